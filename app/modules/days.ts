@@ -12,11 +12,11 @@ function isRealDay(day: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
 
-/** A form's date field. */
+/** A form's date field; its errors are message keys, worded where the form shows them. */
 export const Day = z
-  .string({ error: "Enter a date." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD." })
-  .refine(isRealDay, { error: "That date does not exist." });
+  .string({ error: "common:errors.day.missing" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "common:errors.day.format" })
+  .refine(isRealDay, { error: "common:errors.day.notReal" });
 
 export function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);

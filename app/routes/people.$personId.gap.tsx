@@ -8,6 +8,7 @@ import { useAssessmentWords } from "~/components/growth/profile-assessments";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
+import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -98,12 +99,12 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
                     <>
                       {sources.manager ? (
                         <p>
-                          {t("gapPage.managerSide")} <SourceLink source={sources.manager} />.{points.manager ? ` ${points.manager.text}.` : null}
+                          {t("gapPage.managerSide")} <SourceLink source={sources.manager} />.{points.manager ? ` ${wordsOf(t, points.manager.text)}.` : null}
                         </p>
                       ) : null}
                       {sources.self ? (
                         <p>
-                          {isSelf ? t("gapPage.yourSide") : t("gapPage.theirSide", { name: firstName })} <SourceLink source={sources.self} />.{points.self ? ` ${points.self.text}.` : null}
+                          {isSelf ? t("gapPage.yourSide") : t("gapPage.theirSide", { name: firstName })} <SourceLink source={sources.self} />.{points.self ? ` ${wordsOf(t, points.self.text)}.` : null}
                         </p>
                       ) : null}
                     </>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageText } from "~/i18n/messages";
 
 /**
  * Characters no name may hold: control characters (a NUL, a bell, a line break), the
@@ -26,7 +27,10 @@ export function withoutForbiddenCharacters(value: string): string {
   return value.replace(new RegExp(FORBIDDEN.source, "g"), "");
 }
 
-/** What is wrong, as a phrase after "This name" or a CSV cell's column: "has a character that changes the direction of text (U+202E); remove it". */
+/**
+ * What is wrong, as a phrase after "This name" or a CSV cell's column: "has a character that changes the direction of text (U+202E); remove it".
+ * English: SCIM answers an identity provider's operators, and the people import's report of cells is not worded yet.
+ */
 export function forbiddenCharacterProblem(found: ForbiddenCharacter): string {
   if (found.kind === "direction") return `has a character that changes the direction of text (${found.code}); remove it`;
   if (found.kind === "unreadable") return `has a character that could not be read (${found.code}); remove it`;
@@ -36,7 +40,7 @@ export function forbiddenCharacterProblem(found: ForbiddenCharacter): string {
 /** The refinement every name field runs before trimming, so a stray character is refused, not silently kept. */
 export function refuseForbiddenCharacters(value: string, ctx: z.RefinementCtx): void {
   const found = forbiddenCharacter(value);
-  if (found) ctx.addIssue({ code: "custom", message: `This name ${forbiddenCharacterProblem(found)}.` });
+  if (found) ctx.addIssue({ code: "custom", message: messageText({ key: `common:errors.name.${found.kind}`, values: { code: found.code } }) });
 }
 
 /** A required name: no forbidden character, trimmed, not empty, at most `max` characters. */

@@ -2,6 +2,8 @@
 // override turns "Cand \u202Egnp.exe" into "Cand exe.png" on screen), with one message, and writes nothing.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { translatorOf } from "~/i18n/i18n.server";
+import { messageText, wordsOf } from "~/i18n/messages";
 import * as cycleRoute from "~/routes/admin.cycles.new";
 import * as editRoute from "~/routes/admin.people.$personId";
 import * as newPersonRoute from "~/routes/admin.people.new";
@@ -16,7 +18,9 @@ import { signedInPost } from "../utils/session";
 import { hiringSetUp } from "./hiring/helpers";
 
 const OVERRIDE = "Cand \u202Egnp.exe";
-const MESSAGE = "This name has a character that changes the direction of text (U+202E); remove it.";
+/** The message refusing a name with this character, as it stands (escaped) in a reply's JSON. */
+const refusal = (code: string) => JSON.stringify(messageText({ key: "common:errors.name.direction", values: { code } }));
+const MESSAGE = refusal("U+202E");
 
 /** The route's answer to a post: its status and its reply as text (the field errors are in it). */
 async function answer(run: () => Promise<unknown>): Promise<[number, string]> {
@@ -30,6 +34,10 @@ async function answer(run: () => Promise<unknown>): Promise<[number, string]> {
 }
 
 describe("names with characters that change the direction of text", () => {
+  test("the refusal says which character, in the reader's words", () => {
+    expect(wordsOf(translatorOf(undefined), JSON.parse(MESSAGE) as string)).toBe("This name has a character that changes the direction of text (U+202E); remove it.");
+  });
+
   test("people and teams: the new-person form, a person's page, creating and renaming a team", async () => {
     const admin = await createAdmin();
     const person = await createPerson({ name: "Lena Fischer" });
@@ -42,7 +50,7 @@ describe("names with characters that change the direction of text", () => {
       await answer(async () => teamsRoute.action(routeArgs(await signedInPost("/admin/teams", admin.id, { intent: "rename", teamId: team.id, name: OVERRIDE })))),
     ];
     expect(refused.map(([status]) => status)).toEqual([400, 400, 400, 400]);
-    expect(refused[1]![1]).toContain("This name has a character that changes the direction of text (U+2067); remove it.");
+    expect(refused[1]![1]).toContain(refusal("U+2067"));
     for (const index of [0, 2, 3]) expect(refused[index]![1]).toContain(MESSAGE);
     expect(await db.user.count({ where: { email } })).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe("Lena Fischer");

@@ -45,7 +45,7 @@ import { RichText } from "~/components/ui/rich-text";
 import { ladderStanding } from "~/modules/ladders/points";
 import { PointsStandingText } from "./points-standing";
 
-export type SubmitReply = { ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]> };
+export type SubmitReply = { ok: false; kind: string; message: string | Message; fieldErrors?: Record<string, string[]> };
 /** A section saved by its plain form (without JavaScript) that did not go through, with what was typed. */
 export type PlainSaveReply = { intent: "save"; ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]>; typed: DraftValues };
 /** Evidence added through the plain form that did not go through, with what was typed. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { WordChange } from "~/modules/ladders/compare-levels";
 import { useTranslation } from "~/i18n/use-translation";
+import { wordsOf, type Message } from "~/i18n/messages";
 
 /**
  * Parts of the comparison of two levels that the app and the published ladder site
@@ -21,7 +22,7 @@ export function CompetencyChange({
   change: {
     id: string;
     name: string;
-    presence: string | null;
+    presence: Message | null;
     target: { from: { value: number; label: string }; to: { value: number; label: string } } | null;
     onlyInFrom: readonly string[];
     onlyInTo: readonly string[];
@@ -39,7 +40,7 @@ export function CompetencyChange({
       <Heading className="mb-2 font-semibold">
         {competencyLink(change)}
         {change.presence ? (
-          <span className="ms-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{change.presence}</span>
+          <span className="ms-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{wordsOf(t, change.presence)}</span>
         ) : null}
       </Heading>
       {change.target ? (

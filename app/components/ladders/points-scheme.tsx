@@ -1,5 +1,6 @@
 import type { pointsView } from "~/modules/ladders/views";
 import { useTranslation } from "~/i18n/use-translation";
+import { wordsOf } from "~/i18n/messages";
 
 type Points = NonNullable<ReturnType<typeof pointsView>>;
 
@@ -48,7 +49,7 @@ export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { p
                   {band.label}
                 </th>
                 <td className={cell}>
-                  {band.range}
+                  {wordsOf(t, band.range)}
                   {mark(marked.bands.includes(band.label))}
                 </td>
               </tr>
@@ -73,7 +74,7 @@ export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { p
                       {range.title}
                     </th>
                     <td className={cell}>
-                      {range.range}
+                      {wordsOf(t, range.range)}
                       {mark(marked.titles.includes(range.title))}
                     </td>
                   </tr>

@@ -17,7 +17,6 @@ import { draftValues, mergeSave, missingRatings, rowUpdates, validateChanges, ty
 import { canAuthorAssessment, canReadAssessment, sharedWhenBothSubmitted, subjectSelfSubmitted, type AssessmentFacts, type AssessmentKind, type AssessmentStatus } from "./policy";
 import { assessmentWithRatings } from "./queries.server";
 import { reviewSharingFacts } from "./sharing.server";
-import { plural } from "~/utils/plural";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -343,8 +342,8 @@ export async function saveDraft(viewer: Viewer, assessmentId: string, input: Sav
 
 export type SubmitOutcome =
   | { status: 200; body: { ok: true; submittedAt: Date } }
-  | { status: 400; body: { ok: false; kind: "incomplete"; message: string; fieldErrors: Record<string, string[]> } }
-  | { status: 409; body: { ok: false; kind: "locked" | "stale"; message: string } };
+  | { status: 400; body: { ok: false; kind: "incomplete"; message: Message; fieldErrors: Record<string, string[]> } }
+  | { status: 409; body: { ok: false; kind: "locked" | "stale"; message: string | Message } };
 
 /**
  * Submits and locks the author's draft once every competency has a rating; refuses (409) when
@@ -367,14 +366,13 @@ export async function submitAssessment(viewer: Viewer, assessmentId: string, rev
       if (revision !== current.revision) {
         return {
           status: 409,
-          body: { ok: false, kind: "stale", message: "This draft changed in another tab. Check the latest version below, then submit again." },
+          body: { ok: false, kind: "stale", message: { key: "assessments:errors.changedElsewhere" } },
         };
       }
       const missing = missingRatings(draftValues(current), rules.competencies);
       const count = Object.keys(missing).length;
       if (count) {
-        const message = `${plural(count, "One competency has")} no rating yet.`;
-        return { status: 400, body: { ok: false, kind: "incomplete", message: `${message} Your draft is kept as it is.`, fieldErrors: missing } };
+        return { status: 400, body: { ok: false, kind: "incomplete", message: { key: "assessments:errors.unrated", values: { count } }, fieldErrors: missing } };
       }
       const updated = await tx.assessment.updateMany({
         where: { id: assessmentId, revision: current.revision, status: "draft" },

@@ -60,8 +60,10 @@ export function sortForAcceptance<T extends AcceptableEntry>(entries: readonly T
   return sorted;
 }
 
-/** Names in a message: the first few, then how many more. */
-export function namesList(entries: readonly { name: string }[], shown = 5): string {
-  const names = entries.slice(0, shown).map((entry) => entry.name);
-  return entries.length > shown ? `${names.join(", ")} and ${entries.length - shown} more` : names.join(", ");
+/**
+ * Names in a message: the first few, and how many more the message counts. A domain error's values
+ * are strings and numbers, so the names travel joined; the message says "and 2 more" in its language.
+ */
+export function namesList(entries: readonly { name: string }[], shown = 5): { names: string; more: number; count: number } {
+  return { names: entries.slice(0, shown).map((entry) => entry.name).join(", "), more: Math.max(0, entries.length - shown), count: entries.length };
 }

@@ -23,7 +23,6 @@ import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
-import { plural } from "~/utils/plural";
 import { GROUPS_AT_LOCK, groupsAtLock } from "./groups-at-lock";
 import * as clock from "~/platform/clock.server";
 
@@ -615,13 +614,14 @@ async function acceptanceOf(viewer: Viewer, sessionId: string, choice: AcceptCho
     session.secondDimension !== null,
   );
   if (ids && (sorted.noProposal.length || sorted.decidedOtherwise.length)) {
-    const problems = [
-      sorted.noProposal.length ? `${namesList(sorted.noProposal)} ${plural(sorted.noProposal.length, "has")} no proposal to accept` : null,
-      sorted.decidedOtherwise.length
-        ? `${namesList(sorted.decidedOtherwise)} already ${plural(sorted.decidedOtherwise.length, "has an outcome that differs")} from the proposal (change it on their page, with a reason)`
-        : null,
-    ].filter(Boolean);
-    throw new InvalidError(`Nothing was accepted: ${problems.join("; ")}.`);
+    const noProposal = namesList(sorted.noProposal);
+    const decidedOtherwise = namesList(sorted.decidedOtherwise);
+    if (!noProposal.count) throw new InvalidError({ key: "calibration:errors.nothingAccepted.decidedOtherwise", values: decidedOtherwise });
+    if (!decidedOtherwise.count) throw new InvalidError({ key: "calibration:errors.nothingAccepted.noProposal", values: noProposal });
+    throw new InvalidError({
+      key: "calibration:errors.nothingAccepted.both",
+      values: { ...noProposal, otherNames: decidedOtherwise.names, otherMore: decidedOtherwise.more, otherCount: decidedOtherwise.count },
+    });
   }
   return { session, sorted };
 }

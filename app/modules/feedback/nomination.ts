@@ -9,7 +9,6 @@
  */
 import { z } from "zod";
 import type { Message } from "~/i18n/messages";
-import { plural } from "~/utils/plural";
 
 export const REQUEST_STATES = ["nominated", "approved", "declined", "withdrawn", "submitted"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -118,9 +117,9 @@ export function ineligibilityText(reason: Ineligibility, candidateName: string, 
 export type PeerLimits = { minPeers: number; maxPeers: number };
 
 /** What is wrong with this many live peer requests for one person, or null when it is within the limits. */
-export function peerCountProblem(count: number, limits: PeerLimits): string | null {
-  if (count < limits.minPeers) return `Choose at least ${plural(limits.minPeers, "# peer")} (${count} so far).`;
-  if (count > limits.maxPeers) return `Choose at most ${plural(limits.maxPeers, "# peer")}.`;
+export function peerCountProblem(count: number, limits: PeerLimits): Message | null {
+  if (count < limits.minPeers) return { key: "feedback:errors.peersTooFew", values: { min: limits.minPeers, count } };
+  if (count > limits.maxPeers) return { key: "feedback:errors.peersTooMany", values: { max: limits.maxPeers } };
   return null;
 }
 

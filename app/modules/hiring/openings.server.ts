@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { messageText } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
@@ -11,7 +12,6 @@ import { interviewKit } from "./kit";
 import { planCoverage } from "./plan";
 import { openingFigures, openingLoopsPage } from "./queries.server";
 import { canCreateOpening, canSeeOthersScorecards, canViewKit, loopStateFor, managesOpening, type LoopAccess } from "./policy";
-import { plural } from "~/utils/plural";
 
 /**
  * Openings and their interview plans: a hiring admin opens a role (ladder, track, level), builds
@@ -60,7 +60,7 @@ export async function createOpening(viewer: Viewer, input: NewOpeningInput): Pro
     ? await db.user.findMany({ where: { email: { in: input.adminEmails }, deactivatedAt: null }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } })
     : [];
   const unknown = input.adminEmails.filter((email) => !others.some((other) => other.email === email));
-  if (unknown.length) return { ok: false, fieldErrors: { adminEmails: [`Nobody active has ${plural(unknown.length, "this email")}: ${unknown.join(", ")}.`] } };
+  if (unknown.length) return { ok: false, fieldErrors: { adminEmails: [messageText({ key: "hiring:newOpening.errors.unknownEmails", values: { count: unknown.length, emails: unknown.join(", ") } })] } };
   const notHiring = others.filter((other) => !canCreateOpening(other));
   if (notHiring.length) {
     const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, notHiring);

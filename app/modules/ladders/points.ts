@@ -1,5 +1,5 @@
 import type { Ladder, PointsScheme } from "./types";
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 
 /** Where a total of points puts a person: the band it falls in and, per track, the titles whose range holds it. */
 export interface PointsStanding {
@@ -43,21 +43,18 @@ export function pointsStanding(scheme: PointsScheme, ratings: ReadonlyArray<numb
   return { total, rated: given.length, band: bandOf(scheme, total), titles: titlesOf(scheme, total) };
 }
 
-/** Where these ratings stand on the ladder's points, in words and in figures; null for a ladder without points. */
-export function ladderStanding(ladder: Pick<Ladder, "points">, ratings: ReadonlyArray<number | null | undefined>): (PointsStanding & { text: string }) | null {
+/** Where these ratings stand on the ladder's points, as a message and in figures; null for a ladder without points. */
+export function ladderStanding(ladder: Pick<Ladder, "points">, ratings: ReadonlyArray<number | null | undefined>): (PointsStanding & { text: Message }) | null {
   if (!ladder.points) return null;
   const standing = pointsStanding(ladder.points, ratings);
   return { ...standing, text: describeStanding(standing) };
 }
 
 /** "142 points: band 3.2, Senior Engineer / Engineering Manager". */
-export function describeStanding(standing: PointsStanding): string {
-  const points = `${formatNumber(standing.total)} ${plural(standing.total, "point")}`;
-  const band = standing.band ? `band ${standing.band.label}` : "below the first band";
+export function describeStanding(standing: PointsStanding): Message {
   const titles = standing.titles.map((title) => title.title).join(" / ");
-  return `${points}: ${band}${titles ? `, ${titles}` : ""}`;
-}
-
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  const values: Record<string, string | number> = { total: standing.total };
+  if (standing.band) values.band = standing.band.label;
+  if (titles) values.titles = titles;
+  return { key: `ladders:points.standing.${standing.band ? "inBand" : "belowBands"}${titles ? "Titled" : ""}`, values };
 }

@@ -3,7 +3,7 @@ import { compareLevels } from "./compare-levels";
 import { branchesAfter, ladderPaths } from "./paths";
 import { targetsInForce } from "./targets";
 import type { Ladder, Level } from "./types";
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 
 /** Small, JSON-safe slices of a ladder for pages, so a page never ships the whole ladder. */
 export function ladderSummary(ladder: Ladder) {
@@ -42,11 +42,11 @@ export function pointsView(ladder: Ladder) {
 }
 
 /** "36–42 points", "135 points or more"; a band ends below the next band's start. */
-function pointsRange(from: number, to: number | null, below: boolean): string {
-  if (to === null) return `${from} ${plural(from, "point")} or more`;
+function pointsRange(from: number, to: number | null, below: boolean): Message {
+  if (to === null) return { key: "ladders:points.orMore", values: { from } };
   const wholePoints = Number.isInteger(from) && Number.isInteger(to);
-  if (below) return wholePoints ? `${from}–${to - 1} points` : `${from} to below ${to} points`;
-  return `${from}–${to} points`;
+  if (below) return wholePoints ? { key: "ladders:points.span", values: { from, to: to - 1 } } : { key: "ladders:points.belowNext", values: { from, to } };
+  return { key: "ladders:points.span", values: { from, to } };
 }
 
 /** The ladder's front page: its paths, competencies by area, equivalent levels, rating scale and changelog. */
@@ -259,6 +259,13 @@ export function levelComparisonView(ladder: Ladder, fromId: string, toId: string
   return view;
 }
 
+/** Why a competency is at one level only: expected at that level within a track, or in that track across tracks. */
+function presenceOf(presence: "both" | "only-a" | "only-b", sameTrack: boolean, from: Level, to: Level, trackName: (level: Level) => string): Message | null {
+  if (presence === "both") return null;
+  const level = presence === "only-a" ? from : to;
+  return sameTrack ? { key: "ladders:compare.presence.level", values: { level: level.title } } : { key: "ladders:compare.presence.track", values: { track: trackName(level) } };
+}
+
 function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
   const result = compareLevels(ladder, fromId, toId);
   if (!result) return undefined;
@@ -276,12 +283,7 @@ function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
       id: change.competency.id,
       name: change.competency.name,
       /** Why the competency is at one level only, when it is. */
-      presence:
-        change.presence === "both"
-          ? null
-          : sameTrack
-            ? `Expected at ${change.presence === "only-a" ? from.title : to.title} only`
-            : `Only in the ${change.presence === "only-a" ? trackName(from) : trackName(to)} track`,
+      presence: presenceOf(change.presence, sameTrack, from, to, trackName),
       onlyInFrom: change.onlyInA,
       onlyInTo: change.onlyInB,
       reworded: change.reworded,

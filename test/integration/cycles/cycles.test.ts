@@ -121,7 +121,7 @@ describe("opening a cycle", () => {
     expect(statusOf(reply)).toBe(400);
     const errors = bodyOf<FormReply>(reply).error ?? {};
     expect(errors.name).toEqual(["cycles:new.errors.nameRequired"]);
-    expect(errors.startsOn).toEqual(["That date does not exist."]);
+    expect(errors.startsOn).toEqual(["common:errors.day.notReal"]);
     const noTeams = await openCycleForm(admin.id, { name: "No teams", ...dates, participants: "teams" });
     expect(statusOf(noTeams)).toBe(400);
     expect(bodyOf<FormReply>(noTeams).error?.teamIds).toEqual(["cycles:new.errors.noTeam"]);

@@ -57,8 +57,8 @@ describe("the cycle's admin forms set when reviews are shared", () => {
     const admin = await createAdmin();
     await createPerson({ track: "ic", level: "ic2" });
     for (const [reviewsSharedOn, message] of [
-      ["2027-02-30", "That date does not exist."],
-      ["12/01/2027", "Enter a date as YYYY-MM-DD."],
+      ["2027-02-30", "common:errors.day.notReal"],
+      ["12/01/2027", "common:errors.day.format"],
       ["", "cycles:reviewSharing.errors.dayRequired"],
     ] as const) {
       const { name, answer } = await openForm(admin.id, { reviewsShared: "on-date", reviewsSharedOn });
@@ -78,7 +78,7 @@ describe("the cycle's admin forms set when reviews are shared", () => {
 
     const refused = await sharingForm(admin.id, cycle.id, { reviewsShared: "on-date", reviewsSharedOn: "2027-13-01" });
     expect(statusOf(refused)).toBe(400);
-    expect(bodyOf<CycleAnswer>(refused).reply?.error?.reviewsSharedOn).toEqual(["That date does not exist."]);
+    expect(bodyOf<CycleAnswer>(refused).reply?.error?.reviewsSharedOn).toEqual(["common:errors.day.notReal"]);
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({ reviewsShared: "when-both-submitted", reviewsSharedOn: null });
     expect(await db.auditEvent.count({ where: { subjectId: cycle.id, action: "cycle.review_sharing_set" } })).toBe(0);
 

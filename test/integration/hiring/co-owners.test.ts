@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { action as openingAction } from "~/routes/hiring.openings.$openingId._index";
 import { action as newAction } from "~/routes/hiring.openings.new";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -35,6 +37,18 @@ describe("naming a co-owner of an opening who is not a hiring admin", () => {
       ],
       viewerIsAdmin: false,
     });
+    expect(await db.hiringOpening.count()).toBe(before);
+  });
+
+  test("emails nobody active has are refused by name, in the form's words; nothing is written", async () => {
+    const { grace } = await people();
+    const before = await db.hiringOpening.count();
+    const refused = await call(async () =>
+      newAction(routeArgs(await post("/hiring/openings/new", grace.id, { title: "Staff", ladderId: "engineering", levelId: "ic4", adminEmails: "nobody@example.com, ghost@example.com" }))),
+    );
+    expect(statusOf(refused)).toBe(400);
+    const [error] = bodyOf<Refusal>(refused).error?.adminEmails ?? [];
+    expect(wordsOf(translatorOf(undefined), error!)).toBe("Nobody active has these emails: nobody@example.com, ghost@example.com.");
     expect(await db.hiringOpening.count()).toBe(before);
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { loader as compareLoader } from "~/routes/ladders.$ladderId.compare";
 import { loader as competencyLoader } from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import { loader as levelLoader } from "~/routes/ladders.$ladderId.levels.$levelId";
@@ -13,6 +15,12 @@ import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
 type CompareData = Awaited<ReturnType<typeof compareLoader>> extends infer T ? (T extends { comparison: unknown } ? T : never) : never;
+
+/** Why a competency is at one level only, in English words, as an English reader's comparison shows it. */
+function presenceOf(comparison: NonNullable<CompareData["comparison"]>, competencyId: string) {
+  const presence = comparison.changes.find((change) => change.id === competencyId)?.presence;
+  return presence ? wordsOf(translatorOf(undefined), presence) : presence;
+}
 
 async function asEngineer(url: string) {
   const person = await createPerson();
@@ -95,7 +103,7 @@ describe("ladder pages", () => {
     expect([body.from, body.to]).toEqual(["ic2", "ic3"]);
     expect([body.comparison?.from.id, body.comparison?.to.id]).toEqual(["ic2", "ic3"]);
     // Technical direction starts at Senior Engineer: it is new at ic3, in the same track.
-    expect(body.comparison!.changes.find((c) => c.id === "technical-direction")?.presence).toBe("Expected at Senior Engineer only");
+    expect(presenceOf(body.comparison!, "technical-direction")).toBe("Expected at Senior Engineer only");
     const top = await createPerson({ track: "ic", level: "ic6" });
     const atTop = bodyOf<CompareData>(await compareLoader(routeArgs(await signedInRequest("/ladders/engineering/compare", top.id), { ladderId: "engineering" })));
     expect([atTop.from, atTop.to, atTop.comparison]).toEqual(["ic6", "", null]);
@@ -104,8 +112,8 @@ describe("ladder pages", () => {
   test("comparing across tracks marks competencies only one track uses", async () => {
     const result = await compareLoader(routeArgs(await asEngineer("/ladders/engineering/compare?from=ic3&to=m1"), { ladderId: "engineering" }));
     const { comparison } = bodyOf<CompareData>(result);
-    expect(comparison!.changes.find((c) => c.id === "team-health")?.presence).toBe("Only in the Engineering manager track");
-    expect(comparison!.changes.find((c) => c.id === "code-quality")?.presence).toBe("Only in the Individual contributor track");
+    expect(presenceOf(comparison!, "team-health")).toBe("Only in the Engineering manager track");
+    expect(presenceOf(comparison!, "code-quality")).toBe("Only in the Individual contributor track");
   });
 
   test("an unknown level in the comparison is a 400 with a message for that field", async () => {

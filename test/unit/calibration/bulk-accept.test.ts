@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { namesList, proposalAsOutcome, sortForAcceptance, type AcceptableEntry } from "~/modules/calibration/bulk-accept";
 
 const entry = (name: string, fields: Partial<AcceptableEntry> = {}): AcceptableEntry => ({
@@ -34,7 +36,9 @@ describe("accepting proposals in bulk", () => {
   });
 
   it("names the first few people, then how many more", () => {
-    expect(namesList([{ name: "A" }, { name: "B" }])).toBe("A, B");
-    expect(namesList("ABCDEFG".split("").map((name) => ({ name })))).toBe("A, B, C, D, E and 2 more");
+    expect(namesList([{ name: "A" }, { name: "B" }])).toEqual({ names: "A, B", more: 0, count: 2 });
+    const seven = namesList("ABCDEFG".split("").map((name) => ({ name })));
+    expect(seven).toEqual({ names: "A, B, C, D, E", more: 2, count: 7 });
+    expect(wordsOf(translatorOf(undefined), { key: "calibration:errors.nothingAccepted.noProposal", values: seven })).toBe("Nothing was accepted: A, B, C, D, E and 2 more have no proposal to accept.");
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { canMove, declineLock, ineligibility, ineligibilityText, peerCountProblem, requestStateLabel, suggestPeers, type NominationFacts } from "~/modules/feedback/nomination";
 
 const facts = (overrides: Partial<NominationFacts> = {}): NominationFacts => ({
@@ -10,6 +12,8 @@ const facts = (overrides: Partial<NominationFacts> = {}): NominationFacts => ({
   ...overrides,
 });
 const person = (id: string, active = true) => ({ id, name: id[0]!.toUpperCase() + id.slice(1), active });
+
+const english = translatorOf(undefined);
 
 describe("who can be chosen", () => {
   it("refuses the person themself, their manager, someone deactivated, at the cap or already asked", () => {
@@ -39,9 +43,9 @@ describe("who can be chosen", () => {
 
 describe("how many peers", () => {
   it("asks for the fewest and stops at the most", () => {
-    expect(peerCountProblem(1, { minPeers: 3, maxPeers: 5 })).toBe("Choose at least 3 peers (1 so far).");
+    expect(wordsOf(english, peerCountProblem(1, { minPeers: 3, maxPeers: 5 })!)).toBe("Choose at least 3 peers (1 so far).");
     expect(peerCountProblem(3, { minPeers: 3, maxPeers: 5 })).toBeNull();
-    expect(peerCountProblem(6, { minPeers: 3, maxPeers: 5 })).toBe("Choose at most 5 peers.");
+    expect(wordsOf(english, peerCountProblem(6, { minPeers: 3, maxPeers: 5 })!)).toBe("Choose at most 5 peers.");
   });
 });
 

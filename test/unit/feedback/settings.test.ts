@@ -26,7 +26,7 @@ describe("a cycle's feedback settings", () => {
     expect(issues({ minPeers: 4, maxPeers: 2 })).toEqual([["maxPeers", "feedback:settings.errors.maxBelowMin"]]);
     expect(issues({ reviewCap: 0 })).toEqual([["reviewCap", "feedback:settings.errors.reviewCapLow"]]);
     expect(issues({ nominator: "anyone" })).toEqual([["nominator", "feedback:settings.errors.nominator"]]);
-    expect(issues({ dueOn: "2026-02-30" })).toEqual([["dueOn", "That date does not exist."]]);
+    expect(issues({ dueOn: "2026-02-30" })).toEqual([["dueOn", "common:errors.day.notReal"]]);
   });
 
   it("shows the person names only when the cycle says so", () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { importSnowflake } from "~/modules/ladders/import/snowflake";
 import { buildSite } from "~/components/ladders/site/build-site";
 import { sitePaths } from "~/modules/ladders/site/site-paths";
@@ -11,10 +13,20 @@ const pages = new Map(buildSite([snowflake]).map((file) => [file.path, file.cont
 /** A page's text as a reader sees it, tags gone. */
 const text = (path: string) => pages.get(path)!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
+const english = translatorOf(undefined);
+/** The view with its ranges in English words, as an English reader's page shows them. */
+function inEnglish(view: NonNullable<ReturnType<typeof pointsView>>) {
+  return {
+    ...view,
+    bands: view.bands.map((band) => ({ ...band, range: wordsOf(english, band.range) })),
+    titles: view.titles.map((track) => ({ ...track, ranges: track.ranges.map((range) => ({ ...range, range: wordsOf(english, range.range) })) })),
+  };
+}
+
 describe("points shown to readers", () => {
   it("gives a ladder's points in one view: what each rating is worth, the bands and the titles with their ranges", () => {
     expect(pointsView(fixtureLadder())).toBeNull();
-    const view = pointsView(snowflake)!;
+    const view = inEnglish(pointsView(snowflake)!);
     expect(view.perRating.slice(0, 3)).toEqual([
       { value: 0, label: "Milestone 0", points: 0 },
       { value: 1, label: "Milestone 1", points: 1 },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf, type Message } from "~/i18n/messages";
 import type { PointsScheme } from "~/modules/ladders";
 import { bandOf, describeStanding, pointsOf, pointsStanding, titlesOf } from "~/modules/ladders/points";
 
@@ -21,6 +23,9 @@ const scheme: PointsScheme = {
     { trackId: "manager", trackName: "Manager", ranges: [{ title: "Engineering Manager", from: 18, upTo: 30 }] },
   ],
 };
+
+const english = translatorOf(undefined);
+const inEnglish = (message: Message) => wordsOf(english, message);
 
 describe("points-based progression", () => {
   it("a rating is worth its scale value's points, and nothing off the scale", () => {
@@ -47,8 +52,8 @@ describe("points-based progression", () => {
   it("adds up the ratings given, skipping unrated ones, and says where the total stands", () => {
     const standing = pointsStanding(scheme, [4, 4, 3, 3, null, 2, undefined]);
     expect(standing).toMatchObject({ total: 19, rated: 5, band: { label: "2.1" } });
-    expect(describeStanding(standing)).toBe("19 points: band 2.1, Senior Engineer / Engineering Manager");
-    expect(describeStanding(pointsStanding(scheme, [2]))).toBe("1 point: band 1.1, Engineer I");
-    expect(describeStanding(pointsStanding({ ...scheme, bands: [{ label: "1", from: 3 }], titles: [] }, [1]))).toBe("0 points: below the first band");
+    expect(inEnglish(describeStanding(standing))).toBe("19 points: band 2.1, Senior Engineer / Engineering Manager");
+    expect(inEnglish(describeStanding(pointsStanding(scheme, [2])))).toBe("1 point: band 1.1, Engineer I");
+    expect(inEnglish(describeStanding(pointsStanding({ ...scheme, bands: [{ label: "1", from: 3 }], titles: [] }, [1])))).toBe("0 points: below the first band");
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { ladderStanding } from "~/modules/ladders/points";
 import { keptStatements } from "~/modules/ladders/import/kept";
 import { importSnowflake } from "~/modules/ladders/import/snowflake";
@@ -69,7 +71,7 @@ describe("importing Medium's Snowflake", () => {
       },
     ]);
     // Milestone 4 in Mobile (12) and 3 in Communication (6): 18 points, as Snowflake's own sum.
-    expect(ladderStanding(ladder, [4, 3])!.text).toBe("18 points: band 2.1, Engineer II");
+    expect(wordsOf(translatorOf(undefined), ladderStanding(ladder, [4, 3])!.text)).toBe("18 points: band 2.1, Engineer II");
   });
 
   it("keeps every summary, signal and example, names the source and says what Snowflake does not give", () => {
