@@ -53,10 +53,13 @@ test("two app processes serve one port; /metrics counts the requests of both; HE
     const answer = await fetch(`${base}/status`, { headers: { Connection: "close" } });
     expect(answer.status).toBe(200);
   }
-  const metrics = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}`, Connection: "close" } });
-  expect(metrics.status).toBe(200);
-  const text = await metrics.text();
-  expect(text).toMatch(/^rungs_http_responses_total\{route="\/status",status="200"\} 20$/m);
+  // A response is counted once it has finished, which its client may see a moment before: ask until all 20 are in.
+  const metrics = async () => {
+    const answer = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}`, Connection: "close" } });
+    expect(answer.status).toBe(200);
+    return answer.text();
+  };
+  await expect.poll(metrics, { timeout: 5_000 }).toMatch(/^rungs_http_responses_total\{route="\/status",status="200"\} 20$/m);
   expect((await fetch(`${base}/metrics`, { headers: { Connection: "close" } })).status).toBe(401);
 
   const health = await fetch(`${healthBase}/healthz`);
