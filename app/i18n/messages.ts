@@ -6,7 +6,7 @@ import { NAMESPACES } from "./languages";
  * Modules raise and return these (they know no language); the route, or the component showing
  * it, words it with the request's `t`.
  */
-export type Message = { key: string; values?: Record<string, string | number> };
+export type Message = { key: string; values?: Record<string, string | number | Message> };
 
 const namespaced = new RegExp(`^(${NAMESPACES.join("|")}):[A-Za-z0-9_.]+$`);
 /** A key, then optionally "|" and its values as a JSON object: `cycles:errors.tooLong|{"limit":200}`. */
@@ -46,7 +46,13 @@ export function isMessageKey(text: string): boolean {
 export function wordsOf(t: AnyT, message: string | Message): string {
   const said = typeof message === "string" ? messageOf(message) : message;
   if (!said) return message as string;
-  return String(t(said.key as never, said.values as never));
+  return String(t(said.key as never, wordedValues(t, said.values) as never));
+}
+
+/** A message's values with the messages among them (a field's name, a quoted text) worded first. */
+function wordedValues(t: AnyT, values: Message["values"]): Record<string, string | number> | undefined {
+  if (!values) return undefined;
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "object" ? wordsOf(t, value) : value]));
 }
 
 /** Any namespace's `t`: a message's key is known only when it is said, so it is not checked against English here (test/unit/i18n/messages.test.ts checks the files). */

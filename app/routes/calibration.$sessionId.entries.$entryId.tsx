@@ -397,7 +397,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                 <time dateTime={event.at} className="text-slate-600 dark:text-slate-300">
                   {f.dateTime(event.at)}
                 </time>{" "}
-                · <strong>{event.actor}</strong>: {event.lines.length ? event.lines.join("; ") : t("entry.history.noChange")}
+                · <strong>{event.actor}</strong>: {event.lines.length ? event.lines.map((line) => wordsOf(t, line)).join("; ") : t("entry.history.noChange")}
                 {event.reason ? <span className="block text-slate-700 dark:text-slate-300">{t("entry.history.why", { reason: event.reason })}</span> : null}
               </li>
             ))}

@@ -2,13 +2,14 @@ import type { Route } from "./+types/calibration.$sessionId.export";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { InvalidError } from "~/modules/errors";
+import { translatorOf } from "~/i18n/i18n.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** `?what=outcomes` or `?what=history`: the session as CSV, for its facilitator and admins. */
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const what = url.searchParams.get("what");
   if (what !== "outcomes" && what !== "history") throw new InvalidError("Export the outcomes or the history.");
-  const { filename, body } = await sessionExport(viewer, params.sessionId ?? "", what);
+  const { filename, body } = await sessionExport(viewer, params.sessionId ?? "", what, translatorOf(context));
   return csvResponse(filename, body);
 });

@@ -273,7 +273,7 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await sam.context().close();
   // Each accepted outcome is its own line of the person's history, in words.
   await agenda.getByRole("link", { name: nikhil.name }).click();
-  await expect(page.getByRole("heading", { name: "History" }).locator("..")).toContainText("final rating Far exceeds (5); final outcome Promote; final level Engineer II; final potential High");
+  await expect(page.getByRole("heading", { name: "History" }).locator("..")).toContainText("final rating Far exceeds (5); final outcome Promote; final level Engineer II; final Potential High");
 
   await page.goto(sessionUrl);
   await moveTo(page, "Locked");

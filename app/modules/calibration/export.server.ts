@@ -4,11 +4,11 @@ import { csvRow } from "~/utils/csv";
 import { ForbiddenError } from "~/modules/errors";
 import { getTrack } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import type { LevelOutcome } from "./entries";
+import type { AnyNamespaceT } from "~/i18n/languages";
+import { wordsOf } from "~/i18n/messages";
 import { historyField, historyValue, isShownField, storedIdList, type HistoryContext } from "./history";
-import { LEVEL_OUTCOME_LABELS } from "./outcomes";
 import { canOpenEntry, canOverseeSession } from "./policy";
-import { SECOND_DIMENSION_POINTS, sessionScale } from "./scale";
+import { sessionScale } from "./scale";
 import { requireSessionAccess } from "./sessions.server";
 
 /** Names and labels as the pages say them; the codes behind them (for other systems) in the last columns. */
@@ -24,15 +24,16 @@ const text = (value: unknown) => (value === null || value === undefined ? "" : t
  * event), as CSV, for its facilitator and admins. A facilitator who is also calibrated in the session
  * gets neither their own row nor their own entry's events, as on the session page (canOpenEntry).
  */
-export async function sessionExport(viewer: Viewer, sessionId: string, what: "outcomes" | "history"): Promise<{ filename: string; body: string }> {
+export async function sessionExport(viewer: Viewer, sessionId: string, what: "outcomes" | "history", t: AnyNamespaceT): Promise<{ filename: string; body: string }> {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canOverseeSession(viewer, session.access)) throw new ForbiddenError("Only the facilitator and admins export a session.");
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const scale = sessionScale(ladder, session.scaleId).points;
   const levelTitles = Object.fromEntries(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title])));
   const ratingLabel = (value: number | null) => (value === null ? "" : (scale.find((point) => point.value === value)?.label ?? String(value)));
-  const secondLabel = (value: number | null) => (value === null ? "" : (SECOND_DIMENSION_POINTS.find((point) => point.value === value)?.label ?? String(value)));
-  const outcomeLabel = (value: string | null) => (value === null ? "" : (LEVEL_OUTCOME_LABELS[value as LevelOutcome] ?? value));
+  const said = (value: ReturnType<typeof historyValue>) => (value === null ? "" : wordsOf(t, value));
+  const secondLabel = (value: number | null) => said(historyValue("finalSecond", value, { scale, secondDimension: null, levelTitles, evidence: {} }));
+  const outcomeLabel = (value: string | null) => said(historyValue("finalOutcome", value, { scale, secondDimension: null, levelTitles, evidence: {} }));
   const levelTitle = (id: string | null) => (id === null ? "" : (levelTitles[id] ?? id));
   if (what === "outcomes") {
     const entries = await db.calibrationEntry.findMany({
@@ -113,7 +114,7 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
   const rows = shown.flatMap((event) =>
     Object.entries(event.change).filter(([field]) => isShownField(field)).map(([field, change]) => {
       const [from, to] = Array.isArray(change) ? change : [null, change];
-      return csvRow([event.createdAt.toISOString(), event.actor.name, event.entry?.person.name ?? "", event.kind, historyField(field, context), historyValue(field, from, context) ?? "", historyValue(field, to, context) ?? "", text(event.reason)]);
+      return csvRow([event.createdAt.toISOString(), event.actor.name, event.entry?.person.name ?? "", event.kind, wordsOf(t, historyField(field, context)), said(historyValue(field, from, context)), said(historyValue(field, to, context)), text(event.reason)]);
     }),
   );
   return { filename: fileName(session.name, "history"), body: csvRow(HISTORY_COLUMNS) + rows.join("") };

@@ -1,12 +1,10 @@
-import type { LevelOutcome } from "./entries";
-import { LEVEL_OUTCOME_LABELS } from "./outcomes";
-import { SECOND_DIMENSION_POINTS } from "./scale";
-import { plural } from "~/utils/plural";
+import type { Message } from "~/i18n/messages";
 
 /**
- * A calibration event's change ({ field: [from, to] }, as stored) in words: ratings by their
- * scale point's label, levels by title, evidence by its text (or how many pieces), outcomes and
- * marks as the forms say them. Used by the entry's history and the history export alike.
+ * A calibration event's change ({ field: [from, to] }, as stored) as messages (`calibration:history.*`),
+ * worded in the reader's language where they are shown: ratings by their scale point's label, levels
+ * by title, evidence by its text (or how many pieces), outcomes and marks as the forms say them. Used
+ * by the entry's history and the history export alike.
  */
 
 export type HistoryContext = {
@@ -21,48 +19,45 @@ export type HistoryContext = {
 
 type Kind = "rating" | "second" | "outcome" | "level" | "evidence" | "text" | "mark" | "released" | "state" | "discussion" | "hidden" | "plain";
 
-const FIELDS: Record<string, { name: string; kind: Kind }> = {
-  proposedRating: { name: "proposed rating", kind: "rating" },
-  proposedOutcome: { name: "proposed outcome", kind: "outcome" },
-  proposedLevelId: { name: "proposed level", kind: "level" },
-  proposedSecond: { name: "proposed second dimension", kind: "second" },
-  proposedEvidence: { name: "evidence pointed to", kind: "evidence" },
-  rationale: { name: "rationale", kind: "text" },
-  finalRating: { name: "final rating", kind: "rating" },
-  finalOutcome: { name: "final outcome", kind: "outcome" },
-  finalLevelId: { name: "final level", kind: "level" },
-  finalSecond: { name: "final second dimension", kind: "second" },
-  finalReason: { name: "reason", kind: "text" },
-  rating: { name: "independent rating", kind: "rating" },
-  mark: { name: "mark on the proposal", kind: "mark" },
-  released: { name: "outcome", kind: "released" },
-  level: { name: "level", kind: "level" },
-  state: { name: "state", kind: "state" },
-  calibrator: { name: "calibrator invited", kind: "plain" },
-  people: { name: "people", kind: "plain" },
-  promotionsEffectiveOn: { name: "promotions take effect on", kind: "plain" },
-  meeting: { name: "meeting (UTC)", kind: "plain" },
-  meetingNotes: { name: "meeting notes", kind: "text" },
-  discussion: { name: "meeting", kind: "discussion" },
-  /** Which move an undo takes back (an event id): for the grid's undo, not for reading. */
-  undoes: { name: "move undone", kind: "hidden" },
-  /** Each person's team and attributes at the lock (groups-at-lock.ts): for the session's reports, never shown in its history. */
-  groupsAtLock: { name: "groups at the lock", kind: "hidden" },
+/** Each stored field and how its values are said; its name is `calibration:history.field.<field>`. */
+const FIELDS: Record<string, Kind> = {
+  proposedRating: "rating",
+  proposedOutcome: "outcome",
+  proposedLevelId: "level",
+  proposedSecond: "second",
+  proposedEvidence: "evidence",
+  rationale: "text",
+  finalRating: "rating",
+  finalOutcome: "outcome",
+  finalLevelId: "level",
+  finalSecond: "second",
+  finalReason: "text",
+  rating: "rating",
+  mark: "mark",
+  released: "released",
+  level: "level",
+  state: "state",
+  calibrator: "plain",
+  people: "plain",
+  promotionsEffectiveOn: "plain",
+  meeting: "plain",
+  meetingNotes: "text",
+  discussion: "discussion",
+  // What an undo reverses, and the groups the session was fixed with: kept for the record, not said.
+  undoes: "hidden",
+  groupsAtLock: "hidden",
 };
 
-/** Fields an export or a history line shows (not the links between events). */
-export const isShownField = (field: string) => FIELDS[field]?.kind !== "hidden";
+export const isShownField = (field: string) => FIELDS[field] !== "hidden";
 
-/** What a history line says before the changes, for the grid's events. */
-const EVENT_HEADINGS: Record<string, string> = { move: "moved on the grid", undo: "undid a move on the grid" };
-
-const MARKS: Record<string, string> = { agree: "Agree", question: "Question it", "no-view": "No view" };
-const STATES: Record<string, string> = { draft: "Draft", proposals: "Proposals open", preread: "Pre-read", live: "Live", locked: "Locked", published: "Published" };
+/** The grid's events, said before their first change ("moved on the grid: final rating …"). */
+const EVENT_HEADINGS: Record<string, string> = { move: "moved", undo: "undone" };
 /** Rationales and reasons are quoted up to this length in a history line (the entry shows them in full). */
 const QUOTE = 160;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
-const quote = (text: string) => `“${text.length > QUOTE ? `${text.slice(0, QUOTE - 1)}…` : text}”`;
+const say = (key: string, values?: Message["values"]): Message => (values ? { key: `calibration:${key}`, values } : { key: `calibration:${key}` });
+const quote = (text: string): Message => say("history.quote", { text: text.length > QUOTE ? `${text.slice(0, QUOTE - 1)}…` : text });
 
 /** A stored list of evidence ids ("[]" or a JSON array); anything else is none. */
 export function storedIdList(value: unknown): string[] {
@@ -77,15 +72,16 @@ export function storedIdList(value: unknown): string[] {
 }
 
 /** Evidence by its text when there are three pieces or fewer, else by count. */
-function evidenceText(ids: readonly string[], context: HistoryContext): string {
+function evidenceText(ids: readonly string[], context: HistoryContext): Message {
   const texts = ids.map((id) => context.evidence[id]);
-  if (ids.length > 3 || texts.some((text) => text === undefined)) return plural(ids.length, "# piece of evidence");
-  return texts.map((text) => quote(text!)).join(", ");
+  if (ids.length > 3 || texts.some((text) => text === undefined)) return say("history.evidenceCount", { count: ids.length });
+  const [a, b, c] = texts.map((text) => quote(text!));
+  return say(`history.quotes${texts.length}`, { a: a!, ...(b ? { b } : {}), ...(c ? { c } : {}) });
 }
 
-/** One value of a field in words; null when there is none. */
-export function historyValue(field: string, value: unknown, context: HistoryContext): string | null {
-  const kind = FIELDS[field]?.kind ?? "plain";
+/** One value of a field as a message (or the stored text itself, for names and dates); null when there is none. */
+export function historyValue(field: string, value: unknown, context: HistoryContext): Message | string | null {
+  const kind = FIELDS[field] ?? "plain";
   if (kind === "evidence") {
     const ids = storedIdList(value);
     return ids.length ? evidenceText(ids, context) : null;
@@ -94,31 +90,31 @@ export function historyValue(field: string, value: unknown, context: HistoryCont
   switch (kind) {
     case "rating": {
       const point = context.scale.find((candidate) => candidate.value === value);
-      return point ? `${point.label} (${point.value})` : String(value);
+      return point ? say("history.rating", { label: point.label, value: point.value }) : String(value);
     }
     case "second":
-      return SECOND_DIMENSION_POINTS.find((point) => point.value === value)?.label ?? String(value);
+      return [1, 2, 3].includes(value as number) ? say(`second.${String(value)}`) : String(value);
     case "outcome":
-      return LEVEL_OUTCOME_LABELS[value as LevelOutcome] ?? String(value);
+      return ["stay", "promote", "not-ready"].includes(String(value)) ? say(`levelOutcome.${String(value)}`) : String(value);
     case "level":
       return context.levelTitles[String(value)] ?? String(value);
     case "text":
       return quote(String(value));
     case "mark":
-      return MARKS[String(value)] ?? String(value);
+      return ["agree", "question", "no-view"].includes(String(value)) ? say(`mark.${String(value)}`) : String(value);
     case "state":
-      return STATES[String(value)] ?? String(value);
+      return ["draft", "proposals", "preread", "live", "locked", "published"].includes(String(value)) ? say(`state.${String(value)}`) : String(value);
     case "released":
-      return value === true ? "released" : "not released";
+      return say(value === true ? "history.released" : "history.notReleased");
     default:
       return String(value);
   }
 }
 
-/** The name of a field as the history says it. */
-export function historyField(field: string, context: Pick<HistoryContext, "secondDimension">): string {
-  const name = FIELDS[field]?.name ?? field;
-  return context.secondDimension ? name.replace("second dimension", context.secondDimension.toLowerCase()) : name;
+/** The name of a field as the history says it (the session's own name for its second dimension). */
+export function historyField(field: string, context: Pick<HistoryContext, "secondDimension">): Message {
+  if (FIELDS[field] === "second" && context.secondDimension) return say(`history.field.${field}Named`, { dimension: context.secondDimension });
+  return FIELDS[field] ? say(`history.field.${field}`) : say("history.field.other", { field });
 }
 
 /**
@@ -127,48 +123,48 @@ export function historyField(field: string, context: Pick<HistoryContext, "secon
  * removed" when it no longer has one; evidence as what was added and taken away. A reason given
  * as the event's reason is not repeated (the history shows it beside the line).
  */
-export function describeChange(change: Readonly<Record<string, unknown>>, context: HistoryContext, reason: string | null = null): string[] {
-  const phrases: string[] = [];
+export function describeChange(change: Readonly<Record<string, unknown>>, context: HistoryContext, reason: string | null = null): Message[] {
+  const phrases: Message[] = [];
   for (const [field, pair] of Object.entries(change)) {
     const [from, to] = Array.isArray(pair) ? pair : [null, pair];
-    const name = historyField(field, context);
     if (field === "finalReason" && reason !== null && to === reason) continue;
     if (!isShownField(field)) continue;
-    if (FIELDS[field]?.kind === "discussion") {
-      phrases.push(to === "ended" ? "meeting ended" : "opened in the meeting");
+    if (FIELDS[field] === "discussion") {
+      phrases.push(say(to === "ended" ? "history.meetingEnded" : "history.meetingOpened"));
       continue;
     }
-    if (FIELDS[field]?.kind === "released") {
-      phrases.push(to === true ? "outcome released to the person" : "outcome withheld");
+    if (FIELDS[field] === "released") {
+      phrases.push(say(to === true ? "history.outcomeReleased" : "history.outcomeWithheld"));
       continue;
     }
-    if (FIELDS[field]?.kind === "evidence") {
+    if (FIELDS[field] === "evidence") {
       const before = new Set(storedIdList(from));
       const after = new Set(storedIdList(to));
       const added = [...after].filter((id) => !before.has(id));
       const removed = [...before].filter((id) => !after.has(id));
-      if (added.length) phrases.push(`evidence pointed to: ${evidenceText(added, context)}`);
-      if (removed.length) phrases.push(`evidence no longer pointed to: ${evidenceText(removed, context)}`);
+      if (added.length) phrases.push(say("history.evidenceAdded", { list: evidenceText(added, context) }));
+      if (removed.length) phrases.push(say("history.evidenceRemoved", { list: evidenceText(removed, context) }));
       continue;
     }
     if (field === "people") {
-      phrases.push(`${plural(Number(to), "# person")} in the session`);
+      phrases.push(say("history.people", { count: Number(to) }));
       continue;
     }
+    const name = historyField(field, context);
     const fromText = historyValue(field, from, context);
     const toText = historyValue(field, to, context);
     if (fromText === null && toText === null) continue;
-    if (fromText === null) phrases.push(`${name} ${toText}`);
-    else if (toText === null) phrases.push(`${name} ${fromText} removed`);
-    else phrases.push(`${name} ${fromText} → ${toText}`);
+    if (fromText === null) phrases.push(say("history.set", { field: name, value: toText! }));
+    else if (toText === null) phrases.push(say("history.removed", { field: name, value: fromText }));
+    else phrases.push(say("history.changed", { field: name, from: fromText, to: toText }));
   }
   return phrases;
 }
 
-/** An event's history line: its changes in words, after what the grid's events say they are ("moved on the grid: final rating …"). */
-export function describeEvent(kind: string, change: Readonly<Record<string, unknown>>, context: HistoryContext, reason: string | null = null): string[] {
+/** An event's history line: its changes as messages, after what the grid's events say they are ("moved on the grid: final rating …"). */
+export function describeEvent(kind: string, change: Readonly<Record<string, unknown>>, context: HistoryContext, reason: string | null = null): Message[] {
   const phrases = describeChange(change, context, reason);
   const heading = EVENT_HEADINGS[kind];
   if (!heading) return phrases;
-  return phrases.length ? [`${heading}: ${phrases[0]}`, ...phrases.slice(1)] : [heading];
+  return phrases.length ? [say(`history.${heading}With`, { phrase: phrases[0]! }), ...phrases.slice(1)] : [say(`history.${heading}`)];
 }

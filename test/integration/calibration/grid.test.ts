@@ -9,6 +9,8 @@ import { action as sessionAction, loader as sessionLoader } from "~/routes/calib
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { inEnglishWords } from "../../utils/english";
+import type { Message } from "~/i18n/messages";
 
 async function call<T>(fn: () => Promise<T>): Promise<unknown> {
   try {
@@ -156,13 +158,13 @@ describe("the calibration grid", () => {
     expect(bodyOf<{ error: string }>(nothing).error).toBe("You have no move on the grid to undo.");
     expect(await events("undo")).toBe(2);
 
-    const page = bodyOf<{ history: { lines: string[] }[] }>(await entryLoader(routeArgs(await signedInRequest(`${sessionPath}/entries/${entryOf(lena)}`, sam.id), { sessionId, entryId: entryOf(lena) })));
-    expect(page.history.map((event) => event.lines.join("; ")).slice(1)).toEqual([
-      "moved on the grid: final rating Consistent (3); final outcome Promote; final level Senior Engineer; final potential Medium",
+    const page = bodyOf<{ history: { lines: Message[] }[] }>(await entryLoader(routeArgs(await signedInRequest(`${sessionPath}/entries/${entryOf(lena)}`, sam.id), { sessionId, entryId: entryOf(lena) })));
+    expect(page.history.map((event) => event.lines.map(inEnglishWords).join("; ")).slice(1)).toEqual([
+      "moved on the grid: final rating Consistent (3); final outcome Promote; final level Senior Engineer; final Potential Medium",
       // The reason given with a move is shown beside its line ("Why: …"), as for an outcome recorded on the page.
-      "moved on the grid: final rating Consistent (3) → Beyond (4); final potential Medium → High",
-      "undid a move on the grid: final rating Beyond (4) → Consistent (3); reason “Stronger than proposed.” removed; final potential High → Medium",
-      "undid a move on the grid: final rating Consistent (3) removed; final outcome Promote removed; final level Senior Engineer removed; final potential Medium removed",
+      "moved on the grid: final rating Consistent (3) → Beyond (4); final Potential Medium → High",
+      "undid a move on the grid: final rating Beyond (4) → Consistent (3); reason “Stronger than proposed.” removed; final Potential High → Medium",
+      "undid a move on the grid: final rating Consistent (3) removed; final outcome Promote removed; final level Senior Engineer removed; final Potential Medium removed",
     ]);
   });
 

@@ -8,6 +8,8 @@ import { action as sessionAction } from "~/routes/calibration.$sessionId._index"
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { inEnglishWords } from "../../utils/english";
+import type { Message } from "~/i18n/messages";
 
 async function call<T>(fn: () => Promise<T>): Promise<unknown> {
   try {
@@ -133,9 +135,9 @@ describe("meeting mode", () => {
     expect(bodyOf<{ result: { error: Record<string, string[]> } }>(tooLong).result.error.notes).toEqual(["calibration:errors.notesTooLong"]);
     expect(await events("notes")).toBe(2);
 
-    const page = bodyOf<{ history: { lines: string[] }[] }>(await entryLoader(routeArgs(await signedInRequest(`${sessionPath}/entries/${entryOf(lena)}`, sam.id), { sessionId, entryId: entryOf(lena) })));
+    const page = bodyOf<{ history: { lines: Message[] }[] }>(await entryLoader(routeArgs(await signedInRequest(`${sessionPath}/entries/${entryOf(lena)}`, sam.id), { sessionId, entryId: entryOf(lena) })));
     // The meeting's steps are not the person's history; the notes are.
-    expect(page.history.map((event) => event.lines.join("; ")).slice(1)).toEqual([
+    expect(page.history.map((event) => event.lines.map(inEnglishWords).join("; ")).slice(1)).toEqual([
       "meeting notes “Strong design work.”",
       "meeting notes “Strong design work.” → “Strong design work.\nRevisit scope in spring.”",
     ]);

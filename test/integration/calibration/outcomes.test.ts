@@ -8,6 +8,8 @@ import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 import { competencyIds, evidence, save, startReview, submit } from "../assessments/assessments-helpers";
+import { inEnglishWords } from "../../utils/english";
+import type { Message } from "~/i18n/messages";
 
 async function call<T>(fn: () => Promise<T>): Promise<unknown> {
   try {
@@ -63,9 +65,9 @@ describe("calibration outcomes", () => {
     const evidenceId = (await db.ratingEvidence.findFirstOrThrow({ where: { text: "Led the checkout rewrite." } })).id;
     const proposed = await propose(sam.id, lena, [["rating", "3"], ["outcome", "promote"], ["levelId", "ic3"], ["second", "3"], ["text", "Ready."], ["evidence", evidenceId]]);
     expect(statusOf(proposed)).toBe(302);
-    const page = bodyOf<{ history: { lines: string[] }[] }>(await entryLoader(routeArgs(await signedInRequest(entryPath(lena), sam.id), { sessionId, entryId: entryOf(lena) })));
-    expect(page.history.map((event) => event.lines.join("; "))).toEqual([
-      "proposed rating Consistent (3); proposed outcome Promote; proposed level Senior Engineer; rationale “Ready.”; evidence pointed to: “Led the checkout rewrite.”; proposed potential High",
+    const page = bodyOf<{ history: { lines: Message[] }[] }>(await entryLoader(routeArgs(await signedInRequest(entryPath(lena), sam.id), { sessionId, entryId: entryOf(lena) })));
+    expect(page.history.map((event) => event.lines.map(inEnglishWords).join("; "))).toEqual([
+      "proposed rating Consistent (3); proposed outcome Promote; proposed level Senior Engineer; rationale “Ready.”; evidence pointed to: “Led the checkout rewrite.”; proposed Potential High",
     ]);
   });
 

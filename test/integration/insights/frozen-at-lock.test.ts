@@ -9,6 +9,7 @@ import * as insightsRoute from "~/routes/insights._index";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { english } from "../../utils/english";
 
 const viewerOf = (person: { id: string; name: string; email: string; isAdmin: boolean }): Viewer => ({ ...person, isHiringAdmin: false });
 
@@ -63,7 +64,7 @@ describe("a locked session's people as they were at the lock", () => {
     await advanceSession(viewerOf(admin), session.id, "locked");
     const lock = await db.calibrationEvent.findFirstOrThrow({ where: { sessionId: session.id, kind: "state" }, orderBy: { createdAt: "desc" } });
     expect(lock.change).toContain("Reykjavik");
-    const { body } = await sessionExport(viewerOf(admin), session.id, "history");
+    const { body } = await sessionExport(viewerOf(admin), session.id, "history", english);
     expect(body).toContain("Locked");
     expect(body).not.toMatch(/Reykjavik|groups|object Object/i);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeChange, historyValue, type HistoryContext } from "~/modules/calibration/history";
+import { describeChange as describeInMessages, historyValue, type HistoryContext } from "~/modules/calibration/history";
+import { inEnglishWords } from "../../utils/english";
+import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { wordingOf } from "~/i18n/wording";
+
+const describeChange = (...args: Parameters<typeof describeInMessages>) => describeInMessages(...args).map(inEnglishWords);
 
 const context: HistoryContext = {
   scale: [
@@ -31,7 +37,7 @@ describe("calibration history in words", () => {
       "proposed rating Consistent (3)",
       "proposed outcome Promote",
       "proposed level Senior Engineer",
-      "proposed potential High",
+      "proposed Potential High",
       "evidence pointed to: “Led the checkout rewrite”",
       "rationale “Ready.”",
     ]);
@@ -51,5 +57,12 @@ describe("calibration history in words", () => {
     expect(describeChange({ state: ["draft", "proposals"] }, context)).toEqual(["state Draft → Proposals open"]);
     expect(historyValue("proposedRating", 9, context)).toBe("9");
     expect(historyValue("proposedEvidence", "[]", context)).toBeNull();
+  });
+
+  it("a reader in another language reads the history in theirs: field names, states, quotes and counts", () => {
+    const german = wordingOf(i18nFor("de"), "de", "calibration");
+    const inGerman = (change: Record<string, unknown>) => describeInMessages(change, context).map((line) => wordsOf(german, line));
+    expect(inGerman({ state: ["draft", "proposals"], rationale: [null, "Bereit."] })).toEqual(["Status Entwurf → Vorschläge offen", "Begründung „Bereit.“"]);
+    expect(inGerman({ people: [null, 1], proposedSecond: [null, 3] })).toEqual(["1 Person in der Sitzung", "vorgeschlagen: Potential Hoch"]);
   });
 });
