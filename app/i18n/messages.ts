@@ -49,6 +49,16 @@ export function wordsOf(t: AnyT, message: string | Message): string {
   return String(t(said.key as never, wordedValues(t, said.values) as never));
 }
 
+/**
+ * Several items as one value of a message ("Testing, System design"), the separator in the
+ * reader's language (`common:list.more`); one item is itself.
+ */
+export function listOf(items: readonly (string | Message)[]): string | Message {
+  const [first, ...rest] = items;
+  if (first === undefined) return "";
+  return rest.length ? { key: "common:list.more", values: { first, rest: listOf(rest) } } : first;
+}
+
 /** A message's values with the messages among them (a field's name, a quoted text) worded first. */
 function wordedValues(t: AnyT, values: Message["values"]): Record<string, string | number> | undefined {
   if (!values) return undefined;

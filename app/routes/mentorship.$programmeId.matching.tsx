@@ -15,7 +15,7 @@ import { InvalidError } from "~/modules/errors";
 import { PairRuleSchema, RunSchema } from "~/modules/mentorship/forms";
 import { PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import { matchingPage, parsePairStatus, publishPairs, removePairRule, runMatching, setPairRule, setPairRuleByEmail } from "~/modules/mentorship/matching.server";
-import type { HardRule } from "~/modules/mentorship/types";
+import { RULE_KEYS } from "~/modules/mentorship/rules";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -90,16 +90,6 @@ function objectiveOf(value: string): keyof typeof OBJECTIVES {
   return value === "most-fit" ? "most-fit" : "most-matched";
 }
 
-/** The hard rules' names, as the unpaired table's headings say them. */
-const RULE_NAMES = {
-  self: "rule.self",
-  "management-chain": "rule.managementChain",
-  level: "rule.level",
-  repeat: "rule.repeat",
-  "same-team": "rule.sameTeam",
-  "time-zone": "rule.timeZone",
-  forbidden: "rule.forbidden",
-} as const satisfies Record<HardRule, string>;
 
 export default function ProgrammeMatching({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -274,7 +264,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
             headings={[
               t("role.mentee"),
               t("matching.table.why"),
-              ...lastRun.unpaired.rows[0]!.excludedBy.map(({ rule }) => ({ key: rule, label: t(RULE_NAMES[rule]) })),
+              ...lastRun.unpaired.rows[0]!.excludedBy.map(({ rule }) => ({ key: rule, label: t(RULE_KEYS[rule]) })),
               t("matching.unpaired.eligible"),
               t("matching.unpaired.eligibleWithSlot"),
             ]}
@@ -284,7 +274,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
                 <th scope="row" className={`${tdClass} font-medium`}>
                   {someone(row.name)}
                 </th>
-                <td className={`${tdClass} min-w-64`}>{row.reason}</td>
+                <td className={`${tdClass} min-w-64`}>{wordsOf(t, row.reason)}</td>
                 {row.excludedBy.map(({ rule, count }) => (
                   <td key={rule} className={`${tdClass} tabular-nums`}>
                     {f.number(count)}
@@ -313,7 +303,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
               <ul className="space-y-1 text-sm">
                 {lastRun.leftOut.map((row) => (
                   <li key={`${row.userId}-${row.role}`}>
-                    {t("matching.leftOutRow", { name: someone(row.name), role: row.role, reason: row.reason })}
+                    {t("matching.leftOutRow", { name: someone(row.name), role: row.role, reason: wordsOf(t, row.reason) })}
                   </li>
                 ))}
               </ul>
@@ -325,7 +315,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
               <ul className="space-y-1 text-sm">
                 {lastRun.rejectedPins.map((pin) => (
                   <li key={`${pin.menteeId}-${pin.mentorId}`}>
-                    {t("matching.rejectedPin", { mentee: someone(pin.menteeName), mentor: someone(pin.mentorName), reason: pin.message.replace(/^Pin .*? not applied: /, "") })}
+                    {t("matching.rejectedPin", { mentee: someone(pin.menteeName), mentor: someone(pin.mentorName), reason: wordsOf(t, pin.message) })}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { NavLink } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PairStatus } from "~/modules/mentorship/lifecycle";
+import { wordsOf, type Message } from "~/i18n/messages";
 
 const statusTones: Record<PairStatus, string> = {
   proposed: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
@@ -42,7 +43,7 @@ export function ProgrammeTabs({ programmeId }: { programmeId: string }) {
 }
 
 /** A fit factor as explained to the viewer: its figures only for those who may see them (programme admins, the mentee). */
-type Factor = { factor: string; text: string; figures?: { raw: number; weight: number; contribution: number } };
+type Factor = { factor: string; text: string | Message; figures?: { raw: number; weight: number; contribution: number } };
 
 const FACTOR_NAMES = { goals: "factor.goals", "cross-team": "factor.crossTeam", level: "factor.level" } as const;
 
@@ -60,7 +61,7 @@ export function FactorList({ factors }: { factors: readonly Factor[] }) {
           <span className="font-medium">{isFactorName(factor) ? t(FACTOR_NAMES[factor]) : factor}</span>
           {/* Each part one string: a page of pairs has 75 of these lines. */}
           {figures ? <span className="subtle tabular-nums">{` ${t("factor.figures", figures)}`}</span> : null}
-          {t("factor.because", { text })}
+          {t("factor.because", { text: wordsOf(t, text) })}
         </li>
       ))}
     </ul>

@@ -11,7 +11,7 @@
  *   (0.75, 0.5, 0.25, then 0), since a mentor far above remembers less of the next step.
  */
 import type { FactorExplanation, FitWeights, MenteeInput, MentorInput, PairExplanation, PairSource } from "./types";
-import { plural } from "~/utils/plural";
+import { listOf, type Message } from "~/i18n/messages";
 
 export const DEFAULT_WEIGHTS: Readonly<FitWeights> = { goals: 3, crossTeam: 1, level: 1 };
 
@@ -44,7 +44,7 @@ export function resolveWeights(weights: Partial<FitWeights> | undefined): FitWei
 
 /**
  * Explains one pair's fit factor by factor: each factor's score, weight, contribution and a
- * sentence, e.g. "Covers 2 of 3 goals: testing (gap 2), design (gap 1)".
+ * sentence (a message), e.g. "Covers 2 of 3 goals: testing (gap 2), design (gap 1)".
  */
 export function explainFit(
   mentee: MenteeInput,
@@ -62,36 +62,31 @@ export function explainFit(
   const level = levelScore(bandsAbove);
   const name = (competencyId: string) => competencyNames[competencyId] ?? competencyId;
   const factors: FactorExplanation[] = [
-    factor("goals", goals, weights.goals, goalText(covered.map((goal) => `${name(goal.competencyId)} (gap ${goal.gap})`), mentee.goals.length)),
-    factor("cross-team", crossTeam, weights.crossTeam, crossTeam ? "Different team: cross-team exposure" : "Same team as the mentee"),
+    factor("goals", goals, weights.goals, goalText(covered.map((goal) => say("explain.goalGap", { name: name(goal.competencyId), gap: goal.gap })), mentee.goals.length)),
+    factor("cross-team", crossTeam, weights.crossTeam, say(crossTeam ? "explain.otherTeam" : "explain.sameTeam")),
     factor("level", level, weights.level, levelText(bandsAbove)),
   ];
   return { fit: combineFit(weights, goals, crossTeam, level), factors };
 }
 
-function factor(name: FactorExplanation["factor"], raw: number, weight: number, text: string): FactorExplanation {
+const say = (key: string, values?: Message["values"]): Message => (values ? { key: `mentorship:${key}`, values } : { key: `mentorship:${key}` });
+
+function factor(name: FactorExplanation["factor"], raw: number, weight: number, text: Message): FactorExplanation {
   return { factor: name, raw, weight, contribution: raw * weight, text };
 }
 
-function goalText(covered: string[], goalCount: number): string {
-  if (goalCount === 0) return "The mentee listed no goals";
-  const of = `of ${plural(goalCount, "# goal")}`;
-  if (covered.length === 0) return `Covers none ${of}`;
-  return `Covers ${covered.length} ${of}: ${covered.join(", ")}`;
+/** "Covers 2 of 3 goals: …" (each covered goal as the caller words it), the same sentence wherever coverage is explained. */
+export function goalText(covered: readonly (string | Message)[], goalCount: number): Message {
+  if (goalCount === 0) return say("explain.noGoals");
+  if (covered.length === 0) return say("explain.coversNone", { goals: goalCount });
+  return say("explain.covers", { covered: covered.length, goals: goalCount, list: listOf(covered) });
 }
 
-function levelText(bandsAbove: number): string {
-  if (bandsAbove < 0) return `Mentor is ${plural(-bandsAbove, "# band")} below the mentee's target level`;
-  if (bandsAbove === 0) return "Mentor is at the mentee's target level (one or two bands above is preferred)";
-  if (bandsAbove <= 2) return `Mentor is ${plural(bandsAbove, "# band")} above the mentee's target level (preferred)`;
-  return `Mentor is ${plural(bandsAbove, "# band")} above the mentee's target level (far above; one or two is preferred)`;
-}
-
-/** "1st", "2nd", "3rd": a mentee's order of preference. */
-export function ordinal(rank: number): string {
-  const tens = rank % 100;
-  if (tens >= 11 && tens <= 13) return `${rank}th`;
-  return `${rank}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[rank % 10] ?? "th"}`;
+function levelText(bandsAbove: number): Message {
+  if (bandsAbove < 0) return say("explain.levelBelow", { bands: -bandsAbove });
+  if (bandsAbove === 0) return say("explain.levelAt");
+  if (bandsAbove <= 2) return say("explain.levelAbove", { bands: bandsAbove });
+  return say("explain.levelFarAbove", { bands: bandsAbove });
 }
 
 export function isPairSource(value: string): value is PairSource {
@@ -99,15 +94,15 @@ export function isPairSource(value: string): value is PairSource {
 }
 
 /** How a pair came about, beside the explanation of its fit: the same sentence wherever a pair is shown. */
-export function originText(source: PairSource, requestRank?: number | null): string {
+export function originText(source: PairSource, requestRank?: number | null): Message {
   switch (source) {
     case "requested":
-      return requestRank ? `Requested by the mentee (their ${ordinal(requestRank)} choice) and accepted by the mentor` : "Requested by the mentee and accepted by the mentor";
+      return requestRank ? say("origin.requested", { rank: say("ordinal", { rank: requestRank }) }) : say("origin.requestedUnranked");
     case "pinned":
-      return "Pinned by an admin";
+      return say("origin.pinned");
     case "accepted":
-      return "Kept from an earlier publication: offered and not declined";
+      return say("origin.accepted");
     case "proposed":
-      return "Proposed by the matching";
+      return say("origin.proposed");
   }
 }

@@ -6,6 +6,7 @@ import { getLevel, targetFor, type Ladder } from "~/modules/ladders";
 import { effectiveBand, menteeTarget } from "./levels";
 import type { Role } from "./lifecycle";
 import type { Goal, MatchingInput, MenteeInput, MentorInput, Objective, PairRef } from "./types";
+import type { Message } from "~/i18n/messages";
 
 /** Everyone above a person, from their kept reporting line "/<top>/…/<manager>/" (app/modules/people/reporting-line.server.ts). */
 export function chainFromLinePath(linePath: string): string[] {
@@ -88,7 +89,7 @@ export type ProgrammeSettings = {
   weightLevel: number;
 };
 
-export type LeftOut = { userId: string; role: Role; reason: string };
+export type LeftOut = { userId: string; role: Role; reason: Message };
 
 /** People without a team are each their own team: the same-team rule and the cross-team factor never hold against them. */
 const teamOf = (person: { userId: string; teamId: string | null }) => person.teamId ?? `no-team:${person.userId}`;
@@ -124,7 +125,7 @@ export function buildMatchingInput(options: {
       const target = menteeTarget(ladder, person.levelId, person.growthPlanTarget);
       const targetBand = target ? effectiveBand(ladder, target.level.id) : null;
       if (!level || !target || targetBand === null) {
-        leftOut.push({ userId: person.userId, role: "mentee", reason: "Their level is not on the programme's ladder, so no mentor's level can be compared with it." });
+        leftOut.push({ userId: person.userId, role: "mentee", reason: { key: "mentorship:leftOutReason.menteeLevel" } });
         continue;
       }
       const goals: Goal[] = person.competencies.map((competencyId) => ({ competencyId, gap: goalGap(ladder, competencyId, target.level.id, person.review, level.id) }));
@@ -140,7 +141,7 @@ export function buildMatchingInput(options: {
     } else {
       const band = level ? effectiveBand(ladder, level.id) : null;
       if (band === null) {
-        leftOut.push({ userId: person.userId, role: "mentor", reason: "Their level is not on the programme's ladder, so it cannot be compared with a mentee's target." });
+        leftOut.push({ userId: person.userId, role: "mentor", reason: { key: "mentorship:leftOutReason.mentorLevel" } });
         continue;
       }
       mentors.push({

@@ -14,6 +14,7 @@ import { requireProgrammeAdmin, storedIds, type Programme } from "./programmes.s
 import { matchingVersion, menteeReviews, reviewsOf } from "./queries.server";
 import { HARD_RULES, type FactorExplanation, type FitWeights, type MatchingSummary, type Objective, type PairRef, type RejectedPin, type UnpairedMentee } from "./types";
 import * as clock from "~/platform/clock.server";
+import type { Message } from "~/i18n/messages";
 
 /**
  * Matching a programme through the pure core (matching.ts): gathering its people's facts, running
@@ -231,10 +232,12 @@ export async function runMatching(actor: Viewer, programmeId: string, options: {
   return { runId };
 }
 
-const factorsSchema = z.array(z.object({ factor: z.enum(["goals", "cross-team", "level"]), raw: z.number(), weight: z.number(), contribution: z.number(), text: z.string() }));
+// A factor's text is a message; pairs saved before explanations were messages keep their English sentence.
+const storedText = z.union([z.string(), z.object({ key: z.string(), values: z.record(z.string(), z.unknown()).optional() }).transform((said) => said as Message)]);
+const factorsSchema = z.array(z.object({ factor: z.enum(["goals", "cross-team", "level"]), raw: z.number(), weight: z.number(), contribution: z.number(), text: storedText }));
 
 /** A pair's stored explanation, factor by factor: what it says and the figures behind it. */
-export function storedFactors(text: string): { factor: FactorExplanation["factor"]; text: string; figures: { raw: number; weight: number; contribution: number } }[] {
+export function storedFactors(text: string): { factor: FactorExplanation["factor"]; text: Message | string; figures: { raw: number; weight: number; contribution: number } }[] {
   try {
     const parsed = factorsSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data.map(({ factor, text, raw, weight, contribution }) => ({ factor, text, figures: { raw, weight, contribution } })) : [];

@@ -11,7 +11,7 @@ import { solveAssignment, type AssignmentOptions } from "./assignment";
 import { allowedPairs, bottleneckThreshold, pairsAbove } from "./fairness";
 import { explainFit, originText } from "./fit";
 import { prepareProgramme, type Programme } from "./programme";
-import { RULE_BIT, RULE_LABELS, rulesIn } from "./rules";
+import { RULE_BIT, RULE_KEYS, rulesIn } from "./rules";
 import {
   HARD_RULES,
   type HardRule,
@@ -26,7 +26,7 @@ import {
   type RequestedPair,
   type UnpairedMentee,
 } from "./types";
-import { plural } from "~/utils/plural";
+import { listOf, type Message } from "~/i18n/messages";
 
 /** Proposes pairs for the whole programme: requested pairs and pins first, then the optimum of the objective for everyone else. */
 export function matchProgramme(input: MatchingInput): MatchingResult {
@@ -113,18 +113,14 @@ function fixPairs(programme: Programme, requested: readonly RequestedPair[], acc
 function pinProblem(programme: Programme, pin: PairRef, fixed: FixedPairs): RejectedPin | null {
   const mentee = programme.menteeIndex.get(pin.menteeId);
   const mentor = programme.mentorIndex.get(pin.mentorId);
-  const reject = (problem: RejectedPin["problem"], message: string, rules: HardRule[] = []): RejectedPin => ({
-    ...pin,
-    problem,
-    rules,
-    message: `Pin ${pin.menteeId} → ${pin.mentorId} not applied: ${message}`,
-  });
-  if (mentee === undefined) return reject("unknown-mentee", `${pin.menteeId} is not a mentee of this programme.`);
-  if (mentor === undefined) return reject("unknown-mentor", `${pin.mentorId} is not a mentor of this programme.`);
-  if (fixed.paired[mentee] === 1) return reject("mentee-already-paired", `${pin.menteeId} already has a requested, pinned or accepted pair.`);
+  // Why, in the words the matching page shows beside the pin's two names.
+  const reject = (problem: RejectedPin["problem"], message: Message, rules: HardRule[] = []): RejectedPin => ({ ...pin, problem, rules, message });
+  if (mentee === undefined) return reject("unknown-mentee", say("matching.pin.unknownMentee"));
+  if (mentor === undefined) return reject("unknown-mentor", say("matching.pin.unknownMentor"));
+  if (fixed.paired[mentee] === 1) return reject("mentee-already-paired", say("matching.pin.alreadyPaired"));
   const broken = rulesIn(programme.broken[mentee * programme.mentors.length + mentor]!);
-  if (broken.length > 0) return reject("breaks-rules", `it breaks ${broken.map((rule) => RULE_LABELS[rule]).join(", ")}.`, broken);
-  if (fixed.freeSlots[mentor] === 0) return reject("over-capacity", `${pin.mentorId} has no free slot left (capacity ${programme.capacity[mentor]}).`);
+  if (broken.length > 0) return reject("breaks-rules", say("matching.pin.breaksRules", { rules: listOf(broken.map((rule) => say(RULE_KEYS[rule]))) }), broken);
+  if (fixed.freeSlots[mentor] === 0) return reject("over-capacity", say("matching.pin.full", { capacity: programme.capacity[mentor]! }));
   return null;
 }
 
@@ -234,21 +230,17 @@ function unpairedReport(programme: Programme, mentee: number, slotsLeft: Int32Ar
   };
 }
 
-function unpairedReason(excludedBy: Record<HardRule, number>, eligible: number, eligibleWithFreeSlots: number, anyFreeSlots: boolean, fairness: boolean): string {
+const say = (key: string, values?: Message["values"]): Message => (values ? { key: `mentorship:${key}`, values } : { key: `mentorship:${key}` });
+
+function unpairedReason(excludedBy: Record<HardRule, number>, eligible: number, eligibleWithFreeSlots: number, anyFreeSlots: boolean, fairness: boolean): Message {
   if (eligible === 0) {
     const rules = HARD_RULES.filter((rule) => excludedBy[rule] > 0)
       .sort((a, b) => excludedBy[b] - excludedBy[a])
-      .map((rule) => `${RULE_LABELS[rule]} ${excludedBy[rule]}`);
-    return rules.length === 0 ? "There are no mentors" : `No mentor passes every hard rule (mentors excluded by ${rules.join(", ")})`;
+      .map((rule) => say("unpaired.ruleCount", { rule: say(RULE_KEYS[rule]), count: excludedBy[rule] }));
+    return rules.length === 0 ? say("unpaired.noMentors") : say("unpaired.rules", { rules: listOf(rules) });
   }
-  if (eligibleWithFreeSlots === 0) {
-    const full = plural(eligible, "The only eligible mentor is full");
-    return anyFreeSlots ? `${full}; the mentors with free slots break a hard rule` : full;
-  }
-  const free = `${eligibleWithFreeSlots} of ${plural(eligible, "# eligible mentor")} ${plural(eligibleWithFreeSlots, "has")} a free slot`;
-  return fairness
-    ? `${free}, but the fairness pass keeps the number of pairs the objective made and every fit at or above its floor`
-    : `${free}, but pairing this mentee adds no fit`;
+  if (eligibleWithFreeSlots === 0) return say(anyFreeSlots ? "unpaired.fullElsewhere" : "unpaired.full", { eligible });
+  return say(fairness ? "unpaired.freeFairness" : "unpaired.freeNoFit", { free: eligibleWithFreeSlots, eligible });
 }
 
 function summarise(

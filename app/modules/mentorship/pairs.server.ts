@@ -22,8 +22,8 @@ import { dateToDay, dayToDate } from "~/modules/days";
 import { ladderById, storedIds } from "./programmes.server";
 import { goalRatings } from "./queries.server";
 import { clockDifferenceMessage, clockDifferenceRange } from "./time-zones";
+import { goalText } from "./fit";
 import type { Message } from "~/i18n/messages";
-import { plural } from "~/utils/plural";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -71,11 +71,8 @@ function requireOpen(phase: string) {
 }
 
 /** "Covers 2 of 3 goals: Testing, System design", without the gaps a mentor must not learn from the mentee's reviews. */
-function coverageText(goals: readonly string[], strengths: readonly string[], name: (id: string) => string): string {
-  if (goals.length === 0) return "The mentee listed no goals";
-  const covered = goals.filter((goal) => strengths.includes(goal));
-  const of = `of ${plural(goals.length, "# goal")}`;
-  return covered.length ? `Covers ${covered.length} ${of}: ${covered.map(name).join(", ")}` : `Covers none ${of}`;
+function coverageText(goals: readonly string[], strengths: readonly string[], name: (id: string) => string) {
+  return goalText(goals.filter((goal) => strengths.includes(goal)).map(name), goals.length);
 }
 
 /** Both people's time zones, and how far apart their clocks are over the programme ("4 to 5 hours apart"). */

@@ -14,16 +14,16 @@ export const RULE_BIT: Readonly<Record<HardRule, number>> = {
   forbidden: 64,
 };
 
-/** How each rule is named in reports ("excluded by …"). */
-export const RULE_LABELS: Readonly<Record<HardRule, string>> = {
-  self: "same person",
-  "management-chain": "management chain",
-  level: "level below the mentee's target",
-  repeat: "past pair",
-  "same-team": "same team",
-  "time-zone": "time zone too far",
-  forbidden: "forbidden by an admin",
-};
+/** Each rule's name (`mentorship:rule.*`), as reports ("excluded by …") and the unpaired table's headings say it. */
+export const RULE_KEYS = {
+  self: "rule.self",
+  "management-chain": "rule.managementChain",
+  level: "rule.level",
+  repeat: "rule.repeat",
+  "same-team": "rule.sameTeam",
+  "time-zone": "rule.timeZone",
+  forbidden: "rule.forbidden",
+} as const satisfies Record<HardRule, string>;
 
 /** The rules set in a mask, in the order of `HARD_RULES`. */
 export function rulesIn(mask: number): HardRule[] {

@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 /**
  * The plain data mentorship matching works on and returns. Callers prepare it from the
  * database (bands from the ladder's level equivalence, gaps from reviews, chains from the
@@ -116,7 +117,8 @@ export interface FactorExplanation {
   weight: number;
   /** raw × weight: this factor's share of the pair's fit. */
   contribution: number;
-  text: string;
+  /** Why the factor scored as it did; pairs saved before explanations were messages keep their English sentence. */
+  text: Message | string;
 }
 
 export interface PairExplanation {
@@ -134,7 +136,7 @@ export interface MatchedPair extends PairRef, PairExplanation {
    */
   source: PairSource;
   /** How the pair came about, in a sentence (`originText`). */
-  origin: string;
+  origin: Message;
 }
 
 export interface UnpairedMentee {
@@ -147,14 +149,14 @@ export interface UnpairedMentee {
   eligibleWithFreeSlots: number;
   /** Whether any mentor at all has a slot still free in this result. */
   anyFreeSlots: boolean;
-  reason: string;
+  reason: Message;
 }
 
 export interface RejectedPin extends PairRef {
   problem: "unknown-mentee" | "unknown-mentor" | "mentee-already-paired" | "over-capacity" | "breaks-rules";
   /** The hard rules the pin breaks (only for "breaks-rules"). */
   rules: HardRule[];
-  message: string;
+  message: Message;
 }
 
 export interface MatchingSummary {

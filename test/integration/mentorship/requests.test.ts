@@ -13,6 +13,7 @@ import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { call, day, joinAs, parsedFields, programmeFields, setUp, submittedReview } from "./helpers";
 import { inEnglish } from "../../utils/todo-words";
+import { inEnglishWords } from "../../utils/english";
 
 type MentorsView = Awaited<ReturnType<typeof mentorsLoader>>;
 type RequestsView = Awaited<ReturnType<typeof requestsLoader>>;
@@ -126,7 +127,7 @@ describe("mentees who choose", () => {
     // The pair's page says how it came about.
     const pairView = bodyOf<Awaited<ReturnType<typeof pairLoader>>>(await pairLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/pairs/${pair.id}`, lena.id), { programmeId, pairId: pair.id })));
     expect([pairView.pair.source, pairView.requestRank]).toEqual(["requested", 1]);
-    expect(pairView.factors.map((factor) => factor.text)).toContain("Covers 1 of 2 goals: System design and architecture (gap 1)");
+    expect(pairView.factors.map((factor) => inEnglishWords(factor.text))).toContain("Covers 1 of 2 goals: System design and architecture (gap 1)");
 
     // The matching places everyone else around the accepted request and keeps it as it is.
     await db.mentorshipProgramme.update({ where: { id: programmeId }, data: { matchingOn: new Date(Date.now() - 60_000) } });

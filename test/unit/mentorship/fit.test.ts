@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WEIGHTS, explainFit, goalScore, levelScore, resolveWeights } from "~/modules/mentorship/fit";
+import { DEFAULT_WEIGHTS, explainFit as explainFitInMessages, goalScore, levelScore, resolveWeights } from "~/modules/mentorship/fit";
 import type { MenteeInput, MentorInput } from "~/modules/mentorship/types";
+import { inEnglishDeep } from "../../utils/english";
+
+const explainFit = (...args: Parameters<typeof explainFitInMessages>) => inEnglishDeep(explainFitInMessages(...args));
 
 const mentee: MenteeInput = {
   id: "ana",

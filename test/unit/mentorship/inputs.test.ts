@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Ladder } from "~/modules/ladders";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
-import { buildMatchingInput, chainFromLinePath, goalGap, strongestFromReview, teachableFromReview, type ParticipantFacts } from "~/modules/mentorship/inputs";
-import { matchProgramme } from "~/modules/mentorship/matching";
+import { buildMatchingInput as buildMatchingInputInMessages, chainFromLinePath, goalGap, strongestFromReview, teachableFromReview, type ParticipantFacts } from "~/modules/mentorship/inputs";
+import { matchProgramme as matchProgrammeInMessages } from "~/modules/mentorship/matching";
 import { goalMovement, pairFigures, pulseSummary } from "~/modules/mentorship/report";
+import { inEnglishDeep } from "../../utils/english";
+
+const matchProgramme = (...args: Parameters<typeof matchProgrammeInMessages>) => inEnglishDeep(matchProgrammeInMessages(...args));
+
+const buildMatchingInput = (...args: Parameters<typeof buildMatchingInputInMessages>) => inEnglishDeep(buildMatchingInputInMessages(...args));
 
 function shippedLadder(): Ladder {
   const result = loadLadderFromDirectory("frameworks/engineering");

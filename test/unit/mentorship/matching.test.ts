@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { InvalidError } from "~/modules/errors";
-import { matchProgramme, rerunForUnpaired } from "~/modules/mentorship/matching";
+import { matchProgramme as matchProgrammeInMessages, rerunForUnpaired as rerunForUnpairedInMessages } from "~/modules/mentorship/matching";
 import { diffMatchings, previewWeights } from "~/modules/mentorship/preview";
 import { HARD_RULES, type HardRule, type MatchingInput, type MatchingResult, type MenteeInput, type MentorInput } from "~/modules/mentorship/types";
 import { OPEN_RULES } from "./programmes";
+import { inEnglishDeep } from "../../utils/english";
+
+const matchProgramme = (...args: Parameters<typeof matchProgrammeInMessages>) => inEnglishDeep(matchProgrammeInMessages(...args));
+const rerunForUnpaired = (...args: Parameters<typeof rerunForUnpairedInMessages>) => inEnglishDeep(rerunForUnpairedInMessages(...args));
 
 function mentee(id: string, overrides: Partial<MenteeInput> = {}): MenteeInput {
   return { id, teamId: "mentees", timeZone: "UTC", targetBand: 1, goals: [], managementChainIds: [], pastMentorIds: [], ...overrides };
@@ -233,8 +237,8 @@ describe("pins and forbids", () => {
       ["zed", "xia", "unknown-mentee", []],
       ["bo", "nobody", "unknown-mentor", []],
     ]);
-    expect(result.rejectedPins[0]!.message).toBe("Pin ana → yan not applied: it breaks forbidden by an admin.");
-    expect(result.rejectedPins[2]!.message).toBe("Pin bo → xia not applied: xia has no free slot left (capacity 1).");
+    expect(result.rejectedPins[0]!.message).toBe("it breaks forbidden by an admin.");
+    expect(result.rejectedPins[2]!.message).toBe("the mentor has no free slot left (capacity 1).");
     expect(result.pairs.map((pair) => [pair.menteeId, pair.mentorId, pair.source])).toEqual([
       ["ana", "xia", "pinned"],
       ["bo", "yan", "proposed"],
@@ -299,14 +303,14 @@ describe("requested and accepted pairs", () => {
   it("explains a requested pair's fit as any other, and says it was requested and accepted", () => {
     const result = matchProgramme(tradeOff({ competencyNames: { a: "Testing", b: "Design" }, requested: [{ menteeId: "ana", mentorId: "yan", rank: 2 }] }));
     const [requested, proposed] = result.pairs;
-    expect(requested!.origin).toBe("Requested by the mentee (their 2nd choice) and accepted by the mentor");
+    expect(requested!.origin).toBe("Requested by the mentee (their 2nd choice) and accepted by the mentor.");
     expect(requested!.fit).toBe(2.5);
     expect(requested!.factors.map((factor) => factor.text)).toEqual([
       "Covers 1 of 2 goals: Testing (gap 1)",
       "Same team as the mentee",
       "Mentor is 1 band above the mentee's target level (preferred)",
     ]);
-    expect(proposed!.origin).toBe("Proposed by the matching");
+    expect(proposed!.origin).toBe("Proposed by the matching.");
   });
 
   it("refuses a requested pair naming someone outside the programme, or two for one mentee", () => {

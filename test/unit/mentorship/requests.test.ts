@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ordinal, originText } from "~/modules/mentorship/fit";
+import { originText } from "~/modules/mentorship/fit";
+import { inEnglishWords } from "../../utils/english";
 import {
   answerRefusal,
   nextFreeRank,
@@ -172,10 +173,11 @@ describe("when a mentor's answer is due", () => {
 
 describe("how a pair came about", () => {
   it("says a requested pair was requested and accepted, with the mentee's choice", () => {
-    expect(originText("requested", 1)).toBe("Requested by the mentee (their 1st choice) and accepted by the mentor");
-    expect(originText("requested", 3)).toBe("Requested by the mentee (their 3rd choice) and accepted by the mentor");
-    expect(originText("pinned")).toBe("Pinned by an admin");
-    expect(originText("proposed")).toBe("Proposed by the matching");
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
+    const said = (...args: Parameters<typeof originText>) => inEnglishWords(originText(...args));
+    expect(said("requested", 1)).toBe("Requested by the mentee (their 1st choice) and accepted by the mentor.");
+    expect(said("requested", 3)).toBe("Requested by the mentee (their 3rd choice) and accepted by the mentor.");
+    expect(said("pinned")).toBe("Pinned by an admin.");
+    expect(said("proposed")).toBe("Proposed by the matching.");
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map((rank) => said("requested", rank).match(/their (\S+) choice/)![1])).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
   });
 });
