@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { equityAudit, type AuditState, type AuditUnit } from "~/modules/equity/audit";
+import { equityAudit, type AuditState, type AuditStep, type AuditUnit } from "~/modules/equity/audit";
 import { fourFifthsRule } from "~/modules/statistics/adverse-impact";
 import { wilsonInterval } from "~/modules/statistics/intervals";
 import { seeded } from "../../../prisma/seed/random";
@@ -36,7 +36,8 @@ describe("the equity audit", () => {
     expect(nominated.ratio!.estimate).toBeCloseTo(1 / 3, 12);
     expect(nominated.flagged).toBe(true);
     const family = audit.dimensions[0]!.groups.flatMap((group) => group.steps!.flatMap((step) => (step.impact ? [step] : [])));
-    const decided = fourFifthsRule(family.map((step) => ({ group: { successes: step.successes, n: step.n }, reference: (() => { const ref = audit.dimensions[0]!.groups.find((g) => g.value === step.impact!.reference)!; return ref.steps!.find((s) => s.from === step.from && s.to === step.to)!; })() })));
+    const referenceOf = (step: AuditStep) => audit.dimensions[0]!.groups.find((group) => group.value === step.impact!.reference)!.steps!.find((other) => other.from === step.from && other.to === step.to)!;
+    const decided = fourFifthsRule(family.map((step) => ({ group: { successes: step.successes, n: step.n }, reference: { successes: referenceOf(step).successes, n: referenceOf(step).n } })));
     expect(family.map((step) => step.impact!.adjustedP)).toEqual(decided.map((finding) => finding.adjustedP));
     // Of those nominated, Search's promotions (3 of 10) against Mobile's (5 of 12) are no sign.
     expect(search!.steps![1]!.impact!.flagged).toBe(false);
