@@ -126,7 +126,7 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
   // The units as they stood at a rank: each a version of its person, so that a reading before a change and one after are over different units.
   const unitPerson = new Map<string, string>();
   const standing = new Map<number, { cells: Map<string, Cell>; stage: Map<string, number> }>();
-  const at = (rank: number) => {
+  const standingAt = (rank: number) => {
     const known = standing.get(rank);
     if (known) return known;
     const present = histories.flatMap((history, unit) => {
@@ -145,7 +145,7 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
   };
   // At each moment, each group as it then stood and as it stood the time before: a reader subtracts the two. Readings further back are left out, or the check would run over every group's whole past at every moment (decision 083).
   const closingsUpTo = (moment: number) => [...closings].flatMap(([key, ranks]) => ranks.filter((rank) => changes[rank]!.at <= moments[moment]!).slice(-2).map((rank) => ({ key, rank })));
-  const cellsUpTo = (moment: number) => closingsUpTo(moment).flatMap(({ key, rank }) => at(rank).cells.get(key) ?? []);
+  const cellsUpTo = (moment: number) => closingsUpTo(moment).flatMap(({ key, rank }) => standingAt(rank).cells.get(key) ?? []);
   const release = moments.length
     ? releaseLockByLock(moments.length, (moment) => [cellsUpTo(moment)], (unit) => floorOf(unitPerson.get(unit)!), (unit) => unitPerson.get(unit)!)
     : { shown: new Set<string>(), sizes: new Map() };
@@ -154,7 +154,7 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
   const latest = (key: string) => {
     const rank = closings.get(key)?.at(-1);
     if (rank === undefined) return null;
-    const { cells, stage } = at(rank);
+    const { cells, stage } = standingAt(rank);
     const cell = cells.get(key);
     if (!cell || !cell.members.length) return null;
     const reached = spec.stages.map((_, index) => cell.members.filter((unit) => stage.get(unit)! >= index).length);
