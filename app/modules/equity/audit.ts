@@ -143,8 +143,8 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
     standing.set(rank, made);
     return made;
   };
-  // At each moment, each group as it then stood and as it stood the time before: a reader subtracts the two. Readings further back are left out, or the check would run over every group's whole past at every moment (decision 083).
-  const closingsUpTo = (moment: number) => [...closings].flatMap(([key, ranks]) => ranks.filter((rank) => changes[rank]!.at <= moments[moment]!).slice(-2).map((rank) => ({ key, rank })));
+  // At each moment, every group as it stood at each of its batches until then: a reader keeps every reading, and combines old ones too.
+  const closingsUpTo = (moment: number) => [...closings].flatMap(([key, ranks]) => ranks.filter((rank) => changes[rank]!.at <= moments[moment]!).map((rank) => ({ key, rank })));
   const cellsUpTo = (moment: number) => closingsUpTo(moment).flatMap(({ key, rank }) => standingAt(rank).cells.get(key) ?? []);
   const release = moments.length
     ? releaseLockByLock(moments.length, (moment) => [cellsUpTo(moment)], (unit) => floorOf(unitPerson.get(unit)!), (unit) => unitPerson.get(unit)!)
