@@ -397,19 +397,21 @@ export type Contribution = { id: string; contributor: string; at: Date };
  * contributions as they were when it closed, so a later answer (even a contributor's changed one)
  * lands in a later batch and never moves a shown figure by itself. Contributions must be passed from
  * the first one on, whatever a reader's window: a batch cut from a later start would regroup the
- * same answers. Pure.
+ * same answers. With `wholeMoments`, a batch closes only once every contribution of its last moment
+ * is in (people imported at once are read together, not cut at the floor in the order of their ids).
+ * Pure.
  */
-export function releasedBatches<T extends Contribution>(contributions: readonly T[], floorOf: (contributor: string) => number): T[][] {
+export function releasedBatches<T extends Contribution>(contributions: readonly T[], floorOf: (contributor: string) => number, wholeMoments = false): T[][] {
   const ordered = [...contributions].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const batches: T[][] = [];
   let current: T[] = [];
   let contributors = new Set<string>();
   let floor = 0;
-  for (const contribution of ordered) {
+  for (const [index, contribution] of ordered.entries()) {
     current.push(contribution);
     contributors.add(contribution.contributor);
     floor = Math.max(floor, floorOf(contribution.contributor));
-    if (contributors.size >= floor) {
+    if (contributors.size >= floor && !(wholeMoments && ordered[index + 1]?.at.getTime() === contribution.at.getTime())) {
       batches.push(current);
       current = [];
       contributors = new Set();

@@ -95,3 +95,17 @@ export function funnelCells(stages: readonly { stage: string; reached: readonly 
 export function validityCells(years: readonly { year: string; hires: readonly string[] }[], minimum: number): Cell[] {
   return years.map((year) => ({ id: `validity:${year.year}`, members: year.hires.map((hire) => `hire:${hire}`), floor: minimum }));
 }
+
+/**
+ * An audit of who moves on from stage to stage (eligible, nominated, promoted; saw, applied, chosen:
+ * `equity/audit.ts`), named `audit:<name>`: everyone audited and each dimension's groups, the people
+ * with no group in a dimension withheld. Its figures (how many reached each stage) are sums over a
+ * cell's people, as an outcome table's are. `units`: the people as they stood at one moment, each
+ * unit naming a person and the version of what was known of them (so that a cell read before and
+ * after they changed is over two units of one person).
+ */
+export function auditTableCells(prefix: string, units: readonly { unit: string; groups: Readonly<Record<string, string | null>> }[], dimensions: readonly string[]): Cell[] {
+  return [{ id: prefix, members: units.map((entry) => entry.unit) }, ...dimensions.flatMap((dimension) => dimensionCells(`${prefix}:${dimension}`, units.map((entry) => ({ unit: entry.unit, group: entry.groups[dimension] ?? null }))))];
+}
+
+export const auditTable = (name: string) => `audit:${name}`;

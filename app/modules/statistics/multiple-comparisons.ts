@@ -23,6 +23,24 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
 }
 
 /**
+ * Holm's step-down adjusted p-values, in the order given (R's `p.adjust(p, "holm")`): the k-th
+ * smallest times m − k + 1, never below the one before, at most 1. Marking those below a rate keeps
+ * the chance of any false mark at most that rate (the family-wise error rate), whatever the
+ * comparisons' dependence; stricter than Benjamini–Hochberg, for marks that call for action.
+ */
+export function holm(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
+  const adjusted = new Array<number>(m);
+  let largest = 0;
+  for (const [rank, { p, index }] of order.entries()) {
+    largest = Math.max(largest, Math.min(1, p * (m - rank)));
+    adjusted[index] = largest;
+  }
+  return adjusted;
+}
+
+/**
  * Which of a report's comparisons are worth a look: those whose Benjamini–Hochberg adjusted
  * p-value is below the false discovery rate. Pass every comparison the report shows, once, so
  * the family is all of them. With no differences at all, any mark is a false one, and the chance

@@ -36,4 +36,12 @@ describe("releases over time: batches of at least the floor", () => {
     const same = [answer("c", 1, "z"), answer("a", 1, "x"), answer("b", 1, "y"), answer("d", 1, "w")];
     expect(names(releasedBatches(same, () => 3))).toEqual([["w", "x", "y"]]);
   });
+
+  test("with whole moments, a batch closes only once every answer of its last moment is in", () => {
+    const imported = ["a", "b", "c", "d", "e"].map((person) => answer(person, 1));
+    expect(names(releasedBatches(imported, () => 3, true))).toEqual([["a1", "b1", "c1", "d1", "e1"]]);
+    // Then batches of the floor again, one moment at a time.
+    const later = [...imported, answer("f", 2), answer("g", 3), answer("h", 4)];
+    expect(names(releasedBatches(later, () => 3, true))).toEqual([["a1", "b1", "c1", "d1", "e1"], ["f2", "g3", "h4"]]);
+  });
 });

@@ -1,0 +1,205 @@
+import { releaseLockByLock } from "~/modules/disclosure/by-lock";
+import { belowItsFloor, releasedBatches, type Cell, type Contribution } from "~/modules/disclosure/check";
+import { auditTable, auditTableCells } from "~/modules/disclosure/reports";
+import { fourFifthsRule, type Adjustment, type Counts, type ImpactRatio } from "~/modules/statistics/adverse-impact";
+import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
+
+/**
+ * The equity audit of a funnel by group (decision 083): who among the eligible was nominated and
+ * who of them promoted; who saw an opportunity (stretch work, a sponsor, an interview panel), who
+ * applied and who was chosen. Per dimension (team, track, level, an imported attribute) and group:
+ * at each step, how many were there and how many went on, the rate with Wilson's interval, the
+ * ratio to the highest rate shown with Katz's interval and Fisher's exact test, and the four-fifths
+ * rule where the evidence supports it (statistics/adverse-impact.ts decides it, over every
+ * comparison the audit shows). One implementation for promotions and for access alike. Pure.
+ *
+ * Every figure goes through the one disclosure check (decision 060), over time as well (075, 076):
+ * - each group's figures stand at its own latest batch: they move only once the floor's worth of
+ *   different people joined it, left it or moved on a stage in it since they last moved;
+ * - the groups as they stood at every earlier batch are cells of the check beside today's, released
+ *   lock by lock (`releaseLockByLock`): what a reader read stays shown, what was hidden stays hidden
+ *   until its group moves again, and a figure that the difference of two readings, or of one group
+ *   and others, would give for fewer than the floor is hidden (complementary suppression, the
+ *   check's own);
+ * - a hidden group shows nothing measured (not even its n), a group below its floor is neither named
+ *   nor counted, and comparisons are made between shown groups only, so that no ratio or p-value
+ *   says more than the figures beside it.
+ */
+
+/** Where a unit stands: the furthest stage it reached, and its group in each dimension (null: none known, counted in the total only). */
+export type AuditState = { stage: string; groups: Readonly<Record<string, string | null>> };
+
+/**
+ * One unit of the audit (a person, or a person's eligibility in one cycle), with what Rungs knew of
+ * it over time: each state dated when Rungs learned it (not when it took effect, or a late entry
+ * would regroup figures already read), null once it is out of the audit (left, no longer eligible).
+ * A unit with no history before now passes one entry.
+ */
+export type AuditUnit = { id: string; person?: string; history: readonly { at: Date; state: AuditState | null }[] };
+
+export type AuditSpec = {
+  /** Names the audit's cells in the check: two audits over the same people must have different names. */
+  name: string;
+  /** The funnel's stages in order (eligible, nominated, promoted): every unit is in the first. */
+  stages: readonly string[];
+  /** The dimensions groups are taken by, as the units' `groups` name them. */
+  dimensions: readonly string[];
+  adjustment?: Adjustment;
+  alpha?: number;
+};
+
+/** A step of the funnel: of those who reached `from`, how many reached `to`. */
+export type AuditRate = { from: string; to: string; n: number; successes: number; rate: Proportion | null };
+
+/** A group's step against the highest rate shown in its dimension at that step. */
+export type AuditImpact = {
+  /** The group with the highest rate (the reference). */
+  reference: string;
+  ratio: ImpactRatio | null;
+  pValue: number;
+  adjustedP: number;
+  flagged: boolean;
+};
+
+/** `impact`: null for the reference itself and where no group could be compared. */
+export type AuditStep = AuditRate & { highest: boolean; impact: AuditImpact | null };
+
+/** `steps`: null where the check hides the group's figures. */
+export type AuditGroup = { value: string; shown: boolean; steps: AuditStep[] | null };
+
+/** `smallGroupsLeftOut`: some group is below its floor, or has had fewer than the floor's worth of people in it so far: neither named nor counted. */
+export type AuditDimension = { id: string; groups: AuditGroup[]; smallGroupsLeftOut: boolean };
+
+export type Audit = {
+  /** Everyone audited; steps null where hidden, and before the first batch of the floor's worth of people. */
+  total: { shown: boolean; steps: AuditRate[] | null };
+  dimensions: AuditDimension[];
+  /** How many comparisons the adjustment was made over. */
+  comparisons: number;
+  adjustment: Adjustment;
+};
+
+/** The steps of a funnel: each stage to the next, and the first to the last where there are more than two. */
+function stepsOf(stages: readonly string[]): [number, number][] {
+  const steps = stages.slice(1).map((_, index): [number, number] => [index, index + 1]);
+  return stages.length > 2 ? [...steps, [0, stages.length - 1]] : steps;
+}
+
+export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorOf: (person: string) => number): Audit {
+  const adjustment = spec.adjustment ?? "holm";
+  const stageIndex = new Map(spec.stages.map((stage, index) => [stage, index]));
+  const prefix = auditTable(spec.name);
+  const histories = units.map((unit) =>
+    unit.history
+      .map((entry, index) => ({ ...entry, index }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index)
+      .map(({ at, state }) => {
+        if (state && !stageIndex.has(state.stage)) throw new RangeError(`${unit.id} is at "${state.stage}", not a stage of ${spec.name}`);
+        return { at, state };
+      }),
+  );
+  const personOf = (unit: number) => units[unit]!.person ?? units[unit]!.id;
+
+  // Every change in the order Rungs learned of it; a change's rank orders the batches.
+  const changes = histories
+    .flatMap((history, unit) => history.map((entry, index) => ({ unit, index, at: entry.at.getTime() })))
+    .sort((a, b) => a.at - b.at || (units[a.unit]!.id < units[b.unit]!.id ? -1 : units[a.unit]!.id > units[b.unit]!.id ? 1 : 0) || a.index - b.index);
+  const rankOf = histories.map((history) => new Array<number>(history.length));
+  changes.forEach((change, rank) => (rankOf[change.unit]![change.index] = rank));
+
+  // A cell's key: "" for everyone, `dimension:group` for a group (`dimension:` for no group), as auditTableCells names them after the prefix.
+  const keysOf = (state: AuditState | null) => (state ? ["", ...spec.dimensions.map((dimension) => `${dimension}:${state.groups[dimension] || ""}`)] : []);
+  const contributions = new Map<string, (Contribution & { rank: number })[]>();
+  changes.forEach((change, rank) => {
+    const history = histories[change.unit]!;
+    const touched = new Set([...keysOf(history[change.index - 1]?.state ?? null), ...keysOf(history[change.index]!.state)]);
+    for (const key of touched) {
+      const list = contributions.get(key) ?? contributions.set(key, []).get(key)!;
+      list.push({ id: String(rank).padStart(12, "0"), contributor: personOf(change.unit), at: new Date(change.at), rank });
+    }
+  });
+  // Each cell moves when a batch of its own closes, at the end of a moment (people known at once are read together).
+  const closings = new Map([...contributions].map(([key, list]) => [key, releasedBatches(list, floorOf, true).map((batch) => batch.at(-1)!.rank)]));
+  // A reader reads between moments, never within one: cells that close at the same moment are released together.
+  const moments = [...new Set([...closings.values()].flat().map((rank) => changes[rank]!.at))].sort((a, b) => a - b);
+
+  // The units as they stood at a rank: each a version of its person, so that a reading before a change and one after are over different units.
+  const unitPerson = new Map<string, string>();
+  const standing = new Map<number, { cells: Map<string, Cell>; stage: Map<string, number> }>();
+  const standingAt = (rank: number) => {
+    const known = standing.get(rank);
+    if (known) return known;
+    const present = histories.flatMap((history, unit) => {
+      let version = -1;
+      while (version + 1 < history.length && rankOf[unit]![version + 1]! <= rank) version += 1;
+      const state = history[version]?.state;
+      if (!state) return [];
+      const id = `${units[unit]!.id}#${version}`;
+      unitPerson.set(id, personOf(unit));
+      return [{ unit: id, groups: state.groups, stage: stageIndex.get(state.stage)! }];
+    });
+    const cells = new Map(auditTableCells(prefix, present, spec.dimensions).map((cell) => [cell.id === prefix ? "" : cell.id.slice(prefix.length + 1), { ...cell, id: `${cell.id}@${rank}` }]));
+    const made = { cells, stage: new Map(present.map((entry) => [entry.unit, entry.stage])) };
+    standing.set(rank, made);
+    return made;
+  };
+  // At each moment, every group as it stood at each of its batches until then: a reader keeps every reading, and combines old ones too.
+  const closingsUpTo = (moment: number) => [...closings].flatMap(([key, ranks]) => ranks.filter((rank) => changes[rank]!.at <= moments[moment]!).map((rank) => ({ key, rank })));
+  const cellsUpTo = (moment: number) => closingsUpTo(moment).flatMap(({ key, rank }) => standingAt(rank).cells.get(key) ?? []);
+  const release = moments.length
+    ? releaseLockByLock(moments.length, (moment) => [cellsUpTo(moment)], (unit) => floorOf(unitPerson.get(unit)!), (unit) => unitPerson.get(unit)!)
+    : { shown: new Set<string>(), sizes: new Map() };
+
+  // Each cell as it stands now: at its latest batch.
+  const latest = (key: string) => {
+    const rank = closings.get(key)?.at(-1);
+    if (rank === undefined) return null;
+    const { cells, stage } = standingAt(rank);
+    const cell = cells.get(key);
+    if (!cell || !cell.members.length) return null;
+    const reached = spec.stages.map((_, index) => cell.members.filter((unit) => stage.get(unit)! >= index).length);
+    return { shown: release.shown.has(cell.id), small: belowItsFloor(release, cell.id), reached };
+  };
+  const rates = (reached: readonly number[]): AuditRate[] =>
+    stepsOf(spec.stages).map(([from, to]) => ({ from: spec.stages[from]!, to: spec.stages[to]!, n: reached[from]!, successes: reached[to]!, rate: reached[from]! ? wilsonInterval(reached[to]!, reached[from]!) : null }));
+
+  const total = latest("");
+  const dimensions = spec.dimensions.map((dimension) => {
+    const values = [...new Set(histories.flatMap((history) => history.flatMap((entry) => entry.state?.groups[dimension] || [])))].sort();
+    const listed = values.flatMap((value) => {
+      const cell = latest(`${dimension}:${value}`);
+      return cell ? [{ value, ...cell }] : [];
+    });
+    return {
+      id: dimension,
+      groups: listed.filter((group) => !group.small).map((group) => ({ value: group.value, shown: group.shown, steps: group.shown ? rates(group.reached).map((rate) => ({ ...rate, highest: false, impact: null as AuditImpact | null })) : null })),
+      // A group with people in it now and no batch of its own yet is left out too (who is in which group is no secret; its figures are).
+      smallGroupsLeftOut: listed.some((group) => group.small) || values.some((value) => !closings.get(`${dimension}:${value}`)?.length && histories.some((history) => history.at(-1)?.state?.groups[dimension] === value)),
+    };
+  });
+
+  // Each step of each dimension: the shown groups against the one with the highest rate (the larger on a tie, then by name).
+  const family: { step: AuditStep; reference: AuditStep; name: string }[] = [];
+  for (const dimension of dimensions) {
+    stepsOf(spec.stages).forEach((_, step) => {
+      const rows = dimension.groups.flatMap((group) => (group.steps && group.steps[step]!.n > 0 ? [{ value: group.value, step: group.steps[step]! }] : []));
+      const top = [...rows].sort((a, b) => b.step.successes / b.step.n - a.step.successes / a.step.n || b.step.n - a.step.n || (a.value < b.value ? -1 : 1))[0];
+      if (!top || rows.length < 2) return;
+      top.step.highest = true;
+      for (const row of rows) if (row !== top) family.push({ step: row.step, reference: top.step, name: top.value });
+    });
+  }
+  const counts = (step: AuditStep): Counts => ({ successes: step.successes, n: step.n });
+  fourFifthsRule(
+    family.map((entry) => ({ group: counts(entry.step), reference: counts(entry.reference) })),
+    adjustment,
+    spec.alpha,
+  ).forEach((finding, index) => (family[index]!.step.impact = { reference: family[index]!.name, ...finding }));
+
+  return {
+    total: { shown: total?.shown ?? false, steps: total?.shown ? rates(total.reached) : null },
+    dimensions,
+    comparisons: family.length,
+    adjustment,
+  };
+}
