@@ -58,6 +58,10 @@ export const ACTION_LABELS = {
   "conversation.action_added": "admin:audit.actions.conversationActionAdded",
   "conversation.action_closed": "admin:audit.actions.conversationActionClosed",
   "conversation.action_reopened": "admin:audit.actions.conversationActionReopened",
+  "webhook.endpoint_added": "webhooks:audit.endpointAdded",
+  "webhook.endpoint_removed": "webhooks:audit.endpointRemoved",
+  "webhook.test_sent": "webhooks:audit.testSent",
+  "webhook.redelivered": "webhooks:audit.redelivered",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
