@@ -283,6 +283,11 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "conversation.action_added": listed,
   "conversation.action_closed": listed,
   "conversation.action_reopened": listed,
+  // Webhooks: the endpoint's host and the events it wants; never its address (it may carry a receiver's token) nor its secret.
+  "webhook.endpoint_added": listed,
+  "webhook.endpoint_removed": listed,
+  "webhook.test_sent": listed,
+  "webhook.redelivered": listed,
 };
 
 /**

@@ -8,7 +8,7 @@ export const WEBHOOK_EVENT_KINDS = ["cycle.opened", "cycle.closed", "feedback.wi
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
 
 /** Sent to one endpoint when an admin presses its test button; no endpoint asks for it. */
-export const TEST_EVENT_KIND = "webhook.test";
+export const TEST_EVENT_KIND = "webhook.test" as const;
 
 export function isWebhookEventKind(value: string): value is WebhookEventKind {
   return (WEBHOOK_EVENT_KINDS as readonly string[]).includes(value);
@@ -32,3 +32,20 @@ export type WebhookFact =
   | { kind: "promotion.effective"; promotion: { personId: string; effectiveAt: Date; from: Place; to: Place; calibrationSessionId: string | null } }
   | { kind: "person.joined"; person: { id: string; name: string; email: string; via: "created" | "reactivated" } }
   | { kind: "person.left"; person: { id: string; name: string; email: string; leftAt: Date } };
+
+/** The message each kind is named by on the admins' pages (app/locales/<lang>/webhooks.json). */
+export const KIND_LABELS = {
+  "cycle.opened": "kinds.cycleOpened",
+  "cycle.closed": "kinds.cycleClosed",
+  "feedback.window_opened": "kinds.feedbackWindowOpened",
+  "outcome.released": "kinds.outcomeReleased",
+  "promotion.effective": "kinds.promotionEffective",
+  "person.joined": "kinds.personJoined",
+  "person.left": "kinds.personLeft",
+  [TEST_EVENT_KIND]: "kinds.test",
+} as const satisfies Record<WebhookEventKind | typeof TEST_EVENT_KIND, string>;
+
+/** A stored kind's label; a kind no longer told of is shown as stored. */
+export function kindLabel(kind: string): (typeof KIND_LABELS)[keyof typeof KIND_LABELS] | null {
+  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : null;
+}
