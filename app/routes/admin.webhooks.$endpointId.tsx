@@ -113,7 +113,7 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
                 </td>
                 <td className={tdClass}>{f.number(delivery.attempts)}</td>
                 <td className={`${tdClass} break-all`} dir="ltr">
-                  {delivery.lastError ?? (delivery.lastStatus === null ? "" : `HTTP ${delivery.lastStatus}`)}
+                  {delivery.lastError ?? (delivery.lastStatus === null ? "" : t("log.httpStatus", { status: delivery.lastStatus }))}
                 </td>
                 <td className={tdClass}>
                   {delivery.status === "failed" ? (

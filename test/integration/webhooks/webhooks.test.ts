@@ -219,7 +219,7 @@ describe("webhooks", () => {
   });
 
   test("two delivery passes at once deliver each event once", async () => {
-    const endpoint = await addEndpoint(admin.id, "/busy", ["person.joined"]);
+    await addEndpoint(admin.id, "/busy", ["person.joined"]);
     const people = await Promise.all(Array.from({ length: 12 }, () => createPerson()));
     await db.$transaction((tx) => emitWebhookEvents(tx, people.map((person) => ({ kind: "person.joined" as const, person: { id: person.id, name: person.name, email: person.email, via: "created" as const } }))));
     delayMs = 40;
