@@ -11,6 +11,7 @@ import { closeCycle, openCycle } from "~/modules/cycles/cycles.server";
 import { saveFeedbackSettings } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import type { Viewer } from "~/modules/identity/policy";
+import { importPeople } from "~/modules/people/import.server";
 import { setPersonActive } from "~/modules/people/service.server";
 import { MAX_ATTEMPTS } from "~/modules/webhooks/delivery";
 import { deliverWebhooks } from "~/modules/webhooks/delivery.server";
@@ -22,6 +23,7 @@ import * as webhooksRoute from "~/routes/admin.webhooks._index";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { providerToken, scim } from "../scim/helpers";
 
 const MARKER = "HOOK-MARKER-5c1e";
 
@@ -165,6 +167,36 @@ describe("webhooks", () => {
     expect(await deliverWebhooks()).toEqual({ delivered: 0, retried: 0, failed: 0 });
     const log = bodyOf<Awaited<ReturnType<typeof logRoute.loader>>>(await logRoute.loader(routeArgs(await signedInRequest(`/admin/webhooks/${endpointId}`, admin.id), { endpointId })));
     expect(log.counts).toEqual({ queued: 0, delivered: 7, failed: 0 });
+  });
+
+  test("people join and leave by every way in: the CSV import, SCIM, and an admin reactivating someone", async () => {
+    const { secret } = await addEndpoint(admin.id, "/people", ["person.joined", "person.left"]);
+    const mark = MARKER.toLowerCase();
+    expect((await importPeople(`name,email\nIda ${MARKER},ida.${mark}@example.com\nIan ${MARKER},ian.${mark}@example.com\n`, { actorId: admin.id, dryRun: false })).ok).toBe(true);
+    const token = await providerToken();
+    const scimUser = (userName: string, active: boolean) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName, name: { givenName: MARKER, familyName: "Test" }, active });
+    const sia = await scim(token, "POST", "/Users", scimUser(`sia.${mark}@example.com`, true));
+    // Provisioned inactive: not joined until the provider activates them.
+    const sid = await scim(token, "POST", "/Users", scimUser(`sid.${mark}@example.com`, false));
+    expect([sia.status, sid.status]).toEqual([201, 201]);
+    expect((await scim(token, "PATCH", `/Users/${sid.body.id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", value: { active: true } }] })).status).toBe(200);
+    expect((await scim(token, "DELETE", `/Users/${sia.body.id}`)).status).toBe(204);
+    expect(await setPersonActive(admin.id, sia.body.id, true)).toEqual({ ok: true });
+
+    expect(await deliverWebhooks()).toEqual({ delivered: 6, retried: 0, failed: 0 });
+    const [ida, ian] = await Promise.all(["ida", "ian"].map((name) => db.user.findUniqueOrThrow({ where: { email: `${name}.${mark}@example.com` }, select: { id: true } })));
+    expect(at("/people").map((request) => [parsed(request).type, parsed(request).data.person])).toEqual([
+      ["person.joined", { id: ida!.id, via: "created" }],
+      ["person.joined", { id: ian!.id, via: "created" }],
+      ["person.joined", { id: sia.body.id, via: "created" }],
+      ["person.joined", { id: sid.body.id, via: "reactivated" }],
+      ["person.left", { id: sia.body.id, leftAt: expect.any(String) }],
+      ["person.joined", { id: sia.body.id, via: "reactivated" }],
+    ]);
+    for (const request of at("/people")) {
+      expect(verifyRungsSignature(secret, request.headers["rungs-signature"] as string, request.body)).toBe(true);
+      expect(request.body.toLowerCase()).not.toContain(mark);
+    }
   });
 
   test("the test button delivers a signed test event while the admin waits", async () => {
