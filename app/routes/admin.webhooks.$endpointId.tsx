@@ -109,7 +109,7 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
                 <td className={tdClass}>
                   {t(STATUS_LABELS[delivery.status])}
                   {delivery.deliveredAt ? <span className="muted block text-xs">{f.dateTime(delivery.deliveredAt)}</span> : null}
-                  {delivery.nextAttemptAt && delivery.attempts > 0 ? <span className="muted block text-xs">{t("log.nextAttempt", { when: f.dateTime(delivery.nextAttemptAt) })}</span> : null}
+                  {delivery.nextAttemptAt ? <span className="muted block text-xs">{t("log.nextAttempt", { when: f.dateTime(delivery.nextAttemptAt) })}</span> : null}
                 </td>
                 <td className={tdClass}>{f.number(delivery.attempts)}</td>
                 <td className={`${tdClass} break-all`} dir="ltr">

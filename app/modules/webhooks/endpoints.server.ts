@@ -111,7 +111,8 @@ export async function endpointLog(viewer: WebhookViewer, endpointId: string, pag
     attempts: row.attempts,
     lastStatus: row.lastStatus,
     lastError: row.lastError,
-    nextAttemptAt: row.status === "queued" ? row.nextAttemptAt.toISOString() : null,
+    // A retry's time, once an attempt has failed; a first attempt is simply waiting.
+    nextAttemptAt: row.status === "queued" && row.attempts > 0 ? row.nextAttemptAt.toISOString() : null,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
   }));
   return {
@@ -120,7 +121,6 @@ export async function endpointLog(viewer: WebhookViewer, endpointId: string, pag
     deliveries,
     page: current,
     pageCount,
-    total,
   };
 }
 
