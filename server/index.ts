@@ -102,6 +102,10 @@ async function runBackgroundJobs(env: Env) {
   // Rejected candidates past the organisation's retention period are purged (app/modules/hiring/candidates.server.ts).
   const { purgeExpiredCandidates } = await import("../app/modules/hiring/candidates.server.ts");
   await onClock("purge candidates past retention", HOUR, purgeExpiredCandidates).turn();
+  // Webhooks (app/modules/webhooks): due deliveries every half minute; each is sent once whichever server claims it.
+  const { deliverWebhooks } = await import("../app/modules/webhooks/delivery.server.ts");
+  // Not awaited: a slow receiver must not hold up the server's start.
+  void onClock("webhook deliveries", 30 * 1000, () => deliverWebhooks()).turn();
   // Email reminders (app/modules/notifications): a pass of the outbox soon after start and every
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");

@@ -69,6 +69,7 @@ export const NAMESPACES = [
   "mentorship",
   "people",
   "team",
+  "webhooks",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

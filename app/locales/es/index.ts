@@ -16,6 +16,7 @@ import ladders from "./ladders.json";
 import mentorship from "./mentorship.json";
 import people from "./people.json";
 import team from "./team.json";
+import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks } satisfies ResourceLanguage;

@@ -58,6 +58,10 @@ export const ACTION_LABELS = {
   "conversation.action_added": "admin:audit.actions.conversationActionAdded",
   "conversation.action_closed": "admin:audit.actions.conversationActionClosed",
   "conversation.action_reopened": "admin:audit.actions.conversationActionReopened",
+  "webhook.endpoint_added": "webhooks:audit.endpointAdded",
+  "webhook.endpoint_removed": "webhooks:audit.endpointRemoved",
+  "webhook.test_sent": "webhooks:audit.testSent",
+  "webhook.redelivered": "webhooks:audit.redelivered",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -279,6 +283,11 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "conversation.action_added": listed,
   "conversation.action_closed": listed,
   "conversation.action_reopened": listed,
+  // Webhooks: the endpoint's host and the events it wants; never its address (it may carry a receiver's token) nor its secret.
+  "webhook.endpoint_added": listed,
+  "webhook.endpoint_removed": listed,
+  "webhook.test_sent": listed,
+  "webhook.redelivered": listed,
 };
 
 /**

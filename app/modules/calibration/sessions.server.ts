@@ -25,6 +25,7 @@ import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { canMoveTo, isSessionState, nextState, type SessionState } from "./session-state";
 import { GROUPS_AT_LOCK, groupsAtLock } from "./groups-at-lock";
 import * as clock from "~/platform/clock.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 
 /**
  * Calibration sessions: set up, moved through their states, proposals and final outcomes.
@@ -314,6 +315,11 @@ export async function applyDuePromotions(now = clock.now()): Promise<number> {
           subjectId: entry.personId,
           detail: { from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, calibrationSessionId: entry.sessionId },
         });
+        await emitWebhookEvents(
+          tx,
+          [{ kind: "promotion.effective", promotion: { personId: entry.personId, effectiveAt: now, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, calibrationSessionId: entry.sessionId } }],
+          now,
+        );
         applied += 1;
       }
       await tx.calibrationEvent.create({
@@ -350,7 +356,7 @@ export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice:
   if (ids && ids.length === 0) throw new InvalidError({ key: "calibration:errors.chooseToRelease" });
   const rows = await db.calibrationEntry.findMany({
     where: { sessionId, ...(ids ? { id: { in: ids } } : {}) },
-    select: { id: true, personId: true, managerId: true, released: true },
+    select: { id: true, personId: true, managerId: true, released: true, finalOutcome: true, finalLevelId: true, finalRating: true, finalReason: true, session: { select: { cycleId: true } } },
   });
   const openable = rows.filter((row) => canOpenEntry(viewer, session.access, row));
   if (ids && openable.length !== ids.length) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
@@ -364,6 +370,11 @@ export async function releaseOutcomes(viewer: Viewer, sessionId: string, choice:
       await tx.calibrationEvent.createMany({
         data: release.map((row) => ({ sessionId, entryId: row.id, actorId: viewer.id, kind: "release", change: JSON.stringify({ released: [false, true] }), createdAt: now })),
       });
+      await emitWebhookEvents(
+        tx,
+        release.map(({ session: { cycleId }, ...row }) => ({ kind: "outcome.released" as const, outcome: { ...row, calibrationSessionId: sessionId, cycleId } })),
+        now,
+      );
     }, LARGE_WRITE);
     await announceSessionChange(sessionId);
     await applyDuePromotions(now);

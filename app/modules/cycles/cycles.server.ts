@@ -17,6 +17,7 @@ import { reviewSharingColumns, type ReviewSharingInput } from "./review-sharing"
 import { csvRow } from "~/utils/csv";
 import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportFeedbackReader, type ExportParticipant } from "./csv-export";
 import * as clock from "~/platform/clock.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 
 /**
  * Review cycles: opening one (its participants fixed at that moment), following its
@@ -101,6 +102,7 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
           ...(sharing.reviewsShared === "on-date" ? { reviewsSharedOn: sharing.reviewsSharedOn } : {}),
         },
       });
+      await emitWebhookEvents(tx, [{ kind: "cycle.opened", cycle: { id: cycle.id, name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn) } }]);
       return { ok: true, cycleId: cycle.id, participants: people.length };
     },
     { maxWait: 10_000, timeout: 60_000 },
@@ -132,9 +134,11 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
   return db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
     if (!cycle) throw new NotFoundError(NO_CYCLE);
-    const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt: clock.now() } });
+    const closedAt = clock.now();
+    const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt } });
     if (closed.count === 0) return { ok: false, message: { key: "cycles:errors.alreadyClosed" } };
     await recordAuditEvent(tx, { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } });
+    await emitWebhookEvents(tx, [{ kind: "cycle.closed", cycle: { id: cycleId, name: cycle.name, closedAt } }], closedAt);
     return { ok: true };
   });
 }

@@ -20,6 +20,7 @@ import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNominatio
 import { anonymityFloor, releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 import * as clock from "~/platform/clock.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 
 /**
  * Peer and upward feedback in a review cycle: the cycle's settings, nominations and their
@@ -70,9 +71,12 @@ export async function saveFeedbackSettings(viewer: Viewer, cycleId: string, inpu
   const settings = FeedbackSettingsSchema.parse(input);
   const data = { ...settings, dueOn: dayToDate(settings.dueOn) };
   await db.$transaction(async (tx) => {
+    const opening = !(await tx.feedbackSettings.findUnique({ where: { cycleId }, select: { cycleId: true } }));
     await tx.feedbackSettings.upsert({ where: { cycleId }, create: { cycleId, ...data, secret: randomBytes(24).toString("base64url") }, update: data });
     const asked = settings.upward ? await askReportsUpward(tx, cycleId, settings) : 0;
     await recordAuditEvent(tx, { actorId: viewer.id, action: "feedback.settings_changed", subjectType: "ReviewCycle", subjectId: cycleId, detail: { ...settings, ...(asked ? { upwardRequests: asked } : {}) } });
+    // The cycle's first settings open its feedback window; later changes to them open nothing.
+    if (opening) await emitWebhookEvents(tx, [{ kind: "feedback.window_opened", cycle, feedback: { peer: settings.peer, upward: settings.upward, dueOn: data.dueOn } }]);
   });
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { LISTED_AT_MOST } from "~/modules/audit/events";
 import { db, type Prisma } from "~/db/client.server";
 import { MOVES, recordLevelChanges } from "./level-history.server";
@@ -183,6 +184,10 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
     // The first new teams by name, all of them counted (summary.newTeams): an import may make thousands.
     detail: { ...summary, newTeamNames: plan.newTeams.slice(0, LISTED_AT_MOST) },
   });
+  await emitWebhookEvents(
+    tx,
+    creates.map(({ id, row }) => ({ kind: "person.joined" as const, person: { id, name: row.name, email: row.email, via: "created" as const } })),
+  );
 }
 
 /** Attributes as stored: names in order, empty ones left out. */

@@ -1,4 +1,5 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { MOVES, recordLevelChanges } from "./level-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
@@ -329,6 +330,7 @@ export async function createPerson(actorId: string, value: PersonFormValue, chec
       subjectId: created.id,
       detail: { ...fields, team: resolved.teamName, managerEmail: resolved.managerEmail, levelSince: dayOf(levelSince) },
     });
+    await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: created.id, name: resolved.person.name, email: resolved.person.email, via: "created" } }]);
     return created;
   });
   return { ok: true, personId: person.id };
@@ -436,6 +438,8 @@ export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveC
   const endedSessions = await endAccess(tx, personId);
   const ended = await deactivationHooks.run(tx, personId, now);
   await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions, ...ended }));
+  const person = await tx.user.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } });
+  await emitWebhookEvents(tx, [{ kind: "person.left", person: { id: personId, ...person, leftAt: now } }], now);
   return true;
 }
 
@@ -444,6 +448,8 @@ export async function reactivatePerson(tx: Prisma.TransactionClient, by: ActiveC
   const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: { not: null } }, data: { deactivatedAt: null } });
   if (count === 0) return false;
   await recordAuditEvent(tx, activeEvent(by, "person.reactivated", personId));
+  const person = await tx.user.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } });
+  await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: personId, ...person, via: "reactivated" } }]);
   return true;
 }
 

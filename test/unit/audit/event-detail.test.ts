@@ -104,6 +104,10 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
   "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
   "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],
+  "webhook.endpoint_added": [{ host: "hooks.example.com", events: ["cycle.opened", "person.left"] }],
+  "webhook.endpoint_removed": [{ host: "hooks.example.com" }],
+  "webhook.test_sent": [{ host: "hooks.example.com" }],
+  "webhook.redelivered": [{ host: "hooks.example.com" }],
 };
 
 describe("an audit event's detail in words", () => {

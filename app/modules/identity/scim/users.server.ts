@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { MOVES, recordLevelChanges } from "~/modules/people/level-history.server";
 import { recordManagerChanges } from "~/modules/people/manager-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
@@ -209,6 +210,8 @@ export async function createUser(actor: Actor, input: UserInput, check: TrackLev
       ...(levelSince ? { levelSince: dayOf(levelSince) } : {}),
       ...(input.active === false ? { active: false } : {}),
     });
+    // Provisioned inactive, they have not joined yet: activating them later tells it.
+    if (input.active !== false) await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: created.id, name: created.name, email, via: "created" } }]);
     if (manager.managerId) await rebuildReportingLineUnder(tx, created.id);
     await resolveWaitingReports(tx, actor, created);
     return created.id;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import * as oidc from "openid-client";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import type { Message } from "~/i18n/messages";
 import { InvalidError, UnavailableError } from "~/modules/errors";
 import { getEnv, type SingleSignOnSettings } from "~/utils/env.server";
@@ -228,6 +229,7 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
       // An engineer with no track or level yet, for an admin to place.
       signedIn = (await tx.user.create({ data: { email: match.email, name: match.name }, select: { id: true } })).id;
       await recordAuditEvent(tx, { actorId: null, action: "person.created", subjectType: "person", subjectId: signedIn, detail: { name: match.name, email: match.email, via: "single sign-on" } });
+      await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: signedIn, name: match.name, email: match.email, via: "created" } }]);
     }
     await recordAuditEvent(tx, { actorId: signedIn, action: "person.signed_in_with_single_sign_on", subjectType: "person", subjectId: signedIn, detail: { issuer: current.issuer, subject: String(claims.sub) } });
     return signedIn!;
