@@ -58,6 +58,10 @@ export const ACTION_LABELS = {
   "conversation.action_added": "admin:audit.actions.conversationActionAdded",
   "conversation.action_closed": "admin:audit.actions.conversationActionClosed",
   "conversation.action_reopened": "admin:audit.actions.conversationActionReopened",
+  "api.token_issued": "api:audit.tokenIssued",
+  "api.token_revoked": "api:audit.tokenRevoked",
+  "api.person_created": "api:audit.personCreated",
+  "api.person_updated": "api:audit.personUpdated",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -279,6 +283,11 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "conversation.action_added": listed,
   "conversation.action_closed": listed,
   "conversation.action_reopened": listed,
+  // The API: which token, with which scopes; a write names the token beside the person's own event.
+  "api.token_issued": listed,
+  "api.token_revoked": listed,
+  "api.person_created": listed,
+  "api.person_updated": listed,
 };
 
 /**

@@ -104,6 +104,10 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
   "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
   "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],
+  "api.token_issued": [{ name: "Metabase", scopes: "people:read aggregates:read" }],
+  "api.token_revoked": [{ name: "Metabase" }],
+  "api.person_created": [{ token: "Workday sync", personId: "person-1" }],
+  "api.person_updated": [{ token: "Workday sync", personId: "person-1", fields: ["name", "managerEmail"] }],
 };
 
 describe("an audit event's detail in words", () => {
