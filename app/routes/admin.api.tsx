@@ -28,7 +28,8 @@ const apiBaseUrl = (requestUrl: string) => new URL(`${getEnv().PUBLIC_URL ?? ""}
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  return { tokens: await listApiTokens(), baseUrl: apiBaseUrl(request.url), perMinute: getEnv().API_RATE_LIMIT };
+  const baseUrl = apiBaseUrl(request.url);
+  return { tokens: await listApiTokens(), baseUrl, documentUrl: `${baseUrl}/openapi.json`, perMinute: getEnv().API_RATE_LIMIT };
 });
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
@@ -53,7 +54,7 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
 });
 
 export default function ApiTokens({ loaderData, actionData }: Route.ComponentProps) {
-  const { tokens, baseUrl, perMinute } = loaderData;
+  const { tokens, baseUrl, documentUrl, perMinute } = loaderData;
   const navigation = useNavigation();
   const { t } = useTranslation("api");
   const f = useFormats();
@@ -88,8 +89,8 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
           </dd>
           <dt className="font-medium">{t("admin.document")}</dt>
           <dd>
-            <a className="break-all underline" href={`${API_BASE}/openapi.json`}>
-              {`${baseUrl}/openapi.json`}
+            <a className="break-all underline" href={documentUrl}>
+              {documentUrl}
             </a>
           </dd>
           <dt className="font-medium">{t("admin.authentication")}</dt>
