@@ -48,8 +48,8 @@ const DOMAIN: Record<DomainErrorKind, { status: number; code: Code }> = {
   "not-found": { status: 404, code: "not_found" },
   forbidden: { status: 403, code: "forbidden" },
   invalid: { status: 422, code: "invalid" },
-  conflict: { status: 422, code: "invalid" },
-  unavailable: { status: 503, code: "invalid" },
+  conflict: { status: 409, code: "conflict" },
+  unavailable: { status: 503, code: "unavailable" },
 };
 
 const matchers = OPERATIONS.map((operation) => ({
@@ -109,12 +109,12 @@ async function answer(request: ApiRequest): Promise<ApiAnswer> {
   const url = new URL(request.url);
   const path = url.pathname.slice(API_BASE.length) || "/";
   if (path === "/openapi.json") {
-    if (request.method !== "GET" && request.method !== "HEAD") throw new Refusal(405, "invalid", { key: "api:errors.methodNotAllowed" }, undefined, { Allow: "GET" });
+    if (request.method !== "GET" && request.method !== "HEAD") throw new Refusal(405, "method_not_allowed", { key: "api:errors.methodNotAllowed" }, undefined, { Allow: "GET" });
     return { status: 200, body: openApiDocument(), headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300" } };
   }
   const found = findOperation(request.method, path);
   if (!found) throw new Refusal(404, "not_found", { key: "api:errors.noSuchPath" });
-  if ("allowed" in found) throw new Refusal(405, "invalid", { key: "api:errors.methodNotAllowed" }, undefined, { Allow: found.allowed.join(", ") });
+  if ("allowed" in found) throw new Refusal(405, "method_not_allowed", { key: "api:errors.methodNotAllowed" }, undefined, { Allow: found.allowed.join(", ") });
   const { operation, params } = found;
 
   const token = await tokenOfHeader(request.authorization);

@@ -14,7 +14,7 @@ export const bodies = z.registry<{ id: string }>();
 /** The bodies it takes. */
 export const inputs = z.registry<{ id: string }>();
 
-export const ERROR_CODES = ["unauthenticated", "insufficient_scope", "forbidden", "not_found", "invalid", "scim_in_use", "rate_limited"] as const;
+export const ERROR_CODES = ["unauthenticated", "insufficient_scope", "forbidden", "not_found", "method_not_allowed", "invalid", "conflict", "scim_in_use", "rate_limited", "unavailable"] as const;
 
 export const ApiErrorBody = z
   .object({

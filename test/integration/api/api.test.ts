@@ -45,6 +45,23 @@ describe("the OpenAPI document", () => {
   });
 });
 
+describe("addresses", () => {
+  test("one the API does not have is a JSON 404 that points to the document; a method an address does not take, a 405 with Allow", async () => {
+    const send = async (method: string, path: string) => {
+      const request = new Request(`http://localhost/api/v1${path}`, { method, headers: { Authorization: `Bearer ${reader}` } });
+      const args = routeArgs(request, { "*": path.slice(1) });
+      return method === "GET" ? apiRoute.loader(args) : apiRoute.action(args);
+    };
+    const missing = await send("GET", "/reviews");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { status: 404, code: "not_found", message: expect.stringContaining("/api/v1/openapi.json") } });
+    const wrongMethod = await send("DELETE", "/people");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("Allow")).toBe("GET, POST");
+    expect((await wrongMethod.json()).error.code).toBe("method_not_allowed");
+  });
+});
+
 describe("tokens", () => {
   test("no token, or one Rungs did not issue, is a 401 that says how to authenticate", async () => {
     const none = await api(null, "GET", "/people");
