@@ -156,6 +156,14 @@ let built: Record<string, unknown> | null = null;
 export function openApiDocument(): Record<string, unknown> {
   if (built) return built;
   const paths: Record<string, Record<string, unknown>> = {};
+  paths["/openapi.json"] = {
+    get: {
+      operationId: "getOpenApiDocument",
+      summary: "This document",
+      security: [],
+      responses: { 200: { description: "The OpenAPI 3.1 document of this API", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
   for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = operationObject(operation);
   built = {
     openapi: "3.1.0",
