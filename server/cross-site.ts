@@ -5,11 +5,11 @@ const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Paths other sites may post to, on purpose: one-click unsubscribe (RFC 8058), which mail
  * providers post on a person's behalf (it needs no session; its signed token names the one
- * choice it changes, app/routes/unsubscribe.tsx), and SCIM, which identity providers call
- * with a bearer token, a credential no browser sends on its own.
+ * choice it changes, app/routes/unsubscribe.tsx), and SCIM and the API, which identity providers
+ * and other tools call with a bearer token, a credential no browser sends on its own.
  */
 const OPEN_TO_OTHER_SITES = new Set(["/unsubscribe"]);
-const OPEN_PREFIXES = ["/scim/v2/"];
+const OPEN_PREFIXES = ["/scim/v2/", "/api/v1/"];
 
 const openToOtherSites = (path: string) => OPEN_TO_OTHER_SITES.has(path) || OPEN_PREFIXES.some((prefix) => path.startsWith(prefix));
 

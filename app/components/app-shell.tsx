@@ -32,6 +32,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
         { to: "/admin/people", label: "nav.people" },
         { to: "/admin/teams", label: "nav.teams" },
         { to: "/admin/scim", label: "nav.scim" },
+        { to: "/admin/api", label: "nav.api" },
         { to: "/admin/cycles", label: "nav.reviewCycles" },
         { to: "/admin/ladders", label: "nav.ladderStatus" },
         { to: "/admin/email", label: "nav.emailOutbox" },

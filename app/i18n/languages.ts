@@ -54,6 +54,7 @@ export function directionOf(language: PageLanguage): "ltr" | "rtl" {
 export const NAMESPACES = [
   "common",
   "admin",
+  "api",
   "assessments",
   "auth",
   "calibration",

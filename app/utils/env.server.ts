@@ -53,6 +53,8 @@ const schema = z.object({
   LOG_REQUESTS: booleanish.default(true),
   // GET /metrics (Prometheus) answers a scraper that sends this as a bearer token; unset, it is not served.
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (a random secret the scraper sends as a bearer token)").optional()),
+  // Calls each API token may make per minute (app/modules/api); beyond them the API answers 429 until the minute ends.
+  API_RATE_LIMIT: z.coerce.number({ error: "must be a whole number from 1 to 100000" }).int({ error: "must be a whole number from 1 to 100000" }).min(1, { error: "must be a whole number from 1 to 100000" }).max(100_000, { error: "must be a whole number from 1 to 100000" }).default(600),
   // The address people reach Rungs at (https://rungs.example.com), for links printed in the
   // log, SCIM's resource locations and single sign-on's redirect; without it, the address the
   // request came to. Kept without a trailing slash: a link is the address, then its path.

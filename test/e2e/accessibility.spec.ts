@@ -84,6 +84,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/admin/audit" },
       { path: "/admin/ladders" },
       { path: "/admin/scim" },
+      { path: "/admin/api" },
       { path: "/admin/email" },
       { path: "/settings/email" },
       { path: "/calibration" },

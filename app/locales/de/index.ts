@@ -1,6 +1,7 @@
 import type { ResourceLanguage } from "i18next";
 import common from "./common.json";
 import admin from "./admin.json";
+import api from "./api.json";
 import assessments from "./assessments.json";
 import auth from "./auth.json";
 import calibration from "./calibration.json";
@@ -19,4 +20,4 @@ import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api } satisfies ResourceLanguage;

@@ -62,6 +62,10 @@ export const ACTION_LABELS = {
   "webhook.endpoint_removed": "webhooks:audit.endpointRemoved",
   "webhook.test_sent": "webhooks:audit.testSent",
   "webhook.redelivered": "webhooks:audit.redelivered",
+  "api.token_issued": "api:audit.tokenIssued",
+  "api.token_revoked": "api:audit.tokenRevoked",
+  "api.person_created": "api:audit.personCreated",
+  "api.person_updated": "api:audit.personUpdated",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -288,6 +292,11 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "webhook.endpoint_removed": listed,
   "webhook.test_sent": listed,
   "webhook.redelivered": listed,
+  // The API: which token, with which scopes; a write names the token beside the person's own event.
+  "api.token_issued": listed,
+  "api.token_revoked": listed,
+  "api.person_created": listed,
+  "api.person_updated": listed,
 };
 
 /**

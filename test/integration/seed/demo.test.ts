@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { DEMO_PRODUCT_SESSION_NAME, DEMO_SESSION_NAME } from "../../../prisma/seed/demo-calibration";
 import { seedDemo } from "../../../prisma/seed/demo";
+import { DEMO_API_TOKEN_NAME } from "../../../prisma/seed/demo-api";
 import { seedReviewHistory } from "../../../prisma/seed/review-history";
 
 /** How many closed cycles each active person with a level is in, by email. */
@@ -35,6 +36,10 @@ describe("the demo organisation", () => {
     await seedDemo();
     expect(await db.calibrationSession.count({ where: { name: DEMO_SESSION_NAME } })).toBe(1);
     expect(await db.reviewCycle.count()).toBe(1);
+    // The admins' API page shows a dashboard's token, issued by Priya Raman with read scopes only.
+    expect(await db.apiToken.findMany({ where: { name: DEMO_API_TOKEN_NAME }, select: { scopes: true, person: { select: { email: true } } } })).toEqual([
+      { scopes: "people:read outcomes:read aggregates:read", person: { email: "priya.raman@example.com" } },
+    ]);
   });
 
   test("gives the README's manager a session to propose in: Daniel Osei's organisation, Sam Okafor invited, his reports' proposals still to make", async () => {

@@ -108,6 +108,10 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "webhook.endpoint_removed": [{ host: "hooks.example.com" }],
   "webhook.test_sent": [{ host: "hooks.example.com" }],
   "webhook.redelivered": [{ host: "hooks.example.com" }],
+  "api.token_issued": [{ name: "Metabase", scopes: "people:read aggregates:read" }],
+  "api.token_revoked": [{ name: "Metabase" }],
+  "api.person_created": [{ token: "Workday sync", personId: "person-1" }],
+  "api.person_updated": [{ token: "Workday sync", personId: "person-1", fields: ["name", "managerEmail"] }],
 };
 
 describe("an audit event's detail in words", () => {

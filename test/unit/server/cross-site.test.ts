@@ -28,12 +28,15 @@ afterAll(async () => {
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
 
 describe("requests that change something, from another site", () => {
-  test("one-click unsubscribe (mail providers post it) and SCIM (bearer tokens) are the paths another site may post to; nothing beside them", async () => {
+  test("one-click unsubscribe (mail providers post it), SCIM and the API (bearer tokens) are the paths another site may post to; nothing beside them", async () => {
     const provider = { ...form, Origin: "https://mail.example" };
     expect((await direct.send("POST", "/unsubscribe?token=t", provider, "List-Unsubscribe=One-Click")).status).toBe(200);
     expect((await direct.send("POST", "/scim/v2/Users", provider, "{}")).status).toBe(200);
     expect((await direct.send("POST", "/scim/v2", provider, "{}")).status).toBe(403);
     expect((await direct.send("POST", "/scimx/v2/Users", provider, "{}")).status).toBe(403);
+    expect((await direct.send("PATCH", "/api/v1/people/p1", provider, "{}")).status).toBe(200);
+    expect((await direct.send("POST", "/api/v1", provider, "{}")).status).toBe(403);
+    expect((await direct.send("POST", "/api/v2/people", provider, "{}")).status).toBe(403);
     expect((await direct.send("POST", "/unsubscribe.data?token=t", provider, "List-Unsubscribe=One-Click")).status).toBe(403);
     expect((await direct.send("POST", "/unsubscribe/other", provider, "")).status).toBe(403);
     expect((await direct.send("POST", "/settings/email", provider, "paused=on")).status).toBe(403);

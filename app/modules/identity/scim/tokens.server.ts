@@ -7,7 +7,7 @@ import { TOKEN_NAME_MAX } from "./token-form";
 /**
  * The bearer tokens identity providers use for SCIM provisioning. A token is shown once
  * when it is made; only its SHA-256 is stored (it is 32 random bytes, so a slow hash
- * adds nothing). A revoked token is kept, so the audit log still names it.
+ * adds nothing; API tokens are hashed the same way). A revoked token is kept, so the audit log still names it.
  */
 
 const PREFIX = "rungs_scim_";
@@ -16,7 +16,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export type ScimTokenIdentity = { id: string; name: string };
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

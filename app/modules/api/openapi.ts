@@ -1,0 +1,187 @@
+import { z } from "zod";
+import { PAGE_DEFAULT, PAGE_MAX } from "./pages";
+import { API_SCOPES, type ApiScope } from "./scopes";
+import { bodies, inputs } from "./schemas";
+
+/**
+ * The API's operations and its OpenAPI 3.1 document, in one place: api.server.ts answers exactly
+ * the operations listed here (path, method, scope), and the document served at
+ * /api/v1/openapi.json is built from the same list, with the bodies' schemas derived from the zod
+ * schemas the reads and writes use (schemas.ts).
+ */
+
+export const API_BASE = "/api/v1";
+
+type Status = 200 | 201;
+type ErrorStatus = 401 | 403 | 404 | 422 | 429;
+
+export type OperationId = "listPeople" | "getPerson" | "createPerson" | "updatePerson" | "listTeams" | "listLadders" | "listCycles" | "listOutcomes" | "getAggregate";
+
+export type Operation = {
+  id: OperationId;
+  method: "get" | "post" | "patch";
+  /** Under API_BASE, with `{name}` for each path parameter. */
+  path: string;
+  scope: ApiScope;
+  summary: string;
+  description?: string;
+  paged?: boolean;
+  query?: { name: string; description: string }[];
+  input?: "PersonInput" | "PersonPatch";
+  ok: { status: Status; body: string; description: string };
+  errors: ErrorStatus[];
+};
+
+const PAGED: ErrorStatus[] = [401, 403, 422, 429];
+const cycleFilter = { name: "cycle", description: "Only this review cycle's (its id)" };
+
+export const OPERATIONS: readonly Operation[] = [
+  {
+    id: "listPeople",
+    method: "get",
+    path: "/people",
+    scope: "people:read",
+    summary: "People, as the admins' people page lists them (including those who left)",
+    paged: true,
+    ok: { status: 200, body: "PersonPage", description: "A page of people" },
+    errors: PAGED,
+  },
+  { id: "getPerson", method: "get", path: "/people/{personId}", scope: "people:read", summary: "One person", ok: { status: 200, body: "Person", description: "The person" }, errors: [401, 403, 404, 429] },
+  {
+    id: "createPerson",
+    method: "post",
+    path: "/people",
+    scope: "people:write",
+    summary: "Add a person",
+    description: "Checked as the admins' form is (unique email, a real team, an active manager, no reporting loop, a known track and level) and audited. Refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
+    input: "PersonInput",
+    ok: { status: 201, body: "Person", description: "The person added; Location names them" },
+    errors: [401, 403, 422, 429],
+  },
+  {
+    id: "updatePerson",
+    method: "patch",
+    path: "/people/{personId}",
+    scope: "people:write",
+    summary: "Change some of a person's fields",
+    description: "Fields left out keep their value; null empties an optional field. Checked and audited as the admins' form is; refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
+    input: "PersonPatch",
+    ok: { status: 200, body: "Person", description: "The person as they are now" },
+    errors: [401, 403, 404, 422, 429],
+  },
+  { id: "listTeams", method: "get", path: "/teams", scope: "people:read", summary: "Teams, with their active members", paged: true, ok: { status: 200, body: "TeamPage", description: "A page of teams" }, errors: PAGED },
+  { id: "listLadders", method: "get", path: "/ladders", scope: "ladders:read", summary: "The ladders served now: tracks, levels, competencies", ok: { status: 200, body: "LadderList", description: "Every served ladder" }, errors: [401, 403, 429] },
+  { id: "listCycles", method: "get", path: "/cycles", scope: "outcomes:read", summary: "Review cycles", paged: true, ok: { status: 200, body: "CyclePage", description: "A page of review cycles" }, errors: PAGED },
+  {
+    id: "listOutcomes",
+    method: "get",
+    path: "/outcomes",
+    scope: "outcomes:read",
+    summary: "Calibration outcomes released to their people",
+    description: "Only outcomes of published sessions that the person's manager (or the facilitator) has released: never one the person has not been told.",
+    paged: true,
+    query: [cycleFilter],
+    ok: { status: 200, body: "OutcomePage", description: "A page of released outcomes" },
+    errors: [401, 403, 404, 422, 429],
+  },
+  {
+    id: "getAggregate",
+    method: "get",
+    path: "/aggregates/{table}",
+    scope: "aggregates:read",
+    summary: "One table of the organisation's insights",
+    description: "Exactly the insights page's CSV of that table: every figure has passed the disclosure check, and a group below the floor keeps only its name and size.",
+    query: [cycleFilter],
+    ok: { status: 200, body: "Aggregate", description: "The table" },
+    errors: [401, 403, 404, 429],
+  },
+];
+
+const ERROR_WORDS: Record<ErrorStatus, string> = {
+  401: "No token, an unknown or revoked one, or one whose person has left",
+  403: "The token lacks the operation's scope, its person may not read this on a page, or people are kept by SCIM",
+  404: "No such record, or not the token's person's to read",
+  422: "The request's parameters or body are not valid; `fields` says what is wrong",
+  429: "The token made too many calls this minute; Retry-After says when to try again",
+};
+
+/** `{ a: { $schema, $id, ...rest } }` as OpenAPI components: their names are the keys. */
+function components(registry: typeof bodies, io: "input" | "output"): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(registry, { io, target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as { schemas: Record<string, Record<string, unknown>> };
+  return Object.fromEntries(Object.entries(schemas).map(([name, { $schema: _schema, $id: _id, ...schema }]) => [name, schema]));
+}
+
+const json = (name: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${name}` } } });
+
+function operationObject(operation: Operation) {
+  const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name: name!, in: "path", required: true, schema: { type: "string" } }));
+  const pageParameters = operation.paged
+    ? [
+        { name: "cursor", in: "query", required: false, description: "The `nextCursor` of the page before", schema: { type: "string" } },
+        { name: "limit", in: "query", required: false, description: `How many to a page (1 to ${PAGE_MAX}, ${PAGE_DEFAULT} unless given)`, schema: { type: "integer", minimum: 1, maximum: PAGE_MAX, default: PAGE_DEFAULT } },
+      ]
+    : [];
+  const queryParameters = (operation.query ?? []).map((entry) => ({ name: entry.name, in: "query", required: false, description: entry.description, schema: { type: "string" } }));
+  return {
+    operationId: operation.id,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    security: [{ bearer: [operation.scope] }],
+    "x-rungs-scope": operation.scope,
+    parameters: [...pathParameters, ...pageParameters, ...queryParameters],
+    ...(operation.input ? { requestBody: { required: true, content: json(operation.input) } } : {}),
+    responses: {
+      [operation.ok.status]: {
+        description: operation.ok.description,
+        content: json(operation.ok.body),
+        ...(operation.ok.status === 201 ? { headers: { Location: { description: "The new record's address", schema: { type: "string" } } } } : {}),
+      },
+      ...Object.fromEntries(
+        operation.errors.map((status) => [
+          status,
+          {
+            description: ERROR_WORDS[status],
+            content: json("Error"),
+            ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } } : {}),
+          },
+        ]),
+      ),
+    },
+  };
+}
+
+let built: Record<string, unknown> | null = null;
+
+/** The OpenAPI 3.1 document (built once per process: it depends on nothing but this code). */
+export function openApiDocument(): Record<string, unknown> {
+  if (built) return built;
+  const paths: Record<string, Record<string, unknown>> = {};
+  paths["/openapi.json"] = {
+    get: {
+      operationId: "getOpenApiDocument",
+      summary: "This document",
+      security: [],
+      responses: { 200: { description: "The OpenAPI 3.1 document of this API", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
+  for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = operationObject(operation);
+  built = {
+    openapi: "3.1.0",
+    info: {
+      title: "Rungs API",
+      version: "1.0.0",
+      description:
+        "Read people, teams, ladders, review cycles, released outcomes and the insights tables, and write people where SCIM is not used. A token acts for the admin who issued it, limited to its scopes: each call is authorised as the same read on a page would be for that admin, and returns what the page shows, never more.",
+    },
+    servers: [{ url: API_BASE }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: `A token an admin issues on /admin/api, sent as \`Authorization: Bearer rungs_api_…\`. Scopes: ${API_SCOPES.join(", ")}.` },
+      },
+      schemas: { ...components(bodies, "output"), ...components(inputs, "input") },
+    },
+  };
+  return built;
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { INSIGHT_TABLES } from "~/modules/insights/tables";
+import { PersonSchema } from "~/modules/people/person-form";
+
+/**
+ * The API's bodies, each once: the reads build them, and openapi.ts derives the document's schemas
+ * from them (z.toJSONSchema), so what is documented is what is sent. Every object is closed (no
+ * property beyond those listed), so a test that checks a response against the document catches
+ * anything a read would add.
+ */
+
+/** The bodies the API sends, by their name in the document. */
+export const bodies = z.registry<{ id: string }>();
+/** The bodies it takes. */
+export const inputs = z.registry<{ id: string }>();
+
+export const ERROR_CODES = ["unauthenticated", "insufficient_scope", "forbidden", "not_found", "method_not_allowed", "invalid", "conflict", "scim_in_use", "rate_limited", "unavailable"] as const;
+
+export const ApiErrorBody = z
+  .object({
+    error: z.object({
+      status: z.int().describe("The HTTP status, repeated for clients that log bodies only"),
+      code: z.enum(ERROR_CODES),
+      message: z.string().describe("What went wrong, in the language the request asked for (Accept-Language)"),
+      fields: z.record(z.string(), z.array(z.string())).optional().describe("For 422: each field's problems"),
+    }),
+  })
+  .register(bodies, { id: "Error" });
+
+const nextCursor = z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page");
+
+const Ref = z.object({ id: z.string(), name: z.string() }).register(bodies, { id: "Ref" });
+
+export const ApiPerson = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    active: z.boolean().describe("False once the person has left (deactivated)"),
+    team: Ref.nullable(),
+    manager: Ref.nullable(),
+    ladder: z.string().nullable().describe("The ladder (job family) id"),
+    track: z.string().nullable(),
+    level: z.string().nullable(),
+    sublevel: z.string().nullable(),
+    isAdmin: z.boolean(),
+    isHiringAdmin: z.boolean(),
+  })
+  .register(bodies, { id: "Person" });
+
+export const ApiPersonPage = z.object({ data: z.array(ApiPerson), nextCursor }).register(bodies, { id: "PersonPage" });
+
+export const ApiTeam = z.object({ id: z.string(), name: z.string(), activeMembers: z.int().min(0) }).register(bodies, { id: "Team" });
+export const ApiTeamPage = z.object({ data: z.array(ApiTeam), nextCursor }).register(bodies, { id: "TeamPage" });
+
+export const ApiLadder = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.string(),
+    contentHash: z.string().describe("The hash of the ladder's content: the version assessments and outcomes record"),
+    tracks: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        levels: z.array(z.object({ id: z.string(), title: z.string(), summary: z.string() })),
+      }),
+    ),
+    competencies: z.array(z.object({ id: z.string(), name: z.string(), areaId: z.string() })),
+  })
+  .register(bodies, { id: "Ladder" });
+export const ApiLadderList = z.object({ data: z.array(ApiLadder) }).register(bodies, { id: "LadderList" });
+
+export const ApiCycle = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    closedAt: z.iso.datetime().nullable(),
+  })
+  .register(bodies, { id: "Cycle" });
+export const ApiCyclePage = z.object({ data: z.array(ApiCycle), nextCursor }).register(bodies, { id: "CyclePage" });
+
+export const ApiOutcome = z
+  .object({
+    id: z.string(),
+    cycle: Ref,
+    person: Ref,
+    ladder: z.string(),
+    outcome: z.enum(["promote", "stay", "not-ready"]),
+    level: z.string().nullable().describe("The level the outcome names (the new level for a promotion)"),
+    rating: z.int().nullable().describe("The final overall rating on the session's scale"),
+    effectiveOn: z.iso.date().nullable().describe("The day an accepted promotion takes effect"),
+  })
+  .register(bodies, { id: "Outcome" });
+export const ApiOutcomePage = z.object({ data: z.array(ApiOutcome), nextCursor }).register(bodies, { id: "OutcomePage" });
+
+export const ApiAggregate = z
+  .object({
+    table: z.enum(INSIGHT_TABLES),
+    columns: z.array(z.string()),
+    rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))).describe("As the insights page's CSV: a group below the disclosure floor keeps its name and its number of people, nothing measured of them"),
+  })
+  .register(bodies, { id: "Aggregate" });
+
+/** A person to add: the admins' person form, as JSON. */
+export const ApiPersonInput = PersonSchema.strict().register(inputs, { id: "PersonInput" });
+/** A change to a person: any of the form's fields; those left out keep their value. */
+export const ApiPersonPatch = PersonSchema.partial().strict().register(inputs, { id: "PersonPatch" });

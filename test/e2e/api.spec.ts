@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, people, signIn } from "./helpers";
+
+test("an admin issues an API token, a tool reads people with it page by page, and revoking it shuts the tool out", async ({ page }) => {
+  await signIn(page, people.admin.email);
+  await page.getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Name").fill("Workday sync");
+  await page.getByRole("button", { name: "Issue token" }).click();
+  await expect(page.getByText("Choose at least one scope.")).toBeVisible();
+  await page.getByRole("checkbox", { name: /Read people and teams/ }).check();
+  await page.getByRole("button", { name: "Issue token" }).click();
+  await expect(page.getByText("Token “Workday sync” issued")).toBeVisible();
+  const token = await page.getByLabel("New API token").inputValue();
+  expect(token).toMatch(/^rungs_api_/);
+  await expectAccessible(page);
+
+  const headers = { Authorization: `Bearer ${token}` };
+  const first = await page.request.get("/api/v1/people?limit=2", { headers });
+  expect(first.status()).toBe(200);
+  const page1 = await first.json();
+  expect(page1.data).toHaveLength(2);
+  const second = await (await page.request.get(`/api/v1/people?limit=2&cursor=${encodeURIComponent(page1.nextCursor)}`, { headers })).json();
+  expect(second.data[0].id).not.toBe(page1.data[0].id);
+  expect((await page.request.get("/api/v1/ladders", { headers })).status()).toBe(403);
+  expect((await page.request.get("/api/v1/openapi.json")).status()).toBe(200);
+
+  await page.reload();
+  const row = page.getByRole("row", { name: /Workday sync/ });
+  await expect(row).toContainText("Read people and teams");
+  await expect(row).not.toContainText("Never");
+  await row.getByRole("button", { name: "Revoke Workday sync" }).click();
+  await expect(page.getByText("Token revoked")).toBeVisible();
+  expect((await page.request.get("/api/v1/people", { headers })).status()).toBe(401);
+});
