@@ -23,6 +23,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     ...(viewer.nav.calibration ? [{ to: "/calibration", label: "nav.calibration" } as const] : []),
     ...(viewer.nav.hiring ? [{ to: "/hiring", label: "nav.hiring" } as const] : []),
     { to: "/mentorship", label: "nav.mentorship" },
+    { to: "/opportunities", label: "nav.opportunities" },
     { to: "/conversations", label: "nav.conversations" },
     ...(viewer.nav.insights ? [{ to: "/insights", label: "nav.insights" } as const] : []),
     { to: "/settings/email", label: "nav.emailSettings" },
@@ -34,6 +35,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
         { to: "/admin/scim", label: "nav.scim" },
         { to: "/admin/cycles", label: "nav.reviewCycles" },
         { to: "/admin/ladders", label: "nav.ladderStatus" },
+        { to: "/admin/stretch", label: "nav.stretch" },
         { to: "/admin/email", label: "nav.emailOutbox" },
         { to: "/admin/audit", label: "nav.auditLog" },
       ]

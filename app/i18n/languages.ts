@@ -67,7 +67,9 @@ export const NAMESPACES = [
   "insights",
   "ladders",
   "mentorship",
+  "opportunities",
   "people",
+  "sponsorship",
   "team",
 ] as const;
 

@@ -58,6 +58,9 @@ export const ACTION_LABELS = {
   "conversation.action_added": "admin:audit.actions.conversationActionAdded",
   "conversation.action_closed": "admin:audit.actions.conversationActionClosed",
   "conversation.action_reopened": "admin:audit.actions.conversationActionReopened",
+  "opportunity.poster_allowed": "admin:audit.actions.opportunityPosterAllowed",
+  "opportunity.poster_removed": "admin:audit.actions.opportunityPosterRemoved",
+  "sponsorship.cap_set": "admin:audit.actions.sponsorshipCapSet",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -279,6 +282,9 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "conversation.action_added": listed,
   "conversation.action_closed": listed,
   "conversation.action_reopened": listed,
+  "opportunity.poster_allowed": listed,
+  "opportunity.poster_removed": listed,
+  "sponsorship.cap_set": (detail) => [typeof detail.cap === "number" ? `active sponsorships per sponsor: ${numberFormat.format(detail.cap)}` : ""],
 };
 
 /**

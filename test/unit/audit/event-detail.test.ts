@@ -104,6 +104,9 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
   "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
   "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],
+  "opportunity.poster_allowed": [{}],
+  "opportunity.poster_removed": [{}],
+  "sponsorship.cap_set": [{ cap: 3 }],
 };
 
 describe("an audit event's detail in words", () => {
