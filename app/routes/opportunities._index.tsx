@@ -73,7 +73,7 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
               <li key={opportunity.id}>
                 <Card>
                   <OpportunitySummary opportunity={opportunity} />
-                  <p className="mt-1 text-sm">{t("list.outcome", { outcome: opportunity.outcome ?? (opportunity.status === "withdrawn" ? "withdrawn" : "waiting") })}</p>
+                  <p className="mt-1 text-sm">{t("list.outcome", { outcome: opportunity.outcome === "not-chosen" ? "notChosen" : (opportunity.outcome ?? (opportunity.status === "withdrawn" ? "withdrawn" : "waiting")) })}</p>
                 </Card>
               </li>
             ))}
