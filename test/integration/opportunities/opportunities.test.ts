@@ -8,6 +8,7 @@ import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.serv
 import { DomainError } from "~/modules/errors";
 import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { chooseForOpportunity, expressInterest, opportunityAccess, postOpportunity, setPoster } from "~/modules/opportunities/opportunities.server";
+import { queueReminders } from "~/modules/notifications/outbox.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import * as listRoute from "~/routes/opportunities._index";
 import * as newRoute from "~/routes/opportunities.new";
@@ -107,6 +108,12 @@ describe("stretch opportunities", () => {
     expect((await db.opportunity.findUniqueOrThrow({ where: { id: testing } })).status).toBe("open");
     const chosen = await pageRoute.action(routeArgs(await signedInPost(url, manager.id, { intent: "choose", personId: lena.id, criteriaIds: "testing", reason: `Lena's triage work shows the testing depth this needs ${REASON}` }), params));
     expect(statusOf(chosen)).toBe(302);
+
+    // The email tells each person interested that a choice is made, and carries no note and no reason.
+    await queueReminders(new Date());
+    const emails = await db.outboxMessage.findMany({ select: { userId: true, subject: true, textBody: true, htmlBody: true } });
+    expect(emails.filter((email) => email.userId === omar.id).map((email) => email.textBody).join("\n")).toContain("Read the choice made for Test harness project");
+    expect(JSON.stringify(emails)).not.toMatch(/NOTE-|REASON-/);
 
     const omarTodo = (await todoFor(omar, new Date())).filter((item) => item.kind === "opportunity-outcome");
     expect(omarTodo.map((item) => item.key)).toEqual([`opportunity-outcome:${testing}`]);

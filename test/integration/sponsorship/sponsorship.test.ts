@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { DomainError } from "~/modules/errors";
 import { activelySponsors, activeSponsorsOf, recordSponsorship, setSponsorshipCap, sponsoredOn } from "~/modules/sponsorship/sponsorship.server";
+import { db } from "~/db/client.server";
+import { queueReminders } from "~/modules/notifications/outbox.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import * as pageRoute from "~/routes/sponsorships";
 import * as homeRoute from "~/routes/_index";
@@ -70,6 +72,11 @@ describe("sponsorship", () => {
 
   test("the sponsee is told, sees it and may decline; then it is no longer active", async () => {
     expect((await todoFor(lena, new Date())).filter((item) => item.kind === "sponsorship-new")).toHaveLength(1);
+    // Her email says someone sponsors her, and nothing of the note.
+    await queueReminders(new Date());
+    const emails = await db.outboxMessage.findMany({ select: { userId: true, textBody: true, htmlBody: true, subject: true } });
+    expect(emails.filter((email) => email.userId === lena.id).map((email) => email.textBody).join("\n")).toContain("Someone sponsors you: see it");
+    expect(JSON.stringify(emails)).not.toContain(MARK);
     const page = await pageRoute.loader(routeArgs(await signedInRequest("/sponsorships", lena.id)));
     const received = (page as Awaited<ReturnType<typeof pageRoute.loader>>).received;
     expect(received.map((row) => [row.sponsorName, row.target, row.canDecline])).toEqual([["Priya Principal", "Senior Engineer", true]]);
