@@ -200,7 +200,8 @@ function summary(row: Row, ladder: Ladder | undefined) {
  */
 export async function opportunitiesPage(viewer: Viewer) {
   const [open, posted, interests, person, ladders, postable] = await Promise.all([
-    db.opportunity.findMany({ where: { status: "open" }, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: ROW }),
+    // An opportunity whose poster has left has nobody to choose: it is not offered.
+    db.opportunity.findMany({ where: { status: "open", poster: { deactivatedAt: null } }, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: ROW }),
     db.opportunity.findMany({ where: { posterId: viewer.id }, orderBy: [{ createdAt: "desc" }], select: { ...ROW, _count: { select: { interests: true } } } }),
     db.opportunityInterest.findMany({ where: { personId: viewer.id }, orderBy: { createdAt: "desc" }, select: { outcome: true, opportunity: { select: ROW } } }),
     db.user.findUnique({ where: { id: viewer.id }, select: { ladderId: true, level: true } }),

@@ -19,8 +19,8 @@ import { canDecline, canEnd, canReadSponsorship, canSetCap, DEFAULT_CAP, isActiv
 
 const START_OF_TODAY = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
-/** Active sponsorships as a query filter: not declined, not ended, last day not past. */
-const activeWhere = (now: Date) => ({ declinedAt: null, endedAt: null, until: { gte: START_OF_TODAY(now) } });
+/** Active sponsorships as a query filter: not declined, not ended, last day not past, and both people still active (a leaver sponsors nobody). */
+const activeWhere = (now: Date) => ({ declinedAt: null, endedAt: null, until: { gte: START_OF_TODAY(now) }, sponsor: { deactivatedAt: null }, sponsee: { deactivatedAt: null } });
 
 export async function sponsorshipCap(): Promise<number> {
   return (await db.sponsorshipSettings.findUnique({ where: { id: "org" }, select: { cap: true } }))?.cap ?? DEFAULT_CAP;

@@ -49,8 +49,11 @@ describe("sponsorship", () => {
     expect(await activelySponsors(sponsor.id, omar.id)).toBe(false);
     expect(await activeSponsorsOf(lena.id)).toEqual([{ sponsorId: sponsor.id, sponsorName: "Priya Principal", advocacy: "level", target: "Senior Engineer", until: new Date(`${until}T00:00:00Z`) }]);
     expect(await sponsoredOn(new Date())).toContain(lena.id);
-    // Past its last day it is no longer active.
+    // Past its last day it is no longer active, nor while the sponsor has left.
     expect(await activelySponsors(sponsor.id, lena.id, new Date("2027-07-01T09:00:00Z"))).toBe(false);
+    await db.user.update({ where: { id: sponsor.id }, data: { deactivatedAt: new Date() } });
+    expect(await activelySponsors(sponsor.id, lena.id)).toBe(false);
+    await db.user.update({ where: { id: sponsor.id }, data: { deactivatedAt: null } });
   });
 
   test("only someone senior, never themselves, never twice, and no more than the cap at once; a refusal writes nothing", async () => {
