@@ -99,16 +99,12 @@ export default function NewOpportunity({ loaderData, actionData }: Route.Compone
             <ErrorList errors={fields.competencyIds.errors} />
           </fieldset>
           <div className="grid gap-3 sm:grid-cols-2">
-            {([fields.minLevel, fields.maxLevel] as const).map((field, index) => (
-              <SelectField label={index === 0 ? t("new.minLevel") : t("new.maxLevel")} errors={field.errors} {...getSelectProps(field)}>
-                <option value="">{t("new.anyLevel")}</option>
-                {ladder.levels.map((level) => (
-                  <option key={level.id} value={level.id}>
-                    {level.title} ({level.track})
-                  </option>
-                ))}
-              </SelectField>
-            ))}
+            <SelectField label={t("new.minLevel")} errors={fields.minLevel.errors} {...getSelectProps(fields.minLevel)}>
+              <LevelOptions levels={ladder.levels} anyLevel={t("new.anyLevel")} />
+            </SelectField>
+            <SelectField label={t("new.maxLevel")} errors={fields.maxLevel.errors} {...getSelectProps(fields.maxLevel)}>
+              <LevelOptions levels={ladder.levels} anyLevel={t("new.anyLevel")} />
+            </SelectField>
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
             <Field label={t("new.hours")} errors={fields.hoursPerWeek.errors} {...getInputProps(fields.hoursPerWeek, { type: "number" })} />
@@ -121,6 +117,19 @@ export default function NewOpportunity({ loaderData, actionData }: Route.Compone
           </Button>
         </Form>
       </Card>
+    </>
+  );
+}
+
+function LevelOptions({ levels, anyLevel }: { levels: { id: string; title: string; track: string }[]; anyLevel: string }) {
+  return (
+    <>
+      <option value="">{anyLevel}</option>
+      {levels.map((level) => (
+        <option key={level.id} value={level.id}>
+          {level.title} ({level.track})
+        </option>
+      ))}
     </>
   );
 }

@@ -161,7 +161,7 @@ function fitsLevel(row: Pick<Row, "ladderId" | "minLevel" | "maxLevel">, ladder:
 
 /** The gaps the viewer's growth plan would close: the gap analysis to their plan's target, and the plan's focus. */
 async function gapsOf(viewer: Viewer): Promise<GapFacts> {
-  const page = await gapPage(viewer, viewer.id, null).catch(() => null);
+  const page = await gapPage(viewer, viewer.id, null);
   const readiness = new Map<string, number | null>();
   for (const competency of page?.analysis?.competencies ?? []) {
     const unassessed = competency.rating === null && competency.counts.notAssessed === competency.counts.total;
