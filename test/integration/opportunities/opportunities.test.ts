@@ -65,6 +65,8 @@ describe("stretch opportunities", () => {
     const page = bodyOf<{ posters: { name: string }[] }>(await adminRoute.loader(routeArgs(await signedInRequest("/admin/stretch", admin.id))));
     expect(page.posters.map((person) => person.name)).toEqual(["Priya Principal"]);
     expect(statusOf(await newRoute.loader(routeArgs(await signedInRequest("/opportunities/new", poster.id))))).toBe(200);
+    // A ladder the address names that Rungs does not serve is said, not swapped for another.
+    expect(statusOf(await thrown(async () => newRoute.loader(routeArgs(await signedInRequest("/opportunities/new?ladder=nope", poster.id)))))).toBe(400);
     // A bad posting changes nothing and says why.
     const before = await db.opportunity.count();
     const bad = await newRoute.action(routeArgs(await signedInPost("/opportunities/new", poster.id, { kind: "gig", title: "Gig", ladderId: "engineering", competencyIds: "no-such-competency", hoursPerWeek: "2", startsOn: "2027-01-04", endsOn: "2027-01-18" })));
