@@ -68,7 +68,9 @@ export const NAMESPACES = [
   "insights",
   "ladders",
   "mentorship",
+  "opportunities",
   "people",
+  "sponsorship",
   "team",
   "webhooks",
 ] as const;

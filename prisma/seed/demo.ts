@@ -8,6 +8,7 @@ import { seedDemoMentorship } from "./demo-mentorship.ts";
 import { seedDemoHiring } from "./demo-hiring.ts";
 import { seedDemoLevelHistory } from "./demo-level-history.ts";
 import { seedDemoApi } from "./demo-api.ts";
+import { seedDemoOpportunities } from "./demo-opportunities.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -35,6 +36,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoHiring();
   await seedDemoLevelHistory();
   await seedDemoApi();
+  await seedDemoOpportunities();
   return { people: people.length };
 }
 

@@ -15,9 +15,11 @@ import home from "./home.json";
 import insights from "./insights.json";
 import ladders from "./ladders.json";
 import mentorship from "./mentorship.json";
+import opportunities from "./opportunities.json";
 import people from "./people.json";
+import sponsorship from "./sponsorship.json";
 import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship } satisfies ResourceLanguage;

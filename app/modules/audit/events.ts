@@ -66,6 +66,9 @@ export const ACTION_LABELS = {
   "api.token_revoked": "api:audit.tokenRevoked",
   "api.person_created": "api:audit.personCreated",
   "api.person_updated": "api:audit.personUpdated",
+  "opportunity.poster_allowed": "admin:audit.actions.opportunityPosterAllowed",
+  "opportunity.poster_removed": "admin:audit.actions.opportunityPosterRemoved",
+  "sponsorship.cap_set": "admin:audit.actions.sponsorshipCapSet",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -297,6 +300,9 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "api.token_revoked": listed,
   "api.person_created": listed,
   "api.person_updated": listed,
+  "opportunity.poster_allowed": listed,
+  "opportunity.poster_removed": listed,
+  "sponsorship.cap_set": (detail) => [typeof detail.cap === "number" ? `active sponsorships per sponsor: ${numberFormat.format(detail.cap)}` : ""],
 };
 
 /**

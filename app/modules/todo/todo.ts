@@ -105,6 +105,14 @@ export type TodoFacts = {
    * (app/modules/conversations/todo.server.ts): on both lists until done or dropped.
    */
   conversationActions?: { actionId: string; seriesId: string; kind: "one-to-one" | "skip-level"; mine: boolean; otherName: string; dueOn: Date | null }[];
+  /** Reports' interest in stretch opportunities that the person, their manager, has not read yet (app/modules/opportunities/todo.server.ts). */
+  opportunityInterests?: { opportunityId: string; title: string; personId: string; personName: string }[];
+  /** The person's open opportunities that someone expressed interest in, to choose from by the day they start. */
+  opportunitiesToDecide?: { opportunityId: string; title: string; interested: number; startsOn: Date }[];
+  /** Choices made on opportunities the person expressed interest in, until they have read them. */
+  opportunityOutcomes?: { opportunityId: string; title: string; chosen: boolean }[];
+  /** Sponsorships of the person that they have not seen yet (app/modules/sponsorship/todo.server.ts). */
+  sponsorshipsToSee?: { sponsorshipId: string; sponsorName: string }[];
 };
 
 export type SessionRef = { id: string; name: string };
@@ -142,6 +150,10 @@ export const TODO_KINDS = [
   "feedback-replace",
   "feedback-released",
   "conversation-action",
+  "opportunity-interest",
+  "opportunity-decide",
+  "opportunity-outcome",
+  "sponsorship-new",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -418,6 +430,39 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: [say(action.mine ? "conversation.mine.detail" : "conversation.theirs.detail", { name: action.otherName })],
       href: `/conversations/${action.seriesId}`,
       due: action.dueOn,
+    });
+  }
+  for (const interest of facts.opportunityInterests ?? []) {
+    // The note is for the opportunity's page: an email says only who and where.
+    add("opportunity-interest", `${interest.opportunityId}/${interest.personId}`, {
+      title: say("opportunity.interest.title", { title: interest.title }),
+      detail: [say("opportunity.interest.detail", { name: interest.personName })],
+      href: `/opportunities/${interest.opportunityId}`,
+      due: null,
+    });
+  }
+  for (const opportunity of facts.opportunitiesToDecide ?? []) {
+    add("opportunity-decide", opportunity.opportunityId, {
+      title: say("opportunity.decide.title", { title: opportunity.title }),
+      detail: [say("opportunity.decide.detail", { count: opportunity.interested })],
+      href: `/opportunities/${opportunity.opportunityId}`,
+      due: opportunity.startsOn,
+    });
+  }
+  for (const outcome of facts.opportunityOutcomes ?? []) {
+    add("opportunity-outcome", outcome.opportunityId, {
+      title: say("opportunity.outcome.title", { title: outcome.title }),
+      detail: [say(outcome.chosen ? "opportunity.outcome.chosen" : "opportunity.outcome.notChosen")],
+      href: `/opportunities/${outcome.opportunityId}`,
+      due: null,
+    });
+  }
+  for (const sponsorship of facts.sponsorshipsToSee ?? []) {
+    add("sponsorship-new", sponsorship.sponsorshipId, {
+      title: say("sponsorship.title"),
+      detail: [say("sponsorship.detail", { name: sponsorship.sponsorName })],
+      href: "/sponsorships",
+      due: null,
     });
   }
   for (const request of facts.feedbackToGive ?? []) {

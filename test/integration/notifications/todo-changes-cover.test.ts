@@ -21,6 +21,8 @@ import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { setPersonActive, updatePerson } from "~/modules/people/service.server";
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
 import { answerRequest, askMentor } from "~/modules/mentorship/requests.server";
+import { chooseForOpportunity, expressInterest, postOpportunity } from "~/modules/opportunities/opportunities.server";
+import { recordSponsorship } from "~/modules/sponsorship/sponsorship.server";
 import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import type { ChangeWindow } from "~/modules/todo/todo";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -420,6 +422,21 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const added = await afterWrite(() => addAction({ id: manager.id, isAdmin: false }, meeting.id, { text: "Draft the talk proposal", ownerId: engineer.id, dueOn: new Date(clock + 9 * DAY) }));
     expect(kindsGained(added, engineer)).toEqual(["conversation-action"]);
     expect(kindsGained(added, manager)).toEqual(["conversation-action"]);
+  });
+
+  test("stretch work and sponsorship: interest expressed, a choice made, a sponsorship recorded", async () => {
+    later();
+    const { director, manager, lena, omar } = await team("Stretch");
+    const id = await postOpportunity(manager, { kind: "gig", title: "Flaky test hunt", description: "", ladderId: "engineering", competencyIds: ["testing"], hoursPerWeek: 2, startsOn: dayFrom(30), endsOn: dayFrom(60) });
+    // Lena's manager posted it: told of her interest, and a choice to make.
+    const interested = await afterWrite(() => expressInterest(lena, id, "I keep a list of them already."));
+    expect(kindsGained(interested, manager).sort()).toEqual(["opportunity-decide", "opportunity-interest"]);
+    await afterWrite(() => expressInterest(omar, id, "Count me in."));
+    const chosen = await afterWrite(() => chooseForOpportunity(manager, id, { personId: lena.id, criteriaIds: ["testing"], reason: "Lena's list is the head start." }));
+    expect(kindsGained(chosen, omar)).toEqual(["opportunity-outcome"]);
+    expect(kindsGained(chosen, lena)).toEqual(["opportunity-outcome"]);
+    const sponsored = await afterWrite(() => recordSponsorship(director, { sponseeEmail: lena.email, advocacy: "role", role: "Test lead", note: "", until: dayFrom(90) }));
+    expect(kindsGained(sponsored, lena)).toEqual(["sponsorship-new"]);
   });
 
   test("peer and upward feedback: asked for, nominated, approved, declined, and a due date moved", async () => {

@@ -15,6 +15,21 @@ async function closedCyclesByEmail(): Promise<Map<string, number>> {
 }
 
 describe("the demo organisation", () => {
+  test("has open stretch opportunities, one with interest to choose from, and a sponsorship; seeding again adds none", async () => {
+    await seedDemo();
+    const open = await db.opportunity.findMany({ where: { status: "open" }, select: { title: true, poster: { select: { email: true } }, _count: { select: { interests: true } } }, orderBy: { title: "asc" } });
+    expect(open.map((row) => [row.title, row.poster.email, row._count.interests])).toEqual([
+      ["Rebuild the Checkout test harness", "sam.okafor@example.com", 1],
+      ["Review the payments architecture proposal", "ines.duarte@example.com", 0],
+      ["Six weeks on the Infrastructure on-call rotation", "sam.okafor@example.com", 0],
+    ]);
+    const sponsorships = await db.sponsorship.findMany({ select: { advocacy: true, target: true, sponsor: { select: { email: true } }, sponsee: { select: { email: true } } } });
+    expect(sponsorships).toEqual([{ advocacy: "level", target: "ic5", sponsor: { email: "ines.duarte@example.com" }, sponsee: { email: "ravi.iyer@example.com" } }]);
+    await seedDemo();
+    expect(await db.opportunity.count()).toBe(3);
+    expect(await db.sponsorship.count()).toBe(1);
+  });
+
   test("includes a calibration session ready to explore: proposals open, some made, some still to come; seeding again changes nothing", async () => {
     await seedDemo();
     const session = await db.calibrationSession.findFirstOrThrow({

@@ -112,6 +112,9 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "api.token_revoked": [{ name: "Metabase" }],
   "api.person_created": [{ token: "Workday sync", personId: "person-1" }],
   "api.person_updated": [{ token: "Workday sync", personId: "person-1", fields: ["name", "managerEmail"] }],
+  "opportunity.poster_allowed": [{}],
+  "opportunity.poster_removed": [{}],
+  "sponsorship.cap_set": [{ cap: 3 }],
 };
 
 describe("an audit event's detail in words", () => {

@@ -158,6 +158,10 @@ describe("what to do next", () => {
         reviewersToReplace: [{ cycle: spring, person: { id: "p2", name: "Omar" }, reviewerName: "Nora", why: "left", dueOn: spring.endsOn }],
         conversationActions: [{ actionId: "ca1", seriesId: "cs1", kind: "one-to-one", mine: true, otherName: "Sam", dueOn: spring.endsOn }],
         feedbackReleased: [{ cycle: spring, personId: "p3", channel: "upward" }],
+        opportunityInterests: [{ opportunityId: "o1", title: "Payments rotation", personId: "p1", personName: "Lena" }],
+        opportunitiesToDecide: [{ opportunityId: "o2", title: "Search gig", interested: 2, startsOn: spring.endsOn }],
+        opportunityOutcomes: [{ opportunityId: "o3", title: "Billing project", chosen: false }],
+        sponsorshipsToSee: [{ sponsorshipId: "sp1", sponsorName: "Nora" }],
       },
       now,
     );
@@ -195,6 +199,10 @@ describe("what to do next", () => {
         "feedback-replace:c1/p2",
         "conversation-action:ca1",
         "feedback-released:c1/upward",
+        "opportunity-interest:o1/p1",
+        "opportunity-decide:o2",
+        "opportunity-outcome:o3",
+        "sponsorship-new:sp1",
       ].sort(),
     );
     for (const item of items) {

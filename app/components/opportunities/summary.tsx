@@ -1,0 +1,50 @@
+import { Link } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
+import { useFormats } from "~/i18n/use-formats";
+import type { OpportunityKind, OpportunityStatus } from "~/modules/opportunities/policy";
+
+export type OpportunitySummaryData = {
+  id: string;
+  kind: OpportunityKind;
+  title: string;
+  posterName: string;
+  competencies: { id: string; name: string }[];
+  minLevel: string | null;
+  maxLevel: string | null;
+  hoursPerWeek: number;
+  startsOn: Date;
+  endsOn: Date;
+  status: OpportunityStatus;
+};
+
+/** An opportunity's heading line and facts, linked to its page. */
+export function OpportunitySummary({ opportunity, linked = true }: { opportunity: OpportunitySummaryData; linked?: boolean }) {
+  const { t } = useTranslation("opportunities");
+  const f = useFormats();
+  return (
+    <div>
+      <h3 className="font-semibold">
+        {linked ? (
+          <Link to={`/opportunities/${opportunity.id}`} className="underline">
+            {opportunity.title}
+          </Link>
+        ) : (
+          opportunity.title
+        )}
+      </h3>
+      <p className="muted text-sm">
+        {t("summary.facts", {
+          kind: opportunity.kind,
+          poster: opportunity.posterName,
+          hours: opportunity.hoursPerWeek,
+          from: f.day(opportunity.startsOn),
+          to: f.day(opportunity.endsOn),
+        })}
+      </p>
+      <p className="text-sm">{t("summary.competencies", { competencies: opportunity.competencies.map((competency) => competency.name).join(", ") })}</p>
+      {opportunity.minLevel || opportunity.maxLevel ? (
+        <p className="text-sm">{t("summary.levels", { from: opportunity.minLevel ?? "", to: opportunity.maxLevel ?? "", ends: opportunity.minLevel && opportunity.maxLevel ? "both" : opportunity.minLevel ? "from" : "upTo" })}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// Sponsorships against a real database, through the service and the page's loader and action: who
+// may sponsor whom (senior, under the admins' cap), what promotions ask (activelySponsors), the
+// sponsee seeing and declining, and who reads a sponsorship (a marker in its note; each role reads
+// the pages).
+import { beforeAll, describe, expect, test } from "vitest";
+import { DomainError } from "~/modules/errors";
+import { activelySponsors, activeSponsorsOf, recordSponsorship, setSponsorshipCap, sponsoredOn } from "~/modules/sponsorship/sponsorship.server";
+import { db } from "~/db/client.server";
+import { queueReminders } from "~/modules/notifications/outbox.server";
+import { todoFor } from "~/modules/todo/todo.server";
+import * as pageRoute from "~/routes/sponsorships";
+import * as homeRoute from "~/routes/_index";
+import { answerText, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+import { createPerson } from "../../utils/factories";
+
+type Person = Awaited<ReturnType<typeof createPerson>>;
+
+const MARK = "SPONSOR-NOTE-4b9e";
+const until = "2027-06-30";
+
+async function refused(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) return `${error.kind}:${error.message}`;
+    throw error;
+  }
+  return "allowed";
+}
+
+let sponsor: Person, lena: Person, omar: Person, quinn: Person, manager: Person, peer: Person, admin: Person;
+
+beforeAll(async () => {
+  manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
+  sponsor = await createPerson({ name: "Priya Principal", track: "ic", level: "ic5" });
+  lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id });
+  omar = await createPerson({ name: "Omar Engineer", track: "ic", level: "ic2", managerId: manager.id });
+  quinn = await createPerson({ name: "Quinn Engineer", track: "ic", level: "ic3", managerId: manager.id });
+  peer = await createPerson({ name: "Pat Peer", track: "ic", level: "ic2", managerId: manager.id });
+  admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+});
+
+describe("sponsorship", () => {
+  test("a senior person sponsors someone for a level until a day; promotions can ask whether they actively sponsor them", async () => {
+    const made = await pageRoute.action(routeArgs(await signedInPost("/sponsorships", sponsor.id, { intent: "record", sponseeEmail: lena.email, advocacy: "level", levelId: "ic3", note: `Lena leads our test strategy ${MARK}`, until })));
+    expect(statusOf(made)).toBe(302);
+    expect(await activelySponsors(sponsor.id, lena.id)).toBe(true);
+    expect(await activelySponsors(sponsor.id, omar.id)).toBe(false);
+    expect(await activeSponsorsOf(lena.id)).toEqual([{ sponsorId: sponsor.id, sponsorName: "Priya Principal", advocacy: "level", target: "Senior Engineer", until: new Date(`${until}T00:00:00Z`) }]);
+    expect(await sponsoredOn(new Date())).toContain(lena.id);
+    // Past its last day it is no longer active, nor while the sponsor has left.
+    expect(await activelySponsors(sponsor.id, lena.id, new Date("2027-07-01T09:00:00Z"))).toBe(false);
+    await db.user.update({ where: { id: sponsor.id }, data: { deactivatedAt: new Date() } });
+    expect(await activelySponsors(sponsor.id, lena.id)).toBe(false);
+    await db.user.update({ where: { id: sponsor.id }, data: { deactivatedAt: null } });
+  });
+
+  test("only someone senior, never themselves, never twice, and no more than the cap at once; a refusal writes nothing", async () => {
+    const input = (sponseeEmail: string) => ({ sponseeEmail, advocacy: "role" as const, role: "Tech lead of Payments", note: "", until });
+    expect(await refused(() => recordSponsorship(peer, input(lena.email)))).toBe("invalid:sponsorship:errors.notSenior");
+    expect(await refused(() => recordSponsorship(sponsor, input(sponsor.email)))).toBe("invalid:sponsorship:errors.self");
+    expect(await refused(() => recordSponsorship(sponsor, input(lena.email)))).toBe("invalid:sponsorship:errors.already");
+    expect(await refused(() => recordSponsorship(sponsor, { ...input(omar.email), advocacy: "level", levelId: "no-such-level" }))).toBe("invalid:sponsorship:errors.level");
+    // Two by default: a second sponsee, then the cap.
+    expect(await recordSponsorship(sponsor, input(omar.email))).toEqual(expect.any(String));
+    expect(await refused(() => recordSponsorship(sponsor, input(quinn.email)))).toBe("invalid:sponsorship:errors.cap");
+    expect(await activelySponsors(sponsor.id, quinn.id)).toBe(false);
+    // The admins set the cap; nobody else may.
+    expect(await refused(() => setSponsorshipCap(manager, 5))).toBe("not-found:common:errors.notFound");
+    await setSponsorshipCap(admin, 3);
+    expect(await recordSponsorship(sponsor, input(quinn.email))).toEqual(expect.any(String));
+    await setSponsorshipCap(admin, 2);
+  });
+
+  test("the sponsee is told, sees it and may decline; then it is no longer active", async () => {
+    expect((await todoFor(lena, new Date())).filter((item) => item.kind === "sponsorship-new")).toHaveLength(1);
+    // Her email says someone sponsors her, and nothing of the note.
+    await queueReminders(new Date());
+    const emails = await db.outboxMessage.findMany({ select: { userId: true, textBody: true, htmlBody: true, subject: true } });
+    expect(emails.filter((email) => email.userId === lena.id).map((email) => email.textBody).join("\n")).toContain("Someone sponsors you: see it");
+    expect(JSON.stringify(emails)).not.toContain(MARK);
+    const page = await pageRoute.loader(routeArgs(await signedInRequest("/sponsorships", lena.id)));
+    const received = (page as Awaited<ReturnType<typeof pageRoute.loader>>).received;
+    expect(received.map((row) => [row.sponsorName, row.target, row.canDecline])).toEqual([["Priya Principal", "Senior Engineer", true]]);
+    expect((await todoFor(lena, new Date())).filter((item) => item.kind === "sponsorship-new")).toEqual([]);
+    // Nobody but the sponsee declines; to anyone who may not read it, it does not exist.
+    expect(statusOf(await thrown(async () => pageRoute.action(routeArgs(await signedInPost("/sponsorships", peer.id, { intent: "decline", sponsorshipId: received[0]!.id, reason: "" })))))).toBe(404);
+    expect(statusOf(await pageRoute.action(routeArgs(await signedInPost("/sponsorships", lena.id, { intent: "decline", sponsorshipId: received[0]!.id, reason: "I would rather grow as an IC first" }))))).toBe(302);
+    expect(await activelySponsors(sponsor.id, lena.id)).toBe(false);
+  });
+
+  test("a sponsorship is read by its sponsor, its sponsee and admins; not by the sponsee's manager or colleagues", async () => {
+    const read = async (viewer: Person) =>
+      [await answerText(pageRoute.loader, await signedInRequest("/sponsorships", viewer.id)), await answerText(homeRoute.loader, await signedInRequest("/", viewer.id))].join("\n");
+    const sees = async (viewer: Person) => (await read(viewer)).includes(MARK);
+    expect(await sees(sponsor)).toBe(true);
+    expect(await sees(lena)).toBe(true);
+    expect(await sees(admin)).toBe(true);
+    expect(await sees(manager)).toBe(false);
+    expect(await sees(peer)).toBe(false);
+    expect(await sees(omar)).toBe(false);
+  });
+});
