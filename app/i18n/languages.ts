@@ -60,6 +60,7 @@ export const NAMESPACES = [
   "conversations",
   "cycles",
   "email",
+  "exports",
   "feedback",
   "growth",
   "hiring",

@@ -7,6 +7,7 @@ import calibration from "./calibration.json";
 import conversations from "./conversations.json";
 import cycles from "./cycles.json";
 import email from "./email.json";
+import personalExports from "./exports.json";
 import feedback from "./feedback.json";
 import growth from "./growth.json";
 import hiring from "./hiring.json";
@@ -18,4 +19,4 @@ import people from "./people.json";
 import team from "./team.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, exports: personalExports, feedback, growth, hiring, home, insights, ladders, mentorship, people, team } satisfies ResourceLanguage;

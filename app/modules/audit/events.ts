@@ -58,6 +58,8 @@ export const ACTION_LABELS = {
   "conversation.action_added": "admin:audit.actions.conversationActionAdded",
   "conversation.action_closed": "admin:audit.actions.conversationActionClosed",
   "conversation.action_reopened": "admin:audit.actions.conversationActionReopened",
+  "export.requested": "exports:audit.requested",
+  "export.downloaded": "exports:audit.downloaded",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -279,6 +281,9 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "conversation.action_added": listed,
   "conversation.action_closed": listed,
   "conversation.action_reopened": listed,
+  // A person's export: who started it for whom, and when it was taken; never what it holds.
+  "export.requested": listed,
+  "export.downloaded": listed,
 };
 
 /**

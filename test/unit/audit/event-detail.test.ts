@@ -104,6 +104,8 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
   "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
   "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],
+  "export.requested": [{ export: "export-1", byAdmin: false }, { export: "export-2", byAdmin: true }],
+  "export.downloaded": [{ export: "export-1" }],
 };
 
 describe("an audit event's detail in words", () => {
