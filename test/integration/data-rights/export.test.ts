@@ -91,6 +91,15 @@ async function setUpOrganisation() {
   await answer(person, await ask(omar, person), MARK("feedback-written"));
   await answer(priya, await ask(omar, priya), MARK("colleague-about-someone-else"));
   await ask(omar, quinn);
+  // In the autumn cycle her colleagues have answered too, but nothing is released to her yet.
+  await db.reviewCycle.update({ where: { id: autumn.id }, data: { endsOn: new Date("2026-12-31"), participants: { create: [manager, person, ...peers].map((someone) => ({ userId: someone.id })) } } });
+  await saveFeedbackSettings(admin, autumn.id, FeedbackSettingsSchema.parse({ peer: true, upward: false, dueOn: "2026-10-30", minPeers: 3, maxPeers: 3, reviewCap: 3, competencies: "level" }));
+  for (const peer of peers) {
+    const nominated = await nominatePeer(person, autumn.id, person.id, peer.id);
+    if (!nominated.ok) throw new Error(nominated.message.key);
+    await decideNomination(manager, nominated.requestId, "approve", null);
+    await answer(peer, nominated.requestId, MARK("feedback-not-released"));
+  }
   const session = await db.calibrationSession.create({ data: { name: "Spring calibration", cycleId: spring.id, facilitatorId: boss.id, state: "published", ladderId: "engineering", ladderVersionId: versionId, groupFloor: 4 } });
   await db.calibrationEntry.create({ data: { sessionId: session.id, personId: person.id, managerId: manager.id, released: true, finalRating: 3, finalOutcome: "stay" } });
 
@@ -193,7 +202,7 @@ describe("a person's export", () => {
       expect(json, `the JSON holds ${marker}`).toContain(MARK(marker));
       expect(html, `the readable pages hold ${marker}`).toContain(MARK(marker));
     }
-    for (const marker of ["managers-private-note", "unshared-review", "unshared-notes", "colleague-about-someone-else", "other-scorecard"]) {
+    for (const marker of ["managers-private-note", "unshared-review", "unshared-notes", "feedback-not-released", "colleague-about-someone-else", "other-scorecard"]) {
       expect(json + html, `nothing of ${marker}`).not.toContain(MARK(marker));
     }
     // Who wrote her anonymous feedback is nowhere in it.
