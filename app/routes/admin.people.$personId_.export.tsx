@@ -22,7 +22,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   const viewer = await requireRole(request, "admin");
   const personId = params.personId ?? "";
   await startExport(viewer, personId);
-  return redirect(`/admin/people/${personId}/export?started=1`);
+  return redirect(`/admin/people/${personId}/export`);
 });
 
 export default function AdminPersonalExport({ loaderData, actionData }: Route.ComponentProps) {

@@ -89,10 +89,12 @@ function receivedFrom(cycle: string, channel: "peer" | "upward", release: Feedba
 /** The readers of each section, in the order of SECTIONS; each reads only through the modules' services. */
 export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date): Record<Section, (into: Partial<Collected>) => Promise<void>> {
   const personId = reader.id;
+  // The growth page gives the profile, the assessments' list and the plan: read once for the three.
+  let growthRead: ReturnType<typeof growthPage> | undefined;
+  const growth = () => (growthRead ??= growthPage(reader, personId));
   return {
     profile: async (into) => {
-      const [growth, history] = await Promise.all([growthPage(reader, personId), historyPage(reader, personId)]);
-      const person = growth.person;
+      const [{ person }, history] = await Promise.all([growth(), historyPage(reader, personId)]);
       into.profile = {
         id: person.id,
         name: person.name,
@@ -105,12 +107,9 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
         levelTitle: person.levelTitle,
         levelHistory: history.levelChanges.map((change) => ({ on: change.on.slice(0, 10), from: change.from, to: change.to, session: change.sessionName })),
       };
-      into.growthPlan = growth.plan
-        ? { targetLevel: growth.plan.targetTitle, track: growth.plan.trackName, focus: growth.plan.focus.map((focus) => ({ competencyId: focus.competencyId, competency: focus.name })), updatedAt: growth.plan.updatedAt.toISOString() }
-        : null;
     },
     assessments: async (into) => {
-      const { assessments } = await growthPage(reader, personId);
+      const { assessments } = await growth();
       const pages = [];
       for (const summary of assessments) {
         const page = await readable(() => assessmentPage(reader, summary.id));
@@ -141,8 +140,10 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
       into.assessments = pages;
     },
     growthPlan: async (into) => {
-      // Read with the profile (the same page shows both); kept as a step of its own for the progress shown.
-      into.growthPlan ??= null;
+      const { plan } = await growth();
+      into.growthPlan = plan
+        ? { targetLevel: plan.targetTitle, track: plan.trackName, focus: plan.focus.map((focus) => ({ competencyId: focus.competencyId, competency: focus.name })), updatedAt: plan.updatedAt.toISOString() }
+        : null;
     },
     evidence: async (into) => {
       const { items } = await evidenceOf(reader, personId);
