@@ -1,3 +1,4 @@
+import { actionLabel } from "~/modules/audit/events";
 import type { ExportDocument, Section } from "./document";
 import { SECTIONS } from "./document";
 
@@ -8,7 +9,7 @@ import { SECTIONS } from "./document";
  */
 
 export type BundleWords = {
-  /** A message of the `exports` namespace (`bundle.title`). */
+  /** A message of the `exports` namespace (`bundle.title`), or of another written with its namespace (`admin:audit.actions.personUpdated`). */
   t: (key: string, values?: Record<string, unknown>) => string;
   language: string;
   dir: "ltr" | "rtl";
@@ -214,7 +215,7 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
       );
     }
     case "auditEvents":
-      return none(words, !doc.auditEvents.length) + table([t("bundle.on"), t("bundle.audit.action"), t("bundle.audit.by")], doc.auditEvents.map((event) => [escape(words.dateTime(event.at)), escape(event.action), escape(event.actor ?? "–")]));
+      return none(words, !doc.auditEvents.length) + table([t("bundle.on"), t("bundle.audit.action"), t("bundle.audit.by")], doc.auditEvents.map((event) => [escape(words.dateTime(event.at)), escape(t(actionLabel(event.action))), escape(event.actor ?? "–")]));
   }
 }
 

@@ -65,7 +65,8 @@ async function setUpOrganisation() {
   // A one-to-one: the agenda, both kinds of note from each side, an action.
   const seriesId = await startSeries(manager, { kind: "one-to-one", managerId: manager.id, reportId: person.id, cadence: "weekly", firstAt: new Date("2031-03-03T10:00:00Z") });
   const meetingId = (await seriesPage(manager, seriesId)).next!.id;
-  await addPoint(person, meetingId, { text: MARK("agenda-point") });
+  // People's words are text on the readable pages, never markup.
+  await addPoint(person, meetingId, { text: `${MARK("agenda-point")} <script>alert(1)</script>` });
   await addAction(manager, meetingId, { text: MARK("action"), ownerId: person.id, dueOn: new Date("2031-03-10") });
   await writeNote(person, meetingId, { visibility: "private", text: MARK("own-private-note") });
   await writeNote(manager, meetingId, { visibility: "shared", text: MARK("shared-note") });
@@ -178,6 +179,8 @@ describe("a person's export", () => {
       .join("\n");
     expect(Object.keys(files)).toEqual(expect.arrayContaining(["index.html", "profile.html", "assessments.html", "conversations.html", "feedbackReceived.html", "auditEvents.html"]));
     expect(html).not.toMatch(/<(script|link|img)\b|src=|https?:\/\/(?!rungs)/);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("Personal export started");
 
     const readable = [
       "self-summary",
