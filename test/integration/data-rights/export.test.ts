@@ -234,7 +234,8 @@ describe("a person's export", () => {
     ]);
   });
 
-  test("an admin starts one for a named person and follows it, but only the person takes it; anyone else finds nothing", async () => {
+  test("an admin starts one for a named person and follows it, but only the person takes it, in their language; anyone else finds nothing", async () => {
+    await db.user.update({ where: { id: org.person.id }, data: { language: "ar" } });
     const started = await answer(async () => adminExportRoute.action(routeArgs(await signedInPost(`/admin/people/${org.person.id}/export`, org.admin.id, {}), { personId: org.person.id })));
     expect(statusOf(started)).toBe(302);
     await buildWaitingExports();
@@ -252,6 +253,11 @@ describe("a person's export", () => {
 
     const response = (await download(ready.id, org.person.id)) as Response;
     expect(response.status).toBe(200);
+    // The readable pages speak her language, right to left; the JSON says which it is.
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(strFromU8(files["index.html"]!)).toContain('<html lang="ar" dir="rtl">');
+    expect(strFromU8(files["index.html"]!)).toContain("بياناتك في Rungs: Lena Person");
+    expect(JSON.parse(strFromU8(files[EXPORT_JSON]!))).toMatchObject({ language: "ar" });
     const audit = await db.auditEvent.findMany({ where: { subjectType: "person", subjectId: org.person.id, action: { startsWith: "export." } }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
     expect(audit.slice(-2)).toEqual([
       { action: "export.requested", actorId: org.admin.id },
