@@ -3,10 +3,11 @@ import { useRevalidator } from "react-router";
 import { buttonClass } from "~/components/ui/button";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
+import { KEPT_DAYS } from "~/modules/data-rights/policy";
 
 export type ExportListItem = {
   id: string;
-  state: "queued" | "building" | "ready" | "downloaded" | "failed";
+  state: "queued" | "building" | "ready" | "downloaded" | "expired" | "failed";
   sectionsDone: number;
   sectionsTotal: number;
   archiveSize: number | null;
@@ -58,7 +59,7 @@ export function ExportList({ exports, downloadable }: { exports: readonly Export
                   {t("page.download")}
                   {item.archiveSize ? ` (${t("page.size", { size: f.number(Math.max(1, Math.round(item.archiveSize / 1024))) })})` : null}
                 </a>
-                <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t("page.downloadOnce")}</p>
+                <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t("page.downloadOnce", { days: KEPT_DAYS })}</p>
               </div>
             ) : null}
           </li>

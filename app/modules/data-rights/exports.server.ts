@@ -12,7 +12,7 @@ import { archiveName, exportArchive } from "./archive";
 import { readableBundle } from "./bundle";
 import { completed, readerOf, sectionReaders } from "./collect.server";
 import { EXPORT_FORMAT_VERSION, EXPORT_SCHEMA_ID, SECTIONS, type ExportDocument } from "./document";
-import { canFollowExports, canStartExport, downloadRefusal, mayBuild, STALE_BUILD_MS, startRefusal, stillBuilding, type ExportState } from "./policy";
+import { canFollowExports, canStartExport, downloadRefusal, keptSince, mayBuild, STALE_BUILD_MS, startRefusal, stillBuilding, type ExportState } from "./policy";
 
 /**
  * A person's export (decision 087): started by them or by an admin, built in the background by
@@ -132,8 +132,12 @@ export async function buildExport(exportId: string, { now = new Date(), contentA
   }
 }
 
-/** One turn of the background job: every export waiting (or left by a stopped server), oldest first. */
+/**
+ * One turn of the background job: archives nobody took in time are deleted, then every export
+ * waiting (or left by a stopped server) is built, oldest first.
+ */
 export async function buildWaitingExports(now = new Date()): Promise<number> {
+  await db.personalExport.updateMany({ where: { state: "ready", readyAt: { lt: keptSince(now) } }, data: { state: "expired", archive: null } });
   const waiting = await db.personalExport.findMany({
     where: { OR: [{ state: "queued" }, { state: "building", startedAt: { lt: new Date(now.getTime() - STALE_BUILD_MS) } }] },
     orderBy: [{ requestedAt: "asc" }, { id: "asc" }],

@@ -3,10 +3,18 @@
  * service reads the facts and calls them, routes never restate them.
  */
 
-export const EXPORT_STATES = ["queued", "building", "ready", "downloaded", "failed"] as const;
+export const EXPORT_STATES = ["queued", "building", "ready", "downloaded", "expired", "failed"] as const;
 export type ExportState = (typeof EXPORT_STATES)[number];
 
 export type ExportReader = { id: string; isAdmin: boolean };
+
+/** How long an archive waits for its person: one not taken by then is deleted, so no copy of their data lingers. */
+export const KEPT_DAYS = 7;
+
+/** The moment before which a ready archive has waited too long. */
+export function keptSince(now: Date): Date {
+  return new Date(now.getTime() - KEPT_DAYS * 24 * 60 * 60 * 1000);
+}
 
 /** How long a build may run before another server takes it over (its server stopped mid-way). */
 export const STALE_BUILD_MS = 15 * 60 * 1000;
@@ -35,7 +43,7 @@ export function startRefusal(existing: readonly { state: string }[]): "in-progre
  */
 export function downloadRefusal(reader: ExportReader, row: { personId: string; state: string }): "not-theirs" | "not-ready" | "gone" | null {
   if (reader.id !== row.personId) return "not-theirs";
-  if (row.state === "downloaded") return "gone";
+  if (row.state === "downloaded" || row.state === "expired") return "gone";
   if (row.state !== "ready") return "not-ready";
   return null;
 }

@@ -264,4 +264,14 @@ describe("a person's export", () => {
       { action: "export.downloaded", actorId: org.person.id },
     ]);
   });
+
+  test("an archive nobody takes within a week is deleted", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const waiting = await db.personalExport.create({ data: { personId: org.stranger.id, state: "ready", archive: new Uint8Array([1, 2, 3]), readyAt: new Date(Date.now() - 8 * day) } });
+    const fresh = await db.personalExport.create({ data: { personId: org.manager.id, state: "ready", archive: new Uint8Array([1, 2, 3]), readyAt: new Date(Date.now() - day) } });
+    await buildWaitingExports();
+    expect(await db.personalExport.findUniqueOrThrow({ where: { id: waiting.id }, select: { state: true, archive: true } })).toEqual({ state: "expired", archive: null });
+    expect(await db.personalExport.findUniqueOrThrow({ where: { id: fresh.id }, select: { state: true } })).toEqual({ state: "ready" });
+    expect(statusOf(await download(waiting.id, org.stranger.id))).toBe(403);
+  });
 });
