@@ -206,18 +206,15 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
       for (const requestId of await requestsAskedOf(personId)) {
         const page = await readable(() => answerPage(reader, requestId));
         if (!page) continue;
-        out.push({
-          cycle: page.request.cycle.name,
-          channel: page.request.channel,
-          about: page.request.subject.name,
-          state: page.request.state,
-          answers: page.competencies.map((competency) => ({
-            competencyId: competency.id,
-            competency: competency.name,
-            rating: numberOrNull(page.values[ratingField(competency.id)]),
-            example: text(page.values[notesField(competency.id)]),
-          })),
-        });
+        const answers = page.competencies.map((competency) => ({
+          competencyId: competency.id,
+          competency: competency.name,
+          rating: numberOrNull(page.values[ratingField(competency.id)]),
+          example: text(page.values[notesField(competency.id)]),
+        }));
+        // A request they have written nothing for yet holds no words of theirs.
+        if (!answers.some((item) => item.rating !== null || item.example.trim() !== "")) continue;
+        out.push({ cycle: page.request.cycle.name, channel: page.request.channel, about: page.request.subject.name, state: page.request.state, answers });
       }
       into.feedbackWritten = out;
     },
@@ -248,7 +245,8 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
     interviews: async (into) => {
       const { interviews } = await hiringHome(reader);
       const out = [];
-      for (const interview of interviews) {
+      // Interviews they scored: a card in or being written; one not started holds nothing of theirs.
+      for (const interview of interviews.filter((item) => item.card !== "not-started")) {
         const page = await readable(() => interviewPage(reader, interview.id));
         if (!page) continue;
         out.push({

@@ -92,6 +92,8 @@ async function setUpOrganisation() {
   await answer(person, await ask(omar, person), MARK("feedback-written"));
   await answer(priya, await ask(omar, priya), MARK("colleague-about-someone-else"));
   await ask(omar, quinn);
+  // Asked about Quinn too, she has written nothing yet.
+  await ask(quinn, person);
   // In the autumn cycle her colleagues have answered too, but nothing is released to her yet.
   await db.reviewCycle.update({ where: { id: autumn.id }, data: { endsOn: new Date("2026-12-31"), participants: { create: [manager, person, ...peers].map((someone) => ({ userId: someone.id })) } } });
   await saveFeedbackSettings(admin, autumn.id, FeedbackSettingsSchema.parse({ peer: true, upward: false, dueOn: "2026-10-30", minPeers: 3, maxPeers: 3, reviewCap: 3, competencies: "level" }));
@@ -223,6 +225,7 @@ describe("a person's export", () => {
       mentorship: [{ mentor: "Ravi Mentor", role: "mentee" }],
     });
     expect((doc.auditEvents as { action: string }[]).map((event) => event.action)).toContain("export.requested");
+    expect(doc.feedbackWritten).toEqual([expect.objectContaining({ about: "Omar Peerwriter", state: "submitted" })]);
 
     // Taken once: a second download is refused, and the archive is gone from the database.
     expect(statusOf(await download(ready.id, org.person.id))).toBe(403);
