@@ -96,11 +96,11 @@ export async function listAuditEvents(page: number, ladderWords: LadderWords): P
  * with who acted: for the person's own export. What changed stays in the audit log for admins; the
  * person reads what happened, when and by whom.
  */
-export async function auditEventsAbout(personId: string): Promise<{ action: string; actionLabel: string; at: Date; actorName: string | null }[]> {
+export async function auditEventsAbout(personId: string): Promise<{ action: string; at: Date; actorName: string | null }[]> {
   const rows = await db.auditEvent.findMany({
     where: { subjectType: "person", subjectId: personId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { action: true, createdAt: true, actor: { select: { name: true } }, scimToken: { select: { name: true } } },
   });
-  return rows.map((row) => ({ action: row.action, actionLabel: actionLabel(row.action), at: row.createdAt, actorName: row.actor?.name ?? row.scimToken?.name ?? null }));
+  return rows.map((row) => ({ action: row.action, at: row.createdAt, actorName: row.actor?.name ?? row.scimToken?.name ?? null }));
 }
