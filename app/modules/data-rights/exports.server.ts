@@ -29,13 +29,11 @@ export type ExportRow = {
   sectionsTotal: number;
   archiveSize: number | null;
   requestedAt: Date;
-  readyAt: Date | null;
-  downloadedAt: Date | null;
   /** Started by an admin for the person, not by the person. */
   startedByAdmin: boolean;
 };
 
-const ROW_SELECT = { id: true, personId: true, requestedById: true, state: true, sectionsDone: true, sectionsTotal: true, archiveSize: true, requestedAt: true, readyAt: true, downloadedAt: true } as const;
+const ROW_SELECT = { id: true, requestedById: true, state: true, sectionsDone: true, sectionsTotal: true, archiveSize: true, requestedAt: true } as const;
 
 async function requirePerson(personId: string) {
   const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, email: true, language: true, timeZone: true } });
@@ -56,7 +54,7 @@ export async function startExport(actor: Viewer, personId: string, now = new Dat
   });
 }
 
-/** The person's exports, newest first, as their page (or an admin's) shows them: where each stands, never what it holds. */
+/** The person's exports, newest first, with what their page (or an admin's) shows of each: where it stands, never what it holds. */
 export async function exportsOf(reader: Viewer, personId: string): Promise<{ person: { id: string; name: string }; exports: ExportRow[]; refreshing: boolean }> {
   if (!canFollowExports(reader, personId)) throw new NotFoundError();
   const person = await requirePerson(personId);
@@ -68,8 +66,6 @@ export async function exportsOf(reader: Viewer, personId: string): Promise<{ per
     sectionsTotal: row.sectionsTotal,
     archiveSize: row.archiveSize,
     requestedAt: row.requestedAt,
-    readyAt: row.readyAt,
-    downloadedAt: row.downloadedAt,
     startedByAdmin: row.requestedById !== null && row.requestedById !== personId,
   }));
   return { person: { id: person.id, name: person.name }, exports, refreshing: stillBuilding(exports) };
