@@ -106,6 +106,12 @@ async function runBackgroundJobs(env: Env) {
   const { deliverWebhooks } = await import("../app/modules/webhooks/delivery.server.ts");
   // Not awaited: a slow receiver must not hold up the server's start.
   void onClock("webhook deliveries", 30 * 1000, () => deliverWebhooks()).turn();
+  // People's exports (app/modules/data-rights): whatever is waiting is built within a quarter of a minute,
+  // one export after another, on one server; a build left by a stopped server is taken over. The
+  // sections read through the workflows' modules, loaded apart from the build: they register here too.
+  await import("../app/modules/workflows.server.ts");
+  const { buildWaitingExports } = await import("../app/modules/data-rights/exports.server.ts");
+  onClock("personal exports", 15_000, () => buildWaitingExports());
   // Email reminders (app/modules/notifications): a pass of the outbox soon after start and every
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");

@@ -61,6 +61,7 @@ export const NAMESPACES = [
   "conversations",
   "cycles",
   "email",
+  "exports",
   "feedback",
   "growth",
   "hiring",

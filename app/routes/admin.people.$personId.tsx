@@ -82,6 +82,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 export default function EditPerson({ loaderData, actionData }: Route.ComponentProps) {
   const { person, teams, tracks, isSelf, linkDays, ends } = loaderData;
   const { t } = useTranslation("people");
+  const { t: exportsT } = useTranslation("exports");
   const f = useFormats();
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -112,7 +113,15 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <BackLink to="/admin/people">{t("edit.back")}</BackLink>
-      <PageHeader title={person.name} description={deactivated ? t("edit.emailDeactivated", { email: person.email }) : person.email} />
+      <PageHeader
+        title={person.name}
+        description={deactivated ? t("edit.emailDeactivated", { email: person.email }) : person.email}
+        actions={
+          <Link to={`/admin/people/${person.id}/export`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+            {exportsT("admin.link")}
+          </Link>
+        }
+      />
 
       {deactivated ? (
         <Alert tone="warning" title={t("edit.deactivatedTitle")}>

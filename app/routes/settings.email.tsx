@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/settings.email";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TimeZoneOptions } from "~/components/time-zone-options";
@@ -76,6 +76,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
   const navigation = useNavigation();
   const { preferences } = settings;
   const { t } = useTranslation("auth");
+  const { t: exportsT } = useTranslation("exports");
   const [form, fields] = useForm({
     id: "email-settings",
     lastResult: actionData?.result,
@@ -145,6 +146,11 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
       <div className="mt-6 max-w-2xl">
         <LanguageForm language={settings.language} />
       </div>
+      <p className="mt-6 max-w-2xl text-sm">
+        <Link to="/settings/export" className="text-brand-600 hover:underline dark:text-brand-100">
+          {exportsT("page.link")}
+        </Link>
+      </p>
     </>
   );
 }

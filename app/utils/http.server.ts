@@ -112,3 +112,16 @@ export function csvResponse(filename: string, body: BodyInit): Response {
     },
   });
 }
+
+/** A zip download (a person's export): attachment, never cached anywhere, never sniffed as something else. */
+export function zipResponse(filename: string, body: Uint8Array): Response {
+  return new Response(body as BodyInit, {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Length": String(body.byteLength),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -8,6 +8,7 @@ import calibration from "./calibration.json";
 import conversations from "./conversations.json";
 import cycles from "./cycles.json";
 import email from "./email.json";
+import personalExports from "./exports.json";
 import feedback from "./feedback.json";
 import growth from "./growth.json";
 import hiring from "./hiring.json";
@@ -22,4 +23,4 @@ import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports } satisfies ResourceLanguage;

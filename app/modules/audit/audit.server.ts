@@ -90,3 +90,17 @@ export async function listAuditEvents(page: number, ladderWords: LadderWords): P
     })),
   };
 }
+
+/**
+ * The events recorded about one person (their record, sign-ins, promotions, exports), oldest first,
+ * with who acted: for the person's own export. What changed stays in the audit log for admins; the
+ * person reads what happened, when and by whom.
+ */
+export async function auditEventsAbout(personId: string): Promise<{ action: string; at: Date; actorName: string | null }[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { subjectType: "person", subjectId: personId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { action: true, createdAt: true, actor: { select: { name: true } }, scimToken: { select: { name: true } } },
+  });
+  return rows.map((row) => ({ action: row.action, at: row.createdAt, actorName: row.actor?.name ?? row.scimToken?.name ?? null }));
+}

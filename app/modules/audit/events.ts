@@ -69,6 +69,8 @@ export const ACTION_LABELS = {
   "opportunity.poster_allowed": "admin:audit.actions.opportunityPosterAllowed",
   "opportunity.poster_removed": "admin:audit.actions.opportunityPosterRemoved",
   "sponsorship.cap_set": "admin:audit.actions.sponsorshipCapSet",
+  "export.requested": "exports:audit.requested",
+  "export.downloaded": "exports:audit.downloaded",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -303,6 +305,9 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "opportunity.poster_allowed": listed,
   "opportunity.poster_removed": listed,
   "sponsorship.cap_set": (detail) => [typeof detail.cap === "number" ? `active sponsorships per sponsor: ${numberFormat.format(detail.cap)}` : ""],
+  // A person's export: who started it for whom, and when it was taken; never what it holds.
+  "export.requested": listed,
+  "export.downloaded": listed,
 };
 
 /**

@@ -647,3 +647,12 @@ export async function requestsAbout(viewer: Viewer, cycleId: string, subjectId: 
   });
   return rows.map((row) => ({ ...row, live: isLive(row.state) }));
 }
+
+/**
+ * The requests a person was asked to answer and has answered or may still answer, oldest first: for
+ * their own export, which reads each through `answerPage`, the rule of what a reviewer reads of it.
+ */
+export async function requestsAskedOf(personId: string): Promise<string[]> {
+  const rows = await db.feedbackRequest.findMany({ where: { reviewerId: personId, state: { in: ["approved", "submitted"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+  return rows.map((row) => row.id);
+}

@@ -115,6 +115,8 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "opportunity.poster_allowed": [{}],
   "opportunity.poster_removed": [{}],
   "sponsorship.cap_set": [{ cap: 3 }],
+  "export.requested": [{ export: "export-1", byAdmin: false }, { export: "export-2", byAdmin: true }],
+  "export.downloaded": [{ export: "export-1" }],
 };
 
 describe("an audit event's detail in words", () => {

@@ -1,0 +1,153 @@
+/**
+ * The export's document: what `rungs-export.json` holds, section by section, as the published
+ * JSON Schema describes it (public/schemas/export-v1.json, docs/exports.md). Every value is plain
+ * JSON (instants as ISO 8601 strings, calendar days as YYYY-MM-DD), so the file reads the same in
+ * any tool. Each section is filled from what the person's own pages let them read (collect.server.ts).
+ */
+
+export const EXPORT_SCHEMA_ID = "https://rungs.dev/schemas/export-v1.json";
+export const EXPORT_SCHEMA_PATH = "/schemas/export-v1.json";
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** The sections in the order they are built (progress counts them) and listed in the readable bundle. */
+export const SECTIONS = [
+  "profile",
+  "assessments",
+  "growthPlan",
+  "evidence",
+  "conversations",
+  "feedbackReceived",
+  "feedbackWritten",
+  "mentorship",
+  "outcomes",
+  "interviews",
+  "notificationSettings",
+  "auditEvents",
+] as const;
+
+export type Section = (typeof SECTIONS)[number];
+
+export type ExportProfile = {
+  id: string;
+  name: string;
+  email: string;
+  team: string | null;
+  manager: string | null;
+  ladderId: string | null;
+  track: string | null;
+  level: string | null;
+  levelTitle: string | null;
+  /** Level changes decided in calibration and applied, oldest first. */
+  levelHistory: { on: string; from: string | null; to: string | null; session: string }[];
+};
+
+export type ExportAssessment = {
+  id: string;
+  kind: "self" | "manager";
+  status: "draft" | "submitted";
+  author: string;
+  cycle: string | null;
+  level: string;
+  summary: string;
+  submittedAt: string | null;
+  ratings: { competencyId: string; competency: string; rating: number | null; ratingLabel: string | null; notes: string; evidence: { text: string; url: string | null; occurredOn: string | null }[] }[];
+};
+
+export type ExportGrowthPlan = { targetLevel: string; track: string | null; focus: { competencyId: string; competency: string }[]; updatedAt: string } | null;
+
+export type ExportEvidence = { competencyId: string; competency: string; text: string; url: string | null; occurredOn: string; sharedWithManager: boolean; fromConversation: boolean };
+
+export type ExportConversation = {
+  kind: "one-to-one" | "skip-level";
+  role: "manager" | "report";
+  manager: string;
+  report: string;
+  cadence: string;
+  current: boolean;
+  meetings: {
+    startsAt: string;
+    status: string;
+    points: { text: string; status: string }[];
+    actions: { text: string; status: string; dueOn: string | null }[];
+    notes: { author: string; visibility: "shared" | "private"; text: string; writtenAt: string }[];
+  }[];
+};
+
+/** One answer as the person may read it: with its author's name only where the cycle shows names. */
+export type ExportFeedbackAnswer = { author: string | null; rating: number | null; example: string };
+
+export type ExportFeedbackReceived = {
+  cycle: string;
+  channel: "peer" | "upward";
+  /** How the person reads it: named answers, anonymous batches, or an aggregate of ratings. */
+  view: "named" | "anonymous" | "summary" | "aggregate";
+  competencies: { competencyId: string; competency: string; answers: ExportFeedbackAnswer[]; count: number | null; averageRating: number | null }[];
+};
+
+export type ExportFeedbackWritten = {
+  cycle: string;
+  channel: "peer" | "upward";
+  about: string;
+  state: string;
+  answers: { competencyId: string; competency: string; rating: number | null; example: string }[];
+};
+
+export type ExportMentorship = {
+  programme: string;
+  role: "mentee" | "mentor" | null;
+  mentee: string;
+  mentor: string;
+  status: string;
+  goals: string[];
+  outcome: string | null;
+  outcomeNote: string | null;
+  checkIns: { occurredOn: string; author: string; note: string; competencies: string[] }[];
+  pulses: { checkpoint: number; usefulness: number; comfort: number }[];
+};
+
+export type ExportOutcome = { session: string; rating: string; outcome: string };
+
+export type ExportInterview = {
+  opening: string;
+  level: string;
+  candidate: string;
+  stage: string;
+  scheduledAt: string | null;
+  state: "draft" | "submitted" | "amending";
+  submittedAt: string | null;
+  scores: { competencyId: string; competency: string; score: number | null; notes: string }[];
+  recommendation: string | null;
+};
+
+export type ExportNotificationSettings = {
+  digest: string;
+  nudgeNew: boolean;
+  nudgeDueSoon: boolean;
+  nudgeOverdue: boolean;
+  nudgeScorecard: boolean;
+  invitations: boolean;
+  paused: boolean;
+  timeZone: string | null;
+};
+
+export type ExportAuditEvent = { action: string; at: string; actor: string | null };
+
+export type ExportDocument = {
+  $schema: string;
+  formatVersion: number;
+  generatedAt: string;
+  language: string;
+  /** Promotion nominations and committee decisions join here once Rungs records them (decision 087). */
+  profile: ExportProfile;
+  assessments: ExportAssessment[];
+  growthPlan: ExportGrowthPlan;
+  evidence: ExportEvidence[];
+  conversations: ExportConversation[];
+  feedbackReceived: ExportFeedbackReceived[];
+  feedbackWritten: ExportFeedbackWritten[];
+  mentorship: ExportMentorship[];
+  outcomes: ExportOutcome[];
+  interviews: ExportInterview[];
+  notificationSettings: ExportNotificationSettings;
+  auditEvents: ExportAuditEvent[];
+};

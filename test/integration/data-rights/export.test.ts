@@ -1,0 +1,280 @@
+// A person's export holds what their own pages let them read, and nothing else: every kind of
+// record carries a marker, the archive is read back (unzipped) and its JSON checked against the
+// published schema; markers of what they may not read (the other person's private one-to-one
+// note, who wrote anonymous feedback, a review not yet shared with them, a colleague's feedback
+// about someone else, another interviewer's scorecard) are absent. Only the person takes it, once.
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { addAction, addPoint, seriesPage, writeNote } from "~/modules/conversations/agenda.server";
+import { recordEvidence } from "~/modules/conversations/evidence.server";
+import { startSeries } from "~/modules/conversations/series.server";
+import { EXPORT_JSON } from "~/modules/data-rights/archive";
+import { buildWaitingExports } from "~/modules/data-rights/exports.server";
+import { answerPage, decideNomination, nominatePeer, saveAnswerDraft, saveFeedbackSettings, submitAnswer } from "~/modules/feedback/feedback.server";
+import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
+import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
+import { saveNotificationSettings } from "~/modules/notifications/preferences.server";
+import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
+import * as adminExportRoute from "~/routes/admin.people.$personId_.export";
+import * as downloadRoute from "~/routes/settings.export.$exportId.download";
+import * as exportRoute from "~/routes/settings.export";
+import { createAdmin, createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
+import { createAssessment, createCycle, engineeringVersionId } from "../growth/profile-factories";
+import { hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
+import { parsedFields, programmeFields } from "../mentorship/helpers";
+import { createProgramme } from "~/modules/mentorship/programmes.server";
+
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const MARK = (what: string) => `MARK-${what}-e7a2`;
+
+type Person = Awaited<ReturnType<typeof createPerson>>;
+let org: { person: Person; manager: Person; peers: Person[]; admin: Person; stranger: Person; ben: Person };
+
+/** Everything the person took part in, each record carrying a marker; beside it, what they may not read. */
+async function setUpOrganisation() {
+  const hiring = await hiringSetUp();
+  const admin = await createAdmin({ name: "Ada Admin" });
+  const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
+  const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: boss.id });
+  // The person is the hiring set-up's interviewer Ana, placed in Sam's team: her scorecard is hers, Ben's is not.
+  const person = await db.user.update({ where: { id: hiring.ana.id }, data: { name: "Lena Person", managerId: manager.id, level: "ic2" } });
+  const peers = await Promise.all(["Omar", "Priya", "Quinn"].map((name) => createPerson({ name: `${name} Peerwriter`, track: "ic", level: "ic2", managerId: manager.id })));
+  const stranger = await createPerson({ name: "Stan Stranger", track: "ic", level: "ic2" });
+  const versionId = await engineeringVersionId();
+
+  // Assessments: her own submitted self-assessment and the review shared once both were in; in a
+  // second cycle a review she may not read yet (her own part is still a draft).
+  const spring = await createCycle("Spring review", new Date("2026-01-01"));
+  const autumn = await createCycle("Autumn review", new Date("2026-09-01"));
+  await db.reviewCycle.update({ where: { id: spring.id }, data: { endsOn: new Date("2026-12-31"), participants: { create: [manager, person, ...peers].map((someone) => ({ userId: someone.id })) } } });
+  await createAssessment({ kind: "self", subjectId: person.id, authorId: person.id, cycleId: spring.id, summary: MARK("self-summary"), ratings: [{ competencyId: "testing", rating: 3, notes: MARK("self-notes"), evidence: [{ text: MARK("rating-evidence") }] }] });
+  await createAssessment({ kind: "manager", subjectId: person.id, authorId: manager.id, cycleId: spring.id, summary: MARK("shared-review"), ratings: [{ competencyId: "testing", rating: 3, notes: MARK("review-notes") }] });
+  await createAssessment({ kind: "manager", subjectId: person.id, authorId: manager.id, cycleId: autumn.id, summary: MARK("unshared-review"), ratings: [{ competencyId: "testing", rating: 2, notes: MARK("unshared-notes") }] });
+  await createAssessment({ kind: "self", status: "draft", subjectId: person.id, authorId: person.id, cycleId: autumn.id, summary: MARK("own-draft") });
+
+  const plan = await saveGrowthPlan(person.id, { target: "ic3", focus: ["testing", "code-quality"] });
+  expect(plan.ok).toBe(true);
+  await recordEvidence(person, { competencyId: "testing", text: MARK("career-evidence"), url: null, occurredOn: new Date("2026-03-02") });
+
+  // A one-to-one: the agenda, both kinds of note from each side, an action.
+  const seriesId = await startSeries(manager, { kind: "one-to-one", managerId: manager.id, reportId: person.id, cadence: "weekly", firstAt: new Date("2031-03-03T10:00:00Z") });
+  const meetingId = (await seriesPage(manager, seriesId)).next!.id;
+  // People's words are text on the readable pages, never markup.
+  await addPoint(person, meetingId, { text: `${MARK("agenda-point")} <script>alert(1)</script>` });
+  await addAction(manager, meetingId, { text: MARK("action"), ownerId: person.id, dueOn: new Date("2031-03-10") });
+  await writeNote(person, meetingId, { visibility: "private", text: MARK("own-private-note") });
+  await writeNote(manager, meetingId, { visibility: "shared", text: MARK("shared-note") });
+  await writeNote(manager, meetingId, { visibility: "private", text: MARK("managers-private-note") });
+
+  // Peer feedback in the spring cycle: three colleagues answer about her (anonymous to her), she and
+  // two of them answer about Omar; her outcome is then released.
+  await saveFeedbackSettings(admin, spring.id, FeedbackSettingsSchema.parse({ peer: true, upward: false, dueOn: "2026-06-30", minPeers: 3, maxPeers: 3, reviewCap: 3, competencies: "level" }));
+  const ask = async (subject: Person, reviewer: Person) => {
+    const nominated = await nominatePeer(subject, spring.id, subject.id, reviewer.id);
+    if (!nominated.ok) throw new Error(nominated.message.key);
+    await decideNomination(manager, nominated.requestId, "approve", null);
+    return nominated.requestId;
+  };
+  const answer = async (reviewer: Person, requestId: string, text: string) => {
+    const page = await answerPage(reviewer, requestId);
+    const changes = page.competencies.map((competency) => ({ field: `notes:${competency.id}`, value: `${text} on ${competency.id}`, base: "" }));
+    expect((await saveAnswerDraft(reviewer, requestId, { baseRevision: page.request.revision, changes })).status).toBe(200);
+    expect(await submitAnswer(reviewer, requestId, page.request.revision + 1)).toEqual({ ok: true });
+  };
+  for (const [index, peer] of peers.entries()) await answer(peer, await ask(person, peer), MARK(`feedback-received-${index}`));
+  const [omar, priya, quinn] = peers as [Person, Person, Person];
+  await answer(person, await ask(omar, person), MARK("feedback-written"));
+  await answer(priya, await ask(omar, priya), MARK("colleague-about-someone-else"));
+  await ask(omar, quinn);
+  // Asked about Quinn too, she has written nothing yet.
+  await ask(quinn, person);
+  // In the autumn cycle her colleagues have answered too, but nothing is released to her yet.
+  await db.reviewCycle.update({ where: { id: autumn.id }, data: { endsOn: new Date("2026-12-31"), participants: { create: [manager, person, ...peers].map((someone) => ({ userId: someone.id })) } } });
+  await saveFeedbackSettings(admin, autumn.id, FeedbackSettingsSchema.parse({ peer: true, upward: false, dueOn: "2026-10-30", minPeers: 3, maxPeers: 3, reviewCap: 3, competencies: "level" }));
+  for (const peer of peers) {
+    const nominated = await nominatePeer(person, autumn.id, person.id, peer.id);
+    if (!nominated.ok) throw new Error(nominated.message.key);
+    await decideNomination(manager, nominated.requestId, "approve", null);
+    await answer(peer, nominated.requestId, MARK("feedback-not-released"));
+  }
+  const session = await db.calibrationSession.create({ data: { name: "Spring calibration", cycleId: spring.id, facilitatorId: boss.id, state: "published", ladderId: "engineering", ladderVersionId: versionId, groupFloor: 4 } });
+  await db.calibrationEntry.create({ data: { sessionId: session.id, personId: person.id, managerId: manager.id, released: true, finalRating: 3, finalOutcome: "stay" } });
+
+  // Mentorship: an active pair with a check-in by each side.
+  const created = await createProgramme({ ...admin, isHiringAdmin: false }, parsedFields(programmeFields()));
+  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  await db.mentorshipProgramme.update({ where: { id: created.programmeId }, data: { publishedAt: new Date() } });
+  const mentor = await createPerson({ name: "Ravi Mentor", track: "ic", level: "ic4" });
+  const pair = await db.mentorshipPair.create({
+    data: { programmeId: created.programmeId, menteeId: person.id, mentorId: mentor.id, status: "active", source: "proposed", fit: 3, factors: "[]", menteeAnswer: "accepted", mentorAnswer: "accepted", activeSince: new Date() },
+  });
+  await db.mentorshipCheckIn.create({ data: { pairId: pair.id, authorId: person.id, occurredOn: new Date("2026-04-01"), note: MARK("check-in") } });
+
+  // Interviews: her card is in, and so is Ben's on the same candidate.
+  await scoreAndSubmit(hiring.ana, hiring.anaInterview, ["code-quality", "testing"], 3, MARK("own-scorecard"), "yes");
+  await scoreAndSubmit(hiring.ben, hiring.benInterview, ["system-design", "technical-judgement"], 4, MARK("other-scorecard"), "strong-yes");
+
+  await saveNotificationSettings(person.id, { ...DEFAULT_PREFERENCES, digest: "daily", timeZone: "Europe/Berlin" });
+  return { person: { ...hiring.ana, ...person }, manager, peers, admin, stranger, ben: hiring.ben };
+}
+
+/** What a loader or action answered, or threw (a refusal is thrown as its status). */
+async function answer(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    return error;
+  }
+}
+
+const download = async (exportId: string, userId: string) => answer(async () => downloadRoute.loader(routeArgs(await signedInRequest(`/settings/export/${exportId}/download`, userId), { exportId })));
+const startOwn = async (personId: string) => answer(async () => exportRoute.action(routeArgs(await signedInPost("/settings/export", personId, {}))));
+const adminPage = async (viewerId: string) => answer(async () => adminExportRoute.loader(routeArgs(await signedInRequest(`/admin/people/${org.person.id}/export`, viewerId), { personId: org.person.id })));
+
+/** The person's newest export as their page lists it. */
+async function newestExport(personId: string) {
+  const page = bodyOf<{ exports: { id: string; state: string; sectionsDone: number; sectionsTotal: number }[] }>(await exportRoute.loader(routeArgs(await signedInRequest("/settings/export", personId))));
+  return page.exports[0]!;
+}
+
+beforeAll(async () => {
+  org = await setUpOrganisation();
+}, 60_000);
+
+describe("a person's export", () => {
+  test("holds every kind of record the person may read, as the published schema says, and nothing they may not", async () => {
+    const started = await startOwn(org.person.id);
+    expect(statusOf(started)).toBe(302);
+    const waiting = await newestExport(org.person.id);
+    expect(waiting.state).toBe("queued");
+    // A second start while one is being prepared is refused, and nothing more is queued.
+    const again = await startOwn(org.person.id);
+    expect(statusOf(again)).toBe(409);
+    expect(await db.personalExport.count({ where: { personId: org.person.id } })).toBe(1);
+
+    expect(await buildWaitingExports()).toBe(1);
+    const ready = await newestExport(org.person.id);
+    expect(ready).toMatchObject({ state: "ready", sectionsDone: ready.sectionsTotal });
+    expect(ready.sectionsTotal).toBeGreaterThan(10);
+
+    const response = (await download(ready.id, org.person.id)) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/zip");
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const json = strFromU8(files[EXPORT_JSON]!);
+    const doc = JSON.parse(json) as Record<string, unknown>;
+
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync("public/schemas/export-v1.json", "utf8")) as object);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+
+    const html = Object.entries(files)
+      .filter(([name]) => name.endsWith(".html"))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join("\n");
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(["index.html", "profile.html", "assessments.html", "conversations.html", "feedbackReceived.html", "auditEvents.html"]));
+    expect(html).not.toMatch(/<(script|link|img)\b|src=|https?:\/\/(?!rungs)/);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("Personal export started");
+
+    const readable = [
+      "self-summary",
+      "self-notes",
+      "rating-evidence",
+      "shared-review",
+      "review-notes",
+      "own-draft",
+      "career-evidence",
+      "agenda-point",
+      "action",
+      "own-private-note",
+      "shared-note",
+      "feedback-received-0",
+      "feedback-received-1",
+      "feedback-received-2",
+      "feedback-written",
+      "check-in",
+      "own-scorecard",
+    ];
+    for (const marker of readable) {
+      expect(json, `the JSON holds ${marker}`).toContain(MARK(marker));
+      expect(html, `the readable pages hold ${marker}`).toContain(MARK(marker));
+    }
+    for (const marker of ["managers-private-note", "unshared-review", "unshared-notes", "feedback-not-released", "colleague-about-someone-else", "other-scorecard"]) {
+      expect(json + html, `nothing of ${marker}`).not.toContain(MARK(marker));
+    }
+    // Who wrote her anonymous feedback is nowhere in it.
+    const received = JSON.stringify(doc.feedbackReceived);
+    expect(received).toContain(MARK("feedback-received-0"));
+    for (const peer of org.peers) {
+      expect(received).not.toContain(peer.name);
+      expect(received).not.toContain(peer.id);
+    }
+    expect(doc).toMatchObject({
+      profile: { name: "Lena Person", email: org.person.email, manager: "Sam Manager" },
+      growthPlan: { focus: [{ competencyId: "testing" }, { competencyId: "code-quality" }] },
+      outcomes: [{ session: "Spring calibration" }],
+      notificationSettings: { digest: "daily", timeZone: "Europe/Berlin" },
+      mentorship: [{ mentor: "Ravi Mentor", role: "mentee" }],
+    });
+    expect((doc.auditEvents as { action: string }[]).map((event) => event.action)).toContain("export.requested");
+    expect(doc.feedbackWritten).toEqual([expect.objectContaining({ about: "Omar Peerwriter", state: "submitted" })]);
+
+    // Taken once: a second download is refused, and the archive is gone from the database.
+    expect(statusOf(await download(ready.id, org.person.id))).toBe(403);
+    expect(await db.personalExport.findUniqueOrThrow({ where: { id: ready.id }, select: { state: true, archive: true } })).toEqual({ state: "downloaded", archive: null });
+    const events = await db.auditEvent.findMany({ where: { subjectType: "person", subjectId: org.person.id, action: { startsWith: "export." } }, select: { action: true, actorId: true } });
+    expect(events).toEqual([
+      { action: "export.requested", actorId: org.person.id },
+      { action: "export.downloaded", actorId: org.person.id },
+    ]);
+  });
+
+  test("an admin starts one for a named person and follows it, but only the person takes it, in their language; anyone else finds nothing", async () => {
+    await db.user.update({ where: { id: org.person.id }, data: { language: "ar" } });
+    const started = await answer(async () => adminExportRoute.action(routeArgs(await signedInPost(`/admin/people/${org.person.id}/export`, org.admin.id, {}), { personId: org.person.id })));
+    expect(statusOf(started)).toBe(302);
+    await buildWaitingExports();
+    const adminView = bodyOf<{ exports: { id: string; state: string; startedByAdmin: boolean }[] }>(await adminPage(org.admin.id));
+    const ready = adminView.exports[0]!;
+    expect(ready).toMatchObject({ state: "ready", startedByAdmin: true });
+    // The admin's page says where it stands, never what it holds.
+    expect(JSON.stringify(adminView)).not.toContain("MARK-");
+
+    // Neither the admin who started it, nor a manager, nor anyone else downloads it: not found.
+    for (const other of [org.admin, org.manager, org.stranger]) expect(statusOf(await download(ready.id, other.id))).toBe(404);
+    // A person who is not an admin cannot start or follow someone else's export.
+    expect(statusOf(await adminPage(org.stranger.id))).toBe(403);
+    expect(statusOf(await download("no-such-export", org.person.id))).toBe(404);
+
+    const response = (await download(ready.id, org.person.id)) as Response;
+    expect(response.status).toBe(200);
+    // The readable pages speak her language, right to left; the JSON says which it is.
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(strFromU8(files["index.html"]!)).toContain('<html lang="ar" dir="rtl">');
+    expect(strFromU8(files["index.html"]!)).toContain("بياناتك في Rungs: Lena Person");
+    expect(JSON.parse(strFromU8(files[EXPORT_JSON]!))).toMatchObject({ language: "ar" });
+    const audit = await db.auditEvent.findMany({ where: { subjectType: "person", subjectId: org.person.id, action: { startsWith: "export." } }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    expect(audit.slice(-2)).toEqual([
+      { action: "export.requested", actorId: org.admin.id },
+      { action: "export.downloaded", actorId: org.person.id },
+    ]);
+  });
+
+  test("an archive nobody takes within a week is deleted", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const waiting = await db.personalExport.create({ data: { personId: org.stranger.id, state: "ready", archive: new Uint8Array([1, 2, 3]), readyAt: new Date(Date.now() - 8 * day) } });
+    const fresh = await db.personalExport.create({ data: { personId: org.manager.id, state: "ready", archive: new Uint8Array([1, 2, 3]), readyAt: new Date(Date.now() - day) } });
+    await buildWaitingExports();
+    expect(await db.personalExport.findUniqueOrThrow({ where: { id: waiting.id }, select: { state: true, archive: true } })).toEqual({ state: "expired", archive: null });
+    expect(await db.personalExport.findUniqueOrThrow({ where: { id: fresh.id }, select: { state: true } })).toEqual({ state: "ready" });
+    expect(statusOf(await download(waiting.id, org.stranger.id))).toBe(403);
+  });
+});
