@@ -3,8 +3,7 @@
  * service reads the facts and calls them, routes never restate them.
  */
 
-export const EXPORT_STATES = ["queued", "building", "ready", "downloaded", "expired", "failed"] as const;
-export type ExportState = (typeof EXPORT_STATES)[number];
+export type ExportState = "queued" | "building" | "ready" | "downloaded" | "expired" | "failed";
 
 export type ExportReader = { id: string; isAdmin: boolean };
 

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { db } from "~/db/client.server";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { readRows } from "~/db/reads.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 
 /**
@@ -6,28 +9,38 @@ import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
  * until they open the opportunity; a poster chooses among the people interested in their open
  * opportunity by the day it starts; a person is told of the choice until they have read it.
  */
+const todoRow = z.object({
+  kind: z.enum(["interest", "decide", "outcome"]),
+  opportunityId: z.string(),
+  title: z.string(),
+  personId: z.string().nullable(),
+  personName: z.string().nullable(),
+  interested: sqlInt.nullable(),
+  startsOn: sqlDate.nullable(),
+  outcome: z.string().nullable(),
+  at: sqlDate,
+});
+
 export async function opportunityTodoFacts(viewer: { id: string }): Promise<Pick<TodoFacts, "opportunityInterests" | "opportunitiesToDecide" | "opportunityOutcomes">> {
-  const [interests, toDecide, outcomes] = await Promise.all([
-    db.opportunityInterest.findMany({
-      where: { managerId: viewer.id, managerSeenAt: null, opportunity: { status: "open" } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { opportunityId: true, personId: true, person: { select: { name: true } }, opportunity: { select: { title: true } } },
-    }),
-    db.opportunity.findMany({
-      where: { posterId: viewer.id, status: "open", interests: { some: {} } },
-      orderBy: [{ startsOn: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, startsOn: true, _count: { select: { interests: true } } },
-    }),
-    db.opportunityInterest.findMany({
-      where: { personId: viewer.id, outcome: { not: null }, outcomeSeenAt: null },
-      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-      select: { opportunityId: true, outcome: true, opportunity: { select: { title: true } } },
-    }),
-  ]);
+  // One statement for the three kinds: the home page asks every workflow once.
+  const rows = parseRows(todoRow, await readRows`
+    SELECT 'interest' AS kind, o.id AS "opportunityId", o.title, i."personId", p.name AS "personName", CAST(NULL AS INTEGER) AS interested, CAST(NULL AS TIMESTAMP) AS "startsOn", CAST(NULL AS TEXT) AS outcome, i."createdAt" AS at, i.id AS tie
+    FROM "OpportunityInterest" i JOIN "Opportunity" o ON o.id = i."opportunityId" JOIN "User" p ON p.id = i."personId"
+    WHERE i."managerId" = ${viewer.id} AND i."managerSeenAt" IS NULL AND o.status = 'open'
+    UNION ALL
+    SELECT 'decide', o.id, o.title, CAST(NULL AS TEXT), CAST(NULL AS TEXT), (SELECT COUNT(*) FROM "OpportunityInterest" c WHERE c."opportunityId" = o.id), o."startsOn", CAST(NULL AS TEXT), o."startsOn", o.id
+    FROM "Opportunity" o
+    WHERE o."posterId" = ${viewer.id} AND o.status = 'open' AND EXISTS (SELECT 1 FROM "OpportunityInterest" e WHERE e."opportunityId" = o.id)
+    UNION ALL
+    SELECT 'outcome', o.id, o.title, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), CAST(NULL AS TIMESTAMP), i.outcome, i."updatedAt", i.id
+    FROM "OpportunityInterest" i JOIN "Opportunity" o ON o.id = i."opportunityId"
+    WHERE i."personId" = ${viewer.id} AND i.outcome IS NOT NULL AND i."outcomeSeenAt" IS NULL
+    ORDER BY kind, at, tie`);
+  const of = (kind: (typeof rows)[number]["kind"]) => rows.filter((row) => row.kind === kind);
   return {
-    opportunityInterests: interests.map((row) => ({ opportunityId: row.opportunityId, title: row.opportunity.title, personId: row.personId, personName: row.person.name })),
-    opportunitiesToDecide: toDecide.map((row) => ({ opportunityId: row.id, title: row.title, interested: row._count.interests, startsOn: row.startsOn })),
-    opportunityOutcomes: outcomes.map((row) => ({ opportunityId: row.opportunityId, title: row.opportunity.title, chosen: row.outcome === "chosen" })),
+    opportunityInterests: of("interest").map((row) => ({ opportunityId: row.opportunityId, title: row.title, personId: row.personId!, personName: row.personName! })),
+    opportunitiesToDecide: of("decide").map((row) => ({ opportunityId: row.opportunityId, title: row.title, interested: row.interested!, startsOn: row.startsOn! })),
+    opportunityOutcomes: of("outcome").map((row) => ({ opportunityId: row.opportunityId, title: row.title, chosen: row.outcome === "chosen" })),
   };
 }
 
