@@ -35,6 +35,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
         { to: "/admin/cycles", label: "nav.reviewCycles" },
         { to: "/admin/ladders", label: "nav.ladderStatus" },
         { to: "/admin/email", label: "nav.emailOutbox" },
+        { to: "/admin/retention", label: "nav.retention" },
         { to: "/admin/audit", label: "nav.auditLog" },
       ]
     : [];

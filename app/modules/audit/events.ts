@@ -58,6 +58,12 @@ export const ACTION_LABELS = {
   "conversation.action_added": "admin:audit.actions.conversationActionAdded",
   "conversation.action_closed": "admin:audit.actions.conversationActionClosed",
   "conversation.action_reopened": "admin:audit.actions.conversationActionReopened",
+  "person.erased": "retention:audit.personErased",
+  "person.legal_hold_set": "retention:audit.legalHoldSet",
+  "person.legal_hold_cleared": "retention:audit.legalHoldCleared",
+  "retention.rules_set": "retention:audit.rulesSet",
+  "retention.private_notes_removed": "retention:audit.privateNotesRemoved",
+  "retention.feedback_texts_removed": "retention:audit.feedbackTextsRemoved",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -114,6 +120,10 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   ownerId: "owner",
   movedFrom: "moved from",
   conversationMeetingsWithdrawn: "career conversations withdrawn",
+  privateNotesMonths: "private notes kept (months after leaving)",
+  feedbackTextsCycles: "feedback texts kept (cycles)",
+  leaversMonths: "leavers erased after (months)",
+  othersTexts: "their texts in others' records",
 };
 
 /** Keys whose value is the id of a person or session, shown by name. */
@@ -279,6 +289,13 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "conversation.action_added": listed,
   "conversation.action_closed": listed,
   "conversation.action_reopened": listed,
+  // Retention and erasure: what was removed, counted; never what it said.
+  "person.erased": listed,
+  "person.legal_hold_set": listed,
+  "person.legal_hold_cleared": listed,
+  "retention.rules_set": listed,
+  "retention.private_notes_removed": listed,
+  "retention.feedback_texts_removed": listed,
 };
 
 /**

@@ -104,6 +104,12 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
   "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
   "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],
+  "person.erased": [{ reason: "retention" }, { reason: "replay" }],
+  "person.legal_hold_set": [null],
+  "person.legal_hold_cleared": [null],
+  "retention.rules_set": [{ privateNotesMonths: 12, feedbackTextsCycles: null, leaversMonths: 6, othersTexts: "keep" }],
+  "retention.private_notes_removed": [{ count: 3 }],
+  "retention.feedback_texts_removed": [{ count: 0 }],
 };
 
 describe("an audit event's detail in words", () => {
