@@ -28,7 +28,7 @@ export function canManageRetention(viewer: RetentionViewer): boolean {
 }
 
 /** The same day of the month `months` later (the last day when that month is shorter), in UTC. */
-export function monthsAfter(at: Date, months: number): Date {
+function monthsAfter(at: Date, months: number): Date {
   const target = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months, 1, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(at.getUTCDate(), lastDay));
