@@ -85,6 +85,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/admin/ladders" },
       { path: "/admin/scim" },
       { path: "/admin/email" },
+      { path: "/admin/retention" },
       { path: "/settings/email" },
       { path: "/calibration" },
       { path: "/calibration/new" },
