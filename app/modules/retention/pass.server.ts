@@ -4,7 +4,7 @@ import { purgeForRetention } from "~/modules/hiring/candidates.server";
 import * as clock from "~/platform/clock.server";
 import { erasePerson } from "./erasure.server";
 import { erasuresToReplay } from "./policy";
-import { planCounts, retentionPlan, type PlanCounts, type RetentionPlan } from "./plan.server";
+import { retentionPlan, type PlanCounts, type RetentionPlan } from "./plan.server";
 import { erasureLedger, storedRules } from "./queries.server";
 
 export type PassResult = { removed: PlanCounts; failed: string[] };
