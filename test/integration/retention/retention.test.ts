@@ -140,6 +140,24 @@ describe("retention and erasure", () => {
     expect(bodyOf<{ error: string }>(await post(admin.id, { intent: "hold", email: erasedEmail(held.id) })).error).toBe("This person has been erased: there is nothing left to hold.");
   });
 
+  test("with the rule set to remove them, what a leaver wrote in other people's records goes too; what others wrote stays", async () => {
+    expect(statusOf(await post(admin.id, { ...RULES, othersTexts: "remove" }))).toBe(200);
+    const writer = await createPerson({ name: "Wren Writer", managerId: manager.id, track: "ic", level: "ic2", deactivatedAt: ago(300) });
+    await series(manager.id, writer.id, [[writer.id, "shared", "WRITER-SHARED"], [manager.id, "shared", "MANAGER-SHARED-WITH-WRITER"]]);
+    const request = await db.feedbackRequest.findFirstOrThrow({ where: { answers: { some: { example: "MIDDLE-CYCLE-EXAMPLE" } } } });
+    const written = await db.feedbackRequest.create({
+      data: { cycleId: request.cycleId, channel: "peer", subjectId: manager.id, reviewerId: writer.id, state: "submitted", dueOn: ago(450), ladderVersionId: request.ladderVersionId, trackId: "manager", levelId: "m1", competencyIds: '["code-quality"]', submittedAt: ago(450) },
+    });
+    await db.feedbackAnswer.create({ data: { requestId: written.id, competencyId: "code-quality", rating: 4, example: "WRITER-EXAMPLE-ABOUT-MANAGER" } });
+
+    expect((await runRetentionPass()).removed.leavers).toBe(1);
+    const notes = (await db.conversationNote.findMany({ select: { text: true } })).map((note) => note.text);
+    expect(notes).toContain("MANAGER-SHARED-WITH-WRITER");
+    expect(notes).not.toContain("WRITER-SHARED");
+    expect(await db.feedbackAnswer.findUniqueOrThrow({ where: { requestId_competencyId: { requestId: written.id, competencyId: "code-quality" } } })).toMatchObject({ example: "", rating: 4 });
+    expect(await db.feedbackAnswer.count({ where: { example: "MIDDLE-CYCLE-EXAMPLE" } })).toBe(1);
+  });
+
   test("a failure part-way through a person's erasure leaves that person untouched; the next pass finishes it", async () => {
     const failing = await createPerson({ name: "Fay FAILING-NAME", managerId: manager.id, track: "ic", level: "ic3", deactivatedAt: ago(300) });
     await db.careerEvidence.create({ data: { personId: failing.id, competencyId: "testing", text: "FAILING-EVIDENCE", occurredOn: ago(320) } });
