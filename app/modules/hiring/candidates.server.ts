@@ -96,11 +96,3 @@ export async function purgeForRetention(candidateId: string, retentionDays: numb
     return true;
   });
 }
-
-/** Purges every candidate due (candidatesDueForPurge); idempotent. Returns how many were purged. */
-export async function purgeExpiredCandidates(now = clock.now()): Promise<number> {
-  const { retentionDays, candidateIds } = await candidatesDueForPurge(now);
-  let purged = 0;
-  for (const candidateId of candidateIds) if (retentionDays !== null && (await purgeForRetention(candidateId, retentionDays, now))) purged += 1;
-  return purged;
-}
