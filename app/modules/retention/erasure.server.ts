@@ -10,8 +10,10 @@ import type { OthersTexts } from "./policy";
  * track, level and imported attributes, so every aggregate over them reads as before and still
  * passes the disclosure check; no report shows one person's figure, so nothing of theirs is left
  * outside an aggregate. The texts they wrote in other people's records (reviews of their reports,
- * feedback, shared one-to-one notes, points and actions, check-ins) follow the leavers rule: kept
- * under the replaced name, or removed. All of it in the caller's transaction, with the ledger's entry
+ * shared one-to-one notes, points and actions, check-ins, calibration rationales) follow the leavers rule: kept
+ * under the replaced name, or removed. Feedback they gave is the exception: it stays until the
+ * feedback rule removes the examples of its whole batch, as removing theirs from an anonymous batch
+ * would tell its reader which were theirs. All of it in the caller's transaction, with the ledger's entry
  * and an audit event that names nobody's words: all or nothing for the person.
  */
 
@@ -40,7 +42,11 @@ export async function eraseInTransaction(tx: Prisma.TransactionClient, personId:
   await tx.assessment.updateMany({ where: { subjectId: personId }, data: { summary: "" } });
   await tx.calibrationEntry.updateMany({ where: { personId }, data: { rationale: "", proposalDraft: null } });
   await tx.calibrationEntry.updateMany({ where: { personId, finalReason: { not: null } }, data: { finalReason: "" } });
-  await tx.feedbackAnswer.updateMany({ where: { request: { subjectId: personId } }, data: { example: "" } });
+  // Feedback about them, batch by batch (a cycle's answers): a batch with a held reviewer stays whole.
+  const aboutThem = await tx.feedbackRequest.findMany({ where: { subjectId: personId }, select: { cycleId: true, reviewerId: true } });
+  const heldReviewers = new Set((await tx.legalHold.findMany({ where: { personId: { in: aboutThem.map((request) => request.reviewerId) } }, select: { personId: true } })).map((hold) => hold.personId));
+  const keptCycles = [...new Set(aboutThem.filter((request) => heldReviewers.has(request.reviewerId)).map((request) => request.cycleId))];
+  await tx.feedbackAnswer.updateMany({ where: { request: { subjectId: personId, cycleId: { notIn: keptCycles } } }, data: { example: "" } });
   await tx.feedbackRequest.updateMany({ where: { OR: [{ subjectId: personId }, { reviewerId: personId }], declineReason: { not: null } }, data: { declineReason: "" } });
   await tx.conversationNote.deleteMany({ where: { authorId: personId, visibility: "private" } });
   await tx.mentorshipParticipant.updateMany({ where: { userId: personId }, data: { preferences: "", note: "" } });
@@ -55,7 +61,6 @@ export async function eraseInTransaction(tx: Prisma.TransactionClient, personId:
     await tx.assessmentRating.updateMany({ where: { assessment: aboutOthers }, data: { notes: "" } });
     await tx.assessment.updateMany({ where: aboutOthers, data: { summary: "" } });
     await tx.calibrationEntry.updateMany({ where: { managerId: personId, personId: { not: personId } }, data: { rationale: "", proposalDraft: null } });
-    await tx.feedbackAnswer.updateMany({ where: { request: { reviewerId: personId } }, data: { example: "" } });
     await tx.conversationNote.deleteMany({ where: { authorId: personId } });
     await tx.conversationPoint.updateMany({ where: { authorId: personId }, data: { text: "" } });
     await tx.conversationAction.updateMany({ where: { createdById: personId }, data: { text: "" } });

@@ -11,8 +11,8 @@ export type PassResult = { removed: PlanCounts; failed: string[] };
 
 /**
  * The daily retention pass (on one server, under the clock lease: server/index.ts). It removes what
- * the plan lists, and nothing else, one transaction per person: each author's private notes, each
- * reviewer's feedback texts, each candidate, each leaver's erasure. A person whose transaction fails
+ * the plan lists, and nothing else, one transaction per person: each author's private notes, the
+ * feedback examples about each person, each candidate, each leaver's erasure. A person whose transaction fails
  * is left as they were and named in `failed`; the next pass tries again. Each removal is an audit
  * event that counts, never quotes.
  */
@@ -42,15 +42,15 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
     );
   }
 
-  for (const [reviewerId, answers] of byPerson(plan.feedbackTexts, (answer) => answer.reviewerId)) {
-    await each(reviewerId, () =>
+  for (const [subjectId, answers] of byPerson(plan.feedbackTexts, (answer) => answer.subjectId)) {
+    await each(subjectId, () =>
       db.$transaction(async (tx) => {
         let count = 0;
         for (const answer of answers) {
           const cleared = await tx.feedbackAnswer.updateMany({ where: { requestId: answer.requestId, competencyId: answer.competencyId, example: { not: "" } }, data: { example: "" } });
           count += cleared.count;
         }
-        await recordAuditEvent(tx, { actorId: null, action: "retention.feedback_texts_removed", subjectType: "person", subjectId: reviewerId, detail: { count } });
+        await recordAuditEvent(tx, { actorId: null, action: "retention.feedback_texts_removed", subjectType: "person", subjectId, detail: { count } });
         removed.feedbackTexts += count;
       }),
     );

@@ -6,11 +6,11 @@ import { erasedPeople, heldPeople, storedRules } from "./queries.server";
 /**
  * What the next retention pass removes, item by item: the admin page counts it and the pass removes
  * exactly it, so what the page predicts is what happens (decision 091). Each item names the person
- * whose transaction removes it: a note's author, an answer's reviewer, a leaver, a candidate.
+ * whose transaction removes it: a note's author, the person feedback is about, a leaver, a candidate.
  */
 export type RetentionPlan = {
   privateNotes: { noteId: string; authorId: string }[];
-  feedbackTexts: { requestId: string; competencyId: string; reviewerId: string }[];
+  feedbackTexts: { requestId: string; competencyId: string; subjectId: string }[];
   candidates: { candidateIds: string[]; retentionDays: number | null };
   leavers: string[];
 };
@@ -44,7 +44,12 @@ async function duePrivateNotes(keepFor: number | null, held: ReadonlySet<string>
     .map((note) => ({ noteId: note.id, authorId: note.authorId }));
 }
 
-/** A cycle's answers count the review cycles opened after it, up to now. */
+/**
+ * A cycle's answers count the review cycles opened after it, up to now. The examples about one person
+ * in one cycle go together or not at all: removing some of an anonymous batch would show its reader
+ * which examples were the held reviewer's, so a hold on the person or on any of its reviewers keeps
+ * the whole batch.
+ */
 async function dueFeedbackTexts(keepFor: number | null, held: ReadonlySet<string>, now: Date): Promise<RetentionPlan["feedbackTexts"]> {
   if (keepFor === null) return [];
   const cycles = await db.reviewCycle.findMany({ where: { startsOn: { lte: now } }, select: { id: true, startsOn: true } });
@@ -53,13 +58,15 @@ async function dueFeedbackTexts(keepFor: number | null, held: ReadonlySet<string
   if (old.length === 0) return [];
   const since = new Map(cycles.map((cycle) => [cycle.id, openedSince(cycle.startsOn)]));
   const answers = await db.feedbackAnswer.findMany({
-    where: { example: { not: "" }, request: { cycleId: { in: old } } },
+    where: { request: { cycleId: { in: old } } },
     select: { requestId: true, competencyId: true, example: true, request: { select: { cycleId: true, reviewerId: true, subjectId: true } } },
     orderBy: [{ requestId: "asc" }, { competencyId: "asc" }],
   });
+  const batch = (answer: (typeof answers)[number]) => `${answer.request.cycleId}/${answer.request.subjectId}`;
+  const heldBatches = new Set(answers.filter((answer) => held.has(answer.request.reviewerId) || held.has(answer.request.subjectId)).map(batch));
   return answers
-    .filter((answer) => feedbackTextDue({ cyclesOpenedSince: since.get(answer.request.cycleId) ?? 0, held: held.has(answer.request.reviewerId) || held.has(answer.request.subjectId), hasText: answer.example !== "" }, keepFor))
-    .map((answer) => ({ requestId: answer.requestId, competencyId: answer.competencyId, reviewerId: answer.request.reviewerId }));
+    .filter((answer) => feedbackTextDue({ cyclesOpenedSince: since.get(answer.request.cycleId) ?? 0, held: heldBatches.has(batch(answer)), hasText: answer.example !== "" }, keepFor))
+    .map((answer) => ({ requestId: answer.requestId, competencyId: answer.competencyId, subjectId: answer.request.subjectId }));
 }
 
 async function dueLeavers(keepFor: number | null, held: ReadonlySet<string>, erased: ReadonlySet<string>, now: Date): Promise<string[]> {

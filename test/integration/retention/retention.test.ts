@@ -119,7 +119,7 @@ describe("retention and erasure", () => {
 
     const events = await db.auditEvent.findMany({ where: { action: { in: ["person.erased", "retention.private_notes_removed", "retention.feedback_texts_removed", "candidate.purged"] } }, select: { action: true, subjectId: true, detail: true } });
     expect(events.map((event) => [event.action, event.subjectId]).sort()).toEqual(
-      [["candidate.purged", candidateId], ["person.erased", leaver.id], ["retention.feedback_texts_removed", engineer.id], ["retention.private_notes_removed", leaver.id], ["retention.private_notes_removed", manager.id]].sort(),
+      [["candidate.purged", candidateId], ["person.erased", leaver.id], ["retention.feedback_texts_removed", manager.id], ["retention.private_notes_removed", leaver.id], ["retention.private_notes_removed", manager.id]].sort(),
     );
     const logged = JSON.stringify(await db.auditEvent.findMany({ select: { detail: true } }));
     for (const marker of ["LEAVER-PRIVATE", "MANAGER-PRIVATE", "OLDEST-CYCLE-EXAMPLE", "LEAVER-EVIDENCE", "LEAVER-NAME", leaver.email]) expect(logged).not.toContain(marker);
@@ -140,7 +140,7 @@ describe("retention and erasure", () => {
     expect(bodyOf<{ error: string }>(await post(admin.id, { intent: "hold", email: erasedEmail(held.id) })).error).toBe("This person has been erased: there is nothing left to hold.");
   });
 
-  test("with the rule set to remove them, what a leaver wrote in other people's records goes too; what others wrote stays", async () => {
+  test("with the rule set to remove them, what a leaver wrote in other people's records goes too, but not feedback, which would point at them in its anonymous batch; what others wrote stays", async () => {
     expect(statusOf(await post(admin.id, { ...RULES, othersTexts: "remove" }))).toBe(200);
     const writer = await createPerson({ name: "Wren Writer", managerId: manager.id, track: "ic", level: "ic2", deactivatedAt: ago(300) });
     await series(manager.id, writer.id, [[writer.id, "shared", "WRITER-SHARED"], [manager.id, "shared", "MANAGER-SHARED-WITH-WRITER"]]);
@@ -154,8 +154,29 @@ describe("retention and erasure", () => {
     const notes = (await db.conversationNote.findMany({ select: { text: true } })).map((note) => note.text);
     expect(notes).toContain("MANAGER-SHARED-WITH-WRITER");
     expect(notes).not.toContain("WRITER-SHARED");
-    expect(await db.feedbackAnswer.findUniqueOrThrow({ where: { requestId_competencyId: { requestId: written.id, competencyId: "code-quality" } } })).toMatchObject({ example: "", rating: 4 });
+    expect(await db.feedbackAnswer.findUniqueOrThrow({ where: { requestId_competencyId: { requestId: written.id, competencyId: "code-quality" } } })).toMatchObject({ example: "WRITER-EXAMPLE-ABOUT-MANAGER", rating: 4 });
     expect(await db.feedbackAnswer.count({ where: { example: "MIDDLE-CYCLE-EXAMPLE" } })).toBe(1);
+  });
+
+  test("the examples about a person in a cycle go together: a hold on any of its reviewers keeps the whole batch", async () => {
+    const request = await db.feedbackRequest.findFirstOrThrow({ where: { answers: { some: { example: "MIDDLE-CYCLE-EXAMPLE" } } } });
+    const cycle = await db.reviewCycle.create({ data: { name: "Oldest cycle", startsOn: ago(900), endsOn: ago(860) } });
+    const reviewers = [await createPerson({ name: "Kit Kept" }), await createPerson({ name: "Noa Held" })];
+    for (const [index, reviewer] of reviewers.entries()) {
+      const asked = await db.feedbackRequest.create({
+        data: { cycleId: cycle.id, channel: "peer", subjectId: engineer.id, reviewerId: reviewer.id, state: "submitted", dueOn: ago(880), ladderVersionId: request.ladderVersionId, trackId: "ic", levelId: "ic2", competencyIds: '["code-quality"]', submittedAt: ago(880) },
+      });
+      await db.feedbackAnswer.create({ data: { requestId: asked.id, competencyId: "code-quality", rating: 2, example: `BATCH-EXAMPLE-${index}` } });
+    }
+    expect(statusOf(await post(admin.id, { intent: "hold", email: reviewers[1]!.email }))).toBe(200);
+    expect((await page(admin.id)).next.feedbackTexts).toBe(0);
+    expect((await runRetentionPass()).removed.feedbackTexts).toBe(0);
+    expect(await db.feedbackAnswer.count({ where: { example: { startsWith: "BATCH-EXAMPLE-" } } })).toBe(2);
+
+    expect(statusOf(await post(admin.id, { intent: "clear", personId: reviewers[1]!.id }))).toBe(200);
+    expect((await page(admin.id)).next.feedbackTexts).toBe(2);
+    expect((await runRetentionPass()).removed.feedbackTexts).toBe(2);
+    expect(await db.feedbackAnswer.count({ where: { example: { startsWith: "BATCH-EXAMPLE-" } } })).toBe(0);
   });
 
   test("a failure part-way through a person's erasure leaves that person untouched; the next pass finishes it", async () => {
