@@ -70,8 +70,9 @@ beforeAll(async () => {
 });
 
 describe("retention and erasure", () => {
-  test("anyone but an admin gets a 404 from the page and its forms, and changes nothing", async () => {
-    for (const viewer of [engineer, manager]) {
+  test("anyone but an admin (an engineer, a manager, a hiring admin) gets a 404 from the page and its forms, and changes nothing", async () => {
+    const hiringAdmin = await createPerson({ name: "Harper Hiring", isHiringAdmin: true });
+    for (const viewer of [engineer, manager, hiringAdmin]) {
       expect(statusOf(await loader(routeArgs(await signedInRequest("/admin/retention", viewer.id))).catch((thrown: unknown) => thrown))).toBe(404);
       expect(statusOf(await post(viewer.id, RULES))).toBe(404);
       expect(statusOf(await post(viewer.id, { intent: "hold", email: held.email }))).toBe(404);
