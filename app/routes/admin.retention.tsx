@@ -5,15 +5,15 @@ import type { Route } from "./+types/admin.retention";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { ErrorList, Field, SelectField } from "~/components/ui/field";
+import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { ClearHoldSchema, HoldSchema, RulesSchema } from "~/modules/retention/forms";
-import { clearHold, placeHold, retentionPage, setRules } from "~/modules/retention/retention.server";
+import { ClearHoldSchema, EraseSchema, HoldSchema, RulesSchema } from "~/modules/retention/forms";
+import { clearHold, eraseNow, placeHold, retentionPage, setRules } from "~/modules/retention/retention.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("retention:title") }];
@@ -41,10 +41,16 @@ export const action = withFormRefusals(async ({ request }: Route.ActionArgs, for
     await clearHold(viewer, submission.value.personId);
     return { intent, result: submission.reply(), done: "clear" as const };
   }
+  if (intent === "erase") {
+    const submission = parseWithZod(form, { schema: EraseSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+    await eraseNow(viewer, submission.value.email);
+    return { intent, result: submission.reply({ resetForm: true }), done: "erase" as const };
+  }
   throw new InvalidError({ key: "retention:errors.unknownAction" });
 });
 
-type ActionData = { intent?: unknown; result?: SubmissionResult<string[]>; done?: "rules" | "hold" | "clear" | null; error?: string };
+type ActionData = { intent?: unknown; result?: SubmissionResult<string[]>; done?: "rules" | "hold" | "clear" | "erase" | null; error?: string };
 
 export default function Retention({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
@@ -74,6 +80,13 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
     constraint: getZodConstraint(HoldSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HoldSchema }),
+  });
+  const [eraseForm, erase] = useForm({
+    id: "erase-now",
+    lastResult: answer?.intent === "erase" ? answer.result : undefined,
+    constraint: getZodConstraint(EraseSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EraseSchema }),
   });
   const next = [
     { label: t("next.privateNotes"), count: page.next.privateNotes },
@@ -157,6 +170,22 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
           <Field className="min-w-64 flex-1" label={t("holds.email")} errors={hold.email.errors} {...getInputProps(hold.email, { type: "email" })} />
           <Button type="submit" disabled={busy}>
             {t("holds.place")}
+          </Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="erase-now" className="mt-8 max-w-2xl">
+        <h2 id="erase-now" className="mb-2 text-lg font-semibold">
+          {t("erase.heading")}
+        </h2>
+        <p className="muted mb-3 text-sm">{t("erase.description")}</p>
+        <Form method="post" className="space-y-3" {...getFormProps(eraseForm)}>
+          <input type="hidden" name="intent" value="erase" />
+          <Field label={t("erase.email")} errors={erase.email.errors} {...getInputProps(erase.email, { type: "email" })} />
+          <CheckboxField label={t("erase.confirm")} {...getInputProps(erase.confirm, { type: "checkbox", value: "erase" })} />
+          <ErrorList id={erase.confirm.errorId} errors={erase.confirm.errors} />
+          <Button type="submit" variant="danger" disabled={busy}>
+            {t("erase.submit")}
           </Button>
         </Form>
       </section>

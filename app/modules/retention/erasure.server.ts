@@ -28,10 +28,11 @@ export function erasedEmail(personId: string): string {
 /** Keys of earlier audit details that carried the person's name, email or identity provider names. */
 const IDENTIFYING_KEYS = ["name", "email", "userName", "externalId"];
 
-export type ErasureReason = "retention" | "replay";
+/** retention: the leavers rule; request: an admin, for an erasure request; replay: after a restore. */
+export type ErasureReason = "retention" | "request" | "replay";
 
 /** Erases one person in the caller's transaction; false (and nothing written) when they are on hold or already erased. */
-export async function eraseInTransaction(tx: Prisma.TransactionClient, personId: string, now: Date, othersTexts: OthersTexts, reason: ErasureReason): Promise<boolean> {
+export async function eraseInTransaction(tx: Prisma.TransactionClient, personId: string, now: Date, othersTexts: OthersTexts, reason: ErasureReason, actorId: string | null = null): Promise<boolean> {
   const [held, erased] = await Promise.all([tx.legalHold.findUnique({ where: { personId } }), tx.erasureRecord.findUnique({ where: { personId } })]);
   if (erased || (held && reason !== "replay")) return false;
 
@@ -90,11 +91,11 @@ export async function eraseInTransaction(tx: Prisma.TransactionClient, personId:
     data: { name: ERASED_NAME, email: erasedEmail(personId), scimUserName: null, scimExternalId: null, scimManagerRef: null, timeZone: null, language: null, sharesAllEvidence: false },
   });
   await tx.erasureRecord.create({ data: { personId, erasedAt: now } });
-  await recordAuditEvent(tx, { actorId: null, action: "person.erased", subjectType: "person", subjectId: personId, detail: { reason } });
+  await recordAuditEvent(tx, { actorId, action: "person.erased", subjectType: "person", subjectId: personId, detail: { reason } });
   return true;
 }
 
 /** One person, one transaction. */
-export async function erasePerson(personId: string, now: Date, othersTexts: OthersTexts, reason: ErasureReason): Promise<boolean> {
-  return db.$transaction((tx) => eraseInTransaction(tx, personId, now, othersTexts, reason));
+export async function erasePerson(personId: string, now: Date, othersTexts: OthersTexts, reason: ErasureReason, actorId: string | null = null): Promise<boolean> {
+  return db.$transaction((tx) => eraseInTransaction(tx, personId, now, othersTexts, reason, actorId));
 }

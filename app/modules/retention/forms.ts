@@ -40,3 +40,8 @@ export const HoldSchema = z.object({
 export const ClearHoldSchema = z.object({
   personId: z.string({ error: "retention:errors.holdMissing" }).trim().min(1, { error: "retention:errors.holdMissing" }).max(100, { error: "retention:errors.holdMissing" }),
 });
+
+export const EraseSchema = z.object({
+  email: z.string({ error: "retention:errors.emailMissing" }).trim().toLowerCase().min(1, { error: "retention:errors.emailMissing" }).max(254, { error: "retention:errors.emailMissing" }),
+  confirm: z.literal("erase", { error: "retention:errors.confirmErase" }),
+});

@@ -61,6 +61,15 @@ export function canHold(facts: { exists: boolean; erased: boolean; held: boolean
   return "ok";
 }
 
+/** An admin erases a person who left before the rule would (an erasure request received elsewhere): never someone still here or on hold. */
+export function canEraseNow(facts: { exists: boolean; left: boolean; erased: boolean; held: boolean }): "ok" | "unknown" | "active" | "erased" | "held" {
+  if (!facts.exists) return "unknown";
+  if (facts.erased) return "erased";
+  if (!facts.left) return "active";
+  if (facts.held) return "held";
+  return "ok";
+}
+
 /**
  * Which erasures a restored database must replay: every entry of a newer ledger (the database the
  * restore replaced, or a ledger file written beside a newer backup) that the restored one lacks.

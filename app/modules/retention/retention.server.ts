@@ -4,9 +4,10 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import type { Viewer } from "~/modules/identity/policy";
 import * as clock from "~/platform/clock.server";
+import { erasePerson } from "./erasure.server";
 import type { RulesInput } from "./forms";
 import { planCounts, retentionPlan, type PlanCounts } from "./plan.server";
-import { canHold, canManageRetention, type OthersTexts, type RuleKind } from "./policy";
+import { canEraseNow, canHold, canManageRetention, type OthersTexts, type RuleKind } from "./policy";
 import { erasedPeople, storedRules } from "./queries.server";
 
 /** The admin page (/admin/retention): the rules, what the next pass removes (counted from the pass's own plan), the holds. */
@@ -90,4 +91,18 @@ export async function clearHold(viewer: Viewer, personId: string): Promise<void>
     if (count === 0) throw new NotFoundError();
     await recordAuditEvent(tx, { actorId: viewer.id, action: "person.legal_hold_cleared", subjectType: "person", subjectId: personId });
   });
+}
+
+const ERASE_REFUSALS = { unknown: "retention:errors.holdUnknown", active: "retention:errors.eraseActive", erased: "retention:errors.eraseErased", held: "retention:errors.eraseHeld" } as const;
+
+/** An admin erases a person who left now, for an erasure request received elsewhere; audited under their name. */
+export async function eraseNow(viewer: Viewer, email: string, now = clock.now()): Promise<void> {
+  requireManager(viewer);
+  const person = await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
+  const [held, erased] = person ? await Promise.all([db.legalHold.findUnique({ where: { personId: person.id } }), erasedPeople()]) : [null, new Set<string>()];
+  const verdict = canEraseNow({ exists: person !== null, left: person?.deactivatedAt != null, erased: person ? erased.has(person.id) : false, held: held !== null });
+  if (verdict !== "ok") throw new InvalidError({ key: ERASE_REFUSALS[verdict] });
+  const { othersTexts } = (await storedRules()).leavers;
+  // A hold placed or an erasure made a moment ago is checked again inside the erasure's transaction.
+  if (!(await erasePerson(person!.id, now, othersTexts, "request", viewer.id))) throw new InvalidError({ key: "retention:errors.eraseHeld" });
 }

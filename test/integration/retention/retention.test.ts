@@ -141,6 +141,31 @@ describe("retention and erasure", () => {
     expect(bodyOf<{ error: string }>(await post(admin.id, { intent: "hold", email: erasedEmail(held.id) })).error).toBe("This person has been erased: there is nothing left to hold.");
   });
 
+  test("an admin erases someone who left at once, for a request received elsewhere: never someone still here or on hold, and only when confirmed", async () => {
+    const left = await createPerson({ name: "Ola REQUEST-NAME", deactivatedAt: ago(10) });
+    await db.careerEvidence.create({ data: { personId: left.id, competencyId: "testing", text: "REQUEST-EVIDENCE", occurredOn: ago(20) } });
+    const stillHere = await createPerson({ name: "Sky Still" });
+    const refused = async (fields: Record<string, string>) => {
+      const answer = await post(admin.id, { intent: "erase", ...fields });
+      expect(statusOf(answer)).toBe(400);
+      return JSON.stringify(bodyOf(answer));
+    };
+    expect(await refused({ email: left.email })).toContain("retention:errors.confirmErase");
+    expect(await refused({ email: stillHere.email, confirm: "erase" })).toContain("This person has not left: deactivate them first.");
+    expect(statusOf(await post(admin.id, { intent: "hold", email: left.email }))).toBe(200);
+    expect(await refused({ email: left.email, confirm: "erase" })).toContain("This person is on legal hold: clear the hold first.");
+    expect((await db.user.findUniqueOrThrow({ where: { id: left.id } })).name).toBe("Ola REQUEST-NAME");
+    expect(statusOf(await post(admin.id, { intent: "clear", personId: left.id }))).toBe(200);
+
+    expect(statusOf(await post(admin.id, { intent: "erase", email: left.email, confirm: "erase" }))).toBe(200);
+    expect(await db.user.findUniqueOrThrow({ where: { id: left.id } })).toMatchObject({ name: ERASED_NAME, email: erasedEmail(left.id) });
+    expect(await db.careerEvidence.count({ where: { personId: left.id } })).toBe(0);
+    const erased = await db.auditEvent.findMany({ where: { action: "person.erased", subjectId: left.id } });
+    expect(erased.map((event) => [event.actorId, event.detail])).toEqual([[admin.id, { reason: "request" }]]);
+    expect(await refused({ email: erasedEmail(left.id), confirm: "erase" })).toContain("This person has already been erased.");
+    expect(statusOf(await post(engineer.id, { intent: "erase", email: stillHere.email, confirm: "erase" }))).toBe(404);
+  });
+
   test("with the rule set to remove them, what a leaver wrote in other people's records goes too, but not feedback, which would point at them in its anonymous batch; what others wrote stays", async () => {
     expect(statusOf(await post(admin.id, { ...RULES, othersTexts: "remove" }))).toBe(200);
     const writer = await createPerson({ name: "Wren Writer", managerId: manager.id, track: "ic", level: "ic2", deactivatedAt: ago(300) });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canHold, erasuresToReplay, feedbackTextDue, leaverDue, privateNoteDue } from "~/modules/retention/policy";
+import { canEraseNow, canHold, erasuresToReplay, feedbackTextDue, leaverDue, privateNoteDue } from "~/modules/retention/policy";
 
 const at = (iso: string) => new Date(iso);
 
@@ -33,6 +33,14 @@ describe("retention rules", () => {
     expect(canHold({ exists: false, erased: false, held: false })).toBe("unknown");
     expect(canHold({ exists: true, erased: true, held: false })).toBe("erased");
     expect(canHold({ exists: true, erased: false, held: true })).toBe("held");
+  });
+
+  test("an admin erases at once only someone who left, is not erased and is not on hold", () => {
+    expect(canEraseNow({ exists: true, left: true, erased: false, held: false })).toBe("ok");
+    expect(canEraseNow({ exists: false, left: false, erased: false, held: false })).toBe("unknown");
+    expect(canEraseNow({ exists: true, left: false, erased: false, held: false })).toBe("active");
+    expect(canEraseNow({ exists: true, left: true, erased: true, held: false })).toBe("erased");
+    expect(canEraseNow({ exists: true, left: true, erased: false, held: true })).toBe("held");
   });
 
   test("a restore replays each erasure of a newer ledger the restored one lacks, once, oldest first", () => {
