@@ -12,9 +12,9 @@ export type PassResult = { removed: PlanCounts; failed: string[] };
 /**
  * The daily retention pass (on one server, under the clock lease: server/index.ts). It removes what
  * the plan lists, and nothing else, one transaction per person: each author's private notes, the
- * feedback examples about each person, each candidate, each leaver's erasure. A person whose transaction fails
- * is left as they were and named in `failed`; the next pass tries again. Each removal is an audit
- * event that counts, never quotes.
+ * feedback examples about each person, each candidate, each leaver's erasure. A person whose
+ * transaction fails is left as they were and named in `failed`; the next pass tries again. Each
+ * removal is an audit event that counts, never quotes.
  */
 export async function runRetentionPass(now = clock.now()): Promise<PassResult> {
   return applyPlan(await retentionPlan(now), now);
@@ -33,27 +33,27 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
   };
 
   for (const [authorId, notes] of byPerson(plan.privateNotes, (note) => note.authorId)) {
-    await each(authorId, () =>
-      db.$transaction(async (tx) => {
+    await each(authorId, async () => {
+      removed.privateNotes += await db.$transaction(async (tx) => {
         const { count } = await tx.conversationNote.deleteMany({ where: { id: { in: notes.map((note) => note.noteId) }, visibility: "private" } });
         await recordAuditEvent(tx, { actorId: null, action: "retention.private_notes_removed", subjectType: "person", subjectId: authorId, detail: { count } });
-        removed.privateNotes += count;
-      }),
-    );
+        return count;
+      });
+    });
   }
 
   for (const [subjectId, answers] of byPerson(plan.feedbackTexts, (answer) => answer.subjectId)) {
-    await each(subjectId, () =>
-      db.$transaction(async (tx) => {
+    await each(subjectId, async () => {
+      removed.feedbackTexts += await db.$transaction(async (tx) => {
         let count = 0;
         for (const answer of answers) {
           const cleared = await tx.feedbackAnswer.updateMany({ where: { requestId: answer.requestId, competencyId: answer.competencyId, example: { not: "" } }, data: { example: "" } });
           count += cleared.count;
         }
         await recordAuditEvent(tx, { actorId: null, action: "retention.feedback_texts_removed", subjectType: "person", subjectId, detail: { count } });
-        removed.feedbackTexts += count;
-      }),
-    );
+        return count;
+      });
+    });
   }
 
   const { candidateIds, retentionDays } = plan.candidates;
