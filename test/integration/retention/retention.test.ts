@@ -7,9 +7,15 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { ERASED_NAME, erasedEmail } from "~/modules/retention/erasure.server";
 import { runRetentionPass } from "~/modules/retention/pass.server";
 import type { RetentionPage } from "~/modules/retention/retention.server";
+import * as auditRoute from "~/routes/admin.audit";
+import * as personAdminRoute from "~/routes/admin.people.$personId";
+import * as peopleRoute from "~/routes/admin.people._index";
 import { action, loader } from "~/routes/admin.retention";
+import * as seriesListRoute from "~/routes/conversations._index";
+import * as growthRoute from "~/routes/people.$personId._index";
+import * as teamRoute from "~/routes/team";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { answerText, bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,6 +61,8 @@ beforeAll(async () => {
   await series(manager.id, recent.id, [[manager.id, "private", "MANAGER-PRIVATE-ABOUT-RECENT"]]);
   await series(manager.id, held.id, [[manager.id, "private", "MANAGER-PRIVATE-ABOUT-HELD"]]);
   await db.careerEvidence.create({ data: { personId: leaver.id, competencyId: "code-quality", text: "LEAVER-EVIDENCE", occurredOn: ago(320) } });
+  // As the people module records someone's arrival: their name and email in the detail.
+  await db.auditEvent.create({ data: { actorId: admin.id, action: "person.created", subjectType: "person", subjectId: leaver.id, detail: { name: leaver.name, email: leaver.email, track: "ic", level: "ic2" } } });
 
   // Three review cycles: the oldest has had two opened since, the middle one one.
   const versionId = (await ladderForLevel("ic2"))!.versionId;
@@ -127,6 +135,22 @@ describe("retention and erasure", () => {
 
     // Nothing is left for the next pass.
     expect((await page(admin.id)).next).toEqual({ privateNotes: 0, feedbackTexts: 0, candidates: 0, leavers: 0 });
+  });
+
+  test("after the erasure no page an admin or their manager reads has the leaver's name, email or texts", async () => {
+    const markers = ["LEAVER-NAME", leaver.email, "LEAVER-PRIVATE", "LEAVER-EVIDENCE"];
+    const pages = [
+      await answerText(personAdminRoute.loader, await signedInRequest(`/admin/people/${leaver.id}`, admin.id), { personId: leaver.id }),
+      await answerText(peopleRoute.loader, await signedInRequest("/admin/people?status=deactivated", admin.id)),
+      await answerText(auditRoute.loader, await signedInRequest("/admin/audit", admin.id)),
+      await answerText(growthRoute.loader, await signedInRequest(`/people/${leaver.id}`, admin.id), { personId: leaver.id }),
+      await answerText(growthRoute.loader, await signedInRequest(`/people/${leaver.id}`, manager.id), { personId: leaver.id }),
+      await answerText(teamRoute.loader, await signedInRequest("/team", manager.id)),
+      await answerText(seriesListRoute.loader, await signedInRequest("/conversations", manager.id)),
+    ];
+    for (const [index, text] of pages.entries()) for (const marker of markers) expect(text, `page ${index}`).not.toContain(marker);
+    // The person is still there to be read about, under the erased name.
+    expect(pages[0]).toContain(ERASED_NAME);
   });
 
   test("clearing a hold lets the next pass erase the person; placing and clearing are in the audit log", async () => {
