@@ -10,12 +10,14 @@ import type { RetentionPage } from "~/modules/retention/retention.server";
 import * as auditRoute from "~/routes/admin.audit";
 import * as personAdminRoute from "~/routes/admin.people.$personId";
 import * as peopleRoute from "~/routes/admin.people._index";
+import * as retentionRoute from "~/routes/admin.retention";
 import { action, loader } from "~/routes/admin.retention";
 import * as seriesListRoute from "~/routes/conversations._index";
 import * as growthRoute from "~/routes/people.$personId._index";
 import * as teamRoute from "~/routes/team";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { answerText, bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -108,6 +110,10 @@ describe("retention and erasure", () => {
     expect(predicted.rules).toEqual({ privateNotes: 6, feedbackTexts: 2, leavers: 6, othersTexts: "keep", candidateDays: 180 });
     expect(predicted.holds.map((hold) => hold.personId)).toEqual([held.id]);
     expect(predicted.next).toEqual({ privateNotes: 2, feedbackTexts: 1, candidates: 1, leavers: 1 });
+    // The page as an admin reads it: each kind with its count, the rules, the hold.
+    const { html } = await renderPage(retentionRoute as unknown as PageModule, "/admin/retention", "/admin/retention", admin.id);
+    const text = html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+    for (const shown of ["The next pass", "Private one-to-one notes 2", "Feedback examples 1", "Rejected candidates' data 1", "People erased 1", "Hal Held", "Place a hold", "Erase now"]) expect(text).toContain(shown);
 
     const pass = await runRetentionPass();
     expect(pass).toEqual({ removed: predicted.next, failed: [] });
