@@ -99,9 +99,6 @@ async function runBackgroundJobs(env: Env) {
   await ladderState();
   const { applyDuePromotions } = await import("../app/modules/calibration/sessions.server.ts");
   await onClock("apply due promotions", HOUR, applyDuePromotions).turn();
-  // Rejected candidates past the organisation's retention period are purged (app/modules/hiring/candidates.server.ts).
-  const { purgeExpiredCandidates } = await import("../app/modules/hiring/candidates.server.ts");
-  await onClock("purge candidates past retention", HOUR, purgeExpiredCandidates).turn();
   // Webhooks (app/modules/webhooks): due deliveries every half minute; each is sent once whichever server claims it.
   const { deliverWebhooks } = await import("../app/modules/webhooks/delivery.server.ts");
   // Not awaited: a slow receiver must not hold up the server's start.
@@ -112,6 +109,10 @@ async function runBackgroundJobs(env: Env) {
   await import("../app/modules/workflows.server.ts");
   const { buildWaitingExports } = await import("../app/modules/data-rights/exports.server.ts");
   onClock("personal exports", 15_000, () => buildWaitingExports());
+  // The retention pass, once a day: private notes, feedback texts and rejected candidates past
+  // their rules, and the erasure of people who left (app/modules/retention, decision 091).
+  const { runRetentionPass } = await import("../app/modules/retention/pass.server.ts");
+  await onClock("retention pass", 24 * HOUR, () => runRetentionPass()).turn();
   // Email reminders (app/modules/notifications): a pass of the outbox soon after start and every
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");

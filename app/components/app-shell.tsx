@@ -39,6 +39,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
         { to: "/admin/stretch", label: "nav.stretch" },
         { to: "/admin/email", label: "nav.emailOutbox" },
         { to: "/admin/webhooks", label: "nav.webhooks" },
+        { to: "/admin/retention", label: "nav.retention" },
         { to: "/admin/audit", label: "nav.auditLog" },
       ]
     : [];

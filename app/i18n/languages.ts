@@ -72,6 +72,7 @@ export const NAMESPACES = [
   "opportunities",
   "people",
   "sponsorship",
+  "retention",
   "team",
   "webhooks",
 ] as const;

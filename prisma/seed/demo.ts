@@ -9,6 +9,7 @@ import { seedDemoHiring } from "./demo-hiring.ts";
 import { seedDemoLevelHistory } from "./demo-level-history.ts";
 import { seedDemoApi } from "./demo-api.ts";
 import { seedDemoOpportunities } from "./demo-opportunities.ts";
+import { seedDemoRetention } from "./demo-retention.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -37,6 +38,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoLevelHistory();
   await seedDemoApi();
   await seedDemoOpportunities();
+  await seedDemoRetention();
   return { people: people.length };
 }
 

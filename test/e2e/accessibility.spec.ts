@@ -86,6 +86,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/admin/scim" },
       { path: "/admin/api" },
       { path: "/admin/email" },
+      { path: "/admin/retention" },
       { path: "/settings/email" },
       { path: "/calibration" },
       { path: "/calibration/new" },

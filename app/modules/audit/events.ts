@@ -71,6 +71,12 @@ export const ACTION_LABELS = {
   "sponsorship.cap_set": "admin:audit.actions.sponsorshipCapSet",
   "export.requested": "exports:audit.requested",
   "export.downloaded": "exports:audit.downloaded",
+  "person.erased": "retention:audit.personErased",
+  "person.legal_hold_set": "retention:audit.legalHoldSet",
+  "person.legal_hold_cleared": "retention:audit.legalHoldCleared",
+  "retention.rules_set": "retention:audit.rulesSet",
+  "retention.private_notes_removed": "retention:audit.privateNotesRemoved",
+  "retention.feedback_texts_removed": "retention:audit.feedbackTextsRemoved",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -127,6 +133,10 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   ownerId: "owner",
   movedFrom: "moved from",
   conversationMeetingsWithdrawn: "career conversations withdrawn",
+  privateNotesMonths: "private notes kept (months after leaving)",
+  feedbackTextsCycles: "feedback texts kept (cycles)",
+  leaversMonths: "leavers erased after (months)",
+  othersTexts: "their texts in others' records",
 };
 
 /** Keys whose value is the id of a person or session, shown by name. */
@@ -308,6 +318,13 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   // A person's export: who started it for whom, and when it was taken; never what it holds.
   "export.requested": listed,
   "export.downloaded": listed,
+  // Retention and erasure: what was removed, counted; never what it said.
+  "person.erased": listed,
+  "person.legal_hold_set": listed,
+  "person.legal_hold_cleared": listed,
+  "retention.rules_set": listed,
+  "retention.private_notes_removed": listed,
+  "retention.feedback_texts_removed": listed,
 };
 
 /**

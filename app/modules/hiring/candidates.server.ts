@@ -32,6 +32,13 @@ async function erase(tx: Prisma.TransactionClient, candidateId: string, now: Dat
   return true;
 }
 
+/** A person erased (app/modules/retention) loses the candidate record they were hired from, as a purge erases it; true when one was. */
+export async function purgeCandidatesHiredAs(tx: Prisma.TransactionClient, personId: string, now: Date): Promise<boolean> {
+  const hired = await tx.hiringCandidate.findMany({ where: { hiredPersonId: personId, purgedAt: null }, select: { id: true } });
+  for (const candidate of hired) await erase(tx, candidate.id, now);
+  return hired.length > 0;
+}
+
 /** A hiring admin purges the candidate of a loop of their opening. */
 export async function purgeCandidate(viewer: Viewer, loopId: string, now = clock.now()): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
@@ -66,25 +73,26 @@ export async function setRetention(viewer: Viewer, retentionDays: number | null)
 }
 
 /**
- * Purges every candidate rejected in the pipeline longer ago than the retention period (none
- * when no period is set); a reopened candidate is not rejected, and their clock starts again. Run at start-up and hourly by each app server; idempotent, so several
- * servers may all run it. Returns how many were purged.
+ * The candidates rejected in the pipeline longer ago than the retention period (none when no period
+ * is set); a reopened candidate is not rejected, and their clock starts again. The retention pass
+ * (app/modules/retention) counts these for its page and purges them, one transaction each.
  */
-export async function purgeExpiredCandidates(now = clock.now()): Promise<number> {
+export async function candidatesDueForPurge(now: Date): Promise<{ retentionDays: number | null; candidateIds: string[] }> {
   const { retentionDays } = await storedRetention();
-  if (retentionDays === null) return 0;
+  if (retentionDays === null) return { retentionDays, candidateIds: [] };
   const due = await db.hiringCandidate.findMany({
     where: { purgedAt: null, pipelineStage: "rejected", rejectedAt: { lt: new Date(now.getTime() - retentionDays * DAY) }, hiredPersonId: null },
     select: { id: true },
-    take: 500,
+    orderBy: { id: "asc" },
   });
-  let purged = 0;
-  for (const candidate of due) {
-    await db.$transaction(async (tx) => {
-      if (!(await erase(tx, candidate.id, now))) return;
-      await recordAuditEvent(tx, { actorId: null, action: "candidate.purged", subjectType: "candidate", subjectId: candidate.id, detail: { reason: "retention", retentionDays } });
-      purged += 1;
-    });
-  }
-  return purged;
+  return { retentionDays, candidateIds: due.map((candidate) => candidate.id) };
+}
+
+/** Purges one candidate past the retention period, with its audit event; false when someone purged them first. */
+export async function purgeForRetention(candidateId: string, retentionDays: number, now: Date): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (!(await erase(tx, candidateId, now))) return false;
+    await recordAuditEvent(tx, { actorId: null, action: "candidate.purged", subjectType: "candidate", subjectId: candidateId, detail: { reason: "retention", retentionDays } });
+    return true;
+  });
 }

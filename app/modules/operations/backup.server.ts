@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { erasuresToReplay } from "~/modules/retention/policy";
 import { BACKUP_HEADER_BYTES, backupKindOf, databaseKindOf, libpqUrl, type BackupKind, type TableFingerprint } from "./backup-file";
 
 /**
@@ -25,6 +26,14 @@ export interface BackupResult {
   rows: number;
 }
 
+/** An entry of the erasure ledger (decision 091): who was erased, and when; nothing else. */
+export type ErasureEntry = { personId: string; erasedAt: Date };
+
+/** The erasure ledger written beside a backup, `FILE.erasures.json`: what a later restore of an older backup must replay. */
+export function ledgerFileOf(backupFile: string): string {
+  return `${path.resolve(backupFile)}.erasures.json`;
+}
+
 export async function backupDatabase(databaseUrl: string, file: string): Promise<BackupResult> {
   const target = path.resolve(file);
   if (!existsSync(path.dirname(target))) throw new BackupError(`No folder ${path.dirname(target)} to write the backup into.`);
@@ -41,15 +50,24 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
     rmSync(partial, { force: true });
   }
   const fingerprints = kind === "sqlite" ? await tableFingerprints(`file:${target}`) : await tableFingerprints(databaseUrl);
+  // Read after the copy: the ledger beside it holds at least every erasure the backup holds.
+  writeLedgerFile(ledgerFileOf(target), await readErasureLedger(databaseUrl));
   return { kind, file: target, tables: fingerprints.length, rows: fingerprints.reduce((sum, table) => sum + table.rows, 0) };
 }
 
 export interface RestoreOptions {
   /** Replace whatever the database holds. Without it a database with any row is refused. */
   force?: boolean;
+  /** Erasure ledgers newer than the backup (the files written beside newer backups), whose erasures the restore must replay. */
+  ledgers?: readonly string[];
 }
 
-export async function restoreDatabase(databaseUrl: string, file: string, options: RestoreOptions = {}): Promise<BackupResult> {
+export type RestoreResult = BackupResult & {
+  /** Erasures in a newer ledger (the database replaced, or a ledger file given) that the restored database lacks: to replay before anyone reads it. */
+  erasuresToReplay: ErasureEntry[];
+};
+
+export async function restoreDatabase(databaseUrl: string, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const source = path.resolve(file);
   const kind = readBackupKind(source);
   const databaseKind = databaseKindOf(databaseUrl);
@@ -68,10 +86,57 @@ export async function restoreDatabase(databaseUrl: string, file: string, options
       );
     }
   }
+  // The database being replaced may be newer than the backup: its ledger is read before it goes.
+  const newer = [...(await readErasureLedger(databaseUrl)), ...(options.ledgers ?? []).flatMap(readLedgerFile)];
   if (kind === "sqlite") await restoreSqlite(source, sqlitePath(databaseUrl));
   else await restorePostgres(source, databaseUrl);
   const fingerprints = await tableFingerprints(databaseUrl);
-  return { kind, file: source, tables: fingerprints.length, rows: fingerprints.reduce((sum, table) => sum + table.rows, 0) };
+  const erasures = erasuresToReplay(await readErasureLedger(databaseUrl), newer);
+  return { kind, file: source, tables: fingerprints.length, rows: fingerprints.reduce((sum, table) => sum + table.rows, 0), erasuresToReplay: erasures };
+}
+
+/** The erasure ledger of a database, read without the app's client (the restore works on any URL); empty before its table exists. */
+export async function readErasureLedger(databaseUrl: string): Promise<ErasureEntry[]> {
+  const table = "ErasureRecord";
+  if (databaseKindOf(databaseUrl) === "sqlite") {
+    const file = sqlitePath(databaseUrl);
+    if (!existsSync(file)) return [];
+    const database = new Database(file, { readonly: true });
+    try {
+      if (!sqliteTables(database).includes(table)) return [];
+      // Prisma stores SQLite dates as milliseconds since the epoch.
+      const rows = database.prepare(`SELECT "personId", "erasedAt" FROM "${table}"`).all() as { personId: string; erasedAt: number | string }[];
+      return rows.map((row) => ({ personId: row.personId, erasedAt: new Date(row.erasedAt) }));
+    } finally {
+      database.close();
+    }
+  }
+  return withPostgres(databaseUrl, async (client) => {
+    if (!(await postgresTables(client)).includes(table)) return [];
+    const { rows } = await client.query<{ personId: string; erasedAt: Date }>(`SELECT "personId", "erasedAt" FROM "${table}"`);
+    return rows.map((row) => ({ personId: row.personId, erasedAt: new Date(row.erasedAt) }));
+  });
+}
+
+function writeLedgerFile(file: string, entries: readonly ErasureEntry[]): void {
+  const sorted = [...entries].sort((a, b) => a.erasedAt.getTime() - b.erasedAt.getTime() || a.personId.localeCompare(b.personId));
+  writeFileSync(file, `${JSON.stringify({ erasures: sorted.map((entry) => ({ personId: entry.personId, erasedAt: entry.erasedAt.toISOString() })) }, null, 2)}\n`);
+}
+
+function readLedgerFile(file: string): ErasureEntry[] {
+  const resolved = path.resolve(file);
+  if (!existsSync(resolved)) throw new BackupError(`There is no erasure ledger at ${resolved}.`);
+  try {
+    const parsed = JSON.parse(readFileSync(resolved, "utf8")) as { erasures?: unknown };
+    if (!Array.isArray(parsed.erasures)) throw new Error("it has no list of erasures");
+    return parsed.erasures.map((entry: unknown) => {
+      const { personId, erasedAt } = entry as { personId?: unknown; erasedAt?: unknown };
+      if (typeof personId !== "string" || typeof erasedAt !== "string" || Number.isNaN(Date.parse(erasedAt))) throw new Error("an entry lacks a person's id or a date");
+      return { personId, erasedAt: new Date(erasedAt) };
+    });
+  } catch (error) {
+    throw new BackupError(`${resolved} is not an erasure ledger: ${(error as Error).message}.`);
+  }
 }
 
 /** Every table's row count and a digest of its rows (in a stable order), for comparing two databases. */

@@ -3,7 +3,8 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { PURGED_NAME } from "~/modules/hiring/access.server";
-import { purgeExpiredCandidates, setRetention } from "~/modules/hiring/candidates.server";
+import { setRetention } from "~/modules/hiring/candidates.server";
+import { runRetentionPass } from "~/modules/retention/pass.server";
 import { recordMove, startAnotherLoop } from "~/modules/hiring/pipeline.server";
 import { addCandidate, recordDecision } from "~/modules/hiring/loops.server";
 import { createOpening } from "~/modules/hiring/openings.server";
@@ -288,7 +289,7 @@ describe("the pipeline", () => {
     expect(statusOf(await move({ ...facts, openingId: opened.openingId }, facts.grace.id, { candidateId: kim.id, to: "screen" }, opened.openingId))).toBe(200);
     await setRetention(asViewer(facts.admin), 30);
     const purgedBefore = await db.hiringCandidate.count({ where: { purgedAt: { not: null } } });
-    expect(await purgeExpiredCandidates(new Date("2026-11-22T00:00:00Z"))).toBeGreaterThanOrEqual(1);
+    expect((await runRetentionPass(new Date("2026-11-22T00:00:00Z"))).removed.candidates).toBeGreaterThanOrEqual(1);
     const [rileyAfter, kimAfter] = [await candidateOf(screened), await candidateOf(back)];
     expect([rileyAfter.purgedAt !== null, rileyAfter.name, kimAfter.purgedAt]).toEqual([true, "", null]);
     expect((await candidateOf(facts.loopId)).purgedAt).not.toBeNull();

@@ -1,7 +1,7 @@
 // Purging candidates (by hand and after the retention period, each in the audit log), and the statistics pages.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { purgeExpiredCandidates } from "~/modules/hiring/candidates.server";
+import { runRetentionPass } from "~/modules/retention/pass.server";
 import { linkHire, recordDecision } from "~/modules/hiring/loops.server";
 import { action as debriefAction } from "~/routes/hiring.loops.$loopId.debrief";
 import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
@@ -56,11 +56,11 @@ describe("purging candidate data", () => {
     expect(statusOf(await call(async () => settingsLoader(routeArgs(await get("/hiring/settings", rejected.grace.id)))))).toBe(403);
     const bad = await call(async () => settingsAction(routeArgs(await post("/hiring/settings", rejected.admin.id, { retentionDays: "0" }))));
     expect(statusOf(bad)).toBe(400);
-    expect(await purgeExpiredCandidates(new Date("2026-11-22T00:00:00Z"))).toBe(0);
+    expect((await runRetentionPass(new Date("2026-11-22T00:00:00Z"))).removed.candidates).toBe(0);
     expect(statusOf(await call(async () => settingsAction(routeArgs(await post("/hiring/settings", rejected.admin.id, { retentionDays: "180" })))))).toBe(200);
     expect(bodyOf<{ retentionDays: number | null }>(await settingsLoader(routeArgs(await get("/hiring/settings", rejected.admin.id)))).retentionDays).toBe(180);
 
-    expect(await purgeExpiredCandidates(new Date("2026-11-22T00:00:00Z"))).toBe(1);
+    expect((await runRetentionPass(new Date("2026-11-22T00:00:00Z"))).removed.candidates).toBe(1);
     const state = async (facts: typeof rejected) => (await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: facts.loopId } } } })).purgedAt !== null;
     expect([await state(rejected), await state(recent), await state(hired)]).toEqual([true, false, false]);
     const purged = await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: rejected.loopId } } } });
@@ -68,7 +68,7 @@ describe("purging candidate data", () => {
     expect(events.map((event) => [event.actorId, (event.detail as { reason: string }).reason])).toEqual([[null, "retention"]]);
     expect(await db.auditEvent.count({ where: { action: "hiring.retention_set" } })).toBe(1);
     // Idempotent: a second run (another app server) purges nothing more.
-    expect(await purgeExpiredCandidates(new Date("2026-11-22T00:00:00Z"))).toBe(0);
+    expect((await runRetentionPass(new Date("2026-11-22T00:00:00Z"))).removed.candidates).toBe(0);
   });
 });
 

@@ -107,4 +107,14 @@ describe("the demo organisation", () => {
     expect(again).toMatchObject({ cycles: 0, completed: [] });
     expect(again.skipped).toHaveLength(2);
   });
+
+  test("sets retention rules and one legal hold for the admin page to show; nobody has left, so the next pass removes nothing", async () => {
+    await seedDemo();
+    const { retentionPage } = await import("~/modules/retention/retention.server");
+    const priya = await db.user.findUniqueOrThrow({ where: { email: "priya.raman@example.com" }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
+    const page = await retentionPage(priya);
+    expect(page.rules).toMatchObject({ privateNotes: 12, feedbackTexts: 3, leavers: 12, othersTexts: "keep" });
+    expect(page.holds.map((hold) => [hold.email, hold.setBy])).toEqual([["patrick.doyle@example.com", "Priya Raman"]]);
+    expect(page.next).toEqual({ privateNotes: 0, feedbackTexts: 0, candidates: 0, leavers: 0 });
+  });
 });

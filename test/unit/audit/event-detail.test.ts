@@ -117,6 +117,12 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "sponsorship.cap_set": [{ cap: 3 }],
   "export.requested": [{ export: "export-1", byAdmin: false }, { export: "export-2", byAdmin: true }],
   "export.downloaded": [{ export: "export-1" }],
+  "person.erased": [{ reason: "retention" }, { reason: "replay" }],
+  "person.legal_hold_set": [null],
+  "person.legal_hold_cleared": [null],
+  "retention.rules_set": [{ privateNotesMonths: 12, feedbackTextsCycles: null, leaversMonths: 6, othersTexts: "keep" }],
+  "retention.private_notes_removed": [{ count: 3 }],
+  "retention.feedback_texts_removed": [{ count: 0 }],
 };
 
 describe("an audit event's detail in words", () => {

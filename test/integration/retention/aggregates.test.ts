@@ -1,0 +1,138 @@
+// After a retention pass and the erasure of people who left, every report reads as before: the
+// insights (an admin's over every cycle and the organisation, a VP's over theirs) and the session's
+// fairness report release the same figures for the same groups, each still through the disclosure
+// check, and no erased name or text is in any of them.
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { belowFloor } from "~/modules/disclosure/floor";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { ERASED_NAME } from "~/modules/retention/erasure.server";
+import { runRetentionPass } from "~/modules/retention/pass.server";
+import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
+import * as insightsRoute from "~/routes/insights._index";
+import { seeded } from "../../../prisma/seed/random";
+import { createAdmin, createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+const DAY = 24 * 60 * 60 * 1000;
+const ago = (days: number) => new Date(Date.now() - days * DAY);
+const LOCATIONS = ["Berlin", "Lisbon", "London"];
+
+type Group = { value: string; rates?: unknown; suppressed?: boolean };
+type Insights = { outcomesByCycle: { cycleId: string; rates: unknown }[]; outcomesByGroup: { dimensions: { id: string; groups: Group[] }[] } | null };
+type Fairness = { report: { meanRating: number | null; dimensions: { id: string; groups: Group[] }[] } };
+
+let admin: { id: string };
+let vp: { id: string };
+let cycleId: string;
+let sessionId: string;
+const leavers: { id: string; name: string }[] = [];
+let heldLeaver: { id: string; name: string };
+
+/** Everything each report releases, as its loader answers it. */
+async function reports() {
+  const read = async (url: string, viewerId: string) => bodyOf<Insights>(await insightsRoute.loader(routeArgs(await signedInRequest(url, viewerId))));
+  return {
+    admin: await read("/insights", admin.id),
+    adminCycle: await read(`/insights?cycle=${cycleId}`, admin.id),
+    vp: await read(`/insights?cycle=${cycleId}`, vp.id),
+    fairness: bodyOf<Fairness>(await fairnessRoute.loader(routeArgs(await signedInRequest(`/calibration/${sessionId}/fairness`, admin.id), { sessionId }))),
+  };
+}
+
+beforeAll(async () => {
+  const random = seeded(91);
+  admin = await createAdmin({ name: "Avery Admin" });
+  vp = await createPerson({ name: "Val VP", track: "manager", level: "m2" });
+  const teams = await Promise.all(["Payments", "Search", "Platform"].map((name) => db.team.create({ data: { name } })));
+  const managers = [];
+  for (let index = 0; index < 2; index++) managers.push(await createPerson({ name: `Manager ${index}`, managerId: vp.id, track: "manager", level: "m1", createdAt: ago(900) }));
+  const people = [];
+  for (let index = 0; index < 24; index++) {
+    const level = ["ic1", "ic2", "ic3"][Math.floor(random() * 3)]!;
+    // Every fourth person left ten months ago.
+    const left = index % 4 === 0;
+    const person = await createPerson({
+      name: `Person ${index} LEAVER-${index}`,
+      track: "ic",
+      level,
+      teamId: teams[index % 3]!.id,
+      managerId: managers[index % 2]!.id,
+      attributes: JSON.stringify({ location: LOCATIONS[Math.floor(random() * 3)]! }),
+      createdAt: ago(800),
+      deactivatedAt: left ? ago(300) : null,
+    });
+    people.push({ ...person, level });
+    if (left) leavers.push(person);
+  }
+  heldLeaver = leavers.pop()!;
+  await db.legalHold.create({ data: { personId: heldLeaver.id, setById: admin.id } });
+
+  const versionId = (await ladderForLevel("ic2"))!.versionId;
+  const cycle = await db.reviewCycle.create({ data: { name: "Last year's cycle", startsOn: ago(500), endsOn: ago(420), closedAt: ago(410) } });
+  cycleId = cycle.id;
+  const session = await db.calibrationSession.create({ data: { name: "Last year's calibration", cycleId, facilitatorId: admin.id, state: "published", ladderId: "engineering", ladderVersionId: versionId, groupFloor: 4 } });
+  sessionId = session.id;
+  await db.calibrationEvent.create({ data: { sessionId, actorId: admin.id, kind: "state", change: JSON.stringify({ state: ["live", "locked"] }), createdAt: ago(415) } });
+  await db.calibrationEntry.createMany({
+    data: people.map((person, index) => {
+      const outcome = index % 5 === 0 ? "promote" : "stay";
+      return {
+        sessionId,
+        personId: person.id,
+        managerId: person.managerId,
+        trackId: "ic",
+        levelId: person.level,
+        proposedRating: 1 + (index % 4),
+        proposedOutcome: outcome,
+        finalRating: 1 + ((index + 1) % 4),
+        finalOutcome: outcome,
+        finalLevelId: outcome === "promote" ? person.level : null,
+        rationale: `RATIONALE-ABOUT-${index}`,
+      };
+    }),
+  });
+  // A leaver's one-to-ones held private notes on both sides.
+  const leaver = leavers[0]!;
+  const series = await db.conversationSeries.create({ data: { kind: "one-to-one", managerId: managers[0]!.id, reportId: leaver.id, cadence: "weekly", timeZone: "UTC", anchorAt: ago(400), createdById: managers[0]!.id } });
+  const meeting = await db.conversationMeeting.create({ data: { seriesId: series.id, scheduledFor: ago(390), startsAt: ago(390), status: "held" } });
+  await db.conversationNote.create({ data: { seriesId: series.id, meetingId: meeting.id, authorId: leaver.id, visibility: "private", text: "PRIVATE-NOTE-OF-LEAVER" } });
+  await db.conversationNote.create({ data: { seriesId: series.id, meetingId: meeting.id, authorId: managers[0]!.id, visibility: "private", text: "PRIVATE-NOTE-ABOUT-LEAVER" } });
+});
+
+describe("aggregates after retention and erasure", () => {
+  test("every report releases the same figures for the same groups, through the disclosure check, and names nobody erased", async () => {
+    const before = await reports();
+    expect(before.adminCycle.outcomesByCycle.find((row) => row.cycleId === cycleId)?.rates).not.toBeNull();
+
+    await db.retentionRule.createMany({ data: [{ kind: "leavers", keepFor: 6 }, { kind: "private-notes", keepFor: 6 }] });
+    const pass = await runRetentionPass();
+    expect(pass).toEqual({ removed: { privateNotes: 2, feedbackTexts: 0, candidates: 0, leavers: leavers.length }, failed: [] });
+    expect(await db.user.count({ where: { name: ERASED_NAME } })).toBe(leavers.length);
+
+    const after = await reports();
+    // The same figures, group by group: nothing released changed, so no figure moved by fewer people than the floor.
+    expect(after).toEqual(before);
+
+    // And each group a report shows is as large as the floor, counted over who is in it after the erasures.
+    const entries = await db.calibrationEntry.findMany({ where: { sessionId }, select: { levelId: true, person: { select: { attributes: true, team: { select: { name: true } } } } } });
+    const groupOf = (entry: (typeof entries)[number], dimension: string) =>
+      dimension === "team" ? (entry.person.team?.name ?? null) : dimension === "level" ? entry.levelId : dimension === "track" ? "ic" : ((JSON.parse(entry.person.attributes) as Record<string, string>)[dimension.replace(/^attribute:/, "")] ?? null);
+    const shown = [
+      ...(after.adminCycle.outcomesByGroup?.dimensions ?? []).flatMap((dimension) => dimension.groups.filter((group) => group.rates !== null).map((group) => [dimension.id, group.value] as const)),
+      ...after.fairness.report.dimensions.flatMap((dimension) => dimension.groups.filter((group) => !group.suppressed).map((group) => [dimension.id, group.value] as const)),
+    ];
+    expect(shown.length).toBeGreaterThan(0);
+    for (const [dimension, value] of shown) {
+      const members = entries.filter((entry) => groupOf(entry, dimension) === value).length;
+      expect(belowFloor(members), `${dimension}=${value}`).toBe(false);
+    }
+
+    const text = JSON.stringify(after);
+    for (const leaver of leavers) expect(text).not.toContain(leaver.name);
+    expect(text).not.toContain("RATIONALE-ABOUT");
+    expect((await db.user.findUniqueOrThrow({ where: { id: heldLeaver.id } })).name).toBe(heldLeaver.name);
+    expect(await db.conversationNote.count()).toBe(0);
+  });
+});
