@@ -67,6 +67,7 @@ export const NAMESPACES = [
   "insights",
   "ladders",
   "mentorship",
+  "panels",
   "people",
   "team",
 ] as const;

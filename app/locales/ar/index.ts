@@ -14,8 +14,9 @@ import home from "./home.json";
 import insights from "./insights.json";
 import ladders from "./ladders.json";
 import mentorship from "./mentorship.json";
+import panels from "./panels.json";
 import people from "./people.json";
 import team from "./team.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, panels, people, team } satisfies ResourceLanguage;

@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges } from "~/modules/todo/todo";
+import { signOffsDue } from "./panels.server";
 import { isActiveStage } from "./pipeline";
 import { hiringTodoCandidates, hiringTodoLoops, takesPartInHiring } from "./queries.server";
 import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
@@ -30,7 +31,9 @@ function grouped<T>(rows: readonly T[], key: (row: T) => string): T[][] {
  */
 export async function hiringTodo(viewerId: string) {
   // Most people take part in no open loop: one statement says so, and the two reads are skipped.
-  if (!(await takesPartInHiring(viewerId))) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [] };
+  // Sign-offs outlive the loop's decision, so they are read whether or not the person is in an open loop.
+  const [takesPart, signOffs] = await Promise.all([takesPartInHiring(viewerId), signOffsDue(viewerId)]);
+  if (!takesPart) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [], signOffsDue: signOffs };
   const [loopRows, candidateRows] = await Promise.all([hiringTodoLoops(viewerId), hiringTodoCandidates(viewerId)]);
   const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
   const loops = grouped(loopRows, (row) => row.loopId).map((rows) => {
@@ -54,6 +57,7 @@ export async function hiringTodo(viewerId: string) {
     .flatMap((loop) => loop.interviews.filter((row) => row.interviewerId === viewerId && !row.anySubmitted))
     .sort((a, b) => byTime(a.scheduledAt, b.scheduledAt) || byTime(a.createdAt, b.createdAt));
   return {
+    signOffsDue: signOffs,
     scorecardsDue: ownInterviews.map((row) => ({ interviewId: row.interviewId!, candidate: row.candidate, opening: row.opening, stage: row.stage!, scheduledAt: row.scheduledAt })),
     debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.ref.loopId) && canSeeDebrief(viewer, loop.access)).map((loop) => loop.ref),
     decisionsToRecord: decisions.map((loop) => loop.ref),
@@ -87,7 +91,7 @@ export async function hiringTodo(viewerId: string) {
  */
 export async function hiringTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
   const since = { gte: writtenSince };
-  const [loops, admins] = await Promise.all([
+  const [loops, admins, seats] = await Promise.all([
     db.hiringLoop.findMany({
       where: {
         OR: [
@@ -100,11 +104,14 @@ export async function hiringTodoChanges({ writtenSince }: ChangeWindow): Promise
       select: { id: true, openingId: true },
     }),
     db.hiringOpeningAdmin.findMany({ where: { createdAt: since }, select: { userId: true } }),
+    // A trainee seated or signed off: the interviewer they sit with owes (or no longer owes) a sign-off.
+    db.hiringTraineeSeat.findMany({ where: { updatedAt: since }, select: { interview: { select: { interviewerId: true } } } }),
   ]);
-  if (!loops.length) return { people: admins.map((row) => row.userId) };
+  const signers = seats.map((seat) => seat.interview.interviewerId);
+  if (!loops.length) return { people: admins.map((row) => row.userId).concat(signers) };
   const [interviewers, openingAdmins] = await Promise.all([
     db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.id) } }, select: { interviewerId: true }, distinct: ["interviewerId"] }),
     db.hiringOpeningAdmin.findMany({ where: { openingId: { in: [...new Set(loops.map((loop) => loop.openingId))] } }, select: { userId: true } }),
   ]);
-  return { people: [...admins, ...openingAdmins].map((row) => row.userId).concat(interviewers.map((row) => row.interviewerId)) };
+  return { people: [...admins, ...openingAdmins].map((row) => row.userId).concat(interviewers.map((row) => row.interviewerId), signers) };
 }
