@@ -374,13 +374,3 @@ export async function setTrainingStep(viewer: Viewer, input: { email: string; co
   return { ok: true };
 }
 
-/** Seats on the person's interviews that they have not signed off: their to-dos, due the day after the interview. */
-export async function signOffsDue(viewerId: string) {
-  const rows = await db.hiringTraineeSeat.findMany({
-    where: { outcome: null, interview: { interviewerId: viewerId, loop: { state: { not: "withdrawn" } } } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, mode: true, trainee: { select: { name: true } }, interview: { select: { scheduledAt: true, stage: { select: { name: true } } } } },
-  });
-  return rows.map((row) => ({ seatId: row.id, trainee: row.trainee.name, stage: row.interview.stage.name, mode: row.mode, scheduledAt: row.interview.scheduledAt }));
-}
-

@@ -1,8 +1,7 @@
 import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges } from "~/modules/todo/todo";
-import { signOffsDue } from "./panels.server";
 import { isActiveStage } from "./pipeline";
-import { hiringTodoCandidates, hiringTodoLoops, takesPartInHiring } from "./queries.server";
+import { hiringTodoCandidates, hiringTodoLoops, signOffRows, takesPartInHiring } from "./queries.server";
 import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
 
 /** Earlier first, an interview with no time set before any with one (as SQLite orders them). */
@@ -26,15 +25,17 @@ function grouped<T>(rows: readonly T[], key: (row: T) => string): T[][] {
  * attend (their own cards in, the debrief open, no decision yet), and decisions they can record
  * as a hiring admin of the opening, the loops of their openings still waiting for cards, and
  * the candidates of those openings waiting in a stage of the pipeline (in screen or offer, or in
- * interviews with no loop open). Three statements for someone who takes part in hiring, one for
- * everyone else.
+ * interviews with no loop open); and trainees' seats on their interviews waiting for their
+ * sign-off. Three statements for someone who takes part in hiring (one more while they owe a
+ * sign-off), one for everyone else.
  */
 export async function hiringTodo(viewerId: string) {
   // Most people take part in no open loop: one statement says so, and the two reads are skipped.
+  const { involved, signing } = await takesPartInHiring(viewerId);
   // Sign-offs outlive the loop's decision, so they are read whether or not the person is in an open loop.
-  const [takesPart, signOffs] = await Promise.all([takesPartInHiring(viewerId), signOffsDue(viewerId)]);
-  if (!takesPart) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [], signOffsDue: signOffs };
-  const [loopRows, candidateRows] = await Promise.all([hiringTodoLoops(viewerId), hiringTodoCandidates(viewerId)]);
+  const signOffs = signing ? signOffRows(viewerId) : Promise.resolve([]);
+  if (!involved) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [], signOffsDue: await signOffs };
+  const [loopRows, candidateRows, signOffsDue] = await Promise.all([hiringTodoLoops(viewerId), hiringTodoCandidates(viewerId), signOffs]);
   const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
   const loops = grouped(loopRows, (row) => row.loopId).map((rows) => {
     const [first] = rows as [(typeof rows)[number]];
@@ -57,7 +58,7 @@ export async function hiringTodo(viewerId: string) {
     .flatMap((loop) => loop.interviews.filter((row) => row.interviewerId === viewerId && !row.anySubmitted))
     .sort((a, b) => byTime(a.scheduledAt, b.scheduledAt) || byTime(a.createdAt, b.createdAt));
   return {
-    signOffsDue: signOffs,
+    signOffsDue,
     scorecardsDue: ownInterviews.map((row) => ({ interviewId: row.interviewId!, candidate: row.candidate, opening: row.opening, stage: row.stage!, scheduledAt: row.scheduledAt })),
     debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.ref.loopId) && canSeeDebrief(viewer, loop.access)).map((loop) => loop.ref),
     decisionsToRecord: decisions.map((loop) => loop.ref),

@@ -29,7 +29,7 @@ const panelPage = async (userId: string, loopId = facts.loopId) => bodyOf<Awaite
 const panelPost = async (userId: string, fields: Record<string, string>, loopId = facts.loopId) => call(async () => panelAction(routeArgs(await post(`/hiring/loops/${loopId}/panel`, userId, fields), { loopId })));
 const rulesPost = async (userId: string, fields: Record<string, string | string[]>) => call(async () => rulesAction(routeArgs(await post("/hiring/panels", userId, fields))));
 const seatPost = async (userId: string, seatId: string, fields: Record<string, string>) => call(async () => seatAction(routeArgs(await post(`/hiring/seats/${seatId}`, userId, fields), { seatId })));
-const todoOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", userId)))).todo.map((item) => ({ kind: item.kind, href: item.href, ...inEnglish(item) }));
+const todoOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", userId)))).todo.map((item) => inEnglish(item));
 
 beforeAll(async () => {
   facts = await hiringSetUp();
