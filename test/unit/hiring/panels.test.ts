@@ -39,8 +39,9 @@ describe("a panel's mix", () => {
   });
 
   test("clearing a flag comes before widening dimensions that were not flagged", () => {
-    const panel = [member("a", "t1", "ic3"), member("b", "t1", "ic4")];
-    const wide = { ...member("wide", "t1", "ic5"), track: "tech-lead", load: 0 };
+    // Only the team is flagged: levels and tracks already differ.
+    const panel = [member("a", "t1", "ic3"), { ...member("b", "t1", "tl1"), track: "tech-lead" }];
+    const wide = { ...member("wide", "t1", "m1"), track: "manager", load: 0 };
     const clear = { ...member("clear", "t2", "ic3"), load: 0 };
     expect(suggestInterviewers([wide, clear], panel, ["team", "level", "track"], null).map((suggestion) => suggestion.id)).toEqual(["clear", "wide"]);
   });
