@@ -25,6 +25,8 @@ const STEPS: [string, string[], TrainingStep][] = [
   ["nora.lindqvist@example.com", CODING, "qualified"],
   ["omar.farouk@example.com", DESIGN, "qualified"],
   ["anna.schmidt@example.com", [...DELIVERY, ...COLLABORATION], "qualified"],
+  ["niamh.gallagher@example.com", CODING, "qualified"],
+  ["sana.qureshi@example.com", DELIVERY, "qualified"],
   ["yara.haddad@example.com", DESIGN, "shadow"],
   ["hana.novak@example.com", CODING, "reverse-shadow"],
 ];
