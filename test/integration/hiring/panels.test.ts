@@ -116,6 +116,7 @@ describe("staffing a panel", () => {
 
 describe("training", () => {
   let seatId: string;
+  let secondLoopId: string;
 
   test("a shadow sits in with the kit and writes practice notes that only they and the interviewer read", async () => {
     expect(bodyOf<{ error: string }>(await panelPost(facts.grace.id, { intent: "seat", interviewId: facts.benInterview, personId: dan.id })).error).toBe("panels:errors.notTraining");
@@ -167,6 +168,7 @@ describe("training", () => {
     expect(statusOf(await seatPost(facts.ben.id, seatId, { intent: "sign-off", outcome: "advance" }))).toBe(409);
 
     const { loopId } = await addCandidate(asViewer(facts.grace), facts.openingId, { name: "Second Candidate", email: "", source: "", notes: "" });
+    secondLoopId = loopId;
     expect((await assignInterviewer(asViewer(facts.grace), loopId, { stageId: facts.stages[1]!.id, email: facts.ben.email, scheduledAt: null })).ok).toBe(true);
     const interviewId = (await db.hiringInterview.findFirstOrThrow({ where: { loopId } })).id;
     expect(statusOf(await panelPost(facts.grace.id, { intent: "seat", interviewId, personId: tess.id }, loopId))).toBe(200);
@@ -176,5 +178,19 @@ describe("training", () => {
     expect((await db.interviewerTraining.findMany({ where: { personId: tess.id } })).map((row) => row.step)).toEqual(["qualified", "qualified"]);
     expect(await db.interviewerTrainingStep.count({ where: { personId: tess.id, byId: facts.ben.id } })).toBe(4);
     expect((await assignInterviewer(asViewer(facts.grace), loopId, { stageId: facts.stages[1]!.id, email: tess.email, scheduledAt: null })).ok).toBe(true);
+  });
+
+  test("the statistics show how often panels met the rule once enough interviewers sat on them", async () => {
+    // Tess joins Ben's team and city: the second panel comes from one group.
+    await db.user.update({ where: { id: tess.id }, data: { teamId: (await db.user.findUniqueOrThrow({ where: { id: facts.ben.id } })).teamId, attributes: JSON.stringify({ location: "LOC-BERLIN-MARKER" }) } });
+    for (const person of [facts.ben, tess]) {
+      const interview = await db.hiringInterview.findFirstOrThrow({ where: { loopId: secondLoopId, interviewerId: person.id } });
+      await scoreAndSubmit(person, interview.id, DESIGN, 3, person.name, "yes");
+    }
+    expect((await recordDecision(asViewer(facts.grace), secondLoopId, { decision: "no-hire", rationale: "No" })).ok).toBe(true);
+    const stats = bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.admin.id))));
+    // Four interviewers in all: the rate is shown, one panel of two met the rule.
+    expect(stats.panels).toEqual({ overall: { met: 1, total: 2 }, counted: 2, openings: [{ id: facts.openingId, title: "Senior Engineer, Payments", figure: { met: 1, total: 2 } }] });
+    expect(JSON.stringify(stats)).not.toMatch(/LOC-[A-Z]+-MARKER/);
   });
 });
