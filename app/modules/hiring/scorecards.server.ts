@@ -77,7 +77,11 @@ export async function interviewPage(viewer: Viewer, interviewId: string) {
           amendments: chain.amendments.map(({ card, diff }) => ({ id: card.id, submittedAt: card.submittedAt?.toISOString() ?? null, diff })),
         }
       : null,
-    lockedReason: canWriteScorecard(viewer, loop.access, interview.interviewerId) ? null : lockedReason(viewer, loop.access),
+    lockedReason: !canWriteScorecard(viewer, loop.access, interview.interviewerId)
+      ? lockedReason(viewer, loop.access)
+      : (await mayScoreStage(interview.interviewerId, stage.competencyIds))
+        ? null
+        : ({ key: "panels:errors.notQualifiedToScore" } satisfies Message),
     rules,
   };
 }

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { loader as homeLoader } from "~/routes/_index";
+import { loader as interviewLoader } from "~/routes/hiring.interviews.$interviewId._index";
 import { loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
 import { loader as exportLoader } from "~/routes/hiring.loops.$loopId.export";
 import { action as panelAction, loader as panelLoader } from "~/routes/hiring.loops.$loopId.panel";
@@ -137,7 +138,10 @@ describe("training", () => {
   test("only qualified interviewers score; practice notes never reach the debrief, the export or the statistics", async () => {
     const locked = await saveScorecardDraft(asViewer(facts.ana), facts.anaInterview, { baseRevision: 0, changes: [{ field: "summary", value: "x", base: "" }] });
     expect(locked).toMatchObject({ status: 409, body: { message: { key: "panels:errors.notQualifiedToScore" } } });
+    const interviewPage = async () => bodyOf<Awaited<ReturnType<typeof interviewLoader>>>(await interviewLoader(routeArgs(await get(`/hiring/interviews/${facts.anaInterview}`, facts.ana.id), { interviewId: facts.anaInterview })));
+    expect((await interviewPage()).lockedReason).toEqual({ key: "panels:errors.notQualifiedToScore" });
     await rulesPost(facts.grace.id, { intent: "step", email: facts.ana.email, competencyIds: CODING, step: "qualified" });
+    expect((await interviewPage()).lockedReason).toBeNull();
     await scoreAndSubmit(facts.ana, facts.anaInterview, CODING, 3, "Ana", "yes");
     await scoreAndSubmit(facts.ben, facts.benInterview, DESIGN, 3, "Ben", "yes");
     const cleoInterview = (await db.hiringInterview.findFirstOrThrow({ where: { interviewerId: cleo.id } })).id;
