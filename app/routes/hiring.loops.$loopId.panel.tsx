@@ -31,7 +31,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const intent = formData.get("intent");
   if (intent === "seat") {
     const submission = parseWithZod(formData, { schema: SeatSchema });
-    if (submission.status !== "success") return data({ error: t("panels:errors.traineeMissing"), message: null }, { status: 400 });
+    if (submission.status !== "success") return data({ error: "panels:errors.traineeMissing", message: null }, { status: 400 });
     const result = await seatTrainee(viewer, loopId, submission.value);
     if (!result.ok) return data({ error: result.error, message: null }, { status: 400 });
     return { error: null, message: t("panels:panel.seated") };

@@ -248,7 +248,7 @@ export async function seatTrainee(viewer: Viewer, loopId: string, input: { inter
 async function requireSeat(viewer: Viewer, seatId: string) {
   const seat = await db.hiringTraineeSeat.findUnique({
     where: { id: seatId },
-    select: { id: true, mode: true, practiceNotes: true, outcome: true, outcomeAt: true, traineeId: true, trainee: { select: { name: true } }, interview: { select: { id: true, loopId: true, stageId: true, interviewerId: true, scheduledAt: true, interviewer: { select: { name: true } } } } },
+    select: { id: true, mode: true, practiceNotes: true, outcome: true, traineeId: true, trainee: { select: { name: true } }, interview: { select: { id: true, loopId: true, stageId: true, interviewerId: true, scheduledAt: true, interviewer: { select: { name: true } } } } },
   });
   const facts: SeatFacts | null = seat ? { traineeId: seat.traineeId, interviewerId: seat.interview.interviewerId, outcome: seat.outcome } : null;
   if (!seat || !facts || !canViewSeat(viewer, facts)) throw new NotFoundError({ key: "panels:errors.noSeat" });
@@ -273,7 +273,7 @@ export async function seatPage(viewer: Viewer, seatId: string) {
   const isTrainee = viewer.id === seat.traineeId;
   const signerQualified = !isTrainee && qualifiedFor((await trainingRecords([viewer.id])).get(viewer.id) ?? {}, stage.competencyIds);
   return {
-    seat: { id: seat.id, mode: seat.mode as SeatMode, practiceNotes: seat.practiceNotes, outcome: seat.outcome, outcomeAt: seat.outcomeAt?.toISOString() ?? null },
+    seat: { id: seat.id, mode: seat.mode as SeatMode, practiceNotes: seat.practiceNotes, outcome: seat.outcome },
     trainee: seat.trainee.name,
     interviewer: seat.interview.interviewer.name,
     scheduledAt: seat.interview.scheduledAt?.toISOString() ?? null,
