@@ -14,6 +14,9 @@ import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.
 import { addCandidate, assignInterviewer, recordDecision } from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { createPerson } from "../../utils/factories";
+import { answerText, type RouteFunction } from "../../utils/responses";
+import * as rootRoute from "~/root";
+import { loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
 import { inEnglish } from "../../utils/todo-words";
 import { asViewer, bodyOf, call, get, hiringSetUp, post, routeArgs, scoreAndSubmit, statusOf } from "./helpers";
 
@@ -198,3 +201,35 @@ describe("training", () => {
     expect(JSON.stringify(stats)).not.toMatch(/LOC-[A-Z]+-MARKER/);
   });
 });
+
+describe("the privacy sweep", () => {
+  test("practice notes reach only the trainee and the interviewer they sat with, and no page carries an attribute's value", async () => {
+    const seats = await db.hiringTraineeSeat.findMany({ select: { id: true } });
+    const read = async (loader: unknown, url: string, userId: string, params: Record<string, string> = {}) => answerText(loader as RouteFunction, await get(url, userId), params);
+    const pages = async (userId: string) => {
+      const loopId = facts.loopId;
+      const texts = [
+        await read(rootRoute.loader, "/", userId),
+        await read(homeLoader, "/", userId),
+        await read(loopLoader, `/hiring/loops/${loopId}`, userId, { loopId }),
+        await read(panelLoader, `/hiring/loops/${loopId}/panel`, userId, { loopId }),
+        await read(debriefLoader, `/hiring/loops/${loopId}/debrief`, userId, { loopId }),
+        await read(exportLoader, `/hiring/loops/${loopId}/export`, userId, { loopId }),
+        await read(rulesLoader, "/hiring/panels", userId),
+        await read(statsLoader, "/hiring/stats", userId),
+        await read(interviewLoader, `/hiring/interviews/${facts.benInterview}`, userId, { interviewId: facts.benInterview }),
+        ...(await Promise.all(seats.map((seat) => read(seatLoader, `/hiring/seats/${seat.id}`, userId, { seatId: seat.id })))),
+      ];
+      return texts.join("\n");
+    };
+    const everyone = { admin: facts.admin, grace: facts.grace, olga: facts.olga, ana: facts.ana, ben: facts.ben, cleo, dan, tess, stranger: facts.stranger };
+    const readsNotes: string[] = [];
+    for (const [name, person] of Object.entries(everyone)) {
+      const text = await pages(person.id);
+      expect(text, name).not.toMatch(/LOC-[A-Z]+-MARKER/);
+      if (text.includes(PRACTICE)) readsNotes.push(name);
+    }
+    expect(readsNotes.sort()).toEqual(["ben", "tess"]);
+  });
+});
+
