@@ -1,4 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel } from "~/modules/ladders";
@@ -66,7 +67,10 @@ export async function setPanelSettings(viewer: Viewer, input: PanelSettings): Pr
   const unknown = input.dimensions.filter((dimension) => isAttributeDimension(dimension) && !known.has(dimension.slice("attribute:".length)));
   if (unknown.length) return { ok: false, fieldErrors: { dimensions: ["panels:errors.unknownAttribute"] } };
   const data = { dimensions: JSON.stringify(input.dimensions), maxInterviewsPerWeek: input.maxInterviewsPerWeek, requireQualification: input.requireQualification, updatedById: viewer.id };
-  await db.hiringPanelSettings.upsert({ where: { id: "panels" }, create: { id: "panels", ...data }, update: data });
+  await db.$transaction(async (tx) => {
+    await tx.hiringPanelSettings.upsert({ where: { id: "panels" }, create: { id: "panels", ...data }, update: data });
+    await recordAuditEvent(tx, { actorId: viewer.id, action: "hiring.panel_rule_set", subjectType: "hiring", subjectId: null, detail: { dimensions: input.dimensions, maxInterviewsPerWeek: input.maxInterviewsPerWeek, requireQualification: input.requireQualification } });
+  });
   return { ok: true };
 }
 

@@ -52,6 +52,9 @@ describe("the panel rule", () => {
     expect(await db.hiringPanelSettings.count()).toBe(0);
     const saved = await rulesPost(facts.admin.id, { intent: "rule", dimensions: ["team", "attribute:location"], maxInterviewsPerWeek: "", requireQualification: "on" });
     expect(bodyOf<{ saved: boolean }>(saved).saved).toBe(true);
+    expect(await db.auditEvent.findMany({ where: { action: "hiring.panel_rule_set" }, select: { actorId: true, detail: true } })).toEqual([
+      { actorId: facts.admin.id, detail: { dimensions: ["team", "attribute:location"], maxInterviewsPerWeek: null, requireQualification: true } },
+    ]);
     const roster = bodyOf<Awaited<ReturnType<typeof rulesLoader>>>(await rulesLoader(routeArgs(await get("/hiring/panels", facts.grace.id))));
     expect(roster.settings).toMatchObject({ dimensions: ["team", "attribute:location"], maxInterviewsPerWeek: null, requireQualification: true });
     // A hiring admin does not change the rule, so is not told which attributes exist.
