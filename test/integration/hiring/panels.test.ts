@@ -1,5 +1,8 @@
 // Interview panels by the organisation's rule and interviewers trained from shadow to qualified,
 // through the pages' loaders and actions (decision 085).
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { loader as homeLoader } from "~/routes/_index";
@@ -14,7 +17,11 @@ import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.
 import { addCandidate, assignInterviewer, recordDecision } from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { createPerson } from "../../utils/factories";
-import { answerText, type RouteFunction } from "../../utils/responses";
+import { answerText, withRouteProps, type RouteFunction } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+import * as panelRoute from "~/routes/hiring.loops.$loopId.panel";
+import * as rulesRoute from "~/routes/hiring.panels";
+import * as seatRoute from "~/routes/hiring.seats.$seatId";
 import * as rootRoute from "~/root";
 import { loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
 import { inEnglish } from "../../utils/todo-words";
@@ -34,6 +41,22 @@ const panelPost = async (userId: string, fields: Record<string, string>, loopId 
 const rulesPost = async (userId: string, fields: Record<string, string | string[]>) => call(async () => rulesAction(routeArgs(await post("/hiring/panels", userId, fields))));
 const seatPost = async (userId: string, seatId: string, fields: Record<string, string>) => call(async () => seatAction(routeArgs(await post(`/hiring/seats/${seatId}`, userId, fields), { seatId })));
 const todoOf = async (userId: string) => bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", userId)))).todo.map((item) => inEnglish(item));
+
+/** A page rendered on the server with its loader's data, as its words read (tags stripped). */
+async function rendered(module: { loader: unknown; default: unknown }, pattern: string, path: string, userId: string): Promise<string> {
+  const route = {
+    id: "page",
+    path: pattern,
+    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await (module.loader as RouteFunction)(routeArgs(request, params as Record<string, string>))),
+    Component: withRouteProps(module.default as ComponentType<never>),
+  };
+  const handler = createStaticHandler([route]);
+  const context = await handler.query(await signedInRequest(path, userId));
+  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+  if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
+  const html = renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
+  return html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+}
 
 beforeAll(async () => {
   facts = await hiringSetUp();
@@ -59,6 +82,7 @@ describe("the panel rule", () => {
     expect(roster.settings).toMatchObject({ dimensions: ["team", "attribute:location"], maxInterviewsPerWeek: null, requireQualification: true });
     // A hiring admin does not change the rule, so is not told which attributes exist.
     expect(roster).toMatchObject({ canSetRule: false, attributes: [] });
+    expect(await rendered(rulesRoute, "/hiring/panels", "/hiring/panels", facts.admin.id)).toContain("Attribute: location");
     expect(statusOf(await call(async () => rulesLoader(routeArgs(await get("/hiring/panels", facts.stranger.id)))))).toBe(404);
     expect(statusOf(await rulesPost(facts.stranger.id, { intent: "step", email: cleo.email, competencyIds: DESIGN, step: "qualified" }))).toBe(404);
     expect(await db.interviewerTraining.count()).toBe(0);
@@ -90,6 +114,10 @@ describe("staffing a panel", () => {
     // Dan is not qualified, Tess is a shadow: only Cleo is suggested, and Tess may sit in.
     expect(design.suggestions.map((suggestion) => [suggestion.name, suggestion.load, suggestion.widens, suggestion.clearsFlag])).toEqual([["Cleo Qualified", 0, ["attribute:location"], true]]);
     expect(design.trainees.map((trainee) => [trainee.name, trainee.step])).toEqual([["Tess Trainee", "shadow"]]);
+    const words = await rendered(panelRoute, "/hiring/loops/:loopId/panel", `/hiring/loops/${facts.loopId}/panel`, facts.grace.id);
+    expect(words).toContain("Attribute: location: 1 group all one group");
+    expect(words).toContain("Cleo Qualified · Alpha");
+    expect(words).toContain("0 interviews this week · adds Attribute: location Add to the panel");
   });
 
   test("only qualified interviewers are staffed while the organisation asks for it; adding the suggestion widens the panel", async () => {
@@ -139,6 +167,8 @@ describe("training", () => {
     }
     const ben = bodyOf<Awaited<ReturnType<typeof seatLoader>>>(await seatLoader(routeArgs(await get(`/hiring/seats/${seatId}`, facts.ben.id), { seatId })));
     expect(ben).toMatchObject({ isTrainee: false, kit: null, can: { write: false, signOff: true }, seat: { practiceNotes: `${PRACTICE} strong on trade-offs` } });
+    expect(await rendered(seatRoute, "/hiring/seats/:seatId", `/hiring/seats/${seatId}`, tess.id)).toContain("The interview kit");
+    expect(await rendered(seatRoute, "/hiring/seats/:seatId", `/hiring/seats/${seatId}`, facts.ben.id)).toContain("Sign off Tess Trainee Ready to lead as a reverse shadow Not yet");
   });
 
   test("only qualified interviewers score; practice notes never reach the debrief, the export or the statistics", async () => {
