@@ -122,7 +122,7 @@ export async function mayScoreStage(interviewerId: string, competencyIds: readon
   return mayScore({ requireQualification: settings.requireQualification, qualified: qualifiedFor(records.get(interviewerId) ?? {}, competencyIds) });
 }
 
-export const memberSelect = { id: true, name: true, email: true, teamId: true, level: true, track: true, attributes: true, team: { select: { name: true } } } satisfies Prisma.UserSelect;
+export const memberSelect = { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true, teamId: true, level: true, track: true, attributes: true, team: { select: { name: true } } } satisfies Prisma.UserSelect;
 type MemberRow = Prisma.UserGetPayload<{ select: typeof memberSelect }>;
 
 export function asMember(row: MemberRow): PanelMember {
@@ -149,9 +149,9 @@ export async function panelPage(viewer: Viewer, loopId: string, now = clock.now(
   const panelIds = [...new Set(loop.interviews.map((interview) => interview.interviewerId))];
   const [panelRows, seats, trainingRows] = await Promise.all([
     db.user.findMany({ where: { id: { in: panelIds } }, select: memberSelect }),
-    db.hiringTraineeSeat.findMany({ where: { interview: { loopId } }, orderBy: { createdAt: "asc" }, select: { id: true, interviewId: true, mode: true, outcome: true, trainee: { select: { id: true, name: true } } } }),
+    db.hiringTraineeSeat.findMany({ where: { interview: { loopId } }, orderBy: { createdAt: "asc" }, select: { id: true, interviewId: true, mode: true, trainee: { select: { id: true, name: true } } } }),
     // Everyone on a path for a competency of the plan: the pool of suggestions and of trainees.
-    competencyIds.length ? db.interviewerTraining.findMany({ where: { competencyId: { in: competencyIds }, person: { deactivatedAt: null } }, select: { personId: true } , distinct: ["personId"] }) : Promise.resolve([]),
+    competencyIds.length ? db.interviewerTraining.findMany({ where: { competencyId: { in: competencyIds }, person: { deactivatedAt: null } }, select: { personId: true }, distinct: ["personId"] }) : Promise.resolve([]),
   ]);
   const poolIds = trainingRows.map((row) => row.personId);
   const [poolRows, records, loads] = await Promise.all([
@@ -173,7 +173,7 @@ export async function panelPage(viewer: Viewer, loopId: string, now = clock.now(
   return {
     loop: { id: loop.id, candidate: loop.candidate.purgedAt ? null : loop.candidate.name },
     opening: { id: loop.opening.id, title: loop.opening.title },
-    settings: { dimensions: settings.dimensions, cap: settings.maxInterviewsPerWeek, requireQualification: settings.requireQualification },
+    settings: { dimensions: settings.dimensions, cap: settings.maxInterviewsPerWeek },
     canStaff: staffable,
     mix: {
       size: mix.size,
@@ -187,7 +187,7 @@ export async function panelPage(viewer: Viewer, loopId: string, now = clock.now(
     stages: loop.opening.stages.map((stage) => {
       const interviews = loop.interviews.filter((interview) => interview.stageId === stage.id);
       const onStage = new Set(interviews.map((interview) => interview.interviewerId));
-      const qualifiedPool = poolRows.filter((row) => qualifiedFor(records.get(row.id) ?? {}, stage.competencyIds) && !onStage.has(row.id) && canJoinPanel({ id: row.id, isAdmin: false, isHiringAdmin: false }, loop.access));
+      const qualifiedPool = poolRows.filter((row) => qualifiedFor(records.get(row.id) ?? {}, stage.competencyIds) && !onStage.has(row.id) && canJoinPanel(row, loop.access));
       const seated = new Set(seats.filter((seat) => interviews.some((interview) => interview.id === seat.interviewId)).map((seat) => seat.trainee.id));
       return {
         id: stage.id,
@@ -196,7 +196,7 @@ export async function panelPage(viewer: Viewer, loopId: string, now = clock.now(
         interviews: interviews.map((interview) => ({
           id: interview.id,
           interviewer: { ...person(interview.interviewerId), qualified: qualifiedFor(records.get(interview.interviewerId) ?? {}, stage.competencyIds) },
-          seats: seats.filter((seat) => seat.interviewId === interview.id).map((seat) => ({ id: seat.id, mode: seat.mode as SeatMode, outcome: seat.outcome, trainee: seat.trainee.name })),
+          seats: seats.filter((seat) => seat.interviewId === interview.id).map((seat) => ({ id: seat.id, mode: seat.mode as SeatMode, trainee: seat.trainee.name })),
         })),
         suggestions: staffable
           ? suggestInterviewers(qualifiedPool.map((row) => ({ ...asMember(row), load: loads.get(row.id) ?? 0 })), panel, settings.dimensions, settings.maxInterviewsPerWeek).map((suggestion) => ({
