@@ -70,6 +70,7 @@ export const NAMESPACES = [
   "ladders",
   "mentorship",
   "opportunities",
+  "panels",
   "people",
   "sponsorship",
   "retention",

@@ -95,6 +95,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
   const page = loaderData;
   const when = useInstant();
   const { t } = useTranslation("hiring");
+  const { t: tp } = useTranslation("panels");
   const f = useFormats();
   const { opening, candidate, stages, interviews, panel, warnings, cards, decision, debrief, can, competencyName } = page;
   const navigation = useNavigation();
@@ -320,6 +321,13 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                   </li>
                 ))}
               </ul>
+              {can.opening ? (
+                <p className="mt-2 text-sm">
+                  <Link className={linkClass} to={`/hiring/loops/${page.loop.id}/panel`}>
+                    {tp("panel.open")}
+                  </Link>
+                </p>
+              ) : null}
             </Card>
           ) : null}
           {page.overlaps.length ? (

@@ -11,6 +11,7 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { statisticsScope } from "~/modules/hiring/statistics-text";
+import { panelRuleStatistics } from "~/modules/hiring/panel-stats.server";
 import { hiringStatistics } from "~/modules/hiring/stats.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
@@ -32,7 +33,7 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const viewer = await requireUser(request);
   const searchParams = url.searchParams;
   const order = choiceParam(searchParams, "order", ORDERS, "order") || "name";
-  const { loops, withheld, interviewers, openings } = await hiringStatistics(viewer);
+  const [{ loops, withheld, interviewers, openings }, panels] = await Promise.all([hiringStatistics(viewer), panelRuleStatistics(viewer)]);
   const ordered =
     order === "name"
       ? interviewers
@@ -45,6 +46,7 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const pageCount = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE));
   const page = Math.min(pageParam(searchParams), pageCount);
   return {
+    panels,
     loops,
     scope: statisticsScope(loops, withheld, viewer.isAdmin),
     isAdmin: viewer.isAdmin,
@@ -78,8 +80,9 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
 });
 
 export default function HiringStats({ loaderData }: Route.ComponentProps) {
-  const { scope, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount } = loaderData;
+  const { scope, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount, panels } = loaderData;
   const { t } = useTranslation("hiring");
+  const { t: tp } = useTranslation("panels");
   const f = useFormats();
   const signed = (value: number | null) => (value === null ? "–" : t("stats.interviewers.signed", { value }));
   const alpha = (value: number | null) => (value === null ? "–" : t("stats.agreement.alpha", { value }));
@@ -181,6 +184,29 @@ export default function HiringStats({ loaderData }: Route.ComponentProps) {
               </DataTable>
             </Card>
           ))}
+        </section>
+        <section aria-labelledby="panel-rule" className="space-y-3">
+          <h2 id="panel-rule" className="text-lg font-semibold">
+            {tp("stats.heading")}
+          </h2>
+          <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">{tp("stats.description")}</p>
+          {panels.counted === 0 ? (
+            <p className="text-sm">{tp("stats.none")}</p>
+          ) : (
+            <>
+              <p className="text-sm font-medium">{panels.overall ? tp("stats.overall", { met: panels.overall.met, total: panels.overall.total }) : tp("stats.hidden")}</p>
+              <DataTable caption={tp("stats.heading")} headings={[tp("stats.opening"), tp("stats.rate")]}>
+                {panels.openings.map((row) => (
+                  <tr key={row.id}>
+                    <th scope="row" className={`${tdClass} font-medium`}>
+                      {row.title}
+                    </th>
+                    <td className={tdClass}>{row.figure ? tp("stats.row", { met: row.figure.met, total: row.figure.total }) : tp("stats.hidden")}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </>
+          )}
         </section>
       </div>
     </>

@@ -6,6 +6,7 @@ import { DEMO_LADDER_ID, DEMO_PASSWORD, demoOrganisation, toCsv } from "./demo-o
 import { seedDemoCalibration } from "./demo-calibration.ts";
 import { seedDemoMentorship } from "./demo-mentorship.ts";
 import { seedDemoHiring } from "./demo-hiring.ts";
+import { seedDemoPanels } from "./demo-panels.ts";
 import { seedDemoLevelHistory } from "./demo-level-history.ts";
 import { seedDemoApi } from "./demo-api.ts";
 import { seedDemoOpportunities } from "./demo-opportunities.ts";
@@ -35,6 +36,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoCalibration();
   await seedDemoMentorship();
   await seedDemoHiring();
+  await seedDemoPanels();
   await seedDemoLevelHistory();
   await seedDemoApi();
   await seedDemoOpportunities();

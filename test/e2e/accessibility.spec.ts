@@ -118,6 +118,8 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { link: /^\/hiring\/openings\/[^/]+\/stages\/[^/]+\/kit$/, label: "an interview kit" },
       { link: /^\/hiring\/loops\/[^/]+$/, label: "a loop" },
       { link: /^\/hiring\/loops\/[^/]+\/debrief$/, label: "a debrief" },
+      { link: /^\/hiring\/loops\/[^/]+\/panel$/, label: "a loop's panel" },
+      { path: "/hiring/panels" },
       { path: "/hiring/stats" },
       { path: "/hiring/validity" },
     ],

@@ -23,6 +23,7 @@ export function useDay(): (iso: string | null) => string {
 /** The links between the hiring pages for hiring admins. */
 export function HiringNav({ canSeeStatistics, isAdmin }: { canSeeStatistics: boolean; isAdmin: boolean }) {
   const { t } = useTranslation("hiring");
+  const { t: tp } = useTranslation("panels");
   if (!canSeeStatistics) return null;
   return (
     <nav aria-label={t("nav.label")} className="no-print mb-6 flex flex-wrap gap-4 text-sm">
@@ -34,6 +35,9 @@ export function HiringNav({ canSeeStatistics, isAdmin }: { canSeeStatistics: boo
       </Link>
       <Link to="/hiring/validity" className={linkClass}>
         {t("nav.validity")}
+      </Link>
+      <Link to="/hiring/panels" className={linkClass}>
+        {tp("rules.nav")}
       </Link>
       {isAdmin ? (
         <Link to="/hiring/settings" className={linkClass}>

@@ -17,6 +17,7 @@ import insights from "./insights.json";
 import ladders from "./ladders.json";
 import mentorship from "./mentorship.json";
 import opportunities from "./opportunities.json";
+import panels from "./panels.json";
 import people from "./people.json";
 import sponsorship from "./sponsorship.json";
 import retention from "./retention.json";
@@ -24,4 +25,4 @@ import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports, retention } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports, retention, panels } satisfies ResourceLanguage;

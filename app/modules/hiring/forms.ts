@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalDateTimeField } from "~/modules/time-zones";
 import { nameField } from "~/utils/name-text";
+import { isPanelDimension, TRAINING_STEPS } from "./panels";
 import { PIPELINE_STAGES, REJECTION_REASONS } from "./pipeline";
 import { NOTES_MAX } from "./scorecard";
 
@@ -105,3 +106,31 @@ export const MoveCandidateSchema = z.object({
   note: z.string().trim().max(2_000, { error: "hiring:pipeline.errors.noteTooLong" }).optional().transform((value) => value ?? ""),
 });
 export type MoveCandidateInput = z.output<typeof MoveCandidateSchema>;
+
+/** The panel rule (admins): the dimensions a panel should mix, the weekly cap (empty for none), and whether only qualified interviewers score. */
+export const PanelRuleSchema = z.object({
+  dimensions: z.array(z.string().trim().max(120).refine(isPanelDimension, { error: "panels:errors.unknownDimension" })).max(20).default([]),
+  maxInterviewsPerWeek: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.coerce.number({ error: "panels:errors.capNotANumber" }).int({ error: "panels:errors.capWhole" }).min(1, { error: "panels:errors.capRange" }).max(40, { error: "panels:errors.capRange" }).nullable(),
+  ),
+  requireQualification: z.boolean().default(false),
+});
+
+/** Putting someone on the training path for competencies at a step. */
+export const TrainingStepSchema = z.object({
+  email: z.string({ error: "panels:errors.emailMissing" }).trim().toLowerCase().min(1, { error: "panels:errors.emailMissing" }).max(254),
+  competencyIds: z.array(z.string().trim().max(100)).min(1, { error: "panels:errors.competencyMissing" }).max(100),
+  step: z.enum(TRAINING_STEPS, { error: "panels:errors.stepMissing" }),
+});
+
+export const SeatSchema = z.object({
+  interviewId: requiredText("panels:errors.interviewMissing", 100, "panels:errors.interviewMissing"),
+  personId: requiredText("panels:errors.traineeMissing", 100, "panels:errors.traineeMissing"),
+});
+
+export const PracticeNotesSchema = z.object({
+  practiceNotes: z.string().trim().max(NOTES_MAX, { error: "panels:errors.notesTooLong" }).optional().transform((value) => value ?? ""),
+});
+
+export const SignOffSchema = z.object({ outcome: z.enum(["advance", "not-yet"], { error: "panels:errors.outcomeMissing" }) });

@@ -9,6 +9,7 @@ import type { AssignInput, CandidateInput, Decision, DecisionInput } from "./for
 import { INTERVIEW_MINUTES, loopOverlaps, newInterviewOverlaps, type Clash, type InterviewElsewhere, type ScheduledInterview } from "./overlaps";
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
+import { staffingRefusal } from "./panels.server";
 import { planCoverage, type Staffing } from "./plan";
 import { interviewsBetween, loopCardRows } from "./queries.server";
 import {
@@ -262,6 +263,9 @@ export async function assignInterviewer(viewer: Viewer, loopId: string, input: A
   if (loop.interviews.some((interview) => interview.stageId === input.stageId && interview.interviewerId === person.id)) {
     return { ok: false, fieldErrors: { email: ["hiring:loop.errors.alreadyInStage"] } };
   }
+  const stage = loop.opening.stages.find((candidate) => candidate.id === input.stageId)!;
+  const refusal = await staffingRefusal(person.id, stage.competencyIds, input.scheduledAt ?? now);
+  if (refusal) return { ok: false, fieldErrors: { email: [refusal] } };
   let created: { id: string };
   try {
     // Staffing a loop of a candidate still in screen moves them on to interviews, in the same write.

@@ -294,7 +294,8 @@ export async function stageKit(viewer: Viewer, openingId: string, stageId: strin
       position: true,
       competencyIds: true,
       opening: { select: { id: true, title: true, ladderVersionId: true, levelId: true, admins: { select: { userId: true } } } },
-      interviews: { where: { interviewerId: viewer.id }, select: { id: true }, take: 1 },
+      // A trainee seated on one of the stage's interviews reads its kit as the interviewer does.
+      interviews: { where: { OR: [{ interviewerId: viewer.id }, { traineeSeats: { some: { traineeId: viewer.id } } }] }, select: { id: true }, take: 1 },
     },
   });
   if (!row || !canViewKit(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }, row.interviews.length ? [viewer.id] : [])) {

@@ -176,7 +176,7 @@ export function canWriteScorecard(viewer: HiringViewer, loop: LoopAccess, interv
   return isOwnInterview(viewer, interviewerId) && !loop.purged && !loop.decided && !loop.withdrawn;
 }
 
-/** A stage's interview kit: the opening's hiring admins, admins, and whoever interviews in that stage. */
+/** A stage's interview kit: the opening's hiring admins, admins, and whoever interviews (or sits in as a trainee) in that stage. */
 export function canViewKit(viewer: HiringViewer, opening: OpeningAccess, stageInterviewerIds: readonly string[]): boolean {
   return managesOpening(viewer, opening) || stageInterviewerIds.includes(viewer.id);
 }
@@ -228,4 +228,61 @@ export function canSeePipeline(viewer: HiringViewer, candidate: CandidateAccess)
 /** Moving a candidate (rejecting, reopening, starting another loop): whoever may see the pipeline, while the candidate's data is there. */
 export function canMoveCandidate(viewer: HiringViewer, candidate: CandidateAccess): boolean {
   return canSeePipeline(viewer, candidate) && !candidate.purged;
+}
+
+/**
+ * Interview panels and training (panels.ts, decision 085). The panel rule and the weekly cap are
+ * the organisation's: admins set them. Who trains, and at which step, hiring admins and admins
+ * manage, as they staff loops.
+ */
+export function canSetPanelRule(viewer: HiringViewer): boolean {
+  return viewer.isAdmin;
+}
+
+export function canManageTraining(viewer: HiringViewer): boolean {
+  return viewer.isAdmin || viewer.isHiringAdmin;
+}
+
+/** What the scoring and staffing rules read of an interviewer. */
+export type InterviewerFacts = {
+  /** The organisation asks that only qualified interviewers score. */
+  requireQualification: boolean;
+  /** Qualified on every competency of the stage. */
+  qualified: boolean;
+};
+
+/** Only a qualified interviewer scores, once the organisation asks for it; a trainee sits in on a seat instead and never scores. */
+export function mayScore(facts: InterviewerFacts): boolean {
+  return !facts.requireQualification || facts.qualified;
+}
+
+/**
+ * Why someone may not be staffed as a stage's interviewer, or null: one who may not score there,
+ * or one who already holds the week's cap of interviews.
+ */
+export function interviewerRefusal(facts: InterviewerFacts & { load: number; cap: number | null }): "notQualified" | "atCap" | null {
+  if (!mayScore(facts)) return "notQualified";
+  if (facts.cap !== null && facts.load >= facts.cap) return "atCap";
+  return null;
+}
+
+/** A trainee's seat on an interview, as its rules read it. */
+export type SeatFacts = { traineeId: string; interviewerId: string; outcome: string | null };
+
+/** The seat and its practice notes: the trainee and the interview's interviewer; to anyone else it does not exist. */
+export function canViewSeat(viewer: HiringViewer, seat: SeatFacts): boolean {
+  return viewer.id === seat.traineeId || viewer.id === seat.interviewerId;
+}
+
+/** Practice notes: the trainee's own, while the loop takes any writing. */
+export function canWritePracticeNotes(viewer: HiringViewer, seat: SeatFacts, loop: LoopAccess): boolean {
+  return viewer.id === seat.traineeId && !loop.purged && !loop.withdrawn;
+}
+
+/**
+ * Signing off a trainee's seat (advance to the next step, or not yet): the interviewer they sat
+ * with, once, and only while that interviewer is qualified for the stage; never the trainee.
+ */
+export function canSignOff(viewer: HiringViewer, seat: SeatFacts, signerQualified: boolean): boolean {
+  return viewer.id === seat.interviewerId && viewer.id !== seat.traineeId && seat.outcome === null && signerQualified;
 }

@@ -7,19 +7,39 @@ import { ACTIVE_STAGES } from "./pipeline";
 
 /** Hiring's reads: Prisma's API, and raw SQL (each row parsed once into a typed object) where it cannot say the statement. */
 
-const involvedRow = z.object({ involved: sqlInt });
+const involvedRow = z.object({ involved: sqlInt, signing: sqlInt });
 
 /**
- * Whether the person interviews on an open, undecided loop or is a hiring admin of an opening, in
- * one statement: the home page asks it of everyone, and most people take part in no hiring at all.
+ * Whether the person interviews on an open, undecided loop or is a hiring admin of an opening, and
+ * whether a trainee's seat on one of their interviews waits for their sign-off, in one statement:
+ * the home page asks it of everyone, and most people take part in no hiring at all.
  */
-export async function takesPartInHiring(viewerId: string): Promise<boolean> {
+export async function takesPartInHiring(viewerId: string): Promise<{ involved: boolean; signing: boolean }> {
   const [row] = parseRows(involvedRow, await readRows`
     SELECT CASE WHEN EXISTS (
       SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
       WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
-    ) OR EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS involved`);
-  return row?.involved === 1;
+    ) OR EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS involved,
+    CASE WHEN EXISTS (
+      SELECT 1 FROM "HiringTraineeSeat" t JOIN "HiringInterview" si ON si.id = t."interviewId"
+      WHERE si."interviewerId" = ${viewerId} AND t.outcome IS NULL
+    ) THEN 1 ELSE 0 END AS signing`);
+  return { involved: row?.involved === 1, signing: row?.signing === 1 };
+}
+
+const signOffRow = z.object({ seatId: z.string(), trainee: z.string(), stage: z.string(), mode: z.string(), scheduledAt: sqlDate.nullable() });
+
+/** Trainees' seats on the person's interviews that wait for their sign-off (not in a withdrawn loop), oldest first, in one statement. */
+export async function signOffRows(viewerId: string): Promise<z.output<typeof signOffRow>[]> {
+  return parseRows(signOffRow, await readRows`
+    SELECT t.id AS "seatId", u.name AS trainee, st.name AS stage, t.mode, i."scheduledAt"
+    FROM "HiringTraineeSeat" t
+    JOIN "HiringInterview" i ON i.id = t."interviewId"
+    JOIN "HiringLoop" l ON l.id = i."loopId"
+    JOIN "HiringStage" st ON st.id = i."stageId"
+    JOIN "User" u ON u.id = t."traineeId"
+    WHERE i."interviewerId" = ${viewerId} AND t.outcome IS NULL AND l.state <> 'withdrawn'
+    ORDER BY t."createdAt", t.id`);
 }
 
 /**

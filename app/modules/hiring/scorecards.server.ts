@@ -8,6 +8,7 @@ import { getLevel } from "~/modules/ladders";
 import { openingLadder, requireVisibleLoop } from "./access.server";
 import { submittedChains, toScorecard } from "./cards";
 import { interviewKit } from "./kit";
+import { mayScoreStage } from "./panels.server";
 import { cardSelect, PURGED_NAME } from "./loops.server";
 import { canWriteScorecard, isOwnInterview, loopStateFor, toldOfDecision, type HiringViewer, type LoopAccess } from "./policy";
 import { amendmentDiff, scorecardSchema } from "./scorecard";
@@ -76,7 +77,11 @@ export async function interviewPage(viewer: Viewer, interviewId: string) {
           amendments: chain.amendments.map(({ card, diff }) => ({ id: card.id, submittedAt: card.submittedAt?.toISOString() ?? null, diff })),
         }
       : null,
-    lockedReason: canWriteScorecard(viewer, loop.access, interview.interviewerId) ? null : lockedReason(viewer, loop.access),
+    lockedReason: !canWriteScorecard(viewer, loop.access, interview.interviewerId)
+      ? lockedReason(viewer, loop.access)
+      : (await mayScoreStage(interview.interviewerId, stage.competencyIds))
+        ? null
+        : ({ key: "panels:errors.notQualifiedToScore" } satisfies Message),
     rules,
   };
 }
@@ -90,6 +95,7 @@ async function lockInterview(tx: Prisma.TransactionClient, interview: { id: stri
 export async function saveScorecardDraft(viewer: Viewer, interviewId: string, input: SaveDraftInput, now = clock.now()): Promise<SaveOutcome> {
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
   if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
+  if (!(await mayScoreStage(interview.interviewerId, rules.competencyIds))) return locked({ key: "panels:errors.notQualifiedToScore" });
   const fieldErrors = validateScorecardChanges(input.changes, rules);
   if (Object.keys(fieldErrors).length) return { status: 400, body: { ok: false, kind: "invalid", message: { key: "hiring:scorecard.errors.changesInvalid" }, fieldErrors } };
   return withRetry(() =>
@@ -133,6 +139,7 @@ export async function saveScorecardDraft(viewer: Viewer, interviewId: string, in
 export async function submitScorecard(viewer: Viewer, interviewId: string, revision: number, now = clock.now()): Promise<SubmitOutcome> {
   const { loop, interview, rules } = await ownInterview(viewer, interviewId);
   if (!canWriteScorecard(viewer, loop.access, interview.interviewerId)) return locked(lockedReason(viewer, loop.access));
+  if (!(await mayScoreStage(interview.interviewerId, rules.competencyIds))) return locked({ key: "panels:errors.notQualifiedToScore" });
   const schema = scorecardSchema(rules.scale, rules.competencyIds);
   return withRetry(() =>
     db.$transaction(async (tx): Promise<SubmitOutcome> => {

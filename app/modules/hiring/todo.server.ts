@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges } from "~/modules/todo/todo";
 import { isActiveStage } from "./pipeline";
-import { hiringTodoCandidates, hiringTodoLoops, takesPartInHiring } from "./queries.server";
+import { hiringTodoCandidates, hiringTodoLoops, signOffRows, takesPartInHiring } from "./queries.server";
 import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
 
 /** Earlier first, an interview with no time set before any with one (as SQLite orders them). */
@@ -25,13 +25,17 @@ function grouped<T>(rows: readonly T[], key: (row: T) => string): T[][] {
  * attend (their own cards in, the debrief open, no decision yet), and decisions they can record
  * as a hiring admin of the opening, the loops of their openings still waiting for cards, and
  * the candidates of those openings waiting in a stage of the pipeline (in screen or offer, or in
- * interviews with no loop open). Three statements for someone who takes part in hiring, one for
- * everyone else.
+ * interviews with no loop open); and trainees' seats on their interviews waiting for their
+ * sign-off. Three statements for someone who takes part in hiring (one more while they owe a
+ * sign-off), one for everyone else.
  */
 export async function hiringTodo(viewerId: string) {
   // Most people take part in no open loop: one statement says so, and the two reads are skipped.
-  if (!(await takesPartInHiring(viewerId))) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [] };
-  const [loopRows, candidateRows] = await Promise.all([hiringTodoLoops(viewerId), hiringTodoCandidates(viewerId)]);
+  const { involved, signing } = await takesPartInHiring(viewerId);
+  // Sign-offs outlive the loop's decision, so they are read whether or not the person is in an open loop.
+  const signOffs = signing ? signOffRows(viewerId) : Promise.resolve([]);
+  if (!involved) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [], signOffsDue: await signOffs };
+  const [loopRows, candidateRows, signOffsDue] = await Promise.all([hiringTodoLoops(viewerId), hiringTodoCandidates(viewerId), signOffs]);
   const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
   const loops = grouped(loopRows, (row) => row.loopId).map((rows) => {
     const [first] = rows as [(typeof rows)[number]];
@@ -54,6 +58,7 @@ export async function hiringTodo(viewerId: string) {
     .flatMap((loop) => loop.interviews.filter((row) => row.interviewerId === viewerId && !row.anySubmitted))
     .sort((a, b) => byTime(a.scheduledAt, b.scheduledAt) || byTime(a.createdAt, b.createdAt));
   return {
+    signOffsDue,
     scorecardsDue: ownInterviews.map((row) => ({ interviewId: row.interviewId!, candidate: row.candidate, opening: row.opening, stage: row.stage!, scheduledAt: row.scheduledAt })),
     debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.ref.loopId) && canSeeDebrief(viewer, loop.access)).map((loop) => loop.ref),
     decisionsToRecord: decisions.map((loop) => loop.ref),
@@ -87,7 +92,7 @@ export async function hiringTodo(viewerId: string) {
  */
 export async function hiringTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
   const since = { gte: writtenSince };
-  const [loops, admins] = await Promise.all([
+  const [loops, admins, seats] = await Promise.all([
     db.hiringLoop.findMany({
       where: {
         OR: [
@@ -100,11 +105,14 @@ export async function hiringTodoChanges({ writtenSince }: ChangeWindow): Promise
       select: { id: true, openingId: true },
     }),
     db.hiringOpeningAdmin.findMany({ where: { createdAt: since }, select: { userId: true } }),
+    // A trainee seated or signed off: the interviewer they sit with owes (or no longer owes) a sign-off.
+    db.hiringTraineeSeat.findMany({ where: { updatedAt: since }, select: { interview: { select: { interviewerId: true } } } }),
   ]);
-  if (!loops.length) return { people: admins.map((row) => row.userId) };
+  const signers = seats.map((seat) => seat.interview.interviewerId);
+  if (!loops.length) return { people: admins.map((row) => row.userId).concat(signers) };
   const [interviewers, openingAdmins] = await Promise.all([
     db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.id) } }, select: { interviewerId: true }, distinct: ["interviewerId"] }),
     db.hiringOpeningAdmin.findMany({ where: { openingId: { in: [...new Set(loops.map((loop) => loop.openingId))] } }, select: { userId: true } }),
   ]);
-  return { people: [...admins, ...openingAdmins].map((row) => row.userId).concat(interviewers.map((row) => row.interviewerId)) };
+  return { people: [...admins, ...openingAdmins].map((row) => row.userId).concat(interviewers.map((row) => row.interviewerId), signers) };
 }

@@ -44,6 +44,8 @@ export type TodoFacts = {
   loopsInProgress?: { loopId: string; candidate: string; opening: string; interviews: number; submitted: number | null }[];
   /** Candidates of those openings waiting in a stage of the pipeline: in screen or offer, or in interviews with no loop open. */
   candidatesWaiting?: { candidateId: string; candidate: string; stage: "screen" | "interviews" | "offer"; since: Date; openingId: string; opening: string }[];
+  /** Trainees' seats on the person's past interviews that they have not signed off (app/modules/hiring/panels.server.ts). */
+  signOffsDue?: { seatId: string; trainee: string; stage: string; mode: string; scheduledAt: Date | null }[];
   /** Mentorship programmes the person may still join, until their matching day (app/modules/mentorship/todo.server.ts). */
   programmesToJoin?: { programme: { id: string; name: string }; matchingOn: Date }[];
   /** Mentees' requests waiting for the person's answer as a mentor, until pairs are published. */
@@ -134,6 +136,7 @@ export const TODO_KINDS = [
   "hiring-decision",
   "hiring-loop",
   "hiring-candidate",
+  "interviewer-sign-off",
   "mentorship-join",
   "mentorship-answer",
   "mentorship-request",
@@ -294,6 +297,15 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: [candidate(due.candidate), say("hiring.scorecard.detail")],
       href: `/hiring/interviews/${due.interviewId}`,
       due: dueOn,
+    });
+  }
+  for (const seat of facts.signOffsDue ?? []) {
+    // A sign-off is due the day after the interview the trainee sat in on, while it is fresh.
+    add("interviewer-sign-off", seat.seatId, {
+      title: say("hiring.signOff.title", { stage: seat.stage }),
+      detail: [say("hiring.signOff.detail", { trainee: seat.trainee, mode: seat.mode })],
+      href: `/hiring/seats/${seat.seatId}`,
+      due: seat.scheduledAt ? new Date(seat.scheduledAt.getTime() + 24 * 60 * 60 * 1000) : null,
     });
   }
   for (const loop of facts.debriefsToAttend ?? []) {

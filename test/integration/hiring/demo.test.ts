@@ -48,4 +48,15 @@ describe("the demo organisation's hiring", () => {
     expect(await db.hiringOpening.count({ where: { title: DEMO_OPENING_TITLE } })).toBe(1);
     expect(await db.hiringLoop.count({ where: { openingId: opening.id } })).toBe(7);
   });
+
+  test("interviewers are at every step of training, a shadow's practice notes wait for Yuki Sato's sign-off, and the demo's loops meet the qualification rule", async () => {
+    await seedDemo();
+    const steps = await db.interviewerTraining.groupBy({ by: ["step"], _count: { _all: true } });
+    expect(steps.map((row) => row.step).sort()).toEqual(["qualified", "reverse-shadow", "shadow"]);
+    expect(await db.hiringPanelSettings.findUniqueOrThrow({ where: { id: "panels" } })).toMatchObject({ requireQualification: true, maxInterviewsPerWeek: 4 });
+    const yuki = await db.user.findUniqueOrThrow({ where: { email: "yuki.sato@example.com" } });
+    const home = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(await homeLoader(routeArgs(await get("/", yuki.id))));
+    expect(home.todo.filter((item) => item.kind === "interviewer-sign-off").map((item) => inEnglish(item).detail)).toEqual([expect.stringContaining("Yara Haddad sat in as a shadow")]);
+    expect(await db.hiringTraineeSeat.count()).toBe(2);
+  });
 });

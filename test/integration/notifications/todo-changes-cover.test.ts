@@ -15,6 +15,7 @@ import { addParticipants, closeCycle, openCycle } from "~/modules/cycles/cycles.
 import { decideNomination, declineRequest, nominatePeer, saveFeedbackSettings } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { assignInterviewer, recordDecision } from "~/modules/hiring/loops.server";
+import { seatTrainee, setTrainingStep } from "~/modules/hiring/panels.server";
 import { publishPairs, runMatching } from "~/modules/mentorship/matching.server";
 import { answerPairAs, recordCheckIn } from "~/modules/mentorship/pairs.server";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
@@ -303,7 +304,7 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     expect(kindsGained(danaMoved, carl)).toEqual(["calibration-preread"]);
   });
 
-  test("hiring: an interviewer assigned to a loop; the last scorecard in opens the debrief; a hire takes the candidate to the offer", async () => {
+  test("hiring: an interviewer assigned to a loop; a trainee seated on an interview; the last scorecard in opens the debrief; a hire takes the candidate to the offer", async () => {
     later();
     const { grace, ana, ben, stranger, loopId, stages, anaInterview, benInterview } = await hiringSetUp();
     // Assigned to the Coding stage: the new interviewer owes a scorecard.
@@ -312,6 +313,14 @@ describe("the reminders' change scans name everyone whose list a write or the cl
       expect(result.ok).toBe(true);
     });
     expect(kindsGained(assigned, stranger)).toEqual(["scorecard"]);
+
+    // A trainee seated on Ben's interview: Ben owes the sign-off.
+    later();
+    const trainee = await createPerson({ name: "Trainee Tia" });
+    expect((await setTrainingStep(asViewer(grace), { email: trainee.email, competencyIds: ["system-design", "technical-judgement"], step: "shadow" })).ok).toBe(true);
+    later();
+    const seated = await afterWrite(async () => expect(await seatTrainee(asViewer(grace), loopId, { interviewId: benInterview, personId: trainee.id })).toEqual({ ok: true }));
+    expect(kindsGained(seated, ben)).toEqual(["interviewer-sign-off"]);
 
     later();
     const strangerInterview = (await db.hiringInterview.findFirstOrThrow({ where: { loopId, interviewerId: stranger.id }, select: { id: true } })).id;

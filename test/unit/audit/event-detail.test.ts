@@ -78,6 +78,10 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
     { reason: "retention", retentionDays: 180 },
   ],
   "hiring.retention_set": [{ retentionDays: 180 }, { retentionDays: null }],
+  "hiring.panel_rule_set": [
+    { dimensions: ["team", "attribute:location"], maxInterviewsPerWeek: 4, requireQualification: true },
+    { dimensions: [], maxInterviewsPerWeek: null, requireQualification: false },
+  ],
   "mentorship.programme_created": [{ name: "Autumn mentoring" }],
   "mentorship.programme_updated": [{ name: "Autumn mentoring", changed: ["openTo", "teamIds"] }],
   "mentorship.programme_closed": [{ name: "Autumn mentoring" }],

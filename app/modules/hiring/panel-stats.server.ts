@@ -1,0 +1,54 @@
+import { db } from "~/db/client.server";
+import type { Viewer } from "~/modules/identity/policy";
+import { ForbiddenError } from "~/modules/errors";
+import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { panelMix } from "./panels";
+import { asMember, memberSelect, panelSettings } from "./panels.server";
+import { canSeeHiringStatistics } from "./policy";
+import { owedInterviews } from "./stats.server";
+/**
+ * How often panels met the organisation's rule, per opening and overall, over the decided loops the
+ * viewer counts in the hiring statistics (their openings, none in which they still owe a card).
+ * Each figure is about the interviewers who sat on those panels, so it goes through the one
+ * disclosure check with them as its members: a rate over fewer interviewers than the floor is not
+ * shown, nor one that would give it away. Panels are judged on the interviewers' present team,
+ * level, track and attributes, as the staffing view judges them.
+ */
+export async function panelRuleStatistics(viewer: Viewer) {
+  if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
+  const settings = await panelSettings();
+  const loops = await db.hiringLoop.findMany({
+    where: {
+      decision: { not: null },
+      ...(viewer.isAdmin ? {} : { opening: { admins: { some: { userId: viewer.id } } } }),
+      NOT: { interviews: { some: owedInterviews(viewer) } },
+    },
+    orderBy: [{ opening: { title: "asc" } }, { id: "asc" }],
+    select: { id: true, opening: { select: { id: true, title: true } }, interviews: { select: { interviewer: { select: memberSelect } } } },
+  });
+  const openings = new Map<string, { id: string; title: string; met: number; total: number; interviewers: Set<string> }>();
+  const everyone = new Set<string>();
+  let met = 0;
+  for (const loop of loops) {
+    const members = loop.interviews.map((interview) => asMember(interview.interviewer));
+    const meets = panelMix(members, settings.dimensions).metRule;
+    const entry = openings.get(loop.opening.id) ?? { id: loop.opening.id, title: loop.opening.title, met: 0, total: 0, interviewers: new Set<string>() };
+    entry.total += 1;
+    if (meets) entry.met += 1;
+    for (const member of members) {
+      entry.interviewers.add(member.id);
+      everyone.add(member.id);
+    }
+    openings.set(loop.opening.id, entry);
+    if (meets) met += 1;
+  }
+  const cells: Cell[] = [{ id: "panels:all", members: [...everyone] }, ...[...openings.values()].map((entry) => ({ id: `panels:${entry.id}`, members: [...entry.interviewers] }))];
+  const release = disclosureCheck(cells, await personFloors());
+  const shown = (id: string) => release.shown.has(id);
+  return {
+    overall: loops.length && shown("panels:all") ? { met, total: loops.length } : null,
+    counted: loops.length,
+    openings: [...openings.values()].map((entry) => ({ id: entry.id, title: entry.title, figure: shown(`panels:${entry.id}`) ? { met: entry.met, total: entry.total } : null })),
+  };
+}

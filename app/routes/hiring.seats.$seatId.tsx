@@ -1,0 +1,94 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, data } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
+import type { Route } from "./+types/hiring.seats.$seatId";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useInstant } from "~/components/hiring/hiring-parts";
+import { KitView } from "~/components/hiring/kit-view";
+import { SubmitButton } from "~/components/ui/button";
+import { ErrorList, TextareaField } from "~/components/ui/field";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { metaT } from "~/i18n/meta";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { PracticeNotesSchema, SignOffSchema } from "~/modules/hiring/forms";
+import { savePracticeNotes, seatPage, signOffSeat } from "~/modules/hiring/panels.server";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("panels:seat.title") }];
+
+/** A trainee's seat on an interview: the kit and practice notes for the trainee, the sign-off for the interviewer; a 404 for anyone else. */
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  return seatPage(await requireUser(request), params.seatId ?? "");
+});
+
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
+  const viewer = await requireUser(request);
+  const t = translatorOf(context);
+  const seatId = params.seatId ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") === "sign-off") {
+    const submission = parseWithZod(formData, { schema: SignOffSchema });
+    if (submission.status !== "success") return data({ error: "panels:errors.outcomeMissing", message: null }, { status: 400 });
+    const { step } = await signOffSeat(viewer, seatId, submission.value.outcome);
+    return { error: null, message: step ? t("panels:seat.advanced", { step: t(`panels:steps.${step}`) }) : t("panels:seat.notYetSaved") };
+  }
+  const submission = parseWithZod(formData, { schema: PracticeNotesSchema });
+  if (submission.status !== "success") return data({ error: "panels:errors.notesTooLong", message: null }, { status: 400 });
+  await savePracticeNotes(viewer, seatId, submission.value.practiceNotes);
+  return { error: null, message: t("panels:seat.notesSaved") };
+});
+
+export default function SeatPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { seat, trainee, interviewer, scheduledAt, opening, stage, candidate, kit, isTrainee, can } = loaderData;
+  const { t } = useTranslation("panels");
+  const when = useInstant();
+  return (
+    <>
+      <BackLink to="/">{t("seat.back")}</BackLink>
+      <PageHeader
+        title={t("seat.heading", { stage: stage.name, opening: opening.title })}
+        description={t("seat.description", { trainee, interviewer, mode: t(`steps.${seat.mode}`), when: when(scheduledAt), candidate: candidate ?? t("panel.purged") })}
+      />
+      {actionData?.message ? <Alert tone="success">{actionData.message}</Alert> : null}
+      {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
+      <Alert tone="info">{t("seat.neverCounts")}</Alert>
+      <Card className="my-4">
+        <h2 className="mb-2 text-lg font-semibold">{t("seat.notesHeading")}</h2>
+        {can.write ? (
+          <Form method="post" className="space-y-3">
+            <TextareaField label={t("seat.notes")} name="practiceNotes" rows={8} defaultValue={seat.practiceNotes} />
+            <SubmitButton busyLabel={t("seat.saving")}>{t("seat.save")}</SubmitButton>
+          </Form>
+        ) : (
+          <p className="whitespace-pre-wrap">{seat.practiceNotes || t("seat.noNotes")}</p>
+        )}
+      </Card>
+      {seat.outcome ? <Alert tone="info">{seat.outcome === "advance" ? t("seat.signedOff") : t("seat.notYet")}</Alert> : null}
+      {can.signOff ? (
+        <Card className="my-4">
+          <h2 className="mb-2 text-lg font-semibold">{t("seat.signOffHeading", { trainee })}</h2>
+          <Form method="post" className="flex flex-wrap gap-2">
+            <input type="hidden" name="intent" value="sign-off" />
+            <SubmitButton name="outcome" value="advance" busyLabel={t("seat.saving")}>
+              {t(seat.mode === "shadow" ? "seat.advanceToReverse" : "seat.advanceToQualified")}
+            </SubmitButton>
+            <SubmitButton name="outcome" value="not-yet" variant="secondary" busyLabel={t("seat.saving")}>
+              {t("seat.notYetButton")}
+            </SubmitButton>
+          </Form>
+        </Card>
+      ) : null}
+      {isTrainee && kit ? (
+        <section aria-label={t("seat.kitHeading")}>
+          <h2 className="mb-2 text-lg font-semibold">{t("seat.kitHeading")}</h2>
+          <KitView kit={kit} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
