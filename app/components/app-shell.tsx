@@ -24,6 +24,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     ...(viewer.nav.hiring ? [{ to: "/hiring", label: "nav.hiring" } as const] : []),
     { to: "/mentorship", label: "nav.mentorship" },
     { to: "/conversations", label: "nav.conversations" },
+    { to: "/promotions", label: "nav.promotions" },
     ...(viewer.nav.insights ? [{ to: "/insights", label: "nav.insights" } as const] : []),
     { to: "/settings/email", label: "nav.emailSettings" },
   ];
@@ -33,6 +34,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
         { to: "/admin/teams", label: "nav.teams" },
         { to: "/admin/scim", label: "nav.scim" },
         { to: "/admin/cycles", label: "nav.reviewCycles" },
+        { to: "/admin/promotions", label: "nav.promotionProcess" },
         { to: "/admin/ladders", label: "nav.ladderStatus" },
         { to: "/admin/email", label: "nav.emailOutbox" },
         { to: "/admin/audit", label: "nav.auditLog" },

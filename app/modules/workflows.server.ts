@@ -9,6 +9,8 @@ import { askUpwardForNewParticipants, requestsEndedBy, withdrawRequestsOfDeactiv
 import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
+import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
+import { takeCalibrationPromotions } from "~/modules/promotions/calibration.server";
 
 /**
  * Every workflow's part in what the shared modules gather, registered in one place: the to-do
@@ -33,5 +35,7 @@ deactivationPreviews.register("conversations", async (client, personId, now) => 
   const { series, meetings } = await conversationsEndedBy(client, personId, now);
   return { conversationSeriesEnded: series, conversationMeetingsWithdrawn: meetings };
 });
+
+routeCalibrationPromotions(takeCalibrationPromotions);
 
 joiningHooks.register("feedback", async (tx, cycleId) => ({ upwardRequests: await askUpwardForNewParticipants(tx, cycleId) }));

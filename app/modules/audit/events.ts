@@ -58,6 +58,8 @@ export const ACTION_LABELS = {
   "conversation.action_added": "admin:audit.actions.conversationActionAdded",
   "conversation.action_closed": "admin:audit.actions.conversationActionClosed",
   "conversation.action_reopened": "admin:audit.actions.conversationActionReopened",
+  "promotions.settings_changed": "admin:audit.actions.promotionSettingsChanged",
+  "promotions.settings_cleared": "admin:audit.actions.promotionSettingsCleared",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -279,6 +281,8 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "conversation.action_added": listed,
   "conversation.action_closed": listed,
   "conversation.action_reopened": listed,
+  "promotions.settings_changed": listed,
+  "promotions.settings_cleared": listed,
 };
 
 /**

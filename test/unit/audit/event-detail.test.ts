@@ -104,6 +104,10 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "conversation.action_added": [{ actionId: "action-1", ownerId: "mentee-1", dueOn: "2026-03-16" }],
   "conversation.action_closed": [{ actionId: "action-1", status: "done" }],
   "conversation.action_reopened": [{ actionId: "action-1", status: "open" }],
+  "promotions.settings_changed": [
+    { scope: "organisation", mode: { from: null, to: "committee" }, selfNomination: true, sponsorNomination: true, minMembers: 3, membersAtOrAbove: true, minOutsideMembers: 1, redactedFirstRead: false, waitWindowsAfterNotYet: 0 },
+  ],
+  "promotions.settings_cleared": [{}],
 };
 
 describe("an audit event's detail in words", () => {
