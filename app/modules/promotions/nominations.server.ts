@@ -51,6 +51,7 @@ async function createNomination(
           ladderVersionId: input.ladderVersionId,
           targetTrackId: input.target.trackId,
           targetLevelId: input.target.levelId,
+          createdAt: input.now,
           cases: { create: competencyIds.map((competencyId) => ({ competencyId })) },
         },
       },

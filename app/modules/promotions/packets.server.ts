@@ -24,6 +24,13 @@ import { criteriaOf } from "./targets";
 const OUTCOMES: readonly RecordedOutcome[] = ["promote", "stay", "not-ready", "not-yet"];
 import { recordPromotionEvent } from "./windows.server";
 
+/** A nomination's packets from the first to the latest, each amendment after the packet it corrects (whatever their clocks say). */
+function inAmendmentOrder<T extends { id: string; amendsId: string | null }>(packets: readonly T[]): T[] {
+  const ordered: T[] = [];
+  for (let next = packets.find((packet) => packet.amendsId === null); next; next = packets.find((packet) => packet.amendsId === ordered.at(-1)!.id)) ordered.push(next);
+  return ordered;
+}
+
 const PACKET_FIELDS = {
   id: true,
   amendsId: true,
@@ -44,7 +51,7 @@ const PACKET_FIELDS = {
  */
 export async function nominationPage(viewer: PromotionViewer, nominationId: string, now = clock.now()) {
   const access = await nominationAccess(nominationId);
-  const packets = await db.promotionPacket.findMany({ where: { nominationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: PACKET_FIELDS });
+  const packets = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }));
   const submitted = packets.filter((packet) => packet.submittedAt !== null);
   if (!canReadNomination(viewer, access, submitted.length > 0)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const nomination = await db.promotionNomination.findUniqueOrThrow({
@@ -203,7 +210,7 @@ export async function amendPacket(viewer: PromotionViewer, nominationId: string,
   const access = await nominationAccess(nominationId);
   if (!canReadPacket(viewer, access, true)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   if (!canAmendPacket(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
-  const latest = await db.promotionPacket.findFirstOrThrow({ where: { nominationId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { ...PACKET_FIELDS, targetTrackId: true } });
+  const latest = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: { ...PACKET_FIELDS, targetTrackId: true } })).at(-1)!;
   if (!latest.submittedAt) throw new ConflictError({ key: "promotions:errors.amendmentOpen" });
   return db.$transaction(async (tx) => {
     const amendment = await tx.promotionPacket.create({
