@@ -11,11 +11,12 @@ import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
 import { takeCalibrationPromotions } from "~/modules/promotions/calibration.server";
+import { promotionTodoChanges, promotionTodoFacts } from "~/modules/promotions/todo.server";
 
 /**
  * Every workflow's part in what the shared modules gather, registered in one place: the to-do
- * list's providers (todo), what a deactivation ends (people) and what people joining a cycle
- * start (cycles). Those modules import no workflow built on them, so importing this module is how
+ * list's providers (todo), what a deactivation ends (people), what people joining a cycle
+ * start (cycles) and who decides a calibration "promote" outcome (calibration, promotions). Those modules import no workflow built on them, so importing this module is how
  * each way in brings the workflows along: the app's server entry, the server's background jobs,
  * the scripts and the tests' setup. Every registry refuses to run empty, so a way in that forgot
  * it fails at once rather than leave work undone.
@@ -27,6 +28,7 @@ registerTodoProvider("hiring", { facts: (viewer) => hiringTodo(viewer.id), chang
 registerTodoProvider("mentorship", { facts: mentorshipTodoFacts, changes: mentorshipTodoChanges });
 registerTodoProvider("conversations", { facts: conversationTodoFacts, changes: conversationTodoChanges });
 registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTodoChanges });
+registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
 
 deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
 deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));

@@ -105,6 +105,10 @@ export type TodoFacts = {
    * (app/modules/conversations/todo.server.ts): on both lists until done or dropped.
    */
   conversationActions?: { actionId: string; seriesId: string; kind: "one-to-one" | "skip-level"; mine: boolean; otherName: string; dueOn: Date | null }[];
+  /** Nominations of the person's direct reports made by someone else, with nothing added by them yet, while the window is open (app/modules/promotions/todo.server.ts). */
+  promotionNominationsToAdd?: { nominationId: string; nomineeName: string; targetTitle: string; windowName: string; dueOn: Date }[];
+  /** Draft packets the person writes (their own, or as the nominee's manager), until submitted or the window moves on. */
+  promotionPacketsToWrite?: { nominationId: string; nomineeName: string; own: boolean; windowName: string; gaps: number; dueOn: Date }[];
 };
 
 export type SessionRef = { id: string; name: string };
@@ -142,6 +146,8 @@ export const TODO_KINDS = [
   "feedback-replace",
   "feedback-released",
   "conversation-action",
+  "promotion-add",
+  "promotion-packet",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -467,6 +473,22 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: [say(`feedback.released.${reading}.detail`)],
       href: `/feedback/cycles/${cycle.id}/people/${personId}`,
       due: null,
+    });
+  }
+  for (const entry of facts.promotionNominationsToAdd ?? []) {
+    add("promotion-add", entry.nominationId, {
+      title: say("promotion.add.title", { name: entry.nomineeName }),
+      detail: [say("promotion.add.detail", { name: entry.nomineeName, target: entry.targetTitle, window: entry.windowName })],
+      href: `/promotions/nominations/${entry.nominationId}`,
+      due: entry.dueOn,
+    });
+  }
+  for (const entry of facts.promotionPacketsToWrite ?? []) {
+    add("promotion-packet", entry.nominationId, {
+      title: entry.own ? say("promotion.packet.title", { window: entry.windowName }) : say("promotion.packet.titleFor", { name: entry.nomineeName }),
+      detail: [say("promotion.packet.detail", { gaps: entry.gaps })],
+      href: `/promotions/nominations/${entry.nominationId}`,
+      due: entry.dueOn,
     });
   }
   // Soonest first; undated last.

@@ -12,6 +12,7 @@ import { addToNomination, nominate, withdrawNomination } from "~/modules/promoti
 import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
 import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.server";
 import { createWindow, openWindow } from "~/modules/promotions/windows.server";
+import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,11 +85,16 @@ describe("nominations", () => {
     expect(await refusal(() => nominate(org.manager, { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic4", statement: "Again" }, now))).toBe("invalid promotions:errors.alreadyNominated");
   });
 
-  test("the manager adds to it but cannot withdraw it; the nominee can", async () => {
+  test("the manager is told (a to-do until they add to it) and cannot withdraw it; both have the packet to write", async () => {
+    const keys = async (person: { id: string; isAdmin: boolean }) => (await todoFor(person, now)).filter((item) => item.kind.startsWith("promotion")).map((item) => item.key);
+    expect(await keys(org.manager)).toEqual(expect.arrayContaining([`promotion-add:${selfNomination}`, `promotion-packet:${selfNomination}`]));
+    expect(await keys(org.nia)).toEqual([`promotion-packet:${selfNomination}`]);
+    expect(await keys(org.boss)).toEqual([]);
     await addToNomination(org.manager, selfNomination, "She also mentored two engineers.", now);
     expect((await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } })).managerAddition).toBe("She also mentored two engineers.");
     expect(await refusal(() => addToNomination(org.boss, selfNomination, "From above", now))).toBe("forbidden promotions:errors.onlyManagerAdds");
     expect(await refusal(() => withdrawNomination(org.manager, selfNomination, "Not now", now))).toBe("forbidden promotions:errors.cannotWithdraw");
+    expect(await keys(org.manager)).toEqual([`promotion-packet:${selfNomination}`]);
   });
 
   test("a manager and a sponsor nominate; a sponsor only while the settings allow it", async () => {
