@@ -14,8 +14,9 @@ import * as nominateRoute from "~/routes/promotions.nominate";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import * as adminRoute from "~/routes/admin.promotions";
 import * as adminWindowRoute from "~/routes/admin.promotions.$windowId";
-import { answerText, type RouteFunction } from "../../utils/responses";
-import { signedInRequest } from "../../utils/session";
+import { renderPage, type PageModule } from "../../utils/render-page";
+import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
 import { createPerson } from "../../utils/factories";
 
 const MARK = (what: string) => `MARK-${what}-7c1d`;
@@ -121,5 +122,39 @@ describe("every promotions page, by role", () => {
     const admin = await read(adminWindowRoute.loader as RouteFunction, `/admin/promotions/${windowId}`, org.admin, { windowId });
     // Names and states only: no statement, case or evidence on the window's page.
     expect(marksIn(admin)).toEqual([MARK("nominee"), MARK("sponsored")].sort());
+  });
+});
+
+describe("the pages as people see them", () => {
+  test("each page renders for whoever reads it, the nominee's words on it", async () => {
+    const pages: [PageModule, string, string, Person, string | null][] = [
+      [indexRoute as unknown as PageModule, "/promotions", "/promotions", org.manager, MARK("nominee")],
+      [nominateRoute as unknown as PageModule, "/promotions/nominate", "/promotions/nominate", org.otto, null],
+      [nominationRoute as unknown as PageModule, "/promotions/nominations/:nominationId", `/promotions/nominations/${niaNomination}`, org.carl, MARK("case")],
+      [nominationRoute as unknown as PageModule, "/promotions/nominations/:nominationId", `/promotions/nominations/${omarNomination}`, org.omar, MARK("sponsor-statement")],
+      [adminRoute as unknown as PageModule, "/admin/promotions", "/admin/promotions", org.admin, null],
+      [adminWindowRoute as unknown as PageModule, "/admin/promotions/:windowId", `/admin/promotions/${windowId}`, org.admin, MARK("nominee")],
+    ];
+    for (const [module, pattern, path, viewer, marker] of pages) {
+      const { html } = await renderPage(module, pattern, path, viewer.id);
+      if (marker) expect(html).toContain(marker);
+      expect(html).not.toMatch(/promotions:|\{\w+\}/);
+    }
+  });
+
+  test("bad input gets a clear message and changes nothing", async () => {
+    const settingsBefore = await db.promotionSettings.findMany({ orderBy: { scope: "asc" } });
+    const refused = await adminRoute.action(routeArgs(await signedInPost("/admin/promotions", org.admin.id, { intent: "settings", scope: "", mode: "committee", minMembers: "99", minOutsideMembers: "1", waitWindowsAfterNotYet: "0" })) as never);
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf<{ error: string }>(refused).error).toBe("Give a number from 1 to 20.");
+    expect(await db.promotionSettings.findMany({ orderBy: { scope: "asc" } })).toEqual(settingsBefore);
+
+    const nominations = await db.promotionNomination.count();
+    const empty = await nominateRoute.action(routeArgs(await signedInPost("/promotions/nominate", org.otto.id, { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: "  " })) as never);
+    expect(statusOf(empty)).toBe(400);
+    const tooLow = await nominateRoute.action(routeArgs(await signedInPost("/promotions/nominate", org.otto.id, { windowId, nomineeEmail: "", targetLevelId: "ic2", statement: "Ready" })) as never);
+    expect(statusOf(tooLow)).toBe(400);
+    expect(bodyOf<{ error: string }>(tooLow).error).toBe("That level is not a promotion from the person's level.");
+    expect(await db.promotionNomination.count()).toBe(nominations);
   });
 });
