@@ -90,7 +90,8 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
       statement: nomination.statement,
       managerAddition: nomination.managerAddition,
       managerAddedAt: nomination.managerAddedAt,
-      fromTitle: nomination.levelId ? (getLevel(ladder, nomination.levelId)?.title ?? nomination.levelId) : null,
+      // The nominee's level is their record's: packet readers only, not a sponsor.
+      fromTitle: readsPacket && nomination.levelId ? (getLevel(ladder, nomination.levelId)?.title ?? nomination.levelId) : null,
       targetTitle: getLevel(ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
       createdAt: nomination.createdAt,
     },
