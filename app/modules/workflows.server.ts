@@ -10,7 +10,7 @@ import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.
 import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
-import { takeCalibrationPromotions } from "~/modules/promotions/calibration.server";
+import { calibrationPromotionsDecidedHere, takeCalibrationPromotions } from "~/modules/promotions/calibration.server";
 import { promotionTodoChanges, promotionTodoFacts } from "~/modules/promotions/todo.server";
 
 /**
@@ -38,6 +38,6 @@ deactivationPreviews.register("conversations", async (client, personId, now) => 
   return { conversationSeriesEnded: series, conversationMeetingsWithdrawn: meetings };
 });
 
-routeCalibrationPromotions(takeCalibrationPromotions);
+routeCalibrationPromotions({ take: takeCalibrationPromotions, decidedElsewhere: calibrationPromotionsDecidedHere });
 
 joiningHooks.register("feedback", async (tx, cycleId) => ({ upwardRequests: await askUpwardForNewParticipants(tx, cycleId) }));

@@ -18,7 +18,7 @@ import type { MOVE_EVENT } from "./grid";
 import { onSessionScale, sessionScale } from "./scale";
 import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canViewSession, releaseRefusal, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
-import { promotionsTakenElsewhere } from "./promotion-route.server";
+import { promotionsDecidedElsewhere, promotionsTakenElsewhere } from "./promotion-route.server";
 import { sessionReviewFigures } from "./queries.server";
 import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
@@ -404,9 +404,11 @@ export async function ownOutcomes(personId: string) {
   const entries = await db.calibrationEntry.findMany({
     where: { personId, released: true, session: { state: "published" } },
     orderBy: { session: { createdAt: "desc" } },
-    select: { finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderVersionId: true, scaleId: true, promotionsEffectiveOn: true } } },
+    select: { id: true, finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderId: true, ladderVersionId: true, scaleId: true, promotionsEffectiveOn: true } } },
   });
-  return entries;
+  // A promotion a committee decides is not calibration's to announce: it is a nomination.
+  const elsewhere = await promotionsDecidedElsewhere(entries.filter((entry) => entry.finalOutcome === "promote" && entry.appliedAt === null).map((entry) => ({ entryId: entry.id, ladderId: entry.session.ladderId })));
+  return entries.map((entry) => ({ ...entry, nominated: elsewhere.has(entry.id) }));
 }
 
 /** The entry and its session, a 404 unless the viewer may see the session (and, when `inSession` is given, unless the entry is in it). */

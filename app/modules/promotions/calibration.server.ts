@@ -28,3 +28,9 @@ export async function takeCalibrationPromotions(outcomes: readonly PromoteOutcom
   }
   return new Set(taken.map((outcome) => outcome.entryId));
 }
+
+/** Of these promote outcomes, those on ladders committees decide: a committee, not calibration, gives the answer. */
+export async function calibrationPromotionsDecidedHere(outcomes: readonly { entryId: string; ladderId: string }[]): Promise<ReadonlySet<string>> {
+  const modes = await db.promotionSettings.findMany({ select: { scope: true, mode: true } });
+  return new Set(outcomes.filter((outcome) => !calibrationDecides(promotionModeFor(outcome.ladderId, modes))).map((outcome) => outcome.entryId));
+}

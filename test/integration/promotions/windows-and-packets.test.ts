@@ -5,6 +5,7 @@
 // calibration "promote" outcome that becomes a nomination instead of a second decision.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { applyDuePromotions } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
@@ -172,5 +173,7 @@ describe("calibration and committees", () => {
     ]);
     expect((await db.user.findUniqueOrThrow({ where: { id: org.cal.id } })).level).toBe("ic2");
     expect((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entry.id } })).appliedAt).toBeNull();
+    // What the person reads of their calibration outcome says who decides now.
+    expect((await ownOutcomeViews(org.cal.id)).map((view) => view.outcomeText)).toEqual(["Put forward for promotion to Senior Engineer: the promotion committee decides."]);
   });
 });
