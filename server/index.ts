@@ -94,7 +94,11 @@ async function prepareDatabase(env: Env) {
 async function runBackgroundJobs(env: Env) {
   const { onClock } = await import("../app/modules/operations/clock-lease.server.ts");
   const HOUR = 60 * 60 * 1000;
-  // Promotions published in calibration take effect on their day (and once released).
+  // These jobs load the app's modules apart from its build: the workflows register here too (the
+  // to-do list's providers for the email pass, and who decides a calibration promotion).
+  await import("../app/modules/workflows.server.ts");
+  // Promotions published in calibration take effect on their day (and once released), unless
+  // promotion committees decide them (decision 084).
   const { ladderState } = await import("../app/modules/ladders/registry.server.ts");
   await ladderState();
   const { applyDuePromotions } = await import("../app/modules/calibration/sessions.server.ts");
@@ -117,8 +121,6 @@ async function runBackgroundJobs(env: Env) {
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");
   else if (env.NOTIFY_SCHEDULE === "on") {
-    // These jobs load the app's modules apart from its build: the workflows register here too.
-    await import("../app/modules/workflows.server.ts");
     const { runNotificationPass } = await import("../app/modules/notifications/outbox.server.ts");
     const { smtpTransport } = await import("../app/modules/notifications/mailer.server.ts");
     const transport = smtpTransport();

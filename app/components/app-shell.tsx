@@ -25,6 +25,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: "/mentorship", label: "nav.mentorship" },
     { to: "/opportunities", label: "nav.opportunities" },
     { to: "/conversations", label: "nav.conversations" },
+    { to: "/promotions", label: "nav.promotions" },
     ...(viewer.nav.insights ? [{ to: "/insights", label: "nav.insights" } as const] : []),
     { to: "/settings/email", label: "nav.emailSettings" },
   ];
@@ -35,6 +36,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
         { to: "/admin/scim", label: "nav.scim" },
         { to: "/admin/api", label: "nav.api" },
         { to: "/admin/cycles", label: "nav.reviewCycles" },
+        { to: "/admin/promotions", label: "nav.promotionProcess" },
         { to: "/admin/ladders", label: "nav.ladderStatus" },
         { to: "/admin/stretch", label: "nav.stretch" },
         { to: "/admin/email", label: "nav.emailOutbox" },

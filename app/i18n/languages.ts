@@ -74,6 +74,7 @@ export const NAMESPACES = [
   "people",
   "sponsorship",
   "retention",
+  "promotions",
   "team",
   "webhooks",
 ] as const;

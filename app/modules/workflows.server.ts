@@ -11,11 +11,14 @@ import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { opportunityTodoChanges, opportunityTodoFacts } from "~/modules/opportunities/todo.server";
 import { sponsorshipTodoChanges, sponsorshipTodoFacts } from "~/modules/sponsorship/todo.server";
+import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
+import { calibrationPromotionsDecidedHere, takeCalibrationPromotions } from "~/modules/promotions/calibration.server";
+import { promotionTodoChanges, promotionTodoFacts } from "~/modules/promotions/todo.server";
 
 /**
  * Every workflow's part in what the shared modules gather, registered in one place: the to-do
- * list's providers (todo), what a deactivation ends (people) and what people joining a cycle
- * start (cycles). Those modules import no workflow built on them, so importing this module is how
+ * list's providers (todo), what a deactivation ends (people), what people joining a cycle
+ * start (cycles) and who decides a calibration "promote" outcome (calibration, promotions). Those modules import no workflow built on them, so importing this module is how
  * each way in brings the workflows along: the app's server entry, the server's background jobs,
  * the scripts and the tests' setup. Every registry refuses to run empty, so a way in that forgot
  * it fails at once rather than leave work undone.
@@ -29,6 +32,7 @@ registerTodoProvider("conversations", { facts: conversationTodoFacts, changes: c
 registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTodoChanges });
 registerTodoProvider("opportunities", { facts: opportunityTodoFacts, changes: opportunityTodoChanges });
 registerTodoProvider("sponsorship", { facts: sponsorshipTodoFacts, changes: sponsorshipTodoChanges });
+registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
 
 deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
 deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));
@@ -37,5 +41,7 @@ deactivationPreviews.register("conversations", async (client, personId, now) => 
   const { series, meetings } = await conversationsEndedBy(client, personId, now);
   return { conversationSeriesEnded: series, conversationMeetingsWithdrawn: meetings };
 });
+
+routeCalibrationPromotions({ take: takeCalibrationPromotions, decidedElsewhere: calibrationPromotionsDecidedHere });
 
 joiningHooks.register("feedback", async (tx, cycleId) => ({ upwardRequests: await askUpwardForNewParticipants(tx, cycleId) }));

@@ -11,6 +11,7 @@ import { seedDemoLevelHistory } from "./demo-level-history.ts";
 import { seedDemoApi } from "./demo-api.ts";
 import { seedDemoOpportunities } from "./demo-opportunities.ts";
 import { seedDemoRetention } from "./demo-retention.ts";
+import { seedDemoPromotions } from "./demo-promotions.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -41,6 +42,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoApi();
   await seedDemoOpportunities();
   await seedDemoRetention();
+  await seedDemoPromotions();
   return { people: people.length };
 }
 

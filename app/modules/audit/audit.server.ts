@@ -6,7 +6,7 @@ import { actionLabel, describeAuditDetail, idsToName, type AuditAction, type Lad
  * client so the event commits or rolls back with the change it describes.
  */
 // Cycle events have been stored with the model's name as their subject type since the first release.
-export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring" | "MentorshipProgramme" | "email" | "scim-token" | "scim-group" | "scim" | "conversation" | "webhook" | "api-token" | "retention";
+export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring" | "MentorshipProgramme" | "email" | "scim-token" | "scim-group" | "scim" | "conversation" | "webhook" | "api-token" | "retention" | "promotions";
 
 export type AuditEventInput = {
   actorId: string | null;

@@ -78,6 +78,8 @@ export const ACTION_LABELS = {
   "retention.rules_set": "retention:audit.rulesSet",
   "retention.private_notes_removed": "retention:audit.privateNotesRemoved",
   "retention.feedback_texts_removed": "retention:audit.feedbackTextsRemoved",
+  "promotions.settings_changed": "admin:audit.actions.promotionSettingsChanged",
+  "promotions.settings_cleared": "admin:audit.actions.promotionSettingsCleared",
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
@@ -331,6 +333,8 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "retention.rules_set": listed,
   "retention.private_notes_removed": listed,
   "retention.feedback_texts_removed": listed,
+  "promotions.settings_changed": listed,
+  "promotions.settings_cleared": listed,
 };
 
 /**

@@ -519,7 +519,9 @@ export async function ownOutcomeViews(personId: string) {
       const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === outcome.finalLevelId);
       const day = outcome.session.promotionsEffectiveOn?.toISOString().slice(0, 10);
       const outcomeText =
-        outcome.finalOutcome === "promote" && level
+        outcome.finalOutcome === "promote" && level && outcome.nominated
+          ? `Put forward for promotion to ${level.title}: the promotion committee decides.`
+          : outcome.finalOutcome === "promote" && level
           ? `Promoted to ${level.title}${day ? `, from ${day}` : ""}${outcome.appliedAt ? "." : " (not in effect yet)."}`
           : outcome.finalOutcome === "not-ready"
             ? "Level: no decision this time."

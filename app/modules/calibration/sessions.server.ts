@@ -18,6 +18,7 @@ import type { MOVE_EVENT } from "./grid";
 import { onSessionScale, sessionScale } from "./scale";
 import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canViewSession, releaseRefusal, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
+import { promotionsDecidedElsewhere, promotionsTakenElsewhere } from "./promotion-route.server";
 import { sessionReviewFigures } from "./queries.server";
 import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
@@ -278,21 +279,42 @@ export async function advanceSession(viewer: Viewer, sessionId: string, to: stri
  * in the audit log and the session's history, both credited to whoever released the outcome (the
  * manager, as a rule): the release is what lets it take effect, not the session's facilitator. A person whose level changed some other way since the
  * session was set up is left as they are, and the history says so. Idempotent (each promotion is
- * applied once), so any server may run it at any time.
+ * applied once), so any server may run it at any time. Released promotions on a ladder whose
+ * promotions committees decide are handed to them as nominations (promotion-route.server.ts) and never
+ * applied here, whatever their day.
  */
 export async function applyDuePromotions(now = clock.now()): Promise<number> {
-  const due = await db.calibrationEntry.findMany({
-    where: { appliedAt: null, released: true, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published", promotionsEffectiveOn: { lte: now } } },
+  const released = await db.calibrationEntry.findMany({
+    where: { appliedAt: null, released: true, finalOutcome: "promote", finalLevelId: { not: null }, session: { state: "published" } },
     select: {
       id: true,
       sessionId: true,
       personId: true,
       levelId: true,
       finalLevelId: true,
-      session: { select: { ladderVersionId: true, facilitatorId: true } },
+      rationale: true,
+      finalReason: true,
+      session: { select: { ladderId: true, ladderVersionId: true, facilitatorId: true, promotionsEffectiveOn: true } },
       events: { where: { kind: "release" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { actorId: true } },
     },
   });
+  const taken = released.length
+    ? await promotionsTakenElsewhere(
+        released.map((entry) => ({
+          entryId: entry.id,
+          sessionId: entry.sessionId,
+          personId: entry.personId,
+          ladderId: entry.session.ladderId,
+          ladderVersionId: entry.session.ladderVersionId,
+          levelId: entry.levelId,
+          finalLevelId: entry.finalLevelId!,
+          rationale: entry.finalReason?.trim() || entry.rationale,
+          facilitatorId: entry.session.facilitatorId,
+        })),
+        now,
+      )
+    : new Set<string>();
+  const due = released.filter((entry) => !taken.has(entry.id) && entry.session.promotionsEffectiveOn !== null && entry.session.promotionsEffectiveOn.getTime() <= now.getTime());
   let applied = 0;
   for (const entry of due) {
     const ladder = await requireLadderOfVersion(entry.session.ladderVersionId);
@@ -393,9 +415,11 @@ export async function ownOutcomes(personId: string) {
   const entries = await db.calibrationEntry.findMany({
     where: { personId, released: true, session: { state: "published" } },
     orderBy: { session: { createdAt: "desc" } },
-    select: { finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderVersionId: true, scaleId: true, promotionsEffectiveOn: true } } },
+    select: { id: true, finalRating: true, finalOutcome: true, finalLevelId: true, appliedAt: true, session: { select: { name: true, ladderId: true, ladderVersionId: true, scaleId: true, promotionsEffectiveOn: true } } },
   });
-  return entries;
+  // A promotion a committee decides is not calibration's to announce: it is a nomination.
+  const elsewhere = await promotionsDecidedElsewhere(entries.filter((entry) => entry.finalOutcome === "promote" && entry.appliedAt === null).map((entry) => ({ entryId: entry.id, ladderId: entry.session.ladderId })));
+  return entries.map((entry) => ({ ...entry, nominated: elsewhere.has(entry.id) }));
 }
 
 /** The entry and its session, a 404 unless the viewer may see the session (and, when `inSession` is given, unless the entry is in it). */

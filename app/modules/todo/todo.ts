@@ -115,6 +115,10 @@ export type TodoFacts = {
   opportunityOutcomes?: { opportunityId: string; title: string; chosen: boolean }[];
   /** Sponsorships of the person that they have not seen yet (app/modules/sponsorship/todo.server.ts). */
   sponsorshipsToSee?: { sponsorshipId: string; sponsorName: string }[];
+  /** Nominations of the person's direct reports made by someone else, with nothing added by them yet, while the window is open (app/modules/promotions/todo.server.ts). */
+  promotionNominationsToAdd?: { nominationId: string; nomineeName: string; targetTitle: string; windowName: string; dueOn: Date }[];
+  /** Draft packets the person writes (their own, or as the nominee's manager), until submitted or the window moves on. */
+  promotionPacketsToWrite?: { nominationId: string; nomineeName: string; own: boolean; windowName: string; gaps: number; dueOn: Date }[];
 };
 
 export type SessionRef = { id: string; name: string };
@@ -157,6 +161,8 @@ export const TODO_KINDS = [
   "opportunity-decide",
   "opportunity-outcome",
   "sponsorship-new",
+  "promotion-add",
+  "promotion-packet",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -524,6 +530,22 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: [say(`feedback.released.${reading}.detail`)],
       href: `/feedback/cycles/${cycle.id}/people/${personId}`,
       due: null,
+    });
+  }
+  for (const entry of facts.promotionNominationsToAdd ?? []) {
+    add("promotion-add", entry.nominationId, {
+      title: say("promotion.add.title", { name: entry.nomineeName }),
+      detail: [say("promotion.add.detail", { name: entry.nomineeName, target: entry.targetTitle, window: entry.windowName })],
+      href: `/promotions/nominations/${entry.nominationId}`,
+      due: entry.dueOn,
+    });
+  }
+  for (const entry of facts.promotionPacketsToWrite ?? []) {
+    add("promotion-packet", entry.nominationId, {
+      title: entry.own ? say("promotion.packet.title", { window: entry.windowName }) : say("promotion.packet.titleFor", { name: entry.nomineeName }),
+      detail: [say("promotion.packet.detail", { gaps: entry.gaps })],
+      href: `/promotions/nominations/${entry.nominationId}`,
+      due: entry.dueOn,
     });
   }
   // Soonest first; undated last.

@@ -127,6 +127,10 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "retention.rules_set": [{ privateNotesMonths: 12, feedbackTextsCycles: null, leaversMonths: 6, othersTexts: "keep" }],
   "retention.private_notes_removed": [{ count: 3 }],
   "retention.feedback_texts_removed": [{ count: 0 }],
+  "promotions.settings_changed": [
+    { scope: "organisation", mode: { from: null, to: "committee" }, selfNomination: true, sponsorNomination: true, minMembers: 3, membersAtOrAbove: true, minOutsideMembers: 1, redactedFirstRead: false, waitWindowsAfterNotYet: 0 },
+  ],
+  "promotions.settings_cleared": [{}],
 };
 
 describe("an audit event's detail in words", () => {

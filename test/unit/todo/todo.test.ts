@@ -163,6 +163,8 @@ describe("what to do next", () => {
         opportunitiesToDecide: [{ opportunityId: "o2", title: "Search gig", interested: 2, startsOn: spring.endsOn }],
         opportunityOutcomes: [{ opportunityId: "o3", title: "Billing project", chosen: false }],
         sponsorshipsToSee: [{ sponsorshipId: "sp1", sponsorName: "Nora" }],
+        promotionNominationsToAdd: [{ nominationId: "n1", nomineeName: "Lena", targetTitle: "Senior Engineer", windowName: "W", dueOn: spring.endsOn }],
+        promotionPacketsToWrite: [{ nominationId: "n1", nomineeName: "Lena", own: false, windowName: "W", gaps: 2, dueOn: spring.endsOn }],
       },
       now,
     );
@@ -205,6 +207,8 @@ describe("what to do next", () => {
         "opportunity-decide:o2",
         "opportunity-outcome:o3",
         "sponsorship-new:sp1",
+        "promotion-add:n1",
+        "promotion-packet:n1",
       ].sort(),
     );
     for (const item of items) {

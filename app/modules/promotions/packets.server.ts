@@ -1,0 +1,233 @@
+import { db } from "~/db/client.server";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import { getLevel } from "~/modules/ladders/lookups";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import * as clock from "~/platform/clock.server";
+import { chooseEvidence, offerFor, storedEvidence, type EvidenceItem } from "./evidence";
+import { evidenceOnOffer } from "./evidence.server";
+import type { CaseInput } from "./forms";
+import { nominationAccess } from "./nominations.server";
+import {
+  canAddToNomination,
+  canAmendPacket,
+  canReadNomination,
+  canReadPacket,
+  canWithdrawNomination,
+  canWritePacket,
+  packetAuthorRole,
+  type PromotionViewer,
+} from "./policy";
+import { known, NOMINATION_STATES, type RecordedOutcome } from "./history";
+import { NOMINATION_KINDS, WINDOW_STATES } from "./policy";
+import { criteriaOf } from "./targets";
+
+const OUTCOMES: readonly RecordedOutcome[] = ["promote", "stay", "not-ready", "not-yet"];
+import { recordPromotionEvent } from "./windows.server";
+
+/** A nomination's packets from the first to the latest, each amendment after the packet it corrects (whatever their clocks say). */
+function inAmendmentOrder<T extends { id: string; amendsId: string | null }>(packets: readonly T[]): T[] {
+  const ordered: T[] = [];
+  for (let next = packets.find((packet) => packet.amendsId === null); next; next = packets.find((packet) => packet.amendsId === ordered.at(-1)!.id)) ordered.push(next);
+  return ordered;
+}
+
+const PACKET_FIELDS = {
+  id: true,
+  amendsId: true,
+  amendmentReason: true,
+  revision: true,
+  submittedAt: true,
+  ladderVersionId: true,
+  targetLevelId: true,
+  cases: { select: { competencyId: true, nomineeCase: true, managerCase: true, evidence: true } },
+} as const;
+
+/**
+ * A nomination's page for one reader (policy.ts): the nomination itself, and for those who may read
+ * it the packet: per criterion (each competency of the target level, with what it expects) the
+ * case and the evidence chosen, the gaps where none is, the nominee's record (time in level, past
+ * outcomes released to them), and for its authors, what Rungs holds that they may add. The
+ * window's committee reads the latest submitted packet only. Anyone else: a 404.
+ */
+export async function nominationPage(viewer: PromotionViewer, nominationId: string, now = clock.now()) {
+  const access = await nominationAccess(nominationId);
+  const packets = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }));
+  const submitted = packets.filter((packet) => packet.submittedAt !== null);
+  if (!canReadNomination(viewer, access, submitted.length > 0)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  const nomination = await db.promotionNomination.findUniqueOrThrow({
+    where: { id: nominationId },
+    select: {
+      kind: true,
+      statement: true,
+      managerAddition: true,
+      managerAddedAt: true,
+      levelId: true,
+      targetLevelId: true,
+      createdAt: true,
+      window: { select: { id: true, name: true, state: true, ladderVersionId: true, nominationsCloseOn: true, packetsDueOn: true } },
+    },
+  });
+  const people = new Map(
+    (await db.user.findMany({ where: { id: { in: [access.nomineeId, access.nominatedById] } }, select: { id: true, name: true, levelSince: true, createdAt: true } })).map((person) => [person.id, person]),
+  );
+  const ladder = await requireLadderOfVersion(nomination.window.ladderVersionId);
+  const role = packetAuthorRole(viewer, access);
+  const readsDrafts = viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
+  const readsPacket = canReadPacket(viewer, access, submitted.length > 0);
+  const shown = !readsPacket ? null : readsDrafts ? packets.at(-1)! : submitted.at(-1)!;
+  const writable = shown !== null && shown.submittedAt === null && role !== null && (shown.amendsId ? canAmendPacket(viewer, access, access.windowState) : canWritePacket(viewer, access, access.windowState));
+  const packetLadder = shown ? await requireLadderOfVersion(shown.ladderVersionId) : ladder;
+  const criteria = shown ? criteriaOf(packetLadder, shown.targetLevelId) : [];
+  const offer = writable ? await evidenceOnOffer(access.nomineeId, criteria.map((criterion) => criterion.competencyId), now) : [];
+  const nominee = people.get(access.nomineeId)!;
+  return {
+    nomination: {
+      id: nominationId,
+      kind: known(NOMINATION_KINDS, nomination.kind, "sponsor"),
+      state: known(NOMINATION_STATES, access.state, "nominated"),
+      nomineeName: nominee.name,
+      nominatedByName: people.get(access.nominatedById)?.name ?? "",
+      statement: nomination.statement,
+      managerAddition: nomination.managerAddition,
+      managerAddedAt: nomination.managerAddedAt,
+      // The nominee's level is their record's: packet readers only, not a sponsor.
+      fromTitle: readsPacket && nomination.levelId ? (getLevel(ladder, nomination.levelId)?.title ?? nomination.levelId) : null,
+      targetTitle: getLevel(ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
+      createdAt: nomination.createdAt,
+    },
+    window: { id: nomination.window.id, name: nomination.window.name, state: known(WINDOW_STATES, nomination.window.state, "closed"), nominationsCloseOn: nomination.window.nominationsCloseOn, packetsDueOn: nomination.window.packetsDueOn },
+    role,
+    can: {
+      add: canAddToNomination(viewer, access, access.windowState),
+      withdraw: canWithdrawNomination(viewer, access, access.windowState),
+      write: writable,
+      amend: shown !== null && shown.submittedAt !== null && shown === packets.at(-1) && canAmendPacket(viewer, access, access.windowState),
+    },
+    packet: shown
+      ? {
+          id: shown.id,
+          revision: shown.revision,
+          submittedAt: shown.submittedAt,
+          amendmentReason: shown.amendmentReason,
+          versions: (readsDrafts ? packets : submitted).map((packet) => ({ id: packet.id, submittedAt: packet.submittedAt, amendmentReason: packet.amendmentReason })),
+          criteria: criteria.map((criterion) => {
+            const stored = shown.cases.find((item) => item.competencyId === criterion.competencyId);
+            const chosen = storedEvidence(stored?.evidence ?? "[]");
+            return {
+              ...criterion,
+              nomineeCase: stored?.nomineeCase ?? "",
+              managerCase: stored?.managerCase ?? "",
+              chosen,
+              gap: chosen.length === 0,
+              offered: role ? offerFor(role, offer, criterion.competencyId).filter((item) => !chosen.some((kept) => kept.ref === item.ref)) : [],
+            };
+          }),
+        }
+      : null,
+    record: readsPacket ? await nomineeRecord(access.nomineeId, nominee.levelSince ?? nominee.createdAt) : null,
+  };
+}
+
+/** Time at the current level, and outcomes released to the nominee: calibration's and promotion committees'. */
+async function nomineeRecord(nomineeId: string, since: Date) {
+  const [lastChange, outcomes, decisions] = await Promise.all([
+    db.levelChange.findFirst({ where: { personId: nomineeId }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }),
+    db.calibrationEntry.findMany({
+      where: { personId: nomineeId, released: true, finalOutcome: { not: null }, session: { state: "published" } },
+      select: { finalOutcome: true, session: { select: { name: true, updatedAt: true } } },
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      take: 10,
+    }),
+    db.promotionDecision.findMany({
+      where: { releasedAt: { not: null }, nomination: { nomineeId } },
+      select: { outcome: true, releasedAt: true, nomination: { select: { window: { select: { name: true } } } } },
+      orderBy: [{ releasedAt: "desc" }, { nominationId: "asc" }],
+      take: 10,
+    }),
+  ]);
+  return {
+    atLevelSince: lastChange?.changedAt ?? since,
+    outcomes: [
+      ...outcomes.map((entry) => ({ source: "calibration" as const, name: entry.session.name, outcome: known(OUTCOMES, entry.finalOutcome!, "stay"), on: entry.session.updatedAt })),
+      ...decisions.map((decision) => ({ source: "committee" as const, name: decision.nomination.window.name, outcome: known(OUTCOMES, decision.outcome, "not-yet"), on: decision.releasedAt! })),
+    ],
+  };
+}
+
+async function requireWritablePacket(viewer: PromotionViewer, packetId: string) {
+  const packet = await db.promotionPacket.findUnique({ where: { id: packetId }, select: { ...PACKET_FIELDS, nominationId: true } });
+  if (!packet) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  const access = await nominationAccess(packet.nominationId);
+  if (!canReadPacket(viewer, access, false)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  const role = packetAuthorRole(viewer, access);
+  const allowed = packet.amendsId ? canAmendPacket(viewer, access, access.windowState) : canWritePacket(viewer, access, access.windowState);
+  if (!role || !allowed) throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
+  if (packet.submittedAt) throw new ConflictError({ key: "promotions:errors.packetSubmitted" });
+  return { packet, access, role };
+}
+
+/**
+ * The nominee or their manager writes one criterion's case (each their own words) and chooses its
+ * evidence from what they have on offer; from a stale copy (another tab, the other author), a
+ * conflict and nothing written. Answers the packet's new revision.
+ */
+export async function saveCase(viewer: PromotionViewer, packetId: string, input: CaseInput, now = clock.now()): Promise<number> {
+  const { packet, access, role } = await requireWritablePacket(viewer, packetId);
+  const stored = packet.cases.find((item) => item.competencyId === input.competencyId);
+  if (!stored) throw new InvalidError({ key: "promotions:errors.notACriterion" });
+  const offered: EvidenceItem[] = offerFor(role, await evidenceOnOffer(access.nomineeId, [input.competencyId], now), input.competencyId);
+  const chosen = chooseEvidence(input.evidence, offered, storedEvidence(stored.evidence));
+  if (chosen === null) throw new InvalidError({ key: "promotions:errors.unknownEvidence" });
+  await db.$transaction(async (tx) => {
+    const bumped = await tx.promotionPacket.updateMany({ where: { id: packetId, revision: input.revision, submittedAt: null }, data: { revision: { increment: 1 } } });
+    if (bumped.count !== 1) throw new ConflictError({ key: "promotions:errors.packetChangedMeanwhile" });
+    await tx.promotionCase.update({
+      where: { packetId_competencyId: { packetId, competencyId: input.competencyId } },
+      data: { [role === "nominee" ? "nomineeCase" : "managerCase"]: input.text, evidence: JSON.stringify(chosen) },
+    });
+  });
+  return input.revision + 1;
+}
+
+/** The packet goes to the committee as it is: from now on it never changes (an amendment corrects it). */
+export async function submitPacket(viewer: PromotionViewer, packetId: string, revision: number, now = clock.now()): Promise<void> {
+  const { packet, access } = await requireWritablePacket(viewer, packetId);
+  await db.$transaction(async (tx) => {
+    const written = await tx.promotionPacket.updateMany({ where: { id: packetId, revision, submittedAt: null }, data: { submittedAt: now, submittedById: viewer.id } });
+    if (written.count !== 1) throw new ConflictError({ key: "promotions:errors.packetChangedMeanwhile" });
+    await recordPromotionEvent(tx, {
+      windowId: access.windowId,
+      nominationId: access.id,
+      actorId: viewer.id,
+      kind: packet.amendsId ? "amendment-submitted" : "packet-submitted",
+      change: { packet: [packet.amendsId, packet.id], gaps: [null, packet.cases.filter((item) => storedEvidence(item.evidence).length === 0).length] },
+      at: now,
+    });
+  });
+}
+
+/** A correction of a submitted packet: a new draft that amends it, starting from its cases, on the same ladder version. */
+export async function amendPacket(viewer: PromotionViewer, nominationId: string, reason: string, now = clock.now()): Promise<string> {
+  const access = await nominationAccess(nominationId);
+  if (!canReadPacket(viewer, access, true)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  if (!canAmendPacket(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
+  const latest = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: { ...PACKET_FIELDS, targetTrackId: true } })).at(-1)!;
+  if (!latest.submittedAt) throw new ConflictError({ key: "promotions:errors.amendmentOpen" });
+  return db.$transaction(async (tx) => {
+    const amendment = await tx.promotionPacket.create({
+      data: {
+        nominationId,
+        amendsId: latest.id,
+        amendmentReason: reason,
+        ladderVersionId: latest.ladderVersionId,
+        targetTrackId: latest.targetTrackId,
+        targetLevelId: latest.targetLevelId,
+        createdAt: now,
+        cases: { create: latest.cases.map((item) => ({ competencyId: item.competencyId, nomineeCase: item.nomineeCase, managerCase: item.managerCase, evidence: item.evidence })) },
+      },
+      select: { id: true },
+    });
+    await recordPromotionEvent(tx, { windowId: access.windowId, nominationId, actorId: viewer.id, kind: "amendment-started", change: { packet: [latest.id, amendment.id] }, reason, at: now });
+    return amendment.id;
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Who may see and do what with promotions, and how an organisation decides them. Pure rules; the
+ * services gather the facts (docs/decisions/084-promotions.md).
+ *
+ * - How: per ladder (job family), its own choice, else the organisation's, else calibration as before.
+ *   With committees, a calibration "promote" outcome is a nomination into the ladder's next window,
+ *   never a decision of its own.
+ * - Nominating: the person themselves, anyone in their manager chain, or a named sponsor (anyone
+ *   else), as the settings allow, while the window takes nominations. The person's manager is told
+ *   and may add to a nomination they did not make; nothing lets them withdraw or block it.
+ * - A packet: its nominee, their manager chain, the window's committee (once it is submitted) and
+ *   admins; everyone else gets a 404. The nominee and their manager write it while the window is
+ *   open; a submitted packet never changes, a correction is a linked amendment.
+ * - A window's ladder version is locked from the moment it opens: the criteria are fixed before
+ *   anyone is read.
+ */
+import type { Message } from "~/i18n/messages";
+
+export type PromotionViewer = { id: string; isAdmin: boolean };
+
+export const PROMOTION_MODES = ["calibration", "committee"] as const;
+export type PromotionMode = (typeof PROMOTION_MODES)[number];
+
+/** The settings row of the whole organisation; a ladder's own row has the ladder's id. */
+export const ORGANISATION_SCOPE = "";
+
+export type ModeRow = { scope: string; mode: string };
+
+/** How a ladder's promotions are decided: its own choice, else the organisation's, else in calibration. */
+export function promotionModeFor(ladderId: string | null, rows: readonly ModeRow[]): PromotionMode {
+  const own = ladderId === null ? undefined : rows.find((row) => row.scope === ladderId);
+  const chosen = own ?? rows.find((row) => row.scope === ORGANISATION_SCOPE);
+  return chosen?.mode === "committee" ? "committee" : "calibration";
+}
+
+/** Whether a calibration "promote" outcome changes the person's level itself (else it becomes a nomination). */
+export function calibrationDecides(mode: PromotionMode): boolean {
+  return mode === "calibration";
+}
+
+export function canManagePromotions(viewer: PromotionViewer): boolean {
+  return viewer.isAdmin;
+}
+
+export const WINDOW_STATES = ["draft", "open", "committee", "meeting", "closed"] as const;
+export type WindowState = (typeof WINDOW_STATES)[number];
+
+/** The ladder version of a window is its criteria: chosen while a draft, fixed from the moment it opens. */
+export function ladderVersionLocked(window: { openedAt: Date | null }): boolean {
+  return window.openedAt !== null;
+}
+
+/** An admin changes a window's name and dates until it closes; its composition rules only while a draft. */
+export function canEditWindow(viewer: PromotionViewer, window: { state: string }): boolean {
+  return canManagePromotions(viewer) && window.state !== "closed";
+}
+
+/** An admin opens a draft window, once its ladder is decided by committees. */
+export function canOpenWindow(viewer: PromotionViewer, window: { state: string }, mode: PromotionMode): boolean {
+  return canManagePromotions(viewer) && window.state === "draft" && mode === "committee";
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** An open window takes nominations from its first nomination day to the end of its last. */
+export function takesNominations(window: { state: string; nominationsOpenOn: Date; nominationsCloseOn: Date }, now: Date): boolean {
+  return window.state === "open" && now.getTime() >= window.nominationsOpenOn.getTime() && now.getTime() < window.nominationsCloseOn.getTime() + DAY;
+}
+
+export const NOMINATION_KINDS = ["self", "manager", "sponsor", "calibration"] as const;
+export type NominationKind = (typeof NOMINATION_KINDS)[number];
+
+/** What a nomination by this person is: their own, their manager chain's, or a sponsor's. */
+export function nominationKind(nominatorId: string, nominee: { id: string; managerChain: readonly string[] }): "self" | "manager" | "sponsor" {
+  if (nominatorId === nominee.id) return "self";
+  return nominee.managerChain.includes(nominatorId) ? "manager" : "sponsor";
+}
+
+export type NominationFacts = {
+  kind: "self" | "manager" | "sponsor";
+  selfNomination: boolean;
+  sponsorNomination: boolean;
+  /** The window takes nominations now (takesNominations). */
+  windowOpen: boolean;
+  nomineeActive: boolean;
+  /** The nominee is on the window's ladder with a level. */
+  nomineeOnLadder: boolean;
+  /** The target is a level above the nominee's on their track, or a track change at or above their band. */
+  targetAllowed: boolean;
+  alreadyNominated: boolean;
+  /** A "not yet" decision named a later window as the first they may be nominated into. */
+  waitingForLaterWindow: boolean;
+};
+
+/** Why this nomination may not be made, or null when it may. */
+export function nominationRefusal(facts: NominationFacts): Message | null {
+  if (!facts.windowOpen) return { key: "promotions:errors.windowNotTakingNominations" };
+  if (!facts.nomineeActive || !facts.nomineeOnLadder) return { key: "promotions:errors.nomineeNotOnLadder" };
+  if (facts.kind === "self" && !facts.selfNomination) return { key: "promotions:errors.selfNominationOff" };
+  if (facts.kind === "sponsor" && !facts.sponsorNomination) return { key: "promotions:errors.sponsorNominationOff" };
+  if (!facts.targetAllowed) return { key: "promotions:errors.targetNotAllowed" };
+  if (facts.alreadyNominated) return { key: "promotions:errors.alreadyNominated" };
+  if (facts.waitingForLaterWindow) return { key: "promotions:errors.waitingForLaterWindow" };
+  return null;
+}
+
+export type NominationAccess = {
+  nomineeId: string;
+  nominatedById: string;
+  /** The nominee's managers now, nearest first. */
+  managerChain: readonly string[];
+  /** The window's committee members (and chair). */
+  committeeIds: readonly string[];
+};
+
+/** A nomination's page (its statement and state): everyone who may read its packet, and whoever made it. */
+export function canReadNomination(viewer: PromotionViewer, nomination: NominationAccess, packetSubmitted: boolean): boolean {
+  return viewer.id === nomination.nominatedById || canReadPacket(viewer, nomination, packetSubmitted);
+}
+
+/** A packet: the nominee, their manager chain and admins; the window's committee once it is submitted. */
+export function canReadPacket(viewer: PromotionViewer, nomination: NominationAccess, submitted: boolean): boolean {
+  if (viewer.isAdmin || viewer.id === nomination.nomineeId || nomination.managerChain.includes(viewer.id)) return true;
+  return submitted && nomination.committeeIds.includes(viewer.id);
+}
+
+/** Who writes the packet: the nominee, and their manager (the nearest in the chain). */
+export function packetAuthorRole(viewer: PromotionViewer, nomination: NominationAccess): "nominee" | "manager" | null {
+  if (viewer.id === nomination.nomineeId) return "nominee";
+  return nomination.managerChain[0] === viewer.id ? "manager" : null;
+}
+
+/** A draft packet is written while the window is open; a submitted one only through an amendment, until the committee meets. */
+export function canWritePacket(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
+  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && windowState === "open";
+}
+
+export function canAmendPacket(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
+  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && (windowState === "open" || windowState === "committee");
+}
+
+/**
+ * What an author may put in a packet is what they may read: the nominee everything of theirs on
+ * offer; their manager the same, less career evidence the nominee has not shared with them.
+ */
+export function mayOfferEvidence(role: "nominee" | "manager", item: { kind: string; shared: boolean }): boolean {
+  return role === "nominee" || item.kind !== "career-evidence" || item.shared;
+}
+
+/** The manager adds to a nomination made by someone else (the nominee or a sponsor) while the window is open: adding is all they can do. */
+export function canAddToNomination(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
+  return nomination.managerChain[0] === viewer.id && nomination.nominatedById !== viewer.id && nomination.state === "nominated" && windowState === "open";
+}
+
+/** The nominee may withdraw their candidacy, and whoever nominated them their nomination; a manager cannot withdraw someone else's. */
+export function canWithdrawNomination(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
+  if (nomination.state !== "nominated" || (windowState !== "open" && windowState !== "committee")) return false;
+  return viewer.id === nomination.nomineeId || viewer.id === nomination.nominatedById;
+}
+
+/** A window's outcomes are shown in aggregate only once it has closed: a count that moves with each decision would tell who. */
+export function windowOutcomesShown(window: { state: string }): boolean {
+  return window.state === "closed";
+}

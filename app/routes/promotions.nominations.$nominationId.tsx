@@ -1,0 +1,242 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/promotions.nominations.$nominationId";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SubmitButton } from "~/components/ui/button";
+import { TextareaField } from "~/components/ui/field";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { requireUser } from "~/modules/identity/permissions.server";
+import type { EvidenceItem } from "~/modules/promotions/evidence";
+import { AmendmentSchema, CaseSchema, ManagerAdditionSchema } from "~/modules/promotions/forms";
+import { addToNomination, withdrawNomination } from "~/modules/promotions/nominations.server";
+import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:nomination.title", { name: loaderData?.nomination.nomineeName ?? "" }) }];
+
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  return nominationPage(viewer, params.nominationId ?? "");
+});
+
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
+  const viewer = await requireUser(request);
+  const nominationId = params.nominationId ?? "";
+  const here = `/promotions/nominations/${nominationId}`;
+  const intent = String(form.get("intent") ?? "");
+  const refused = (issues: Record<string, string[] | null> | null | undefined) =>
+    data({ intent, error: wordsOf(translatorOf(context), Object.values(issues ?? {}).flatMap((list) => list ?? [])[0] ?? "promotions:errors.checkForm") }, { status: 400 });
+  if (intent === "add") {
+    const submission = parseWithZod(form, { schema: ManagerAdditionSchema });
+    if (submission.status !== "success") return refused(submission.error);
+    await addToNomination(viewer, nominationId, submission.value.addition);
+    return redirect(here);
+  }
+  if (intent === "withdraw") {
+    await withdrawNomination(viewer, nominationId, String(form.get("reason") ?? "").trim().slice(0, 1000));
+    return redirect(here);
+  }
+  if (intent === "amend") {
+    const submission = parseWithZod(form, { schema: AmendmentSchema });
+    if (submission.status !== "success") return refused(submission.error);
+    await amendPacket(viewer, nominationId, submission.value.reason);
+    return redirect(here);
+  }
+  const packetId = String(form.get("packetId") ?? "");
+  if (intent === "submit") {
+    await submitPacket(viewer, packetId, Number(form.get("revision") ?? -1));
+    return redirect(here);
+  }
+  const submission = parseWithZod(form, { schema: CaseSchema });
+  if (submission.status !== "success") return refused(submission.error);
+  await saveCase(viewer, packetId, submission.value);
+  return redirect(`${here}#case-${submission.value.competencyId}`);
+});
+
+export default function Nomination({ loaderData, actionData }: Route.ComponentProps) {
+  const { nomination, window, role, can, packet, record } = loaderData;
+  const { t } = useTranslation("promotions");
+  const f = useFormats();
+  return (
+    <>
+      <BackLink to="/promotions">{t("process.heading")}</BackLink>
+      <PageHeader
+        title={t("nomination.heading", { name: nomination.nomineeName, target: nomination.targetTitle })}
+        description={t("nomination.description", { window: window.name, kind: t(`kind.${nomination.kind}`), by: nomination.nominatedByName, state: t(`nominationState.${nomination.state}`) })}
+      />
+      {actionData?.error ? <Alert tone="error">{String(actionData.error)}</Alert> : null}
+      <Card className="mb-6">
+        <h2 className="mb-2 text-lg font-semibold">{t("nomination.statement")}</h2>
+        <p className="whitespace-pre-line text-sm">{nomination.statement}</p>
+        {nomination.managerAddition ? (
+          <>
+            <h3 className="mb-1 mt-4 text-sm font-semibold">{t("nomination.managerAddition")}</h3>
+            <p className="whitespace-pre-line text-sm">{nomination.managerAddition}</p>
+          </>
+        ) : null}
+        {can.add ? (
+          <Form method="post" className="mt-4 space-y-2">
+            <input type="hidden" name="intent" value="add" />
+            <TextareaField name="addition" label={t("nomination.addLabel")} hint={t("nomination.addHint")} rows={4} defaultValue={nomination.managerAddition} required maxLength={4000} />
+            <SubmitButton busyLabel={t("nomination.saving")}>{t("nomination.add")}</SubmitButton>
+          </Form>
+        ) : null}
+        {can.withdraw ? (
+          <Form method="post" className="mt-4 flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="withdraw" />
+            <TextareaField name="reason" label={t("nomination.withdrawReason")} rows={2} className="min-w-64 flex-1" maxLength={1000} />
+            <SubmitButton variant="secondary" busyLabel={t("nomination.saving")}>
+              {t("nomination.withdraw")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+      </Card>
+      {record ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">{t("record.heading")}</h2>
+          <p className="text-sm">{t("record.atLevelSince", { day: f.day(record.atLevelSince), level: nomination.fromTitle ?? "—" })}</p>
+          {record.outcomes.length ? (
+            <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
+              {record.outcomes.map((outcome) => (
+                <li key={`${outcome.source}-${outcome.name}-${String(outcome.on)}`}>
+                  {t("record.outcome", { source: t(`record.source.${outcome.source}`), name: outcome.name, outcome: t(`record.outcomeKind.${outcome.outcome}`), day: f.day(outcome.on) })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted mt-1 text-sm">{t("record.noOutcomes")}</p>
+          )}
+        </Card>
+      ) : null}
+      {packet ? (
+        <section aria-labelledby="packet-heading">
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="packet-heading" className="text-lg font-semibold">
+              {packet.submittedAt ? t("packet.submitted", { day: f.day(packet.submittedAt) }) : t("packet.draft")}
+            </h2>
+            {can.write ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="submit" />
+                <input type="hidden" name="packetId" value={packet.id} />
+                <input type="hidden" name="revision" value={packet.revision} />
+                <SubmitButton busyLabel={t("packet.submitting")}>{t("packet.submit")}</SubmitButton>
+              </Form>
+            ) : null}
+          </div>
+          <p className="muted mb-3 text-sm">{role ? t("packet.authorHint") : t("packet.readerHint")}</p>
+          {packet.amendmentReason ? <Alert tone="info">{t("packet.amends", { reason: packet.amendmentReason })}</Alert> : null}
+          {packet.versions.length > 1 ? (
+            <p className="muted mb-3 text-xs">
+              {t("packet.versions", { count: packet.versions.length })}
+            </p>
+          ) : null}
+          {packet.criteria.map((criterion) => (
+            <Card key={criterion.competencyId} className="mb-4">
+              <div id={`case-${criterion.competencyId}`} className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 className="text-base font-semibold">{criterion.name}</h3>
+                {criterion.gap ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t("packet.gap")}</span> : null}
+              </div>
+              <ul className="muted mt-1 list-disc ps-5 text-xs">
+                {criterion.expectations.map((expectation) => (
+                  <li key={expectation}>{expectation}</li>
+                ))}
+              </ul>
+              {can.write ? (
+                <Form method="post" className="mt-3 space-y-3">
+                  <input type="hidden" name="intent" value="case" />
+                  <input type="hidden" name="packetId" value={packet.id} />
+                  <input type="hidden" name="revision" value={packet.revision} />
+                  <input type="hidden" name="competencyId" value={criterion.competencyId} />
+                  {role === "manager" && criterion.nomineeCase ? <Quote label={t("packet.nomineeCase")} text={criterion.nomineeCase} /> : null}
+                  {role === "nominee" && criterion.managerCase ? <Quote label={t("packet.managerCase")} text={criterion.managerCase} /> : null}
+                  <TextareaField
+                    name="text"
+                    label={role === "manager" ? t("packet.yourCaseManager") : t("packet.yourCase")}
+                    rows={3}
+                    maxLength={2000}
+                    defaultValue={role === "manager" ? criterion.managerCase : criterion.nomineeCase}
+                  />
+                  <fieldset>
+                    <legend className="field-label">{t("packet.evidence")}</legend>
+                    {criterion.chosen.length + criterion.offered.length === 0 ? <p className="muted text-sm">{t("packet.nothingOnOffer")}</p> : null}
+                    <ul className="mt-1 space-y-1">
+                      {[...criterion.chosen, ...criterion.offered].map((item) => (
+                        <li key={item.ref} className="flex items-start gap-2 text-sm">
+                          <input type="checkbox" name="evidence" value={item.ref} defaultChecked={criterion.chosen.some((kept) => kept.ref === item.ref)} id={`${criterion.competencyId}-${item.ref}`} className="checkbox mt-1" />
+                          <label htmlFor={`${criterion.competencyId}-${item.ref}`}>
+                            <EvidenceText item={item} />
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  </fieldset>
+                  <SubmitButton variant="secondary" busyLabel={t("packet.saving")}>
+                    {t("packet.saveCase")}
+                  </SubmitButton>
+                </Form>
+              ) : (
+                <div className="mt-3 space-y-2">
+                  {criterion.nomineeCase ? <Quote label={t("packet.nomineeCase")} text={criterion.nomineeCase} /> : null}
+                  {criterion.managerCase ? <Quote label={t("packet.managerCase")} text={criterion.managerCase} /> : null}
+                  {criterion.chosen.length ? (
+                    <ul className="list-disc space-y-1 ps-5 text-sm">
+                      {criterion.chosen.map((item) => (
+                        <li key={item.ref}>
+                          <EvidenceText item={item} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="muted text-sm">{t("packet.noEvidence")}</p>
+                  )}
+                </div>
+              )}
+            </Card>
+          ))}
+          {can.amend ? (
+            <Card>
+              <Form method="post" className="space-y-2">
+                <input type="hidden" name="intent" value="amend" />
+                <TextareaField name="reason" label={t("packet.amendReason")} hint={t("packet.amendHint")} rows={2} required maxLength={4000} />
+                <SubmitButton variant="secondary" busyLabel={t("packet.saving")}>
+                  {t("packet.amend")}
+                </SubmitButton>
+              </Form>
+            </Card>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Quote({ label, text }: { label: string; text: string }) {
+  return (
+    <div>
+      <p className="text-xs font-semibold">{label}</p>
+      <p className="whitespace-pre-line text-sm">{text}</p>
+    </div>
+  );
+}
+
+function EvidenceText({ item }: { item: EvidenceItem }) {
+  const { t } = useTranslation("promotions");
+  const f = useFormats();
+  return (
+    <span>
+      <span className="font-medium">{t(`evidenceKind.${item.kind}`)}</span>
+      {item.day ? <span className="muted"> · {f.day(item.day)}</span> : null}
+      {item.rating !== null ? <span className="muted"> · {t("packet.rating", { rating: item.rating })}</span> : null}
+      {item.text ? <span className="block whitespace-pre-line">{item.text}</span> : null}
+    </span>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,18 @@
+import { expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { promotionProcess } from "~/modules/promotions/process.server";
+import { seedDemo } from "../../../prisma/seed/demo";
+import { DEMO_CLOSED_WINDOW, DEMO_OPEN_WINDOW } from "../../../prisma/seed/demo-promotions";
+
+test("the demo organisation has a promotion window in progress (self, manager and sponsor nominations) and a closed one whose outcomes everyone reads; seeding again changes nothing", async () => {
+  await seedDemo();
+  await seedDemo();
+  const windows = await db.promotionWindow.findMany({ select: { name: true, state: true, nominations: { select: { kind: true } } }, orderBy: { name: "asc" } });
+  expect(windows.map((window) => ({ name: window.name, state: window.state, kinds: window.nominations.map((row) => row.kind).sort() }))).toEqual([
+    { name: DEMO_CLOSED_WINDOW, state: "closed", kinds: ["manager", "manager", "manager", "manager", "self", "self", "self", "self"] },
+    { name: DEMO_OPEN_WINDOW, state: "open", kinds: ["manager", "self", "sponsor"] },
+  ]);
+  const process = await promotionProcess();
+  expect(process.windows.find((window) => window.name === DEMO_CLOSED_WINDOW)?.outcome).toMatchObject({ nominated: 8, promoted: 4, notYet: 4 });
+  expect(process.windows.find((window) => window.name === DEMO_OPEN_WINDOW)?.outcome).toBeNull();
+});

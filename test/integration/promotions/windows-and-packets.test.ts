@@ -1,0 +1,179 @@
+// A promotion window from the admin's choice of committees to packets: the ladder version locks as
+// the window opens, the self-, manager- and sponsor-nominations the rules allow, the manager's
+// addition (and no way to block), a packet built from evidence (the manager is offered only what
+// the nominee shared), submitted packets the database itself keeps unchanged, amendments, and a
+// calibration "promote" outcome that becomes a nomination instead of a second decision.
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
+import { applyDuePromotions } from "~/modules/calibration/sessions.server";
+import { DomainError } from "~/modules/errors";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { addToNomination, nominate, withdrawNomination } from "~/modules/promotions/nominations.server";
+import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
+import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.server";
+import { createWindow, openWindow } from "~/modules/promotions/windows.server";
+import { todoFor } from "~/modules/todo/todo.server";
+import { createPerson } from "../../utils/factories";
+
+const DAY = 24 * 60 * 60 * 1000;
+const now = new Date();
+const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+
+async function refusal(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) return `${error.kind} ${error.message}`;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+let org: Awaited<ReturnType<typeof setUp>>;
+
+async function setUp() {
+  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  const boss = await createPerson({ name: "Bea Boss", ladderId: "engineering", track: "manager", level: "m2" });
+  const manager = await createPerson({ name: "Max Manager", ladderId: "engineering", track: "manager", level: "m1", managerId: boss.id });
+  const nia = await createPerson({ name: "Nia Nominee", ladderId: "engineering", track: "ic", level: "ic3", managerId: manager.id });
+  const omar = await createPerson({ name: "Omar Report", ladderId: "engineering", track: "ic", level: "ic2", managerId: manager.id });
+  const sol = await createPerson({ name: "Sol Sponsor", ladderId: "engineering", track: "ic", level: "ic5" });
+  const cal = await createPerson({ name: "Cal Calibrated", ladderId: "engineering", track: "ic", level: "ic2", managerId: manager.id });
+  const gone = await createPerson({ name: "Gil Gone", ladderId: "engineering", track: "ic", level: "ic2", deactivatedAt: new Date() });
+  return { admin, boss, manager, nia, omar, sol, cal, gone };
+}
+
+const windowInput = () => ({ name: "Spring promotions", ladderId: "engineering", nominationsOpenOn: day(-1), nominationsCloseOn: day(14), packetsDueOn: day(28), votesDueOn: day(35), effectiveOn: day(60) });
+let windowId: string;
+
+beforeAll(async () => {
+  org = await setUp();
+});
+
+describe("the process and its windows", () => {
+  test("a window needs committees on its ladder; opening it locks its criteria and keeps who was eligible", async () => {
+    expect(await refusal(() => createWindow(org.admin, windowInput()))).toBe("invalid promotions:errors.ladderDecidedInCalibration");
+    expect(await refusal(() => saveSettings(org.manager, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" }))).toMatch(/^forbidden/);
+    await saveSettings(org.admin, { scope: "", ...DEFAULT_SETTINGS, mode: "committee", sponsorNomination: true, selfNomination: true });
+    expect(await db.auditEvent.count({ where: { action: "promotions.settings_changed" } })).toBe(1);
+    windowId = await createWindow(org.admin, windowInput());
+    expect(await refusal(() => nominate(org.nia, { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: "Ready" }, now))).toBe("invalid promotions:errors.windowNotTakingNominations");
+
+    // A stale version on the draft: opening takes the ladder's version of the moment and never changes after.
+    await db.promotionWindow.update({ where: { id: windowId }, data: { ladderVersionId: (await db.ladderVersion.create({ data: { ladderId: "engineering", hash: `old-${windowId}`, version: "0", content: {} } })).id } });
+    await openWindow(org.admin, windowId, now);
+    const opened = await db.promotionWindow.findUniqueOrThrow({ where: { id: windowId } });
+    expect(opened.state).toBe("open");
+    expect(opened.ladderVersionId).toBe((await servedLadderVersion("engineering"))!.versionId);
+    const eligible = (await db.promotionEligible.findMany({ where: { windowId }, select: { personId: true } })).map((row) => row.personId);
+    expect(eligible).toEqual(expect.arrayContaining([org.nia.id, org.omar.id, org.sol.id, org.manager.id]));
+    expect(eligible).not.toContain(org.gone.id);
+    expect(eligible).not.toContain(org.admin.id);
+  });
+});
+
+describe("nominations", () => {
+  let selfNomination: string;
+
+  test("the person nominates themselves for a higher level; the level must be a promotion and one nomination a window", async () => {
+    expect(await refusal(() => nominate(org.nia, { windowId, nomineeEmail: "", targetLevelId: "ic2", statement: "Ready" }, now))).toBe("invalid promotions:errors.targetNotAllowed");
+    const made = await nominate(org.nia, { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: "I led the storage migration." }, now);
+    expect(made.ok).toBe(true);
+    selfNomination = made.ok ? made.nominationId : "";
+    const row = await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } });
+    expect({ kind: row.kind, managerId: row.managerId, levelId: row.levelId, candidateNumber: row.candidateNumber }).toEqual({ kind: "self", managerId: org.manager.id, levelId: "ic3", candidateNumber: 1 });
+    expect(await refusal(() => nominate(org.manager, { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic4", statement: "Again" }, now))).toBe("invalid promotions:errors.alreadyNominated");
+  });
+
+  test("the manager is told (a to-do until they add to it) and cannot withdraw it; both have the packet to write", async () => {
+    const keys = async (person: { id: string; isAdmin: boolean }) => (await todoFor(person, now)).filter((item) => item.kind.startsWith("promotion")).map((item) => item.key);
+    expect(await keys(org.manager)).toEqual(expect.arrayContaining([`promotion-add:${selfNomination}`, `promotion-packet:${selfNomination}`]));
+    expect(await keys(org.nia)).toEqual([`promotion-packet:${selfNomination}`]);
+    expect(await keys(org.boss)).toEqual([]);
+    await addToNomination(org.manager, selfNomination, "She also mentored two engineers.", now);
+    expect((await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } })).managerAddition).toBe("She also mentored two engineers.");
+    expect(await refusal(() => addToNomination(org.boss, selfNomination, "From above", now))).toBe("forbidden promotions:errors.onlyManagerAdds");
+    expect(await refusal(() => withdrawNomination(org.manager, selfNomination, "Not now", now))).toBe("forbidden promotions:errors.cannotWithdraw");
+    expect(await keys(org.manager)).toEqual([`promotion-packet:${selfNomination}`]);
+  });
+
+  test("a manager and a sponsor nominate; a sponsor only while the settings allow it", async () => {
+    const byManager = await nominate(org.manager, { windowId, nomineeEmail: org.omar.email, targetLevelId: "ic3", statement: "Omar is ready." }, now);
+    expect(byManager.ok && (await db.promotionNomination.findUniqueOrThrow({ where: { id: byManager.nominationId } })).kind).toBe("manager");
+    await saveSettings(org.admin, { scope: "engineering", ...DEFAULT_SETTINGS, mode: "committee", sponsorNomination: false });
+    expect(await refusal(() => nominate(org.sol, { windowId, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Sponsoring" }, now))).toBe("invalid promotions:errors.sponsorNominationOff");
+    expect(await nominate(org.sol, { windowId, nomineeEmail: "nobody@example.com", targetLevelId: "ic3", statement: "Sponsoring" }, now)).toEqual({ ok: false, fieldErrors: { nomineeEmail: [{ key: "promotions:errors.nobodyWithEmail" }] } });
+    await saveSettings(org.admin, { scope: "engineering", ...DEFAULT_SETTINGS, mode: "committee", sponsorNomination: true });
+    const bySponsor = await nominate(org.sol, { windowId, nomineeEmail: org.gone.email, targetLevelId: "ic3", statement: "Sponsoring" }, now);
+    expect(bySponsor.ok).toBe(false);
+  });
+
+  test("the packet: a case per criterion from the evidence on offer, gaps shown, the manager offered only what was shared", async () => {
+    const kept = await db.careerEvidence.create({ data: { personId: org.nia.id, competencyId: "code-quality", text: "Wrote the review guide.", occurredOn: new Date(now.getTime() - 30 * DAY) } });
+    const page = await nominationPage(org.nia, selfNomination, now);
+    expect(page.can.write).toBe(true);
+    const criterion = page.packet!.criteria.find((item) => item.competencyId === "code-quality")!;
+    expect(criterion.gap).toBe(true);
+    expect(criterion.offered.map((item) => item.ref)).toContain(`career-evidence:${kept.id}`);
+    const managerPage = await nominationPage(org.manager, selfNomination, now);
+    expect(managerPage.packet!.criteria.find((item) => item.competencyId === "code-quality")!.offered.map((item) => item.ref)).not.toContain(`career-evidence:${kept.id}`);
+
+    const revision = await saveCase(org.nia, page.packet!.id, { competencyId: "code-quality", text: "The review guide is used by four teams.", evidence: [`career-evidence:${kept.id}`], revision: page.packet!.revision }, now);
+    expect(await refusal(() => saveCase(org.manager, page.packet!.id, { competencyId: "code-quality", text: "Stale", evidence: [], revision: page.packet!.revision }, now))).toBe("conflict promotions:errors.packetChangedMeanwhile");
+    // The manager keeps what the nominee chose, though they could not have offered it, and writes their own words.
+    await saveCase(org.manager, page.packet!.id, { competencyId: "code-quality", text: "Agreed.", evidence: [`career-evidence:${kept.id}`], revision }, now);
+    expect(await refusal(() => saveCase(org.manager, page.packet!.id, { competencyId: "code-quality", text: "", evidence: ["career-evidence:someone-elses"], revision: revision + 1 }, now))).toBe("invalid promotions:errors.unknownEvidence");
+    const after = (await nominationPage(org.boss, selfNomination, now)).packet!.criteria.find((item) => item.competencyId === "code-quality")!;
+    expect({ nominee: after.nomineeCase, manager: after.managerCase, gap: after.gap, chosen: after.chosen.map((item) => item.text) }).toEqual({
+      nominee: "The review guide is used by four teams.",
+      manager: "Agreed.",
+      gap: false,
+      chosen: ["Wrote the review guide."],
+    });
+    await db.careerEvidence.update({ where: { id: kept.id }, data: { text: "Edited later." } });
+    expect((await nominationPage(org.nia, selfNomination, now)).packet!.criteria.find((item) => item.competencyId === "code-quality")!.chosen[0]!.text).toBe("Wrote the review guide.");
+  });
+
+  test("a submitted packet never changes, even written to directly; a correction is a linked amendment", async () => {
+    const packet = (await nominationPage(org.nia, selfNomination, now)).packet!;
+    await submitPacket(org.nia, packet.id, packet.revision, now);
+    expect(await refusal(() => saveCase(org.nia, packet.id, { competencyId: "code-quality", text: "Later", evidence: [], revision: packet.revision }, now))).toBe("conflict promotions:errors.packetSubmitted");
+    await expect(db.promotionCase.update({ where: { packetId_competencyId: { packetId: packet.id, competencyId: "code-quality" } }, data: { nomineeCase: "rewritten" } })).rejects.toThrow();
+    await expect(db.promotionPacket.update({ where: { id: packet.id }, data: { amendmentReason: "rewritten" } })).rejects.toThrow();
+    const event = await db.promotionEvent.findFirstOrThrow({ where: { nominationId: selfNomination, kind: "packet-submitted" } });
+    await expect(db.promotionEvent.update({ where: { id: event.id }, data: { reason: "rewritten" } })).rejects.toThrow();
+    await expect(db.promotionEvent.delete({ where: { id: event.id } })).rejects.toThrow();
+
+    const amendmentId = await amendPacket(org.nia, selfNomination, "The guide is used by five teams, not four.", now);
+    const amendment = await db.promotionPacket.findUniqueOrThrow({ where: { id: amendmentId }, include: { cases: true } });
+    expect({ amends: amendment.amendsId, version: amendment.ladderVersionId, submitted: amendment.submittedAt }).toEqual({ amends: packet.id, version: (await db.promotionPacket.findUniqueOrThrow({ where: { id: packet.id } })).ladderVersionId, submitted: null });
+    expect(amendment.cases.find((item) => item.competencyId === "code-quality")!.nomineeCase).toBe("The review guide is used by four teams.");
+    const page = await nominationPage(org.manager, selfNomination, now);
+    expect(page.packet!.id).toBe(amendmentId);
+    expect(page.packet!.versions).toHaveLength(2);
+  });
+});
+
+describe("calibration and committees", () => {
+  test("a released calibration promotion on a committee ladder becomes a nomination into the open window, and calibration never applies it", async () => {
+    const version = (await servedLadderVersion("engineering"))!.versionId;
+    const cycle = await db.reviewCycle.create({ data: { name: "Autumn reviews", startsOn: new Date(now.getTime() - 90 * DAY), endsOn: new Date(now.getTime() - 10 * DAY) } });
+    const session = await db.calibrationSession.create({
+      data: { name: "Autumn calibration", cycleId: cycle.id, facilitatorId: org.boss.id, state: "published", ladderId: "engineering", ladderVersionId: version, groupFloor: 4, promotionsEffectiveOn: new Date(now.getTime() - DAY) },
+    });
+    const entry = await db.calibrationEntry.create({
+      data: { sessionId: session.id, personId: org.cal.id, managerId: org.manager.id, trackId: "ic", levelId: "ic2", finalRating: 4, finalOutcome: "promote", finalLevelId: "ic3", rationale: "Cal ran the on-call rotation.", released: true },
+    });
+    expect(await applyDuePromotions(now)).toBe(0);
+    expect(await applyDuePromotions(now)).toBe(0);
+    const nominations = await db.promotionNomination.findMany({ where: { calibrationEntryId: entry.id } });
+    expect(nominations.map((row) => ({ window: row.windowId, kind: row.kind, target: row.targetLevelId, statement: row.statement, by: row.nominatedById }))).toEqual([
+      { window: windowId, kind: "calibration", target: "ic3", statement: "Cal ran the on-call rotation.", by: org.boss.id },
+    ]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: org.cal.id } })).level).toBe("ic2");
+    expect((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entry.id } })).appliedAt).toBeNull();
+    // What the person reads of their calibration outcome says who decides now.
+    expect((await ownOutcomeViews(org.cal.id)).map((view) => view.outcomeText)).toEqual(["Put forward for promotion to Senior Engineer: the promotion committee decides."]);
+  });
+});

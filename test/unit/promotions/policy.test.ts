@@ -1,0 +1,118 @@
+import { describe, expect, test } from "vitest";
+import { windowOutcomes } from "~/modules/promotions/outcomes";
+import {
+  canAddToNomination,
+  canReadPacket,
+  canWithdrawNomination,
+  mayOfferEvidence,
+  nominationKind,
+  nominationRefusal,
+  promotionModeFor,
+  takesNominations,
+  type NominationFacts,
+} from "~/modules/promotions/policy";
+import { promotionTargets } from "~/modules/promotions/targets";
+import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
+
+const nomination = { nomineeId: "nia", nominatedById: "nia", managerChain: ["max", "bea"], committeeIds: ["carl"], state: "nominated" };
+const viewer = (id: string, isAdmin = false) => ({ id, isAdmin });
+
+describe("how a ladder's promotions are decided", () => {
+  test("its own choice, else the organisation's, else calibration", () => {
+    expect(promotionModeFor("engineering", [])).toBe("calibration");
+    expect(promotionModeFor("engineering", [{ scope: "", mode: "committee" }])).toBe("committee");
+    expect(promotionModeFor("engineering", [{ scope: "", mode: "committee" }, { scope: "engineering", mode: "calibration" }])).toBe("calibration");
+    expect(promotionModeFor("design", [{ scope: "engineering", mode: "committee" }])).toBe("calibration");
+  });
+});
+
+describe("nominations", () => {
+  const allowed: NominationFacts = {
+    kind: "self",
+    selfNomination: true,
+    sponsorNomination: true,
+    windowOpen: true,
+    nomineeActive: true,
+    nomineeOnLadder: true,
+    targetAllowed: true,
+    alreadyNominated: false,
+    waitingForLaterWindow: false,
+  };
+
+  test("the person, their manager chain, or anyone else as a sponsor", () => {
+    expect(nominationKind("nia", { id: "nia", managerChain: ["max", "bea"] })).toBe("self");
+    expect(nominationKind("bea", { id: "nia", managerChain: ["max", "bea"] })).toBe("manager");
+    expect(nominationKind("sol", { id: "nia", managerChain: ["max", "bea"] })).toBe("sponsor");
+  });
+
+  test("are refused as the settings, the window and the ladder say", () => {
+    expect(nominationRefusal(allowed)).toBeNull();
+    expect(nominationRefusal({ ...allowed, selfNomination: false })?.key).toBe("promotions:errors.selfNominationOff");
+    expect(nominationRefusal({ ...allowed, kind: "manager", selfNomination: false })).toBeNull();
+    expect(nominationRefusal({ ...allowed, kind: "sponsor", sponsorNomination: false })?.key).toBe("promotions:errors.sponsorNominationOff");
+    expect(nominationRefusal({ ...allowed, windowOpen: false })?.key).toBe("promotions:errors.windowNotTakingNominations");
+    expect(nominationRefusal({ ...allowed, targetAllowed: false })?.key).toBe("promotions:errors.targetNotAllowed");
+    expect(nominationRefusal({ ...allowed, alreadyNominated: true })?.key).toBe("promotions:errors.alreadyNominated");
+    expect(nominationRefusal({ ...allowed, waitingForLaterWindow: true })?.key).toBe("promotions:errors.waitingForLaterWindow");
+  });
+
+  test("a window takes them from its first day to the end of its last", () => {
+    const window = { state: "open", nominationsOpenOn: new Date("2027-03-01T00:00:00Z"), nominationsCloseOn: new Date("2027-03-14T00:00:00Z") };
+    expect(takesNominations(window, new Date("2027-02-28T23:00:00Z"))).toBe(false);
+    expect(takesNominations(window, new Date("2027-03-14T23:00:00Z"))).toBe(true);
+    expect(takesNominations(window, new Date("2027-03-15T00:00:00Z"))).toBe(false);
+    expect(takesNominations({ ...window, state: "draft" }, new Date("2027-03-05T00:00:00Z"))).toBe(false);
+  });
+
+  test("the manager adds to a self-nomination but can neither withdraw nor block it", () => {
+    expect(canAddToNomination(viewer("max"), nomination, "open")).toBe(true);
+    expect(canAddToNomination(viewer("bea"), nomination, "open")).toBe(false);
+    expect(canAddToNomination(viewer("max"), { ...nomination, nominatedById: "max" }, "open")).toBe(false);
+    expect(canWithdrawNomination(viewer("max"), nomination, "open")).toBe(false);
+    expect(canWithdrawNomination(viewer("nia"), nomination, "open")).toBe(true);
+    expect(canWithdrawNomination(viewer("sol"), { ...nomination, nominatedById: "sol" }, "open")).toBe(true);
+  });
+});
+
+describe("who reads a packet", () => {
+  test("the nominee, their manager chain and admins; the committee once it is submitted; nobody else", () => {
+    for (const id of ["nia", "max", "bea"]) expect(canReadPacket(viewer(id), nomination, false)).toBe(true);
+    expect(canReadPacket(viewer("ada", true), nomination, false)).toBe(true);
+    expect(canReadPacket(viewer("carl"), nomination, false)).toBe(false);
+    expect(canReadPacket(viewer("carl"), nomination, true)).toBe(true);
+    expect(canReadPacket(viewer("sol"), nomination, true)).toBe(false);
+  });
+
+  test("the manager is not offered career evidence the nominee has not shared with them", () => {
+    expect(mayOfferEvidence("nominee", { kind: "career-evidence", shared: false })).toBe(true);
+    expect(mayOfferEvidence("manager", { kind: "career-evidence", shared: false })).toBe(false);
+    expect(mayOfferEvidence("manager", { kind: "career-evidence", shared: true })).toBe(true);
+    expect(mayOfferEvidence("manager", { kind: "self-rating", shared: true })).toBe(true);
+  });
+});
+
+describe("promotion targets", () => {
+  const loaded = loadLadderFromDirectory("frameworks/engineering");
+  if (!loaded.ok) throw new Error("the shipped ladder must load");
+  const ladder = loaded.ladder;
+
+  test("a higher level of the track, or a track change at or above the person's band", () => {
+    const targets = promotionTargets(ladder, "ic3").map((level) => level.id);
+    expect(targets).toEqual(expect.arrayContaining(["ic4", "ic5", "m1", "tl1", "m2"]));
+    expect(targets).not.toContain("ic3");
+    expect(targets).not.toContain("ic2");
+    expect(promotionTargets(ladder, null)).toEqual([]);
+  });
+});
+
+describe("a closed window's outcomes for everyone", () => {
+  test("are counted when every group reaches the floor, and a small group hides what it could be worked out from", () => {
+    const people = (prefix: string, count: number, outcome: string | null) => Array.from({ length: count }, (_, index) => ({ personId: `${prefix}${index}`, outcome }));
+    const [large] = windowOutcomes([{ windowId: "w1", nominees: [...people("p", 5, "promote"), ...people("n", 4, "not-yet")] }], () => 4);
+    expect(large).toEqual({ windowId: "w1", nominated: 9, promoted: 5, notYet: 4 });
+    const [small] = windowOutcomes([{ windowId: "w2", nominees: [...people("p", 6, "promote"), ...people("n", 2, "not-yet")] }], () => 4);
+    expect(small!.notYet).toBeNull();
+    // Nominated less promoted would give the two "not yet" away: one of them is held back too.
+    expect(small!.nominated === null || small!.promoted === null).toBe(true);
+  });
+});
