@@ -68,6 +68,7 @@ export const NAMESPACES = [
   "ladders",
   "mentorship",
   "people",
+  "promotionsCommittee",
   "team",
 ] as const;
 

@@ -15,7 +15,8 @@ import insights from "./insights.json";
 import ladders from "./ladders.json";
 import mentorship from "./mentorship.json";
 import people from "./people.json";
+import promotionsCommittee from "./promotionsCommittee.json";
 import team from "./team.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, promotionsCommittee, team } satisfies ResourceLanguage;
