@@ -339,7 +339,8 @@ describe("the committee", () => {
     // Dissent is the committee's: the nominee does not read it.
     expect(JSON.stringify(omar)).not.toContain(MARK("dissent"));
     expect(omar.canPlan).toBe(true);
-    // Only the nominee plans from their answer.
+    // Only the nominee plans from their answer: their manager is not offered it, and is refused.
+    expect((await load<Answer>(answerRoute.loader as RouteFunction, answerUrl(s.omarNomination), s.sam.id, { nominationId: s.omarNomination })).canPlan).toBe(false);
     expect(statusOf(await post(answerRoute.action as RouteFunction, answerUrl(s.omarNomination), s.sam.id, { nominationId: s.omarNomination }, { intent: "plan" }))).toBe(403);
     expect(statusOf(await post(answerRoute.action as RouteFunction, answerUrl(s.omarNomination), s.omar.id, { nominationId: s.omarNomination }, { intent: "plan" }))).toBe(302);
     const plan = await db.growthPlan.findUniqueOrThrow({ where: { personId: s.omar.id }, select: { targetLevelId: true, focus: { select: { competencyId: true } } } });
