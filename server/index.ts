@@ -99,6 +99,9 @@ async function runBackgroundJobs(env: Env) {
   await ladderState();
   const { applyDuePromotions } = await import("../app/modules/calibration/sessions.server.ts");
   await onClock("apply due promotions", HOUR, applyDuePromotions).turn();
+  // Promotions decided by a committee and released before their window's effective day take effect on it.
+  const { applyDuePromotionDecisions } = await import("../app/modules/promotions/decisions.server.ts");
+  await onClock("apply due committee promotions", HOUR, applyDuePromotionDecisions).turn();
   // Rejected candidates past the organisation's retention period are purged (app/modules/hiring/candidates.server.ts).
   const { purgeExpiredCandidates } = await import("../app/modules/hiring/candidates.server.ts");
   await onClock("purge candidates past retention", HOUR, purgeExpiredCandidates).turn();
