@@ -7,6 +7,7 @@ import { seedDemoCalibration } from "./demo-calibration.ts";
 import { seedDemoMentorship } from "./demo-mentorship.ts";
 import { seedDemoHiring } from "./demo-hiring.ts";
 import { seedDemoLevelHistory } from "./demo-level-history.ts";
+import { seedDemoPromotionCommittees } from "./demo-promotion-committee.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -33,6 +34,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoMentorship();
   await seedDemoHiring();
   await seedDemoLevelHistory();
+  await seedDemoPromotionCommittees();
   return { people: people.length };
 }
 
