@@ -12,6 +12,7 @@ import * as ballotRoute from "~/routes/promotions.windows.$windowId.ballots.$nom
 import * as committeeRoute from "~/routes/promotions.windows.$windowId.committee";
 import * as meetingRoute from "~/routes/promotions.windows.$windowId.meeting";
 import { createPerson } from "../../utils/factories";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
@@ -216,6 +217,10 @@ describe("the committee", () => {
     expect(before).toContain(MARK("case-1"));
     expect(before).toContain("#1");
     for (const hidden of ["Lena", "Nominee", "Sam", "Manager", "Platform", "Falcons"]) expect(before).not.toContain(hidden);
+    const { html } = await renderPage(ballotRoute as unknown as PageModule, "/promotions/windows/:windowId/ballots/:nominationId", ballotUrl(s.lenaNomination), s.wim.id);
+    expect(html).toContain("Candidate 1, for Staff Engineer");
+    expect(html).toContain("You are reading this packet redacted");
+    expect(html).not.toContain("Lena");
     // Someone who does not vote on Lena (her manager) reads her as she is.
     const sam = await load<{ redacted: boolean; nominee: { name: string } | null }>(ballotRoute.loader as RouteFunction, ballotUrl(s.lenaNomination), s.sam.id, params);
     expect(sam.redacted).toBe(false);
@@ -345,6 +350,20 @@ describe("the committee", () => {
     expect(statusOf(await post(answerRoute.action as RouteFunction, answerUrl(s.omarNomination), s.omar.id, { nominationId: s.omarNomination }, { intent: "plan" }))).toBe(302);
     const plan = await db.growthPlan.findUniqueOrThrow({ where: { personId: s.omar.id }, select: { targetLevelId: true, focus: { select: { competencyId: true } } } });
     expect(plan).toEqual({ targetLevelId: "ic4", focus: [{ competencyId: s.criteria[0]!.id }] });
+  });
+
+  test("each page renders what its reader may read: the committee for the admin, the meeting for the chair, the answer for the not-yet nominee", async () => {
+    const committee = await renderPage(committeeRoute as unknown as PageModule, "/promotions/windows/:windowId/committee", committeeUrl(), s.admin.id);
+    expect(committee.html).toContain("in the nominee&#x27;s reporting line: presents, does not vote");
+    const meeting = await renderPage(meetingRoute as unknown as PageModule, "/promotions/windows/:windowId/meeting", meetingUrl(), s.vera.id);
+    expect(meeting.html).toContain("Krippendorff&#x27;s alpha (ordinal)");
+    expect(meeting.html).toContain("Marks differ");
+    expect(meeting.html).toContain(MARK("dissent"));
+    expect(meeting.html).toContain("Released to the nominee.");
+    const answer = await renderPage(answerRoute as unknown as PageModule, "/promotions/outcome/:nominationId", answerUrl(s.omarNomination), s.omar.id);
+    expect(answer.html).toContain("What would change the answer");
+    expect(answer.html).toContain(`You may be nominated again from Spring window ${MARK("later")}`);
+    expect(answer.html).not.toContain(MARK("dissent"));
   });
 
   test("wrong roles get a 404 that names nothing: a stranger on every page, a nominee on the committee's pages", async () => {
