@@ -9,6 +9,7 @@ import { askUpwardForNewParticipants, requestsEndedBy, withdrawRequestsOfDeactiv
 import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
+import { committeeTodoChanges, committeeTodoFacts } from "~/modules/promotions/committee-todo.server";
 
 /**
  * Every workflow's part in what the shared modules gather, registered in one place: the to-do
@@ -25,6 +26,7 @@ registerTodoProvider("hiring", { facts: (viewer) => hiringTodo(viewer.id), chang
 registerTodoProvider("mentorship", { facts: mentorshipTodoFacts, changes: mentorshipTodoChanges });
 registerTodoProvider("conversations", { facts: conversationTodoFacts, changes: conversationTodoChanges });
 registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTodoChanges });
+registerTodoProvider("promotion-committees", { facts: committeeTodoFacts, changes: committeeTodoChanges });
 
 deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
 deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));

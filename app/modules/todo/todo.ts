@@ -105,6 +105,10 @@ export type TodoFacts = {
    * (app/modules/conversations/todo.server.ts): on both lists until done or dropped.
    */
   conversationActions?: { actionId: string; seriesId: string; kind: "one-to-one" | "skip-level"; mine: boolean; otherName: string; dueOn: Date | null }[];
+  /** Promotion windows whose votes are being taken, with how many nominees the person votes on and has not yet (app/modules/promotions/committee-todo.server.ts). */
+  promotionBallotsDue?: { window: { id: string; name: string }; owed: number; dueOn: Date }[];
+  /** Promotion decisions released to the person and not yet read by them. */
+  promotionAnswers?: { nominationId: string; window: string }[];
 };
 
 export type SessionRef = { id: string; name: string };
@@ -142,6 +146,8 @@ export const TODO_KINDS = [
   "feedback-replace",
   "feedback-released",
   "conversation-action",
+  "promotion-ballots",
+  "promotion-answer",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -466,6 +472,25 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       title: say(`feedback.released.${reading}.title`, { cycle: cycle.name }),
       detail: [say(`feedback.released.${reading}.detail`)],
       href: `/feedback/cycles/${cycle.id}/people/${personId}`,
+      due: null,
+    });
+  }
+  for (const { window, owed, dueOn } of facts.promotionBallotsDue ?? []) {
+    if (owed === 0) continue;
+    // Keyed by the window: the votes owed in it are one thing to do, whoever the nominees are.
+    add("promotion-ballots", window.id, {
+      title: say("promotions.ballots.title", { window: window.name }),
+      detail: [say("promotions.ballots.detail", { count: owed })],
+      href: `/promotions/windows/${window.id}/meeting`,
+      due: dueOn,
+    });
+  }
+  for (const answer of facts.promotionAnswers ?? []) {
+    // The title (an email's subject) says a decision is there, never what it is.
+    add("promotion-answer", answer.nominationId, {
+      title: say("promotions.answer.title", { window: answer.window }),
+      detail: [say("promotions.answer.detail")],
+      href: `/promotions/outcome/${answer.nominationId}`,
       due: null,
     });
   }

@@ -7,6 +7,7 @@ import { db } from "~/db/client.server";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { criteriaOf } from "~/modules/promotions/committee.server";
+import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import * as answerRoute from "~/routes/promotions.outcome.$nominationId";
 import * as ballotRoute from "~/routes/promotions.windows.$windowId.ballots.$nominationId";
 import * as committeeRoute from "~/routes/promotions.windows.$windowId.committee";
@@ -198,8 +199,16 @@ describe("the committee", () => {
     expect(lena.members.filter((member) => member.outside).map((member) => member.personId).sort()).toEqual([s.vera.id, s.wim.id, s.bob.id].sort());
     expect(lena.problems).toEqual([]);
 
-    // Votes begin; from now the committee is fixed.
+    // Votes begin; from now the committee is fixed, and each voter finds the votes they owe on their home page.
+    const since = new Date(Date.now() - 1000);
     await db.promotionWindow.update({ where: { id: s.windowId }, data: { state: "committee" } });
+    const owed = async (person: Person) => (await todoFor(person)).filter((item) => item.kind === "promotion-ballots").map((item) => [item.href, item.detail[0]?.values]);
+    expect(await owed(s.wim)).toEqual([[meetingUrl(), { count: 2 }]]);
+    // Sam manages both nominees and Bob is below their target level: neither owes a vote.
+    expect(await owed(s.sam)).toEqual([]);
+    expect(await owed(s.bob)).toEqual([]);
+    const changed = await todoChangesIn({ writtenSince: since, from: new Date(), to: new Date() });
+    expect(changed !== "everyone" && [s.vera, s.wim, s.xena].every((member) => changed.has(member.id))).toBe(true);
     expect(statusOf(await name(s.stranger))).toBe(409);
     // The manager and a member below the target level may read the packet but are refused a vote.
     for (const voter of [s.sam, s.bob]) {
@@ -336,7 +345,11 @@ describe("the committee", () => {
     // Her manager's manager reads it too, once released.
     expect((await load<Answer>(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.hana.id, { nominationId: s.lenaNomination })).decision?.outcome).toBe("promote");
 
+    // Omar's home page tells him his decision is there (never what it is) until he has read it.
+    const answerTodo = async () => (await todoFor(s.omar)).filter((item) => item.kind === "promotion-answer").map((item) => item.href);
+    expect(await answerTodo()).toEqual([answerUrl(s.omarNomination)]);
     const omar = await load<Answer>(answerRoute.loader as RouteFunction, answerUrl(s.omarNomination), s.omar.id, { nominationId: s.omarNomination });
+    expect(await answerTodo()).toEqual([]);
     expect(omar.decision?.outcome).toBe("not-yet");
     expect(omar.decision?.unmet.map((criterion) => criterion.id)).toEqual([s.criteria[0]!.id]);
     expect(omar.decision?.criteria[0]?.rationale).toContain(MARK(`rationale-${s.criteria[0]!.id}`));

@@ -158,6 +158,8 @@ describe("what to do next", () => {
         reviewersToReplace: [{ cycle: spring, person: { id: "p2", name: "Omar" }, reviewerName: "Nora", why: "left", dueOn: spring.endsOn }],
         conversationActions: [{ actionId: "ca1", seriesId: "cs1", kind: "one-to-one", mine: true, otherName: "Sam", dueOn: spring.endsOn }],
         feedbackReleased: [{ cycle: spring, personId: "p3", channel: "upward" }],
+        promotionBallotsDue: [{ window: { id: "w1", name: "Autumn promotions" }, owed: 2, dueOn: spring.endsOn }],
+        promotionAnswers: [{ nominationId: "n1", window: "Spring promotions" }],
       },
       now,
     );
@@ -195,6 +197,8 @@ describe("what to do next", () => {
         "feedback-replace:c1/p2",
         "conversation-action:ca1",
         "feedback-released:c1/upward",
+        "promotion-ballots:w1",
+        "promotion-answer:n1",
       ].sort(),
     );
     for (const item of items) {
