@@ -41,7 +41,12 @@ async function vote(page: Page, candidate: number, mark: string, first?: string)
 test("two members vote independently on a redacted first read; the chair holds the meeting, decides and releases; one nominee reads a promotion, the other a not yet they put into their growth plan", async ({ browser }) => {
   test.setTimeout(120_000);
 
+  // The chair finds the votes she owes on her home page.
   const anna = await signedIn(browser, chair);
+  const owed = anna.getByRole("listitem").filter({ hasText: "Vote on the nominees of Autumn promotions" });
+  await expect(owed).toContainText("2 nominees are waiting for your vote.");
+  await owed.getByRole("link").click();
+  await expect(anna.getByRole("heading", { level: 1, name: "The meeting of Autumn promotions" })).toBeVisible();
   await vote(anna, 1, "Met");
   await expectAccessible(anna);
   await vote(anna, 2, "Met", "Not yet");
@@ -90,8 +95,11 @@ test("two members vote independently on a redacted first read; the chair holds t
   await expect(lucas.getByText(/The new level takes effect on/)).toBeVisible();
   await expectAccessible(lucas);
 
+  // Niamh's home page says her decision is there, not what it is.
   const niamh = await signedIn(browser, "niamh.gallagher@example.com");
-  await niamh.goto("/promotions/outcome/demo-nomination-niamh");
+  const released = niamh.getByRole("listitem").filter({ hasText: "Your promotion decision in Autumn promotions is released" });
+  await expect(released).not.toContainText("Not yet");
+  await released.getByRole("link").click();
   await expect(niamh.getByRole("heading", { name: /^Not yet / })).toBeVisible();
   await expect(niamh.getByText("Shown on the sign-in rebuild; not yet across the area's teams.")).toBeVisible();
   await expect(niamh.getByRole("heading", { name: "What would change the answer" })).toBeVisible();
