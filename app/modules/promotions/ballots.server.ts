@@ -45,21 +45,21 @@ function marksOf(votes: readonly { competencyId: string; mark: string; note: str
   return Object.fromEntries(votes.map((vote) => [vote.competencyId, { mark: isMark(vote.mark) ? vote.mark : null, note: vote.note }]));
 }
 
-/** The names a redacted read hides: the nominee's, their manager's and their team's. */
-async function identifyingOf(facts: WindowFacts, nomination: NominationFacts): Promise<string[]> {
+/** The nominee's name, their manager's and their team's, as the committee reads them (and a redacted read hides them). */
+async function identityOf(facts: WindowFacts, nomination: NominationFacts): Promise<{ name: string; manager: string | null; team: string | null }> {
   const nominee = facts.people.get(nomination.nomineeId);
   const [manager, team] = await Promise.all([
     nomination.managerId ? db.user.findUnique({ where: { id: nomination.managerId }, select: { name: true } }) : null,
     nominee?.teamId ? db.team.findUnique({ where: { id: nominee.teamId }, select: { name: true } }) : null,
   ]);
-  return identifyingWords([nominee?.name, manager?.name, team?.name]);
+  return { name: nominee?.name ?? "", manager: manager?.name ?? null, team: team?.name ?? null };
 }
 
 export async function ballotPage(viewer: Viewer, windowId: string, nominationId: string): Promise<BallotPage> {
   const facts = await loadWindowFacts(windowId);
   const { nomination, access } = requireCommitteeNomination(facts, viewer, nominationId);
   const redacted = readsRedacted(facts.window.redactedFirstRead, access);
-  const [packet, ballots, words] = await Promise.all([
+  const [packet, ballots, identity] = await Promise.all([
     db.promotionPacket.findFirst({
       where: { nominationId, submittedAt: { not: null }, amendedBy: null },
       select: { cases: { select: { competencyId: true, nomineeCase: true, managerCase: true, evidence: true } } },
@@ -68,21 +68,13 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
       where: { nominationId },
       select: { memberId: true, submittedAt: true, revision: true, votes: { select: { competencyId: true, mark: true, note: true } } },
     }),
-    identifyingOf(facts, nomination),
+    identityOf(facts, nomination),
   ]);
+  const words = identifyingWords([identity.name, identity.manager, identity.team]);
   const label = `#${nomination.candidateNumber}`;
   const shown = (text: string) => (redacted ? redact(text, words, label) : text);
   const cases = new Map((packet?.cases ?? []).map((entry) => [entry.competencyId, entry]));
   const own = ballots.find((ballot) => ballot.memberId === viewer.id);
-  const nominee = facts.people.get(nomination.nomineeId);
-  let nomineeShown: BallotPage["nominee"] = null;
-  if (!redacted) {
-    const [manager, team] = await Promise.all([
-      nomination.managerId ? db.user.findUnique({ where: { id: nomination.managerId }, select: { name: true } }) : null,
-      nominee?.teamId ? db.team.findUnique({ where: { id: nominee.teamId }, select: { name: true } }) : null,
-    ]);
-    nomineeShown = { name: nominee?.name ?? "", team: team?.name ?? null, manager: manager?.name ?? null };
-  }
   const others = canReadOthersBallots(viewer, access)
     ? ballots
         .filter((ballot) => ballot.memberId !== viewer.id && ballot.submittedAt !== null)
@@ -91,7 +83,7 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
   return {
     window: { id: facts.window.id, name: facts.window.name, state: facts.window.state },
     nomination: { id: nomination.id, candidateNumber: nomination.candidateNumber, target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId },
-    nominee: nomineeShown,
+    nominee: redacted ? null : identity,
     redacted,
     statement: shown(nomination.statement),
     managerAddition: shown(nomination.managerAddition),
