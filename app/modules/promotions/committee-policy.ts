@@ -203,9 +203,13 @@ export function canReadDecision(viewer: Pick<Viewer, "id" | "isAdmin">, facts: {
   return own && facts.released;
 }
 
-/** The nominee's answer page: the nominee, their manager chain, the committee, admins. */
-export function canReadAnswerPage(viewer: Pick<Viewer, "id" | "isAdmin">, facts: { nomineeId: string; managerChain: readonly string[]; isMember: boolean }): boolean {
-  return viewer.isAdmin || facts.isMember || viewer.id === facts.nomineeId || facts.managerChain.includes(viewer.id);
+/**
+ * The nominee's answer page: the nominee, their manager chain, admins. The committee reads its
+ * decisions on the meeting page; the answer page names the nominee, which a member still on a
+ * redacted first read must not learn from a nomination's address.
+ */
+export function canReadAnswerPage(viewer: Pick<Viewer, "id" | "isAdmin">, facts: { nomineeId: string; managerChain: readonly string[] }): boolean {
+  return viewer.isAdmin || viewer.id === facts.nomineeId || facts.managerChain.includes(viewer.id);
 }
 
 /** Only the nominee puts what is unmet into their own growth plan. */

@@ -17,6 +17,7 @@ import {
   namingRefusal,
   notVotingReason,
   outsideOrganisation,
+  readsRedacted,
   type CommitteeRole,
   type Composition,
   type CompositionRules,
@@ -245,13 +246,17 @@ export async function committeePage(viewer: Viewer, windowId: string): Promise<C
     window: { id: facts.window.id, name: facts.window.name, state: facts.window.state, rules: facts.rules, redactedFirstRead: facts.window.redactedFirstRead },
     canEdit: canNameMembers(viewer, facts.window.state),
     members: facts.members.map((member) => ({ personId: member.personId, name: nameOf(member.personId), role: member.role })),
-    nominations: facts.nominations.map((nomination) => ({
-      id: nomination.id,
-      nominee: nameOf(nomination.nomineeId),
-      target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
-      members: nomination.members.map((member) => ({ personId: member.personId, reason: notVotingReason(facts.rules, member), outside: member.outside })),
-      problems: nomination.composition.problems,
-    })),
+    nominations: facts.nominations.map((nomination) => {
+      // A member still on a redacted first read learns neither the nominee nor, through who presents them, their manager.
+      const redacted = !viewer.isAdmin && readsRedacted(facts.window.redactedFirstRead, accessTo(facts, viewer, nomination));
+      return {
+        id: nomination.id,
+        nominee: redacted ? `#${nomination.candidateNumber}` : nameOf(nomination.nomineeId),
+        target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
+        members: redacted ? [] : nomination.members.map((member) => ({ personId: member.personId, reason: notVotingReason(facts.rules, member), outside: member.outside })),
+        problems: nomination.composition.problems,
+      };
+    }),
   };
 }
 

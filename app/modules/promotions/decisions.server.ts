@@ -355,7 +355,7 @@ async function answerFacts(viewer: Viewer, nominationId: string) {
   if (!nomination) throw new NotFoundError();
   const chain = await managerChain(nomination.nomineeId);
   const isMember = nomination.window.members.length > 0;
-  if (!canReadAnswerPage(viewer, { nomineeId: nomination.nomineeId, managerChain: chain, isMember })) throw new NotFoundError();
+  if (!canReadAnswerPage(viewer, { nomineeId: nomination.nomineeId, managerChain: chain })) throw new NotFoundError();
   const released = nomination.decision?.releasedAt != null;
   const readable = nomination.decision !== null && canReadDecision(viewer, { nomineeId: nomination.nomineeId, managerChain: chain, isMember, released });
   return { nomination, readable, released };

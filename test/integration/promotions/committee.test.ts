@@ -230,6 +230,12 @@ describe("the committee", () => {
     expect(html).toContain("Candidate 1, for Staff Engineer");
     expect(html).toContain("You are reading this packet redacted");
     expect(html).not.toContain("Lena");
+    // Nor does the committee page tell him who candidate 1 is, or who presents them.
+    const committee = await read(committeeRoute.loader as RouteFunction, `${committeeUrl()}.data`, s.wim.id, { windowId: s.windowId });
+    expect(committee.startsWith("200 ")).toBe(true);
+    expect(committee).toContain("#1");
+    expect(committee).not.toContain("Nominee");
+    expect(committee).not.toContain("composition.inLine");
     // Someone who does not vote on Lena (her manager) reads her as she is.
     const sam = await load<{ redacted: boolean; nominee: { name: string } | null }>(ballotRoute.loader as RouteFunction, ballotUrl(s.lenaNomination), s.sam.id, params);
     expect(sam.redacted).toBe(false);
@@ -397,6 +403,8 @@ describe("the committee", () => {
       expect(text.startsWith("404 "), url).toBe(true);
       expect(text).not.toContain("MARK-");
     }
+    // A committee member reads decisions on the meeting page, not the nominee's answer page (it would name a redacted candidate).
+    expect((await read(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.wim.id, { nominationId: s.lenaNomination })).startsWith("404 ")).toBe(true);
     // Omar reads his own answer, never Lena's.
     expect((await read(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.omar.id, { nominationId: s.lenaNomination })).startsWith("404 ")).toBe(true);
     // The admin reads every page.
