@@ -7,6 +7,7 @@ import { db } from "~/db/client.server";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { criteriaOf } from "~/modules/promotions/committee.server";
+import { applyDuePromotionDecisions } from "~/modules/promotions/decisions.server";
 import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import * as answerRoute from "~/routes/promotions.outcome.$nominationId";
 import * as ballotRoute from "~/routes/promotions.windows.$windowId.ballots.$nominationId";
@@ -409,5 +410,43 @@ describe("the committee", () => {
     expect((await read(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.omar.id, { nominationId: s.lenaNomination })).startsWith("404 ")).toBe(true);
     // The admin reads every page.
     for (const [loader, url, params] of pages) expect((await read(loader, url, s.admin.id, params)).startsWith("200 "), url).toBe(true);
+  });
+});
+
+describe("a promotion released before its window's effective day", () => {
+  test("takes effect on that day, not at the release, and once", async () => {
+    const person = await createPerson({ name: "Kai Later", track: "ic", level: "ic3" });
+    const served = await servedLadderVersion("engineering");
+    const released = new Date("2030-03-01T09:00:00Z");
+    const effectiveOn = new Date("2030-04-01T00:00:00Z");
+    const window = await db.promotionWindow.create({
+      data: {
+        name: "Later window",
+        ladderId: "engineering",
+        ladderVersionId: served!.versionId,
+        state: "meeting",
+        nominationsOpenOn: new Date("2030-01-01T00:00:00Z"),
+        nominationsCloseOn: new Date("2030-01-20T00:00:00Z"),
+        packetsDueOn: new Date("2030-02-01T00:00:00Z"),
+        votesDueOn: new Date("2030-02-15T00:00:00Z"),
+        effectiveOn,
+        minMembers: 3,
+        membersAtOrAbove: true,
+        minOutsideMembers: 1,
+        redactedFirstRead: false,
+      },
+    });
+    const nomination = await db.promotionNomination.create({
+      data: { windowId: window.id, nomineeId: person.id, kind: "self", nominatedById: person.id, trackId: "ic", levelId: "ic3", targetTrackId: "ic", targetLevelId: "ic4", statement: "", candidateNumber: 1, state: "decided" },
+    });
+    await db.promotionDecision.create({ data: { nominationId: nomination.id, outcome: "promote", rationale: "{}", decidedById: s.vera.id, decidedAt: released, releasedAt: released, releasedById: s.vera.id } });
+    const level = async () => (await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true } })).level;
+    expect(await applyDuePromotionDecisions(new Date("2030-03-31T23:00:00Z"))).toBe(0);
+    expect(await level()).toBe("ic3");
+    expect(await applyDuePromotionDecisions(new Date("2030-04-01T06:00:00Z"))).toBe(1);
+    expect(await level()).toBe("ic4");
+    expect((await db.promotionDecision.findUniqueOrThrow({ where: { nominationId: nomination.id }, select: { appliedAt: true } })).appliedAt).toEqual(effectiveOn);
+    expect(await applyDuePromotionDecisions(new Date("2030-04-02T06:00:00Z"))).toBe(0);
+    expect(await db.levelChange.count({ where: { personId: person.id, source: "promoted" } })).toBe(1);
   });
 });
