@@ -117,6 +117,9 @@ async function runBackgroundJobs(env: Env) {
   // their rules, and the erasure of people who left (app/modules/retention, decision 091).
   const { runRetentionPass } = await import("../app/modules/retention/pass.server.ts");
   await onClock("retention pass", 24 * HOUR, () => runRetentionPass()).turn();
+  // Promotions decided by a committee and released before their window's effective day take effect on it.
+  const { applyDuePromotionDecisions } = await import("../app/modules/promotions/decisions.server.ts");
+  await onClock("apply due committee promotions", HOUR, applyDuePromotionDecisions).turn();
   // Email reminders (app/modules/notifications): a pass of the outbox soon after start and every
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
   if (!env.mail) console.log("Email is off (set SMTP_URL and MAIL_FROM to send reminders).");

@@ -75,6 +75,7 @@ export const NAMESPACES = [
   "sponsorship",
   "retention",
   "promotions",
+  "promotionsCommittee",
   "team",
   "webhooks",
 ] as const;

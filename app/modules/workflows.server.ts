@@ -14,6 +14,7 @@ import { sponsorshipTodoChanges, sponsorshipTodoFacts } from "~/modules/sponsors
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
 import { calibrationPromotionsDecidedHere, takeCalibrationPromotions } from "~/modules/promotions/calibration.server";
 import { promotionTodoChanges, promotionTodoFacts } from "~/modules/promotions/todo.server";
+import { committeeTodoChanges, committeeTodoFacts } from "~/modules/promotions/committee-todo.server";
 
 /**
  * Every workflow's part in what the shared modules gather, registered in one place: the to-do
@@ -33,6 +34,7 @@ registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTo
 registerTodoProvider("opportunities", { facts: opportunityTodoFacts, changes: opportunityTodoChanges });
 registerTodoProvider("sponsorship", { facts: sponsorshipTodoFacts, changes: sponsorshipTodoChanges });
 registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
+registerTodoProvider("promotion-committees", { facts: committeeTodoFacts, changes: committeeTodoChanges });
 
 deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
 deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));

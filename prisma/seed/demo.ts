@@ -12,6 +12,7 @@ import { seedDemoApi } from "./demo-api.ts";
 import { seedDemoOpportunities } from "./demo-opportunities.ts";
 import { seedDemoRetention } from "./demo-retention.ts";
 import { seedDemoPromotions } from "./demo-promotions.ts";
+import { seedDemoPromotionCommittees } from "./demo-promotion-committee.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -43,6 +44,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoOpportunities();
   await seedDemoRetention();
   await seedDemoPromotions();
+  await seedDemoPromotionCommittees();
   return { people: people.length };
 }
 

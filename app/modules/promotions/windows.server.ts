@@ -19,7 +19,7 @@ export async function recordPromotionEvent(
   event: { windowId: string; nominationId?: string | null; actorId: string | null; kind: PromotionEventKind; change?: Record<string, unknown>; reason?: string | null; at?: Date },
 ): Promise<void> {
   await tx.promotionEvent.create({
-    data: { windowId: event.windowId, nominationId: event.nominationId ?? null, actorId: event.actorId, kind: event.kind, change: JSON.stringify(event.change ?? {}), reason: event.reason ?? null, ...(event.at ? { createdAt: event.at } : {}) },
+    data: { windowId: event.windowId, nominationId: event.nominationId ?? null, actorId: event.actorId, kind: event.kind, change: JSON.stringify(event.change ?? {}), reason: event.reason ?? null, createdAt: event.at ?? clock.now() },
   });
 }
 

@@ -119,6 +119,10 @@ export type TodoFacts = {
   promotionNominationsToAdd?: { nominationId: string; nomineeName: string; targetTitle: string; windowName: string; dueOn: Date }[];
   /** Draft packets the person writes (their own, or as the nominee's manager), until submitted or the window moves on. */
   promotionPacketsToWrite?: { nominationId: string; nomineeName: string; own: boolean; windowName: string; gaps: number; dueOn: Date }[];
+  /** Promotion windows whose votes are being taken, with how many nominees the person votes on and has not yet (app/modules/promotions/committee-todo.server.ts). */
+  promotionBallotsDue?: { window: { id: string; name: string }; owed: number; dueOn: Date }[];
+  /** Promotion decisions released to the person and not yet read by them. */
+  promotionAnswers?: { nominationId: string; window: string }[];
 };
 
 export type SessionRef = { id: string; name: string };
@@ -163,6 +167,8 @@ export const TODO_KINDS = [
   "sponsorship-new",
   "promotion-add",
   "promotion-packet",
+  "promotion-ballots",
+  "promotion-answer",
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -546,6 +552,25 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: [say("promotion.packet.detail", { gaps: entry.gaps })],
       href: `/promotions/nominations/${entry.nominationId}`,
       due: entry.dueOn,
+    });
+  }
+  for (const { window, owed, dueOn } of facts.promotionBallotsDue ?? []) {
+    if (owed === 0) continue;
+    // Keyed by the window: the votes owed in it are one thing to do, whoever the nominees are.
+    add("promotion-ballots", window.id, {
+      title: say("promotions.ballots.title", { window: window.name }),
+      detail: [say("promotions.ballots.detail", { count: owed })],
+      href: `/promotions/windows/${window.id}/meeting`,
+      due: dueOn,
+    });
+  }
+  for (const answer of facts.promotionAnswers ?? []) {
+    // The title (an email's subject) says a decision is there, never what it is.
+    add("promotion-answer", answer.nominationId, {
+      title: say("promotions.answer.title", { window: answer.window }),
+      detail: [say("promotions.answer.detail")],
+      href: `/promotions/outcome/${answer.nominationId}`,
+      due: null,
     });
   }
   // Soonest first; undated last.

@@ -310,8 +310,8 @@ describe("loops", () => {
     };
     const one = await home();
     expect(one.todo).toEqual([["hiring-loop", "Candidate: Casey Candidate"]]);
-    // The session, the person, their reports, reviews', calibration's, mentorship's, career conversations', feedback's, opportunities', sponsorship's and promotions' one each, and hiring's three.
-    expect(one.statements).toBe(14);
+    // The session, the person, their reports, reviews', calibration's, mentorship's, career conversations', feedback's, opportunities', sponsorship's, promotions' and promotion committees' one each, and hiring's three.
+    expect(one.statements).toBe(15);
     // Two candidates more: one waiting in screen, one whose loop Grace interviews on herself.
     await addCandidate(asViewer(grace), openingId, { name: "Sam Screen", email: "", source: "", notes: "" });
     const { loopId } = await addCandidate(asViewer(grace), openingId, { name: "Tia Twice", email: "", source: "", notes: "" });

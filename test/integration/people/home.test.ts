@@ -46,8 +46,8 @@ describe("home page", () => {
     // provider (reviews, calibration, whether they take part in hiring, with nothing more when
     // not, mentorship, feedback, with nothing more when no open cycle asks for it, and career
     // conversations, with nothing more when no action is open, stretch opportunities, sponsorship
-    // and promotions): however many reports there are.
-    expect(statements).toBe(12);
+    // and promotions, nominations and committees): however many reports there are.
+    expect(statements).toBe(13);
   });
 
   test("a manager of many sees the first of their reports by name and how many they have; the team page has them all", async () => {
@@ -58,7 +58,7 @@ describe("home page", () => {
     const { page, statements } = await home(manager.id);
     expect(page.reports.map((report) => report.name)).toEqual(names.slice(0, HOME_REPORTS_SHOWN));
     expect(page.reportCount).toBe(HOME_REPORTS_SHOWN + 3);
-    expect(statements).toBe(12);
+    expect(statements).toBe(13);
   });
 
   test("someone with no team, manager or reports; an admin also sees the organisation's size", async () => {
@@ -69,6 +69,6 @@ describe("home page", () => {
     expect(page.reportCount).toBe(0);
     expect(page.organisation).toEqual({ people: await db.user.count({ where: { deactivatedAt: null } }), teams: await db.team.count() });
     // One more for the organisation's size; what an admin owes is in the same to-do statements.
-    expect(statements).toBe(13);
+    expect(statements).toBe(14);
   });
 });

@@ -165,6 +165,8 @@ describe("what to do next", () => {
         sponsorshipsToSee: [{ sponsorshipId: "sp1", sponsorName: "Nora" }],
         promotionNominationsToAdd: [{ nominationId: "n1", nomineeName: "Lena", targetTitle: "Senior Engineer", windowName: "W", dueOn: spring.endsOn }],
         promotionPacketsToWrite: [{ nominationId: "n1", nomineeName: "Lena", own: false, windowName: "W", gaps: 2, dueOn: spring.endsOn }],
+        promotionBallotsDue: [{ window: { id: "w1", name: "Autumn promotions" }, owed: 2, dueOn: spring.endsOn }],
+        promotionAnswers: [{ nominationId: "n1", window: "Spring promotions" }],
       },
       now,
     );
@@ -209,6 +211,8 @@ describe("what to do next", () => {
         "sponsorship-new:sp1",
         "promotion-add:n1",
         "promotion-packet:n1",
+        "promotion-ballots:w1",
+        "promotion-answer:n1",
       ].sort(),
     );
     for (const item of items) {

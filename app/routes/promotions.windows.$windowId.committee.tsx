@@ -1,0 +1,126 @@
+import { Form, Link, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/promotions.windows.$windowId.committee";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, SelectField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
+import { InvalidError } from "~/modules/errors";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { committeePage, nameMember, removeMember } from "~/modules/promotions/committee.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("promotionsCommittee:committee.title", { window: loaderData.window.name }) : metaT(matches)("promotionsCommittee:committee.titleFallback") },
+];
+
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  return committeePage(viewer, params.windowId ?? "");
+});
+
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+  const viewer = await requireUser(request);
+  const windowId = params.windowId ?? "";
+  const intent = form.get("intent");
+  if (intent === "name") await nameMember(viewer, windowId, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "member") });
+  else if (intent === "remove") await removeMember(viewer, windowId, String(form.get("personId") ?? ""));
+  else throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
+  return redirect(`/promotions/windows/${windowId}/committee`);
+});
+
+export default function CommitteePage({ loaderData, actionData }: Route.ComponentProps) {
+  const page = loaderData;
+  const { t } = useTranslation("promotionsCommittee");
+  const busy = useNavigation().state === "submitting";
+  const error = actionData && "error" in actionData ? actionData.error : null;
+  const nameOf = (id: string) => page.members.find((member) => member.personId === id)?.name ?? "";
+  return (
+    <>
+      <PageHeader
+        title={t("committee.heading", { window: page.window.name })}
+        description={t("committee.rules", {
+          min: page.window.rules.minMembers,
+          outside: page.window.rules.minOutsideMembers,
+          atOrAbove: page.window.rules.membersAtOrAbove ? "yes" : "no",
+        })}
+        actions={<Link to={`/promotions/windows/${page.window.id}/meeting`}>{t("committee.toMeeting")}</Link>}
+      />
+      {page.window.redactedFirstRead ? <Alert tone="info">{t("committee.redacted")}</Alert> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div className="space-y-6">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("committee.members")}</h2>
+          {page.members.length ? (
+            <ul className="space-y-2">
+              {page.members.map((member) => (
+                <li key={member.personId} className="flex items-center gap-3">
+                  <span>{member.name}</span>
+                  <span className="muted text-sm">{t(member.role === "chair" ? "committee.role.chair" : "committee.role.member")}</span>
+                  {page.canEdit ? (
+                    <Form method="post" className="ms-auto">
+                      <input type="hidden" name="personId" value={member.personId} />
+                      <Button type="submit" name="intent" value="remove" variant="secondary" disabled={busy}>
+                        {t("committee.remove", { name: member.name })}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t("committee.none")}</p>
+          )}
+          {page.canEdit ? (
+            <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
+              <Field label={t("committee.email")} name="email" type="email" required />
+              <SelectField label={t("committee.roleLabel")} name="role" defaultValue="member">
+                <option value="member">{t("committee.role.member")}</option>
+                <option value="chair">{t("committee.role.chair")}</option>
+              </SelectField>
+              <Button type="submit" name="intent" value="name" disabled={busy}>
+                {t("committee.name")}
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("committee.perNominee")}</h2>
+          {page.nominations.length === 0 ? <p className="muted">{t("committee.noNominees")}</p> : null}
+          <ul className="space-y-4">
+            {page.nominations.map((nomination) => (
+              <li key={nomination.id}>
+                <h3 className="font-semibold">{t("committee.nominee", { name: nomination.nominee, target: nomination.target })}</h3>
+                {nomination.problems.length ? (
+                  <Alert tone="warning">
+                    <ul>
+                      {nomination.problems.map((problem) => (
+                        <li key={problem.key}>{wordsOf(t, problem)}</li>
+                      ))}
+                    </ul>
+                  </Alert>
+                ) : (
+                  <p className="text-sm">{t("committee.meetsRules")}</p>
+                )}
+                <ul className="text-sm">
+                  {nomination.members.map((member) => (
+                    <li key={member.personId}>
+                      {nameOf(member.personId)}: {member.reason ? wordsOf(t, { key: member.reason }) : t("composition.votes")}
+                      {member.outside ? ` · ${t("composition.outside")}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,257 @@
+import { Form, Link, data, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/promotions.windows.$windowId.meeting";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
+import { ScrollRegion } from "~/components/ui/data-table";
+import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { InvalidError } from "~/modules/errors";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { MARKS, OUTCOMES } from "~/modules/promotions/committee-policy";
+import { meetingPage, recordDecision, recordDissent, releaseDecision, startMeeting } from "~/modules/promotions/decisions.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: loaderData ? metaT(matches)("promotionsCommittee:meeting.title", { window: loaderData.window.name }) : metaT(matches)("promotionsCommittee:meeting.titleFallback") },
+];
+
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  return meetingPage(viewer, params.windowId ?? "");
+});
+
+function fieldsStartingWith(form: FormData, prefix: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [name, value] of form) if (name.startsWith(prefix)) found[name.slice(prefix.length)] = String(value);
+  return found;
+}
+
+const revisionOf = (form: FormData) => {
+  const value = form.get("revision");
+  return value === null || value === "" ? null : Number(value);
+};
+
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
+  const viewer = await requireUser(request);
+  const windowId = params.windowId ?? "";
+  const nominationId = String(form.get("nominationId") ?? "");
+  const intent = form.get("intent");
+  const back = redirect(`/promotions/windows/${windowId}/meeting`);
+  if (intent === "start") {
+    await startMeeting(viewer, windowId, revisionOf(form));
+    return back;
+  }
+  if (intent === "decide") {
+    const result = await recordDecision(viewer, windowId, nominationId, {
+      outcome: String(form.get("outcome") ?? ""),
+      summary: String(form.get("summary") ?? ""),
+      marks: fieldsStartingWith(form, "mark."),
+      rationales: fieldsStartingWith(form, "rationale."),
+      revision: revisionOf(form),
+    });
+    if (!result.ok) {
+      const t = translatorOf(context);
+      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, keys]) => [field, keys.map((key) => wordsOf(t, key))]));
+      return data({ intent: "decide" as const, nominationId, fieldErrors }, { status: 400 });
+    }
+    return back;
+  }
+  if (intent === "dissent") {
+    await recordDissent(viewer, windowId, nominationId, String(form.get("text") ?? ""));
+    return back;
+  }
+  if (intent === "release") {
+    await releaseDecision(viewer, windowId, nominationId);
+    return back;
+  }
+  throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
+});
+
+const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.notYet" } as const;
+const OUTCOME_KEYS = { promote: "outcomes.promote", "not-yet": "outcomes.notYet" } as const;
+const STATE_KEYS = { committee: "meeting.state.committee", meeting: "meeting.state.meeting", closed: "meeting.state.closed" } as const;
+const OWN_BALLOT_KEYS = { none: "meeting.ownBallot.none", draft: "meeting.ownBallot.draft", submitted: "meeting.ownBallot.submitted", "not-a-voter": "meeting.ownBallot.notAVoter" } as const;
+
+export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
+  const page = loaderData;
+  const { t } = useTranslation("promotionsCommittee");
+  const f = useFormats();
+  const busy = useNavigation().state === "submitting";
+  const error = actionData && "error" in actionData ? actionData.error : null;
+  const fieldErrors = (nominationId: string) => (actionData && "fieldErrors" in actionData && actionData.nominationId === nominationId ? actionData.fieldErrors : {});
+  return (
+    <>
+      <PageHeader
+        title={t("meeting.heading", { window: page.window.name })}
+        description={t(STATE_KEYS[page.window.state === "meeting" || page.window.state === "closed" ? page.window.state : "committee"])}
+        actions={<Link to={`/promotions/windows/${page.window.id}/committee`}>{t("meeting.toCommittee")}</Link>}
+      />
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {page.canStartMeeting ? (
+        <Form method="post" className="mb-4">
+          <Button type="submit" name="intent" value="start" disabled={busy}>
+            {t("meeting.start")}
+          </Button>
+        </Form>
+      ) : null}
+      <Card className="mb-6">
+        <h2 className="text-lg font-semibold">{t("meeting.agreement.heading")}</h2>
+        {page.agreement === null ? (
+          <p className="muted">{t("meeting.agreement.hidden")}</p>
+        ) : page.agreement.alpha === null ? (
+          <p>{t("meeting.agreement.undefined")}</p>
+        ) : (
+          <p>{t("meeting.agreement.alpha", { alpha: f.number(page.agreement.alpha, 2), units: page.agreement.units })}</p>
+        )}
+      </Card>
+      <div className="space-y-6">
+        {page.candidates.map((candidate) => {
+          const errors = fieldErrors(candidate.id);
+          return (
+            <Card key={candidate.id}>
+              <h2 className="text-lg font-semibold">{t("meeting.candidate", { who: candidate.label, target: candidate.target })}</h2>
+              <p className="text-sm">
+                <Link to={`/promotions/windows/${page.window.id}/ballots/${candidate.id}`}>{t(OWN_BALLOT_KEYS[candidate.ownBallot])}</Link>
+              </p>
+              {candidate.marks === null || candidate.voters === null ? (
+                <p className="muted">{t("meeting.voteFirst")}</p>
+              ) : (
+                <ScrollRegion labelledBy={`marks-${candidate.id}`}>
+                  <table className="min-w-full text-start text-sm">
+                    <caption id={`marks-${candidate.id}`} className="sr-only">
+                      {t("meeting.caption", { who: candidate.label })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" className="px-2 py-1">
+                          {t("meeting.criterion")}
+                        </th>
+                        {candidate.voters.map((voter, index) => (
+                          <th key={`${voter}-${index}`} scope="col" className="px-2 py-1">
+                            {voter}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {candidate.marks.map((row) => (
+                        <tr key={row.criterionId} className={row.disagreement ? "bg-amber-50 dark:bg-amber-950" : ""}>
+                          <th scope="row" className="px-2 py-1 font-medium">
+                            {candidate.criteria.find((criterion) => criterion.id === row.criterionId)?.name}
+                            {row.disagreement ? <span className="block text-xs font-normal">{t("meeting.disagreement")}</span> : null}
+                          </th>
+                          {row.byMember.map((mark, index) => (
+                            <td key={index} className="px-2 py-1">
+                              {mark ? t(MARK_KEYS[mark]) : "–"}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
+              )}
+              {candidate.decision ? (
+                <div className="mt-4">
+                  <h3 className="font-semibold">{t("meeting.decision", { outcome: t(OUTCOME_KEYS[candidate.decision.outcome]) })}</h3>
+                  <p className="text-sm">{t(candidate.decision.released ? "meeting.released" : "meeting.notReleased")}</p>
+                  {candidate.decision.summary ? <p className="whitespace-pre-line">{candidate.decision.summary}</p> : null}
+                  <ul className="text-sm">
+                    {candidate.criteria.map((criterion) => {
+                      const entry = candidate.decision!.rationale[criterion.id];
+                      return entry ? (
+                        <li key={criterion.id}>
+                          {criterion.name}: {t(MARK_KEYS[entry.mark])}
+                          {entry.rationale ? ` · ${entry.rationale}` : ""}
+                        </li>
+                      ) : null;
+                    })}
+                  </ul>
+                  {candidate.decision.dissents.length ? (
+                    <>
+                      <h4 className="mt-2 font-semibold">{t("meeting.dissents")}</h4>
+                      <ul className="text-sm">
+                        {candidate.decision.dissents.map((dissent) => (
+                          <li key={dissent.member}>
+                            {dissent.member}: {dissent.text}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {candidate.canRelease ? (
+                    <Form method="post" className="mt-2">
+                      <input type="hidden" name="nominationId" value={candidate.id} />
+                      <Button type="submit" name="intent" value="release" disabled={busy}>
+                        {t("meeting.release", { who: candidate.label })}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </div>
+              ) : null}
+              {candidate.decisionRefusal ? <Alert tone="warning">{wordsOf(t, { key: candidate.decisionRefusal })}</Alert> : null}
+              {candidate.canDecide && !candidate.decisionRefusal ? (
+                <Form method="post" className="mt-4 space-y-3">
+                  <h3 className="font-semibold">{t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}</h3>
+                  <input type="hidden" name="nominationId" value={candidate.id} />
+                  {candidate.decision ? <input type="hidden" name="revision" value={candidate.decision.revision} /> : null}
+                  <SelectField label={t("meeting.outcome")} name="outcome" defaultValue={candidate.decision?.outcome ?? ""} errors={errors.outcome}>
+                    <option value="">{t("meeting.chooseOutcome")}</option>
+                    {OUTCOMES.map((outcome) => (
+                      <option key={outcome} value={outcome}>
+                        {t(OUTCOME_KEYS[outcome])}
+                      </option>
+                    ))}
+                  </SelectField>
+                  {candidate.criteria.map((criterion) => (
+                    <fieldset key={criterion.id}>
+                      <legend className="field-label">{criterion.name}</legend>
+                      <div className="flex flex-wrap gap-4">
+                        {MARKS.map((mark) => (
+                          <label key={mark} className="flex items-center gap-1">
+                            <input type="radio" name={`mark.${criterion.id}`} value={mark} defaultChecked={candidate.decision?.rationale[criterion.id]?.mark === mark} />
+                            {t(MARK_KEYS[mark])}
+                          </label>
+                        ))}
+                      </div>
+                      <ErrorList errors={errors[`mark.${criterion.id}`]} />
+                      <TextareaField
+                        label={t("meeting.rationale", { criterion: criterion.name })}
+                        name={`rationale.${criterion.id}`}
+                        rows={2}
+                        defaultValue={candidate.decision?.rationale[criterion.id]?.rationale ?? ""}
+                        errors={errors[`rationale.${criterion.id}`]}
+                      />
+                    </fieldset>
+                  ))}
+                  <TextareaField label={t("meeting.summary")} name="summary" rows={3} defaultValue={candidate.decision?.summary ?? ""} errors={errors.summary} />
+                  <Button type="submit" name="intent" value="decide" disabled={busy}>
+                    {t("meeting.saveDecision")}
+                  </Button>
+                </Form>
+              ) : null}
+              {candidate.canDissent ? (
+                <Form method="post" className="mt-4 space-y-2">
+                  <input type="hidden" name="nominationId" value={candidate.id} />
+                  <TextareaField label={t("meeting.dissentLabel")} name="text" rows={2} required />
+                  <Button type="submit" name="intent" value="dissent" variant="secondary" disabled={busy}>
+                    {t("meeting.dissent")}
+                  </Button>
+                </Form>
+              ) : null}
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
