@@ -1,0 +1,33 @@
+import { db } from "~/db/client.server";
+import { parseAttributes } from "~/modules/people/attributes";
+
+/** People as the access audits group them (everyone ever, leavers too: their figures leave the audit the day they left). */
+export async function auditedPeople() {
+  const rows = await db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, track: true, level: true, attributes: true, team: { select: { name: true } } } });
+  return rows.map((row) => ({ id: row.id, createdAt: row.createdAt, deactivatedAt: row.deactivatedAt, track: row.track, level: row.level, team: row.team?.name ?? null, attributes: parseAttributes(row.attributes) }));
+}
+
+export async function hasReports(personId: string): Promise<boolean> {
+  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
+}
+
+/** A version of everything the audits read: a kept view is reused only while it is unchanged. */
+export async function accessAuditVersion(): Promise<string> {
+  const [people, teams, opportunities, interests, views, sponsorships] = await Promise.all([
+    db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.opportunity.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.opportunityInterest.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.opportunityView.aggregate({ _max: { viewedAt: true }, _count: true }),
+    db.sponsorship.aggregate({ _max: { updatedAt: true }, _count: true }),
+  ]);
+  const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
+  return [
+    people._count, stamp(people._max.updatedAt),
+    teams._count, stamp(teams._max.updatedAt),
+    opportunities._count, stamp(opportunities._max.updatedAt),
+    interests._count, stamp(interests._max.updatedAt),
+    views._count, stamp(views._max.viewedAt),
+    sponsorships._count, stamp(sponsorships._max.updatedAt),
+  ].join("|");
+}
