@@ -72,6 +72,7 @@ export const NAMESPACES = [
   "opportunities",
   "people",
   "sponsorship",
+  "accessAudit",
   "team",
   "webhooks",
 ] as const;

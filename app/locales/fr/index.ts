@@ -19,8 +19,9 @@ import mentorship from "./mentorship.json";
 import opportunities from "./opportunities.json";
 import people from "./people.json";
 import sponsorship from "./sponsorship.json";
+import accessAudit from "./access-audit.json";
 import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, accessAudit, exports: personalExports } satisfies ResourceLanguage;

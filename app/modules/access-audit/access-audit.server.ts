@@ -1,6 +1,6 @@
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { equityAudit, type Audit, type AuditUnit } from "~/modules/equity/audit";
+import { equityAudit, funnelSteps, type Audit, type AuditUnit } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
@@ -12,7 +12,7 @@ import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
 import { accessAuditVersion, auditedPeople, hasReports } from "./queries.server";
-import { auditDimensions, dayOf, OPPORTUNITY_STAGES, opportunityUnits, SPONSORSHIP_STAGES, sponsorshipUnits, type AuditedPerson } from "./units";
+import { auditDimensions, dayOf, OPPORTUNITY_STAGES, opportunityUnits, SPONSORSHIP_STAGES, sponsorshipUnits, type AccessStage, type AuditedPerson } from "./units";
 
 /**
  * The audit of fair access (issue 58, point 5; decision 092): who saw, applied for and was chosen
@@ -26,11 +26,13 @@ import { auditDimensions, dayOf, OPPORTUNITY_STAGES, opportunityUnits, SPONSORSH
  * One funnel of the access audit: its stages and how its units are built from the audited people.
  * The extension point for interview panels (who is asked to interview, who is qualified): a source
  * with stages such as `eligible → interviews → qualified` joins this list, and the page shows it
- * like the others (its words under `accessAudit:audits.<id>`).
+ * like the others (its words under `accessAudit:audits.<id>` and `accessAudit:stages`).
  */
+export type AccessAuditId = "opportunities" | "sponsorship";
+
 export type AccessAuditSource = {
-  id: string;
-  stages: readonly string[];
+  id: AccessAuditId;
+  stages: readonly AccessStage[];
   units: (people: readonly AuditedPerson[], asOf: Date) => Promise<AuditUnit[]>;
 };
 
@@ -79,7 +81,7 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
   const audits = await Promise.all(
     sources.map(async (source) => {
       const audit = equityAudit({ name: `access-${source.id}`, stages: source.stages, dimensions }, await source.units(people, asOf), floorOf);
-      return { id: source.id, stages: [...source.stages], audit: withLabels(audit, ladders) };
+      return { id: source.id, steps: funnelSteps(source.stages), audit: withLabels(audit, ladders) };
     }),
   );
   return {

@@ -10,6 +10,7 @@ import type { AuditState, AuditUnit } from "~/modules/equity/audit";
 
 export const OPPORTUNITY_STAGES = ["saw", "applied", "chosen"] as const;
 export const SPONSORSHIP_STAGES = ["eligible", "sponsored"] as const;
+export type AccessStage = (typeof OPPORTUNITY_STAGES)[number] | (typeof SPONSORSHIP_STAGES)[number];
 
 /** A person as the audits group them: their groups now in each dimension (null: none known). */
 export type AuditedPerson = { id: string; createdAt: Date; deactivatedAt: Date | null; groups: Readonly<Record<string, string | null>> };
