@@ -11,6 +11,7 @@ import * as auditRoute from "~/routes/access-audit";
 import { seeded } from "../../../prisma/seed/random";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { signedInRequest } from "../../utils/session";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
@@ -172,5 +173,17 @@ describe("the access audit", () => {
     // Levels drawn alike in both teams are not flagged.
     const levels = view.audits.find((entry) => entry.id === "opportunities")!.audit.dimensions.find((dimension) => dimension.id === "level")!;
     expect(levels.groups.flatMap((group) => group.steps ?? []).some((candidate) => candidate.impact?.flagged)).toBe(false);
+  });
+
+  test("the page says what each figure means, shows the flag, and says why some figures are hidden", async () => {
+    const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+    const page = text((await renderPage(auditRoute as unknown as PageModule, "/access-audit", "/access-audit", admin.id)).html);
+    expect(page).toContain("Who gets stretch work and sponsorship");
+    expect(page).toContain("A ratio below 0.8 without a flag means the groups are too small to tell.");
+    expect(page).toContain("Stretch assignments");
+    expect(page).toMatch(/Borealis .*Below four-fifths/);
+    expect(page).toMatch(/0\.\d\d of Atlas \(0\.\d\d–0\.\d\d\), adjusted p 0\.\d\d\d/);
+    expect(page).toContain("Groups of fewer than 4 people are not listed.");
+    expect(page).not.toContain("Mostly hidden for now");
   });
 });
