@@ -9,6 +9,7 @@ import { seedDemoHiring } from "./demo-hiring.ts";
 import { seedDemoLevelHistory } from "./demo-level-history.ts";
 import { seedDemoApi } from "./demo-api.ts";
 import { seedDemoOpportunities } from "./demo-opportunities.ts";
+import { seedDemoAccess } from "./demo-access.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -37,6 +38,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoLevelHistory();
   await seedDemoApi();
   await seedDemoOpportunities();
+  await seedDemoAccess();
   return { people: people.length };
 }
 
