@@ -29,6 +29,8 @@ const DECIDED = daysAgo(20);
 const SPONSORED = daysAgo(15);
 const OPPORTUNITIES = 4;
 const DIMENSIONS = ["team", "track", "level", "attribute:location"];
+/** In every note, reason and sponsorship: none of it belongs on the audit. */
+const MARK = "ACCESS-AUDIT-MARK-7c1d";
 
 let admin: Person, atlasManager: Person, borealisManager: Person, engineer: Person, sponsor: Person;
 const generated: Generated[] = [];
@@ -59,18 +61,18 @@ beforeAll(async () => {
     const applicants = generated.filter((entry) => entry.applied[index]);
     const chosen = applicants.find((entry) => entry.team === "Atlas" && entry.level === "ic2" && entry.location === "Berlin" && ![...chosenOf.values()].includes(entry.person.id))!;
     const opportunity = await db.opportunity.create({
-      data: { kind: "project", title: `Stretch ${index}`, ladderId: "engineering", competencyIds: "[]", hoursPerWeek: 4, startsOn: DECIDED, endsOn: daysAgo(-30), posterId: atlasManager.id, status: "chosen", reason: "Closest fit", criteriaIds: "[]", decidedAt: DECIDED, createdAt: SAW },
+      data: { kind: "project", title: `Stretch ${index}`, ladderId: "engineering", competencyIds: "[]", hoursPerWeek: 4, startsOn: DECIDED, endsOn: daysAgo(-30), posterId: atlasManager.id, status: "chosen", reason: `Closest fit ${MARK}`, criteriaIds: "[]", decidedAt: DECIDED, createdAt: SAW },
       select: { id: true },
     });
     opportunityIds.push(opportunity.id);
     chosenOf.set(opportunity.id, chosen.person.id);
     await db.opportunityView.createMany({ data: generated.map((entry) => ({ opportunityId: opportunity.id, personId: entry.person.id, viewedAt: SAW })) });
     await db.opportunityInterest.createMany({
-      data: applicants.map((entry) => ({ opportunityId: opportunity.id, personId: entry.person.id, note: "Keen", outcome: entry === chosen ? "chosen" : "not-chosen", createdAt: APPLIED })),
+      data: applicants.map((entry) => ({ opportunityId: opportunity.id, personId: entry.person.id, note: `Keen ${MARK}`, outcome: entry === chosen ? "chosen" : "not-chosen", createdAt: APPLIED })),
     });
   }
   await db.sponsorship.createMany({
-    data: generated.filter((entry) => entry.sponsored).map((entry) => ({ sponsorId: sponsor.id, sponseeId: entry.person.id, advocacy: "role", target: "Tech lead", until: daysAgo(-200), createdAt: SPONSORED })),
+    data: generated.filter((entry) => entry.sponsored).map((entry) => ({ sponsorId: sponsor.id, sponseeId: entry.person.id, advocacy: "role", target: `Tech lead ${MARK}`, note: MARK, until: daysAgo(-200), createdAt: SPONSORED })),
   });
 });
 
@@ -153,7 +155,8 @@ describe("the access audit", () => {
       expect(location.smallGroupsLeftOut).toBe(true);
       for (const dimension of entry.audit.dimensions) for (const group of dimension.groups) if (!group.shown) expect(group.steps).toBeNull();
     }
-    // Nor does the page carry anyone's id or name.
+    // Nor does any reader's page carry a note, a reason, a sponsorship's words, or anyone's id or name.
+    for (const reader of [admin, atlasManager, borealisManager]) expect(JSON.stringify(await read(reader))).not.toContain(MARK);
     for (const entry of generated) {
       expect(data).not.toContain(entry.person.id);
       expect(data).not.toContain(entry.person.name);
