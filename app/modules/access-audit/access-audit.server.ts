@@ -11,7 +11,7 @@ import { sponsorshipSpans } from "~/modules/sponsorship/sponsorship.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
-import { accessAuditVersion, auditedPeople, hasReports } from "./queries.server";
+import { accessAuditVersion, auditedPeople, hasReports, levelChanges } from "./queries.server";
 import { auditDimensions, dayOf, OPPORTUNITY_STAGES, opportunityUnits, SPONSORSHIP_STAGES, sponsorshipUnits, type AccessStage, type AuditedPerson } from "./units";
 
 /**
@@ -64,20 +64,30 @@ export async function accessAuditView(viewer: Viewer, options: { now?: Date } = 
 }
 
 async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonly AccessAuditSource[]) {
-  const [everyone, under, floorOf, ladders] = await Promise.all([
+  const [everyone, changes, under, floorOf, ladders] = await Promise.all([
     auditedPeople(),
+    levelChanges(),
     scope.kind === "line" ? reportsUnder(scope.managerId).then((ids) => new Set(ids)) : new Set<string>(),
     personFloors(),
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
   const inScope = everyone.filter((person) => countedInScope(scope, person.id, under));
   const dimensions = auditDimensions(inScope);
-  const people: AuditedPerson[] = inScope.map((person) => ({
-    id: person.id,
-    createdAt: person.createdAt,
-    deactivatedAt: person.deactivatedAt,
-    groups: Object.fromEntries(dimensions.map((dimension) => [dimension, groupOf(person, dimension)])),
-  }));
+  const changesOf = new Map<string, typeof changes>();
+  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
+  const people: AuditedPerson[] = inScope.map((person) => {
+    const groups = (track: string | null, level: string | null) => Object.fromEntries(dimensions.map((dimension) => [dimension, groupOf({ ...person, track, level }, dimension)]));
+    // Team and attributes as they are now (Rungs keeps no history of them); track and level as they were at each recorded change.
+    const own = changesOf.get(person.id) ?? [];
+    return {
+      id: person.id,
+      createdAt: person.createdAt,
+      deactivatedAt: person.deactivatedAt,
+      groupsSince: own.length
+        ? [{ from: null, groups: groups(own[0]!.fromTrackId, own[0]!.fromLevelId) }, ...own.map((change) => ({ from: change.changedAt, groups: groups(change.toTrackId, change.toLevelId) }))]
+        : [{ from: null, groups: groups(person.track, person.level) }],
+    };
+  });
   const audits = await Promise.all(
     sources.map(async (source) => {
       const audit = equityAudit({ name: `access-${source.id}`, stages: source.stages, dimensions }, await source.units(people, asOf), floorOf);

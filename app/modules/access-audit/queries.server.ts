@@ -7,19 +7,25 @@ export async function auditedPeople() {
   return rows.map((row) => ({ id: row.id, createdAt: row.createdAt, deactivatedAt: row.deactivatedAt, track: row.track, level: row.level, team: row.team?.name ?? null, attributes: parseAttributes(row.attributes) }));
 }
 
+/** Every recorded change of track or level, in order: the audits date a person's move between groups by it. */
+export async function levelChanges() {
+  return db.levelChange.findMany({ select: { personId: true, fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
+}
+
 export async function hasReports(personId: string): Promise<boolean> {
   return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
 }
 
 /** A version of everything the audits read: a kept view is reused only while it is unchanged. */
 export async function accessAuditVersion(): Promise<string> {
-  const [people, teams, opportunities, interests, views, sponsorships] = await Promise.all([
+  const [people, teams, opportunities, interests, views, sponsorships, changes] = await Promise.all([
     db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunity.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunityInterest.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunityView.aggregate({ _max: { viewedAt: true }, _count: true }),
     db.sponsorship.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.levelChange.aggregate({ _max: { id: true } }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
@@ -29,5 +35,6 @@ export async function accessAuditVersion(): Promise<string> {
     interests._count, stamp(interests._max.updatedAt),
     views._count, stamp(views._max.viewedAt),
     sponsorships._count, stamp(sponsorships._max.updatedAt),
+    changes._max.id ?? 0,
   ].join("|");
 }

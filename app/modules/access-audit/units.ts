@@ -12,8 +12,12 @@ export const OPPORTUNITY_STAGES = ["saw", "applied", "chosen"] as const;
 export const SPONSORSHIP_STAGES = ["eligible", "sponsored"] as const;
 export type AccessStage = (typeof OPPORTUNITY_STAGES)[number] | (typeof SPONSORSHIP_STAGES)[number];
 
-/** A person as the audits group them: their groups now in each dimension (null: none known). */
-export type AuditedPerson = { id: string; createdAt: Date; deactivatedAt: Date | null; groups: Readonly<Record<string, string | null>> };
+/**
+ * A person as the audits group them: their groups in each dimension (null: none known) from each
+ * dated change on (the first from the start), so that a move to another level is a change the
+ * audit batches like any other rather than a silent regrouping of figures already read.
+ */
+export type AuditedPerson = { id: string; createdAt: Date; deactivatedAt: Date | null; groupsSince: readonly { from: Date | null; groups: Readonly<Record<string, string | null>> }[] };
 
 /** One person's access to one opportunity: when they first saw it, expressed interest, were chosen (null: not yet). */
 export type OpportunityAccessRow = { opportunityId: string; personId: string; sawAt: Date | null; appliedAt: Date | null; chosenAt: Date | null };
@@ -25,18 +29,32 @@ const DAY = 24 * 60 * 60 * 1000;
 export const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
 
 type Entry = { at: Date; state: AuditState | null };
+type StageEvent = { at: Date; stage: string | null };
 
-/** A history dated by the day, cut before `asOf`, with later entries of a day winning and repeats dropped: a change that changed nothing moves no figure. */
-function history(entries: readonly Entry[], asOf: Date): Entry[] {
+const sameState = (a: AuditState | null, b: AuditState | null) => (a === null || b === null ? a === b : a.stage === b.stage && JSON.stringify(a.groups) === JSON.stringify(b.groups));
+
+/**
+ * A unit's history from its stage events (null: out of the audit) and its person's group changes:
+ * at each, the stage reached so far with the groups then. Dated by the day, cut before `asOf`, the
+ * last state of a day standing for it, and repeats dropped: a change that changed nothing moves no figure.
+ */
+function history(person: AuditedPerson, events: readonly StageEvent[], asOf: Date): Entry[] {
+  const ordered = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (!ordered.length) return [];
+  const first = ordered[0]!.at.getTime();
+  const moves = person.groupsSince.flatMap((entry) => (entry.from && entry.from.getTime() > first ? [entry.from.getTime()] : []));
+  const groupsAt = (at: number) => person.groupsSince.filter((entry) => !entry.from || entry.from.getTime() <= at).at(-1)?.groups ?? {};
   const byDay = new Map<number, Entry>();
-  for (const entry of [...entries].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    const day = dayOf(entry.at);
-    if (day.getTime() < asOf.getTime()) byDay.set(day.getTime(), { at: day, state: entry.state });
+  for (const at of [...new Set([...ordered.map((event) => event.at.getTime()), ...moves])].sort((a, b) => a - b)) {
+    const day = dayOf(new Date(at)).getTime();
+    if (day >= asOf.getTime()) break;
+    const stage = ordered.filter((event) => event.at.getTime() <= at).at(-1)!.stage;
+    byDay.set(day, { at: new Date(day), state: stage === null ? null : { stage, groups: groupsAt(at) } });
   }
   const kept: Entry[] = [];
-  for (const entry of [...byDay.values()].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+  for (const entry of byDay.values()) {
     const last = kept.at(-1);
-    if (last ? last.state?.stage !== entry.state?.stage : entry.state !== null) kept.push(entry);
+    if (last ? !sameState(last.state, entry.state) : entry.state !== null) kept.push(entry);
   }
   return kept;
 }
@@ -54,9 +72,9 @@ export function opportunityUnits(people: readonly AuditedPerson[], rows: readonl
     const person = byId.get(row.personId);
     const saw = row.sawAt ?? row.appliedAt;
     if (!person || !saw) return [];
-    const at = (stage: string, when: Date | null): Entry[] => (when ? [{ at: when, state: { stage, groups: person.groups } }] : []);
-    const entries = [...at("saw", saw), ...at("applied", row.appliedAt), ...at("chosen", row.appliedAt ? row.chosenAt : null), ...(person.deactivatedAt ? [{ at: person.deactivatedAt, state: null }] : [])];
-    const kept = history(entries, asOf);
+    const at = (stage: string, when: Date | null): StageEvent[] => (when ? [{ at: when, stage }] : []);
+    const events = [...at("saw", saw), ...at("applied", row.appliedAt), ...at("chosen", row.appliedAt ? row.chosenAt : null), ...(person.deactivatedAt ? [{ at: person.deactivatedAt, stage: null }] : [])];
+    const kept = history(person, events, asOf);
     return kept.length ? [{ id: `${row.opportunityId}:${row.personId}`, person: row.personId, history: kept }] : [];
   });
 }
@@ -66,12 +84,13 @@ export function sponsorshipUnits(people: readonly AuditedPerson[], spans: readon
   const spansOf = new Map<string, SponsorshipSpan[]>();
   for (const span of spans) (spansOf.get(span.sponseeId) ?? spansOf.set(span.sponseeId, []).get(span.sponseeId)!).push(span);
   return people.flatMap((person) => {
+    const joined = dayOf(person.createdAt).getTime();
     const own = (spansOf.get(person.id) ?? []).map((span) => ({ from: dayOf(span.from).getTime(), to: span.to ? dayOf(span.to).getTime() : Infinity })).filter((span) => span.to > span.from);
     const sponsoredOn = (day: number) => own.some((span) => span.from <= day && day < span.to);
-    const days = [...new Set([dayOf(person.createdAt).getTime(), ...own.flatMap((span) => [span.from, span.to])])].filter((day) => Number.isFinite(day)).sort((a, b) => a - b);
-    const entries: Entry[] = days.map((day) => ({ at: new Date(day), state: { stage: sponsoredOn(day) ? "sponsored" : "eligible", groups: person.groups } }));
-    if (person.deactivatedAt) entries.push({ at: person.deactivatedAt, state: null });
-    const kept = history(entries.filter((entry) => entry.at.getTime() >= dayOf(person.createdAt).getTime()), asOf);
+    const days = [...new Set([joined, ...own.flatMap((span) => [span.from, span.to])])].filter((day) => Number.isFinite(day) && day >= joined).sort((a, b) => a - b);
+    const events: StageEvent[] = days.map((day) => ({ at: new Date(day), stage: sponsoredOn(day) ? "sponsored" : "eligible" }));
+    if (person.deactivatedAt) events.push({ at: person.deactivatedAt, stage: null });
+    const kept = history(person, events, asOf);
     return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];
   });
 }

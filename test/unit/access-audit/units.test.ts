@@ -4,7 +4,7 @@ import { opportunityUnits, sponsorshipUnits, type AuditedPerson } from "~/module
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 14, 30));
 const midnight = (n: number) => new Date(Date.UTC(2026, 10, n));
 const groups = { team: "Atlas" };
-const person = (id: string, deactivatedAt: Date | null = null): AuditedPerson => ({ id, createdAt: day(1), deactivatedAt, groups });
+const person = (id: string, deactivatedAt: Date | null = null): AuditedPerson => ({ id, createdAt: day(1), deactivatedAt, groupsSince: [{ from: null, groups }] });
 const stages = (unit: { history: readonly { at: Date; state: { stage: string } | null }[] }) => unit.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state?.stage ?? null]);
 
 describe("the access audits' units", () => {
@@ -33,6 +33,26 @@ describe("the access audits' units", () => {
     expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
       ["o:a", [["2026-11-02", "chosen"]]],
       ["o:b", [["2026-11-02", "saw"]]],
+    ]);
+  });
+
+  test("a move to another level is a dated change of the unit, at the stage it had reached; one after the person left changes nothing", () => {
+    const mover: AuditedPerson = {
+      id: "m",
+      createdAt: day(1),
+      deactivatedAt: day(12),
+      groupsSince: [
+        { from: null, groups: { level: "ic2" } },
+        { from: day(6), groups: { level: "ic3" } },
+        { from: day(14), groups: { level: "ic4" } },
+      ],
+    };
+    const [unit] = opportunityUnits([mover], [{ opportunityId: "o", personId: "m", sawAt: day(2), appliedAt: day(4), chosenAt: null }], midnight(20));
+    expect(unit!.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state])).toEqual([
+      ["2026-11-02", { stage: "saw", groups: { level: "ic2" } }],
+      ["2026-11-04", { stage: "applied", groups: { level: "ic2" } }],
+      ["2026-11-06", { stage: "applied", groups: { level: "ic3" } }],
+      ["2026-11-12", null],
     ]);
   });
 });
