@@ -5,6 +5,7 @@
 // teams apply at very different rates is flagged under the four-fifths rule.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { equityAudit, type AuditUnit } from "~/modules/equity/audit";
 import * as auditRoute from "~/routes/access-audit";
@@ -188,5 +189,15 @@ describe("the access audit", () => {
     expect(page).toMatch(/0\.\d\d of Atlas \(0\.\d\d–0\.\d\d\), adjusted p 0\.\d\d\d/);
     expect(page).toContain("Groups of fewer than 4 people are not listed.");
     expect(page).not.toContain("Mostly hidden for now");
+
+    // In every language the comparison is worded with its figures, not left as a key or a broken format.
+    const words: Record<string, string> = { en: "adjusted p", de: "angepasstes p", fr: "p ajusté", es: "p ajustado", ar: "قيمة p المعدّلة" };
+    for (const [language, adjusted] of Object.entries(words)) {
+      const said = i18nFor(language).getFixedT(language, "accessAudit")("impact.ratio", { ratio: 0.5, low: 0.31, high: 0.82, reference: "Atlas", p: 0.0123 });
+      expect(said).toContain("Atlas");
+      expect(said).toContain(adjusted);
+      expect(said).toMatch(/0[.,٫]012/);
+      expect(said).not.toMatch(/[{}]/);
+    }
   });
 });
