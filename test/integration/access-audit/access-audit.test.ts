@@ -191,12 +191,15 @@ describe("the access audit", () => {
     expect(page).not.toContain("Mostly hidden for now");
 
     // In every language the comparison is worded with its figures, not left as a key or a broken format.
+    expect(i18nFor("en").getFixedT("en", "accessAudit")("impact.ratio", { ratio: 0.5, low: 0.31, high: 0.82, reference: "Atlas", p: 0.0123 })).toBe("0.50 of Atlas (0.31–0.82), adjusted p 0.012");
     const words: Record<string, string> = { en: "adjusted p", de: "angepasstes p", fr: "p ajusté", es: "p ajustado", ar: "قيمة p المعدّلة" };
     for (const [language, adjusted] of Object.entries(words)) {
       const said = i18nFor(language).getFixedT(language, "accessAudit")("impact.ratio", { ratio: 0.5, low: 0.31, high: 0.82, reference: "Atlas", p: 0.0123 });
       expect(said).toContain("Atlas");
       expect(said).toContain(adjusted);
-      expect(said).toMatch(/0[.,٫]012/);
+      // Rounded as the format says: three places for p, two for the ratio and its interval.
+      expect(said).toMatch(/0[.,٫]012(?!3)/);
+      expect(said).toMatch(/0[.,٫]50/);
       expect(said).not.toMatch(/[{}]/);
     }
   });
