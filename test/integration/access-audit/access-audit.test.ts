@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { i18nFor } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/languages";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { equityAudit, type AuditUnit } from "~/modules/equity/audit";
 import * as auditRoute from "~/routes/access-audit";
@@ -192,8 +193,8 @@ describe("the access audit", () => {
 
     // In every language the comparison is worded with its figures, not left as a key or a broken format.
     expect(i18nFor("en").getFixedT("en", "accessAudit")("impact.ratio", { ratio: 0.5, low: 0.31, high: 0.82, reference: "Atlas", p: 0.0123 })).toBe("0.50 of Atlas (0.31–0.82), adjusted p 0.012");
-    const words: Record<string, string> = { en: "adjusted p", de: "angepasstes p", fr: "p ajusté", es: "p ajustado", ar: "قيمة p المعدّلة" };
-    for (const [language, adjusted] of Object.entries(words)) {
+    const words: Record<Language, string> = { en: "adjusted p", de: "angepasstes p", fr: "p ajusté", es: "p ajustado", ar: "قيمة p المعدّلة" };
+    for (const [language, adjusted] of Object.entries(words) as [Language, string][]) {
       const said = i18nFor(language).getFixedT(language, "accessAudit")("impact.ratio", { ratio: 0.5, low: 0.31, high: 0.82, reference: "Atlas", p: 0.0123 });
       expect(said).toContain("Atlas");
       expect(said).toContain(adjusted);
