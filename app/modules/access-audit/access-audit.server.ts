@@ -6,12 +6,12 @@ import type { Viewer } from "~/modules/identity/policy";
 import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { opportunityAccess } from "~/modules/opportunities/opportunities.server";
-import { reportsUnder } from "~/modules/people/reporting-line.server";
+import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
 import { sponsorshipSpans } from "~/modules/sponsorship/sponsorship.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
-import { accessAuditVersion, auditedPeople, hasReports, levelChanges } from "./queries.server";
+import { accessAuditVersion, auditedPeople, hasReports, levelChanges, managerChanges } from "./queries.server";
 import { auditDimensions, dayOf, OPPORTUNITY_STAGES, opportunityUnits, SPONSORSHIP_STAGES, sponsorshipUnits, type AccessStage, type AuditedPerson } from "./units";
 
 /**
@@ -64,14 +64,24 @@ export async function accessAuditView(viewer: Viewer, options: { now?: Date } = 
 }
 
 async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonly AccessAuditSource[]) {
-  const [everyone, changes, under, floorOf, ladders] = await Promise.all([
+  const [everyone, changes, moves, floorOf, ladders] = await Promise.all([
     auditedPeople(),
     levelChanges(),
-    scope.kind === "line" ? reportsUnder(scope.managerId).then((ids) => new Set(ids)) : new Set<string>(),
+    scope.kind === "line" ? managerChanges() : [],
     personFloors(),
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
-  const inScope = everyone.filter((person) => countedInScope(scope, person.id, under));
+  // Who was in the manager's organisation when, from the reporting line's history (as insights reads it).
+  const movesOf = new Map<string, typeof moves>();
+  for (const move of moves) (movesOf.get(move.personId) ?? movesOf.set(move.personId, []).get(move.personId)!).push(move);
+  const inside: ReadonlyMap<string, Inside[]> =
+    scope.kind === "line"
+      ? insideOrganisation(
+          scope.managerId,
+          everyone.map((person) => ({ id: person.id, manager: person.managerId, changes: (movesOf.get(person.id) ?? []).map((move) => ({ at: move.changedAt.getTime(), from: move.fromManagerId, to: move.toManagerId })) })),
+        )
+      : new Map();
+  const inScope = everyone.filter((person) => countedInScope(scope, person.id, inside.has(person.id)));
   const dimensions = auditDimensions(inScope);
   const changesOf = new Map<string, typeof changes>();
   for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
@@ -83,6 +93,7 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
       id: person.id,
       createdAt: person.createdAt,
       deactivatedAt: person.deactivatedAt,
+      inside: inside.get(person.id),
       groupsSince: own.length
         ? [{ from: null, groups: groups(own[0]!.fromTrackId, own[0]!.fromLevelId) }, ...own.map((change) => ({ from: change.changedAt, groups: groups(change.toTrackId, change.toLevelId) }))]
         : [{ from: null, groups: groups(person.track, person.level) }],

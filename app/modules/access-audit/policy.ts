@@ -15,7 +15,11 @@ export function accessAuditScope(viewer: Pick<Viewer, "id" | "isAdmin">, facts: 
   return null;
 }
 
-/** Whether a person is counted in a scope: everyone for the organisation; for a manager, the people under them (`under`, direct or not), never themself. */
-export function countedInScope(scope: AccessAuditScope, personId: string, under: ReadonlySet<string>): boolean {
-  return scope.kind === "organisation" || (personId !== scope.managerId && under.has(personId));
+/**
+ * Whether a person is counted in a scope: everyone in the organisation's; in a manager's, the people
+ * ever in that manager's organisation (`everUnder`, from the reporting line's history), never the
+ * manager themself. Within a manager's audit a person counts only while they were under them.
+ */
+export function countedInScope(scope: AccessAuditScope, personId: string, everUnder: boolean): boolean {
+  return scope.kind === "organisation" || (personId !== scope.managerId && everUnder);
 }

@@ -17,7 +17,14 @@ export type AccessStage = (typeof OPPORTUNITY_STAGES)[number] | (typeof SPONSORS
  * dated change on (the first from the start), so that a move to another level is a change the
  * audit batches like any other rather than a silent regrouping of figures already read.
  */
-export type AuditedPerson = { id: string; createdAt: Date; deactivatedAt: Date | null; groupsSince: readonly { from: Date | null; groups: Readonly<Record<string, string | null>> }[] };
+export type AuditedPerson = {
+  id: string;
+  createdAt: Date;
+  deactivatedAt: Date | null;
+  groupsSince: readonly { from: Date | null; groups: Readonly<Record<string, string | null>> }[];
+  /** For a manager's audit, when the person was in their organisation (milliseconds; null ends open): outside, out of the audit. */
+  inside?: readonly { since: number | null; until: number | null }[];
+};
 
 /** One person's access to one opportunity: when they first saw it, expressed interest, were chosen (null: not yet). */
 export type OpportunityAccessRow = { opportunityId: string; personId: string; sawAt: Date | null; appliedAt: Date | null; chosenAt: Date | null };
@@ -43,13 +50,16 @@ function history(person: AuditedPerson, events: readonly StageEvent[], asOf: Dat
   if (!ordered.length) return [];
   const first = ordered[0]!.at.getTime();
   const moves = person.groupsSince.flatMap((entry) => (entry.from && entry.from.getTime() > first ? [entry.from.getTime()] : []));
+  // Joining or leaving a manager's organisation is a dated change too: a reading before it and one after differ by a whole batch, not by this person.
+  const crossings = (person.inside ?? []).flatMap((window) => [window.since, window.until]).filter((at): at is number => at !== null && at > first);
+  const insideAt = (at: number) => !person.inside || person.inside.some((window) => (window.since === null || window.since <= at) && (window.until === null || at < window.until));
   const groupsAt = (at: number) => person.groupsSince.filter((entry) => !entry.from || entry.from.getTime() <= at).at(-1)?.groups ?? {};
   const byDay = new Map<number, Entry>();
-  for (const at of [...new Set([...ordered.map((event) => event.at.getTime()), ...moves])].sort((a, b) => a - b)) {
+  for (const at of [...new Set([...ordered.map((event) => event.at.getTime()), ...moves, ...crossings])].sort((a, b) => a - b)) {
     const day = dayOf(new Date(at)).getTime();
     if (day >= asOf.getTime()) break;
     const stage = ordered.filter((event) => event.at.getTime() <= at).at(-1)!.stage;
-    byDay.set(day, { at: new Date(day), state: stage === null ? null : { stage, groups: groupsAt(at) } });
+    byDay.set(day, { at: new Date(day), state: stage === null || !insideAt(at) ? null : { stage, groups: groupsAt(at) } });
   }
   const kept: Entry[] = [];
   for (const entry of byDay.values()) {

@@ -55,4 +55,13 @@ describe("the access audits' units", () => {
       ["2026-11-12", null],
     ]);
   });
+
+  test("in a manager's audit a person counts only while they were in the manager's organisation: joining and leaving are dated changes", () => {
+    const joiner: AuditedPerson = { ...person("j"), inside: [{ since: day(5).getTime(), until: day(9).getTime() }] };
+    const [unit] = sponsorshipUnits([joiner], [{ sponseeId: "j", from: day(3), to: null }], midnight(20));
+    expect(stages(unit!)).toEqual([
+      ["2026-11-05", "sponsored"],
+      ["2026-11-09", null],
+    ]);
+  });
 });
