@@ -43,7 +43,7 @@ function Comparison({ step, labelOf }: { step: GroupStep; labelOf: (value: strin
   if (step.highest) return <span className={muted}>{t("impact.highest")}</span>;
   const impact = step.impact;
   if (!impact?.ratio) return <span className={muted}>{t("impact.none")}</span>;
-  const words = t("impact.ratio", { ratio: impact.ratio.estimate, low: impact.ratio.interval[0], high: impact.ratio.interval[1], reference: labelOf(impact.reference), p: impact.adjustedP });
+  const words = t("impact.ratio", { ratio: impact.ratio.estimate, low: impact.ratio.interval[0], high: impact.ratio.interval[1], reference: labelOf(impact.reference), raw: impact.pValue, p: impact.adjustedP });
   return (
     <span>
       {words}
