@@ -27,6 +27,8 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: "/conversations", label: "nav.conversations" },
     { to: "/promotions", label: "nav.promotions" },
     ...(viewer.nav.insights ? [{ to: "/insights", label: "nav.insights" } as const] : []),
+    // The access audit has the readers insights has: admins, and managers over their own people.
+    ...(viewer.nav.insights ? [{ to: "/access-audit", label: "nav.accessAudit" } as const] : []),
     { to: "/settings/email", label: "nav.emailSettings" },
   ];
   const admin: NavItem[] = viewer.nav.admin

@@ -76,6 +76,7 @@ export const NAMESPACES = [
   "retention",
   "promotions",
   "promotionsCommittee",
+  "accessAudit",
   "team",
   "webhooks",
 ] as const;

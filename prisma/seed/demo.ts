@@ -13,6 +13,7 @@ import { seedDemoOpportunities } from "./demo-opportunities.ts";
 import { seedDemoRetention } from "./demo-retention.ts";
 import { seedDemoPromotions } from "./demo-promotions.ts";
 import { seedDemoPromotionCommittees } from "./demo-promotion-committee.ts";
+import { seedDemoAccess } from "./demo-access.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -45,6 +46,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoRetention();
   await seedDemoPromotions();
   await seedDemoPromotionCommittees();
+  await seedDemoAccess();
   return { people: people.length };
 }
 

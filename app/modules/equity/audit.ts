@@ -85,6 +85,11 @@ function stepsOf(stages: readonly string[]): [number, number][] {
   return stages.length > 2 ? [...steps, [0, stages.length - 1]] : steps;
 }
 
+/** The steps an audit of these stages shows, by name, in its order (a page's columns). */
+export function funnelSteps(stages: readonly string[]): { from: string; to: string }[] {
+  return stepsOf(stages).map(([from, to]) => ({ from: stages[from]!, to: stages[to]! }));
+}
+
 export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorOf: (person: string) => number): Audit {
   const adjustment = spec.adjustment ?? "holm";
   const stageIndex = new Map(spec.stages.map((stage, index) => [stage, index]));

@@ -365,26 +365,38 @@ export async function setPoster(viewer: Viewer, email: string, allowed: boolean)
  * opportunity they took part in: what an audit of who gets stretch work counts by group (it joins
  * the groups and passes every figure through the disclosure check). Person ids only.
  */
-export async function opportunityAccess(since?: Date): Promise<{ opportunityId: string; personId: string; saw: boolean; applied: boolean; chosen: boolean }[]> {
+export type OpportunityAccess = { opportunityId: string; personId: string; saw: boolean; applied: boolean; chosen: boolean; sawAt: Date | null; appliedAt: Date | null; chosenAt: Date | null };
+
+/** Who saw, applied for and was chosen for each opportunity, with when Rungs learned each (the audit dates its changes by them). */
+export async function opportunityAccess(since?: Date): Promise<OpportunityAccess[]> {
   const where = since ? { opportunity: { createdAt: { gte: since } } } : {};
   const [views, interests] = await Promise.all([
-    db.opportunityView.findMany({ where, select: { opportunityId: true, personId: true, opportunity: { select: { posterId: true } } } }),
-    db.opportunityInterest.findMany({ where, select: { opportunityId: true, personId: true, outcome: true } }),
+    db.opportunityView.findMany({ where, select: { opportunityId: true, personId: true, viewedAt: true, opportunity: { select: { posterId: true } } } }),
+    db.opportunityInterest.findMany({ where, select: { opportunityId: true, personId: true, outcome: true, createdAt: true, opportunity: { select: { decidedAt: true } } } }),
   ]);
-  const rows = new Map<string, { opportunityId: string; personId: string; saw: boolean; applied: boolean; chosen: boolean }>();
+  const rows = new Map<string, OpportunityAccess>();
   const row = (opportunityId: string, personId: string) => {
     const key = `${opportunityId}:${personId}`;
-    const found = rows.get(key) ?? { opportunityId, personId, saw: false, applied: false, chosen: false };
+    const found = rows.get(key) ?? { opportunityId, personId, saw: false, applied: false, chosen: false, sawAt: null, appliedAt: null, chosenAt: null };
     rows.set(key, found);
     return found;
   };
+  const earlier = (a: Date | null, b: Date) => (a && a.getTime() <= b.getTime() ? a : b);
   // The poster opening their own posting is not seeing an opportunity.
-  for (const view of views) if (view.personId !== view.opportunity.posterId) row(view.opportunityId, view.personId).saw = true;
+  for (const view of views) {
+    if (view.personId === view.opportunity.posterId) continue;
+    const found = row(view.opportunityId, view.personId);
+    found.saw = true;
+    found.sawAt = earlier(found.sawAt, view.viewedAt);
+  }
   for (const interest of interests) {
     const found = row(interest.opportunityId, interest.personId);
     found.saw = true;
+    found.sawAt = earlier(found.sawAt, interest.createdAt);
     found.applied = true;
+    found.appliedAt = interest.createdAt;
     found.chosen = interest.outcome === "chosen";
+    found.chosenAt = found.chosen ? (interest.opportunity.decidedAt ?? interest.createdAt) : null;
   }
   return [...rows.values()];
 }

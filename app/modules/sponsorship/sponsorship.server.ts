@@ -60,6 +60,20 @@ export async function sponsoredOn(day: Date): Promise<string[]> {
   return rows.map((row) => row.sponseeId);
 }
 
+/**
+ * Every sponsorship as a span of days: from when it was recorded to the first day it was no longer
+ * active (declined, ended, past its last day, or its sponsor left; the day after its last day while
+ * it still runs). What the audit of who has a sponsor reads, over time.
+ */
+export async function sponsorshipSpans(): Promise<{ sponseeId: string; from: Date; to: Date }[]> {
+  const rows = await db.sponsorship.findMany({ select: { sponseeId: true, createdAt: true, until: true, declinedAt: true, endedAt: true, sponsor: { select: { deactivatedAt: true } } } });
+  return rows.map((row) => {
+    const dayAfterLast = new Date(START_OF_TODAY(row.until).getTime() + 24 * 60 * 60 * 1000);
+    const stops = [row.declinedAt, row.endedAt, row.sponsor.deactivatedAt, dayAfterLast].filter((at): at is Date => at !== null);
+    return { sponseeId: row.sponseeId, from: row.createdAt, to: new Date(Math.min(...stops.map((at) => at.getTime()))) };
+  });
+}
+
 /** A target in words: a level's title, an opportunity's title, the role as written. */
 async function targetWords(rows: readonly { advocacy: string; target: string }[]): Promise<(row: { advocacy: string; target: string }) => string> {
   const opportunityIds = rows.filter((row) => row.advocacy === "opportunity").map((row) => row.target);

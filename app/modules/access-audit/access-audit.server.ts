@@ -1,0 +1,135 @@
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { equityAudit, funnelSteps, type Audit, type AuditUnit } from "~/modules/equity/audit";
+import { NotFoundError } from "~/modules/errors";
+import type { Viewer } from "~/modules/identity/policy";
+import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { opportunityAccess } from "~/modules/opportunities/opportunities.server";
+import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
+import { sponsorshipSpans } from "~/modules/sponsorship/sponsorship.server";
+import * as clock from "~/platform/clock.server";
+import { ViewCache } from "~/platform/view-cache.server";
+import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
+import { accessAuditVersion, auditedPeople, hasReports, levelChanges, managerChanges } from "./queries.server";
+import { auditDimensions, dayOf, OPPORTUNITY_STAGES, opportunityUnits, SPONSORSHIP_STAGES, sponsorshipUnits, type AccessStage, type AuditedPerson } from "./units";
+
+/**
+ * The audit of fair access (issue 58, point 5; decision 092): who saw, applied for and was chosen
+ * for stretch work, and who among the people in the audit has an active sponsor, by team, track,
+ * level and imported attribute. Every figure is `equityAudit`'s (decision 083: rates, intervals,
+ * the four-fifths rule and the disclosure check over time); this module only says who is audited
+ * and what happened to them when.
+ */
+
+/**
+ * One funnel of the access audit: its stages and how its units are built from the audited people.
+ * The extension point for interview panels (who is asked to interview, who is qualified): a source
+ * with stages such as `eligible → interviews → qualified` joins this list, and the page shows it
+ * like the others (its words under `accessAudit:audits.<id>` and `accessAudit:stages`).
+ */
+export type AccessAuditId = "opportunities" | "sponsorship";
+
+export type AccessAuditSource = {
+  id: AccessAuditId;
+  stages: readonly AccessStage[];
+  units: (people: readonly AuditedPerson[], asOf: Date) => Promise<AuditUnit[]>;
+};
+
+export const ACCESS_AUDIT_SOURCES: readonly AccessAuditSource[] = [
+  { id: "opportunities", stages: OPPORTUNITY_STAGES, units: async (people, asOf) => opportunityUnits(people, await opportunityAccess(), asOf) },
+  { id: "sponsorship", stages: SPONSORSHIP_STAGES, units: async (people, asOf) => sponsorshipUnits(people, await sponsorshipSpans(), asOf) },
+];
+
+export async function requireAccessAuditScope(viewer: Viewer): Promise<AccessAuditScope> {
+  const scope = accessAuditScope(viewer, { hasReports: viewer.isAdmin ? false : await hasReports(viewer.id) });
+  if (!scope) throw new NotFoundError();
+  return scope;
+}
+
+/**
+ * Views kept per scope, day and version of what they read, as insights keeps its own (decision 023):
+ * the audit's check over time is the costly part (decision 083), and a day's view changes only when
+ * the data does. Each server keeps its own.
+ */
+const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+
+export async function accessAuditView(viewer: Viewer, options: { now?: Date } = {}) {
+  const scope = await requireAccessAuditScope(viewer);
+  const asOf = dayOf(options.now ?? clock.now());
+  const sources = ACCESS_AUDIT_SOURCES;
+  const [version, ladderHashes] = await Promise.all([accessAuditVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
+  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), sources.map((source) => source.id).join(","), ladderHashes, version].join("\u0000");
+  return views.get(key, () => computeView(scope, asOf, sources));
+}
+
+async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonly AccessAuditSource[]) {
+  const [everyone, changes, moves, floorOf, ladders] = await Promise.all([
+    auditedPeople(),
+    levelChanges(),
+    scope.kind === "line" ? managerChanges() : [],
+    personFloors(),
+    servedLadders().then((served) => served.map((entry) => entry.ladder)),
+  ]);
+  // Who was in the manager's organisation when, from the reporting line's history (as insights reads it).
+  const movesOf = new Map<string, typeof moves>();
+  for (const move of moves) (movesOf.get(move.personId) ?? movesOf.set(move.personId, []).get(move.personId)!).push(move);
+  const inside: ReadonlyMap<string, Inside[]> =
+    scope.kind === "line"
+      ? insideOrganisation(
+          scope.managerId,
+          everyone.map((person) => ({ id: person.id, manager: person.managerId, changes: (movesOf.get(person.id) ?? []).map((move) => ({ at: move.changedAt.getTime(), from: move.fromManagerId, to: move.toManagerId })) })),
+        )
+      : new Map();
+  const inScope = everyone.filter((person) => countedInScope(scope, person.id, inside.has(person.id)));
+  const dimensions = auditDimensions(inScope);
+  const changesOf = new Map<string, typeof changes>();
+  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
+  const people: AuditedPerson[] = inScope.map((person) => {
+    const groups = (track: string | null, level: string | null) => Object.fromEntries(dimensions.map((dimension) => [dimension, groupOf({ ...person, track, level }, dimension)]));
+    // Team and attributes as they are now (Rungs keeps no history of them); track and level as they were at each recorded change.
+    const own = changesOf.get(person.id) ?? [];
+    return {
+      id: person.id,
+      createdAt: person.createdAt,
+      deactivatedAt: person.deactivatedAt,
+      inside: inside.get(person.id),
+      groupsSince: own.length
+        ? [{ from: null, groups: groups(own[0]!.fromTrackId, own[0]!.fromLevelId) }, ...own.map((change) => ({ from: change.changedAt, groups: groups(change.toTrackId, change.toLevelId) }))]
+        : [{ from: null, groups: groups(person.track, person.level) }],
+    };
+  });
+  const audits = await Promise.all(
+    sources.map(async (source) => {
+      const audit = equityAudit({ name: `access-${source.id}`, stages: source.stages, dimensions }, await source.units(people, asOf), floorOf);
+      return { id: source.id, steps: funnelSteps(source.stages), audit: withLabels(audit, ladders) };
+    }),
+  );
+  return {
+    scope: scope.kind,
+    asOf: asOf.toISOString().slice(0, 10),
+    floor: Math.max(SMALL_GROUP_FLOOR, ...inScope.map((person) => floorOf(person.id))),
+    audits,
+  };
+}
+
+function groupOf(person: { team: string | null; track: string | null; level: string | null; attributes: Readonly<Record<string, string>> }, dimension: string): string | null {
+  if (dimension === "team") return person.team;
+  if (dimension === "track") return person.track;
+  if (dimension === "level") return person.level;
+  return person.attributes[dimension.slice("attribute:".length)] ?? null;
+}
+
+/** The audit as the page shows it: each listed group with the words it is shown by (a track's or level's name, a team or attribute as written). */
+function withLabels(audit: Audit, ladders: readonly Ladder[]) {
+  return {
+    ...audit,
+    dimensions: audit.dimensions.map((dimension) => ({
+      ...dimension,
+      groups: dimension.groups.map((group) => ({
+        ...group,
+        label: dimension.id === "track" ? (trackLabel(ladders, group.value) ?? group.value) : dimension.id === "level" ? (levelLabel(ladders, group.value) ?? group.value) : group.value,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,47 @@
+import { db } from "~/db/client.server";
+import { parseAttributes } from "~/modules/people/attributes";
+
+/** People as the access audits group them (everyone ever, leavers too: their figures leave the audit the day they left). */
+export async function auditedPeople() {
+  const rows = await db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, managerId: true, track: true, level: true, attributes: true, team: { select: { name: true } } } });
+  return rows.map((row) => ({ id: row.id, createdAt: row.createdAt, deactivatedAt: row.deactivatedAt, managerId: row.managerId, track: row.track, level: row.level, team: row.team?.name ?? null, attributes: parseAttributes(row.attributes) }));
+}
+
+/** Every change of manager, in order: who was in a manager's organisation when. */
+export async function managerChanges() {
+  return db.managerChange.findMany({ select: { personId: true, fromManagerId: true, toManagerId: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
+}
+
+/** Every recorded change of track or level, in order: the audits date a person's move between groups by it. */
+export async function levelChanges() {
+  return db.levelChange.findMany({ select: { personId: true, fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
+}
+
+export async function hasReports(personId: string): Promise<boolean> {
+  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
+}
+
+/** A version of everything the audits read: a kept view is reused only while it is unchanged. */
+export async function accessAuditVersion(): Promise<string> {
+  const [people, teams, opportunities, interests, views, sponsorships, changes, moves] = await Promise.all([
+    db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.opportunity.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.opportunityInterest.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.opportunityView.aggregate({ _max: { viewedAt: true }, _count: true }),
+    db.sponsorship.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.levelChange.aggregate({ _max: { id: true } }),
+    db.managerChange.aggregate({ _max: { id: true } }),
+  ]);
+  const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
+  return [
+    people._count, stamp(people._max.updatedAt),
+    teams._count, stamp(teams._max.updatedAt),
+    opportunities._count, stamp(opportunities._max.updatedAt),
+    interests._count, stamp(interests._max.updatedAt),
+    views._count, stamp(views._max.viewedAt),
+    sponsorships._count, stamp(sponsorships._max.updatedAt),
+    changes._max.id ?? 0,
+    moves._max.id ?? 0,
+  ].join("|");
+}

@@ -1,0 +1,207 @@
+// The audit of fair access against a real database, through the page's loader: who may read it
+// (admins the organisation, a manager their own people, anyone else a 404), that its figures are the
+// equity audit's for the same units (built here from what was generated, not by the module), that a
+// hidden or small group carries no figure in the page's data, and that a generated population whose
+// teams apply at very different rates is flagged under the four-fifths rule.
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { i18nFor } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/languages";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { equityAudit, type AuditUnit } from "~/modules/equity/audit";
+import * as auditRoute from "~/routes/access-audit";
+import { seeded } from "../../../prisma/seed/random";
+import { createAdmin, createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { renderPage, type PageModule } from "../../utils/render-page";
+import { signedInRequest } from "../../utils/session";
+
+type Person = Awaited<ReturnType<typeof createPerson>>;
+type Generated = { person: Person; team: string; level: string; location: string; applied: boolean[]; sponsored: boolean };
+type View = Awaited<ReturnType<typeof auditRoute.loader>>;
+
+const DAY = 24 * 60 * 60 * 1000;
+const today = Math.floor(Date.now() / DAY) * DAY;
+const daysAgo = (days: number) => new Date(today - days * DAY + 9 * 60 * 60 * 1000);
+const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
+const JOINED = daysAgo(40);
+const SAW = daysAgo(30);
+const APPLIED = daysAgo(25);
+const DECIDED = daysAgo(20);
+const SPONSORED = daysAgo(15);
+const OPPORTUNITIES = 4;
+const DIMENSIONS = ["team", "track", "level", "attribute:location"];
+/** In every note, reason and sponsorship: none of it belongs on the audit. */
+const MARK = "ACCESS-AUDIT-MARK-7c1d";
+
+let admin: Person, atlasManager: Person, borealisManager: Person, engineer: Person, sponsor: Person;
+const generated: Generated[] = [];
+const opportunityIds: string[] = [];
+const chosenOf = new Map<string, string>();
+
+beforeAll(async () => {
+  const random = seeded(58);
+  admin = await createAdmin({ name: "Ada Admin" });
+  atlasManager = await createPerson({ name: "Mona Atlas", track: "manager", level: "m1" });
+  borealisManager = await createPerson({ name: "Bo Borealis", track: "manager", level: "m1" });
+  sponsor = await createPerson({ name: "Priya Principal", track: "ic", level: "ic5" });
+  for (let index = 0; index < 48; index++) {
+    const atlas = index < 24;
+    const team = atlas ? "Atlas" : "Borealis";
+    const level = random() < 0.5 ? "ic2" : "ic3";
+    // Two people in Oslo: a group below the floor, never named nor counted.
+    const location = index === 3 || index === 30 ? "Oslo" : random() < 0.5 ? "Lisbon" : "Berlin";
+    const teamId = (await db.team.upsert({ where: { name: team }, create: { name: team }, update: {}, select: { id: true } })).id;
+    const person = await createPerson({ name: `${team} engineer ${index}`, track: "ic", level, teamId, managerId: atlas ? atlasManager.id : borealisManager.id, attributes: JSON.stringify({ location }) });
+    generated.push({ person, team, level, location, applied: Array.from({ length: OPPORTUNITIES }, () => random() < (atlas ? 0.8 : 0.2)), sponsored: random() < (atlas ? 0.3 : 0.15) });
+  }
+  engineer = generated[0]!.person;
+  await db.user.updateMany({ data: { createdAt: JOINED } });
+  for (let index = 0; index < OPPORTUNITIES; index++) {
+    // A different person each time, all in one team, level and location: every group moves by the floor's worth of people or by none
+    // when they are chosen. Were one Borealis person chosen among Atlas ones, the check would rightly hide a team (total less Atlas gives their change).
+    const applicants = generated.filter((entry) => entry.applied[index]);
+    const chosen = applicants.find((entry) => entry.team === "Atlas" && entry.level === "ic2" && entry.location === "Berlin" && ![...chosenOf.values()].includes(entry.person.id))!;
+    const opportunity = await db.opportunity.create({
+      data: { kind: "project", title: `Stretch ${index}`, ladderId: "engineering", competencyIds: "[]", hoursPerWeek: 4, startsOn: DECIDED, endsOn: daysAgo(-30), posterId: atlasManager.id, status: "chosen", reason: `Closest fit ${MARK}`, criteriaIds: "[]", decidedAt: DECIDED, createdAt: SAW },
+      select: { id: true },
+    });
+    opportunityIds.push(opportunity.id);
+    chosenOf.set(opportunity.id, chosen.person.id);
+    await db.opportunityView.createMany({ data: generated.map((entry) => ({ opportunityId: opportunity.id, personId: entry.person.id, viewedAt: SAW })) });
+    await db.opportunityInterest.createMany({
+      data: applicants.map((entry) => ({ opportunityId: opportunity.id, personId: entry.person.id, note: `Keen ${MARK}`, outcome: entry === chosen ? "chosen" : "not-chosen", createdAt: APPLIED })),
+    });
+  }
+  await db.sponsorship.createMany({
+    data: generated.filter((entry) => entry.sponsored).map((entry) => ({ sponsorId: sponsor.id, sponseeId: entry.person.id, advocacy: "role", target: `Tech lead ${MARK}`, note: MARK, until: daysAgo(-200), createdAt: SPONSORED })),
+  });
+});
+
+async function read(viewer: Person): Promise<View> {
+  return bodyOf<View>(await auditRoute.loader(routeArgs(await signedInRequest("/access-audit", viewer.id))));
+}
+
+const withoutLabels = (audit: View["audits"][number]["audit"]) => ({ ...audit, dimensions: audit.dimensions.map((dimension) => ({ ...dimension, groups: dimension.groups.map(({ label: _label, ...group }) => group) })) });
+
+/** Every person's groups as generated (the people not generated have none but their track and level). */
+async function groupsOf(): Promise<Map<string, Record<string, string | null>>> {
+  const everyone = await db.user.findMany({ select: { id: true, track: true, level: true } });
+  const known = new Map(generated.map((entry) => [entry.person.id, entry]));
+  return new Map(
+    everyone.map((person) => {
+      const entry = known.get(person.id);
+      return [person.id, { team: entry?.team ?? null, track: person.track, level: person.level, "attribute:location": entry?.location ?? null }];
+    }),
+  );
+}
+
+describe("the access audit", () => {
+  test("admins read it, a manager reads it over their own people only, and anyone else gets a 404", async () => {
+    expect(statusOf(await thrown(async () => read(engineer)))).toBe(404);
+    expect(statusOf(await thrown(async () => read(sponsor)))).toBe(404);
+
+    const mine = await read(atlasManager);
+    expect(mine.scope).toBe("line");
+    const atlas = generated.filter((entry) => entry.team === "Atlas");
+    const sponsorship = mine.audits.find((entry) => entry.id === "sponsorship")!.audit;
+    expect(sponsorship.total.steps?.[0]).toMatchObject({ n: atlas.length, successes: atlas.filter((entry) => entry.sponsored).length });
+    const opportunities = mine.audits.find((entry) => entry.id === "opportunities")!.audit;
+    expect(opportunities.total.steps?.[0]).toMatchObject({ n: atlas.length * OPPORTUNITIES });
+    expect(opportunities.dimensions.find((dimension) => dimension.id === "team")!.groups.map((group) => group.value)).toEqual(["Atlas"]);
+
+    const everyone = await read(admin);
+    expect(everyone.scope).toBe("organisation");
+    expect(everyone.audits.find((entry) => entry.id === "sponsorship")!.audit.total.steps?.[0]?.n).toBe(await db.user.count());
+  });
+
+  test("its figures are the equity audit's for the same units: nothing is computed twice", async () => {
+    const groups = await groupsOf();
+    const asOf = today;
+    const opportunityUnits: AuditUnit[] = opportunityIds.flatMap((opportunityId, index) =>
+      generated.map((entry) => {
+        const state = (stage: string) => ({ stage, groups: groups.get(entry.person.id)! });
+        const applied = entry.applied[index];
+        const chosen = chosenOf.get(opportunityId) === entry.person.id;
+        return {
+          id: `${opportunityId}:${entry.person.id}`,
+          person: entry.person.id,
+          history: [{ at: dayOf(SAW), state: state("saw") }, ...(applied ? [{ at: dayOf(APPLIED), state: state("applied") }] : []), ...(chosen ? [{ at: dayOf(DECIDED), state: state("chosen") }] : [])],
+        };
+      }),
+    );
+    const sponsored = new Set(generated.filter((entry) => entry.sponsored).map((entry) => entry.person.id));
+    const sponsorshipUnits: AuditUnit[] = [...groups].map(([id, personGroups]) => ({
+      id,
+      person: id,
+      history: [{ at: dayOf(JOINED), state: { stage: "eligible", groups: personGroups } }, ...(sponsored.has(id) ? [{ at: dayOf(SPONSORED), state: { stage: "sponsored", groups: personGroups } }] : [])],
+    }));
+    expect(dayOf(SPONSORED).getTime()).toBeLessThan(asOf);
+
+    const view = await read(admin);
+    const total = view.audits.find((entry) => entry.id === "opportunities")!.audit.total.steps!;
+    expect(total.find((step) => step.from === "applied" && step.to === "chosen")?.successes).toBe(OPPORTUNITIES);
+    const floorOf = () => SMALL_GROUP_FLOOR;
+    expect(withoutLabels(view.audits.find((entry) => entry.id === "opportunities")!.audit)).toEqual(equityAudit({ name: "access-opportunities", stages: ["saw", "applied", "chosen"], dimensions: DIMENSIONS }, opportunityUnits, floorOf));
+    expect(withoutLabels(view.audits.find((entry) => entry.id === "sponsorship")!.audit)).toEqual(equityAudit({ name: "access-sponsorship", stages: ["eligible", "sponsored"], dimensions: DIMENSIONS }, sponsorshipUnits, floorOf));
+  });
+
+  test("a hidden group carries no figure in the page's data, and a group below the floor is neither named nor counted", async () => {
+    const view = await read(admin);
+    const data = JSON.stringify(view);
+    // Two people in Oslo, one principal engineer, two managers: too few to name.
+    expect(data).not.toContain("Oslo");
+    expect(data).not.toContain("ic5");
+    for (const entry of view.audits) {
+      const location = entry.audit.dimensions.find((dimension) => dimension.id === "attribute:location")!;
+      expect(location.smallGroupsLeftOut).toBe(true);
+      for (const dimension of entry.audit.dimensions) for (const group of dimension.groups) if (!group.shown) expect(group.steps).toBeNull();
+    }
+    // Nor does any reader's page carry a note, a reason, a sponsorship's words, or anyone's id or name.
+    for (const reader of [admin, atlasManager, borealisManager]) expect(JSON.stringify(await read(reader))).not.toContain(MARK);
+    for (const entry of generated) {
+      expect(data).not.toContain(entry.person.id);
+      expect(data).not.toContain(entry.person.name);
+    }
+  });
+
+  test("a team that applies far less often than another is flagged under the four-fifths rule, with the evidence beside it", async () => {
+    const view = await read(admin);
+    const teams = view.audits.find((entry) => entry.id === "opportunities")!.audit.dimensions.find((dimension) => dimension.id === "team")!;
+    const step = (value: string) => teams.groups.find((group) => group.value === value)!.steps!.find((candidate) => candidate.from === "saw" && candidate.to === "applied")!;
+    expect(step("Atlas").highest).toBe(true);
+    const borealis = step("Borealis");
+    expect(borealis.impact).toMatchObject({ reference: "Atlas", flagged: true });
+    expect(borealis.impact!.ratio!.estimate).toBeLessThan(0.8);
+    expect(borealis.impact!.ratio!.interval[1]).toBeLessThan(1);
+    expect(borealis.impact!.adjustedP).toBeLessThan(0.05);
+    // Levels drawn alike in both teams are not flagged.
+    const levels = view.audits.find((entry) => entry.id === "opportunities")!.audit.dimensions.find((dimension) => dimension.id === "level")!;
+    expect(levels.groups.flatMap((group) => group.steps ?? []).some((candidate) => candidate.impact?.flagged)).toBe(false);
+  });
+
+  test("the page says what each figure means, shows the flag, and says why some figures are hidden", async () => {
+    const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+    const page = text((await renderPage(auditRoute as unknown as PageModule, "/access-audit", "/access-audit", admin.id)).html);
+    expect(page).toContain("Who gets stretch work and sponsorship");
+    expect(page).toContain("A ratio below 0.8 without a flag means the groups are too small to tell.");
+    expect(page).toContain("Stretch assignments");
+    expect(page).toMatch(/Borealis .*Below four-fifths/);
+    expect(page).toMatch(/0\.\d\d of Atlas \(0\.\d\d–0\.\d\d\), p 0\.\d\d\d, adjusted p 0\.\d\d\d/);
+    expect(page).toContain("Groups of fewer than 4 people are not listed.");
+    expect(page).not.toContain("Mostly hidden for now");
+
+    // In every language the comparison is worded with its figures, not left as a key or a broken format.
+    expect(i18nFor("en").getFixedT("en", "accessAudit")("impact.ratio", { ratio: 0.5, low: 0.31, high: 0.82, reference: "Atlas", raw: 0.0041, p: 0.0123 })).toBe("0.50 of Atlas (0.31–0.82), p 0.004, adjusted p 0.012");
+    const words: Record<Language, string> = { en: "adjusted p", de: "angepasstes p", fr: "p ajusté", es: "p ajustado", ar: "قيمة p المعدّلة" };
+    for (const [language, adjusted] of Object.entries(words) as [Language, string][]) {
+      const said = i18nFor(language).getFixedT(language, "accessAudit")("impact.ratio", { ratio: 0.5, low: 0.31, high: 0.82, reference: "Atlas", raw: 0.0041, p: 0.0123 });
+      expect(said).toContain("Atlas");
+      expect(said).toContain(adjusted);
+      // Rounded as the format says: three places for p, two for the ratio and its interval.
+      expect(said).toMatch(/0[.,٫]012(?!3)/);
+      expect(said).toMatch(/0[.,٫]50/);
+      expect(said).not.toMatch(/[{}]/);
+    }
+  });
+});

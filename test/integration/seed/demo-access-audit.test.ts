@@ -1,0 +1,19 @@
+import { expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { accessAuditView } from "~/modules/access-audit/access-audit.server";
+import { seedDemo } from "../../../prisma/seed/demo";
+
+test("the demo organisation's access audit, the day after seeding: who saw and applied across the organisation, small groups left out", async () => {
+  await seedDemo();
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "priya.raman@example.com" }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
+  const view = await accessAuditView(admin, { now: new Date(Date.now() + 24 * 60 * 60 * 1000) });
+  const opportunities = view.audits.find((entry) => entry.id === "opportunities")!.audit;
+  const sawApplied = opportunities.total.steps?.find((step) => step.from === "saw" && step.to === "applied");
+  expect(sawApplied?.n).toBeGreaterThan(10);
+  expect(sawApplied?.successes).toBe(1);
+  expect(opportunities.dimensions.some((dimension) => dimension.smallGroupsLeftOut)).toBe(true);
+  const sponsorship = view.audits.find((entry) => entry.id === "sponsorship")!.audit;
+  // Everyone known at once is counted; people who joined later in fewer than the floor's number wait for others.
+  expect(sponsorship.total.steps?.[0]?.n).toBeGreaterThan(40);
+  expect(sponsorship.total.steps?.[0]?.n).toBeLessThanOrEqual(await db.user.count({ where: { deactivatedAt: null } }));
+});

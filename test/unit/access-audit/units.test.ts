@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+import { opportunityUnits, sponsorshipUnits, type AuditedPerson } from "~/modules/access-audit/units";
+
+const day = (n: number) => new Date(Date.UTC(2026, 10, n, 14, 30));
+const midnight = (n: number) => new Date(Date.UTC(2026, 10, n));
+const groups = { team: "Atlas" };
+const person = (id: string, deactivatedAt: Date | null = null): AuditedPerson => ({ id, createdAt: day(1), deactivatedAt, groupsSince: [{ from: null, groups }] });
+const stages = (unit: { history: readonly { at: Date; state: { stage: string } | null }[] }) => unit.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state?.stage ?? null]);
+
+describe("the access audits' units", () => {
+  test("a sponsorship counts from the day it was recorded to the day it stopped; a second one keeps the person sponsored; a leaver leaves", () => {
+    const spans = [
+      { sponseeId: "a", from: day(3), to: day(6) },
+      { sponseeId: "a", from: day(5), to: day(9) },
+      { sponseeId: "b", from: day(4), to: day(4) },
+    ];
+    const units = sponsorshipUnits([person("a"), person("b"), person("c", day(7))], spans, midnight(20));
+    expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
+      ["a", [["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-09", "eligible"]]],
+      // Declined the day it was recorded: nothing changed between two days' readings.
+      ["b", [["2026-11-01", "eligible"]]],
+      ["c", [["2026-11-01", "eligible"], ["2026-11-07", null]]],
+    ]);
+  });
+
+  test("only days before the reading are read, and a day's changes are one: saw, applied and chosen the same day is chosen", () => {
+    const rows = [
+      { opportunityId: "o", personId: "a", sawAt: day(2), appliedAt: day(2), chosenAt: day(2) },
+      { opportunityId: "o", personId: "b", sawAt: day(2), appliedAt: day(5), chosenAt: null },
+      { opportunityId: "o", personId: "c", sawAt: day(5), appliedAt: null, chosenAt: null },
+    ];
+    const units = opportunityUnits([person("a"), person("b"), person("c")], rows, midnight(5));
+    expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
+      ["o:a", [["2026-11-02", "chosen"]]],
+      ["o:b", [["2026-11-02", "saw"]]],
+    ]);
+  });
+
+  test("a move to another level is a dated change of the unit, at the stage it had reached; one after the person left changes nothing", () => {
+    const mover: AuditedPerson = {
+      id: "m",
+      createdAt: day(1),
+      deactivatedAt: day(12),
+      groupsSince: [
+        { from: null, groups: { level: "ic2" } },
+        { from: day(6), groups: { level: "ic3" } },
+        { from: day(14), groups: { level: "ic4" } },
+      ],
+    };
+    const [unit] = opportunityUnits([mover], [{ opportunityId: "o", personId: "m", sawAt: day(2), appliedAt: day(4), chosenAt: null }], midnight(20));
+    expect(unit!.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state])).toEqual([
+      ["2026-11-02", { stage: "saw", groups: { level: "ic2" } }],
+      ["2026-11-04", { stage: "applied", groups: { level: "ic2" } }],
+      ["2026-11-06", { stage: "applied", groups: { level: "ic3" } }],
+      ["2026-11-12", null],
+    ]);
+  });
+
+  test("in a manager's audit a person counts only while they were in the manager's organisation: joining and leaving are dated changes", () => {
+    const joiner: AuditedPerson = { ...person("j"), inside: [{ since: day(5).getTime(), until: day(9).getTime() }] };
+    const [unit] = sponsorshipUnits([joiner], [{ sponseeId: "j", from: day(3), to: null }], midnight(20));
+    expect(stages(unit!)).toEqual([
+      ["2026-11-05", "sponsored"],
+      ["2026-11-09", null],
+    ]);
+  });
+});
