@@ -9,7 +9,7 @@
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { sharedIds } from "../app/modules/ladders/shared-ids.ts";
-import { plural } from "../app/utils/plural.ts";
+import { counted } from "./counted.ts";
 import { formatLadderError, type LadderError } from "../app/modules/ladders/ladder-errors.ts";
 import {
   holdsLadderFiles,
@@ -57,7 +57,7 @@ function main(args: string[]): number {
       }
       const levels = ladder.tracks.reduce((sum, track) => sum + track.levels.length, 0);
       valid.push(
-        `${folder} (${ladder.meta.id} ${ladder.meta.version}: ${plural(ladder.tracks.length, "# track")}, ${plural(levels, "# level")}, ${plural(ladder.competencies.length, "# competency")}, hash ${hash.slice(0, 12)})`,
+        `${folder} (${ladder.meta.id} ${ladder.meta.version}: ${counted(ladder.tracks.length, "track", "tracks")}, ${counted(levels, "level", "levels")}, ${counted(ladder.competencies.length, "competency", "competencies")}, hash ${hash.slice(0, 12)})`,
       );
       continue;
     }
@@ -66,12 +66,12 @@ function main(args: string[]): number {
     failed.push(folder);
   }
   for (const note of sharedIds(ladders.flatMap(({ result }) => (result.ok ? [result.ladder] : [])))) console.log(`ladders:check: note: ${note}`);
-  const warned = warningCount === 0 ? "" : `, with ${plural(warningCount, "# warning")} to fix`;
+  const warned = warningCount === 0 ? "" : `, with ${counted(warningCount, "warning", "warnings")} to fix`;
   if (failed.length === 0) {
-    console.log(`ladders:check: ${plural(valid.length, "# ladder")} valid${warned}: ${valid.join("; ")}`);
+    console.log(`ladders:check: ${counted(valid.length, "ladder", "ladders")} valid${warned}: ${valid.join("; ")}`);
     return 0;
   }
-  console.log(`ladders:check: ${plural(errorCount, "# error")} in ${failed.length} of ${plural(ladders.length, "# ladder")} (${failed.join(", ")})${warned}`);
+  console.log(`ladders:check: ${counted(errorCount, "error", "errors")} in ${failed.length} of ${counted(ladders.length, "ladder", "ladders")} (${failed.join(", ")})${warned}`);
   return 1;
 }
 

@@ -17,7 +17,7 @@ import { importMonzo, isMonzoGenericPage } from "../app/modules/ladders/import/m
 import { importPathway } from "../app/modules/ladders/import/pathway.ts";
 import { importSnowflake } from "../app/modules/ladders/import/snowflake.ts";
 import { ImportSourceError, type ImportedLadder, type SourceFile } from "../app/modules/ladders/import/types.ts";
-import { plural } from "../app/utils/plural.ts";
+import { counted } from "./counted.ts";
 
 const USAGE = "usage: npm run ladders:import -- --from monzo|ft|pathway|snowflake [--out DIR] [--force] [--id LADDER_ID] [--family NAME] [--source-url URL|none] SOURCE_DIR";
 const FORMATS = ["monzo", "ft", "pathway", "snowflake"] as const;
@@ -80,10 +80,10 @@ function main(argv: string[]): number {
   const levels = ladder.tracks.flatMap((track) => track.levels);
   const statements = levels.reduce((sum, level) => sum + Object.values(level.expectations).reduce((count, list) => count + list.length, 0), 0);
   const counts = keptStatements(imported.stated, ladder);
-  const kept = `keeps ${counts.kept} of the source's ${plural(counts.stated, "# statement")}`;
-  const placed = imported.report.length === 0 ? "everything placed" : `${plural(imported.report.length, "# line")} above on what was not placed as it was`;
+  const kept = `keeps ${counts.kept} of the source's ${counted(counts.stated, "statement", "statements")}`;
+  const placed = imported.report.length === 0 ? "everything placed" : `${counted(imported.report.length, "line", "lines")} above on what was not placed as it was`;
   console.log(
-    `ladders:import: wrote ${out} (${ladder.meta.id}: ${plural(ladder.tracks.length, "# track")}, ${plural(levels.length, "# level")}, ${plural(ladder.competencies.length, "# competency")}, ${plural(statements, "# statement")}; valid${result.warnings.length === 0 ? "" : `, with ${plural(result.warnings.length, "# warning")} above`}); ${kept}; ${placed}`,
+    `ladders:import: wrote ${out} (${ladder.meta.id}: ${counted(ladder.tracks.length, "track", "tracks")}, ${counted(levels.length, "level", "levels")}, ${counted(ladder.competencies.length, "competency", "competencies")}, ${counted(statements, "statement", "statements")}; valid${result.warnings.length === 0 ? "" : `, with ${counted(result.warnings.length, "warning", "warnings")} above`}); ${kept}; ${placed}`,
   );
   return 0;
 }

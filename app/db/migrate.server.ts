@@ -17,7 +17,6 @@ import {
   redactUrl,
   sqliteFilePath,
 } from "../../prisma/engine/wasm-engine.mjs";
-import { plural } from "~/utils/plural";
 
 // Held for the whole run so that app servers starting together migrate one at a time.
 // Prisma's own engine uses 72707369; a different key cannot deadlock against it.
@@ -44,7 +43,7 @@ export interface ApplyMigrationsOptions {
 export async function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<void> {
   const rootDir = path.resolve(options.rootDir ?? process.cwd());
   const onApplied =
-    options.onApplied ?? ((names) => console.info(`Applied ${plural(names.length, "# database migration")}: ${names.join(", ")}`));
+    options.onApplied ?? ((names) => console.info(`Database migrations applied: ${names.join(", ")}`));
 
   try {
     const provider = providerOf(databaseUrl);

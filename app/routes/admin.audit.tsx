@@ -73,7 +73,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                   event.subjectType
                 )}
               </td>
-              <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>{event.detail}</td>
+              <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>{wordsOf(t, event.detail)}</td>
             </tr>
           ))}
         </DataTable>

@@ -4,6 +4,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { wordsOf } from "~/i18n/messages";
+import { languageOf } from "~/i18n/i18n.server";
+import { SourceTextsProvider } from "~/components/ladders/source-texts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
@@ -34,9 +36,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   return [{ title: assessment.kind === "self" ? t("assessments:page.selfTitle", { name }) : t("assessments:page.reviewTitle", { name }) }];
 };
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const page = await assessmentPage(viewer, params.assessmentId ?? "");
+  const page = await assessmentPage(viewer, params.assessmentId ?? "", languageOf(context));
   const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
   if (!resolveSection(sections, textParam(url.searchParams, "section"))) throw new NotFoundError({ key: "assessments:page.errors.noSuchSection" });
   // A self-assessment's author is offered what they recorded between cycles, beside each competency.
@@ -141,7 +143,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
   const title = assessment.kind === "self" ? (isAuthor ? t("page.yourSelfAssessment") : t("page.selfAssessmentOf", { name })) : t("page.reviewOf", { name });
   const where = { level: ladder.level.title, track: ladder.track.name };
   return (
-    <>
+    <SourceTextsProvider sourceTexts={page.sourceTexts}>
       <BackLink to="/reviews">{t("page.back")}</BackLink>
       <PageHeader
         title={title}
@@ -197,7 +199,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       ) : (
         <AssessmentReadView ladder={ladder} competencies={page.competencies} summary={assessment.summary} />
       )}
-    </>
+    </SourceTextsProvider>
   );
 }
 

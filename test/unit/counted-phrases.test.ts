@@ -4,7 +4,6 @@ import { formatDays } from "~/components/insights/charts";
 import { i18nFor, translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { contentFlags } from "~/modules/cycles/cycle-progress";
-import { formatBytes } from "~/modules/ladders/limits";
 import { ruleReason } from "~/modules/mentorship/requests";
 import { todoItems, type TodoFacts } from "~/modules/todo/todo";
 import { inEnglish } from "../utils/todo-words";
@@ -16,10 +15,9 @@ const now = new Date("2026-03-20T10:00:00Z");
 
 /** Texts the pages build with a count, read where the count is one: the singular, never "1 things". */
 describe("what the pages say about one of something", () => {
-  test("a profile of one competency, one rating without evidence, one byte, about a month", () => {
+  test("a profile of one competency, one rating without evidence, about a month", () => {
     expect(describeAgainstBar(i18nFor("en").getFixedT("en", "growth"), [{ competencyId: "testing", name: "Testing", self: 3, manager: 3, bar: 3, againstBar: 0 }])).toBe("Of 1 competency, 0 above the bar, 1 at the bar, 0 below it.");
     expect(contentFlags({ disagreements: 1, rated: 1, unevidenced: 1 }).map((flag) => wordsOf(translatorOf(undefined), flag.message))).toEqual(["Self and manager 2+ points apart on 1 competency", "1 of 1 rating without evidence"]);
-    expect(formatBytes(1)).toBe("1 byte");
     expect(formatDays(i18nFor("en").getFixedT("en", "insights"), 40)).toBe("1 month");
   });
 

@@ -4,7 +4,9 @@ import type { Viewer } from "~/modules/identity/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { trackOfLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersion, requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
+import { withSourceTexts } from "~/modules/ladders/translations";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
@@ -224,11 +226,15 @@ async function readAssessmentPage(assessmentId: string) {
   };
 }
 
-/** One assessment as its page shows it; NotFoundError unless the viewer may read it. */
-export async function assessmentPage(viewer: Viewer, assessmentId: string) {
+/**
+ * One assessment as its page shows it, the ladder of its version in the reader's language with
+ * the texts left in the source listed to mark (`sourceTexts`); NotFoundError unless the viewer may read it.
+ */
+export async function assessmentPage(viewer: Viewer, assessmentId: string, language: PageLanguage = SOURCE_LANGUAGE) {
   const row = await readAssessmentPage(assessmentId);
   if (!row || !(await viewerCanRead(viewer, row))) throw new NotFoundError({ key: "assessments:errors.assessmentNotFound" });
-  const ladder = await requireLadderOfVersion(row.ladderVersionId);
+  const translated = await requireLadderOfVersionIn(row.ladderVersionId, language);
+  const { ladder } = translated;
   const isAuthor = viewer.id === row.authorId;
   const competencies = ratedCompetencies(ladder, row.trackId, row.levelId, row.ratings);
   const locked = lockReason({ ...row, authorLeftChain: isAuthor && (await authorLeftChain(row)) });
@@ -255,8 +261,8 @@ export async function assessmentPage(viewer: Viewer, assessmentId: string) {
   // The author edits an unlocked draft, from its values (what was rated, noted and marked, sent once);
   // everyone else (and a locked draft) gets the read view, from the competencies as rated.
   return isAuthor && !locked
-    ? { ...page, mode: "edit" as const, competencies: competencies.map(editedCompetency), values: draftValues(row) }
-    : { ...page, mode: "read" as const, competencies, values: null };
+    ? withSourceTexts({ ...page, mode: "edit" as const, competencies: competencies.map(editedCompetency), values: draftValues(row) }, translated)
+    : withSourceTexts({ ...page, mode: "read" as const, competencies, values: null }, translated);
 }
 
 export type SaveOutcome =

@@ -1,4 +1,5 @@
 import { db, type Prisma } from "~/db/client.server";
+import type { Message } from "~/i18n/messages";
 import { actionLabel, describeAuditDetail, idsToName, type AuditAction, type LadderWords } from "./events";
 
 /**
@@ -37,8 +38,8 @@ export type AuditListItem = {
   subjectType: string;
   subjectId: string | null;
   subjectName: string | null;
-  /** In words (describeAuditDetail). */
-  detail: string;
+  /** A message the page words (describeAuditDetail); "" when the event has none. */
+  detail: string | Message;
 };
 
 /** Newest first. Subjects are named in one extra query per kind, not one per row; details in words, tracks and levels named from the ladders. */

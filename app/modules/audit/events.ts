@@ -1,4 +1,4 @@
-
+import { listOf, type Message } from "~/i18n/messages";
 /** Every action the app records, with the message the audit log page words it with (app/locales). */
 export const ACTION_LABELS = {
   "person.created": "admin:audit.actions.personCreated",
@@ -104,7 +104,9 @@ export type LadderWords = {
 export type DetailContext = { ladderWords: LadderWords; names: ReadonlyMap<string, string> };
 
 type Detail = Readonly<Record<string, unknown>>;
-type Describe = (detail: Detail, context: DetailContext) => string[];
+/** A piece of a detail in words: a message, or a stored text (a name, a host) shown as it is. */
+type Words = string | Message;
+type Describe = (detail: Detail, context: DetailContext) => Words[];
 
 /** Stored keys in the words the audit log shows; a key not here is shown as stored. */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -141,6 +143,46 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   leaversMonths: "leavers erased after (months)",
   othersTexts: "their texts in others' records",
 };
+const said = (key: string, values?: Message["values"]): Message => (values ? { key: `admin:audit.detailWords.${key}`, values } : { key: `admin:audit.detailWords.${key}` });
+
+/** Stored keys the audit log names in the reader's words (admin:audit.fields); a key not here is shown as stored. */
+const NAMED_FIELDS = new Set([
+  "managerEmail",
+  "managerPending",
+  "ladderId",
+  "sublevel",
+  "isAdmin",
+  "isHiringAdmin",
+  "userName",
+  "externalId",
+  "endedSessions",
+  "expiresAt",
+  "signInLinkExpiresAt",
+  "revokedEarlierLinks",
+  "alreadyInRungs",
+  "startsOn",
+  "endsOn",
+  "loopId",
+  "retentionDays",
+  "was",
+  "calibrationSessionId",
+  "menteeId",
+  "mentorId",
+  "reviewerId",
+  "feedbackRequestsWithdrawn",
+  "managerId",
+  "reportId",
+  "ownerId",
+  "movedFrom",
+  "conversationMeetingsWithdrawn",
+]);
+
+/** A stored key's name: the kind's own word for it (`names`), else the log's, else the key as stored. */
+function fieldName(key: string, names: Readonly<Record<string, string>> = {}): Words {
+  const own = names[key];
+  if (own !== undefined) return { key: `admin:audit.fields.${own}` };
+  return NAMED_FIELDS.has(key) ? { key: `admin:audit.fields.${key}` } : key;
+}
 
 /** Keys whose value is the id of a person or session, shown by name. */
 const NAMED_BY_ID = new Set(["calibrationSessionId", "menteeId", "mentorId", "reviewerId", "managerId", "reportId", "ownerId"]);
@@ -152,8 +194,6 @@ export function idsToName(detail: unknown): string[] {
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const instantFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const numberFormat = new Intl.NumberFormat("en-GB");
 /** How many items of a stored list the audit log names before it counts the rest. */
 export const LISTED_AT_MOST = 20;
 
@@ -166,23 +206,20 @@ function isChange(value: unknown): value is { from: unknown; to: unknown } {
 }
 
 /** One stored value in words: tracks and levels by their titles, ids by name, never an object's default text. */
-function valueText(key: string, value: unknown, detail: Detail, context: DetailContext): string {
-  if (isChange(value)) return `${valueText(key, value.from, detail, context)} → ${valueText(key, value.to, detail, context)}`;
-  if (value === null || value === undefined) return "none";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return numberFormat.format(value);
+function valueText(key: string, value: unknown, detail: Detail, context: DetailContext): Words {
+  if (isChange(value)) return said("change", { from: valueText(key, value.from, detail, context), to: valueText(key, value.to, detail, context) });
+  if (value === null || value === undefined) return said("none");
+  if (typeof value === "boolean") return said(value ? "yes" : "no");
+  if (typeof value === "number") return said("number", { value });
   if (Array.isArray(value)) return listText(value.map((item) => valueText(key, item, detail, context)));
-  if (isDetail(value)) {
-    return Object.entries(value)
-      .map(([inner, item]) => `${FIELD_NAMES[inner] ?? inner} ${valueText(inner, item, value, context)}`)
-      .join(", ");
-  }
+  if (isDetail(value)) return listOf(Object.entries(value).map(([inner, item]) => said("inner", { name: fieldName(inner), value: valueText(inner, item, value, context) })));
   const text = String(value);
   const ladderId = typeof detail.ladderId === "string" ? detail.ladderId : null;
   if (key === "track") return context.ladderWords.track(text, ladderId) ?? text;
   if (key === "level") return context.ladderWords.level(text, ladderId) ?? text;
   if (NAMED_BY_ID.has(key)) return context.names.get(text) ?? text;
-  if (ISO_INSTANT.test(text)) return `${instantFormat.format(new Date(text))} UTC`;
+  // Written as days are stored (2026-03-08), with the minute and the zone: the same in every language.
+  if (ISO_INSTANT.test(text)) return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
   return text;
 }
 
@@ -191,30 +228,31 @@ function valueText(key: string, value: unknown, detail: Detail, context: DetailC
  * before lists were kept short at writing hold them whole: an import of 50,000 people named its
  * thousands of new teams).
  */
-function listText(items: readonly string[], total = items.length): string {
+function listText(items: readonly Words[], total = items.length): Words {
   const named = items.slice(0, LISTED_AT_MOST);
   const more = Math.max(total, items.length) - named.length;
-  return (more > 0 ? `${named.join(", ")} and ${numberFormat.format(more)} more` : named.join(", ")) || "none";
+  if (named.length === 0) return said("none");
+  return more > 0 ? said("more", { items: listOf(named), count: more }) : listOf(named);
 }
 
 /** Every field as "name: value" in the order it was stored; `via` reads as the way the change came. */
-function fields(detail: Detail, context: DetailContext, names: Readonly<Record<string, string>> = {}): string[] {
+function fields(detail: Detail, context: DetailContext, names: Readonly<Record<string, string>> = {}): Words[] {
   return Object.entries(detail).map(([key, value]) =>
-    key === "via" ? `via ${valueText(key, value, detail, context)}` : `${names[key] ?? FIELD_NAMES[key] ?? key}: ${valueText(key, value, detail, context)}`,
+    key === "via" ? said("via", { value: valueText(key, value, detail, context) }) : said("field", { name: fieldName(key, names), value: valueText(key, value, detail, context) }),
   );
 }
 
 const listed: Describe = (detail, context) => fields(detail, context);
 
 /** A place ({ track, level }) by the level's title, and the track's too when the track changes. */
-function placeChange(from: unknown, to: unknown, context: DetailContext): string {
+function placeChange(from: unknown, to: unknown, context: DetailContext): Message {
   const place = (value: unknown) => (isDetail(value) ? { track: typeof value.track === "string" ? value.track : null, level: typeof value.level === "string" ? value.level : null } : { track: null, level: null });
   const [before, after] = [place(from), place(to)];
   const words =
     before.track === after.track
       ? (side: typeof before) => context.ladderWords.level(side.level)
       : (side: typeof before) => context.ladderWords.place(side.track, side.level);
-  return `${words(before) ?? "none"} → ${words(after) ?? "none"}`;
+  return said("change", { from: words(before) ?? said("none"), to: words(after) ?? said("none") });
 }
 
 const pick = (detail: Detail, ...keys: string[]): Detail => Object.fromEntries(Object.entries(detail).filter(([key]) => keys.includes(key)));
@@ -230,10 +268,10 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
     const place = context.ladderWords.place(text("track"), text("level"), ladderId, text("sublevel"));
     return [
       ...fields(pick(detail, "name", "email"), context),
-      ...(place ? [`place: ${place}`] : []),
-      ...(detail.isAdmin === true ? ["admin"] : []),
-      ...(detail.isHiringAdmin === true ? ["hiring admin"] : []),
-      ...(detail.active === false ? ["deactivated"] : []),
+      ...(place ? [said("place", { place })] : []),
+      ...(detail.isAdmin === true ? [fieldName("isAdmin")] : []),
+      ...(detail.isHiringAdmin === true ? [fieldName("isHiringAdmin")] : []),
+      ...(detail.active === false ? [said("deactivated")] : []),
       ...fields(without(detail, "name", "email", "ladderId", "track", "level", "sublevel", "isAdmin", "isHiringAdmin", "active"), context),
     ];
   },
@@ -246,12 +284,12 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "person.promoted": (detail, context) => [placeChange(detail.from, detail.to, context), ...fields(without(detail, "from", "to"), context)],
   "person.signed_in_with_single_sign_on": listed,
   "setup.first_admin": listed,
-  "setup.admin_by_command": (detail, context) => fields(detail, context, { created: "new to Rungs" }),
+  "setup.admin_by_command": (detail, context) => fields(detail, context, { created: "newToRungs" }),
   // The import keeps the first LISTED_AT_MOST new teams' names and counts them all (newTeams).
   "people.imported": (detail, context) => {
     const names = Array.isArray(detail.newTeamNames) ? detail.newTeamNames.map((name) => valueText("newTeamNames", name, detail, context)) : null;
     const total = typeof detail.newTeams === "number" ? detail.newTeams : (names?.length ?? 0);
-    return [...fields(without(detail, "newTeams", "newTeamNames"), context, { created: "added" }), ...(names ? [`new teams: ${listText(names, total)}`] : [])];
+    return [...fields(without(detail, "newTeams", "newTeamNames"), context, { created: "added" }), ...(names ? [said("field", { name: fieldName("newTeams", { newTeams: "newTeams" }), value: listText(names, total) })] : [])];
   },
   "team.created": listed,
   "team.renamed": (detail, context) => [valueText("name", { from: detail.from, to: detail.to }, detail, context), ...fields(without(detail, "from", "to"), context)],
@@ -272,18 +310,18 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "ladders.reloaded": (detail) => {
     const entries = (value: unknown) => (Array.isArray(value) ? value.filter(isDetail) : []);
     const served = entries(detail.served).map((entry) => `${String(entry.folder)} ${String(entry.version)} (${String(entry.hash)})`);
-    const problems = entries(detail.problems).map((entry) => `${String(entry.folder)} (errors: ${String(entry.errors)})`);
-    return [`served: ${served.join(", ") || "none"}`, `problems: ${problems.join(", ") || "none"}`];
+    const problems = entries(detail.problems).map((entry) => said("problem", { folder: String(entry.folder), count: Number(entry.errors) }));
+    return [said("served", { ladders: listText(served) }), said("problems", { ladders: listText(problems) })];
   },
   "ladder.retired": listed,
   "ladder.restored": listed,
   "candidate.purged": listed,
   "hiring.panel_rule_set": (detail) => [
-    `dimensions: ${Array.isArray(detail.dimensions) ? detail.dimensions.map(String).join(", ") || "none" : "none"}`,
-    typeof detail.maxInterviewsPerWeek === "number" ? `interviews per interviewer per week: ${numberFormat.format(detail.maxInterviewsPerWeek)}` : "no weekly cap",
-    detail.requireQualification === true ? "only qualified interviewers score" : "any interviewer scores",
+    said("panelDimensions", { dimensions: listText(Array.isArray(detail.dimensions) ? detail.dimensions.map(String) : []) }),
+    typeof detail.maxInterviewsPerWeek === "number" ? said("panelCap", { count: detail.maxInterviewsPerWeek }) : said("panelNoCap"),
+    said(detail.requireQualification === true ? "panelQualifiedOnly" : "panelAnyInterviewer"),
   ],
-  "hiring.retention_set": (detail) => [typeof detail.retentionDays === "number" ? `rejected candidates kept (days): ${numberFormat.format(detail.retentionDays)}` : "rejected candidates kept until purged by hand"],
+  "hiring.retention_set": (detail) => [typeof detail.retentionDays === "number" ? said("retention", { days: detail.retentionDays }) : said("retentionByHand")],
   "mentorship.programme_created": programme,
   "mentorship.programme_updated": programme,
   "mentorship.programme_closed": programme,
@@ -322,7 +360,7 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "api.person_updated": listed,
   "opportunity.poster_allowed": listed,
   "opportunity.poster_removed": listed,
-  "sponsorship.cap_set": (detail) => [typeof detail.cap === "number" ? `active sponsorships per sponsor: ${numberFormat.format(detail.cap)}` : ""],
+  "sponsorship.cap_set": (detail) => [typeof detail.cap === "number" ? said("sponsorshipCap", { cap: detail.cap }) : ""],
   // A person's export: who started it for whom, and when it was taken; never what it holds.
   "export.requested": listed,
   "export.downloaded": listed,
@@ -338,13 +376,20 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
 };
 
 /**
- * An event's detail in words for the audit log. Details are stored as each release wrote them,
- * so anything unexpected (an action no longer written, a field added later) still reads as
- * words, never as an object's default text.
+ * An event's detail in words for the audit log, a message the page words in the reader's
+ * language. Details are stored as each release wrote them, so anything unexpected (an action no
+ * longer written, a field added later) still reads as words, never as an object's default text.
  */
-export function describeAuditDetail(action: string, detail: unknown, context: DetailContext): string {
+export function describeAuditDetail(action: string, detail: unknown, context: DetailContext): Words {
   if (detail === null || detail === undefined) return "";
   if (!isDetail(detail)) return valueText("", detail, {}, context);
   const describe: Describe = Object.hasOwn(DESCRIBE, action) ? DESCRIBE[action as AuditAction] : listed;
-  return describe(detail, context).join("; ");
+  return joined(describe(detail, context).filter((part) => part !== ""));
+}
+
+/** The parts of a detail one after another, each separated as the reader's language separates clauses. */
+function joined(parts: readonly Words[]): Words {
+  const [first, ...rest] = parts;
+  if (first === undefined) return "";
+  return rest.length ? said("parts", { first, rest: joined(rest) }) : first;
 }

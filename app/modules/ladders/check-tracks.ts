@@ -4,7 +4,6 @@ import { appliesRange, usesCompetency } from "./applies";
 import { competenciesWithUnknownBounds } from "./check-applies";
 import { inheritedByLevel, inheritedKey } from "./check-includes";
 import { closestMatch, didYouMean } from "./suggest";
-import { plural } from "~/utils/plural";
 import { normaliseText } from "./text-similarity";
 import type { Expectation } from "./types";
 
@@ -121,10 +120,12 @@ function reportUnknown(parts: LadderParts, unknown: ReadonlyMap<string, readonly
     const renamed = closestMatch(competencyId, unnamed.map((competency) => competency.value.id));
     if (renamed !== undefined) {
       const definition = unnamed.find((competency) => competency.value.id === renamed)!;
+      const levels = places.slice(0, 5).map((place) => place.levelId).join(", ");
+      const more = places.length > 5 ? ` and ${places.length - 5} more` : "";
       return errorIn(
         definition,
         ["id"],
-        `no level names competency "${renamed}", while "${competencyId}", which is not defined, is named at ${plural(places.length, "# level")} (first at ${where(first.error)}); did you mean "${competencyId}"?`,
+        `no level names competency "${renamed}", while "${competencyId}", which is not defined, is named at ${levels}${more} (first at ${where(first.error)}); did you mean "${competencyId}"?`,
       );
     }
     if (others.length === 0) return first.error;

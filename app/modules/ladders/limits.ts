@@ -1,4 +1,3 @@
-import { plural } from "~/utils/plural";
 /**
  * Ladder files come from whoever can commit to the frameworks folder (or, later, upload one),
  * so every load is bounded: a hostile or broken file must fail fast with a clear message,
@@ -29,8 +28,9 @@ export function resolveLimits(overrides?: Partial<LadderLimits>): LadderLimits {
   return { ...DEFAULT_LADDER_LIMITS, ...overrides };
 }
 
+/** A size in an author's message, with the unit's symbol, so no count needs a plural. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-  return plural(bytes, "# byte");
+  return `${bytes} B`;
 }

@@ -13,7 +13,6 @@ import { translateLadder, withSourceTexts, type LadderTranslation, type SourceTe
 import { isLanguage, SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import type { Ladder } from "./types";
 import { watchFolder, type FolderWatch } from "./watch-folder.server";
-import { plural } from "~/utils/plural";
 
 type Registry = {
   state: LadderState;
@@ -61,7 +60,7 @@ export async function reloadLadders(registry = getRegistry()): Promise<LadderSta
   const missing = loaded.filter(({ folder, result }) => !result.ok && !registry.state.served.some((entry) => entry.folder === folder)).map(({ folder }) => folder);
   registry.state = nextLadderState(registry.state, loaded, await storedFallbacks(missing));
   for (const problem of registry.state.problems) {
-    console.warn(`Ladder ${problem.folder} has ${plural(problem.errors.length, "# error")}${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
+    console.warn(`Ladder ${problem.folder} has errors (${problem.errors.length})${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
   }
   logWarnings(registry, loaded);
   readTranslations(registry);
@@ -76,7 +75,7 @@ function logWarnings(registry: Registry, loaded: ReturnType<typeof loadAllLadder
     const key = `${folder}#${result.hash}`;
     if (registry.warned.has(key)) continue;
     registry.warned.add(key);
-    logLine("warn", `Ladder ${folder} loaded with ${plural(result.warnings.length, "# warning")}`, { folder, warnings: result.warnings.map(formatLadderError) });
+    logLine("warn", `Ladder ${folder} loaded with warnings (${result.warnings.length})`, { folder, warnings: result.warnings.map(formatLadderError) });
   }
 }
 
@@ -90,7 +89,7 @@ function readTranslations(registry: Registry) {
   for (const { folder, ladder } of registry.state.served) {
     const { translations, errors } = loadTranslationsFromDirectory(folder, ladder);
     registry.translations.set(ladder.meta.id, translations);
-    if (errors.length > 0) logLine("warn", `Ladder ${folder} has ${plural(errors.length, "# error")} in its translations; those entries are shown in the source`, { folder, errors: errors.map(formatLadderError) });
+    if (errors.length > 0) logLine("warn", `Ladder ${folder} has errors in its translations (${errors.length}); those entries are shown in the source`, { folder, errors: errors.map(formatLadderError) });
   }
 }
 

@@ -27,6 +27,9 @@ export interface ExpectationSearchHit extends SearchEntry {
   score: number;
 }
 
+/** The most hits a search page shows: the published site words its result count for each count up to it. */
+export const SEARCH_PAGE_LIMIT = 100;
+
 export interface SearchExpectationsOptions {
   /** Default 50. */
   limit?: number;

@@ -1,7 +1,10 @@
 import { db } from "~/db/client.server";
+import type { PageLanguage } from "~/i18n/languages";
 import { NotFoundError } from "~/modules/errors";
 import { diffLadders } from "./diff-ladders";
+import { ladderInLanguage } from "./registry.server";
 import { readStoredLadder } from "./stored-ladder";
+import type { TranslatedLadder } from "./translations";
 import type { Ladder } from "./types";
 
 /** Stored versions of a ladder, newest first (without their content). */
@@ -41,4 +44,13 @@ export async function requireLadderOfVersion(versionId: string): Promise<Ladder>
   const ladder = await ladderOfVersion(versionId);
   if (!ladder) throw new NotFoundError("That ladder version is not stored.");
   return ladder;
+}
+
+/**
+ * The ladder of a record's version in the reader's language, translated as the served ladder is
+ * (`ladderInLanguage`): a translation entry applies where its fingerprint matches the version's
+ * own text, so a text the ladder has since reworded stays in the source, to be marked.
+ */
+export async function requireLadderOfVersionIn(versionId: string, language: PageLanguage): Promise<TranslatedLadder> {
+  return ladderInLanguage(await requireLadderOfVersion(versionId), language);
 }

@@ -5,6 +5,7 @@ import { createSession } from "~/modules/calibration/sessions.server";
 import * as auditRoute from "~/routes/admin.audit";
 import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as newCycleRoute from "~/routes/admin.cycles.new";
+import { inEnglishDeep } from "../../utils/english";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -12,7 +13,8 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 type AuditPage = Awaited<ReturnType<typeof auditRoute.loader>>;
 
 async function auditLog(adminId: string): Promise<AuditPage> {
-  return bodyOf<AuditPage>(await auditRoute.loader(routeArgs(await signedInRequest("/admin/audit", adminId))));
+  // Each detail in English words, as an English reader's page shows it.
+  return inEnglishDeep(bodyOf<AuditPage>(await auditRoute.loader(routeArgs(await signedInRequest("/admin/audit", adminId)))));
 }
 
 describe("the audit log", () => {

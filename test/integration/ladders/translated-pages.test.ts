@@ -13,6 +13,8 @@ import * as root from "~/root";
 import * as layout from "~/routes/ladders.$ladderId";
 import * as competencyPage from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import * as searchPage from "~/routes/ladders.$ladderId.search";
+import * as assessmentRoute from "~/routes/assessments.$assessmentId";
+import { startAssessment } from "~/modules/assessments/assessments.server";
 import { createPerson } from "../../utils/factories";
 import { withRouteProps } from "../../utils/responses";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
@@ -24,6 +26,7 @@ const build = serverBuild(
     [LAYOUT]: route(LAYOUT, "ladders/:ladderId", { ...layout, default: withRouteProps(layout.default) }),
     "routes/competency": { ...route("routes/competency", "competencies/:competencyId", { ...competencyPage, default: withRouteProps(competencyPage.default) }), parentId: LAYOUT },
     "routes/search": { ...route("routes/search", "search", { ...searchPage, default: withRouteProps(searchPage.default) }), parentId: LAYOUT },
+    "routes/assessment": route("routes/assessment", "assessments/:assessmentId", { ...assessmentRoute, default: withRouteProps(assessmentRoute.default) }),
   },
   { document: renderDocument as never, handleError },
 );
@@ -81,5 +84,18 @@ describe("a ladder's pages in the reader's language", () => {
     expect(body).toMatch(/<h1[^>]*>Code quality<\/h1>/);
     expect(body).not.toContain("not translated");
     expect(body).not.toContain('lang="en" class="rich-text');
+  });
+});
+
+describe("a record's page reads the ladder of its own version in the reader's language", () => {
+  test("a German reader's self-assessment shows the translated statements, the rest in English marked in German", async () => {
+    const person = await createPerson({ name: "Lena Schulz", ladderId: "translated", track: "ic", level: "ic1", language: "de" });
+    const started = await startAssessment({ id: person.id, name: person.name, email: person.email, isAdmin: false, isHiringAdmin: false }, "self", person.id);
+    if (!started.ok || started.decision.action !== "open") throw new Error("the self-assessment should start");
+    const { status, body } = await server.send("GET", `/assessments/${started.decision.assessmentId}`, { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" });
+    expect(status).toBe(200);
+    expect(body).toContain("Setzt Review-Feedback zügig um.");
+    expect(body).not.toContain("Acts on review feedback promptly.");
+    expect(body).toMatch(/<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/);
   });
 });

@@ -18,8 +18,8 @@ describe("ladders that load with warnings", () => {
     expect(state.problems).toEqual([]);
     const logged = () => warn.mock.calls.map(([line]) => JSON.parse(String(line)) as { level: string; msg: string; folder: string; warnings: string[] });
     expect(logged()).toEqual([
-      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/ft-operations loaded with 2 warnings`, warnings: [expect.stringContaining("the same text appears twice"), expect.stringContaining("the same text appears twice")] }),
-      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/monzo-operations loaded with 5 warnings` }),
+      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/ft-operations loaded with warnings (2)`, warnings: [expect.stringContaining("the same text appears twice"), expect.stringContaining("the same text appears twice")] }),
+      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/monzo-operations loaded with warnings (5)` }),
     ]);
     await reloadLadders();
     expect(warn).toHaveBeenCalledTimes(2);

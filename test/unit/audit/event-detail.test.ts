@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { ACTION_LABELS, describeAuditDetail, LISTED_AT_MOST, type AuditAction } from "~/modules/audit/events";
+import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { ACTION_LABELS, describeAuditDetail as describeAsMessage, LISTED_AT_MOST, type AuditAction } from "~/modules/audit/events";
+import { inEnglishWords } from "../../utils/english";
 import { ladderWords, type Ladder } from "~/modules/ladders";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 
@@ -16,6 +19,7 @@ const names = new Map([
 ]);
 const context = { ladderWords: ladderWords([shippedLadder()]), names };
 const via = "SCIM token Okta";
+const describeAuditDetail = (...args: Parameters<typeof describeAsMessage>) => inEnglishWords(describeAsMessage(...args));
 
 /** Each kind's detail as its writers record it (find each recordAuditEvent call), several where writers differ. */
 const RECORDED: { [A in AuditAction]: unknown[] } = {
@@ -185,9 +189,9 @@ describe("an audit event's detail in words", () => {
 
   test("a career conversation's events name its people and times, never what was said", () => {
     expect(describeAuditDetail("conversation.series_started", RECORDED["conversation.series_started"][0], context)).toBe(
-      "kind: one-to-one; manager: Max Mentor; report: Mia Mentee; cadence: fortnightly; firstAt: 2 Mar 2026, 09:00 UTC",
+      "kind: one-to-one; manager: Max Mentor; report: Mia Mentee; cadence: fortnightly; firstAt: 2026-03-02 09:00 UTC",
     );
-    expect(describeAuditDetail("conversation.meeting_moved", RECORDED["conversation.meeting_moved"][0], context)).toBe("meetingId: meeting-1; moved from: 2 Mar 2026, 09:00 UTC; to: 3 Mar 2026, 14:00 UTC");
+    expect(describeAuditDetail("conversation.meeting_moved", RECORDED["conversation.meeting_moved"][0], context)).toBe("meetingId: meeting-1; moved from: 2026-03-02 09:00 UTC; to: 2026-03-03 14:00 UTC");
     expect(describeAuditDetail("person.deactivated", { endedSessions: 1, conversationMeetingsWithdrawn: 2 }, context)).toBe("sessions ended: 1; career conversations withdrawn: 2");
     expect(describeAuditDetail("conversation.action_added", RECORDED["conversation.action_added"][0], context)).toBe("actionId: action-1; owner: Mia Mentee; dueOn: 2026-03-16");
   });
@@ -195,5 +199,15 @@ describe("an audit event's detail in words", () => {
   test("an action no longer written, and a level no ladder knows, still read without objects", () => {
     expect(describeAuditDetail("person.retired", { reason: { code: 7, words: ["gone"] } }, context)).toBe("reason: code 7, words gone");
     expect(describeAuditDetail("person.promoted", { from: { track: "ic", level: "ic9" }, to: { track: "ic", level: "ic10" } }, context)).toBe("ic9 → ic10");
+  });
+});
+
+describe("an audit event's detail in the reader's language", () => {
+  test("a German admin reads the field names, the values and the list's remainder in German", () => {
+    const german = i18nFor("de").getFixedT("de", "admin");
+    const inGerman = (action: AuditAction, detail: unknown) => wordsOf(german, describeAsMessage(action, detail, context));
+    expect(inGerman("person.updated", { isAdmin: { from: false, to: true }, team: { from: "Platform", to: null } })).toBe("Admin: nein → ja; team: Platform → keine");
+    expect(inGerman("cycle.open", { teams: Array.from({ length: LISTED_AT_MOST + 2 }, (_, index) => `T${index + 1}`) })).toMatch(/^teams: T1, T2, .*T20 und 2 weitere$/);
+    expect(inGerman("sponsorship.cap_set", { cap: 1500 })).toBe("aktive Sponsorings pro Sponsor:in: 1.500");
   });
 });

@@ -49,4 +49,19 @@ describe("the published site in several languages", () => {
     expect(page.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl"')).toBe(true);
     expect(page).toMatch(/<span lang="en" class="rich-text-inline">Readable, changeable code\.<\/span><span title="[^"]*"[^>]*>غير مترجم<\/span>/);
   });
+
+  it("gives the search page's script its words in the edition's language, the result count in each of the language's plural forms", () => {
+    const source = editions()[0]!;
+    const wordsIn = (language: "de" | "ar") => {
+      const files = buildSite(source.ladders, { edition: { language, sourceTexts: { lang: "en", texts: [] }, i18n: i18nFor(language) } });
+      const page = files.find((file) => file.path === sitePaths.search("translated"))!.content;
+      const json = /<script type="application\/json" id="search-data">(.*?)<\/script>/s.exec(page)![1]!;
+      return (JSON.parse(json) as { words: { results: string[]; noMatch: string; example: string } }).words;
+    };
+    const german = wordsIn("de");
+    expect([german.results[1], german.results[2], german.results[100]]).toEqual(["1 Ergebnis für „{query}“", "2 Ergebnisse für „{query}“", "100 Ergebnisse für „{query}“"]);
+    expect(german.noMatch).toBe("Nichts in der Karriereleiter passt zu „{query}“. Versuchen Sie es mit weniger oder anderen Wörtern.");
+    expect(german.example).toBe("z. B. {example}");
+    expect(wordsIn("ar").results[2]).toBe("نتيجتان عن «{query}»");
+  });
 });

@@ -27,7 +27,7 @@ describe("one root cause, one message", () => {
   it("a competency whose id was changed where it is defined is the one mistake, not every level that names it", () => {
     const result = edited([["competencies.yaml", "  - id: testing\n", "  - id: tesing\n"]]);
     expect(errorLines(result)).toEqual([
-      `${COMPETENCIES}:23:9 competencies[1].id: no level names competency "tesing", while "testing", which is not defined, is named at 3 levels (first at ${IC}:15:11); did you mean "testing"?`,
+      `${COMPETENCIES}:23:9 competencies[1].id: no level names competency "tesing", while "testing", which is not defined, is named at ic1, ic2, ic3 (first at ${IC}:15:11); did you mean "testing"?`,
     ]);
   });
 

@@ -9,10 +9,11 @@ import type { SourceTexts } from "~/modules/ladders/translations";
 import { ladderJson } from "~/modules/ladders/ladder-json";
 import { nextLevel } from "~/modules/ladders/lookups";
 import { ladderSearchIndex } from "~/modules/ladders/search-expectations";
+import { SEARCH_PAGE_LIMIT } from "~/modules/ladders/search-index";
 import type { Ladder } from "~/modules/ladders/types";
 import { competencyView, ladderOverview, levelComparisonView, levelOptions, levelView, trackMatrix } from "~/modules/ladders/views";
 import { SitePage, type LadderNav, type PageFrame } from "./frame";
-import { ComparePage, ComparisonPage, CompetencyPage, HomePage, LevelPage, OverviewPage, SearchPage, TrackPage } from "./pages";
+import { ComparePage, ComparisonPage, CompetencyPage, HomePage, LevelPage, OverviewPage, SearchPage, TrackPage, type SiteSearchData } from "./pages";
 import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
 
 /**
@@ -61,6 +62,20 @@ export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {})
   return files;
 }
 
+/**
+ * The search page's words with their stand-ins left for the script to fill: a value is never
+ * worded again, so `{query}` passed as the query comes out as it went in. Every count up to the
+ * most a search returns is worded, as the language's plural forms are its own.
+ */
+function searchWords(t: SiteT): SiteSearchData["words"] {
+  return {
+    results: Array.from({ length: SEARCH_PAGE_LIMIT + 1 }, (_, count) => t("search.results", { count, query: "{query}" })),
+    noMatch: t("search.noMatch", { query: "{query}" }),
+    example: t("search.example", { example: "{example}" }),
+    place: t("search.place", { level: "{level}", competency: "{competency}" }),
+  };
+}
+
 function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">, body: ReactElement) => SiteFile, t: SiteT): SiteFile[] {
   const id = ladder.meta.id;
   const nav: LadderNav = { id, name: ladder.meta.name, version: ladder.meta.version, tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name })) };
@@ -99,6 +114,7 @@ function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle" |
   const searchData = {
     index: ladderSearchIndex(ladder),
     levels: Object.fromEntries(levels.map((level) => [level.id, { title: level.title, trackName: level.trackName, href: relativeHref(searchPath, sitePaths.level(id, level.id)) }])),
+    words: searchWords(t),
   };
   files.push(page({ path: searchPath, title: t("search.heading"), ladder: nav, script: true, headerSearch: false }, <SearchPage ladderId={id} data={searchData} />));
   files.push({ path: sitePaths.json(id), content: `${JSON.stringify(ladderJson(ladder), null, 2)}\n` });

@@ -363,6 +363,12 @@ function Statements({ heading, texts }: { heading: string; texts: readonly strin
 export interface SiteSearchData {
   index: SearchIndex;
   levels: Record<string, { title: string; trackName: string; href: string }>;
+  /**
+   * The script's words in the edition's language, worded when the site is built (the script
+   * carries no messages): `{query}`, `{example}`, `{level}` and `{competency}` stand for what it
+   * fills in, and `results[n]` says n results, for every count a search can find.
+   */
+  words: { results: string[]; noMatch: string; example: string; place: string };
 }
 
 /**

@@ -1,6 +1,5 @@
-import { searchIndex } from "../../../modules/ladders/search-index";
+import { SEARCH_PAGE_LIMIT, searchIndex } from "../../../modules/ladders/search-index";
 import type { SiteSearchData } from "./pages";
-import { plural } from "../../../utils/plural";
 
 /**
  * The published ladder site's one script (built to assets/site.js, an IIFE, so it runs from
@@ -18,10 +17,9 @@ function showSearch(dataElement: HTMLElement) {
   if (!input || !status || !results) return;
   input.value = query;
   if (!query) return;
-  const hits = searchIndex(data.index, query, { limit: 100 });
-  status.textContent = hits.length
-    ? `${plural(hits.length, "# result")} for “${query}”`
-    : `Nothing in the ladder matches “${query}”. Try fewer or different words.`;
+  const hits = searchIndex(data.index, query, { limit: SEARCH_PAGE_LIMIT });
+  const { words } = data;
+  status.textContent = fill(hits.length ? words.results[hits.length]! : words.noMatch, { query });
   for (const hit of hits) {
     const level = data.levels[hit.levelId];
     const item = document.createElement("li");
@@ -34,7 +32,7 @@ function showSearch(dataElement: HTMLElement) {
       examples.className = "mt-1 text-sm text-slate-600 dark:text-slate-400";
       for (const example of hit.examples) {
         const line = document.createElement("li");
-        line.textContent = `e.g. ${example}`;
+        line.textContent = fill(words.example, { example });
         examples.append(line);
       }
       item.append(examples);
@@ -44,11 +42,16 @@ function showSearch(dataElement: HTMLElement) {
     const link = document.createElement("a");
     link.href = `${level?.href ?? ""}#${hit.competencyId}`;
     link.className = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
-    link.textContent = `${level?.title ?? hit.levelId} · ${data.index.competencyNames[hit.competencyId] ?? hit.competencyId}`;
+    link.textContent = fill(words.place, { level: level?.title ?? hit.levelId, competency: data.index.competencyNames[hit.competencyId] ?? hit.competencyId });
     where.append(link, ` (${level?.trackName ?? hit.trackId})`);
     item.append(where);
     results.append(item);
   }
+}
+
+/** The site's words with what the reader searched for in place of their stand-ins (SiteSearchData). */
+function fill(words: string, values: Record<string, string>): string {
+  return Object.entries(values).reduce((text, [name, value]) => text.split(`{${name}}`).join(value), words);
 }
 
 function pickComparison(form: HTMLFormElement) {
