@@ -108,45 +108,14 @@ type Detail = Readonly<Record<string, unknown>>;
 type Words = string | Message;
 type Describe = (detail: Detail, context: DetailContext) => Words[];
 
-/** Stored keys in the words the audit log shows; a key not here is shown as stored. */
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  managerEmail: "manager",
-  managerPending: "manager not yet provisioned",
-  ladderId: "ladder",
-  sublevel: "sub-level",
-  isAdmin: "admin",
-  isHiringAdmin: "hiring admin",
-  userName: "SCIM user name",
-  externalId: "SCIM external id",
-  endedSessions: "sessions ended",
-  expiresAt: "expires",
-  signInLinkExpiresAt: "sign-in link expires",
-  revokedEarlierLinks: "earlier links revoked",
-  alreadyInRungs: "already in Rungs",
-  startsOn: "starts",
-  endsOn: "ends",
-  loopId: "interview loop",
-  retentionDays: "retention (days)",
-  was: "status before",
-  calibrationSessionId: "calibration session",
-  menteeId: "mentee",
-  mentorId: "mentor",
-  reviewerId: "reviewer",
-  feedbackRequestsWithdrawn: "feedback requests withdrawn",
-  managerId: "manager",
-  reportId: "report",
-  ownerId: "owner",
-  movedFrom: "moved from",
-  conversationMeetingsWithdrawn: "career conversations withdrawn",
-  privateNotesMonths: "private notes kept (months after leaving)",
-  feedbackTextsCycles: "feedback texts kept (cycles)",
-  leaversMonths: "leavers erased after (months)",
-  othersTexts: "their texts in others' records",
-};
 const said = (key: string, values?: Message["values"]): Message => (values ? { key: `admin:audit.detailWords.${key}`, values } : { key: `admin:audit.detailWords.${key}` });
 
 /** Stored keys the audit log names in the reader's words (admin:audit.fields); a key not here is shown as stored. */
 const NAMED_FIELDS = new Set([
+  "privateNotesMonths",
+  "feedbackTextsCycles",
+  "leaversMonths",
+  "othersTexts",
   "managerEmail",
   "managerPending",
   "ladderId",
