@@ -8,6 +8,7 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 import * as entra from "../../fixtures/scim/entra";
 import * as okta from "../../fixtures/scim/okta";
 import { providerToken, scim } from "./helpers";
+import { inEnglishDeep } from "../../utils/english";
 
 const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
@@ -116,7 +117,7 @@ describe("pushed groups that are teams", () => {
     expect(again.body).toMatchObject({ scimType: "uniqueness", detail: "There is already a group called Platform." });
 
     // The audit page shows the move with the teams before and after.
-    const page = bodyOf<{ events: { actionLabel: string; detail: string; subjectName: string | null }[] }>(await auditRoute.loader(routeArgs(await signedInRequest("/admin/audit", admin.id))));
+    const page = inEnglishDeep(bodyOf<{ events: { actionLabel: string; detail: string; subjectName: string | null }[] }>(await auditRoute.loader(routeArgs(await signedInRequest("/admin/audit", admin.id)))));
     // (PostgreSQL keeps a detail's fields in an order of its own.)
     expect(page.events).toContainEqual(expect.objectContaining({ actionLabel: "admin:audit.actions.personUpdated", subjectName: "Pia", detail: expect.stringContaining("team: Ledger → Platform") }));
     expect(page.events).toContainEqual(expect.objectContaining({ actionLabel: "admin:audit.actions.scimGroupTeamSet", detail: expect.stringContaining("team: none → Platform") }));
