@@ -50,14 +50,14 @@ test("a hiring admin staffs a loop whose panel the rule flags, widens it with a 
   await expectAccessible(page);
 
   // Omar, from another team and qualified in system design, widens it.
-  await page.getByRole("region", { name: "Qualified interviewers who would widen the panel for System design" }).getByRole("button", { name: "Add Omar Farouk to the panel" }).click();
+  await page.getByRole("region", { name: "Qualified interviewers who would widen the panel for System design" }).getByRole("button", { name: "Add to the panel: Omar Farouk" }).click();
   await expect(page.getByText("The interviewer is added to the panel.")).toBeVisible();
   await expect(page.getByText("The panel meets the organisation's rule.")).toBeVisible();
 
   // Yuki signs off Yara's shadow seat; Yara, now a reverse shadow, leads Omar's interview; Omar qualifies her.
   await signOff(browser, yuki.email, "System design", "Ready to lead as a reverse shadow");
   await page.reload();
-  await page.getByRole("button", { name: "Seat Yara Haddad with Omar Farouk" }).click();
+  await page.getByRole("button", { name: "Sit in with Omar Farouk: Yara Haddad" }).click();
   await expect(page.getByText("The trainee is seated on the interview.")).toBeVisible();
   await expect(page.getByText("Yara Haddad sits in (Reverse shadow)")).toBeVisible();
   await signOff(browser, omar.email, "System design", "Qualified to interview");
