@@ -7,7 +7,7 @@ test("an admin issues an API token, a tool reads people with it page by page, an
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Name").fill("Workday sync");
+  await page.getByLabel("Name", { exact: true }).fill("Workday sync");
   await page.getByRole("button", { name: "Issue token" }).click();
   await expect(page.getByText("Choose at least one scope.")).toBeVisible();
   await page.getByRole("checkbox", { name: /Read people and teams/ }).check();

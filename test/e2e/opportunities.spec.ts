@@ -3,7 +3,7 @@ import { people, signIn } from "./helpers";
 
 // Sam Okafor posts; two of Checkout's engineers no other journey signs in as express interest; Mei
 // Tanaka sponsors the one chosen.
-const oliver = { email: "oliver.grant@example.com", name: "Oliver Grant" };
+const chloe = { email: "chloe.martin@example.com", name: "Chloe Martin" };
 const jonas = { email: "jonas.berg@example.com", name: "Jonas Berg" };
 const mei = { email: "mei.tanaka@example.com", name: "Mei Tanaka" };
 const title = "Extract the checkout pricing rules";
@@ -28,7 +28,7 @@ test("an opportunity posted, two people interested, one chosen with a reason the
   const url = sam.url();
 
   for (const [person, note] of [
-    [oliver, "I wrote the first version of these rules."],
+    [chloe, "I wrote the first version of these rules."],
     [jonas, "I want to get better at testing code like this."],
   ] as const) {
     const page = await as(browser, person.email);
@@ -46,7 +46,7 @@ test("an opportunity posted, two people interested, one chosen with a reason the
   await sam.getByRole("button", { name: "Choose", exact: true }).click();
   await expect(sam.getByText(`Chosen: ${jonas.name}`)).toBeVisible();
 
-  const other = await as(browser, oliver.email);
+  const other = await as(browser, chloe.email);
   await other.goto(url);
   await expect(other.getByText("You were not chosen this time.")).toBeVisible();
   await expect(other.getByText("Jonas's plan asks for testing depth, and this is the place to build it.")).toBeVisible();

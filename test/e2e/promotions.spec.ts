@@ -47,7 +47,7 @@ test("a window's nominations and packets: everyone reads the process; the nomine
   await rosa.getByRole("link", { name: `Add to ${nominee.name}'s promotion nomination` }).click();
   await rosa.getByLabel("Your addition as their manager").fill("She also ran the passkey rollout's on-call.");
   await rosa.getByRole("button", { name: "Save the addition" }).click();
-  await expect(rosa.getByText("She also ran the passkey rollout's on-call.")).toBeVisible();
+  await expect(rosa.getByRole("paragraph").filter({ hasText: "She also ran the passkey rollout's on-call." })).toBeVisible();
   await expect(rosa.getByRole("button", { name: "Withdraw the nomination" })).toHaveCount(0);
 
   await niamh.reload();

@@ -12,7 +12,7 @@ import { createWindow, openWindow } from "~/modules/promotions/windows.server";
 import * as indexRoute from "~/routes/promotions._index";
 import * as nominateRoute from "~/routes/promotions.nominate";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
-import * as adminRoute from "~/routes/admin.promotions";
+import * as adminRoute from "~/routes/admin.promotions._index";
 import * as adminWindowRoute from "~/routes/admin.promotions.$windowId";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";

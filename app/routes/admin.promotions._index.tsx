@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Link, redirect } from "react-router";
-import type { Route } from "./+types/admin.promotions";
+import type { Route } from "./+types/admin.promotions._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SettingsForm } from "~/components/promotions/settings-form";
 import { WindowForm } from "~/components/promotions/window-form";
