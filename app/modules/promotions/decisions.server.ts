@@ -35,6 +35,7 @@ import {
   type Outcome,
 } from "./committee-policy";
 import { accessTo, criteriaOf, loadWindowFacts, recordPromotionEvent, requireCommitteeNomination, type WindowFacts } from "./committee.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 
 export const MAX_RATIONALE = 2000;
 
@@ -307,6 +308,8 @@ export async function applyDuePromotionDecisions(now = clock.now()): Promise<num
           subjectId: nomination.nomineeId,
           detail: { from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, promotionWindowId: nomination.windowId },
         });
+        // The company's other tools hear of it as of any promotion taking effect (app/modules/webhooks).
+        await emitWebhookEvents(tx, [{ kind: "promotion.effective", promotion: { personId: nomination.nomineeId, effectiveAt: effective, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, calibrationSessionId: null } }], now);
         applied += 1;
       }
       await recordPromotionEvent(tx, {

@@ -441,6 +441,9 @@ describe("a promotion released before its window's effective day", () => {
     });
     await db.promotionDecision.create({ data: { nominationId: nomination.id, outcome: "promote", rationale: "{}", decidedById: s.vera.id, decidedAt: released, releasedAt: released, releasedById: s.vera.id } });
     const level = async () => (await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true } })).level;
+    // A tool that wants to hear of promotions taking effect (app/modules/webhooks).
+    await db.webhookEndpoint.create({ data: { id: "hook-later", url: "https://hooks.example.com/rungs", secret: "s", events: JSON.stringify(["promotion.effective"]), createdAt: released } });
+    const told = async () => (await db.webhookEvent.findMany({ where: { kind: "promotion.effective" }, select: { payload: true } })).map((event) => JSON.parse(event.payload) as { promotion: { personId: string; to: { level: string } } });
     expect(await applyDuePromotionDecisions(new Date("2030-03-31T23:00:00Z"))).toBe(0);
     expect(await level()).toBe("ic3");
     expect(await applyDuePromotionDecisions(new Date("2030-04-01T06:00:00Z"))).toBe(1);
@@ -448,5 +451,6 @@ describe("a promotion released before its window's effective day", () => {
     expect((await db.promotionDecision.findUniqueOrThrow({ where: { nominationId: nomination.id }, select: { appliedAt: true } })).appliedAt).toEqual(effectiveOn);
     expect(await applyDuePromotionDecisions(new Date("2030-04-02T06:00:00Z"))).toBe(0);
     expect(await db.levelChange.count({ where: { personId: person.id, source: "promoted" } })).toBe(1);
+    expect((await told()).filter((event) => event.promotion.personId === person.id).map((event) => event.promotion.to.level)).toEqual(["ic4"]);
   });
 });
