@@ -106,9 +106,12 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   // A second tab edits the same outcome while this one saves: it is told, and keeps what it typed.
   const entryUrl = page.url().split("?")[0]!;
   const second = await page.context().newPage();
+  // Each typed once its page has hydrated: text typed while React takes over the form can be joined to the saved one.
   await second.goto(entryUrl);
+  await second.waitForLoadState("networkidle");
   await second.getByLabel("Reason").fill("Second tab: hold at level until the design review.");
   await page.goto(entryUrl);
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Reason").fill("Design scope not yet at Senior; revisit in spring.");
   await page.getByRole("button", { name: "Record outcome" }).click();
   await expect(page.getByText("Outcome recorded.")).toBeVisible();

@@ -186,6 +186,24 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
       );
     case "outcomes":
       return none(words, !doc.outcomes.length) + table([t("bundle.outcomes.session"), t("bundle.rating"), t("bundle.outcomes.outcome")], doc.outcomes.map((outcome) => [escape(outcome.session), escape(outcome.rating), escape(outcome.outcome)]));
+    case "promotions":
+      return (
+        none(words, !doc.promotions.length) +
+        doc.promotions
+          .map(
+            (promotion) =>
+              `<h2>${escape(t("bundle.promotions.nomination", { window: promotion.window, target: promotion.target }))}</h2>` +
+              (promotion.decision
+                ? `<p>${escape(t("bundle.promotions.decision", { outcome: promotion.decision.outcome }))}</p>` +
+                  quote(promotion.decision.summary) +
+                  table(
+                    [t("bundle.competency"), t("bundle.promotions.mark"), t("bundle.notes")],
+                    promotion.decision.criteria.map((criterion) => [escape(criterion.name), escape(criterion.mark ?? "–"), escape(criterion.rationale)]),
+                  )
+                : `<p class="muted">${escape(t("bundle.promotions.notReleased"))}</p>`),
+          )
+          .join("")
+      );
     case "interviews":
       return (
         none(words, !doc.interviews.length) +

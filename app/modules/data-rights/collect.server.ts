@@ -20,6 +20,8 @@ import { myPairs, pairPage } from "~/modules/mentorship/pairs.server";
 import { notificationSettings } from "~/modules/notifications/preferences.server";
 import type { PageLanguage } from "~/i18n/languages";
 import type { ExportDocument, ExportFeedbackReceived, Section } from "./document";
+import { myNominations } from "~/modules/promotions/nominations.server";
+import { answerPage as promotionAnswerPage } from "~/modules/promotions/decisions.server";
 
 /**
  * Each section of a person's export, read as the person reads it on their own pages: every part
@@ -239,8 +241,31 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
       into.mentorship = out;
     },
     outcomes: async (into) => {
-      // Promotion nominations and committee decisions join this section once Rungs records them (decision 087).
       into.outcomes = (await ownOutcomeViews(personId)).map((outcome) => ({ session: outcome.sessionName, rating: outcome.rating, outcome: outcome.outcomeText }));
+    },
+    promotions: async (into) => {
+      // Their own nominations, as "Your nominations" lists them, each with its answer as its page shows it (nothing before release).
+      const out = [];
+      for (const nomination of (await myNominations(reader)).filter((row) => row.own)) {
+        const page = await readable(() => promotionAnswerPage(reader, nomination.id));
+        const decision = page?.decision ?? null;
+        out.push({
+          window: nomination.windowName,
+          target: nomination.targetTitle,
+          kind: nomination.kind,
+          state: nomination.state,
+          decision: decision
+            ? {
+                outcome: decision.outcome,
+                summary: decision.summary,
+                releasedAt: decision.releasedAt?.toISOString() ?? null,
+                takesEffectOn: day(decision.takesEffectOn),
+                criteria: decision.criteria.map((criterion) => ({ name: criterion.name, mark: criterion.mark, rationale: criterion.rationale })),
+              }
+            : null,
+        });
+      }
+      into.promotions = out;
     },
     interviews: async (into) => {
       const { interviews } = await hiringHome(reader);
@@ -280,7 +305,7 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
 
 /** Every section is filled: a section reader that left one out is a fault, not an empty export. */
 export function completed(into: Partial<Collected>): Collected {
-  const missing = (["profile", "assessments", "evidence", "conversations", "feedbackReceived", "feedbackWritten", "mentorship", "outcomes", "interviews", "notificationSettings", "auditEvents"] as const).filter((key) => into[key] === undefined);
+  const missing = (["profile", "assessments", "evidence", "conversations", "feedbackReceived", "feedbackWritten", "mentorship", "outcomes", "promotions", "interviews", "notificationSettings", "auditEvents"] as const).filter((key) => into[key] === undefined);
   if (missing.length || into.growthPlan === undefined) throw new Error(`Export sections missing: ${[...missing, ...(into.growthPlan === undefined ? ["growthPlan"] : [])].join(", ")}`);
   return into as Collected;
 }

@@ -20,6 +20,7 @@ export const SECTIONS = [
   "feedbackWritten",
   "mentorship",
   "outcomes",
+  "promotions",
   "interviews",
   "notificationSettings",
   "auditEvents",
@@ -106,6 +107,14 @@ export type ExportMentorship = {
 };
 
 export type ExportOutcome = { session: string; rating: string; outcome: string };
+/** A promotion nomination of the person's own, with the committee's decision once it is released to them. */
+export type ExportPromotion = {
+  window: string;
+  target: string;
+  kind: string;
+  state: string;
+  decision: { outcome: string; summary: string; releasedAt: string | null; takesEffectOn: string | null; criteria: { name: string; mark: string | null; rationale: string }[] } | null;
+};
 
 export type ExportInterview = {
   opening: string;
@@ -137,7 +146,6 @@ export type ExportDocument = {
   formatVersion: number;
   generatedAt: string;
   language: string;
-  /** Promotion nominations and committee decisions join here once Rungs records them (decision 087). */
   profile: ExportProfile;
   assessments: ExportAssessment[];
   growthPlan: ExportGrowthPlan;
@@ -147,6 +155,7 @@ export type ExportDocument = {
   feedbackWritten: ExportFeedbackWritten[];
   mentorship: ExportMentorship[];
   outcomes: ExportOutcome[];
+  promotions: ExportPromotion[];
   interviews: ExportInterview[];
   notificationSettings: ExportNotificationSettings;
   auditEvents: ExportAuditEvent[];

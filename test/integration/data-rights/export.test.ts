@@ -29,6 +29,7 @@ import { createAssessment, createCycle, engineeringVersionId } from "../growth/p
 import { hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
 import { parsedFields, programmeFields } from "../mentorship/helpers";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 const MARK = (what: string) => `MARK-${what}-e7a2`;
@@ -120,6 +121,35 @@ async function setUpOrganisation() {
   await scoreAndSubmit(hiring.ana, hiring.anaInterview, ["code-quality", "testing"], 3, MARK("own-scorecard"), "yes");
   await scoreAndSubmit(hiring.ben, hiring.benInterview, ["system-design", "technical-judgement"], 4, MARK("other-scorecard"), "strong-yes");
 
+  // Promotions: a committee's decision released to her, and one in another window not yet released.
+  const served = await servedLadderVersion("engineering");
+  for (const [index, released] of [true, false].entries()) {
+    const window = await db.promotionWindow.create({
+      data: {
+        name: `Window ${index}`,
+        ladderId: "engineering",
+        ladderVersionId: served!.versionId,
+        state: "meeting",
+        nominationsOpenOn: new Date("2026-01-01T00:00:00Z"),
+        nominationsCloseOn: new Date("2026-01-20T00:00:00Z"),
+        packetsDueOn: new Date("2026-02-01T00:00:00Z"),
+        votesDueOn: new Date("2026-02-15T00:00:00Z"),
+        effectiveOn: new Date("2026-04-01T00:00:00Z"),
+        minMembers: 3,
+        membersAtOrAbove: true,
+        minOutsideMembers: 1,
+        redactedFirstRead: false,
+      },
+    });
+    const nomination = await db.promotionNomination.create({
+      data: { windowId: window.id, nomineeId: person.id, kind: "self", nominatedById: person.id, trackId: "ic", levelId: "ic3", targetTrackId: "ic", targetLevelId: "ic4", statement: "", candidateNumber: 1, state: "decided" },
+    });
+    const at = new Date("2026-03-01T09:00:00Z");
+    await db.promotionDecision.create({
+      data: { nominationId: nomination.id, outcome: "not-yet", summary: MARK(released ? "promotion-released" : "promotion-unreleased"), rationale: "{}", decidedById: admin.id, decidedAt: at, ...(released ? { releasedAt: at, releasedById: admin.id } : {}) },
+    });
+  }
+
   await saveNotificationSettings(person.id, { ...DEFAULT_PREFERENCES, digest: "daily", timeZone: "Europe/Berlin" });
   return { person: { ...hiring.ana, ...person }, manager, peers, admin, stranger, ben: hiring.ben };
 }
@@ -202,12 +232,13 @@ describe("a person's export", () => {
       "feedback-written",
       "check-in",
       "own-scorecard",
+      "promotion-released",
     ];
     for (const marker of readable) {
       expect(json, `the JSON holds ${marker}`).toContain(MARK(marker));
       expect(html, `the readable pages hold ${marker}`).toContain(MARK(marker));
     }
-    for (const marker of ["managers-private-note", "unshared-review", "unshared-notes", "feedback-not-released", "colleague-about-someone-else", "other-scorecard"]) {
+    for (const marker of ["managers-private-note", "unshared-review", "unshared-notes", "feedback-not-released", "colleague-about-someone-else", "other-scorecard", "promotion-unreleased"]) {
       expect(json + html, `nothing of ${marker}`).not.toContain(MARK(marker));
     }
     // Who wrote her anonymous feedback is nowhere in it.
