@@ -12,15 +12,23 @@ const chromium = { ...devices["Desktop Chrome"], launchOptions: { executablePath
 const apart = ["calibration", "demo", "job-families", "points", "single-sign-on", "first-day", "processes", "upgrade", "half-year", "languages"].map((name) => `**/${name}.spec.ts`);
 
 /**
- * Three projects on two workers. The accessibility sweep only reads, so its tests run side by side,
+ * Walks that spend most of their time waiting for a real clock (a one-to-one held a minute after it
+ * is set up), each on a server of its own: on two cores a third worker runs them beside the others,
+ * where the waiting costs no one time.
+ */
+const waiting = ["conversations"].map((name) => `**/${name}.spec.ts`);
+
+/**
+ * Four projects. The accessibility sweep only reads, so its tests run side by side on both cores,
  * first, on the demo organisation as seeded. Then the journeys on the demo server run one after
- * another (they build on each other's data), beside the journeys that have servers of their own.
+ * another (they build on each other's data), beside the journeys that have servers of their own and
+ * the waiting walks.
  */
 export default defineConfig({
   testDir: "./test/e2e",
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  workers: 2,
+  workers: 3,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -33,9 +41,10 @@ export default defineConfig({
     reducedMotion: "reduce",
   },
   projects: [
-    { name: "sweep", testMatch: "**/accessibility.spec.ts", fullyParallel: true, use: chromium },
-    { name: "journeys", testIgnore: ["**/accessibility.spec.ts", ...apart], fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
+    { name: "sweep", testMatch: "**/accessibility.spec.ts", fullyParallel: true, workers: 2, use: chromium },
+    { name: "journeys", testIgnore: ["**/accessibility.spec.ts", ...apart, ...waiting], fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
     { name: "apart", testMatch: apart, fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
+    { name: "waiting", testMatch: waiting, fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
   ],
   globalSetup: "./test/e2e/servers.ts",
 });

@@ -1,7 +1,11 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ICAL from "ical.js";
+import { freePort, startAppServer, type AppServer } from "../../scripts/app-servers";
 import { startSmtpSink } from "../utils/smtp-sink";
 import { expectAccessible, openDraft, signIn } from "./helpers";
 
@@ -11,8 +15,30 @@ const run = promisify(execFile);
 const manager = { email: "hannah.kim@example.com", name: "Hannah Kim" };
 const report = { email: "kofi.mensah@example.com", name: "Kofi Mensah" };
 
+/**
+ * The walk waits for its meetings in real time, so it runs on a demo organisation of its own, beside the
+ * other journeys rather than between them; its email passes then send only its own invitations.
+ */
+let server: AppServer | undefined;
+let folder: string | undefined;
+let origin = "";
+let databaseUrl = "";
+
+test.beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "rungs-conversations-"));
+  const port = await freePort();
+  origin = `http://localhost:${port}`;
+  databaseUrl = `file:${join(folder, "rungs.db")}`;
+  server = await startAppServer(databaseUrl, { port, env: { SEED_DEMO: "true", PUBLIC_URL: origin } });
+});
+
+test.afterAll(async () => {
+  await server?.kill();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
 async function as(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext({ baseURL: origin })).newPage();
   await signIn(page, email);
   return page;
 }
@@ -40,10 +66,7 @@ function icalTime(at: Date): string {
   return `${at.toISOString().slice(0, 19).replace(/[-:]/g, "")}Z`;
 }
 
-test("a manager and a report hold one-to-ones over three meetings: agenda from the growth plan, a point carried, shared and private notes, an action carried and closed, evidence offered in the next self-assessment, and a meeting moved with its invitation updated", async ({
-  browser,
-  baseURL,
-}) => {
+test("a manager and a report hold one-to-ones over three meetings: agenda from the growth plan, a point carried, shared and private notes, an action carried and closed, evidence offered in the next self-assessment, and a meeting moved with its invitation updated", async ({ browser }) => {
   test.setTimeout(480_000);
 
   // Kofi's growth plan focuses on Code quality, which the agenda will suggest.
@@ -141,7 +164,7 @@ test("a manager and a report hold one-to-ones over three meetings: agenda from t
   const sink = await startSmtpSink();
   const invitations = async () => {
     await run("./node_modules/.bin/tsx", ["scripts/notifications-send.ts"], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "file:./test/.databases/e2e.db", SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: "Rungs <rungs@example.com>", PUBLIC_URL: baseURL },
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: "Rungs <rungs@example.com>", PUBLIC_URL: origin },
     });
     return sink.received
       .flatMap((message) =>
