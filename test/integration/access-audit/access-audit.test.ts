@@ -105,7 +105,7 @@ beforeAll(async () => {
   if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
   await db.hiringStage.updateMany({ data: { createdAt: JOINED } });
   const stage = await db.hiringStage.findFirstOrThrow({ where: { openingId: opening.openingId }, select: { id: true } });
-  const loops = [];
+  const loops: string[] = [];
   for (let index = 0; index < 4; index++) loops.push((await addCandidate(viewer, opening.openingId, { name: `Candidate ${index} ${MARK}`, email: "", source: "", notes: MARK })).loopId);
   await db.hiringInterview.createMany({
     data: generated.filter((entry) => entry.interviewed).map((entry, index) => ({ loopId: loops[index % loops.length]!, stageId: stage.id, interviewerId: entry.person.id, createdAt: INTERVIEWED })),

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const saved = await saveStage(viewer, opening.openingId, { name: "Coding", competencyIds: ["code-quality"] });
   if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
   const stage = await db.hiringStage.findFirstOrThrow({ select: { id: true } });
-  const loops = [];
+  const loops: string[] = [];
   for (let index = 0; index < 3; index++) loops.push((await addCandidate(viewer, opening.openingId, { name: `Candidate ${index}`, email: "", source: "", notes: "" })).loopId);
   const staffed = (["Atlas", "Borealis"] as const).flatMap((team) => people.filter((person) => person.team === team).slice(0, INTERVIEWED[team]));
   await db.hiringInterview.createMany({ data: staffed.map((person, index) => ({ loopId: loops[index % loops.length]!, stageId: stage.id, interviewerId: person.id, createdAt: daysAgo(10) })) });
