@@ -194,14 +194,14 @@ export default function HiringStats({ loaderData }: Route.ComponentProps) {
             <p className="text-sm">{tp("stats.none")}</p>
           ) : (
             <>
-              <p className="text-sm font-medium">{panels.overall ? tp("stats.overall", { met: panels.overall.met, total: panels.overall.total }) : tp("stats.hidden")}</p>
+              <p className="text-sm font-medium">{panels.overall ? tp("stats.overall", { met: panels.overall.met, total: panels.overall.total, share: f.percent(panels.overall.met / panels.overall.total) }) : tp("stats.hidden")}</p>
               <DataTable caption={tp("stats.heading")} headings={[tp("stats.opening"), tp("stats.rate")]}>
                 {panels.openings.map((row) => (
                   <tr key={row.id}>
                     <th scope="row" className={`${tdClass} font-medium`}>
                       {row.title}
                     </th>
-                    <td className={tdClass}>{row.figure ? tp("stats.row", { met: row.figure.met, total: row.figure.total }) : tp("stats.hidden")}</td>
+                    <td className={tdClass}>{row.figure ? tp("stats.row", { met: row.figure.met, total: row.figure.total, share: f.percent(row.figure.met / row.figure.total) }) : tp("stats.hidden")}</td>
                   </tr>
                 ))}
               </DataTable>

@@ -10,10 +10,12 @@ async function as(browser: Browser, email: string) {
 test("the access audit: admins over the organisation, a manager over their people, an engineer not at all", async ({ browser }) => {
   const priya = await as(browser, people.admin.email);
   await priya.getByRole("link", { name: "Fair access" }).click();
-  await expect(priya.getByRole("heading", { name: "Who gets stretch work and sponsorship", level: 1 })).toBeVisible();
+  await expect(priya.getByRole("heading", { name: "Who gets stretch work, sponsorship and a seat on interview panels", level: 1 })).toBeVisible();
   await expect(priya.getByText("Across the whole organisation.")).toBeVisible();
   await expect(priya.getByRole("heading", { name: "Stretch assignments", level: 2 })).toBeVisible();
   await expect(priya.getByRole("heading", { name: "Sponsorship", level: 2 })).toBeVisible();
+  await expect(priya.getByRole("heading", { name: "Interview panels", level: 2 })).toBeVisible();
+  await expect(priya.getByRole("heading", { name: "Interviewer training", level: 2 })).toBeVisible();
   // The demo is small: the page says why figures are hidden.
   await expect(priya.getByText(/Some figures are not shown\. A group of fewer than 4 people/)).toBeVisible();
   await expectAccessible(priya);

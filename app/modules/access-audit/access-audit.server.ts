@@ -2,6 +2,7 @@ import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { equityAudit, funnelSteps, type Audit, type AuditUnit } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
+import { interviewerStaffings, interviewerTrainingHistory } from "~/modules/hiring/panels.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
@@ -12,23 +13,37 @@ import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
 import { accessAuditVersion, auditedPeople, hasReports, levelChanges, managerChanges } from "./queries.server";
-import { auditDimensions, dayOf, OPPORTUNITY_STAGES, opportunityUnits, SPONSORSHIP_STAGES, sponsorshipUnits, type AccessStage, type AuditedPerson } from "./units";
+import {
+  auditDimensions,
+  dayOf,
+  INTERVIEWER_TRAINING_STAGES,
+  interviewerTrainingUnits,
+  INTERVIEWING_STAGES,
+  interviewingUnits,
+  OPPORTUNITY_STAGES,
+  opportunityUnits,
+  SPONSORSHIP_STAGES,
+  sponsorshipUnits,
+  type AccessStage,
+  type AuditedPerson,
+} from "./units";
 
 /**
  * The audit of fair access (issue 58, point 5; decision 092): who saw, applied for and was chosen
- * for stretch work, and who among the people in the audit has an active sponsor, by team, track,
- * level and imported attribute. Every figure is `equityAudit`'s (decision 083: rates, intervals,
+ * for stretch work, who among the people in the audit has an active sponsor, who is asked to
+ * interview and who is trained to, by team, track, level and imported attribute. Every figure is `equityAudit`'s (decision 083: rates, intervals,
  * the four-fifths rule and the disclosure check over time); this module only says who is audited
  * and what happened to them when.
  */
 
 /**
  * One funnel of the access audit: its stages and how its units are built from the audited people.
- * The extension point for interview panels (who is asked to interview, who is qualified): a source
- * with stages such as `eligible → interviews → qualified` joins this list, and the page shows it
- * like the others (its words under `accessAudit:audits.<id>` and `accessAudit:stages`).
+ * A new source joins this list and the page shows it like the others (its words under
+ * `accessAudit:audits.<id>` and `accessAudit:stages`). Interview panels are two funnels, not one:
+ * someone may be qualified without having interviewed lately, and interview without being trained,
+ * so neither stage lies on the way to the other.
  */
-export type AccessAuditId = "opportunities" | "sponsorship";
+export type AccessAuditId = "opportunities" | "sponsorship" | "interviewing" | "interviewerTraining";
 
 export type AccessAuditSource = {
   id: AccessAuditId;
@@ -39,6 +54,15 @@ export type AccessAuditSource = {
 export const ACCESS_AUDIT_SOURCES: readonly AccessAuditSource[] = [
   { id: "opportunities", stages: OPPORTUNITY_STAGES, units: async (people, asOf) => opportunityUnits(people, await opportunityAccess(), asOf) },
   { id: "sponsorship", stages: SPONSORSHIP_STAGES, units: async (people, asOf) => sponsorshipUnits(people, await sponsorshipSpans(), asOf) },
+  { id: "interviewing", stages: INTERVIEWING_STAGES, units: async (people, asOf) => interviewingUnits(people, await interviewerStaffings(), asOf) },
+  {
+    id: "interviewerTraining",
+    stages: INTERVIEWER_TRAINING_STAGES,
+    units: async (people, asOf) => {
+      const { log, stages } = await interviewerTrainingHistory();
+      return interviewerTrainingUnits(people, log, stages, asOf);
+    },
+  },
 ];
 
 export async function requireAccessAuditScope(viewer: Viewer): Promise<AccessAuditScope> {

@@ -23,7 +23,7 @@ export async function hasReports(personId: string): Promise<boolean> {
 
 /** A version of everything the audits read: a kept view is reused only while it is unchanged. */
 export async function accessAuditVersion(): Promise<string> {
-  const [people, teams, opportunities, interests, views, sponsorships, changes, moves] = await Promise.all([
+  const [people, teams, opportunities, interests, views, sponsorships, changes, moves, interviews, steps, stages] = await Promise.all([
     db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunity.aggregate({ _max: { updatedAt: true }, _count: true }),
@@ -32,6 +32,9 @@ export async function accessAuditVersion(): Promise<string> {
     db.sponsorship.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.levelChange.aggregate({ _max: { id: true } }),
     db.managerChange.aggregate({ _max: { id: true } }),
+    db.hiringInterview.aggregate({ _max: { createdAt: true }, _count: true }),
+    db.interviewerTrainingStep.aggregate({ _max: { at: true }, _count: true }),
+    db.hiringStage.aggregate({ _max: { createdAt: true }, _count: true }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
@@ -43,5 +46,8 @@ export async function accessAuditVersion(): Promise<string> {
     sponsorships._count, stamp(sponsorships._max.updatedAt),
     changes._max.id ?? 0,
     moves._max.id ?? 0,
+    interviews._count, stamp(interviews._max.createdAt),
+    steps._count, stamp(steps._max.at),
+    stages._count, stamp(stages._max.createdAt),
   ].join("|");
 }

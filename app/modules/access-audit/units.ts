@@ -1,4 +1,5 @@
 import type { AuditState, AuditUnit } from "~/modules/equity/audit";
+import { isTrainingStep, qualifiedFor, type TrainingStep } from "~/modules/hiring/panels";
 
 /**
  * The units of the access audits, built from what Rungs recorded (pure). Every change is dated by
@@ -10,7 +11,16 @@ import type { AuditState, AuditUnit } from "~/modules/equity/audit";
 
 export const OPPORTUNITY_STAGES = ["saw", "applied", "chosen"] as const;
 export const SPONSORSHIP_STAGES = ["eligible", "sponsored"] as const;
-export type AccessStage = (typeof OPPORTUNITY_STAGES)[number] | (typeof SPONSORSHIP_STAGES)[number];
+export const INTERVIEWING_STAGES = ["eligible", "interviews"] as const;
+export const INTERVIEWER_TRAINING_STAGES = ["eligible", "training", "qualified"] as const;
+export type AccessStage =
+  | (typeof OPPORTUNITY_STAGES)[number]
+  | (typeof SPONSORSHIP_STAGES)[number]
+  | (typeof INTERVIEWING_STAGES)[number]
+  | (typeof INTERVIEWER_TRAINING_STAGES)[number];
+
+/** How long being on a panel counts: someone who last interviewed over a year ago is no longer asked to interview. */
+export const INTERVIEWING_DAYS = 365;
 
 /**
  * A person as the audits group them: their groups in each dimension (null: none known) from each
@@ -31,6 +41,15 @@ export type OpportunityAccessRow = { opportunityId: string; personId: string; sa
 
 /** One sponsorship of a person: from its start to the day it stopped being active (null: still active). */
 export type SponsorshipSpan = { sponseeId: string; from: Date; to: Date | null };
+
+/** A person staffed as an interviewer on a loop's panel, dated when they were staffed (a trainee's seat is not one). */
+export type Staffing = { personId: string; at: Date };
+
+/** One step of the interviewer training log: the person's step on one competency from then on. */
+export type TrainingLogEntry = { personId: string; competencyId: string; step: string; at: Date };
+
+/** The competencies an interview stage covers, from the day the stage was created. */
+export type StageCompetencies = { competencyIds: readonly string[]; since: Date };
 
 const DAY = 24 * 60 * 60 * 1000;
 export const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
@@ -89,16 +108,73 @@ export function opportunityUnits(people: readonly AuditedPerson[], rows: readonl
   });
 }
 
-/** A unit per person: eligible from the day they joined, sponsored while any sponsorship of theirs is active, out of the audit once they left. */
-export function sponsorshipUnits(people: readonly AuditedPerson[], spans: readonly SponsorshipSpan[], asOf: Date): AuditUnit[] {
-  const spansOf = new Map<string, SponsorshipSpan[]>();
-  for (const span of spans) (spansOf.get(span.sponseeId) ?? spansOf.set(span.sponseeId, []).get(span.sponseeId)!).push(span);
+/**
+ * A unit per person: eligible from the day they joined, at `stage` on every day some span of theirs
+ * covers (from its first day to the day before its end), out of the audit once they left.
+ */
+function spanUnits(people: readonly AuditedPerson[], spansOf: ReadonlyMap<string, readonly { from: Date; to: Date | null }[]>, stage: AccessStage, asOf: Date): AuditUnit[] {
   return people.flatMap((person) => {
     const joined = dayOf(person.createdAt).getTime();
     const own = (spansOf.get(person.id) ?? []).map((span) => ({ from: dayOf(span.from).getTime(), to: span.to ? dayOf(span.to).getTime() : Infinity })).filter((span) => span.to > span.from);
-    const sponsoredOn = (day: number) => own.some((span) => span.from <= day && day < span.to);
-    const days = [...new Set([joined, ...own.flatMap((span) => [span.from, span.to])])].filter((day) => Number.isFinite(day) && day >= joined).sort((a, b) => a - b);
-    const events: StageEvent[] = days.map((day) => ({ at: new Date(day), stage: sponsoredOn(day) ? "sponsored" : "eligible" }));
+    const coveredOn = (day: number) => own.some((span) => span.from <= day && day < span.to);
+    // Nothing after they left: a span ending later must not bring a leaver back.
+    const left = person.deactivatedAt?.getTime() ?? Infinity;
+    const days = [...new Set([joined, ...own.flatMap((span) => [span.from, span.to])])].filter((day) => Number.isFinite(day) && day >= joined && day < left).sort((a, b) => a - b);
+    const events: StageEvent[] = days.map((day) => ({ at: new Date(day), stage: coveredOn(day) ? stage : "eligible" }));
+    if (person.deactivatedAt) events.push({ at: person.deactivatedAt, stage: null });
+    const kept = history(person, events, asOf);
+    return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];
+  });
+}
+
+function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const of = new Map<string, T[]>();
+  for (const row of rows) (of.get(row.personId) ?? of.set(row.personId, []).get(row.personId)!).push(row);
+  return of;
+}
+
+/** A unit per person: eligible from the day they joined, sponsored while any sponsorship of theirs is active, out of the audit once they left. */
+export function sponsorshipUnits(people: readonly AuditedPerson[], spans: readonly SponsorshipSpan[], asOf: Date): AuditUnit[] {
+  return spanUnits(people, byPerson(spans.map((span) => ({ ...span, personId: span.sponseeId }))), "sponsored", asOf);
+}
+
+/**
+ * A unit per person: eligible from the day they joined, interviewing from the day they were first
+ * staffed on a panel until `INTERVIEWING_DAYS` after the last time, out of the audit once they left.
+ * Every active person is eligible: Rungs lets anyone active be staffed, and the organisation sets no
+ * level below which people do not interview.
+ */
+export function interviewingUnits(people: readonly AuditedPerson[], staffings: readonly Staffing[], asOf: Date): AuditUnit[] {
+  const window = INTERVIEWING_DAYS * DAY;
+  const spans = new Map([...byPerson(staffings)].map(([id, own]) => [id, own.map((staffing) => ({ from: staffing.at, to: new Date(dayOf(staffing.at).getTime() + window) }))]));
+  return spanUnits(people, spans, "interviews", asOf);
+}
+
+/**
+ * A unit per person: eligible from the day they joined, in training from their first step on any
+ * competency's path, qualified while qualified for at least one interview stage (every competency it
+ * covers, the hiring module's rule; a stage counts from the day it was created, so that a new stage
+ * is a dated change rather than a rewrite of earlier days), out of the audit once they left. A step
+ * back (an admin recording an earlier step) moves them back.
+ */
+export function interviewerTrainingUnits(people: readonly AuditedPerson[], log: readonly TrainingLogEntry[], stages: readonly StageCompetencies[], asOf: Date): AuditUnit[] {
+  const logOf = byPerson(log);
+  const covering = stages.filter((stage) => stage.competencyIds.length > 0);
+  return people.flatMap((person) => {
+    const own = [...(logOf.get(person.id) ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
+    const joined = person.createdAt.getTime();
+    const trained = new Set(own.filter((entry) => entry.step === "qualified").map((entry) => entry.competencyId));
+    // Only stages whose every competency this person ever qualified on can change their stage: the others are left out of their dates.
+    const theirs = covering.filter((stage) => stage.competencyIds.every((id) => trained.has(id)));
+    const stageAt = (at: number): AccessStage => {
+      const record: Record<string, TrainingStep> = {};
+      for (const entry of own) if (entry.at.getTime() <= at && isTrainingStep(entry.step)) record[entry.competencyId] = entry.step;
+      if (theirs.some((stage) => stage.since.getTime() <= at && qualifiedFor(record, stage.competencyIds))) return "qualified";
+      return Object.keys(record).length ? "training" : "eligible";
+    };
+    const left = person.deactivatedAt?.getTime() ?? Infinity;
+    const times = [...new Set([joined, ...own.map((entry) => entry.at.getTime()), ...theirs.map((stage) => stage.since.getTime())])].filter((at) => at >= joined && at < left).sort((a, b) => a - b);
+    const events: StageEvent[] = times.map((at) => ({ at: new Date(at), stage: stageAt(at) }));
     if (person.deactivatedAt) events.push({ at: person.deactivatedAt, stage: null });
     const kept = history(person, events, asOf);
     return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];

@@ -6,7 +6,7 @@ import { getLevel } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import * as clock from "~/platform/clock.server";
-import { openingLadder, requireVisibleLoop, type VisibleLoop } from "./access.server";
+import { openingLadder, parseCompetencyIds, requireVisibleLoop, type VisibleLoop } from "./access.server";
 import { interviewKit } from "./kit";
 import {
   isAttributeDimension,
@@ -72,6 +72,30 @@ export async function setPanelSettings(viewer: Viewer, input: PanelSettings): Pr
     await recordAuditEvent(tx, { actorId: viewer.id, action: "hiring.panel_rule_set", subjectType: "hiring", subjectId: null, detail: { dimensions: input.dimensions, maxInterviewsPerWeek: input.maxInterviewsPerWeek, requireQualification: input.requireQualification } });
   });
   return { ok: true };
+}
+
+/**
+ * Who was staffed on a panel, and when (decision 092's interviewing audit): an interviewer on a
+ * loop, dated when they were staffed; a trainee's seat is not an interview.
+ */
+export async function interviewerStaffings(): Promise<{ personId: string; at: Date }[]> {
+  const rows = await db.hiringInterview.findMany({ select: { interviewerId: true, createdAt: true } });
+  return rows.map((row) => ({ personId: row.interviewerId, at: row.createdAt }));
+}
+
+/**
+ * The training log in order, with the competencies each stage covers from the day it was created:
+ * from them the access audit reads back who was in training and who was qualified for a stage, when.
+ */
+export async function interviewerTrainingHistory() {
+  const [steps, stages] = await Promise.all([
+    db.interviewerTrainingStep.findMany({ select: { personId: true, competencyId: true, toStep: true, at: true }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    db.hiringStage.findMany({ select: { competencyIds: true, createdAt: true } }),
+  ]);
+  return {
+    log: steps.map((step) => ({ personId: step.personId, competencyId: step.competencyId, step: step.toStep, at: step.at })),
+    stages: stages.map((stage) => ({ competencyIds: parseCompetencyIds(stage.competencyIds), since: stage.createdAt })),
+  };
 }
 
 /** Each person's step on each competency they train on. */

@@ -2,13 +2,15 @@
 // (admins the organisation, a manager their own people, anyone else a 404), that its figures are the
 // equity audit's for the same units (built here from what was generated, not by the module), that a
 // hidden or small group carries no figure in the page's data, and that a generated population whose
-// teams apply at very different rates is flagged under the four-fifths rule.
+// teams apply at very different rates is flagged under the four-fifths rule (interview-panels.test.ts does the same for panels).
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { i18nFor } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { equityAudit, type AuditUnit } from "~/modules/equity/audit";
+import { addCandidate } from "~/modules/hiring/loops.server";
+import { createOpening, saveStage } from "~/modules/hiring/openings.server";
 import * as auditRoute from "~/routes/access-audit";
 import { seeded } from "../../../prisma/seed/random";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -17,7 +19,9 @@ import { renderPage, type PageModule } from "../../utils/render-page";
 import { signedInRequest } from "../../utils/session";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
-type Generated = { person: Person; team: string; level: string; location: string; applied: boolean[]; sponsored: boolean };
+/** How far a person got on the interviewer training path: a stage covers two competencies, "half" is qualified on one of them only. */
+type Training = "none" | "shadow" | "half" | "qualified";
+type Generated = { person: Person; team: string; level: string; location: string; applied: boolean[]; sponsored: boolean; interviewed: boolean; training: Training };
 type View = Awaited<ReturnType<typeof auditRoute.loader>>;
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,6 +33,9 @@ const SAW = daysAgo(30);
 const APPLIED = daysAgo(25);
 const DECIDED = daysAgo(20);
 const SPONSORED = daysAgo(15);
+const TRAINED = daysAgo(12);
+const INTERVIEWED = daysAgo(10);
+const QUALIFIED = daysAgo(8);
 const OPPORTUNITIES = 4;
 const DIMENSIONS = ["team", "track", "level", "attribute:location"];
 /** In every note, reason and sponsorship: none of it belongs on the audit. */
@@ -53,7 +60,20 @@ beforeAll(async () => {
     const location = index === 3 || index === 30 ? "Oslo" : random() < 0.5 ? "Lisbon" : "Berlin";
     const teamId = (await db.team.upsert({ where: { name: team }, create: { name: team }, update: {}, select: { id: true } })).id;
     const person = await createPerson({ name: `${team} engineer ${index}`, track: "ic", level, teamId, managerId: atlas ? atlasManager.id : borealisManager.id, attributes: JSON.stringify({ location }) });
-    generated.push({ person, team, level, location, applied: Array.from({ length: OPPORTUNITIES }, () => random() < (atlas ? 0.8 : 0.2)), sponsored: random() < (atlas ? 0.3 : 0.15) });
+    generated.push({ person, team, level, location, applied: Array.from({ length: OPPORTUNITIES }, () => random() < (atlas ? 0.8 : 0.2)), sponsored: random() < (atlas ? 0.3 : 0.15), interviewed: false, training: "none" });
+  }
+  // Panels, chosen so that every group moves by the floor's worth of people or by none (as the choices above): of each team and level,
+  // Atlas has three in four of its people (none in Oslo) asked to interview and Borealis two; everyone outside Oslo starts training,
+  // and two Berlin people of each team and level qualify, the next two only on one of the stage's two competencies.
+  const cohorts = new Map<string, Generated[]>();
+  for (const entry of generated) (cohorts.get(`${entry.team}/${entry.level}`) ?? cohorts.set(`${entry.team}/${entry.level}`, []).get(`${entry.team}/${entry.level}`)!).push(entry);
+  for (const cohort of cohorts.values()) {
+    const outsideOslo = cohort.filter((entry) => entry.location !== "Oslo");
+    outsideOslo.slice(0, cohort[0]!.team === "Atlas" ? Math.ceil(outsideOslo.length * 0.75) : 2).forEach((entry) => (entry.interviewed = true));
+    outsideOslo.forEach((entry) => (entry.training = "shadow"));
+    const berlin = outsideOslo.filter((entry) => entry.location === "Berlin");
+    berlin.slice(0, 2).forEach((entry) => (entry.training = "qualified"));
+    berlin.slice(2, 4).forEach((entry) => (entry.training = "half"));
   }
   engineer = generated[0]!.person;
   await db.user.updateMany({ data: { createdAt: JOINED } });
@@ -76,6 +96,29 @@ beforeAll(async () => {
   await db.sponsorship.createMany({
     data: generated.filter((entry) => entry.sponsored).map((entry) => ({ sponsorId: sponsor.id, sponseeId: entry.person.id, advocacy: "role", target: `Tech lead ${MARK}`, note: MARK, until: daysAgo(-200), createdAt: SPONSORED })),
   });
+
+  // One opening whose Coding stage covers two competencies (it existed before anyone trained); interviewers staffed on its loops, dated.
+  const viewer = { id: admin.id, name: admin.name, email: admin.email, isAdmin: true, isHiringAdmin: false };
+  const opening = await createOpening(viewer, { title: `Engineer ${MARK}`, ladderId: "engineering", levelId: "ic3", adminEmails: [], starterPlan: false });
+  if (!opening.ok) throw new Error(JSON.stringify(opening.fieldErrors));
+  const saved = await saveStage(viewer, opening.openingId, { name: "Coding", competencyIds: ["code-quality", "testing"] });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
+  await db.hiringStage.updateMany({ data: { createdAt: JOINED } });
+  const stage = await db.hiringStage.findFirstOrThrow({ where: { openingId: opening.openingId }, select: { id: true } });
+  const loops: string[] = [];
+  for (let index = 0; index < 4; index++) loops.push((await addCandidate(viewer, opening.openingId, { name: `Candidate ${index} ${MARK}`, email: "", source: "", notes: MARK })).loopId);
+  await db.hiringInterview.createMany({
+    data: generated.filter((entry) => entry.interviewed).map((entry, index) => ({ loopId: loops[index % loops.length]!, stageId: stage.id, interviewerId: entry.person.id, createdAt: INTERVIEWED })),
+  });
+  const steps = (entry: Generated) => {
+    const step = (competencyId: string, toStep: string, at: Date) => ({ personId: entry.person.id, competencyId, toStep, at, byId: admin.id });
+    const started = [step("code-quality", "shadow", TRAINED), step("testing", "shadow", TRAINED)];
+    if (entry.training === "shadow") return started;
+    if (entry.training === "half") return [...started, step("code-quality", "qualified", QUALIFIED)];
+    if (entry.training === "qualified") return [...started, step("code-quality", "qualified", QUALIFIED), step("testing", "qualified", QUALIFIED)];
+    return [];
+  };
+  await db.interviewerTrainingStep.createMany({ data: generated.flatMap(steps) });
 });
 
 async function read(viewer: Person): Promise<View> {
@@ -109,10 +152,19 @@ describe("the access audit", () => {
     const opportunities = mine.audits.find((entry) => entry.id === "opportunities")!.audit;
     expect(opportunities.total.steps?.[0]).toMatchObject({ n: atlas.length * OPPORTUNITIES });
     expect(opportunities.dimensions.find((dimension) => dimension.id === "team")!.groups.map((group) => group.value)).toEqual(["Atlas"]);
+    // Panels too: only the manager's people are counted, whoever else interviews.
+    const interviewing = mine.audits.find((entry) => entry.id === "interviewing")!.audit;
+    expect(interviewing.total.steps?.[0]).toMatchObject({ n: atlas.length, successes: atlas.filter((entry) => entry.interviewed).length });
+    expect(interviewing.dimensions.find((dimension) => dimension.id === "team")!.groups.map((group) => group.value)).toEqual(["Atlas"]);
+    const training = mine.audits.find((entry) => entry.id === "interviewerTraining")!.audit;
+    expect(training.total.steps?.[0]).toMatchObject({ n: atlas.length, successes: atlas.filter((entry) => entry.training !== "none").length });
+    const borealis = generated.filter((entry) => entry.team === "Borealis");
+    expect((await read(borealisManager)).audits.find((entry) => entry.id === "interviewing")!.audit.total.steps?.[0]).toMatchObject({ n: borealis.length, successes: borealis.filter((entry) => entry.interviewed).length });
 
     const everyone = await read(admin);
     expect(everyone.scope).toBe("organisation");
     expect(everyone.audits.find((entry) => entry.id === "sponsorship")!.audit.total.steps?.[0]?.n).toBe(await db.user.count());
+    expect(everyone.audits.map((entry) => entry.id)).toEqual(["opportunities", "sponsorship", "interviewing", "interviewerTraining"]);
   });
 
   test("its figures are the equity audit's for the same units: nothing is computed twice", async () => {
@@ -144,6 +196,30 @@ describe("the access audit", () => {
     const floorOf = () => SMALL_GROUP_FLOOR;
     expect(withoutLabels(view.audits.find((entry) => entry.id === "opportunities")!.audit)).toEqual(equityAudit({ name: "access-opportunities", stages: ["saw", "applied", "chosen"], dimensions: DIMENSIONS }, opportunityUnits, floorOf));
     expect(withoutLabels(view.audits.find((entry) => entry.id === "sponsorship")!.audit)).toEqual(equityAudit({ name: "access-sponsorship", stages: ["eligible", "sponsored"], dimensions: DIMENSIONS }, sponsorshipUnits, floorOf));
+  });
+
+  test("the panel figures are the equity audit's for the same units: interviewed in the past year; in training; qualified only on every competency of a stage", async () => {
+    const groups = await groupsOf();
+    const known = new Map(generated.map((entry) => [entry.person.id, entry]));
+    const unitOf = (id: string, personGroups: Record<string, string | null>, dated: [Date, string][]): AuditUnit => ({
+      id,
+      person: id,
+      history: [[JOINED, "eligible"] as [Date, string], ...dated].map(([at, stage]) => ({ at: dayOf(at), state: { stage, groups: personGroups } })),
+    });
+    const interviewingUnits = [...groups].map(([id, personGroups]) => unitOf(id, personGroups, known.get(id)?.interviewed ? [[INTERVIEWED, "interviews"]] : []));
+    const trainingUnits = [...groups].map(([id, personGroups]) => {
+      const training = known.get(id)?.training ?? "none";
+      return unitOf(id, personGroups, training === "none" ? [] : training === "qualified" ? [[TRAINED, "training"], [QUALIFIED, "qualified"]] : [[TRAINED, "training"]]);
+    });
+    const view = await read(admin);
+    const floorOf = () => SMALL_GROUP_FLOOR;
+    const interviewing = view.audits.find((entry) => entry.id === "interviewing")!.audit;
+    expect(interviewing.total.steps?.[0]).toMatchObject({ from: "eligible", to: "interviews", successes: generated.filter((entry) => entry.interviewed).length });
+    expect(withoutLabels(interviewing)).toEqual(equityAudit({ name: "access-interviewing", stages: ["eligible", "interviews"], dimensions: DIMENSIONS }, interviewingUnits, floorOf));
+    const training = view.audits.find((entry) => entry.id === "interviewerTraining")!.audit;
+    // Qualified on one of the stage's two competencies is in training, not qualified.
+    expect(training.total.steps?.find((step) => step.from === "eligible" && step.to === "qualified")?.successes).toBe(generated.filter((entry) => entry.training === "qualified").length);
+    expect(withoutLabels(training)).toEqual(equityAudit({ name: "access-interviewerTraining", stages: ["eligible", "training", "qualified"], dimensions: DIMENSIONS }, trainingUnits, floorOf));
   });
 
   test("a hidden group carries no figure in the page's data, and a group below the floor is neither named nor counted", async () => {
@@ -183,9 +259,12 @@ describe("the access audit", () => {
   test("the page says what each figure means, shows the flag, and says why some figures are hidden", async () => {
     const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
     const page = text((await renderPage(auditRoute as unknown as PageModule, "/access-audit", "/access-audit", admin.id)).html);
-    expect(page).toContain("Who gets stretch work and sponsorship");
+    expect(page).toContain("Who gets stretch work, sponsorship and a seat on interview panels");
     expect(page).toContain("A ratio below 0.8 without a flag means the groups are too small to tell.");
     expect(page).toContain("Stretch assignments");
+    expect(page).toContain("Interview panels");
+    expect(page).toContain("Interviewer training");
+    expect(page).toContain("everyone → interviewed");
     expect(page).toMatch(/Borealis .*Below four-fifths/);
     expect(page).toMatch(/0\.\d\d of Atlas \(0\.\d\d–0\.\d\d\), p 0\.\d\d\d, adjusted p 0\.\d\d\d/);
     expect(page).toContain("Groups of fewer than 4 people are not listed.");

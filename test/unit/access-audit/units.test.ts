@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { opportunityUnits, sponsorshipUnits, type AuditedPerson } from "~/modules/access-audit/units";
+import { interviewerTrainingUnits, interviewingUnits, opportunityUnits, sponsorshipUnits, type AuditedPerson } from "~/modules/access-audit/units";
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 14, 30));
 const midnight = (n: number) => new Date(Date.UTC(2026, 10, n));
@@ -62,6 +62,45 @@ describe("the access audits' units", () => {
     expect(stages(unit!)).toEqual([
       ["2026-11-05", "sponsored"],
       ["2026-11-09", null],
+    ]);
+  });
+
+  test("a person interviews from the day they were first staffed on a panel until a year after the last; a leaver leaves", () => {
+    const staffings = [
+      { personId: "a", at: day(3) },
+      { personId: "a", at: day(10) },
+      { personId: "c", at: day(4) },
+    ];
+    const units = interviewingUnits([person("a"), person("b"), person("c", day(8))], staffings, new Date(Date.UTC(2027, 11, 31)));
+    expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
+      ["a", [["2026-11-01", "eligible"], ["2026-11-03", "interviews"], ["2027-11-10", "eligible"]]],
+      ["b", [["2026-11-01", "eligible"]]],
+      ["c", [["2026-11-01", "eligible"], ["2026-11-04", "interviews"], ["2026-11-08", null]]],
+    ]);
+    // Likewise a sponsorship that ended after its sponsee left.
+    expect(sponsorshipUnits([person("d", day(7))], [{ sponseeId: "d", from: day(3), to: day(10) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-07", null]]]);
+  });
+
+  test("in training from the first step; qualified only once qualified on every competency of a stage that exists by then; a step back moves them back", () => {
+    const log = [
+      { personId: "a", competencyId: "testing", step: "shadow", at: day(2) },
+      { personId: "a", competencyId: "testing", step: "qualified", at: day(4) },
+      { personId: "a", competencyId: "code-quality", step: "qualified", at: day(6) },
+      { personId: "a", competencyId: "testing", step: "shadow", at: day(12) },
+      { personId: "b", competencyId: "design", step: "qualified", at: day(3) },
+    ];
+    const stageList = [
+      { competencyIds: ["code-quality", "testing"], since: day(1) },
+      // Created after b qualified on its one competency: b is qualified from the day it was created, not before.
+      { competencyIds: ["design"], since: day(9) },
+      // A stage that asks for nothing qualifies nobody.
+      { competencyIds: [], since: day(1) },
+    ];
+    const units = interviewerTrainingUnits([person("a"), person("b"), person("c")], log, stageList, midnight(20));
+    expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
+      ["a", [["2026-11-01", "eligible"], ["2026-11-02", "training"], ["2026-11-06", "qualified"], ["2026-11-12", "training"]]],
+      ["b", [["2026-11-01", "eligible"], ["2026-11-03", "training"], ["2026-11-09", "qualified"]]],
+      ["c", [["2026-11-01", "eligible"]]],
     ]);
   });
 });

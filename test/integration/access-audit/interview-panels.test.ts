@@ -1,0 +1,64 @@
+// Interview panels in the audit of fair access, on a population with no small group anywhere (so that
+// the disclosure check leaves both teams shown side by side): one team is asked to interview far less
+// often than the other, and the page flags it under the four-fifths rule; a team moved only by fewer
+// than the floor's worth of interviewers does not move at all.
+import { beforeAll, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { addCandidate } from "~/modules/hiring/loops.server";
+import { createOpening, saveStage } from "~/modules/hiring/openings.server";
+import * as auditRoute from "~/routes/access-audit";
+import { createAdmin, createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+type View = Awaited<ReturnType<typeof auditRoute.loader>>;
+
+const DAY = 24 * 60 * 60 * 1000;
+const today = Math.floor(Date.now() / DAY) * DAY;
+const daysAgo = (days: number) => new Date(today - days * DAY + 9 * 60 * 60 * 1000);
+const PER_TEAM = 20;
+/** Of each team, how many were staffed on a panel ten days ago. */
+const INTERVIEWED = { Atlas: 15, Borealis: 4 } as const;
+
+let adminId = "";
+
+beforeAll(async () => {
+  const teams = { Atlas: (await db.team.create({ data: { name: "Atlas" } })).id, Borealis: (await db.team.create({ data: { name: "Borealis" } })).id };
+  // The reader is one of Atlas's engineers too: nobody sits in a group of their own.
+  const admin = await createAdmin({ name: "Ada Admin", track: "ic", level: "ic3", teamId: teams.Atlas });
+  adminId = admin.id;
+  const people: { id: string; team: keyof typeof teams }[] = [];
+  for (const team of ["Atlas", "Borealis"] as const) {
+    const count = team === "Atlas" ? PER_TEAM - 1 : PER_TEAM;
+    for (let index = 0; index < count; index++) people.push({ id: (await createPerson({ name: `${team} engineer ${index}`, track: "ic", level: "ic3", teamId: teams[team] })).id, team });
+  }
+  await db.user.updateMany({ data: { createdAt: daysAgo(40) } });
+
+  const viewer = { id: admin.id, name: admin.name, email: admin.email, isAdmin: true, isHiringAdmin: false };
+  const opening = await createOpening(viewer, { title: "Engineer", ladderId: "engineering", levelId: "ic3", adminEmails: [], starterPlan: false });
+  if (!opening.ok) throw new Error(JSON.stringify(opening.fieldErrors));
+  const saved = await saveStage(viewer, opening.openingId, { name: "Coding", competencyIds: ["code-quality"] });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
+  const stage = await db.hiringStage.findFirstOrThrow({ select: { id: true } });
+  const loops: string[] = [];
+  for (let index = 0; index < 3; index++) loops.push((await addCandidate(viewer, opening.openingId, { name: `Candidate ${index}`, email: "", source: "", notes: "" })).loopId);
+  const staffed = (["Atlas", "Borealis"] as const).flatMap((team) => people.filter((person) => person.team === team).slice(0, INTERVIEWED[team]));
+  await db.hiringInterview.createMany({ data: staffed.map((person, index) => ({ loopId: loops[index % loops.length]!, stageId: stage.id, interviewerId: person.id, createdAt: daysAgo(10) })) });
+  // Three more Borealis engineers staffed yesterday, fewer than the floor: Borealis's figures wait for more before they move.
+  const late = people.filter((person) => person.team === "Borealis").slice(INTERVIEWED.Borealis, INTERVIEWED.Borealis + 3);
+  await db.hiringInterview.createMany({ data: late.map((person) => ({ loopId: loops[0]!, stageId: stage.id, interviewerId: person.id, createdAt: daysAgo(1) })) });
+});
+
+test("a team asked to interview far less often than another is flagged under the four-fifths rule, with the evidence beside it", async () => {
+  const view = bodyOf<View>(await auditRoute.loader(routeArgs(await signedInRequest("/access-audit", adminId))));
+  const teams = view.audits.find((entry) => entry.id === "interviewing")!.audit.dimensions.find((dimension) => dimension.id === "team")!;
+  const step = (value: string) => teams.groups.find((group) => group.value === value)!.steps![0]!;
+  expect(step("Atlas")).toMatchObject({ from: "eligible", to: "interviews", n: PER_TEAM, successes: INTERVIEWED.Atlas, highest: true });
+  // Four staffed ten days ago; the three staffed yesterday are fewer than the floor, so the figure has not moved yet.
+  const borealis = step("Borealis");
+  expect(borealis).toMatchObject({ n: PER_TEAM, successes: INTERVIEWED.Borealis });
+  expect(borealis.impact).toMatchObject({ reference: "Atlas", flagged: true });
+  expect(borealis.impact!.ratio!.estimate).toBeLessThan(0.8);
+  expect(borealis.impact!.ratio!.interval[1]).toBeLessThan(1);
+  expect(borealis.impact!.adjustedP).toBeLessThan(0.05);
+});
