@@ -115,6 +115,14 @@ export function canNameMembers(viewer: Pick<Viewer, "isAdmin">, state: string): 
   return viewer.isAdmin && (state === "draft" || state === "open");
 }
 
+/**
+ * The committee's meeting is set, moved or removed by the chair or an admin until the meeting has
+ * begun; its members and chair get calendar invitations (app/modules/notifications).
+ */
+export function canScheduleMeeting(viewer: Pick<Viewer, "isAdmin">, window: { state: string; isChair: boolean }): boolean {
+  return (viewer.isAdmin || window.isChair) && (window.state === "draft" || window.state === "open" || window.state === "committee");
+}
+
 /** Why someone may not be named to a window's committee (a message key), or null. */
 export function namingRefusal(facts: { deactivated: boolean; isNominee: boolean; alreadyMember: boolean }): string | null {
   if (facts.deactivated) return "promotionsCommittee:errors.memberDeactivated";
