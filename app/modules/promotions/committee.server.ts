@@ -12,6 +12,7 @@ import {
   canReadForCommittee,
   canScheduleMeeting,
   composition,
+  meetingRefusal,
   inReportingLine,
   levelAtOrAbove,
   namingRefusal,
@@ -305,9 +306,9 @@ export async function scheduleCommitteeMeeting(viewer: Viewer, windowId: string,
   const facts = await loadWindowFacts(windowId);
   const isMember = facts.members.some((member) => member.personId === viewer.id);
   if (!viewer.isAdmin && !isMember) throw new NotFoundError();
-  if (!canScheduleMeeting(viewer, { state: facts.window.state, isChair: isChair(facts, viewer) })) {
-    throw new ForbiddenError({ key: facts.window.state === "draft" || facts.window.state === "open" || facts.window.state === "committee" ? "promotionsCommittee:errors.chairSetsMeeting" : "promotionsCommittee:errors.meetingBegun" });
-  }
+  const refusal = meetingRefusal(viewer, { state: facts.window.state, isChair: isChair(facts, viewer) });
+  if (refusal === "promotionsCommittee:errors.chairSetsMeeting") throw new ForbiddenError({ key: refusal });
+  if (refusal) throw new ConflictError({ key: refusal });
   const before = facts.window.meetingStartsAt?.toISOString() ?? null;
   await db.$transaction(async (tx) => {
     await tx.promotionWindow.update({ where: { id: windowId }, data: { meetingStartsAt: meeting?.startsAt ?? null, meetingEndsAt: meeting?.endsAt ?? null, revision: { increment: 1 } } });

@@ -167,6 +167,10 @@ describe("calendar invitations for a promotion committee's meeting", () => {
       expect(sent[0]?.text).toContain("METHOD:CANCEL");
     }
     expect(calendars(s.max, from)).toEqual([]);
+    // Once the meeting has begun, nobody moves it.
+    await db.promotionWindow.update({ where: { id: s.windowId }, data: { state: "meeting" } });
+    expect(statusOf(await act(s.admin, { intent: "meeting", startsAt: "2026-12-11T09:00", minutes: "60" }))).toBe(409);
+    expect(await db.promotionWindow.findUniqueOrThrow({ where: { id: s.windowId }, select: { meetingStartsAt: true } })).toEqual({ meetingStartsAt: null });
     const events = await db.promotionEvent.findMany({ where: { windowId: s.windowId, kind: "meeting" }, select: { actorId: true } });
     expect(events.map((event) => event.actorId)).toEqual([s.carla.id, s.admin.id, s.carla.id]);
   });
