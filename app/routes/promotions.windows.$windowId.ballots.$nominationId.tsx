@@ -75,9 +75,11 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
             <h3 className="mt-3 font-semibold">{t("ballot.sponsorship.heading")}</h3>
             <ul className="text-sm">
               {page.sponsorships.map((sponsorship) => (
-                <li key={sponsorship.sponsorName + sponsorship.target}>
-                  {t("ballot.sponsorship.line", { sponsor: sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })}
-                  {sponsorship.nominator ? ` ${t("ballot.sponsorship.nominator", { sponsor: sponsorship.sponsorName })}` : ""}
+                <li key={`${sponsorship.sponsorName ?? ""}${sponsorship.advocacy}${sponsorship.target}`}>
+                  {sponsorship.sponsorName
+                    ? t("ballot.sponsorship.line", { sponsor: sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })
+                    : t("ballot.sponsorship.lineUnnamed", { advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })}
+                  {sponsorship.nominator ? ` ${sponsorship.sponsorName ? t("ballot.sponsorship.nominator", { sponsor: sponsorship.sponsorName }) : t("ballot.sponsorship.nominatorUnnamed")}` : ""}
                 </li>
               ))}
             </ul>

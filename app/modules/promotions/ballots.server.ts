@@ -24,8 +24,12 @@ export type BallotPage = {
   redacted: boolean;
   statement: string;
   managerAddition: string;
-  /** Who actively sponsors the nominee, for what and until when (a role's words redacted on a redacted read). */
-  sponsorships: { sponsorName: string; advocacy: Advocacy; target: string; until: Date; nominator: boolean }[];
+  /**
+   * Who actively sponsors the nominee, for what and until when. On a redacted read the sponsor is not
+   * named (whom someone sponsors is known around them, as who manages whom is) and a role's words are
+   * redacted like the packet's.
+   */
+  sponsorships: { sponsorName: string | null; advocacy: Advocacy; target: string; until: Date; nominator: boolean }[];
   criteria: { id: string; name: string; expectations: string[]; nomineeCase: string; managerCase: string; evidence: string[] }[];
   packetSubmitted: boolean;
   own: { marks: BallotMarks; submitted: boolean; revision: number } | null;
@@ -96,7 +100,7 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
     managerAddition: shown(nomination.managerAddition),
     sponsorships: sponsors
       .filter((sponsorship) => canReadSponsorshipInPacket(viewer, { nomineeId: nomination.nomineeId, sponsorId: sponsorship.sponsorId, isCommittee: access.isMember, packetSubmitted: packet !== null }))
-      .map((sponsorship) => ({ sponsorName: sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: shown(sponsorship.target), until: sponsorship.until, nominator: sponsorship.sponsorId === nominatedBy.nominatedById })),
+      .map((sponsorship) => ({ sponsorName: redacted ? null : sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: shown(sponsorship.target), until: sponsorship.until, nominator: sponsorship.sponsorId === nominatedBy.nominatedById })),
     criteria: criteriaOf(facts.ladder, nomination.targetLevelId).map((criterion) => {
       const entry = cases.get(criterion.id);
       return {

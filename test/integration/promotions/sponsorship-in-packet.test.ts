@@ -1,7 +1,8 @@
 // A nominee's active sponsorship beside their nomination and in the committee's read of the packet
 // (issue 58): read by the sponsor, the nominee, admins and, once the packet is submitted, the
 // window's committee; never by the manager chain as such nor anyone else. The sponsor who nominated
-// is shown as the nominator with their sponsorship. Each role reads each page; the .data carries the
+// is shown as the nominator with their sponsorship; a redacted first read does not name the sponsor.
+// Each role reads each page; the .data carries the
 // marker only where the page shows it.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
@@ -115,6 +116,15 @@ describe("a sponsorship beside the nomination and in the packet", () => {
     expect(ballot).toContain('"nominator":true');
     for (const person of [s.sam, s.hana]) expect(await nominationText(person), person.name).not.toContain(MARK);
     for (const person of [s.sam, s.stranger]) expect(await ballotText(person), person.name).not.toContain(MARK);
+  });
+
+  test("on a redacted first read the committee reads that a sponsor advocates for the candidate, not who: whom someone sponsors is known around them", async () => {
+    await db.promotionWindow.update({ where: { id: s.windowId }, data: { redactedFirstRead: true } });
+    const redacted = await ballotText(s.vera);
+    expect(redacted).toContain('"redacted":true');
+    expect(redacted).toContain(MARK);
+    expect(redacted).not.toContain("Priya");
+    await db.promotionWindow.update({ where: { id: s.windowId }, data: { redactedFirstRead: false } });
   });
 
   test("a sponsorship declined by the nominee is no longer shown to anyone", async () => {
