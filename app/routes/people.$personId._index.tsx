@@ -130,7 +130,7 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
         <Card key={outcome.sessionName} className="mb-6">
           <h2 className="mb-1 text-lg font-semibold">{t("overview.outcome.heading", { session: outcome.sessionName })}</h2>
           <p className="text-sm">
-            {t("overview.outcome.rating")} <strong>{outcome.rating}</strong>. {outcome.outcomeText}
+            {t("overview.outcome.rating")} <strong>{outcome.rating}</strong>. {wordsOf(t, outcome.outcome)}
           </p>
         </Card>
       ))}

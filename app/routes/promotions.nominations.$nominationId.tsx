@@ -59,7 +59,7 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
 });
 
 export default function Nomination({ loaderData, actionData }: Route.ComponentProps) {
-  const { nomination, window, role, can, packet, record } = loaderData;
+  const { nomination, window, role, can, packet, record, sponsorships } = loaderData;
   const { t } = useTranslation("promotions");
   const f = useFormats();
   return (
@@ -96,6 +96,20 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
           </Form>
         ) : null}
       </Card>
+      {sponsorships.length ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">{t("nomination.sponsorship.heading")}</h2>
+          <ul className="space-y-1 text-sm">
+            {sponsorships.map((sponsorship) => (
+              <li key={sponsorship.sponsorName + sponsorship.target}>
+                {t("nomination.sponsorship.line", { sponsor: sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })}
+                {sponsorship.nominator ? ` ${t("nomination.sponsorship.nominator", { sponsor: sponsorship.sponsorName })}` : ""}
+              </li>
+            ))}
+          </ul>
+          <p className="muted mt-2 text-xs">{t("nomination.sponsorship.who")}</p>
+        </Card>
+      ) : null}
       {record ? (
         <Card className="mb-6">
           <h2 className="mb-2 text-lg font-semibold">{t("record.heading")}</h2>

@@ -5,6 +5,7 @@ import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { ballotPage, saveBallot } from "~/modules/promotions/ballots.server";
@@ -44,6 +45,7 @@ const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.
 export default function BallotPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
+  const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
   const who = page.nominee ? page.nominee.name : t("ballot.candidate", { number: page.nomination.candidateNumber });
@@ -66,6 +68,21 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
           <>
             <h3 className="mt-3 font-semibold">{t("ballot.managerAddition")}</h3>
             <p className="whitespace-pre-line">{page.managerAddition}</p>
+          </>
+        ) : null}
+        {page.sponsorships.length ? (
+          <>
+            <h3 className="mt-3 font-semibold">{t("ballot.sponsorship.heading")}</h3>
+            <ul className="text-sm">
+              {page.sponsorships.map((sponsorship) => (
+                <li key={`${sponsorship.sponsorName ?? ""}${sponsorship.advocacy}${sponsorship.target}`}>
+                  {sponsorship.sponsorName
+                    ? t("ballot.sponsorship.line", { sponsor: sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })
+                    : t("ballot.sponsorship.lineUnnamed", { advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })}
+                  {sponsorship.nominator ? ` ${sponsorship.sponsorName ? t("ballot.sponsorship.nominator", { sponsor: sponsorship.sponsorName }) : t("ballot.sponsorship.nominatorUnnamed")}` : ""}
+                </li>
+              ))}
+            </ul>
           </>
         ) : null}
       </Card>

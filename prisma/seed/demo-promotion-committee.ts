@@ -20,7 +20,8 @@ const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@exam
 
 /**
  * The demo's promotion committees: "Autumn promotions", votes under way (Lucas Moreau and Niamh
- * Gallagher nominated for Engineer III, a redacted first read; Anna Schmidt chairs, Elif Yilmaz has
+ * Gallagher nominated for Engineer III, a redacted first read, its meeting set for the day after
+ * votes are due; Anna Schmidt chairs, Elif Yilmaz has
  * voted, Diego Santos has not; Laura Bianchi, Lucas's manager, presents him and votes only on Niamh),
  * and "Spring promotions", closed, whose decisions were released: Ravi Iyer promoted to Staff
  * Engineer, Chloe Martin not yet. Idempotent.
@@ -50,6 +51,9 @@ export async function seedDemoPromotionCommittees(now = new Date()): Promise<voi
       nominationsCloseOn: dayAt(-20),
       packetsDueOn: dayAt(-10),
       votesDueOn: dayAt(7),
+      // The meeting, the day after votes are due: its members have it in their calendars.
+      meetingStartsAt: new Date(dayAt(8).getTime() + 14 * 60 * 60 * 1000),
+      meetingEndsAt: new Date(dayAt(8).getTime() + 15.5 * 60 * 60 * 1000),
       effectiveOn: dayAt(30),
       openedAt: at(-40),
       createdById: who("Priya Raman").id,

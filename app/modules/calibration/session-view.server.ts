@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import type { Message } from "~/i18n/messages";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
@@ -509,7 +510,10 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   };
 }
 
-/** The person's released outcomes in words, for their growth page. */
+/**
+ * The person's released outcomes, for their growth page and their export: the outcome a message
+ * (growth:overview.outcome.*), worded in the reader's language where it is shown.
+ */
 export async function ownOutcomeViews(personId: string) {
   const outcomes = await ownOutcomes(personId);
   return Promise.all(
@@ -518,15 +522,15 @@ export async function ownOutcomeViews(personId: string) {
       const scalePoint = sessionScale(ladder, outcome.session.scaleId).points.find((point) => point.value === outcome.finalRating);
       const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === outcome.finalLevelId);
       const day = outcome.session.promotionsEffectiveOn?.toISOString().slice(0, 10);
-      const outcomeText =
+      const said: Message =
         outcome.finalOutcome === "promote" && level && outcome.nominated
-          ? `Put forward for promotion to ${level.title}: the promotion committee decides.`
+          ? { key: "growth:overview.outcome.nominated", values: { level: level.title } }
           : outcome.finalOutcome === "promote" && level
-          ? `Promoted to ${level.title}${day ? `, from ${day}` : ""}${outcome.appliedAt ? "." : " (not in effect yet)."}`
-          : outcome.finalOutcome === "not-ready"
-            ? "Level: no decision this time."
-            : "Level: staying at your current level.";
-      return { sessionName: outcome.session.name, rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`, outcomeText };
+            ? { key: "growth:overview.outcome.promoted", values: { level: level.title, day: day ?? "none", applied: outcome.appliedAt ? "yes" : "no" } }
+            : outcome.finalOutcome === "not-ready"
+              ? { key: "growth:overview.outcome.notReady" }
+              : { key: "growth:overview.outcome.stay" };
+      return { sessionName: outcome.session.name, rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`, outcome: said };
     }),
   );
 }

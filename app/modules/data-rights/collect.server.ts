@@ -18,7 +18,9 @@ import { interviewPage } from "~/modules/hiring/scorecards.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { myPairs, pairPage } from "~/modules/mentorship/pairs.server";
 import { notificationSettings } from "~/modules/notifications/preferences.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import type { PageLanguage } from "~/i18n/languages";
+import { wordsOf } from "~/i18n/messages";
 import type { ExportDocument, ExportFeedbackReceived, Section } from "./document";
 import { myNominations } from "~/modules/promotions/nominations.server";
 import { answerPage as promotionAnswerPage } from "~/modules/promotions/decisions.server";
@@ -241,7 +243,8 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
       into.mentorship = out;
     },
     outcomes: async (into) => {
-      into.outcomes = (await ownOutcomeViews(personId)).map((outcome) => ({ session: outcome.sessionName, rating: outcome.rating, outcome: outcome.outcomeText }));
+      const t = i18nFor(language).getFixedT(language, "growth");
+      into.outcomes = (await ownOutcomeViews(personId)).map((outcome) => ({ session: outcome.sessionName, rating: outcome.rating, outcome: wordsOf(t, outcome.outcome) }));
     },
     promotions: async (into) => {
       // Their own nominations, as "Your nominations" lists them, each with its answer as its page shows it (nothing before release).

@@ -3,8 +3,8 @@ import type { Message } from "~/i18n/messages";
 import { wants, type Preferences } from "./preferences";
 
 /**
- * Calendar invitations for interviews, calibration meetings and career conversations (one-to-ones
- * and skip-levels): pure. Each person gets an
+ * Calendar invitations for interviews, calibration meetings, career conversations (one-to-ones
+ * and skip-levels) and promotion committee meetings: pure. Each person gets an
  * iCalendar REQUEST for each event of theirs still to come; moved, a REQUEST again with a
  * higher SEQUENCE; taken off (or the loop withdrawn, or the meeting removed), a CANCEL. What
  * was sent is read back from the outbox's keys, which carry the sequence, the method and the
@@ -17,7 +17,8 @@ export const INTERVIEW_MINUTES = 60;
 export type InterviewSlot = { interviewId: string; startsAt: Date; stage: string; opening: string; href: string };
 /**
  * One event in someone's calendar. `eventId` is an interview's id, `calibration-<session id>`
- * for a calibration meeting, or `conversation-<meeting id>` for a one-to-one or skip-level; the
+ * for a calibration meeting, `conversation-<meeting id>` for a one-to-one or skip-level, or
+ * `committee-<window id>` for a promotion window's committee meeting; the
  * summary names the stage and opening, or the session, never a candidate; a conversation's names
  * the other person of the two, whom the recipient meets. It is a message, worded in each
  * recipient's language when their invitation is rendered.
@@ -28,12 +29,16 @@ export type PlannedInvitation = { key: string; eventId: string; sequence: number
 
 const MEETING_PREFIX = "calibration-";
 const CONVERSATION_PREFIX = "conversation-";
+const COMMITTEE_PREFIX = "committee-";
 export const isMeetingEvent = (eventId: string) => eventId.startsWith(MEETING_PREFIX);
 export const isConversationEvent = (eventId: string) => eventId.startsWith(CONVERSATION_PREFIX);
+export const isCommitteeEvent = (eventId: string) => eventId.startsWith(COMMITTEE_PREFIX);
 
 /** What an event is, from its id. */
-export function eventKind(eventId: string): "interview" | "calibration" | "conversation" {
-  return isMeetingEvent(eventId) ? "calibration" : isConversationEvent(eventId) ? "conversation" : "interview";
+export function eventKind(eventId: string): "interview" | "calibration" | "conversation" | "committee" {
+  if (isMeetingEvent(eventId)) return "calibration";
+  if (isConversationEvent(eventId)) return "conversation";
+  return isCommitteeEvent(eventId) ? "committee" : "interview";
 }
 
 export function interviewSlot(slot: InterviewSlot): CalendarSlot {
@@ -47,6 +52,20 @@ export function meetingSlot(meeting: { sessionId: string; name: string; startsAt
     minutes: Math.max(1, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000)),
     summary: { key: "email:calendar.summary.calibration", values: { name: meeting.name } },
     href: `/calibration/${meeting.sessionId}`,
+  };
+}
+
+/**
+ * A promotion window's committee meeting, for its chair and members: one event (the window's) for
+ * all of them, named after the window, never after a nominee.
+ */
+export function committeeSlot(meeting: { windowId: string; name: string; startsAt: Date; endsAt: Date }): CalendarSlot {
+  return {
+    eventId: `${COMMITTEE_PREFIX}${meeting.windowId}`,
+    startsAt: meeting.startsAt,
+    minutes: Math.max(1, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000)),
+    summary: { key: "email:calendar.summary.committee", values: { name: meeting.name } },
+    href: `/promotions/windows/${meeting.windowId}/meeting`,
   };
 }
 

@@ -12,7 +12,8 @@ import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { upcomingMeetings } from "~/modules/calibration/meetings.server";
 import { upcomingConversations } from "~/modules/conversations/queries.server";
 import { rollOnAll } from "~/modules/conversations/series.server";
-import { calendarInvitation, calendarOf, conversationSlot, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
+import { upcomingCommitteeMeetings } from "~/modules/promotions/committee.server";
+import { calendarInvitation, calendarOf, committeeSlot, conversationSlot, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
 import { nextPlanAt, passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
@@ -98,13 +99,14 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
   const env = getEnv();
   const base = appUrl();
   const key = await signingKey();
-  // Each person's interviews, calibration meetings and career conversations still to come (a
-  // series whose meeting took place is rolled on to its next one first).
+  // Each person's interviews, calibration meetings, career conversations and promotion committee
+  // meetings still to come (a series whose meeting took place is rolled on to its next one first).
   await rollOnAll(now);
   const events = new Map<string, CalendarSlot[]>();
   const add = (personId: string, slot: CalendarSlot) => events.set(personId, [...(events.get(personId) ?? []), slot]);
   for (const { interviewerId, ...slot } of await upcomingInterviews(now)) add(interviewerId, interviewSlot(slot));
   for (const { participantIds, ...meeting } of await upcomingMeetings(now)) for (const personId of participantIds) add(personId, meetingSlot(meeting));
+  for (const { memberIds, ...meeting } of await upcomingCommitteeMeetings(now)) for (const personId of memberIds) add(personId, committeeSlot(meeting));
   for (const { manager, report, ...meeting } of await upcomingConversations(now)) {
     add(manager.id, conversationSlot({ ...meeting, otherName: report.name }));
     add(report.id, conversationSlot({ ...meeting, otherName: manager.name }));

@@ -100,13 +100,13 @@ ${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(e
 }
 
 /** Whose intros an event's invitation takes, by the event's kind; a candidate's contact has intros of its own. */
-const INTRO_GROUPS = { interview: "interview", calibration: "meeting", conversation: "conversation" } as const;
+const INTRO_GROUPS = { interview: "interview", calibration: "meeting", conversation: "conversation", committee: "committee" } as const;
 
 /** A rendered invitation, and the words of its iCalendar event in the same language. */
 export type RenderedInvitation = RenderedMessage & { calendar: { summary: string; description: string | null } };
 
 /**
- * A calendar invitation's email: the interview, calibration meeting or career conversation, when on the person's own
+ * A calendar invitation's email: the interview, calibration meeting, career conversation or promotion committee meeting, when on the person's own
  * clock, and the link to its page. `links` null: to a candidate's contact, who is not a person in
  * Rungs: no link into Rungs, no choices or unsubscribe, only the stage, the time and the opening.
  * `summary` is the event's (the slot's; null for a cancellation, which has none).

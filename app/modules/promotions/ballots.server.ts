@@ -7,8 +7,11 @@ import { ConflictError, ForbiddenError, InvalidError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { getLevel } from "~/modules/ladders";
 import * as clock from "~/platform/clock.server";
+import { activeSponsorsOf } from "~/modules/sponsorship/sponsorship.server";
+import type { Advocacy } from "~/modules/sponsorship/policy";
 import { canReadOthersBallots, canVote, isMark, readsRedacted, type Mark } from "./committee-policy";
 import { criteriaOf, loadWindowFacts, recordPromotionEvent, requireCommitteeNomination, type NominationFacts, type WindowFacts } from "./committee.server";
+import { canReadSponsorshipInPacket } from "./policy";
 import { identifyingWords, redact } from "./redaction";
 
 export type BallotMarks = Record<string, { mark: Mark | null; note: string }>;
@@ -21,6 +24,12 @@ export type BallotPage = {
   redacted: boolean;
   statement: string;
   managerAddition: string;
+  /**
+   * Who actively sponsors the nominee, for what and until when. On a redacted read the sponsor is not
+   * named (whom someone sponsors is known around them, as who manages whom is) and a role's words are
+   * redacted like the packet's.
+   */
+  sponsorships: { sponsorName: string | null; advocacy: Advocacy; target: string; until: Date; nominator: boolean }[];
   criteria: { id: string; name: string; expectations: string[]; nomineeCase: string; managerCase: string; evidence: string[] }[];
   packetSubmitted: boolean;
   own: { marks: BallotMarks; submitted: boolean; revision: number } | null;
@@ -59,7 +68,7 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
   const facts = await loadWindowFacts(windowId);
   const { nomination, access } = requireCommitteeNomination(facts, viewer, nominationId);
   const redacted = readsRedacted(facts.window.redactedFirstRead, access);
-  const [packet, ballots, identity] = await Promise.all([
+  const [packet, ballots, identity, sponsors, nominatedBy] = await Promise.all([
     db.promotionPacket.findFirst({
       where: { nominationId, submittedAt: { not: null }, amendedBy: null },
       select: { cases: { select: { competencyId: true, nomineeCase: true, managerCase: true, evidence: true } } },
@@ -69,6 +78,8 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
       select: { memberId: true, submittedAt: true, revision: true, votes: { select: { competencyId: true, mark: true, note: true } } },
     }),
     identityOf(facts, nomination),
+    activeSponsorsOf(nomination.nomineeId),
+    db.promotionNomination.findUniqueOrThrow({ where: { id: nominationId }, select: { nominatedById: true } }),
   ]);
   const words = identifyingWords([identity.name, identity.manager, identity.team]);
   const label = `#${nomination.candidateNumber}`;
@@ -87,6 +98,9 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
     redacted,
     statement: shown(nomination.statement),
     managerAddition: shown(nomination.managerAddition),
+    sponsorships: sponsors
+      .filter((sponsorship) => canReadSponsorshipInPacket(viewer, { nomineeId: nomination.nomineeId, sponsorId: sponsorship.sponsorId, isCommittee: access.isMember, packetSubmitted: packet !== null }))
+      .map((sponsorship) => ({ sponsorName: redacted ? null : sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: shown(sponsorship.target), until: sponsorship.until, nominator: sponsorship.sponsorId === nominatedBy.nominatedById })),
     criteria: criteriaOf(facts.ladder, nomination.targetLevelId).map((criterion) => {
       const entry = cases.get(criterion.id);
       return {

@@ -115,6 +115,21 @@ export function canNameMembers(viewer: Pick<Viewer, "isAdmin">, state: string): 
   return viewer.isAdmin && (state === "draft" || state === "open");
 }
 
+/**
+ * Why the viewer may not set, move or remove the committee's meeting (a message key), or null: the
+ * chair or an admin may, until the meeting has begun. Its chair and members get calendar invitations
+ * (app/modules/notifications).
+ */
+export function meetingRefusal(viewer: Pick<Viewer, "isAdmin">, window: { state: string; isChair: boolean }): string | null {
+  if (!viewer.isAdmin && !window.isChair) return "promotionsCommittee:errors.chairSetsMeeting";
+  if (window.state !== "draft" && window.state !== "open" && window.state !== "committee") return "promotionsCommittee:errors.meetingBegun";
+  return null;
+}
+
+export function canScheduleMeeting(viewer: Pick<Viewer, "isAdmin">, window: { state: string; isChair: boolean }): boolean {
+  return meetingRefusal(viewer, window) === null;
+}
+
 /** Why someone may not be named to a window's committee (a message key), or null. */
 export function namingRefusal(facts: { deactivated: boolean; isNominee: boolean; alreadyMember: boolean }): string | null {
   if (facts.deactivated) return "promotionsCommittee:errors.memberDeactivated";

@@ -3,14 +3,16 @@
  * starts from (who votes on whom, whose ballot is in). The rules are committee-policy.ts's.
  */
 import { db } from "~/db/client.server";
-import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel, expectationsFor, getLevel, type Ladder } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import {
   canNameMembers,
   canReadForCommittee,
+  canScheduleMeeting,
   composition,
+  meetingRefusal,
   inReportingLine,
   levelAtOrAbove,
   namingRefusal,
@@ -62,6 +64,8 @@ export type WindowFacts = {
     nominationsCloseOn: Date;
     redactedFirstRead: boolean;
     revision: number;
+    meetingStartsAt: Date | null;
+    meetingEndsAt: Date | null;
   };
   rules: CompositionRules;
   ladder: Ladder;
@@ -90,6 +94,8 @@ export async function loadWindowFacts(windowId: string): Promise<WindowFacts> {
       nominationsCloseOn: true,
       redactedFirstRead: true,
       revision: true,
+      meetingStartsAt: true,
+      meetingEndsAt: true,
       minMembers: true,
       membersAtOrAbove: true,
       minOutsideMembers: true,
@@ -163,6 +169,8 @@ export async function loadWindowFacts(windowId: string): Promise<WindowFacts> {
       nominationsCloseOn: window.nominationsCloseOn,
       redactedFirstRead: window.redactedFirstRead,
       revision: window.revision,
+      meetingStartsAt: window.meetingStartsAt,
+      meetingEndsAt: window.meetingEndsAt,
     },
     rules,
     ladder,
@@ -206,6 +214,8 @@ export function criteriaOf(ladder: Ladder, targetLevelId: string): { id: string;
 export type CommitteePage = {
   window: { id: string; name: string; state: string; rules: CompositionRules; redactedFirstRead: boolean };
   canEdit: boolean;
+  /** The committee's meeting, and whether the viewer may set, move or remove it. */
+  meeting: { startsAt: Date | null; minutes: number | null; canChange: boolean };
   members: { personId: string; name: string; role: CommitteeRole }[];
   nominations: {
     id: string;
@@ -228,6 +238,11 @@ export async function committeePage(viewer: Viewer, windowId: string): Promise<C
   return {
     window: { id: facts.window.id, name: facts.window.name, state: facts.window.state, rules: facts.rules, redactedFirstRead: facts.window.redactedFirstRead },
     canEdit: canNameMembers(viewer, facts.window.state),
+    meeting: {
+      startsAt: facts.window.meetingStartsAt,
+      minutes: facts.window.meetingStartsAt && facts.window.meetingEndsAt ? Math.round((facts.window.meetingEndsAt.getTime() - facts.window.meetingStartsAt.getTime()) / 60000) : null,
+      canChange: canScheduleMeeting(viewer, { state: facts.window.state, isChair: isChair(facts, viewer) }),
+    },
     members: facts.members.map((member) => ({ personId: member.personId, name: nameOf(member.personId), role: member.role })),
     nominations: facts.nominations.map((nomination) => {
       // A member still on a redacted first read learns neither the nominee nor, through who presents them, their manager.
@@ -276,4 +291,39 @@ export async function removeMember(viewer: Viewer, windowId: string, personId: s
     await tx.promotionCommitteeMember.delete({ where: { windowId_personId: { windowId, personId } } });
     await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "member-removed", change: { member: [personId, null] } });
   });
+}
+
+function isChair(facts: WindowFacts, viewer: Pick<Viewer, "id">): boolean {
+  return facts.members.some((member) => member.personId === viewer.id && member.role === "chair");
+}
+
+/**
+ * The chair (or an admin) sets or moves the committee's meeting (null removes it) until it has begun;
+ * the next notification pass sends, moves or cancels the members' calendar invitations. A member who
+ * may not see the committee page learns nothing of it (a 404).
+ */
+export async function scheduleCommitteeMeeting(viewer: Viewer, windowId: string, meeting: { startsAt: Date; endsAt: Date } | null): Promise<void> {
+  const facts = await loadWindowFacts(windowId);
+  const isMember = facts.members.some((member) => member.personId === viewer.id);
+  if (!viewer.isAdmin && !isMember) throw new NotFoundError();
+  const refusal = meetingRefusal(viewer, { state: facts.window.state, isChair: isChair(facts, viewer) });
+  if (refusal === "promotionsCommittee:errors.chairSetsMeeting") throw new ForbiddenError({ key: refusal });
+  if (refusal) throw new ConflictError({ key: refusal });
+  const before = facts.window.meetingStartsAt?.toISOString() ?? null;
+  await db.$transaction(async (tx) => {
+    await tx.promotionWindow.update({ where: { id: windowId }, data: { meetingStartsAt: meeting?.startsAt ?? null, meetingEndsAt: meeting?.endsAt ?? null, revision: { increment: 1 } } });
+    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "meeting", change: { meeting: [before, meeting?.startsAt.toISOString() ?? null] } });
+  });
+}
+
+/**
+ * Committee meetings still to come, with who sits on them (the chair and every member): what
+ * calendar invitations are sent for (app/modules/notifications). A closed window's meeting is over.
+ */
+export async function upcomingCommitteeMeetings(now: Date) {
+  const windows = await db.promotionWindow.findMany({
+    where: { meetingStartsAt: { gt: now }, meetingEndsAt: { not: null }, state: { not: "closed" } },
+    select: { id: true, name: true, meetingStartsAt: true, meetingEndsAt: true, members: { select: { personId: true } } },
+  });
+  return windows.map((window) => ({ windowId: window.id, name: window.name, startsAt: window.meetingStartsAt!, endsAt: window.meetingEndsAt!, memberIds: window.members.map((member) => member.personId) }));
 }

@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { getLevel } from "~/modules/ladders/lookups";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import * as clock from "~/platform/clock.server";
+import { activeSponsorsOf } from "~/modules/sponsorship/sponsorship.server";
 import { chooseEvidence, offerFor, storedEvidence, type EvidenceItem } from "./evidence";
 import { evidenceOnOffer } from "./evidence.server";
 import type { CaseInput } from "./forms";
@@ -12,6 +13,7 @@ import {
   canAmendPacket,
   canReadNomination,
   canReadPacket,
+  canReadSponsorshipInPacket,
   canWithdrawNomination,
   canWritePacket,
   packetAuthorRole,
@@ -46,7 +48,8 @@ const PACKET_FIELDS = {
  * A nomination's page for one reader (policy.ts): the nomination itself, and for those who may read
  * it the packet: per criterion (each competency of the target level, with what it expects) the
  * case and the evidence chosen, the gaps where none is, the nominee's record (time in level, past
- * outcomes released to them), and for its authors, what Rungs holds that they may add. The
+ * outcomes released to them), the nominee's active sponsorships to those who may read them, and
+ * for its authors, what Rungs holds that they may add. The
  * window's committee reads the latest submitted packet only. Anyone else: a 404.
  */
 export async function nominationPage(viewer: PromotionViewer, nominationId: string, now = clock.now()) {
@@ -80,6 +83,10 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
   const criteria = shown ? criteriaOf(packetLadder, shown.targetLevelId) : [];
   const offer = writable ? await evidenceOnOffer(access.nomineeId, criteria.map((criterion) => criterion.competencyId), now) : [];
   const nominee = people.get(access.nomineeId)!;
+  const packetSubmitted = submitted.length > 0;
+  const sponsorships = (await activeSponsorsOf(access.nomineeId, now))
+    .filter((sponsorship) => canReadSponsorshipInPacket(viewer, { nomineeId: access.nomineeId, sponsorId: sponsorship.sponsorId, isCommittee: access.committeeIds.includes(viewer.id), packetSubmitted }))
+    .map(({ sponsorId, ...sponsorship }) => ({ ...sponsorship, nominator: sponsorId === access.nominatedById }));
   return {
     nomination: {
       id: nominationId,
@@ -125,6 +132,8 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
         }
       : null,
     record: readsPacket ? await nomineeRecord(access.nomineeId, nominee.levelSince ?? nominee.createdAt) : null,
+    /** Who actively sponsors the nominee, for what and until when; `nominator`: the sponsor made this nomination. */
+    sponsorships,
   };
 }
 

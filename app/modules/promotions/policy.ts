@@ -13,6 +13,9 @@
  *   open; a submitted packet never changes, a correction is a linked amendment.
  * - A window's ladder version is locked from the moment it opens: the criteria are fixed before
  *   anyone is read.
+ * - A nominee's active sponsorships are shown beside their nomination to those a sponsorship is for
+ *   (sponsor, sponsee, admins) and to the window's committee once the packet is submitted; not to
+ *   the manager chain as such.
  */
 import type { Message } from "~/i18n/messages";
 
@@ -122,6 +125,18 @@ export function canReadNomination(viewer: PromotionViewer, nomination: Nominatio
 export function canReadPacket(viewer: PromotionViewer, nomination: NominationAccess, submitted: boolean): boolean {
   if (viewer.isAdmin || viewer.id === nomination.nomineeId || nomination.managerChain.includes(viewer.id)) return true;
   return submitted && nomination.committeeIds.includes(viewer.id);
+}
+
+/**
+ * A nominee's active sponsorship, shown with their nomination and packet: to those who read the
+ * sponsorship itself (its sponsor, the nominee, admins), and to the window's committee once the
+ * packet is submitted, since a sponsor's advocacy is meant for the people who decide. Their manager
+ * chain reads the packet but not the sponsorship (sponsorship's own rule): a sponsee may be sponsored
+ * for a role elsewhere and tells their manager themselves.
+ */
+export function canReadSponsorshipInPacket(viewer: PromotionViewer, facts: { nomineeId: string; sponsorId: string; isCommittee: boolean; packetSubmitted: boolean }): boolean {
+  if (viewer.isAdmin || viewer.id === facts.nomineeId || viewer.id === facts.sponsorId) return true;
+  return facts.isCommittee && facts.packetSubmitted;
 }
 
 /** Who writes the packet: the nominee, and their manager (the nearest in the chain). */

@@ -1,4 +1,7 @@
 import { db, type Prisma } from "~/db/client.server";
+import { i18nFor } from "~/i18n/i18n.server";
+import { chooseLanguage } from "~/i18n/languages";
+import { getEnv } from "~/utils/env.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { purgeCandidatesHiredAs } from "~/modules/hiring/candidates.server";
 import type { OthersTexts } from "./policy";
@@ -17,8 +20,15 @@ import type { OthersTexts } from "./policy";
  * and an audit event that names nobody's words: all or nothing for the person.
  */
 
-/** The name an erased person is listed under. */
-export const ERASED_NAME = "Former colleague";
+/**
+ * The name an erased person is listed under, written once in the organisation's language. It is
+ * stored as their name: every page, export and report shows a person's name as it is stored, as
+ * it shows the ladders' texts, so the words are chosen when the name is written, not when it is read.
+ */
+export function erasedName(): string {
+  const language = chooseLanguage({ chosen: null, acceptLanguage: null, organisation: getEnv().ORG_LANGUAGE });
+  return String(i18nFor(language).getFixedT(language, "retention")("erase.erasedName"));
+}
 
 /** Unique, and never deliverable (.invalid is reserved for that). */
 export function erasedEmail(personId: string): string {
@@ -88,7 +98,7 @@ export async function eraseInTransaction(tx: Prisma.TransactionClient, personId:
   // Last, as it is the step most likely to be refused: a refusal rolls back everything above.
   await tx.user.update({
     where: { id: personId },
-    data: { name: ERASED_NAME, email: erasedEmail(personId), scimUserName: null, scimExternalId: null, scimManagerRef: null, timeZone: null, language: null, sharesAllEvidence: false },
+    data: { name: erasedName(), email: erasedEmail(personId), scimUserName: null, scimExternalId: null, scimManagerRef: null, timeZone: null, language: null, sharesAllEvidence: false },
   });
   await tx.erasureRecord.create({ data: { personId, erasedAt: now } });
   await recordAuditEvent(tx, { actorId, action: "person.erased", subjectType: "person", subjectId: personId, detail: { reason } });

@@ -73,7 +73,7 @@ describe("releasing calibration outcomes", () => {
 
     expect(statusOf(await post(sam.id, [["intent", "release"], ["scope", "selected"], ["entryId", entryOf(lena)]]))).toBe(302);
     expect(await levelOf(lena)).toBe("ic3");
-    const after = bodyOf<{ outcomes: { outcomeText: string }[] }>(await growthLoader(routeArgs(await signedInRequest(`/people/${lena.id}`, lena.id), { personId: lena.id })));
+    const after = bodyOf<{ outcomes: { outcome: { key: string } }[] }>(await growthLoader(routeArgs(await signedInRequest(`/people/${lena.id}`, lena.id), { personId: lena.id })));
     expect(after.outcomes).toHaveLength(1);
     expect(await db.levelChange.count({ where: { personId: lena.id, source: "promoted" } })).toBe(1);
   });

@@ -251,7 +251,7 @@ describe("a person's export", () => {
     expect(doc).toMatchObject({
       profile: { name: "Lena Person", email: org.person.email, manager: "Sam Manager" },
       growthPlan: { focus: [{ competencyId: "testing" }, { competencyId: "code-quality" }] },
-      outcomes: [{ session: "Spring calibration" }],
+      outcomes: [{ session: "Spring calibration", outcome: "Level: staying at your current level." }],
       notificationSettings: { digest: "daily", timeZone: "Europe/Berlin" },
       mentorship: [{ mentor: "Ravi Mentor", role: "mentee" }],
     });
@@ -291,7 +291,7 @@ describe("a person's export", () => {
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(strFromU8(files["index.html"]!)).toContain('<html lang="ar" dir="rtl">');
     expect(strFromU8(files["index.html"]!)).toContain("بياناتك في Rungs: Lena Person");
-    expect(JSON.parse(strFromU8(files[EXPORT_JSON]!))).toMatchObject({ language: "ar" });
+    expect(JSON.parse(strFromU8(files[EXPORT_JSON]!))).toMatchObject({ language: "ar", outcomes: [{ outcome: "المستوى: تبقى في مستواك الحالي." }] });
     const audit = await db.auditEvent.findMany({ where: { subjectType: "person", subjectId: org.person.id, action: { startsWith: "export." } }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
     expect(audit.slice(-2)).toEqual([
       { action: "export.requested", actorId: org.admin.id },

@@ -5,6 +5,8 @@
 // calibration "promote" outcome that becomes a nomination instead of a second decision.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { applyDuePromotions } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
@@ -174,6 +176,8 @@ describe("calibration and committees", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: org.cal.id } })).level).toBe("ic2");
     expect((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entry.id } })).appliedAt).toBeNull();
     // What the person reads of their calibration outcome says who decides now.
-    expect((await ownOutcomeViews(org.cal.id)).map((view) => view.outcomeText)).toEqual(["Put forward for promotion to Senior Engineer: the promotion committee decides."]);
+    const said = (language: "en" | "de") => ownOutcomeViews(org.cal.id).then((views) => views.map((view) => wordsOf(i18nFor(language).getFixedT(language, "growth"), view.outcome)));
+    expect(await said("en")).toEqual(["Put forward for promotion to Senior Engineer: the promotion committee decides."]);
+    expect(await said("de")).toEqual(["Für eine Beförderung zu Senior Engineer vorgeschlagen: Das Beförderungsgremium entscheidet."]);
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { belowFloor } from "~/modules/disclosure/floor";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { ERASED_NAME } from "~/modules/retention/erasure.server";
+import { erasedName } from "~/modules/retention/erasure.server";
 import { runRetentionPass } from "~/modules/retention/pass.server";
 import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as insightsRoute from "~/routes/insights._index";
@@ -109,7 +109,7 @@ describe("aggregates after retention and erasure", () => {
     await db.retentionRule.createMany({ data: [{ kind: "leavers", keepFor: 6 }, { kind: "private-notes", keepFor: 6 }] });
     const pass = await runRetentionPass();
     expect(pass).toEqual({ removed: { privateNotes: 2, feedbackTexts: 0, candidates: 0, leavers: leavers.length }, failed: [] });
-    expect(await db.user.count({ where: { name: ERASED_NAME } })).toBe(leavers.length);
+    expect(await db.user.count({ where: { name: erasedName() } })).toBe(leavers.length);
 
     const after = await reports();
     // The same figures, group by group: nothing released changed, so no figure moved by fewer people than the floor.

@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { backupDatabase, ledgerFileOf, restoreDatabase } from "~/modules/operations/backup.server";
-import { ERASED_NAME, erasePerson } from "~/modules/retention/erasure.server";
+import { erasedName, erasePerson } from "~/modules/retention/erasure.server";
 import { createPerson } from "../../utils/factories";
 import { dropPostgresDatabase, postgresBase, postgresUrlFor, provider, sqliteBase, withPostgres } from "../../setup/databases";
 
@@ -96,12 +96,12 @@ describe("restoring a backup older than an erasure", { timeout: 180_000 }, () =>
     expect(restored.status).toBe(0);
     expect(restored.stdout).toContain(`Erasures to replay, newer than the backup: ${leaver.id} (erased ${erasedAt.toISOString()})`);
     expect(restored.stdout).toContain("Erased again: 1 of 1.");
-    expect(await personIn(target, leaver.id)).toEqual({ name: ERASED_NAME, evidence: 0 });
+    expect(await personIn(target, leaver.id)).toEqual({ name: erasedName(), evidence: 0 });
 
     // A ledger that is not one is refused before anything is restored.
     const refused = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", older, "--force", "--erasures", older], { env: { ...process.env, DATABASE_URL: target }, encoding: "utf8", timeout: 120_000 });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("is not an erasure ledger");
-    expect(await personIn(target, leaver.id)).toEqual({ name: ERASED_NAME, evidence: 0 });
+    expect(await personIn(target, leaver.id)).toEqual({ name: erasedName(), evidence: 0 });
   });
 });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { ERASED_NAME, erasedEmail } from "~/modules/retention/erasure.server";
+import { erasedEmail, erasedName } from "~/modules/retention/erasure.server";
 import { runRetentionPass } from "~/modules/retention/pass.server";
 import type { RetentionPage } from "~/modules/retention/retention.server";
 import * as auditRoute from "~/routes/admin.audit";
@@ -125,7 +125,7 @@ describe("retention and erasure", () => {
     expect((await db.hiringCandidate.findUniqueOrThrow({ where: { id: candidateId } })).purgedAt).not.toBeNull();
 
     const erased = await db.user.findUniqueOrThrow({ where: { id: leaver.id } });
-    expect(erased).toMatchObject({ name: ERASED_NAME, email: erasedEmail(leaver.id), track: "ic", level: "ic2", managerId: manager.id });
+    expect(erased).toMatchObject({ name: erasedName(), email: erasedEmail(leaver.id), track: "ic", level: "ic2", managerId: manager.id });
     expect(await db.careerEvidence.count({ where: { personId: leaver.id } })).toBe(0);
     expect(await db.erasureRecord.count({ where: { personId: leaver.id } })).toBe(1);
     // The held person and the recent leaver are as they were.
@@ -156,7 +156,7 @@ describe("retention and erasure", () => {
     ];
     for (const [index, text] of pages.entries()) for (const marker of markers) expect(text, `page ${index}`).not.toContain(marker);
     // The person is still there to be read about, under the erased name.
-    expect(pages[0]).toContain(ERASED_NAME);
+    expect(pages[0]).toContain(erasedName());
   });
 
   test("clearing a hold lets the next pass erase the person; placing and clearing are in the audit log", async () => {
@@ -164,7 +164,7 @@ describe("retention and erasure", () => {
     expect(statusOf(await post(admin.id, { intent: "clear", personId: held.id }))).toBe(200);
     expect((await page(admin.id)).next).toEqual({ privateNotes: 1, feedbackTexts: 0, candidates: 0, leavers: 1 });
     expect((await runRetentionPass()).removed).toEqual({ privateNotes: 1, feedbackTexts: 0, candidates: 0, leavers: 1 });
-    expect((await db.user.findUniqueOrThrow({ where: { id: held.id } })).name).toBe(ERASED_NAME);
+    expect((await db.user.findUniqueOrThrow({ where: { id: held.id } })).name).toBe(erasedName());
     const holds = await db.auditEvent.findMany({ where: { subjectId: held.id, action: { startsWith: "person.legal_hold" } }, orderBy: { createdAt: "asc" } });
     expect(holds.map((event) => [event.action, event.actorId])).toEqual([["person.legal_hold_set", admin.id], ["person.legal_hold_cleared", admin.id]]);
     // An erased person has nothing left to hold.
@@ -188,7 +188,7 @@ describe("retention and erasure", () => {
     expect(statusOf(await post(admin.id, { intent: "clear", personId: left.id }))).toBe(200);
 
     expect(statusOf(await post(admin.id, { intent: "erase", email: left.email, confirm: "erase" }))).toBe(200);
-    expect(await db.user.findUniqueOrThrow({ where: { id: left.id } })).toMatchObject({ name: ERASED_NAME, email: erasedEmail(left.id) });
+    expect(await db.user.findUniqueOrThrow({ where: { id: left.id } })).toMatchObject({ name: erasedName(), email: erasedEmail(left.id) });
     expect(await db.careerEvidence.count({ where: { personId: left.id } })).toBe(0);
     const erased = await db.auditEvent.findMany({ where: { action: "person.erased", subjectId: left.id } });
     expect(erased.map((event) => [event.actorId, event.detail])).toEqual([[admin.id, { reason: "request" }]]);

@@ -8,11 +8,14 @@ import { DEMO_PROMOTION_IDS } from "../../../prisma/seed/demo-promotion-committe
 const viewerOf = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
 
 describe("the demo's promotion committees", () => {
-  test("a window with votes under way (one member's in, the chair's to come, the committee meeting every rule) and a closed one whose decisions were released; seeding again changes nothing", async () => {
+  test("a window with votes under way (one member's in, the chair's to come, the committee meeting every rule, its meeting set) and a closed one whose decisions were released; seeding again changes nothing", async () => {
     await seedDemo();
     const admin = await viewerOf("priya.raman@example.com");
     const committee = await committeePage(admin, DEMO_PROMOTION_IDS.autumn);
     expect(committee.window.state).toBe("committee");
+    // Its meeting is set, an hour and a half the day after votes are due; the admin may move it.
+    expect(committee.meeting).toMatchObject({ minutes: 90, canChange: true });
+    expect(committee.meeting.startsAt?.getTime()).toBeGreaterThan(Date.now());
     expect(committee.nominations.map((nomination) => [nomination.nominee, nomination.problems])).toEqual([
       ["Lucas Moreau", []],
       ["Niamh Gallagher", []],

@@ -10,6 +10,7 @@ import renderDocument, { handleError } from "~/entry.server";
 import * as root from "~/root";
 import * as home from "~/routes/_index";
 import * as login from "~/routes/login";
+import { erasePerson } from "~/modules/retention/erasure.server";
 import * as settings from "~/routes/settings.email";
 import { createPerson } from "../../utils/factories";
 import { withRouteProps } from "../../utils/responses";
@@ -145,5 +146,13 @@ describe("the language of a page", () => {
     const answers = await Promise.all(asked.map((language) => server.send("GET", "/slow", { "Accept-Language": language })));
     const said = answers.map(({ body }) => [body.match(/<html lang="([^"]+)"/)?.[1], body.match(/<p id="word">([^<]*)<\/p>/)?.[1]]);
     expect(said).toEqual(asked.map((language) => [language === "en" ? "en-GB" : language, home[language]]));
+  });
+});
+
+describe("what is written in the organisation's language", () => {
+  test("someone erased is listed under the organisation's words for a former colleague, whoever reads", async () => {
+    const leaver = await createPerson({ name: "Lena Leaver", deactivatedAt: new Date(), language: "de" });
+    expect(await erasePerson(leaver.id, new Date(), "keep", "request")).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: leaver.id } })).name).toBe("Antiguo compañero");
   });
 });
