@@ -193,6 +193,13 @@ export function accessTo(facts: WindowFacts, viewer: Pick<Viewer, "id">, nominat
   };
 }
 
+/** Whether the viewer's read of a nominee is still their redacted first read (committee-policy's rule). */
+export async function firstReadRedacted(viewer: Pick<Viewer, "id">, windowId: string, nominationId: string): Promise<boolean> {
+  const facts = await loadWindowFacts(windowId);
+  const nomination = facts.nominations.find((entry) => entry.id === nominationId);
+  return nomination !== undefined && readsRedacted(facts.window.redactedFirstRead, accessTo(facts, viewer, nomination));
+}
+
 /** A nomination of the window the viewer may read as the committee does; otherwise a 404, as if it were not there. */
 export function requireCommitteeNomination(facts: WindowFacts, viewer: Viewer, nominationId: string): { nomination: NominationFacts; access: NominationAccess } {
   const nomination = facts.nominations.find((entry) => entry.id === nominationId);

@@ -7,6 +7,7 @@ import { activeSponsorsOf } from "~/modules/sponsorship/sponsorship.server";
 import { chooseEvidence, offerFor, storedEvidence, type EvidenceItem } from "./evidence";
 import { evidenceOnOffer } from "./evidence.server";
 import type { CaseInput } from "./forms";
+import { firstReadRedacted } from "./committee.server";
 import { nominationAccess } from "./nominations.server";
 import {
   canAddToNomination,
@@ -56,7 +57,8 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
   const access = await nominationAccess(nominationId);
   const packets = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }));
   const submitted = packets.filter((packet) => packet.submittedAt !== null);
-  if (!canReadNomination(viewer, access, submitted.length > 0)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  const redacted = await stillRedactedFor(viewer, access);
+  if (!canReadNomination(viewer, access, submitted.length > 0, redacted)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const nomination = await db.promotionNomination.findUniqueOrThrow({
     where: { id: nominationId },
     select: {
@@ -76,7 +78,7 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
   const ladder = await requireLadderOfVersion(nomination.window.ladderVersionId);
   const role = packetAuthorRole(viewer, access);
   const readsDrafts = viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
-  const readsPacket = canReadPacket(viewer, access, submitted.length > 0);
+  const readsPacket = canReadPacket(viewer, access, submitted.length > 0, redacted);
   const shown = !readsPacket ? null : readsDrafts ? packets.at(-1)! : submitted.at(-1)!;
   const writable = shown !== null && shown.submittedAt === null && role !== null && (shown.amendsId ? canAmendPacket(viewer, access, access.windowState) : canWritePacket(viewer, access, access.windowState));
   const packetLadder = shown ? await requireLadderOfVersion(shown.ladderVersionId) : ladder;
@@ -163,11 +165,17 @@ async function nomineeRecord(nomineeId: string, since: Date) {
   };
 }
 
+/** Whether a committee member's read of this nominee is still their redacted first read (false for anyone else). */
+async function stillRedactedFor(viewer: PromotionViewer, access: { id: string; windowId: string; committeeIds: readonly string[] }): Promise<boolean> {
+  return access.committeeIds.includes(viewer.id) && firstReadRedacted(viewer, access.windowId, access.id);
+}
+
 async function requireWritablePacket(viewer: PromotionViewer, packetId: string) {
   const packet = await db.promotionPacket.findUnique({ where: { id: packetId }, select: { ...PACKET_FIELDS, nominationId: true } });
   if (!packet) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const access = await nominationAccess(packet.nominationId);
-  if (!canReadPacket(viewer, access, false)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  // An unsubmitted packet: no committee member reads it, redacted or not.
+  if (!canReadPacket(viewer, access, false, false)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const role = packetAuthorRole(viewer, access);
   const allowed = packet.amendsId ? canAmendPacket(viewer, access, access.windowState) : canWritePacket(viewer, access, access.windowState);
   if (!role || !allowed) throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
@@ -218,7 +226,7 @@ export async function submitPacket(viewer: PromotionViewer, packetId: string, re
 /** A correction of a submitted packet: a new draft that amends it, starting from its cases, on the same ladder version. */
 export async function amendPacket(viewer: PromotionViewer, nominationId: string, reason: string, now = clock.now()): Promise<string> {
   const access = await nominationAccess(nominationId);
-  if (!canReadPacket(viewer, access, true)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  if (!canReadPacket(viewer, access, true, await stillRedactedFor(viewer, access))) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   if (!canAmendPacket(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
   const latest = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: { ...PACKET_FIELDS, targetTrackId: true } })).at(-1)!;
   if (!latest.submittedAt) throw new ConflictError({ key: "promotions:errors.amendmentOpen" });

@@ -117,14 +117,18 @@ export type NominationAccess = {
 };
 
 /** A nomination's page (its statement and state): everyone who may read its packet, and whoever made it. */
-export function canReadNomination(viewer: PromotionViewer, nomination: NominationAccess, packetSubmitted: boolean): boolean {
-  return viewer.id === nomination.nominatedById || canReadPacket(viewer, nomination, packetSubmitted);
+export function canReadNomination(viewer: PromotionViewer, nomination: NominationAccess, packetSubmitted: boolean, firstReadRedacted: boolean): boolean {
+  return viewer.id === nomination.nominatedById || canReadPacket(viewer, nomination, packetSubmitted, firstReadRedacted);
 }
 
-/** A packet: the nominee, their manager chain and admins; the window's committee once it is submitted. */
-export function canReadPacket(viewer: PromotionViewer, nomination: NominationAccess, submitted: boolean): boolean {
+/**
+ * A packet: the nominee, their manager chain and admins; the window's committee once it is
+ * submitted. A member whose first read of the nominee is still redacted reads it on their ballot
+ * page only, under the candidate number: the nomination's own page names the nominee.
+ */
+export function canReadPacket(viewer: PromotionViewer, nomination: NominationAccess, submitted: boolean, firstReadRedacted: boolean): boolean {
   if (viewer.isAdmin || viewer.id === nomination.nomineeId || nomination.managerChain.includes(viewer.id)) return true;
-  return submitted && nomination.committeeIds.includes(viewer.id);
+  return submitted && nomination.committeeIds.includes(viewer.id) && !firstReadRedacted;
 }
 
 /**

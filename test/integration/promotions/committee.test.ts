@@ -12,6 +12,7 @@ import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import * as answerRoute from "~/routes/promotions.outcome.$nominationId";
 import * as ballotRoute from "~/routes/promotions.windows.$windowId.ballots.$nominationId";
 import * as committeeRoute from "~/routes/promotions.windows.$windowId.committee";
+import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import * as meetingRoute from "~/routes/promotions.windows.$windowId.meeting";
 import { createPerson } from "../../utils/factories";
 import { renderPage, type PageModule } from "../../utils/render-page";
@@ -237,6 +238,10 @@ describe("the committee", () => {
     expect(committee).toContain("#1");
     expect(committee).not.toContain("Nominee");
     expect(committee).not.toContain("composition.inLine");
+    // Nor the nomination's own page, which names her: the ballot's address carries its id.
+    const nomination = await read(nominationRoute.loader as RouteFunction, `/promotions/nominations/${s.lenaNomination}.data`, s.wim.id, { nominationId: s.lenaNomination });
+    expect(nomination.startsWith("404 ")).toBe(true);
+    expect(nomination).not.toContain("Lena");
     // Someone who does not vote on Lena (her manager) reads her as she is.
     const sam = await load<{ redacted: boolean; nominee: { name: string } | null }>(ballotRoute.loader as RouteFunction, ballotUrl(s.lenaNomination), s.sam.id, params);
     expect(sam.redacted).toBe(false);
@@ -271,6 +276,9 @@ describe("the committee", () => {
     expect(after.others?.map((other) => other.member)).toEqual(["Vera Voter"]);
     expect(after.redacted).toBe(false);
     expect(after.nominee?.name).toBe("Lena Nominee");
+    // His own vote in, the nomination's page opens to him too.
+    const nomination = await read(nominationRoute.loader as RouteFunction, `/promotions/nominations/${s.lenaNomination}.data`, s.wim.id, { nominationId: s.lenaNomination });
+    expect(nomination.startsWith("200 ")).toBe(true);
     // The history says a vote is in, never what it says.
     const events = await db.promotionEvent.findMany({ where: { nominationId: s.lenaNomination, kind: "ballot-submitted" }, select: { change: true } });
     expect(events).toHaveLength(2);
