@@ -194,7 +194,7 @@ export async function promotionAuditView(viewer: PromotionViewer, options: { now
 export async function windowAuditView(viewer: PromotionViewer, windowId: string, options: { now?: Date } = {}) {
   const window = await db.promotionWindow.findUnique({
     where: { id: windowId },
-    select: { id: true, name: true, openedAt: true, members: { where: { personId: viewer.id }, select: { role: true } }, events: { where: { kind: "audit-opened" }, select: { id: true }, take: 1 } },
+    select: { id: true, name: true, state: true, openedAt: true, members: { where: { personId: viewer.id }, select: { role: true } }, events: { where: { kind: "audit-opened" }, select: { id: true }, take: 1 } },
   });
   if (!window || !window.openedAt) throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
   const isChair = window.members.some((member) => member.role === "chair");
@@ -202,7 +202,7 @@ export async function windowAuditView(viewer: PromotionViewer, windowId: string,
   const now = options.now ?? clock.now();
   await db.$transaction(async (tx) => {
     await tx.promotionAuditView.create({ data: { windowId, viewerId: viewer.id, openedAt: now } });
-    if (openingRecordsAuditStep({ isChair, alreadyOpenedByChair: window.events.length > 0 })) {
+    if (openingRecordsAuditStep({ isChair, windowState: window.state, alreadyOpenedByChair: window.events.length > 0 })) {
       await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "audit-opened", at: now });
       await tx.promotionWindow.update({ where: { id: windowId }, data: { auditOpenedAt: now, auditOpenedById: viewer.id } });
     }

@@ -186,10 +186,11 @@ export function countedInPromotionAudit(scope: PromotionAuditScope, personId: st
 /**
  * The chair's reading of the audit is a step of the window: the committee looks at who was
  * nominated and promoted, by group, before the window closes, and its history says when the chair
- * did. Opening it as anyone else records nothing in the window's history.
+ * did. It counts once nominations are closed (the votes or the meeting), so that what the chair read
+ * is the window's whole field; opening it as anyone else records nothing in the window's history.
  */
-export function openingRecordsAuditStep(facts: { isChair: boolean; alreadyOpenedByChair: boolean }): boolean {
-  return facts.isChair && !facts.alreadyOpenedByChair;
+export function openingRecordsAuditStep(facts: { isChair: boolean; windowState: string; alreadyOpenedByChair: boolean }): boolean {
+  return facts.isChair && (facts.windowState === "committee" || facts.windowState === "meeting") && !facts.alreadyOpenedByChair;
 }
 
 export type CloseFacts = {

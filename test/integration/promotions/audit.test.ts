@@ -190,12 +190,18 @@ describe("the promotion audit", () => {
     expect(await db.promotionEvent.count({ where: { windowId: autumnId, kind: "audit-opened" } })).toBe(0);
     expect(statusOf(await close(admin, autumnId))).toBe(409);
 
+    // Nor does the chair's while nominations are still open: what they read must be the window's whole field.
+    await db.promotionWindow.update({ where: { id: autumnId }, data: { state: "open" } });
+    await ofWindow(chair, autumnId);
+    await db.promotionWindow.update({ where: { id: autumnId }, data: { state: "meeting" } });
+    expect(await db.promotionEvent.count({ where: { windowId: autumnId, kind: "audit-opened" } })).toBe(0);
+
     const read = await ofWindow(chair, autumnId);
     expect(read.chair).toBe(true);
     expect(await db.promotionEvent.findMany({ where: { windowId: autumnId, kind: "audit-opened" }, select: { actorId: true } })).toEqual([{ actorId: chair.id }]);
     await ofWindow(chair, autumnId);
     expect(await db.promotionEvent.count({ where: { windowId: autumnId, kind: "audit-opened" } })).toBe(1);
-    expect(await db.promotionAuditView.count({ where: { windowId: autumnId } })).toBe(3);
+    expect(await db.promotionAuditView.count({ where: { windowId: autumnId } })).toBe(4);
 
     expect(statusOf(await close(chair, autumnId))).toBe(403);
     expect(statusOf(await close(admin, autumnId))).toBe(302);
