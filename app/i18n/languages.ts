@@ -77,6 +77,7 @@ export const NAMESPACES = [
   "promotions",
   "promotionsCommittee",
   "accessAudit",
+  "promotionsAudit",
   "team",
   "webhooks",
 ] as const;

@@ -6,6 +6,7 @@ import { WindowForm } from "~/components/promotions/window-form";
 import { SubmitButton } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -15,16 +16,16 @@ import { getLevel } from "~/modules/ladders/lookups";
 import { offeredLadders } from "~/modules/ladders/retired.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { WindowSchema } from "~/modules/promotions/forms";
-import { canOpenWindow, ladderVersionLocked } from "~/modules/promotions/policy";
+import { canOpenWindow, ladderVersionLocked, windowCloseRefusal } from "~/modules/promotions/policy";
 import { modeOfLadder } from "~/modules/promotions/settings.server";
-import { openWindow, updateWindow, windowForAdmin } from "~/modules/promotions/windows.server";
+import { closeWindow, openWindow, updateWindow, windowForAdmin } from "~/modules/promotions/windows.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:window.title", { name: loaderData?.window.name ?? "" }) }];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
-  const { window, eligible, nominations, events } = await windowForAdmin(viewer, params.windowId ?? "");
+  const { window, eligible, nominations, events, closeFacts, auditOpened } = await windowForAdmin(viewer, params.windowId ?? "");
   const [ladders, ladder, mode] = await Promise.all([offeredLadders(), requireLadderOfVersion(window.ladderVersionId), modeOfLadder(window.ladderId)]);
   return {
     window: {
@@ -41,6 +42,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
       redactedFirstRead: window.redactedFirstRead,
     },
     canOpen: canOpenWindow(viewer, window, mode),
+    auditStep: { opened: auditOpened, closeRefusal: window.state === "meeting" ? windowCloseRefusal(viewer, closeFacts) : null },
     values: {
       name: window.name,
       ladderId: window.ladderId,
@@ -64,6 +66,10 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     await openWindow(viewer, windowId);
     return redirect(`/admin/promotions/${windowId}`);
   }
+  if (form.get("intent") === "close") {
+    await closeWindow(viewer, windowId);
+    return redirect(`/admin/promotions/${windowId}`);
+  }
   const submission = parseWithZod(form, { schema: WindowSchema });
   if (submission.status !== "success") return data({ intent: "edit", reply: submission.reply(), error: null }, { status: 400 });
   await updateWindow(viewer, windowId, submission.value, Number(form.get("revision") ?? -1));
@@ -71,7 +77,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 });
 
 export default function PromotionWindow({ loaderData, actionData }: Route.ComponentProps) {
-  const { window, canOpen, values, ladders, eligible, nominations, events } = loaderData;
+  const { window, canOpen, auditStep, values, ladders, eligible, nominations, events } = loaderData;
   const { t } = useTranslation("promotions");
   const f = useFormats();
   return (
@@ -93,6 +99,27 @@ export default function PromotionWindow({ loaderData, actionData }: Route.Compon
           </Form>
         ) : null}
       </Card>
+      {window.locked ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">{t("window.auditStep.heading")}</h2>
+          <p className="text-sm">
+            {auditStep.opened ? t("window.auditStep.opened", { who: auditStep.opened.chairName, at: f.dateTime(auditStep.opened.at) }) : t("window.auditStep.waiting")}{" "}
+            <Link to={`/promotions/windows/${window.id}/audit`} className="text-brand-600 hover:underline dark:text-brand-100">
+              {t("window.auditStep.link")}
+            </Link>
+          </p>
+          {window.state === "meeting" ? (
+            auditStep.closeRefusal ? (
+              <p className="muted mt-2 text-sm">{wordsOf(t, auditStep.closeRefusal)}</p>
+            ) : (
+              <Form method="post" className="mt-3">
+                <input type="hidden" name="intent" value="close" />
+                <SubmitButton busyLabel={t("window.closing")}>{t("window.close")}</SubmitButton>
+              </Form>
+            )
+          ) : null}
+        </Card>
+      ) : null}
       <h2 className="mb-3 text-lg font-semibold">{t("window.nominations")}</h2>
       {nominations.length ? (
         <DataTable caption={t("window.nominations")} headings={[t("window.number"), t("window.nominee"), t("window.kind"), t("window.target"), t("window.packet"), t("admin.state")]}>

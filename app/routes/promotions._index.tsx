@@ -10,6 +10,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { myNominations } from "~/modules/promotions/nominations.server";
 import { canManagePromotions } from "~/modules/promotions/policy";
+import { readsPromotionAudit } from "~/modules/promotions/audit.server";
 import { promotionProcess } from "~/modules/promotions/process.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -17,13 +18,14 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [process, nominations] = await Promise.all([promotionProcess(), myNominations(viewer)]);
-  return { ...process, nominations, canManage: canManagePromotions(viewer) };
+  const [process, nominations, readsAudit] = await Promise.all([promotionProcess(), myNominations(viewer), readsPromotionAudit(viewer)]);
+  return { ...process, nominations, canManage: canManagePromotions(viewer), readsAudit };
 });
 
 export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) {
-  const { ladders, windows, nominations, canManage } = loaderData;
+  const { ladders, windows, nominations, canManage, readsAudit } = loaderData;
   const { t } = useTranslation("promotions");
+  const { t: audit } = useTranslation("promotionsAudit");
   const f = useFormats();
   const open = windows.some((window) => window.state === "open");
   // A figure the disclosure check holds back says so, rather than showing nothing or a zero.
@@ -38,6 +40,11 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
             {open ? (
               <Link to="/promotions/nominate" className={buttonClass("primary")}>
                 {t("process.nominate")}
+              </Link>
+            ) : null}
+            {readsAudit ? (
+              <Link to="/promotions/audit" className={buttonClass("secondary")}>
+                {audit("linkAcross")}
               </Link>
             ) : null}
             {canManage ? (

@@ -80,6 +80,7 @@ const OWN_BALLOT_KEYS = { none: "meeting.ownBallot.none", draft: "meeting.ownBal
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
+  const { t: audit } = useTranslation("promotionsAudit");
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
@@ -89,7 +90,12 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       <PageHeader
         title={t("meeting.heading", { window: page.window.name })}
         description={t(STATE_KEYS[page.window.state === "meeting" || page.window.state === "closed" ? page.window.state : "committee"])}
-        actions={<Link to={`/promotions/windows/${page.window.id}/committee`}>{t("meeting.toCommittee")}</Link>}
+        actions={
+          <div className="flex flex-wrap gap-4">
+            <Link to={`/promotions/windows/${page.window.id}/committee`}>{t("meeting.toCommittee")}</Link>
+            {page.readsAudit ? <Link to={`/promotions/windows/${page.window.id}/audit`}>{audit("linkWindow")}</Link> : null}
+          </div>
+        }
       />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {page.canStartMeeting ? (

@@ -183,4 +183,11 @@ export async function seedDemoPromotionCommittees(now = new Date()): Promise<voi
       ],
     });
   }
+  // Peter opened the window's audit the day before it closed: a window closes only after its chair has.
+  await db.promotionEvent.createMany({
+    data: [
+      { windowId: DEMO_PROMOTION_IDS.spring, actorId: chair.id, kind: "audit-opened", createdAt: at(-141) },
+      { windowId: DEMO_PROMOTION_IDS.spring, actorId: who("Priya Raman").id, kind: "state", change: JSON.stringify({ state: ["meeting", "closed"] }), createdAt: at(-140) },
+    ],
+  });
 }

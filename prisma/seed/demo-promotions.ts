@@ -61,6 +61,8 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
       auditOpenedAt: day(-61),
       auditOpenedById: admin.id,
       createdById: admin.id,
+      // Priya chaired it, and opened its audit the day before it closed: a window closes only after.
+      members: { create: [{ personId: admin.id, role: "chair" }] },
       eligible: { create: eligible.map((person) => ({ personId: person.id, trackId: person.track, levelId: person.level, teamId: person.teamId, managerId: person.managerId, attributes: person.attributes })) },
     },
   });
@@ -96,7 +98,12 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
       },
     });
   }
-  await db.promotionEvent.create({ data: { windowId: closed.id, actorId: admin.id, kind: "state", change: JSON.stringify({ state: ["meeting", "closed"] }), createdAt: closedAt } });
+  await db.promotionEvent.createMany({
+    data: [
+      { windowId: closed.id, actorId: admin.id, kind: "audit-opened", createdAt: day(-61) },
+      { windowId: closed.id, actorId: admin.id, kind: "state", change: JSON.stringify({ state: ["meeting", "closed"] }), createdAt: closedAt },
+    ],
+  });
 
   const open = await db.promotionWindow.create({
     data: {

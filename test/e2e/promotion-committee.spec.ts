@@ -38,7 +38,7 @@ async function vote(page: Page, candidate: number, mark: string, first?: string)
   await expect(page.getByText(/Elif Yilmaz: /).first()).toBeVisible();
 }
 
-test("two members vote independently on a redacted first read; the chair holds the meeting, decides and releases; one nominee reads a promotion, the other a not yet they put into their growth plan", async ({ browser }) => {
+test("two members vote independently on a redacted first read; the chair holds the meeting, decides and releases, opens the audit and the window closes; one nominee reads a promotion, the other a not yet they put into their growth plan", async ({ browser }) => {
   test.setTimeout(120_000);
 
   // The chair finds the votes she owes on her home page.
@@ -89,6 +89,21 @@ test("two members vote independently on a redacted first read; the chair holds t
   await expect(anna.getByText("Released to the nominee.")).toBeVisible();
   await anna.getByRole("button", { name: "Release the decision to Niamh Gallagher" }).click();
   await expect(anna.getByText("Released to the nominee.")).toHaveCount(2);
+
+  // The window closes only after its chair has opened its audit: refused before, offered after.
+  const priya = await signedIn(browser, "priya.raman@example.com");
+  await priya.goto("/admin/promotions/demo-promotions-autumn");
+  await expect(priya.getByText("The chair has not opened the window's audit yet: the window closes only after they have.")).toBeVisible();
+  await expect(priya.getByRole("button", { name: "Close the window" })).toHaveCount(0);
+  await anna.goto(`${WINDOW}/meeting`);
+  await anna.getByRole("link", { name: "The window's audit" }).click();
+  await expect(anna.getByRole("heading", { level: 1, name: "Who was nominated and promoted in Autumn promotions" })).toBeVisible();
+  await expect(anna.getByText(/your reading is recorded in the window's history/)).toBeVisible();
+  await expectAccessible(anna);
+  await priya.reload();
+  await expect(priya.getByText(/The chair, Anna Schmidt, opened the window's audit on/)).toBeVisible();
+  await priya.getByRole("button", { name: "Close the window" }).click();
+  await expect(priya.getByText(/Closed/).first()).toBeVisible();
 
   await lucas.reload();
   await expect(lucas.getByRole("heading", { name: /^Promoted to / })).toBeVisible();

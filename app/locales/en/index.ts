@@ -24,8 +24,9 @@ import retention from "./retention.json";
 import promotions from "./promotions.json";
 import promotionsCommittee from "./promotionsCommittee.json";
 import accessAudit from "./access-audit.json";
+import promotionsAudit from "./promotions-audit.json";
 import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports, retention, panels, promotions, promotionsCommittee, accessAudit } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports, retention, panels, promotions, promotionsCommittee, accessAudit, promotionsAudit } satisfies ResourceLanguage;

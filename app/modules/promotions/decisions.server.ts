@@ -36,6 +36,7 @@ import {
 } from "./committee-policy";
 import { accessTo, criteriaOf, loadWindowFacts, recordPromotionEvent, requireCommitteeNomination, type WindowFacts } from "./committee.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
+import { promotionAuditScope } from "./policy";
 
 export const MAX_RATIONALE = 2000;
 
@@ -74,6 +75,8 @@ export type MeetingCandidate = {
 export type MeetingPage = {
   window: { id: string; name: string; state: string };
   canStartMeeting: boolean;
+  /** The chair and admins read the window's audit from here. */
+  readsAudit: boolean;
   /** Agreement across the window (Krippendorff's alpha, ordinal); null while the viewer may not read every ballot. */
   agreement: { alpha: number | null; units: number } | null;
   candidates: MeetingCandidate[];
@@ -147,6 +150,8 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
   return {
     window: { id: facts.window.id, name: facts.window.name, state: facts.window.state },
     canStartMeeting: canStartMeeting(viewer, { state: facts.window.state, isChair }),
+    // The chair's and admins' way to the window's audit; a manager reaches their own from the process page.
+    readsAudit: promotionAuditScope(viewer, { chairOfWindow: isChair, hasReports: false }) !== null,
     agreement: alpha ? { alpha: alpha.alpha, units: alpha.units } : null,
     candidates,
   };

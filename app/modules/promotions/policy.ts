@@ -181,3 +181,56 @@ export function canWithdrawNomination(viewer: PromotionViewer, nomination: Nomin
 export function windowOutcomesShown(window: { state: string }): boolean {
   return window.state === "closed";
 }
+
+/**
+ * Who reads the promotion audit (who among the eligible is nominated and promoted, by group), and
+ * over whom: admins the whole organisation; the chair of a window that window, over everyone it
+ * could promote; a manager their own organisation (the people under them when a window opened,
+ * never themselves); anyone else a 404. `chairOfWindow` is only ever true on one window's audit: the
+ * chair reads their window, not the other windows.
+ */
+export type PromotionAuditScope = { kind: "organisation" } | { kind: "line"; managerId: string };
+
+export function promotionAuditScope(viewer: PromotionViewer, facts: { hasReports: boolean; chairOfWindow: boolean }): PromotionAuditScope | null {
+  if (viewer.isAdmin || facts.chairOfWindow) return { kind: "organisation" };
+  if (facts.hasReports) return { kind: "line", managerId: viewer.id };
+  return null;
+}
+
+/** Whether an eligible person counts in a scope: everyone in the organisation's; in a manager's, whoever was under them when the window opened. */
+export function countedInPromotionAudit(scope: PromotionAuditScope, personId: string, underManagerAtOpening: boolean): boolean {
+  return scope.kind === "organisation" || (personId !== scope.managerId && underManagerAtOpening);
+}
+
+/**
+ * The chair's reading of the audit is a step of the window: the committee looks at who was
+ * nominated and promoted, by group, before the window closes, and its history says when the chair
+ * did. It counts once nominations are closed (the votes or the meeting), so that what the chair read
+ * is the window's whole field; opening it as anyone else records nothing in the window's history.
+ */
+export function openingRecordsAuditStep(facts: { isChair: boolean; windowState: string; alreadyOpenedByChair: boolean }): boolean {
+  return facts.isChair && (facts.windowState === "committee" || facts.windowState === "meeting") && !facts.alreadyOpenedByChair;
+}
+
+export type CloseFacts = {
+  state: string;
+  hasChair: boolean;
+  /** The window's history holds the chair's opening of its audit. */
+  chairOpenedAudit: boolean;
+  /** Standing nominations (not withdrawn) with no decision, or a decision not yet released to the nominee. */
+  unreleased: number;
+};
+
+/**
+ * Why an admin may not close this window, or null when they may: only from the meeting, once every
+ * standing nomination's decision is released, and only after the window's chair has opened its audit.
+ */
+export function windowCloseRefusal(viewer: PromotionViewer, facts: CloseFacts): Message | null {
+  if (!canManagePromotions(viewer)) return { key: "common:errors.adminsOnly" };
+  if (facts.state === "closed") return { key: "promotions:errors.windowClosed" };
+  if (facts.state !== "meeting") return { key: "promotions:errors.closeBeforeMeeting" };
+  if (facts.unreleased > 0) return { key: "promotions:errors.closeWithUnreleased", values: { count: facts.unreleased } };
+  if (!facts.hasChair) return { key: "promotions:errors.closeWithoutChair" };
+  if (!facts.chairOpenedAudit) return { key: "promotions:errors.closeBeforeAudit" };
+  return null;
+}

@@ -7,7 +7,7 @@ import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import * as clock from "~/platform/clock.server";
 import type { WindowInput } from "./forms";
 import { known, NOMINATION_STATES, PROMOTION_EVENT_KINDS, type PromotionEventKind } from "./history";
-import { canEditWindow, canManagePromotions, canOpenWindow, ladderVersionLocked, WINDOW_STATES, type PromotionViewer } from "./policy";
+import { canEditWindow, canManagePromotions, canOpenWindow, ladderVersionLocked, WINDOW_STATES, windowCloseRefusal, type CloseFacts, type PromotionViewer } from "./policy";
 import { NOMINATION_KINDS } from "./policy";
 import { allSettings, modeOfLadder, settingsFor } from "./settings.server";
 
@@ -165,6 +165,31 @@ export async function openWindow(viewer: PromotionViewer, windowId: string, now 
   await applyDuePromotions(now);
 }
 
+/** What decides whether a window may close: its state, its chair, whether the chair opened its audit, and the decisions not yet released. */
+export async function closeFacts(windowId: string): Promise<CloseFacts> {
+  const window = await requireWindow(windowId);
+  const [chairs, audits, unreleased] = await Promise.all([
+    db.promotionCommitteeMember.count({ where: { windowId, role: "chair" } }),
+    db.promotionEvent.count({ where: { windowId, kind: "audit-opened" } }),
+    db.promotionNomination.count({ where: { windowId, state: { not: "withdrawn" }, OR: [{ decision: null }, { decision: { releasedAt: null } }] } }),
+  ]);
+  return { state: window.state, hasChair: chairs > 0, chairOpenedAudit: audits > 0, unreleased };
+}
+
+/**
+ * An admin closes a window once its meeting has released every decision and its chair has opened
+ * the audit (policy: `windowCloseRefusal`). Closed, its outcomes are shown in aggregate to everyone.
+ */
+export async function closeWindow(viewer: PromotionViewer, windowId: string, now = clock.now()): Promise<void> {
+  const refusal = windowCloseRefusal(viewer, await closeFacts(windowId));
+  if (refusal) throw canManagePromotions(viewer) ? new ConflictError(refusal) : new ForbiddenError(refusal);
+  await db.$transaction(async (tx) => {
+    const closed = await tx.promotionWindow.updateMany({ where: { id: windowId, state: "meeting" }, data: { state: "closed", closedAt: now, revision: { increment: 1 } } });
+    if (closed.count !== 1) throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
+    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "state", change: { state: ["meeting", "closed"] }, at: now });
+  });
+}
+
 /** The admin's list: every window, newest first, with its nominations counted. */
 export async function windowsForAdmin(viewer: PromotionViewer) {
   if (!canManagePromotions(viewer)) throw new ForbiddenError({ key: "common:errors.adminsOnly" });
@@ -189,7 +214,7 @@ export async function upcomingWindows(ladderId: string | null, now: Date) {
 export async function windowForAdmin(viewer: PromotionViewer, windowId: string) {
   if (!canManagePromotions(viewer)) throw new ForbiddenError({ key: "common:errors.adminsOnly" });
   const window = await requireWindow(windowId);
-  const [nominations, events, eligible] = await Promise.all([
+  const [nominations, events, eligible, facts, auditOpened] = await Promise.all([
     db.promotionNomination.findMany({
       where: { windowId },
       select: { id: true, nomineeId: true, kind: true, state: true, targetLevelId: true, candidateNumber: true, packets: { select: { submittedAt: true } } },
@@ -197,9 +222,11 @@ export async function windowForAdmin(viewer: PromotionViewer, windowId: string) 
     }),
     db.promotionEvent.findMany({ where: { windowId }, select: { id: true, kind: true, actorId: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50 }),
     db.promotionEligible.count({ where: { windowId } }),
+    closeFacts(windowId),
+    db.promotionEvent.findFirst({ where: { windowId, kind: "audit-opened" }, select: { actorId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   const names = new Map(
-    (await db.user.findMany({ where: { id: { in: [...new Set([...nominations.map((row) => row.nomineeId), ...events.flatMap((event) => (event.actorId ? [event.actorId] : []))])] } }, select: { id: true, name: true } })).map((person) => [
+    (await db.user.findMany({ where: { id: { in: [...new Set([...nominations.map((row) => row.nomineeId), ...events.flatMap((event) => (event.actorId ? [event.actorId] : [])), ...(auditOpened?.actorId ? [auditOpened.actorId] : [])])] } }, select: { id: true, name: true } })).map((person) => [
       person.id,
       person.name,
     ]),
@@ -207,6 +234,8 @@ export async function windowForAdmin(viewer: PromotionViewer, windowId: string) 
   return {
     window: { ...window, state: known(WINDOW_STATES, window.state, "closed") },
     eligible,
+    closeFacts: facts,
+    auditOpened: auditOpened ? { at: auditOpened.createdAt, chairName: auditOpened.actorId ? (names.get(auditOpened.actorId) ?? "") : "" } : null,
     nominations: nominations.map((row) => ({
       id: row.id,
       number: row.candidateNumber,

@@ -16,4 +16,13 @@ test("the demo organisation has a promotion window in progress (self, manager an
   const process = await promotionProcess();
   expect(process.windows.find((window) => window.name === DEMO_CLOSED_WINDOW)?.outcome).toMatchObject({ nominated: 8, promoted: 4, notYet: 4 });
   expect(process.windows.find((window) => window.name === DEMO_OPEN_WINDOW)?.outcome).toBeNull();
+
+  // Every closed window closed as the rule asks: after its chair opened its audit.
+  const closed = await db.promotionWindow.findMany({ where: { state: "closed" }, select: { id: true, closedAt: true, members: { where: { role: "chair" }, select: { personId: true } } } });
+  expect(closed.length).toBeGreaterThanOrEqual(2);
+  for (const window of closed) {
+    const opened = await db.promotionEvent.findMany({ where: { windowId: window.id, kind: "audit-opened" }, select: { actorId: true, createdAt: true } });
+    expect(opened.map((event) => event.actorId)).toEqual(window.members.map((member) => member.personId));
+    expect(opened[0]!.createdAt.getTime()).toBeLessThan(window.closedAt!.getTime());
+  }
 });

@@ -14,6 +14,8 @@ import * as nominateRoute from "~/routes/promotions.nominate";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import * as adminRoute from "~/routes/admin.promotions._index";
 import * as adminWindowRoute from "~/routes/admin.promotions.$windowId";
+import * as auditRoute from "~/routes/promotions.audit";
+import * as windowAuditRoute from "~/routes/promotions.windows.$windowId.audit";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -126,6 +128,18 @@ describe("every promotions page, by role", () => {
     // Names and states only: no statement, case or evidence on the window's page.
     expect(marksIn(admin)).toEqual([MARK("nominee"), MARK("sponsored")].sort());
   });
+  test("the audit names nobody and is read by admins and managers; a committee member who is not the chair, a nominee and an outsider get a 404", async () => {
+    for (const viewer of [org.otto, org.nia, org.sol, org.carl]) {
+      for (const text of [await read(auditRoute.loader as RouteFunction, "/promotions/audit", viewer), await read(windowAuditRoute.loader as RouteFunction, `/promotions/windows/${windowId}/audit`, viewer, { windowId })]) {
+        expect(text.startsWith("404")).toBe(true);
+        expect(marksIn(text)).toEqual([]);
+      }
+    }
+    for (const viewer of [org.admin, org.boss, org.manager]) {
+      expect(marksIn(await read(auditRoute.loader as RouteFunction, "/promotions/audit", viewer))).toEqual([]);
+      expect(marksIn(await read(windowAuditRoute.loader as RouteFunction, `/promotions/windows/${windowId}/audit`, viewer, { windowId }))).toEqual([]);
+    }
+  });
 });
 
 describe("the pages as people see them", () => {
@@ -137,6 +151,8 @@ describe("the pages as people see them", () => {
       [nominationRoute as unknown as PageModule, "/promotions/nominations/:nominationId", `/promotions/nominations/${omarNomination}`, org.omar, MARK("sponsor-statement")],
       [adminRoute as unknown as PageModule, "/admin/promotions", "/admin/promotions", org.admin, null],
       [adminWindowRoute as unknown as PageModule, "/admin/promotions/:windowId", `/admin/promotions/${windowId}`, org.admin, MARK("nominee")],
+      [auditRoute as unknown as PageModule, "/promotions/audit", "/promotions/audit", org.manager, null],
+      [windowAuditRoute as unknown as PageModule, "/promotions/windows/:windowId/audit", `/promotions/windows/${windowId}/audit`, org.admin, null],
     ];
     for (const [module, pattern, path, viewer, marker] of pages) {
       const { html } = await renderPage(module, pattern, path, viewer.id);

@@ -1,0 +1,154 @@
+import { Link } from "react-router";
+import { IntervalBar } from "~/components/insights/charts";
+import { dimensionInSentence } from "~/components/calibration/outcome-grid";
+import { DataTable, tdClass } from "~/components/ui/data-table";
+import { Alert } from "~/components/ui/page";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import type { Audit, AuditDimension, AuditGroup, AuditRate, AuditStep } from "~/modules/equity/audit";
+
+/**
+ * One funnel of an equity audit as a page shows it (decision 083): everyone's rates, then a table
+ * per dimension with each shown group's rate, n and interval, its comparison with the highest group
+ * and the four-fifths flag where the audit raised it; a hidden group shows that it is hidden and
+ * nothing measured. The access audit and the promotion audit show their funnels alike, in the
+ * figure words of the `accessAudit` namespace; each page names its own stages.
+ */
+export type LabelledAudit = Omit<Audit, "dimensions"> & { dimensions: (Omit<AuditDimension, "groups"> & { groups: (AuditGroup & { label: string })[] })[] };
+type Step = { from: string; to: string };
+
+const muted = "text-slate-600 dark:text-slate-300";
+
+function useAuditWords(stageName: (id: string) => string) {
+  const { t, i18n } = useTranslation("accessAudit");
+  const f = useFormats();
+  const stepName = (step: Step) => t("figures.step", { from: stageName(step.from), to: stageName(step.to) });
+  const rate = (step: AuditRate) =>
+    step.rate ? t("figures.rate", { estimate: f.percent(step.rate.estimate), low: f.percent(step.rate.interval[0]), high: f.percent(step.rate.interval[1]), successes: step.successes, n: step.n }) : t("figures.nobody");
+  const dimensionWord = (id: string) => (id === "team" || id === "track" || id === "level" ? t(`dimension.${id}`) : dimensionInSentence(id.slice("attribute:".length), i18n.language));
+  return { t, stepName, rate, dimensionWord };
+}
+
+function Comparison({ step, labelOf }: { step: AuditStep; labelOf: (value: string) => string }) {
+  const { t } = useTranslation("accessAudit");
+  if (step.highest) return <span className={muted}>{t("impact.highest")}</span>;
+  const impact = step.impact;
+  if (!impact?.ratio) return <span className={muted}>{t("impact.none")}</span>;
+  const words = t("impact.ratio", { ratio: impact.ratio.estimate, low: impact.ratio.interval[0], high: impact.ratio.interval[1], reference: labelOf(impact.reference), raw: impact.pValue, p: impact.adjustedP });
+  return (
+    <span>
+      {words}
+      {impact.flagged ? <strong className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t("impact.flagged")}</strong> : null}
+    </span>
+  );
+}
+
+function GroupCells({ step, label, labelOf, rate }: { step: AuditStep; label: string; labelOf: (value: string) => string; rate: string }) {
+  return (
+    <>
+      <td className={`${tdClass} tabular-nums`}>
+        <span className="block">{rate}</span>
+        {step.rate ? <IntervalBar estimate={step.rate.estimate} interval={step.rate.interval} domain={[0, 1]} label={label} /> : null}
+      </td>
+      <td className={`${tdClass} text-sm`}>
+        <Comparison step={step} labelOf={labelOf} />
+      </td>
+    </>
+  );
+}
+
+export function EquityAuditSection({
+  id,
+  heading,
+  explain,
+  steps,
+  audit,
+  floor,
+  stageName,
+  dimensionName,
+  groupLink,
+  comparisons,
+}: {
+  id: string;
+  heading: string;
+  explain: string;
+  steps: readonly Step[];
+  audit: LabelledAudit;
+  floor: number;
+  stageName: (id: string) => string;
+  /** A dimension the audit names itself (the windows); the others are team, track, level and attributes. */
+  dimensionName?: (id: string) => string | null;
+  /** Where a group's row leads (a window's own audit), if anywhere. */
+  groupLink?: (dimension: string, value: string) => string | null;
+  /** Overrides the note on how many comparisons were adjusted together. */
+  comparisons?: string;
+}) {
+  const { t, stepName, rate, dimensionWord } = useAuditWords(stageName);
+  const anyShown = audit.total.shown || audit.dimensions.some((dimension) => dimension.groups.some((group) => group.shown));
+  const headingId = `audit-${id}`;
+  const nameOf = (dimension: string) => dimensionName?.(dimension) ?? dimensionWord(dimension);
+  return (
+    <section className="mb-10" aria-labelledby={headingId}>
+      <h2 id={headingId} className="mb-2 text-xl font-semibold">
+        {heading}
+      </h2>
+      <p className={`mb-3 max-w-3xl text-sm ${muted}`}>{explain}</p>
+      {audit.total.steps ? (
+        <ul className="mb-4 list-disc ps-6 text-sm">
+          {audit.total.steps.map((step) => (
+            <li key={`${step.from}-${step.to}`}>{t("figures.everyone", { step: stepName(step), rate: rate(step) })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {!anyShown ? (
+        <Alert tone="info" title={t("hiddenAll.title")}>
+          {t("hiddenAll.body", { floor })}
+        </Alert>
+      ) : null}
+      {audit.dimensions.map((dimension) =>
+        dimension.groups.length || dimension.smallGroupsLeftOut ? (
+          <div key={dimension.id} className="mb-6">
+            <h3 className="mb-2 font-semibold">{t("by", { dimension: nameOf(dimension.id) })}</h3>
+            {dimension.groups.length ? (
+              <DataTable caption={t("caption", { audit: heading, dimension: nameOf(dimension.id) })} headings={[t("columns.group"), ...steps.flatMap((step) => [stepName(step), t("columns.compared", { step: stepName(step) })])]}>
+                {dimension.groups.map((group) => {
+                  const href = groupLink?.(dimension.id, group.value);
+                  return (
+                    <tr key={group.value}>
+                      <th scope="row" className={`${tdClass} font-medium`}>
+                        {href ? (
+                          <Link to={href} className="text-brand-600 hover:underline dark:text-brand-100">
+                            {group.label}
+                          </Link>
+                        ) : (
+                          group.label
+                        )}
+                      </th>
+                      {group.steps ? (
+                        group.steps.map((step) => (
+                          <GroupCells
+                            key={`${step.from}-${step.to}`}
+                            step={step}
+                            rate={rate(step)}
+                            labelOf={(value) => dimension.groups.find((other) => other.value === value)?.label ?? value}
+                            label={t("figures.barLabel", { group: group.label, step: stepName(step), rate: rate(step) })}
+                          />
+                        ))
+                      ) : (
+                        <td className={`${tdClass} ${muted}`} colSpan={Math.max(1, steps.length * 2)}>
+                          {t("disclosure.hidden", { floor })}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </DataTable>
+            ) : null}
+            {dimension.smallGroupsLeftOut ? <p className={`mt-1 text-xs ${muted}`}>{t("disclosure.smallGroups", { floor })}</p> : null}
+          </div>
+        ) : null,
+      )}
+      {audit.comparisons ? <p className={`text-xs ${muted}`}>{comparisons ?? t("comparisons", { count: audit.comparisons })}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+import { db } from "~/db/client.server";
+import { auditedPeople, hasReports, managerChanges } from "~/modules/access-audit/queries.server";
+import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { equityAudit, funnelSteps, type Audit, type AuditRate } from "~/modules/equity/audit";
+import { NotFoundError } from "~/modules/errors";
+import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
+import { servedLadders } from "~/modules/ladders/registry.server";
+import { parseAttributes } from "~/modules/people/attributes";
+import { insideOrganisation } from "~/modules/people/line-over-time";
+import * as clock from "~/platform/clock.server";
+import { ViewCache } from "~/platform/view-cache.server";
+import {
+  auditDimensions,
+  baseDimensions,
+  NOMINATION_STAGES,
+  promotionAuditUnits,
+  PUT_FORWARD_STAGES,
+  splitDimension,
+  WINDOW_DIMENSION,
+  type EligibleRow,
+  type PromotionAuditStage,
+} from "./audit-units";
+import { countedInPromotionAudit, openingRecordsAuditStep, promotionAuditScope, type PromotionAuditScope, type PromotionViewer } from "./policy";
+import { recordPromotionEvent } from "./windows.server";
+
+/**
+ * The promotion audit (issue 57, point 7; decision 093): who among the eligible was nominated, who
+ * was put forward by someone else, and who was promoted, per window and across windows, by team,
+ * track, level and imported attribute. Every figure is `equityAudit`'s (decision 083); this module
+ * says who is audited and what happened to them when, who reads it, and records the chair's reading.
+ */
+
+export type PromotionAuditId = "nominations" | "putForward";
+
+const SOURCES: readonly { id: PromotionAuditId; stages: readonly PromotionAuditStage[] }[] = [
+  { id: "nominations", stages: NOMINATION_STAGES },
+  { id: "putForward", stages: PUT_FORWARD_STAGES },
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
+
+async function scopeFor(viewer: PromotionViewer, chairOfWindow: boolean): Promise<PromotionAuditScope> {
+  const scope = promotionAuditScope(viewer, { chairOfWindow, hasReports: viewer.isAdmin || chairOfWindow ? false : await hasReports(viewer.id) });
+  if (!scope) throw new NotFoundError();
+  return scope;
+}
+
+/** Whether the viewer reads the audit across windows (the process page links it for them). */
+export async function readsPromotionAudit(viewer: PromotionViewer): Promise<boolean> {
+  return promotionAuditScope(viewer, { chairOfWindow: false, hasReports: viewer.isAdmin ? false : await hasReports(viewer.id) }) !== null;
+}
+
+/** A version of everything the audit reads: a kept view is reused only while it is unchanged. */
+async function auditVersion(): Promise<string> {
+  const [windows, nominations, decisions, eligible, teams, people, moves] = await Promise.all([
+    db.promotionWindow.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.promotionNomination.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.promotionDecision.aggregate({ _max: { releasedAt: true, decidedAt: true }, _count: true }),
+    db.promotionEligible.count(),
+    db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.managerChange.aggregate({ _max: { id: true } }),
+  ]);
+  const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
+  return [
+    windows._count, stamp(windows._max.updatedAt),
+    nominations._count, stamp(nominations._max.updatedAt),
+    decisions._count, stamp(decisions._max.releasedAt), stamp(decisions._max.decidedAt),
+    eligible,
+    teams._count, stamp(teams._max.updatedAt),
+    people._count, stamp(people._max.updatedAt),
+    moves._max.id ?? 0,
+  ].join("|");
+}
+
+/** Views kept per scope, day and version, as the access audit keeps its own: the check over time is the costly part (decision 083). */
+const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+
+async function viewFor(scope: PromotionAuditScope, now: Date) {
+  const asOf = dayOf(now);
+  const [version, ladderHashes] = await Promise.all([auditVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
+  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, version].join("\u0000");
+  return views.get(key, () => computeView(scope, asOf));
+}
+
+async function computeView(scope: PromotionAuditScope, asOf: Date) {
+  const [windows, rows, nominations, teams, floorOf, ladders] = await Promise.all([
+    db.promotionWindow.findMany({ where: { openedAt: { not: null } }, select: { id: true, name: true, openedAt: true }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] }),
+    db.promotionEligible.findMany({ select: { windowId: true, personId: true, trackId: true, levelId: true, teamId: true, attributes: true } }),
+    db.promotionNomination.findMany({ select: { windowId: true, nomineeId: true, kind: true, createdAt: true, decision: { select: { outcome: true, releasedAt: true } } } }),
+    db.team.findMany({ select: { id: true, name: true } }),
+    personFloors(),
+    servedLadders().then((served) => served.map((entry) => entry.ladder)),
+  ]);
+  const opened = windows.map((window) => ({ id: window.id, openedAt: window.openedAt! }));
+  const teamName = new Map(teams.map((team) => [team.id, team.name]));
+  let counted = (_row: { windowId: string; personId: string }) => true;
+  if (scope.kind === "line") {
+    const [everyone, moves] = await Promise.all([auditedPeople(), managerChanges()]);
+    const movesOf = new Map<string, typeof moves>();
+    for (const move of moves) (movesOf.get(move.personId) ?? movesOf.set(move.personId, []).get(move.personId)!).push(move);
+    const inside = insideOrganisation(
+      scope.managerId,
+      everyone.map((person) => ({ id: person.id, manager: person.managerId, changes: (movesOf.get(person.id) ?? []).map((move) => ({ at: move.changedAt.getTime(), from: move.fromManagerId, to: move.toManagerId })) })),
+    );
+    const openedAt = new Map(opened.map((window) => [window.id, window.openedAt.getTime()]));
+    counted = (row) => {
+      const at = openedAt.get(row.windowId) ?? 0;
+      const under = (inside.get(row.personId) ?? []).some((span) => (span.since === null || span.since <= at) && (span.until === null || at < span.until));
+      return countedInPromotionAudit(scope, row.personId, under);
+    };
+  }
+  const eligible: EligibleRow[] = rows.filter(counted).map((row) => ({
+    windowId: row.windowId,
+    personId: row.personId,
+    team: row.teamId ? (teamName.get(row.teamId) ?? null) : null,
+    track: row.trackId,
+    level: row.levelId,
+    attributes: parseAttributes(row.attributes),
+  }));
+  const base = baseDimensions(eligible);
+  const dimensions = auditDimensions(base, opened);
+  const units = promotionAuditUnits(
+    opened,
+    eligible,
+    nominations.map((row) => ({ windowId: row.windowId, nomineeId: row.nomineeId, kind: row.kind, createdAt: row.createdAt, promotedAt: row.decision?.outcome === "promote" ? row.decision.releasedAt : null })),
+    base,
+    asOf,
+  );
+  const windowName = new Map(windows.map((window) => [window.id, window.name]));
+  return {
+    scope: scope.kind,
+    asOf: asOf.toISOString().slice(0, 10),
+    floor: Math.max(SMALL_GROUP_FLOOR, ...eligible.map((row) => floorOf(row.personId))),
+    audits: SOURCES.map((source) => ({
+      id: source.id,
+      steps: funnelSteps(source.stages),
+      audit: withLabels(equityAudit({ name: `promotions-${source.id}`, stages: source.stages, dimensions }, units[source.id], floorOf), ladders, windowName),
+    })),
+  };
+}
+
+/** The audit as the page shows it: each listed group with the words it is shown by (a window's, track's or level's name; a team or attribute as written). */
+function withLabels(audit: Audit, ladders: readonly Ladder[], windowName: ReadonlyMap<string, string>) {
+  return {
+    ...audit,
+    dimensions: audit.dimensions.map((dimension) => {
+      const base = splitDimension(dimension.id)?.dimension ?? dimension.id;
+      const label = (value: string) =>
+        base === WINDOW_DIMENSION ? (windowName.get(value) ?? value) : base === "track" ? (trackLabel(ladders, value) ?? value) : base === "level" ? (levelLabel(ladders, value) ?? value) : value;
+      return { ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: label(group.value) })) };
+    }),
+  };
+}
+
+type View = Awaited<ReturnType<typeof computeView>>;
+type LabelledAudit = View["audits"][number]["audit"];
+
+/** What the page across windows shows: everyone, each base dimension, and each window's total as a row of its own. */
+function acrossWindows(audit: LabelledAudit): LabelledAudit {
+  return { ...audit, dimensions: audit.dimensions.filter((dimension) => splitDimension(dimension.id) === null) };
+}
+
+/** What one window's page shows: its total (its row among the windows) and its own dimensions, named as the base ones. */
+function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
+  const row = audit.dimensions.find((dimension) => dimension.id === WINDOW_DIMENSION)?.groups.find((group) => group.value === windowId);
+  const steps: AuditRate[] | null = row?.steps ? row.steps.map(({ from, to, n, successes, rate }) => ({ from, to, n, successes, rate })) : null;
+  return {
+    ...audit,
+    total: { shown: row?.shown ?? false, steps },
+    dimensions: audit.dimensions.flatMap((dimension) => {
+      const own = splitDimension(dimension.id);
+      return own?.windowId === windowId ? [{ ...dimension, id: own.dimension }] : [];
+    }),
+  };
+}
+
+/** The audit across windows: admins the organisation's, a manager their own organisation's. Each opening is kept (who read it, when). */
+export async function promotionAuditView(viewer: PromotionViewer, options: { now?: Date } = {}) {
+  const scope = await scopeFor(viewer, false);
+  const now = options.now ?? clock.now();
+  const view = await viewFor(scope, now);
+  await db.promotionAuditView.create({ data: { windowId: null, viewerId: viewer.id, openedAt: now } });
+  return { ...view, audits: view.audits.map((entry) => ({ ...entry, audit: acrossWindows(entry.audit) })) };
+}
+
+/**
+ * One window's audit: admins and the window's chair over everyone it could promote, a manager over
+ * their own organisation. The chair's first opening is a step of the window, recorded in its history
+ * (the window closes only after it); every opening is kept.
+ */
+export async function windowAuditView(viewer: PromotionViewer, windowId: string, options: { now?: Date } = {}) {
+  const window = await db.promotionWindow.findUnique({
+    where: { id: windowId },
+    select: { id: true, name: true, state: true, openedAt: true, members: { where: { personId: viewer.id }, select: { role: true } }, events: { where: { kind: "audit-opened" }, select: { id: true }, take: 1 } },
+  });
+  if (!window || !window.openedAt) throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
+  const isChair = window.members.some((member) => member.role === "chair");
+  const scope = await scopeFor(viewer, isChair);
+  const now = options.now ?? clock.now();
+  await db.$transaction(async (tx) => {
+    await tx.promotionAuditView.create({ data: { windowId, viewerId: viewer.id, openedAt: now } });
+    if (openingRecordsAuditStep({ isChair, windowState: window.state, alreadyOpenedByChair: window.events.length > 0 })) {
+      await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "audit-opened", at: now });
+      await tx.promotionWindow.update({ where: { id: windowId }, data: { auditOpenedAt: now, auditOpenedById: viewer.id } });
+    }
+  });
+  const [view, readsAcross] = await Promise.all([viewFor(scope, now), readsPromotionAudit(viewer)]);
+  return {
+    ...view,
+    window: { id: window.id, name: window.name },
+    chair: isChair,
+    readsAcross,
+    audits: view.audits.map((entry) => ({ ...entry, audit: ofWindow(entry.audit, windowId) })),
+  };
+}

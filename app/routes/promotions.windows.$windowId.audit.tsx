@@ -1,0 +1,59 @@
+import type { Route } from "./+types/promotions.windows.$windowId.audit";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { windowAuditView } from "~/modules/promotions/audit.server";
+import type { PromotionAuditStage } from "~/modules/promotions/audit-units";
+import { withDomainErrors } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotionsAudit:windowTitle", { name: loaderData?.window.name ?? "" }) }];
+
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  return windowAuditView(viewer, params.windowId ?? "");
+});
+
+export default function WindowAudit({ loaderData }: Route.ComponentProps) {
+  const view = loaderData;
+  const { t } = useTranslation("promotionsAudit");
+  const { t: figures } = useTranslation("accessAudit");
+  return (
+    <>
+      <BackLink to={view.readsAcross ? "/promotions/audit" : "/promotions"}>{view.readsAcross ? t("acrossWindows") : t("back")}</BackLink>
+      <PageHeader title={t("windowHeading", { name: view.window.name })} description={t(`scope.${view.chair ? "chair" : view.scope}`)} />
+      {view.chair ? (
+        <Alert tone="info" title={t("chairStep.title")}>
+          {t("chairStep.body")}
+        </Alert>
+      ) : null}
+      <Card className="mb-8 mt-4">
+        <div className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
+          <p>{t("intro.window", { day: view.asOf })}</p>
+          <p>{figures("intro.rates")}</p>
+          <p>{figures("intro.fourFifths")}</p>
+          <p>{figures("intro.hidden", { floor: view.floor })}</p>
+        </div>
+      </Card>
+      {view.audits.map((entry) => (
+        <EquityAuditSection
+          key={entry.id}
+          id={entry.id}
+          heading={t(`audits.${entry.id}.heading`)}
+          explain={t(`audits.${entry.id}.explain`)}
+          steps={entry.steps}
+          audit={entry.audit}
+          floor={view.floor}
+          stageName={(id) => t(`stages.${id as PromotionAuditStage}`)}
+          comparisons={t("comparisons", { count: entry.audit.comparisons })}
+        />
+      ))}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
