@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { revokeTokensOf } from "~/modules/api/tokens.server";
 import { purgeCandidatesHiredAs } from "~/modules/hiring/candidates.server";
 import type { OthersTexts } from "./policy";
 
@@ -75,6 +76,7 @@ export async function eraseInTransaction(tx: Prisma.TransactionClient, personId:
   await tx.passwordToken.deleteMany({ where: { userId: personId } });
   await tx.notificationPreference.deleteMany({ where: { userId: personId } });
   await tx.outboxMessage.deleteMany({ where: { userId: personId } });
+  await revokeTokensOf(tx, personId, now);
 
   // Earlier audit events about them keep what happened, not who they were.
   const events = await tx.auditEvent.findMany({ where: { subjectType: "person", subjectId: personId }, select: { id: true, detail: true } });
