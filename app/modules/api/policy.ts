@@ -15,7 +15,7 @@ import { API_SCOPES, type ApiScope } from "./scopes";
  * (deactivated) authenticates nobody, as their sign-in would not.
  */
 
-export const TOKEN_REACHES = ["organisation", "person"] as const;
+const TOKEN_REACHES = ["organisation", "person"] as const;
 export type TokenReach = (typeof TOKEN_REACHES)[number];
 
 export const isTokenReach = (value: string): value is TokenReach => (TOKEN_REACHES as readonly string[]).includes(value);
@@ -46,7 +46,7 @@ export function scopesOfReach(reach: TokenReach): readonly ApiScope[] {
  * people is an admin's form: a person's token is refused them (403) whoever its person is, so a tool
  * learns the reach it was given rather than a list that depends on the person's role today.
  */
-export const PERSON_TOKEN_OPERATIONS = {
+const PERSON_TOKEN_OPERATIONS = {
   listPeople: true,
   getPerson: true,
   listLadders: true,
