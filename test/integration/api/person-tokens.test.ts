@@ -2,15 +2,21 @@
 // nothing else: the people whose growth pages they open, their own released outcome and those their
 // calibration sessions open to them, the insights of their own organisation; the admin pages' reads
 // and writes are refused. Every answer is checked against the OpenAPI document (helpers.ts).
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { issueApiToken } from "~/modules/api/tokens.server";
 import { erasePerson } from "~/modules/retention/erasure.server";
 import { deactivatePerson, deactivationPreview, reactivatePerson } from "~/modules/people/service.server";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { createScimToken } from "~/modules/identity/scim/tokens.server";
+import * as adminRoute from "~/routes/admin.api";
+import * as scimRoute from "~/routes/admin.scim";
 import * as accountRoute from "~/routes/settings.api";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, thrown, withRouteProps } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 import { api } from "./helpers";
 
@@ -131,6 +137,44 @@ describe("the account page", () => {
     expect((await api(others.token, "GET", "/people?limit=1")).status).toBe(200);
     await post(org.peer.id, { intent: "revoke", tokenId: row.id });
     expect((await api(issued, "GET", "/people")).status).toBe(401);
+  });
+});
+
+/** A token page rendered on the server with its loader's data, as its viewer reads it, in text. */
+async function rendered(path: string, page: { loader: (args: never) => Promise<unknown>; default: unknown }, viewerId: string): Promise<string> {
+  const route = { id: "page", path, loader: async ({ request }: { request: Request }) => bodyOf(await page.loader(routeArgs(request) as never)), Component: withRouteProps(page.default as ComponentType<never>) };
+  const handler = createStaticHandler([route]);
+  const context = await handler.query(await signedInRequest(path, viewerId));
+  if (context instanceof Response || context.errors) throw new Error(`the page failed: ${JSON.stringify(context instanceof Response ? context.status : context.errors)}`);
+  const html = renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
+  return html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+}
+
+describe("the token pages", () => {
+  test("the account page, the admins' API page and the SCIM page show one form and one list: each page its own tokens, scopes and last use", async () => {
+    const manager = await createPerson({ name: "Max Pages" });
+    await issueApiToken(manager.id, "Max's sheet", ["people:read"], "person");
+    await issueApiToken(org.admin.id, "Looker", ["aggregates:read"]);
+    await createScimToken(org.admin.id, "Okta");
+
+    const account = await rendered("/settings/api", accountRoute, manager.id);
+    expect(account).toContain("My API tokens");
+    expect(account).toContain("Max's sheet");
+    expect(account).toContain("Read people and teams");
+    expect(account).not.toContain("Add and change people");
+    expect(account).not.toContain("Looker");
+    // Not used yet.
+    expect(account).toContain("Never");
+
+    const admin = await rendered("/admin/api", adminRoute, org.admin.id);
+    expect(admin).toContain("Looker");
+    expect(admin).toContain("Add and change people");
+    expect(admin).not.toContain("Max's sheet");
+
+    const scim = await rendered("/admin/scim", scimRoute, org.admin.id);
+    expect(scim).toContain("Okta");
+    expect(scim).toContain("Create token");
+    expect(scim).toContain("Revoke");
   });
 });
 
