@@ -74,6 +74,7 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
           <dt className="font-medium">{t("admin.rateLimit")}</dt>
           <dd>{t("admin.rateLimitHow", { count: perMinute })}</dd>
         </dl>
+        <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">{t("admin.ownTokens")}</p>
       </Card>
 
       <NewTokenForm
