@@ -1,5 +1,6 @@
 import { deactivationHooks, deactivationPreviews } from "~/modules/people/deactivation.server";
 import { joiningHooks } from "~/modules/cycles/joining.server";
+import { activeTokensOf, revokeTokensOf } from "~/modules/api/tokens.server";
 import { registerTodoProvider } from "~/modules/todo/todo.server";
 import { calibrationTodoChanges, calibrationTodoFacts } from "~/modules/calibration/todo.server";
 import { conversationTodoChanges, conversationTodoFacts } from "~/modules/conversations/todo.server";
@@ -38,11 +39,13 @@ registerTodoProvider("promotion-committees", { facts: committeeTodoFacts, change
 
 deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
 deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));
+deactivationHooks.register("api", async (tx, personId, now) => ({ apiTokensRevoked: await revokeTokensOf(tx, personId, now) }));
 deactivationPreviews.register("feedback", async (client, personId) => ({ feedbackRequestsWithdrawn: await requestsEndedBy(client, personId) }));
 deactivationPreviews.register("conversations", async (client, personId, now) => {
   const { series, meetings } = await conversationsEndedBy(client, personId, now);
   return { conversationSeriesEnded: series, conversationMeetingsWithdrawn: meetings };
 });
+deactivationPreviews.register("api", async (client, personId) => ({ apiTokensRevoked: await activeTokensOf(client, personId) }));
 
 routeCalibrationPromotions({ take: takeCalibrationPromotions, decidedElsewhere: calibrationPromotionsDecidedHere });
 

@@ -248,6 +248,7 @@ const ENDS_KEYS = {
   conversationSeriesEnded: "edit.ends.conversationSeriesEnded",
   conversationMeetingsWithdrawn: "edit.ends.conversationMeetingsWithdrawn",
   feedbackRequestsWithdrawn: "edit.ends.feedbackRequestsWithdrawn",
+  apiTokensRevoked: "edit.ends.apiTokensRevoked",
 } as const;
 
 function DeactivationEnds({ name, ends }: { name: string; ends: Record<string, number> }) {

@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, useNavigation } from "react-router";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, data } from "react-router";
 import type { Route } from "./+types/admin.scim";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Button, SubmitButton } from "~/components/ui/button";
+import { IssuedToken, NewTokenForm, TokenTable } from "~/components/tokens";
+import { SubmitButton } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
@@ -58,18 +59,7 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
 
 export default function ScimTokens({ loaderData, actionData }: Route.ComponentProps) {
   const { tokens, baseUrl, groupsAsTeams, groups } = loaderData;
-  const navigation = useNavigation();
   const { t } = useTranslation("admin");
-  const f = useFormats();
-  const when = (value: string | null) => (value ? f.dateTime(value) : t("scim.never"));
-  const [form, fields] = useForm({
-    id: "create-scim-token",
-    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
-    constraint: getZodConstraint(CreateTokenSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTokenSchema }),
-  });
-  const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const created = actionData?.created ?? null;
   const message = actionData && "message" in actionData ? actionData.message : null;
 
@@ -80,14 +70,7 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
         description={t("scim.description")}
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
-      {created ? (
-        <Alert tone="success" title={t("scim.created", { name: created.name })}>
-          <p>{t("scim.copyNow")}</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm text-slate-900 dark:bg-slate-950 dark:text-slate-100" aria-label={t("scim.newTokenLabel")}>
-            {created.token}
-          </code>
-        </Alert>
-      ) : null}
+      {created ? <IssuedToken title={t("scim.created", { name: created.name })} copyNow={t("scim.copyNow")} label={t("scim.newTokenLabel")} token={created.token} /> : null}
 
       <Card className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">{t("scim.connecting")}</h2>
@@ -101,52 +84,31 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
         </dl>
       </Card>
 
-      <Card className="mb-6 max-w-xl">
-        <h2 className="mb-3 text-lg font-semibold">{t("scim.newToken")}</h2>
-        <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="create" />
-          <Field label={t("scim.name")} hint={t("scim.nameHint")} className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-          <Button type="submit" className="mt-6" disabled={creating}>
-            {creating ? t("scim.creating") : t("scim.create")}
-          </Button>
-        </Form>
-      </Card>
+      <NewTokenForm
+        id="create-scim-token"
+        intent="create"
+        schema={CreateTokenSchema}
+        lastResult={actionData?.intent === "create" ? actionData.result : undefined}
+        words={{ heading: t("scim.newToken"), name: t("scim.name"), nameHint: t("scim.nameHint"), issue: t("scim.create"), issuing: t("scim.creating") }}
+      />
 
-      {tokens.length ? (
-        <DataTable
-          caption={t("scim.tokens")}
-          headings={[t("scim.name"), t("scim.createdAt"), t("scim.lastUsed"), t("scim.status"), { key: "revoke", label: <span className="sr-only">{t("scim.revoke")}</span> }]}
-        >
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <th scope="row" className={`${tdClass} font-medium`}>
-                {token.name}
-              </th>
-              <td className={tdClass}>
-                {when(token.createdAt)}
-                {token.createdBy ? <span className="block text-xs text-slate-500 dark:text-slate-400">{t("scim.createdBy", { name: token.createdBy })}</span> : null}
-              </td>
-              <td className={tdClass}>{when(token.lastUsedAt)}</td>
-              <td className={tdClass}>{token.revokedAt ? t("scim.revokedAt", { when: when(token.revokedAt) }) : t("scim.active")}</td>
-              <td className={tdClass}>
-                {token.revokedAt ? null : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="tokenId" value={token.id} />
-                    <Button type="submit" variant="ghost" aria-label={t("scim.revokeLabel", { name: token.name })}>
-                      {t("scim.revoke")}
-                    </Button>
-                  </Form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : (
-        <Card>
-          <p>{t("scim.noTokens")}</p>
-        </Card>
-      )}
+      <TokenTable
+        tokens={tokens.map((token) => ({ ...token, issuedBy: token.createdBy }))}
+        words={{
+          caption: t("scim.tokens"),
+          name: t("scim.name"),
+          createdAt: t("scim.createdAt"),
+          lastUsed: t("scim.lastUsed"),
+          status: t("scim.status"),
+          never: t("scim.never"),
+          active: t("scim.active"),
+          revoke: t("scim.revoke"),
+          noTokens: t("scim.noTokens"),
+          revokedAt: (when) => t("scim.revokedAt", { when }),
+          revokeLabel: (name) => t("scim.revokeLabel", { name }),
+          issuedBy: (name) => t("scim.createdBy", { name }),
+        }}
+      />
 
       <GroupsAsTeams groupsAsTeams={groupsAsTeams} groups={groups} lastResult={actionData?.intent === "groups" ? actionData.result : undefined} />
     </>

@@ -77,6 +77,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
   const { preferences } = settings;
   const { t } = useTranslation("auth");
   const { t: exportsT } = useTranslation("exports");
+  const { t: apiT } = useTranslation("api");
   const [form, fields] = useForm({
     id: "email-settings",
     lastResult: actionData?.result,
@@ -149,6 +150,11 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
       <p className="mt-6 max-w-2xl text-sm">
         <Link to="/settings/export" className="text-brand-600 hover:underline dark:text-brand-100">
           {exportsT("page.link")}
+        </Link>
+      </p>
+      <p className="mt-2 max-w-2xl text-sm">
+        <Link to="/settings/api" className="text-brand-600 hover:underline dark:text-brand-100">
+          {apiT("account.link")}
         </Link>
       </p>
     </>

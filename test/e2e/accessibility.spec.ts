@@ -88,6 +88,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/admin/email" },
       { path: "/admin/retention" },
       { path: "/settings/email" },
+      { path: "/settings/api" },
       { path: "/calibration" },
       { path: "/calibration/new" },
       { link: /^\/calibration\/(?!new$)[^/]+$/, label: "a calibration session" },

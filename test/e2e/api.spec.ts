@@ -35,3 +35,27 @@ test("an admin issues an API token, a tool reads people with it page by page, an
   await expect(page.getByText("Token revoked")).toBeVisible();
   expect((await page.request.get("/api/v1/people", { headers })).status()).toBe(401);
 });
+
+test("an engineer issues their own token on their account page: it reads what their pages show them, the admin pages' reads are refused", async ({ page }) => {
+  await signIn(page, people.engineer.email);
+  await page.goto("/settings/email");
+  await page.getByRole("link", { name: "API tokens for your own tools" }).click();
+  await expect(page.getByRole("heading", { name: "My API tokens", level: 1 })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /Add and change people/ })).toHaveCount(0);
+  await page.getByLabel("Name", { exact: true }).fill("My sheet");
+  await page.getByRole("checkbox", { name: /Read people and teams/ }).check();
+  await page.getByRole("button", { name: "Issue token" }).click();
+  const token = await page.getByLabel("New API token").inputValue();
+  await expectAccessible(page);
+
+  const headers = { Authorization: `Bearer ${token}` };
+  const mine = await (await page.request.get("/api/v1/people", { headers })).json();
+  expect(mine.data.map((person: { name: string }) => person.name)).toEqual([people.engineer.name]);
+  expect(mine.data[0].email).toBeUndefined();
+  const teams = await page.request.get("/api/v1/teams", { headers });
+  expect(teams.status()).toBe(403);
+
+  await page.getByRole("row", { name: /My sheet/ }).getByRole("button", { name: "Revoke My sheet" }).click();
+  await expect(page.getByText("Token revoked")).toBeVisible();
+  expect((await page.request.get("/api/v1/people", { headers })).status()).toBe(401);
+});

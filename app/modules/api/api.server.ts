@@ -7,7 +7,7 @@ import { API_BASE, OPERATIONS, openApiDocument, type Operation } from "./openapi
 import { readPageRequest, type PageRequest } from "./pages";
 import { peopleWritable, tokenAccess } from "./policy";
 import { countCall } from "./rate-limit.server";
-import { getAggregate, getPerson, listCycles, listLadders, listOutcomes, listPeople, listTeams } from "./reads.server";
+import { getAggregate, getPerson, listCycles, listLadders, listOutcomes, listPeople, listTeams, type Reader } from "./reads.server";
 import type { ERROR_CODES } from "./schemas";
 import { tokenOfHeader, touchApiToken, type CallingToken } from "./tokens.server";
 import { createPersonByApi, scimInUse, updatePersonByApi, type FieldProblems } from "./writes.server";
@@ -76,7 +76,7 @@ function pageOf(query: URLSearchParams): PageRequest {
   throw new Refusal(422, "invalid", { key: "api:errors.invalidRequest" }, fields);
 }
 
-type Call = { token: CallingToken; params: Record<string, string>; query: URLSearchParams; body: () => Promise<unknown>; url: URL };
+type Call = { token: CallingToken; reader: Reader; params: Record<string, string>; query: URLSearchParams; body: () => Promise<unknown>; url: URL };
 
 async function viewerOf(personId: string): Promise<Viewer> {
   return db.user.findUniqueOrThrow({ where: { id: personId }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
@@ -88,19 +88,25 @@ function written(result: Awaited<ReturnType<typeof createPersonByApi>>): string 
 }
 
 const HANDLERS: Record<Operation["id"], (call: Call) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>> = {
-  listPeople: async ({ query }) => ({ body: await listPeople(pageOf(query)) }),
-  getPerson: async ({ params }) => ({ body: await getPerson(params.personId!) }),
-  createPerson: async ({ token, body, url }) => {
+  listPeople: async ({ reader, query }) => ({ body: await listPeople(pageOf(query), reader) }),
+  getPerson: async ({ reader, params }) => ({ body: await getPerson(params.personId!, reader) }),
+  createPerson: async ({ token, reader, body, url }) => {
     const personId = written(await createPersonByApi(token, await body()));
-    return { status: 201, body: await getPerson(personId), headers: { Location: new URL(`${API_BASE}/people/${personId}`, url).href } };
+    return { status: 201, body: await getPerson(personId, reader), headers: { Location: new URL(`${API_BASE}/people/${personId}`, url).href } };
   },
-  updatePerson: async ({ token, params, body }) => ({ body: await getPerson(written(await updatePersonByApi(token, params.personId!, await body()))) }),
+  updatePerson: async ({ token, reader, params, body }) => ({ body: await getPerson(written(await updatePersonByApi(token, params.personId!, await body())), reader) }),
   listTeams: async ({ query }) => ({ body: await listTeams(pageOf(query)) }),
   listLadders: async () => ({ body: await listLadders() }),
   listCycles: async ({ query }) => ({ body: await listCycles(pageOf(query)) }),
-  listOutcomes: async ({ query }) => ({ body: await listOutcomes(pageOf(query), query.get("cycle") || null) }),
-  getAggregate: async ({ token, params, query }) => ({ body: await getAggregate(await viewerOf(token.personId), params.table!, query.get("cycle") || null) }),
+  listOutcomes: async ({ reader, query }) => ({ body: await listOutcomes(pageOf(query), query.get("cycle") || null, reader) }),
+  getAggregate: async ({ reader, params, query }) => ({ body: await getAggregate(reader.viewer, params.table!, query.get("cycle") || null) }),
 };
+
+/** What a tool is given to connect, as the token pages show it: the API's address (under PUBLIC_URL when set, else the one the page was reached at), its document, and each token's calls a minute. */
+export function apiConnection(requestUrl: string): { baseUrl: string; documentUrl: string; perMinute: number } {
+  const baseUrl = new URL(`${getEnv().PUBLIC_URL ?? ""}${API_BASE}`, requestUrl).href;
+  return { baseUrl, documentUrl: `${baseUrl}/openapi.json`, perMinute: getEnv().API_RATE_LIMIT };
+}
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 const AUTHENTICATE = 'Bearer realm="Rungs API"';
@@ -121,17 +127,18 @@ async function answer(request: ApiRequest): Promise<ApiAnswer> {
   if (!token) throw new Refusal(401, "unauthenticated", { key: "api:errors.unauthenticated" }, undefined, { "WWW-Authenticate": AUTHENTICATE });
   const wait = await countCall(token.id, getEnv().API_RATE_LIMIT);
   if (wait > 0) throw new Refusal(429, "rate_limited", { key: "api:errors.rateLimited" }, undefined, { "Retry-After": String(Math.ceil(wait / 1000)) });
-  const access = tokenAccess(token.facts, operation.scope);
+  const access = tokenAccess(token.facts, operation);
   if (!access.ok) {
     if (access.status === 401) throw new Refusal(401, "unauthenticated", { key: "api:errors.unauthenticated" }, undefined, { "WWW-Authenticate": AUTHENTICATE });
-    if (access.code === "insufficient_scope") {
+    if (access.reason === "insufficient_scope") {
       throw new Refusal(403, "insufficient_scope", { key: "api:errors.insufficientScope", values: { scope: operation.scope } }, undefined, { "WWW-Authenticate": `${AUTHENTICATE}, error="insufficient_scope", scope="${operation.scope}"` });
     }
-    throw new Refusal(403, "forbidden", { key: "api:errors.notAnAdmin" });
+    throw new Refusal(403, "forbidden", { key: access.reason === "not_an_admin" ? "api:errors.notAnAdmin" : "api:errors.adminPagesOnly" });
   }
   await touchApiToken(token);
   if (operation.scope === "people:write" && !peopleWritable({ scimInUse: await scimInUse() })) throw new Refusal(403, "scim_in_use", { key: "api:errors.scimInUse" });
-  const handled = await HANDLERS[operation.id]({ token, params, query: url.searchParams, body: request.body, url });
+  const reader: Reader = { reach: token.facts.reach, viewer: await viewerOf(token.personId) };
+  const handled = await HANDLERS[operation.id]({ token, reader, params, query: url.searchParams, body: request.body, url });
   return { status: handled.status ?? 200, body: handled.body, headers: { ...JSON_HEADERS, ...handled.headers } };
 }
 

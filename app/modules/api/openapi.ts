@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PAGE_DEFAULT, PAGE_MAX } from "./pages";
+import { PERSON_TOKEN_SCOPES, personTokenMayCall } from "./policy";
 import { API_SCOPES, type ApiScope } from "./scopes";
 import { bodies, inputs } from "./schemas";
 
@@ -25,6 +26,8 @@ export type Operation = {
   scope: ApiScope;
   summary: string;
   description?: string;
+  /** What a person's token reads here, for the operations policy.ts lets it call. */
+  personReads?: string;
   paged?: boolean;
   query?: { name: string; description: string }[];
   input?: "PersonInput" | "PersonPatch";
@@ -42,11 +45,21 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/people",
     scope: "people:read",
     summary: "People, as the admins' people page lists them (including those who left)",
+    personReads: "Those whose growth pages the person may open: themselves and everyone below them in the reporting line (everyone, for an admin), each as those pages show them, without email or roles.",
     paged: true,
     ok: { status: 200, body: "PersonPage", description: "A page of people" },
     errors: PAGED,
   },
-  { id: "getPerson", method: "get", path: "/people/{personId}", scope: "people:read", summary: "One person", ok: { status: 200, body: "Person", description: "The person" }, errors: [401, 403, 404, 429] },
+  {
+    id: "getPerson",
+    method: "get",
+    path: "/people/{personId}",
+    scope: "people:read",
+    summary: "One person",
+    personReads: "Only someone whose growth page the person may open, as that page shows them; anyone else is a 404, as on the page.",
+    ok: { status: 200, body: "Person", description: "The person" },
+    errors: [401, 403, 404, 429],
+  },
   {
     id: "createPerson",
     method: "post",
@@ -70,7 +83,16 @@ export const OPERATIONS: readonly Operation[] = [
     errors: [401, 403, 404, 422, 429],
   },
   { id: "listTeams", method: "get", path: "/teams", scope: "people:read", summary: "Teams, with their active members", paged: true, ok: { status: 200, body: "TeamPage", description: "A page of teams" }, errors: PAGED },
-  { id: "listLadders", method: "get", path: "/ladders", scope: "ladders:read", summary: "The ladders served now: tracks, levels, competencies", ok: { status: 200, body: "LadderList", description: "Every served ladder" }, errors: [401, 403, 429] },
+  {
+    id: "listLadders",
+    method: "get",
+    path: "/ladders",
+    scope: "ladders:read",
+    summary: "The ladders served now: tracks, levels, competencies",
+    personReads: "The same: the ladder pages are everyone's to read.",
+    ok: { status: 200, body: "LadderList", description: "Every served ladder" },
+    errors: [401, 403, 429],
+  },
   { id: "listCycles", method: "get", path: "/cycles", scope: "outcomes:read", summary: "Review cycles", paged: true, ok: { status: 200, body: "CyclePage", description: "A page of review cycles" }, errors: PAGED },
   {
     id: "listOutcomes",
@@ -79,6 +101,7 @@ export const OPERATIONS: readonly Operation[] = [
     scope: "outcomes:read",
     summary: "Calibration outcomes released to their people",
     description: "Only outcomes of published sessions that the person's manager (or the facilitator) has released: never one the person has not been told.",
+    personReads: "Of those, the ones the person's own pages show them: their own (their growth page) and those of entries their calibration sessions open to them.",
     paged: true,
     query: [cycleFilter],
     ok: { status: 200, body: "OutcomePage", description: "A page of released outcomes" },
@@ -91,6 +114,7 @@ export const OPERATIONS: readonly Operation[] = [
     scope: "aggregates:read",
     summary: "One table of the organisation's insights",
     description: "Exactly the insights page's CSV of that table: every figure has passed the disclosure check, and a group below the floor keeps only its name and size.",
+    personReads: "The insights page as it is theirs: a manager's own organisation, with the same disclosure check; anyone without the page (no one reports to them) gets its 404.",
     query: [cycleFilter],
     ok: { status: 200, body: "Aggregate", description: "The table" },
     errors: [401, 403, 404, 429],
@@ -99,8 +123,8 @@ export const OPERATIONS: readonly Operation[] = [
 
 const ERROR_WORDS: Record<ErrorStatus, string> = {
   401: "No token, an unknown or revoked one, or one whose person has left",
-  403: "The token lacks the operation's scope, its person may not read this on a page, or people are kept by SCIM",
-  404: "No such record, or not the token's person's to read",
+  403: "The token lacks the operation's scope, its person may not read this on a page (an admin's token whose person is no longer an admin; a person's token on an operation of the admin pages), or people are kept by SCIM",
+  404: "No such record, or not the token's person's to read on their pages",
   422: "The request's parameters or body are not valid; `fields` says what is wrong",
   429: "The token made too many calls this minute; Retry-After says when to try again",
 };
@@ -126,8 +150,9 @@ function operationObject(operation: Operation) {
     operationId: operation.id,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    security: [{ bearer: [operation.scope] }],
+    security: [{ bearer: [operation.scope] }, ...(personTokenMayCall(operation.id) ? [{ personToken: [operation.scope] }] : [])],
     "x-rungs-scope": operation.scope,
+    "x-rungs-person-token": personTokenMayCall(operation.id) ? operation.personReads : "Refused (403, forbidden): this is an admin page's read or write.",
     parameters: [...pathParameters, ...pageParameters, ...queryParameters],
     ...(operation.input ? { requestBody: { required: true, content: json(operation.input) } } : {}),
     responses: {
@@ -171,14 +196,19 @@ export function openApiDocument(): Record<string, unknown> {
       title: "Rungs API",
       version: "1.0.0",
       description:
-        "Read people, teams, ladders, review cycles, released outcomes and the insights tables, and write people where SCIM is not used. A token acts for the admin who issued it, limited to its scopes: each call is authorised as the same read on a page would be for that admin, and returns what the page shows, never more.",
+        "Read people, teams, ladders, review cycles, released outcomes and the insights tables, and write people where SCIM is not used. A token acts for its person, limited to its scopes: each call is authorised as the same read on a page would be for that person, and returns what the page shows, never more. An admin's token (bearer) reads organisation-wide, as the admin pages do; a person's own token (personToken) reads what that person's own pages show them, and never writes. Each operation's `x-rungs-person-token` says what a person's token reads there.",
     },
     servers: [{ url: API_BASE }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { personToken: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: `A token an admin issues on /admin/api, sent as \`Authorization: Bearer rungs_api_…\`. Scopes: ${API_SCOPES.join(", ")}.` },
+        bearer: { type: "http", scheme: "bearer", description: `An admin's token, issued on /admin/api and sent as \`Authorization: Bearer rungs_api_…\`: it reads organisation-wide, as the admin pages do, while its person is an admin. Scopes: ${API_SCOPES.join(", ")}.` },
+        personToken: {
+          type: "http",
+          scheme: "bearer",
+          description: `A person's own token, issued on their account page (/settings/api) and sent the same way: each call reads what that person's own pages show them, through the rules those pages use, and the admin pages' operations are refused (403). Reads only: ${PERSON_TOKEN_SCOPES.join(", ")}.`,
+        },
       },
       schemas: { ...components(bodies, "output"), ...components(inputs, "input") },
     },

@@ -1,29 +1,73 @@
 import type { ThrottleRule } from "~/modules/identity/passwords/throttle";
-import type { ApiScope } from "./scopes";
+import type { OperationId } from "./openapi";
+import { API_SCOPES, type ApiScope } from "./scopes";
 
 /**
  * Who may call the API, and what a call may read (decision 088). Pure rules; api.server.ts feeds
  * them facts.
  *
- * A token acts for the admin who issued it, limited by its scopes: every operation is one an admin
- * page offers (people, teams, ladders, cycles, released outcomes, the insights tables), so a call is
- * authorised as that page would be for the token's person at the moment of the call. A token whose
- * person has left (deactivated) authenticates nobody, as their sign-in would not; one whose person
- * is no longer an admin is refused as the admin pages would refuse them.
+ * A token acts for its person, limited by its scopes, and is one of two reaches. An admin's
+ * (issued on the admins' page) reads organisation-wide: every operation is one an admin page offers,
+ * so a call is authorised as that page would be for the admin at the moment of the call, and one
+ * whose person is no longer an admin is refused as the admin pages would refuse them. A person's own
+ * (issued on their account page) reads only what their own pages show them, through the same rules
+ * and queries those pages use (reads.server.ts), and never writes. A token whose person has left
+ * (deactivated) authenticates nobody, as their sign-in would not.
  */
+
+const TOKEN_REACHES = ["organisation", "person"] as const;
+export type TokenReach = (typeof TOKEN_REACHES)[number];
+
+export const isTokenReach = (value: string): value is TokenReach => (TOKEN_REACHES as readonly string[]).includes(value);
 
 export type TokenFacts = {
   revoked: boolean;
+  reach: TokenReach;
   scopes: readonly ApiScope[];
   person: { active: boolean; isAdmin: boolean };
 };
 
-export type Access = { ok: true } | { ok: false; status: 401 | 403; code: "unauthenticated" | "insufficient_scope" | "forbidden" };
+/**
+ * What a person's own token may be given: reads only. Writing people is an admin's page, and a
+ * token anyone may issue must not carry it.
+ */
+export const PERSON_TOKEN_SCOPES = ["people:read", "ladders:read", "outcomes:read", "aggregates:read"] as const satisfies readonly ApiScope[];
 
-export function tokenAccess(token: TokenFacts | null, needs: ApiScope): Access {
-  if (!token || token.revoked || !token.person.active) return { ok: false, status: 401, code: "unauthenticated" };
-  if (!token.scopes.includes(needs)) return { ok: false, status: 403, code: "insufficient_scope" };
-  if (!token.person.isAdmin) return { ok: false, status: 403, code: "forbidden" };
+export function scopesOfReach(reach: TokenReach): readonly ApiScope[] {
+  return reach === "person" ? PERSON_TOKEN_SCOPES : API_SCOPES;
+}
+
+/**
+ * The operations a person's token may call: those with a page the person reads themselves. People
+ * are the growth pages they may open (canViewPerson: themselves, everyone below them, everyone for an
+ * admin), ladders the browse pages everyone reads, outcomes those released that their growth page or
+ * their calibration sessions show them, aggregates the insights page (a manager's own organisation;
+ * anyone else gets its 404). Teams and review cycles are listed on admin pages only, and writing
+ * people is an admin's form: a person's token is refused them (403) whoever its person is, so a tool
+ * learns the reach it was given rather than a list that depends on the person's role today.
+ */
+const PERSON_TOKEN_OPERATIONS = {
+  listPeople: true,
+  getPerson: true,
+  listLadders: true,
+  listOutcomes: true,
+  getAggregate: true,
+  listTeams: false,
+  listCycles: false,
+  createPerson: false,
+  updatePerson: false,
+} as const satisfies Record<OperationId, boolean>;
+
+export const personTokenMayCall = (operation: OperationId): boolean => PERSON_TOKEN_OPERATIONS[operation];
+
+export type Refusal403 = "insufficient_scope" | "not_an_admin" | "admin_pages_only";
+export type Access = { ok: true } | { ok: false; status: 401 } | { ok: false; status: 403; reason: Refusal403 };
+
+export function tokenAccess(token: TokenFacts | null, operation: { id: OperationId; scope: ApiScope }): Access {
+  if (!token || token.revoked || !token.person.active) return { ok: false, status: 401 };
+  if (!token.scopes.includes(operation.scope)) return { ok: false, status: 403, reason: "insufficient_scope" };
+  if (token.reach === "person") return personTokenMayCall(operation.id) ? { ok: true } : { ok: false, status: 403, reason: "admin_pages_only" };
+  if (!token.person.isAdmin) return { ok: false, status: 403, reason: "not_an_admin" };
   return { ok: true };
 }
 
@@ -43,6 +87,15 @@ export function peopleWritable(facts: { scimInUse: boolean }): boolean {
  */
 export function outcomeReadable(entry: { sessionState: string; released: boolean; finalOutcome: string | null }): boolean {
   return entry.sessionState === "published" && entry.released && entry.finalOutcome !== null;
+}
+
+/**
+ * An outcome a person's token reads: a released one (outcomeReadable) that the person's own pages
+ * show them, their own (their growth page) or one of an entry their calibration session opens to
+ * them (`opensEntry`: calibration's canOpenEntry, as the session page decides it).
+ */
+export function outcomeReadableBy(readerId: string, entry: { personId: string; sessionState: string; released: boolean; finalOutcome: string | null }, opensEntry: boolean): boolean {
+  return outcomeReadable(entry) && (entry.personId === readerId || opensEntry);
 }
 
 /**

@@ -31,11 +31,13 @@ const nextCursor = z.string().nullable().describe("Pass as `cursor` for the next
 
 const Ref = z.object({ id: z.string(), name: z.string() }).register(bodies, { id: "Ref" });
 
+const adminPagesOnly = "Only to an admin's token, as the admins' people page shows it: a person's token reads what their growth pages show, a place in the organisation";
+
 export const ApiPerson = z
   .object({
     id: z.string(),
     name: z.string(),
-    email: z.string(),
+    email: z.string().optional().describe(adminPagesOnly),
     active: z.boolean().describe("False once the person has left (deactivated)"),
     team: Ref.nullable(),
     manager: Ref.nullable(),
@@ -43,8 +45,8 @@ export const ApiPerson = z
     track: z.string().nullable(),
     level: z.string().nullable(),
     sublevel: z.string().nullable(),
-    isAdmin: z.boolean(),
-    isHiringAdmin: z.boolean(),
+    isAdmin: z.boolean().optional().describe(adminPagesOnly),
+    isHiringAdmin: z.boolean().optional().describe(adminPagesOnly),
   })
   .register(bodies, { id: "Person" });
 

@@ -15,11 +15,14 @@ export function readScopes(stored: string): ApiScope[] {
 
 export const storedScopes = (scopes: readonly ApiScope[]) => API_SCOPES.filter((scope) => scopes.includes(scope)).join(" ");
 
-/** Each scope's name and explanation on the admins' page: keys of the api namespace (app/locales/<lang>/api.json). */
+/**
+ * Each scope's name and explanation on the token pages: keys of the api namespace
+ * (app/locales/<lang>/api.json). `ownHint` explains what a person's own token reads with it.
+ */
 export const SCOPE_LABELS = {
-  "people:read": { name: "scopes.peopleRead", hint: "scopes.peopleReadHint" },
-  "ladders:read": { name: "scopes.laddersRead", hint: "scopes.laddersReadHint" },
-  "outcomes:read": { name: "scopes.outcomesRead", hint: "scopes.outcomesReadHint" },
-  "aggregates:read": { name: "scopes.aggregatesRead", hint: "scopes.aggregatesReadHint" },
-  "people:write": { name: "scopes.peopleWrite", hint: "scopes.peopleWriteHint" },
-} as const satisfies Record<ApiScope, { name: string; hint: string }>;
+  "people:read": { name: "scopes.peopleRead", hint: "scopes.peopleReadHint", ownHint: "scopes.peopleReadOwn" },
+  "ladders:read": { name: "scopes.laddersRead", hint: "scopes.laddersReadHint", ownHint: "scopes.laddersReadHint" },
+  "outcomes:read": { name: "scopes.outcomesRead", hint: "scopes.outcomesReadHint", ownHint: "scopes.outcomesReadOwn" },
+  "aggregates:read": { name: "scopes.aggregatesRead", hint: "scopes.aggregatesReadHint", ownHint: "scopes.aggregatesReadOwn" },
+  "people:write": { name: "scopes.peopleWrite", hint: "scopes.peopleWriteHint", ownHint: "scopes.peopleWriteHint" },
+} as const satisfies Record<ApiScope, { name: string; hint: string; ownHint: string }>;

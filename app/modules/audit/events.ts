@@ -144,6 +144,7 @@ const NAMED_FIELDS = new Set([
   "ownerId",
   "movedFrom",
   "conversationMeetingsWithdrawn",
+  "apiTokensRevoked",
 ]);
 
 /** A stored key's name: the kind's own word for it (`names`), else the log's, else the key as stored. */

@@ -29,6 +29,11 @@ export async function managerChain(personId: string, client: Pick<Db, "$queryRaw
   return parseRows(idRow, rows).map((row) => row.id);
 }
 
+/** The same chain read from a person's kept line ("/top/…/manager/"), nearest first: for a list, where walking each row's managers would cost a statement a row. */
+export function managerChainOfLine(linePath: string): string[] {
+  return linePath.split("/").filter(Boolean).reverse();
+}
+
 /**
  * `WITH viewer AS (…), below(id, name, "managerId", "deactivatedAt", depth) AS (…)`:
  * everyone under the manager, directly (depth 1) or through others, deactivated people

@@ -3,6 +3,7 @@ import { i18nFor } from "~/i18n/i18n.server";
 import { chooseLanguage } from "~/i18n/languages";
 import { getEnv } from "~/utils/env.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { revokeTokensOf } from "~/modules/api/tokens.server";
 import { purgeCandidatesHiredAs } from "~/modules/hiring/candidates.server";
 import type { OthersTexts } from "./policy";
 
@@ -85,6 +86,7 @@ export async function eraseInTransaction(tx: Prisma.TransactionClient, personId:
   await tx.passwordToken.deleteMany({ where: { userId: personId } });
   await tx.notificationPreference.deleteMany({ where: { userId: personId } });
   await tx.outboxMessage.deleteMany({ where: { userId: personId } });
+  await revokeTokensOf(tx, personId, now);
 
   // Earlier audit events about them keep what happened, not who they were.
   const events = await tx.auditEvent.findMany({ where: { subjectType: "person", subjectId: personId }, select: { id: true, detail: true } });

@@ -1,10 +1,13 @@
 // No scope reads more than the admin pages show: private and shared one-to-one notes, an outcome not
 // yet released to its person, who wrote anonymous feedback and what, and the figures of a group
 // below the disclosure floor each carry a marker; every token (each scope alone, all of them, and
-// an engineer's) reads every list, page and table, and no answer holds a marker.
+// an engineer's) reads every list, page and table, and no answer holds a marker. A plain employee's
+// own token reads no more than their own pages show them: no marker, nobody else, no email address.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { PERSON_TOKEN_SCOPES } from "~/modules/api/policy";
 import { API_SCOPES, type ApiScope } from "~/modules/api/scopes";
+import { issueApiToken } from "~/modules/api/tokens.server";
 import { INSIGHT_TABLES } from "~/modules/insights/tables";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -12,11 +15,14 @@ import { api, received, tokenFor } from "./helpers";
 
 const MARK = (what: string) => `MARK-${what}-9c41`;
 
+type Someone = { id: string; email: string };
+
 let org: {
-  admin: { id: string };
-  manager: { id: string };
-  report: { id: string };
-  peer: { id: string };
+  admin: Someone;
+  manager: Someone;
+  report: Someone;
+  second: Someone;
+  peer: Someone;
   cycleId: string;
   releasedId: string;
   unreleasedId: string;
@@ -57,7 +63,7 @@ beforeAll(async () => {
   });
   await db.feedbackAnswer.create({ data: { requestId: request.id, competencyId: "code-quality", rating: 3, example: `In review ${MARK("feedback")}` } });
 
-  org = { admin, manager, report, peer, cycleId: cycle.id, releasedId: released.id, unreleasedId: unreleased.id, feedbackRequestId: request.id };
+  org = { admin, manager, report, second, peer, cycleId: cycle.id, releasedId: released.id, unreleasedId: unreleased.id, feedbackRequestId: request.id };
 });
 
 /** Every read the API offers, for one token: each list to its end, each person, each table with and without the cycle. */
@@ -96,6 +102,30 @@ describe("the API's privacy sweep", () => {
     expect(everything).toContain("Rae Report");
     for (const marker of ["private-note", "shared-note", "rationale", "final-reason", "feedback"]) expect(everything).not.toContain(MARK(marker));
     for (const id of [org.unreleasedId, org.feedbackRequestId]) expect(everything).not.toContain(id);
+  });
+
+  test("a plain employee's own token reads only what their pages show them: no marker, nobody else's record, no email address", async () => {
+    const answersOf = async (personId: string) => {
+      const from = received.length;
+      await readEverything((await issueApiToken(personId, "My sheet", PERSON_TOKEN_SCOPES, "person")).token);
+      return received.slice(from).join("\n");
+    };
+    const markers = ["private-note", "shared-note", "rationale", "final-reason", "feedback"];
+
+    // The report reads themselves and their own released outcome, and nobody else.
+    const report = await answersOf(org.report.id);
+    expect(report).toContain("Rae Report");
+    expect(report).toContain(org.releasedId);
+    for (const marker of markers) expect(report).not.toContain(MARK(marker));
+    for (const name of ["Sid Second", "Pat Peer", "Ada Admin"]) expect(report).not.toContain(name);
+    for (const hidden of [org.unreleasedId, org.feedbackRequestId, org.second.id, org.peer.id, org.report.email, org.manager.email]) expect(report).not.toContain(hidden);
+
+    // The peer has no outcome and no one below them: they read themselves, the ladders, and refusals.
+    const peer = await answersOf(org.peer.id);
+    expect(peer).toContain("Pat Peer");
+    for (const marker of markers) expect(peer).not.toContain(MARK(marker));
+    for (const name of ["Rae Report", "Sid Second", "Mo Manager", "Ada Admin", "Spring 2026"]) expect(peer).not.toContain(name);
+    for (const hidden of [org.releasedId, org.unreleasedId, org.feedbackRequestId, org.cycleId, org.report.id, org.peer.email]) expect(peer).not.toContain(hidden);
   });
 
   test("the released outcome is read as released; the group of two's outcome rates stay hidden in the insights tables", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { DEMO_PRODUCT_SESSION_NAME, DEMO_SESSION_NAME } from "../../../prisma/seed/demo-calibration";
 import { seedDemo } from "../../../prisma/seed/demo";
-import { DEMO_API_TOKEN_NAME } from "../../../prisma/seed/demo-api";
+import { DEMO_API_TOKEN_NAME, DEMO_PERSON_TOKEN_NAME } from "../../../prisma/seed/demo-api";
 import { seedReviewHistory } from "../../../prisma/seed/review-history";
 
 /** How many closed cycles each active person with a level is in, by email. */
@@ -54,6 +54,10 @@ describe("the demo organisation", () => {
     // The admins' API page shows a dashboard's token, issued by Priya Raman with read scopes only.
     expect(await db.apiToken.findMany({ where: { name: DEMO_API_TOKEN_NAME }, select: { scopes: true, person: { select: { email: true } } } })).toEqual([
       { scopes: "people:read outcomes:read aggregates:read", person: { email: "priya.raman@example.com" } },
+    ]);
+    // Sam Okafor's account page shows his own token, reading what his pages show him, once however often the demo is seeded.
+    expect(await db.apiToken.findMany({ where: { name: DEMO_PERSON_TOKEN_NAME }, select: { reach: true, scopes: true, person: { select: { email: true } } } })).toEqual([
+      { reach: "person", scopes: "people:read outcomes:read", person: { email: "sam.okafor@example.com" } },
     ]);
   });
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiToken" ADD COLUMN     "reach" TEXT NOT NULL DEFAULT 'organisation';
