@@ -7,14 +7,16 @@ import type { Viewer } from "~/modules/identity/policy";
 import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { opportunityAccess } from "~/modules/opportunities/opportunities.server";
+import { groupsOverTime } from "~/modules/people/groups-over-time";
 import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
 import { sponsorshipSpans } from "~/modules/sponsorship/sponsorship.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
-import { accessAuditVersion, auditedPeople, hasReports, levelChanges, managerChanges } from "./queries.server";
+import { accessAuditVersion, auditedPeople, groupChanges, hasReports, levelChanges, managerChanges, teamNames } from "./queries.server";
 import {
   auditDimensions,
+  byPerson,
   dayOf,
   INTERVIEWER_TRAINING_STAGES,
   interviewerTrainingUnits,
@@ -88,16 +90,17 @@ export async function accessAuditView(viewer: Viewer, options: { now?: Date } = 
 }
 
 async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonly AccessAuditSource[]) {
-  const [everyone, changes, moves, floorOf, ladders] = await Promise.all([
+  const [everyone, changes, regroupings, teams, moves, floorOf, ladders] = await Promise.all([
     auditedPeople(),
     levelChanges(),
+    groupChanges(),
+    teamNames(),
     scope.kind === "line" ? managerChanges() : [],
     personFloors(),
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
   // Who was in the manager's organisation when, from the reporting line's history (as insights reads it).
-  const movesOf = new Map<string, typeof moves>();
-  for (const move of moves) (movesOf.get(move.personId) ?? movesOf.set(move.personId, []).get(move.personId)!).push(move);
+  const movesOf = byPerson(moves);
   const inside: ReadonlyMap<string, Inside[]> =
     scope.kind === "line"
       ? insideOrganisation(
@@ -106,23 +109,17 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
         )
       : new Map();
   const inScope = everyone.filter((person) => countedInScope(scope, person.id, inside.has(person.id)));
+  const changesOf = byPerson(changes);
+  const regroupingsOf = byPerson(regroupings);
   const dimensions = auditDimensions(inScope);
-  const changesOf = new Map<string, typeof changes>();
-  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
-  const people: AuditedPerson[] = inScope.map((person) => {
-    const groups = (track: string | null, level: string | null) => Object.fromEntries(dimensions.map((dimension) => [dimension, groupOf({ ...person, track, level }, dimension)]));
-    // Team and attributes as they are now (Rungs keeps no history of them); track and level as they were at each recorded change.
-    const own = changesOf.get(person.id) ?? [];
-    return {
-      id: person.id,
-      createdAt: person.createdAt,
-      deactivatedAt: person.deactivatedAt,
-      inside: inside.get(person.id),
-      groupsSince: own.length
-        ? [{ from: null, groups: groups(own[0]!.fromTrackId, own[0]!.fromLevelId) }, ...own.map((change) => ({ from: change.changedAt, groups: groups(change.toTrackId, change.toLevelId) }))]
-        : [{ from: null, groups: groups(person.track, person.level) }],
-    };
-  });
+  // Each person's groups as they were on each day: team, attributes, track and level from their recorded changes (decision 092).
+  const people: AuditedPerson[] = inScope.map((person) => ({
+    id: person.id,
+    createdAt: person.createdAt,
+    deactivatedAt: person.deactivatedAt,
+    inside: inside.get(person.id),
+    groupsSince: groupsOverTime(person, changesOf.get(person.id) ?? [], regroupingsOf.get(person.id) ?? [], dimensions, (id) => teams.get(id) ?? null),
+  }));
   const audits = await Promise.all(
     sources.map(async (source) => {
       const audit = equityAudit({ name: `access-${source.id}`, stages: source.stages, dimensions }, await source.units(people, asOf), floorOf);
@@ -135,13 +132,6 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
     floor: Math.max(SMALL_GROUP_FLOOR, ...inScope.map((person) => floorOf(person.id))),
     audits,
   };
-}
-
-function groupOf(person: { team: string | null; track: string | null; level: string | null; attributes: Readonly<Record<string, string>> }, dimension: string): string | null {
-  if (dimension === "team") return person.team;
-  if (dimension === "track") return person.track;
-  if (dimension === "level") return person.level;
-  return person.attributes[dimension.slice("attribute:".length)] ?? null;
 }
 
 /** The audit as the page shows it: each listed group with the words it is shown by (a track's or level's name, a team or attribute as written). */

@@ -3,8 +3,13 @@ import { parseAttributes } from "~/modules/people/attributes";
 
 /** People as the access audits group them (everyone ever, leavers too: their figures leave the audit the day they left). */
 export async function auditedPeople() {
-  const rows = await db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, managerId: true, track: true, level: true, attributes: true, team: { select: { name: true } } } });
-  return rows.map((row) => ({ id: row.id, createdAt: row.createdAt, deactivatedAt: row.deactivatedAt, managerId: row.managerId, track: row.track, level: row.level, team: row.team?.name ?? null, attributes: parseAttributes(row.attributes) }));
+  const rows = await db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, managerId: true, track: true, level: true, attributes: true, teamId: true } });
+  return rows.map((row) => ({ id: row.id, createdAt: row.createdAt, deactivatedAt: row.deactivatedAt, managerId: row.managerId, track: row.track, level: row.level, team: row.teamId, attributes: parseAttributes(row.attributes) }));
+}
+
+/** Every team's name by its id: a team is shown by its current name, in the past too. */
+export async function teamNames(): Promise<Map<string, string>> {
+  return new Map((await db.team.findMany({ select: { id: true, name: true } })).map((team) => [team.id, team.name]));
 }
 
 /** Every change of manager, in order: who was in a manager's organisation when. */
@@ -17,13 +22,18 @@ export async function levelChanges() {
   return db.levelChange.findMany({ select: { personId: true, fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
 }
 
+/** Every recorded change of team or attribute, in order: the audits date a person's move between groups by it. */
+export async function groupChanges() {
+  return db.groupChange.findMany({ select: { personId: true, kind: true, attribute: true, fromValue: true, toValue: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
+}
+
 export async function hasReports(personId: string): Promise<boolean> {
   return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
 }
 
 /** A version of everything the audits read: a kept view is reused only while it is unchanged. */
 export async function accessAuditVersion(): Promise<string> {
-  const [people, teams, opportunities, interests, views, sponsorships, changes, moves, interviews, steps, stages] = await Promise.all([
+  const [people, teams, opportunities, interests, views, sponsorships, changes, moves, regroupings, interviews, steps, stages] = await Promise.all([
     db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunity.aggregate({ _max: { updatedAt: true }, _count: true }),
@@ -32,6 +42,7 @@ export async function accessAuditVersion(): Promise<string> {
     db.sponsorship.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.levelChange.aggregate({ _max: { id: true } }),
     db.managerChange.aggregate({ _max: { id: true } }),
+    db.groupChange.aggregate({ _max: { id: true } }),
     db.hiringInterview.aggregate({ _max: { createdAt: true }, _count: true }),
     db.interviewerTrainingStep.aggregate({ _max: { at: true }, _count: true }),
     db.hiringStage.aggregate({ _max: { createdAt: true }, _count: true }),
@@ -46,6 +57,7 @@ export async function accessAuditVersion(): Promise<string> {
     sponsorships._count, stamp(sponsorships._max.updatedAt),
     changes._max.id ?? 0,
     moves._max.id ?? 0,
+    regroupings._max.id ?? 0,
     interviews._count, stamp(interviews._max.createdAt),
     steps._count, stamp(steps._max.at),
     stages._count, stamp(stages._max.createdAt),

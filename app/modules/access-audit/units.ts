@@ -127,7 +127,7 @@ function spanUnits(people: readonly AuditedPerson[], spansOf: ReadonlyMap<string
   });
 }
 
-function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+export function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
   const of = new Map<string, T[]>();
   for (const row of rows) (of.get(row.personId) ?? of.set(row.personId, []).get(row.personId)!).push(row);
   return of;

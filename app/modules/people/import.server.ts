@@ -4,6 +4,7 @@ import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { LISTED_AT_MOST } from "~/modules/audit/events";
 import { db, type Prisma } from "~/db/client.server";
 import { MOVES, recordLevelChanges } from "./level-history.server";
+import { attributeMoves, recordGroupChanges } from "./group-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { rebuildReportingLine } from "./reporting-line.server";
 import { ATTRIBUTE_PREFIX, parseAttributes } from "./attributes";
@@ -121,6 +122,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
   // Changes that set the same values (a team move, a new manager for a group) share one statement.
   const groups = new Map<string, { data: Prisma.UserUncheckedUpdateManyInput; ids: string[] }>();
   const attributesById = new Map(existing.people.map((person) => [person.id, person.attributes]));
+  const attributesAfter = new Map<string, Record<string, string | null>>();
   for (const change of plan.changes) {
     const data: Prisma.UserUncheckedUpdateManyInput = {};
     // Attribute changes merge into the person's other attributes (a column left out leaves its attribute as it is).
@@ -129,6 +131,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
       const merged: Record<string, string | null> = { ...attributesById.get(change.id) };
       for (const { field, to } of attributeChanges) merged[field.slice(ATTRIBUTE_PREFIX.length)] = to;
       data.attributes = JSON.stringify(withoutEmpty(merged));
+      attributesAfter.set(change.id, merged);
     }
     for (const { field, to } of change.changes) {
       if (field === "name") data.name = to ?? undefined;
@@ -173,6 +176,18 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
     plan.changes.flatMap((change) => {
       const moved = change.changes.find((fieldChange) => fieldChange.field === "manager_email");
       return moved ? [{ personId: change.id, from: byId.get(change.id)?.managerId ?? null, to: personId(moved.to) }] : [];
+    }),
+  );
+  await recordGroupChanges(
+    tx,
+    plan.changes.flatMap((change) => {
+      const person = byId.get(change.id);
+      const team = change.changes.find((fieldChange) => fieldChange.field === "team");
+      const before = person?.attributes ?? {};
+      return [
+        ...(team ? [{ personId: change.id, kind: "team" as const, from: teamId(person?.team ?? null), to: teamId(team.to) }] : []),
+        ...attributeMoves(change.id, before, attributesAfter.get(change.id) ?? before),
+      ];
     }),
   );
   await rebuildReportingLine(tx);

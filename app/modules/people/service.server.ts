@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { MOVES, recordLevelChanges } from "./level-history.server";
+import { recordGroupChanges } from "./group-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
@@ -385,6 +386,7 @@ export async function updatePerson(
     await tx.user.update({ where: { id: personId }, data: { ...resolved.person, levelSince } });
     if (changes.manager) await rebuildReportingLine(tx);
     await recordManagerChanges(tx, [{ personId, from: current.managerId, to: resolved.person.managerId }]);
+    await recordGroupChanges(tx, [{ personId, kind: "team", from: current.teamId, to: resolved.person.teamId }]);
     await recordLevelChanges(tx, "edited", [
       { personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level }, fromSince: current.levelSince, toSince: levelSince },
     ]);

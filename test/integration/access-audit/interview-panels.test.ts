@@ -1,11 +1,14 @@
 // Interview panels in the audit of fair access, on a population with no small group anywhere (so that
 // the disclosure check leaves both teams shown side by side): one team is asked to interview far less
 // often than the other, and the page flags it under the four-fifths rule; a team moved only by fewer
-// than the floor's worth of interviewers does not move at all.
+// than the floor's worth of interviewers does not move at all, nor does a team or location that one
+// person moved out of or into (a team and attribute history dates the move).
 import { beforeAll, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { addCandidate } from "~/modules/hiring/loops.server";
 import { createOpening, saveStage } from "~/modules/hiring/openings.server";
+import { accessAuditView } from "~/modules/access-audit/access-audit.server";
+import { importPeople } from "~/modules/people/import.server";
 import * as auditRoute from "~/routes/access-audit";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
@@ -21,16 +24,24 @@ const PER_TEAM = 20;
 const INTERVIEWED = { Atlas: 15, Borealis: 4 } as const;
 
 let adminId = "";
+const movers: { email: string; name: string; location: string }[] = [];
+/** Half of everyone in Lisbon, half in Berlin, alike in both teams. */
+const locationOf = (index: number) => JSON.stringify({ location: index % 2 ? "Berlin" : "Lisbon" });
 
 beforeAll(async () => {
   const teams = { Atlas: (await db.team.create({ data: { name: "Atlas" } })).id, Borealis: (await db.team.create({ data: { name: "Borealis" } })).id };
   // The reader is one of Atlas's engineers too: nobody sits in a group of their own.
-  const admin = await createAdmin({ name: "Ada Admin", track: "ic", level: "ic3", teamId: teams.Atlas });
+  const admin = await createAdmin({ name: "Ada Admin", track: "ic", level: "ic3", teamId: teams.Atlas, attributes: locationOf(0) });
   adminId = admin.id;
   const people: { id: string; team: keyof typeof teams }[] = [];
   for (const team of ["Atlas", "Borealis"] as const) {
     const count = team === "Atlas" ? PER_TEAM - 1 : PER_TEAM;
-    for (let index = 0; index < count; index++) people.push({ id: (await createPerson({ name: `${team} engineer ${index}`, track: "ic", level: "ic3", teamId: teams[team] })).id, team });
+    for (let index = 0; index < count; index++) {
+      const person = await createPerson({ name: `${team} engineer ${index}`, track: "ic", level: "ic3", teamId: teams[team], attributes: locationOf(index) });
+      people.push({ id: person.id, team });
+      // Two of Atlas's interviewers, both away from the Borealis engineers staffed late (4 and 6 in Lisbon, 5 in Berlin).
+      if (team === "Atlas" && (index === 1 || index === 2)) movers.push({ email: person.email, name: person.name, location: index % 2 ? "Berlin" : "Lisbon" });
+    }
   }
   await db.user.updateMany({ data: { createdAt: daysAgo(40) } });
 
@@ -61,4 +72,29 @@ test("a team asked to interview far less often than another is flagged under the
   expect(borealis.impact!.ratio!.estimate).toBeLessThan(0.8);
   expect(borealis.impact!.ratio!.interval[1]).toBeLessThan(1);
   expect(borealis.impact!.adjustedP).toBeLessThan(0.05);
+});
+
+test("a team move and a changed attribute leave what was read as it was, and the next day move no group by one person", async () => {
+  const viewer = { ...(await db.user.findUniqueOrThrow({ where: { id: adminId }, select: { id: true, name: true, email: true } })), isAdmin: true, isHiringAdmin: false };
+  const grouped = async (now?: Date) =>
+    (await accessAuditView(viewer, now ? { now } : {})).audits.map((entry) => ({
+      id: entry.id,
+      dimensions: entry.audit.dimensions.flatMap((dimension) => (dimension.id === "team" || dimension.id === "attribute:location" ? [{ id: dimension.id, groups: dimension.groups }] : [])),
+    }));
+  const before = await grouped();
+  expect(before.find((entry) => entry.id === "interviewing")!.dimensions.map((dimension) => dimension.groups.map((group) => group.value))).toEqual([
+    ["Atlas", "Borealis"],
+    ["Berlin", "Lisbon"],
+  ]);
+  // One Berlin interviewer moves from Atlas to a new team, one Lisbon interviewer of Atlas moves to Berlin: one person each.
+  const [moving, relocating] = movers as [(typeof movers)[number], (typeof movers)[number]];
+  const imported = await importPeople(
+    ["name,email,team,attribute:location", `${moving.name},${moving.email},Cygnus,${moving.location}`, `${relocating.name},${relocating.email},Atlas,Berlin`].join("\n"),
+    { actorId: adminId, dryRun: false },
+  );
+  expect(imported.ok && imported.summary.changed).toBe(2);
+  // Read the same day, their past stays where it was; read the next day, their moves are one person's in each group, fewer than the
+  // floor (the new team of one is a small group, neither named nor counted).
+  expect(await grouped()).toEqual(before);
+  expect(await grouped(new Date(today + DAY + 9 * 60 * 60 * 1000))).toEqual(before);
 });

@@ -176,6 +176,8 @@ describe("editing a person", () => {
     ]);
     // So is the change of manager, in their manager history.
     expect(await db.managerChange.findMany({ where: { personId: person.id }, select: { fromManagerId: true, toManagerId: true } })).toEqual([{ fromManagerId: null, toManagerId: manager.id }]);
+    // And the change of team, in their team and attribute history.
+    expect(await db.groupChange.findMany({ where: { personId: person.id }, select: { kind: true, attribute: true, fromValue: true, toValue: true } })).toEqual([{ kind: "team", attribute: null, fromValue: null, toValue: team.id }]);
   });
 
   test("a reporting cycle is rejected with a field error and nothing changes", async () => {

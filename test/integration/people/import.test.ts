@@ -120,6 +120,11 @@ describe("importing people from CSV through the admin page", () => {
     expect(await db.managerChange.findMany({ where: { person: { email: { startsWith: s } } }, select: { personId: true, fromManagerId: true, toManagerId: true } })).toEqual([
       { personId: existing.id, fromManagerId: null, toManagerId: boss.id },
     ]);
+    // And the changed team, in their team and attribute history.
+    const core = await db.team.findUniqueOrThrow({ where: { name: `${s} Core` } });
+    expect(await db.groupChange.findMany({ where: { person: { email: { startsWith: s } } }, select: { personId: true, kind: true, fromValue: true, toValue: true } })).toEqual([
+      { personId: existing.id, kind: "team", fromValue: null, toValue: core.id },
+    ]);
 
     // Importing the same file again changes nothing.
     const again = await post(admin.id, "check", csv);
@@ -211,6 +216,11 @@ describe("optional attributes", () => {
     // An empty cell removes the attribute.
     expect((await importPeople(`name,email,attribute:employment\nAttr,${s}@example.com,\n`, { actorId: null, dryRun: false })).ok).toBe(true);
     expect(await stored()).toEqual({ location: "Lisbon" });
+    // Each change of an existing person's attribute is in their team and attribute history; the first file's, made with the person, is not.
+    expect(await db.groupChange.findMany({ where: { person: { email: `${s}@example.com` } }, orderBy: { id: "asc" }, select: { kind: true, attribute: true, fromValue: true, toValue: true } })).toEqual([
+      { kind: "attribute", attribute: "location", fromValue: "Berlin", toValue: "Lisbon" },
+      { kind: "attribute", attribute: "employment", fromValue: "full-time", toValue: null },
+    ]);
     const refused = await importPeople(`name,email,attribute:location\nAttr,${s}@example.com,Porto\nBad,not-an-email,Oslo\n`, { actorId: null, dryRun: false });
     expect(refused.ok).toBe(false);
     expect(await stored()).toEqual({ location: "Lisbon" });

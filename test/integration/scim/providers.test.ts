@@ -70,6 +70,13 @@ describe("Okta's published sequence", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: ben.id } })).teamId).toBe(teamId);
     expect((await scim(token, "GET", `/Groups/${groupId}`)).body).toMatchObject({ displayName: "Test SCIMv2", members: [{ value: ben.id, display: "Ben" }] });
     expect((await eventsFor(ben.id)).map((event) => [event.action, event.scimToken?.name])).toEqual([["person.updated", "Okta groups"]]);
+    // Each move in and out of the group's team is in the person's team history.
+    const history = (personId: string) => db.groupChange.findMany({ where: { personId }, orderBy: { id: "asc" }, select: { kind: true, fromValue: true, toValue: true } });
+    expect(await history(ann.id)).toEqual([
+      { kind: "team", fromValue: null, toValue: teamId },
+      { kind: "team", fromValue: teamId, toValue: null },
+    ]);
+    expect(await history(ben.id)).toEqual([{ kind: "team", fromValue: null, toValue: teamId }]);
   });
 });
 
@@ -101,6 +108,8 @@ describe("Microsoft Entra ID's published sequence", () => {
     const person = await db.user.findUniqueOrThrow({ where: { id }, include: { team: true } });
     expect(person).toMatchObject({ name: "Pvlo", email: "testbcwqnm@test.microsoft.com", scimExternalId: "Eqpj", managerId: manager.id, linePath: `/${manager.id}/`, lineDepth: 1 });
     expect(person.team?.name).toBe("Human Resources US");
+    // The move into the department's team is in their team history; creating them set none.
+    expect(await db.groupChange.findMany({ where: { personId: id }, select: { kind: true, fromValue: true, toValue: true } })).toEqual([{ kind: "team", fromValue: null, toValue: person.teamId }]);
 
     await startSession(id);
     const disabled = await scim(token, "PATCH", `/Users/${id}`, entra.disableUser);

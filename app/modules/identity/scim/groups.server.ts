@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent, type AuditEventInput } from "~/modules/audit/audit.server";
+import { recordGroupChanges } from "~/modules/people/group-history.server";
 import type { GroupField, Query } from "./filter";
 import { describeGroupsAsTeams, groupsAsTeamsFrom, teamNameFor, type GroupsAsTeams } from "./group-teams";
 import { ScimProblem } from "./problem";
@@ -164,8 +165,9 @@ async function moveIntoTeam(tx: Tx, actor: Actor, group: { displayName: string }
   const moving = await tx.user.findMany({
     where: { id: { in: personIds }, OR: [{ teamId: null }, { teamId: { not: team.id } }] },
     orderBy: { id: "asc" },
-    select: { id: true, team: { select: { name: true } } },
+    select: { id: true, teamId: true, team: { select: { name: true } } },
   });
+  await recordGroupChanges(tx, moving.map((person) => ({ personId: person.id, kind: "team", from: person.teamId, to: team.id })));
   for (const person of moving) {
     await tx.user.update({ where: { id: person.id }, data: { teamId: team.id } });
     await audit(tx, actor, { action: "person.updated", subjectType: "person", subjectId: person.id, detail: { team: { from: person.team?.name ?? null, to: team.name }, group: group.displayName } });
@@ -176,6 +178,7 @@ async function moveIntoTeam(tx: Tx, actor: Actor, group: { displayName: string }
 async function takeOutOfTeam(tx: Tx, actor: Actor, group: { displayName: string }, team: TeamRef, personIds: string[]) {
   if (!personIds.length) return;
   const leaving = await tx.user.findMany({ where: { id: { in: personIds }, teamId: team.id }, orderBy: { id: "asc" }, select: { id: true } });
+  await recordGroupChanges(tx, leaving.map((person) => ({ personId: person.id, kind: "team", from: team.id, to: null })));
   for (const person of leaving) {
     await tx.user.update({ where: { id: person.id }, data: { teamId: null } });
     await audit(tx, actor, { action: "person.updated", subjectType: "person", subjectId: person.id, detail: { team: { from: team.name, to: null }, group: group.displayName } });

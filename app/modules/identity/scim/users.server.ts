@@ -2,6 +2,7 @@ import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { MOVES, recordLevelChanges } from "~/modules/people/level-history.server";
+import { recordGroupChanges } from "~/modules/people/group-history.server";
 import { recordManagerChanges } from "~/modules/people/manager-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
 import { dateToDay } from "~/modules/days";
@@ -258,6 +259,7 @@ export async function replaceUser(actor: Actor, id: string, input: UserInput, ch
       const team = input.enterprise.department ? await teamFor(tx, actor, input.enterprise.department) : null;
       set("teamId", "team", current.teamId, team?.id ?? null, team?.name ?? null);
       if (changes.team) changes.team.from = current.team?.name ?? null;
+      await recordGroupChanges(tx, [{ personId: id, kind: "team", from: current.teamId, to: team?.id ?? null }]);
       const manager = await managerFor(tx, id, input.enterprise.managerRef);
       if (manager.managerId !== current.managerId || manager.pending !== current.scimManagerRef) {
         data.managerId = manager.managerId;
