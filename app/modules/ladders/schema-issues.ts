@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Message } from "~/i18n/messages";
+import { messageOf, type Message } from "~/i18n/messages";
 import { check } from "./check-messages";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import { defOf } from "./schema-def";
@@ -49,7 +49,8 @@ function convert(source: ParsedSource, schema: z.ZodType, issue: Issue, prefix: 
     }
     case "invalid_key": {
       const key = String(path[path.length - 1]);
-      const message = issue.issues[0]?.message ?? check("schema.invalidKey", { key });
+      const rule = issue.issues[0]?.message;
+      const message = rule === undefined ? check("schema.invalidKey", { key }) : ruleOf(rule);
       return [errorAt(source, path.slice(0, -1), message, key)];
     }
     case "invalid_union": {
@@ -60,8 +61,13 @@ function convert(source: ParsedSource, schema: z.ZodType, issue: Issue, prefix: 
       return [errorAt(source, path, check("schema.expected", { expected: eitherOf(expected.map(describeExpected)), found: describeValue(valueAt(source.data, path)) }))];
     }
     default:
-      return [errorAt(source, path, issue.message)];
+      return [errorAt(source, path, ruleOf(issue.message))];
   }
+}
+
+/** The schema's own rules carry their message as text (schema.ts, `rule`); zod's built-in ones are English. */
+function ruleOf(text: string): string | Message {
+  return messageOf(text) ?? text;
 }
 
 function valueAt(data: unknown, path: LadderPath): unknown {

@@ -26,10 +26,12 @@ const build = serverBuild(
 const dir = mkdtempSync(join(tmpdir(), "rungs-check-languages-"));
 let server: Awaited<ReturnType<typeof serveBuild>>;
 beforeAll(async () => {
-  // The valid fixture with one mistake: a question for a level past the top of its track.
+  // The valid fixture with two mistakes: a question for a level past the top of its track (a
+  // check's finding), and a day no calendar has (a rule of the schema's).
   cpSync("test/fixtures/ladders/valid", join(dir, "broken"), { recursive: true });
-  const competencies = join(dir, "broken", "competencies.yaml");
-  writeFileSync(competencies, readFileSync(competencies, "utf8").replace("          levels: [ic3]\n", "          levels: [ic9]\n"));
+  const edit = (file: string, from: string, to: string) => writeFileSync(join(dir, "broken", file), readFileSync(join(dir, "broken", file), "utf8").replace(from, to));
+  edit("competencies.yaml", "          levels: [ic3]\n", "          levels: [ic9]\n");
+  edit("ladder.yaml", 'date: "2025-01-01"', 'date: "2025-02-30"');
   resetLadderRegistry(dir);
   server = await serveBuild(build);
 });
@@ -51,11 +53,14 @@ describe("a ladder's errors on the Ladder status page", () => {
   test("are worded in the admin's language, with the file, line and path as written", async () => {
     const body = await statusPageIn("de");
     expect(body).toContain(`competencies.yaml:16:20 competencies[0].interview.questions[1].levels[0]: unbekannte Stufe "ic9" (meinten Sie "ic3", die höchste Stufe der Laufbahn "ic"?)`);
+    expect(body).toContain(`ladder.yaml:14:11 changelog[1].date: "2025-02-30" ist kein echtes Kalenderdatum`);
     expect(body).not.toContain("unknown level");
+    expect(body).not.toContain("calendar date");
   });
 
   test("in English, read as ladders:check prints them", async () => {
     const body = await statusPageIn("en");
     expect(body).toContain(`competencies.yaml:16:20 competencies[0].interview.questions[1].levels[0]: unknown level "ic9" (did you mean "ic3", the highest level of track "ic"?)`);
+    expect(body).toContain(`ladder.yaml:14:11 changelog[1].date: "2025-02-30" is not a real calendar date`);
   });
 });
