@@ -1,6 +1,6 @@
-import { check, said } from "./check-messages";
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { check, said } from "./check-messages";
 import type { IncludeReader } from "./includes";
 import { compareText } from "~/utils/compare";
 import { resolveLimits, type LadderLimits } from "./limits";

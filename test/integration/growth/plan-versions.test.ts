@@ -1,10 +1,13 @@
 // A growth plan keeps the words of the ladder version it was made with (decision 025): a later
 // version that retitles its target level or renames a focus competency's id leaves the plan's
-// words as they were, and a competency the ladder no longer has is marked as from an earlier version.
+// words as they were, and a competency the ladder no longer has is marked as from an earlier
+// version. The one-to-one agenda suggests from the same words.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { seriesPage } from "~/modules/conversations/agenda.server";
+import { startSeries } from "~/modules/conversations/series.server";
 import { readGrowthPlan, saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { reloadLadders, resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/registry.server";
 import { createPerson } from "../../utils/factories";
@@ -32,9 +35,12 @@ function editLadder(replacements: [string, string][]) {
 
 describe("a growth plan made on an earlier ladder version", () => {
   test("reads its target and focus in that version's words, marking what the ladder served now no longer has", async () => {
-    const person = await createPerson({ ladderId: "fixture", track: "ic", level: "ic2" });
+    const manager = await createPerson({ ladderId: "fixture", track: "manager", level: "m1" });
+    const person = await createPerson({ ladderId: "fixture", track: "ic", level: "ic2", managerId: manager.id });
     expect(await saveGrowthPlan(person.id, { target: "ic3", focus: ["code-quality", "testing"] })).toEqual({ ok: true });
     const madeOn = (await servedLadderVersion("fixture"))!.versionId;
+    const now = new Date("2026-03-20T10:00:00Z");
+    const seriesId = await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: person.id, cadence: "weekly", firstAt: new Date("2026-03-23T09:00:00Z") }, now);
 
     editLadder([
       ["title: Senior Engineer\n", "title: Senior Engineer (IC3)\n"],
@@ -55,5 +61,10 @@ describe("a growth plan made on an earlier ladder version", () => {
         { competencyId: "testing", name: "Testing", earlier: false },
       ],
     });
+    const { next } = await seriesPage({ id: manager.id, isAdmin: false }, seriesId, now);
+    expect(next!.suggestions.filter((suggestion) => suggestion.source === "growth-plan").map((suggestion) => suggestion.text)).toEqual([
+      "Progress on Code quality, a focus of the growth plan toward Senior Engineer",
+      "Progress on Testing, a focus of the growth plan toward Senior Engineer",
+    ]);
   });
 });
