@@ -36,6 +36,7 @@ function englishOf(key: string, values?: Record<string, unknown>): string {
   return String(format.format(values as Record<string, string | number>));
 }
 
+/** A message in English: what `ladders:check` prints and the server logs. */
 export function inEnglish(message: string | Message): string {
   return wordsOf(englishOf as never, message);
 }
