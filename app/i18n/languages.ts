@@ -68,6 +68,7 @@ export const NAMESPACES = [
   "home",
   "insights",
   "ladders",
+  "ladderChecks",
   "mentorship",
   "opportunities",
   "panels",

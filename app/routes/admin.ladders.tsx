@@ -10,7 +10,7 @@ import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import { formatLadderError } from "~/modules/ladders";
+import { formatLadderErrorSaying, type LadderError } from "~/modules/ladders";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import type { PeopleStillOnLadder } from "~/modules/ladders/people-on-ladders";
@@ -20,13 +20,16 @@ import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:ladders.title") }];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [state, ladders] = await Promise.all([ladderState(), ladderStatus()]);
+  const t = translatorOf(context);
+  // The files, lines and paths stay as written; what is wrong is said in the admin's language.
+  const line = (error: LadderError) => formatLadderErrorSaying(error, wordsOf(t, error.say ?? error.message));
   return {
     ...ladders,
-    problems: state.problems.map((problem) => ({ ...problem, lines: problem.errors.map(formatLadderError) })),
-    warnings: state.warnings.map(({ folder, warnings }) => ({ folder, lines: warnings.map(formatLadderError) })),
+    problems: state.problems.map(({ errors, ...problem }) => ({ ...problem, count: errors.length, lines: errors.map(line) })),
+    warnings: state.warnings.map(({ folder, warnings }) => ({ folder, lines: warnings.map(line) })),
   };
 });
 
@@ -83,7 +86,7 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
       {done && "error" in done ? <Alert tone="error">{done.error}</Alert> : null}
       {problems.length === 0 ? <Alert tone="success">{t("ladders.allLoaded")}</Alert> : null}
       {problems.map((problem) => (
-        <Alert key={problem.folder} tone="error" title={t("ladders.problemTitle", { folder: problem.folder, count: problem.errors.length })}>
+        <Alert key={problem.folder} tone="error" title={t("ladders.problemTitle", { folder: problem.folder, count: problem.count })}>
           <p className="mb-2">
             {!problem.keptPrevious
               ? t("ladders.notServed")

@@ -6,7 +6,9 @@ import { ComparisonSummary, ComparisonTable } from "~/components/growth/profile-
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
 import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
+import { planItemName } from "~/modules/growth/profile-plan";
 import { sentencesOf, wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -24,10 +26,10 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("growth:overview.title", { name: loaderData.person.name }) : metaT(matches)("growth:overview.titleFallback") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
-  const page = await growthPage(viewer, params.personId);
+  const page = await growthPage(viewer, params.personId, languageOf(context));
   const [outcomes, nextSteps, feedback] = await Promise.all([
     // Calibration outcomes are the person's own to see, once released to them.
     page.isSelf ? ownOutcomeViews(viewer.id) : [],
@@ -181,14 +183,14 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
           {plan ? (
             <>
               <p className="text-sm">
-                {t("overview.plan.towards")} <strong>{plan.targetTitle}</strong>
+                {t("overview.plan.towards")} <strong>{wordsOf(t, planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }))}</strong>
                 {plan.trackName ? ` (${plan.trackName})` : ""}
                 {t("overview.plan.updated", { when: f.day(plan.updatedAt) })}
               </p>
               <h3 className="mt-3 text-sm font-semibold">{t("overview.plan.focus")}</h3>
               <ol className="mt-1 list-decimal ps-5 text-sm">
                 {plan.focus.map((focus) => (
-                  <li key={focus.competencyId}>{focus.name}</li>
+                  <li key={focus.competencyId}>{wordsOf(t, planItemName(focus))}</li>
                 ))}
               </ol>
             </>

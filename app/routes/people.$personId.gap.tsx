@@ -7,13 +7,14 @@ import { GrowthPlanForm, TargetPicker } from "~/components/growth/gap-plan-form"
 import { useAssessmentWords } from "~/components/growth/profile-assessments";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { requireGrowthPlanChange, saveGrowthPlan } from "~/modules/growth/growth-plan.server";
-import { GrowthPlanSchema } from "~/modules/growth/profile-plan";
+import { GrowthPlanSchema, planItemName } from "~/modules/growth/profile-plan";
 import { gapPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -23,10 +24,10 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("growth:gapPage.title", { name: loaderData.person.name }) : metaT(matches)("growth:gapPage.titleFallback") },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
-  const page = await gapPage(viewer, params.personId, textParam(url.searchParams, "target") || null);
+  const page = await gapPage(viewer, params.personId, textParam(url.searchParams, "target") || null, languageOf(context));
   return page.targetError ? data(page, { status: 400 }) : page;
 });
 
@@ -137,9 +138,9 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
             <h2 className="mb-3 text-lg font-semibold">{t("gapPage.plan.heading")}</h2>
             {plan ? (
               <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-                {t("gapPage.plan.current")} <strong>{plan.targetTitle}</strong>
+                {t("gapPage.plan.current")} <strong>{wordsOf(t, planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }))}</strong>
                 {plan.focus.length
-                  ? t("gapPage.plan.focusing", { focus: plan.focus.map((focus) => focus.name).join(t("profile.focusSeparator")), when: f.day(plan.updatedAt) })
+                  ? t("gapPage.plan.focusing", { focus: plan.focus.map((focus) => wordsOf(t, planItemName(focus))).join(t("profile.focusSeparator")), when: f.day(plan.updatedAt) })
                   : t("gapPage.plan.noFocus", { when: f.day(plan.updatedAt) })}
               </p>
             ) : (

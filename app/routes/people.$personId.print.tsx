@@ -5,7 +5,10 @@ import { ReadinessBar } from "~/components/growth/gap-analysis";
 import { useAssessmentWords } from "~/components/growth/profile-assessments";
 import { AgreementBadge, ComparisonSummary, OutsideLevelNote } from "~/components/growth/profile-comparison";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
+import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
+import { wordsOf } from "~/i18n/messages";
+import { planItemName } from "~/modules/growth/profile-plan";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -18,10 +21,10 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("growth:print.title", { name: loaderData.person.name }) : metaT(matches)("growth:print.titleFallback") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
-  return printPage(viewer, params.personId);
+  return printPage(viewer, params.personId, languageOf(context));
 });
 
 // Page margins and repeated table headers for print; the shared print CSS hides navigation.
@@ -216,9 +219,9 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
           </h2>
           <p>
             {t(plan.trackName ? "print.plan.towardsOnTrack" : "print.plan.towards", {
-              level: plan.targetTitle,
+              level: wordsOf(t, planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier })),
               track: plan.trackName ?? "",
-              focus: plan.focus.length ? plan.focus.map((focus) => focus.name).join(t("profile.focusSeparator")) : t("print.plan.nothingYet"),
+              focus: plan.focus.length ? plan.focus.map((focus) => wordsOf(t, planItemName(focus))).join(t("profile.focusSeparator")) : t("print.plan.nothingYet"),
               when: f.day(plan.updatedAt),
             })}
           </p>

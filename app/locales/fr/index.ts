@@ -15,6 +15,7 @@ import hiring from "./hiring.json";
 import home from "./home.json";
 import insights from "./insights.json";
 import ladders from "./ladders.json";
+import ladderChecks from "./ladderChecks.json";
 import mentorship from "./mentorship.json";
 import opportunities from "./opportunities.json";
 import panels from "./panels.json";
@@ -29,4 +30,4 @@ import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports, retention, panels, promotions, promotionsCommittee, accessAudit, promotionsAudit } satisfies ResourceLanguage;
+export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports, retention, panels, promotions, promotionsCommittee, accessAudit, promotionsAudit, ladderChecks } satisfies ResourceLanguage;

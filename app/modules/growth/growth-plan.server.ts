@@ -3,8 +3,9 @@ import { requirePersonVisible } from "~/modules/identity/permissions.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency, getLevel, getTrack } from "~/modules/ladders";
-import { ladderForLevel, ladderForPerson } from "~/modules/ladders/registry.server";
-import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { ladderForLevel, ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import { canChangeGrowthPlan } from "./policy";
 import { MAX_FOCUS } from "./profile-plan";
@@ -15,27 +16,35 @@ export type GrowthPlanView = {
   targetLevelId: string;
   targetTitle: string;
   trackName: string | null;
-  focus: { competencyId: string; name: string }[];
+  /** The ladder served now has no such level: the plan names one of an earlier version. */
+  targetEarlier: boolean;
+  /** `earlier`: the ladder served now has no such competency. */
+  focus: { competencyId: string; name: string; earlier: boolean }[];
   updatedAt: Date;
 };
 
 /**
- * The stored plan with names from the ladder version it was made with; null when there
- * is none. One statement (the plan with its focus rows) for the growth pages.
+ * The stored plan in the words of the ladder version it was made with, in the reader's language
+ * as an assessment's are (`requireLadderOfVersionIn`): a later version that renames a level or a
+ * competency does not rename it here, and one that drops it leaves it marked as from an earlier
+ * version. Null when there is none. One statement (the plan with its focus rows) for the growth pages.
  */
-export async function readGrowthPlan(personId: string): Promise<GrowthPlanView | null> {
+export async function readGrowthPlan(personId: string, language: PageLanguage = SOURCE_LANGUAGE): Promise<GrowthPlanView | null> {
   const plan = await storedGrowthPlan(personId);
   if (!plan) return null;
-  const ladder = await ladderOfVersion(plan.ladderVersionId);
-  const level = ladder ? getLevel(ladder, plan.targetLevelId) : undefined;
+  const [{ ladder }, served] = await Promise.all([requireLadderOfVersionIn(plan.ladderVersionId, language), servedLadders()]);
+  const current = served.find((entry) => entry.ladder.meta.id === ladder.meta.id)?.ladder;
+  const level = getLevel(ladder, plan.targetLevelId);
   return {
     ladderVersionId: plan.ladderVersionId,
     targetLevelId: plan.targetLevelId,
     targetTitle: level?.title ?? plan.targetLevelId,
-    trackName: (ladder && level && getTrack(ladder, level.trackId)?.name) ?? null,
+    trackName: (level && getTrack(ladder, level.trackId)?.name) ?? null,
+    targetEarlier: !current || !getLevel(current, plan.targetLevelId),
     focus: plan.focus.map((competencyId) => ({
       competencyId,
-      name: (ladder && getCompetency(ladder, competencyId)?.name) ?? competencyId,
+      name: getCompetency(ladder, competencyId)?.name ?? competencyId,
+      earlier: !current || !getCompetency(current, competencyId),
     })),
     updatedAt: plan.updatedAt,
   };

@@ -1,5 +1,6 @@
 /** The growth plan form, validated alike in the browser and on the server. */
 import { z } from "zod";
+import type { Message } from "~/i18n/messages";
 
 export const MAX_FOCUS = 3;
 
@@ -10,3 +11,8 @@ export const GrowthPlanSchema = z.object({
     .min(1, "growth:plan.errors.focusRequired")
     .max(MAX_FOCUS, `Choose at most ${MAX_FOCUS} focus competencies.`),
 });
+
+/** A plan's target or focus as its page names it: in its version's words, marked when the ladder served now no longer has it. */
+export function planItemName(item: { name: string; earlier: boolean }): string | Message {
+  return item.earlier ? { key: "growth:plan.earlier", values: { name: item.name } } : item.name;
+}

@@ -18,6 +18,7 @@ import { ladderStanding } from "~/modules/ladders/points";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { compareRatings, competencyNames, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
@@ -174,7 +175,7 @@ function header(person: PlaceRow, place: Awaited<ReturnType<typeof placement>>):
 }
 
 /** The growth page: latest assessments, the side-by-side comparison once both are submitted and readable, the growth plan. */
-export async function growthPage(viewer: Viewer, personId: string) {
+export async function growthPage(viewer: Viewer, personId: string, language: PageLanguage = SOURCE_LANGUAGE) {
   const context = await loadSubject(viewer, personId);
   const { assessments, isSelf, person } = context;
   const readableSubmitted = submitted(assessments);
@@ -182,7 +183,7 @@ export async function growthPage(viewer: Viewer, personId: string) {
   const [ratings, place, plan] = await Promise.all([
     loadRatings(pair ? [pair.self.id, pair.manager.id] : [], "count"),
     placement(person),
-    readGrowthPlan(personId),
+    readGrowthPlan(personId, language),
   ]);
   const ladders = await laddersOf(assessments.map((assessment) => assessment.ladderVersionId));
   const draftOf = (kind: AssessmentKind) => assessments.find((a) => a.kind === kind && a.status === "draft" && a.authorId === viewer.id);
@@ -246,13 +247,13 @@ function gapFor(
 export type TargetOption = { trackId: string; trackName: string; levels: { id: string; title: string }[] };
 
 /** The gap page: the analysis to `?target=` (else the plan's target, else the next level) and the growth plan. */
-export async function gapPage(viewer: Viewer, personId: string, requestedTarget: string | null) {
+export async function gapPage(viewer: Viewer, personId: string, requestedTarget: string | null, language: PageLanguage = SOURCE_LANGUAGE) {
   const context = await loadSubject(viewer, personId);
   const sources = gapSourcesOf(context);
   const picked = [sources.manager, sources.self].flatMap((pick) => (pick ? [pick.assessment] : []));
   const [place, plan, ratings, ladders] = await Promise.all([
     placement(context.person),
-    readGrowthPlan(personId),
+    readGrowthPlan(personId, language),
     loadRatings(
       picked.map((assessment) => assessment.id),
       "count",
@@ -373,7 +374,7 @@ export type PrintRow = Comparison["rows"][number] & { selfEvidence: EvidenceView
  * with notes and evidence, and the gap summary to the plan's target or the next level.
  * Drafts are never printed.
  */
-export async function printPage(viewer: Viewer, personId: string) {
+export async function printPage(viewer: Viewer, personId: string, language: PageLanguage = SOURCE_LANGUAGE) {
   const context = await loadSubject(viewer, personId);
   const readableSubmitted = submitted(context.assessments);
   const pair = pickLatestPair(readableSubmitted);
@@ -383,7 +384,7 @@ export async function printPage(viewer: Viewer, personId: string) {
   const [ratings, place, plan, ladders] = await Promise.all([
     loadRatings([self?.id, manager?.id].filter((id): id is string => Boolean(id)), "full"),
     placement(context.person),
-    readGrowthPlan(personId),
+    readGrowthPlan(personId, language),
     laddersOf([self?.ladderVersionId, manager?.ladderVersionId]),
   ]);
   const ladder = (manager && ladders.get(manager.ladderVersionId)) ?? (self && ladders.get(self.ladderVersionId)) ?? place?.served.ladder;

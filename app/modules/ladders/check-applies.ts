@@ -1,3 +1,4 @@
+import { check } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesAt, usesCompetency } from "./applies";
@@ -18,7 +19,7 @@ export function warnQuestionLevels(parts: LadderParts): LadderError[] {
       question.levels?.forEach((levelId, index) => {
         const level = levels.get(levelId);
         if (level && !appliesAt(competency.value, level.track, level.rank)) {
-          errors.push(errorIn(competency, ["interview", "questions", questionIndex, "levels", index], `the competency does not apply at level "${levelId}" (track "${level.track.id}"), so this question would never be asked there; remove "${levelId}" from the question's levels`));
+          errors.push(errorIn(competency, ["interview", "questions", questionIndex, "levels", index], check("applies.questionNeverAsked", { level: levelId, track: level.track.id })));
         }
       });
     });
@@ -67,18 +68,18 @@ export function checkApplies(parts: LadderParts): LadderError[] {
         const path = ["applies", key, ...((applies[key]?.length ?? 0) > 1 ? [index] : [])];
         const level = levelTrack.get(levelId);
         if (level === undefined) {
-          if (parts.complete && !knownLevels.has(levelId)) errors.push(errorIn(competency, path, `unknown level "${levelId}"${didYouMeanLevel(levelId, levelCandidates(parts))}; until it names a level, the competency's expectations are not checked against \`applies\``));
+          if (parts.complete && !knownLevels.has(levelId)) errors.push(errorIn(competency, path, check("applies.unknownLevel", { id: levelId, hint: didYouMeanLevel(levelId, levelCandidates(parts)) })));
           return;
         }
         if (!usesCompetency(competency.value, level.trackId)) {
           errors.push(
-            errorIn(competency, path, `level "${levelId}" is in track "${level.trackId}", which does not use this competency (its tracks: ${competency.value.tracks?.join(", ")}); until it is fixed, the levels' expectations for it are not checked`),
+            errorIn(competency, path, check("applies.otherTrack", { level: levelId, track: level.trackId, tracks: competency.value.tracks?.join(", ") ?? "" })),
           );
           return;
         }
         const earlier = chosen[key].get(level.trackId);
         if (earlier) {
-          errors.push(errorIn(competency, path, `two \`${key}\` levels for track "${level.trackId}" ("${earlier.id}" and "${levelId}"); name one level per track`));
+          errors.push(errorIn(competency, path, check("applies.twoLevels", { bound: key, track: level.trackId, first: earlier.id, second: levelId })));
           return;
         }
         chosen[key].set(level.trackId, { id: levelId, rank: level.rank });
@@ -87,7 +88,7 @@ export function checkApplies(parts: LadderParts): LadderError[] {
     for (const [trackId, from] of chosen.from) {
       const upTo = chosen.upTo.get(trackId);
       if (upTo && upTo.rank < from.rank) {
-        errors.push(errorIn(competency, ["applies"], `in track "${trackId}" the competency applies from "${from.id}" up to "${upTo.id}", which comes before it; no level would be left`));
+        errors.push(errorIn(competency, ["applies"], check("applies.nothingLeft", { track: trackId, from: from.id, upTo: upTo.id })));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { check } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { branchPoint } from "./branch-point";
@@ -31,12 +32,12 @@ export function checkBranches(parts: LadderParts): LadderError[] {
       const named = levelsOfTrack.get(point.track);
       if (named === undefined) {
         if (parts.complete && !knownTracks.has(point.track)) {
-          errors.push(errorIn(track, ["branchesFrom", "track"], `unknown track "${point.track}"${didYouMean(point.track, knownTracks)}`));
+          errors.push(errorIn(track, ["branchesFrom", "track"], check("unknown.track", { id: point.track, hint: didYouMean(point.track, knownTracks) })));
         }
         continue;
       }
       if (!named.includes(from)) {
-        errors.push(errorIn(track, ["branchesFrom", "level"], `"${from}" is not a level of track "${point.track}" (its levels: ${named.join(", ")})`));
+        errors.push(errorIn(track, ["branchesFrom", "level"], check("branches.notLevelOfTrack", { level: from, track: point.track, levels: named.join(", ") })));
         continue;
       }
     } else if (levelsOfTrack.has(from) && level !== undefined) {
@@ -45,22 +46,22 @@ export function checkBranches(parts: LadderParts): LadderError[] {
         errorIn(
           track,
           ["branchesFrom"],
-          `"${from}" is both a track and a level (of track "${level.trackId}"); say which level: \`branchesFrom: { track: ${level.trackId}, level: ${from} }\` for that level, or a level of track "${from}" (${levelsOfTrack.get(from)!.join(", ")}) the same way`,
+          check("branches.both", { id: from, track: level.trackId, levels: levelsOfTrack.get(from)!.join(", ") }),
         ),
       );
       continue;
     } else if (levelsOfTrack.has(from)) {
-      errors.push(errorIn(track, ["branchesFrom"], `"${from}" is a track, not a level; name the level of track "${from}" after which this track splits off (its levels: ${levelsOfTrack.get(from)!.join(", ")})`));
+      errors.push(errorIn(track, ["branchesFrom"], check("branches.isTrack", { id: from, levels: levelsOfTrack.get(from)!.join(", ") })));
       continue;
     }
     if (level === undefined) {
       if (parts.complete && !knownLevels.has(from)) {
-        errors.push(errorIn(track, ["branchesFrom"], `unknown level "${from}"${didYouMeanLevel(from, levelCandidates(parts))}; name the level of another track after which this track splits off`));
+        errors.push(errorIn(track, ["branchesFrom"], check("branches.unknownLevel", { id: from, hint: didYouMeanLevel(from, levelCandidates(parts)) })));
       }
       continue;
     }
     if (level.trackId === track.value.id) {
-      errors.push(errorIn(track, ["branchesFrom"], `"${from}" is a level of this track; a track branches from a level of another track`));
+      errors.push(errorIn(track, ["branchesFrom"], check("branches.ownLevel", { id: from })));
       continue;
     }
     parentOf.set(track.value.id, level.trackId);
@@ -69,7 +70,7 @@ export function checkBranches(parts: LadderParts): LadderError[] {
     const seen = [track.value.id];
     for (let parent = parentOf.get(track.value.id); parent !== undefined; parent = parentOf.get(parent)) {
       if (parent === track.value.id) {
-        errors.push(errorIn(track, ["branchesFrom"], `branches go round in a circle (${[...seen, parent].join(" → ")}); one track must start at the bottom of the ladder`));
+        errors.push(errorIn(track, ["branchesFrom"], check("branches.circle", { circle: [...seen, parent].join(" → ") })));
         break;
       }
       if (seen.includes(parent)) break; // a circle further up, reported on its own tracks
@@ -101,7 +102,7 @@ function checkBranchesAgainstEquivalence(parts: LadderParts, levels: ReadonlyMap
           errorIn(
             equivalence,
             [rowIndex, track.value.id],
-            `"${own}" sits beside "${beside}" here, but track "${track.value.id}" branches from "${from}": its levels come after "${from}", so they sit beside more senior levels than it`,
+            check("equivalence.beside", { own, beside: beside!, track: track.value.id, from: from! }),
           ),
         );
       }

@@ -1,3 +1,4 @@
+import { check } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts, type Sourced } from "./merge";
 import type { CompetencyData, ScalePointData } from "./schema";
@@ -13,13 +14,13 @@ export function checkCompetencies(parts: LadderParts): LadderError[] {
   for (const competency of parts.competencies) {
     const { area, tracks: trackIds = [], interview } = competency.value;
     if (parts.complete && !areas.has(area)) {
-      errors.push(errorIn(competency, ["area"], `unknown area "${area}"${didYouMean(area, areas)}`));
+      errors.push(errorIn(competency, ["area"], check("unknown.area", { id: area, hint: didYouMean(area, areas) })));
     }
     const listed = new Set<string>();
     trackIds.forEach((trackId, index) => {
-      if (listed.has(trackId)) errors.push(errorIn(competency, ["tracks", index], `track "${trackId}" is listed twice`));
+      if (listed.has(trackId)) errors.push(errorIn(competency, ["tracks", index], check("competencies.trackTwice", { track: trackId })));
       else if (parts.complete && !tracks.has(trackId)) {
-        errors.push(errorIn(competency, ["tracks", index], `unknown track "${trackId}"${didYouMean(trackId, tracks)}`));
+        errors.push(errorIn(competency, ["tracks", index], check("unknown.track", { id: trackId, hint: didYouMean(trackId, tracks) })));
       }
       listed.add(trackId);
     });
@@ -27,7 +28,7 @@ export function checkCompetencies(parts: LadderParts): LadderError[] {
       question.levels?.forEach((levelId, index) => {
         if (parts.complete && !levels.has(levelId)) {
           const path = ["interview", "questions", questionIndex, "levels", index];
-          errors.push(errorIn(competency, path, `unknown level "${levelId}"${didYouMeanLevel(levelId, levelCandidates(parts))}`));
+          errors.push(errorIn(competency, path, check("unknown.level", { id: levelId, hint: didYouMeanLevel(levelId, levelCandidates(parts)) })));
         }
       });
     });
@@ -48,15 +49,15 @@ function checkAnchors(competency: Sourced<CompetencyData>, scale: readonly Scale
     const value = Number(key);
     const earlier = seen.get(value);
     if (earlier !== undefined) {
-      errors.push(errorIn(competency, ["interview", "anchors"], `anchor "${key}" repeats scale value ${value} (already anchored by "${earlier}")`, key));
+      errors.push(errorIn(competency, ["interview", "anchors"], check("competencies.anchorRepeats", { key, value, earlier }), key));
     } else if (!values.includes(value)) {
-      errors.push(errorIn(competency, ["interview", "anchors"], `anchor ${key} is not a scale value (the scale has ${values.join(", ")})`, key));
+      errors.push(errorIn(competency, ["interview", "anchors"], check("competencies.anchorOffScale", { key, values: values.join(", ") }), key));
     }
     seen.set(value, key);
   }
   for (const point of scale) {
     if (!seen.has(point.value)) {
-      errors.push(errorIn(competency, ["interview", "anchors"], `missing anchor for scale value ${point.value} ("${point.label}")`));
+      errors.push(errorIn(competency, ["interview", "anchors"], check("competencies.anchorMissing", { value: point.value, label: point.label })));
     }
   }
   return errors;

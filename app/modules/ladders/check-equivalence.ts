@@ -1,3 +1,4 @@
+import { check } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { didYouMean } from "./suggest";
@@ -29,7 +30,7 @@ export function checkEquivalence(parts: LadderParts): LadderError[] {
       const track = tracks.get(trackId);
       if (track === undefined) {
         if (parts.complete && !knownTracks.has(trackId)) {
-          errors.push(errorIn(equivalence, [rowIndex], `unknown track "${trackId}"${didYouMean(trackId, knownTracks)}`, trackId));
+          errors.push(errorIn(equivalence, [rowIndex], check("unknown.track", { id: trackId, hint: didYouMean(trackId, knownTracks) }), trackId));
         }
         continue;
       }
@@ -38,19 +39,19 @@ export function checkEquivalence(parts: LadderParts): LadderError[] {
         if (parts.complete && !knownLevels.has(levelId)) {
           const candidates = levelCandidates(parts).filter((candidate) => candidate.trackId === trackId);
           errors.push(
-            errorIn(equivalence, [rowIndex, trackId], `unknown level "${levelId}" in track "${trackId}"${didYouMeanLevel(levelId, candidates)}`),
+            errorIn(equivalence, [rowIndex, trackId], check("unknown.levelInTrack", { id: levelId, track: trackId, hint: didYouMeanLevel(levelId, candidates) })),
           );
         }
         continue;
       }
       if (level.trackId !== trackId) {
-        errors.push(errorIn(equivalence, [rowIndex, trackId], `level "${levelId}" belongs to track "${level.trackId}", not "${trackId}"`));
+        errors.push(errorIn(equivalence, [rowIndex, trackId], check("equivalence.wrongTrack", { level: levelId, track: level.trackId, named: trackId })));
         continue;
       }
       const earlierRow = rowOfLevel.get(levelId);
       if (earlierRow !== undefined) {
         errors.push(
-          errorIn(equivalence, [rowIndex, trackId], `level "${levelId}" is already in equivalence[${earlierRow}]; a level belongs to at most one row`),
+          errorIn(equivalence, [rowIndex, trackId], check("equivalence.twice", { level: levelId, row: earlierRow })),
         );
         continue;
       }
@@ -61,7 +62,7 @@ export function checkEquivalence(parts: LadderParts): LadderError[] {
           errorIn(
             equivalence,
             [rowIndex, trackId],
-            `rows out of order: "${levelId}" is not more senior than "${last.levelId}" in equivalence[${last.row}]; rows must ascend in seniority`,
+            check("equivalence.order", { level: levelId, previous: last.levelId, row: last.row }),
           ),
         );
       }

@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+import { check } from "./check-messages";
 import { appliesRange } from "./applies";
 import type { InheritedExpectations } from "./includes";
 import type { LadderError } from "./ladder-errors";
@@ -39,9 +41,7 @@ export function checkIncludes(parts: LadderParts): LadderError[] {
         errorAt(
           origin.source,
           [],
-          section === "shared"
-            ? `a ladder cannot also be a shared source; move its shared topics into a folder of their own and include it`
-            : `top-level "expectations" belong in a shared file; a ladder's levels hold their own expectations`,
+          check(section === "shared" ? "includes.ladderIsShared" : "includes.topLevelExpectations"),
           section,
         ),
       );
@@ -56,30 +56,30 @@ export function checkIncludes(parts: LadderParts): LadderError[] {
   const knownCompetencies = knownIds(parts, "competency");
   for (const entry of parts.inheritedExpectations) {
     const [section, levelId] = entry.path;
-    const at = (message: string) => errorAt(entry.source, entry.path.slice(0, -1), message, entry.competencyId);
+    const at = (message: Message) => errorAt(entry.source, entry.path.slice(0, -1), message, entry.competencyId);
     const place = levels.get(entry.levelId);
     if (place === undefined) {
       if (entry.strictLevels && parts.complete && !levelIds.has(entry.levelId)) {
         errors.push(
-          errorAt(entry.source, [String(section)], `level "${String(levelId)}" is not a level of the ladder in ${parts.root}, which includes this file${didYouMean(entry.levelId, levelIds)}`, String(levelId)),
+          errorAt(entry.source, [String(section)], check("includes.notLevelOfIncluder", { level: String(levelId), root: parts.root, hint: didYouMean(entry.levelId, levelIds) }), String(levelId)),
         );
       }
       continue;
     }
     const competency = competencies.get(entry.competencyId);
     if (competency === undefined) {
-      if (parts.complete && !knownCompetencies.has(entry.competencyId)) errors.push(at(`unknown competency "${entry.competencyId}"${didYouMean(entry.competencyId, knownCompetencies)}`));
+      if (parts.complete && !knownCompetencies.has(entry.competencyId)) errors.push(at(check("unknown.competency", { id: entry.competencyId, hint: didYouMean(entry.competencyId, knownCompetencies) })));
       continue;
     }
     if (competency.from === undefined) {
-      errors.push(at(`competency "${entry.competencyId}" is the including ladder's own, not a shared one; its expectations belong in the ladder's levels`));
+      errors.push(at(check("includes.ownCompetency", { competency: entry.competencyId })));
       continue;
     }
     const range = appliesRange(competency.value, place.track);
     if (range === null) {
-      errors.push(at(`track "${place.track.id}" of level "${entry.levelId}" does not use competency "${entry.competencyId}" (its tracks: ${competency.value.tracks?.join(", ")})`));
+      errors.push(at(check("includes.trackDoesNotUse", { track: place.track.id, level: entry.levelId, competency: entry.competencyId, tracks: competency.value.tracks?.join(", ") ?? "" })));
     } else if (place.rank < range.from || place.rank > range.upTo) {
-      errors.push(at(`competency "${entry.competencyId}" does not apply at level "${entry.levelId}" (see its \`applies\`), so the level inherits no expectations for it`));
+      errors.push(at(check("includes.doesNotApply", { competency: entry.competencyId, level: entry.levelId })));
     }
   }
   return errors;

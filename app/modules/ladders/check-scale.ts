@@ -1,3 +1,4 @@
+import { check } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, type LadderParts } from "./merge";
 
@@ -11,9 +12,9 @@ export function checkScale(parts: LadderParts): LadderError[] {
   scale.value.forEach((point, index) => {
     const earlier = firstIndex.get(point.value);
     if (earlier !== undefined) {
-      errors.push(errorIn(scale, [index, "value"], `scale value ${point.value} appears twice (also at scale[${earlier}])`));
+      errors.push(errorIn(scale, [index, "value"], check("scale.twice", { value: point.value, index: earlier })));
     } else if (point.value <= highest) {
-      errors.push(errorIn(scale, [index, "value"], `scale values must be strictly ascending: ${point.value} comes after ${highest}`));
+      errors.push(errorIn(scale, [index, "value"], check("scale.ascending", { value: point.value, previous: highest })));
     }
     if (earlier === undefined) firstIndex.set(point.value, index);
     highest = Math.max(highest, point.value);
@@ -29,12 +30,12 @@ export function checkCalibrationScales(parts: LadderParts): LadderError[] {
   const seen = new Map<string, number>();
   scales.value.forEach((scale, index) => {
     const earlier = seen.get(scale.id);
-    if (earlier !== undefined) errors.push(errorIn(scales, [index, "id"], `calibration scale id "${scale.id}" appears twice (also at calibrationScales[${earlier}])`));
+    if (earlier !== undefined) errors.push(errorIn(scales, [index, "id"], check("scale.calibrationTwice", { id: scale.id, index: earlier })));
     else seen.set(scale.id, index);
     scale.points.forEach((point, pointIndex) => {
       const previous = scale.points[pointIndex - 1];
       if (previous !== undefined && point.value <= previous.value) {
-        errors.push(errorIn(scales, [index, "points", pointIndex, "value"], `calibration scale values must be strictly ascending: ${point.value} comes after ${previous.value}`));
+        errors.push(errorIn(scales, [index, "points", pointIndex, "value"], check("scale.calibrationAscending", { value: point.value, previous: previous.value })));
       }
     });
   });
@@ -51,12 +52,12 @@ export function checkChangelog(parts: LadderParts): LadderError[] {
     const previous = changelog.value[index - 1];
     if (previous !== undefined && entry.date > previous.date) {
       errors.push(
-        errorIn(changelog, [index, "date"], `the changelog must be newest first: ${entry.date} is newer than the entry above it (${previous.date})`),
+        errorIn(changelog, [index, "date"], check("scale.changelogOrder", { date: entry.date, previous: previous.date })),
       );
     }
     const earlier = versions.get(entry.version);
     if (earlier !== undefined) {
-      errors.push(errorIn(changelog, [index, "version"], `version "${entry.version}" appears twice in the changelog (also at changelog[${earlier}])`));
+      errors.push(errorIn(changelog, [index, "version"], check("scale.changelogTwice", { version: entry.version, index: earlier })));
     } else {
       versions.set(entry.version, index);
     }
@@ -70,6 +71,6 @@ export function warnChangelogVersion(parts: LadderParts): LadderError[] {
   const version = parts.ladder?.value.version;
   if (parts.changelog === undefined || newest === undefined || version === undefined || newest.version === version) return [];
   return [
-    errorIn(parts.changelog, [0, "version"], `the newest changelog entry is for version "${newest.version}" but the ladder is version "${version}"; add an entry for "${version}" at the top, or correct the ladder's version`),
+    errorIn(parts.changelog, [0, "version"], check("scale.changelogBehind", { newest: newest.version, version })),
   ];
 }

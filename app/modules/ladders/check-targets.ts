@@ -1,3 +1,4 @@
+import { check } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { competenciesWithUnknownBounds } from "./check-applies";
 import { errorIn, knownIds, type LadderParts } from "./merge";
@@ -18,7 +19,7 @@ export function checkTargets(parts: LadderParts): LadderError[] {
     const first = scale.value.findIndex((point) => point.target === true);
     scale.value.forEach((point, index) => {
       if (point.target === true && index !== first) {
-        errors.push(errorIn(scale, [index, "target"], `only one scale point may be the default target (scale[${first}] already is)`));
+        errors.push(errorIn(scale, [index, "target"], check("scale.oneDefault", { index: first })));
       }
     });
   }
@@ -29,17 +30,17 @@ export function checkTargets(parts: LadderParts): LadderError[] {
     track.value.levels.forEach((level, rank) => {
       const path = ["levels", rank];
       if (level.target !== undefined && !onScale(level.target)) {
-        errors.push(errorIn(track, [...path, "target"], `target ${level.target} is not a scale value (the scale has ${scaleText})`));
+        errors.push(errorIn(track, [...path, "target"], check("scale.targetOffScale", { value: level.target, values: scaleText })));
       }
       const applying = parts.competencies.filter(({ value }) => appliesAt(value, track.value, rank)).map(({ value }) => value.id);
       for (const [competencyId, value] of Object.entries(level.targets ?? {})) {
         if (!applying.includes(competencyId)) {
           const known = parts.competencies.some((competency) => competency.value.id === competencyId);
           if (unsettled.has(competencyId) || (!known && (written.has(competencyId) || !parts.complete))) continue;
-          const why = known ? `competency "${competencyId}" does not apply at level "${level.id}"` : `unknown competency "${competencyId}"${didYouMean(competencyId, applying)}`;
-          errors.push(errorIn(track, [...path, "targets"], `${why}; a level sets targets only for competencies that apply at it`, competencyId));
+          const why = known ? check("scale.targetNotApplying", { competency: competencyId, level: level.id }) : check("scale.targetUnknown", { competency: competencyId, hint: didYouMean(competencyId, applying) });
+          errors.push(errorIn(track, [...path, "targets"], why, competencyId));
         } else if (!onScale(value)) {
-          errors.push(errorIn(track, [...path, "targets", competencyId], `target ${value} is not a scale value (the scale has ${scaleText})`));
+          errors.push(errorIn(track, [...path, "targets", competencyId], check("scale.targetOffScale", { value, values: scaleText })));
         }
       }
     });

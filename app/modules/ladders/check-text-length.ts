@@ -1,3 +1,4 @@
+import { check } from "./check-messages";
 import { globalRegistry, type z } from "zod";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import type { LadderParts } from "./merge";
@@ -17,7 +18,7 @@ export function warnLongText(parts: LadderParts): LadderError[] {
   const warnings = new Map<string, LadderError>();
   for (const source of sources) {
     walk(ladderFileSchema, source.data, null, (at, length, max) => {
-      const warning = errorAt(source, pathOf(at), `is ${length} characters long; shorten it to at most ${max} characters`);
+      const warning = errorAt(source, pathOf(at), check("text.tooLong", { length, max }));
       warnings.set(`${source.file}|${warning.path}`, warning);
     });
   }

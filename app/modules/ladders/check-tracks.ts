@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+import { check, findingOf, said } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesRange, usesCompetency } from "./applies";
@@ -36,7 +38,7 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
           if (parts.complete && !known.has(competencyId)) {
             typoFor.add(closestMatch(competencyId, known));
             const places = unknown.get(competencyId) ?? [];
-            places.push({ error: errorIn(track, path, `unknown competency "${competencyId}"${didYouMean(competencyId, known)}`, competencyId), levelId: level.id });
+            places.push({ error: errorIn(track, path, check("unknown.competency", { id: competencyId, hint: didYouMean(competencyId, known) }), competencyId), levelId: level.id });
             unknown.set(competencyId, places);
           }
         } else if (range === undefined) {
@@ -45,17 +47,17 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
             errorIn(
               track,
               path,
-              `track "${trackId}" does not use competency "${competencyId}" (its tracks: ${competency.tracks?.join(", ")}); remove these expectations or add "${trackId}" to the competency's tracks`,
+              check("expectations.trackDoesNotUse", { track: trackId, competency: competencyId, tracks: competency.tracks?.join(", ") ?? "" }),
               competencyId,
             ),
           );
         } else if ((levelIndex < range.from || levelIndex > range.upTo) && !unknownBounds.has(competencyId)) {
-          const bound = levelIndex < range.from ? `applies from level "${track.value.levels[range.from]!.id}"` : `applies up to level "${track.value.levels[range.upTo]!.id}"`;
+          const [key, bound] = levelIndex < range.from ? ["expectations.beforeFrom", track.value.levels[range.from]!.id] : ["expectations.afterUpTo", track.value.levels[range.upTo]!.id];
           errors.push(
             errorIn(
               track,
               path,
-              `competency "${competencyId}" ${bound} in track "${trackId}", so level "${level.id}" carries no expectations for it; remove them or change the competency's \`applies\``,
+              check(key, { competency: competencyId, bound, track: trackId, level: level.id }),
               competencyId,
             ),
           );
@@ -66,7 +68,7 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
         list.forEach((expectation, index) => {
           if (expectation.id !== undefined) {
             const first = ids.get(expectation.id);
-            if (first !== undefined) errors.push(errorIn(track, [...path, competencyId, index, "id"], `statement id "${expectation.id}" is already used by ${competencyId}[${first}]; ids name one statement`));
+            if (first !== undefined) errors.push(errorIn(track, [...path, competencyId, index, "id"], check("expectations.statementIdTwice", { id: expectation.id, competency: competencyId, index: first })));
             else ids.set(expectation.id, index);
           }
         });
@@ -77,7 +79,7 @@ export function checkExpectations(parts: LadderParts): LadderError[] {
         const given = Object.hasOwn(level.expectations, competency.value.id) || inherited.has(inheritedKey(level.id, competency.value.id));
         if (!given && !typoFor.has(competency.value.id)) {
           const places = missing.get(competency.value.id) ?? [];
-          places.push({ error: errorIn(track, path, `missing expectations for competency "${competency.value.id}", which track "${trackId}" uses`), levelId: level.id, trackId });
+          places.push({ error: errorIn(track, path, check("expectations.missing", { competency: competency.value.id, track: trackId })), levelId: level.id, trackId });
           missing.set(competency.value.id, places);
         }
       }
@@ -96,11 +98,11 @@ function reportMissing(parts: LadderParts, missing: ReadonlyMap<string, readonly
     const [first, ...others] = places as [(typeof places)[number], ...typeof places];
     if (others.length === 0) return first.error;
     const levels = others.slice(0, 5).map((other) => other.levelId).join(", ");
-    const more = others.length > 5 ? ` and ${others.length - 5} more` : "";
     const tracks = [...new Set(places.map((place) => place.trackId))];
     const everyTrack = parts.competencies.find((competency) => competency.value.id === competencyId)?.value.tracks === undefined;
-    const why = everyTrack && tracks.length > 1 ? ` (with no \`tracks\` key, every track uses it: ${tracks.join(", ")})` : "";
-    return { ...first.error, message: `${first.error.message}; also missing at ${levels}${more}${why}` };
+    const finding = findingOf(first.error);
+    const also = others.length > 5 ? check("expectations.alsoMissingMore", { finding, levels, more: others.length - 5 }) : check("expectations.alsoMissing", { finding, levels });
+    return { ...first.error, ...said(everyTrack && tracks.length > 1 ? check("expectations.everyTrack", { finding: also, tracks: tracks.join(", ") }) : also) };
   });
 }
 
@@ -121,17 +123,16 @@ function reportUnknown(parts: LadderParts, unknown: ReadonlyMap<string, readonly
     if (renamed !== undefined) {
       const definition = unnamed.find((competency) => competency.value.id === renamed)!;
       const levels = places.slice(0, 5).map((place) => place.levelId).join(", ");
-      const more = places.length > 5 ? ` and ${places.length - 5} more` : "";
-      return errorIn(
-        definition,
-        ["id"],
-        `no level names competency "${renamed}", while "${competencyId}", which is not defined, is named at ${levels}${more} (first at ${where(first.error)}); did you mean "${competencyId}"?`,
-      );
+      const named = { renamed, id: competencyId, levels, first: where(first.error) };
+      return errorIn(definition, ["id"], places.length > 5 ? check("expectations.renamedMore", { ...named, more: places.length - 5 }) : check("expectations.renamed", named));
     }
     if (others.length === 0) return first.error;
-    const listed = others.slice(0, 3).map((other) => `level ${other.levelId} (${where(other.error)})`);
-    const more = others.length > 3 ? ` and ${others.length - 3} more` : "";
-    return { ...first.error, message: `${first.error.message}; also named at ${listed.join(", ")}${more}` };
+    const namedAt = others
+      .slice(0, 3)
+      .map((other) => check("expectations.namedAt", { level: other.levelId, place: where(other.error) }))
+      .reduce<Message | string>((list, place) => (list === "" ? place : check("expectations.placeList", { list, place })), "");
+    const finding = findingOf(first.error);
+    return { ...first.error, ...said(others.length > 3 ? check("expectations.alsoNamedMore", { finding, places: namedAt, more: others.length - 3 }) : check("expectations.alsoNamed", { finding, places: namedAt })) };
   });
 }
 
@@ -162,10 +163,9 @@ export function warnRepeatedStatements(parts: LadderParts): LadderError[] {
   return warnings;
 }
 
-function repeatedMessage(competencyId: string, earlier: number, first: Pick<Expectation, "id">, repeat: Pick<Expectation, "id">): string {
-  const also = `the same text appears twice for "${competencyId}" (also at ${competencyId}[${earlier}])`;
+function repeatedMessage(competencyId: string, earlier: number, first: Pick<Expectation, "id">, repeat: Pick<Expectation, "id">): Message {
   if (first.id !== undefined && repeat.id !== undefined && first.id !== repeat.id) {
-    return `${also}, under statement ids "${first.id}" and "${repeat.id}"; if they are one statement remove one, if two reword one so people can tell them apart`;
+    return check("expectations.repeatedIds", { competency: competencyId, index: earlier, first: first.id, second: repeat.id });
   }
-  return `${also}; remove one, or reword one if they are different statements`;
+  return check("expectations.repeated", { competency: competencyId, index: earlier });
 }

@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+import { check } from "./check-messages";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import type { LadderLimits } from "./limits";
 import { readLadderFiles } from "./read-files";
@@ -82,16 +84,16 @@ export function resolveIncludes(own: readonly ValidatedFile[], self: string | un
         }
       }
       file.singular.include?.forEach((path, index) => {
-        const at = (message: string) => errorAt(file.source, ["include", index], message);
+        const at = (message: Message) => errorAt(file.source, ["include", index], message);
         const target = read?.(path);
         if (target === undefined) {
-          errors.push(at(`include "${path}" not found: there is no folder or .yaml file "${path}" in the frameworks folder${didYouMean(path, read?.nearby?.(path) ?? [])}`));
+          errors.push(at(check("includes.notFound", { path, hint: didYouMean(path, read?.nearby?.(path) ?? []) })));
           complete = false;
           return;
         }
         if (chain.includes(target.path)) {
           const circle = [...chain.slice(chain.indexOf(target.path)), target.path].join(" → ");
-          errors.push(at(`include "${path}" goes round in a circle (${circle}); a ladder or shared folder may not include itself, directly or through others`));
+          errors.push(at(check("includes.circle", { path, circle })));
           return;
         }
         if (done.has(target.path)) return;
@@ -102,12 +104,12 @@ export function resolveIncludes(own: readonly ValidatedFile[], self: string | un
         const shared = loaded.files.find((candidate) => candidate.singular.shared !== undefined);
         const ladder = loaded.files.find((candidate) => candidate.singular.ladder !== undefined);
         if (target.sources.length === 0 || (shared === undefined && ladder === undefined)) {
-          if (loaded.complete) errors.push(at(`"${path}" is neither a shared source nor a ladder; a shared file starts with "shared:" and a name, such as "shared: { name: Generic }"`));
+          if (loaded.complete) errors.push(at(check("includes.neither", { path })));
           else complete = false;
           return;
         }
         if (shared !== undefined && ladder !== undefined) {
-          errors.push(at(`"${path}" holds both "shared" and "ladder"; a folder is either a ladder or a shared source`));
+          errors.push(at(check("includes.both", { path })));
           return;
         }
         follow(loaded.files, [...chain, target.path]);
@@ -134,7 +136,7 @@ function ladderOnlyKeys(files: readonly ValidatedFile[]): LadderError[] {
   return files.flatMap((file) =>
     Object.keys(file.source.data)
       .filter((key) => !(SHARED_KEYS as readonly string[]).includes(key))
-      .map((key) => errorAt(file.source, [], `"${key}" does not belong in a shared file; a shared source holds only ${SHARED_KEYS.join(", ")}`, key)),
+      .map((key) => errorAt(file.source, [], check("includes.notShared", { key, keys: SHARED_KEYS.join(", ") }), key)),
   );
 }
 

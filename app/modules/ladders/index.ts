@@ -4,7 +4,7 @@
  * hashed with node:crypto) and load-from-directory.server.ts are for the server, scripts and tests.
  */
 export type * from "./types";
-export { formatLadderError, type LadderError } from "./ladder-errors";
+export { formatLadderError, formatLadderErrorSaying, type LadderError } from "./ladder-errors";
 export {
   appliesAtLevel,
   competenciesForLevel,

@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 import { compareText } from "~/utils/compare";
 /** One problem in a ladder, pointing at the exact place an author has to fix. */
 export interface LadderError {
@@ -8,7 +9,10 @@ export interface LadderError {
   column: number;
   /** Where in the file's data, e.g. `tracks[0].levels[3].expectations`; "" for the whole file. */
   path: string;
+  /** In English: what `ladders:check` prints and the server logs. */
   message: string;
+  /** What the message says, for a person reading it in their language (the admin's Ladder status page); absent where the English is all there is. */
+  say?: Message;
 }
 
 export type LadderPath = ReadonlyArray<string | number>;
@@ -27,9 +31,14 @@ export function formatPath(path: LadderPath): string {
 
 /** `frameworks/engineering/tracks/ic.yaml:42:7 tracks[0].levels[3].expectations: unknown competency ...` */
 export function formatLadderError(error: LadderError): string {
+  return formatLadderErrorSaying(error, error.message);
+}
+
+/** The same line with the message in a person's language: the file, line and path stay as written. */
+export function formatLadderErrorSaying(error: LadderError, message: string): string {
   const where = error.line > 0 ? `${error.file}:${error.line}:${error.column}` : error.file;
   const separator = error.line > 0 ? " " : ": ";
-  const what = error.path === "" ? error.message : `${error.path}: ${error.message}`;
+  const what = error.path === "" ? message : `${error.path}: ${message}`;
   return `${where}${separator}${what}`;
 }
 

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { check, said } from "./check-messages";
 import type { IncludeReader } from "./includes";
 import { compareText } from "~/utils/compare";
 import { resolveLimits, type LadderLimits } from "./limits";
@@ -31,8 +32,8 @@ export function loadLadderFromDirectory(dir: string, options: LoadFromDirectoryO
   try {
     paths = listLadderFiles(resolve(dir), limits.maxFiles + 1);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "folder not found" : `cannot read folder (${String(error)})`;
-    return { ok: false, errors: [{ file: root, line: 0, column: 0, path: "", message: reason }], warnings: [] };
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? check("files.folderNotFound") : check("files.unreadableFolder", { detail: String(error) });
+    return { ok: false, errors: [{ file: root, line: 0, column: 0, path: "", ...said(reason) }], warnings: [] };
   }
   const frameworksDir = resolve(options.frameworksDir ?? dirname(resolve(dir)));
   return loadLadderFromSources(readSources(paths, base, limits), {

@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+import { check, findingOf, said } from "./check-messages";
 import { buildLadder } from "./build-ladder";
 import { checkApplies, warnQuestionLevels } from "./check-applies";
 import { checkCompetencies } from "./check-competencies";
@@ -50,11 +52,9 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
   const limits = resolveLimits(options.limits);
   const sorted = [...sources].sort((a, b) => compareText(a.file, b.file));
   const root = options.root ?? commonFolder(sorted.map((source) => source.file));
-  const rootError = (message: string): LadderLoadResult => ({ ok: false, errors: [{ file: root, line: 0, column: 0, path: "", message }], warnings: [] });
-  if (sorted.length === 0) return rootError("no ladder files found; a ladder is a folder of .yaml files");
-  if (sorted.length > limits.maxFiles) {
-    return rootError(`too many files (${sorted.length}); a ladder may have at most ${limits.maxFiles}`);
-  }
+  const rootError = (message: Message): LadderLoadResult => ({ ok: false, errors: [{ file: root, line: 0, column: 0, path: "", ...said(message) }], warnings: [] });
+  if (sorted.length === 0) return rootError(check("files.none"));
+  if (sorted.length > limits.maxFiles) return rootError(check("files.tooMany", { count: sorted.length, max: limits.maxFiles }));
 
   const read = readLadderFiles(sorted, limits);
   const includes = resolveIncludes(read.files, options.includePath, options.readInclude, limits);
@@ -85,7 +85,7 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
 function withIncludeSuggestions(errors: readonly LadderError[], suggestions: ResolvedIncludes["suggestions"]): LadderError[] {
   return errors.map((error) => {
     const suggestion = suggestions.find((candidate) => candidate.file === error.file && candidate.path === error.path);
-    return suggestion === undefined ? error : { ...error, message: `${error.message} (did you mean "${suggestion.include}"?)` };
+    return suggestion === undefined ? error : { ...error, ...said(check("includes.meant", { finding: findingOf(error), include: suggestion.include })) };
   });
 }
 

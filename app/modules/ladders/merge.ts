@@ -1,4 +1,6 @@
 import type { IncludedSource, Inheritance, InheritedExpectations } from "./includes";
+import type { Message } from "~/i18n/messages";
+import { said } from "./check-messages";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import {
   LIST_SECTIONS,
@@ -153,13 +155,13 @@ export function knownIds(parts: LadderParts, kind: IdKind): Set<string> {
   return new Set(parts.sightings[kind].map((sighting) => sighting.id));
 }
 
-export function errorIn(origin: Origin, subpath: LadderPath, message: string, key?: string): LadderError {
+export function errorIn(origin: Origin, subpath: LadderPath, message: string | Message, key?: string): LadderError {
   return errorAt(origin.source, [...origin.path, ...subpath], message, key);
 }
 
 /** For problems that belong to the ladder as a whole rather than to a place in a file. */
-export function ladderError(parts: LadderParts, message: string): LadderError {
-  return { file: parts.root, line: 0, column: 0, path: "", message };
+export function ladderError(parts: LadderParts, message: Message): LadderError {
+  return { file: parts.root, line: 0, column: 0, path: "", ...said(message) };
 }
 
 export function describeOrigin(origin: Origin): string {

@@ -1,3 +1,4 @@
+import { check, said } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { compareText } from "~/utils/compare";
 import { formatBytes, type LadderLimits } from "./limits";
@@ -27,7 +28,7 @@ export function readLadderFiles(sources: readonly LadderSource[], limits: Ladder
         line: 1,
         column: 1,
         path: "",
-        message: `the ladder's files add up to more than ${formatBytes(limits.maxTotalBytes)}; this file and the ones after it were not read`,
+        ...said(check("files.tooLargeTogether", { size: formatBytes(limits.maxTotalBytes) })),
       });
       complete = false;
       break;

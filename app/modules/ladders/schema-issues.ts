@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { messageOf, type Message } from "~/i18n/messages";
+import { check } from "./check-messages";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import { defOf } from "./schema-def";
 import { closestMatch } from "./suggest";
@@ -21,7 +23,7 @@ export function issuesToErrors(source: ParsedSource, schema: z.ZodType, issues: 
   const misspelt = new Set(converted.flatMap((error) => (error.suggestedKey === undefined ? [] : [`${error.path}|${error.suggestedKey}`])));
   return converted
     .filter((error) => error.missingKey === undefined || !misspelt.has(`${error.path}|${error.missingKey}`))
-    .map(({ file, line, column, path, message }) => ({ file, line, column, path, message }));
+    .map(({ file, line, column, path, message, say }) => ({ file, line, column, path, message, ...(say ? { say } : {}) }));
 }
 
 function convert(source: ParsedSource, schema: z.ZodType, issue: Issue, prefix: LadderPath): Converted[] {
@@ -31,39 +33,41 @@ function convert(source: ParsedSource, schema: z.ZodType, issue: Issue, prefix: 
       const value = valueAt(source.data, path);
       if (value === undefined && path.length > 0) {
         const missingKey = String(path[path.length - 1]);
-        return [{ ...errorAt(source, path.slice(0, -1), `missing required key "${missingKey}"`), missingKey }];
+        return [{ ...errorAt(source, path.slice(0, -1), check("schema.missingKey", { key: missingKey })), missingKey }];
       }
-      const hint = issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")
-        ? `; put it in quotes to keep it as text`
-        : "";
-      return [errorAt(source, path, `expected ${describeExpected(issue.expected)}, found ${describeValue(value)}${hint}`)];
+      const quote = issue.expected === "string" && (typeof value === "number" || typeof value === "boolean");
+      return [errorAt(source, path, check(quote ? "schema.expectedText" : "schema.expected", { expected: describeExpected(issue.expected), found: describeValue(value) }))];
     }
     case "unrecognized_keys": {
       const allowed = objectKeysAt(schema, path);
-      const kind = path.length === 0 ? "unknown top-level key" : "unknown key";
+      const kind = path.length === 0 ? "schema.unknownTopKey" : "schema.unknownKey";
       return issue.keys.map((key) => {
         const suggestedKey = closestMatch(key, allowed);
-        const hint = suggestedKey === undefined ? "" : ` (did you mean "${suggestedKey}"?)`;
-        return { ...errorAt(source, path, `${kind} "${key}"${hint}; allowed keys: ${allowed.join(", ")}`, key), suggestedKey };
+        const message = suggestedKey === undefined ? check(kind, { key, allowed: allowed.join(", ") }) : check(`${kind}Meant`, { key, match: suggestedKey, allowed: allowed.join(", ") });
+        return { ...errorAt(source, path, message, key), suggestedKey };
       });
     }
     case "invalid_key": {
       const key = String(path[path.length - 1]);
-      const message = issue.issues[0]?.message ?? `invalid key "${key}"`;
+      const rule = issue.issues[0]?.message;
+      const message = rule === undefined ? check("schema.invalidKey", { key }) : ruleOf(rule);
       return [errorAt(source, path.slice(0, -1), message, key)];
     }
     case "invalid_union": {
       // Pick the alternative the author evidently meant: the one that got past the type check.
       const meant = issue.errors.find((branch) => !branch.every((inner) => inner.path.length === 0 && inner.code === "invalid_type"));
       if (meant !== undefined) return meant.flatMap((inner) => convert(source, schema, inner, path));
-      const expected = issue.errors.flatMap((branch) =>
-        branch.flatMap((inner) => (inner.code === "invalid_type" ? [describeExpected(inner.expected)] : [])),
-      );
-      return [errorAt(source, path, `expected ${[...new Set(expected)].join(" or ")}, found ${describeValue(valueAt(source.data, path))}`)];
+      const expected = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((inner) => (inner.code === "invalid_type" ? [inner.expected] : []))))];
+      return [errorAt(source, path, check("schema.expected", { expected: eitherOf(expected.map(describeExpected)), found: describeValue(valueAt(source.data, path)) }))];
     }
     default:
-      return [errorAt(source, path, issue.message)];
+      return [errorAt(source, path, ruleOf(issue.message))];
   }
+}
+
+/** The schema's own rules carry their message as text (schema.ts, `rule`); zod's built-in ones are English. */
+function ruleOf(text: string): string | Message {
+  return messageOf(text) ?? text;
 }
 
 function valueAt(data: unknown, path: LadderPath): unknown {
@@ -75,31 +79,36 @@ function valueAt(data: unknown, path: LadderPath): unknown {
   return value;
 }
 
-function describeExpected(expected: string): string {
+function describeExpected(expected: string): string | Message {
   switch (expected) {
     case "string":
-      return "text";
+      return check("kinds.text");
     case "int":
-      return "a whole number";
+      return check("kinds.wholeNumber");
     case "number":
-      return "a number";
+      return check("kinds.number");
     case "array":
-      return "a list";
+      return check("kinds.list");
     case "object":
     case "record":
-      return "a mapping";
+      return check("kinds.mapping");
     default:
       return expected;
   }
 }
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return "an empty value";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `text ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
-  if (typeof value === "number") return `a number (${value})`;
-  if (typeof value === "boolean") return `${value} (a yes/no value)`;
+/** "text or a list": the kinds a value may be, the last two joined by "or". */
+function eitherOf(kinds: readonly (string | Message)[]): string | Message {
+  return kinds.length === 0 ? "" : kinds.reduce((first, second) => check("schema.or", { first, second }));
+}
+
+function describeValue(value: unknown): string | Message {
+  if (value === null || value === undefined) return check("nodes.emptyValue");
+  if (Array.isArray(value)) return check("nodes.list");
+  if (typeof value === "object") return check("nodes.mapping");
+  if (typeof value === "string") return check("nodes.text", { text: value.length > 40 ? `${value.slice(0, 40)}…` : value });
+  if (typeof value === "number") return check("nodes.number", { number: String(value) });
+  if (typeof value === "boolean") return check("nodes.yesNo", { value: String(value) });
   return typeof value;
 }
 

@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { messageText } from "~/i18n/messages";
+import { check, type CheckValues } from "./check-messages";
 
 /**
  * The content of one ladder file, exactly as docs/ladders.md describes it. Every check carries
  * its own message because authors read these, not developers.
  */
+
+/** A rule's message as zod carries it (text): a key with its values, worded where the finding is shown (schema-issues.ts). */
+function rule(key: string, values?: CheckValues): string {
+  return messageText(check(`rules.${key}`, values));
+}
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -15,7 +22,7 @@ export const TEXT_LIMITS = { name: 120, statement: 1000, description: 3000 } as 
  * use, so longer text is a warning (check-text-length.ts), and editors see it as `maxLength`.
  */
 function textUpTo(max: number) {
-  return z.string().trim().min(1, { error: "must not be empty" }).meta({ maxLength: max });
+  return z.string().trim().min(1, { error: rule("empty") }).meta({ maxLength: max });
 }
 /** Names, titles, labels and versions. */
 const name = textUpTo(TEXT_LIMITS.name);
@@ -25,8 +32,7 @@ const text = textUpTo(TEXT_LIMITS.statement);
 const prose = textUpTo(TEXT_LIMITS.description);
 
 const id = z.string().regex(ID_PATTERN, {
-  error: (issue) =>
-    `"${String(issue.input)}" is not a valid id; use kebab-case: lowercase letters and digits, words joined by single dashes, starting with a letter (e.g. "code-quality")`,
+  error: (issue) => rule("id", { value: String(issue.input) }),
 });
 
 /**
@@ -38,17 +44,16 @@ export const STATEMENT_ID_MAX = 100;
 
 const statementId = z
   .string()
-  .max(STATEMENT_ID_MAX, { error: (issue) => `statement id is ${String((issue.input as string).length)} characters long; at most ${STATEMENT_ID_MAX} are allowed` })
+  .max(STATEMENT_ID_MAX, { error: (issue) => rule("statementIdLength", { length: (issue.input as string).length, max: STATEMENT_ID_MAX }) })
   .regex(STATEMENT_ID_PATTERN, {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a valid statement id; use letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. "ops-1" or a UUID)`,
+    error: (issue) => rule("statementId", { value: String(issue.input) }),
   });
 
 const webAddress = z
   .string()
   .trim()
-  .regex(/^https?:\/\/\S+$/i, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` })
-  .refine(isWebAddress, { error: (issue) => `"${String(issue.input)}" is not a web address; links start with http:// or https://` });
+  .regex(/^https?:\/\/\S+$/i, { error: (issue) => rule("webAddress", { value: String(issue.input) }) })
+  .refine(isWebAddress, { error: (issue) => rule("webAddress", { value: String(issue.input) }) });
 
 /** A reference: a page, guide or talk that explains a competency or statement further. */
 export const linkSchema = z.strictObject({
@@ -65,29 +70,28 @@ function isWebAddress(value: string): boolean {
   }
 }
 
-const links = z.array(linkSchema).min(1, { error: "list at least one link, or leave `links` out" });
+const links = z.array(linkSchema).min(1, { error: rule("links") });
 
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `"${String(issue.input)}" is not a date; write it as YYYY-MM-DD` })
-  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real calendar date` });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => rule("dateForm", { value: String(issue.input) }) })
+  .refine(isCalendarDate, { error: (issue) => rule("calendarDate", { value: String(issue.input) }) });
 
 function isCalendarDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
-const atLeastOne = (what: string) => ({ error: `list at least one ${what}` });
+const atLeastOne = (what: "change" | "question" | "expectation" | "band" | "title" | "scalePoint" | "calibrationScale") => ({ error: rule("atLeastOne", { what }) });
 
 /** `from: ic4` and `from: [ic4, tl2]` load the same: a list. */
 function oneOrMany<T extends z.ZodType<string>>(item: T) {
-  return z.union([item, z.array(item).min(1, { error: "list at least one level" })]).transform((value) => (Array.isArray(value) ? value : [value]));
+  return z.union([item, z.array(item).min(1, { error: rule("atLeastOneLevel") })]).transform((value) => (Array.isArray(value) ? value : [value]));
 }
 
 /** A file of the source a ladder was made from, relative to the source's top folder: never a path on someone's machine. */
 const sourceFile = z.string().refine((path) => path !== "" && !path.startsWith("/") && !path.includes("\\") && path.split("/").every((part) => part !== "" && part !== ".." && part !== "."), {
-  error: (issue) =>
-    `"${String(issue.input)}" is not a path inside the source; name files relative to its top folder, such as "frameworks/generic.md" (no leading "/", no "..")`,
+  error: (issue) => rule("sourceFile", { value: String(issue.input) }),
 });
 
 /**
@@ -98,7 +102,7 @@ const sourceFile = z.string().refine((path) => path !== "" && !path.startsWith("
 export const ladderSourceSchema = z.strictObject({
   name,
   url: webAddress.optional(),
-  files: z.array(sourceFile).min(1, { error: "list at least one file, or leave `files` out" }).optional(),
+  files: z.array(sourceFile).min(1, { error: rule("files") }).optional(),
 });
 
 export const ladderMetaSchema = z.strictObject({
@@ -131,8 +135,8 @@ export const calibrationScaleSchema = z.strictObject({
   description: prose.optional(),
   points: z
     .array(z.strictObject({ value: z.int(), label: name, meaning: prose }))
-    .min(2, { error: "a calibration scale needs at least two points" })
-    .max(6, { error: "a calibration scale has at most six points, so that a rating stays a judgement people can agree on" }),
+    .min(2, { error: rule("calibrationTooFew") })
+    .max(6, { error: rule("calibrationTooMany") }),
 });
 
 export const areaSchema = z.strictObject({
@@ -144,13 +148,13 @@ export const areaSchema = z.strictObject({
 export const interviewQuestionSchema = z.strictObject({
   text,
   /** Absent means the question suits every level. */
-  levels: z.array(id).min(1, { error: "list at least one level, or leave `levels` out if the question suits every level" }).optional(),
+  levels: z.array(id).min(1, { error: rule("questionLevels") }).optional(),
   followUps: z.array(text).optional(),
   lookFor: z.array(text).optional(),
 });
 
 const anchorKey = z.string().regex(/^-?\d+$/, {
-  error: (issue) => `anchor "${String(issue.input)}" must be a scale value (a whole number)`,
+  error: (issue) => rule("anchor", { value: String(issue.input) }),
 });
 
 export const interviewSchema = z.strictObject({
@@ -166,7 +170,7 @@ export const competencySchema = z.strictObject({
   /** Absent means every track uses the competency. */
   tracks: z
     .array(id)
-    .min(1, { error: "list at least one track, or leave `tracks` out to share the competency with every track" })
+    .min(1, { error: rule("tracks") })
     .optional(),
   interview: interviewSchema.optional(),
   /** References that explain the competency further, shown as links. */
@@ -177,7 +181,7 @@ export const competencySchema = z.strictObject({
    */
   applies: z
     .strictObject({ from: oneOrMany(id).optional(), upTo: oneOrMany(id).optional() })
-    .refine((applies) => applies.from !== undefined || applies.upTo !== undefined, { error: "give `from`, `upTo` or both, or leave `applies` out" })
+    .refine((applies) => applies.from !== undefined || applies.upTo !== undefined, { error: rule("applies") })
     .optional(),
 });
 
@@ -204,7 +208,7 @@ export const SUBLEVEL_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const sublevelSchema = z.strictObject({
   id: z.string().regex(SUBLEVEL_ID_PATTERN, {
-    error: (issue) => `"${String(issue.input)}" is not a valid sub-level id; use lowercase letters and digits, words joined by single dashes (e.g. "a" or "1-1")`,
+    error: (issue) => rule("sublevelId", { value: String(issue.input) }),
   }),
   title: name,
   summary: prose.optional(),
@@ -213,13 +217,13 @@ export const sublevelSchema = z.strictObject({
 /** Ordered sub-levels of a level (Monzo's A to E, Snowflake's 1.1 to 1.3); ids unique within the level. */
 const sublevels = z
   .array(sublevelSchema)
-  .min(1, { error: "list at least one sub-level, or leave `sublevels` out" })
+  .min(1, { error: rule("sublevels") })
   .superRefine((list, context) => {
     const first = new Map<string, number>();
     list.forEach((sublevel, index) => {
       const earlier = first.get(sublevel.id);
       if (earlier === undefined) first.set(sublevel.id, index);
-      else context.addIssue({ code: "custom", path: [index, "id"], message: `sub-level id "${sublevel.id}" is already used by sublevels[${earlier}]; ids are unique within a level` });
+      else context.addIssue({ code: "custom", path: [index, "id"], message: rule("sublevelTwice", { id: sublevel.id, index: earlier }) });
     });
   });
 
@@ -228,7 +232,7 @@ export const levelSchema = z.strictObject({
   title: name,
   /** Other titles the same level goes by, such as a management title beside the IC one. */
   alsoTitled: z
-    .union([name, z.array(name).min(1, { error: "list at least one title, or leave `alsoTitled` out" })])
+    .union([name, z.array(name).min(1, { error: rule("alsoTitled") })])
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .optional(),
   summary: prose.optional(),
@@ -251,14 +255,14 @@ export const trackSchema = z.strictObject({
    * `{ track, level }` to name the track too (needed when the id is also a track's).
    */
   branchesFrom: z.union([id, z.strictObject({ track: id, level: id })]).optional(),
-  levels: z.array(levelSchema).min(1, { error: "a track needs at least one level" }),
+  levels: z.array(levelSchema).min(1, { error: rule("trackLevels") }),
 });
 
 export const equivalenceRowSchema = z
   .record(id, id)
-  .refine((row) => Object.keys(row).length > 0, { error: "an equivalence row needs at least one `track: level` pair" });
+  .refine((row) => Object.keys(row).length > 0, { error: rule("equivalenceRow") });
 
-const points = z.number().min(0, { error: "points are zero or more" });
+const points = z.number().min(0, { error: rule("points") });
 
 /**
  * Points-based progression (Medium's Snowflake): each rating is worth points, the total of a
@@ -281,8 +285,7 @@ export const pointsSchema = z.strictObject({
 export const INCLUDE_PATH_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
 
 const includePath = z.string().regex(INCLUDE_PATH_PATTERN, {
-  error: (issue) =>
-    `"${String(issue.input)}" is not an include path; name a folder or .yaml file relative to the frameworks folder, such as "shared/generic" (no leading "/", no "..")`,
+  error: (issue) => rule("includePath", { value: String(issue.input) }),
 });
 
 /** What a shared source calls itself: pages mark what a ladder inherits from it "from <name>". */
@@ -297,14 +300,14 @@ export const sharedExpectationsSchema = z.record(id, z.record(id, z.array(expect
 export const ladderFileSchema = z.strictObject({
   ladder: ladderMetaSchema.optional(),
   changelog: z.array(changelogEntrySchema).optional(),
-  scale: z.array(scalePointSchema).min(1, atLeastOne("scale point")).optional(),
+  scale: z.array(scalePointSchema).min(1, atLeastOne("scalePoint")).optional(),
   areas: z.array(areaSchema).optional(),
   competencies: z.array(competencySchema).optional(),
   tracks: z.array(trackSchema).optional(),
   equivalence: z.array(equivalenceRowSchema).optional(),
-  calibrationScales: z.array(calibrationScaleSchema).min(1, atLeastOne("calibration scale")).optional(),
+  calibrationScales: z.array(calibrationScaleSchema).min(1, atLeastOne("calibrationScale")).optional(),
   /** Shared folders or files (or other ladders) whose areas, competencies and expectations this ladder inherits. */
-  include: z.array(includePath).min(1, { error: "list at least one folder or file to include, or leave `include` out" }).optional(),
+  include: z.array(includePath).min(1, { error: rule("include") }).optional(),
   /** Only in a shared source: its name and description. */
   shared: sharedMetaSchema.optional(),
   /** Only in a shared source: expectations by level id, then competency id. */

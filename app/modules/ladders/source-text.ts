@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+import { check, said } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { formatBytes, type LadderLimits } from "./limits";
 
@@ -26,7 +28,7 @@ export function readSourceText(source: LadderSource, limits: LadderLimits): Sour
       source.file,
       1,
       1,
-      `file is too large (${formatBytes(bytes)}); a ladder file may be at most ${formatBytes(limits.maxFileBytes)}, so split it into several files`,
+      check("files.tooLarge", { size: formatBytes(bytes), max: formatBytes(limits.maxFileBytes) }),
     );
   }
   if (typeof source.text === "string") return { ok: true, text: source.text, bytes };
@@ -44,13 +46,13 @@ export function readSourceText(source: LadderSource, limits: LadderLimits): Sour
       source.file,
       line,
       column,
-      `file is not valid UTF-8 (bad byte 0x${byte.toString(16).padStart(2, "0")}); save it with UTF-8 encoding`,
+      check("files.notUtf8", { byte: `0x${byte.toString(16).padStart(2, "0")}` }),
     );
   }
 }
 
-function fail(file: string, line: number, column: number, message: string): SourceText {
-  return { ok: false, error: { file, line, column, path: "", message } };
+function fail(file: string, line: number, column: number, message: Message): SourceText {
+  return { ok: false, error: { file, line, column, path: "", ...said(message) } };
 }
 
 /** TextDecoder says whether bytes are valid but not where; authors need the where. */

@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+import { check, didYouMeanHint } from "./check-messages";
 import type { LadderParts } from "./merge";
 import { closestMatch, editDistance } from "./suggest";
 
@@ -27,7 +29,7 @@ const NUMBERED = /^(.*?)(\d+)$/;
  * nearest number (past the top, the highest level of that track), unless one level is plainly the
  * typo; anything else by edit distance.
  */
-export function suggestLevel(word: string, candidates: readonly LevelCandidate[]): { id: string; note: string } | undefined {
+export function suggestLevel(word: string, candidates: readonly LevelCandidate[]): { id: string; note: Message | "" } | undefined {
   // `senior-one` for `senior-1`, `ic-two` for `ic2`: the same level, its number written out or set apart.
   const spelt = candidates.find((candidate) => candidate.id !== word && plainLevel(candidate.id) === plainLevel(word));
   if (spelt !== undefined) return { id: spelt.id, note: "" };
@@ -51,9 +53,9 @@ export function suggestLevel(word: string, candidates: readonly LevelCandidate[]
       const nearest = likely.reduce((best, sibling) => (Math.abs(sibling.number - wanted) < Math.abs(best.number - wanted) ? sibling : best));
       if (likely.length === 1) return { id: nearest.candidate.id, note: "" };
       const { candidate } = nearest;
-      const track = candidate.trackId === undefined ? "" : ` of track "${candidate.trackId}"`;
-      const note = wanted > highest ? `, the highest level${track}` : wanted < lowest ? `, the lowest level${track}` : "";
-      return { id: candidate.id, note };
+      const end = wanted > highest ? "highest" : wanted < lowest ? "lowest" : undefined;
+      if (end === undefined) return { id: candidate.id, note: "" };
+      return { id: candidate.id, note: candidate.trackId === undefined ? check(`hints.${end}`) : check(`hints.${end}OfTrack`, { track: candidate.trackId }) };
     }
   }
   const match = closestMatch(word, candidates.map((candidate) => candidate.id));
@@ -71,7 +73,7 @@ function plainLevel(id: string): string {
 }
 
 /** ` (did you mean "backend-4", the highest level of track "backend"?)`, or "" when nothing is close. */
-export function didYouMeanLevel(word: string, candidates: readonly LevelCandidate[]): string {
+export function didYouMeanLevel(word: string, candidates: readonly LevelCandidate[]): Message | "" {
   const suggestion = suggestLevel(word, candidates);
-  return suggestion === undefined ? "" : ` (did you mean "${suggestion.id}"${suggestion.note}?)`;
+  return didYouMeanHint(suggestion?.id, suggestion?.note);
 }

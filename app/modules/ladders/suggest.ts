@@ -1,3 +1,6 @@
+import type { Message } from "~/i18n/messages";
+import { didYouMeanHint } from "./check-messages";
+
 /** Optimal string alignment distance: a swapped pair of letters counts as one typo. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -38,7 +41,6 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
 }
 
 /** ` (did you mean "code-quality"?)`, or "" when nothing is close. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const match = closestMatch(word, candidates);
-  return match === undefined ? "" : ` (did you mean "${match}"?)`;
+export function didYouMean(word: string, candidates: Iterable<string>): Message | "" {
+  return didYouMeanHint(closestMatch(word, candidates));
 }

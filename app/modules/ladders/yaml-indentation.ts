@@ -1,3 +1,6 @@
+import type { Message } from "~/i18n/messages";
+import { check, said } from "./check-messages";
+
 /**
  * YAML's own messages for a line indented wrongly ("Sequence item without - indicator", "All
  * mapping items must start at the same column") name neither indentation nor the list the line
@@ -20,6 +23,7 @@ export interface IndentationProblem {
   line: number;
   column: number;
   message: string;
+  say?: Message;
 }
 
 interface TextLine {
@@ -34,14 +38,13 @@ export function explainIndentation(source: string, errorLine: number): Indentati
   const meaningful = (line: TextLine | undefined) => line !== undefined && line.text !== "" && !line.text.startsWith("#");
   let at = lines[errorLine - 1];
   for (let index = errorLine - 1; !meaningful(at) && index < lines.length; index++) at = lines[index];
-  if (at === undefined || !meaningful(at)) return { line: errorLine, column: 1, message: `wrong indentation near line ${errorLine}: keys of one mapping, and the "-" of one list's items, start at the same column` };
+  if (at === undefined || !meaningful(at)) return { line: errorLine, column: 1, ...said(check("yaml.indentationNear", { line: errorLine })) };
 
   const above = lines.slice(0, at.number - 1).filter(meaningful).reverse();
   const item = above.find((line) => isItem(line.text));
   const where = { line: at.number, column: at.indent + 1 };
-  const fix = `line up every "-" of a list at one column, and the keys of an item under the first key after its "- "`;
   if (item === undefined) {
-    return { ...where, message: `wrong indentation: line ${at.number} does not line up with the lines above it; keys of one mapping start at the same column` };
+    return { ...where, ...said(check("yaml.indentationMapping", { line: at.number })) };
   }
   // The list's first item: the earliest item at the same column before anything less indented.
   let first = item;
@@ -53,11 +56,11 @@ export function explainIndentation(source: string, errorLine: number): Indentati
       break;
     }
   }
-  const under = parent === undefined ? "" : ` under "${keyOf(parent.text)}" (line ${parent.number})`;
-  return {
-    ...where,
-    message: `wrong indentation: line ${at.number} does not line up with the list above it, which began on line ${first.number}${under}; ${fix}`,
-  };
+  const message =
+    parent === undefined
+      ? check("yaml.indentationList", { line: at.number, first: first.number })
+      : check("yaml.indentationListUnder", { line: at.number, first: first.number, key: keyOf(parent.text), keyLine: parent.number });
+  return { ...where, ...said(message) };
 }
 
 function isItem(text: string): boolean {

@@ -9,6 +9,8 @@ import {
   type Node as YamlNode,
   type ParsedNode,
 } from "yaml";
+import type { Message } from "~/i18n/messages";
+import { check, said } from "./check-messages";
 import { formatPath, type LadderError, type LadderPath } from "./ladder-errors";
 import type { LadderLimits } from "./limits";
 import { explainIndentation, isIndentationError } from "./yaml-indentation";
@@ -51,7 +53,7 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
       merge: false,
     });
   } catch (error) {
-    return fail({ file, line: 1, column: 1, path: "", message: `could not read YAML: ${String(error)}` });
+    return fail({ file, line: 1, column: 1, path: "", ...said(check("yaml.unreadable", { detail: String(error) })) });
   }
   const at = (offset: number) => lineCounter.linePos(offset);
   const [firstError, ...laterErrors] = doc.errors;
@@ -61,12 +63,12 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
   if (firstError !== undefined) {
     // After a syntax error the parser guesses; its later errors are mostly echoes of the first.
     const { line, col } = at(firstError.pos[0]);
-    const more = laterErrors.length === 0 ? "" : ` (fix this first: the rest of the file could not be read reliably)`;
-    return fail({ file, line, column: col, path: "", message: yamlErrorMessage(firstError.code, firstError.message, limits) + more });
+    const finding = yamlErrorMessage(firstError.code, firstError.message, limits);
+    return fail({ file, line, column: col, path: "", ...said(laterErrors.length === 0 ? finding : check("hints.fixFirst", { finding })) });
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
-    return fail({ file, line: 1, column: 1, path: "", message: `file is empty; a ladder file is a mapping with some of the keys ${TOP_LEVEL_KEYS.join(", ")}` });
+    return fail({ file, line: 1, column: 1, path: "", ...said(check("yaml.empty", { keys: TOP_LEVEL_KEYS.join(", ") })) });
   }
   if (!isMap(root)) {
     const { line, col } = at(root.range[0]);
@@ -75,7 +77,7 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
       line,
       column: col,
       path: "",
-      message: `the top level must be a mapping with some of the keys ${TOP_LEVEL_KEYS.join(", ")}, not ${describeNode(root)}`,
+      ...said(check("yaml.topLevel", { keys: TOP_LEVEL_KEYS.join(", "), found: describeNode(root) })),
     });
   }
 
@@ -85,7 +87,7 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
       ok: false,
       errors: walk.problems.map(({ node, path, message }) => {
         const { line, col } = at(node.range?.[0] ?? 0);
-        return { file, line, column: col, path: formatPath(path), message };
+        return { file, line, column: col, path: formatPath(path), ...said(message) };
       }),
     };
   }
@@ -93,7 +95,7 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
   const expansion = findOverExpansion(doc, walk.aliases, limits);
   if (expansion !== undefined) {
     const { line, col } = at(expansion.node.range?.[0] ?? 0);
-    return fail({ file, line, column: col, path: formatPath(expansion.path), message: tooMuchExpansion });
+    return fail({ file, line, column: col, path: formatPath(expansion.path), ...said(tooMuchExpansion) });
   }
 
   let data: unknown;
@@ -102,8 +104,8 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const { line, col } = at(walk.aliases[0]?.node.range?.[0] ?? 0);
-    const message = error instanceof ReferenceError && /alias/i.test(error.message) ? tooMuchExpansion : `could not read YAML: ${String(error)}`;
-    return fail({ file, line, column: col, path: "", message });
+    const message = error instanceof ReferenceError && /alias/i.test(error.message) ? tooMuchExpansion : check("yaml.unreadable", { detail: String(error) });
+    return fail({ file, line, column: col, path: "", ...said(message) });
   }
 
   const source: ParsedSource = { file, doc, lineCounter, data: data as Record<string, unknown> };
@@ -146,25 +148,26 @@ export function locate(source: ParsedSource, path: LadderPath, key?: string): { 
   return { line, column: col };
 }
 
-export function errorAt(source: ParsedSource, path: LadderPath, message: string, key?: string): LadderError {
+export function errorAt(source: ParsedSource, path: LadderPath, message: string | Message, key?: string): LadderError {
   const { line, column } = locate(source, path, key);
-  return { file: source.file, line, column, path: formatPath(path), message };
+  return { file: source.file, line, column, path: formatPath(path), ...said(message) };
 }
 
-const tooMuchExpansion = "aliases expand to too much data; use anchors and aliases only for small repeated values";
+const tooMuchExpansion = check("yaml.tooMuchExpansion");
 
 function fail(error: LadderError): ParsedYaml {
   return { ok: false, errors: [error] };
 }
 
-function tooDeep(limits: LadderLimits): string {
-  return `nesting is too deep (more than ${limits.maxDepth} levels of lists and mappings)`;
+function tooDeep(limits: LadderLimits): Message {
+  return check("yaml.tooDeep", { max: limits.maxDepth });
 }
 
-function yamlErrorMessage(code: string, message: string, limits: LadderLimits): string {
-  if (code === "MULTIPLE_DOCS") return `a ladder file holds one YAML document; remove the second "---" or move that part into its own file`;
+/** The parser's own description of a syntax error is English: the message frames it. */
+function yamlErrorMessage(code: string, message: string, limits: LadderLimits): Message {
+  if (code === "MULTIPLE_DOCS") return check("yaml.twoDocuments");
   if (code === "RESOURCE_EXHAUSTION") return tooDeep(limits);
-  return `YAML syntax error: ${message}`;
+  return check("yaml.syntax", { detail: message });
 }
 
 interface AliasUse {
@@ -175,7 +178,7 @@ interface AliasUse {
 interface Problem {
   node: YamlNode;
   path: LadderPath;
-  message: string;
+  message: Message;
 }
 
 /** Checks the syntax tree before anything is converted, so hostile shapes are refused cheaply. */
@@ -194,19 +197,19 @@ function walkNodes(
     if (isAlias(node)) {
       aliases.push({ node, path });
       if (aliases.length === limits.maxAliases + 1) {
-        problems.push({ node, path, message: `too many aliases (more than ${limits.maxAliases} in one file); repeated aliases can multiply a small file into a huge one, so write the values out instead` });
+        problems.push({ node, path, message: check("yaml.tooManyAliases", { max: limits.maxAliases }) });
       }
       const target = node.resolve(doc) as YamlNode | undefined;
       if (target === undefined) {
-        problems.push({ node, path, message: `unknown alias "*${node.source}"; its anchor "&${node.source}" must be defined above it` });
+        problems.push({ node, path, message: check("yaml.unknownAlias", { name: node.source }) });
       } else if (ancestors.has(target)) {
-        problems.push({ node, path, message: `alias "*${node.source}" refers to a list or mapping that contains it` });
+        problems.push({ node, path, message: check("yaml.aliasInItself", { name: node.source }) });
       }
       return;
     }
     if (typeof node.tag === "string") {
       const tag = node.tag.replace("tag:yaml.org,2002:", "!!");
-      problems.push({ node, path, message: `YAML tags such as "${tag}" are not allowed; write plain text, numbers, lists and mappings (quote text that looks like a number)` });
+      problems.push({ node, path, message: check("yaml.tags", { tag }) });
       return;
     }
     if (!isMap(node) && !isSeq(node)) return;
@@ -224,14 +227,14 @@ function walkNodes(
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
-          problems.push({ node: (keyNode ?? node) as YamlNode, path, message: `keys must be plain text, not ${keyNode === null ? "empty" : describeNode(keyNode)}` });
+          problems.push({ node: (keyNode ?? node) as YamlNode, path, message: check("yaml.keyNotText", { found: keyNode === null ? check("nodes.empty") : describeNode(keyNode) }) });
           continue;
         }
         const name = String(keyNode.value);
         const first = firstSeen.get(name);
         if (first !== undefined) {
           const line = lineCounter.linePos(first.range?.[0] ?? 0).line;
-          problems.push({ node: keyNode, path, message: `duplicate key "${name}" (first set on line ${line})` });
+          problems.push({ node: keyNode, path, message: check("yaml.duplicateKey", { key: name, line }) });
         } else {
           firstSeen.set(name, keyNode);
         }
@@ -271,17 +274,17 @@ function findOverExpansion(doc: Document.Parsed, aliases: readonly AliasUse[], l
   return undefined;
 }
 
-function describeNode(node: YamlNode): string {
-  if (isMap(node)) return "a mapping";
-  if (isSeq(node)) return "a list";
-  if (isAlias(node)) return "an alias";
+function describeNode(node: YamlNode): Message {
+  if (isMap(node)) return check("nodes.mapping");
+  if (isSeq(node)) return check("nodes.list");
+  if (isAlias(node)) return check("nodes.alias");
   if (isScalar(node)) {
-    if (node.value === null) return "empty";
-    if (typeof node.value === "number") return `a number (${String(node.value)})`;
-    if (typeof node.value === "boolean") return `true/false`;
-    return `text ("${String(node.value).slice(0, 40)}")`;
+    if (node.value === null) return check("nodes.empty");
+    if (typeof node.value === "number") return check("nodes.number", { number: String(node.value) });
+    if (typeof node.value === "boolean") return check("nodes.trueFalse");
+    return check("nodes.text", { text: String(node.value).slice(0, 40) });
   }
-  return "something else";
+  return check("nodes.other");
 }
 
 function findTooDeep(data: unknown, maxDepth: number): LadderPath | undefined {
