@@ -10,6 +10,7 @@ import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { languageOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { addAction, addPoint, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
@@ -47,7 +48,7 @@ type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "act
 /** A refusal is said at the top of the page; no form keeps a reply. */
 const refusalShown = () => ({ reply: undefined });
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const seriesId = params.seriesId ?? "";
   const intent = String(form.get("intent") ?? "") as Intent;
@@ -64,7 +65,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     case "suggestion": {
       const submission = parse(SuggestionSchema);
       if (submission.status !== "success") return invalid(submission);
-      await addPoint(viewer, submission.value.meetingId, { suggestion: submission.value.suggestion });
+      await addPoint(viewer, submission.value.meetingId, { suggestion: submission.value.suggestion }, languageOf(context));
       return back();
     }
     case "point-status": {
@@ -329,7 +330,7 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
                   <input type="hidden" name="intent" value="suggestion" />
                   <input type="hidden" name="meetingId" value={next.id} />
                   <input type="hidden" name="suggestion" value={suggestion.sourceKey} />
-                  <span className="flex-1">{suggestion.text}</span>
+                  <span className="flex-1">{wordsOf(t, suggestion.text)}</span>
                   <Button type="submit" variant="secondary">
                     {t("series.agenda.add")}
                   </Button>

@@ -1,10 +1,12 @@
 import { db } from "~/db/client.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { wordsOf } from "~/i18n/messages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { readGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { expectationsFor } from "~/modules/ladders";
-import { ladderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import { personTimeZone } from "~/modules/time-zones.server";
 import { agendaOrder, POINT_STATUSES, suggestions, type ActionStatus, type AgendaAction, type AgendaEntry, type AgendaPoint, type GrowthPlanShape, type PointSource, type PointStatus, type Suggestion } from "./agenda";
 import { bothClocks, cadencesFor, type Cadence } from "./cadence";
@@ -40,33 +42,36 @@ async function meetingInSeries(meetingId: string) {
 }
 
 /** The person's growth plan as suggestions read it: focus competencies with what the target level expects of each. */
-async function planShape(personId: string): Promise<GrowthPlanShape | null> {
-  const plan = await readGrowthPlan(personId);
+async function planShape(personId: string, language: PageLanguage): Promise<GrowthPlanShape | null> {
+  const plan = await readGrowthPlan(personId, language);
   if (!plan || !plan.focus.length) return null;
-  const ladder = await ladderOfVersion(plan.ladderVersionId);
+  const { ladder } = await requireLadderOfVersionIn(plan.ladderVersionId, language);
   return {
     targetTitle: plan.targetTitle,
-    focus: plan.focus.map((focus) => ({ ...focus, expectations: ladder ? expectationsFor(ladder, plan.targetLevelId, focus.competencyId).map((expectation) => expectation.text) : [] })),
+    focus: plan.focus.map((focus) => ({ ...focus, expectations: expectationsFor(ladder, plan.targetLevelId, focus.competencyId).map((expectation) => expectation.text) })),
   };
 }
 
-async function suggestionsFor(series: StoredSeries, meetingId: string): Promise<Suggestion[]> {
-  const [points, plan] = await Promise.all([db.conversationPoint.findMany({ where: { seriesId: series.id, sourceKey: { not: null } }, select: { meetingId: true, sourceKey: true } }), planShape(series.reportId)]);
+async function suggestionsFor(series: StoredSeries, meetingId: string, language: PageLanguage): Promise<Suggestion[]> {
+  const [points, plan] = await Promise.all([db.conversationPoint.findMany({ where: { seriesId: series.id, sourceKey: { not: null } }, select: { meetingId: true, sourceKey: true } }), planShape(series.reportId, language)]);
   const used = new Set(points.map((point) => point.sourceKey!));
   const current = new Set(points.filter((point) => point.meetingId === meetingId).map((point) => point.sourceKey!));
   return suggestions({ kind: series.kind, plan, used, current });
 }
 
-/** A talking point typed by either of the two, or a suggestion taken (by its key: the text is the suggestion's own). */
-export async function addPoint(viewer: ConversationViewer, meetingId: string, input: { text?: string; suggestion?: string }): Promise<string> {
+/**
+ * A talking point typed by either of the two, or a suggestion taken (by its key: the text is the
+ * suggestion's own, worded in the language of whoever took it, as a point they typed would be).
+ */
+export async function addPoint(viewer: ConversationViewer, meetingId: string, input: { text?: string; suggestion?: string }, language: PageLanguage = SOURCE_LANGUAGE): Promise<string> {
   const meeting = await meetingInSeries(meetingId);
   if (meeting.status !== "upcoming") throw new InvalidError({ key: "conversations:errors.pointsToComing" });
   const series = await db.$transaction((tx) => requireWork(viewer, meeting.seriesId, tx));
   let point: { text: string; source: PointSource; sourceKey: string | null };
   if (input.suggestion) {
-    const offered = (await suggestionsFor(series, meetingId)).find((suggestion) => suggestion.sourceKey === input.suggestion);
+    const offered = (await suggestionsFor(series, meetingId, language)).find((suggestion) => suggestion.sourceKey === input.suggestion);
     if (!offered) throw new InvalidError({ key: "conversations:errors.suggestionGone" });
-    point = offered;
+    point = { source: offered.source, sourceKey: offered.sourceKey, text: wordsOf(i18nFor(language).getFixedT(language), offered.text) };
   } else point = { text: cleanText(input.text ?? ""), source: "added", sourceKey: null };
   const created = await db.conversationPoint.create({ data: { seriesId: series.id, meetingId, authorId: viewer.id, ...point }, select: { id: true } });
   return created.id;
@@ -287,7 +292,7 @@ export async function seriesPage(viewer: ConversationViewer, seriesId: string, n
       ? {
           ...view(nextMeeting),
           agenda: agendaOrder(points.filter((point) => point.meetingId === nextMeeting.id).map(asPoint), actions.filter((action) => action.status === "open").map(asAction), now),
-          suggestions: await suggestionsFor(series, nextMeeting.id),
+          suggestions: await suggestionsFor(series, nextMeeting.id, language),
         }
       : null,
     earlier: meetings

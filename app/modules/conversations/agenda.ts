@@ -1,3 +1,4 @@
+import type { Message } from "~/i18n/messages";
 import { CAREER_QUESTIONS, type CareerQuestion } from "./questions";
 import type { SeriesKind } from "./cadence";
 
@@ -70,7 +71,8 @@ export type GrowthPlanShape = {
   focus: readonly { competencyId: string; name: string; expectations: readonly string[] }[];
 };
 
-export type Suggestion = { source: Exclude<PointSource, "added">; sourceKey: string; text: string };
+/** A suggestion's words, worded in the reader's language; a point taken from it keeps them as worded for whoever took it. */
+export type Suggestion = { source: Exclude<PointSource, "added">; sourceKey: string; text: Message };
 
 /** How many suggestions of each kind are offered at a time. */
 export const SUGGESTIONS_PER_KIND = 2;
@@ -98,13 +100,13 @@ export function suggestions(input: {
   // A skip-level is about the person's direction and the team, not the detail of their plan.
   if (input.plan && input.kind === "one-to-one") {
     for (const focus of input.plan.focus) {
-      plan.push({ source: "growth-plan", sourceKey: `focus:${focus.competencyId}`, text: `Progress on ${focus.name}, a focus of the growth plan toward ${input.plan.targetTitle}` });
+      plan.push({ source: "growth-plan", sourceKey: `focus:${focus.competencyId}`, text: { key: "conversations:series.agenda.suggest.focus", values: { competency: focus.name, target: input.plan.targetTitle } } });
       const expectation = focus.expectations.map((text, index) => ({ text, index })).find(({ index }) => !input.used.has(`expectation:${focus.competencyId}:${index}`));
-      if (expectation) nextLevel.push({ source: "next-level", sourceKey: `expectation:${focus.competencyId}:${expectation.index}`, text: `${input.plan.targetTitle} asks (${focus.name}): ${expectation.text}` });
+      if (expectation) nextLevel.push({ source: "next-level", sourceKey: `expectation:${focus.competencyId}:${expectation.index}`, text: { key: "conversations:series.agenda.suggest.expectation", values: { target: input.plan.targetTitle, competency: focus.name, expectation: expectation.text } } });
     }
   }
   const questions = (input.questions ?? CAREER_QUESTIONS)
     .filter((question) => question.kinds.includes(input.kind))
-    .map((question): Suggestion => ({ source: "question", sourceKey: `question:${question.id}`, text: question.text }));
+    .map((question): Suggestion => ({ source: "question", sourceKey: `question:${question.id}`, text: { key: `conversations:questions.${question.id}` } }));
   return [...plan.filter((suggestion) => !input.current.has(suggestion.sourceKey)).slice(0, perKind), ...nextLevel.filter(fresh).slice(0, perKind), ...questions.filter(fresh).slice(0, perKind)];
 }

@@ -1,5 +1,8 @@
 // Career conversations against a real database: series and skip-levels, moving and holding
 // meetings, the agenda carried on, notes between the two, a change of manager, the audit log.
+import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { inEnglishWords } from "../../utils/english";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { addAction, addPoint, editNote, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
@@ -95,6 +98,13 @@ describe("a one-to-one series", () => {
     expect(page.earlier[0]).toMatchObject({ id: first.id, status: "held" });
     expect(page.earlier[0]!.points.map((point) => point.id)).toEqual([covered]);
     expect(await refused(() => setPointStatus(viewer(engineer), covered, "open"))).toBe("invalid");
+
+    // A suggestion taken in German is kept in the words it was offered in, as a point typed in German would be.
+    const offered = (await seriesPage(viewer(engineer), seriesId, after, "de")).next!.suggestions[0]!;
+    const taken = await addPoint(viewer(engineer), page.next!.id, { suggestion: offered.sourceKey }, "de");
+    const { text } = await db.conversationPoint.findUniqueOrThrow({ where: { id: taken }, select: { text: true } });
+    expect(text).toBe(wordsOf(i18nFor("de").getFixedT("de"), offered.text));
+    expect(text).not.toBe(inEnglishWords(offered.text));
   });
 
   test("the page offers to record a meeting as held exactly when holding it is accepted: once begun (from its start time), by the two only, not twice, not withdrawn, not after the series ended", async () => {

@@ -2,6 +2,7 @@
 // version that retitles its target level or renames a focus competency's id leaves the plan's
 // words as they were, and a competency the ladder no longer has is marked as from an earlier
 // version. The one-to-one agenda suggests from the same words.
+import { inEnglishWords } from "../../utils/english";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,7 +63,7 @@ describe("a growth plan made on an earlier ladder version", () => {
       ],
     });
     const { next } = await seriesPage({ id: manager.id, isAdmin: false }, seriesId, now);
-    expect(next!.suggestions.filter((suggestion) => suggestion.source === "growth-plan").map((suggestion) => suggestion.text)).toEqual([
+    expect(next!.suggestions.filter((suggestion) => suggestion.source === "growth-plan").map((suggestion) => inEnglishWords(suggestion.text))).toEqual([
       "Progress on Code quality, a focus of the growth plan toward Senior Engineer",
       "Progress on Testing, a focus of the growth plan toward Senior Engineer",
     ]);

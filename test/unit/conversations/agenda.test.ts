@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { agendaOrder, carryOver, isActionOverdue, suggestions, type AgendaAction, type AgendaPoint, type GrowthPlanShape } from "~/modules/conversations/agenda";
 import { CAREER_QUESTIONS } from "~/modules/conversations/questions";
+import { inEnglishWords } from "../../utils/english";
 
 const at = (iso: string) => new Date(iso);
 const point = (id: string, status: AgendaPoint["status"], carried = 0, created = "2026-05-01T10:00:00Z"): AgendaPoint => ({
@@ -62,7 +63,8 @@ describe("suggestions", () => {
   test("from the growth plan: each focus competency and the target level's expectations of it; then the questions in the list's order", () => {
     const first = suggestions({ kind: "one-to-one", plan, used: new Set(), current: new Set() });
     expect(keys(first)).toEqual(["focus:design", "focus:mentoring", "expectation:design:0", "expectation:mentoring:0", "question:direction-two-years", "question:direction-track"]);
-    expect(first.find((suggestion) => suggestion.sourceKey === "expectation:design:0")?.text).toBe("Senior Engineer asks (System design): Leads the design of a service");
+    expect(inEnglishWords(first.find((suggestion) => suggestion.sourceKey === "expectation:design:0")!.text)).toBe("Senior Engineer asks (System design): Leads the design of a service");
+    expect(inEnglishWords(first.find((suggestion) => suggestion.sourceKey === "focus:design")!.text)).toBe("Progress on System design, a focus of the growth plan toward Senior Engineer");
   });
 
   test("expectations and questions the series has had are not offered again; a focus is offered at every meeting that lacks it", () => {
@@ -82,8 +84,9 @@ describe("suggestions", () => {
     expect(suggestions({ kind: "one-to-one", plan: null, used: new Set(), current: new Set() }).map((suggestion) => suggestion.source)).toEqual(["question", "question"]);
   });
 
-  test("the shipped questions have unique ids and each is for some kind of series", () => {
+  test("the shipped questions have unique ids, each is for some kind of series, and each has its words: a question", () => {
     expect(new Set(CAREER_QUESTIONS.map((question) => question.id)).size).toBe(CAREER_QUESTIONS.length);
-    expect(CAREER_QUESTIONS.every((question) => question.kinds.length > 0 && question.text.endsWith("?"))).toBe(true);
+    expect(CAREER_QUESTIONS.every((question) => question.kinds.length > 0)).toBe(true);
+    for (const question of CAREER_QUESTIONS) expect(inEnglishWords({ key: `conversations:questions.${question.id}` })).toMatch(/\?$/);
   });
 });
