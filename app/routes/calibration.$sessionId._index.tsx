@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/calibration.$sessionId._index";
@@ -7,11 +6,12 @@ import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/comp
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SessionFilterForm, SessionTabs, sessionViewHref } from "~/components/calibration/session-nav";
 import { useLiveSession } from "~/components/calibration/use-live-session";
+import { MeetingCard } from "~/components/meeting-card";
 import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { ErrorList, Field } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -21,10 +21,8 @@ import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissi
 import { meetingSchema } from "~/modules/calibration/meeting";
 import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";
 import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, releaseOutcomes, scheduleMeeting } from "~/modules/calibration/sessions.server";
-import { localDateTimeValue } from "~/modules/time-zones";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
-import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("calibration:session.title", { name: loaderData.session.name }) : metaT(matches)("calibration:session.titleFallback") },
@@ -77,56 +75,6 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
   await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""), { effectiveOn });
   return redirect(`/calibration/${params.sessionId}`);
 });
-
-/**
- * The session's meeting, on the viewer's own clock; the facilitator and admins set, move or remove it
- * (calibrators and the facilitator get calendar invitations, each on their own clock).
- */
-function MeetingCard({ meeting, lastResult, busy }: { meeting: { startsAt: string | Date | null; minutes: number | null; canChange: boolean }; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
-  const { t } = useTranslation("calibration");
-  const f = useFormats();
-  const timeZone = useTimeZone();
-  const schema = meetingSchema(timeZone);
-  const [form, fields] = useForm({
-    id: "meeting",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    defaultValue: { startsAt: meeting.startsAt ? localDateTimeValue(new Date(meeting.startsAt), timeZone) : "", minutes: String(meeting.minutes ?? 60) },
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  if (!meeting.startsAt && !meeting.canChange) return null;
-  return (
-    <Card className="mb-6">
-      <h2 className="mb-1 text-lg font-semibold">{t("session.meeting.heading")}</h2>
-      <p className="mb-3 text-sm">
-        {meeting.startsAt ? t("session.meeting.when", { when: f.dateTime(meeting.startsAt, "full"), minutes: meeting.minutes ?? 0 }) : t("session.meeting.none")}
-        {meeting.canChange ? ` ${t("session.meeting.invitations")}` : ""}
-      </p>
-      {meeting.canChange ? (
-        <div className="flex flex-wrap items-end gap-3">
-          <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="meeting" />
-            <Field label={t("session.meeting.starts", { timeZone })} errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
-            <Field label={t("session.meeting.length")} errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} />
-            <ErrorList id={form.errorId} errors={form.errors} />
-            <Button type="submit" variant="secondary" disabled={busy}>
-              {meeting.startsAt ? t("session.meeting.move") : t("session.meeting.set")}
-            </Button>
-          </Form>
-          {meeting.startsAt ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="meeting-remove" />
-              <Button type="submit" variant="secondary" disabled={busy}>
-                {t("session.meeting.remove")}
-              </Button>
-            </Form>
-          ) : null}
-        </div>
-      ) : null}
-    </Card>
-  );
-}
 
 type Outcome = { rating: number | null; outcome: LevelOutcome | null; levelTitle: string | null } | null;
 type PreRead = { ratings: number; mean: number | null; agree: number; question: number; noView: number } | null;
@@ -234,7 +182,17 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
         ) : null}
       </p>
 
-      <MeetingCard meeting={view.meeting} lastResult={refused && "meetingResult" in refused ? refused.meetingResult : undefined} busy={navigation.state === "submitting"} />
+      {view.meeting.startsAt || view.meeting.canChange ? (
+        <MeetingCard
+          formId="meeting"
+          heading={t("session.meeting.heading")}
+          invitations={t("session.meeting.invitations")}
+          meeting={view.meeting}
+          lastResult={refused && "meetingResult" in refused ? refused.meetingResult : undefined}
+          busy={navigation.state === "submitting"}
+          className="mb-6"
+        />
+      ) : null}
 
       <SessionTabs sessionId={session.id} filters={view.filters} current={view.tab} />
 

@@ -1,22 +1,19 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/promotions.windows.$windowId.committee";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { MeetingCard } from "~/components/meeting-card";
 import { Button } from "~/components/ui/button";
-import { ErrorList, Field, SelectField } from "~/components/ui/field";
+import { Field, SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
-import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { meetingEnd, meetingSchema } from "~/modules/calibration/meeting";
 import { InvalidError } from "~/modules/errors";
 import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { committeePage, nameMember, removeMember, scheduleCommitteeMeeting } from "~/modules/promotions/committee.server";
-import { localDateTimeValue } from "~/modules/time-zones";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("promotionsCommittee:committee.title", { window: loaderData.window.name }) : metaT(matches)("promotionsCommittee:committee.titleFallback") },
@@ -43,55 +40,6 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   return redirect(`/promotions/windows/${windowId}/committee`);
 });
 
-/**
- * The committee's meeting, on the viewer's own clock; the chair and admins set, move or remove it
- * (the chair and members get calendar invitations, each on their own clock).
- */
-function MeetingCard({ meeting, lastResult, busy }: { meeting: { startsAt: string | Date | null; minutes: number | null; canChange: boolean }; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
-  const { t } = useTranslation("promotionsCommittee");
-  const f = useFormats();
-  const timeZone = useTimeZone();
-  const schema = meetingSchema(timeZone);
-  const [form, fields] = useForm({
-    id: "committee-meeting",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    defaultValue: { startsAt: meeting.startsAt ? localDateTimeValue(new Date(meeting.startsAt), timeZone) : "", minutes: String(meeting.minutes ?? 60) },
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  return (
-    <Card>
-      <h2 className="mb-1 text-lg font-semibold">{t("committee.meeting.heading")}</h2>
-      <p className="mb-3 text-sm">
-        {meeting.startsAt ? t("committee.meeting.when", { when: f.dateTime(meeting.startsAt, "full"), minutes: meeting.minutes ?? 0 }) : t("committee.meeting.none")}
-        {meeting.canChange ? ` ${t("committee.meeting.invitations")}` : ""}
-      </p>
-      {meeting.canChange ? (
-        <div className="flex flex-wrap items-end gap-3">
-          <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="meeting" />
-            <Field label={t("committee.meeting.starts", { timeZone })} errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
-            <Field label={t("committee.meeting.length")} errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} />
-            <ErrorList id={form.errorId} errors={form.errors} />
-            <Button type="submit" variant="secondary" disabled={busy}>
-              {meeting.startsAt ? t("committee.meeting.move") : t("committee.meeting.set")}
-            </Button>
-          </Form>
-          {meeting.startsAt ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="meeting-remove" />
-              <Button type="submit" variant="secondary" disabled={busy}>
-                {t("committee.meeting.remove")}
-              </Button>
-            </Form>
-          ) : null}
-        </div>
-      ) : null}
-    </Card>
-  );
-}
-
 export default function CommitteePage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
@@ -113,7 +61,7 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
       {page.window.redactedFirstRead ? <Alert tone="info">{t("committee.redacted")}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="space-y-6">
-        <MeetingCard meeting={page.meeting} lastResult={meetingResult} busy={busy} />
+        <MeetingCard formId="committee-meeting" heading={t("committee.meeting.heading")} invitations={t("committee.meeting.invitations")} meeting={page.meeting} lastResult={meetingResult} busy={busy} />
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("committee.members")}</h2>
           {page.members.length ? (
