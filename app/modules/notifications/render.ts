@@ -174,8 +174,6 @@ export function renderNotice(notice: Notice, personName: string, base: string, v
   return { subject, text, html: htmlMessage({ subject, personName, intro, content, why, links: null }, voice) };
 }
 
-
-
 /**
  * Words with links inside: the message is worded with a stand-in for each link, escaped, and each
  * stand-in replaced by its anchor, so a language puts the links where its sentence needs them.
