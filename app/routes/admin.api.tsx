@@ -11,7 +11,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { apiConnection } from "~/modules/api/api.server";
 import { API_SCOPES } from "~/modules/api/scopes";
 import { IssueTokenSchema } from "~/modules/api/token-form";
-import { issueApiToken, listApiTokens, revokeApiToken } from "~/modules/api/tokens.server";
+import { issueApiToken, listApiTokens, overseenPersonTokens, revokeApiToken } from "~/modules/api/tokens.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -19,8 +19,9 @@ import { withDomainErrors } from "~/utils/http.server";
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("api:admin.title") }];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  await requireRole(request, "admin");
-  return { tokens: await listApiTokens({ reach: "organisation" }), ...apiConnection(request.url) };
+  const viewer = await requireRole(request, "admin");
+  const [tokens, personTokens] = await Promise.all([listApiTokens({ reach: "organisation" }), overseenPersonTokens(viewer)]);
+  return { tokens, personTokens, ...apiConnection(request.url) };
 });
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
@@ -38,14 +39,14 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   if (intent === "revoke") {
     const tokenId = formData.get("tokenId");
     if (typeof tokenId !== "string" || !tokenId) throw new NotFoundError({ key: "api:errors.noSuchToken" });
-    await revokeApiToken(viewer.id, tokenId);
+    await revokeApiToken(viewer, tokenId);
     return { intent, result: undefined, issued: null, message: t("api:admin.revoked") };
   }
   throw new InvalidError({ key: "api:errors.unknownAction" });
 });
 
 export default function ApiTokens({ loaderData, actionData }: Route.ComponentProps) {
-  const { tokens, baseUrl, documentUrl, perMinute } = loaderData;
+  const { tokens, personTokens, baseUrl, documentUrl, perMinute } = loaderData;
   const { t } = useTranslation("api");
   const words = useApiTokenWords();
   const issued = actionData?.issued ?? null;
@@ -87,6 +88,13 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
       />
 
       <TokenTable tokens={tokens.map((token) => ({ ...token, scopes: words.scopeNames(token.scopes) }))} words={words.table} />
+
+      <h2 className="mt-8 mb-1 text-lg font-semibold">{t("admin.personTokens")}</h2>
+      <p className="mb-3 max-w-2xl text-sm text-slate-600 dark:text-slate-300">{t("admin.personTokensHow")}</p>
+      <TokenTable
+        tokens={personTokens.map((token) => ({ ...token, scopes: words.scopeNames(token.scopes) }))}
+        words={{ ...words.table, caption: t("admin.personTokens"), noTokens: t("admin.noPersonTokens"), issuedBy: (name) => t("admin.ownedBy", { name }) }}
+      />
     </>
   );
 }

@@ -39,7 +39,7 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   if (intent === "revoke") {
     const tokenId = formData.get("tokenId");
     if (typeof tokenId !== "string" || !tokenId) throw new NotFoundError({ key: "api:errors.noSuchToken" });
-    await revokeApiToken(viewer.id, tokenId, { reach: "person", personId: viewer.id });
+    await revokeApiToken(viewer, tokenId);
     return { intent, result: undefined, issued: null, message: t("api:admin.revoked") };
   }
   throw new InvalidError({ key: "api:errors.unknownAction" });

@@ -59,3 +59,28 @@ test("an engineer issues their own token on their account page: it reads what th
   await expect(page.getByText("Token revoked")).toBeVisible();
   expect((await page.request.get("/api/v1/people", { headers })).status()).toBe(401);
 });
+
+test("an admin finds an engineer's own token beneath the organisation's and revokes it: the tool is shut out, and the engineer's page says so", async ({ browser }) => {
+  const engineer = await (await browser.newContext()).newPage();
+  await signIn(engineer, people.engineer.email);
+  await engineer.goto("/settings/api");
+  await engineer.getByLabel("Name", { exact: true }).fill("Lena's dashboard");
+  await engineer.getByRole("checkbox", { name: /Read people and teams/ }).check();
+  await engineer.getByRole("button", { name: "Issue token" }).click();
+  const headers = { Authorization: `Bearer ${await engineer.getByLabel("New API token").inputValue()}` };
+  expect((await engineer.request.get("/api/v1/people", { headers })).status()).toBe(200);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, people.admin.email);
+  await admin.goto("/admin/api");
+  const row = admin.getByRole("table", { name: "People's own tokens" }).getByRole("row", { name: /Lena's dashboard/ });
+  await expect(row).toContainText(`Belongs to ${people.engineer.name}`);
+  await expectAccessible(admin);
+  await row.getByRole("button", { name: "Revoke Lena's dashboard" }).click();
+  await expect(admin.getByText("Token revoked")).toBeVisible();
+  await expect(admin.getByRole("table", { name: "People's own tokens" }).getByRole("row", { name: /Lena's dashboard/ })).toHaveCount(0);
+  expect((await admin.request.get("/api/v1/people", { headers })).status()).toBe(401);
+
+  await engineer.reload();
+  await expect(engineer.getByRole("row", { name: /Lena's dashboard/ })).toContainText("Revoked");
+});

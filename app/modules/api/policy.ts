@@ -72,6 +72,26 @@ export function tokenAccess(token: TokenFacts | null, operation: { id: Operation
 }
 
 /**
+ * Who may revoke a token: the person it acts for, their own token on their account page, and any
+ * admin, whoever's it is. Admins are the deployment's security officers: a leaked token, or one
+ * reading for a tool nobody remembers, must be stoppable without deactivating its person. Anyone
+ * else is answered as if the token did not exist.
+ */
+export function mayRevokeToken(actor: { id: string; isAdmin: boolean }, token: { personId: string; reach: TokenReach }): boolean {
+  return actor.isAdmin || (token.reach === "person" && token.personId === actor.id);
+}
+
+/** Who sees every person's own tokens (never their secrets, which Rungs does not keep): the admins, who may revoke them. */
+export function mayOverseeTokens(actor: { isAdmin: boolean }): boolean {
+  return actor.isAdmin;
+}
+
+/** A token's person is told when someone else revoked it: a tool of theirs stops, and they should hear why from Rungs, not from the tool. */
+export function ownerToldOfRevocation(actorId: string, token: { personId: string }): boolean {
+  return actorId !== token.personId;
+}
+
+/**
  * People are written through the API only where no identity provider keeps them (no active SCIM
  * token): otherwise the provider's next push would undo the write, and two sources of truth would
  * disagree about who works here.

@@ -4,7 +4,9 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { hashToken } from "~/modules/identity/scim/tokens.server";
 import { readScopes, storedScopes, type ApiScope } from "./scopes";
-import { isTokenReach, scopesOfReach, type TokenFacts, type TokenReach } from "./policy";
+import { queueNotice } from "~/modules/notifications/notices.server";
+import * as clock from "~/platform/clock.server";
+import { isTokenReach, mayOverseeTokens, mayRevokeToken, ownerToldOfRevocation, scopesOfReach, type TokenFacts, type TokenReach } from "./policy";
 
 /**
  * API tokens, kept as SCIM's are (identity/scim/tokens.server.ts): 32 random bytes shown once when
@@ -32,10 +34,14 @@ export async function issueApiToken(personId: string, name: string, scopes: read
 
 export type ApiTokenListItem = { id: string; name: string; scopes: ApiScope[]; issuedBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-/** Which tokens a page lists: the admins' page the organisation-wide ones, a person's account page their own. */
-export type TokenOwner = { reach: "organisation" } | { reach: "person"; personId: string };
+/**
+ * Which tokens a page lists: the admins' page the organisation-wide ones and, in a second list, every
+ * person's own that still works; a person's account page their own.
+ */
+export type TokenOwner = { reach: "organisation" } | { reach: "person"; personId: string } | { reach: "person"; active: true };
 
-const ownedBy = (owner: TokenOwner) => (owner.reach === "person" ? { reach: "person", personId: owner.personId } : { reach: "organisation" });
+const ownedBy = (owner: TokenOwner) =>
+  owner.reach === "organisation" ? { reach: "organisation" } : "personId" in owner ? { reach: "person", personId: owner.personId } : { reach: "person", revokedAt: null };
 
 /** Active tokens first, newest first. */
 export async function listApiTokens(owner: TokenOwner): Promise<ApiTokenListItem[]> {
@@ -57,14 +63,32 @@ export async function listApiTokens(owner: TokenOwner): Promise<ApiTokenListItem
     .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
 }
 
-/** Revokes one of the tokens a page lists; any other is not found, as if it did not exist. */
-export async function revokeApiToken(actorId: string, tokenId: string, owner: TokenOwner = { reach: "organisation" }): Promise<void> {
-  const token = await db.apiToken.findFirst({ where: { id: tokenId, ...ownedBy(owner) }, select: { name: true, revokedAt: true } });
-  if (!token) throw new NotFoundError({ key: "api:errors.noSuchToken" });
+/** Every person's own token that still works, with whose it is, for the admins who may revoke them (policy.ts); anyone else finds no such list. */
+export async function overseenPersonTokens(viewer: { isAdmin: boolean }): Promise<ApiTokenListItem[]> {
+  if (!mayOverseeTokens(viewer)) throw new NotFoundError();
+  return listApiTokens({ reach: "person", active: true });
+}
+
+/**
+ * Revokes a token if policy.ts lets the actor (its own person, or an admin whoever's it is); any other
+ * is not found, as if it did not exist. When someone else revoked it, its person is told by email in
+ * the same transaction, and the audit event names them.
+ */
+export async function revokeApiToken(actor: { id: string; isAdmin: boolean; name: string }, tokenId: string, now = clock.now()): Promise<void> {
+  const token = await db.apiToken.findUnique({
+    where: { id: tokenId },
+    select: { name: true, reach: true, revokedAt: true, personId: true, person: { select: { name: true, email: true, language: true, timeZone: true, deactivatedAt: true } } },
+  });
+  if (!token || !isTokenReach(token.reach) || !mayRevokeToken(actor, { personId: token.personId, reach: token.reach })) throw new NotFoundError({ key: "api:errors.noSuchToken" });
   if (token.revokedAt) return;
+  const told = ownerToldOfRevocation(actor.id, token);
   await db.$transaction(async (tx) => {
-    await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, { actorId, action: "api.token_revoked", subjectType: "api-token", subjectId: tokenId, detail: { name: token.name } });
+    await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "api.token_revoked", subjectType: "api-token", subjectId: tokenId, detail: told ? { name: token.name, reach: token.reach, ownerId: token.personId } : { name: token.name } });
+    // A person who has left reads no email; their tokens were revoked when they left.
+    if (told && token.person.deactivatedAt === null) {
+      await queueNotice(tx, { id: token.personId, ...token.person }, `notice:api-token-revoked:${tokenId}`, { kind: "tokenRevoked", tokenName: token.name, by: actor.name, at: now, href: token.reach === "person" ? "/settings/api" : "/admin/api" }, now);
+    }
   });
 }
 

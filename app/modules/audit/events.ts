@@ -230,6 +230,19 @@ const without = (detail: Detail, ...keys: string[]): Detail => Object.fromEntrie
 
 const programme: Describe = (detail, context) => fields(detail, context, { name: "programme" });
 
+/**
+ * An API token's events: its name and scopes as stored, its reach in the reader's words (a reach a
+ * later release adds shows as stored), and, when someone else revoked it, whose it was by name.
+ */
+const TOKEN_REACHES = new Set(["organisation", "person"]);
+const apiToken: Describe = (detail, context) => [
+  ...fields(without(detail, "reach", "ownerId"), context),
+  ...(typeof detail.reach === "string" && TOKEN_REACHES.has(detail.reach)
+    ? [said("field", { name: { key: "api:audit.reach" }, value: { key: `api:audit.reaches.${detail.reach}` } })]
+    : fields(pick(detail, "reach"), context)),
+  ...(typeof detail.ownerId === "string" ? [said("field", { name: { key: "api:audit.owner" }, value: valueText("ownerId", detail.ownerId, detail, context) })] : []),
+];
+
 /** Each kind's detail as its writers record it. */
 const DESCRIBE: { [A in AuditAction]: Describe } = {
   "person.created": (detail, context) => {
@@ -323,9 +336,9 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "webhook.endpoint_removed": listed,
   "webhook.test_sent": listed,
   "webhook.redelivered": listed,
-  // The API: which token, with which scopes; a write names the token beside the person's own event.
-  "api.token_issued": listed,
-  "api.token_revoked": listed,
+  // The API: which token, with which scopes and reach, whose when another revoked it; a write names the token beside the person's own event.
+  "api.token_issued": apiToken,
+  "api.token_revoked": apiToken,
   "api.person_created": listed,
   "api.person_updated": listed,
   "opportunity.poster_allowed": listed,

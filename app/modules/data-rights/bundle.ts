@@ -1,3 +1,4 @@
+import { isApiScope, SCOPE_LABELS } from "~/modules/api/scopes";
 import { actionLabel } from "~/modules/audit/events";
 import type { ExportDocument, Section } from "./document";
 import { SECTIONS } from "./document";
@@ -232,6 +233,20 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
         ],
       );
     }
+    case "apiTokens":
+      return (
+        none(words, !doc.apiTokens.length) +
+        table(
+          [t("bundle.apiTokens.name"), t("bundle.apiTokens.scopes"), t("bundle.apiTokens.created"), t("bundle.apiTokens.lastUsed"), t("bundle.apiTokens.revoked")],
+          doc.apiTokens.map((token) => [
+            escape(token.name),
+            escape(token.scopes.map((scope) => (isApiScope(scope) ? t(`api:${SCOPE_LABELS[scope].name}`) : scope)).join(", ")),
+            escape(words.dateTime(token.createdAt)),
+            escape(token.lastUsedAt ? words.dateTime(token.lastUsedAt) : t("bundle.apiTokens.never")),
+            escape(token.revokedAt ? words.dateTime(token.revokedAt) : "–"),
+          ]),
+        )
+      );
     case "auditEvents":
       return none(words, !doc.auditEvents.length) + table([t("bundle.on"), t("bundle.audit.action"), t("bundle.audit.by")], doc.auditEvents.map((event) => [escape(words.dateTime(event.at)), escape(t(actionLabel(event.action))), escape(event.actor ?? "–")]));
   }

@@ -1,4 +1,5 @@
 import { notesField, ratingField } from "~/modules/assessments/draft";
+import { listApiTokens } from "~/modules/api/tokens.server";
 import { assessmentPage } from "~/modules/assessments/assessments.server";
 import { auditEventsAbout } from "~/modules/audit/audit.server";
 import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
@@ -300,6 +301,10 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
       const settings = await notificationSettings(personId);
       into.notificationSettings = { ...settings.preferences, timeZone: settings.timeZone };
     },
+    apiTokens: async (into) => {
+      // As their account page lists them, revoked ones too: a tool that read as them is part of their record.
+      into.apiTokens = (await listApiTokens({ reach: "person", personId })).map((token) => ({ name: token.name, scopes: token.scopes, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revokedAt: token.revokedAt }));
+    },
     auditEvents: async (into) => {
       into.auditEvents = (await auditEventsAbout(personId)).map((event) => ({ action: event.action, at: event.at.toISOString(), actor: event.actorName }));
     },
@@ -308,7 +313,7 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
 
 /** Every section is filled: a section reader that left one out is a fault, not an empty export. */
 export function completed(into: Partial<Collected>): Collected {
-  const missing = (["profile", "assessments", "evidence", "conversations", "feedbackReceived", "feedbackWritten", "mentorship", "outcomes", "promotions", "interviews", "notificationSettings", "auditEvents"] as const).filter((key) => into[key] === undefined);
+  const missing = (["profile", "assessments", "evidence", "conversations", "feedbackReceived", "feedbackWritten", "mentorship", "outcomes", "promotions", "interviews", "notificationSettings", "apiTokens", "auditEvents"] as const).filter((key) => into[key] === undefined);
   if (missing.length || into.growthPlan === undefined) throw new Error(`Export sections missing: ${[...missing, ...(into.growthPlan === undefined ? ["growthPlan"] : [])].join(", ")}`);
   return into as Collected;
 }

@@ -23,6 +23,7 @@ export const SECTIONS = [
   "promotions",
   "interviews",
   "notificationSettings",
+  "apiTokens",
   "auditEvents",
 ] as const;
 
@@ -139,6 +140,9 @@ export type ExportNotificationSettings = {
   timeZone: string | null;
 };
 
+/** An API token of the person's own, as their account page lists it: what it is, never its secret nor the hash Rungs keeps of it. */
+export type ExportApiToken = { name: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+
 export type ExportAuditEvent = { action: string; at: string; actor: string | null };
 
 export type ExportDocument = {
@@ -158,5 +162,6 @@ export type ExportDocument = {
   promotions: ExportPromotion[];
   interviews: ExportInterview[];
   notificationSettings: ExportNotificationSettings;
+  apiTokens: ExportApiToken[];
   auditEvents: ExportAuditEvent[];
 };

@@ -153,6 +153,27 @@ ${url ? `<p><a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(labe
 
 const LINK_STYLE = "color:#1d4ed8;text-decoration:underline";
 
+/** What a notice tells: something done to what is the person's own, by someone else. */
+export type Notice = { kind: "tokenRevoked"; tokenName: string; by: string; at: Date; href: string };
+
+/**
+ * A notice as an email: what was done, by whom and when on the person's clock, and the page where
+ * they see it. No choices or unsubscribe link: a person cannot turn off being told that a
+ * credential of theirs stopped working.
+ */
+export function renderNotice(notice: Notice, personName: string, base: string, voice: Voice): RenderedMessage {
+  const { t, f } = voice;
+  const values = { name: notice.tokenName, by: notice.by, when: f.dateTime(notice.at) };
+  const subject = t(`notice.${notice.kind}.subject`, values);
+  const intro = t(`notice.${notice.kind}.intro`, values);
+  const url = absoluteLink(base, notice.href);
+  const label = t(`notice.${notice.kind}.link`);
+  const why = t(`notice.${notice.kind}.why`);
+  const text = [t("greeting", { name: personName }), "", intro, "", t("notice.linkLine", { label, url }), "", why, ""].join("\n");
+  const content = `<p><a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(label)}</a></p>`;
+  return { subject, text, html: htmlMessage({ subject, personName, intro, content, why, links: null }, voice) };
+}
+
 /**
  * Words with links inside: the message is worded with a stand-in for each link, escaped, and each
  * stand-in replaced by its anchor, so a language puts the links where its sentence needs them.

@@ -98,7 +98,7 @@ describe("tokens", () => {
   test("a revoked token is a 401 from then on", async () => {
     const { id, token } = await tokenFor(admin.id, ["people:read"]);
     expect((await api(token, "GET", "/people?limit=1")).status).toBe(200);
-    await revokeApiToken(admin.id, id);
+    await revokeApiToken(admin, id);
     const after = await api(token, "GET", "/people?limit=1");
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe("unauthenticated");

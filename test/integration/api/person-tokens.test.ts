@@ -151,7 +151,7 @@ async function rendered(path: string, page: { loader: (args: never) => Promise<u
 }
 
 describe("the token pages", () => {
-  test("the account page, the admins' API page and the SCIM page show one form and one list: each page its own tokens, scopes and last use", async () => {
+  test("the account page, the admins' API page and the SCIM page show one form and one list: each page its own tokens, scopes and last use, and the admins' page everyone's own beneath", async () => {
     const manager = await createPerson({ name: "Max Pages" });
     await issueApiToken(manager.id, "Max's sheet", ["people:read"], "person");
     await issueApiToken(org.admin.id, "Looker", ["aggregates:read"]);
@@ -169,7 +169,12 @@ describe("the token pages", () => {
     const admin = await rendered("/admin/api", adminRoute, org.admin.id);
     expect(admin).toContain("Looker");
     expect(admin).toContain("Add and change people");
-    expect(admin).not.toContain("Max's sheet");
+    // People's own tokens are a second list under their own heading, each saying whose it is.
+    const second = admin.indexOf("People's own tokens");
+    expect(second).toBeGreaterThan(admin.indexOf("Looker"));
+    expect(admin.slice(0, second)).not.toContain("Max's sheet");
+    expect(admin.slice(second)).toContain("Max's sheet Read people and teams");
+    expect(admin.slice(second)).toContain("Belongs to Max Pages");
 
     const scim = await rendered("/admin/scim", scimRoute, org.admin.id);
     expect(scim).toContain("Okta");

@@ -9,6 +9,7 @@ import addFormatsModule from "ajv-formats";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { issueApiToken, revokeApiToken } from "~/modules/api/tokens.server";
 import { addAction, addPoint, seriesPage, writeNote } from "~/modules/conversations/agenda.server";
 import { recordEvidence } from "~/modules/conversations/evidence.server";
 import { startSeries } from "~/modules/conversations/series.server";
@@ -35,7 +36,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 const MARK = (what: string) => `MARK-${what}-e7a2`;
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
-let org: { person: Person; manager: Person; peers: Person[]; admin: Person; stranger: Person; ben: Person };
+let org: { person: Person; manager: Person; peers: Person[]; admin: Person; stranger: Person; ben: Person; secrets: string[] };
 
 /** Everything the person took part in, each record carrying a marker; beside it, what they may not read. */
 async function setUpOrganisation() {
@@ -151,7 +152,15 @@ async function setUpOrganisation() {
   }
 
   await saveNotificationSettings(person.id, { ...DEFAULT_PREFERENCES, digest: "daily", timeZone: "Europe/Berlin" });
-  return { person: { ...hiring.ana, ...person }, manager, peers, admin, stranger, ben: hiring.ben };
+
+  // API tokens: one of her own in use, one she revoked; an admin's organisation token is not hers.
+  const token = await issueApiToken(person.id, MARK("api-token"), ["people:read", "ladders:read"], "person");
+  const old = await issueApiToken(person.id, MARK("revoked-api-token"), ["people:read"], "person");
+  await revokeApiToken(person, old.id);
+  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date("2026-03-04T05:06:00Z") } });
+  await issueApiToken(admin.id, MARK("admins-api-token"), ["people:read"]);
+  const secrets = [token.token, old.token, ...(await db.apiToken.findMany({ where: { personId: person.id }, select: { tokenHash: true } })).map((row) => row.tokenHash)];
+  return { person: { ...hiring.ana, ...person }, manager, peers, admin, stranger, ben: hiring.ben, secrets };
 }
 
 /** What a loader or action answered, or threw (a refusal is thrown as its status). */
@@ -233,12 +242,14 @@ describe("a person's export", () => {
       "check-in",
       "own-scorecard",
       "promotion-released",
+      "api-token",
+      "revoked-api-token",
     ];
     for (const marker of readable) {
       expect(json, `the JSON holds ${marker}`).toContain(MARK(marker));
       expect(html, `the readable pages hold ${marker}`).toContain(MARK(marker));
     }
-    for (const marker of ["managers-private-note", "unshared-review", "unshared-notes", "feedback-not-released", "colleague-about-someone-else", "other-scorecard", "promotion-unreleased"]) {
+    for (const marker of ["admins-api-token", "managers-private-note", "unshared-review", "unshared-notes", "feedback-not-released", "colleague-about-someone-else", "other-scorecard", "promotion-unreleased"]) {
       expect(json + html, `nothing of ${marker}`).not.toContain(MARK(marker));
     }
     // Who wrote her anonymous feedback is nowhere in it.
@@ -256,6 +267,13 @@ describe("a person's export", () => {
       mentorship: [{ mentor: "Ravi Mentor", role: "mentee" }],
     });
     expect((doc.auditEvents as { action: string }[]).map((event) => event.action)).toContain("export.requested");
+    // Her tokens as her account page lists them, never a secret nor the hash kept of it.
+    expect(doc.apiTokens).toEqual([
+      { name: MARK("api-token"), scopes: ["people:read", "ladders:read"], createdAt: expect.any(String), lastUsedAt: "2026-03-04T05:06:00.000Z", revokedAt: null },
+      { name: MARK("revoked-api-token"), scopes: ["people:read"], createdAt: expect.any(String), lastUsedAt: null, revokedAt: expect.any(String) },
+    ]);
+    for (const secret of org.secrets) expect(json + html).not.toContain(secret);
+    expect(html).toContain("Read people and teams, Read ladders");
     expect(doc.feedbackWritten).toEqual([expect.objectContaining({ about: "Omar Peerwriter", state: "submitted" })]);
 
     // Taken once: a second download is refused, and the archive is gone from the database.

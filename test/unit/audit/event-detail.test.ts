@@ -116,8 +116,8 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "webhook.endpoint_removed": [{ host: "hooks.example.com" }],
   "webhook.test_sent": [{ host: "hooks.example.com" }],
   "webhook.redelivered": [{ host: "hooks.example.com" }],
-  "api.token_issued": [{ name: "Metabase", scopes: "people:read aggregates:read" }],
-  "api.token_revoked": [{ name: "Metabase" }],
+  "api.token_issued": [{ name: "Metabase", scopes: "people:read aggregates:read" }, { name: "Metabase", scopes: "people:read", reach: "organisation" }, { name: "My sheet", scopes: "people:read", reach: "person" }],
+  "api.token_revoked": [{ name: "Metabase" }, { name: "My sheet", reach: "person", ownerId: "mentee-1" }],
   "api.person_created": [{ token: "Workday sync", personId: "person-1" }],
   "api.person_updated": [{ token: "Workday sync", personId: "person-1", fields: ["name", "managerEmail"] }],
   "opportunity.poster_allowed": [{}],
@@ -196,6 +196,14 @@ describe("an audit event's detail in words", () => {
     expect(describeAuditDetail("conversation.action_added", RECORDED["conversation.action_added"][0], context)).toBe("actionId: action-1; owner: Mia Mentee; dueOn: 2026-03-16");
   });
 
+  test("an API token's reach is worded, and a token someone else revoked names whose it was", () => {
+    expect(describeAuditDetail("api.token_issued", RECORDED["api.token_issued"][2], context)).toBe("name: My sheet; scopes: people:read; reach: a person's own, read-only");
+    expect(describeAuditDetail("api.token_issued", RECORDED["api.token_issued"][1], context)).toBe("name: Metabase; scopes: people:read; reach: organisation-wide, an admin's");
+    expect(describeAuditDetail("api.token_revoked", RECORDED["api.token_revoked"][1], context)).toBe("name: My sheet; reach: a person's own, read-only; belongs to: Mia Mentee");
+    // A reach this release does not know shows as stored.
+    expect(describeAuditDetail("api.token_issued", { name: "Bot", reach: "service" }, context)).toBe("name: Bot; reach: service");
+  });
+
   test("an action no longer written, and a level no ladder knows, still read without objects", () => {
     expect(describeAuditDetail("person.retired", { reason: { code: 7, words: ["gone"] } }, context)).toBe("reason: code 7, words gone");
     expect(describeAuditDetail("person.promoted", { from: { track: "ic", level: "ic9" }, to: { track: "ic", level: "ic10" } }, context)).toBe("ic9 → ic10");
@@ -209,5 +217,7 @@ describe("an audit event's detail in the reader's language", () => {
     expect(inGerman("person.updated", { isAdmin: { from: false, to: true }, team: { from: "Platform", to: null } })).toBe("Admin: nein → ja; team: Platform → keine");
     expect(inGerman("cycle.open", { teams: Array.from({ length: LISTED_AT_MOST + 2 }, (_, index) => `T${index + 1}`) })).toMatch(/^teams: T1, T2, .*T20 und 2 weitere$/);
     expect(inGerman("sponsorship.cap_set", { cap: 1500 })).toBe("aktive Sponsorings pro Sponsor:in: 1.500");
+    expect(inGerman("api.token_issued", { name: "Mein Blatt", scopes: "people:read", reach: "person" })).toBe("name: Mein Blatt; scopes: people:read; Reichweite: eigenes einer Person, nur lesend");
+    expect(inGerman("api.token_revoked", { name: "Mein Blatt", reach: "person", ownerId: "mentee-1" })).toBe("name: Mein Blatt; Reichweite: eigenes einer Person, nur lesend; gehört: Mia Mentee");
   });
 });
