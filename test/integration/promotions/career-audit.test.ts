@@ -37,13 +37,14 @@ const FIRST = { began: daysAgo(800), seen: daysAgo(700) };
 const SECOND = { began: daysAgo(380), seen: daysAgo(380) };
 type Generated = { person: Person; team: string; cohort: typeof FIRST; promotedAt: Date | null; performance: number; potential: number };
 const generated: Generated[] = [];
-let admin: Person;
+let admin: Person, borealisManager: Person;
 let cassini: Person[] = [];
 let high = 0;
 let low = 0;
 
 beforeAll(async () => {
   admin = await createAdmin({ name: "Ada Admin" });
+  borealisManager = await createPerson({ name: "Bo Borealis", track: "manager", level: "m1" });
   const teams = new Map<string, string>();
   for (const name of ["Atlas", "Borealis", "Cassini"]) teams.set(name, (await db.team.create({ data: { name }, select: { id: true } })).id);
   const served = await servedLadderVersion("engineering");
@@ -61,6 +62,7 @@ beforeAll(async () => {
         level: promotedAt ? "ic3" : "ic2",
         levelSince: promotedAt ? null : cohort.began,
         teamId: teams.get(team)!,
+        ...(team === "Borealis" ? { managerId: borealisManager.id } : {}),
         createdAt: cohort.seen,
       });
       if (promotedAt) {
@@ -84,7 +86,7 @@ beforeAll(async () => {
   await db.calibrationEvent.create({ data: { sessionId: session.id, actorId: admin.id, kind: "state", change: JSON.stringify({ state: ["live", "locked"] }), createdAt: daysAgo(50) } });
 });
 
-const across = async () => bodyOf<Across>(await acrossRoute.loader(routeArgs(await signedInRequest("/promotions/audit", admin.id))));
+const across = async (viewer: Person = admin) => bodyOf<Across>(await acrossRoute.loader(routeArgs(await signedInRequest("/promotions/audit", viewer.id))));
 
 const withoutLabels = <T extends { dimensions: { groups: { label: string }[] }[] }>(audit: T) => ({
   ...audit,
@@ -126,6 +128,14 @@ describe("time to promotion and the nine-box in the promotion audit", () => {
     const teams = view.timeToPromotion[0]!.audit.dimensions.find((dimension) => dimension.id === "team")!;
     expect(teams.groups.find((group) => group.value === "Atlas")!.steps![0]).toMatchObject({ n: 14, successes: 4 });
     expect(view.timeToPromotion[1]!.audit.total.steps![0]).toMatchObject({ n: 12, successes: 6 });
+  });
+
+  test("a manager reads both over the people in their organisation only", async () => {
+    const view = await across(borealisManager);
+    expect(view.scope).toBe("line");
+    expect(view.timeToPromotion[0]!.audit.total.steps![0]).toMatchObject({ n: 10, successes: 0 });
+    expect(view.timeToPromotion[0]!.audit.dimensions.find((dimension) => dimension.id === "team")!.groups.map((group) => group.value)).toEqual(["Borealis"]);
+    expect(view.nineBox.audits[1]!.audit.total.steps![0]).toMatchObject({ n: 10, successes: 2 });
   });
 
   test("a stay joins on the day its year is up: a reading before and after that day differs by a whole batch in every group, or not at all", async () => {
