@@ -1,12 +1,14 @@
 import type { Route } from "./+types/promotions.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { NineBoxGaps } from "~/components/promotions/nine-box-gaps";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { promotionAuditView } from "~/modules/promotions/audit.server";
 import { WINDOW_DIMENSION, type PromotionAuditStage } from "~/modules/promotions/audit-units";
+import type { CareerAuditStage } from "~/modules/promotions/career-audit-units";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("promotionsAudit:title") }];
@@ -48,6 +50,40 @@ export default function PromotionAudit({ loaderData }: Route.ComponentProps) {
           comparisons={t("comparisons", { count: entry.audit.comparisons })}
         />
       ))}
+      <h2 className="mb-2 mt-12 text-2xl font-semibold">{t("timeToPromotion.heading")}</h2>
+      <p className="mb-6 max-w-3xl text-sm text-slate-700 dark:text-slate-300">{t("timeToPromotion.intro")}</p>
+      {view.timeToPromotion.map((entry) => (
+        <EquityAuditSection
+          key={entry.id}
+          id={entry.id}
+          heading={t(`audits.${entry.id}.heading`)}
+          explain={t(`audits.${entry.id}.explain`)}
+          steps={entry.steps}
+          audit={entry.audit}
+          floor={view.floor}
+          stageName={(id) => t(`stages.${id as CareerAuditStage}`)}
+          comparisons={t("ownComparisons", { count: entry.audit.comparisons })}
+        />
+      ))}
+      <h2 className="mb-2 mt-12 text-2xl font-semibold">{t("nineBox.heading")}</h2>
+      <div className="mb-6 max-w-3xl space-y-2 text-sm text-slate-700 dark:text-slate-300">
+        <p>{t("nineBox.intro")}</p>
+        <p>{t("nineBox.research")}</p>
+      </div>
+      {view.nineBox.audits.map((entry) => (
+        <EquityAuditSection
+          key={entry.id}
+          id={entry.id}
+          heading={t(`audits.${entry.id}.heading`)}
+          explain={t(`audits.${entry.id}.explain`)}
+          steps={entry.steps}
+          audit={entry.audit}
+          floor={view.floor}
+          stageName={(id) => t(`stages.${id as CareerAuditStage}`)}
+          comparisons={t("ownComparisons", { count: entry.audit.comparisons })}
+        />
+      ))}
+      <NineBoxGaps gaps={view.nineBox.gaps} floor={view.floor} />
     </>
   );
 }

@@ -235,7 +235,7 @@ function isInsideNow(periods: readonly Inside[]): boolean {
 }
 
 /** A change counts as a promotion when calibration made it, or when it moved up its own track. */
-function isPromotion(ladders: readonly Ladder[], change: LevelChangeRow): boolean {
+export function isPromotion(ladders: readonly Ladder[], change: Pick<LevelChangeRow, "source" | "fromTrackId" | "fromLevelId" | "toTrackId" | "toLevelId">): boolean {
   if (change.source === "promoted") return true;
   if (!change.fromLevelId || !change.toLevelId || change.fromTrackId !== change.toTrackId) return false;
   const rank = (levelId: string) => ladders.map((ladder) => getLevel(ladder, levelId)?.rank).find((value) => value !== undefined);

@@ -63,6 +63,23 @@ function stays(person: PersonHistory): Stay[] {
 }
 
 /**
+ * A stay at a track and level as dated moments (milliseconds), for reports that count from the day
+ * a stay began: `began` is the day it began as levelSpells counts it (null for a first stay whose
+ * beginning nobody gave), `seenAt` when Rungs saw it begin, `endedAt` when it ended (null while it
+ * lasts), `promoted` whether it ended with a promotion. The same stays as levelSpells.
+ */
+export type LevelStay = { track: string; level: string; began: number | null; seenAt: number; endedAt: number | null; promoted: boolean };
+
+export function levelStays(person: PersonHistory): LevelStay[] {
+  return stays(person).flatMap(({ place, seenAt, endedAt, promoted, since, first }): LevelStay[] => {
+    if (!place.track || !place.level) return [];
+    const given = since !== null && since !== undefined;
+    const began = given && since < seenAt ? since : first && !given ? null : seenAt;
+    return [{ track: place.track, level: place.level, began, seenAt, endedAt, promoted }];
+  });
+}
+
+/**
  * A person's stays: the first from their createdAt at the place their first change left (or their
  * current place when nothing changed), one more after each change, the last censored at their
  * deactivation or `now`. Stays without a track and level are left out. A stay known to have begun

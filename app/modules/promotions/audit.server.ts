@@ -22,6 +22,7 @@ import {
   type PromotionAuditStage,
 } from "./audit-units";
 import { countedInPromotionAudit, openingRecordsAuditStep, promotionAuditScope, type PromotionAuditScope, type PromotionViewer } from "./policy";
+import { careerAudits } from "./career-audit.server";
 import { recordPromotionEvent } from "./windows.server";
 
 /**
@@ -181,9 +182,10 @@ function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
 export async function promotionAuditView(viewer: PromotionViewer, options: { now?: Date } = {}) {
   const scope = await scopeFor(viewer, false);
   const now = options.now ?? clock.now();
-  const view = await viewFor(scope, now);
+  const [view, served, floorOf] = await Promise.all([viewFor(scope, now), servedLadders(), personFloors()]);
+  const careers = await careerAudits(scope, dayOf(now), floorOf, served.map((entry) => entry.ladder), served.map((entry) => entry.hash).join(","));
   await db.promotionAuditView.create({ data: { windowId: null, viewerId: viewer.id, openedAt: now } });
-  return { ...view, audits: view.audits.map((entry) => ({ ...entry, audit: acrossWindows(entry.audit) })) };
+  return { ...view, audits: view.audits.map((entry) => ({ ...entry, audit: acrossWindows(entry.audit) })), ...careers };
 }
 
 /**

@@ -1,0 +1,165 @@
+import { db } from "~/db/client.server";
+import { auditDimensions, byPerson } from "~/modules/access-audit/units";
+import { managerChanges } from "~/modules/access-audit/queries.server";
+import { performanceBand, sessionScale } from "~/modules/calibration/scale";
+import { outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
+import { equityAudit, funnelSteps, type Audit } from "~/modules/equity/audit";
+import { isPromotion } from "~/modules/insights/insights.server";
+import { calibrationInScope } from "~/modules/insights/queries.server";
+import { levelStays } from "~/modules/insights/time-in-level";
+import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { parseAttributes } from "~/modules/people/attributes";
+import { groupsOverTime } from "~/modules/people/groups-over-time";
+import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
+import { ViewCache } from "~/platform/view-cache.server";
+import {
+  HIGH_PERFORMANCE_STAGES,
+  HIGH_POTENTIAL_STAGES,
+  nineBoxGaps,
+  nineBoxUnits,
+  TIME_TO_PROMOTION,
+  timeToPromotionUnits,
+  type NineBoxOutcome,
+  type TenurePerson,
+} from "./career-audit-units";
+import { countedInPromotionAudit, type PromotionAuditScope } from "./policy";
+
+/**
+ * The promotion audit's time to promotion and calibration's nine-box by group (issue 57, point 7;
+ * decision 093): the units are career-audit-units.ts's, every figure `equityAudit`'s, and the one
+ * thing computed here is the gap between two shares the check shows.
+ */
+
+/** A version of everything these audits read beside the promotion audit's own: a kept view is reused only while it is unchanged. */
+async function careerVersion(): Promise<string> {
+  const [people, teams, levels, groups, moves, sessions, entries, events] = await Promise.all([
+    db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.levelChange.aggregate({ _max: { id: true } }),
+    db.groupChange.aggregate({ _max: { id: true } }),
+    db.managerChange.aggregate({ _max: { id: true } }),
+    db.calibrationSession.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.calibrationEntry.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.calibrationEvent.aggregate({ _max: { createdAt: true }, _count: true }),
+  ]);
+  const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
+  return [
+    people._count, stamp(people._max.updatedAt),
+    teams._count, stamp(teams._max.updatedAt),
+    levels._max.id ?? 0, groups._max.id ?? 0, moves._max.id ?? 0,
+    sessions._count, stamp(sessions._max.updatedAt),
+    entries._count, stamp(entries._max.updatedAt),
+    events._count, stamp(events._max.createdAt),
+  ].join("|");
+}
+
+const views = new ViewCache<Awaited<ReturnType<typeof computeCareerAudits>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+
+/** The time-to-promotion funnels and the nine-box for a scope, as of the start of `asOf`'s day, kept per scope, day and version. */
+export async function careerAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[], ladderHashes: string) {
+  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, await careerVersion()].join("\u0000");
+  return views.get(key, () => computeCareerAudits(scope, asOf, floorOf, ladders));
+}
+
+async function computeCareerAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[]) {
+  const [timeToPromotion, nineBox] = await Promise.all([timeToPromotionAudits(scope, asOf, floorOf, ladders), nineBoxAudits(scope, asOf, floorOf, ladders)]);
+  return { timeToPromotion, nineBox };
+}
+
+async function timeToPromotionAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[]) {
+  const [everyone, changes, regroupings, teams, moves] = await Promise.all([
+    db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, managerId: true, track: true, level: true, levelSince: true, teamId: true, attributes: true } }),
+    db.levelChange.findMany({ select: { personId: true, fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true, changedAt: true, fromSince: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] }),
+    db.groupChange.findMany({ select: { personId: true, kind: true, attribute: true, fromValue: true, toValue: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] }),
+    db.team.findMany({ select: { id: true, name: true } }),
+    scope.kind === "line" ? managerChanges() : [],
+  ]);
+  const teamName = new Map(teams.map((team) => [team.id, team.name]));
+  const movesOf = byPerson(moves);
+  const inside: ReadonlyMap<string, Inside[]> =
+    scope.kind === "line"
+      ? insideOrganisation(
+          scope.managerId,
+          everyone.map((person) => ({ id: person.id, manager: person.managerId, changes: (movesOf.get(person.id) ?? []).map((move) => ({ at: move.changedAt.getTime(), from: move.fromManagerId, to: move.toManagerId })) })),
+        )
+      : new Map();
+  const people = everyone.map((person) => ({ ...person, attributes: parseAttributes(person.attributes) })).filter((person) => countedInPromotionAudit(scope, person.id, inside.has(person.id)));
+  const dimensions = auditDimensions(people);
+  const changesOf = byPerson(changes);
+  const regroupingsOf = byPerson(regroupings);
+  const tenure: TenurePerson[] = people.map((person) => {
+    const own = changesOf.get(person.id) ?? [];
+    return {
+      id: person.id,
+      stays: levelStays({
+        id: person.id,
+        createdAt: person.createdAt.getTime(),
+        deactivatedAt: person.deactivatedAt?.getTime() ?? null,
+        current: { track: person.track, level: person.level },
+        levelSince: person.levelSince?.getTime() ?? null,
+        changes: own.map((change) => ({
+          at: change.changedAt.getTime(),
+          from: { track: change.fromTrackId, level: change.fromLevelId },
+          to: { track: change.toTrackId, level: change.toLevelId },
+          promotion: isPromotion(ladders, change),
+          fromSince: change.fromSince?.getTime() ?? null,
+        })),
+      }),
+      // A change from a place to itself is Rungs learning that the stay began on another day.
+      corrections: own.filter((change) => change.fromTrackId === change.toTrackId && change.fromLevelId === change.toLevelId).map((change) => change.changedAt.getTime()),
+      groupsSince: groupsOverTime({ team: person.teamId, track: person.track, level: person.level, attributes: person.attributes }, [], regroupingsOf.get(person.id) ?? [], dimensions.filter((dimension) => dimension !== "track" && dimension !== "level"), (id) => teamName.get(id) ?? null),
+      inside: inside.get(person.id),
+    };
+  });
+  return TIME_TO_PROMOTION.map((funnel) => ({
+    id: funnel.id,
+    steps: funnelSteps(funnel.stages),
+    audit: labelled(equityAudit({ name: `promotions-${funnel.id}`, stages: funnel.stages, dimensions }, timeToPromotionUnits(tenure, funnel.months, funnel.stages, asOf), floorOf), ladders),
+  }));
+}
+
+async function nineBoxAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[]) {
+  const rows = (await calibrationInScope(scope.kind === "line" ? { kind: "reports", managerId: scope.managerId } : { kind: "organisation" })).filter((row) => countedInPromotionAudit(scope, row.personId, true));
+  const sessionIds = [...new Set(rows.map((row) => row.sessionId))];
+  const [sessions, placed] = await Promise.all([
+    db.calibrationSession.findMany({ where: { id: { in: sessionIds }, secondDimension: { not: null } }, select: { id: true, scaleId: true, ladderVersionId: true } }),
+    db.calibrationEntry.findMany({ where: { sessionId: { in: sessionIds } }, select: { sessionId: true, personId: true, finalSecond: true } }),
+  ]);
+  const seconds = new Map(placed.map((entry) => [`${entry.sessionId}:${entry.personId}`, entry.finalSecond]));
+  const pointsOf = new Map(await Promise.all(sessions.map(async (session) => [session.id, sessionScale(await requireLadderOfVersion(session.ladderVersionId), session.scaleId).points] as const)));
+  const entries = rows.flatMap((row) => {
+    const points = pointsOf.get(row.sessionId);
+    // A session on no nine-box, or one whose lock Rungs did not record (set up outside it), is not read: it cannot be dated.
+    if (!points || row.lockedAt === null) return [];
+    return [{ ...row, attributes: parseAttributes(row.attributes), points }];
+  });
+  const dimensions = outcomeDimensions(entries);
+  const outcomes: NineBoxOutcome[] = entries.map((entry) => ({
+    personId: entry.personId,
+    cycleId: entry.cycleId,
+    sessionId: entry.sessionId,
+    lockedAt: entry.lockedAt!,
+    band: entry.finalRating === null ? null : performanceBand(entry.finalRating, entry.points),
+    second: seconds.get(`${entry.sessionId}:${entry.personId}`) ?? null,
+    groups: outcomeGroups(entry, dimensions),
+  }));
+  const units = nineBoxUnits(outcomes, asOf);
+  const performance = equityAudit({ name: "promotions-nineBoxPerformance", stages: HIGH_PERFORMANCE_STAGES, dimensions }, units.performance, floorOf);
+  const potential = equityAudit({ name: "promotions-nineBoxPotential", stages: HIGH_POTENTIAL_STAGES, dimensions }, units.potential, floorOf);
+  const gaps = nineBoxGaps(performance, potential);
+  return {
+    audits: [
+      { id: "nineBoxPerformance" as const, steps: funnelSteps(HIGH_PERFORMANCE_STAGES), audit: labelled(performance, ladders) },
+      { id: "nineBoxPotential" as const, steps: funnelSteps(HIGH_POTENTIAL_STAGES), audit: labelled(potential, ladders) },
+    ],
+    gaps: { total: gaps.total, dimensions: gaps.dimensions.map((dimension) => ({ ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: labelOf(ladders, dimension.id, group.value) })) })) },
+  };
+}
+
+const labelOf = (ladders: readonly Ladder[], dimension: string, value: string) =>
+  dimension === "track" ? (trackLabel(ladders, value) ?? value) : dimension === "level" ? (levelLabel(ladders, value) ?? value) : value;
+
+function labelled(audit: Audit, ladders: readonly Ladder[]) {
+  return { ...audit, dimensions: audit.dimensions.map((dimension) => ({ ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: labelOf(ladders, dimension.id, group.value) })) })) };
+}
