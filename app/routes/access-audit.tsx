@@ -1,7 +1,7 @@
 import type { Route } from "./+types/access-audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EquityAuditSection } from "~/components/insights/equity-audit-section";
-import { Card, PageHeader } from "~/components/ui/page";
+import { AuditIntro, EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { accessAuditView } from "~/modules/access-audit/access-audit.server";
@@ -22,14 +22,7 @@ export default function AccessAudit({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("heading")} description={t(`scope.${view.scope}`)} />
-      <Card className="mb-8">
-        <div className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
-          <p>{t("intro.what", { day: view.asOf })}</p>
-          <p>{t("intro.rates")}</p>
-          <p>{t("intro.fourFifths")}</p>
-          <p>{t("intro.hidden", { floor: view.floor })}</p>
-        </div>
-      </Card>
+      <AuditIntro lines={[t("intro.what", { day: view.asOf })]} floor={view.floor} />
       {view.audits.map((entry) => (
         <EquityAuditSection
           key={entry.id}

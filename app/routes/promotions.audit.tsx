@@ -1,8 +1,8 @@
 import type { Route } from "./+types/promotions.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { AuditIntro, EquityAuditSection } from "~/components/insights/equity-audit-section";
 import { NineBoxGaps } from "~/components/promotions/nine-box-gaps";
-import { BackLink, Card, PageHeader } from "~/components/ui/page";
+import { BackLink, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -21,20 +21,11 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 export default function PromotionAudit({ loaderData }: Route.ComponentProps) {
   const view = loaderData;
   const { t } = useTranslation("promotionsAudit");
-  const { t: figures } = useTranslation("accessAudit");
   return (
     <>
       <BackLink to="/promotions">{t("back")}</BackLink>
       <PageHeader title={t("heading")} description={t(`scope.${view.scope}`)} />
-      <Card className="mb-8">
-        <div className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
-          <p>{t("intro.what", { day: view.asOf })}</p>
-          <p>{t("intro.windows")}</p>
-          <p>{figures("intro.rates")}</p>
-          <p>{figures("intro.fourFifths")}</p>
-          <p>{figures("intro.hidden", { floor: view.floor })}</p>
-        </div>
-      </Card>
+      <AuditIntro lines={[t("intro.what", { day: view.asOf }), t("intro.windows")]} floor={view.floor} />
       {view.audits.map((entry) => (
         <EquityAuditSection
           key={entry.id}

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/promotions.windows.$windowId.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EquityAuditSection } from "~/components/insights/equity-audit-section";
-import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { AuditIntro, EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -19,7 +19,6 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 export default function WindowAudit({ loaderData }: Route.ComponentProps) {
   const view = loaderData;
   const { t } = useTranslation("promotionsAudit");
-  const { t: figures } = useTranslation("accessAudit");
   return (
     <>
       <BackLink to={view.readsAcross ? "/promotions/audit" : "/promotions"}>{view.readsAcross ? t("acrossWindows") : t("back")}</BackLink>
@@ -29,14 +28,7 @@ export default function WindowAudit({ loaderData }: Route.ComponentProps) {
           {t("chairStep.body")}
         </Alert>
       ) : null}
-      <Card className="mb-8 mt-4">
-        <div className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
-          <p>{t("intro.window", { day: view.asOf })}</p>
-          <p>{figures("intro.rates")}</p>
-          <p>{figures("intro.fourFifths")}</p>
-          <p>{figures("intro.hidden", { floor: view.floor })}</p>
-        </div>
-      </Card>
+      <AuditIntro lines={[t("intro.window", { day: view.asOf })]} floor={view.floor} className="mb-8 mt-4" />
       {view.audits.map((entry) => (
         <EquityAuditSection
           key={entry.id}

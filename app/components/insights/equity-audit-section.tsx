@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { IntervalBar } from "~/components/insights/charts";
 import { dimensionInSentence } from "~/components/calibration/outcome-grid";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { Alert } from "~/components/ui/page";
+import { Alert, Card } from "~/components/ui/page";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Audit, AuditDimension, AuditGroup, AuditRate, AuditStep } from "~/modules/equity/audit";
@@ -150,5 +150,25 @@ export function EquityAuditSection({
       )}
       {audit.comparisons ? <p className={`text-xs ${muted}`}>{comparisons ?? t("comparisons", { count: audit.comparisons })}</p> : null}
     </section>
+  );
+}
+
+/**
+ * What an audit page says before its figures: the page's own lines (what it counts, as of when),
+ * then what every audit's rates, four-fifths flag and hidden groups mean.
+ */
+export function AuditIntro({ lines, floor, className = "mb-8" }: { lines: readonly string[]; floor: number; className?: string }) {
+  const { t } = useTranslation("accessAudit");
+  return (
+    <Card className={className}>
+      <div className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
+        {lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <p>{t("intro.rates")}</p>
+        <p>{t("intro.fourFifths")}</p>
+        <p>{t("intro.hidden", { floor })}</p>
+      </div>
+    </Card>
   );
 }
