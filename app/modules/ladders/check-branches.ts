@@ -1,8 +1,7 @@
-import { check } from "./check-messages";
+import { check, didYouMean } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { branchPoint } from "./branch-point";
-import { didYouMean } from "./suggest";
 import { didYouMeanLevel, levelCandidates } from "./suggest-level";
 
 /**

@@ -1,8 +1,7 @@
-import { check } from "./check-messages";
+import { check, didYouMean } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts, type Sourced } from "./merge";
 import type { CompetencyData, ScalePointData } from "./schema";
-import { didYouMean } from "./suggest";
 import { didYouMeanLevel, levelCandidates } from "./suggest-level";
 
 /** References from competencies: their area, their tracks, the levels their questions suit, and their anchors. */

@@ -1,10 +1,9 @@
 import type { Message } from "~/i18n/messages";
-import { check } from "./check-messages";
+import { check, didYouMean } from "./check-messages";
 import { appliesRange } from "./applies";
 import type { InheritedExpectations } from "./includes";
 import type { LadderError } from "./ladder-errors";
 import { knownIds, type LadderParts } from "./merge";
-import { didYouMean } from "./suggest";
 import { errorAt } from "./yaml-source";
 
 /** The key under which checkExpectations looks up a level's inherited expectations. */

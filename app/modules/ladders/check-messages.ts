@@ -1,6 +1,7 @@
 import IntlMessageFormat from "intl-messageformat";
 import { wordsOf, type Message } from "~/i18n/messages";
 import english from "~/locales/en/ladderChecks.json";
+import { closestMatch } from "./suggest";
 
 /**
  * What the ladder checks say, as messages of the `ladderChecks` namespace: the admin's Ladder
@@ -44,6 +45,11 @@ export function inEnglish(message: string | Message): string {
 /** ` (did you mean "code-quality"?)` after a finding, or nothing. */
 export function didYouMeanHint(match: string | undefined, note: string | Message = ""): Message | "" {
   return match === undefined ? "" : check("hints.didYouMean", { match, note });
+}
+
+/** ` (did you mean "code-quality"?)`, or "" when nothing is close. */
+export function didYouMean(word: string, candidates: Iterable<string>): Message | "" {
+  return didYouMeanHint(closestMatch(word, candidates));
 }
 
 /** A finding another one builds on (naming the other places with the same mistake): what it says, else its English. */

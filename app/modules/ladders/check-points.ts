@@ -1,7 +1,6 @@
-import { check } from "./check-messages";
+import { check, didYouMean } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
-import { didYouMean } from "./suggest";
 
 /**
  * Points-based progression: every scale value is worth some points (and nothing else is),

@@ -1,9 +1,8 @@
-import { check } from "./check-messages";
+import { check, didYouMean } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { competenciesWithUnknownBounds } from "./check-applies";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesAt } from "./applies";
-import { didYouMean } from "./suggest";
 
 /**
  * Targets are ratings, so each is a value of the scale; one scale point at most is the

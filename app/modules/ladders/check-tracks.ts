@@ -1,11 +1,11 @@
 import type { Message } from "~/i18n/messages";
-import { check, findingOf, said } from "./check-messages";
+import { check, didYouMean, findingOf, said } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
 import { errorIn, knownIds, type LadderParts } from "./merge";
 import { appliesRange, usesCompetency } from "./applies";
 import { competenciesWithUnknownBounds } from "./check-applies";
 import { inheritedByLevel, inheritedKey } from "./check-includes";
-import { closestMatch, didYouMean } from "./suggest";
+import { closestMatch } from "./suggest";
 import { normaliseText } from "./text-similarity";
 import type { Expectation } from "./types";
 

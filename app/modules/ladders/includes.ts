@@ -1,10 +1,9 @@
 import type { Message } from "~/i18n/messages";
-import { check } from "./check-messages";
+import { check, didYouMean } from "./check-messages";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import type { LadderLimits } from "./limits";
 import { readLadderFiles } from "./read-files";
 import { INCLUDE_PATH_PATTERN, type ExpectationData } from "./schema";
-import { didYouMean } from "./suggest";
 import type { LadderSource } from "./source-text";
 import type { ValidatedFile } from "./validate-file";
 import { errorAt, type ParsedSource } from "./yaml-source";

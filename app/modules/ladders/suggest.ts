@@ -1,5 +1,8 @@
-import type { Message } from "~/i18n/messages";
-import { didYouMeanHint } from "./check-messages";
+/**
+ * Typo distance and the closest candidate: pure, with no words of its own, since the published
+ * site's search runs it in the browser (`text-similarity.ts`); the checks word a suggestion in
+ * `check-messages.ts` (`didYouMean`).
+ */
 
 /** Optimal string alignment distance: a swapped pair of letters counts as one typo. */
 export function editDistance(a: string, b: string): number {
@@ -38,9 +41,4 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
     }
   }
   return best;
-}
-
-/** ` (did you mean "code-quality"?)`, or "" when nothing is close. */
-export function didYouMean(word: string, candidates: Iterable<string>): Message | "" {
-  return didYouMeanHint(closestMatch(word, candidates));
 }
