@@ -53,6 +53,44 @@ describe("a change dated before the latest batch closed", () => {
     expect(JSON.parse(readings[2]!)).toMatchObject({ n: 5, suppressed: false });
   });
 
+  test("a person reactivated after leaving returns as a new stay, dated when Rungs learned of it: time in level as read by an admin and their manager moves only with the floor's worth of people since", async () => {
+    const admin = await createAdmin();
+    const manager = await createPerson({ name: "Returns manager", track: "manager", level: "m1" });
+    const now = Date.now();
+    const arrive = (daysAgo: number, deactivatedDaysAgo?: number) =>
+      createPerson({ track: "ic", level: "ic1", managerId: manager.id, createdAt: new Date(now - daysAgo * DAY), deactivatedAt: deactivatedDaysAgo ? new Date(now - deactivatedDaysAgo * DAY) : null });
+    // Four arrivals close a batch; two more, the first one's leaving and one more arrival close the next, after she left.
+    const leaver = await arrive(400, 200);
+    for (const daysAgo of [300, 290, 280, 270, 260, 100]) await arrive(daysAgo);
+    const ic1 = (read: View) => JSON.stringify(read.timeInLevel.find((track) => track.track === "ic")?.levels.find((level) => level.level === "ic1") ?? null);
+    const read = async () => [ic1(await view(admin.id)), ic1(await view(manager.id))];
+    const first = await read();
+    expect(first.map((reading) => JSON.parse(reading))).toMatchObject([
+      { n: 7, suppressed: false },
+      { n: 7, suppressed: false },
+    ]);
+
+    const reactivated = await editRoute.action(routeArgs(await signedInPost(`/admin/people/${leaver.id}`, admin.id, { intent: "reactivate" }), { personId: leaver.id }));
+    expect(statusOf(reactivated)).toBe(200);
+    const readings = [await read()];
+    for (let index = 0; index < 3; index++) {
+      await arrive(0);
+      readings.push(await read());
+    }
+    // The return and two arrivals are three people: nothing read moves, her first stay still ended when she left.
+    expect(readings.slice(0, 3)).toEqual([first, first, first]);
+    // The fourth since: both readings move, with her two stays.
+    expect(readings[3]!.map((reading) => JSON.parse(reading))).toMatchObject([
+      { n: 11, suppressed: false },
+      { n: 11, suppressed: false },
+    ]);
+    // The reactivation wrote both ends of her absence, at her level.
+    expect(await db.levelChange.findMany({ where: { personId: leaver.id }, orderBy: { changedAt: "asc" }, select: { toLevelId: true, source: true, changedAt: true } })).toMatchObject([
+      { toLevelId: "ic1", source: "deactivated", changedAt: new Date(now - 200 * DAY) },
+      { toLevelId: "ic1", source: "reactivated" },
+    ]);
+  });
+
   test("a candidate's moves a hiring admin could read only once her scorecard was in join the funnel's batch still filling, not the one she read", async () => {
     const facts = await hiringSetUp();
     const admin = facts.admin;
