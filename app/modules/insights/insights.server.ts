@@ -24,7 +24,7 @@ import {
   hasReports,
   insightsVersion,
   pipelineMoves,
-  readableSince,
+  panelSeats,
   levelChangesInScope,
   managerChangesInScope,
   managerRatingsInScope,
@@ -184,14 +184,14 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
 
 /** Hiring, for admins only: candidates are nobody a manager may see one by one. */
 async function hiringView(viewer: Viewer, floor: number) {
-  const [hires, moves, readable] = await Promise.all([hireOutcomes(viewer), pipelineMoves(viewer), readableSince(viewer)]);
+  const [hires, moves, seats] = await Promise.all([hireOutcomes(viewer), pipelineMoves(), panelSeats(viewer)]);
   const histories = new Map<string, CandidateHistory["moves"][number][]>();
   for (const move of moves) {
     if (!isPipelineStage(move.toStage)) continue;
     const from = move.fromStage !== null && isPipelineStage(move.fromStage) ? move.fromStage : null;
     (histories.get(move.candidateId) ?? histories.set(move.candidateId, []).get(move.candidateId)!).push({ from, to: move.toStage, at: move.movedAt });
   }
-  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor, readable) };
+  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor, seats) };
 }
 
 /** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */
