@@ -32,8 +32,8 @@ function decidedLoops(viewer: Viewer): Prisma.HiringLoopWhereInput {
   return { decision: { not: null }, ...(viewer.isAdmin ? {} : { opening: { admins: { some: { userId: viewer.id } } } }) };
 }
 
-/** Interviews of those loops in which the viewer still owes a card (organisation insights hide the candidates' moves since too: `readableAt`). */
-function owedInterviews(viewer: Viewer): Prisma.HiringInterviewWhereInput {
+/** Interviews of those loops in which the viewer still owes a card (organisation insights hide the moves made since she was put on it: `readableAt`). */
+export function owedInterviews(viewer: Viewer): Prisma.HiringInterviewWhereInput {
   return { interviewerId: viewer.id, scorecards: { none: { status: "submitted" } } };
 }
 
