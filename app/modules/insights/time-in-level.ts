@@ -51,12 +51,27 @@ const samePlace = (change: PlaceChange) => change.from.track === change.to.track
 /** A change that records only a level since learned of late (no move, no leaving or return). */
 const sinceOnly = (change: PlaceChange) => samePlace(change) && change.presence === undefined;
 
+/**
+ * The person's changes with their deactivation, when they are deactivated now, as a leaving among
+ * them: a change of place made after it (an admin editing someone who left) begins no stay, as it
+ * would not once they return and the leaving is a row.
+ */
+function withLeaving(person: PersonHistory): readonly PlaceChange[] {
+  const left = person.deactivatedAt;
+  if (left === null) return person.changes;
+  const after = person.changes.findIndex((change) => change.at >= left);
+  if (after === -1) return person.changes;
+  const next = person.changes[after]!;
+  const leaving: PlaceChange = { at: left, from: next.from, to: next.from, promotion: false, fromSince: next.fromSince, presence: "left" };
+  return [...person.changes.slice(0, after), leaving, ...person.changes.slice(after)];
+}
+
 function stays(person: PersonHistory): Stay[] {
   const found: Stay[] = [];
   let place = person.changes[0]?.from ?? person.current;
   // Null while the person is away (deactivated, then reactivated later): a change of place then begins no stay.
   let seenFrom: number | null = person.createdAt;
-  for (const change of person.changes) {
+  for (const change of withLeaving(person)) {
     if (seenFrom === null) {
       place = change.to;
       if (change.presence === "returned") seenFrom = change.at;
@@ -77,9 +92,10 @@ function stays(person: PersonHistory): Stay[] {
 /**
  * A person's stays: the first from their createdAt at the place their first change left (or their
  * current place when nothing changed), one more after each change, each ended by a leaving and the
- * next begun by their return, the last censored at their deactivation or `now`. Stays without a track and level are left out. A stay known to have begun
- * before Rungs saw it (a level since given at import, by SCIM or on the person form) counts from that
- * day, entering the curve when Rungs first saw it (left truncation).
+ * next begun by their return, the last censored at their deactivation or `now`. Stays without a track
+ * and level are left out. A stay known to have begun before Rungs saw it (a level since given at
+ * import, by SCIM or on the person form) counts from that day, entering the curve when Rungs first saw
+ * it (left truncation).
  */
 export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
   return stays(person).flatMap(({ place, seenAt, endedAt, promoted, since, first }): LevelSpell[] => {

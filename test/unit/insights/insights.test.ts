@@ -65,6 +65,9 @@ describe("insights", () => {
       { personId: "p", track: "ic", level: "ic2", days: 400, promoted: false, entry: 300, knownStart: true },
       { personId: "p", track: "ic", level: "ic3", days: 60, promoted: false, entry: 0, knownStart: true },
     ]);
+    // The same person before the return: the move made while away already begins no stay, nor ends one.
+    const away = levelSpells({ id: "p", createdAt: 0, deactivatedAt: 100 * DAY, current: { track: "ic", level: "ic3" }, changes: [{ at: 150 * DAY, from: ic2, to: { track: "ic", level: "ic3" }, promotion: true, fromSince: -300 * DAY }] }, 260 * DAY);
+    expect(away).toEqual([spells[0]]);
   });
 
   it("a stay known to have begun before Rungs (a level since) counts from that day and enters the curve when Rungs first saw it", () => {
