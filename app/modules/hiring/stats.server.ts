@@ -32,7 +32,7 @@ function decidedLoops(viewer: Viewer): Prisma.HiringLoopWhereInput {
   return { decision: { not: null }, ...(viewer.isAdmin ? {} : { opening: { admins: { some: { userId: viewer.id } } } }) };
 }
 
-/** Interviews of those loops in which the viewer still owes a card (organisation insights leave their candidates out too). */
+/** Interviews of those loops in which the viewer still owes a card (organisation insights hide the moves made since she was put on it: `readableAt`). */
 export function owedInterviews(viewer: Viewer): Prisma.HiringInterviewWhereInput {
   return { interviewerId: viewer.id, scorecards: { none: { status: "submitted" } } };
 }

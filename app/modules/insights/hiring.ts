@@ -78,27 +78,52 @@ export function funnelWithIntervals(histories: readonly CandidateHistory[], cand
   });
 }
 
+/** A time the reader sat on a candidate's panel: from being put on an interview until her first card of it was in (null: still owed). */
+export type PanelSeat = { since: number; until: number | null };
+
+/**
+ * When a reader could first read a candidate's move (decision 075): when it was made, unless she sat
+ * on the candidate's panel then, owing her card (where the candidate stands would tell her of the
+ * others' verdicts), and then once her card was in: never while it is owed. A move made before she
+ * was put on the panel she could read already as an admin, and still can, so being put on it changes
+ * nothing she read. Pure.
+ */
+export function readableAt(movedAt: number, seats: readonly PanelSeat[]): number {
+  let at = movedAt;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const seat of seats) {
+      if (seat.since > at || (seat.until !== null && at >= seat.until)) continue;
+      if (seat.until === null) return Number.POSITIVE_INFINITY;
+      at = seat.until;
+      moved = true;
+    }
+  }
+  return at;
+}
+
 /**
  * The funnel as it stood when its latest batch of moves closed (decision 075): the floor's worth of
  * different candidates moved since the one before, so two readings never differ by one candidate's
  * move. Moves since are left out, and so is a candidate with none by then; before any batch closes
  * there is nothing to show (even how many candidates there are would move one by one).
- * A move counts when the reader could first read it: when it was made, or for a candidate they could
- * read only once their own card was in (`readableSince`), then; so earlier moves learned of late join
- * the batch still filling. `candidates`: how many the funnel is over.
+ * A move counts when the reader could first read it (`readableAt`, by her seats on each candidate's
+ * panels): so moves made while she owed her card join the batch still filling once it is in, and
+ * until then are left out. `candidates`: how many the funnel is over.
  */
 export function releasedFunnel(
   histories: readonly CandidateHistory[],
   candidateIds: readonly string[],
   floor: number,
-  readableSince: ReadonlyMap<string, Date> = new Map(),
+  seats: ReadonlyMap<string, readonly PanelSeat[]> = new Map(),
 ): { candidates: number; funnel: FunnelStageRow[] } {
-  const knownAt = (index: number, move: CandidateHistory["moves"][number]) => Math.max(move.at.getTime(), readableSince.get(candidateIds[index]!)?.getTime() ?? Number.NEGATIVE_INFINITY);
+  const knownAt = (index: number, move: CandidateHistory["moves"][number]) => readableAt(move.at.getTime(), seats.get(candidateIds[index]!) ?? []);
+  const readable = histories.map((history, index) => ({ moves: history.moves.filter((move) => knownAt(index, move) !== Number.POSITIVE_INFINITY) }));
   const asOf = releasedAsOf(
-    histories.flatMap((history, index) => history.moves.map((move, order) => ({ id: `${candidateIds[index]!}#${order}`, contributor: candidateIds[index]!, at: new Date(knownAt(index, move)) }))),
+    readable.flatMap((history, index) => history.moves.map((move, order) => ({ id: `${candidateIds[index]!}#${order}`, contributor: candidateIds[index]!, at: new Date(knownAt(index, move)) }))),
     () => floor,
   )?.getTime();
-  const kept = histories.map((history, index) => ({ moves: asOf === undefined ? [] : history.moves.filter((move) => knownAt(index, move) <= asOf) }));
+  const kept = readable.map((history, index) => ({ moves: asOf === undefined ? [] : history.moves.filter((move) => knownAt(index, move) <= asOf) }));
   const present = kept.flatMap((history, index) => (history.moves.length ? [{ history, id: candidateIds[index]! }] : []));
   return {
     candidates: present.length,

@@ -7,6 +7,7 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, type Inside, type LineHistory } from "~/modules/people/line-over-time";
+import { LEFT_SOURCE, RETURNED_SOURCE } from "~/modules/people/level-history.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
 import { personFloors } from "~/modules/disclosure/floors.server";
@@ -23,7 +24,7 @@ import {
   hasReports,
   insightsVersion,
   pipelineMoves,
-  readableSince,
+  panelSeats,
   levelChangesInScope,
   managerChangesInScope,
   managerRatingsInScope,
@@ -104,6 +105,7 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
           to: { track: change.toTrackId, level: change.toLevelId },
           promotion: isPromotion(ladders, change),
           fromSince: change.fromSince?.getTime() ?? null,
+          presence: change.source === LEFT_SOURCE ? "left" : change.source === RETURNED_SOURCE ? "returned" : undefined,
         })),
         inside: insideOf?.get(person.id),
       }),
@@ -182,14 +184,14 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
 
 /** Hiring, for admins only: candidates are nobody a manager may see one by one. */
 async function hiringView(viewer: Viewer, floor: number) {
-  const [hires, moves, readable] = await Promise.all([hireOutcomes(viewer), pipelineMoves(viewer), readableSince(viewer)]);
+  const [hires, moves, seats] = await Promise.all([hireOutcomes(viewer), pipelineMoves(), panelSeats(viewer)]);
   const histories = new Map<string, CandidateHistory["moves"][number][]>();
   for (const move of moves) {
     if (!isPipelineStage(move.toStage)) continue;
     const from = move.fromStage !== null && isPipelineStage(move.fromStage) ? move.fromStage : null;
     (histories.get(move.candidateId) ?? histories.set(move.candidateId, []).get(move.candidateId)!).push({ from, to: move.toStage, at: move.movedAt });
   }
-  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor, readable) };
+  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor, seats) };
 }
 
 /** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */

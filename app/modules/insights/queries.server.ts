@@ -2,9 +2,9 @@ import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import type { Viewer } from "~/modules/identity/policy";
-import { owedInterviews } from "~/modules/hiring/stats.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import { outcomeInScope, type InsightsScope } from "./policy";
+import type { PanelSeat } from "./hiring";
 import { GROUPS_AT_LOCK, readGroupsAtLock, type GroupsAtLock } from "~/modules/calibration/groups-at-lock";
 import { readRows } from "~/db/reads.server";
 
@@ -237,37 +237,28 @@ export async function managerRatingsInScope(scope: InsightsScope, competencyIds:
     WHERE a.kind = 'manager' AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL AND r.rating IS NOT NULL AND r."competencyId" IN (${Prisma.join(competencyIds)})`));
 }
 
-/**
- * Every candidate's pipeline moves, each candidate's in order, leaving out candidates of a loop in
- * which the viewer still owes a scorecard (where they stand would tell of the others' verdicts).
- */
-export async function pipelineMoves(viewer: Viewer) {
+/** Every candidate's pipeline moves, each candidate's in order; which of them the viewer may read, and from when, is `readableAt`'s to say. */
+export async function pipelineMoves() {
   return db.hiringPipelineMove.findMany({
-    where: { candidate: { NOT: { loops: { some: { interviews: { some: owedInterviews(viewer) } } } } } },
     orderBy: [{ candidateId: "asc" }, { movedAt: "asc" }, { id: "asc" }],
     select: { candidateId: true, fromStage: true, toStage: true, movedAt: true },
   });
 }
 
-/**
- * When each candidate the viewer interviews became theirs to read: once their last card owed on the
- * candidate's loops was in (the first submitted of each interview counts; `pipelineMoves` leaves the
- * candidate out until then). The candidate's earlier moves are learned of then.
- */
-export async function readableSince(viewer: Viewer): Promise<Map<string, Date>> {
+/** The viewer's seats on candidates' panels: each interview of theirs, from when they were put on it until the first card of it was submitted (null: still owed). */
+export async function panelSeats(viewer: Viewer): Promise<Map<string, PanelSeat[]>> {
   const interviews = await db.hiringInterview.findMany({
-    where: { interviewerId: viewer.id, scorecards: { some: { status: "submitted" } } },
-    select: { loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted" }, select: { submittedAt: true } } },
+    where: { interviewerId: viewer.id },
+    select: { createdAt: true, loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted" }, select: { submittedAt: true } } },
   });
-  const since = new Map<string, Date>();
+  const seats = new Map<string, PanelSeat[]>();
   for (const interview of interviews) {
     const submitted = interview.scorecards.flatMap((card) => (card.submittedAt ? [card.submittedAt.getTime()] : []));
-    if (!submitted.length) continue;
-    const first = Math.min(...submitted);
+    const seat = { since: interview.createdAt.getTime(), until: submitted.length ? Math.min(...submitted) : null };
     const candidateId = interview.loop.candidateId;
-    if (first > (since.get(candidateId)?.getTime() ?? Number.NEGATIVE_INFINITY)) since.set(candidateId, new Date(first));
+    (seats.get(candidateId) ?? seats.set(candidateId, []).get(candidateId)!).push(seat);
   }
-  return since;
+  return seats;
 }
 
 const versionRow = z.object({

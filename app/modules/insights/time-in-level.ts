@@ -16,9 +16,10 @@ export type Place = { track: string | null; level: string | null };
  * A dated change of a person's place; `promotion` says whether it counts as the event; `fromSince`,
  * when known, the day the stay it ended began (earlier than Rungs saw it begin). A change from a place
  * to itself ends no stay: it is when Rungs learned that the stay began on another day, and `fromSince`
- * is the day it was taken to begin until then.
+ * is the day it was taken to begin until then; unless it is a leaving (`presence`: the person was
+ * deactivated then, ending the stay) or a return (reactivated, beginning a new one at `to`).
  */
-export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean; fromSince?: number | null };
+export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean; fromSince?: number | null; presence?: "left" | "returned" };
 
 export type PersonHistory = {
   id: string;
@@ -47,18 +48,44 @@ type Stay = { place: Place; seenAt: number; endedAt: number | null; promoted: bo
 
 const samePlace = (change: PlaceChange) => change.from.track === change.to.track && change.from.level === change.to.level;
 
+/** A change that records only a level since learned of late (no move, no leaving or return). */
+const sinceOnly = (change: PlaceChange) => samePlace(change) && change.presence === undefined;
+
+/**
+ * The person's changes with their deactivation, when they are deactivated now, as a leaving among
+ * them: a change of place made after it (an admin editing someone who left) begins no stay, as it
+ * would not once they return and the leaving is a row.
+ */
+function withLeaving(person: PersonHistory): readonly PlaceChange[] {
+  const left = person.deactivatedAt;
+  if (left === null) return person.changes;
+  const after = person.changes.findIndex((change) => change.at >= left);
+  if (after === -1) return person.changes;
+  const next = person.changes[after]!;
+  const leaving: PlaceChange = { at: left, from: next.from, to: next.from, promotion: false, fromSince: next.fromSince, presence: "left" };
+  return [...person.changes.slice(0, after), leaving, ...person.changes.slice(after)];
+}
+
 function stays(person: PersonHistory): Stay[] {
   const found: Stay[] = [];
   let place = person.changes[0]?.from ?? person.current;
-  let seenFrom = person.createdAt;
-  for (const change of person.changes) {
-    if (samePlace(change)) continue;
+  // Null while the person is away (deactivated, then reactivated later): a change of place then begins no stay.
+  let seenFrom: number | null = person.createdAt;
+  for (const change of withLeaving(person)) {
+    if (seenFrom === null) {
+      place = change.to;
+      if (change.presence === "returned") seenFrom = change.at;
+      continue;
+    }
+    if (sinceOnly(change) || change.presence === "returned") continue;
     const at = Math.max(change.at, seenFrom);
     found.push({ place, seenAt: seenFrom, endedAt: at, promoted: change.promotion, since: change.fromSince, first: !found.length });
     place = change.to;
-    seenFrom = at;
+    seenFrom = change.presence === "left" ? null : at;
   }
-  found.push({ place, seenAt: seenFrom, endedAt: person.deactivatedAt === null ? null : Math.max(seenFrom, person.deactivatedAt), promoted: false, since: person.levelSince, first: !found.length });
+  if (seenFrom !== null) {
+    found.push({ place, seenAt: seenFrom, endedAt: person.deactivatedAt === null ? null : Math.max(seenFrom, person.deactivatedAt), promoted: false, since: person.levelSince, first: !found.length });
+  }
   return found;
 }
 
@@ -81,10 +108,11 @@ export function levelStays(person: PersonHistory): LevelStay[] {
 
 /**
  * A person's stays: the first from their createdAt at the place their first change left (or their
- * current place when nothing changed), one more after each change, the last censored at their
- * deactivation or `now`. Stays without a track and level are left out. A stay known to have begun
- * before Rungs saw it (a level since given at import, by SCIM or on the person form) counts from that
- * day, entering the curve when Rungs first saw it (left truncation).
+ * current place when nothing changed), one more after each change, each ended by a leaving and the
+ * next begun by their return, the last censored at their deactivation or `now`. Stays without a track
+ * and level are left out. A stay known to have begun before Rungs saw it (a level since given at
+ * import, by SCIM or on the person form) counts from that day, entering the curve when Rungs first saw
+ * it (left truncation).
  */
 export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
   return stays(person).flatMap(({ place, seenAt, endedAt, promoted, since, first }): LevelSpell[] => {
@@ -151,7 +179,7 @@ export function releasedSpells(people: readonly PersonHistory[], now: number, fl
       if (stay.endedAt !== null && insideAt(person, stay.endedAt)) contribute(key, { id: `${person.id}#${index}>`, contributor: person.id, at: new Date(stay.endedAt) });
     }
     for (const [index, change] of person.changes.entries()) {
-      if (samePlace(change) && change.to.track && change.to.level && insideAt(person, change.at)) {
+      if (sinceOnly(change) && change.to.track && change.to.level && insideAt(person, change.at)) {
         contribute(`${change.to.track}/${change.to.level}`, { id: `${person.id}~${index}`, contributor: person.id, at: new Date(change.at) });
       }
     }

@@ -15,8 +15,15 @@ export type LevelChangeSource = "edited" | "imported" | "provisioned" | "promote
 /** The source of a row that records only a new level since. */
 export const LEVEL_SINCE_SOURCE = "level-since";
 
-/** The rows that are moves of track or level (the others record a level since). */
-export const MOVES = { source: { not: LEVEL_SINCE_SOURCE } } satisfies Prisma.LevelChangeWhereInput;
+/**
+ * The sources of the two rows a reactivation writes at the person's place (from it to itself): their
+ * leaving, dated at the deactivation it ends, and their return, which begins a new stay.
+ */
+export const LEFT_SOURCE = "deactivated";
+export const RETURNED_SOURCE = "reactivated";
+
+/** The rows that begin a stay: moves of track or level, and returns (the others record a level since or a leaving). */
+export const MOVES = { source: { notIn: [LEVEL_SINCE_SOURCE, LEFT_SOURCE] } } satisfies Prisma.LevelChangeWhereInput;
 
 export type Place = { track: string | null; level: string | null };
 
@@ -46,5 +53,25 @@ export async function recordLevelChanges(
       changedAt: at,
       fromSince: move.fromSince,
     })),
+  });
+}
+
+/**
+ * A return, in the reactivation's transaction: the stay that ended at the deactivation stays ended,
+ * and a new one begins now, dated when Rungs learned of it, so figures already read over the first
+ * stay do not move (decision 075). The leaving row is written now too, since the deactivation itself
+ * is erased; it keeps the level since of the stay it ended, which the return clears.
+ */
+export async function recordReturn(
+  tx: Pick<Prisma.TransactionClient, "levelChange">,
+  person: { id: string; track: string | null; level: string | null; levelSince: Date | null; deactivatedAt: Date },
+  at: Date = clock.now(),
+): Promise<void> {
+  const place = { personId: person.id, fromTrackId: person.track, fromLevelId: person.level, toTrackId: person.track, toLevelId: person.level, fromSince: person.levelSince };
+  await tx.levelChange.createMany({
+    data: [
+      { ...place, source: LEFT_SOURCE, changedAt: person.deactivatedAt },
+      { ...place, source: RETURNED_SOURCE, changedAt: at },
+    ],
   });
 }

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
-import { MOVES, recordLevelChanges } from "./level-history.server";
+import { MOVES, recordLevelChanges, recordReturn } from "./level-history.server";
 import { recordGroupChanges } from "./group-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
@@ -445,10 +445,14 @@ export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveC
   return true;
 }
 
-/** The one way a deactivated person is made active again (admin page or SCIM). False when they already were. */
+/** The one way a deactivated person is made active again (admin page or SCIM), as a return dated now (recordReturn). False when they already were. */
 export async function reactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string): Promise<boolean> {
-  const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: { not: null } }, data: { deactivatedAt: null } });
+  const left = await tx.user.findUnique({ where: { id: personId }, select: { track: true, level: true, levelSince: true, deactivatedAt: true } });
+  if (!left?.deactivatedAt) return false;
+  // The return begins a new stay, counted from today: a level since would be that of the stay that ended.
+  const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: { not: null } }, data: { deactivatedAt: null, levelSince: null } });
   if (count === 0) return false;
+  await recordReturn(tx, { id: personId, ...left, deactivatedAt: left.deactivatedAt });
   await recordAuditEvent(tx, activeEvent(by, "person.reactivated", personId));
   const person = await tx.user.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } });
   await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: personId, ...person, via: "reactivated" } }]);

@@ -53,6 +53,44 @@ describe("a change dated before the latest batch closed", () => {
     expect(JSON.parse(readings[2]!)).toMatchObject({ n: 5, suppressed: false });
   });
 
+  test("a person reactivated after leaving returns as a new stay, dated when Rungs learned of it: time in level as read by an admin and their manager moves only with the floor's worth of people since", async () => {
+    const admin = await createAdmin();
+    const manager = await createPerson({ name: "Returns manager", track: "manager", level: "m1" });
+    const now = Date.now();
+    const arrive = (daysAgo: number, deactivatedDaysAgo?: number) =>
+      createPerson({ track: "ic", level: "ic1", managerId: manager.id, createdAt: new Date(now - daysAgo * DAY), deactivatedAt: deactivatedDaysAgo ? new Date(now - deactivatedDaysAgo * DAY) : null });
+    // Four arrivals close a batch; two more, the first one's leaving and one more arrival close the next, after she left.
+    const leaver = await arrive(400, 200);
+    for (const daysAgo of [300, 290, 280, 270, 260, 100]) await arrive(daysAgo);
+    const ic1 = (read: View) => JSON.stringify(read.timeInLevel.find((track) => track.track === "ic")?.levels.find((level) => level.level === "ic1") ?? null);
+    const read = async () => [ic1(await view(admin.id)), ic1(await view(manager.id))];
+    const first = await read();
+    expect(first.map((reading) => JSON.parse(reading))).toMatchObject([
+      { n: 7, suppressed: false },
+      { n: 7, suppressed: false },
+    ]);
+
+    const reactivated = await editRoute.action(routeArgs(await signedInPost(`/admin/people/${leaver.id}`, admin.id, { intent: "reactivate" }), { personId: leaver.id }));
+    expect(statusOf(reactivated)).toBe(200);
+    const readings = [await read()];
+    for (let index = 0; index < 3; index++) {
+      await arrive(0);
+      readings.push(await read());
+    }
+    // The return and two arrivals are three people: nothing read moves, her first stay still ended when she left.
+    expect(readings.slice(0, 3)).toEqual([first, first, first]);
+    // The fourth since: both readings move, with her two stays.
+    expect(readings[3]!.map((reading) => JSON.parse(reading))).toMatchObject([
+      { n: 11, suppressed: false },
+      { n: 11, suppressed: false },
+    ]);
+    // The reactivation wrote both ends of her absence, at her level.
+    expect(await db.levelChange.findMany({ where: { personId: leaver.id }, orderBy: { changedAt: "asc" }, select: { toLevelId: true, source: true, changedAt: true } })).toMatchObject([
+      { toLevelId: "ic1", source: "deactivated", changedAt: new Date(now - 200 * DAY) },
+      { toLevelId: "ic1", source: "reactivated" },
+    ]);
+  });
+
   test("a candidate's moves a hiring admin could read only once her scorecard was in join the funnel's batch still filling, not the one she read", async () => {
     const facts = await hiringSetUp();
     const admin = facts.admin;
@@ -68,7 +106,7 @@ describe("a change dated before the latest batch closed", () => {
       { from: "screen", to: "interviews", at: new Date(now - 105 * DAY) },
     ]);
     const loop = await db.hiringLoop.create({ data: { openingId: facts.openingId, candidateId: owed.id } });
-    const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: admin.id } });
+    const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: admin.id, createdAt: new Date(now - 120 * DAY) } });
     for (let index = 0; index < 4; index++) await candidate(`Screened ${index}`, [{ from: null, to: "screen", at: new Date(now - (100 - index) * DAY) }]);
 
     const read = async () => JSON.stringify((await view(admin.id)).hiring);
@@ -86,6 +124,51 @@ describe("a change dated before the latest batch closed", () => {
     // The fourth since: the funnel moves, over everyone read by then.
     expect(afterTwo).not.toEqual(first);
     expect(JSON.parse(afterTwo)).toMatchObject({ candidates: 8 });
+  });
+
+  test("a hiring admin put on a candidate's panel after reading them keeps reading the funnel as it was: the moves she read stay hers, later ones wait for her card", async () => {
+    const facts = await hiringSetUp();
+    const hera = await createAdmin({ name: "Hera Hiring" });
+    const now = Date.now();
+    const candidate = async (name: string, moves: { from: string | null; to: string; at: Date }[]) => {
+      const created = await db.hiringCandidate.create({ data: { name } });
+      for (const move of moves) await db.hiringPipelineMove.create({ data: { candidateId: created.id, fromStage: move.from, toStage: move.to, movedAt: move.at } });
+      return created;
+    };
+    const read = async () => JSON.stringify((await view(hera.id)).hiring);
+    const joined = await candidate("Joined later", [
+      { from: null, to: "screen", at: new Date(now - 60 * DAY) },
+      { from: "screen", to: "interviews", at: new Date(now - 55 * DAY) },
+    ]);
+    // Candidates arrive until the funnel she reads moves: a batch closed with the latest, so a candidate taken out of it would move it back.
+    let before = await read();
+    for (let index = 0; index < 2 * SMALL_GROUP_FLOOR; index++) {
+      const previous = before;
+      await candidate(`Read before ${index}`, [{ from: null, to: "screen", at: new Date() }]);
+      before = await read();
+      if (before !== previous) break;
+    }
+    const fromStart = await db.hiringCandidate.count();
+    expect(JSON.parse(before)).toMatchObject({ candidates: fromStart });
+
+    // She is put on the panel and starts her card: the candidate's moves she read stay in what she reads.
+    const loop = await db.hiringLoop.create({ data: { openingId: facts.openingId, candidateId: joined.id } });
+    const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: hera.id } });
+    const card = await db.hiringScorecard.create({ data: { interviewId: interview.id, authorId: hera.id, status: "draft" } });
+    const onPanel = await read();
+    // A move while she owes her card would tell her of the others' verdicts: not hers to read yet.
+    await db.hiringPipelineMove.create({ data: { candidateId: joined.id, fromStage: "interviews", toStage: "rejected", movedAt: new Date() } });
+    const afterMove = await read();
+    const others = [];
+    for (let index = 0; index < SMALL_GROUP_FLOOR - 1; index++) {
+      await candidate(`Meanwhile ${index}`, [{ from: null, to: "screen", at: new Date() }]);
+      others.push(await read());
+    }
+    // Three other candidates since: with the rejection hers to read, the fourth, the funnel would have moved.
+    expect([onPanel, afterMove, ...others]).toEqual([before, before, before, before, before]);
+    // Her card is in: the rejection is learned of now, the fourth since.
+    await db.hiringScorecard.update({ where: { id: card.id }, data: { status: "submitted", recommendation: "no", submittedAt: new Date() } });
+    expect(JSON.parse(await read())).toMatchObject({ candidates: fromStart + SMALL_GROUP_FLOOR - 1 });
   });
 
   test("a mentee's goals changed or their opt-in withdrawn move mentoring only with the floor's worth of different people since it last moved", async () => {

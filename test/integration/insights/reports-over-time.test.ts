@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
+import { reactivatePerson } from "~/modules/people/service.server";
 import * as insightsRoute from "~/routes/insights._index";
 import { seeded } from "../../../prisma/seed/random";
 import { changesWithFewerThan, hiddenValuesFound } from "../../utils/derive";
@@ -53,7 +54,7 @@ function levelFigures(read: View, key: string): string {
 }
 
 describe("reports read after every change of one person", () => {
-  test("time in level, read by an admin and by a manager as people arrive, are promoted, leave, have a level since learned of late and move into or out of the manager's organisation, moves at each level only with the floor's worth of different people there", async () => {
+  test("time in level, read by an admin and by a manager as people arrive, are promoted, leave, come back, have a level since learned of late and move into or out of the manager's organisation, moves at each level only with the floor's worth of different people there", async () => {
     const admin = await createAdmin();
     const keys = LEVEL_ORDER.map((level) => `ic/${level}`);
     const first = await view(admin.id);
@@ -99,10 +100,20 @@ describe("reports read after every change of one person", () => {
       };
       // Nobody leaves or moves out who is the last in the manager's organisation: the manager keeps a page.
       const leaving = () => people.filter((candidate) => !candidate.inside || inside().length > 1);
+      const left: typeof people = [];
       const leave = async () => {
         const person = pick(leaving());
         people.splice(people.indexOf(person), 1);
+        left.push(person);
         await db.user.update({ where: { id: person.id }, data: { deactivatedAt: new Date() } });
+        return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
+      };
+      // Back at the level they left, as the admin's page and SCIM reactivate.
+      const reactivate = async () => {
+        const person = pick(left);
+        left.splice(left.indexOf(person), 1);
+        people.push(person);
+        expect(await db.$transaction((tx) => reactivatePerson(tx, { actorId: admin.id }, person.id))).toBe(true);
         return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
       };
       // Out to a manager outside the organisation, or back in.
@@ -118,7 +129,7 @@ describe("reports read after every change of one person", () => {
       const readings = new Map(keys.map((key) => [key, [] as string[]]));
       const authors = new Map(keys.map((key) => [key, [] as (string | null)[]]));
       for (let index = 0; index < 48; index++) {
-        const possible = [arrive, backdate, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : [])];
+        const possible = [arrive, backdate, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : []), ...(left.length ? [reactivate] : [])];
         const { author, touched, byAdmin: seenByAdmin, byManager: seenByManager } = await (index < 10 ? arrive : pick(possible))();
         const [byAdmin, byManager] = [await view(admin.id), await view(manager.id)];
         for (const key of keys) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { correlate } from "~/modules/hiring/validity";
 import { funnelBuckets } from "~/modules/hiring/pipeline";
-import { funnelWithIntervals, validityOverTime } from "~/modules/insights/hiring";
+import { funnelWithIntervals, readableAt, validityOverTime } from "~/modules/insights/hiring";
 import { Attacker } from "../../utils/derive";
 import { mentoringComparison } from "~/modules/insights/mentoring";
 import { wilsonInterval } from "~/modules/statistics/intervals";
@@ -42,6 +42,32 @@ describe("insights", () => {
     expect(levelSpells({ id: "p", createdAt: 0, deactivatedAt: 30 * DAY, current: { track: "ic", level: "ic1" }, changes: [] }, 400 * DAY)).toEqual([
       { personId: "p", track: "ic", level: "ic1", days: 30, promoted: false, entry: 0, knownStart: false },
     ]);
+  });
+
+  it("a person who left and came back has two stays: the first ended when they left, the second from their return, counted from then", () => {
+    const ic2 = { track: "ic", level: "ic2" };
+    const spells = levelSpells(
+      {
+        id: "p",
+        createdAt: 0,
+        deactivatedAt: null,
+        current: ic2,
+        changes: [
+          { at: 100 * DAY, from: ic2, to: ic2, promotion: false, fromSince: -300 * DAY, presence: "left" },
+          // Moved while away: the return is at the new level, and nothing is counted meanwhile.
+          { at: 150 * DAY, from: ic2, to: { track: "ic", level: "ic3" }, promotion: true },
+          { at: 200 * DAY, from: { track: "ic", level: "ic3" }, to: { track: "ic", level: "ic3" }, promotion: false, fromSince: -300 * DAY, presence: "returned" },
+        ],
+      },
+      260 * DAY,
+    );
+    expect(spells).toEqual([
+      { personId: "p", track: "ic", level: "ic2", days: 400, promoted: false, entry: 300, knownStart: true },
+      { personId: "p", track: "ic", level: "ic3", days: 60, promoted: false, entry: 0, knownStart: true },
+    ]);
+    // The same person before the return: the move made while away already begins no stay, nor ends one.
+    const away = levelSpells({ id: "p", createdAt: 0, deactivatedAt: 100 * DAY, current: { track: "ic", level: "ic3" }, changes: [{ at: 150 * DAY, from: ic2, to: { track: "ic", level: "ic3" }, promotion: true, fromSince: -300 * DAY }] }, 260 * DAY);
+    expect(away).toEqual([spells[0]]);
   });
 
   it("a stay known to have begun before Rungs (a level since) counts from that day and enters the curve when Rungs first saw it", () => {
@@ -220,6 +246,20 @@ describe("mentoring and growth", () => {
 });
 
 describe("hiring over time", () => {
+  it("a move is the reader's to read when made, unless she sat on the candidate's panel owing her card then: once it is in, never while owed", () => {
+    const seats = [
+      { since: 10, until: 20 },
+      { since: 18, until: 30 },
+      { since: 50, until: null },
+    ];
+    // Before she was put on the panel she could read it already, as she can after her cards.
+    expect([readableAt(5, seats), readableAt(35, seats)]).toEqual([5, 35]);
+    // Made while she owed a card: once the last of the overlapping seats' cards was in.
+    expect([readableAt(12, seats), readableAt(25, seats)]).toEqual([30, 30]);
+    expect(readableAt(60, seats)).toBe(Number.POSITIVE_INFINITY);
+    expect(readableAt(60, [])).toBe(60);
+  });
+
   it("the validity loop per year of decision: each hire's mean interview score against their mean review rating, none below the minimum of hires", () => {
     const hire = (year: number, score: number, rating: number) => ({
       personId: `p${year}${score}${rating}`,
