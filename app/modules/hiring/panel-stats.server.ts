@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
@@ -6,7 +7,7 @@ import { personFloors } from "~/modules/disclosure/floors.server";
 import { panelMix } from "./panels";
 import { asMember, memberSelect, panelSettings } from "./panels.server";
 import { canSeeHiringStatistics } from "./policy";
-import { owedInterviews } from "./stats.server";
+import { owedInterviews, statisticsVersion } from "./stats.server";
 /**
  * How often panels met the organisation's rule, per opening and overall, over the decided loops the
  * viewer counts in the hiring statistics (their openings, none in which they still owe a card).
@@ -14,10 +15,21 @@ import { owedInterviews } from "./stats.server";
  * disclosure check with them as its members: a rate over fewer interviewers than the floor is not
  * shown, nor one that would give it away. Panels are judged on the interviewers' present team,
  * level, track and attributes, as the staffing view judges them.
+ *
+ * Kept per viewer and version, as the rest of the statistics are (decision 013): every decided loop
+ * with its panel is read and judged, which at a few thousand loops is most of the page's work. The
+ * key moves with the counted loops (the statistics' own version), the rule (its settings) and
+ * anyone's team, level, track or attributes (people's latest update).
  */
 export async function panelRuleStatistics(viewer: Viewer) {
   if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
-  const settings = await panelSettings();
+  const [version, settings, people] = await Promise.all([statisticsVersion(viewer), panelSettings(), db.user.aggregate({ _max: { updatedAt: true } })]);
+  return panelCache.get(`${version}:${settings.updatedAt?.getTime() ?? 0}:${people._max.updatedAt?.getTime() ?? 0}`, () => computePanelRule(viewer, settings));
+}
+
+const panelCache = new ViewCache<Awaited<ReturnType<typeof computePanelRule>>>({ entries: 50, maxAgeMs: 15 * 60 * 1000 });
+
+async function computePanelRule(viewer: Viewer, settings: Awaited<ReturnType<typeof panelSettings>>) {
   const loops = await db.hiringLoop.findMany({
     where: {
       decision: { not: null },

@@ -81,7 +81,7 @@ export async function hiringStatistics(viewer: Viewer) {
  * loops themselves (every decided loop tested for the viewer's cards) cost the page a fifth of
  * its requests a second (decision 013).
  */
-async function statisticsVersion(viewer: Viewer): Promise<string> {
+export async function statisticsVersion(viewer: Viewer): Promise<string> {
   const [decided, owed] = await Promise.all([
     db.hiringLoop.aggregate({ where: decidedLoops(viewer), _count: { _all: true }, _max: { updatedAt: true } }),
     db.hiringInterview.findMany({ where: { ...owedInterviews(viewer), loop: decidedLoops(viewer) }, select: { loopId: true }, orderBy: { loopId: "asc" } }),

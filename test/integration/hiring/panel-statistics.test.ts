@@ -60,3 +60,13 @@ test("per opening and overall: decided loops, those whose panel met the rule, an
   expect(text).toContain("Search 3 of 3 (100%)");
   expect(text).toContain("Tiny Too few interviewers to show");
 });
+
+test("the kept figures move when someone's team does: a panel is judged on its interviewers' present teams", async () => {
+  const before = await renderPage<View>(statsRoute as unknown as PageModule, "/hiring/stats", "/hiring/stats", adminId);
+  expect(before.view.panels.overall).toEqual({ met: 4, total: 7 });
+  // A3 moves to Borealis: Payments' A2 + A3 panel is now mixed (and Search's A3 + B3 no longer is).
+  const [a3, borealis] = await Promise.all([db.user.findFirstOrThrow({ where: { name: "A3" } }), db.team.findFirstOrThrow({ where: { name: "Borealis" } })]);
+  await db.user.update({ where: { id: a3.id }, data: { teamId: borealis.id } });
+  const after = await renderPage<View>(statsRoute as unknown as PageModule, "/hiring/stats", "/hiring/stats", adminId);
+  expect(after.view.panels.openings.map((opening) => opening.figure)).toEqual([{ met: 2, total: 3 }, { met: 2, total: 3 }, null]);
+});
