@@ -114,7 +114,10 @@ test("a return leaves what was read while the person was away as it was, and the
   const atlas = before.find((entry) => entry.id === "interviewing")!.dimensions.find((dimension) => dimension.id === "team")!.groups.find((group) => group.value === "Atlas")!;
   expect(atlas.steps![0]!.n).toBe(PER_TEAM - 1);
   expect(await setPersonActive(adminId, leaverId, true)).toEqual({ ok: true });
-  // Their return is dated today: the days they were away are read as before, and tomorrow it is one person's change, fewer than the floor.
+  // Their return is dated today: the days they were away are read as before. Tomorrow it is one person's change to Atlas beside the
+  // move out of it above, fewer than the floor, so Atlas stands as it was (each location already waits on three people's changes from
+  // the moves and yesterday's staffing: with the return they are the floor's worth, and move together as they should).
   expect(await grouped()).toEqual(before);
-  expect(await grouped(new Date(today + DAY + 9 * 60 * 60 * 1000))).toEqual(before);
+  const teams = (read: Awaited<ReturnType<typeof grouped>>) => read.map((entry) => ({ id: entry.id, teams: entry.dimensions.find((dimension) => dimension.id === "team") }));
+  expect(teams(await grouped(new Date(today + DAY + 9 * 60 * 60 * 1000)))).toEqual(teams(before));
 });
