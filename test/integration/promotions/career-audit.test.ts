@@ -202,14 +202,15 @@ describe("time to promotion and the nine-box in the promotion audit", () => {
   });
 
   test("someone who left and came back ended their stay when they left: the return rewrites no figure read, and begins a stay of its own", async () => {
-    // Of Atlas's first cohort, never promoted: gone before their year at ic2 was up, so in no funnel.
+    // Of Atlas's first cohort, never promoted: gone after their year at ic2 was up (in that funnel), before their second (in neither).
     const leaver = generated.find((entry) => entry.team === "Atlas" && entry.cohort === FIRST && !entry.promotedAt)!.person;
-    await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: daysAgo(650) } });
+    await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: daysAgo(200) } });
     const read = async () => (await across()).timeToPromotion;
     const before = await read();
     expect(before[1]!.audit.total.steps![0]).toMatchObject({ n: 11, successes: 6 });
     expect(await setPersonActive(admin.id, leaver.id, true)).toEqual({ ok: true });
-    // Counted from today, their new stay's year is not up: read today, every figure is as it was.
+    // The stay they left keeps the day it began (it was counted from it), and the new one counts from today, its year not up: read
+    // today, every figure is as it was.
     expect(await read()).toEqual(before);
   });
 });
