@@ -107,7 +107,7 @@ test("a team move and a changed attribute leave what was read as it was, and the
   expect(await grouped(new Date(today + DAY + 9 * 60 * 60 * 1000))).toEqual(before);
 });
 
-test("a return leaves what was read while the person was away as it was, and the next day moves no group by one person", async () => {
+test("a return leaves what was read while the person was away as it was, and the next day moves no team by one person", async () => {
   // Away since twenty days ago, before the panels were staffed: the figures read since count Atlas without them.
   await db.user.update({ where: { id: leaverId }, data: { deactivatedAt: daysAgo(20) } });
   const before = await grouped();
