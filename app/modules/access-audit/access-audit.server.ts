@@ -9,6 +9,7 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { opportunityAccess } from "~/modules/opportunities/opportunities.server";
 import { groupsOverTime } from "~/modules/people/groups-over-time";
 import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
+import { presenceOf, presenceSpans } from "~/modules/people/presence";
 import { sponsorshipSpans } from "~/modules/sponsorship/sponsorship.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -112,13 +113,14 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
   const changesOf = byPerson(changes);
   const regroupingsOf = byPerson(regroupings);
   const dimensions = auditDimensions(inScope);
-  // Each person's groups as they were on each day: team, attributes, track and level from their recorded changes (decision 092).
+  // Each person's groups as they were on each day: team, attributes, track and level from their recorded changes (decision 092); when they were away, from the leavings and returns among them.
   const people: AuditedPerson[] = inScope.map((person) => ({
     id: person.id,
     createdAt: person.createdAt,
-    deactivatedAt: person.deactivatedAt,
+    present: presenceSpans(person, changesOf.get(person.id) ?? []),
     inside: inside.get(person.id),
-    groupsSince: groupsOverTime(person, changesOf.get(person.id) ?? [], regroupingsOf.get(person.id) ?? [], dimensions, (id) => teams.get(id) ?? null),
+    // A leaving row is written at the return, at the place the person returns to: it says nothing of their level before.
+    groupsSince: groupsOverTime(person, (changesOf.get(person.id) ?? []).filter((change) => !presenceOf(change.source)), regroupingsOf.get(person.id) ?? [], dimensions, (id) => teams.get(id) ?? null),
   }));
   const audits = await Promise.all(
     sources.map(async (source) => {

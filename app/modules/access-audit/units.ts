@@ -30,7 +30,12 @@ export const INTERVIEWING_DAYS = 365;
 export type AuditedPerson = {
   id: string;
   createdAt: Date;
-  deactivatedAt: Date | null;
+  /**
+   * When the person was in the organisation (milliseconds; null ends open; `presenceSpans`): away, out
+   * of the audit. A leaving and a return are dated changes, so a return adds to the batch still filling
+   * and leaves the days they were away as they were read.
+   */
+  present: readonly { since: number | null; until: number | null }[];
   groupsSince: readonly { from: Date | null; groups: Readonly<Record<string, string | null>> }[];
   /** For a manager's audit, when the person was in their organisation (milliseconds; null ends open): outside, out of the audit. */
   inside?: readonly { since: number | null; until: number | null }[];
@@ -69,9 +74,10 @@ function history(person: AuditedPerson, events: readonly StageEvent[], asOf: Dat
   if (!ordered.length) return [];
   const first = ordered[0]!.at.getTime();
   const moves = person.groupsSince.flatMap((entry) => (entry.from && entry.from.getTime() > first ? [entry.from.getTime()] : []));
-  // Joining or leaving a manager's organisation is a dated change too: a reading before it and one after differ by a whole batch, not by this person.
-  const crossings = (person.inside ?? []).flatMap((window) => [window.since, window.until]).filter((at): at is number => at !== null && at > first);
-  const insideAt = (at: number) => !person.inside || person.inside.some((window) => (window.since === null || window.since <= at) && (window.until === null || at < window.until));
+  // Joining or leaving a manager's organisation, or the organisation itself, is a dated change too: a reading before it and one after differ by a whole batch, not by this person.
+  const crossings = [...(person.inside ?? []), ...person.present].flatMap((window) => [window.since, window.until]).filter((at): at is number => at !== null && at > first);
+  const within = (windows: readonly { since: number | null; until: number | null }[], at: number) => windows.some((window) => (window.since === null || window.since <= at) && (window.until === null || at < window.until));
+  const insideAt = (at: number) => within(person.present, at) && (!person.inside || within(person.inside, at));
   const groupsAt = (at: number) => person.groupsSince.filter((entry) => !entry.from || entry.from.getTime() <= at).at(-1)?.groups ?? {};
   const byDay = new Map<number, Entry>();
   for (const at of [...new Set([...ordered.map((event) => event.at.getTime()), ...moves, ...crossings])].sort((a, b) => a - b)) {
@@ -94,7 +100,7 @@ export function auditDimensions(people: readonly { attributes: Readonly<Record<s
   return ["team", "track", "level", ...attributes.map((name) => `attribute:${name}`)];
 }
 
-/** A unit per person and opportunity they saw: saw, applied, chosen, out of the audit once the person left. */
+/** A unit per person and opportunity they saw: saw, applied, chosen, out of the audit while the person is away. */
 export function opportunityUnits(people: readonly AuditedPerson[], rows: readonly OpportunityAccessRow[], asOf: Date): AuditUnit[] {
   const byId = new Map(people.map((person) => [person.id, person]));
   return rows.flatMap((row) => {
@@ -102,7 +108,7 @@ export function opportunityUnits(people: readonly AuditedPerson[], rows: readonl
     const saw = row.sawAt ?? row.appliedAt;
     if (!person || !saw) return [];
     const at = (stage: string, when: Date | null): StageEvent[] => (when ? [{ at: when, stage }] : []);
-    const events = [...at("saw", saw), ...at("applied", row.appliedAt), ...at("chosen", row.appliedAt ? row.chosenAt : null), ...(person.deactivatedAt ? [{ at: person.deactivatedAt, stage: null }] : [])];
+    const events = [...at("saw", saw), ...at("applied", row.appliedAt), ...at("chosen", row.appliedAt ? row.chosenAt : null)];
     const kept = history(person, events, asOf);
     return kept.length ? [{ id: `${row.opportunityId}:${row.personId}`, person: row.personId, history: kept }] : [];
   });
@@ -110,18 +116,17 @@ export function opportunityUnits(people: readonly AuditedPerson[], rows: readonl
 
 /**
  * A unit per person: eligible from the day they joined, at `stage` on every day some span of theirs
- * covers (from its first day to the day before its end), out of the audit once they left.
+ * covers (from its first day to the day before its end), out of the audit while they are away: a span
+ * ending after they left does not bring them back, and they come back at their return at the stage
+ * their spans give then.
  */
 function spanUnits(people: readonly AuditedPerson[], spansOf: ReadonlyMap<string, readonly { from: Date; to: Date | null }[]>, stage: AccessStage, asOf: Date): AuditUnit[] {
   return people.flatMap((person) => {
     const joined = dayOf(person.createdAt).getTime();
     const own = (spansOf.get(person.id) ?? []).map((span) => ({ from: dayOf(span.from).getTime(), to: span.to ? dayOf(span.to).getTime() : Infinity })).filter((span) => span.to > span.from);
     const coveredOn = (day: number) => own.some((span) => span.from <= day && day < span.to);
-    // Nothing after they left: a span ending later must not bring a leaver back.
-    const left = person.deactivatedAt?.getTime() ?? Infinity;
-    const days = [...new Set([joined, ...own.flatMap((span) => [span.from, span.to])])].filter((day) => Number.isFinite(day) && day >= joined && day < left).sort((a, b) => a - b);
+    const days = [...new Set([joined, ...own.flatMap((span) => [span.from, span.to])])].filter((day) => Number.isFinite(day) && day >= joined).sort((a, b) => a - b);
     const events: StageEvent[] = days.map((day) => ({ at: new Date(day), stage: coveredOn(day) ? stage : "eligible" }));
-    if (person.deactivatedAt) events.push({ at: person.deactivatedAt, stage: null });
     const kept = history(person, events, asOf);
     return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];
   });
@@ -133,14 +138,14 @@ export function byPerson<T extends { personId: string }>(rows: readonly T[]): Ma
   return of;
 }
 
-/** A unit per person: eligible from the day they joined, sponsored while any sponsorship of theirs is active, out of the audit once they left. */
+/** A unit per person: eligible from the day they joined, sponsored while any sponsorship of theirs is active, out of the audit while they are away. */
 export function sponsorshipUnits(people: readonly AuditedPerson[], spans: readonly SponsorshipSpan[], asOf: Date): AuditUnit[] {
   return spanUnits(people, byPerson(spans.map((span) => ({ ...span, personId: span.sponseeId }))), "sponsored", asOf);
 }
 
 /**
  * A unit per person: eligible from the day they joined, interviewing from the day they were first
- * staffed on a panel until `INTERVIEWING_DAYS` after the last time, out of the audit once they left.
+ * staffed on a panel until `INTERVIEWING_DAYS` after the last time, out of the audit while they are away.
  * Every active person is eligible: Rungs lets anyone active be staffed, and the organisation sets no
  * level below which people do not interview.
  */
@@ -154,7 +159,7 @@ export function interviewingUnits(people: readonly AuditedPerson[], staffings: r
  * A unit per person: eligible from the day they joined, in training from their first step on any
  * competency's path, qualified while qualified for at least one interview stage (every competency it
  * covers, the hiring module's rule; a stage counts from the day it was created, so that a new stage
- * is a dated change rather than a rewrite of earlier days), out of the audit once they left. A step
+ * is a dated change rather than a rewrite of earlier days), out of the audit while they are away. A step
  * back (an admin recording an earlier step) moves them back.
  */
 export function interviewerTrainingUnits(people: readonly AuditedPerson[], log: readonly TrainingLogEntry[], stages: readonly StageCompetencies[], asOf: Date): AuditUnit[] {
@@ -172,10 +177,8 @@ export function interviewerTrainingUnits(people: readonly AuditedPerson[], log: 
       if (theirs.some((stage) => stage.since.getTime() <= at && qualifiedFor(record, stage.competencyIds))) return "qualified";
       return Object.keys(record).length ? "training" : "eligible";
     };
-    const left = person.deactivatedAt?.getTime() ?? Infinity;
-    const times = [...new Set([joined, ...own.map((entry) => entry.at.getTime()), ...theirs.map((stage) => stage.since.getTime())])].filter((at) => at >= joined && at < left).sort((a, b) => a - b);
+    const times = [...new Set([joined, ...own.map((entry) => entry.at.getTime()), ...theirs.map((stage) => stage.since.getTime())])].filter((at) => at >= joined).sort((a, b) => a - b);
     const events: StageEvent[] = times.map((at) => ({ at: new Date(at), stage: stageAt(at) }));
-    if (person.deactivatedAt) events.push({ at: person.deactivatedAt, stage: null });
     const kept = history(person, events, asOf);
     return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];
   });

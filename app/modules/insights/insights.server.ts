@@ -7,7 +7,7 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, type Inside, type LineHistory } from "~/modules/people/line-over-time";
-import { LEFT_SOURCE, RETURNED_SOURCE } from "~/modules/people/level-history.server";
+import { presenceOf } from "~/modules/people/presence";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
 import { personFloors } from "~/modules/disclosure/floors.server";
@@ -105,7 +105,7 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
           to: { track: change.toTrackId, level: change.toLevelId },
           promotion: isPromotion(ladders, change),
           fromSince: change.fromSince?.getTime() ?? null,
-          presence: change.source === LEFT_SOURCE ? "left" : change.source === RETURNED_SOURCE ? "returned" : undefined,
+          presence: presenceOf(change.source),
         })),
         inside: insideOf?.get(person.id),
       }),

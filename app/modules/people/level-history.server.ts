@@ -1,5 +1,6 @@
 import type { Prisma } from "~/db/client.server";
 import * as clock from "~/platform/clock.server";
+import { LEFT_SOURCE, RETURNED_SOURCE } from "./presence";
 
 /**
  * Each person's level history: one row per change of track or level, written by whoever
@@ -17,10 +18,10 @@ export const LEVEL_SINCE_SOURCE = "level-since";
 
 /**
  * The sources of the two rows a reactivation writes at the person's place (from it to itself): their
- * leaving, dated at the deactivation it ends, and their return, which begins a new stay.
+ * leaving, dated at the deactivation it ends, and their return, which begins a new stay. Kept in the
+ * pure presence.ts, which reads them back as the person's spans of presence.
  */
-export const LEFT_SOURCE = "deactivated";
-export const RETURNED_SOURCE = "reactivated";
+export { LEFT_SOURCE, RETURNED_SOURCE };
 
 /** The rows that begin a stay: moves of track or level, and returns (the others record a level since or a leaving). */
 export const MOVES = { source: { notIn: [LEVEL_SINCE_SOURCE, LEFT_SOURCE] } } satisfies Prisma.LevelChangeWhereInput;

@@ -66,3 +66,14 @@ export function levelSinceAfter({ levelChanged, given, current, movedAt }: Level
   if (given === undefined) return current;
   return given === null ? null : (usable ?? current);
 }
+
+/**
+ * The day a person has been at their current level, as their page reads it (the level since field,
+ * else the recorded move its hint names): the level since given (every writer keeps it consistent with
+ * the moves Rungs recorded), else the last move Rungs recorded (`movedAt`, `MOVES`: a return begins a
+ * new stay, decision 075, and reactivating clears the level since of the stay that ended), else the day
+ * the person arrived in Rungs.
+ */
+export function atLevelSince({ levelSince, movedAt, createdAt }: { levelSince: Date | null; movedAt: Date | null; createdAt: Date }): Date {
+  return levelSince ?? movedAt ?? createdAt;
+}

@@ -12,6 +12,7 @@ import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { groupsOverTime } from "~/modules/people/groups-over-time";
 import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
+import { presenceOf } from "~/modules/people/presence";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
   HIGH_PERFORMANCE_STAGES,
@@ -104,10 +105,12 @@ async function timeToPromotionAudits(scope: PromotionAuditScope, asOf: Date, flo
           to: { track: change.toTrackId, level: change.toLevelId },
           promotion: isPromotion(ladders, change),
           fromSince: change.fromSince?.getTime() ?? null,
+          // A leaving ends the stay and a return begins a new one, as time in level reads them: a reactivation does not make the person present throughout.
+          presence: presenceOf(change.source),
         })),
       }),
-      // A change from a place to itself is Rungs learning that the stay began on another day.
-      corrections: own.filter((change) => change.fromTrackId === change.toTrackId && change.fromLevelId === change.toLevelId).map((change) => change.changedAt.getTime()),
+      // A change from a place to itself is Rungs learning that the stay began on another day, unless it is a leaving or a return.
+      corrections: own.filter((change) => change.fromTrackId === change.toTrackId && change.fromLevelId === change.toLevelId && !presenceOf(change.source)).map((change) => change.changedAt.getTime()),
       groupsSince: groupsOverTime({ team: person.teamId, track: person.track, level: person.level, attributes: person.attributes }, [], regroupingsOf.get(person.id) ?? [], dimensions.filter((dimension) => dimension !== "track" && dimension !== "level"), (id) => teamName.get(id) ?? null),
       inside: inside.get(person.id),
     };

@@ -2,6 +2,8 @@ import { db } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel } from "~/modules/ladders/lookups";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { MOVES } from "~/modules/people/level-history.server";
+import { atLevelSince } from "~/modules/people/level-since";
 import * as clock from "~/platform/clock.server";
 import { activeSponsorsOf } from "~/modules/sponsorship/sponsorship.server";
 import { chooseEvidence, offerFor, storedEvidence, type EvidenceItem } from "./evidence";
@@ -133,16 +135,17 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
           }),
         }
       : null,
-    record: readsPacket ? await nomineeRecord(access.nomineeId, nominee.levelSince ?? nominee.createdAt) : null,
+    record: readsPacket ? await nomineeRecord(nominee) : null,
     /** Who actively sponsors the nominee, for what and until when; `nominator`: the sponsor made this nomination. */
     sponsorships,
   };
 }
 
 /** Time at the current level, and outcomes released to the nominee: calibration's and promotion committees'. */
-async function nomineeRecord(nomineeId: string, since: Date) {
-  const [lastChange, outcomes, decisions] = await Promise.all([
-    db.levelChange.findFirst({ where: { personId: nomineeId }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }),
+async function nomineeRecord(nominee: { id: string; levelSince: Date | null; createdAt: Date }) {
+  const nomineeId = nominee.id;
+  const [lastMove, outcomes, decisions] = await Promise.all([
+    db.levelChange.findFirst({ where: { personId: nomineeId, ...MOVES }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }),
     db.calibrationEntry.findMany({
       where: { personId: nomineeId, released: true, finalOutcome: { not: null }, session: { state: "published" } },
       select: { finalOutcome: true, session: { select: { name: true, updatedAt: true } } },
@@ -157,7 +160,8 @@ async function nomineeRecord(nomineeId: string, since: Date) {
     }),
   ]);
   return {
-    atLevelSince: lastChange?.changedAt ?? since,
+    // As the person's own page reads it: a level since given late counts from its day, not from when it was written.
+    atLevelSince: atLevelSince({ levelSince: nominee.levelSince, movedAt: lastMove?.changedAt ?? null, createdAt: nominee.createdAt }),
     outcomes: [
       ...outcomes.map((entry) => ({ source: "calibration" as const, name: entry.session.name, outcome: known(OUTCOMES, entry.finalOutcome!, "stay"), on: entry.session.updatedAt })),
       ...decisions.map((decision) => ({ source: "committee" as const, name: decision.nomination.window.name, outcome: known(OUTCOMES, decision.outcome, "not-yet"), on: decision.releasedAt! })),

@@ -2,13 +2,15 @@
 // the disclosure check leaves both teams shown side by side): one team is asked to interview far less
 // often than the other, and the page flags it under the four-fifths rule; a team moved only by fewer
 // than the floor's worth of interviewers does not move at all, nor does a team or location that one
-// person moved out of or into (a team and attribute history dates the move).
+// person moved out of or into (a team and attribute history dates the move), nor does one who left and
+// came back (their leaving and return are dated).
 import { beforeAll, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { addCandidate } from "~/modules/hiring/loops.server";
 import { createOpening, saveStage } from "~/modules/hiring/openings.server";
 import { accessAuditView } from "~/modules/access-audit/access-audit.server";
 import { importPeople } from "~/modules/people/import.server";
+import { setPersonActive } from "~/modules/people/service.server";
 import * as auditRoute from "~/routes/access-audit";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
@@ -24,6 +26,8 @@ const PER_TEAM = 20;
 const INTERVIEWED = { Atlas: 15, Borealis: 4 } as const;
 
 let adminId = "";
+/** One of Atlas's engineers never staffed, who leaves and comes back. */
+let leaverId = "";
 const movers: { email: string; name: string; location: string }[] = [];
 /** Half of everyone in Lisbon, half in Berlin, alike in both teams. */
 const locationOf = (index: number) => JSON.stringify({ location: index % 2 ? "Berlin" : "Lisbon" });
@@ -41,6 +45,7 @@ beforeAll(async () => {
       people.push({ id: person.id, team });
       // Two of Atlas's interviewers, both away from the Borealis engineers staffed late (4 and 6 in Lisbon, 5 in Berlin).
       if (team === "Atlas" && (index === 1 || index === 2)) movers.push({ email: person.email, name: person.name, location: index % 2 ? "Berlin" : "Lisbon" });
+      if (team === "Atlas" && index === 17) leaverId = person.id;
     }
   }
   await db.user.updateMany({ data: { createdAt: daysAgo(40) } });
@@ -74,13 +79,16 @@ test("a team asked to interview far less often than another is flagged under the
   expect(borealis.impact!.adjustedP).toBeLessThan(0.05);
 });
 
-test("a team move and a changed attribute leave what was read as it was, and the next day move no group by one person", async () => {
+/** Every audit's team and location groups, as the admin reads them today (or on `now`'s day). */
+async function grouped(now?: Date) {
   const viewer = { ...(await db.user.findUniqueOrThrow({ where: { id: adminId }, select: { id: true, name: true, email: true } })), isAdmin: true, isHiringAdmin: false };
-  const grouped = async (now?: Date) =>
-    (await accessAuditView(viewer, now ? { now } : {})).audits.map((entry) => ({
-      id: entry.id,
-      dimensions: entry.audit.dimensions.flatMap((dimension) => (dimension.id === "team" || dimension.id === "attribute:location" ? [{ id: dimension.id, groups: dimension.groups }] : [])),
-    }));
+  return (await accessAuditView(viewer, now ? { now } : {})).audits.map((entry) => ({
+    id: entry.id,
+    dimensions: entry.audit.dimensions.flatMap((dimension) => (dimension.id === "team" || dimension.id === "attribute:location" ? [{ id: dimension.id, groups: dimension.groups }] : [])),
+  }));
+}
+
+test("a team move and a changed attribute leave what was read as it was, and the next day move no group by one person", async () => {
   const before = await grouped();
   expect(before.find((entry) => entry.id === "interviewing")!.dimensions.map((dimension) => dimension.groups.map((group) => group.value))).toEqual([
     ["Atlas", "Borealis"],
@@ -97,4 +105,19 @@ test("a team move and a changed attribute leave what was read as it was, and the
   // floor (the new team of one is a small group, neither named nor counted).
   expect(await grouped()).toEqual(before);
   expect(await grouped(new Date(today + DAY + 9 * 60 * 60 * 1000))).toEqual(before);
+});
+
+test("a return leaves what was read while the person was away as it was, and the next day moves no team by one person", async () => {
+  // Away since twenty days ago, before the panels were staffed: the figures read since count Atlas without them.
+  await db.user.update({ where: { id: leaverId }, data: { deactivatedAt: daysAgo(20) } });
+  const before = await grouped();
+  const atlas = before.find((entry) => entry.id === "interviewing")!.dimensions.find((dimension) => dimension.id === "team")!.groups.find((group) => group.value === "Atlas")!;
+  expect(atlas.steps![0]!.n).toBe(PER_TEAM - 1);
+  expect(await setPersonActive(adminId, leaverId, true)).toEqual({ ok: true });
+  // Their return is dated today: the days they were away are read as before. Tomorrow it is one person's change to Atlas beside the
+  // move out of it above, fewer than the floor, so Atlas stands as it was (each location already waits on three people's changes from
+  // the moves and yesterday's staffing: with the return they are the floor's worth, and move together as they should).
+  expect(await grouped()).toEqual(before);
+  const teams = (read: Awaited<ReturnType<typeof grouped>>) => read.map((entry) => ({ id: entry.id, teams: entry.dimensions.find((dimension) => dimension.id === "team") }));
+  expect(teams(await grouped(new Date(today + DAY + 9 * 60 * 60 * 1000)))).toEqual(teams(before));
 });

@@ -2,12 +2,14 @@
 // through the page across windows: that the figures are the equity audit's for units built here from
 // what was generated; that a stay joins its funnel on the day its year is up, so a reading before and
 // after that day differs by a whole batch or not at all; that a hidden group carries no figure (nor a
-// gap) in the page's data; and the gap between performance and potential on a small nine-box.
+// gap) in the page's data; the gap between performance and potential on a small nine-box; and that a
+// return begins a stay of its own rather than undoing the leaving.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { equityAudit, type AuditUnit } from "~/modules/equity/audit";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { setPersonActive } from "~/modules/people/service.server";
 import { promotionAuditView } from "~/modules/promotions/audit.server";
 import * as acrossRoute from "~/routes/promotions.audit";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -197,5 +199,18 @@ describe("time to promotion and the nine-box in the promotion audit", () => {
     const page = text((await renderPage(acrossRoute as unknown as PageModule, "/promotions/audit", "/promotions/audit", admin.id)).html);
     expect(page).toMatch(/Borealis 60% 20% 40 points lower on potential/);
     expect(page).toContain("but lower on potential, and potential is what promotions follow");
+  });
+
+  test("someone who left and came back ended their stay when they left: the return rewrites no figure read, and begins a stay of its own", async () => {
+    // Of Atlas's first cohort, never promoted: gone after their year at ic2 was up (in that funnel), before their second (in neither).
+    const leaver = generated.find((entry) => entry.team === "Atlas" && entry.cohort === FIRST && !entry.promotedAt)!.person;
+    await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: daysAgo(200) } });
+    const read = async () => (await across()).timeToPromotion;
+    const before = await read();
+    expect(before[1]!.audit.total.steps![0]).toMatchObject({ n: 11, successes: 6 });
+    expect(await setPersonActive(admin.id, leaver.id, true)).toEqual({ ok: true });
+    // The stay they left keeps the day it began (it was counted from it), and the new one counts from today, its year not up: read
+    // today, every figure is as it was.
+    expect(await read()).toEqual(before);
   });
 });

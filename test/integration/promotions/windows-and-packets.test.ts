@@ -11,6 +11,8 @@ import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { applyDuePromotions } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { getPerson, setPersonActive, updatePerson } from "~/modules/people/service.server";
+import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
 import { addToNomination, nominate, withdrawNomination } from "~/modules/promotions/nominations.server";
 import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
 import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.server";
@@ -154,6 +156,26 @@ describe("nominations", () => {
     const page = await nominationPage(org.manager, selfNomination, now);
     expect(page.packet!.id).toBe(amendmentId);
     expect(page.packet!.versions).toHaveLength(2);
+  });
+
+  test("the record's time at level reads as the person's page: a level since given late counts from its day, a return from the return", async () => {
+    const shownOnPage = async () => {
+      const person = await getPerson(org.nia.id);
+      return person.levelSince ?? (person.levelMovedAt ?? person.createdAt).toISOString().slice(0, 10);
+    };
+    const shownInPacket = async () => (await nominationPage(org.manager, selfNomination, now)).record!.atLevelSince.toISOString().slice(0, 10);
+    // An admin learns today that Nia has been at her level for a year: not since today, when Rungs was told.
+    const value = { name: org.nia.name, email: org.nia.email, managerEmail: org.manager.email, track: "ic", level: "ic3", levelSince: day(-365) };
+    expect((await updatePerson(org.admin.id, org.nia.id, value, await getTrackLevelCheck())).ok).toBe(true);
+    expect(await shownInPacket()).toBe(day(-365));
+    expect(await shownInPacket()).toBe(await shownOnPage());
+
+    // She left last month and is back: her time at the level starts again at her return (decision 075), on her page as in the packet.
+    await db.user.update({ where: { id: org.nia.id }, data: { deactivatedAt: new Date(now.getTime() - 30 * DAY) } });
+    expect(await setPersonActive(org.admin.id, org.nia.id, true)).toEqual({ ok: true });
+    const returned = (await db.levelChange.findFirstOrThrow({ where: { personId: org.nia.id, source: "reactivated" } })).changedAt.toISOString().slice(0, 10);
+    expect(await shownInPacket()).toBe(returned);
+    expect(await shownInPacket()).toBe(await shownOnPage());
   });
 });
 

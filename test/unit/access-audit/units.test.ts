@@ -4,7 +4,7 @@ import { interviewerTrainingUnits, interviewingUnits, opportunityUnits, sponsors
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 14, 30));
 const midnight = (n: number) => new Date(Date.UTC(2026, 10, n));
 const groups = { team: "Atlas" };
-const person = (id: string, deactivatedAt: Date | null = null): AuditedPerson => ({ id, createdAt: day(1), deactivatedAt, groupsSince: [{ from: null, groups }] });
+const person = (id: string, deactivatedAt: Date | null = null): AuditedPerson => ({ id, createdAt: day(1), present: [{ since: day(1).getTime(), until: deactivatedAt?.getTime() ?? null }], groupsSince: [{ from: null, groups }] });
 const stages = (unit: { history: readonly { at: Date; state: { stage: string } | null }[] }) => unit.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state?.stage ?? null]);
 
 describe("the access audits' units", () => {
@@ -40,7 +40,7 @@ describe("the access audits' units", () => {
     const mover: AuditedPerson = {
       id: "m",
       createdAt: day(1),
-      deactivatedAt: day(12),
+      present: [{ since: day(1).getTime(), until: day(12).getTime() }],
       groupsSince: [
         { from: null, groups: { level: "ic2" } },
         { from: day(6), groups: { level: "ic3" } },
@@ -79,6 +79,18 @@ describe("the access audits' units", () => {
     ]);
     // Likewise a sponsorship that ended after its sponsee left.
     expect(sponsorshipUnits([person("d", day(7))], [{ sponseeId: "d", from: day(3), to: day(10) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-07", null]]]);
+  });
+
+  test("someone who left and came back is out of the audit while away and back from their return, at the stage reached by then", () => {
+    const returner: AuditedPerson = {
+      ...person("r"),
+      present: [
+        { since: day(1).getTime(), until: day(5).getTime() },
+        { since: day(14).getTime(), until: null },
+      ],
+    };
+    expect(interviewingUnits([returner], [{ personId: "r", at: day(3) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "interviews"], ["2026-11-05", null], ["2026-11-14", "interviews"]]]);
+    expect(sponsorshipUnits([returner], [{ sponseeId: "r", from: day(3), to: day(10) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-05", null], ["2026-11-14", "eligible"]]]);
   });
 
   test("in training from the first step; qualified only once qualified on every competency of a stage that exists by then; a step back moves them back", () => {
