@@ -39,7 +39,11 @@ async function nominate(page: Page, nomineeEmail: string, level: string, stateme
 async function writeAndSubmit(page: Page, text: string) {
   const firstCase = () => page.locator('[id^="case-"]').first().locator("xpath=..");
   await firstCase().getByLabel("Your case").fill(text);
+  // Saved, then read again: the submission carries the packet's revision as the page last read it.
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/promotions/nominations/"));
   await firstCase().getByRole("button", { name: "Save this criterion" }).click();
+  await saved;
+  await page.reload();
   await expect(firstCase().getByLabel("Your case")).toHaveValue(text);
   await page.getByRole("button", { name: "Submit the packet" }).click();
   await expect(page.getByRole("heading", { name: /The packet, submitted on/ })).toBeVisible();
@@ -116,6 +120,7 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await writeAndSubmit(sanaPage, "Ran eleven incident reviews; two changed how the team deploys.");
   const tobiasPage = await as(browser, tobias.email);
   await tobiasPage.getByRole("link", { name: "Write the promotion packet for Summer promotions" }).click();
+  await expect(tobiasPage).toHaveURL(/\/promotions\/nominations\/[^/]+$/);
   const tobiasNomination = new URL(tobiasPage.url()).pathname.split("/").pop()!;
   await writeAndSubmit(tobiasPage, "Designed the passkey enrolment that every sign-in now uses.");
   const marcusPage = await as(browser, marcus.email);
