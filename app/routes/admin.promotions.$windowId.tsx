@@ -16,16 +16,16 @@ import { getLevel } from "~/modules/ladders/lookups";
 import { offeredLadders } from "~/modules/ladders/retired.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { WindowSchema } from "~/modules/promotions/forms";
-import { canOpenWindow, ladderVersionLocked, windowCloseRefusal } from "~/modules/promotions/policy";
+import { canOpenWindow, ladderVersionLocked, votesStartRefusal, windowCloseRefusal } from "~/modules/promotions/policy";
 import { modeOfLadder } from "~/modules/promotions/settings.server";
-import { closeWindow, openWindow, updateWindow, windowForAdmin } from "~/modules/promotions/windows.server";
+import { closeWindow, openWindow, startVotes, updateWindow, windowForAdmin } from "~/modules/promotions/windows.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:window.title", { name: loaderData?.window.name ?? "" }) }];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
-  const { window, eligible, nominations, events, closeFacts, auditOpened } = await windowForAdmin(viewer, params.windowId ?? "");
+  const { window, eligible, nominations, events, closeFacts, votesFacts, auditOpened } = await windowForAdmin(viewer, params.windowId ?? "");
   const [ladders, ladder, mode] = await Promise.all([offeredLadders(), requireLadderOfVersion(window.ladderVersionId), modeOfLadder(window.ladderId)]);
   return {
     window: {
@@ -42,6 +42,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
       redactedFirstRead: window.redactedFirstRead,
     },
     canOpen: canOpenWindow(viewer, window, mode),
+    votesStep: window.state === "open" ? { refusal: votesStartRefusal(viewer, votesFacts) } : null,
     auditStep: { opened: auditOpened, closeRefusal: window.state === "meeting" ? windowCloseRefusal(viewer, closeFacts) : null },
     values: {
       name: window.name,
@@ -66,6 +67,10 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
     await openWindow(viewer, windowId);
     return redirect(`/admin/promotions/${windowId}`);
   }
+  if (form.get("intent") === "votes") {
+    await startVotes(viewer, windowId);
+    return redirect(`/admin/promotions/${windowId}`);
+  }
   if (form.get("intent") === "close") {
     await closeWindow(viewer, windowId);
     return redirect(`/admin/promotions/${windowId}`);
@@ -77,7 +82,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 });
 
 export default function PromotionWindow({ loaderData, actionData }: Route.ComponentProps) {
-  const { window, canOpen, auditStep, values, ladders, eligible, nominations, events } = loaderData;
+  const { window, canOpen, votesStep, auditStep, values, ladders, eligible, nominations, events } = loaderData;
   const { t } = useTranslation("promotions");
   const f = useFormats();
   return (
@@ -99,6 +104,25 @@ export default function PromotionWindow({ loaderData, actionData }: Route.Compon
           </Form>
         ) : null}
       </Card>
+      {votesStep ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">{t("window.votesStep.heading")}</h2>
+          <p className="text-sm">
+            {t("window.votesStep.description")}{" "}
+            <Link to={`/promotions/windows/${window.id}/committee`} className="text-brand-600 hover:underline dark:text-brand-100">
+              {t("window.votesStep.committeeLink")}
+            </Link>
+          </p>
+          {votesStep.refusal ? (
+            <p className="muted mt-2 text-sm">{wordsOf(t, votesStep.refusal)}</p>
+          ) : (
+            <Form method="post" className="mt-3">
+              <input type="hidden" name="intent" value="votes" />
+              <SubmitButton busyLabel={t("window.votesStep.starting")}>{t("window.votesStep.start")}</SubmitButton>
+            </Form>
+          )}
+        </Card>
+      ) : null}
       {window.locked ? (
         <Card className="mb-6">
           <h2 className="mb-2 text-lg font-semibold">{t("window.auditStep.heading")}</h2>

@@ -13,6 +13,7 @@ export const DEMO_PROMOTION_IDS = {
   niamh: "demo-nomination-niamh",
   ravi: "demo-nomination-ravi",
   chloe: "demo-nomination-chloe",
+  summer: "demo-promotions-summer",
 } as const;
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -24,7 +25,9 @@ const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@exam
  * votes are due; Anna Schmidt chairs, Elif Yilmaz has
  * voted, Diego Santos has not; Laura Bianchi, Lucas's manager, presents him and votes only on Niamh),
  * and "Spring promotions", closed, whose decisions were released: Ravi Iyer promoted to Staff
- * Engineer, Chloe Martin not yet. Idempotent.
+ * Engineer, Chloe Martin not yet; and "Summer promotions", just opened, with no nomination and no
+ * committee yet: a window to walk from the first nomination to the release (a committee of two
+ * voters, a redacted first read). Idempotent.
  */
 export async function seedDemoPromotionCommittees(now = new Date()): Promise<void> {
   if (await db.promotionWindow.findUnique({ where: { id: DEMO_PROMOTION_IDS.autumn }, select: { id: true } })) return;
@@ -190,4 +193,26 @@ export async function seedDemoPromotionCommittees(now = new Date()): Promise<voi
       { windowId: DEMO_PROMOTION_IDS.spring, actorId: who("Priya Raman").id, kind: "state", change: JSON.stringify({ state: ["meeting", "closed"] }), createdAt: at(-140) },
     ],
   });
+
+  // Summer: open, nobody nominated yet and no committee named; its eligible people as of its opening.
+  const eligible = await db.user.findMany({ where: { deactivatedAt: null, ladderId: "engineering", level: { not: null } }, select: { id: true, track: true, level: true, teamId: true, managerId: true, attributes: true } });
+  await db.promotionWindow.create({
+    data: {
+      ...base,
+      id: DEMO_PROMOTION_IDS.summer,
+      name: "Summer promotions",
+      state: "open",
+      minMembers: 2,
+      redactedFirstRead: true,
+      nominationsOpenOn: dayAt(-3),
+      nominationsCloseOn: dayAt(14),
+      packetsDueOn: dayAt(21),
+      votesDueOn: dayAt(35),
+      effectiveOn: dayAt(60),
+      openedAt: at(-3),
+      createdById: who("Priya Raman").id,
+      eligible: { create: eligible.map((person) => ({ personId: person.id, trackId: person.track, levelId: person.level, teamId: person.teamId, managerId: person.managerId, attributes: person.attributes })) },
+    },
+  });
+  await db.promotionEvent.create({ data: { windowId: DEMO_PROMOTION_IDS.summer, actorId: who("Priya Raman").id, kind: "state", change: JSON.stringify({ state: ["draft", "open"] }), createdAt: at(-3) } });
 }

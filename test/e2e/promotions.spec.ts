@@ -1,18 +1,24 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers";
 
 /**
- * The first half of a promotion window in the demo organisation, in Identity, where no other
- * browser walk signs in: the process everyone reads, a self-nomination's packet written from
- * evidence and submitted, the manager told and adding to a nomination they did not make, and a
- * sponsorship recorded on the sponsorships page shown with the nomination to the nominee but not to
- * her manager (sponsorships are the sponsor's, the sponsee's, admins' and the committee's). The
- * committee's votes, the meeting and the release follow in the second half.
+ * One promotion window, from its first nomination to its close: the demo's "Summer promotions"
+ * (prisma/seed/demo-promotion-committee.ts), open with nobody nominated and no committee, two voters
+ * and a redacted first read. In Identity, Sana Qureshi nominates herself, Rosa Delgado her report
+ * Tobias Keller, and Kwame Boateng, who sponsors Marcus Reid, nominates him; each writes and submits
+ * a packet. Ines Duarte chairs and Rachel Stein votes (outside the nominees' line, above their
+ * target levels); no other browser walk signs in as them or the three nominees.
  */
-const admin = { email: "priya.raman@example.com" };
-const nominee = { email: "niamh.gallagher@example.com", name: "Niamh Gallagher" };
-const manager = { email: "rosa.delgado@example.com", name: "Rosa Delgado" };
+const WINDOW = "demo-promotions-summer";
+const MEETING = `/promotions/windows/${WINDOW}/meeting`;
+const admin = "priya.raman@example.com";
+const manager = { email: "rosa.delgado@example.com" };
 const sponsor = { email: "kwame.boateng@example.com" };
+const sana = { email: "sana.qureshi@example.com", name: "Sana Qureshi" };
+const tobias = { email: "tobias.keller@example.com", name: "Tobias Keller" };
+const marcus = { email: "marcus.reid@example.com", name: "Marcus Reid" };
+const chair = { email: "ines.duarte@example.com", name: "Ines Duarte" };
+const member = { email: "rachel.stein@example.com", name: "Rachel Stein" };
 
 async function as(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -20,51 +26,206 @@ async function as(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a window's nominations and packets: everyone reads the process; a sponsor records a sponsorship; the nominee writes and submits a packet beside it; the manager adds to it", async ({ browser }) => {
-  const priya = await as(browser, admin.email);
-  await priya.goto("/admin/promotions");
-  await expect(priya.getByRole("heading", { name: "Promotion process" })).toBeVisible();
-  await expect(priya.getByRole("link", { name: "Spring 2027 promotions" })).toBeVisible();
-  await priya.getByRole("link", { name: "Spring 2027 promotions" }).click();
-  await expect(priya.getByText("The criteria are locked", { exact: false })).toBeVisible();
-  await expect(priya.getByRole("table", { name: "Nominations" }).getByRole("link", { name: nominee.name })).toBeVisible();
+async function nominate(page: Page, nomineeEmail: string, level: string, statement: string) {
+  await page.goto("/promotions/nominate");
+  await page.getByRole("link", { name: "Summer promotions" }).click();
+  await page.getByLabel("Whom to nominate (their email)").fill(nomineeEmail);
+  await page.getByLabel("For the level").selectOption(level);
+  await page.getByLabel("Statement", { exact: true }).fill(statement);
+  await page.getByRole("button", { name: "Nominate" }).click();
+}
 
+/** Writes the first criterion's case, then submits the packet: once in, it is no longer written. */
+async function writeAndSubmit(page: Page, text: string) {
+  const firstCase = () => page.locator('[id^="case-"]').first().locator("xpath=..");
+  await firstCase().getByLabel("Your case").fill(text);
+  // Saved, then read again: the submission carries the packet's revision as the page last read it.
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/promotions/nominations/"));
+  await firstCase().getByRole("button", { name: "Save this criterion" }).click();
+  await saved;
+  await page.reload();
+  await expect(firstCase().getByLabel("Your case")).toHaveValue(text);
+  await page.getByRole("button", { name: "Submit the packet" }).click();
+  await expect(page.getByRole("heading", { name: /The packet, submitted on/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save this criterion" })).toHaveCount(0);
+}
+
+/** Marks every criterion of a form (one group each) the same, the first one as `first` when given. */
+async function markEvery(scope: Locator, mark: string, first?: string) {
+  const groups = scope.getByRole("group");
+  const count = await groups.count();
+  expect(count).toBeGreaterThan(3);
+  for (let index = 0; index < count; index += 1) await groups.nth(index).getByRole("radio", { name: index === 0 && first ? first : mark, exact: true }).check();
+}
+
+/**
+ * A member's vote on the nominee with that candidate number: read redacted (no nominee, manager or
+ * other member's vote), marked, submitted; then the votes already in are there, `before`'s among them.
+ */
+async function vote(page: Page, candidate: number, mark: string, first?: string, before?: string) {
+  await page.goto(MEETING);
+  await expect(page.getByText("The votes on this nominee are shown once your own is in.").first()).toBeVisible();
+  await page.getByRole("heading", { name: new RegExp(`^#${candidate}, for`) }).locator("xpath=..").getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Candidate ${candidate}, for`) })).toBeVisible();
+  await expect(page.getByText(/You are reading this packet redacted/)).toBeVisible();
+  await expect(page.getByText(/Sana|Qureshi|Tobias|Keller|Marcus|Reid|Rosa|Delgado/)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "The other members' votes" })).toHaveCount(0);
+  if (before) await expect(page.getByText(`${before}: `)).toHaveCount(0);
+  await markEvery(page.locator("form").filter({ has: page.getByRole("button", { name: "Submit my vote" }) }), mark, first);
+  await page.getByRole("button", { name: "Submit my vote" }).click();
+  await expect(page.getByText("Your vote is in. You now read the other members' votes as they come in.")).toBeVisible();
+  if (before) await expect(page.getByText(`${before}: `).first()).toBeVisible();
+}
+
+test("a promotion window end to end: a self, a manager's and a sponsor's nomination; packets; the committee's independent, redacted votes; the meeting side by side; release, audit and close; a promotion and a not yet", async ({ browser }) => {
+  test.setTimeout(180_000);
+
+  // Everyone reads how promotion works; a sponsor records a sponsorship, then nominates his sponsee.
   const kwame = await as(browser, sponsor.email);
   await kwame.goto("/promotions");
   await expect(kwame.getByRole("heading", { name: "How promotion works here" })).toBeVisible();
   await expect(kwame.getByRole("table", { name: "Windows" }).getByText("8 nominated · 4 promoted · 4 not yet")).toBeVisible();
-  // Kwame, senior to Niamh, sponsors her for a role; her nomination shows it from now on.
   await kwame.goto("/sponsorships");
-  await kwame.getByLabel("Their email").fill(nominee.email);
+  await kwame.getByLabel("Their email").fill(marcus.email);
   await kwame.getByLabel("Advocating for").selectOption({ label: "A role" });
   await kwame.getByLabel("Role", { exact: true }).fill("Identity tech lead");
   await kwame.getByRole("button", { name: "Record the sponsorship" }).click();
   await expect(kwame.getByText("For the role Identity tech lead", { exact: false })).toBeVisible();
+  await nominate(kwame, marcus.email, "ic4", "Marcus set the token service's design for three teams this year.");
+  await expect(kwame.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` })).toBeVisible();
+  await expect(kwame.getByText("Kwame Boateng made this nomination as their sponsor.")).toBeVisible();
 
-  const niamh = await as(browser, nominee.email);
-  await niamh.goto("/");
-  await niamh.getByRole("link", { name: "Write the promotion packet for Spring 2027 promotions" }).click();
-  await expect(niamh.getByRole("heading", { name: `${nominee.name}, for Senior Engineer` })).toBeVisible();
-  await expect(niamh.getByText("Gap: no evidence").first()).toBeVisible();
-  await expect(niamh.getByRole("heading", { name: "Sponsorship" })).toBeVisible();
-  await expect(niamh.getByText("Kwame Boateng sponsors them for the role Identity tech lead", { exact: false })).toBeVisible();
-  const testing = niamh.locator("#case-testing").locator("xpath=..");
-  await testing.getByLabel("Your case").fill("Wrote the contract tests every login change now runs.");
-  await testing.getByRole("button", { name: "Save this criterion" }).click();
-  await expect(niamh.locator("#case-testing").locator("xpath=..").getByLabel("Your case")).toHaveValue("Wrote the contract tests every login change now runs.");
-
+  // Sana nominates herself; her manager nominates Tobias.
+  const sanaPage = await as(browser, sana.email);
+  await nominate(sanaPage, "", "ic2", "I have run the team's on-call rota and its incident reviews since spring.");
+  await expect(sanaPage.getByRole("heading", { name: `${sana.name}, for Engineer II` })).toBeVisible();
   const rosa = await as(browser, manager.email);
+  await nominate(rosa, tobias.email, "ic3", "Tobias leads the passkey work and reviews most of the team's designs.");
+  await expect(rosa.getByRole("heading", { name: `${tobias.name}, for Senior Engineer` })).toBeVisible();
+
+  // The manager is told of the nominations she did not make, adds to one, and reads no sponsorship.
   await rosa.goto("/");
-  await rosa.getByRole("link", { name: `Add to ${nominee.name}'s promotion nomination` }).click();
-  await rosa.getByLabel("Your addition as their manager").fill("She also ran the passkey rollout's on-call.");
+  await rosa.getByRole("link", { name: `Add to ${sana.name}'s promotion nomination` }).click();
+  await rosa.getByLabel("Your addition as their manager").fill("She also wrote the runbooks the other teams now copy.");
   await rosa.getByRole("button", { name: "Save the addition" }).click();
-  await expect(rosa.getByRole("paragraph").filter({ hasText: "She also ran the passkey rollout's on-call." })).toBeVisible();
+  await expect(rosa.getByRole("paragraph").filter({ hasText: "She also wrote the runbooks the other teams now copy." })).toBeVisible();
   await expect(rosa.getByRole("button", { name: "Withdraw the nomination" })).toHaveCount(0);
-  // Her manager reads the nomination and its packet, not her sponsorship.
+  await rosa.goto("/");
+  await rosa.getByRole("link", { name: `Add to ${marcus.name}'s promotion nomination` }).click();
+  await expect(rosa.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` })).toBeVisible();
   await expect(rosa.getByText("Kwame Boateng sponsors them", { exact: false })).toHaveCount(0);
 
-  await niamh.reload();
-  await niamh.getByRole("button", { name: "Submit the packet" }).click();
-  await expect(niamh.getByRole("heading", { name: /The packet, submitted on/ })).toBeVisible();
-  await expect(niamh.getByRole("button", { name: "Save this criterion" })).toHaveCount(0);
+  // Each nominee writes and submits their packet; the sponsored one reads the sponsorship beside it.
+  await sanaPage.reload();
+  await writeAndSubmit(sanaPage, "Ran eleven incident reviews; two changed how the team deploys.");
+  const tobiasPage = await as(browser, tobias.email);
+  await tobiasPage.getByRole("link", { name: "Write the promotion packet for Summer promotions" }).click();
+  await expect(tobiasPage).toHaveURL(/\/promotions\/nominations\/[^/]+$/);
+  const tobiasNomination = new URL(tobiasPage.url()).pathname.split("/").pop()!;
+  await writeAndSubmit(tobiasPage, "Designed the passkey enrolment that every sign-in now uses.");
+  const marcusPage = await as(browser, marcus.email);
+  await marcusPage.getByRole("link", { name: "Write the promotion packet for Summer promotions" }).click();
+  await expect(marcusPage.getByRole("heading", { name: "Sponsorship" })).toBeVisible();
+  await expect(marcusPage.getByText("Kwame Boateng sponsors them for the role Identity tech lead", { exact: false })).toBeVisible();
+  await writeAndSubmit(marcusPage, "Set the token service's design, which three teams now build on.");
+
+  // The admin names the committee, which meets the window's rules for every nominee, and starts the votes.
+  const priya = await as(browser, admin);
+  await priya.goto("/admin/promotions");
+  await priya.getByRole("link", { name: "Summer promotions" }).click();
+  await expect(priya.getByText("The criteria are locked", { exact: false })).toBeVisible();
+  await expect(priya.getByText("The committee has no chair yet: name one before the votes start.")).toBeVisible();
+  await priya.getByRole("link", { name: "The committee", exact: true }).click();
+  for (const [person, role] of [[chair, "chair"], [member, "member"]] as const) {
+    await priya.getByLabel("Email of the person to name").fill(person.email);
+    await priya.getByLabel("Role", { exact: true }).selectOption(role);
+    await priya.getByRole("button", { name: "Name to the committee" }).click();
+    await expect(priya.getByRole("button", { name: `Remove ${person.name}` })).toBeVisible();
+  }
+  await expect(priya.getByText("This committee meets the window's rules.")).toHaveCount(3);
+  await priya.goto(`/admin/promotions/${WINDOW}`);
+  await priya.getByRole("button", { name: "End nominations and start the votes" }).click();
+  await expect(priya.getByText(/· Committee reading$/)).toBeVisible();
+
+  // The chair finds the votes she owes on her home page and votes first; the member votes without reading hers.
+  const ines = await as(browser, chair.email);
+  const owed = ines.getByRole("listitem").filter({ hasText: "Vote on the nominees of Summer promotions" });
+  await expect(owed).toContainText("3 nominees are waiting for your vote.");
+  await owed.getByRole("link").click();
+  await expect(ines.getByRole("heading", { level: 1, name: "The meeting of Summer promotions" })).toBeVisible();
+  await vote(ines, 1, "Met", "Not yet");
+  await expectAccessible(ines);
+  await vote(ines, 2, "Met");
+  await vote(ines, 3, "Met");
+  const rachel = await as(browser, member.email);
+  await vote(rachel, 1, "Met", "Partly", chair.name);
+  await vote(rachel, 2, "Met", undefined, chair.name);
+  await vote(rachel, 3, "Met", undefined, chair.name);
+
+  // The chair opens the meeting: the nominees side by side, a disagreement marked, the agreement measured.
+  await ines.goto(MEETING);
+  await ines.getByRole("button", { name: "Start the meeting" }).click();
+  await expect(ines.getByRole("table", { name: `Each member's mark per criterion for ${sana.name}; rows where marks differ are marked.` }).getByText("Marks differ").first()).toBeVisible();
+  await expect(ines.getByText(/Krippendorff's alpha \(ordinal\)/)).toBeVisible();
+  await expectAccessible(ines);
+
+  const card = (name: string, target: string) => ines.getByRole("heading", { level: 2, name: `${name}, for ${target}` }).locator("xpath=..");
+  const decisionForm = (name: string, target: string) => card(name, target).locator("form").filter({ has: ines.getByRole("button", { name: "Save the decision" }) });
+  for (const [nominee, target] of [[tobias, "Senior Engineer"], [marcus, "Staff Engineer"]] as const) {
+    const form = decisionForm(nominee.name, target);
+    await form.getByLabel("Outcome").selectOption("promote");
+    await markEvery(form, "Met");
+    await form.getByLabel("Summary").fill("Every expectation is met, with evidence beyond the team.");
+    await form.getByRole("button", { name: "Save the decision" }).click();
+    await expect(card(nominee.name, target).getByRole("heading", { name: "Decision: Promote" })).toBeVisible();
+  }
+  const sanaForm = decisionForm(sana.name, "Engineer II");
+  await sanaForm.getByLabel("Outcome").selectOption("not-yet");
+  await markEvery(sanaForm, "Met", "Not yet");
+  // A criterion not met needs its reason: refused, then given.
+  await sanaForm.getByRole("button", { name: "Save the decision" }).click();
+  await expect(ines.getByText("Say why this criterion is not met.")).toBeVisible();
+  await markEvery(sanaForm, "Met", "Not yet");
+  await sanaForm.getByRole("group").first().getByRole("textbox").fill("Shown within the team's on-call; not yet in the work the team plans.");
+  await sanaForm.getByRole("button", { name: "Save the decision" }).click();
+  await expect(card(sana.name, "Engineer II").getByRole("heading", { name: "Decision: Not yet" })).toBeVisible();
+
+  // Until the release, the nominee reads no decision.
+  await tobiasPage.goto(`/promotions/outcome/${tobiasNomination}`);
+  await expect(tobiasPage.getByText("No decision has been released yet. You will be told as soon as it is.")).toBeVisible();
+
+  for (const [index, nominee] of [tobias, marcus, sana].entries()) {
+    await ines.getByRole("button", { name: `Release the decision to ${nominee.name}` }).click();
+    await expect(ines.getByText("Released to the nominee.")).toHaveCount(index + 1);
+  }
+
+  // The window closes only after its chair has opened its audit: refused before, offered after.
+  await priya.goto(`/admin/promotions/${WINDOW}`);
+  await expect(priya.getByText("The chair has not opened the window's audit yet: the window closes only after they have.")).toBeVisible();
+  await expect(priya.getByRole("button", { name: "Close the window" })).toHaveCount(0);
+  await ines.goto(MEETING);
+  await ines.getByRole("link", { name: "The window's audit" }).click();
+  await expect(ines.getByRole("heading", { level: 1, name: "Who was nominated and promoted in Summer promotions" })).toBeVisible();
+  await expect(ines.getByText(/your reading is recorded in the window's history/)).toBeVisible();
+  await priya.reload();
+  await expect(priya.getByText(/The chair, Ines Duarte, opened the window's audit on/)).toBeVisible();
+  await priya.getByRole("button", { name: "Close the window" }).click();
+  await expect(priya.getByText(/Closed/).first()).toBeVisible();
+
+  await tobiasPage.reload();
+  await expect(tobiasPage.getByRole("heading", { name: /^Promoted to / })).toBeVisible();
+  await expect(tobiasPage.getByText(/The new level takes effect on/)).toBeVisible();
+  await expectAccessible(tobiasPage);
+
+  // Sana's home page says her decision is there, not what it is.
+  await sanaPage.goto("/");
+  const released = sanaPage.getByRole("listitem").filter({ hasText: "Your promotion decision in Summer promotions is released" });
+  await expect(released).not.toContainText("Not yet");
+  await released.getByRole("link").click();
+  await expect(sanaPage.getByRole("heading", { name: /^Not yet / })).toBeVisible();
+  await expect(sanaPage.getByText("Shown within the team's on-call; not yet in the work the team plans.")).toBeVisible();
+  await expect(sanaPage.getByRole("heading", { name: "What would change the answer" })).toBeVisible();
+  await expect(sanaPage.getByText(/You may be nominated again/)).toBeVisible();
+  await sanaPage.getByRole("button", { name: "Put these into my growth plan" }).click();
+  await expect(sanaPage.getByText("The criteria not yet met are now the focus of your growth plan.")).toBeVisible();
 });

@@ -212,6 +212,30 @@ export function openingRecordsAuditStep(facts: { isChair: boolean; windowState: 
   return facts.isChair && (facts.windowState === "committee" || facts.windowState === "meeting") && !facts.alreadyOpenedByChair;
 }
 
+export type VotesFacts = {
+  state: string;
+  hasChair: boolean;
+  /** Standing nominations (not withdrawn). */
+  nominations: number;
+  /** Standing nominations whose packet is not submitted. */
+  packetsOut: number;
+};
+
+/**
+ * Why an admin may not end the nominations and start the committee's votes, or null when they may:
+ * only from an open window with a chair and at least one nomination, and only once every standing
+ * nomination's packet is in, so that no committee votes on a case its nominee has not finished.
+ * The window's dates are its plan; this step is the admin's, on the day the packets are in.
+ */
+export function votesStartRefusal(viewer: PromotionViewer, facts: VotesFacts): Message | null {
+  if (!canManagePromotions(viewer)) return { key: "common:errors.adminsOnly" };
+  if (facts.state !== "open") return { key: "promotions:errors.votesNotFromOpen" };
+  if (!facts.hasChair) return { key: "promotions:errors.votesWithoutChair" };
+  if (facts.nominations === 0) return { key: "promotions:errors.votesWithoutNominations" };
+  if (facts.packetsOut > 0) return { key: "promotions:errors.votesWithPacketsOut", values: { count: facts.packetsOut } };
+  return null;
+}
+
 export type CloseFacts = {
   state: string;
   hasChair: boolean;

@@ -7,7 +7,7 @@ import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import * as clock from "~/platform/clock.server";
 import type { WindowInput } from "./forms";
 import { known, NOMINATION_STATES, PROMOTION_EVENT_KINDS, type PromotionEventKind } from "./history";
-import { canEditWindow, canManagePromotions, canOpenWindow, ladderVersionLocked, WINDOW_STATES, windowCloseRefusal, type CloseFacts, type PromotionViewer } from "./policy";
+import { canEditWindow, canManagePromotions, canOpenWindow, ladderVersionLocked, WINDOW_STATES, votesStartRefusal, windowCloseRefusal, type CloseFacts, type PromotionViewer, type VotesFacts } from "./policy";
 import { NOMINATION_KINDS } from "./policy";
 import { allSettings, modeOfLadder, settingsFor } from "./settings.server";
 
@@ -165,6 +165,32 @@ export async function openWindow(viewer: PromotionViewer, windowId: string, now 
   await applyDuePromotions(now);
 }
 
+/** What decides whether a window's votes may start: its state, its chair, its standing nominations and the packets not yet in. */
+export async function votesFacts(windowId: string): Promise<VotesFacts> {
+  const window = await requireWindow(windowId);
+  const standing = { windowId, state: { not: "withdrawn" } };
+  const [chairs, nominations, packetsOut] = await Promise.all([
+    db.promotionCommitteeMember.count({ where: { windowId, role: "chair" } }),
+    db.promotionNomination.count({ where: standing }),
+    db.promotionNomination.count({ where: { ...standing, packets: { none: { submittedAt: { not: null } } } } }),
+  ]);
+  return { state: window.state, hasChair: chairs > 0, nominations, packetsOut };
+}
+
+/**
+ * An admin ends a window's nominations and starts its committee's votes (policy: `votesStartRefusal`):
+ * from now on nobody nominates into it or writes a packet, and its members read and vote.
+ */
+export async function startVotes(viewer: PromotionViewer, windowId: string, now = clock.now()): Promise<void> {
+  const refusal = votesStartRefusal(viewer, await votesFacts(windowId));
+  if (refusal) throw canManagePromotions(viewer) ? new ConflictError(refusal) : new ForbiddenError(refusal);
+  await db.$transaction(async (tx) => {
+    const moved = await tx.promotionWindow.updateMany({ where: { id: windowId, state: "open" }, data: { state: "committee", revision: { increment: 1 } } });
+    if (moved.count !== 1) throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
+    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "state", change: { state: ["open", "committee"] }, at: now });
+  });
+}
+
 /** What decides whether a window may close: its state, its chair, whether the chair opened its audit, and the decisions not yet released. */
 export async function closeFacts(windowId: string): Promise<CloseFacts> {
   const window = await requireWindow(windowId);
@@ -214,7 +240,7 @@ export async function upcomingWindows(ladderId: string | null, now: Date) {
 export async function windowForAdmin(viewer: PromotionViewer, windowId: string) {
   if (!canManagePromotions(viewer)) throw new ForbiddenError({ key: "common:errors.adminsOnly" });
   const window = await requireWindow(windowId);
-  const [nominations, events, eligible, facts, auditOpened] = await Promise.all([
+  const [nominations, events, eligible, facts, votes, auditOpened] = await Promise.all([
     db.promotionNomination.findMany({
       where: { windowId },
       select: { id: true, nomineeId: true, kind: true, state: true, targetLevelId: true, candidateNumber: true, packets: { select: { submittedAt: true } } },
@@ -223,6 +249,7 @@ export async function windowForAdmin(viewer: PromotionViewer, windowId: string) 
     db.promotionEvent.findMany({ where: { windowId }, select: { id: true, kind: true, actorId: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50 }),
     db.promotionEligible.count({ where: { windowId } }),
     closeFacts(windowId),
+    votesFacts(windowId),
     db.promotionEvent.findFirst({ where: { windowId, kind: "audit-opened" }, select: { actorId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
   const names = new Map(
@@ -235,6 +262,7 @@ export async function windowForAdmin(viewer: PromotionViewer, windowId: string) 
     window: { ...window, state: known(WINDOW_STATES, window.state, "closed") },
     eligible,
     closeFacts: facts,
+    votesFacts: votes,
     auditOpened: auditOpened ? { at: auditOpened.createdAt, chairName: auditOpened.actorId ? (names.get(auditOpened.actorId) ?? "") : "" } : null,
     nominations: nominations.map((row) => ({
       id: row.id,

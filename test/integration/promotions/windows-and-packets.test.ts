@@ -16,7 +16,8 @@ import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
 import { addToNomination, nominate, withdrawNomination } from "~/modules/promotions/nominations.server";
 import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
 import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.server";
-import { createWindow, openWindow } from "~/modules/promotions/windows.server";
+import { nameMember } from "~/modules/promotions/committee.server";
+import { createWindow, openWindow, startVotes } from "~/modules/promotions/windows.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 
@@ -74,6 +75,30 @@ describe("the process and its windows", () => {
     expect(eligible).toEqual(expect.arrayContaining([org.nia.id, org.omar.id, org.sol.id, org.manager.id]));
     expect(eligible).not.toContain(org.gone.id);
     expect(eligible).not.toContain(org.admin.id);
+  });
+});
+
+describe("the end of nominations", () => {
+  test("the admin starts the votes once the committee has a chair and every packet is in; nominations end then", async () => {
+    const votingWindow = await createWindow(org.admin, { ...windowInput(), name: "Votes promotions" });
+    await openWindow(org.admin, votingWindow, now);
+    expect(await refusal(() => startVotes(org.manager, votingWindow))).toBe("forbidden common:errors.adminsOnly");
+    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe("conflict promotions:errors.votesWithoutChair");
+    await nameMember(org.admin, votingWindow, { email: org.sol.email, role: "chair" });
+    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe("conflict promotions:errors.votesWithoutNominations");
+    const made = await nominate(org.manager, { windowId: votingWindow, nomineeEmail: org.omar.email, targetLevelId: "ic3", statement: "Runs the team's releases." }, now);
+    if (!made.ok) throw new Error("expected a nomination");
+    const packetsOut = await startVotes(org.admin, votingWindow).catch((error: unknown) => error);
+    expect(packetsOut).toBeInstanceOf(DomainError);
+    expect(wordsOf(i18nFor("en").getFixedT("en"), (packetsOut as DomainError).said)).toBe("1 packet is not submitted yet: the votes start once every packet is in.");
+    const packet = (await nominationPage(org.omar, made.nominationId, now)).packet!;
+    await submitPacket(org.omar, packet.id, packet.revision, now);
+
+    await startVotes(org.admin, votingWindow, now);
+    expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: votingWindow } })).state).toBe("committee");
+    expect((await db.promotionEvent.findMany({ where: { windowId: votingWindow, kind: "state" }, select: { change: true } })).map((event) => JSON.parse(event.change ?? "{}"))).toContainEqual({ state: ["open", "committee"] });
+    expect(await refusal(() => nominate(org.sol, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Ready" }, now))).toBe("invalid promotions:errors.windowNotTakingNominations");
+    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe("conflict promotions:errors.votesNotFromOpen");
   });
 });
 

@@ -8,7 +8,7 @@ import { DEMO_PROMOTION_IDS } from "../../../prisma/seed/demo-promotion-committe
 const viewerOf = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
 
 describe("the demo's promotion committees", () => {
-  test("a window with votes under way (one member's in, the chair's to come, the committee meeting every rule, its meeting set) and a closed one whose decisions were released; seeding again changes nothing", async () => {
+  test("a window with votes under way (one member's in, the chair's to come, the committee meeting every rule, its meeting set) a closed one whose decisions were released, and an open one nobody is nominated in yet; seeding again changes nothing", async () => {
     await seedDemo();
     const admin = await viewerOf("priya.raman@example.com");
     const committee = await committeePage(admin, DEMO_PROMOTION_IDS.autumn);
@@ -41,8 +41,12 @@ describe("the demo's promotion committees", () => {
     const ravi = await viewerOf("ravi.iyer@example.com");
     expect((await answerPage(ravi, DEMO_PROMOTION_IDS.ravi)).decision?.outcome).toBe("promote");
 
+    // Summer is open for nominations with nobody nominated and no committee yet: two voters, a redacted first read.
+    const summer = await committeePage(admin, DEMO_PROMOTION_IDS.summer);
+    expect([summer.window.state, summer.window.rules.minMembers, summer.window.redactedFirstRead, summer.members, summer.nominations]).toEqual(["open", 2, true, [], []]);
+
     await seedDemo();
-    expect(await db.promotionWindow.count({ where: { id: { in: [DEMO_PROMOTION_IDS.autumn, DEMO_PROMOTION_IDS.spring] } } })).toBe(2);
+    expect(await db.promotionWindow.count({ where: { id: { in: [DEMO_PROMOTION_IDS.autumn, DEMO_PROMOTION_IDS.spring, DEMO_PROMOTION_IDS.summer] } } })).toBe(3);
     expect(await db.promotionBallot.count({ where: { nomination: { windowId: DEMO_PROMOTION_IDS.autumn } } })).toBe(2);
   });
 });
