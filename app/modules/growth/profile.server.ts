@@ -13,6 +13,7 @@ import { competenciesForLevel, defaultTarget, getLevel, levelTitleAt, nextLevel,
 import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
+import { isErased } from "~/modules/people/erased.server";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { ladderStanding } from "~/modules/ladders/points";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
@@ -57,9 +58,9 @@ export type SubjectContext = {
  * viewer may see them) their assessments with author and cycle.
  */
 export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
-  const [person, chain] = await Promise.all([placeInOrganisation(personId), managerChain(personId)]);
+  const [person, chain, erased] = await Promise.all([placeInOrganisation(personId), managerChain(personId), isErased(personId)]);
   // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
-  if (!person || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
+  if (!person || !canViewPerson(viewer, personId, chain, erased)) throw new NotFoundError();
   const about = await assessmentsAbout(personId);
   // Only the person reading their own manager reviews waits for their cycle's moment to share them.
   const ownReviews = viewer.id === personId ? about.filter((assessment) => assessment.kind === "manager" && assessment.status === "submitted") : [];

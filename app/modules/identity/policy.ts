@@ -36,10 +36,21 @@ export function navLinks(viewer: NavFacts): NavLinks {
 }
 
 /**
- * A person's record (and later their assessments) is visible to themselves, to
- * anyone in their manager chain, and to admins.
+ * Whether anything shows this person's own rows at all: not once they are erased. Their figures
+ * then stay only inside aggregates (decision 091), which still count them; a list of people leaves
+ * them out or counts them, without a figure of theirs.
  */
-export function canViewPerson(viewer: Viewer, subjectId: string, subjectManagerChain: readonly string[]): boolean {
+export function readableAsPerson(erased: boolean): boolean {
+  return !erased;
+}
+
+/**
+ * A person's record (and later their assessments) is visible to themselves, to
+ * anyone in their manager chain, and to admins. An erased person's is visible to nobody
+ * (readableAsPerson): their pages answer as if they did not exist.
+ */
+export function canViewPerson(viewer: Viewer, subjectId: string, subjectManagerChain: readonly string[], subjectErased: boolean): boolean {
+  if (!readableAsPerson(subjectErased)) return false;
   return viewer.id === subjectId || viewer.isAdmin || subjectManagerChain.includes(viewer.id);
 }
 
