@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
-import { readableAsPerson, type Viewer } from "~/modules/identity/policy";
+import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong } from "~/modules/people/erased.server";
 import { csvRow } from "~/utils/csv";
 import { ForbiddenError } from "~/modules/errors";

@@ -1,6 +1,7 @@
 import { db } from "~/db/client.server";
 import type { Message } from "~/i18n/messages";
-import { canViewPerson, readableAsPerson, type Viewer } from "~/modules/identity/policy";
+import { canViewPerson, type Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";

@@ -1,7 +1,8 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { ProposalMark } from "./entries";
 import type { Message } from "~/i18n/messages";
-import { readableAsPerson, type Viewer } from "~/modules/identity/policy";
+import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
 import { isErased } from "~/modules/people/erased.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";

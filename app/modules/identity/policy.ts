@@ -1,3 +1,5 @@
+import { readableAsPerson } from "~/modules/people/erased";
+
 /** Who may see what. Pure rules; the server module feeds them facts from the database. */
 export type Viewer = {
   id: string;
@@ -33,15 +35,6 @@ export function navLinks(viewer: NavFacts): NavLinks {
     insights: viewer.isManager || viewer.isAdmin,
     admin: viewer.isAdmin,
   };
-}
-
-/**
- * Whether anything shows this person's own rows at all: not once they are erased. Their figures
- * then stay only inside aggregates (decision 091), which still count them; a list of people leaves
- * them out or counts them, without a figure of theirs.
- */
-export function readableAsPerson(erased: boolean): boolean {
-  return !erased;
 }
 
 /**

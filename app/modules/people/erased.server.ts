@@ -15,3 +15,8 @@ export async function erasedAmong(personIds: readonly string[], client: Pick<Db,
   const rows = await client.erasureRecord.findMany({ where: { personId: { in: ids } }, select: { personId: true } });
   return new Set(rows.map((row) => row.personId));
 }
+
+/** Everyone erased: for a list whose statement leaves them out before it pages. */
+export async function erasedIds(client: Pick<Db, "erasureRecord"> = db): Promise<string[]> {
+  return (await client.erasureRecord.findMany({ select: { personId: true } })).map((row) => row.personId);
+}
