@@ -229,7 +229,12 @@ export async function listOutcomes(page: PageRequest, cycleId: string | null, re
         take,
         select: OUTCOME,
       }),
-    (batch) => (reader.reach === "organisation" ? batch.filter((row) => outcomeReadable(readableFacts(row))) : keptForPerson(viewer, batch, sessions)),
+    async (batch) => {
+      // An erased former colleague's outcome is in no one's read: their figures stay only inside aggregates.
+      const erased = await erasedAmong(batch.map((row) => row.personId));
+      const readable = batch.filter((row) => readableAsPerson(erased.has(row.personId)));
+      return reader.reach === "organisation" ? readable.filter((row) => outcomeReadable(readableFacts(row))) : keptForPerson(viewer, readable, sessions);
+    },
   );
   return { data: rows.map(outcomeOf), nextCursor };
 }
