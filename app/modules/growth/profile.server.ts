@@ -13,7 +13,6 @@ import { competenciesForLevel, defaultTarget, getLevel, levelTitleAt, nextLevel,
 import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
-import { isErased } from "~/modules/people/erased.server";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { ladderStanding } from "~/modules/ladders/points";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
@@ -58,9 +57,10 @@ export type SubjectContext = {
  * viewer may see them) their assessments with author and cycle.
  */
 export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
-  const [person, chain, erased] = await Promise.all([placeInOrganisation(personId), managerChain(personId), isErased(personId)]);
+  const [place, chain] = await Promise.all([placeInOrganisation(personId), managerChain(personId)]);
   // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
-  if (!person || !canViewPerson(viewer, personId, chain, erased)) throw new NotFoundError();
+  if (!place || !canViewPerson(viewer, personId, chain, place.erased)) throw new NotFoundError();
+  const { erased: _erased, ...person } = place;
   const about = await assessmentsAbout(personId);
   // Only the person reading their own manager reviews waits for their cycle's moment to share them.
   const ownReviews = viewer.id === personId ? about.filter((assessment) => assessment.kind === "manager" && assessment.status === "submitted") : [];
