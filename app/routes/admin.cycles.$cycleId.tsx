@@ -95,7 +95,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 const PROGRESS_STEP = { 0: "detail.progressSteps.notStarted", 1: "detail.progressSteps.draft", 2: "detail.progressSteps.submitted" } as const satisfies Record<Progress, string>;
 
 export default function CycleProgress({ loaderData, actionData }: Route.ComponentProps) {
-  const { cycle, reviewSharing, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, feedback, feedbackValues } = loaderData;
+  const { cycle, reviewSharing, filters, team, typedTeam, teamError, counts, total, page, pageCount, people, erasedOnPage, feedback, feedbackValues } = loaderData;
   const { t } = useTranslation("cycles");
   const f = useFormats();
   const asksFeedback = feedback !== null && (feedback.peer || feedback.upward);
@@ -239,6 +239,7 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
           <p>{filters.teamId || filters.state ? t("detail.noMatch") : t("detail.noParticipants")}</p>
         </Card>
       )}
+      {erasedOnPage ? <p className="muted mt-2 text-sm">{t("detail.erased", { count: erasedOnPage })}</p> : null}
       <Pagination page={page} pageCount={pageCount} label={t("detail.pages")} />
 
       {cycle.closedAt ? null : (

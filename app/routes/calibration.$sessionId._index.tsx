@@ -164,6 +164,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
         <span>
           {t("session.stateLabel")} <strong>{t(`state.${session.state}`)}</strong> · {t("session.people", { count: view.people.everyone })}
           {view.people.why ? ` ${t(`session.notShown.${view.people.why}`, { count: view.people.notShown })}` : ""}
+          {view.people.erased ? ` ${t("session.erased", { count: view.people.erased })}` : ""}
         </span>
         {view.canExport ? (
           <>

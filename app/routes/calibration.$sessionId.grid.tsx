@@ -120,6 +120,7 @@ export default function CalibrationGrid({ loaderData, actionData }: Route.Compon
         <h2 className="mb-1 text-lg font-semibold">{view.session.secondDimension ? t("grid.headingWithSecond", { dimension: dimensionInSentence(view.session.secondDimension, i18n.language) }) : t("grid.heading")}</h2>
         <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
           {t(Object.values(view.filters).some(Boolean) ? "grid.totalFiltered" : "grid.total", { count: view.total, unplaced: view.unplacedCount })}
+          {view.erased ? ` ${t("grid.erased", { count: view.erased })}` : ""}
         </p>
         {view.people === null ? (
           <Alert tone="info">{t("grid.tooMany", { limit: f.number(view.limit) })}</Alert>

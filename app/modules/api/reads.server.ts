@@ -5,6 +5,8 @@ import { canOpenEntry, type SessionAccess } from "~/modules/calibration/policy";
 import { listSessions, requireSessionAccess } from "~/modules/calibration/sessions.server";
 import { requirePersonVisible } from "~/modules/identity/permissions.server";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChainOfLine } from "~/modules/people/reporting-line.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import { INSIGHT_TABLES, insightTable } from "~/modules/insights/tables";
@@ -87,9 +89,15 @@ function personOf({ deactivatedAt, ladderId, ...row }: PersonRow, reach: TokenRe
  */
 export async function listPeople(page: PageRequest, reader: Reader): Promise<z.output<typeof ApiPersonPage>> {
   if (reader.reach === "organisation") {
-    const rows = await db.user.findMany({ where: after(page), orderBy: { id: "asc" }, take: page.limit + 1, select: PERSON });
-    const { rows: shown, nextCursor } = pageOf(rows, page.limit);
-    return { data: shown.map((row) => personOf(row, "organisation")), nextCursor };
+    const { rows, nextCursor } = await keptPage(
+      page,
+      (afterId, take) => db.user.findMany({ where: afterId ? { id: { gt: afterId } } : {}, orderBy: { id: "asc" }, take, select: PERSON }),
+      async (batch) => {
+        const erased = await erasedAmong(batch.map((row) => row.id));
+        return batch.filter((row) => readableAsPerson(erased.has(row.id)));
+      },
+    );
+    return { data: rows.map((row) => personOf(row, "organisation")), nextCursor };
   }
   const { viewer } = reader;
   const own = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { linePath: true } });
@@ -97,7 +105,10 @@ export async function listPeople(page: PageRequest, reader: Reader): Promise<z.o
   const { rows, nextCursor } = await keptPage(
     page,
     (afterId, take) => db.user.findMany({ where: { ...candidates, ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take, select: { ...PERSON, linePath: true } }),
-    (batch) => batch.filter((row) => canViewPerson(viewer, row.id, managerChainOfLine(row.linePath))),
+    async (batch) => {
+      const erased = await erasedAmong(batch.map((row) => row.id));
+      return batch.filter((row) => canViewPerson(viewer, row.id, managerChainOfLine(row.linePath), erased.has(row.id)));
+    },
   );
   return { data: rows.map(({ linePath: _line, ...row }) => personOf(row, "person")), nextCursor };
 }
@@ -109,8 +120,8 @@ export async function getPerson(personId: string, reader: Reader): Promise<z.out
       throw error instanceof NotFoundError ? new NotFoundError({ key: "api:errors.noSuchPerson" }) : error;
     });
   }
-  const row = await db.user.findUnique({ where: { id: personId }, select: PERSON });
-  if (!row) throw new NotFoundError({ key: "api:errors.noSuchPerson" });
+  const [row, erased] = await Promise.all([db.user.findUnique({ where: { id: personId }, select: PERSON }), isErased(personId)]);
+  if (!row || !readableAsPerson(erased)) throw new NotFoundError({ key: "api:errors.noSuchPerson" });
   return personOf(row, reader.reach);
 }
 
@@ -218,7 +229,12 @@ export async function listOutcomes(page: PageRequest, cycleId: string | null, re
         take,
         select: OUTCOME,
       }),
-    (batch) => (reader.reach === "organisation" ? batch.filter((row) => outcomeReadable(readableFacts(row))) : keptForPerson(viewer, batch, sessions)),
+    async (batch) => {
+      // An erased former colleague's outcome is in no one's read: their figures stay only inside aggregates.
+      const erased = await erasedAmong(batch.map((row) => row.personId));
+      const readable = batch.filter((row) => readableAsPerson(erased.has(row.personId)));
+      return reader.reach === "organisation" ? readable.filter((row) => outcomeReadable(readableFacts(row))) : keptForPerson(viewer, readable, sessions);
+    },
   );
   return { data: rows.map(outcomeOf), nextCursor };
 }

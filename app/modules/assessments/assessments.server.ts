@@ -1,6 +1,8 @@
 import type { Message } from "~/i18n/messages";
 import { ladderStanding } from "~/modules/ladders/points";
 import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { isErased } from "~/modules/people/erased.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { trackOfLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
@@ -81,9 +83,9 @@ type Subject = { id: string; name: string; ladderId: string | null; level: strin
  * which ids are people.
  */
 async function requireAuthorable(viewer: Viewer, kind: AssessmentKind, subjectId: string): Promise<{ subject: Subject; chain: string[] }> {
-  const subject = await db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, ladderId: true, level: true, deactivatedAt: true } });
+  const [subject, erased] = await Promise.all([db.user.findUnique({ where: { id: subjectId }, select: { id: true, name: true, ladderId: true, level: true, deactivatedAt: true } }), isErased(subjectId)]);
   const chain = subject && kind !== "self" ? await managerChain(subjectId) : [];
-  if (!subject || !canAuthorAssessment(kind, viewer.id, subjectId, chain)) throw new NotFoundError({ key: "assessments:errors.nobodyToReview" });
+  if (!subject || !readableAsPerson(erased) || !canAuthorAssessment(kind, viewer.id, subjectId, chain)) throw new NotFoundError({ key: "assessments:errors.nobodyToReview" });
   return { subject, chain };
 }
 
@@ -175,6 +177,8 @@ export async function startAssessment(viewer: Viewer, kind: AssessmentKind, subj
 
 /** Whether the viewer may read this assessment (policy.ts), fetching the facts it needs only when needed. */
 export async function viewerCanRead(viewer: Viewer, assessment: AssessmentFacts & { cycleId: string | null }, now = clock.now()): Promise<boolean> {
+  // An erased person's assessments are readable by nobody, their author included: their figures stay only in aggregates.
+  if (!readableAsPerson(await isErased(assessment.subjectId))) return false;
   if (viewer.id === assessment.authorId || assessment.status === "draft") {
     return canReadAssessment(assessment, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [], subjectSelfSubmitted: false, sharing: sharedWhenBothSubmitted(now) });
   }

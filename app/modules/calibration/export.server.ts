@@ -1,5 +1,7 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { erasedAmong } from "~/modules/people/erased.server";
 import { csvRow } from "~/utils/csv";
 import { ForbiddenError } from "~/modules/errors";
 import { getTrack } from "~/modules/ladders";
@@ -22,7 +24,8 @@ const text = (value: unknown) => (value === null || value === undefined ? "" : t
 /**
  * A session's outcomes (one row per person) or its full history (one row per changed field of every
  * event), as CSV, for its facilitator and admins. A facilitator who is also calibrated in the session
- * gets neither their own row nor their own entry's events, as on the session page (canOpenEntry).
+ * gets neither their own row nor their own entry's events, as on the session page (canOpenEntry); an
+ * erased former colleague's row and events are left out for everyone (readableAsPerson).
  */
 export async function sessionExport(viewer: Viewer, sessionId: string, what: "outcomes" | "history", t: AnyNamespaceT): Promise<{ filename: string; body: string }> {
   const session = await requireSessionAccess(viewer, sessionId);
@@ -67,7 +70,8 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
         : OUTCOME_COLUMNS),
       ...CODE_COLUMNS,
     ];
-    const rows = entries.filter((entry) => canOpenEntry(viewer, session.access, entry)).map((entry) =>
+    const erased = await erasedAmong(entries.map((entry) => entry.personId));
+    const rows = entries.filter((entry) => readableAsPerson(erased.has(entry.personId)) && canOpenEntry(viewer, session.access, entry)).map((entry) =>
       csvRow([
         entry.person.name,
         entry.person.email,
@@ -106,7 +110,8 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
       entry: { select: { personId: true, managerId: true, released: true, person: { select: { name: true } } } },
     },
   });
-  const shown = events.filter((event) => !event.entry || canOpenEntry(viewer, session.access, event.entry)).map((event) => ({ ...event, change: JSON.parse(event.change) as Record<string, unknown> }));
+  const erased = await erasedAmong(events.flatMap((event) => (event.entry ? [event.entry.personId] : [])));
+  const shown = events.filter((event) => !event.entry || (readableAsPerson(erased.has(event.entry.personId)) && canOpenEntry(viewer, session.access, event.entry))).map((event) => ({ ...event, change: JSON.parse(event.change) as Record<string, unknown> }));
   // Evidence a proposal pointed to, by its text.
   const evidenceIds = [...new Set(shown.flatMap((event) => Object.entries(event.change).flatMap(([field, change]) => (field === "proposedEvidence" && Array.isArray(change) ? change.flatMap(storedIdList) : []))))];
   const evidence = evidenceIds.length ? await db.ratingEvidence.findMany({ where: { id: { in: evidenceIds } }, select: { id: true, text: true } }) : [];

@@ -1,5 +1,7 @@
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { erasedAmong } from "~/modules/people/erased.server";
 import { ConflictError, InvalidError } from "~/modules/errors";
 import { cellKey, lastUndoableMove, MOVE_EVENT, outcomeForCell, placeOf, stillAsMoved, UNDO_EVENT, undoChange, type FieldChange, type GridAxes, type GridCell } from "./grid";
 import { announceSessionChange } from "./live.server";
@@ -45,6 +47,9 @@ export async function gridView(viewer: Viewer, sessionId: string, filters: Sessi
     if (person.at.decided) count.decided += 1;
     else count.proposed += 1;
   }
+  // Erased former colleagues stay in the cells' counts, never placed one by one (decision 091).
+  const erased = await erasedAmong(shown.map((entry) => entry.personId));
+  const listed = people.filter((_, index) => readableAsPerson(erased.has(shown[index]!.personId)));
   const canMove = canRecordOutcome(viewer, session.access);
   return {
     session: { id: session.id, name: session.name, state: session.state, secondDimension: session.secondDimension },
@@ -54,7 +59,8 @@ export async function gridView(viewer: Viewer, sessionId: string, filters: Sessi
     total: people.length,
     unplacedCount: people.filter((person) => !person.at).length,
     /** Too many to show one by one: the page asks for a filter. */
-    people: people.length <= GRID_PEOPLE ? people : null,
+    people: listed.length <= GRID_PEOPLE ? listed : null,
+    erased: people.length - listed.length,
     limit: GRID_PEOPLE,
     lastMove: canMove ? await lastMoveOf(viewer, session.id, new Map(shown.map((entry) => [entry.id, entry.name]))) : null,
     filters,

@@ -1,6 +1,8 @@
 import { db } from "~/db/client.server";
 import type { Message } from "~/i18n/messages";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
@@ -271,7 +273,11 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     figures = sessionFigures(base, shown, session.secondDimension);
     if (base.figures.size < 50) base.figures.set(filterKey, figures);
   }
-  const pages = Math.max(1, Math.ceil(shown.length / AGENDA_PAGE_SIZE));
+  // Read on every view, not kept with the session's version: an erasure writes no session event.
+  // Erased people stay in every figure above; only their own row is left out of the list.
+  const erased = await erasedAmong(base.entries.map((entry) => entry.personId));
+  const listed = shown.filter((entry) => readableAsPerson(erased.has(entry.personId)));
+  const pages = Math.max(1, Math.ceil(listed.length / AGENDA_PAGE_SIZE));
   const current = Math.min(page, pages);
   const next = nextState(session.state, { blindPreRead: session.blindPreRead });
 
@@ -315,11 +321,13 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
           : session.state === "draft" && !canOverseeSession(viewer, session.access)
             ? ("own-reports" as const)
             : ("own-entry" as const),
+      /** Erased former colleagues among the entries the viewer would see: counted in every figure, not listed. */
+      erased: base.entries.filter((entry) => !readableAsPerson(erased.has(entry.personId))).length,
     },
     tab,
     entries:
       tab === "agenda"
-        ? shown.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
+        ? listed.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
             ...entry,
             canPropose: canPropose(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
             /** Once published: whether the person has been told their outcome, and whether the viewer may tell them. */
@@ -329,7 +337,7 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
         : [],
     /** Once published: how many outcomes the viewer may still release, in the whole session (not only this page). */
     toRelease: base.entries.filter((entry) => !entry.released && canReleaseOutcome(viewer, session.access, entry)).length,
-    pagination: { page: current, pages, shown: shown.length, from: shown.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(shown.length, current * AGENDA_PAGE_SIZE) },
+    pagination: { page: current, pages, shown: listed.length, from: listed.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(listed.length, current * AGENDA_PAGE_SIZE) },
     distribution: figures.distribution,
     nineBox: figures.nineBox,
     leniency: {
@@ -399,7 +407,8 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   });
   if (!row) throw new NotFoundError("There is no such entry in this session.");
   const access = { personId: row.personId, managerId: row.managerId, released: row.released };
-  if (!canOpenEntry(viewer, session.access, access)) throw new NotFoundError("There is no such entry in this session.");
+  const erased = await isErased(row.personId);
+  if (!readableAsPerson(erased) || !canOpenEntry(viewer, session.access, access)) throw new NotFoundError("There is no such entry in this session.");
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);
@@ -485,7 +494,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     },
     canPropose: canPropose(viewer, session.access, access),
     /** The person's own pages (the full gap analysis) are their manager chain's and admins'; the reviews are every calibrator's. */
-    canOpenProfile: canViewPerson(viewer, row.personId, chain),
+    canOpenProfile: canViewPerson(viewer, row.personId, chain, erased),
     evidence,
     /** The manager's autosaved form, for them alone. */
     draft: canPropose(viewer, session.access, access) && row.proposalDraft ? parseDraft(row.proposalDraft) : null,

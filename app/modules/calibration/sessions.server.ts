@@ -2,6 +2,8 @@ import { db, type Prisma } from "~/db/client.server";
 import type { ProposalMark } from "./entries";
 import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { isErased } from "~/modules/people/erased.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
@@ -448,8 +450,8 @@ export async function requireEntry(viewer: Viewer, entryId: string, inSession?: 
     },
   });
   if (!entry || (inSession !== undefined && entry.sessionId !== inSession)) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
-  const session = await requireSessionAccess(viewer, entry.sessionId);
-  if (!canOpenEntry(viewer, session.access, entry)) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
+  const [session, erased] = await Promise.all([requireSessionAccess(viewer, entry.sessionId), isErased(entry.personId)]);
+  if (!readableAsPerson(erased) || !canOpenEntry(viewer, session.access, entry)) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   return { entry, session };
 }
 

@@ -7,6 +7,8 @@ import { dayToDate } from "~/modules/days";
 import { NotFoundError } from "~/modules/errors";
 import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { erasedAmong } from "~/modules/people/erased.server";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { joiningHooks } from "./joining.server";
 import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type StateCounts } from "./cycle-progress";
@@ -280,7 +282,10 @@ export async function cycleProgress(cycleId: string, filters: ProgressFilters, p
   const total = filters.state ? counts[filters.state] : totalOf(counts);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const rows = await participantsPage({ cycleId, teamId: filters.teamId, state: filters.state, limit: pageSize, offset: (page - 1) * pageSize });
+  const onPage = await participantsPage({ cycleId, teamId: filters.teamId, state: filters.state, limit: pageSize, offset: (page - 1) * pageSize });
+  // Erased former colleagues stay in the counts; the page counts them without a row of their own.
+  const erased = await erasedAmong(onPage.map((row) => row.id));
+  const rows = onPage.filter((row) => readableAsPerson(erased.has(row.id)));
   const people: ProgressRow[] = rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -291,7 +296,7 @@ export async function cycleProgress(cycleId: string, filters: ProgressFilters, p
     managerProgress: row.manager,
     state: participantState(row.self, row.manager),
   }));
-  return { counts, total, page, pageCount, people };
+  return { counts, total, page, pageCount, people, erasedOnPage: onPage.length - rows.length };
 }
 
 // ---------------------------------------------------------------- CSV export
@@ -360,7 +365,10 @@ export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCount
       if (row.competencyId) assessment.ratings.set(row.competencyId, { rating: row.rating, evidence: row.competencyId ? row.evidence : 0 });
     }
     let out = "";
+    // An erased former colleague has no row of their own: their ratings stay only in aggregates.
+    const erased = await erasedAmong(participants.map((participant) => participant.userId));
     for (const { userId, user } of participants) {
+      if (!readableAsPerson(erased.has(userId))) continue;
       const entry = bySubject.get(userId);
       const basis = entry?.self ?? entry?.manager;
       const ladder = basis ? basis.ladder : user.level ? (levelLadders.get(`${user.ladderId ?? ""}:${user.level}`)?.ladder ?? null) : null;

@@ -5,6 +5,8 @@ import { chooseLanguage, directionOf } from "~/i18n/languages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { isErased } from "~/modules/people/erased.server";
 import { personTimeZone } from "~/modules/time-zones.server";
 import * as clock from "~/platform/clock.server";
 import { getEnv } from "~/utils/env.server";
@@ -36,8 +38,9 @@ export type ExportRow = {
 const ROW_SELECT = { id: true, requestedById: true, state: true, sectionsDone: true, sectionsTotal: true, archiveSize: true, requestedAt: true } as const;
 
 async function requirePerson(personId: string) {
-  const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, email: true, language: true, timeZone: true } });
-  if (!person) throw new NotFoundError();
+  const [person, erased] = await Promise.all([db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, email: true, language: true, timeZone: true } }), isErased(personId)]);
+  // An erased person's records are no one's to export: their figures stay only inside aggregates.
+  if (!person || !readableAsPerson(erased)) throw new NotFoundError();
   return person;
 }
 

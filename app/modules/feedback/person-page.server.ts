@@ -1,6 +1,8 @@
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
+import { readableAsPerson } from "~/modules/people/erased";
+import { isErased } from "~/modules/people/erased.server";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
@@ -15,12 +17,13 @@ import { competenciesShown, type FeedbackRelease } from "./release";
  * read (policy.ts), beside the person's submitted self-assessment for the manager.
  */
 export async function personFeedbackPage(viewer: Viewer, cycleId: string, personId: string) {
-  const [cycle, settings, subject] = await Promise.all([
+  const [cycle, settings, subject, erased] = await Promise.all([
     db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, closedAt: true } }),
     feedbackSettingsOf(cycleId),
     db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, managerId: true, teamId: true, ladderId: true, level: true } }),
+    isErased(personId),
   ]);
-  if (!cycle || !settings || !subject) throw new NotFoundError();
+  if (!cycle || !settings || !subject || !readableAsPerson(erased)) throw new NotFoundError();
   const isSubject = viewer.id === subject.id;
   const isManager = subject.managerId !== null && viewer.id === subject.managerId;
   // Someone nobody reports to has no upward feedback: no section says so for them.

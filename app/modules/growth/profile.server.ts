@@ -57,9 +57,10 @@ export type SubjectContext = {
  * viewer may see them) their assessments with author and cycle.
  */
 export async function loadSubject(viewer: Viewer, personId: string): Promise<SubjectContext> {
-  const [person, chain] = await Promise.all([placeInOrganisation(personId), managerChain(personId)]);
+  const [place, chain] = await Promise.all([placeInOrganisation(personId), managerChain(personId)]);
   // Authorise before reading anything about them: a refusal is "not found", exactly as if they did not exist.
-  if (!person || !canViewPerson(viewer, personId, chain)) throw new NotFoundError();
+  if (!place || !canViewPerson(viewer, personId, chain, place.erased)) throw new NotFoundError();
+  const { erased: _erased, ...person } = place;
   const about = await assessmentsAbout(personId);
   // Only the person reading their own manager reviews waits for their cycle's moment to share them.
   const ownReviews = viewer.id === personId ? about.filter((assessment) => assessment.kind === "manager" && assessment.status === "submitted") : [];

@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { ForbiddenError, NotFoundError } from "~/modules/errors";
+import { isErased } from "~/modules/people/erased.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, hasRole, type Role, type Viewer } from "./policy";
 import { requireSignedIn } from "./sessions/session.server";
@@ -27,11 +28,11 @@ export async function requireRole(request: Request, role: Role): Promise<Viewer>
   return viewer;
 }
 
-/** Throws NotFoundError unless the person exists and the viewer may see them (self, manager chain, admin). */
+/** Throws NotFoundError unless the person exists and the viewer may see them (self, manager chain, admin; nobody once erased). */
 export async function requirePersonVisible(viewer: Viewer, personId: string): Promise<void> {
-  const person = await db.user.findUnique({ where: { id: personId }, select: { id: true } });
+  const [person, erased] = await Promise.all([db.user.findUnique({ where: { id: personId }, select: { id: true } }), isErased(personId)]);
   if (!person) throw new NotFoundError();
   // Self and admins need no manager chain: read it only when the rule needs it.
-  if (canViewPerson(viewer, personId, [])) return;
-  if (!canViewPerson(viewer, personId, await managerChain(personId))) throw new NotFoundError();
+  if (canViewPerson(viewer, personId, [], erased)) return;
+  if (!canViewPerson(viewer, personId, await managerChain(personId), erased)) throw new NotFoundError();
 }

@@ -1,3 +1,5 @@
+import { readableAsPerson } from "~/modules/people/erased";
+
 /** Who may see what. Pure rules; the server module feeds them facts from the database. */
 export type Viewer = {
   id: string;
@@ -37,9 +39,11 @@ export function navLinks(viewer: NavFacts): NavLinks {
 
 /**
  * A person's record (and later their assessments) is visible to themselves, to
- * anyone in their manager chain, and to admins.
+ * anyone in their manager chain, and to admins. An erased person's is visible to nobody
+ * (readableAsPerson): their pages answer as if they did not exist.
  */
-export function canViewPerson(viewer: Viewer, subjectId: string, subjectManagerChain: readonly string[]): boolean {
+export function canViewPerson(viewer: Viewer, subjectId: string, subjectManagerChain: readonly string[], subjectErased: boolean): boolean {
+  if (!readableAsPerson(subjectErased)) return false;
   return viewer.id === subjectId || viewer.isAdmin || subjectManagerChain.includes(viewer.id);
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseRows, sqlInt } from "~/db/rows";
+import { parseRows, sqlBool, sqlInt } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 
 /**
@@ -19,13 +19,18 @@ const placeRow = z.object({
   sublevel: z.string().nullable(),
   teamName: z.string().nullable(),
   managerName: z.string().nullable(),
+  erased: sqlBool,
 });
-export type PlaceRow = z.output<typeof placeRow>;
+export type PlaceRow = Omit<z.output<typeof placeRow>, "erased">;
 
-/** The person's id, name, track and level with their team's and manager's names; null when there is no such person. */
-export async function placeInOrganisation(personId: string): Promise<PlaceRow | null> {
+/**
+ * The person's id, name, track and level with their team's and manager's names, and whether they
+ * were erased (the erasure ledger, read in the same statement); null when there is no such person.
+ */
+export async function placeInOrganisation(personId: string): Promise<(PlaceRow & { erased: boolean }) | null> {
   const rows = parseRows(placeRow, await readRows`
-    SELECT u.id, u.name, u."ladderId", u.track, u.level, u.sublevel, t.name AS "teamName", m.name AS "managerName"
+    SELECT u.id, u.name, u."ladderId", u.track, u.level, u.sublevel, t.name AS "teamName", m.name AS "managerName",
+      EXISTS (SELECT 1 FROM "ErasureRecord" e WHERE e."personId" = u.id) AS erased
     FROM "User" u
     LEFT JOIN "Team" t ON t.id = u."teamId"
     LEFT JOIN "User" m ON m.id = u."managerId"

@@ -14,6 +14,8 @@ import { levelSinceAfter, predatesRecordedMove } from "./level-since";
 import { dateToDay, dayToDate } from "~/modules/days";
 import type { Message } from "~/i18n/messages";
 import { deactivationHooks, deactivationPreviews } from "./deactivation.server";
+import { erasedIds, isErased } from "./erased.server";
+import { readableAsPerson } from "./erased";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { readRows } from "~/db/reads.server";
@@ -107,7 +109,10 @@ async function peopleCount(filters: PeopleFilters, where: Prisma.UserWhereInput)
 }
 
 export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_SIZE) {
-  const where = peopleWhere(filters);
+  // Erased people have no row of their own (readableAsPerson): left out before counting and paging,
+  // so neither a row nor a filter (a level, a team) singles one out. The retention page counts them.
+  const erased = await erasedIds();
+  const where: Prisma.UserWhereInput = { AND: [peopleWhere(filters), ...(erased.length ? [{ id: { notIn: erased } }] : [])] };
   const total = await peopleCount(filters, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
@@ -141,8 +146,10 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
   return { people, total, page, pageCount };
 }
 
+/** Whether the person has a page of their own: they exist and were not erased. */
 export async function personExists(personId: string): Promise<boolean> {
-  return (await db.user.count({ where: { id: personId } })) > 0;
+  const [count, erased] = await Promise.all([db.user.count({ where: { id: personId } }), isErased(personId)]);
+  return count > 0 && readableAsPerson(erased);
 }
 
 /** The person's level id, or null (for marking "your level" on ladder pages). */
@@ -216,7 +223,7 @@ export async function getPerson(personId: string) {
       levelChanges: LAST_LEVEL_CHANGE,
     },
   });
-  if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
+  if (!person || !readableAsPerson(await isErased(personId))) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const { levelSince, levelChanges, ...rest } = person;
   // The day as the form's date field takes it; when Rungs last recorded a change of their level, for the field's hint.
   return { ...rest, levelSince: dayOf(levelSince), levelMovedAt: levelChanges[0]?.changedAt ?? null };
