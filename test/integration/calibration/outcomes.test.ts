@@ -101,7 +101,7 @@ describe("calibration outcomes", () => {
     expect(listed.find((session) => session.id === sessionId)?.people).toBe(4);
     // Sam is calibrated in the session (under Mia): his own entry is decided without him.
     const page = async (personId: string) => bodyOf<{ people: { everyone: number; notShown: number; why: string | null }; entries: unknown[] }>(await sessionLoader(routeArgs(await signedInRequest(sessionPath, personId), { sessionId })));
-    expect((await page(sam.id)).people).toEqual({ everyone: 4, notShown: 1, why: "own-entry" });
+    expect((await page(sam.id)).people).toEqual({ everyone: 4, notShown: 1, why: "own-entry", erased: 0 });
     // While the session is set up, Kim sees his own report only.
     expect((await page(kim.id)).people).toEqual({ everyone: 4, notShown: 3, why: "own-reports" });
     await move("proposals");
