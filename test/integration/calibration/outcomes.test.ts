@@ -100,12 +100,12 @@ describe("calibration outcomes", () => {
     const listed = bodyOf<{ sessions: { id: string; people: number }[] }>(await listLoader(routeArgs(await signedInRequest("/calibration", sam.id)))).sessions;
     expect(listed.find((session) => session.id === sessionId)?.people).toBe(4);
     // Sam is calibrated in the session (under Mia): his own entry is decided without him.
-    const page = async (personId: string) => bodyOf<{ people: { everyone: number; notShown: number; why: string | null }; entries: unknown[] }>(await sessionLoader(routeArgs(await signedInRequest(sessionPath, personId), { sessionId })));
+    const page = async (personId: string) => bodyOf<{ people: { everyone: number; notShown: number; why: string | null; erased: number }; entries: unknown[] }>(await sessionLoader(routeArgs(await signedInRequest(sessionPath, personId), { sessionId })));
     expect((await page(sam.id)).people).toEqual({ everyone: 4, notShown: 1, why: "own-entry", erased: 0 });
     // While the session is set up, Kim sees his own report only.
-    expect((await page(kim.id)).people).toEqual({ everyone: 4, notShown: 3, why: "own-reports" });
+    expect((await page(kim.id)).people).toEqual({ everyone: 4, notShown: 3, why: "own-reports", erased: 0 });
     await move("proposals");
-    expect((await page(kim.id)).people).toEqual({ everyone: 4, notShown: 0, why: null });
+    expect((await page(kim.id)).people).toEqual({ everyone: 4, notShown: 0, why: null, erased: 0 });
   });
 
   test("a bulk accept leaves to the facilitator only the people still without an outcome; those with another outcome keep it", async () => {
