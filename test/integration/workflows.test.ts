@@ -11,7 +11,7 @@ describe("the workflows' registrations", () => {
   });
 
   test("give deactivation the hooks of the workflows whose work it ends", () => {
-    expect(deactivationHooks.names()).toEqual(["feedback", "conversations"]);
+    expect(deactivationHooks.names()).toEqual(["feedback", "conversations", "api"]);
   });
 
   test("give a cycle's joining the hooks of the workflows that start work for those who join", () => {
