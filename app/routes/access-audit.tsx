@@ -1,6 +1,6 @@
 import type { Route } from "./+types/access-audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AuditIntro, EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { AuditIntro, EquityAuditSections } from "~/components/insights/equity-audit-section";
 import { PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
@@ -23,18 +23,12 @@ export default function AccessAudit({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title={t("heading")} description={t(`scope.${view.scope}`)} />
       <AuditIntro lines={[t("intro.what", { day: view.asOf })]} floor={view.floor} />
-      {view.audits.map((entry) => (
-        <EquityAuditSection
-          key={entry.id}
-          id={entry.id}
-          heading={t(`audits.${entry.id}.heading`)}
-          explain={t(`audits.${entry.id}.explain`)}
-          steps={entry.steps}
-          audit={entry.audit}
-          floor={view.floor}
-          stageName={(id) => t(`stages.${id as AccessStage}`)}
-        />
-      ))}
+      <EquityAuditSections
+        entries={view.audits}
+        words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}
+        floor={view.floor}
+        stageName={(id) => t(`stages.${id as AccessStage}`)}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/promotions.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AuditIntro, EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { AuditIntro, EquityAuditSections } from "~/components/insights/equity-audit-section";
 import { NineBoxGaps } from "~/components/promotions/nine-box-gaps";
 import { BackLink, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
@@ -26,54 +26,36 @@ export default function PromotionAudit({ loaderData }: Route.ComponentProps) {
       <BackLink to="/promotions">{t("back")}</BackLink>
       <PageHeader title={t("heading")} description={t(`scope.${view.scope}`)} />
       <AuditIntro lines={[t("intro.what", { day: view.asOf }), t("intro.windows")]} floor={view.floor} />
-      {view.audits.map((entry) => (
-        <EquityAuditSection
-          key={entry.id}
-          id={entry.id}
-          heading={t(`audits.${entry.id}.heading`)}
-          explain={t(`audits.${entry.id}.explain`)}
-          steps={entry.steps}
-          audit={entry.audit}
-          floor={view.floor}
-          stageName={(id) => t(`stages.${id as PromotionAuditStage}`)}
-          dimensionName={(id) => (id === WINDOW_DIMENSION ? t("dimension.window") : null)}
-          groupLink={(dimension, value) => (dimension === WINDOW_DIMENSION ? `/promotions/windows/${value}/audit` : null)}
-          comparisons={t("comparisons", { count: entry.audit.comparisons })}
-        />
-      ))}
+      <EquityAuditSections
+        entries={view.audits}
+        words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}
+        floor={view.floor}
+        stageName={(id) => t(`stages.${id as PromotionAuditStage}`)}
+        dimensionName={(id) => (id === WINDOW_DIMENSION ? t("dimension.window") : null)}
+        groupLink={(dimension, value) => (dimension === WINDOW_DIMENSION ? `/promotions/windows/${value}/audit` : null)}
+        comparisons={(count) => t("comparisons", { count })}
+      />
       <h2 className="mb-2 mt-12 text-2xl font-semibold">{t("timeToPromotion.heading")}</h2>
       <p className="mb-6 max-w-3xl text-sm text-slate-700 dark:text-slate-300">{t("timeToPromotion.intro")}</p>
-      {view.timeToPromotion.map((entry) => (
-        <EquityAuditSection
-          key={entry.id}
-          id={entry.id}
-          heading={t(`audits.${entry.id}.heading`)}
-          explain={t(`audits.${entry.id}.explain`)}
-          steps={entry.steps}
-          audit={entry.audit}
-          floor={view.floor}
-          stageName={(id) => t(`stages.${id as CareerAuditStage}`)}
-          comparisons={t("ownComparisons", { count: entry.audit.comparisons })}
-        />
-      ))}
+      <EquityAuditSections
+        entries={view.timeToPromotion}
+        words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}
+        floor={view.floor}
+        stageName={(id) => t(`stages.${id as CareerAuditStage}`)}
+        comparisons={(count) => t("ownComparisons", { count })}
+      />
       <h2 className="mb-2 mt-12 text-2xl font-semibold">{t("nineBox.heading")}</h2>
       <div className="mb-6 max-w-3xl space-y-2 text-sm text-slate-700 dark:text-slate-300">
         <p>{t("nineBox.intro")}</p>
         <p>{t("nineBox.research")}</p>
       </div>
-      {view.nineBox.audits.map((entry) => (
-        <EquityAuditSection
-          key={entry.id}
-          id={entry.id}
-          heading={t(`audits.${entry.id}.heading`)}
-          explain={t(`audits.${entry.id}.explain`)}
-          steps={entry.steps}
-          audit={entry.audit}
-          floor={view.floor}
-          stageName={(id) => t(`stages.${id as CareerAuditStage}`)}
-          comparisons={t("ownComparisons", { count: entry.audit.comparisons })}
-        />
-      ))}
+      <EquityAuditSections
+        entries={view.nineBox.audits}
+        words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}
+        floor={view.floor}
+        stageName={(id) => t(`stages.${id as CareerAuditStage}`)}
+        comparisons={(count) => t("ownComparisons", { count })}
+      />
       <NineBoxGaps gaps={view.nineBox.gaps} floor={view.floor} />
     </>
   );

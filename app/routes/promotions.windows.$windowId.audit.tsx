@@ -1,6 +1,6 @@
 import type { Route } from "./+types/promotions.windows.$windowId.audit";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AuditIntro, EquityAuditSection } from "~/components/insights/equity-audit-section";
+import { AuditIntro, EquityAuditSections } from "~/components/insights/equity-audit-section";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
@@ -29,19 +29,13 @@ export default function WindowAudit({ loaderData }: Route.ComponentProps) {
         </Alert>
       ) : null}
       <AuditIntro lines={[t("intro.window", { day: view.asOf })]} floor={view.floor} className="mb-8 mt-4" />
-      {view.audits.map((entry) => (
-        <EquityAuditSection
-          key={entry.id}
-          id={entry.id}
-          heading={t(`audits.${entry.id}.heading`)}
-          explain={t(`audits.${entry.id}.explain`)}
-          steps={entry.steps}
-          audit={entry.audit}
-          floor={view.floor}
-          stageName={(id) => t(`stages.${id as PromotionAuditStage}`)}
-          comparisons={t("comparisons", { count: entry.audit.comparisons })}
-        />
-      ))}
+      <EquityAuditSections
+        entries={view.audits}
+        words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}
+        floor={view.floor}
+        stageName={(id) => t(`stages.${id as PromotionAuditStage}`)}
+        comparisons={(count) => t("comparisons", { count })}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, Card } from "~/components/ui/page";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import type { Audit, AuditDimension, AuditGroup, AuditRate, AuditStep } from "~/modules/equity/audit";
+import type { AuditRate, AuditStep, LabelledAudit } from "~/modules/equity/audit";
 
 /**
  * One funnel of an equity audit as a page shows it (decision 083): everyone's rates, then a table
@@ -14,7 +14,6 @@ import type { Audit, AuditDimension, AuditGroup, AuditRate, AuditStep } from "~/
  * nothing measured. The access audit and the promotion audit show their funnels alike, in the
  * figure words of the `accessAudit` namespace; each page names its own stages.
  */
-export type LabelledAudit = Omit<Audit, "dimensions"> & { dimensions: (Omit<AuditDimension, "groups"> & { groups: (AuditGroup & { label: string })[] })[] };
 type Step = { from: string; to: string };
 
 const muted = "text-slate-600 dark:text-slate-300";
@@ -170,5 +169,29 @@ export function AuditIntro({ lines, floor, className = "mb-8" }: { lines: readon
         <p>{t("intro.hidden", { floor })}</p>
       </div>
     </Card>
+  );
+}
+
+type SectionProps = Parameters<typeof EquityAuditSection>[0];
+
+/**
+ * A page's funnels, one section each: `words` gives a funnel's heading and explanation by its id, and
+ * `comparisons` its note on the comparisons adjusted together, where the page words it itself.
+ */
+export function EquityAuditSections<Id extends string>({
+  entries,
+  words,
+  comparisons,
+  ...shared
+}: { entries: readonly { id: Id; steps: readonly Step[]; audit: LabelledAudit }[]; words: (id: Id) => { heading: string; explain: string }; comparisons?: (comparisons: number) => string } & Pick<
+  SectionProps,
+  "floor" | "stageName" | "dimensionName" | "groupLink"
+>) {
+  return (
+    <>
+      {entries.map((entry) => (
+        <EquityAuditSection key={entry.id} id={entry.id} {...words(entry.id)} steps={entry.steps} audit={entry.audit} comparisons={comparisons?.(entry.audit.comparisons)} {...shared} />
+      ))}
+    </>
   );
 }

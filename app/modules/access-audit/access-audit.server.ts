@@ -1,14 +1,13 @@
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { equityAudit, funnelSteps, type Audit, type AuditUnit } from "~/modules/equity/audit";
+import { equityAudit, funnelSteps, labelledAudit, type AuditUnit } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
 import { interviewerStaffings, interviewerTrainingHistory } from "~/modules/hiring/panels.server";
 import type { Viewer } from "~/modules/identity/policy";
-import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { opportunityAccess } from "~/modules/opportunities/opportunities.server";
 import { groupsOverTime } from "~/modules/people/groups-over-time";
-import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
+import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
 import { presenceOf, presenceSpans } from "~/modules/people/presence";
 import { sponsorshipSpans } from "~/modules/sponsorship/sponsorship.server";
 import * as clock from "~/platform/clock.server";
@@ -101,14 +100,7 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
   // Who was in the manager's organisation when, from the reporting line's history (as insights reads it).
-  const movesOf = byPerson(moves);
-  const inside: ReadonlyMap<string, Inside[]> =
-    scope.kind === "line"
-      ? insideOrganisation(
-          scope.managerId,
-          everyone.map((person) => ({ id: person.id, manager: person.managerId, changes: (movesOf.get(person.id) ?? []).map((move) => ({ at: move.changedAt.getTime(), from: move.fromManagerId, to: move.toManagerId })) })),
-        )
-      : new Map();
+  const inside: ReadonlyMap<string, Inside[]> = scope.kind === "line" ? insideOrganisation(scope.managerId, lineHistories(everyone, moves)) : new Map();
   const inScope = everyone.filter((person) => countedInScope(scope, person.id, inside.has(person.id)));
   const changesOf = byPerson(changes);
   const regroupingsOf = byPerson(regroupings);
@@ -125,7 +117,7 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
   const audits = await Promise.all(
     sources.map(async (source) => {
       const audit = equityAudit({ name: `access-${source.id}`, stages: source.stages, dimensions }, await source.units(people, asOf), floorOf);
-      return { id: source.id, steps: funnelSteps(source.stages), audit: withLabels(audit, ladders) };
+      return { id: source.id, steps: funnelSteps(source.stages), audit: labelledAudit(audit, ladders) };
     }),
   );
   return {
@@ -133,19 +125,5 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
     asOf: asOf.toISOString().slice(0, 10),
     floor: Math.max(SMALL_GROUP_FLOOR, ...inScope.map((person) => floorOf(person.id))),
     audits,
-  };
-}
-
-/** The audit as the page shows it: each listed group with the words it is shown by (a track's or level's name, a team or attribute as written). */
-function withLabels(audit: Audit, ladders: readonly Ladder[]) {
-  return {
-    ...audit,
-    dimensions: audit.dimensions.map((dimension) => ({
-      ...dimension,
-      groups: dimension.groups.map((group) => ({
-        ...group,
-        label: dimension.id === "track" ? (trackLabel(ladders, group.value) ?? group.value) : dimension.id === "level" ? (levelLabel(ladders, group.value) ?? group.value) : group.value,
-      })),
-    })),
   };
 }

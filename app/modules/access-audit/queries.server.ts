@@ -3,8 +3,18 @@ import { parseAttributes } from "~/modules/people/attributes";
 
 /** People as the access audits group them (everyone ever, leavers too: their figures leave the audit the day they left, and come back with them). */
 export async function auditedPeople() {
-  const rows = await db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, managerId: true, track: true, level: true, attributes: true, teamId: true } });
-  return rows.map((row) => ({ id: row.id, createdAt: row.createdAt, deactivatedAt: row.deactivatedAt, managerId: row.managerId, track: row.track, level: row.level, team: row.teamId, attributes: parseAttributes(row.attributes) }));
+  const rows = await db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, managerId: true, track: true, level: true, levelSince: true, attributes: true, teamId: true } });
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.createdAt,
+    deactivatedAt: row.deactivatedAt,
+    managerId: row.managerId,
+    track: row.track,
+    level: row.level,
+    levelSince: row.levelSince,
+    team: row.teamId,
+    attributes: parseAttributes(row.attributes),
+  }));
 }
 
 /** Every team's name by its id: a team is shown by its current name, in the past too. */
@@ -17,9 +27,9 @@ export async function managerChanges() {
   return db.managerChange.findMany({ select: { personId: true, fromManagerId: true, toManagerId: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
 }
 
-/** Every recorded change of track or level, in order: the audits date a person's move between groups by it, and their leavings and returns. */
+/** Every recorded change of track or level, in order: the audits date a person's move between groups by it, their leavings and returns, and (`fromSince`) the stays it ended. */
 export async function levelChanges() {
-  return db.levelChange.findMany({ select: { personId: true, fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
+  return db.levelChange.findMany({ select: { personId: true, fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true, changedAt: true, fromSince: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
 }
 
 /** Every recorded change of team or attribute, in order: the audits date a person's move between groups by it. */

@@ -3,6 +3,7 @@ import { belowItsFloor, releasedBatches, type Cell, type Contribution } from "~/
 import { auditTable, auditTableCells } from "~/modules/disclosure/reports";
 import { fourFifthsRule, type Adjustment, type Counts, type ImpactRatio } from "~/modules/statistics/adverse-impact";
 import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
+import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 
 /**
  * The equity audit of a funnel by group (decision 083): who among the eligible was nominated and
@@ -88,6 +89,33 @@ function stepsOf(stages: readonly string[]): [number, number][] {
 /** The steps an audit of these stages shows, by name, in its order (a page's columns). */
 export function funnelSteps(stages: readonly string[]): { from: string; to: string }[] {
   return stepsOf(stages).map(([from, to]) => ({ from: stages[from]!, to: stages[to]! }));
+}
+
+/** An audit as a page shows it: each listed group with the words it is shown by. */
+export type LabelledAudit = Omit<Audit, "dimensions"> & { dimensions: (Omit<AuditDimension, "groups"> & { groups: (AuditGroup & { label: string })[] })[] };
+
+/** A group's words: a track or level by its ladder's name, a team or an attribute as written. */
+export function groupLabel(ladders: readonly Ladder[], dimension: string, value: string): string {
+  return (dimension === "track" ? trackLabel(ladders, value) : dimension === "level" ? levelLabel(ladders, value) : null) ?? value;
+}
+
+/**
+ * Names each group of an audit (`groupLabel`). `baseOf` says which dimension a derived one is named as (a promotion window's own track
+ * is named as tracks are); `other` names the groups of dimensions only its caller knows.
+ */
+export function labelledAudit(
+  audit: Audit,
+  ladders: readonly Ladder[],
+  names: { baseOf?: (dimension: string) => string; other?: (base: string, value: string) => string | undefined } = {},
+): LabelledAudit {
+  const label = (base: string, value: string) => names.other?.(base, value) ?? groupLabel(ladders, base, value);
+  return {
+    ...audit,
+    dimensions: audit.dimensions.map((dimension) => {
+      const base = names.baseOf?.(dimension.id) ?? dimension.id;
+      return { ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: label(base, group.value) })) };
+    }),
+  };
 }
 
 export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorOf: (person: string) => number): Audit {

@@ -6,7 +6,7 @@ import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
-import { insideOrganisation, type Inside, type LineHistory } from "~/modules/people/line-over-time";
+import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
 import { presenceOf } from "~/modules/people/presence";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
@@ -31,9 +31,7 @@ import {
   menteePairsInScope,
   menteeOptInsInScope,
   peopleInScope,
-  type InsightsPerson,
   type LevelChangeRow,
-  type ManagerChangeRow,
 } from "./queries.server";
 import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
@@ -222,16 +220,6 @@ async function mentoringView(scope: InsightsScope, floors: Promise<(personId: st
 }
 
 /** Each person's manager now and their changes of manager, in order. */
-function lineHistories(people: readonly InsightsPerson[], changes: readonly ManagerChangeRow[]): LineHistory[] {
-  const changesOf = new Map<string, ManagerChangeRow[]>();
-  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
-  return people.map((person) => ({
-    id: person.id,
-    manager: person.managerId,
-    changes: (changesOf.get(person.id) ?? []).map((change) => ({ at: change.changedAt.getTime(), from: change.fromManagerId, to: change.toManagerId })),
-  }));
-}
-
 function isInsideNow(periods: readonly Inside[]): boolean {
   return periods.at(-1)?.until === null;
 }

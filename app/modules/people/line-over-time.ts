@@ -13,6 +13,20 @@ export type LineHistory = { id: string; manager: string | null; changes: readonl
 /** In the organisation from `since` (null: from before anything Rungs recorded) until `until` (exclusive; null: still). */
 export type Inside = { since: number | null; until: number | null };
 
+/** A recorded change of a person's manager, as the history keeps it (manager-history.server.ts). */
+export type ManagerChangeRecord = { personId: string; fromManagerId: string | null; toManagerId: string | null; changedAt: Date };
+
+/** Each person's reporting line over time: their manager now and their recorded changes, in the order given. */
+export function lineHistories(people: readonly { id: string; managerId: string | null }[], changes: readonly ManagerChangeRecord[]): LineHistory[] {
+  const changesOf = new Map<string, ManagerChangeRecord[]>();
+  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
+  return people.map((person) => ({
+    id: person.id,
+    manager: person.managerId,
+    changes: (changesOf.get(person.id) ?? []).map((change) => ({ at: change.changedAt.getTime(), from: change.fromManagerId, to: change.toManagerId })),
+  }));
+}
+
 /** Deeper than any real organisation; stops a cycle in bad data from looping (as the reporting line does). */
 const MAX_DEPTH = 64;
 

@@ -2,12 +2,11 @@ import { db } from "~/db/client.server";
 import { auditedPeople, hasReports, managerChanges } from "~/modules/access-audit/queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { equityAudit, funnelSteps, type Audit, type AuditRate } from "~/modules/equity/audit";
+import { equityAudit, funnelSteps, labelledAudit, type AuditRate } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
-import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
-import { insideOrganisation } from "~/modules/people/line-over-time";
+import { insideOrganisation, lineHistories } from "~/modules/people/line-over-time";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
@@ -100,12 +99,7 @@ async function computeView(scope: PromotionAuditScope, asOf: Date) {
   let counted = (_row: { windowId: string; personId: string }) => true;
   if (scope.kind === "line") {
     const [everyone, moves] = await Promise.all([auditedPeople(), managerChanges()]);
-    const movesOf = new Map<string, typeof moves>();
-    for (const move of moves) (movesOf.get(move.personId) ?? movesOf.set(move.personId, []).get(move.personId)!).push(move);
-    const inside = insideOrganisation(
-      scope.managerId,
-      everyone.map((person) => ({ id: person.id, manager: person.managerId, changes: (movesOf.get(person.id) ?? []).map((move) => ({ at: move.changedAt.getTime(), from: move.fromManagerId, to: move.toManagerId })) })),
-    );
+    const inside = insideOrganisation(scope.managerId, lineHistories(everyone, moves));
     const openedAt = new Map(opened.map((window) => [window.id, window.openedAt.getTime()]));
     counted = (row) => {
       const at = openedAt.get(row.windowId) ?? 0;
@@ -138,21 +132,11 @@ async function computeView(scope: PromotionAuditScope, asOf: Date) {
     audits: SOURCES.map((source) => ({
       id: source.id,
       steps: funnelSteps(source.stages),
-      audit: withLabels(equityAudit({ name: `promotions-${source.id}`, stages: source.stages, dimensions }, units[source.id], floorOf), ladders, windowName),
+      audit: labelledAudit(equityAudit({ name: `promotions-${source.id}`, stages: source.stages, dimensions }, units[source.id], floorOf), ladders, {
+        baseOf: (dimension) => splitDimension(dimension)?.dimension ?? dimension,
+        other: (base, value) => (base === WINDOW_DIMENSION ? windowName.get(value) : undefined),
+      }),
     })),
-  };
-}
-
-/** The audit as the page shows it: each listed group with the words it is shown by (a window's, track's or level's name; a team or attribute as written). */
-function withLabels(audit: Audit, ladders: readonly Ladder[], windowName: ReadonlyMap<string, string>) {
-  return {
-    ...audit,
-    dimensions: audit.dimensions.map((dimension) => {
-      const base = splitDimension(dimension.id)?.dimension ?? dimension.id;
-      const label = (value: string) =>
-        base === WINDOW_DIMENSION ? (windowName.get(value) ?? value) : base === "track" ? (trackLabel(ladders, value) ?? value) : base === "level" ? (levelLabel(ladders, value) ?? value) : value;
-      return { ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: label(group.value) })) };
-    }),
   };
 }
 

@@ -1,17 +1,17 @@
 import { db } from "~/db/client.server";
 import { auditDimensions, byPerson } from "~/modules/access-audit/units";
-import { managerChanges } from "~/modules/access-audit/queries.server";
+import { auditedPeople, groupChanges, levelChanges, managerChanges, teamNames } from "~/modules/access-audit/queries.server";
 import { performanceBand, sessionScale } from "~/modules/calibration/scale";
 import { outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
-import { equityAudit, funnelSteps, type Audit } from "~/modules/equity/audit";
+import { equityAudit, funnelSteps, groupLabel, labelledAudit } from "~/modules/equity/audit";
 import { isPromotion } from "~/modules/insights/insights.server";
 import { calibrationInScope } from "~/modules/insights/queries.server";
 import { levelStays } from "~/modules/insights/time-in-level";
-import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
+import type { Ladder } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { groupsOverTime } from "~/modules/people/groups-over-time";
-import { insideOrganisation, type Inside } from "~/modules/people/line-over-time";
+import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
 import { presenceOf } from "~/modules/people/presence";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
@@ -69,23 +69,15 @@ async function computeCareerAudits(scope: PromotionAuditScope, asOf: Date, floor
 }
 
 async function timeToPromotionAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[]) {
-  const [everyone, changes, regroupings, teams, moves] = await Promise.all([
-    db.user.findMany({ select: { id: true, createdAt: true, deactivatedAt: true, managerId: true, track: true, level: true, levelSince: true, teamId: true, attributes: true } }),
-    db.levelChange.findMany({ select: { personId: true, fromTrackId: true, fromLevelId: true, toTrackId: true, toLevelId: true, source: true, changedAt: true, fromSince: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] }),
-    db.groupChange.findMany({ select: { personId: true, kind: true, attribute: true, fromValue: true, toValue: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] }),
-    db.team.findMany({ select: { id: true, name: true } }),
+  const [everyone, changes, regroupings, teamName, moves] = await Promise.all([
+    auditedPeople(),
+    levelChanges(),
+    groupChanges(),
+    teamNames(),
     scope.kind === "line" ? managerChanges() : [],
   ]);
-  const teamName = new Map(teams.map((team) => [team.id, team.name]));
-  const movesOf = byPerson(moves);
-  const inside: ReadonlyMap<string, Inside[]> =
-    scope.kind === "line"
-      ? insideOrganisation(
-          scope.managerId,
-          everyone.map((person) => ({ id: person.id, manager: person.managerId, changes: (movesOf.get(person.id) ?? []).map((move) => ({ at: move.changedAt.getTime(), from: move.fromManagerId, to: move.toManagerId })) })),
-        )
-      : new Map();
-  const people = everyone.map((person) => ({ ...person, attributes: parseAttributes(person.attributes) })).filter((person) => countedInPromotionAudit(scope, person.id, inside.has(person.id)));
+  const inside: ReadonlyMap<string, Inside[]> = scope.kind === "line" ? insideOrganisation(scope.managerId, lineHistories(everyone, moves)) : new Map();
+  const people = everyone.filter((person) => countedInPromotionAudit(scope, person.id, inside.has(person.id)));
   const dimensions = auditDimensions(people);
   const changesOf = byPerson(changes);
   const regroupingsOf = byPerson(regroupings);
@@ -111,14 +103,14 @@ async function timeToPromotionAudits(scope: PromotionAuditScope, asOf: Date, flo
       }),
       // A change from a place to itself is Rungs learning that the stay began on another day, unless it is a leaving or a return.
       corrections: own.filter((change) => change.fromTrackId === change.toTrackId && change.fromLevelId === change.toLevelId && !presenceOf(change.source)).map((change) => change.changedAt.getTime()),
-      groupsSince: groupsOverTime({ team: person.teamId, track: person.track, level: person.level, attributes: person.attributes }, [], regroupingsOf.get(person.id) ?? [], dimensions.filter((dimension) => dimension !== "track" && dimension !== "level"), (id) => teamName.get(id) ?? null),
+      groupsSince: groupsOverTime(person, [], regroupingsOf.get(person.id) ?? [], dimensions.filter((dimension) => dimension !== "track" && dimension !== "level"), (id) => teamName.get(id) ?? null),
       inside: inside.get(person.id),
     };
   });
   return TIME_TO_PROMOTION.map((funnel) => ({
     id: funnel.id,
     steps: funnelSteps(funnel.stages),
-    audit: labelled(equityAudit({ name: `promotions-${funnel.id}`, stages: funnel.stages, dimensions }, timeToPromotionUnits(tenure, funnel.months, funnel.stages, asOf), floorOf), ladders),
+    audit: labelledAudit(equityAudit({ name: `promotions-${funnel.id}`, stages: funnel.stages, dimensions }, timeToPromotionUnits(tenure, funnel.months, funnel.stages, asOf), floorOf), ladders),
   }));
 }
 
@@ -153,16 +145,9 @@ async function nineBoxAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (p
   const gaps = nineBoxGaps(performance, potential);
   return {
     audits: [
-      { id: "nineBoxPerformance" as const, steps: funnelSteps(HIGH_PERFORMANCE_STAGES), audit: labelled(performance, ladders) },
-      { id: "nineBoxPotential" as const, steps: funnelSteps(HIGH_POTENTIAL_STAGES), audit: labelled(potential, ladders) },
+      { id: "nineBoxPerformance" as const, steps: funnelSteps(HIGH_PERFORMANCE_STAGES), audit: labelledAudit(performance, ladders) },
+      { id: "nineBoxPotential" as const, steps: funnelSteps(HIGH_POTENTIAL_STAGES), audit: labelledAudit(potential, ladders) },
     ],
-    gaps: { total: gaps.total, dimensions: gaps.dimensions.map((dimension) => ({ ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: labelOf(ladders, dimension.id, group.value) })) })) },
+    gaps: { total: gaps.total, dimensions: gaps.dimensions.map((dimension) => ({ ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: groupLabel(ladders, dimension.id, group.value) })) })) },
   };
-}
-
-const labelOf = (ladders: readonly Ladder[], dimension: string, value: string) =>
-  dimension === "track" ? (trackLabel(ladders, value) ?? value) : dimension === "level" ? (levelLabel(ladders, value) ?? value) : value;
-
-function labelled(audit: Audit, ladders: readonly Ladder[]) {
-  return { ...audit, dimensions: audit.dimensions.map((dimension) => ({ ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: labelOf(ladders, dimension.id, group.value) })) })) };
 }
