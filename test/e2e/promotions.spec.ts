@@ -207,10 +207,17 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await ines.getByRole("link", { name: "The window's audit" }).click();
   await expect(ines.getByRole("heading", { level: 1, name: "Who was nominated and promoted in Summer promotions" })).toBeVisible();
   await expect(ines.getByText(/your reading is recorded in the window's history/)).toBeVisible();
+  await expectAccessible(ines);
   await priya.reload();
   await expect(priya.getByText(/The chair, Ines Duarte, opened the window's audit on/)).toBeVisible();
   await priya.getByRole("button", { name: "Close the window" }).click();
   await expect(priya.getByText(/Closed/).first()).toBeVisible();
+  // The audit across windows, with time to promotion and calibration's nine-box beside.
+  await priya.goto("/promotions/audit");
+  await expect(priya.getByRole("heading", { level: 1, name: "Who is nominated and promoted" })).toBeVisible();
+  await expect(priya.getByRole("heading", { level: 2, name: "How soon people are promoted" })).toBeVisible();
+  await expect(priya.getByRole("heading", { level: 2, name: "Performance and potential in calibration" })).toBeVisible();
+  await expectAccessible(priya);
 
   await tobiasPage.reload();
   await expect(tobiasPage.getByRole("heading", { name: /^Promoted to / })).toBeVisible();
