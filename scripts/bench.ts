@@ -221,6 +221,9 @@ async function main() {
     { label: "mentorship matching", path: `/mentorship/${accounts.mentorship.programmeId}/matching`, cookie: admin, bar: true, duration: DURATION, note: `admin, ${accounts.mentorship.pairs} pairs of ${accounts.mentorship.mentees} mentees and ${accounts.mentorship.mentors} mentors, each explained` },
     { label: "mentorship pair", path: `/mentorship/${accounts.mentorship.programmeId}/pairs/${accounts.mentorship.pairId}`, cookie: admin, bar: true, duration: DURATION, note: "admin, one pair" },
     { label: "programme report", path: `/mentorship/${accounts.mentorship.programmeId}/report`, cookie: admin, bar: true, duration: DURATION, note: "admin, the programme's report" },
+    { label: "access audit", path: "/access-audit", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: stretch work, sponsorship, panels and training by group over time" },
+    { label: "promotion audit", path: "/promotions/audit", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: nominations, time to promotion from every level change, the nine-box" },
+    { label: "API tokens", path: "/settings/api", cookie: engineer, bar: true, duration: DURATION, note: "an engineer's own tokens" },
   ];
 
   // The floors: bare React Router apps, served beside Rungs for the whole run, with as many app processes.
@@ -317,7 +320,7 @@ function kindOf(label: string): Row["kind"] {
 }
 
 /** Organisation-wide pages, whose cost may grow with the organisation (at most twice from 5,000 to 50,000 people); the rest are about one person or team. */
-const ORGANISATION_PAGES = new Set(["home page (admin)", "team overview (VP)", "cycle progress", "calibration session", "calibration grid", "organisation insights", "people list", "programme report", "mentorship matching"]);
+const ORGANISATION_PAGES = new Set(["home page (admin)", "team overview (VP)", "cycle progress", "calibration session", "calibration grid", "organisation insights", "people list", "programme report", "mentorship matching", "access audit", "promotion audit"]);
 const scopeOf = (label: string): Row["scope"] => (ORGANISATION_PAGES.has(label) ? "organisation" : "person");
 
 /** A page as a browser gets it (one GET asking for brotli or gzip): its bytes on the wire, and its HTML once decompressed. */
