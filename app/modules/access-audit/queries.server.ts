@@ -43,7 +43,7 @@ export async function hasReports(personId: string): Promise<boolean> {
 
 /** A version of everything the audits read: a kept view is reused only while it is unchanged. */
 export async function accessAuditVersion(): Promise<string> {
-  const [people, teams, opportunities, interests, views, sponsorships, changes, moves, regroupings, interviews, steps, stages] = await Promise.all([
+  const [people, teams, opportunities, interests, views, sponsorships, changes, moves, regroupings, interviews, steps, stages, removals, stageVersions] = await Promise.all([
     db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunity.aggregate({ _max: { updatedAt: true }, _count: true }),
@@ -56,6 +56,9 @@ export async function accessAuditVersion(): Promise<string> {
     db.hiringInterview.aggregate({ _max: { createdAt: true }, _count: true }),
     db.interviewerTrainingStep.aggregate({ _max: { at: true }, _count: true }),
     db.hiringStage.aggregate({ _max: { createdAt: true }, _count: true }),
+    db.hiringInterviewRemoval.aggregate({ _max: { id: true } }),
+    // A stage edited in place changes neither its count nor its createdAt: each change of its competencies writes a version.
+    db.hiringStageVersion.aggregate({ _max: { id: true } }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
@@ -71,5 +74,7 @@ export async function accessAuditVersion(): Promise<string> {
     interviews._count, stamp(interviews._max.createdAt),
     steps._count, stamp(steps._max.at),
     stages._count, stamp(stages._max.createdAt),
+    removals._max.id ?? 0,
+    stageVersions._max.id ?? 0,
   ].join("|");
 }

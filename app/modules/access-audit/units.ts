@@ -53,8 +53,8 @@ export type Staffing = { personId: string; at: Date };
 /** One step of the interviewer training log: the person's step on one competency from then on. */
 export type TrainingLogEntry = { personId: string; competencyId: string; step: string; at: Date };
 
-/** The competencies an interview stage covers, from the day the stage was created. */
-export type StageCompetencies = { competencyIds: readonly string[]; since: Date };
+/** The competencies an interview stage covered from `since` (its creation or last change) until `until` (its next change or removal; null: still). */
+export type StageCompetencies = { competencyIds: readonly string[]; since: Date; until: Date | null };
 
 const DAY = 24 * 60 * 60 * 1000;
 export const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
@@ -158,8 +158,9 @@ export function interviewingUnits(people: readonly AuditedPerson[], staffings: r
 /**
  * A unit per person: eligible from the day they joined, in training from their first step on any
  * competency's path, qualified while qualified for at least one interview stage (every competency it
- * covers, the hiring module's rule; a stage counts from the day it was created, so that a new stage
- * is a dated change rather than a rewrite of earlier days), out of the audit while they are away. A step
+ * covers, the hiring module's rule; each version of a stage counts from the day it was created or
+ * changed until its next change or removal, so that a new, edited or removed stage is a dated change
+ * rather than a rewrite of earlier days), out of the audit while they are away. A step
  * back (an admin recording an earlier step) moves them back.
  */
 export function interviewerTrainingUnits(people: readonly AuditedPerson[], log: readonly TrainingLogEntry[], stages: readonly StageCompetencies[], asOf: Date): AuditUnit[] {
@@ -174,10 +175,11 @@ export function interviewerTrainingUnits(people: readonly AuditedPerson[], log: 
     const stageAt = (at: number): AccessStage => {
       const record: Record<string, TrainingStep> = {};
       for (const entry of own) if (entry.at.getTime() <= at && isTrainingStep(entry.step)) record[entry.competencyId] = entry.step;
-      if (theirs.some((stage) => stage.since.getTime() <= at && qualifiedFor(record, stage.competencyIds))) return "qualified";
+      if (theirs.some((stage) => stage.since.getTime() <= at && (stage.until === null || at < stage.until.getTime()) && qualifiedFor(record, stage.competencyIds))) return "qualified";
       return Object.keys(record).length ? "training" : "eligible";
     };
-    const times = [...new Set([joined, ...own.map((entry) => entry.at.getTime()), ...theirs.map((stage) => stage.since.getTime())])].filter((at) => at >= joined).sort((a, b) => a - b);
+    const bounds = theirs.flatMap((stage) => (stage.until ? [stage.since.getTime(), stage.until.getTime()] : [stage.since.getTime()]));
+    const times = [...new Set([joined, ...own.map((entry) => entry.at.getTime()), ...bounds])].filter((at) => at >= joined).sort((a, b) => a - b);
     const events: StageEvent[] = times.map((at) => ({ at: new Date(at), stage: stageAt(at) }));
     const kept = history(person, events, asOf);
     return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];

@@ -303,8 +303,12 @@ export async function setCandidateInvitations(viewer: Viewer, loopId: string, se
   return { ok: true };
 }
 
-/** Takes an interviewer off the loop while they have no scorecard for it. */
-export async function removeInterview(viewer: Viewer, loopId: string, interviewId: string): Promise<void> {
+/**
+ * Takes an interviewer off the loop while they have no scorecard for it. Her seat on the panel is
+ * kept, dated, in the same transaction: what she could read of the candidate while she sat on it,
+ * and her having been staffed, are history that insights and the access audit have shown already.
+ */
+export async function removeInterview(viewer: Viewer, loopId: string, interviewId: string, now = clock.now()): Promise<void> {
   const loop = await requireVisibleLoop(viewer, loopId);
   const interview = loop.interviews.find((candidate) => candidate.id === interviewId);
   if (!interview) throw new NotFoundError({ key: "hiring:errors.noSuchInterview" });
@@ -312,8 +316,14 @@ export async function removeInterview(viewer: Viewer, loopId: string, interviewI
     if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
     throw new ForbiddenError({ key: "hiring:errors.ownCardFirst" });
   }
-  const removed = await db.hiringInterview.deleteMany({ where: { id: interviewId, scorecards: { none: {} } } });
-  if (removed.count === 0) throw new ConflictError({ key: "hiring:errors.interviewStays" });
+  await db.$transaction(async (tx) => {
+    const seat = await tx.hiringInterview.findUnique({ where: { id: interviewId }, select: { stageId: true, interviewerId: true, createdAt: true } });
+    const removed = await tx.hiringInterview.deleteMany({ where: { id: interviewId, scorecards: { none: {} } } });
+    if (!seat || removed.count === 0) throw new ConflictError({ key: "hiring:errors.interviewStays" });
+    await tx.hiringInterviewRemoval.create({
+      data: { interviewerId: seat.interviewerId, loopId, candidateId: loop.candidate.id, stageId: seat.stageId, seatedAt: seat.createdAt, removedAt: now },
+    });
+  });
 }
 
 /** Opens the debrief before every card is in, recording who and when. */

@@ -1,10 +1,11 @@
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import { messageText } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { ladderChoices } from "~/modules/ladders/retired.server";
+import * as clock from "~/platform/clock.server";
 import { openingLadder, requireManagedOpening, toStage, type Stage } from "./access.server";
 import type { NewOpeningInput, StageInput } from "./forms";
 import { ADMINS_NAMED, personAdminPath, roleNeededMessage, type RoleToGrant } from "./hiring-admin-role";
@@ -206,8 +207,21 @@ async function stageCompetencyErrors(opening: { ladderVersionId: string; levelId
   return null;
 }
 
+/**
+ * Keeps the competencies a stage covered until now as a retired version (from its last change, else
+ * its creation), in the transaction that changes or removes them: who was qualified for the stage on
+ * an earlier day is read from what it covered that day (the access audit, decision 092).
+ */
+async function retireStageVersion(tx: Prisma.TransactionClient, stageId: string, now: Date): Promise<void> {
+  const [stage, last] = await Promise.all([
+    tx.hiringStage.findUniqueOrThrow({ where: { id: stageId }, select: { openingId: true, competencyIds: true, createdAt: true } }),
+    tx.hiringStageVersion.findFirst({ where: { stageId }, orderBy: { until: "desc" }, select: { until: true } }),
+  ]);
+  await tx.hiringStageVersion.create({ data: { stageId, openingId: stage.openingId, competencyIds: stage.competencyIds, since: last?.until ?? stage.createdAt, until: now } });
+}
+
 /** Adds a stage at the end of the plan, or changes one. A stage's competencies are fixed once an interview of it is assigned, so every card of the stage scores the same ones. */
-export async function saveStage(viewer: Viewer, openingId: string, input: StageInput): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function saveStage(viewer: Viewer, openingId: string, input: StageInput, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   const opening = await requireManagedOpening(viewer, openingId);
   if (opening.state !== "open") throw new ConflictError({ key: "hiring:opening.errors.closedPlan" });
   const errors = await stageCompetencyErrors(opening, input.competencyIds);
@@ -223,16 +237,22 @@ export async function saveStage(viewer: Viewer, openingId: string, input: StageI
   if (changed && (await db.hiringInterview.count({ where: { stageId: stage.id } })) > 0) {
     return { ok: false, fieldErrors: { competencyIds: ["hiring:opening.errors.stageLocked"] } };
   }
-  await db.hiringStage.update({ where: { id: stage.id }, data: { name: input.name, competencyIds: JSON.stringify(input.competencyIds) } });
+  await db.$transaction(async (tx) => {
+    if (changed) await retireStageVersion(tx, stage.id, now);
+    await tx.hiringStage.update({ where: { id: stage.id }, data: { name: input.name, competencyIds: JSON.stringify(input.competencyIds) } });
+  });
   return { ok: true };
 }
 
-/** Removes a stage nobody interviews in yet. */
-export async function removeStage(viewer: Viewer, openingId: string, stageId: string): Promise<void> {
+/** Removes a stage nobody interviews in yet; what it covered while it was in the plan is kept. */
+export async function removeStage(viewer: Viewer, openingId: string, stageId: string, now = clock.now()): Promise<void> {
   const opening = await requireManagedOpening(viewer, openingId);
   if (!opening.stages.some((stage) => stage.id === stageId)) throw new NotFoundError({ key: "hiring:opening.errors.noSuchStage" });
   if ((await db.hiringInterview.count({ where: { stageId } })) > 0) throw new ConflictError({ key: "hiring:opening.errors.stageInUse" });
-  await db.hiringStage.delete({ where: { id: stageId } });
+  await db.$transaction(async (tx) => {
+    await retireStageVersion(tx, stageId, now);
+    await tx.hiringStage.delete({ where: { id: stageId } });
+  });
 }
 
 /** Moves a stage one place up or down in the plan. */

@@ -76,25 +76,36 @@ export async function setPanelSettings(viewer: Viewer, input: PanelSettings): Pr
 
 /**
  * Who was staffed on a panel, and when (decision 092's interviewing audit): an interviewer on a
- * loop, dated when they were staffed; a trainee's seat is not an interview.
+ * loop, dated when they were staffed, and so is one taken off it before their card (being asked
+ * was the access); a trainee's seat is not an interview.
  */
 export async function interviewerStaffings(): Promise<{ personId: string; at: Date }[]> {
-  const rows = await db.hiringInterview.findMany({ select: { interviewerId: true, createdAt: true } });
-  return rows.map((row) => ({ personId: row.interviewerId, at: row.createdAt }));
+  const [interviews, removals] = await Promise.all([
+    db.hiringInterview.findMany({ select: { interviewerId: true, createdAt: true } }),
+    db.hiringInterviewRemoval.findMany({ select: { interviewerId: true, seatedAt: true } }),
+  ]);
+  return [...interviews.map((row) => ({ personId: row.interviewerId, at: row.createdAt })), ...removals.map((row) => ({ personId: row.interviewerId, at: row.seatedAt }))];
 }
 
 /**
- * The training log in order, with the competencies each stage covers from the day it was created:
- * from them the access audit reads back who was in training and who was qualified for a stage, when.
+ * The training log in order, with what each stage covered when: its retired versions (a change of
+ * its competencies, its removal) and the live one since its last change, else since it was created.
+ * From them the access audit reads back who was in training and who was qualified for a stage, when.
  */
 export async function interviewerTrainingHistory() {
-  const [steps, stages] = await Promise.all([
+  const [steps, stages, versions] = await Promise.all([
     db.interviewerTrainingStep.findMany({ select: { personId: true, competencyId: true, toStep: true, at: true }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
-    db.hiringStage.findMany({ select: { competencyIds: true, createdAt: true } }),
+    db.hiringStage.findMany({ select: { id: true, competencyIds: true, createdAt: true } }),
+    db.hiringStageVersion.findMany({ select: { stageId: true, competencyIds: true, since: true, until: true } }),
   ]);
+  const changed = new Map<string, Date>();
+  for (const version of versions) if ((changed.get(version.stageId)?.getTime() ?? -Infinity) < version.until.getTime()) changed.set(version.stageId, version.until);
   return {
     log: steps.map((step) => ({ personId: step.personId, competencyId: step.competencyId, step: step.toStep, at: step.at })),
-    stages: stages.map((stage) => ({ competencyIds: parseCompetencyIds(stage.competencyIds), since: stage.createdAt })),
+    stages: [
+      ...versions.map((version) => ({ competencyIds: parseCompetencyIds(version.competencyIds), since: version.since, until: version.until })),
+      ...stages.map((stage) => ({ competencyIds: parseCompetencyIds(stage.competencyIds), since: changed.get(stage.id) ?? stage.createdAt, until: null })),
+    ],
   };
 }
 

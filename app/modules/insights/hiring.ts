@@ -78,7 +78,7 @@ export function funnelWithIntervals(histories: readonly CandidateHistory[], cand
   });
 }
 
-/** A time the reader sat on a candidate's panel: from being put on an interview until her first card of it was in (null: still owed). */
+/** A time the reader sat on a candidate's panel: from being put on an interview until her first card of it was in or she was taken off it (null: still owed). */
 export type PanelSeat = { since: number; until: number | null };
 
 /**

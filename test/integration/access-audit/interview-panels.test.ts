@@ -3,11 +3,12 @@
 // often than the other, and the page flags it under the four-fifths rule; a team moved only by fewer
 // than the floor's worth of interviewers does not move at all, nor does a team or location that one
 // person moved out of or into (a team and attribute history dates the move), nor does one who left and
-// came back (their leaving and return are dated).
+// came back (their leaving and return are dated), an interviewer taken off a panel before her card, or a
+// stage's competencies edited or the stage removed (the seat and the stage's versions are dated).
 import { beforeAll, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { addCandidate } from "~/modules/hiring/loops.server";
-import { createOpening, saveStage } from "~/modules/hiring/openings.server";
+import { addCandidate, removeInterview } from "~/modules/hiring/loops.server";
+import { createOpening, removeStage, saveStage } from "~/modules/hiring/openings.server";
 import { accessAuditView } from "~/modules/access-audit/access-audit.server";
 import { importPeople } from "~/modules/people/import.server";
 import { setPersonActive } from "~/modules/people/service.server";
@@ -26,6 +27,9 @@ const PER_TEAM = 20;
 const INTERVIEWED = { Atlas: 15, Borealis: 4 } as const;
 
 let adminId = "";
+let openingId = "";
+/** Stages nobody interviews in, covering one competency each since thirty days ago: Review (testing) and Design (system-design). */
+const stageIds = { review: "", design: "" };
 /** One of Atlas's engineers never staffed, who leaves and comes back. */
 let leaverId = "";
 const movers: { email: string; name: string; location: string }[] = [];
@@ -63,6 +67,21 @@ beforeAll(async () => {
   // Three more Borealis engineers staffed yesterday, fewer than the floor: Borealis's figures wait for more before they move.
   const late = people.filter((person) => person.team === "Borealis").slice(INTERVIEWED.Borealis, INTERVIEWED.Borealis + 3);
   await db.hiringInterview.createMany({ data: late.map((person) => ({ loopId: loops[0]!, stageId: stage.id, interviewerId: person.id, createdAt: daysAgo(1) })) });
+
+  openingId = opening.openingId;
+  for (const [key, name, competencyId] of [["review", "Review", "testing"], ["design", "Design", "system-design"]] as const) {
+    const added = await saveStage(viewer, openingId, { name, competencyIds: [competencyId] });
+    if (!added.ok) throw new Error(JSON.stringify(added.fieldErrors));
+    stageIds[key] = (await db.hiringStage.findFirstOrThrow({ where: { openingId, name }, select: { id: true } })).id;
+    await db.hiringStage.update({ where: { id: stageIds[key] }, data: { createdAt: daysAgo(30) } });
+  }
+  // Qualified twenty days ago: four of each team on system design, and two of Borealis on testing, fewer than the floor (Atlas, which
+  // already waits on three people's changes from the moves and the return, has none).
+  const ofTeam = (team: keyof typeof teams, from: number, count: number) => people.filter((person) => person.team === team).slice(from, from + count);
+  const qualified = (members: readonly { id: string }[], competencyId: string) => members.map((person) => ({ personId: person.id, competencyId, fromStep: null, toStep: "qualified", byId: adminId, at: daysAgo(20) }));
+  const designers = [...ofTeam("Atlas", 9, 4), ...ofTeam("Borealis", 16, 4)];
+  const reviewers = ofTeam("Borealis", 10, 2);
+  await db.interviewerTrainingStep.createMany({ data: [...qualified(designers, "system-design"), ...qualified(reviewers, "testing")] });
 });
 
 test("a team asked to interview far less often than another is flagged under the four-fifths rule, with the evidence beside it", async () => {
@@ -120,4 +139,40 @@ test("a return leaves what was read while the person was away as it was, and the
   expect(await grouped()).toEqual(before);
   const teams = (read: Awaited<ReturnType<typeof grouped>>) => read.map((entry) => ({ id: entry.id, teams: entry.dimensions.find((dimension) => dimension.id === "team") }));
   expect(teams(await grouped(new Date(today + DAY + 9 * 60 * 60 * 1000)))).toEqual(teams(before));
+});
+
+const nextDay = () => new Date(today + DAY + 9 * 60 * 60 * 1000);
+const teamsOf = (read: Awaited<ReturnType<typeof grouped>>) => read.map((entry) => ({ id: entry.id, teams: entry.dimensions.find((dimension) => dimension.id === "team") }));
+const adminViewer = async () => ({ ...(await db.user.findUniqueOrThrow({ where: { id: adminId }, select: { id: true, name: true, email: true } })), isAdmin: true, isHiringAdmin: false });
+
+test("an interviewer taken off a panel before her card stays staffed on the day she was: the interviewing figures read are as they were, that day and the next", async () => {
+  const before = await grouped();
+  const atlas = before.find((entry) => entry.id === "interviewing")!.dimensions.find((dimension) => dimension.id === "team")!.groups.find((group) => group.value === "Atlas")!;
+  expect(atlas.steps![0]!.successes).toBe(INTERVIEWED.Atlas);
+  const interview = await db.hiringInterview.findFirstOrThrow({ where: { createdAt: daysAgo(10), interviewer: { team: { name: "Atlas" } } }, select: { id: true, loopId: true, interviewerId: true } });
+  await removeInterview(await adminViewer(), interview.loopId, interview.id);
+  expect(await grouped()).toEqual(before);
+  expect(teamsOf(await grouped(nextDay()))).toEqual(teamsOf(before));
+  expect(await db.hiringInterviewRemoval.findMany({ where: { interviewerId: interview.interviewerId }, select: { loopId: true, seatedAt: true } })).toEqual([{ loopId: interview.loopId, seatedAt: daysAgo(10) }]);
+});
+
+test("a stage's competencies edited in place leave who was qualified for it as it was read: the edit counts from its day", async () => {
+  const before = await grouped();
+  const training = before.find((entry) => entry.id === "interviewerTraining")!.dimensions.find((dimension) => dimension.id === "team")!;
+  expect(training.groups.map((group) => group.value)).toEqual(["Atlas", "Borealis"]);
+  // Review covered testing since thirty days ago; it covers code quality too from today. Those qualified on testing alone were
+  // qualified for it from twenty days ago until today: read the same day, as before; read the next day, fewer than the floor of
+  // Borealis are no longer qualified, so no team moves.
+  expect(await saveStage(await adminViewer(), openingId, { stageId: stageIds.review, name: "Review", competencyIds: ["testing", "code-quality"] })).toEqual({ ok: true });
+  expect(await grouped()).toEqual(before);
+  expect(teamsOf(await grouped(nextDay()))).toEqual(teamsOf(before));
+  expect(await db.hiringStageVersion.findMany({ where: { stageId: stageIds.review }, select: { competencyIds: true, since: true } })).toEqual([{ competencyIds: '["testing"]', since: daysAgo(30) }]);
+});
+
+test("a stage removed leaves who was qualified for it while it was in the plan as it was read", async () => {
+  const before = await grouped();
+  // Design qualified those on system design from twenty days ago: removed today, they were qualified for it until today.
+  await removeStage(await adminViewer(), openingId, stageIds.design);
+  expect(await grouped()).toEqual(before);
+  expect(await db.hiringStageVersion.findMany({ where: { stageId: stageIds.design }, select: { competencyIds: true, since: true } })).toEqual([{ competencyIds: '["system-design"]', since: daysAgo(30) }]);
 });

@@ -9,14 +9,15 @@ import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { changesWithFewerThan } from "../../utils/derive";
+import { removeInterview } from "~/modules/hiring/loops.server";
 import { asViewer, hiringSetUp } from "../hiring/helpers";
 
 /**
  * Changes Rungs learns of after the day they took effect (decision 075, amended): a level since
- * entered late, a candidate's moves a viewer could read only once their own scorecard was in, a
- * mentee's goals changed or their opt-in withdrawn. Each counts in the batch still filling when Rungs
- * learned of it, so a figure already read stays as it was until the floor's worth of people changed it
- * since.
+ * entered late, a candidate's moves a viewer could read only once their own scorecard was in (or once
+ * she was taken off the panel), a mentee's goals changed or their opt-in withdrawn. Each counts in the
+ * batch still filling when Rungs learned of it, so a figure already read stays as it was until the
+ * floor's worth of people changed it since.
  */
 
 const DAY = 86_400_000;
@@ -169,6 +170,65 @@ describe("a change dated before the latest batch closed", () => {
     // Her card is in: the rejection is learned of now, the fourth since.
     await db.hiringScorecard.update({ where: { id: card.id }, data: { status: "submitted", recommendation: "no", submittedAt: new Date() } });
     expect(JSON.parse(await read())).toMatchObject({ candidates: fromStart + SMALL_GROUP_FLOOR - 1 });
+  });
+
+  test("a hiring admin taken off a candidate's panel before her card keeps reading the funnel as it was: the moves made while she sat on it count from when she was taken off", async () => {
+    const facts = await hiringSetUp();
+    const hera = await createAdmin({ name: "Hera Removed" });
+    const candidate = async (name: string, moves: { from: string | null; to: string; at: Date }[]) => {
+      const created = await db.hiringCandidate.create({ data: { name } });
+      for (const move of moves) await db.hiringPipelineMove.create({ data: { candidateId: created.id, fromStage: move.from, toStage: move.to, movedAt: move.at } });
+      return created;
+    };
+    const arrives = (name: string) => candidate(name, [{ from: null, to: "screen", at: new Date() }]);
+    const read = async () => JSON.stringify((await view(hera.id)).hiring);
+    // She is put on a candidate's panel, and the candidate is rejected while she owes her card: not hers to read.
+    const seatedOn = async (name: string) => {
+      const seated = await candidate(name, [
+        { from: null, to: "screen", at: new Date(now() - 60 * DAY) },
+        { from: "screen", to: "interviews", at: new Date(now() - 55 * DAY) },
+      ]);
+      const loop = await db.hiringLoop.create({ data: { openingId: facts.openingId, candidateId: seated.id } });
+      const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: hera.id } });
+      await db.hiringPipelineMove.create({ data: { candidateId: seated.id, fromStage: "interviews", toStage: "rejected", movedAt: new Date() } });
+      return { loopId: loop.id, interviewId: interview.id };
+    };
+    // Others arrive until the funnel she reads moves: a batch closed after the rejection, without it.
+    const untilItMoves = async (prefix: string) => {
+      let reading = await read();
+      for (let index = 0; index < 2 * SMALL_GROUP_FLOOR; index++) {
+        const previous = reading;
+        await arrives(`${prefix} ${index}`);
+        reading = await read();
+        if (reading !== previous) return reading;
+      }
+      throw new Error("the funnel never moved");
+    };
+
+    const first = await seatedOn("Seated");
+    const before = await untilItMoves("Read before");
+    // Taken off the panel before her card: the rejection is learned of now, in the batch still filling, not in the one she read.
+    await removeInterview(asViewer(hera), first.loopId, first.interviewId);
+    const readings = [await read()];
+    for (let index = 0; index < SMALL_GROUP_FLOOR - 2; index++) {
+      await arrives(`Meanwhile ${index}`);
+      readings.push(await read());
+    }
+    expect(readings).toEqual(readings.map(() => before));
+    expect(await db.hiringInterviewRemoval.count({ where: { interviewerId: hera.id, loopId: first.loopId } })).toBe(1);
+    // The floor's worth since the batch she read, the removal among them: the funnel moves, over everyone.
+    await arrives("Last");
+    const moved = await read();
+    expect(moved).not.toEqual(before);
+    expect(JSON.parse(moved)).toMatchObject({ candidates: await db.hiringCandidate.count() });
+
+    // A removal that completes a batch moves what she reads at once: the kept view notices it.
+    const second = await seatedOn("Seated again");
+    const again = await untilItMoves("Read again");
+    for (let index = 0; index < SMALL_GROUP_FLOOR - 1; index++) await arrives(`Before removal ${index}`);
+    expect(await read()).toEqual(again);
+    await removeInterview(asViewer(hera), second.loopId, second.interviewId);
+    expect(JSON.parse(await read())).toMatchObject({ candidates: await db.hiringCandidate.count() });
   });
 
   test("a mentee's goals changed or their opt-in withdrawn move mentoring only with the floor's worth of different people since it last moved", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { removeInterview } from "~/modules/hiring/loops.server";
+import { createOpening, saveStage } from "~/modules/hiring/openings.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { reactivatePerson } from "~/modules/people/service.server";
@@ -14,9 +16,10 @@ import { signedInRequest } from "../../utils/session";
 /**
  * Product principle 7 over time, for reports over people rather than answers (decision 075): time in
  * level, mentoring and the hiring funnel change as people arrive, are promoted, leave or are reviewed,
- * and as candidates move. This file's organisation starts empty and is read after every change, made
- * one at a time in a random order, each dated after the one before: whatever a reader reads of a row
- * may change only once the floor's worth of different people changed it since it last changed.
+ * and as candidates move (and as the reader is put on a candidate's panel and taken off it). This
+ * file's organisation starts empty and is read after every change, made one at a time in a random
+ * order, each dated after the one before: whatever a reader reads of a row may change only once the
+ * floor's worth of different people changed it since it last changed.
  */
 
 const DAY = 86_400_000;
@@ -202,9 +205,14 @@ describe("reports read after every change of one person", () => {
     expect(new Set(readings).size).toBeGreaterThan(3);
   });
 
-  test("the hiring funnel, read by an admin as candidates arrive and move stage by stage, moves only with the floor's worth of different candidates", async () => {
+  test("the hiring funnel, read by an admin as candidates arrive and move stage by stage, and as she is put on a candidate's panel and taken off it before her card, moves only with the floor's worth of different candidates", async () => {
     const random = seeded(9);
     const admin = await createAdmin();
+    const asAdmin = { id: admin.id, name: admin.name, email: admin.email, isAdmin: true, isHiringAdmin: false };
+    const opening = await createOpening(asAdmin, { title: "Engineer", ladderId: "engineering", levelId: "ic3", adminEmails: [], starterPlan: false });
+    if (!opening.ok) throw new Error(JSON.stringify(opening.fieldErrors));
+    expect(await saveStage(asAdmin, opening.openingId, { name: "Coding", competencyIds: ["code-quality"] })).toEqual({ ok: true });
+    const stage = await db.hiringStage.findFirstOrThrow({ where: { openingId: opening.openingId }, select: { id: true } });
     const next: Record<string, string> = { screen: "interviews", interviews: "offer", offer: "hired" };
     const candidates: { id: string; stage: string }[] = [];
     let day = 0;
@@ -213,9 +221,22 @@ describe("reports read after every change of one person", () => {
     const before = await read();
     const readings: string[] = [];
     const authors: string[] = [];
-    for (let index = 0; index < 36; index++) {
+    // Her seat on one candidate's panel at a time: the candidate's moves made during it are hers to read from when she is taken off.
+    let seat: { candidateId: string; loopId: string; interviewId: string } | null = null;
+    for (let index = 0; index < 48; index++) {
       const open = candidates.filter((candidate) => next[candidate.stage]);
-      if (!open.length || random() < 0.3) {
+      const chance = random();
+      if (seat && chance < 0.15) {
+        await removeInterview(asAdmin, seat.loopId, seat.interviewId, at());
+        authors.push(seat.candidateId);
+        seat = null;
+      } else if (!seat && open.length && chance < 0.15) {
+        const candidate = open[Math.floor(random() * open.length)]!;
+        const loop = await db.hiringLoop.create({ data: { openingId: opening.openingId, candidateId: candidate.id } });
+        const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: stage.id, interviewerId: admin.id, createdAt: at() } });
+        seat = { candidateId: candidate.id, loopId: loop.id, interviewId: interview.id };
+        authors.push(candidate.id);
+      } else if (!open.length || random() < 0.3) {
         const candidate = await db.hiringCandidate.create({ data: { name: `Candidate ${candidates.length}` } });
         await db.hiringPipelineMove.create({ data: { candidateId: candidate.id, fromStage: null, toStage: "screen", movedAt: at() } });
         candidates.push({ id: candidate.id, stage: "screen" });

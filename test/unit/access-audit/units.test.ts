@@ -93,7 +93,7 @@ describe("the access audits' units", () => {
     expect(sponsorshipUnits([returner], [{ sponseeId: "r", from: day(3), to: day(10) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-05", null], ["2026-11-14", "eligible"]]]);
   });
 
-  test("in training from the first step; qualified only once qualified on every competency of a stage that exists by then; a step back moves them back", () => {
+  test("in training from the first step; qualified only once qualified on every competency of a stage as it stood then; a step back moves them back", () => {
     const log = [
       { personId: "a", competencyId: "testing", step: "shadow", at: day(2) },
       { personId: "a", competencyId: "testing", step: "qualified", at: day(4) },
@@ -102,16 +102,18 @@ describe("the access audits' units", () => {
       { personId: "b", competencyId: "design", step: "qualified", at: day(3) },
     ];
     const stageList = [
-      { competencyIds: ["code-quality", "testing"], since: day(1) },
-      // Created after b qualified on its one competency: b is qualified from the day it was created, not before.
-      { competencyIds: ["design"], since: day(9) },
+      { competencyIds: ["code-quality", "testing"], since: day(1), until: null },
+      // Created after b qualified on its one competency: b is qualified from the day it was created, not before; from the day it
+      // also asks for testing, b is not (and was until then).
+      { competencyIds: ["design"], since: day(9), until: day(15) },
+      { competencyIds: ["design", "testing"], since: day(15), until: null },
       // A stage that asks for nothing qualifies nobody.
-      { competencyIds: [], since: day(1) },
+      { competencyIds: [], since: day(1), until: null },
     ];
     const units = interviewerTrainingUnits([person("a"), person("b"), person("c")], log, stageList, midnight(20));
     expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
       ["a", [["2026-11-01", "eligible"], ["2026-11-02", "training"], ["2026-11-06", "qualified"], ["2026-11-12", "training"]]],
-      ["b", [["2026-11-01", "eligible"], ["2026-11-03", "training"], ["2026-11-09", "qualified"]]],
+      ["b", [["2026-11-01", "eligible"], ["2026-11-03", "training"], ["2026-11-09", "qualified"], ["2026-11-15", "training"]]],
       ["c", [["2026-11-01", "eligible"]]],
     ]);
   });
