@@ -9,8 +9,8 @@ type Match = { id: string; loaderData?: unknown } | undefined;
  * takes the page's language from the root loader's `language` (a code, never messages) and the
  * instance react-i18next keeps for code outside a provider: on the server the process instance,
  * which every language's messages are in; in the browser the page's own. It words through the
- * pages' light `t` (./wording.ts): i18next's own `t` cost every page about 20 µs for its title and
- * description.
+ * pages' light `t` (./wording.ts), as components do: i18next's own `t`, with its per-call lookup,
+ * cost every page for its title and description (decision 080).
  */
 export function metaT(matches: readonly Match[]): AnyNamespaceT {
   const root = matches.find((match) => match?.id === "root")?.loaderData as { language?: unknown } | undefined;
