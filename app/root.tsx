@@ -59,10 +59,9 @@ export const loader = withDomainErrors(async ({ request, context }: Route.Loader
         ...(signedIn.viewer.isAdmin ? ladderProblemCounts((await ladderState()).problems) : { ladderProblems: 0, laddersUnserved: 0 }),
       }
     : null;
-  const headers = new Headers();
-  if (signedIn?.refreshCookie) headers.append("Set-Cookie", signedIn.refreshCookie);
   // The language's code only: its messages reach the browser in their own chunk (app/i18n/i18n.client.ts).
-  return data({ viewer, theme, language: languageOf(context) }, { headers });
+  // Headers only when the session's cookie must follow its renewal: most answers set none.
+  return data({ viewer, theme, language: languageOf(context) }, signedIn?.refreshCookie ? { headers: { "Set-Cookie": signedIn.refreshCookie } } : undefined);
 });
 
 /**

@@ -20,7 +20,10 @@ export function reactRouterHandler(serverStopping: AbortSignal, mode: "developme
     getLoadContext: (req, res) =>
       contextWith({
         cspNonce: res.locals.cspNonce as string,
-        clientAddress: req.ip ?? "unknown",
+        // Worked out from the trusted proxies' headers only when asked (signing in): most requests never ask.
+        get clientAddress() {
+          return req.ip ?? "unknown";
+        },
         requestId: res.locals.requestId as string,
         serverStopping,
       }),

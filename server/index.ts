@@ -158,7 +158,9 @@ async function serve(env: Env, development: boolean) {
   // Metrics are labelled by route pattern, known once the build is loaded (below).
   let routeOf = (_path: string) => UNMATCHED;
   app.use(observeRequests((path) => routeOf(path)));
-  app.get("/metrics", metricsEndpoint(env.METRICS_TOKEN));
+  // Without METRICS_TOKEN the path is not served (it falls through to the app's 404), so no route is
+  // mounted for every request to be matched against.
+  if (env.METRICS_TOKEN) app.get("/metrics", metricsEndpoint(env.METRICS_TOKEN));
   app.use(securityHeaders({ development, formTargets: env.singleSignOn ? [new URL(env.singleSignOn.issuer).origin] : [] }));
   app.use(warnOnProxyMismatch(env.TRUST_PROXY));
   app.use(refuseCrossSiteWrites());

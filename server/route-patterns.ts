@@ -50,10 +50,34 @@ export function patternOf(path: string, patterns: Pattern[]): string {
   if (path.startsWith("/assets/")) return "/assets/*";
   const page = path.replace(/\/_\.data$/, "/").replace(/\.data$/, "");
   const segments = page.split("/").filter(Boolean);
-  for (const candidate of patterns) {
+  for (const candidate of candidatesFor(patterns, segments[0])) {
     if (matches(candidate.segments, segments)) return candidate.pattern;
   }
   return UNMATCHED;
+}
+
+/**
+ * The patterns a path whose first segment is `first` can match, most specific first: those whose
+ * first segment is that word, and those whose first segment takes any (a parameter, an optional
+ * segment, a splat, or none). Worked out once per table and word: every request is labelled, and
+ * trying each of Rungs' 120 patterns in turn cost every page and `/ping` a few microseconds.
+ */
+type ByFirstSegment = { open: Pattern[]; byWord: Map<string, Pattern[]> };
+const indexes = new WeakMap<Pattern[], ByFirstSegment>();
+
+function candidatesFor(patterns: Pattern[], first: string | undefined): Pattern[] {
+  let index = indexes.get(patterns);
+  if (!index) {
+    const fixed = (pattern: Pattern) => {
+      const head = pattern.segments[0];
+      return head !== undefined && head !== "*" && !head.startsWith(":") && !head.endsWith("?") ? head.toLowerCase() : null;
+    };
+    const byWord = new Map<string, Pattern[]>();
+    for (const word of new Set(patterns.map(fixed))) if (word !== null) byWord.set(word, patterns.filter((pattern) => fixed(pattern) === null || fixed(pattern) === word));
+    index = { open: patterns.filter((pattern) => fixed(pattern) === null), byWord };
+    indexes.set(patterns, index);
+  }
+  return (first === undefined ? undefined : index.byWord.get(first.toLowerCase())) ?? index.open;
 }
 
 function matches(pattern: string[], segments: string[]): boolean {

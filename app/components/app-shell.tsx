@@ -100,13 +100,14 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
       </a>
       <header className="no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
-          <Link to="/" className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight">
+          {/* A plain anchor followed in the page, as the navigation's are: it is on every page, signed out too. */}
+          <a href="/" onClick={followLinks} className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight">
             <span aria-hidden="true" className="grid size-7 place-items-center rounded bg-brand-600 text-sm text-white">
               R
             </span>
             {/* On a phone the mark alone: the header must fit 390 px with the theme, Sign out and Menu. */}
             <span className="sr-only sm:not-sr-only">Rungs</span>
-          </Link>
+          </a>
           <div className="flex min-w-0 items-center gap-2 sm:gap-3">
             <ThemeSwitch theme={theme} />
             {viewer ? (

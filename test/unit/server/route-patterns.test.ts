@@ -34,6 +34,11 @@ describe("route patterns for metrics", () => {
     expect(patternOf("/", patterns)).toBe("/");
   });
 
+  test("a path's words match its route's whatever their case, as React Router matches them", () => {
+    expect(patternOf("/Calibration/NEW", patterns)).toBe("/calibration/new");
+    expect(patternOf("/LADDERS/engineering/levels/ic3", patterns)).toBe("/ladders/:ladderId/levels/:levelId");
+  });
+
   test("single fetch's data requests count as their page; trailing slashes and assets are folded", () => {
     expect(patternOf("/calibration/abc.data", patterns)).toBe("/calibration/:sessionId");
     expect(patternOf("/_.data", patterns)).toBe("/");
