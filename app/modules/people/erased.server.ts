@@ -8,10 +8,25 @@ export async function isErased(personId: string, client: Pick<Db, "erasureRecord
   return (await client.erasureRecord.count({ where: { personId } })) > 0;
 }
 
-/** Which of some people were erased, in one statement: for a list that leaves them out. */
+/**
+ * Beyond this many people, the ledger is read first: a list of a thousand ids binds a thousand values,
+ * and preparing that statement cost a calibration session's page a tenth of its CPU, where the ledger
+ * of most organisations holds far fewer people than the list.
+ */
+const LEDGER_FIRST = 50;
+
+/** Which of some people were erased, for a list that leaves them out: one statement, two when the ledger is longer than a long list. */
 export async function erasedAmong(personIds: readonly string[], client: Pick<Db, "erasureRecord"> = db): Promise<Set<string>> {
   const ids = [...new Set(personIds)];
   if (!ids.length) return new Set();
+  if (ids.length > LEDGER_FIRST) {
+    const ledger = await client.erasureRecord.findMany({ select: { personId: true }, take: ids.length });
+    // Fewer rows than were asked for: that is the whole ledger.
+    if (ledger.length < ids.length) {
+      const asked = new Set(ids);
+      return new Set(ledger.map((row) => row.personId).filter((id) => asked.has(id)));
+    }
+  }
   const rows = await client.erasureRecord.findMany({ where: { personId: { in: ids } }, select: { personId: true } });
   return new Set(rows.map((row) => row.personId));
 }
