@@ -18,10 +18,42 @@ const compiled = new Map<string, Compiled>();
 /** Text with none of ICU's special characters reads as it is written. */
 const plain = /^[^{}'<]*$/;
 
+/**
+ * `Intl` formatters shared by every message, made once per language and options. Without them each
+ * message keeps its own, found by serialising its arguments to JSON on every plural, `#` and number
+ * it words: on a page of a few thousand words, more time than the formatting. The options a message
+ * passes are objects of its parsed text, the same on every call, so they are found by identity; a
+ * plural's is made afresh per call and is found by its type.
+ */
+function byLocaleAndOptions<F>(make: (locales: string | string[], options?: object) => F) {
+  const withoutOptions = new Map<string, F>();
+  const withOptions = new WeakMap<object, Map<string, F>>();
+  return (locales: string | string[], options?: object): F => {
+    const locale = String(locales);
+    const known = options ? (withOptions.get(options) ?? withOptions.set(options, new Map()).get(options)!) : withoutOptions;
+    let formatter = known.get(locale);
+    if (formatter === undefined) known.set(locale, (formatter = make(locales, options)));
+    return formatter;
+  };
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+const formatters = {
+  getNumberFormat: byLocaleAndOptions((locales, options) => new Intl.NumberFormat(locales, options)),
+  getDateTimeFormat: byLocaleAndOptions((locales, options) => new Intl.DateTimeFormat(locales, options)),
+  getPluralRules: (locales: string | string[], options?: Intl.PluralRulesOptions) => {
+    const key = `${String(locales)}\u0000${options?.type ?? ""}`;
+    let rules = pluralRules.get(key);
+    if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locales, options)));
+    return rules;
+  },
+};
+
 function compile(language: string, source: string): Compiled {
   if (plain.test(source)) return { source, format: null };
   try {
-    return { source, format: new IntlMessageFormat(source, language, undefined, { ignoreTag: true }) };
+    return { source, format: new IntlMessageFormat(source, language, undefined, { ignoreTag: true, formatters }) };
   } catch {
     // As i18next-icu does: a message that does not parse is shown as written.
     return { source, format: null };

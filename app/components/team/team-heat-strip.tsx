@@ -40,17 +40,23 @@ function cellsMarkup(ratings: readonly (number | null)[]): string {
  * overview's server rendering.
  */
 export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProfile | null; names: readonly string[]; labels: ReadonlyMap<number, string> }) {
-  const { t } = useTranslation("team");
+  const { t, i18n } = useTranslation("team");
   const f = useFormats();
   if (!profile) return <span className="muted text-sm">{t("heat.none")}</span>;
   const source = profile.cycleName ? t("heat.source", { kind: profile.kind, cycle: profile.cycleName }) : t("heat.sourceOutsideCycle", { kind: profile.kind });
   // The source is the line under the strip, read next.
   const separator = t("heat.separator");
+  const worded = wordedOnPage(labels);
   let sentence = "";
   profile.ratings.forEach((rating, index) => {
     const competency = names[index] ?? t("heat.competency");
-    const label = rating === null ? undefined : labels.get(rating);
-    const words = rating === null ? t("heat.notRated", { competency }) : label ? t("heat.ratedLabel", { competency, rating, label }) : t("heat.rated", { competency, rating });
+    const key = `${i18n.language}\u0000${rating}\u0000${competency}`;
+    let words = worded.get(key);
+    if (words === undefined) {
+      const label = rating === null ? undefined : labels.get(rating);
+      words = rating === null ? t("heat.notRated", { competency }) : label ? t("heat.ratedLabel", { competency, rating, label }) : t("heat.rated", { competency, rating });
+      worded.set(key, words);
+    }
     sentence += `${index ? separator : ""}${words}`;
   });
   const { ratings } = profile;
@@ -71,6 +77,19 @@ export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProf
       <p className="muted mt-0.5 text-xs">{`${source}${profile.submittedAt ? ` · ${f.day(profile.submittedAt)}` : ""}`}</p>
     </div>
   );
+}
+
+/**
+ * Each competency and rating worded once per page: a page of 250 strips of 17 competencies words
+ * about a hundred distinct pairs, not 4,000. Keyed by the page's labels (scaleLabels), which are
+ * made once per page, and by language.
+ */
+const wordedPages = new WeakMap<ReadonlyMap<number, string>, Map<string, string>>();
+
+function wordedOnPage(labels: ReadonlyMap<number, string>): Map<string, string> {
+  let worded = wordedPages.get(labels);
+  if (!worded) wordedPages.set(labels, (worded = new Map()));
+  return worded;
 }
 
 /** The scale's labels by value, for TeamHeatStrip: made once per page, not once per strip. */

@@ -45,4 +45,21 @@ describe("the team heat strip", () => {
       "Delivery: 1 Not yet",
     ]);
   });
+
+  it("words each strip from its own people's competencies and ratings when a page of strips shares its labels", async () => {
+    const strip = (trackKey: string, ratings: (number | null)[]) => ({ kind: "self" as const, cycleName: null, submittedAt: null, trackKey, ratings });
+    const html = await render(
+      <>
+        <TeamHeatStrip profile={strip("a", [3, 1])} names={["Code quality", "Delivery"]} labels={labels} />
+        <TeamHeatStrip profile={strip("b", [3, null])} names={["Mentoring", "Delivery"]} labels={labels} />
+        <TeamHeatStrip profile={strip("a", [1, 3])} names={["Code quality", "Delivery"]} labels={labels} />
+      </>,
+    );
+    const sentences = [...html.matchAll(/role="img" title="([^"]*)"/g)].map(([, title]) => title);
+    expect(sentences).toEqual([
+      "Code quality 3 (Consistent), Delivery 1 (Not yet).",
+      "Mentoring 3 (Consistent), Delivery not rated.",
+      "Code quality 1 (Not yet), Delivery 3 (Consistent).",
+    ]);
+  });
 });
