@@ -146,6 +146,20 @@ export function formatTimeOfDay(instant: Date | string, zone: string, language: 
   return formatsFor(language, zone).timeOfDay(instant);
 }
 
+/**
+ * A form's schema that reads times on a zone's clock, made once per zone and kept: a schema is
+ * immutable, and making one (60 µs for a meeting's) cost more than the rest of the form on a page
+ * that shows it. Zones are the viewers' own, so a handful per process.
+ */
+export function perTimeZone<T>(make: (zone: string) => T): (zone: string) => T {
+  const made = new Map<string, T>();
+  return (zone) => {
+    let schema = made.get(zone);
+    if (schema === undefined) made.set(zone, (schema = make(zone)));
+    return schema;
+  };
+}
+
 const readDateTime = (zone: string, invalid: string) => (value: string, context: z.RefinementCtx) => {
   const instant = instantFromLocal(value, zone);
   if (instant) return instant;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { meetingSchema } from "~/modules/calibration/meeting";
 import {
   dateTimeField,
   formatDateTime,
@@ -108,5 +109,14 @@ describe("a time shown on the viewer's clock", () => {
     expect(formatDateTime("2026-11-02T14:00:00.000Z", "America/New_York")).toBe("2 Nov 2026, 09:00 (America/New_York)");
     expect(formatDateTime(at("2026-11-02T14:00:00Z"), "UTC")).toBe("2 Nov 2026, 14:00 (UTC)");
     expect(formatTimeOfDay(at("2026-03-30T08:05:00Z"), "Europe/Berlin")).toBe("10:05 (Europe/Berlin)");
+  });
+
+  it("keeps a form's schema per zone, and reads each zone's on its own clock", () => {
+    const berlin = meetingSchema("Europe/Berlin");
+    expect(meetingSchema("Europe/Berlin")).toBe(berlin);
+    const entered = { startsAt: "2026-11-02T09:00", minutes: "60" };
+    expect(berlin.parse(entered).startsAt.toISOString()).toBe("2026-11-02T08:00:00.000Z");
+    expect(meetingSchema("America/New_York").parse(entered).startsAt.toISOString()).toBe("2026-11-02T14:00:00.000Z");
+    expect(meetingSchema("Europe/Berlin").parse(entered).startsAt.toISOString()).toBe("2026-11-02T08:00:00.000Z");
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateTimeField } from "~/modules/time-zones";
+import { dateTimeField, perTimeZone } from "~/modules/time-zones";
 
 /**
  * A calibration session's meeting: a start, entered on the clock of whoever sets it
@@ -10,7 +10,7 @@ import { dateTimeField } from "~/modules/time-zones";
 export const MEETING_MAX_MINUTES = 8 * 60;
 
 /** The meeting form, its start read on `timeZone`'s clock; its messages are keys, worded where the form shows them. */
-export const meetingSchema = (timeZone: string) =>
+export const meetingSchema = perTimeZone((timeZone) =>
   z.object({
     startsAt: dateTimeField(timeZone, { missing: "calibration:errors.meetingStartMissing", invalid: "calibration:errors.meetingStartInvalid" }),
     minutes: z.coerce
@@ -18,7 +18,8 @@ export const meetingSchema = (timeZone: string) =>
       .int({ error: "calibration:errors.meetingLengthWhole" })
       .min(15, { error: "calibration:errors.meetingTooShort" })
       .max(MEETING_MAX_MINUTES, { error: "calibration:errors.meetingTooLong" }),
-  });
+  }),
+);
 export type MeetingInput = z.output<ReturnType<typeof meetingSchema>>;
 
 export const meetingEnd = (input: MeetingInput) => new Date(input.startsAt.getTime() + input.minutes * 60 * 1000);

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { Day } from "~/modules/days";
-import { dateTimeField } from "~/modules/time-zones";
+import { dateTimeField, perTimeZone } from "~/modules/time-zones";
 import { ACTION_STATUSES, POINT_STATUSES } from "./agenda";
 import { CADENCES, type SeriesKind } from "./cadence";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
@@ -26,7 +26,7 @@ const text = (missing: string, limit = TEXT_LIMIT) =>
 const when = (zone: string) => dateTimeField(zone, { missing: "conversations:form.errors.whenMissing", invalid: "conversations:form.errors.whenInvalid" });
 
 /** Setting up a series: with whom (a pairing offered on the page: `<kind>:<manager id>:<report id>`), how often, and the first meeting. */
-export const startSeriesSchema = (zone: string) =>
+export const startSeriesSchema = perTimeZone((zone) =>
   z.object({
     pairing: z
       .string({ error: "conversations:form.errors.pairing" })
@@ -38,9 +38,10 @@ export const startSeriesSchema = (zone: string) =>
     cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }),
     firstAt: when(zone),
     minutes: z.coerce.number({ error: "conversations:form.errors.minutes" }).int().min(15, { error: "conversations:form.errors.minutesAtLeast" }).max(180, { error: "conversations:form.errors.minutesAtMost" }).default(30),
-  });
+  }),
+);
 
-export const MoveSchema = (zone: string) => z.object({ meetingId: z.string().min(1).max(100), to: when(zone) });
+export const MoveSchema = perTimeZone((zone) => z.object({ meetingId: z.string().min(1).max(100), to: when(zone) }));
 
 export const CadenceSchema = z.object({ cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }) });
 

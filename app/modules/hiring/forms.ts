@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDateTimeField } from "~/modules/time-zones";
+import { optionalDateTimeField, perTimeZone } from "~/modules/time-zones";
 import { nameField } from "~/utils/name-text";
 import { isPanelDimension, TRAINING_STEPS } from "./panels";
 import { PIPELINE_STAGES, REJECTION_REASONS } from "./pipeline";
@@ -53,12 +53,13 @@ export const CandidateSchema = z.object({
 export type CandidateInput = z.output<typeof CandidateSchema>;
 
 /** Assigning an interviewer; the interview's time, empty when not scheduled yet, is read on `timeZone`'s clock. */
-export const assignSchema = (timeZone: string) =>
+export const assignSchema = perTimeZone((timeZone) =>
   z.object({
     stageId: requiredText("hiring:loop.errors.stageMissing", 100, "hiring:loop.errors.stageMissing"),
     email: z.string({ error: "hiring:loop.errors.interviewerEmailMissing" }).trim().toLowerCase().min(1, { error: "hiring:loop.errors.interviewerEmailMissing" }).max(254),
     scheduledAt: optionalDateTimeField(timeZone, "hiring:loop.errors.dateTimeInvalid"),
-  });
+  }),
+);
 export type AssignInput = z.output<ReturnType<typeof assignSchema>>;
 
 export const DECISIONS = ["hire", "no-hire", "hire-other-level"] as const;
