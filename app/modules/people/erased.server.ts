@@ -17,16 +17,17 @@ const LEDGER_FIRST = 50;
 
 /** Which of some people were erased, for a list that leaves them out: one statement, two when the ledger is longer than a long list. */
 export async function erasedAmong(personIds: readonly string[], client: Pick<Db, "erasureRecord"> = db): Promise<Set<string>> {
-  const ids = [...new Set(personIds)];
-  if (!ids.length) return new Set();
-  if (ids.length > LEDGER_FIRST) {
-    const ledger = await client.erasureRecord.findMany({ select: { personId: true }, take: ids.length });
-    // Fewer rows than were asked for: that is the whole ledger.
-    if (ledger.length < ids.length) {
-      const asked = new Set(ids);
+  if (!personIds.length) return new Set();
+  if (personIds.length > LEDGER_FIRST) {
+    const ledger = await client.erasureRecord.findMany({ select: { personId: true }, take: personIds.length });
+    // Fewer rows than were asked for: that is the whole ledger (often empty: then nobody is).
+    if (ledger.length < personIds.length) {
+      if (!ledger.length) return new Set();
+      const asked = new Set(personIds);
       return new Set(ledger.map((row) => row.personId).filter((id) => asked.has(id)));
     }
   }
+  const ids = [...new Set(personIds)];
   const rows = await client.erasureRecord.findMany({ where: { personId: { in: ids } }, select: { personId: true } });
   return new Set(rows.map((row) => row.personId));
 }
