@@ -53,4 +53,15 @@ describe("the pages' wording", () => {
     const instance = i18nFor("de");
     expect(wordingOf(instance, "de", "home")("todo.nothingHere")).toBe(instance.getFixedT("de", "home")("todo.nothingHere" as never));
   });
+
+  test("a language's messages arriving after a page was worded are read from then on, as when the browser loads a language's chunk", () => {
+    const instance = createInstance({ fallbackLng: "en", resources: { en: { home: { greeting: "Hello {name}", plain: "Welcome" } } }, lng: "de", initAsync: false, partialBundledLanguages: true });
+    instance.use(new ICU()).init();
+    const t = wordingOf(instance, "de", "home");
+    expect([t("greeting", { name: "Ada" }), t("plain"), t("later")]).toEqual(["Hello Ada", "Welcome", "later"]);
+    instance.addResourceBundle("de", "home", { greeting: "Hallo {name}", plain: "Willkommen", later: "Später" });
+    expect([t("greeting", { name: "Ada" }), t("plain"), t("later")]).toEqual(["Hallo Ada", "Willkommen", "Später"]);
+    instance.removeResourceBundle("de", "home");
+    expect(t("plain")).toBe("Welcome");
+  });
 });
