@@ -64,4 +64,23 @@ describe("the pages' wording", () => {
     instance.removeResourceBundle("de", "home");
     expect(t("plain")).toBe("Welcome");
   });
+
+  test.each(LANGUAGES)("every message of text and plain arguments reads as i18next reads it, with text, numbers and empty values (%s)", (language) => {
+    const instance = i18nFor(language);
+    let checked = 0;
+    for (const namespace of NAMESPACES) {
+      const theirs = instance.getFixedT(language, namespace);
+      const ours = wordingOf(instance, language, namespace);
+      const withArguments = keysOf((en as Record<string, Tree>)[namespace] ?? {}).filter(([, message]) => /^[^{}']*(\{\w+\}[^{}']*)+$/.test(message));
+      for (const [key, message] of withArguments) {
+        const names = [...message.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
+        for (const value of [(name: string) => `«${name}»`, () => 3.5, () => 0, () => ""]) {
+          const values = Object.fromEntries(names.map((name) => [name, value(name)]));
+          expect(ours(key, values), `${namespace}:${key} ${JSON.stringify(values)}`).toBe(theirs(key as never, values as never));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
 });
