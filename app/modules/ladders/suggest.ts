@@ -4,27 +4,32 @@
  * `check-messages.ts` (`didYouMean`).
  */
 
-/** Optimal string alignment distance: a swapped pair of letters counts as one typo. */
+/**
+ * Optimal string alignment distance: a swapped pair of letters counts as one typo. Three rows of
+ * the table, not the whole of it: the published site compares every pair of levels' expectations,
+ * and building a table of arrays per pair of texts was most of its build.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const above = d[i - 1]!;
-      let best = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      }
+  const n = b.length;
+  if (a.length === 0) return n;
+  if (n === 0) return a.length;
+  let twoAbove = new Array<number>(n + 1).fill(0);
+  let above = Array.from({ length: n + 1 }, (_, j) => j);
+  let row = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const letter = a.charCodeAt(i - 1);
+    const letterBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const other = b.charCodeAt(j - 1);
+      let best = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (letter === other ? 0 : 1));
+      if (j > 1 && letterBefore === other && letter === b.charCodeAt(j - 2)) best = Math.min(best, twoAbove[j - 2]! + 1);
       row[j] = best;
     }
+    [twoAbove, above, row] = [above, row, twoAbove];
   }
-  return d[a.length]![b.length]!;
+  return above[n]!;
 }
 
 /** The closest candidate when it is plausibly a typo; far-off guesses only confuse. */

@@ -18,10 +18,13 @@ export function textSimilarity(a: string, b: string): number {
   const right = normaliseText(b);
   if (left === right) return 1;
   const longest = Math.max(left.length, right.length);
-  const byCharacters = longest === 0 ? 1 : 1 - editDistance(left, right) / longest;
   const leftWords = new Set(words(left));
   const rightWords = new Set(words(right));
   const shared = [...leftWords].filter((word) => rightWords.has(word)).length;
   const byWords = leftWords.size + rightWords.size === 0 ? 1 : (2 * shared) / (leftWords.size + rightWords.size);
-  return Math.max(byCharacters, byWords);
+  // The distance is at least the difference in length, so the characters can score no more than
+  // this: when the words already reach it, the distance cannot change the answer.
+  const charactersAtMost = 1 - Math.abs(left.length - right.length) / longest;
+  if (byWords >= charactersAtMost) return byWords;
+  return Math.max(1 - editDistance(left, right) / longest, byWords);
 }
