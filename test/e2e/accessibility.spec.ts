@@ -156,7 +156,7 @@ const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
 /** Serious and critical violations on the page as it is now, one line each. */
 async function violations(page: Page, rules?: string[]): Promise<string[]> {
-  const builder = axe(page);
+  const builder = await axe(page);
   const results = await (rules ? builder.withRules(rules) : builder).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

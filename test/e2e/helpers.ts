@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { createRequire } from "node:module";
 import AxeBuilder from "@axe-core/playwright";
 
 export const DEMO_PASSWORD = "rungs-demo-2026";
@@ -31,18 +32,29 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
+/** The axe-core that the builder itself depends on (its `source`, the script it would evaluate). */
+const axeCoreSource: string = createRequire(createRequire(import.meta.url).resolve("@axe-core/playwright"))("axe-core").source;
+/** What the builder evaluates before each run once axe-core is in the document. */
+const AXE_ALREADY_IN_THE_PAGE = "void 0";
+
 /**
  * axe on the page as it is now. Rungs' pages hold no frames, so axe runs in the page alone
  * ("legacy mode"): the default runs it per frame and then merges the results in a blank page it
  * opens for each check, which doubled the time of every check and found nothing more.
+ *
+ * axe-core (650 KB) is put in a document once, here, and the builder is given a source of nothing
+ * to evaluate (its documented `axeSource` option): left to itself it sends and evaluates the whole
+ * source twice on every run, four times a page in the sweep (light, then dark), which was much of
+ * the test runner's and the page's CPU. A page loaded again is a new document and gets it again.
  */
-export function axe(page: Page): AxeBuilder {
-  return new AxeBuilder({ page }).setLegacyMode();
+export async function axe(page: Page): Promise<AxeBuilder> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeCoreSource);
+  return new AxeBuilder({ page, axeSource: AXE_ALREADY_IN_THE_PAGE }).setLegacyMode();
 }
 
 /** Fails on serious or critical accessibility violations. */
 export async function expectAccessible(page: Page) {
-  const results = await axe(page).analyze();
+  const results = await (await axe(page)).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
