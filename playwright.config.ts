@@ -34,7 +34,11 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    // A trace is recorded for every test to keep the failing ones' (snapshots of the page around
+    // every action, and a screencast): a fifth of the browser run's CPU. CI keeps only what the run
+    // prints, so it records none; a failure there is read in its output and screenshot, and run again
+    // here with a trace (decision 074).
+    trace: process.env.CI ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     // Buttons ease their colours (not under reduced motion): a theme switched just before an axe
     // pass would otherwise be measured halfway between the light and the dark colours.
