@@ -10,14 +10,46 @@ import { SOURCE_LANGUAGE } from "./languages";
  * 080); this spends it once per message. Messages come from the instance's store through its
  * public `getResource`, so the browser's chunks and the pseudo-language are read the same way.
  */
-type Compiled = { source: string; format: IntlMessageFormat | null; parts: Part[] | null };
+type Compiled = { source: string; language: string; format: IntlMessageFormat | null; parts: Part[] | null };
 
-/** A message that is only text and plain arguments (`Hello {name}`), as its text and arguments' names in order. */
-type Part = string | { argument: string };
+/**
+ * A message that is only text, plain arguments (`Hello {name}`) and numbers (`{rate, number, percent}`),
+ * as its text and arguments in order; a number's with the `Intl.NumberFormat` options its style names.
+ */
+type Part = string | { argument: string; number?: NumberStyle };
 
-/** intl-messageformat's kinds of parsed element (the parser's `TYPE`): text, and a plain argument. */
+/** A number argument's options (none for `{n, number}`) and the factor a skeleton's `scale/` multiplies by. */
+type NumberStyle = { options: (Intl.NumberFormatOptions & { scale?: number }) | undefined };
+
+/** intl-messageformat's kinds of parsed element (the parser's `TYPE`): text, a plain argument, a number. */
 const LITERAL = 0;
 const ARGUMENT = 1;
+const NUMBER = 2;
+/** The parser's kind of a number skeleton (`::percent .00`), whose options it parses once. */
+const NUMBER_SKELETON = 0;
+
+type Element = { type: number; value?: unknown; style?: unknown };
+
+/** A number element's options, as intl-messageformat finds them: a named style among its formats, a skeleton's parsed options. */
+function numberStyle(element: Element): NumberStyle | null {
+  const style = element.style;
+  if (style === null || style === undefined) return { options: undefined };
+  if (typeof style === "string") {
+    const named = (IntlMessageFormat.formats.number as Record<string, Intl.NumberFormatOptions>)[style];
+    return named ? { options: named } : null;
+  }
+  const skeleton = style as { type?: number; parsedOptions?: Intl.NumberFormatOptions };
+  return skeleton.type === NUMBER_SKELETON && skeleton.parsedOptions ? { options: skeleton.parsedOptions } : null;
+}
+
+function partOf(element: Element): Part | null {
+  if (typeof element.value !== "string") return null;
+  if (element.type === LITERAL) return element.value;
+  if (element.type === ARGUMENT) return { argument: element.value };
+  if (element.type !== NUMBER) return null;
+  const number = numberStyle(element);
+  return number ? { argument: element.value, number } : null;
+}
 
 /** Each message parsed once, by language, namespace and key; a message whose text changed (a chunk reloaded in development) is parsed again. */
 const compiled = new Map<string, Compiled>();
@@ -58,25 +90,26 @@ const formatters = {
 };
 
 function compile(language: string, source: string): Compiled {
-  if (plain.test(source)) return { source, format: null, parts: null };
+  if (plain.test(source)) return { source, language, format: null, parts: null };
   try {
     const format = new IntlMessageFormat(source, language, undefined, { ignoreTag: true, formatters });
-    const elements = format.getAst() as { type: number; value?: unknown }[];
-    const simple = elements.every((element) => (element.type === LITERAL || element.type === ARGUMENT) && typeof element.value === "string");
-    return { source, format, parts: simple ? elements.map((element) => (element.type === LITERAL ? (element.value as string) : { argument: element.value as string })) : null };
+    const parts = (format.getAst() as Element[]).map(partOf);
+    return { source, language, format, parts: parts.every((part) => part !== null) ? (parts as Part[]) : null };
   } catch {
     // As i18next-icu does: a message that does not parse is shown as written.
-    return { source, format: null, parts: null };
+    return { source, language, format: null, parts: null };
   }
 }
 
 /**
- * A message of text and plain arguments put together directly, as intl-messageformat puts them (a
- * string as it is, a number written out, nothing for an empty value); undefined when a value is
- * missing or is something else, for intl-messageformat to say. Most messages are of this kind, and
- * its general path built and merged a list of parts for each (a tenth of a page of explained pairs).
+ * A message of text, plain arguments and numbers put together directly, as intl-messageformat puts
+ * them (a string as it is, a number written out, nothing for an empty value; a number argument through
+ * the shared formatter of its style, scaled as its skeleton says); undefined when a value is missing or
+ * is something else, for intl-messageformat to say. Most messages are of this kind, and its general
+ * path built and merged a list of parts for each (a tenth of a page of explained pairs, a twentieth of
+ * the interviewer statistics' figures).
  */
-function joined(parts: readonly Part[], values: Record<string, unknown> | undefined): string | undefined {
+function joined(language: string, parts: readonly Part[], values: Record<string, unknown> | undefined): string | undefined {
   let words = "";
   for (const part of parts) {
     if (typeof part === "string") {
@@ -85,7 +118,11 @@ function joined(parts: readonly Part[], values: Record<string, unknown> | undefi
     }
     if (!values || !(part.argument in values)) return undefined;
     const value = values[part.argument];
-    if (typeof value === "string") words += value;
+    if (part.number) {
+      if (typeof value !== "number") return undefined;
+      const { options } = part.number;
+      words += formatters.getNumberFormat(language, options).format(options?.scale ? value * options.scale : value);
+    } else if (typeof value === "string") words += value;
     else if (typeof value === "number" || typeof value === "bigint") words += String(value);
     else if (value) return undefined;
   }
@@ -141,7 +178,7 @@ export function wordingOf(instance: i18n, language: string, namespace: string): 
     }
     if (!message.format) return message.source;
     if (message.parts) {
-      const words = joined(message.parts, values);
+      const words = joined(message.language, message.parts, values);
       if (words !== undefined) return words;
     }
     try {

@@ -11,8 +11,7 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { statisticsScope } from "~/modules/hiring/statistics-text";
-import { panelRuleStatistics } from "~/modules/hiring/panel-stats.server";
-import { hiringStatistics } from "~/modules/hiring/stats.server";
+import { hiringStatisticsWithPanels } from "~/modules/hiring/panel-stats.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 
@@ -33,7 +32,7 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const viewer = await requireUser(request);
   const searchParams = url.searchParams;
   const order = choiceParam(searchParams, "order", ORDERS, "order") || "name";
-  const [{ loops, withheld, interviewers, openings }, panels] = await Promise.all([hiringStatistics(viewer), panelRuleStatistics(viewer)]);
+  const { loops, withheld, interviewers, openings, panels } = await hiringStatisticsWithPanels(viewer);
   const ordered =
     order === "name"
       ? interviewers

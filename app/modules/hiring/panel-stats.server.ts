@@ -7,7 +7,7 @@ import { personFloors } from "~/modules/disclosure/floors.server";
 import { panelMix } from "./panels";
 import { asMember, memberSelect, panelSettings } from "./panels.server";
 import { canSeeHiringStatistics } from "./policy";
-import { owedInterviews, statisticsVersion } from "./stats.server";
+import { hiringStatistics, owedInterviews, statisticsVersion } from "./stats.server";
 /**
  * How often panels met the organisation's rule, per opening and overall, over the decided loops the
  * viewer counts in the hiring statistics (their openings, none in which they still owe a card).
@@ -21,10 +21,23 @@ import { owedInterviews, statisticsVersion } from "./stats.server";
  * key moves with the counted loops (the statistics' own version), the rule (its settings) and
  * anyone's team, level, track or attributes (people's latest update).
  */
-export async function panelRuleStatistics(viewer: Viewer) {
+export async function panelRuleStatistics(viewer: Viewer, version?: string) {
   if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
-  const [version, settings, people] = await Promise.all([statisticsVersion(viewer), panelSettings(), db.user.aggregate({ _max: { updatedAt: true } })]);
-  return panelCache.get(`${version}:${settings.updatedAt?.getTime() ?? 0}:${people._max.updatedAt?.getTime() ?? 0}`, () => computePanelRule(viewer, settings));
+  const [statistics, settings, people] = await Promise.all([
+    version ?? statisticsVersion(viewer),
+    panelSettings(),
+    // The latest update read from its index: an aggregate's MAX reads every person (Prisma wraps it in a subquery).
+    db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+  ]);
+  return panelCache.get(`${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.updatedAt.getTime() ?? 0}`, () => computePanelRule(viewer, settings));
+}
+
+/** The statistics page's figures and its panels' rule, under one reading of their version. */
+export async function hiringStatisticsWithPanels(viewer: Viewer) {
+  if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
+  const version = await statisticsVersion(viewer);
+  const [statistics, panels] = await Promise.all([hiringStatistics(viewer, version), panelRuleStatistics(viewer, version)]);
+  return { ...statistics, panels };
 }
 
 const panelCache = new ViewCache<Awaited<ReturnType<typeof computePanelRule>>>({ entries: 50, maxAgeMs: 15 * 60 * 1000 });

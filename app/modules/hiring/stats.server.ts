@@ -69,9 +69,9 @@ function pastLoops(cards: readonly Card[]): Map<string, { openingId: string; car
 const statisticsCache = new ViewCache<Awaited<ReturnType<typeof computeStatistics>>>({ entries: 50, maxAgeMs: 15 * 60 * 1000 });
 
 /** Interviewer offsets (with n and interval), recommend rates and time to submit; agreement (ordinal alpha) per opening, per competency and overall. */
-export async function hiringStatistics(viewer: Viewer) {
+export async function hiringStatistics(viewer: Viewer, version?: string) {
   requireStatistics(viewer);
-  return statisticsCache.get(await statisticsVersion(viewer), () => computeStatistics(viewer));
+  return statisticsCache.get(version ?? (await statisticsVersion(viewer)), () => computeStatistics(viewer));
 }
 
 /**

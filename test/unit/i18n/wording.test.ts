@@ -83,4 +83,28 @@ describe("the pages' wording", () => {
     }
     expect(checked).toBeGreaterThan(400);
   });
+
+  test.each(LANGUAGES)("every message of text, arguments and numbers reads as i18next reads it, for whole, fractional, negative and large numbers (%s)", (language) => {
+    const instance = i18nFor(language);
+    let checked = 0;
+    for (const namespace of NAMESPACES) {
+      const theirs = instance.getFixedT(language, namespace);
+      const ours = wordingOf(instance, language, namespace);
+      const withNumbers = keysOf((en as Record<string, Tree>)[namespace] ?? {}).filter(
+        ([, message]) => /\{\w+, number/.test(message) && /^[^{}']*(\{\w+(, number(, [^{}']+)?)?\}[^{}']*)+$/.test(message),
+      );
+      for (const [key, message] of withNumbers) {
+        const names = [...message.matchAll(/\{(\w+)/g)].map(([, name]) => name!);
+        for (const value of [0, 1, 0.256, -3.5, 12_345.678, 0.005]) {
+          const values = Object.fromEntries(names.map((name) => [name, value]));
+          expect(ours(key, values), `${namespace}:${key} ${JSON.stringify(values)}`).toBe(theirs(key as never, values as never));
+          checked++;
+        }
+        // A number argument given text is left to intl-messageformat, as before.
+        const texts = Object.fromEntries(names.map((name) => [name, "n/a"]));
+        expect(ours(key, texts), `${namespace}:${key} ${JSON.stringify(texts)}`).toBe(theirs(key as never, texts as never));
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
 });
