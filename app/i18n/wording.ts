@@ -144,13 +144,15 @@ function lookup(instance: i18n, language: string, namespace: string, path: strin
  * `removed` events: a language's chunk arriving in the browser, a reload in development); a key not
  * found is not kept, so it is looked up again until it is there.
  */
-const found = new WeakMap<object, Map<string, Compiled>>();
+const found = new WeakMap<object, { byLanguageAndNamespace: Map<string, Map<string, Compiled>> }>();
 
-function foundIn(instance: i18n): Map<string, Compiled> {
+function foundIn(instance: i18n): { byLanguageAndNamespace: Map<string, Map<string, Compiled>> } {
   let messages = found.get(instance.store);
   if (!messages) {
-    const forget = () => messages!.clear();
-    found.set(instance.store, (messages = new Map()));
+    const kept = { byLanguageAndNamespace: new Map<string, Map<string, Compiled>>() };
+    // A fresh map rather than a cleared one: each `t` holds its language and namespace's map, and sees it replaced.
+    const forget = () => (kept.byLanguageAndNamespace = new Map());
+    found.set(instance.store, (messages = kept));
     instance.store.on("added", forget);
     instance.store.on("removed", forget);
   }
@@ -161,11 +163,19 @@ export type Wording = (key: string, values?: Record<string, unknown>) => string;
 
 /** The words of `key` (`namespace:dotted.key`, or a key of `namespace`) in `language`, with `values`. */
 export function wordingOf(instance: i18n, language: string, namespace: string): Wording {
+  // The messages found for this language and namespace, by key as asked (a key naming its namespace
+  // included): one lookup by the key itself, with no key put together per call.
+  let kept: ReturnType<typeof foundIn> | undefined;
+  let seen: Map<string, Map<string, Compiled>> | undefined;
   let messages: Map<string, Compiled> | undefined;
   return (key, values) => {
-    messages ??= foundIn(instance);
-    const foundKey = `${language}\u0000${namespace}\u0000${key}`;
-    let message = messages.get(foundKey);
+    kept ??= foundIn(instance);
+    if (seen !== kept.byLanguageAndNamespace || !messages) {
+      seen = kept.byLanguageAndNamespace;
+      const scope = `${language}\u0000${namespace}`;
+      messages = seen.get(scope) ?? seen.set(scope, new Map()).get(scope)!;
+    }
+    let message = messages.get(key);
     if (!message) {
       const separator = key.indexOf(":");
       const [ns, path] = separator > 0 ? [key.slice(0, separator), key.slice(separator + 1)] : [namespace, key];
@@ -174,7 +184,7 @@ export function wordingOf(instance: i18n, language: string, namespace: string): 
       const cacheKey = `${source.language}\u0000${ns}\u0000${path}`;
       message = compiled.get(cacheKey);
       if (message?.source !== source.source) compiled.set(cacheKey, (message = compile(source.language, source.source)));
-      messages.set(foundKey, message);
+      messages.set(key, message);
     }
     if (!message.format) return message.source;
     if (message.parts) {

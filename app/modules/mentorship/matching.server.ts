@@ -14,7 +14,7 @@ import { requireProgrammeAdmin, storedIds, type Programme } from "./programmes.s
 import { matchingVersion, menteeReviews, reviewsOf } from "./queries.server";
 import { HARD_RULES, type FactorExplanation, type FitWeights, type MatchingSummary, type Objective, type PairRef, type RejectedPin, type UnpairedMentee } from "./types";
 import * as clock from "~/platform/clock.server";
-import type { Message } from "~/i18n/messages";
+import { messageText, type Message } from "~/i18n/messages";
 
 /**
  * Matching a programme through the pure core (matching.ts): gathering its people's facts, running
@@ -344,7 +344,9 @@ async function readMatchingView(programme: Programme, options: MatchingPageOptio
     source: pair.source,
     rank: rankOf(pair),
     fit: pair.fit,
-    factors: storedFactors(pair.factors),
+    // Each factor's message as one string (FactorList words it alike): as a tree of messages, the
+    // page's 25 pairs carried some 600 values more for the framework to encode and the browser to read.
+    factors: storedFactors(pair.factors).map((factor) => ({ ...factor, text: typeof factor.text === "string" ? factor.text : messageText(factor.text) })),
     menteeAnswer: pair.menteeAnswer,
     mentorAnswer: pair.mentorAnswer,
     declineReason: pair.declineReason,
