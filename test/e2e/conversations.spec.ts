@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ICAL from "ical.js";
+import { slotAt } from "../../app/modules/conversations/cadence";
 import { freePort, startAppServer, type AppServer } from "../../scripts/app-servers";
 import { startSmtpSink } from "../utils/smtp-sink";
 import { expectAccessible, openDraft, signIn } from "./helpers";
@@ -178,7 +179,8 @@ test("a manager and a report hold one-to-ones over three meetings: agenda from t
   const moveTo = hannah.getByLabel(/^Move to \(your clock, /);
   try {
     const invited = await invitations();
-    const regular = new Date(startsAt.getTime() + 7 * 86_400_000);
+    // A week on, on the series' clock; on the Friday or Monday when that is a weekend (the cadence's rule).
+    const regular = slotAt(startsAt, "weekly", timeZone, 1);
     expect(invited.map((invitation) => [invitation.to, invitation.method, invitation.sequence, invitation.startsAt]).sort()).toEqual(
       [manager.email, report.email].map((to) => [to, "REQUEST", "0", icalTime(regular)]).sort(),
     );
@@ -187,7 +189,7 @@ test("a manager and a report hold one-to-ones over three meetings: agenda from t
     sink.received.length = 0;
 
     // Past the series' next regular slot is refused, and the time typed stays.
-    const tooLate = localValue(new Date(startsAt.getTime() + 15 * 86_400_000), timeZone);
+    const tooLate = localValue(new Date(slotAt(startsAt, "weekly", timeZone, 2).getTime() + 86_400_000), timeZone);
     await moveTo.fill(tooLate);
     await hannah.getByRole("button", { name: "Move this meeting" }).click();
     await expect(hannah.getByText("Choose a time before the series' next regular meeting")).toBeVisible();
@@ -235,7 +237,7 @@ test("a manager and a report hold one-to-ones over three meetings: agenda from t
   await expect(agenda.getByRole("list").first().getByRole("listitem").first()).toContainText(`Action (${report.name}): Draft the migration plan for the events table`);
   await expect(agenda.getByRole("listitem").filter({ hasText: "The winter on-call rota" })).toContainText("carried 2×");
   // The third meeting is back on the weekly rhythm: two weeks after the first.
-  await expect(moveTo).toHaveValue(localValue(new Date(startsAt.getTime() + 14 * 86_400_000), timeZone));
+  await expect(moveTo).toHaveValue(localValue(slotAt(startsAt, "weekly", timeZone, 2), timeZone));
 
   // Before the third meeting Kofi marks the action done on its agenda: it leaves the agenda and his to-do list.
   await kofi.reload();
