@@ -5,8 +5,11 @@ import tsconfigPaths from "vite-tsconfig-paths";
 /**
  * Two projects. "pure": test/unit, logic without a database, run in worker threads that keep the
  * modules they imported between files (nothing there keeps state in a module). "database":
- * test/integration, each file in a process of its own on its own real database (a copy of one
- * migrated base; test/setup/database.ts). `vitest run --project pure` runs the first alone.
+ * test/integration, each file on its own real database (a copy of one migrated base), in worker
+ * processes that keep node_modules loaded between files: each file starts with the app's modules
+ * evaluated again, its environment and the app's process-wide holders as a new process has them
+ * (test/setup/database.ts). Starting a process per file was half the run's CPU.
+ * `vitest run --project pure` runs the first alone.
  *
  * A worker per core, not Vitest's default of one fewer: a database test spends much of its time
  * waiting on its database, a spawned command or a server, and on two cores one worker left the
@@ -39,6 +42,7 @@ export default defineConfig({
           setupFiles: ["./test/setup/database.ts", "./test/setup/console-errors.ts", "./test/setup/i18n.ts"],
           globalSetup: ["./test/setup/global-setup.ts"],
           pool: "forks",
+          isolate: false,
         },
       },
     ],

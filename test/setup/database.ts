@@ -1,6 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { copySqliteBase, dropPostgresDatabase, postgresBase, postgresUrlFor, provider, withPostgres } from "./databases";
+
+/*
+ * The files of a worker share its process (vitest.config.ts: isolate off), so each starts from what
+ * a new process would have: the environment as the worker began, none of the app's process-wide
+ * holders (`globalThis.rungs…`: the database client, the ladder registry, metrics, servers), real
+ * timers, and every module of the app evaluated again, reading this file's database. Only
+ * node_modules stay loaded: that is what the sharing saves.
+ */
+const worker = globalThis as { testEnvAtStart?: Record<string, string | undefined> } & Record<string, unknown>;
+worker.testEnvAtStart ??= { ...process.env };
+for (const key of Object.keys(process.env)) if (!(key in worker.testEnvAtStart)) delete process.env[key];
+Object.assign(process.env, worker.testEnvAtStart);
+for (const key of Object.keys(worker)) if (key.startsWith("rungs")) delete worker[key];
+vi.useRealTimers();
+vi.resetModules();
 
 // A fresh database for this test file, before any app module reads DATABASE_URL.
 const name = `rungs_test_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
@@ -14,7 +29,6 @@ process.env.NODE_ENV = "test";
 process.env.SECURE_COOKIES = "false";
 
 const global = globalThis as { rungsDb?: { $disconnect(): Promise<void> } };
-delete global.rungsDb;
 
 // As in the app, every workflow's to-do provider and hooks are registered; once the test file is
 // loaded, so that environment it sets before its imports (vi.hoisted) is what the modules read.

@@ -4,7 +4,7 @@ import { getEnv } from "~/utils/env.server";
 import { FilterNotSupported, groupQuery, pageOf, userQuery } from "./filter";
 import { createGroup, deleteGroup, findGroups, getGroup, groupResource, readGroupInput, replaceGroup } from "./groups.server";
 import { errorBody, ScimProblem } from "./problem";
-import { normalisePatch, normaliseUserResource, RUNGS_USER } from "./quirks";
+import { ENTERPRISE_USER, normalisePatch, normaliseUserResource, RUNGS_USER } from "./quirks";
 import { authenticateScimToken, type ScimTokenIdentity } from "./tokens.server";
 import { patchedUser, readUserInput, userResource } from "./user-mapping";
 import { createUser, deactivateUser, findUsers, getUser, replaceUser } from "./users.server";
@@ -37,9 +37,13 @@ type ResourceClass = {
   ingress(handler: (resource: Handlers, instance: unknown, context: Context) => Promise<unknown>): ResourceClass;
   degress(handler: (resource: Handlers, context: Context) => Promise<void>): ResourceClass;
 };
-type SchemaClass = { new (data: unknown, direction: "out", basepath: string, attributes: unknown): unknown; extend(extension: unknown, required: boolean): void };
+type SchemaClass = {
+  new (data: unknown, direction: "out", basepath: string, attributes: unknown): unknown;
+  extend(extension: unknown, required: boolean): void;
+  definition: { attributes: { id?: string }[] };
+};
 type Loose = {
-  Config: { set(config: unknown): void };
+  Config: { set(config: unknown, value?: unknown): void };
   Types: {
     Error: new (status: number, scimType: string | undefined, message: string) => Error;
     SchemaDefinition: new (name: string, id: string, description: string, attributes: unknown[]) => unknown;
@@ -108,10 +112,15 @@ function configure() {
     sort: { supported: false },
     etag: { supported: false },
     changePassword: { supported: false },
-    authenticationSchemes: [{ type: "oauthbearertoken", name: "Bearer token", description: "A token an admin creates on Rungs' SCIM page, or with npm run scim:token", primary: true }],
+    // The library adds schemes to those it has (an empty list clears them), and keeps them for the process.
+    authenticationSchemes: [],
   });
-  SCIMMY.Schemas.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
-  SCIMMY.Schemas.User.extend(RungsUserSchema, false);
+  SCIMMY.Config.set("authenticationSchemes", [{ type: "oauthbearertoken", name: "Bearer token", description: "A token an admin creates on Rungs' SCIM page, or with npm run scim:token", primary: true }]);
+  // The library keeps its schemas for the process, which may evaluate this module again (the dev
+  // server's reloads, the tests' files): an extension already there is not added a second time.
+  const extensions = new Set(SCIMMY.Schemas.User.definition.attributes.map((attribute) => attribute.id));
+  if (!extensions.has(ENTERPRISE_USER)) SCIMMY.Schemas.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
+  if (!extensions.has(RUNGS_USER)) SCIMMY.Schemas.User.extend(RungsUserSchema, false);
   SCIMMY.Resources.declare(SCIMMY.Resources.User)
     .egress(async (resource, context) => {
       const person = resource.id ? await getUser(resource.id).catch((error) => asScimError(error, context)) : null;
