@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { parseAttributes } from "~/modules/people/attributes";
+import { peopleChangedAt } from "~/modules/people/queries.server";
 
 /** People as the access audits group them (everyone ever, leavers too: their figures leave the audit the day they left, and come back with them). */
 export async function auditedPeople() {
@@ -44,7 +45,7 @@ export async function hasReports(personId: string): Promise<boolean> {
 /** A version of everything the audits read: a kept view is reused only while it is unchanged. */
 export async function accessAuditVersion(): Promise<string> {
   const [people, teams, opportunities, interests, views, sponsorships, changes, moves, regroupings, interviews, steps, stages, removals, stageVersions] = await Promise.all([
-    db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
+    peopleChangedAt(),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunity.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.opportunityInterest.aggregate({ _max: { updatedAt: true }, _count: true }),
@@ -62,7 +63,7 @@ export async function accessAuditVersion(): Promise<string> {
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
-    people._count, stamp(people._max.updatedAt),
+    stamp(people),
     teams._count, stamp(teams._max.updatedAt),
     opportunities._count, stamp(opportunities._max.updatedAt),
     interests._count, stamp(interests._max.updatedAt),

@@ -4,6 +4,7 @@ import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
 import { personFloors } from "~/modules/disclosure/floors.server";
+import { peopleChangedAt } from "~/modules/people/queries.server";
 import { panelMix } from "./panels";
 import { asMember, memberSelect, panelSettings } from "./panels.server";
 import { canSeeHiringStatistics } from "./policy";
@@ -26,10 +27,9 @@ export async function panelRuleStatistics(viewer: Viewer, version?: string) {
   const [statistics, settings, people] = await Promise.all([
     version ?? statisticsVersion(viewer),
     panelSettings(),
-    // The latest update read from its index: an aggregate's MAX reads every person (Prisma wraps it in a subquery).
-    db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+    peopleChangedAt(),
   ]);
-  return panelCache.get(`${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.updatedAt.getTime() ?? 0}`, () => computePanelRule(viewer, settings));
+  return panelCache.get(`${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.getTime() ?? 0}`, () => computePanelRule(viewer, settings));
 }
 
 /** The statistics page's figures and its panels' rule, under one reading of their version. */

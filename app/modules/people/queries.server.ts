@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { db } from "~/db/client.server";
 import { parseRows, sqlBool, sqlInt } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 
@@ -68,4 +69,14 @@ export async function organisationSize(): Promise<{ people: number; teams: numbe
   const [row] = parseRows(sizeRow, await readRows`
     SELECT (SELECT COUNT(*) FROM "User") - (SELECT COUNT(*) FROM "User" WHERE "deactivatedAt" IS NOT NULL) AS people, (SELECT COUNT(*) FROM "Team") AS teams`);
   return row!;
+}
+
+/**
+ * When anyone in the organisation last changed, for the versions kept views are keyed by. People
+ * are never deleted (they are deactivated, or erased in place), so the newest change says it all,
+ * read from the end of the `updatedAt` index; an aggregate's MAX, which Prisma wraps in a
+ * subquery, and a count both read every person, which grew with the organisation (decision 069).
+ */
+export async function peopleChangedAt(): Promise<Date | null> {
+  return (await db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))?.updatedAt ?? null;
 }

@@ -7,6 +7,7 @@ import { NotFoundError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, lineHistories } from "~/modules/people/line-over-time";
+import { peopleChangedAt } from "~/modules/people/queries.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
@@ -60,7 +61,7 @@ async function auditVersion(): Promise<string> {
     db.promotionDecision.aggregate({ _max: { releasedAt: true, decidedAt: true }, _count: true }),
     db.promotionEligible.count(),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
-    db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
+    peopleChangedAt(),
     db.managerChange.aggregate({ _max: { id: true } }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
@@ -70,7 +71,7 @@ async function auditVersion(): Promise<string> {
     decisions._count, stamp(decisions._max.releasedAt), stamp(decisions._max.decidedAt),
     eligible,
     teams._count, stamp(teams._max.updatedAt),
-    people._count, stamp(people._max.updatedAt),
+    stamp(people),
     moves._max.id ?? 0,
   ].join("|");
 }

@@ -13,6 +13,7 @@ import { parseAttributes } from "~/modules/people/attributes";
 import { groupsOverTime } from "~/modules/people/groups-over-time";
 import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
 import { presenceOf } from "~/modules/people/presence";
+import { peopleChangedAt } from "~/modules/people/queries.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
   HIGH_PERFORMANCE_STAGES,
@@ -35,7 +36,7 @@ import { countedInPromotionAudit, type PromotionAuditScope } from "./policy";
 /** A version of everything these audits read beside the promotion audit's own: a kept view is reused only while it is unchanged. */
 async function careerVersion(): Promise<string> {
   const [people, teams, levels, groups, moves, sessions, entries, events] = await Promise.all([
-    db.user.aggregate({ _max: { updatedAt: true }, _count: true }),
+    peopleChangedAt(),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.levelChange.aggregate({ _max: { id: true } }),
     db.groupChange.aggregate({ _max: { id: true } }),
@@ -46,7 +47,7 @@ async function careerVersion(): Promise<string> {
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
-    people._count, stamp(people._max.updatedAt),
+    stamp(people),
     teams._count, stamp(teams._max.updatedAt),
     levels._max.id ?? 0, groups._max.id ?? 0, moves._max.id ?? 0,
     sessions._count, stamp(sessions._max.updatedAt),
