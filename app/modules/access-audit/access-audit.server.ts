@@ -1,5 +1,5 @@
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { personFloors } from "~/modules/disclosure/floors.server";
+import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
 import { equityAudit, funnelSteps, labelledAudit, type AuditUnit } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
 import { interviewerStaffings, interviewerTrainingHistory } from "~/modules/hiring/panels.server";
@@ -84,19 +84,18 @@ export async function accessAuditView(viewer: Viewer, options: { now?: Date } = 
   const scope = await requireAccessAuditScope(viewer);
   const asOf = dayOf(options.now ?? clock.now());
   const sources = ACCESS_AUDIT_SOURCES;
-  const [version, ladderHashes] = await Promise.all([accessAuditVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
-  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), sources.map((source) => source.id).join(","), ladderHashes, version].join("\u0000");
-  return views.get(key, () => computeView(scope, asOf, sources));
+  const [version, ladderHashes, floorOf] = await Promise.all([accessAuditVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(",")), personFloors()]);
+  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), sources.map((source) => source.id).join(","), ladderHashes, version, floorOf.key].join("\u0000");
+  return views.get(key, () => computeView(scope, asOf, sources, floorOf));
 }
 
-async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonly AccessAuditSource[]) {
-  const [everyone, changes, regroupings, teams, moves, floorOf, ladders] = await Promise.all([
+async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonly AccessAuditSource[], floorOf: PersonFloors) {
+  const [everyone, changes, regroupings, teams, moves, ladders] = await Promise.all([
     auditedPeople(),
     levelChanges(),
     groupChanges(),
     teamNames(),
     scope.kind === "line" ? managerChanges() : [],
-    personFloors(),
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
   // Who was in the manager's organisation when, from the reporting line's history (as insights reads it).

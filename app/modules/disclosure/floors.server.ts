@@ -2,16 +2,24 @@ import { db } from "~/db/client.server";
 import { SMALL_GROUP_FLOOR } from "./floor";
 
 /**
+ * Each person's floor (the organisation's, or higher where a calibration session they were in raised
+ * it), with `key`, which names every raised floor: a kept view that applies the floors is keyed by it,
+ * so a session that raises a floor is applied to every report at once, not when the view next expires.
+ */
+export type PersonFloors = ((personId: string) => number) & { readonly key: string };
+
+/**
  * Each person's floor: the organisation's, or higher where a calibration session they were in
  * raised it for its people. Every report over them keeps the higher one (decision 060). Read
  * once per report: the few people in such sessions, with the highest floor each was given.
  */
-export async function personFloors(): Promise<(personId: string) => number> {
+export async function personFloors(): Promise<PersonFloors> {
   const raised = await db.calibrationEntry.findMany({
     where: { session: { groupFloor: { gt: SMALL_GROUP_FLOOR } } },
     select: { personId: true, session: { select: { groupFloor: true } } },
   });
   const floors = new Map<string, number>();
   for (const entry of raised) floors.set(entry.personId, Math.max(floors.get(entry.personId) ?? SMALL_GROUP_FLOOR, entry.session.groupFloor));
-  return (personId) => floors.get(personId) ?? SMALL_GROUP_FLOOR;
+  const key = [...floors].map(([personId, floor]) => `${personId}=${floor}`).sort().join(",");
+  return Object.assign((personId: string) => floors.get(personId) ?? SMALL_GROUP_FLOOR, { key });
 }

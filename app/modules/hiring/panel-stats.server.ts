@@ -3,7 +3,7 @@ import { ViewCache } from "~/platform/view-cache.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
-import { personFloors } from "~/modules/disclosure/floors.server";
+import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
 import { peopleChangedAt } from "~/modules/people/queries.server";
 import { panelMix } from "./panels";
 import { asMember, memberSelect, panelSettings } from "./panels.server";
@@ -19,17 +19,19 @@ import { hiringStatistics, owedInterviews, statisticsVersion } from "./stats.ser
  *
  * Kept per viewer and version, as the rest of the statistics are (decision 013): every decided loop
  * with its panel is read and judged, which at a few thousand loops is most of the page's work. The
- * key moves with the counted loops (the statistics' own version), the rule (its settings) and
- * anyone's team, level, track or attributes (people's latest update).
+ * key moves with the counted loops (the statistics' own version), the rule (its settings),
+ * anyone's team, level, track or attributes (people's latest update) and any floor a calibration
+ * session raised.
  */
 export async function panelRuleStatistics(viewer: Viewer, version?: string) {
   if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
-  const [statistics, settings, people] = await Promise.all([
+  const [statistics, settings, people, floorOf] = await Promise.all([
     version ?? statisticsVersion(viewer),
     panelSettings(),
     peopleChangedAt(),
+    personFloors(),
   ]);
-  return panelCache.get(`${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.getTime() ?? 0}`, () => computePanelRule(viewer, settings));
+  return panelCache.get(`${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.getTime() ?? 0}:${floorOf.key}`, () => computePanelRule(viewer, settings, floorOf));
 }
 
 /** The statistics page's figures and its panels' rule, under one reading of their version. */
@@ -42,7 +44,7 @@ export async function hiringStatisticsWithPanels(viewer: Viewer) {
 
 const panelCache = new ViewCache<Awaited<ReturnType<typeof computePanelRule>>>({ entries: 50, maxAgeMs: 15 * 60 * 1000 });
 
-async function computePanelRule(viewer: Viewer, settings: Awaited<ReturnType<typeof panelSettings>>) {
+async function computePanelRule(viewer: Viewer, settings: Awaited<ReturnType<typeof panelSettings>>, floorOf: PersonFloors) {
   const loops = await db.hiringLoop.findMany({
     where: {
       decision: { not: null },
@@ -69,7 +71,7 @@ async function computePanelRule(viewer: Viewer, settings: Awaited<ReturnType<typ
     if (meets) met += 1;
   }
   const cells: Cell[] = [{ id: "panels:all", members: [...everyone] }, ...[...openings.values()].map((entry) => ({ id: `panels:${entry.id}`, members: [...entry.interviewers] }))];
-  const release = disclosureCheck(cells, await personFloors());
+  const release = disclosureCheck(cells, floorOf);
   const shown = (id: string) => release.shown.has(id);
   return {
     overall: loops.length && shown("panels:all") ? { met, total: loops.length } : null,

@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import { auditedPeople, hasReports, managerChanges } from "~/modules/access-audit/queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { personFloors } from "~/modules/disclosure/floors.server";
+import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
 import { equityAudit, funnelSteps, labelledAudit, type AuditRate } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";
@@ -79,20 +79,19 @@ async function auditVersion(): Promise<string> {
 /** Views kept per scope, day and version, as the access audit keeps its own: the check over time is the costly part (decision 083). */
 const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
 
-async function viewFor(scope: PromotionAuditScope, now: Date) {
+async function viewFor(scope: PromotionAuditScope, now: Date, floorOf: PersonFloors) {
   const asOf = dayOf(now);
   const [version, ladderHashes] = await Promise.all([auditVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
-  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, version].join("\u0000");
-  return views.get(key, () => computeView(scope, asOf));
+  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, version, floorOf.key].join("\u0000");
+  return views.get(key, () => computeView(scope, asOf, floorOf));
 }
 
-async function computeView(scope: PromotionAuditScope, asOf: Date) {
-  const [windows, rows, nominations, teams, floorOf, ladders] = await Promise.all([
+async function computeView(scope: PromotionAuditScope, asOf: Date, floorOf: PersonFloors) {
+  const [windows, rows, nominations, teams, ladders] = await Promise.all([
     db.promotionWindow.findMany({ where: { openedAt: { not: null } }, select: { id: true, name: true, openedAt: true }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] }),
     db.promotionEligible.findMany({ select: { windowId: true, personId: true, trackId: true, levelId: true, teamId: true, attributes: true } }),
     db.promotionNomination.findMany({ select: { windowId: true, nomineeId: true, kind: true, createdAt: true, decision: { select: { outcome: true, releasedAt: true } } } }),
     db.team.findMany({ select: { id: true, name: true } }),
-    personFloors(),
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
   const opened = windows.map((window) => ({ id: window.id, openedAt: window.openedAt! }));
@@ -167,7 +166,8 @@ function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
 export async function promotionAuditView(viewer: PromotionViewer, options: { now?: Date } = {}) {
   const scope = await scopeFor(viewer, false);
   const now = options.now ?? clock.now();
-  const [view, served, floorOf] = await Promise.all([viewFor(scope, now), servedLadders(), personFloors()]);
+  const [floorOf, served] = await Promise.all([personFloors(), servedLadders()]);
+  const view = await viewFor(scope, now, floorOf);
   const careers = await careerAudits(scope, dayOf(now), floorOf, served.map((entry) => entry.ladder), served.map((entry) => entry.hash).join(","));
   await db.promotionAuditView.create({ data: { windowId: null, viewerId: viewer.id, openedAt: now } });
   return { ...view, audits: view.audits.map((entry) => ({ ...entry, audit: acrossWindows(entry.audit) })), ...careers };
@@ -194,7 +194,7 @@ export async function windowAuditView(viewer: PromotionViewer, windowId: string,
       await tx.promotionWindow.update({ where: { id: windowId }, data: { auditOpenedAt: now, auditOpenedById: viewer.id } });
     }
   });
-  const [view, readsAcross] = await Promise.all([viewFor(scope, now), readsPromotionAudit(viewer)]);
+  const [view, readsAcross] = await Promise.all([personFloors().then((floorOf) => viewFor(scope, now, floorOf)), readsPromotionAudit(viewer)]);
   return {
     ...view,
     window: { id: window.id, name: window.name },

@@ -2,6 +2,7 @@ import { db } from "~/db/client.server";
 import { auditDimensions, byPerson } from "~/modules/access-audit/units";
 import { auditedPeople, groupChanges, levelChanges, managerChanges, teamNames } from "~/modules/access-audit/queries.server";
 import { performanceBand, sessionScale } from "~/modules/calibration/scale";
+import type { PersonFloors } from "~/modules/disclosure/floors.server";
 import { outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
 import { equityAudit, funnelSteps, groupLabel, labelledAudit } from "~/modules/equity/audit";
 import { isPromotion } from "~/modules/insights/insights.server";
@@ -59,8 +60,8 @@ async function careerVersion(): Promise<string> {
 const views = new ViewCache<Awaited<ReturnType<typeof computeCareerAudits>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
 
 /** The time-to-promotion funnels and the nine-box for a scope, as of the start of `asOf`'s day, kept per scope, day and version. */
-export async function careerAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[], ladderHashes: string) {
-  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, await careerVersion()].join("\u0000");
+export async function careerAudits(scope: PromotionAuditScope, asOf: Date, floorOf: PersonFloors, ladders: readonly Ladder[], ladderHashes: string) {
+  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, await careerVersion(), floorOf.key].join("\u0000");
   return views.get(key, () => computeCareerAudits(scope, asOf, floorOf, ladders));
 }
 

@@ -9,6 +9,7 @@ import { i18nFor } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/languages";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { equityAudit, type AuditUnit } from "~/modules/equity/audit";
+import { createSession } from "~/modules/calibration/sessions.server";
 import { addCandidate } from "~/modules/hiring/loops.server";
 import { createOpening, saveStage } from "~/modules/hiring/openings.server";
 import * as auditRoute from "~/routes/access-audit";
@@ -282,5 +283,25 @@ describe("the access audit", () => {
       expect(said).toMatch(/0[.,٫]50/);
       expect(said).not.toMatch(/[{}]/);
     }
+  });
+
+  // Last: it raises the Atlas people's floor for good.
+  test("a calibration session that raises its people's floor applies to the audit the moment it is set up, though the audit was just read and kept", async () => {
+    const teamGroups = (view: View) => view.audits.find((entry) => entry.id === "opportunities")!.audit.dimensions.find((dimension) => dimension.id === "team")!.groups;
+    const before = await read(admin);
+    expect(before.floor).toBe(SMALL_GROUP_FLOOR);
+    expect(teamGroups(before).find((group) => group.value === "Atlas")).toMatchObject({ shown: true });
+
+    const atlas = generated.filter((entry) => entry.team === "Atlas");
+    const cycle = await db.reviewCycle.create({ data: { name: "Atlas half-year", startsOn: daysAgo(5), endsOn: daysAgo(-60), participants: { create: atlas.map((entry) => ({ userId: entry.person.id })) } } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Atlas calibration", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: atlasManager.email, population: "cycle", teamIds: [], blindPreRead: false, groupFloor: atlas.length + 1 });
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+
+    // Every Atlas person now needs a group larger than Atlas itself: no figure of the team is released, whatever was kept.
+    const after = await read(admin);
+    expect(after.floor).toBe(atlas.length + 1);
+    const atlasGroup = teamGroups(after).find((group) => group.value === "Atlas");
+    expect(atlasGroup?.shown ?? false).toBe(false);
+    expect(atlasGroup?.steps ?? null).toBeNull();
   });
 });

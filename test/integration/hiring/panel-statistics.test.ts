@@ -3,6 +3,7 @@
 // whose panels had fewer interviewers than the floor shows no figure. Panels mix on team (the default rule).
 import { beforeAll, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { createSession } from "~/modules/calibration/sessions.server";
 import { addCandidate } from "~/modules/hiring/loops.server";
 import { createOpening, saveStage } from "~/modules/hiring/openings.server";
 import * as statsRoute from "~/routes/hiring.stats";
@@ -69,4 +70,19 @@ test("the kept figures move when someone's team does: a panel is judged on its i
   await db.user.update({ where: { id: a3.id }, data: { teamId: borealis.id } });
   const after = await renderPage<View>(statsRoute as unknown as PageModule, "/hiring/stats", "/hiring/stats", adminId);
   expect(after.view.panels.openings.map((opening) => opening.figure)).toEqual([{ met: 2, total: 3 }, { met: 2, total: 3 }, null]);
+});
+
+test("a calibration session that raises its people's floor applies to the kept figures the moment it is set up", async () => {
+  const before = await renderPage<View>(statsRoute as unknown as PageModule, "/hiring/stats", "/hiring/stats", adminId);
+  expect(before.view.panels.overall).not.toBeNull();
+  // The six interviewers are calibrated in a session whose floor is seven: no figure over them is released.
+  const interviewers = await db.user.findMany({ where: { name: { in: ["A1", "A2", "A3", "B1", "B2", "B3"] } }, select: { id: true } });
+  const admin = await db.user.findUniqueOrThrow({ where: { id: adminId } });
+  const cycle = await db.reviewCycle.create({ data: { name: "Half-year", startsOn: new Date(Date.now() - 5 * 86_400_000), endsOn: new Date(Date.now() + 60 * 86_400_000), participants: { create: interviewers.map((person) => ({ userId: person.id })) } } });
+  const created = await createSession(asViewer(admin), { name: "Interviewers' calibration", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: admin.email, population: "cycle", teamIds: [], blindPreRead: false, groupFloor: 7 });
+  if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+  const after = await renderPage<View>(statsRoute as unknown as PageModule, "/hiring/stats", "/hiring/stats", adminId);
+  expect(after.view.panels.overall).toBeNull();
+  expect(after.view.panels.openings.map((opening) => opening.figure)).toEqual([null, null, null]);
+  expect(after.view.panels.counted).toBe(7);
 });

@@ -6,6 +6,7 @@
 // page's data; and that a window where one team is nominated far less often is flagged.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { createSession } from "~/modules/calibration/sessions.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { equityAudit, type AuditUnit } from "~/modules/equity/audit";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
@@ -285,5 +286,26 @@ describe("the promotion audit", () => {
     const page = text((await renderPage(windowRoute as unknown as PageModule, "/promotions/windows/:windowId/audit", `/promotions/windows/${autumnId}/audit`, admin.id)).html);
     expect(page).toContain("Nominations and promotions");
     expect(page).toMatch(/Borealis .*Below four-fifths/);
+  });
+
+  // Last: it raises the Atlas people's floor for good.
+  test("a calibration session that raises its people's floor applies to both audits the moment it is set up, though they were just read and kept", async () => {
+    const atlasOf = (view: Across | OfWindow) => view.audits.find((entry) => entry.id === "nominations")!.audit.dimensions.find((dimension) => dimension.id === "team")!.groups.find((group) => group.value === "Atlas");
+    const [before, windowBefore] = [await across(admin), await ofWindow(admin, springId)];
+    expect([before.floor, windowBefore.floor]).toEqual([SMALL_GROUP_FLOOR, SMALL_GROUP_FLOOR]);
+    expect(atlasOf(before)).toMatchObject({ shown: true });
+    expect(atlasOf(windowBefore)).toMatchObject({ shown: true });
+
+    const atlas = generated.filter((entry) => entry.team === "Atlas");
+    const cycle = await db.reviewCycle.create({ data: { name: "Atlas half-year", startsOn: daysAgo(5), endsOn: daysAgo(-60), participants: { create: atlas.map((entry) => ({ userId: entry.person.id })) } } });
+    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Atlas calibration", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: atlasManager.email, population: "cycle", teamIds: [], blindPreRead: false, groupFloor: atlas.length + 1 });
+    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
+
+    // Every Atlas person now needs a group larger than Atlas itself: no figure of the team is released, whatever was kept.
+    for (const view of [await across(admin), await ofWindow(admin, springId)]) {
+      expect(view.floor).toBe(atlas.length + 1);
+      expect(atlasOf(view)?.shown ?? false).toBe(false);
+      expect(atlasOf(view)?.steps ?? null).toBeNull();
+    }
   });
 });
