@@ -1,5 +1,5 @@
 // Webhooks against a real HTTP receiver on a loopback port, each signature checked with the README's own snippet.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -55,7 +55,11 @@ beforeAll(async () => {
   if (!snippet) throw new Error("The README has no verification snippet.");
   const file = join(tmpdir(), `verify-rungs-signature-${process.pid}.mjs`);
   writeFileSync(file, snippet);
-  ({ verifyRungsSignature } = (await import(/* @vite-ignore */ file)) as { verifyRungsSignature: Verify });
+  try {
+    ({ verifyRungsSignature } = (await import(/* @vite-ignore */ file)) as { verifyRungsSignature: Verify });
+  } finally {
+    rmSync(file, { force: true });
+  }
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
