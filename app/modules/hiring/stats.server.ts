@@ -3,6 +3,7 @@ import type { Viewer } from "~/modules/identity/policy";
 import { ViewCache } from "~/platform/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";
+import { peopleChangedAt } from "~/modules/people/queries.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";
 import { cardSelect } from "./loops.server";
 import { interviewAgreement } from "./krippendorff";
@@ -71,7 +72,10 @@ const statisticsCache = new ViewCache<Awaited<ReturnType<typeof computeStatistic
 /** Interviewer offsets (with n and interval), recommend rates and time to submit; agreement (ordinal alpha) per opening, per competency and overall. */
 export async function hiringStatistics(viewer: Viewer, version?: string) {
   requireStatistics(viewer);
-  return statisticsCache.get(version ?? (await statisticsVersion(viewer)), () => computeStatistics(viewer));
+  // The figures name interviewers and competencies: a rename, an erasure or a ladder reload is shown at once.
+  const [counted, people, ladders] = await Promise.all([version ?? statisticsVersion(viewer), peopleChangedAt(), servedLadders()]);
+  const key = [counted, people?.getTime() ?? 0, ladders.map((entry) => entry.hash).join(",")].join(":");
+  return statisticsCache.get(key, () => computeStatistics(viewer));
 }
 
 /**

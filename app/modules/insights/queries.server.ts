@@ -284,6 +284,7 @@ const versionRow = z.object({
   moves: sqlInt,
   cardsChanged: sqlDate.nullable(),
   seatsRemoved: sqlInt.nullable(),
+  candidatesChanged: sqlDate.nullable(),
 });
 
 /**
@@ -291,7 +292,8 @@ const versionRow = z.object({
  * those tables changes it. The insights views are kept under it (insights.server.ts). People and
  * submitted assessments are not counted: neither is ever deleted (people are deactivated; a
  * submitted assessment stays), so their newest change says it all, from an index, where counting
- * them grew with the organisation (decision 069). Raw: fifteen figures of fourteen tables in one
+ * them grew with the organisation (decision 069). Candidates count through their newest change
+ * too: linking a hire to their account changes nothing else. Raw: sixteen figures of fifteen tables in one
  * statement, where Prisma's API takes one each.
  */
 export async function insightsVersion(): Promise<string> {
@@ -311,6 +313,7 @@ export async function insightsVersion(): Promise<string> {
       (SELECT MAX("updatedAt") FROM "HiringLoop") AS "loopsChanged",
       (SELECT COUNT(*) FROM "HiringPipelineMove") AS moves,
       (SELECT MAX("updatedAt") FROM "HiringScorecard") AS "cardsChanged",
-      (SELECT MAX(id) FROM "HiringInterviewRemoval") AS "seatsRemoved"`);
+      (SELECT MAX(id) FROM "HiringInterviewRemoval") AS "seatsRemoved",
+      (SELECT MAX("updatedAt") FROM "HiringCandidate") AS "candidatesChanged"`);
   return versionLine(row!);
 }

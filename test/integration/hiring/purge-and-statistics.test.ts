@@ -1,8 +1,11 @@
 // Purging candidates (by hand and after the retention period, each in the audit log), and the statistics pages.
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { erasePerson } from "~/modules/retention/erasure.server";
 import { runRetentionPass } from "~/modules/retention/pass.server";
 import { linkHire, recordDecision } from "~/modules/hiring/loops.server";
+import { moveCandidate } from "~/modules/hiring/pipeline.server";
+import { insightsView } from "~/modules/insights/insights.server";
 import { action as debriefAction } from "~/routes/hiring.loops.$loopId.debrief";
 import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/hiring.settings";
@@ -161,5 +164,35 @@ describe("statistics", () => {
     expect(purged.candidate.hiredPerson).toBeNull();
     expect(JSON.stringify(purged)).not.toContain("Casey");
     expect(bodyOf<Awaited<ReturnType<typeof validityLoader>>>(await validityLoader(routeArgs(await get("/hiring/validity", facts.grace.id)))).linkedHires).toBe(1);
+  });
+
+  test("the organisation's insights follow a hire linked after the board already moved them to hired: nothing else changes, and the kept view is read again", async () => {
+    const facts = await hiringSetUp();
+    await decide(facts, "hire", new Date("2026-01-01T00:00:00Z"));
+    const hire = await createPerson({ name: "Casey Joined", track: "ic", level: "ic3" });
+    const version = await db.ladderVersion.findFirstOrThrow({ select: { id: true } });
+    await db.assessment.create({
+      data: { kind: "manager", status: "submitted", subjectId: hire.id, authorId: facts.grace.id, ladderVersionId: version.id, trackId: "ic", levelId: "ic3", submittedAt: new Date("2026-07-01T00:00:00Z"), ratings: { create: [{ competencyId: "code-quality", rating: 3 }, { competencyId: "system-design", rating: 4 }] } },
+    });
+    const candidateId = (await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: facts.loopId } } }, select: { id: true } })).id;
+    expect(await moveCandidate(asViewer(facts.grace), facts.openingId, candidateId, { to: "hired", reason: null, note: "" })).toMatchObject({ ok: true });
+    // Hires linked by the file's other tests count too: this one adds one to 2026's.
+    const hiresIn2026 = async () => (await insightsView(asViewer(facts.admin))).hiring?.validity.periods.find((period) => period.period === "2026")?.n ?? 0;
+    const before = await hiresIn2026();
+    expect(await linkHire(asViewer(facts.grace), facts.loopId, hire.email)).toEqual({ ok: true });
+    expect(await hiresIn2026()).toBe(before + 1);
+  });
+
+  test("an interviewer erased after the statistics were read and kept is no longer named on them", async () => {
+    const facts = await hiringSetUp();
+    await decide(facts, "no-hire");
+    // The file's other tests have Anas of their own: this one is found by id.
+    const named = async () => bodyOf<Awaited<ReturnType<typeof statsLoader>>>(await statsLoader(routeArgs(await get("/hiring/stats", facts.admin.id)))).interviewers.find((row) => row.id === facts.ana.id)?.name;
+    expect(await named()).toBe("Ana Interviewer");
+    await db.user.update({ where: { id: facts.ana.id }, data: { deactivatedAt: new Date() } });
+    expect(await erasePerson(facts.ana.id, new Date(), "keep", "request", facts.admin.id)).toBe(true);
+    const erased = await db.user.findUniqueOrThrow({ where: { id: facts.ana.id }, select: { name: true } });
+    expect(erased.name).not.toBe("Ana Interviewer");
+    expect(await named()).toBe(erased.name);
   });
 });
