@@ -104,31 +104,38 @@ function submitted(assessments: readonly ProfileAssessment[]) {
   return assessments.filter((assessment) => assessment.status === "submitted");
 }
 
-export type AssessmentSummary = Pick<
-  ProfileAssessment,
-  "id" | "kind" | "status" | "authorId" | "authorName" | "cycleName" | "levelId" | "summary" | "submittedAt" | "updatedAt"
-> & { levelTitle: string };
+/**
+ * An assessment as the person pages list it: what it is, whose, when, at which level. Its written
+ * summary is not here: only the side-by-side shows summaries, and what a page does not show is not
+ * sent (its loader's data reaches the browser whole).
+ */
+export type AssessmentSummary = Pick<ProfileAssessment, "id" | "kind" | "status" | "authorName" | "cycleName" | "levelId" | "submittedAt" | "updatedAt"> & { levelTitle: string };
 
 function summaryOf(assessment: ProfileAssessment, ladder: Ladder | undefined): AssessmentSummary {
   return {
     id: assessment.id,
     kind: assessment.kind,
     status: assessment.status,
-    authorId: assessment.authorId,
     authorName: assessment.authorName,
     cycleName: assessment.cycleName,
     levelId: assessment.levelId,
     levelTitle: (ladder && getLevel(ladder, assessment.levelId)?.title) ?? assessment.levelId,
-    summary: assessment.summary,
     submittedAt: assessment.submittedAt,
     updatedAt: assessment.updatedAt,
   };
 }
 
+/** The same with its written summary, for the pages that show it: the side by side, and the printed record. */
+export type AssessmentWithSummary = AssessmentSummary & Pick<ProfileAssessment, "summary">;
+
+function withSummaryOf(assessment: ProfileAssessment, ladder: Ladder | undefined): AssessmentWithSummary {
+  return { ...summaryOf(assessment, ladder), summary: assessment.summary };
+}
+
 export type SideBySide = {
   cycleName: string | null;
-  self: AssessmentSummary;
-  manager: AssessmentSummary;
+  self: AssessmentWithSummary;
+  manager: AssessmentWithSummary;
   comparison: Comparison;
 };
 
@@ -142,8 +149,8 @@ async function sideBySide(
   const names = competencyNames([ladders.get(pair.manager.ladderVersionId), ladders.get(pair.self.ladderVersionId)]);
   return {
     cycleName: pair.manager.cycleName,
-    self: summaryOf(pair.self, ladders.get(pair.self.ladderVersionId)),
-    manager: summaryOf(pair.manager, ladders.get(pair.manager.ladderVersionId)),
+    self: withSummaryOf(pair.self, ladders.get(pair.self.ladderVersionId)),
+    manager: withSummaryOf(pair.manager, ladders.get(pair.manager.ladderVersionId)),
     comparison: compareRatings({
       competencies: competencyList(ladder, pair.manager.levelId),
       scale: ladder?.scale ?? [],
@@ -410,8 +417,8 @@ export async function printPage(viewer: Viewer, personId: string, language: Page
   return {
     person: header(context.person, place),
     cycleName: pair ? pair.manager.cycleName : null,
-    self: summaryOrNull(self, ladders),
-    manager: summaryOrNull(manager, ladders),
+    self: self ? withSummaryOf(self, ladders.get(self.ladderVersionId)) : null,
+    manager: manager ? withSummaryOf(manager, ladders.get(manager.ladderVersionId)) : null,
     rows,
     counts: comparison.counts,
     /** Both belong together (same cycle, or both outside one), so agreement is shown. */

@@ -130,6 +130,19 @@ describe("privacy on every growth page", () => {
     expect(gapPage.body.sources.manager?.assessment.id).toBe(springManager.id);
   });
 
+  test("a review's written summary reaches the browser only on the page that shows it, the side by side", async () => {
+    const { engineer, manager, autumnManager } = await reviewedEngineer();
+    // The manager reads the whole list, their own autumn review in it, and the spring pair side by side.
+    const page = await growth(manager.id, engineer.id);
+    expect(page.assessments.map((a) => a.id)).toContain(autumnManager.id);
+    expect(page.sideBySide?.manager.summary).toBe("Solid; testing needs depth.");
+    expect(page.sideBySide?.self.summary).toBe("A good half-year.");
+    expect(JSON.stringify(page)).not.toContain("SECRET AUTUMN REVIEW");
+    for (const other of [(await gap(manager.id, engineer.id)).body, await history(manager.id, engineer.id)]) {
+      for (const summary of ["SECRET AUTUMN REVIEW", "Solid; testing needs depth.", "A good half-year."]) expect(JSON.stringify(other)).not.toContain(summary);
+    }
+  });
+
   test("once the subject submits, the manager's review for that cycle appears side by side", async () => {
     const { engineer, autumnManager, autumnSelfDraft } = await reviewedEngineer();
     await db.assessment.update({ where: { id: autumnSelfDraft.id }, data: { status: "submitted", submittedAt: new Date("2026-09-20T00:00:00Z") } });
