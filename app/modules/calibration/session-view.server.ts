@@ -495,7 +495,8 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     canPropose: canPropose(viewer, session.access, access),
     /** The person's own pages (the full gap analysis) are their manager chain's and admins'; the reviews are every calibrator's. */
     canOpenProfile: canViewPerson(viewer, row.personId, chain, erased),
-    evidence,
+    /** What the proposal form offers to choose from: sent only to whoever proposes (everyone else reads the proposal's own evidence). */
+    evidence: canPropose(viewer, session.access, access) ? evidence : [],
     /** The manager's autosaved form, for them alone. */
     draft: canPropose(viewer, session.access, access) && row.proposalDraft ? parseDraft(row.proposalDraft) : null,
     canRecordOutcome: canRecordOutcome(viewer, session.access),
@@ -513,7 +514,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       actor: event.actor.name,
       at: event.createdAt.toISOString(),
       reason: event.reason,
-      change: JSON.parse(event.change) as Record<string, [unknown, unknown]>,
+      // Worded (lines quote at most 160 characters of a text): the change as recorded, every earlier text in full, stays on the server.
       lines: describeEvent(event.kind, JSON.parse(event.change) as Record<string, unknown>, historyContext, event.reason),
     })),
   };

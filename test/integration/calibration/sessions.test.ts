@@ -25,7 +25,10 @@ const viewerOf = (person: { id: string; name: string; email: string; isAdmin: bo
 /** An entry's history as its page shows it to the viewer (a 404 for anyone who may not see it). */
 async function entryHistory(viewer: Viewer, entryId: string) {
   const entry = await db.calibrationEntry.findUnique({ where: { id: entryId }, select: { sessionId: true } });
-  return (await entryView(viewer, entry?.sessionId ?? "no-such-session", entryId)).history;
+  const history = (await entryView(viewer, entry?.sessionId ?? "no-such-session", entryId)).history;
+  // The page words each change (its lines); the change itself, as recorded, is read from the record.
+  const recorded = new Map((await db.calibrationEvent.findMany({ where: { id: { in: history.map((event) => event.id) } }, select: { id: true, change: true } })).map((event) => [event.id, JSON.parse(event.change) as Record<string, [unknown, unknown]>]));
+  return history.map((event) => ({ ...event, change: recorded.get(event.id) ?? {} }));
 }
 
 /** An organisation with two managers of two engineers each, all in one cycle, and a facilitator. */
@@ -136,6 +139,18 @@ describe("calibration sessions", () => {
       ["proposal", "Sam Manager", { proposedRating: [null, 3], proposedOutcome: [null, "promote"], proposedLevelId: [null, "m1"], rationale: ["", "Led the checkout rewrite."] }],
       ["proposal", "Sam Manager", { proposedLevelId: ["m1", "ic3"] }],
     ]);
+  });
+
+  test("an entry's history reaches the browser as its page words it: an earlier text is quoted, not sent in full", async () => {
+    const { sessionId, facilitator, sam, lena, entryOf } = await setUp();
+    await advanceSession(viewerOf(facilitator), sessionId, "proposals");
+    const long = `Led the checkout rewrite. ${"Kept the team on track through the migration. ".repeat(8)}LONG-RATIONALE-END`;
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: long })).toEqual({ ok: true });
+    expect(await saveProposal(viewerOf(sam), entryOf(lena), { rating: 3, outcome: "stay", text: "Short now." })).toEqual({ ok: true });
+    const view = await entryView(viewerOf(sam), sessionId, entryOf(lena));
+    expect(view.history.map((event) => event.kind)).toEqual(["proposal", "proposal"]);
+    expect(JSON.stringify(view.history)).toContain("Led the checkout rewrite.");
+    expect(JSON.stringify(view)).not.toContain("LONG-RATIONALE-END");
   });
 
   test("the facilitator records outcomes while live, with a reason whenever they differ from the proposal; a stale revision is a conflict", async () => {
@@ -458,6 +473,8 @@ describe("calibration sessions", () => {
     const view = await entryView(viewerOf(sam), sessionId, entryOf(lena));
     expect(view.evidence.map((item) => [item.text, item.source])).toEqual([["Led the checkout rewrite.", "manager review"]]);
     const ours = view.evidence[0]!.id;
+    // The list to choose from is the proposer's: the facilitator reads the proposal's own evidence, and is sent no other.
+    expect((await entryView(viewerOf(facilitator), sessionId, entryOf(lena))).evidence).toEqual([]);
     const theirs = (await db.ratingEvidence.findFirstOrThrow({ where: { text: "Pia's work." } })).id;
 
     // The draft: kept for Sam, seen by nobody else, no event, refused to anyone but the manager.
