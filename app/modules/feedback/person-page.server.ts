@@ -78,7 +78,8 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
     upward,
     /** For the person: the competencies their released feedback speaks of, each to add to their next one-to-one or growth plan. */
     followUp: isSubject ? followUpCompetencies(peer, upward).map((id) => ({ id, name: names.get(id) ?? id })) : [],
-    selfAssessment: isManager || (peer?.release.view === "named" && !isSubject) ? await selfRatings(viewer, cycleId, subject.id) : null,
+    // Shown beside each answered competency of a named release (release-view.tsx), and sent for those alone.
+    selfAssessment: peer?.release.view === "named" && !isSubject ? await selfRatings(viewer, cycleId, subject.id, peer.release.competencies.filter((competency) => competency.answers.length).map((competency) => competency.competencyId)) : null,
   };
 }
 
@@ -114,7 +115,7 @@ async function readOrNull(read: () => Promise<{ release: FeedbackRelease }>): Pr
 }
 
 /** The person's submitted self-assessment in the cycle, per competency, when the viewer may read it. */
-async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string) {
+async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string, competencyIds: readonly string[]) {
   const assessment = await db.assessment.findFirst({
     where: { cycleId, subjectId, kind: "self", status: "submitted" },
     select: { id: true, kind: true, status: true, subjectId: true, authorId: true, cycleId: true, ratings: { select: { competencyId: true, rating: true, notes: true } } },
@@ -122,7 +123,8 @@ async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string) {
   if (!assessment) return null;
   const facts = { ...assessment, kind: "self" as const, status: "submitted" as const };
   if (!(await viewerCanRead(viewer, facts))) return null;
-  return { id: assessment.id, ratings: Object.fromEntries(assessment.ratings.map((row) => [row.competencyId, { rating: row.rating, notes: row.notes }])) };
+  const shown = new Set(competencyIds);
+  return { id: assessment.id, ratings: Object.fromEntries(assessment.ratings.filter((row) => shown.has(row.competencyId)).map((row) => [row.competencyId, { rating: row.rating, notes: row.notes }])) };
 }
 
 /**

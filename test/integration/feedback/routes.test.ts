@@ -122,7 +122,8 @@ describe("the feedback pages", () => {
         ladderVersionId: request.ladderVersionId,
         trackId: request.trackId,
         levelId: request.levelId,
-        ratings: { create: [{ competencyId, rating: 3, notes: "I led the migration." }] },
+        // A second competency no colleague answered: the page shows nothing of it, so nothing of it is sent.
+        ratings: { create: [{ competencyId, rating: 3, notes: "I led the migration." }, { competencyId: competencyId === "testing" ? "code-quality" : "testing", rating: 2, notes: "UNANSWERED-SELF-NOTE" }] },
       },
     });
     const view = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)));
@@ -130,6 +131,8 @@ describe("the feedback pages", () => {
     if (view.peer?.release.view !== "named") return;
     expect(view.peer.release.competencies.find((competency) => competency.competencyId === competencyId)?.answers).toMatchObject([{ authorName: "Omar Peer" }]);
     expect(view.selfAssessment?.ratings[competencyId]).toEqual({ rating: 3, notes: "I led the migration." });
+    expect(Object.keys(view.selfAssessment?.ratings ?? {})).toEqual([competencyId]);
+    expect(JSON.stringify(view)).not.toContain("UNANSWERED-SELF-NOTE");
     // The person reads nothing before their outcome is released.
     const beforeRelease = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
     expect(beforeRelease.peer).toBeNull();
