@@ -8,6 +8,7 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { OUTCOMES, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
+import type { Average } from "~/modules/mentorship/report";
 import { programmeReport } from "~/modules/mentorship/report.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -21,7 +22,6 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return programmeReport(viewer, params.programmeId ?? "");
 });
 
-type Average = { n: number; mean: number | null; suppressed: boolean };
 
 /** The outcomes' message keys (a key takes no hyphen in ICU's choices, and reads as the others do). */
 const OUTCOME_KEYS = { "goals-met": "goalsMet", "partly-met": "partlyMet", "not-met": "notMet", "ended-early": "endedEarly" } as const;

@@ -8,10 +8,15 @@
 import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
 import { OUTCOMES, PAIR_STATUSES, type Outcome, type PairStatus, type Role } from "./lifecycle";
 
-export type Average = { n: number; mean: number | null; suppressed: boolean };
+/**
+ * An average with how many values it is of; one the check hides carries neither (its count is a
+ * figure too, and the page sends what it shows), only whether there was nothing to average (n 0).
+ */
+export type Average = { n: number; mean: number; suppressed: false } | { n: 0 | null; mean: null; suppressed: true };
 
 function average(values: readonly number[], shown: boolean): Average {
-  if (!shown || !values.length) return { n: values.length, mean: null, suppressed: true };
+  if (!values.length) return { n: 0, mean: null, suppressed: true };
+  if (!shown) return { n: null, mean: null, suppressed: true };
   return { n: values.length, mean: values.reduce((sum, value) => sum + value, 0) / values.length, suppressed: false };
 }
 

@@ -47,11 +47,11 @@ describe("the programme report", () => {
     expect(report.pairs).toMatchObject({ published: 3, accepted: 2, declined: 1, declinedBy: { mentee: 0, mentor: 1 }, checkIns: 1, acceptedWithCheckIns: 1 });
     expect(report.pairs.outcomes["goals-met"]).toBe(1);
     const [thirty, ninety] = report.pulses;
-    expect(thirty!.everyone.usefulness).toEqual({ n: 3, mean: null, suppressed: true });
+    expect(thirty!.everyone.usefulness).toEqual({ n: null, mean: null, suppressed: true });
     expect(ninety!.everyone.usefulness).toEqual({ n: 4, mean: 4, suppressed: false });
     expect(ninety!.mentee.usefulness.suppressed).toBe(true);
     // Three goals: which way each moved is a figure of fewer mentees than the floor, hidden with the average.
-    expect(report.movement).toMatchObject({ goals: 3, compared: 3, improved: null, same: null, lower: null, change: { n: 3, mean: null, suppressed: true } });
+    expect(report.movement).toMatchObject({ goals: 3, compared: 3, improved: null, same: null, lower: null, change: { n: null, mean: null, suppressed: true } });
 
     for (const person of [lena, ravi]) expect(statusOf(await call(async () => reportLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/report`, person.id), { programmeId }))))).toBe(403);
     expect(statusOf(await call(async () => reportLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/report`, sasha.id), { programmeId }))))).toBe(404);
@@ -91,7 +91,7 @@ describe("the programme report", () => {
     await db.mentorshipParticipant.deleteMany({ where: { programmeId, userId: ravi.id, role: "mentor" } });
     expect((await report()).participation).toMatchObject({ mentors: 1 });
     await submittedReview(lena.id, sam.id, "manager", "ic2", { testing: 3 });
-    expect((await report()).movement).toMatchObject({ compared: 1, change: { n: 1 } });
+    expect((await report()).movement).toMatchObject({ compared: 1, change: { n: null, suppressed: true } });
     const eligible = (await report()).participation.eligible;
     await db.user.update({ where: { id: omar.id }, data: { deactivatedAt: new Date() } });
     expect((await report()).participation.eligible).toBe(eligible - 1);
