@@ -49,12 +49,12 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
   }
   const packetId = String(form.get("packetId") ?? "");
   if (intent === "submit") {
-    await submitPacket(viewer, packetId, Number(form.get("revision") ?? -1));
+    await submitPacket(viewer, nominationId, packetId, Number(form.get("revision") ?? -1));
     return redirect(here);
   }
   const submission = parseWithZod(form, { schema: CaseSchema });
   if (submission.status !== "success") return refused(submission.error);
-  await saveCase(viewer, packetId, submission.value);
+  await saveCase(viewer, nominationId, packetId, submission.value);
   return redirect(`${here}#case-${submission.value.competencyId}`);
 });
 
@@ -144,9 +144,9 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
           </div>
           <p className="muted mb-3 text-sm">{role ? t("packet.authorHint") : t("packet.readerHint")}</p>
           {packet.amendmentReason ? <Alert tone="info">{t("packet.amends", { reason: packet.amendmentReason })}</Alert> : null}
-          {packet.versions.length > 1 ? (
+          {packet.versionCount > 1 ? (
             <p className="muted mb-3 text-xs">
-              {t("packet.versions", { count: packet.versions.length })}
+              {t("packet.versions", { count: packet.versionCount })}
             </p>
           ) : null}
           {packet.criteria.map((criterion) => (

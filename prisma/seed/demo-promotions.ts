@@ -133,5 +133,5 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
   if (!own?.ok) return;
   const packet = (await nominationPage(niamh, own.nominationId, now)).packet;
   if (!packet) return;
-  await saveCase(niamh, packet.id, { competencyId: "code-quality", text: "Set the review bar for the login service; two other teams adopted its checklist.", evidence: [], revision: packet.revision }, now);
+  await saveCase(niamh, own.nominationId, packet.id, { competencyId: "code-quality", text: "Set the review bar for the login service; two other teams adopted its checklist.", evidence: [], revision: packet.revision }, now);
 }

@@ -57,7 +57,6 @@ export type MeetingCandidate = {
   id: string;
   /** The nominee's name, or their candidate number while the viewer's first read is still redacted. */
   label: string;
-  candidateNumber: number;
   target: string;
   /** Null while the viewer may not read the ballots on this nominee (their own is not in). */
   marks: { criterionId: string; byMember: (Mark | null)[]; disagreement: boolean }[] | null;
@@ -123,7 +122,6 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
     return {
       id: nomination.id,
       label: redacted ? `#${nomination.candidateNumber}` : nameOf(nomination.nomineeId),
-      candidateNumber: nomination.candidateNumber,
       target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
       marks: reads ? criteria.map((criterion) => ({ criterionId: criterion.id, byMember: voters.map((id) => markOf(id, criterion.id)), disagreement: disagreesOn(voters.map((id) => markOf(id, criterion.id))) })) : null,
       voters: reads ? voters.map(nameOf) : null,

@@ -120,7 +120,8 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
           revision: shown.revision,
           submittedAt: shown.submittedAt,
           amendmentReason: shown.amendmentReason,
-          versions: (readsDrafts ? packets : submitted).map((packet) => ({ id: packet.id, submittedAt: packet.submittedAt, amendmentReason: packet.amendmentReason })),
+          // How many versions the reader may read; the page says the count, and earlier versions' reasons stay with them.
+          versionCount: (readsDrafts ? packets : submitted).length,
           criteria: criteria.map((criterion) => {
             const stored = shown.cases.find((item) => item.competencyId === criterion.competencyId);
             const chosen = storedEvidence(stored?.evidence ?? "[]");
@@ -174,8 +175,9 @@ async function stillRedactedFor(viewer: PromotionViewer, access: { id: string; w
   return access.committeeIds.includes(viewer.id) && firstReadRedacted(viewer, access.windowId, access.id);
 }
 
-async function requireWritablePacket(viewer: PromotionViewer, packetId: string) {
-  const packet = await db.promotionPacket.findUnique({ where: { id: packetId }, select: { ...PACKET_FIELDS, nominationId: true } });
+/** A packet of this nomination (the page's, from its address), one its author may still write; a packet of another nomination is not found. */
+async function requireWritablePacket(viewer: PromotionViewer, nominationId: string, packetId: string) {
+  const packet = await db.promotionPacket.findFirst({ where: { id: packetId, nominationId }, select: { ...PACKET_FIELDS, nominationId: true } });
   if (!packet) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const access = await nominationAccess(packet.nominationId);
   // An unsubmitted packet: no committee member reads it, redacted or not.
@@ -192,8 +194,8 @@ async function requireWritablePacket(viewer: PromotionViewer, packetId: string) 
  * evidence from what they have on offer; from a stale copy (another tab, the other author), a
  * conflict and nothing written. Answers the packet's new revision.
  */
-export async function saveCase(viewer: PromotionViewer, packetId: string, input: CaseInput, now = clock.now()): Promise<number> {
-  const { packet, access, role } = await requireWritablePacket(viewer, packetId);
+export async function saveCase(viewer: PromotionViewer, nominationId: string, packetId: string, input: CaseInput, now = clock.now()): Promise<number> {
+  const { packet, access, role } = await requireWritablePacket(viewer, nominationId, packetId);
   const stored = packet.cases.find((item) => item.competencyId === input.competencyId);
   if (!stored) throw new InvalidError({ key: "promotions:errors.notACriterion" });
   const offered: EvidenceItem[] = offerFor(role, await evidenceOnOffer(access.nomineeId, [input.competencyId], now), input.competencyId);
@@ -211,8 +213,8 @@ export async function saveCase(viewer: PromotionViewer, packetId: string, input:
 }
 
 /** The packet goes to the committee as it is: from now on it never changes (an amendment corrects it). */
-export async function submitPacket(viewer: PromotionViewer, packetId: string, revision: number, now = clock.now()): Promise<void> {
-  const { packet, access } = await requireWritablePacket(viewer, packetId);
+export async function submitPacket(viewer: PromotionViewer, nominationId: string, packetId: string, revision: number, now = clock.now()): Promise<void> {
+  const { packet, access } = await requireWritablePacket(viewer, nominationId, packetId);
   await db.$transaction(async (tx) => {
     const written = await tx.promotionPacket.updateMany({ where: { id: packetId, revision, submittedAt: null }, data: { submittedAt: now, submittedById: viewer.id } });
     if (written.count !== 1) throw new ConflictError({ key: "promotions:errors.packetChangedMeanwhile" });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   const chosen = await db.careerEvidence.create({ data: { personId: nia.id, competencyId: "code-quality", text: `Review guide ${MARK("chosen-evidence")}`, occurredOn: new Date(now.getTime() - 20 * DAY) } });
   await db.careerEvidence.create({ data: { personId: nia.id, competencyId: "code-quality", text: `A private note ${MARK("private-evidence")}`, occurredOn: new Date(now.getTime() - 10 * DAY) } });
   const packet = (await nominationPage(nia, niaNomination, now)).packet!;
-  await saveCase(nia, packet.id, { competencyId: "code-quality", text: `Used by four teams ${MARK("case")}`, evidence: [`career-evidence:${chosen.id}`], revision: packet.revision }, now);
+  await saveCase(nia, niaNomination, packet.id, { competencyId: "code-quality", text: `Used by four teams ${MARK("case")}`, evidence: [`career-evidence:${chosen.id}`], revision: packet.revision }, now);
 });
 
 describe("a nomination and its packet, by role", () => {
@@ -76,7 +76,7 @@ describe("a nomination and its packet, by role", () => {
 
   test("once submitted: the nominee, the manager chain, the committee and admins read the packet; the private evidence stays the nominee's", async () => {
     const packet = (await nominationPage(org.nia, niaNomination, now)).packet!;
-    await submitPacket(org.nia, packet.id, packet.revision, now);
+    await submitPacket(org.nia, niaNomination, packet.id, packet.revision, now);
     const shared = [MARK("addition"), MARK("case"), MARK("chosen-evidence"), MARK("nominee"), MARK("statement")].sort();
     for (const viewer of [org.manager, org.boss, org.carl, org.admin]) expect(marksIn(await nominationText(viewer, niaNomination))).toEqual(shared);
     // The nominee wrote the packet; after submitting they read it as everyone does, with nothing else of theirs on offer.

@@ -92,7 +92,7 @@ describe("the end of nominations", () => {
     expect(packetsOut).toBeInstanceOf(DomainError);
     expect(wordsOf(i18nFor("en").getFixedT("en"), (packetsOut as DomainError).said)).toBe("1 packet is not submitted yet: the votes start once every packet is in.");
     const packet = (await nominationPage(org.omar, made.nominationId, now)).packet!;
-    await submitPacket(org.omar, packet.id, packet.revision, now);
+    await submitPacket(org.omar, made.nominationId, packet.id, packet.revision, now);
 
     await startVotes(org.admin, votingWindow, now);
     expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: votingWindow } })).state).toBe("committee");
@@ -148,11 +148,18 @@ describe("nominations", () => {
     const managerPage = await nominationPage(org.manager, selfNomination, now);
     expect(managerPage.packet!.criteria.find((item) => item.competencyId === "code-quality")!.offered.map((item) => item.ref)).not.toContain(`career-evidence:${kept.id}`);
 
-    const revision = await saveCase(org.nia, page.packet!.id, { competencyId: "code-quality", text: "The review guide is used by four teams.", evidence: [`career-evidence:${kept.id}`], revision: page.packet!.revision }, now);
-    expect(await refusal(() => saveCase(org.manager, page.packet!.id, { competencyId: "code-quality", text: "Stale", evidence: [], revision: page.packet!.revision }, now))).toBe("conflict promotions:errors.packetChangedMeanwhile");
+    // The packet is found only under its own nomination: posted to another's page, or to one that does not exist, it is not found and nothing is written.
+    const another = await db.promotionNomination.findFirstOrThrow({ where: { id: { not: selfNomination } }, select: { id: true } });
+    for (const nominationId of [another.id, "no-such-nomination"]) {
+      expect(await refusal(() => saveCase(org.nia, nominationId, page.packet!.id, { competencyId: "code-quality", text: "Elsewhere", evidence: [], revision: page.packet!.revision }, now))).toBe("not-found promotions:errors.noSuchNomination");
+      expect(await refusal(() => submitPacket(org.nia, nominationId, page.packet!.id, page.packet!.revision, now))).toBe("not-found promotions:errors.noSuchNomination");
+    }
+    expect(await db.promotionPacket.findUniqueOrThrow({ where: { id: page.packet!.id }, select: { revision: true, submittedAt: true } })).toEqual({ revision: page.packet!.revision, submittedAt: null });
+    const revision = await saveCase(org.nia, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "The review guide is used by four teams.", evidence: [`career-evidence:${kept.id}`], revision: page.packet!.revision }, now);
+    expect(await refusal(() => saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "Stale", evidence: [], revision: page.packet!.revision }, now))).toBe("conflict promotions:errors.packetChangedMeanwhile");
     // The manager keeps what the nominee chose, though they could not have offered it, and writes their own words.
-    await saveCase(org.manager, page.packet!.id, { competencyId: "code-quality", text: "Agreed.", evidence: [`career-evidence:${kept.id}`], revision }, now);
-    expect(await refusal(() => saveCase(org.manager, page.packet!.id, { competencyId: "code-quality", text: "", evidence: ["career-evidence:someone-elses"], revision: revision + 1 }, now))).toBe("invalid promotions:errors.unknownEvidence");
+    await saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "Agreed.", evidence: [`career-evidence:${kept.id}`], revision }, now);
+    expect(await refusal(() => saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "", evidence: ["career-evidence:someone-elses"], revision: revision + 1 }, now))).toBe("invalid promotions:errors.unknownEvidence");
     const after = (await nominationPage(org.boss, selfNomination, now)).packet!.criteria.find((item) => item.competencyId === "code-quality")!;
     expect({ nominee: after.nomineeCase, manager: after.managerCase, gap: after.gap, chosen: after.chosen.map((item) => item.text) }).toEqual({
       nominee: "The review guide is used by four teams.",
@@ -166,8 +173,8 @@ describe("nominations", () => {
 
   test("a submitted packet never changes, even written to directly; a correction is a linked amendment", async () => {
     const packet = (await nominationPage(org.nia, selfNomination, now)).packet!;
-    await submitPacket(org.nia, packet.id, packet.revision, now);
-    expect(await refusal(() => saveCase(org.nia, packet.id, { competencyId: "code-quality", text: "Later", evidence: [], revision: packet.revision }, now))).toBe("conflict promotions:errors.packetSubmitted");
+    await submitPacket(org.nia, selfNomination, packet.id, packet.revision, now);
+    expect(await refusal(() => saveCase(org.nia, selfNomination, packet.id, { competencyId: "code-quality", text: "Later", evidence: [], revision: packet.revision }, now))).toBe("conflict promotions:errors.packetSubmitted");
     await expect(db.promotionCase.update({ where: { packetId_competencyId: { packetId: packet.id, competencyId: "code-quality" } }, data: { nomineeCase: "rewritten" } })).rejects.toThrow();
     await expect(db.promotionPacket.update({ where: { id: packet.id }, data: { amendmentReason: "rewritten" } })).rejects.toThrow();
     const event = await db.promotionEvent.findFirstOrThrow({ where: { nominationId: selfNomination, kind: "packet-submitted" } });
@@ -180,7 +187,13 @@ describe("nominations", () => {
     expect(amendment.cases.find((item) => item.competencyId === "code-quality")!.nomineeCase).toBe("The review guide is used by four teams.");
     const page = await nominationPage(org.manager, selfNomination, now);
     expect(page.packet!.id).toBe(amendmentId);
-    expect(page.packet!.versions).toHaveLength(2);
+    expect(page.packet!.versionCount).toBe(2);
+    // Amended again: the page words the newest reason and counts the versions; an earlier reason is not sent.
+    await submitPacket(org.nia, selfNomination, amendmentId, (await db.promotionPacket.findUniqueOrThrow({ where: { id: amendmentId } })).revision, now);
+    await amendPacket(org.nia, selfNomination, "Six teams now use it.", now);
+    const again = await nominationPage(org.manager, selfNomination, now);
+    expect({ reason: again.packet!.amendmentReason, versions: again.packet!.versionCount }).toEqual({ reason: "Six teams now use it.", versions: 3 });
+    expect(JSON.stringify(again)).not.toContain("The guide is used by five teams, not four.");
   });
 
   test("the record's time at level reads as the person's page: a level since given late counts from its day, a return from the return", async () => {
