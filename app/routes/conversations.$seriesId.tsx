@@ -59,38 +59,38 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
     case "point": {
       const submission = parse(PointSchema);
       if (submission.status !== "success") return invalid(submission);
-      await addPoint(viewer, submission.value.meetingId, { text: submission.value.text });
+      await addPoint(viewer, submission.value.meetingId, { text: submission.value.text }, languageOf(context), seriesId);
       return back();
     }
     case "suggestion": {
       const submission = parse(SuggestionSchema);
       if (submission.status !== "success") return invalid(submission);
-      await addPoint(viewer, submission.value.meetingId, { suggestion: submission.value.suggestion }, languageOf(context));
+      await addPoint(viewer, submission.value.meetingId, { suggestion: submission.value.suggestion }, languageOf(context), seriesId);
       return back();
     }
     case "point-status": {
       const submission = parse(PointStatusSchema);
       if (submission.status !== "success") return invalid(submission);
-      await setPointStatus(viewer, submission.value.pointId, submission.value.status);
+      await setPointStatus(viewer, submission.value.pointId, submission.value.status, seriesId);
       return back();
     }
     case "note": {
       const submission = parse(NoteSchema);
       if (submission.status !== "success") return invalid(submission);
-      await writeNote(viewer, submission.value.meetingId, submission.value);
+      await writeNote(viewer, submission.value.meetingId, submission.value, seriesId);
       return back();
     }
     case "action": {
       const submission = parse(ActionSchema);
       if (submission.status !== "success") return invalid(submission);
       const { meetingId, text, ownerId, dueOn } = submission.value;
-      await addAction(viewer, meetingId, { text, ownerId, dueOn: dueOn ? dayToDate(dueOn) : null });
+      await addAction(viewer, meetingId, { text, ownerId, dueOn: dueOn ? dayToDate(dueOn) : null }, seriesId);
       return back();
     }
     case "action-status": {
       const submission = parse(ActionStatusSchema);
       if (submission.status !== "success") return invalid(submission);
-      await setActionStatus(viewer, submission.value.actionId, submission.value.status);
+      await setActionStatus(viewer, submission.value.actionId, submission.value.status, seriesId);
       return back();
     }
     case "move": {
@@ -118,7 +118,7 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
       return back();
     }
     case "pass-on":
-      await passOnNote(viewer, String(form.get("noteId") ?? ""));
+      await passOnNote(viewer, String(form.get("noteId") ?? ""), seriesId);
       return back();
   }
   throw new InvalidError({ key: "conversations:errors.unknownAction" });

@@ -35,8 +35,15 @@ function cleanText(text: string): string {
   return trimmed;
 }
 
-async function meetingInSeries(meetingId: string) {
-  const meeting = await db.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, status: true } });
+/**
+ * `inSeries`: the series of the page the request came from. A meeting, point, note or action of
+ * another series is not found there, though the viewer may work in both; and nothing about a record
+ * (its state, that it exists) is told before the viewer's access to its series is checked.
+ */
+const ofSeries = (inSeries: string | undefined) => (inSeries === undefined ? {} : { seriesId: inSeries });
+
+async function meetingInSeries(meetingId: string, inSeries: string | undefined) {
+  const meeting = await db.conversationMeeting.findFirst({ where: { id: meetingId, ...ofSeries(inSeries) }, select: { id: true, seriesId: true, status: true } });
   if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
   return meeting;
 }
@@ -63,10 +70,10 @@ async function suggestionsFor(series: StoredSeries, meetingId: string, language:
  * A talking point typed by either of the two, or a suggestion taken (by its key: the text is the
  * suggestion's own, worded in the language of whoever took it, as a point they typed would be).
  */
-export async function addPoint(viewer: ConversationViewer, meetingId: string, input: { text?: string; suggestion?: string }, language: PageLanguage = SOURCE_LANGUAGE): Promise<string> {
-  const meeting = await meetingInSeries(meetingId);
-  if (meeting.status !== "upcoming") throw new InvalidError({ key: "conversations:errors.pointsToComing" });
+export async function addPoint(viewer: ConversationViewer, meetingId: string, input: { text?: string; suggestion?: string }, language: PageLanguage = SOURCE_LANGUAGE, inSeries?: string): Promise<string> {
+  const meeting = await meetingInSeries(meetingId, inSeries);
   const series = await db.$transaction((tx) => requireWork(viewer, meeting.seriesId, tx));
+  if (meeting.status !== "upcoming") throw new InvalidError({ key: "conversations:errors.pointsToComing" });
   let point: { text: string; source: PointSource; sourceKey: string | null };
   if (input.suggestion) {
     const offered = (await suggestionsFor(series, meetingId, language)).find((suggestion) => suggestion.sourceKey === input.suggestion);
@@ -98,25 +105,25 @@ export async function addPointToNextOneToOne(viewer: ConversationViewer, text: s
 }
 
 /** Either of the two marks a point covered, closes it, or opens it again. */
-export async function setPointStatus(viewer: ConversationViewer, pointId: string, status: PointStatus, now = clock.now()): Promise<void> {
+export async function setPointStatus(viewer: ConversationViewer, pointId: string, status: PointStatus, inSeries?: string, now = clock.now()): Promise<void> {
   if (!POINT_STATUSES.includes(status)) throw new InvalidError({ key: "conversations:errors.pointStatus" });
-  const point = await db.conversationPoint.findUnique({ where: { id: pointId }, select: { seriesId: true, meeting: { select: { status: true } } } });
+  const point = await db.conversationPoint.findFirst({ where: { id: pointId, ...ofSeries(inSeries) }, select: { seriesId: true, meeting: { select: { status: true } } } });
   if (!point) throw new NotFoundError({ key: "conversations:errors.noPoint" });
-  // A held meeting's points are its record; what is still open has moved on to the next meeting.
-  if (point.meeting.status !== "upcoming") throw new InvalidError({ key: "conversations:errors.pointRecorded" });
   await db.$transaction(async (tx) => {
     await requireWork(viewer, point.seriesId, tx);
+    // A held meeting's points are its record; what is still open has moved on to the next meeting.
+    if (point.meeting.status !== "upcoming") throw new InvalidError({ key: "conversations:errors.pointRecorded" });
     await tx.conversationPoint.update({ where: { id: pointId }, data: { status, closedAt: status === "open" ? null : now } });
   });
 }
 
 /** A note on a meeting: shared with the other person, or private to its author. */
-export async function writeNote(viewer: ConversationViewer, meetingId: string, input: { visibility: NoteVisibility; text: string }): Promise<string> {
-  const meeting = await meetingInSeries(meetingId);
-  if (meeting.status === "withdrawn") throw new InvalidError({ key: "conversations:errors.hold.withdrawn" });
+export async function writeNote(viewer: ConversationViewer, meetingId: string, input: { visibility: NoteVisibility; text: string }, inSeries?: string): Promise<string> {
+  const meeting = await meetingInSeries(meetingId, inSeries);
   const text = cleanText(input.text);
   return db.$transaction(async (tx) => {
     await requireWork(viewer, meeting.seriesId, tx);
+    if (meeting.status === "withdrawn") throw new InvalidError({ key: "conversations:errors.hold.withdrawn" });
     const note = await tx.conversationNote.create({ data: { seriesId: meeting.seriesId, meetingId, authorId: viewer.id, visibility: input.visibility === "private" ? "private" : "shared", text }, select: { id: true } });
     return note.id;
   });
@@ -140,8 +147,8 @@ export async function editNote(viewer: ConversationViewer, noteId: string, text:
  * The report passes a note from a series of theirs on to their current manager (after a move, a
  * new manager reads nothing of the old series but this). Only the report, only a note they read.
  */
-export async function passOnNote(viewer: ConversationViewer, noteId: string, now = clock.now()): Promise<void> {
-  const note = await db.conversationNote.findUnique({ where: { id: noteId }, select: { id: true, seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
+export async function passOnNote(viewer: ConversationViewer, noteId: string, inSeries?: string, now = clock.now()): Promise<void> {
+  const note = await db.conversationNote.findFirst({ where: { id: noteId, ...ofSeries(inSeries) }, select: { id: true, seriesId: true, authorId: true, visibility: true, shares: { select: { personId: true } } } });
   if (!note) throw new NotFoundError({ key: "conversations:errors.noNote" });
   const series = await readSeries(note.seriesId);
   const facts = noteFacts(note);
@@ -158,8 +165,8 @@ export async function passOnNote(viewer: ConversationViewer, noteId: string, now
 export type ActionInput = { text: string; ownerId: string; dueOn: Date | null };
 
 /** An action agreed in a meeting, owned by one of the two. The audit event names the owner and the due day, not the text. */
-export async function addAction(viewer: ConversationViewer, meetingId: string, input: ActionInput): Promise<string> {
-  const meeting = await meetingInSeries(meetingId);
+export async function addAction(viewer: ConversationViewer, meetingId: string, input: ActionInput, inSeries?: string): Promise<string> {
+  const meeting = await meetingInSeries(meetingId, inSeries);
   const text = cleanText(input.text);
   return db.$transaction(async (tx) => {
     const series = await requireWork(viewer, meeting.seriesId, tx);
@@ -171,12 +178,12 @@ export async function addAction(viewer: ConversationViewer, meetingId: string, i
 }
 
 /** Either of the two marks an action done or dropped, or opens it again. */
-export async function setActionStatus(viewer: ConversationViewer, actionId: string, status: ActionStatus, now = clock.now()): Promise<void> {
-  const action = await db.conversationAction.findUnique({ where: { id: actionId }, select: { seriesId: true, status: true } });
+export async function setActionStatus(viewer: ConversationViewer, actionId: string, status: ActionStatus, inSeries?: string, now = clock.now()): Promise<void> {
+  const action = await db.conversationAction.findFirst({ where: { id: actionId, ...ofSeries(inSeries) }, select: { seriesId: true, status: true } });
   if (!action) throw new NotFoundError({ key: "conversations:errors.noAction" });
-  if (action.status === status) return;
   await db.$transaction(async (tx) => {
     await requireWork(viewer, action.seriesId, tx);
+    if (action.status === status) return;
     await tx.conversationAction.update({ where: { id: actionId }, data: { status, closedAt: status === "open" ? null : now } });
     await recordAuditEvent(tx, { actorId: viewer.id, action: status === "open" ? "conversation.action_reopened" : "conversation.action_closed", subjectType: "conversation", subjectId: action.seriesId, detail: { actionId, status } });
   });

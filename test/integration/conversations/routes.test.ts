@@ -86,6 +86,47 @@ describe("the conversation pages", () => {
     expect(await db.conversationNoteShare.count({ where: { noteId: note.id } })).toBe(0);
   });
 
+  test("a meeting, point or action of another series posted to a series' page is not found there, whatever its state, and nothing changes", async () => {
+    const { boss, manager, engineer } = await people();
+    const seriesOf = async (by: string, pairing: string) => {
+      const created = await indexRoute.action(routeArgs(await signedInPost("/conversations", by, { pairing, cadence: "weekly", firstAt: "2031-03-03T15:30", minutes: "30" })));
+      const location = (created as Response).headers.get("Location")!;
+      const seriesId = location.split("/").at(-1)!;
+      const page = bodyOf<Awaited<ReturnType<typeof seriesRoute.loader>>>(await seriesRoute.loader(routeArgs(await signedInRequest(location, by), { seriesId })));
+      return { location, seriesId, meetingId: page.page.next!.id };
+    };
+    // Sam works in both: Lena's one-to-one with him, and his with Bea.
+    const lenas = await seriesOf(engineer.id, `one-to-one:${manager.id}:${engineer.id}`);
+    const sams = await seriesOf(manager.id, `one-to-one:${boss.id}:${manager.id}`);
+    const post = async (by: string, form: Record<string, string>) => {
+      try {
+        return await seriesRoute.action(routeArgs(await signedInPost(lenas.location, by, form), { seriesId: lenas.seriesId }));
+      } catch (error) {
+        return error;
+      }
+    };
+    expect(statusOf(await post(manager.id, { intent: "action", meetingId: sams.meetingId, text: "Budget for the offsite", ownerId: manager.id }))).toBe(404);
+    expect(statusOf(await seriesRoute.action(routeArgs(await signedInPost(sams.location, manager.id, { intent: "action", meetingId: sams.meetingId, text: "Budget for the offsite", ownerId: manager.id }), { seriesId: sams.seriesId })))).toBe(302);
+    expect(statusOf(await seriesRoute.action(routeArgs(await signedInPost(sams.location, manager.id, { intent: "point", meetingId: sams.meetingId, text: "Hiring plan" }), { seriesId: sams.seriesId })))).toBe(302);
+    const action = await db.conversationAction.findFirstOrThrow({ where: { seriesId: sams.seriesId }, select: { id: true, status: true } });
+    const point = await db.conversationPoint.findFirstOrThrow({ where: { seriesId: sams.seriesId }, select: { id: true, status: true } });
+    expect(action.status).toBe("open");
+
+    // Sam, who may work in both, through Lena's page: not found, and nothing of his own series changes.
+    for (const form of <Record<string, string>[]>[
+      { intent: "action-status", actionId: action.id, status: "done" },
+      { intent: "point-status", pointId: point.id, status: "covered" },
+      { intent: "point", meetingId: sams.meetingId, text: "Posted elsewhere" },
+      { intent: "note", meetingId: sams.meetingId, visibility: "shared", text: "Posted elsewhere" },
+    ]) expect(statusOf(await post(manager.id, form)), form.intent).toBe(404);
+    // Lena, who is in neither Sam's series nor a party to its action: the same answer whether she names its state or not.
+    for (const status of ["open", "done"]) expect(statusOf(await post(engineer.id, { intent: "action-status", actionId: action.id, status })), status).toBe(404);
+    expect(await db.conversationAction.findUniqueOrThrow({ where: { id: action.id }, select: { status: true } })).toEqual({ status: "open" });
+    expect(await db.conversationPoint.findUniqueOrThrow({ where: { id: point.id }, select: { status: true } })).toEqual({ status: "open" });
+    expect(await db.conversationPoint.count({ where: { text: "Posted elsewhere" } })).toBe(0);
+    expect(await db.conversationNote.count({ where: { text: "Posted elsewhere" } })).toBe(0);
+  });
+
   test("evidence: recorded on its own page, shared one by one; a manager reads a report's shared evidence, others get a 404", async () => {
     const { boss, manager, engineer } = await people();
     const created = await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "record", competencyId: "testing", text: "Fixed the flaky suite", url: "https://ci.example.com/run/7", occurredOn: "2026-01-05" })));
