@@ -27,17 +27,22 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 type Errors = Record<string, string[] | null | undefined>;
 
+/** The new sponsorship's fields as they were posted: a refused form is shown again with them (without JavaScript, the page reloads from the answer). */
+const RECORD_FIELDS = ["sponseeEmail", "advocacy", "levelId", "role", "opportunityId", "note", "until"] as const;
+const typedOf = (form: FormData): Partial<Record<(typeof RECORD_FIELDS)[number], string>> =>
+  form.get("intent") === "record" ? Object.fromEntries(RECORD_FIELDS.map((name) => [name, String(form.get(name) ?? "")])) : {};
+
 export const action = withFormRefusals(
   async ({ request }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const intent = String(form.get("intent") ?? "");
     if (intent === "record") {
       const submission = parseWithZod(form, { schema: SponsorshipSchema });
-      if (submission.status !== "success") return data({ intent, errors: (submission.error ?? {}) as Errors, error: null as string | null }, { status: 400 });
+      if (submission.status !== "success") return data({ intent, errors: (submission.error ?? {}) as Errors, typed: typedOf(form), error: null as string | null }, { status: 400 });
       await recordSponsorship(viewer, submission.value);
     } else if (intent === "decline") {
       const submission = parseWithZod(form, { schema: DeclineSchema });
-      if (submission.status !== "success") return data({ intent, errors: (submission.error ?? {}) as Errors, error: null as string | null }, { status: 400 });
+      if (submission.status !== "success") return data({ intent, errors: (submission.error ?? {}) as Errors, typed: typedOf(form), error: null as string | null }, { status: 400 });
       await declineSponsorship(viewer, String(form.get("sponsorshipId") ?? ""), submission.value.reason);
     } else if (intent === "end") {
       await endSponsorship(viewer, String(form.get("sponsorshipId") ?? ""));
@@ -46,7 +51,7 @@ export const action = withFormRefusals(
     }
     return redirect("/sponsorships");
   },
-  () => ({ errors: {} as Errors }),
+  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
 );
 
 type Row = Route.ComponentProps["loaderData"]["given"][number];
@@ -91,6 +96,7 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors = (actionData?.intent === "record" ? actionData.errors : {}) as Errors;
+  const typed = actionData?.intent === "record" && "typed" in actionData ? actionData.typed : {};
   const list = (rows: Row[], empty: string) =>
     rows.length ? (
       <ul className="space-y-2">
@@ -122,15 +128,15 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
         <p className="muted mb-2 text-sm">{t("form.intro")}</p>
         <Form method="post" className="space-y-2">
           <input type="hidden" name="intent" value="record" />
-          <Field label={t("form.sponsee")} name="sponseeEmail" type="email" errors={errors.sponseeEmail} />
-          <SelectField label={t("form.advocacy")} name="advocacy" errors={errors.advocacy}>
+          <Field label={t("form.sponsee")} name="sponseeEmail" type="email" defaultValue={typed.sponseeEmail} errors={errors.sponseeEmail} />
+          <SelectField label={t("form.advocacy")} name="advocacy" defaultValue={typed.advocacy} errors={errors.advocacy}>
             {ADVOCACIES.map((advocacy) => (
               <option key={advocacy} value={advocacy}>
                 {t("form.advocacies", { advocacy })}
               </option>
             ))}
           </SelectField>
-          <SelectField label={t("form.level")} hint={t("form.levelHint")} name="levelId">
+          <SelectField label={t("form.level")} hint={t("form.levelHint")} name="levelId" defaultValue={typed.levelId}>
             <option value="">{t("form.none")}</option>
             {view.levels.map((level) => (
               <option key={level.id} value={level.id}>
@@ -138,8 +144,8 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
               </option>
             ))}
           </SelectField>
-          <Field label={t("form.role")} hint={t("form.roleHint")} name="role" errors={errors.role} />
-          <SelectField label={t("form.opportunity")} hint={t("form.opportunityHint")} name="opportunityId">
+          <Field label={t("form.role")} hint={t("form.roleHint")} name="role" defaultValue={typed.role} errors={errors.role} />
+          <SelectField label={t("form.opportunity")} hint={t("form.opportunityHint")} name="opportunityId" defaultValue={typed.opportunityId}>
             <option value="">{t("form.none")}</option>
             {view.opportunities.map((opportunity) => (
               <option key={opportunity.id} value={opportunity.id}>
@@ -147,8 +153,8 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
               </option>
             ))}
           </SelectField>
-          <TextareaField label={t("form.note")} name="note" rows={2} errors={errors.note} />
-          <Field label={t("form.until")} name="until" type="date" defaultValue={view.defaultUntil} errors={errors.until} />
+          <TextareaField label={t("form.note")} name="note" rows={2} defaultValue={typed.note} errors={errors.note} />
+          <Field label={t("form.until")} name="until" type="date" defaultValue={typed.until || view.defaultUntil} errors={errors.until} />
           <Button type="submit" disabled={busy}>
             {t("form.submit")}
           </Button>

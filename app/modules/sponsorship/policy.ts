@@ -12,15 +12,21 @@ export const DEFAULT_CAP = 2;
 export const MAX_CAP = 10;
 
 export type SponsorshipViewer = { id: string; isAdmin: boolean };
-export type SponsorshipFacts = { sponsorId: string; sponseeId: string; until: Date; declinedAt: Date | null; endedAt: Date | null };
+/** A sponsorship as its rules read it, with whether either of the two has left the organisation. */
+export type SponsorshipFacts = { sponsorId: string; sponseeId: string; until: Date; declinedAt: Date | null; endedAt: Date | null; sponsorLeft: boolean; sponseeLeft: boolean };
 
 function startOfDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** Active: not declined, not ended, and its last day not past. */
+/**
+ * Active: not declined, not ended, its last day not past, and both people still in the organisation
+ * (a leaver sponsors nobody and is sponsored by nobody). What counts against the cap, what the page
+ * shows as active, and what promotions ask; the service's query filter (`activeWhere`) is this rule
+ * as a query, held to it by the sponsorship tests.
+ */
 export function isActive(sponsorship: Omit<SponsorshipFacts, "sponsorId" | "sponseeId">, now: Date): boolean {
-  return sponsorship.declinedAt === null && sponsorship.endedAt === null && sponsorship.until.getTime() >= startOfDay(now).getTime();
+  return sponsorship.declinedAt === null && sponsorship.endedAt === null && sponsorship.until.getTime() >= startOfDay(now).getTime() && !sponsorship.sponsorLeft && !sponsorship.sponseeLeft;
 }
 
 export function canReadSponsorship(viewer: SponsorshipViewer, sponsorship: Pick<SponsorshipFacts, "sponsorId" | "sponseeId">): boolean {

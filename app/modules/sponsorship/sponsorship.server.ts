@@ -8,7 +8,7 @@ import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.serve
 import { effectiveBand } from "~/modules/mentorship/levels";
 import * as clock from "~/platform/clock.server";
 import type { SponsorshipInput } from "./forms";
-import { canDecline, canEnd, canReadSponsorship, canSetCap, DEFAULT_CAP, isActive, isSenior, sponsorshipRefusal, type Advocacy } from "./policy";
+import { canDecline, canEnd, canReadSponsorship, canSetCap, DEFAULT_CAP, isActive, isSenior, sponsorshipRefusal, type Advocacy, type SponsorshipFacts } from "./policy";
 
 /**
  * Sponsorship: a senior person records that they will advocate for someone (for a level, a role
@@ -19,7 +19,7 @@ import { canDecline, canEnd, canReadSponsorship, canSetCap, DEFAULT_CAP, isActiv
 
 const START_OF_TODAY = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
-/** Active sponsorships as a query filter: not declined, not ended, last day not past, and both people still active (a leaver sponsors nobody). */
+/** Active sponsorships as a query filter: policy.ts's isActive as a query (not declined, not ended, last day not past, both people still here). */
 const activeWhere = (now: Date) => ({ declinedAt: null, endedAt: null, until: { gte: START_OF_TODAY(now) }, sponsor: { deactivatedAt: null }, sponsee: { deactivatedAt: null } });
 
 export async function sponsorshipCap(): Promise<number> {
@@ -165,9 +165,14 @@ const ROW = {
   declineReason: true,
   endedAt: true,
   createdAt: true,
-  sponsor: { select: { name: true } },
-  sponsee: { select: { name: true } },
+  sponsor: { select: { name: true, deactivatedAt: true } },
+  sponsee: { select: { name: true, deactivatedAt: true } },
 } as const;
+
+/** A stored sponsorship as policy.ts reads it. */
+function factsOf(row: { sponsorId: string; sponseeId: string; until: Date; declinedAt: Date | null; endedAt: Date | null; sponsor: { deactivatedAt: Date | null }; sponsee: { deactivatedAt: Date | null } }): SponsorshipFacts {
+  return { sponsorId: row.sponsorId, sponseeId: row.sponseeId, until: row.until, declinedAt: row.declinedAt, endedAt: row.endedAt, sponsorLeft: row.sponsor.deactivatedAt !== null, sponseeLeft: row.sponsee.deactivatedAt !== null };
+}
 
 /**
  * The sponsorships page: the ones the viewer gives and receives (the viewer's received ones are
@@ -192,12 +197,12 @@ export async function sponsorshipsPage(viewer: Viewer) {
     target: targets(row),
     note: row.note,
     until: row.until,
-    active: isActive(row, now),
+    active: isActive(factsOf(row), now),
     declinedAt: row.declinedAt,
     declineReason: row.declineReason,
     endedAt: row.endedAt,
-    canDecline: canDecline(viewer, row, now),
-    canEnd: canEnd(viewer, row, now),
+    canDecline: canDecline(viewer, factsOf(row), now),
+    canEnd: canEnd(viewer, factsOf(row), now),
     mine: row.sponsorId === viewer.id ? ("given" as const) : row.sponseeId === viewer.id ? ("received" as const) : ("other" as const),
   }));
   const given = shown.filter((row) => row.mine === "given");
@@ -214,9 +219,9 @@ export async function sponsorshipsPage(viewer: Viewer) {
 }
 
 async function requireReadable(viewer: Viewer, sponsorshipId: string) {
-  const row = await db.sponsorship.findUnique({ where: { id: sponsorshipId }, select: { sponsorId: true, sponseeId: true, until: true, declinedAt: true, endedAt: true } });
+  const row = await db.sponsorship.findUnique({ where: { id: sponsorshipId }, select: { sponsorId: true, sponseeId: true, until: true, declinedAt: true, endedAt: true, sponsor: { select: { deactivatedAt: true } }, sponsee: { select: { deactivatedAt: true } } } });
   if (!row || !canReadSponsorship(viewer, row)) throw new NotFoundError({ key: "sponsorship:errors.none" });
-  return row;
+  return factsOf(row);
 }
 
 /** The sponsee declines, with an optional reason the sponsor reads. */

@@ -12,7 +12,7 @@ export async function sponsorshipTodoFacts(viewer: { id: string }, now: Date): P
   // One statement, with the sponsor's name: the home page asks every workflow once.
   const rows = parseRows(todoRow, await readRows`
     SELECT s.id, p.name FROM "Sponsorship" s JOIN "User" p ON p.id = s."sponsorId"
-    WHERE s."sponseeId" = ${viewer.id} AND s."seenAt" IS NULL AND s."declinedAt" IS NULL AND s."endedAt" IS NULL AND s.until >= ${today}
+    WHERE s."sponseeId" = ${viewer.id} AND s."seenAt" IS NULL AND s."declinedAt" IS NULL AND s."endedAt" IS NULL AND s.until >= ${today} AND p."deactivatedAt" IS NULL
     ORDER BY s."createdAt", s.id`);
   return { sponsorshipsToSee: rows.map((row) => ({ sponsorshipId: row.id, sponsorName: row.name })) };
 }

@@ -10,7 +10,7 @@ import { queueReminders } from "~/modules/notifications/outbox.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import * as pageRoute from "~/routes/sponsorships";
 import * as homeRoute from "~/routes/_index";
-import { answerText, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { answerText, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { createPerson } from "../../utils/factories";
 
@@ -100,5 +100,35 @@ describe("sponsorship", () => {
     expect(await sees(manager)).toBe(false);
     expect(await sees(peer)).toBe(false);
     expect(await sees(omar)).toBe(false);
+  });
+
+  test("a sponsorship refused comes back with what was typed, for the form to show again", async () => {
+    const answer = await pageRoute.action(routeArgs(await signedInPost("/sponsorships", sponsor.id, { intent: "record", sponseeEmail: "nobody@example.com", advocacy: "role", levelId: "", role: "Tech lead of Search", opportunityId: "", note: "TYPED-NOTE", until })));
+    expect(statusOf(answer)).toBe(400);
+    expect(bodyOf<{ typed: Record<string, string> }>(answer).typed).toMatchObject({ sponseeEmail: "nobody@example.com", role: "Tech lead of Search", note: "TYPED-NOTE", until });
+  });
+
+  test("someone who leaves ends what they are part of: the page, the cap and the sponsee's to-do read one rule of what is active", async () => {
+    type Page = Awaited<ReturnType<typeof pageRoute.loader>>;
+    const page = async (viewer: Person) => (await pageRoute.loader(routeArgs(await signedInRequest("/sponsorships", viewer.id)))) as Page;
+    // After the tests above, Priya sponsors Omar and Quinn (Lena declined), at the cap of two.
+    expect((await page(sponsor)).activeGiven).toBe(2);
+    const input = (sponseeEmail: string) => ({ sponseeEmail, advocacy: "role" as const, role: "Tech lead of Payments", note: "", until });
+    expect(await refused(() => recordSponsorship(sponsor, input(peer.email)))).toBe("invalid:sponsorship:errors.cap");
+
+    await db.user.update({ where: { id: quinn.id }, data: { deactivatedAt: new Date() } });
+    const after = await page(sponsor);
+    expect(after.activeGiven).toBe(1);
+    expect(after.given.find((row) => row.sponseeName === "Quinn Engineer")).toMatchObject({ active: false, canEnd: false });
+    // One under the cap, as the page says: a new one is recorded.
+    expect(await recordSponsorship(sponsor, input(peer.email))).toEqual(expect.any(String));
+    expect((await page(sponsor)).activeGiven).toBe(2);
+
+    // A sponsor who leaves: Pat's new sponsorship is not something to see any more, nor active on their page.
+    expect((await todoFor(peer, new Date())).filter((item) => item.kind === "sponsorship-new")).toHaveLength(1);
+    await db.user.update({ where: { id: sponsor.id }, data: { deactivatedAt: new Date() } });
+    expect((await todoFor(peer, new Date())).filter((item) => item.kind === "sponsorship-new")).toEqual([]);
+    expect((await page(peer)).received.map((row) => [row.sponsorName, row.active, row.canDecline])).toEqual([["Priya Principal", false, false]]);
+    await db.user.updateMany({ where: { id: { in: [sponsor.id, quinn.id] } }, data: { deactivatedAt: null } });
   });
 });
