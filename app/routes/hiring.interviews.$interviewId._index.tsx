@@ -18,6 +18,7 @@ import { readRevision } from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
 import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
 import { plainScorecardSave, recommendationField, scoreField } from "~/modules/hiring/scorecard-draft";
+import type { DraftValues } from "~/modules/assessments/draft";
 import { discardAmendment, interviewPage, saveScorecardDraft, startAmendment, submitScorecard, type SubmitOutcome } from "~/modules/hiring/scorecards.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -66,21 +67,23 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   if (read("base") !== null) {
     const page = await interviewPage(viewer, interviewId);
     const input = plainScorecardSave(read, read("base"), read("baseRevision"), page.competencyIds);
-    if (!input) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.saveNotUnderstood"), fieldErrors: {} as Record<string, string[]> }, { status: 400 });
+    if (!input) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.saveNotUnderstood"), fieldErrors: {} as Record<string, string[]>, typed: {} as DraftValues }, { status: 400 });
     if (input.changes.length) {
       const saved = await saveScorecardDraft(viewer, interviewId, input);
-      if (!saved.body.ok) return data({ intent, ok: false as const, message: wordsOf(t, saved.body.message), fieldErrors: "fieldErrors" in saved.body ? saved.body.fieldErrors : {} }, { status: saved.status });
+      // Refused, the form is shown again with what was typed (without JavaScript the page reloads from this answer).
+      const typed: DraftValues = Object.fromEntries(input.changes.map((change) => [change.field, change.value]));
+      if (!saved.body.ok) return data({ intent, ok: false as const, message: wordsOf(t, saved.body.message), fieldErrors: "fieldErrors" in saved.body ? saved.body.fieldErrors : {}, typed }, { status: saved.status });
       revision = saved.body.revision;
     } else revision = input.baseRevision;
     if (intent === "save") throw redirect(`${here}?saved=1`);
   }
-  if (revision === null) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.submitNotUnderstood"), fieldErrors: {} as Record<string, string[]> }, { status: 400 });
+  if (revision === null) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.submitNotUnderstood"), fieldErrors: {} as Record<string, string[]>, typed: {} as DraftValues }, { status: 400 });
   const outcome = await submitScorecard(viewer, interviewId, revision);
   if (outcome.body.ok) {
     const page = await interviewPage(viewer, interviewId);
     throw redirect(`/hiring/loops/${page.loop.id}`);
   }
-  return data({ intent, ok: false as const, message: submitRefusal(t, outcome.body), fieldErrors: {} as Record<string, string[]> }, { status: outcome.status });
+  return data({ intent, ok: false as const, message: submitRefusal(t, outcome.body), fieldErrors: {} as Record<string, string[]>, typed: {} as DraftValues }, { status: outcome.status });
 });
 
 export default function InterviewPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -134,7 +137,7 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
                 interviewId={page.interview.id}
                 authorId={page.authorId}
                 revision={page.revision}
-                values={page.values}
+                values={actionData && !actionData.ok ? { ...page.values, ...(actionData.typed as DraftValues) } : page.values}
                 competencies={competencies}
                 amending={page.mode === "amending"}
                 fieldErrors={actionData && !actionData.ok ? actionData.fieldErrors : {}}

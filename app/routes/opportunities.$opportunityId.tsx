@@ -27,12 +27,17 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 
 type Errors = Record<string, string[] | null | undefined>;
 
+/** A form's text fields as they were posted: a refused form is shown again with them (without JavaScript, the page reloads from the answer). */
+const TYPED_FIELDS = ["note", "personId", "reason", "competencyId", "text", "occurredOn"] as const;
+const typedOf = (form: FormData): Partial<Record<(typeof TYPED_FIELDS)[number], string>> =>
+  Object.fromEntries(TYPED_FIELDS.flatMap((name) => (typeof form.get(name) === "string" ? [[name, String(form.get(name))]] : [])));
+
 export const action = withFormRefusals(
   async ({ request, params }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const intent = String(form.get("intent") ?? "");
     const id = params.opportunityId;
-    const invalid = (intent: string, errors: Errors) => data({ intent, errors, error: null as string | null }, { status: 400 });
+    const invalid = (intent: string, errors: Errors) => data({ intent, errors, typed: typedOf(form), error: null as string | null }, { status: 400 });
     if (intent === "interest") {
       const submission = parseWithZod(form, { schema: InterestSchema });
       if (submission.status !== "success") return invalid(intent, submission.error ?? {});
@@ -53,7 +58,7 @@ export const action = withFormRefusals(
     }
     return redirect(`/opportunities/${id}`);
   },
-  () => ({ errors: {} as Errors }),
+  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
 );
 
 export default function OpportunityPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -63,6 +68,7 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errorsFor = (intent: string) => (actionData && actionData.intent === intent ? actionData.errors : {}) as Errors;
+  const typedFor = (intent: string) => (actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : {});
   const { opportunity } = view;
   return (
     <>
@@ -94,7 +100,7 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
           <h2 className="mb-1 text-lg font-semibold">{t("detail.interestHeading")}</h2>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="interest" />
-            <TextareaField label={t("detail.note")} hint={t("detail.noteHint")} name="note" rows={3} errors={errorsFor("interest").note} />
+            <TextareaField label={t("detail.note")} hint={t("detail.noteHint")} name="note" rows={3} defaultValue={typedFor("interest").note} errors={errorsFor("interest").note} />
             <Button type="submit" disabled={busy}>
               {t("detail.interestSubmit")}
             </Button>
@@ -125,7 +131,7 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
           {view.interests.length ? (
             <Form method="post" className="space-y-2">
               <input type="hidden" name="intent" value="choose" />
-              <SelectField label={t("detail.person")} name="personId" errors={errorsFor("choose").personId}>
+              <SelectField label={t("detail.person")} name="personId" defaultValue={typedFor("choose").personId} errors={errorsFor("choose").personId}>
                 <option value="">{t("detail.pick")}</option>
                 {view.interests.map((interest) => (
                   <option key={interest.personId} value={interest.personId}>
@@ -145,7 +151,7 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
                 </div>
                 <ErrorList errors={errorsFor("choose").criteriaIds} />
               </fieldset>
-              <TextareaField label={t("detail.reason")} hint={t("detail.reasonHint")} name="reason" rows={3} errors={errorsFor("choose").reason} />
+              <TextareaField label={t("detail.reason")} hint={t("detail.reasonHint")} name="reason" rows={3} defaultValue={typedFor("choose").reason} errors={errorsFor("choose").reason} />
               <Button type="submit" disabled={busy}>
                 {t("detail.chooseSubmit")}
               </Button>
@@ -168,15 +174,15 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
           <p className="muted mb-2 text-sm">{t("detail.evidenceIntro")}</p>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="evidence" />
-            <SelectField label={t("detail.evidenceCompetency")} name="competencyId" errors={errorsFor("evidence").competencyId}>
+            <SelectField label={t("detail.evidenceCompetency")} name="competencyId" defaultValue={typedFor("evidence").competencyId} errors={errorsFor("evidence").competencyId}>
               {view.evidenceCompetencies.map((competency) => (
                 <option key={competency.id} value={competency.id}>
                   {competency.name}
                 </option>
               ))}
             </SelectField>
-            <TextareaField label={t("detail.evidenceText")} name="text" rows={2} errors={errorsFor("evidence").text} />
-            <Field label={t("detail.evidenceWhen")} name="occurredOn" type="date" defaultValue={view.today} max={view.today} errors={errorsFor("evidence").occurredOn} />
+            <TextareaField label={t("detail.evidenceText")} name="text" rows={2} defaultValue={typedFor("evidence").text} errors={errorsFor("evidence").text} />
+            <Field label={t("detail.evidenceWhen")} name="occurredOn" type="date" defaultValue={typedFor("evidence").occurredOn || view.today} max={view.today} errors={errorsFor("evidence").occurredOn} />
             <Button type="submit" disabled={busy}>
               {t("detail.evidenceSubmit")}
             </Button>

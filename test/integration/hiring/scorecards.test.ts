@@ -45,6 +45,14 @@ describe("scorecards", () => {
     expect((saved as Response).headers.get("Location")).toBe(`/hiring/interviews/${anaInterview}?saved=1`);
     let view = await page(ana.id, anaInterview);
     expect(view.values).toMatchObject({ "rating:code-quality": 3, "notes:code-quality": "Readable" });
+    // A draft refused (a note over the limit) answers with what was typed, for the form to show again; nothing is saved.
+    const long = `${"Walked through the retry logic carefully. ".repeat(300)}TYPED-END`;
+    const tooLong = await call(async () =>
+      interviewAction(routeArgs(await post(`/hiring/interviews/${anaInterview}`, ana.id, { intent: "save", ...form({ "score-code-quality": "4", "notes:code-quality": long, "score-testing": "not-assessed" }, view.revision, formBase(view.values, view.competencyIds)) }), { interviewId: anaInterview })),
+    );
+    expect(statusOf(tooLong)).toBe(400);
+    expect(bodyOf<{ typed: Record<string, unknown> }>(tooLong).typed).toMatchObject({ "rating:code-quality": 4, "notes:code-quality": long });
+    expect((await page(ana.id, anaInterview)).values).toMatchObject({ "rating:code-quality": 3, "notes:code-quality": "Readable" });
     // Submitting without a recommendation is refused; the draft stays as it was.
     const refused = await call(async () =>
       interviewAction(routeArgs(await post(`/hiring/interviews/${anaInterview}`, ana.id, { intent: "submit", ...form({ "score-code-quality": "3", "notes:code-quality": "Readable" }, view.revision, formBase(view.values, view.competencyIds)) }), { interviewId: anaInterview })),

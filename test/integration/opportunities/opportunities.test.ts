@@ -95,6 +95,10 @@ describe("stretch opportunities", () => {
     await expressInterest(omar, testing, `I want to learn property testing ${NOTE("omar")}`);
     await expressInterest(otto, testing, `Happy to help ${NOTE("otto")}`);
     expect(await refused(() => expressInterest(omar, testing, "again"))).toBe("invalid");
+    // Refused through the page (already interested), the note comes back with the answer, for the form to show again.
+    const again = await pageRoute.action(routeArgs(await signedInPost(url, lena.id, { intent: "interest", note: "Second thoughts TYPED-AGAIN" }), params));
+    expect(statusOf(again)).toBe(400);
+    expect(bodyOf<{ typed: Record<string, string> }>(again).typed).toMatchObject({ note: "Second thoughts TYPED-AGAIN" });
 
     const managerTodo = await todoFor(manager, new Date());
     expect(managerTodo.filter((item) => item.kind === "opportunity-interest").map((item) => item.key).sort()).toEqual([`opportunity-interest:${testing}/${lena.id}`, `opportunity-interest:${testing}/${omar.id}`].sort());
