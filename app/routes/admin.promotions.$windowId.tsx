@@ -20,6 +20,7 @@ import { canOpenWindow, ladderVersionLocked, votesStartRefusal, windowCloseRefus
 import { modeOfLadder } from "~/modules/promotions/settings.server";
 import { closeWindow, openWindow, startVotes, updateWindow, windowForAdmin } from "~/modules/promotions/windows.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:window.title", { name: loaderData?.window.name ?? "" }) }];
 
@@ -77,7 +78,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   }
   const submission = parseWithZod(form, { schema: WindowSchema });
   if (submission.status !== "success") return data({ intent: "edit", reply: submission.reply(), error: null }, { status: 400 });
-  await updateWindow(viewer, windowId, submission.value, Number(form.get("revision") ?? -1));
+  await updateWindow(viewer, windowId, submission.value, revisionField(form));
   return redirect(`/admin/promotions/${windowId}?saved=1`);
 });
 

@@ -29,7 +29,8 @@ export const action = withFormRefusals(async ({ request }: Route.ActionArgs, for
   const result = await nominate(viewer, submission.value);
   if (!result.ok) return data({ reply: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, messages]) => [field, messages.map((message) => message.key)])) }), error: null }, { status: 400 });
   return redirect(`/promotions/nominations/${result.nominationId}`);
-});
+  // Refused by the service (someone already nominated, a level not allowed): the form comes back with what was typed.
+}, (form) => ({ reply: parseWithZod(form, { schema: NominationSchema }).reply() }));
 
 export default function Nominate({ loaderData, actionData }: Route.ComponentProps) {
   const { windows, chosen } = loaderData;

@@ -16,6 +16,7 @@ import { AmendmentSchema, CaseSchema, ManagerAdditionSchema } from "~/modules/pr
 import { addToNomination, withdrawNomination } from "~/modules/promotions/nominations.server";
 import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:nomination.title", { name: loaderData?.nomination.nomineeName ?? "" }) }];
 
@@ -49,7 +50,7 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
   }
   const packetId = String(form.get("packetId") ?? "");
   if (intent === "submit") {
-    await submitPacket(viewer, nominationId, packetId, Number(form.get("revision") ?? -1));
+    await submitPacket(viewer, nominationId, packetId, revisionField(form));
     return redirect(here);
   }
   const submission = parseWithZod(form, { schema: CaseSchema });

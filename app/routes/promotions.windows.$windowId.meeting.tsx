@@ -15,6 +15,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { MARKS, OUTCOMES } from "~/modules/promotions/committee-policy";
 import { meetingPage, recordDecision, recordDissent, releaseDecision, startMeeting } from "~/modules/promotions/decisions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("promotionsCommittee:meeting.title", { window: loaderData.window.name }) : metaT(matches)("promotionsCommittee:meeting.titleFallback") },
@@ -31,10 +32,6 @@ function fieldsStartingWith(form: FormData, prefix: string): Record<string, stri
   return found;
 }
 
-const revisionOf = (form: FormData) => {
-  const value = form.get("revision");
-  return value === null || value === "" ? null : Number(value);
-};
 
 export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
@@ -43,7 +40,7 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
   const intent = form.get("intent");
   const back = redirect(`/promotions/windows/${windowId}/meeting`);
   if (intent === "start") {
-    await startMeeting(viewer, windowId, revisionOf(form));
+    await startMeeting(viewer, windowId, revisionField(form, { optional: true }));
     return back;
   }
   if (intent === "decide") {
@@ -52,7 +49,7 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
       summary: String(form.get("summary") ?? ""),
       marks: fieldsStartingWith(form, "mark."),
       rationales: fieldsStartingWith(form, "rationale."),
-      revision: revisionOf(form),
+      revision: revisionField(form, { optional: true }),
     });
     if (!result.ok) {
       const t = translatorOf(context);

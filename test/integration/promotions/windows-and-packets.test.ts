@@ -19,7 +19,11 @@ import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.se
 import { nameMember } from "~/modules/promotions/committee.server";
 import { createWindow, openWindow, startVotes } from "~/modules/promotions/windows.server";
 import { todoFor } from "~/modules/todo/todo.server";
+import * as nominateRoute from "~/routes/promotions.nominate";
+import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { signedInPost } from "../../utils/session";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -98,6 +102,10 @@ describe("the end of nominations", () => {
     expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: votingWindow } })).state).toBe("committee");
     expect((await db.promotionEvent.findMany({ where: { windowId: votingWindow, kind: "state" }, select: { change: true } })).map((event) => JSON.parse(event.change ?? "{}"))).toContainEqual({ state: ["open", "committee"] });
     expect(await refusal(() => nominate(org.sol, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Ready" }, now))).toBe("invalid promotions:errors.windowNotTakingNominations");
+    // Refused through the page, the form comes back with what was typed.
+    const refusedPost = await nominateRoute.action(routeArgs(await signedInPost("/promotions/nominate", org.sol.id, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Cal rebuilt the release train. STATEMENT-TYPED" })));
+    expect(statusOf(refusedPost)).toBe(400);
+    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refusedPost).reply)).toContain("STATEMENT-TYPED");
     expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe("conflict promotions:errors.votesNotFromOpen");
   });
 });
@@ -153,6 +161,12 @@ describe("nominations", () => {
     for (const nominationId of [another.id, "no-such-nomination"]) {
       expect(await refusal(() => saveCase(org.nia, nominationId, page.packet!.id, { competencyId: "code-quality", text: "Elsewhere", evidence: [], revision: page.packet!.revision }, now))).toBe("not-found promotions:errors.noSuchNomination");
       expect(await refusal(() => submitPacket(org.nia, nominationId, page.packet!.id, page.packet!.revision, now))).toBe("not-found promotions:errors.noSuchNomination");
+    }
+    // A revision the page never gave (a fraction, a word, past what the database holds) is a clear 400, not a server error.
+    for (const revision of ["1.5", "abc", "1e30", "99999999999", ""]) {
+      const answer = await nominationRoute.action(routeArgs(await signedInPost(`/promotions/nominations/${selfNomination}`, org.nia.id, { intent: "submit", packetId: page.packet!.id, revision }), { nominationId: selfNomination }));
+      expect(statusOf(answer), revision).toBe(400);
+      expect(bodyOf<{ error: string }>(answer).error).toBe("That form was not understood; nothing was saved. Reload the page and try again.");
     }
     expect(await db.promotionPacket.findUniqueOrThrow({ where: { id: page.packet!.id }, select: { revision: true, submittedAt: true } })).toEqual({ revision: page.packet!.revision, submittedAt: null });
     const revision = await saveCase(org.nia, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "The review guide is used by four teams.", evidence: [`career-evidence:${kept.id}`], revision: page.packet!.revision }, now);

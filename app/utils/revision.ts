@@ -1,0 +1,16 @@
+import { InvalidError } from "~/modules/errors";
+
+/**
+ * A record's revision as its form sends it back: the whole number the page was given. A stale one is
+ * the service's to refuse (a conflict); a malformed one (a fraction, a word, a number past what the
+ * database holds) is a 400 here, with nothing saved, rather than an error from the database.
+ * `optional`: an absent or empty field is null (a record the form does not know a revision of yet).
+ */
+export function revisionField(form: FormData, options: { optional: true }): number | null;
+export function revisionField(form: FormData, options?: { optional?: false }): number;
+export function revisionField(form: FormData, options: { optional?: boolean } = {}): number | null {
+  const value = form.get("revision");
+  if (options.optional && (value === null || value === "")) return null;
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new InvalidError({ key: "common:errors.formNotUnderstood" });
+  return Number(value);
+}
