@@ -44,9 +44,11 @@ export async function createPersonByApi(token: { id: string; name: string; perso
   if (!isObject(body)) return { ok: false, fields: BODY_NOT_OBJECT };
   const parsed = ApiPersonInput.safeParse(splitNulls(body as object).given);
   if (!parsed.success) return { ok: false, fields: problemsOf(parsed.error) };
-  const result = await createPerson(token.personId, parsed.data, await getTrackLevelCheck());
+  // The token's own audit event is written with the person, in one transaction.
+  const result = await createPerson(token.personId, parsed.data, await getTrackLevelCheck(), (tx, personId) =>
+    recordAuditEvent(tx, { actorId: token.personId, action: "api.person_created", subjectType: "api-token", subjectId: token.id, detail: { token: token.name, personId } }),
+  );
   if (!result.ok) return { ok: false, fields: result.fieldErrors as FieldProblems };
-  await recordAuditEvent(db, { actorId: token.personId, action: "api.person_created", subjectType: "api-token", subjectId: token.id, detail: { token: token.name, personId: result.personId } });
   return result;
 }
 
@@ -73,8 +75,9 @@ export async function updatePersonByApi(token: { id: string; name: string; perso
   };
   for (const [key, value] of Object.entries(patch.data)) if (Object.hasOwn(given, key)) Object.assign(merged, { [key]: value });
   for (const key of cleared) if (Object.hasOwn(merged, key)) Object.assign(merged, { [key]: key === "managerEmail" ? undefined : key === "isAdmin" || key === "isHiringAdmin" ? false : "" });
-  const result = await updatePerson(token.personId, personId, merged, await getTrackLevelCheck());
+  const result = await updatePerson(token.personId, personId, merged, await getTrackLevelCheck(), (tx) =>
+    recordAuditEvent(tx, { actorId: token.personId, action: "api.person_updated", subjectType: "api-token", subjectId: token.id, detail: { token: token.name, personId, fields: [...Object.keys(given), ...cleared].filter((key) => Object.hasOwn(merged, key)) } }),
+  );
   if (!result.ok) return { ok: false, fields: result.fieldErrors as FieldProblems };
-  await recordAuditEvent(db, { actorId: token.personId, action: "api.person_updated", subjectType: "api-token", subjectId: token.id, detail: { token: token.name, personId, fields: [...Object.keys(given), ...cleared].filter((key) => Object.hasOwn(merged, key)) } });
   return result;
 }

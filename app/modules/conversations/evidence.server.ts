@@ -1,4 +1,4 @@
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
@@ -37,7 +37,8 @@ function checkUrl(url: string | null): string | null {
   throw new InvalidError({ key: "conversations:errors.evidence.url" });
 }
 
-export async function recordEvidence(viewer: ConversationViewer, input: EvidenceInput, now = clock.now()): Promise<string> {
+/** `client`: a transaction to write it in, when the item is one part of a larger write (evidence of work on an opportunity). */
+export async function recordEvidence(viewer: ConversationViewer, input: EvidenceInput, now = clock.now(), client: Prisma.TransactionClient = db): Promise<string> {
   if (!canRecordEvidence(viewer, viewer.id)) throw new NotFoundError();
   const text = input.text.trim();
   if (!text) throw new InvalidError({ key: "conversations:form.errors.evidenceMissing" });
@@ -49,7 +50,7 @@ export async function recordEvidence(viewer: ConversationViewer, input: Evidence
     const meeting = await db.conversationMeeting.findUnique({ where: { id: input.meetingId }, select: { series: { select: { managerId: true, reportId: true } } } });
     if (!meeting || roleInSeries(viewer, meeting.series) === null) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
   }
-  const created = await db.careerEvidence.create({
+  const created = await client.careerEvidence.create({
     data: { personId: viewer.id, competencyId: input.competencyId, text, url: checkUrl(input.url), occurredOn: input.occurredOn, meetingId: input.meetingId ?? null, shared: input.shared ?? false },
     select: { id: true },
   });

@@ -65,11 +65,18 @@ async function storedRetention(): Promise<{ retentionDays: number | null; update
 
 /** The organisation's retention period for rejected candidates; null keeps them until purged by hand. Admins only. */
 export async function setRetention(viewer: Viewer, retentionDays: number | null): Promise<void> {
+  requireRetentionSetter(viewer);
+  await db.$transaction((tx) => writeRetention(tx, viewer, retentionDays));
+}
+
+export function requireRetentionSetter(viewer: Viewer): void {
   if (!canSetRetention(viewer)) throw new ForbiddenError({ key: "hiring:settings.errors.adminsOnly" });
-  await db.$transaction(async (tx) => {
-    await tx.hiringSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, retentionDays, updatedById: viewer.id }, update: { retentionDays, updatedById: viewer.id } });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: "hiring.retention_set", subjectType: "hiring", subjectId: null, detail: { retentionDays } });
-  });
+}
+
+/** The period and its audit event, inside a write of the caller's that has checked requireRetentionSetter (the retention page sets it with its rules). */
+export async function writeRetention(tx: Prisma.TransactionClient, viewer: Viewer, retentionDays: number | null): Promise<void> {
+  await tx.hiringSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, retentionDays, updatedById: viewer.id }, update: { retentionDays, updatedById: viewer.id } });
+  await recordAuditEvent(tx, { actorId: viewer.id, action: "hiring.retention_set", subjectType: "hiring", subjectId: null, detail: { retentionDays } });
 }
 
 /**

@@ -336,9 +336,12 @@ export async function recordWorkEvidence(viewer: Viewer, opportunityId: string, 
   if (!own || !canRecordWorkEvidence(viewer, own)) throw new NotFoundError({ key: "opportunities:errors.none" });
   const allowed = storedIds(row.criteriaIds).length ? storedIds(row.criteriaIds) : storedIds(row.competencyIds);
   if (!allowed.includes(input.competencyId)) throw new InvalidError({ key: "opportunities:errors.criteriaUnknown" });
-  const evidenceId = await recordEvidence(viewer, { ...input, meetingId: null });
-  await db.opportunityEvidence.create({ data: { evidenceId, opportunityId } });
-  return evidenceId;
+  // The item and its tie to the opportunity are one write: never an item that says nothing of where it came from.
+  return db.$transaction(async (tx) => {
+    const evidenceId = await recordEvidence(viewer, { ...input, meetingId: null }, clock.now(), tx);
+    await tx.opportunityEvidence.create({ data: { evidenceId, opportunityId } });
+    return evidenceId;
+  });
 }
 
 /** The people an admin allows to post besides managers. */

@@ -323,7 +323,10 @@ function capitalise(message: string): string {
   return text.endsWith(".") ? text : `${text}.`;
 }
 
-export async function createPerson(actorId: string, value: PersonFormValue, checkTrackLevel: TrackLevelCheck): Promise<PersonWriteResult> {
+/** `also`: what the caller records of the same write (the API its own audit event), in the same transaction. */
+type AlsoWritten = (tx: Prisma.TransactionClient, personId: string) => Promise<void>;
+
+export async function createPerson(actorId: string, value: PersonFormValue, checkTrackLevel: TrackLevelCheck, also?: AlsoWritten): Promise<PersonWriteResult> {
   const resolved = await resolvePerson(value, null, checkTrackLevel);
   if (!resolved.ok) return resolved;
   const { teamId: _teamId, managerId: _managerId, ...fields } = resolved.person;
@@ -339,6 +342,7 @@ export async function createPerson(actorId: string, value: PersonFormValue, chec
       detail: { ...fields, team: resolved.teamName, managerEmail: resolved.managerEmail, levelSince: dayOf(levelSince) },
     });
     await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: created.id, name: resolved.person.name, email: resolved.person.email, via: "created" } }]);
+    await also?.(tx, created.id);
     return created;
   });
   return { ok: true, personId: person.id };
@@ -349,6 +353,7 @@ export async function updatePerson(
   personId: string,
   value: PersonFormValue,
   checkTrackLevel: TrackLevelCheck,
+  also?: AlsoWritten,
 ): Promise<PersonWriteResult> {
   const current = await db.user.findUnique({
     where: { id: personId },
@@ -388,7 +393,10 @@ export async function updatePerson(
   const levelChanged = current.track !== resolved.person.track || current.level !== resolved.person.level;
   const levelSince = levelSinceAfter({ levelChanged, given: givenLevelSince(value), current: current.levelSince, movedAt });
   if (dayOf(levelSince) !== dayOf(current.levelSince)) changes.levelSince = { from: dayOf(current.levelSince), to: dayOf(levelSince) };
-  if (Object.keys(changes).length === 0) return { ok: true, personId };
+  if (Object.keys(changes).length === 0) {
+    if (also) await db.$transaction((tx) => also(tx, personId));
+    return { ok: true, personId };
+  }
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: personId }, data: { ...resolved.person, levelSince } });
     if (changes.manager) await rebuildReportingLine(tx);
@@ -398,6 +406,7 @@ export async function updatePerson(
       { personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level }, fromSince: current.levelSince, toSince: levelSince },
     ]);
     await recordAuditEvent(tx, { actorId, action: "person.updated", subjectType: "person", subjectId: personId, detail: changes as Prisma.InputJsonValue });
+    await also?.(tx, personId);
   });
   return { ok: true, personId };
 }

@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
+import { requireRetentionSetter, retentionSetting, writeRetention } from "~/modules/hiring/candidates.server";
 import type { Viewer } from "~/modules/identity/policy";
 import * as clock from "~/platform/clock.server";
 import { erasePerson } from "./erasure.server";
@@ -62,12 +62,15 @@ export async function setRules(viewer: Viewer, input: RulesInput): Promise<void>
     { kind: "feedback-texts", keepFor: input.feedbackTexts, othersTexts: "keep" },
     { kind: "leavers", keepFor: input.leavers, othersTexts: input.othersTexts },
   ];
+  // The candidates' period is hiring's setting, written (and audited) by hiring's own code, in the same
+  // transaction as the rules: refused, nothing of the form is saved.
+  const candidatesChange = (await retentionSetting(viewer)).retentionDays !== input.candidateDays;
+  if (candidatesChange) requireRetentionSetter(viewer);
   await db.$transaction(async (tx) => {
     for (const row of rows) await tx.retentionRule.upsert({ where: { kind: row.kind }, create: { ...row, updatedById: viewer.id }, update: { keepFor: row.keepFor, othersTexts: row.othersTexts, updatedById: viewer.id } });
     await recordAuditEvent(tx, { actorId: viewer.id, action: "retention.rules_set", subjectType: "retention", subjectId: null, detail: { privateNotesMonths: input.privateNotes, feedbackTextsCycles: input.feedbackTexts, leaversMonths: input.leavers, othersTexts: input.othersTexts } });
+    if (candidatesChange) await writeRetention(tx, viewer, input.candidateDays);
   });
-  // The candidates' period is hiring's setting, changed (and audited) where hiring changes it.
-  if ((await retentionSetting(viewer)).retentionDays !== input.candidateDays) await setRetention(viewer, input.candidateDays);
 }
 
 const HOLD_REFUSALS = { unknown: "retention:errors.holdUnknown", erased: "retention:errors.holdErased", held: "retention:errors.holdAlready" } as const;
