@@ -75,7 +75,8 @@ export const action = withFormRefusals(async ({ request, context }: Route.Action
   if (submission.status !== "success") return data({ intent: "window", scope: null, reply: submission.reply(), error: null }, { status: 400 });
   const windowId = await createWindow(viewer, submission.value);
   return redirect(`/admin/promotions/${windowId}`);
-}, (form) => ({ scope: String(form.get("scope") ?? ""), reply: undefined }));
+  // Refused by the service (a ladder whose promotions are decided in calibration), a new window's form comes back as filled in.
+}, (form) => ({ scope: String(form.get("scope") ?? ""), reply: form.get("intent") === "window" || !form.get("intent") ? parseWithZod(form, { schema: WindowSchema }).reply() : undefined }));
 
 export default function PromotionProcess({ loaderData, actionData }: Route.ComponentProps) {
   const { organisation, ladders, windows, defaults } = loaderData;

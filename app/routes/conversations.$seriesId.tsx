@@ -45,8 +45,15 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
 
 type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "skip" | "hold" | "cadence" | "pulse" | "pass-on";
 
-/** A refusal is said at the top of the page; no form keeps a reply. */
-const refusalShown = () => ({ reply: undefined });
+/**
+ * A refusal is said at the top of the page; the form it came from keeps what was typed (without
+ * JavaScript the page reloads from this answer): a point, a note or an action.
+ */
+function refusalShown(form: FormData) {
+  const intent = String(form.get("intent") ?? "");
+  const schema: ZodType | null = intent === "point" ? PointSchema : intent === "note" ? NoteSchema : intent === "action" ? ActionSchema : null;
+  return { reply: schema ? parseWithZod(form, { schema }).reply() : undefined };
+}
 
 export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);

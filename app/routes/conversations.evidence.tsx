@@ -45,8 +45,8 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   };
 });
 
-/** A refusal is said at the top of the page; no form keeps a reply. */
-const refusalShown = () => ({ reply: undefined });
+/** A refusal is said at the top of the page; a refused item comes back as typed (without JavaScript the page reloads from this answer). */
+const refusalShown = (form: FormData) => ({ reply: form.get("intent") === "record" ? parseWithZod(form, { schema: EvidenceSchema }).reply() : undefined });
 
 export const action = withFormRefusals(async ({ request }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);

@@ -11,6 +11,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { ballotPage, saveBallot } from "~/modules/promotions/ballots.server";
 import { MARKS } from "~/modules/promotions/committee-policy";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("promotionsCommittee:ballot.title") }];
 
@@ -30,15 +31,15 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   const viewer = await requireUser(request);
   const windowId = params.windowId ?? "";
   const nominationId = params.nominationId ?? "";
-  const revision = form.get("revision");
   await saveBallot(viewer, windowId, nominationId, {
     marks: fieldsStartingWith(form, "mark."),
     notes: fieldsStartingWith(form, "note."),
     submit: form.get("intent") === "submit",
-    revision: revision === null || revision === "" ? null : Number(revision),
+    revision: revisionField(form, { optional: true }),
   });
   return redirect(`/promotions/windows/${windowId}/ballots/${nominationId}`);
-});
+  // Refused (a criterion left unmarked, a note too long), the ballot comes back with what was marked and written.
+}, (form) => ({ typed: { marks: fieldsStartingWith(form, "mark."), notes: fieldsStartingWith(form, "note.") } }));
 
 const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.notYet" } as const;
 
@@ -48,6 +49,7 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
+  const typed = actionData && "typed" in actionData ? actionData.typed : null;
   const who = page.nominee ? page.nominee.name : t("ballot.candidate", { number: page.nomination.candidateNumber });
   const editable = page.canVote && !page.own?.submitted;
   return (
@@ -89,7 +91,8 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
       <Form method="post" className="space-y-4">
         {page.own ? <input type="hidden" name="revision" value={page.own.revision} /> : null}
         {page.criteria.map((criterion) => {
-          const own = page.own?.marks[criterion.id];
+          const saved = page.own?.marks[criterion.id];
+          const own = typed ? { mark: typed.marks[criterion.id] ?? null, note: typed.notes[criterion.id] ?? "" } : saved;
           return (
             <Card key={criterion.id}>
               <h2 className="text-lg font-semibold">{criterion.name}</h2>

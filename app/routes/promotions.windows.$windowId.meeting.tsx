@@ -54,7 +54,7 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
     if (!result.ok) {
       const t = translatorOf(context);
       const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, keys]) => [field, keys.map((key) => wordsOf(t, key))]));
-      return data({ intent: "decide" as const, nominationId, fieldErrors }, { status: 400 });
+      return data({ intent: "decide" as const, nominationId, fieldErrors, typed: typedDecision(form) }, { status: 400 });
     }
     return back;
   }
@@ -67,7 +67,13 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
     return back;
   }
   throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
-});
+  // Refused, the decision or the dissent comes back with what was written, for its form to show again.
+}, (form) => ({ nominationId: String(form.get("nominationId") ?? ""), typed: typedDecision(form) }));
+
+/** A decision's fields, or a dissent's text, as posted (the answer's intent says which form it was). */
+function typedDecision(form: FormData) {
+  return { outcome: String(form.get("outcome") ?? ""), summary: String(form.get("summary") ?? ""), marks: fieldsStartingWith(form, "mark."), rationales: fieldsStartingWith(form, "rationale."), dissent: String(form.get("text") ?? "") };
+}
 
 const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.notYet" } as const;
 const OUTCOME_KEYS = { promote: "outcomes.promote", "not-yet": "outcomes.notYet" } as const;
@@ -82,6 +88,8 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
   const fieldErrors = (nominationId: string) => (actionData && "fieldErrors" in actionData && actionData.nominationId === nominationId ? actionData.fieldErrors : {});
+  /** What was posted for this nominee and refused: its form shows it again in place of what is saved. */
+  const typedFor = (nominationId: string, intent: "decide" | "dissent") => (actionData && "typed" in actionData && actionData.intent === intent && actionData.nominationId === nominationId ? actionData.typed : null);
   return (
     <>
       <PageHeader
@@ -115,6 +123,10 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       <div className="space-y-6">
         {page.candidates.map((candidate) => {
           const errors = fieldErrors(candidate.id);
+          const typed = typedFor(candidate.id, "decide");
+          const decision = typed
+            ? { outcome: typed.outcome, summary: typed.summary, rationale: Object.fromEntries(candidate.criteria.map((criterion) => [criterion.id, { mark: typed.marks[criterion.id] ?? null, rationale: typed.rationales[criterion.id] ?? "" }])) }
+            : candidate.decision;
           return (
             <Card key={candidate.id}>
               <h2 className="text-lg font-semibold">{t("meeting.candidate", { who: candidate.label, target: candidate.target })}</h2>
@@ -203,7 +215,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                   <h3 className="font-semibold">{t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}</h3>
                   <input type="hidden" name="nominationId" value={candidate.id} />
                   {candidate.decision ? <input type="hidden" name="revision" value={candidate.decision.revision} /> : null}
-                  <SelectField label={t("meeting.outcome")} name="outcome" defaultValue={candidate.decision?.outcome ?? ""} errors={errors.outcome}>
+                  <SelectField label={t("meeting.outcome")} name="outcome" defaultValue={decision?.outcome ?? ""} errors={errors.outcome}>
                     <option value="">{t("meeting.chooseOutcome")}</option>
                     {OUTCOMES.map((outcome) => (
                       <option key={outcome} value={outcome}>
@@ -217,7 +229,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       <div className="flex flex-wrap gap-4">
                         {MARKS.map((mark) => (
                           <label key={mark} className="flex items-center gap-1">
-                            <input type="radio" name={`mark.${criterion.id}`} value={mark} defaultChecked={candidate.decision?.rationale[criterion.id]?.mark === mark} />
+                            <input type="radio" name={`mark.${criterion.id}`} value={mark} defaultChecked={decision?.rationale[criterion.id]?.mark === mark} />
                             {t(MARK_KEYS[mark])}
                           </label>
                         ))}
@@ -227,12 +239,12 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                         label={t("meeting.rationale", { criterion: criterion.name })}
                         name={`rationale.${criterion.id}`}
                         rows={2}
-                        defaultValue={candidate.decision?.rationale[criterion.id]?.rationale ?? ""}
+                        defaultValue={decision?.rationale[criterion.id]?.rationale ?? ""}
                         errors={errors[`rationale.${criterion.id}`]}
                       />
                     </fieldset>
                   ))}
-                  <TextareaField label={t("meeting.summary")} name="summary" rows={3} defaultValue={candidate.decision?.summary ?? ""} errors={errors.summary} />
+                  <TextareaField label={t("meeting.summary")} name="summary" rows={3} defaultValue={decision?.summary ?? ""} errors={errors.summary} />
                   <Button type="submit" name="intent" value="decide" disabled={busy}>
                     {t("meeting.saveDecision")}
                   </Button>
@@ -241,7 +253,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               {candidate.canDissent ? (
                 <Form method="post" className="mt-4 space-y-2">
                   <input type="hidden" name="nominationId" value={candidate.id} />
-                  <TextareaField label={t("meeting.dissentLabel")} name="text" rows={2} required />
+                  <TextareaField label={t("meeting.dissentLabel")} name="text" rows={2} required defaultValue={typedFor(candidate.id, "dissent")?.dissent ?? ""} />
                   <Button type="submit" name="intent" value="dissent" variant="secondary" disabled={busy}>
                     {t("meeting.dissent")}
                   </Button>

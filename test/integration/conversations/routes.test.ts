@@ -125,12 +125,22 @@ describe("the conversation pages", () => {
     expect(await db.conversationPoint.findUniqueOrThrow({ where: { id: point.id }, select: { status: true } })).toEqual({ status: "open" });
     expect(await db.conversationPoint.count({ where: { text: "Posted elsewhere" } })).toBe(0);
     expect(await db.conversationNote.count({ where: { text: "Posted elsewhere" } })).toBe(0);
+
+    // Refused on its own page (an action owned by someone outside the series), the action comes back as typed.
+    const refused = await post(engineer.id, { intent: "action", meetingId: lenas.meetingId, text: "Book the offsite TYPED-ACTION", ownerId: boss.id });
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refused).reply)).toContain("TYPED-ACTION");
+    expect(await db.conversationAction.count({ where: { text: { contains: "TYPED-ACTION" } } })).toBe(0);
   });
 
   test("evidence: recorded on its own page, shared one by one; a manager reads a report's shared evidence, others get a 404", async () => {
     const { boss, manager, engineer } = await people();
     const created = await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "record", competencyId: "testing", text: "Fixed the flaky suite", url: "https://ci.example.com/run/7", occurredOn: "2026-01-05" })));
     expect(statusOf(created)).toBe(302);
+    // A link the page refuses (not http or https) comes back with what was typed, and nothing is recorded.
+    const refused = await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "record", competencyId: "testing", text: "Wrote the runbook TYPED-EVIDENCE", url: "ftp://files.example.com/runbook", occurredOn: "2026-01-06" })));
+    expect(statusOf(refused)).toBe(400);
+    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refused).reply)).toContain("TYPED-EVIDENCE");
     const mine = bodyOf<Awaited<ReturnType<typeof evidenceRoute.loader>>>(await evidenceRoute.loader(routeArgs(await signedInRequest("/conversations/evidence", engineer.id))));
     expect(mine.items.map((item) => item.text)).toEqual(["Fixed the flaky suite"]);
     const url = `/conversations/evidence?person=${engineer.id}`;

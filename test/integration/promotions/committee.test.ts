@@ -253,6 +253,10 @@ describe("the committee", () => {
     // A vote needs a mark on every criterion.
     const partial = await vote(s.vera, s.lenaNomination, (index) => (index === 0 ? "" : "met"));
     expect(statusOf(partial)).toBe(400);
+    // Refused, the ballot comes back with what was marked and written, for the form to show again.
+    const typed = bodyOf<{ typed: { marks: Record<string, string>; notes: Record<string, string> } }>(partial).typed;
+    expect(typed.marks[s.criteria[1]!.id]).toBe("met");
+    expect(typed.notes[s.criteria[0]!.id]).toBe(`${MARK("note-Vera")} on ${s.criteria[0]!.name}`);
     expect(statusOf(await vote(s.vera, s.lenaNomination, (index) => (index === 0 ? "partly" : "met")))).toBe(302);
     // A submitted vote never changes.
     expect(statusOf(await vote(s.vera, s.lenaNomination, () => "not-yet"))).toBe(409);
@@ -318,6 +322,8 @@ describe("the committee", () => {
     const missing = await meetingPost(s.vera, decision(s.omarNomination, "not-yet", (index) => (index === 0 ? "not-yet" : "met"), { [`rationale.${s.criteria[0]!.id}`]: "" }));
     expect(statusOf(missing)).toBe(400);
     expect(Object.keys(bodyOf<{ fieldErrors: Record<string, string[]> }>(missing).fieldErrors)).toEqual([`rationale.${s.criteria[0]!.id}`]);
+    // Refused, the decision comes back as it was written, for the chair's form to show again.
+    expect(bodyOf<{ typed: { outcome: string; summary: string; marks: Record<string, string> } }>(missing).typed).toMatchObject({ outcome: "not-yet", summary: MARK("summary-not-yet"), marks: { [s.criteria[0]!.id]: "not-yet", [s.criteria[1]!.id]: "met" } });
     expect(statusOf(await meetingPost(s.vera, decision(s.omarNomination, "not-yet", () => "met")))).toBe(400);
     expect(statusOf(await meetingPost(s.vera, decision(s.omarNomination, "not-yet", (index) => (index === 0 ? "not-yet" : "met"))))).toBe(302);
     expect(statusOf(await meetingPost(s.vera, decision(s.lenaNomination, "promote", () => "met")))).toBe(302);

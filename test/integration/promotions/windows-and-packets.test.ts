@@ -19,6 +19,7 @@ import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.se
 import { nameMember } from "~/modules/promotions/committee.server";
 import { createWindow, openWindow, startVotes } from "~/modules/promotions/windows.server";
 import { todoFor } from "~/modules/todo/todo.server";
+import * as adminRoute from "~/routes/admin.promotions._index";
 import * as nominateRoute from "~/routes/promotions.nominate";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import { createPerson } from "../../utils/factories";
@@ -102,6 +103,10 @@ describe("the end of nominations", () => {
     expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: votingWindow } })).state).toBe("committee");
     expect((await db.promotionEvent.findMany({ where: { windowId: votingWindow, kind: "state" }, select: { change: true } })).map((event) => JSON.parse(event.change ?? "{}"))).toContainEqual({ state: ["open", "committee"] });
     expect(await refusal(() => nominate(org.sol, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Ready" }, now))).toBe("invalid promotions:errors.windowNotTakingNominations");
+    // A new window the service refuses (no ladder of that id is served) comes back as filled in.
+    const refusedWindow = await adminRoute.action(routeArgs(await signedInPost("/admin/promotions", org.admin.id, { intent: "window", name: "Spring round TYPED-WINDOW", ladderId: "no-such-ladder", nominationsOpenOn: "2031-03-01", nominationsCloseOn: "2031-03-15", packetsDueOn: "2031-03-29", votesDueOn: "2031-04-12", effectiveOn: "2031-05-01" })));
+    expect(statusOf(refusedWindow)).toBe(400);
+    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refusedWindow).reply)).toContain("TYPED-WINDOW");
     // Refused through the page, the form comes back with what was typed.
     const refusedPost = await nominateRoute.action(routeArgs(await signedInPost("/promotions/nominate", org.sol.id, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Cal rebuilt the release train. STATEMENT-TYPED" })));
     expect(statusOf(refusedPost)).toBe(400);
