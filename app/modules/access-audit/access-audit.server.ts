@@ -13,7 +13,8 @@ import { sponsorshipSpans } from "~/modules/sponsorship/sponsorship.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
-import { accessAuditVersion, auditedPeople, groupChanges, hasReports, levelChanges, managerChanges, teamNames } from "./queries.server";
+import { hasReports } from "~/modules/people/queries.server";
+import { accessAuditVersion, auditedPeople, groupChanges, levelChanges, managerChanges, teamNames } from "./queries.server";
 import {
   auditDimensions,
   byPerson,

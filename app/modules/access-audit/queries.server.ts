@@ -38,10 +38,6 @@ export async function groupChanges() {
   return db.groupChange.findMany({ select: { personId: true, kind: true, attribute: true, fromValue: true, toValue: true, changedAt: true }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
 }
 
-export async function hasReports(personId: string): Promise<boolean> {
-  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
-}
-
 /** A version of everything the audits read: a kept view is reused only while it is unchanged. */
 export async function accessAuditVersion(): Promise<string> {
   const [people, teams, opportunities, interests, views, sponsorships, changes, moves, regroupings, interviews, steps, stages, removals, stageVersions] = await Promise.all([

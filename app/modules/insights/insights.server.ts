@@ -21,7 +21,6 @@ import { releasedFunnel, validityOverTime } from "./hiring";
 import { mentoringComparison, type GoalHistory, type Review } from "./mentoring";
 import {
   calibrationInScope,
-  hasReports,
   insightsVersion,
   pipelineMoves,
   panelSeats,
@@ -37,6 +36,7 @@ import { calibrationShift } from "./shift";
 import { INSIGHT_TABLES, insightTable } from "./tables";
 import { releasedSpells, timeInLevel, type CurvePoint, type PersonHistory } from "./time-in-level";
 import * as clock from "~/platform/clock.server";
+import { hasReports } from "~/modules/people/queries.server";
 
 /**
  * Organisation insights (decision 042): time in level, promotion and outcome rates, calibration

@@ -42,10 +42,6 @@ function everInScopeSql(scope: InsightsScope): Prisma.Sql {
 }
 
 /** Whether anyone (active) reports to the person, directly. */
-export async function hasReports(personId: string): Promise<boolean> {
-  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
-}
-
 const personRow = z.object({
   id: z.string(),
   createdAt: sqlDate,

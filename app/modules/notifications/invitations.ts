@@ -1,5 +1,7 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { Message } from "~/i18n/messages";
+// Interviews are booked without a length: a calendar shows the length hiring counts clashes by.
+import { INTERVIEW_MINUTES } from "~/modules/hiring/overlaps";
 import { wants, type Preferences } from "./preferences";
 
 /**
@@ -10,9 +12,6 @@ import { wants, type Preferences } from "./preferences";
  * was sent is read back from the outbox's keys, which carry the sequence, the method and the
  * time, so every pass and every app server plans the same next message, and the outbox holds it once.
  */
-
-/** Interviews are booked without a length; a calendar shows an hour. */
-export const INTERVIEW_MINUTES = 60;
 
 export type InterviewSlot = { interviewId: string; startsAt: Date; stage: string; opening: string; href: string };
 /**

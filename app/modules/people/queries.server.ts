@@ -77,6 +77,11 @@ export async function organisationSize(): Promise<{ people: number; teams: numbe
  * read from the end of the `updatedAt` index; an aggregate's MAX, which Prisma wraps in a
  * subquery, and a count both read every person, which grew with the organisation (decision 069).
  */
+/** Whether anyone active reports to the person: what makes them a manager to the scopes of insights and the audits. */
+export async function hasReports(personId: string): Promise<boolean> {
+  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
+}
+
 export async function peopleChangedAt(): Promise<Date | null> {
   return (await db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))?.updatedAt ?? null;
 }

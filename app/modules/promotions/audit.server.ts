@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import { auditedPeople, hasReports, managerChanges } from "~/modules/access-audit/queries.server";
+import { auditedPeople, managerChanges } from "~/modules/access-audit/queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
 import { equityAudit, funnelSteps, labelledAudit, type AuditRate } from "~/modules/equity/audit";
@@ -7,7 +7,7 @@ import { NotFoundError } from "~/modules/errors";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, lineHistories } from "~/modules/people/line-over-time";
-import { peopleChangedAt } from "~/modules/people/queries.server";
+import { hasReports, peopleChangedAt } from "~/modules/people/queries.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
