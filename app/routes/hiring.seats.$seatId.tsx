@@ -29,14 +29,15 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const formData = await request.formData();
   if (formData.get("intent") === "sign-off") {
     const submission = parseWithZod(formData, { schema: SignOffSchema });
-    if (submission.status !== "success") return data({ error: "panels:errors.outcomeMissing", message: null }, { status: 400 });
+    if (submission.status !== "success") return data({ error: "panels:errors.outcomeMissing", message: null, typed: null }, { status: 400 });
     const { step } = await signOffSeat(viewer, seatId, submission.value.outcome);
-    return { error: null, message: step ? t("panels:seat.advanced", { step: t(`panels:steps.${step}`) }) : t("panels:seat.notYetSaved") };
+    return { error: null, message: step ? t("panels:seat.advanced", { step: t(`panels:steps.${step}`) }) : t("panels:seat.notYetSaved"), typed: null };
   }
   const submission = parseWithZod(formData, { schema: PracticeNotesSchema });
-  if (submission.status !== "success") return data({ error: "panels:errors.notesTooLong", message: null }, { status: 400 });
+  // Refused (over the limit), the notes come back as typed (without JavaScript the page reloads from this answer).
+  if (submission.status !== "success") return data({ error: "panels:errors.notesTooLong", message: null, typed: String(formData.get("practiceNotes") ?? "") }, { status: 400 });
   await savePracticeNotes(viewer, seatId, submission.value.practiceNotes);
-  return { error: null, message: t("panels:seat.notesSaved") };
+  return { error: null, message: t("panels:seat.notesSaved"), typed: null };
 });
 
 export default function SeatPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -57,7 +58,7 @@ export default function SeatPage({ loaderData, actionData }: Route.ComponentProp
         <h2 className="mb-2 text-lg font-semibold">{t("seat.notesHeading")}</h2>
         {can.write ? (
           <Form method="post" className="space-y-3">
-            <TextareaField label={t("seat.notes")} name="practiceNotes" rows={8} defaultValue={seat.practiceNotes} />
+            <TextareaField label={t("seat.notes")} name="practiceNotes" rows={8} defaultValue={actionData?.typed ?? seat.practiceNotes} />
             <SubmitButton busyLabel={t("seat.saving")}>{t("seat.save")}</SubmitButton>
           </Form>
         ) : (

@@ -162,6 +162,11 @@ describe("training", () => {
     expect(own.kit?.competencies.map((entry) => entry.competencyId)).toEqual(DESIGN);
     expect(statusOf(await call(async () => kitLoader(routeArgs(await get(`/hiring/openings/${facts.openingId}/stages/${facts.stages[1]!.id}/kit`, tess.id), { openingId: facts.openingId, stageId: facts.stages[1]!.id }))))).toBe(200);
     expect(statusOf(await seatPost(tess.id, seatId, { practiceNotes: `${PRACTICE} strong on trade-offs` }))).toBe(200);
+    // Over the limit, the notes are refused and come back as typed; what was saved stays.
+    const long = `${"Asked about the cache's eviction first, then the queue. ".repeat(200)}TYPED-PRACTICE`;
+    const tooLong = await seatPost(tess.id, seatId, { practiceNotes: long });
+    expect(statusOf(tooLong)).toBe(400);
+    expect(bodyOf<{ typed: string }>(tooLong).typed).toBe(long);
     for (const userId of [facts.grace.id, facts.admin.id, facts.ana.id, facts.stranger.id]) {
       expect(statusOf(await call(async () => seatLoader(routeArgs(await get(`/hiring/seats/${seatId}`, userId), { seatId }))))).toBe(404);
     }
