@@ -200,7 +200,7 @@ function summary(row: Row, ladder: Ladder | undefined) {
  */
 export async function opportunitiesPage(viewer: Viewer) {
   const [open, posted, interests, person, ladders, postable] = await Promise.all([
-    // An opportunity whose poster has left has nobody to choose: it is not offered.
+    // Offered (policy's isOffered): open, with a poster still here to choose.
     db.opportunity.findMany({ where: { status: "open", poster: { deactivatedAt: null } }, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: ROW }),
     db.opportunity.findMany({ where: { posterId: viewer.id }, orderBy: [{ createdAt: "desc" }], select: { ...ROW, _count: { select: { interests: true } } } }),
     db.opportunityInterest.findMany({ where: { personId: viewer.id }, orderBy: { createdAt: "desc" }, select: { outcome: true, opportunity: { select: ROW } } }),
@@ -227,8 +227,8 @@ export async function opportunitiesPage(viewer: Viewer) {
   };
 }
 
-async function loadOpportunity(opportunityId: string): Promise<Row | null> {
-  return db.opportunity.findUnique({ where: { id: opportunityId }, select: ROW });
+async function loadOpportunity(opportunityId: string) {
+  return db.opportunity.findUnique({ where: { id: opportunityId }, select: { ...ROW, poster: { select: { name: true, deactivatedAt: true } } } });
 }
 
 /** The opportunity and the viewer's part in it; NotFoundError for anyone who may not see it. */
@@ -240,7 +240,7 @@ async function requireVisible(viewer: Viewer, opportunityId: string) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, personId: true, managerId: true, note: true, outcome: true, createdAt: true, person: { select: { name: true, level: true, ladderId: true } } },
   });
-  const facts = { posterId: row.posterId, status: statusOf(row.status) };
+  const facts = { posterId: row.posterId, status: statusOf(row.status), posterLeft: row.poster.deactivatedAt !== null };
   const own = interests.find((interest) => interest.personId === viewer.id) ?? null;
   const involvement = { interested: own !== null, managesSomeoneInterested: interests.some((interest) => interest.managerId === viewer.id) };
   if (!canSeeOpportunity(viewer, facts, involvement)) throw new NotFoundError({ key: "opportunities:errors.none" });

@@ -24,18 +24,24 @@ export function canManagePosters(viewer: OpportunityViewer): boolean {
   return viewer.isAdmin;
 }
 
-export type OpportunityFacts = { posterId: string; status: OpportunityStatus };
+/** `posterLeft`: the poster has left the organisation, so nobody is left to choose. */
+export type OpportunityFacts = { posterId: string; status: OpportunityStatus; posterLeft: boolean };
+
+/** Offered to everyone: open, with a poster still here to choose. The list of open ones (opportunitiesPage) is this rule as a query. */
+function isOffered(opportunity: OpportunityFacts): boolean {
+  return opportunity.status === "open" && !opportunity.posterLeft;
+}
 /** The viewer's part in an opportunity: whether they expressed interest, and whether someone who did reports to them. */
 export type InvolvementFacts = { interested: boolean; managesSomeoneInterested: boolean };
 
 export function canSeeOpportunity(viewer: OpportunityViewer, opportunity: OpportunityFacts, involvement: InvolvementFacts): boolean {
-  if (opportunity.status === "open") return true;
+  if (isOffered(opportunity)) return true;
   return viewer.id === opportunity.posterId || involvement.interested || involvement.managesSomeoneInterested;
 }
 
-/** Expressing interest: anyone but the poster, while the opportunity is open. */
+/** Expressing interest: anyone but the poster, while the opportunity is offered. */
 export function canExpressInterest(viewer: OpportunityViewer, opportunity: OpportunityFacts): boolean {
-  return opportunity.status === "open" && viewer.id !== opportunity.posterId;
+  return isOffered(opportunity) && viewer.id !== opportunity.posterId;
 }
 
 /** Choosing someone, or withdrawing: the poster, while it is open. */

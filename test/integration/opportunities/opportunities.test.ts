@@ -167,4 +167,20 @@ describe("stretch opportunities", () => {
     expect((await read(pageRoute.loader, url, admin, { opportunityId: testing })).startsWith("404")).toBe(true);
     expect((await read(pageRoute.loader, "/opportunities/nope", lena, { opportunityId: "nope" })).startsWith("404")).toBe(true);
   });
+
+  test("an opportunity whose poster left is offered to nobody: not in the list, nor by its link to someone not part of it; who expressed interest still reads it", async () => {
+    const leaver = await createPerson({ name: "Leo Leaving", track: "ic", level: "ic5" });
+    await setPoster(admin, leaver.email, true);
+    const orphan = await postOpportunity(leaver, { ...basics, kind: "gig", title: "Orphaned gig", competencyIds: ["testing"] });
+    await expressInterest(omar, orphan, `Interested ${NOTE("omar-orphan")}`);
+    await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: new Date() } });
+    const listed = bodyOf<Awaited<ReturnType<typeof listRoute.loader>>>(await listRoute.loader(routeArgs(await signedInRequest("/opportunities", lena.id))));
+    expect(JSON.stringify(listed)).not.toContain("Orphaned gig");
+    const url = `/opportunities/${orphan}`;
+    expect(statusOf(await thrown(async () => pageRoute.loader(routeArgs(await signedInRequest(url, lena.id), { opportunityId: orphan }))))).toBe(404);
+    expect(statusOf(await thrown(async () => pageRoute.action(routeArgs(await signedInPost(url, lena.id, { intent: "interest", note: "Me too" }), { opportunityId: orphan }))))).toBe(404);
+    expect(await db.opportunityInterest.count({ where: { opportunityId: orphan } })).toBe(1);
+    const omars = bodyOf<Awaited<ReturnType<typeof pageRoute.loader>>>(await pageRoute.loader(routeArgs(await signedInRequest(url, omar.id), { opportunityId: orphan })));
+    expect(omars.opportunity.title).toBe("Orphaned gig");
+  });
 });
