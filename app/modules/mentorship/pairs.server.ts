@@ -141,7 +141,6 @@ export async function pairPage(viewer: Viewer, programmeId: string, pairId: stri
     figures: reviewFigures,
     goals: goals.map((id) => ({ id, name: name(id), mentorCanHelp: strengths.includes(id) })),
     preferences: menteeOptIn?.preferences ?? "",
-    mentorStrengths: strengths.map(name),
     timeZones: pairTimeZones(personTimeZone(pair.mentee.timeZone), personTimeZone(pair.mentor.timeZone), pair.programme),
     movement: movement || ratings ? goals.map((id) => ({ name: name(id), before: scaleLabel(movement?.before.get(id)), after: scaleLabel(movement?.after.get(id)) })) : null,
     checkIns: readable.map((checkIn) => ({
