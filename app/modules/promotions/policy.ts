@@ -149,13 +149,22 @@ export function packetAuthorRole(viewer: PromotionViewer, nomination: Nomination
   return nomination.managerChain[0] === viewer.id ? "manager" : null;
 }
 
+/**
+ * Whether a packet draft may be written while its window is in this state: a first packet while the
+ * window is open; an amendment of a submitted one until the committee meets. What the authors'
+ * to-do lists (todo.server.ts) and the two rules below read.
+ */
+export function draftWritableIn(windowState: string, amendment: boolean): boolean {
+  return windowState === "open" || (amendment && windowState === "committee");
+}
+
 /** A draft packet is written while the window is open; a submitted one only through an amendment, until the committee meets. */
 export function canWritePacket(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
-  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && windowState === "open";
+  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && draftWritableIn(windowState, false);
 }
 
 export function canAmendPacket(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
-  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && (windowState === "open" || windowState === "committee");
+  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && draftWritableIn(windowState, true);
 }
 
 /**
@@ -167,8 +176,13 @@ export function mayOfferEvidence(role: "nominee" | "manager", item: { kind: stri
 }
 
 /** The manager adds to a nomination made by someone else (the nominee or a sponsor) while the window is open: adding is all they can do. */
+/** A manager adds to a report's nomination while its window is open (what their to-do list reads too). */
+export function additionsOpenIn(windowState: string): boolean {
+  return windowState === "open";
+}
+
 export function canAddToNomination(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
-  return nomination.managerChain[0] === viewer.id && nomination.nominatedById !== viewer.id && nomination.state === "nominated" && windowState === "open";
+  return nomination.managerChain[0] === viewer.id && nomination.nominatedById !== viewer.id && nomination.state === "nominated" && additionsOpenIn(windowState);
 }
 
 /** The nominee may withdraw their candidacy, and whoever nominated them their nomination; a manager cannot withdraw someone else's. */

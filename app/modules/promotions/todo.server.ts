@@ -6,6 +6,7 @@ import { getLevel } from "~/modules/ladders/lookups";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { storedEvidence } from "./evidence";
+import { additionsOpenIn, draftWritableIn } from "./policy";
 
 type PromotionFacts = Pick<TodoFacts, "promotionNominationsToAdd" | "promotionPacketsToWrite">;
 
@@ -22,6 +23,7 @@ const todoRow = z.object({
   managerAddedAt: sqlDate.nullable(),
   targetLevelId: z.string(),
   windowName: z.string(),
+  windowState: z.string(),
   ladderVersionId: z.string(),
   packetsDueOn: sqlDate,
   packetId: z.string().nullable(),
@@ -34,13 +36,13 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
   // of their active reports, with each unsubmitted packet's cases (for their gaps).
   const rows = parseRows(todoRow, await readRows`
     SELECT n.id, n."nomineeId", nominee.name AS "nomineeName", n."nominatedById", n."managerAddedAt", n."targetLevelId",
-      w.name AS "windowName", w."ladderVersionId", w."packetsDueOn", p.id AS "packetId", p."amendsId", c.evidence
+      w.name AS "windowName", w.state AS "windowState", w."ladderVersionId", w."packetsDueOn", p.id AS "packetId", p."amendsId", c.evidence
     FROM "PromotionNomination" n
     JOIN "PromotionWindow" w ON w.id = n."windowId"
     JOIN "User" nominee ON nominee.id = n."nomineeId"
     LEFT JOIN "PromotionPacket" p ON p."nominationId" = n.id AND p."submittedAt" IS NULL
     LEFT JOIN "PromotionCase" c ON c."packetId" = p.id
-    WHERE n.state = 'nominated' AND w.state = 'open'
+    WHERE n.state = 'nominated' AND w.state IN ('open', 'committee')
       AND (n."nomineeId" = ${viewer.id} OR (nominee."managerId" = ${viewer.id} AND nominee."deactivatedAt" IS NULL))
     ORDER BY n."createdAt", n.id, p."createdAt", p.id`);
   const nominations = new Map<string, { row: (typeof rows)[number]; packets: Map<string, { amendsId: string | null; evidence: string[] }> }>();
@@ -56,7 +58,7 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
   for (const { row: nomination, packets } of nominations.values()) {
     const own = nomination.nomineeId === viewer.id;
     const nomineeName = own ? "" : nomination.nomineeName;
-    if (!own && nomination.nominatedById !== viewer.id && nomination.managerAddedAt === null) {
+    if (!own && nomination.nominatedById !== viewer.id && nomination.managerAddedAt === null && additionsOpenIn(nomination.windowState)) {
       const ladder = await requireLadderOfVersion(nomination.ladderVersionId);
       facts.promotionNominationsToAdd.push({
         nominationId: nomination.id,
@@ -66,7 +68,8 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
         dueOn: nomination.packetsDueOn,
       });
     }
-    const drafts = [...packets.values()];
+    // A draft its authors may still write (policy's draftWritableIn): an amendment goes on through the committee's reading.
+    const drafts = [...packets.values()].filter((packet) => draftWritableIn(nomination.windowState, packet.amendsId !== null));
     const draft = drafts.find((packet) => packet.amendsId === null) ?? drafts[0];
     if (draft) {
       facts.promotionPacketsToWrite.push({

@@ -101,6 +101,14 @@ describe("the end of nominations", () => {
 
     await startVotes(org.admin, votingWindow, now);
     expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: votingWindow } })).state).toBe("committee");
+    // While the committee reads, the packet may still be amended: an amendment started is on its author's to-do list until submitted.
+    const packetKeys = async (person: { id: string; isAdmin: boolean }) => (await todoFor(person, now)).filter((item) => item.kind === "promotion-packet").map((item) => item.key);
+    expect(await packetKeys(org.omar)).toEqual([]);
+    await amendPacket(org.omar, made.nominationId, "The release train now runs weekly.", now);
+    expect(await packetKeys(org.omar)).toEqual([`promotion-packet:${made.nominationId}`]);
+    const amended = (await nominationPage(org.omar, made.nominationId, now)).packet!;
+    await submitPacket(org.omar, made.nominationId, amended.id, amended.revision, now);
+    expect(await packetKeys(org.omar)).toEqual([]);
     expect((await db.promotionEvent.findMany({ where: { windowId: votingWindow, kind: "state" }, select: { change: true } })).map((event) => JSON.parse(event.change ?? "{}"))).toContainEqual({ state: ["open", "committee"] });
     expect(await refusal(() => nominate(org.sol, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Ready" }, now))).toBe("invalid promotions:errors.windowNotTakingNominations");
     // A new window the service refuses (no ladder of that id is served) comes back as filled in.
