@@ -313,11 +313,17 @@ async function requireRequest(requestId: string, client: Pick<Tx, "feedbackReque
   return request;
 }
 
+/** Whether peers are still asked for the request's person (policy's nominationsOpen, from the cycle's own settings: an admin may turn peers off). */
+async function peersStillAsked(request: { cycleId: string; subjectId: string; cycle: { closedAt: Date | null } }): Promise<boolean> {
+  const [settings, released] = await Promise.all([feedbackSettingsOf(request.cycleId), outcomeReleased(request.subjectId, request.cycleId)]);
+  return nominationsOpen({ closed: request.cycle.closedAt !== null, peer: settings?.peer ?? false }, released);
+}
+
 /** The person's manager approves a nomination, or declines it with a reason the person reads. */
 export async function decideNomination(viewer: Viewer, requestId: string, decision: "approve" | "decline", reason: string | null, now = clock.now()): Promise<void> {
   const request = await requireRequest(requestId);
   if (!canDecideNomination(viewer, request.subject)) throw new NotFoundError({ key: "feedback:errors.noRequest" });
-  if (!nominationsOpen({ closed: request.cycle.closedAt !== null, peer: true }, await outcomeReleased(request.subjectId, request.cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
+  if (!(await peersStillAsked(request))) throw new ConflictError(NOMINATIONS_CLOSED);
   const to: RequestState = decision === "approve" ? "approved" : "declined";
   const why = reason?.trim() ?? "";
   if (to === "declined" && !why) throw new InvalidError({ key: "feedback:errors.declineReason" });
@@ -365,7 +371,7 @@ export async function withdrawRequest(viewer: Viewer, requestId: string, now = c
   if (refusal === "not-theirs") throw new NotFoundError({ key: "feedback:errors.noRequest" });
   if (refusal === "not-pending") throw new ConflictError({ key: "feedback:errors.notPending" });
   if (refusal === "asked") throw new ConflictError({ key: "feedback:errors.asked" });
-  if (!nominationsOpen({ closed: request.cycle.closedAt !== null, peer: true }, await outcomeReleased(request.subjectId, request.cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
+  if (!(await peersStillAsked(request))) throw new ConflictError(NOMINATIONS_CLOSED);
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({ where: { id: requestId, state: { in: ["nominated", "approved"] } }, data: { state: "withdrawn", withdrawnReason, withdrawnAt: now } });

@@ -42,7 +42,8 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
         ...open,
         OR: [
           { reviewerId: viewer.id, state: "approved" },
-          { channel: "peer", state: "nominated", subject: { managerId: viewer.id } },
+          // Nominations wait on the manager only while the cycle asks for peers (policy's nominationsOpen; the page and the decision read the same).
+          { channel: "peer", state: "nominated", cycleId: { in: peerRowIds }, subject: { managerId: viewer.id } },
           { channel: "peer", state: "withdrawn", withdrawnReason: "reviewer-deactivated", subject: { managerId: viewer.id, deactivatedAt: null } },
           { channel: "peer", state: "declined", declinedById: { not: null }, subject: { managerId: viewer.id, deactivatedAt: null } },
           { channel: "peer", state: "declined", subjectId: viewer.id },

@@ -17,6 +17,7 @@ import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { addParticipants } from "~/modules/cycles/cycles.server";
 import { setPersonActive } from "~/modules/people/service.server";
+import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 
 /**
@@ -109,6 +110,23 @@ describe("nominations", () => {
     await approvedRequest(org, 2);
     expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[3]!.id)).toEqual({ ok: false, message: { key: "feedback:errors.mostPeers", values: { name: "Lena Engineer", max: 3 } } });
     await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[3]!.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  test("peers turned off mid-cycle: a nomination waiting is neither approved nor withdrawn, nor left on the manager's to-do list, as the page shows", async () => {
+    const org = await organisation();
+    const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[0]!.id);
+    if (!nominated.ok) throw new Error(nominated.message.key);
+    const waiting = async () => (await todoFor({ id: org.manager.id, isAdmin: false }, new Date())).filter((item) => item.kind === "feedback-approve");
+    expect(await waiting()).toHaveLength(1);
+    await saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, peer: false });
+    await expect(decideNomination(org.manager, nominated.requestId, "approve", null)).rejects.toBeInstanceOf(ConflictError);
+    await expect(withdrawRequest(org.engineer, nominated.requestId)).rejects.toBeInstanceOf(ConflictError);
+    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.requestId }, select: { state: true } })).toEqual({ state: "nominated" });
+    expect(await waiting()).toEqual([]);
+    // Turned on again, the nomination is the manager's to decide once more.
+    await saveFeedbackSettings(org.admin, org.cycle.id, org.settings);
+    expect(await waiting()).toHaveLength(1);
+    await decideNomination(org.manager, nominated.requestId, "approve", null);
   });
 
   test("where the cycle has the manager choose, only the person's manager nominates: not the person, not a peer, not the manager above", async () => {
