@@ -17,6 +17,7 @@ import { ChooseSchema, InterestSchema } from "~/modules/opportunities/forms";
 import { chooseForOpportunity, expressInterest, opportunityPage, recordWorkEvidence, withdrawOpportunity } from "~/modules/opportunities/opportunities.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
+import { postedText } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("opportunities:detail.title") }];
 
@@ -27,10 +28,8 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 
 type Errors = Record<string, string[] | null | undefined>;
 
-/** A form's text fields as they were posted: a refused form is shown again with them (without JavaScript, the page reloads from the answer). */
-const TYPED_FIELDS = ["note", "personId", "reason", "competencyId", "text", "occurredOn"] as const;
-const typedOf = (form: FormData): Partial<Record<(typeof TYPED_FIELDS)[number], string>> =>
-  Object.fromEntries(TYPED_FIELDS.flatMap((name) => (typeof form.get(name) === "string" ? [[name, String(form.get(name))]] : [])));
+/** The forms' fields, shown again as posted when refused. */
+const typedOf = (form: FormData) => postedText(form, ["note", "personId", "reason", "competencyId", "text", "occurredOn"]);
 
 export const action = withFormRefusals(
   async ({ request, params }: Route.ActionArgs, form) => {

@@ -16,6 +16,7 @@ import { ADVOCACIES } from "~/modules/sponsorship/policy";
 import { declineSponsorship, endSponsorship, recordSponsorship, sponsorshipsPage } from "~/modules/sponsorship/sponsorship.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
+import { postedText } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("sponsorship:page.title") }];
 
@@ -27,10 +28,8 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 type Errors = Record<string, string[] | null | undefined>;
 
-/** The new sponsorship's fields as they were posted: a refused form is shown again with them (without JavaScript, the page reloads from the answer). */
-const RECORD_FIELDS = ["sponseeEmail", "advocacy", "levelId", "role", "opportunityId", "note", "until"] as const;
-const typedOf = (form: FormData): Partial<Record<(typeof RECORD_FIELDS)[number], string>> =>
-  form.get("intent") === "record" ? Object.fromEntries(RECORD_FIELDS.map((name) => [name, String(form.get(name) ?? "")])) : {};
+/** The new sponsorship's fields, shown again as posted when refused. */
+const typedOf = (form: FormData) => (form.get("intent") === "record" ? postedText(form, ["sponseeEmail", "advocacy", "levelId", "role", "opportunityId", "note", "until"]) : {});
 
 export const action = withFormRefusals(
   async ({ request }: Route.ActionArgs, form) => {
