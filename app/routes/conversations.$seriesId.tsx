@@ -103,14 +103,14 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
     case "move": {
       const submission = parse(MoveSchema(timeZone));
       if (submission.status !== "success") return invalid(submission);
-      await moveMeetingTo(viewer, submission.value.meetingId, submission.value.to);
+      await moveMeetingTo(viewer, submission.value.meetingId, submission.value.to, seriesId);
       return back();
     }
     case "skip":
-      await skipMeeting(viewer, String(form.get("meetingId") ?? ""));
+      await skipMeeting(viewer, String(form.get("meetingId") ?? ""), seriesId);
       return back();
     case "hold":
-      await holdMeeting(viewer, String(form.get("meetingId") ?? ""));
+      await holdMeeting(viewer, String(form.get("meetingId") ?? ""), seriesId);
       return back();
     case "cadence": {
       const submission = parse(CadenceSchema);

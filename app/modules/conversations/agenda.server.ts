@@ -13,7 +13,7 @@ import { bothClocks, cadencesFor, type Cadence } from "./cadence";
 import { canEditNote, canHoldMeeting, canReadNote, canSeeSeries, canSkipMeeting, meetingState, PASS_ON_REFUSALS, passOnRefusal, roleInSeries, type ConversationViewer, type MeetingState, type NoteFacts, type NoteVisibility } from "./policy";
 import { TEXT_LIMIT } from "./forms";
 import { currentSeriesBetween, readSeries, type StoredSeries } from "./queries.server";
-import { nextMeetingOf, requireWork } from "./series.server";
+import { nextMeetingOf, ofSeries, requireWork } from "./series.server";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -34,13 +34,6 @@ function cleanText(text: string): string {
   if (trimmed.length > TEXT_LIMIT) throw new InvalidError({ key: "conversations:errors.tooLong", values: { limit: TEXT_LIMIT } });
   return trimmed;
 }
-
-/**
- * `inSeries`: the series of the page the request came from. A meeting, point, note or action of
- * another series is not found there, though the viewer may work in both; and nothing about a record
- * (its state, that it exists) is told before the viewer's access to its series is checked.
- */
-const ofSeries = (inSeries: string | undefined) => (inSeries === undefined ? {} : { seriesId: inSeries });
 
 async function meetingInSeries(meetingId: string, inSeries: string | undefined) {
   const meeting = await db.conversationMeeting.findFirst({ where: { id: meetingId, ...ofSeries(inSeries) }, select: { id: true, seriesId: true, status: true } });

@@ -120,6 +120,13 @@ export async function nextMeetingOf(viewer: ConversationViewer, seriesId: string
   });
 }
 
+/**
+ * `inSeries`: the series of the page the request came from. A meeting, point, note or action of
+ * another series is not found there, though the viewer may work in both; and nothing about a record
+ * (its state, that it exists) is told before the viewer's access to its series is checked.
+ */
+export const ofSeries = (inSeries: string | undefined) => (inSeries === undefined ? {} : { seriesId: inSeries });
+
 /** A new cadence, from the next meeting's slot on. */
 export async function changeCadence(viewer: ConversationViewer, seriesId: string, cadence: Cadence, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -134,9 +141,9 @@ export async function changeCadence(viewer: ConversationViewer, seriesId: string
 }
 
 /** Either of the two moves a meeting still to come, before the series' next regular slot; both calendars follow. */
-export async function moveMeetingTo(viewer: ConversationViewer, meetingId: string, to: Date, now = clock.now()): Promise<void> {
+export async function moveMeetingTo(viewer: ConversationViewer, meetingId: string, to: Date, inSeries?: string, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
-    const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, movedFrom: true, status: true } });
+    const meeting = await tx.conversationMeeting.findFirst({ where: { id: meetingId, ...ofSeries(inSeries) }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, movedFrom: true, status: true } });
     if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
     const series = await requireWork(viewer, meeting.seriesId, tx);
     const status = meeting.status === "upcoming" && meeting.startsAt.getTime() > now.getTime() ? "upcoming" : "held";
@@ -150,9 +157,9 @@ export async function moveMeetingTo(viewer: ConversationViewer, meetingId: strin
 }
 
 /** Either of the two records that a meeting took place (once its time has come): its open points move to the next meeting. */
-export async function holdMeeting(viewer: ConversationViewer, meetingId: string, now = clock.now()): Promise<void> {
+export async function holdMeeting(viewer: ConversationViewer, meetingId: string, inSeries?: string, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
-    const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
+    const meeting = await tx.conversationMeeting.findFirst({ where: { id: meetingId, ...ofSeries(inSeries) }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
     if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
     const series = await requireWork(viewer, meeting.seriesId, tx);
     const refusal = holdRefusal(meeting, now);
@@ -174,9 +181,9 @@ export async function holdMeeting(viewer: ConversationViewer, meetingId: string,
  * notification pass sends each a CANCEL for that meeting's event), the series goes on at its next
  * regular slot, and the open points move there.
  */
-export async function skipMeeting(viewer: ConversationViewer, meetingId: string, now = clock.now()): Promise<void> {
+export async function skipMeeting(viewer: ConversationViewer, meetingId: string, inSeries?: string, now = clock.now()): Promise<void> {
   await db.$transaction(async (tx) => {
-    const meeting = await tx.conversationMeeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
+    const meeting = await tx.conversationMeeting.findFirst({ where: { id: meetingId, ...ofSeries(inSeries) }, select: { id: true, seriesId: true, scheduledFor: true, startsAt: true, status: true } });
     if (!meeting) throw new NotFoundError({ key: "conversations:errors.noMeeting" });
     const series = await requireWork(viewer, meeting.seriesId, tx);
     const refusal = skipRefusal(meeting, now);

@@ -44,7 +44,7 @@ describe("calendar invitations for career conversations", () => {
     await queueReminders(now);
     expect(await invitations([manager, engineer], meetingId)).toHaveLength(2);
 
-    await moveMeetingTo(viewer(manager), meetingId, at("2031-03-25T15:00:00Z"), now);
+    await moveMeetingTo(viewer(manager), meetingId, at("2031-03-25T15:00:00Z"), undefined, now);
     await queueReminders(now);
     sent = await invitations([manager, engineer], meetingId);
     const moved = sent.filter((row) => row.key.split(":")[3] === "1");
@@ -78,7 +78,7 @@ describe("a monthly series on a working week", () => {
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "monthly", firstAt: at("2031-01-16T08:00:00Z") }, at("2031-01-10T10:00:00Z"));
     const first = (await seriesPage(viewer(manager), seriesId, at("2031-01-10T10:00:00Z"))).next!;
     const now = at("2031-01-16T08:40:00Z");
-    await holdMeeting(viewer(engineer), first.id, now);
+    await holdMeeting(viewer(engineer), first.id, undefined, now);
     const next = await db.conversationMeeting.findFirstOrThrow({ where: { seriesId, status: "upcoming" }, select: { id: true, scheduledFor: true, startsAt: true } });
     expect([next.scheduledFor.toISOString(), next.startsAt.toISOString()]).toEqual(["2031-02-17T08:00:00.000Z", "2031-02-17T08:00:00.000Z"]);
 

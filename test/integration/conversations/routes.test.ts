@@ -118,6 +118,9 @@ describe("the conversation pages", () => {
       { intent: "point-status", pointId: point.id, status: "covered" },
       { intent: "point", meetingId: sams.meetingId, text: "Posted elsewhere" },
       { intent: "note", meetingId: sams.meetingId, visibility: "shared", text: "Posted elsewhere" },
+      { intent: "move", meetingId: sams.meetingId, to: "2031-03-04T10:00" },
+      { intent: "skip", meetingId: sams.meetingId },
+      { intent: "hold", meetingId: sams.meetingId },
     ]) expect(statusOf(await post(manager.id, form)), form.intent).toBe(404);
     // Lena, who is in neither Sam's series nor a party to its action: the same answer whether she names its state or not.
     for (const status of ["open", "done"]) expect(statusOf(await post(engineer.id, { intent: "action-status", actionId: action.id, status })), status).toBe(404);
@@ -125,6 +128,7 @@ describe("the conversation pages", () => {
     expect(await db.conversationPoint.findUniqueOrThrow({ where: { id: point.id }, select: { status: true } })).toEqual({ status: "open" });
     expect(await db.conversationPoint.count({ where: { text: "Posted elsewhere" } })).toBe(0);
     expect(await db.conversationNote.count({ where: { text: "Posted elsewhere" } })).toBe(0);
+    expect(await db.conversationMeeting.findUniqueOrThrow({ where: { id: sams.meetingId }, select: { status: true, movedFrom: true } })).toEqual({ status: "upcoming", movedFrom: null });
 
     // Refused on its own page (an action owned by someone outside the series), the action comes back as typed.
     const refused = await post(engineer.id, { intent: "action", meetingId: lenas.meetingId, text: "Book the offsite TYPED-ACTION", ownerId: boss.id });
@@ -163,7 +167,7 @@ describe("the team page's one-to-ones", () => {
     await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: fresh.id, cadence: "weekly", firstAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000) }, new Date());
     const meeting = await db.conversationMeeting.findFirstOrThrow({ where: { seriesId }, select: { id: true } });
     await addAction({ id: manager.id, isAdmin: false }, meeting.id, { text: "SECRET-ACTION", ownerId: engineer.id, dueOn: new Date("2026-01-09T00:00:00Z") });
-    await holdMeeting({ id: engineer.id, isAdmin: false }, meeting.id, new Date("2026-01-05T10:00:00Z"));
+    await holdMeeting({ id: engineer.id, isAdmin: false }, meeting.id, undefined, new Date("2026-01-05T10:00:00Z"));
     const teamRoute = await import("~/routes/team");
     const page = bodyOf<{ conversations: { reports: { name: string; hasSeries: boolean; overdue: boolean; overdueActions: number | null; lastHeldText: string }[] } }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", manager.id))));
     expect(page.conversations.reports.map(({ name, hasSeries, overdue, overdueActions }) => [name, hasSeries, overdue, overdueActions])).toEqual([

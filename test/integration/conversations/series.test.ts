@@ -72,8 +72,8 @@ describe("a one-to-one series", () => {
     const now = at("2026-03-20T10:00:00Z");
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
     const first = (await seriesPage(viewer(engineer), seriesId, now)).next!;
-    expect(await refused(() => moveMeetingTo(viewer(engineer), first.id, at("2026-03-30T08:00:00Z"), now))).toBe("invalid");
-    await moveMeetingTo(viewer(engineer), first.id, at("2026-03-24T13:00:00Z"), now);
+    expect(await refused(() => moveMeetingTo(viewer(engineer), first.id, at("2026-03-30T08:00:00Z"), undefined, now))).toBe("invalid");
+    await moveMeetingTo(viewer(engineer), first.id, at("2026-03-24T13:00:00Z"), undefined, now);
     const moved = await db.conversationMeeting.findUniqueOrThrow({ where: { id: first.id } });
     expect([moved.startsAt.toISOString(), moved.movedFrom?.toISOString()]).toEqual(["2026-03-24T13:00:00.000Z", "2026-03-23T09:00:00.000Z"]);
 
@@ -82,10 +82,10 @@ describe("a one-to-one series", () => {
     const suggested = (await seriesPage(viewer(manager), seriesId, now)).next!.suggestions[0]!;
     await addPoint(viewer(manager), first.id, { suggestion: suggested.sourceKey });
     await setPointStatus(viewer(manager), covered, "covered");
-    expect(await refused(() => holdMeeting(viewer(manager), first.id, now))).toBe("invalid");
+    expect(await refused(() => holdMeeting(viewer(manager), first.id, undefined, now))).toBe("invalid");
 
     const after = at("2026-03-24T14:00:00Z");
-    await holdMeeting(viewer(manager), first.id, after);
+    await holdMeeting(viewer(manager), first.id, undefined, after);
     const page = await seriesPage(viewer(engineer), seriesId, after);
     // The next regular slot follows the one the meeting was scheduled in: Monday 30 March, 10:00 in Berlin (now summer time).
     expect(page.next?.startsAt.toISOString()).toBe("2026-03-30T08:00:00.000Z");
@@ -113,19 +113,19 @@ describe("a one-to-one series", () => {
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-03-23T09:00:00Z") }, now);
     const first = (await seriesPage(viewer(engineer), seriesId, now)).next!;
     expect(first.canHold).toBe(false);
-    expect(await refusal(() => holdMeeting(viewer(engineer), first.id, now))).toBe("conversations:errors.hold.notBegun");
+    expect(await refusal(() => holdMeeting(viewer(engineer), first.id, undefined, now))).toBe("conversations:errors.hold.notBegun");
 
     // At its very start time it has begun.
     const begun = at("2026-03-23T09:00:00Z");
     for (const person of [manager, engineer]) expect((await seriesPage(viewer(person), seriesId, begun)).next).toMatchObject({ id: first.id, canHold: true });
     // Nobody outside the two records it, not the manager above and not an admin: for them the meeting does not exist.
-    for (const outsider of [boss, admin]) expect(await refused(() => holdMeeting(viewer(outsider), first.id, begun)), outsider.name).toBe("not-found");
-    await holdMeeting(viewer(engineer), first.id, begun);
+    for (const outsider of [boss, admin]) expect(await refused(() => holdMeeting(viewer(outsider), first.id, undefined, begun)), outsider.name).toBe("not-found");
+    await holdMeeting(viewer(engineer), first.id, undefined, begun);
     const held = await seriesPage(viewer(manager), seriesId, begun);
     expect(held.earlier.map((meeting) => [meeting.id, meeting.status, meeting.canHold])).toEqual([[first.id, "held", false]]);
     // A withdrawn meeting is not recorded as held.
     const withdrawn = await db.conversationMeeting.create({ data: { seriesId, scheduledFor: at("2026-03-21T09:00:00Z"), startsAt: at("2026-03-21T09:00:00Z"), status: "withdrawn" } });
-    expect(await refusal(() => holdMeeting(viewer(manager), withdrawn.id, begun))).toBe("conversations:errors.hold.withdrawn");
+    expect(await refusal(() => holdMeeting(viewer(manager), withdrawn.id, undefined, begun))).toBe("conversations:errors.hold.withdrawn");
     await db.conversationMeeting.delete({ where: { id: withdrawn.id } });
 
     await db.user.update({ where: { id: engineer.id }, data: { managerId: other.id } });
@@ -135,7 +135,7 @@ describe("a one-to-one series", () => {
     const missed = ended.earlier.find((meeting) => meeting.status === "upcoming")!;
     expect(missed.startsAt.getTime()).toBeLessThan(later.getTime());
     expect(ended.earlier.map((meeting) => meeting.canHold)).toEqual([false, false]);
-    expect(await refused(() => holdMeeting(viewer(manager), missed.id, later))).toBe("forbidden");
+    expect(await refused(() => holdMeeting(viewer(manager), missed.id, undefined, later))).toBe("forbidden");
   });
 
   test("a meeting not recorded as held gives way to the next one, and the calendar pass keeps one meeting to come", async () => {
@@ -158,7 +158,7 @@ describe("a one-to-one series", () => {
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2026-05-04T08:00:00Z") }, now);
     await changeCadence(viewer(engineer), seriesId, "monthly", now);
     const first = (await seriesPage(viewer(manager), seriesId, now)).next!;
-    await holdMeeting(viewer(manager), first.id, at("2026-05-04T09:00:00Z"));
+    await holdMeeting(viewer(manager), first.id, undefined, at("2026-05-04T09:00:00Z"));
     expect((await seriesPage(viewer(manager), seriesId, at("2026-05-04T09:00:00Z"))).next?.startsAt.toISOString()).toBe("2026-06-04T08:00:00.000Z");
   });
 });
@@ -176,7 +176,7 @@ describe("notes stay between the two", () => {
     expect(await notesOf(manager)).toEqual(["SHARED-NOTE", "MANAGER-PRIVATE"]);
     expect(await notesOf(engineer)).toEqual(["SHARED-NOTE", "ENGINEER-PRIVATE"]);
 
-    await holdMeeting(viewer(engineer), meeting.id, at("2026-03-23T10:00:00Z"));
+    await holdMeeting(viewer(engineer), meeting.id, undefined, at("2026-03-23T10:00:00Z"));
     const later = at("2026-04-14T10:00:00Z");
     const people = [{ id: engineer.id, chain: await managerChain(engineer.id) }];
     const forBoss = (await conversationSignals(viewer(boss), people, later)).get(engineer.id);
@@ -336,7 +336,7 @@ describe("actions", () => {
     expect(await titles(manager)).toEqual(["Check in on an action Lena Engineer owns from your one-to-one"]);
     expect(await titles(boss)).toEqual([]);
 
-    await holdMeeting(viewer(engineer), meeting.id, at("2026-03-23T10:00:00Z"));
+    await holdMeeting(viewer(engineer), meeting.id, undefined, at("2026-03-23T10:00:00Z"));
     const next = (await seriesPage(viewer(engineer), seriesId, at("2026-03-30T07:00:00Z"))).next!;
     expect(next.agenda[0]).toMatchObject({ type: "action", overdue: true, action: { id: actionId } });
     const signals = await conversationSignals(viewer(manager), [{ id: engineer.id, chain: await managerChain(engineer.id) }], at("2026-03-30T07:00:00Z"));

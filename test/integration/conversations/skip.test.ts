@@ -110,9 +110,9 @@ describe("skipping one meeting", () => {
     const now = at("2031-05-01T08:00:00Z");
     const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "fortnightly", firstAt: at("2031-05-05T08:00:00Z") }, now);
     const first = (await seriesPage(viewer(manager), seriesId, now)).next!;
-    expect(await refusal(() => skipMeeting(viewer(boss), first.id, now))).toBe("not-found: conversations:errors.noConversation");
+    expect(await refusal(() => skipMeeting(viewer(boss), first.id, undefined, now))).toBe("not-found: conversations:errors.noConversation");
     const begun = at("2031-05-05T08:10:00Z");
-    expect(await refusal(() => skipMeeting(viewer(manager), first.id, begun))).toBe("invalid: conversations:errors.skip.notToCome");
+    expect(await refusal(() => skipMeeting(viewer(manager), first.id, undefined, begun))).toBe("invalid: conversations:errors.skip.notToCome");
     expect((await seriesPage(viewer(manager), seriesId, begun)).next?.canSkip).toBe(false);
 
     // The move form's refusal points to the skip.
@@ -122,7 +122,7 @@ describe("skipping one meeting", () => {
     // The line changes: the meeting to come leaves both calendars, and the page calls it cancelled, never to come.
     await db.user.update({ where: { id: engineer.id }, data: { managerId: boss.id } });
     await rebuildReportingLine(db);
-    expect(await refusal(() => skipMeeting(viewer(manager), first.id, now))).toMatch(/^forbidden: /);
+    expect(await refusal(() => skipMeeting(viewer(manager), first.id, undefined, now))).toMatch(/^forbidden: /);
     const ended = await seriesPage(viewer(engineer), seriesId, now);
     expect(ended.next).toBeNull();
     expect(ended.earlier.map((meeting) => [meeting.id, meeting.status, meeting.state, meeting.canSkip])).toEqual([[first.id, "upcoming", "cancelled", false]]);
