@@ -20,7 +20,7 @@ import { canOpenWindow, ladderVersionLocked, votesStartRefusal, windowCloseRefus
 import { modeOfLadder } from "~/modules/promotions/settings.server";
 import { closeWindow, openWindow, startVotes, updateWindow, windowForAdmin } from "~/modules/promotions/windows.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { revisionField } from "~/utils/revision";
+import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:window.title", { name: loaderData?.window.name ?? "" }) }];
 
@@ -60,6 +60,8 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
     events,
   };
 });
+
+export { revalidateAfterConflict as shouldRevalidate };
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireRole(request, "admin");

@@ -16,7 +16,8 @@ import { AmendmentSchema, CaseSchema, ManagerAdditionSchema } from "~/modules/pr
 import { addToNomination, withdrawNomination } from "~/modules/promotions/nominations.server";
 import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { revisionField } from "~/utils/revision";
+import { postedText } from "~/utils/posted";
+import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:nomination.title", { name: loaderData?.nomination.nomineeName ?? "" }) }];
 
@@ -25,13 +26,21 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return nominationPage(viewer, params.nominationId ?? "");
 });
 
+export { revalidateAfterConflict as shouldRevalidate };
+
+/** What a refused form sent, to show again: the texts typed and the evidence ticked. */
+const typedOf = (form: FormData) => ({
+  ...postedText(form, ["competencyId", "text", "addition", "reason"]),
+  evidence: form.getAll("evidence").filter((value): value is string => typeof value === "string"),
+});
+
 export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const nominationId = params.nominationId ?? "";
   const here = `/promotions/nominations/${nominationId}`;
   const intent = String(form.get("intent") ?? "");
   const refused = (issues: Record<string, string[] | null> | null | undefined) =>
-    data({ intent, error: wordsOf(translatorOf(context), Object.values(issues ?? {}).flatMap((list) => list ?? [])[0] ?? "promotions:errors.checkForm") }, { status: 400 });
+    data({ intent, typed: typedOf(form), error: wordsOf(translatorOf(context), Object.values(issues ?? {}).flatMap((list) => list ?? [])[0] ?? "promotions:errors.checkForm") }, { status: 400 });
   if (intent === "add") {
     const submission = parseWithZod(form, { schema: ManagerAdditionSchema });
     if (submission.status !== "success") return refused(submission.error);
@@ -57,12 +66,18 @@ export const action = withFormRefusals(async ({ request, params, context }: Rout
   if (submission.status !== "success") return refused(submission.error);
   await saveCase(viewer, nominationId, packetId, submission.value);
   return redirect(`${here}#case-${submission.value.competencyId}`);
-});
+}, (form) => ({ typed: typedOf(form) }));
 
 export default function Nomination({ loaderData, actionData }: Route.ComponentProps) {
   const { nomination, window, role, can, packet, record, sponsorships } = loaderData;
   const { t } = useTranslation("promotions");
   const f = useFormats();
+  // A refused form's own fields come back as they were sent; every other form shows what is saved.
+  const typedFor = (intent: string) => (actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : null);
+  const typedCase = (competencyId: string) => {
+    const typed = typedFor("case");
+    return typed && typed.competencyId === competencyId ? typed : null;
+  };
   return (
     <>
       <BackLink to="/promotions">{t("process.heading")}</BackLink>
@@ -83,14 +98,14 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
         {can.add ? (
           <Form method="post" className="mt-4 space-y-2">
             <input type="hidden" name="intent" value="add" />
-            <TextareaField name="addition" label={t("nomination.addLabel")} hint={t("nomination.addHint")} rows={4} defaultValue={nomination.managerAddition} required maxLength={4000} />
+            <TextareaField name="addition" label={t("nomination.addLabel")} hint={t("nomination.addHint")} rows={4} defaultValue={typedFor("add")?.addition ?? nomination.managerAddition} required maxLength={4000} />
             <SubmitButton busyLabel={t("nomination.saving")}>{t("nomination.add")}</SubmitButton>
           </Form>
         ) : null}
         {can.withdraw ? (
           <Form method="post" className="mt-4 flex flex-wrap items-end gap-2">
             <input type="hidden" name="intent" value="withdraw" />
-            <TextareaField name="reason" label={t("nomination.withdrawReason")} rows={2} className="min-w-64 flex-1" maxLength={1000} />
+            <TextareaField name="reason" label={t("nomination.withdrawReason")} defaultValue={typedFor("withdraw")?.reason} rows={2} className="min-w-64 flex-1" maxLength={1000} />
             <SubmitButton variant="secondary" busyLabel={t("nomination.saving")}>
               {t("nomination.withdraw")}
             </SubmitButton>
@@ -174,7 +189,7 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
                     label={role === "manager" ? t("packet.yourCaseManager") : t("packet.yourCase")}
                     rows={3}
                     maxLength={2000}
-                    defaultValue={role === "manager" ? criterion.managerCase : criterion.nomineeCase}
+                    defaultValue={typedCase(criterion.competencyId)?.text ?? (role === "manager" ? criterion.managerCase : criterion.nomineeCase)}
                   />
                   <fieldset>
                     <legend className="field-label">{t("packet.evidence")}</legend>
@@ -182,7 +197,7 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
                     <ul className="mt-1 space-y-1">
                       {[...criterion.chosen, ...criterion.offered].map((item) => (
                         <li key={item.ref} className="flex items-start gap-2 text-sm">
-                          <input type="checkbox" name="evidence" value={item.ref} defaultChecked={criterion.chosen.some((kept) => kept.ref === item.ref)} id={`${criterion.competencyId}-${item.ref}`} className="checkbox mt-1" />
+                          <input type="checkbox" name="evidence" value={item.ref} defaultChecked={(typedCase(criterion.competencyId)?.evidence ?? criterion.chosen.map((kept) => kept.ref)).includes(item.ref)} id={`${criterion.competencyId}-${item.ref}`} className="checkbox mt-1" />
                           <label htmlFor={`${criterion.competencyId}-${item.ref}`}>
                             <EvidenceText item={item} />
                           </label>
@@ -217,7 +232,7 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
             <Card>
               <Form method="post" className="space-y-2">
                 <input type="hidden" name="intent" value="amend" />
-                <TextareaField name="reason" label={t("packet.amendReason")} hint={t("packet.amendHint")} rows={2} required maxLength={4000} />
+                <TextareaField name="reason" label={t("packet.amendReason")} hint={t("packet.amendHint")} defaultValue={typedFor("amend")?.reason} rows={2} required maxLength={4000} />
                 <SubmitButton variant="secondary" busyLabel={t("packet.saving")}>
                   {t("packet.amend")}
                 </SubmitButton>

@@ -11,7 +11,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { ballotPage, saveBallot } from "~/modules/promotions/ballots.server";
 import { MARKS } from "~/modules/promotions/committee-policy";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { revisionField } from "~/utils/revision";
+import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("promotionsCommittee:ballot.title") }];
 
@@ -26,6 +26,8 @@ function fieldsStartingWith(form: FormData, prefix: string): Record<string, stri
   for (const [name, value] of form) if (name.startsWith(prefix)) found[name.slice(prefix.length)] = String(value);
   return found;
 }
+
+export { revalidateAfterConflict as shouldRevalidate };
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);

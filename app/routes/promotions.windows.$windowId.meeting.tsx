@@ -15,7 +15,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { MARKS, OUTCOMES } from "~/modules/promotions/committee-policy";
 import { meetingPage, recordDecision, recordDissent, releaseDecision, startMeeting } from "~/modules/promotions/decisions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { revisionField } from "~/utils/revision";
+import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: loaderData ? metaT(matches)("promotionsCommittee:meeting.title", { window: loaderData.window.name }) : metaT(matches)("promotionsCommittee:meeting.titleFallback") },
@@ -32,6 +32,8 @@ function fieldsStartingWith(form: FormData, prefix: string): Record<string, stri
   return found;
 }
 
+
+export { revalidateAfterConflict as shouldRevalidate };
 
 export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);

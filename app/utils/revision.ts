@@ -1,3 +1,4 @@
+import type { ShouldRevalidateFunction } from "react-router";
 import { InvalidError } from "~/modules/errors";
 
 /**
@@ -14,3 +15,11 @@ export function revisionField(form: FormData, options: { optional?: boolean } = 
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new InvalidError({ key: "common:errors.formNotUnderstood" });
   return Number(value);
 }
+
+/**
+ * For a page whose forms send a revision: after a conflict (409, the record changed since the page
+ * was read) its data is read again, so the page shows the newer record and its forms carry the newer
+ * revision, while what was typed stays in the fields. React Router reads nothing again after a
+ * refused submission by default, which left the page sending the stale revision, refused each time.
+ */
+export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;

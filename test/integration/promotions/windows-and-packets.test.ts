@@ -23,6 +23,7 @@ import * as adminRoute from "~/routes/admin.promotions._index";
 import * as nominateRoute from "~/routes/promotions.nominate";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import { createPerson } from "../../utils/factories";
+import { renderPage } from "../../utils/render-page";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost } from "../../utils/session";
 
@@ -184,6 +185,19 @@ describe("nominations", () => {
     expect(await db.promotionPacket.findUniqueOrThrow({ where: { id: page.packet!.id }, select: { revision: true, submittedAt: true } })).toEqual({ revision: page.packet!.revision, submittedAt: null });
     const revision = await saveCase(org.nia, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "The review guide is used by four teams.", evidence: [`career-evidence:${kept.id}`], revision: page.packet!.revision }, now);
     expect(await refusal(() => saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "Stale", evidence: [], revision: page.packet!.revision }, now))).toBe("conflict promotions:errors.packetChangedMeanwhile");
+    // The same conflict through the page without JavaScript: a 409 that shows the manager's words and
+    // ticks as sent (here, the nominee's chosen evidence unticked), beside the newer packet's revision;
+    // with JavaScript the page reads the packet again after it.
+    const stale = new URLSearchParams({ intent: "case", packetId: page.packet!.id, revision: String(page.packet!.revision), competencyId: "code-quality", text: "Stale but TYPED-BY-MAX" });
+    const refused = await renderPage(nominationRoute, "/promotions/nominations/:nominationId", `/promotions/nominations/${selfNomination}`, org.manager.id, stale);
+    expect(refused.status).toBe(409);
+    expect(refused.html).toMatch(/<textarea[^>]*name="text"[^>]*>Stale but TYPED-BY-MAX<\/textarea>/);
+    const box = refused.html.match(new RegExp(`<input type="checkbox" id="code-quality-career-evidence:${kept.id}"[^>]*>`))?.[0];
+    expect(box).toBeDefined();
+    expect(box).not.toContain("checked");
+    expect(refused.html).toContain(`name="revision" value="${revision}"`);
+    expect(nominationRoute.shouldRevalidate({ actionStatus: 409, defaultShouldRevalidate: false } as Parameters<typeof nominationRoute.shouldRevalidate>[0])).toBe(true);
+    expect(nominationRoute.shouldRevalidate({ actionStatus: 400, defaultShouldRevalidate: false } as Parameters<typeof nominationRoute.shouldRevalidate>[0])).toBe(false);
     // The manager keeps what the nominee chose, though they could not have offered it, and writes their own words.
     await saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "Agreed.", evidence: [`career-evidence:${kept.id}`], revision }, now);
     expect(await refusal(() => saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "", evidence: ["career-evidence:someone-elses"], revision: revision + 1 }, now))).toBe("invalid promotions:errors.unknownEvidence");
