@@ -104,7 +104,8 @@ async function unassessableReason(subject: Subject, kind: AssessmentKind): Promi
 export type AssessmentEntry = {
   subject: { id: string; name: string };
   cycle: CycleRef | null;
-  decision: EntryDecision;
+  /** A draft someone else in the chain is writing is named by its author, not its id: the viewer cannot open it. */
+  decision: Exclude<EntryDecision, { action: "taken" }> | { action: "taken"; authorName: string };
   /** Set when a new assessment cannot be started (no level, deactivated). */
   unavailable: Message | null;
   /** Outside a cycle: the last submitted assessment of this kind, for a link. */
@@ -122,7 +123,7 @@ export async function assessmentEntry(viewer: Viewer, kind: AssessmentKind, subj
   return {
     subject: { id: subject.id, name: subject.name },
     cycle,
-    decision,
+    decision: decision.action === "taken" ? { action: "taken", authorName: decision.authorName } : decision,
     unavailable: decision.action === "create" ? await unassessableReason(subject, kind) : null,
     lastSubmitted: last ? { id: last.id, submittedAt: last.submittedAt ?? null } : null,
   };

@@ -256,6 +256,10 @@ export function applyFilters(base: Pick<Base, "entries" | "names">, filters: Ses
   return { shown, filterProblems, filterKey };
 }
 
+/** An outcome as an agenda cell words it: the rating, and a promotion's level by its title. */
+const shownOutcome = (outcome: { rating: number | null; outcome: LevelOutcome | null; levelTitle: string | null } | null) =>
+  outcome && { rating: outcome.rating, outcome: outcome.outcome, levelTitle: outcome.levelTitle };
+
 export type SessionTab = "agenda" | "managers";
 
 /**
@@ -328,7 +332,15 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     entries:
       tab === "agenda"
         ? listed.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
-            ...entry,
+            // What a row shows, and no more: not the person's, manager's or review's ids, nor what only orders the list.
+            id: entry.id,
+            name: entry.name,
+            manager: entry.manager,
+            place: entry.place,
+            flags: entry.flags,
+            proposal: shownOutcome(entry.proposal),
+            final: shownOutcome(entry.final),
+            preRead: entry.preRead,
             canPropose: canPropose(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
             /** Once published: whether the person has been told their outcome, and whether the viewer may tell them. */
             released: session.state === "published" ? released : null,

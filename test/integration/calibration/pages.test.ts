@@ -113,10 +113,13 @@ describe("calibration pages", () => {
     expect(statusOf(saved)).toBe(302);
     const view = bodyOf<Awaited<ReturnType<typeof sessionLoader>>>(await sessionLoader(routeArgs(await signedInRequest(`/calibration/${sessionId}`, facilitator.id), { sessionId })));
     // Lena's proposed promotion puts her near a boundary: before Omar, who has no proposal yet.
-    expect(view.entries.map((entry) => [entry.name, entry.proposal?.rating ?? null, entry.nearBoundary])).toEqual([
-      [lena.name, 3, true],
-      [omar.name, null, false],
+    expect(view.entries.map((entry) => [entry.name, entry.proposal?.rating ?? null])).toEqual([
+      [lena.name, 3],
+      [omar.name, null],
     ]);
+    // A row carries what it shows: no person's, manager's or review's id, nor the order's reasons.
+    expect(Object.keys(view.entries[0]!).sort()).toEqual(["canPropose", "canRelease", "final", "flags", "id", "manager", "name", "place", "preRead", "proposal", "released"]);
+    expect(Object.keys(view.entries[0]!.proposal!).sort()).toEqual(["levelTitle", "outcome", "rating"]);
     expect(view.next).toEqual({ state: "live" });
     expect(view.pagination).toEqual({ page: 1, pages: 1, shown: 2, from: 1, to: 2 });
     // A page past the end shows the last page.

@@ -285,11 +285,11 @@ describe("calibration sessions", () => {
     expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 3 })).toEqual({ ok: true });
     // Sam, the manager, does not see Kim's independent rating before the session is live.
     const samsView = await sessionView(viewerOf(sam), sessionId, { team: null, manager: null, track: null, level: null });
-    expect(samsView.entries.find((entry) => entry.personId === lena.id)!.preRead).toBeNull();
+    expect(samsView.entries.find((entry) => entry.name === lena.name)!.preRead).toBeNull();
     expect((await entryView(viewerOf(sam), sessionId, entryOf(lena))).history.map((event) => event.kind)).toEqual(["proposal"]);
     // The facilitator does.
     const facilitatorsView = await sessionView(viewerOf(facilitator), sessionId, { team: null, manager: null, track: null, level: null });
-    expect(facilitatorsView.entries.find((entry) => entry.personId === lena.id)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 0, noView: 0 });
+    expect(facilitatorsView.entries.find((entry) => entry.name === lena.name)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 0, noView: 0 });
     await expect(savePreRead(viewerOf(kim), entryOf(lena), { mark: "question" })).rejects.toBeInstanceOf(ForbiddenError);
     await advanceSession(viewerOf(facilitator), sessionId, "live");
     expect(await savePreRead(viewerOf(kim), entryOf(lena), { mark: "question" })).toEqual({ ok: true });
@@ -297,7 +297,7 @@ describe("calibration sessions", () => {
     const stored = await db.calibrationEntry.findUniqueOrThrow({ where: { id: entryOf(lena) }, select: { proposedRating: true } });
     expect(stored.proposedRating).toBe(4);
     const live = await sessionView(viewerOf(sam), sessionId, { team: null, manager: null, track: null, level: null });
-    expect(live.entries.find((entry) => entry.personId === lena.id)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 1, noView: 0 });
+    expect(live.entries.find((entry) => entry.name === lena.name)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 1, noView: 0 });
     expect((await entryHistory(viewerOf(facilitator), entryOf(lena))).map((event) => [event.kind, event.change])).toEqual([
       ["proposal", { proposedRating: [null, 4], proposedOutcome: [null, "stay"], rationale: ["", "Outstanding."] }],
       ["preread", { rating: [null, 3] }],
@@ -316,7 +316,7 @@ describe("calibration sessions", () => {
     expect(await savePreRead(viewerOf(kim), entryOf(lena), { rating: 3 })).toEqual({ ok: true });
     expect((await entryView(viewerOf(admin), sessionId, entryOf(lena))).entry.proposal).toMatchObject({ rating: 4 });
     const adminsView = await sessionView(viewerOf(admin), sessionId, { team: null, manager: null, track: null, level: null });
-    expect(adminsView.entries.find((entry) => entry.personId === lena.id)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 0, noView: 0 });
+    expect(adminsView.entries.find((entry) => entry.name === lena.name)!.preRead).toEqual({ ratings: 1, mean: 3, agree: 0, question: 0, noView: 0 });
     // Once live, other calibrators mark the proposal: not the admin or the facilitator, nor Sam his own report's.
     await advanceSession(viewerOf(facilitator), sessionId, "live");
     for (const notOther of [admin, facilitator, sam]) {
