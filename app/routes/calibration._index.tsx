@@ -8,6 +8,7 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
+import { canSetUpSession } from "~/modules/calibration/policy";
 import { isSessionState } from "~/modules/calibration/session-state";
 import { listSessions } from "~/modules/calibration/sessions.server";
 import { withDomainErrors } from "~/utils/http.server";
@@ -17,7 +18,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const sessions = await listSessions(viewer);
-  return { canCreate: viewer.isAdmin, sessions };
+  return { canCreate: canSetUpSession(viewer), sessions };
 });
 
 export default function CalibrationSessions({ loaderData }: Route.ComponentProps) {

@@ -21,6 +21,9 @@ export type SessionAccess = {
 
 export type EntryAccess = { personId: string; managerId: string | null; released: boolean };
 
+/** Sessions are set up by admins, who name the facilitator. */
+export const canSetUpSession = (viewer: CalibrationViewer) => viewer.isAdmin;
+
 export const isFacilitator = (viewer: CalibrationViewer, session: SessionAccess) => viewer.id === session.facilitatorId;
 const isCalibrator = (viewer: CalibrationViewer, session: SessionAccess) => session.calibratorIds.includes(viewer.id);
 
@@ -53,7 +56,7 @@ export function canSeePreReads(viewer: CalibrationViewer, session: SessionAccess
   return viewer.isAdmin || isFacilitator(viewer, session) || proposalsRevealed(session.state);
 }
 
-/** The session's exports and its list of calibrators: the facilitator and admins. */
+/** The session's exports, its list of calibrators, inviting more and its meeting: the facilitator and admins. */
 export function canOverseeSession(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return viewer.isAdmin || isFacilitator(viewer, session);
 }

@@ -18,7 +18,7 @@ import type { LevelOutcome } from "./entries";
 import { differsFromProposal, promotionTargetProblem, REASON_NEEDED, type OutcomeInput } from "./outcomes";
 import type { MOVE_EVENT } from "./grid";
 import { onSessionScale, sessionScale } from "./scale";
-import { canChangeState, canMarkProposal, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canViewSession, releaseRefusal, type SessionAccess } from "./policy";
+import { canChangeState, canMarkProposal, canOverseeSession, canSetUpSession, canScheduleMeeting, canOpenEntry, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canViewSession, releaseRefusal, type SessionAccess } from "./policy";
 import { announceSessionChange } from "./live.server";
 import { promotionsDecidedElsewhere, promotionsTakenElsewhere } from "./promotion-route.server";
 import { sessionReviewFigures } from "./queries.server";
@@ -48,7 +48,7 @@ const someEmails = (emails: readonly string[]) => `${emails.slice(0, 10).join(",
 /** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
 export async function createSession(actor: Viewer, setup: NewSessionInput): Promise<{ ok: true; sessionId: string } | { ok: false; fieldErrors: FieldErrors }> {
   const input = { peopleEmails: [], calibratorEmails: [], scaleId: null, secondDimension: null, groupFloor: SMALL_GROUP_FLOOR, proposalsDueOn: null, ...setup };
-  if (!actor.isAdmin) throw new ForbiddenError({ key: "calibration:errors.adminsSetUp" });
+  if (!canSetUpSession(actor)) throw new ForbiddenError({ key: "calibration:errors.adminsSetUp" });
   const served = await servedLadderVersion(input.ladderId);
   if (!served) return { ok: false, fieldErrors: { ladderId: ["calibration:errors.ladderNotServed"] } };
   const { ladder, versionId } = served;
@@ -200,7 +200,7 @@ export async function listSessions(viewer: Viewer) {
  */
 export async function inviteCalibrator(viewer: Viewer, sessionId: string, email: string): Promise<{ ok: true } | { ok: false; fieldErrors: { email: Message[] } }> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError({ key: "calibration:errors.facilitatorInvites" });
+  if (!canOverseeSession(viewer, session.access)) throw new ForbiddenError({ key: "calibration:errors.facilitatorInvites" });
   if (session.state === "locked" || session.state === "published") throw new ConflictError({ key: "calibration:errors.lockedNoJoining" });
   const person = await db.user.findFirst({ where: { email: email.trim().toLowerCase(), deactivatedAt: null }, select: { id: true, name: true } });
   if (!person) return { ok: false, fieldErrors: { email: [{ key: "calibration:errors.nobodyActiveWithEmail" }] } };
@@ -224,7 +224,7 @@ export async function inviteCalibrator(viewer: Viewer, sessionId: string, email:
  */
 export async function scheduleMeeting(viewer: Viewer, sessionId: string, meeting: MeetingInput | null): Promise<void> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!viewer.isAdmin && viewer.id !== session.facilitatorId) throw new ForbiddenError({ key: "calibration:errors.facilitatorSetsMeeting" });
+  if (!canOverseeSession(viewer, session.access)) throw new ForbiddenError({ key: "calibration:errors.facilitatorSetsMeeting" });
   if (!canScheduleMeeting(viewer, session.access)) throw new ConflictError({ key: "calibration:errors.lockedMeeting" });
   const startsAt = meeting?.startsAt ?? null;
   const endsAt = meeting ? meetingEnd(meeting) : null;

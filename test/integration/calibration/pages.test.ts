@@ -54,6 +54,12 @@ describe("calibration pages", () => {
     const made = await call(async () => newAction(routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Autumn", cycleId: cycle.id, ladderId: "engineering", population: "cycle", facilitatorEmail: facilitator.email }))));
     expect(statusOf(made)).toBe(302);
     expect((made as Response).headers.get("Location")).toMatch(/^\/calibration\/[a-z0-9]+$/);
+    // Only admins set up sessions: the list offers it to them alone, and the service refuses anyone else, whatever page asked.
+    const canCreate = async (personId: string) => bodyOf<{ canCreate: boolean }>(await listLoader(routeArgs(await signedInRequest("/calibration", personId)))).canCreate;
+    expect([await canCreate(admin.id), await canCreate(facilitator.id)]).toEqual([true, false]);
+    const sessions = await db.calibrationSession.count();
+    await expect(createSession({ ...facilitator, isHiringAdmin: false }, { name: "By a non-admin", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false })).rejects.toMatchObject({ kind: "forbidden" });
+    expect(await db.calibrationSession.count()).toBe(sessions);
     // A due day for proposals is a real date or nothing; it is kept on the session.
     const badDay = await call(async () => newAction(routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Winter", cycleId: cycle.id, ladderId: "engineering", population: "cycle", facilitatorEmail: facilitator.email, proposalsDueOn: "2026-02-30" }))));
     expect(statusOf(badDay)).toBe(400);
