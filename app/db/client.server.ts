@@ -1,7 +1,7 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "~/utils/env.server";
 import { statementNames } from "./postgres-statements.server";
+import { SqliteAdapterFactory } from "./sqlite-adapter.server";
 import { withStatementCount } from "./statement-count.server";
 import { withStatementTiming } from "./statement-timing.server";
 
@@ -20,7 +20,7 @@ export function sqliteFilePath(databaseUrl: string): string {
 
 async function createClient(databaseUrl: string, preparedStatements: boolean, poolSize: number): Promise<Db> {
   if (databaseUrl.startsWith("file:")) {
-    const adapter = withStatementTiming(withStatementCount(withBindLimit(new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 }))));
+    const adapter = withStatementTiming(withStatementCount(new SqliteAdapterFactory({ file: sqliteFilePath(databaseUrl), timeout: 10_000 })));
     return new PrismaClient({ adapter });
   }
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
@@ -43,26 +43,6 @@ async function createClient(databaseUrl: string, preparedStatements: boolean, po
  */
 function postgresSessionOptions(): string {
   return process.env.PGOPTIONS ?? "-c random_page_cost=1.1";
-}
-
-/** SQLITE_MAX_VARIABLE_NUMBER of the SQLite that better-sqlite3 builds (the default since SQLite 3.32), as PostgreSQL's. */
-export const SQLITE_MAX_BOUND_VALUES = 32_766;
-
-/**
- * Prisma splits a long list of bound values to suit the database, and refuses (P2029) a statement
- * it cannot split, such as a relation read with `take` over many rows. Its SQLite adapter does not
- * say how many values SQLite takes, so Prisma assumes 999, SQLite's limit before 3.32: an
- * opening's page with 500 loops of six interviews failed. The adapter's optional
- * getConnectionInfo says the real limit.
- */
-function withBindLimit(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    adapter.getConnectionInfo ??= () => ({ maxBindValues: SQLITE_MAX_BOUND_VALUES, supportsRelationJoins: false });
-    return adapter;
-  };
-  return factory;
 }
 
 const globalForDb = globalThis as unknown as { rungsDb?: Db };
