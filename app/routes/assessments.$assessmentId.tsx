@@ -191,6 +191,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           values={plainReply?.intent === "save" ? { ...page.values, ...plainReply.typed } : page.values}
           latestDate={latestDate}
           sectionParam={searchParams.get("section")}
+          evidenceParam={searchParams.get("evidence")}
           submitReply={actionData && actionData.intent === "submit" && !actionData.ok ? actionData : null}
           plainReply={plainReply}
           saved={searchParams.get("saved") === "1"}

@@ -109,6 +109,8 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(plain.getByText("Saved.")).toBeVisible();
   await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript.");
   await planning.getByText("Add evidence for Planning and estimation").click();
+  await planning.getByRole("link", { name: "Open the form for Planning and estimation" }).click();
+  await expect(plain).toHaveURL(/\?section=delivery&evidence=planning#planning$/);
   await planning.getByLabel("What happened").fill("Planned the checkout migration");
   await planning.getByLabel("Link (optional)").fill("https://example.com/plan");
   await planning.getByLabel("Link (optional)").press("Enter");

@@ -127,6 +127,9 @@ type CompetencyEditorProps = {
   formId: string;
   /** What the plain evidence form sent back when adding evidence without JavaScript failed. */
   evidenceReply: PlainEvidenceReply | null;
+  /** The section this competency is in, and whether its plain evidence form was asked for (`?evidence=`). */
+  sectionId: string;
+  plainEvidenceOpen: boolean;
   /** Evidence the person recorded between cycles for this competency (career conversations), offered beside it. */
   recorded?: readonly RecordedEvidence[];
 };
@@ -157,6 +160,8 @@ const CompetencyEditor = memo(function CompetencyEditor({
   resolveConflict,
   formId,
   evidenceReply,
+  sectionId,
+  plainEvidenceOpen,
   recorded,
 }: CompetencyEditorProps) {
   const { t } = useTranslation("assessments");
@@ -333,6 +338,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
             evidence={competency.evidence}
             latestDate={latestDate}
             plainReply={evidenceReply}
+            plainFormLink={plainEvidenceOpen ? null : `?section=${sectionId}&evidence=${id}#${id}`}
           />
         </div>
       </Card>
@@ -456,6 +462,7 @@ export function AssessmentEditor({
   values,
   latestDate,
   sectionParam,
+  evidenceParam = null,
   submitReply,
   plainReply = null,
   saved = false,
@@ -468,6 +475,8 @@ export function AssessmentEditor({
   latestDate: string;
   /** The `section` search parameter. */
   sectionParam: string | null;
+  /** The `evidence` search parameter: the competency whose form for adding evidence without JavaScript is open. */
+  evidenceParam?: string | null;
   submitReply: SubmitReply | null;
   /** What the page's own forms (used without JavaScript) sent back when they did not go through. */
   plainReply?: PlainReply | null;
@@ -545,6 +554,7 @@ export function AssessmentEditor({
     const rating = value(ratingKey) as number | null;
     const fields = [ratingKey, notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))];
     const conflicts = conflictCount ? pick(state.conflicts, fields) : noConflicts;
+    const sectionId = sectionOfCompetency(sections, competency.id)!.id;
     return (
       <CompetencyEditor
         key={competency.id}
@@ -560,8 +570,10 @@ export function AssessmentEditor({
         latestDate={latestDate}
         setValue={setValue}
         resolveConflict={resolveConflict}
-        formId={sectionFormId(sectionOfCompetency(sections, competency.id)!.id)}
+        formId={sectionFormId(sectionId)}
         evidenceReply={plainReply?.intent === "add-evidence" && plainReply.competencyId === competency.id ? plainReply : null}
+        sectionId={sectionId}
+        plainEvidenceOpen={evidenceParam === competency.id}
         recorded={recorded[competency.id]}
       />
     );

@@ -98,6 +98,7 @@ export function AssessmentEvidenceEditor({
   evidence,
   latestDate,
   plainReply = null,
+  plainFormLink,
 }: {
   assessmentId: string;
   competencyId: string;
@@ -107,6 +108,11 @@ export function AssessmentEvidenceEditor({
   latestDate: string;
   /** What the plain form (used without JavaScript) sent back when adding did not go through. */
   plainReply?: { message: string; result: SubmissionResult<string[]> } | null;
+  /**
+   * Without JavaScript, the link that opens the plain form (the page again, with this competency's
+   * form open), so a draft does not carry a form per competency; null when it is open here.
+   */
+  plainFormLink: string | null;
 }) {
   const { t } = useTranslation("assessments");
   const url = `/assessments/${assessmentId}/evidence`;
@@ -139,14 +145,20 @@ export function AssessmentEvidenceEditor({
       )}
       <details
         className="evidence-add no-print"
-        open={Boolean((lastResult && lastResult.status === "error") || plainReply)}
+        open={Boolean((lastResult && lastResult.status === "error") || plainReply || plainFormLink === null)}
         onToggle={(event) => {
           if (event.currentTarget.open) setOpened(true);
         }}
       >
         <summary className="link cursor-pointer text-sm font-medium">{t("evidence.addFor", { competency: competencyName })}</summary>
         <noscript>
-          <PlainEvidenceForm competencyId={competencyId} latestDate={latestDate} reply={plainReply} />
+          {plainReply || plainFormLink === null ? (
+            <PlainEvidenceForm competencyId={competencyId} latestDate={latestDate} reply={plainReply} />
+          ) : (
+            <a className="link mt-2 inline-block text-sm" href={plainFormLink}>
+              {t("evidence.openForm", { competency: competencyName })}
+            </a>
+          )}
         </noscript>
         {opened ? (
           <AddEvidenceForm

@@ -72,6 +72,16 @@ describe("the draft without JavaScript", () => {
     expect(await snapshot(id)).toEqual(before);
   });
 
+  test("the plain form for adding evidence is on the page only for the competency it was opened for", async () => {
+    const { engineer, id, section, first, second } = await draft();
+    const plainForms = (html: string) => [...html.matchAll(/<input type="hidden" name="competencyId" value="([^"]+)"\/>/g)].map((match) => match[1]);
+    const closed = await renderPage(engineer.id, `/assessments/${id}?section=${section}`);
+    expect(plainForms(closed)).toEqual([]);
+    expect(closed).toMatch(new RegExp(`<noscript><a [^>]*href="\\?section=${section}&amp;evidence=${first}#${first}">Open the form for `));
+    const opened = await renderPage(engineer.id, `/assessments/${id}?section=${section}&evidence=${second}`);
+    expect(plainForms(opened)).toEqual([second]);
+  });
+
   test("evidence added through the plain form comes back to its competency; a refused one keeps what was typed", async () => {
     const { engineer, id, section, first } = await draft();
     const added = await post(engineer.id, id, { intent: "add-evidence", competencyId: first, text: "Led the incident review", url: "", occurredOn: "" }, `?section=${section}`);
