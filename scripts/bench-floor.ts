@@ -13,6 +13,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BROTLI_PARAMS } from "../server/compression.ts";
 
 export type FloorKind = "bare" | "routes";
 
@@ -111,7 +112,6 @@ export default flatRoutes();
 import compression from "compression";
 import express from "express";
 import cluster from "node:cluster";
-import zlib from "node:zlib";
 // As many app processes as Rungs runs, behind node:cluster's primary as Rungs' are.
 const processes = Number(process.env.PROCESSES ?? 1);
 if (processes > 1 && cluster.isPrimary) {
@@ -121,7 +121,7 @@ if (processes > 1 && cluster.isPrimary) {
 const build = await import("./build/server/index.js");
 const app = express();
 app.disable("x-powered-by");
-app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } } }));
+app.use(compression({ brotli: { params: ${JSON.stringify(BROTLI_PARAMS)} } }));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.all("*", createRequestHandler({ build, mode: "production" }));
 app.listen(Number(process.env.PORT), "127.0.0.1");

@@ -2,7 +2,6 @@ import cluster from "node:cluster";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
@@ -18,18 +17,12 @@ import { warnOnProxyMismatch } from "./proxy-check.ts";
 import { metricsEndpoint, observeRequests } from "./metrics.ts";
 import { requestIds, requestLog } from "./request-log.ts";
 import { patternOf, UNMATCHED } from "../server/route-patterns.ts";
+import { BROTLI_PARAMS } from "./compression.ts";
 import { securityHeaders } from "./security.ts";
 import { stopOnSignal } from "./shutdown.ts";
 import type * as BuiltServerModule from "./app.ts";
 
 type BuiltServer = typeof BuiltServerModule;
-
-/**
- * Brotli at quality 4 (the library's default) with a 256 KB window instead of 4 MB: pages are at
- * most 96 KB, so the output is the same, and each answer's compressor costs a third less CPU
- * (decision 072).
- */
-const COMPRESSION = { brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } } };
 
 async function main() {
   let env;
@@ -170,7 +163,7 @@ async function serve(env: Env, development: boolean) {
   app.use(limitRequestBodies({ limit: 2 * MiB, larger: [{ path: /^\/admin\/people\/import(\.data)?\/?$/, limit: 40 * MiB }] }));
   // Every answer is compressed for clients that accept it (brotli, else gzip): pages, their .data,
   // exports and static files; streamed answers and event streams are flushed as they are written.
-  app.use(compression(COMPRESSION));
+  app.use(compression({ brotli: { params: BROTLI_PARAMS } }));
 
   // Aborted on SIGTERM: event streams end (server/shutdown.ts).
   const stopping = new AbortController();
