@@ -64,6 +64,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
  * with or without JavaScript): each comes
  * back to the section it was sent from, or answers with the errors and what was typed.
  */
+/** The ids of sections and competencies, as the page's forms name them. */
+const slug = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
 export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
@@ -73,7 +76,7 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
     return typeof value === "string" ? value : null;
   };
   const sectionText = text("section") ?? url.searchParams.get("section") ?? "";
-  const section = /^[a-z0-9][a-z0-9-]{0,99}$/.test(sectionText) ? sectionText : null;
+  const section = slug.test(sectionText) ? sectionText : null;
   const back = (extra = "") => `/assessments/${assessmentId}${section ? `?section=${section}${extra}` : ""}`;
   const intent = formData.get("intent");
 
@@ -83,6 +86,10 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
       return data({ intent: "save", ok: false, kind: "invalid", message: "assessments:page.errors.saveNotUnderstood", typed: {} } satisfies PlainSaveReply, { status: 400 });
     }
     const outcome = await saveDraft(viewer, assessmentId, input);
+    // Saved on the way to a competency's form for adding evidence (the button under it): the page
+    // comes back with that form open.
+    const opening = text("evidence");
+    if (outcome.body.ok && opening && slug.test(opening)) throw redirect(`${back(`&saved=1&evidence=${opening}`)}#${opening}`);
     if (outcome.body.ok) throw redirect(back("&saved=1"));
     const typed = Object.fromEntries(input.changes.map((change) => [change.field, change.value]));
     return data({ intent: "save", ...outcome.body, typed } satisfies PlainSaveReply, { status: outcome.status });

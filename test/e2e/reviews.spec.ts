@@ -105,12 +105,15 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // Without JavaScript the draft still saves, through the section's own form, and evidence through a plain form that Enter submits.
   const planning = plain.getByRole("region", { name: "Planning and estimation", exact: true });
   await planning.getByLabel("Notes on Planning and estimation").fill("Written without JavaScript.");
-  await plain.getByRole("button", { name: "Save this section" }).click();
+  await plain.getByRole("button", { name: "Save this section", exact: true }).click();
   await expect(plain.getByText("Saved.")).toBeVisible();
   await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript.");
+  // The form for evidence is opened by a button that saves the section first, so nothing typed is lost.
+  await planning.getByLabel("Notes on Planning and estimation").fill("Written without JavaScript, then evidence.");
   await planning.getByText("Add evidence for Planning and estimation").click();
-  await planning.getByRole("link", { name: "Open the form for Planning and estimation" }).click();
-  await expect(plain).toHaveURL(/\?section=delivery&evidence=planning#planning$/);
+  await planning.getByRole("button", { name: "Save this section, then add evidence for Planning and estimation" }).click();
+  await expect(plain).toHaveURL(/\?section=delivery&saved=1&evidence=planning#planning$/);
+  await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript, then evidence.");
   await planning.getByLabel("What happened").fill("Planned the checkout migration");
   await planning.getByLabel("Link (optional)").fill("https://example.com/plan");
   await planning.getByLabel("Link (optional)").press("Enter");
@@ -120,7 +123,7 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // Those saves moved the draft on: the tab with JavaScript picks them up before submitting.
   await page.reload();
   await sectionLink(page, "Delivery").click();
-  await expect(page.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript.");
+  await expect(page.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript, then evidence.");
 
   // Submitting too early: every missing rating is listed with a link to its section.
   await sectionLink(page, "Summary and submit").click();

@@ -127,8 +127,7 @@ type CompetencyEditorProps = {
   formId: string;
   /** What the plain evidence form sent back when adding evidence without JavaScript failed. */
   evidenceReply: PlainEvidenceReply | null;
-  /** The section this competency is in, and whether its plain evidence form was asked for (`?evidence=`). */
-  sectionId: string;
+  /** Whether its plain evidence form was asked for (`?evidence=`). */
   plainEvidenceOpen: boolean;
   /** Evidence the person recorded between cycles for this competency (career conversations), offered beside it. */
   recorded?: readonly RecordedEvidence[];
@@ -160,7 +159,6 @@ const CompetencyEditor = memo(function CompetencyEditor({
   resolveConflict,
   formId,
   evidenceReply,
-  sectionId,
   plainEvidenceOpen,
   recorded,
 }: CompetencyEditorProps) {
@@ -338,7 +336,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
             evidence={competency.evidence}
             latestDate={latestDate}
             plainReply={evidenceReply}
-            plainFormLink={plainEvidenceOpen ? null : `?section=${sectionId}&evidence=${id}#${id}`}
+            plainFormOpener={plainEvidenceOpen ? null : formId}
           />
         </div>
       </Card>
@@ -572,7 +570,6 @@ export function AssessmentEditor({
         resolveConflict={resolveConflict}
         formId={sectionFormId(sectionId)}
         evidenceReply={plainReply?.intent === "add-evidence" && plainReply.competencyId === competency.id ? plainReply : null}
-        sectionId={sectionId}
         plainEvidenceOpen={evidenceParam === competency.id}
         recorded={recorded[competency.id]}
       />

@@ -98,7 +98,7 @@ export function AssessmentEvidenceEditor({
   evidence,
   latestDate,
   plainReply = null,
-  plainFormLink,
+  plainFormOpener,
 }: {
   assessmentId: string;
   competencyId: string;
@@ -109,10 +109,11 @@ export function AssessmentEvidenceEditor({
   /** What the plain form (used without JavaScript) sent back when adding did not go through. */
   plainReply?: { message: string; result: SubmissionResult<string[]> } | null;
   /**
-   * Without JavaScript, the link that opens the plain form (the page again, with this competency's
-   * form open), so a draft does not carry a form per competency; null when it is open here.
+   * Without JavaScript, the id of the section's form that a button here saves before the page comes
+   * back with this competency's plain form open (`?evidence=`), so a draft does not carry a form per
+   * competency and nothing typed in the section is lost; null when the plain form is open here.
    */
-  plainFormLink: string | null;
+  plainFormOpener: string | null;
 }) {
   const { t } = useTranslation("assessments");
   const url = `/assessments/${assessmentId}/evidence`;
@@ -145,19 +146,19 @@ export function AssessmentEvidenceEditor({
       )}
       <details
         className="evidence-add no-print"
-        open={Boolean((lastResult && lastResult.status === "error") || plainReply || plainFormLink === null)}
+        open={Boolean((lastResult && lastResult.status === "error") || plainReply || plainFormOpener === null)}
         onToggle={(event) => {
           if (event.currentTarget.open) setOpened(true);
         }}
       >
         <summary className="link cursor-pointer text-sm font-medium">{t("evidence.addFor", { competency: competencyName })}</summary>
         <noscript>
-          {plainReply || plainFormLink === null ? (
+          {plainReply || plainFormOpener === null ? (
             <PlainEvidenceForm competencyId={competencyId} latestDate={latestDate} reply={plainReply} />
           ) : (
-            <a className="link mt-2 inline-block text-sm" href={plainFormLink}>
-              {t("evidence.openForm", { competency: competencyName })}
-            </a>
+            <button type="submit" form={plainFormOpener} name="evidence" value={competencyId} className="link mt-2 block text-start text-sm">
+              {t("evidence.saveThenAdd", { competency: competencyName })}
+            </button>
           )}
         </noscript>
         {opened ? (

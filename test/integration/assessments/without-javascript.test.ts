@@ -77,9 +77,15 @@ describe("the draft without JavaScript", () => {
     const plainForms = (html: string) => [...html.matchAll(/<input type="hidden" name="competencyId" value="([^"]+)"\/>/g)].map((match) => match[1]);
     const closed = await renderPage(engineer.id, `/assessments/${id}?section=${section}`);
     expect(plainForms(closed)).toEqual([]);
-    expect(closed).toMatch(new RegExp(`<noscript><a [^>]*href="\\?section=${section}&amp;evidence=${first}#${first}">Open the form for `));
+    // In its place, a button that saves the section (nothing typed there is lost) and opens it.
+    expect(closed).toMatch(new RegExp(`<noscript>${tag("button", 'type="submit"', `form="draft-section-${section}"`, 'name="evidence"', `value="${first}"`).source}Save this section, then add evidence for `));
     const opened = await renderPage(engineer.id, `/assessments/${id}?section=${section}&evidence=${second}`);
     expect(plainForms(opened)).toEqual([second]);
+
+    const base = JSON.stringify({ [`notes:${first}`]: "" });
+    const saved = await post(engineer.id, id, { intent: "save", section, baseRevision: "0", base, [`notes:${first}`]: "Typed before adding evidence", evidence: first });
+    expect((saved as Response).headers.get("Location")).toBe(`/assessments/${id}?section=${section}&saved=1&evidence=${first}#${first}`);
+    expect((await snapshot(id)).ratings.find((row) => row.competencyId === first)).toMatchObject({ notes: "Typed before adding evidence" });
   });
 
   test("evidence added through the plain form comes back to its competency; a refused one keeps what was typed", async () => {
