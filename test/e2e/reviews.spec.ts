@@ -124,6 +124,9 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await page.reload();
   await sectionLink(page, "Delivery").click();
   await expect(page.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript, then evidence.");
+  // The address the plain form's button comes back to opens the evidence form with JavaScript too.
+  await page.goto(`${draftPath}?section=delivery&evidence=planning#planning`);
+  await expect(page.getByRole("region", { name: "Planning and estimation", exact: true }).getByLabel("What happened")).toBeVisible();
 
   // Submitting too early: every missing rating is listed with a link to its section.
   await sectionLink(page, "Summary and submit").click();

@@ -122,6 +122,12 @@ export function AssessmentEvidenceEditor({
   const [problem, setProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [opened, setOpened] = useState(false);
+  // A disclosure rendered open (a refusal, or `?evidence=` from the plain form's button) may have
+  // opened before the page was hydrated, its toggle event unheard: the form is mounted all the same.
+  const disclosure = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (disclosure.current?.open) setOpened(true);
+  }, []);
 
   async function remove(item: EvidenceItem) {
     setRemoving(item.id);
@@ -145,6 +151,7 @@ export function AssessmentEvidenceEditor({
         <p className="muted text-sm">{t("evidence.noneYet")}</p>
       )}
       <details
+        ref={disclosure}
         className="evidence-add no-print"
         open={Boolean((lastResult && lastResult.status === "error") || plainReply || plainFormOpener === null)}
         onToggle={(event) => {
