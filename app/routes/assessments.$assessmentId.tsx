@@ -57,6 +57,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate;
 };
 
+/** The ids of sections and competencies, as the page's forms name them. */
+const slug = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
 /**
  * Submitting (from the page's script, or its plain form), and, for use without JavaScript,
  * saving one section (`intent=save`) and adding or removing evidence (`intent=add-evidence`,
@@ -64,9 +67,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
  * with or without JavaScript): each comes
  * back to the section it was sent from, or answers with the errors and what was typed.
  */
-/** The ids of sections and competencies, as the page's forms name them. */
-const slug = /^[a-z0-9][a-z0-9-]{0,99}$/;
-
 export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
