@@ -16,7 +16,7 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canNominate, canSwapReviewer, feedbackView, NOMINATIONS_CLOSED, nominationsOpen, nominationState, withdrawRefusal, type FeedbackReader } from "./policy";
+import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canSwapReviewer, feedbackView, NOMINATIONS_CLOSED, nominateRefusal, nominationsOpen, nominationState, withdrawRefusal, type FeedbackReader } from "./policy";
 import { anonymityFloor, releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 import * as clock from "~/platform/clock.server";
@@ -169,8 +169,11 @@ async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: strin
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
   const subject = await requirePerson(subjectId);
+  // Refused before anything else is said of the person or the cycle: to whoever their choices are not, as for nobody.
+  const refusal = nominateRefusal(viewer, { ...subject, managerChain: await managerChain(subjectId) }, settings.nominator);
+  if (refusal === "not-theirs") throw new NotFoundError({ key: "feedback:errors.noPerson" });
   if (!settings.peer || cycle.closedAt) throw new NotFoundError({ key: "feedback:errors.noPeerFeedbackAsked" });
-  if (!canNominate(viewer, subject, settings.nominator)) throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
+  if (refusal === "manager-chooses") throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
   if (!nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, await outcomeReleased(subjectId, cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
   if (!participant) throw new NotFoundError({ key: "feedback:errors.notInCycle" });

@@ -66,6 +66,18 @@ export function canNominate(reader: FeedbackReader, subject: { id: string; manag
   return isManager || (nominator === "person" && reader.id === subject.id);
 }
 
+/**
+ * Why the reader does not nominate peers for the person (canNominate), or null. "manager-chooses":
+ * the person, in a cycle where their manager chooses, an admin, or a manager further up the line, who
+ * all read the person's page. "not-theirs": anyone else, for whom the person's choices do not exist:
+ * they are answered as for someone who does not exist, so a nomination posted for any id tells them
+ * nothing.
+ */
+export function nominateRefusal(reader: FeedbackReader, subject: { id: string; managerId: string | null; managerChain: readonly string[] }, nominator: Nominator): "manager-chooses" | "not-theirs" | null {
+  if (canNominate(reader, subject, nominator)) return null;
+  return reader.id === subject.id || reader.isAdmin || subject.managerChain.includes(reader.id) ? "manager-chooses" : "not-theirs";
+}
+
 /** A nomination by the person's manager is asked at once; the person's own waits for the manager's approval. */
 export function nominationState(reader: FeedbackReader, subject: { managerId: string | null }): "approved" | "nominated" {
   return subject.managerId !== null && reader.id === subject.managerId ? "approved" : "nominated";

@@ -109,7 +109,8 @@ describe("nominations", () => {
     await approvedRequest(org, 1);
     await approvedRequest(org, 2);
     expect(await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[3]!.id)).toEqual({ ok: false, message: { key: "feedback:errors.mostPeers", values: { name: "Lena Engineer", max: 3 } } });
-    await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[3]!.id)).rejects.toBeInstanceOf(ForbiddenError);
+    // A peer: the person's choices are not theirs, so for them they do not exist.
+    await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[3]!.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("peers turned off mid-cycle: a nomination waiting is neither approved nor withdrawn, nor left on the manager's to-do list, as the page shows", async () => {
@@ -132,9 +133,11 @@ describe("nominations", () => {
   test("where the cycle has the manager choose, only the person's manager nominates: not the person, not a peer, not the manager above", async () => {
     const org = await organisation();
     await saveFeedbackSettings(org.admin, org.cycle.id, { ...org.settings, nominator: "manager" });
-    for (const other of [org.engineer, org.peers[0]!, org.boss]) {
+    // Those who read the person's page are told why; a peer, whose the choices are not, is answered as for nobody.
+    for (const other of [org.engineer, org.boss, org.admin]) {
       await expect(nominatePeer(other, org.cycle.id, org.engineer.id, org.peers[1]!.id), other.name).rejects.toBeInstanceOf(ForbiddenError);
     }
+    await expect(nominatePeer(org.peers[0]!, org.cycle.id, org.engineer.id, org.peers[1]!.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await nominatePeer(org.manager, org.cycle.id, org.engineer.id, org.peers[1]!.id)).toMatchObject({ ok: true });
   });
 

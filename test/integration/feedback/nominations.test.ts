@@ -77,8 +77,8 @@ describe("nominations", () => {
     expect(await post(org.url, org.manager.id, { intent: "nominate", reviewerId: org.quinn.id }, org.params)).toMatchObject({ status: 200, body: { ok: true, message: "Asked." } });
     expect(await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.quinn.id } })).toMatchObject({ state: "approved", nominatedById: org.manager.id });
     expect((await todoFor({ id: org.manager.id, isAdmin: false })).filter((item) => item.kind === "feedback-replace")).toEqual([]);
-    // Someone else still cannot choose for the person.
-    expect((await post(org.url, org.omar.id, { intent: "nominate", reviewerId: org.rui.id }, org.params)).status).toBe(403);
+    // Someone else still cannot choose for the person: for them the person's choices do not exist.
+    expect((await post(org.url, org.omar.id, { intent: "nominate", reviewerId: org.rui.id }, org.params)).status).toBe(404);
   });
 
   test("the manager swaps a reviewer in one step: declined or withdrawn, the other asked; refused, nothing changes", async () => {

@@ -61,13 +61,17 @@ describe("the feedback pages", () => {
     // Omar reports to the same manager; nobody else shares anything with Lena.
     expect(own.suggestions).toMatchObject([{ id: org.peer.id, ties: [{ key: "feedback:ties.sameManager" }] }]);
     expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: "nobody@example.com" }, params)).body).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
-    // Whoever may not choose this person's peers learns nothing about whose an email is: the same answer for a colleague's and for nobody's.
+    // Whoever the person's choices are not learns nothing: not whose an email is (the same answer for a colleague's and for
+    // nobody's), nor whether the person is there (the same answer as for an id nobody has).
     // (The manager may always choose: the nominations' own tests.)
-    for (const outsider of [org.stranger]) {
+    const nobody = { cycleId: org.cycle.id, personId: "no-such-person" };
+    const asForNobody = await post(personRoute, `/feedback/cycles/${org.cycle.id}/people/no-such-person`, org.stranger.id, { intent: "nominate", email: "nobody@example.com" }, nobody);
+    expect(asForNobody.status).toBe(404);
+    for (const outsider of [org.stranger, org.peer]) {
       const known = await post(personRoute, url, outsider.id, { intent: "nominate", email: org.stranger.email }, params);
       const unknown = await post(personRoute, url, outsider.id, { intent: "nominate", email: "nobody@example.com" }, params);
-      expect(known).toEqual({ status: 403, body: unknown.body });
-      expect(unknown.status).toBe(403);
+      expect(known).toEqual(asForNobody);
+      expect(unknown).toEqual(asForNobody);
     }
     // Nor does the one who may: a deactivated colleague's email gets the answer nobody's does, for their nomination and for the manager's swap.
     const gone = await createPerson({ name: "Gina Gone", track: "ic", level: "ic2", deactivatedAt: new Date() });

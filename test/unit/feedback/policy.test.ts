@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerRefusal, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, seesWhoAnswered, withdrawRefusal, type SubjectFacts } from "~/modules/feedback/policy";
+import { answerRefusal, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, nominateRefusal, seesWhoAnswered, withdrawRefusal, type SubjectFacts } from "~/modules/feedback/policy";
 import { releaseFeedback } from "~/modules/feedback/release";
 
 const peer = (overrides: Partial<SubjectFacts> = {}): SubjectFacts => ({
@@ -83,6 +83,16 @@ describe("nominating, deciding, withdrawing, answering", () => {
     expect(canNominate(reader("sam"), { id: "lena", managerId: null }, "manager")).toBe(false);
     expect(canDecideNomination(reader("sam"), subject)).toBe(true);
     expect(canDecideNomination(reader("lena"), subject)).toBe(false);
+  });
+
+  it("refuses a nomination with a reason to those who read the person's page, and as for nobody to anyone else", () => {
+    const subject = { id: "lena", managerId: "sam", managerChain: ["sam", "bea"] };
+    expect(nominateRefusal(reader("sam"), subject, "manager")).toBeNull();
+    expect(nominateRefusal(reader("lena"), subject, "person")).toBeNull();
+    expect(nominateRefusal(reader("lena"), subject, "manager")).toBe("manager-chooses");
+    expect(nominateRefusal(reader("bea"), subject, "person")).toBe("manager-chooses");
+    expect(nominateRefusal({ id: "ada", isAdmin: true }, subject, "person")).toBe("manager-chooses");
+    expect(nominateRefusal(reader("omar"), subject, "person")).toBe("not-theirs");
   });
 
   it("withdraws only pending requests, by their nominator or the manager", () => {
