@@ -8,6 +8,7 @@ import * as clock from "~/platform/clock.server";
 import type { NominationInput } from "./forms";
 import {
   canAddToNomination,
+  canReadNomination,
   canWithdrawNomination,
   nominationKind,
   nominationRefusal,
@@ -16,6 +17,7 @@ import {
   type NominationKind,
   type PromotionViewer,
 } from "./policy";
+import { firstReadRedacted } from "./committee.server";
 import { known, NOMINATION_STATES } from "./history";
 import { NOMINATION_KINDS } from "./policy";
 import { allSettings, settingsFor } from "./settings.server";
@@ -159,9 +161,26 @@ export async function nominationAccess(nominationId: string): Promise<Nomination
   };
 }
 
+/** Whether a committee member's read of this nominee is still their redacted first read (false for anyone else). */
+export async function stillRedactedFor(viewer: PromotionViewer, access: { id: string; windowId: string; committeeIds: readonly string[] }): Promise<boolean> {
+  return access.committeeIds.includes(viewer.id) && firstReadRedacted(viewer, access.windowId, access.id);
+}
+
+/**
+ * A nomination for someone who reads its page (canReadNomination); anyone else gets the 404 of a
+ * nomination that does not exist, before any other rule is asked, so that a change posted to it
+ * tells them nothing: not even that someone is up for promotion.
+ */
+async function requireReadableNomination(viewer: PromotionViewer, nominationId: string) {
+  const access = await nominationAccess(nominationId);
+  const submitted = (await db.promotionPacket.count({ where: { nominationId, submittedAt: { not: null } } })) > 0;
+  if (!canReadNomination(viewer, access, submitted, await stillRedactedFor(viewer, access))) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  return access;
+}
+
 /** The nominee's manager adds to a nomination someone else made: they are heard, and cannot block it. */
 export async function addToNomination(viewer: PromotionViewer, nominationId: string, addition: string, now = clock.now()): Promise<void> {
-  const access = await nominationAccess(nominationId);
+  const access = await requireReadableNomination(viewer, nominationId);
   if (!canAddToNomination(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.onlyManagerAdds" });
   await db.$transaction(async (tx) => {
     const before = await tx.promotionNomination.findUniqueOrThrow({ where: { id: nominationId }, select: { managerAddition: true } });
@@ -172,7 +191,7 @@ export async function addToNomination(viewer: PromotionViewer, nominationId: str
 
 /** The nominee withdraws their candidacy, or whoever nominated them their nomination; it stays, withdrawn, for the audit. */
 export async function withdrawNomination(viewer: PromotionViewer, nominationId: string, reason: string, now = clock.now()): Promise<void> {
-  const access = await nominationAccess(nominationId);
+  const access = await requireReadableNomination(viewer, nominationId);
   if (!canWithdrawNomination(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.cannotWithdraw" });
   await db.$transaction(async (tx) => {
     const written = await tx.promotionNomination.updateMany({

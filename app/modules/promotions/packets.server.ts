@@ -9,8 +9,7 @@ import { activeSponsorsOf } from "~/modules/sponsorship/sponsorship.server";
 import { chooseEvidence, offerFor, storedEvidence, type EvidenceItem } from "./evidence";
 import { evidenceOnOffer } from "./evidence.server";
 import type { CaseInput } from "./forms";
-import { firstReadRedacted } from "./committee.server";
-import { nominationAccess } from "./nominations.server";
+import { nominationAccess, stillRedactedFor } from "./nominations.server";
 import {
   canAddToNomination,
   canAmendPacket,
@@ -168,11 +167,6 @@ async function nomineeRecord(nominee: { id: string; levelSince: Date | null; cre
       ...decisions.map((decision) => ({ source: "committee" as const, name: decision.nomination.window.name, outcome: known(OUTCOMES, decision.outcome, "not-yet"), on: decision.releasedAt! })),
     ],
   };
-}
-
-/** Whether a committee member's read of this nominee is still their redacted first read (false for anyone else). */
-async function stillRedactedFor(viewer: PromotionViewer, access: { id: string; windowId: string; committeeIds: readonly string[] }): Promise<boolean> {
-  return access.committeeIds.includes(viewer.id) && firstReadRedacted(viewer, access.windowId, access.id);
 }
 
 /** A packet of this nomination (the page's, from its address), one its author may still write; a packet of another nomination is not found. */

@@ -146,6 +146,11 @@ describe("nominations", () => {
     expect((await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } })).managerAddition).toBe("She also mentored two engineers.");
     expect(await refusal(() => addToNomination(org.boss, selfNomination, "From above", now))).toBe("forbidden promotions:errors.onlyManagerAdds");
     expect(await refusal(() => withdrawNomination(org.manager, selfNomination, "Not now", now))).toBe("forbidden promotions:errors.cannotWithdraw");
+    // A colleague whose page it is not learns nothing by posting to it: not even that Nia is nominated (the answer an id nobody has gets).
+    const asForNobody = await refusal(() => addToNomination(org.omar, "no-such-nomination", "Hm", now));
+    expect(asForNobody).toMatch(/^not-found /);
+    expect(await refusal(() => addToNomination(org.omar, selfNomination, "Hm", now))).toBe(asForNobody);
+    expect(await refusal(() => withdrawNomination(org.omar, selfNomination, "Hm", now))).toBe(asForNobody);
     expect(await keys(org.manager)).toEqual([`promotion-packet:${selfNomination}`]);
   });
 
