@@ -41,6 +41,19 @@ export function canStartSeries(viewer: ConversationViewer, series: { kind: Serie
   return series.managerId !== series.reportId && roleInSeries(viewer, series) !== null && seriesHolds(series.kind, series.managerId, line);
 }
 
+/**
+ * Why a series is not set up (canStartSeries), or null. "wrong-kind": the two are in one line (one
+ * reports to the other, or to the other's report) but not as this kind of series has them, which
+ * the one asking knows. "not-theirs": the one asking is not one of the two, or the other is not in
+ * their line: they are answered as for someone who does not exist, so a pairing posted with any ids
+ * says nothing of whom they belong to.
+ */
+export function startSeriesRefusal(viewer: ConversationViewer, series: { kind: SeriesKind; managerId: string; reportId: string }, line: LineAbove): "wrong-kind" | "not-theirs" | null {
+  if (canStartSeries(viewer, series, line)) return null;
+  if (series.managerId === series.reportId || roleInSeries(viewer, series) === null) return "not-theirs";
+  return line.managerId === series.managerId || line.skipManagerId === series.managerId ? "wrong-kind" : "not-theirs";
+}
+
 /** A series' page, its meetings, agenda and actions: its two people, also after the line changed (their history). */
 export function canSeeSeries(viewer: ConversationViewer, series: SeriesFacts): boolean {
   return roleInSeries(viewer, series) !== null;

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import { cadencesFor, DEFAULT_MINUTES, MOVE_REFUSALS, moveMeeting, nextSlot, slotAfterMeeting, type Cadence, type SeriesKind } from "./cadence";
-import { canSeeSeries, canStartSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, SKIP_REFUSALS, skipRefusal, type ConversationViewer } from "./policy";
+import { canSeeSeries, canWorkInSeries, HOLD_REFUSALS, holdRefusal, SKIP_REFUSALS, skipRefusal, startSeriesRefusal, type ConversationViewer } from "./policy";
 import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
 import * as clock from "~/platform/clock.server";
 
@@ -45,7 +45,10 @@ export async function startSeries(viewer: ConversationViewer, input: StartSeries
     ]);
     if (!report || !manager || report.deactivatedAt || manager.deactivatedAt) throw new NotFoundError({ key: "conversations:errors.noPerson" });
     const line = { managerId: report.managerId, skipManagerId: report.manager?.managerId ?? null };
-    if (!canStartSeries(viewer, input, line)) throw new ForbiddenError({ key: input.kind === "one-to-one" ? "conversations:errors.oneToOneBetween" : "conversations:errors.skipLevelBetween" });
+    // Anyone the pairing is not theirs to make gets the answer ids nobody has get (policy.ts).
+    const refusal = startSeriesRefusal(viewer, input, line);
+    if (refusal === "not-theirs") throw new NotFoundError({ key: "conversations:errors.noPerson" });
+    if (refusal === "wrong-kind") throw new ForbiddenError({ key: input.kind === "one-to-one" ? "conversations:errors.oneToOneBetween" : "conversations:errors.skipLevelBetween" });
     if (await currentSeriesBetween(input.kind, input.managerId, input.reportId, tx)) throw new ConflictError({ key: "conversations:errors.seriesExists" });
     const series = await tx.conversationSeries.create({
       data: { kind: input.kind, managerId: input.managerId, reportId: input.reportId, cadence: input.cadence, timeZone: personTimeZone(manager.timeZone), anchorAt: input.firstAt, minutes, createdById: viewer.id },

@@ -54,9 +54,14 @@ describe("a one-to-one series", () => {
     const now = at("2026-03-20T10:00:00Z");
     // Monday 23 March 2026, 10:00 in Berlin.
     const input = { kind: "one-to-one" as const, managerId: manager.id, reportId: engineer.id, cadence: "weekly" as const, firstAt: at("2026-03-23T09:00:00Z") };
-    expect(await refused(() => startSeries(viewer(admin), input, now))).toBe("forbidden");
-    expect(await refused(() => startSeries(viewer(boss), input, now))).toBe("forbidden");
-    expect(await refused(() => startSeries(viewer(engineer), { ...input, managerId: other.id }, now))).toBe("forbidden");
+    // Whoever is not one of the two, or pairs themselves with someone outside their line, is answered as for ids nobody has:
+    // a pairing posted with anyone's id says nothing of whether they are there.
+    expect(await refused(() => startSeries(viewer(engineer), { ...input, managerId: "nobody" }, now))).toBe("not-found");
+    expect(await refused(() => startSeries(viewer(admin), input, now))).toBe("not-found");
+    expect(await refused(() => startSeries(viewer(boss), input, now))).toBe("not-found");
+    expect(await refused(() => startSeries(viewer(engineer), { ...input, managerId: other.id }, now))).toBe("not-found");
+    // Within their own line, the one asking is told why: their manager is not their skip-level.
+    expect(await refused(() => startSeries(viewer(engineer), { ...input, kind: "skip-level", cadence: "quarterly" }, now))).toBe("forbidden");
     expect(await refused(() => startSeries(viewer(engineer), { ...input, cadence: "quarterly" }, now))).toBe("invalid");
     const seriesId = await startSeries(viewer(engineer), input, now);
     expect(await refused(() => startSeries(viewer(manager), input, now))).toBe("conflict");

@@ -9,6 +9,7 @@ import {
   canSeePulseSummary,
   canSeeSeries,
   canStartSeries,
+  startSeriesRefusal,
   canWorkInSeries,
   passOnRefusal,
   pulseFloor,
@@ -40,6 +41,16 @@ describe("which series hold", () => {
     expect(canStartSeries(grandManager, series, line)).toBe(false);
     expect(canStartSeries(grandManager, { kind: "skip-level", managerId: "grand", reportId: "report" }, line)).toBe(true);
     expect(canStartSeries(report, series, { managerId: "new-manager", skipManagerId: "grand" })).toBe(false);
+  });
+
+  test("a series refused within the asker's line says why; outside it, or to anyone not one of the two, as for nobody", () => {
+    const line = { managerId: "manager", skipManagerId: "grand" };
+    expect(startSeriesRefusal(manager, series, line)).toBeNull();
+    expect(startSeriesRefusal(admin, series, line)).toBe("not-theirs");
+    expect(startSeriesRefusal(grandManager, series, line)).toBe("not-theirs");
+    expect(startSeriesRefusal(report, { ...series, managerId: "stranger" }, line)).toBe("not-theirs");
+    expect(startSeriesRefusal(report, { ...series, kind: "skip-level" }, line)).toBe("wrong-kind");
+    expect(startSeriesRefusal(grandManager, { ...series, managerId: "grand" }, line)).toBe("wrong-kind");
   });
 });
 
