@@ -9,7 +9,7 @@ import { csvResponse, withDomainErrors } from "~/utils/http.server";
 export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const what = url.searchParams.get("what");
-  if (what !== "outcomes" && what !== "history") throw new InvalidError("Export the outcomes or the history.");
+  if (what !== "outcomes" && what !== "history") throw new InvalidError({ key: "calibration:errors.exportWhat" });
   const { filename, body } = await sessionExport(viewer, params.sessionId ?? "", what, translatorOf(context));
   return csvResponse(filename, body);
 });

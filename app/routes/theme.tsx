@@ -8,6 +8,6 @@ import { setTheme, themeSchema } from "~/utils/theme.server";
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const form = await request.formData();
   const theme = themeSchema.safeParse(form.get("theme"));
-  if (!theme.success) throw new InvalidError("Choose system, light or dark.");
+  if (!theme.success) throw new InvalidError({ key: "common:theme.choose" });
   return redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": await setTheme(theme.data) } });
 });

@@ -29,7 +29,7 @@ const text = (value: unknown) => (value === null || value === undefined ? "" : t
  */
 export async function sessionExport(viewer: Viewer, sessionId: string, what: "outcomes" | "history", t: AnyNamespaceT): Promise<{ filename: string; body: string }> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!canOverseeSession(viewer, session.access)) throw new ForbiddenError("Only the facilitator and admins export a session.");
+  if (!canOverseeSession(viewer, session.access)) throw new ForbiddenError({ key: "calibration:errors.facilitatorExports" });
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const scale = sessionScale(ladder, session.scaleId).points;
   const levelTitles = Object.fromEntries(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title])));

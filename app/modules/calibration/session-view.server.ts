@@ -417,10 +417,10 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       manager: { select: { name: true } },
     },
   });
-  if (!row) throw new NotFoundError("There is no such entry in this session.");
+  if (!row) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   const access = { personId: row.personId, managerId: row.managerId, released: row.released };
   const erased = await isErased(row.personId);
-  if (!readableAsPerson(erased) || !canOpenEntry(viewer, session.access, access)) throw new NotFoundError("There is no such entry in this session.");
+  if (!readableAsPerson(erased) || !canOpenEntry(viewer, session.access, access)) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);

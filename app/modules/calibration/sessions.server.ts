@@ -173,14 +173,14 @@ export async function requireSessionAccess(viewer: Viewer, sessionId: string) {
       calibrators: { select: { userId: true } },
     },
   });
-  if (!session || !isSessionState(session.state)) throw new NotFoundError("There is no such calibration session.");
+  if (!session || !isSessionState(session.state)) throw new NotFoundError({ key: "calibration:errors.noSuchSession" });
   const access: SessionAccess = {
     facilitatorId: session.facilitatorId,
     calibratorIds: session.calibrators.map((row) => row.userId),
     state: session.state,
     withheldPersonIds: viewer.isAdmin ? [] : [viewer.id, ...(await managerChain(viewer.id))],
   };
-  if (!canViewSession(viewer, access)) throw new NotFoundError("There is no such calibration session.");
+  if (!canViewSession(viewer, access)) throw new NotFoundError({ key: "calibration:errors.noSuchSession" });
   return { ...session, state: session.state as SessionState, access };
 }
 
@@ -645,7 +645,7 @@ async function acceptanceOf(viewer: Viewer, sessionId: string, choice: AcceptCho
     },
   });
   const openable = rows.filter((row) => canOpenEntry(viewer, session.access, row));
-  if (ids && openable.length !== ids.length) throw new NotFoundError("There is no such entry in this session.");
+  if (ids && openable.length !== ids.length) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   const sorted = sortForAcceptance(
     openable.map(({ person, ...row }) => ({ ...row, name: person.name })),
     session.secondDimension !== null,
@@ -700,7 +700,7 @@ export async function acceptProposals(viewer: Viewer, sessionId: string, entryId
     await db.$transaction(async (tx) => {
       for (const { outcome, ids } of byOutcome.values()) {
         const written = await tx.calibrationEntry.updateMany({ where: { id: { in: ids }, sessionId, finalRating: null }, data: { ...outcome, revision: { increment: 1 } } });
-        if (written.count !== ids.length) throw new ConflictError("Someone recorded an outcome for one of these people meanwhile; nothing was accepted. Reload to see it, then accept again.");
+        if (written.count !== ids.length) throw new ConflictError({ key: "calibration:errors.outcomeRecordedMeanwhile" });
       }
       await tx.calibrationEvent.createMany({
         data: sorted.accept.map((entry) => ({ sessionId, entryId: entry.id, actorId: viewer.id, kind: "final", change: JSON.stringify(changes(entry, proposalAsOutcome(entry, collectsSecond))) })),

@@ -50,7 +50,7 @@ function stored(row: SeriesRow): StoredSeries {
 /** A series with its two people and whether it is current; NotFoundError when there is none. */
 export async function readSeries(seriesId: string, client: Pick<Prisma.TransactionClient, "conversationSeries"> = db): Promise<StoredSeries> {
   const row = await client.conversationSeries.findUnique({ where: { id: seriesId }, select: seriesSelect });
-  if (!row) throw new NotFoundError("There is no such conversation.");
+  if (!row) throw new NotFoundError({ key: "conversations:errors.noConversation" });
   return stored(row);
 }
 

@@ -56,7 +56,7 @@ export async function readGrowthPlan(personId: string, language: PageLanguage = 
  */
 export async function requireGrowthPlanChange(viewer: Viewer, personId: string): Promise<void> {
   await requirePersonVisible(viewer, personId);
-  if (!canChangeGrowthPlan(viewer, personId)) throw new ForbiddenError("Only the person themselves (or an admin) can change their growth plan.");
+  if (!canChangeGrowthPlan(viewer, personId)) throw new ForbiddenError({ key: "growth:errors.onlyPersonChangesPlan" });
 }
 
 export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };

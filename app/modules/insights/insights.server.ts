@@ -255,7 +255,7 @@ function ladderOrder(ladders: readonly Ladder[], spells: readonly { track: strin
 /** One table of the page as CSV (`time-in-level.csv`); a 404 for a name that is not one of them. */
 export async function insightsCsv(viewer: Viewer, file: string, options: Options = {}): Promise<{ filename: string; body: string }> {
   const table = INSIGHT_TABLES.find((name) => file === `${name}.csv`);
-  if (!table) throw new NotFoundError("There is no such insights table.");
+  if (!table) throw new NotFoundError({ key: "insights:errors.noSuchTable" });
   const { columns, rows } = insightTable(await insightsView(viewer, options), table);
   return { filename: `insights-${table}.csv`, body: [columns, ...rows].map(csvRow).join("") };
 }

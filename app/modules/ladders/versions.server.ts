@@ -42,7 +42,7 @@ export async function ladderOfVersion(versionId: string): Promise<Ladder | null>
 /** The ladder of the version a record was made against (a session, an opening); a 404 should it not be stored. */
 export async function requireLadderOfVersion(versionId: string): Promise<Ladder> {
   const ladder = await ladderOfVersion(versionId);
-  if (!ladder) throw new NotFoundError("That ladder version is not stored.");
+  if (!ladder) throw new NotFoundError({ key: "ladders:errors.versionNotStored" });
   return ladder;
 }
 

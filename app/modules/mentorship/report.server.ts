@@ -38,7 +38,7 @@ function readInputs(programme: { id: string; openTo: string; teamIds: string[] }
 
 export async function programmeReport(viewer: Viewer, programmeId: string, now = clock.now()) {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
-  if (!canSeeReport(viewer)) throw new ForbiddenError("The programme's report is for admins.");
+  if (!canSeeReport(viewer)) throw new ForbiddenError({ key: "common:errors.adminsOnly" });
   const key = [programme.id, programme.openTo, programme.teamIds.join(","), await programmeReportVersion(programme.id)].join("\u0000");
   const [placements, optIns, pairs, pulses, ratings] = await inputs.get(key, () => readInputs(programme));
   const eligible = placements.reduce((sum, group) => sum + (eligibleFor(programme, ladder, { id: "", deactivatedAt: null, ...group.place }) ? group.people : 0), 0);

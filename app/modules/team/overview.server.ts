@@ -133,7 +133,7 @@ async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: Te
   let cycle = cycles.find((row) => row.id === filters.cycleId);
   if (!cycle) {
     const row = await cycleById(filters.cycleId);
-    if (!row) throw new NotFoundError("There is no review cycle with that id.");
+    if (!row) throw new NotFoundError({ key: "cycles:errors.noCycle" });
     cycle = toTeamCycle(row, now);
     cycles.push(cycle);
   }

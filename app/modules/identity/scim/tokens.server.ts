@@ -54,7 +54,7 @@ export async function listScimTokens(): Promise<ScimTokenListItem[]> {
 
 export async function revokeScimToken(actorId: string, tokenId: string): Promise<void> {
   const token = await db.scimToken.findUnique({ where: { id: tokenId }, select: { name: true, revokedAt: true } });
-  if (!token) throw new NotFoundError("There is no SCIM token with that id.");
+  if (!token) throw new NotFoundError({ key: "admin:scim.errors.noSuchToken" });
   if (token.revokedAt) return;
   await db.$transaction(async (tx) => {
     await tx.scimToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
