@@ -16,7 +16,7 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import { answeredRows, answerUpdates, answerValues, submissionProblem, validateAnswerChanges } from "./answers";
 import { canMove, declineLock, ineligibility, ineligibilityText, isLive, roomForMore, type Channel, type RequestState } from "./nomination";
-import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canSwapReviewer, feedbackView, NOMINATIONS_CLOSED, nominateRefusal, nominationsOpen, nominationState, withdrawRefusal, type FeedbackReader } from "./policy";
+import { answerRefusal, canChangeSettings, canDeclineRequest, canDecideNomination, canSwapReviewer, feedbackView, NOMINATIONS_CLOSED, nominateRefusal, nominationsOpen, outsideNominations, nominationState, withdrawRefusal, type FeedbackReader } from "./policy";
 import { anonymityFloor, releaseFeedback, type FeedbackRelease } from "./release";
 import { askedCompetencies, FeedbackSettingsSchema, pickProblem, type FeedbackSettings } from "./settings";
 import * as clock from "~/platform/clock.server";
@@ -166,12 +166,13 @@ export async function nominatePeerByEmail(viewer: Viewer, cycleId: string, subje
 
 /** What nominating someone for the person needs, checked before the transaction: the cycle asks for peers, the viewer may choose, the person is in it and has a level. */
 async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: string) {
+  const subject = await requirePerson(subjectId);
+  const line = { ...subject, managerChain: await managerChain(subjectId) };
+  // Refused before anything is said of the cycle: to whoever the person's choices are not, as for nobody.
+  if (outsideNominations(viewer, line)) throw new NotFoundError({ key: "feedback:errors.noPerson" });
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
-  const subject = await requirePerson(subjectId);
-  // Refused before anything else is said of the person or the cycle: to whoever their choices are not, as for nobody.
-  const refusal = nominateRefusal(viewer, { ...subject, managerChain: await managerChain(subjectId) }, settings.nominator);
-  if (refusal === "not-theirs") throw new NotFoundError({ key: "feedback:errors.noPerson" });
+  const refusal = nominateRefusal(viewer, line, settings.nominator);
   if (!settings.peer || cycle.closedAt) throw new NotFoundError({ key: "feedback:errors.noPeerFeedbackAsked" });
   if (refusal === "manager-chooses") throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
   if (!nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, await outcomeReleased(subjectId, cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
@@ -427,10 +428,11 @@ export async function replacementsNeeded(managerId: string): Promise<{ cycleId: 
  * on (what a reviewer already wrote on another competency is dropped when they submit).
  */
 export async function pickCompetencies(viewer: Viewer, cycleId: string, subjectId: string, picked: readonly string[]): Promise<{ ok: true } | { ok: false; message: string }> {
-  const cycle = await requireCycle(cycleId);
-  const settings = await requireSettings(cycleId);
+  // The person's manager only; for anyone else, nothing is said of the cycle either.
   const subject = await requirePerson(subjectId);
   if (!canDecideNomination(viewer, subject)) throw new NotFoundError({ key: "feedback:errors.noPerson" });
+  const cycle = await requireCycle(cycleId);
+  const settings = await requireSettings(cycleId);
   if (settings.competencies !== "manager-picks" || cycle.closedAt) throw new ConflictError({ key: "feedback:errors.everyCompetency" });
   const facts = await levelFacts(subject);
   if (!facts) return { ok: false, message: "feedback:errors.noLevelToPick" };

@@ -94,7 +94,8 @@ function followUpCompetencies(...releases: ({ release: FeedbackRelease } | null)
  */
 export async function feedbackFollowUp(viewer: Viewer, cycleId: string, personId: string, competencyId: string): Promise<{ competencyId: string; competencyName: string; agendaPoint: string }> {
   const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
-  if (!cycle) throw new NotFoundError();
+  // The answer a cycle that is there gives whoever may not act on its feedback: nothing said of whether it is.
+  if (!cycle) throw new NotFoundError({ key: "feedback:errors.noFeedback" });
   const reads = [await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "peer")), await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "upward"))];
   const allowed = reads.some((shown) => shown && canFollowUpFeedback(viewer, personId, { view: shown.release.view, competencyIds: competenciesShown(shown.release) }, competencyId));
   if (!allowed) throw new NotFoundError({ key: "feedback:errors.noFeedback" });

@@ -75,7 +75,12 @@ export function canNominate(reader: FeedbackReader, subject: { id: string; manag
  */
 export function nominateRefusal(reader: FeedbackReader, subject: { id: string; managerId: string | null; managerChain: readonly string[] }, nominator: Nominator): "manager-chooses" | "not-theirs" | null {
   if (canNominate(reader, subject, nominator)) return null;
-  return reader.id === subject.id || reader.isAdmin || subject.managerChain.includes(reader.id) ? "manager-chooses" : "not-theirs";
+  return outsideNominations(reader, subject) ? "not-theirs" : "manager-chooses";
+}
+
+/** Whether the person's choice of peers is nothing of the reader's: not the person, an admin or a manager up their line (who all read their page). */
+export function outsideNominations(reader: FeedbackReader, subject: { id: string; managerChain: readonly string[] }): boolean {
+  return !(reader.id === subject.id || reader.isAdmin || subject.managerChain.includes(reader.id));
 }
 
 /** A nomination by the person's manager is asked at once; the person's own waits for the manager's approval. */

@@ -67,6 +67,15 @@ describe("the feedback pages", () => {
     const nobody = { cycleId: org.cycle.id, personId: "no-such-person" };
     const asForNobody = await post(personRoute, `/feedback/cycles/${org.cycle.id}/people/no-such-person`, org.stranger.id, { intent: "nominate", email: "nobody@example.com" }, nobody);
     expect(asForNobody.status).toBe(404);
+    // Nor whether a cycle is there: the same answer for a cycle nobody has.
+    const noCycle = { cycleId: "no-such-cycle", personId: org.engineer.id };
+    expect(await post(personRoute, `/feedback/cycles/no-such-cycle/people/${org.engineer.id}`, org.stranger.id, { intent: "nominate", email: "nobody@example.com" }, noCycle)).toEqual(asForNobody);
+    // The same for the person's other actions: choosing what their feedback asks about, and taking it to a one-to-one.
+    for (const fields of [{ intent: "pick-competencies", competencyId: "x" }, { intent: "to-one-to-one", competencyId: "x" }]) {
+      const inCycle = await post(personRoute, url, org.stranger.id, fields, params);
+      expect(inCycle.status).toBe(404);
+      expect(await post(personRoute, `/feedback/cycles/no-such-cycle/people/${org.engineer.id}`, org.stranger.id, fields, noCycle)).toEqual(inCycle);
+    }
     for (const outsider of [org.stranger, org.peer]) {
       const known = await post(personRoute, url, outsider.id, { intent: "nominate", email: org.stranger.email }, params);
       const unknown = await post(personRoute, url, outsider.id, { intent: "nominate", email: "nobody@example.com" }, params);
