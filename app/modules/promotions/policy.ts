@@ -95,12 +95,23 @@ export type NominationFacts = {
   waitingForLaterWindow: boolean;
 };
 
-/** Why this nomination may not be made, or null when it may. */
+/**
+ * Why this nomination may not be made, or null when it may. Who may nominate is said first. A
+ * sponsor reads nothing of the person's record (their level, a nomination standing, a committee's
+ * "not yet"): whatever in it stands in the way, they get one answer, so that trying one level or
+ * window after another tells them nothing.
+ */
 export function nominationRefusal(facts: NominationFacts): Message | null {
   if (!facts.windowOpen) return { key: "promotions:errors.windowNotTakingNominations" };
-  if (!facts.nomineeActive || !facts.nomineeOnLadder) return { key: "promotions:errors.nomineeNotOnLadder" };
   if (facts.kind === "self" && !facts.selfNomination) return { key: "promotions:errors.selfNominationOff" };
   if (facts.kind === "sponsor" && !facts.sponsorNomination) return { key: "promotions:errors.sponsorNominationOff" };
+  const inTheRecord = recordRefusal(facts);
+  if (inTheRecord && facts.kind === "sponsor") return { key: "promotions:errors.sponsorCannotNominate" };
+  return inTheRecord;
+}
+
+function recordRefusal(facts: NominationFacts): Message | null {
+  if (!facts.nomineeActive || !facts.nomineeOnLadder) return { key: "promotions:errors.nomineeNotOnLadder" };
   if (!facts.targetAllowed) return { key: "promotions:errors.targetNotAllowed" };
   if (facts.alreadyNominated) return { key: "promotions:errors.alreadyNominated" };
   if (facts.waitingForLaterWindow) return { key: "promotions:errors.waitingForLaterWindow" };

@@ -163,6 +163,9 @@ describe("nominations", () => {
     await saveSettings(org.admin, { scope: "engineering", ...DEFAULT_SETTINGS, mode: "committee", sponsorNomination: true });
     const bySponsor = await nominate(org.sol, { windowId, nomineeEmail: org.gone.email, targetLevelId: "ic3", statement: "Sponsoring" }, now);
     expect(bySponsor.ok).toBe(false);
+    // A sponsor is not told that Nia is nominated already, nor which levels are a promotion from hers: one answer for both.
+    expect(await refusal(() => nominate(org.sol, { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic4", statement: "Sponsoring" }, now))).toBe("invalid promotions:errors.sponsorCannotNominate");
+    expect(await refusal(() => nominate(org.sol, { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic2", statement: "Sponsoring" }, now))).toBe("invalid promotions:errors.sponsorCannotNominate");
   });
 
   test("the packet: a case per criterion from the evidence on offer, gaps shown, the manager offered only what was shared", async () => {

@@ -56,6 +56,17 @@ describe("nominations", () => {
     expect(nominationRefusal({ ...allowed, waitingForLaterWindow: true })?.key).toBe("promotions:errors.waitingForLaterWindow");
   });
 
+  test("a sponsor learns nothing of the person's record: whatever in it stands in the way, one answer; who may nominate is said first", () => {
+    const sponsor = { ...allowed, kind: "sponsor" as const };
+    expect(nominationRefusal(sponsor)).toBeNull();
+    for (const record of [{ nomineeOnLadder: false }, { targetAllowed: false }, { alreadyNominated: true }, { waitingForLaterWindow: true }]) {
+      expect(nominationRefusal({ ...sponsor, ...record })?.key, JSON.stringify(record)).toBe("promotions:errors.sponsorCannotNominate");
+    }
+    // With sponsors not taken, that is all they are told, whatever the record holds.
+    expect(nominationRefusal({ ...sponsor, sponsorNomination: false, alreadyNominated: true })?.key).toBe("promotions:errors.sponsorNominationOff");
+    expect(nominationRefusal({ ...sponsor, sponsorNomination: false, nomineeOnLadder: false })?.key).toBe("promotions:errors.sponsorNominationOff");
+  });
+
   test("a window takes them from its first day to the end of its last", () => {
     const window = { state: "open", nominationsOpenOn: new Date("2027-03-01T00:00:00Z"), nominationsCloseOn: new Date("2027-03-14T00:00:00Z") };
     expect(takesNominations(window, new Date("2027-02-28T23:00:00Z"))).toBe(false);
