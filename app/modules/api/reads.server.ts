@@ -13,7 +13,7 @@ import { INSIGHT_TABLES, insightTable } from "~/modules/insights/tables";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { dateToDay } from "~/modules/days";
 import { pageOf, type PageRequest } from "./pages";
-import { outcomeReadable, outcomeReadableBy, type TokenReach } from "./policy";
+import { outcomeReadable, outcomeReadableBy, personTokenMayCall, type TokenReach } from "./policy";
 import type { ApiAggregate, ApiCyclePage, ApiLadderList, ApiOutcome, ApiOutcomePage, ApiPerson, ApiPersonPage, ApiTeamPage } from "./schemas";
 
 /**
@@ -216,7 +216,10 @@ async function keptForPerson(viewer: Viewer, rows: OutcomeRow[], sessions: Map<s
  * the sessions their calibration page lists (listSessions); the rules decide.
  */
 export async function listOutcomes(page: PageRequest, cycleId: string | null, reader: Reader): Promise<z.output<typeof ApiOutcomePage>> {
-  if (cycleId && !(await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true } }))) throw new NotFoundError({ key: "api:errors.noSuchCycle" });
+  // A reach that lists no cycles (a person's token, policy.ts) is told nothing of whether one is there: a cycle it
+  // names that nobody has reads as one with nothing of theirs, an empty page.
+  const listsCycles = reader.reach !== "person" || personTokenMayCall("listCycles");
+  if (cycleId && listsCycles && !(await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true } }))) throw new NotFoundError({ key: "api:errors.noSuchCycle" });
   const { viewer } = reader;
   const theirs = reader.reach === "person" && !viewer.isAdmin ? { OR: [{ personId: viewer.id }, { sessionId: { in: (await listSessions(viewer)).map((session) => session.id) } }] } : {};
   const sessions = new Map<string, SessionAccess | null>();

@@ -96,6 +96,11 @@ describe("a person's own token", () => {
     expect((await api(token, "GET", `/people/${org.second.id}`)).status).toBe(200);
     expect((await api(token, "GET", `/people/${org.peer.id}`)).status).toBe(404);
     expect(ids((await api(token, "GET", `/outcomes?cycle=${org.cycleId}`)).body)).toEqual([org.reportOutcome]);
+    // Cycles are not a person's token's to list: one nobody has reads as a cycle with nothing of theirs, not a 404
+    // that would tell a real one apart. An organisation's token is told.
+    expect(await api(token, "GET", "/outcomes?cycle=no-such-cycle")).toMatchObject({ status: 200, body: { data: [], nextCursor: null } });
+    const organisation = (await issueApiToken(org.admin.id, "The warehouse", READS, "organisation")).token;
+    expect((await api(organisation, "GET", "/outcomes?cycle=no-such-cycle")).status).toBe(404);
     const table = await api(token, "GET", "/aggregates/outcomes-by-cycle");
     expect(table.status).toBe(200);
   });
