@@ -5,8 +5,8 @@ import type { Message } from "~/i18n/messages";
  * message a person can read. Domain modules throw these; routes turn them into HTTP
  * answers in one place (`app/utils/http.server.ts`), worded there in the request's language.
  * Nothing here knows about HTTP or languages: a message is a key and its values
- * (`{ key: "common:errors.notFound" }`); English text is a message not yet translated
- * (docs/i18n.md), and goes as it is.
+ * (`{ key: "common:errors.notFound" }`). Services and routes throw keys only (a test holds it,
+ * docs/i18n.md); English text is left to pure modules' guards against a programmer's input.
  */
 export type DomainErrorKind = "not-found" | "forbidden" | "invalid" | "conflict" | "unavailable";
 
