@@ -36,8 +36,8 @@ export function roleInSeries(viewer: ConversationViewer, series: Pick<SeriesFact
   return null;
 }
 
-/** Setting up a series: either of its two people, while the line it is for holds (an admin is not one of them). */
-export function canStartSeries(viewer: ConversationViewer, series: { kind: SeriesKind; managerId: string; reportId: string }, line: LineAbove): boolean {
+/** Setting up a series: either of its two people, while the line it is for holds (an admin is not one of them); startSeriesRefusal says why not. */
+function canStartSeries(viewer: ConversationViewer, series: { kind: SeriesKind; managerId: string; reportId: string }, line: LineAbove): boolean {
   return series.managerId !== series.reportId && roleInSeries(viewer, series) !== null && seriesHolds(series.kind, series.managerId, line);
 }
 
