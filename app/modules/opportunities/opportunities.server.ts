@@ -19,6 +19,7 @@ import {
   canReadReason,
   canRecordWorkEvidence,
   canSeeOpportunity,
+  OFFERED,
   OPPORTUNITY_STATUSES,
   type OpportunityKind,
   type OpportunityStatus,
@@ -200,8 +201,7 @@ function summary(row: Row, ladder: Ladder | undefined) {
  */
 export async function opportunitiesPage(viewer: Viewer) {
   const [open, posted, interests, person, ladders, postable] = await Promise.all([
-    // Offered (policy's isOffered): open, with a poster still here to choose.
-    db.opportunity.findMany({ where: { status: "open", poster: { deactivatedAt: null } }, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: ROW }),
+    db.opportunity.findMany({ where: OFFERED, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: ROW }),
     db.opportunity.findMany({ where: { posterId: viewer.id }, orderBy: [{ createdAt: "desc" }], select: { ...ROW, _count: { select: { interests: true } } } }),
     db.opportunityInterest.findMany({ where: { personId: viewer.id }, orderBy: { createdAt: "desc" }, select: { outcome: true, opportunity: { select: ROW } } }),
     db.user.findUnique({ where: { id: viewer.id }, select: { ladderId: true, level: true } }),

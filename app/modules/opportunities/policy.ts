@@ -27,10 +27,13 @@ export function canManagePosters(viewer: OpportunityViewer): boolean {
 /** `posterLeft`: the poster has left the organisation, so nobody is left to choose. */
 export type OpportunityFacts = { posterId: string; status: OpportunityStatus; posterLeft: boolean };
 
-/** Offered to everyone: open, with a poster still here to choose. The list of open ones (opportunitiesPage) is this rule as a query. */
+/** Offered to everyone: open, with a poster still here to choose. OFFERED is this rule as a query, for every list of them. */
 function isOffered(opportunity: OpportunityFacts): boolean {
   return opportunity.status === "open" && !opportunity.posterLeft;
 }
+
+/** isOffered as a query: the opportunities page's list, and what a sponsor may advocate for. */
+export const OFFERED = { status: "open", poster: { deactivatedAt: null } } as const;
 /** The viewer's part in an opportunity: whether they expressed interest, and whether someone who did reports to them. */
 export type InvolvementFacts = { interested: boolean; managesSomeoneInterested: boolean };
 

@@ -6,6 +6,7 @@ import type { Viewer } from "~/modules/identity/policy";
 import { getLevel, type Ladder } from "~/modules/ladders";
 import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
 import { effectiveBand } from "~/modules/mentorship/levels";
+import { OFFERED } from "~/modules/opportunities/policy";
 import * as clock from "~/platform/clock.server";
 import type { SponsorshipInput } from "./forms";
 import { canDecline, canEnd, canReadSponsorship, canSetCap, DEFAULT_CAP, isActive, isSenior, sponsorshipRefusal, type Advocacy, type SponsorshipFacts } from "./policy";
@@ -144,8 +145,9 @@ async function checkedTarget(input: SponsorshipInput, ladder: Ladder | null): Pr
     return input.levelId;
   }
   if (input.advocacy === "opportunity") {
-    const opportunity = input.opportunityId ? await db.opportunity.findUnique({ where: { id: input.opportunityId }, select: { status: true } }) : null;
-    if (opportunity?.status !== "open") throw new InvalidError({ key: "sponsorship:errors.opportunity" });
+    // One the opportunities page offers everyone (OFFERED): not one whose poster has left, which only those involved see.
+    const opportunity = input.opportunityId ? await db.opportunity.findFirst({ where: { id: input.opportunityId, ...OFFERED }, select: { id: true } }) : null;
+    if (!opportunity) throw new InvalidError({ key: "sponsorship:errors.opportunity" });
     return input.opportunityId!;
   }
   if (!input.role) throw new InvalidError({ key: "sponsorship:errors.role" });
@@ -184,7 +186,7 @@ export async function sponsorshipsPage(viewer: Viewer) {
   const [rows, cap, opportunities, ladders] = await Promise.all([
     db.sponsorship.findMany({ where: viewer.isAdmin ? {} : { OR: [{ sponsorId: viewer.id }, { sponseeId: viewer.id }] }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: ROW }),
     sponsorshipCap(),
-    db.opportunity.findMany({ where: { status: "open" }, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: { id: true, title: true } }),
+    db.opportunity.findMany({ where: OFFERED, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: { id: true, title: true } }),
     servedLadders(),
   ]);
   const readable = rows.filter((row) => canReadSponsorship(viewer, row));

@@ -131,4 +131,20 @@ describe("sponsorship", () => {
     expect((await page(peer)).received.map((row) => [row.sponsorName, row.active, row.canDecline])).toEqual([["Priya Principal", false, false]]);
     await db.user.updateMany({ where: { id: { in: [sponsor.id, quinn.id] } }, data: { deactivatedAt: null } });
   });
+
+  test("a sponsor advocates for an opportunity the opportunities page offers: not one whose poster has left, which only those involved see", async () => {
+    const poster = await createPerson({ name: "Pia Poster", track: "manager", level: "m1" });
+    const opportunity = await db.opportunity.create({
+      data: { kind: "project", title: "Search relevance rotation", ladderId: "engineering", competencyIds: "[]", hoursPerWeek: 4, startsOn: new Date("2027-01-04"), endsOn: new Date("2027-03-26"), posterId: poster.id },
+      select: { id: true },
+    });
+    const staff = await createPerson({ name: "Sara Staff", track: "ic", level: "ic5" });
+    const offered = async () => ((await pageRoute.loader(routeArgs(await signedInRequest("/sponsorships", staff.id)))) as { opportunities: { id: string }[] }).opportunities.map((row) => row.id);
+    expect(await offered()).toContain(opportunity.id);
+    await db.user.update({ where: { id: poster.id }, data: { deactivatedAt: new Date() } });
+    expect(await offered()).not.toContain(opportunity.id);
+    const input = { sponseeEmail: omar.email, advocacy: "opportunity" as const, opportunityId: opportunity.id, note: "", until };
+    expect(await refused(() => recordSponsorship(staff, input))).toBe("invalid:sponsorship:errors.opportunity");
+    expect(await db.sponsorship.count({ where: { sponsorId: staff.id } })).toBe(0);
+  });
 });
