@@ -172,9 +172,8 @@ async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: strin
   if (outsideNominations(viewer, line)) throw new NotFoundError({ key: "feedback:errors.noPerson" });
   const cycle = await requireCycle(cycleId);
   const settings = await requireSettings(cycleId);
-  const refusal = nominateRefusal(viewer, line, settings.nominator);
   if (!settings.peer || cycle.closedAt) throw new NotFoundError({ key: "feedback:errors.noPeerFeedbackAsked" });
-  if (refusal === "manager-chooses") throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
+  if (nominateRefusal(viewer, line, settings.nominator) === "manager-chooses") throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
   if (!nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, await outcomeReleased(subjectId, cycleId))) throw new ConflictError(NOMINATIONS_CLOSED);
   const participant = await db.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: subjectId } }, select: { userId: true } });
   if (!participant) throw new NotFoundError({ key: "feedback:errors.notInCycle" });
