@@ -5,11 +5,28 @@ import tseslint from "typescript-eslint";
 
 // react-i18next's useTranslation copies the i18next instance for each component on every render;
 // ~/i18n/use-translation gives the same { t, i18n } without it (decision 080).
-const oneUseTranslation = { name: "react-i18next", importNames: ["useTranslation"], message: "Import useTranslation from ~/i18n/use-translation." };
+const oneUseTranslation = {
+  name: "react-i18next",
+  importNames: ["useTranslation"],
+  message: "Import useTranslation from ~/i18n/use-translation.",
+};
 
 export default tseslint.config(
   // test/fixtures/import holds excerpts of other projects' files as they publish them (Snowflake's constants.js is Flow, not JavaScript).
-  { ignores: ["build/", ".react-router/", ".tmp/", "node_modules/", "prisma/generated/", "test-results/", "playwright-report/", "test/.databases/", "prisma/schema-engine.mjs", "test/fixtures/import/"] },
+  {
+    ignores: [
+      "build/",
+      ".react-router/",
+      ".tmp/",
+      "node_modules/",
+      "prisma/generated/",
+      "test-results/",
+      "playwright-report/",
+      "test/.databases/",
+      "prisma/schema-engine.mjs",
+      "test/fixtures/import/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +34,10 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
       "no-restricted-imports": ["error", { paths: [oneUseTranslation] }],
@@ -31,14 +51,35 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          patterns: [{ group: ["@remix-run/*"], message: "Domain modules do not import Remix: throw a domain error from ~/modules/errors." }],
-          paths: [{ name: "~/utils/http.server", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." }, oneUseTranslation],
+          patterns: [
+            {
+              group: ["react-router", "@react-router/*"],
+              message:
+                "Domain modules do not import the framework: throw a domain error from ~/modules/errors.",
+            },
+          ],
+          paths: [
+            {
+              name: "~/utils/http.server",
+              message:
+                "Domain modules do not build responses: throw a domain error from ~/modules/errors.",
+            },
+            oneUseTranslation,
+          ],
         },
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "NewExpression[callee.name='Response']", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." },
-        { selector: "MemberExpression[object.name='Response']", message: "Domain modules do not build responses: throw a domain error from ~/modules/errors." },
+        {
+          selector: "NewExpression[callee.name='Response']",
+          message:
+            "Domain modules do not build responses: throw a domain error from ~/modules/errors.",
+        },
+        {
+          selector: "MemberExpression[object.name='Response']",
+          message:
+            "Domain modules do not build responses: throw a domain error from ~/modules/errors.",
+        },
       ],
     },
   },

@@ -3,13 +3,27 @@ import { chromiumArgs, chromiumPath } from "./test/e2e/chromium";
 
 // The app servers start in the global setup, through the one way tests start a server (scripts/app-servers.ts).
 const port = Number(process.env.E2E_PORT ?? 3210);
-const chromium = { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } };
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+};
 
 /**
  * Specs that share no data with the demo server's journeys: the job-families server's (its own
  * database), single sign-on's (its own), and those that start servers of their own.
  */
-const apart = ["calibration", "demo", "job-families", "points", "single-sign-on", "first-day", "processes", "upgrade", "half-year", "languages"].map((name) => `**/${name}.spec.ts`);
+const apart = [
+  "calibration",
+  "demo",
+  "job-families",
+  "points",
+  "single-sign-on",
+  "first-day",
+  "processes",
+  "upgrade",
+  "half-year",
+  "languages",
+].map((name) => `**/${name}.spec.ts`);
 
 /**
  * Walks that spend most of their time waiting for a real clock (a one-to-one held a minute after it
@@ -45,10 +59,37 @@ export default defineConfig({
     reducedMotion: "reduce",
   },
   projects: [
-    { name: "sweep", testMatch: "**/accessibility.spec.ts", fullyParallel: true, workers: 2, use: chromium },
-    { name: "journeys", testIgnore: ["**/accessibility.spec.ts", ...apart, ...waiting], fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
-    { name: "apart", testMatch: apart, fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
-    { name: "waiting", testMatch: waiting, fullyParallel: false, workers: 1, dependencies: ["sweep"], use: chromium },
+    {
+      name: "sweep",
+      testMatch: "**/accessibility.spec.ts",
+      fullyParallel: true,
+      workers: 2,
+      use: chromium,
+    },
+    {
+      name: "journeys",
+      testIgnore: ["**/accessibility.spec.ts", ...apart, ...waiting],
+      fullyParallel: false,
+      workers: 1,
+      dependencies: ["sweep"],
+      use: chromium,
+    },
+    {
+      name: "apart",
+      testMatch: apart,
+      fullyParallel: false,
+      workers: 1,
+      dependencies: ["sweep"],
+      use: chromium,
+    },
+    {
+      name: "waiting",
+      testMatch: waiting,
+      fullyParallel: false,
+      workers: 1,
+      dependencies: ["sweep"],
+      use: chromium,
+    },
   ],
   globalSetup: "./test/e2e/servers.ts",
 });

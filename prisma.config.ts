@@ -23,7 +23,9 @@ const DEFAULT_DATABASE_URL = "file:./data/rungs.db";
 const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 const isPostgres = /^postgres(ql)?:\/\//i.test(databaseUrl);
 if (!isPostgres && !/^file:/i.test(databaseUrl)) {
-  throw new Error("DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL).");
+  throw new Error(
+    "DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL).",
+  );
 }
 
 // The engine is started in another folder; give it an absolute SQLite path.

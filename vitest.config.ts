@@ -29,7 +29,11 @@ export default defineConfig({
         test: {
           name: "pure",
           include: ["test/unit/**/*.test.{ts,tsx}"],
-          setupFiles: ["./test/setup/no-database.ts", "./test/setup/console-errors.ts", "./test/setup/i18n.ts"],
+          setupFiles: [
+            "./test/setup/no-database.ts",
+            "./test/setup/console-errors.ts",
+            "./test/setup/i18n.ts",
+          ],
           pool: "threads",
           isolate: false,
         },
@@ -39,7 +43,11 @@ export default defineConfig({
         test: {
           name: "database",
           include: ["test/integration/**/*.test.ts"],
-          setupFiles: ["./test/setup/database.ts", "./test/setup/console-errors.ts", "./test/setup/i18n.ts"],
+          setupFiles: [
+            "./test/setup/database.ts",
+            "./test/setup/console-errors.ts",
+            "./test/setup/i18n.ts",
+          ],
           globalSetup: ["./test/setup/global-setup.ts"],
           pool: "forks",
           isolate: false,

@@ -1,5 +1,10 @@
 import { Writable } from "node:stream";
-import { ServerRouter, isRouteErrorResponse, type EntryContext, type RouterContextProvider } from "react-router";
+import {
+  ServerRouter,
+  isRouteErrorResponse,
+  type EntryContext,
+  type RouterContextProvider,
+} from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nOf } from "./i18n/i18n.server";
@@ -24,7 +29,8 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   // https://httpwg.org/specs/rfc9110.html#HEAD: the headers a GET would have, no body.
-  if (request.method === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  if (request.method === "HEAD")
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   const nonce = loadContext.get(serverFacts).cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -36,7 +42,12 @@ export default function handleRequest(
       },
       final(callback) {
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        resolve(
+          new Response(Buffer.concat(chunks), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
+        );
         callback();
       },
     });
@@ -69,8 +80,15 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request, context }: { request: Request; context: Readonly<RouterContextProvider> }) {
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: Readonly<RouterContextProvider> },
+) {
   // An aborted request, or an answer like 404 that a loader chose, is not a server error.
   if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
-  logError("request failed", error, { requestId: context.get(serverFacts).requestId, method: request.method, path: new URL(request.url).pathname });
+  logError("request failed", error, {
+    requestId: context.get(serverFacts).requestId,
+    method: request.method,
+    path: new URL(request.url).pathname,
+  });
 }

@@ -1,4 +1,13 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, useRouteLoaderData, type ShouldRevalidateFunction } from "react-router";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  data,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/root";
@@ -38,10 +47,16 @@ function deploymentLanguages() {
  * The loaders of one page view share what they look up per request (who is signed in); each
  * request gets its own translations, in the language chosen for it.
  */
-export const middleware: Route.MiddlewareFunction[] = [shareLookupsWithinRequest, translateRequests(chosenLanguage, deploymentLanguages)];
+export const middleware: Route.MiddlewareFunction[] = [
+  shareLookupsWithinRequest,
+  translateRequests(chosenLanguage, deploymentLanguages),
+];
 
 function ladderProblemCounts(problems: readonly { keptPrevious: boolean }[]) {
-  return { ladderProblems: problems.length, laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length };
+  return {
+    ladderProblems: problems.length,
+    laddersUnserved: problems.filter((problem) => !problem.keptPrevious).length,
+  };
 }
 
 export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
@@ -52,16 +67,26 @@ export const loader = withDomainErrors(async ({ request, context }: Route.Loader
         name: signedIn.viewer.name,
         email: signedIn.viewer.email,
         timeZone: signedIn.timeZone,
-        nav: navLinks({ ...signedIn.viewer, isManager: signedIn.isManager, isCalibrator: signedIn.isCalibrator, isInterviewer: signedIn.isInterviewer }),
+        nav: navLinks({
+          ...signedIn.viewer,
+          isManager: signedIn.isManager,
+          isCalibrator: signedIn.isCalibrator,
+          isInterviewer: signedIn.isInterviewer,
+        }),
         // The figure beside Home: the kept count while it stands, so most pages read nothing more.
         openTodos: await openTodoCount(signedIn),
         // Admins are told when a ladder failed to load, and whether its last good version is served.
-        ...(signedIn.viewer.isAdmin ? ladderProblemCounts((await ladderState()).problems) : { ladderProblems: 0, laddersUnserved: 0 }),
+        ...(signedIn.viewer.isAdmin
+          ? ladderProblemCounts((await ladderState()).problems)
+          : { ladderProblems: 0, laddersUnserved: 0 }),
       }
     : null;
   // The language's code only: its messages reach the browser in their own chunk (app/i18n/i18n.client.ts).
   // Headers only when the session's cookie must follow its renewal: most answers set none.
-  return data({ viewer, theme, language: languageOf(context) }, signedIn?.refreshCookie ? { headers: { "Set-Cookie": signedIn.refreshCookie } } : undefined);
+  return data(
+    { viewer, theme, language: languageOf(context) },
+    signedIn?.refreshCookie ? { headers: { "Set-Cookie": signedIn.refreshCookie } } : undefined,
+  );
 });
 
 /**
@@ -69,8 +94,18 @@ export const loader = withDomainErrors(async ({ request, context }: Route.Loader
  * between sections, filters or pages of the same page does not ask for them again.
  * Actions, explicit revalidation and every other navigation still do.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  if (!formMethod && currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search) return false;
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  if (
+    !formMethod &&
+    currentUrl.pathname === nextUrl.pathname &&
+    currentUrl.search !== nextUrl.search
+  )
+    return false;
   return defaultShouldRevalidate;
 };
 
@@ -82,9 +117,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   // On the home page the navigation counts the list the page shows, not the kept count.
   const home = useRouteLoaderData<{ todo: readonly unknown[] }>("routes/_index");
-  const viewer = rootData?.viewer ? { ...rootData.viewer, openTodos: home?.todo.length ?? rootData.viewer.openTodos } : null;
+  const viewer = rootData?.viewer
+    ? { ...rootData.viewer, openTodos: home?.todo.length ?? rootData.viewer.openTodos }
+    : null;
   return (
-    <html lang={localeOf(language)} dir={directionOf(language)} data-theme={rootData?.theme ?? "system"}>
+    <html
+      lang={localeOf(language)}
+      dir={directionOf(language)}
+      data-theme={rootData?.theme ?? "system"}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

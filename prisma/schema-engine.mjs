@@ -69,7 +69,13 @@ function parseArgs(argv) {
 }
 
 async function runOneShot(command, url) {
-  writeStderr(logLine("INFO", { message: `Starting schema engine CLI (wasm shim): ${command}` }, "schema_engine_cli"));
+  writeStderr(
+    logLine(
+      "INFO",
+      { message: `Starting schema engine CLI (wasm shim): ${command}` },
+      "schema_engine_cli",
+    ),
+  );
   try {
     if (!url) throw new SchemaEngineError("No datasource URL given.", { code: "P1012" });
     switch (command) {
@@ -97,11 +103,21 @@ function rpcError(id, error) {
   const data = { is_panic: Boolean(error.isPanic), message: error.message };
   if (error.code) data.error_code = error.code;
   if (error.meta) data.meta = error.meta;
-  return { jsonrpc: "2.0", id, error: { code: 4466, message: "An error happened. Check the data field for details.", data } };
+  return {
+    jsonrpc: "2.0",
+    id,
+    error: { code: 4466, message: "An error happened. Check the data field for details.", data },
+  };
 }
 
 async function runRpcServer({ datamodels, datasource }) {
-  writeStderr(logLine("INFO", { message: "Starting schema engine RPC server (wasm shim)" }, "schema_engine_cli"));
+  writeStderr(
+    logLine(
+      "INFO",
+      { message: "Starting schema engine RPC server (wasm shim)" },
+      "schema_engine_cli",
+    ),
+  );
   const engine = new WasmSchemaEngine({
     url: datasource.url,
     shadowDatabaseUrl: datasource.shadowDatabaseUrl,
@@ -132,9 +148,18 @@ async function runRpcServer({ datamodels, datasource }) {
       }
       send({ jsonrpc: "2.0", id: request.id, result: result ?? {} });
     } catch (error) {
-      const engineError = error instanceof SchemaEngineError ? error : new SchemaEngineError(String(error?.message ?? error));
+      const engineError =
+        error instanceof SchemaEngineError
+          ? error
+          : new SchemaEngineError(String(error?.message ?? error));
       if (engineError.isPanic) panicked = true;
-      writeStderr(logLine("ERROR", { is_panic: engineError.isPanic, error_code: engineError.code, message: engineError.message }));
+      writeStderr(
+        logLine("ERROR", {
+          is_panic: engineError.isPanic,
+          error_code: engineError.code,
+          message: engineError.message,
+        }),
+      );
       send(rpcError(request.id, engineError));
     }
   };
@@ -169,7 +194,11 @@ async function runRpcServer({ datamodels, datasource }) {
     process.once("SIGINT", resolve);
   });
   await Promise.allSettled([...inFlight]);
-  await engine.close().catch((error) => writeStderr(logLine("WARN", { message: `Closing the engine: ${error.message}` })));
+  await engine
+    .close()
+    .catch((error) =>
+      writeStderr(logLine("WARN", { message: `Closing the engine: ${error.message}` })),
+    );
   return panicked ? 101 : 0;
 }
 

@@ -17,14 +17,20 @@ function fail(message: string): never {
 
 let args;
 try {
-  args = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } }, strict: true }).values;
+  args = parseArgs({
+    options: { email: { type: "string" }, name: { type: "string" } },
+    strict: true,
+  }).values;
 } catch (error) {
   fail(`${(error as Error).message}\n${usage}`);
 }
 const parsed = AdminCommandSchema.safeParse({ email: args.email ?? "", name: args.name ?? "" });
 // The schema's messages are keys (the people pages word them in the viewer's language); a command speaks English.
 const t = translatorOf(undefined);
-if (!parsed.success) fail(`${parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${wordsOf(t, issue.message)}`).join("\n")}\n${usage}`);
+if (!parsed.success)
+  fail(
+    `${parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${wordsOf(t, issue.message)}`).join("\n")}\n${usage}`,
+  );
 
 let env;
 try {
@@ -34,10 +40,15 @@ try {
   throw error;
 }
 await applyMigrations(env.DATABASE_URL);
-const { makeAdminFromCommand } = await import("../app/modules/identity/setup/first-admin.server.ts");
+const { makeAdminFromCommand } =
+  await import("../app/modules/identity/setup/first-admin.server.ts");
 const result = await makeAdminFromCommand(parsed.data);
 if (!result.ok) fail(result.message);
-console.log(`${parsed.data.name} <${parsed.data.email}> is ${result.created ? "added as" : "now"} an admin.`);
-console.log(`One-time sign-in link (valid until ${result.expiresAt.toISOString()}; choose a password there):`);
+console.log(
+  `${parsed.data.name} <${parsed.data.email}> is ${result.created ? "added as" : "now"} an admin.`,
+);
+console.log(
+  `One-time sign-in link (valid until ${result.expiresAt.toISOString()}; choose a password there):`,
+);
 console.log(`  ${linkOrigin(env)}${result.path}`);
 process.exit(0);

@@ -22,7 +22,18 @@ export interface Advisory {
 }
 
 /** Remix 2's packages: end of life since 17 June 2026, so none of their advisories will be fixed. */
-const REMIX_2 = ["@remix-run/react", "@remix-run/node", "@remix-run/server-runtime", "@remix-run/dev", "@remix-run/express", "@remix-run/serve", "@remix-run/route-config", "@remix-run/fs-routes", "@remix-run/css-bundle", "@remix-run/testing"];
+const REMIX_2 = [
+  "@remix-run/react",
+  "@remix-run/node",
+  "@remix-run/server-runtime",
+  "@remix-run/dev",
+  "@remix-run/express",
+  "@remix-run/serve",
+  "@remix-run/route-config",
+  "@remix-run/fs-routes",
+  "@remix-run/css-bundle",
+  "@remix-run/testing",
+];
 
 export const ADVISORIES: readonly Advisory[] = [
   {
@@ -30,18 +41,45 @@ export const ADVISORIES: readonly Advisory[] = [
     affected: "<3.0.0",
     fixedIn: "3.0.0",
     severity: "high",
-    title: "Denial of service when decoding a crafted stream (every single-fetch .data response of Remix 2 goes through turbo-stream 2.4.1)",
+    title:
+      "Denial of service when decoding a crafted stream (every single-fetch .data response of Remix 2 goes through turbo-stream 2.4.1)",
   },
-  { package: "react-router", affected: "<7.18.0", fixedIn: "7.18.0", severity: "moderate", title: "Open redirect through a crafted redirect location" },
-  { package: "react-router-dom", affected: "*", fixedIn: null, severity: "moderate", title: "Open redirect through a crafted redirect location (react-router-dom ends at 7; React Router 8 has no such package)" },
-  { package: "react-router", affected: "<7.18.0", fixedIn: "7.18.0", severity: "high", title: "Constructor injection through deserializeErrors when hydrating a server's errors" },
-  { package: "@remix-run/router", affected: "<1.23.4", fixedIn: "1.23.4", severity: "moderate", title: "Route matching and redirect fixes released in 1.23.4 (react-router 6.30.6)" },
+  {
+    package: "react-router",
+    affected: "<7.18.0",
+    fixedIn: "7.18.0",
+    severity: "moderate",
+    title: "Open redirect through a crafted redirect location",
+  },
+  {
+    package: "react-router-dom",
+    affected: "*",
+    fixedIn: null,
+    severity: "moderate",
+    title:
+      "Open redirect through a crafted redirect location (react-router-dom ends at 7; React Router 8 has no such package)",
+  },
+  {
+    package: "react-router",
+    affected: "<7.18.0",
+    fixedIn: "7.18.0",
+    severity: "high",
+    title: "Constructor injection through deserializeErrors when hydrating a server's errors",
+  },
+  {
+    package: "@remix-run/router",
+    affected: "<1.23.4",
+    fixedIn: "1.23.4",
+    severity: "moderate",
+    title: "Route matching and redirect fixes released in 1.23.4 (react-router 6.30.6)",
+  },
   ...REMIX_2.map((name): Advisory => ({
     package: name,
     affected: "*",
     fixedIn: null,
     severity: "high",
-    title: "Remix 2 reached its end of life on 17 June 2026: the deserializeErrors and turbo-stream advisories are fixed in no Remix 2 release (move to React Router framework mode)",
+    title:
+      "Remix 2 reached its end of life on 17 June 2026: the deserializeErrors and turbo-stream advisories are fixed in no Remix 2 release (move to React Router framework mode)",
   })),
 ];
 
@@ -63,7 +101,10 @@ export function installedPackages(nodeModules: string): Map<string, Set<string>>
         continue;
       }
       try {
-        const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+        const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+          name?: string;
+          version?: string;
+        };
         if (manifest.name && manifest.version) {
           const versions = found.get(manifest.name) ?? new Set<string>();
           versions.add(manifest.version);
@@ -85,10 +126,15 @@ export interface Finding {
 }
 
 /** The advisories that hold for what is installed: one finding per affected installed version. */
-export function findAdvisories(installed: Map<string, Set<string>>, advisories: readonly Advisory[] = ADVISORIES): Finding[] {
+export function findAdvisories(
+  installed: Map<string, Set<string>>,
+  advisories: readonly Advisory[] = ADVISORIES,
+): Finding[] {
   return advisories.flatMap((advisory) =>
     [...(installed.get(advisory.package) ?? [])]
-      .filter((version) => semver.satisfies(version, advisory.affected, { includePrerelease: true }))
+      .filter((version) =>
+        semver.satisfies(version, advisory.affected, { includePrerelease: true }),
+      )
       .map((version) => ({ advisory, version })),
   );
 }

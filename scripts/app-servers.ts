@@ -67,7 +67,9 @@ export async function setTestClock(file: string, at: Date): Promise<void> {
 }
 
 /** The environment that puts a process on a test clock, in a new folder, set to `at`. */
-export async function testClockEnv(at: Date): Promise<{ file: string; env: Record<string, string> }> {
+export async function testClockEnv(
+  at: Date,
+): Promise<{ file: string; env: Record<string, string> }> {
   const file = join(mkdtempSync(join(tmpdir(), "rungs-clock-")), "clock.json");
   await setTestClock(file, at);
   return { file, env: { RUNGS_TEST_CLOCK: file, RUNGS_TEST_CLOCK_ALLOWED: "1" } };
@@ -103,7 +105,11 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -115,7 +121,10 @@ export function ensureBuild(): void {
 }
 
 /** Starts the built app and waits until it answers; `databaseUrl` is its DATABASE_URL. */
-export async function startAppServer(databaseUrl: string, options: StartOptions = {}): Promise<AppServer> {
+export async function startAppServer(
+  databaseUrl: string,
+  options: StartOptions = {},
+): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const clock = options.testClock ? await testClockEnv(options.testClock) : null;
@@ -130,13 +139,21 @@ export async function startAppServer(databaseUrl: string, options: StartOptions 
     DATABASE_URL: databaseUrl,
     PORT: String(port),
   };
-  const steps = [...(options.before ?? []), [process.execPath, "--import", "tsx", "server/index.ts"]];
+  const steps = [
+    ...(options.before ?? []),
+    [process.execPath, "--import", "tsx", "server/index.ts"],
+  ];
   // One shell per server so the steps share its process group; exec hands the group's leader to the server.
-  const script = steps.map((step, index) => `${index === steps.length - 1 ? "exec " : ""}${step.map(quote).join(" ")}`).join(" && ");
+  const script = steps
+    .map(
+      (step, index) => `${index === steps.length - 1 ? "exec " : ""}${step.map(quote).join(" ")}`,
+    )
+    .join(" && ");
   const child: ChildProcess = spawn("/bin/sh", ["-c", script], {
     cwd: options.cwd,
     env,
-    stdio: options.output === "stderr" ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"],
+    stdio:
+      options.output === "stderr" ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"],
     detached: true,
   });
   const pid = child.pid!;
@@ -153,7 +170,10 @@ export async function startAppServer(databaseUrl: string, options: StartOptions 
   const ended = () => child.exitCode !== null || child.signalCode !== null;
   const waitExit = async (ms: number) => {
     let timer: NodeJS.Timeout | undefined;
-    const done = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+    const done = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+    ]);
     clearTimeout(timer);
     return done;
   };
@@ -172,7 +192,17 @@ export async function startAppServer(databaseUrl: string, options: StartOptions 
     }
     await kill();
   };
-  const server: AppServer = { url, port, pid, log: () => log, exited, signal: (signal) => child.kill(signal), stop, kill, clockFile: clock?.file ?? null };
+  const server: AppServer = {
+    url,
+    port,
+    pid,
+    log: () => log,
+    exited,
+    signal: (signal) => child.kill(signal),
+    stop,
+    kill,
+    clockFile: clock?.file ?? null,
+  };
 
   const readyUrl = options.readyUrl?.(url) ?? `${url}/healthz`;
   const deadline = Date.now() + (options.timeoutMs ?? 100_000);
@@ -196,16 +226,25 @@ function quote(word: string): string {
 }
 
 /** Reads a server-sent event stream until `text` arrives (or `timeout` passes: then it throws). */
-export async function waitForEvent(reader: ReadableStreamDefaultReader<Uint8Array>, text: string, timeout: number): Promise<void> {
+export async function waitForEvent(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  text: string,
+  timeout: number,
+): Promise<void> {
   const decoder = new TextDecoder();
   let received = "";
   const deadline = Date.now() + timeout;
   while (!received.includes(text)) {
     const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`No "${text}" within ${timeout} ms; received: ${JSON.stringify(received)}`);
-    const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+    if (left <= 0)
+      throw new Error(`No "${text}" within ${timeout} ms; received: ${JSON.stringify(received)}`);
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), left)),
+    ]);
     if (chunk === null) continue;
-    if (chunk.done) throw new Error(`The stream ended before "${text}"; received: ${JSON.stringify(received)}`);
+    if (chunk.done)
+      throw new Error(`The stream ended before "${text}"; received: ${JSON.stringify(received)}`);
     received += decoder.decode(chunk.value, { stream: true });
   }
 }

@@ -4,7 +4,11 @@
  * SQLite: a SQLite file made by the online backup API. PostgreSQL: a pg_dump custom archive.
  */
 import { parseArgs } from "node:util";
-import { BackupError, backupDatabase, ledgerFileOf } from "../app/modules/operations/backup.server.ts";
+import {
+  BackupError,
+  backupDatabase,
+  ledgerFileOf,
+} from "../app/modules/operations/backup.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
@@ -14,7 +18,9 @@ if (positionals.length !== 1) {
 }
 try {
   const result = await backupDatabase(getEnv().DATABASE_URL, positionals[0]!);
-  console.log(`Backed up ${result.tables} tables (${result.rows} rows) to ${result.file}; its erasure ledger is ${ledgerFileOf(result.file)}.`);
+  console.log(
+    `Backed up ${result.tables} tables (${result.rows} rows) to ${result.file}; its erasure ledger is ${ledgerFileOf(result.file)}.`,
+  );
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(error.message);

@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
 /** Milliseconds per clock tick (getconf CLK_TCK, 100 on Linux: 10 ms). */
-const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
+const TICK_MS =
+  1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
 
 type Stat = { pid: number; ppid: number; comm: string; ticks: number };
 
@@ -26,14 +27,17 @@ function stat(pid: number): Stat | null {
 }
 
 function everyProcess(): Stat[] {
-  return readdirSync("/proc").flatMap((entry) => (/^\d+$/.test(entry) ? (stat(Number(entry)) ?? []) : []));
+  return readdirSync("/proc").flatMap((entry) =>
+    /^\d+$/.test(entry) ? (stat(Number(entry)) ?? []) : [],
+  );
 }
 
 /** CPU milliseconds used so far by a process and every process under it (the app's worker processes). */
 export function treeMs(root: number): number {
   const all = everyProcess();
   const children = new Map<number, Stat[]>();
-  for (const process of all) (children.get(process.ppid) ?? children.set(process.ppid, []).get(process.ppid)!).push(process);
+  for (const process of all)
+    (children.get(process.ppid) ?? children.set(process.ppid, []).get(process.ppid)!).push(process);
   let ticks = 0;
   const queue = all.filter((process) => process.pid === root);
   while (queue.length) {
@@ -46,7 +50,9 @@ export function treeMs(root: number): number {
 
 /** CPU milliseconds used so far by every PostgreSQL process on the machine (its backends serve the app's queries). */
 export function postgresMs(): number {
-  return everyProcess()
-    .filter((process) => process.comm === "postgres")
-    .reduce((sum, process) => sum + process.ticks, 0) * TICK_MS;
+  return (
+    everyProcess()
+      .filter((process) => process.comm === "postgres")
+      .reduce((sum, process) => sum + process.ticks, 0) * TICK_MS
+  );
 }

@@ -130,7 +130,10 @@ app.listen(Number(process.env.PORT), "127.0.0.1");
 
 /** Writes and builds a floor app in `folder` (its node_modules a link to the project's). */
 export function buildFloorApp(kind: FloorKind, folder: string, projectRoot: string): void {
-  const files: Record<string, string> = { ...FILES, "app/root.tsx": kind === "bare" ? BARE_ROOT : ROUTES_ROOT };
+  const files: Record<string, string> = {
+    ...FILES,
+    "app/root.tsx": kind === "bare" ? BARE_ROOT : ROUTES_ROOT,
+  };
   if (kind === "routes") {
     // Rungs' route table: each of its route files, empty, beside the floor's own two.
     for (const file of readdirSync(path.join(projectRoot, "app/routes"))) {
@@ -143,15 +146,30 @@ export function buildFloorApp(kind: FloorKind, folder: string, projectRoot: stri
     writeFileSync(path.join(folder, file), text);
   }
   symlinkSync(path.join(projectRoot, "node_modules"), path.join(folder, "node_modules"), "dir");
-  const built = spawnSync(path.join(projectRoot, "node_modules/.bin/react-router"), ["build"], { cwd: folder, encoding: "utf8" });
-  if (built.status !== 0) throw new Error(`the ${kind} floor app did not build: ${built.stdout}\n${built.stderr}`);
+  const built = spawnSync(path.join(projectRoot, "node_modules/.bin/react-router"), ["build"], {
+    cwd: folder,
+    encoding: "utf8",
+  });
+  if (built.status !== 0)
+    throw new Error(`the ${kind} floor app did not build: ${built.stdout}\n${built.stderr}`);
 }
 
 /** Starts a floor app's server on a port, with the Node options and the number of app processes Rungs is served with. */
-export function startFloorApp(folder: string, port: number, nodeOptions: string, processes: number): ChildProcess {
+export function startFloorApp(
+  folder: string,
+  port: number,
+  nodeOptions: string,
+  processes: number,
+): ChildProcess {
   return spawn(process.execPath, ["server.mjs"], {
     cwd: folder,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), NODE_OPTIONS: nodeOptions, PROCESSES: String(processes) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      NODE_OPTIONS: nodeOptions,
+      PROCESSES: String(processes),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }

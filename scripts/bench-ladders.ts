@@ -9,7 +9,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadAllLadders, loadLadderFromDirectory } from "../app/modules/ladders/load-from-directory.server.ts";
+import {
+  loadAllLadders,
+  loadLadderFromDirectory,
+} from "../app/modules/ladders/load-from-directory.server.ts";
 
 const runs = Number(process.argv[2] ?? 50);
 const folder = process.argv[3] ?? "frameworks/engineering";
@@ -21,7 +24,9 @@ if (!Number.isInteger(runs) || runs < 1) {
 // One untimed run warms the JIT and reports content errors before any timing.
 const first = loadLadderFromDirectory(folder);
 if (!first.ok) {
-  console.error(`bench:ladders: ${folder} does not validate (${first.errors.length} errors); run npm run ladders:check`);
+  console.error(
+    `bench:ladders: ${folder} does not validate (${first.errors.length} errors); run npm run ladders:check`,
+  );
   process.exit(1);
 }
 
@@ -34,11 +39,13 @@ function time(count: number, load: () => boolean): { min: number; median: number
     if (!ok) throw new Error("a ladder stopped validating during the benchmark");
   }
   timings.sort((a, b) => a - b);
-  const at = (fraction: number) => timings[Math.min(timings.length - 1, Math.ceil(fraction * timings.length) - 1)]!;
+  const at = (fraction: number) =>
+    timings[Math.min(timings.length - 1, Math.ceil(fraction * timings.length) - 1)]!;
   return { min: timings[0]!, median: at(0.5), p95: at(0.95) };
 }
 const ms = (value: number) => value.toFixed(2);
-const verdict = (p95: number, bar: number) => (p95 < bar ? `under ${bar} ms: yes` : `under ${bar} ms: NO`);
+const verdict = (p95: number, bar: number) =>
+  p95 < bar ? `under ${bar} ms: yes` : `under ${bar} ms: NO`;
 
 const one = time(runs, () => loadLadderFromDirectory(folder).ok);
 console.log(
@@ -54,7 +61,10 @@ try {
     cpSync(folder, target, { recursive: true });
     const ladderFile = join(target, "ladder.yaml");
     const text = readFileSync(ladderFile, "utf8");
-    if (!text.includes(`id: ${ladderId}\n`)) throw new Error(`${folder}/ladder.yaml must hold the ladder's id as "id: ${ladderId}" for the ten-ladder run`);
+    if (!text.includes(`id: ${ladderId}\n`))
+      throw new Error(
+        `${folder}/ladder.yaml must hold the ladder's id as "id: ${ladderId}" for the ten-ladder run`,
+      );
     writeFileSync(ladderFile, text.replace(`id: ${ladderId}\n`, `id: ${ladderId}-${copy}\n`));
   }
   const tenRuns = Math.max(5, Math.ceil(runs / 5));

@@ -24,9 +24,18 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { solveAssignment } from "../app/modules/mentorship/assignment.ts";
 import { matchProgramme } from "../app/modules/mentorship/matching.ts";
-import type { MatchingInput, MatchingResult, MenteeInput, MentorInput, Objective, PairRef } from "../app/modules/mentorship/types.ts";
+import type {
+  MatchingInput,
+  MatchingResult,
+  MenteeInput,
+  MentorInput,
+  Objective,
+  PairRef,
+} from "../app/modules/mentorship/types.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, npm: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, npm: { type: "boolean", default: false } },
+});
 const RUNS = Number(values.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) {
   console.error("usage: npm run bench:matching [-- --runs <n>] [--npm]");
@@ -63,8 +72,11 @@ interface Row {
 
 function printTable(rows: Row[]): void {
   const columns: (keyof Row)[] = ["measurement", "runs", "best", "median", "bar", "result"];
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(" | ")} |`;
+  const widths = columns.map((column) =>
+    Math.max(column.length, ...rows.map((row) => row[column].length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(" | ")} |`;
   console.log(line(columns));
   console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
   for (const row of rows) console.log(line(columns.map((column) => row[column])));
@@ -105,14 +117,18 @@ function runScipy(file: string, runs: number): ScipyFigures | string {
   const probe = spawnSync("python3", ["-c", "import numpy, scipy.optimize"], { encoding: "utf8" });
   if (probe.error) return "python3 not found: scipy comparison skipped";
   if (probe.status !== 0) return "python3 has no numpy/scipy: scipy comparison skipped";
-  const run = spawnSync("python3", ["-c", SCIPY_PROGRAM, file, String(SIZE), String(runs)], { encoding: "utf8" });
+  const run = spawnSync("python3", ["-c", SCIPY_PROGRAM, file, String(SIZE), String(runs)], {
+    encoding: "utf8",
+  });
   if (run.status !== 0) return `scipy run failed: ${run.stderr.trim().split("\n").at(-1)}`;
   return JSON.parse(run.stdout) as ScipyFigures;
 }
 
 async function timeNpmPackage(cost: Float64Array): Promise<{ ms: number; total: number }> {
   const { linearSumAssignment } = await import("linear-sum-assignment");
-  const rows = Array.from({ length: SIZE }, (_, row) => Array.from(cost.subarray(row * SIZE, (row + 1) * SIZE)));
+  const rows = Array.from({ length: SIZE }, (_, row) =>
+    Array.from(cost.subarray(row * SIZE, (row + 1) * SIZE)),
+  );
   const start = performance.now();
   const result = linearSumAssignment(rows, { maximaze: false });
   return { ms: performance.now() - start, total: result.gain };
@@ -151,11 +167,25 @@ async function benchCore(rows: Row[]): Promise<void> {
     }
     const ourTiming = summary(ours);
     if (skipped) {
-      rows.push({ measurement: `${label}: ours`, runs: String(RUNS), best: ms(ourTiming.best), median: ms(ourTiming.median), bar: "-", result: skipped });
+      rows.push({
+        measurement: `${label}: ours`,
+        runs: String(RUNS),
+        best: ms(ourTiming.best),
+        median: ms(ourTiming.median),
+        bar: "-",
+        result: skipped,
+      });
     } else {
       const scipyTiming = summary(theirs);
       const medianRatio = summary(ratios).median;
-      rows.push({ measurement: `${label}: scipy`, runs: String(RUNS), best: ms(scipyTiming.best), median: ms(scipyTiming.median), bar: "-", result: "alternating rounds, a new matrix each" });
+      rows.push({
+        measurement: `${label}: scipy`,
+        runs: String(RUNS),
+        best: ms(scipyTiming.best),
+        median: ms(scipyTiming.median),
+        bar: "-",
+        result: "alternating rounds, a new matrix each",
+      });
       rows.push({
         measurement: `${label}: ours`,
         runs: String(RUNS),
@@ -190,8 +220,34 @@ function summary(timings: number[]): Timing {
 }
 
 // (b) A whole programme.
-const COMPETENCIES = ["testing", "design", "code-review", "architecture", "operations", "security", "performance", "mentoring", "communication", "product", "delivery", "data"];
-const ZONES = ["America/Los_Angeles", "America/New_York", "America/Halifax", "Europe/London", "Europe/London", "Europe/Berlin", "Europe/Berlin", "Europe/Berlin", "Europe/Helsinki", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo"];
+const COMPETENCIES = [
+  "testing",
+  "design",
+  "code-review",
+  "architecture",
+  "operations",
+  "security",
+  "performance",
+  "mentoring",
+  "communication",
+  "product",
+  "delivery",
+  "data",
+];
+const ZONES = [
+  "America/Los_Angeles",
+  "America/New_York",
+  "America/Halifax",
+  "Europe/London",
+  "Europe/London",
+  "Europe/Berlin",
+  "Europe/Berlin",
+  "Europe/Berlin",
+  "Europe/Helsinki",
+  "Asia/Kolkata",
+  "Asia/Singapore",
+  "Asia/Tokyo",
+];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -200,7 +256,8 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 function sample<T>(random: () => number, items: readonly T[], count: number): T[] {
   const pool = [...items];
   const chosen: T[] = [];
-  while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  while (chosen.length < count && pool.length > 0)
+    chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
   return chosen;
 }
 
@@ -214,7 +271,7 @@ function programme(objective: Objective, fairness: boolean): MatchingInput {
   const id = (person: number) => `p${person}`;
   const chain = (person: number) => {
     const above: string[] = [];
-    for (let boss = person; boss > 0; ) {
+    for (let boss = person; boss > 0;) {
       boss = Math.floor((boss - 1) / 5);
       above.push(id(boss));
     }
@@ -237,12 +294,18 @@ function programme(objective: Objective, fairness: boolean): MatchingInput {
       teamId: team(person),
       timeZone: zones[person]!,
       targetBand: 1 + Math.floor(random() * 5),
-      goals: sample(random, COMPETENCIES, 2 + Math.floor(random() * 4)).map((competencyId) => ({ competencyId, gap: Math.floor(random() * 4) })),
+      goals: sample(random, COMPETENCIES, 2 + Math.floor(random() * 4)).map((competencyId) => ({
+        competencyId,
+        gap: Math.floor(random() * 4),
+      })),
       managementChainIds: chain(person),
       pastMentorIds: sample(random, mentors, Math.floor(random() * 3)).map((mentor) => mentor.id),
     };
   });
-  const randomPair = (): PairRef => ({ menteeId: pick(random, mentees).id, mentorId: pick(random, mentors).id });
+  const randomPair = (): PairRef => ({
+    menteeId: pick(random, mentees).id,
+    mentorId: pick(random, mentors).id,
+  });
   return {
     mentees,
     mentors,
@@ -263,7 +326,9 @@ function programme(objective: Objective, fairness: boolean): MatchingInput {
 }
 
 function lowestProposed(result: MatchingResult): number {
-  return Math.min(...result.pairs.filter((pair) => pair.source === "proposed").map((pair) => pair.fit));
+  return Math.min(
+    ...result.pairs.filter((pair) => pair.source === "proposed").map((pair) => pair.fit),
+  );
 }
 
 function benchProgramme(rows: Row[]): void {
@@ -275,7 +340,10 @@ function benchProgramme(rows: Row[]): void {
       let result = matchProgramme(input);
       const timing = time(runs, () => (result = matchProgramme(input)));
       const { summary } = result;
-      const floor = fairness && plain ? `; floor ${summary.fairnessThreshold?.toFixed(2)} (first pass ${lowestProposed(plain).toFixed(2)})` : "";
+      const floor =
+        fairness && plain
+          ? `; floor ${summary.fairnessThreshold?.toFixed(2)} (first pass ${lowestProposed(plain).toFixed(2)})`
+          : "";
       rows.push({
         measurement: `programme 2,000 × 1,000 (cap 2): ${objective}${fairness ? " + fairness" : ""}`,
         runs: String(runs),

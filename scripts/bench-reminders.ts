@@ -34,28 +34,52 @@ const { queueReminders } = await import("../app/modules/notifications/outbox.ser
 const { toCsv } = await import("../prisma/seed/demo-organisation.ts");
 const { largeOrganisation } = await import("../prisma/seed/large-organisation.ts");
 
-const imported = await importPeople(toCsv(largeOrganisation(size, 1)), { actorId: null, dryRun: false });
+const imported = await importPeople(toCsv(largeOrganisation(size, 1)), {
+  actorId: null,
+  dryRun: false,
+});
 if (!imported.ok) throw new Error(JSON.stringify(imported.errors.slice(0, 5)));
 const everyone = await db.user.findMany({ select: { id: true } });
-const cycle = await db.reviewCycle.create({ data: { name: "Autumn", startsOn: new Date("2026-11-01"), endsOn: new Date("2027-01-31"), participants: { create: everyone.map((person) => ({ userId: person.id })) } } });
+const cycle = await db.reviewCycle.create({
+  data: {
+    name: "Autumn",
+    startsOn: new Date("2026-11-01"),
+    endsOn: new Date("2027-01-31"),
+    participants: { create: everyone.map((person) => ({ userId: person.id })) },
+  },
+});
 
 const MINUTE = 60_000;
 const start = Date.parse("2026-11-24T08:00:00Z");
-const pastTheOverlap = () => db.reminderPass.update({ where: { name: "reminders" }, data: { writtenSince: new Date(Date.now() + 6 * MINUTE) } });
+const pastTheOverlap = () =>
+  db.reminderPass.update({
+    where: { name: "reminders" },
+    data: { writtenSince: new Date(Date.now() + 6 * MINUTE) },
+  });
 async function pass(label: string, at: number) {
   const cpu = process.cpuUsage();
   const result = await queueReminders(new Date(at));
   const used = process.cpuUsage(cpu);
-  console.log(`${label.padEnd(32)} ${String(result.planned).padStart(6)} planned ${String(result.queued).padStart(6)} queued ${String(Math.round((used.user + used.system) / 1000)).padStart(7)} ms CPU`);
+  console.log(
+    `${label.padEnd(32)} ${String(result.planned).padStart(6)} planned ${String(result.queued).padStart(6)} queued ${String(Math.round((used.user + used.system) / 1000)).padStart(7)} ms CPU`,
+  );
 }
 
-console.log(`Email pass on ${everyone.length.toLocaleString("en")} people (SQLite, Node ${process.versions.node})`);
+console.log(
+  `Email pass on ${everyone.length.toLocaleString("en")} people (SQLite, Node ${process.versions.node})`,
+);
 await pass("first pass (everyone)", start);
 await pastTheOverlap();
 await pass("nothing written", start + 5 * MINUTE);
 await pastTheOverlap();
-const one = await db.user.findFirstOrThrow({ where: { managerId: { not: null } }, select: { id: true } });
-await db.reviewCycleParticipant.update({ where: { cycleId_userId: { cycleId: cycle.id, userId: one.id } }, data: { selfProgress: 1, updatedAt: new Date(Date.now() + 7 * MINUTE) } });
+const one = await db.user.findFirstOrThrow({
+  where: { managerId: { not: null } },
+  select: { id: true },
+});
+await db.reviewCycleParticipant.update({
+  where: { cycleId_userId: { cycleId: cycle.id, userId: one.id } },
+  data: { selfProgress: 1, updatedAt: new Date(Date.now() + 7 * MINUTE) },
+});
 await pass("one participant written", start + 10 * MINUTE);
 await db.$disconnect();
 rmSync(folder, { recursive: true, force: true });

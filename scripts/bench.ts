@@ -35,7 +35,15 @@
  * run). The servers are stopped by their process ids at the end.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -73,8 +81,13 @@ const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const SIZES = values.people.split(",").map(Number);
 const PEOPLE = SIZES[0]!;
-if (![DURATION, CONNECTIONS, ...SIZES].every((value) => Number.isInteger(value) && value > 0) || SIZES.length > 2) {
-  console.error("usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://…] [--build] [--keep]");
+if (
+  ![DURATION, CONNECTIONS, ...SIZES].every((value) => Number.isInteger(value) && value > 0) ||
+  SIZES.length > 2
+) {
+  console.error(
+    "usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://…] [--build] [--keep]",
+  );
   process.exit(1);
 }
 /** A page's p95 may be at most this many times /status's p95. */
@@ -109,11 +122,15 @@ const folder = mkdtempSync(path.join(os.tmpdir(), "rungs-bench-"));
 // server (named rungs_bench_<time>; the role needs CREATEDB), dropped at the end unless --keep.
 const postgresServer = values.database;
 if (postgresServer !== undefined && !/^postgres(ql)?:\/\//.test(postgresServer)) {
-  console.error("--database must be a postgresql:// URL of a server whose role may create databases");
+  console.error(
+    "--database must be a postgresql:// URL of a server whose role may create databases",
+  );
   process.exit(1);
 }
 const benchDatabaseName = `rungs_bench_${Date.now()}`;
-const databaseUrl = postgresServer ? withDatabaseName(postgresServer, benchDatabaseName) : `file:${path.join(folder, "bench.db")}`;
+const databaseUrl = postgresServer
+  ? withDatabaseName(postgresServer, benchDatabaseName)
+  : `file:${path.join(folder, "bench.db")}`;
 const databaseLabel = postgresServer ? "PostgreSQL" : "SQLite";
 
 function withDatabaseName(url: string, name: string): string {
@@ -121,7 +138,12 @@ function withDatabaseName(url: string, name: string): string {
   parsed.pathname = `/${name}`;
   return parsed.toString();
 }
-Object.assign(process.env, { DATABASE_URL: databaseUrl, NODE_ENV: "production", SEED_DEMO: "false", LOG_REQUESTS: "false" });
+Object.assign(process.env, {
+  DATABASE_URL: databaseUrl,
+  NODE_ENV: "production",
+  SEED_DEMO: "false",
+  LOG_REQUESTS: "false",
+});
 
 let server: AppServer | null = null;
 /** The floor apps the pages are measured against. */
@@ -135,7 +157,11 @@ let healthBase = "";
 function newestSource(folder: string): number {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .reduce((newest, entry) => Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs), 0);
+    .reduce(
+      (newest, entry) =>
+        Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs),
+      0,
+    );
 }
 
 async function main() {
@@ -144,9 +170,18 @@ async function main() {
   step(`fresh ${databaseLabel} database ${postgresServer ? benchDatabaseName : databaseUrl}`);
   const accounts = await seed();
 
-  const stale = !values.build && existsSync("build/server/index.js") && newestSource("app") > statSync("build/server/index.js").mtimeMs;
+  const stale =
+    !values.build &&
+    existsSync("build/server/index.js") &&
+    newestSource("app") > statSync("build/server/index.js").mtimeMs;
   if (values.build || stale || !existsSync("build/server/index.js")) {
-    step(values.build ? "npm run build" : stale ? "build/ is older than app/: npm run build" : "no build/ yet: npm run build");
+    step(
+      values.build
+        ? "npm run build"
+        : stale
+          ? "build/ is older than app/: npm run build"
+          : "no build/ yet: npm run build",
+    );
     const build = spawnSync("npm", ["run", "build"], { encoding: "utf8" });
     if (build.status !== 0) {
       console.error(`${build.stdout}\n${build.stderr}`);
@@ -156,42 +191,131 @@ async function main() {
   const healthPort = await freePort();
   healthBase = `http://127.0.0.1:${healthPort}`;
   server = await startAppServer(databaseUrl, {
-    env: { NODE_OPTIONS: serveNodeOptions(), ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}), HEALTH_PORT: String(healthPort) },
+    env: {
+      NODE_OPTIONS: serveNodeOptions(),
+      ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}),
+      HEALTH_PORT: String(healthPort),
+    },
     output: "stderr",
     timeoutMs: 60_000,
   });
   const base = server.url;
-  step(`server pid ${server.pid} listening on ${base}${values.language ? `; every page asked for in "${values.language}" (Accept-Language)` : ""}`);
+  step(
+    `server pid ${server.pid} listening on ${base}${values.language ? `; every page asked for in "${values.language}" (Accept-Language)` : ""}`,
+  );
 
   const engineer = await signIn(base, accounts.engineer.email);
   const manager = await signIn(base, accounts.manager.email);
   const admin = await signIn(base, accounts.admin.email);
   const selfAssessment = await selfAssessmentPage(base, engineer);
   const filled = selfAssessment ? await fillDraft(base, engineer, selfAssessment) : null;
-  if (filled) step(`self-assessment draft filled: ${filled.competencies} competencies rated with notes and marks, ${filled.evidence} pieces of evidence`);
+  if (filled)
+    step(
+      `self-assessment draft filled: ${filled.competencies} competencies rated with notes and marks, ${filled.evidence} pieces of evidence`,
+    );
 
-  type Target = { label: string; path: string | null; cookie?: string; bar: boolean; duration: number; note?: string };
+  type Target = {
+    label: string;
+    path: string | null;
+    cookie?: string;
+    bar: boolean;
+    duration: number;
+    note?: string;
+  };
   const gapPath = `/people/${accounts.engineer.id}/gap`;
-  const gapStatus = (await fetch(base + gapPath, { headers: { Cookie: engineer }, redirect: "manual" })).status;
+  const gapStatus = (
+    await fetch(base + gapPath, { headers: { Cookie: engineer }, redirect: "manual" })
+  ).status;
   const targets: Target[] = [
-    { label: "trivial page", path: "/status", bar: false, duration: DURATION, note: "the baseline: a page with no loader, one line of text (signed out)" },
-    { label: "bare /ping", path: "/ping", bar: false, duration: DURATION, note: "informational: resource route, renders no page (no database, no session)" },
-    { label: "self-assessment", path: selfAssessment, cookie: engineer, bar: true, duration: DURATION, note: selfAssessment ? `${accounts.engineer.level} engineer, own draft, every competency rated with evidence` : "skipped: /assess gave no assessment page" },
-    { label: "team overview", path: "/team", cookie: manager, bar: true, duration: DURATION, note: `manager of managers, ${accounts.manager.reports} reports` },
+    {
+      label: "trivial page",
+      path: "/status",
+      bar: false,
+      duration: DURATION,
+      note: "the baseline: a page with no loader, one line of text (signed out)",
+    },
+    {
+      label: "bare /ping",
+      path: "/ping",
+      bar: false,
+      duration: DURATION,
+      note: "informational: resource route, renders no page (no database, no session)",
+    },
+    {
+      label: "self-assessment",
+      path: selfAssessment,
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: selfAssessment
+        ? `${accounts.engineer.level} engineer, own draft, every competency rated with evidence`
+        : "skipped: /assess gave no assessment page",
+    },
+    {
+      label: "team overview",
+      path: "/team",
+      cookie: manager,
+      bar: true,
+      duration: DURATION,
+      note: `manager of managers, ${accounts.manager.reports} reports`,
+    },
     {
       label: "gap analysis",
       path: gapStatus === 200 ? gapPath : null,
       cookie: engineer,
       bar: true,
       duration: DURATION,
-      note: gapStatus === 200 ? "engineer's own, to next level, from that draft" : `skipped: ${gapPath} answered ${gapStatus}`,
+      note:
+        gapStatus === 200
+          ? "engineer's own, to next level, from that draft"
+          : `skipped: ${gapPath} answered ${gapStatus}`,
     },
-    { label: "health check", path: "/healthz", bar: false, duration: Math.ceil(DURATION / 2), note: "informational: resource route running SELECT 1" },
-    { label: "sign-in page", path: "/login", bar: true, duration: DURATION, note: "signed out, a form, no query" },
-    { label: "home page", path: "/", cookie: engineer, bar: true, duration: DURATION, note: "a light signed-in page" },
-    { label: "home page (admin)", path: "/", cookie: admin, bar: true, duration: DURATION, note: "the admin facilitating the live session: its to-do over every entry, the organisation's figures" },
-    { label: "team overview (VP)", path: "/team", cookie: await signIn(base, accounts.vp.email), bar: true, duration: DURATION, note: `${accounts.vp.reports} reports` },
-    { label: "cycle progress", path: `/admin/cycles/${accounts.cycleId}`, cookie: admin, bar: true, duration: DURATION, note: `admin, ${accounts.participants} participants` },
+    {
+      label: "health check",
+      path: "/healthz",
+      bar: false,
+      duration: Math.ceil(DURATION / 2),
+      note: "informational: resource route running SELECT 1",
+    },
+    {
+      label: "sign-in page",
+      path: "/login",
+      bar: true,
+      duration: DURATION,
+      note: "signed out, a form, no query",
+    },
+    {
+      label: "home page",
+      path: "/",
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "a light signed-in page",
+    },
+    {
+      label: "home page (admin)",
+      path: "/",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "the admin facilitating the live session: its to-do over every entry, the organisation's figures",
+    },
+    {
+      label: "team overview (VP)",
+      path: "/team",
+      cookie: await signIn(base, accounts.vp.email),
+      bar: true,
+      duration: DURATION,
+      note: `${accounts.vp.reports} reports`,
+    },
+    {
+      label: "cycle progress",
+      path: `/admin/cycles/${accounts.cycleId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: `admin, ${accounts.participants} participants`,
+    },
     {
       label: "calibration session",
       path: `/calibration/${accounts.calibration.sessionId}`,
@@ -208,73 +332,249 @@ async function main() {
       duration: DURATION,
       note: `facilitator, the same session: cells counted, people shown once filtered below 100`,
     },
-    { label: "hiring debrief", path: `/hiring/loops/${accounts.hiring.debriefLoopId}/debrief`, cookie: admin, bar: true, duration: DURATION, note: "admin, 6 interviewers × 10 competencies, every card in" },
-    { label: "hiring pipeline", path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}/pipeline`, cookie: admin, bar: true, duration: DURATION, note: `admin, one opening's ${Math.round((accounts.hiring.loops - 1) / 4).toLocaleString("en-GB")} candidates and their moves` },
-    { label: "interviewer statistics", path: "/hiring/stats", cookie: admin, bar: true, duration: DURATION, note: `admin, ${(accounts.hiring.loops - 1).toLocaleString("en-GB")} past loops` },
-    { label: "organisation insights", path: "/insights", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: time in level, outcomes, calibration shift, mentoring, hiring" },
-    { label: "calibration entry", path: `/calibration/${accounts.calibration.sessionId}/entries/${accounts.calibration.entryId}`, cookie: admin, bar: true, duration: DURATION, note: "facilitator, one person's entry in the live session" },
-    { label: "hiring loop", path: `/hiring/loops/${accounts.hiring.debriefLoopId}`, cookie: admin, bar: true, duration: DURATION, note: "admin, the loop of six interviewers" },
-    { label: "hiring opening", path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}`, cookie: admin, bar: true, duration: DURATION, note: "admin, an opening with its plan and candidates" },
-    { label: "ladder matrix", path: "/ladders/engineering", cookie: engineer, bar: true, duration: DURATION, note: "every track, level and competency of the shipped ladder" },
-    { label: "ladder compare", path: "/ladders/engineering/compare?from=ic3&to=ic4", cookie: engineer, bar: true, duration: DURATION, note: "two levels side by side" },
-    { label: "ladder search", path: "/ladders/engineering/search?q=tests", cookie: engineer, bar: true, duration: DURATION, note: "every statement searched for a word" },
-    { label: "person's history", path: `/people/${accounts.engineer.id}/history`, cookie: engineer, bar: true, duration: DURATION, note: "an engineer's own, two past cycles" },
-    { label: "people list", path: "/admin/people", cookie: admin, bar: true, duration: DURATION, note: "admin, the first page of 5,000 people" },
-    { label: "audit log", path: "/admin/audit", cookie: admin, bar: true, duration: DURATION, note: "admin, the newest events" },
-    { label: "mentorship matching", path: `/mentorship/${accounts.mentorship.programmeId}/matching`, cookie: admin, bar: true, duration: DURATION, note: `admin, ${accounts.mentorship.pairs} pairs of ${accounts.mentorship.mentees} mentees and ${accounts.mentorship.mentors} mentors, each explained` },
-    { label: "mentorship pair", path: `/mentorship/${accounts.mentorship.programmeId}/pairs/${accounts.mentorship.pairId}`, cookie: admin, bar: true, duration: DURATION, note: "admin, one pair" },
-    { label: "programme report", path: `/mentorship/${accounts.mentorship.programmeId}/report`, cookie: admin, bar: true, duration: DURATION, note: "admin, the programme's report" },
-    { label: "access audit", path: "/access-audit", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: stretch work, sponsorship, panels and training by group over time" },
-    { label: "promotion audit", path: "/promotions/audit", cookie: admin, bar: true, duration: DURATION, note: "admin, the whole organisation: nominations, time to promotion from every level change, the nine-box" },
-    { label: "API tokens", path: "/settings/api", cookie: engineer, bar: true, duration: DURATION, note: "an engineer's own tokens" },
+    {
+      label: "hiring debrief",
+      path: `/hiring/loops/${accounts.hiring.debriefLoopId}/debrief`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, 6 interviewers × 10 competencies, every card in",
+    },
+    {
+      label: "hiring pipeline",
+      path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}/pipeline`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: `admin, one opening's ${Math.round((accounts.hiring.loops - 1) / 4).toLocaleString("en-GB")} candidates and their moves`,
+    },
+    {
+      label: "interviewer statistics",
+      path: "/hiring/stats",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: `admin, ${(accounts.hiring.loops - 1).toLocaleString("en-GB")} past loops`,
+    },
+    {
+      label: "organisation insights",
+      path: "/insights",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the whole organisation: time in level, outcomes, calibration shift, mentoring, hiring",
+    },
+    {
+      label: "calibration entry",
+      path: `/calibration/${accounts.calibration.sessionId}/entries/${accounts.calibration.entryId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "facilitator, one person's entry in the live session",
+    },
+    {
+      label: "hiring loop",
+      path: `/hiring/loops/${accounts.hiring.debriefLoopId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the loop of six interviewers",
+    },
+    {
+      label: "hiring opening",
+      path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, an opening with its plan and candidates",
+    },
+    {
+      label: "ladder matrix",
+      path: "/ladders/engineering",
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "every track, level and competency of the shipped ladder",
+    },
+    {
+      label: "ladder compare",
+      path: "/ladders/engineering/compare?from=ic3&to=ic4",
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "two levels side by side",
+    },
+    {
+      label: "ladder search",
+      path: "/ladders/engineering/search?q=tests",
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "every statement searched for a word",
+    },
+    {
+      label: "person's history",
+      path: `/people/${accounts.engineer.id}/history`,
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "an engineer's own, two past cycles",
+    },
+    {
+      label: "people list",
+      path: "/admin/people",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the first page of 5,000 people",
+    },
+    {
+      label: "audit log",
+      path: "/admin/audit",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the newest events",
+    },
+    {
+      label: "mentorship matching",
+      path: `/mentorship/${accounts.mentorship.programmeId}/matching`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: `admin, ${accounts.mentorship.pairs} pairs of ${accounts.mentorship.mentees} mentees and ${accounts.mentorship.mentors} mentors, each explained`,
+    },
+    {
+      label: "mentorship pair",
+      path: `/mentorship/${accounts.mentorship.programmeId}/pairs/${accounts.mentorship.pairId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, one pair",
+    },
+    {
+      label: "programme report",
+      path: `/mentorship/${accounts.mentorship.programmeId}/report`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the programme's report",
+    },
+    {
+      label: "access audit",
+      path: "/access-audit",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the whole organisation: stretch work, sponsorship, panels and training by group over time",
+    },
+    {
+      label: "promotion audit",
+      path: "/promotions/audit",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the whole organisation: nominations, time to promotion from every level change, the nine-box",
+    },
+    {
+      label: "API tokens",
+      path: "/settings/api",
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "an engineer's own tokens",
+    },
   ];
 
   // The floors: bare React Router apps, served beside Rungs for the whole run, with as many app processes.
-  const processes = processCount(values.processes === undefined || values.processes === "auto" ? values.processes : Number(values.processes), {
-    cores: os.availableParallelism(),
-    production: true,
-    database: postgresServer ? "postgresql" : "sqlite",
-  });
+  const processes = processCount(
+    values.processes === undefined || values.processes === "auto"
+      ? values.processes
+      : Number(values.processes),
+    {
+      cores: os.availableParallelism(),
+      production: true,
+      database: postgresServer ? "postgresql" : "sqlite",
+    },
+  );
   const floors = {} as Record<FloorKind, { base: string; pid: number }>;
   for (const kind of ["bare", "routes"] as const) {
     const floorFolder = path.join(folder, `floor-${kind}`);
-    step(`building the ${kind === "bare" ? "bare floor: a React Router app of one page and one resource route" : "route-table floor: the same with Rungs' route files, each empty, and a root with a minimal loader"}, from the project's node_modules`);
+    step(
+      `building the ${kind === "bare" ? "bare floor: a React Router app of one page and one resource route" : "route-table floor: the same with Rungs' route files, each empty, and a root with a minimal loader"}, from the project's node_modules`,
+    );
     buildFloorApp(kind, floorFolder, process.cwd());
     const floorPort = await freePort();
     const floorServer = startFloorApp(floorFolder, floorPort, serveNodeOptions(), processes);
     floorServers.push(floorServer);
     floors[kind] = { base: `http://127.0.0.1:${floorPort}`, pid: floorServer.pid! };
     await waitFor(`${floors[kind].base}/ping`, floorServer);
-    step(`${kind} floor pid ${floorServer.pid} listening on ${floors[kind].base}, ${processes} app process${processes === 1 ? "" : "es"}`);
+    step(
+      `${kind} floor pid ${floorServer.pid} listening on ${floors[kind].base}, ${processes} app process${processes === 1 ? "" : "es"}`,
+    );
   }
-  const floorSide = (kind: FloorKind, partner: "page" | "resource"): Side => ({ url: `${floors[kind].base}${partner === "page" ? "/status" : "/ping"}`, cookie: undefined, cpu: () => ({ app: treeMs(floors[kind].pid), db: 0 }) });
+  const floorSide = (kind: FloorKind, partner: "page" | "resource"): Side => ({
+    url: `${floors[kind].base}${partner === "page" ? "/status" : "/ping"}`,
+    cookie: undefined,
+    cpu: () => ({ app: treeMs(floors[kind].pid), db: 0 }),
+  });
   const remix2 = remix2Figures();
   const before = values.against ? await startAgainst(values.against) : null;
-  const rungsSide = (target: { path: string; cookie?: string }): Side => ({ url: base + target.path, cookie: target.cookie, cpu: rungsCpu });
+  const rungsSide = (target: { path: string; cookie?: string }): Side => ({
+    url: base + target.path,
+    cookie: target.cookie,
+    cpu: rungsCpu,
+  });
   const rungsCpu = () => ({ app: treeMs(server!.pid), db: postgresServer ? postgresMs() : 0 });
 
   const results: Row[] = [];
   // --only <label> (repeatable) measures those pages and /status, for a quicker look at one page.
-  const chosen = values.only.length ? targets.filter((target, index) => index === 0 || values.only.includes(target.label)) : targets;
+  const chosen = values.only.length
+    ? targets.filter((target, index) => index === 0 || values.only.includes(target.label))
+    : targets;
   for (const target of chosen) {
     const kind = kindOf(target.label);
     if (!target.path) {
-      results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label) });
+      results.push({
+        label: target.label,
+        note: target.note ?? "",
+        kind,
+        scope: scopeOf(target.label),
+      });
       continue;
     }
     const partner = target.path === "/ping" || kind === "info" ? "resource" : "page";
     // The frame is held to the route-table floor (with the bare app's ratio as the goal); pages to the bare page.
     const against: FloorKind[] = kind === "frame" ? ["routes", "bare"] : ["bare"];
-    step(`${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the ${against.join(" and ")} floor's ${partner === "page" ? "page" : "resource route"}`);
+    step(
+      `${target.label}: ${target.path}, ${ROUNDS} rounds of ${roundSeconds(target.duration)} s, each in ${SLICES} slices taking turns with the ${against.join(" and ")} floor's ${partner === "page" ? "page" : "resource route"}`,
+    );
     const measured = await measureAgainstFloors(
       against.map((floor) => floorSide(floor, partner)),
       rungsSide({ path: target.path, cookie: target.cookie }),
       target.duration,
-      before ? { url: before.base + target.path, cookie: target.cookie, cpu: before.cpu } : undefined,
+      before
+        ? { url: before.base + target.path, cookie: target.cookie, cpu: before.cpu }
+        : undefined,
     );
     const { document, ...sizes } = await pageSizes(base + target.path, target.cookie);
-    const notComparable = before ? notTheSamePage(document, (await pageSizes(before.base + target.path, target.cookie)).document) : null;
-    results.push({ label: target.label, note: target.note ?? "", kind, scope: scopeOf(target.label), partner, ...sizes, remix2: measured.beforeCpu ?? remix2[target.label], notComparable, ...measured });
+    const notComparable = before
+      ? notTheSamePage(
+          document,
+          (await pageSizes(before.base + target.path, target.cookie)).document,
+        )
+      : null;
+    results.push({
+      label: target.label,
+      note: target.note ?? "",
+      kind,
+      scope: scopeOf(target.label),
+      partner,
+      ...sizes,
+      remix2: measured.beforeCpu ?? remix2[target.label],
+      notComparable,
+      ...measured,
+    });
   }
   printTable(results);
   if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
@@ -290,26 +590,68 @@ async function compareSizes() {
   const reports: Row[][] = [];
   for (const size of SIZES) {
     const file = path.join(folder, `report-${size}.json`);
-    const args = process.argv.slice(2).flatMap((arg, index, all) => (arg === "--people" ? [] : all[index - 1] === "--people" ? [] : arg.startsWith("--people=") ? [] : [arg]));
+    const args = process.argv
+      .slice(2)
+      .flatMap((arg, index, all) =>
+        arg === "--people"
+          ? []
+          : all[index - 1] === "--people"
+            ? []
+            : arg.startsWith("--people=")
+              ? []
+              : [arg],
+      );
     step(`the bench at ${size.toLocaleString("en-GB")} people`);
-    const child = spawnSync("./node_modules/.bin/tsx", ["scripts/bench.ts", ...args, "--people", String(size), "--report-json", file], { stdio: "inherit" });
-    if (child.status !== 0 || !existsSync(file)) throw new Error(`the bench at ${size} people did not finish`);
+    const child = spawnSync(
+      "./node_modules/.bin/tsx",
+      ["scripts/bench.ts", ...args, "--people", String(size), "--report-json", file],
+      { stdio: "inherit" },
+    );
+    if (child.status !== 0 || !existsSync(file))
+      throw new Error(`the bench at ${size} people did not finish`);
     reports.push(JSON.parse(readFileSync(file, "utf8")) as Row[]);
   }
   const [small, large] = reports as [Row[], Row[]];
-  const header = ["route", "scope", `CPU ms/req at ${SIZES[0]!.toLocaleString("en-GB")}`, `at ${SIZES[1]!.toLocaleString("en-GB")}`, "growth", "bar", "result"];
+  const header = [
+    "route",
+    "scope",
+    `CPU ms/req at ${SIZES[0]!.toLocaleString("en-GB")}`,
+    `at ${SIZES[1]!.toLocaleString("en-GB")}`,
+    "growth",
+    "bar",
+    "result",
+  ];
   const lines = small.flatMap((row) => {
     const other = large.find((candidate) => candidate.label === row.label);
     if (row.kind !== "page" || row.cpuApp === undefined || other?.cpuApp === undefined) return [];
     const before = row.cpuApp + row.cpuDb!;
     const after = other.cpuApp + other.cpuDb!;
     const bar = GROWTH_BARS[row.scope];
-    return [[row.label, row.scope, before.toFixed(2), after.toFixed(2), (after / before).toFixed(2), `<= ${bar}`, after / before <= bar ? "PASS" : "FAIL"]];
+    return [
+      [
+        row.label,
+        row.scope,
+        before.toFixed(2),
+        after.toFixed(2),
+        (after / before).toFixed(2),
+        `<= ${bar}`,
+        after / before <= bar ? "PASS" : "FAIL",
+      ],
+    ];
   });
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column >= 2 && column <= 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]!.length)),
+  );
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column >= 2 && column <= 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+      )
+      .join("  ");
   console.log("");
-  console.log(`Growth: CPU per request at ${SIZES.map((size) => size.toLocaleString("en-GB")).join(" and ")} people (${databaseLabel}); pages about one person or team at most ${GROWTH_BARS.person} x, organisation-wide pages at most ${GROWTH_BARS.organisation} x.`);
+  console.log(
+    `Growth: CPU per request at ${SIZES.map((size) => size.toLocaleString("en-GB")).join(" and ")} people (${databaseLabel}); pages about one person or team at most ${GROWTH_BARS.person} x, organisation-wide pages at most ${GROWTH_BARS.organisation} x.`,
+  );
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const line of lines) console.log(format(line));
@@ -324,11 +666,27 @@ function kindOf(label: string): Row["kind"] {
 }
 
 /** Organisation-wide pages, whose cost may grow with the organisation (at most twice from 5,000 to 50,000 people); the rest are about one person or team. */
-const ORGANISATION_PAGES = new Set(["home page (admin)", "team overview (VP)", "cycle progress", "calibration session", "calibration grid", "organisation insights", "people list", "programme report", "mentorship matching", "access audit", "promotion audit"]);
-const scopeOf = (label: string): Row["scope"] => (ORGANISATION_PAGES.has(label) ? "organisation" : "person");
+const ORGANISATION_PAGES = new Set([
+  "home page (admin)",
+  "team overview (VP)",
+  "cycle progress",
+  "calibration session",
+  "calibration grid",
+  "organisation insights",
+  "people list",
+  "programme report",
+  "mentorship matching",
+  "access audit",
+  "promotion audit",
+]);
+const scopeOf = (label: string): Row["scope"] =>
+  ORGANISATION_PAGES.has(label) ? "organisation" : "person";
 
 /** A page as a browser gets it (one GET asking for brotli or gzip): its bytes on the wire, and its HTML once decompressed. */
-function pageSizes(url: string, cookie: string | undefined): Promise<{ html: number; wire: number; encoding: string; document: string }> {
+function pageSizes(
+  url: string,
+  cookie: string | undefined,
+): Promise<{ html: number; wire: number; encoding: string; document: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { headers: requestHeaders(cookie) }, (response) => {
       const chunks: Buffer[] = [];
@@ -337,8 +695,18 @@ function pageSizes(url: string, cookie: string | undefined): Promise<{ html: num
       response.on("end", () => {
         const body = Buffer.concat(chunks);
         const encoding = response.headers["content-encoding"] ?? "identity";
-        const html = encoding === "br" ? brotliDecompressSync(body) : encoding === "gzip" ? gunzipSync(body) : body;
-        resolve({ html: html.byteLength, wire: body.byteLength, encoding, document: html.toString("utf8") });
+        const html =
+          encoding === "br"
+            ? brotliDecompressSync(body)
+            : encoding === "gzip"
+              ? gunzipSync(body)
+              : body;
+        resolve({
+          html: html.byteLength,
+          wire: body.byteLength,
+          encoding,
+          document: html.toString("utf8"),
+        });
       });
     });
     request.on("error", reject);
@@ -350,20 +718,34 @@ function pageSizes(url: string, cookie: string | undefined): Promise<{ html: num
  * `--against DIR`: that checkout's built server on the same database, beside Rungs (its own
  * node_modules, the same environment); its CPU is read as Rungs' is.
  */
-async function startAgainst(dir: string): Promise<{ base: string; cpu: () => { app: number; db: number } }> {
+async function startAgainst(
+  dir: string,
+): Promise<{ base: string; cpu: () => { app: number; db: number } }> {
   const root = path.resolve(dir);
-  if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "node_modules/.bin/tsx"))) {
-    throw new Error(`--against ${root}: not a built checkout (run npm ci && npm run build there first)`);
+  if (
+    !existsSync(path.join(root, "build/server/index.js")) ||
+    !existsSync(path.join(root, "node_modules/.bin/tsx"))
+  ) {
+    throw new Error(
+      `--against ${root}: not a built checkout (run npm ci && npm run build there first)`,
+    );
   }
-  const commit = spawnSync("git", ["-C", root, "log", "-1", "--format=%h %s"], { encoding: "utf8" }).stdout.trim().slice(0, 80);
+  const commit = spawnSync("git", ["-C", root, "log", "-1", "--format=%h %s"], { encoding: "utf8" })
+    .stdout.trim()
+    .slice(0, 80);
   againstServer = await startAppServer(databaseUrl, {
     cwd: root,
-    env: { NODE_OPTIONS: serveNodeOptions(), ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}) },
+    env: {
+      NODE_OPTIONS: serveNodeOptions(),
+      ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}),
+    },
     output: "stderr",
     timeoutMs: 60_000,
   });
   const base = againstServer.url;
-  step(`before: ${root} (${commit || "not a git checkout"}), pid ${againstServer.pid}, on ${base}, the same database`);
+  step(
+    `before: ${root} (${commit || "not a git checkout"}), pid ${againstServer.pid}, on ${base}, the same database`,
+  );
   const pid = againstServer.pid!;
   return { base, cpu: () => ({ app: treeMs(pid), db: postgresServer ? postgresMs() : 0 }) };
 }
@@ -374,7 +756,10 @@ async function startAgainst(dir: string): Promise<{ base: string; cpu: () => { a
  */
 function remix2Figures(): Record<string, number> {
   if (PEOPLE !== REMIX_2_PEOPLE) return {};
-  const figures = JSON.parse(readFileSync("docs/benchmarks/remix-2.json", "utf8")) as Record<"sqlite" | "postgresql", { pages: Record<string, number> }>;
+  const figures = JSON.parse(readFileSync("docs/benchmarks/remix-2.json", "utf8")) as Record<
+    "sqlite" | "postgresql",
+    { pages: Record<string, number> }
+  >;
   return figures[postgresServer ? "postgresql" : "sqlite"].pages;
 }
 
@@ -385,13 +770,25 @@ function liveAcrossServers() {
   const last = run.stdout.trim().split("\n").at(-1) ?? "";
   const result = (() => {
     try {
-      return JSON.parse(last) as { p50?: number; p95?: number; bar?: number; passed?: boolean; skipped?: string };
+      return JSON.parse(last) as {
+        p50?: number;
+        p95?: number;
+        bar?: number;
+        passed?: boolean;
+        skipped?: string;
+      };
     } catch {
       return { skipped: run.stderr.trim() || "no result" };
     }
   })();
-  if (result.p95 === undefined) console.log(`Live updates across two app servers: SKIPPED (${result.skipped}); run npm run bench:live with a PostgreSQL server.`);
-  else console.log(`Live updates across two app servers (PostgreSQL): p50 ${result.p50!.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms; bar p95 <= ${result.bar} ms: ${result.passed ? "PASS" : "FAIL"}`);
+  if (result.p95 === undefined)
+    console.log(
+      `Live updates across two app servers: SKIPPED (${result.skipped}); run npm run bench:live with a PostgreSQL server.`,
+    );
+  else
+    console.log(
+      `Live updates across two app servers (PostgreSQL): p50 ${result.p50!.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms; bar p95 <= ${result.bar} ms: ${result.passed ? "PASS" : "FAIL"}`,
+    );
 }
 
 // ---------------------------------------------------------------- seeding
@@ -399,7 +796,15 @@ function liveAcrossServers() {
 type Account = { id: string; email: string; level: string | null; reports: number };
 
 async function seed() {
-  const [{ importPeople }, { hashPassword }, { toCsv }, { largeOrganisation }, { seedReviewHistory }, { db }, { reportsUnder }] = await Promise.all([
+  const [
+    { importPeople },
+    { hashPassword },
+    { toCsv },
+    { largeOrganisation },
+    { seedReviewHistory },
+    { db },
+    { reportsUnder },
+  ] = await Promise.all([
     import("../app/modules/people/import.server.ts"),
     import("../app/modules/identity/passwords/password.server.ts"),
     import("../prisma/seed/demo-organisation.ts"),
@@ -410,20 +815,34 @@ async function seed() {
   ]);
   const people = largeOrganisation(PEOPLE);
   const imported = await importPeople(toCsv(people), { actorId: null, dryRun: false });
-  if (!imported.ok) throw new Error(`the large organisation did not import: ${JSON.stringify(imported.errors.slice(0, 5))}`);
+  if (!imported.ok)
+    throw new Error(
+      `the large organisation did not import: ${JSON.stringify(imported.errors.slice(0, 5))}`,
+    );
   const hash = await hashPassword(PASSWORD);
   const users = await db.user.findMany({ select: { id: true } });
   for (let start = 0; start < users.length; start += 1000) {
-    await db.password.createMany({ data: users.slice(start, start + 1000).map((user) => ({ userId: user.id, hash })) });
+    await db.password.createMany({
+      data: users.slice(start, start + 1000).map((user) => ({ userId: user.id, hash })),
+    });
   }
-  await db.user.updateMany({ where: { email: "person1@bench.example.com" }, data: { isAdmin: true } });
+  await db.user.updateMany({
+    where: { email: "person1@bench.example.com" },
+    data: { isAdmin: true },
+  });
   step(`imported ${users.length.toLocaleString("en-GB")} people`);
 
   const history = await seedReviewHistory({ cycles: 2, seed: 7, log: (message) => step(message) });
-  step(`two past cycles: ${history.assessments.toLocaleString("en-GB")} assessments, ${history.ratings.toLocaleString("en-GB")} ratings, ${history.evidence.toLocaleString("en-GB")} evidence`);
+  step(
+    `two past cycles: ${history.assessments.toLocaleString("en-GB")} assessments, ${history.ratings.toLocaleString("en-GB")} ratings, ${history.evidence.toLocaleString("en-GB")} evidence`,
+  );
 
   const pickWithReports = async (level: string, atMost: number): Promise<Account> => {
-    const candidates = await db.user.findMany({ where: { level }, orderBy: { email: "asc" }, select: { id: true, email: true, level: true } });
+    const candidates = await db.user.findMany({
+      where: { level },
+      orderBy: { email: "asc" },
+      select: { id: true, email: true, level: true },
+    });
     let best: Account | null = null;
     for (const candidate of candidates) {
       const reports = (await reportsUnder(candidate.id)).length;
@@ -439,8 +858,15 @@ async function seed() {
     take: CONNECTIONS,
     select: { email: true },
   });
-  const engineerRow = await db.user.findFirstOrThrow({ where: { level: "ic3", managerId: { not: null } }, orderBy: { email: "asc" }, select: { id: true, email: true, level: true } });
-  const latestCycle = await db.reviewCycle.findFirstOrThrow({ orderBy: { startsOn: "desc" }, select: { id: true, _count: { select: { participants: true } } } });
+  const engineerRow = await db.user.findFirstOrThrow({
+    where: { level: "ic3", managerId: { not: null } },
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, level: true },
+  });
+  const latestCycle = await db.reviewCycle.findFirstOrThrow({
+    orderBy: { startsOn: "desc" },
+    select: { id: true, _count: { select: { participants: true } } },
+  });
   const accounts = {
     engineer: { ...engineerRow, reports: 0 },
     manager: await pickWithReports("m3", 1000),
@@ -451,10 +877,17 @@ async function seed() {
     participants: latestCycle._count.participants,
   };
   // A live calibration session over the latest cycle for about 1,000 people, every proposal in.
-  const { createSession, advanceSession } = await import("../app/modules/calibration/sessions.server.ts");
-  const adminUser = await db.user.findUniqueOrThrow({ where: { email: accounts.admin.email }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
+  const { createSession, advanceSession } =
+    await import("../app/modules/calibration/sessions.server.ts");
+  const adminUser = await db.user.findUniqueOrThrow({
+    where: { email: accounts.admin.email },
+    select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true },
+  });
   // Whole teams, in name order, until about 1,000 people.
-  const teamSizes = await db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, _count: { select: { members: true } } } });
+  const teamSizes = await db.team.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, _count: { select: { members: true } } },
+  });
   const calibrationTeams: string[] = [];
   for (let total = 0, index = 0; total < 1000 && index < teamSizes.length; index++) {
     calibrationTeams.push(teamSizes[index]!.id);
@@ -469,22 +902,50 @@ async function seed() {
     teamIds: calibrationTeams,
     blindPreRead: false,
   });
-  if (!created.ok) throw new Error(`the calibration session was not set up: ${JSON.stringify(created.fieldErrors)}`);
+  if (!created.ok)
+    throw new Error(
+      `the calibration session was not set up: ${JSON.stringify(created.fieldErrors)}`,
+    );
   await advanceSession(adminUser, created.sessionId, "proposals");
-  const entries = await db.calibrationEntry.findMany({ where: { sessionId: created.sessionId }, select: { id: true } });
+  const entries = await db.calibrationEntry.findMany({
+    where: { sessionId: created.sessionId },
+    select: { id: true },
+  });
   for (const [index, entry] of entries.entries()) {
-    await db.calibrationEntry.update({ where: { id: entry.id }, data: { proposedRating: (index % 4) + 1, proposedOutcome: index % 9 === 0 ? "promote" : "stay", rationale: "Bench proposal.", proposedAt: new Date() } });
+    await db.calibrationEntry.update({
+      where: { id: entry.id },
+      data: {
+        proposedRating: (index % 4) + 1,
+        proposedOutcome: index % 9 === 0 ? "promote" : "stay",
+        rationale: "Bench proposal.",
+        proposedAt: new Date(),
+      },
+    });
   }
   await advanceSession(adminUser, created.sessionId, "live");
-  step(`calibration session: ${entries.length.toLocaleString("en-GB")} people, live, every proposal in`);
-  const calibration = { sessionId: created.sessionId, people: entries.length, entryId: entries[0]!.id };
+  step(
+    `calibration session: ${entries.length.toLocaleString("en-GB")} people, live, every proposal in`,
+  );
+  const calibration = {
+    sessionId: created.sessionId,
+    people: entries.length,
+    entryId: entries[0]!.id,
+  };
   // Hiring: 2,000 past loops for the interviewer statistics, and a loop of six interviewers × ten competencies to debrief.
   const { seedHiringHistory } = await import("../prisma/seed/hiring-history.ts");
-  const hiring = await seedHiringHistory({ adminId: adminUser.id, loops: 2000, log: (message) => step(message) });
-  step(`hiring history: ${hiring.loops.toLocaleString("en-GB")} loops, ${hiring.cards.toLocaleString("en-GB")} scorecards, ${hiring.scores.toLocaleString("en-GB")} scores`);
+  const hiring = await seedHiringHistory({
+    adminId: adminUser.id,
+    loops: 2000,
+    log: (message) => step(message),
+  });
+  step(
+    `hiring history: ${hiring.loops.toLocaleString("en-GB")} loops, ${hiring.cards.toLocaleString("en-GB")} scorecards, ${hiring.scores.toLocaleString("en-GB")} scores`,
+  );
 
   const mentorship = await seedMentorship(adminUser);
-  step(`mentorship programme: ${mentorship.mentees} mentees, ${mentorship.mentors} mentors, ${mentorship.pairs} pairs offered`);
+  step(
+    `mentorship programme: ${mentorship.mentees} mentees, ${mentorship.mentors} mentors, ${mentorship.pairs} pairs offered`,
+  );
 
   // Hand the server a checkpointed file (or fresh planner statistics and nothing left for autovacuum,
   // whose workers would otherwise start during the measured slices and, on exiting, take their CPU
@@ -496,11 +957,18 @@ async function seed() {
 }
 
 /** A programme open to everyone: 300 mentees, 150 mentors of two each, matched and published. */
-async function seedMentorship(admin: { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean }) {
+async function seedMentorship(admin: {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  isHiringAdmin: boolean;
+}) {
   const { db } = await import("../app/db/client.server.ts");
   const { createProgramme } = await import("../app/modules/mentorship/programmes.server.ts");
   const { saveOptIn } = await import("../app/modules/mentorship/opt-in.server.ts");
-  const { runMatching, publishPairs } = await import("../app/modules/mentorship/matching.server.ts");
+  const { runMatching, publishPairs } =
+    await import("../app/modules/mentorship/matching.server.ts");
   const { dateToDay } = await import("../app/modules/days.ts");
   const now = new Date();
   const day = (days: number) => dateToDay(new Date(now.getTime() + days * 24 * 60 * 60 * 1000));
@@ -526,24 +994,80 @@ async function seedMentorship(admin: { id: string; name: string; email: string; 
     },
     now,
   );
-  if (!created.ok) throw new Error(`the mentorship programme was not set up: ${JSON.stringify(created.fieldErrors)}`);
-  const goals = ["testing", "code-quality", "system-design", "operations", "security", "collaboration"];
+  if (!created.ok)
+    throw new Error(
+      `the mentorship programme was not set up: ${JSON.stringify(created.fieldErrors)}`,
+    );
+  const goals = [
+    "testing",
+    "code-quality",
+    "system-design",
+    "operations",
+    "security",
+    "collaboration",
+  ];
   const select = { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } as const;
-  const mentees = await db.user.findMany({ where: { level: { in: ["ic1", "ic2"] }, managerId: { not: null } }, orderBy: { email: "asc" }, take: 300, select });
-  const mentors = await db.user.findMany({ where: { level: { in: ["ic4", "ic5"] } }, orderBy: { email: "asc" }, take: 150, select });
+  const mentees = await db.user.findMany({
+    where: { level: { in: ["ic1", "ic2"] }, managerId: { not: null } },
+    orderBy: { email: "asc" },
+    take: 300,
+    select,
+  });
+  const mentors = await db.user.findMany({
+    where: { level: { in: ["ic4", "ic5"] } },
+    orderBy: { email: "asc" },
+    take: 150,
+    select,
+  });
   for (const [index, person] of mentees.entries()) {
-    const result = await saveOptIn(person, created.programmeId, { role: "mentee", goals: [goals[index % 6]!, goals[(index + 2) % 6]!], preferences: "", timeZone: BENCH_ZONES[index % 3]! }, now);
-    if (!result.ok) throw new Error(`${person.email} could not join as a mentee: ${JSON.stringify(result.fieldErrors)}`);
+    const result = await saveOptIn(
+      person,
+      created.programmeId,
+      {
+        role: "mentee",
+        goals: [goals[index % 6]!, goals[(index + 2) % 6]!],
+        preferences: "",
+        timeZone: BENCH_ZONES[index % 3]!,
+      },
+      now,
+    );
+    if (!result.ok)
+      throw new Error(
+        `${person.email} could not join as a mentee: ${JSON.stringify(result.fieldErrors)}`,
+      );
   }
   for (const [index, person] of mentors.entries()) {
     const competencies = [goals[index % 6]!, goals[(index + 1) % 6]!, goals[(index + 3) % 6]!];
-    const result = await saveOptIn(person, created.programmeId, { role: "mentor", competencies, capacity: 2, timeZone: BENCH_ZONES[index % 3]! }, now);
-    if (!result.ok) throw new Error(`${person.email} could not join as a mentor: ${JSON.stringify(result.fieldErrors)}`);
+    const result = await saveOptIn(
+      person,
+      created.programmeId,
+      { role: "mentor", competencies, capacity: 2, timeZone: BENCH_ZONES[index % 3]! },
+      now,
+    );
+    if (!result.ok)
+      throw new Error(
+        `${person.email} could not join as a mentor: ${JSON.stringify(result.fieldErrors)}`,
+      );
   }
-  await runMatching(admin, created.programmeId, { objective: "most-matched", fairness: false }, now);
+  await runMatching(
+    admin,
+    created.programmeId,
+    { objective: "most-matched", fairness: false },
+    now,
+  );
   const { offered } = await publishPairs(admin, created.programmeId, now);
-  const pair = await db.mentorshipPair.findFirstOrThrow({ where: { programmeId: created.programmeId }, orderBy: { id: "asc" }, select: { id: true } });
-  return { programmeId: created.programmeId, pairId: pair.id, mentees: mentees.length, mentors: mentors.length, pairs: offered };
+  const pair = await db.mentorshipPair.findFirstOrThrow({
+    where: { programmeId: created.programmeId },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return {
+    programmeId: created.programmeId,
+    pairId: pair.id,
+    mentees: mentees.length,
+    mentors: mentors.length,
+    pairs: offered,
+  };
 }
 
 // ---------------------------------------------------------------- server and sessions
@@ -558,7 +1082,8 @@ function serveNodeOptions(): string {
 async function waitFor(url: string, child: ChildProcess | null) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child?.exitCode !== null) throw new Error(`the server for ${url} exited with code ${child?.exitCode}`);
+    if (child?.exitCode !== null)
+      throw new Error(`the server for ${url} exited with code ${child?.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -576,20 +1101,31 @@ async function signIn(base: string, email: string): Promise<string> {
     redirect: "manual",
   });
   const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`signing in as ${email} answered ${response.status}`);
+  if (response.status !== 302 || !cookie)
+    throw new Error(`signing in as ${email} answered ${response.status}`);
   return cookie;
 }
 
 /** /assess opens the engineer's self-assessment, starting one (outside a cycle: the past ones are closed) when needed. */
 async function selfAssessmentPage(base: string, cookie: string): Promise<string | null> {
-  const location = (response: Response) => (response.status >= 300 && response.status < 400 ? response.headers.get("location") : null);
-  let target = location(await fetch(`${base}/assess`, { headers: { Cookie: cookie }, redirect: "manual" }));
+  const location = (response: Response) =>
+    response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+  let target = location(
+    await fetch(`${base}/assess`, { headers: { Cookie: cookie }, redirect: "manual" }),
+  );
   if (!target) {
-    const started = await fetch(`${base}/assess`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({}), redirect: "manual" });
+    const started = await fetch(`${base}/assess`, {
+      method: "POST",
+      headers: { Cookie: cookie },
+      body: new URLSearchParams({}),
+      redirect: "manual",
+    });
     target = location(started);
   }
   if (!target?.startsWith("/assessments/")) return null;
-  return (await fetch(base + target, { headers: { Cookie: cookie } })).status === 200 ? target : null;
+  return (await fetch(base + target, { headers: { Cookie: cookie } })).status === 200
+    ? target
+    : null;
 }
 
 /**
@@ -598,19 +1134,26 @@ async function selfAssessmentPage(base: string, cookie: string): Promise<string 
  * expectation marked, two pieces of evidence each, and an overall summary. The page
  * measured is then a realistic one, not an empty form.
  */
-async function fillDraft(base: string, cookie: string, path: string): Promise<{ competencies: number; evidence: number }> {
+async function fillDraft(
+  base: string,
+  cookie: string,
+  path: string,
+): Promise<{ competencies: number; evidence: number }> {
   const page = async (search: string) => {
     const response = await fetch(base + path + search, { headers: { Cookie: cookie } });
     if (response.status !== 200) throw new Error(`${path}${search} answered ${response.status}`);
     return response.text();
   };
   const first = await page("");
-  const sections = [...new Set([...first.matchAll(/[?&]section=([a-z0-9-]+)/g)].map((match) => match[1]!))].filter((id) => id !== "summary");
+  const sections = [
+    ...new Set([...first.matchAll(/[?&]section=([a-z0-9-]+)/g)].map((match) => match[1]!)),
+  ].filter((id) => id !== "summary");
   const competencies = new Map<string, number>();
   for (const section of sections) {
     const html = await page(`?section=${section}`);
     for (const [, id] of html.matchAll(/name="rating-([a-z0-9-]+)"/g)) competencies.set(id!, 0);
-    for (const [, id, index] of html.matchAll(/id="([a-z0-9-]+)-mark-(\d+)"/g)) competencies.set(id!, Math.max(competencies.get(id!) ?? 0, Number(index) + 1));
+    for (const [, id, index] of html.matchAll(/id="([a-z0-9-]+)-mark-(\d+)"/g))
+      competencies.set(id!, Math.max(competencies.get(id!) ?? 0, Number(index) + 1));
   }
   if (!competencies.size) throw new Error(`found no competencies to rate on ${path}`);
   const notes =
@@ -619,7 +1162,11 @@ async function fillDraft(base: string, cookie: string, path: string): Promise<{ 
   const changes = [...competencies].flatMap(([id, markCount], index) => [
     { field: `rating:${id}`, value: (index % 4) + 1, base: null },
     { field: `notes:${id}`, value: notes, base: null },
-    ...Array.from({ length: markCount }, (_, mark) => ({ field: `mark:${id}:${mark}`, value: marks[(index + mark) % 3]!, base: null })),
+    ...Array.from({ length: markCount }, (_, mark) => ({
+      field: `mark:${id}:${mark}`,
+      value: marks[(index + mark) % 3]!,
+      base: null,
+    })),
   ]);
   changes.push({ field: "summary", value: `${notes} ${notes}`, base: null });
   const saved = await fetch(`${base}${path}/save`, {
@@ -627,16 +1174,34 @@ async function fillDraft(base: string, cookie: string, path: string): Promise<{ 
     headers: { Cookie: cookie, "Content-Type": "application/json" },
     body: JSON.stringify({ baseRevision: 0, changes }),
   });
-  if (saved.status !== 200) throw new Error(`saving the draft answered ${saved.status}: ${await saved.text()}`);
+  if (saved.status !== 200)
+    throw new Error(`saving the draft answered ${saved.status}: ${await saved.text()}`);
   let evidence = 0;
   for (const id of competencies.keys()) {
     for (const [text, url] of [
-      ["Design note for the queue migration, reviewed by the platform team.", "https://docs.example.com/design/queue-migration"],
-      ["Incident review of the October outage: wrote the timeline and two of the follow-ups.", "https://docs.example.com/incidents/2026-10-outage"],
+      [
+        "Design note for the queue migration, reviewed by the platform team.",
+        "https://docs.example.com/design/queue-migration",
+      ],
+      [
+        "Incident review of the October outage: wrote the timeline and two of the follow-ups.",
+        "https://docs.example.com/incidents/2026-10-outage",
+      ],
     ]) {
-      const body = new URLSearchParams({ intent: "add", competencyId: id, text: text!, url: url!, occurredOn: "2026-10-01" });
-      const added = await fetch(`${base}${path}/evidence`, { method: "POST", headers: { Cookie: cookie }, body });
-      if (added.status !== 200) throw new Error(`adding evidence answered ${added.status}: ${await added.text()}`);
+      const body = new URLSearchParams({
+        intent: "add",
+        competencyId: id,
+        text: text!,
+        url: url!,
+        occurredOn: "2026-10-01",
+      });
+      const added = await fetch(`${base}${path}/evidence`, {
+        method: "POST",
+        headers: { Cookie: cookie },
+        body,
+      });
+      if (added.status !== 200)
+        throw new Error(`adding evidence answered ${added.status}: ${await added.text()}`);
       evidence += 1;
     }
   }
@@ -657,8 +1222,14 @@ const HEALTH_BAR_MS = 1000;
 type HealthRun = { max: number; polls: number; failed: number };
 
 /** The health check on the app's port and on HEALTH_PORT, polled side by side. */
-async function pollBothWhile(base: string, load: Promise<unknown>): Promise<{ page: HealthRun; port: HealthRun }> {
-  const [page, port] = await Promise.all([pollHealthWhile(`${base}/healthz`, load), pollHealthWhile(`${healthBase}/healthz`, load)]);
+async function pollBothWhile(
+  base: string,
+  load: Promise<unknown>,
+): Promise<{ page: HealthRun; port: HealthRun }> {
+  const [page, port] = await Promise.all([
+    pollHealthWhile(`${base}/healthz`, load),
+    pollHealthWhile(`${healthBase}/healthz`, load),
+  ]);
   return { page, port };
 }
 
@@ -671,14 +1242,18 @@ async function pollHealthWhile(url: string, load: Promise<unknown>): Promise<Hea
   const once = () =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const call = request(url, { agent: false, headers: { Connection: "close" }, timeout: 30_000 }, (response) => {
-        response.resume();
-        response.on("end", () => {
-          timings.push(performance.now() - started);
-          if (response.statusCode !== 200) failed++;
-          resolve();
-        });
-      });
+      const call = request(
+        url,
+        { agent: false, headers: { Connection: "close" }, timeout: 30_000 },
+        (response) => {
+          response.resume();
+          response.on("end", () => {
+            timings.push(performance.now() - started);
+            if (response.statusCode !== 200) failed++;
+            resolve();
+          });
+        },
+      );
       call.on("timeout", () => call.destroy(new Error("timeout")));
       call.on("error", () => {
         failed++;
@@ -724,8 +1299,15 @@ async function starvation(base: string, engineer: string, autosavers: string[]) 
       let previous: string | null = null;
       for (let round = 0; performance.now() < deadline; round++) {
         if (revision === null) {
-          const opened = await fetch(`${base}${path}/save`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ baseRevision: 0, changes: [] }) });
-          const body = (await opened.json()) as { revision?: number; values?: { summary?: string | null } };
+          const opened = await fetch(`${base}${path}/save`, {
+            method: "POST",
+            headers: { Cookie: cookie, "Content-Type": "application/json" },
+            body: JSON.stringify({ baseRevision: 0, changes: [] }),
+          });
+          const body = (await opened.json()) as {
+            revision?: number;
+            values?: { summary?: string | null };
+          };
           revision = body.revision ?? 0;
           previous = body.values?.summary ?? null;
         }
@@ -733,10 +1315,17 @@ async function starvation(base: string, engineer: string, autosavers: string[]) 
         const answer = await fetch(`${base}${path}/save`, {
           method: "POST",
           headers: { Cookie: cookie, "Content-Type": "application/json" },
-          body: JSON.stringify({ baseRevision: revision, changes: [{ field: "summary", value, base: previous }] }),
+          body: JSON.stringify({
+            baseRevision: revision,
+            changes: [{ field: "summary", value, base: previous }],
+          }),
         });
         saves++;
-        const body = (await answer.json().catch(() => ({}))) as { ok?: boolean; revision?: number; conflicts?: unknown[] };
+        const body = (await answer.json().catch(() => ({}))) as {
+          ok?: boolean;
+          revision?: number;
+          conflicts?: unknown[];
+        };
         if (answer.status !== 200 || !body.ok || (body.conflicts?.length ?? 0) > 0) {
           refused++;
           revision = null;
@@ -752,27 +1341,56 @@ async function starvation(base: string, engineer: string, autosavers: string[]) 
   let lost = 0;
   await Promise.all(
     writers.map(async ({ cookie, path }, writer) => {
-      const read = await fetch(`${base}${path}/save`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ baseRevision: 0, changes: [] }) });
+      const read = await fetch(`${base}${path}/save`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/json" },
+        body: JSON.stringify({ baseRevision: 0, changes: [] }),
+      });
       const body = (await read.json()) as { values?: { summary?: string | null } };
       if (lastSaved[writer] !== undefined && body.values?.summary !== lastSaved[writer]) lost++;
     }),
   );
-  const verdict = (run: HealthRun) => (run.max < HEALTH_BAR_MS && run.failed === 0 ? "PASS" : "FAIL");
-  const line = (run: HealthRun) => `longest ${run.max.toFixed(0)} ms over ${run.polls} polls, ${run.failed} failed: ${verdict(run)}`;
-  console.log(`Starvation at ${CONNECTIONS} connections (health check polled each second on a fresh connection; bar: every answer within ${HEALTH_BAR_MS} ms):`);
-  console.log(`  home page load: health check on HEALTH_PORT ${line(home.port)}; on the app's port (informational) ${line(home.page)}`);
-  console.log(`  ${writers.length} people autosaving: health check on HEALTH_PORT ${line(saving.port)}; on the app's port (informational) ${line(saving.page)}`);
-  console.log(`  autosaves: ${saves} sent, ${refused} refused, ${lost} lost (a person's last saved text not read back): ${refused === 0 && lost === 0 ? "PASS" : "FAIL"}`);
+  const verdict = (run: HealthRun) =>
+    run.max < HEALTH_BAR_MS && run.failed === 0 ? "PASS" : "FAIL";
+  const line = (run: HealthRun) =>
+    `longest ${run.max.toFixed(0)} ms over ${run.polls} polls, ${run.failed} failed: ${verdict(run)}`;
+  console.log(
+    `Starvation at ${CONNECTIONS} connections (health check polled each second on a fresh connection; bar: every answer within ${HEALTH_BAR_MS} ms):`,
+  );
+  console.log(
+    `  home page load: health check on HEALTH_PORT ${line(home.port)}; on the app's port (informational) ${line(home.page)}`,
+  );
+  console.log(
+    `  ${writers.length} people autosaving: health check on HEALTH_PORT ${line(saving.port)}; on the app's port (informational) ${line(saving.page)}`,
+  );
+  console.log(
+    `  autosaves: ${saves} sent, ${refused} refused, ${lost} lost (a person's last saved text not read back): ${refused === 0 && lost === 0 ? "PASS" : "FAIL"}`,
+  );
 }
 
 // ---------------------------------------------------------------- measuring
 
-type Measured = { p50: number; p95: number; p99: number; rps: number; requests: number; bad: number };
+type Measured = {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  bad: number;
+};
 /**
  * CPU milliseconds per request of the app's processes and of the database server's, and of the
  * floor it is held to (for /status and /ping the route-table floor; the bare app's ratio is the goal).
  */
-type Cpu = { cpuApp: number; cpuDb: number; floorCpu: number; cpuRatio: number; goalFloorCpu?: number; goalRatio?: number; beforeCpu?: number };
+type Cpu = {
+  cpuApp: number;
+  cpuDb: number;
+  floorCpu: number;
+  cpuRatio: number;
+  goalFloorCpu?: number;
+  goalRatio?: number;
+  beforeCpu?: number;
+};
 type Row = {
   label: string;
   note: string;
@@ -807,7 +1425,12 @@ type Tally = { latencies: number[]; seconds: number; bad: number; app: number; d
  * The page takes turns with each floor (the first floor is the one its bar is held to, a second one
  * its goal) and, with --against, with the same page on the other checkout.
  */
-async function measureAgainstFloors(floors: Side[], page: Side, duration: number, before?: Side): Promise<Measured & Cpu> {
+async function measureAgainstFloors(
+  floors: Side[],
+  page: Side,
+  duration: number,
+  before?: Side,
+): Promise<Measured & Cpu> {
   const slice = roundSeconds(duration) / SLICES;
   const rounds: { floors: Tally[]; page: Tally; before: Tally }[] = [];
   for (const floor of floors) await warm(floor.url, floor.cookie);
@@ -816,18 +1439,27 @@ async function measureAgainstFloors(floors: Side[], page: Side, duration: number
   for (let round = 0; round < ROUNDS; round++) {
     const tallies = { floors: floors.map(() => empty()), page: empty(), before: empty() };
     for (let index = 0; index < SLICES; index++) {
-      for (const [which, floor] of floors.entries()) await timed(floor, tallies.floors[which]!, slice);
+      for (const [which, floor] of floors.entries())
+        await timed(floor, tallies.floors[which]!, slice);
       if (before) await timed(before, tallies.before, slice);
       await timed(page, tallies.page, slice);
     }
     rounds.push(tallies);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const perRequest = (tally: Tally, part: "app" | "db") => tally[part] / Math.max(1, tally.latencies.length);
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const perRequest = (tally: Tally, part: "app" | "db") =>
+    tally[part] / Math.max(1, tally.latencies.length);
   const latencies = rounds.flatMap((round) => round.page.latencies).sort((a, b) => a - b);
   const against = (which: number) => ({
     floorCpu: median(rounds.map((round) => perRequest(round.floors[which]!, "app"))),
-    cpuRatio: median(rounds.map((round) => (perRequest(round.page, "app") + perRequest(round.page, "db")) / perRequest(round.floors[which]!, "app"))),
+    cpuRatio: median(
+      rounds.map(
+        (round) =>
+          (perRequest(round.page, "app") + perRequest(round.page, "db")) /
+          perRequest(round.floors[which]!, "app"),
+      ),
+    ),
   });
   const goal = floors.length > 1 ? against(1) : null;
   return {
@@ -841,7 +1473,13 @@ async function measureAgainstFloors(floors: Side[], page: Side, duration: number
     cpuDb: median(rounds.map((round) => perRequest(round.page, "db"))),
     ...against(0),
     ...(goal ? { goalFloorCpu: goal.floorCpu, goalRatio: goal.cpuRatio } : {}),
-    ...(before ? { beforeCpu: median(rounds.map((round) => perRequest(round.before, "app") + perRequest(round.before, "db"))) } : {}),
+    ...(before
+      ? {
+          beforeCpu: median(
+            rounds.map((round) => perRequest(round.before, "app") + perRequest(round.before, "db")),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -860,10 +1498,16 @@ async function timed(side: Side, tally: Tally, seconds: number) {
 }
 
 function percentile(sorted: number[], fraction: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]! : NaN;
+  return sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!
+    : NaN;
 }
 
-async function measure(url: string, cookie: string | undefined, duration: number): Promise<Measured> {
+async function measure(
+  url: string,
+  cookie: string | undefined,
+  duration: number,
+): Promise<Measured> {
   await warm(url, cookie);
   const { latencies, seconds, bad } = await run(url, cookie, duration);
   latencies.sort((a, b) => a - b);
@@ -879,7 +1523,11 @@ async function measure(url: string, cookie: string | undefined, duration: number
 
 /** The headers of a browser's request for a page: its cookie, the encodings it accepts, and its language if one was asked for. */
 function requestHeaders(cookie: string | undefined): Record<string, string> {
-  return { "Accept-Encoding": ACCEPT_ENCODING, ...(values.language ? { "Accept-Language": values.language } : {}), ...(cookie ? { Cookie: cookie } : {}) };
+  return {
+    "Accept-Encoding": ACCEPT_ENCODING,
+    ...(values.language ? { "Accept-Language": values.language } : {}),
+    ...(cookie ? { Cookie: cookie } : {}),
+  };
 }
 
 /** Warms the server's caches (ladder versions, compiled queries) before timing. */
@@ -889,29 +1537,45 @@ async function warm(url: string, cookie: string | undefined) {
 }
 
 /** CONNECTIONS connections asking for the page for `duration` seconds: each response's time, how long it ran, how many failed. */
-async function run(url: string, cookie: string | undefined, duration: number): Promise<{ latencies: number[]; seconds: number; bad: number }> {
+async function run(
+  url: string,
+  cookie: string | undefined,
+  duration: number,
+): Promise<{ latencies: number[]; seconds: number; bad: number }> {
   const headers = requestHeaders(cookie);
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, done) => (error ? reject(error) : resolve(done)));
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration, headers },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) =>
+      latencies.push(responseTime),
+    );
   });
   return { latencies, seconds: result.duration, bad: result.non2xx + result.errors };
 }
 
 /** Whether a row meets its bars, and which it misses. */
 function verdict(row: Row, statusP95: number | undefined): { passed: boolean; misses: string[] } {
-  if (row.cpuRatio === undefined) return { passed: row.kind === "info", misses: row.kind === "info" ? [] : ["not measured"] };
+  if (row.cpuRatio === undefined)
+    return { passed: row.kind === "info", misses: row.kind === "info" ? [] : ["not measured"] };
   const misses: string[] = [];
   const cpuBar = row.kind === "frame" ? FRAME_BAR : PAGE_BAR;
   const floorName = row.kind === "frame" ? "the route-table floor's" : "the bare page's";
-  if (row.kind !== "info" && row.cpuRatio > cpuBar) misses.push(`CPU ${row.cpuRatio.toFixed(2)} x ${floorName} > ${cpuBar}`);
-  if (row.kind === "page" && (row.html ?? 0) > HTML_BAR) misses.push(`HTML ${(row.html! / 1024).toFixed(1)} KB > ${HTML_BAR / 1024}`);
-  if (row.kind === "page" && (row.wire ?? 0) > WIRE_BAR) misses.push(`${(row.wire! / 1024).toFixed(1)} KB on the wire > ${WIRE_BAR / 1024}`);
+  if (row.kind !== "info" && row.cpuRatio > cpuBar)
+    misses.push(`CPU ${row.cpuRatio.toFixed(2)} x ${floorName} > ${cpuBar}`);
+  if (row.kind === "page" && (row.html ?? 0) > HTML_BAR)
+    misses.push(`HTML ${(row.html! / 1024).toFixed(1)} KB > ${HTML_BAR / 1024}`);
+  if (row.kind === "page" && (row.wire ?? 0) > WIRE_BAR)
+    misses.push(`${(row.wire! / 1024).toFixed(1)} KB on the wire > ${WIRE_BAR / 1024}`);
   // A page the other checkout shows differently is not compared; it does not pass for it either.
-  if (row.kind !== "info" && row.remix2 !== undefined && row.notComparable) misses.push(row.notComparable);
-  else if (row.kind !== "info" && row.remix2 !== undefined && cpuOf(row) > REMIX_2_BAR * row.remix2) misses.push(`CPU ${(cpuOf(row) / row.remix2).toFixed(2)} x before's > ${REMIX_2_BAR}`);
-  if (row.kind === "page" && statusP95 && row.p95! > P95_RATIO_BAR * statusP95) misses.push(`p95 ${(row.p95! / statusP95).toFixed(2)} x > ${P95_RATIO_BAR}`);
+  if (row.kind !== "info" && row.remix2 !== undefined && row.notComparable)
+    misses.push(row.notComparable);
+  else if (row.kind !== "info" && row.remix2 !== undefined && cpuOf(row) > REMIX_2_BAR * row.remix2)
+    misses.push(`CPU ${(cpuOf(row) / row.remix2).toFixed(2)} x before's > ${REMIX_2_BAR}`);
+  if (row.kind === "page" && statusP95 && row.p95! > P95_RATIO_BAR * statusP95)
+    misses.push(`p95 ${(row.p95! / statusP95).toFixed(2)} x > ${P95_RATIO_BAR}`);
   if (row.bad) misses.push(`${row.bad} non-2xx or errors`);
   return { passed: misses.length === 0, misses };
 }
@@ -920,13 +1584,42 @@ const cpuOf = (row: Row) => row.cpuApp! + row.cpuDb!;
 
 function printTable(rows: Row[]) {
   const statusP95 = rows.find((row) => row.label === "trivial page")?.p95;
-  const header = ["route", "CPU ms/req", "app", "db", "floor", "CPU ratio", "goal ratio", "before", "vs before", "HTML KB", "wire KB", "p50 ms", "p95 ms", "p95 ratio", "req/s", "result", "notes"];
+  const header = [
+    "route",
+    "CPU ms/req",
+    "app",
+    "db",
+    "floor",
+    "CPU ratio",
+    "goal ratio",
+    "before",
+    "vs before",
+    "HTML KB",
+    "wire KB",
+    "p50 ms",
+    "p95 ms",
+    "p95 ratio",
+    "req/s",
+    "result",
+    "notes",
+  ];
   const numeric = header.length - 2;
   const lines = rows.map((row) => {
-    if (row.cpuRatio === undefined) return [row.label, ...header.slice(1, -2).map(() => "-"), row.kind === "info" ? "SKIPPED" : "FAIL", row.note];
+    if (row.cpuRatio === undefined)
+      return [
+        row.label,
+        ...header.slice(1, -2).map(() => "-"),
+        row.kind === "info" ? "SKIPPED" : "FAIL",
+        row.note,
+      ];
     const { passed, misses } = verdict(row, statusP95);
     const result = row.kind === "info" ? "(info)" : passed ? "PASS" : "FAIL";
-    const goal = row.goalRatio === undefined ? [] : [`${row.goalRatio.toFixed(2)} x the bare app's (${row.goalFloorCpu!.toFixed(2)} ms), goal ${FRAME_GOAL}`];
+    const goal =
+      row.goalRatio === undefined
+        ? []
+        : [
+            `${row.goalRatio.toFixed(2)} x the bare app's (${row.goalFloorCpu!.toFixed(2)} ms), goal ${FRAME_GOAL}`,
+          ];
     return [
       row.kind === "info" ? `(${row.label})` : row.label,
       cpuOf(row).toFixed(2),
@@ -936,9 +1629,15 @@ function printTable(rows: Row[]) {
       row.cpuRatio.toFixed(2),
       row.goalRatio === undefined ? "-" : row.goalRatio.toFixed(2),
       row.remix2 === undefined ? "-" : row.remix2.toFixed(2),
-      row.remix2 === undefined ? "-" : row.notComparable ? `(${(cpuOf(row) / row.remix2).toFixed(2)})` : (cpuOf(row) / row.remix2).toFixed(2),
+      row.remix2 === undefined
+        ? "-"
+        : row.notComparable
+          ? `(${(cpuOf(row) / row.remix2).toFixed(2)})`
+          : (cpuOf(row) / row.remix2).toFixed(2),
       row.html === undefined ? "-" : (row.html / 1024).toFixed(1),
-      row.wire === undefined ? "-" : `${(row.wire / 1024).toFixed(1)} ${row.encoding === "identity" ? "" : row.encoding}`.trim(),
+      row.wire === undefined
+        ? "-"
+        : `${(row.wire / 1024).toFixed(1)} ${row.encoding === "identity" ? "" : row.encoding}`.trim(),
       row.p50!.toFixed(1),
       row.p95!.toFixed(1),
       statusP95 ? (row.p95! / statusP95).toFixed(2) : "-",
@@ -947,10 +1646,21 @@ function printTable(rows: Row[]) {
       [row.note, ...goal, ...misses].join("; "),
     ];
   });
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column < numeric ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]!.length)),
+  );
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column >= 1 && column < numeric
+          ? cell.padStart(widths[column]!)
+          : cell.padEnd(widths[column]!),
+      )
+      .join("  ");
   console.log("");
-  console.log(`Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"}), requests with Accept-Encoding: ${ACCEPT_ENCODING}`);
+  console.log(
+    `Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"}), requests with Accept-Encoding: ${ACCEPT_ENCODING}`,
+  );
   console.log(
     `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules, with as many app processes: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each.`,
   );
@@ -964,7 +1674,8 @@ function printTable(rows: Row[]) {
 }
 
 async function stopFloors() {
-  for (const floor of floorServers) if (floor.pid !== undefined && floor.exitCode === null) process.kill(floor.pid, "SIGTERM");
+  for (const floor of floorServers)
+    if (floor.pid !== undefined && floor.exitCode === null) process.kill(floor.pid, "SIGTERM");
   await againstServer?.stop();
 }
 
@@ -979,7 +1690,9 @@ async function dropBenchDatabase(serverUrl: string) {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${benchDatabaseName}" WITH (FORCE)`);
   } catch (error) {
-    console.error(`bench: could not drop database ${benchDatabaseName}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `bench: could not drop database ${benchDatabaseName}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -10,16 +10,23 @@ const installed = installedPackages(folder);
 for (const name of FRAMEWORK) {
   const versions = [...(installed.get(name) ?? [])];
   // React Router carries its own fork of turbo-stream 2, fixed with React Router 7.18.
-  const note = name === "turbo-stream" && versions.length === 0 ? "not installed (React Router's own copy is covered by its version)" : versions.join(", ") || "not installed";
+  const note =
+    name === "turbo-stream" && versions.length === 0
+      ? "not installed (React Router's own copy is covered by its version)"
+      : versions.join(", ") || "not installed";
   console.log(`${name.padEnd(30)} ${note}`);
 }
 const findings = findAdvisories(installed);
 if (findings.length === 0) {
-  console.log(`Advisories: none of ${ADVISORIES.length} known advisories applies to what is installed.`);
+  console.log(
+    `Advisories: none of ${ADVISORIES.length} known advisories applies to what is installed.`,
+  );
 } else {
   for (const { advisory, version } of findings) {
     const fix = advisory.fixedIn ? `fixed in ${advisory.fixedIn}` : "no fixed release";
-    console.log(`ADVISORY ${advisory.severity}: ${advisory.package}@${version} (${fix}): ${advisory.title}`);
+    console.log(
+      `ADVISORY ${advisory.severity}: ${advisory.package}@${version} (${fix}): ${advisory.title}`,
+    );
   }
   console.log(`Advisories: ${findings.length} installed package version(s) affected.`);
   process.exitCode = 1;

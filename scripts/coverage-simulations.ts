@@ -1,5 +1,9 @@
 import { feedbackShares, type FairnessPerson } from "../app/modules/calibration/fairness.ts";
-import { mentoringComparison, type MenteeGoals, type Review } from "../app/modules/insights/mentoring.ts";
+import {
+  mentoringComparison,
+  type MenteeGoals,
+  type Review,
+} from "../app/modules/insights/mentoring.ts";
 import { normal, seeded } from "../prisma/seed/random.ts";
 
 /**
@@ -11,7 +15,8 @@ import { normal, seeded } from "../prisma/seed/random.ts";
 
 const expit = (x: number) => 1 / (1 + Math.exp(-x));
 const logit = (p: number) => Math.log(p / (1 - p));
-const whole = (random: () => number, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+const whole = (random: () => number, low: number, high: number) =>
+  low + Math.floor(random() * (high - low + 1));
 
 /** Fisher–Yates, from the seeded generator. */
 function shuffled<T>(random: () => number, items: T[]): T[] {
@@ -30,12 +35,32 @@ function shuffled<T>(random: () => number, items: T[]): T[] {
  * the log-odds) and on how the colleague writes (sd `colleagueSpread`): the colleague and person
  * spread that makes answers about one person alike.
  */
-export type FeedbackScenario = { count: "withExample" | "flagged"; share: number; personSpread: number; colleagueSpread: number };
+export type FeedbackScenario = {
+  count: "withExample" | "flagged";
+  share: number;
+  personSpread: number;
+  colleagueSpread: number;
+};
 
 export const FEEDBACK_SCENARIOS: Record<string, FeedbackScenario> = {
-  "answers with an example": { count: "withExample", share: 0.6, personSpread: 0.8, colleagueSpread: 1.2 },
-  "answers with a personality word": { count: "flagged", share: 0.1, personSpread: 0.6, colleagueSpread: 1 },
-  "with an example, little spread": { count: "withExample", share: 0.6, personSpread: 0.2, colleagueSpread: 0.3 },
+  "answers with an example": {
+    count: "withExample",
+    share: 0.6,
+    personSpread: 0.8,
+    colleagueSpread: 1.2,
+  },
+  "answers with a personality word": {
+    count: "flagged",
+    share: 0.1,
+    personSpread: 0.6,
+    colleagueSpread: 1,
+  },
+  "with an example, little spread": {
+    count: "withExample",
+    share: 0.6,
+    personSpread: 0.2,
+    colleagueSpread: 0.3,
+  },
 };
 
 /** The share the answers estimate: the chance of an answer counting, over people and colleagues alike (a seeded average of many draws). */
@@ -43,15 +68,25 @@ export function feedbackTruth(scenario: FeedbackScenario): number {
   const random = seeded(1);
   const draws = 400_000;
   let total = 0;
-  for (let draw = 0; draw < draws; draw++) total += expit(logit(scenario.share) + normal(random, scenario.personSpread) + normal(random, scenario.colleagueSpread));
+  for (let draw = 0; draw < draws; draw++)
+    total += expit(
+      logit(scenario.share) +
+        normal(random, scenario.personSpread) +
+        normal(random, scenario.colleagueSpread),
+    );
   return total / draws;
 }
 
 /** One group's answers, as the fairness report receives them: counts per person. */
-export function feedbackGroup(random: () => number, scenario: FeedbackScenario): Pick<FairnessPerson, "feedback">[] {
+export function feedbackGroup(
+  random: () => number,
+  scenario: FeedbackScenario,
+): Pick<FairnessPerson, "feedback">[] {
   const people = whole(random, 5, 12);
   const competencies = whole(random, 4, 6);
-  const colleagues = Array.from({ length: 3 * people }, () => normal(random, scenario.colleagueSpread));
+  const colleagues = Array.from({ length: 3 * people }, () =>
+    normal(random, scenario.colleagueSpread),
+  );
   return Array.from({ length: people }, () => {
     const person = logit(scenario.share) + normal(random, scenario.personSpread);
     const writers = shuffled(random, [...colleagues.keys()]).slice(0, whole(random, 2, 5));
@@ -69,7 +104,12 @@ export function feedbackGroup(random: () => number, scenario: FeedbackScenario):
 }
 
 /** How often the report's interval of the share holds the truth, over `runs` groups. */
-export function feedbackCoverage(scenario: FeedbackScenario, runs: number, seed: number, truth = feedbackTruth(scenario)): number {
+export function feedbackCoverage(
+  scenario: FeedbackScenario,
+  runs: number,
+  seed: number,
+  truth = feedbackTruth(scenario),
+): number {
   const random = seeded(seed);
   let covered = 0;
   for (let run = 0; run < runs; run++) {
@@ -103,7 +143,12 @@ function mentoringOrganisation(random: () => number, scenario: MentoringScenario
     const levelId = random() < 0.5 ? "ic2" : "ic3";
     const own = normal(random, scenario.personSpread);
     const before = new Map(COMPETENCIES.map((competency) => [competency, random() < 0.5 ? 2 : 3]));
-    const after = new Map([...before].map(([competency, start]) => [competency, start + (start === 2 ? 0.3 : 0) + own + normal(random)]));
+    const after = new Map(
+      [...before].map(([competency, start]) => [
+        competency,
+        start + (start === 2 ? 0.3 : 0) + own + normal(random),
+      ]),
+    );
     reviews.set(id, [
       { personId: id, levelId, submittedAt: 50, ratings: before },
       { personId: id, levelId, submittedAt: 150, ratings: after },
@@ -112,20 +157,33 @@ function mentoringOrganisation(random: () => number, scenario: MentoringScenario
   const pairs: MenteeGoals[] = [];
   for (let mentee = 0; mentee < 12; mentee++) {
     person(`mentee${mentee}`);
-    pairs.push({ menteeId: `mentee${mentee}`, activeSince: 100, goals: shuffled(random, [...COMPETENCIES]).slice(0, 3) });
+    pairs.push({
+      menteeId: `mentee${mentee}`,
+      activeSince: 100,
+      goals: shuffled(random, [...COMPETENCIES]).slice(0, 3),
+    });
   }
   for (let other = 0; other < scenario.comparable; other++) person(`other${other}`);
   return { pairs, reviews };
 }
 
 /** How often the difference's 95% interval excludes zero with no effect, over `runs` organisations. */
-export function mentoringFalseRate(scenario: MentoringScenario, runs: number, seed: number): number {
+export function mentoringFalseRate(
+  scenario: MentoringScenario,
+  runs: number,
+  seed: number,
+): number {
   const random = seeded(seed);
   let excluded = 0;
   let compared = 0;
   for (let run = 0; run < runs; run++) {
     const { pairs, reviews } = mentoringOrganisation(random, scenario);
-    const { difference } = mentoringComparison(pairs, reviews, new Set(pairs.map((pair) => pair.menteeId)), () => 1);
+    const { difference } = mentoringComparison(
+      pairs,
+      reviews,
+      new Set(pairs.map((pair) => pair.menteeId)),
+      () => 1,
+    );
     if (!difference) continue;
     compared += 1;
     if (difference.interval[0] > 0 || difference.interval[1] < 0) excluded += 1;

@@ -16,7 +16,9 @@ export const postgresSchemaPath = path.join(root, "prisma", "postgres", "schema.
 function replaceInBlock(schema, blockPattern, fieldPattern, replacement, what) {
   const blocks = [...schema.matchAll(blockPattern)];
   if (blocks.length !== 1) {
-    throw new Error(`${sourceSchemaPath}: expected exactly one ${what} block, found ${blocks.length}.`);
+    throw new Error(
+      `${sourceSchemaPath}: expected exactly one ${what} block, found ${blocks.length}.`,
+    );
   }
   const [block] = blocks;
   if (!fieldPattern.test(block[0])) {

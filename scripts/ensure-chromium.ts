@@ -16,7 +16,11 @@ if (!isRoot) {
   process.exit(1);
 }
 console.log(`Chromium is missing: installing Debian's ${chromiumPackage} package…`);
-const run = (args: string[]) => execFileSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+const run = (args: string[]) =>
+  execFileSync("apt-get", args, {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 run(["update", "-qq"]);
 run(["install", "-y", "-qq", chromiumPackage]);
 if (!existsSync(chromiumPath)) {

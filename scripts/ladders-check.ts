@@ -23,7 +23,9 @@ import type { Ladder } from "../app/modules/ladders/types.ts";
 
 function main(args: string[]): number {
   if (args.includes("--help") || args.includes("-h")) {
-    console.log("usage: npm run ladders:check [-- <folder>] [--missing]   (default folder: frameworks; --missing lists each text a translation lacks)");
+    console.log(
+      "usage: npm run ladders:check [-- <folder>] [--missing]   (default folder: frameworks; --missing lists each text a translation lacks)",
+    );
     return 0;
   }
   const listMissing = args.includes("--missing");
@@ -33,10 +35,17 @@ function main(args: string[]): number {
     return 1;
   }
   const ladders: LoadedLadderFolder[] = holdsLadderFiles(target)
-    ? [{ folder: relative(process.cwd(), resolve(target)) || ".", result: loadLadderFromDirectory(target) }]
+    ? [
+        {
+          folder: relative(process.cwd(), resolve(target)) || ".",
+          result: loadLadderFromDirectory(target),
+        },
+      ]
     : loadAllLadders(target);
   if (ladders.length === 0) {
-    console.log(`ladders:check: no ladders in ${target} (expected .yaml files, or folders of them)`);
+    console.log(
+      `ladders:check: no ladders in ${target} (expected .yaml files, or folders of them)`,
+    );
     return 1;
   }
 
@@ -65,13 +74,19 @@ function main(args: string[]): number {
     errorCount += result.errors.length;
     failed.push(folder);
   }
-  for (const note of sharedIds(ladders.flatMap(({ result }) => (result.ok ? [result.ladder] : [])))) console.log(`ladders:check: note: ${note}`);
-  const warned = warningCount === 0 ? "" : `, with ${counted(warningCount, "warning", "warnings")} to fix`;
+  for (const note of sharedIds(ladders.flatMap(({ result }) => (result.ok ? [result.ladder] : []))))
+    console.log(`ladders:check: note: ${note}`);
+  const warned =
+    warningCount === 0 ? "" : `, with ${counted(warningCount, "warning", "warnings")} to fix`;
   if (failed.length === 0) {
-    console.log(`ladders:check: ${counted(valid.length, "ladder", "ladders")} valid${warned}: ${valid.join("; ")}`);
+    console.log(
+      `ladders:check: ${counted(valid.length, "ladder", "ladders")} valid${warned}: ${valid.join("; ")}`,
+    );
     return 0;
   }
-  console.log(`ladders:check: ${counted(errorCount, "error", "errors")} in ${failed.length} of ${counted(ladders.length, "ladder", "ladders")} (${failed.join(", ")})${warned}`);
+  console.log(
+    `ladders:check: ${counted(errorCount, "error", "errors")} in ${failed.length} of ${counted(ladders.length, "ladder", "ladders")} (${failed.join(", ")})${warned}`,
+  );
   return 1;
 }
 
@@ -80,20 +95,41 @@ function checkTranslations(folder: string, ladder: Ladder, listMissing: boolean)
   const { translations, errors } = loadTranslationsFromDirectory(folder, ladder);
   for (const error of errors) console.log(formatLadderError(error));
   let errorCount = errors.length;
-  const finding = (what: string, advice: string, { key, at, fingerprint }: TranslationFinding): LadderError => ({ ...at, path: key, message: `${what}; ${advice} with source "${fingerprint}"` });
+  const finding = (
+    what: string,
+    advice: string,
+    { key, at, fingerprint }: TranslationFinding,
+  ): LadderError => ({
+    ...at,
+    path: key,
+    message: `${what}; ${advice} with source "${fingerprint}"`,
+  });
   for (const translation of translations) {
     const report = checkTranslation(ladder, translation);
     const suffix = report.complete ? "" : " (warning)";
     const lines = [
-      ...report.stale.map((item) => finding("stale: the source text changed since it was translated", "translate it again", item)),
-      ...(report.complete || listMissing ? report.missing.map((item) => finding("missing", "translate it", item)) : []),
+      ...report.stale.map((item) =>
+        finding(
+          "stale: the source text changed since it was translated",
+          "translate it again",
+          item,
+        ),
+      ),
+      ...(report.complete || listMissing
+        ? report.missing.map((item) => finding("missing", "translate it", item))
+        : []),
     ];
     for (const line of lines) console.log(`${formatLadderError(line)}${suffix}`);
     if (report.complete) errorCount += report.stale.length + report.missing.length;
     const translated = report.total - report.missing.length - report.stale.length;
     const state = report.complete ? "complete" : "in progress";
-    const listed = report.complete || listMissing || report.missing.length === 0 ? "" : " (--missing lists them)";
-    console.log(`ladders:check: ${folder} in ${translation.language} (${state}): ${translated} of ${report.total} texts translated, ${report.stale.length} stale, ${report.missing.length} missing${listed}`);
+    const listed =
+      report.complete || listMissing || report.missing.length === 0
+        ? ""
+        : " (--missing lists them)";
+    console.log(
+      `ladders:check: ${folder} in ${translation.language} (${state}): ${translated} of ${report.total} texts translated, ${report.stale.length} stale, ${report.missing.length} missing${listed}`,
+    );
   }
   return errorCount;
 }

@@ -14,15 +14,22 @@ import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import { build } from "vite";
 import { formatLadderError } from "../app/modules/ladders/ladder-errors.ts";
-import { loadAllLadders, loadTranslationsFromDirectory } from "../app/modules/ladders/load-from-directory.server.ts";
+import {
+  loadAllLadders,
+  loadTranslationsFromDirectory,
+} from "../app/modules/ladders/load-from-directory.server.ts";
 import { siteEditions } from "../app/modules/ladders/site/site-editions.ts";
 import { i18nFor } from "../app/i18n/i18n.server.ts";
 import { buildSite } from "../app/components/ladders/site/build-site.tsx";
 import { sitePaths } from "../app/modules/ladders/site/site-paths.ts";
 
-const SITE_SOURCES = resolve(dirname(fileURLToPath(import.meta.url)), "../app/components/ladders/site");
+const SITE_SOURCES = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../app/components/ladders/site",
+);
 
-const USAGE = 'usage: npm run ladders:site -- <out-folder> [--title "Career ladders"] [--from <folder of ladders>]';
+const USAGE =
+  'usage: npm run ladders:site -- <out-folder> [--title "Career ladders"] [--from <folder of ladders>]';
 
 function parseArgs(args: string[]): { out: string; title?: string; from: string } | string {
   let out: string | undefined;
@@ -62,11 +69,15 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   const loaded = loadAllLadders(parsed.from);
-  for (const { result } of loaded) for (const warning of result.warnings) console.log(`${formatLadderError(warning)} (warning)`);
+  for (const { result } of loaded)
+    for (const warning of result.warnings) console.log(`${formatLadderError(warning)} (warning)`);
   const failed = loaded.filter(({ result }) => !result.ok);
-  for (const { result } of failed) if (!result.ok) for (const error of result.errors) console.log(formatLadderError(error));
+  for (const { result } of failed)
+    if (!result.ok) for (const error of result.errors) console.log(formatLadderError(error));
   if (failed.length) {
-    console.log(`ladders:site: ${failed.map(({ folder }) => folder).join(", ")} did not load; nothing was written (npm run ladders:check shows the same errors)`);
+    console.log(
+      `ladders:site: ${failed.map(({ folder }) => folder).join(", ")} did not load; nothing was written (npm run ladders:check shows the same errors)`,
+    );
     return 1;
   }
   const ladders = loaded.flatMap(({ folder, result }) => {
@@ -85,7 +96,19 @@ async function main(args: string[]): Promise<number> {
   const editions = siteEditions(ladders);
   let written = 0;
   for (const edition of editions) {
-    const options = { title: parsed.title, editions, ...(edition.folder === "" ? {} : { edition: { language: edition.language, sourceTexts: edition.sourceTexts, i18n: i18nFor(edition.language) } }) };
+    const options = {
+      title: parsed.title,
+      editions,
+      ...(edition.folder === ""
+        ? {}
+        : {
+            edition: {
+              language: edition.language,
+              sourceTexts: edition.sourceTexts,
+              i18n: i18nFor(edition.language),
+            },
+          }),
+    };
     for (const file of buildSite(edition.ladders, options)) {
       const path = join(out, edition.folder, ...file.path.split("/"));
       mkdirSync(dirname(path), { recursive: true });
@@ -95,9 +118,17 @@ async function main(args: string[]): Promise<number> {
   }
   await buildAssets(out);
   // Each edition is a whole site of its own: it carries the same stylesheet and script.
-  for (const edition of editions.filter((item) => item.folder !== "")) cpSync(join(out, dirname(sitePaths.stylesheet())), join(out, edition.folder, dirname(sitePaths.stylesheet())), { recursive: true });
-  const languages = editions.length > 1 ? ` in ${editions.map((edition) => edition.language).join(", ")}` : "";
-  console.log(`ladders:site: ${written} files for ${ladders.map(({ ladder }) => `${ladder.meta.id} ${ladder.meta.version}`).join(", ")}${languages} written to ${parsed.out}; open ${join(parsed.out, sitePaths.home())}`);
+  for (const edition of editions.filter((item) => item.folder !== ""))
+    cpSync(
+      join(out, dirname(sitePaths.stylesheet())),
+      join(out, edition.folder, dirname(sitePaths.stylesheet())),
+      { recursive: true },
+    );
+  const languages =
+    editions.length > 1 ? ` in ${editions.map((edition) => edition.language).join(", ")}` : "";
+  console.log(
+    `ladders:site: ${written} files for ${ladders.map(({ ladder }) => `${ladder.meta.id} ${ladder.meta.version}`).join(", ")}${languages} written to ${parsed.out}; open ${join(parsed.out, sitePaths.home())}`,
+  );
   return 0;
 }
 
@@ -114,7 +145,10 @@ async function buildAssets(out: string) {
     build: {
       outDir: assets,
       emptyOutDir: false,
-      rollupOptions: { input: { site: join(SITE_SOURCES, "site.css") }, output: { assetFileNames: "[name][extname]" } },
+      rollupOptions: {
+        input: { site: join(SITE_SOURCES, "site.css") },
+        output: { assetFileNames: "[name][extname]" },
+      },
     },
   });
   await build({
@@ -123,7 +157,12 @@ async function buildAssets(out: string) {
       outDir: assets,
       emptyOutDir: false,
       target: "es2020",
-      lib: { entry: join(SITE_SOURCES, "site-script.ts"), formats: ["iife"], name: "ladderSite", fileName: () => "site.js" },
+      lib: {
+        entry: join(SITE_SOURCES, "site-script.ts"),
+        formats: ["iife"],
+        name: "ladderSite",
+        fileName: () => "site.js",
+      },
     },
   });
 }

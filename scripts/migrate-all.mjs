@@ -15,11 +15,15 @@ const DEFAULT_POSTGRES_URL = "postgresql://rungs:rungs@127.0.0.1:5432/rungs_dev"
 const args = process.argv.slice(2);
 const hasName = args.some((arg) => arg === "--name" || arg === "-n" || arg.startsWith("--name="));
 if (!hasName) {
-  console.error("Give the migration a name, the same for both databases: npm run db:migrate:all -- --name <name>");
+  console.error(
+    "Give the migration a name, the same for both databases: npm run db:migrate:all -- --name <name>",
+  );
   process.exit(1);
 }
 
-const sqliteUrl = process.env.DATABASE_URL?.startsWith("file:") ? process.env.DATABASE_URL : DEFAULT_SQLITE_URL;
+const sqliteUrl = process.env.DATABASE_URL?.startsWith("file:")
+  ? process.env.DATABASE_URL
+  : DEFAULT_SQLITE_URL;
 const postgresUrl = process.env.POSTGRES_URL || DEFAULT_POSTGRES_URL;
 if (!/^postgres(ql)?:\/\//.test(postgresUrl)) {
   console.error("POSTGRES_URL must be a postgres:// or postgresql:// URL.");

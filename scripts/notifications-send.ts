@@ -23,8 +23,12 @@ const { runNotificationPass } = await import("../app/modules/notifications/outbo
 const { smtpTransport } = await import("../app/modules/notifications/mailer.server.ts");
 const result = await runNotificationPass(smtpTransport());
 if (!result) {
-  console.log("Email is off: set SMTP_URL and MAIL_FROM to send reminders. Nothing was queued or sent.");
+  console.log(
+    "Email is off: set SMTP_URL and MAIL_FROM to send reminders. Nothing was queued or sent.",
+  );
 } else {
-  console.log(`Email pass: ${result.planned} people planned, ${result.queued} queued, ${result.sent} sent, ${result.retried} to try again later, ${result.failed} failed.`);
+  console.log(
+    `Email pass: ${result.planned} people planned, ${result.queued} queued, ${result.sent} sent, ${result.retried} to try again later, ${result.failed} failed.`,
+  );
 }
 process.exit(0);

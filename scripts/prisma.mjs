@@ -11,7 +11,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { postgresSchemaPath, sourceSchemaPath, writePostgresSchema } from "./derive-postgres-schema.mjs";
+import {
+  postgresSchemaPath,
+  sourceSchemaPath,
+  writePostgresSchema,
+} from "./derive-postgres-schema.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -51,7 +55,12 @@ function main(args) {
     }
     writePostgresSchema();
     for (const schema of [sourceSchemaPath, postgresSchemaPath]) {
-      const status = runPrisma(["generate", "--schema", path.relative(root, schema), ...args.slice(1)]);
+      const status = runPrisma([
+        "generate",
+        "--schema",
+        path.relative(root, schema),
+        ...args.slice(1),
+      ]);
       if (status !== 0) return status;
     }
     return 0;

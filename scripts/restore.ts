@@ -14,23 +14,35 @@ import { getEnv } from "../app/utils/env.server.ts";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { force: { type: "boolean", default: false }, erasures: { type: "string", multiple: true, default: [] } },
+  options: {
+    force: { type: "boolean", default: false },
+    erasures: { type: "string", multiple: true, default: [] },
+  },
 });
 if (positionals.length !== 1) {
-  console.error("usage: npm run restore -- FILE [--force] [--erasures LEDGER]...   (into DATABASE_URL's database; --force replaces what it holds)");
+  console.error(
+    "usage: npm run restore -- FILE [--force] [--erasures LEDGER]...   (into DATABASE_URL's database; --force replaces what it holds)",
+  );
   process.exit(2);
 }
 try {
-  const result = await restoreDatabase(getEnv().DATABASE_URL, positionals[0]!, { force: values.force, ledgers: values.erasures });
+  const result = await restoreDatabase(getEnv().DATABASE_URL, positionals[0]!, {
+    force: values.force,
+    ledgers: values.erasures,
+  });
   console.log(`Restored ${result.tables} tables (${result.rows} rows) from ${result.file}.`);
   if (result.erasuresToReplay.length) {
-    console.log(`Erasures to replay, newer than the backup: ${result.erasuresToReplay.map((entry) => `${entry.personId} (erased ${entry.erasedAt.toISOString()})`).join(", ")}.`);
+    console.log(
+      `Erasures to replay, newer than the backup: ${result.erasuresToReplay.map((entry) => `${entry.personId} (erased ${entry.erasedAt.toISOString()})`).join(", ")}.`,
+    );
     // The restored database's own migrations may be older than the app's: applied first, as a server's start would.
     const { applyMigrations } = await import("../app/db/migrate.server.ts");
     await applyMigrations(getEnv().DATABASE_URL);
     const { replayErasures } = await import("../app/modules/retention/pass.server.ts");
     const replayed = await replayErasures(result.erasuresToReplay);
-    console.log(`Erased again: ${replayed.length} of ${result.erasuresToReplay.length}${replayed.length < result.erasuresToReplay.length ? " (the others are not in this backup)" : ""}.`);
+    console.log(
+      `Erased again: ${replayed.length} of ${result.erasuresToReplay.length}${replayed.length < result.erasuresToReplay.length ? " (the others are not in this backup)" : ""}.`,
+    );
   }
   process.exit(0);
 } catch (error) {

@@ -34,6 +34,8 @@ await applyMigrations(env.DATABASE_URL);
 const { createScimToken } = await import("../app/modules/identity/scim/tokens.server.ts");
 const created = await createScimToken(null, name);
 const { BASE_PATH } = await import("../app/modules/identity/scim/scim.server.ts");
-console.log(`SCIM token "${created.name}" created. Copy it now: Rungs keeps only its hash. Base URL: ${env.PUBLIC_URL ?? "<your Rungs address>"}${BASE_PATH}`);
+console.log(
+  `SCIM token "${created.name}" created. Copy it now: Rungs keeps only its hash. Base URL: ${env.PUBLIC_URL ?? "<your Rungs address>"}${BASE_PATH}`,
+);
 console.log(created.token);
 process.exit(0);

@@ -7,7 +7,9 @@ import { applyMigrations } from "../app/db/migrate.server.ts";
 import { toCsv } from "../prisma/seed/demo-organisation.ts";
 import { largeOrganisation } from "../prisma/seed/large-organisation.ts";
 
-const { values } = parseArgs({ options: { people: { type: "string", default: "5000" }, seed: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { people: { type: "string", default: "5000" }, seed: { type: "string", default: "1" } },
+});
 const size = Number(values.people);
 if (!Number.isInteger(size) || size < 1 || size > 100_000) {
   console.error("--people must be a whole number from 1 to 100000");
@@ -25,6 +27,11 @@ if (!result.ok) {
 const hash = await hashPassword("bench-password-2026");
 const users = await db.user.findMany({ where: { password: null }, select: { id: true } });
 await db.password.createMany({ data: users.map((u) => ({ userId: u.id, hash })) });
-await db.user.updateMany({ where: { email: "person1@bench.example.com" }, data: { isAdmin: true } });
-console.log(`Imported ${people.length} people in ${Math.round(performance.now() - started)} ms. Password for every bench account: bench-password-2026`);
+await db.user.updateMany({
+  where: { email: "person1@bench.example.com" },
+  data: { isAdmin: true },
+});
+console.log(
+  `Imported ${people.length} people in ${Math.round(performance.now() - started)} ms. Password for every bench account: bench-password-2026`,
+);
 process.exit(0);

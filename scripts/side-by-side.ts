@@ -19,14 +19,19 @@ const results = await Promise.all(
   scripts.map(
     (script) =>
       new Promise<{ script: string; ok: boolean }>((resolve) => {
-        const child = spawn("npm", ["run", "--silent", script], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" } });
+        const child = spawn("npm", ["run", "--silent", script], {
+          stdio: ["ignore", "pipe", "pipe"],
+          env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" },
+        });
         const output: Buffer[] = [];
         child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
         child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
         child.on("close", (code, signal) => {
           const ok = code === 0;
           const seconds = Math.round((Date.now() - started) / 1000);
-          process.stdout.write(`\n── npm run ${script}: ${ok ? "passed" : `FAILED (${signal ?? `exit ${code}`})`} after ${seconds} s\n`);
+          process.stdout.write(
+            `\n── npm run ${script}: ${ok ? "passed" : `FAILED (${signal ?? `exit ${code}`})`} after ${seconds} s\n`,
+          );
           process.stdout.write(Buffer.concat(output));
           resolve({ script, ok });
         });

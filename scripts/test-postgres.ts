@@ -8,10 +8,15 @@ import { spawnSync } from "node:child_process";
 const env = {
   ...process.env,
   TEST_DATABASE: "postgresql",
-  TEST_POSTGRES_URL: process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs",
+  TEST_POSTGRES_URL:
+    process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs",
 };
 // Files or folders given (`npm run test:postgres -- test/integration/people`) narrow the run; options pass through.
 const args = process.argv.slice(2);
 const narrowed = args.some((arg) => arg.startsWith("test/integration"));
-const result = spawnSync("./node_modules/.bin/vitest", ["run", ...(narrowed ? [] : ["test/integration"]), ...args], { stdio: "inherit", env });
+const result = spawnSync(
+  "./node_modules/.bin/vitest",
+  ["run", ...(narrowed ? [] : ["test/integration"]), ...args],
+  { stdio: "inherit", env },
+);
 process.exit(result.status ?? 1);

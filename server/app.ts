@@ -13,7 +13,10 @@ import { routePatterns } from "./route-patterns";
 export const patterns = routePatterns(build.routes);
 
 /** React Router's handler for Express; `serverStopping` ends long-lived answers when the server begins to stop. */
-export function reactRouterHandler(serverStopping: AbortSignal, mode: "development" | "production") {
+export function reactRouterHandler(
+  serverStopping: AbortSignal,
+  mode: "development" | "production",
+) {
   return createRequestHandler({
     build,
     mode,

@@ -9,7 +9,8 @@ export type BodyLimits = {
   larger?: { path: RegExp; limit: number }[];
 };
 
-export const TOO_LARGE_MESSAGE = "This request is too large for Rungs. If you were importing people, split the file into smaller ones.";
+export const TOO_LARGE_MESSAGE =
+  "This request is too large for Rungs. If you were importing people, split the file into smaller ones.";
 export const LENGTH_REQUIRED_MESSAGE = "Send the request with a Content-Length header.";
 
 /**
@@ -21,15 +22,18 @@ export const LENGTH_REQUIRED_MESSAGE = "Send the request with a Content-Length h
  */
 export function limitRequestBodies({ limit, larger = [] }: BodyLimits) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const hasBody = req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
+    const hasBody =
+      req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
     if (!hasBody) return next();
     const allowed = larger.find((rule) => rule.path.test(req.path))?.limit ?? limit;
     const declared = req.headers["content-length"];
     // The connection is closed after the answer, so the unread body is never read.
-    const refuse = (status: number, message: string) => res.status(status).set("Connection", "close").type("text/plain").send(message);
+    const refuse = (status: number, message: string) =>
+      res.status(status).set("Connection", "close").type("text/plain").send(message);
     if (declared === undefined) return refuse(411, LENGTH_REQUIRED_MESSAGE);
     const length = Number(declared);
-    if (!Number.isSafeInteger(length) || length < 0) return refuse(400, "The request's Content-Length is not a number of bytes.");
+    if (!Number.isSafeInteger(length) || length < 0)
+      return refuse(400, "The request's Content-Length is not a number of bytes.");
     if (length > allowed) return refuse(413, TOO_LARGE_MESSAGE);
     next();
   };

@@ -7,4 +7,7 @@ import zlib from "node:zlib";
  * instead of 4 MB (pages are at most 96 KB, so the output is the same, and each answer's
  * compressor costs less CPU). The bench's floors are served with the same parameters.
  */
-export const BROTLI_PARAMS: Record<number, number> = { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 };
+export const BROTLI_PARAMS: Record<number, number> = {
+  [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+  [zlib.constants.BROTLI_PARAM_LGWIN]: 18,
+};

@@ -11,9 +11,11 @@ const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 const OPEN_TO_OTHER_SITES = new Set(["/unsubscribe"]);
 const OPEN_PREFIXES = ["/scim/v2/", "/api/v1/"];
 
-const openToOtherSites = (path: string) => OPEN_TO_OTHER_SITES.has(path) || OPEN_PREFIXES.some((prefix) => path.startsWith(prefix));
+const openToOtherSites = (path: string) =>
+  OPEN_TO_OTHER_SITES.has(path) || OPEN_PREFIXES.some((prefix) => path.startsWith(prefix));
 
-export const CROSS_SITE_MESSAGE = "Rungs refused this request because it came from another site. Open Rungs and make the change from its own pages.";
+export const CROSS_SITE_MESSAGE =
+  "Rungs refused this request because it came from another site. Open Rungs and make the change from its own pages.";
 
 /**
  * Refuses every request that could change something (anything but GET, HEAD and
@@ -79,7 +81,10 @@ function matchesForwardedHost(origin: string, req: Request): boolean {
 
 /** Host and port the request was sent to: Express's `req.hostname` rule, keeping the port. */
 function requestHost(req: Request): string | undefined {
-  const trust = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  const trust = req.app.get("trust proxy fn") as (
+    address: string | undefined,
+    hop: number,
+  ) => boolean;
   const forwarded = req.get("X-Forwarded-Host");
   if (forwarded && trust(req.socket.remoteAddress, 0)) return forwarded.split(",")[0]!.trim();
   return req.get("Host");

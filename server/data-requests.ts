@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 
-export const DATA_PARAMETER_MESSAGE = "Rungs does not answer ?_data= requests: its pages' data is at the page's address followed by .data.";
+export const DATA_PARAMETER_MESSAGE =
+  "Rungs does not answer ?_data= requests: its pages' data is at the page's address followed by .data.";
 
 /**
  * `?_data=` is Remix 2's data protocol from before single fetch, which Rungs' pages never used.

@@ -43,7 +43,13 @@ async function main() {
   }
 
   await prepareDatabase(env);
-  const processes = development ? 1 : processCount(env.WEB_CONCURRENCY, { cores: availableParallelism(), production: env.isProduction, database: env.databaseProvider });
+  const processes = development
+    ? 1
+    : processCount(env.WEB_CONCURRENCY, {
+        cores: availableParallelism(),
+        production: env.isProduction,
+        database: env.databaseProvider,
+      });
   const warning = sqliteProcessesWarning(processes, env.databaseProvider);
   if (warning) console.warn(warning);
   await runBackgroundJobs(env);
@@ -57,7 +63,9 @@ async function main() {
     return;
   }
   const workers = startWorkers(processes);
-  const health = env.HEALTH_PORT ? serveHealth(env.HEALTH_PORT, env.HOST, () => ({ serving: workers.serving() })) : null;
+  const health = env.HEALTH_PORT
+    ? serveHealth(env.HEALTH_PORT, env.HOST, () => ({ serving: workers.serving() }))
+    : null;
   console.log(startMessage(env, processes));
   const stop = () => {
     health?.close();
@@ -75,7 +83,8 @@ async function prepareDatabase(env: Env) {
     await seedDemoIfEmpty();
   }
   // Nobody in the database (the demo off): the log gets a one-time link for the first admin.
-  const { announceSetupLinkIfNobody } = await import("../app/modules/identity/setup/first-admin.server.ts");
+  const { announceSetupLinkIfNobody } =
+    await import("../app/modules/identity/setup/first-admin.server.ts");
   const { linkOrigin } = await import("../app/modules/identity/setup/first-admin-form.ts");
   await announceSetupLinkIfNobody(linkOrigin(env));
 }
@@ -111,7 +120,8 @@ async function runBackgroundJobs(env: Env) {
   const { runRetentionPass } = await import("../app/modules/retention/pass.server.ts");
   await onClock("retention pass", 24 * HOUR, () => runRetentionPass()).turn();
   // Promotions decided by a committee and released before their window's effective day take effect on it.
-  const { applyDuePromotionDecisions } = await import("../app/modules/promotions/decisions.server.ts");
+  const { applyDuePromotionDecisions } =
+    await import("../app/modules/promotions/decisions.server.ts");
   await onClock("apply due committee promotions", HOUR, applyDuePromotionDecisions).turn();
   // Email reminders (app/modules/notifications): a pass of the outbox soon after start and every
   // five minutes, unless NOTIFY_SCHEDULE=off (each message is sent once whichever server sends it).
@@ -131,17 +141,26 @@ async function serve(env: Env, development: boolean) {
   await keepPlannerStatistics();
 
   // Load and validate the ladders before taking traffic; a bad ladder is reported, not fatal.
-  const { followLadderReloads, ladderState } = await import("../app/modules/ladders/registry.server.ts");
+  const { followLadderReloads, ladderState } =
+    await import("../app/modules/ladders/registry.server.ts");
   await ladderState();
   // An admin's "reload ladders" on any app server reaches this one within 15 seconds.
-  const followReloads = () => followLadderReloads().catch((error: unknown) => console.error("Following ladder reloads failed:", error));
+  const followReloads = () =>
+    followLadderReloads().catch((error: unknown) =>
+      console.error("Following ladder reloads failed:", error),
+    );
   await followReloads();
   setInterval(followReloads, 15_000).unref();
 
   // The email outbox's figures are the database's, read when /metrics is scraped.
   const { addScrapedGauge } = await import("../app/platform/metrics.server.ts");
   const { outboxCounts } = await import("../app/modules/operations/outbox-metrics.server.ts");
-  addScrapedGauge("rungs_outbox_messages", "Email outbox messages by status (queued, sent, failed, skipped).", ["status"], outboxCounts);
+  addScrapedGauge(
+    "rungs_outbox_messages",
+    "Email outbox messages by status (queued, sent, failed, skipped).",
+    ["status"],
+    outboxCounts,
+  );
 
   const app = express();
   app.disable("x-powered-by");
@@ -154,13 +173,23 @@ async function serve(env: Env, development: boolean) {
   // Without METRICS_TOKEN the path is not served (it falls through to the app's 404), so no route is
   // mounted for every request to be matched against.
   if (env.METRICS_TOKEN) app.get("/metrics", metricsEndpoint(env.METRICS_TOKEN));
-  app.use(securityHeaders({ development, formTargets: env.singleSignOn ? [new URL(env.singleSignOn.issuer).origin] : [] }));
+  app.use(
+    securityHeaders({
+      development,
+      formTargets: env.singleSignOn ? [new URL(env.singleSignOn.issuer).origin] : [],
+    }),
+  );
   app.use(warnOnProxyMismatch(env.TRUST_PROXY));
   app.use(refuseCrossSiteWrites());
   app.use(refuseDataParameter());
   // Bodies are limited before anything reads them; the CSV import posts its file as form text
   // (up to 10 MB, more once form-encoded). Single fetch posts actions to "<path>.data".
-  app.use(limitRequestBodies({ limit: 2 * MiB, larger: [{ path: /^\/admin\/people\/import(\.data)?\/?$/, limit: 40 * MiB }] }));
+  app.use(
+    limitRequestBodies({
+      limit: 2 * MiB,
+      larger: [{ path: /^\/admin\/people\/import(\.data)?\/?$/, limit: 40 * MiB }],
+    }),
+  );
   // Every answer is compressed for clients that accept it (brotli, else gzip): pages, their .data,
   // exports and static files; streamed answers and event streams are flushed as they are written.
   app.use(compression({ brotli: { params: BROTLI_PARAMS } }));
@@ -181,12 +210,17 @@ async function serve(env: Env, development: boolean) {
     };
   } else {
     const clientDir = path.resolve("build/client");
-    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }),
+    );
     // Only what the build put in build/client is looked up on disk: every other request
     // (every page) goes straight to React Router instead of paying for a failed file lookup first.
     const clientEntries = new Set(readdirSync(clientDir));
     const serveClientFile = express.static(clientDir, { maxAge: "1h" });
-    app.use((req, res, next) => (clientEntries.has(req.path.split("/")[1] ?? "") ? serveClientFile(req, res, next) : next()));
+    app.use((req, res, next) =>
+      clientEntries.has(req.path.split("/")[1] ?? "") ? serveClientFile(req, res, next) : next(),
+    );
     // @ts-expect-error the build exists only after `npm run build`
     const built = (await import("../build/server/index.js")) as BuiltServer;
     routeOf = (path) => patternOf(path, built.patterns);

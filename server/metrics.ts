@@ -29,27 +29,49 @@ export function metricsEndpoint(token: string | undefined) {
     if (!expected) return next();
     const given = Buffer.from(req.get("authorization") ?? "");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').type("text/plain").send("A bearer token (METRICS_TOKEN) is required.\n");
+      res
+        .status(401)
+        .set("WWW-Authenticate", 'Bearer realm="metrics"')
+        .type("text/plain")
+        .send("A bearer token (METRICS_TOKEN) is required.\n");
       return;
     }
     const { registry } = metrics();
     // With several app processes (WEB_CONCURRENCY), one answer holds them all, gathered by the primary.
     try {
-      const { text, contentType } = cluster.isWorker ? await fromPrimary() : { text: await registry.metrics(), contentType: registry.contentType };
+      const { text, contentType } = cluster.isWorker
+        ? await fromPrimary()
+        : { text: await registry.metrics(), contentType: registry.contentType };
       res.set({ "Cache-Control": "no-store", "Content-Type": contentType }).send(text);
     } catch (error) {
       console.error("Gathering metrics failed:", error);
-      res.status(503).set("Cache-Control", "no-store").type("text/plain").send("Metrics are unavailable for the moment.\n");
+      res
+        .status(503)
+        .set("Cache-Control", "no-store")
+        .type("text/plain")
+        .send("Metrics are unavailable for the moment.\n");
     }
   };
 }
 
 export const METRICS_REQUEST = "rungs:metrics-request";
 export const METRICS_REPLY = "rungs:metrics-reply";
-type MetricsReply = { type: typeof METRICS_REPLY; id: string; text?: string; contentType?: string; error?: string };
+type MetricsReply = {
+  type: typeof METRICS_REPLY;
+  id: string;
+  text?: string;
+  contentType?: string;
+  error?: string;
+};
 
-export function isMetricsRequest(message: unknown): message is { type: typeof METRICS_REQUEST; id: string } {
-  return typeof message === "object" && message !== null && (message as { type?: unknown }).type === METRICS_REQUEST;
+export function isMetricsRequest(
+  message: unknown,
+): message is { type: typeof METRICS_REQUEST; id: string } {
+  return (
+    typeof message === "object" &&
+    message !== null &&
+    (message as { type?: unknown }).type === METRICS_REQUEST
+  );
 }
 
 /** Asks the primary for every app process's metrics, summed (averaged where a sum means nothing). */
@@ -65,7 +87,8 @@ function fromPrimary(): Promise<{ text: string; contentType: string }> {
       if (reply?.type !== METRICS_REPLY || reply.id !== id) return;
       clearTimeout(timer);
       process.off("message", onMessage);
-      if (reply.error !== undefined || reply.text === undefined) reject(new Error(reply.error ?? "no metrics"));
+      if (reply.error !== undefined || reply.text === undefined)
+        reject(new Error(reply.error ?? "no metrics"));
       else resolve({ text: reply.text, contentType: reply.contentType ?? "text/plain" });
     };
     process.on("message", onMessage);

@@ -6,16 +6,23 @@ import { linkOrigin } from "~/modules/identity/setup/first-admin-form";
  * new visitors wait behind page work. Several processes share the port (node:cluster: the
  * primary accepts and hands connections out), each on its own core. Pure.
  */
-export function processCount(setting: "auto" | number | undefined, options: { cores: number; production: boolean; database: "sqlite" | "postgresql" }): number {
+export function processCount(
+  setting: "auto" | number | undefined,
+  options: { cores: number; production: boolean; database: "sqlite" | "postgresql" },
+): number {
   const auto = Math.max(1, options.cores);
   // SQLite: one process unless the operator asks for more (docs/decisions/046: writes from several
   // processes to one file can be refused as busy where one process queues them).
-  if (setting === undefined) return options.production && options.database === "postgresql" ? auto : 1;
+  if (setting === undefined)
+    return options.production && options.database === "postgresql" ? auto : 1;
   return setting === "auto" ? auto : setting;
 }
 
 /** Said at start-up when an operator asks for several processes on SQLite. */
-export function sqliteProcessesWarning(processes: number, database: "sqlite" | "postgresql"): string | null {
+export function sqliteProcessesWarning(
+  processes: number,
+  database: "sqlite" | "postgresql",
+): string | null {
   if (database !== "sqlite" || processes === 1) return null;
   return `WEB_CONCURRENCY gives ${processes} app processes on one SQLite file: under concurrent writes some may be refused as busy (docs/decisions/046). PostgreSQL is the database for several processes.`;
 }
@@ -24,8 +31,18 @@ export function sqliteProcessesWarning(processes: number, database: "sqlite" | "
  * The start log's line: the address people reach Rungs at (PUBLIC_URL when set, and then also
  * where this server listens, which the proxy forwards to), the database, and how many processes.
  */
-export function startMessage(env: { PUBLIC_URL?: string; HOST: string; PORT: number; databaseProvider: "sqlite" | "postgresql" }, processes: number): string {
-  const address = env.PUBLIC_URL ? `${env.PUBLIC_URL}, listening on ${env.HOST}:${env.PORT}` : linkOrigin(env);
+export function startMessage(
+  env: {
+    PUBLIC_URL?: string;
+    HOST: string;
+    PORT: number;
+    databaseProvider: "sqlite" | "postgresql";
+  },
+  processes: number,
+): string {
+  const address = env.PUBLIC_URL
+    ? `${env.PUBLIC_URL}, listening on ${env.HOST}:${env.PORT}`
+    : linkOrigin(env);
   return processes === 1
     ? `Rungs is running at ${address} (${env.databaseProvider})`
     : `Rungs is starting ${processes} app processes at ${address} (${env.databaseProvider}; WEB_CONCURRENCY)`;

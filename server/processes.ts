@@ -33,12 +33,26 @@ export function startWorkers(count: number): { stop: () => Promise<void>; servin
     if (isBeat(message)) {
       lastBeat.set(worker.id, Date.now());
     } else if (isSiblingMessage(message)) {
-      for (const other of Object.values(cluster.workers ?? {})) if (other && other.id !== worker.id && other.isConnected()) other.send(message);
+      for (const other of Object.values(cluster.workers ?? {}))
+        if (other && other.id !== worker.id && other.isConnected()) other.send(message);
     } else if (isMetricsRequest(message)) {
       aggregator
         .clusterMetrics()
-        .then((text) => worker.send({ type: METRICS_REPLY, id: message.id, text, contentType: aggregator.contentType }))
-        .catch((error: unknown) => worker.send({ type: METRICS_REPLY, id: message.id, error: error instanceof Error ? error.message : String(error) }));
+        .then((text) =>
+          worker.send({
+            type: METRICS_REPLY,
+            id: message.id,
+            text,
+            contentType: aggregator.contentType,
+          }),
+        )
+        .catch((error: unknown) =>
+          worker.send({
+            type: METRICS_REPLY,
+            id: message.id,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
     }
   });
   cluster.on("exit", (worker, code, signal) => {
@@ -47,7 +61,9 @@ export function startWorkers(count: number): { stop: () => Promise<void>; servin
     if (stopping) return;
     // Failing before any process ever served is a start-up failure (a missing build, a bad setting): end, as one process would.
     if (!everServed) {
-      console.error(`App process ${worker.process.pid} could not start (${signal ?? `code ${code}`}); stopping.`);
+      console.error(
+        `App process ${worker.process.pid} could not start (${signal ?? `code ${code}`}); stopping.`,
+      );
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");
       process.exitCode = 1;
@@ -55,17 +71,22 @@ export function startWorkers(count: number): { stop: () => Promise<void>; servin
       return;
     }
     const delay = pace(Date.now());
-    console.error(`App process ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another in ${delay} ms.`);
+    console.error(
+      `App process ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another in ${delay} ms.`,
+    );
     setTimeout(fork, delay).unref();
   });
   for (let i = 0; i < count; i++) fork();
 
   return {
-    serving: () => [...listening].filter((id) => loopRunning(Date.now() - (lastBeat.get(id) ?? 0))).length,
+    serving: () =>
+      [...listening].filter((id) => loopRunning(Date.now() - (lastBeat.get(id) ?? 0))).length,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
-        const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+        const workers = Object.values(cluster.workers ?? {}).filter(
+          (worker): worker is Worker => worker !== undefined,
+        );
         if (workers.length === 0) return resolve();
         let left = workers.length;
         for (const worker of workers) {
@@ -81,7 +102,8 @@ export function startWorkers(count: number): { stop: () => Promise<void>; servin
 }
 
 const BEAT = "rungs:beat";
-const isBeat = (message: unknown) => typeof message === "object" && message !== null && (message as { type?: unknown }).type === BEAT;
+const isBeat = (message: unknown) =>
+  typeof message === "object" && message !== null && (message as { type?: unknown }).type === BEAT;
 
 /** In a worker: its page loop tells the primary it runs, every BEAT_MS (the primary's HEALTH_PORT counts workers that beat). */
 export function workerBeats(): void {
@@ -96,7 +118,11 @@ export function workerBeats(): void {
  * server/loop-beat.ts); 503 otherwise, with what is wrong. Any path answers, so a load balancer
  * may ask for /healthz.
  */
-export function serveHealth(port: number, host: string, loops: () => { serving: number } | { lagging: number }): Server {
+export function serveHealth(
+  port: number,
+  host: string,
+  loops: () => { serving: number } | { lagging: number },
+): Server {
   const server = createServer((request, response) => {
     void (async () => {
       // Imported here, not at the top: the database client connects when imported, and the
@@ -104,10 +130,19 @@ export function serveHealth(port: number, host: string, loops: () => { serving: 
       const { checkHealth } = await import("../app/modules/operations/health.server.ts");
       const health = await checkHealth();
       const state = loops();
-      const loopProblem = "lagging" in state ? { loop: `no beat for ${state.lagging} ms` } : state.serving === 0 ? { servers: "none" } : null;
+      const loopProblem =
+        "lagging" in state
+          ? { loop: `no beat for ${state.lagging} ms` }
+          : state.serving === 0
+            ? { servers: "none" }
+            : null;
       const status = health.status === 200 && !loopProblem ? 200 : 503;
-      const body = status === 200 ? health.body : { ...health.body, status: "unavailable", ...loopProblem };
-      response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      const body =
+        status === 200 ? health.body : { ...health.body, status: "unavailable", ...loopProblem };
+      response.writeHead(status, {
+        "Content-Type": "application/json",
+        "Cache-Control": "no-store",
+      });
       response.end(request.method === "HEAD" ? undefined : JSON.stringify(body));
     })();
   });
@@ -125,17 +160,26 @@ export function serveHealth(port: number, host: string, loops: () => { serving: 
 // A thread does not inherit the TypeScript loader the server runs under: it registers tsx's, then loads the file.
 const THREAD_START = `import("tsx/esm/api").then(({ register }) => { register(); return import(require("node:worker_threads").workerData.url); })`;
 
-export function serveHealthOnThread(port: number, host: string, cell: SharedArrayBuffer): { stop: () => Promise<void> } {
+export function serveHealthOnThread(
+  port: number,
+  host: string,
+  cell: SharedArrayBuffer,
+): { stop: () => Promise<void> } {
   const pace = restartPacer();
   let stopped = false;
   let current: Thread | null = null;
   const start = () => {
-    const thread = (current = new Thread(THREAD_START, { eval: true, workerData: { port, host, cell, url: new URL("./health-thread.ts", import.meta.url).href } }));
+    const thread = (current = new Thread(THREAD_START, {
+      eval: true,
+      workerData: { port, host, cell, url: new URL("./health-thread.ts", import.meta.url).href },
+    }));
     thread.on("error", (error) => console.error("The health check's thread failed:", error));
     thread.on("exit", (code) => {
       if (stopped) return;
       const delay = pace(Date.now());
-      console.error(`The health check's thread ended (code ${code}); starting another in ${delay} ms.`);
+      console.error(
+        `The health check's thread ended (code ${code}); starting another in ${delay} ms.`,
+      );
       setTimeout(start, delay).unref();
     });
   };

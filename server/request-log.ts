@@ -5,7 +5,10 @@ import type { NextFunction, Request, Response } from "express";
 const secretPaths: [RegExp, string][] = [[/^\/set-password\/[^/?]+/, "/set-password/[redacted]"]];
 
 export function redactPath(path: string): string {
-  return secretPaths.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), path);
+  return secretPaths.reduce(
+    (current, [pattern, replacement]) => current.replace(pattern, replacement),
+    path,
+  );
 }
 
 /** An id a trusted proxy may pass on: short, and nothing a log line could be confused by. */

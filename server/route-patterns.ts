@@ -30,10 +30,16 @@ export function routePatterns(routes: Record<string, RouteManifestEntry | undefi
     if (!route) continue;
     const segments = fullPath(route.id);
     const pattern = `/${segments.join("/")}`;
-    byPattern.set(pattern, { pattern, segments, score: segments.reduce((sum, segment) => sum + segmentScore(segment), 0) });
+    byPattern.set(pattern, {
+      pattern,
+      segments,
+      score: segments.reduce((sum, segment) => sum + segmentScore(segment), 0),
+    });
   }
   // The most specific first: static segments outrank parameters, parameters outrank a splat.
-  return [...byPattern.values()].sort((a, b) => b.score - a.score || b.segments.length - a.segments.length);
+  return [...byPattern.values()].sort(
+    (a, b) => b.score - a.score || b.segments.length - a.segments.length,
+  );
 }
 
 function segmentScore(segment: string): number {
@@ -70,10 +76,17 @@ function candidatesFor(patterns: Pattern[], first: string | undefined): Pattern[
   if (!index) {
     const fixed = (pattern: Pattern) => {
       const head = pattern.segments[0];
-      return head !== undefined && head !== "*" && !head.startsWith(":") && !head.endsWith("?") ? head.toLowerCase() : null;
+      return head !== undefined && head !== "*" && !head.startsWith(":") && !head.endsWith("?")
+        ? head.toLowerCase()
+        : null;
     };
     const byWord = new Map<string, Pattern[]>();
-    for (const word of new Set(patterns.map(fixed))) if (word !== null) byWord.set(word, patterns.filter((pattern) => fixed(pattern) === null || fixed(pattern) === word));
+    for (const word of new Set(patterns.map(fixed)))
+      if (word !== null)
+        byWord.set(
+          word,
+          patterns.filter((pattern) => fixed(pattern) === null || fixed(pattern) === word),
+        );
     index = { open: patterns.filter((pattern) => fixed(pattern) === null), byWord };
     indexes.set(patterns, index);
   }

@@ -26,7 +26,13 @@ export function freshNonce(): string {
  * `formTargets` are other origins a form post may end up at: signing out of a single sign-on
  * session redirects the post to the identity provider's end-session page.
  */
-export function securityHeaders({ development, formTargets = [] }: { development: boolean; formTargets?: readonly string[] }) {
+export function securityHeaders({
+  development,
+  formTargets = [],
+}: {
+  development: boolean;
+  formTargets?: readonly string[];
+}) {
   const formAction = ["'self'", ...formTargets].join(" ");
   const connectSrc = development ? `'self' ws: wss:` : `'self'`;
   const policy = (scriptSrc: string) =>
@@ -43,18 +49,25 @@ export function securityHeaders({ development, formTargets = [] }: { development
       `frame-ancestors 'none'`,
     ].join("; ");
   // Everything but the nonce is the same on every response: built once, the nonce put between.
-  const [beforeNonce, afterNonce] = policy(`'self' 'nonce-\u0000'`).split("\u0000") as [string, string];
+  const [beforeNonce, afterNonce] = policy(`'self' 'nonce-\u0000'`).split("\u0000") as [
+    string,
+    string,
+  ];
   const developmentPolicy = policy(`'self' 'unsafe-inline' 'unsafe-eval'`);
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = freshNonce();
     res.locals.cspNonce = nonce;
-    res.setHeader("Content-Security-Policy", development ? developmentPolicy : `${beforeNonce}${nonce}${afterNonce}`);
+    res.setHeader(
+      "Content-Security-Policy",
+      development ? developmentPolicy : `${beforeNonce}${nonce}${afterNonce}`,
+    );
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    if (!development) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (!development)
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   };
 }

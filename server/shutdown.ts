@@ -11,7 +11,11 @@ export const STOP_WITHIN_MS = 10_000;
  * Whatever is still open a second before STOP_WITHIN_MS is closed, so the process always exits
  * in time, before an orchestrator's SIGKILL. A second signal changes nothing.
  */
-export function stopOnSignal(server: Server, stopping: AbortController, exit: (code: number) => void = process.exit): () => void {
+export function stopOnSignal(
+  server: Server,
+  stopping: AbortController,
+  exit: (code: number) => void = process.exit,
+): () => void {
   // Every open event stream listens to the one signal.
   setMaxListeners(0, stopping.signal);
   let begun = false;

@@ -3,7 +3,19 @@ import { Card } from "~/components/ui/page";
 import { useTranslation } from "~/i18n/use-translation";
 
 /** How a tool reaches the API, on both token pages: the base URL, the OpenAPI document, how to authenticate and the rate limit; each page adds its own lines. */
-export function ApiConnectionCard({ baseUrl, documentUrl, perMinute, rows, children }: { baseUrl: string; documentUrl: string; perMinute: number; rows?: ReactNode; children?: ReactNode }) {
+export function ApiConnectionCard({
+  baseUrl,
+  documentUrl,
+  perMinute,
+  rows,
+  children,
+}: {
+  baseUrl: string;
+  documentUrl: string;
+  perMinute: number;
+  rows?: ReactNode;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation("api");
   return (
     <Card className="mb-6">

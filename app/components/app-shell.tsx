@@ -7,7 +7,15 @@ import { useFollowLinksInPage } from "./ui/client-links";
 import type { NavLinks } from "~/modules/identity/policy";
 import type { Theme } from "~/utils/theme.server";
 
-export type NavViewer = { id: string; name: string; email: string; nav: NavLinks; ladderProblems: number; laddersUnserved: number; openTodos: number };
+export type NavViewer = {
+  id: string;
+  name: string;
+  email: string;
+  nav: NavLinks;
+  ladderProblems: number;
+  laddersUnserved: number;
+  openTodos: number;
+};
 
 /** A link of the navigation; its label is a key of `common`'s `nav`, worded where it is shown. */
 type NavItem = { to: string; label: `nav.${keyof typeof common.nav}`; count?: number };
@@ -54,7 +62,12 @@ function ThemeSwitch({ theme }: { theme: Theme }) {
   const location = useLocation();
   const { t } = useTranslation();
   return (
-    <Form method="post" action="/theme" className="flex items-center gap-1" aria-label={t("theme.switch")}>
+    <Form
+      method="post"
+      action="/theme"
+      className="flex items-center gap-1"
+      aria-label={t("theme.switch")}
+    >
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="theme-select" className="sr-only">
         {t("theme.label")}
@@ -79,7 +92,15 @@ function ThemeSwitch({ theme }: { theme: Theme }) {
   );
 }
 
-export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null; theme: Theme; children: ReactNode }) {
+export function AppShell({
+  viewer,
+  theme,
+  children,
+}: {
+  viewer: NavViewer | null;
+  theme: Theme;
+  children: ReactNode;
+}) {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const { t } = useTranslation();
@@ -101,8 +122,15 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
       <header className="no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
           {/* A plain anchor followed in the page, as the navigation's are: it is on every page, signed out too. */}
-          <a href="/" onClick={followLinks} className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight">
-            <span aria-hidden="true" className="grid size-7 place-items-center rounded bg-brand-600 text-sm text-white">
+          <a
+            href="/"
+            onClick={followLinks}
+            className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight"
+          >
+            <span
+              aria-hidden="true"
+              className="grid size-7 place-items-center rounded bg-brand-600 text-sm text-white"
+            >
               R
             </span>
             {/* On a phone the mark alone: the header must fit 390 px with the theme, Sign out and Menu. */}
@@ -112,9 +140,14 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             <ThemeSwitch theme={theme} />
             {viewer ? (
               <>
-                <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">{viewer.name}</span>
+                <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">
+                  {viewer.name}
+                </span>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-200">
+                  <button
+                    type="submit"
+                    className="whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-200"
+                  >
                     {t("shell.signOut")}
                   </button>
                 </Form>
@@ -143,7 +176,11 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             <ul className="space-y-1">
               {nav.main.map((item) => (
                 <li key={item.to}>
-                  <a href={item.to} aria-current={active(item) ? "page" : undefined} className="nav-link flex items-center justify-between gap-2">
+                  <a
+                    href={item.to}
+                    aria-current={active(item) ? "page" : undefined}
+                    className="nav-link flex items-center justify-between gap-2"
+                  >
                     {t(item.label)}
                     {item.count ? (
                       <span className="rounded-full bg-brand-600 px-2 text-xs font-semibold leading-5 text-white">
@@ -157,11 +194,17 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
             </ul>
             {nav.admin.length ? (
               <>
-                <h2 className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t("shell.administration")}</h2>
+                <h2 className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                  {t("shell.administration")}
+                </h2>
                 <ul className="mt-2 space-y-1">
                   {nav.admin.map((item) => (
                     <li key={item.to}>
-                      <a href={item.to} aria-current={active(item) ? "page" : undefined} className="nav-link">
+                      <a
+                        href={item.to}
+                        aria-current={active(item) ? "page" : undefined}
+                        className="nav-link"
+                      >
                         {t(item.label)}
                       </a>
                     </li>
@@ -173,7 +216,10 @@ export function AppShell({ viewer, theme, children }: { viewer: NavViewer | null
         ) : null}
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
           {viewer?.ladderProblems ? (
-            <div role="alert" className="no-print mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+            <div
+              role="alert"
+              className="no-print mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+            >
               {viewer.laddersUnserved
                 ? t("shell.ladderErrorsUnserved")
                 : t("shell.ladderErrorsServed")}{" "}

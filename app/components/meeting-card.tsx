@@ -41,7 +41,10 @@ export function MeetingCard({
     id: formId,
     lastResult,
     constraint: getZodConstraint(schema),
-    defaultValue: { startsAt: meeting.startsAt ? localDateTimeValue(new Date(meeting.startsAt), timeZone) : "", minutes: String(meeting.minutes ?? 60) },
+    defaultValue: {
+      startsAt: meeting.startsAt ? localDateTimeValue(new Date(meeting.startsAt), timeZone) : "",
+      minutes: String(meeting.minutes ?? 60),
+    },
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
@@ -49,15 +52,28 @@ export function MeetingCard({
     <Card className={className}>
       <h2 className="mb-1 text-lg font-semibold">{heading}</h2>
       <p className="mb-3 text-sm">
-        {meeting.startsAt ? t("meeting.when", { when: f.dateTime(meeting.startsAt, "full"), minutes: meeting.minutes ?? 0 }) : t("meeting.none")}
+        {meeting.startsAt
+          ? t("meeting.when", {
+              when: f.dateTime(meeting.startsAt, "full"),
+              minutes: meeting.minutes ?? 0,
+            })
+          : t("meeting.none")}
         {meeting.canChange ? ` ${invitations}` : ""}
       </p>
       {meeting.canChange ? (
         <div className="flex flex-wrap items-end gap-3">
           <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="meeting" />
-            <Field label={t("meeting.starts", { timeZone })} errors={fields.startsAt.errors} {...getInputProps(fields.startsAt, { type: "datetime-local" })} />
-            <Field label={t("meeting.length")} errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} />
+            <Field
+              label={t("meeting.starts", { timeZone })}
+              errors={fields.startsAt.errors}
+              {...getInputProps(fields.startsAt, { type: "datetime-local" })}
+            />
+            <Field
+              label={t("meeting.length")}
+              errors={fields.minutes.errors}
+              {...getInputProps(fields.minutes, { type: "number" })}
+            />
             <ErrorList id={form.errorId} errors={form.errors} />
             <Button type="submit" variant="secondary" disabled={busy}>
               {meeting.startsAt ? t("meeting.move") : t("meeting.set")}

@@ -2,7 +2,13 @@ import { useTranslation } from "~/i18n/use-translation";
 import { timeZoneLabel } from "~/modules/time-zones";
 
 /** A time-zone picker's options: the organisation's (an empty value) first, then every zone by name, once. */
-export function TimeZoneOptions({ zones, organisation }: { zones: readonly string[]; organisation: string }) {
+export function TimeZoneOptions({
+  zones,
+  organisation,
+}: {
+  zones: readonly string[];
+  organisation: string;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -21,7 +21,15 @@ export type ScopeChoice = { value: string; name: string; hint: string };
 /** What every token form holds: a name, and for the API's tokens their scopes. */
 type TokenFormValue = { name: string; scopes?: string[] };
 
-export type NewTokenWords = { heading: string; name: string; nameHint: string; scopes?: string; scopesHint?: string; issue: string; issuing: string };
+export type NewTokenWords = {
+  heading: string;
+  name: string;
+  nameHint: string;
+  scopes?: string;
+  scopesHint?: string;
+  issue: string;
+  issuing: string;
+};
 
 /** The form for a new token: a name, and the scopes when the page offers any. Posted with its `intent`. */
 export function NewTokenForm({
@@ -47,13 +55,19 @@ export function NewTokenForm({
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const issuing = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const issuing =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
     <Card className="mb-6 max-w-2xl">
       <h2 className="mb-3 text-lg font-semibold">{words.heading}</h2>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value={intent} />
-        <Field label={words.name} hint={words.nameHint} errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+        <Field
+          label={words.name}
+          hint={words.nameHint}
+          errors={fields.name.errors}
+          {...getInputProps(fields.name, { type: "text" })}
+        />
         {scopes ? (
           <fieldset aria-describedby={fields.scopes.errors ? fields.scopes.errorId : undefined}>
             <legend className="mb-1 text-sm font-medium">{words.scopes}</legend>
@@ -62,9 +76,17 @@ export function NewTokenForm({
               {scopes.map((scope) => (
                 <li key={scope.value}>
                   <label className="flex items-start gap-2 text-sm">
-                    <input type="checkbox" name={fields.scopes.name} value={scope.value} className="mt-0.5 size-4" />
+                    <input
+                      type="checkbox"
+                      name={fields.scopes.name}
+                      value={scope.value}
+                      className="mt-0.5 size-4"
+                    />
                     <span>
-                      <span className="font-medium">{scope.name}</span> <code className="text-xs text-slate-500 dark:text-slate-400">{scope.value}</code>
+                      <span className="font-medium">{scope.name}</span>{" "}
+                      <code className="text-xs text-slate-500 dark:text-slate-400">
+                        {scope.value}
+                      </code>
                       <span className="block text-slate-600 dark:text-slate-300">{scope.hint}</span>
                     </span>
                   </label>
@@ -83,7 +105,17 @@ export function NewTokenForm({
 }
 
 /** A token just issued: shown in this answer only, as Rungs keeps its hash. */
-export function IssuedToken({ title, copyNow, label, token }: { title: string; copyNow: string; label: string; token: string }) {
+export function IssuedToken({
+  title,
+  copyNow,
+  label,
+  token,
+}: {
+  title: string;
+  copyNow: string;
+  label: string;
+  token: string;
+}) {
   return (
     <Alert tone="success" title={title}>
       <p className="mb-2">{copyNow}</p>
@@ -92,7 +124,15 @@ export function IssuedToken({ title, copyNow, label, token }: { title: string; c
   );
 }
 
-export type TokenRow = { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; issuedBy?: string | null; scopes?: readonly string[] };
+export type TokenRow = {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  issuedBy?: string | null;
+  scopes?: readonly string[];
+};
 
 export type TokenTableWords = {
   caption: string;
@@ -111,7 +151,13 @@ export type TokenTableWords = {
 };
 
 /** The tokens a page lists, active first, each with its last use and a button revoking it (intent `revoke`). */
-export function TokenTable({ tokens, words }: { tokens: readonly TokenRow[]; words: TokenTableWords }) {
+export function TokenTable({
+  tokens,
+  words,
+}: {
+  tokens: readonly TokenRow[];
+  words: TokenTableWords;
+}) {
   const f = useFormats();
   const when = (value: string | null) => (value ? f.dateTime(value) : words.never);
   if (!tokens.length) {
@@ -125,7 +171,14 @@ export function TokenTable({ tokens, words }: { tokens: readonly TokenRow[]; wor
   return (
     <DataTable
       caption={words.caption}
-      headings={[words.name, ...(withScopes ? [words.scopes!] : []), words.createdAt, words.lastUsed, words.status, { key: "revoke", label: <span className="sr-only">{words.revoke}</span> }]}
+      headings={[
+        words.name,
+        ...(withScopes ? [words.scopes!] : []),
+        words.createdAt,
+        words.lastUsed,
+        words.status,
+        { key: "revoke", label: <span className="sr-only">{words.revoke}</span> },
+      ]}
     >
       {tokens.map((token) => (
         <tr key={token.id}>
@@ -143,10 +196,16 @@ export function TokenTable({ tokens, words }: { tokens: readonly TokenRow[]; wor
           ) : null}
           <td className={tdClass}>
             {when(token.createdAt)}
-            {token.issuedBy && words.issuedBy ? <span className="block text-xs text-slate-500 dark:text-slate-400">{words.issuedBy(token.issuedBy)}</span> : null}
+            {token.issuedBy && words.issuedBy ? (
+              <span className="block text-xs text-slate-500 dark:text-slate-400">
+                {words.issuedBy(token.issuedBy)}
+              </span>
+            ) : null}
           </td>
           <td className={tdClass}>{when(token.lastUsedAt)}</td>
-          <td className={tdClass}>{token.revokedAt ? words.revokedAt(when(token.revokedAt)) : words.active}</td>
+          <td className={tdClass}>
+            {token.revokedAt ? words.revokedAt(when(token.revokedAt)) : words.active}
+          </td>
           <td className={tdClass}>
             {token.revokedAt ? null : (
               <Form method="post">

@@ -18,9 +18,17 @@ export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.replace(/^file:/, "");
 }
 
-async function createClient(databaseUrl: string, preparedStatements: boolean, poolSize: number): Promise<Db> {
+async function createClient(
+  databaseUrl: string,
+  preparedStatements: boolean,
+  poolSize: number,
+): Promise<Db> {
   if (databaseUrl.startsWith("file:")) {
-    const adapter = withStatementTiming(withStatementCount(new SqliteAdapterFactory({ file: sqliteFilePath(databaseUrl), timeout: 10_000 })));
+    const adapter = withStatementTiming(
+      withStatementCount(
+        new SqliteAdapterFactory({ file: sqliteFilePath(databaseUrl), timeout: 10_000 }),
+      ),
+    );
     return new PrismaClient({ adapter });
   }
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
@@ -28,7 +36,10 @@ async function createClient(databaseUrl: string, preparedStatements: boolean, po
     import("../../prisma/generated/postgres/client"),
   ]);
   const statementName = preparedStatements ? statementNames() : null;
-  const factory = new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: postgresSessionOptions() }, statementName ? { statementNameGenerator: statementName } : {});
+  const factory = new PrismaPg(
+    { connectionString: databaseUrl, max: poolSize, options: postgresSessionOptions() },
+    statementName ? { statementNameGenerator: statementName } : {},
+  );
   const adapter = withStatementTiming(withStatementCount(factory));
   return new PostgresClient({ adapter }) as unknown as Db;
 }
@@ -49,7 +60,11 @@ const globalForDb = globalThis as unknown as { rungsDb?: Db };
 
 async function connect(): Promise<Db> {
   const env = getEnv();
-  const client = await createClient(env.DATABASE_URL, env.DATABASE_PREPARED_STATEMENTS === "on", env.DATABASE_POOL_SIZE);
+  const client = await createClient(
+    env.DATABASE_URL,
+    env.DATABASE_PREPARED_STATEMENTS === "on",
+    env.DATABASE_POOL_SIZE,
+  );
   if (env.databaseProvider === "sqlite") {
     // Settings of the SQLite connection, which Prisma's API has no way to say: raw, once at start-up.
     // WAL lets readers proceed while a writer commits; it persists in the file.
@@ -79,5 +94,8 @@ export async function keepPlannerStatistics(): Promise<void> {
   // A PRAGMA, which Prisma's API has no way to say.
   const optimize = () => db.$executeRawUnsafe("PRAGMA optimize=0x10002");
   await optimize();
-  setInterval(() => void optimize().catch((error: unknown) => console.error("PRAGMA optimize failed", error)), HOUR).unref();
+  setInterval(
+    () => void optimize().catch((error: unknown) => console.error("PRAGMA optimize failed", error)),
+    HOUR,
+  ).unref();
 }

@@ -23,7 +23,16 @@ const LOCKS = {
  * hashed); on SQLite nothing, since it runs one write transaction at a time already. Take it first
  * in the transaction, before reading what it guards.
  */
-export async function lockTransaction(tx: Pick<Db, "$executeRaw">, name: keyof typeof LOCKS, key?: string): Promise<void> {
+export async function lockTransaction(
+  tx: Pick<Db, "$executeRaw">,
+  name: keyof typeof LOCKS,
+  key?: string,
+): Promise<void> {
   if (getEnv().databaseProvider !== "postgresql") return;
-  await writeRows(tx, key === undefined ? Prisma.sql`SELECT pg_advisory_xact_lock(${LOCKS[name]})` : Prisma.sql`SELECT pg_advisory_xact_lock(${LOCKS[name]}::int4, hashtext(${key}))`);
+  await writeRows(
+    tx,
+    key === undefined
+      ? Prisma.sql`SELECT pg_advisory_xact_lock(${LOCKS[name]})`
+      : Prisma.sql`SELECT pg_advisory_xact_lock(${LOCKS[name]}::int4, hashtext(${key}))`,
+  );
 }

@@ -40,21 +40,31 @@ export interface ApplyMigrationsOptions {
  * PostgreSQL database when missing. Silent when there is nothing to apply; throws an
  * Error naming the database and the cause when a migration cannot be applied.
  */
-export async function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<void> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: ApplyMigrationsOptions = {},
+): Promise<void> {
   const rootDir = path.resolve(options.rootDir ?? process.cwd());
   const onApplied =
-    options.onApplied ?? ((names) => console.info(`Database migrations applied: ${names.join(", ")}`));
+    options.onApplied ??
+    ((names) => console.info(`Database migrations applied: ${names.join(", ")}`));
 
   try {
     const provider = providerOf(databaseUrl);
     const migrationsDir = path.join(rootDir, MIGRATIONS_DIRS[provider]);
     if (!fs.existsSync(migrationsDir)) {
-      throw new Error(`migrations folder ${migrationsDir} not found (is the server started from the project root?)`);
+      throw new Error(
+        `migrations folder ${migrationsDir} not found (is the server started from the project root?)`,
+      );
     }
 
     // Nothing to apply on SQLite: answered from the history table alone, without the
     // engine, which needs the database to itself and fails while a server is using it.
-    if (provider === "sqlite" && sqliteUpToDate(sqliteFilePath(databaseUrl, rootDir), migrationNames(migrationsDir))) return;
+    if (
+      provider === "sqlite" &&
+      sqliteUpToDate(sqliteFilePath(databaseUrl, rootDir), migrationNames(migrationsDir))
+    )
+      return;
     await ensureDatabaseExists(databaseUrl, rootDir);
     const unlock = provider === "postgres" ? await lockPostgres(databaseUrl) : async () => {};
     try {
@@ -73,14 +83,20 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
       await unlock();
     }
   } catch (error) {
-    throw new Error(`Database migrations failed for ${redactUrl(databaseUrl)}: ${describe(error)}`, { cause: error });
+    throw new Error(
+      `Database migrations failed for ${redactUrl(databaseUrl)}: ${describe(error)}`,
+      { cause: error },
+    );
   }
 }
 
 function migrationNames(migrationsDir: string): string[] {
   return fs
     .readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && fs.existsSync(path.join(migrationsDir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name);
 }
 
@@ -89,14 +105,24 @@ function sqliteUpToDate(file: string, names: readonly string[]): boolean {
   if (file === ":memory:" || !fs.existsSync(file)) return false;
   const database = new Database(file, { readonly: true, timeout: 10_000 });
   try {
-    const table = database.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    const table = database
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
+      .get();
     if (!table) return false;
     const applied = new Set(
-      (database.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[]).map(
-        (row) => row.migration_name,
-      ),
+      (
+        database
+          .prepare(
+            `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )
+          .all() as { migration_name: string }[]
+      ).map((row) => row.migration_name),
     );
-    const failed = database.prepare(`SELECT 1 FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL LIMIT 1`).get();
+    const failed = database
+      .prepare(
+        `SELECT 1 FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL LIMIT 1`,
+      )
+      .get();
     return !failed && names.every((name) => applied.has(name));
   } finally {
     database.close();
@@ -112,7 +138,8 @@ async function ensureDatabaseExists(databaseUrl: string, rootDir: string) {
       await createDatabase(databaseUrl, { baseDir: rootDir });
     } catch (createError) {
       // Another server created it in the meantime.
-      if (!(createError instanceof SchemaEngineError) || createError.code !== "P1009") throw createError;
+      if (!(createError instanceof SchemaEngineError) || createError.code !== "P1009")
+        throw createError;
     }
   }
 }
@@ -130,15 +157,20 @@ async function lockPostgres(databaseUrl: string): Promise<() => Promise<void>> {
   }
   return async () => {
     // Ending the session releases the lock even if the unlock query fails.
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_ADVISORY_LOCK_KEY]).catch(() => {});
+    await client
+      .query("SELECT pg_advisory_unlock($1)", [MIGRATION_ADVISORY_LOCK_KEY])
+      .catch(() => {});
     await client.end().catch(() => {});
   };
 }
 
 const HINTS: Record<string, string> = {
-  P3005: "The database already has tables but no migration history; baseline it (prisma migrate resolve --applied <migration>) or use an empty database.",
-  P3009: "A migration failed earlier. Fix the database, then mark it with `npm run prisma -- migrate resolve --rolled-back <migration>` (or --applied).",
-  P3018: "A migration failed to apply. Fix the migration or the database, then resolve it with `npm run prisma -- migrate resolve`.",
+  P3005:
+    "The database already has tables but no migration history; baseline it (prisma migrate resolve --applied <migration>) or use an empty database.",
+  P3009:
+    "A migration failed earlier. Fix the database, then mark it with `npm run prisma -- migrate resolve --rolled-back <migration>` (or --applied).",
+  P3018:
+    "A migration failed to apply. Fix the migration or the database, then resolve it with `npm run prisma -- migrate resolve`.",
 };
 
 function describe(error: unknown): string {

@@ -15,7 +15,10 @@ import { db, Prisma, type Db } from "./client.server";
  * Use it as `db.$queryRaw` is used: `readRows\`SELECT … WHERE id = ${id}\``, or with a
  * `Prisma.sql` query; in a transaction, `readRowsIn(tx, Prisma.sql\`…\`)`.
  */
-export function readRows(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<unknown[]> {
+export function readRows(
+  query: TemplateStringsArray | Prisma.Sql,
+  ...values: unknown[]
+): Promise<unknown[]> {
   return readRowsIn(db, query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values));
 }
 

@@ -5,7 +5,12 @@ function isWriteConflict(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   // A serialisation failure at COMMIT reaches us as the driver adapter's own error, not as P2034.
   const driverKind = (error as { cause?: { kind?: string } }).cause?.kind;
-  return code === "P2034" || code === "SQLITE_BUSY" || driverKind === "TransactionWriteConflict" || error instanceof StaleRevision;
+  return (
+    code === "P2034" ||
+    code === "SQLITE_BUSY" ||
+    driverKind === "TransactionWriteConflict" ||
+    error instanceof StaleRevision
+  );
 }
 
 /** Runs a transaction, again when a concurrent one made it fail (a serialisation failure, a busy database or a stale revision). */

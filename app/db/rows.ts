@@ -5,9 +5,15 @@ import { z } from "zod";
  * databases return some values differently: counts are bigints on PostgreSQL, timestamps
  * are Date objects there and ISO text in SQLite's raw reads, booleans are 0 and 1 on SQLite.
  */
-export const sqlInt = z.union([z.number(), z.bigint(), z.string()]).transform((value) => Number(value));
-export const sqlDate = z.union([z.date(), z.string(), z.number()]).transform((value) => (value instanceof Date ? value : new Date(value)));
-export const sqlBool = z.union([z.boolean(), z.number(), z.bigint()]).transform((value) => Number(value) !== 0);
+export const sqlInt = z
+  .union([z.number(), z.bigint(), z.string()])
+  .transform((value) => Number(value));
+export const sqlDate = z
+  .union([z.date(), z.string(), z.number()])
+  .transform((value) => (value instanceof Date ? value : new Date(value)));
+export const sqlBool = z
+  .union([z.boolean(), z.number(), z.bigint()])
+  .transform((value) => Number(value) !== 0);
 
 export function parseRows<S extends z.ZodType>(schema: S, rows: readonly unknown[]): z.output<S>[] {
   return rows.map((row) => schema.parse(row));

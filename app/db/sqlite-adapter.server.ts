@@ -38,7 +38,12 @@ export const STATEMENT_CACHE_SIZE = 500;
 
 const ADAPTER_NAME = "rungs-better-sqlite3";
 
-type Prepared = { statement: Database.Statement; reader: boolean; columnNames: string[]; declaredTypes: (string | null)[] };
+type Prepared = {
+  statement: Database.Statement;
+  reader: boolean;
+  columnNames: string[];
+  declaredTypes: (string | null)[];
+};
 
 /** A connection's prepared statements by their SQL, the most recently used last. */
 class StatementCache {
@@ -63,9 +68,15 @@ class StatementCache {
     const reader = statement.reader;
     if (reader) statement.raw(true);
     const columns = reader ? statement.columns() : [];
-    const prepared = { statement, reader, columnNames: columns.map((column) => column.name), declaredTypes: columns.map((column) => column.type) };
+    const prepared = {
+      statement,
+      reader,
+      columnNames: columns.map((column) => column.name),
+      declaredTypes: columns.map((column) => column.type),
+    };
     this.#statements.set(sql, prepared);
-    if (this.#statements.size > this.size) this.#statements.delete(this.#statements.keys().next().value!);
+    if (this.#statements.size > this.size)
+      this.#statements.delete(this.#statements.keys().next().value!);
     return prepared;
   }
 
@@ -89,7 +100,11 @@ class Queryable {
       }
       const rows = prepared.statement.all(args) as unknown[][];
       const columnTypes = getColumnTypes(prepared.declaredTypes, rows);
-      return { columnNames: prepared.columnNames, columnTypes, rows: rows.map((row) => mapRow(row, columnTypes)) };
+      return {
+        columnNames: prepared.columnNames,
+        columnTypes,
+        rows: rows.map((row) => mapRow(row, columnTypes)),
+      };
     } catch (error) {
       throw asDriverError(error);
     }
@@ -162,7 +177,8 @@ export class SqliteAdapter extends Queryable implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE")
+      throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
     const release = await this.#lock.acquire();
     try {
       this.statements.get("BEGIN").statement.run();
@@ -192,9 +208,14 @@ export class SqliteAdapter extends Queryable implements SqlDriverAdapter {
 export class SqliteAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider = "sqlite" as const;
   readonly adapterName = ADAPTER_NAME;
-  constructor(private readonly config: { file: string; timeout?: number; statementCacheSize?: number }) {}
+  constructor(
+    private readonly config: { file: string; timeout?: number; statementCacheSize?: number },
+  ) {}
   async connect(): Promise<SqliteAdapter> {
-    const database = new Database(this.config.file, this.config.timeout === undefined ? {} : { timeout: this.config.timeout });
+    const database = new Database(
+      this.config.file,
+      this.config.timeout === undefined ? {} : { timeout: this.config.timeout },
+    );
     database.defaultSafeIntegers(true);
     return new SqliteAdapter(database, this.config.statementCacheSize);
   }
@@ -257,7 +278,10 @@ function mapDeclType(declType: string | null): ColumnType | null {
 }
 
 /** Each column's type from its declaration; a column declared without one (an expression) from its first value that is not null. */
-export function getColumnTypes(declaredTypes: readonly (string | null)[], rows: readonly unknown[][]): ColumnType[] {
+export function getColumnTypes(
+  declaredTypes: readonly (string | null)[],
+  rows: readonly unknown[][],
+): ColumnType[] {
   return declaredTypes.map((declared, column) => {
     const mapped = mapDeclType(declared);
     if (mapped !== null) return mapped;
@@ -282,7 +306,9 @@ function inferColumnType(value: unknown): ColumnType {
     case "object":
       if (value instanceof ArrayBuffer || value instanceof Uint8Array) return ColumnTypeEnum.Bytes;
   }
-  throw new Error(`unexpected value of type ${typeof value}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+  throw new Error(
+    `unexpected value of type ${typeof value}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`,
+  );
 }
 
 export function mapRow(row: readonly unknown[], columnTypes: readonly ColumnType[]): unknown[] {
@@ -290,8 +316,17 @@ export function mapRow(row: readonly unknown[], columnTypes: readonly ColumnType
   for (let index = 0; index < row.length; index++) {
     const value = row[index];
     const type = columnTypes[index];
-    if (typeof value === "number" && (type === ColumnTypeEnum.Int32 || type === ColumnTypeEnum.Int64) && !Number.isInteger(value)) result[index] = Math.trunc(value);
-    else if ((typeof value === "number" || typeof value === "bigint") && type === ColumnTypeEnum.DateTime) result[index] = new Date(Number(value)).toISOString();
+    if (
+      typeof value === "number" &&
+      (type === ColumnTypeEnum.Int32 || type === ColumnTypeEnum.Int64) &&
+      !Number.isInteger(value)
+    )
+      result[index] = Math.trunc(value);
+    else if (
+      (typeof value === "number" || typeof value === "bigint") &&
+      type === ColumnTypeEnum.DateTime
+    )
+      result[index] = new Date(Number(value)).toISOString();
     else if (typeof value === "bigint") {
       const asNumber = Number(value);
       result[index] = Number.isSafeInteger(asNumber) ? asNumber : value.toString();
@@ -328,9 +363,14 @@ const UNKNOWN_ERROR_CODE_PREFIX = "UNKNOWN_SQLITE_ERROR_";
 
 /** A driver's error as Prisma reads it (a unique constraint, a busy database, …); anything else unchanged. */
 function asDriverError(error: unknown): unknown {
-  if (!(error instanceof Error) || typeof (error as { code?: unknown }).code !== "string") return error;
+  if (!(error instanceof Error) || typeof (error as { code?: unknown }).code !== "string")
+    return error;
   const driverError = error as Error & { code: string };
-  return new DriverAdapterError({ originalCode: driverError.code, originalMessage: driverError.message, ...mapDriverError(driverError) });
+  return new DriverAdapterError({
+    originalCode: driverError.code,
+    originalMessage: driverError.message,
+    ...mapDriverError(driverError),
+  });
 }
 
 function mapDriverError(error: { code: string; message: string }): MappedError {
@@ -340,22 +380,50 @@ function mapDriverError(error: { code: string; message: string }): MappedError {
       const columns = error.message.split("constraint failed: ").at(1)?.split(", ");
       const fields = columns?.map((field) => field.split(".").pop()!);
       const table = columns?.at(0)?.split(".").slice(0, -1).join(".") || undefined;
-      return { kind: "UniqueConstraintViolation", constraint: fields !== undefined ? { fields } : undefined, table } as MappedError;
+      return {
+        kind: "UniqueConstraintViolation",
+        constraint: fields !== undefined ? { fields } : undefined,
+        table,
+      } as MappedError;
     }
     case "SQLITE_CONSTRAINT_NOTNULL": {
-      const fields = error.message.split("constraint failed: ").at(1)?.split(", ").map((field) => field.split(".").pop()!);
-      return { kind: "NullConstraintViolation", constraint: fields !== undefined ? { fields } : undefined } as MappedError;
+      const fields = error.message
+        .split("constraint failed: ")
+        .at(1)
+        ?.split(", ")
+        .map((field) => field.split(".").pop()!);
+      return {
+        kind: "NullConstraintViolation",
+        constraint: fields !== undefined ? { fields } : undefined,
+      } as MappedError;
     }
     case "SQLITE_CONSTRAINT_FOREIGNKEY":
     case "SQLITE_CONSTRAINT_TRIGGER":
-      return { kind: "ForeignKeyConstraintViolation", constraint: { foreignKey: {} } } as MappedError;
+      return {
+        kind: "ForeignKeyConstraintViolation",
+        constraint: { foreignKey: {} },
+      } as MappedError;
     default: {
       const extendedCode = extendedCodeFromName(error.code);
-      if (error.code.startsWith("SQLITE_BUSY") || (extendedCode !== undefined && (extendedCode & PRIMARY_ERROR_CODE_MASK) === SQLITE_BUSY)) return { kind: "SocketTimeout" } as MappedError;
-      if (error.message.startsWith("no such table")) return { kind: "TableDoesNotExist", table: error.message.split(": ").at(1) } as MappedError;
-      if (error.message.startsWith("no such column")) return { kind: "ColumnNotFound", column: error.message.split(": ").at(1) } as MappedError;
-      if (error.message.includes("has no column named ")) return { kind: "ColumnNotFound", column: error.message.split("has no column named ").at(1) } as MappedError;
-      return { kind: "sqlite", extendedCode: extendedCode ?? 1, message: error.message } as MappedError;
+      if (
+        error.code.startsWith("SQLITE_BUSY") ||
+        (extendedCode !== undefined && (extendedCode & PRIMARY_ERROR_CODE_MASK) === SQLITE_BUSY)
+      )
+        return { kind: "SocketTimeout" } as MappedError;
+      if (error.message.startsWith("no such table"))
+        return { kind: "TableDoesNotExist", table: error.message.split(": ").at(1) } as MappedError;
+      if (error.message.startsWith("no such column"))
+        return { kind: "ColumnNotFound", column: error.message.split(": ").at(1) } as MappedError;
+      if (error.message.includes("has no column named "))
+        return {
+          kind: "ColumnNotFound",
+          column: error.message.split("has no column named ").at(1),
+        } as MappedError;
+      return {
+        kind: "sqlite",
+        extendedCode: extendedCode ?? 1,
+        message: error.message,
+      } as MappedError;
     }
   }
 }

@@ -1,4 +1,8 @@
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQueryable,
+} from "@prisma/driver-adapter-utils";
 
 /**
  * Counts the SQL statements the app runs, so tests can hold a page to a fixed number
@@ -22,7 +26,9 @@ export function noteStatement(sql: string): void {
  * BEGIN as "BEGIN"), with what `run` returned. Everything counts, not only `run`'s own
  * statements: call it when nothing else is running, as in a test.
  */
-export async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+export async function countStatements<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; statements: string[] }> {
   const statements: string[] = [];
   counting.add(statements);
   try {

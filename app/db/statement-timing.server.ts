@@ -1,4 +1,8 @@
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQueryable,
+} from "@prisma/driver-adapter-utils";
 import { metrics } from "~/platform/metrics.server";
 
 /**

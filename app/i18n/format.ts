@@ -6,9 +6,15 @@ import { localeOf, type PageLanguage } from "./languages";
  * kept, since making one costs far more than using it; a page asks for them with `useFormats()`
  * (app/i18n/use-formats.ts), a loader or a module with `formatsFor(language, timeZone)`.
  */
-const kept = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator | Intl.ListFormat>();
+const kept = new Map<
+  string,
+  Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator | Intl.ListFormat
+>();
 
-function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator | Intl.ListFormat>(key: string, make: () => T): T {
+function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator | Intl.ListFormat>(
+  key: string,
+  make: () => T,
+): T {
   let made = kept.get(key) as T | undefined;
   if (!made) kept.set(key, (made = make()));
   return made;
@@ -22,17 +28,32 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
     locale,
     /** 1234.5 → "1,234.5" in English, "1.234,5" in German. */
     number: (value: number, digits = 0) =>
-      keep(`n ${locale} ${digits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).format(value),
+      keep(
+        `n ${locale} ${digits}`,
+        () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
+      ).format(value),
     /** A share (0.42) as a percentage: "42%" in English, "42 %" in German and French. */
     percent: (share: number, digits = 0) =>
-      keep(`p ${locale} ${digits}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits })).format(share),
+      keep(
+        `p ${locale} ${digits}`,
+        () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits }),
+      ).format(share),
     /** A calendar day, stored as midnight UTC or written YYYY-MM-DD: "18 Dec 2026", "18.12.2026". */
     day: (day: Date | string) =>
-      keep(`d ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })).format(
-        typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000Z`) : new Date(day),
+      keep(
+        `d ${locale}`,
+        () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }),
+      ).format(
+        typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day)
+          ? new Date(`${day}T00:00:00.000Z`)
+          : new Date(day),
       ),
     /** A calendar day's weekday, short, read as `day` reads the day: "Wed", "Mi", "mer.". */
-    weekday: (day: Date | string) => keep(`w ${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" })).format(new Date(day)),
+    weekday: (day: Date | string) =>
+      keep(
+        `w ${locale}`,
+        () => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }),
+      ).format(new Date(day)),
     /** An instant on the time zone's clock, the zone named: "30 Mar 2026, 10:00 (Europe/Berlin)". */
     dateTime: (instant: Date | string, style: "full" | "medium" = "medium") =>
       `${keep(`dt ${locale} ${style} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
@@ -40,8 +61,10 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
     timeOfDay: (instant: Date | string) =>
       `${keep(`t ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
     /** Names as a list: "A, B and C" in English, "A, B et C" in French, each language's own joining words (Arabic joins every name with و). */
-    list: (items: readonly string[]) => keep(`l ${locale}`, () => new Intl.ListFormat(locale, { type: "conjunction" })).format(items),
+    list: (items: readonly string[]) =>
+      keep(`l ${locale}`, () => new Intl.ListFormat(locale, { type: "conjunction" })).format(items),
     /** Names in the language's alphabetical order ("Ärger" between "Apfel" and "Zebra" in German). */
-    compare: (a: string, b: string) => keep(`c ${locale}`, () => new Intl.Collator(locale)).compare(a, b),
+    compare: (a: string, b: string) =>
+      keep(`c ${locale}`, () => new Intl.Collator(locale)).compare(a, b),
   };
 }

@@ -11,7 +11,11 @@ import { languageOfLocale, sharedOptions } from "./languages";
 export async function startI18n(): Promise<i18n> {
   const language = languageOfLocale(document.documentElement.lang);
   const { default: resources } = await messages[language]();
-  const instance = createInstance({ ...sharedOptions, lng: language, resources: { [language]: resources } });
+  const instance = createInstance({
+    ...sharedOptions,
+    lng: language,
+    resources: { [language]: resources },
+  });
   await instance.use(new ICU()).use(initReactI18next).init();
   return instance;
 }

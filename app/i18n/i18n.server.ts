@@ -7,7 +7,15 @@ import de from "~/locales/de";
 import en from "~/locales/en";
 import es from "~/locales/es";
 import fr from "~/locales/fr";
-import { chooseLanguage, PSEUDO_LANGUAGE, sharedOptions, SOURCE_LANGUAGE, type AnyNamespaceT, type Language, type PageLanguage } from "./languages";
+import {
+  chooseLanguage,
+  PSEUDO_LANGUAGE,
+  sharedOptions,
+  SOURCE_LANGUAGE,
+  type AnyNamespaceT,
+  type Language,
+  type PageLanguage,
+} from "./languages";
 import { pseudoResources } from "./pseudo";
 import { wordingOf } from "./wording";
 
@@ -54,7 +62,9 @@ class RequestTranslations {
 }
 
 /** English where no middleware ran (a loader called by a test or a script): the process's instance. */
-const requestTranslations = createContext<RequestTranslations>(new RequestTranslations(SOURCE_LANGUAGE, processInstance));
+const requestTranslations = createContext<RequestTranslations>(
+  new RequestTranslations(SOURCE_LANGUAGE, processInstance),
+);
 
 /**
  * The root middleware: each request gets the language chosen for it (`chooseLanguage`), and its
@@ -68,7 +78,12 @@ export function translateRequests(
 ): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
     const { organisation, pseudo } = settings();
-    const language = chooseLanguage({ chosen: await chosenLanguage(request), acceptLanguage: request.headers.get("Accept-Language"), organisation, pseudo });
+    const language = chooseLanguage({
+      chosen: await chosenLanguage(request),
+      acceptLanguage: request.headers.get("Accept-Language"),
+      organisation,
+      pseudo,
+    });
     context.set(requestTranslations, new RequestTranslations(language));
     return next();
   };

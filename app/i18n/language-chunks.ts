@@ -17,7 +17,8 @@ export const messages: Record<PageLanguage, () => Promise<{ default: Resource[st
   es: () => import("~/locales/es"),
   ar: () => import("~/locales/ar"),
   // Only a development or test server answers in it (chooseLanguage).
-  [PSEUDO_LANGUAGE]: () => import("~/locales/en").then((english) => ({ default: pseudoResources(english.default) })),
+  [PSEUDO_LANGUAGE]: () =>
+    import("~/locales/en").then((english) => ({ default: pseudoResources(english.default) })),
 };
 
 /**
@@ -29,7 +30,8 @@ export function useFollowLanguage(language: string) {
   useEffect(() => {
     if (!isPageLanguage(language) || language === i18n.language) return;
     void messages[language]().then(({ default: resources }) => {
-      for (const [namespace, bundle] of Object.entries(resources)) i18n.addResourceBundle(language, namespace, bundle);
+      for (const [namespace, bundle] of Object.entries(resources))
+        i18n.addResourceBundle(language, namespace, bundle);
       return i18n.changeLanguage(language);
     });
   }, [language, i18n]);

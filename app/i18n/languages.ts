@@ -108,10 +108,28 @@ export const sharedOptions = {
  * asks for that Rungs speaks, else the organisation's, else English. Where `pseudo` is on (never in
  * production), a browser that asks for the pseudo-language first gets it, whatever else.
  */
-export function chooseLanguage({ chosen, acceptLanguage, organisation, pseudo = false }: { chosen: string | null; acceptLanguage: string | null; organisation: string | null; pseudo?: boolean }): PageLanguage {
-  if (pseudo && acceptLanguage?.split(",")[0]?.split(";")[0]?.trim().toLowerCase() === PSEUDO_LANGUAGE.toLowerCase()) return PSEUDO_LANGUAGE;
+export function chooseLanguage({
+  chosen,
+  acceptLanguage,
+  organisation,
+  pseudo = false,
+}: {
+  chosen: string | null;
+  acceptLanguage: string | null;
+  organisation: string | null;
+  pseudo?: boolean;
+}): PageLanguage {
+  if (
+    pseudo &&
+    acceptLanguage?.split(",")[0]?.split(";")[0]?.trim().toLowerCase() ===
+      PSEUDO_LANGUAGE.toLowerCase()
+  )
+    return PSEUDO_LANGUAGE;
   if (isLanguage(chosen)) return chosen;
-  return languageFromAcceptLanguage(acceptLanguage) ?? (isLanguage(organisation) ? organisation : SOURCE_LANGUAGE);
+  return (
+    languageFromAcceptLanguage(acceptLanguage) ??
+    (isLanguage(organisation) ? organisation : SOURCE_LANGUAGE)
+  );
 }
 
 /**
@@ -124,7 +142,9 @@ export function languageFromAcceptLanguage(header: string | null): Language | nu
   let best: { language: Language; quality: number } | null = null;
   for (const part of header.split(",")) {
     const [range = "", ...parameters] = part.trim().split(";");
-    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith("q="));
+    const q = parameters
+      .map((parameter) => parameter.trim())
+      .find((parameter) => parameter.startsWith("q="));
     const quality = q ? Number(q.slice(2)) : 1;
     if (!(quality > 0)) continue;
     const language = range.trim().toLowerCase().split("-")[0];

@@ -60,9 +60,17 @@ export function listOf(items: readonly (string | Message)[]): string | Message {
 }
 
 /** A message's values with the messages among them (a field's name, a quoted text) worded first. */
-function wordedValues(t: AnyT, values: Message["values"]): Record<string, string | number> | undefined {
+function wordedValues(
+  t: AnyT,
+  values: Message["values"],
+): Record<string, string | number> | undefined {
   if (!values) return undefined;
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "object" ? wordsOf(t, value) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === "object" ? wordsOf(t, value) : value,
+    ]),
+  );
 }
 
 /** Any namespace's `t`: a message's key is known only when it is said, so it is not checked against English here (test/unit/i18n/messages.test.ts checks the files). */

@@ -13,7 +13,12 @@ type Match = { id: string; loaderData?: unknown } | undefined;
  * cost every page for its title and description (decision 080).
  */
 export function metaT(matches: readonly Match[]): AnyNamespaceT {
-  const root = matches.find((match) => match?.id === "root")?.loaderData as { language?: unknown } | undefined;
+  const root = matches.find((match) => match?.id === "root")?.loaderData as
+    { language?: unknown } | undefined;
   const i18n = getI18n();
-  return wordingOf(i18n, isPageLanguage(root?.language) ? root.language : i18n.language, "common") as unknown as AnyNamespaceT;
+  return wordingOf(
+    i18n,
+    isPageLanguage(root?.language) ? root.language : i18n.language,
+    "common",
+  ) as unknown as AnyNamespaceT;
 }

@@ -8,7 +8,10 @@ import type { ResourceLanguage } from "i18next";
  * branches) changes.
  */
 const ACCENTED: Record<string, string> = Object.fromEntries(
-  [..."abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ"].map((letter, i) => [letter, [..."åƀçđéĝĥîķļñöŕšţûýžÅƁÇĐÉĜĤÎĶĻÑÖŔŠŢÛÝŽ"][i]!]),
+  [..."abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ"].map((letter, i) => [
+    letter,
+    [..."åƀçđéĝĥîķļñöŕšţûýžÅƁÇĐÉĜĤÎĶĻÑÖŔŠŢÛÝŽ"][i]!,
+  ]),
 );
 
 export function pseudoMessage(message: string): string {
@@ -29,6 +32,13 @@ export function pseudoMessage(message: string): string {
 /** Every English message, as the pseudo-language says it. */
 export function pseudoResources(english: ResourceLanguage): ResourceLanguage {
   const convert = (value: unknown): unknown =>
-    typeof value === "string" ? pseudoMessage(value) : Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, convert(inner)]));
+    typeof value === "string"
+      ? pseudoMessage(value)
+      : Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+            key,
+            convert(inner),
+          ]),
+        );
   return convert(english) as ResourceLanguage;
 }

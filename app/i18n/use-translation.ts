@@ -24,5 +24,11 @@ export function useTranslation<N extends Namespace = "common">(namespace?: N) {
   const currentLanguage = useCallback(() => i18n.language, [i18n]);
   const language = useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
   // The same words as i18n.getFixedT(language, namespace) gives, through the cheaper wording (./wording.ts).
-  return useMemo(() => ({ t: wordingOf(i18n, language, namespace ?? "common") as unknown as TFunction<N>, i18n }), [i18n, language, namespace]);
+  return useMemo(
+    () => ({
+      t: wordingOf(i18n, language, namespace ?? "common") as unknown as TFunction<N>,
+      i18n,
+    }),
+    [i18n, language, namespace],
+  );
 }

@@ -10,7 +10,12 @@ import { SOURCE_LANGUAGE } from "./languages";
  * 080); this spends it once per message. Messages come from the instance's store through its
  * public `getResource`, so the browser's chunks and the pseudo-language are read the same way.
  */
-type Compiled = { source: string; language: string; format: IntlMessageFormat | null; parts: Part[] | null };
+type Compiled = {
+  source: string;
+  language: string;
+  format: IntlMessageFormat | null;
+  parts: Part[] | null;
+};
 
 /**
  * A message that is only text, plain arguments (`Hello {name}`) and numbers (`{rate, number, percent}`),
@@ -35,11 +40,15 @@ function numberStyle(element: Element): NumberStyle | null {
   const style = element.style;
   if (style === null || style === undefined) return { options: undefined };
   if (typeof style === "string") {
-    const named = (IntlMessageFormat.formats.number as Record<string, Intl.NumberFormatOptions>)[style];
+    const named = (IntlMessageFormat.formats.number as Record<string, Intl.NumberFormatOptions>)[
+      style
+    ];
     return named ? { options: named } : null;
   }
   const skeleton = style as { type?: number; parsedOptions?: Intl.NumberFormatOptions };
-  return skeleton.type === NUMBER_SKELETON && skeleton.parsedOptions ? { options: skeleton.parsedOptions } : null;
+  return skeleton.type === NUMBER_SKELETON && skeleton.parsedOptions
+    ? { options: skeleton.parsedOptions }
+    : null;
 }
 
 function partOf(element: Element): Part | null {
@@ -69,7 +78,9 @@ function byLocaleAndOptions<F>(make: (locales: string | string[], options?: obje
   const withOptions = new WeakMap<object, Map<string, F>>();
   return (locales: string | string[], options?: object): F => {
     const locale = String(locales);
-    const known = options ? (withOptions.get(options) ?? withOptions.set(options, new Map()).get(options)!) : withoutOptions;
+    const known = options
+      ? (withOptions.get(options) ?? withOptions.set(options, new Map()).get(options)!)
+      : withoutOptions;
     let formatter = known.get(locale);
     if (formatter === undefined) known.set(locale, (formatter = make(locales, options)));
     return formatter;
@@ -79,8 +90,12 @@ function byLocaleAndOptions<F>(make: (locales: string | string[], options?: obje
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 const formatters = {
-  getNumberFormat: byLocaleAndOptions((locales, options) => new Intl.NumberFormat(locales, options)),
-  getDateTimeFormat: byLocaleAndOptions((locales, options) => new Intl.DateTimeFormat(locales, options)),
+  getNumberFormat: byLocaleAndOptions(
+    (locales, options) => new Intl.NumberFormat(locales, options),
+  ),
+  getDateTimeFormat: byLocaleAndOptions(
+    (locales, options) => new Intl.DateTimeFormat(locales, options),
+  ),
   getPluralRules: (locales: string | string[], options?: Intl.PluralRulesOptions) => {
     const key = `${String(locales)}\u0000${options?.type ?? ""}`;
     let rules = pluralRules.get(key);
@@ -92,9 +107,17 @@ const formatters = {
 function compile(language: string, source: string): Compiled {
   if (plain.test(source)) return { source, language, format: null, parts: null };
   try {
-    const format = new IntlMessageFormat(source, language, undefined, { ignoreTag: true, formatters });
+    const format = new IntlMessageFormat(source, language, undefined, {
+      ignoreTag: true,
+      formatters,
+    });
     const parts = (format.getAst() as Element[]).map(partOf);
-    return { source, language, format, parts: parts.every((part) => part !== null) ? (parts as Part[]) : null };
+    return {
+      source,
+      language,
+      format,
+      parts: parts.every((part) => part !== null) ? (parts as Part[]) : null,
+    };
   } catch {
     // As i18next-icu does: a message that does not parse is shown as written.
     return { source, language, format: null, parts: null };
@@ -109,7 +132,11 @@ function compile(language: string, source: string): Compiled {
  * path built and merged a list of parts for each (a tenth of a page of explained pairs, a twentieth of
  * the interviewer statistics' figures).
  */
-function joined(language: string, parts: readonly Part[], values: Record<string, unknown> | undefined): string | undefined {
+function joined(
+  language: string,
+  parts: readonly Part[],
+  values: Record<string, unknown> | undefined,
+): string | undefined {
   let words = "";
   for (const part of parts) {
     if (typeof part === "string") {
@@ -121,7 +148,9 @@ function joined(language: string, parts: readonly Part[], values: Record<string,
     if (part.number) {
       if (typeof value !== "number") return undefined;
       const { options } = part.number;
-      words += formatters.getNumberFormat(language, options).format(options?.scale ? value * options.scale : value);
+      words += formatters
+        .getNumberFormat(language, options)
+        .format(options?.scale ? value * options.scale : value);
     } else if (typeof value === "string") words += value;
     else if (typeof value === "number" || typeof value === "bigint") words += String(value);
     else if (value) return undefined;
@@ -129,7 +158,12 @@ function joined(language: string, parts: readonly Part[], values: Record<string,
   return words;
 }
 
-function lookup(instance: i18n, language: string, namespace: string, path: string): { language: string; source: string } | null {
+function lookup(
+  instance: i18n,
+  language: string,
+  namespace: string,
+  path: string,
+): { language: string; source: string } | null {
   for (const candidate of language === SOURCE_LANGUAGE ? [language] : [language, SOURCE_LANGUAGE]) {
     const source: unknown = instance.getResource(candidate, namespace, path);
     if (typeof source === "string") return { language: candidate, source };
@@ -178,12 +212,14 @@ export function wordingOf(instance: i18n, language: string, namespace: string): 
     let message = messages.get(key);
     if (!message) {
       const separator = key.indexOf(":");
-      const [ns, path] = separator > 0 ? [key.slice(0, separator), key.slice(separator + 1)] : [namespace, key];
+      const [ns, path] =
+        separator > 0 ? [key.slice(0, separator), key.slice(separator + 1)] : [namespace, key];
       const source = lookup(instance, language, ns, path);
       if (!source) return path;
       const cacheKey = `${source.language}\u0000${ns}\u0000${path}`;
       message = compiled.get(cacheKey);
-      if (message?.source !== source.source) compiled.set(cacheKey, (message = compile(source.language, source.source)));
+      if (message?.source !== source.source)
+        compiled.set(cacheKey, (message = compile(source.language, source.source)));
       messages.set(key, message);
     }
     if (!message.format) return message.source;

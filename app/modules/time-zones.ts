@@ -28,7 +28,9 @@ export function isTimeZone(name: string): boolean {
 export function timeZoneNames(current: string | null = null): string[] {
   const names = Intl.supportedValuesOf("timeZone");
   const listed = names.includes("UTC") ? names : ["UTC", ...names];
-  return current && isTimeZone(current) && !listed.includes(current) ? [current, ...listed] : listed;
+  return current && isTimeZone(current) && !listed.includes(current)
+    ? [current, ...listed]
+    : listed;
 }
 
 /** A form's choice of a person's own zone: a name from the list, or empty (null) for the organisation's. */
@@ -37,7 +39,9 @@ export const TimeZoneChoice = z
   .trim()
   .optional()
   .transform((value) => value || null)
-  .refine((value) => value === null || isTimeZone(value), { message: "Choose a time zone from the list, for example Europe/Berlin." });
+  .refine((value) => value === null || isTimeZone(value), {
+    message: "Choose a time zone from the list, for example Europe/Berlin.",
+  });
 
 /** The zone a person's times are on: their own choice while the runtime knows it, else the organisation's. */
 export function resolveTimeZone(chosen: string | null | undefined, organisation: string): string {
@@ -50,7 +54,9 @@ export function resolveTimeZone(chosen: string | null | undefined, organisation:
  */
 export function timeZoneLabel(zone: string): string {
   if (!zone.startsWith("Etc/")) return zone;
-  const offset = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(new Date(0)).find((part) => part.type === "timeZoneName")?.value;
+  const offset = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "longOffset" })
+    .formatToParts(new Date(0))
+    .find((part) => part.type === "timeZoneName")?.value;
   return offset ? `${zone} (${offset})` : zone;
 }
 
@@ -75,7 +81,15 @@ function clockParts(instant: Date, zone: string) {
   }
   const parts: Record<string, string> = {};
   for (const part of clock.formatToParts(instant)) parts[part.type] = part.value;
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), weekday: parts.weekday ?? "Mon", hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: parts.weekday ?? "Mon",
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
 }
 
 export type LocalTime = {
@@ -93,7 +107,12 @@ const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 /** What the clock and calendar say at `instant` in `zone`. */
 export function localTime(instant: Date, zone: string): LocalTime {
   const clock = clockParts(instant, zone);
-  return { date: `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}`, weekday: WEEKDAYS[clock.weekday] ?? 1, hour: clock.hour, minute: clock.minute };
+  return {
+    date: `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}`,
+    weekday: WEEKDAYS[clock.weekday] ?? 1,
+    hour: clock.hour,
+    minute: clock.minute,
+  };
 }
 
 const MINUTE = 60_000;
@@ -102,7 +121,14 @@ const DAY = 24 * 60 * MINUTE;
 /** How far the zone's clock is ahead of UTC at the instant, in minutes (negative west of Greenwich). */
 export function utcOffsetMinutes(instant: Date, zone: string): number {
   const clock = clockParts(instant, zone);
-  const asIfUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  const asIfUtc = Date.UTC(
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
+  );
   return Math.round((asIfUtc - Math.floor(instant.getTime() / 1000) * 1000) / MINUTE);
 }
 
@@ -122,13 +148,24 @@ export function localDateTimeValue(instant: Date, zone: string): string {
 export function instantFromLocal(value: string, zone: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || check.getUTCHours() !== hour || check.getUTCMinutes() !== minute) return null;
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    check.getUTCHours() !== hour ||
+    check.getUTCMinutes() !== minute
+  )
+    return null;
   const before = utcOffsetMinutes(new Date(wall - DAY), zone);
   const after = utcOffsetMinutes(new Date(wall + DAY), zone);
-  const readings = [wall - before * MINUTE, wall - after * MINUTE].filter((instant) => instant + utcOffsetMinutes(new Date(instant), zone) * MINUTE === wall);
+  const readings = [wall - before * MINUTE, wall - after * MINUTE].filter(
+    (instant) => instant + utcOffsetMinutes(new Date(instant), zone) * MINUTE === wall,
+  );
   return new Date(readings.length ? Math.min(...readings) : wall - before * MINUTE);
 }
 
@@ -137,12 +174,21 @@ export function instantFromLocal(value: string, zone: string): Date | null {
  * (Europe/Berlin)" in full, "30 Mar 2026, 10:00 (Europe/Berlin)" in a table or a sentence; in
  * English until its callers pass the page's language (docs/i18n.md).
  */
-export function formatDateTime(instant: Date | string, zone: string, style: "full" | "medium" = "medium", language: PageLanguage = "en"): string {
+export function formatDateTime(
+  instant: Date | string,
+  zone: string,
+  style: "full" | "medium" = "medium",
+  language: PageLanguage = "en",
+): string {
   return formatsFor(language, zone).dateTime(instant, style);
 }
 
 /** The time of day on the zone's clock with the zone named: "10:00 (Europe/Berlin)". */
-export function formatTimeOfDay(instant: Date | string, zone: string, language: PageLanguage = "en"): string {
+export function formatTimeOfDay(
+  instant: Date | string,
+  zone: string,
+  language: PageLanguage = "en",
+): string {
   return formatsFor(language, zone).timeOfDay(instant);
 }
 
@@ -160,16 +206,25 @@ export function perTimeZone<T>(make: (zone: string) => T): (zone: string) => T {
   };
 }
 
-const readDateTime = (zone: string, invalid: string) => (value: string, context: z.RefinementCtx) => {
-  const instant = instantFromLocal(value, zone);
-  if (instant) return instant;
-  context.addIssue({ code: "custom", message: invalid });
-  return z.NEVER;
-};
+const readDateTime =
+  (zone: string, invalid: string) => (value: string, context: z.RefinementCtx) => {
+    const instant = instantFromLocal(value, zone);
+    if (instant) return instant;
+    context.addIssue({ code: "custom", message: invalid });
+    return z.NEVER;
+  };
 
 /** A form's date-and-time field, required, read on the zone's clock: the instant it names. */
-export function dateTimeField(zone: string, { invalid, missing }: { invalid: string; missing: string }) {
-  return z.string({ error: missing }).trim().min(1, { error: missing }).max(40).transform(readDateTime(zone, invalid));
+export function dateTimeField(
+  zone: string,
+  { invalid, missing }: { invalid: string; missing: string },
+) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(40)
+    .transform(readDateTime(zone, invalid));
 }
 
 /** A form's date-and-time field that may be left empty (null), read on the zone's clock. */

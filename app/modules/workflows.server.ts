@@ -3,19 +3,35 @@ import { joiningHooks } from "~/modules/cycles/joining.server";
 import { activeTokensOf, revokeTokensOf } from "~/modules/api/tokens.server";
 import { registerTodoProvider } from "~/modules/todo/todo.server";
 import { calibrationTodoChanges, calibrationTodoFacts } from "~/modules/calibration/todo.server";
-import { conversationTodoChanges, conversationTodoFacts } from "~/modules/conversations/todo.server";
-import { conversationsEndedBy, withdrawConversationsOf } from "~/modules/conversations/series.server";
+import {
+  conversationTodoChanges,
+  conversationTodoFacts,
+} from "~/modules/conversations/todo.server";
+import {
+  conversationsEndedBy,
+  withdrawConversationsOf,
+} from "~/modules/conversations/series.server";
 import { reviewTodoChanges, reviewTodoFacts } from "~/modules/cycles/todo.server";
-import { askUpwardForNewParticipants, requestsEndedBy, withdrawRequestsOfDeactivated } from "~/modules/feedback/feedback.server";
+import {
+  askUpwardForNewParticipants,
+  requestsEndedBy,
+  withdrawRequestsOfDeactivated,
+} from "~/modules/feedback/feedback.server";
 import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { opportunityTodoChanges, opportunityTodoFacts } from "~/modules/opportunities/todo.server";
 import { sponsorshipTodoChanges, sponsorshipTodoFacts } from "~/modules/sponsorship/todo.server";
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
-import { calibrationPromotionsDecidedHere, takeCalibrationPromotions } from "~/modules/promotions/calibration.server";
+import {
+  calibrationPromotionsDecidedHere,
+  takeCalibrationPromotions,
+} from "~/modules/promotions/calibration.server";
 import { promotionTodoChanges, promotionTodoFacts } from "~/modules/promotions/todo.server";
-import { committeeTodoChanges, committeeTodoFacts } from "~/modules/promotions/committee-todo.server";
+import {
+  committeeTodoChanges,
+  committeeTodoFacts,
+} from "~/modules/promotions/committee-todo.server";
 
 /**
  * Every workflow's part in what the shared modules gather, registered in one place: the to-do
@@ -27,26 +43,59 @@ import { committeeTodoChanges, committeeTodoFacts } from "~/modules/promotions/c
  */
 
 registerTodoProvider("reviews", { facts: reviewTodoFacts, changes: reviewTodoChanges });
-registerTodoProvider("calibration", { facts: calibrationTodoFacts, changes: calibrationTodoChanges });
-registerTodoProvider("hiring", { facts: (viewer) => hiringTodo(viewer.id), changes: hiringTodoChanges });
+registerTodoProvider("calibration", {
+  facts: calibrationTodoFacts,
+  changes: calibrationTodoChanges,
+});
+registerTodoProvider("hiring", {
+  facts: (viewer) => hiringTodo(viewer.id),
+  changes: hiringTodoChanges,
+});
 registerTodoProvider("mentorship", { facts: mentorshipTodoFacts, changes: mentorshipTodoChanges });
-registerTodoProvider("conversations", { facts: conversationTodoFacts, changes: conversationTodoChanges });
+registerTodoProvider("conversations", {
+  facts: conversationTodoFacts,
+  changes: conversationTodoChanges,
+});
 registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTodoChanges });
-registerTodoProvider("opportunities", { facts: opportunityTodoFacts, changes: opportunityTodoChanges });
-registerTodoProvider("sponsorship", { facts: sponsorshipTodoFacts, changes: sponsorshipTodoChanges });
+registerTodoProvider("opportunities", {
+  facts: opportunityTodoFacts,
+  changes: opportunityTodoChanges,
+});
+registerTodoProvider("sponsorship", {
+  facts: sponsorshipTodoFacts,
+  changes: sponsorshipTodoChanges,
+});
 registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
-registerTodoProvider("promotion-committees", { facts: committeeTodoFacts, changes: committeeTodoChanges });
+registerTodoProvider("promotion-committees", {
+  facts: committeeTodoFacts,
+  changes: committeeTodoChanges,
+});
 
-deactivationHooks.register("feedback", async (tx, personId, now) => ({ feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now) }));
-deactivationHooks.register("conversations", async (tx, personId, now) => ({ conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now) }));
-deactivationHooks.register("api", async (tx, personId, now) => ({ apiTokensRevoked: await revokeTokensOf(tx, personId, now) }));
-deactivationPreviews.register("feedback", async (client, personId) => ({ feedbackRequestsWithdrawn: await requestsEndedBy(client, personId) }));
+deactivationHooks.register("feedback", async (tx, personId, now) => ({
+  feedbackRequestsWithdrawn: await withdrawRequestsOfDeactivated(tx, personId, now),
+}));
+deactivationHooks.register("conversations", async (tx, personId, now) => ({
+  conversationMeetingsWithdrawn: await withdrawConversationsOf(tx, personId, now),
+}));
+deactivationHooks.register("api", async (tx, personId, now) => ({
+  apiTokensRevoked: await revokeTokensOf(tx, personId, now),
+}));
+deactivationPreviews.register("feedback", async (client, personId) => ({
+  feedbackRequestsWithdrawn: await requestsEndedBy(client, personId),
+}));
 deactivationPreviews.register("conversations", async (client, personId, now) => {
   const { series, meetings } = await conversationsEndedBy(client, personId, now);
   return { conversationSeriesEnded: series, conversationMeetingsWithdrawn: meetings };
 });
-deactivationPreviews.register("api", async (client, personId) => ({ apiTokensRevoked: await activeTokensOf(client, personId) }));
+deactivationPreviews.register("api", async (client, personId) => ({
+  apiTokensRevoked: await activeTokensOf(client, personId),
+}));
 
-routeCalibrationPromotions({ take: takeCalibrationPromotions, decidedElsewhere: calibrationPromotionsDecidedHere });
+routeCalibrationPromotions({
+  take: takeCalibrationPromotions,
+  decidedElsewhere: calibrationPromotionsDecidedHere,
+});
 
-joiningHooks.register("feedback", async (tx, cycleId) => ({ upwardRequests: await askUpwardForNewParticipants(tx, cycleId) }));
+joiningHooks.register("feedback", async (tx, cycleId) => ({
+  upwardRequests: await askUpwardForNewParticipants(tx, cycleId),
+}));

@@ -15,9 +15,12 @@ export type TestClockSetting = { at: string; setAt: number };
 /** Why these settings may not run on a test clock, or null when they may (or none is asked for). */
 export function testClockRefusal(source: Record<string, string | undefined>): string | null {
   if (!source.RUNGS_TEST_CLOCK?.trim()) return null;
-  if (source.RUNGS_TEST_CLOCK_ALLOWED !== "1") return "is a test's setting: it needs RUNGS_TEST_CLOCK_ALLOWED=1, which only the test harness sets";
-  if (Number(source.TRUST_PROXY ?? 0) > 0) return "cannot be set behind a reverse proxy (TRUST_PROXY): a test server is reached directly";
-  if (source.PUBLIC_URL?.trim().toLowerCase().startsWith("https:")) return "cannot be set with an https PUBLIC_URL: a test server is reached on this machine";
+  if (source.RUNGS_TEST_CLOCK_ALLOWED !== "1")
+    return "is a test's setting: it needs RUNGS_TEST_CLOCK_ALLOWED=1, which only the test harness sets";
+  if (Number(source.TRUST_PROXY ?? 0) > 0)
+    return "cannot be set behind a reverse proxy (TRUST_PROXY): a test server is reached directly";
+  if (source.PUBLIC_URL?.trim().toLowerCase().startsWith("https:"))
+    return "cannot be set with an https PUBLIC_URL: a test server is reached on this machine";
   return null;
 }
 

@@ -22,10 +22,14 @@ export class WorkflowHooks<Args extends unknown[]> {
 
   /** Runs every hook in turn, in the caller's transaction, and returns what they did. */
   async run(...args: Args): Promise<Record<string, number>> {
-    if (this.hooks.size === 0) throw new Error(`No ${this.what} hooks are registered: the entry point must import ~/modules/workflows.server.`);
+    if (this.hooks.size === 0)
+      throw new Error(
+        `No ${this.what} hooks are registered: the entry point must import ~/modules/workflows.server.`,
+      );
     const done: Record<string, number> = {};
     for (const hook of this.hooks.values()) {
-      for (const [name, count] of Object.entries(await hook(...args))) if (count > 0) done[name] = count;
+      for (const [name, count] of Object.entries(await hook(...args)))
+        if (count > 0) done[name] = count;
     }
     return done;
   }

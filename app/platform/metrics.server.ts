@@ -67,7 +67,12 @@ function createMetrics(): Metrics {
 }
 
 /** Adds a gauge whose value is read when scraped (for figures kept in the database, such as the email outbox). */
-export function addScrapedGauge(name: string, help: string, labelNames: string[], read: () => Promise<{ labels: Record<string, string>; value: number }[]>): void {
+export function addScrapedGauge(
+  name: string,
+  help: string,
+  labelNames: string[],
+  read: () => Promise<{ labels: Record<string, string>; value: number }[]>,
+): void {
   const { registry } = metrics();
   if (registry.getSingleMetric(name)) return;
   new client.Gauge({

@@ -28,7 +28,11 @@ type Servers = {
 };
 // Kept on globalThis so that a module reloaded in development finds the connection it opened.
 const globalServers = globalThis as { rungsServers?: Servers };
-const servers: Servers = (globalServers.rungsServers ??= { channels: new Map(), listener: null, starting: null });
+const servers: Servers = (globalServers.rungsServers ??= {
+  channels: new Map(),
+  listener: null,
+  starting: null,
+});
 
 // A channel is spelled into LISTEN itself, which takes no parameters.
 const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;

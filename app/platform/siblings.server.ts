@@ -12,7 +12,11 @@ export const SIBLING_MESSAGE = "rungs:siblings";
 export type SiblingMessage = { type: typeof SIBLING_MESSAGE; topic: string; payload: string };
 
 export function isSiblingMessage(message: unknown): message is SiblingMessage {
-  return typeof message === "object" && message !== null && (message as { type?: unknown }).type === SIBLING_MESSAGE;
+  return (
+    typeof message === "object" &&
+    message !== null &&
+    (message as { type?: unknown }).type === SIBLING_MESSAGE
+  );
 }
 
 export function hasSiblings(): boolean {

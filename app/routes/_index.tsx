@@ -20,7 +20,10 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const signedIn = await requireSignedIn(request);
   const { viewer } = signedIn;
-  const [summary, todo] = await Promise.all([homeSummary(viewer.id, viewer.isAdmin), todoOf(signedIn)]);
+  const [summary, todo] = await Promise.all([
+    homeSummary(viewer.id, viewer.isAdmin),
+    todoOf(signedIn),
+  ]);
   return { viewer, todo, ...summary };
 });
 
@@ -54,11 +57,22 @@ function TodoList({ items }: { items: TodoItem[] }) {
               const due = dueText(item, t, f);
               return (
                 <li key={item.key} className="py-3">
-                  <a href={item.href} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  <a
+                    href={item.href}
+                    className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100"
+                  >
                     {wordsOf(t, item.title)}
                   </a>
-                  {due ? <span className={`ms-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>{due}</span> : null}
-                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{sentencesOf(t, item.detail)}</p>
+                  {due ? (
+                    <span
+                      className={`ms-2 text-sm ${item.daysLeft !== null && item.daysLeft < 0 ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}
+                    >
+                      {due}
+                    </span>
+                  ) : null}
+                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                    {sentencesOf(t, item.detail)}
+                  </p>
                 </li>
               );
             })}
@@ -85,12 +99,21 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <dl className="grid grid-cols-2 gap-4">
             <Stat label={t("place.team")} value={me.team?.name ?? t("place.noTeam")} />
             <Stat label={t("place.manager")} value={me.manager?.name ?? t("place.noManager")} />
-            <Stat label={t("place.track")} value={place?.trackName ?? me.track ?? t("place.notSet")} />
-            <Stat label={t("place.level")} value={place?.levelTitle ?? me.level ?? t("place.notSet")} />
+            <Stat
+              label={t("place.track")}
+              value={place?.trackName ?? me.track ?? t("place.notSet")}
+            />
+            <Stat
+              label={t("place.level")}
+              value={place?.levelTitle ?? me.level ?? t("place.notSet")}
+            />
           </dl>
           <p className="mt-4 flex flex-wrap gap-4">
             {place ? (
-              <Link to={`/ladders/${place.ladderId}/levels/${place.levelId}`} className="text-brand-600 underline dark:text-brand-100">
+              <Link
+                to={`/ladders/${place.ladderId}/levels/${place.levelId}`}
+                className="text-brand-600 underline dark:text-brand-100"
+              >
                 {t("place.levelAsks")}
               </Link>
             ) : null}
@@ -99,7 +122,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             </Link>
             {me.level ? (
               <>
-                <Link to={`/people/${viewer.id}`} className="text-brand-600 underline dark:text-brand-100">
+                <Link
+                  to={`/people/${viewer.id}`}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
                   {t("place.yourGrowth")}
                 </Link>
                 <Link to="/assess" className="text-brand-600 underline dark:text-brand-100">
@@ -109,21 +135,35 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             ) : null}
           </p>
           {!me.level && !hasRole ? (
-            <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">{t("place.nothingToAssess")}</p>
+            <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">
+              {t("place.nothingToAssess")}
+            </p>
           ) : null}
         </Card>
         {reports.length ? (
           <Card>
-            <h2 className="mb-4 text-lg font-semibold">{t("reports.heading", { count: reportCount })}</h2>
+            <h2 className="mb-4 text-lg font-semibold">
+              {t("reports.heading", { count: reportCount })}
+            </h2>
             <ClientLinks>
               <ul className="divide-y divide-slate-200 dark:divide-slate-700">
                 {reports.map((report) => (
                   <li key={report.id} className="flex justify-between py-2 text-sm">
-                    <a href={`/people/${report.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                    <a
+                      href={`/people/${report.id}`}
+                      className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+                    >
                       {report.name}
                     </a>
                     <span className="text-slate-500 dark:text-slate-400">
-                      {[report.levelTitle, report._count.reports ? t("reports.ofReport", { count: report._count.reports }) : null].filter(Boolean).join(" · ")}
+                      {[
+                        report.levelTitle,
+                        report._count.reports
+                          ? t("reports.ofReport", { count: report._count.reports })
+                          : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </span>
                   </li>
                 ))}
@@ -152,7 +192,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               <Link to="/admin/cycles" className="text-brand-600 underline dark:text-brand-100">
                 {t("organisation.reviewCycles")}
               </Link>
-              <Link to="/admin/people/import" className="text-brand-600 underline dark:text-brand-100">
+              <Link
+                to="/admin/people/import"
+                className="text-brand-600 underline dark:text-brand-100"
+              >
                 {t("organisation.import")}
               </Link>
             </p>

@@ -9,7 +9,9 @@ import type { AccessStage } from "~/modules/access-audit/units";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("accessAudit:title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("accessAudit:title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);

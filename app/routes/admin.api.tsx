@@ -14,11 +14,16 @@ import { requireRole } from "~/modules/identity/permissions.server";
 import { apiTokenAction } from "~/utils/api-tokens.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("api:admin.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("api:admin.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
-  const [tokens, personTokens] = await Promise.all([listApiTokens({ reach: "organisation" }), overseenPersonTokens(viewer)]);
+  const [tokens, personTokens] = await Promise.all([
+    listApiTokens({ reach: "organisation" }),
+    overseenPersonTokens(viewer),
+  ]);
   return { tokens, personTokens, ...apiConnection(request.url) };
 });
 
@@ -38,7 +43,14 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
     <>
       <PageHeader title={t("admin.heading")} description={t("admin.description")} />
       {message ? <Alert tone="success">{message}</Alert> : null}
-      {issued ? <IssuedToken title={t("admin.issued", { name: issued.name })} copyNow={t("admin.copyNow")} label={t("admin.newTokenLabel")} token={issued.token} /> : null}
+      {issued ? (
+        <IssuedToken
+          title={t("admin.issued", { name: issued.name })}
+          copyNow={t("admin.copyNow")}
+          label={t("admin.newTokenLabel")}
+          token={issued.token}
+        />
+      ) : null}
 
       <ApiConnectionCard baseUrl={baseUrl} documentUrl={documentUrl} perMinute={perMinute}>
         <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">{t("admin.ownTokens")}</p>
@@ -50,16 +62,34 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
         schema={IssueTokenSchema}
         lastResult={actionData?.intent === "issue" ? actionData.result : undefined}
         scopes={words.scopeChoices(API_SCOPES, "organisation")}
-        words={{ heading: t("admin.newToken"), name: t("admin.name"), nameHint: t("admin.nameHint"), scopes: t("admin.scopes"), scopesHint: t("admin.scopesHint"), issue: t("admin.issue"), issuing: t("admin.issuing") }}
+        words={{
+          heading: t("admin.newToken"),
+          name: t("admin.name"),
+          nameHint: t("admin.nameHint"),
+          scopes: t("admin.scopes"),
+          scopesHint: t("admin.scopesHint"),
+          issue: t("admin.issue"),
+          issuing: t("admin.issuing"),
+        }}
       />
 
-      <TokenTable tokens={tokens.map((token) => ({ ...token, scopes: words.scopeNames(token.scopes) }))} words={words.table} />
+      <TokenTable
+        tokens={tokens.map((token) => ({ ...token, scopes: words.scopeNames(token.scopes) }))}
+        words={words.table}
+      />
 
       <h2 className="mt-8 mb-1 text-lg font-semibold">{t("admin.personTokens")}</h2>
-      <p className="mb-3 max-w-2xl text-sm text-slate-600 dark:text-slate-300">{t("admin.personTokensHow")}</p>
+      <p className="mb-3 max-w-2xl text-sm text-slate-600 dark:text-slate-300">
+        {t("admin.personTokensHow")}
+      </p>
       <TokenTable
         tokens={personTokens.map((token) => ({ ...token, scopes: words.scopeNames(token.scopes) }))}
-        words={{ ...words.table, caption: t("admin.personTokens"), noTokens: t("admin.noPersonTokens"), issuedBy: (name) => t("admin.ownedBy", { name }) }}
+        words={{
+          ...words.table,
+          caption: t("admin.personTokens"),
+          noTokens: t("admin.noPersonTokens"),
+          issuedBy: (name) => t("admin.ownedBy", { name }),
+        }}
       />
     </>
   );

@@ -15,7 +15,9 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:audit.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("admin:audit.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -30,9 +32,20 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("audit.heading")} description={t("audit.description")} />
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{t("audit.count", { count: total })}</p>
+      <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+        {t("audit.count", { count: total })}
+      </p>
       {events.length ? (
-        <DataTable caption={t("audit.caption", { page, pageCount })} headings={[t("audit.when"), t("audit.who"), t("audit.what"), t("audit.subject"), t("audit.detail")]}>
+        <DataTable
+          caption={t("audit.caption", { page, pageCount })}
+          headings={[
+            t("audit.when"),
+            t("audit.who"),
+            t("audit.what"),
+            t("audit.subject"),
+            t("audit.detail"),
+          ]}
+        >
           {events.map((event) => (
             <tr key={event.id}>
               <td className={`${tdClass} whitespace-nowrap tabular-nums`}>
@@ -56,7 +69,10 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
               </th>
               <td className={tdClass}>
                 {event.subjectType === "person" && event.subjectId ? (
-                  <Link to={`/admin/people/${event.subjectId}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  <Link
+                    to={`/admin/people/${event.subjectId}`}
+                    className="text-brand-600 hover:underline dark:text-brand-100"
+                  >
                     {event.subjectName ?? t("audit.unknownPerson")}
                   </Link>
                 ) : event.subjectType === "team" ? (
@@ -73,7 +89,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                   event.subjectType
                 )}
               </td>
-              <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>{wordsOf(t, event.detail)}</td>
+              <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>
+                {wordsOf(t, event.detail)}
+              </td>
             </tr>
           ))}
         </DataTable>

@@ -8,6 +8,10 @@ import { csvResponse, withDomainErrors } from "~/utils/http.server";
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
   const cycleId = params.cycleId ?? "";
-  const { filename, body } = await cycleExport(viewer, cycleId, await feedbackCountsForExport(viewer, cycleId));
+  const { filename, body } = await cycleExport(
+    viewer,
+    cycleId,
+    await feedbackCountsForExport(viewer, cycleId),
+  );
   return csvResponse(filename, body);
 });

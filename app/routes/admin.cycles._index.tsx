@@ -12,7 +12,9 @@ import { requireRole } from "~/modules/identity/permissions.server";
 import { listCycles } from "~/modules/cycles/cycles.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("cycles:index.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("cycles:index.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -42,12 +44,22 @@ export default function Cycles({ loaderData }: Route.ComponentProps) {
       {cycles.length ? (
         <DataTable
           caption={t("index.caption")}
-          headings={[t("index.cycle"), t("index.dates"), t("index.status"), t("index.participants"), t("index.selfSubmitted"), t("index.managerSubmitted")]}
+          headings={[
+            t("index.cycle"),
+            t("index.dates"),
+            t("index.status"),
+            t("index.participants"),
+            t("index.selfSubmitted"),
+            t("index.managerSubmitted"),
+          ]}
         >
           {cycles.map((cycle) => (
             <tr key={cycle.id}>
               <th scope="row" className={`${tdClass} font-medium`}>
-                <Link to={`/admin/cycles/${cycle.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                <Link
+                  to={`/admin/cycles/${cycle.id}`}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
                   {cycle.name}
                 </Link>
               </th>

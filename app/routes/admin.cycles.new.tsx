@@ -32,11 +32,19 @@ const CycleSchema = z
   })
   .superRefine((value, context) => {
     checkReviewSharing(value, context);
-    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "cycles:new.errors.endBeforeStart" });
-    if (value.participants === "teams" && !value.teamIds?.length) context.addIssue({ code: "custom", path: ["teamIds"], message: "cycles:new.errors.noTeam" });
+    if (value.endsOn < value.startsOn)
+      context.addIssue({
+        code: "custom",
+        path: ["endsOn"],
+        message: "cycles:new.errors.endBeforeStart",
+      });
+    if (value.participants === "teams" && !value.teamIds?.length)
+      context.addIssue({ code: "custom", path: ["teamIds"], message: "cycles:new.errors.noTeam" });
   });
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("cycles:new.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("cycles:new.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -47,9 +55,21 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   const viewer = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: CycleSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { name, startsOn, endsOn, participants, teamIds, reviewsShared, reviewsSharedOn } = submission.value;
-  const result = await openCycle(viewer.id, { name, startsOn, endsOn, participants, teamIds: teamIds ?? [], sharing: { reviewsShared, reviewsSharedOn } });
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  const { name, startsOn, endsOn, participants, teamIds, reviewsShared, reviewsSharedOn } =
+    submission.value;
+  const result = await openCycle(viewer.id, {
+    name,
+    startsOn,
+    endsOn,
+    participants,
+    teamIds: teamIds ?? [],
+    sharing: { reviewsShared, reviewsSharedOn },
+  });
+  if (!result.ok)
+    return data(
+      submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }),
+      { status: 400 },
+    );
   return redirect(`/admin/cycles/${result.cycleId}`);
 });
 
@@ -67,7 +87,12 @@ export default function NewCycle({ loaderData, actionData }: Route.ComponentProp
     id: "new-cycle",
     lastResult,
     constraint: getZodConstraint(CycleSchema),
-    defaultValue: { startsOn: today, endsOn: addDays(today, 28), participants: "everyone", reviewsShared: "when-both-submitted" },
+    defaultValue: {
+      startsOn: today,
+      endsOn: addDays(today, 28),
+      participants: "everyone",
+      reviewsShared: "when-both-submitted",
+    },
     // Errors appear on submit, not on blur: an error appearing above the radios as focus
     // leaves a date would move them under the pointer mid-click.
     shouldValidate: "onSubmit",
@@ -81,10 +106,25 @@ export default function NewCycle({ loaderData, actionData }: Route.ComponentProp
       <PageHeader title={t("new.heading")} description={t("new.description")} />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
-          <Field label={t("new.name")} hint={t("new.nameHint")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field
+            label={t("new.name")}
+            hint={t("new.nameHint")}
+            autoComplete="off"
+            errors={fields.name.errors}
+            {...getInputProps(fields.name, { type: "text" })}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("new.startsOn")} errors={fields.startsOn.errors} {...getInputProps(fields.startsOn, { type: "date" })} />
-            <Field label={t("new.endsOn")} hint={t("new.endsOnHint")} errors={fields.endsOn.errors} {...getInputProps(fields.endsOn, { type: "date" })} />
+            <Field
+              label={t("new.startsOn")}
+              errors={fields.startsOn.errors}
+              {...getInputProps(fields.startsOn, { type: "date" })}
+            />
+            <Field
+              label={t("new.endsOn")}
+              hint={t("new.endsOnHint")}
+              errors={fields.endsOn.errors}
+              {...getInputProps(fields.endsOn, { type: "date" })}
+            />
           </div>
           <RadioGroupField
             legend={t("new.participants")}
@@ -100,7 +140,10 @@ export default function NewCycle({ loaderData, actionData }: Route.ComponentProp
             teams={teams}
             inactive={participants !== "teams"}
           />
-          <ReviewSharingFields reviewsShared={fields.reviewsShared} reviewsSharedOn={fields.reviewsSharedOn} />
+          <ReviewSharingFields
+            reviewsShared={fields.reviewsShared}
+            reviewsSharedOn={fields.reviewsSharedOn}
+          />
           <FormErrors form={form} />
           <SubmitButton busyLabel={t("new.opening")}>{t("new.submit")}</SubmitButton>
         </Form>

@@ -15,7 +15,9 @@ import { outboxPage, resendMessage } from "~/modules/notifications/outbox.server
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:outbox.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("admin:outbox.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -27,12 +29,17 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   const viewer = await requireRole(request, "admin");
   const form = await request.formData();
   const messageId = form.get("messageId");
-  if (form.get("intent") !== "resend" || typeof messageId !== "string" || !messageId) throw new InvalidError({ key: "admin:outbox.errors.chooseMessage" });
+  if (form.get("intent") !== "resend" || typeof messageId !== "string" || !messageId)
+    throw new InvalidError({ key: "admin:outbox.errors.chooseMessage" });
   await resendMessage(viewer.id, messageId);
   return { resent: true };
 });
 
-const STATUS_LABELS = { queued: "outbox.status.queued", sent: "outbox.status.sent", failed: "outbox.status.failed" } as const;
+const STATUS_LABELS = {
+  queued: "outbox.status.queued",
+  sent: "outbox.status.sent",
+  failed: "outbox.status.failed",
+} as const;
 
 export default function EmailOutbox({ loaderData, actionData }: Route.ComponentProps) {
   const outbox = loaderData;
@@ -41,10 +48,7 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
   const f = useFormats();
   return (
     <>
-      <PageHeader
-        title={t("outbox.heading")}
-        description={t("outbox.description")}
-      />
+      <PageHeader title={t("outbox.heading")} description={t("outbox.description")} />
       {outbox.emailOn ? null : (
         <Alert tone="warning" title={t("outbox.off.title")}>
           {t("outbox.off.body")}
@@ -64,11 +68,26 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
         ))}
       </nav>
       {outbox.messages.length ? (
-        <DataTable caption={t("outbox.caption", { status: outbox.status, page: outbox.page, pageCount: outbox.pageCount })}
-          headings={[t("outbox.queuedAt"), t("outbox.to"), t("outbox.subject"), t("outbox.attempts"), outbox.status === "sent" ? t("outbox.sentAt") : t("outbox.reason"), ""]}>
+        <DataTable
+          caption={t("outbox.caption", {
+            status: outbox.status,
+            page: outbox.page,
+            pageCount: outbox.pageCount,
+          })}
+          headings={[
+            t("outbox.queuedAt"),
+            t("outbox.to"),
+            t("outbox.subject"),
+            t("outbox.attempts"),
+            outbox.status === "sent" ? t("outbox.sentAt") : t("outbox.reason"),
+            "",
+          ]}
+        >
           {outbox.messages.map((message) => (
             <tr key={message.id}>
-              <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{f.dateTime(message.createdAt)}</td>
+              <td className={`${tdClass} whitespace-nowrap tabular-nums`}>
+                {f.dateTime(message.createdAt)}
+              </td>
               <td className={tdClass}>{message.toAddress}</td>
               <th scope="row" className={`${tdClass} font-normal`}>
                 {message.subject}
@@ -79,7 +98,10 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
                   ? f.dateTime(message.sentAt)
                   : message.lastError
                     ? message.status === "queued"
-                      ? t("outbox.nextTry", { reason: message.lastError, when: f.dateTime(message.nextAttemptAt) })
+                      ? t("outbox.nextTry", {
+                          reason: message.lastError,
+                          when: f.dateTime(message.nextAttemptAt),
+                        })
                       : message.lastError
                     : ""}
               </td>
@@ -87,7 +109,17 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
                 {message.status === "queued" ? null : (
                   <Form method="post">
                     <input type="hidden" name="messageId" value={message.id} />
-                    <Button type="submit" name="intent" value="resend" variant="secondary" disabled={navigation.state === "submitting"} aria-label={t("outbox.sendAgainLabel", { subject: message.subject, to: message.toAddress })}>
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="resend"
+                      variant="secondary"
+                      disabled={navigation.state === "submitting"}
+                      aria-label={t("outbox.sendAgainLabel", {
+                        subject: message.subject,
+                        to: message.toAddress,
+                      })}
+                    >
                       {t("outbox.sendAgain")}
                     </Button>
                   </Form>
@@ -97,7 +129,9 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
           ))}
         </DataTable>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-300">{t("outbox.empty", { status: outbox.status })}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {t("outbox.empty", { status: outbox.status })}
+        </p>
       )}
       <Pagination page={outbox.page} pageCount={outbox.pageCount} label={t("outbox.pages")} />
     </>

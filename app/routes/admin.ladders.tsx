@@ -18,17 +18,24 @@ import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server"
 import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:ladders.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("admin:ladders.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [state, ladders] = await Promise.all([ladderState(), ladderStatus()]);
   const t = translatorOf(context);
   // The files, lines and paths stay as written; what is wrong is said in the admin's language.
-  const line = (error: LadderError) => formatLadderErrorSaying(error, wordsOf(t, error.say ?? error.message));
+  const line = (error: LadderError) =>
+    formatLadderErrorSaying(error, wordsOf(t, error.say ?? error.message));
   return {
     ...ladders,
-    problems: state.problems.map(({ errors, ...problem }) => ({ ...problem, count: errors.length, lines: errors.map(line) })),
+    problems: state.problems.map(({ errors, ...problem }) => ({
+      ...problem,
+      count: errors.length,
+      lines: errors.map(line),
+    })),
     warnings: state.warnings.map(({ folder, warnings }) => ({ folder, lines: warnings.map(line) })),
   };
 });
@@ -40,10 +47,22 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   const intent = formData.get("intent") ?? "reload";
   if (intent === "retire" || intent === "restore") {
     const ladderId = formData.get("ladderId");
-    if (typeof ladderId !== "string" || !ladderId) throw new NotFoundError({ key: "admin:ladders.errors.noSuchLadder" });
-    const result = intent === "retire" ? await retireLadder(viewer.id, ladderId) : await restoreLadder(viewer.id, ladderId);
+    if (typeof ladderId !== "string" || !ladderId)
+      throw new NotFoundError({ key: "admin:ladders.errors.noSuchLadder" });
+    const result =
+      intent === "retire"
+        ? await retireLadder(viewer.id, ladderId)
+        : await restoreLadder(viewer.id, ladderId);
     if (result.ok) return { message: wordsOf(t, result.message) };
-    return data({ error: "stillOn" in result ? stillOnWords(t, languageOf(context), result.stillOn) : wordsOf(t, result.message) }, { status: 400 });
+    return data(
+      {
+        error:
+          "stillOn" in result
+            ? stillOnWords(t, languageOf(context), result.stillOn)
+            : wordsOf(t, result.message),
+      },
+      { status: 400 },
+    );
   }
   if (intent !== "reload") throw new InvalidError({ key: "admin:ladders.errors.unknownAction" });
   const state = await reloadLaddersAs(viewer.id);
@@ -56,8 +75,14 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
 });
 
 /** The refusal to retire a ladder people are on, the first few named as a list in the admin's language. */
-function stillOnWords(t: AnyNamespaceT, language: PageLanguage, { ladder, count, named, others }: PeopleStillOnLadder): string {
-  const people = formatsFor(language, "UTC").list(others > 0 ? [...named, t("admin:ladders.outcome.others", { count: others })] : named);
+function stillOnWords(
+  t: AnyNamespaceT,
+  language: PageLanguage,
+  { ladder, count, named, others }: PeopleStillOnLadder,
+): string {
+  const people = formatsFor(language, "UTC").list(
+    others > 0 ? [...named, t("admin:ladders.outcome.others", { count: others })] : named,
+  );
   return t("admin:ladders.outcome.peopleStillOn", { count, ladder, people });
 }
 
@@ -86,7 +111,11 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
       {done && "error" in done ? <Alert tone="error">{done.error}</Alert> : null}
       {problems.length === 0 ? <Alert tone="success">{t("ladders.allLoaded")}</Alert> : null}
       {problems.map((problem) => (
-        <Alert key={problem.folder} tone="error" title={t("ladders.problemTitle", { folder: problem.folder, count: problem.count })}>
+        <Alert
+          key={problem.folder}
+          tone="error"
+          title={t("ladders.problemTitle", { folder: problem.folder, count: problem.count })}
+        >
           <p className="mb-2">
             {!problem.keptPrevious
               ? t("ladders.notServed")
@@ -102,7 +131,11 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
         </Alert>
       ))}
       {warnings.map((entry) => (
-        <Alert key={entry.folder} tone="warning" title={t("ladders.warningTitle", { folder: entry.folder, count: entry.lines.length })}>
+        <Alert
+          key={entry.folder}
+          tone="warning"
+          title={t("ladders.warningTitle", { folder: entry.folder, count: entry.lines.length })}
+        >
           <p className="mb-2">{t("ladders.warningsBody")}</p>
           <ul className="space-y-1 font-mono text-xs">
             {entry.lines.map((line) => (
@@ -120,10 +153,18 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
           {served.map((ladder) => (
             <li key={ladder.folder} className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span>
-                <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                <Link
+                  to={`/ladders/${ladder.id}`}
+                  className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+                >
                   {ladder.name}
                 </Link>{" "}
-                {t("ladders.servedLine", { version: ladder.version, folder: ladder.folder, hash: ladder.hash.slice(0, 12), count: ladder.activePeople })}
+                {t("ladders.servedLine", {
+                  version: ladder.version,
+                  folder: ladder.folder,
+                  hash: ladder.hash.slice(0, 12),
+                  count: ladder.activePeople,
+                })}
               </span>
               <LadderButton intent="retire" ladder={ladder} pending={pending} />
             </li>
@@ -138,15 +179,25 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
               <li key={ladder.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <span>
                   {ladder.served ? (
-                    <Link to={`/ladders/${ladder.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                    <Link
+                      to={`/ladders/${ladder.id}`}
+                      className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+                    >
                       {ladder.name}
                     </Link>
                   ) : (
                     ladder.name
                   )}{" "}
                   {ladder.retiredBy
-                    ? t("ladders.retiredOnBy", { when: f.dateTime(ladder.retiredAt), by: ladder.retiredBy, folder: ladder.served ? "kept" : "gone" })
-                    : t("ladders.retiredOn", { when: f.dateTime(ladder.retiredAt), folder: ladder.served ? "kept" : "gone" })}
+                    ? t("ladders.retiredOnBy", {
+                        when: f.dateTime(ladder.retiredAt),
+                        by: ladder.retiredBy,
+                        folder: ladder.served ? "kept" : "gone",
+                      })
+                    : t("ladders.retiredOn", {
+                        when: f.dateTime(ladder.retiredAt),
+                        folder: ladder.served ? "kept" : "gone",
+                      })}
                 </span>
                 <LadderButton intent="restore" ladder={ladder} pending={pending} />
               </li>
@@ -176,14 +227,39 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
   );
 }
 
-function LadderButton({ intent, ladder, pending }: { intent: "retire" | "restore"; ladder: { id: string; name: string }; pending: FormData | undefined }) {
+function LadderButton({
+  intent,
+  ladder,
+  pending,
+}: {
+  intent: "retire" | "restore";
+  ladder: { id: string; name: string };
+  pending: FormData | undefined;
+}) {
   const busy = pending?.get("intent") === intent && pending.get("ladderId") === ladder.id;
   const { t } = useTranslation("admin");
   return (
     <Form method="post">
       <input type="hidden" name="ladderId" value={ladder.id} />
-      <Button type="submit" variant="secondary" name="intent" value={intent} disabled={busy} aria-label={intent === "retire" ? t("ladders.retireLabel", { name: ladder.name }) : t("ladders.restoreLabel", { name: ladder.name })}>
-        {intent === "retire" ? (busy ? t("ladders.retiring") : t("ladders.retire")) : busy ? t("ladders.restoring") : t("ladders.restore")}
+      <Button
+        type="submit"
+        variant="secondary"
+        name="intent"
+        value={intent}
+        disabled={busy}
+        aria-label={
+          intent === "retire"
+            ? t("ladders.retireLabel", { name: ladder.name })
+            : t("ladders.restoreLabel", { name: ladder.name })
+        }
+      >
+        {intent === "retire"
+          ? busy
+            ? t("ladders.retiring")
+            : t("ladders.retire")
+          : busy
+            ? t("ladders.restoring")
+            : t("ladders.restore")}
       </Button>
     </Form>
   );

@@ -16,8 +16,20 @@ import { useTranslation } from "~/i18n/use-translation";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { PersonSchema, wordedFieldErrors } from "~/modules/people/person-form";
-import { deactivationPreview, getPerson, listTeamOptions, personExists, setPersonActive, signOutEverywhere, updatePerson } from "~/modules/people/service.server";
-import { createSignInLink, signInLinkPath, SIGN_IN_LINK_DAYS } from "~/modules/identity/sign-in-links/sign-in-link.server";
+import {
+  deactivationPreview,
+  getPerson,
+  listTeamOptions,
+  personExists,
+  setPersonActive,
+  signOutEverywhere,
+  updatePerson,
+} from "~/modules/people/service.server";
+import {
+  createSignInLink,
+  signInLinkPath,
+  SIGN_IN_LINK_DAYS,
+} from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { placeChoiceOf } from "~/modules/people/track-level";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
@@ -25,27 +37,52 @@ import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("people:edit.title", { name: loaderData.person.name }) : t("people:edit.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("people:edit.title", { name: loaderData.person.name })
+        : t("people:edit.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
   if (!params.personId) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
-  const [person, teams, tracks] = await Promise.all([getPerson(params.personId), listTeamOptions(), getTrackOptions()]);
+  const [person, teams, tracks] = await Promise.all([
+    getPerson(params.personId),
+    listTeamOptions(),
+    getTrackOptions(),
+  ]);
   const ends = person.deactivatedAt === null ? await deactivationPreview(person.id) : {};
-  return { person, teams, tracks, isSelf: viewer.id === person.id, linkDays: SIGN_IN_LINK_DAYS, ends };
+  return {
+    person,
+    teams,
+    tracks,
+    isSelf: viewer.id === person.id,
+    linkDays: SIGN_IN_LINK_DAYS,
+    ends,
+  };
 });
 
-const intents = ["update", "deactivate", "reactivate", "sign-out-everywhere", "create-sign-in-link"] as const;
+const intents = [
+  "update",
+  "deactivate",
+  "reactivate",
+  "sign-out-everywhere",
+  "create-sign-in-link",
+] as const;
 type Intent = (typeof intents)[number];
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const personId = params.personId;
-  if (!personId || !(await personExists(personId))) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
+  if (!personId || !(await personExists(personId)))
+    throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const formData = await request.formData();
   const intent = formData.get("intent") as Intent | null;
-  if (!intent || !intents.includes(intent)) throw new InvalidError({ key: "people:edit.errors.unknownAction" });
+  if (!intent || !intents.includes(intent))
+    throw new InvalidError({ key: "people:edit.errors.unknownAction" });
   const t = translatorOf(context);
 
   switch (intent) {
@@ -54,9 +91,24 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
       if (submission.status !== "success") {
         return data({ intent, result: submission.reply(), message: null }, { status: 400 });
       }
-      const result = await updatePerson(viewer.id, personId, submission.value, await getTrackLevelCheck());
+      const result = await updatePerson(
+        viewer.id,
+        personId,
+        submission.value,
+        await getTrackLevelCheck(),
+      );
       if (!result.ok) {
-        return data({ intent, result: submission.reply({ fieldErrors: wordedFieldErrors(t, result.fieldErrors), formErrors: result.formErrors }), message: null }, { status: 400 });
+        return data(
+          {
+            intent,
+            result: submission.reply({
+              fieldErrors: wordedFieldErrors(t, result.fieldErrors),
+              formErrors: result.formErrors,
+            }),
+            message: null,
+          },
+          { status: 400 },
+        );
       }
       return { intent, result: submission.reply(), message: t("people:edit.saved") };
     }
@@ -64,7 +116,11 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     case "reactivate": {
       const result = await setPersonActive(viewer.id, personId, intent === "reactivate");
       if (!result.ok) return data({ intent, error: wordsOf(t, result.message) }, { status: 400 });
-      return { intent, message: intent === "deactivate" ? t("people:edit.deactivated") : t("people:edit.reactivated") };
+      return {
+        intent,
+        message:
+          intent === "deactivate" ? t("people:edit.deactivated") : t("people:edit.reactivated"),
+      };
     }
     case "sign-out-everywhere": {
       const ended = await signOutEverywhere(viewer.id, personId);
@@ -107,7 +163,10 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
   });
   const message = actionData && "message" in actionData ? actionData.message : null;
   const error = actionData && "error" in actionData ? actionData.error : null;
-  const link = actionData && "link" in actionData && actionData.link && actionData.expiresAt ? { url: actionData.link, expiresAt: actionData.expiresAt } : null;
+  const link =
+    actionData && "link" in actionData && actionData.link && actionData.expiresAt
+      ? { url: actionData.link, expiresAt: actionData.expiresAt }
+      : null;
   const deactivated = person.deactivatedAt !== null;
 
   return (
@@ -115,9 +174,14 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
       <BackLink to="/admin/people">{t("edit.back")}</BackLink>
       <PageHeader
         title={person.name}
-        description={deactivated ? t("edit.emailDeactivated", { email: person.email }) : person.email}
+        description={
+          deactivated ? t("edit.emailDeactivated", { email: person.email }) : person.email
+        }
         actions={
-          <Link to={`/admin/people/${person.id}/export`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+          <Link
+            to={`/admin/people/${person.id}/export`}
+            className="text-sm text-brand-600 hover:underline dark:text-brand-100"
+          >
             {exportsT("admin.link")}
           </Link>
         }
@@ -127,7 +191,9 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
         <Alert tone="warning" title={t("edit.deactivatedTitle")}>
           <p>
             {t("edit.deactivatedSince", { when: f.dateTime(person.deactivatedAt!) })}
-            {person._count.reports ? ` ${t("edit.reportsLeft", { count: person._count.reports })}` : ""}
+            {person._count.reports
+              ? ` ${t("edit.reportsLeft", { count: person._count.reports })}`
+              : ""}
           </p>
         </Alert>
       ) : null}
@@ -139,7 +205,13 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
           <h2 className="mb-4 text-lg font-semibold">{t("edit.details")}</h2>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="update" />
-            <PersonFields fields={fields} teams={teams} tracks={tracks} currentManager={person.manager} levelMovedAt={person.levelMovedAt} />
+            <PersonFields
+              fields={fields}
+              teams={teams}
+              tracks={tracks}
+              currentManager={person.manager}
+              levelMovedAt={person.levelMovedAt}
+            />
             <FormErrors form={form} />
             <Button type="submit" disabled={busyIntent === "update"}>
               {busyIntent === "update" ? t("edit.saving") : t("edit.save")}
@@ -151,7 +223,9 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
           <Card>
             <h2 className="mb-2 text-lg font-semibold">{t("edit.signingIn")}</h2>
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              {person.password ? t("edit.passwordSet", { when: f.dateTime(person.password.updatedAt) }) : t("edit.noPassword")}{" "}
+              {person.password
+                ? t("edit.passwordSet", { when: f.dateTime(person.password.updatedAt) })
+                : t("edit.noPassword")}{" "}
               {t("edit.activeSessions", { count: person._count.sessions })}
             </p>
             {link ? (
@@ -159,20 +233,31 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
                 <CopyField
                   label={t("edit.signInLink")}
                   value={link.url}
-                  hint={t("edit.signInLinkHint", { name: person.name, when: f.dateTime(link.expiresAt) })}
+                  hint={t("edit.signInLinkHint", {
+                    name: person.name,
+                    when: f.dateTime(link.expiresAt),
+                  })}
                 />
               </div>
             ) : null}
             <div className="mt-4 flex flex-wrap gap-2">
               <Form method="post">
                 <input type="hidden" name="intent" value="create-sign-in-link" />
-                <Button type="submit" variant="secondary" disabled={deactivated || busyIntent === "create-sign-in-link"}>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  disabled={deactivated || busyIntent === "create-sign-in-link"}
+                >
                   {t("edit.createSignInLink")}
                 </Button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="sign-out-everywhere" />
-                <Button type="submit" variant="secondary" disabled={busyIntent === "sign-out-everywhere"}>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  disabled={busyIntent === "sign-out-everywhere"}
+                >
                   {t("edit.signOutEverywhere")}
                 </Button>
               </Form>
@@ -189,7 +274,10 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
                 <ul className="space-y-1 text-sm">
                   {person.reports.map((report) => (
                     <li key={report.id}>
-                      <Link to={`/admin/people/${report.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      <Link
+                        to={`/admin/people/${report.id}`}
+                        className="text-brand-600 hover:underline dark:text-brand-100"
+                      >
                         {report.name}
                       </Link>
                     </li>
@@ -197,14 +285,19 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
                 </ul>
                 {person._count.reports > person.reports.length ? (
                   <p className="mt-2 text-sm">
-                    <Link to={`/admin/people?manager=${person.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    <Link
+                      to={`/admin/people?manager=${person.id}`}
+                      className="text-brand-600 hover:underline dark:text-brand-100"
+                    >
                       {t("edit.seeAllReports", { count: person._count.reports })}
                     </Link>
                   </p>
                 ) : null}
               </>
             ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-300">{t("edit.noReports", { name: person.name })}</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">
+                {t("edit.noReports", { name: person.name })}
+              </p>
             )}
           </Card>
 
@@ -212,7 +305,9 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
             <h2 className="mb-2 text-lg font-semibold">{t("edit.status")}</h2>
             {deactivated ? (
               <Form method="post">
-                <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{t("edit.reactivateNote")}</p>
+                <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+                  {t("edit.reactivateNote")}
+                </p>
                 <input type="hidden" name="intent" value="reactivate" />
                 <Button type="submit" variant="secondary" disabled={busyIntent === "reactivate"}>
                   {t("edit.reactivate")}
@@ -233,7 +328,11 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
                 >
                   <DeactivationEnds name={person.name} ends={ends} />
                 </ConfirmSubmit>
-                {isSelf ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t("edit.notYourself")}</p> : null}
+                {isSelf ? (
+                  <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+                    {t("edit.notYourself")}
+                  </p>
+                ) : null}
               </Form>
             )}
           </Card>
@@ -253,7 +352,9 @@ const ENDS_KEYS = {
 
 function DeactivationEnds({ name, ends }: { name: string; ends: Record<string, number> }) {
   const { t } = useTranslation("people");
-  const listed = Object.entries(ends).flatMap(([figure, count]) => (figure in ENDS_KEYS ? [t(ENDS_KEYS[figure as keyof typeof ENDS_KEYS], { count })] : []));
+  const listed = Object.entries(ends).flatMap(([figure, count]) =>
+    figure in ENDS_KEYS ? [t(ENDS_KEYS[figure as keyof typeof ENDS_KEYS], { count })] : [],
+  );
   return (
     <>
       <p>{t("edit.ends.signedOut", { name })}</p>

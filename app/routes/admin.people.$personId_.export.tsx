@@ -10,7 +10,9 @@ import { exportsOf, startExport } from "~/modules/data-rights/exports.server";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("exports:admin.title", { name: loaderData?.person.name ?? "" }) }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: metaT(matches)("exports:admin.title", { name: loaderData?.person.name ?? "" }) },
+];
 
 /** An admin starts a person's export for a request received elsewhere and follows where it stands; the archive goes to the person. */
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -33,8 +35,13 @@ export default function AdminPersonalExport({ loaderData, actionData }: Route.Co
   return (
     <>
       <BackLink to={`/admin/people/${person.id}`}>{person.name}</BackLink>
-      <PageHeader title={t("admin.heading", { name: person.name })} description={t("admin.description")} />
-      {actionData && "error" in actionData ? <Alert tone="warning">{actionData.error}</Alert> : null}
+      <PageHeader
+        title={t("admin.heading", { name: person.name })}
+        description={t("admin.description")}
+      />
+      {actionData && "error" in actionData ? (
+        <Alert tone="warning">{actionData.error}</Alert>
+      ) : null}
       {refreshing ? <Alert tone="info">{t("admin.started", { name: person.name })}</Alert> : null}
       <Card className="max-w-2xl">
         <Form method="post">

@@ -10,13 +10,21 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { getPersonName, listPeople, parsePeopleFilters, teamById, teamNamed } from "~/modules/people/service.server";
+import {
+  getPersonName,
+  listPeople,
+  parsePeopleFilters,
+  teamById,
+  teamNamed,
+} from "~/modules/people/service.server";
 import { SuggestField } from "~/components/ui/suggest-field";
 import { textParam } from "~/utils/search-params";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("people:list.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("people:list.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -24,26 +32,67 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const filters = parsePeopleFilters(searchParams);
   // A team typed by name (the filter form, with suggestions: organisations have hundreds of teams), or by id (links).
   const typedTeam = textParam(searchParams, "teamName", 200);
-  const team = typedTeam ? await teamNamed(typedTeam) : filters.teamId && filters.teamId !== "none" ? await teamById(filters.teamId) : null;
+  const team = typedTeam
+    ? await teamNamed(typedTeam)
+    : filters.teamId && filters.teamId !== "none"
+      ? await teamById(filters.teamId)
+      : null;
   const teamUnknown = Boolean(typedTeam && !team);
   if (typedTeam) filters.teamId = team?.id ?? "";
-  const [result, tracks, managerName] = await Promise.all([listPeople(filters), getTrackOptions(), filters.managerId ? getPersonName(filters.managerId) : null]);
-  return { ...result, filters, team: teamUnknown ? null : team, typedTeam, teamUnknown, tracks, managerName };
+  const [result, tracks, managerName] = await Promise.all([
+    listPeople(filters),
+    getTrackOptions(),
+    filters.managerId ? getPersonName(filters.managerId) : null,
+  ]);
+  return {
+    ...result,
+    filters,
+    team: teamUnknown ? null : team,
+    typedTeam,
+    teamUnknown,
+    tracks,
+    managerName,
+  };
 });
 
 export default function People({ loaderData }: Route.ComponentProps) {
-  const { people, total, page, pageCount, filters, team, typedTeam, teamUnknown, tracks, managerName } = loaderData;
+  const {
+    people,
+    total,
+    page,
+    pageCount,
+    filters,
+    team,
+    typedTeam,
+    teamUnknown,
+    tracks,
+    managerName,
+  } = loaderData;
   const { t } = useTranslation("people");
   const f = useFormats();
   // Names, not ids: "Individual contributor · Engineer II".
   const placeOf = (ladderId: string | null, trackId: string, levelId: string | null) => {
-    const track = tracks.find((option) => option.id === trackId && (!ladderId || option.ladderId === ladderId));
-    const level = levelId ? (track?.levels.find((option) => option.id === levelId)?.title ?? levelId) : null;
+    const track = tracks.find(
+      (option) => option.id === trackId && (!ladderId || option.ladderId === ladderId),
+    );
+    const level = levelId
+      ? (track?.levels.find((option) => option.id === levelId)?.title ?? levelId)
+      : null;
     return [track?.name ?? trackId, level].filter(Boolean).join(" · ");
   };
   const navigation = useNavigation();
-  const searching = navigation.state === "loading" && navigation.location.pathname === "/admin/people";
-  const filtered = Boolean(filters.q || filters.teamId || typedTeam || filters.managerId || filters.track || filters.level || filters.role || filters.status !== "active");
+  const searching =
+    navigation.state === "loading" && navigation.location.pathname === "/admin/people";
+  const filtered = Boolean(
+    filters.q ||
+    filters.teamId ||
+    typedTeam ||
+    filters.managerId ||
+    filters.track ||
+    filters.level ||
+    filters.role ||
+    filters.status !== "active",
+  );
   return (
     <>
       <PageHeader
@@ -61,9 +110,22 @@ export default function People({ loaderData }: Route.ComponentProps) {
         }
       />
       <Card className="mb-4">
-        <Form method="get" role="search" aria-label={t("list.find")} className="grid grid-cols-2 gap-3 lg:grid-cols-6">
-          {filters.managerId ? <input type="hidden" name="manager" value={filters.managerId} /> : null}
-          <Field label={t("list.nameOrEmail")} name="q" type="search" defaultValue={filters.q} className="col-span-2" />
+        <Form
+          method="get"
+          role="search"
+          aria-label={t("list.find")}
+          className="grid grid-cols-2 gap-3 lg:grid-cols-6"
+        >
+          {filters.managerId ? (
+            <input type="hidden" name="manager" value={filters.managerId} />
+          ) : null}
+          <Field
+            label={t("list.nameOrEmail")}
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            className="col-span-2"
+          />
           <SuggestField
             key={typedTeam || team?.name || ""}
             label={t("list.team")}
@@ -123,15 +185,29 @@ export default function People({ loaderData }: Route.ComponentProps) {
 
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
         {filtered ? t("list.countMatching", { count: total }) : t("list.count", { count: total })}
-        {filters.managerId ? ` · ${t("list.reportingTo", { name: managerName ?? t("list.unknownPerson") })}` : ""}
+        {filters.managerId
+          ? ` · ${t("list.reportingTo", { name: managerName ?? t("list.unknownPerson") })}`
+          : ""}
       </p>
       {people.length ? (
-        <DataTable caption={t("list.caption", { page, pageCount })}
-          headings={[t("list.name"), t("list.team"), t("list.manager"), t("list.trackAndLevel"), t("list.roles")]} busy={searching}>
+        <DataTable
+          caption={t("list.caption", { page, pageCount })}
+          headings={[
+            t("list.name"),
+            t("list.team"),
+            t("list.manager"),
+            t("list.trackAndLevel"),
+            t("list.roles"),
+          ]}
+          busy={searching}
+        >
           {people.map((person) => (
             <tr key={person.id}>
               <th scope="row" className={`${tdClass} font-normal`}>
-                <a href={`/admin/people/${person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                <a
+                  href={`/admin/people/${person.id}`}
+                  className="font-medium text-brand-600 hover:underline dark:text-brand-100"
+                >
                   {person.name}
                 </a>
                 <span className="block text-slate-500 dark:text-slate-400">{person.email}</span>
@@ -141,7 +217,11 @@ export default function People({ loaderData }: Route.ComponentProps) {
                   </span>
                 ) : null}
               </th>
-              <td className={tdClass}>{person.team?.name ?? <span className="text-slate-500 dark:text-slate-400">{t("list.none")}</span>}</td>
+              <td className={tdClass}>
+                {person.team?.name ?? (
+                  <span className="text-slate-500 dark:text-slate-400">{t("list.none")}</span>
+                )}
+              </td>
               <td className={tdClass}>
                 {person.manager ? (
                   <a href={`/admin/people/${person.manager.id}`} className="hover:underline">
@@ -151,13 +231,23 @@ export default function People({ loaderData }: Route.ComponentProps) {
                   <span className="text-slate-500 dark:text-slate-400">{t("list.none")}</span>
                 )}
               </td>
-              <td className={tdClass}>{person.track ? placeOf(person.ladderId, person.track, person.level) : <span className="text-slate-500 dark:text-slate-400">{t("list.none")}</span>}</td>
+              <td className={tdClass}>
+                {person.track ? (
+                  placeOf(person.ladderId, person.track, person.level)
+                ) : (
+                  <span className="text-slate-500 dark:text-slate-400">{t("list.none")}</span>
+                )}
+              </td>
               <td className={tdClass}>
                 {f.list(
-                  [person.isAdmin ? t("list.roleAdmin") : null, person.isHiringAdmin ? t("list.roleHiringAdmin") : null, person.reportCount ? t("list.managerOf", { count: person.reportCount }) : null].filter(
-                    (role) => role !== null,
-                  ),
-                ) || <span className="text-slate-500 dark:text-slate-400">{t("list.engineer")}</span>}
+                  [
+                    person.isAdmin ? t("list.roleAdmin") : null,
+                    person.isHiringAdmin ? t("list.roleHiringAdmin") : null,
+                    person.reportCount ? t("list.managerOf", { count: person.reportCount }) : null,
+                  ].filter((role) => role !== null),
+                ) || (
+                  <span className="text-slate-500 dark:text-slate-400">{t("list.engineer")}</span>
+                )}
               </td>
             </tr>
           ))}

@@ -17,7 +17,13 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { ladderWords, levelLabel, trackLabel } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
-import { changeInWords, CSV_COLUMNS, MAX_ATTRIBUTE_COLUMNS, MAX_IMPORT_ROWS, type PlaceWords } from "~/modules/people/csv-import";
+import {
+  changeInWords,
+  CSV_COLUMNS,
+  MAX_ATTRIBUTE_COLUMNS,
+  MAX_IMPORT_ROWS,
+  type PlaceWords,
+} from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -35,12 +41,18 @@ const ERRORS_SHOWN = 50;
 /** A file larger than this is not sent back with the reply (the page keeps it; a junk file would double the answer). */
 const ECHO_LIMIT = 1024 * 1024;
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("people:import.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("people:import.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   // Sent from the server so the CSV parser in csv-import.ts stays out of the browser bundle.
-  return { columns: [...CSV_COLUMNS], maxRows: MAX_IMPORT_ROWS, maxAttributes: MAX_ATTRIBUTE_COLUMNS };
+  return {
+    columns: [...CSV_COLUMNS],
+    maxRows: MAX_IMPORT_ROWS,
+    maxAttributes: MAX_ATTRIBUTE_COLUMNS,
+  };
 });
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
@@ -55,18 +67,35 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   const echo = csv.length > ECHO_LIMIT ? { hideFields: ["csv"] } : {};
   if (!outcome.ok) {
     const t = translatorOf(context);
-    const errors = outcome.errors.slice(0, ERRORS_SHOWN).map((error) => ({ ...error, message: wordsOf(t, error.message) }));
+    const errors = outcome.errors
+      .slice(0, ERRORS_SHOWN)
+      .map((error) => ({ ...error, message: wordsOf(t, error.message) }));
     return data(
-      { status: "errors" as const, result: submission.reply(echo), intent, errors, errorCount: outcome.errors.length },
+      {
+        status: "errors" as const,
+        result: submission.reply(echo),
+        intent,
+        errors,
+        errorCount: outcome.errors.length,
+      },
       { status: 400 },
     );
   }
   const { plan, summary } = outcome;
   const ladders = (await servedLadders()).map((served) => served.ladder);
   const named = ladderWords(ladders);
-  const words: PlaceWords = { ladder: (id) => ladders.find((ladder) => ladder.meta.id === id)?.meta.name ?? id, track: named.track, level: named.level };
+  const words: PlaceWords = {
+    ladder: (id) => ladders.find((ladder) => ladder.meta.id === id)?.meta.name ?? id,
+    track: named.track,
+    level: named.level,
+  };
   if (intent === "import") {
-    return { status: "imported" as const, result: submission.reply({ resetForm: true }), summary, newTeams: plan.newTeams };
+    return {
+      status: "imported" as const,
+      result: submission.reply({ resetForm: true }),
+      summary,
+      newTeams: plan.newTeams,
+    };
   }
   return {
     status: "checked" as const,
@@ -76,9 +105,18 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
     attributeColumns: plan.attributeColumns,
     levelSinceColumn: plan.columns.includes("level_since"),
     // Tracks and levels in words, from each new person's ladder.
-    creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({ ...row, trackName: trackLabel(ladders, row.track, row.ladder), levelTitle: levelLabel(ladders, row.level, row.ladder, row.sublevel) })),
+    creates: plan.creates.slice(0, PREVIEW_ROWS).map((row) => ({
+      ...row,
+      trackName: trackLabel(ladders, row.track, row.ladder),
+      levelTitle: levelLabel(ladders, row.level, row.ladder, row.sublevel),
+    })),
     // Each change in words: ladders, tracks and levels by name.
-    changes: plan.changes.slice(0, PREVIEW_ROWS).map((change) => ({ ...change, described: change.changes.map((fieldChange) => changeInWords(fieldChange, change.changes, words, translatorOf(context))) })),
+    changes: plan.changes.slice(0, PREVIEW_ROWS).map((change) => ({
+      ...change,
+      described: change.changes.map((fieldChange) =>
+        changeInWords(fieldChange, change.changes, words, translatorOf(context)),
+      ),
+    })),
   };
 });
 
@@ -94,10 +132,20 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
   const f = useFormats();
   const navigation = useNavigation();
   const submittedText = useRef<string | null>(null);
-  const initialCsv = typeof actionData?.result.initialValue?.csv === "string" ? actionData.result.initialValue.csv : "";
+  const initialCsv =
+    typeof actionData?.result.initialValue?.csv === "string"
+      ? actionData.result.initialValue.csv
+      : "";
   const [csv, setCsv] = useState(initialCsv);
-  const [checkedText, setCheckedText] = useState<string | null>(actionData?.status === "checked" ? initialCsv : null);
-  const [fileState, setFileState] = useState<{ name: string; loaded: number; total: number; error?: string } | null>(null);
+  const [checkedText, setCheckedText] = useState<string | null>(
+    actionData?.status === "checked" ? initialCsv : null,
+  );
+  const [fileState, setFileState] = useState<{
+    name: string;
+    loaded: number;
+    total: number;
+    error?: string;
+  } | null>(null);
   const rows = useMemo(() => countRows(csv), [csv]);
   const fileInputId = useId();
 
@@ -119,31 +167,58 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
     if (actionData?.status === "imported") setCsv("");
   }
 
-  const submittingIntent = navigation.state === "submitting" && navigation.formAction === "/admin/people/import" ? navigation.formData?.get("intent") : null;
+  const submittingIntent =
+    navigation.state === "submitting" && navigation.formAction === "/admin/people/import"
+      ? navigation.formData?.get("intent")
+      : null;
   const busy = Boolean(submittingIntent);
   const checkIsCurrent = actionData?.status === "checked" && checkedText === csv;
-  const nothingToDo = actionData?.status === "checked" && actionData.summary.created === 0 && actionData.summary.changed === 0;
+  const nothingToDo =
+    actionData?.status === "checked" &&
+    actionData.summary.created === 0 &&
+    actionData.summary.changed === 0;
 
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setFileState({ name: file.name, loaded: 0, total: file.size, error: t("import.errors.tooLarge", { megabytes: MAX_FILE_BYTES / 1024 / 1024 }) });
+      setFileState({
+        name: file.name,
+        loaded: 0,
+        total: file.size,
+        error: t("import.errors.tooLarge", { megabytes: MAX_FILE_BYTES / 1024 / 1024 }),
+      });
       return;
     }
     const reader = new FileReader();
     setFileState({ name: file.name, loaded: 0, total: file.size });
-    reader.onprogress = (progress) => setFileState({ name: file.name, loaded: progress.loaded, total: progress.total || file.size });
+    reader.onprogress = (progress) =>
+      setFileState({
+        name: file.name,
+        loaded: progress.loaded,
+        total: progress.total || file.size,
+      });
     reader.onload = () => {
       // Read as bytes and decoded strictly: a file that is not UTF-8 is refused, not turned into replacement characters.
       try {
         setCsv(new TextDecoder("utf-8", { fatal: true }).decode(reader.result as ArrayBuffer));
         setFileState(null);
       } catch {
-        setFileState({ name: file.name, loaded: 0, total: file.size, error: t("import.errors.notUtf8") });
+        setFileState({
+          name: file.name,
+          loaded: 0,
+          total: file.size,
+          error: t("import.errors.notUtf8"),
+        });
       }
     };
-    reader.onerror = () => setFileState({ name: file.name, loaded: 0, total: file.size, error: t("import.errors.unreadable") });
+    reader.onerror = () =>
+      setFileState({
+        name: file.name,
+        loaded: 0,
+        total: file.size,
+        error: t("import.errors.unreadable"),
+      });
     reader.readAsArrayBuffer(file);
   };
 
@@ -169,7 +244,11 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
               className="block text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-50 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
             />
             {fileState && !fileState.error ? (
-              <ProgressBar label={t("import.reading", { name: fileState.name })} value={fileState.loaded} max={fileState.total} />
+              <ProgressBar
+                label={t("import.reading", { name: fileState.name })}
+                value={fileState.loaded}
+                max={fileState.total}
+              />
             ) : null}
             {fileState?.error ? <ErrorList errors={[fileState.error]} /> : null}
           </div>
@@ -189,30 +268,53 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
               aria-describedby={`${fields.csv.id}-hint${fields.csv.errors?.length ? ` ${fields.csv.errorId}` : ""}`}
               className={`${inputClass} font-mono text-xs`}
             />
-            <p id={`${fields.csv.id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            <p
+              id={`${fields.csv.id}-hint`}
+              className="mt-1 text-xs text-slate-500 dark:text-slate-400"
+            >
               {rows ? `${t("import.rowsAfterHeader", { count: rows })} ` : ""}
               {t("import.hint", { maxAttributes, maxRows })}
             </p>
             <ErrorList id={fields.csv.errorId} errors={fields.csv.errors} />
           </div>
           <div className="flex flex-wrap items-center gap-2">
-            <Button type="submit" name="intent" value="check" variant={checkIsCurrent ? "secondary" : "primary"} disabled={busy}>
+            <Button
+              type="submit"
+              name="intent"
+              value="check"
+              variant={checkIsCurrent ? "secondary" : "primary"}
+              disabled={busy}
+            >
               {submittingIntent === "check" ? t("import.checking") : t("import.check")}
             </Button>
             {checkIsCurrent && !nothingToDo ? (
               <Button type="submit" name="intent" value="import" disabled={busy}>
-                {submittingIntent === "import" ? t("import.importing") : t("import.importCount", { count: actionData.summary.rows })}
+                {submittingIntent === "import"
+                  ? t("import.importing")
+                  : t("import.importCount", { count: actionData.summary.rows })}
               </Button>
             ) : null}
           </div>
           {submittingIntent ? (
-            <ProgressBar label={submittingIntent === "import" ? t("import.importingRows", { count: rows }) : t("import.checkingRows", { count: rows })} />
+            <ProgressBar
+              label={
+                submittingIntent === "import"
+                  ? t("import.importingRows", { count: rows })
+                  : t("import.checkingRows", { count: rows })
+              }
+            />
           ) : null}
         </Form>
       </Card>
 
       <section aria-live="polite" aria-busy={busy} aria-label={t("import.result")}>
-        {actionData?.status === "errors" ? <ImportErrors errors={actionData.errors} count={actionData.errorCount} intent={actionData.intent} /> : null}
+        {actionData?.status === "errors" ? (
+          <ImportErrors
+            errors={actionData.errors}
+            count={actionData.errorCount}
+            intent={actionData.intent}
+          />
+        ) : null}
         {actionData?.status === "imported" ? (
           <Alert tone="success" title={t("import.imported")}>
             <p>
@@ -223,7 +325,10 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
                     teamCount: actionData.newTeams.length,
                     teams: f.list(actionData.newTeams),
                   })
-                : t("import.importedSummary", { created: actionData.summary.created, changed: actionData.summary.changed })}{" "}
+                : t("import.importedSummary", {
+                    created: actionData.summary.created,
+                    changed: actionData.summary.changed,
+                  })}{" "}
               <Link to="/admin/people" className="underline">
                 {t("import.seeEveryone")}
               </Link>
@@ -270,13 +375,28 @@ function ProgressBar({ label, value, max }: { label: string; value?: number; max
   );
 }
 
-function ImportErrors({ errors, count, intent }: { errors: { line: number; field: string | null; message: string }[]; count: number; intent: "check" | "import" }) {
+function ImportErrors({
+  errors,
+  count,
+  intent,
+}: {
+  errors: { line: number; field: string | null; message: string }[];
+  count: number;
+  intent: "check" | "import";
+}) {
   const { t } = useTranslation("people");
-  const title = intent === "import" ? t("import.problemsNothingImported", { count }) : t("import.problemsNothingUntilFixed", { count });
+  const title =
+    intent === "import"
+      ? t("import.problemsNothingImported", { count })
+      : t("import.problemsNothingUntilFixed", { count });
   return (
     <Alert tone="error" title={title}>
       <div className="mt-2 max-h-[32rem] overflow-auto">
-        <DataTable plain caption={t("import.problemsByLine")} headings={[t("import.line"), t("import.column"), t("import.problem")]}>
+        <DataTable
+          plain
+          caption={t("import.problemsByLine")}
+          headings={[t("import.line"), t("import.column"), t("import.problem")]}
+        >
           {errors.map((error, index) => (
             <tr key={`${error.line}-${error.field}-${index}`}>
               <th scope="row" className={`${tdClass} font-normal tabular-nums`}>
@@ -300,7 +420,10 @@ function ImportErrors({ errors, count, intent }: { errors: { line: number; field
 type CheckedData = Extract<NonNullable<Route.ComponentProps["actionData"]>, { status: "checked" }>;
 
 /** A new person's attributes as "location: Berlin; employment: part-time", empty cells left out. */
-function describeAttributes(attributes: Record<string, string | null>, names: readonly string[]): string {
+function describeAttributes(
+  attributes: Record<string, string | null>,
+  names: readonly string[],
+): string {
   const set = names.flatMap((name) => {
     const value = attributes[name];
     return value ? [`${name}: ${value}`] : [];
@@ -313,10 +436,17 @@ function Preview({ data: preview }: { data: CheckedData }) {
   const { t } = useTranslation("people");
   const f = useFormats();
   const more = (shown: number, total: number) =>
-    total > shown ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t("import.firstShown", { shown, count: total })}</p> : null;
+    total > shown ? (
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+        {t("import.firstShown", { shown, count: total })}
+      </p>
+    ) : null;
   return (
     <div className="space-y-6">
-      <Alert tone={summary.created || summary.changed ? "info" : "success"} title={t("import.valid")}>
+      <Alert
+        tone={summary.created || summary.changed ? "info" : "success"}
+        title={t("import.valid")}
+      >
         <p>
           {preview.newTeams.length
             ? t("import.checkedSummaryWithTeams", {
@@ -326,13 +456,21 @@ function Preview({ data: preview }: { data: CheckedData }) {
                 teamCount: preview.newTeams.length,
                 teams: f.list(preview.newTeams),
               })
-            : t("import.checkedSummary", { created: summary.created, changed: summary.changed, unchanged: summary.unchanged })}{" "}
-          {summary.created || summary.changed ? t("import.nothingWrittenYet") : t("import.upToDate")}
+            : t("import.checkedSummary", {
+                created: summary.created,
+                changed: summary.changed,
+                unchanged: summary.unchanged,
+              })}{" "}
+          {summary.created || summary.changed
+            ? t("import.nothingWrittenYet")
+            : t("import.upToDate")}
         </p>
       </Alert>
       {preview.creates.length ? (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">{t("import.newPeople", { count: summary.created })}</h2>
+          <h2 className="mb-3 text-lg font-semibold">
+            {t("import.newPeople", { count: summary.created })}
+          </h2>
           <DataTable
             plain
             headings={[
@@ -347,45 +485,58 @@ function Preview({ data: preview }: { data: CheckedData }) {
               ...(preview.attributeColumns.length ? [t("import.attributes")] : []),
             ]}
           >
-                {preview.creates.map((row) => (
-                  <tr key={row.email}>
-                    <td className={`${tdClass} tabular-nums`}>{row.line}</td>
-                    <th scope="row" className={`${tdClass} font-medium`}>
-                      {row.name}
-                    </th>
-                    <td className={tdClass}>{row.email}</td>
-                    <td className={tdClass}>{row.managerEmail ?? "—"}</td>
-                    <td className={tdClass}>{row.team ?? "—"}</td>
-                    <td className={tdClass}>{row.trackName ?? "—"}</td>
-                    <td className={tdClass}>{row.levelTitle ?? "—"}</td>
-                    {preview.levelSinceColumn ? <td className={tdClass}>{row.levelSince ?? "—"}</td> : null}
-                    {preview.attributeColumns.length ? <td className={tdClass}>{describeAttributes(row.attributes, preview.attributeColumns)}</td> : null}
-                  </tr>
-                ))}
+            {preview.creates.map((row) => (
+              <tr key={row.email}>
+                <td className={`${tdClass} tabular-nums`}>{row.line}</td>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {row.name}
+                </th>
+                <td className={tdClass}>{row.email}</td>
+                <td className={tdClass}>{row.managerEmail ?? "—"}</td>
+                <td className={tdClass}>{row.team ?? "—"}</td>
+                <td className={tdClass}>{row.trackName ?? "—"}</td>
+                <td className={tdClass}>{row.levelTitle ?? "—"}</td>
+                {preview.levelSinceColumn ? (
+                  <td className={tdClass}>{row.levelSince ?? "—"}</td>
+                ) : null}
+                {preview.attributeColumns.length ? (
+                  <td className={tdClass}>
+                    {describeAttributes(row.attributes, preview.attributeColumns)}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
           </DataTable>
           {more(preview.creates.length, summary.created)}
         </Card>
       ) : null}
       {preview.changes.length ? (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">{t("import.changes", { count: summary.changed })}</h2>
-          <DataTable plain headings={[t("import.line"), t("import.person"), t("import.whatChanges")]}>
-                {preview.changes.map((change) => (
-                  <tr key={change.id}>
-                    <td className={`${tdClass} tabular-nums`}>{change.line}</td>
-                    <th scope="row" className={`${tdClass} font-medium`}>
-                      {change.name}
-                      <span className="block font-normal text-slate-500 dark:text-slate-400">{change.email}</span>
-                    </th>
-                    <td className={tdClass}>
-                      <ul>
-                        {change.described.map((words, index) => (
-                          <li key={change.changes[index]!.field}>{words}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
+          <h2 className="mb-3 text-lg font-semibold">
+            {t("import.changes", { count: summary.changed })}
+          </h2>
+          <DataTable
+            plain
+            headings={[t("import.line"), t("import.person"), t("import.whatChanges")]}
+          >
+            {preview.changes.map((change) => (
+              <tr key={change.id}>
+                <td className={`${tdClass} tabular-nums`}>{change.line}</td>
+                <th scope="row" className={`${tdClass} font-medium`}>
+                  {change.name}
+                  <span className="block font-normal text-slate-500 dark:text-slate-400">
+                    {change.email}
+                  </span>
+                </th>
+                <td className={tdClass}>
+                  <ul>
+                    {change.described.map((words, index) => (
+                      <li key={change.changes[index]!.field}>{words}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
           </DataTable>
           {more(preview.changes.length, summary.changed)}
         </Card>

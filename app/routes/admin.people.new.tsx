@@ -16,7 +16,9 @@ import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("people:new.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("people:new.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -29,7 +31,14 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createPerson(viewer.id, submission.value, await getTrackLevelCheck());
-  if (!result.ok) return data(submission.reply({ fieldErrors: wordedFieldErrors(translatorOf(context), result.fieldErrors), formErrors: result.formErrors }), { status: 400 });
+  if (!result.ok)
+    return data(
+      submission.reply({
+        fieldErrors: wordedFieldErrors(translatorOf(context), result.fieldErrors),
+        formErrors: result.formErrors,
+      }),
+      { status: 400 },
+    );
   return redirect(`/admin/people/${result.personId}`);
 });
 
@@ -48,10 +57,7 @@ export default function NewPerson({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <BackLink to="/admin/people">{t("new.back")}</BackLink>
-      <PageHeader
-        title={t("new.heading")}
-        description={t("new.description")}
-      />
+      <PageHeader title={t("new.heading")} description={t("new.description")} />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <PersonFields fields={fields} teams={teams} tracks={tracks} />

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, useNavigation } from "react-router";
 import type { Route } from "./+types/admin.retention";
@@ -13,44 +19,63 @@ import { useTranslation } from "~/i18n/use-translation";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { ClearHoldSchema, EraseSchema, HoldSchema, RulesSchema } from "~/modules/retention/forms";
-import { clearHold, eraseNow, placeHold, retentionPage, setRules } from "~/modules/retention/retention.server";
+import {
+  clearHold,
+  eraseNow,
+  placeHold,
+  retentionPage,
+  setRules,
+} from "~/modules/retention/retention.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("retention:title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("retention:title") },
+];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => retentionPage(await requireUser(request)));
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) =>
+  retentionPage(await requireUser(request)),
+);
 
 export const action = withFormRefusals(async ({ request }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const intent = form.get("intent");
   if (intent === "rules") {
     const submission = parseWithZod(form, { schema: RulesSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), done: null }, { status: 400 });
     await setRules(viewer, submission.value);
     return { intent, result: submission.reply(), done: "rules" as const };
   }
   if (intent === "hold") {
     const submission = parseWithZod(form, { schema: HoldSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), done: null }, { status: 400 });
     await placeHold(viewer, submission.value.email);
     return { intent, result: submission.reply({ resetForm: true }), done: "hold" as const };
   }
   if (intent === "clear") {
     const submission = parseWithZod(form, { schema: ClearHoldSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), done: null }, { status: 400 });
     await clearHold(viewer, submission.value.personId);
     return { intent, result: submission.reply(), done: "clear" as const };
   }
   if (intent === "erase") {
     const submission = parseWithZod(form, { schema: EraseSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), done: null }, { status: 400 });
     await eraseNow(viewer, submission.value.email);
     return { intent, result: submission.reply({ resetForm: true }), done: "erase" as const };
   }
   throw new InvalidError({ key: "retention:errors.unknownAction" });
 });
 
-type ActionData = { intent?: unknown; result?: SubmissionResult<string[]>; done?: "rules" | "hold" | "clear" | "erase" | null; error?: string };
+type ActionData = {
+  intent?: unknown;
+  result?: SubmissionResult<string[]>;
+  done?: "rules" | "hold" | "clear" | "erase" | null;
+  error?: string;
+};
 
 export default function Retention({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
@@ -105,7 +130,13 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
           {t("next.heading")}
         </h2>
         <p className="muted mb-3 text-sm">{t("next.description")}</p>
-        <DataTable caption={t("next.caption")} headings={[t("next.kind"), { key: "count", label: t("next.count"), className: "text-end" }]}>
+        <DataTable
+          caption={t("next.caption")}
+          headings={[
+            t("next.kind"),
+            { key: "count", label: t("next.count"), className: "text-end" },
+          ]}
+        >
           {next.map((row) => (
             <tr key={row.label}>
               <th scope="row" className={`${tdClass} text-start font-normal`}>
@@ -122,11 +153,36 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
         <h2 className="mb-3 text-lg font-semibold">{t("rules.heading")}</h2>
         <Form method="post" className="space-y-4" {...getFormProps(rulesForm)}>
           <input type="hidden" name="intent" value="rules" />
-          <Field label={t("rules.privateNotes")} hint={t("rules.privateNotesHint")} errors={rules.privateNotes.errors} {...getInputProps(rules.privateNotes, { type: "number" })} />
-          <Field label={t("rules.feedbackTexts")} hint={t("rules.feedbackTextsHint")} errors={rules.feedbackTexts.errors} {...getInputProps(rules.feedbackTexts, { type: "number" })} />
-          <Field label={t("rules.candidateDays")} hint={t("rules.candidateDaysHint")} errors={rules.candidateDays.errors} {...getInputProps(rules.candidateDays, { type: "number" })} />
-          <Field label={t("rules.leavers")} hint={t("rules.leaversHint")} errors={rules.leavers.errors} {...getInputProps(rules.leavers, { type: "number" })} />
-          <SelectField label={t("rules.othersTexts")} hint={t("rules.othersTextsHint")} errors={rules.othersTexts.errors} {...getSelectProps(rules.othersTexts)}>
+          <Field
+            label={t("rules.privateNotes")}
+            hint={t("rules.privateNotesHint")}
+            errors={rules.privateNotes.errors}
+            {...getInputProps(rules.privateNotes, { type: "number" })}
+          />
+          <Field
+            label={t("rules.feedbackTexts")}
+            hint={t("rules.feedbackTextsHint")}
+            errors={rules.feedbackTexts.errors}
+            {...getInputProps(rules.feedbackTexts, { type: "number" })}
+          />
+          <Field
+            label={t("rules.candidateDays")}
+            hint={t("rules.candidateDaysHint")}
+            errors={rules.candidateDays.errors}
+            {...getInputProps(rules.candidateDays, { type: "number" })}
+          />
+          <Field
+            label={t("rules.leavers")}
+            hint={t("rules.leaversHint")}
+            errors={rules.leavers.errors}
+            {...getInputProps(rules.leavers, { type: "number" })}
+          />
+          <SelectField
+            label={t("rules.othersTexts")}
+            hint={t("rules.othersTextsHint")}
+            errors={rules.othersTexts.errors}
+            {...getSelectProps(rules.othersTexts)}
+          >
             <option value="keep">{t("rules.othersKeep")}</option>
             <option value="remove">{t("rules.othersRemove")}</option>
           </SelectField>
@@ -143,18 +199,30 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
         </h2>
         <p className="muted mb-3 text-sm">{t("holds.description")}</p>
         {page.holds.length ? (
-          <DataTable caption={t("holds.caption")} headings={[t("holds.person"), t("holds.since"), ""]}>
+          <DataTable
+            caption={t("holds.caption")}
+            headings={[t("holds.person"), t("holds.since"), ""]}
+          >
             {page.holds.map((held) => (
               <tr key={held.personId}>
                 <th scope="row" className={`${tdClass} text-start font-normal`}>
                   {held.name} <span className="muted">{held.email}</span>
                 </th>
-                <td className={tdClass}>{held.setBy ? t("holds.setBy", { when: f.dateTime(held.setAt), name: held.setBy }) : f.dateTime(held.setAt)}</td>
+                <td className={tdClass}>
+                  {held.setBy
+                    ? t("holds.setBy", { when: f.dateTime(held.setAt), name: held.setBy })
+                    : f.dateTime(held.setAt)}
+                </td>
                 <td className={`${tdClass} text-end`}>
                   <Form method="post">
                     <input type="hidden" name="intent" value="clear" />
                     <input type="hidden" name="personId" value={held.personId} />
-                    <Button type="submit" variant="secondary" disabled={busy} aria-label={t("holds.clearFor", { name: held.name })}>
+                    <Button
+                      type="submit"
+                      variant="secondary"
+                      disabled={busy}
+                      aria-label={t("holds.clearFor", { name: held.name })}
+                    >
                       {t("holds.clear")}
                     </Button>
                   </Form>
@@ -165,9 +233,18 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
         ) : (
           <p className="mb-3 text-sm">{t("holds.none")}</p>
         )}
-        <Form method="post" className="mt-4 flex flex-wrap items-end gap-3" {...getFormProps(holdForm)}>
+        <Form
+          method="post"
+          className="mt-4 flex flex-wrap items-end gap-3"
+          {...getFormProps(holdForm)}
+        >
           <input type="hidden" name="intent" value="hold" />
-          <Field className="min-w-64 flex-1" label={t("holds.email")} errors={hold.email.errors} {...getInputProps(hold.email, { type: "email" })} />
+          <Field
+            className="min-w-64 flex-1"
+            label={t("holds.email")}
+            errors={hold.email.errors}
+            {...getInputProps(hold.email, { type: "email" })}
+          />
           <Button type="submit" disabled={busy}>
             {t("holds.place")}
           </Button>
@@ -181,8 +258,15 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
         <p className="muted mb-3 text-sm">{t("erase.description")}</p>
         <Form method="post" className="space-y-3" {...getFormProps(eraseForm)}>
           <input type="hidden" name="intent" value="erase" />
-          <Field label={t("erase.email")} errors={erase.email.errors} {...getInputProps(erase.email, { type: "email" })} />
-          <CheckboxField label={t("erase.confirm")} {...getInputProps(erase.confirm, { type: "checkbox", value: "erase" })} />
+          <Field
+            label={t("erase.email")}
+            errors={erase.email.errors}
+            {...getInputProps(erase.email, { type: "email" })}
+          />
+          <CheckboxField
+            label={t("erase.confirm")}
+            {...getInputProps(erase.confirm, { type: "checkbox", value: "erase" })}
+          />
           <ErrorList id={erase.confirm.errorId} errors={erase.confirm.errors} />
           <Button type="submit" variant="danger" disabled={busy}>
             {t("erase.submit")}

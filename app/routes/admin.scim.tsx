@@ -16,17 +16,32 @@ import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { GroupsAsTeamsSchema, type GroupsAsTeams } from "~/modules/identity/scim/group-teams";
-import { getGroupsAsTeams, listPushedGroups, setGroupsAsTeams, type PushedGroup } from "~/modules/identity/scim/groups.server";
+import {
+  getGroupsAsTeams,
+  listPushedGroups,
+  setGroupsAsTeams,
+  type PushedGroup,
+} from "~/modules/identity/scim/groups.server";
 import { scimBaseUrl } from "~/modules/identity/scim/scim.server";
 import { CreateTokenSchema } from "~/modules/identity/scim/token-form";
-import { createScimToken, listScimTokens, revokeScimToken } from "~/modules/identity/scim/tokens.server";
+import {
+  createScimToken,
+  listScimTokens,
+  revokeScimToken,
+} from "~/modules/identity/scim/tokens.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:scim.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("admin:scim.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  const [tokens, groupsAsTeams, groups] = await Promise.all([listScimTokens(), getGroupsAsTeams(), listPushedGroups()]);
+  const [tokens, groupsAsTeams, groups] = await Promise.all([
+    listScimTokens(),
+    getGroupsAsTeams(),
+    listPushedGroups(),
+  ]);
   return { tokens, baseUrl: scimBaseUrl(request.url), groupsAsTeams, groups };
 });
 
@@ -37,20 +52,32 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   const t = translatorOf(context);
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: CreateTokenSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), created: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), created: null }, { status: 400 });
     const created = await createScimToken(viewer.id, submission.value.name);
     // Shown once, in this answer only: Rungs keeps its hash.
-    return { intent, result: submission.reply({ resetForm: true }), created: { name: created.name, token: created.token } };
+    return {
+      intent,
+      result: submission.reply({ resetForm: true }),
+      created: { name: created.name, token: created.token },
+    };
   }
   if (intent === "groups") {
     const submission = parseWithZod(formData, { schema: GroupsAsTeamsSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), created: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), created: null }, { status: 400 });
     await setGroupsAsTeams(viewer.id, submission.value);
-    return { intent, result: submission.reply(), created: null, message: t("admin:scim.groupsSaved") };
+    return {
+      intent,
+      result: submission.reply(),
+      created: null,
+      message: t("admin:scim.groupsSaved"),
+    };
   }
   if (intent === "revoke") {
     const tokenId = formData.get("tokenId");
-    if (typeof tokenId !== "string" || !tokenId) throw new NotFoundError({ key: "admin:scim.errors.noSuchToken" });
+    if (typeof tokenId !== "string" || !tokenId)
+      throw new NotFoundError({ key: "admin:scim.errors.noSuchToken" });
     await revokeScimToken(viewer.id, tokenId);
     return { intent, result: undefined, created: null, message: t("admin:scim.revoked") };
   }
@@ -65,12 +92,16 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
 
   return (
     <>
-      <PageHeader
-        title={t("scim.heading")}
-        description={t("scim.description")}
-      />
+      <PageHeader title={t("scim.heading")} description={t("scim.description")} />
       {message ? <Alert tone="success">{message}</Alert> : null}
-      {created ? <IssuedToken title={t("scim.created", { name: created.name })} copyNow={t("scim.copyNow")} label={t("scim.newTokenLabel")} token={created.token} /> : null}
+      {created ? (
+        <IssuedToken
+          title={t("scim.created", { name: created.name })}
+          copyNow={t("scim.copyNow")}
+          label={t("scim.newTokenLabel")}
+          token={created.token}
+        />
+      ) : null}
 
       <Card className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">{t("scim.connecting")}</h2>
@@ -89,7 +120,13 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
         intent="create"
         schema={CreateTokenSchema}
         lastResult={actionData?.intent === "create" ? actionData.result : undefined}
-        words={{ heading: t("scim.newToken"), name: t("scim.name"), nameHint: t("scim.nameHint"), issue: t("scim.create"), issuing: t("scim.creating") }}
+        words={{
+          heading: t("scim.newToken"),
+          name: t("scim.name"),
+          nameHint: t("scim.nameHint"),
+          issue: t("scim.create"),
+          issuing: t("scim.creating"),
+        }}
       />
 
       <TokenTable
@@ -110,7 +147,11 @@ export default function ScimTokens({ loaderData, actionData }: Route.ComponentPr
         }}
       />
 
-      <GroupsAsTeams groupsAsTeams={groupsAsTeams} groups={groups} lastResult={actionData?.intent === "groups" ? actionData.result : undefined} />
+      <GroupsAsTeams
+        groupsAsTeams={groupsAsTeams}
+        groups={groups}
+        lastResult={actionData?.intent === "groups" ? actionData.result : undefined}
+      />
     </>
   );
 }
@@ -140,7 +181,10 @@ function GroupsAsTeams({
   const [form, fields] = useForm({
     id: "groups-as-teams",
     lastResult,
-    defaultValue: { groupsAsTeams: groupsAsTeams.kind, teamPrefix: groupsAsTeams.kind === "prefix" ? groupsAsTeams.prefix : "" },
+    defaultValue: {
+      groupsAsTeams: groupsAsTeams.kind,
+      teamPrefix: groupsAsTeams.kind === "prefix" ? groupsAsTeams.prefix : "",
+    },
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: GroupsAsTeamsSchema }),
   });
@@ -152,26 +196,46 @@ function GroupsAsTeams({
       </p>
       <Form method="post" className="max-w-xl space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="groups" />
-        <RadioGroupField legend={t("scim.groups.legend")} field={fields.groupsAsTeams} options={GROUP_CHOICES.map(([value, key]) => [value, t(key)] as const)} />
-        <Field label={t("scim.groups.prefixLabel")} hint={t("scim.groups.prefixHint")} errors={fields.teamPrefix.errors} {...getInputProps(fields.teamPrefix, { type: "text" })} />
+        <RadioGroupField
+          legend={t("scim.groups.legend")}
+          field={fields.groupsAsTeams}
+          options={GROUP_CHOICES.map(([value, key]) => [value, t(key)] as const)}
+        />
+        <Field
+          label={t("scim.groups.prefixLabel")}
+          hint={t("scim.groups.prefixHint")}
+          errors={fields.teamPrefix.errors}
+          {...getInputProps(fields.teamPrefix, { type: "text" })}
+        />
         <SubmitButton busyLabel={t("scim.groups.saving")}>{t("scim.groups.save")}</SubmitButton>
       </Form>
       {groups.length ? (
         <div className="mt-6">
-          <DataTable caption={t("scim.groups.pushed")} headings={[t("scim.groups.group"), t("scim.groups.members"), t("scim.groups.team")]}>
+          <DataTable
+            caption={t("scim.groups.pushed")}
+            headings={[t("scim.groups.group"), t("scim.groups.members"), t("scim.groups.team")]}
+          >
             {groups.map((group) => (
               <tr key={group.id}>
                 <th scope="row" className={`${tdClass} font-medium`}>
                   {group.displayName}
                 </th>
                 <td className={tdClass}>{f.number(group.members)}</td>
-                <td className={tdClass}>{group.team ?? <span className="text-slate-500 dark:text-slate-400">{t("scim.groups.notATeam")}</span>}</td>
+                <td className={tdClass}>
+                  {group.team ?? (
+                    <span className="text-slate-500 dark:text-slate-400">
+                      {t("scim.groups.notATeam")}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>
         </div>
       ) : (
-        <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">{t("scim.groups.noneYet")}</p>
+        <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">
+          {t("scim.groups.noneYet")}
+        </p>
       )}
     </Card>
   );

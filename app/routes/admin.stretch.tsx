@@ -14,7 +14,9 @@ import { CapSchema } from "~/modules/sponsorship/forms";
 import { setSponsorshipCap, sponsorshipCap } from "~/modules/sponsorship/sponsorship.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("opportunities:admin.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("opportunities:admin.title") },
+];
 
 /** Who may post opportunities besides managers, and the cap on a sponsor's active sponsorships: admins' (anyone else reads a 404, as the services decide). */
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
@@ -31,7 +33,11 @@ export const action = withFormRefusals(
       await setPoster(viewer, String(form.get("email") ?? ""), intent === "allow");
     } else if (intent === "cap") {
       const submission = parseWithZod(form, { schema: CapSchema });
-      if (submission.status !== "success") return data({ intent, capErrors: submission.error?.cap ?? [], error: null as string | null }, { status: 400 });
+      if (submission.status !== "success")
+        return data(
+          { intent, capErrors: submission.error?.cap ?? [], error: null as string | null },
+          { status: 400 },
+        );
       await setSponsorshipCap(viewer, submission.value.cap);
     } else {
       throw new InvalidError({ key: "opportunities:errors.unknownAction" });
@@ -67,7 +73,13 @@ export default function StretchSettings({ loaderData, actionData }: Route.Compon
               <Button type="submit" name="intent" value="allow" disabled={busy}>
                 {t("admin.allow")}
               </Button>
-              <Button type="submit" name="intent" value="remove" variant="secondary" disabled={busy}>
+              <Button
+                type="submit"
+                name="intent"
+                value="remove"
+                variant="secondary"
+                disabled={busy}
+              >
                 {t("admin.remove")}
               </Button>
             </div>
@@ -77,7 +89,16 @@ export default function StretchSettings({ loaderData, actionData }: Route.Compon
           <h2 className="mb-2 text-lg font-semibold">{t("admin.cap")}</h2>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="cap" />
-            <Field label={t("admin.capField")} hint={t("admin.capHint")} name="cap" type="number" min={1} max={10} defaultValue={String(cap)} errors={actionData?.capErrors} />
+            <Field
+              label={t("admin.capField")}
+              hint={t("admin.capHint")}
+              name="cap"
+              type="number"
+              min={1}
+              max={10}
+              defaultValue={String(cap)}
+              errors={actionData?.capErrors}
+            />
             <Button type="submit" disabled={busy}>
               {t("admin.save")}
             </Button>

@@ -8,5 +8,8 @@ import { textParam } from "~/utils/search-params";
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const teams = await suggestTeams(textParam(url.searchParams, "q"));
-  return Response.json({ suggestions: teams.map((team) => team.name) }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(
+    { suggestions: teams.map((team) => team.name) },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 });

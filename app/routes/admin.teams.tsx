@@ -22,7 +22,9 @@ import { withDomainErrors } from "~/utils/http.server";
 const CreateTeamSchema = z.object({ name: TeamNameSchema });
 const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("admin:teams.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("admin:teams.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
@@ -37,24 +39,54 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
 
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: CreateTeamSchema });
-    if (submission.status !== "success") return data({ intent, teamId: null, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, teamId: null, result: submission.reply() }, { status: 400 });
     const result = await createTeam(viewer.id, submission.value.name);
-    if (!result.ok) return data({ intent, teamId: null, result: submission.reply({ fieldErrors: { name: [wordsOf(t, result.message)] } }) }, { status: 400 });
-    return { intent, teamId: null, result: submission.reply({ resetForm: true }), message: t("admin:teams.created", { name: submission.value.name }) };
+    if (!result.ok)
+      return data(
+        {
+          intent,
+          teamId: null,
+          result: submission.reply({ fieldErrors: { name: [wordsOf(t, result.message)] } }),
+        },
+        { status: 400 },
+      );
+    return {
+      intent,
+      teamId: null,
+      result: submission.reply({ resetForm: true }),
+      message: t("admin:teams.created", { name: submission.value.name }),
+    };
   }
   if (intent === "rename") {
     const submission = parseWithZod(formData, { schema: RenameTeamSchema });
     const teamId = String(formData.get("teamId") ?? "");
-    if (submission.status !== "success") return data({ intent, teamId, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, teamId, result: submission.reply() }, { status: 400 });
     const result = await renameTeam(viewer.id, submission.value.teamId, submission.value.name);
-    if (!result.ok) return data({ intent, teamId, result: submission.reply({ fieldErrors: { name: [wordsOf(t, result.message)] } }) }, { status: 400 });
-    return { intent, teamId, result: submission.reply(), message: t("admin:teams.renamed", { name: submission.value.name }) };
+    if (!result.ok)
+      return data(
+        {
+          intent,
+          teamId,
+          result: submission.reply({ fieldErrors: { name: [wordsOf(t, result.message)] } }),
+        },
+        { status: 400 },
+      );
+    return {
+      intent,
+      teamId,
+      result: submission.reply(),
+      message: t("admin:teams.renamed", { name: submission.value.name }),
+    };
   }
   if (intent === "delete") {
     const teamId = formData.get("teamId");
-    if (typeof teamId !== "string" || !teamId) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
+    if (typeof teamId !== "string" || !teamId)
+      throw new NotFoundError({ key: "people:errors.noSuchTeam" });
     const result = await deleteTeam(viewer.id, teamId);
-    if (!result.ok) return data({ intent, teamId, error: wordsOf(t, result.message) }, { status: 400 });
+    if (!result.ok)
+      return data({ intent, teamId, error: wordsOf(t, result.message) }, { status: 400 });
     return { intent, teamId, message: t("admin:teams.deleted") };
   }
   throw new InvalidError({ key: "admin:teams.errors.unknownAction" });
@@ -65,7 +97,8 @@ type ActionData = Route.ComponentProps["actionData"];
 export default function Teams({ loaderData, actionData }: Route.ComponentProps) {
   const { teams } = loaderData;
   const navigation = useNavigation();
-  const createResult = actionData?.intent === "create" && "result" in actionData ? actionData.result : undefined;
+  const createResult =
+    actionData?.intent === "create" && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "create-team",
     lastResult: createResult,
@@ -73,7 +106,8 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTeamSchema }),
   });
-  const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  const creating =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const deleteError = actionData && "error" in actionData ? actionData : null;
   const message = actionData && "message" in actionData ? actionData.message : null;
   const { t } = useTranslation("admin");
@@ -88,7 +122,12 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
         <h2 className="mb-3 text-lg font-semibold">{t("teams.new")}</h2>
         <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
-          <Field label={t("teams.name")} className="min-w-56 flex-1" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field
+            label={t("teams.name")}
+            className="min-w-56 flex-1"
+            errors={fields.name.errors}
+            {...getInputProps(fields.name, { type: "text" })}
+          />
           <Button type="submit" className="mt-6" disabled={creating}>
             {creating ? t("teams.creating") : t("teams.create")}
           </Button>
@@ -98,7 +137,12 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
       {teams.length ? (
         <DataTable
           caption={t("teams.caption")}
-          headings={[t("teams.team"), { key: "members", label: t("teams.members"), className: "text-end" }, t("teams.rename"), { key: "delete", label: <span className="sr-only">{t("teams.delete")}</span> }]}
+          headings={[
+            t("teams.team"),
+            { key: "members", label: t("teams.members"), className: "text-end" },
+            t("teams.rename"),
+            { key: "delete", label: <span className="sr-only">{t("teams.delete")}</span> },
+          ]}
         >
           {teams.map((team) => (
             <TeamRow key={team.id} team={team} actionData={actionData} />
@@ -113,11 +157,18 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
   );
 }
 
-function TeamRow({ team, actionData }: { team: { id: string; name: string; members: number; activeMembers: number }; actionData: ActionData }) {
+function TeamRow({
+  team,
+  actionData,
+}: {
+  team: { id: string; name: string; members: number; activeMembers: number };
+  actionData: ActionData;
+}) {
   const navigation = useNavigation();
   const { t } = useTranslation("admin");
   const f = useFormats();
-  const mine = actionData?.intent === "rename" && actionData.teamId === team.id && "result" in actionData;
+  const mine =
+    actionData?.intent === "rename" && actionData.teamId === team.id && "result" in actionData;
   const [form, fields] = useForm({
     id: `rename-team-${team.id}`,
     lastResult: mine ? (actionData.result as SubmissionResult<string[]>) : undefined,
@@ -126,18 +177,28 @@ function TeamRow({ team, actionData }: { team: { id: string; name: string; membe
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RenameTeamSchema }),
   });
-  const pending = navigation.state === "submitting" && navigation.formData?.get("teamId") === team.id ? navigation.formData.get("intent") : null;
+  const pending =
+    navigation.state === "submitting" && navigation.formData?.get("teamId") === team.id
+      ? navigation.formData.get("intent")
+      : null;
   const inactive = team.members - team.activeMembers;
   return (
     <tr>
       <th scope="row" className={`${tdClass} font-medium`}>
-        <Link to={`/admin/people?team=${team.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+        <Link
+          to={`/admin/people?team=${team.id}`}
+          className="text-brand-600 hover:underline dark:text-brand-100"
+        >
           {team.name}
         </Link>
       </th>
       <td className={`${tdClass} text-end tabular-nums`}>
         {f.number(team.activeMembers)}
-        {inactive ? <span className="block text-xs text-slate-500 dark:text-slate-400">{t("teams.deactivatedMembers", { count: inactive })}</span> : null}
+        {inactive ? (
+          <span className="block text-xs text-slate-500 dark:text-slate-400">
+            {t("teams.deactivatedMembers", { count: inactive })}
+          </span>
+        ) : null}
       </td>
       <td className={tdClass}>
         <Form method="post" className="flex items-start gap-2" {...getFormProps(form)}>

@@ -11,12 +11,19 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { endpointLog, redeliver, removeEndpoint, sendTestEvent } from "~/modules/webhooks/endpoints.server";
+import {
+  endpointLog,
+  redeliver,
+  removeEndpoint,
+  sendTestEvent,
+} from "~/modules/webhooks/endpoints.server";
 import { kindLabel, KIND_LABELS } from "~/modules/webhooks/events";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("webhooks:log.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("webhooks:log.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, params, url }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -27,10 +34,12 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   const viewer = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  if (intent === "test") return { test: await sendTestEvent(viewer, params.endpointId), redelivered: false };
+  if (intent === "test")
+    return { test: await sendTestEvent(viewer, params.endpointId), redelivered: false };
   if (intent === "redeliver") {
     const deliveryId = formData.get("deliveryId");
-    if (typeof deliveryId !== "string" || !deliveryId) throw new InvalidError({ key: "webhooks:errors.chooseDelivery" });
+    if (typeof deliveryId !== "string" || !deliveryId)
+      throw new InvalidError({ key: "webhooks:errors.chooseDelivery" });
     await redeliver(viewer, params.endpointId, deliveryId);
     return { test: null, redelivered: true };
   }
@@ -41,14 +50,19 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   throw new InvalidError({ key: "webhooks:errors.unknownAction" });
 });
 
-const STATUS_LABELS = { queued: "log.status.queued", delivered: "log.status.delivered", failed: "log.status.failed" } as const;
+const STATUS_LABELS = {
+  queued: "log.status.queued",
+  delivered: "log.status.delivered",
+  failed: "log.status.failed",
+} as const;
 
 export default function WebhookLog({ loaderData, actionData }: Route.ComponentProps) {
   const { endpoint, counts, deliveries, page, pageCount } = loaderData;
   const navigation = useNavigation();
   const { t } = useTranslation("webhooks");
   const f = useFormats();
-  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const busy = (intent: string) =>
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const test = actionData?.test ?? null;
   return (
     <>
@@ -59,7 +73,10 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
       </p>
       <PageHeader title={t("log.heading")} description={t("log.description")} />
       {test ? (
-        <Alert tone={test.status === "delivered" ? "success" : "warning"} title={t(test.status === "delivered" ? "log.testDelivered" : "log.testNotDelivered")}>
+        <Alert
+          tone={test.status === "delivered" ? "success" : "warning"}
+          title={t(test.status === "delivered" ? "log.testDelivered" : "log.testNotDelivered")}
+        >
           {test.lastError ? <p dir="ltr">{test.lastError}</p> : null}
         </Alert>
       ) : null}
@@ -76,7 +93,13 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
           <dt className="font-medium">{t("createdAt")}</dt>
           <dd>{f.dateTime(endpoint.createdAt)}</dd>
           <dt className="font-medium">{t("deliveries")}</dt>
-          <dd>{t("counts", { delivered: counts.delivered, queued: counts.queued, failed: counts.failed })}</dd>
+          <dd>
+            {t("counts", {
+              delivered: counts.delivered,
+              queued: counts.queued,
+              failed: counts.failed,
+            })}
+          </dd>
         </dl>
         <div className="mt-4 flex flex-wrap gap-2">
           <Form method="post">
@@ -86,7 +109,15 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
             </Button>
           </Form>
           <Form method="post">
-            <ConfirmSubmit label={t("log.remove")} title={t("log.removeTitle")} tickLabel={t("log.removeTick")} name="intent" value="remove" variant="danger" disabled={busy("remove")}>
+            <ConfirmSubmit
+              label={t("log.remove")}
+              title={t("log.removeTitle")}
+              tickLabel={t("log.removeTick")}
+              name="intent"
+              value="remove"
+              variant="danger"
+              disabled={busy("remove")}
+            >
               <p>{t("log.removeConsequence")}</p>
             </ConfirmSubmit>
           </Form>
@@ -94,7 +125,17 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
       </Card>
 
       {deliveries.length ? (
-        <DataTable caption={t("log.deliveries")} headings={[t("log.event"), t("log.occurredAt"), t("log.statusHeading"), t("log.attempts"), t("log.lastAnswer"), { key: "again", label: <span className="sr-only">{t("log.deliverAgain")}</span> }]}>
+        <DataTable
+          caption={t("log.deliveries")}
+          headings={[
+            t("log.event"),
+            t("log.occurredAt"),
+            t("log.statusHeading"),
+            t("log.attempts"),
+            t("log.lastAnswer"),
+            { key: "again", label: <span className="sr-only">{t("log.deliverAgain")}</span> },
+          ]}
+        >
           {deliveries.map((delivery) => {
             const label = kindLabel(delivery.kind);
             return (
@@ -108,19 +149,32 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
                 <td className={tdClass}>{f.dateTime(delivery.occurredAt)}</td>
                 <td className={tdClass}>
                   {t(STATUS_LABELS[delivery.status])}
-                  {delivery.deliveredAt ? <span className="muted block text-xs">{f.dateTime(delivery.deliveredAt)}</span> : null}
-                  {delivery.nextAttemptAt ? <span className="muted block text-xs">{t("log.nextAttempt", { when: f.dateTime(delivery.nextAttemptAt) })}</span> : null}
+                  {delivery.deliveredAt ? (
+                    <span className="muted block text-xs">{f.dateTime(delivery.deliveredAt)}</span>
+                  ) : null}
+                  {delivery.nextAttemptAt ? (
+                    <span className="muted block text-xs">
+                      {t("log.nextAttempt", { when: f.dateTime(delivery.nextAttemptAt) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td className={tdClass}>{f.number(delivery.attempts)}</td>
                 <td className={`${tdClass} break-all`} dir="ltr">
-                  {delivery.lastError ?? (delivery.lastStatus === null ? "" : t("log.httpStatus", { status: delivery.lastStatus }))}
+                  {delivery.lastError ??
+                    (delivery.lastStatus === null
+                      ? ""
+                      : t("log.httpStatus", { status: delivery.lastStatus }))}
                 </td>
                 <td className={tdClass}>
                   {delivery.status === "failed" ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="redeliver" />
                       <input type="hidden" name="deliveryId" value={delivery.id} />
-                      <Button type="submit" variant="ghost" aria-label={t("log.deliverAgainLabel", { id: delivery.eventId })}>
+                      <Button
+                        type="submit"
+                        variant="ghost"
+                        aria-label={t("log.deliverAgainLabel", { id: delivery.eventId })}
+                      >
                         {t("log.deliverAgain")}
                       </Button>
                     </Form>

@@ -18,7 +18,9 @@ import { KIND_LABELS, WEBHOOK_EVENT_KINDS } from "~/modules/webhooks/events";
 import { AddEndpointSchema } from "~/modules/webhooks/form";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("webhooks:title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("webhooks:title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -28,9 +30,11 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const formData = await request.formData();
-  if (formData.get("intent") !== "add") throw new InvalidError({ key: "webhooks:errors.unknownAction" });
+  if (formData.get("intent") !== "add")
+    throw new InvalidError({ key: "webhooks:errors.unknownAction" });
   const submission = parseWithZod(formData, { schema: AddEndpointSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), added: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), added: null }, { status: 400 });
   const added = await addEndpoint(viewer, submission.value);
   // Shown once, in this answer only.
   return { result: submission.reply({ resetForm: true }), added };
@@ -71,14 +75,27 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
         <h2 className="mb-3 text-lg font-semibold">{t("newEndpoint")}</h2>
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="add" />
-          <Field label={t("url")} hint={t("urlHint")} errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} />
-          <fieldset aria-describedby={fields.events.errors?.length ? fields.events.errorId : undefined}>
+          <Field
+            label={t("url")}
+            hint={t("urlHint")}
+            errors={fields.url.errors}
+            {...getInputProps(fields.url, { type: "url" })}
+          />
+          <fieldset
+            aria-describedby={fields.events.errors?.length ? fields.events.errorId : undefined}
+          >
             <legend className="mb-1 text-sm font-medium">{t("events")}</legend>
             <ul className="grid gap-1 sm:grid-cols-2">
               {WEBHOOK_EVENT_KINDS.map((kind) => (
                 <li key={`${form.key}-${kind}`}>
                   <label className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" className="checkbox" name={fields.events.name} value={kind} defaultChecked={chosen.has(kind)} />
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      name={fields.events.name}
+                      value={kind}
+                      defaultChecked={chosen.has(kind)}
+                    />
                     <span>{t(KIND_LABELS[kind])}</span>
                     <code className="muted text-xs" dir="ltr">
                       {kind}
@@ -96,18 +113,31 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
       </Card>
 
       {endpoints.length ? (
-        <DataTable caption={t("endpoints")} headings={[t("url"), t("events"), t("createdAt"), t("deliveries")]}>
+        <DataTable
+          caption={t("endpoints")}
+          headings={[t("url"), t("events"), t("createdAt"), t("deliveries")]}
+        >
           {endpoints.map((endpoint) => (
             <tr key={endpoint.id}>
               <th scope="row" className={`${tdClass} font-medium`}>
-                <Link to={`/admin/webhooks/${endpoint.id}`} className="break-all hover:underline" dir="ltr">
+                <Link
+                  to={`/admin/webhooks/${endpoint.id}`}
+                  className="break-all hover:underline"
+                  dir="ltr"
+                >
                   {endpoint.url}
                 </Link>
               </th>
-              <td className={tdClass}>{endpoint.events.map((kind) => t(KIND_LABELS[kind])).join(", ")}</td>
+              <td className={tdClass}>
+                {endpoint.events.map((kind) => t(KIND_LABELS[kind])).join(", ")}
+              </td>
               <td className={tdClass}>{f.dateTime(endpoint.createdAt)}</td>
               <td className={tdClass}>
-                {t("counts", { delivered: endpoint.counts.delivered, queued: endpoint.counts.queued, failed: endpoint.counts.failed })}
+                {t("counts", {
+                  delivered: endpoint.counts.delivered,
+                  queued: endpoint.counts.queued,
+                  failed: endpoint.counts.failed,
+                })}
               </td>
             </tr>
           ))}

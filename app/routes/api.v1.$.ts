@@ -22,7 +22,8 @@ async function api({ request, context }: Route.LoaderArgs | Route.ActionArgs): P
     },
     say: (message) => wordsOf(t, message),
   });
-  const body = answer.status === 204 || request.method === "HEAD" ? null : JSON.stringify(answer.body);
+  const body =
+    answer.status === 204 || request.method === "HEAD" ? null : JSON.stringify(answer.body);
   return new Response(body, { status: answer.status, headers: answer.headers });
 }
 

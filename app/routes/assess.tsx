@@ -9,13 +9,16 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { assessmentEntry, startAssessment } from "~/modules/assessments/assessments.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("assessments:assess.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("assessments:assess.title") },
+];
 
 /** Continues the viewer's self-assessment (in their open cycle, else outside one), or offers to start it. */
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const entry = await assessmentEntry(viewer, "self", viewer.id);
-  if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
+  if (entry.decision.action === "open")
+    throw redirect(`/assessments/${entry.decision.assessmentId}`);
   return { entry };
 });
 
@@ -23,7 +26,8 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   const viewer = await requireUser(request);
   const result = await startAssessment(viewer, "self", viewer.id);
   if (!result.ok) return data({ error: result.message }, { status: 400 });
-  if (result.decision.action === "taken") return data({ error: "assessments:assess.taken" }, { status: 409 });
+  if (result.decision.action === "taken")
+    return data({ error: "assessments:assess.taken" }, { status: 409 });
   throw redirect(`/assessments/${result.decision.assessmentId}`);
 });
 
@@ -32,10 +36,7 @@ export default function Assess({ loaderData, actionData }: Route.ComponentProps)
   const { entry } = loaderData;
   return (
     <>
-      <PageHeader
-        title={t("assess.heading")}
-        description={t("assess.intro")}
-      />
+      <PageHeader title={t("assess.heading")} description={t("assess.intro")} />
       <AssessmentStart entry={entry} startLabel={t("assess.start")} error={actionData?.error} />
     </>
   );

@@ -13,17 +13,47 @@ export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs)
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
     const parsed = RemoveEvidenceSchema.safeParse({ evidenceId: formData.get("evidenceId") });
-    if (!parsed.success) return { status: 400, body: { ok: false, kind: "invalid", message: "Choose the evidence to remove.", fieldErrors: {} } };
+    if (!parsed.success)
+      return {
+        status: 400,
+        body: {
+          ok: false,
+          kind: "invalid",
+          message: "Choose the evidence to remove.",
+          fieldErrors: {},
+        },
+      };
     return removeEvidence(viewer, assessmentId, parsed.data.evidenceId);
   }
   const submission = parseWithZod(formData, { schema: evidenceSchema(clock.now()) });
   if (submission.status !== "success") {
-    return { status: 400, body: { ok: false, kind: "invalid", message: "Check the evidence and try again.", result: submission.reply() } };
+    return {
+      status: 400,
+      body: {
+        ok: false,
+        kind: "invalid",
+        message: "Check the evidence and try again.",
+        result: submission.reply(),
+      },
+    };
   }
   const outcome = await addEvidence(viewer, assessmentId, submission.value);
-  if (outcome.body.ok) return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ resetForm: true }) } };
+  if (outcome.body.ok)
+    return {
+      status: outcome.status,
+      body: { ...outcome.body, result: submission.reply({ resetForm: true }) },
+    };
   if (outcome.body.kind === "invalid") {
-    return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ fieldErrors: outcome.body.fieldErrors }) } };
+    return {
+      status: outcome.status,
+      body: {
+        ...outcome.body,
+        result: submission.reply({ fieldErrors: outcome.body.fieldErrors }),
+      },
+    };
   }
-  return { status: outcome.status, body: { ...outcome.body, result: submission.reply({ formErrors: [outcome.body.message] }) } };
+  return {
+    status: outcome.status,
+    body: { ...outcome.body, result: submission.reply({ formErrors: [outcome.body.message] }) },
+  };
 });

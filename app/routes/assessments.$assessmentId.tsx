@@ -10,20 +10,47 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
 import { draftStorageKey } from "~/modules/assessments/autosave";
-import { AssessmentEditor, type PlainEvidenceReply, type PlainRemoveReply, type PlainReply, type PlainSaveReply } from "~/components/assessments/assessment-editor";
+import {
+  AssessmentEditor,
+  type PlainEvidenceReply,
+  type PlainRemoveReply,
+  type PlainReply,
+  type PlainSaveReply,
+} from "~/components/assessments/assessment-editor";
 import { AssessmentReadView } from "~/components/assessments/assessment-read";
 import { PointsStandingText } from "~/components/assessments/points-standing";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { Route } from "./+types/assessments.$assessmentId";
-import { evidenceSchema, latestEvidenceDate, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
+import {
+  evidenceSchema,
+  latestEvidenceDate,
+  RemoveEvidenceSchema,
+} from "~/modules/assessments/assessment-form";
 import { plainFormSave, readRevision } from "~/modules/assessments/draft";
-import { addEvidence, attachRecordedEvidence, isAttached, removeEvidence } from "~/modules/assessments/evidence.server";
-import { assessmentSections, onlySectionChanged, resolveSection } from "~/modules/assessments/assessment-sections";
-import { assessmentPage, saveDraft, submitAssessment } from "~/modules/assessments/assessments.server";
+import {
+  addEvidence,
+  attachRecordedEvidence,
+  isAttached,
+  removeEvidence,
+} from "~/modules/assessments/evidence.server";
+import {
+  assessmentSections,
+  onlySectionChanged,
+  resolveSection,
+} from "~/modules/assessments/assessment-sections";
+import {
+  assessmentPage,
+  saveDraft,
+  submitAssessment,
+} from "~/modules/assessments/assessments.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { evidenceForSelfAssessment, ownEvidenceItem, type RecordedItem } from "~/modules/conversations/evidence.server";
+import {
+  evidenceForSelfAssessment,
+  ownEvidenceItem,
+  type RecordedItem,
+} from "~/modules/conversations/evidence.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import * as clock from "~/platform/clock.server";
@@ -33,26 +60,57 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   if (!loaderData) return [{ title: t("assessments:page.title") }];
   const { assessment } = loaderData;
   const name = assessment.subject.name;
-  return [{ title: assessment.kind === "self" ? t("assessments:page.selfTitle", { name }) : t("assessments:page.reviewTitle", { name }) }];
+  return [
+    {
+      title:
+        assessment.kind === "self"
+          ? t("assessments:page.selfTitle", { name })
+          : t("assessments:page.reviewTitle", { name }),
+    },
+  ];
 };
 
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  const page = await assessmentPage(viewer, params.assessmentId ?? "", languageOf(context));
-  const sections = assessmentSections(page.competencies, page.ladder.areas.map((area) => area.id));
-  if (!resolveSection(sections, textParam(url.searchParams, "section"))) throw new NotFoundError({ key: "assessments:page.errors.noSuchSection" });
-  // A self-assessment's author is offered what they recorded between cycles, beside each competency.
-  const offered = page.isAuthor && page.assessment.kind === "self" && page.mode === "edit" ? await evidenceForSelfAssessment(viewer.id) : new Map<string, RecordedItem[]>();
-  const evidenceOn = new Map(page.competencies.map((competency) => [competency.id, competency.evidence]));
-  const recorded = Object.fromEntries([...offered].map(([competencyId, items]) => [competencyId, items.map((item) => ({ ...item, attached: isAttached(item, evidenceOn.get(competencyId) ?? []) }))]));
-  return { ...page, latestDate: latestEvidenceDate(clock.now()), recorded };
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    const page = await assessmentPage(viewer, params.assessmentId ?? "", languageOf(context));
+    const sections = assessmentSections(
+      page.competencies,
+      page.ladder.areas.map((area) => area.id),
+    );
+    if (!resolveSection(sections, textParam(url.searchParams, "section")))
+      throw new NotFoundError({ key: "assessments:page.errors.noSuchSection" });
+    // A self-assessment's author is offered what they recorded between cycles, beside each competency.
+    const offered =
+      page.isAuthor && page.assessment.kind === "self" && page.mode === "edit"
+        ? await evidenceForSelfAssessment(viewer.id)
+        : new Map<string, RecordedItem[]>();
+    const evidenceOn = new Map(
+      page.competencies.map((competency) => [competency.id, competency.evidence]),
+    );
+    const recorded = Object.fromEntries(
+      [...offered].map(([competencyId, items]) => [
+        competencyId,
+        items.map((item) => ({
+          ...item,
+          attached: isAttached(item, evidenceOn.get(competencyId) ?? []),
+        })),
+      ]),
+    );
+    return { ...page, latestDate: latestEvidenceDate(clock.now()), recorded };
+  },
+);
 
 /**
  * Moving between sections of the draft changes only `?section=`: the editor already
  * holds every competency (and the edits live in its state), so nothing is reloaded.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
   if (!formMethod && onlySectionChanged(currentUrl, nextUrl)) return false;
   return defaultShouldRevalidate;
 };
@@ -77,55 +135,119 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
   };
   const sectionText = text("section") ?? url.searchParams.get("section") ?? "";
   const section = slug.test(sectionText) ? sectionText : null;
-  const back = (extra = "") => `/assessments/${assessmentId}${section ? `?section=${section}${extra}` : ""}`;
+  const back = (extra = "") =>
+    `/assessments/${assessmentId}${section ? `?section=${section}${extra}` : ""}`;
   const intent = formData.get("intent");
 
   if (intent === "save") {
     const input = plainFormSave(text, text("base"), text("baseRevision"));
     if (!input) {
-      return data({ intent: "save", ok: false, kind: "invalid", message: "assessments:page.errors.saveNotUnderstood", typed: {} } satisfies PlainSaveReply, { status: 400 });
+      return data(
+        {
+          intent: "save",
+          ok: false,
+          kind: "invalid",
+          message: "assessments:page.errors.saveNotUnderstood",
+          typed: {},
+        } satisfies PlainSaveReply,
+        { status: 400 },
+      );
     }
     const outcome = await saveDraft(viewer, assessmentId, input);
     // Saved on the way to a competency's form for adding evidence (the button under it): the page
     // comes back with that form open.
     const opening = text("evidence");
-    if (outcome.body.ok && opening && slug.test(opening)) throw redirect(`${back(`&saved=1&evidence=${opening}`)}#${opening}`);
+    if (outcome.body.ok && opening && slug.test(opening))
+      throw redirect(`${back(`&saved=1&evidence=${opening}`)}#${opening}`);
     if (outcome.body.ok) throw redirect(back("&saved=1"));
     const typed = Object.fromEntries(input.changes.map((change) => [change.field, change.value]));
-    return data({ intent: "save", ...outcome.body, typed } satisfies PlainSaveReply, { status: outcome.status });
+    return data({ intent: "save", ...outcome.body, typed } satisfies PlainSaveReply, {
+      status: outcome.status,
+    });
   }
 
   if (intent === "add-evidence") {
     const competencyId = text("competencyId") ?? "";
     const submission = parseWithZod(formData, { schema: evidenceSchema(clock.now()) });
     if (submission.status !== "success") {
-      return data({ intent: "add-evidence", ok: false, competencyId, message: "assessments:page.errors.checkEvidence", result: submission.reply() } satisfies PlainEvidenceReply, { status: 400 });
+      return data(
+        {
+          intent: "add-evidence",
+          ok: false,
+          competencyId,
+          message: "assessments:page.errors.checkEvidence",
+          result: submission.reply(),
+        } satisfies PlainEvidenceReply,
+        { status: 400 },
+      );
     }
     const outcome = await addEvidence(viewer, assessmentId, submission.value);
     if (outcome.body.ok) throw redirect(`${back()}#${competencyId}`);
-    const result = outcome.body.kind === "invalid" ? submission.reply({ fieldErrors: outcome.body.fieldErrors }) : submission.reply({ formErrors: [outcome.body.message] });
-    return data({ intent: "add-evidence", ok: false, competencyId, message: outcome.body.message, result } satisfies PlainEvidenceReply, { status: outcome.status });
+    const result =
+      outcome.body.kind === "invalid"
+        ? submission.reply({ fieldErrors: outcome.body.fieldErrors })
+        : submission.reply({ formErrors: [outcome.body.message] });
+    return data(
+      {
+        intent: "add-evidence",
+        ok: false,
+        competencyId,
+        message: outcome.body.message,
+        result,
+      } satisfies PlainEvidenceReply,
+      { status: outcome.status },
+    );
   }
 
   if (intent === "remove-evidence") {
     const parsed = RemoveEvidenceSchema.safeParse({ evidenceId: formData.get("evidenceId") });
-    if (!parsed.success) return data({ intent: "remove-evidence", ok: false, message: "assessments:page.errors.chooseEvidence" } satisfies PlainRemoveReply, { status: 400 });
+    if (!parsed.success)
+      return data(
+        {
+          intent: "remove-evidence",
+          ok: false,
+          message: "assessments:page.errors.chooseEvidence",
+        } satisfies PlainRemoveReply,
+        { status: 400 },
+      );
     const outcome = await removeEvidence(viewer, assessmentId, parsed.data.evidenceId);
     if (outcome.body.ok) throw redirect(back());
-    return data({ intent: "remove-evidence", ok: false, message: outcome.body.message } satisfies PlainRemoveReply, { status: outcome.status });
+    return data(
+      {
+        intent: "remove-evidence",
+        ok: false,
+        message: outcome.body.message,
+      } satisfies PlainRemoveReply,
+      { status: outcome.status },
+    );
   }
 
   if (intent === "attach-evidence") {
     const item = await ownEvidenceItem(viewer, text("evidenceId") ?? "");
     const outcome = await attachRecordedEvidence(viewer, assessmentId, item);
     if (outcome.body.ok) throw redirect(`${back()}#${item.competencyId}`);
-    return data({ intent: "attach-evidence", ok: false, message: outcome.body.message } satisfies PlainRemoveReply, { status: outcome.status });
+    return data(
+      {
+        intent: "attach-evidence",
+        ok: false,
+        message: outcome.body.message,
+      } satisfies PlainRemoveReply,
+      { status: outcome.status },
+    );
   }
 
   if (intent !== "submit") throw new InvalidError({ key: "assessments:page.errors.unknownAction" });
   const revision = readRevision(formData.get("revision"));
   if (revision === null) {
-    return data({ intent: "submit" as const, ok: false as const, kind: "invalid", message: "assessments:page.errors.submitNotUnderstood" }, { status: 400 });
+    return data(
+      {
+        intent: "submit" as const,
+        ok: false as const,
+        kind: "invalid",
+        message: "assessments:page.errors.submitNotUnderstood",
+      },
+      { status: 400 },
+    );
   }
   const outcome = await submitAssessment(viewer, assessmentId, revision);
   if (outcome.body.ok) throw redirect(`/assessments/${assessmentId}`);
@@ -139,22 +261,39 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
   const { assessment, ladder, isAuthor, mode, lockedReason, latestDate, points, recorded } = page;
   const [searchParams] = useSearchParams();
   const submitted = assessment.status === "submitted";
-  const plainReply = actionData && (actionData.intent === "save" || actionData.intent === "add-evidence" || actionData.intent === "remove-evidence" || actionData.intent === "attach-evidence") ? (actionData as PlainReply) : null;
+  const plainReply =
+    actionData &&
+    (actionData.intent === "save" ||
+      actionData.intent === "add-evidence" ||
+      actionData.intent === "remove-evidence" ||
+      actionData.intent === "attach-evidence")
+      ? (actionData as PlainReply)
+      : null;
 
   // Once submitted, nothing kept in this browser for the draft can be saved any more.
   useEffect(() => {
-    if (submitted && isAuthor) forgetStoredDraft(draftStorageKey(assessment.id, assessment.author.id));
+    if (submitted && isAuthor)
+      forgetStoredDraft(draftStorageKey(assessment.id, assessment.author.id));
   }, [submitted, isAuthor, assessment.id, assessment.author.id]);
 
   const name = assessment.subject.name;
-  const title = assessment.kind === "self" ? (isAuthor ? t("page.yourSelfAssessment") : t("page.selfAssessmentOf", { name })) : t("page.reviewOf", { name });
+  const title =
+    assessment.kind === "self"
+      ? isAuthor
+        ? t("page.yourSelfAssessment")
+        : t("page.selfAssessmentOf", { name })
+      : t("page.reviewOf", { name });
   const where = { level: ladder.level.title, track: ladder.track.name };
   return (
     <SourceTextsProvider sourceTexts={page.sourceTexts}>
       <BackLink to="/reviews">{t("page.back")}</BackLink>
       <PageHeader
         title={title}
-        description={assessment.kind === "manager" ? t("page.descriptionReview", { ...where, author: assessment.author.name }) : t("page.descriptionSelf", where)}
+        description={
+          assessment.kind === "manager"
+            ? t("page.descriptionReview", { ...where, author: assessment.author.name })
+            : t("page.descriptionSelf", where)
+        }
         actions={mode === "read" ? <PrintButton /> : null}
       />
       <dl className="mb-6 flex flex-wrap gap-x-8 gap-y-2 text-sm">
@@ -164,7 +303,11 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
         </div>
         <div>
           <dt className="text-slate-500 dark:text-slate-400">{t("page.status")}</dt>
-          <dd>{submitted && assessment.submittedAt ? t("page.submittedOn", { date: f.day(assessment.submittedAt) }) : t("page.draft")}</dd>
+          <dd>
+            {submitted && assessment.submittedAt
+              ? t("page.submittedOn", { date: f.day(assessment.submittedAt) })
+              : t("page.draft")}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500 dark:text-slate-400">{t("page.ladder")}</dt>
@@ -195,17 +338,25 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           assessment={assessment}
           ladder={ladder}
           competencies={page.competencies}
-          values={plainReply?.intent === "save" ? { ...page.values, ...plainReply.typed } : page.values}
+          values={
+            plainReply?.intent === "save" ? { ...page.values, ...plainReply.typed } : page.values
+          }
           latestDate={latestDate}
           sectionParam={searchParams.get("section")}
           evidenceParam={searchParams.get("evidence")}
-          submitReply={actionData && actionData.intent === "submit" && !actionData.ok ? actionData : null}
+          submitReply={
+            actionData && actionData.intent === "submit" && !actionData.ok ? actionData : null
+          }
           plainReply={plainReply}
           saved={searchParams.get("saved") === "1"}
           recorded={recorded}
         />
       ) : (
-        <AssessmentReadView ladder={ladder} competencies={page.competencies} summary={assessment.summary} />
+        <AssessmentReadView
+          ladder={ladder}
+          competencies={page.competencies}
+          summary={assessment.summary}
+        />
       )}
     </SourceTextsProvider>
   );

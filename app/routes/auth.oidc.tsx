@@ -5,7 +5,10 @@ import { metaT } from "~/i18n/meta";
 import { startSingleSignOn } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:singleSignOn.title") }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("auth:singleSignOn.title") },
+  { name: "robots", content: "noindex" },
+];
 
 /**
  * The sign-in page's single sign-on link: the browser goes on to the identity provider. A link,
@@ -14,7 +17,11 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches
  */
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
   const params = url.searchParams;
-  const { location, cookie } = await startSingleSignOn(request, params.get("redirectTo") ?? undefined, { anotherAccount: params.get("account") === "another" });
+  const { location, cookie } = await startSingleSignOn(
+    request,
+    params.get("redirectTo") ?? undefined,
+    { anotherAccount: params.get("account") === "another" },
+  );
   return redirect(location, { headers: { "Set-Cookie": cookie } });
 });
 

@@ -10,7 +10,10 @@ import { startSession } from "~/modules/identity/sessions/session.server";
 import { finishSingleSignOn } from "~/modules/identity/single-sign-on/single-sign-on.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:singleSignOn.title") }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("auth:singleSignOn.title") },
+  { name: "robots", content: "noindex" },
+];
 
 /**
  * The identity provider sends the browser back here with a code. A refusal is shown with its
@@ -20,9 +23,13 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches
  */
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const finished = await finishSingleSignOn(request);
-  if (finished.kind === "refused") return data(finished.refusal, { status: 403, headers: { "Set-Cookie": finished.clearCookie } });
+  if (finished.kind === "refused")
+    return data(finished.refusal, { status: 403, headers: { "Set-Cookie": finished.clearCookie } });
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(finished.personId, { idToken: finished.idToken }));
+  headers.append(
+    "Set-Cookie",
+    await startSession(finished.personId, { idToken: finished.idToken }),
+  );
   headers.append("Set-Cookie", finished.clearCookie);
   return redirect(finished.redirectTo, { headers });
 });

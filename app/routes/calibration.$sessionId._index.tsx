@@ -2,9 +2,18 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/calibration.$sessionId._index";
-import { DistributionChart, FlagList, LeniencyTable, NineBoxTable } from "~/components/calibration/session-parts";
+import {
+  DistributionChart,
+  FlagList,
+  LeniencyTable,
+  NineBoxTable,
+} from "~/components/calibration/session-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SessionFilterForm, SessionTabs, sessionViewHref } from "~/components/calibration/session-nav";
+import {
+  SessionFilterForm,
+  SessionTabs,
+  sessionViewHref,
+} from "~/components/calibration/session-nav";
 import { useLiveSession } from "~/components/calibration/use-live-session";
 import { MeetingCard } from "~/components/meeting-card";
 import { Button } from "~/components/ui/button";
@@ -20,64 +29,121 @@ import type { LevelOutcome } from "~/modules/calibration/entries";
 import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { meetingSchema } from "~/modules/calibration/meeting";
 import { readSessionFilters, sessionView } from "~/modules/calibration/session-view.server";
-import { acceptProposals, advanceSession, inviteCalibrator, previewAcceptance, releaseOutcomes, scheduleMeeting } from "~/modules/calibration/sessions.server";
+import {
+  acceptProposals,
+  advanceSession,
+  inviteCalibrator,
+  previewAcceptance,
+  releaseOutcomes,
+  scheduleMeeting,
+} from "~/modules/calibration/sessions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("calibration:session.title", { name: loaderData.session.name }) : metaT(matches)("calibration:session.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("calibration:session.title", { name: loaderData.session.name })
+      : metaT(matches)("calibration:session.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const search = url.searchParams;
-  return sessionView(viewer, params.sessionId ?? "", readSessionFilters(search), pageParam(search), search.get("tab") === "managers" ? "managers" : "agenda");
+  return sessionView(
+    viewer,
+    params.sessionId ?? "",
+    readSessionFilters(search),
+    pageParam(search),
+    search.get("tab") === "managers" ? "managers" : "agenda",
+  );
 });
 
-export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  if (form.get("intent") === "invite") {
-    const email = String(form.get("email") ?? "");
-    const invited = await inviteCalibrator(viewer, params.sessionId ?? "", email);
-    if (!invited.ok) {
-      const t = translatorOf(context);
-      return data({ intent: "invite" as const, email, fieldErrors: { email: invited.fieldErrors.email.map((message) => wordsOf(t, message)) } }, { status: 400 });
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    if (form.get("intent") === "invite") {
+      const email = String(form.get("email") ?? "");
+      const invited = await inviteCalibrator(viewer, params.sessionId ?? "", email);
+      if (!invited.ok) {
+        const t = translatorOf(context);
+        return data(
+          {
+            intent: "invite" as const,
+            email,
+            fieldErrors: { email: invited.fieldErrors.email.map((message) => wordsOf(t, message)) },
+          },
+          { status: 400 },
+        );
+      }
+      return redirect(`/calibration/${params.sessionId}?tab=managers`);
     }
-    return redirect(`/calibration/${params.sessionId}?tab=managers`);
-  }
-  const intent = form.get("intent");
-  if (intent === "meeting") {
-    const { timeZone } = await requireUserAndTimeZone(request);
-    const submission = parseWithZod(form, { schema: meetingSchema(timeZone) });
-    if (submission.status !== "success") return data({ intent: "meeting" as const, meetingResult: submission.reply() }, { status: 400 });
-    await scheduleMeeting(viewer, params.sessionId ?? "", submission.value);
+    const intent = form.get("intent");
+    if (intent === "meeting") {
+      const { timeZone } = await requireUserAndTimeZone(request);
+      const submission = parseWithZod(form, { schema: meetingSchema(timeZone) });
+      if (submission.status !== "success")
+        return data(
+          { intent: "meeting" as const, meetingResult: submission.reply() },
+          { status: 400 },
+        );
+      await scheduleMeeting(viewer, params.sessionId ?? "", submission.value);
+      return redirect(`/calibration/${params.sessionId}`);
+    }
+    if (intent === "meeting-remove") {
+      await scheduleMeeting(viewer, params.sessionId ?? "", null);
+      return redirect(`/calibration/${params.sessionId}`);
+    }
+    if (intent === "release") {
+      const choice =
+        form.get("scope") === "all"
+          ? ({ all: true } as const)
+          : { entryIds: form.getAll("entryId").map(String) };
+      const { released } = await releaseOutcomes(viewer, params.sessionId ?? "", choice);
+      return redirect(`/calibration/${params.sessionId}?released=${released}`);
+    }
+    if (intent === "accept-preview" || intent === "accept") {
+      const entryIds = form.getAll("entryId").map(String);
+      const choice =
+        intent === "accept-preview" && form.get("scope") === "all"
+          ? ({ all: true } as const)
+          : { entryIds };
+      // Accepting cannot be undone: it is done only once the facilitator has seen who it takes and confirmed.
+      if (intent === "accept-preview" || form.get("confirm") !== "yes")
+        return data({
+          intent: "accept-preview" as const,
+          preview: await previewAcceptance(viewer, params.sessionId ?? "", choice),
+        });
+      const { accepted, already } = await acceptProposals(viewer, params.sessionId ?? "", entryIds);
+      return redirect(
+        `/calibration/${params.sessionId}?accepted=${accepted}${already ? `&already=${already}` : ""}`,
+      );
+    }
+    const day = String(form.get("effectiveOn") ?? "");
+    const effectiveOn =
+      /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`))
+        ? new Date(`${day}T00:00:00Z`)
+        : null;
+    await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""), {
+      effectiveOn,
+    });
     return redirect(`/calibration/${params.sessionId}`);
-  }
-  if (intent === "meeting-remove") {
-    await scheduleMeeting(viewer, params.sessionId ?? "", null);
-    return redirect(`/calibration/${params.sessionId}`);
-  }
-  if (intent === "release") {
-    const choice = form.get("scope") === "all" ? ({ all: true } as const) : { entryIds: form.getAll("entryId").map(String) };
-    const { released } = await releaseOutcomes(viewer, params.sessionId ?? "", choice);
-    return redirect(`/calibration/${params.sessionId}?released=${released}`);
-  }
-  if (intent === "accept-preview" || intent === "accept") {
-    const entryIds = form.getAll("entryId").map(String);
-    const choice = intent === "accept-preview" && form.get("scope") === "all" ? ({ all: true } as const) : { entryIds };
-    // Accepting cannot be undone: it is done only once the facilitator has seen who it takes and confirmed.
-    if (intent === "accept-preview" || form.get("confirm") !== "yes") return data({ intent: "accept-preview" as const, preview: await previewAcceptance(viewer, params.sessionId ?? "", choice) });
-    const { accepted, already } = await acceptProposals(viewer, params.sessionId ?? "", entryIds);
-    return redirect(`/calibration/${params.sessionId}?accepted=${accepted}${already ? `&already=${already}` : ""}`);
-  }
-  const day = String(form.get("effectiveOn") ?? "");
-  const effectiveOn = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? new Date(`${day}T00:00:00Z`) : null;
-  await advanceSession(viewer, params.sessionId ?? "", String(form.get("to") ?? ""), { effectiveOn });
-  return redirect(`/calibration/${params.sessionId}`);
-});
+  },
+);
 
-type Outcome = { rating: number | null; outcome: LevelOutcome | null; levelTitle: string | null } | null;
-type PreRead = { ratings: number; mean: number | null; agree: number; question: number; noView: number } | null;
+type Outcome = {
+  rating: number | null;
+  outcome: LevelOutcome | null;
+  levelTitle: string | null;
+} | null;
+type PreRead = {
+  ratings: number;
+  mean: number | null;
+  agree: number;
+  question: number;
+  noView: number;
+} | null;
 
 /** The session page's phrases that need the page's language: an outcome in a cell, the others' view, a signed difference. */
 function useSessionWords() {
@@ -89,20 +155,29 @@ function useSessionWords() {
     const outcome = t(`levelOutcome.${value.outcome}`);
     return t("session.outcomeCell", {
       rating: value.rating,
-      outcome: value.outcome === "promote" && value.levelTitle ? t("levelOutcomeTo", { outcome, level: value.levelTitle }) : outcome,
+      outcome:
+        value.outcome === "promote" && value.levelTitle
+          ? t("levelOutcomeTo", { outcome, level: value.levelTitle })
+          : outcome,
     });
   };
   const preReadText = (preRead: PreRead) => {
     if (!preRead) return "—";
     const parts = [
-      preRead.ratings ? t("session.preRead.ratings", { count: preRead.ratings, mean: f.number(preRead.mean ?? 0, 1) }) : null,
+      preRead.ratings
+        ? t("session.preRead.ratings", {
+            count: preRead.ratings,
+            mean: f.number(preRead.mean ?? 0, 1),
+          })
+        : null,
       preRead.agree ? t("session.preRead.agree", { count: preRead.agree }) : null,
       preRead.question ? t("session.preRead.question", { count: preRead.question }) : null,
       preRead.noView ? t("session.preRead.noView", { count: preRead.noView }) : null,
     ];
     return parts.filter(Boolean).join(" · ");
   };
-  const signed = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${f.number(Math.abs(value), 2)}`;
+  const signed = (value: number) =>
+    `${value > 0 ? "+" : value < 0 ? "−" : "±"}${f.number(Math.abs(value), 2)}`;
   return { t, outcomeText, preReadText, signed };
 }
 
@@ -137,7 +212,14 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
           view.next ? (
             <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="to" value={view.next.state} />
-              {view.next.state === "published" ? <Field name="effectiveOn" type="date" label={t("session.move.effectiveOn")} hint={t("session.move.effectiveOnHint")} /> : null}
+              {view.next.state === "published" ? (
+                <Field
+                  name="effectiveOn"
+                  type="date"
+                  label={t("session.move.effectiveOn")}
+                  hint={t("session.move.effectiveOnHint")}
+                />
+              ) : null}
               <ConfirmSubmit
                 label={t("session.move.button", { state: nextLabel })}
                 title={t("session.move.title", { state: nextLabel })}
@@ -145,7 +227,9 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                 disabled={navigation.state === "submitting"}
               >
                 <p>{t(`consequence.${view.next.state}`)}</p>
-                <p className="mt-2">{t("session.move.noGoingBack", { state: t(`state.${session.state}`) })}</p>
+                <p className="mt-2">
+                  {t("session.move.noGoingBack", { state: t(`state.${session.state}`) })}
+                </p>
               </ConfirmSubmit>
             </Form>
           ) : null
@@ -158,26 +242,42 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
           {alreadyAccepted ? ` ${t("session.alreadyAccepted", { count: alreadyAccepted })}` : ""}
         </Alert>
       ) : null}
-      {released !== null && /^\d+$/.test(released) ? <Alert tone="success">{t("session.released", { count: Number(released) })}</Alert> : null}
+      {released !== null && /^\d+$/.test(released) ? (
+        <Alert tone="success">{t("session.released", { count: Number(released) })}</Alert>
+      ) : null}
       {session.scaleMissing ? <Alert tone="warning">{t("session.scaleMissing")}</Alert> : null}
       <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span>
-          {t("session.stateLabel")} <strong>{t(`state.${session.state}`)}</strong> · {t("session.people", { count: view.people.everyone })}
-          {view.people.why ? ` ${t(`session.notShown.${view.people.why}`, { count: view.people.notShown })}` : ""}
+          {t("session.stateLabel")} <strong>{t(`state.${session.state}`)}</strong> ·{" "}
+          {t("session.people", { count: view.people.everyone })}
+          {view.people.why
+            ? ` ${t(`session.notShown.${view.people.why}`, { count: view.people.notShown })}`
+            : ""}
           {view.people.erased ? ` ${t("session.erased", { count: view.people.erased })}` : ""}
         </span>
         {view.canExport ? (
           <>
-            <a href={`/calibration/${session.id}/export?what=outcomes`} className="text-brand-600 underline dark:text-brand-100" download>
+            <a
+              href={`/calibration/${session.id}/export?what=outcomes`}
+              className="text-brand-600 underline dark:text-brand-100"
+              download
+            >
               {t("session.exportOutcomes")}
             </a>
-            <a href={`/calibration/${session.id}/export?what=history`} className="text-brand-600 underline dark:text-brand-100" download>
+            <a
+              href={`/calibration/${session.id}/export?what=history`}
+              className="text-brand-600 underline dark:text-brand-100"
+              download
+            >
               {t("session.exportHistory")}
             </a>
           </>
         ) : null}
         {view.canSeeFairness ? (
-          <Link to={`/calibration/${session.id}/fairness`} className="text-brand-600 underline dark:text-brand-100">
+          <Link
+            to={`/calibration/${session.id}/fairness`}
+            className="text-brand-600 underline dark:text-brand-100"
+          >
             {t("session.fairness")}
           </Link>
         ) : null}
@@ -197,14 +297,24 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
 
       <SessionTabs sessionId={session.id} filters={view.filters} current={view.tab} />
 
-      <SessionFilterForm sessionId={session.id} view={view.tab} filters={view.filters} filterProblems={view.filterProblems} filterOptions={view.filterOptions} />
+      <SessionFilterForm
+        sessionId={session.id}
+        view={view.tab}
+        filters={view.filters}
+        filterProblems={view.filterProblems}
+        filterOptions={view.filterOptions}
+      />
 
       {view.tab === "managers" ? (
         <>
           {view.calibrators ? (
             <Card className="mb-6">
               <h2 className="mb-1 text-lg font-semibold">{t("session.calibrators.heading")}</h2>
-              <p className="mb-3 text-sm">{view.calibrators.names.length ? view.calibrators.names.join(", ") : t("session.calibrators.none")}</p>
+              <p className="mb-3 text-sm">
+                {view.calibrators.names.length
+                  ? view.calibrators.names.join(", ")
+                  : t("session.calibrators.none")}
+              </p>
               {view.calibrators.canInvite ? (
                 <Form method="post" className="flex flex-wrap items-end gap-3">
                   <input type="hidden" name="intent" value="invite" />
@@ -217,7 +327,11 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                     defaultValue={refused && "fieldErrors" in refused ? refused.email : ""}
                     errors={refused && "fieldErrors" in refused ? refused.fieldErrors.email : null}
                   />
-                  <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    disabled={navigation.state === "submitting"}
+                  >
                     {t("session.calibrators.submit")}
                   </Button>
                 </Form>
@@ -226,13 +340,19 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
           ) : null}
           <Card className="mb-6">
             <h2 className="mb-1 text-lg font-semibold">{t("session.leniency.heading")}</h2>
-            <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">{t(filtered ? "session.leniency.explainFiltered" : "session.leniency.explain", { floor: view.leniency.floor })}</p>
+            <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
+              {t(filtered ? "session.leniency.explainFiltered" : "session.leniency.explain", {
+                floor: view.leniency.floor,
+              })}
+            </p>
             <LeniencyTable managers={view.leniency.managers} floor={view.leniency.floor} />
           </Card>
           {view.severity ? (
             <Card className="mb-6">
               <h2 className="mb-1 text-lg font-semibold">{t("session.severity.heading")}</h2>
-              <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">{t("session.severity.explain")}</p>
+              <p className="mb-3 text-xs text-slate-600 dark:text-slate-300">
+                {t("session.severity.explain")}
+              </p>
               {view.severity.estimable ? (
                 <ul className="space-y-1 text-sm">
                   {view.severity.raters.map((rater) => (
@@ -250,7 +370,10 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                   ))}
                   {view.severity.notEstimable.map((rater) => (
                     <li key={rater.raterId} className="text-slate-600 dark:text-slate-300">
-                      {t("session.severity.notEstimable", { name: rater.name, reason: rater.reason })}
+                      {t("session.severity.notEstimable", {
+                        name: rater.name,
+                        reason: rater.reason,
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -259,7 +382,9 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
               )}
             </Card>
           ) : (
-            <p className="mb-6 text-sm text-slate-600 dark:text-slate-300">{t("session.severity.none")}</p>
+            <p className="mb-6 text-sm text-slate-600 dark:text-slate-300">
+              {t("session.severity.none")}
+            </p>
           )}
         </>
       ) : (
@@ -267,7 +392,11 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
           <div className="mb-6 grid gap-6 lg:grid-cols-2">
             <Card>
               <h2 className="mb-3 text-lg font-semibold">{t("session.ratings")}</h2>
-              <DistributionChart scale={view.scale} proposed={view.distribution.proposed} final={view.distribution.final} />
+              <DistributionChart
+                scale={view.scale}
+                proposed={view.distribution.proposed}
+                final={view.distribution.final}
+              />
             </Card>
             <Card>
               <h2 className="mb-1 text-lg font-semibold">{t("session.leniency.heading")}</h2>
@@ -286,14 +415,24 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                       {t("session.leniency.flaggedManager", {
                         difference: manager.difference !== null ? signed(manager.difference) : "",
                         count: manager.n,
-                        verdict: manager.difference !== null && manager.difference > 0 ? "higher" : "lower",
+                        verdict:
+                          manager.difference !== null && manager.difference > 0
+                            ? "higher"
+                            : "lower",
                       })}
                     </li>
                   ))}
                 </ul>
               ) : null}
-              {view.severityFlagged.length ? <p className="mb-3 text-sm">{t("session.severity.flagged", { names: view.severityFlagged.join(", ") })}</p> : null}
-              <Link to={sessionViewHref(session.id, view.filters, "managers")} className="text-sm text-brand-600 underline dark:text-brand-100">
+              {view.severityFlagged.length ? (
+                <p className="mb-3 text-sm">
+                  {t("session.severity.flagged", { names: view.severityFlagged.join(", ") })}
+                </p>
+              ) : null}
+              <Link
+                to={sessionViewHref(session.id, view.filters, "managers")}
+                className="text-sm text-brand-600 underline dark:text-brand-100"
+              >
                 {t("session.everyManager")}
               </Link>
             </Card>
@@ -301,26 +440,61 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
 
           {view.nineBox ? (
             <Card className="mb-6">
-              <h2 className="mb-3 text-lg font-semibold">{t("session.nineBox", { dimension: view.nineBox.dimension })}</h2>
-              <NineBoxTable dimension={view.nineBox.dimension} points={view.nineBox.points} proposed={view.nineBox.proposed} final={view.nineBox.final} />
+              <h2 className="mb-3 text-lg font-semibold">
+                {t("session.nineBox", { dimension: view.nineBox.dimension })}
+              </h2>
+              <NineBoxTable
+                dimension={view.nineBox.dimension}
+                points={view.nineBox.points}
+                proposed={view.nineBox.proposed}
+                final={view.nineBox.final}
+              />
             </Card>
           ) : null}
 
-          {view.toRelease ? <ReleaseCard toRelease={view.toRelease} busy={navigation.state === "submitting"} /> : null}
+          {view.toRelease ? (
+            <ReleaseCard toRelease={view.toRelease} busy={navigation.state === "submitting"} />
+          ) : null}
           <h2 className="mb-2 text-lg font-semibold">{t("session.agenda.heading")}</h2>
-          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{t("session.agenda.order")}</p>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            {t("session.agenda.order")}
+          </p>
           {view.canRecordOutcomes ? (
             <>
-              {refused && "preview" in refused ? <AcceptConfirmation preview={refused.preview} sessionId={session.id} busy={navigation.state === "submitting"} /> : null}
-              <Form method="post" id="accept-proposals" className="mb-3 flex flex-wrap items-center gap-3">
+              {refused && "preview" in refused ? (
+                <AcceptConfirmation
+                  preview={refused.preview}
+                  sessionId={session.id}
+                  busy={navigation.state === "submitting"}
+                />
+              ) : null}
+              <Form
+                method="post"
+                id="accept-proposals"
+                className="mb-3 flex flex-wrap items-center gap-3"
+              >
                 <input type="hidden" name="intent" value="accept-preview" />
-                <Button type="submit" name="scope" value="selected" variant="secondary" disabled={navigation.state === "submitting"}>
+                <Button
+                  type="submit"
+                  name="scope"
+                  value="selected"
+                  variant="secondary"
+                  disabled={navigation.state === "submitting"}
+                >
                   {t("session.accept.selected")}
                 </Button>
-                <Button type="submit" name="scope" value="all" variant="secondary" disabled={navigation.state === "submitting"}>
+                <Button
+                  type="submit"
+                  name="scope"
+                  value="all"
+                  variant="secondary"
+                  disabled={navigation.state === "submitting"}
+                >
                   {t("session.accept.all")}
                 </Button>
-                <span className="text-xs text-slate-600 dark:text-slate-300">{t("session.accept.explain")}</span>
+                <span className="text-xs text-slate-600 dark:text-slate-300">
+                  {t("session.accept.explain")}
+                </span>
               </Form>
             </>
           ) : null}
@@ -344,30 +518,63 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                 {view.canRecordOutcomes ? (
                   <td className={tdClass}>
                     {entry.proposal?.rating != null && entry.final === null ? (
-                      <input type="checkbox" name="entryId" value={entry.id} form="accept-proposals" aria-label={t("session.agenda.acceptOne", { name: entry.name })} className="size-4" />
+                      <input
+                        type="checkbox"
+                        name="entryId"
+                        value={entry.id}
+                        form="accept-proposals"
+                        aria-label={t("session.agenda.acceptOne", { name: entry.name })}
+                        className="size-4"
+                      />
                     ) : null}
                   </td>
                 ) : null}
                 {view.toRelease ? (
                   <td className={tdClass}>
-                    {entry.canRelease ? <input type="checkbox" name="entryId" value={entry.id} form="release-outcomes" aria-label={t("session.agenda.releaseOne", { name: entry.name })} className="size-4" /> : null}
+                    {entry.canRelease ? (
+                      <input
+                        type="checkbox"
+                        name="entryId"
+                        value={entry.id}
+                        form="release-outcomes"
+                        aria-label={t("session.agenda.releaseOne", { name: entry.name })}
+                        className="size-4"
+                      />
+                    ) : null}
                   </td>
                 ) : null}
                 <th scope="row" className={`${tdClass} font-medium`}>
-                  <a href={`/calibration/${session.id}/entries/${entry.id}`} className="link underline underline-offset-2">
+                  <a
+                    href={`/calibration/${session.id}/entries/${entry.id}`}
+                    className="link underline underline-offset-2"
+                  >
                     {entry.name}
                   </a>
-                  {entry.canPropose && !entry.proposal?.rating ? <span className="ms-2 text-xs font-normal text-amber-900 dark:text-amber-200">{t("session.agenda.proposalNeeded")}</span> : null}
+                  {entry.canPropose && !entry.proposal?.rating ? (
+                    <span className="ms-2 text-xs font-normal text-amber-900 dark:text-amber-200">
+                      {t("session.agenda.proposalNeeded")}
+                    </span>
+                  ) : null}
                 </th>
                 <td className={tdClass}>{entry.manager ?? "—"}</td>
                 <td className={tdClass}>{entry.place ?? "—"}</td>
                 <td className={tdClass}>
                   <FlagList flags={entry.flags} />
                 </td>
-                <td className={tdClass}>{entry.proposal ? outcomeText(entry.proposal) : <span className="muted">{t("session.agenda.notRevealed")}</span>}</td>
+                <td className={tdClass}>
+                  {entry.proposal ? (
+                    outcomeText(entry.proposal)
+                  ) : (
+                    <span className="muted">{t("session.agenda.notRevealed")}</span>
+                  )}
+                </td>
                 <td className={tdClass}>{preReadText(entry.preRead)}</td>
                 <td className={tdClass}>{outcomeText(entry.final)}</td>
-                {session.state === "published" ? <td className={tdClass}>{entry.released ? t("session.agenda.released") : t("session.agenda.notYet")}</td> : null}
+                {session.state === "published" ? (
+                  <td className={tdClass}>
+                    {entry.released ? t("session.agenda.released") : t("session.agenda.notYet")}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </DataTable>
@@ -389,16 +596,32 @@ function AgendaPages({
 }) {
   const { t } = useTranslation("calibration");
   const href = (page: number) => {
-    const search = new URLSearchParams(Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])));
+    const search = new URLSearchParams(
+      Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])),
+    );
     if (page > 1) search.set("page", String(page));
     const query = search.toString();
     return `/calibration/${sessionId}${query ? `?${query}` : ""}`;
   };
   return (
-    <nav aria-label={t("session.pages.label")} className="mt-3 flex flex-wrap items-center gap-4 text-sm">
-      <span>{pagination.shown ? t("session.pages.range", { from: pagination.from, to: pagination.to, shown: pagination.shown }) : t("session.pages.nobody")}</span>
+    <nav
+      aria-label={t("session.pages.label")}
+      className="mt-3 flex flex-wrap items-center gap-4 text-sm"
+    >
+      <span>
+        {pagination.shown
+          ? t("session.pages.range", {
+              from: pagination.from,
+              to: pagination.to,
+              shown: pagination.shown,
+            })
+          : t("session.pages.nobody")}
+      </span>
       {pagination.page > 1 ? (
-        <Link to={href(pagination.page - 1)} className="text-brand-600 underline dark:text-brand-100">
+        <Link
+          to={href(pagination.page - 1)}
+          className="text-brand-600 underline dark:text-brand-100"
+        >
           <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
             ←
           </span>{" "}
@@ -406,7 +629,10 @@ function AgendaPages({
         </Link>
       ) : null}
       {pagination.page < pagination.pages ? (
-        <Link to={href(pagination.page + 1)} className="text-brand-600 underline dark:text-brand-100">
+        <Link
+          to={href(pagination.page + 1)}
+          className="text-brand-600 underline dark:text-brand-100"
+        >
           {t("session.pages.next")}{" "}
           <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
             →
@@ -453,27 +679,56 @@ function ReleaseCard({ toRelease, busy }: { toRelease: number; busy: boolean }) 
   );
 }
 
-type AcceptPreview = { accept: { id: string; name: string }[]; already: number; kept: number; left: number };
+type AcceptPreview = {
+  accept: { id: string; name: string }[];
+  already: number;
+  kept: number;
+  left: number;
+};
 
 /** Before a bulk accept: who it takes, said with the count, and the button that does it (the step cannot be undone). */
-function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPreview; sessionId: string; busy: boolean }) {
+function AcceptConfirmation({
+  preview,
+  sessionId,
+  busy,
+}: {
+  preview: AcceptPreview;
+  sessionId: string;
+  busy: boolean;
+}) {
   const { t } = useTranslation("calibration");
   const count = preview.accept.length;
-  const names = preview.accept.slice(0, 10).map((entry) => entry.name).join(", ");
+  const names = preview.accept
+    .slice(0, 10)
+    .map((entry) => entry.name)
+    .join(", ");
   return (
-    <section aria-labelledby="accept-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950">
+    <section
+      aria-labelledby="accept-title"
+      className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950"
+    >
       <h3 id="accept-title" className="mb-1 text-base font-semibold">
         {count ? t("session.accept.title", { count }) : t("session.accept.nothing")}
       </h3>
       {count ? (
         <>
           <p className="mb-2">{t("session.accept.effect")}</p>
-          <p className="mb-2">{count > 10 ? t("session.accept.namesAndMore", { names, more: count - 10 }) : t("session.accept.names", { names })}</p>
+          <p className="mb-2">
+            {count > 10
+              ? t("session.accept.namesAndMore", { names, more: count - 10 })
+              : t("session.accept.names", { names })}
+          </p>
         </>
       ) : null}
-      {preview.already ? <p className="mb-2">{t("session.accept.already", { count: preview.already })}</p> : null}
-      {preview.kept ? <p className="mb-2">{t("session.accept.kept", { count: preview.kept })}</p> : null}
-      {preview.left ? <p className="mb-2">{t("session.accept.left", { count: preview.left })}</p> : null}
+      {preview.already ? (
+        <p className="mb-2">{t("session.accept.already", { count: preview.already })}</p>
+      ) : null}
+      {preview.kept ? (
+        <p className="mb-2">{t("session.accept.kept", { count: preview.kept })}</p>
+      ) : null}
+      {preview.left ? (
+        <p className="mb-2">{t("session.accept.left", { count: preview.left })}</p>
+      ) : null}
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="intent" value="accept" />
         <input type="hidden" name="confirm" value="yes" />
@@ -485,7 +740,10 @@ function AcceptConfirmation({ preview, sessionId, busy }: { preview: AcceptPrevi
             {t("session.accept.confirm", { count })}
           </Button>
         ) : null}
-        <Link to={`/calibration/${sessionId}`} className="text-brand-600 underline dark:text-brand-100">
+        <Link
+          to={`/calibration/${sessionId}`}
+          className="text-brand-600 underline dark:text-brand-100"
+        >
           {count ? t("session.accept.cancel") : t("session.accept.back")}
         </Link>
       </Form>

@@ -1,9 +1,22 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, Link, data, redirect, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "react-router";
+import {
+  Form,
+  Link,
+  data,
+  redirect,
+  useNavigation,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "react-router";
 import { useEffect, useRef, useState } from "react";
 import type { Route } from "./+types/calibration.$sessionId.entries.$entryId";
-import { DraftStatus, EVIDENCE_SOURCE_KEYS, EvidenceChoice, useProposalDraft } from "~/components/calibration/proposal-draft";
+import {
+  DraftStatus,
+  EVIDENCE_SOURCE_KEYS,
+  EvidenceChoice,
+  useProposalDraft,
+} from "~/components/calibration/proposal-draft";
 import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
@@ -16,32 +29,53 @@ import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { OutcomeSchema } from "~/modules/calibration/outcomes";
 import { entryView } from "~/modules/calibration/session-view.server";
-import { recordOutcome, releaseOutcome, savePreRead, saveProposal, saveProposalDraft } from "~/modules/calibration/sessions.server";
+import {
+  recordOutcome,
+  releaseOutcome,
+  savePreRead,
+  saveProposal,
+  saveProposalDraft,
+} from "~/modules/calibration/sessions.server";
 import { PROPOSAL_MARKS, type ProposalMark } from "~/modules/calibration/entries";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("calibration:entry.title", { name: loaderData.entry.name }) : metaT(matches)("calibration:entry.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("calibration:entry.title", { name: loaderData.entry.name })
+      : metaT(matches)("calibration:entry.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const view = await entryView(viewer, params.sessionId ?? "", params.entryId ?? "");
-  return { ...view, feedbackHref: await feedbackPageForSession(view.session.id, view.entry.personId) };
+  return {
+    ...view,
+    feedbackHref: await feedbackPageForSession(view.session.id, view.entry.personId),
+  };
 });
 
 /** The outcome form as it was sent: what a refusal keeps for the facilitator or manager to send again. */
 function outcomeValues(form: FormData): OutcomeValues {
   return {
-    ...Object.fromEntries(["rating", "outcome", "levelId", "text", "second"].map((name) => [name, String(form.get(name) ?? "")])),
+    ...Object.fromEntries(
+      ["rating", "outcome", "levelId", "text", "second"].map((name) => [
+        name,
+        String(form.get(name) ?? ""),
+      ]),
+    ),
     evidence: form.getAll("evidence").map(String),
   };
 }
 
 /** Someone else changed the entry first, or the step is not theirs to take: said beside the form, keeping what was typed. */
-const refusalShown = (form: FormData) => ({ values: outcomeValues(form), fieldErrors: {} as Record<string, string[]> });
+const refusalShown = (form: FormData) => ({
+  values: outcomeValues(form),
+  fieldErrors: {} as Record<string, string[]>,
+});
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
@@ -55,32 +89,79 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   if (intent === "preread-rating" || intent === "preread-mark") {
     const rating = Number(form.get("rating"));
     const mark = String(form.get("mark") ?? "");
-    const input = intent === "preread-rating" ? (Number.isInteger(rating) && form.get("rating") ? { rating } : null) : (PROPOSAL_MARKS as readonly string[]).includes(mark) ? { mark: mark as ProposalMark } : null;
-    if (!input) return data({ intent, values: {}, fieldErrors: { [intent === "preread-rating" ? "rating" : "mark"]: [intent === "preread-rating" ? "calibration:errors.chooseRating" : "calibration:errors.chooseMark"] } }, { status: 400 });
+    const input =
+      intent === "preread-rating"
+        ? Number.isInteger(rating) && form.get("rating")
+          ? { rating }
+          : null
+        : (PROPOSAL_MARKS as readonly string[]).includes(mark)
+          ? { mark: mark as ProposalMark }
+          : null;
+    if (!input)
+      return data(
+        {
+          intent,
+          values: {},
+          fieldErrors: {
+            [intent === "preread-rating" ? "rating" : "mark"]: [
+              intent === "preread-rating"
+                ? "calibration:errors.chooseRating"
+                : "calibration:errors.chooseMark",
+            ],
+          },
+        },
+        { status: 400 },
+      );
     const result = await savePreRead(viewer, entryId, input, sessionId);
-    if (!result.ok) return data({ intent, values: {}, fieldErrors: result.fieldErrors }, { status: 400 });
-    return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
+    if (!result.ok)
+      return data({ intent, values: {}, fieldErrors: result.fieldErrors }, { status: 400 });
+    return redirect(
+      `/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`,
+    );
   }
   const values = outcomeValues(form);
   if (intent === "draft") {
     // The form as the manager is typing it: kept for them alone, not a proposal.
     const { evidence, ...fields } = values;
-    return data({ intent, ...(await saveProposalDraft(viewer, entryId, { ...fields, evidence: evidence ?? [] } as Record<string, string | string[]>, sessionId)) });
+    return data({
+      intent,
+      ...(await saveProposalDraft(
+        viewer,
+        entryId,
+        { ...fields, evidence: evidence ?? [] } as Record<string, string | string[]>,
+        sessionId,
+      )),
+    });
   }
-  if (intent !== "propose" && intent !== "final") throw new InvalidError({ key: "calibration:errors.unknownAction" });
+  if (intent !== "propose" && intent !== "final")
+    throw new InvalidError({ key: "calibration:errors.unknownAction" });
   const submission = parseWithZod(form, { schema: OutcomeSchema });
   if (submission.status !== "success") {
     return data({ intent, values, fieldErrors: submission.reply().error ?? {} }, { status: 400 });
   }
   const revision = String(form.get("revision") ?? "");
-  if (intent === "final" && !/^\d{1,9}$/.test(revision)) throw new InvalidError({ key: "calibration:errors.noRevision" });
-  const result = intent === "propose" ? await saveProposal(viewer, entryId, submission.value, sessionId) : await recordOutcome(viewer, entryId, { ...submission.value, revision: Number(revision) }, sessionId);
+  if (intent === "final" && !/^\d{1,9}$/.test(revision))
+    throw new InvalidError({ key: "calibration:errors.noRevision" });
+  const result =
+    intent === "propose"
+      ? await saveProposal(viewer, entryId, submission.value, sessionId)
+      : await recordOutcome(
+          viewer,
+          entryId,
+          { ...submission.value, revision: Number(revision) },
+          sessionId,
+        );
   if (!result.ok) return data({ intent, values, fieldErrors: result.fieldErrors }, { status: 400 });
-  return redirect(`/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`);
+  return redirect(
+    `/calibration/${sessionId}/entries/${entryId}?saved=${result.unchanged ? "unchanged" : intent}`,
+  );
 }, refusalShown);
 
 /** Keeping a draft changes nothing anyone sees: the page is not reloaded for it. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "draft" ? false : defaultShouldRevalidate);
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "draft" ? false : defaultShouldRevalidate);
 
 /**
  * The revision an outcome is edited from. It follows the entry while the form is untouched (live
@@ -102,7 +183,11 @@ function useEditBase(revision: number, conflict: object | null, saved: string | 
     // Only a new reply or save restarts the edit, not every reload.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [conflict, saved]);
-  return { revision: base, edited: () => setEditing(true), changedMeanwhile: editing && revision !== base };
+  return {
+    revision: base,
+    edited: () => setEditing(true),
+    changedMeanwhile: editing && revision !== base,
+  };
 }
 
 export default function CalibrationEntry({ loaderData, actionData }: Route.ComponentProps) {
@@ -118,8 +203,19 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
   const proposalForm = useRef<HTMLFormElement>(null);
   const draftState = useProposalDraft(proposalForm, view.canPropose);
   const saved = reply ? null : searchParams.get("saved");
-  const refusal = reply && "error" in reply && typeof reply.error === "string" ? { intent: reply.intent, error: reply.error, conflict: "kind" in reply && reply.kind === "conflict" } : null;
-  const finalBase = useEditBase(entry.revision, refusal?.intent === "final" && refusal.conflict ? (reply ?? null) : null, saved);
+  const refusal =
+    reply && "error" in reply && typeof reply.error === "string"
+      ? {
+          intent: reply.intent,
+          error: reply.error,
+          conflict: "kind" in reply && reply.kind === "conflict",
+        }
+      : null;
+  const finalBase = useEditBase(
+    entry.revision,
+    refusal?.intent === "final" && refusal.conflict ? (reply ?? null) : null,
+    saved,
+  );
   const draft = view.draft;
   const proposalValues: OutcomeValues =
     reply?.intent === "propose"
@@ -134,13 +230,13 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
             evidence: Array.isArray(draft.evidence) ? draft.evidence : [],
           }
         : {
-          rating: entry.proposal?.rating?.toString(),
-          outcome: entry.proposal?.outcome ?? undefined,
-          levelId: entry.proposal?.levelId ?? undefined,
-          text: entry.proposal?.rationale,
-          second: entry.proposal?.second?.toString(),
-          evidence: entry.proposal?.evidence.map((item) => item.id) ?? [],
-        };
+            rating: entry.proposal?.rating?.toString(),
+            outcome: entry.proposal?.outcome ?? undefined,
+            levelId: entry.proposal?.levelId ?? undefined,
+            text: entry.proposal?.rationale,
+            second: entry.proposal?.second?.toString(),
+            evidence: entry.proposal?.evidence.map((item) => item.id) ?? [],
+          };
   const finalValues: OutcomeValues =
     reply?.intent === "final"
       ? reply.values
@@ -153,25 +249,46 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
             second: entry.final.second?.toString(),
           }
         : { ...proposalValues, text: "" };
-  const outcomeText = (value: { outcome: "stay" | "promote" | "not-ready" | null; levelId: string | null }) => {
+  const outcomeText = (value: {
+    outcome: "stay" | "promote" | "not-ready" | null;
+    levelId: string | null;
+  }) => {
     if (!value.outcome) return null;
     const outcome = t(`levelOutcome.${value.outcome}`);
-    return value.levelId ? t("levelOutcomeTo", { outcome, level: view.levelTitles[value.levelId] ?? value.levelId }) : outcome;
+    return value.levelId
+      ? t("levelOutcomeTo", { outcome, level: view.levelTitles[value.levelId] ?? value.levelId })
+      : outcome;
   };
-  const secondText = (value: number | null) => (value === 1 || value === 2 || value === 3 ? t(`second.${value}`) : value === null ? "—" : f.number(value));
-  const average = (value: number | null) => (value === null ? t("entry.reviews.noAverage") : t("entry.reviews.average", { average: value }));
+  const secondText = (value: number | null) =>
+    value === 1 || value === 2 || value === 3
+      ? t(`second.${value}`)
+      : value === null
+        ? "—"
+        : f.number(value);
+  const average = (value: number | null) =>
+    value === null ? t("entry.reviews.noAverage") : t("entry.reviews.average", { average: value });
   return (
     <>
       <BackLink to={`/calibration/${view.session.id}`}>{view.session.name}</BackLink>
       <PageHeader
         title={entry.name}
-        description={t("entry.description", { place: entry.place ?? t("entry.noLevel"), manager: entry.manager ?? t("entry.noManager"), state: view.session.state })}
+        description={t("entry.description", {
+          place: entry.place ?? t("entry.noLevel"),
+          manager: entry.manager ?? t("entry.noManager"),
+          state: view.session.state,
+        })}
       />
       {saved === "unchanged" ? (
         <Alert tone="info">{t("entry.saved.unchanged")}</Alert>
       ) : saved ? (
         <Alert tone="success">
-          {saved === "propose" ? t("entry.saved.propose") : saved === "release" ? t("entry.saved.release", { name: entry.name }) : saved.startsWith("preread") ? t("entry.saved.preread") : t("entry.saved.final")}
+          {saved === "propose"
+            ? t("entry.saved.propose")
+            : saved === "release"
+              ? t("entry.saved.release", { name: entry.name })
+              : saved.startsWith("preread")
+                ? t("entry.saved.preread")
+                : t("entry.saved.final")}
         </Alert>
       ) : refusal && refusal.intent !== "final" ? (
         <Alert tone="error">{refusal.error}</Alert>
@@ -183,7 +300,10 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
             <li>
               {t("entry.reviews.self")}{" "}
               {entry.reviews.selfId ? (
-                <Link to={`/assessments/${entry.reviews.selfId}`} className="text-brand-600 underline dark:text-brand-100">
+                <Link
+                  to={`/assessments/${entry.reviews.selfId}`}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
                   {t("entry.reviews.selfLink", { average: average(entry.reviews.selfAverage) })}
                 </Link>
               ) : (
@@ -193,24 +313,41 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
             <li>
               {t("entry.reviews.manager")}{" "}
               {entry.reviews.managerReviewId ? (
-                <Link to={`/assessments/${entry.reviews.managerReviewId}`} className="text-brand-600 underline dark:text-brand-100">
-                  {t("entry.reviews.managerLink", { average: average(entry.reviews.managerAverage), evidence: entry.reviews.evidenceCount, rated: entry.reviews.ratedCount })}
+                <Link
+                  to={`/assessments/${entry.reviews.managerReviewId}`}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
+                  {t("entry.reviews.managerLink", {
+                    average: average(entry.reviews.managerAverage),
+                    evidence: entry.reviews.evidenceCount,
+                    rated: entry.reviews.ratedCount,
+                  })}
                 </Link>
               ) : (
                 t("entry.reviews.notSubmitted")
               )}
             </li>
-            {entry.targets ? <li>{t("entry.reviews.targets", { met: entry.targets.met, of: entry.targets.of })}</li> : null}
+            {entry.targets ? (
+              <li>
+                {t("entry.reviews.targets", { met: entry.targets.met, of: entry.targets.of })}
+              </li>
+            ) : null}
             {view.feedbackHref ? (
               <li>
-                <Link to={view.feedbackHref} className="text-brand-600 underline dark:text-brand-100">
+                <Link
+                  to={view.feedbackHref}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
                   {t("entry.reviews.feedback")}
                 </Link>
               </li>
             ) : null}
             {view.canOpenProfile ? (
               <li>
-                <Link to={`/people/${entry.personId}/gap`} className="text-brand-600 underline dark:text-brand-100">
+                <Link
+                  to={`/people/${entry.personId}/gap`}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
                   {t("entry.reviews.gap")}
                 </Link>
               </li>
@@ -220,7 +357,9 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t("entry.proposal.heading")}</h2>
           {entry.proposal === null ? (
-            <p className="text-sm text-slate-600 dark:text-slate-300">{t("entry.proposal.hidden")}</p>
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              {t("entry.proposal.hidden")}
+            </p>
           ) : view.canPropose ? (
             <Form method="post" className="space-y-4" ref={proposalForm}>
               <input type="hidden" name="intent" value="propose" />
@@ -234,7 +373,11 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                 textHint={t("entry.proposal.rationaleHint")}
                 secondDimension={view.secondDimension}
               />
-              <EvidenceChoice evidence={view.evidence} chosen={proposalValues.evidence ?? []} errors={reply?.intent === "propose" ? reply.fieldErrors.evidence : null} />
+              <EvidenceChoice
+                evidence={view.evidence}
+                chosen={proposalValues.evidence ?? []}
+                errors={reply?.intent === "propose" ? reply.fieldErrors.evidence : null}
+              />
               <DraftStatus {...draftState} keptAt={draft ? "kept" : null} />
               <Button type="submit" disabled={navigation.state === "submitting"}>
                 {t("entry.proposal.save")}
@@ -254,7 +397,9 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               </div>
               {view.secondDimension ? (
                 <div>
-                  <dt className="inline font-medium">{t("entry.proposal.second", { dimension: view.secondDimension.name })} </dt>
+                  <dt className="inline font-medium">
+                    {t("entry.proposal.second", { dimension: view.secondDimension.name })}{" "}
+                  </dt>
                   <dd className="inline">{secondText(entry.proposal.second)}</dd>
                 </div>
               ) : null}
@@ -270,14 +415,22 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                       {entry.proposal.evidence.map((item) => (
                         <li key={item.id}>
                           {item.url ? (
-                            <a href={item.url} className="text-brand-600 underline dark:text-brand-100" rel="noreferrer noopener" target="_blank">
+                            <a
+                              href={item.url}
+                              className="text-brand-600 underline dark:text-brand-100"
+                              rel="noreferrer noopener"
+                              target="_blank"
+                            >
                               {item.text}
                             </a>
                           ) : (
                             item.text
                           )}{" "}
                           <span className="text-xs text-slate-600 dark:text-slate-300">
-                            {t("entry.proposal.evidenceFrom", { competency: item.competency, source: t(EVIDENCE_SOURCE_KEYS[item.source]) })}
+                            {t("entry.proposal.evidenceFrom", {
+                              competency: item.competency,
+                              source: t(EVIDENCE_SOURCE_KEYS[item.source]),
+                            })}
                           </span>
                         </li>
                       ))}
@@ -291,20 +444,40 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
           )}
         </Card>
       </div>
-      {entry.gap ? <GapCard gap={entry.gap} profileHref={view.canOpenProfile ? `/people/${entry.personId}/gap` : null} /> : null}
+      {entry.gap ? (
+        <GapCard
+          gap={entry.gap}
+          profileHref={view.canOpenProfile ? `/people/${entry.personId}/gap` : null}
+        />
+      ) : null}
       {view.canRateIndependently || view.canMarkProposal ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">{t("entry.ownView.heading")}</h2>
-          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{view.canRateIndependently ? t("entry.ownView.blind") : t("entry.ownView.mark")}</p>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+            {view.canRateIndependently ? t("entry.ownView.blind") : t("entry.ownView.mark")}
+          </p>
           <Form method="post" className="space-y-3">
-            <input type="hidden" name="intent" value={view.canRateIndependently ? "preread-rating" : "preread-mark"} />
+            <input
+              type="hidden"
+              name="intent"
+              value={view.canRateIndependently ? "preread-rating" : "preread-mark"}
+            />
             {view.canRateIndependently ? (
               <fieldset>
-                <legend className="mb-2 text-sm font-medium">{t("entry.ownView.ratingLegend")}</legend>
+                <legend className="mb-2 text-sm font-medium">
+                  {t("entry.ownView.ratingLegend")}
+                </legend>
                 <div className="flex flex-wrap gap-4">
                   {view.scale.map((point) => (
                     <label key={point.value} className="flex items-center gap-2 text-sm">
-                      <input type="radio" name="rating" value={point.value} defaultChecked={view.ownPreRead.rating === point.value} required className="size-4" />
+                      <input
+                        type="radio"
+                        name="rating"
+                        value={point.value}
+                        defaultChecked={view.ownPreRead.rating === point.value}
+                        required
+                        className="size-4"
+                      />
                       {point.value} {point.label}
                     </label>
                   ))}
@@ -312,11 +485,20 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               </fieldset>
             ) : (
               <fieldset>
-                <legend className="mb-2 text-sm font-medium">{t("entry.ownView.markLegend")}</legend>
+                <legend className="mb-2 text-sm font-medium">
+                  {t("entry.ownView.markLegend")}
+                </legend>
                 <div className="flex flex-wrap gap-4">
                   {PROPOSAL_MARKS.map((value) => (
                     <label key={value} className="flex items-center gap-2 text-sm">
-                      <input type="radio" name="mark" value={value} defaultChecked={view.ownPreRead.mark === value} required className="size-4" />
+                      <input
+                        type="radio"
+                        name="mark"
+                        value={value}
+                        defaultChecked={view.ownPreRead.mark === value}
+                        required
+                        className="size-4"
+                      />
                       {t(`mark.${value}`)}
                     </label>
                   ))}
@@ -346,9 +528,16 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               {refusal.conflict ? ` ${t("entry.final.conflictKept")}` : ""}
             </Alert>
           ) : null}
-          {finalBase.changedMeanwhile ? <Alert tone="warning">{t("entry.final.changedMeanwhile")}</Alert> : null}
+          {finalBase.changedMeanwhile ? (
+            <Alert tone="warning">{t("entry.final.changedMeanwhile")}</Alert>
+          ) : null}
           {/* Untouched, the form shows the entry as it is now; once edited, it keeps what was typed. */}
-          <Form key={finalBase.revision} method="post" className="space-y-4" onChange={finalBase.edited}>
+          <Form
+            key={finalBase.revision}
+            method="post"
+            className="space-y-4"
+            onChange={finalBase.edited}
+          >
             <input type="hidden" name="intent" value="final" />
             <input type="hidden" name="revision" value={finalBase.revision} />
             <OutcomeFields
@@ -371,7 +560,9 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
           <h2 className="mb-2 text-lg font-semibold">{t("entry.final.heading")}</h2>
           <p className="text-sm">
             {ratingText(entry.final.rating, view.scale)} · {outcomeText(entry.final) ?? ""}
-            {view.secondDimension ? ` · ${t("entry.final.secondValue", { dimension: view.secondDimension.name, value: secondText(entry.final.second) })}` : ""}
+            {view.secondDimension
+              ? ` · ${t("entry.final.secondValue", { dimension: view.secondDimension.name, value: secondText(entry.final.second) })}`
+              : ""}
             {entry.final.reason ? ` — ${entry.final.reason}` : ""}
           </p>
         </Card>
@@ -379,7 +570,11 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
       {view.canRelease ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">{t("entry.release.heading")}</h2>
-          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{entry.released ? t("entry.release.released", { name: entry.name }) : t("entry.release.explain", { name: entry.name })}</p>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+            {entry.released
+              ? t("entry.release.released", { name: entry.name })
+              : t("entry.release.explain", { name: entry.name })}
+          </p>
           {entry.released ? null : (
             <Form method="post">
               <input type="hidden" name="intent" value="release" />
@@ -397,8 +592,15 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                 <time dateTime={event.at} className="text-slate-600 dark:text-slate-300">
                   {f.dateTime(event.at)}
                 </time>{" "}
-                · <strong>{event.actor}</strong>: {event.lines.length ? event.lines.map((line) => wordsOf(t, line)).join("; ") : t("entry.history.noChange")}
-                {event.reason ? <span className="block text-slate-700 dark:text-slate-300">{t("entry.history.why", { reason: event.reason })}</span> : null}
+                · <strong>{event.actor}</strong>:{" "}
+                {event.lines.length
+                  ? event.lines.map((line) => wordsOf(t, line)).join("; ")
+                  : t("entry.history.noChange")}
+                {event.reason ? (
+                  <span className="block text-slate-700 dark:text-slate-300">
+                    {t("entry.history.why", { reason: event.reason })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -415,13 +617,29 @@ const ratingText = (value: number, scale: readonly { value: number; label: strin
 };
 
 /** The gap to the proposed level (or the next one) from the cycle's reviews, beside the proposal. */
-function GapCard({ gap, profileHref }: { gap: NonNullable<Route.ComponentProps["loaderData"]["entry"]["gap"]>; profileHref: string | null }) {
+function GapCard({
+  gap,
+  profileHref,
+}: {
+  gap: NonNullable<Route.ComponentProps["loaderData"]["entry"]["gap"]>;
+  profileHref: string | null;
+}) {
   const { t } = useTranslation("calibration");
   return (
     <Card className="mt-6">
-      <h2 className="mb-1 text-lg font-semibold">{gap.proposed ? t("entry.gap.headingProposed", { level: gap.levelTitle }) : t("entry.gap.headingNext", { level: gap.levelTitle })}</h2>
+      <h2 className="mb-1 text-lg font-semibold">
+        {gap.proposed
+          ? t("entry.gap.headingProposed", { level: gap.levelTitle })
+          : t("entry.gap.headingNext", { level: gap.levelTitle })}
+      </h2>
       <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-        {t("entry.gap.summary", { level: gap.levelTitle, meets: gap.counts.meets, below: gap.counts.below, notRated: gap.counts.notRated, total: gap.rows.length })}{" "}
+        {t("entry.gap.summary", {
+          level: gap.levelTitle,
+          meets: gap.counts.meets,
+          below: gap.counts.below,
+          notRated: gap.counts.notRated,
+          total: gap.rows.length,
+        })}{" "}
         {profileHref ? (
           <Link to={profileHref} className="text-brand-600 underline dark:text-brand-100">
             {t("entry.gap.full")}
@@ -430,7 +648,13 @@ function GapCard({ gap, profileHref }: { gap: NonNullable<Route.ComponentProps["
       </p>
       <DataTable
         caption={t("entry.gap.caption", { level: gap.levelTitle })}
-        headings={[t("entry.gap.competency"), t("entry.gap.self"), t("entry.gap.manager"), t("entry.gap.target"), t("entry.gap.againstTarget")]}
+        headings={[
+          t("entry.gap.competency"),
+          t("entry.gap.self"),
+          t("entry.gap.manager"),
+          t("entry.gap.target"),
+          t("entry.gap.againstTarget"),
+        ]}
       >
         {gap.rows.map((row) => (
           <tr key={row.competencyId}>

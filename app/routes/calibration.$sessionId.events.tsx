@@ -43,7 +43,9 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
           (active) => (active ? send(text) : end()),
           () => end(),
         );
-      const unwatch = await watchSession(session.id, () => sendWhileSignedIn("event: change\ndata: {}\n\n"));
+      const unwatch = await watchSession(session.id, () =>
+        sendWhileSignedIn("event: change\ndata: {}\n\n"),
+      );
       const heartbeat = setInterval(() => sendWhileSignedIn(": heartbeat\n\n"), HEARTBEAT_MS);
       stop = () => {
         clearInterval(heartbeat);
@@ -61,6 +63,11 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
     },
   });
   return new Response(body, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
   });
 });

@@ -6,10 +6,18 @@ import { translatorOf } from "~/i18n/i18n.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** `?what=outcomes` or `?what=history`: the session as CSV, for its facilitator and admins. */
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  const what = url.searchParams.get("what");
-  if (what !== "outcomes" && what !== "history") throw new InvalidError({ key: "calibration:errors.exportWhat" });
-  const { filename, body } = await sessionExport(viewer, params.sessionId ?? "", what, translatorOf(context));
-  return csvResponse(filename, body);
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    const what = url.searchParams.get("what");
+    if (what !== "outcomes" && what !== "history")
+      throw new InvalidError({ key: "calibration:errors.exportWhat" });
+    const { filename, body } = await sessionExport(
+      viewer,
+      params.sessionId ?? "",
+      what,
+      translatorOf(context),
+    );
+    return csvResponse(filename, body);
+  },
+);

@@ -11,7 +11,11 @@ import { fairnessView } from "~/modules/insights/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("calibration:fairness.title", { name: loaderData.session.name }) : metaT(matches)("calibration:fairness.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("calibration:fairness.title", { name: loaderData.session.name })
+      : metaT(matches)("calibration:fairness.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -27,23 +31,43 @@ const signOf = (value: number) => (value > 0 ? "plus" : value < 0 ? "minus" : "n
 function useFairnessFigures() {
   const { t } = useTranslation("calibration");
   const f = useFormats();
-  const signed = (value: number) => t("fairness.signed", { sign: signOf(value), value: Math.abs(value) });
-  const signedPoints = (value: number) => t("fairness.signedPoints", { sign: signOf(value), points: Math.abs(Math.round(value * 100)) });
+  const signed = (value: number) =>
+    t("fairness.signed", { sign: signOf(value), value: Math.abs(value) });
+  const signedPoints = (value: number) =>
+    t("fairness.signedPoints", { sign: signOf(value), points: Math.abs(Math.round(value * 100)) });
   /** A share with its 95% interval: "40% (20–63%)". */
   const share = (proportion: { estimate: number; interval: [number, number] }) =>
-    t("fairness.share", { estimate: f.percent(proportion.estimate), low: f.percent(proportion.interval[0]), high: f.percent(proportion.interval[1]) });
+    t("fairness.share", {
+      estimate: f.percent(proportion.estimate),
+      low: f.percent(proportion.interval[0]),
+      high: f.percent(proportion.interval[1]),
+    });
   return { t, f, signed, signedPoints, share };
 }
 
-function DifferenceText({ difference, format }: { difference: Difference | null; format: (value: number) => string }) {
+function DifferenceText({
+  difference,
+  format,
+}: {
+  difference: Difference | null;
+  format: (value: number) => string;
+}) {
   const { t } = useTranslation("calibration");
   if (!difference) return <>—</>;
   return (
     <>
       <span className="tabular-nums">
-        {t("fairness.difference", { estimate: format(difference.estimate), low: format(difference.interval[0]), high: format(difference.interval[1]) })}
+        {t("fairness.difference", {
+          estimate: format(difference.estimate),
+          low: format(difference.interval[0]),
+          high: format(difference.interval[1]),
+        })}
       </span>
-      {difference.worthALook ? <strong className="ms-1 text-amber-900 dark:text-amber-200">{t("fairness.worthALook")}</strong> : null}
+      {difference.worthALook ? (
+        <strong className="ms-1 text-amber-900 dark:text-amber-200">
+          {t("fairness.worthALook")}
+        </strong>
+      ) : null}
     </>
   );
 }
@@ -53,9 +77,13 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
   const { t, f, signed, signedPoints, share } = useFairnessFigures();
   const { t: insightsT, i18n } = useTranslation("insights");
   const dimensionWord = (dimension: { id: string; label: string }) =>
-    dimension.id === "team" || dimension.id === "track" || dimension.id === "level" ? t(`fairness.dimension.${dimension.id}`) : dimensionInSentence(dimension.label, i18n.language);
+    dimension.id === "team" || dimension.id === "track" || dimension.id === "level"
+      ? t(`fairness.dimension.${dimension.id}`)
+      : dimensionInSentence(dimension.label, i18n.language);
   // Columns for how peer feedback was written, when any was written about the session's people.
-  const withFeedback = report.dimensions.some((dimension) => dimension.groups.some((group) => group.feedback !== null));
+  const withFeedback = report.dimensions.some((dimension) =>
+    dimension.groups.some((group) => group.feedback !== null),
+  );
   return (
     <>
       <BackLink to={`/calibration/${session.id}`}>{session.name}</BackLink>
@@ -67,12 +95,15 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {t("fairness.explain", { comparisons: report.comparisons, floor })}{" "}
           {t("fairness.acrossSession", {
-            mean: report.meanRating === null ? "—" : t("fairness.mean", { value: report.meanRating }),
+            mean:
+              report.meanRating === null ? "—" : t("fairness.mean", { value: report.meanRating }),
             rate: report.promotionRate ? f.percent(report.promotionRate.estimate) : "—",
           })}
         </p>
         {withFeedback ? (
-          <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{t("fairness.feedbackExplain")}</p>
+          <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+            {t("fairness.feedbackExplain")}
+          </p>
         ) : null}
       </Card>
       {report.dimensions.map((dimension) => (
@@ -89,7 +120,9 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
               t("fairness.columns.ratingAgainst"),
               t("fairness.columns.promoted"),
               t("fairness.columns.promotionAgainst"),
-              ...(withFeedback ? [t("fairness.columns.withExample"), t("fairness.columns.personalityWord")] : []),
+              ...(withFeedback
+                ? [t("fairness.columns.withExample"), t("fairness.columns.personalityWord")]
+                : []),
             ]}
           >
             {dimension.groups.map((group) => (
@@ -99,12 +132,19 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
                 </th>
                 <td className={`${tdClass} tabular-nums`}>{f.number(group.n)}</td>
                 {group.suppressed ? (
-                  <td className={`${tdClass} text-slate-600 dark:text-slate-300`} colSpan={withFeedback ? 6 : 4}>
+                  <td
+                    className={`${tdClass} text-slate-600 dark:text-slate-300`}
+                    colSpan={withFeedback ? 6 : 4}
+                  >
                     {insightsT("disclosure.hidden", { floor })}
                   </td>
                 ) : (
                   <>
-                    <td className={`${tdClass} tabular-nums`}>{group.meanRating === null ? "—" : t("fairness.mean", { value: group.meanRating })}</td>
+                    <td className={`${tdClass} tabular-nums`}>
+                      {group.meanRating === null
+                        ? "—"
+                        : t("fairness.mean", { value: group.meanRating })}
+                    </td>
                     <td className={tdClass}>
                       <DifferenceText difference={group.ratingDifference} format={signed} />
                     </td>
@@ -112,15 +152,30 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
                       {group.promotionRate ? share(group.promotionRate) : "—"}
                     </td>
                     <td className={tdClass}>
-                      <DifferenceText difference={group.promotionDifference} format={signedPoints} />
+                      <DifferenceText
+                        difference={group.promotionDifference}
+                        format={signedPoints}
+                      />
                     </td>
                     {withFeedback ? (
                       <>
                         <td className={`${tdClass} tabular-nums`}>
-                          {group.feedback ? t("fairness.feedbackShare", { share: share(group.feedback.withExample), answers: group.feedback.answers, people: group.feedback.people }) : "—"}
+                          {group.feedback
+                            ? t("fairness.feedbackShare", {
+                                share: share(group.feedback.withExample),
+                                answers: group.feedback.answers,
+                                people: group.feedback.people,
+                              })
+                            : "—"}
                         </td>
                         <td className={`${tdClass} tabular-nums`}>
-                          {group.feedback ? t("fairness.feedbackShare", { share: share(group.feedback.flagged), answers: group.feedback.answers, people: group.feedback.people }) : "—"}
+                          {group.feedback
+                            ? t("fairness.feedbackShare", {
+                                share: share(group.feedback.flagged),
+                                answers: group.feedback.answers,
+                                people: group.feedback.people,
+                              })
+                            : "—"}
                         </td>
                       </>
                     ) : null}
@@ -129,8 +184,19 @@ export default function CalibrationFairness({ loaderData }: Route.ComponentProps
               </tr>
             ))}
           </DataTable>
-          {dimension.smallGroupsLeftOut ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{insightsT("disclosure.smallGroups", { floor })}</p> : null}
-          {dimension.unknown ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t("fairness.unknown", { count: dimension.unknown, dimension: dimensionWord(dimension) })}</p> : null}
+          {dimension.smallGroupsLeftOut ? (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+              {insightsT("disclosure.smallGroups", { floor })}
+            </p>
+          ) : null}
+          {dimension.unknown ? (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+              {t("fairness.unknown", {
+                count: dimension.unknown,
+                dimension: dimensionWord(dimension),
+              })}
+            </p>
+          ) : null}
         </section>
       ))}
     </>

@@ -8,7 +8,13 @@ import { choiceParam, textParam } from "~/utils/search-params";
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const search = url.searchParams;
-  const kind = choiceParam(search, "kind", ["team", "manager"] as const, "kind of filter") || "team";
-  const suggestions = await filterSuggestions(viewer, params.sessionId ?? "", kind, textParam(search, "q"));
+  const kind =
+    choiceParam(search, "kind", ["team", "manager"] as const, "kind of filter") || "team";
+  const suggestions = await filterSuggestions(
+    viewer,
+    params.sessionId ?? "",
+    kind,
+    textParam(search, "q"),
+  );
   return Response.json({ suggestions }, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -13,7 +13,9 @@ import { isSessionState } from "~/modules/calibration/session-state";
 import { listSessions } from "~/modules/calibration/sessions.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("calibration:title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("calibration:title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -41,17 +43,28 @@ export default function CalibrationSessions({ loaderData }: Route.ComponentProps
       {sessions.length ? (
         <DataTable
           caption={t("list.caption")}
-          headings={[t("list.session"), t("list.cycle"), t("list.state"), t("list.people"), t("list.facilitator")]}
+          headings={[
+            t("list.session"),
+            t("list.cycle"),
+            t("list.state"),
+            t("list.people"),
+            t("list.facilitator"),
+          ]}
         >
           {sessions.map((session) => (
             <tr key={session.id}>
               <th scope="row" className={`${tdClass} font-medium`}>
-                <Link to={`/calibration/${session.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                <Link
+                  to={`/calibration/${session.id}`}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
                   {session.name}
                 </Link>
               </th>
               <td className={tdClass}>{session.cycleName}</td>
-              <td className={tdClass}>{isSessionState(session.state) ? t(`state.${session.state}`) : session.state}</td>
+              <td className={tdClass}>
+                {isSessionState(session.state) ? t(`state.${session.state}`) : session.state}
+              </td>
               <td className={`${tdClass} tabular-nums`}>{f.number(session.people)}</td>
               <td className={tdClass}>{session.facilitatorName}</td>
             </tr>

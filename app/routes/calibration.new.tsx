@@ -1,11 +1,23 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/calibration.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleTeamPicker } from "~/components/cycles/cycle-team-picker";
 import { SubmitButton } from "~/components/ui/button";
-import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import {
+  CheckboxField,
+  Field,
+  FormErrors,
+  SelectField,
+  TextareaField,
+} from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { translatorOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
@@ -20,11 +32,17 @@ import { withDomainErrors } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("calibration:setUp.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("calibration:setUp.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  const [cycles, teams, { ladders, defaultLadderId }] = await Promise.all([listCycles(), listTeamsForCycle(), ladderChoices()]);
+  const [cycles, teams, { ladders, defaultLadderId }] = await Promise.all([
+    listCycles(),
+    listTeamsForCycle(),
+    ladderChoices(),
+  ]);
   return {
     cycles: cycles.map((cycle) => ({ id: cycle.id, name: cycle.name })),
     teams,
@@ -32,7 +50,11 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
       id: served.ladder.meta.id,
       name: served.ladder.meta.name,
       scalePoints: served.ladder.scale.length,
-      calibrationScales: served.ladder.calibrationScales.map((scale) => ({ id: scale.id, name: scale.name, points: scale.points.length })),
+      calibrationScales: served.ladder.calibrationScales.map((scale) => ({
+        id: scale.id,
+        name: scale.name,
+        points: scale.points.length,
+      })),
     })),
     defaultLadderId,
   };
@@ -46,7 +68,12 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   if (!result.ok) {
     // Some refusals name emails: worded here, with their values, in the request's language.
     const t = translatorOf(context);
-    const { form, ...fieldErrors } = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, errors]) => [field, (errors ?? []).map((error) => wordsOf(t, error))]));
+    const { form, ...fieldErrors } = Object.fromEntries(
+      Object.entries(result.fieldErrors).map(([field, errors]) => [
+        field,
+        (errors ?? []).map((error) => wordsOf(t, error)),
+      ]),
+    );
     return data(submission.reply({ fieldErrors, formErrors: form ?? [] }), { status: 400 });
   }
   return redirect(`/calibration/${result.sessionId}`);
@@ -59,7 +86,12 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
     id: "new-calibration",
     lastResult,
     constraint: getZodConstraint(NewSessionSchema),
-    defaultValue: { population: "cycle", cycleId: cycles[0]?.id, ladderId: defaultLadderId, groupFloor: String(SMALL_GROUP_FLOOR) },
+    defaultValue: {
+      population: "cycle",
+      cycleId: cycles[0]?.id,
+      ladderId: defaultLadderId,
+      groupFloor: String(SMALL_GROUP_FLOOR),
+    },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSessionSchema }),
@@ -70,22 +102,34 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
   return (
     <>
       <BackLink to="/calibration">{t("list.heading")}</BackLink>
-      <PageHeader
-        title={t("setUp.heading")}
-        description={t("setUp.description")}
-      />
+      <PageHeader title={t("setUp.heading")} description={t("setUp.description")} />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
-          <Field label={t("setUp.name")} hint={t("setUp.nameHint")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+          <Field
+            label={t("setUp.name")}
+            hint={t("setUp.nameHint")}
+            autoComplete="off"
+            errors={fields.name.errors}
+            {...getInputProps(fields.name, { type: "text" })}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField label={t("setUp.cycle")} errors={fields.cycleId.errors} {...getSelectProps(fields.cycleId)}>
+            <SelectField
+              label={t("setUp.cycle")}
+              errors={fields.cycleId.errors}
+              {...getSelectProps(fields.cycleId)}
+            >
               {cycles.map((cycle) => (
                 <option key={cycle.id} value={cycle.id}>
                   {cycle.name}
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t("setUp.ladder")} hint={t("setUp.ladderHint")} errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
+            <SelectField
+              label={t("setUp.ladder")}
+              hint={t("setUp.ladderHint")}
+              errors={fields.ladderId.errors}
+              {...getSelectProps(fields.ladderId)}
+            >
               {ladders.map((ladder) => (
                 <option key={ladder.id} value={ladder.id}>
                   {ladder.name}
@@ -93,7 +137,13 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
               ))}
             </SelectField>
           </div>
-          <Field label={t("setUp.facilitator")} hint={t("setUp.facilitatorHint")} autoComplete="off" errors={fields.facilitatorEmail.errors} {...getInputProps(fields.facilitatorEmail, { type: "email" })} />
+          <Field
+            label={t("setUp.facilitator")}
+            hint={t("setUp.facilitatorHint")}
+            autoComplete="off"
+            errors={fields.facilitatorEmail.errors}
+            {...getInputProps(fields.facilitatorEmail, { type: "email" })}
+          />
           <RadioGroupField
             legend={t("setUp.population.legend")}
             field={fields.population}
@@ -110,7 +160,13 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
             teams={teams}
             inactive={population !== "teams"}
           />
-          <Field label={t("setUp.managerEmail")} hint={t("setUp.managerEmailHint")} autoComplete="off" errors={fields.managerEmail.errors} {...getInputProps(fields.managerEmail, { type: "email" })} />
+          <Field
+            label={t("setUp.managerEmail")}
+            hint={t("setUp.managerEmailHint")}
+            autoComplete="off"
+            errors={fields.managerEmail.errors}
+            {...getInputProps(fields.managerEmail, { type: "email" })}
+          />
           <TextareaField
             label={t("setUp.peopleEmails")}
             hint={t("setUp.peopleEmailsHint")}
@@ -126,8 +182,20 @@ export default function NewCalibrationSession({ loaderData, actionData }: Route.
             {...getTextareaProps(fields.calibratorEmails)}
           />
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField label={t("setUp.scale")} hint={t("setUp.scaleHint")} errors={fields.scaleId.errors} {...getSelectProps(fields.scaleId)}>
-              <option value="">{chosenLadder ? t("setUp.ownScale", { ladder: chosenLadder.name, points: chosenLadder.scalePoints }) : t("setUp.ownScaleUnnamed")}</option>
+            <SelectField
+              label={t("setUp.scale")}
+              hint={t("setUp.scaleHint")}
+              errors={fields.scaleId.errors}
+              {...getSelectProps(fields.scaleId)}
+            >
+              <option value="">
+                {chosenLadder
+                  ? t("setUp.ownScale", {
+                      ladder: chosenLadder.name,
+                      points: chosenLadder.scalePoints,
+                    })
+                  : t("setUp.ownScaleUnnamed")}
+              </option>
               {(chosenLadder?.calibrationScales ?? []).map((scale) => (
                 <option key={scale.id} value={scale.id}>
                   {t("setUp.scaleOption", { scale: scale.name, points: scale.points })}

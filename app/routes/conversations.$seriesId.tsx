@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
@@ -13,13 +20,36 @@ import { languageOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
-import { addAction, addPoint, passOnNote, seriesPage, setActionStatus, setPointStatus, writeNote } from "~/modules/conversations/agenda.server";
-import { ActionSchema, ActionStatusSchema, CadenceSchema, MoveSchema, NoteSchema, PointSchema, PointStatusSchema, PulseSchema, SuggestionSchema } from "~/modules/conversations/forms";
+import {
+  addAction,
+  addPoint,
+  passOnNote,
+  seriesPage,
+  setActionStatus,
+  setPointStatus,
+  writeNote,
+} from "~/modules/conversations/agenda.server";
+import {
+  ActionSchema,
+  ActionStatusSchema,
+  CadenceSchema,
+  MoveSchema,
+  NoteSchema,
+  PointSchema,
+  PointStatusSchema,
+  PulseSchema,
+  SuggestionSchema,
+} from "~/modules/conversations/forms";
 import type { Cadence, SeriesKind } from "~/modules/conversations/cadence";
 import type { MeetingState } from "~/modules/conversations/policy";
 import { PULSE_BATCH, PULSE_SCALE } from "~/modules/conversations/pulse";
 import { answerPulse, ownLatestPulse } from "~/modules/conversations/pulse.server";
-import { changeCadence, holdMeeting, moveMeetingTo, skipMeeting } from "~/modules/conversations/series.server";
+import {
+  changeCadence,
+  holdMeeting,
+  moveMeetingTo,
+  skipMeeting,
+} from "~/modules/conversations/series.server";
 import { dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
@@ -30,10 +60,19 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
   if (!loaderData) return [{ title: t("conversations:series.fallbackTitle") }];
-  return [{ title: t("conversations:series.title", { name: t(`conversations:${headingKey(loaderData.page.series.kind)}`, { name: loaderData.other }) }) }];
+  return [
+    {
+      title: t("conversations:series.title", {
+        name: t(`conversations:${headingKey(loaderData.page.series.kind)}`, {
+          name: loaderData.other,
+        }),
+      }),
+    },
+  ];
 };
 
-const headingKey = (kind: SeriesKind): "series.heading.oneToOne" | "series.heading.skipLevel" => (kind === "one-to-one" ? "series.heading.oneToOne" : "series.heading.skipLevel");
+const headingKey = (kind: SeriesKind): "series.heading.oneToOne" | "series.heading.skipLevel" =>
+  kind === "one-to-one" ? "series.heading.oneToOne" : "series.heading.skipLevel";
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
@@ -43,7 +82,19 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   return { page, other, pulse, timeZone, viewerId: viewer.id };
 });
 
-type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "action-status" | "move" | "skip" | "hold" | "cadence" | "pulse" | "pass-on";
+type Intent =
+  | "point"
+  | "suggestion"
+  | "point-status"
+  | "note"
+  | "action"
+  | "action-status"
+  | "move"
+  | "skip"
+  | "hold"
+  | "cadence"
+  | "pulse"
+  | "pass-on";
 
 /**
  * A refusal is said at the top of the page; the form it came from keeps what was typed (without
@@ -51,85 +102,113 @@ type Intent = "point" | "suggestion" | "point-status" | "note" | "action" | "act
  */
 function refusalShown(form: FormData) {
   const intent = String(form.get("intent") ?? "");
-  const schema: ZodType | null = intent === "point" ? PointSchema : intent === "note" ? NoteSchema : intent === "action" ? ActionSchema : null;
+  const schema: ZodType | null =
+    intent === "point"
+      ? PointSchema
+      : intent === "note"
+        ? NoteSchema
+        : intent === "action"
+          ? ActionSchema
+          : null;
   return { reply: schema ? parseWithZod(form, { schema }).reply() : undefined };
 }
 
-export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
-  const { viewer, timeZone } = await requireUserAndTimeZone(request);
-  const seriesId = params.seriesId ?? "";
-  const intent = String(form.get("intent") ?? "") as Intent;
-  const parse = <T,>(schema: ZodType<T>) => parseWithZod(form, { schema });
-  const invalid = (submission: { reply: () => SubmissionResult<string[]> }) => data({ intent, reply: submission.reply(), error: null as string | null }, { status: 400 });
-  const back = () => redirect(`/conversations/${seriesId}`);
-  switch (intent) {
-    case "point": {
-      const submission = parse(PointSchema);
-      if (submission.status !== "success") return invalid(submission);
-      await addPoint(viewer, submission.value.meetingId, { text: submission.value.text }, languageOf(context), seriesId);
-      return back();
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const { viewer, timeZone } = await requireUserAndTimeZone(request);
+    const seriesId = params.seriesId ?? "";
+    const intent = String(form.get("intent") ?? "") as Intent;
+    const parse = <T,>(schema: ZodType<T>) => parseWithZod(form, { schema });
+    const invalid = (submission: { reply: () => SubmissionResult<string[]> }) =>
+      data({ intent, reply: submission.reply(), error: null as string | null }, { status: 400 });
+    const back = () => redirect(`/conversations/${seriesId}`);
+    switch (intent) {
+      case "point": {
+        const submission = parse(PointSchema);
+        if (submission.status !== "success") return invalid(submission);
+        await addPoint(
+          viewer,
+          submission.value.meetingId,
+          { text: submission.value.text },
+          languageOf(context),
+          seriesId,
+        );
+        return back();
+      }
+      case "suggestion": {
+        const submission = parse(SuggestionSchema);
+        if (submission.status !== "success") return invalid(submission);
+        await addPoint(
+          viewer,
+          submission.value.meetingId,
+          { suggestion: submission.value.suggestion },
+          languageOf(context),
+          seriesId,
+        );
+        return back();
+      }
+      case "point-status": {
+        const submission = parse(PointStatusSchema);
+        if (submission.status !== "success") return invalid(submission);
+        await setPointStatus(viewer, submission.value.pointId, submission.value.status, seriesId);
+        return back();
+      }
+      case "note": {
+        const submission = parse(NoteSchema);
+        if (submission.status !== "success") return invalid(submission);
+        await writeNote(viewer, submission.value.meetingId, submission.value, seriesId);
+        return back();
+      }
+      case "action": {
+        const submission = parse(ActionSchema);
+        if (submission.status !== "success") return invalid(submission);
+        const { meetingId, text, ownerId, dueOn } = submission.value;
+        await addAction(
+          viewer,
+          meetingId,
+          { text, ownerId, dueOn: dueOn ? dayToDate(dueOn) : null },
+          seriesId,
+        );
+        return back();
+      }
+      case "action-status": {
+        const submission = parse(ActionStatusSchema);
+        if (submission.status !== "success") return invalid(submission);
+        await setActionStatus(viewer, submission.value.actionId, submission.value.status, seriesId);
+        return back();
+      }
+      case "move": {
+        const submission = parse(MoveSchema(timeZone));
+        if (submission.status !== "success") return invalid(submission);
+        await moveMeetingTo(viewer, submission.value.meetingId, submission.value.to, seriesId);
+        return back();
+      }
+      case "skip":
+        await skipMeeting(viewer, String(form.get("meetingId") ?? ""), seriesId);
+        return back();
+      case "hold":
+        await holdMeeting(viewer, String(form.get("meetingId") ?? ""), seriesId);
+        return back();
+      case "cadence": {
+        const submission = parse(CadenceSchema);
+        if (submission.status !== "success") return invalid(submission);
+        await changeCadence(viewer, seriesId, submission.value.cadence);
+        return back();
+      }
+      case "pulse": {
+        const submission = parse(PulseSchema);
+        if (submission.status !== "success") return invalid(submission);
+        await answerPulse(viewer, seriesId, submission.value.score);
+        return back();
+      }
+      case "pass-on":
+        await passOnNote(viewer, String(form.get("noteId") ?? ""), seriesId);
+        return back();
     }
-    case "suggestion": {
-      const submission = parse(SuggestionSchema);
-      if (submission.status !== "success") return invalid(submission);
-      await addPoint(viewer, submission.value.meetingId, { suggestion: submission.value.suggestion }, languageOf(context), seriesId);
-      return back();
-    }
-    case "point-status": {
-      const submission = parse(PointStatusSchema);
-      if (submission.status !== "success") return invalid(submission);
-      await setPointStatus(viewer, submission.value.pointId, submission.value.status, seriesId);
-      return back();
-    }
-    case "note": {
-      const submission = parse(NoteSchema);
-      if (submission.status !== "success") return invalid(submission);
-      await writeNote(viewer, submission.value.meetingId, submission.value, seriesId);
-      return back();
-    }
-    case "action": {
-      const submission = parse(ActionSchema);
-      if (submission.status !== "success") return invalid(submission);
-      const { meetingId, text, ownerId, dueOn } = submission.value;
-      await addAction(viewer, meetingId, { text, ownerId, dueOn: dueOn ? dayToDate(dueOn) : null }, seriesId);
-      return back();
-    }
-    case "action-status": {
-      const submission = parse(ActionStatusSchema);
-      if (submission.status !== "success") return invalid(submission);
-      await setActionStatus(viewer, submission.value.actionId, submission.value.status, seriesId);
-      return back();
-    }
-    case "move": {
-      const submission = parse(MoveSchema(timeZone));
-      if (submission.status !== "success") return invalid(submission);
-      await moveMeetingTo(viewer, submission.value.meetingId, submission.value.to, seriesId);
-      return back();
-    }
-    case "skip":
-      await skipMeeting(viewer, String(form.get("meetingId") ?? ""), seriesId);
-      return back();
-    case "hold":
-      await holdMeeting(viewer, String(form.get("meetingId") ?? ""), seriesId);
-      return back();
-    case "cadence": {
-      const submission = parse(CadenceSchema);
-      if (submission.status !== "success") return invalid(submission);
-      await changeCadence(viewer, seriesId, submission.value.cadence);
-      return back();
-    }
-    case "pulse": {
-      const submission = parse(PulseSchema);
-      if (submission.status !== "success") return invalid(submission);
-      await answerPulse(viewer, seriesId, submission.value.score);
-      return back();
-    }
-    case "pass-on":
-      await passOnNote(viewer, String(form.get("noteId") ?? ""), seriesId);
-      return back();
-  }
-  throw new InvalidError({ key: "conversations:errors.unknownAction" });
-}, refusalShown);
+    throw new InvalidError({ key: "conversations:errors.unknownAction" });
+  },
+  refusalShown,
+);
 
 type Reply = SubmissionResult<string[]> | undefined;
 type Loaded = Route.ComponentProps["loaderData"];
@@ -147,7 +226,8 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
   const result = actionData;
   const { page, other, timeZone } = loaded;
   const next = page.next;
-  const replyFor = (intent: Intent): Reply => (result && result.intent === intent ? (result.reply as Reply) : undefined);
+  const replyFor = (intent: Intent): Reply =>
+    result && result.intent === intent ? (result.reply as Reply) : undefined;
   const { t } = useTranslation("conversations");
   const f = useFormats();
   return (
@@ -155,7 +235,12 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
       <BackLink to="/conversations">{t("series.back")}</BackLink>
       <PageHeader
         title={t(headingKey(page.series.kind), { name: other })}
-        description={t("series.description", { cadence: t(`cadence.${page.series.cadence}`), minutes: page.series.minutes, manager: page.series.manager.name, zone: page.series.timeZone })}
+        description={t("series.description", {
+          cadence: t(`cadence.${page.series.cadence}`),
+          minutes: page.series.minutes,
+          manager: page.series.manager.name,
+          zone: page.series.timeZone,
+        })}
       />
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       {!page.series.current ? <Alert tone="info">{t("series.ended")}</Alert> : null}
@@ -179,7 +264,16 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                   <Button type="submit">{t("series.next.hold")}</Button>
                 </Form>
               ) : null}
-              <MeetingControls key={next.id} meetingId={next.id} startsAt={next.startsAt} canSkip={next.canSkip} timeZone={timeZone} cadence={page.series.cadence} cadences={page.series.cadences} reply={replyFor("move")} />
+              <MeetingControls
+                key={next.id}
+                meetingId={next.id}
+                startsAt={next.startsAt}
+                canSkip={next.canSkip}
+                timeZone={timeZone}
+                cadence={page.series.cadence}
+                cadences={page.series.cadences}
+                reply={replyFor("move")}
+              />
               <NoteForm meetingId={next.id} reply={replyFor("note")} />
               <p className="text-sm">
                 <Link to={`/conversations/evidence?meeting=${next.id}`} className="underline">
@@ -188,7 +282,11 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                 {" – "}
                 {t("series.next.evidenceAfter")}
               </p>
-              <ActionForm meetingId={next.id} people={[page.series.manager, page.series.report]} reply={replyFor("action")} />
+              <ActionForm
+                meetingId={next.id}
+                people={[page.series.manager, page.series.report]}
+                reply={replyFor("action")}
+              />
               {loaded.pulse !== undefined ? <PulseForm latest={loaded.pulse} /> : null}
             </div>
           </div>
@@ -200,10 +298,15 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
           <h2 id="passed-on-heading" className="mb-1 text-lg font-semibold">
             {t("series.passedOn.heading", { name: other })}
           </h2>
-          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t("series.passedOn.intro", { name: other })}</p>
+          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">
+            {t("series.passedOn.intro", { name: other })}
+          </p>
           <ul className="space-y-2 text-sm">
             {page.passedOn.map((note) => (
-              <li key={note.id} className="rounded border border-slate-200 p-2 dark:border-slate-700">
+              <li
+                key={note.id}
+                className="rounded border border-slate-200 p-2 dark:border-slate-700"
+              >
                 <p className="text-xs text-slate-600 dark:text-slate-300">
                   {note.authorName} · {f.dateTime(note.meetingAt)}
                 </p>
@@ -220,10 +323,15 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
         {page.earlier.length ? (
           <ol className="space-y-4">
             {page.earlier.map((meeting) => (
-              <li key={meeting.id} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+              <li
+                key={meeting.id}
+                className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+              >
                 <p className="font-medium">
                   {f.dateTime(meeting.startsAt)} · {t(STATE_KEYS[meeting.state])}
-                  {meeting.movedFrom ? <> · {t("series.earlier.movedFrom", { when: f.dateTime(meeting.movedFrom) })}</> : null}
+                  {meeting.movedFrom ? (
+                    <> · {t("series.earlier.movedFrom", { when: f.dateTime(meeting.movedFrom) })}</>
+                  ) : null}
                 </p>
                 {meeting.canHold ? (
                   <Form method="post" className="mt-1">
@@ -238,7 +346,10 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                   <ul className="mt-2 list-disc ps-5 text-sm">
                     {meeting.points.map((point) => (
                       <li key={point.id}>
-                        {point.text} <span className="text-slate-600 dark:text-slate-300">{t("series.earlier.pointStatus", { status: point.status })}</span>
+                        {point.text}{" "}
+                        <span className="text-slate-600 dark:text-slate-300">
+                          {t("series.earlier.pointStatus", { status: point.status })}
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -247,7 +358,11 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
                   <ul className="mt-2 text-sm">
                     {meeting.actions.map((action) => (
                       <li key={action.id}>
-                        {t("series.earlier.action", { text: action.text })} · {action.ownerId === page.series.manager.id ? page.series.manager.name : page.series.report.name} · {t("series.earlier.actionStatus", { status: action.status })}
+                        {t("series.earlier.action", { text: action.text })} ·{" "}
+                        {action.ownerId === page.series.manager.id
+                          ? page.series.manager.name
+                          : page.series.report.name}{" "}
+                        · {t("series.earlier.actionStatus", { status: action.status })}
                       </li>
                     ))}
                   </ul>
@@ -268,7 +383,8 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
   const { page } = loaded;
   const next = page.next!;
   const navigation = useNavigation();
-  const nameOf = (id: string) => (id === page.series.manager.id ? page.series.manager.name : page.series.report.name);
+  const nameOf = (id: string) =>
+    id === page.series.manager.id ? page.series.manager.name : page.series.report.name;
   const { t } = useTranslation("conversations");
   const f = useFormats();
   const [form, fields] = useForm({
@@ -287,30 +403,73 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
             entry.type === "action" ? (
               <li key={`action-${entry.action.id}`} className="flex flex-wrap items-center gap-2">
                 <span>
-                  {t("series.agenda.action", { owner: nameOf(entry.action.ownerId), text: entry.action.text })}
-                  {entry.action.dueOn ? <> · {t("series.agenda.due", { day: f.day(entry.action.dueOn) })}</> : null}
+                  {t("series.agenda.action", {
+                    owner: nameOf(entry.action.ownerId),
+                    text: entry.action.text,
+                  })}
+                  {entry.action.dueOn ? (
+                    <> · {t("series.agenda.due", { day: f.day(entry.action.dueOn) })}</>
+                  ) : null}
                   {entry.overdue ? <> · {t("series.agenda.overdue")}</> : null}
                 </span>
                 {page.series.current ? (
                   <>
-                    <StatusButton intent="action-status" idName="actionId" id={entry.action.id} status="done" label={t("series.agenda.done")} />
-                    <StatusButton intent="action-status" idName="actionId" id={entry.action.id} status="dropped" label={t("series.agenda.drop")} />
+                    <StatusButton
+                      intent="action-status"
+                      idName="actionId"
+                      id={entry.action.id}
+                      status="done"
+                      label={t("series.agenda.done")}
+                    />
+                    <StatusButton
+                      intent="action-status"
+                      idName="actionId"
+                      id={entry.action.id}
+                      status="dropped"
+                      label={t("series.agenda.drop")}
+                    />
                   </>
                 ) : null}
               </li>
             ) : (
               <li key={`point-${entry.point.id}`} className="flex flex-wrap items-center gap-2">
-                <span className={entry.point.status === "open" ? "" : "text-slate-600 line-through dark:text-slate-400"}>
+                <span
+                  className={
+                    entry.point.status === "open"
+                      ? ""
+                      : "text-slate-600 line-through dark:text-slate-400"
+                  }
+                >
                   {entry.point.text}
-                  {entry.point.carried ? <> · {t("series.agenda.carried", { count: entry.point.carried })}</> : null}
+                  {entry.point.carried ? (
+                    <> · {t("series.agenda.carried", { count: entry.point.carried })}</>
+                  ) : null}
                 </span>
                 {entry.point.status === "open" ? (
                   <>
-                    <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="covered" label={t("series.agenda.covered")} />
-                    <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="closed" label={t("series.agenda.close")} />
+                    <StatusButton
+                      intent="point-status"
+                      idName="pointId"
+                      id={entry.point.id}
+                      status="covered"
+                      label={t("series.agenda.covered")}
+                    />
+                    <StatusButton
+                      intent="point-status"
+                      idName="pointId"
+                      id={entry.point.id}
+                      status="closed"
+                      label={t("series.agenda.close")}
+                    />
                   </>
                 ) : (
-                  <StatusButton intent="point-status" idName="pointId" id={entry.point.id} status="open" label={t("series.agenda.reopen")} />
+                  <StatusButton
+                    intent="point-status"
+                    idName="pointId"
+                    id={entry.point.id}
+                    status="open"
+                    label={t("series.agenda.reopen")}
+                  />
                 )}
               </li>
             ),
@@ -322,7 +481,12 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="point" />
         <input type="hidden" name="meetingId" value={next.id} />
-        <TextareaField label={t("series.agenda.addPoint")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
+        <TextareaField
+          label={t("series.agenda.addPoint")}
+          rows={2}
+          errors={fields.text.errors}
+          {...getTextareaProps(fields.text)}
+        />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("series.agenda.add")}
         </Button>
@@ -351,7 +515,19 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
   );
 }
 
-function StatusButton({ intent, idName, id, status, label }: { intent: Intent; idName: string; id: string; status: string; label: string }) {
+function StatusButton({
+  intent,
+  idName,
+  id,
+  status,
+  label,
+}: {
+  intent: Intent;
+  idName: string;
+  id: string;
+  status: string;
+  label: string;
+}) {
   return (
     <Form method="post" className="inline">
       <input type="hidden" name="intent" value={intent} />
@@ -364,7 +540,23 @@ function StatusButton({ intent, idName, id, status, label }: { intent: Intent; i
   );
 }
 
-function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cadences, reply }: { meetingId: string; startsAt: Date; canSkip: boolean; timeZone: string; cadence: string; cadences: readonly Cadence[]; reply: Reply }) {
+function MeetingControls({
+  meetingId,
+  startsAt,
+  canSkip,
+  timeZone,
+  cadence,
+  cadences,
+  reply,
+}: {
+  meetingId: string;
+  startsAt: Date;
+  canSkip: boolean;
+  timeZone: string;
+  cadence: string;
+  cadences: readonly Cadence[];
+  reply: Reply;
+}) {
   const { t } = useTranslation("conversations");
   const schema = MoveSchema(timeZone);
   const [form, fields] = useForm({
@@ -382,7 +574,11 @@ function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cade
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <Field label={t("series.time.moveTo", { zone: timeZone })} errors={fields.to.errors} {...getInputProps(fields.to, { type: "datetime-local" })} />
+        <Field
+          label={t("series.time.moveTo", { zone: timeZone })}
+          errors={fields.to.errors}
+          {...getInputProps(fields.to, { type: "datetime-local" })}
+        />
         <Button type="submit" variant="secondary">
           {t("series.time.move")}
         </Button>
@@ -392,7 +588,14 @@ function MeetingControls({ meetingId, startsAt, canSkip, timeZone, cadence, cade
           <input type="hidden" name="intent" value="skip" />
           <input type="hidden" name="meetingId" value={meetingId} />
           <p className="text-sm">{t("series.time.skipHint")}</p>
-          <ConfirmSubmit label={t("series.time.skip")} title={t("series.time.skipTitle")} confirmLabel={t("series.time.skipConfirm")} cancelLabel={t("series.time.skipCancel")} tickLabel={t("series.time.skipTick")} variant="danger">
+          <ConfirmSubmit
+            label={t("series.time.skip")}
+            title={t("series.time.skipTitle")}
+            confirmLabel={t("series.time.skipConfirm")}
+            cancelLabel={t("series.time.skipCancel")}
+            tickLabel={t("series.time.skipTick")}
+            variant="danger"
+          >
             <p>{t("series.time.skipWarning")}</p>
           </ConfirmSubmit>
         </Form>
@@ -430,8 +633,17 @@ function NoteForm({ meetingId, reply }: { meetingId: string; reply: Reply }) {
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="note" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <TextareaField label={t("series.note.label")} rows={3} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
-        <SelectField label={t("series.note.visibility")} errors={fields.visibility.errors} {...getSelectProps(fields.visibility)}>
+        <TextareaField
+          label={t("series.note.label")}
+          rows={3}
+          errors={fields.text.errors}
+          {...getTextareaProps(fields.text)}
+        />
+        <SelectField
+          label={t("series.note.visibility")}
+          errors={fields.visibility.errors}
+          {...getSelectProps(fields.visibility)}
+        >
           <option value="shared">{t("series.note.shared")}</option>
           <option value="private">{t("series.note.private")}</option>
         </SelectField>
@@ -441,7 +653,15 @@ function NoteForm({ meetingId, reply }: { meetingId: string; reply: Reply }) {
   );
 }
 
-function ActionForm({ meetingId, people, reply }: { meetingId: string; people: { id: string; name: string }[]; reply: Reply }) {
+function ActionForm({
+  meetingId,
+  people,
+  reply,
+}: {
+  meetingId: string;
+  people: { id: string; name: string }[];
+  reply: Reply;
+}) {
   const { t } = useTranslation("conversations");
   const [form, fields] = useForm({
     id: "action",
@@ -456,8 +676,17 @@ function ActionForm({ meetingId, people, reply }: { meetingId: string; people: {
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="action" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <TextareaField label={t("series.action.text")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
-        <SelectField label={t("series.action.owner")} errors={fields.ownerId.errors} {...getSelectProps(fields.ownerId)}>
+        <TextareaField
+          label={t("series.action.text")}
+          rows={2}
+          errors={fields.text.errors}
+          {...getTextareaProps(fields.text)}
+        />
+        <SelectField
+          label={t("series.action.owner")}
+          errors={fields.ownerId.errors}
+          {...getSelectProps(fields.ownerId)}
+        >
           <option value="">{t("series.action.choose")}</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>
@@ -465,7 +694,11 @@ function ActionForm({ meetingId, people, reply }: { meetingId: string; people: {
             </option>
           ))}
         </SelectField>
-        <Field label={t("series.action.due")} errors={fields.dueOn.errors} {...getInputProps(fields.dueOn, { type: "date" })} />
+        <Field
+          label={t("series.action.due")}
+          errors={fields.dueOn.errors}
+          {...getInputProps(fields.dueOn, { type: "date" })}
+        />
         <Button type="submit">{t("series.action.add")}</Button>
       </Form>
     </Card>
@@ -479,7 +712,11 @@ function PulseForm({ latest }: { latest: { score: number; answeredAt: Date } | n
     <Card>
       <h3 className="mb-1 font-semibold">{t("series.pulse.heading")}</h3>
       <p className="mb-2 text-sm">{t("series.pulse.privacy", { batch: PULSE_BATCH })}</p>
-      {latest ? <p className="mb-2 text-sm">{t("series.pulse.last", { answer: scoreWords(latest.score) })}</p> : null}
+      {latest ? (
+        <p className="mb-2 text-sm">
+          {t("series.pulse.last", { answer: scoreWords(latest.score) })}
+        </p>
+      ) : null}
       <Form method="post" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="intent" value="pulse" />
         <fieldset>
@@ -509,7 +746,8 @@ function Notes({ notes }: { notes: Loaded["page"]["earlier"][number]["notes"] })
       {notes.map((note) => (
         <li key={note.id} className="rounded border border-slate-200 p-2 dark:border-slate-700">
           <p className="text-xs text-slate-600 dark:text-slate-300">
-            {note.authorName} · {note.visibility === "private" ? t("series.note.isPrivate") : t("series.note.isShared")}
+            {note.authorName} ·{" "}
+            {note.visibility === "private" ? t("series.note.isPrivate") : t("series.note.isShared")}
             {note.passedOn ? <> · {t("series.note.passedOn")}</> : null}
           </p>
           <p className="whitespace-pre-line">{note.text}</p>

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, data, redirect, useActionData, useNavigation } from "react-router";
@@ -12,17 +18,27 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { cadencesFor, sinceLastHeld } from "~/modules/conversations/cadence";
 import { startSeriesSchema } from "~/modules/conversations/forms";
-import { conversationsOf, startOptions, startSeries, type Pairing } from "~/modules/conversations/series.server";
+import {
+  conversationsOf,
+  startOptions,
+  startSeries,
+  type Pairing,
+} from "~/modules/conversations/series.server";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("conversations:list.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("conversations:list.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const now = clock.now();
-  const [series, pairings] = await Promise.all([conversationsOf(viewer, now), startOptions(viewer)]);
+  const [series, pairings] = await Promise.all([
+    conversationsOf(viewer, now),
+    startOptions(viewer),
+  ]);
   return { series, pairings, timeZone, now };
 });
 
@@ -35,7 +51,8 @@ async function refusalShown(form: FormData, { request }: Route.ActionArgs) {
 export const action = withFormRefusals(async ({ request }: Route.ActionArgs, form) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const submission = parseWithZod(form, { schema: startSeriesSchema(timeZone) });
-  if (submission.status !== "success") return data({ reply: submission.reply(), error: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ reply: submission.reply(), error: null }, { status: 400 });
   const { pairing, cadence, firstAt, minutes } = submission.value;
   const seriesId = await startSeries(viewer, { ...pairing, cadence, firstAt, minutes });
   return redirect(`/conversations/${seriesId}`);
@@ -47,7 +64,10 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
   const earlier = series.filter((item) => !item.current);
   const { t } = useTranslation("conversations");
   const f = useFormats();
-  const withWhom = (item: (typeof series)[number]) => t(item.kind === "one-to-one" ? "series.heading.oneToOne" : "series.heading.skipLevel", { name: item.otherName });
+  const withWhom = (item: (typeof series)[number]) =>
+    t(item.kind === "one-to-one" ? "series.heading.oneToOne" : "series.heading.skipLevel", {
+      name: item.otherName,
+    });
   return (
     <>
       <PageHeader
@@ -72,8 +92,18 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
                 </Link>
                 <span className="text-sm text-slate-700 dark:text-slate-300">
                   {" "}
-                  · {t(`cadence.${item.cadence}`)} · {item.nextAt ? t("list.next", { when: f.dateTime(item.nextAt) }) : t("list.nextToBeSet")} ·{" "}
-                  {t("list.lastHeld", sinceLastHeld(item.lastHeldAt ? new Date(item.lastHeldAt) : null, new Date(now)))}
+                  · {t(`cadence.${item.cadence}`)} ·{" "}
+                  {item.nextAt
+                    ? t("list.next", { when: f.dateTime(item.nextAt) })
+                    : t("list.nextToBeSet")}{" "}
+                  ·{" "}
+                  {t(
+                    "list.lastHeld",
+                    sinceLastHeld(
+                      item.lastHeldAt ? new Date(item.lastHeldAt) : null,
+                      new Date(now),
+                    ),
+                  )}
                 </span>
               </li>
             ))}
@@ -88,7 +118,9 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
           <h2 id="earlier-heading" className="mb-2 text-lg font-semibold">
             {t("list.earlier")}
           </h2>
-          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t("list.earlierIntro")}</p>
+          <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">
+            {t("list.earlierIntro")}
+          </p>
           <ul className="space-y-1">
             {earlier.map((item) => (
               <li key={item.id}>
@@ -104,7 +136,13 @@ export default function Conversations({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function StartForm({ pairings, timeZone }: { pairings: Pick<Pairing, "value" | "kind" | "label">[]; timeZone: string }) {
+function StartForm({
+  pairings,
+  timeZone,
+}: {
+  pairings: Pick<Pairing, "value" | "kind" | "label">[];
+  timeZone: string;
+}) {
   const { t } = useTranslation("conversations");
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -124,7 +162,11 @@ function StartForm({ pairings, timeZone }: { pairings: Pick<Pairing, "value" | "
       <p className="mb-3 text-sm">{t("start.intro")}</p>
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
-        <SelectField label={t("start.with")} errors={fields.pairing.errors} {...getSelectProps(fields.pairing)}>
+        <SelectField
+          label={t("start.with")}
+          errors={fields.pairing.errors}
+          {...getSelectProps(fields.pairing)}
+        >
           <option value="">{t("start.choose")}</option>
           {pairings.map((pairing) => (
             <option key={pairing.value} value={pairing.value}>
@@ -132,7 +174,11 @@ function StartForm({ pairings, timeZone }: { pairings: Pick<Pairing, "value" | "
             </option>
           ))}
         </SelectField>
-        <SelectField label={t("start.cadence")} errors={fields.cadence.errors} {...getSelectProps(fields.cadence)}>
+        <SelectField
+          label={t("start.cadence")}
+          errors={fields.cadence.errors}
+          {...getSelectProps(fields.cadence)}
+        >
           <option value="">{t("start.choose")}</option>
           {kinds.has("one-to-one") ? (
             <optgroup label={t("start.oneToOne")}>
@@ -153,8 +199,20 @@ function StartForm({ pairings, timeZone }: { pairings: Pick<Pairing, "value" | "
             </optgroup>
           ) : null}
         </SelectField>
-        <Field label={t("start.firstAt", { zone: timeZone })} errors={fields.firstAt.errors} {...getInputProps(fields.firstAt, { type: "datetime-local" })} />
-        <Field label={t("start.minutes")} className="max-w-32" errors={fields.minutes.errors} {...getInputProps(fields.minutes, { type: "number" })} min={15} max={180} step={5} />
+        <Field
+          label={t("start.firstAt", { zone: timeZone })}
+          errors={fields.firstAt.errors}
+          {...getInputProps(fields.firstAt, { type: "datetime-local" })}
+        />
+        <Field
+          label={t("start.minutes")}
+          className="max-w-32"
+          errors={fields.minutes.errors}
+          {...getInputProps(fields.minutes, { type: "number" })}
+          min={15}
+          max={180}
+          step={5}
+        />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("start.submit")}
         </Button>

@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, data, redirect, useNavigation } from "react-router";
@@ -9,7 +16,14 @@ import { CheckboxField, Field, SelectField, TextareaField } from "~/components/u
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
-import { deleteEvidence, evidenceCompetencies, evidenceOf, recordEvidence, setEvidenceShared, setShareAllEvidence } from "~/modules/conversations/evidence.server";
+import {
+  deleteEvidence,
+  evidenceCompetencies,
+  evidenceOf,
+  recordEvidence,
+  setEvidenceShared,
+  setShareAllEvidence,
+} from "~/modules/conversations/evidence.server";
 import { EvidenceSchema } from "~/modules/conversations/forms";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { InvalidError, NotFoundError } from "~/modules/errors";
@@ -18,7 +32,9 @@ import { db } from "~/db/client.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("conversations:evidence.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("conversations:evidence.title") },
+];
 
 /** The viewer's own evidence (to record and share), or with `?person=` a report's, as far as they shared it. */
 export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
@@ -29,7 +45,9 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const [{ items, sharesAll, lastRecordedId }, competencies, person] = await Promise.all([
     evidenceOf(viewer, personId),
     own ? evidenceCompetencies(viewer.id) : Promise.resolve([]),
-    own ? Promise.resolve({ name: viewer.name }) : db.user.findUnique({ where: { id: personId }, select: { name: true } }),
+    own
+      ? Promise.resolve({ name: viewer.name })
+      : db.user.findUnique({ where: { id: personId }, select: { name: true } }),
   ]);
   if (!person) throw new NotFoundError();
   // Recorded from a conversation's page: the meeting it came from (checked when it is written).
@@ -46,7 +64,12 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
 });
 
 /** A refusal is said at the top of the page; a refused item comes back as typed (without JavaScript the page reloads from this answer). */
-const refusalShown = (form: FormData) => ({ reply: form.get("intent") === "record" ? parseWithZod(form, { schema: EvidenceSchema }).reply() : undefined });
+const refusalShown = (form: FormData) => ({
+  reply:
+    form.get("intent") === "record"
+      ? parseWithZod(form, { schema: EvidenceSchema }).reply()
+      : undefined,
+});
 
 export const action = withFormRefusals(async ({ request }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
@@ -54,13 +77,25 @@ export const action = withFormRefusals(async ({ request }: Route.ActionArgs, for
   const back = () => redirect("/conversations/evidence");
   if (intent === "record") {
     const submission = parseWithZod(form, { schema: EvidenceSchema });
-    if (submission.status !== "success") return data({ reply: submission.reply(), error: null as string | null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ reply: submission.reply(), error: null as string | null }, { status: 400 });
     const { competencyId, text, url, occurredOn, shared, meetingId } = submission.value;
-    await recordEvidence(viewer, { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared, meetingId: meetingId ?? null });
+    await recordEvidence(viewer, {
+      competencyId,
+      text,
+      url: url ?? null,
+      occurredOn: dayToDate(occurredOn),
+      shared,
+      meetingId: meetingId ?? null,
+    });
     return back();
   }
   if (intent === "share") {
-    await setEvidenceShared(viewer, String(form.get("evidenceId") ?? ""), form.get("shared") === "on");
+    await setEvidenceShared(
+      viewer,
+      String(form.get("evidenceId") ?? ""),
+      form.get("shared") === "on",
+    );
     return back();
   }
   if (intent === "share-all") {
@@ -83,8 +118,14 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
     <>
       <BackLink to="/conversations">{t("series.back")}</BackLink>
       <PageHeader
-        title={view.own ? t("evidence.ownHeading") : t("evidence.personHeading", { name: view.personName })}
-        description={view.own ? t("evidence.ownIntro") : t("evidence.personIntro", { name: view.personName })}
+        title={
+          view.own
+            ? t("evidence.ownHeading")
+            : t("evidence.personHeading", { name: view.personName })
+        }
+        description={
+          view.own ? t("evidence.ownIntro") : t("evidence.personIntro", { name: view.personName })
+        }
       />
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       {view.own ? (
@@ -102,7 +143,12 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
             <h2 className="mb-2 text-lg font-semibold">{t("evidence.sharing")}</h2>
             <Form method="post" className="space-y-2">
               <input type="hidden" name="intent" value="share-all" />
-              <CheckboxField label={t("evidence.shareAll")} hint={t("evidence.shareAllHint")} name="sharesAll" defaultChecked={view.sharesAll} />
+              <CheckboxField
+                label={t("evidence.shareAll")}
+                hint={t("evidence.shareAllHint")}
+                name="sharesAll"
+                defaultChecked={view.sharesAll}
+              />
               <Button type="submit" variant="secondary">
                 {t("evidence.save")}
               </Button>
@@ -113,7 +159,10 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
       {view.items.length ? (
         <ul className="space-y-3">
           {view.items.map((item) => (
-            <li key={item.id} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
+            <li
+              key={item.id}
+              className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700"
+            >
               <p className="font-medium">
                 {item.competencyName} · {f.day(item.occurredOn)}
                 {item.fromConversation ? <> · {t("evidence.fromConversation")}</> : null}
@@ -147,13 +196,25 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
           ))}
         </ul>
       ) : (
-        <p className="text-sm">{view.own ? t("evidence.noneRecorded") : t("evidence.noneShared")}</p>
+        <p className="text-sm">
+          {view.own ? t("evidence.noneRecorded") : t("evidence.noneShared")}
+        </p>
       )}
     </>
   );
 }
 
-function RecordForm({ competencies, today, meetingId, reply }: { competencies: { id: string; name: string }[]; today: string; meetingId: string | null; reply: SubmissionResult<string[]> | undefined }) {
+function RecordForm({
+  competencies,
+  today,
+  meetingId,
+  reply,
+}: {
+  competencies: { id: string; name: string }[];
+  today: string;
+  meetingId: string | null;
+  reply: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
   const { t } = useTranslation("conversations");
   const [form, fields] = useForm({
@@ -170,7 +231,11 @@ function RecordForm({ competencies, today, meetingId, reply }: { competencies: {
       <Form method="post" className="space-y-2" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="record" />
         {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
-        <SelectField label={t("evidence.record.competency")} errors={fields.competencyId.errors} {...getSelectProps(fields.competencyId)}>
+        <SelectField
+          label={t("evidence.record.competency")}
+          errors={fields.competencyId.errors}
+          {...getSelectProps(fields.competencyId)}
+        >
           <option value="">{t("start.choose")}</option>
           {competencies.map((competency) => (
             <option key={competency.id} value={competency.id}>
@@ -178,10 +243,29 @@ function RecordForm({ competencies, today, meetingId, reply }: { competencies: {
             </option>
           ))}
         </SelectField>
-        <TextareaField label={t("evidence.record.text")} hint={t("evidence.record.textHint")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
-        <Field label={t("evidence.record.url")} errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} />
-        <Field label={t("evidence.record.when")} className="max-w-xs" errors={fields.occurredOn.errors} {...getInputProps(fields.occurredOn, { type: "date" })} max={today} />
-        <CheckboxField label={t("evidence.share")} {...getInputProps(fields.shared, { type: "checkbox" })} />
+        <TextareaField
+          label={t("evidence.record.text")}
+          hint={t("evidence.record.textHint")}
+          rows={2}
+          errors={fields.text.errors}
+          {...getTextareaProps(fields.text)}
+        />
+        <Field
+          label={t("evidence.record.url")}
+          errors={fields.url.errors}
+          {...getInputProps(fields.url, { type: "url" })}
+        />
+        <Field
+          label={t("evidence.record.when")}
+          className="max-w-xs"
+          errors={fields.occurredOn.errors}
+          {...getInputProps(fields.occurredOn, { type: "date" })}
+          max={today}
+        />
+        <CheckboxField
+          label={t("evidence.share")}
+          {...getInputProps(fields.shared, { type: "checkbox" })}
+        />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("evidence.record.submit")}
         </Button>

@@ -9,7 +9,15 @@ export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs)
   const viewer = await requireUser(request);
   const parsed = SaveDraftSchema.safeParse(await jsonBody(request));
   if (!parsed.success) {
-    return { status: 400, body: { ok: false, kind: "invalid", message: "That save was not understood; nothing was saved.", fieldErrors: {} } };
+    return {
+      status: 400,
+      body: {
+        ok: false,
+        kind: "invalid",
+        message: "That save was not understood; nothing was saved.",
+        fieldErrors: {},
+      },
+    };
   }
   return saveAnswerDraft(viewer, params.requestId ?? "", parsed.data);
 });

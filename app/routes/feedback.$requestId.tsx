@@ -22,7 +22,11 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("feedback:answerPage.title", { name: loaderData.request.subject.name }) : metaT(matches)("feedback:answerPage.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("feedback:answerPage.title", { name: loaderData.request.subject.name })
+      : metaT(matches)("feedback:answerPage.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -37,20 +41,60 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const intent = form.get("intent");
   if (intent === "decline") {
     const submission = parseWithZod(form, { schema: DeclineRequestSchema });
-    const outcome = await declineRequest(viewer, requestId, submission.status === "success" ? submission.value.reason : null);
+    const outcome = await declineRequest(
+      viewer,
+      requestId,
+      submission.status === "success" ? submission.value.reason : null,
+    );
     if (outcome.ok) throw redirect(`/feedback/${requestId}`);
-    return data({ ...outcome, message: wordsOf(translatorOf(context), outcome.message), intent: "decline" as const, reply: submission.reply() }, { status: outcome.kind === "invalid" ? 400 : 409 });
+    return data(
+      {
+        ...outcome,
+        message: wordsOf(translatorOf(context), outcome.message),
+        intent: "decline" as const,
+        reply: submission.reply(),
+      },
+      { status: outcome.kind === "invalid" ? 400 : 409 },
+    );
   }
   if (intent !== "submit") throw new InvalidError({ key: "feedback:errors.unknownAction" });
   const revision = readRevision(form.get("revision"));
-  if (revision === null) return data({ ok: false as const, kind: "invalid", message: translatorOf(context)("feedback:errors.notUnderstood"), intent: "submit" as const }, { status: 400 });
+  if (revision === null)
+    return data(
+      {
+        ok: false as const,
+        kind: "invalid",
+        message: translatorOf(context)("feedback:errors.notUnderstood"),
+        intent: "submit" as const,
+      },
+      { status: 400 },
+    );
   const outcome = await submitAnswer(viewer, requestId, revision);
   if (outcome.ok) throw redirect(`/feedback/${requestId}?submitted=1`);
-  return data({ ...outcome, message: wordsOf(translatorOf(context), outcome.message), intent: "submit" as const }, { status: outcome.kind === "incomplete" ? 400 : 409 });
+  return data(
+    {
+      ...outcome,
+      message: wordsOf(translatorOf(context), outcome.message),
+      intent: "submit" as const,
+    },
+    { status: outcome.kind === "incomplete" ? 400 : 409 },
+  );
 });
 
 export default function FeedbackAnswerPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { request, level, competencies, scale, namesShown, anonymityFloor, values, lockedReason, reviewerId, mayDecline, declineReason } = loaderData;
+  const {
+    request,
+    level,
+    competencies,
+    scale,
+    namesShown,
+    anonymityFloor,
+    values,
+    lockedReason,
+    reviewerId,
+    mayDecline,
+    declineReason,
+  } = loaderData;
   const reply = actionData;
   const submitted = request.state === "submitted";
   const declined = request.state === "declined";
@@ -67,7 +111,15 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
       <BackLink to="/">{t("answerPage.home")}</BackLink>
       <PageHeader
         title={upward ? t("answerPage.headingUpward", { name }) : t("answerPage.heading", { name })}
-        description={level ? t("answerPage.descriptionLevel", { cycle: request.cycle.name, level: level.title, due }) : t("answerPage.description", { cycle: request.cycle.name, due })}
+        description={
+          level
+            ? t("answerPage.descriptionLevel", {
+                cycle: request.cycle.name,
+                level: level.title,
+                due,
+              })
+            : t("answerPage.description", { cycle: request.cycle.name, due })
+        }
       />
       <Alert tone="info">
         {upward
@@ -79,7 +131,11 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
       {submitted ? (
         <Alert tone="success">{t("answerPage.submitted")}</Alert>
       ) : declined ? (
-        <Alert tone="info">{declineReason ? t("answerPage.declinedWithReason", { reason: declineReason, name }) : t("answerPage.declined", { name })}</Alert>
+        <Alert tone="info">
+          {declineReason
+            ? t("answerPage.declinedWithReason", { reason: declineReason, name })
+            : t("answerPage.declined", { name })}
+        </Alert>
       ) : lockedReason ? (
         <Alert tone="warning">{wordsOf(t, lockedReason)}</Alert>
       ) : null}
@@ -94,7 +150,12 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
             scale={scale}
             submitError={reply && !reply.ok && reply.intent === "submit" ? reply.message : null}
           />
-          {mayDecline ? <DeclineForm subjectName={request.subject.name} reply={reply && !reply.ok && reply.intent === "decline" ? reply : null} /> : null}
+          {mayDecline ? (
+            <DeclineForm
+              subjectName={request.subject.name}
+              reply={reply && !reply.ok && reply.intent === "decline" ? reply : null}
+            />
+          ) : null}
         </>
       ) : (
         <div className="space-y-4">
@@ -105,7 +166,9 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
             return (
               <Card key={competency.id}>
                 <h2 className="font-semibold">{competency.name}</h2>
-                {rating !== null && rating !== undefined ? <p className="text-sm">{t("answerPage.rating", { rating: String(rating) })}</p> : null}
+                {rating !== null && rating !== undefined ? (
+                  <p className="text-sm">{t("answerPage.rating", { rating: String(rating) })}</p>
+                ) : null}
                 <p className="whitespace-pre-line text-sm">{example}</p>
               </Card>
             );
@@ -117,7 +180,13 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
 }
 
 /** Declining instead of answering: a reason is required, and the person's manager reads it. */
-function DeclineForm({ subjectName, reply }: { subjectName: string; reply: { message: string; kind: string; reply: SubmissionResult<string[]> } | null }) {
+function DeclineForm({
+  subjectName,
+  reply,
+}: {
+  subjectName: string;
+  reply: { message: string; kind: string; reply: SubmissionResult<string[]> } | null;
+}) {
   const navigation = useNavigation();
   const { t } = useTranslation("feedback");
   const [form, fields] = useForm({
@@ -128,14 +197,22 @@ function DeclineForm({ subjectName, reply }: { subjectName: string; reply: { mes
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineRequestSchema }),
   });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "decline";
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "decline";
   return (
     <Card className="mt-8">
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <h2 className="font-semibold">{t("answerPage.decline.heading")}</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-300">{t("answerPage.decline.intro", { name: subjectName })}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {t("answerPage.decline.intro", { name: subjectName })}
+        </p>
         {reply && reply.kind !== "invalid" ? <Alert tone="error">{reply.message}</Alert> : null}
-        <TextareaField label={t("answerPage.decline.reason")} rows={3} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+        <TextareaField
+          label={t("answerPage.decline.reason")}
+          rows={3}
+          errors={fields.reason.errors}
+          {...getTextareaProps(fields.reason)}
+        />
         <input type="hidden" name="intent" value="decline" />
         <Button type="submit" variant="secondary" disabled={busy}>
           {busy ? t("answerPage.decline.declining") : t("answerPage.decline.submit")}

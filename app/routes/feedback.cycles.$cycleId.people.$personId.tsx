@@ -6,7 +6,14 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { InvalidError } from "~/modules/errors";
-import { decideNomination, nominatePeer, nominatePeerByEmail, pickCompetencies, swapReviewer, withdrawRequest } from "~/modules/feedback/feedback.server";
+import {
+  decideNomination,
+  nominatePeer,
+  nominatePeerByEmail,
+  pickCompetencies,
+  swapReviewer,
+  withdrawRequest,
+} from "~/modules/feedback/feedback.server";
 import { feedbackFollowUp, personFeedbackPage } from "~/modules/feedback/person-page.server";
 import { addPointToNextOneToOne } from "~/modules/conversations/agenda.server";
 import { addGrowthFocus } from "~/modules/growth/growth-plan.server";
@@ -21,7 +28,10 @@ import { useTranslation } from "~/i18n/use-translation";
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
     title: loaderData
-      ? metaT(matches)("feedback:personPage.title", { name: loaderData.subject.name, cycle: loaderData.cycle.name })
+      ? metaT(matches)("feedback:personPage.title", {
+          name: loaderData.subject.name,
+          cycle: loaderData.cycle.name,
+        })
       : metaT(matches)("feedback:personPage.titleFallback"),
   },
 ];
@@ -44,37 +54,92 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   };
   const intent = text("intent");
   if (intent === "nominate") {
-    const result = text("reviewerId") ? await nominatePeer(viewer, cycleId, personId, text("reviewerId")) : await nominatePeerByEmail(viewer, cycleId, personId, text("email"));
-    if (!result.ok) return data({ ok: false as const, message: wordsOf(t, result.message), typed: text("email") }, { status: 400 });
-    return { ok: true as const, message: result.state === "nominated" ? t("feedback:personPage.done.nominated") : t("feedback:personPage.done.asked"), typed: "" };
+    const result = text("reviewerId")
+      ? await nominatePeer(viewer, cycleId, personId, text("reviewerId"))
+      : await nominatePeerByEmail(viewer, cycleId, personId, text("email"));
+    if (!result.ok)
+      return data(
+        { ok: false as const, message: wordsOf(t, result.message), typed: text("email") },
+        { status: 400 },
+      );
+    return {
+      ok: true as const,
+      message:
+        result.state === "nominated"
+          ? t("feedback:personPage.done.nominated")
+          : t("feedback:personPage.done.asked"),
+      typed: "",
+    };
   }
   if (intent === "approve" || intent === "decline") {
-    await decideNomination(viewer, text("requestId"), intent, intent === "decline" ? text("reason") : null);
-    return { ok: true as const, message: intent === "approve" ? t("feedback:personPage.done.approved") : t("feedback:personPage.done.declined"), typed: "" };
+    await decideNomination(
+      viewer,
+      text("requestId"),
+      intent,
+      intent === "decline" ? text("reason") : null,
+    );
+    return {
+      ok: true as const,
+      message:
+        intent === "approve"
+          ? t("feedback:personPage.done.approved")
+          : t("feedback:personPage.done.declined"),
+      typed: "",
+    };
   }
   if (intent === "swap") {
-    const replacement = text("reviewerId") ? { reviewerId: text("reviewerId") } : { email: text("email") };
+    const replacement = text("reviewerId")
+      ? { reviewerId: text("reviewerId") }
+      : { email: text("email") };
     const result = await swapReviewer(viewer, text("requestId"), replacement, text("reason"));
-    if (!result.ok) return data({ ok: false as const, message: wordsOf(t, result.message), typed: "" }, { status: 400 });
+    if (!result.ok)
+      return data(
+        { ok: false as const, message: wordsOf(t, result.message), typed: "" },
+        { status: 400 },
+      );
     return { ok: true as const, message: t("feedback:personPage.done.swapped"), typed: "" };
   }
   if (intent === "pick-competencies") {
-    const picked = form.getAll("competencyId").filter((value): value is string => typeof value === "string");
+    const picked = form
+      .getAll("competencyId")
+      .filter((value): value is string => typeof value === "string");
     const result = await pickCompetencies(viewer, cycleId, personId, picked);
-    if (!result.ok) return data({ ok: false as const, message: wordsOf(t, result.message), typed: "" }, { status: 400 });
+    if (!result.ok)
+      return data(
+        { ok: false as const, message: wordsOf(t, result.message), typed: "" },
+        { status: 400 },
+      );
     return { ok: true as const, message: t("feedback:personPage.done.picked"), typed: "" };
   }
   if (intent === "to-one-to-one" || intent === "to-growth-plan") {
     const topic = await feedbackFollowUp(viewer, cycleId, personId, text("competencyId"));
     if (intent === "to-one-to-one") {
       const added = await addPointToNextOneToOne(viewer, topic.agendaPoint);
-      if (!added.ok) return data({ ok: false as const, message: wordsOf(t, added.message), typed: "" }, { status: 409 });
-      return { ok: true as const, message: t("feedback:personPage.done.agendaPoint", { point: topic.agendaPoint }), typed: "" };
+      if (!added.ok)
+        return data(
+          { ok: false as const, message: wordsOf(t, added.message), typed: "" },
+          { status: 409 },
+        );
+      return {
+        ok: true as const,
+        message: t("feedback:personPage.done.agendaPoint", { point: topic.agendaPoint }),
+        typed: "",
+      };
     }
     const focus = await addGrowthFocus(viewer, personId, topic.competencyId);
-    if (!focus.ok) return data({ ok: false as const, message: wordsOf(t, focus.message), typed: "" }, { status: 409 });
+    if (!focus.ok)
+      return data(
+        { ok: false as const, message: wordsOf(t, focus.message), typed: "" },
+        { status: 409 },
+      );
     const competency = topic.competencyName;
-    return { ok: true as const, message: focus.added ? t("feedback:personPage.done.focusAdded", { competency }) : t("feedback:personPage.done.focusAlready", { competency }), typed: "" };
+    return {
+      ok: true as const,
+      message: focus.added
+        ? t("feedback:personPage.done.focusAdded", { competency })
+        : t("feedback:personPage.done.focusAlready", { competency }),
+      typed: "",
+    };
   }
   if (intent === "withdraw") {
     await withdrawRequest(viewer, text("requestId"));
@@ -95,7 +160,11 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
     <>
       <BackLink to="/">{t("personPage.home")}</BackLink>
       <PageHeader
-        title={page.isSubject ? t("personPage.headingOwn", { cycle: cycle.name }) : t("personPage.heading", { name: subject.name })}
+        title={
+          page.isSubject
+            ? t("personPage.headingOwn", { cycle: cycle.name })
+            : t("personPage.heading", { name: subject.name })
+        }
         description={t("personPage.description", { cycle: cycle.name, due: f.day(settings.dueOn) })}
       />
       {reply ? <Alert tone={reply.ok ? "success" : "error"}>{reply.message}</Alert> : null}
@@ -104,23 +173,44 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
         <Card className="mb-6">
           <h2 className="mb-2 text-lg font-semibold">{t("personPage.peers.heading")}</h2>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-            {t("personPage.peers.count", { live: page.live, min: settings.minPeers, max: settings.maxPeers })}{" "}
+            {t("personPage.peers.count", {
+              live: page.live,
+              min: settings.minPeers,
+              max: settings.maxPeers,
+            })}{" "}
             {settings.nominator === "person"
-              ? t("personPage.peers.personChooses", { chooser: page.isSubject ? "you" : "other", name: subject.name, approver: page.isManager ? "you" : "other" })
+              ? t("personPage.peers.personChooses", {
+                  chooser: page.isSubject ? "you" : "other",
+                  name: subject.name,
+                  approver: page.isManager ? "you" : "other",
+                })
               : t("personPage.peers.managerChooses")}
           </p>
           {page.requests.length ? (
             <>
-              {page.requests.some((request) => request.mayWithdraw || (page.mayDecide && request.state === "nominated")) ? (
+              {page.requests.some(
+                (request) =>
+                  request.mayWithdraw || (page.mayDecide && request.state === "nominated"),
+              ) ? (
                 <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
                   {page.mayDecide ? `${t("personPage.peers.declineHelp")} ` : ""}
                   {t("personPage.peers.withdrawHelp")}
                 </p>
               ) : null}
               {/* A list, not a table: at a phone's width every control stays on the screen. */}
-              <ul aria-label={page.isSubject ? t("personPage.peers.listLabelOwn") : t("personPage.peers.listLabel", { name: subject.name })} className="divide-y divide-slate-200 dark:divide-slate-700">
+              <ul
+                aria-label={
+                  page.isSubject
+                    ? t("personPage.peers.listLabelOwn")
+                    : t("personPage.peers.listLabel", { name: subject.name })
+                }
+                className="divide-y divide-slate-200 dark:divide-slate-700"
+              >
                 {page.requests.map((request) => (
-                  <li key={request.id} className="flex flex-wrap items-end justify-between gap-2 py-2 text-sm">
+                  <li
+                    key={request.id}
+                    className="flex flex-wrap items-end justify-between gap-2 py-2 text-sm"
+                  >
                     <span className="min-w-0">
                       <span className="font-medium">{request.reviewer.name}</span>
                       {" · "}
@@ -133,14 +223,31 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                         <>
                           <Form method="post">
                             <input type="hidden" name="requestId" value={request.id} />
-                            <Button type="submit" name="intent" value="approve" variant="secondary" disabled={busy}>
+                            <Button
+                              type="submit"
+                              name="intent"
+                              value="approve"
+                              variant="secondary"
+                              disabled={busy}
+                            >
                               {t("personPage.peers.approve")}
                             </Button>
                           </Form>
                           <Form method="post" className="flex flex-wrap items-end gap-2">
                             <input type="hidden" name="requestId" value={request.id} />
-                            <Field label={t("personPage.peers.whyNot")} name="reason" required className="w-full max-w-48" />
-                            <Button type="submit" name="intent" value="decline" variant="secondary" disabled={busy}>
+                            <Field
+                              label={t("personPage.peers.whyNot")}
+                              name="reason"
+                              required
+                              className="w-full max-w-48"
+                            />
+                            <Button
+                              type="submit"
+                              name="intent"
+                              value="decline"
+                              variant="secondary"
+                              disabled={busy}
+                            >
                               {t("personPage.peers.decline")}
                             </Button>
                           </Form>
@@ -149,9 +256,29 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                       {request.maySwap ? (
                         <Form method="post" className="flex flex-wrap items-end gap-2">
                           <input type="hidden" name="requestId" value={request.id} />
-                          <Field label={t("personPage.peers.askInstead")} type="email" name="email" required autoComplete="off" className="w-56" />
-                          {request.state === "nominated" ? <Field label={t("personPage.peers.swapReason")} name="reason" required className="w-48" /> : null}
-                          <Button type="submit" name="intent" value="swap" variant="secondary" disabled={busy}>
+                          <Field
+                            label={t("personPage.peers.askInstead")}
+                            type="email"
+                            name="email"
+                            required
+                            autoComplete="off"
+                            className="w-56"
+                          />
+                          {request.state === "nominated" ? (
+                            <Field
+                              label={t("personPage.peers.swapReason")}
+                              name="reason"
+                              required
+                              className="w-48"
+                            />
+                          ) : null}
+                          <Button
+                            type="submit"
+                            name="intent"
+                            value="swap"
+                            variant="secondary"
+                            disabled={busy}
+                          >
                             {t("personPage.peers.swap")}
                           </Button>
                         </Form>
@@ -159,7 +286,13 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                       {request.mayWithdraw ? (
                         <Form method="post">
                           <input type="hidden" name="requestId" value={request.id} />
-                          <Button type="submit" name="intent" value="withdraw" variant="secondary" disabled={busy}>
+                          <Button
+                            type="submit"
+                            name="intent"
+                            value="withdraw"
+                            variant="secondary"
+                            disabled={busy}
+                          >
                             {t("personPage.peers.withdraw")}
                           </Button>
                         </Form>
@@ -176,7 +309,11 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
             <div className="mt-4 space-y-3">
               {page.suggestions.length ? (
                 <>
-                  <h3 className="text-sm font-semibold">{page.isSubject ? t("personPage.peers.suggestedOwn") : t("personPage.peers.suggested")}</h3>
+                  <h3 className="text-sm font-semibold">
+                    {page.isSubject
+                      ? t("personPage.peers.suggestedOwn")
+                      : t("personPage.peers.suggested")}
+                  </h3>
                   <ul className="space-y-2">
                     {page.suggestions.map((suggestion) => (
                       <li key={suggestion.id} className="flex flex-wrap items-center gap-3 text-sm">
@@ -188,7 +325,10 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                           </Button>
                         </Form>
                         <span className="text-slate-600 dark:text-slate-300">
-                          {[...suggestion.ties.map((tie) => wordsOf(t, tie)), t("personPage.peers.alreadyAsked", { count: suggestion.requests })].join(" · ")}
+                          {[
+                            ...suggestion.ties.map((tie) => wordsOf(t, tie)),
+                            t("personPage.peers.alreadyAsked", { count: suggestion.requests }),
+                          ].join(" · ")}
                         </span>
                       </li>
                     ))}
@@ -197,7 +337,14 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
               ) : null}
               <Form method="post" className="flex flex-wrap items-end gap-3">
                 <input type="hidden" name="intent" value="nominate" />
-                <Field label={t("personPage.peers.byEmail")} type="email" name="email" required autoComplete="off" defaultValue={reply && !reply.ok ? reply.typed : ""} />
+                <Field
+                  label={t("personPage.peers.byEmail")}
+                  type="email"
+                  name="email"
+                  required
+                  autoComplete="off"
+                  defaultValue={reply && !reply.ok ? reply.typed : ""}
+                />
                 <Button type="submit" disabled={busy}>
                   {t("personPage.peers.askSubmit")}
                 </Button>
@@ -211,20 +358,39 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
         <Card className="mb-6">
           <Form method="post">
             <fieldset>
-              <legend className="mb-2 text-lg font-semibold">{t("personPage.picking.legend", { name: subject.name })}</legend>
+              <legend className="mb-2 text-lg font-semibold">
+                {t("personPage.picking.legend", { name: subject.name })}
+              </legend>
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-                {page.picking.picked ? t("personPage.picking.picked") : t("personPage.picking.notPicked")} {t("personPage.picking.follow")}
+                {page.picking.picked
+                  ? t("personPage.picking.picked")
+                  : t("personPage.picking.notPicked")}{" "}
+                {t("personPage.picking.follow")}
               </p>
               <div className="mb-3 grid gap-2 sm:grid-cols-2">
                 {page.picking.competencies.map((competency) => (
                   <label key={competency.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="competencyId" value={competency.id} defaultChecked={!page.picking!.picked || page.picking!.picked.includes(competency.id)} className="size-4" />
+                    <input
+                      type="checkbox"
+                      name="competencyId"
+                      value={competency.id}
+                      defaultChecked={
+                        !page.picking!.picked || page.picking!.picked.includes(competency.id)
+                      }
+                      className="size-4"
+                    />
                     {competency.name}
                   </label>
                 ))}
               </div>
             </fieldset>
-            <Button type="submit" name="intent" value="pick-competencies" variant="secondary" disabled={busy}>
+            <Button
+              type="submit"
+              name="intent"
+              value="pick-competencies"
+              variant="secondary"
+              disabled={busy}
+            >
               {t("personPage.picking.save")}
             </Button>
           </Form>
@@ -236,7 +402,11 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
           <h2 id="peer-heading" className="mb-2 text-lg font-semibold">
             {t("personPage.peerHeading")}
           </h2>
-          <FeedbackReleaseView release={page.peer.release} competencyName={page.competencyName} selfAssessment={page.selfAssessment} />
+          <FeedbackReleaseView
+            release={page.peer.release}
+            competencyName={page.competencyName}
+            selfAssessment={page.selfAssessment}
+          />
         </section>
       ) : page.isSubject ? (
         <Alert tone="info">{t("personPage.peerNotYet")}</Alert>
@@ -247,27 +417,49 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
           <h2 id="upward-heading" className="mb-2 text-lg font-semibold">
             {page.isSubject ? t("personPage.upwardHeadingOwn") : t("personPage.upwardHeading")}
           </h2>
-          <FeedbackReleaseView release={page.upward.release} competencyName={page.competencyName} selfAssessment={null} />
+          <FeedbackReleaseView
+            release={page.upward.release}
+            competencyName={page.competencyName}
+            selfAssessment={null}
+          />
         </section>
       ) : null}
 
       {page.followUp.length ? (
         <Card className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">{t("personPage.act.heading")}</h2>
-          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{t("personPage.act.intro")}</p>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            {t("personPage.act.intro")}
+          </p>
           <ul className="space-y-2">
             {page.followUp.map((competency) => (
               <li key={competency.id} className="flex flex-wrap items-center gap-3 text-sm">
                 <span className="min-w-48 font-medium">{competency.name}</span>
                 <Form method="post" className="flex flex-wrap gap-2">
                   <input type="hidden" name="competencyId" value={competency.id} />
-                  <Button type="submit" name="intent" value="to-one-to-one" variant="secondary" disabled={busy}>
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="to-one-to-one"
+                    variant="secondary"
+                    disabled={busy}
+                  >
                     {t("personPage.act.toOneToOne")}
-                    <span className="sr-only">{t("personPage.act.which", { competency: competency.name })}</span>
+                    <span className="sr-only">
+                      {t("personPage.act.which", { competency: competency.name })}
+                    </span>
                   </Button>
-                  <Button type="submit" name="intent" value="to-growth-plan" variant="secondary" disabled={busy}>
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="to-growth-plan"
+                    variant="secondary"
+                    disabled={busy}
+                  >
                     {t("personPage.act.toGrowthPlan")}
-                    <span className="sr-only">{t("personPage.act.which", { competency: competency.name })}</span>
+                    <span className="sr-only">
+                      {t("personPage.act.which", { competency: competency.name })}
+                    </span>
                   </Button>
                 </Form>
               </li>

@@ -13,14 +13,24 @@ import { hiringHome } from "~/modules/hiring/openings.server";
 import { canSeeHiringStatistics } from "~/modules/hiring/policy";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:home.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("hiring:home.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await hiringHome(viewer)), canSeeStatistics: canSeeHiringStatistics(viewer), isAdmin: viewer.isAdmin };
+  return {
+    ...(await hiringHome(viewer)),
+    canSeeStatistics: canSeeHiringStatistics(viewer),
+    isAdmin: viewer.isAdmin,
+  };
 });
 
-const CARD_KEYS = { submitted: "home.card.submitted", draft: "home.card.draft", "not-started": "home.card.notStarted" } as const;
+const CARD_KEYS = {
+  submitted: "home.card.submitted",
+  draft: "home.card.draft",
+  "not-started": "home.card.notStarted",
+} as const;
 
 export default function HiringHome({ loaderData }: Route.ComponentProps) {
   const { canCreate, openings, interviews, canSeeStatistics, isAdmin } = loaderData;
@@ -49,7 +59,13 @@ export default function HiringHome({ loaderData }: Route.ComponentProps) {
           {interviews.length ? (
             <DataTable
               caption={t("home.interviews.heading")}
-              headings={[t("home.interviews.candidate"), t("home.interviews.opening"), t("home.interviews.stage"), t("home.interviews.when"), t("home.interviews.card")]}
+              headings={[
+                t("home.interviews.candidate"),
+                t("home.interviews.opening"),
+                t("home.interviews.stage"),
+                t("home.interviews.when"),
+                t("home.interviews.card"),
+              ]}
             >
               {interviews.map((interview) => (
                 <tr key={interview.id}>
@@ -63,14 +79,20 @@ export default function HiringHome({ loaderData }: Route.ComponentProps) {
                   <td className={tdClass}>{when(interview.scheduledAt)}</td>
                   <td className={tdClass}>
                     {t(CARD_KEYS[interview.card])}
-                    {interview.loopState === "decided" ? ` · ${t("home.card.decided")}` : interview.loopState === "closed" ? ` · ${t("home.card.closed")}` : ""}
+                    {interview.loopState === "decided"
+                      ? ` · ${t("home.card.decided")}`
+                      : interview.loopState === "closed"
+                        ? ` · ${t("home.card.closed")}`
+                        : ""}
                   </td>
                 </tr>
               ))}
             </DataTable>
           ) : (
             <Card>
-              <p className="text-sm text-slate-600 dark:text-slate-300">{t("home.interviews.none")}</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">
+                {t("home.interviews.none")}
+              </p>
             </Card>
           )}
         </section>
@@ -82,7 +104,13 @@ export default function HiringHome({ loaderData }: Route.ComponentProps) {
             {openings.length ? (
               <DataTable
                 caption={t("home.openings.caption")}
-                headings={[t("home.openings.opening"), t("home.openings.level"), t("home.openings.plan"), t("home.openings.candidates"), t("home.openings.state")]}
+                headings={[
+                  t("home.openings.opening"),
+                  t("home.openings.level"),
+                  t("home.openings.plan"),
+                  t("home.openings.candidates"),
+                  t("home.openings.state"),
+                ]}
               >
                 {openings.map((opening) => (
                   <tr key={opening.id}>
@@ -92,15 +120,23 @@ export default function HiringHome({ loaderData }: Route.ComponentProps) {
                       </Link>
                     </td>
                     <td className={tdClass}>{opening.level}</td>
-                    <td className={tdClass}>{t("home.openings.stages", { count: opening.stages })}</td>
+                    <td className={tdClass}>
+                      {t("home.openings.stages", { count: opening.stages })}
+                    </td>
                     <td className={tdClass}>{f.number(opening.loops)}</td>
-                    <td className={tdClass}>{opening.state === "open" ? t("home.openings.open") : t("home.openings.closed")}</td>
+                    <td className={tdClass}>
+                      {opening.state === "open"
+                        ? t("home.openings.open")
+                        : t("home.openings.closed")}
+                    </td>
                   </tr>
                 ))}
               </DataTable>
             ) : (
               <Card>
-                <p className="text-sm text-slate-600 dark:text-slate-300">{t("home.openings.none")}</p>
+                <p className="text-sm text-slate-600 dark:text-slate-300">
+                  {t("home.openings.none")}
+                </p>
               </Card>
             )}
           </section>

@@ -17,19 +17,42 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { readRevision } from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
 import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
-import { plainScorecardSave, recommendationField, scoreField } from "~/modules/hiring/scorecard-draft";
+import {
+  plainScorecardSave,
+  recommendationField,
+  scoreField,
+} from "~/modules/hiring/scorecard-draft";
 import type { DraftValues } from "~/modules/assessments/draft";
-import { discardAmendment, interviewPage, saveScorecardDraft, startAmendment, submitScorecard, type SubmitOutcome } from "~/modules/hiring/scorecards.server";
+import {
+  discardAmendment,
+  interviewPage,
+  saveScorecardDraft,
+  startAmendment,
+  submitScorecard,
+  type SubmitOutcome,
+} from "~/modules/hiring/scorecards.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("hiring:scorecard.page.title", { candidate: loaderData.candidate }) : t("hiring:scorecard.page.fallbackTitle") }];
+  return [
+    {
+      title: loaderData
+        ? t("hiring:scorecard.page.title", { candidate: loaderData.candidate })
+        : t("hiring:scorecard.page.fallbackTitle"),
+    },
+  ];
 };
 
 /** A refused submission in the request's language: an incomplete card names what is missing, in the schema's words. */
-function submitRefusal(t: AnyNamespaceT, body: Extract<SubmitOutcome["body"], { ok: false }>): string {
-  if (body.kind === "incomplete" && body.errors.length) return t("hiring:scorecard.errors.notSubmitted", { reasons: body.errors.map((error) => wordsOf(t, error)).join(" ") });
+function submitRefusal(
+  t: AnyNamespaceT,
+  body: Extract<SubmitOutcome["body"], { ok: false }>,
+): string {
+  if (body.kind === "incomplete" && body.errors.length)
+    return t("hiring:scorecard.errors.notSubmitted", {
+      reasons: body.errors.map((error) => wordsOf(t, error)).join(" "),
+    });
   return wordsOf(t, body.message);
 }
 
@@ -62,28 +85,70 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     await discardAmendment(viewer, interviewId);
     throw redirect(here);
   }
-  if (intent !== "save" && intent !== "submit") throw new InvalidError({ key: "hiring:errors.unknownAction" });
+  if (intent !== "save" && intent !== "submit")
+    throw new InvalidError({ key: "hiring:errors.unknownAction" });
   let revision = readRevision(read("revision"));
   if (read("base") !== null) {
     const page = await interviewPage(viewer, interviewId);
     const input = plainScorecardSave(read, read("base"), read("baseRevision"), page.competencyIds);
-    if (!input) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.saveNotUnderstood"), fieldErrors: {} as Record<string, string[]>, typed: {} as DraftValues }, { status: 400 });
+    if (!input)
+      return data(
+        {
+          intent,
+          ok: false as const,
+          message: t("hiring:scorecard.errors.saveNotUnderstood"),
+          fieldErrors: {} as Record<string, string[]>,
+          typed: {} as DraftValues,
+        },
+        { status: 400 },
+      );
     if (input.changes.length) {
       const saved = await saveScorecardDraft(viewer, interviewId, input);
       // Refused, the form is shown again with what was typed (without JavaScript the page reloads from this answer).
-      const typed: DraftValues = Object.fromEntries(input.changes.map((change) => [change.field, change.value]));
-      if (!saved.body.ok) return data({ intent, ok: false as const, message: wordsOf(t, saved.body.message), fieldErrors: "fieldErrors" in saved.body ? saved.body.fieldErrors : {}, typed }, { status: saved.status });
+      const typed: DraftValues = Object.fromEntries(
+        input.changes.map((change) => [change.field, change.value]),
+      );
+      if (!saved.body.ok)
+        return data(
+          {
+            intent,
+            ok: false as const,
+            message: wordsOf(t, saved.body.message),
+            fieldErrors: "fieldErrors" in saved.body ? saved.body.fieldErrors : {},
+            typed,
+          },
+          { status: saved.status },
+        );
       revision = saved.body.revision;
     } else revision = input.baseRevision;
     if (intent === "save") throw redirect(`${here}?saved=1`);
   }
-  if (revision === null) return data({ intent, ok: false as const, message: t("hiring:scorecard.errors.submitNotUnderstood"), fieldErrors: {} as Record<string, string[]>, typed: {} as DraftValues }, { status: 400 });
+  if (revision === null)
+    return data(
+      {
+        intent,
+        ok: false as const,
+        message: t("hiring:scorecard.errors.submitNotUnderstood"),
+        fieldErrors: {} as Record<string, string[]>,
+        typed: {} as DraftValues,
+      },
+      { status: 400 },
+    );
   const outcome = await submitScorecard(viewer, interviewId, revision);
   if (outcome.body.ok) {
     const page = await interviewPage(viewer, interviewId);
     throw redirect(`/hiring/loops/${page.loop.id}`);
   }
-  return data({ intent, ok: false as const, message: submitRefusal(t, outcome.body), fieldErrors: {} as Record<string, string[]>, typed: {} as DraftValues }, { status: outcome.status });
+  return data(
+    {
+      intent,
+      ok: false as const,
+      message: submitRefusal(t, outcome.body),
+      fieldErrors: {} as Record<string, string[]>,
+      typed: {} as DraftValues,
+    },
+    { status: outcome.status },
+  );
 });
 
 export default function InterviewPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -95,7 +160,18 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
   const busy = navigation.state === "submitting";
   const competencies = page.competencyIds.map((id) => {
     const kit = page.kit?.competencies.find((competency) => competency.competencyId === id);
-    return { id, name: page.competencyName[id] ?? id, anchors: kit?.anchors ?? page.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning, source: "scale" as const })) };
+    return {
+      id,
+      name: page.competencyName[id] ?? id,
+      anchors:
+        kit?.anchors ??
+        page.scale.map((point) => ({
+          value: point.value,
+          label: point.label,
+          meaning: point.meaning,
+          source: "scale" as const,
+        })),
+    };
   });
   const writing = (page.mode === "draft" || page.mode === "amending") && !page.lockedReason;
   return (
@@ -105,16 +181,28 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
         title={t("scorecard.page.heading", { stage: page.stage.name, candidate: page.candidate })}
         description={
           page.interview.scheduledAt
-            ? t("scorecard.page.descriptionScheduled", { opening: page.opening.title, level: page.opening.level, when: f.dateTime(page.interview.scheduledAt) })
-            : t("scorecard.page.description", { opening: page.opening.title, level: page.opening.level })
+            ? t("scorecard.page.descriptionScheduled", {
+                opening: page.opening.title,
+                level: page.opening.level,
+                when: f.dateTime(page.interview.scheduledAt),
+              })
+            : t("scorecard.page.description", {
+                opening: page.opening.title,
+                level: page.opening.level,
+              })
         }
         actions={
-          <Link to={`/hiring/openings/${page.opening.id}/stages/${page.stage.id}/kit`} className={linkClass}>
+          <Link
+            to={`/hiring/openings/${page.opening.id}/stages/${page.stage.id}/kit`}
+            className={linkClass}
+          >
             {t("scorecard.page.printableKit")}
           </Link>
         }
       />
-      {searchParams.get("saved") === "1" && !actionData ? <Alert tone="success">{t("scorecard.page.draftSaved")}</Alert> : null}
+      {searchParams.get("saved") === "1" && !actionData ? (
+        <Alert tone="success">{t("scorecard.page.draftSaved")}</Alert>
+      ) : null}
       {actionData && !actionData.ok ? <Alert tone="error">{actionData.message}</Alert> : null}
       {page.lockedReason ? <Alert tone="warning">{wordsOf(t, page.lockedReason)}</Alert> : null}
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
@@ -122,7 +210,9 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
           {page.mode === "amending" ? (
             <Alert tone="info" title={t("scorecard.page.amendingTitle")}>
               <p>{t("scorecard.page.amendingIntro")}</p>
-              {page.pendingDiff ? <AmendmentChanges diff={page.pendingDiff} competencyName={page.competencyName} /> : null}
+              {page.pendingDiff ? (
+                <AmendmentChanges diff={page.pendingDiff} competencyName={page.competencyName} />
+              ) : null}
               <Form method="post" className="mt-2">
                 <input type="hidden" name="intent" value="discard" />
                 <Button type="submit" variant="secondary" disabled={busy}>
@@ -137,7 +227,11 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
                 interviewId={page.interview.id}
                 authorId={page.authorId}
                 revision={page.revision}
-                values={actionData && !actionData.ok ? { ...page.values, ...(actionData.typed as DraftValues) } : page.values}
+                values={
+                  actionData && !actionData.ok
+                    ? { ...page.values, ...(actionData.typed as DraftValues) }
+                    : page.values
+                }
                 competencies={competencies}
                 amending={page.mode === "amending"}
                 fieldErrors={actionData && !actionData.ok ? actionData.fieldErrors : {}}
@@ -160,7 +254,15 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
   );
 }
 
-function SubmittedCard({ page, competencies, busy }: { page: Route.ComponentProps["loaderData"]; competencies: { id: string; name: string }[]; busy: boolean }) {
+function SubmittedCard({
+  page,
+  competencies,
+  busy,
+}: {
+  page: Route.ComponentProps["loaderData"];
+  competencies: { id: string; name: string }[];
+  busy: boolean;
+}) {
   const recommendation = page.values[recommendationField];
   const { t } = useTranslation("hiring");
   const f = useFormats();
@@ -169,20 +271,30 @@ function SubmittedCard({ page, competencies, busy }: { page: Route.ComponentProp
     <Card>
       <h2 className="text-lg font-semibold">{t("scorecard.submitted.heading")}</h2>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        {submittedAt ? t("scorecard.submitted.when", { when: f.dateTime(submittedAt) }) : null} {t("scorecard.submitted.recommends")}{" "}
-        <strong>{recommendation ? t(RECOMMENDATION_KEYS[recommendation as Recommendation]) : "–"}</strong>
+        {submittedAt ? t("scorecard.submitted.when", { when: f.dateTime(submittedAt) }) : null}{" "}
+        {t("scorecard.submitted.recommends")}{" "}
+        <strong>
+          {recommendation ? t(RECOMMENDATION_KEYS[recommendation as Recommendation]) : "–"}
+        </strong>
       </p>
       <dl className="mt-3 space-y-2 text-sm">
         {competencies.map((competency) => (
           <div key={competency.id}>
             <dt className="font-medium">
-              {t("scorecard.submitted.score", { competency: competency.name, score: page.values[scoreField(competency.id)] ?? t("scorecard.notAssessed") })}
+              {t("scorecard.submitted.score", {
+                competency: competency.name,
+                score: page.values[scoreField(competency.id)] ?? t("scorecard.notAssessed"),
+              })}
             </dt>
-            <dd className="whitespace-pre-line text-slate-700 dark:text-slate-300">{String(page.values[`notes:${competency.id}`] ?? "")}</dd>
+            <dd className="whitespace-pre-line text-slate-700 dark:text-slate-300">
+              {String(page.values[`notes:${competency.id}`] ?? "")}
+            </dd>
           </div>
         ))}
       </dl>
-      {page.values.summary ? <p className="mt-3 whitespace-pre-line text-sm">{String(page.values.summary)}</p> : null}
+      {page.values.summary ? (
+        <p className="mt-3 whitespace-pre-line text-sm">{String(page.values.summary)}</p>
+      ) : null}
       {page.submitted?.amendments.length ? (
         <section aria-labelledby="amendments" className="mt-4">
           <h3 id="amendments" className="font-semibold">
@@ -190,7 +302,11 @@ function SubmittedCard({ page, competencies, busy }: { page: Route.ComponentProp
           </h3>
           {page.submitted.amendments.map((amendment) => (
             <div key={amendment.id} className="mt-2">
-              {amendment.submittedAt ? <p className="text-sm text-slate-600 dark:text-slate-300">{t("scorecard.submitted.amendedAt", { when: f.dateTime(amendment.submittedAt) })}</p> : null}
+              {amendment.submittedAt ? (
+                <p className="text-sm text-slate-600 dark:text-slate-300">
+                  {t("scorecard.submitted.amendedAt", { when: f.dateTime(amendment.submittedAt) })}
+                </p>
+              ) : null}
               <AmendmentChanges diff={amendment.diff} competencyName={page.competencyName} />
             </div>
           ))}

@@ -16,8 +16,18 @@ export const action = jsonEndpoint(async ({ request, params, context }: Route.Ac
   const t = translatorOf(context);
   const parsed = SaveDraftSchema.safeParse(await jsonBody(request));
   if (!parsed.success) {
-    return { status: 400, body: { ok: false, kind: "invalid", message: t("hiring:scorecard.errors.saveNotUnderstood"), fieldErrors: {} } };
+    return {
+      status: 400,
+      body: {
+        ok: false,
+        kind: "invalid",
+        message: t("hiring:scorecard.errors.saveNotUnderstood"),
+        fieldErrors: {},
+      },
+    };
   }
   const saved = await saveScorecardDraft(viewer, params.interviewId ?? "", parsed.data);
-  return saved.body.ok ? saved : { status: saved.status, body: { ...saved.body, message: wordsOf(t, saved.body.message) } };
+  return saved.body.ok
+    ? saved
+    : { status: saved.status, body: { ...saved.body, message: wordsOf(t, saved.body.message) } };
 });

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, useNavigation } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
@@ -18,15 +24,32 @@ import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissi
 import { InvalidError } from "~/modules/errors";
 import { purgeCandidate } from "~/modules/hiring/candidates.server";
 import { assignSchema, DECISION_KEYS, LinkHireSchema } from "~/modules/hiring/forms";
-import { assignInterviewer, linkHire, loopPage, openDebriefEarly, removeInterview, setCandidateInvitations } from "~/modules/hiring/loops.server";
-import { isPipelineStage, PIPELINE_STAGE_KEYS, REJECTION_REASON_KEYS } from "~/modules/hiring/pipeline";
+import {
+  assignInterviewer,
+  linkHire,
+  loopPage,
+  openDebriefEarly,
+  removeInterview,
+  setCandidateInvitations,
+} from "~/modules/hiring/loops.server";
+import {
+  isPipelineStage,
+  PIPELINE_STAGE_KEYS,
+  REJECTION_REASON_KEYS,
+} from "~/modules/hiring/pipeline";
 import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
 import { withDomainErrors } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("hiring:loop.title", { candidate: loaderData.candidate.name }) : t("hiring:loop.fallbackTitle") }];
+  return [
+    {
+      title: loaderData
+        ? t("hiring:loop.title", { candidate: loaderData.candidate.name })
+        : t("hiring:loop.fallbackTitle"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -41,16 +64,25 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const intent = formData.get("intent");
   if (intent === "assign") {
     const submission = parseWithZod(formData, { schema: assignSchema(timeZone) });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await assignInterviewer(viewer, loopId, submission.value);
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    if (!result.ok)
+      return data(
+        { intent, result: submission.reply({ fieldErrors: result.fieldErrors }) },
+        { status: 400 },
+      );
     // Saved even when the times clash (a paired interview may be meant); the clash is said at once.
     return {
       intent,
       result: submission.reply({ resetForm: true }),
       clash: result.overlaps.length > 0,
       message: result.overlaps.length
-        ? t("hiring:loop.flash.assignedClash", { clashes: result.overlaps.map((clash) => clashWords(t, formatsFor(languageOf(context), timeZone), clash)).join(" ") })
+        ? t("hiring:loop.flash.assignedClash", {
+            clashes: result.overlaps
+              .map((clash) => clashWords(t, formatsFor(languageOf(context), timeZone), clash))
+              .join(" "),
+          })
         : t("hiring:loop.flash.assigned"),
     };
   }
@@ -62,7 +94,10 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     const send = formData.get("send") === "on";
     const result = await setCandidateInvitations(viewer, loopId, send);
     if (!result.ok) return data({ intent, error: wordsOf(t, result.error) }, { status: 400 });
-    return { intent, message: send ? t("hiring:loop.flash.invitationsOn") : t("hiring:loop.flash.invitationsOff") };
+    return {
+      intent,
+      message: send ? t("hiring:loop.flash.invitationsOn") : t("hiring:loop.flash.invitationsOff"),
+    };
   }
   if (intent === "open-debrief") {
     await openDebriefEarly(viewer, loopId);
@@ -70,13 +105,23 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   }
   if (intent === "link-hire") {
     const submission = parseWithZod(formData, { schema: LinkHireSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await linkHire(viewer, loopId, submission.value.email);
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, result: submission.reply({ resetForm: true }), message: t("hiring:loop.flash.linked") };
+    if (!result.ok)
+      return data(
+        { intent, result: submission.reply({ fieldErrors: result.fieldErrors }) },
+        { status: 400 },
+      );
+    return {
+      intent,
+      result: submission.reply({ resetForm: true }),
+      message: t("hiring:loop.flash.linked"),
+    };
   }
   if (intent === "purge") {
-    if (formData.get("confirm") !== "purge") return data({ intent, error: t("hiring:loop.errors.confirmPurge") }, { status: 400 });
+    if (formData.get("confirm") !== "purge")
+      return data({ intent, error: t("hiring:loop.errors.confirmPurge") }, { status: 400 });
     await purgeCandidate(viewer, loopId);
     return { intent, message: t("hiring:loop.flash.purged") };
   }
@@ -86,10 +131,16 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 type ActionData = Route.ComponentProps["actionData"];
 
 function resultOf(actionData: ActionData, intent: string): SubmissionResult<string[]> | undefined {
-  return actionData && actionData.intent === intent && "result" in actionData ? actionData.result : undefined;
+  return actionData && actionData.intent === intent && "result" in actionData
+    ? actionData.result
+    : undefined;
 }
 
-const STATUS_KEYS = { submitted: "loop.panel.status.submitted", draft: "loop.panel.status.draft", "not started": "loop.panel.status.notStarted" } as const;
+const STATUS_KEYS = {
+  submitted: "loop.panel.status.submitted",
+  draft: "loop.panel.status.draft",
+  "not started": "loop.panel.status.notStarted",
+} as const;
 
 export default function LoopPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
@@ -97,34 +148,71 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
   const { t } = useTranslation("hiring");
   const { t: tp } = useTranslation("panels");
   const f = useFormats();
-  const { opening, candidate, stages, interviews, panel, warnings, cards, decision, debrief, can, competencyName } = page;
+  const {
+    opening,
+    candidate,
+    stages,
+    interviews,
+    panel,
+    warnings,
+    cards,
+    decision,
+    debrief,
+    can,
+    competencyName,
+  } = page;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;
   const error = actionData && "error" in actionData ? actionData.error : null;
   const stageName = (id: string | null) => stages.find((stage) => stage.id === id)?.name ?? "";
-  const recommendationLabel = (value: string | null) => (value ? (value in RECOMMENDATION_KEYS ? t(RECOMMENDATION_KEYS[value as Recommendation]) : value) : "–");
-  const stageLabel = (stage: string) => (isPipelineStage(stage) ? t(PIPELINE_STAGE_KEYS[stage]) : stage);
+  const recommendationLabel = (value: string | null) =>
+    value
+      ? value in RECOMMENDATION_KEYS
+        ? t(RECOMMENDATION_KEYS[value as Recommendation])
+        : value
+      : "–";
+  const stageLabel = (stage: string) =>
+    isPipelineStage(stage) ? t(PIPELINE_STAGE_KEYS[stage]) : stage;
   return (
     <>
-      {can.opening ? <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink> : <BackLink to="/hiring">{t("loop.back")}</BackLink>}
+      {can.opening ? (
+        <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink>
+      ) : (
+        <BackLink to="/hiring">{t("loop.back")}</BackLink>
+      )}
       <PageHeader
         title={candidate.name}
-        description={t("loop.description", { opening: opening.title, level: opening.level ?? opening.levelId })}
+        description={t("loop.description", {
+          opening: opening.title,
+          level: opening.level ?? opening.levelId,
+        })}
         actions={
           <>
             {debrief.canSee ? (
-              <Link to={`/hiring/loops/${page.loop.id}/debrief`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium dark:border-slate-600">
+              <Link
+                to={`/hiring/loops/${page.loop.id}/debrief`}
+                className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium dark:border-slate-600"
+              >
                 {t("loop.debrief")}
               </Link>
             ) : null}
-            <a href={`/hiring/loops/${page.loop.id}/export`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium dark:border-slate-600">
+            <a
+              href={`/hiring/loops/${page.loop.id}/export`}
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium dark:border-slate-600"
+            >
               {t("loop.export")}
             </a>
           </>
         }
       />
-      {message ? <Alert tone={actionData && "clash" in actionData && actionData.clash ? "warning" : "success"}>{message}</Alert> : null}
+      {message ? (
+        <Alert
+          tone={actionData && "clash" in actionData && actionData.clash ? "warning" : "success"}
+        >
+          {message}
+        </Alert>
+      ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {debrief.waitingForOwn ? (
         <Alert tone="info" title={t("loop.ownFirst.title")}>
@@ -143,7 +231,10 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                   {held.length ? (
                     <ul className="mt-1 space-y-1 text-sm">
                       {held.map((interview) => (
-                        <li key={interview.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                        <li
+                          key={interview.id}
+                          className="flex flex-wrap items-center gap-x-3 gap-y-1"
+                        >
                           {interview.own ? (
                             <Link to={`/hiring/interviews/${interview.id}`} className={linkClass}>
                               {t("loop.panel.you", { name: interview.interviewer.name })}
@@ -152,14 +243,30 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                             <span>{interview.interviewer.name}</span>
                           )}
                           <span className="text-slate-500 dark:text-slate-400">
-                            {[interview.interviewer.team ?? t("loop.panel.noTeam"), interview.interviewer.level ?? t("loop.panel.noLevel"), when(interview.scheduledAt)].join(" · ")}
+                            {[
+                              interview.interviewer.team ?? t("loop.panel.noTeam"),
+                              interview.interviewer.level ?? t("loop.panel.noLevel"),
+                              when(interview.scheduledAt),
+                            ].join(" · ")}
                           </span>
-                          {interview.status ? <span className="rounded bg-slate-100 px-2 text-xs dark:bg-slate-800">{t(STATUS_KEYS[interview.status])}</span> : null}
+                          {interview.status ? (
+                            <span className="rounded bg-slate-100 px-2 text-xs dark:bg-slate-800">
+                              {t(STATUS_KEYS[interview.status])}
+                            </span>
+                          ) : null}
                           {interview.removable ? (
                             <Form method="post">
                               <input type="hidden" name="intent" value="unassign" />
                               <input type="hidden" name="interviewId" value={interview.id} />
-                              <Button type="submit" variant="ghost" disabled={busy} aria-label={t("loop.panel.removeLabel", { name: interview.interviewer.name, stage: stage.name })}>
+                              <Button
+                                type="submit"
+                                variant="ghost"
+                                disabled={busy}
+                                aria-label={t("loop.panel.removeLabel", {
+                                  name: interview.interviewer.name,
+                                  stage: stage.name,
+                                })}
+                              >
                                 {t("loop.panel.remove")}
                               </Button>
                             </Form>
@@ -168,44 +275,75 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                       ))}
                     </ul>
                   ) : (
-                    <p className="text-sm text-slate-600 dark:text-slate-300">{t("loop.panel.nobody")}</p>
+                    <p className="text-sm text-slate-600 dark:text-slate-300">
+                      {t("loop.panel.nobody")}
+                    </p>
                   )}
                 </div>
               );
             })}
-            {can.staff ? <AssignForm stages={stages} lastResult={resultOf(actionData, "assign")} busy={busy} /> : null}
+            {can.staff ? (
+              <AssignForm stages={stages} lastResult={resultOf(actionData, "assign")} busy={busy} />
+            ) : null}
           </Card>
           <section aria-labelledby="scorecards" className="space-y-4">
             <h2 id="scorecards" className="text-lg font-semibold">
               {t("loop.cards.heading")}
             </h2>
-            {cards.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-300">{debrief.waitingForOwn ? t("loop.cards.ownMissing") : t("loop.cards.none")}</p> : null}
+            {cards.length === 0 ? (
+              <p className="text-sm text-slate-600 dark:text-slate-300">
+                {debrief.waitingForOwn ? t("loop.cards.ownMissing") : t("loop.cards.none")}
+              </p>
+            ) : null}
             {cards.map((card) => (
               <Card key={card.interviewId}>
                 <h3 className="font-semibold">
-                  {t("loop.cards.author", { author: card.author ?? t("formerInterviewer"), stage: stageName(card.stageId) })}
+                  {t("loop.cards.author", {
+                    author: card.author ?? t("formerInterviewer"),
+                    stage: stageName(card.stageId),
+                  })}
                 </h3>
                 <p className="text-sm text-slate-600 dark:text-slate-300">
-                  {t("loop.cards.recommends")} <strong>{recommendationLabel(card.recommendation)}</strong> · {t("loop.cards.submitted", { when: when(card.submittedAt) })}
-                  {card.amendedAt ? ` · ${t("loop.cards.amended", { when: when(card.amendedAt) })}` : ""}
+                  {t("loop.cards.recommends")}{" "}
+                  <strong>{recommendationLabel(card.recommendation)}</strong> ·{" "}
+                  {t("loop.cards.submitted", { when: when(card.submittedAt) })}
+                  {card.amendedAt
+                    ? ` · ${t("loop.cards.amended", { when: when(card.amendedAt) })}`
+                    : ""}
                 </p>
                 <dl className="mt-3 space-y-2 text-sm">
                   {card.scores.map((score) => (
                     <div key={score.competencyId}>
                       <dt className="font-medium">
-                        {t("loop.cards.score", { competency: competencyName[score.competencyId] ?? score.competencyId, score: score.score === null ? t("loop.cards.notAssessed") : f.number(score.score) })}
+                        {t("loop.cards.score", {
+                          competency: competencyName[score.competencyId] ?? score.competencyId,
+                          score:
+                            score.score === null
+                              ? t("loop.cards.notAssessed")
+                              : f.number(score.score),
+                        })}
                       </dt>
-                      {score.notes ? <dd className="whitespace-pre-line text-slate-700 dark:text-slate-300">{score.notes}</dd> : null}
+                      {score.notes ? (
+                        <dd className="whitespace-pre-line text-slate-700 dark:text-slate-300">
+                          {score.notes}
+                        </dd>
+                      ) : null}
                     </div>
                   ))}
                 </dl>
-                {card.summary ? <p className="mt-3 whitespace-pre-line text-sm">{card.summary}</p> : null}
+                {card.summary ? (
+                  <p className="mt-3 whitespace-pre-line text-sm">{card.summary}</p>
+                ) : null}
                 {card.amendments.length ? (
                   <details className="mt-3 text-sm">
-                    <summary className="cursor-pointer font-medium">{t("loop.cards.amendments", { count: card.amendments.length })}</summary>
+                    <summary className="cursor-pointer font-medium">
+                      {t("loop.cards.amendments", { count: card.amendments.length })}
+                    </summary>
                     {card.amendments.map((amendment) => (
                       <div key={amendment.id} className="mt-2">
-                        <p className="text-slate-600 dark:text-slate-300">{t("loop.cards.amendedAt", { when: when(amendment.submittedAt) })}</p>
+                        <p className="text-slate-600 dark:text-slate-300">
+                          {t("loop.cards.amendedAt", { when: when(amendment.submittedAt) })}
+                        </p>
                         <AmendmentChanges diff={amendment.diff} competencyName={competencyName} />
                       </div>
                     ))}
@@ -220,21 +358,38 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
             <Card>
               <h2 className="mb-1 text-lg font-semibold">{t("loop.pipeline.heading")}</h2>
               <p className="mb-2 text-sm">
-                <strong>{stageLabel(page.pipeline.stage)}</strong> {t("loop.pipeline.since", { when: when(page.pipeline.since) })} ·{" "}
+                <strong>{stageLabel(page.pipeline.stage)}</strong>{" "}
+                {t("loop.pipeline.since", { when: when(page.pipeline.since) })} ·{" "}
                 <Link to={`/hiring/openings/${opening.id}/pipeline`} className={linkClass}>
                   {t("loop.pipeline.link")}
                 </Link>
               </p>
-              <ol className="space-y-1 text-sm text-slate-700 dark:text-slate-300" aria-label={t("loop.pipeline.moves")}>
+              <ol
+                className="space-y-1 text-sm text-slate-700 dark:text-slate-300"
+                aria-label={t("loop.pipeline.moves")}
+              >
                 {page.pipeline.moves.map((move, index) => (
                   <li key={index}>
                     {t(move.by ? "loop.pipeline.moveBy" : "loop.pipeline.move", {
-                      step: move.from ? t("loop.pipeline.moved", { from: stageLabel(move.from), to: stageLabel(move.to) }) : t("loop.pipeline.entered", { to: stageLabel(move.to) }),
-                      reason: move.reason ? t("loop.pipeline.reason", { reason: t(REJECTION_REASON_KEYS[move.reason]) }) : "",
+                      step: move.from
+                        ? t("loop.pipeline.moved", {
+                            from: stageLabel(move.from),
+                            to: stageLabel(move.to),
+                          })
+                        : t("loop.pipeline.entered", { to: stageLabel(move.to) }),
+                      reason: move.reason
+                        ? t("loop.pipeline.reason", {
+                            reason: t(REJECTION_REASON_KEYS[move.reason]),
+                          })
+                        : "",
                       when: when(move.at),
                       by: move.by ?? "",
                     })}
-                    {move.note ? <span className="block whitespace-pre-line text-slate-600 dark:text-slate-400">{move.note}</span> : null}
+                    {move.note ? (
+                      <span className="block whitespace-pre-line text-slate-600 dark:text-slate-400">
+                        {move.note}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ol>
@@ -243,7 +398,9 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
           <Card>
             <h2 className="mb-2 text-lg font-semibold">{t("loop.candidate.heading")}</h2>
             {candidate.purgedAt ? (
-              <p className="text-sm">{t("loop.candidate.purged", { when: when(candidate.purgedAt) })}</p>
+              <p className="text-sm">
+                {t("loop.candidate.purged", { when: when(candidate.purgedAt) })}
+              </p>
             ) : (
               <dl className="space-y-2 text-sm">
                 <div>
@@ -270,9 +427,15 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                 {page.candidateInvitations.canChange ? (
                   <Form method="post" className="mt-2">
                     <input type="hidden" name="intent" value="candidate-invitations" />
-                    <input type="hidden" name="send" value={page.candidateInvitations.on ? "off" : "on"} />
+                    <input
+                      type="hidden"
+                      name="send"
+                      value={page.candidateInvitations.on ? "off" : "on"}
+                    />
                     <Button type="submit" variant="secondary" disabled={busy}>
-                      {page.candidateInvitations.on ? t("loop.candidate.stopInvitations") : t("loop.candidate.sendInvitations")}
+                      {page.candidateInvitations.on
+                        ? t("loop.candidate.stopInvitations")
+                        : t("loop.candidate.sendInvitations")}
                     </Button>
                   </Form>
                 ) : null}
@@ -288,7 +451,10 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
               </p>
             ) : null}
             {can.manage ? (
-              <Form method="post" className="mt-4 space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">
+              <Form
+                method="post"
+                className="mt-4 space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"
+              >
                 <input type="hidden" name="intent" value="purge" />
                 <label className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="confirm" value="purge" className="mt-1 size-4" />
@@ -304,12 +470,17 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
             <Card>
               <h2 className="mb-2 text-lg font-semibold">{t("loop.makeup.heading")}</h2>
               <p className="text-sm">{t("loop.makeup.size", { count: panel.size })}</p>
-              {panel.singleTeam ? <Alert tone="warning">{t("loop.makeup.singleTeam")}</Alert> : null}
+              {panel.singleTeam ? (
+                <Alert tone="warning">{t("loop.makeup.singleTeam")}</Alert>
+              ) : null}
               <h3 className="mt-2 text-sm font-semibold">{t("loop.makeup.byTeam")}</h3>
               <ul className="text-sm">
                 {panel.teams.map((group) => (
                   <li key={group.name ?? ""}>
-                    {t("loop.makeup.group", { name: group.name ?? t("loop.makeup.noTeam"), count: group.count })}
+                    {t("loop.makeup.group", {
+                      name: group.name ?? t("loop.makeup.noTeam"),
+                      count: group.count,
+                    })}
                   </li>
                 ))}
               </ul>
@@ -317,7 +488,10 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
               <ul className="text-sm">
                 {panel.levels.map((group) => (
                   <li key={group.name ?? ""}>
-                    {t("loop.makeup.group", { name: group.name ?? t("loop.makeup.noLevel"), count: group.count })}
+                    {t("loop.makeup.group", {
+                      name: group.name ?? t("loop.makeup.noLevel"),
+                      count: group.count,
+                    })}
                   </li>
                 ))}
               </ul>
@@ -354,7 +528,10 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
               <p className="text-sm">
                 {debrief.openedEarly
                   ? debrief.openedEarly.by
-                    ? t("loop.debriefCard.openedEarlyBy", { name: debrief.openedEarly.by, when: when(debrief.openedEarly.at) })
+                    ? t("loop.debriefCard.openedEarlyBy", {
+                        name: debrief.openedEarly.by,
+                        when: when(debrief.openedEarly.at),
+                      })
                     : t("loop.debriefCard.openedEarly", { when: when(debrief.openedEarly.at) })
                   : t("loop.debriefCard.allIn")}{" "}
                 {debrief.canSee ? (
@@ -379,16 +556,33 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
             <Card>
               <h2 className="mb-2 text-lg font-semibold">{t("loop.decisionCard.heading")}</h2>
               <p className="text-sm">
-                {t(decision.level ? "loop.decisionCard.recordedAtLevel" : "loop.decisionCard.recorded", {
-                  decision: t(DECISION_KEYS[decision.decision]),
-                  level: decision.level ?? "",
-                  name: decision.decidedBy ?? t("loop.decisionCard.someAdmin"),
-                  when: when(decision.decidedAt),
-                })}
+                {t(
+                  decision.level
+                    ? "loop.decisionCard.recordedAtLevel"
+                    : "loop.decisionCard.recorded",
+                  {
+                    decision: t(DECISION_KEYS[decision.decision]),
+                    level: decision.level ?? "",
+                    name: decision.decidedBy ?? t("loop.decisionCard.someAdmin"),
+                    when: when(decision.decidedAt),
+                  },
+                )}
               </p>
-              {decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{decision.rationale}</p> : null}
-              {decision.dissents.length ? <p className="mt-2 text-sm">{t("loop.decisionCard.dissents", { count: decision.dissents.length })}</p> : null}
-              {can.linkHire ? <LinkHireForm linked={candidate.hiredPerson !== null} lastResult={resultOf(actionData, "link-hire")} busy={busy} /> : null}
+              {decision.rationale ? (
+                <p className="mt-2 whitespace-pre-line text-sm">{decision.rationale}</p>
+              ) : null}
+              {decision.dissents.length ? (
+                <p className="mt-2 text-sm">
+                  {t("loop.decisionCard.dissents", { count: decision.dissents.length })}
+                </p>
+              ) : null}
+              {can.linkHire ? (
+                <LinkHireForm
+                  linked={candidate.hiredPerson !== null}
+                  lastResult={resultOf(actionData, "link-hire")}
+                  busy={busy}
+                />
+              ) : null}
             </Card>
           ) : null}
         </div>
@@ -397,7 +591,15 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
   );
 }
 
-function AssignForm({ stages, lastResult, busy }: { stages: { id: string; name: string }[]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function AssignForm({
+  stages,
+  lastResult,
+  busy,
+}: {
+  stages: { id: string; name: string }[];
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation("hiring");
   const timeZone = useTimeZone();
   const schema = assignSchema(timeZone);
@@ -410,19 +612,36 @@ function AssignForm({ stages, lastResult, busy }: { stages: { id: string; name: 
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
-    <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4 dark:border-slate-700" {...getFormProps(form)}>
+    <Form
+      method="post"
+      className="mt-4 space-y-3 border-t border-slate-200 pt-4 dark:border-slate-700"
+      {...getFormProps(form)}
+    >
       <h3 className="font-medium">{t("loop.assign.heading")}</h3>
       <input type="hidden" name="intent" value="assign" />
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField label={t("loop.assign.stage")} errors={fields.stageId.errors} {...getSelectProps(fields.stageId)}>
+        <SelectField
+          label={t("loop.assign.stage")}
+          errors={fields.stageId.errors}
+          {...getSelectProps(fields.stageId)}
+        >
           {stages.map((stage) => (
             <option key={stage.id} value={stage.id}>
               {stage.name}
             </option>
           ))}
         </SelectField>
-        <Field label={t("loop.assign.email")} autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
-        <Field label={t("loop.assign.when", { timeZone })} errors={fields.scheduledAt.errors} {...getInputProps(fields.scheduledAt, { type: "datetime-local" })} />
+        <Field
+          label={t("loop.assign.email")}
+          autoComplete="off"
+          errors={fields.email.errors}
+          {...getInputProps(fields.email, { type: "email" })}
+        />
+        <Field
+          label={t("loop.assign.when", { timeZone })}
+          errors={fields.scheduledAt.errors}
+          {...getInputProps(fields.scheduledAt, { type: "datetime-local" })}
+        />
       </div>
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" variant="secondary" disabled={busy}>
@@ -432,7 +651,15 @@ function AssignForm({ stages, lastResult, busy }: { stages: { id: string; name: 
   );
 }
 
-function LinkHireForm({ linked, lastResult, busy }: { linked: boolean; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function LinkHireForm({
+  linked,
+  lastResult,
+  busy,
+}: {
+  linked: boolean;
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: "link-hire",
@@ -442,7 +669,11 @@ function LinkHireForm({ linked, lastResult, busy }: { linked: boolean; lastResul
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LinkHireSchema }),
   });
   return (
-    <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-3 dark:border-slate-700" {...getFormProps(form)}>
+    <Form
+      method="post"
+      className="mt-4 space-y-3 border-t border-slate-200 pt-3 dark:border-slate-700"
+      {...getFormProps(form)}
+    >
       <input type="hidden" name="intent" value="link-hire" />
       <Field
         label={linked ? t("loop.linkHire.relink") : t("loop.linkHire.link")}

@@ -1,4 +1,10 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, useNavigation } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
@@ -23,7 +29,13 @@ import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("hiring:debrief.title", { candidate: loaderData.candidate }) : t("hiring:debrief.fallbackTitle") }];
+  return [
+    {
+      title: loaderData
+        ? t("hiring:debrief.title", { candidate: loaderData.candidate })
+        : t("hiring:debrief.fallbackTitle"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -39,16 +51,30 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const intent = formData.get("intent");
   if (intent === "decide") {
     const submission = parseWithZod(formData, { schema: DecisionSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await recordDecision(viewer, loopId, submission.value);
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, result: submission.reply({ resetForm: true }), message: t("hiring:debrief.flash.decided") };
+    if (!result.ok)
+      return data(
+        { intent, result: submission.reply({ fieldErrors: result.fieldErrors }) },
+        { status: 400 },
+      );
+    return {
+      intent,
+      result: submission.reply({ resetForm: true }),
+      message: t("hiring:debrief.flash.decided"),
+    };
   }
   if (intent === "dissent") {
     const submission = parseWithZod(formData, { schema: DissentSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply() }, { status: 400 });
     await recordDissent(viewer, loopId, submission.value.text);
-    return { intent, result: submission.reply({ resetForm: true }), message: t("hiring:debrief.flash.dissented") };
+    return {
+      intent,
+      result: submission.reply({ resetForm: true }),
+      message: t("hiring:debrief.flash.dissented"),
+    };
   }
   throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
@@ -56,7 +82,9 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 type ActionData = Route.ComponentProps["actionData"];
 
 function resultOf(actionData: ActionData, intent: string): SubmissionResult<string[]> | undefined {
-  return actionData && actionData.intent === intent && "result" in actionData ? actionData.result : undefined;
+  return actionData && actionData.intent === intent && "result" in actionData
+    ? actionData.result
+    : undefined;
 }
 
 export default function DebriefPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -65,7 +93,8 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
   const { t } = useTranslation("hiring");
   const f = useFormats();
   /** A mean or median with its one decimal ("3.0"), a spread as a whole number; "–" for none. */
-  const number = (value: number | null, digits = 1) => (value === null ? "–" : digits ? t("debrief.scores.oneDecimal", { value }) : f.number(value));
+  const number = (value: number | null, digits = 1) =>
+    value === null ? "–" : digits ? t("debrief.scores.oneDecimal", { value }) : f.number(value);
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;
@@ -74,26 +103,40 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
     return (
       <>
         {back}
-        <PageHeader title={t("debrief.heading", { candidate: page.candidate })} description={page.opening.title} />
+        <PageHeader
+          title={t("debrief.heading", { candidate: page.candidate })}
+          description={page.opening.title}
+        />
         <Alert tone="info">{wordsOf(t, page.reason)}</Alert>
       </>
     );
   }
-  const name = (id: string) => page.competencies.find((competency) => competency.id === id)?.name ?? id;
+  const name = (id: string) =>
+    page.competencies.find((competency) => competency.id === id)?.name ?? id;
   const disagreement = new Set(page.disagreements);
   return (
     <>
       {back}
       <PageHeader
         title={t("debrief.heading", { candidate: page.candidate })}
-        description={t("debrief.description", { opening: page.opening.title, level: page.roleLevel ?? "" })}
+        description={t("debrief.description", {
+          opening: page.opening.title,
+          level: page.roleLevel ?? "",
+        })}
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
       {page.openedEarly ? (
         <Alert tone="warning">
           {page.openedEarly.by
-            ? t("debrief.openedEarlyBy", { name: page.openedEarly.by, when: when(page.openedEarly.at), count: page.openedEarly.pending })
-            : t("debrief.openedEarly", { when: when(page.openedEarly.at), count: page.openedEarly.pending })}
+            ? t("debrief.openedEarlyBy", {
+                name: page.openedEarly.by,
+                when: when(page.openedEarly.at),
+                count: page.openedEarly.pending,
+              })
+            : t("debrief.openedEarly", {
+                when: when(page.openedEarly.at),
+                count: page.openedEarly.pending,
+              })}
         </Alert>
       ) : null}
       <div className="space-y-6">
@@ -110,9 +153,17 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                     {t("debrief.scores.interviewer")}
                   </th>
                   {page.competencies.map((competency) => (
-                    <th key={competency.id} scope="col" className={`px-2 py-1 font-semibold ${disagreement.has(competency.id) ? "bg-amber-100 dark:bg-amber-900" : ""}`}>
+                    <th
+                      key={competency.id}
+                      scope="col"
+                      className={`px-2 py-1 font-semibold ${disagreement.has(competency.id) ? "bg-amber-100 dark:bg-amber-900" : ""}`}
+                    >
                       {competency.name}
-                      {disagreement.has(competency.id) ? <span className="block text-xs font-normal">{t("debrief.scores.disagreement")}</span> : null}
+                      {disagreement.has(competency.id) ? (
+                        <span className="block text-xs font-normal">
+                          {t("debrief.scores.disagreement")}
+                        </span>
+                      ) : null}
                     </th>
                   ))}
                   <th scope="col" className="px-2 py-1">
@@ -125,24 +176,43 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                   <tr key={`${row.interviewer}-${index}`}>
                     <th scope="row" className="px-2 py-1 font-medium">
                       {row.interviewer ?? t("formerInterviewer")}
-                      <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{row.stage}</span>
+                      <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">
+                        {row.stage}
+                      </span>
                     </th>
                     {row.scores.map((score, column) => (
-                      <td key={page.competencies[column]!.id} className={`px-2 py-1 ${disagreement.has(page.competencies[column]!.id) ? "bg-amber-50 dark:bg-amber-950" : ""}`}>
+                      <td
+                        key={page.competencies[column]!.id}
+                        className={`px-2 py-1 ${disagreement.has(page.competencies[column]!.id) ? "bg-amber-50 dark:bg-amber-950" : ""}`}
+                      >
                         {score === null ? "–" : f.number(score)}
                       </td>
                     ))}
-                    <td className="px-2 py-1">{row.recommendation ? t(RECOMMENDATION_KEYS[row.recommendation]) : "–"}</td>
+                    <td className="px-2 py-1">
+                      {row.recommendation ? t(RECOMMENDATION_KEYS[row.recommendation]) : "–"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
               <tfoot className="border-t border-slate-300 dark:border-slate-600">
                 {(
                   [
-                    [t("debrief.scores.mean"), (index: number) => number(page.aggregates[index]!.mean)],
-                    [t("debrief.scores.median"), (index: number) => number(page.aggregates[index]!.median)],
-                    [t("debrief.scores.spread"), (index: number) => number(page.aggregates[index]!.spread, 0)],
-                    [t("debrief.scores.scoredBy"), (index: number) => f.number(page.aggregates[index]!.n)],
+                    [
+                      t("debrief.scores.mean"),
+                      (index: number) => number(page.aggregates[index]!.mean),
+                    ],
+                    [
+                      t("debrief.scores.median"),
+                      (index: number) => number(page.aggregates[index]!.median),
+                    ],
+                    [
+                      t("debrief.scores.spread"),
+                      (index: number) => number(page.aggregates[index]!.spread, 0),
+                    ],
+                    [
+                      t("debrief.scores.scoredBy"),
+                      (index: number) => f.number(page.aggregates[index]!.n),
+                    ],
                   ] as const
                 ).map(([label, cell]) => (
                   <tr key={label}>
@@ -160,23 +230,48 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
               </tfoot>
             </table>
           </ScrollRegion>
-          {page.unrated.length ? <p className="mt-3 text-sm">{t("debrief.unrated", { competencies: f.list(page.unrated.map(name)) })}</p> : null}
+          {page.unrated.length ? (
+            <p className="mt-3 text-sm">
+              {t("debrief.unrated", { competencies: f.list(page.unrated.map(name)) })}
+            </p>
+          ) : null}
           <p className="mt-3 text-sm">
-            {t(page.recommendations.split ? "debrief.recommendationsSplit" : "debrief.recommendations", {
-              counts: RECOMMENDATIONS.map((value) => t("debrief.recommendationCount", { recommendation: t(RECOMMENDATION_KEYS[value]), count: page.recommendations.counts[value] })).join(t("debrief.separator")),
-            })}
+            {t(
+              page.recommendations.split
+                ? "debrief.recommendationsSplit"
+                : "debrief.recommendations",
+              {
+                counts: RECOMMENDATIONS.map((value) =>
+                  t("debrief.recommendationCount", {
+                    recommendation: t(RECOMMENDATION_KEYS[value]),
+                    count: page.recommendations.counts[value],
+                  }),
+                ).join(t("debrief.separator")),
+              },
+            )}
           </p>
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
             <h2 className="mb-2 text-lg font-semibold">{t("debrief.agenda.heading")}</h2>
-            <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">{t("debrief.agenda.intro")}</p>
+            <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+              {t("debrief.agenda.intro")}
+            </p>
             <ol className="list-decimal space-y-1 ps-5 text-sm">
               {page.agenda.map((id) => {
                 const aggregate = page.aggregates.find((item) => item.competencyId === id)!;
                 return (
                   <li key={id}>
-                    {t(aggregate.disagreement ? "debrief.agenda.itemDisagreement" : "debrief.agenda.item", { competency: name(id), spread: number(aggregate.spread, 0), mean: number(aggregate.mean) })}
+                    {t(
+                      aggregate.disagreement
+                        ? "debrief.agenda.itemDisagreement"
+                        : "debrief.agenda.item",
+                      {
+                        competency: name(id),
+                        spread: number(aggregate.spread, 0),
+                        mean: number(aggregate.mean),
+                      },
+                    )}
                   </li>
                 );
               })}
@@ -194,12 +289,24 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                   {page.level.checks.map((check) => (
                     <li key={check.levelId}>
                       <span className="font-medium">{check.title}</span>
-                      {t(check.meets ? "debrief.level.met" : check.met.length + check.shortfalls.length === 0 ? "debrief.level.nothingScored" : "debrief.level.notMet")}
+                      {t(
+                        check.meets
+                          ? "debrief.level.met"
+                          : check.met.length + check.shortfalls.length === 0
+                            ? "debrief.level.nothingScored"
+                            : "debrief.level.notMet",
+                      )}
                       {check.shortfalls.length ? (
                         <span className="block text-slate-600 dark:text-slate-300">
                           {t("debrief.level.shortOn", {
                             shortfalls: f.list(
-                              check.shortfalls.map((shortfall) => t("debrief.level.shortfall", { competency: name(shortfall.competencyId), mean: number(shortfall.mean), required: number(shortfall.required) })),
+                              check.shortfalls.map((shortfall) =>
+                                t("debrief.level.shortfall", {
+                                  competency: name(shortfall.competencyId),
+                                  mean: number(shortfall.mean),
+                                  required: number(shortfall.required),
+                                }),
+                              ),
                             ),
                           })}
                         </span>
@@ -221,14 +328,21 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
           {page.decision ? (
             <>
               <p className="text-sm">
-                {t(page.decision.level ? "debrief.decision.recordedAtLevel" : "debrief.decision.recorded", {
-                  decision: t(DECISION_KEYS[page.decision.decision]),
-                  level: page.decision.level ?? "",
-                  name: page.decision.decidedBy ?? t("debrief.decision.someAdmin"),
-                  when: when(page.decision.decidedAt),
-                })}
+                {t(
+                  page.decision.level
+                    ? "debrief.decision.recordedAtLevel"
+                    : "debrief.decision.recorded",
+                  {
+                    decision: t(DECISION_KEYS[page.decision.decision]),
+                    level: page.decision.level ?? "",
+                    name: page.decision.decidedBy ?? t("debrief.decision.someAdmin"),
+                    when: when(page.decision.decidedAt),
+                  },
+                )}
               </p>
-              {page.decision.rationale ? <p className="mt-2 whitespace-pre-line text-sm">{page.decision.rationale}</p> : null}
+              {page.decision.rationale ? (
+                <p className="mt-2 whitespace-pre-line text-sm">{page.decision.rationale}</p>
+              ) : null}
               {page.dissents.length ? (
                 <section aria-labelledby="dissent" className="mt-4">
                   <h3 id="dissent" className="font-semibold">
@@ -238,16 +352,23 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                     {page.dissents.map((dissent) => (
                       <li key={dissent.id}>
                         <span className="font-medium">{dissent.author}</span>
-                        {t("debrief.decision.dissentAt", { when: when(dissent.createdAt) })} <span className="whitespace-pre-line">{dissent.text}</span>
+                        {t("debrief.decision.dissentAt", { when: when(dissent.createdAt) })}{" "}
+                        <span className="whitespace-pre-line">{dissent.text}</span>
                       </li>
                     ))}
                   </ul>
                 </section>
               ) : null}
-              {page.can.dissent ? <DissentForm lastResult={resultOf(actionData, "dissent")} busy={busy} /> : null}
+              {page.can.dissent ? (
+                <DissentForm lastResult={resultOf(actionData, "dissent")} busy={busy} />
+              ) : null}
             </>
           ) : page.can.decide ? (
-            <DecisionForm levels={page.levels} lastResult={resultOf(actionData, "decide")} busy={busy} />
+            <DecisionForm
+              levels={page.levels}
+              lastResult={resultOf(actionData, "decide")}
+              busy={busy}
+            />
           ) : (
             <p className="text-sm">{t("debrief.decision.notYet")}</p>
           )}
@@ -257,7 +378,15 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
   );
 }
 
-function DecisionForm({ levels, lastResult, busy }: { levels: { id: string; title: string }[]; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function DecisionForm({
+  levels,
+  lastResult,
+  busy,
+}: {
+  levels: { id: string; title: string }[];
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: "decide",
@@ -269,19 +398,32 @@ function DecisionForm({ levels, lastResult, busy }: { levels: { id: string; titl
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="decide" />
-      <fieldset aria-describedby={fields.decision.errors?.length ? fields.decision.errorId : undefined}>
+      <fieldset
+        aria-describedby={fields.decision.errors?.length ? fields.decision.errorId : undefined}
+      >
         <legend className="mb-1 text-sm font-medium">{t("debrief.decide.legend")}</legend>
         <div className="flex flex-wrap gap-4">
           {DECISIONS.map((value) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name={fields.decision.name} value={value} defaultChecked={fields.decision.initialValue === value} className="size-4" />
+              <input
+                type="radio"
+                name={fields.decision.name}
+                value={value}
+                defaultChecked={fields.decision.initialValue === value}
+                className="size-4"
+              />
               {t(DECISION_KEYS[value])}
             </label>
           ))}
         </div>
         <ErrorList id={fields.decision.errorId} errors={fields.decision.errors} />
       </fieldset>
-      <SelectField label={t("debrief.decide.level")} errors={fields.levelId.errors} {...getSelectProps(fields.levelId)} className="max-w-sm">
+      <SelectField
+        label={t("debrief.decide.level")}
+        errors={fields.levelId.errors}
+        {...getSelectProps(fields.levelId)}
+        className="max-w-sm"
+      >
         <option value="">{t("debrief.decide.chooseLevel")}</option>
         {levels.map((level) => (
           <option key={level.id} value={level.id}>
@@ -289,8 +431,13 @@ function DecisionForm({ levels, lastResult, busy }: { levels: { id: string; titl
           </option>
         ))}
       </SelectField>
-      <TextareaField label={t("debrief.decide.rationale")}
-        hint={t("debrief.decide.rationaleHint")} rows={4} errors={fields.rationale.errors} {...getTextareaProps(fields.rationale)} />
+      <TextareaField
+        label={t("debrief.decide.rationale")}
+        hint={t("debrief.decide.rationaleHint")}
+        rows={4}
+        errors={fields.rationale.errors}
+        {...getTextareaProps(fields.rationale)}
+      />
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" disabled={busy}>
         {t("debrief.decide.submit")}
@@ -299,7 +446,13 @@ function DecisionForm({ levels, lastResult, busy }: { levels: { id: string; titl
   );
 }
 
-function DissentForm({ lastResult, busy }: { lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function DissentForm({
+  lastResult,
+  busy,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: "dissent",
@@ -309,10 +462,19 @@ function DissentForm({ lastResult, busy }: { lastResult: SubmissionResult<string
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DissentSchema }),
   });
   return (
-    <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-3 dark:border-slate-700" {...getFormProps(form)}>
+    <Form
+      method="post"
+      className="mt-4 space-y-3 border-t border-slate-200 pt-3 dark:border-slate-700"
+      {...getFormProps(form)}
+    >
       <input type="hidden" name="intent" value="dissent" />
-      <TextareaField label={t("debrief.dissentForm.label")}
-        hint={t("debrief.dissentForm.hint")} rows={3} errors={fields.text.errors} {...getTextareaProps(fields.text)} />
+      <TextareaField
+        label={t("debrief.dissentForm.label")}
+        hint={t("debrief.dissentForm.hint")}
+        rows={3}
+        errors={fields.text.errors}
+        {...getTextareaProps(fields.text)}
+      />
       <Button type="submit" variant="secondary" disabled={busy}>
         {t("debrief.dissentForm.submit")}
       </Button>

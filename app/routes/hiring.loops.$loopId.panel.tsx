@@ -16,7 +16,9 @@ import { ATTRIBUTE_PREFIX, type NamedDimension } from "~/modules/hiring/panels";
 import { panelPage, seatTrainee } from "~/modules/hiring/panels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("panels:panel.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("panels:panel.title") },
+];
 
 /** The loop's panel as its hiring admins staff it: the mix, what the rule flags, suggestions that widen it, trainees to seat. */
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -31,41 +33,69 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const intent = formData.get("intent");
   if (intent === "seat") {
     const submission = parseWithZod(formData, { schema: SeatSchema });
-    if (submission.status !== "success") return data({ error: "panels:errors.traineeMissing", message: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ error: "panels:errors.traineeMissing", message: null }, { status: 400 });
     const result = await seatTrainee(viewer, loopId, submission.value);
     if (!result.ok) return data({ error: result.error, message: null }, { status: 400 });
     return { error: null, message: t("panels:panel.seated") };
   }
   const submission = parseWithZod(formData, { schema: assignSchema(timeZone) });
-  if (submission.status !== "success") return data({ error: "hiring:loop.errors.interviewerEmailMissing", message: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data(
+      { error: "hiring:loop.errors.interviewerEmailMissing", message: null },
+      { status: 400 },
+    );
   const result = await assignInterviewer(viewer, loopId, submission.value);
-  if (!result.ok) return data({ error: Object.values(result.fieldErrors).flat()[0] ?? null, message: null }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { error: Object.values(result.fieldErrors).flat()[0] ?? null, message: null },
+      { status: 400 },
+    );
   return { error: null, message: t("panels:panel.added") };
 });
 
 export default function PanelPage({ loaderData, actionData }: Route.ComponentProps) {
   const { loop, opening, settings, canStaff, mix, stages } = loaderData;
   const { t } = useTranslation("panels");
-  const label = (dimension: string) => (dimension.startsWith(ATTRIBUTE_PREFIX) ? t("dimensions.attribute", { name: dimension.slice(ATTRIBUTE_PREFIX.length) }) : t(`dimensions.${dimension as NamedDimension}`));
-  const load = (value: number) => (settings.cap === null ? t("panel.load", { count: value }) : t("panel.loadOfCap", { count: value, cap: settings.cap }));
+  const label = (dimension: string) =>
+    dimension.startsWith(ATTRIBUTE_PREFIX)
+      ? t("dimensions.attribute", { name: dimension.slice(ATTRIBUTE_PREFIX.length) })
+      : t(`dimensions.${dimension as NamedDimension}`);
+  const load = (value: number) =>
+    settings.cap === null
+      ? t("panel.load", { count: value })
+      : t("panel.loadOfCap", { count: value, cap: settings.cap });
   return (
     <>
       <BackLink to={`/hiring/loops/${loop.id}`}>{t("panel.back")}</BackLink>
-      <PageHeader title={t("panel.heading", { candidate: loop.candidate ?? t("panel.purged") })} description={t("panel.description", { opening: opening.title })} />
+      <PageHeader
+        title={t("panel.heading", { candidate: loop.candidate ?? t("panel.purged") })}
+        description={t("panel.description", { opening: opening.title })}
+      />
       {actionData?.message ? <Alert tone="success">{actionData.message}</Alert> : null}
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
       <Card className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">{t("panel.mixHeading", { count: mix.size })}</h2>
-        {mix.metRule ? <Alert tone="success">{t("panel.metRule")}</Alert> : <Alert tone="warning">{t("panel.flagged")}</Alert>}
+        {mix.metRule ? (
+          <Alert tone="success">{t("panel.metRule")}</Alert>
+        ) : (
+          <Alert tone="warning">{t("panel.flagged")}</Alert>
+        )}
         <ul className="mt-3 space-y-1 text-sm">
           {mix.dimensions.map((dimension) => (
             <li key={dimension.dimension} data-flagged={dimension.flagged ? "true" : undefined}>
               <span className="font-medium">{label(dimension.dimension)}: </span>
               {dimension.counts
-                ? dimension.counts.map((count) => t("panel.count", { name: count.name, count: count.count })).join(", ")
+                ? dimension.counts
+                    .map((count) => t("panel.count", { name: count.name, count: count.count }))
+                    .join(", ")
                 : t("panel.groups", { count: dimension.groups })}
               {dimension.unknown ? ` ${t("panel.unknown", { count: dimension.unknown })}` : null}
-              {dimension.flagged ? <strong className="ms-2 text-amber-700 dark:text-amber-300">{t("panel.oneGroup")}</strong> : null}
+              {dimension.flagged ? (
+                <strong className="ms-2 text-amber-700 dark:text-amber-300">
+                  {t("panel.oneGroup")}
+                </strong>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -78,12 +108,21 @@ export default function PanelPage({ loaderData, actionData }: Route.ComponentPro
           <ul className="space-y-2">
             {stage.interviews.map((interview) => (
               <li key={interview.id}>
-                <span className="font-medium">{interview.interviewer.name}</span> · {interview.interviewer.team ?? t("panel.noTeam")} · {interview.interviewer.level ?? t("panel.noLevel")} · {load(interview.interviewer.load)}
-                {interview.interviewer.qualified ? null : <span className="ms-2 text-amber-700 dark:text-amber-300">{t("panel.notQualified")}</span>}
+                <span className="font-medium">{interview.interviewer.name}</span> ·{" "}
+                {interview.interviewer.team ?? t("panel.noTeam")} ·{" "}
+                {interview.interviewer.level ?? t("panel.noLevel")} ·{" "}
+                {load(interview.interviewer.load)}
+                {interview.interviewer.qualified ? null : (
+                  <span className="ms-2 text-amber-700 dark:text-amber-300">
+                    {t("panel.notQualified")}
+                  </span>
+                )}
                 {interview.seats.length ? (
                   <ul className="ms-4 text-sm">
                     {interview.seats.map((seat) => (
-                      <li key={seat.id}>{t("panel.seat", { trainee: seat.trainee, mode: t(`steps.${seat.mode}`) })}</li>
+                      <li key={seat.id}>
+                        {t("panel.seat", { trainee: seat.trainee, mode: t(`steps.${seat.mode}`) })}
+                      </li>
                     ))}
                   </ul>
                 ) : null}
@@ -91,19 +130,30 @@ export default function PanelPage({ loaderData, actionData }: Route.ComponentPro
             ))}
           </ul>
           {canStaff && stage.suggestions.length ? (
-            <section className="mt-3" aria-label={t("panel.suggestionsHeading", { stage: stage.name })}>
-              <h3 className="font-medium">{t("panel.suggestionsHeading", { stage: stage.name })}</h3>
+            <section
+              className="mt-3"
+              aria-label={t("panel.suggestionsHeading", { stage: stage.name })}
+            >
+              <h3 className="font-medium">
+                {t("panel.suggestionsHeading", { stage: stage.name })}
+              </h3>
               <ul className="space-y-1 text-sm">
                 {stage.suggestions.map((suggestion) => (
                   <li key={suggestion.id} className="flex flex-wrap items-center gap-2">
                     <span>
-                      {suggestion.name} · {suggestion.team ?? t("panel.noTeam")} · {suggestion.level ?? t("panel.noLevel")} · {load(suggestion.load)} · {t("panel.widens", { dimensions: suggestion.widens.map(label).join(", ") })}
+                      {suggestion.name} · {suggestion.team ?? t("panel.noTeam")} ·{" "}
+                      {suggestion.level ?? t("panel.noLevel")} · {load(suggestion.load)} ·{" "}
+                      {t("panel.widens", { dimensions: suggestion.widens.map(label).join(", ") })}
                     </span>
                     <Form method="post">
                       <input type="hidden" name="intent" value="assign" />
                       <input type="hidden" name="stageId" value={stage.id} />
                       <input type="hidden" name="email" value={suggestion.email} />
-                      <SubmitButton variant="secondary" busyLabel={t("panel.adding")} aria-label={t("panel.addNamed", { name: suggestion.name })}>
+                      <SubmitButton
+                        variant="secondary"
+                        busyLabel={t("panel.adding")}
+                        aria-label={t("panel.addNamed", { name: suggestion.name })}
+                      >
                         {t("panel.add")}
                       </SubmitButton>
                     </Form>
@@ -125,8 +175,17 @@ export default function PanelPage({ loaderData, actionData }: Route.ComponentPro
                       <input type="hidden" name="intent" value="seat" />
                       <input type="hidden" name="interviewId" value={stage.interviews[0]!.id} />
                       <input type="hidden" name="personId" value={trainee.id} />
-                      <SubmitButton variant="secondary" busyLabel={t("panel.seating")} aria-label={t("panel.seatNamed", { name: trainee.name, interviewer: stage.interviews[0]!.interviewer.name })}>
-                        {t("panel.seatWith", { interviewer: stage.interviews[0]!.interviewer.name })}
+                      <SubmitButton
+                        variant="secondary"
+                        busyLabel={t("panel.seating")}
+                        aria-label={t("panel.seatNamed", {
+                          name: trainee.name,
+                          interviewer: stage.interviews[0]!.interviewer.name,
+                        })}
+                      >
+                        {t("panel.seatWith", {
+                          interviewer: stage.interviews[0]!.interviewer.name,
+                        })}
                       </SubmitButton>
                     </Form>
                   </li>

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
@@ -17,16 +23,35 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { AddAdminSchema, CandidateSchema, DECISION_KEYS, StageSchema, type Decision } from "~/modules/hiring/forms";
+import {
+  AddAdminSchema,
+  CandidateSchema,
+  DECISION_KEYS,
+  StageSchema,
+  type Decision,
+} from "~/modules/hiring/forms";
 import type { RoleToGrant } from "~/modules/hiring/hiring-admin-role";
 import { addCandidate } from "~/modules/hiring/loops.server";
-import { addOpeningAdmin, moveStage, openingPage, removeStage, saveStage, setOpeningState } from "~/modules/hiring/openings.server";
+import {
+  addOpeningAdmin,
+  moveStage,
+  openingPage,
+  removeStage,
+  saveStage,
+  setOpeningState,
+} from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("hiring:opening.title", { opening: loaderData.opening.title }) : t("hiring:opening.fallbackTitle") }];
+  return [
+    {
+      title: loaderData
+        ? t("hiring:opening.title", { opening: loaderData.opening.title })
+        : t("hiring:opening.fallbackTitle"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
@@ -40,15 +65,28 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const openingId = params.openingId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const text = (name: string) => (typeof formData.get(name) === "string" ? String(formData.get(name)) : "");
+  const text = (name: string) =>
+    typeof formData.get(name) === "string" ? String(formData.get(name)) : "";
 
   if (intent === "save-stage") {
     const stageId = text("stageId") || null;
     const submission = parseWithZod(formData, { schema: StageSchema });
-    if (submission.status !== "success") return data({ intent, stageId, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, stageId, result: submission.reply() }, { status: 400 });
     const result = await saveStage(viewer, openingId, submission.value);
-    if (!result.ok) return data({ intent, stageId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, stageId, result: submission.reply({ resetForm: !stageId }), message: stageId ? t("hiring:opening.flash.stageSaved") : t("hiring:opening.flash.stageAdded") };
+    if (!result.ok)
+      return data(
+        { intent, stageId, result: submission.reply({ fieldErrors: result.fieldErrors }) },
+        { status: 400 },
+      );
+    return {
+      intent,
+      stageId,
+      result: submission.reply({ resetForm: !stageId }),
+      message: stageId
+        ? t("hiring:opening.flash.stageSaved")
+        : t("hiring:opening.flash.stageAdded"),
+    };
   }
   if (intent === "remove-stage") {
     await removeStage(viewer, openingId, text("stageId"));
@@ -56,33 +94,59 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   }
   if (intent === "move-stage") {
     const direction = text("direction");
-    if (direction !== "up" && direction !== "down") throw new InvalidError({ key: "hiring:opening.errors.moveUpOrDown" });
+    if (direction !== "up" && direction !== "down")
+      throw new InvalidError({ key: "hiring:opening.errors.moveUpOrDown" });
     await moveStage(viewer, openingId, text("stageId"), direction);
     return { intent, stageId: null, message: null };
   }
   if (intent === "add-admin") {
     const submission = parseWithZod(formData, { schema: AddAdminSchema });
-    if (submission.status !== "success") return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
     const result = await addOpeningAdmin(viewer, openingId, submission.value.email);
-    if (!result.ok) return data({ intent, stageId: null, result: submission.reply({ fieldErrors: result.fieldErrors }), roleToGrant: result.roleToGrant ?? null }, { status: 400 });
-    return { intent, stageId: null, result: submission.reply({ resetForm: true }), message: t("hiring:opening.flash.adminAdded") };
+    if (!result.ok)
+      return data(
+        {
+          intent,
+          stageId: null,
+          result: submission.reply({ fieldErrors: result.fieldErrors }),
+          roleToGrant: result.roleToGrant ?? null,
+        },
+        { status: 400 },
+      );
+    return {
+      intent,
+      stageId: null,
+      result: submission.reply({ resetForm: true }),
+      message: t("hiring:opening.flash.adminAdded"),
+    };
   }
   if (intent === "add-candidate") {
     const submission = parseWithZod(formData, { schema: CandidateSchema });
-    if (submission.status !== "success") return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, stageId: null, result: submission.reply() }, { status: 400 });
     const { loopId } = await addCandidate(viewer, openingId, submission.value);
     throw redirect(`/hiring/loops/${loopId}`);
   }
   if (intent === "close" || intent === "reopen") {
     await setOpeningState(viewer, openingId, intent === "close" ? "closed" : "open");
-    return { intent, stageId: null, message: intent === "close" ? t("hiring:opening.flash.closed") : t("hiring:opening.flash.reopened") };
+    return {
+      intent,
+      stageId: null,
+      message:
+        intent === "close" ? t("hiring:opening.flash.closed") : t("hiring:opening.flash.reopened"),
+    };
   }
   throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
 
 type ActionData = Route.ComponentProps["actionData"];
 
-function resultOf(actionData: ActionData, intent: string, stageId: string | null = null): SubmissionResult<string[]> | undefined {
+function resultOf(
+  actionData: ActionData,
+  intent: string,
+  stageId: string | null = null,
+): SubmissionResult<string[]> | undefined {
   if (!actionData || actionData.intent !== intent || !("result" in actionData)) return undefined;
   if (intent === "save-stage" && actionData.stageId !== stageId) return undefined;
   return actionData.result;
@@ -90,25 +154,46 @@ function resultOf(actionData: ActionData, intent: string, stageId: string | null
 
 /** Inferring the action's type merges the add-admin refusal into the answers without its role help, so it is read back by name. */
 function roleToGrantOf(actionData: ActionData): RoleToGrant | null {
-  return actionData?.intent === "add-admin" && "roleToGrant" in actionData ? (actionData.roleToGrant as RoleToGrant | null) : null;
+  return actionData?.intent === "add-admin" && "roleToGrant" in actionData
+    ? (actionData.roleToGrant as RoleToGrant | null)
+    : null;
 }
 
 export default function OpeningPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { opening, level, ladderName, competencies, competencyName, stages, coverage, admins, loops, loopPages } = loaderData;
+  const {
+    opening,
+    level,
+    ladderName,
+    competencies,
+    competencyName,
+    stages,
+    coverage,
+    admins,
+    loops,
+    loopPages,
+  } = loaderData;
   const { t } = useTranslation("hiring");
   const f = useFormats();
   const navigation = useNavigation();
   const day = useDay();
   const busy = navigation.state === "submitting";
   const message = actionData && "message" in actionData ? actionData.message : null;
-  const coveredBy = (competencyId: string, exceptStageId: string | null) => stages.filter((stage) => stage.id !== exceptStageId && stage.competencyIds.includes(competencyId)).map((stage) => stage.name);
-  const elsewhere = (exceptStageId: string | null) => Object.fromEntries(competencies.map((competency) => [competency.id, coveredBy(competency.id, exceptStageId)]));
+  const coveredBy = (competencyId: string, exceptStageId: string | null) =>
+    stages
+      .filter((stage) => stage.id !== exceptStageId && stage.competencyIds.includes(competencyId))
+      .map((stage) => stage.name);
+  const elsewhere = (exceptStageId: string | null) =>
+    Object.fromEntries(
+      competencies.map((competency) => [competency.id, coveredBy(competency.id, exceptStageId)]),
+    );
   const open = opening.state === "open";
   // A stage's form is on the stage asked for (?stage=), or the one whose save was refused; the others show what they cover.
   const [search] = useSearchParams();
   const editing = (stageId: string) => {
     const result = resultOf(actionData, "save-stage", stageId);
-    return result ? Boolean(result.error && Object.keys(result.error).length) : search.get("stage") === stageId;
+    return result
+      ? Boolean(result.error && Object.keys(result.error).length)
+      : search.get("stage") === stageId;
   };
   return (
     <>
@@ -116,7 +201,9 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
       <PageHeader
         title={opening.title}
         description={t(open ? "opening.description" : "opening.descriptionClosed", {
-          level: level ? t("opening.levelOfTrack", { level: level.title, track: level.track }) : opening.levelId,
+          level: level
+            ? t("opening.levelOfTrack", { level: level.title, track: level.track })
+            : opening.levelId,
           ladder: ladderName,
           day: day(opening.createdAt),
         })}
@@ -140,13 +227,20 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
             {stages.length === 0 ? <p className="mb-4 text-sm">{t("opening.plan.none")}</p> : null}
             <ol className="space-y-6">
               {stages.map((stage, index) => (
-                <li key={stage.id} id={`plan-${stage.id}`} className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
+                <li
+                  key={stage.id}
+                  id={`plan-${stage.id}`}
+                  className="rounded-md border border-slate-200 p-4 dark:border-slate-700"
+                >
                   <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
                     <h3 className="font-semibold">
                       {t("opening.plan.stage", { number: index + 1, stage: stage.name })}
                     </h3>
                     <div className="flex flex-wrap gap-2">
-                      <Link to={`/hiring/openings/${opening.id}/stages/${stage.id}/kit`} className={linkClass}>
+                      <Link
+                        to={`/hiring/openings/${opening.id}/stages/${stage.id}/kit`}
+                        className={linkClass}
+                      >
                         {t("opening.plan.kit")}
                       </Link>
                       {(["up", "down"] as const).map((direction) =>
@@ -157,7 +251,14 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
                             <input type="hidden" name="direction" value={direction} />
                             <Button type="submit" variant="ghost" disabled={busy}>
                               <span aria-hidden="true">{direction === "up" ? "↑" : "↓"}</span>
-                              <span className="sr-only">{t(direction === "up" ? "opening.plan.moveUp" : "opening.plan.moveDown", { stage: stage.name })}</span>
+                              <span className="sr-only">
+                                {t(
+                                  direction === "up"
+                                    ? "opening.plan.moveUp"
+                                    : "opening.plan.moveDown",
+                                  { stage: stage.name },
+                                )}
+                              </span>
                             </Button>
                           </Form>
                         ) : null,
@@ -166,7 +267,12 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
                         <Form method="post">
                           <input type="hidden" name="intent" value="remove-stage" />
                           <input type="hidden" name="stageId" value={stage.id} />
-                          <Button type="submit" variant="ghost" disabled={busy} aria-label={t("opening.plan.removeLabel", { stage: stage.name })}>
+                          <Button
+                            type="submit"
+                            variant="ghost"
+                            disabled={busy}
+                            aria-label={t("opening.plan.removeLabel", { stage: stage.name })}
+                          >
                             {t("opening.plan.remove")}
                           </Button>
                         </Form>
@@ -184,10 +290,22 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
                     />
                   ) : (
                     <>
-                      <p className="text-sm">{stage.competencyIds.length ? stage.competencyIds.map((id) => competencyName[id] ?? id).join(t("opening.plan.separator")) : t("opening.plan.noCompetencies")}</p>
-                      <Link to={`?stage=${stage.id}#plan-${stage.id}`} preventScrollReset className={`${linkClass} mt-2 inline-block text-sm`}>
+                      <p className="text-sm">
+                        {stage.competencyIds.length
+                          ? stage.competencyIds
+                              .map((id) => competencyName[id] ?? id)
+                              .join(t("opening.plan.separator"))
+                          : t("opening.plan.noCompetencies")}
+                      </p>
+                      <Link
+                        to={`?stage=${stage.id}#plan-${stage.id}`}
+                        preventScrollReset
+                        className={`${linkClass} mt-2 inline-block text-sm`}
+                      >
                         <span aria-hidden="true">{t("opening.plan.edit")}</span>
-                        <span className="sr-only">{t("opening.plan.editLabel", { stage: stage.name })}</span>
+                        <span className="sr-only">
+                          {t("opening.plan.editLabel", { stage: stage.name })}
+                        </span>
                       </Link>
                     </>
                   )}
@@ -196,11 +314,25 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
             </ol>
             {open ? (
               <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-700">
-                <StageForm stage={null} competencies={competencies} coveredElsewhere={elsewhere(null)} lastResult={resultOf(actionData, "save-stage", null)} locked={false} busy={busy} />
+                <StageForm
+                  stage={null}
+                  competencies={competencies}
+                  coveredElsewhere={elsewhere(null)}
+                  lastResult={resultOf(actionData, "save-stage", null)}
+                  locked={false}
+                  busy={busy}
+                />
               </div>
             ) : null}
           </Card>
-          <Candidates openingId={opening.id} loops={loops} loopPages={loopPages} open={open} lastResult={resultOf(actionData, "add-candidate")} busy={busy} />
+          <Candidates
+            openingId={opening.id}
+            loops={loops}
+            loopPages={loopPages}
+            open={open}
+            lastResult={resultOf(actionData, "add-candidate")}
+            busy={busy}
+          />
         </div>
         <div className="space-y-6">
           <Card>
@@ -214,13 +346,33 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
                 ) : (
                   <p className="mb-3 text-sm">{t("opening.coverage.allCovered")}</p>
                 )}
-                {coverage.emptyStages.length ? <Alert tone="warning">{t("opening.coverage.emptyStages", { stages: f.list(coverage.emptyStages.map((id) => stages.find((stage) => stage.id === id)?.name ?? id)) })}</Alert> : null}
+                {coverage.emptyStages.length ? (
+                  <Alert tone="warning">
+                    {t("opening.coverage.emptyStages", {
+                      stages: f.list(
+                        coverage.emptyStages.map(
+                          (id) => stages.find((stage) => stage.id === id)?.name ?? id,
+                        ),
+                      ),
+                    })}
+                  </Alert>
+                ) : null}
                 <ul className="space-y-1 text-sm">
                   {coverage.competencies.map((item) => (
                     <li key={item.competencyId} className="flex justify-between gap-2">
                       <span>{competencyName[item.competencyId] ?? item.competencyId}</span>
-                      <span className={item.stageIds.length ? "text-slate-600 dark:text-slate-300" : "font-semibold text-amber-800 dark:text-amber-300"}>
-                        {item.stageIds.length ? item.stageIds.map((id) => stages.find((stage) => stage.id === id)?.name ?? id).join(t("opening.plan.separator")) : t("opening.coverage.notCovered")}
+                      <span
+                        className={
+                          item.stageIds.length
+                            ? "text-slate-600 dark:text-slate-300"
+                            : "font-semibold text-amber-800 dark:text-amber-300"
+                        }
+                      >
+                        {item.stageIds.length
+                          ? item.stageIds
+                              .map((id) => stages.find((stage) => stage.id === id)?.name ?? id)
+                              .join(t("opening.plan.separator"))
+                          : t("opening.coverage.notCovered")}
                       </span>
                     </li>
                   ))}
@@ -233,7 +385,12 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
               <p className="text-sm">{t("opening.coverage.levelGone")}</p>
             )}
           </Card>
-          <Admins admins={admins} lastResult={resultOf(actionData, "add-admin")} roleToGrant={roleToGrantOf(actionData)} busy={busy} />
+          <Admins
+            admins={admins}
+            lastResult={resultOf(actionData, "add-admin")}
+            roleToGrant={roleToGrantOf(actionData)}
+            busy={busy}
+          />
         </div>
       </div>
     </>
@@ -272,7 +429,13 @@ function Admins({
       </ul>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-admin" />
-        <Field label={t("opening.admins.add")} hint={t("opening.admins.addHint")} autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+        <Field
+          label={t("opening.admins.add")}
+          hint={t("opening.admins.addHint")}
+          autoComplete="off"
+          errors={fields.email.errors}
+          {...getInputProps(fields.email, { type: "email" })}
+        />
         {fields.email.errors ? <HiringAdminRoleHelp roleToGrant={roleToGrant} /> : null}
         <Button type="submit" variant="secondary" disabled={busy}>
           {t("opening.admins.submit")}
@@ -291,7 +454,14 @@ function Candidates({
   busy,
 }: {
   openingId: string;
-  loops: { id: string; candidate: string; interviews: number; submitted: number | null; decision: string | null; createdAt: string }[];
+  loops: {
+    id: string;
+    candidate: string;
+    interviews: number;
+    submitted: number | null;
+    decision: string | null;
+    createdAt: string;
+  }[];
   loopPages: { total: number; page: number; pageCount: number };
   open: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -321,10 +491,19 @@ function Candidates({
           <DataTable
             caption={
               loopPages.pageCount > 1
-                ? t("opening.candidates.captionPaged", { total: loopPages.total, page: loopPages.page, pageCount: loopPages.pageCount })
+                ? t("opening.candidates.captionPaged", {
+                    total: loopPages.total,
+                    page: loopPages.page,
+                    pageCount: loopPages.pageCount,
+                  })
                 : t("opening.candidates.caption")
             }
-            headings={[t("opening.candidates.candidate"), t("opening.candidates.added"), t("opening.candidates.scorecards"), t("opening.candidates.decision")]}
+            headings={[
+              t("opening.candidates.candidate"),
+              t("opening.candidates.added"),
+              t("opening.candidates.scorecards"),
+              t("opening.candidates.decision"),
+            ]}
           >
             {loops.map((loop) => (
               <tr key={loop.id}>
@@ -334,12 +513,29 @@ function Candidates({
                   </a>
                 </td>
                 <td className={tdClass}>{day(loop.createdAt)}</td>
-                <td className={tdClass}>{loop.submitted === null ? t("opening.candidates.hidden") : t("opening.candidates.submitted", { submitted: loop.submitted, interviews: loop.interviews })}</td>
-                <td className={tdClass}>{loop.decision ? (loop.decision in DECISION_KEYS ? t(DECISION_KEYS[loop.decision as Decision]) : loop.decision) : "–"}</td>
+                <td className={tdClass}>
+                  {loop.submitted === null
+                    ? t("opening.candidates.hidden")
+                    : t("opening.candidates.submitted", {
+                        submitted: loop.submitted,
+                        interviews: loop.interviews,
+                      })}
+                </td>
+                <td className={tdClass}>
+                  {loop.decision
+                    ? loop.decision in DECISION_KEYS
+                      ? t(DECISION_KEYS[loop.decision as Decision])
+                      : loop.decision
+                    : "–"}
+                </td>
               </tr>
             ))}
           </DataTable>
-          <Pagination page={loopPages.page} pageCount={loopPages.pageCount} label={t("opening.candidates.pages")} />
+          <Pagination
+            page={loopPages.page}
+            pageCount={loopPages.pageCount}
+            label={t("opening.candidates.pages")}
+          />
         </>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-300">{t("opening.candidates.none")}</p>
@@ -350,13 +546,33 @@ function Candidates({
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add-candidate" />
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field label={t("opening.candidates.name")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-              <Field label={t("opening.candidates.email")} autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
+              <Field
+                label={t("opening.candidates.name")}
+                autoComplete="off"
+                errors={fields.name.errors}
+                {...getInputProps(fields.name, { type: "text" })}
+              />
+              <Field
+                label={t("opening.candidates.email")}
+                autoComplete="off"
+                errors={fields.email.errors}
+                {...getInputProps(fields.email, { type: "email" })}
+              />
             </div>
-            <Field label={t("opening.candidates.source")}
-              hint={t("opening.candidates.sourceHint")} autoComplete="off" errors={fields.source.errors} {...getInputProps(fields.source, { type: "text" })} />
-            <TextareaField label={t("opening.candidates.notes")}
-              hint={t("opening.candidates.notesHint")} rows={3} errors={fields.notes.errors} {...getTextareaProps(fields.notes)} />
+            <Field
+              label={t("opening.candidates.source")}
+              hint={t("opening.candidates.sourceHint")}
+              autoComplete="off"
+              errors={fields.source.errors}
+              {...getInputProps(fields.source, { type: "text" })}
+            />
+            <TextareaField
+              label={t("opening.candidates.notes")}
+              hint={t("opening.candidates.notesHint")}
+              rows={3}
+              errors={fields.notes.errors}
+              {...getTextareaProps(fields.notes)}
+            />
             <ErrorList id={form.errorId} errors={form.errors} />
             <Button type="submit" disabled={busy}>
               {t("opening.candidates.submit")}

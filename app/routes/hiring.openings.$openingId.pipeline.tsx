@@ -1,4 +1,10 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
@@ -16,14 +22,31 @@ import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { MoveCandidateSchema } from "~/modules/hiring/forms";
-import { isPipelineStage, PIPELINE_COLUMN_LIMIT, PIPELINE_STAGE_KEYS, REJECTION_REASON_KEYS, REJECTION_REASONS } from "~/modules/hiring/pipeline";
-import { moveCandidate, pipelinePage, startAnotherLoop, type PipelinePage } from "~/modules/hiring/pipeline.server";
+import {
+  isPipelineStage,
+  PIPELINE_COLUMN_LIMIT,
+  PIPELINE_STAGE_KEYS,
+  REJECTION_REASON_KEYS,
+  REJECTION_REASONS,
+} from "~/modules/hiring/pipeline";
+import {
+  moveCandidate,
+  pipelinePage,
+  startAnotherLoop,
+  type PipelinePage,
+} from "~/modules/hiring/pipeline.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("hiring:pipeline.title", { opening: loaderData.opening.title }) : t("hiring:pipeline.fallbackTitle") }];
+  return [
+    {
+      title: loaderData
+        ? t("hiring:pipeline.title", { opening: loaderData.opening.title })
+        : t("hiring:pipeline.fallbackTitle"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
@@ -32,7 +55,10 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   // ?move=<candidate>: that candidate's move form open on their card.
   const search = url.searchParams;
   const opened = search.get("all");
-  return pipelinePage(viewer, params.openingId ?? "", { opened: isPipelineStage(opened) ? opened : null, moving: search.get("move") });
+  return pipelinePage(viewer, params.openingId ?? "", {
+    opened: isPipelineStage(opened) ? opened : null,
+    moving: search.get("move"),
+  });
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
@@ -41,14 +67,29 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const openingId = params.openingId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const candidateId = typeof formData.get("candidateId") === "string" ? String(formData.get("candidateId")) : "";
+  const candidateId =
+    typeof formData.get("candidateId") === "string" ? String(formData.get("candidateId")) : "";
   if (intent === "move") {
     const submission = parseWithZod(formData, { schema: MoveCandidateSchema });
-    if (submission.status !== "success") return data({ intent, candidateId, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, candidateId, result: submission.reply() }, { status: 400 });
     const { to, reason, note } = submission.value;
-    const result = await moveCandidate(viewer, openingId, candidateId, { to, reason: reason ?? null, note });
-    if (!result.ok) return data({ intent, candidateId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
-    return { intent, candidateId, result: submission.reply({ resetForm: true }), message: wordsOf(t, result.message) };
+    const result = await moveCandidate(viewer, openingId, candidateId, {
+      to,
+      reason: reason ?? null,
+      note,
+    });
+    if (!result.ok)
+      return data(
+        { intent, candidateId, result: submission.reply({ fieldErrors: result.fieldErrors }) },
+        { status: 400 },
+      );
+    return {
+      intent,
+      candidateId,
+      result: submission.reply({ resetForm: true }),
+      message: wordsOf(t, result.message),
+    };
   }
   if (intent === "start-loop") {
     const { loopId } = await startAnotherLoop(viewer, openingId, candidateId);
@@ -64,7 +105,8 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
   const { opening, hidden, columns, timeInStage, funnel } = loaderData;
   const { t } = useTranslation("hiring");
   const f = useFormats();
-  const dayFigure = (value: number | null) => (value === null ? "–" : t("pipeline.funnel.days", { days: value }));
+  const dayFigure = (value: number | null) =>
+    value === null ? "–" : t("pipeline.funnel.days", { days: value });
   const stageLabel = (stage: keyof typeof PIPELINE_STAGE_KEYS) => t(PIPELINE_STAGE_KEYS[stage]);
   const message = actionData && "message" in actionData ? actionData.message : null;
   const total = columns.reduce((sum, column) => sum + column.count, 0);
@@ -78,19 +120,36 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
         description={t("pipeline.description", { count: total })}
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
-      {hidden ? (
-        <Alert tone="info">{t("pipeline.hidden", { count: hidden })}</Alert>
-      ) : null}
+      {hidden ? <Alert tone="info">{t("pipeline.hidden", { count: hidden })}</Alert> : null}
       <ClientLinks className="grid gap-4 md:grid-cols-2 xl:grid-cols-5">
         {columns.map((column) => (
-          <section key={column.stage} aria-labelledby={`stage-${column.stage}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+          <section
+            key={column.stage}
+            aria-labelledby={`stage-${column.stage}`}
+            className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+          >
             <h2 id={`stage-${column.stage}`} className="mb-2 font-semibold">
-              {stageLabel(column.stage)} <span className="font-normal text-slate-600 dark:text-slate-300">({f.number(column.count)})</span>
+              {stageLabel(column.stage)}{" "}
+              <span className="font-normal text-slate-600 dark:text-slate-300">
+                ({f.number(column.count)})
+              </span>
             </h2>
             {column.candidates.length ? (
               <ul className="space-y-3">
                 {column.candidates.map((candidate) => (
-                  <CandidateCard key={candidate.id} candidate={candidate} busy={busy} search={search} lastResult={actionData && "result" in actionData && actionData.candidateId === candidate.id ? actionData.result : undefined} />
+                  <CandidateCard
+                    key={candidate.id}
+                    candidate={candidate}
+                    busy={busy}
+                    search={search}
+                    lastResult={
+                      actionData &&
+                      "result" in actionData &&
+                      actionData.candidateId === candidate.id
+                        ? actionData.result
+                        : undefined
+                    }
+                  />
                 ))}
               </ul>
             ) : (
@@ -107,7 +166,10 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
             {column.whole ? (
               <p className="mt-3 text-sm">
                 <Link to={`?#stage-${column.stage}`} className={linkClass}>
-                  {t("pipeline.showFirst", { count: PIPELINE_COLUMN_LIMIT, stage: stageLabel(column.stage) })}
+                  {t("pipeline.showFirst", {
+                    count: PIPELINE_COLUMN_LIMIT,
+                    stage: stageLabel(column.stage),
+                  })}
                 </Link>
               </p>
             ) : null}
@@ -147,7 +209,14 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
                 <td className={tdClass}>{f.number(row.reached)}</td>
                 <td className={tdClass}>{row.stage === "hired" ? "–" : f.number(row.movedOn)}</td>
                 <td className={tdClass}>{row.stage === "hired" ? "–" : f.number(row.rejected)}</td>
-                <td className={tdClass}>{row.conversion === null ? "–" : t("pipeline.funnel.conversionOf", { share: row.conversion, count: row.movedOn + row.rejected })}</td>
+                <td className={tdClass}>
+                  {row.conversion === null
+                    ? "–"
+                    : t("pipeline.funnel.conversionOf", {
+                        share: row.conversion,
+                        count: row.movedOn + row.rejected,
+                      })}
+                </td>
               </tr>
             );
           })}
@@ -166,12 +235,7 @@ type CardProps = {
 };
 
 /** A candidate's card. `busy` and `search` come from the board, read once for every card. */
-function CandidateCard({
-  candidate,
-  lastResult,
-  busy,
-  search,
-}: CardProps) {
+function CandidateCard({ candidate, lastResult, busy, search }: CardProps) {
   const { t } = useTranslation("hiring");
   const day = useDay();
   const next = candidate.moves[0];
@@ -181,7 +245,10 @@ function CandidateCard({
   const moveLink = new URLSearchParams(search);
   moveLink.set("move", candidate.id);
   return (
-    <li id={`candidate-${candidate.id}`} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+    <li
+      id={`candidate-${candidate.id}`}
+      className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700"
+    >
       <p className="font-medium">
         {candidate.loopId ? (
           <Link to={`/hiring/loops/${candidate.loopId}`} className={linkClass}>
@@ -192,10 +259,15 @@ function CandidateCard({
         )}
       </p>
       <p className="text-slate-600 dark:text-slate-300">
-        {t("pipeline.card.daysInStage", { count: candidate.days })} <span className="sr-only">{t("pipeline.card.since", { day: day(candidate.since) })}</span>
+        {t("pipeline.card.daysInStage", { count: candidate.days })}{" "}
+        <span className="sr-only">{t("pipeline.card.since", { day: day(candidate.since) })}</span>
         {candidate.loops > 1 ? ` · ${t("pipeline.card.loops", { count: candidate.loops })}` : ""}
       </p>
-      {candidate.reason ? <p className="text-slate-600 dark:text-slate-300">{t(REJECTION_REASON_KEYS[candidate.reason])}</p> : null}
+      {candidate.reason ? (
+        <p className="text-slate-600 dark:text-slate-300">
+          {t(REJECTION_REASON_KEYS[candidate.reason])}
+        </p>
+      ) : null}
       <div className="mt-2 flex flex-wrap gap-2">
         {next && next !== "rejected" ? (
           <Form method="post">
@@ -203,8 +275,17 @@ function CandidateCard({
             <input type="hidden" name="candidateId" value={candidate.id} />
             <input type="hidden" name="to" value={next} />
             <Button type="submit" variant="secondary" disabled={busy}>
-              <span aria-hidden="true">{t(candidate.reason ? "pipeline.card.reopenShort" : "pipeline.card.moveShort", { stage: t(PIPELINE_STAGE_KEYS[next]) })}</span>
-              <span className="sr-only">{t(candidate.reason ? "pipeline.card.reopen" : "pipeline.card.move", { name: candidate.name, stage: t(PIPELINE_STAGE_KEYS[next]) })}</span>
+              <span aria-hidden="true">
+                {t(candidate.reason ? "pipeline.card.reopenShort" : "pipeline.card.moveShort", {
+                  stage: t(PIPELINE_STAGE_KEYS[next]),
+                })}
+              </span>
+              <span className="sr-only">
+                {t(candidate.reason ? "pipeline.card.reopen" : "pipeline.card.move", {
+                  name: candidate.name,
+                  stage: t(PIPELINE_STAGE_KEYS[next]),
+                })}
+              </span>
             </Button>
           </Form>
         ) : null}
@@ -214,7 +295,9 @@ function CandidateCard({
             <input type="hidden" name="candidateId" value={candidate.id} />
             <Button type="submit" variant="ghost" disabled={busy}>
               <span aria-hidden="true">{t("pipeline.card.startLoop")}</span>
-              <span className="sr-only">{t("pipeline.card.startLoopLabel", { name: candidate.name })}</span>
+              <span className="sr-only">
+                {t("pipeline.card.startLoopLabel", { name: candidate.name })}
+              </span>
             </Button>
           </Form>
         ) : null}
@@ -223,9 +306,15 @@ function CandidateCard({
         <MoveForm candidate={candidate} lastResult={lastResult} busy={busy} search={search} />
       ) : candidate.moves.length ? (
         <p className="mt-2">
-          <Link to={`?${moveLink.toString()}#candidate-${candidate.id}`} preventScrollReset className={linkClass}>
+          <Link
+            to={`?${moveLink.toString()}#candidate-${candidate.id}`}
+            preventScrollReset
+            className={linkClass}
+          >
             <span aria-hidden="true">{t("pipeline.card.moveOrReject")}</span>
-            <span className="sr-only">{t("pipeline.card.moveOrRejectLabel", { name: candidate.name })}</span>
+            <span className="sr-only">
+              {t("pipeline.card.moveOrRejectLabel", { name: candidate.name })}
+            </span>
           </Link>
         </p>
       ) : null}
@@ -234,12 +323,7 @@ function CandidateCard({
 }
 
 /** The form to move a candidate anywhere the rules allow or to reject them, on the one card asked for. */
-function MoveForm({
-  candidate,
-  lastResult,
-  busy,
-  search,
-}: CardProps) {
+function MoveForm({ candidate, lastResult, busy, search }: CardProps) {
   const { t } = useTranslation("hiring");
   const [form, fields] = useForm({
     id: `move-${candidate.id}`,
@@ -256,7 +340,12 @@ function MoveForm({
     <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="candidateId" value={candidate.id} />
-      <SelectField label={t("pipeline.form.to")} errors={fields.to.errors} {...getSelectProps(fields.to)} defaultValue={candidate.moves.includes("rejected") ? "rejected" : next}>
+      <SelectField
+        label={t("pipeline.form.to")}
+        errors={fields.to.errors}
+        {...getSelectProps(fields.to)}
+        defaultValue={candidate.moves.includes("rejected") ? "rejected" : next}
+      >
         {candidate.moves.map((move) => (
           <option key={move} value={move}>
             {t(PIPELINE_STAGE_KEYS[move])}
@@ -264,7 +353,11 @@ function MoveForm({
         ))}
       </SelectField>
       {candidate.moves.includes("rejected") ? (
-        <SelectField label={t("pipeline.form.reason")} errors={fields.reason.errors} {...getSelectProps(fields.reason)}>
+        <SelectField
+          label={t("pipeline.form.reason")}
+          errors={fields.reason.errors}
+          {...getSelectProps(fields.reason)}
+        >
           <option value="">{t("pipeline.form.chooseReason")}</option>
           {REJECTION_REASONS.map((reason) => (
             <option key={reason} value={reason}>
@@ -273,7 +366,13 @@ function MoveForm({
           ))}
         </SelectField>
       ) : null}
-      <TextareaField label={t("pipeline.form.note")} hint={t("pipeline.form.noteHint")} rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+      <TextareaField
+        label={t("pipeline.form.note")}
+        hint={t("pipeline.form.noteHint")}
+        rows={2}
+        errors={fields.note.errors}
+        {...getTextareaProps(fields.note)}
+      />
       <FormErrors form={form} />
       <Button type="submit" disabled={busy}>
         {t("pipeline.form.submit", { name: candidate.name })}

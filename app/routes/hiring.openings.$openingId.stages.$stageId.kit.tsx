@@ -11,7 +11,13 @@ import { BackLink } from "~/components/ui/page";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("hiring:kitPage.title", { stage: loaderData.stage.name }) : t("hiring:kitPage.fallbackTitle") }];
+  return [
+    {
+      title: loaderData
+        ? t("hiring:kitPage.title", { stage: loaderData.stage.name })
+        : t("hiring:kitPage.fallbackTitle"),
+    },
+  ];
 };
 
 /** A stage's interview kit, printable: for the opening's hiring admins and whoever interviews in the stage. */
@@ -28,7 +34,11 @@ export default function KitPage({ loaderData }: Route.ComponentProps) {
   return (
     <article className="mx-auto max-w-4xl print:max-w-none">
       <style>{printCss}</style>
-      {manages ? <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink> : <BackLink to="/hiring">{t("kitPage.back")}</BackLink>}
+      {manages ? (
+        <BackLink to={`/hiring/openings/${opening.id}`}>{opening.title}</BackLink>
+      ) : (
+        <BackLink to="/hiring">{t("kitPage.back")}</BackLink>
+      )}
       <div className="no-print mb-4 flex justify-end">
         <PrintButton />
       </div>
@@ -37,7 +47,9 @@ export default function KitPage({ loaderData }: Route.ComponentProps) {
         <p className="text-slate-600 dark:text-slate-300 print:text-black">
           {t("kitPage.context", { opening: opening.title, level, ladder: ladderName })}
         </p>
-        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">{t("kitPage.confidential")}</p>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">
+          {t("kitPage.confidential")}
+        </p>
       </header>
       <KitView kit={kit} />
     </article>

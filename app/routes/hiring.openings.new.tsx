@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
@@ -6,15 +12,27 @@ import type { Route } from "./+types/hiring.openings.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringAdminRoleHelp } from "~/components/hiring/hiring-admin-role";
 import { SubmitButton } from "~/components/ui/button";
-import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import {
+  CheckboxField,
+  Field,
+  FormErrors,
+  SelectField,
+  TextareaField,
+} from "~/components/ui/field";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { NewOpeningSchema } from "~/modules/hiring/forms";
-import { createOpening, openingChoices, requireOpeningCreator } from "~/modules/hiring/openings.server";
+import {
+  createOpening,
+  openingChoices,
+  requireOpeningCreator,
+} from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:newOpening.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("hiring:newOpening.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   return openingChoices(await requireUser(request));
@@ -24,9 +42,17 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   const viewer = await requireUser(request);
   requireOpeningCreator(viewer);
   const submission = parseWithZod(await request.formData(), { schema: NewOpeningSchema });
-  if (submission.status !== "success") return data({ ...submission.reply(), roleToGrant: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ ...submission.reply(), roleToGrant: null }, { status: 400 });
   const result = await createOpening(viewer, submission.value);
-  if (!result.ok) return data({ ...submission.reply({ fieldErrors: result.fieldErrors }), roleToGrant: result.roleToGrant ?? null }, { status: 400 });
+  if (!result.ok)
+    return data(
+      {
+        ...submission.reply({ fieldErrors: result.fieldErrors }),
+        roleToGrant: result.roleToGrant ?? null,
+      },
+      { status: 400 },
+    );
   return redirect(`/hiring/openings/${result.openingId}`);
 });
 
@@ -50,16 +76,30 @@ export default function NewOpening({ loaderData, actionData }: Route.ComponentPr
       <PageHeader title={t("newOpening.heading")} description={t("newOpening.description")} />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
-          <Field label={t("newOpening.titleLabel")} hint={t("newOpening.titleHint")} autoComplete="off" errors={fields.title.errors} {...getInputProps(fields.title, { type: "text" })} />
+          <Field
+            label={t("newOpening.titleLabel")}
+            hint={t("newOpening.titleHint")}
+            autoComplete="off"
+            errors={fields.title.errors}
+            {...getInputProps(fields.title, { type: "text" })}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField label={t("newOpening.ladder")} errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
+            <SelectField
+              label={t("newOpening.ladder")}
+              errors={fields.ladderId.errors}
+              {...getSelectProps(fields.ladderId)}
+            >
               {ladders.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.name}
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t("newOpening.level")} errors={fields.levelId.errors} {...getSelectProps(fields.levelId)}>
+            <SelectField
+              label={t("newOpening.level")}
+              errors={fields.levelId.errors}
+              {...getSelectProps(fields.levelId)}
+            >
               <option value="">{t("newOpening.chooseLevel")}</option>
               {(ladder?.tracks ?? []).map((track) => (
                 <optgroup key={track.id} label={track.name}>
@@ -79,7 +119,9 @@ export default function NewOpening({ loaderData, actionData }: Route.ComponentPr
             errors={fields.adminEmails.errors}
             {...getTextareaProps(fields.adminEmails)}
           />
-          {fields.adminEmails.errors ? <HiringAdminRoleHelp roleToGrant={lastResult?.roleToGrant} /> : null}
+          {fields.adminEmails.errors ? (
+            <HiringAdminRoleHelp roleToGrant={lastResult?.roleToGrant} />
+          ) : null}
           <CheckboxField
             label={t("newOpening.starterPlan")}
             hint={t("newOpening.starterPlanHint")}

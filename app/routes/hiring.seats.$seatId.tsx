@@ -15,7 +15,9 @@ import { PracticeNotesSchema, SignOffSchema } from "~/modules/hiring/forms";
 import { savePracticeNotes, seatPage, signOffSeat } from "~/modules/hiring/panels.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("panels:seat.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("panels:seat.title") },
+];
 
 /** A trainee's seat on an interview: the kit and practice notes for the trainee, the sign-off for the interviewer; a 404 for anyone else. */
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -29,19 +31,48 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const formData = await request.formData();
   if (formData.get("intent") === "sign-off") {
     const submission = parseWithZod(formData, { schema: SignOffSchema });
-    if (submission.status !== "success") return data({ error: "panels:errors.outcomeMissing", message: null, typed: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data(
+        { error: "panels:errors.outcomeMissing", message: null, typed: null },
+        { status: 400 },
+      );
     const { step } = await signOffSeat(viewer, seatId, submission.value.outcome);
-    return { error: null, message: step ? t("panels:seat.advanced", { step: t(`panels:steps.${step}`) }) : t("panels:seat.notYetSaved"), typed: null };
+    return {
+      error: null,
+      message: step
+        ? t("panels:seat.advanced", { step: t(`panels:steps.${step}`) })
+        : t("panels:seat.notYetSaved"),
+      typed: null,
+    };
   }
   const submission = parseWithZod(formData, { schema: PracticeNotesSchema });
   // Refused (over the limit), the notes come back as typed (without JavaScript the page reloads from this answer).
-  if (submission.status !== "success") return data({ error: "panels:errors.notesTooLong", message: null, typed: String(formData.get("practiceNotes") ?? "") }, { status: 400 });
+  if (submission.status !== "success")
+    return data(
+      {
+        error: "panels:errors.notesTooLong",
+        message: null,
+        typed: String(formData.get("practiceNotes") ?? ""),
+      },
+      { status: 400 },
+    );
   await savePracticeNotes(viewer, seatId, submission.value.practiceNotes);
   return { error: null, message: t("panels:seat.notesSaved"), typed: null };
 });
 
 export default function SeatPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { seat, trainee, interviewer, scheduledAt, opening, stage, candidate, kit, isTrainee, can } = loaderData;
+  const {
+    seat,
+    trainee,
+    interviewer,
+    scheduledAt,
+    opening,
+    stage,
+    candidate,
+    kit,
+    isTrainee,
+    can,
+  } = loaderData;
   const { t } = useTranslation("panels");
   const when = useInstant();
   return (
@@ -49,7 +80,13 @@ export default function SeatPage({ loaderData, actionData }: Route.ComponentProp
       <BackLink to="/">{t("seat.back")}</BackLink>
       <PageHeader
         title={t("seat.heading", { stage: stage.name, opening: opening.title })}
-        description={t("seat.description", { trainee, interviewer, mode: t(`steps.${seat.mode}`), when: when(scheduledAt), candidate: candidate ?? t("panel.purged") })}
+        description={t("seat.description", {
+          trainee,
+          interviewer,
+          mode: t(`steps.${seat.mode}`),
+          when: when(scheduledAt),
+          candidate: candidate ?? t("panel.purged"),
+        })}
       />
       {actionData?.message ? <Alert tone="success">{actionData.message}</Alert> : null}
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
@@ -58,14 +95,23 @@ export default function SeatPage({ loaderData, actionData }: Route.ComponentProp
         <h2 className="mb-2 text-lg font-semibold">{t("seat.notesHeading")}</h2>
         {can.write ? (
           <Form method="post" className="space-y-3">
-            <TextareaField label={t("seat.notes")} name="practiceNotes" rows={8} defaultValue={actionData?.typed ?? seat.practiceNotes} />
+            <TextareaField
+              label={t("seat.notes")}
+              name="practiceNotes"
+              rows={8}
+              defaultValue={actionData?.typed ?? seat.practiceNotes}
+            />
             <SubmitButton busyLabel={t("seat.saving")}>{t("seat.save")}</SubmitButton>
           </Form>
         ) : (
           <p className="whitespace-pre-wrap">{seat.practiceNotes || t("seat.noNotes")}</p>
         )}
       </Card>
-      {seat.outcome ? <Alert tone="info">{seat.outcome === "advance" ? t("seat.signedOff") : t("seat.notYet")}</Alert> : null}
+      {seat.outcome ? (
+        <Alert tone="info">
+          {seat.outcome === "advance" ? t("seat.signedOff") : t("seat.notYet")}
+        </Alert>
+      ) : null}
       {can.signOff ? (
         <Card className="my-4">
           <h2 className="mb-2 text-lg font-semibold">{t("seat.signOffHeading", { trainee })}</h2>
@@ -74,7 +120,12 @@ export default function SeatPage({ loaderData, actionData }: Route.ComponentProp
             <SubmitButton name="outcome" value="advance" busyLabel={t("seat.saving")}>
               {t(seat.mode === "shadow" ? "seat.advanceToReverse" : "seat.advanceToQualified")}
             </SubmitButton>
-            <SubmitButton name="outcome" value="not-yet" variant="secondary" busyLabel={t("seat.saving")}>
+            <SubmitButton
+              name="outcome"
+              value="not-yet"
+              variant="secondary"
+              busyLabel={t("seat.saving")}
+            >
               {t("seat.notYetButton")}
             </SubmitButton>
           </Form>

@@ -14,7 +14,9 @@ import { retentionSetting, setRetention } from "~/modules/hiring/candidates.serv
 import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:settings.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("hiring:settings.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   return retentionSetting(await requireUser(request));
@@ -23,7 +25,8 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: RetentionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), saved: false }, { status: 400 });
   await setRetention(viewer, submission.value.retentionDays);
   return { result: submission.reply(), saved: true };
 });
@@ -37,7 +40,9 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
     id: "retention",
     lastResult: actionData?.result,
     constraint: getZodConstraint(RetentionSchema),
-    defaultValue: { retentionDays: setting.retentionDays === null ? "" : String(setting.retentionDays) },
+    defaultValue: {
+      retentionDays: setting.retentionDays === null ? "" : String(setting.retentionDays),
+    },
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RetentionSchema }),
   });

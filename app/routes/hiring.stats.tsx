@@ -15,9 +15,12 @@ import { hiringStatisticsWithPanels } from "~/modules/hiring/panel-stats.server"
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:stats.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("hiring:stats.title") },
+];
 
-const rounded = (value: number | null, digits = 2) => (value === null ? null : Number(value.toFixed(digits)));
+const rounded = (value: number | null, digits = 2) =>
+  value === null ? null : Number(value.toFixed(digits));
 
 /**
  * The page's rows: figures rounded to what is printed, so the document carries a few short
@@ -32,7 +35,8 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const viewer = await requireUser(request);
   const searchParams = url.searchParams;
   const order = choiceParam(searchParams, "order", ORDERS, "order") || "name";
-  const { loops, withheld, interviewers, openings, panels } = await hiringStatisticsWithPanels(viewer);
+  const { loops, withheld, interviewers, openings, panels } =
+    await hiringStatisticsWithPanels(viewer);
   const ordered =
     order === "name"
       ? interviewers
@@ -58,9 +62,15 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
       name: row.name,
       cards: row.cards,
       offset: rounded(row.offset.estimate),
-      leaning: row.offset.excludesZero ? (row.offset.estimate! > 0 ? ("high" as const) : ("low" as const)) : null,
+      leaning: row.offset.excludesZero
+        ? row.offset.estimate! > 0
+          ? ("high" as const)
+          : ("low" as const)
+        : null,
       /** Null with too few candidates for an interval. */
-      interval: row.offset.interval ? ([rounded(row.offset.interval[0])!, rounded(row.offset.interval[1])!] as const) : null,
+      interval: row.offset.interval
+        ? ([rounded(row.offset.interval[0])!, rounded(row.offset.interval[1])!] as const)
+        : null,
       candidates: row.offset.candidates,
       positive: row.recommendations.positive,
       positiveRate: rounded(row.recommendations.positiveRate),
@@ -73,22 +83,43 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
       loops: opening.loops,
       alpha: rounded(opening.overall.alpha),
       units: opening.overall.units,
-      byCompetency: opening.byCompetency.map((row) => ({ id: row.competencyId, name: row.name, alpha: rounded(row.alpha), units: row.units, values: row.values })),
+      byCompetency: opening.byCompetency.map((row) => ({
+        id: row.competencyId,
+        name: row.name,
+        alpha: rounded(row.alpha),
+        units: row.units,
+        values: row.values,
+      })),
     })),
   };
 });
 
 export default function HiringStats({ loaderData }: Route.ComponentProps) {
-  const { scope, interviewers, openings, isAdmin, order, page, pageCount, interviewerCount, panels } = loaderData;
+  const {
+    scope,
+    interviewers,
+    openings,
+    isAdmin,
+    order,
+    page,
+    pageCount,
+    interviewerCount,
+    panels,
+  } = loaderData;
   const { t } = useTranslation("hiring");
   const { t: tp } = useTranslation("panels");
   const f = useFormats();
-  const signed = (value: number | null) => (value === null ? "–" : t("stats.interviewers.signed", { value }));
-  const alpha = (value: number | null) => (value === null ? "–" : t("stats.agreement.alpha", { value }));
+  const signed = (value: number | null) =>
+    value === null ? "–" : t("stats.interviewers.signed", { value });
+  const alpha = (value: number | null) =>
+    value === null ? "–" : t("stats.agreement.alpha", { value });
   return (
     <>
       <BackLink to="/hiring">{t("stats.back")}</BackLink>
-      <PageHeader title={t("stats.heading")} description={scope.map((message) => wordsOf(t, message)).join(" ")} />
+      <PageHeader
+        title={t("stats.heading")}
+        description={scope.map((message) => wordsOf(t, message)).join(" ")}
+      />
       <HiringNav canSeeStatistics isAdmin={isAdmin} />
       <div className="space-y-6">
         <section aria-labelledby="interviewers">
@@ -99,18 +130,32 @@ export default function HiringStats({ loaderData }: Route.ComponentProps) {
             {t("stats.interviewers.intro")}
           </p>
           {interviewers.length ? (
-            <nav aria-label={t("stats.interviewers.order")} className="mb-3 flex flex-wrap items-center gap-3 text-sm">
+            <nav
+              aria-label={t("stats.interviewers.order")}
+              className="mb-3 flex flex-wrap items-center gap-3 text-sm"
+            >
               <span>{t("stats.interviewers.count", { count: interviewerCount })}</span>
               {ORDERS.map((value) => (
-                <Link key={value} to={value === "name" ? "/hiring/stats" : `/hiring/stats?order=${value}`} aria-current={order === value ? "true" : undefined} className={order === value ? "font-semibold" : "underline"}>
-                  {value === "name" ? t("stats.interviewers.byName") : t("stats.interviewers.byOffset")}
+                <Link
+                  key={value}
+                  to={value === "name" ? "/hiring/stats" : `/hiring/stats?order=${value}`}
+                  aria-current={order === value ? "true" : undefined}
+                  className={order === value ? "font-semibold" : "underline"}
+                >
+                  {value === "name"
+                    ? t("stats.interviewers.byName")
+                    : t("stats.interviewers.byOffset")}
                 </Link>
               ))}
             </nav>
           ) : null}
           {interviewers.length ? (
             <DataTable
-              caption={pageCount > 1 ? t("stats.interviewers.captionPaged", { page, pageCount }) : t("stats.interviewers.caption")}
+              caption={
+                pageCount > 1
+                  ? t("stats.interviewers.captionPaged", { page, pageCount })
+                  : t("stats.interviewers.caption")
+              }
               headings={[
                 t("stats.interviewers.interviewer"),
                 t("stats.interviewers.cards"),
@@ -131,18 +176,39 @@ export default function HiringStats({ loaderData }: Route.ComponentProps) {
                     {signed(row.offset)}
                     {row.leaning ? (
                       <span className="ms-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-                        {t(row.leaning === "high" ? "stats.interviewers.high" : "stats.interviewers.low")}
+                        {t(
+                          row.leaning === "high"
+                            ? "stats.interviewers.high"
+                            : "stats.interviewers.low",
+                        )}
                       </span>
                     ) : null}
                   </td>
-                  <td className={tdClass}>{row.interval ? t("stats.interviewers.intervalOf", { from: signed(row.interval[0]), to: signed(row.interval[1]) }) : t("stats.interviewers.tooFew")}</td>
+                  <td className={tdClass}>
+                    {row.interval
+                      ? t("stats.interviewers.intervalOf", {
+                          from: signed(row.interval[0]),
+                          to: signed(row.interval[1]),
+                        })
+                      : t("stats.interviewers.tooFew")}
+                  </td>
                   <td className={tdClass}>{f.number(row.candidates)}</td>
                   <td className={tdClass}>
                     {row.positiveRate === null
-                      ? t("stats.interviewers.recommendsCount", { positive: row.positive, count: row.recommendations })
-                      : t("stats.interviewers.recommendsRate", { rate: row.positiveRate, count: row.recommendations })}
+                      ? t("stats.interviewers.recommendsCount", {
+                          positive: row.positive,
+                          count: row.recommendations,
+                        })
+                      : t("stats.interviewers.recommendsRate", {
+                          rate: row.positiveRate,
+                          count: row.recommendations,
+                        })}
                   </td>
-                  <td className={tdClass}>{row.medianHours === null ? "–" : t("stats.interviewers.hours", { hours: row.medianHours })}</td>
+                  <td className={tdClass}>
+                    {row.medianHours === null
+                      ? "–"
+                      : t("stats.interviewers.hours", { hours: row.medianHours })}
+                  </td>
                 </tr>
               ))}
             </DataTable>
@@ -164,11 +230,20 @@ export default function HiringStats({ loaderData }: Route.ComponentProps) {
             <Card key={opening.id}>
               <h3 className="font-semibold">{opening.title}</h3>
               <p className="mb-2 text-sm">
-                {t("stats.agreement.summary", { count: opening.loops, alpha: alpha(opening.alpha), units: opening.units })}
+                {t("stats.agreement.summary", {
+                  count: opening.loops,
+                  alpha: alpha(opening.alpha),
+                  units: opening.units,
+                })}
               </p>
               <DataTable
                 caption={t("stats.agreement.caption", { opening: opening.title })}
-                headings={[t("stats.agreement.competency"), t("stats.agreement.alphaHeading"), t("stats.agreement.candidates"), t("stats.agreement.scores")]}
+                headings={[
+                  t("stats.agreement.competency"),
+                  t("stats.agreement.alphaHeading"),
+                  t("stats.agreement.candidates"),
+                  t("stats.agreement.scores"),
+                ]}
               >
                 {opening.byCompetency.map((row) => (
                   <tr key={row.id}>
@@ -188,19 +263,40 @@ export default function HiringStats({ loaderData }: Route.ComponentProps) {
           <h2 id="panel-rule" className="text-lg font-semibold">
             {tp("stats.heading")}
           </h2>
-          <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">{tp("stats.description")}</p>
+          <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-300">
+            {tp("stats.description")}
+          </p>
           {panels.counted === 0 ? (
             <p className="text-sm">{tp("stats.none")}</p>
           ) : (
             <>
-              <p className="text-sm font-medium">{panels.overall ? tp("stats.overall", { met: panels.overall.met, total: panels.overall.total, share: f.percent(panels.overall.met / panels.overall.total) }) : tp("stats.hidden")}</p>
-              <DataTable caption={tp("stats.heading")} headings={[tp("stats.opening"), tp("stats.rate")]}>
+              <p className="text-sm font-medium">
+                {panels.overall
+                  ? tp("stats.overall", {
+                      met: panels.overall.met,
+                      total: panels.overall.total,
+                      share: f.percent(panels.overall.met / panels.overall.total),
+                    })
+                  : tp("stats.hidden")}
+              </p>
+              <DataTable
+                caption={tp("stats.heading")}
+                headings={[tp("stats.opening"), tp("stats.rate")]}
+              >
                 {panels.openings.map((row) => (
                   <tr key={row.id}>
                     <th scope="row" className={`${tdClass} font-medium`}>
                       {row.title}
                     </th>
-                    <td className={tdClass}>{row.figure ? tp("stats.row", { met: row.figure.met, total: row.figure.total, share: f.percent(row.figure.met / row.figure.total) }) : tp("stats.hidden")}</td>
+                    <td className={tdClass}>
+                      {row.figure
+                        ? tp("stats.row", {
+                            met: row.figure.met,
+                            total: row.figure.total,
+                            share: f.percent(row.figure.met / row.figure.total),
+                          })
+                        : tp("stats.hidden")}
+                    </td>
                   </tr>
                 ))}
               </DataTable>

@@ -13,21 +13,41 @@ import { validityWaitingFor } from "~/modules/hiring/statistics-text";
 import type { Correlation } from "~/modules/hiring/validity";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("hiring:validity.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("hiring:validity.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const statistics = await validityStatistics(viewer);
-  return { ...statistics, isAdmin: viewer.isAdmin, waitingFor: validityWaitingFor(statistics.linkedHires, statistics.report.hires, statistics.report.minN) };
+  return {
+    ...statistics,
+    isAdmin: viewer.isAdmin,
+    waitingFor: validityWaitingFor(
+      statistics.linkedHires,
+      statistics.report.hires,
+      statistics.report.minN,
+    ),
+  };
 });
 
-function Rows({ rows, minN }: { rows: (Correlation & { key: string; label: string })[]; minN: number }) {
+function Rows({
+  rows,
+  minN,
+}: {
+  rows: (Correlation & { key: string; label: string })[];
+  minN: number;
+}) {
   const { t } = useTranslation("hiring");
   const f = useFormats();
   const coefficient = (value: Correlation["pearson"]) => {
     if (!value) return "–";
     return value.interval
-      ? t("validity.coefficientWithInterval", { value: value.value, from: value.interval[0], to: value.interval[1] })
+      ? t("validity.coefficientWithInterval", {
+          value: value.value,
+          from: value.interval[0],
+          to: value.interval[1],
+        })
       : t("validity.coefficient", { value: value.value });
   };
   return (
@@ -81,16 +101,36 @@ export default function Validity({ loaderData }: Route.ComponentProps) {
             <h2 id="by-competency" className="mb-2 text-lg font-semibold">
               {t("validity.byCompetency.heading")}
             </h2>
-            <DataTable caption={t("validity.byCompetency.caption")} headings={[{ key: "c", label: t("validity.byCompetency.competency") }, ...headings]}>
-              <Rows rows={report.byCompetency.map((row) => ({ ...row, key: row.competencyId, label: row.name }))} minN={report.minN} />
+            <DataTable
+              caption={t("validity.byCompetency.caption")}
+              headings={[{ key: "c", label: t("validity.byCompetency.competency") }, ...headings]}
+            >
+              <Rows
+                rows={report.byCompetency.map((row) => ({
+                  ...row,
+                  key: row.competencyId,
+                  label: row.name,
+                }))}
+                minN={report.minN}
+              />
             </DataTable>
           </section>
           <section aria-labelledby="by-stage">
             <h2 id="by-stage" className="mb-2 text-lg font-semibold">
               {t("validity.byStage.heading")}
             </h2>
-            <DataTable caption={t("validity.byStage.caption")} headings={[{ key: "s", label: t("validity.byStage.stage") }, ...headings]}>
-              <Rows rows={report.byStage.map((row) => ({ ...row, key: row.stageId, label: row.stageId }))} minN={report.minN} />
+            <DataTable
+              caption={t("validity.byStage.caption")}
+              headings={[{ key: "s", label: t("validity.byStage.stage") }, ...headings]}
+            >
+              <Rows
+                rows={report.byStage.map((row) => ({
+                  ...row,
+                  key: row.stageId,
+                  label: row.stageId,
+                }))}
+                minN={report.minN}
+              />
             </DataTable>
           </section>
         </div>

@@ -6,6 +6,8 @@ import { csvResponse, withDomainErrors } from "~/utils/http.server";
 /** `/insights/<table>.csv`: one table of the insights page, over the same people, for admins and managers. */
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const { filename, body } = await insightsCsv(viewer, params.file ?? "", { cycleId: url.searchParams.get("cycle") });
+  const { filename, body } = await insightsCsv(viewer, params.file ?? "", {
+    cycleId: url.searchParams.get("cycle"),
+  });
   return csvResponse(filename, body);
 });

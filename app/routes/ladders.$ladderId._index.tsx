@@ -7,7 +7,13 @@ import { requireLadderIn } from "~/modules/ladders/registry.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { ladderOverview } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";
-import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
+import {
+  Changelog,
+  CompetenciesByArea,
+  EquivalentLevels,
+  LadderSourceNote,
+  RatingScale,
+} from "~/components/ladders/ladder-overview";
 import { LadderPaths } from "~/components/ladders/ladder-paths";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { withDomainErrors } from "~/utils/http.server";
@@ -16,12 +22,19 @@ import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("ladders:overview.title", { ladder: loaderData.name }) : metaT(matches)("ladders:overview.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("ladders:overview.title", { ladder: loaderData.name })
+      : metaT(matches)("ladders:overview.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [{ ladder, marked }, ownLevel] = await Promise.all([requireLadderIn(params.ladderId, languageOf(context)), personLevelOn(viewer.id, params.ladderId ?? "")]);
+  const [{ ladder, marked }, ownLevel] = await Promise.all([
+    requireLadderIn(params.ladderId, languageOf(context)),
+    personLevelOn(viewer.id, params.ladderId ?? ""),
+  ]);
   return marked({ ...ladderOverview(ladder), ownLevel });
 });
 
@@ -30,7 +43,10 @@ export default function LadderOverview({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title={t("overview.heading", { ladder: data.name })} description={<RichText text={data.description} inline />} />
+      <PageHeader
+        title={t("overview.heading", { ladder: data.name })}
+        description={<RichText text={data.description} inline />}
+      />
       <LadderSourceNote source={data.source} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
@@ -38,14 +54,19 @@ export default function LadderOverview({ loaderData }: Route.ComponentProps) {
           <LadderPaths
             picture={data.paths}
             currentLevelId={data.ownLevel}
-            LevelLink={({ levelId, ...props }) => <Link to={`/ladders/${data.id}/levels/${levelId}`} {...props} />}
+            LevelLink={({ levelId, ...props }) => (
+              <Link to={`/ladders/${data.id}/levels/${levelId}`} {...props} />
+            )}
           />
         </Card>
         <Card className="lg:col-span-2">
           <CompetenciesByArea
             areas={data.areas}
             competencyLink={(competency) => (
-              <Link to={`/ladders/${data.id}/competencies/${competency.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+              <Link
+                to={`/ladders/${data.id}/competencies/${competency.id}`}
+                className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+              >
                 {competency.name}
               </Link>
             )}
@@ -72,7 +93,10 @@ export default function LadderOverview({ loaderData }: Route.ComponentProps) {
         ) : null}
         <Card className="lg:col-span-2">
           <Changelog changelog={data.changelog} />
-          <Link to={`/ladders/${data.id}/versions`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+          <Link
+            to={`/ladders/${data.id}/versions`}
+            className="text-sm text-brand-600 hover:underline dark:text-brand-100"
+          >
             {t("overview.seeVersions")}
           </Link>
         </Card>

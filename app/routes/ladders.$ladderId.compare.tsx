@@ -19,36 +19,81 @@ import { translatorOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("ladders:compare.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("ladders:compare.title") },
+];
 
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  const [{ ladder, marked }, ownLevel] = await Promise.all([requireLadderIn(params.ladderId, languageOf(context)), personLevelOn(viewer.id, params.ladderId ?? "")]);
-  const searchParams = url.searchParams;
-  let from = textParam(searchParams, "from");
-  let to = textParam(searchParams, "to");
-  // Opened without a choice: the viewer's own level against the next one up.
-  if (!from && !to && ownLevel && getLevel(ladder, ownLevel)) {
-    from = ownLevel;
-    to = nextLevel(ladder, ownLevel)?.id ?? "";
-    if (!to) return marked({ ladderId: ladder.meta.id, options: levelOptions(ladder), from, to, ownLevel, errors: null, comparison: null });
-  }
-  const base = { ladderId: ladder.meta.id, options: levelOptions(ladder), from, to, ownLevel };
-  if (!from && !to) return marked({ ...base, errors: null, comparison: null });
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    const [{ ladder, marked }, ownLevel] = await Promise.all([
+      requireLadderIn(params.ladderId, languageOf(context)),
+      personLevelOn(viewer.id, params.ladderId ?? ""),
+    ]);
+    const searchParams = url.searchParams;
+    let from = textParam(searchParams, "from");
+    let to = textParam(searchParams, "to");
+    // Opened without a choice: the viewer's own level against the next one up.
+    if (!from && !to && ownLevel && getLevel(ladder, ownLevel)) {
+      from = ownLevel;
+      to = nextLevel(ladder, ownLevel)?.id ?? "";
+      if (!to)
+        return marked({
+          ladderId: ladder.meta.id,
+          options: levelOptions(ladder),
+          from,
+          to,
+          ownLevel,
+          errors: null,
+          comparison: null,
+        });
+    }
+    const base = { ladderId: ladder.meta.id, options: levelOptions(ladder), from, to, ownLevel };
+    if (!from && !to) return marked({ ...base, errors: null, comparison: null });
 
-  // Worded here, in the request's language: a field's error carries no values to word it with.
-  const t = translatorOf(context);
-  const errors = {
-    from: from && getLevel(ladder, from) ? null : from ? t("ladders:compare.errors.noSuchLevel", { level: from }) : t("ladders:compare.errors.chooseLevel"),
-    to: to && getLevel(ladder, to) ? null : to ? t("ladders:compare.errors.noSuchLevel", { level: to }) : t("ladders:compare.errors.chooseLevel"),
-  };
-  if (errors.from || errors.to) return data(marked({ ...base, errors, comparison: null }), { status: 400 });
-  return marked({ ...base, errors: null, comparison: levelComparisonView(ladder, from, to)! });
-});
+    // Worded here, in the request's language: a field's error carries no values to word it with.
+    const t = translatorOf(context);
+    const errors = {
+      from:
+        from && getLevel(ladder, from)
+          ? null
+          : from
+            ? t("ladders:compare.errors.noSuchLevel", { level: from })
+            : t("ladders:compare.errors.chooseLevel"),
+      to:
+        to && getLevel(ladder, to)
+          ? null
+          : to
+            ? t("ladders:compare.errors.noSuchLevel", { level: to })
+            : t("ladders:compare.errors.chooseLevel"),
+    };
+    if (errors.from || errors.to)
+      return data(marked({ ...base, errors, comparison: null }), { status: 400 });
+    return marked({ ...base, errors: null, comparison: levelComparisonView(ladder, from, to)! });
+  },
+);
 
-function LevelSelect({ name, label, value, options, errors }: { name: string; label: string; value: string; options: LevelOption[]; errors: string | null | undefined }) {
+function LevelSelect({
+  name,
+  label,
+  value,
+  options,
+  errors,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: LevelOption[];
+  errors: string | null | undefined;
+}) {
   return (
-    <SelectField name={name} label={label} defaultValue={value} errors={errors ? [errors] : null} className="min-w-56">
+    <SelectField
+      name={name}
+      label={label}
+      defaultValue={value}
+      errors={errors ? [errors] : null}
+      className="min-w-56"
+    >
       <LevelOptions options={options} />
     </SelectField>
   );
@@ -61,14 +106,32 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title={t("compare.heading")} description={t("compare.description")} actions={comparison ? <PrintButton /> : null} />
+      <PageHeader
+        title={t("compare.heading")}
+        description={t("compare.description")}
+        actions={comparison ? <PrintButton /> : null}
+      />
       <Form method="get" className="no-print mb-6 flex flex-wrap items-end gap-4">
-        <LevelSelect name="from" label={t("compare.from")} value={from} options={options} errors={errors?.from} />
-        <LevelSelect name="to" label={t("compare.to")} value={to} options={options} errors={errors?.to} />
+        <LevelSelect
+          name="from"
+          label={t("compare.from")}
+          value={from}
+          options={options}
+          errors={errors?.from}
+        />
+        <LevelSelect
+          name="to"
+          label={t("compare.to")}
+          value={to}
+          options={options}
+          errors={errors?.to}
+        />
         <Button type="submit">{t("compare.submit")}</Button>
       </Form>
       {comparison ? <ComparisonResult ladderId={ladderId} comparison={comparison} /> : null}
-      {!comparison && ownLevel && from === ownLevel && !to ? <Alert tone="info">{t("compare.topOfTrack")}</Alert> : null}
+      {!comparison && ownLevel && from === ownLevel && !to ? (
+        <Alert tone="info">{t("compare.topOfTrack")}</Alert>
+      ) : null}
     </>
   );
 }
@@ -80,22 +143,37 @@ function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparis
   const same = comparison.competencyCount - changes.length;
   return (
     <div className="space-y-4">
-      <h2 className="text-lg font-semibold">{t("compare.resultHeading", { from: from.title, to: to.title })}</h2>
-      <p className="text-sm text-slate-700 dark:text-slate-300">{t("compare.summary", { changed: changes.length, total: comparison.competencyCount, same })}</p>
+      <h2 className="text-lg font-semibold">
+        {t("compare.resultHeading", { from: from.title, to: to.title })}
+      </h2>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        {t("compare.summary", { changed: changes.length, total: comparison.competencyCount, same })}
+      </p>
       {changes.map((change) => (
         <Card key={change.id}>
           <CompetencyChange
             change={change}
             Heading="h3"
             competencyLink={(competency) => (
-              <Link to={`/ladders/${ladderId}/competencies/${competency.id}`} className="hover:underline">
+              <Link
+                to={`/ladders/${ladderId}/competencies/${competency.id}`}
+                className="hover:underline"
+              >
                 {competency.name}
               </Link>
             )}
             statements={
               <>
-                <Statements heading={t("compare.onlyAt", { level: from.title })} texts={change.onlyInFrom} tone="from" />
-                <Statements heading={t("compare.onlyAt", { level: to.title })} texts={change.onlyInTo} tone="to" />
+                <Statements
+                  heading={t("compare.onlyAt", { level: from.title })}
+                  texts={change.onlyInFrom}
+                  tone="from"
+                />
+                <Statements
+                  heading={t("compare.onlyAt", { level: to.title })}
+                  texts={change.onlyInTo}
+                  tone="to"
+                />
               </>
             }
           />
@@ -105,11 +183,23 @@ function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparis
   );
 }
 
-function Statements({ heading, texts, tone }: { heading: string; texts: readonly string[]; tone: "from" | "to" }) {
+function Statements({
+  heading,
+  texts,
+  tone,
+}: {
+  heading: string;
+  texts: readonly string[];
+  tone: "from" | "to";
+}) {
   const { t } = useTranslation("ladders");
   return (
     <div>
-      <h4 className={`mb-1 text-sm font-semibold ${tone === "to" ? "text-emerald-800 dark:text-emerald-300" : "text-slate-700 dark:text-slate-300"}`}>{heading}</h4>
+      <h4
+        className={`mb-1 text-sm font-semibold ${tone === "to" ? "text-emerald-800 dark:text-emerald-300" : "text-slate-700 dark:text-slate-300"}`}
+      >
+        {heading}
+      </h4>
       {texts.length ? (
         <ul className="list-disc space-y-1 ps-5 text-sm">
           {texts.map((text) => (

@@ -19,7 +19,11 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("ladders:level.title", { level: loaderData.view.level.title }) : metaT(matches)("ladders:level.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("ladders:level.title", { level: loaderData.view.level.title })
+      : metaT(matches)("ladders:level.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
@@ -37,7 +41,10 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
   const f = useFormats();
   const main = view.targets[0]!;
   const levelLink = (level: { id: string; title: string }) => (
-    <Link to={`${base}/levels/${level.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+    <Link
+      to={`${base}/levels/${level.id}`}
+      className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+    >
       {level.title}
     </Link>
   );
@@ -47,14 +54,21 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
         title={view.level.title}
         description={
           <>
-            {view.level.alsoTitled.length ? <span className="block font-medium">{t("level.alsoTitled", { titles: f.list(view.level.alsoTitled) })}</span> : null}
+            {view.level.alsoTitled.length ? (
+              <span className="block font-medium">
+                {t("level.alsoTitled", { titles: f.list(view.level.alsoTitled) })}
+              </span>
+            ) : null}
             <RichText text={view.level.summary} inline />
           </>
         }
         actions={
           <>
             {view.next ? (
-              <Link to={`${base}/compare?from=${view.level.id}&to=${view.next.id}`} className={buttonClass("secondary")}>
+              <Link
+                to={`${base}/compare?from=${view.level.id}&to=${view.next.id}`}
+                className={buttonClass("secondary")}
+              >
                 {t("level.whatAdds", { level: view.next.title })}
               </Link>
             ) : null}
@@ -67,17 +81,34 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
           {view.targets.length === 1
             ? t("level.targetRating", { value: main.value, label: main.label })
             : t("level.targetRatings", {
-                targets: view.targets.map((target) => t("level.targetFor", { value: target.value, label: target.label, count: target.competencies })).join(t("separator")),
+                targets: view.targets
+                  .map((target) =>
+                    t("level.targetFor", {
+                      value: target.value,
+                      label: target.label,
+                      count: target.competencies,
+                    }),
+                  )
+                  .join(t("separator")),
                 main: main.value,
               })}
         </span>
-        {view.notApplying.length ? <span>{t("level.notExpected", { competencies: f.list(view.notApplying.map((competency) => competency.name)) })}</span> : null}
+        {view.notApplying.length ? (
+          <span>
+            {t("level.notExpected", {
+              competencies: f.list(view.notApplying.map((competency) => competency.name)),
+            })}
+          </span>
+        ) : null}
         <span>
           <Sentence
             words={t("level.track", marks("track"))}
             elements={{
               track: (
-                <Link to={`${base}/tracks/${view.track.id}`} className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                <Link
+                  to={`${base}/tracks/${view.track.id}`}
+                  className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+                >
                   {view.track.name}
                 </Link>
               ),
@@ -86,15 +117,25 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
         </span>
         {view.previous ? (
           <span>
-            <Sentence words={t("level.previous", marks("level"))} elements={{ level: levelLink(view.previous) }} />
+            <Sentence
+              words={t("level.previous", marks("level"))}
+              elements={{ level: levelLink(view.previous) }}
+            />
           </span>
         ) : null}
         {view.next ? (
           <span>
-            <Sentence words={t("level.next", marks("level"))} elements={{ level: levelLink(view.next) }} />
+            <Sentence
+              words={t("level.next", marks("level"))}
+              elements={{ level: levelLink(view.next) }}
+            />
           </span>
         ) : null}
-        <BranchesAndEquivalents branches={view.branches} equivalents={view.equivalents} levelLink={levelLink} />
+        <BranchesAndEquivalents
+          branches={view.branches}
+          equivalents={view.equivalents}
+          levelLink={levelLink}
+        />
       </div>
       {view.sublevels.length ? (
         <Card className="mb-6">

@@ -18,7 +18,9 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
-    isActive ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
+    isActive
+      ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900"
+      : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
   }`;
 
 export default function LadderLayout({ loaderData }: Route.ComponentProps) {
@@ -29,7 +31,10 @@ export default function LadderLayout({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
-        <nav aria-label={t("layout.navLabel", { ladder: ladder.name })} className="flex flex-wrap gap-1">
+        <nav
+          aria-label={t("layout.navLabel", { ladder: ladder.name })}
+          className="flex flex-wrap gap-1"
+        >
           <NavLink to={base} end className={tabClass}>
             {t("layout.overview")}
           </NavLink>
@@ -45,7 +50,12 @@ export default function LadderLayout({ loaderData }: Route.ComponentProps) {
             {t("layout.versions")}
           </NavLink>
         </nav>
-        <Form method="get" action={`${base}/search`} role="search" className="flex items-center gap-2">
+        <Form
+          method="get"
+          action={`${base}/search`}
+          role="search"
+          className="flex items-center gap-2"
+        >
           <label htmlFor="ladder-search" className="sr-only">
             {t("layout.searchLabel")}
           </label>
@@ -57,7 +67,10 @@ export default function LadderLayout({ loaderData }: Route.ComponentProps) {
             placeholder={t("layout.searchLabel")}
             className={`${inputClass} w-56`}
           />
-          <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("layout.search")}
           </button>
         </Form>

@@ -15,7 +15,9 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("ladders:versions.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("ladders:versions.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   await requireUser(request);
@@ -30,7 +32,9 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
     diff = await diffLadderVersions(ladder.meta.id, from, to);
     if (!diff) throw new NotFoundError({ key: "ladders:errors.versionNotInLadder" });
   }
-  const levelTitles = Object.fromEntries(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title])));
+  const levelTitles = Object.fromEntries(
+    ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title])),
+  );
   const competencyNames = Object.fromEntries(ladder.competencies.map((c) => [c.id, c.name]));
   return { currentHash: hash, versions, from, to, diff, levelTitles, competencyNames };
 });
@@ -40,12 +44,32 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("ladders");
   const f = useFormats();
   const label = (version: { version: string; createdAt: Date | string; hash: string }) =>
-    t("versions.label", { version: version.version, when: f.dateTime(version.createdAt), hash: version.hash.slice(0, 8) });
-  const where = (levelId: string, competencyId: string) => t("versions.where", { level: levelTitles[levelId] ?? levelId, competency: competencyNames[competencyId] ?? competencyId });
-  const levelChanges = diff ? diff.levels.added.length + diff.levels.removed.length + diff.levels.retitled.length : 0;
-  const scaleChanges = diff ? diff.scale.added.length + diff.scale.removed.length + diff.scale.changed.length : 0;
+    t("versions.label", {
+      version: version.version,
+      when: f.dateTime(version.createdAt),
+      hash: version.hash.slice(0, 8),
+    });
+  const where = (levelId: string, competencyId: string) =>
+    t("versions.where", {
+      level: levelTitles[levelId] ?? levelId,
+      competency: competencyNames[competencyId] ?? competencyId,
+    });
+  const levelChanges = diff
+    ? diff.levels.added.length + diff.levels.removed.length + diff.levels.retitled.length
+    : 0;
+  const scaleChanges = diff
+    ? diff.scale.added.length + diff.scale.removed.length + diff.scale.changed.length
+    : 0;
   const total = diff
-    ? diff.competencies.added.length + diff.competencies.removed.length + diff.competencies.renamed.length + levelChanges + diff.expectations.added.length + diff.expectations.removed.length + diff.expectations.reworded.length + diff.targets.length + scaleChanges
+    ? diff.competencies.added.length +
+      diff.competencies.removed.length +
+      diff.competencies.renamed.length +
+      levelChanges +
+      diff.expectations.added.length +
+      diff.expectations.removed.length +
+      diff.expectations.reworded.length +
+      diff.targets.length +
+      scaleChanges
     : 0;
   return (
     <>
@@ -55,7 +79,10 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
         <ul className="space-y-1 text-sm">
           {versions.map((version) => (
             <li key={version.id}>
-              {label(version)} {version.hash === currentHash ? <strong className="ms-1">{t("versions.current")}</strong> : null}
+              {label(version)}{" "}
+              {version.hash === currentHash ? (
+                <strong className="ms-1">{t("versions.current")}</strong>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -86,7 +113,9 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
               <Alert tone="info">{t("versions.noChanges")}</Alert>
             ) : (
               <div className="space-y-4">
-                {diff.competencies.added.length || diff.competencies.removed.length || diff.competencies.renamed.length ? (
+                {diff.competencies.added.length ||
+                diff.competencies.removed.length ||
+                diff.competencies.renamed.length ? (
                   <Card>
                     <h2 className="mb-2 font-semibold">{t("versions.competencies")}</h2>
                     <ul className="space-y-1 text-sm">
@@ -97,7 +126,9 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                         <li key={`r-${c.id}`}>{t("versions.removed", { name: c.name })}</li>
                       ))}
                       {diff.competencies.renamed.map((c) => (
-                        <li key={`n-${c.from.id}`}>{t("versions.renamed", { from: c.from.name, to: c.to.name })}</li>
+                        <li key={`n-${c.from.id}`}>
+                          {t("versions.renamed", { from: c.from.name, to: c.to.name })}
+                        </li>
                       ))}
                     </ul>
                   </Card>
@@ -113,30 +144,42 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                         <li key={`r-${l.id}`}>{t("versions.removed", { name: l.title })}</li>
                       ))}
                       {diff.levels.retitled.map((l) => (
-                        <li key={`t-${l.id}`}>{t("versions.retitled", { from: l.from, to: l.to })}</li>
+                        <li key={`t-${l.id}`}>
+                          {t("versions.retitled", { from: l.from, to: l.to })}
+                        </li>
                       ))}
                     </ul>
                   </Card>
                 ) : null}
-                {diff.expectations.added.length || diff.expectations.removed.length || diff.expectations.reworded.length ? (
+                {diff.expectations.added.length ||
+                diff.expectations.removed.length ||
+                diff.expectations.reworded.length ? (
                   <Card>
                     <h2 className="mb-2 font-semibold">{t("versions.expectations")}</h2>
                     <ul className="space-y-2 text-sm">
                       {diff.expectations.added.map((e) => (
                         <li key={`a-${e.levelId}-${e.competencyId}-${e.text}`}>
-                          <span className="font-medium text-emerald-800 dark:text-emerald-300">{t("versions.addedMark")}</span> {t("versions.place", { place: where(e.levelId, e.competencyId) })}{" "}
+                          <span className="font-medium text-emerald-800 dark:text-emerald-300">
+                            {t("versions.addedMark")}
+                          </span>{" "}
+                          {t("versions.place", { place: where(e.levelId, e.competencyId) })}{" "}
                           <RichText text={e.text} inline />
                         </li>
                       ))}
                       {diff.expectations.removed.map((e) => (
                         <li key={`r-${e.levelId}-${e.competencyId}-${e.text}`}>
-                          <span className="font-medium text-red-800 dark:text-red-300">{t("versions.removedMark")}</span> {t("versions.place", { place: where(e.levelId, e.competencyId) })}{" "}
+                          <span className="font-medium text-red-800 dark:text-red-300">
+                            {t("versions.removedMark")}
+                          </span>{" "}
+                          {t("versions.place", { place: where(e.levelId, e.competencyId) })}{" "}
                           <RichText text={e.text} inline />
                         </li>
                       ))}
                       {diff.expectations.reworded.map((e) => (
                         <li key={`w-${e.levelId}-${e.competencyId}-${e.from}`}>
-                          <span className="font-medium">{t("versions.rewordedMark")}</span> {t("versions.place", { place: where(e.levelId, e.competencyId) })} <del>{e.from}</del> {t("versions.arrow")} <ins>{e.to}</ins>
+                          <span className="font-medium">{t("versions.rewordedMark")}</span>{" "}
+                          {t("versions.place", { place: where(e.levelId, e.competencyId) })}{" "}
+                          <del>{e.from}</del> {t("versions.arrow")} <ins>{e.to}</ins>
                         </li>
                       ))}
                     </ul>
@@ -149,7 +192,11 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                       {diff.targets.map((target) => (
                         <li key={`t-${target.levelId}-${target.competencyId ?? ""}`}>
                           {t("versions.targetChange", {
-                            place: target.competencyId ? where(target.levelId, target.competencyId) : t("versions.byDefault", { level: levelTitles[target.levelId] ?? target.levelId }),
+                            place: target.competencyId
+                              ? where(target.levelId, target.competencyId)
+                              : t("versions.byDefault", {
+                                  level: levelTitles[target.levelId] ?? target.levelId,
+                                }),
                             from: target.from,
                             to: target.to,
                           })}
@@ -163,16 +210,24 @@ export default function Versions({ loaderData }: Route.ComponentProps) {
                     <h2 className="mb-2 font-semibold">{t("versions.ratingScale")}</h2>
                     <ul className="space-y-1 text-sm">
                       {diff.scale.added.map((p) => (
-                        <li key={`a-${p.value}`}>{t("versions.pointAdded", { value: p.value, label: p.label })}</li>
+                        <li key={`a-${p.value}`}>
+                          {t("versions.pointAdded", { value: p.value, label: p.label })}
+                        </li>
                       ))}
                       {diff.scale.removed.map((p) => (
-                        <li key={`r-${p.value}`}>{t("versions.pointRemoved", { value: p.value, label: p.label })}</li>
+                        <li key={`r-${p.value}`}>
+                          {t("versions.pointRemoved", { value: p.value, label: p.label })}
+                        </li>
                       ))}
                       {diff.scale.changed.map((p) => (
                         <li key={`c-${p.value}`}>
                           {p.from.label === p.to.label
                             ? t("versions.pointReworded", { value: p.value, label: p.to.label })
-                            : t("versions.pointRelabelled", { value: p.value, from: p.from.label, to: p.to.label })}
+                            : t("versions.pointRelabelled", {
+                                value: p.value,
+                                from: p.from.label,
+                                to: p.to.label,
+                              })}
                         </li>
                       ))}
                     </ul>

@@ -10,7 +10,9 @@ import { RichText } from "~/components/ui/rich-text";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("ladders:list.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("ladders:list.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireUser(request);
@@ -36,9 +38,14 @@ export default function Ladders({ loaderData }: Route.ComponentProps) {
                 {ladder.name}
               </Link>
             </h2>
-            <span className="text-sm text-slate-500 dark:text-slate-400">{t("list.version", { version: ladder.version })}</span>
+            <span className="text-sm text-slate-500 dark:text-slate-400">
+              {t("list.version", { version: ladder.version })}
+            </span>
           </div>
-          <RichText text={ladder.description} className="mb-4 max-w-3xl text-slate-600 dark:text-slate-300" />
+          <RichText
+            text={ladder.description}
+            className="mb-4 max-w-3xl text-slate-600 dark:text-slate-300"
+          />
           <div className="grid gap-4 md:grid-cols-3">
             {ladder.tracks.map((track) => (
               <Card key={track.id}>
@@ -47,11 +54,17 @@ export default function Ladders({ loaderData }: Route.ComponentProps) {
                     {track.name}
                   </Link>
                 </h3>
-                <RichText text={track.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300" />
+                <RichText
+                  text={track.description}
+                  className="mt-1 text-sm text-slate-600 dark:text-slate-300"
+                />
                 <ol className="mt-3 space-y-1 text-sm">
                   {track.levels.map((level) => (
                     <li key={level.id}>
-                      <Link to={`/ladders/${ladder.id}/levels/${level.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      <Link
+                        to={`/ladders/${ladder.id}/levels/${level.id}`}
+                        className="text-brand-600 hover:underline dark:text-brand-100"
+                      >
                         {level.title}
                       </Link>
                     </li>

@@ -21,12 +21,17 @@ import { serverFacts } from "~/utils/server-facts";
 
 const LoginSchema = z.object({
   // Keys, worded where the errors are shown (app/components/ui/field.tsx): this schema checks in the browser too.
-  email: z.string({ error: "auth:login.errors.emailRequired" }).trim().email("auth:login.errors.emailInvalid"),
+  email: z
+    .string({ error: "auth:login.errors.emailRequired" })
+    .trim()
+    .email("auth:login.errors.emailInvalid"),
   password: z.string({ error: "auth:login.errors.passwordRequired" }),
   redirectTo: z.string().optional(),
 });
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:login.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("auth:login.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   if (await getSignedIn(request)) throw redirect("/");
@@ -43,14 +48,26 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   const options = signInOptions();
   const t = translatorOf(context);
   if (!options.passwordLogin) {
-    const message = t("auth:login.errors.passwordsOff", { provider: options.singleSignOn?.name ?? t("auth:login.errors.singleSignOn") });
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
-  }
-  const result = await attemptLogin(email, password, context.get(serverFacts).clientAddress, deviceTokenOf(request.headers.get("Cookie")));
-  if (!result.ok) {
-    return data(submission.reply({ formErrors: [wordsOf(t, result.message)], hideFields: ["password"] }), {
-      status: result.reason === "throttled" ? 429 : 400,
+    const message = t("auth:login.errors.passwordsOff", {
+      provider: options.singleSignOn?.name ?? t("auth:login.errors.singleSignOn"),
     });
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: 400,
+    });
+  }
+  const result = await attemptLogin(
+    email,
+    password,
+    context.get(serverFacts).clientAddress,
+    deviceTokenOf(request.headers.get("Cookie")),
+  );
+  if (!result.ok) {
+    return data(
+      submission.reply({ formErrors: [wordsOf(t, result.message)], hideFields: ["password"] }),
+      {
+        status: result.reason === "throttled" ? 429 : 400,
+      },
+    );
   }
   const target = safeRedirectPath(redirectTo);
   const headers = new Headers();
@@ -113,7 +130,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           </Form>
         </Card>
       ) : null}
-      {passwordLogin ? <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t("login.forgotten")}</p> : null}
+      {passwordLogin ? (
+        <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t("login.forgotten")}</p>
+      ) : null}
     </div>
   );
 }

@@ -11,5 +11,7 @@ export async function loader() {
 /** Ends Rungs' session; one begun with single sign-on goes on to the provider's end-session page where it has one. */
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const { cookie, idToken } = await endSession(request);
-  return redirect((await endSessionUrl(request, idToken)) ?? "/login", { headers: { "Set-Cookie": cookie } });
+  return redirect((await endSessionUrl(request, idToken)) ?? "/login", {
+    headers: { "Set-Cookie": cookie },
+  });
 });

@@ -20,7 +20,13 @@ import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:programme.title", { name: loaderData.programme.name }) : t("mentorship:programme.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:programme.title", { name: loaderData.programme.name })
+        : t("mentorship:programme.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
@@ -31,13 +37,15 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const form = await request.formData();
-  if (form.get("intent") !== "close") throw new InvalidError({ key: "mentorship:errors.unknownAction" });
+  if (form.get("intent") !== "close")
+    throw new InvalidError({ key: "mentorship:errors.unknownAction" });
   await closeProgramme(viewer, params.programmeId ?? "");
   return redirect(`/mentorship/${params.programmeId}`);
 });
 
 export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
-  const { programme, canOptIn, optIns, pairs, admin, canBrowseMentors, requestsWaiting } = loaderData;
+  const { programme, canOptIn, optIns, pairs, admin, canBrowseMentors, requestsWaiting } =
+    loaderData;
   const { t } = useTranslation("mentorship");
   const f = useFormats();
   const timeZone = useTimeZone();
@@ -48,7 +56,9 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
     t("programme.rule.capacity", { count: programme.maxMenteesPerMentor }),
     programme.crossTeamOnly ? t("programme.rule.crossTeamOnly") : null,
     programme.allowRepeatPairs ? t("programme.rule.repeatsAllowed") : t("programme.rule.noRepeats"),
-    programme.maxTimeZoneHours === null ? null : t("programme.rule.timeZones", { count: programme.maxTimeZoneHours }),
+    programme.maxTimeZoneHours === null
+      ? null
+      : t("programme.rule.timeZones", { count: programme.maxTimeZoneHours }),
   ].filter((rule) => rule !== null);
   return (
     <>
@@ -80,8 +90,11 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
         <span>
           {t("programme.state")} <strong>{t(`phase.${programme.phase}`)}</strong>
         </span>{" "}
-        · {programme.openTo === "everyone" ? t("programme.openToEveryone") : t("programme.openToTeams", { teams: f.list(programme.teamNames) })} ·{" "}
-        {t("programme.rules", { rules: f.list(rules) })}
+        ·{" "}
+        {programme.openTo === "everyone"
+          ? t("programme.openToEveryone")
+          : t("programme.openToTeams", { teams: f.list(programme.teamNames) })}{" "}
+        · {t("programme.rules", { rules: f.list(rules) })}
       </p>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -94,13 +107,21 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
                   <p className="font-medium">{t("programme.joinedAs", { role: optIn.role })}</p>
                   <p className="text-slate-700 dark:text-slate-300">
                     {optIn.competencies.length
-                      ? t("programme.competencies", { role: optIn.role, competencies: f.list(optIn.competencies) })
+                      ? t("programme.competencies", {
+                          role: optIn.role,
+                          competencies: f.list(optIn.competencies),
+                        })
                       : t("programme.noCompetencies", { role: optIn.role })}{" "}
                     · {timeZoneLabel(timeZone)}
-                    {optIn.role === "mentor" ? ` · ${t("programme.upTo", { count: optIn.capacity ?? programme.maxMenteesPerMentor })}` : ""}
+                    {optIn.role === "mentor"
+                      ? ` · ${t("programme.upTo", { count: optIn.capacity ?? programme.maxMenteesPerMentor })}`
+                      : ""}
                   </p>
                   {canOptIn ? (
-                    <Link to={`/mentorship/${programme.id}/join?as=${optIn.role}`} className="text-brand-600 underline dark:text-brand-100">
+                    <Link
+                      to={`/mentorship/${programme.id}/join?as=${optIn.role}`}
+                      className="text-brand-600 underline dark:text-brand-100"
+                    >
                       {t("programme.change", { role: optIn.role })}
                     </Link>
                   ) : null}
@@ -108,28 +129,46 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-700 dark:text-slate-300">{canOptIn ? t("programme.notJoinedYet") : t("programme.didNotJoin")}</p>
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              {canOptIn ? t("programme.notJoinedYet") : t("programme.didNotJoin")}
+            </p>
           )}
           {canOptIn ? (
             <p className="mt-4 flex flex-wrap gap-3">
               {(["mentee", "mentor"] as const)
                 .filter((role) => !joinedAs.has(role))
                 .map((role) => (
-                  <Link key={role} to={`/mentorship/${programme.id}/join?as=${role}`} className={buttonClass(role === "mentee" ? "primary" : "secondary")}>
+                  <Link
+                    key={role}
+                    to={`/mentorship/${programme.id}/join?as=${role}`}
+                    className={buttonClass(role === "mentee" ? "primary" : "secondary")}
+                  >
                     {t("programme.join", { role })}
                   </Link>
                 ))}
             </p>
           ) : programme.phase === "open" ? null : (
-            <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">{t("programme.optInsClosed")}</p>
+            <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
+              {t("programme.optInsClosed")}
+            </p>
           )}
           {canBrowseMentors ? (
             <p className="mt-4 flex flex-wrap gap-3 text-sm">
-              <Link to={`/mentorship/${programme.id}/mentors`} className="text-brand-600 underline dark:text-brand-100">
-                {joinedAs.has("mentee") ? t("programme.chooseMentors") : joinedAs.has("mentor") ? t("programme.mentorProfile") : t("programme.mentors")}
+              <Link
+                to={`/mentorship/${programme.id}/mentors`}
+                className="text-brand-600 underline dark:text-brand-100"
+              >
+                {joinedAs.has("mentee")
+                  ? t("programme.chooseMentors")
+                  : joinedAs.has("mentor")
+                    ? t("programme.mentorProfile")
+                    : t("programme.mentors")}
               </Link>
               {joinedAs.has("mentor") ? (
-                <Link to={`/mentorship/${programme.id}/requests`} className="text-brand-600 underline dark:text-brand-100">
+                <Link
+                  to={`/mentorship/${programme.id}/requests`}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
                   {t("programme.requests", { waiting: requestsWaiting })}
                 </Link>
               ) : null}
@@ -142,7 +181,10 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
             <ul className="space-y-2 text-sm">
               {pairs.map((pair) => (
                 <li key={pair.id} className="flex flex-wrap items-center gap-2">
-                  <Link to={`/mentorship/${programme.id}/pairs/${pair.id}`} className="text-brand-600 underline dark:text-brand-100">
+                  <Link
+                    to={`/mentorship/${programme.id}/pairs/${pair.id}`}
+                    className="text-brand-600 underline dark:text-brand-100"
+                  >
                     {t("programme.pairWith", { role: pair.role, name: pair.otherName })}
                   </Link>
                   <PairStatusBadge status={pair.status} />
@@ -162,7 +204,14 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
             {t("programme.joinedCounts", { mentees: admin.mentees, mentors: admin.mentors })}
             {Object.keys(admin.pairs).length
               ? ` · ${t("programme.pairsByStatus", {
-                  statuses: f.list(Object.entries(admin.pairs).map(([status, count]) => t("programme.statusCount", { status: isPairStatus(status) ? t(`pair.status.${status}`) : status, count }))),
+                  statuses: f.list(
+                    Object.entries(admin.pairs).map(([status, count]) =>
+                      t("programme.statusCount", {
+                        status: isPairStatus(status) ? t(`pair.status.${status}`) : status,
+                        count,
+                      }),
+                    ),
+                  ),
                 })}`
               : ""}
           </p>
@@ -170,7 +219,13 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
             <>
               <DataTable
                 caption={t("programme.participants.caption")}
-                headings={[t("programme.participants.name"), t("programme.participants.team"), t("programme.participants.role"), t("programme.participants.timeZone"), t("programme.participants.capacity")]}
+                headings={[
+                  t("programme.participants.name"),
+                  t("programme.participants.team"),
+                  t("programme.participants.role"),
+                  t("programme.participants.timeZone"),
+                  t("programme.participants.capacity"),
+                ]}
               >
                 {admin.participants.rows.map((row) => (
                   <tr key={`${row.id}-${row.role}`}>
@@ -180,11 +235,19 @@ export default function ProgrammePage({ loaderData }: Route.ComponentProps) {
                     <td className={tdClass}>{row.team ?? t("programme.participants.noTeam")}</td>
                     <td className={tdClass}>{t(`role.${row.role}`)}</td>
                     <td className={tdClass}>{row.timeZone}</td>
-                    <td className={`${tdClass} tabular-nums`}>{row.role === "mentor" ? f.number(row.capacity ?? programme.maxMenteesPerMentor) : "—"}</td>
+                    <td className={`${tdClass} tabular-nums`}>
+                      {row.role === "mentor"
+                        ? f.number(row.capacity ?? programme.maxMenteesPerMentor)
+                        : "—"}
+                    </td>
                   </tr>
                 ))}
               </DataTable>
-              <Pagination page={admin.participants.page} pageCount={admin.participants.pages} label={t("programme.participants.pages")} />
+              <Pagination
+                page={admin.participants.page}
+                pageCount={admin.participants.pages}
+                label={t("programme.participants.pages")}
+              />
             </>
           ) : (
             <Card>

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.join";
@@ -22,7 +28,13 @@ import { choiceParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:join.title", { role: loaderData.role, name: loaderData.programme.name }) : t("mentorship:join.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:join.title", { role: loaderData.role, name: loaderData.programme.name })
+        : t("mentorship:join.titleUnknown"),
+    },
+  ];
 };
 
 function roleOf(url: URL): Role {
@@ -36,34 +48,48 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   return optInPage(viewer, params.programmeId ?? "", roleOf(url));
 });
 
-export const action = withDomainErrors(async ({ request, url, params, context }: Route.ActionArgs) => {
-  const viewer = await requireUser(request);
-  const programmeId = params.programmeId ?? "";
-  const role = roleOf(url);
-  const form = await request.formData();
-  // The module's refusals carry values (a capacity), which a form's keys cannot: worded here.
-  const t = translatorOf(context);
-  const worded = (fieldErrors: Record<string, Message[]>) => Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((message) => wordsOf(t, message))]));
-  if (form.get("intent") === "withdraw") {
-    await withdrawOptIn(viewer, programmeId, role);
-    return redirect(`/mentorship/${programmeId}`);
-  }
-  if (role === "mentee") {
-    const submission = parseWithZod(form, { schema: MenteeOptInSchema });
-    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
-    if (!result.ok) return data(submission.reply({ fieldErrors: worded(result.fieldErrors) }), { status: 400 });
-  } else {
-    const submission = parseWithZod(form, { schema: MentorOptInSchema });
-    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
-    if (!result.ok) return data(submission.reply({ fieldErrors: worded(result.fieldErrors) }), { status: 400 });
-  }
-  return redirect(`/mentorship/${programmeId}?joined=${role}`);
-});
+export const action = withDomainErrors(
+  async ({ request, url, params, context }: Route.ActionArgs) => {
+    const viewer = await requireUser(request);
+    const programmeId = params.programmeId ?? "";
+    const role = roleOf(url);
+    const form = await request.formData();
+    // The module's refusals carry values (a capacity), which a form's keys cannot: worded here.
+    const t = translatorOf(context);
+    const worded = (fieldErrors: Record<string, Message[]>) =>
+      Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, messages]) => [
+          field,
+          messages.map((message) => wordsOf(t, message)),
+        ]),
+      );
+    if (form.get("intent") === "withdraw") {
+      await withdrawOptIn(viewer, programmeId, role);
+      return redirect(`/mentorship/${programmeId}`);
+    }
+    if (role === "mentee") {
+      const submission = parseWithZod(form, { schema: MenteeOptInSchema });
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+      const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
+      if (!result.ok)
+        return data(submission.reply({ fieldErrors: worded(result.fieldErrors) }), { status: 400 });
+    } else {
+      const submission = parseWithZod(form, { schema: MentorOptInSchema });
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+      const result = await saveOptIn(viewer, programmeId, { role, ...submission.value });
+      if (!result.ok)
+        return data(submission.reply({ fieldErrors: worded(result.fieldErrors) }), { status: 400 });
+    }
+    return redirect(`/mentorship/${programmeId}?joined=${role}`);
+  },
+);
 
 /** Where the level a mentee works towards comes from, as its message chooses (ICU choices take no hyphen). */
-const TARGET_FROM = { "growth-plan": "growthPlan", "next-level": "nextLevel", "own-level": "ownLevel" } as const;
+const TARGET_FROM = {
+  "growth-plan": "growthPlan",
+  "next-level": "nextLevel",
+  "own-level": "ownLevel",
+} as const;
 
 export default function JoinProgramme({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -96,9 +122,14 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
         title={t("programme.join", { role: view.role })}
-        description={t("join.description", { name: view.programme.name, matchingOn: f.day(view.programme.matchingOn) })}
+        description={t("join.description", {
+          name: view.programme.name,
+          matchingOn: f.day(view.programme.matchingOn),
+        })}
       />
-      {view.open ? null : <Alert tone="info">{view.closedReason ? wordsOf(t, view.closedReason) : null}</Alert>}
+      {view.open ? null : (
+        <Alert tone="info">{view.closedReason ? wordsOf(t, view.closedReason) : null}</Alert>
+      )}
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
           <fieldset disabled={!view.open} className="space-y-5">
@@ -109,7 +140,9 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
               </p>
             ) : null}
             <fieldset aria-describedby={choices.errors?.length ? choices.errorId : undefined}>
-              <legend className="mb-1 text-sm font-medium">{isMentee ? t("join.goals", { count: MAX_GOALS }) : t("join.competencies")}</legend>
+              <legend className="mb-1 text-sm font-medium">
+                {isMentee ? t("join.goals", { count: MAX_GOALS }) : t("join.competencies")}
+              </legend>
               <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
                 {view.prefilled
                   ? isMentee
@@ -122,9 +155,19 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
               <div className="grid gap-1 sm:grid-cols-2">
                 {view.options.map((option) => (
                   <label key={option.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name={choices.name} value={option.id} defaultChecked={chosen.has(option.id)} className="size-4" />
+                    <input
+                      type="checkbox"
+                      name={choices.name}
+                      value={option.id}
+                      defaultChecked={chosen.has(option.id)}
+                      className="size-4"
+                    />
                     {option.name}
-                    {(isMentee ? option.suggested : option.fromReview) ? <span className="text-xs text-slate-500 dark:text-slate-400">{isMentee ? t("join.fromGrowthPlan") : t("join.fromReview")}</span> : null}
+                    {(isMentee ? option.suggested : option.fromReview) ? (
+                      <span className="text-xs text-slate-500 dark:text-slate-400">
+                        {isMentee ? t("join.fromGrowthPlan") : t("join.fromReview")}
+                      </span>
+                    ) : null}
                   </label>
                 ))}
               </div>
@@ -164,7 +207,14 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
                 {view.joined ? t("join.save") : t("programme.join", { role: view.role })}
               </Button>
               {view.joined ? (
-                <Button type="submit" name="intent" value="withdraw" variant="secondary" formNoValidate disabled={busy}>
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="withdraw"
+                  variant="secondary"
+                  formNoValidate
+                  disabled={busy}
+                >
                   {t("join.withdraw")}
                 </Button>
               ) : null}

@@ -14,7 +14,15 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { PairRuleSchema, RunSchema } from "~/modules/mentorship/forms";
 import { PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
-import { matchingPage, parsePairStatus, publishPairs, removePairRule, runMatching, setPairRule, setPairRuleByEmail } from "~/modules/mentorship/matching.server";
+import {
+  matchingPage,
+  parsePairStatus,
+  publishPairs,
+  removePairRule,
+  runMatching,
+  setPairRule,
+  setPairRuleByEmail,
+} from "~/modules/mentorship/matching.server";
 import { RULE_KEYS } from "~/modules/mentorship/rules";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
@@ -27,69 +35,112 @@ import { RadioGroupField } from "~/components/ui/radio-group-field";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:matching.title", { name: loaderData.programme.name }) : t("mentorship:matching.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:matching.title", { name: loaderData.programme.name })
+        : t("mentorship:matching.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const search = url.searchParams;
-  return matchingPage(viewer, params.programmeId ?? "", { status: parsePairStatus(textParam(search, "status")), page: pageParam(search), unpairedPage: pageParam(search, "unpaired") });
+  return matchingPage(viewer, params.programmeId ?? "", {
+    status: parsePairStatus(textParam(search, "status")),
+    page: pageParam(search),
+    unpairedPage: pageParam(search, "unpaired"),
+  });
 });
 
 type Refusal = { intent: string; error: string };
 
-export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  const programmeId = params.programmeId ?? "";
-  const intent = String(form.get("intent") ?? "");
-  const back = `/mentorship/${programmeId}/matching`;
-  if (intent === "run") {
-    const submission = parseWithZod(form, { schema: RunSchema });
-    if (submission.status !== "success") return data<Refusal>({ intent, error: translatorOf(context)("mentorship:programmeForm.errors.objectiveMissing") }, { status: 400 });
-    await runMatching(viewer, programmeId, submission.value);
-    return redirect(`${back}?done=run`);
-  }
-  if (intent === "pin" || intent === "forbid" || intent === "unrule") {
-    const pair = { menteeId: String(form.get("menteeId") ?? ""), mentorId: String(form.get("mentorId") ?? "") };
-    if (intent === "unrule") await removePairRule(viewer, programmeId, pair);
-    else {
-      const result = await setPairRule(viewer, programmeId, { kind: intent, ...pair });
-      if (!result.ok) {
-        const t = translatorOf(context);
-        return data<Refusal>({ intent, error: Object.values(result.fieldErrors).flat().map((message) => wordsOf(t, message)).join(" ") }, { status: 400 });
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const programmeId = params.programmeId ?? "";
+    const intent = String(form.get("intent") ?? "");
+    const back = `/mentorship/${programmeId}/matching`;
+    if (intent === "run") {
+      const submission = parseWithZod(form, { schema: RunSchema });
+      if (submission.status !== "success")
+        return data<Refusal>(
+          {
+            intent,
+            error: translatorOf(context)("mentorship:programmeForm.errors.objectiveMissing"),
+          },
+          { status: 400 },
+        );
+      await runMatching(viewer, programmeId, submission.value);
+      return redirect(`${back}?done=run`);
+    }
+    if (intent === "pin" || intent === "forbid" || intent === "unrule") {
+      const pair = {
+        menteeId: String(form.get("menteeId") ?? ""),
+        mentorId: String(form.get("mentorId") ?? ""),
+      };
+      if (intent === "unrule") await removePairRule(viewer, programmeId, pair);
+      else {
+        const result = await setPairRule(viewer, programmeId, { kind: intent, ...pair });
+        if (!result.ok) {
+          const t = translatorOf(context);
+          return data<Refusal>(
+            {
+              intent,
+              error: Object.values(result.fieldErrors)
+                .flat()
+                .map((message) => wordsOf(t, message))
+                .join(" "),
+            },
+            { status: 400 },
+          );
+        }
       }
+      return redirect(`${back}?done=${intent}`);
     }
-    return redirect(`${back}?done=${intent}`);
-  }
-  if (intent === "rule") {
-    const submission = parseWithZod(form, { schema: PairRuleSchema });
-    if (submission.status !== "success") return data({ intent, reply: submission.reply() }, { status: 400 });
-    const result = await setPairRuleByEmail(viewer, programmeId, submission.value);
-    if (!result.ok) {
-      const { form: formErrors, ...fieldErrors } = result.fieldErrors as Record<string, string[]>;
-      return data({ intent, reply: submission.reply({ fieldErrors, formErrors: formErrors ?? [] }) }, { status: 400 });
+    if (intent === "rule") {
+      const submission = parseWithZod(form, { schema: PairRuleSchema });
+      if (submission.status !== "success")
+        return data({ intent, reply: submission.reply() }, { status: 400 });
+      const result = await setPairRuleByEmail(viewer, programmeId, submission.value);
+      if (!result.ok) {
+        const { form: formErrors, ...fieldErrors } = result.fieldErrors as Record<string, string[]>;
+        return data(
+          { intent, reply: submission.reply({ fieldErrors, formErrors: formErrors ?? [] }) },
+          { status: 400 },
+        );
+      }
+      return redirect(`${back}?done=${submission.value.kind}`);
     }
-    return redirect(`${back}?done=${submission.value.kind}`);
-  }
-  if (intent === "publish") {
-    await publishPairs(viewer, programmeId);
-    return redirect(`${back}?done=publish&status=offered`);
-  }
-  throw new InvalidError({ key: "mentorship:errors.unknownAction" });
-});
+    if (intent === "publish") {
+      await publishPairs(viewer, programmeId);
+      return redirect(`${back}?done=publish&status=offered`);
+    }
+    throw new InvalidError({ key: "mentorship:errors.unknownAction" });
+  },
+);
 
-const DONE = { run: "matching.done.run", pin: "matching.done.pin", forbid: "matching.done.forbid", unrule: "matching.done.unrule", publish: "matching.done.publish" } as const;
+const DONE = {
+  run: "matching.done.run",
+  pin: "matching.done.pin",
+  forbid: "matching.done.forbid",
+  unrule: "matching.done.unrule",
+  publish: "matching.done.publish",
+} as const;
 
 function isDone(value: string): value is keyof typeof DONE {
   return value in DONE;
 }
 
-const OBJECTIVES = { "most-matched": "objective.mostMatched", "most-fit": "objective.mostFit" } as const;
+const OBJECTIVES = {
+  "most-matched": "objective.mostMatched",
+  "most-fit": "objective.mostFit",
+} as const;
 
 function objectiveOf(value: string): keyof typeof OBJECTIVES {
   return value === "most-fit" ? "most-fit" : "most-matched";
 }
-
 
 export default function ProgrammeMatching({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -119,20 +170,37 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
 
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-2 text-lg font-semibold">{published ? t("matching.rerun") : t("matching.run")}</h2>
+          <h2 className="mb-2 text-lg font-semibold">
+            {published ? t("matching.rerun") : t("matching.run")}
+          </h2>
           <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-            {t("matching.joined", { mentees: view.mentees, mentors: view.mentors })} {published ? t("matching.rerunIntro") : t("matching.runIntro")}
+            {t("matching.joined", { mentees: view.mentees, mentors: view.mentors })}{" "}
+            {published ? t("matching.rerunIntro") : t("matching.runIntro")}
           </p>
           {view.canRun ? (
             <Form method="post" className="space-y-3">
               <input type="hidden" name="intent" value="run" />
-              <SelectField label={t("matching.aimFor")} name="objective" defaultValue={programme.objective} className="max-w-sm">
+              <SelectField
+                label={t("matching.aimFor")}
+                name="objective"
+                defaultValue={programme.objective}
+                className="max-w-sm"
+              >
                 <option value="most-matched">{t(OBJECTIVES["most-matched"])}</option>
                 <option value="most-fit">{t(OBJECTIVES["most-fit"])}</option>
               </SelectField>
-              <CheckboxField label={t("fairness.label")} hint={t("fairness.hint")} name="fairness" defaultChecked={programme.fairness} />
+              <CheckboxField
+                label={t("fairness.label")}
+                hint={t("fairness.hint")}
+                name="fairness"
+                defaultChecked={programme.fairness}
+              />
               <Button type="submit" disabled={busy || !view.ladderServed}>
-                {running ? t("matching.running") : published ? t("matching.rerun") : t("matching.runButton")}
+                {running
+                  ? t("matching.running")
+                  : published
+                    ? t("matching.rerun")
+                    : t("matching.runButton")}
               </Button>
             </Form>
           ) : (
@@ -144,24 +212,76 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
           {lastRun && lastRun.summary ? (
             <>
               <p className="text-sm text-slate-700 dark:text-slate-300">
-                {t("matching.lastRunLine", { kind: lastRun.kind === "rerun" ? "rerun" : "initial", day: f.day(lastRun.createdAt) })} · {t(OBJECTIVES[objectiveOf(lastRun.objective)])}
+                {t("matching.lastRunLine", {
+                  kind: lastRun.kind === "rerun" ? "rerun" : "initial",
+                  day: f.day(lastRun.createdAt),
+                })}{" "}
+                · {t(OBJECTIVES[objectiveOf(lastRun.objective)])}
                 {lastRun.fairness ? ` · ${t("matching.withFairness")}` : ""}
               </p>
               <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
-                <Figure label={t("matching.figure.paired")} value={t("matching.figure.pairedOf", { paired: lastRun.summary.paired, mentees: lastRun.summary.mentees })} />
-                <Figure label={t("matching.figure.unpaired")} value={f.number(lastRun.summary.unpaired)} />
-                <Figure label={t("matching.figure.slots")} value={f.number(lastRun.summary.slots)} />
-                <Figure label={t("matching.figure.totalFit")} value={fit(lastRun.summary.totalFit)} />
-                <Figure label={t("matching.figure.averageFit")} value={lastRun.summary.averageFit === null ? "—" : fit(lastRun.summary.averageFit)} />
-                <Figure label={t("matching.figure.lowestFit")} value={lastRun.summary.lowestFit === null ? "—" : fit(lastRun.summary.lowestFit)} />
-                <Figure label={t("matching.figure.pinned")} value={f.number(lastRun.summary.pinned)} />
-                {lastRun.kind === "rerun" ? <Figure label={t("matching.figure.kept")} value={f.number(lastRun.summary.accepted)} /> : null}
-                {lastRun.summary.requested ? <Figure label={t("matching.figure.requested")} value={f.number(lastRun.summary.requested)} /> : null}
-                {lastRun.summary.fairnessThreshold === null ? null : <Figure label={t("matching.figure.fairnessFloor")} value={fit(lastRun.summary.fairnessThreshold)} />}
+                <Figure
+                  label={t("matching.figure.paired")}
+                  value={t("matching.figure.pairedOf", {
+                    paired: lastRun.summary.paired,
+                    mentees: lastRun.summary.mentees,
+                  })}
+                />
+                <Figure
+                  label={t("matching.figure.unpaired")}
+                  value={f.number(lastRun.summary.unpaired)}
+                />
+                <Figure
+                  label={t("matching.figure.slots")}
+                  value={f.number(lastRun.summary.slots)}
+                />
+                <Figure
+                  label={t("matching.figure.totalFit")}
+                  value={fit(lastRun.summary.totalFit)}
+                />
+                <Figure
+                  label={t("matching.figure.averageFit")}
+                  value={
+                    lastRun.summary.averageFit === null ? "—" : fit(lastRun.summary.averageFit)
+                  }
+                />
+                <Figure
+                  label={t("matching.figure.lowestFit")}
+                  value={lastRun.summary.lowestFit === null ? "—" : fit(lastRun.summary.lowestFit)}
+                />
+                <Figure
+                  label={t("matching.figure.pinned")}
+                  value={f.number(lastRun.summary.pinned)}
+                />
+                {lastRun.kind === "rerun" ? (
+                  <Figure
+                    label={t("matching.figure.kept")}
+                    value={f.number(lastRun.summary.accepted)}
+                  />
+                ) : null}
+                {lastRun.summary.requested ? (
+                  <Figure
+                    label={t("matching.figure.requested")}
+                    value={f.number(lastRun.summary.requested)}
+                  />
+                ) : null}
+                {lastRun.summary.fairnessThreshold === null ? null : (
+                  <Figure
+                    label={t("matching.figure.fairnessFloor")}
+                    value={fit(lastRun.summary.fairnessThreshold)}
+                  />
+                )}
               </dl>
               {lastRun.changes.length ? (
-                <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" role="status">
-                  {t("matching.changed", { changes: f.list(lastRun.changes.map((change) => t(`matching.changes.${change}`))) })}
+                <p
+                  className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+                  role="status"
+                >
+                  {t("matching.changed", {
+                    changes: f.list(
+                      lastRun.changes.map((change) => t(`matching.changes.${change}`)),
+                    ),
+                  })}
                 </p>
               ) : null}
             </>
@@ -197,7 +317,10 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
               aria-current={view.status === status ? "page" : undefined}
               className={`rounded-md border px-3 py-1 ${view.status === status ? "border-brand-600 bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-white" : "border-slate-300 dark:border-slate-600"}`}
             >
-              {t("matching.statusTab", { status: t(`pair.status.${status}`), count: view.byStatus[status] })}
+              {t("matching.statusTab", {
+                status: t(`pair.status.${status}`),
+                count: view.byStatus[status],
+              })}
             </Link>
           ))}
         </nav>
@@ -210,24 +333,43 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
                 t("role.mentor"),
                 t("matching.table.fit"),
                 t("matching.table.why"),
-                view.status === "proposed" ? t("matching.table.adjust") : t("matching.table.answers"),
+                view.status === "proposed"
+                  ? t("matching.table.adjust")
+                  : t("matching.table.answers"),
               ]}
             >
               {view.pairs.map((pair) => (
                 <tr key={pair.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
-                    <a href={`/mentorship/${programme.id}/pairs/${pair.id}`} className="link hover:underline">
+                    <a
+                      href={`/mentorship/${programme.id}/pairs/${pair.id}`}
+                      className="link hover:underline"
+                    >
                       {pair.menteeName}
                     </a>
                   </th>
                   <td className={tdClass}>{pair.mentorName}</td>
                   <td className={`${tdClass} tabular-nums`}>
                     {fit(pair.fit)}
-                    {pair.source === "pinned" ? <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">{t("matching.table.pinned")}</span> : null}
-                    {pair.source === "requested" ? <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">{t("matching.table.requested")}</span> : null}
+                    {pair.source === "pinned" ? (
+                      <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">
+                        {t("matching.table.pinned")}
+                      </span>
+                    ) : null}
+                    {pair.source === "requested" ? (
+                      <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">
+                        {t("matching.table.requested")}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={`${tdClass} min-w-72`}>
-                    {pair.source === "requested" ? <p className="mb-1 text-sm font-medium">{pair.rank ? t("origin.requested", { rank: t("ordinal", { rank: pair.rank }) }) : t("origin.requestedUnranked")}</p> : null}
+                    {pair.source === "requested" ? (
+                      <p className="mb-1 text-sm font-medium">
+                        {pair.rank
+                          ? t("origin.requested", { rank: t("ordinal", { rank: pair.rank }) })
+                          : t("origin.requestedUnranked")}
+                      </p>
+                    ) : null}
                     <FactorList factors={pair.factors} />
                   </td>
                   <td className={tdClass}>
@@ -236,15 +378,28 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
                     ) : (
                       <div className="space-y-1 text-sm">
                         <PairStatusBadge status={pair.status} />
-                        <p>{t("matching.answers", { mentee: pair.menteeAnswer ?? "none", mentor: pair.mentorAnswer ?? "none" })}</p>
-                        {pair.declineReason ? <p className="text-slate-600 dark:text-slate-300">{t("matching.quoted", { text: pair.declineReason })}</p> : null}
+                        <p>
+                          {t("matching.answers", {
+                            mentee: pair.menteeAnswer ?? "none",
+                            mentor: pair.mentorAnswer ?? "none",
+                          })}
+                        </p>
+                        {pair.declineReason ? (
+                          <p className="text-slate-600 dark:text-slate-300">
+                            {t("matching.quoted", { text: pair.declineReason })}
+                          </p>
+                        ) : null}
                       </div>
                     )}
                   </td>
                 </tr>
               ))}
             </DataTable>
-            <Pagination page={view.pagination.page} pageCount={view.pagination.pages} label={t("matching.pairsPages")} />
+            <Pagination
+              page={view.pagination.page}
+              pageCount={view.pagination.pages}
+              label={t("matching.pairsPages")}
+            />
           </>
         ) : (
           <Card>
@@ -258,13 +413,18 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
           <h2 id="unpaired-heading" className="mb-2 text-lg font-semibold">
             {t("matching.unpaired.heading", { count: lastRun.unpaired.total })}
           </h2>
-          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{t("matching.unpaired.intro")}</p>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+            {t("matching.unpaired.intro")}
+          </p>
           <DataTable
             caption={t("matching.unpaired.caption")}
             headings={[
               t("role.mentee"),
               t("matching.table.why"),
-              ...lastRun.unpaired.rows[0]!.excludedBy.map(({ rule }) => ({ key: rule, label: t(RULE_KEYS[rule]) })),
+              ...lastRun.unpaired.rows[0]!.excludedBy.map(({ rule }) => ({
+                key: rule,
+                label: t(RULE_KEYS[rule]),
+              })),
               t("matching.unpaired.eligible"),
               t("matching.unpaired.eligibleWithSlot"),
             ]}
@@ -287,9 +447,22 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
           </DataTable>
           {lastRun.unpaired.pages > 1 ? (
             <nav aria-label={t("matching.unpaired.pages")} className="mt-3 flex gap-3 text-sm">
-              {lastRun.unpaired.page > 1 ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page - 1)}`}>{common("pagination.previous")}</Link> : null}
-              <span>{common("pagination.page", { page: lastRun.unpaired.page, pageCount: lastRun.unpaired.pages })}</span>
-              {lastRun.unpaired.page < lastRun.unpaired.pages ? <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page + 1)}`}>{common("pagination.next")}</Link> : null}
+              {lastRun.unpaired.page > 1 ? (
+                <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page - 1)}`}>
+                  {common("pagination.previous")}
+                </Link>
+              ) : null}
+              <span>
+                {common("pagination.page", {
+                  page: lastRun.unpaired.page,
+                  pageCount: lastRun.unpaired.pages,
+                })}
+              </span>
+              {lastRun.unpaired.page < lastRun.unpaired.pages ? (
+                <Link to={`?${pageLink(searchParams, "unpaired", lastRun.unpaired.page + 1)}`}>
+                  {common("pagination.next")}
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </section>
@@ -303,7 +476,11 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
               <ul className="space-y-1 text-sm">
                 {lastRun.leftOut.map((row) => (
                   <li key={`${row.userId}-${row.role}`}>
-                    {t("matching.leftOutRow", { name: someone(row.name), role: row.role, reason: wordsOf(t, row.reason) })}
+                    {t("matching.leftOutRow", {
+                      name: someone(row.name),
+                      role: row.role,
+                      reason: wordsOf(t, row.reason),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -315,7 +492,11 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
               <ul className="space-y-1 text-sm">
                 {lastRun.rejectedPins.map((pin) => (
                   <li key={`${pin.menteeId}-${pin.mentorId}`}>
-                    {t("matching.rejectedPin", { mentee: someone(pin.menteeName), mentor: someone(pin.mentorName), reason: wordsOf(t, pin.message) })}
+                    {t("matching.rejectedPin", {
+                      mentee: someone(pin.menteeName),
+                      mentor: someone(pin.mentorName),
+                      reason: wordsOf(t, pin.message),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -332,15 +513,31 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
           {view.rules.length ? (
             <ul className="space-y-2 text-sm">
               {view.rules.map((rule) => (
-                <li key={`${rule.menteeId}-${rule.mentorId}`} className="flex flex-wrap items-center gap-2">
+                <li
+                  key={`${rule.menteeId}-${rule.mentorId}`}
+                  className="flex flex-wrap items-center gap-2"
+                >
                   <span>
-                    <strong>{t("matching.rules.kind", { kind: rule.kind })}</strong> {t("matching.rules.pair", { mentee: rule.menteeName, mentor: rule.mentorName })}
+                    <strong>{t("matching.rules.kind", { kind: rule.kind })}</strong>{" "}
+                    {t("matching.rules.pair", { mentee: rule.menteeName, mentor: rule.mentorName })}
                   </span>
                   {view.canRun ? (
                     <Form method="post">
                       <input type="hidden" name="menteeId" value={rule.menteeId} />
                       <input type="hidden" name="mentorId" value={rule.mentorId} />
-                      <Button type="submit" name="intent" value="unrule" variant="ghost" className="px-2 py-1" aria-label={t("matching.rules.removeLabel", { kind: rule.kind, mentee: rule.menteeName, mentor: rule.mentorName })} disabled={busy}>
+                      <Button
+                        type="submit"
+                        name="intent"
+                        value="unrule"
+                        variant="ghost"
+                        className="px-2 py-1"
+                        aria-label={t("matching.rules.removeLabel", {
+                          kind: rule.kind,
+                          mentee: rule.menteeName,
+                          mentor: rule.mentorName,
+                        })}
+                        disabled={busy}
+                      >
                         {t("matching.rules.remove")}
                       </Button>
                     </Form>
@@ -352,7 +549,12 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
             <p className="text-sm">{t("matching.rules.none")}</p>
           )}
         </Card>
-        {view.canRun ? <PairRuleForm result={result && "reply" in result ? result.reply : undefined} busy={busy} /> : null}
+        {view.canRun ? (
+          <PairRuleForm
+            result={result && "reply" in result ? result.reply : undefined}
+            busy={busy}
+          />
+        ) : null}
       </section>
     </>
   );
@@ -374,23 +576,63 @@ function Figure({ label, value }: { label: string; value: string | number }) {
   );
 }
 
-function PairRuleButtons({ programmeId, pair, busy }: { programmeId: string; pair: { menteeId: string; mentorId: string; menteeName: string; mentorName: string; rule: string | null }; busy: boolean }) {
+function PairRuleButtons({
+  programmeId,
+  pair,
+  busy,
+}: {
+  programmeId: string;
+  pair: {
+    menteeId: string;
+    mentorId: string;
+    menteeName: string;
+    mentorName: string;
+    rule: string | null;
+  };
+  busy: boolean;
+}) {
   const { t } = useTranslation("mentorship");
   return (
-    <Form method="post" action={`/mentorship/${programmeId}/matching`} className="flex flex-wrap gap-1">
+    <Form
+      method="post"
+      action={`/mentorship/${programmeId}/matching`}
+      className="flex flex-wrap gap-1"
+    >
       <input type="hidden" name="menteeId" value={pair.menteeId} />
       <input type="hidden" name="mentorId" value={pair.mentorId} />
       {pair.rule === "pin" ? (
         <span className="text-xs font-medium">{t("matching.rules.pinned")}</span>
       ) : (
-        <Button type="submit" name="intent" value="pin" variant="secondary" className="px-2 py-1" aria-label={t("matching.rules.pinLabel", { mentee: pair.menteeName, mentor: pair.mentorName })} disabled={busy}>
+        <Button
+          type="submit"
+          name="intent"
+          value="pin"
+          variant="secondary"
+          className="px-2 py-1"
+          aria-label={t("matching.rules.pinLabel", {
+            mentee: pair.menteeName,
+            mentor: pair.mentorName,
+          })}
+          disabled={busy}
+        >
           {t("matching.rules.pin")}
         </Button>
       )}
       {pair.rule === "forbid" ? (
         <span className="text-xs font-medium">{t("matching.rules.forbidden")}</span>
       ) : (
-        <Button type="submit" name="intent" value="forbid" variant="secondary" className="px-2 py-1" aria-label={t("matching.rules.forbidLabel", { mentee: pair.menteeName, mentor: pair.mentorName })} disabled={busy}>
+        <Button
+          type="submit"
+          name="intent"
+          value="forbid"
+          variant="secondary"
+          className="px-2 py-1"
+          aria-label={t("matching.rules.forbidLabel", {
+            mentee: pair.menteeName,
+            mentor: pair.mentorName,
+          })}
+          disabled={busy}
+        >
           {t("matching.rules.forbid")}
         </Button>
       )}
@@ -398,7 +640,13 @@ function PairRuleButtons({ programmeId, pair, busy }: { programmeId: string; pai
   );
 }
 
-function PairRuleForm({ result, busy }: { result: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function PairRuleForm({
+  result,
+  busy,
+}: {
+  result: SubmissionResult<string[]> | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "pair-rule",
@@ -413,9 +661,27 @@ function PairRuleForm({ result, busy }: { result: SubmissionResult<string[]> | u
       <h2 className="mb-2 text-lg font-semibold">{t("matching.ruleForm.heading")}</h2>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="rule" />
-        <Field label={t("matching.ruleForm.menteeEmail")} autoComplete="off" errors={fields.menteeEmail.errors} {...getInputProps(fields.menteeEmail, { type: "email" })} />
-        <Field label={t("matching.ruleForm.mentorEmail")} autoComplete="off" errors={fields.mentorEmail.errors} {...getInputProps(fields.mentorEmail, { type: "email" })} />
-        <RadioGroupField inline legend={t("matching.ruleForm.rule")} field={fields.kind} options={[["pin", t("matching.ruleForm.pin")], ["forbid", t("matching.ruleForm.forbid")]]} />
+        <Field
+          label={t("matching.ruleForm.menteeEmail")}
+          autoComplete="off"
+          errors={fields.menteeEmail.errors}
+          {...getInputProps(fields.menteeEmail, { type: "email" })}
+        />
+        <Field
+          label={t("matching.ruleForm.mentorEmail")}
+          autoComplete="off"
+          errors={fields.mentorEmail.errors}
+          {...getInputProps(fields.mentorEmail, { type: "email" })}
+        />
+        <RadioGroupField
+          inline
+          legend={t("matching.ruleForm.rule")}
+          field={fields.kind}
+          options={[
+            ["pin", t("matching.ruleForm.pin")],
+            ["forbid", t("matching.ruleForm.forbid")],
+          ]}
+        />
         <FormErrors form={form} />
         <Button type="submit" variant="secondary" disabled={busy}>
           {t("matching.ruleForm.save")}

@@ -10,7 +10,12 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { MAX_NOTE, MentorNoteSchema, RequestSchema } from "~/modules/mentorship/forms";
 import { isRequestState } from "~/modules/mentorship/requests";
-import { askMentor, mentorsPage, saveMentorNote, withdrawRequest } from "~/modules/mentorship/requests.server";
+import {
+  askMentor,
+  mentorsPage,
+  saveMentorNote,
+  withdrawRequest,
+} from "~/modules/mentorship/requests.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
@@ -19,7 +24,13 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:mentors.title", { name: loaderData.programme.name }) : t("mentorship:mentors.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:mentors.title", { name: loaderData.programme.name })
+        : t("mentorship:mentors.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -37,7 +48,15 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   const back = (done: string) => redirect(`/mentorship/${programmeId}/mentors?done=${done}`);
   if (intent === "ask") {
     const submission = parseWithZod(form, { schema: RequestSchema });
-    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: Object.values(submission.error ?? {}).flat()[0] ?? null }, { status: 400 });
+    if (submission.status !== "success")
+      return data(
+        {
+          intent,
+          reply: submission.reply(),
+          error: Object.values(submission.error ?? {}).flat()[0] ?? null,
+        },
+        { status: 400 },
+      );
     await askMentor(viewer, programmeId, submission.value);
     return back("asked");
   }
@@ -47,14 +66,19 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   }
   if (intent === "note") {
     const submission = parseWithZod(form, { schema: MentorNoteSchema });
-    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
     await saveMentorNote(viewer, programmeId, submission.value.note);
     return back("note");
   }
   throw new InvalidError({ key: "mentorship:errors.unknownAction" });
 }, refusalShown);
 
-const DONE = { asked: "mentors.done.asked", withdrawn: "mentors.done.withdrawn", note: "mentors.done.note" } as const;
+const DONE = {
+  asked: "mentors.done.asked",
+  withdrawn: "mentors.done.withdrawn",
+  note: "mentors.done.note",
+} as const;
 
 function isDone(value: string): value is keyof typeof DONE {
   return value in DONE;
@@ -77,7 +101,14 @@ export default function MentorsPage({ loaderData, actionData }: Route.ComponentP
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
         title={t("mentors.heading", { name: view.programme.name })}
-        description={view.asMentee ? t("mentors.menteeIntro", { count: view.maxRequests, matchingOn: f.day(view.programme.matchingOn) }) : t("mentors.intro")}
+        description={
+          view.asMentee
+            ? t("mentors.menteeIntro", {
+                count: view.maxRequests,
+                matchingOn: f.day(view.programme.matchingOn),
+              })
+            : t("mentors.intro")
+        }
       />
       {done ? <Alert tone="success">{done}</Alert> : null}
       {result?.error ? <Alert tone="error">{wordsOf(t, result.error)}</Alert> : null}
@@ -90,14 +121,22 @@ export default function MentorsPage({ loaderData, actionData }: Route.ComponentP
               {view.requests.map((request) => (
                 <li key={request.id} className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">
-                    {t("mentors.choiceOf", { rank: t("ordinal", { rank: request.rank }), name: request.mentorName })}
+                    {t("mentors.choiceOf", {
+                      rank: t("ordinal", { rank: request.rank }),
+                      name: request.mentorName,
+                    })}
                   </span>
                   <span>{wordsOf(t, request.standing)}</span>
                   {request.canWithdraw ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="withdraw" />
                       <input type="hidden" name="requestId" value={request.id} />
-                      <Button type="submit" variant="secondary" disabled={busy} aria-label={t("mentors.withdrawLabel", { name: request.mentorName })}>
+                      <Button
+                        type="submit"
+                        variant="secondary"
+                        disabled={busy}
+                        aria-label={t("mentors.withdrawLabel", { name: request.mentorName })}
+                      >
                         {t("mentors.withdraw")}
                       </Button>
                     </Form>
@@ -106,7 +145,9 @@ export default function MentorsPage({ loaderData, actionData }: Route.ComponentP
               ))}
             </ol>
           ) : (
-            <p className="text-sm">{view.requestsOpen ? t("mentors.noRequestsYet") : t("mentors.noRequests")}</p>
+            <p className="text-sm">
+              {view.requestsOpen ? t("mentors.noRequestsYet") : t("mentors.noRequests")}
+            </p>
           )}
         </Card>
       ) : null}
@@ -114,18 +155,41 @@ export default function MentorsPage({ loaderData, actionData }: Route.ComponentP
       {view.profiles.length === 0 ? <p className="text-sm">{t("mentors.none")}</p> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {view.profiles.map((profile) => (
-          <Profile key={profile.id} profile={profile} view={view} busy={busy} noteReply={result?.intent === "note" ? (result.reply as SubmissionResult<string[]> | undefined) : undefined} />
+          <Profile
+            key={profile.id}
+            profile={profile}
+            view={view}
+            busy={busy}
+            noteReply={
+              result?.intent === "note"
+                ? (result.reply as SubmissionResult<string[]> | undefined)
+                : undefined
+            }
+          />
         ))}
       </div>
     </>
   );
 }
 
-function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"][number]; view: View; busy: boolean; noteReply: SubmissionResult<string[]> | undefined }) {
+function Profile({
+  profile,
+  view,
+  busy,
+  noteReply,
+}: {
+  profile: View["profiles"][number];
+  view: View;
+  busy: boolean;
+  noteReply: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation("mentorship");
   const headingId = `mentor-${profile.id}`;
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
       <h2 id={headingId} className="text-lg font-semibold">
         {profile.name}
       </h2>
@@ -137,18 +201,32 @@ function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"]
         {profile.canHelpWith.map((competency) => (
           <li key={competency.id}>
             {competency.name}
-            {competency.fromReview && !competency.offered ? <span className="text-xs text-slate-600 dark:text-slate-300"> {t("mentors.strongInReview")}</span> : null}
+            {competency.fromReview && !competency.offered ? (
+              <span className="text-xs text-slate-600 dark:text-slate-300">
+                {" "}
+                {t("mentors.strongInReview")}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
-      {profile.note ? <p className="mb-3 whitespace-pre-line text-sm">{t("matching.quoted", { text: profile.note })}</p> : null}
+      {profile.note ? (
+        <p className="mb-3 whitespace-pre-line text-sm">
+          {t("matching.quoted", { text: profile.note })}
+        </p>
+      ) : null}
       {profile.isViewer ? <NoteForm note={profile.note} busy={busy} reply={noteReply} /> : null}
       {view.asMentee && !profile.isViewer ? (
         profile.request ? null : profile.canAsk && view.nextRank !== null ? (
           <Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="ask" />
             <input type="hidden" name="mentorId" value={profile.id} />
-            <SelectField label={t("mentors.yourChoice")} name="rank" defaultValue={String(view.nextRank)} className="w-40">
+            <SelectField
+              label={t("mentors.yourChoice")}
+              name="rank"
+              defaultValue={String(view.nextRank)}
+              className="w-40"
+            >
               {view.freeRanks.map((rank) => (
                 <option key={rank} value={rank}>
                   {t("mentors.choice", { rank: t("ordinal", { rank }) })}
@@ -160,7 +238,9 @@ function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"]
             </Button>
           </Form>
         ) : profile.refusal ? (
-          <p className="text-sm text-slate-700 dark:text-slate-300">{wordsOf(t, profile.refusal)}</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {wordsOf(t, profile.refusal)}
+          </p>
         ) : null
       ) : null}
       {profile.request ? (
@@ -176,7 +256,15 @@ function Profile({ profile, view, busy, noteReply }: { profile: View["profiles"]
   );
 }
 
-function NoteForm({ note, busy, reply }: { note: string; busy: boolean; reply: SubmissionResult<string[]> | undefined }) {
+function NoteForm({
+  note,
+  busy,
+  reply,
+}: {
+  note: string;
+  busy: boolean;
+  reply: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "mentor-note",

@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.pairs.$pairId";
@@ -9,9 +16,20 @@ import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/c
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { CheckInSchema, DeclineSchema, OutcomeSchema, PulseSchema } from "~/modules/mentorship/forms";
+import {
+  CheckInSchema,
+  DeclineSchema,
+  OutcomeSchema,
+  PulseSchema,
+} from "~/modules/mentorship/forms";
 import { OUTCOMES } from "~/modules/mentorship/lifecycle";
-import { answerPairAs, answerPulse, pairPage, recordCheckIn, recordOutcome } from "~/modules/mentorship/pairs.server";
+import {
+  answerPairAs,
+  answerPulse,
+  pairPage,
+  recordCheckIn,
+  recordOutcome,
+} from "~/modules/mentorship/pairs.server";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf, type Message } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -21,7 +39,16 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:pair.title", { mentee: loaderData.pair.menteeName, mentor: loaderData.pair.mentorName }) : t("mentorship:pair.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:pair.title", {
+            mentee: loaderData.pair.menteeName,
+            mentor: loaderData.pair.mentorName,
+          })
+        : t("mentorship:pair.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -32,47 +59,73 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 /** A refusal is said at the top of the page; no form keeps a reply. */
 const refusalShown = () => ({ reply: undefined });
 
-export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  const programmeId = params.programmeId ?? "";
-  const pairId = params.pairId ?? "";
-  const intent = String(form.get("intent") ?? "");
-  const back = (done: string) => redirect(`/mentorship/${programmeId}/pairs/${pairId}?done=${done}`);
-  if (intent === "accept" || intent === "decline") {
-    const submission = parseWithZod(form, { schema: DeclineSchema });
-    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-    await answerPairAs(viewer, programmeId, pairId, intent === "accept" ? "accepted" : "declined", intent === "decline" ? submission.value.reason : "");
-    return back(intent);
-  }
-  if (intent === "check-in") {
-    const submission = parseWithZod(form, { schema: CheckInSchema });
-    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-    const result = await recordCheckIn(viewer, programmeId, pairId, submission.value);
-    if (!result.ok) {
-      // The module's refusals carry values (the day the pair began), which a form's keys cannot: worded here.
-      const t = translatorOf(context);
-      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, messages]: [string, Message[]]) => [field, messages.map((message) => wordsOf(t, message))]));
-      return data({ intent, reply: submission.reply({ fieldErrors }), error: null }, { status: 400 });
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const programmeId = params.programmeId ?? "";
+    const pairId = params.pairId ?? "";
+    const intent = String(form.get("intent") ?? "");
+    const back = (done: string) =>
+      redirect(`/mentorship/${programmeId}/pairs/${pairId}?done=${done}`);
+    if (intent === "accept" || intent === "decline") {
+      const submission = parseWithZod(form, { schema: DeclineSchema });
+      if (submission.status !== "success")
+        return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+      await answerPairAs(
+        viewer,
+        programmeId,
+        pairId,
+        intent === "accept" ? "accepted" : "declined",
+        intent === "decline" ? submission.value.reason : "",
+      );
+      return back(intent);
     }
-    return back("check-in");
-  }
-  if (intent === "pulse") {
-    const submission = parseWithZod(form, { schema: PulseSchema });
-    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-    await answerPulse(viewer, programmeId, pairId, submission.value);
-    return back("pulse");
-  }
-  if (intent === "outcome") {
-    const submission = parseWithZod(form, { schema: OutcomeSchema });
-    if (submission.status !== "success") return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
-    await recordOutcome(viewer, programmeId, pairId, submission.value);
-    return back("outcome");
-  }
-  throw new InvalidError({ key: "mentorship:errors.unknownAction" });
-}, refusalShown);
+    if (intent === "check-in") {
+      const submission = parseWithZod(form, { schema: CheckInSchema });
+      if (submission.status !== "success")
+        return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+      const result = await recordCheckIn(viewer, programmeId, pairId, submission.value);
+      if (!result.ok) {
+        // The module's refusals carry values (the day the pair began), which a form's keys cannot: worded here.
+        const t = translatorOf(context);
+        const fieldErrors = Object.fromEntries(
+          Object.entries(result.fieldErrors).map(([field, messages]: [string, Message[]]) => [
+            field,
+            messages.map((message) => wordsOf(t, message)),
+          ]),
+        );
+        return data(
+          { intent, reply: submission.reply({ fieldErrors }), error: null },
+          { status: 400 },
+        );
+      }
+      return back("check-in");
+    }
+    if (intent === "pulse") {
+      const submission = parseWithZod(form, { schema: PulseSchema });
+      if (submission.status !== "success")
+        return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+      await answerPulse(viewer, programmeId, pairId, submission.value);
+      return back("pulse");
+    }
+    if (intent === "outcome") {
+      const submission = parseWithZod(form, { schema: OutcomeSchema });
+      if (submission.status !== "success")
+        return data({ intent, reply: submission.reply(), error: null }, { status: 400 });
+      await recordOutcome(viewer, programmeId, pairId, submission.value);
+      return back("outcome");
+    }
+    throw new InvalidError({ key: "mentorship:errors.unknownAction" });
+  },
+  refusalShown,
+);
 
 // After an answer, the pair's standing as it is now (the other side may have answered since).
-const DONE = { "check-in": "pair.done.checkIn", pulse: "pair.done.pulse", outcome: "pair.done.outcome" } as const;
+const DONE = {
+  "check-in": "pair.done.checkIn",
+  pulse: "pair.done.pulse",
+  outcome: "pair.done.outcome",
+} as const;
 
 function isDone(value: string): value is keyof typeof DONE {
   return value in DONE;
@@ -81,7 +134,12 @@ function isDone(value: string): value is keyof typeof DONE {
 type Reply = SubmissionResult<string[]> | undefined;
 
 /** The outcomes' message keys (a key takes no hyphen in ICU's choices, and reads as the others do). */
-const OUTCOME_KEYS = { "goals-met": "goalsMet", "partly-met": "partlyMet", "not-met": "notMet", "ended-early": "endedEarly" } as const;
+const OUTCOME_KEYS = {
+  "goals-met": "goalsMet",
+  "partly-met": "partlyMet",
+  "not-met": "notMet",
+  "ended-early": "endedEarly",
+} as const;
 
 export default function PairPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -93,15 +151,26 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
   const f = useFormats();
   const doneParam = searchParams.get("done") ?? "";
   const standing = view.standing ? wordsOf(t, view.standing) : null;
-  const done = result ? null : doneParam === "accept" || doneParam === "decline" ? standing : isDone(doneParam) ? t(DONE[doneParam]) : null;
-  const replyFor = (intent: string): Reply => (result && result.intent === intent ? (result.reply as Reply) : undefined);
+  const done = result
+    ? null
+    : doneParam === "accept" || doneParam === "decline"
+      ? standing
+      : isDone(doneParam)
+        ? t(DONE[doneParam])
+        : null;
+  const replyFor = (intent: string): Reply =>
+    result && result.intent === intent ? (result.reply as Reply) : undefined;
   const { pair, role } = view;
   const other = role === "mentee" ? pair.mentorName : role === "mentor" ? pair.menteeName : null;
   return (
     <>
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
-        title={other ? t("pair.headingOwn", { role: role ?? "mentee", name: other }) : t("pair.heading", { mentee: pair.menteeName, mentor: pair.mentorName })}
+        title={
+          other
+            ? t("pair.headingOwn", { role: role ?? "mentee", name: other })
+            : t("pair.heading", { mentee: pair.menteeName, mentor: pair.mentorName })
+        }
         description={t("pair.description", { mentee: pair.menteeName, mentor: pair.mentorName })}
       />
       {done ? <Alert tone="success">{done}</Alert> : null}
@@ -109,29 +178,48 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
       <p className="mb-6 flex flex-wrap items-center gap-2 text-sm">
         <PairStatusBadge status={pair.status} />
         {pair.status === "offered" && !view.standing ? (
-          <span>{t("pair.answers", { mentee: pair.menteeAnswer ?? "none", mentor: pair.mentorAnswer ?? "none" })}</span>
+          <span>
+            {t("pair.answers", {
+              mentee: pair.menteeAnswer ?? "none",
+              mentor: pair.mentorAnswer ?? "none",
+            })}
+          </span>
         ) : null}
         {standing && pair.status !== "declined" && !done ? <span>{standing}</span> : null}
         {pair.activeSince ? <span>{t("pair.since", { day: f.day(pair.activeSince) })}</span> : null}
         {pair.status === "declined" ? (
           <span>
             {pair.declineReason
-              ? t("pair.declinedByBecause", { by: pair.declinedBy ?? "pair", reason: pair.declineReason })
+              ? t("pair.declinedByBecause", {
+                  by: pair.declinedBy ?? "pair",
+                  reason: pair.declineReason,
+                })
               : t("pair.declinedBy", { by: pair.declinedBy ?? "pair" })}
           </span>
         ) : null}
         {pair.outcome ? (
           <span>
             {pair.outcomeNote
-              ? t("pair.outcomeWithNote", { outcome: t(`outcome.${OUTCOME_KEYS[pair.outcome]}`), note: pair.outcomeNote })
+              ? t("pair.outcomeWithNote", {
+                  outcome: t(`outcome.${OUTCOME_KEYS[pair.outcome]}`),
+                  note: pair.outcomeNote,
+                })
               : t("pair.outcome", { outcome: t(`outcome.${OUTCOME_KEYS[pair.outcome]}`) })}
           </span>
         ) : null}
       </p>
 
-      {view.can.answer ? <AnswerForm reply={replyFor("decline")} busy={busy} other={other ?? ""} /> : null}
+      {view.can.answer ? (
+        <AnswerForm reply={replyFor("decline")} busy={busy} other={other ?? ""} />
+      ) : null}
       {view.pulsesDue.map((pulse) => (
-        <PulseForm key={pulse.checkpoint} checkpoint={pulse.checkpoint} dueOn={pulse.dueOn} reply={replyFor("pulse")} busy={busy} />
+        <PulseForm
+          key={pulse.checkpoint}
+          checkpoint={pulse.checkpoint}
+          dueOn={pulse.dueOn}
+          reply={replyFor("pulse")}
+          busy={busy}
+        />
       ))}
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -139,13 +227,21 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
           <h2 className="mb-2 text-lg font-semibold">{t("pair.why")}</h2>
           {pair.source === "requested" ? (
             <p className="mb-2 text-sm font-medium">
-              {view.requestRank ? t("origin.requested", { rank: t("ordinal", { rank: view.requestRank }) }) : t("origin.requestedUnranked")}
+              {view.requestRank
+                ? t("origin.requested", { rank: t("ordinal", { rank: view.requestRank }) })
+                : t("origin.requestedUnranked")}
             </p>
           ) : null}
-          {view.fit !== null ? <p className="mb-2 text-sm">{t("pair.fit", { fit: view.fit })}</p> : null}
+          {view.fit !== null ? (
+            <p className="mb-2 text-sm">{t("pair.fit", { fit: view.fit })}</p>
+          ) : null}
           <FactorList factors={view.factors} />
           <p className="mt-3 text-xs text-slate-600 dark:text-slate-300">
-            {t("pair.timeZones", { mentee: view.timeZones.mentee, mentor: view.timeZones.mentor, apart: wordsOf(t, view.timeZones.apart) })}
+            {t("pair.timeZones", {
+              mentee: view.timeZones.mentee,
+              mentor: view.timeZones.mentor,
+              apart: wordsOf(t, view.timeZones.apart),
+            })}
           </p>
         </Card>
         <Card>
@@ -154,18 +250,31 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
             {view.goals.map((goal) => (
               <li key={goal.id}>
                 {goal.name}
-                {goal.mentorCanHelp ? <span className="text-xs text-emerald-700 dark:text-emerald-300"> · {t("pair.mentorCanHelp")}</span> : null}
+                {goal.mentorCanHelp ? (
+                  <span className="text-xs text-emerald-700 dark:text-emerald-300">
+                    {" "}
+                    · {t("pair.mentorCanHelp")}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
-          {view.preferences ? <p className="mt-3 whitespace-pre-line text-sm">{t("matching.quoted", { text: view.preferences })}</p> : null}
+          {view.preferences ? (
+            <p className="mt-3 whitespace-pre-line text-sm">
+              {t("matching.quoted", { text: view.preferences })}
+            </p>
+          ) : null}
           {view.movement ? (
             <>
               <h3 className="mb-1 mt-4 text-sm font-semibold">{t("pair.movement")}</h3>
               <ul className="space-y-1 text-sm">
                 {view.movement.map((goal) => (
                   <li key={goal.name}>
-                    {t("pair.movementRow", { name: goal.name, before: goal.before ?? t("pair.notRatedBefore"), after: goal.after ?? t("pair.noReviewSince") })}
+                    {t("pair.movementRow", {
+                      name: goal.name,
+                      before: goal.before ?? t("pair.notRatedBefore"),
+                      after: goal.after ?? t("pair.noReviewSince"),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -179,22 +288,38 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
           {t("pair.checkIns")}
         </h2>
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{t("pair.checkInsIntro")}</p>
-        {view.can.checkIn ? <CheckInForm reply={replyFor("check-in")} busy={busy} today={view.today} goals={view.goals} /> : null}
+        {view.can.checkIn ? (
+          <CheckInForm
+            reply={replyFor("check-in")}
+            busy={busy}
+            today={view.today}
+            goals={view.goals}
+          />
+        ) : null}
         {view.checkIns.length ? (
           <ol className="mt-4 space-y-3">
             {view.checkIns.map((checkIn) => (
-              <li key={checkIn.id} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
+              <li
+                key={checkIn.id}
+                className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700"
+              >
                 <p className="font-medium">
                   {f.day(checkIn.occurredOn)} · {t("pair.recordedBy", { name: checkIn.authorName })}
                   {checkIn.shared ? ` · ${t("pair.sharedWithAdmins")}` : ""}
                 </p>
-                {checkIn.competencies.length ? <p className="text-slate-600 dark:text-slate-300">{t("pair.workedOn", { goals: f.list(checkIn.competencies) })}</p> : null}
+                {checkIn.competencies.length ? (
+                  <p className="text-slate-600 dark:text-slate-300">
+                    {t("pair.workedOn", { goals: f.list(checkIn.competencies) })}
+                  </p>
+                ) : null}
                 {checkIn.note ? <p className="mt-1 whitespace-pre-line">{checkIn.note}</p> : null}
               </li>
             ))}
           </ol>
         ) : (
-          <p className="text-sm">{view.hiddenCheckIns ? t("pair.noSharedCheckIns") : t("pair.noCheckIns")}</p>
+          <p className="text-sm">
+            {view.hiddenCheckIns ? t("pair.noSharedCheckIns") : t("pair.noCheckIns")}
+          </p>
         )}
         {view.hiddenCheckIns ? (
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
@@ -211,7 +336,12 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
           <ul className="space-y-1 text-sm">
             {view.pulses.map((pulse) => (
               <li key={`${pulse.checkpoint}-${pulse.by}`}>
-                {t("pair.pulseRow", { days: pulse.checkpoint, by: role === pulse.by ? "you" : pulse.by, usefulness: pulse.usefulness, comfort: pulse.comfort })}
+                {t("pair.pulseRow", {
+                  days: pulse.checkpoint,
+                  by: role === pulse.by ? "you" : pulse.by,
+                  usefulness: pulse.usefulness,
+                  comfort: pulse.comfort,
+                })}
               </li>
             ))}
           </ul>
@@ -237,7 +367,13 @@ function AnswerForm({ reply, busy, other }: { reply: Reply; busy: boolean; other
       <h2 className="mb-2 text-lg font-semibold">{t("pair.answer.heading")}</h2>
       <p className="mb-3 text-sm">{t("pair.answer.question", { name: other })}</p>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
-        <TextareaField label={t("pair.answer.reason")} hint={t("pair.answer.reasonHint")} rows={2} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+        <TextareaField
+          label={t("pair.answer.reason")}
+          hint={t("pair.answer.reasonHint")}
+          rows={2}
+          errors={fields.reason.errors}
+          {...getTextareaProps(fields.reason)}
+        />
         <div className="flex gap-3">
           <Button type="submit" name="intent" value="accept" disabled={busy}>
             {t("pair.answer.accept")}
@@ -251,7 +387,17 @@ function AnswerForm({ reply, busy, other }: { reply: Reply; busy: boolean; other
   );
 }
 
-function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolean; today: string; goals: { id: string; name: string }[] }) {
+function CheckInForm({
+  reply,
+  busy,
+  today,
+  goals,
+}: {
+  reply: Reply;
+  busy: boolean;
+  today: string;
+  goals: { id: string; name: string }[];
+}) {
   const { t } = useTranslation("mentorship");
   const [form, fields] = useForm({
     id: "check-in",
@@ -267,15 +413,36 @@ function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolea
       <h3 className="mb-3 font-semibold">{t("pair.checkIn.heading")}</h3>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="check-in" />
-        <Field label={t("pair.checkIn.date")} className="max-w-xs" errors={fields.occurredOn.errors} {...getInputProps(fields.occurredOn, { type: "date" })} max={today} />
-        <TextareaField label={t("pair.checkIn.note")} hint={t("pair.checkIn.noteHint")} rows={3} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+        <Field
+          label={t("pair.checkIn.date")}
+          className="max-w-xs"
+          errors={fields.occurredOn.errors}
+          {...getInputProps(fields.occurredOn, { type: "date" })}
+          max={today}
+        />
+        <TextareaField
+          label={t("pair.checkIn.note")}
+          hint={t("pair.checkIn.noteHint")}
+          rows={3}
+          errors={fields.note.errors}
+          {...getTextareaProps(fields.note)}
+        />
         {goals.length ? (
-          <fieldset aria-describedby={fields.competencies.errors?.length ? fields.competencies.errorId : undefined}>
+          <fieldset
+            aria-describedby={
+              fields.competencies.errors?.length ? fields.competencies.errorId : undefined
+            }
+          >
             <legend className="mb-1 text-sm font-medium">{t("pair.checkIn.goals")}</legend>
             <div className="flex flex-wrap gap-x-4 gap-y-1">
               {goals.map((goal) => (
                 <label key={goal.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name={fields.competencies.name} value={goal.id} className="size-4" />
+                  <input
+                    type="checkbox"
+                    name={fields.competencies.name}
+                    value={goal.id}
+                    className="size-4"
+                  />
                   {goal.name}
                 </label>
               ))}
@@ -283,7 +450,11 @@ function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolea
             <ErrorList id={fields.competencies.errorId} errors={fields.competencies.errors} />
           </fieldset>
         ) : null}
-        <CheckboxField label={t("pair.checkIn.share")} hint={t("pair.checkIn.shareHint")} {...getInputProps(fields.shared, { type: "checkbox" })} />
+        <CheckboxField
+          label={t("pair.checkIn.share")}
+          hint={t("pair.checkIn.shareHint")}
+          {...getInputProps(fields.shared, { type: "checkbox" })}
+        />
         <Button type="submit" disabled={busy}>
           {t("pair.checkIn.submit")}
         </Button>
@@ -292,7 +463,17 @@ function CheckInForm({ reply, busy, today, goals }: { reply: Reply; busy: boolea
   );
 }
 
-function PulseForm({ checkpoint, dueOn, reply, busy }: { checkpoint: number; dueOn: Date | string; reply: Reply; busy: boolean }) {
+function PulseForm({
+  checkpoint,
+  dueOn,
+  reply,
+  busy,
+}: {
+  checkpoint: number;
+  dueOn: Date | string;
+  reply: Reply;
+  busy: boolean;
+}) {
   const { t } = useTranslation("mentorship");
   const f = useFormats();
   const [form, fields] = useForm({
@@ -310,13 +491,27 @@ function PulseForm({ checkpoint, dueOn, reply, busy }: { checkpoint: number; due
         <input type="hidden" name="intent" value="pulse" />
         <input type="hidden" name="checkpoint" value={checkpoint} />
         {(["usefulness", "comfort"] as const).map((question) => (
-          <fieldset key={question} aria-describedby={fields[question].errors?.length ? fields[question].errorId : undefined}>
+          <fieldset
+            key={question}
+            aria-describedby={
+              fields[question].errors?.length ? fields[question].errorId : undefined
+            }
+          >
             <legend className="mb-1 text-sm font-medium">{t(`pulse.question.${question}`)}</legend>
             <div className="flex flex-wrap gap-4">
               {[1, 2, 3, 4, 5].map((value) => (
                 <label key={value} className="flex items-center gap-1 text-sm">
-                  <input type="radio" name={fields[question].name} value={value} className="size-4" />
-                  {value === 1 ? t("pulse.lowest", { value }) : value === 5 ? t("pulse.highest", { value }) : f.number(value)}
+                  <input
+                    type="radio"
+                    name={fields[question].name}
+                    value={value}
+                    className="size-4"
+                  />
+                  {value === 1
+                    ? t("pulse.lowest", { value })
+                    : value === 5
+                      ? t("pulse.highest", { value })
+                      : f.number(value)}
                 </label>
               ))}
             </div>
@@ -346,7 +541,12 @@ function OutcomeForm({ reply, busy }: { reply: Reply; busy: boolean }) {
       <p className="mb-3 text-sm">{t("pair.end.intro")}</p>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="outcome" />
-        <SelectField label={t("pair.end.outcome")} className="max-w-xs" errors={fields.outcome.errors} {...getSelectProps(fields.outcome)}>
+        <SelectField
+          label={t("pair.end.outcome")}
+          className="max-w-xs"
+          errors={fields.outcome.errors}
+          {...getSelectProps(fields.outcome)}
+        >
           <option value="">{t("pair.end.choose")}</option>
           {OUTCOMES.map((outcome) => (
             <option key={outcome} value={outcome}>
@@ -354,7 +554,12 @@ function OutcomeForm({ reply, busy }: { reply: Reply; busy: boolean }) {
             </option>
           ))}
         </SelectField>
-        <TextareaField label={t("pair.end.note")} rows={2} errors={fields.note.errors} {...getTextareaProps(fields.note)} />
+        <TextareaField
+          label={t("pair.end.note")}
+          rows={2}
+          errors={fields.note.errors}
+          {...getTextareaProps(fields.note)}
+        />
         <Button type="submit" variant="secondary" disabled={busy}>
           {t("pair.end.submit")}
         </Button>

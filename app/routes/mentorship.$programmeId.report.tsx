@@ -14,7 +14,13 @@ import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:report.title", { name: loaderData.programme.name }) : t("mentorship:report.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:report.title", { name: loaderData.programme.name })
+        : t("mentorship:report.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -22,9 +28,13 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   return programmeReport(viewer, params.programmeId ?? "");
 });
 
-
 /** The outcomes' message keys (a key takes no hyphen in ICU's choices, and reads as the others do). */
-const OUTCOME_KEYS = { "goals-met": "goalsMet", "partly-met": "partlyMet", "not-met": "notMet", "ended-early": "endedEarly" } as const;
+const OUTCOME_KEYS = {
+  "goals-met": "goalsMet",
+  "partly-met": "partlyMet",
+  "not-met": "notMet",
+  "ended-early": "endedEarly",
+} as const;
 
 /** A bar per value, as a share of the largest: pair states at a glance. */
 function Bars({ rows, label }: { rows: { label: string; value: number }[]; label: string }) {
@@ -35,7 +45,11 @@ function Bars({ rows, label }: { rows: { label: string; value: number }[]; label
       {rows.map((row) => (
         <li key={row.label} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-2 text-sm">
           <span>{row.label}</span>
-          <span aria-hidden="true" className="h-3 rounded bg-brand-600" style={{ width: `${(row.value / largest) * 100}%` }} />
+          <span
+            aria-hidden="true"
+            className="h-3 rounded bg-brand-600"
+            style={{ width: `${(row.value / largest) * 100}%` }}
+          />
           <span className="tabular-nums">{f.number(row.value)}</span>
         </li>
       ))}
@@ -48,13 +62,24 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("mentorship");
   const f = useFormats();
   const averageText = (average: Average) =>
-    average.suppressed ? (average.n === 0 ? t("report.noAnswers") : t("report.hidden", { floor })) : t("report.average", { mean: average.mean ?? 0, n: average.n });
+    average.suppressed
+      ? average.n === 0
+        ? t("report.noAnswers")
+        : t("report.hidden", { floor })
+      : t("report.average", { mean: average.mean ?? 0, n: average.n });
   const changeText = (average: Average) =>
-    average.suppressed ? (average.n === 0 ? "—" : t("report.hidden", { floor })) : t("report.change", { change: average.mean ?? 0, n: average.n });
+    average.suppressed
+      ? average.n === 0
+        ? "—"
+        : t("report.hidden", { floor })
+      : t("report.change", { change: average.mean ?? 0, n: average.n });
   return (
     <>
       <BackLink to={`/mentorship/${programme.id}`}>{programme.name}</BackLink>
-      <PageHeader title={t("report.heading")} description={t("report.description", { phase: t(`phase.${programme.phase}`), floor })} />
+      <PageHeader
+        title={t("report.heading")}
+        description={t("report.description", { phase: t(`phase.${programme.phase}`), floor })}
+      />
       <ProgrammeTabs programmeId={programme.id} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -79,7 +104,13 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("matching.pairs")}</h2>
-          <Bars label={t("matching.pairsByState")} rows={PAIR_STATUSES.map((status) => ({ label: t(`pair.status.${status}`), value: pairs.byStatus[status] }))} />
+          <Bars
+            label={t("matching.pairsByState")}
+            rows={PAIR_STATUSES.map((status) => ({
+              label: t(`pair.status.${status}`),
+              value: pairs.byStatus[status],
+            }))}
+          />
           <p className="mt-3 text-sm">
             {t("report.pairs.answers", {
               published: pairs.published,
@@ -88,11 +119,22 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
               byMentee: pairs.declinedBy.mentee,
               byMentor: pairs.declinedBy.mentor,
             })}{" "}
-            {t("report.pairs.checkIns", { checkIns: pairs.checkIns, withCheckIns: pairs.acceptedWithCheckIns, accepted: pairs.accepted })}
+            {t("report.pairs.checkIns", {
+              checkIns: pairs.checkIns,
+              withCheckIns: pairs.acceptedWithCheckIns,
+              accepted: pairs.accepted,
+            })}
           </p>
           <p className="mt-2 text-sm">
             {t("report.outcomes", {
-              outcomes: f.list(OUTCOMES.map((outcome) => t("report.outcomeCount", { outcome: t(`outcome.${OUTCOME_KEYS[outcome]}`), count: pairs.outcomes[outcome] }))),
+              outcomes: f.list(
+                OUTCOMES.map((outcome) =>
+                  t("report.outcomeCount", {
+                    outcome: t(`outcome.${OUTCOME_KEYS[outcome]}`),
+                    count: pairs.outcomes[outcome],
+                  }),
+                ),
+              ),
             })}
           </p>
         </Card>
@@ -104,7 +146,13 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
         </h2>
         <DataTable
           caption={t("report.pulses.caption")}
-          headings={[t("report.pulses.pulse"), t("report.pulses.question"), t("report.pulses.everyone"), t("report.participation.mentees"), t("report.participation.mentors")]}
+          headings={[
+            t("report.pulses.pulse"),
+            t("report.pulses.question"),
+            t("report.pulses.everyone"),
+            t("report.participation.mentees"),
+            t("report.participation.mentors"),
+          ]}
         >
           {pulses.flatMap((pulse) =>
             (["usefulness", "comfort"] as const).map((question) => (
@@ -113,7 +161,9 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
                   {t("report.pulses.days", { days: pulse.checkpoint })}
                 </th>
                 <td className={tdClass}>{t(`pulse.question.${question}`)}</td>
-                <td className={`${tdClass} tabular-nums`}>{averageText(pulse.everyone[question])}</td>
+                <td className={`${tdClass} tabular-nums`}>
+                  {averageText(pulse.everyone[question])}
+                </td>
                 <td className={`${tdClass} tabular-nums`}>{averageText(pulse.mentee[question])}</td>
                 <td className={`${tdClass} tabular-nums`}>{averageText(pulse.mentor[question])}</td>
               </tr>
@@ -129,7 +179,11 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
         <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
           {t("report.movement.intro")}{" "}
           {movement.improved === null
-            ? t("report.movement.compared", { compared: movement.compared, goals: movement.goals, change: changeText(movement.change) })
+            ? t("report.movement.compared", {
+                compared: movement.compared,
+                goals: movement.goals,
+                change: changeText(movement.change),
+              })
             : t("report.movement.comparedWithDirections", {
                 compared: movement.compared,
                 goals: movement.goals,
@@ -140,7 +194,14 @@ export default function ProgrammeReport({ loaderData }: Route.ComponentProps) {
               })}
         </p>
         {movement.byCompetency.length ? (
-          <DataTable caption={t("report.movement.caption")} headings={[t("report.movement.competency"), t("report.movement.goalsCompared"), t("report.movement.averageChange")]}>
+          <DataTable
+            caption={t("report.movement.caption")}
+            headings={[
+              t("report.movement.competency"),
+              t("report.movement.goalsCompared"),
+              t("report.movement.averageChange"),
+            ]}
+          >
             {movement.byCompetency.map((row) => (
               <tr key={row.competencyId}>
                 <th scope="row" className={`${tdClass} font-medium`}>

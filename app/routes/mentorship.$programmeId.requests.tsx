@@ -18,7 +18,13 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:requests.title", { name: loaderData.programme.name }) : t("mentorship:requests.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:requests.title", { name: loaderData.programme.name })
+        : t("mentorship:requests.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -30,10 +36,24 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
   const intent = String(form.get("intent") ?? "");
-  if (intent !== "accept" && intent !== "decline") throw new InvalidError({ key: "mentorship:errors.unknownAction" });
+  if (intent !== "accept" && intent !== "decline")
+    throw new InvalidError({ key: "mentorship:errors.unknownAction" });
   const submission = parseWithZod(form, { schema: RequestAnswerSchema });
-  if (submission.status !== "success") return data({ error: Object.values(submission.error ?? {}).flat()[0] ?? "mentorship:requests.errors.checkForm" }, { status: 400 });
-  await answerRequest(viewer, programmeId, submission.value.requestId, intent === "accept" ? "accepted" : "declined", submission.value.note);
+  if (submission.status !== "success")
+    return data(
+      {
+        error:
+          Object.values(submission.error ?? {}).flat()[0] ?? "mentorship:requests.errors.checkForm",
+      },
+      { status: 400 },
+    );
+  await answerRequest(
+    viewer,
+    programmeId,
+    submission.value.requestId,
+    intent === "accept" ? "accepted" : "declined",
+    submission.value.note,
+  );
   return redirect(`/mentorship/${programmeId}/requests?done=${intent}`);
 });
 
@@ -58,14 +78,20 @@ export default function RequestsPage({ loaderData, actionData }: Route.Component
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>
       <PageHeader
         title={t("requests.heading")}
-        description={t("requests.description", { name: view.programme.name, count: view.placesLeft })}
+        description={t("requests.description", {
+          name: view.programme.name,
+          count: view.placesLeft,
+        })}
       />
       {done ? <Alert tone="success">{done}</Alert> : null}
       {result?.error ? <Alert tone="error">{wordsOf(t, result.error)}</Alert> : null}
       {view.requests.length === 0 ? (
         <p className="text-sm">
           {t("requests.none")}{" "}
-          <Link to={`/mentorship/${view.programme.id}/mentors`} className="text-brand-600 underline dark:text-brand-100">
+          <Link
+            to={`/mentorship/${view.programme.id}/mentors`}
+            className="text-brand-600 underline dark:text-brand-100"
+          >
             {t("requests.profileLink")}
           </Link>
         </p>
@@ -74,27 +100,61 @@ export default function RequestsPage({ loaderData, actionData }: Route.Component
         {view.requests.map((request) => {
           const headingId = `request-${request.id}`;
           return (
-            <section key={request.id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+            <section
+              key={request.id}
+              aria-labelledby={headingId}
+              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+            >
               <h2 id={headingId} className="text-lg font-semibold">
                 {request.menteeName}
               </h2>
               <p className="text-sm text-slate-700 dark:text-slate-300">
-                {t("requests.asked", { rank: t("ordinal", { rank: request.rank }), day: f.day(request.requestedAt) })} · {t(`requests.state.${isRequestState(request.state) ? request.state : "requested"}`)}
-                {request.declineNote ? ` · ${t("requests.yourNote", { note: request.declineNote })}` : ""}
+                {t("requests.asked", {
+                  rank: t("ordinal", { rank: request.rank }),
+                  day: f.day(request.requestedAt),
+                })}{" "}
+                ·{" "}
+                {t(`requests.state.${isRequestState(request.state) ? request.state : "requested"}`)}
+                {request.declineNote
+                  ? ` · ${t("requests.yourNote", { note: request.declineNote })}`
+                  : ""}
               </p>
-              <p className="mb-3 text-sm">{request.goals.length ? t("requests.goals", { goals: f.list(request.goals) }) : t("requests.noGoals")}</p>
+              <p className="mb-3 text-sm">
+                {request.goals.length
+                  ? t("requests.goals", { goals: f.list(request.goals) })
+                  : t("requests.noGoals")}
+              </p>
               {request.canAnswer ? (
                 <div className="flex flex-wrap items-end gap-4">
                   <Form method="post">
                     <input type="hidden" name="requestId" value={request.id} />
-                    <Button type="submit" name="intent" value="accept" disabled={busy || view.placesLeft === 0} aria-label={t("requests.acceptLabel", { name: request.menteeName })}>
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="accept"
+                      disabled={busy || view.placesLeft === 0}
+                      aria-label={t("requests.acceptLabel", { name: request.menteeName })}
+                    >
                       {t("pair.answer.accept")}
                     </Button>
                   </Form>
                   <Form method="post" className="flex flex-wrap items-end gap-3">
                     <input type="hidden" name="requestId" value={request.id} />
-                    <TextareaField label={t("requests.note", { name: request.menteeName })} name="note" rows={2} maxLength={MAX_NOTE} className="min-w-64" />
-                    <Button type="submit" name="intent" value="decline" variant="secondary" disabled={busy} aria-label={t("requests.declineLabel", { name: request.menteeName })}>
+                    <TextareaField
+                      label={t("requests.note", { name: request.menteeName })}
+                      name="note"
+                      rows={2}
+                      maxLength={MAX_NOTE}
+                      className="min-w-64"
+                    />
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="decline"
+                      variant="secondary"
+                      disabled={busy}
+                      aria-label={t("requests.declineLabel", { name: request.menteeName })}
+                    >
                       {t("pair.answer.decline")}
                     </Button>
                   </Form>

@@ -12,7 +12,11 @@ import { listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { ladderChoices } from "~/modules/ladders/retired.server";
 import { ProgrammeSchema, WeightsSchema } from "~/modules/mentorship/forms";
 import { weightsPreview } from "~/modules/mentorship/matching.server";
-import { programmeFormValues, requireProgrammeAdmin, updateProgramme } from "~/modules/mentorship/programmes.server";
+import {
+  programmeFormValues,
+  requireProgrammeAdmin,
+  updateProgramme,
+} from "~/modules/mentorship/programmes.server";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -21,18 +25,30 @@ import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("mentorship:settings.title", { name: loaderData.programme.name }) : t("mentorship:settings.titleUnknown") }];
+  return [
+    {
+      title: loaderData
+        ? t("mentorship:settings.title", { name: loaderData.programme.name })
+        : t("mentorship:settings.titleUnknown"),
+    },
+  ];
 };
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const { programme } = await requireProgrammeAdmin(viewer, params.programmeId ?? "");
-  const [teams, { ladders }] = await Promise.all([listTeamsForCycle(), ladderChoices(programme.ladderId)]);
+  const [teams, { ladders }] = await Promise.all([
+    listTeamsForCycle(),
+    ladderChoices(programme.ladderId),
+  ]);
   return {
     programme: { id: programme.id, name: programme.name, phase: programme.phase },
     values: programmeFormValues(programme),
     teams,
-    ladders: ladders.map((served) => ({ id: served.ladder.meta.id, name: served.ladder.meta.name })),
+    ladders: ladders.map((served) => ({
+      id: served.ladder.meta.id,
+      name: served.ladder.meta.name,
+    })),
   };
 });
 
@@ -42,17 +58,49 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const form = await request.formData();
   if (form.get("intent") === "preview") {
     // The weights alone: nothing is saved, the form keeps what was typed.
-    const weights = WeightsSchema.safeParse(Object.fromEntries(["weightGoals", "weightCrossTeam", "weightLevel"].map((name) => [name, form.get(name) || undefined])));
-    if (!weights.success) return data({ intent: "preview" as const, error: wordsOf(translatorOf(context), weights.error.issues[0]?.message ?? "mentorship:settings.errors.checkWeights"), preview: null }, { status: 400 });
+    const weights = WeightsSchema.safeParse(
+      Object.fromEntries(
+        ["weightGoals", "weightCrossTeam", "weightLevel"].map((name) => [
+          name,
+          form.get(name) || undefined,
+        ]),
+      ),
+    );
+    if (!weights.success)
+      return data(
+        {
+          intent: "preview" as const,
+          error: wordsOf(
+            translatorOf(context),
+            weights.error.issues[0]?.message ?? "mentorship:settings.errors.checkWeights",
+          ),
+          preview: null,
+        },
+        { status: 400 },
+      );
     const { weightGoals: goals, weightCrossTeam: crossTeam, weightLevel: level } = weights.data;
-    return { intent: "preview" as const, error: null, preview: await weightsPreview(viewer, programmeId, { goals, crossTeam, level }) };
+    return {
+      intent: "preview" as const,
+      error: null,
+      preview: await weightsPreview(viewer, programmeId, { goals, crossTeam, level }),
+    };
   }
   const submission = parseWithZod(form, { schema: ProgrammeSchema });
-  if (submission.status !== "success") return data({ intent: "save" as const, reply: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent: "save" as const, reply: submission.reply() }, { status: 400 });
   const result = await updateProgramme(viewer, programmeId, submission.value);
   if (!result.ok) {
     const { form: formErrors, ...fieldErrors } = result.fieldErrors;
-    return data({ intent: "save" as const, reply: submission.reply({ fieldErrors: fieldErrors as Record<string, string[]>, formErrors: formErrors ?? [] }) }, { status: 400 });
+    return data(
+      {
+        intent: "save" as const,
+        reply: submission.reply({
+          fieldErrors: fieldErrors as Record<string, string[]>,
+          formErrors: formErrors ?? [],
+        }),
+      },
+      { status: 400 },
+    );
   }
   return redirect(`/mentorship/${programmeId}/settings?saved=1`);
 });
@@ -61,7 +109,8 @@ export default function ProgrammeSettings({ loaderData, actionData }: Route.Comp
   const { programme, values, teams, ladders } = loaderData;
   const result = actionData;
   const navigation = useNavigation();
-  const previewing = navigation.state === "submitting" && navigation.formData?.get("intent") === "preview";
+  const previewing =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "preview";
   const [searchParams] = useSearchParams();
   const saved = searchParams.has("saved");
   const preview = result?.intent === "preview" ? result : null;
@@ -82,7 +131,14 @@ export default function ProgrammeSettings({ loaderData, actionData }: Route.Comp
           teams={teams}
           submitLabel={t("settings.save")}
         >
-          <Button type="submit" name="intent" value="preview" variant="secondary" formNoValidate disabled={previewing}>
+          <Button
+            type="submit"
+            name="intent"
+            value="preview"
+            variant="secondary"
+            formNoValidate
+            disabled={previewing}
+          >
             {previewing ? t("settings.previewing") : t("settings.preview")}
           </Button>
         </ProgrammeForm>
@@ -107,7 +163,11 @@ function WeightsPreview({ preview }: { preview: Preview }) {
   const totals = (side: Preview["before"]) =>
     side.averageFit === null
       ? t("settings.totals", { paired: side.paired, totalFit: side.totalFit })
-      : t("settings.totalsWithAverage", { paired: side.paired, totalFit: side.totalFit, averageFit: side.averageFit });
+      : t("settings.totalsWithAverage", {
+          paired: side.paired,
+          totalFit: side.totalFit,
+          averageFit: side.averageFit,
+        });
   return (
     <Card>
       <p className="text-sm" role="status">
@@ -132,9 +192,14 @@ function WeightsPreview({ preview }: { preview: Preview }) {
           <div key={caption} className="mt-4">
             <h3 className="mb-2 text-sm font-semibold">
               {caption}
-              {list.total > list.rows.length ? ` ${t("settings.firstOf", { shown: list.rows.length, total: list.total })}` : ""}
+              {list.total > list.rows.length
+                ? ` ${t("settings.firstOf", { shown: list.rows.length, total: list.total })}`
+                : ""}
             </h3>
-            <DataTable caption={caption} headings={[t("role.mentee"), t("role.mentor"), t("matching.table.fit")]}>
+            <DataTable
+              caption={caption}
+              headings={[t("role.mentee"), t("role.mentor"), t("matching.table.fit")]}
+            >
               {list.rows.map((row) => (
                 <tr key={`${row.mentee}-${row.mentor}`}>
                   <td className={tdClass}>{row.mentee}</td>

@@ -14,7 +14,9 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("mentorship:list.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("mentorship:list.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -45,10 +47,15 @@ export default function Mentorship({ loaderData }: Route.ComponentProps) {
           <ul className="space-y-2 text-sm">
             {pairs.map((pair) => (
               <li key={pair.id} className="flex flex-wrap items-center gap-2">
-                <Link to={`/mentorship/${pair.programmeId}/pairs/${pair.id}`} className="text-brand-600 underline dark:text-brand-100">
+                <Link
+                  to={`/mentorship/${pair.programmeId}/pairs/${pair.id}`}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
                   {t("programme.pairWith", { role: pair.role, name: pair.otherName })}
                 </Link>
-                <span className="text-slate-600 dark:text-slate-300">{t("list.inProgramme", { name: pair.programmeName })}</span>
+                <span className="text-slate-600 dark:text-slate-300">
+                  {t("list.inProgramme", { name: pair.programmeName })}
+                </span>
                 <PairStatusBadge status={pair.status} />
               </li>
             ))}
@@ -58,20 +65,41 @@ export default function Mentorship({ loaderData }: Route.ComponentProps) {
       {programmes.length ? (
         <DataTable
           caption={t("list.caption")}
-          headings={[t("list.programme"), t("list.state"), t("programmeForm.matchingOn"), t("list.dates"), t("list.joined"), t("list.you")]}
+          headings={[
+            t("list.programme"),
+            t("list.state"),
+            t("programmeForm.matchingOn"),
+            t("list.dates"),
+            t("list.joined"),
+            t("list.you"),
+          ]}
         >
           {programmes.map((programme) => (
             <tr key={programme.id}>
               <th scope="row" className={`${tdClass} font-medium`}>
-                <Link to={`/mentorship/${programme.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                <Link
+                  to={`/mentorship/${programme.id}`}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
                   {programme.name}
                 </Link>
               </th>
               <td className={tdClass}>{t(`phase.${programme.phase}`)}</td>
               <td className={`${tdClass} whitespace-nowrap`}>{f.day(programme.matchingOn)}</td>
-              <td className={`${tdClass} whitespace-nowrap`}>{t("list.dateRange", { startsOn: f.day(programme.startsOn), endsOn: f.day(programme.endsOn) })}</td>
-              <td className={`${tdClass} tabular-nums`}>{t("list.joinedCounts", { mentees: programme.mentees, mentors: programme.mentors })}</td>
-              <td className={tdClass}>{programme.roles.length ? f.list(programme.roles.map((role) => t(`role.${role}`))) : "—"}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {t("list.dateRange", {
+                  startsOn: f.day(programme.startsOn),
+                  endsOn: f.day(programme.endsOn),
+                })}
+              </td>
+              <td className={`${tdClass} tabular-nums`}>
+                {t("list.joinedCounts", { mentees: programme.mentees, mentors: programme.mentors })}
+              </td>
+              <td className={tdClass}>
+                {programme.roles.length
+                  ? f.list(programme.roles.map((role) => t(`role.${role}`)))
+                  : "—"}
+              </td>
             </tr>
           ))}
         </DataTable>

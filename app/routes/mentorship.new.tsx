@@ -15,16 +15,24 @@ import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("mentorship:new.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("mentorship:new.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const today = clock.now().getTime();
   const addDays = (days: number) => dateToDay(new Date(today + days * 24 * 60 * 60 * 1000));
-  const [teams, { ladders, defaultLadderId }] = await Promise.all([listTeamsForCycle(), ladderChoices()]);
+  const [teams, { ladders, defaultLadderId }] = await Promise.all([
+    listTeamsForCycle(),
+    ladderChoices(),
+  ]);
   return {
     teams,
-    ladders: ladders.map((served) => ({ id: served.ladder.meta.id, name: served.ladder.meta.name })),
+    ladders: ladders.map((served) => ({
+      id: served.ladder.meta.id,
+      name: served.ladder.meta.name,
+    })),
     defaultLadderId,
     defaults: { matchingOn: addDays(14), startsOn: addDays(21), endsOn: addDays(21 + 182) },
   };
@@ -37,7 +45,13 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   const result = await createProgramme(viewer, submission.value);
   if (!result.ok) {
     const { form, ...fieldErrors } = result.fieldErrors;
-    return data(submission.reply({ fieldErrors: fieldErrors as Record<string, string[]>, formErrors: form ?? [] }), { status: 400 });
+    return data(
+      submission.reply({
+        fieldErrors: fieldErrors as Record<string, string[]>,
+        formErrors: form ?? [],
+      }),
+      { status: 400 },
+    );
   }
   return redirect(`/mentorship/${result.programmeId}`);
 });
@@ -49,10 +63,7 @@ export default function NewProgramme({ loaderData, actionData }: Route.Component
   return (
     <>
       <BackLink to="/mentorship">{t("list.heading")}</BackLink>
-      <PageHeader
-        title={t("new.heading")}
-        description={t("new.description")}
-      />
+      <PageHeader title={t("new.heading")} description={t("new.description")} />
       <Card className="max-w-3xl">
         <ProgrammeForm
           id="new-programme"

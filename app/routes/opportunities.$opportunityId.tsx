@@ -14,29 +14,42 @@ import { dateToDay, dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { ChooseSchema, InterestSchema } from "~/modules/opportunities/forms";
-import { chooseForOpportunity, expressInterest, opportunityPage, recordWorkEvidence, withdrawOpportunity } from "~/modules/opportunities/opportunities.server";
+import {
+  chooseForOpportunity,
+  expressInterest,
+  opportunityPage,
+  recordWorkEvidence,
+  withdrawOpportunity,
+} from "~/modules/opportunities/opportunities.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { postedText } from "~/utils/posted";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("opportunities:detail.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("opportunities:detail.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await opportunityPage(viewer, params.opportunityId)), today: dateToDay(clock.now()) };
+  return {
+    ...(await opportunityPage(viewer, params.opportunityId)),
+    today: dateToDay(clock.now()),
+  };
 });
 
 type Errors = Record<string, string[] | null | undefined>;
 
 /** The forms' fields, shown again as posted when refused. */
-const typedOf = (form: FormData) => postedText(form, ["note", "personId", "reason", "competencyId", "text", "occurredOn"]);
+const typedOf = (form: FormData) =>
+  postedText(form, ["note", "personId", "reason", "competencyId", "text", "occurredOn"]);
 
 export const action = withFormRefusals(
   async ({ request, params }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const intent = String(form.get("intent") ?? "");
     const id = params.opportunityId;
-    const invalid = (intent: string, errors: Errors) => data({ intent, errors, typed: typedOf(form), error: null as string | null }, { status: 400 });
+    const invalid = (intent: string, errors: Errors) =>
+      data({ intent, errors, typed: typedOf(form), error: null as string | null }, { status: 400 });
     if (intent === "interest") {
       const submission = parseWithZod(form, { schema: InterestSchema });
       if (submission.status !== "success") return invalid(intent, submission.error ?? {});
@@ -51,7 +64,13 @@ export const action = withFormRefusals(
       const submission = parseWithZod(form, { schema: EvidenceSchema });
       if (submission.status !== "success") return invalid(intent, submission.error ?? {});
       const { competencyId, text, url, occurredOn, shared } = submission.value;
-      await recordWorkEvidence(viewer, id, { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared });
+      await recordWorkEvidence(viewer, id, {
+        competencyId,
+        text,
+        url: url ?? null,
+        occurredOn: dayToDate(occurredOn),
+        shared,
+      });
     } else {
       throw new InvalidError({ key: "opportunities:errors.unknownAction" });
     }
@@ -66,17 +85,24 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
   const f = useFormats();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const errorsFor = (intent: string) => (actionData && actionData.intent === intent ? actionData.errors : {}) as Errors;
-  const typedFor = (intent: string) => (actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : {});
+  const errorsFor = (intent: string) =>
+    (actionData && actionData.intent === intent ? actionData.errors : {}) as Errors;
+  const typedFor = (intent: string) =>
+    actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : {};
   const { opportunity } = view;
   return (
     <>
       <BackLink to="/opportunities">{t("list.heading")}</BackLink>
-      <PageHeader title={opportunity.title} description={t("detail.status", { status: opportunity.status })} />
+      <PageHeader
+        title={opportunity.title}
+        description={t("detail.status", { status: opportunity.status })}
+      />
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
       <Card className="mb-6">
         <OpportunitySummary opportunity={opportunity} linked={false} />
-        {opportunity.description ? <p className="mt-2 whitespace-pre-line text-sm">{opportunity.description}</p> : null}
+        {opportunity.description ? (
+          <p className="mt-2 whitespace-pre-line text-sm">{opportunity.description}</p>
+        ) : null}
       </Card>
 
       {view.decision ? (
@@ -89,7 +115,11 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
                 ? t("detail.notChosen")
                 : null}
           </p>
-          <p className="text-sm">{t("detail.criteria", { competencies: view.decision.criteria.map((competency) => competency.name).join(", ") })}</p>
+          <p className="text-sm">
+            {t("detail.criteria", {
+              competencies: view.decision.criteria.map((competency) => competency.name).join(", "),
+            })}
+          </p>
           <p className="mt-1 whitespace-pre-line text-sm">{view.decision.reason}</p>
         </Card>
       ) : null}
@@ -99,7 +129,14 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
           <h2 className="mb-1 text-lg font-semibold">{t("detail.interestHeading")}</h2>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="interest" />
-            <TextareaField label={t("detail.note")} hint={t("detail.noteHint")} name="note" rows={3} defaultValue={typedFor("interest").note} errors={errorsFor("interest").note} />
+            <TextareaField
+              label={t("detail.note")}
+              hint={t("detail.noteHint")}
+              name="note"
+              rows={3}
+              defaultValue={typedFor("interest").note}
+              errors={errorsFor("interest").note}
+            />
             <Button type="submit" disabled={busy}>
               {t("detail.interestSubmit")}
             </Button>
@@ -109,13 +146,20 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
 
       {view.interests.length ? (
         <Card className="mb-6">
-          <h2 className="mb-2 text-lg font-semibold">{view.isPoster ? t("detail.interested") : t("detail.interestsYouRead")}</h2>
+          <h2 className="mb-2 text-lg font-semibold">
+            {view.isPoster ? t("detail.interested") : t("detail.interestsYouRead")}
+          </h2>
           <ul className="space-y-2">
             {view.interests.map((interest) => (
-              <li key={interest.id} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
+              <li
+                key={interest.id}
+                className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700"
+              >
                 <p className="font-medium">
                   {interest.name} · {f.day(interest.createdAt)}
-                  {interest.outcome ? <> · {t("detail.outcome", { outcome: interest.outcome })}</> : null}
+                  {interest.outcome ? (
+                    <> · {t("detail.outcome", { outcome: interest.outcome })}</>
+                  ) : null}
                 </p>
                 <p className="whitespace-pre-line">{interest.note}</p>
               </li>
@@ -130,7 +174,12 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
           {view.interests.length ? (
             <Form method="post" className="space-y-2">
               <input type="hidden" name="intent" value="choose" />
-              <SelectField label={t("detail.person")} name="personId" defaultValue={typedFor("choose").personId} errors={errorsFor("choose").personId}>
+              <SelectField
+                label={t("detail.person")}
+                name="personId"
+                defaultValue={typedFor("choose").personId}
+                errors={errorsFor("choose").personId}
+              >
                 <option value="">{t("detail.pick")}</option>
                 {view.interests.map((interest) => (
                   <option key={interest.personId} value={interest.personId}>
@@ -143,14 +192,26 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
                 <div className="mt-1 grid gap-1 sm:grid-cols-2">
                   {opportunity.competencies.map((competency) => (
                     <label key={competency.id} className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" className="checkbox" name="criteriaIds" value={competency.id} />
+                      <input
+                        type="checkbox"
+                        className="checkbox"
+                        name="criteriaIds"
+                        value={competency.id}
+                      />
                       {competency.name}
                     </label>
                   ))}
                 </div>
                 <ErrorList errors={errorsFor("choose").criteriaIds} />
               </fieldset>
-              <TextareaField label={t("detail.reason")} hint={t("detail.reasonHint")} name="reason" rows={3} defaultValue={typedFor("choose").reason} errors={errorsFor("choose").reason} />
+              <TextareaField
+                label={t("detail.reason")}
+                hint={t("detail.reasonHint")}
+                name="reason"
+                rows={3}
+                defaultValue={typedFor("choose").reason}
+                errors={errorsFor("choose").reason}
+              />
               <Button type="submit" disabled={busy}>
                 {t("detail.chooseSubmit")}
               </Button>
@@ -173,15 +234,33 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
           <p className="muted mb-2 text-sm">{t("detail.evidenceIntro")}</p>
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="evidence" />
-            <SelectField label={t("detail.evidenceCompetency")} name="competencyId" defaultValue={typedFor("evidence").competencyId} errors={errorsFor("evidence").competencyId}>
+            <SelectField
+              label={t("detail.evidenceCompetency")}
+              name="competencyId"
+              defaultValue={typedFor("evidence").competencyId}
+              errors={errorsFor("evidence").competencyId}
+            >
               {view.evidenceCompetencies.map((competency) => (
                 <option key={competency.id} value={competency.id}>
                   {competency.name}
                 </option>
               ))}
             </SelectField>
-            <TextareaField label={t("detail.evidenceText")} name="text" rows={2} defaultValue={typedFor("evidence").text} errors={errorsFor("evidence").text} />
-            <Field label={t("detail.evidenceWhen")} name="occurredOn" type="date" defaultValue={typedFor("evidence").occurredOn || view.today} max={view.today} errors={errorsFor("evidence").occurredOn} />
+            <TextareaField
+              label={t("detail.evidenceText")}
+              name="text"
+              rows={2}
+              defaultValue={typedFor("evidence").text}
+              errors={errorsFor("evidence").text}
+            />
+            <Field
+              label={t("detail.evidenceWhen")}
+              name="occurredOn"
+              type="date"
+              defaultValue={typedFor("evidence").occurredOn || view.today}
+              max={view.today}
+              errors={errorsFor("evidence").occurredOn}
+            />
             <Button type="submit" disabled={busy}>
               {t("detail.evidenceSubmit")}
             </Button>

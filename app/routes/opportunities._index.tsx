@@ -10,9 +10,13 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { opportunitiesPage } from "~/modules/opportunities/opportunities.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("opportunities:list.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("opportunities:list.title") },
+];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => opportunitiesPage(await requireUser(request)));
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) =>
+  opportunitiesPage(await requireUser(request)),
+);
 
 export default function Opportunities({ loaderData }: Route.ComponentProps) {
   const { open, posted, interests, canPost } = loaderData;
@@ -49,12 +53,19 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
                     <p className="muted mt-1 text-sm">{t("list.yours")}</p>
                   ) : opportunity.closes.length ? (
                     <p className="mt-1 text-sm">
-                      {t("list.closes", { competencies: opportunity.closes.map((competency) => competency.name).join(", "), focus: opportunity.focusCloses.length })}
+                      {t("list.closes", {
+                        competencies: opportunity.closes
+                          .map((competency) => competency.name)
+                          .join(", "),
+                        focus: opportunity.focusCloses.length,
+                      })}
                     </p>
                   ) : (
                     <p className="muted mt-1 text-sm">{t("list.closesNone")}</p>
                   )}
-                  {!opportunity.fitsLevel && !opportunity.mine ? <p className="muted text-sm">{t("list.outsideLevels")}</p> : null}
+                  {!opportunity.fitsLevel && !opportunity.mine ? (
+                    <p className="muted text-sm">{t("list.outsideLevels")}</p>
+                  ) : null}
                 </Card>
               </li>
             ))}
@@ -73,7 +84,15 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
               <li key={opportunity.id}>
                 <Card>
                   <OpportunitySummary opportunity={opportunity} />
-                  <p className="mt-1 text-sm">{t("list.outcome", { outcome: opportunity.outcome === "not-chosen" ? "notChosen" : (opportunity.outcome ?? (opportunity.status === "withdrawn" ? "withdrawn" : "waiting")) })}</p>
+                  <p className="mt-1 text-sm">
+                    {t("list.outcome", {
+                      outcome:
+                        opportunity.outcome === "not-chosen"
+                          ? "notChosen"
+                          : (opportunity.outcome ??
+                            (opportunity.status === "withdrawn" ? "withdrawn" : "waiting")),
+                    })}
+                  </p>
                 </Card>
               </li>
             ))}
@@ -90,7 +109,12 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
               <li key={opportunity.id}>
                 <Card>
                   <OpportunitySummary opportunity={opportunity} />
-                  <p className="mt-1 text-sm">{t("list.interestCount", { count: opportunity.interested, status: opportunity.status })}</p>
+                  <p className="mt-1 text-sm">
+                    {t("list.interestCount", {
+                      count: opportunity.interested,
+                      status: opportunity.status,
+                    })}
+                  </p>
                 </Card>
               </li>
             ))}

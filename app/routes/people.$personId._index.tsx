@@ -23,7 +23,11 @@ import { FeedbackLinks } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("growth:overview.title", { name: loaderData.person.name }) : metaT(matches)("growth:overview.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("growth:overview.title", { name: loaderData.person.name })
+      : metaT(matches)("growth:overview.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
@@ -74,7 +78,11 @@ function NextStep({
           {steps.items.map((item, index) => (
             <li key={item.key}>
               <Link to={item.href} className={buttonClass(index === 0 ? "primary" : "secondary")}>
-                {item.kind === "manager-review" ? (managerDraft ? t("overview.next.continueReview", { name: firstName }) : t("overview.next.review", { name: firstName })) : wordsOf(t, item.title)}
+                {item.kind === "manager-review"
+                  ? managerDraft
+                    ? t("overview.next.continueReview", { name: firstName })
+                    : t("overview.next.review", { name: firstName })
+                  : wordsOf(t, item.title)}
               </Link>
               <p className={muted}>
                 {sentencesOf(t, item.detail)}
@@ -85,7 +93,9 @@ function NextStep({
         </ul>
       ) : isSelf && steps.ownCycles.length ? (
         <p className="text-sm">
-          {t("overview.next.selfSubmitted", { cycles: f.list(steps.ownCycles.map((cycle) => cycle.name)) })}
+          {t("overview.next.selfSubmitted", {
+            cycles: f.list(steps.ownCycles.map((cycle) => cycle.name)),
+          })}
         </p>
       ) : isSelf ? (
         <>
@@ -93,7 +103,11 @@ function NextStep({
           <Link to="/assess" className={`mt-3 ${buttonClass("secondary")}`}>
             {selfDraft ? t("overview.next.continueSelf") : t("overview.next.startSelf")}
           </Link>
-          {selfDraft ? <p className={muted}>{t("overview.next.draftSaved", { when: f.day(selfDraft.updatedAt) })}</p> : null}
+          {selfDraft ? (
+            <p className={muted}>
+              {t("overview.next.draftSaved", { when: f.day(selfDraft.updatedAt) })}
+            </p>
+          ) : null}
         </>
       ) : (
         <>
@@ -110,7 +124,22 @@ function NextStep({
 }
 
 export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
-  const { person, isSelf, canEditPlan, selfDraft, managerDraft, latestSelf, latestManager, sideBySide, reviewsWaiting, plan, assessments, outcomes, nextSteps, feedback } = loaderData;
+  const {
+    person,
+    isSelf,
+    canEditPlan,
+    selfDraft,
+    managerDraft,
+    latestSelf,
+    latestManager,
+    sideBySide,
+    reviewsWaiting,
+    plan,
+    assessments,
+    outcomes,
+    nextSteps,
+    feedback,
+  } = loaderData;
   const { t } = useTranslation("growth");
   const f = useFormats();
   const profileDescription = useProfileDescription();
@@ -119,7 +148,10 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
   const base = `/people/${person.id}`;
   return (
     <>
-      <PageHeader title={isSelf ? t("overview.ownHeading", { name: firstName }) : person.name} description={profileDescription(person)} />
+      <PageHeader
+        title={isSelf ? t("overview.ownHeading", { name: firstName }) : person.name}
+        description={profileDescription(person)}
+      />
       <ProfileNav personId={person.id} personName={person.name} />
 
       {!person.assessable ? (
@@ -130,44 +162,77 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
 
       {outcomes.map((outcome) => (
         <Card key={outcome.sessionName} className="mb-6">
-          <h2 className="mb-1 text-lg font-semibold">{t("overview.outcome.heading", { session: outcome.sessionName })}</h2>
+          <h2 className="mb-1 text-lg font-semibold">
+            {t("overview.outcome.heading", { session: outcome.sessionName })}
+          </h2>
           <p className="text-sm">
-            {t("overview.outcome.rating")} <strong>{outcome.rating}</strong>. {wordsOf(t, outcome.outcome)}
+            {t("overview.outcome.rating")} <strong>{outcome.rating}</strong>.{" "}
+            {wordsOf(t, outcome.outcome)}
           </p>
         </Card>
       ))}
       <FeedbackLinks links={feedback} own={isSelf} />
-      {nextSteps ? <NextStep steps={nextSteps} isSelf={isSelf} firstName={firstName} reviewPath={`${base}/review`} selfDraft={selfDraft} managerDraft={managerDraft} /> : null}
+      {nextSteps ? (
+        <NextStep
+          steps={nextSteps}
+          isSelf={isSelf}
+          firstName={firstName}
+          reviewPath={`${base}/review`}
+          selfDraft={selfDraft}
+          managerDraft={managerDraft}
+        />
+      ) : null}
 
       <Card className="mb-6">
         <h2 className="mb-1 text-lg font-semibold">{t("overview.sideBySide.heading")}</h2>
         {sideBySide ? (
           <>
-            <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{sideBySide.cycleName ?? t("profile.outsideCycle")}</p>
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+              {sideBySide.cycleName ?? t("profile.outsideCycle")}
+            </p>
             <dl className="mb-4 grid gap-4 text-sm md:grid-cols-2">
               <div>
                 <dt className="font-semibold">{t("profile.kind.self")}</dt>
-                <dd className="text-slate-600 dark:text-slate-300">{assessmentLine(sideBySide.self)}</dd>
-                {sideBySide.self.summary ? <dd className="mt-1 whitespace-pre-line">{sideBySide.self.summary}</dd> : null}
+                <dd className="text-slate-600 dark:text-slate-300">
+                  {assessmentLine(sideBySide.self)}
+                </dd>
+                {sideBySide.self.summary ? (
+                  <dd className="mt-1 whitespace-pre-line">{sideBySide.self.summary}</dd>
+                ) : null}
               </div>
               <div>
                 <dt className="font-semibold">{t("profile.kind.manager")}</dt>
-                <dd className="text-slate-600 dark:text-slate-300">{assessmentLine(sideBySide.manager)}</dd>
-                {sideBySide.manager.summary ? <dd className="mt-1 whitespace-pre-line">{sideBySide.manager.summary}</dd> : null}
+                <dd className="text-slate-600 dark:text-slate-300">
+                  {assessmentLine(sideBySide.manager)}
+                </dd>
+                {sideBySide.manager.summary ? (
+                  <dd className="mt-1 whitespace-pre-line">{sideBySide.manager.summary}</dd>
+                ) : null}
               </div>
             </dl>
             <div className="mb-3">
               <ComparisonSummary counts={sideBySide.comparison.counts} />
             </div>
-            <ComparisonTable rows={sideBySide.comparison.rows} caption={t("overview.sideBySide.caption", { name: person.name })} />
+            <ComparisonTable
+              rows={sideBySide.comparison.rows}
+              caption={t("overview.sideBySide.caption", { name: person.name })}
+            />
           </>
         ) : (
           <div className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
             <p>
-              {isSelf ? t("overview.sideBySide.waitingSelf") : t("overview.sideBySide.waitingOther", { name: firstName })}
+              {isSelf
+                ? t("overview.sideBySide.waitingSelf")
+                : t("overview.sideBySide.waitingOther", { name: firstName })}
             </p>
-            {latestSelf ? <p>{t("overview.sideBySide.latestSelf", { line: assessmentLine(latestSelf) })}</p> : null}
-            {latestManager ? <p>{t("overview.sideBySide.latestManager", { line: assessmentLine(latestManager) })}</p> : null}
+            {latestSelf ? (
+              <p>{t("overview.sideBySide.latestSelf", { line: assessmentLine(latestSelf) })}</p>
+            ) : null}
+            {latestManager ? (
+              <p>
+                {t("overview.sideBySide.latestManager", { line: assessmentLine(latestManager) })}
+              </p>
+            ) : null}
           </div>
         )}
         {reviewsWaiting.map((waiting) => (
@@ -183,7 +248,13 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
           {plan ? (
             <>
               <p className="text-sm">
-                {t("overview.plan.towards")} <strong>{wordsOf(t, planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }))}</strong>
+                {t("overview.plan.towards")}{" "}
+                <strong>
+                  {wordsOf(
+                    t,
+                    planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
+                  )}
+                </strong>
                 {plan.trackName ? ` (${plan.trackName})` : ""}
                 {t("overview.plan.updated", { when: f.day(plan.updatedAt) })}
               </p>
@@ -196,12 +267,18 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
             </>
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              {canEditPlan ? t("overview.plan.noneSelf") : t("overview.plan.noneOther", { name: firstName })}
+              {canEditPlan
+                ? t("overview.plan.noneSelf")
+                : t("overview.plan.noneOther", { name: firstName })}
             </p>
           )}
           <p className="mt-4 flex flex-wrap gap-4 text-sm">
             <Link to={`${base}/gap`} className={linkClass}>
-              {canEditPlan ? (plan ? t("overview.plan.gapAndChange") : t("overview.plan.gapAndSet")) : t("overview.plan.gap")}
+              {canEditPlan
+                ? plan
+                  ? t("overview.plan.gapAndChange")
+                  : t("overview.plan.gapAndSet")
+                : t("overview.plan.gap")}
             </Link>
             <Link to={`${base}/history`} className={linkClass}>
               {t("overview.plan.history")}

@@ -21,15 +21,26 @@ import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("growth:gapPage.title", { name: loaderData.person.name }) : metaT(matches)("growth:gapPage.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("growth:gapPage.title", { name: loaderData.person.name })
+      : metaT(matches)("growth:gapPage.titleFallback"),
+  },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  if (!params.personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
-  const page = await gapPage(viewer, params.personId, textParam(url.searchParams, "target") || null, languageOf(context));
-  return page.targetError ? data(page, { status: 400 }) : page;
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    if (!params.personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
+    const page = await gapPage(
+      viewer,
+      params.personId,
+      textParam(url.searchParams, "target") || null,
+      languageOf(context),
+    );
+    return page.targetError ? data(page, { status: 400 }) : page;
+  },
+);
 
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
@@ -37,9 +48,14 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   if (!personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
   await requireGrowthPlanChange(viewer, personId);
   const submission = parseWithZod(await request.formData(), { schema: GrowthPlanSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), saved: false }, { status: 400 });
   const saved = await saveGrowthPlan(personId, submission.value);
-  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }), saved: false }, { status: 400 });
+  if (!saved.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: saved.fieldErrors }), saved: false },
+      { status: 400 },
+    );
   return { result: submission.reply(), saved: true };
 });
 
@@ -50,22 +66,52 @@ function SourceLink({ source }: { source: SourceView }) {
   const f = useFormats();
   const { kindLabel } = useAssessmentWords();
   const { assessment } = source;
-  const when = f.day(assessment.status === "submitted" ? (assessment.submittedAt ?? assessment.updatedAt) : assessment.updatedAt);
+  const when = f.day(
+    assessment.status === "submitted"
+      ? (assessment.submittedAt ?? assessment.updatedAt)
+      : assessment.updatedAt,
+  );
   return (
     <>
       {t(`gapPage.source.${source.kind}`)}{" "}
-      <Link to={`/assessments/${assessment.id}`} className="text-brand-600 underline dark:text-brand-100">
-        {t("gapPage.source.link", { kind: kindLabel(assessment.kind), author: assessment.authorName })}
+      <Link
+        to={`/assessments/${assessment.id}`}
+        className="text-brand-600 underline dark:text-brand-100"
+      >
+        {t("gapPage.source.link", {
+          kind: kindLabel(assessment.kind),
+          author: assessment.authorName,
+        })}
       </Link>
       {assessment.cycleName
-        ? t(assessment.status === "submitted" ? "gapPage.source.submittedIn" : "gapPage.source.savedIn", { when, cycle: assessment.cycleName, level: assessment.levelTitle })
-        : t(assessment.status === "submitted" ? "gapPage.source.submitted" : "gapPage.source.saved", { when, level: assessment.levelTitle })}
+        ? t(
+            assessment.status === "submitted"
+              ? "gapPage.source.submittedIn"
+              : "gapPage.source.savedIn",
+            { when, cycle: assessment.cycleName, level: assessment.levelTitle },
+          )
+        : t(
+            assessment.status === "submitted" ? "gapPage.source.submitted" : "gapPage.source.saved",
+            { when, level: assessment.levelTitle },
+          )}
     </>
   );
 }
 
 export default function GapAnalysisPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { person, isSelf, canEditPlan, plan, sources, targetError, targetOptions, targetLevelId, nextLevelId, analysis, points } = loaderData;
+  const {
+    person,
+    isSelf,
+    canEditPlan,
+    plan,
+    sources,
+    targetError,
+    targetOptions,
+    targetLevelId,
+    nextLevelId,
+    analysis,
+    points,
+  } = loaderData;
   const { t } = useTranslation("growth");
   const f = useFormats();
   const profileDescription = useProfileDescription();
@@ -75,7 +121,10 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
   const selfName = isSelf ? "You" : firstName;
   return (
     <>
-      <PageHeader title={t("gapPage.heading", { name: person.name })} description={profileDescription(person)} />
+      <PageHeader
+        title={t("gapPage.heading", { name: person.name })}
+        description={profileDescription(person)}
+      />
       <ProfileNav personId={person.id} personName={person.name} />
 
       {!person.assessable || !targetLevelId ? (
@@ -93,19 +142,27 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
             <>
               <Card className="mb-6">
                 <h2 className="mb-1 text-lg font-semibold">
-                  {t("gapPage.gapTo", { level: analysis.target.title })} <span className="font-normal text-slate-600 dark:text-slate-300">({analysis.target.trackName})</span>
+                  {t("gapPage.gapTo", { level: analysis.target.title })}{" "}
+                  <span className="font-normal text-slate-600 dark:text-slate-300">
+                    ({analysis.target.trackName})
+                  </span>
                 </h2>
                 <div className="mb-4 space-y-1 text-sm text-slate-600 dark:text-slate-300">
                   {sources.manager || sources.self ? (
                     <>
                       {sources.manager ? (
                         <p>
-                          {t("gapPage.managerSide")} <SourceLink source={sources.manager} />.{points.manager ? ` ${wordsOf(t, points.manager.text)}.` : null}
+                          {t("gapPage.managerSide")} <SourceLink source={sources.manager} />.
+                          {points.manager ? ` ${wordsOf(t, points.manager.text)}.` : null}
                         </p>
                       ) : null}
                       {sources.self ? (
                         <p>
-                          {isSelf ? t("gapPage.yourSide") : t("gapPage.theirSide", { name: firstName })} <SourceLink source={sources.self} />.{points.self ? ` ${wordsOf(t, points.self.text)}.` : null}
+                          {isSelf
+                            ? t("gapPage.yourSide")
+                            : t("gapPage.theirSide", { name: firstName })}{" "}
+                          <SourceLink source={sources.self} />.
+                          {points.self ? ` ${wordsOf(t, points.self.text)}.` : null}
                         </p>
                       ) : null}
                     </>
@@ -128,7 +185,12 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
               <Card className="mb-6">
                 <h2 className="mb-2 text-lg font-semibold">{t("gapPage.byCompetency")}</h2>
                 {analysis.competencies.map((competency) => (
-                  <GapCompetencySection key={competency.competencyId} competency={competency} focus={focusIds.has(competency.competencyId)} selfName={selfName} />
+                  <GapCompetencySection
+                    key={competency.competencyId}
+                    competency={competency}
+                    focus={focusIds.has(competency.competencyId)}
+                    selfName={selfName}
+                  />
                 ))}
               </Card>
             </>
@@ -138,14 +200,27 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
             <h2 className="mb-3 text-lg font-semibold">{t("gapPage.plan.heading")}</h2>
             {plan ? (
               <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-                {t("gapPage.plan.current")} <strong>{wordsOf(t, planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }))}</strong>
+                {t("gapPage.plan.current")}{" "}
+                <strong>
+                  {wordsOf(
+                    t,
+                    planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
+                  )}
+                </strong>
                 {plan.focus.length
-                  ? t("gapPage.plan.focusing", { focus: plan.focus.map((focus) => wordsOf(t, planItemName(focus))).join(t("profile.focusSeparator")), when: f.day(plan.updatedAt) })
+                  ? t("gapPage.plan.focusing", {
+                      focus: plan.focus
+                        .map((focus) => wordsOf(t, planItemName(focus)))
+                        .join(t("profile.focusSeparator")),
+                      when: f.day(plan.updatedAt),
+                    })
                   : t("gapPage.plan.noFocus", { when: f.day(plan.updatedAt) })}
               </p>
             ) : (
               <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-                {canEditPlan ? t("gapPage.plan.noneSelf") : t("gapPage.plan.noneOther", { name: firstName })}
+                {canEditPlan
+                  ? t("gapPage.plan.noneSelf")
+                  : t("gapPage.plan.noneOther", { name: firstName })}
               </p>
             )}
             {canEditPlan && analysis ? (
@@ -160,7 +235,11 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
                   hint:
                     competency.counts.notAssessed === competency.counts.total
                       ? t("gapPage.plan.notAssessed")
-                      : t("gapPage.plan.hint", { met: competency.counts.met, total: competency.counts.total, partly: competency.counts.partly }),
+                      : t("gapPage.plan.hint", {
+                          met: competency.counts.met,
+                          total: competency.counts.total,
+                          partly: competency.counts.partly,
+                        }),
                 }))}
                 focus={[...focusIds]}
                 lastResult={actionData?.result}

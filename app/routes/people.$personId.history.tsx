@@ -17,7 +17,11 @@ import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("growth:history.title", { name: loaderData.person.name }) : metaT(matches)("growth:history.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("growth:history.title", { name: loaderData.person.name })
+      : metaT(matches)("growth:history.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -33,13 +37,17 @@ function useHistoryWords() {
   const againstBarText = (value: number | null) => {
     if (value === null) return t("history.againstBar.notRated");
     if (value === 0) return t("history.againstBar.at");
-    return value > 0 ? t("history.againstBar.above", { points: f.number(value) }) : t("history.againstBar.below", { points: f.number(-value) });
+    return value > 0
+      ? t("history.againstBar.above", { points: f.number(value) })
+      : t("history.againstBar.below", { points: f.number(-value) });
   };
   const valueText = (value: HistoryValue) => {
     if (value.self === null && value.manager === null) return "–";
     return [
       value.self === null ? null : t("history.value.self", { rating: f.number(value.self) }),
-      value.manager === null ? null : t("history.value.manager", { rating: f.number(value.manager) }),
+      value.manager === null
+        ? null
+        : t("history.value.manager", { rating: f.number(value.manager) }),
     ]
       .filter(Boolean)
       .join(t("history.value.separator"));
@@ -59,7 +67,10 @@ export default function HistoryPage({ loaderData }: Route.ComponentProps) {
   const barLabel = scale.find((point) => point.value === bar)?.label ?? "";
   return (
     <>
-      <PageHeader title={t("history.heading", { name: person.name })} description={profileDescription(person)} />
+      <PageHeader
+        title={t("history.heading", { name: person.name })}
+        description={profileDescription(person)}
+      />
       <ProfileNav personId={person.id} personName={person.name} />
 
       <Card className="mb-6">
@@ -67,22 +78,50 @@ export default function HistoryPage({ loaderData }: Route.ComponentProps) {
         {profile.length ? (
           <>
             <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
-              {profileSources.manager ? `${t("history.profile.manager", { line: assessmentLine(profileSources.manager) })} ` : ""}
-              {profileSources.self ? `${t("history.profile.self", { line: assessmentLine(profileSources.self) })} ` : ""}
-              {t("history.profile.bar", { bar: f.number(bar), label: barLabel })} {describeAgainstBar(t, profile)}
+              {profileSources.manager
+                ? `${t("history.profile.manager", { line: assessmentLine(profileSources.manager) })} `
+                : ""}
+              {profileSources.self
+                ? `${t("history.profile.self", { line: assessmentLine(profileSources.self) })} `
+                : ""}
+              {t("history.profile.bar", { bar: f.number(bar), label: barLabel })}{" "}
+              {describeAgainstBar(t, profile)}
             </p>
             <div className="space-y-6">
-              <RadarChart rows={profile} max={max} bar={bar} barLabel={barLabel} title={t("history.profile.chartTitle", { name: person.name })} />
-              <DataTable plain showCaption caption={t("history.profile.caption")}
-                headings={[t("history.profile.competency"), t("history.profile.managerColumn"), t("history.profile.selfColumn"), t("history.profile.againstBar", { bar: f.number(bar) })]}>
+              <RadarChart
+                rows={profile}
+                max={max}
+                bar={bar}
+                barLabel={barLabel}
+                title={t("history.profile.chartTitle", { name: person.name })}
+              />
+              <DataTable
+                plain
+                showCaption
+                caption={t("history.profile.caption")}
+                headings={[
+                  t("history.profile.competency"),
+                  t("history.profile.managerColumn"),
+                  t("history.profile.selfColumn"),
+                  t("history.profile.againstBar", { bar: f.number(bar) }),
+                ]}
+              >
                 {profile.map((row) => (
                   <tr key={row.competencyId}>
                     <th scope="row" className={`${tdClass} font-medium`}>
                       {row.name}
                     </th>
-                    <td className={`${tdClass} tabular-nums`}>{row.manager === null ? "–" : f.number(row.manager)}</td>
-                    <td className={`${tdClass} tabular-nums`}>{row.self === null ? "–" : f.number(row.self)}</td>
-                    <td className={`${tdClass} ${row.againstBar !== null && row.againstBar < 0 ? "font-semibold" : ""}`}>{againstBarText(row.againstBar)}</td>
+                    <td className={`${tdClass} tabular-nums`}>
+                      {row.manager === null ? "–" : f.number(row.manager)}
+                    </td>
+                    <td className={`${tdClass} tabular-nums`}>
+                      {row.self === null ? "–" : f.number(row.self)}
+                    </td>
+                    <td
+                      className={`${tdClass} ${row.againstBar !== null && row.againstBar < 0 ? "font-semibold" : ""}`}
+                    >
+                      {againstBarText(row.againstBar)}
+                    </td>
                   </tr>
                 ))}
               </DataTable>
@@ -120,11 +159,16 @@ export default function HistoryPage({ loaderData }: Route.ComponentProps) {
                     <Sparkline name={row.name} values={row.values} min={min} max={max} />
                   </td>
                   {row.values.map((value, index) => (
-                    <td key={history.points[index]!.key} className={`${tdClass} whitespace-nowrap tabular-nums`}>
+                    <td
+                      key={history.points[index]!.key}
+                      className={`${tdClass} whitespace-nowrap tabular-nums`}
+                    >
                       {valueText(value)}
                     </td>
                   ))}
-                  <td className={`${tdClass} whitespace-nowrap`}>{row.trend ? trendText(row.trend) : "–"}</td>
+                  <td className={`${tdClass} whitespace-nowrap`}>
+                    {row.trend ? trendText(row.trend) : "–"}
+                  </td>
                 </tr>
               ))}
             </DataTable>

@@ -3,7 +3,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
 import { ReadinessBar } from "~/components/growth/gap-analysis";
 import { useAssessmentWords } from "~/components/growth/profile-assessments";
-import { AgreementBadge, ComparisonSummary, OutsideLevelNote } from "~/components/growth/profile-comparison";
+import {
+  AgreementBadge,
+  ComparisonSummary,
+  OutsideLevelNote,
+} from "~/components/growth/profile-comparison";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
 import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
@@ -18,7 +22,11 @@ import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("growth:print.title", { name: loaderData.person.name }) : metaT(matches)("growth:print.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("growth:print.title", { name: loaderData.person.name })
+      : metaT(matches)("growth:print.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
@@ -30,14 +38,28 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
 // Page margins and repeated table headers for print; the shared print CSS hides navigation.
 const printCss = `@page { margin: 16mm 14mm; } @media print { thead { display: table-header-group; } }`;
 
-function Side({ side, evidence }: { side: ComparedSide | null; evidence: readonly EvidenceView[] }) {
+function Side({
+  side,
+  evidence,
+}: {
+  side: ComparedSide | null;
+  evidence: readonly EvidenceView[];
+}) {
   const { t } = useTranslation("growth");
   const f = useFormats();
   if (!side) return <span className="text-slate-500 dark:text-slate-400">–</span>;
   return (
     <div className="space-y-1">
-      <p>{side.rating === null ? t("print.notRated") : `${f.number(side.rating)} ${side.label ?? ""}`}</p>
-      {side.notes ? <p className="whitespace-pre-line text-slate-700 dark:text-slate-300 print:text-black">{side.notes}</p> : null}
+      <p>
+        {side.rating === null
+          ? t("print.notRated")
+          : `${f.number(side.rating)} ${side.label ?? ""}`}
+      </p>
+      {side.notes ? (
+        <p className="whitespace-pre-line text-slate-700 dark:text-slate-300 print:text-black">
+          {side.notes}
+        </p>
+      ) : null}
       {evidence.length ? (
         <ul className="list-disc ps-4 text-xs">
           {evidence.map((item) => (
@@ -63,7 +85,8 @@ function Side({ side, evidence }: { side: ComparedSide | null; evidence: readonl
 }
 
 export default function PrintReview({ loaderData }: Route.ComponentProps) {
-  const { person, cycleName, self, manager, rows, counts, sideBySide, plan, gap, printedAt } = loaderData;
+  const { person, cycleName, self, manager, rows, counts, sideBySide, plan, gap, printedAt } =
+    loaderData;
   const { t } = useTranslation("growth");
   const f = useFormats();
   const profileDescription = useProfileDescription();
@@ -77,7 +100,9 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       </div>
       <header className="mb-6 border-b border-slate-300 pb-4">
         <h1 className="text-2xl font-semibold">{t("print.heading", { name: person.name })}</h1>
-        <p className="text-slate-600 dark:text-slate-300 print:text-black">{profileDescription(person)}</p>
+        <p className="text-slate-600 dark:text-slate-300 print:text-black">
+          {profileDescription(person)}
+        </p>
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400 print:text-black">
           {cycleName ? `${cycleName} · ` : ""}
           {t("print.printed", { when: f.day(printedAt), name: person.name })}
@@ -89,9 +114,15 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       ) : (
         <section aria-labelledby="print-assessments" className="mb-8">
           <h2 id="print-assessments" className="mb-2 text-lg font-semibold">
-            {self && manager ? t("print.both") : self ? t("profile.kind.self") : t("profile.kind.manager")}
+            {self && manager
+              ? t("print.both")
+              : self
+                ? t("profile.kind.self")
+                : t("profile.kind.manager")}
           </h2>
-          {self && manager && !sideBySide ? <p className="mb-2">{t("print.differentCycles")}</p> : null}
+          {self && manager && !sideBySide ? (
+            <p className="mb-2">{t("print.differentCycles")}</p>
+          ) : null}
           <dl className="mb-4 grid gap-3 sm:grid-cols-2 print:grid-cols-2">
             {self ? (
               <div className="break-inside-avoid">
@@ -104,7 +135,9 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
               <div className="break-inside-avoid">
                 <dt className="font-semibold">{t("profile.kind.manager")}</dt>
                 <dd>{assessmentLine(manager)}</dd>
-                {manager.summary ? <dd className="mt-1 whitespace-pre-line">{manager.summary}</dd> : null}
+                {manager.summary ? (
+                  <dd className="mt-1 whitespace-pre-line">{manager.summary}</dd>
+                ) : null}
               </div>
             ) : null}
           </dl>
@@ -115,55 +148,58 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
           ) : null}
           {/* A phone scrolls the comparison sideways rather than the page. */}
           <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-start align-top">
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="w-1/5 py-1.5 pe-2">
-                  {t("print.competency")}
-                </th>
-                {self ? (
-                  <th scope="col" className="py-1.5 pe-2">
-                    {t("profile.kind.self")}
-                  </th>
-                ) : null}
-                {manager ? (
-                  <th scope="col" className="py-1.5 pe-2">
-                    {t("profile.kind.manager")}
-                  </th>
-                ) : null}
-                {sideBySide ? (
-                  <th scope="col" className="w-32 py-1.5">
-                    {t("print.agreement")}
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.competencyId} className="break-inside-avoid border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pe-2 font-medium">
-                    {row.name}
-                    <OutsideLevelNote outsideLevel={row.outsideLevel} />
+            <table className="w-full border-collapse text-start align-top">
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="w-1/5 py-1.5 pe-2">
+                    {t("print.competency")}
                   </th>
                   {self ? (
-                    <td className="py-2 pe-2">
-                      <Side side={row.self} evidence={row.selfEvidence} />
-                    </td>
+                    <th scope="col" className="py-1.5 pe-2">
+                      {t("profile.kind.self")}
+                    </th>
                   ) : null}
                   {manager ? (
-                    <td className="py-2 pe-2">
-                      <Side side={row.manager} evidence={row.managerEvidence} />
-                    </td>
+                    <th scope="col" className="py-1.5 pe-2">
+                      {t("profile.kind.manager")}
+                    </th>
                   ) : null}
                   {sideBySide ? (
-                    <td className="py-2">
-                      <AgreementBadge row={row} />
-                    </td>
+                    <th scope="col" className="w-32 py-1.5">
+                      {t("print.agreement")}
+                    </th>
                   ) : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr
+                    key={row.competencyId}
+                    className="break-inside-avoid border-b border-slate-200 align-top"
+                  >
+                    <th scope="row" className="py-2 pe-2 font-medium">
+                      {row.name}
+                      <OutsideLevelNote outsideLevel={row.outsideLevel} />
+                    </th>
+                    {self ? (
+                      <td className="py-2 pe-2">
+                        <Side side={row.self} evidence={row.selfEvidence} />
+                      </td>
+                    ) : null}
+                    {manager ? (
+                      <td className="py-2 pe-2">
+                        <Side side={row.manager} evidence={row.managerEvidence} />
+                      </td>
+                    ) : null}
+                    {sideBySide ? (
+                      <td className="py-2">
+                        <AgreementBadge row={row} />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </section>
       )}
@@ -197,10 +233,17 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
             </thead>
             <tbody>
               {gap.competencies.map((competency) => (
-                <tr key={competency.competencyId} className="break-inside-avoid border-b border-slate-200">
+                <tr
+                  key={competency.competencyId}
+                  className="break-inside-avoid border-b border-slate-200"
+                >
                   <th scope="row" className="py-1.5 pe-2 font-medium">
                     {competency.name}
-                    {competency.noEvidence ? <span className="ms-1 text-xs font-normal italic">{t("print.noEvidenceMark")}</span> : null}
+                    {competency.noEvidence ? (
+                      <span className="ms-1 text-xs font-normal italic">
+                        {t("print.noEvidenceMark")}
+                      </span>
+                    ) : null}
                   </th>
                   <td className="py-1.5">
                     <ReadinessBar competency={competency} />
@@ -219,9 +262,16 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
           </h2>
           <p>
             {t(plan.trackName ? "print.plan.towardsOnTrack" : "print.plan.towards", {
-              level: wordsOf(t, planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier })),
+              level: wordsOf(
+                t,
+                planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
+              ),
               track: plan.trackName ?? "",
-              focus: plan.focus.length ? plan.focus.map((focus) => wordsOf(t, planItemName(focus))).join(t("profile.focusSeparator")) : t("print.plan.nothingYet"),
+              focus: plan.focus.length
+                ? plan.focus
+                    .map((focus) => wordsOf(t, planItemName(focus)))
+                    .join(t("profile.focusSeparator"))
+                : t("print.plan.nothingYet"),
               when: f.day(plan.updatedAt),
             })}
           </p>

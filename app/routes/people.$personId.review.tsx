@@ -12,14 +12,21 @@ import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
-  return [{ title: loaderData ? t("assessments:personReview.title", { name: loaderData.entry.subject.name }) : t("assessments:personReview.titleNobody") }];
+  return [
+    {
+      title: loaderData
+        ? t("assessments:personReview.title", { name: loaderData.entry.subject.name })
+        : t("assessments:personReview.titleNobody"),
+    },
+  ];
 };
 
 /** A manager (or anyone above in the chain) continues their review of the person, or starts it. */
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const entry = await assessmentEntry(viewer, "manager", params.personId ?? "");
-  if (entry.decision.action === "open") throw redirect(`/assessments/${entry.decision.assessmentId}`);
+  if (entry.decision.action === "open")
+    throw redirect(`/assessments/${entry.decision.assessmentId}`);
   return { entry };
 });
 
@@ -28,7 +35,14 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const result = await startAssessment(viewer, "manager", params.personId ?? "");
   if (!result.ok) return data({ error: result.message }, { status: 400 });
   if (result.decision.action === "taken") {
-    return data({ error: translatorOf(context)("assessments:personReview.taken", { author: result.decision.authorName }) }, { status: 409 });
+    return data(
+      {
+        error: translatorOf(context)("assessments:personReview.taken", {
+          author: result.decision.authorName,
+        }),
+      },
+      { status: 409 },
+    );
   }
   throw redirect(`/assessments/${result.decision.assessmentId}`);
 });
@@ -42,7 +56,11 @@ export default function PersonReview({ loaderData, actionData }: Route.Component
         title={t("personReview.heading", { name: entry.subject.name })}
         description={t("personReview.intro")}
       />
-      <AssessmentStart entry={entry} startLabel={t("personReview.start", { name: entry.subject.name })} error={actionData?.error} />
+      <AssessmentStart
+        entry={entry}
+        startLabel={t("personReview.start", { name: entry.subject.name })}
+        error={actionData?.error}
+      />
     </>
   );
 }

@@ -14,11 +14,17 @@ import { readsPromotionAudit } from "~/modules/promotions/audit.server";
 import { promotionProcess } from "~/modules/promotions/process.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("promotions:process.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("promotions:process.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [process, nominations, readsAudit] = await Promise.all([promotionProcess(), myNominations(viewer), readsPromotionAudit(viewer)]);
+  const [process, nominations, readsAudit] = await Promise.all([
+    promotionProcess(),
+    myNominations(viewer),
+    readsPromotionAudit(viewer),
+  ]);
   return { ...process, nominations, canManage: canManagePromotions(viewer), readsAudit };
 });
 
@@ -61,11 +67,23 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
           <ul className="space-y-2 text-sm">
             {nominations.map((nomination) => (
               <li key={nomination.id}>
-                <Link to={`/promotions/nominations/${nomination.id}`} className="text-brand-600 underline dark:text-brand-100">
-                  {nomination.own ? t("process.ownNomination", { target: nomination.targetTitle }) : t("process.otherNomination", { name: nomination.nomineeName, target: nomination.targetTitle })}
+                <Link
+                  to={`/promotions/nominations/${nomination.id}`}
+                  className="text-brand-600 underline dark:text-brand-100"
+                >
+                  {nomination.own
+                    ? t("process.ownNomination", { target: nomination.targetTitle })
+                    : t("process.otherNomination", {
+                        name: nomination.nomineeName,
+                        target: nomination.targetTitle,
+                      })}
                 </Link>{" "}
                 <span className="muted">
-                  {t("process.nominationLine", { window: nomination.windowName, kind: t(`kind.${nomination.kind}`), state: t(`nominationState.${nomination.state}`) })}
+                  {t("process.nominationLine", {
+                    window: nomination.windowName,
+                    kind: t(`kind.${nomination.kind}`),
+                    state: t(`nominationState.${nomination.state}`),
+                  })}
                 </span>
               </li>
             ))}
@@ -78,9 +96,19 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
           <p className="text-sm">{t(`process.decidedBy.${ladder.mode}`)}</p>
           {ladder.mode === "committee" ? (
             <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
-              <li>{t("process.whoNominates", { self: ladder.selfNomination ? 1 : 0, sponsor: ladder.sponsorNomination ? 1 : 0 })}</li>
+              <li>
+                {t("process.whoNominates", {
+                  self: ladder.selfNomination ? 1 : 0,
+                  sponsor: ladder.sponsorNomination ? 1 : 0,
+                })}
+              </li>
               <li>{t("process.managerAdds")}</li>
-              <li>{t("process.committeeRules", { minMembers: ladder.minMembers, outside: ladder.minOutsideMembers })}</li>
+              <li>
+                {t("process.committeeRules", {
+                  minMembers: ladder.minMembers,
+                  outside: ladder.minOutsideMembers,
+                })}
+              </li>
               {ladder.membersAtOrAbove ? <li>{t("process.membersAtOrAbove")}</li> : null}
               <li>{t("process.independentVotes")}</li>
               {ladder.redactedFirstRead ? <li>{t("process.redacted")}</li> : null}
@@ -97,7 +125,10 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
                 {track.levels.map((level, index) => (
                   <span key={level.id}>
                     {index > 0 ? " · " : null}
-                    <Link to={`/ladders/${ladder.id}/levels/${level.id}`} className="text-brand-600 underline dark:text-brand-100">
+                    <Link
+                      to={`/ladders/${ladder.id}/levels/${level.id}`}
+                      className="text-brand-600 underline dark:text-brand-100"
+                    >
                       {level.title}
                     </Link>
                   </span>
@@ -111,7 +142,14 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
       {windows.length ? (
         <DataTable
           caption={t("process.calendar")}
-          headings={[t("admin.window"), t("admin.state"), t("admin.nominationDates"), t("windowForm.packetsDueOn"), t("windowForm.effectiveOn"), t("process.outcomes")]}
+          headings={[
+            t("admin.window"),
+            t("admin.state"),
+            t("admin.nominationDates"),
+            t("windowForm.packetsDueOn"),
+            t("windowForm.effectiveOn"),
+            t("process.outcomes"),
+          ]}
         >
           {windows.map((window) => (
             <tr key={window.id}>
@@ -119,7 +157,12 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
                 {window.name}
               </th>
               <td className={tdClass}>{t(`state.${window.state}`)}</td>
-              <td className={`${tdClass} whitespace-nowrap`}>{t("dateRange", { from: f.day(window.nominationsOpenOn), to: f.day(window.nominationsCloseOn) })}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {t("dateRange", {
+                  from: f.day(window.nominationsOpenOn),
+                  to: f.day(window.nominationsCloseOn),
+                })}
+              </td>
               <td className={`${tdClass} whitespace-nowrap`}>{f.day(window.packetsDueOn)}</td>
               <td className={`${tdClass} whitespace-nowrap`}>{f.day(window.effectiveOn)}</td>
               <td className={tdClass}>

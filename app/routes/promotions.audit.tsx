@@ -11,7 +11,9 @@ import { WINDOW_DIMENSION, type PromotionAuditStage } from "~/modules/promotions
 import type { CareerAuditStage } from "~/modules/promotions/career-audit-units";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("promotionsAudit:title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("promotionsAudit:title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -25,18 +27,25 @@ export default function PromotionAudit({ loaderData }: Route.ComponentProps) {
     <>
       <BackLink to="/promotions">{t("back")}</BackLink>
       <PageHeader title={t("heading")} description={t(`scope.${view.scope}`)} />
-      <AuditIntro lines={[t("intro.what", { day: view.asOf }), t("intro.windows")]} floor={view.floor} />
+      <AuditIntro
+        lines={[t("intro.what", { day: view.asOf }), t("intro.windows")]}
+        floor={view.floor}
+      />
       <EquityAuditSections
         entries={view.audits}
         words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}
         floor={view.floor}
         stageName={(id) => t(`stages.${id as PromotionAuditStage}`)}
         dimensionName={(id) => (id === WINDOW_DIMENSION ? t("dimension.window") : null)}
-        groupLink={(dimension, value) => (dimension === WINDOW_DIMENSION ? `/promotions/windows/${value}/audit` : null)}
+        groupLink={(dimension, value) =>
+          dimension === WINDOW_DIMENSION ? `/promotions/windows/${value}/audit` : null
+        }
         comparisons={(count) => t("comparisons", { count })}
       />
       <h2 className="mb-2 mt-12 text-2xl font-semibold">{t("timeToPromotion.heading")}</h2>
-      <p className="mb-6 max-w-3xl text-sm text-slate-700 dark:text-slate-300">{t("timeToPromotion.intro")}</p>
+      <p className="mb-6 max-w-3xl text-sm text-slate-700 dark:text-slate-300">
+        {t("timeToPromotion.intro")}
+      </p>
       <EquityAuditSections
         entries={view.timeToPromotion}
         words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}

@@ -14,12 +14,23 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import type { EvidenceItem } from "~/modules/promotions/evidence";
 import { AmendmentSchema, CaseSchema, ManagerAdditionSchema } from "~/modules/promotions/forms";
 import { addToNomination, withdrawNomination } from "~/modules/promotions/nominations.server";
-import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
+import {
+  amendPacket,
+  nominationPage,
+  saveCase,
+  submitPacket,
+} from "~/modules/promotions/packets.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { postedText } from "~/utils/posted";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotions:nomination.title", { name: loaderData?.nomination.nomineeName ?? "" }) }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  {
+    title: metaT(matches)("promotions:nomination.title", {
+      name: loaderData?.nomination.nomineeName ?? "",
+    }),
+  },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -34,46 +45,67 @@ const typedOf = (form: FormData) => ({
   evidence: form.getAll("evidence").filter((value): value is string => typeof value === "string"),
 });
 
-export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  const nominationId = params.nominationId ?? "";
-  const here = `/promotions/nominations/${nominationId}`;
-  const intent = String(form.get("intent") ?? "");
-  const refused = (issues: Record<string, string[] | null> | null | undefined) =>
-    data({ intent, typed: typedOf(form), error: wordsOf(translatorOf(context), Object.values(issues ?? {}).flatMap((list) => list ?? [])[0] ?? "promotions:errors.checkForm") }, { status: 400 });
-  if (intent === "add") {
-    const submission = parseWithZod(form, { schema: ManagerAdditionSchema });
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const nominationId = params.nominationId ?? "";
+    const here = `/promotions/nominations/${nominationId}`;
+    const intent = String(form.get("intent") ?? "");
+    const refused = (issues: Record<string, string[] | null> | null | undefined) =>
+      data(
+        {
+          intent,
+          typed: typedOf(form),
+          error: wordsOf(
+            translatorOf(context),
+            Object.values(issues ?? {}).flatMap((list) => list ?? [])[0] ??
+              "promotions:errors.checkForm",
+          ),
+        },
+        { status: 400 },
+      );
+    if (intent === "add") {
+      const submission = parseWithZod(form, { schema: ManagerAdditionSchema });
+      if (submission.status !== "success") return refused(submission.error);
+      await addToNomination(viewer, nominationId, submission.value.addition);
+      return redirect(here);
+    }
+    if (intent === "withdraw") {
+      await withdrawNomination(
+        viewer,
+        nominationId,
+        String(form.get("reason") ?? "")
+          .trim()
+          .slice(0, 1000),
+      );
+      return redirect(here);
+    }
+    if (intent === "amend") {
+      const submission = parseWithZod(form, { schema: AmendmentSchema });
+      if (submission.status !== "success") return refused(submission.error);
+      await amendPacket(viewer, nominationId, submission.value.reason);
+      return redirect(here);
+    }
+    const packetId = String(form.get("packetId") ?? "");
+    if (intent === "submit") {
+      await submitPacket(viewer, nominationId, packetId, revisionField(form));
+      return redirect(here);
+    }
+    const submission = parseWithZod(form, { schema: CaseSchema });
     if (submission.status !== "success") return refused(submission.error);
-    await addToNomination(viewer, nominationId, submission.value.addition);
-    return redirect(here);
-  }
-  if (intent === "withdraw") {
-    await withdrawNomination(viewer, nominationId, String(form.get("reason") ?? "").trim().slice(0, 1000));
-    return redirect(here);
-  }
-  if (intent === "amend") {
-    const submission = parseWithZod(form, { schema: AmendmentSchema });
-    if (submission.status !== "success") return refused(submission.error);
-    await amendPacket(viewer, nominationId, submission.value.reason);
-    return redirect(here);
-  }
-  const packetId = String(form.get("packetId") ?? "");
-  if (intent === "submit") {
-    await submitPacket(viewer, nominationId, packetId, revisionField(form));
-    return redirect(here);
-  }
-  const submission = parseWithZod(form, { schema: CaseSchema });
-  if (submission.status !== "success") return refused(submission.error);
-  await saveCase(viewer, nominationId, packetId, submission.value);
-  return redirect(`${here}#case-${submission.value.competencyId}`);
-}, (form) => ({ typed: typedOf(form) }));
+    await saveCase(viewer, nominationId, packetId, submission.value);
+    return redirect(`${here}#case-${submission.value.competencyId}`);
+  },
+  (form) => ({ typed: typedOf(form) }),
+);
 
 export default function Nomination({ loaderData, actionData }: Route.ComponentProps) {
   const { nomination, window, role, can, packet, record, sponsorships } = loaderData;
   const { t } = useTranslation("promotions");
   const f = useFormats();
   // A refused form's own fields come back as they were sent; every other form shows what is saved.
-  const typedFor = (intent: string) => (actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : null);
+  const typedFor = (intent: string) =>
+    actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : null;
   const typedCase = (competencyId: string) => {
     const typed = typedFor("case");
     return typed && typed.competencyId === competencyId ? typed : null;
@@ -82,8 +114,16 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
     <>
       <BackLink to="/promotions">{t("process.heading")}</BackLink>
       <PageHeader
-        title={t("nomination.heading", { name: nomination.nomineeName, target: nomination.targetTitle })}
-        description={t("nomination.description", { window: window.name, kind: t(`kind.${nomination.kind}`), by: nomination.nominatedByName, state: t(`nominationState.${nomination.state}`) })}
+        title={t("nomination.heading", {
+          name: nomination.nomineeName,
+          target: nomination.targetTitle,
+        })}
+        description={t("nomination.description", {
+          window: window.name,
+          kind: t(`kind.${nomination.kind}`),
+          by: nomination.nominatedByName,
+          state: t(`nominationState.${nomination.state}`),
+        })}
       />
       {actionData?.error ? <Alert tone="error">{String(actionData.error)}</Alert> : null}
       <Card className="mb-6">
@@ -98,14 +138,29 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
         {can.add ? (
           <Form method="post" className="mt-4 space-y-2">
             <input type="hidden" name="intent" value="add" />
-            <TextareaField name="addition" label={t("nomination.addLabel")} hint={t("nomination.addHint")} rows={4} defaultValue={typedFor("add")?.addition ?? nomination.managerAddition} required maxLength={4000} />
+            <TextareaField
+              name="addition"
+              label={t("nomination.addLabel")}
+              hint={t("nomination.addHint")}
+              rows={4}
+              defaultValue={typedFor("add")?.addition ?? nomination.managerAddition}
+              required
+              maxLength={4000}
+            />
             <SubmitButton busyLabel={t("nomination.saving")}>{t("nomination.add")}</SubmitButton>
           </Form>
         ) : null}
         {can.withdraw ? (
           <Form method="post" className="mt-4 flex flex-wrap items-end gap-2">
             <input type="hidden" name="intent" value="withdraw" />
-            <TextareaField name="reason" label={t("nomination.withdrawReason")} defaultValue={typedFor("withdraw")?.reason} rows={2} className="min-w-64 flex-1" maxLength={1000} />
+            <TextareaField
+              name="reason"
+              label={t("nomination.withdrawReason")}
+              defaultValue={typedFor("withdraw")?.reason}
+              rows={2}
+              className="min-w-64 flex-1"
+              maxLength={1000}
+            />
             <SubmitButton variant="secondary" busyLabel={t("nomination.saving")}>
               {t("nomination.withdraw")}
             </SubmitButton>
@@ -118,8 +173,15 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
           <ul className="space-y-1 text-sm">
             {sponsorships.map((sponsorship) => (
               <li key={sponsorship.sponsorName + sponsorship.target}>
-                {t("nomination.sponsorship.line", { sponsor: sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })}
-                {sponsorship.nominator ? ` ${t("nomination.sponsorship.nominator", { sponsor: sponsorship.sponsorName })}` : ""}
+                {t("nomination.sponsorship.line", {
+                  sponsor: sponsorship.sponsorName,
+                  advocacy: sponsorship.advocacy,
+                  target: sponsorship.target,
+                  until: f.day(sponsorship.until),
+                })}
+                {sponsorship.nominator
+                  ? ` ${t("nomination.sponsorship.nominator", { sponsor: sponsorship.sponsorName })}`
+                  : ""}
               </li>
             ))}
           </ul>
@@ -129,12 +191,22 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
       {record ? (
         <Card className="mb-6">
           <h2 className="mb-2 text-lg font-semibold">{t("record.heading")}</h2>
-          <p className="text-sm">{t("record.atLevelSince", { day: f.day(record.atLevelSince), level: nomination.fromTitle ?? "—" })}</p>
+          <p className="text-sm">
+            {t("record.atLevelSince", {
+              day: f.day(record.atLevelSince),
+              level: nomination.fromTitle ?? "—",
+            })}
+          </p>
           {record.outcomes.length ? (
             <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
               {record.outcomes.map((outcome) => (
                 <li key={`${outcome.source}-${outcome.name}-${String(outcome.on)}`}>
-                  {t("record.outcome", { source: t(`record.source.${outcome.source}`), name: outcome.name, outcome: t(`record.outcomeKind.${outcome.outcome}`), day: f.day(outcome.on) })}
+                  {t("record.outcome", {
+                    source: t(`record.source.${outcome.source}`),
+                    name: outcome.name,
+                    outcome: t(`record.outcomeKind.${outcome.outcome}`),
+                    day: f.day(outcome.on),
+                  })}
                 </li>
               ))}
             </ul>
@@ -147,7 +219,9 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
         <section aria-labelledby="packet-heading">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
             <h2 id="packet-heading" className="text-lg font-semibold">
-              {packet.submittedAt ? t("packet.submitted", { day: f.day(packet.submittedAt) }) : t("packet.draft")}
+              {packet.submittedAt
+                ? t("packet.submitted", { day: f.day(packet.submittedAt) })
+                : t("packet.draft")}
             </h2>
             {can.write ? (
               <Form method="post">
@@ -158,8 +232,12 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
               </Form>
             ) : null}
           </div>
-          <p className="muted mb-3 text-sm">{role ? t("packet.authorHint") : t("packet.readerHint")}</p>
-          {packet.amendmentReason ? <Alert tone="info">{t("packet.amends", { reason: packet.amendmentReason })}</Alert> : null}
+          <p className="muted mb-3 text-sm">
+            {role ? t("packet.authorHint") : t("packet.readerHint")}
+          </p>
+          {packet.amendmentReason ? (
+            <Alert tone="info">{t("packet.amends", { reason: packet.amendmentReason })}</Alert>
+          ) : null}
           {packet.versionCount > 1 ? (
             <p className="muted mb-3 text-xs">
               {t("packet.versions", { count: packet.versionCount })}
@@ -167,9 +245,16 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
           ) : null}
           {packet.criteria.map((criterion) => (
             <Card key={criterion.competencyId} className="mb-4">
-              <div id={`case-${criterion.competencyId}`} className="flex flex-wrap items-baseline justify-between gap-2">
+              <div
+                id={`case-${criterion.competencyId}`}
+                className="flex flex-wrap items-baseline justify-between gap-2"
+              >
                 <h3 className="text-base font-semibold">{criterion.name}</h3>
-                {criterion.gap ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t("packet.gap")}</span> : null}
+                {criterion.gap ? (
+                  <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                    {t("packet.gap")}
+                  </span>
+                ) : null}
               </div>
               <ul className="muted mt-1 list-disc ps-5 text-xs">
                 {criterion.expectations.map((expectation) => (
@@ -182,22 +267,41 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
                   <input type="hidden" name="packetId" value={packet.id} />
                   <input type="hidden" name="revision" value={packet.revision} />
                   <input type="hidden" name="competencyId" value={criterion.competencyId} />
-                  {role === "manager" && criterion.nomineeCase ? <Quote label={t("packet.nomineeCase")} text={criterion.nomineeCase} /> : null}
-                  {role === "nominee" && criterion.managerCase ? <Quote label={t("packet.managerCase")} text={criterion.managerCase} /> : null}
+                  {role === "manager" && criterion.nomineeCase ? (
+                    <Quote label={t("packet.nomineeCase")} text={criterion.nomineeCase} />
+                  ) : null}
+                  {role === "nominee" && criterion.managerCase ? (
+                    <Quote label={t("packet.managerCase")} text={criterion.managerCase} />
+                  ) : null}
                   <TextareaField
                     name="text"
                     label={role === "manager" ? t("packet.yourCaseManager") : t("packet.yourCase")}
                     rows={3}
                     maxLength={2000}
-                    defaultValue={typedCase(criterion.competencyId)?.text ?? (role === "manager" ? criterion.managerCase : criterion.nomineeCase)}
+                    defaultValue={
+                      typedCase(criterion.competencyId)?.text ??
+                      (role === "manager" ? criterion.managerCase : criterion.nomineeCase)
+                    }
                   />
                   <fieldset>
                     <legend className="field-label">{t("packet.evidence")}</legend>
-                    {criterion.chosen.length + criterion.offered.length === 0 ? <p className="muted text-sm">{t("packet.nothingOnOffer")}</p> : null}
+                    {criterion.chosen.length + criterion.offered.length === 0 ? (
+                      <p className="muted text-sm">{t("packet.nothingOnOffer")}</p>
+                    ) : null}
                     <ul className="mt-1 space-y-1">
                       {[...criterion.chosen, ...criterion.offered].map((item) => (
                         <li key={item.ref} className="flex items-start gap-2 text-sm">
-                          <input type="checkbox" name="evidence" value={item.ref} defaultChecked={(typedCase(criterion.competencyId)?.evidence ?? criterion.chosen.map((kept) => kept.ref)).includes(item.ref)} id={`${criterion.competencyId}-${item.ref}`} className="checkbox mt-1" />
+                          <input
+                            type="checkbox"
+                            name="evidence"
+                            value={item.ref}
+                            defaultChecked={(
+                              typedCase(criterion.competencyId)?.evidence ??
+                              criterion.chosen.map((kept) => kept.ref)
+                            ).includes(item.ref)}
+                            id={`${criterion.competencyId}-${item.ref}`}
+                            className="checkbox mt-1"
+                          />
                           <label htmlFor={`${criterion.competencyId}-${item.ref}`}>
                             <EvidenceText item={item} />
                           </label>
@@ -211,8 +315,12 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
                 </Form>
               ) : (
                 <div className="mt-3 space-y-2">
-                  {criterion.nomineeCase ? <Quote label={t("packet.nomineeCase")} text={criterion.nomineeCase} /> : null}
-                  {criterion.managerCase ? <Quote label={t("packet.managerCase")} text={criterion.managerCase} /> : null}
+                  {criterion.nomineeCase ? (
+                    <Quote label={t("packet.nomineeCase")} text={criterion.nomineeCase} />
+                  ) : null}
+                  {criterion.managerCase ? (
+                    <Quote label={t("packet.managerCase")} text={criterion.managerCase} />
+                  ) : null}
                   {criterion.chosen.length ? (
                     <ul className="list-disc space-y-1 ps-5 text-sm">
                       {criterion.chosen.map((item) => (
@@ -232,7 +340,15 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
             <Card>
               <Form method="post" className="space-y-2">
                 <input type="hidden" name="intent" value="amend" />
-                <TextareaField name="reason" label={t("packet.amendReason")} hint={t("packet.amendHint")} defaultValue={typedFor("amend")?.reason} rows={2} required maxLength={4000} />
+                <TextareaField
+                  name="reason"
+                  label={t("packet.amendReason")}
+                  hint={t("packet.amendHint")}
+                  defaultValue={typedFor("amend")?.reason}
+                  rows={2}
+                  required
+                  maxLength={4000}
+                />
                 <SubmitButton variant="secondary" busyLabel={t("packet.saving")}>
                   {t("packet.amend")}
                 </SubmitButton>
@@ -261,7 +377,9 @@ function EvidenceText({ item }: { item: EvidenceItem }) {
     <span>
       <span className="font-medium">{t(`evidenceKind.${item.kind}`)}</span>
       {item.day ? <span className="muted"> · {f.day(item.day)}</span> : null}
-      {item.rating !== null ? <span className="muted"> · {t("packet.rating", { rating: item.rating })}</span> : null}
+      {item.rating !== null ? (
+        <span className="muted"> · {t("packet.rating", { rating: item.rating })}</span>
+      ) : null}
       {item.text ? <span className="block whitespace-pre-line">{item.text}</span> : null}
     </span>
   );

@@ -13,22 +13,32 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { answerPage, planFromAnswer } from "~/modules/promotions/decisions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("promotionsCommittee:answer.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("promotionsCommittee:answer.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await answerPage(viewer, params.nominationId ?? "")), planned: url.searchParams.get("planned") === "1" };
+  return {
+    ...(await answerPage(viewer, params.nominationId ?? "")),
+    planned: url.searchParams.get("planned") === "1",
+  };
 });
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);
   const nominationId = params.nominationId ?? "";
-  if (form.get("intent") !== "plan") throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
+  if (form.get("intent") !== "plan")
+    throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
   // The promotions module says what goes in (the criteria not met); the growth module saves the plan as every plan is saved.
   const plan = await planFromAnswer(viewer, nominationId, MAX_FOCUS);
   await requireGrowthPlanChange(viewer, plan.personId);
   const saved = await saveGrowthPlan(plan.personId, { target: plan.target, focus: plan.focus });
-  if (!saved.ok) return data({ intent: "plan", error: Object.values(saved.fieldErrors).flat()[0] ?? "" }, { status: 400 });
+  if (!saved.ok)
+    return data(
+      { intent: "plan", error: Object.values(saved.fieldErrors).flat()[0] ?? "" },
+      { status: 400 },
+    );
   return redirect(`/promotions/outcome/${nominationId}?planned=1`);
 });
 
@@ -43,7 +53,10 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
   const decision = page.decision;
   return (
     <>
-      <PageHeader title={t("answer.heading", { name: page.nominee, target: page.nomination.target })} description={page.nomination.windowName} />
+      <PageHeader
+        title={t("answer.heading", { name: page.nominee, target: page.nomination.target })}
+        description={page.nomination.windowName}
+      />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {page.planned ? <Alert tone="success">{t("answer.planned")}</Alert> : null}
       {decision === null ? (
@@ -51,9 +64,17 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
       ) : (
         <div className="space-y-6">
           <Card>
-            <h2 className="text-lg font-semibold">{t(decision.outcome === "promote" ? "answer.promoted" : "answer.notYet", { target: page.nomination.target })}</h2>
-            {decision.takesEffectOn ? <p>{t("answer.takesEffect", { day: f.day(decision.takesEffectOn) })}</p> : null}
-            {decision.summary ? <p className="mt-2 whitespace-pre-line">{decision.summary}</p> : null}
+            <h2 className="text-lg font-semibold">
+              {t(decision.outcome === "promote" ? "answer.promoted" : "answer.notYet", {
+                target: page.nomination.target,
+              })}
+            </h2>
+            {decision.takesEffectOn ? (
+              <p>{t("answer.takesEffect", { day: f.day(decision.takesEffectOn) })}</p>
+            ) : null}
+            {decision.summary ? (
+              <p className="mt-2 whitespace-pre-line">{decision.summary}</p>
+            ) : null}
           </Card>
           <Card>
             <h2 className="mb-2 text-lg font-semibold">{t("answer.perCriterion")}</h2>
@@ -63,7 +84,9 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
                   <h3 className="font-semibold">
                     {criterion.name}: {criterion.mark ? t(MARK_KEYS[criterion.mark]) : "–"}
                   </h3>
-                  {criterion.rationale ? <p className="whitespace-pre-line">{criterion.rationale}</p> : null}
+                  {criterion.rationale ? (
+                    <p className="whitespace-pre-line">{criterion.rationale}</p>
+                  ) : null}
                   <ul className="muted list-disc ps-5 text-sm">
                     {criterion.expectations.map((text) => (
                       <li key={text}>{text}</li>
@@ -89,7 +112,12 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
                 </Form>
               ) : null}
               <p className="mt-3">
-                {decision.nextWindow ? t("answer.nextWindow", { window: decision.nextWindow.name, day: f.day(decision.nextWindow.opensOn) }) : t("answer.nextWindowUnscheduled")}
+                {decision.nextWindow
+                  ? t("answer.nextWindow", {
+                      window: decision.nextWindow.name,
+                      day: f.day(decision.nextWindow.opensOn),
+                    })
+                  : t("answer.nextWindowUnscheduled")}
               </p>
               {page.canPlan ? (
                 <p className="mt-2 text-sm">

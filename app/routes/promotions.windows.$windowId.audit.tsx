@@ -9,7 +9,9 @@ import { windowAuditView } from "~/modules/promotions/audit.server";
 import type { PromotionAuditStage } from "~/modules/promotions/audit-units";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => [{ title: metaT(matches)("promotionsAudit:windowTitle", { name: loaderData?.window.name ?? "" }) }];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  { title: metaT(matches)("promotionsAudit:windowTitle", { name: loaderData?.window.name ?? "" }) },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -21,14 +23,23 @@ export default function WindowAudit({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("promotionsAudit");
   return (
     <>
-      <BackLink to={view.readsAcross ? "/promotions/audit" : "/promotions"}>{view.readsAcross ? t("acrossWindows") : t("back")}</BackLink>
-      <PageHeader title={t("windowHeading", { name: view.window.name })} description={t(`scope.${view.chair ? "chair" : view.scope}`)} />
+      <BackLink to={view.readsAcross ? "/promotions/audit" : "/promotions"}>
+        {view.readsAcross ? t("acrossWindows") : t("back")}
+      </BackLink>
+      <PageHeader
+        title={t("windowHeading", { name: view.window.name })}
+        description={t(`scope.${view.chair ? "chair" : view.scope}`)}
+      />
       {view.chair ? (
         <Alert tone="info" title={t("chairStep.title")}>
           {t("chairStep.body")}
         </Alert>
       ) : null}
-      <AuditIntro lines={[t("intro.window", { day: view.asOf })]} floor={view.floor} className="mb-8 mt-4" />
+      <AuditIntro
+        lines={[t("intro.window", { day: view.asOf })]}
+        floor={view.floor}
+        className="mb-8 mt-4"
+      />
       <EquityAuditSections
         entries={view.audits}
         words={(id) => ({ heading: t(`audits.${id}.heading`), explain: t(`audits.${id}.explain`) })}

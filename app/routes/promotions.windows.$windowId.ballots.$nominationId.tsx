@@ -13,7 +13,9 @@ import { MARKS } from "~/modules/promotions/committee-policy";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("promotionsCommittee:ballot.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("promotionsCommittee:ballot.title") },
+];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -23,25 +25,31 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 /** Form fields named `mark.<criterion>` and `note.<criterion>`, as a map per criterion. */
 function fieldsStartingWith(form: FormData, prefix: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const [name, value] of form) if (name.startsWith(prefix)) found[name.slice(prefix.length)] = String(value);
+  for (const [name, value] of form)
+    if (name.startsWith(prefix)) found[name.slice(prefix.length)] = String(value);
   return found;
 }
 
 export { revalidateAfterConflict as shouldRevalidate };
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  const windowId = params.windowId ?? "";
-  const nominationId = params.nominationId ?? "";
-  await saveBallot(viewer, windowId, nominationId, {
-    marks: fieldsStartingWith(form, "mark."),
-    notes: fieldsStartingWith(form, "note."),
-    submit: form.get("intent") === "submit",
-    revision: revisionField(form, { optional: true }),
-  });
-  return redirect(`/promotions/windows/${windowId}/ballots/${nominationId}`);
-  // Refused (a criterion left unmarked, a note too long), the ballot comes back with what was marked and written.
-}, (form) => ({ typed: { marks: fieldsStartingWith(form, "mark."), notes: fieldsStartingWith(form, "note.") } }));
+export const action = withFormRefusals(
+  async ({ request, params }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const windowId = params.windowId ?? "";
+    const nominationId = params.nominationId ?? "";
+    await saveBallot(viewer, windowId, nominationId, {
+      marks: fieldsStartingWith(form, "mark."),
+      notes: fieldsStartingWith(form, "note."),
+      submit: form.get("intent") === "submit",
+      revision: revisionField(form, { optional: true }),
+    });
+    return redirect(`/promotions/windows/${windowId}/ballots/${nominationId}`);
+    // Refused (a criterion left unmarked, a note too long), the ballot comes back with what was marked and written.
+  },
+  (form) => ({
+    typed: { marks: fieldsStartingWith(form, "mark."), notes: fieldsStartingWith(form, "note.") },
+  }),
+);
 
 const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.notYet" } as const;
 
@@ -52,7 +60,9 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
   const typed = actionData && "typed" in actionData ? actionData.typed : null;
-  const who = page.nominee ? page.nominee.name : t("ballot.candidate", { number: page.nomination.candidateNumber });
+  const who = page.nominee
+    ? page.nominee.name
+    : t("ballot.candidate", { number: page.nomination.candidateNumber });
   const editable = page.canVote && !page.own?.submitted;
   return (
     <>
@@ -60,7 +70,12 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
       <PageHeader title={t("ballot.heading", { who, target: page.nomination.target })} />
       {page.redacted ? <Alert tone="info">{t("ballot.redactedNotice")}</Alert> : null}
       {page.nominee ? (
-        <p className="muted mb-4 text-sm">{t("ballot.nomineeFacts", { team: page.nominee.team ?? "–", manager: page.nominee.manager ?? "–" })}</p>
+        <p className="muted mb-4 text-sm">
+          {t("ballot.nomineeFacts", {
+            team: page.nominee.team ?? "–",
+            manager: page.nominee.manager ?? "–",
+          })}
+        </p>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {page.own?.submitted ? <Alert tone="success">{t("ballot.submitted")}</Alert> : null}
@@ -79,11 +94,24 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
             <h3 className="mt-3 font-semibold">{t("ballot.sponsorship.heading")}</h3>
             <ul className="text-sm">
               {page.sponsorships.map((sponsorship) => (
-                <li key={`${sponsorship.sponsorName ?? ""}${sponsorship.advocacy}${sponsorship.target}`}>
+                <li
+                  key={`${sponsorship.sponsorName ?? ""}${sponsorship.advocacy}${sponsorship.target}`}
+                >
                   {sponsorship.sponsorName
-                    ? t("ballot.sponsorship.line", { sponsor: sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })
-                    : t("ballot.sponsorship.lineUnnamed", { advocacy: sponsorship.advocacy, target: sponsorship.target, until: f.day(sponsorship.until) })}
-                  {sponsorship.nominator ? ` ${sponsorship.sponsorName ? t("ballot.sponsorship.nominator", { sponsor: sponsorship.sponsorName }) : t("ballot.sponsorship.nominatorUnnamed")}` : ""}
+                    ? t("ballot.sponsorship.line", {
+                        sponsor: sponsorship.sponsorName,
+                        advocacy: sponsorship.advocacy,
+                        target: sponsorship.target,
+                        until: f.day(sponsorship.until),
+                      })
+                    : t("ballot.sponsorship.lineUnnamed", {
+                        advocacy: sponsorship.advocacy,
+                        target: sponsorship.target,
+                        until: f.day(sponsorship.until),
+                      })}
+                  {sponsorship.nominator
+                    ? ` ${sponsorship.sponsorName ? t("ballot.sponsorship.nominator", { sponsor: sponsorship.sponsorName }) : t("ballot.sponsorship.nominatorUnnamed")}`
+                    : ""}
                 </li>
               ))}
             </ul>
@@ -94,7 +122,9 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
         {page.own ? <input type="hidden" name="revision" value={page.own.revision} /> : null}
         {page.criteria.map((criterion) => {
           const saved = page.own?.marks[criterion.id];
-          const own = typed ? { mark: typed.marks[criterion.id] ?? null, note: typed.notes[criterion.id] ?? "" } : saved;
+          const own = typed
+            ? { mark: typed.marks[criterion.id] ?? null, note: typed.notes[criterion.id] ?? "" }
+            : saved;
           return (
             <Card key={criterion.id}>
               <h2 className="text-lg font-semibold">{criterion.name}</h2>
@@ -125,16 +155,29 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
                 <p className="muted mt-2 text-sm">{t("ballot.gap")}</p>
               )}
               <fieldset className="mt-3" disabled={!editable}>
-                <legend className="field-label">{t("ballot.markLegend", { criterion: criterion.name })}</legend>
+                <legend className="field-label">
+                  {t("ballot.markLegend", { criterion: criterion.name })}
+                </legend>
                 <div className="flex flex-wrap gap-4">
                   {MARKS.map((mark) => (
                     <label key={mark} className="flex items-center gap-1">
-                      <input type="radio" name={`mark.${criterion.id}`} value={mark} defaultChecked={own?.mark === mark} />
+                      <input
+                        type="radio"
+                        name={`mark.${criterion.id}`}
+                        value={mark}
+                        defaultChecked={own?.mark === mark}
+                      />
                       {t(MARK_KEYS[mark])}
                     </label>
                   ))}
                 </div>
-                <TextareaField label={t("ballot.note", { criterion: criterion.name })} name={`note.${criterion.id}`} defaultValue={own?.note ?? ""} rows={2} className="mt-2" />
+                <TextareaField
+                  label={t("ballot.note", { criterion: criterion.name })}
+                  name={`note.${criterion.id}`}
+                  defaultValue={own?.note ?? ""}
+                  rows={2}
+                  className="mt-2"
+                />
               </fieldset>
               {page.others ? (
                 <div className="mt-3 border-t border-slate-200 pt-2 dark:border-slate-700">

@@ -12,11 +12,20 @@ import { useTranslation } from "~/i18n/use-translation";
 import { meetingEnd, meetingSchema } from "~/modules/calibration/meeting";
 import { InvalidError } from "~/modules/errors";
 import { requireUser, requireUserAndTimeZone } from "~/modules/identity/permissions.server";
-import { committeePage, nameMember, removeMember, scheduleCommitteeMeeting } from "~/modules/promotions/committee.server";
+import {
+  committeePage,
+  nameMember,
+  removeMember,
+  scheduleCommitteeMeeting,
+} from "~/modules/promotions/committee.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("promotionsCommittee:committee.title", { window: loaderData.window.name }) : metaT(matches)("promotionsCommittee:committee.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("promotionsCommittee:committee.title", { window: loaderData.window.name })
+      : metaT(matches)("promotionsCommittee:committee.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -31,11 +40,23 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
   if (intent === "meeting") {
     const { timeZone } = await requireUserAndTimeZone(request);
     const submission = parseWithZod(form, { schema: meetingSchema(timeZone) });
-    if (submission.status !== "success") return data({ intent: "meeting" as const, meetingResult: submission.reply() }, { status: 400 });
-    await scheduleCommitteeMeeting(viewer, windowId, { startsAt: submission.value.startsAt, endsAt: meetingEnd(submission.value) });
+    if (submission.status !== "success")
+      return data(
+        { intent: "meeting" as const, meetingResult: submission.reply() },
+        { status: 400 },
+      );
+    await scheduleCommitteeMeeting(viewer, windowId, {
+      startsAt: submission.value.startsAt,
+      endsAt: meetingEnd(submission.value),
+    });
   } else if (intent === "meeting-remove") await scheduleCommitteeMeeting(viewer, windowId, null);
-  else if (intent === "name") await nameMember(viewer, windowId, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "member") });
-  else if (intent === "remove") await removeMember(viewer, windowId, String(form.get("personId") ?? ""));
+  else if (intent === "name")
+    await nameMember(viewer, windowId, {
+      email: String(form.get("email") ?? ""),
+      role: String(form.get("role") ?? "member"),
+    });
+  else if (intent === "remove")
+    await removeMember(viewer, windowId, String(form.get("personId") ?? ""));
   else throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
   return redirect(`/promotions/windows/${windowId}/committee`);
 });
@@ -45,7 +66,8 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
   const { t } = useTranslation("promotionsCommittee");
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
-  const meetingResult = actionData && "meetingResult" in actionData ? actionData.meetingResult : undefined;
+  const meetingResult =
+    actionData && "meetingResult" in actionData ? actionData.meetingResult : undefined;
   const nameOf = (id: string) => page.members.find((member) => member.personId === id)?.name ?? "";
   return (
     <>
@@ -56,12 +78,23 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
           outside: page.window.rules.minOutsideMembers,
           atOrAbove: page.window.rules.membersAtOrAbove ? "yes" : "no",
         })}
-        actions={<Link to={`/promotions/windows/${page.window.id}/meeting`}>{t("committee.toMeeting")}</Link>}
+        actions={
+          <Link to={`/promotions/windows/${page.window.id}/meeting`}>
+            {t("committee.toMeeting")}
+          </Link>
+        }
       />
       {page.window.redactedFirstRead ? <Alert tone="info">{t("committee.redacted")}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="space-y-6">
-        <MeetingCard formId="committee-meeting" heading={t("committee.meeting.heading")} invitations={t("committee.meeting.invitations")} meeting={page.meeting} lastResult={meetingResult} busy={busy} />
+        <MeetingCard
+          formId="committee-meeting"
+          heading={t("committee.meeting.heading")}
+          invitations={t("committee.meeting.invitations")}
+          meeting={page.meeting}
+          lastResult={meetingResult}
+          busy={busy}
+        />
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("committee.members")}</h2>
           {page.members.length ? (
@@ -69,11 +102,19 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
               {page.members.map((member) => (
                 <li key={member.personId} className="flex items-center gap-3">
                   <span>{member.name}</span>
-                  <span className="muted text-sm">{t(member.role === "chair" ? "committee.role.chair" : "committee.role.member")}</span>
+                  <span className="muted text-sm">
+                    {t(member.role === "chair" ? "committee.role.chair" : "committee.role.member")}
+                  </span>
                   {page.canEdit ? (
                     <Form method="post" className="ms-auto">
                       <input type="hidden" name="personId" value={member.personId} />
-                      <Button type="submit" name="intent" value="remove" variant="secondary" disabled={busy}>
+                      <Button
+                        type="submit"
+                        name="intent"
+                        value="remove"
+                        variant="secondary"
+                        disabled={busy}
+                      >
                         {t("committee.remove", { name: member.name })}
                       </Button>
                     </Form>
@@ -99,11 +140,15 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("committee.perNominee")}</h2>
-          {page.nominations.length === 0 ? <p className="muted">{t("committee.noNominees")}</p> : null}
+          {page.nominations.length === 0 ? (
+            <p className="muted">{t("committee.noNominees")}</p>
+          ) : null}
           <ul className="space-y-4">
             {page.nominations.map((nomination) => (
               <li key={nomination.id}>
-                <h3 className="font-semibold">{t("committee.nominee", { name: nomination.nominee, target: nomination.target })}</h3>
+                <h3 className="font-semibold">
+                  {t("committee.nominee", { name: nomination.nominee, target: nomination.target })}
+                </h3>
                 {nomination.problems.length ? (
                   <Alert tone="warning">
                     <ul>
@@ -118,7 +163,8 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
                 <ul className="text-sm">
                   {nomination.members.map((member) => (
                     <li key={member.personId}>
-                      {nameOf(member.personId)}: {member.reason ? wordsOf(t, { key: member.reason }) : t("composition.votes")}
+                      {nameOf(member.personId)}:{" "}
+                      {member.reason ? wordsOf(t, { key: member.reason }) : t("composition.votes")}
                       {member.outside ? ` · ${t("composition.outside")}` : ""}
                     </li>
                   ))}

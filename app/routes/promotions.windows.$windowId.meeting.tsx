@@ -13,12 +13,22 @@ import { useTranslation } from "~/i18n/use-translation";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { MARKS, OUTCOMES } from "~/modules/promotions/committee-policy";
-import { meetingPage, recordDecision, recordDissent, releaseDecision, startMeeting } from "~/modules/promotions/decisions.server";
+import {
+  meetingPage,
+  recordDecision,
+  recordDissent,
+  releaseDecision,
+  startMeeting,
+} from "~/modules/promotions/decisions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
-  { title: loaderData ? metaT(matches)("promotionsCommittee:meeting.title", { window: loaderData.window.name }) : metaT(matches)("promotionsCommittee:meeting.titleFallback") },
+  {
+    title: loaderData
+      ? metaT(matches)("promotionsCommittee:meeting.title", { window: loaderData.window.name })
+      : metaT(matches)("promotionsCommittee:meeting.titleFallback"),
+  },
 ];
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
@@ -28,59 +38,85 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 
 function fieldsStartingWith(form: FormData, prefix: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const [name, value] of form) if (name.startsWith(prefix)) found[name.slice(prefix.length)] = String(value);
+  for (const [name, value] of form)
+    if (name.startsWith(prefix)) found[name.slice(prefix.length)] = String(value);
   return found;
 }
 
-
 export { revalidateAfterConflict as shouldRevalidate };
 
-export const action = withFormRefusals(async ({ request, params, context }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  const windowId = params.windowId ?? "";
-  const nominationId = String(form.get("nominationId") ?? "");
-  const intent = form.get("intent");
-  const back = redirect(`/promotions/windows/${windowId}/meeting`);
-  if (intent === "start") {
-    await startMeeting(viewer, windowId, revisionField(form, { optional: true }));
-    return back;
-  }
-  if (intent === "decide") {
-    const result = await recordDecision(viewer, windowId, nominationId, {
-      outcome: String(form.get("outcome") ?? ""),
-      summary: String(form.get("summary") ?? ""),
-      marks: fieldsStartingWith(form, "mark."),
-      rationales: fieldsStartingWith(form, "rationale."),
-      revision: revisionField(form, { optional: true }),
-    });
-    if (!result.ok) {
-      const t = translatorOf(context);
-      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, keys]) => [field, keys.map((key) => wordsOf(t, key))]));
-      return data({ intent: "decide" as const, nominationId, fieldErrors, typed: typedDecision(form) }, { status: 400 });
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const windowId = params.windowId ?? "";
+    const nominationId = String(form.get("nominationId") ?? "");
+    const intent = form.get("intent");
+    const back = redirect(`/promotions/windows/${windowId}/meeting`);
+    if (intent === "start") {
+      await startMeeting(viewer, windowId, revisionField(form, { optional: true }));
+      return back;
     }
-    return back;
-  }
-  if (intent === "dissent") {
-    await recordDissent(viewer, windowId, nominationId, String(form.get("text") ?? ""));
-    return back;
-  }
-  if (intent === "release") {
-    await releaseDecision(viewer, windowId, nominationId);
-    return back;
-  }
-  throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
-  // Refused, the decision or the dissent comes back with what was written, for its form to show again.
-}, (form) => ({ nominationId: String(form.get("nominationId") ?? ""), typed: typedDecision(form) }));
+    if (intent === "decide") {
+      const result = await recordDecision(viewer, windowId, nominationId, {
+        outcome: String(form.get("outcome") ?? ""),
+        summary: String(form.get("summary") ?? ""),
+        marks: fieldsStartingWith(form, "mark."),
+        rationales: fieldsStartingWith(form, "rationale."),
+        revision: revisionField(form, { optional: true }),
+      });
+      if (!result.ok) {
+        const t = translatorOf(context);
+        const fieldErrors = Object.fromEntries(
+          Object.entries(result.fieldErrors).map(([field, keys]) => [
+            field,
+            keys.map((key) => wordsOf(t, key)),
+          ]),
+        );
+        return data(
+          { intent: "decide" as const, nominationId, fieldErrors, typed: typedDecision(form) },
+          { status: 400 },
+        );
+      }
+      return back;
+    }
+    if (intent === "dissent") {
+      await recordDissent(viewer, windowId, nominationId, String(form.get("text") ?? ""));
+      return back;
+    }
+    if (intent === "release") {
+      await releaseDecision(viewer, windowId, nominationId);
+      return back;
+    }
+    throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
+    // Refused, the decision or the dissent comes back with what was written, for its form to show again.
+  },
+  (form) => ({ nominationId: String(form.get("nominationId") ?? ""), typed: typedDecision(form) }),
+);
 
 /** A decision's fields, or a dissent's text, as posted (the answer's intent says which form it was). */
 function typedDecision(form: FormData) {
-  return { outcome: String(form.get("outcome") ?? ""), summary: String(form.get("summary") ?? ""), marks: fieldsStartingWith(form, "mark."), rationales: fieldsStartingWith(form, "rationale."), dissent: String(form.get("text") ?? "") };
+  return {
+    outcome: String(form.get("outcome") ?? ""),
+    summary: String(form.get("summary") ?? ""),
+    marks: fieldsStartingWith(form, "mark."),
+    rationales: fieldsStartingWith(form, "rationale."),
+    dissent: String(form.get("text") ?? ""),
+  };
 }
 
 const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.notYet" } as const;
 const OUTCOME_KEYS = { promote: "outcomes.promote", "not-yet": "outcomes.notYet" } as const;
-const STATE_KEYS = { committee: "meeting.state.committee", meeting: "meeting.state.meeting", closed: "meeting.state.closed" } as const;
-const OWN_BALLOT_KEYS = { none: "meeting.ownBallot.none", draft: "meeting.ownBallot.draft", submitted: "meeting.ownBallot.submitted", "not-a-voter": "meeting.ownBallot.notAVoter" } as const;
+const STATE_KEYS = {
+  committee: "meeting.state.committee",
+  meeting: "meeting.state.meeting",
+  closed: "meeting.state.closed",
+} as const;
+const OWN_BALLOT_KEYS = {
+  none: "meeting.ownBallot.none",
+  draft: "meeting.ownBallot.draft",
+  submitted: "meeting.ownBallot.submitted",
+  "not-a-voter": "meeting.ownBallot.notAVoter",
+} as const;
 
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
@@ -89,18 +125,37 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
-  const fieldErrors = (nominationId: string) => (actionData && "fieldErrors" in actionData && actionData.nominationId === nominationId ? actionData.fieldErrors : {});
+  const fieldErrors = (nominationId: string) =>
+    actionData && "fieldErrors" in actionData && actionData.nominationId === nominationId
+      ? actionData.fieldErrors
+      : {};
   /** What was posted for this nominee and refused: its form shows it again in place of what is saved. */
-  const typedFor = (nominationId: string, intent: "decide" | "dissent") => (actionData && "typed" in actionData && actionData.intent === intent && actionData.nominationId === nominationId ? actionData.typed : null);
+  const typedFor = (nominationId: string, intent: "decide" | "dissent") =>
+    actionData &&
+    "typed" in actionData &&
+    actionData.intent === intent &&
+    actionData.nominationId === nominationId
+      ? actionData.typed
+      : null;
   return (
     <>
       <PageHeader
         title={t("meeting.heading", { window: page.window.name })}
-        description={t(STATE_KEYS[page.window.state === "meeting" || page.window.state === "closed" ? page.window.state : "committee"])}
+        description={t(
+          STATE_KEYS[
+            page.window.state === "meeting" || page.window.state === "closed"
+              ? page.window.state
+              : "committee"
+          ],
+        )}
         actions={
           <div className="flex flex-wrap gap-4">
-            <Link to={`/promotions/windows/${page.window.id}/committee`}>{t("meeting.toCommittee")}</Link>
-            {page.readsAudit ? <Link to={`/promotions/windows/${page.window.id}/audit`}>{audit("linkWindow")}</Link> : null}
+            <Link to={`/promotions/windows/${page.window.id}/committee`}>
+              {t("meeting.toCommittee")}
+            </Link>
+            {page.readsAudit ? (
+              <Link to={`/promotions/windows/${page.window.id}/audit`}>{audit("linkWindow")}</Link>
+            ) : null}
           </div>
         }
       />
@@ -119,7 +174,12 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         ) : page.agreement.alpha === null ? (
           <p>{t("meeting.agreement.undefined")}</p>
         ) : (
-          <p>{t("meeting.agreement.alpha", { alpha: f.number(page.agreement.alpha, 2), units: page.agreement.units })}</p>
+          <p>
+            {t("meeting.agreement.alpha", {
+              alpha: f.number(page.agreement.alpha, 2),
+              units: page.agreement.units,
+            })}
+          </p>
         )}
       </Card>
       <div className="space-y-6">
@@ -127,13 +187,29 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           const errors = fieldErrors(candidate.id);
           const typed = typedFor(candidate.id, "decide");
           const decision = typed
-            ? { outcome: typed.outcome, summary: typed.summary, rationale: Object.fromEntries(candidate.criteria.map((criterion) => [criterion.id, { mark: typed.marks[criterion.id] ?? null, rationale: typed.rationales[criterion.id] ?? "" }])) }
+            ? {
+                outcome: typed.outcome,
+                summary: typed.summary,
+                rationale: Object.fromEntries(
+                  candidate.criteria.map((criterion) => [
+                    criterion.id,
+                    {
+                      mark: typed.marks[criterion.id] ?? null,
+                      rationale: typed.rationales[criterion.id] ?? "",
+                    },
+                  ]),
+                ),
+              }
             : candidate.decision;
           return (
             <Card key={candidate.id}>
-              <h2 className="text-lg font-semibold">{t("meeting.candidate", { who: candidate.label, target: candidate.target })}</h2>
+              <h2 className="text-lg font-semibold">
+                {t("meeting.candidate", { who: candidate.label, target: candidate.target })}
+              </h2>
               <p className="text-sm">
-                <Link to={`/promotions/windows/${page.window.id}/ballots/${candidate.id}`}>{t(OWN_BALLOT_KEYS[candidate.ownBallot])}</Link>
+                <Link to={`/promotions/windows/${page.window.id}/ballots/${candidate.id}`}>
+                  {t(OWN_BALLOT_KEYS[candidate.ownBallot])}
+                </Link>
               </p>
               {candidate.marks === null || candidate.voters === null ? (
                 <p className="muted">{t("meeting.voteFirst")}</p>
@@ -157,10 +233,21 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                     </thead>
                     <tbody>
                       {candidate.marks.map((row) => (
-                        <tr key={row.criterionId} className={row.disagreement ? "bg-amber-50 dark:bg-amber-950" : ""}>
+                        <tr
+                          key={row.criterionId}
+                          className={row.disagreement ? "bg-amber-50 dark:bg-amber-950" : ""}
+                        >
                           <th scope="row" className="px-2 py-1 font-medium">
-                            {candidate.criteria.find((criterion) => criterion.id === row.criterionId)?.name}
-                            {row.disagreement ? <span className="block text-xs font-normal">{t("meeting.disagreement")}</span> : null}
+                            {
+                              candidate.criteria.find(
+                                (criterion) => criterion.id === row.criterionId,
+                              )?.name
+                            }
+                            {row.disagreement ? (
+                              <span className="block text-xs font-normal">
+                                {t("meeting.disagreement")}
+                              </span>
+                            ) : null}
                           </th>
                           {row.byMember.map((mark, index) => (
                             <td key={index} className="px-2 py-1">
@@ -175,9 +262,17 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               )}
               {candidate.decision ? (
                 <div className="mt-4">
-                  <h3 className="font-semibold">{t("meeting.decision", { outcome: t(OUTCOME_KEYS[candidate.decision.outcome]) })}</h3>
-                  <p className="text-sm">{t(candidate.decision.released ? "meeting.released" : "meeting.notReleased")}</p>
-                  {candidate.decision.summary ? <p className="whitespace-pre-line">{candidate.decision.summary}</p> : null}
+                  <h3 className="font-semibold">
+                    {t("meeting.decision", {
+                      outcome: t(OUTCOME_KEYS[candidate.decision.outcome]),
+                    })}
+                  </h3>
+                  <p className="text-sm">
+                    {t(candidate.decision.released ? "meeting.released" : "meeting.notReleased")}
+                  </p>
+                  {candidate.decision.summary ? (
+                    <p className="whitespace-pre-line">{candidate.decision.summary}</p>
+                  ) : null}
                   <ul className="text-sm">
                     {candidate.criteria.map((criterion) => {
                       const entry = candidate.decision!.rationale[criterion.id];
@@ -211,13 +306,24 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                   ) : null}
                 </div>
               ) : null}
-              {candidate.decisionRefusal ? <Alert tone="warning">{wordsOf(t, { key: candidate.decisionRefusal })}</Alert> : null}
+              {candidate.decisionRefusal ? (
+                <Alert tone="warning">{wordsOf(t, { key: candidate.decisionRefusal })}</Alert>
+              ) : null}
               {candidate.canDecide && !candidate.decisionRefusal ? (
                 <Form method="post" className="mt-4 space-y-3">
-                  <h3 className="font-semibold">{t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}</h3>
+                  <h3 className="font-semibold">
+                    {t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}
+                  </h3>
                   <input type="hidden" name="nominationId" value={candidate.id} />
-                  {candidate.decision ? <input type="hidden" name="revision" value={candidate.decision.revision} /> : null}
-                  <SelectField label={t("meeting.outcome")} name="outcome" defaultValue={decision?.outcome ?? ""} errors={errors.outcome}>
+                  {candidate.decision ? (
+                    <input type="hidden" name="revision" value={candidate.decision.revision} />
+                  ) : null}
+                  <SelectField
+                    label={t("meeting.outcome")}
+                    name="outcome"
+                    defaultValue={decision?.outcome ?? ""}
+                    errors={errors.outcome}
+                  >
                     <option value="">{t("meeting.chooseOutcome")}</option>
                     {OUTCOMES.map((outcome) => (
                       <option key={outcome} value={outcome}>
@@ -231,7 +337,12 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       <div className="flex flex-wrap gap-4">
                         {MARKS.map((mark) => (
                           <label key={mark} className="flex items-center gap-1">
-                            <input type="radio" name={`mark.${criterion.id}`} value={mark} defaultChecked={decision?.rationale[criterion.id]?.mark === mark} />
+                            <input
+                              type="radio"
+                              name={`mark.${criterion.id}`}
+                              value={mark}
+                              defaultChecked={decision?.rationale[criterion.id]?.mark === mark}
+                            />
                             {t(MARK_KEYS[mark])}
                           </label>
                         ))}
@@ -246,7 +357,13 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       />
                     </fieldset>
                   ))}
-                  <TextareaField label={t("meeting.summary")} name="summary" rows={3} defaultValue={decision?.summary ?? ""} errors={errors.summary} />
+                  <TextareaField
+                    label={t("meeting.summary")}
+                    name="summary"
+                    rows={3}
+                    defaultValue={decision?.summary ?? ""}
+                    errors={errors.summary}
+                  />
                   <Button type="submit" name="intent" value="decide" disabled={busy}>
                     {t("meeting.saveDecision")}
                   </Button>
@@ -255,8 +372,20 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               {candidate.canDissent ? (
                 <Form method="post" className="mt-4 space-y-2">
                   <input type="hidden" name="nominationId" value={candidate.id} />
-                  <TextareaField label={t("meeting.dissentLabel")} name="text" rows={2} required defaultValue={typedFor(candidate.id, "dissent")?.dissent ?? ""} />
-                  <Button type="submit" name="intent" value="dissent" variant="secondary" disabled={busy}>
+                  <TextareaField
+                    label={t("meeting.dissentLabel")}
+                    name="text"
+                    rows={2}
+                    required
+                    defaultValue={typedFor(candidate.id, "dissent")?.dissent ?? ""}
+                  />
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="dissent"
+                    variant="secondary"
+                    disabled={busy}
+                  >
                     {t("meeting.dissent")}
                   </Button>
                 </Form>

@@ -14,20 +14,29 @@ import { feedbackLinksAbout } from "~/modules/feedback/links.server";
 import { FeedbackLinks } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("assessments:reviews.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("assessments:reviews.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [overview, feedback] = await Promise.all([reviewsOverview(viewer), feedbackLinksAbout(viewer, viewer.id)]);
+  const [overview, feedback] = await Promise.all([
+    reviewsOverview(viewer),
+    feedbackLinksAbout(viewer, viewer.id),
+  ]);
   return { ...overview, feedback };
 });
 
 function StatusBadge({ status }: { status: "draft" | "submitted" }) {
   const { t } = useTranslation("assessments");
   return status === "submitted" ? (
-    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">{t("reviews.submitted")}</span>
+    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+      {t("reviews.submitted")}
+    </span>
   ) : (
-    <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">{t("reviews.draft")}</span>
+    <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+      {t("reviews.draft")}
+    </span>
   );
 }
 
@@ -39,10 +48,19 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
   const { selfAssessments, directReports, written, feedback } = loaderData;
   // A status's `date` is the day of a submission, written in the page's language.
   const said = (message: Message) =>
-    wordsOf(t, typeof message.values?.date === "string" ? { ...message, values: { ...message.values, date: f.day(message.values.date) } } : message);
+    wordsOf(
+      t,
+      typeof message.values?.date === "string"
+        ? { ...message, values: { ...message.values, date: f.day(message.values.date) } }
+        : message,
+    );
   const when = (item: { submittedAt: Date | string | null; updatedAt: Date | string }) =>
-    item.submittedAt ? t("reviews.submittedOn", { date: f.day(item.submittedAt) }) : t("reviews.lastSaved", { date: f.day(item.updatedAt) });
-  const hasDraft = selfAssessments.some((assessment) => assessment.status === "draft" && !assessment.cycleClosed);
+    item.submittedAt
+      ? t("reviews.submittedOn", { date: f.day(item.submittedAt) })
+      : t("reviews.lastSaved", { date: f.day(item.updatedAt) });
+  const hasDraft = selfAssessments.some(
+    (assessment) => assessment.status === "draft" && !assessment.cycleClosed,
+  );
   return (
     <>
       <PageHeader
@@ -61,17 +79,24 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
           {selfAssessments.length ? (
             <ul className="divide-y divide-slate-200 dark:divide-slate-700">
               {selfAssessments.map((assessment) => (
-                <li key={assessment.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <li
+                  key={assessment.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                >
                   <span>
                     <Link to={`/assessments/${assessment.id}`} className={linkClass}>
                       {assessment.cycleName ?? t("reviews.outsideCycle")}
                     </Link>{" "}
-                    <span className="text-slate-500 dark:text-slate-400">· {assessment.levelTitle}</span>
+                    <span className="text-slate-500 dark:text-slate-400">
+                      · {assessment.levelTitle}
+                    </span>
                   </span>
                   <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
                     <StatusBadge status={assessment.status} />
                     {when(assessment)}
-                    {assessment.status === "draft" && assessment.cycleClosed ? ` · ${t("reviews.cycleClosed")}` : ""}
+                    {assessment.status === "draft" && assessment.cycleClosed
+                      ? ` · ${t("reviews.cycleClosed")}`
+                      : ""}
                   </span>
                 </li>
               ))}
@@ -92,32 +117,53 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
               {t("reviews.reportsIntro")}
             </p>
-            <DataTable plain headings={[
+            <DataTable
+              plain
+              headings={[
                 t("reviews.columns.person"),
                 t("reviews.columns.cycle"),
                 t("reviews.columns.selfAssessment"),
                 t("reviews.columns.yourReview"),
-                { key: "actions", label: <span className="sr-only">{t("reviews.columns.actions")}</span> },
-              ]}>
+                {
+                  key: "actions",
+                  label: <span className="sr-only">{t("reviews.columns.actions")}</span>,
+                },
+              ]}
+            >
               {directReports.map((report) => (
                 <tr key={report.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
                     <Link to={`/people/${report.id}`} className="hover:underline">
                       {report.name}
                     </Link>
-                    <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{report.levelTitle ?? t("reviews.noLevel")}</span>
+                    <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">
+                      {report.levelTitle ?? t("reviews.noLevel")}
+                    </span>
                   </th>
                   <td className={tdClass}>{report.cycleName ?? t("reviews.outsideCycle")}</td>
-                  <td className={tdClass}>{report.selfSubmitted ? t("reviews.submitted") : t("reviews.notSubmitted")}</td>
+                  <td className={tdClass}>
+                    {report.selfSubmitted ? t("reviews.submitted") : t("reviews.notSubmitted")}
+                  </td>
                   <td className={tdClass}>{said(report.review.label)}</td>
                   <td className={`${tdClass} whitespace-nowrap text-end`}>
                     {report.review.action ? (
-                      <Link to={report.review.action.href} className={linkClass} aria-label={t("reviews.actionFor", { action: said(report.review.action.label), name: report.name })}>
+                      <Link
+                        to={report.review.action.href}
+                        className={linkClass}
+                        aria-label={t("reviews.actionFor", {
+                          action: said(report.review.action.label),
+                          name: report.name,
+                        })}
+                      >
                         {said(report.review.action.label)}
                       </Link>
                     ) : null}
                     {report.review.read ? (
-                      <Link to={report.review.read.href} className={`${linkClass} ms-3`} aria-label={t("reviews.readLastOf", { name: report.name })}>
+                      <Link
+                        to={report.review.read.href}
+                        className={`${linkClass} ms-3`}
+                        aria-label={t("reviews.readLastOf", { name: report.name })}
+                      >
                         {t("reviews.readLast")}
                       </Link>
                     ) : null}
@@ -133,7 +179,10 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
             <h2 className="mb-3 text-lg font-semibold">{t("reviews.written")}</h2>
             <ul className="divide-y divide-slate-200 dark:divide-slate-700">
               {written.map((review) => (
-                <li key={review.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <li
+                  key={review.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                >
                   <span>
                     <Link to={`/assessments/${review.id}`} className={linkClass}>
                       {review.subject.name}

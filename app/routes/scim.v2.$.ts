@@ -18,10 +18,16 @@ async function scim({ request }: Route.LoaderArgs | Route.ActionArgs): Promise<R
       }
     },
   });
-  const headers = new Headers({ "Content-Type": "application/scim+json; charset=utf-8", "Cache-Control": "no-store" });
+  const headers = new Headers({
+    "Content-Type": "application/scim+json; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
   if (answer.location) headers.set("Location", new URL(answer.location, request.url).toString());
   if (answer.authenticate) headers.set("WWW-Authenticate", 'Bearer realm="Rungs SCIM"');
-  return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), { status: answer.status, headers });
+  return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
+    status: answer.status,
+    headers,
+  });
 }
 
 export const loader = scim;

@@ -11,13 +11,19 @@ import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import { SetPasswordSchema } from "~/modules/people/person-form";
-import { findUsableSignInLink, setPasswordWithLink } from "~/modules/identity/sign-in-links/sign-in-link.server";
+import {
+  findUsableSignInLink,
+  setPasswordWithLink,
+} from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 
 const invalidLink = { key: "auth:setPassword.errors.invalidLink" };
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:setPassword.title") }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("auth:setPassword.title") },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   const link = await findUsableSignInLink(params.token ?? "");
@@ -56,8 +62,19 @@ export default function SetPassword({ loaderData, actionData }: Route.ComponentP
       </p>
       <Card>
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
-          <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-          <NewPasswordFields label={t("setPassword.newPassword")} password={fields.password} confirm={fields.confirm} />
+          <input
+            type="text"
+            name="username"
+            autoComplete="username"
+            value={email}
+            readOnly
+            hidden
+          />
+          <NewPasswordFields
+            label={t("setPassword.newPassword")}
+            password={fields.password}
+            confirm={fields.confirm}
+          />
           <FormErrors form={form} />
           <SubmitButton className="w-full" busyLabel={t("setPassword.saving")}>
             {t("setPassword.submit")}

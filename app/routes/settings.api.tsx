@@ -15,12 +15,17 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { apiTokenAction } from "~/utils/api-tokens.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("api:account.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("api:account.title") },
+];
 
 /** A person's own API tokens: reads only, each call reading what their own pages show them (decision 088). */
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { tokens: await listApiTokens({ reach: "person", personId: viewer.id }), ...apiConnection(request.url) };
+  return {
+    tokens: await listApiTokens({ reach: "person", personId: viewer.id }),
+    ...apiConnection(request.url),
+  };
 });
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
@@ -39,12 +44,26 @@ export default function MyApiTokens({ loaderData, actionData }: Route.ComponentP
     <>
       <PageHeader title={t("account.heading")} description={t("account.description")} />
       {message ? <Alert tone="success">{message}</Alert> : null}
-      {issued ? <IssuedToken title={t("admin.issued", { name: issued.name })} copyNow={t("admin.copyNow")} label={t("admin.newTokenLabel")} token={issued.token} /> : null}
+      {issued ? (
+        <IssuedToken
+          title={t("admin.issued", { name: issued.name })}
+          copyNow={t("admin.copyNow")}
+          label={t("admin.newTokenLabel")}
+          token={issued.token}
+        />
+      ) : null}
 
-      <ApiConnectionCard baseUrl={baseUrl} documentUrl={documentUrl} perMinute={perMinute} rows={<>
-          <dt className="font-medium">{t("account.reads")}</dt>
-          <dd>{t("account.readsHow")}</dd>
-</>} />
+      <ApiConnectionCard
+        baseUrl={baseUrl}
+        documentUrl={documentUrl}
+        perMinute={perMinute}
+        rows={
+          <>
+            <dt className="font-medium">{t("account.reads")}</dt>
+            <dd>{t("account.readsHow")}</dd>
+          </>
+        }
+      />
 
       <NewTokenForm
         id="issue-own-api-token"
@@ -52,11 +71,22 @@ export default function MyApiTokens({ loaderData, actionData }: Route.ComponentP
         schema={IssuePersonTokenSchema}
         lastResult={actionData?.intent === "issue" ? actionData.result : undefined}
         scopes={words.scopeChoices(PERSON_TOKEN_SCOPES, "person")}
-        words={{ heading: t("admin.newToken"), name: t("admin.name"), nameHint: t("account.nameHint"), scopes: t("admin.scopes"), scopesHint: t("account.scopesHint"), issue: t("admin.issue"), issuing: t("admin.issuing") }}
+        words={{
+          heading: t("admin.newToken"),
+          name: t("admin.name"),
+          nameHint: t("account.nameHint"),
+          scopes: t("admin.scopes"),
+          scopesHint: t("account.scopesHint"),
+          issue: t("admin.issue"),
+          issuing: t("admin.issuing"),
+        }}
       />
 
       <TokenTable
-        tokens={tokens.map(({ issuedBy: _own, ...token }) => ({ ...token, scopes: words.scopeNames(token.scopes) }))}
+        tokens={tokens.map(({ issuedBy: _own, ...token }) => ({
+          ...token,
+          scopes: words.scopeNames(token.scopes),
+        }))}
         words={{ ...words.table, caption: t("account.tokens"), noTokens: t("account.noTokens") }}
       />
       <p className="mt-6 max-w-2xl text-sm">

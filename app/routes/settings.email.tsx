@@ -15,11 +15,16 @@ import { requireSignedIn } from "~/modules/identity/sessions/session.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { choosePersonLanguage } from "~/modules/people/language.server";
 import { preferencesFormSchema } from "~/modules/notifications/preferences";
-import { notificationSettings, saveNotificationSettings } from "~/modules/notifications/preferences.server";
+import {
+  notificationSettings,
+  saveNotificationSettings,
+} from "~/modules/notifications/preferences.server";
 import { timeZoneNames } from "~/modules/time-zones";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:emailSettings.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("auth:emailSettings.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const { viewer, language } = await requireSignedIn(request);
@@ -36,7 +41,8 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
     return redirect("/settings/email");
   }
   const submission = parseWithZod(form, { schema: preferencesFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), saved: false }, { status: 400 });
   await saveNotificationSettings(viewer.id, submission.value);
   return { result: submission.reply(), saved: true };
 });
@@ -55,7 +61,12 @@ function LanguageForm({ language }: { language: string | null }) {
     <Card>
       <Form method="post" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="intent" value="language" />
-        <SelectField label={t("language.label")} name="language" defaultValue={language ?? ""} className="min-w-64">
+        <SelectField
+          label={t("language.label")}
+          name="language"
+          defaultValue={language ?? ""}
+          className="min-w-64"
+        >
           <option value="">{t("language.automatic")}</option>
           {languages.map((code) => (
             <option key={code} value={code} lang={LANGUAGES[code].locale}>
@@ -97,10 +108,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
   });
   return (
     <>
-      <PageHeader
-        title={t("emailSettings.heading")}
-        description={t("emailSettings.description")}
-      />
+      <PageHeader title={t("emailSettings.heading")} description={t("emailSettings.description")} />
       {settings.emailOn ? null : <Alert tone="info">{t("emailSettings.emailOff")}</Alert>}
       {actionData?.saved ? <Alert tone="success">{t("emailSettings.saved")}</Alert> : null}
       <Card className="max-w-2xl">
@@ -120,7 +128,10 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
             <div className="space-y-2">
               {NUDGES.map(([name, key]) => (
                 <label key={name} className="flex items-center gap-2 text-sm">
-                  <input {...getInputProps(fields[name], { type: "checkbox" })} className="size-4" />
+                  <input
+                    {...getInputProps(fields[name], { type: "checkbox" })}
+                    className="size-4"
+                  />
                   {t(key)}
                 </label>
               ))}
@@ -136,7 +147,10 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
             errors={fields.timeZone.errors}
             {...getSelectProps(fields.timeZone)}
           >
-            <TimeZoneOptions zones={settings.timeZones} organisation={settings.organisationTimeZone} />
+            <TimeZoneOptions
+              zones={settings.timeZones}
+              organisation={settings.organisationTimeZone}
+            />
           </SelectField>
           <FormErrors form={form} />
           <Button type="submit" disabled={navigation.state === "submitting"}>

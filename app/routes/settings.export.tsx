@@ -11,7 +11,9 @@ import { exportsOf, startExport } from "~/modules/data-rights/exports.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("exports:page.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("exports:page.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -32,18 +34,30 @@ export default function PersonalExport({ loaderData, actionData }: Route.Compone
   return (
     <>
       <PageHeader title={t("page.heading")} description={t("page.description")} />
-      {actionData && "error" in actionData ? <Alert tone="warning">{actionData.error}</Alert> : null}
+      {actionData && "error" in actionData ? (
+        <Alert tone="warning">{actionData.error}</Alert>
+      ) : null}
       {loaderData.refreshing ? <Alert tone="info">{t("page.started")}</Alert> : null}
       <Card className="max-w-2xl">
         <Form method="post">
-          <Button type="submit" disabled={navigation.state === "submitting" || loaderData.refreshing}>
+          <Button
+            type="submit"
+            disabled={navigation.state === "submitting" || loaderData.refreshing}
+          >
             {t("page.start")}
           </Button>
         </Form>
         <h2 className="mt-6 text-lg font-semibold">{t("page.listHeading")}</h2>
-        {loaderData.exports.length ? <ExportList exports={loaderData.exports} downloadable /> : <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t("page.none")}</p>}
+        {loaderData.exports.length ? (
+          <ExportList exports={loaderData.exports} downloadable />
+        ) : (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t("page.none")}</p>
+        )}
         <p className="mt-4 text-sm">
-          <a className="text-brand-600 hover:underline dark:text-brand-100" href={EXPORT_SCHEMA_PATH}>
+          <a
+            className="text-brand-600 hover:underline dark:text-brand-100"
+            href={EXPORT_SCHEMA_PATH}
+          >
             {t("page.schema")}
           </a>
         </p>

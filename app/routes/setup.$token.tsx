@@ -17,9 +17,15 @@ import { FirstAdminSchema } from "~/modules/identity/setup/first-admin-form";
 import { becomeFirstAdmin, setupLinkRefusal } from "~/modules/identity/setup/first-admin.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:setup.title") }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("auth:setup.title") },
+  { name: "robots", content: "noindex" },
+];
 
-const refused = (reason: "link" | "taken") => new NotFoundError({ key: reason === "taken" ? "auth:setup.errors.takenLink" : "auth:setup.errors.invalidLink" });
+const refused = (reason: "link" | "taken") =>
+  new NotFoundError({
+    key: reason === "taken" ? "auth:setup.errors.takenLink" : "auth:setup.errors.invalidLink",
+  });
 
 export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
   const refusal = await setupLinkRefusal(params.token ?? "");
@@ -34,8 +40,17 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   }
   const result = await becomeFirstAdmin(params.token ?? "", submission.value);
   if (!result.ok && result.reason !== "deactivated") throw refused(result.reason);
-  if (!result.ok) return data(submission.reply({ fieldErrors: { email: [wordsOf(translatorOf(context), result.message)] }, hideFields: ["password", "confirm"] }), { status: 400 });
-  return redirect("/admin/people", { headers: { "Set-Cookie": await startSession(result.personId) } });
+  if (!result.ok)
+    return data(
+      submission.reply({
+        fieldErrors: { email: [wordsOf(translatorOf(context), result.message)] },
+        hideFields: ["password", "confirm"],
+      }),
+      { status: 400 },
+    );
+  return redirect("/admin/people", {
+    headers: { "Set-Cookie": await startSession(result.personId) },
+  });
 });
 
 export default function Setup({ actionData }: Route.ComponentProps) {
@@ -52,14 +67,26 @@ export default function Setup({ actionData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-md py-8">
       <h1 className="mb-2 text-2xl font-semibold">{t("setup.heading")}</h1>
-      <p className="mb-6 text-slate-600 dark:text-slate-300">
-        {t("setup.intro")}
-      </p>
+      <p className="mb-6 text-slate-600 dark:text-slate-300">{t("setup.intro")}</p>
       <Card>
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
-          <Field label={t("setup.name")} autoComplete="name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-          <Field label={t("setup.email")} autoComplete="email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
-          <NewPasswordFields label={t("setup.password")} password={fields.password} confirm={fields.confirm} />
+          <Field
+            label={t("setup.name")}
+            autoComplete="name"
+            errors={fields.name.errors}
+            {...getInputProps(fields.name, { type: "text" })}
+          />
+          <Field
+            label={t("setup.email")}
+            autoComplete="email"
+            errors={fields.email.errors}
+            {...getInputProps(fields.email, { type: "email" })}
+          />
+          <NewPasswordFields
+            label={t("setup.password")}
+            password={fields.password}
+            confirm={fields.confirm}
+          />
           <FormErrors form={form} />
           <SubmitButton className="w-full" busyLabel={t("setup.settingUp")}>
             {t("setup.submit")}

@@ -13,23 +13,44 @@ import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { DeclineSchema, SponsorshipSchema } from "~/modules/sponsorship/forms";
 import { ADVOCACIES } from "~/modules/sponsorship/policy";
-import { declineSponsorship, endSponsorship, recordSponsorship, sponsorshipsPage } from "~/modules/sponsorship/sponsorship.server";
+import {
+  declineSponsorship,
+  endSponsorship,
+  recordSponsorship,
+  sponsorshipsPage,
+} from "~/modules/sponsorship/sponsorship.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { postedText } from "~/utils/posted";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("sponsorship:page.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("sponsorship:page.title") },
+];
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const page = await sponsorshipsPage(viewer);
-  return { ...page, defaultUntil: dateToDay(new Date(clock.now().getTime() + 182 * 24 * 60 * 60 * 1000)) };
+  return {
+    ...page,
+    defaultUntil: dateToDay(new Date(clock.now().getTime() + 182 * 24 * 60 * 60 * 1000)),
+  };
 });
 
 type Errors = Record<string, string[] | null | undefined>;
 
 /** The new sponsorship's fields, shown again as posted when refused. */
-const typedOf = (form: FormData) => (form.get("intent") === "record" ? postedText(form, ["sponseeEmail", "advocacy", "levelId", "role", "opportunityId", "note", "until"]) : {});
+const typedOf = (form: FormData) =>
+  form.get("intent") === "record"
+    ? postedText(form, [
+        "sponseeEmail",
+        "advocacy",
+        "levelId",
+        "role",
+        "opportunityId",
+        "note",
+        "until",
+      ])
+    : {};
 
 export const action = withFormRefusals(
   async ({ request }: Route.ActionArgs, form) => {
@@ -37,12 +58,34 @@ export const action = withFormRefusals(
     const intent = String(form.get("intent") ?? "");
     if (intent === "record") {
       const submission = parseWithZod(form, { schema: SponsorshipSchema });
-      if (submission.status !== "success") return data({ intent, errors: (submission.error ?? {}) as Errors, typed: typedOf(form), error: null as string | null }, { status: 400 });
+      if (submission.status !== "success")
+        return data(
+          {
+            intent,
+            errors: (submission.error ?? {}) as Errors,
+            typed: typedOf(form),
+            error: null as string | null,
+          },
+          { status: 400 },
+        );
       await recordSponsorship(viewer, submission.value);
     } else if (intent === "decline") {
       const submission = parseWithZod(form, { schema: DeclineSchema });
-      if (submission.status !== "success") return data({ intent, errors: (submission.error ?? {}) as Errors, typed: typedOf(form), error: null as string | null }, { status: 400 });
-      await declineSponsorship(viewer, String(form.get("sponsorshipId") ?? ""), submission.value.reason);
+      if (submission.status !== "success")
+        return data(
+          {
+            intent,
+            errors: (submission.error ?? {}) as Errors,
+            typed: typedOf(form),
+            error: null as string | null,
+          },
+          { status: 400 },
+        );
+      await declineSponsorship(
+        viewer,
+        String(form.get("sponsorshipId") ?? ""),
+        submission.value.reason,
+      );
     } else if (intent === "end") {
       await endSponsorship(viewer, String(form.get("sponsorshipId") ?? ""));
     } else {
@@ -58,11 +101,25 @@ type Row = Route.ComponentProps["loaderData"]["given"][number];
 function SponsorshipItem({ row, busy }: { row: Row; busy: boolean }) {
   const { t } = useTranslation("sponsorship");
   const f = useFormats();
-  const state = row.declinedAt ? "declined" : row.endedAt ? "ended" : row.active ? "active" : "past";
+  const state = row.declinedAt
+    ? "declined"
+    : row.endedAt
+      ? "ended"
+      : row.active
+        ? "active"
+        : "past";
   return (
     <li className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
-      <p className="font-medium">{t("item.who", { sponsor: row.sponsorName, sponsee: row.sponseeName })}</p>
-      <p>{t("item.advocacy", { advocacy: row.advocacy, target: row.target, until: f.day(row.until) })}</p>
+      <p className="font-medium">
+        {t("item.who", { sponsor: row.sponsorName, sponsee: row.sponseeName })}
+      </p>
+      <p>
+        {t("item.advocacy", {
+          advocacy: row.advocacy,
+          target: row.target,
+          until: f.day(row.until),
+        })}
+      </p>
       <p className="muted">{t("item.state", { state })}</p>
       {row.note ? <p className="whitespace-pre-line">{row.note}</p> : null}
       {row.declineReason ? <p>{t("item.declineReason", { reason: row.declineReason })}</p> : null}
@@ -127,15 +184,31 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
         <p className="muted mb-2 text-sm">{t("form.intro")}</p>
         <Form method="post" className="space-y-2">
           <input type="hidden" name="intent" value="record" />
-          <Field label={t("form.sponsee")} name="sponseeEmail" type="email" defaultValue={typed.sponseeEmail} errors={errors.sponseeEmail} />
-          <SelectField label={t("form.advocacy")} name="advocacy" defaultValue={typed.advocacy} errors={errors.advocacy}>
+          <Field
+            label={t("form.sponsee")}
+            name="sponseeEmail"
+            type="email"
+            defaultValue={typed.sponseeEmail}
+            errors={errors.sponseeEmail}
+          />
+          <SelectField
+            label={t("form.advocacy")}
+            name="advocacy"
+            defaultValue={typed.advocacy}
+            errors={errors.advocacy}
+          >
             {ADVOCACIES.map((advocacy) => (
               <option key={advocacy} value={advocacy}>
                 {t("form.advocacies", { advocacy })}
               </option>
             ))}
           </SelectField>
-          <SelectField label={t("form.level")} hint={t("form.levelHint")} name="levelId" defaultValue={typed.levelId}>
+          <SelectField
+            label={t("form.level")}
+            hint={t("form.levelHint")}
+            name="levelId"
+            defaultValue={typed.levelId}
+          >
             <option value="">{t("form.none")}</option>
             {view.levels.map((level) => (
               <option key={level.id} value={level.id}>
@@ -143,8 +216,19 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
               </option>
             ))}
           </SelectField>
-          <Field label={t("form.role")} hint={t("form.roleHint")} name="role" defaultValue={typed.role} errors={errors.role} />
-          <SelectField label={t("form.opportunity")} hint={t("form.opportunityHint")} name="opportunityId" defaultValue={typed.opportunityId}>
+          <Field
+            label={t("form.role")}
+            hint={t("form.roleHint")}
+            name="role"
+            defaultValue={typed.role}
+            errors={errors.role}
+          />
+          <SelectField
+            label={t("form.opportunity")}
+            hint={t("form.opportunityHint")}
+            name="opportunityId"
+            defaultValue={typed.opportunityId}
+          >
             <option value="">{t("form.none")}</option>
             {view.opportunities.map((opportunity) => (
               <option key={opportunity.id} value={opportunity.id}>
@@ -152,8 +236,20 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
               </option>
             ))}
           </SelectField>
-          <TextareaField label={t("form.note")} name="note" rows={2} defaultValue={typed.note} errors={errors.note} />
-          <Field label={t("form.until")} name="until" type="date" defaultValue={typed.until || view.defaultUntil} errors={errors.until} />
+          <TextareaField
+            label={t("form.note")}
+            name="note"
+            rows={2}
+            defaultValue={typed.note}
+            errors={errors.note}
+          />
+          <Field
+            label={t("form.until")}
+            name="until"
+            type="date"
+            defaultValue={typed.until || view.defaultUntil}
+            errors={errors.until}
+          />
           <Button type="submit" disabled={busy}>
             {t("form.submit")}
           </Button>

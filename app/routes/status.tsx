@@ -2,7 +2,9 @@ import type { Route } from "./+types/status";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("team:status.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("team:status.title") },
+];
 
 /**
  * The barest page: no loader of its own, one line inside the app's frame. It answers

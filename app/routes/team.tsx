@@ -4,7 +4,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/cycles/cycle-badges";
 import { CycleProgressChart } from "~/components/cycles/cycle-progress-chart";
 import { TeamAttention } from "~/components/team/team-attention";
-import { heatCellsClass, scaleLabels, TeamHeatLegend, TeamHeatStrip } from "~/components/team/team-heat-strip";
+import {
+  heatCellsClass,
+  scaleLabels,
+  TeamHeatLegend,
+  TeamHeatStrip,
+} from "~/components/team/team-heat-strip";
 import { Button, buttonClass } from "~/components/ui/button";
 import { ClientLinks } from "~/components/ui/client-links";
 import { SelectField } from "~/components/ui/field";
@@ -23,7 +28,9 @@ import { feedbackLinkLabel, othersFeedback } from "~/components/feedback/feedbac
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("team:page.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("team:page.title") },
+];
 
 /**
  * Anyone signed in may open /team: it only ever lists people below the viewer, so
@@ -35,7 +42,10 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   const searchParams = url.searchParams;
   const overview = await teamOverview(viewer, parseTeamFilters(searchParams));
   if (!overview.hasReports) return overview;
-  const [conversations, feedback] = await Promise.all([teamConversations(viewer, choiceParam(searchParams, "oneToOnes", ["all"]) === "all"), teamFeedbackLinks(viewer)]);
+  const [conversations, feedback] = await Promise.all([
+    teamConversations(viewer, choiceParam(searchParams, "oneToOnes", ["all"]) === "all"),
+    teamFeedbackLinks(viewer),
+  ]);
   return { ...overview, conversations, feedback };
 });
 
@@ -68,9 +78,26 @@ export default function Team({ loaderData }: Route.ComponentProps) {
       </>
     );
   }
-  const { cycles, cycle, filters, reports, direct, counts, notInCycle, needingAttention, total, page, pageCount, groups, tracks, scale, daysLeft } = overview;
+  const {
+    cycles,
+    cycle,
+    filters,
+    reports,
+    direct,
+    counts,
+    notInCycle,
+    needingAttention,
+    total,
+    page,
+    pageCount,
+    groups,
+    tracks,
+    scale,
+    daysLeft,
+  } = overview;
   const loading = navigation.state === "loading" && navigation.location.pathname === "/team";
-  const stateHref = (state: ParticipantState) => `?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), state })}`;
+  const stateHref = (state: ParticipantState) =>
+    `?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), state })}`;
   const filtered = filters.attentionOnly || filters.state !== "";
   const labels = scaleLabels(scale);
   return (
@@ -89,10 +116,16 @@ export default function Team({ loaderData }: Route.ComponentProps) {
               </h2>
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
                 <CycleDates startsOn={cycle.startsOn} endsOn={cycle.endsOn} />
-                {daysLeft !== null ? ` · ${daysLeft < 0 ? t("cycle.pastEnd") : daysLeft === 0 ? t("cycle.lastDay") : t("cycle.daysLeft", { count: daysLeft })}` : ""}
+                {daysLeft !== null
+                  ? ` · ${daysLeft < 0 ? t("cycle.pastEnd") : daysLeft === 0 ? t("cycle.lastDay") : t("cycle.daysLeft", { count: daysLeft })}`
+                  : ""}
                 {notInCycle ? ` · ${t("cycle.notInCycle", { count: notInCycle })}` : ""}
               </p>
-              <CycleProgressChart counts={counts} stateHref={stateHref} current={filters.state === "not-in-cycle" ? "" : filters.state} />
+              <CycleProgressChart
+                counts={counts}
+                stateHref={stateHref}
+                current={filters.state === "not-in-cycle" ? "" : filters.state}
+              />
             </>
           ) : (
             <p>{t("cycle.none")}</p>
@@ -102,10 +135,15 @@ export default function Team({ loaderData }: Route.ComponentProps) {
           <h2 className="mb-1 text-lg font-semibold">{t("attentionCard.heading")}</h2>
           <p className="text-3xl font-semibold tabular-nums">{f.number(needingAttention)}</p>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-            {cycle ? t("attentionCard.text", { count: needingAttention, cycle: cycle.name }) : t("attentionCard.textCurrentCycle", { count: needingAttention })}
+            {cycle
+              ? t("attentionCard.text", { count: needingAttention, cycle: cycle.name })
+              : t("attentionCard.textCurrentCycle", { count: needingAttention })}
           </p>
           {needingAttention ? (
-            <Link to={`?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), show: "attention" })}`} className={buttonClass("secondary")}>
+            <Link
+              to={`?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), show: "attention" })}`}
+              className={buttonClass("secondary")}
+            >
               {t("attentionCard.showOnly")}
             </Link>
           ) : null}
@@ -116,9 +154,19 @@ export default function Team({ loaderData }: Route.ComponentProps) {
       <TeamFeedback feedback={overview.feedback} />
 
       <Card className="mb-4">
-        <Form method="get" role="search" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-3">
+        <Form
+          method="get"
+          role="search"
+          aria-label={t("filters.label")}
+          className="flex flex-wrap items-end gap-3"
+        >
           {cycles.length ? (
-            <SelectField label={t("filters.cycle")} name="cycle" defaultValue={cycle?.id ?? ""} className="min-w-48">
+            <SelectField
+              label={t("filters.cycle")}
+              name="cycle"
+              defaultValue={cycle?.id ?? ""}
+              className="min-w-48"
+            >
               {cycles.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.name}
@@ -126,7 +174,12 @@ export default function Team({ loaderData }: Route.ComponentProps) {
               ))}
             </SelectField>
           ) : null}
-          <SelectField label={t("filters.state")} name="state" defaultValue={filters.state} className="min-w-48">
+          <SelectField
+            label={t("filters.state")}
+            name="state"
+            defaultValue={filters.state}
+            className="min-w-48"
+          >
             <option value="">{t("filters.anyState")}</option>
             {PARTICIPANT_STATES.map((state) => (
               <option key={state} value={state}>
@@ -135,7 +188,12 @@ export default function Team({ loaderData }: Route.ComponentProps) {
             ))}
             <option value="not-in-cycle">{t("filters.notInCycle")}</option>
           </SelectField>
-          <SelectField label={t("filters.show")} name="show" defaultValue={filters.attentionOnly ? "attention" : ""} className="min-w-48">
+          <SelectField
+            label={t("filters.show")}
+            name="show"
+            defaultValue={filters.attentionOnly ? "attention" : ""}
+            className="min-w-48"
+          >
             <option value="">{t("filters.everyone")}</option>
             <option value="attention">{t("filters.attentionOnly")}</option>
           </SelectField>
@@ -151,7 +209,9 @@ export default function Team({ loaderData }: Route.ComponentProps) {
       <div className={heatCellsClass}>
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
-            {filtered ? t("list.countMatching", { count: total }) : t("list.count", { count: total })}
+            {filtered
+              ? t("list.countMatching", { count: total })
+              : t("list.count", { count: total })}
             {pageCount > 1 ? ` · ${t("list.page", { page, pageCount })}` : ""}
           </p>
           <TeamHeatLegend scale={scale} />
@@ -161,7 +221,12 @@ export default function Team({ loaderData }: Route.ComponentProps) {
           <ClientLinks>
             <div className="space-y-6" aria-busy={loading}>
               {groups.map((group, index) => (
-                <TeamGroupTable key={`${group.manager?.id ?? "none"}-${index}`} group={group} tracks={tracks} labels={labels} />
+                <TeamGroupTable
+                  key={`${group.manager?.id ?? "none"}-${index}`}
+                  group={group}
+                  tracks={tracks}
+                  labels={labels}
+                />
               ))}
             </div>
           </ClientLinks>
@@ -176,9 +241,21 @@ export default function Team({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: Record<string, string[]>; labels: ReadonlyMap<number, string> }) {
+function TeamGroupTable({
+  group,
+  tracks,
+  labels,
+}: {
+  group: TeamGroup;
+  tracks: Record<string, string[]>;
+  labels: ReadonlyMap<number, string>;
+}) {
   const { t } = useTranslation("team");
-  const heading = group.isViewer ? t("group.you") : group.manager ? t("group.manager", { name: group.manager.name }) : t("group.nobody");
+  const heading = group.isViewer
+    ? t("group.you")
+    : group.manager
+      ? t("group.manager", { name: group.manager.name })
+      : t("group.nobody");
   return (
     <section aria-label={heading}>
       <h2 className="mb-2 text-base font-semibold">
@@ -186,24 +263,47 @@ function TeamGroupTable({ group, tracks, labels }: { group: TeamGroup; tracks: R
         {!group.isViewer && group.manager ? (
           <>
             {" "}
-            <a href={`/people/${group.manager.id}`} className="link text-sm font-normal hover:underline">
+            <a
+              href={`/people/${group.manager.id}`}
+              className="link text-sm font-normal hover:underline"
+            >
               {t("group.profile")}
             </a>
           </>
         ) : null}
       </h2>
-      <DataTable headings={[t("group.person"), t("group.inCycle"), t("group.latestRatings"), t("group.needsAttention"), t("group.review")]}>
+      <DataTable
+        headings={[
+          t("group.person"),
+          t("group.inCycle"),
+          t("group.latestRatings"),
+          t("group.needsAttention"),
+          t("group.review"),
+        ]}
+      >
         {group.members.map((member) => (
           <tr key={member.id}>
             <th scope="row" className={`${tdClass} font-normal`}>
               <a href={`/people/${member.id}`} className="link font-medium hover:underline">
                 {member.name}
               </a>
-              <span className="muted block text-xs">{[member.team, member.place ?? t("group.noPlace")].filter(Boolean).join(" · ")}</span>
+              <span className="muted block text-xs">
+                {[member.team, member.place ?? t("group.noPlace")].filter(Boolean).join(" · ")}
+              </span>
             </th>
-            <td className={tdClass}>{member.state ? <StateBadge state={member.state} /> : <span className="muted text-sm">{t("group.notInCycle")}</span>}</td>
             <td className={tdClass}>
-              <TeamHeatStrip profile={member.profile} names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []} labels={labels} />
+              {member.state ? (
+                <StateBadge state={member.state} />
+              ) : (
+                <span className="muted text-sm">{t("group.notInCycle")}</span>
+              )}
+            </td>
+            <td className={tdClass}>
+              <TeamHeatStrip
+                profile={member.profile}
+                names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []}
+                labels={labels}
+              />
             </td>
             <td className={tdClass}>
               <TeamAttention flags={member.flags} />
@@ -237,7 +337,9 @@ function TeamFeedback({ feedback }: { feedback: Awaited<ReturnType<typeof teamFe
         {[...feedback.own, ...feedback.reports].map((link) => (
           <li key={`${link.cycle.id}/${link.personId}`}>
             <Link to={link.href} className="text-brand-600 underline dark:text-brand-100">
-              {"personName" in link ? words(`links.ofPerson.${othersFeedback(link)}`, { name: link.personName }) : words(feedbackLinkLabel(link, true))}
+              {"personName" in link
+                ? words(`links.ofPerson.${othersFeedback(link)}`, { name: link.personName })
+                : words(feedbackLinkLabel(link, true))}
             </Link>{" "}
             <span className="text-slate-600 dark:text-slate-300">· {link.cycle.name}</span>
           </li>
@@ -256,7 +358,9 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
   const allHref = `?${new URLSearchParams([...[...searchParams].filter(([name]) => name !== "oneToOnes"), ...(all ? [] : [["oneToOnes", "all"]])])}#one-to-ones`;
   const moreDetails = f.list([
     ...(moreReports.overdue ? [t("oneToOnes.overdueCount", { count: moreReports.overdue })] : []),
-    ...(moreReports.notSetUp ? [t("oneToOnes.notSetUpCount", { count: moreReports.notSetUp })] : []),
+    ...(moreReports.notSetUp
+      ? [t("oneToOnes.notSetUpCount", { count: moreReports.notSetUp })]
+      : []),
   ]);
   const separator = t("oneToOnes.separator");
   return (
@@ -273,18 +377,33 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
       <ul className="space-y-1 text-sm">
         {reports.map((report) => (
           <li key={report.personId}>
-            <Link to={`/conversations/evidence?person=${report.personId}`} className="font-medium underline">
+            <Link
+              to={`/conversations/evidence?person=${report.personId}`}
+              className="font-medium underline"
+            >
               {report.name}
             </Link>
-            {report.hasSeries ? t("oneToOnes.last", { when: report.lastHeldText }) : t("oneToOnes.none")}
-            {report.overdue ? <span className="font-semibold text-amber-700 dark:text-amber-300">{t("oneToOnes.overdue")}</span> : null}
-            {report.overdueActions ? <span className="text-amber-700 dark:text-amber-300">{t("oneToOnes.overdueActions", { count: report.overdueActions })}</span> : null}
+            {report.hasSeries
+              ? t("oneToOnes.last", { when: report.lastHeldText })
+              : t("oneToOnes.none")}
+            {report.overdue ? (
+              <span className="font-semibold text-amber-700 dark:text-amber-300">
+                {t("oneToOnes.overdue")}
+              </span>
+            ) : null}
+            {report.overdueActions ? (
+              <span className="text-amber-700 dark:text-amber-300">
+                {t("oneToOnes.overdueActions", { count: report.overdueActions })}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
       {moreReports.people ? (
         <p className="mt-1 text-sm">
-          {moreDetails ? t("oneToOnes.moreWith", { count: moreReports.people, details: moreDetails }) : t("oneToOnes.more", { count: moreReports.people })}
+          {moreDetails
+            ? t("oneToOnes.moreWith", { count: moreReports.people, details: moreDetails })
+            : t("oneToOnes.more", { count: moreReports.people })}
         </p>
       ) : null}
       {below.length ? (
@@ -294,17 +413,31 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
           <ul className="space-y-1 text-sm">
             {below.map((group) => (
               <li key={group.managerId}>
-                <span className="font-medium">{t("oneToOnes.through", { manager: group.through })}</span>
+                <span className="font-medium">
+                  {t("oneToOnes.through", { manager: group.through })}
+                </span>
                 {[
                   group.notSetUp.length
                     ? group.moreNotSetUp
-                      ? t("oneToOnes.notSetUpMore", { names: group.notSetUp.join(separator), more: group.moreNotSetUp })
+                      ? t("oneToOnes.notSetUpMore", {
+                          names: group.notSetUp.join(separator),
+                          more: group.moreNotSetUp,
+                        })
                       : t("oneToOnes.notSetUp", { names: group.notSetUp.join(separator) })
                     : null,
                   group.overdue.length
                     ? (() => {
-                        const people = group.overdue.map((person) => t("oneToOnes.overduePerson", { name: person.name, when: person.lastHeldText })).join(separator);
-                        return group.moreOverdue ? t("oneToOnes.overdueListMore", { people, more: group.moreOverdue }) : t("oneToOnes.overdueList", { people });
+                        const people = group.overdue
+                          .map((person) =>
+                            t("oneToOnes.overduePerson", {
+                              name: person.name,
+                              when: person.lastHeldText,
+                            }),
+                          )
+                          .join(separator);
+                        return group.moreOverdue
+                          ? t("oneToOnes.overdueListMore", { people, more: group.moreOverdue })
+                          : t("oneToOnes.overdueList", { people });
                       })()
                     : null,
                 ]
@@ -313,10 +446,17 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
               </li>
             ))}
           </ul>
-          {moreBelow.managers ? <p className="mt-1 text-sm">{t("oneToOnes.moreBelow", { people: moreBelow.people, managers: moreBelow.managers })}</p> : null}
+          {moreBelow.managers ? (
+            <p className="mt-1 text-sm">
+              {t("oneToOnes.moreBelow", { people: moreBelow.people, managers: moreBelow.managers })}
+            </p>
+          ) : null}
         </>
       ) : null}
-      {all || moreReports.people || moreBelow.managers || below.some((group) => group.moreNotSetUp || group.moreOverdue) ? (
+      {all ||
+      moreReports.people ||
+      moreBelow.managers ||
+      below.some((group) => group.moreNotSetUp || group.moreOverdue) ? (
         <p className="mt-2 text-sm">
           <Link to={allHref} className="underline" preventScrollReset>
             {all ? t("oneToOnes.showNeediest") : t("oneToOnes.showEveryone")}
@@ -325,7 +465,9 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
       ) : null}
       {conversations.pulse ? (
         <p className="mt-2 text-sm">
-          {conversations.pulse.mean !== null ? t("oneToOnes.pulse", { mean: conversations.pulse.mean }) : t("oneToOnes.pulseHidden")}
+          {conversations.pulse.mean !== null
+            ? t("oneToOnes.pulse", { mean: conversations.pulse.mean })
+            : t("oneToOnes.pulseHidden")}
         </p>
       ) : null}
     </Card>

@@ -9,5 +9,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   const form = await request.formData();
   const theme = themeSchema.safeParse(form.get("theme"));
   if (!theme.success) throw new InvalidError({ key: "common:theme.choose" });
-  return redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": await setTheme(theme.data) } });
+  return redirect(safeRedirectPath(form.get("redirectTo")), {
+    headers: { "Set-Cookie": await setTheme(theme.data) },
+  });
 });

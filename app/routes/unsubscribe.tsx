@@ -19,7 +19,9 @@ import { withDomainErrors } from "~/utils/http.server";
  * path's POSTs through (server/cross-site.ts): they come from mail providers.
  */
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("auth:unsubscribe.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("auth:unsubscribe.title") },
+];
 
 function tokenOf(url: URL): string {
   return url.searchParams.get("token") ?? "";

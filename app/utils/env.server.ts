@@ -22,14 +22,31 @@ const schema = z.object({
       message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
   // PostgreSQL: prepare each statement once per connection (off for a pooler that cannot keep prepared statements).
-  DATABASE_PREPARED_STATEMENTS: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+  DATABASE_PREPARED_STATEMENTS: optionalText.pipe(
+    z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  ),
   // PostgreSQL: the most connections each app process's pool opens (docs/operations.md, "PostgreSQL connections").
-  DATABASE_POOL_SIZE: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int({ error: "must be a whole number from 1 to 100" }).min(1, { error: "must be a whole number from 1 to 100" }).max(100, { error: "must be a whole number from 1 to 100" }).default(10),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "must be a whole number from 1 to 100" })
+    .int({ error: "must be a whole number from 1 to 100" })
+    .min(1, { error: "must be a whole number from 1 to 100" })
+    .max(100, { error: "must be a whole number from 1 to 100" })
+    .default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // App processes on this machine: a number, or auto (one per core). Unset: auto in production, 1 otherwise.
   WEB_CONCURRENCY: optionalText.pipe(
     z
-      .union([z.literal("auto"), z.string().regex(/^\d{1,2}$/).transform(Number).pipe(z.number().min(1).max(64))], { error: "must be auto or a whole number of processes from 1 to 64" })
+      .union(
+        [
+          z.literal("auto"),
+          z
+            .string()
+            .regex(/^\d{1,2}$/)
+            .transform(Number)
+            .pipe(z.number().min(1).max(64)),
+        ],
+        { error: "must be auto or a whole number of processes from 1 to 64" },
+      )
       .optional(),
   ),
   // A second port answering only the health check, from the process that hands out connections (out of the queue of page work).
@@ -38,7 +55,12 @@ const schema = z.object({
       .string()
       .regex(/^\d{1,5}$/, "must be a port number from 1 to 65535")
       .transform(Number)
-      .pipe(z.number().min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535"))
+      .pipe(
+        z
+          .number()
+          .min(1, "must be a port number from 1 to 65535")
+          .max(65535, "must be a port number from 1 to 65535"),
+      )
       .optional(),
   ),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -52,29 +74,59 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_REQUESTS: booleanish.default(true),
   // GET /metrics (Prometheus) answers a scraper that sends this as a bearer token; unset, it is not served.
-  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (a random secret the scraper sends as a bearer token)").optional()),
+  METRICS_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .min(
+        16,
+        "must be at least 16 characters (a random secret the scraper sends as a bearer token)",
+      )
+      .optional(),
+  ),
   // Calls each API token may make per minute (app/modules/api); beyond them the API answers 429 until the minute ends.
-  API_RATE_LIMIT: z.coerce.number({ error: "must be a whole number from 1 to 100000" }).int({ error: "must be a whole number from 1 to 100000" }).min(1, { error: "must be a whole number from 1 to 100000" }).max(100_000, { error: "must be a whole number from 1 to 100000" }).default(600),
+  API_RATE_LIMIT: z.coerce
+    .number({ error: "must be a whole number from 1 to 100000" })
+    .int({ error: "must be a whole number from 1 to 100000" })
+    .min(1, { error: "must be a whole number from 1 to 100000" })
+    .max(100_000, { error: "must be a whole number from 1 to 100000" })
+    .default(600),
   // The address people reach Rungs at (https://rungs.example.com), for links printed in the
   // log, SCIM's resource locations and single sign-on's redirect; without it, the address the
   // request came to. Kept without a trailing slash: a link is the address, then its path.
   PUBLIC_URL: optionalText.pipe(
     z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://rungs.example.com" })
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL such as https://rungs.example.com",
+      })
       .transform((url) => url.replace(/\/+$/, ""))
       .optional(),
   ),
   // Single sign-on with OpenID Connect (app/modules/identity/single-sign-on): on when OIDC_ISSUER is set.
-  OIDC_ISSUER: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be the identity provider's issuer URL, such as https://example.okta.com" }).optional()),
+  OIDC_ISSUER: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "must be the identity provider's issuer URL, such as https://example.okta.com",
+      })
+      .optional(),
+  ),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_SCOPES: optionalText.pipe(
     z
       .string()
-      .refine((scopes) => scopes.split(/\s+/).includes("openid"), { message: 'must include "openid" (for example "openid email profile")' })
+      .refine((scopes) => scopes.split(/\s+/).includes("openid"), {
+        message: 'must include "openid" (for example "openid email profile")',
+      })
       .optional(),
   ),
-  OIDC_NAME: optionalText.pipe(z.string().max(40, "must be at most 40 characters (it is the sign-in button's text)").optional()),
+  OIDC_NAME: optionalText.pipe(
+    z
+      .string()
+      .max(40, "must be at most 40 characters (it is the sign-in button's text)")
+      .optional(),
+  ),
   // Single sign-on adds people it does not know (engineers with no track, for an admin to place).
   OIDC_CREATE_PEOPLE: booleanish.default(false),
   // false: nobody signs in with a password (admins' one-time sign-in links still work).
@@ -84,51 +136,98 @@ const schema = z.object({
   SMTP_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^smtps?:\/\/[^/?#]+/, "must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587")
+      .regex(
+        /^smtps?:\/\/[^/?#]+/,
+        "must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587",
+      )
       .optional(),
   ),
   MAIL_FROM: optionalText.pipe(
     z
       .string()
-      .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an email address, optionally with a name: "Rungs <rungs@example.com>"')
+      .regex(
+        /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        'must be an email address, optionally with a name: "Rungs <rungs@example.com>"',
+      )
       .optional(),
   ),
   // The organisation's time zone (an IANA name): email reminders go out at 09:00 on it for
   // everyone who has not chosen their own.
-  ORG_TIME_ZONE: optionalText.pipe(z.string().refine(isTimeZone, "must be a time zone name such as Europe/Berlin or UTC").default("UTC")),
+  ORG_TIME_ZONE: optionalText.pipe(
+    z
+      .string()
+      .refine(isTimeZone, "must be a time zone name such as Europe/Berlin or UTC")
+      .default("UTC"),
+  ),
   // The organisation's language (app/i18n/languages.ts): the interface speaks it to whoever has not
   // chosen their own and whose browser asks for none Rungs speaks.
-  ORG_LANGUAGE: optionalText.pipe(z.enum(languages as [string, ...string[]], { error: `must be one of ${languages.join(", ")}` }).default("en")),
+  ORG_LANGUAGE: optionalText.pipe(
+    z
+      .enum(languages as [string, ...string[]], { error: `must be one of ${languages.join(", ")}` })
+      .default("en"),
+  ),
   // off: the server runs no email passes of its own (run `npm run notifications:send` from cron instead).
-  NOTIFY_SCHEDULE: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+  NOTIFY_SCHEDULE: optionalText.pipe(
+    z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  ),
   // A test's clock (app/platform/clock.server.ts, decision 078): never set in a deployment.
   RUNGS_TEST_CLOCK: optionalText,
   RUNGS_TEST_CLOCK_ALLOWED: optionalText,
 });
 
 function checkTestClock(env: z.infer<typeof schema>, context: z.RefinementCtx) {
-  const refusal = testClockRefusal({ RUNGS_TEST_CLOCK: env.RUNGS_TEST_CLOCK, RUNGS_TEST_CLOCK_ALLOWED: env.RUNGS_TEST_CLOCK_ALLOWED, TRUST_PROXY: String(env.TRUST_PROXY), PUBLIC_URL: env.PUBLIC_URL });
+  const refusal = testClockRefusal({
+    RUNGS_TEST_CLOCK: env.RUNGS_TEST_CLOCK,
+    RUNGS_TEST_CLOCK_ALLOWED: env.RUNGS_TEST_CLOCK_ALLOWED,
+    TRUST_PROXY: String(env.TRUST_PROXY),
+    PUBLIC_URL: env.PUBLIC_URL,
+  });
   if (refusal) context.addIssue({ code: "custom", path: ["RUNGS_TEST_CLOCK"], message: refusal });
 }
 
 function checkMail(env: z.infer<typeof schema>, context: z.RefinementCtx) {
-  if (env.SMTP_URL && !env.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required with SMTP_URL (the sender of Rungs' email, such as Rungs <rungs@example.com>)" });
-  if (env.MAIL_FROM && !env.SMTP_URL) context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required with MAIL_FROM (the SMTP server that sends Rungs' email)" });
+  if (env.SMTP_URL && !env.MAIL_FROM)
+    context.addIssue({
+      code: "custom",
+      path: ["MAIL_FROM"],
+      message:
+        "is required with SMTP_URL (the sender of Rungs' email, such as Rungs <rungs@example.com>)",
+    });
+  if (env.MAIL_FROM && !env.SMTP_URL)
+    context.addIssue({
+      code: "custom",
+      path: ["SMTP_URL"],
+      message: "is required with MAIL_FROM (the SMTP server that sends Rungs' email)",
+    });
 }
 
 function checkSingleSignOn(env: z.infer<typeof schema>, context: z.RefinementCtx) {
-  const problem = (variable: string, message: string) => context.addIssue({ code: "custom", path: [variable], message });
+  const problem = (variable: string, message: string) =>
+    context.addIssue({ code: "custom", path: [variable], message });
   if (!env.OIDC_ISSUER) {
     for (const variable of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
       if (env[variable]) problem(variable, "is set, but single sign-on also needs OIDC_ISSUER");
     }
-    if (!env.PASSWORD_LOGIN) problem("PASSWORD_LOGIN", "can be false only with single sign-on (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)");
+    if (!env.PASSWORD_LOGIN)
+      problem(
+        "PASSWORD_LOGIN",
+        "can be false only with single sign-on (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET)",
+      );
     return;
   }
   const issuer = URL.parse(env.OIDC_ISSUER);
-  if (issuer?.protocol === "http:" && !LOOPBACK.has(issuer.hostname)) problem("OIDC_ISSUER", "must use https (plain http only on this machine, for testing)");
-  if (!env.OIDC_CLIENT_ID) problem("OIDC_CLIENT_ID", "is required with OIDC_ISSUER (the client id Rungs is registered under at the identity provider)");
-  if (!env.OIDC_CLIENT_SECRET) problem("OIDC_CLIENT_SECRET", "is required with OIDC_ISSUER (the client secret the identity provider issued)");
+  if (issuer?.protocol === "http:" && !LOOPBACK.has(issuer.hostname))
+    problem("OIDC_ISSUER", "must use https (plain http only on this machine, for testing)");
+  if (!env.OIDC_CLIENT_ID)
+    problem(
+      "OIDC_CLIENT_ID",
+      "is required with OIDC_ISSUER (the client id Rungs is registered under at the identity provider)",
+    );
+  if (!env.OIDC_CLIENT_SECRET)
+    problem(
+      "OIDC_CLIENT_SECRET",
+      "is required with OIDC_ISSUER (the client secret the identity provider issued)",
+    );
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -164,10 +263,15 @@ function shown(variable: string, value: string | undefined): string {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.superRefine(checkSingleSignOn).superRefine(checkMail).superRefine(checkTestClock).safeParse(source);
+  const result = schema
+    .superRefine(checkSingleSignOn)
+    .superRefine(checkMail)
+    .superRefine(checkTestClock)
+    .safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]), source[String(issue.path[0])])})`,
+      (issue) =>
+        `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]), source[String(issue.path[0])])})`,
     );
     throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);
   }

@@ -38,13 +38,16 @@ function signInRedirect(url: URL): Response {
 }
 
 /** A loader or action whose domain errors are thrown as `{ message }` with their status, for the ErrorBoundary. */
-export function withDomainErrors<Args extends MappedArgs, Result>(handler: (args: Args) => Promise<Result>) {
+export function withDomainErrors<Args extends MappedArgs, Result>(
+  handler: (args: Args) => Promise<Result>,
+) {
   return async (args: Args): Promise<Result> => {
     try {
       return await handler(args);
     } catch (error) {
       if (error instanceof SignInRequiredError) throw signInRedirect(args.url);
-      if (error instanceof DomainError) throw data({ message: sayError(error, args) }, STATUS[error.kind]);
+      if (error instanceof DomainError)
+        throw data({ message: sayError(error, args) }, STATUS[error.kind]);
       throw error;
     }
   };
@@ -57,7 +60,11 @@ export function withDomainErrors<Args extends MappedArgs, Result>(handler: (args
  * `onPage` gives back anything else the page needs to show it there (what was typed). A record that is not there, or not the viewer's to know of,
  * stays the 404 page.
  */
-export function withFormRefusals<Args extends MappedArgs & { request: Request }, Result, Shown extends object = Record<never, never>>(
+export function withFormRefusals<
+  Args extends MappedArgs & { request: Request },
+  Result,
+  Shown extends object = Record<never, never>,
+>(
   handler: (args: Args, form: FormData) => Promise<Result>,
   onPage?: (form: FormData, args: Args) => Shown | Promise<Shown>,
 ) {
@@ -68,7 +75,15 @@ export function withFormRefusals<Args extends MappedArgs & { request: Request },
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind === "not-found") throw error;
       const shown = (await onPage?.(form, args)) as Shown;
-      return data({ intent: String(form.get("intent") ?? ""), ...shown, error: sayError(error, args), kind: error.kind }, STATUS[error.kind]);
+      return data(
+        {
+          intent: String(form.get("intent") ?? ""),
+          ...shown,
+          error: sayError(error, args),
+          kind: error.kind,
+        },
+        STATUS[error.kind],
+      );
     }
   });
 }
@@ -79,14 +94,20 @@ export function withFormRefusals<Args extends MappedArgs & { request: Request },
  * handler gives a status and body, and a domain error becomes
  * `{ ok: false, kind: "error", message }` with its status.
  */
-export function jsonEndpoint<Args extends MappedArgs>(handler: (args: Args) => Promise<{ status: number; body: unknown }>) {
+export function jsonEndpoint<Args extends MappedArgs>(
+  handler: (args: Args) => Promise<{ status: number; body: unknown }>,
+) {
   return async (args: Args): Promise<Response> => {
     try {
       const { status, body } = await handler(args);
       return Response.json(body, { status });
     } catch (error) {
       if (error instanceof SignInRequiredError) throw signInRedirect(args.url);
-      if (error instanceof DomainError) return Response.json({ ok: false, kind: "error", message: sayError(error, args) }, { status: STATUS[error.kind].status });
+      if (error instanceof DomainError)
+        return Response.json(
+          { ok: false, kind: "error", message: sayError(error, args) },
+          { status: STATUS[error.kind].status },
+        );
       throw error;
     }
   };

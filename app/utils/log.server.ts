@@ -15,6 +15,8 @@ export function logLine(level: "info" | "warn" | "error", msg: string, fields: F
 
 export function logError(msg: string, error: unknown, fields: Fields = {}): void {
   const described =
-    error instanceof Error ? { error: error.message, errorName: error.name, stack: error.stack } : { error: String(error) };
+    error instanceof Error
+      ? { error: error.message, errorName: error.name, stack: error.stack }
+      : { error: String(error) };
   logLine("error", msg, { ...fields, ...described });
 }

@@ -19,7 +19,10 @@ export function forbiddenCharacter(value: string): ForbiddenCharacter | null {
   if (!match) return null;
   const point = match[0].codePointAt(0)!;
   const code = `U+${point.toString(16).toUpperCase().padStart(4, "0")}`;
-  return { kind: point === 0xfffd ? "unreadable" : point >= 0x202a ? "direction" : "control", code };
+  return {
+    kind: point === 0xfffd ? "unreadable" : point >= 0x202a ? "direction" : "control",
+    code,
+  };
 }
 
 /** The text without the characters no name may hold, for names Rungs is given rather than typed (an identity provider's). */
@@ -32,18 +35,32 @@ export function withoutForbiddenCharacters(value: string): string {
  * English: SCIM answers an identity provider's operators, and the people import's report of cells is not worded yet.
  */
 export function forbiddenCharacterProblem(found: ForbiddenCharacter): string {
-  if (found.kind === "direction") return `has a character that changes the direction of text (${found.code}); remove it`;
-  if (found.kind === "unreadable") return `has a character that could not be read (${found.code}); remove it`;
+  if (found.kind === "direction")
+    return `has a character that changes the direction of text (${found.code}); remove it`;
+  if (found.kind === "unreadable")
+    return `has a character that could not be read (${found.code}); remove it`;
   return `has a control character (${found.code}); remove it`;
 }
 
 /** The refinement every name field runs before trimming, so a stray character is refused, not silently kept. */
 export function refuseForbiddenCharacters(value: string, ctx: z.RefinementCtx): void {
   const found = forbiddenCharacter(value);
-  if (found) ctx.addIssue({ code: "custom", message: messageText({ key: `common:errors.name.${found.kind}`, values: { code: found.code } }) });
+  if (found)
+    ctx.addIssue({
+      code: "custom",
+      message: messageText({
+        key: `common:errors.name.${found.kind}`,
+        values: { code: found.code },
+      }),
+    });
 }
 
 /** A required name: no forbidden character, trimmed, not empty, at most `max` characters. */
 export function nameField(required: string, max: number, tooLong: string) {
-  return z.string({ error: required }).superRefine(refuseForbiddenCharacters).trim().min(1, { error: required }).max(max, { error: tooLong });
+  return z
+    .string({ error: required })
+    .superRefine(refuseForbiddenCharacters)
+    .trim()
+    .min(1, { error: required })
+    .max(max, { error: tooLong });
 }

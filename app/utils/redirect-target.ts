@@ -14,7 +14,10 @@ const PLACEHOLDER_ORIGIN = "http://rungs.invalid";
  * carry) and kept only if it is still a path on that origin and not `//…` afterwards
  * (`/..//evil` resolves to `//evil`).
  */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+export function safeRedirectPath(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+): string {
   if (typeof to !== "string" || to.length > MAX_LENGTH || !to.startsWith("/")) return fallback;
   // Control characters (tab, newline, CR, NUL, DEL…) and backslashes never appear in a path of ours.
   if (/[\p{Cc}\\]/u.test(to)) return fallback;

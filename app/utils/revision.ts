@@ -12,7 +12,8 @@ export function revisionField(form: FormData, options?: { optional?: false }): n
 export function revisionField(form: FormData, options: { optional?: boolean } = {}): number | null {
   const value = form.get("revision");
   if (options.optional && (value === null || value === "")) return null;
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new InvalidError({ key: "common:errors.formNotUnderstood" });
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value))
+    throw new InvalidError({ key: "common:errors.formNotUnderstood" });
   return Number(value);
 }
 
@@ -22,4 +23,7 @@ export function revisionField(form: FormData, options: { optional?: boolean } = 
  * revision, while what was typed stays in the fields. React Router reads nothing again after a
  * refused submission by default, which left the page sending the stale revision, refused each time.
  */
-export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+export const revalidateAfterConflict: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate;

@@ -19,12 +19,19 @@ export function pageParam(searchParams: URLSearchParams, name = "page"): number 
   return Math.min(Math.max(Number(value), 1), MAX_PAGE);
 }
 
-export function choiceParam<T extends string>(searchParams: URLSearchParams, name: string, choices: readonly T[], what = name): T | "" {
+export function choiceParam<T extends string>(
+  searchParams: URLSearchParams,
+  name: string,
+  choices: readonly T[],
+  what = name,
+): T | "" {
   const value = searchParams.get(name) ?? "";
   if (value === "") return "";
   if (choices.includes(value as T)) return value as T;
   const shown = withoutControls(value).slice(0, 41);
-  throw new InvalidError(`There is no ${what} “${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}”. Use one of: ${choices.join(", ")}.`);
+  throw new InvalidError(
+    `There is no ${what} “${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}”. Use one of: ${choices.join(", ")}.`,
+  );
 }
 
 /** Control characters are never part of a name, an id or a search; PostgreSQL refuses NUL in text outright. */

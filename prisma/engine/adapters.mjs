@@ -58,7 +58,10 @@ export function deleteSqliteFiles(file) {
 // better-sqlite3 prepares exactly one statement: a whole script (or one that is only
 // comments, like an empty migration) is refused with a RangeError.
 function isScriptError(error) {
-  return error instanceof RangeError && /contains (more than one statement|no statements)/i.test(error.message);
+  return (
+    error instanceof RangeError &&
+    /contains (more than one statement|no statements)/i.test(error.message)
+  );
 }
 
 function withScriptFallback(queryable, adapter) {
@@ -154,11 +157,14 @@ class CatalogTypesClient extends pg.Client {
     const relabelled = {
       ...config,
       types: {
-        getTypeParser: (oid, format) => types.getTypeParser(CATALOG_TYPE_RELABELS.get(oid) ?? oid, format),
+        getTypeParser: (oid, format) =>
+          types.getTypeParser(CATALOG_TYPE_RELABELS.get(oid) ?? oid, format),
       },
     };
     if (callback) {
-      return super.query(relabelled, values, (error, result) => callback(error, error ? result : relabelFields(result)));
+      return super.query(relabelled, values, (error, result) =>
+        callback(error, error ? result : relabelFields(result)),
+      );
     }
     return super.query(relabelled, values).then(relabelFields);
   }
@@ -234,7 +240,10 @@ export async function dropPgDatabase(adminUrl, database) {
 }
 
 function connectPg({ config, schema }) {
-  return new PrismaPg({ ...config, Client: CatalogTypesClient }, schema ? { schema } : undefined).connect();
+  return new PrismaPg(
+    { ...config, Client: CatalogTypesClient },
+    schema ? { schema } : undefined,
+  ).connect();
 }
 
 function pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase }) {
@@ -279,7 +288,10 @@ function pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase }) {
  * SQLite files before a reset deletes them); `onShadowDatabase` receives the drop function of every
  * PostgreSQL shadow database created (so none outlives the process).
  */
-export function createAdapterFactory(url, { shadowDatabaseUrl, baseDir, onConnect, onShadowDatabase } = {}) {
+export function createAdapterFactory(
+  url,
+  { shadowDatabaseUrl, baseDir, onConnect, onShadowDatabase } = {},
+) {
   return providerOf(url) === "sqlite"
     ? sqliteFactory(url, { baseDir, onConnect })
     : pgFactory(url, { shadowDatabaseUrl, onConnect, onShadowDatabase });

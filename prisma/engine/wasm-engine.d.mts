@@ -16,7 +16,10 @@ export function sqliteFilePath(url: string, baseDir?: string): string;
 
 export function loadSchemaEngineWasm(): Promise<typeof SchemaEngineWasm>;
 export function schemaEngineVersion(): Promise<string>;
-export function readMigrationsList(migrationsDir: string, shadowDbInitScript?: string): MigrationList;
+export function readMigrationsList(
+  migrationsDir: string,
+  shadowDbInitScript?: string,
+): MigrationList;
 
 export function canConnectToDatabase(url: string, options?: { baseDir?: string }): Promise<void>;
 export function createDatabase(url: string, options?: { baseDir?: string }): Promise<string>;
@@ -34,7 +37,10 @@ export class WasmSchemaEngine {
   constructor(options: WasmSchemaEngineOptions);
   readonly provider: "sqlite" | "postgres";
   /** A native schema-engine JSON-RPC method (applyMigrations, diagnoseMigrationHistory, ...). */
-  request(method: "applyMigrations", params: { migrationsList: MigrationList; filters: SchemaFilter }): Promise<{ appliedMigrationNames: string[] }>;
+  request(
+    method: "applyMigrations",
+    params: { migrationsList: MigrationList; filters: SchemaFilter },
+  ): Promise<{ appliedMigrationNames: string[] }>;
   request(method: string, params?: unknown): Promise<unknown>;
   close(): Promise<void>;
 }

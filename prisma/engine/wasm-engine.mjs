@@ -48,7 +48,9 @@ export function loadSchemaEngineWasm() {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const glue = await import(pathToFileURL(gluePath).href);
-    const bytes = await fs.promises.readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+    const bytes = await fs.promises.readFile(
+      path.join(path.dirname(gluePath), "schema_engine_bg.wasm"),
+    );
     // The engine reports the reason of a Rust panic here before trapping.
     globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
       message: "",
@@ -91,7 +93,10 @@ export function readMigrationsList(migrationsDir, shadowDbInitScript = "") {
     .map((entry) => {
       let content;
       try {
-        content = { tag: "ok", value: fs.readFileSync(path.join(baseDir, entry.name, "migration.sql"), "utf8") };
+        content = {
+          tag: "ok",
+          value: fs.readFileSync(path.join(baseDir, entry.name, "migration.sql"), "utf8"),
+        };
       } catch (error) {
         content = { tag: "error", value: error.message };
       }
@@ -120,10 +125,13 @@ function pgConnectError(error, url) {
   const database = pgDatabaseName(url);
   switch (error.code) {
     case "3D000":
-      return new SchemaEngineError(`Database \`${database}\` does not exist on the database server at \`${location}\`.`, {
-        code: "P1003",
-        meta: { database_name: database, database_host: location },
-      });
+      return new SchemaEngineError(
+        `Database \`${database}\` does not exist on the database server at \`${location}\`.`,
+        {
+          code: "P1003",
+          meta: { database_name: database, database_host: location },
+        },
+      );
     case "28P01":
     case "28000":
       return new SchemaEngineError(
@@ -140,7 +148,9 @@ function pgConnectError(error, url) {
         meta: { database_host: location },
       });
     default:
-      return new SchemaEngineError(`${error.message} (database server at \`${location}\`)`, { code: error.code?.startsWith?.("P") ? error.code : undefined });
+      return new SchemaEngineError(`${error.message} (database server at \`${location}\`)`, {
+        code: error.code?.startsWith?.("P") ? error.code : undefined,
+      });
   }
 }
 
@@ -169,10 +179,13 @@ export async function canConnectToDatabase(url, { baseDir } = {}) {
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url, baseDir);
     if (file !== ":memory:" && !fs.existsSync(file)) {
-      throw new SchemaEngineError(`Database \`${path.basename(file)}\` does not exist at \`${file}\`.`, {
-        code: "P1003",
-        meta: { database_file_name: path.basename(file), database_file_path: file },
-      });
+      throw new SchemaEngineError(
+        `Database \`${path.basename(file)}\` does not exist at \`${file}\`.`,
+        {
+          code: "P1003",
+          meta: { database_file_name: path.basename(file), database_file_path: file },
+        },
+      );
     }
     return;
   }
@@ -194,9 +207,12 @@ export async function createDatabase(url, { baseDir } = {}) {
     } catch (error) {
       // 23505: two sessions created it at the same moment.
       if (error.code === "42P04" || error.code === "23505") {
-        throw new SchemaEngineError(`Database \`${database}\` already exists on the database server at \`${pgLocation(url)}\``, {
-          code: "P1009",
-        });
+        throw new SchemaEngineError(
+          `Database \`${database}\` already exists on the database server at \`${pgLocation(url)}\``,
+          {
+            code: "P1009",
+          },
+        );
       }
       throw error;
     }
@@ -211,7 +227,9 @@ export async function dropDatabase(url, { baseDir } = {}) {
     return;
   }
   const database = pgDatabaseName(url);
-  await withPg(pgAdminUrl(url), (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`));
+  await withPg(pgAdminUrl(url), (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -245,9 +263,12 @@ export class WasmSchemaEngine {
    */
   constructor({ url, shadowDatabaseUrl, datamodels, baseDir = process.cwd(), onLog }) {
     if (!url) {
-      throw new SchemaEngineError("No database URL: set datasource.url in prisma.config.ts (DATABASE_URL).", {
-        code: "P1012",
-      });
+      throw new SchemaEngineError(
+        "No database URL: set datasource.url in prisma.config.ts (DATABASE_URL).",
+        {
+          code: "P1012",
+        },
+      );
     }
     providerOf(url);
     this.#url = url;
@@ -336,10 +357,13 @@ export class WasmSchemaEngine {
     }
     // A JS exception inside an adapter reaches the engine as "External error id#N";
     // the exception itself is parked in the adapter factory's registry.
-    const message = String(error?.message ?? error).replace(/External error id#(\d+)/g, (text, id) => {
-      const parked = this.#errorRegistry?.consumeError(Number(id))?.error;
-      return parked ? `${text}: ${parked.message ?? parked}` : text;
-    });
+    const message = String(error?.message ?? error).replace(
+      /External error id#(\d+)/g,
+      (text, id) => {
+        const parked = this.#errorRegistry?.consumeError(Number(id))?.error;
+        return parked ? `${text}: ${parked.message ?? parked}` : text;
+      },
+    );
     const code = typeof error?.code === "string" ? error.code : undefined;
     return new SchemaEngineError(message, { code, meta: error?.meta });
   }
@@ -358,7 +382,11 @@ export class WasmSchemaEngine {
       case "getDatabaseVersion":
         return this.#call("version", undefined);
       case "createDatabase":
-        return { databaseName: await createDatabase(this.#datasourceUrl(params.datasource), { baseDir: this.#baseDir }) };
+        return {
+          databaseName: await createDatabase(this.#datasourceUrl(params.datasource), {
+            baseDir: this.#baseDir,
+          }),
+        };
       case "dbExecute":
         return this.#dbExecute(params);
       case "debugPanic": {
@@ -451,7 +479,8 @@ export class WasmSchemaEngine {
         return {
           action: {
             tag: "reset",
-            reason: "The database schema is not empty but has no migration history (no `_prisma_migrations` table).",
+            reason:
+              "The database schema is not empty but has no migration history (no `_prisma_migrations` table).",
           },
         };
       }
@@ -473,7 +502,10 @@ export class WasmSchemaEngine {
           editedMigrationNames: [],
           failedMigrationNames: [],
           hasMigrationsTable: false,
-          history: names.length > 0 ? { diagnostic: "databaseIsBehind", unappliedMigrationNames: names } : null,
+          history:
+            names.length > 0
+              ? { diagnostic: "databaseIsBehind", unappliedMigrationNames: names }
+              : null,
         };
       }
       await this.#createMigrationsTable(params.migrationsList, params.filters);
@@ -490,7 +522,8 @@ export class WasmSchemaEngine {
     try {
       return await run();
     } catch (error) {
-      if (!/shadow DB must be provided through an external factory/i.test(error.message)) throw error;
+      if (!/shadow DB must be provided through an external factory/i.test(error.message))
+        throw error;
       await this.#diagnoseMigrationHistory({
         migrationsList: params.migrationsList,
         optInToShadowDatabase: true,
@@ -511,7 +544,8 @@ export class WasmSchemaEngine {
   }
 
   async #dbExecute({ datasourceType, script }) {
-    const url = datasourceType?.tag === "url" && datasourceType.url ? datasourceType.url : this.#url;
+    const url =
+      datasourceType?.tag === "url" && datasourceType.url ? datasourceType.url : this.#url;
     const factory = createAdapterFactory(url, { baseDir: this.#baseDir });
     let adapter;
     try {

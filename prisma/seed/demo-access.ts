@@ -10,8 +10,22 @@ import { opportunityPage } from "../../app/modules/opportunities/opportunities.s
  */
 export async function seedDemoAccess(): Promise<void> {
   const [opportunities, people] = await Promise.all([
-    db.opportunity.findMany({ where: { status: "open" }, select: { id: true, posterId: true }, orderBy: { createdAt: "asc" } }),
-    db.user.findMany({ where: { deactivatedAt: null, track: "ic", team: { name: { in: ["Checkout", "Data Platform"] } } }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true }, orderBy: { email: "asc" } }),
+    db.opportunity.findMany({
+      where: { status: "open" },
+      select: { id: true, posterId: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.user.findMany({
+      where: {
+        deactivatedAt: null,
+        track: "ic",
+        team: { name: { in: ["Checkout", "Data Platform"] } },
+      },
+      select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true },
+      orderBy: { email: "asc" },
+    }),
   ]);
-  for (const opportunity of opportunities) for (const person of people) if (person.id !== opportunity.posterId) await opportunityPage(person, opportunity.id);
+  for (const opportunity of opportunities)
+    for (const person of people)
+      if (person.id !== opportunity.posterId) await opportunityPage(person, opportunity.id);
 }

@@ -12,10 +12,30 @@ export const DEMO_PERSON_TOKEN_NAME = "My team sheet (demo)";
  * issues their own to try it.
  */
 export async function seedDemoApi(): Promise<void> {
-  const seeded = new Set((await db.apiToken.findMany({ where: { name: { in: [DEMO_API_TOKEN_NAME, DEMO_PERSON_TOKEN_NAME] } }, select: { name: true } })).map((token) => token.name));
-  const [issuer, manager] = await Promise.all(
-    ["priya.raman@example.com", "sam.okafor@example.com"].map((email) => db.user.findUnique({ where: { email }, select: { id: true, isAdmin: true } })),
+  const seeded = new Set(
+    (
+      await db.apiToken.findMany({
+        where: { name: { in: [DEMO_API_TOKEN_NAME, DEMO_PERSON_TOKEN_NAME] } },
+        select: { name: true },
+      })
+    ).map((token) => token.name),
   );
-  if (issuer?.isAdmin && !seeded.has(DEMO_API_TOKEN_NAME)) await issueApiToken(issuer.id, DEMO_API_TOKEN_NAME, ["people:read", "outcomes:read", "aggregates:read"]);
-  if (manager && !seeded.has(DEMO_PERSON_TOKEN_NAME)) await issueApiToken(manager.id, DEMO_PERSON_TOKEN_NAME, ["people:read", "outcomes:read"], "person");
+  const [issuer, manager] = await Promise.all(
+    ["priya.raman@example.com", "sam.okafor@example.com"].map((email) =>
+      db.user.findUnique({ where: { email }, select: { id: true, isAdmin: true } }),
+    ),
+  );
+  if (issuer?.isAdmin && !seeded.has(DEMO_API_TOKEN_NAME))
+    await issueApiToken(issuer.id, DEMO_API_TOKEN_NAME, [
+      "people:read",
+      "outcomes:read",
+      "aggregates:read",
+    ]);
+  if (manager && !seeded.has(DEMO_PERSON_TOKEN_NAME))
+    await issueApiToken(
+      manager.id,
+      DEMO_PERSON_TOKEN_NAME,
+      ["people:read", "outcomes:read"],
+      "person",
+    );
 }

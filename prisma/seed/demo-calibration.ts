@@ -1,16 +1,34 @@
 import { db } from "../../app/db/client.server.ts";
 import type { Viewer } from "../../app/modules/identity/policy.ts";
-import { advanceSession, createSession, saveProposal } from "../../app/modules/calibration/sessions.server.ts";
+import {
+  advanceSession,
+  createSession,
+  saveProposal,
+} from "../../app/modules/calibration/sessions.server.ts";
 import { seedReviewHistory } from "./review-history.ts";
 
 export const DEMO_SESSION_NAME = "Autumn calibration: Platform";
 export const DEMO_PRODUCT_SESSION_NAME = "Autumn calibration: Product";
 
-const viewerSelect = { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } as const;
+const viewerSelect = {
+  id: true,
+  name: true,
+  email: true,
+  isAdmin: true,
+  isHiringAdmin: true,
+} as const;
 
 const SESSIONS = [
-  { name: DEMO_SESSION_NAME, director: "mei.tanaka@example.com", proposers: ["arjun.mehta@example.com", "hannah.kim@example.com", "mei.tanaka@example.com"] },
-  { name: DEMO_PRODUCT_SESSION_NAME, director: "daniel.osei@example.com", proposers: ["daniel.osei@example.com", "tom.hughes@example.com"] },
+  {
+    name: DEMO_SESSION_NAME,
+    director: "mei.tanaka@example.com",
+    proposers: ["arjun.mehta@example.com", "hannah.kim@example.com", "mei.tanaka@example.com"],
+  },
+  {
+    name: DEMO_PRODUCT_SESSION_NAME,
+    director: "daniel.osei@example.com",
+    proposers: ["daniel.osei@example.com", "tom.hughes@example.com"],
+  },
 ];
 
 /**
@@ -22,18 +40,34 @@ const SESSIONS = [
  * have not. Made through the calibration module, as a facilitator would. Idempotent.
  */
 export async function seedDemoCalibration(now = new Date()): Promise<void> {
-  const made = new Set((await db.calibrationSession.findMany({ where: { name: { in: SESSIONS.map((session) => session.name) } }, select: { name: true } })).map((session) => session.name));
+  const made = new Set(
+    (
+      await db.calibrationSession.findMany({
+        where: { name: { in: SESSIONS.map((session) => session.name) } },
+        select: { name: true },
+      })
+    ).map((session) => session.name),
+  );
   const missing = SESSIONS.filter((session) => !made.has(session.name));
   if (!missing.length) return;
-  const priya = await db.user.findUnique({ where: { email: "priya.raman@example.com" }, select: viewerSelect });
+  const priya = await db.user.findUnique({
+    where: { email: "priya.raman@example.com" },
+    select: viewerSelect,
+  });
   if (!priya) return;
   await seedReviewHistory({ cycles: 1, now, seed: 11 });
   const facilitator: Viewer = { ...priya, isAdmin: true };
   for (const setup of missing) {
-    const director = await db.user.findUnique({ where: { email: setup.director }, select: { id: true } });
+    const director = await db.user.findUnique({
+      where: { email: setup.director },
+      select: { id: true },
+    });
     if (!director) continue;
     const cycle = await db.reviewCycle.findFirst({
-      where: { closedAt: { not: null }, participants: { some: { user: { linePath: { contains: `/${director.id}/` } } } } },
+      where: {
+        closedAt: { not: null },
+        participants: { some: { user: { linePath: { contains: `/${director.id}/` } } } },
+      },
       orderBy: { endsOn: "desc" },
       select: { id: true },
     });
@@ -49,7 +83,10 @@ export async function seedDemoCalibration(now = new Date()): Promise<void> {
       secondDimension: "Potential",
       blindPreRead: false,
     });
-    if (!created.ok) throw new Error(`The demo calibration session ${setup.name} was not set up: ${JSON.stringify(created.fieldErrors)}`);
+    if (!created.ok)
+      throw new Error(
+        `The demo calibration session ${setup.name} was not set up: ${JSON.stringify(created.fieldErrors)}`,
+      );
     await advanceSession(facilitator, created.sessionId, "proposals");
     const entries = await db.calibrationEntry.findMany({
       where: { sessionId: created.sessionId },
@@ -65,7 +102,9 @@ export async function seedDemoCalibration(now = new Date()): Promise<void> {
         rating,
         outcome: promote ? "promote" : "stay",
         levelId: promote ? "ic4" : undefined,
-        text: promote ? "Working at Staff scope across the team's biggest project; the review's evidence backs it." : "At the bar for the level this cycle; see the review's evidence.",
+        text: promote
+          ? "Working at Staff scope across the team's biggest project; the review's evidence backs it."
+          : "At the bar for the level this cycle; see the review's evidence.",
         second: (index % 3) + 1,
       });
     }

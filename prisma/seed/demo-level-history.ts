@@ -19,10 +19,19 @@ function spread(text: string): number {
  * records one). Only once: nothing is added while any demo person has a level change.
  */
 export async function seedDemoLevelHistory(now = new Date()): Promise<void> {
-  const ladder = (await servedLadders()).find((entry) => entry.ladder.meta.id === DEMO_LADDER_ID)?.ladder;
+  const ladder = (await servedLadders()).find(
+    (entry) => entry.ladder.meta.id === DEMO_LADDER_ID,
+  )?.ladder;
   if (!ladder) return;
-  const people = await db.user.findMany({ where: { email: { in: demoOrganisation().map((person) => person.email) } }, select: { id: true, email: true, track: true, level: true } });
-  if (!people.length || (await db.levelChange.count({ where: { personId: { in: people.map((person) => person.id) } } }))) return;
+  const people = await db.user.findMany({
+    where: { email: { in: demoOrganisation().map((person) => person.email) } },
+    select: { id: true, email: true, track: true, level: true },
+  });
+  if (
+    !people.length ||
+    (await db.levelChange.count({ where: { personId: { in: people.map((person) => person.id) } } }))
+  )
+    return;
   await db.$transaction(async (tx) => {
     for (const person of people) {
       const seed = spread(person.email);
@@ -33,9 +42,19 @@ export async function seedDemoLevelHistory(now = new Date()): Promise<void> {
       const before = level ? previousLevel(ladder, level.id) : undefined;
       if (!level || !before) continue;
       // Promoted after 35% to 85% of their time here.
-      const changedAt = new Date(createdAt.getTime() + Math.round(daysHere * (0.35 + ((seed * 7) % 500) / 1000)) * DAY);
+      const changedAt = new Date(
+        createdAt.getTime() + Math.round(daysHere * (0.35 + ((seed * 7) % 500) / 1000)) * DAY,
+      );
       await tx.levelChange.create({
-        data: { personId: person.id, fromTrackId: before.trackId, fromLevelId: before.id, toTrackId: level.trackId, toLevelId: level.id, source: "promoted", changedAt },
+        data: {
+          personId: person.id,
+          fromTrackId: before.trackId,
+          fromLevelId: before.id,
+          toTrackId: level.trackId,
+          toLevelId: level.id,
+          source: "promoted",
+          changedAt,
+        },
       });
     }
   });

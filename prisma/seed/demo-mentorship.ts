@@ -1,12 +1,23 @@
 import { db } from "../../app/db/client.server.ts";
 import type { Viewer } from "../../app/modules/identity/policy.ts";
-import { optInPage, saveOptIn, type OptInResult } from "../../app/modules/mentorship/opt-in.server.ts";
+import {
+  optInPage,
+  saveOptIn,
+  type OptInResult,
+} from "../../app/modules/mentorship/opt-in.server.ts";
 import { dateToDay } from "../../app/modules/days.ts";
 import { createProgramme } from "../../app/modules/mentorship/programmes.server.ts";
 
 export const DEMO_PROGRAMME_NAME = "Spring mentoring";
 
-const TEAMS = ["Checkout", "Mobile", "Infrastructure", "Developer Experience", "Data Platform", "Identity"];
+const TEAMS = [
+  "Checkout",
+  "Mobile",
+  "Infrastructure",
+  "Developer Experience",
+  "Data Platform",
+  "Identity",
+];
 
 /** Mentees: goals (competency ids) and time zone. */
 const MENTEES: [string, string[], string][] = [
@@ -26,7 +37,12 @@ const MENTORS: [string, number, string, string[]][] = [
   ["Yuki Sato", 2, "Europe/Berlin", ["system-design", "code-quality", "mentoring"]],
   ["Sven Larsen", 2, "Europe/London", ["operations", "security", "system-design"]],
   ["Nora Lindqvist", 1, "Europe/London", ["testing", "operations"]],
-  ["Patrick Doyle", 2, "Europe/London", ["data-and-measurement", "system-design", "technical-judgement"]],
+  [
+    "Patrick Doyle",
+    2,
+    "Europe/London",
+    ["data-and-measurement", "system-design", "technical-judgement"],
+  ],
   ["Marcus Reid", 1, "America/New_York", ["security", "testing"]],
   ["Arjun Mehta", 2, "Europe/London", ["execution", "collaboration", "written-communication"]],
   ["Liam Byrne", 1, "Europe/Berlin", ["code-quality", "collaboration", "testing"]],
@@ -43,9 +59,19 @@ const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@exam
  * and Peter Walsh, whom the browser tests sign in as. Idempotent.
  */
 export async function seedDemoMentorship(now = new Date()): Promise<void> {
-  if (await db.mentorshipProgramme.findFirst({ where: { name: DEMO_PROGRAMME_NAME }, select: { id: true } })) return;
+  if (
+    await db.mentorshipProgramme.findFirst({
+      where: { name: DEMO_PROGRAMME_NAME },
+      select: { id: true },
+    })
+  )
+    return;
   const people = await db.user.findMany({
-    where: { email: { in: ["priya.raman@example.com", ...[...MENTEES, ...MENTORS].map(([name]) => emailOf(name))] } },
+    where: {
+      email: {
+        in: ["priya.raman@example.com", ...[...MENTEES, ...MENTORS].map(([name]) => emailOf(name))],
+      },
+    },
     select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true },
   });
   const byEmail = new Map(people.map((person) => [person.email, person]));
@@ -75,21 +101,45 @@ export async function seedDemoMentorship(now = new Date()): Promise<void> {
     },
     now,
   );
-  if (!created.ok) throw new Error(`The demo mentorship programme was not set up: ${JSON.stringify(created.fieldErrors)}`);
+  if (!created.ok)
+    throw new Error(
+      `The demo mentorship programme was not set up: ${JSON.stringify(created.fieldErrors)}`,
+    );
   const viewer = (name: string): Viewer | undefined => byEmail.get(emailOf(name));
   const joined = (name: string, result: OptInResult) => {
-    if (!result.ok) throw new Error(`${name} could not join the demo mentorship programme: ${JSON.stringify(result.fieldErrors)}`);
+    if (!result.ok)
+      throw new Error(
+        `${name} could not join the demo mentorship programme: ${JSON.stringify(result.fieldErrors)}`,
+      );
   };
   for (const [name, goals, timeZone] of MENTEES) {
     const person = viewer(name);
-    if (person) joined(name, await saveOptIn(person, created.programmeId, { role: "mentee", goals, preferences: "", timeZone }, now));
+    if (person)
+      joined(
+        name,
+        await saveOptIn(
+          person,
+          created.programmeId,
+          { role: "mentee", goals, preferences: "", timeZone },
+          now,
+        ),
+      );
   }
   for (const [name, capacity, timeZone, offered] of MENTORS) {
     const person = viewer(name);
     if (!person) continue;
-    const prefilled = (await optInPage(person, created.programmeId, "mentor", now)).values.competencies;
+    const prefilled = (await optInPage(person, created.programmeId, "mentor", now)).values
+      .competencies;
     // What they offer first, so the programme's goals stay covered whatever the seeded reviews say.
     const competencies = [...new Set([...offered, ...prefilled])];
-    joined(name, await saveOptIn(person, created.programmeId, { role: "mentor", competencies, capacity, timeZone }, now));
+    joined(
+      name,
+      await saveOptIn(
+        person,
+        created.programmeId,
+        { role: "mentor", competencies, capacity, timeZone },
+        now,
+      ),
+    );
   }
 }

@@ -1,6 +1,9 @@
 import { db } from "../../app/db/client.server.ts";
 import { dateToDay } from "../../app/modules/days.ts";
-import { expressInterest, postOpportunity } from "../../app/modules/opportunities/opportunities.server.ts";
+import {
+  expressInterest,
+  postOpportunity,
+} from "../../app/modules/opportunities/opportunities.server.ts";
 import { recordSponsorship } from "../../app/modules/sponsorship/sponsorship.server.ts";
 
 export const DEMO_OPPORTUNITY_TITLE = "Rebuild the Checkout test harness";
@@ -14,18 +17,32 @@ const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@exam
  * Ines sponsors Ravi Iyer for the next level until half a year from now. Idempotent.
  */
 export async function seedDemoOpportunities(now = new Date()): Promise<void> {
-  if (await db.opportunity.findFirst({ where: { title: DEMO_OPPORTUNITY_TITLE }, select: { id: true } })) return;
+  if (
+    await db.opportunity.findFirst({
+      where: { title: DEMO_OPPORTUNITY_TITLE },
+      select: { id: true },
+    })
+  )
+    return;
   const names = ["Sam Okafor", "Ines Duarte", "Lena Fischer", "Ravi Iyer"];
-  const people = await db.user.findMany({ where: { email: { in: names.map(emailOf) } }, select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } });
+  const people = await db.user.findMany({
+    where: { email: { in: names.map(emailOf) } },
+    select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true },
+  });
   const byName = new Map(people.map((person) => [person.name, person]));
   const [sam, ines, lena, ravi] = names.map((name) => byName.get(name));
   if (!sam || !ines || !lena || !ravi) return;
   const day = (days: number) => dateToDay(new Date(now.getTime() + days * 24 * 60 * 60 * 1000));
-  await db.opportunityPoster.upsert({ where: { personId: ines.id }, create: { personId: ines.id }, update: {} });
+  await db.opportunityPoster.upsert({
+    where: { personId: ines.id },
+    create: { personId: ines.id },
+    update: {},
+  });
   const project = await postOpportunity(sam, {
     kind: "project",
     title: DEMO_OPPORTUNITY_TITLE,
-    description: "Replace the flaky end-to-end suite with contract tests and deterministic fakes, and teach the team to keep it green.",
+    description:
+      "Replace the flaky end-to-end suite with contract tests and deterministic fakes, and teach the team to keep it green.",
     ladderId: "engineering",
     competencyIds: ["testing", "code-quality"],
     minLevel: "ic1",
@@ -37,7 +54,8 @@ export async function seedDemoOpportunities(now = new Date()): Promise<void> {
   await postOpportunity(sam, {
     kind: "rotation",
     title: "Six weeks on the Infrastructure on-call rotation",
-    description: "Shadow, then take, Infrastructure's on-call, and write the runbooks you wished you had.",
+    description:
+      "Shadow, then take, Infrastructure's on-call, and write the runbooks you wished you had.",
     ladderId: "engineering",
     competencyIds: ["operations", "security"],
     minLevel: "ic2",
@@ -49,7 +67,8 @@ export async function seedDemoOpportunities(now = new Date()): Promise<void> {
   await postOpportunity(ines, {
     kind: "gig",
     title: "Review the payments architecture proposal",
-    description: "Read the proposal, run one design review with its authors and write up the decision record.",
+    description:
+      "Read the proposal, run one design review with its authors and write up the decision record.",
     ladderId: "engineering",
     competencyIds: ["system-design", "technical-judgement", "written-communication"],
     minLevel: "ic3",
@@ -57,7 +76,11 @@ export async function seedDemoOpportunities(now = new Date()): Promise<void> {
     startsOn: day(14),
     endsOn: day(14 + 28),
   });
-  await expressInterest(lena, project, "I have been fixing the flaky tests by hand for a quarter and would like to fix them for good.");
+  await expressInterest(
+    lena,
+    project,
+    "I have been fixing the flaky tests by hand for a quarter and would like to fix them for good.",
+  );
   await recordSponsorship(ines, {
     sponseeEmail: ravi.email,
     advocacy: "level",

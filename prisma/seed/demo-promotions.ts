@@ -32,16 +32,43 @@ const DECIDED: [string, string, string, "promote" | "not-yet"][] = [
  * Idempotent.
  */
 export async function seedDemoPromotions(now = new Date()): Promise<void> {
-  if (await db.promotionWindow.findFirst({ where: { name: DEMO_OPEN_WINDOW }, select: { id: true } })) return;
+  if (
+    await db.promotionWindow.findFirst({ where: { name: DEMO_OPEN_WINDOW }, select: { id: true } })
+  )
+    return;
   const served = await servedLadderVersion("engineering");
-  const names = [...DECIDED.map(([name]) => name), "Priya Raman", "Niamh Gallagher", "Rosa Delgado", "Yara Haddad", "Kwame Boateng", "Henrik Sorensen"];
-  const people = new Map((await db.user.findMany({ where: { email: { in: names.map(emailOf) } }, select: { id: true, email: true, isAdmin: true, managerId: true, track: true, level: true } })).map((person) => [person.email, person]));
+  const names = [
+    ...DECIDED.map(([name]) => name),
+    "Priya Raman",
+    "Niamh Gallagher",
+    "Rosa Delgado",
+    "Yara Haddad",
+    "Kwame Boateng",
+    "Henrik Sorensen",
+  ];
+  const people = new Map(
+    (
+      await db.user.findMany({
+        where: { email: { in: names.map(emailOf) } },
+        select: { id: true, email: true, isAdmin: true, managerId: true, track: true, level: true },
+      })
+    ).map((person) => [person.email, person]),
+  );
   const who = (name: string) => people.get(emailOf(name));
   if (!served || names.some((name) => !who(name))) return;
   const admin = who("Priya Raman")!;
-  const day = (days: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
-  const rules = { minMembers: DEFAULT_SETTINGS.minMembers, membersAtOrAbove: DEFAULT_SETTINGS.membersAtOrAbove, minOutsideMembers: DEFAULT_SETTINGS.minOutsideMembers, redactedFirstRead: true };
-  const eligible = await db.user.findMany({ where: { deactivatedAt: null, ladderId: "engineering", level: { not: null } }, select: { id: true, track: true, level: true, teamId: true, managerId: true, attributes: true } });
+  const day = (days: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
+  const rules = {
+    minMembers: DEFAULT_SETTINGS.minMembers,
+    membersAtOrAbove: DEFAULT_SETTINGS.membersAtOrAbove,
+    minOutsideMembers: DEFAULT_SETTINGS.minOutsideMembers,
+    redactedFirstRead: true,
+  };
+  const eligible = await db.user.findMany({
+    where: { deactivatedAt: null, ladderId: "engineering", level: { not: null } },
+    select: { id: true, track: true, level: true, teamId: true, managerId: true, attributes: true },
+  });
 
   const closedAt = day(-60);
   const closed = await db.promotionWindow.create({
@@ -63,7 +90,16 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
       createdById: admin.id,
       // Priya chaired it, and opened its audit the day before it closed: a window closes only after.
       members: { create: [{ personId: admin.id, role: "chair" }] },
-      eligible: { create: eligible.map((person) => ({ personId: person.id, trackId: person.track, levelId: person.level, teamId: person.teamId, managerId: person.managerId, attributes: person.attributes })) },
+      eligible: {
+        create: eligible.map((person) => ({
+          personId: person.id,
+          trackId: person.track,
+          levelId: person.level,
+          teamId: person.teamId,
+          managerId: person.managerId,
+          attributes: person.attributes,
+        })),
+      },
     },
   });
   for (const [index, [name, from, to, outcome]] of DECIDED.entries()) {
@@ -79,16 +115,29 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
         managerId: nominee.managerId,
         targetTrackId: "ic",
         targetLevelId: to,
-        statement: "Working at the next level's scope for two quarters; the packet's evidence backs it.",
+        statement:
+          "Working at the next level's scope for two quarters; the packet's evidence backs it.",
         candidateNumber: index + 1,
         state: "decided",
         createdAt: day(-140),
-        packets: { create: { ladderVersionId: served.versionId, targetTrackId: "ic", targetLevelId: to, submittedAt: day(-116), submittedById: nominee.id, createdAt: day(-140) } },
+        packets: {
+          create: {
+            ladderVersionId: served.versionId,
+            targetTrackId: "ic",
+            targetLevelId: to,
+            submittedAt: day(-116),
+            submittedById: nominee.id,
+            createdAt: day(-140),
+          },
+        },
         decision: {
           create: {
             outcome,
             rationale: "{}",
-            summary: outcome === "promote" ? "Every criterion met." : "Delivery and impact are not yet at the level's scope.",
+            summary:
+              outcome === "promote"
+                ? "Every criterion met."
+                : "Delivery and impact are not yet at the level's scope.",
             decidedById: admin.id,
             decidedAt: day(-95),
             releasedAt: day(-90),
@@ -101,7 +150,13 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
   await db.promotionEvent.createMany({
     data: [
       { windowId: closed.id, actorId: admin.id, kind: "audit-opened", createdAt: day(-61) },
-      { windowId: closed.id, actorId: admin.id, kind: "state", change: JSON.stringify({ state: ["meeting", "closed"] }), createdAt: closedAt },
+      {
+        windowId: closed.id,
+        actorId: admin.id,
+        kind: "state",
+        change: JSON.stringify({ state: ["meeting", "closed"] }),
+        createdAt: closedAt,
+      },
     ],
   });
 
@@ -119,19 +174,77 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
       ...rules,
       openedAt: day(-7),
       createdById: admin.id,
-      eligible: { create: eligible.map((person) => ({ personId: person.id, trackId: person.track, levelId: person.level, teamId: person.teamId, managerId: person.managerId, attributes: person.attributes })) },
+      eligible: {
+        create: eligible.map((person) => ({
+          personId: person.id,
+          trackId: person.track,
+          levelId: person.level,
+          teamId: person.teamId,
+          managerId: person.managerId,
+          attributes: person.attributes,
+        })),
+      },
     },
   });
-  await db.promotionEvent.create({ data: { windowId: open.id, actorId: admin.id, kind: "state", change: JSON.stringify({ state: ["draft", "open"] }), createdAt: day(-7) } });
+  await db.promotionEvent.create({
+    data: {
+      windowId: open.id,
+      actorId: admin.id,
+      kind: "state",
+      change: JSON.stringify({ state: ["draft", "open"] }),
+      createdAt: day(-7),
+    },
+  });
   const niamh = who("Niamh Gallagher")!;
   const made = [
-    await nominate(niamh, { windowId: open.id, nomineeEmail: "", targetLevelId: "ic3", statement: "I have owned the login service's reliability work since spring, including the passkey rollout." }, now),
-    await nominate(who("Rosa Delgado")!, { windowId: open.id, nomineeEmail: emailOf("Yara Haddad"), targetLevelId: "ic3", statement: "Yara leads our token service in all but title and reviews most of the team's designs." }, now),
-    await nominate(who("Kwame Boateng")!, { windowId: open.id, nomineeEmail: emailOf("Henrik Sorensen"), targetLevelId: "tl2", statement: "Henrik steered the identity migration across three teams; I saw it from the architecture forum." }, now),
+    await nominate(
+      niamh,
+      {
+        windowId: open.id,
+        nomineeEmail: "",
+        targetLevelId: "ic3",
+        statement:
+          "I have owned the login service's reliability work since spring, including the passkey rollout.",
+      },
+      now,
+    ),
+    await nominate(
+      who("Rosa Delgado")!,
+      {
+        windowId: open.id,
+        nomineeEmail: emailOf("Yara Haddad"),
+        targetLevelId: "ic3",
+        statement:
+          "Yara leads our token service in all but title and reviews most of the team's designs.",
+      },
+      now,
+    ),
+    await nominate(
+      who("Kwame Boateng")!,
+      {
+        windowId: open.id,
+        nomineeEmail: emailOf("Henrik Sorensen"),
+        targetLevelId: "tl2",
+        statement:
+          "Henrik steered the identity migration across three teams; I saw it from the architecture forum.",
+      },
+      now,
+    ),
   ];
   const own = made[0];
   if (!own?.ok) return;
   const packet = (await nominationPage(niamh, own.nominationId, now)).packet;
   if (!packet) return;
-  await saveCase(niamh, own.nominationId, packet.id, { competencyId: "code-quality", text: "Set the review bar for the login service; two other teams adopted its checklist.", evidence: [], revision: packet.revision }, now);
+  await saveCase(
+    niamh,
+    own.nominationId,
+    packet.id,
+    {
+      competencyId: "code-quality",
+      text: "Set the review bar for the login service; two other teams adopted its checklist.",
+      evidence: [],
+      revision: packet.revision,
+    },
+    now,
+  );
 }

@@ -18,7 +18,16 @@ export async function seedDemoRetention(): Promise<void> {
     { kind: "leavers", keepFor: 12, othersTexts: "keep" },
   ];
   await db.$transaction(async (tx) => {
-    for (const rule of rules) await tx.retentionRule.upsert({ where: { kind: rule.kind }, create: { ...rule, updatedById: priya.id }, update: {} });
-    await tx.legalHold.upsert({ where: { personId: held.id }, create: { personId: held.id, setById: priya.id }, update: {} });
+    for (const rule of rules)
+      await tx.retentionRule.upsert({
+        where: { kind: rule.kind },
+        create: { ...rule, updatedById: priya.id },
+        update: {},
+      });
+    await tx.legalHold.upsert({
+      where: { personId: held.id },
+      create: { personId: held.id, setById: priya.id },
+      update: {},
+    });
   });
 }

@@ -23,18 +23,27 @@ export async function seedDemo(): Promise<{ people: number }> {
   const people = demoOrganisation();
   const result = await importPeople(toCsv(people), { actorId: null, dryRun: false });
   if (!result.ok) {
-    throw new Error(`The demo organisation did not import:\n${result.errors.map((e) => `line ${e.line} ${e.field}: ${e.message}`).join("\n")}`);
+    throw new Error(
+      `The demo organisation did not import:\n${result.errors.map((e) => `line ${e.line} ${e.field}: ${e.message}`).join("\n")}`,
+    );
   }
   const hash = await hashPassword(DEMO_PASSWORD);
   const emails = people.map((p) => p.email);
   await db.$transaction(async (tx) => {
-    const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, password: { select: { userId: true } } } });
+    const users = await tx.user.findMany({
+      where: { email: { in: emails } },
+      select: { id: true, email: true, password: { select: { userId: true } } },
+    });
     const withoutPassword = users.filter((u) => !u.password);
-    if (withoutPassword.length) await tx.password.createMany({ data: withoutPassword.map((u) => ({ userId: u.id, hash })) });
+    if (withoutPassword.length)
+      await tx.password.createMany({ data: withoutPassword.map((u) => ({ userId: u.id, hash })) });
     const admins = people.filter((p) => p.roles?.includes("admin")).map((p) => p.email);
     const hiringAdmins = people.filter((p) => p.roles?.includes("hiringAdmin")).map((p) => p.email);
     await tx.user.updateMany({ where: { email: { in: admins } }, data: { isAdmin: true } });
-    await tx.user.updateMany({ where: { email: { in: hiringAdmins } }, data: { isHiringAdmin: true } });
+    await tx.user.updateMany({
+      where: { email: { in: hiringAdmins } },
+      data: { isHiringAdmin: true },
+    });
   });
   await seedDemoCalibration();
   await seedDemoMentorship();
@@ -56,9 +65,13 @@ export async function seedDemoIfEmpty(): Promise<void> {
   // A company starting with only its own ladders gets a server that runs, not an import error per demo person.
   const served = (await servedLadders()).some((entry) => entry.ladder.meta.id === DEMO_LADDER_ID);
   if (!served) {
-    console.log(`Demo organisation skipped: it needs the "${DEMO_LADDER_ID}" ladder, which the ladder folder does not hold (SEED_DEMO=false stops this line).`);
+    console.log(
+      `Demo organisation skipped: it needs the "${DEMO_LADDER_ID}" ladder, which the ladder folder does not hold (SEED_DEMO=false stops this line).`,
+    );
     return;
   }
   const { people } = await seedDemo();
-  console.log(`Loaded the demo organisation (${people} people). Sign in as priya.raman@example.com with password ${DEMO_PASSWORD}.`);
+  console.log(
+    `Loaded the demo organisation (${people} people). Sign in as priya.raman@example.com with password ${DEMO_PASSWORD}.`,
+  );
 }

@@ -28,7 +28,14 @@ export type HiringHistoryOptions = {
   log?: (message: string) => void;
 };
 
-export type HiringHistorySummary = { openings: number; loops: number; cards: number; scores: number; debriefLoopId: string; pipelineOpeningId: string };
+export type HiringHistorySummary = {
+  openings: number;
+  loops: number;
+  cards: number;
+  scores: number;
+  debriefLoopId: string;
+  pipelineOpeningId: string;
+};
 
 const BULK_ROWS = 1000;
 const LOOPS_PER_WRITE = 500;
@@ -38,7 +45,10 @@ const HOUR = 60 * 60 * 1000;
 const STAGES = [
   { name: "Coding", competencyIds: ["code-quality", "testing", "operations"] },
   { name: "System design", competencyIds: ["system-design", "technical-judgement", "security"] },
-  { name: "Collaboration", competencyIds: ["collaboration", "written-communication", "feedback", "planning"] },
+  {
+    name: "Collaboration",
+    competencyIds: ["collaboration", "written-communication", "feedback", "planning"],
+  },
 ];
 const COMPETENCIES = STAGES.flatMap((stage) => stage.competencyIds);
 const LEVELS = ["ic2", "ic3", "ic4", "ic5"];
@@ -65,18 +75,67 @@ const CANDIDATE: Table = {
 };
 const MOVE: Table = {
   name: "HiringPipelineMove",
-  columns: [["id", "text"], ["candidateId", "text"], ["fromStage", "text"], ["toStage", "text"], ["reason", "text"], ["note", "text"], ["movedById", "text"], ["movedAt", "date"]],
+  columns: [
+    ["id", "text"],
+    ["candidateId", "text"],
+    ["fromStage", "text"],
+    ["toStage", "text"],
+    ["reason", "text"],
+    ["note", "text"],
+    ["movedById", "text"],
+    ["movedAt", "date"],
+  ],
 };
 const LOOP: Table = {
   name: "HiringLoop",
-  columns: [["id", "text"], ["openingId", "text"], ["candidateId", "text"], ["state", "text"], ["decision", "text"], ["rationale", "text"], ["decidedById", "text"], ["decidedAt", "date"], ["createdAt", "date"], ["updatedAt", "date"]],
+  columns: [
+    ["id", "text"],
+    ["openingId", "text"],
+    ["candidateId", "text"],
+    ["state", "text"],
+    ["decision", "text"],
+    ["rationale", "text"],
+    ["decidedById", "text"],
+    ["decidedAt", "date"],
+    ["createdAt", "date"],
+    ["updatedAt", "date"],
+  ],
 };
-const INTERVIEW: Table = { name: "HiringInterview", columns: [["id", "text"], ["loopId", "text"], ["stageId", "text"], ["interviewerId", "text"], ["scheduledAt", "date"], ["createdAt", "date"]] };
+const INTERVIEW: Table = {
+  name: "HiringInterview",
+  columns: [
+    ["id", "text"],
+    ["loopId", "text"],
+    ["stageId", "text"],
+    ["interviewerId", "text"],
+    ["scheduledAt", "date"],
+    ["createdAt", "date"],
+  ],
+};
 const SCORECARD: Table = {
   name: "HiringScorecard",
-  columns: [["id", "text"], ["interviewId", "text"], ["authorId", "text"], ["status", "text"], ["recommendation", "text"], ["summary", "text"], ["revision", "int"], ["submittedAt", "date"], ["createdAt", "date"], ["updatedAt", "date"]],
+  columns: [
+    ["id", "text"],
+    ["interviewId", "text"],
+    ["authorId", "text"],
+    ["status", "text"],
+    ["recommendation", "text"],
+    ["summary", "text"],
+    ["revision", "int"],
+    ["submittedAt", "date"],
+    ["createdAt", "date"],
+    ["updatedAt", "date"],
+  ],
 };
-const SCORE: Table = { name: "HiringScore", columns: [["scorecardId", "text"], ["competencyId", "text"], ["score", "int"], ["notes", "text"]] };
+const SCORE: Table = {
+  name: "HiringScore",
+  columns: [
+    ["scorecardId", "text"],
+    ["competencyId", "text"],
+    ["score", "int"],
+    ["notes", "text"],
+  ],
+};
 
 /** Dates as Prisma itself writes them on each database: ISO text on SQLite, timestamp(3) on PostgreSQL. */
 function placeholder(kind: ColumnKind, position: number, postgres: boolean): string {
@@ -96,9 +155,17 @@ async function bulkInsert(tx: Prisma.TransactionClient, table: Table, rows: Valu
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const chunk = rows.slice(start, start + BULK_ROWS);
     let position = 0;
-    const tuples = chunk.map(() => `(${table.columns.map(([, kind]) => placeholder(kind, ++position, postgres)).join(", ")})`);
-    const values = chunk.flatMap((row) => row.map((value, index) => encode(value, table.columns[index]![1])));
-    await tx.$executeRawUnsafe(`INSERT INTO "${table.name}" (${columns}) VALUES ${tuples.join(", ")}`, ...values);
+    const tuples = chunk.map(
+      () =>
+        `(${table.columns.map(([, kind]) => placeholder(kind, ++position, postgres)).join(", ")})`,
+    );
+    const values = chunk.flatMap((row) =>
+      row.map((value, index) => encode(value, table.columns[index]![1])),
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table.name}" (${columns}) VALUES ${tuples.join(", ")}`,
+      ...values,
+    );
   }
 }
 
@@ -113,16 +180,50 @@ function recommendationFor(mean: number): string {
   return mean >= 3.5 ? "strong-yes" : mean >= 2.75 ? "yes" : mean >= 2 ? "no" : "strong-no";
 }
 
-type Rows = { candidates: Value[][]; moves: Value[][]; loops: Value[][]; interviews: Value[][]; cards: Value[][]; scores: Value[][] };
+type Rows = {
+  candidates: Value[][];
+  moves: Value[][];
+  loops: Value[][];
+  interviews: Value[][];
+  cards: Value[][];
+  scores: Value[][];
+};
 
-const emptyRows = (): Rows => ({ candidates: [], moves: [], loops: [], interviews: [], cards: [], scores: [] });
+const emptyRows = (): Rows => ({
+  candidates: [],
+  moves: [],
+  loops: [],
+  interviews: [],
+  cards: [],
+  scores: [],
+});
 
 /** A candidate's way through the pipeline: [from, to, reason, when], the first their entry; the candidate row ends where the last move does. */
-function addCandidate(rows: Rows, adminId: string, candidate: [string, string, string], createdAt: Date, updatedAt: Date, moves: [string | null, string, string | null, Date][]) {
+function addCandidate(
+  rows: Rows,
+  adminId: string,
+  candidate: [string, string, string],
+  createdAt: Date,
+  updatedAt: Date,
+  moves: [string | null, string, string | null, Date][],
+) {
   const [id, name, email] = candidate;
   const [, stage, , since] = moves.at(-1)!;
-  rows.candidates.push([id, name, email, "Bench", "", adminId, createdAt, updatedAt, stage === "rejected" ? since : null, stage, since]);
-  for (const [from, to, reason, at] of moves) rows.moves.push([randomUUID(), id, from, to, reason, "", adminId, at]);
+  rows.candidates.push([
+    id,
+    name,
+    email,
+    "Bench",
+    "",
+    adminId,
+    createdAt,
+    updatedAt,
+    stage === "rejected" ? since : null,
+    stage,
+    since,
+  ]);
+  for (const [from, to, reason, at] of moves)
+    rows.moves.push([randomUUID(), id, from, to, reason, "", adminId, at]);
 }
 
 async function write(rows: Rows) {
@@ -140,22 +241,51 @@ async function write(rows: Rows) {
 }
 
 /** One interviewer's submitted card: a row for the interview, the card and each competency of the stage. */
-function addCard(rows: Rows, loopId: string, stage: { id: string; competencyIds: string[] }, interviewerId: string, scores: number[], scheduledAt: Date, submittedAt: Date) {
+function addCard(
+  rows: Rows,
+  loopId: string,
+  stage: { id: string; competencyIds: string[] },
+  interviewerId: string,
+  scores: number[],
+  scheduledAt: Date,
+  submittedAt: Date,
+) {
   const interviewId = randomUUID();
   const cardId = randomUUID();
   rows.interviews.push([interviewId, loopId, stage.id, interviewerId, scheduledAt, scheduledAt]);
   const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
-  rows.cards.push([cardId, interviewId, interviewerId, "submitted", recommendationFor(mean), "Bench summary.", 1, submittedAt, scheduledAt, submittedAt]);
-  stage.competencyIds.forEach((competencyId, index) => rows.scores.push([cardId, competencyId, scores[index]!, "Bench evidence."]));
+  rows.cards.push([
+    cardId,
+    interviewId,
+    interviewerId,
+    "submitted",
+    recommendationFor(mean),
+    "Bench summary.",
+    1,
+    submittedAt,
+    scheduledAt,
+    submittedAt,
+  ]);
+  stage.competencyIds.forEach((competencyId, index) =>
+    rows.scores.push([cardId, competencyId, scores[index]!, "Bench evidence."]),
+  );
 }
 
-export async function seedHiringHistory(options: HiringHistoryOptions): Promise<HiringHistorySummary> {
+export async function seedHiringHistory(
+  options: HiringHistoryOptions,
+): Promise<HiringHistorySummary> {
   const loopCount = options.loops ?? 2000;
   const next = random(options.seed ?? 15);
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
-  const pool = await db.user.findMany({ where: { deactivatedAt: null, teamId: { not: null } }, orderBy: { email: "asc" }, take: options.interviewers ?? 200, select: { id: true } });
-  if (pool.length < 6) throw new Error("hiring history needs at least six people with a team to interview");
+  const pool = await db.user.findMany({
+    where: { deactivatedAt: null, teamId: { not: null } },
+    orderBy: { email: "asc" },
+    take: options.interviewers ?? 200,
+    select: { id: true },
+  });
+  if (pool.length < 6)
+    throw new Error("hiring history needs at least six people with a team to interview");
   const leniency = new Map(pool.map((person) => [person.id, normal(next, 0.35)]));
 
   const served = await servedLadderVersion("engineering");
@@ -173,9 +303,18 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
           state: "closed",
           createdById: options.adminId,
           admins: { create: { userId: options.adminId } },
-          stages: { create: STAGES.map((stage, position) => ({ name: stage.name, position, competencyIds: JSON.stringify(stage.competencyIds) })) },
+          stages: {
+            create: STAGES.map((stage, position) => ({
+              name: stage.name,
+              position,
+              competencyIds: JSON.stringify(stage.competencyIds),
+            })),
+          },
         },
-        select: { id: true, stages: { orderBy: { position: "asc" }, select: { id: true, competencyIds: true } } },
+        select: {
+          id: true,
+          stages: { orderBy: { position: "asc" }, select: { id: true, competencyIds: true } },
+        },
       }),
     );
   }
@@ -200,10 +339,20 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
     interviewers.forEach((interviewerId, position) => {
       const stage = opening.stages[stageOf(position)]!;
       const competencyIds = JSON.parse(stage.competencyIds) as string[];
-      const given = competencyIds.map(() => clamp(ability + leniency.get(interviewerId)! + normal(next, 0.5)));
+      const given = competencyIds.map(() =>
+        clamp(ability + leniency.get(interviewerId)! + normal(next, 0.5)),
+      );
       total += given.reduce((sum, score) => sum + score, 0);
       count += given.length;
-      addCard(rows, loopId, { id: stage.id, competencyIds }, interviewerId, given, scheduledAt, new Date(scheduledAt.getTime() + (1 + next() * 72) * HOUR));
+      addCard(
+        rows,
+        loopId,
+        { id: stage.id, competencyIds },
+        interviewerId,
+        given,
+        scheduledAt,
+        new Date(scheduledAt.getTime() + (1 + next() * 72) * HOUR),
+      );
       cards += 1;
       scores += given.length;
     });
@@ -211,14 +360,40 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
     const decidedAt = new Date(scheduledAt.getTime() + 4 * DAY);
     // Screened the week before the interviews; a hire takes the offer two weeks after the decision.
     const hiredAt = new Date(decidedAt.getTime() + 14 * DAY);
-    addCandidate(rows, options.adminId, [candidateId, `Bench candidate ${index + 1}`, `candidate${index + 1}@bench.example.net`], new Date(scheduledAt.getTime() - 7 * DAY), decidedAt, [
-      [null, "screen", null, new Date(scheduledAt.getTime() - 7 * DAY)],
-      ["screen", "interviews", null, new Date(scheduledAt.getTime() - 3 * DAY)],
-      ...(hire
-        ? ([["interviews", "offer", null, decidedAt], ...(hiredAt < now ? [["offer", "hired", null, hiredAt]] : [])] as [string, string, null, Date][])
-        : ([["interviews", "rejected", "interviews", decidedAt]] as [string, string, string, Date][])),
+    addCandidate(
+      rows,
+      options.adminId,
+      [candidateId, `Bench candidate ${index + 1}`, `candidate${index + 1}@bench.example.net`],
+      new Date(scheduledAt.getTime() - 7 * DAY),
+      decidedAt,
+      [
+        [null, "screen", null, new Date(scheduledAt.getTime() - 7 * DAY)],
+        ["screen", "interviews", null, new Date(scheduledAt.getTime() - 3 * DAY)],
+        ...(hire
+          ? ([
+              ["interviews", "offer", null, decidedAt],
+              ...(hiredAt < now ? [["offer", "hired", null, hiredAt]] : []),
+            ] as [string, string, null, Date][])
+          : ([["interviews", "rejected", "interviews", decidedAt]] as [
+              string,
+              string,
+              string,
+              Date,
+            ][])),
+      ],
+    );
+    rows.loops.push([
+      loopId,
+      opening.id,
+      candidateId,
+      "decided",
+      hire ? "hire" : "no-hire",
+      "Bench decision.",
+      options.adminId,
+      decidedAt,
+      scheduledAt,
+      decidedAt,
     ]);
-    rows.loops.push([loopId, opening.id, candidateId, "decided", hire ? "hire" : "no-hire", "Bench decision.", options.adminId, decidedAt, scheduledAt, decidedAt]);
     if ((index + 1) % LOOPS_PER_WRITE === 0) {
       await write(rows);
       rows = emptyRows();
@@ -237,7 +412,13 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
       levelId: "ic3",
       createdById: options.adminId,
       admins: { create: { userId: options.adminId } },
-      stages: { create: { name: "Panel interview", position: 0, competencyIds: JSON.stringify(COMPETENCIES) } },
+      stages: {
+        create: {
+          name: "Panel interview",
+          position: 0,
+          competencyIds: JSON.stringify(COMPETENCIES),
+        },
+      },
     },
     select: { id: true, stages: { select: { id: true } } },
   });
@@ -245,14 +426,47 @@ export async function seedHiringHistory(options: HiringHistoryOptions): Promise<
   const debriefLoopId = randomUUID();
   const candidateId = randomUUID();
   const scheduledAt = new Date(now.getTime() - DAY);
-  addCandidate(rows, options.adminId, [candidateId, "Bench debrief candidate", "debrief@bench.example.net"], scheduledAt, scheduledAt, [
-    [null, "screen", null, new Date(scheduledAt.getTime() - 7 * DAY)],
-    ["screen", "interviews", null, new Date(scheduledAt.getTime() - 3 * DAY)],
+  addCandidate(
+    rows,
+    options.adminId,
+    [candidateId, "Bench debrief candidate", "debrief@bench.example.net"],
+    scheduledAt,
+    scheduledAt,
+    [
+      [null, "screen", null, new Date(scheduledAt.getTime() - 7 * DAY)],
+      ["screen", "interviews", null, new Date(scheduledAt.getTime() - 3 * DAY)],
+    ],
+  );
+  rows.loops.push([
+    debriefLoopId,
+    debriefOpening.id,
+    candidateId,
+    "open",
+    null,
+    "",
+    null,
+    null,
+    scheduledAt,
+    scheduledAt,
   ]);
-  rows.loops.push([debriefLoopId, debriefOpening.id, candidateId, "open", null, "", null, null, scheduledAt, scheduledAt]);
   for (const person of pool.slice(0, 6)) {
-    addCard(rows, debriefLoopId, { id: debriefOpening.stages[0]!.id, competencyIds: COMPETENCIES }, person.id, COMPETENCIES.map(() => clamp(2.8 + leniency.get(person.id)! + normal(next, 0.7))), scheduledAt, new Date(scheduledAt.getTime() + 2 * HOUR));
+    addCard(
+      rows,
+      debriefLoopId,
+      { id: debriefOpening.stages[0]!.id, competencyIds: COMPETENCIES },
+      person.id,
+      COMPETENCIES.map(() => clamp(2.8 + leniency.get(person.id)! + normal(next, 0.7))),
+      scheduledAt,
+      new Date(scheduledAt.getTime() + 2 * HOUR),
+    );
   }
   await write(rows);
-  return { openings: openings.length + 1, loops: loopCount + 1, cards: cards + 6, scores: scores + 60, debriefLoopId, pipelineOpeningId: openings[0]!.id };
+  return {
+    openings: openings.length + 1,
+    loops: loopCount + 1,
+    cards: cards + 6,
+    scores: scores + 60,
+    debriefLoopId,
+    pipelineOpeningId: openings[0]!.id,
+  };
 }

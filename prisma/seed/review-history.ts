@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { expectationsFor, getLevel, getTrack, nextLevel, type Ladder } from "../../app/modules/ladders/index.ts";
+import {
+  expectationsFor,
+  getLevel,
+  getTrack,
+  nextLevel,
+  type Ladder,
+} from "../../app/modules/ladders/index.ts";
 import { ladderForLevel } from "../../app/modules/ladders/registry.server.ts";
 import { db, type Prisma } from "../../app/db/client.server.ts";
 import { getEnv } from "../../app/utils/env.server.ts";
@@ -77,20 +83,35 @@ type CyclePlan = { name: string; startsOn: Date; endsOn: Date; closedAt: Date };
  */
 export function planCycles(count: number, now: Date): CyclePlan[] {
   const plans: CyclePlan[] = [];
-  const newest = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 30 * DAY);
+  const newest = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 30 * DAY,
+  );
   for (let index = 0; index < count; index++) {
     // The 28th at most: every month has it, so stepping back by months never spills into the next.
-    const endsOn = new Date(Date.UTC(newest.getUTCFullYear(), newest.getUTCMonth() - 6 * index, Math.min(newest.getUTCDate(), 28)));
+    const endsOn = new Date(
+      Date.UTC(
+        newest.getUTCFullYear(),
+        newest.getUTCMonth() - 6 * index,
+        Math.min(newest.getUTCDate(), 28),
+      ),
+    );
     const startsOn = new Date(endsOn.getTime() - 27 * DAY);
     const half = endsOn.getUTCMonth() < 6 ? "Spring" : "Autumn";
-    plans.push({ name: `${half} ${endsOn.getUTCFullYear()} review`, startsOn, endsOn, closedAt: new Date(endsOn.getTime() + 7 * DAY) });
+    plans.push({
+      name: `${half} ${endsOn.getUTCFullYear()} review`,
+      startsOn,
+      endsOn,
+      closedAt: new Date(endsOn.getTime() + 7 * DAY),
+    });
   }
   return plans;
 }
 
 const clamp = (value: number) => Math.max(1, Math.min(4, Math.round(value)));
 
-export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Promise<ReviewHistorySummary> {
+export async function seedReviewHistory(
+  options: ReviewHistoryOptions = {},
+): Promise<ReviewHistorySummary> {
   const count = options.cycles ?? 2;
   const next = random(options.seed ?? 7);
   const evidenceShare = options.evidenceShare ?? 0.6;
@@ -102,7 +123,11 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
       select: { id: true, managerId: true, level: true, track: true },
     })
   ).filter((person): person is Person => person.level !== null && person.track !== null);
-  const active = new Set((await db.user.findMany({ where: { deactivatedAt: null }, select: { id: true } })).map((user) => user.id));
+  const active = new Set(
+    (await db.user.findMany({ where: { deactivatedAt: null }, select: { id: true } })).map(
+      (user) => user.id,
+    ),
+  );
 
   const ladders = new Map<string, LadderInfo | null>();
   for (const level of new Set(people.map((person) => person.level))) {
@@ -111,15 +136,34 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
   }
   const assessable = people.filter((person) => {
     const info = ladders.get(person.level);
-    return info && getTrack(info.ladder, person.track)?.levels.some((level) => level.id === person.level);
+    return (
+      info && getTrack(info.ladder, person.track)?.levels.some((level) => level.id === person.level)
+    );
   });
   // Each person's own leaning, so their profile is recognisable from one cycle to the next.
   const strength = new Map(assessable.map((person) => [person.id, 2.2 + next() * 1.4]));
 
   const existing = new Map(
-    (await db.reviewCycle.findMany({ select: { id: true, name: true, closedAt: true, participants: { select: { userId: true } } } })).map((cycle) => [cycle.name, cycle]),
+    (
+      await db.reviewCycle.findMany({
+        select: {
+          id: true,
+          name: true,
+          closedAt: true,
+          participants: { select: { userId: true } },
+        },
+      })
+    ).map((cycle) => [cycle.name, cycle]),
   );
-  const summary: ReviewHistorySummary = { cycles: 0, skipped: [], completed: [], participants: 0, assessments: 0, ratings: 0, evidence: 0 };
+  const summary: ReviewHistorySummary = {
+    cycles: 0,
+    skipped: [],
+    completed: [],
+    participants: 0,
+    assessments: 0,
+    ratings: 0,
+    evidence: 0,
+  };
   const plans = planCycles(count, options.now ?? new Date()).reverse();
   for (const [index, plan] of plans.entries()) {
     const already = existing.get(plan.name);
@@ -133,8 +177,22 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
     const started = performance.now();
     await db.$transaction(
       async (tx) => {
-        const cycle = already ?? (await tx.reviewCycle.create({ data: { name: plan.name, startsOn: plan.startsOn, endsOn: plan.endsOn, closedAt: plan.closedAt }, select: { id: true } }));
-        await bulkInsert(tx, PARTICIPANT_TABLE, joining.map((person) => [cycle.id, person.id]));
+        const cycle =
+          already ??
+          (await tx.reviewCycle.create({
+            data: {
+              name: plan.name,
+              startsOn: plan.startsOn,
+              endsOn: plan.endsOn,
+              closedAt: plan.closedAt,
+            },
+            select: { id: true },
+          }));
+        await bulkInsert(
+          tx,
+          PARTICIPANT_TABLE,
+          joining.map((person) => [cycle.id, person.id]),
+        );
         for (let start = 0; start < joining.length; start += PEOPLE_BATCH) {
           const rows = buildBatch(joining.slice(start, start + PEOPLE_BATCH), {
             cycleId: cycle.id,
@@ -160,7 +218,9 @@ export async function seedReviewHistory(options: ReviewHistoryOptions = {}): Pro
     if (already) summary.completed.push({ name: plan.name, joined: joining.length });
     else summary.cycles += 1;
     summary.participants += joining.length;
-    log(`${plan.name}: ${joining.length.toLocaleString("en-GB")} participants${already ? " joined it" : ""} in ${Math.round(performance.now() - started)} ms`);
+    log(
+      `${plan.name}: ${joining.length.toLocaleString("en-GB")} participants${already ? " joined it" : ""} in ${Math.round(performance.now() - started)} ms`,
+    );
   }
   return summary;
 }
@@ -171,7 +231,13 @@ type ColumnKind = "text" | "int" | "date" | "json";
 type Table = { name: string; columns: [string, ColumnKind][] };
 type Value = string | number | Date | null;
 
-const PARTICIPANT_TABLE: Table = { name: "ReviewCycleParticipant", columns: [["cycleId", "text"], ["userId", "text"]] };
+const PARTICIPANT_TABLE: Table = {
+  name: "ReviewCycleParticipant",
+  columns: [
+    ["cycleId", "text"],
+    ["userId", "text"],
+  ],
+};
 const ASSESSMENT_TABLE: Table = {
   name: "Assessment",
   columns: [
@@ -193,11 +259,25 @@ const ASSESSMENT_TABLE: Table = {
 };
 const RATING_TABLE: Table = {
   name: "AssessmentRating",
-  columns: [["id", "text"], ["assessmentId", "text"], ["competencyId", "text"], ["rating", "int"], ["notes", "text"], ["nextLevelMarks", "json"]],
+  columns: [
+    ["id", "text"],
+    ["assessmentId", "text"],
+    ["competencyId", "text"],
+    ["rating", "int"],
+    ["notes", "text"],
+    ["nextLevelMarks", "json"],
+  ],
 };
 const EVIDENCE_TABLE: Table = {
   name: "RatingEvidence",
-  columns: [["id", "text"], ["ratingId", "text"], ["text", "text"], ["url", "text"], ["occurredOn", "date"], ["createdAt", "date"]],
+  columns: [
+    ["id", "text"],
+    ["ratingId", "text"],
+    ["text", "text"],
+    ["url", "text"],
+    ["occurredOn", "date"],
+    ["createdAt", "date"],
+  ],
 };
 
 /** Dates as Prisma itself writes them on each database: ISO text on SQLite, timestamp(3) on PostgreSQL. */
@@ -220,9 +300,17 @@ async function bulkInsert(tx: Prisma.TransactionClient, table: Table, rows: Valu
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const chunk = rows.slice(start, start + BULK_ROWS);
     let position = 0;
-    const tuples = chunk.map(() => `(${table.columns.map(([, kind]) => placeholder(kind, ++position, postgres)).join(", ")})`);
-    const values = chunk.flatMap((row) => row.map((value, index) => encode(value, table.columns[index]![1])));
-    await tx.$executeRawUnsafe(`INSERT INTO "${table.name}" (${columns}) VALUES ${tuples.join(", ")}`, ...values);
+    const tuples = chunk.map(
+      () =>
+        `(${table.columns.map(([, kind]) => placeholder(kind, ++position, postgres)).join(", ")})`,
+    );
+    const values = chunk.flatMap((row) =>
+      row.map((value, index) => encode(value, table.columns[index]![1])),
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table.name}" (${columns}) VALUES ${tuples.join(", ")}`,
+      ...values,
+    );
   }
 }
 
@@ -253,7 +341,13 @@ function buildBatch(people: Person[], context: BatchContext) {
     const base = context.strength.get(person.id)! + context.growth;
     const selfId = randomUUID();
     const selfSubmittedAt = new Date(plan.startsOn.getTime() + next() * span * 0.7);
-    const common = (id: string, kind: string, authorId: string, summary: string, submittedAt: Date): Value[] => [
+    const common = (
+      id: string,
+      kind: string,
+      authorId: string,
+      summary: string,
+      submittedAt: Date,
+    ): Value[] => [
       id,
       kind,
       "submitted",
@@ -269,12 +363,29 @@ function buildBatch(people: Person[], context: BatchContext) {
       createdAt,
       submittedAt,
     ];
-    assessments.push(common(selfId, "self", person.id, "A steady half-year; most proud of the work with the wider team.", selfSubmittedAt));
-    const managerId = person.managerId && context.active.has(person.managerId) ? person.managerId : null;
+    assessments.push(
+      common(
+        selfId,
+        "self",
+        person.id,
+        "A steady half-year; most proud of the work with the wider team.",
+        selfSubmittedAt,
+      ),
+    );
+    const managerId =
+      person.managerId && context.active.has(person.managerId) ? person.managerId : null;
     const reviewId = managerId ? randomUUID() : null;
     if (managerId && reviewId) {
       const submittedAt = new Date(selfSubmittedAt.getTime() + (0.1 + next() * 0.3) * span);
-      assessments.push(common(reviewId, "manager", managerId, "Solid at the level, with clear next steps towards the next one.", submittedAt));
+      assessments.push(
+        common(
+          reviewId,
+          "manager",
+          managerId,
+          "Solid at the level, with clear next steps towards the next one.",
+          submittedAt,
+        ),
+      );
     }
     for (const competencyId of competencyIds) {
       const self = clamp(base + (next() - 0.5) * 1.6);
@@ -287,7 +398,14 @@ function buildBatch(people: Person[], context: BatchContext) {
       ] as const) {
         if (!assessmentId) continue;
         const ratingId = randomUUID();
-        ratings.push([ratingId, assessmentId, competencyId, rating, "", expectations ? JSON.stringify(nextLevelMarks(expectations, rating, next)) : null]);
+        ratings.push([
+          ratingId,
+          assessmentId,
+          competencyId,
+          rating,
+          "",
+          expectations ? JSON.stringify(nextLevelMarks(expectations, rating, next)) : null,
+        ]);
         if (next() < context.evidenceShare) {
           evidence.push([
             randomUUID(),
@@ -305,7 +423,11 @@ function buildBatch(people: Person[], context: BatchContext) {
 }
 
 /** Which of the next level's expectations look met, going by the rating at this level. */
-function nextLevelMarks(expectations: number, rating: number, next: () => number): Record<string, string> {
+function nextLevelMarks(
+  expectations: number,
+  rating: number,
+  next: () => number,
+): Record<string, string> {
   const marks: Record<string, string> = {};
   for (let index = 0; index < expectations; index++) {
     const roll = next() + (rating - 2.5) * 0.25;

@@ -13,7 +13,8 @@ import { axe, people, signIn } from "./helpers";
  */
 
 /** A page by its path, or by the first link seen so far that matches (plus a suffix). `missingInDemo`: the demo may hold none yet; say so instead of failing. */
-type Step = { path: string } | { link: RegExp; suffix?: string; label: string; missingInDemo?: string };
+type Step =
+  { path: string } | { link: RegExp; suffix?: string; label: string; missingInDemo?: string };
 
 const WIDTHS = [
   { name: "desktop", viewport: { width: 1280, height: 900 } },
@@ -92,16 +93,30 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/calibration" },
       { path: "/calibration/new" },
       { link: /^\/calibration\/(?!new$)[^/]+$/, label: "a calibration session" },
-      { link: /^\/calibration\/[^/]+$/, suffix: "?tab=managers", label: "a calibration session's managers" },
+      {
+        link: /^\/calibration\/[^/]+$/,
+        suffix: "?tab=managers",
+        label: "a calibration session's managers",
+      },
       { link: /^\/calibration\/[^/]+\/grid$/, label: "a calibration session's grid" },
       { link: /^\/calibration\/[^/]+\/meeting$/, label: "a calibration session's meeting mode" },
-      { link: /^\/calibration\/[^/]+\/fairness$/, label: "a fairness report", missingInDemo: "the demo organisation has no locked calibration session, whose fairness report admins read; calibration.spec.ts checks one in every view" },
+      {
+        link: /^\/calibration\/[^/]+\/fairness$/,
+        label: "a fairness report",
+        missingInDemo:
+          "the demo organisation has no locked calibration session, whose fairness report admins read; calibration.spec.ts checks one in every view",
+      },
       { path: "/mentorship" },
       { path: "/mentorship/new" },
       { link: /^\/mentorship\/(?!new$)[^/]+$/, label: "a programme" },
       { link: /^\/mentorship\/[^/]+\/matching$/, label: "a programme's matching" },
       { link: /^\/mentorship\/[^/]+\/mentors$/, label: "a programme's mentors" },
-      { link: /^\/mentorship\/[^/]+\/pairs\/[^/]+$/, label: "a pair", missingInDemo: "the demo organisation's programme has no pairs until an admin runs matching and publishes; mentorship.spec.ts checks one in every view" },
+      {
+        link: /^\/mentorship\/[^/]+\/pairs\/[^/]+$/,
+        label: "a pair",
+        missingInDemo:
+          "the demo organisation's programme has no pairs until an admin runs matching and publishes; mentorship.spec.ts checks one in every view",
+      },
       { link: /^\/mentorship\/[^/]+\/report$/, label: "a programme's report" },
       { link: /^\/mentorship\/[^/]+\/settings$/, label: "a programme's settings" },
       { path: "/hiring/settings" },
@@ -131,14 +146,20 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
     steps: [
       { path: "/mentorship" },
       { link: /^\/mentorship\/[^/]+$/, label: "a programme" },
-      { link: /^\/mentorship\/[^/]+\/mentors$/, label: "a programme's mentors, with the mentor's own note" },
+      {
+        link: /^\/mentorship\/[^/]+\/mentors$/,
+        label: "a programme's mentors, with the mentor's own note",
+      },
       { link: /^\/mentorship\/[^/]+\/requests$/, label: "requests to a mentor" },
     ],
   },
   {
     name: "interviewer",
     email: interviewer.email,
-    steps: [{ path: "/hiring" }, { link: /^\/hiring\/interviews\/[^/]+$/, label: "an interview's scorecard" }],
+    steps: [
+      { path: "/hiring" },
+      { link: /^\/hiring\/interviews\/[^/]+$/, label: "an interview's scorecard" },
+    ],
   },
 ];
 
@@ -160,13 +181,19 @@ async function violations(page: Page, rules?: string[]): Promise<string[]> {
   const results = await (rules ? builder.withRules(rules) : builder).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
 }
 
 /** Paths of the page's own links, in document order. */
 async function linkPaths(page: Page): Promise<string[]> {
   return page.locator("a[href]").evaluateAll((links) =>
-    links.map((link) => new URL((link as HTMLAnchorElement).href)).filter((url) => url.origin === location.origin).map((url) => url.pathname),
+    links
+      .map((link) => new URL((link as HTMLAnchorElement).href))
+      .filter((url) => url.origin === location.origin)
+      .map((url) => url.pathname),
   );
 }
 
@@ -182,7 +209,11 @@ for (const role of ROLES) {
         // Each page is loaded and analysed twice (light, then dark): the sweep's time grows with
         // its pages, so its budget does too (an axe pass takes 2 to 3 s a page on a quiet machine: about 6 s a page in all).
         test.setTimeout(30_000 + role.steps.length * 12_000);
-        const context: BrowserContext = await browser.newContext({ storageState: state, viewport: width.viewport, colorScheme: "light" });
+        const context: BrowserContext = await browser.newContext({
+          storageState: state,
+          viewport: width.viewport,
+          colorScheme: "light",
+        });
         const page = await context.newPage();
         const seen: string[] = [];
         const found: Record<string, string[]> = {};
@@ -192,10 +223,15 @@ for (const role of ROLES) {
           else {
             const target = seen.find((candidate) => step.link.test(candidate));
             if (!target && step.missingInDemo) {
-              test.info().annotations.push({ type: "not checked", description: `${step.label}: ${step.missingInDemo}` });
+              test.info().annotations.push({
+                type: "not checked",
+                description: `${step.label}: ${step.missingInDemo}`,
+              });
               continue;
             }
-            expect.soft(target, `no link to ${step.label} on the pages visited as ${role.name}`).toBeDefined();
+            expect
+              .soft(target, `no link to ${step.label} on the pages visited as ${role.name}`)
+              .toBeDefined();
             if (!target) continue;
             path = `${target}${step.suffix ?? ""}`;
           }

@@ -6,11 +6,18 @@ const good = [
   "Ruth Okonjo,ruth.okonjo@example.com,sam.okafor@example.com,Checkout,ic,ic2",
   "Tomasz Zielinski,tomasz.zielinski@example.com,ruth.okonjo@example.com,Checkout,ic,ic1",
 ];
-const badRow = "Tomasz Zielinski,tomasz.zielinski@example.com,no.such.person@example.com,Checkout,ic,ic1";
+const badRow =
+  "Tomasz Zielinski,tomasz.zielinski@example.com,no.such.person@example.com,Checkout,ic,ic1";
 
 async function chooseCsv(page: Page, lines: string[]) {
-  await page.getByLabel("Choose a CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
-  await expect(page.getByLabel("CSV", { exact: true })).toHaveValue(new RegExp(lines[lines.length - 1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await page.getByLabel("Choose a CSV file").setInputFiles({
+    name: "people.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${lines.join("\n")}\n`),
+  });
+  await expect(page.getByLabel("CSV", { exact: true })).toHaveValue(
+    new RegExp(lines[lines.length - 1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+  );
 }
 
 async function findPerson(page: Page, name: string) {
@@ -21,7 +28,9 @@ async function findPerson(page: Page, name: string) {
   await expectAccessible(page);
 }
 
-test("an admin imports a CSV: a bad row is named and nothing is written; the fixed file imports", async ({ page }) => {
+test("an admin imports a CSV: a bad row is named and nothing is written; the fixed file imports", async ({
+  page,
+}) => {
   await signIn(page, people.admin.email);
   await page.getByRole("link", { name: "Import from CSV" }).click();
   await expect(page.getByRole("heading", { name: "Import people" })).toBeVisible();
@@ -31,7 +40,9 @@ test("an admin imports a CSV: a bad row is named and nothing is written; the fix
   const problems = page.getByRole("table", { name: "Problems by line" });
   await expect(problems.getByRole("rowheader", { name: "Line 3" })).toBeVisible();
   await expect(problems.getByRole("row", { name: /Line 3/ })).toContainText("manager_email");
-  await expect(problems.getByRole("row", { name: /Line 3/ })).toContainText("no.such.person@example.com");
+  await expect(problems.getByRole("row", { name: /Line 3/ })).toContainText(
+    "no.such.person@example.com",
+  );
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
   await expectAccessible(page);
 
@@ -58,8 +69,14 @@ test("a file that is not UTF-8 is refused when chosen, and nothing is sent", asy
   await expectAccessible(page);
   await page.goto("/admin/people/import");
   // "José" saved as Latin-1: the é is one byte that is not UTF-8.
-  const latin1 = Buffer.concat([Buffer.from(`${header}\nJos`), Buffer.from([0xe9]), Buffer.from(",jose@example.com,,,,\n")]);
-  await page.getByLabel("Choose a CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: latin1 });
+  const latin1 = Buffer.concat([
+    Buffer.from(`${header}\nJos`),
+    Buffer.from([0xe9]),
+    Buffer.from(",jose@example.com,,,,\n"),
+  ]);
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: latin1 });
   await expect(page.getByText("That file is not UTF-8 text.")).toBeVisible();
   await expect(page.getByLabel("CSV", { exact: true })).toHaveValue("");
   await expectAccessible(page);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-test("an admin issues an API token, a tool reads people with it page by page, and revoking it shuts the tool out", async ({ page }) => {
+test("an admin issues an API token, a tool reads people with it page by page, and revoking it shuts the tool out", async ({
+  page,
+}) => {
   await signIn(page, people.admin.email);
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
@@ -22,7 +24,12 @@ test("an admin issues an API token, a tool reads people with it page by page, an
   expect(first.status()).toBe(200);
   const page1 = await first.json();
   expect(page1.data).toHaveLength(2);
-  const second = await (await page.request.get(`/api/v1/people?limit=2&cursor=${encodeURIComponent(page1.nextCursor)}`, { headers })).json();
+  const second = await (
+    await page.request.get(
+      `/api/v1/people?limit=2&cursor=${encodeURIComponent(page1.nextCursor)}`,
+      { headers },
+    )
+  ).json();
   expect(second.data[0].id).not.toBe(page1.data[0].id);
   expect((await page.request.get("/api/v1/ladders", { headers })).status()).toBe(403);
   expect((await page.request.get("/api/v1/openapi.json")).status()).toBe(200);
@@ -36,7 +43,9 @@ test("an admin issues an API token, a tool reads people with it page by page, an
   expect((await page.request.get("/api/v1/people", { headers })).status()).toBe(401);
 });
 
-test("an engineer issues their own token on their account page: it reads what their pages show them, the admin pages' reads are refused", async ({ page }) => {
+test("an engineer issues their own token on their account page: it reads what their pages show them, the admin pages' reads are refused", async ({
+  page,
+}) => {
   await signIn(page, people.engineer.email);
   await page.goto("/settings/email");
   await page.getByRole("link", { name: "API tokens for your own tools" }).click();
@@ -55,30 +64,43 @@ test("an engineer issues their own token on their account page: it reads what th
   const teams = await page.request.get("/api/v1/teams", { headers });
   expect(teams.status()).toBe(403);
 
-  await page.getByRole("row", { name: /My sheet/ }).getByRole("button", { name: "Revoke My sheet" }).click();
+  await page
+    .getByRole("row", { name: /My sheet/ })
+    .getByRole("button", { name: "Revoke My sheet" })
+    .click();
   await expect(page.getByText("Token revoked")).toBeVisible();
   expect((await page.request.get("/api/v1/people", { headers })).status()).toBe(401);
 });
 
-test("an admin finds an engineer's own token beneath the organisation's and revokes it: the tool is shut out, and the engineer's page says so", async ({ browser }) => {
+test("an admin finds an engineer's own token beneath the organisation's and revokes it: the tool is shut out, and the engineer's page says so", async ({
+  browser,
+}) => {
   const engineer = await (await browser.newContext()).newPage();
   await signIn(engineer, people.engineer.email);
   await engineer.goto("/settings/api");
   await engineer.getByLabel("Name", { exact: true }).fill("Lena's dashboard");
   await engineer.getByRole("checkbox", { name: /Read people and teams/ }).check();
   await engineer.getByRole("button", { name: "Issue token" }).click();
-  const headers = { Authorization: `Bearer ${await engineer.getByLabel("New API token").inputValue()}` };
+  const headers = {
+    Authorization: `Bearer ${await engineer.getByLabel("New API token").inputValue()}`,
+  };
   expect((await engineer.request.get("/api/v1/people", { headers })).status()).toBe(200);
 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, people.admin.email);
   await admin.goto("/admin/api");
-  const row = admin.getByRole("table", { name: "People's own tokens" }).getByRole("row", { name: /Lena's dashboard/ });
+  const row = admin
+    .getByRole("table", { name: "People's own tokens" })
+    .getByRole("row", { name: /Lena's dashboard/ });
   await expect(row).toContainText(`Belongs to ${people.engineer.name}`);
   await expectAccessible(admin);
   await row.getByRole("button", { name: "Revoke Lena's dashboard" }).click();
   await expect(admin.getByText("Token revoked")).toBeVisible();
-  await expect(admin.getByRole("table", { name: "People's own tokens" }).getByRole("row", { name: /Lena's dashboard/ })).toHaveCount(0);
+  await expect(
+    admin
+      .getByRole("table", { name: "People's own tokens" })
+      .getByRole("row", { name: /Lena's dashboard/ }),
+  ).toHaveCount(0);
   expect((await admin.request.get("/api/v1/people", { headers })).status()).toBe(401);
 
   await engineer.reload();

@@ -20,24 +20,32 @@ test("a wrong password is refused with a clear message and keeps the email", asy
   await page.getByLabel("Email").fill(people.manager.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
+  await expect(
+    page.getByText("That email and password do not match an active account."),
+  ).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(people.manager.email);
   await signInThroughForm(page, people.manager.email);
 });
 
-test("after a refused sign-in, one click on Sign in with the right password signs in", async ({ page }) => {
+test("after a refused sign-in, one click on Sign in with the right password signs in", async ({
+  page,
+}) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill(people.hiringAdmin.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
+  await expect(
+    page.getByText("That email and password do not match an active account."),
+  ).toBeVisible();
   // The click lands where the button is when the pointer goes down: the message must not move it away.
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
 
-test("repeated failures lock the account for a while, even with the right password", async ({ page }) => {
+test("repeated failures lock the account for a while, even with the right password", async ({
+  page,
+}) => {
   const email = "oliver.grant@example.com";
   await page.goto("/login");
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -45,15 +53,23 @@ test("repeated failures lock the account for a while, even with the right passwo
     await page.getByLabel("Password").fill(`wrong-${attempt}`);
     // Each attempt must be answered before the next, or the attempts would overlap.
     await Promise.all([
-      page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/login")),
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" &&
+          new URL(response.url()).pathname.startsWith("/login"),
+      ),
       page.getByRole("button", { name: "Sign in" }).click(),
     ]);
-    await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
+    await expect(
+      page.getByText("That email and password do not match an active account."),
+    ).toBeVisible();
   }
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(/Too many failed sign-in attempts\. Try again in 15 minutes/)).toBeVisible();
+  await expect(
+    page.getByText(/Too many failed sign-in attempts\. Try again in 15 minutes/),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 });
 
@@ -66,7 +82,9 @@ test("an engineer is refused an admin page", async ({ page }) => {
   await expect(page.getByText("This page is for admins.")).toBeVisible();
 });
 
-test("responses carry security headers and an httpOnly, SameSite=Lax session cookie", async ({ page }) => {
+test("responses carry security headers and an httpOnly, SameSite=Lax session cookie", async ({
+  page,
+}) => {
   const response = await page.goto("/login");
   const headers = response!.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");

@@ -7,7 +7,10 @@ test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1
 /** A move cannot be undone, so the page asks first; the dialog's own button makes it. */
 async function confirmMove(page: Page, label: string) {
   await page.getByRole("button", { name: `Move to: ${label}` }).click();
-  await page.getByRole("dialog", { name: `Move the session to ${label}?` }).getByRole("button", { name: `Move to: ${label}` }).click();
+  await page
+    .getByRole("dialog", { name: `Move the session to ${label}?` })
+    .getByRole("button", { name: `Move to: ${label}` })
+    .click();
 }
 
 async function moveTo(page: Page, label: string) {
@@ -15,7 +18,10 @@ async function moveTo(page: Page, label: string) {
   await expect(page.getByText(`State: ${label}`)).toBeVisible();
 }
 
-test("an admin sets up a session, the manager proposes, the facilitator records an outcome with its reason; locking waits for every outcome", async ({ page, browser }) => {
+test("an admin sets up a session, the manager proposes, the facilitator records an outcome with its reason; locking waits for every outcome", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, people.admin.email);
   await page.goto("/admin/cycles/new");
@@ -24,7 +30,10 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await expect(page.getByRole("heading", { name: "Autumn reviews" })).toBeVisible();
 
   // Set up: Sam's organisation, facilitated by the admin.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Calibration" })
+    .click();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Set up a session" }).click();
   await expectAccessible(page);
@@ -55,10 +64,15 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   const sam = await (await browser.newContext()).newPage();
   await signIn(sam, people.manager.email);
   // It is on his home page, with what is missing.
-  const todo = sam.getByRole("listitem").filter({ hasText: "Propose ratings for Checkout calibration" });
+  const todo = sam
+    .getByRole("listitem")
+    .filter({ hasText: "Propose ratings for Checkout calibration" });
   await expect(todo).toContainText("7 of 7 reports have no proposal yet.");
   await todo.getByRole("link").click();
-  await sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: "Lena Fischer" }).click();
+  await sam
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("link", { name: "Lena Fischer" })
+    .click();
   await sam.getByRole("radio", { name: /^3 Consistent/ }).check();
   await sam.getByRole("radio", { name: "Promote" }).check();
   await sam.getByRole("button", { name: "Save proposal" }).click();
@@ -72,17 +86,25 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await expectAccessible(sam);
   // Sam keeps the session open while it runs.
   await sam.goto(sessionUrl);
-  const samsLena = sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("row", { name: /Lena Fischer/ });
+  const samsLena = sam
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("row", { name: /Lena Fischer/ });
   await expect(samsLena).toContainText("3 · Promote to Senior Engineer");
 
   // The facilitator goes live and records a different outcome: a reason is required.
   await page.goto(sessionUrl);
   await moveTo(page, "Live");
-  await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText("3 · Promote to Senior Engineer");
+  await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText(
+    "3 · Promote to Senior Engineer",
+  );
   await agenda.getByRole("link", { name: "Lena Fischer" }).click();
   // The form starts from the proposal; the facilitator keeps the rating but not the promotion.
   await expect(page.getByLabel("Reason")).toHaveValue("");
-  await page.getByRole("group", { name: "Level outcome" }).last().getByRole("radio", { name: "Stay at level" }).check();
+  await page
+    .getByRole("group", { name: "Level outcome" })
+    .last()
+    .getByRole("radio", { name: "Stay at level" })
+    .check();
   await page.getByRole("button", { name: "Record outcome" }).click();
   await expect(page.getByText("Give a reason: this differs from the proposal.")).toBeVisible();
   await page.getByLabel("Reason").fill("Design scope not yet at Senior; revisit next cycle.");
@@ -97,7 +119,9 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   const history = page.getByRole("heading", { name: "History" }).locator("..");
   // The history reads in words, one line per change (none for the unchanged save).
   await expect(history.getByRole("listitem")).toHaveCount(2);
-  await expect(history).toContainText("Sam Okafor: proposed rating Consistent (3); proposed outcome Promote; proposed level Senior Engineer; rationale “Led the checkout rewrite end to end.”");
+  await expect(history).toContainText(
+    "Sam Okafor: proposed rating Consistent (3); proposed outcome Promote; proposed level Senior Engineer; rationale “Led the checkout rewrite end to end.”",
+  );
   await expect(history).toContainText("final rating Consistent (3); final outcome Stay at level");
   await expect(history).toContainText("Why: Design scope not yet at Senior; revisit next cycle.");
   await expect(history).not.toContainText("nothing");
@@ -117,26 +141,43 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await expect(page.getByText("Outcome recorded.")).toBeVisible();
   await expect(second.getByText("Someone changed this entry while you were editing")).toBeVisible();
   await second.getByRole("button", { name: "Record outcome" }).click();
-  await expect(second.getByText(/^Someone else changed this entry since you opened it/)).toBeVisible();
-  await expect(second.getByLabel("Reason")).toHaveValue("Second tab: hold at level until the design review.");
+  await expect(
+    second.getByText(/^Someone else changed this entry since you opened it/),
+  ).toBeVisible();
+  await expect(second.getByLabel("Reason")).toHaveValue(
+    "Second tab: hold at level until the design review.",
+  );
   await second.close();
   await page.reload();
   await expect(history).toContainText("Why: Design scope not yet at Senior; revisit in spring.");
 
   await page.goto(sessionUrl);
-  await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText("3 · Stay at level");
+  await expect(agenda.getByRole("row", { name: /Lena Fischer/ })).toContainText(
+    "3 · Stay at level",
+  );
   // The managers tab: leniency, raters and the form to invite another calibrator.
-  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Managers and raters" }).click();
+  await page
+    .getByRole("navigation", { name: "Session views" })
+    .getByRole("link", { name: "Managers and raters" })
+    .click();
   await expect(page.getByLabel("Invite a calibrator")).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Agenda and ratings" }).click();
+  await page
+    .getByRole("navigation", { name: "Session views" })
+    .getByRole("link", { name: "Agenda and ratings" })
+    .click();
   // Locking waits for every outcome: the page says what is missing, and nothing moves.
   await confirmMove(page, "Locked");
-  await expect(page.getByRole("alert")).toContainText("6 people have no final outcome yet; record every outcome before locking.");
+  await expect(page.getByRole("alert")).toContainText(
+    "6 people have no final outcome yet; record every outcome before locking.",
+  );
   await expect(page.getByText("State: Live")).toBeVisible();
 });
 
-test("two managers propose; the facilitator runs the session while a manager watches live, locks and publishes; the promoted engineer's level changes", async ({ page, browser }) => {
+test("two managers propose; the facilitator runs the session while a manager watches live, locks and publishes; the promoted engineer's level changes", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const nikhil = { email: "nikhil.rao@example.com", name: "Nikhil Rao" };
   const laura = { email: "laura.bianchi@example.com", name: "Laura Bianchi" };
@@ -148,28 +189,46 @@ test("two managers propose; the facilitator runs the session while a manager wat
 
   // A list of two people, on the ladder's five-point performance scale, with potential for a 9-box.
   await page.goto("/calibration/new");
-  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Promotion round calibration");
+  await page
+    .getByRole("textbox", { name: "Name", exact: true })
+    .fill("Promotion round calibration");
   await page.getByLabel("Review cycle").selectOption({ label: "Promotion round" });
   await page.getByLabel("Facilitator's email").fill(people.admin.email);
   await page.getByRole("radio", { name: "A list of people" }).check();
   await page.getByLabel("People's emails").fill(`${people.engineer.email}\n${nikhil.email}`);
-  await page.getByLabel("Overall rating scale").selectOption({ label: "Performance rating (5 points)" });
+  await page
+    .getByLabel("Overall rating scale")
+    .selectOption({ label: "Performance rating (5 points)" });
   await page.getByLabel("Second dimension (optional)").fill("Potential");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Set up session" }).click();
-  await expect(page.getByRole("heading", { name: "Promotion round calibration", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Promotion round calibration", level: 1 }),
+  ).toBeVisible();
   await moveTo(page, "Proposals open");
   const sessionUrl = page.url();
 
-  async function propose(email: string, person: string, rating: RegExp, potential: string, promoteTo?: string) {
+  async function propose(
+    email: string,
+    person: string,
+    rating: RegExp,
+    potential: string,
+    promoteTo?: string,
+  ) {
     const manager = await (await browser.newContext()).newPage();
     await signIn(manager, email);
     await manager.goto(sessionUrl);
-    await manager.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: person }).click();
+    await manager
+      .getByRole("table", { name: "People in this session, in discussion order" })
+      .getByRole("link", { name: person })
+      .click();
     // The gap to the next level sits beside the form.
     await expect(manager.getByRole("heading", { name: /^Gap to / })).toBeVisible();
     await manager.getByRole("radio", { name: rating }).check();
-    await manager.getByRole("group", { name: "Potential" }).getByRole("radio", { name: potential }).check();
+    await manager
+      .getByRole("group", { name: "Potential" })
+      .getByRole("radio", { name: potential })
+      .check();
     if (promoteTo) {
       await manager.getByRole("radio", { name: "Promote" }).check();
       await manager.getByLabel("Promote to").selectOption({ label: promoteTo });
@@ -186,73 +245,123 @@ test("two managers propose; the facilitator runs the session while a manager wat
     return manager;
   }
   const sam = await propose(people.manager.email, people.engineer.name, /^3 Meets/, "Medium");
-  const lauraPage = await propose(laura.email, nikhil.name, /^5 Far exceeds/, "High", "Engineer II");
+  const lauraPage = await propose(
+    laura.email,
+    nikhil.name,
+    /^5 Far exceeds/,
+    "High",
+    "Engineer II",
+  );
 
   // The facilitator goes live; Sam watches the session in his own browser.
   await page.goto(sessionUrl);
   await moveTo(page, "Live");
   await sam.goto(sessionUrl);
-  const samsNikhil = sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("row", { name: /Nikhil Rao/ });
+  const samsNikhil = sam
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("row", { name: /Nikhil Rao/ });
   await expect(samsNikhil).toContainText("5 · Promote to Engineer II");
   await expect(sam.getByRole("table", { name: /^Potential \(up\) by performance/ })).toBeVisible();
 
   // On the grid, the facilitator moves Nikhil by keyboard: picked up, one cell left, dropped; it differs from the proposal, so the reason is asked.
-  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Grid" }).click();
+  await page
+    .getByRole("navigation", { name: "Session views" })
+    .getByRole("link", { name: "Grid" })
+    .click();
   const gridStatus = page.getByRole("status", { name: "Moves on the grid" });
   const nikhilOnGrid = page.getByRole("button", { name: nikhil.name, exact: true });
   await expect(nikhilOnGrid).toBeVisible();
   await expectAccessible(page);
   await nikhilOnGrid.focus();
   await page.keyboard.press("Enter");
-  await expect(gridStatus).toHaveText(/^Nikhil Rao picked up, in Far exceeds \(5\), High potential\./);
+  await expect(gridStatus).toHaveText(
+    /^Nikhil Rao picked up, in Far exceeds \(5\), High potential\./,
+  );
   await page.keyboard.press("ArrowLeft");
   await expect(gridStatus).toHaveText("Exceeds (4), High potential");
   await page.keyboard.press("Enter");
   const why = page.getByRole("dialog", { name: `Why move ${nikhil.name}?` });
-  await expect(why).toContainText("To Exceeds (4), High potential: this differs from the proposal (Far exceeds (5), High potential).");
+  await expect(why).toContainText(
+    "To Exceeds (4), High potential: this differs from the proposal (Far exceeds (5), High potential).",
+  );
   await expectAccessible(page);
   await why.getByRole("button", { name: `Move ${nikhil.name}` }).click();
   await expect(why.getByText("Give a reason: this differs from the proposal.")).toBeVisible();
   await why.getByLabel("Reason").fill("Scope grew, but not yet at the top of the scale.");
   await why.getByRole("button", { name: `Move ${nikhil.name}` }).click();
   await expect(why).toBeHidden();
-  await expect(gridStatus).toHaveText("Nikhil Rao moved to Exceeds (4), High potential: their final outcome is recorded.");
+  await expect(gridStatus).toHaveText(
+    "Nikhil Rao moved to Exceeds (4), High potential: their final outcome is recorded.",
+  );
   await expect(nikhilOnGrid).toBeFocused();
   // Sam, watching the agenda, sees the move without reloading; then its undoing.
   await expect(samsNikhil.getByRole("cell").last()).toHaveText("4 · Promote to Engineer II");
   await page.getByRole("button", { name: `Undo my last move (${nikhil.name})` }).click();
-  await expect(gridStatus).toHaveText("Move undone: Nikhil Rao is back in Far exceeds (5), High potential (as proposed).");
+  await expect(gridStatus).toHaveText(
+    "Move undone: Nikhil Rao is back in Far exceeds (5), High potential (as proposed).",
+  );
   await expect(samsNikhil.getByRole("cell").last()).toHaveText("—");
   await expect(page.getByRole("button", { name: "Undo my last move" })).toBeDisabled();
   // Without JavaScript, each person's own form sets their cell, and undoing is a plain form too.
-  const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+  const plain = await (
+    await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    })
+  ).newPage();
   await plain.goto(`${sessionUrl}/grid`);
-  await plain.getByRole("listitem").filter({ hasText: people.engineer.name }).getByText("Set the cell").click();
+  await plain
+    .getByRole("listitem")
+    .filter({ hasText: people.engineer.name })
+    .getByText("Set the cell")
+    .click();
   const engineersForm = plain.getByRole("form", { name: `Set ${people.engineer.name}'s cell` });
   await expect(engineersForm.getByLabel("Rating")).toHaveValue("3");
   await engineersForm.getByRole("button", { name: `Move ${people.engineer.name}` }).click();
-  await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(`${people.engineer.name} moved to Meets (3), Medium potential: their final outcome is recorded.`);
+  await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(
+    `${people.engineer.name} moved to Meets (3), Medium potential: their final outcome is recorded.`,
+  );
   await plain.getByRole("button", { name: `Undo my last move (${people.engineer.name})` }).click();
-  await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(`Move undone: ${people.engineer.name} is back in Meets (3), Medium potential (as proposed).`);
+  await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(
+    `Move undone: ${people.engineer.name} is back in Meets (3), Medium potential (as proposed).`,
+  );
   await plain.context().close();
 
   // Meeting mode: the facilitator takes the agenda one person at a time; Sam follows on his own screen.
-  await page.getByRole("navigation", { name: "Session views" }).getByRole("link", { name: "Meeting mode" }).click();
+  await page
+    .getByRole("navigation", { name: "Session views" })
+    .getByRole("link", { name: "Meeting mode" })
+    .click();
   await page.getByRole("button", { name: `Start with: ${nikhil.name}` }).click();
   await expect(page.getByRole("heading", { name: `Now discussing: ${nikhil.name}` })).toBeVisible();
   await sam.goto(`${sessionUrl}/meeting`);
   await expect(sam.getByRole("heading", { name: `Now discussing: ${nikhil.name}` })).toBeVisible();
-  await page.getByLabel(`Discussion notes on ${nikhil.name}`).fill("Agreed: promote; scope to be written up by Laura.");
-  await expect(page.getByRole("status").filter({ hasText: /^Notes saved at \d\d:\d\d \(UTC\)\.$/ })).toBeVisible();
+  await page
+    .getByLabel(`Discussion notes on ${nikhil.name}`)
+    .fill("Agreed: promote; scope to be written up by Laura.");
+  await expect(
+    page.getByRole("status").filter({ hasText: /^Notes saved at \d\d:\d\d \(UTC\)\.$/ }),
+  ).toBeVisible();
   await expect(sam.getByText("Agreed: promote; scope to be written up by Laura.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `Next: ${people.engineer.name}` }).click();
-  await expect(page.getByRole("heading", { name: `Now discussing: ${people.engineer.name}` })).toBeVisible();
-  await expect(sam.getByRole("heading", { name: `Now discussing: ${people.engineer.name}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `Now discussing: ${people.engineer.name}` }),
+  ).toBeVisible();
+  await expect(
+    sam.getByRole("heading", { name: `Now discussing: ${people.engineer.name}` }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "End the discussion" }).click();
   await expect(page.getByRole("heading", { name: "Nobody is being discussed" })).toBeVisible();
-  const times = page.getByRole("table", { name: "Time spent on each person discussed, in agenda order" });
-  await expect(times.getByRole("row")).toHaveText([/^Person\s*Time$/, new RegExp(`^${nikhil.name}\\s*(\\d+ min )?\\d+ s$`), new RegExp(`^${people.engineer.name}\\s*(\\d+ min )?\\d+ s$`), /^Total\s*(\d+ min )?\d+ s$/]);
+  const times = page.getByRole("table", {
+    name: "Time spent on each person discussed, in agenda order",
+  });
+  await expect(times.getByRole("row")).toHaveText([
+    /^Person\s*Time$/,
+    new RegExp(`^${nikhil.name}\\s*(\\d+ min )?\\d+ s$`),
+    new RegExp(`^${people.engineer.name}\\s*(\\d+ min )?\\d+ s$`),
+    /^Total\s*(\d+ min )?\d+ s$/,
+  ]);
   await expectAccessible(sam);
   await sam.goto(sessionUrl);
   await page.goto(sessionUrl);
@@ -262,7 +371,9 @@ test("two managers propose; the facilitator runs the session while a manager wat
   const agenda = page.getByRole("table", { name: "People in this session, in discussion order" });
   await agenda.getByRole("checkbox", { name: `Accept ${nikhil.name}'s proposal` }).check();
   await page.getByRole("button", { name: "Accept selected proposals" }).click();
-  const confirmation = page.getByRole("region", { name: "Accept 1 proposal as its final outcome?" });
+  const confirmation = page.getByRole("region", {
+    name: "Accept 1 proposal as its final outcome?",
+  });
   await expect(confirmation).toContainText(nikhil.name);
   await expectAccessible(page);
   await confirmation.getByRole("button", { name: "Accept 1 proposal" }).click();
@@ -271,12 +382,16 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await page.getByRole("button", { name: "Accept every open proposal" }).click();
   await expect(confirmation).toContainText(people.engineer.name);
   await confirmation.getByRole("button", { name: "Accept 1 proposal" }).click();
-  const samsEngineer = sam.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("row", { name: new RegExp(people.engineer.name) });
+  const samsEngineer = sam
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("row", { name: new RegExp(people.engineer.name) });
   await expect(samsEngineer.getByRole("cell").last()).toHaveText("3 · Stay at level");
   await sam.context().close();
   // Each accepted outcome is its own line of the person's history, in words.
   await agenda.getByRole("link", { name: nikhil.name }).click();
-  await expect(page.getByRole("heading", { name: "History" }).locator("..")).toContainText("final rating Far exceeds (5); final outcome Promote; final level Engineer II; final Potential High");
+  await expect(page.getByRole("heading", { name: "History" }).locator("..")).toContainText(
+    "final rating Far exceeds (5); final outcome Promote; final level Engineer II; final Potential High",
+  );
 
   await page.goto(sessionUrl);
   await moveTo(page, "Locked");
@@ -289,14 +404,22 @@ test("two managers propose; the facilitator runs the session while a manager wat
 
   // Laura shares the outcome with Nikhil, whose level is now Engineer II.
   await lauraPage.goto(sessionUrl);
-  await lauraPage.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: nikhil.name }).click();
+  await lauraPage
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("link", { name: nikhil.name })
+    .click();
   await lauraPage.getByRole("button", { name: `Release to ${nikhil.name}` }).click();
   await expect(lauraPage.getByText(`${nikhil.name} can now see their outcome.`)).toBeVisible();
   await lauraPage.context().close();
   const engineer = await (await browser.newContext()).newPage();
   await signIn(engineer, nikhil.email);
-  await engineer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My growth" }).click();
-  await expect(engineer.getByText(/Promoted to Engineer II, from \d{4}-\d{2}-\d{2}\./)).toBeVisible();
+  await engineer
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My growth" })
+    .click();
+  await expect(
+    engineer.getByText(/Promoted to Engineer II, from \d{4}-\d{2}-\d{2}\./),
+  ).toBeVisible();
   await expect(engineer.getByRole("main")).toContainText("Engineer II");
   await engineer.context().close();
 });

@@ -4,36 +4,59 @@ import { expect, test, type Page } from "@playwright/test";
 import { people, signIn } from "./helpers";
 
 /** One GET as a client that accepts `encodings`, read as it arrives on the wire (no client decompresses it). */
-function get(url: string, encodings: string, cookie = ""): Promise<{ status: number; encoding: string; wire: number; text: string }> {
+function get(
+  url: string,
+  encodings: string,
+  cookie = "",
+): Promise<{ status: number; encoding: string; wire: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { headers: { "Accept-Encoding": encodings, Cookie: cookie } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const encoding = response.headers["content-encoding"] ?? "identity";
-        const text = (encoding === "br" ? brotliDecompressSync(body) : encoding === "gzip" ? gunzipSync(body) : body).toString("utf8");
-        resolve({ status: response.statusCode ?? 0, encoding, wire: body.byteLength, text });
-      });
-      response.on("error", reject);
-    });
+    const request = httpRequest(
+      url,
+      { headers: { "Accept-Encoding": encodings, Cookie: cookie } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const encoding = response.headers["content-encoding"] ?? "identity";
+          const text = (
+            encoding === "br"
+              ? brotliDecompressSync(body)
+              : encoding === "gzip"
+                ? gunzipSync(body)
+                : body
+          ).toString("utf8");
+          resolve({ status: response.statusCode ?? 0, encoding, wire: body.byteLength, text });
+        });
+        response.on("error", reject);
+      },
+    );
     request.on("error", reject);
     request.end();
   });
 }
 
 async function cookieOf(page: Page): Promise<string> {
-  return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  return (await page.context().cookies())
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join("; ");
 }
 
-test("pages, their data, exports and static files are compressed for clients that accept it, and sent as they are to those that do not", async ({ page, baseURL }) => {
+test("pages, their data, exports and static files are compressed for clients that accept it, and sent as they are to those that do not", async ({
+  page,
+  baseURL,
+}) => {
   const signInPage = await get(`${baseURL}/login`, "br, gzip");
   expect([signInPage.status, signInPage.encoding]).toEqual([200, "br"]);
   expect(signInPage.text).toContain("Sign in");
   expect(signInPage.wire).toBeLessThan(signInPage.text.length / 2);
   expect((await get(`${baseURL}/login`, "gzip")).encoding).toBe("gzip");
   const plain = await get(`${baseURL}/login`, "identity");
-  expect([plain.encoding, plain.wire, plain.text.length]).toEqual(["identity", Buffer.byteLength(plain.text), signInPage.text.length]);
+  expect([plain.encoding, plain.wire, plain.text.length]).toEqual([
+    "identity",
+    Buffer.byteLength(plain.text),
+    signInPage.text.length,
+  ]);
 
   await signIn(page, people.admin.email);
   const cookie = await cookieOf(page);
@@ -49,24 +72,39 @@ test("pages, their data, exports and static files are compressed for clients tha
   expect([css.status, css.encoding]).toEqual([200, "br"]);
 });
 
-test("a calibration session's event stream is compressed and each event arrives as it is sent", async ({ page, baseURL }) => {
+test("a calibration session's event stream is compressed and each event arrives as it is sent", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, people.admin.email);
   await page.goto("/calibration");
-  const sessionPath = await page.locator('main a[href^="/calibration/"]:not([href="/calibration/new"])').first().getAttribute("href");
+  const sessionPath = await page
+    .locator('main a[href^="/calibration/"]:not([href="/calibration/new"])')
+    .first()
+    .getAttribute("href");
   const cookie = await cookieOf(page);
   const received = await new Promise<{ encoding: string; first: string }>((resolve, reject) => {
-    const request = httpRequest(`${baseURL}${sessionPath}/events`, { headers: { "Accept-Encoding": "gzip", Cookie: cookie } }, (response: IncomingMessage) => {
-      const gunzip = createGunzip();
-      response.pipe(gunzip);
-      // The stream stays open: what arrives before it ends was flushed event by event.
-      gunzip.once("data", (chunk: Buffer) => {
-        resolve({ encoding: response.headers["content-encoding"] ?? "identity", first: chunk.toString("utf8") });
-        request.destroy();
-      });
-      gunzip.on("error", () => undefined);
-    });
+    const request = httpRequest(
+      `${baseURL}${sessionPath}/events`,
+      { headers: { "Accept-Encoding": "gzip", Cookie: cookie } },
+      (response: IncomingMessage) => {
+        const gunzip = createGunzip();
+        response.pipe(gunzip);
+        // The stream stays open: what arrives before it ends was flushed event by event.
+        gunzip.once("data", (chunk: Buffer) => {
+          resolve({
+            encoding: response.headers["content-encoding"] ?? "identity",
+            first: chunk.toString("utf8"),
+          });
+          request.destroy();
+        });
+        gunzip.on("error", () => undefined);
+      },
+    );
     request.setTimeout(5_000, () => request.destroy(new Error("no event within 5 s")));
-    request.on("error", (error) => (error.message.includes("no event") ? reject(error) : undefined));
+    request.on("error", (error) =>
+      error.message.includes("no event") ? reject(error) : undefined,
+    );
     request.end();
   });
   expect(received).toEqual({ encoding: "gzip", first: "retry: 2000\n\n" });

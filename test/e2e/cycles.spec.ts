@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-test("an admin opens a cycle for two teams and follows one team's progress by typing its name", async ({ page, browser }) => {
+test("an admin opens a cycle for two teams and follows one team's progress by typing its name", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, people.admin.email);
   await page.goto("/admin/cycles/new");
   await page.getByRole("textbox", { name: "Name" }).fill("Search and Mobile pilot");
@@ -16,7 +19,9 @@ test("an admin opens a cycle for two teams and follows one team's progress by ty
   // An engineer of one of the teams finds it at the top of their home page, with its due date.
   const engineer = await (await browser.newContext()).newPage();
   await signIn(engineer, "zoe.papadopoulos@example.com");
-  const todo = engineer.getByRole("listitem").filter({ hasText: "Assess yourself for Search and Mobile pilot" });
+  const todo = engineer
+    .getByRole("listitem")
+    .filter({ hasText: "Assess yourself for Search and Mobile pilot" });
   await expect(todo).toContainText(/Due \d+ \w+ \d{4}, \d+ days left/);
   await expectAccessible(engineer);
   await todo.getByRole("link").click();
@@ -29,7 +34,9 @@ test("an admin opens a cycle for two teams and follows one team's progress by ty
   await expect(page.locator('datalist option[value="Mobile"]')).toHaveCount(1);
   await team.fill("mobile");
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page.getByRole("heading", { name: /^Progress of Mobile: \d+ participants$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /^Progress of Mobile: \d+ participants$/ }),
+  ).toBeVisible();
   const teams = page.getByRole("table").getByRole("row").locator("td:nth-child(2)");
   await expect(teams.first()).toHaveText("Mobile");
   expect(new Set(await teams.allTextContents())).toEqual(new Set(["Mobile"]));
@@ -55,7 +62,9 @@ test("an admin opens a cycle for two teams and follows one team's progress by ty
   const takeOut = page.getByLabel("Take someone out");
   await takeOut.fill(people.engineer.email);
   await page.getByRole("button", { name: "Take out", exact: true }).click();
-  await expect(page.getByText(`${people.engineer.name} no longer takes part in Search and Mobile pilot.`)).toBeVisible();
+  await expect(
+    page.getByText(`${people.engineer.name} no longer takes part in Search and Mobile pilot.`),
+  ).toBeVisible();
   await expect(takeOut).toHaveValue("");
   await expectAccessible(page);
 

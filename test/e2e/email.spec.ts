@@ -8,11 +8,24 @@ const run = promisify(execFile);
 
 /** A time zone where it is now between 10:00 and 22:00, so a daily digest is due there whenever the test runs. */
 function zoneWhereTheDigestIsDue(): string {
-  const hourIn = (zone: string) => Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(new Date()));
-  return Intl.supportedValuesOf("timeZone").find((zone) => hourIn(zone) >= 10 && hourIn(zone) <= 22)!;
+  const hourIn = (zone: string) =>
+    Number(
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone,
+        hour: "2-digit",
+        hourCycle: "h23",
+      }).format(new Date()),
+    );
+  return Intl.supportedValuesOf("timeZone").find(
+    (zone) => hourIn(zone) >= 10 && hourIn(zone) <= 22,
+  )!;
 }
 
-test("a digest's link opens the page to act on, and its unsubscribe link turns the digest off without signing in", async ({ page, browser, baseURL }) => {
+test("a digest's link opens the page to act on, and its unsubscribe link turns the digest off without signing in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Three people sign in, a script process starts cold and four pages are scanned for
   // accessibility: on a two-core machine running the whole suite that can take over 30 s.
   test.setTimeout(90_000);
@@ -28,25 +41,44 @@ test("a digest's link opens the page to act on, and its unsubscribe link turns t
 
     // One pass, as cron runs it, against the server's database.
     await run("./node_modules/.bin/tsx", ["scripts/notifications-send.ts"], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "file:./test/.databases/e2e.db", SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: "Rungs <rungs@example.com>", PUBLIC_URL: baseURL },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: "file:./test/.databases/e2e.db",
+        SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+        MAIL_FROM: "Rungs <rungs@example.com>",
+        PUBLIC_URL: baseURL,
+      },
     });
-    const digest = sink.received.find((message) => message.to.includes(people.engineer.email) && message.mail.subject?.startsWith("Your Rungs to-do list"));
+    const digest = sink.received.find(
+      (message) =>
+        message.to.includes(people.engineer.email) &&
+        message.mail.subject?.startsWith("Your Rungs to-do list"),
+    );
     expect(digest).toBeDefined();
-    const firstLink = /<li[^>]*><a href="([^"]+)"[^>]*>([^<]+)<\/a>/.exec(String(digest!.mail.html))!;
+    const firstLink = /<li[^>]*><a href="([^"]+)"[^>]*>([^<]+)<\/a>/.exec(
+      String(digest!.mail.html),
+    )!;
     await page.goto(firstLink[1]!);
     await expect(page).toHaveURL(firstLink[1]!);
     // Lena's one item in the demo: joining the mentoring programme, on its page.
     expect(firstLink[2]).toContain("Spring mentoring");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Spring mentoring");
 
-    const unsubscribe = /^List-Unsubscribe: <([^>]+)>/im.exec(digest!.raw.replace(/\r?\n[ \t]+/g, " "))![1]!;
+    const unsubscribe = /^List-Unsubscribe: <([^>]+)>/im.exec(
+      digest!.raw.replace(/\r?\n[ \t]+/g, " "),
+    )![1]!;
     const signedOut = await browser.newContext();
     const stranger = await signedOut.newPage();
     await stranger.goto(unsubscribe);
-    await expect(stranger.getByText("Stop emails about the digest of your to-do list?")).toBeVisible();
+    await expect(
+      stranger.getByText("Stop emails about the digest of your to-do list?"),
+    ).toBeVisible();
     await expectAccessible(stranger);
     await stranger.getByRole("button", { name: "Unsubscribe" }).click();
-    await expect(stranger.getByText("You will no longer get email about the digest of your to-do list.")).toBeVisible();
+    await expect(
+      stranger.getByText("You will no longer get email about the digest of your to-do list."),
+    ).toBeVisible();
     await signedOut.close();
 
     await page.goto("/settings/email");
@@ -59,7 +91,9 @@ test("a digest's link opens the page to act on, and its unsubscribe link turns t
     await signIn(admin, people.admin.email);
     await admin.getByRole("link", { name: "Email outbox" }).click();
     await admin.getByRole("link", { name: /^Sent \(\d+\)$/ }).click();
-    await expect(admin.getByRole("rowheader", { name: digest!.mail.subject! }).first()).toBeVisible();
+    await expect(
+      admin.getByRole("rowheader", { name: digest!.mail.subject! }).first(),
+    ).toBeVisible();
     await expectAccessible(admin);
     await adminContext.close();
   } finally {

@@ -4,7 +4,9 @@ import { expectAccessible, expectHeadingsInOrder, openDraft, signIn } from "./he
 // Emily Clarke (Search): an engineer no other journey uses.
 const emily = "emily.clarke@example.com";
 
-test("pressing Enter in the evidence form adds the evidence and stays on the draft", async ({ page }) => {
+test("pressing Enter in the evidence form adds the evidence and stays on the draft", async ({
+  page,
+}) => {
   await signIn(page, emily);
   await page.goto("/assess");
   const start = page.getByRole("button", { name: "Start self-assessment" });
@@ -24,7 +26,9 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   await codeQuality.getByLabel("What happened").fill("Paired on the search ranking fix");
   await codeQuality.getByLabel("Link (optional)").fill("https://example.com/pr/7");
   await codeQuality.getByLabel("Link (optional)").press("Enter");
-  await expect(codeQuality.getByText("Paired on the search ranking fix", { exact: true })).toBeVisible();
+  await expect(
+    codeQuality.getByText("Paired on the search ranking fix", { exact: true }),
+  ).toBeVisible();
   expect(page.url()).toBe(draftUrl);
   // Ready for the next piece: focus is back in the emptied form, not lost to the page.
   await expect(codeQuality.getByLabel("What happened")).toBeFocused();
@@ -39,13 +43,19 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   expect(page.url()).toBe(draftUrl);
 
   // Removing it happens in place, too.
-  await codeQuality.getByRole("button", { name: "Remove evidence: Paired on the search ranking fix" }).click();
-  await expect(codeQuality.getByText("Paired on the search ranking fix", { exact: true })).toHaveCount(0);
+  await codeQuality
+    .getByRole("button", { name: "Remove evidence: Paired on the search ranking fix" })
+    .click();
+  await expect(
+    codeQuality.getByText("Paired on the search ranking fix", { exact: true }),
+  ).toHaveCount(0);
   await expect(codeQuality.getByText("No evidence yet.")).toBeVisible();
   expect(page.url()).toBe(draftUrl);
 });
 
-test("a rating chosen right after adding evidence is set: the emptied form says nothing and nothing moves under the pointer", async ({ page }) => {
+test("a rating chosen right after adding evidence is set: the emptied form says nothing and nothing moves under the pointer", async ({
+  page,
+}) => {
   await signIn(page, emily);
   await page.goto("/assess");
   await openDraft(page, "Start self-assessment");
@@ -54,11 +64,15 @@ test("a rating chosen right after adding evidence is set: the emptied form says 
   await codeQuality.getByText("Add evidence for Code quality").click();
   await codeQuality.getByLabel("What happened").fill("Wrote the tests the query parser lacked");
   await codeQuality.getByRole("button", { name: "Add evidence" }).click();
-  await expect(codeQuality.getByText("Wrote the tests the query parser lacked", { exact: true })).toBeVisible();
+  await expect(
+    codeQuality.getByText("Wrote the tests the query parser lacked", { exact: true }),
+  ).toBeVisible();
   await expect(codeQuality.getByLabel("What happened")).toBeFocused();
 
   // At once, a rating further down the page: pressed and released as a person does, the focus leaving the emptied form.
-  const rating = page.getByRole("group", { name: "Rating for Testing and verification" }).getByRole("radio", { name: "Consistent", exact: true });
+  const rating = page
+    .getByRole("group", { name: "Rating for Testing and verification" })
+    .getByRole("radio", { name: "Consistent", exact: true });
   await rating.scrollIntoViewIfNeeded();
   const before = await rating.boundingBox();
   expect(before).not.toBeNull();
@@ -74,5 +88,9 @@ test("a rating chosen right after adding evidence is set: the emptied form says 
   await expect(codeQuality.getByText("Describe the evidence.")).toHaveCount(0);
   await expect(page.getByText(/^Saved at/)).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("group", { name: "Rating for Testing and verification" }).getByRole("radio", { name: "Consistent", exact: true })).toBeChecked();
+  await expect(
+    page
+      .getByRole("group", { name: "Rating for Testing and verification" })
+      .getByRole("radio", { name: "Consistent", exact: true }),
+  ).toBeChecked();
 });

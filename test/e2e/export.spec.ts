@@ -4,7 +4,9 @@ import { expectAccessible, signIn } from "./helpers";
 // Diego Santos: a demo engineer no other journey uses.
 const diego = "diego.santos@example.com";
 
-test("a person prepares their export, watches it being built and downloads it once", async ({ page }) => {
+test("a person prepares their export, watches it being built and downloads it once", async ({
+  page,
+}) => {
   await signIn(page, diego);
   await page.goto("/settings/email");
   await page.getByRole("link", { name: "Download your data" }).click();

@@ -1,5 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, openDraft, people, rateEverything, sectionLink, signIn, submitAssessment } from "./helpers";
+import {
+  expectAccessible,
+  openDraft,
+  people,
+  rateEverything,
+  sectionLink,
+  signIn,
+  submitAssessment,
+} from "./helpers";
 
 /**
  * Peer feedback in a review cycle, with the Developer Experience team, whom no other browser test
@@ -35,14 +43,23 @@ async function as(browser: Browser, email: string): Promise<Page> {
 /** A report answers the upward request about their manager, Sofia, from their to-do list. */
 async function answerUpward(reviewer: Page, example: string) {
   await reviewer.goto("/");
-  const todo = reviewer.getByRole("listitem").filter({ hasText: `Give feedback about your manager, ${team.manager.name}` });
+  const todo = reviewer
+    .getByRole("listitem")
+    .filter({ hasText: `Give feedback about your manager, ${team.manager.name}` });
   await expect(todo).toContainText("never with your name");
   await todo.getByRole("link").first().click();
-  await expect(reviewer.getByRole("heading", { name: `Feedback about your manager, ${team.manager.name}`, level: 1 })).toBeVisible();
+  await expect(
+    reviewer.getByRole("heading", {
+      name: `Feedback about your manager, ${team.manager.name}`,
+      level: 1,
+    }),
+  ).toBeVisible();
   await reviewer.getByLabel("An example").first().fill(example);
   await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
   await reviewer.getByRole("button", { name: "Submit feedback" }).click();
-  await expect(reviewer.getByText("Thank you: your feedback is submitted and can no longer change.")).toBeVisible();
+  await expect(
+    reviewer.getByText("Thank you: your feedback is submitted and can no longer change."),
+  ).toBeVisible();
 }
 
 test("an admin asks for peer and upward feedback in a cycle; a person nominates, the manager approves, a colleague declines with a reason, three peers answer, the manager reads it beside the self-assessment, the admin reads the upward aggregate, a calibrator reads a summary, and the person reads it once released", async ({
@@ -63,7 +80,9 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   await expect(page.getByText("This cycle asks for no feedback yet.")).toBeVisible();
   await page.getByRole("checkbox", { name: "Peer feedback" }).check();
   await page.getByRole("checkbox", { name: "Upward feedback" }).check();
-  await expect(page.getByRole("radio", { name: "The person nominates; their manager approves" })).toBeChecked();
+  await expect(
+    page.getByRole("radio", { name: "The person nominates; their manager approves" }),
+  ).toBeChecked();
   await expect(page.getByLabel("Fewest peers")).toHaveValue("3");
   await page.getByRole("button", { name: "Save feedback settings" }).click();
   await expect(page.getByText("Feedback settings saved.")).toBeVisible();
@@ -74,12 +93,18 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
 
   // Maya finds the nomination on her home page and asks three teammates from the suggestions and one by email.
   const maya = await as(browser, team.person.email);
-  const nominate = maya.getByRole("listitem").filter({ hasText: `Choose who gives you feedback in ${cycleName}` });
+  const nominate = maya
+    .getByRole("listitem")
+    .filter({ hasText: `Choose who gives you feedback in ${cycleName}` });
   await expect(nominate).toContainText("0 peers asked of at least 3.");
   await nominate.getByRole("link").first().click();
-  await expect(maya.getByRole("heading", { name: `Your feedback in ${cycleName}`, level: 1 })).toBeVisible();
+  await expect(
+    maya.getByRole("heading", { name: `Your feedback in ${cycleName}`, level: 1 }),
+  ).toBeVisible();
   await expect(maya.getByText("Nobody is asked yet.")).toBeVisible();
-  await expect(maya.getByRole("heading", { name: "Suggested: people you work with" })).toBeVisible();
+  await expect(
+    maya.getByRole("heading", { name: "Suggested: people you work with" }),
+  ).toBeVisible();
   await expectAccessible(maya);
   for (const peer of team.peers) {
     await maya.getByRole("button", { name: `Ask ${peer.name}` }).click();
@@ -90,14 +115,18 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   const byEmail = maya.getByLabel("Or ask a colleague by email");
   await byEmail.fill("nobody.here@example.com");
   await maya.getByRole("button", { name: "Ask", exact: true }).click();
-  await expect(maya.getByText("Nobody in Rungs has the email nobody.here@example.com.")).toBeVisible();
+  await expect(
+    maya.getByText("Nobody in Rungs has the email nobody.here@example.com."),
+  ).toBeVisible();
   await expect(byEmail).toHaveValue("nobody.here@example.com");
   await byEmail.fill(team.declined.email);
   await maya.getByRole("button", { name: "Ask", exact: true }).click();
   await expect(maya.getByText("Nominated: waiting for the manager's approval.")).toBeVisible();
   const asked = maya.getByRole("list", { name: "Who is asked for your feedback" });
   for (const colleague of [...team.peers, team.declined]) {
-    await expect(asked.getByRole("listitem").filter({ hasText: colleague.name })).toContainText("Waiting for the manager's approval");
+    await expect(asked.getByRole("listitem").filter({ hasText: colleague.name })).toContainText(
+      "Waiting for the manager's approval",
+    );
   }
   await expect(maya.getByText("4 peers asked; this cycle asks for 3 to 5.")).toBeVisible();
 
@@ -110,47 +139,89 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
 
   // Sofia approves all four.
   const sofia = await as(browser, team.manager.email);
-  const approve = sofia.getByRole("listitem").filter({ hasText: `Approve peer reviewers for ${team.person.name}` });
+  const approve = sofia
+    .getByRole("listitem")
+    .filter({ hasText: `Approve peer reviewers for ${team.person.name}` });
   await expect(approve).toContainText(`4 nominations waiting for you in ${cycleName}.`);
   await approve.getByRole("link").first().click();
-  await expect(sofia.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
+  await expect(
+    sofia.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 }),
+  ).toBeVisible();
   await expectAccessible(sofia);
-  const nominations = sofia.getByRole("list", { name: `Who is asked for ${team.person.name}'s feedback` });
+  const nominations = sofia.getByRole("list", {
+    name: `Who is asked for ${team.person.name}'s feedback`,
+  });
   // On a 390 px phone the controls stay on the screen, and nothing scrolls sideways.
   const wide = sofia.viewportSize();
   await sofia.setViewportSize({ width: 390, height: 844 });
   for (const name of ["Approve", "Decline", "Withdraw"]) {
-    const box = (await nominations.getByRole("button", { name, exact: true }).first().boundingBox())!;
+    const box = (await nominations
+      .getByRole("button", { name, exact: true })
+      .first()
+      .boundingBox())!;
     expect(box.x + box.width, name).toBeLessThanOrEqual(390);
   }
-  await expect(sofia.getByText("Decline a nomination to say no to it, with a reason the person reads.")).toBeVisible();
+  await expect(
+    sofia.getByText("Decline a nomination to say no to it, with a reason the person reads."),
+  ).toBeVisible();
   expect(await sofia.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (wide) await sofia.setViewportSize(wide);
   for (const peer of [...team.peers, team.declined]) {
-    await nominations.getByRole("listitem").filter({ hasText: peer.name }).getByRole("button", { name: "Approve" }).click();
+    await nominations
+      .getByRole("listitem")
+      .filter({ hasText: peer.name })
+      .getByRole("button", { name: "Approve" })
+      .click();
     await expect(sofia.getByText("Approved: they are asked now.")).toBeVisible();
-    await expect(nominations.getByRole("listitem").filter({ hasText: peer.name })).toContainText("Asked");
+    await expect(nominations.getByRole("listitem").filter({ hasText: peer.name })).toContainText(
+      "Asked",
+    );
   }
-  await expect(sofia.getByRole("listitem").filter({ hasText: `Approve peer reviewers for ${team.person.name}` })).toHaveCount(0);
+  await expect(
+    sofia
+      .getByRole("listitem")
+      .filter({ hasText: `Approve peer reviewers for ${team.person.name}` }),
+  ).toHaveCount(0);
   const feedbackPath = new URL(sofia.url()).pathname;
 
   // Liam declines on the request's page, with a reason; Sofia reads it beside his name.
   const liam = await as(browser, team.declined.email);
-  await liam.getByRole("listitem").filter({ hasText: `Give ${team.person.name} feedback` }).getByRole("link").first().click();
-  await expect(liam.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
-  await liam.getByLabel("Why you decline").fill("I joined the team last week and have not worked with Maya yet.");
+  await liam
+    .getByRole("listitem")
+    .filter({ hasText: `Give ${team.person.name} feedback` })
+    .getByRole("link")
+    .first()
+    .click();
+  await expect(
+    liam.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 }),
+  ).toBeVisible();
+  await liam
+    .getByLabel("Why you decline")
+    .fill("I joined the team last week and have not worked with Maya yet.");
   await liam.getByRole("button", { name: "Decline", exact: true }).click();
-  await expect(liam.getByText(`You declined this request: I joined the team last week and have not worked with Maya yet. ${team.person.name}'s manager reads your reason, to ask someone else.`)).toBeVisible();
+  await expect(
+    liam.getByText(
+      `You declined this request: I joined the team last week and have not worked with Maya yet. ${team.person.name}'s manager reads your reason, to ask someone else.`,
+    ),
+  ).toBeVisible();
   await expect(liam.getByRole("button", { name: "Submit feedback" })).toHaveCount(0);
   await liam.context().close();
   await sofia.reload();
-  await expect(nominations.getByRole("listitem").filter({ hasText: team.declined.name })).toContainText("Declined by the colleague: I joined the team last week and have not worked with Maya yet.");
+  await expect(
+    nominations.getByRole("listitem").filter({ hasText: team.declined.name }),
+  ).toContainText(
+    "Declined by the colleague: I joined the team last week and have not worked with Maya yet.",
+  );
 
   // Maya reads who declined, and that her peers' answers wait for her outcome; she answers about her manager.
   await maya.goto(feedbackPath);
-  await expect(asked.getByRole("listitem").filter({ hasText: team.declined.name })).toContainText("Declined by the colleague");
+  await expect(asked.getByRole("listitem").filter({ hasText: team.declined.name })).toContainText(
+    "Declined by the colleague",
+  );
   await expect(maya.getByText("3 peers asked; this cycle asks for 3 to 5.")).toBeVisible();
-  await expect(maya.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toBeVisible();
+  await expect(
+    maya.getByText("You read your peers' feedback once your outcome for this cycle is released."),
+  ).toBeVisible();
   await answerUpward(maya, upwardExamples[0]!);
 
   // Three peers answer: the level's expectations per competency, an example each, autosaved.
@@ -161,28 +232,47 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   ];
   for (const [index, peer] of team.peers.entries()) {
     const reviewer = await as(browser, peer.email);
-    const todo = reviewer.getByRole("listitem").filter({ hasText: `Give ${team.person.name} feedback` });
+    const todo = reviewer
+      .getByRole("listitem")
+      .filter({ hasText: `Give ${team.person.name} feedback` });
     await expect(todo).toContainText("An example per competency");
     await todo.getByRole("link").first().click();
-    await expect(reviewer.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
-    await expect(reviewer.getByText("Their manager reads your answers with your name.")).toBeVisible();
+    await expect(
+      reviewer.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 }),
+    ).toBeVisible();
+    await expect(
+      reviewer.getByText("Their manager reads your answers with your name."),
+    ).toBeVisible();
     const codeQuality = reviewer.getByRole("group", { name: "Code quality", exact: true });
     await expect(codeQuality.getByRole("listitem").first()).toBeVisible();
-    await codeQuality.getByRole("radiogroup", { name: "Rating for Code quality" }).getByRole("radio", { name: /Consistent/ }).check();
+    await codeQuality
+      .getByRole("radiogroup", { name: "Rating for Code quality" })
+      .getByRole("radio", { name: /Consistent/ })
+      .check();
     const example = codeQuality.getByLabel("An example");
     if (index === 0) {
       // The word check advises on a word describing the person, and on too short an answer, but blocks nothing.
       await example.fill("Maya can be abrasive.");
-      await expect(codeQuality.getByText("“abrasive” describes a person rather than what they did.", { exact: false })).toBeVisible();
+      await expect(
+        codeQuality.getByText("“abrasive” describes a person rather than what they did.", {
+          exact: false,
+        }),
+      ).toBeVisible();
       await expect(codeQuality.getByText(/Say a little more/)).toBeVisible();
       await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
-      await example.fill(`${examples[index]} Some found her abrasive in that review, yet the document settled the argument.`);
-      await expect(codeQuality.getByText(/describes a person rather than what they did/)).toBeVisible();
+      await example.fill(
+        `${examples[index]} Some found her abrasive in that review, yet the document settled the argument.`,
+      );
+      await expect(
+        codeQuality.getByText(/describes a person rather than what they did/),
+      ).toBeVisible();
       await expect(codeQuality.getByText(/Say a little more/)).toHaveCount(0);
       await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
       // What was typed was saved on the server: a fresh load shows it.
       await reviewer.reload();
-      await expect(reviewer.getByRole("group", { name: "Code quality", exact: true }).getByLabel("An example")).toHaveValue(/abrasive in that review/);
+      await expect(
+        reviewer.getByRole("group", { name: "Code quality", exact: true }).getByLabel("An example"),
+      ).toHaveValue(/abrasive in that review/);
       await expectAccessible(reviewer);
     } else {
       await example.fill(examples[index]!);
@@ -190,7 +280,9 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
       await expect(reviewer.getByText(/^Saved at/)).toBeVisible();
     }
     await reviewer.getByRole("button", { name: "Submit feedback" }).click();
-    await expect(reviewer.getByText("Thank you: your feedback is submitted and can no longer change.")).toBeVisible();
+    await expect(
+      reviewer.getByText("Thank you: your feedback is submitted and can no longer change."),
+    ).toBeVisible();
     await expect(reviewer.getByRole("button", { name: "Submit feedback" })).toHaveCount(0);
     // Each is also one of Sofia's reports, asked about her as their manager.
     await answerUpward(reviewer, upwardExamples[index + 1]!);
@@ -200,33 +292,51 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   // Sofia reads every answer with its author, beside Maya's own rating.
   await sofia.reload();
   const peerFeedback = sofia.getByRole("region", { name: "Peer feedback" });
-  const codeQualityAnswers = peerFeedback.getByRole("heading", { name: "Code quality", level: 3 }).locator("..");
+  const codeQualityAnswers = peerFeedback
+    .getByRole("heading", { name: "Code quality", level: 3 })
+    .locator("..");
   await expect(codeQualityAnswers).toContainText("Self-assessment: 4");
   for (const [index, peer] of team.peers.entries()) {
-    await expect(codeQualityAnswers.getByRole("listitem").filter({ hasText: peer.name })).toContainText(examples[index]!.slice(0, 40));
+    await expect(
+      codeQualityAnswers.getByRole("listitem").filter({ hasText: peer.name }),
+    ).toContainText(examples[index]!.slice(0, 40));
   }
-  await expect(nominations.getByRole("listitem").filter({ hasText: team.peers[0]!.name })).toContainText("Answered");
+  await expect(
+    nominations.getByRole("listitem").filter({ hasText: team.peers[0]!.name }),
+  ).toContainText("Answered");
   await expectAccessible(sofia);
 
   // Maya still reads nothing of the answers: no outcome of hers is released in this cycle.
   await maya.goto(feedbackPath);
-  await expect(maya.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toBeVisible();
+  await expect(
+    maya.getByText("You read your peers' feedback once your outcome for this cycle is released."),
+  ).toBeVisible();
   await expect(maya.getByText(examples[1]!)).toHaveCount(0);
   await maya.context().close();
   await sofia.context().close();
 
   // The admin reads Sofia's upward feedback from the cycle's page: four reports' answers together, no name, no answer alone.
   await page.goto(cyclePage);
-  await page.getByRole("table", { name: /^Participants of / }).getByRole("link", { name: `Read feedback for ${team.manager.name}` }).click();
-  await expect(page.getByRole("heading", { name: `Feedback for ${team.manager.name}`, level: 1 })).toBeVisible();
+  await page
+    .getByRole("table", { name: /^Participants of / })
+    .getByRole("link", { name: `Read feedback for ${team.manager.name}` })
+    .click();
+  await expect(
+    page.getByRole("heading", { name: `Feedback for ${team.manager.name}`, level: 1 }),
+  ).toBeVisible();
   const upward = page.getByRole("region", { name: "Upward feedback from their reports" });
   await expect(upward).toContainText("4 people answered.");
-  for (const example of upwardExamples) await expect(upward.getByRole("listitem").filter({ hasText: example })).toHaveCount(1);
-  for (const report of [team.person, ...team.peers]) await expect(page.getByText(report.name)).toHaveCount(0);
+  for (const example of upwardExamples)
+    await expect(upward.getByRole("listitem").filter({ hasText: example })).toHaveCount(1);
+  for (const report of [team.person, ...team.peers])
+    await expect(page.getByText(report.name)).toHaveCount(0);
   await expectAccessible(page);
 
   // A calibration session over the cycle: a calibrator outside Maya's line (Rachel Stein) reads a summary per competency, without names or examples.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calibration" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Calibration" })
+    .click();
   await page.getByRole("link", { name: "Set up a session" }).click();
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`${cycleName}: calibration`);
   await page.getByLabel("Review cycle").selectOption({ label: cycleName });
@@ -236,19 +346,31 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   await page.getByLabel("People's emails").fill(team.person.email);
   await page.getByLabel("Other calibrators (optional)").fill(calibrator.email);
   await page.getByRole("button", { name: "Set up session" }).click();
-  await expect(page.getByRole("heading", { name: `${cycleName}: calibration`, level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `${cycleName}: calibration`, level: 1 }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Move to: Proposals open" }).click();
-  await page.getByRole("dialog", { name: "Move the session to Proposals open?" }).getByRole("button", { name: "Move to: Proposals open" }).click();
+  await page
+    .getByRole("dialog", { name: "Move the session to Proposals open?" })
+    .getByRole("button", { name: "Move to: Proposals open" })
+    .click();
   await expect(page.getByText("State: Proposals open")).toBeVisible();
   const sessionUrl = page.url();
 
   const rachel = await as(browser, calibrator.email);
   await rachel.goto(sessionUrl);
-  await rachel.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: team.person.name }).click();
+  await rachel
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("link", { name: team.person.name })
+    .click();
   await rachel.getByRole("link", { name: "Feedback from peers and reports" }).click();
-  await expect(rachel.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 })).toBeVisible();
+  await expect(
+    rachel.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 }),
+  ).toBeVisible();
   const summary = rachel.getByRole("region", { name: "Peer feedback" });
-  const codeQualitySummary = summary.getByRole("heading", { name: "Code quality", level: 3 }).locator("..");
+  const codeQualitySummary = summary
+    .getByRole("heading", { name: "Code quality", level: 3 })
+    .locator("..");
   await expect(codeQualitySummary).toContainText("3 answers, average rating 3");
   for (const [index, peer] of team.peers.entries()) {
     await expect(rachel.getByText(peer.name)).toHaveCount(0);
@@ -262,50 +384,82 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   // Sofia proposes; the facilitator accepts it, locks and publishes; Sofia releases Maya's outcome.
   const manager = await as(browser, team.manager.email);
   await manager.goto(sessionUrl);
-  await manager.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: team.person.name }).click();
+  await manager
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("link", { name: team.person.name })
+    .click();
   await manager.getByRole("radio", { name: /^3 Consistent/ }).check();
   await manager.getByRole("radio", { name: "Stay at level" }).check();
-  await manager.getByLabel("Rationale").fill("At the bar for the level; her peers' examples back it.");
+  await manager
+    .getByLabel("Rationale")
+    .fill("At the bar for the level; her peers' examples back it.");
   await manager.getByRole("button", { name: "Save proposal" }).click();
   await expect(manager.getByText("Proposal saved.")).toBeVisible();
   await page.goto(sessionUrl);
   await page.getByRole("button", { name: "Move to: Live" }).click();
-  await page.getByRole("dialog", { name: "Move the session to Live?" }).getByRole("button", { name: "Move to: Live" }).click();
+  await page
+    .getByRole("dialog", { name: "Move the session to Live?" })
+    .getByRole("button", { name: "Move to: Live" })
+    .click();
   await expect(page.getByText("State: Live")).toBeVisible();
   await page.getByRole("button", { name: "Accept every open proposal" }).click();
-  await page.getByRole("region", { name: /^Accept 1 proposal as/ }).getByRole("button", { name: "Accept 1 proposal" }).click();
+  await page
+    .getByRole("region", { name: /^Accept 1 proposal as/ })
+    .getByRole("button", { name: "Accept 1 proposal" })
+    .click();
   await expect(page.getByText("1 proposal accepted as its final outcome.")).toBeVisible();
   for (const state of ["Locked", "Published"]) {
     await page.getByRole("button", { name: `Move to: ${state}` }).click();
-    await page.getByRole("dialog", { name: `Move the session to ${state}?` }).getByRole("button", { name: `Move to: ${state}` }).click();
+    await page
+      .getByRole("dialog", { name: `Move the session to ${state}?` })
+      .getByRole("button", { name: `Move to: ${state}` })
+      .click();
     await expect(page.getByText(`State: ${state}`)).toBeVisible();
   }
   await manager.goto(sessionUrl);
-  await manager.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: team.person.name }).click();
+  await manager
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("link", { name: team.person.name })
+    .click();
   await manager.getByRole("button", { name: `Release to ${team.person.name}` }).click();
   await expect(manager.getByText(`${team.person.name} can now see their outcome.`)).toBeVisible();
   await manager.context().close();
 
   // Released, Maya is told on her home page and reads her peers' answers from there: every example, without names, in an order that follows neither.
   const released = await as(browser, team.person.email);
-  await released.getByRole("listitem").filter({ hasText: `Read your feedback from ${cycleName}` }).getByRole("link").first().click();
+  await released
+    .getByRole("listitem")
+    .filter({ hasText: `Read your feedback from ${cycleName}` })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(released).toHaveURL(new RegExp(`${feedbackPath}$`));
   const mine = released.getByRole("region", { name: "Peer feedback" });
   await expect(mine).toContainText("3 people answered.");
   const myCodeQuality = mine.getByRole("heading", { name: "Code quality", level: 3 }).locator("..");
   await expect(myCodeQuality).toContainText("3 answers, average rating 3");
   for (const [index, peer] of team.peers.entries()) {
-    await expect(myCodeQuality.getByRole("listitem").filter({ hasText: examples[index]!.slice(0, 40) })).toHaveCount(1);
+    await expect(
+      myCodeQuality.getByRole("listitem").filter({ hasText: examples[index]!.slice(0, 40) }),
+    ).toHaveCount(1);
     await expect(mine.getByText(peer.name)).toHaveCount(0);
   }
-  await expect(released.getByText("You read your peers' feedback once your outcome for this cycle is released.")).toHaveCount(0);
+  await expect(
+    released.getByText(
+      "You read your peers' feedback once your outcome for this cycle is released.",
+    ),
+  ).toHaveCount(0);
   await expectAccessible(released);
   // She takes Code quality to her next one-to-one: without a series with Sofia yet, she is told so and nothing is added.
   await released.getByRole("button", { name: "Add to my next one-to-one (Code quality)" }).click();
-  await expect(released.getByText("You have no one-to-one series with your manager yet.", { exact: false })).toBeVisible();
+  await expect(
+    released.getByText("You have no one-to-one series with your manager yet.", { exact: false }),
+  ).toBeVisible();
   // Opened, it is announced no more.
   await released.goto("/");
-  await expect(released.getByRole("listitem").filter({ hasText: `Read your feedback from ${cycleName}` })).toHaveCount(0);
+  await expect(
+    released.getByRole("listitem").filter({ hasText: `Read your feedback from ${cycleName}` }),
+  ).toHaveCount(0);
   await released.context().close();
 
   // Closed again, so other journeys find no open cycle.

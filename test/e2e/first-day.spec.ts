@@ -7,7 +7,13 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { freePort, startAppServer, type AppServer } from "../../scripts/app-servers";
 import { startIdentityProvider, TEST_CLIENT, type TestProvider } from "../utils/identity-provider";
 import { startSmtpSink } from "../utils/smtp-sink";
-import { expectAccessible, openDraft, rateEverything, sectionLink, submitAssessment } from "./helpers";
+import {
+  expectAccessible,
+  openDraft,
+  rateEverything,
+  sectionLink,
+  submitAssessment,
+} from "./helpers";
 
 /**
  * A company's first day, from an empty database, as it adopts Rungs: its own identity provider
@@ -34,7 +40,11 @@ test.afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-async function signInThroughProvider(browser: Browser, origin: string, login: keyof typeof accounts): Promise<Page> {
+async function signInThroughProvider(
+  browser: Browser,
+  origin: string,
+  login: keyof typeof accounts,
+): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: origin })).newPage();
   await page.goto("/login");
   await page.getByRole("link", { name: `Sign in with ${IDP_NAME}` }).click();
@@ -49,11 +59,16 @@ async function signInThroughProvider(browser: Browser, origin: string, login: ke
 
 async function confirmMove(page: Page, label: string) {
   await page.getByRole("button", { name: `Move to: ${label}` }).click();
-  await page.getByRole("dialog", { name: `Move the session to ${label}?` }).getByRole("button", { name: `Move to: ${label}` }).click();
+  await page
+    .getByRole("dialog", { name: `Move the session to ${label}?` })
+    .getByRole("button", { name: `Move to: ${label}` })
+    .click();
   await expect(page.getByText(`State: ${label}`)).toBeVisible();
 }
 
-test("a company adopts Rungs from an empty database: setup link, SCIM, single sign-on, a cycle through release, and a mail provider's unsubscribe", async ({ browser }) => {
+test("a company adopts Rungs from an empty database: setup link, SCIM, single sign-on, a cycle through release, and a mail provider's unsubscribe", async ({
+  browser,
+}) => {
   // Two assessments of sixteen competencies, a calibration and two email passes through a cold server: about two minutes alone, more beside other work.
   test.setTimeout(300_000);
   folder = mkdtempSync(join(tmpdir(), "rungs-first-day-"));
@@ -113,22 +128,45 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
       expect(answer.status, `${method} ${path}: ${text}`).toBeLessThan(300);
       return JSON.parse(text) as { id: string; meta?: { location?: string } };
     };
-    const person = (login: keyof typeof accounts, externalId: string, track: string, level: string, managerId?: string) => ({
-      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "urn:ietf:params:scim:schemas:extension:rungs:2.0:User"],
+    const person = (
+      login: keyof typeof accounts,
+      externalId: string,
+      track: string,
+      level: string,
+      managerId?: string,
+    ) => ({
+      schemas: [
+        "urn:ietf:params:scim:schemas:core:2.0:User",
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+        "urn:ietf:params:scim:schemas:extension:rungs:2.0:User",
+      ],
       userName: accounts[login].email,
-      name: { givenName: accounts[login].name.split(" ")[0], familyName: accounts[login].name.split(" ")[1] },
+      name: {
+        givenName: accounts[login].name.split(" ")[0],
+        familyName: accounts[login].name.split(" ")[1],
+      },
       emails: [{ primary: true, value: accounts[login].email, type: "work" }],
       displayName: accounts[login].name,
       externalId,
       active: true,
       groups: [],
-      ...(managerId ? { "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { manager: { value: managerId } } } : {}),
+      ...(managerId
+        ? {
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+              manager: { value: managerId },
+            },
+          }
+        : {}),
       "urn:ietf:params:scim:schemas:extension:rungs:2.0:User": { track, level },
     });
     const mara = await scim("POST", "/Users", person("mara", "00u-mara", "manager", "m1"));
     expect(mara.meta?.location).toBe(`${origin}/scim/v2/Users/${mara.id}`);
     const eli = await scim("POST", "/Users", person("eli", "00u-eli", "ic", "ic2", mara.id));
-    await scim("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Payments", members: [{ value: mara.id }, { value: eli.id }] });
+    await scim("POST", "/Groups", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName: "Payments",
+      members: [{ value: mara.id }, { value: eli.id }],
+    });
     expect(eli.id).toBeTruthy();
     await admin.goto("/admin/people");
     await expect(admin.getByRole("link", { name: "Eli Engineer" })).toBeVisible();
@@ -151,7 +189,9 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
     await submitAssessment(eliPage, "Submit self-assessment");
     await maraPage.goto("/reviews");
     await maraPage.getByRole("link", { name: "Eli Engineer", exact: true }).first().click();
-    await maraPage.getByRole("link", { name: /^(Review Eli|Continue your review of Eli)$/ }).click();
+    await maraPage
+      .getByRole("link", { name: /^(Review Eli|Continue your review of Eli)$/ })
+      .click();
     await openDraft(maraPage, "Start review of Eli Engineer");
     await rateEverything(maraPage, { "Code quality": "Beyond" });
     await sectionLink(maraPage, "Summary and submit").click();
@@ -165,11 +205,16 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
     await admin.getByRole("radio", { name: "A list of people" }).check();
     await admin.getByLabel("People's emails").fill(accounts.eli.email);
     await admin.getByRole("button", { name: "Set up session" }).click();
-    await expect(admin.getByRole("heading", { name: "Autumn 2026 calibration", level: 1 })).toBeVisible();
+    await expect(
+      admin.getByRole("heading", { name: "Autumn 2026 calibration", level: 1 }),
+    ).toBeVisible();
     await confirmMove(admin, "Proposals open");
     const sessionUrl = admin.url();
     await maraPage.goto(sessionUrl);
-    await maraPage.getByRole("table", { name: "People in this session, in discussion order" }).getByRole("link", { name: "Eli Engineer" }).click();
+    await maraPage
+      .getByRole("table", { name: "People in this session, in discussion order" })
+      .getByRole("link", { name: "Eli Engineer" })
+      .click();
     await maraPage.getByRole("radio", { name: /^4 Beyond/ }).check();
     await maraPage.getByRole("radio", { name: "Promote" }).check();
     await maraPage.getByLabel("Promote to").selectOption({ label: "Senior Engineer" });
@@ -180,11 +225,18 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
     await admin.goto(sessionUrl);
     await confirmMove(admin, "Live");
     await admin.getByRole("button", { name: "Accept every open proposal" }).click();
-    await admin.getByRole("region", { name: /^Accept 1 proposal as/ }).getByRole("button", { name: "Accept 1 proposal" }).click();
+    await admin
+      .getByRole("region", { name: /^Accept 1 proposal as/ })
+      .getByRole("button", { name: "Accept 1 proposal" })
+      .click();
     await expect(admin.getByText("1 proposal accepted as its final outcome.")).toBeVisible();
     await confirmMove(admin, "Locked");
     // Published with the promotion due today: it still waits for Mara to tell Eli.
-    await expect(admin.getByText("A promotion takes effect on this day or, if later, the day the person's outcome is released to them.")).toBeVisible();
+    await expect(
+      admin.getByText(
+        "A promotion takes effect on this day or, if later, the day the person's outcome is released to them.",
+      ),
+    ).toBeVisible();
     await admin.getByLabel("Promotions take effect on").fill(new Date().toISOString().slice(0, 10));
     await confirmMove(admin, "Published");
 
@@ -196,14 +248,23 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
 
     // Mara's to-do takes her to the session page, where she releases the outcome.
     await maraPage.goto("/");
-    await maraPage.getByRole("listitem").filter({ hasText: "Release outcomes" }).getByRole("link").first().click();
+    await maraPage
+      .getByRole("listitem")
+      .filter({ hasText: "Release outcomes" })
+      .getByRole("link")
+      .first()
+      .click();
     await expect(maraPage.getByRole("heading", { name: "Release outcomes" })).toBeVisible();
-    const agenda = maraPage.getByRole("table", { name: "People in this session, in discussion order" });
+    const agenda = maraPage.getByRole("table", {
+      name: "People in this session, in discussion order",
+    });
     await expect(agenda.getByRole("row", { name: /Eli Engineer/ })).toContainText("Not yet");
     await expectAccessible(maraPage);
     await agenda.getByRole("checkbox", { name: "Release Eli Engineer's outcome" }).check();
     await maraPage.getByRole("button", { name: "Release to the people ticked" }).click();
-    await expect(maraPage.getByText("1 outcome released: the person can see it on their growth page.")).toBeVisible();
+    await expect(
+      maraPage.getByText("1 outcome released: the person can see it on their growth page."),
+    ).toBeVisible();
     await expect(agenda.getByRole("row", { name: /Eli Engineer/ })).toContainText("Released");
 
     await eliPage.goto(`/people/${eli.id}`);
@@ -211,9 +272,13 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
 
     // The email pass, as cron runs it: each message carries a one-click unsubscribe that a mail provider posts with its own Origin.
     await run("./node_modules/.bin/tsx", ["scripts/notifications-send.ts"], { env });
-    const withUnsubscribe = sink.received.filter((message) => /^List-Unsubscribe:/im.test(message.raw));
+    const withUnsubscribe = sink.received.filter((message) =>
+      /^List-Unsubscribe:/im.test(message.raw),
+    );
     expect(withUnsubscribe.length).toBeGreaterThan(0);
-    const unsubscribeUrl = /^List-Unsubscribe: <([^>]+)>/im.exec(withUnsubscribe[0]!.raw.replace(/\r?\n[ \t]+/g, " "))![1]!;
+    const unsubscribeUrl = /^List-Unsubscribe: <([^>]+)>/im.exec(
+      withUnsubscribe[0]!.raw.replace(/\r?\n[ \t]+/g, " "),
+    )![1]!;
     expect(unsubscribeUrl.startsWith(`${origin}/unsubscribe?token=`)).toBe(true);
     for (const mailOrigin of ["https://mail.google.com", "null"]) {
       const answer = await fetch(unsubscribeUrl, {

@@ -17,8 +17,14 @@ export const people = {
  * use the form itself (signInThroughForm).
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  const answer = await page.request.post("/login", { form: { email, password, redirectTo: "/" }, maxRedirects: 0 });
-  expect(answer.status(), `signing in as ${email}: ${answer.status() === 302 ? "" : await answer.text()}`).toBe(302);
+  const answer = await page.request.post("/login", {
+    form: { email, password, redirectTo: "/" },
+    maxRedirects: 0,
+  });
+  expect(
+    answer.status(),
+    `signing in as ${email}: ${answer.status() === 302 ? "" : await answer.text()}`,
+  ).toBe(302);
   await page.goto("/");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
@@ -33,7 +39,9 @@ export async function signInThroughForm(page: Page, email: string, password = DE
 }
 
 /** The axe-core that the builder itself depends on (its `source`, the script it would evaluate). */
-const axeCoreSource: string = createRequire(createRequire(import.meta.url).resolve("@axe-core/playwright"))("axe-core").source;
+const axeCoreSource: string = createRequire(
+  createRequire(import.meta.url).resolve("@axe-core/playwright"),
+)("axe-core").source;
 /** What the builder evaluates before each run once axe-core is in the document. */
 const AXE_ALREADY_IN_THE_PAGE = "void 0";
 
@@ -55,8 +63,12 @@ export async function axe(page: Page): Promise<AxeBuilder> {
 /** Fails on serious or critical accessibility violations. */
 export async function expectAccessible(page: Page) {
   const results = await (await axe(page)).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 }
 
 /**
@@ -79,10 +91,16 @@ export async function expectAccessibleInEveryView(page: Page) {
 
 /** Headings never skip a level going down (an h2 is followed by an h3 at most, not an h4). */
 export async function expectHeadingsInOrder(page: Page) {
-  const levels = await page.locator("main").evaluate((main) =>
-    [...main.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((heading) => (heading as HTMLElement).offsetParent !== null).map((heading) => Number(heading.tagName[1])),
+  const levels = await page
+    .locator("main")
+    .evaluate((main) =>
+      [...main.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+        .filter((heading) => (heading as HTMLElement).offsetParent !== null)
+        .map((heading) => Number(heading.tagName[1])),
+    );
+  const skips = levels.flatMap((level, index) =>
+    index > 0 && level > levels[index - 1]! + 1 ? [`h${levels[index - 1]} → h${level}`] : [],
   );
-  const skips = levels.flatMap((level, index) => (index > 0 && level > levels[index - 1]! + 1 ? [`h${levels[index - 1]} → h${level}`] : []));
   expect(skips).toEqual([]);
 }
 
@@ -98,20 +116,27 @@ export async function openDraft(page: Page, startLabel: string) {
 
 /** The section navigator at the top of the draft, and the rated count its link for an area shows. */
 export const sectionNav = (page: Page) => page.getByRole("navigation", { name: "Sections" });
-export const sectionLink = (page: Page, name: string) => sectionNav(page).getByRole("link", { name: new RegExp(`^${name}\\s*(,\\s*\\d+ of \\d+ rated)?$`) });
+export const sectionLink = (page: Page, name: string) =>
+  sectionNav(page).getByRole("link", {
+    name: new RegExp(`^${name}\\s*(,\\s*\\d+ of \\d+ rated)?$`),
+  });
 
 /**
  * Rates every competency, walking the sections one area at a time through the
  * navigator: `Consistent` unless `ratings` says otherwise (competency name -> scale label). Returns how many it rated.
  */
-export async function rateEverything(page: Page, ratings: Record<string, string> = {}): Promise<number> {
+export async function rateEverything(
+  page: Page,
+  ratings: Record<string, string> = {},
+): Promise<number> {
   const links = sectionNav(page).getByRole("link");
   const count = await links.count();
   await expect(links.last()).toHaveText("Summary and submit");
   let rated = 0;
   for (let index = 0; index < count - 1; index++) {
     const link = links.nth(index);
-    const [, area, total] = /^(.+), \d+ of (\d+) rated$/.exec((await link.textContent()) ?? "") ?? [];
+    const [, area, total] =
+      /^(.+), \d+ of (\d+) rated$/.exec((await link.textContent()) ?? "") ?? [];
     expect(area, "an area link names the area and its rated count").toBeTruthy();
     if ((await link.getAttribute("aria-current")) !== "step") await link.click();
     await expect(link).toHaveAttribute("aria-current", "step");
@@ -123,7 +148,9 @@ export async function rateEverything(page: Page, ratings: Record<string, string>
     await expect(page.getByRole("group", { name: /^Rating for / })).toHaveCount(Number(total));
     for (let group = 0; group < Number(total); group++) {
       const ratingGroup = groups.nth(group);
-      const name = (await ratingGroup.locator("legend").first().innerText()).replace(/^Rating for /, "").replace(/\s*No evidence$/, "");
+      const name = (await ratingGroup.locator("legend").first().innerText())
+        .replace(/^Rating for /, "")
+        .replace(/\s*No evidence$/, "");
       await ratingGroup.getByLabel(ratings[name] ?? "Consistent", { exact: true }).check();
     }
     await expect(link).toHaveText(`${area}, ${total} of ${total} rated`);
@@ -137,7 +164,9 @@ export async function submitAssessment(page: Page, label: string) {
   await page.getByRole("button", { name: label }).click();
   // Submitting locks the assessment, so it asks once more.
   const confirmation = page.getByRole("dialog", { name: /^Submit your/ });
-  await expect(confirmation).toContainText("Once submitted it is locked and can no longer be changed. Every competency is rated.");
+  await expect(confirmation).toContainText(
+    "Once submitted it is locked and can no longer be changed. Every competency is rated.",
+  );
   await confirmation.getByRole("button", { name: label }).click();
   await expect(page.getByRole("button", { name: label })).toHaveCount(0);
   await expect(page.getByText(/^Submitted \d/).first()).toBeVisible();

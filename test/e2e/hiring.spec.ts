@@ -12,40 +12,75 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 }
 
 /** Scores every competency of the card on `value`, with evidence, and chooses the recommendation. */
-async function fillCard(page: Page, competencies: string[], value: number, evidence: string, recommendation: string) {
+async function fillCard(
+  page: Page,
+  competencies: string[],
+  value: number,
+  evidence: string,
+  recommendation: string,
+) {
   for (const competency of competencies) {
-    await page.getByRole("group", { name: competency }).getByRole("radio", { name: new RegExp(`^${value} `) }).check();
+    await page
+      .getByRole("group", { name: competency })
+      .getByRole("radio", { name: new RegExp(`^${value} `) })
+      .check();
     await page.getByLabel(`Evidence for ${competency}`).fill(`${evidence}: ${competency}`);
   }
-  await page.getByRole("group", { name: "Recommendation" }).getByRole("radio", { name: recommendation, exact: true }).check();
-  await expect(page.getByRole("status").filter({ hasText: /Saved at|All changes saved/ })).toBeVisible({ timeout: 10_000 });
+  await page
+    .getByRole("group", { name: "Recommendation" })
+    .getByRole("radio", { name: recommendation, exact: true })
+    .check();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Saved at|All changes saved/ }),
+  ).toBeVisible({ timeout: 10_000 });
 }
 
-test("a hiring admin builds a plan, two interviewers score on their own, the debrief shows where they disagree, and the decision is recorded", async ({ page, browser }) => {
+test("a hiring admin builds a plan, two interviewers score on their own, the debrief shows where they disagree, and the decision is recorded", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, people.hiringAdmin.email);
   // The demo's loop in progress is on Grace's home page.
-  await expect(page.getByRole("listitem").filter({ hasText: "Follow an interview loop for" }).filter({ hasText: "Candidate: Jordan Avery." })).toContainText("2 of 4 scorecards in");
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: "Follow an interview loop for" })
+      .filter({ hasText: "Candidate: Jordan Avery." }),
+  ).toContainText("2 of 4 scorecards in");
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hiring" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Hiring" })
+    .click();
   await page.getByRole("link", { name: "Open a role" }).click();
   await page.getByRole("textbox", { name: "Title" }).fill("Senior Engineer, Checkout");
   await page.getByLabel("Level").selectOption("ic3");
   await page.getByRole("checkbox", { name: /one stage per area/ }).uncheck();
   await page.getByRole("button", { name: "Open role" }).click();
-  await expect(page.getByRole("heading", { name: "Senior Engineer, Checkout", level: 1 })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "Not covered by any stage" })).toContainText("Code quality");
+  await expect(
+    page.getByRole("heading", { name: "Senior Engineer, Checkout", level: 1 }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Not covered by any stage" }),
+  ).toContainText("Code quality");
 
   // The plan: one stage, coding, covering two competencies; the rest is flagged as not covered.
-  const newStage = page.locator("form").filter({ has: page.getByRole("textbox", { name: "New stage" }) });
+  const newStage = page
+    .locator("form")
+    .filter({ has: page.getByRole("textbox", { name: "New stage" }) });
   await newStage.getByRole("textbox", { name: "New stage" }).fill("Coding");
   await newStage.getByRole("checkbox", { name: /^Code quality/ }).check();
   await newStage.getByRole("checkbox", { name: /^Testing and verification/ }).check();
   await newStage.getByRole("button", { name: "Add stage" }).click();
   await expect(page.getByRole("heading", { name: "1. Coding" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "Not covered by any stage" })).not.toContainText("Code quality");
+  await expect(
+    page.getByRole("status").filter({ hasText: "Not covered by any stage" }),
+  ).not.toContainText("Code quality");
   // A stage shows what it covers; its form opens on demand, and closes once saved.
-  await expect(page.getByText("Code quality, Testing and verification", { exact: true })).toBeVisible();
+  await expect(
+    page.getByText("Code quality, Testing and verification", { exact: true }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Edit Coding" }).click();
   await expect(page.getByRole("textbox", { name: "Stage name" })).toHaveValue("Coding");
   await page.getByRole("button", { name: "Save stage" }).click();
@@ -64,20 +99,40 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
     await page.getByRole("button", { name: "Assign", exact: true }).click();
     await expect(page.getByText("Interviewer assigned.")).toBeVisible();
   }
-  await expect(page.getByRole("status").filter({ hasText: "Before the loop starts" })).toContainText("No stage covers:");
+  await expect(
+    page.getByRole("status").filter({ hasText: "Before the loop starts" }),
+  ).toContainText("No stage covers:");
   await expectAccessible(page);
   const loopUrl = new URL(page.url()).pathname;
 
   // Tobias starts his card: it is his to-do, and it autosaves.
   const tobiasPage = await signedIn(browser, tobias.email);
-  await tobiasPage.getByRole("listitem").filter({ hasText: "Scorecard for your Coding interview" }).filter({ hasText: "Candidate: Taylor Quinn." }).getByRole("link").click();
-  await expect(tobiasPage.getByRole("heading", { name: "Coding: Taylor Quinn", level: 1 })).toBeVisible();
-  await fillCard(tobiasPage, ["Code quality", "Testing and verification"], 4, "Tobias saw", "Strong yes");
+  await tobiasPage
+    .getByRole("listitem")
+    .filter({ hasText: "Scorecard for your Coding interview" })
+    .filter({ hasText: "Candidate: Taylor Quinn." })
+    .getByRole("link")
+    .click();
+  await expect(
+    tobiasPage.getByRole("heading", { name: "Coding: Taylor Quinn", level: 1 }),
+  ).toBeVisible();
+  await fillCard(
+    tobiasPage,
+    ["Code quality", "Testing and verification"],
+    4,
+    "Tobias saw",
+    "Strong yes",
+  );
   await expectAccessible(tobiasPage);
 
   // Ben scores and submits first.
   const benPage = await signedIn(browser, ben.email);
-  await benPage.getByRole("listitem").filter({ hasText: "Scorecard for your Coding interview" }).filter({ hasText: "Candidate: Taylor Quinn." }).getByRole("link").click();
+  await benPage
+    .getByRole("listitem")
+    .filter({ hasText: "Scorecard for your Coding interview" })
+    .filter({ hasText: "Candidate: Taylor Quinn." })
+    .getByRole("link")
+    .click();
   await fillCard(benPage, ["Code quality", "Testing and verification"], 2, "Ben saw", "No");
   // Submitting is final, so it asks first; keeping on editing submits nothing.
   await benPage.getByRole("button", { name: "Submit scorecard" }).click();
@@ -85,7 +140,9 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await expect(asked).toContainText("Once submitted it cannot be changed");
   await asked.getByRole("button", { name: "Keep editing" }).click();
   await expect(asked).toBeHidden();
-  await expect(benPage.getByRole("heading", { name: "Coding: Taylor Quinn", level: 1 })).toBeVisible();
+  await expect(
+    benPage.getByRole("heading", { name: "Coding: Taylor Quinn", level: 1 }),
+  ).toBeVisible();
   await expect(benPage.getByText(/^Submitted \d/)).toHaveCount(0);
   await benPage.getByRole("button", { name: "Submit scorecard" }).click();
   await asked.getByRole("button", { name: "Submit scorecard" }).click();
@@ -97,9 +154,14 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await expect(tobiasPage.getByText("Nobody else's scorecard of this candidate")).toBeVisible();
   await expect(tobiasPage.getByText("Ben saw")).toHaveCount(0);
   await tobiasPage.goBack();
-  await expect(tobiasPage.getByLabel("Evidence for Code quality")).toHaveValue("Tobias saw: Code quality");
+  await expect(tobiasPage.getByLabel("Evidence for Code quality")).toHaveValue(
+    "Tobias saw: Code quality",
+  );
   await tobiasPage.getByRole("button", { name: "Submit scorecard" }).click();
-  await tobiasPage.getByRole("dialog", { name: "Submit your scorecard?" }).getByRole("button", { name: "Submit scorecard" }).click();
+  await tobiasPage
+    .getByRole("dialog", { name: "Submit your scorecard?" })
+    .getByRole("button", { name: "Submit scorecard" })
+    .click();
   await expect(tobiasPage.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
   await expect(tobiasPage.getByText("Ben saw: Code quality")).toBeVisible();
 
@@ -107,14 +169,20 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await page.goto(loopUrl);
   await page.getByRole("link", { name: "Read the debrief" }).click();
   const matrix = page.getByRole("table", { name: /Interviewers by competencies/ });
-  await expect(matrix.getByRole("columnheader", { name: /Code quality\s*disagreement/ })).toBeVisible();
+  await expect(
+    matrix.getByRole("columnheader", { name: /Code quality\s*disagreement/ }),
+  ).toBeVisible();
   await expect(matrix.getByRole("row", { name: /Tobias Keller/ })).toContainText("4");
   await expect(matrix.getByRole("row", { name: /Ben Adeyemi/ })).toContainText("2");
   await expect(page.getByText("the panel is split")).toBeVisible();
   await expectAccessible(page);
   await expectHeadingsInOrder(page);
   await page.getByRole("radio", { name: "Hire", exact: true }).check();
-  await page.getByLabel("Rationale").fill("Strong tests and clean code outweigh the slow start; Ben's concern was the first ten minutes.");
+  await page
+    .getByLabel("Rationale")
+    .fill(
+      "Strong tests and clean code outweigh the slow start; Ben's concern was the first ten minutes.",
+    );
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByText("Decision recorded.")).toBeVisible();
   await expect(page.getByText(/Hire, recorded by Grace Liu/)).toBeVisible();
@@ -126,21 +194,32 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await expect(benPage.getByText("The testing gaps were real, not nerves.")).toBeVisible();
 });
 
-test("a hiring admin opens an opening's pipeline, moves a candidate on and rejects another with a reason", async ({ page }) => {
+test("a hiring admin opens an opening's pipeline, moves a candidate on and rejects another with a reason", async ({
+  page,
+}) => {
   await signIn(page, people.hiringAdmin.email);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hiring" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Hiring" })
+    .click();
   await page.getByRole("link", { name: "Senior Engineer, Identity", exact: true }).click();
   await page.getByRole("link", { name: "Pipeline: candidates by stage" }).click();
-  await expect(page.getByRole("heading", { name: "Pipeline: Senior Engineer, Identity", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Pipeline: Senior Engineer, Identity", level: 1 }),
+  ).toBeVisible();
   const column = (stage: string) => page.getByRole("region", { name: new RegExp(`^${stage} \\(`) });
   await expect(column("Screen").getByRole("listitem")).toHaveCount(2);
-  await expect(column("Screen").getByRole("listitem").filter({ hasText: "Nadia Karim" })).toContainText("9 days in stage");
+  await expect(
+    column("Screen").getByRole("listitem").filter({ hasText: "Nadia Karim" }),
+  ).toContainText("9 days in stage");
   await expectAccessible(page);
 
   // Sam Rivera moves on to interviews.
   await column("Screen").getByRole("button", { name: "Move Sam Rivera to Interviews" }).click();
   await expect(page.getByText("Sam Rivera moved to interviews.")).toBeVisible();
-  await expect(column("Interviews").getByRole("link", { name: "Sam Rivera", exact: true })).toBeVisible();
+  await expect(
+    column("Interviews").getByRole("link", { name: "Sam Rivera", exact: true }),
+  ).toBeVisible();
 
   // Nadia Karim is rejected: without a reason the form says so and nothing moves; with one, she is.
   const nadia = column("Screen").getByRole("listitem").filter({ hasText: "Nadia Karim" });
@@ -149,10 +228,14 @@ test("a hiring admin opens an opening's pipeline, moves a candidate on and rejec
   await expect(nadia.getByLabel("Move to")).toHaveValue("rejected");
   await nadia.getByRole("button", { name: "Move Nadia Karim", exact: true }).click();
   await expect(nadia.getByText("Choose why the candidate is rejected.")).toBeVisible();
-  await nadia.getByLabel("Reason for a rejection").selectOption({ label: "Experience short of the role" });
+  await nadia
+    .getByLabel("Reason for a rejection")
+    .selectOption({ label: "Experience short of the role" });
   await nadia.getByLabel("Note").fill("Strong on mobile, no server-side identity work yet.");
   await nadia.getByRole("button", { name: "Move Nadia Karim", exact: true }).click();
   await expect(page.getByText("Nadia Karim moved to rejected.")).toBeVisible();
-  await expect(column("Rejected").getByRole("listitem").filter({ hasText: "Nadia Karim" })).toContainText("Experience short of the role");
+  await expect(
+    column("Rejected").getByRole("listitem").filter({ hasText: "Nadia Karim" }),
+  ).toContainText("Experience short of the role");
   await expect(column("Screen").getByRole("listitem")).toHaveCount(0);
 });

@@ -15,7 +15,12 @@ import { expectAccessible, people, signIn } from "./helpers";
  * and opened straight from disk. Nobody signs in; no app server is involved.
  */
 const SUB_PATH = "/careers/ladders/";
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".json": "application/json",
+};
 
 let folder = "";
 let server: Server | undefined;
@@ -27,10 +32,17 @@ test.describe.configure({ timeout: 150_000 });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   folder = mkdtempSync(join(tmpdir(), "rungs-ladder-site-"));
-  await promisify(execFile)("./node_modules/.bin/tsx", ["scripts/ladders-site.ts", folder, "--title", "Acme career ladders"]);
+  await promisify(execFile)("./node_modules/.bin/tsx", [
+    "scripts/ladders-site.ts",
+    folder,
+    "--title",
+    "Acme career ladders",
+  ]);
   server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    const file = path.startsWith(SUB_PATH) ? normalize(join(folder, path.slice(SUB_PATH.length))) : "";
+    const file = path.startsWith(SUB_PATH)
+      ? normalize(join(folder, path.slice(SUB_PATH.length)))
+      : "";
     if (!file.startsWith(folder) || !isFile(file)) {
       response.writeHead(404).end("Not found");
       return;
@@ -63,7 +75,9 @@ async function expectAccessibleLightAndDark(page: Page) {
   await page.emulateMedia({ colorScheme: null });
 }
 
-test("a candidate browses the published site from a sub-path: overview, track, level, competency, a comparison and search, each page accessible in light and dark", async ({ page }) => {
+test("a candidate browses the published site from a sub-path: overview, track, level, competency, a comparison and search, each page accessible in light and dark", async ({
+  page,
+}) => {
   const failed: string[] = [];
   page.on("response", (response) => {
     if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
@@ -79,18 +93,27 @@ test("a candidate browses the published site from a sub-path: overview, track, l
 
   const ladderNav = page.getByRole("navigation", { name: "Engineering ladder" });
   await ladderNav.getByRole("link", { name: "Individual contributor" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Individual contributor" })).toBeVisible();
-  await expect(ladderNav.getByRole("link", { name: "Individual contributor" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Individual contributor" }),
+  ).toBeVisible();
+  await expect(ladderNav.getByRole("link", { name: "Individual contributor" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expectAccessibleLightAndDark(page);
 
   await page.getByRole("table").getByRole("link", { name: "Senior Engineer", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Senior Engineer" })).toBeVisible();
-  await expect(page.getByText("Sets and explains the code conventions for the team's services")).toBeVisible();
+  await expect(
+    page.getByText("Sets and explains the code conventions for the team's services"),
+  ).toBeVisible();
   await expectAccessibleLightAndDark(page);
 
   await page.getByRole("heading", { level: 3, name: "Code quality" }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: "Code quality" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "Individual contributor" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Individual contributor" }),
+  ).toBeVisible();
   await expect(page.getByText("Interview material")).toHaveCount(0);
   await expectAccessibleLightAndDark(page);
 
@@ -100,7 +123,9 @@ test("a candidate browses the published site from a sub-path: overview, track, l
   await page.getByLabel("From").selectOption({ label: "Engineer II" });
   await page.getByLabel("To").selectOption({ label: "Tech Lead" });
   await page.getByRole("button", { name: "Compare" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "From Engineer II to Tech Lead: what changes" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "From Engineer II to Tech Lead: what changes" }),
+  ).toBeVisible();
   await expect(page.getByText(/competencies change/)).toBeVisible();
   await expectAccessibleLightAndDark(page);
 
@@ -108,7 +133,9 @@ test("a candidate browses the published site from a sub-path: overview, track, l
   await page.getByLabel("Search expectations").press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Search expectations" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText(/results? for “incremental refactors”/);
-  const hit = page.getByRole("listitem").filter({ hasText: "Plans and carries out larger refactors in safe, incremental steps" });
+  const hit = page
+    .getByRole("listitem")
+    .filter({ hasText: "Plans and carries out larger refactors in safe, incremental steps" });
   await expect(hit).toBeVisible();
   await expect(page.getByText("Search needs JavaScript.")).toBeHidden();
   await expectAccessibleLightAndDark(page);
@@ -117,32 +144,59 @@ test("a candidate browses the published site from a sub-path: overview, track, l
   expect(new URL(page.url()).hash).toBe("#code-quality");
 
   const json = await page.request.get(`${origin}${SUB_PATH}engineering/ladder.json`);
-  expect(await json.json()).toMatchObject({ format: "rungs-ladder", formatVersion: 1, ladder: { id: "engineering" } });
+  expect(await json.json()).toMatchObject({
+    format: "rungs-ladder",
+    formatVersion: 1,
+    ladder: { id: "engineering" },
+  });
   expect(failed).toEqual([]);
 });
 
-test("the site works opened from disk, and its pages read without JavaScript", async ({ browser }) => {
+test("the site works opened from disk, and its pages read without JavaScript", async ({
+  browser,
+}) => {
   const fromDisk = await browser.newPage();
-  await fromDisk.goto(`${pathToFileURL(join(folder, "engineering", "search.html")).href}?q=one-to-ones`);
+  await fromDisk.goto(
+    `${pathToFileURL(join(folder, "engineering", "search.html")).href}?q=one-to-ones`,
+  );
   await expect(fromDisk.getByRole("status")).toHaveText(/results? for “one-to-ones”/);
-  await fromDisk.getByRole("navigation", { name: "Engineering ladder" }).getByRole("link", { name: "Compare levels" }).click();
+  await fromDisk
+    .getByRole("navigation", { name: "Engineering ladder" })
+    .getByRole("link", { name: "Compare levels" })
+    .click();
   await fromDisk.getByLabel("From").selectOption({ label: "Senior Engineer" });
   await fromDisk.getByLabel("To").selectOption({ label: "Staff Engineer" });
   await fromDisk.getByRole("button", { name: "Compare" }).click();
-  await expect(fromDisk.getByRole("heading", { level: 1, name: "From Senior Engineer to Staff Engineer: what changes" })).toBeVisible();
+  await expect(
+    fromDisk.getByRole("heading", {
+      level: 1,
+      name: "From Senior Engineer to Staff Engineer: what changes",
+    }),
+  ).toBeVisible();
   await fromDisk.close();
 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const noScript = await context.newPage();
   await noScript.goto(`${origin}${SUB_PATH}engineering/compare/index.html`);
   await noScript.getByRole("link", { name: "Engineer I to Engineer II" }).click();
-  await expect(noScript.getByRole("heading", { level: 1, name: "From Engineer I to Engineer II: what changes" })).toBeVisible();
-  await noScript.getByRole("navigation", { name: "Engineering ladder" }).getByRole("link", { name: "Search" }).click();
+  await expect(
+    noScript.getByRole("heading", {
+      level: 1,
+      name: "From Engineer I to Engineer II: what changes",
+    }),
+  ).toBeVisible();
+  await noScript
+    .getByRole("navigation", { name: "Engineering ladder" })
+    .getByRole("link", { name: "Search" })
+    .click();
   await expect(noScript.getByText("Search needs JavaScript.")).toBeVisible();
   await context.close();
 });
 
-test("inside Rungs, GET /ladders/:id.json gives the same document to a signed-in person and sends others to sign in", async ({ page, request }) => {
+test("inside Rungs, GET /ladders/:id.json gives the same document to a signed-in person and sends others to sign in", async ({
+  page,
+  request,
+}) => {
   const signedOut = await request.get("/ladders/engineering.json", { maxRedirects: 0 });
   expect(signedOut.status()).toBe(302);
   expect(signedOut.headers()["location"]).toMatch(/^\/login/);

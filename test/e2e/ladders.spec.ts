@@ -6,7 +6,10 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("an engineer browses a track's matrix and opens one level in full", async ({ page }) => {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ladders" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Ladders" })
+    .click();
   await expect(page.getByRole("heading", { name: "Ladders", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "Individual contributor" }).first().click();
 
@@ -21,19 +24,28 @@ test("an engineer browses a track's matrix and opens one level in full", async (
   await matrix.getByRole("link", { name: "Senior Engineer" }).click();
   await expect(page.getByRole("heading", { name: "Senior Engineer", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Code quality", level: 3 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Tech Lead", exact: true })).toHaveAttribute("href", "/ladders/engineering/levels/tl1");
+  await expect(page.getByRole("link", { name: "Tech Lead", exact: true })).toHaveAttribute(
+    "href",
+    "/ladders/engineering/levels/tl1",
+  );
   await expectAccessible(page);
 });
 
-test("comparing levels opens on the engineer's own level against the next, in picker order, and shows only what changes", async ({ page }) => {
+test("comparing levels opens on the engineer's own level against the next, in picker order, and shows only what changes", async ({
+  page,
+}) => {
   await page.goto("/ladders/engineering/compare");
   await expect(page.getByLabel("From")).toHaveValue("ic2");
   await expect(page.getByLabel("To")).toHaveValue("ic3");
-  await expect(page.getByRole("heading", { name: "From Engineer II to Senior Engineer: what changes" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "From Engineer II to Senior Engineer: what changes" }),
+  ).toBeVisible();
   // Columns follow the pickers: the From level on the left.
   const card = page.getByRole("heading", { name: /^Code quality/, level: 3 }).locator("..");
   const left = (await card.getByRole("heading", { name: "Only at Engineer II" }).boundingBox())!.x;
-  const right = (await card.getByRole("heading", { name: "Only at Senior Engineer" }).boundingBox())!.x;
+  const right = (await card
+    .getByRole("heading", { name: "Only at Senior Engineer" })
+    .boundingBox())!.x;
   expect(left).toBeLessThan(right);
   await expect(page.getByText("Expected at Senior Engineer only")).toBeVisible();
   await expectAccessible(page);
@@ -42,7 +54,11 @@ test("comparing levels opens on the engineer's own level against the next, in pi
   await page.getByLabel("To").selectOption({ label: "Engineering Manager" });
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page).toHaveURL(/compare\?from=ic3&to=m1/);
-  await expect(page.getByRole("heading", { name: "From Senior Engineer to Engineering Manager: what changes" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      name: "From Senior Engineer to Engineering Manager: what changes",
+    }),
+  ).toBeVisible();
   await expect(page.getByText("Only in the Engineering manager track").first()).toBeVisible();
   await expectAccessible(page);
 });
@@ -51,7 +67,9 @@ test("a level's link to the next one opens the comparison of the two", async ({ 
   await page.goto("/ladders/engineering/levels/ic3");
   await page.getByRole("link", { name: "What Staff Engineer adds" }).click();
   await expect(page).toHaveURL(/compare\?from=ic3&to=ic4/);
-  await expect(page.getByRole("heading", { name: "From Senior Engineer to Staff Engineer: what changes" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "From Senior Engineer to Staff Engineer: what changes" }),
+  ).toBeVisible();
 });
 
 test("search finds expectations and links to where they are", async ({ page }) => {
@@ -71,7 +89,9 @@ test("a level that does not exist is a clear 404", async ({ page }) => {
   await expect(page.getByText("This ladder has no such level.")).toBeVisible();
 });
 
-test("printed, the track matrix fits landscape A4: every level on the page, the header row on every page", async ({ page }) => {
+test("printed, the track matrix fits landscape A4: every level on the page, the header row on every page", async ({
+  page,
+}) => {
   await page.goto("/ladders/engineering/tracks/ic");
   // A4 landscape less 10 mm margins, at 96 px per inch: 277 mm × 190 mm.
   const paper = { width: 1047, height: 718 };
@@ -79,13 +99,21 @@ test("printed, the track matrix fits landscape A4: every level on the page, the 
   await page.emulateMedia({ media: "print" });
   const matrix = page.getByRole("table", { name: /Individual contributor: expectations/ });
   for (const title of ["Engineer I", "Staff Engineer", "Principal Engineer"]) {
-    const header = (await matrix.getByRole("columnheader", { name: title, exact: true }).boundingBox())!;
+    const header = (await matrix
+      .getByRole("columnheader", { name: title, exact: true })
+      .boundingBox())!;
     expect(header.x + header.width, title).toBeLessThanOrEqual(paper.width);
   }
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(paper.width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    paper.width,
+  );
   await expect(matrix.locator("thead")).toHaveCSS("display", "table-header-group");
   const pageRules = await page.evaluate(() =>
-    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].filter((rule) => rule instanceof CSSPageRule).map((rule) => (rule as CSSPageRule).style.getPropertyValue("size"))),
+    [...document.styleSheets].flatMap((sheet) =>
+      [...sheet.cssRules]
+        .filter((rule) => rule instanceof CSSPageRule)
+        .map((rule) => (rule as CSSPageRule).style.getPropertyValue("size")),
+    ),
   );
   expect(pageRules.map((size) => size.toLowerCase())).toContain("a4 landscape");
 });

@@ -26,8 +26,14 @@ const messages = new Map<string, Record<string, unknown>>();
 function say(language: Language, id: string, values: Record<string, string | number> = {}): string {
   const [namespace, path] = id.split(":") as [string, string];
   const file = `${language}/${namespace}`;
-  if (!messages.has(file)) messages.set(file, JSON.parse(readFileSync(`app/locales/${file}.json`, "utf8")));
-  const message = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages.get(file));
+  if (!messages.has(file))
+    messages.set(file, JSON.parse(readFileSync(`app/locales/${file}.json`, "utf8")));
+  const message = path
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+      messages.get(file),
+    );
   if (typeof message !== "string") throw new Error(`no message ${id} in ${language}`);
   return String(new IntlMessageFormat(message, language).format(values));
 }
@@ -48,16 +54,29 @@ async function expectLaidOut(page: Page, language: Language, name: string, testI
   const viewport = page.viewportSize();
   for (const { name: width, ...size } of WIDTHS) {
     await page.setViewportSize(size);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at the ${width} width scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(
+      overflow,
+      `${name} at the ${width} width scrolls sideways by ${overflow} px`,
+    ).toBeLessThanOrEqual(0);
     await expectAccessible(page);
-    await testInfo.attach(`${name}, ${language}, ${width}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await testInfo.attach(`${name}, ${language}, ${width}`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
   }
   if (viewport) await page.setViewportSize(viewport);
 }
 
 /** Signs in (the demo's browsers ask for English) and chooses a language on the settings page, as a person does. */
-async function personSpeaking(browser: Browser, baseURL: string, email: string, language: Language): Promise<Page> {
+async function personSpeaking(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  language: Language,
+): Promise<Page> {
   const page = await (await browser.newContext({ baseURL, locale: "en-GB" })).newPage();
   await signIn(page, email);
   await page.goto("/settings/email");
@@ -70,18 +89,24 @@ async function personSpeaking(browser: Browser, baseURL: string, email: string, 
 
 /** Rates every competency of a draft 3 (the middle of the demo's scale), section by section, through the section navigator. */
 async function rateEverything(page: Page, language: Language) {
-  const sections = page.getByRole("navigation", { name: say(language, "assessments:editor.sections") }).getByRole("link");
+  const sections = page
+    .getByRole("navigation", { name: say(language, "assessments:editor.sections") })
+    .getByRole("link");
   const count = await sections.count();
   for (let index = 0; index < count - 1; index++) {
     await sections.nth(index).click();
     await expect(sections.nth(index)).toHaveAttribute("aria-current", "step");
     // Every section is on the page (it works offline); the one shown is the one to rate.
-    const ratings = page.locator('input[type="radio"][name^="rating-"][value="3"]').filter({ visible: true });
+    const ratings = page
+      .locator('input[type="radio"][name^="rating-"][value="3"]')
+      .filter({ visible: true });
     await expect(ratings.first()).toBeVisible();
     for (const rating of await ratings.all()) await rating.check();
   }
   await sections.last().click();
-  await expect(page.getByText(say(language, "assessments:editor.everyRatedStatus")).first()).toBeVisible();
+  await expect(
+    page.getByText(say(language, "assessments:editor.everyRatedStatus")).first(),
+  ).toBeVisible();
 }
 
 /** Submits a draft through its confirmation, and waits for the page to say it is submitted (`submitted`, the message before its day). */
@@ -93,7 +118,8 @@ async function submitDraft(page: Page, button: string, dialog: string, submitted
 }
 
 /** A message's words before its first value: what a page's text starts with. */
-const before = (language: Language, id: string) => say(language, id, { date: "\u0000", when: "\u0000" }).split("\u0000")[0]!.trim();
+const before = (language: Language, id: string) =>
+  say(language, id, { date: "\u0000", when: "\u0000" }).split("\u0000")[0]!.trim();
 
 let server: AppServer | undefined;
 let folder: string | undefined;
@@ -102,7 +128,9 @@ test.afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-test("the main journeys in German and in Arabic, right to left: a self-assessment, a review side by side, a calibration entry, a one-to-one and a scorecard", async ({ browser }, testInfo) => {
+test("the main journeys in German and in Arabic, right to left: a self-assessment, a review side by side, a calibration entry, a one-to-one and a scorecard", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(300_000);
   folder = mkdtempSync(join(tmpdir(), "rungs-languages-"));
   server = await startAppServer(`file:${join(folder, "rungs.db")}`, { env: { SEED_DEMO: "true" } });
@@ -111,12 +139,21 @@ test("the main journeys in German and in Arabic, right to left: a self-assessmen
   // Lena chose German: her self-assessment, start to submitted.
   const lena = await personSpeaking(browser, baseURL, "lena.fischer@example.com", "de");
   await lena.goto("/assess");
-  await expect(lena.getByRole("heading", { level: 1 })).toHaveText(say("de", "assessments:assess.heading"));
+  await expect(lena.getByRole("heading", { level: 1 })).toHaveText(
+    say("de", "assessments:assess.heading"),
+  );
   await lena.getByRole("button", { name: say("de", "assessments:assess.start") }).click();
-  await expect(lena.getByRole("heading", { name: say("de", "assessments:page.yourSelfAssessment"), level: 1 })).toBeVisible();
+  await expect(
+    lena.getByRole("heading", { name: say("de", "assessments:page.yourSelfAssessment"), level: 1 }),
+  ).toBeVisible();
   await expectLaidOut(lena, "de", "the self-assessment", testInfo);
   await rateEverything(lena, "de");
-  await submitDraft(lena, say("de", "assessments:editor.submitSelf"), say("de", "assessments:editor.confirmTitleSelf"), before("de", "assessments:page.submittedOn"));
+  await submitDraft(
+    lena,
+    say("de", "assessments:editor.submitSelf"),
+    say("de", "assessments:editor.confirmTitleSelf"),
+    before("de", "assessments:page.submittedOn"),
+  );
   await expect(lena.getByText(/^Eingereicht am \d/).first()).toBeVisible();
 
   // Sam chose Arabic: he reviews Lena, then reads the two side by side.
@@ -126,14 +163,30 @@ test("the main journeys in German and in Arabic, right to left: a self-assessmen
   await expect(sam.getByRole("heading", { name: "Lena Fischer", level: 1 })).toBeVisible();
   const lenaPath = new URL(sam.url()).pathname;
   await sam.goto(`${lenaPath}/review`);
-  await sam.getByRole("button", { name: say("ar", "assessments:personReview.start", { name: "Lena Fischer" }) }).click();
-  await expect(sam.getByRole("heading", { name: say("ar", "assessments:page.reviewOf", { name: "Lena Fischer" }), level: 1 })).toBeVisible();
+  await sam
+    .getByRole("button", {
+      name: say("ar", "assessments:personReview.start", { name: "Lena Fischer" }),
+    })
+    .click();
+  await expect(
+    sam.getByRole("heading", {
+      name: say("ar", "assessments:page.reviewOf", { name: "Lena Fischer" }),
+      level: 1,
+    }),
+  ).toBeVisible();
   await expectLaidOut(sam, "ar", "a manager's review", testInfo);
   await rateEverything(sam, "ar");
-  await submitDraft(sam, say("ar", "assessments:editor.submitReview"), say("ar", "assessments:editor.confirmTitleReview", { name: "Lena Fischer" }), before("ar", "assessments:page.submittedOn"));
+  await submitDraft(
+    sam,
+    say("ar", "assessments:editor.submitReview"),
+    say("ar", "assessments:editor.confirmTitleReview", { name: "Lena Fischer" }),
+    before("ar", "assessments:page.submittedOn"),
+  );
   // Her page sets the two side by side: both rated everything the same, so every row agrees.
   await sam.goto(lenaPath);
-  await expect(sam.getByRole("table").first().getByText(say("ar", "growth:comparison.agree")).first()).toBeVisible();
+  await expect(
+    sam.getByRole("table").first().getByText(say("ar", "growth:comparison.agree")).first(),
+  ).toBeVisible();
   await expectLaidOut(sam, "ar", "the review side by side", testInfo);
 
   // Sam proposes Lena's outcome in the demo's Product session, open for proposals.
@@ -150,18 +203,39 @@ test("the main journeys in German and in Arabic, right to left: a self-assessmen
 
   // Sam sets up a one-to-one with Lena; she opens it in German.
   await sam.goto("/conversations");
-  await expect(sam.getByRole("heading", { name: say("ar", "conversations:start.heading") })).toBeVisible();
-  await sam.locator('select[name="pairing"]').selectOption({ label: say("ar", "conversations:pairing.withReport", { name: "Lena Fischer" }) });
+  await expect(
+    sam.getByRole("heading", { name: say("ar", "conversations:start.heading") }),
+  ).toBeVisible();
+  await sam.locator('select[name="pairing"]').selectOption({
+    label: say("ar", "conversations:pairing.withReport", { name: "Lena Fischer" }),
+  });
   await sam.locator('select[name="cadence"]').selectOption({ index: 1 });
-  await sam.locator('input[type="datetime-local"]').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 11) + "10:00");
+  await sam
+    .locator('input[type="datetime-local"]')
+    .fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 11) + "10:00");
   await sam.getByRole("button", { name: say("ar", "conversations:start.submit") }).click();
-  await expect(sam.getByRole("heading", { name: say("ar", "conversations:series.heading.oneToOne", { name: "Lena Fischer" }), level: 1 })).toBeVisible();
+  await expect(
+    sam.getByRole("heading", {
+      name: say("ar", "conversations:series.heading.oneToOne", { name: "Lena Fischer" }),
+      level: 1,
+    }),
+  ).toBeVisible();
   await expectLaidOut(sam, "ar", "a one-to-one", testInfo);
   const seriesPath = new URL(sam.url()).pathname;
   await lena.goto(seriesPath);
-  await expect(lena.getByRole("heading", { name: say("de", "conversations:series.heading.oneToOne", { name: "Sam Okafor" }), level: 1 })).toBeVisible();
-  await lena.getByRole("textbox", { name: say("de", "conversations:series.agenda.addPoint") }).fill("Die Migration der Rechnungsstellung");
-  await lena.getByRole("button", { name: say("de", "conversations:series.agenda.add"), exact: true }).first().click();
+  await expect(
+    lena.getByRole("heading", {
+      name: say("de", "conversations:series.heading.oneToOne", { name: "Sam Okafor" }),
+      level: 1,
+    }),
+  ).toBeVisible();
+  await lena
+    .getByRole("textbox", { name: say("de", "conversations:series.agenda.addPoint") })
+    .fill("Die Migration der Rechnungsstellung");
+  await lena
+    .getByRole("button", { name: say("de", "conversations:series.agenda.add"), exact: true })
+    .first()
+    .click();
   await expect(lena.getByText("Die Migration der Rechnungsstellung")).toBeVisible();
   await expectLaidOut(lena, "de", "a one-to-one", testInfo);
 
@@ -169,18 +243,27 @@ test("the main journeys in German and in Arabic, right to left: a self-assessmen
   const marcus = await personSpeaking(browser, baseURL, "marcus.reid@example.com", "de");
   await marcus.goto("/");
   await marcus.locator('main a[href^="/hiring/interviews/"]').first().click();
-  await expect(marcus.getByRole("button", { name: say("de", "hiring:scorecard.form.submitScorecard") })).toBeVisible();
+  await expect(
+    marcus.getByRole("button", { name: say("de", "hiring:scorecard.form.submitScorecard") }),
+  ).toBeVisible();
   await marcus.locator('input[type="radio"][name^="score-"][value="3"]').first().check();
   await marcus.locator('input[type="radio"][name="recommendation"]').first().check();
   await expectLaidOut(marcus, "de", "a scorecard", testInfo);
   const scorecardPath = new URL(marcus.url()).pathname;
   const submit = say("de", "hiring:scorecard.form.submitScorecard");
   await marcus.getByRole("button", { name: submit }).click();
-  await marcus.getByRole("dialog", { name: say("de", "hiring:scorecard.form.submitScorecardTitle") }).getByRole("button", { name: submit }).click();
+  await marcus
+    .getByRole("dialog", { name: say("de", "hiring:scorecard.form.submitScorecardTitle") })
+    .getByRole("button", { name: submit })
+    .click();
   // Submitted, the card leads to the loop; back on it, Marcus reads his card as submitted.
   await expect(marcus).toHaveURL(/\/hiring\/loops\//);
   await marcus.goto(scorecardPath);
-  await expect(marcus.getByRole("heading", { name: say("de", "hiring:scorecard.submitted.heading") })).toBeVisible();
-  await expect(marcus.getByText(new RegExp(`^${before("de", "hiring:scorecard.submitted.when")}\\s*\\d`))).toBeVisible();
+  await expect(
+    marcus.getByRole("heading", { name: say("de", "hiring:scorecard.submitted.heading") }),
+  ).toBeVisible();
+  await expect(
+    marcus.getByText(new RegExp(`^${before("de", "hiring:scorecard.submitted.when")}\\s*\\d`)),
+  ).toBeVisible();
   await expectLaidOut(marcus, "de", "a submitted scorecard", testInfo);
 });

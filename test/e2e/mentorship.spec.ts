@@ -1,5 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, expectAccessibleInEveryView, expectHeadingsInOrder, people, signIn } from "./helpers";
+import {
+  expectAccessible,
+  expectAccessibleInEveryView,
+  expectHeadingsInOrder,
+  people,
+  signIn,
+} from "./helpers";
 
 // Demo people on the teams the demo programme is open to, whom no other browser test signs in as.
 const mentee = { email: "ibrahim.khan@example.com", name: "Ibrahim Khan" };
@@ -11,22 +17,32 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a mentee and a mentor opt in; the admin runs the matching, pins them, reruns and publishes; both accept and the mentee records a check-in", async ({ browser }) => {
+test("a mentee and a mentor opt in; the admin runs the matching, pins them, reruns and publishes; both accept and the mentee records a check-in", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
 
   // The mentee finds the programme on their home page and joins with a goal.
   const ibrahim = await signedIn(browser, mentee.email);
-  const join = ibrahim.getByRole("listitem").filter({ hasText: "Join Spring mentoring as a mentee or mentor" });
+  const join = ibrahim
+    .getByRole("listitem")
+    .filter({ hasText: "Join Spring mentoring as a mentee or mentor" });
   await expect(join).toContainText(/Due \d+ \w+ \d{4}/);
   await join.getByRole("link").click();
   await expect(ibrahim.getByRole("heading", { name: "Spring mentoring", level: 1 })).toBeVisible();
   await ibrahim.getByRole("link", { name: "Join as a mentee" }).click();
-  await expect(ibrahim.getByText(/You are working towards/)).toContainText("the next level of your track");
+  await expect(ibrahim.getByText(/You are working towards/)).toContainText(
+    "the next level of your track",
+  );
   // Nothing chosen is refused, and what was typed stays.
-  await ibrahim.getByLabel("What you hope for (optional)").fill("Better at testing the app end to end.");
+  await ibrahim
+    .getByLabel("What you hope for (optional)")
+    .fill("Better at testing the app end to end.");
   await ibrahim.getByRole("button", { name: "Join as a mentee" }).click();
   await expect(ibrahim.getByText("Choose at least one goal.")).toBeVisible();
-  await expect(ibrahim.getByLabel("What you hope for (optional)")).toHaveValue("Better at testing the app end to end.");
+  await expect(ibrahim.getByLabel("What you hope for (optional)")).toHaveValue(
+    "Better at testing the app end to end.",
+  );
   await ibrahim.getByRole("checkbox", { name: "Testing and verification" }).check();
   await ibrahim.getByLabel("Your time zone").selectOption("UTC");
   await expectAccessible(ibrahim);
@@ -36,7 +52,10 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
 
   // The mentor joins from the Mentorship page.
   const peter = await signedIn(browser, mentor.email);
-  await peter.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mentorship" }).click();
+  await peter
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Mentorship" })
+    .click();
   await expectAccessible(peter);
   await peter.getByRole("link", { name: "Spring mentoring" }).click();
   await peter.getByRole("link", { name: "Join as a mentor" }).click();
@@ -50,11 +69,16 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   const admin = await signedIn(browser, people.admin.email);
   await admin.goto("/mentorship");
   await admin.getByRole("link", { name: "Spring mentoring" }).click();
-  await admin.getByRole("navigation", { name: "Programme" }).getByRole("link", { name: "Matching" }).click();
+  await admin
+    .getByRole("navigation", { name: "Programme" })
+    .getByRole("link", { name: "Matching" })
+    .click();
   await admin.getByRole("button", { name: "Run matching" }).click();
   await expect(admin.getByText("Matching done.")).toBeVisible();
   const proposed = admin.getByRole("table", { name: "Proposed pairs, by mentee" });
-  await expect(proposed.getByRole("row", { name: /Ibrahim Khan/ })).toContainText("Covers 1 of 1 goal");
+  await expect(proposed.getByRole("row", { name: /Ibrahim Khan/ })).toContainText(
+    "Covers 1 of 1 goal",
+  );
   await expectAccessible(admin);
   await expectHeadingsInOrder(admin);
   await admin.getByLabel("Mentee's email").fill(mentee.email);
@@ -79,29 +103,52 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   await expect(pinned).toContainText("(pinned)");
   await publish.click();
   await asked.getByRole("button", { name: "Publish" }).click();
-  await expect(admin.getByText("Pairs published: each mentee and mentor is asked to accept or decline.")).toBeVisible();
-  await expect(admin.getByRole("table", { name: "Waiting for answers pairs, by mentee" }).getByRole("row", { name: /Ibrahim Khan/ })).toContainText("Peter Walsh");
+  await expect(
+    admin.getByText("Pairs published: each mentee and mentor is asked to accept or decline."),
+  ).toBeVisible();
+  await expect(
+    admin
+      .getByRole("table", { name: "Waiting for answers pairs, by mentee" })
+      .getByRole("row", { name: /Ibrahim Khan/ }),
+  ).toContainText("Peter Walsh");
 
   // The mentor accepts from his home page.
   await peter.goto("/");
-  await peter.getByRole("listitem").filter({ hasText: `Answer your pairing with ${mentee.name}` }).getByRole("link").click();
+  await peter
+    .getByRole("listitem")
+    .filter({ hasText: `Answer your pairing with ${mentee.name}` })
+    .getByRole("link")
+    .click();
   await expect(peter.getByRole("heading", { name: `Your mentee: ${mentee.name}` })).toBeVisible();
   // He sees the mentee's goals, but no figure from the mentee's reviews.
   await expect(peter.getByText("Better at testing the app end to end.")).toBeVisible();
   await expect(peter.getByText(/gap \d/)).toHaveCount(0);
   await peter.getByRole("button", { name: "Accept" }).click();
-  await expect(peter.getByText(`You accepted. The pair starts once ${mentee.name} accepts too.`)).toBeVisible();
+  await expect(
+    peter.getByText(`You accepted. The pair starts once ${mentee.name} accepts too.`),
+  ).toBeVisible();
 
   // The mentee accepts, and records their first check-in.
   await ibrahim.goto("/");
-  await ibrahim.getByRole("listitem").filter({ hasText: `Answer your pairing with ${mentor.name}` }).getByRole("link").click();
+  await ibrahim
+    .getByRole("listitem")
+    .filter({ hasText: `Answer your pairing with ${mentor.name}` })
+    .getByRole("link")
+    .click();
   await expect(ibrahim.getByRole("heading", { name: `Your mentor: ${mentor.name}` })).toBeVisible();
   await expectAccessible(ibrahim);
   await ibrahim.getByRole("button", { name: "Accept" }).click();
-  await expect(ibrahim.getByText(`You and ${mentor.name} both accepted: the pair is active.`)).toBeVisible();
+  await expect(
+    ibrahim.getByText(`You and ${mentor.name} both accepted: the pair is active.`),
+  ).toBeVisible();
   await expect(ibrahim.getByText("Active", { exact: true })).toBeVisible();
-  await ibrahim.getByRole("textbox", { name: "Note", exact: true }).fill("Walked through the checkout test suite together.");
-  await ibrahim.getByRole("group", { name: "Goals worked on" }).getByRole("checkbox", { name: "Testing and verification" }).check();
+  await ibrahim
+    .getByRole("textbox", { name: "Note", exact: true })
+    .fill("Walked through the checkout test suite together.");
+  await ibrahim
+    .getByRole("group", { name: "Goals worked on" })
+    .getByRole("checkbox", { name: "Testing and verification" })
+    .check();
   await ibrahim.getByRole("button", { name: "Record check-in" }).click();
   await expect(ibrahim.getByText("Check-in recorded.")).toBeVisible();
   const checkIns = ibrahim.getByRole("region", { name: "Check-ins" });
@@ -111,5 +158,9 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   await expectAccessibleInEveryView(ibrahim);
   // The check-in was the last thing to do for now.
   await ibrahim.goto("/");
-  await expect(ibrahim.getByRole("listitem").filter({ hasText: /Spring mentoring|pairing with|check-in with/ })).toHaveCount(0);
+  await expect(
+    ibrahim
+      .getByRole("listitem")
+      .filter({ hasText: /Spring mentoring|pairing with|check-in with/ }),
+  ).toHaveCount(0);
 });

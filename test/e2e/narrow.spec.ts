@@ -3,7 +3,9 @@ import { people, signIn } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("on a 390 px phone the header fits: Menu is whole, Sign out stays on one line, nothing scrolls sideways", async ({ page }) => {
+test("on a 390 px phone the header fits: Menu is whole, Sign out stays on one line, nothing scrolls sideways", async ({
+  page,
+}) => {
   await signIn(page, people.manager.email);
   const menu = page.getByRole("button", { name: "Menu" });
   const signOut = page.getByRole("button", { name: "Sign out" });

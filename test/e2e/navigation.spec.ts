@@ -5,12 +5,15 @@ import { people, signIn } from "./helpers";
 function countDocuments(page: Page) {
   const documents: string[] = [];
   page.on("request", (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents.push(request.url());
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+      documents.push(request.url());
   });
   return documents;
 }
 
-test("the navigation and a list's links open pages without reloading the document, and say which page is current", async ({ page }) => {
+test("the navigation and a list's links open pages without reloading the document, and say which page is current", async ({
+  page,
+}) => {
   await signIn(page, people.admin.email);
   // Followed once the page has hydrated (its scripts loaded): until then a link loads a whole document.
   await page.waitForLoadState("networkidle");
@@ -20,7 +23,10 @@ test("the navigation and a list's links open pages without reloading the documen
 
   await nav.getByRole("link", { name: "People", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
-  await expect(nav.getByRole("link", { name: "People", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "People", exact: true })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(nav.getByRole("link", { name: /^Home/ })).not.toHaveAttribute("aria-current", /./);
 
   const first = page.getByRole("table").getByRole("rowheader").first().getByRole("link");
@@ -29,7 +35,10 @@ test("the navigation and a list's links open pages without reloading the documen
   await expect(page).toHaveURL(/\/admin\/people\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   // Under /admin/people, the People link is still the current section.
-  await expect(nav.getByRole("link", { name: "People", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "People", exact: true })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   expect(documents).toEqual([]);
 
   // Back returns to the list, still in the page.
@@ -42,7 +51,10 @@ test("without scripts the same links are ordinary links", async ({ browser }) =>
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await signIn(page, people.admin.email);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "People", exact: true })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
   const first = page.getByRole("table").getByRole("rowheader").first().getByRole("link");
   const name = (await first.textContent())!.trim();

@@ -14,7 +14,9 @@ async function as(browser: Browser, email: string) {
   return page;
 }
 
-test("an opportunity posted, two people interested, one chosen with a reason the other reads, evidence recorded, a sponsorship recorded", async ({ browser }) => {
+test("an opportunity posted, two people interested, one chosen with a reason the other reads, evidence recorded, a sponsorship recorded", async ({
+  browser,
+}) => {
   const sam = await as(browser, people.manager.email);
   await sam.goto("/opportunities");
   await sam.getByRole("link", { name: "Post an opportunity" }).click();
@@ -42,21 +44,29 @@ test("an opportunity posted, two people interested, one chosen with a reason the
   await sam.goto(url);
   await sam.getByLabel("Person").selectOption({ label: jonas.name });
   await sam.getByRole("checkbox", { name: "Testing and verification" }).check();
-  await sam.getByLabel("Reason").fill("Jonas's plan asks for testing depth, and this is the place to build it.");
+  await sam
+    .getByLabel("Reason")
+    .fill("Jonas's plan asks for testing depth, and this is the place to build it.");
   await sam.getByRole("button", { name: "Choose", exact: true }).click();
   await expect(sam.getByText(`Chosen: ${jonas.name}`)).toBeVisible();
 
   const other = await as(browser, chloe.email);
   await other.goto(url);
   await expect(other.getByText("You were not chosen this time.")).toBeVisible();
-  await expect(other.getByText("Jonas's plan asks for testing depth, and this is the place to build it.")).toBeVisible();
+  await expect(
+    other.getByText("Jonas's plan asks for testing depth, and this is the place to build it."),
+  ).toBeVisible();
 
   const chosen = await as(browser, jonas.email);
   await chosen.goto(url);
   await chosen.getByLabel("Competency").selectOption({ label: "Testing and verification" });
-  await chosen.getByLabel("What you did").fill("Covered the discount rules with table-driven tests.");
+  await chosen
+    .getByLabel("What you did")
+    .fill("Covered the discount rules with table-driven tests.");
   await chosen.getByRole("button", { name: "Record evidence" }).click();
-  await expect(chosen.getByText("Covered the discount rules with table-driven tests.")).toBeVisible();
+  await expect(
+    chosen.getByText("Covered the discount rules with table-driven tests."),
+  ).toBeVisible();
 
   const sponsor = await as(browser, mei.email);
   await sponsor.goto("/sponsorships");

@@ -19,7 +19,12 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 /** The interviewer opens the sign-off from their to-do list and moves the trainee on. */
 async function signOff(browser: Browser, email: string, stage: string, button: string) {
   const page = await signedIn(browser, email);
-  await page.getByRole("listitem").filter({ hasText: `Sign off a trainee who sat in on your ${stage} interview` }).filter({ hasText: "Yara Haddad" }).getByRole("link").click();
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: `Sign off a trainee who sat in on your ${stage} interview` })
+    .filter({ hasText: "Yara Haddad" })
+    .getByRole("link")
+    .click();
   await expect(page.getByRole("heading", { name: "Practice notes" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: button }).click();
@@ -27,10 +32,16 @@ async function signOff(browser: Browser, email: string, stage: string, button: s
   await page.context().close();
 }
 
-test("a hiring admin staffs a loop whose panel the rule flags, widens it with a suggestion, and a shadow becomes a qualified interviewer", async ({ page, browser }) => {
+test("a hiring admin staffs a loop whose panel the rule flags, widens it with a suggestion, and a shadow becomes a qualified interviewer", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(60_000);
   await signIn(page, people.hiringAdmin.email);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Hiring" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Hiring" })
+    .click();
   await page.getByRole("link", { name: "Senior Engineer, Identity", exact: true }).click();
   await page.getByLabel("Candidate's name").fill("Rowan Panel");
   await page.getByRole("button", { name: "Add candidate and start their loop" }).click();
@@ -38,19 +49,31 @@ test("a hiring admin staffs a loop whose panel the rule flags, widens it with a 
 
   // Two interviewers from one team: the rule flags the panel.
   const assign = page.locator("form").filter({ has: page.getByLabel("Interviewer's email") });
-  for (const [stage, person] of [["Coding", niamh], ["Delivery and product", sana]] as const) {
+  for (const [stage, person] of [
+    ["Coding", niamh],
+    ["Delivery and product", sana],
+  ] as const) {
     await assign.getByLabel("Stage").selectOption({ label: stage });
     await assign.getByLabel("Interviewer's email").fill(person.email);
     await assign.getByRole("button", { name: "Assign", exact: true }).click();
     await expect(page.getByText("Interviewer assigned.")).toBeVisible();
   }
   await page.getByRole("link", { name: "Panel mix and trainees" }).click();
-  await expect(page.getByRole("heading", { name: "The panel for Rowan Panel", level: 1 })).toBeVisible();
-  await expect(page.getByText("The panel comes from one group on a dimension the organisation asked to mix.")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "The panel for Rowan Panel", level: 1 }),
+  ).toBeVisible();
+  await expect(
+    page.getByText("The panel comes from one group on a dimension the organisation asked to mix."),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // Omar, from another team and qualified in system design, widens it.
-  await page.getByRole("region", { name: "Qualified interviewers who would widen the panel for System design" }).getByRole("button", { name: "Add to the panel: Omar Farouk" }).click();
+  await page
+    .getByRole("region", {
+      name: "Qualified interviewers who would widen the panel for System design",
+    })
+    .getByRole("button", { name: "Add to the panel: Omar Farouk" })
+    .click();
   await expect(page.getByText("The interviewer is added to the panel.")).toBeVisible();
   await expect(page.getByText("The panel meets the organisation's rule.")).toBeVisible();
 
@@ -63,6 +86,8 @@ test("a hiring admin staffs a loop whose panel the rule flags, widens it with a 
   await signOff(browser, omar.email, "System design", "Qualified to interview");
 
   await page.goto("/hiring/panels");
-  await expect(page.getByRole("row").filter({ hasText: "Yara Haddad" })).toContainText("System design and architecture: Qualified");
+  await expect(page.getByRole("row").filter({ hasText: "Yara Haddad" })).toContainText(
+    "System design and architecture: Qualified",
+  );
   await expectAccessible(page);
 });

@@ -4,7 +4,9 @@ import { expectAccessible, openDraft, people, sectionLink, signIn } from "./help
 // The second server of playwright.config.ts: its ladder folder holds docs/examples' structures ladder, whose levels come from points.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
 
-test("on a ladder with points, the pages show how levels are earned, and a self-assessment's points follow the ratings as they are chosen", async ({ browser }) => {
+test("on a ladder with points, the pages show how levels are earned, and a self-assessment's points follow the ratings as they are chosen", async ({
+  browser,
+}) => {
   // Grace has no level in the demo organisation: the admin places her on the points ladder.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, people.admin.email);
@@ -15,7 +17,9 @@ test("on a ladder with points, the pages show how levels are earned, and a self-
   // Chosen once the page has hydrated: a choice made while React takes over the form can be lost.
   await admin.waitForLoadState("networkidle");
   await admin.getByLabel("Track").selectOption({ label: "Backend engineer" });
-  await admin.getByLabel("Level", { exact: true }).selectOption({ label: "Senior Backend Engineer" });
+  await admin
+    .getByLabel("Level", { exact: true })
+    .selectOption({ label: "Senior Backend Engineer" });
   await admin.getByRole("button", { name: "Save changes" }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
 
@@ -23,24 +27,42 @@ test("on a ladder with points, the pages show how levels are earned, and a self-
   await signIn(page, people.hiringAdmin.email);
   await page.goto("/ladders/acme-backend");
   await expect(page.getByRole("heading", { name: "How points place people" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Bands" }).getByRole("row", { name: "2.2" })).toContainText("6 points or more");
-  await expect(page.getByRole("table", { name: "Titles" }).getByRole("row", { name: "Engineering Manager" })).toContainText("5 points or more");
+  await expect(
+    page.getByRole("table", { name: "Bands" }).getByRole("row", { name: "2.2" }),
+  ).toContainText("6 points or more");
+  await expect(
+    page.getByRole("table", { name: "Titles" }).getByRole("row", { name: "Engineering Manager" }),
+  ).toContainText("5 points or more");
   await expectAccessible(page);
   await page.goto("/ladders/acme-backend/levels/b2");
-  await expect(page.getByRole("table", { name: "Titles" }).getByRole("row", { name: "Senior Backend Engineer" })).toContainText("4 points or more (this level)");
+  await expect(
+    page
+      .getByRole("table", { name: "Titles" })
+      .getByRole("row", { name: "Senior Backend Engineer" }),
+  ).toContainText("4 points or more (this level)");
 
   await page.goto("/assess");
   await openDraft(page, "Start self-assessment");
   const points = page.getByRole("status").filter({ hasText: "Points:" });
   await expect(points).toHaveText("Points: 0 points: band 1.1, Backend Engineer");
-  await page.getByRole("group", { name: "Rating for Communication" }).getByLabel("Consistent", { exact: true }).check();
+  await page
+    .getByRole("group", { name: "Rating for Communication" })
+    .getByLabel("Consistent", { exact: true })
+    .check();
   // Before the autosave answers, and without a reload.
   await expect(points).toHaveText("Points: 3 points: band 1.2, Backend Engineer");
   await sectionLink(page, "Craft").click();
-  await page.getByRole("group", { name: "Rating for Systems" }).getByLabel("Consistent", { exact: true }).check();
-  await expect(points).toHaveText("Points: 6 points: band 2.2, Senior Backend Engineer / Engineering Manager");
+  await page
+    .getByRole("group", { name: "Rating for Systems" })
+    .getByLabel("Consistent", { exact: true })
+    .check();
+  await expect(points).toHaveText(
+    "Points: 6 points: band 2.2, Senior Backend Engineer / Engineering Manager",
+  );
   await expect(page.getByText(/^Saved/).first()).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("status").filter({ hasText: "Points:" })).toHaveText("Points: 6 points: band 2.2, Senior Backend Engineer / Engineering Manager");
+  await expect(page.getByRole("status").filter({ hasText: "Points:" })).toHaveText(
+    "Points: 6 points: band 2.2, Senior Backend Engineer / Engineering Manager",
+  );
   await expectAccessible(page);
 });

@@ -23,7 +23,11 @@ async function start(processes: number): Promise<Running> {
   const healthPort = await freePort();
   const healthBase = `http://127.0.0.1:${healthPort}`;
   const server = await startAppServer(`file:${join(folder, "rungs.db")}`, {
-    env: { WEB_CONCURRENCY: String(processes), HEALTH_PORT: String(healthPort), METRICS_TOKEN: TOKEN },
+    env: {
+      WEB_CONCURRENCY: String(processes),
+      HEALTH_PORT: String(healthPort),
+      METRICS_TOKEN: TOKEN,
+    },
     readyUrl: () => `${healthBase}/healthz`,
   });
   servers.push(server);
@@ -34,7 +38,11 @@ async function endsOnSigterm({ server, base }: Running) {
   // The operator's SIGTERM reaches the primary alone; it ends the app processes it started.
   server.signal("SIGTERM");
   expect(await server.exited).toBe(0);
-  await expect.poll(async () => (await fetch(`${base}/status`).catch(() => null))?.status ?? "closed", { timeout: 15_000 }).toBe("closed");
+  await expect
+    .poll(async () => (await fetch(`${base}/status`).catch(() => null))?.status ?? "closed", {
+      timeout: 15_000,
+    })
+    .toBe("closed");
 }
 
 test.describe.configure({ timeout: 120_000 });
@@ -55,11 +63,15 @@ test("two app processes serve one port; /metrics counts the requests of both; HE
   }
   // A response is counted once it has finished, which its client may see a moment before: ask until all 20 are in.
   const metrics = async () => {
-    const answer = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}`, Connection: "close" } });
+    const answer = await fetch(`${base}/metrics`, {
+      headers: { Authorization: `Bearer ${TOKEN}`, Connection: "close" },
+    });
     expect(answer.status).toBe(200);
     return answer.text();
   };
-  await expect.poll(metrics, { timeout: 5_000 }).toMatch(/^rungs_http_responses_total\{route="\/status",status="200"\} 20$/m);
+  await expect
+    .poll(metrics, { timeout: 5_000 })
+    .toMatch(/^rungs_http_responses_total\{route="\/status",status="200"\} 20$/m);
   expect((await fetch(`${base}/metrics`, { headers: { Connection: "close" } })).status).toBe(401);
 
   const health = await fetch(`${healthBase}/healthz`);

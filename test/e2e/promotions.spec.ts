@@ -40,7 +40,10 @@ async function writeAndSubmit(page: Page, text: string) {
   const firstCase = () => page.locator('[id^="case-"]').first().locator("xpath=..");
   await firstCase().getByLabel("Your case").fill(text);
   // Saved, then read again: the submission carries the packet's revision as the page last read it.
-  const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/promotions/nominations/"));
+  const saved = page.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" && response.url().includes("/promotions/nominations/"),
+  );
   await firstCase().getByRole("button", { name: "Save this criterion" }).click();
   await saved;
   await page.reload();
@@ -55,7 +58,11 @@ async function markEvery(scope: Locator, mark: string, first?: string) {
   const groups = scope.getByRole("group");
   const count = await groups.count();
   expect(count).toBeGreaterThan(3);
-  for (let index = 0; index < count; index += 1) await groups.nth(index).getByRole("radio", { name: index === 0 && first ? first : mark, exact: true }).check();
+  for (let index = 0; index < count; index += 1)
+    await groups
+      .nth(index)
+      .getByRole("radio", { name: index === 0 && first ? first : mark, exact: true })
+      .check();
 }
 
 /**
@@ -64,79 +71,146 @@ async function markEvery(scope: Locator, mark: string, first?: string) {
  */
 async function vote(page: Page, candidate: number, mark: string, first?: string, before?: string) {
   await page.goto(MEETING);
-  await expect(page.getByText("The votes on this nominee are shown once your own is in.").first()).toBeVisible();
-  await page.getByRole("heading", { name: new RegExp(`^#${candidate}, for`) }).locator("xpath=..").getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Candidate ${candidate}, for`) })).toBeVisible();
+  await expect(
+    page.getByText("The votes on this nominee are shown once your own is in.").first(),
+  ).toBeVisible();
+  await page
+    .getByRole("heading", { name: new RegExp(`^#${candidate}, for`) })
+    .locator("xpath=..")
+    .getByRole("link")
+    .click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: new RegExp(`^Candidate ${candidate}, for`) }),
+  ).toBeVisible();
   await expect(page.getByText(/You are reading this packet redacted/)).toBeVisible();
-  await expect(page.getByText(/Sana|Qureshi|Tobias|Keller|Marcus|Reid|Rosa|Delgado/)).toHaveCount(0);
+  await expect(page.getByText(/Sana|Qureshi|Tobias|Keller|Marcus|Reid|Rosa|Delgado/)).toHaveCount(
+    0,
+  );
   await expect(page.getByRole("heading", { name: "The other members' votes" })).toHaveCount(0);
   if (before) await expect(page.getByText(`${before}: `)).toHaveCount(0);
-  await markEvery(page.locator("form").filter({ has: page.getByRole("button", { name: "Submit my vote" }) }), mark, first);
+  await markEvery(
+    page.locator("form").filter({ has: page.getByRole("button", { name: "Submit my vote" }) }),
+    mark,
+    first,
+  );
   await page.getByRole("button", { name: "Submit my vote" }).click();
-  await expect(page.getByText("Your vote is in. You now read the other members' votes as they come in.")).toBeVisible();
+  await expect(
+    page.getByText("Your vote is in. You now read the other members' votes as they come in."),
+  ).toBeVisible();
   if (before) await expect(page.getByText(`${before}: `).first()).toBeVisible();
 }
 
-test("a promotion window end to end: a self, a manager's and a sponsor's nomination; packets; the committee's independent, redacted votes; the meeting side by side; release, audit and close; a promotion and a not yet", async ({ browser }) => {
+test("a promotion window end to end: a self, a manager's and a sponsor's nomination; packets; the committee's independent, redacted votes; the meeting side by side; release, audit and close; a promotion and a not yet", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
 
   // Everyone reads how promotion works; a sponsor records a sponsorship, then nominates his sponsee.
   const kwame = await as(browser, sponsor.email);
   await kwame.goto("/promotions");
   await expect(kwame.getByRole("heading", { name: "How promotion works here" })).toBeVisible();
-  await expect(kwame.getByRole("table", { name: "Windows" }).getByText("8 nominated · 4 promoted · 4 not yet")).toBeVisible();
+  await expect(
+    kwame.getByRole("table", { name: "Windows" }).getByText("8 nominated · 4 promoted · 4 not yet"),
+  ).toBeVisible();
   await kwame.goto("/sponsorships");
   await kwame.getByLabel("Their email").fill(marcus.email);
   await kwame.getByLabel("Advocating for").selectOption({ label: "A role" });
   await kwame.getByLabel("Role", { exact: true }).fill("Identity tech lead");
   await kwame.getByRole("button", { name: "Record the sponsorship" }).click();
   await expect(kwame.getByText("For the role Identity tech lead", { exact: false })).toBeVisible();
-  await nominate(kwame, marcus.email, "ic4", "Marcus set the token service's design for three teams this year.");
-  await expect(kwame.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` })).toBeVisible();
-  await expect(kwame.getByText("Kwame Boateng made this nomination as their sponsor.")).toBeVisible();
+  await nominate(
+    kwame,
+    marcus.email,
+    "ic4",
+    "Marcus set the token service's design for three teams this year.",
+  );
+  await expect(
+    kwame.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` }),
+  ).toBeVisible();
+  await expect(
+    kwame.getByText("Kwame Boateng made this nomination as their sponsor."),
+  ).toBeVisible();
 
   // Sana nominates herself; her manager nominates Tobias.
   const sanaPage = await as(browser, sana.email);
-  await nominate(sanaPage, "", "ic2", "I have run the team's on-call rota and its incident reviews since spring.");
-  await expect(sanaPage.getByRole("heading", { name: `${sana.name}, for Engineer II` })).toBeVisible();
+  await nominate(
+    sanaPage,
+    "",
+    "ic2",
+    "I have run the team's on-call rota and its incident reviews since spring.",
+  );
+  await expect(
+    sanaPage.getByRole("heading", { name: `${sana.name}, for Engineer II` }),
+  ).toBeVisible();
   const rosa = await as(browser, manager.email);
-  await nominate(rosa, tobias.email, "ic3", "Tobias leads the passkey work and reviews most of the team's designs.");
-  await expect(rosa.getByRole("heading", { name: `${tobias.name}, for Senior Engineer` })).toBeVisible();
+  await nominate(
+    rosa,
+    tobias.email,
+    "ic3",
+    "Tobias leads the passkey work and reviews most of the team's designs.",
+  );
+  await expect(
+    rosa.getByRole("heading", { name: `${tobias.name}, for Senior Engineer` }),
+  ).toBeVisible();
 
   // The manager is told of the nominations she did not make, adds to one, and reads no sponsorship.
   await rosa.goto("/");
   await rosa.getByRole("link", { name: `Add to ${sana.name}'s promotion nomination` }).click();
-  await rosa.getByLabel("Your addition as their manager").fill("She also wrote the runbooks the other teams now copy.");
+  await rosa
+    .getByLabel("Your addition as their manager")
+    .fill("She also wrote the runbooks the other teams now copy.");
   await rosa.getByRole("button", { name: "Save the addition" }).click();
-  await expect(rosa.getByRole("paragraph").filter({ hasText: "She also wrote the runbooks the other teams now copy." })).toBeVisible();
+  await expect(
+    rosa
+      .getByRole("paragraph")
+      .filter({ hasText: "She also wrote the runbooks the other teams now copy." }),
+  ).toBeVisible();
   await expect(rosa.getByRole("button", { name: "Withdraw the nomination" })).toHaveCount(0);
   await rosa.goto("/");
   await rosa.getByRole("link", { name: `Add to ${marcus.name}'s promotion nomination` }).click();
-  await expect(rosa.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` })).toBeVisible();
+  await expect(
+    rosa.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` }),
+  ).toBeVisible();
   await expect(rosa.getByText("Kwame Boateng sponsors them", { exact: false })).toHaveCount(0);
 
   // Each nominee writes and submits their packet; the sponsored one reads the sponsorship beside it.
   await sanaPage.reload();
   await writeAndSubmit(sanaPage, "Ran eleven incident reviews; two changed how the team deploys.");
   const tobiasPage = await as(browser, tobias.email);
-  await tobiasPage.getByRole("link", { name: "Write the promotion packet for Summer promotions" }).click();
+  await tobiasPage
+    .getByRole("link", { name: "Write the promotion packet for Summer promotions" })
+    .click();
   await expect(tobiasPage).toHaveURL(/\/promotions\/nominations\/[^/]+$/);
   const tobiasNomination = new URL(tobiasPage.url()).pathname.split("/").pop()!;
   await writeAndSubmit(tobiasPage, "Designed the passkey enrolment that every sign-in now uses.");
   const marcusPage = await as(browser, marcus.email);
-  await marcusPage.getByRole("link", { name: "Write the promotion packet for Summer promotions" }).click();
+  await marcusPage
+    .getByRole("link", { name: "Write the promotion packet for Summer promotions" })
+    .click();
   await expect(marcusPage.getByRole("heading", { name: "Sponsorship" })).toBeVisible();
-  await expect(marcusPage.getByText("Kwame Boateng sponsors them for the role Identity tech lead", { exact: false })).toBeVisible();
-  await writeAndSubmit(marcusPage, "Set the token service's design, which three teams now build on.");
+  await expect(
+    marcusPage.getByText("Kwame Boateng sponsors them for the role Identity tech lead", {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await writeAndSubmit(
+    marcusPage,
+    "Set the token service's design, which three teams now build on.",
+  );
 
   // The admin names the committee, which meets the window's rules for every nominee, and starts the votes.
   const priya = await as(browser, admin);
   await priya.goto("/admin/promotions");
   await priya.getByRole("link", { name: "Summer promotions" }).click();
   await expect(priya.getByText("The criteria are locked", { exact: false })).toBeVisible();
-  await expect(priya.getByText("The committee has no chair yet: name one before the votes start.")).toBeVisible();
+  await expect(
+    priya.getByText("The committee has no chair yet: name one before the votes start."),
+  ).toBeVisible();
   await priya.getByRole("link", { name: "The committee", exact: true }).click();
-  for (const [person, role] of [[chair, "chair"], [member, "member"]] as const) {
+  for (const [person, role] of [
+    [chair, "chair"],
+    [member, "member"],
+  ] as const) {
     await priya.getByLabel("Email of the person to name").fill(person.email);
     await priya.getByLabel("Role", { exact: true }).selectOption(role);
     await priya.getByRole("button", { name: "Name to the committee" }).click();
@@ -149,10 +223,14 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
 
   // The chair finds the votes she owes on her home page and votes first; the member votes without reading hers.
   const ines = await as(browser, chair.email);
-  const owed = ines.getByRole("listitem").filter({ hasText: "Vote on the nominees of Summer promotions" });
+  const owed = ines
+    .getByRole("listitem")
+    .filter({ hasText: "Vote on the nominees of Summer promotions" });
   await expect(owed).toContainText("3 nominees are waiting for your vote.");
   await owed.getByRole("link").click();
-  await expect(ines.getByRole("heading", { level: 1, name: "The meeting of Summer promotions" })).toBeVisible();
+  await expect(
+    ines.getByRole("heading", { level: 1, name: "The meeting of Summer promotions" }),
+  ).toBeVisible();
   await vote(ines, 1, "Met", "Not yet");
   await expectAccessible(ines);
   await vote(ines, 2, "Met");
@@ -165,19 +243,37 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   // The chair opens the meeting: the nominees side by side, a disagreement marked, the agreement measured.
   await ines.goto(MEETING);
   await ines.getByRole("button", { name: "Start the meeting" }).click();
-  await expect(ines.getByRole("table", { name: `Each member's mark per criterion for ${sana.name}; rows where marks differ are marked.` }).getByText("Marks differ").first()).toBeVisible();
+  await expect(
+    ines
+      .getByRole("table", {
+        name: `Each member's mark per criterion for ${sana.name}; rows where marks differ are marked.`,
+      })
+      .getByText("Marks differ")
+      .first(),
+  ).toBeVisible();
   await expect(ines.getByText(/Krippendorff's alpha \(ordinal\)/)).toBeVisible();
   await expectAccessible(ines);
 
-  const card = (name: string, target: string) => ines.getByRole("heading", { level: 2, name: `${name}, for ${target}` }).locator("xpath=..");
-  const decisionForm = (name: string, target: string) => card(name, target).locator("form").filter({ has: ines.getByRole("button", { name: "Save the decision" }) });
-  for (const [nominee, target] of [[tobias, "Senior Engineer"], [marcus, "Staff Engineer"]] as const) {
+  const card = (name: string, target: string) =>
+    ines.getByRole("heading", { level: 2, name: `${name}, for ${target}` }).locator("xpath=..");
+  const decisionForm = (name: string, target: string) =>
+    card(name, target)
+      .locator("form")
+      .filter({ has: ines.getByRole("button", { name: "Save the decision" }) });
+  for (const [nominee, target] of [
+    [tobias, "Senior Engineer"],
+    [marcus, "Staff Engineer"],
+  ] as const) {
     const form = decisionForm(nominee.name, target);
     await form.getByLabel("Outcome").selectOption("promote");
     await markEvery(form, "Met");
-    await form.getByLabel("Summary").fill("Every expectation is met, with evidence beyond the team.");
+    await form
+      .getByLabel("Summary")
+      .fill("Every expectation is met, with evidence beyond the team.");
     await form.getByRole("button", { name: "Save the decision" }).click();
-    await expect(card(nominee.name, target).getByRole("heading", { name: "Decision: Promote" })).toBeVisible();
+    await expect(
+      card(nominee.name, target).getByRole("heading", { name: "Decision: Promote" }),
+    ).toBeVisible();
   }
   const sanaForm = decisionForm(sana.name, "Engineer II");
   await sanaForm.getByLabel("Outcome").selectOption("not-yet");
@@ -186,13 +282,21 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await sanaForm.getByRole("button", { name: "Save the decision" }).click();
   await expect(ines.getByText("Say why this criterion is not met.")).toBeVisible();
   await markEvery(sanaForm, "Met", "Not yet");
-  await sanaForm.getByRole("group").first().getByRole("textbox").fill("Shown within the team's on-call; not yet in the work the team plans.");
+  await sanaForm
+    .getByRole("group")
+    .first()
+    .getByRole("textbox")
+    .fill("Shown within the team's on-call; not yet in the work the team plans.");
   await sanaForm.getByRole("button", { name: "Save the decision" }).click();
-  await expect(card(sana.name, "Engineer II").getByRole("heading", { name: "Decision: Not yet" })).toBeVisible();
+  await expect(
+    card(sana.name, "Engineer II").getByRole("heading", { name: "Decision: Not yet" }),
+  ).toBeVisible();
 
   // Until the release, the nominee reads no decision.
   await tobiasPage.goto(`/promotions/outcome/${tobiasNomination}`);
-  await expect(tobiasPage.getByText("No decision has been released yet. You will be told as soon as it is.")).toBeVisible();
+  await expect(
+    tobiasPage.getByText("No decision has been released yet. You will be told as soon as it is."),
+  ).toBeVisible();
 
   for (const [index, nominee] of [tobias, marcus, sana].entries()) {
     await ines.getByRole("button", { name: `Release the decision to ${nominee.name}` }).click();
@@ -201,22 +305,39 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
 
   // The window closes only after its chair has opened its audit: refused before, offered after.
   await priya.goto(`/admin/promotions/${WINDOW}`);
-  await expect(priya.getByText("The chair has not opened the window's audit yet: the window closes only after they have.")).toBeVisible();
+  await expect(
+    priya.getByText(
+      "The chair has not opened the window's audit yet: the window closes only after they have.",
+    ),
+  ).toBeVisible();
   await expect(priya.getByRole("button", { name: "Close the window" })).toHaveCount(0);
   await ines.goto(MEETING);
   await ines.getByRole("link", { name: "The window's audit" }).click();
-  await expect(ines.getByRole("heading", { level: 1, name: "Who was nominated and promoted in Summer promotions" })).toBeVisible();
+  await expect(
+    ines.getByRole("heading", {
+      level: 1,
+      name: "Who was nominated and promoted in Summer promotions",
+    }),
+  ).toBeVisible();
   await expect(ines.getByText(/your reading is recorded in the window's history/)).toBeVisible();
   await expectAccessible(ines);
   await priya.reload();
-  await expect(priya.getByText(/The chair, Ines Duarte, opened the window's audit on/)).toBeVisible();
+  await expect(
+    priya.getByText(/The chair, Ines Duarte, opened the window's audit on/),
+  ).toBeVisible();
   await priya.getByRole("button", { name: "Close the window" }).click();
   await expect(priya.getByText(/Closed/).first()).toBeVisible();
   // The audit across windows, with time to promotion and calibration's nine-box beside.
   await priya.goto("/promotions/audit");
-  await expect(priya.getByRole("heading", { level: 1, name: "Who is nominated and promoted" })).toBeVisible();
-  await expect(priya.getByRole("heading", { level: 2, name: "How soon people are promoted" })).toBeVisible();
-  await expect(priya.getByRole("heading", { level: 2, name: "Performance and potential in calibration" })).toBeVisible();
+  await expect(
+    priya.getByRole("heading", { level: 1, name: "Who is nominated and promoted" }),
+  ).toBeVisible();
+  await expect(
+    priya.getByRole("heading", { level: 2, name: "How soon people are promoted" }),
+  ).toBeVisible();
+  await expect(
+    priya.getByRole("heading", { level: 2, name: "Performance and potential in calibration" }),
+  ).toBeVisible();
   await expectAccessible(priya);
 
   await tobiasPage.reload();
@@ -226,13 +347,21 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
 
   // Sana's home page says her decision is there, not what it is.
   await sanaPage.goto("/");
-  const released = sanaPage.getByRole("listitem").filter({ hasText: "Your promotion decision in Summer promotions is released" });
+  const released = sanaPage
+    .getByRole("listitem")
+    .filter({ hasText: "Your promotion decision in Summer promotions is released" });
   await expect(released).not.toContainText("Not yet");
   await released.getByRole("link").click();
   await expect(sanaPage.getByRole("heading", { name: /^Not yet / })).toBeVisible();
-  await expect(sanaPage.getByText("Shown within the team's on-call; not yet in the work the team plans.")).toBeVisible();
-  await expect(sanaPage.getByRole("heading", { name: "What would change the answer" })).toBeVisible();
+  await expect(
+    sanaPage.getByText("Shown within the team's on-call; not yet in the work the team plans."),
+  ).toBeVisible();
+  await expect(
+    sanaPage.getByRole("heading", { name: "What would change the answer" }),
+  ).toBeVisible();
   await expect(sanaPage.getByText(/You may be nominated again/)).toBeVisible();
   await sanaPage.getByRole("button", { name: "Put these into my growth plan" }).click();
-  await expect(sanaPage.getByText("The criteria not yet met are now the focus of your growth plan.")).toBeVisible();
+  await expect(
+    sanaPage.getByText("The criteria not yet met are now the focus of your growth plan."),
+  ).toBeVisible();
 });

@@ -1,10 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-test("an admin reads the retention rules and what the next pass removes, places a legal hold and clears it", async ({ page }) => {
+test("an admin reads the retention rules and what the next pass removes, places a legal hold and clears it", async ({
+  page,
+}) => {
   await signIn(page, people.admin.email);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Retention", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Retention and erasure" })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Retention", exact: true })
+    .click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Retention and erasure" }),
+  ).toBeVisible();
   // Nobody in the demo has left: the next pass erases nobody.
   const next = page.getByRole("table", { name: "Records the next pass removes, by kind" });
   await expect(next.getByRole("row", { name: /People erased/ }).getByRole("cell")).toHaveText("0");

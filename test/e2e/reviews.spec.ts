@@ -1,5 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, openDraft, people, rateEverything, sectionLink, signIn, submitAssessment as submit } from "./helpers";
+import {
+  expectAccessible,
+  openDraft,
+  people,
+  rateEverything,
+  sectionLink,
+  signIn,
+  submitAssessment as submit,
+} from "./helpers";
 
 /**
  * The whole review journey on the demo organisation: Lena (Engineer II) assesses
@@ -26,7 +34,9 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // One area at a time: the first is shown, and "Next" moves on, to the top of the new section.
   await expect(sectionLink(page, "Technical craft")).toHaveAttribute("aria-current", "step");
   await expect(page.getByRole("group", { name: "Rating for Code quality" })).toBeVisible();
-  await expect(page.getByRole("group", { name: "Rating for Planning and estimation" })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Rating for Planning and estimation" })).toHaveCount(
+    0,
+  );
   await page.getByRole("link", { name: "Next: Delivery →" }).click();
   await expect(page).toHaveURL(/\?section=delivery$/);
   await expect(page.getByRole("heading", { name: "Delivery", level: 2 })).toBeFocused();
@@ -35,34 +45,52 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expectAccessible(page);
 
   // Lena is an Engineer II: technical direction starts at Senior Engineer, so 16 of the track's 17.
-  expect(await rateEverything(page, { "Code quality": "Consistent", "Testing and verification": "Beyond", "Planning and estimation": "Developing" })).toBe(16);
+  expect(
+    await rateEverything(page, {
+      "Code quality": "Consistent",
+      "Testing and verification": "Beyond",
+      "Planning and estimation": "Developing",
+    }),
+  ).toBe(16);
   await sectionLink(page, "Technical craft").click();
   const codeQuality = page.getByRole("region", { name: "Code quality", exact: true });
   // Keyboard users reach the rating first: the next level's dropdowns come after it.
   await codeQuality.focus();
   await page.keyboard.press("Tab");
   await expect(codeQuality.getByRole("radio", { name: "Consistent" })).toBeFocused();
-  await codeQuality.getByLabel("Notes on Code quality").fill("Split the invoice builder into small, tested modules.");
+  await codeQuality
+    .getByLabel("Notes on Code quality")
+    .fill("Split the invoice builder into small, tested modules.");
   await codeQuality.getByLabel("How far this is met").first().selectOption("met");
   await codeQuality.getByText("Add evidence for Code quality").click();
   await codeQuality.getByLabel("What happened").fill("Refactored the billing module in PR 42");
   await codeQuality.getByLabel("Link (optional)").fill("https://example.com/pr/42");
   await codeQuality.getByRole("button", { name: "Add evidence" }).click();
-  await expect(codeQuality.getByText("Refactored the billing module in PR 42", { exact: true })).toBeVisible();
+  await expect(
+    codeQuality.getByText("Refactored the billing module in PR 42", { exact: true }),
+  ).toBeVisible();
   // Evidence half typed (the form stays open after adding) is kept while moving to another section and back.
   await codeQuality.getByLabel("What happened").fill("Paired on the ledger migration");
   await sectionLink(page, "Summary and submit").click();
   await expect(sectionLink(page, "Summary and submit")).toHaveAttribute("aria-current", "step");
   await expect(page.getByRole("region", { name: "Code quality", exact: true })).toHaveCount(0);
-  await page.getByLabel("Overall summary").fill("A half-year of steady delivery; testing is where I grew most.");
+  await page
+    .getByLabel("Overall summary")
+    .fill("A half-year of steady delivery; testing is where I grew most.");
   await sectionLink(page, "Technical craft").click();
-  await expect(codeQuality.getByLabel("Notes on Code quality")).toHaveValue("Split the invoice builder into small, tested modules.");
-  await expect(codeQuality.getByLabel("What happened")).toHaveValue("Paired on the ledger migration");
+  await expect(codeQuality.getByLabel("Notes on Code quality")).toHaveValue(
+    "Split the invoice builder into small, tested modules.",
+  );
+  await expect(codeQuality.getByLabel("What happened")).toHaveValue(
+    "Paired on the ledger migration",
+  );
   await expect(codeQuality.getByLabel("Consistent", { exact: true })).toBeChecked();
   await expect(page.getByText(/^Saved at/)).toBeVisible();
   // Everything typed on other sections was saved too: a fresh load of the summary step shows it.
   await page.goto(`${new URL(page.url()).pathname}?section=summary`);
-  await expect(page.getByLabel("Overall summary")).toHaveValue("A half-year of steady delivery; testing is where I grew most.");
+  await expect(page.getByLabel("Overall summary")).toHaveValue(
+    "A half-year of steady delivery; testing is where I grew most.",
+  );
   await expect(sectionLink(page, "Technical craft")).toHaveText("Technical craft, 5 of 5 rated");
   await submit(page, "Submit self-assessment");
   await signOut(page);
@@ -70,8 +98,12 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // Sam finds Lena among his reports and reviews her. Her self-assessment, outside any cycle, is on his home page,
   // and the navigation counts what he has to do.
   await signIn(page, people.manager.email);
-  await expect(page.getByRole("listitem").filter({ hasText: `Review ${people.engineer.name}` })).toContainText("outside any review cycle");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Home \d+ to do$/ })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: `Review ${people.engineer.name}` }),
+  ).toContainText("outside any review cycle");
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Home \d+ to do$/ }),
+  ).toBeVisible();
   await page.goto("/reviews");
   await page.getByRole("link", { name: people.engineer.name, exact: true }).first().click();
   await expect(page.getByRole("heading", { name: people.engineer.name, level: 1 })).toBeVisible();
@@ -94,26 +126,41 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   expect(await unknown.text()).toContain("This assessment has no such section.");
 
   // Without JavaScript the section links still work: the server renders the section.
-  const noScript = await page.context().browser()!.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noScript = await page
+    .context()
+    .browser()!
+    .newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const plain = await noScript.newPage();
   await plain.goto(draftPath);
   await sectionLink(plain, "Delivery").click();
   await expect(plain).toHaveURL(/\?section=delivery$/);
   await expect(sectionLink(plain, "Delivery")).toHaveAttribute("aria-current", "step");
-  await expect(plain.getByRole("group", { name: "Rating for Planning and estimation" })).toBeVisible();
+  await expect(
+    plain.getByRole("group", { name: "Rating for Planning and estimation" }),
+  ).toBeVisible();
   await expect(plain.getByRole("group", { name: "Rating for Code quality" })).toHaveCount(0);
   // Without JavaScript the draft still saves, through the section's own form, and evidence through a plain form that Enter submits.
   const planning = plain.getByRole("region", { name: "Planning and estimation", exact: true });
   await planning.getByLabel("Notes on Planning and estimation").fill("Written without JavaScript.");
   await plain.getByRole("button", { name: "Save this section", exact: true }).click();
   await expect(plain.getByText("Saved.")).toBeVisible();
-  await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript.");
+  await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue(
+    "Written without JavaScript.",
+  );
   // The form for evidence is opened by a button that saves the section first, so nothing typed is lost.
-  await planning.getByLabel("Notes on Planning and estimation").fill("Written without JavaScript, then evidence.");
+  await planning
+    .getByLabel("Notes on Planning and estimation")
+    .fill("Written without JavaScript, then evidence.");
   await planning.getByText("Add evidence for Planning and estimation").click();
-  await planning.getByRole("button", { name: "Save this section, then add evidence for Planning and estimation" }).click();
+  await planning
+    .getByRole("button", {
+      name: "Save this section, then add evidence for Planning and estimation",
+    })
+    .click();
   await expect(plain).toHaveURL(/\?section=delivery&saved=1&evidence=planning#planning$/);
-  await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript, then evidence.");
+  await expect(planning.getByLabel("Notes on Planning and estimation")).toHaveValue(
+    "Written without JavaScript, then evidence.",
+  );
   await planning.getByLabel("What happened").fill("Planned the checkout migration");
   await planning.getByLabel("Link (optional)").fill("https://example.com/plan");
   await planning.getByLabel("Link (optional)").press("Enter");
@@ -123,10 +170,16 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // Those saves moved the draft on: the tab with JavaScript picks them up before submitting.
   await page.reload();
   await sectionLink(page, "Delivery").click();
-  await expect(page.getByLabel("Notes on Planning and estimation")).toHaveValue("Written without JavaScript, then evidence.");
+  await expect(page.getByLabel("Notes on Planning and estimation")).toHaveValue(
+    "Written without JavaScript, then evidence.",
+  );
   // The address the plain form's button comes back to opens the evidence form with JavaScript too.
   await page.goto(`${draftPath}?section=delivery&evidence=planning#planning`);
-  await expect(page.getByRole("region", { name: "Planning and estimation", exact: true }).getByLabel("What happened")).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Planning and estimation", exact: true })
+      .getByLabel("What happened"),
+  ).toBeVisible();
 
   // Submitting too early: every missing rating is listed with a link to its section.
   await sectionLink(page, "Summary and submit").click();
@@ -149,7 +202,8 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   const assessmentLoads: string[] = [];
   const onRequest = (request: { url(): string }) => {
     const url = new URL(request.url());
-    if (url.pathname.endsWith(".data") && url.searchParams.get("_routes") !== "root") assessmentLoads.push(request.url());
+    if (url.pathname.endsWith(".data") && url.searchParams.get("_routes") !== "root")
+      assessmentLoads.push(request.url());
   };
   page.on("request", onRequest);
   await refusal.getByRole("link", { name: "Testing and verification" }).click();
@@ -157,17 +211,29 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   const testingRegion = page.getByRole("region", { name: "Testing and verification", exact: true });
   await expect(testingRegion).toBeFocused();
   await expect(testingRegion).toBeInViewport();
-  await expect(testingRegion.getByText("Choose a rating for Testing and verification.")).toBeVisible();
+  await expect(
+    testingRegion.getByText("Choose a rating for Testing and verification."),
+  ).toBeVisible();
   await testingRegion.getByLabel("Not yet", { exact: true }).check();
   await expect(refusal.getByRole("link")).toHaveCount(15);
   await expect(refusal.getByRole("link", { name: "Testing and verification" })).toHaveCount(0);
 
-  expect(await rateEverything(page, { "Code quality": "Developing", "Testing and verification": "Not yet" })).toBe(16);
+  expect(
+    await rateEverything(page, {
+      "Code quality": "Developing",
+      "Testing and verification": "Not yet",
+    }),
+  ).toBe(16);
   await sectionLink(page, "Technical craft").click();
-  await page.getByRole("region", { name: "Testing and verification", exact: true }).getByLabel("Notes on Testing and verification").fill("The payments path has few tests.");
+  await page
+    .getByRole("region", { name: "Testing and verification", exact: true })
+    .getByLabel("Notes on Testing and verification")
+    .fill("The payments path has few tests.");
   await page.getByRole("link", { name: "Next: Delivery →" }).click();
   await page.getByRole("link", { name: "← Previous: Technical craft" }).click();
-  await expect(page.getByLabel("Notes on Testing and verification")).toHaveValue("The payments path has few tests.");
+  await expect(page.getByLabel("Notes on Testing and verification")).toHaveValue(
+    "The payments path has few tests.",
+  );
   await sectionLink(page, "Summary and submit").click();
   expect(assessmentLoads).toEqual([]);
   page.off("request", onRequest);
@@ -176,9 +242,15 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
 
   await page.goto(growthUrl);
   const comparison = page.getByRole("table", { name: /side by side/ });
-  await expect(comparison.getByRole("row", { name: /Testing and verification/ })).toContainText("Differs by 3 (manager lower)");
-  await expect(comparison.getByRole("row", { name: /^Code quality/ })).toContainText("Differs by 1 (manager lower)");
-  await expect(comparison.getByRole("row", { name: /Operational ownership/ })).toContainText("Agree");
+  await expect(comparison.getByRole("row", { name: /Testing and verification/ })).toContainText(
+    "Differs by 3 (manager lower)",
+  );
+  await expect(comparison.getByRole("row", { name: /^Code quality/ })).toContainText(
+    "Differs by 1 (manager lower)",
+  );
+  await expect(comparison.getByRole("row", { name: /Operational ownership/ })).toContainText(
+    "Agree",
+  );
   await expectAccessible(page);
   await signOut(page);
 
@@ -187,36 +259,58 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await page.goto(growthUrl);
   await expect(page.getByRole("heading", { name: "Your growth, Lena", level: 1 })).toBeVisible();
   const mine = page.getByRole("table", { name: /side by side/ });
-  await expect(mine.getByRole("row", { name: /Testing and verification/ })).toContainText("The payments path has few tests.");
+  await expect(mine.getByRole("row", { name: /Testing and verification/ })).toContainText(
+    "The payments path has few tests.",
+  );
   await expect(page.getByText("1 differs by two or more")).toBeVisible();
 
   // On a 390 px phone both sides and the agreement of each competency are on screen, nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  const card = page.getByRole("list", { name: /side by side/ }).getByRole("listitem").filter({ hasText: "Testing and verification" });
+  const card = page
+    .getByRole("list", { name: /side by side/ })
+    .getByRole("listitem")
+    .filter({ hasText: "Testing and verification" });
   await card.scrollIntoViewIfNeeded();
-  for (const text of ["Manager review", "Self-assessment"]) await expect(card.getByText(text, { exact: true })).toBeInViewport();
+  for (const text of ["Manager review", "Self-assessment"])
+    await expect(card.getByText(text, { exact: true })).toBeInViewport();
   await expect(card.getByText("Differs by 3 (manager lower)")).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // The gap analysis to the next level, from the manager's review, and a growth plan.
-  await page.getByRole("navigation", { name: "Lena Fischer's growth" }).getByRole("link", { name: "Gap analysis" }).click();
+  await page
+    .getByRole("navigation", { name: "Lena Fischer's growth" })
+    .getByRole("link", { name: "Gap analysis" })
+    .click();
   await expect(page.getByRole("heading", { name: /Gap to Senior Engineer/ })).toBeVisible();
   await expect(page.getByText(/Manager's side: the latest submitted manager review/)).toBeVisible();
   await expect(page.getByText(/Your side: the latest submitted self-assessment/)).toBeVisible();
   await expect(page.getByLabel("Gap to level")).toHaveValue("ic3");
   await expect(page.getByText(/How this is worked out/)).toBeVisible();
   const testing = page.getByRole("region", { name: "Testing and verification", exact: true });
-  await expect(testing.getByText("Not met (derived from the manager's rating)").first()).toBeVisible();
+  await expect(
+    testing.getByText("Not met (derived from the manager's rating)").first(),
+  ).toBeVisible();
   // Both sides' ratings are shown where they differ.
-  await expect(page.getByRole("region", { name: "Code quality", exact: true }).getByText("Rated 2 Developing by the manager (you: 3)")).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Code quality", exact: true })
+      .getByText("Rated 2 Developing by the manager (you: 3)"),
+  ).toBeVisible();
   // The plan comes after the analysis it depends on.
-  const analysisTop = (await page.getByRole("heading", { name: "Competency by competency" }).boundingBox())!.y;
+  const analysisTop = (await page
+    .getByRole("heading", { name: "Competency by competency" })
+    .boundingBox())!.y;
   const planTop = (await page.getByRole("button", { name: "Save growth plan" }).boundingBox())!.y;
   expect(planTop).toBeGreaterThan(analysisTop);
   await expectAccessible(page);
 
-  for (const name of ["Testing and verification", "Code quality", "Planning and estimation", "System design and architecture"]) {
+  for (const name of [
+    "Testing and verification",
+    "Code quality",
+    "Planning and estimation",
+    "System design and architecture",
+  ]) {
     await page.getByRole("checkbox", { name }).check();
   }
   await page.getByRole("button", { name: "Save growth plan" }).click();
@@ -224,26 +318,43 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await page.getByRole("checkbox", { name: "System design and architecture" }).uncheck();
   await page.getByRole("button", { name: "Save growth plan" }).click();
   await expect(page.getByText("Growth plan saved.")).toBeVisible();
-  await expect(page.getByText(/Current plan: towards Senior Engineer, focusing on Code quality, Testing and verification, Planning and estimation/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /Current plan: towards Senior Engineer, focusing on Code quality, Testing and verification, Planning and estimation/,
+    ),
+  ).toBeVisible();
 
   // Looking at a move to management shows what has never been assessed.
   await page.getByLabel("Gap to level").selectOption({ label: "Engineering Manager" });
   await expect(page.getByRole("heading", { name: /Gap to Engineering Manager/ })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Team health and inclusion", exact: true }).getByText("Not assessed").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Team health and inclusion", exact: true })
+      .getByText("Not assessed")
+      .first(),
+  ).toBeVisible();
 
   // History and the picture of the current profile, with its table.
   await page.getByRole("link", { name: "History", exact: true }).click();
   await expect(page.getByRole("img", { name: /current ratings against the bar/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Current ratings against the bar, as a table" }).getByRole("row", { name: /Testing and verification/ })).toContainText("2 below");
+  await expect(
+    page
+      .getByRole("table", { name: "Current ratings against the bar, as a table" })
+      .getByRole("row", { name: /Testing and verification/ }),
+  ).toContainText("2 below");
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Overview", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Growth plan" })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Testing and verification" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Testing and verification" }).first(),
+  ).toBeVisible();
 
   // The print view carries the evidence.
   await page.getByRole("link", { name: "Print view" }).click();
-  await expect(page.getByRole("heading", { name: "Review of Lena Fischer", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Review of Lena Fischer", level: 1 }),
+  ).toBeVisible();
   await expect(page.getByText("Refactored the billing module in PR 42")).toBeVisible();
   await expectAccessible(page);
 });
@@ -263,7 +374,9 @@ test("a peer cannot open someone else's growth page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
-test("after the reviews, each cell of a person's heat strip on the team overview names its competency and rating", async ({ page }) => {
+test("after the reviews, each cell of a person's heat strip on the team overview names its competency and rating", async ({
+  page,
+}) => {
   await signIn(page, people.manager.email);
   await page.goto("/team");
   const lena = page.getByRole("row").filter({ hasText: "Lena Fischer" });

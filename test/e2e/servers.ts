@@ -31,13 +31,21 @@ export default async function startServers() {
   for (const file of [database, familiesDatabase, ssoDatabase]) fresh(file);
   rmSync(familiesFolder, { recursive: true, force: true });
   mkdirSync(familiesFolder, { recursive: true });
-  for (const folder of ["frameworks/engineering", "test/fixtures/ladders/product", "docs/examples/structures-ladder", "docs/examples/shared"]) {
+  for (const folder of [
+    "frameworks/engineering",
+    "test/fixtures/ladders/product",
+    "docs/examples/structures-ladder",
+    "docs/examples/shared",
+  ]) {
     cpSync(folder, `${familiesFolder}/${folder.split("/").at(-1)}`, { recursive: true });
   }
   const demo = { SEED_DEMO: "true" };
   const started = await Promise.allSettled([
     startAppServer(`file:./${database}`, { port, env: demo }),
-    startAppServer(`file:./${familiesDatabase}`, { port: familiesPort, env: { ...demo, FRAMEWORKS_DIR: familiesFolder } }),
+    startAppServer(`file:./${familiesDatabase}`, {
+      port: familiesPort,
+      env: { ...demo, FRAMEWORKS_DIR: familiesFolder },
+    }),
     startAppServer(`file:./${ssoDatabase}`, {
       port: ssoPort,
       before: [[process.execPath, "--import", "tsx", "test/e2e/sso-organisation.ts"]],
@@ -50,7 +58,9 @@ export default async function startServers() {
       },
     }),
   ]);
-  const servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const servers = started.flatMap((result) =>
+    result.status === "fulfilled" ? [result.value] : [],
+  );
   const failed = started.find((result) => result.status === "rejected");
   if (failed) {
     await Promise.all(servers.map((server) => server.kill()));

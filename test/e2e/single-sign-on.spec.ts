@@ -12,7 +12,11 @@ test.use({ baseURL: ssoOrigin });
 
 let provider: TestProvider;
 test.beforeAll(async () => {
-  provider = await startIdentityProvider({ port: identityProviderPort, appOrigins: [ssoOrigin], accounts: ssoAccounts });
+  provider = await startIdentityProvider({
+    port: identityProviderPort,
+    appOrigins: [ssoOrigin],
+    accounts: ssoAccounts,
+  });
 });
 test.afterAll(() => provider.stop());
 
@@ -32,13 +36,17 @@ test("a provider that is down gets a clear page, not a 500", async ({ page }) =>
     await page.goto("/login");
     await page.getByRole("link", { name: `Sign in with ${ssoProviderName}` }).click();
     await expect(page.getByRole("heading", { name: "Not available right now" })).toBeVisible();
-    await expect(page.getByText("Rungs could not reach your identity provider to sign you in.")).toBeVisible();
+    await expect(
+      page.getByText("Rungs could not reach your identity provider to sign you in."),
+    ).toBeVisible();
   } finally {
     await provider.resume();
   }
 });
 
-test("a person signs in through the identity provider, cannot replay it, and signs out there too", async ({ page }) => {
+test("a person signs in through the identity provider, cannot replay it, and signs out there too", async ({
+  page,
+}) => {
   let callback = "";
   page.on("request", (request) => {
     if (request.url().startsWith(`${ssoOrigin}/auth/oidc/callback`)) callback = request.url();
@@ -70,7 +78,9 @@ test("a person signs in through the identity provider, cannot replay it, and sig
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a tampered state, an unverified email, an unknown email and a deactivated person are refused", async ({ browser }) => {
+test("a tampered state, an unverified email, an unknown email and a deactivated person are refused", async ({
+  browser,
+}) => {
   // Four sign-ins through the provider, each in a fresh browser context: about 23 s when the whole suite runs on two cores.
   test.setTimeout(60_000);
   const freshPage = async () => (await browser.newContext({ baseURL: ssoOrigin })).newPage();
@@ -80,10 +90,18 @@ test("a tampered state, an unverified email, an unknown email and a deactivated 
   await tampered.goto("/login");
   await tampered.getByRole("link", { name: `Sign in with ${ssoProviderName}` }).click();
   await expect(tampered.getByPlaceholder("Enter any login")).toBeVisible();
-  const forged = new URLSearchParams({ code: "a-code-from-another-sign-in", state: "tampered-state-value-0123456789", iss: provider.issuer });
+  const forged = new URLSearchParams({
+    code: "a-code-from-another-sign-in",
+    state: "tampered-state-value-0123456789",
+    iss: provider.issuer,
+  });
   const refused = await tampered.goto(`/auth/oidc/callback?${forged}`);
   expect(refused?.status()).toBe(400);
-  await expect(tampered.getByText("Rungs could not verify this sign-in with your identity provider, so it did not sign you in.")).toBeVisible();
+  await expect(
+    tampered.getByText(
+      "Rungs could not verify this sign-in with your identity provider, so it did not sign you in.",
+    ),
+  ).toBeVisible();
   await tampered.context().close();
 
   const refusals: Record<string, string> = {
@@ -102,7 +120,9 @@ test("a tampered state, an unverified email, an unknown email and a deactivated 
   }
 });
 
-test("someone refused tries another account at the provider and gets in; or signs out there", async ({ browser }) => {
+test("someone refused tries another account at the provider and gets in; or signs out there", async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const page = await (await browser.newContext({ baseURL: ssoOrigin })).newPage();
   await signInAtProvider(page, "uma");

@@ -5,9 +5,19 @@ import { getEnv } from "../../app/utils/env.server.ts";
 
 await applyMigrations(getEnv().DATABASE_URL);
 const { db } = await import("../../app/db/client.server.ts");
-const { makeAdminFromCommand } = await import("../../app/modules/identity/setup/first-admin.server.ts");
-const made = await makeAdminFromCommand({ name: "Ada Lovelace", email: "ada.lovelace@example.com" });
+const { makeAdminFromCommand } =
+  await import("../../app/modules/identity/setup/first-admin.server.ts");
+const made = await makeAdminFromCommand({
+  name: "Ada Lovelace",
+  email: "ada.lovelace@example.com",
+});
 if (!made.ok) throw new Error(made.message);
 await db.user.create({ data: { name: "Uma Unverified", email: "uma.unverified@example.com" } });
-await db.user.create({ data: { name: "Dora Deactivated", email: "dora.deactivated@example.com", deactivatedAt: new Date() } });
+await db.user.create({
+  data: {
+    name: "Dora Deactivated",
+    email: "dora.deactivated@example.com",
+    deactivatedAt: new Date(),
+  },
+});
 process.exit(0);

@@ -4,13 +4,18 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-test("an admin adds a webhook endpoint, copies its secret once, sends a signed test and removes it", async ({ page }) => {
+test("an admin adds a webhook endpoint, copies its secret once, sends a signed test and removes it", async ({
+  page,
+}) => {
   const received: { signature: string; body: string }[] = [];
   const receiver = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      received.push({ signature: String(request.headers["rungs-signature"]), body: Buffer.concat(chunks).toString("utf8") });
+      received.push({
+        signature: String(request.headers["rungs-signature"]),
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       response.writeHead(204).end();
     });
   });
@@ -32,7 +37,9 @@ test("an admin adds a webhook endpoint, copies its secret once, sends a signed t
     await expect(page.getByText("The test was delivered.")).toBeVisible();
     const [delivery] = received;
     const [, timestamp, hex] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(delivery!.signature)!;
-    expect(hex).toBe(createHmac("sha256", secret).update(`${timestamp}.${delivery!.body}`).digest("hex"));
+    expect(hex).toBe(
+      createHmac("sha256", secret).update(`${timestamp}.${delivery!.body}`).digest("hex"),
+    );
     await expect(page.getByRole("row").filter({ hasText: "Test" })).toContainText("Delivered");
     await expectAccessible(page);
     // Read again, the page never shows the secret.

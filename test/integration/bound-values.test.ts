@@ -5,10 +5,22 @@ import { uniqueEmail } from "../utils/factories";
 
 test("people read with one report each, for 1,200 managers at once", async () => {
   const marker = uniqueEmail().split("@")[0]!;
-  const managers = Array.from({ length: 1200 }, (_, index) => ({ email: `${marker}.m${index}@example.com`, name: `Manager ${index}` }));
+  const managers = Array.from({ length: 1200 }, (_, index) => ({
+    email: `${marker}.m${index}@example.com`,
+    name: `Manager ${index}`,
+  }));
   await db.user.createMany({ data: managers });
-  const created = await db.user.findMany({ where: { email: { startsWith: `${marker}.m` } }, select: { id: true } });
-  await db.user.createMany({ data: created.map((manager, index) => ({ email: `${marker}.r${index}@example.com`, name: `Report ${index}`, managerId: manager.id })) });
+  const created = await db.user.findMany({
+    where: { email: { startsWith: `${marker}.m` } },
+    select: { id: true },
+  });
+  await db.user.createMany({
+    data: created.map((manager, index) => ({
+      email: `${marker}.r${index}@example.com`,
+      name: `Report ${index}`,
+      managerId: manager.id,
+    })),
+  });
 
   const read = await db.user.findMany({
     where: { email: { startsWith: `${marker}.m` } },

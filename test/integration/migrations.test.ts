@@ -106,7 +106,8 @@ function migrationsBefore(dir: string, folder: string, suffix: string, into: str
   const names = migrationFolders(folder);
   const index = names.findIndex((name) => name.endsWith(suffix));
   expect(index).toBeGreaterThan(0);
-  for (const name of [...names.slice(0, index), "migration_lock.toml"]) fs.cpSync(path.join(root, folder, name), path.join(into, folder, name), { recursive: true });
+  for (const name of [...names.slice(0, index), "migration_lock.toml"])
+    fs.cpSync(path.join(root, folder, name), path.join(into, folder, name), { recursive: true });
   return into;
 }
 
@@ -147,10 +148,18 @@ describe("migrations on SQLite", () => {
         expect(tables).toEqual(expect.arrayContaining([...modelTables(), "_prisma_migrations"]));
 
         const history = db
-          .prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name")
-          .all() as { migration_name: string; finished_at: string | null; rolled_back_at: string | null }[];
+          .prepare(
+            "SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
+          )
+          .all() as {
+          migration_name: string;
+          finished_at: string | null;
+          rolled_back_at: string | null;
+        }[];
         expect(history.map((row) => row.migration_name)).toEqual(folders);
-        expect(history.every((row) => row.finished_at !== null && row.rolled_back_at === null)).toBe(true);
+        expect(
+          history.every((row) => row.finished_at !== null && row.rolled_back_at === null),
+        ).toBe(true);
       } finally {
         db.close();
       }
@@ -190,11 +199,17 @@ describe("migrations on SQLite", () => {
     "sessions and openings set up before they recorded their ladder version keep their entries, events and plans, and get the version served when they were set up",
     async () => {
       // The migrations before the one that added the column, in a root of their own.
-      const versionsAdded = folders.findIndex((name) => name.endsWith("_ladder_versions_of_sessions_and_openings"));
+      const versionsAdded = folders.findIndex((name) =>
+        name.endsWith("_ladder_versions_of_sessions_and_openings"),
+      );
       expect(versionsAdded).toBeGreaterThan(0);
       const before = path.join(dir, "before");
       for (const name of [...folders.slice(0, versionsAdded), "migration_lock.toml"]) {
-        fs.cpSync(path.join(root, "prisma/migrations", name), path.join(before, "prisma/migrations", name), { recursive: true });
+        fs.cpSync(
+          path.join(root, "prisma/migrations", name),
+          path.join(before, "prisma/migrations", name),
+          { recursive: true },
+        );
       }
       const file = path.join(dir, "existing.db");
       await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
@@ -218,13 +233,20 @@ describe("migrations on SQLite", () => {
       await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
       const after = new Database(file, { readonly: true });
       try {
-        expect(after.prepare('SELECT id, ladderVersionId FROM "CalibrationSession" ORDER BY id').all()).toEqual([
+        expect(
+          after.prepare('SELECT id, ladderVersionId FROM "CalibrationSession" ORDER BY id').all(),
+        ).toEqual([
           { id: "s1", ladderVersionId: "v1" },
           { id: "s2", ladderVersionId: "p1" },
         ]);
-        expect(after.prepare('SELECT id, ladderVersionId FROM "HiringOpening"').all()).toEqual([{ id: "o1", ladderVersionId: "v2" }]);
-        const count = (table: string) => (after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-        expect(["CalibrationEntry", "CalibrationEvent", "HiringStage"].map(count)).toEqual([1, 1, 1]);
+        expect(after.prepare('SELECT id, ladderVersionId FROM "HiringOpening"').all()).toEqual([
+          { id: "o1", ladderVersionId: "v2" },
+        ]);
+        const count = (table: string) =>
+          (after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+        expect(["CalibrationEntry", "CalibrationEvent", "HiringStage"].map(count)).toEqual([
+          1, 1, 1,
+        ]);
         expect(after.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
       } finally {
         after.close();
@@ -240,7 +262,11 @@ describe("migrations on SQLite", () => {
       expect(pipelineAdded).toBeGreaterThan(0);
       const before = path.join(dir, "before-pipeline");
       for (const name of [...folders.slice(0, pipelineAdded), "migration_lock.toml"]) {
-        fs.cpSync(path.join(root, "prisma/migrations", name), path.join(before, "prisma/migrations", name), { recursive: true });
+        fs.cpSync(
+          path.join(root, "prisma/migrations", name),
+          path.join(before, "prisma/migrations", name),
+          { recursive: true },
+        );
       }
       const file = path.join(dir, "candidates.db");
       await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
@@ -262,17 +288,47 @@ describe("migrations on SQLite", () => {
       await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
       const after = new Database(file, { readonly: true });
       try {
-        expect(after.prepare('SELECT id, pipelineStage, pipelineStageSince, rejectedAt FROM "HiringCandidate" ORDER BY id').all()).toEqual([
+        expect(
+          after
+            .prepare(
+              'SELECT id, pipelineStage, pipelineStageSince, rejectedAt FROM "HiringCandidate" ORDER BY id',
+            )
+            .all(),
+        ).toEqual([
           { id: "hired", pipelineStage: "hired", pipelineStageSince: 7000, rejectedAt: null },
           { id: "offered", pipelineStage: "offer", pipelineStageSince: 7000, rejectedAt: null },
           { id: "open", pipelineStage: "interviews", pipelineStageSince: 1000, rejectedAt: null },
           { id: "rejected", pipelineStage: "rejected", pipelineStageSince: 5000, rejectedAt: 5000 },
         ]);
-        expect(after.prepare('SELECT candidateId, fromStage, toStage, reason, movedAt FROM "HiringPipelineMove" ORDER BY candidateId').all()).toEqual([
+        expect(
+          after
+            .prepare(
+              'SELECT candidateId, fromStage, toStage, reason, movedAt FROM "HiringPipelineMove" ORDER BY candidateId',
+            )
+            .all(),
+        ).toEqual([
           { candidateId: "hired", fromStage: null, toStage: "hired", reason: null, movedAt: 7000 },
-          { candidateId: "offered", fromStage: null, toStage: "offer", reason: null, movedAt: 7000 },
-          { candidateId: "open", fromStage: null, toStage: "interviews", reason: null, movedAt: 1000 },
-          { candidateId: "rejected", fromStage: null, toStage: "rejected", reason: "interviews", movedAt: 5000 },
+          {
+            candidateId: "offered",
+            fromStage: null,
+            toStage: "offer",
+            reason: null,
+            movedAt: 7000,
+          },
+          {
+            candidateId: "open",
+            fromStage: null,
+            toStage: "interviews",
+            reason: null,
+            movedAt: 1000,
+          },
+          {
+            candidateId: "rejected",
+            fromStage: null,
+            toStage: "rejected",
+            reason: "interviews",
+            movedAt: 5000,
+          },
         ]);
         expect(after.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
       } finally {
@@ -285,7 +341,12 @@ describe("migrations on SQLite", () => {
   test(
     "a participant's time zone becomes their person's: their latest opt-in's offset as a named zone, unless they chose one",
     async () => {
-      const before = migrationsBefore(dir, "prisma/migrations", "_mentorship_zone_is_the_person_s", path.join(dir, "before-zones"));
+      const before = migrationsBefore(
+        dir,
+        "prisma/migrations",
+        "_mentorship_zone_is_the_person_s",
+        path.join(dir, "before-zones"),
+      );
       const file = path.join(dir, "zones.db");
       await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
       const db = new Database(file);
@@ -297,8 +358,16 @@ describe("migrations on SQLite", () => {
       await applyMigrations(`file:${file}`, { rootDir: root, onApplied: () => {} });
       const after = new Database(file, { readonly: true });
       try {
-        expect(after.prepare('SELECT id, "timeZone" FROM "User" ORDER BY id').all()).toEqual(ZONES_FROM_OFFSETS);
-        expect((after.prepare('SELECT COUNT(*) AS n FROM "MentorshipParticipant"').get() as { n: number }).n).toBe(6);
+        expect(after.prepare('SELECT id, "timeZone" FROM "User" ORDER BY id').all()).toEqual(
+          ZONES_FROM_OFFSETS,
+        );
+        expect(
+          (
+            after.prepare('SELECT COUNT(*) AS n FROM "MentorshipParticipant"').get() as {
+              n: number;
+            }
+          ).n,
+        ).toBe(6);
         expect(after.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
       } finally {
         after.close();
@@ -310,7 +379,12 @@ describe("migrations on SQLite", () => {
   test(
     "where SCIM was in use every team stays a group under its id with its members, and every group a team; elsewhere no group exists",
     async () => {
-      const before = migrationsBefore(dir, "prisma/migrations", "_scim_groups", path.join(dir, "before-groups"));
+      const before = migrationsBefore(
+        dir,
+        "prisma/migrations",
+        "_scim_groups",
+        path.join(dir, "before-groups"),
+      );
       for (const tokens of [true, false]) {
         const file = path.join(dir, `groups-${tokens}.db`);
         await applyMigrations(`file:${file}`, { rootDir: before, onApplied: () => {} });
@@ -324,9 +398,19 @@ describe("migrations on SQLite", () => {
         const after = new Database(file, { readonly: true });
         try {
           expect({
-            groups: after.prepare('SELECT id, "displayName", "externalId", "teamId" FROM "ScimGroup" ORDER BY id').all(),
-            members: after.prepare('SELECT "groupId", "userId" FROM "ScimGroupMember" ORDER BY "groupId", "userId"').all(),
-            settings: after.prepare('SELECT id, "groupsAsTeams", "teamPrefix" FROM "ScimSettings"').all(),
+            groups: after
+              .prepare(
+                'SELECT id, "displayName", "externalId", "teamId" FROM "ScimGroup" ORDER BY id',
+              )
+              .all(),
+            members: after
+              .prepare(
+                'SELECT "groupId", "userId" FROM "ScimGroupMember" ORDER BY "groupId", "userId"',
+              )
+              .all(),
+            settings: after
+              .prepare('SELECT id, "groupsAsTeams", "teamPrefix" FROM "ScimSettings"')
+              .all(),
           }).toEqual(tokens ? GROUPS_FROM_TEAMS : { groups: [], members: [], settings: [] });
           expect(after.prepare('SELECT id, name FROM "Team" ORDER BY id').all()).toEqual([
             { id: "payments", name: "Payments" },
@@ -431,15 +515,29 @@ describe.skipIf(!testPostgresUrl)("migrations on PostgreSQL (TEST_POSTGRES_URL)"
       const zonesDatabase = `${database}_zones`;
       const url = new URL(testPostgresUrl!);
       url.pathname = `/${zonesDatabase}`;
-      await withClient(testPostgresUrl!, (client) => client.query(`CREATE DATABASE "${zonesDatabase}"`));
+      await withClient(testPostgresUrl!, (client) =>
+        client.query(`CREATE DATABASE "${zonesDatabase}"`),
+      );
       try {
-        const before = migrationsBefore(dir, "prisma/postgres/migrations", "_mentorship_zone_is_the_person_s", dir);
+        const before = migrationsBefore(
+          dir,
+          "prisma/postgres/migrations",
+          "_mentorship_zone_is_the_person_s",
+          dir,
+        );
         await applyMigrations(url.toString(), { rootDir: before, onApplied: () => {} });
-        await withClient(url.toString(), (client) => client.query(optInsWithOffsets((ms) => `'${new Date(ms).toISOString()}'`)));
+        await withClient(url.toString(), (client) =>
+          client.query(optInsWithOffsets((ms) => `'${new Date(ms).toISOString()}'`)),
+        );
         await applyMigrations(url.toString(), { rootDir: root, onApplied: () => {} });
         await withClient(url.toString(), async (client) => {
-          expect((await client.query('SELECT id, "timeZone" FROM "User" ORDER BY id')).rows).toEqual(ZONES_FROM_OFFSETS);
-          expect((await client.query('SELECT count(*)::int AS n FROM "MentorshipParticipant"')).rows[0].n).toBe(6);
+          expect(
+            (await client.query('SELECT id, "timeZone" FROM "User" ORDER BY id')).rows,
+          ).toEqual(ZONES_FROM_OFFSETS);
+          expect(
+            (await client.query('SELECT count(*)::int AS n FROM "MentorshipParticipant"')).rows[0]
+              .n,
+          ).toBe(6);
         });
       } finally {
         await withClient(testPostgresUrl!, (client) => dropPostgresDatabase(client, zonesDatabase));
@@ -459,16 +557,30 @@ describe.skipIf(!testPostgresUrl)("migrations on PostgreSQL (TEST_POSTGRES_URL)"
           const groupsDatabase = `${database}_groups_${tokens}`;
           const url = new URL(testPostgresUrl!);
           url.pathname = `/${groupsDatabase}`;
-          await withClient(testPostgresUrl!, (client) => client.query(`CREATE DATABASE "${groupsDatabase}"`));
+          await withClient(testPostgresUrl!, (client) =>
+            client.query(`CREATE DATABASE "${groupsDatabase}"`),
+          );
           try {
             await applyMigrations(url.toString(), { rootDir: before, onApplied: () => {} });
-            await withClient(url.toString(), (client) => client.query(teamsBeforeGroups((ms) => `'${new Date(ms).toISOString()}'`, tokens)));
+            await withClient(url.toString(), (client) =>
+              client.query(teamsBeforeGroups((ms) => `'${new Date(ms).toISOString()}'`, tokens)),
+            );
             await applyMigrations(url.toString(), { rootDir: root, onApplied: () => {} });
             await withClient(url.toString(), async (client) => {
               expect({
-                groups: (await client.query('SELECT id, "displayName", "externalId", "teamId" FROM "ScimGroup" ORDER BY id')).rows,
-                members: (await client.query('SELECT "groupId", "userId" FROM "ScimGroupMember" ORDER BY "groupId", "userId"')).rows,
-                settings: (await client.query('SELECT id, "groupsAsTeams", "teamPrefix" FROM "ScimSettings"')).rows,
+                groups: (
+                  await client.query(
+                    'SELECT id, "displayName", "externalId", "teamId" FROM "ScimGroup" ORDER BY id',
+                  )
+                ).rows,
+                members: (
+                  await client.query(
+                    'SELECT "groupId", "userId" FROM "ScimGroupMember" ORDER BY "groupId", "userId"',
+                  )
+                ).rows,
+                settings: (
+                  await client.query('SELECT id, "groupsAsTeams", "teamPrefix" FROM "ScimSettings"')
+                ).rows,
               }).toEqual(tokens ? GROUPS_FROM_TEAMS : { groups: [], members: [], settings: [] });
               expect((await client.query('SELECT id, name FROM "Team" ORDER BY id')).rows).toEqual([
                 { id: "payments", name: "Payments" },
@@ -476,7 +588,9 @@ describe.skipIf(!testPostgresUrl)("migrations on PostgreSQL (TEST_POSTGRES_URL)"
               ]);
             });
           } finally {
-            await withClient(testPostgresUrl!, (client) => dropPostgresDatabase(client, groupsDatabase));
+            await withClient(testPostgresUrl!, (client) =>
+              dropPostgresDatabase(client, groupsDatabase),
+            );
           }
         }
       } finally {

@@ -41,7 +41,12 @@ beforeAll(async () => {
   await rebuildReportingLine(db);
   const reports = await db.user.findMany({ where: { managerId: boss.id }, select: { id: true } });
   const cycle = await db.reviewCycle.create({
-    data: { name: `Query cycle ${uniqueEmail()}`, startsOn: new Date(), endsOn: new Date(Date.now() + 30 * 86_400_000), participants: { create: reports.map(({ id }) => ({ userId: id })) } },
+    data: {
+      name: `Query cycle ${uniqueEmail()}`,
+      startsOn: new Date(),
+      endsOn: new Date(Date.now() + 30 * 86_400_000),
+      participants: { create: reports.map(({ id }) => ({ userId: id })) },
+    },
   });
   cycleId = cycle.id;
   ladderId = (await servedLadders())[0]!.ladder.meta.id;
@@ -57,11 +62,22 @@ async function answer(run: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
-const team = async (query: string) => answer(async () => teamRoute.loader(routeArgs(await signedInRequest(`/team?${query}`, boss.id))));
-const people = async (query: string) => answer(async () => peopleRoute.loader(routeArgs(await signedInRequest(`/admin/people?${query}`, admin.id))));
-const audit = async (query: string) => answer(async () => auditRoute.loader(routeArgs(await signedInRequest(`/admin/audit?${query}`, admin.id))));
+const team = async (query: string) =>
+  answer(async () => teamRoute.loader(routeArgs(await signedInRequest(`/team?${query}`, boss.id))));
+const people = async (query: string) =>
+  answer(async () =>
+    peopleRoute.loader(routeArgs(await signedInRequest(`/admin/people?${query}`, admin.id))),
+  );
+const audit = async (query: string) =>
+  answer(async () =>
+    auditRoute.loader(routeArgs(await signedInRequest(`/admin/audit?${query}`, admin.id))),
+  );
 const progress = async (query: string) =>
-  answer(async () => cycleRoute.loader(routeArgs(await signedInRequest(`/admin/cycles/${cycleId}?${query}`, admin.id), { cycleId })));
+  answer(async () =>
+    cycleRoute.loader(
+      routeArgs(await signedInRequest(`/admin/cycles/${cycleId}?${query}`, admin.id), { cycleId }),
+    ),
+  );
 
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 const lists = { team, people, audit, progress };
@@ -70,37 +86,65 @@ describe("page numbers", () => {
   const last = ["99999999999999999999", "9007199254740993", "9".repeat(400), "1000000000000"];
   const first = ["-5", "0", "abc", "1.5", "1e308", "Infinity", "0x10", " ", "", "%00", "\u0000"];
 
-  test.each(Object.keys(lists))("%s: past the last page (even past Number.MAX_SAFE_INTEGER) is the last page", async (list) => {
-    for (const page of last) {
-      const result = await lists[list as keyof typeof lists](q({ page }));
-      expect(statusOf(result), page).toBe(200);
-      const { page: shown, pageCount } = bodyOf<{ page: number; pageCount: number }>(result);
-      expect(shown, page).toBe(pageCount);
-    }
-  });
+  test.each(Object.keys(lists))(
+    "%s: past the last page (even past Number.MAX_SAFE_INTEGER) is the last page",
+    async (list) => {
+      for (const page of last) {
+        const result = await lists[list as keyof typeof lists](q({ page }));
+        expect(statusOf(result), page).toBe(200);
+        const { page: shown, pageCount } = bodyOf<{ page: number; pageCount: number }>(result);
+        expect(shown, page).toBe(pageCount);
+      }
+    },
+  );
 
-  test.each(Object.keys(lists))("%s: a page that is not a whole number from 1 is the first page", async (list) => {
-    for (const page of first) {
-      const result = await lists[list as keyof typeof lists](q({ page }));
-      expect(statusOf(result), JSON.stringify(page)).toBe(200);
-      expect(bodyOf<{ page: number }>(result).page, JSON.stringify(page)).toBe(1);
-    }
-  });
+  test.each(Object.keys(lists))(
+    "%s: a page that is not a whole number from 1 is the first page",
+    async (list) => {
+      for (const page of first) {
+        const result = await lists[list as keyof typeof lists](q({ page }));
+        expect(statusOf(result), JSON.stringify(page)).toBe(200);
+        expect(bodyOf<{ page: number }>(result).page, JSON.stringify(page)).toBe(1);
+      }
+    },
+  );
 
   test("the team overview's last page holds the last people", async () => {
-    const result = bodyOf<{ page: number; pageCount: number; groups: { members: { name: string }[] }[] }>(await team(q({ page: "99999999999999999999" })));
+    const result = bodyOf<{
+      page: number;
+      pageCount: number;
+      groups: { members: { name: string }[] }[];
+    }>(await team(q({ page: "99999999999999999999" })));
     expect(result).toMatchObject({ page: 2, pageCount: 2 });
-    expect(result.groups.flatMap((group) => group.members.map((member) => member.name))).toEqual([0, 1, 2].map((n) => `Query Report ${String(TEAM_PAGE_SIZE + n).padStart(2, "0")}`));
+    expect(result.groups.flatMap((group) => group.members.map((member) => member.name))).toEqual(
+      [0, 1, 2].map((n) => `Query Report ${String(TEAM_PAGE_SIZE + n).padStart(2, "0")}`),
+    );
   });
 });
 
 describe("choices", () => {
   test.each([
-    ["team overview state", () => team(q({ state: "drop table" })), /state “drop table”.*not-started.*not-in-cycle/],
+    [
+      "team overview state",
+      () => team(q({ state: "drop table" })),
+      /state “drop table”.*not-started.*not-in-cycle/,
+    ],
     ["team overview view", () => team(q({ show: "everything" })), /“everything”.*attention/],
-    ["cycle progress state", () => progress(q({ state: "not-in-cycle" })), /state “not-in-cycle”.*not-started/],
-    ["people status", () => people(q({ status: "retired" })), /status “retired”.*active, deactivated, all/],
-    ["people role", () => people(q({ role: "owner" })), /role “owner”.*admin, hiring-admin, manager/],
+    [
+      "cycle progress state",
+      () => progress(q({ state: "not-in-cycle" })),
+      /state “not-in-cycle”.*not-started/,
+    ],
+    [
+      "people status",
+      () => people(q({ status: "retired" })),
+      /status “retired”.*active, deactivated, all/,
+    ],
+    [
+      "people role",
+      () => people(q({ role: "owner" })),
+      /role “owner”.*admin, hiring-admin, manager/,
+    ],
   ])("an unknown %s is a 400 that names the allowed values", async (_name, run, message) => {
     const result = await run();
     expect(statusOf(result)).toBe(400);
@@ -126,10 +170,13 @@ describe("text and ids", () => {
   const long = "x".repeat(5000);
 
   test("overlong or control-character text is bounded, never a 500", async () => {
-    const searched = await people(q({ q: `${long}\u0000`, team: long, manager: long, track: long, level: long }));
+    const searched = await people(
+      q({ q: `${long}\u0000`, team: long, manager: long, track: long, level: long }),
+    );
     expect(statusOf(searched)).toBe(200);
     const filters = bodyOf<{ filters: Record<string, string> }>(searched).filters;
-    for (const key of ["q", "teamId", "managerId", "track", "level"]) expect(filters[key]!.length, key).toBeLessThanOrEqual(200);
+    for (const key of ["q", "teamId", "managerId", "track", "level"])
+      expect(filters[key]!.length, key).toBeLessThanOrEqual(200);
     expect(filters.q).not.toContain("\u0000");
     expect(statusOf(await people(q({ q: "\u0000" })))).toBe(200);
     expect(statusOf(await progress(q({ teamName: long })))).toBe(200);
@@ -140,16 +187,64 @@ describe("text and ids", () => {
   test("the other loaders that read the query string", async () => {
     const ladder = { ladderId };
     const get = async (path: string, viewerId: string) => signedInRequest(path, viewerId);
-    expect(statusOf(await answer(async () => searchRoute.loader(routeArgs(await get(`/ladders/${ladderId}/search?${q({ q: `${long}\u0000` })}`, admin.id), ladder))))).toBe(200);
-    expect(statusOf(await answer(async () => versionsRoute.loader(routeArgs(await get(`/ladders/${ladderId}/versions?${q({ from: long, to: "\u0000" })}`, admin.id), ladder))))).toBe(404);
-    const compared = await answer(async () => compareRoute.loader(routeArgs(await get(`/ladders/${ladderId}/compare?${q({ from: long, to: "ic1" })}`, admin.id), ladder)));
+    expect(
+      statusOf(
+        await answer(async () =>
+          searchRoute.loader(
+            routeArgs(
+              await get(`/ladders/${ladderId}/search?${q({ q: `${long}\u0000` })}`, admin.id),
+              ladder,
+            ),
+          ),
+        ),
+      ),
+    ).toBe(200);
+    expect(
+      statusOf(
+        await answer(async () =>
+          versionsRoute.loader(
+            routeArgs(
+              await get(
+                `/ladders/${ladderId}/versions?${q({ from: long, to: "\u0000" })}`,
+                admin.id,
+              ),
+              ladder,
+            ),
+          ),
+        ),
+      ),
+    ).toBe(404);
+    const compared = await answer(async () =>
+      compareRoute.loader(
+        routeArgs(
+          await get(`/ladders/${ladderId}/compare?${q({ from: long, to: "ic1" })}`, admin.id),
+          ladder,
+        ),
+      ),
+    );
     expect(statusOf(compared)).toBe(400);
     expect(JSON.stringify(bodyOf(compared)).length).toBeLessThan(long.length);
-    const report = (await db.user.findFirstOrThrow({ where: { managerId: boss.id }, select: { id: true } })).id;
-    const gap = await answer(async () => gapRoute.loader(routeArgs(await get(`/people/${report}/gap?${q({ target: long })}`, boss.id), { personId: report })));
+    const report = (
+      await db.user.findFirstOrThrow({ where: { managerId: boss.id }, select: { id: true } })
+    ).id;
+    const gap = await answer(async () =>
+      gapRoute.loader(
+        routeArgs(await get(`/people/${report}/gap?${q({ target: long })}`, boss.id), {
+          personId: report,
+        }),
+      ),
+    );
     expect(statusOf(gap)).toBe(400);
-    const options = (await answer(async () => optionsRoute.loader(routeArgs(await get(`/admin/team-options?${q({ q: long })}`, admin.id))))) as Response;
+    const options = (await answer(async () =>
+      optionsRoute.loader(routeArgs(await get(`/admin/team-options?${q({ q: long })}`, admin.id))),
+    )) as Response;
     expect(options.status).toBe(200);
-    expect(statusOf(await thrown(async () => teamRoute.loader(routeArgs(await get("/team?state=bogus", boss.id)))))).toBe(400);
+    expect(
+      statusOf(
+        await thrown(async () =>
+          teamRoute.loader(routeArgs(await get("/team?state=bogus", boss.id))),
+        ),
+      ),
+    ).toBe(400);
   });
 });

@@ -36,34 +36,57 @@ describe("a raw read", () => {
     const person = await createPerson({ name: "Bo Direct" });
     await db.user.update({ where: { id: person.id }, data: { deactivatedAt, isAdmin: true } });
 
-    const rows = await readRows`SELECT id, "deactivatedAt", "isAdmin" FROM "User" WHERE "deactivatedAt" = ${deactivatedAt} AND "isAdmin" = ${true} AND id = ${person.id}`;
+    const rows =
+      await readRows`SELECT id, "deactivatedAt", "isAdmin" FROM "User" WHERE "deactivatedAt" = ${deactivatedAt} AND "isAdmin" = ${true} AND id = ${person.id}`;
     expect(rows).toHaveLength(1);
     const [row] = rows as { deactivatedAt: unknown; isAdmin: unknown }[];
     expect(sqlDate.parse(row!.deactivatedAt).toISOString()).toBe(deactivatedAt.toISOString());
     expect(sqlBool.parse(row!.isAdmin)).toBe(true);
-    expect(await readRows`SELECT id FROM "User" WHERE id = ${person.id} AND "deactivatedAt" < ${new Date("2026-03-04T05:06:07.000Z")}`).toEqual([]);
+    expect(
+      await readRows`SELECT id FROM "User" WHERE id = ${person.id} AND "deactivatedAt" < ${new Date("2026-03-04T05:06:07.000Z")}`,
+    ).toEqual([]);
   });
 
   test("reads a Json column as its value on both databases, and counts as numbers or text the parsers take", async () => {
     const person = await createPerson({ name: "Cy Direct" });
     const marks = { "0": "met", "2": "partly" };
     const assessment = await db.assessment.create({
-      data: { kind: "self", status: "draft", subjectId: person.id, authorId: person.id, ladderVersionId: await anyLadderVersion(), trackId: "ic", levelId: "ic2" },
+      data: {
+        kind: "self",
+        status: "draft",
+        subjectId: person.id,
+        authorId: person.id,
+        ladderVersionId: await anyLadderVersion(),
+        trackId: "ic",
+        levelId: "ic2",
+      },
     });
-    await db.assessmentRating.create({ data: { assessmentId: assessment.id, competencyId: "code-quality", rating: 3, nextLevelMarks: marks } });
+    await db.assessmentRating.create({
+      data: {
+        assessmentId: assessment.id,
+        competencyId: "code-quality",
+        rating: 3,
+        nextLevelMarks: marks,
+      },
+    });
 
-    const rows = (await readRows`SELECT "nextLevelMarks", (SELECT COUNT(*) FROM "AssessmentRating" x WHERE x."assessmentId" = ${assessment.id}) AS counted FROM "AssessmentRating" WHERE "assessmentId" = ${assessment.id}`) as {
-      nextLevelMarks: unknown;
-      counted: unknown;
-    }[];
+    const rows =
+      (await readRows`SELECT "nextLevelMarks", (SELECT COUNT(*) FROM "AssessmentRating" x WHERE x."assessmentId" = ${assessment.id}) AS counted FROM "AssessmentRating" WHERE "assessmentId" = ${assessment.id}`) as {
+        nextLevelMarks: unknown;
+        counted: unknown;
+      }[];
     expect(rows[0]!.nextLevelMarks).toEqual(marks);
     expect(sqlInt.parse(rows[0]!.counted)).toBe(1);
   });
 
   test("takes a Prisma.sql query with nested parts and lists, and is counted as a statement", async () => {
-    const people = await Promise.all(["Di", "Ed", "Flo"].map((name) => createPerson({ name: `${name} Direct` })));
+    const people = await Promise.all(
+      ["Di", "Ed", "Flo"].map((name) => createPerson({ name: `${name} Direct` })),
+    );
     const { result, statements } = await countStatements(() =>
-      readRows(Prisma.sql`SELECT name FROM "User" WHERE id IN (${Prisma.join(people.map((person) => person.id))}) ${Prisma.sql`ORDER BY name`}`),
+      readRows(
+        Prisma.sql`SELECT name FROM "User" WHERE id IN (${Prisma.join(people.map((person) => person.id))}) ${Prisma.sql`ORDER BY name`}`,
+      ),
     );
     expect(result).toEqual([{ name: "Di Direct" }, { name: "Ed Direct" }, { name: "Flo Direct" }]);
     expect(statements).toHaveLength(1);
@@ -71,21 +94,29 @@ describe("a raw read", () => {
   });
 
   test("answers many reads at once, each with its own rows", async () => {
-    const people = await Promise.all(["Gus", "Hal", "Ivy", "Jo"].map((name) => createPerson({ name: `${name} Direct` })));
-    const names = await Promise.all(people.map((person) => readRows`SELECT name FROM "User" WHERE id = ${person.id}`));
+    const people = await Promise.all(
+      ["Gus", "Hal", "Ivy", "Jo"].map((name) => createPerson({ name: `${name} Direct` })),
+    );
+    const names = await Promise.all(
+      people.map((person) => readRows`SELECT name FROM "User" WHERE id = ${person.id}`),
+    );
     expect(names).toEqual(people.map((person) => [{ name: person.name }]));
   });
 
   test("a bad statement rejects with the database's message, and the next read works", async () => {
     await expect(readRows`SELECT name FROM "NoSuchTable"`).rejects.toThrow(/NoSuchTable/);
     const person = await createPerson({ name: "Kit Direct" });
-    expect(await readRows`SELECT name FROM "User" WHERE id = ${person.id}`).toEqual([{ name: "Kit Direct" }]);
+    expect(await readRows`SELECT name FROM "User" WHERE id = ${person.id}`).toEqual([
+      { name: "Kit Direct" },
+    ]);
   });
 
   test("reads again after Prisma disconnects and reconnects", async () => {
     const person = await createPerson({ name: "Mo Direct" });
     await db.$disconnect();
-    expect(await readRows`SELECT name FROM "User" WHERE id = ${person.id}`).toEqual([{ name: "Mo Direct" }]);
+    expect(await readRows`SELECT name FROM "User" WHERE id = ${person.id}`).toEqual([
+      { name: "Mo Direct" },
+    ]);
   });
 });
 

@@ -5,18 +5,30 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ColumnTypeEnum, DriverAdapterError, type ArgType, type SqlQuery } from "@prisma/driver-adapter-utils";
+import {
+  ColumnTypeEnum,
+  DriverAdapterError,
+  type ArgType,
+  type SqlQuery,
+} from "@prisma/driver-adapter-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { SqliteAdapterFactory, type SqliteAdapter } from "~/db/sqlite-adapter.server";
 
 const scalar = (scalarType: ArgType["scalarType"]): ArgType => ({ scalarType, arity: "scalar" });
-const query = (sql: string, args: [unknown, ArgType["scalarType"]][] = []): SqlQuery => ({ sql, args: args.map(([value]) => value), argTypes: args.map(([, type]) => scalar(type)) });
+const query = (sql: string, args: [unknown, ArgType["scalarType"]][] = []): SqlQuery => ({
+  sql,
+  args: args.map(([value]) => value),
+  argTypes: args.map(([, type]) => scalar(type)),
+});
 
 let folder: string;
 let adapter: SqliteAdapter;
 
 async function open(statementCacheSize?: number) {
-  adapter = await new SqliteAdapterFactory({ file: path.join(folder, "adapter.db"), statementCacheSize }).connect();
+  adapter = await new SqliteAdapterFactory({
+    file: path.join(folder, "adapter.db"),
+    statementCacheSize,
+  }).connect();
   await adapter.executeScript(`
     CREATE TABLE "Thing" ("id" TEXT PRIMARY KEY, "count" INTEGER, "big" BIGINT, "ratio" REAL, "done" BOOLEAN, "at" DATETIME, "bytes" BLOB);
     CREATE TABLE "Tag" ("thingId" TEXT NOT NULL REFERENCES "Thing" ("id"), "name" TEXT NOT NULL);
@@ -33,16 +45,23 @@ afterEach(async () => {
 });
 
 const insert = (id: string, count: string, done: boolean) =>
-  query(`INSERT INTO "Thing" ("id", "count", "big", "ratio", "done", "at", "bytes") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-    [id, "string"],
-    [count, "int"],
-    ["9007199254740993", "bigint"],
-    ["0.25", "decimal"],
-    [done, "boolean"],
-    ["2026-11-28T09:30:00.000Z", "datetime"],
-    [Buffer.from("hello").toString("base64"), "bytes"],
-  ]);
-const byId = (id: string) => query(`SELECT "id", "count", "big", "ratio", "done", "at", "bytes", "count" * 2 AS "twice" FROM "Thing" WHERE "id" = ?`, [[id, "string"]]);
+  query(
+    `INSERT INTO "Thing" ("id", "count", "big", "ratio", "done", "at", "bytes") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      [id, "string"],
+      [count, "int"],
+      ["9007199254740993", "bigint"],
+      ["0.25", "decimal"],
+      [done, "boolean"],
+      ["2026-11-28T09:30:00.000Z", "datetime"],
+      [Buffer.from("hello").toString("base64"), "bytes"],
+    ],
+  );
+const byId = (id: string) =>
+  query(
+    `SELECT "id", "count", "big", "ratio", "done", "at", "bytes", "count" * 2 AS "twice" FROM "Thing" WHERE "id" = ?`,
+    [[id, "string"]],
+  );
 
 describe("the SQLite adapter", () => {
   test("a statement is prepared once and run again with each query's own values, nothing bound from the run before", async () => {
@@ -53,22 +72,54 @@ describe("the SQLite adapter", () => {
     const first = await adapter.queryRaw(byId("a"));
     const second = await adapter.queryRaw(byId("b"));
     const third = await adapter.queryRaw(byId("nobody"));
-    expect(adapter.statementCounts).toEqual({ prepared: before.prepared + 1, kept: before.kept + 1 });
+    expect(adapter.statementCounts).toEqual({
+      prepared: before.prepared + 1,
+      kept: before.kept + 1,
+    });
     expect([first.rows[0]![0], second.rows[0]![0], third.rows]).toEqual(["a", "b", []]);
     expect(await adapter.executeRaw(insert("c", "3", true))).toBe(1);
-    expect(adapter.statementCounts).toEqual({ prepared: before.prepared + 1, kept: before.kept + 1 });
+    expect(adapter.statementCounts).toEqual({
+      prepared: before.prepared + 1,
+      kept: before.kept + 1,
+    });
   });
 
   test("values go in and come out as Prisma's query engine expects", async () => {
     await open();
     await adapter.executeRaw(insert("a", "7", true));
     const read = await adapter.queryRaw(byId("a"));
-    expect(read.columnNames).toEqual(["id", "count", "big", "ratio", "done", "at", "bytes", "twice"]);
+    expect(read.columnNames).toEqual([
+      "id",
+      "count",
+      "big",
+      "ratio",
+      "done",
+      "at",
+      "bytes",
+      "twice",
+    ]);
     // Declared types name the column's type; an expression's comes from its first value that is not null.
-    expect(read.columnTypes).toEqual([ColumnTypeEnum.Text, ColumnTypeEnum.Int32, ColumnTypeEnum.Int64, ColumnTypeEnum.Double, ColumnTypeEnum.Boolean, ColumnTypeEnum.DateTime, ColumnTypeEnum.Bytes, ColumnTypeEnum.Int64]);
+    expect(read.columnTypes).toEqual([
+      ColumnTypeEnum.Text,
+      ColumnTypeEnum.Int32,
+      ColumnTypeEnum.Int64,
+      ColumnTypeEnum.Double,
+      ColumnTypeEnum.Boolean,
+      ColumnTypeEnum.DateTime,
+      ColumnTypeEnum.Bytes,
+      ColumnTypeEnum.Int64,
+    ]);
     const [id, count, big, ratio, done, at, bytes, twice] = read.rows[0]!;
     // Whole numbers come back as numbers while safe, as text beyond; booleans as 1 and 0; times as written, in UTC.
-    expect([id, count, big, ratio, done, at, twice]).toEqual(["a", 7, "9007199254740993", 0.25, 1, "2026-11-28T09:30:00.000+00:00", 14]);
+    expect([id, count, big, ratio, done, at, twice]).toEqual([
+      "a",
+      7,
+      "9007199254740993",
+      0.25,
+      1,
+      "2026-11-28T09:30:00.000+00:00",
+      14,
+    ]);
     expect(Buffer.from(bytes as Uint8Array).toString()).toBe("hello");
   });
 
@@ -102,10 +153,29 @@ describe("the SQLite adapter", () => {
       }
       throw new Error("expected a refusal");
     };
-    expect(await refusal(() => adapter.executeRaw(insert("a", "2", false)))).toMatchObject({ kind: "UniqueConstraintViolation", constraint: { fields: ["id"] }, table: "Thing", originalCode: "SQLITE_CONSTRAINT_PRIMARYKEY" });
-    expect(await refusal(() => adapter.executeRaw(query(`INSERT INTO "Tag" ("thingId", "name") VALUES (?, ?)`, [["nothing", "string"], ["x", "string"]])))).toMatchObject({ kind: "ForeignKeyConstraintViolation" });
-    expect(await refusal(() => adapter.queryRaw(query(`SELECT nope FROM "Thing"`)))).toMatchObject({ kind: "ColumnNotFound", column: "nope" });
-    expect((await adapter.queryRaw(query(`SELECT COUNT(*) AS "n" FROM "Thing"`))).rows).toEqual([[1]]);
+    expect(await refusal(() => adapter.executeRaw(insert("a", "2", false)))).toMatchObject({
+      kind: "UniqueConstraintViolation",
+      constraint: { fields: ["id"] },
+      table: "Thing",
+      originalCode: "SQLITE_CONSTRAINT_PRIMARYKEY",
+    });
+    expect(
+      await refusal(() =>
+        adapter.executeRaw(
+          query(`INSERT INTO "Tag" ("thingId", "name") VALUES (?, ?)`, [
+            ["nothing", "string"],
+            ["x", "string"],
+          ]),
+        ),
+      ),
+    ).toMatchObject({ kind: "ForeignKeyConstraintViolation" });
+    expect(await refusal(() => adapter.queryRaw(query(`SELECT nope FROM "Thing"`)))).toMatchObject({
+      kind: "ColumnNotFound",
+      column: "nope",
+    });
+    expect((await adapter.queryRaw(query(`SELECT COUNT(*) AS "n" FROM "Thing"`))).rows).toEqual([
+      [1],
+    ]);
   });
 
   test("one transaction at a time: the next begins once the one before has committed, and a rolled-back one leaves nothing", async () => {
@@ -126,7 +196,11 @@ describe("the SQLite adapter", () => {
     await next.executeRaw(insert("b", "2", true));
     await next.executeRaw(query("ROLLBACK"));
     await next.rollback();
-    expect((await adapter.queryRaw(query(`SELECT "id" FROM "Thing" ORDER BY "id"`))).rows).toEqual([["a"]]);
-    await expect(adapter.startTransaction("READ COMMITTED")).rejects.toBeInstanceOf(DriverAdapterError);
+    expect((await adapter.queryRaw(query(`SELECT "id" FROM "Thing" ORDER BY "id"`))).rows).toEqual([
+      ["a"],
+    ]);
+    await expect(adapter.startTransaction("READ COMMITTED")).rejects.toBeInstanceOf(
+      DriverAdapterError,
+    );
   });
 });

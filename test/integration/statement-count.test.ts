@@ -14,13 +14,24 @@ describe("counting statements", () => {
     const manager = await createPerson({ name: "Mo Counted" });
     await createPerson({ name: "Ray Counted", managerId: manager.id });
     const { result, statements } = await countStatements(() =>
-      db.user.findUnique({ where: { id: manager.id }, select: { name: true, reports: { select: { name: true } }, team: { select: { name: true } } } }),
+      db.user.findUnique({
+        where: { id: manager.id },
+        select: {
+          name: true,
+          reports: { select: { name: true } },
+          team: { select: { name: true } },
+        },
+      }),
     );
     expect(result?.reports).toEqual([{ name: "Ray Counted" }]);
     // PostgreSQL's client reads nested relations in the same statement (the relationJoins preview feature, decision 049);
     // SQLite's, without it, reads each relation in a statement of its own.
-    expect(statements.map(leadingWord)).toEqual(getEnv().databaseProvider === "postgresql" ? ["SELECT"] : ["SELECT", "SELECT", "SELECT"]);
-    const { statements: again } = await countStatements(() => db.user.findUnique({ where: { id: manager.id }, select: { name: true } }));
+    expect(statements.map(leadingWord)).toEqual(
+      getEnv().databaseProvider === "postgresql" ? ["SELECT"] : ["SELECT", "SELECT", "SELECT"],
+    );
+    const { statements: again } = await countStatements(() =>
+      db.user.findUnique({ where: { id: manager.id }, select: { name: true } }),
+    );
     expect(again).toHaveLength(1);
   });
 
@@ -56,7 +67,9 @@ describe("counting statements", () => {
 
   test("a raw read through the one helper counts one statement", async () => {
     const person = await createPerson({ name: "Raw Counted" });
-    const { result, statements } = await countStatements(() => readRows(Prisma.sql`SELECT name FROM "User" WHERE id = ${person.id}`));
+    const { result, statements } = await countStatements(() =>
+      readRows(Prisma.sql`SELECT name FROM "User" WHERE id = ${person.id}`),
+    );
     expect(result).toEqual([{ name: "Raw Counted" }]);
     expect(statements).toHaveLength(1);
     expect(statements[0]).toContain(`SELECT name FROM "User" WHERE id =`);
@@ -66,7 +79,9 @@ describe("counting statements", () => {
     const email = uniqueEmail();
     const { statements: outer } = await countStatements(async () => {
       await db.user.create({ data: { email, name: "Outer Counted" }, select: { id: true } });
-      const { statements: inner } = await countStatements(() => db.user.count({ where: { email } }));
+      const { statements: inner } = await countStatements(() =>
+        db.user.count({ where: { email } }),
+      );
       expect(inner).toHaveLength(1);
     });
     expect(outer.map(leadingWord)).toContain("INSERT");

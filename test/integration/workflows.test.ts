@@ -7,7 +7,18 @@ import "~/modules/workflows.server";
 /** What every way in gets by importing workflows.server.ts: each workflow's part, registered once. */
 describe("the workflows' registrations", () => {
   test("give the to-do list every workflow's provider", () => {
-    expect(todoProviderNames()).toEqual(["reviews", "calibration", "hiring", "mentorship", "conversations", "feedback", "opportunities", "sponsorship", "promotions", "promotion-committees"]);
+    expect(todoProviderNames()).toEqual([
+      "reviews",
+      "calibration",
+      "hiring",
+      "mentorship",
+      "conversations",
+      "feedback",
+      "opportunities",
+      "sponsorship",
+      "promotions",
+      "promotion-committees",
+    ]);
   });
 
   test("give deactivation the hooks of the workflows whose work it ends", () => {

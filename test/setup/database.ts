@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
-import { copySqliteBase, dropPostgresDatabase, postgresBase, postgresUrlFor, provider, withPostgres } from "./databases";
+import {
+  copySqliteBase,
+  dropPostgresDatabase,
+  postgresBase,
+  postgresUrlFor,
+  provider,
+  withPostgres,
+} from "./databases";
 
 /*
  * The files of a worker share its process (vitest.config.ts: isolate off), so each starts from what
@@ -9,9 +16,13 @@ import { copySqliteBase, dropPostgresDatabase, postgresBase, postgresUrlFor, pro
  * timers, and every module of the app evaluated again, reading this file's database. Only
  * node_modules stay loaded: that is what the sharing saves.
  */
-const worker = globalThis as { testEnvAtStart?: Record<string, string | undefined> } & Record<string, unknown>;
+const worker = globalThis as { testEnvAtStart?: Record<string, string | undefined> } & Record<
+  string,
+  unknown
+>;
 worker.testEnvAtStart ??= { ...process.env };
-for (const key of Object.keys(process.env)) if (!(key in worker.testEnvAtStart)) delete process.env[key];
+for (const key of Object.keys(process.env))
+  if (!(key in worker.testEnvAtStart)) delete process.env[key];
 Object.assign(process.env, worker.testEnvAtStart);
 for (const key of Object.keys(worker)) if (key.startsWith("rungs")) delete worker[key];
 vi.useRealTimers();
@@ -20,7 +31,9 @@ vi.resetModules();
 // A fresh database for this test file, before any app module reads DATABASE_URL.
 const name = `rungs_test_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
 if (provider === "postgresql") {
-  await withPostgres((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`));
+  await withPostgres((client) =>
+    client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`),
+  );
   process.env.DATABASE_URL = postgresUrlFor(name);
 } else {
   process.env.DATABASE_URL = copySqliteBase(name);

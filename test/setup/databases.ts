@@ -12,7 +12,8 @@ export const provider = process.env.TEST_DATABASE === "postgresql" ? "postgresql
 /** TEST_DATABASES_DIR lets two runs side by side keep their files apart; the default stays clear of the browser tests' databases. */
 export const sqliteDir = path.resolve(process.env.TEST_DATABASES_DIR ?? "test/.databases/vitest");
 export const sqliteBase = path.join(sqliteDir, "base.db");
-export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs";
+export const postgresAdminUrl =
+  process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs";
 export const postgresBase = "rungs_test_base";
 
 export function postgresUrlFor(database: string): string {

@@ -1,9 +1,19 @@
 import { applyMigrations } from "../../app/db/migrate.server";
-import { dropPostgresDatabase, postgresBase, postgresUrlFor, provider, resetSqliteDir, sqliteBase, withPostgres } from "./databases";
+import {
+  dropPostgresDatabase,
+  postgresBase,
+  postgresUrlFor,
+  provider,
+  resetSqliteDir,
+  sqliteBase,
+  withPostgres,
+} from "./databases";
 
 async function dropTestDatabases() {
   await withPostgres(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'rungs_test_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'rungs_test_%'`,
+    );
     for (const { datname } of rows) await dropPostgresDatabase(client, datname);
   });
 }

@@ -16,14 +16,47 @@ const now = new Date("2026-03-20T10:00:00Z");
 /** Texts the pages build with a count, read where the count is one: the singular, never "1 things". */
 describe("what the pages say about one of something", () => {
   test("a profile of one competency, one rating without evidence, about a month", () => {
-    expect(describeAgainstBar(i18nFor("en").getFixedT("en", "growth"), [{ competencyId: "testing", name: "Testing", self: 3, manager: 3, bar: 3, againstBar: 0 }])).toBe("Of 1 competency, 0 above the bar, 1 at the bar, 0 below it.");
-    expect(contentFlags({ disagreements: 1, rated: 1, unevidenced: 1 }).map((flag) => wordsOf(translatorOf(undefined), flag.message))).toEqual(["Self and manager 2+ points apart on 1 competency", "1 of 1 rating without evidence"]);
+    expect(
+      describeAgainstBar(i18nFor("en").getFixedT("en", "growth"), [
+        { competencyId: "testing", name: "Testing", self: 3, manager: 3, bar: 3, againstBar: 0 },
+      ]),
+    ).toBe("Of 1 competency, 0 above the bar, 1 at the bar, 0 below it.");
+    expect(
+      contentFlags({ disagreements: 1, rated: 1, unevidenced: 1 }).map((flag) =>
+        wordsOf(translatorOf(undefined), flag.message),
+      ),
+    ).toEqual([
+      "Self and manager 2+ points apart on 1 competency",
+      "1 of 1 rating without evidence",
+    ]);
     expect(formatDays(i18nFor("en").getFixedT("en", "insights"), 40)).toBe("1 month");
   });
 
   test("a programme's time zones at most one hour apart; one of three reports without a proposal", () => {
-    expect(wordsOf(translatorOf(undefined), ruleReason("time-zone", { mentorName: "James", mentorAboveMentee: false, maxTimeZoneHours: 1 }))).toBe("James's time zone is more than 1 hour from yours, the most this programme allows.");
-    const [item] = todoItemsInEnglish({ ...none, proposalsToMake: [{ session: { id: "s1", name: "Checkout calibration" }, dueOn: null, total: 3, missing: 1 }] }, now);
+    expect(
+      wordsOf(
+        translatorOf(undefined),
+        ruleReason("time-zone", {
+          mentorName: "James",
+          mentorAboveMentee: false,
+          maxTimeZoneHours: 1,
+        }),
+      ),
+    ).toBe("James's time zone is more than 1 hour from yours, the most this programme allows.");
+    const [item] = todoItemsInEnglish(
+      {
+        ...none,
+        proposalsToMake: [
+          {
+            session: { id: "s1", name: "Checkout calibration" },
+            dueOn: null,
+            total: 3,
+            missing: 1,
+          },
+        ],
+      },
+      now,
+    );
     expect(item?.detail).toBe("1 of 3 reports has no proposal yet.");
   });
 });

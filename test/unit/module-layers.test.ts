@@ -10,7 +10,8 @@ import { describe, expect, test } from "vitest";
 
 const MODULES = "app/modules";
 const PLATFORM = "app/platform";
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|(?:^|[\s;])import\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|(?:^|[\s;])import\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
 function sources(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -81,7 +82,11 @@ describe("the modules' layers", () => {
   });
 
   test("app/platform imports no module", () => {
-    const reaching = sources(PLATFORM).flatMap((file) => importedPaths(file).filter((path) => !relative(MODULES, path).startsWith("..")).map((path) => `${file} -> ${path}`));
+    const reaching = sources(PLATFORM).flatMap((file) =>
+      importedPaths(file)
+        .filter((path) => !relative(MODULES, path).startsWith(".."))
+        .map((path) => `${file} -> ${path}`),
+    );
     expect(reaching).toEqual([]);
   });
 });

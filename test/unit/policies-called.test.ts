@@ -17,18 +17,29 @@ function sourceFiles(dir: string): string[] {
 
 /** The functions and constants a policy exports: its rules. Its types only describe their facts. */
 function policyRules(source: string): string[] {
-  return [...source.matchAll(/^export (?:async )?(?:function|const) (\w+)/gm)].map((match) => match[1]!);
+  return [...source.matchAll(/^export (?:async )?(?:function|const) (\w+)/gm)].map(
+    (match) => match[1]!,
+  );
 }
 
 /** The names a file imports (or re-exports) from the given module, with what it resolves import paths to. */
 function namesImportedFrom(source: string, file: string, module: string): string[] {
   const names: string[] = [];
-  for (const match of source.matchAll(/(?:import|export)\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
+  for (const match of source.matchAll(
+    /(?:import|export)\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"([^"]+)"/g,
+  )) {
     const specifier = match[2]!;
-    const target = specifier.startsWith("~/") ? path.join(app, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : null;
+    const target = specifier.startsWith("~/")
+      ? path.join(app, specifier.slice(2))
+      : specifier.startsWith(".")
+        ? path.resolve(path.dirname(file), specifier)
+        : null;
     if (target === null || `${target}.ts` !== module) continue;
     for (const part of match[1]!.split(",")) {
-      const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!;
+      const name = part
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)[0]!;
       if (name) names.push(name);
     }
   }
@@ -52,10 +63,13 @@ describe("every policy rule has a caller in the app", () => {
         const source = readFileSync(file, "utf8");
         for (const imported of namesImportedFrom(source, file, policy)) {
           // Imported and used, not only named in the import.
-          if (source.split(new RegExp(`\\b${imported}\\b`)).length > 2) callers.set(imported, [...(callers.get(imported) ?? []), path.relative(root, file)]);
+          if (source.split(new RegExp(`\\b${imported}\\b`)).length > 2)
+            callers.set(imported, [...(callers.get(imported) ?? []), path.relative(root, file)]);
         }
       }
-      const uncalled = policyRules(readFileSync(policy, "utf8")).filter((rule) => !callers.has(rule));
+      const uncalled = policyRules(readFileSync(policy, "utf8")).filter(
+        (rule) => !callers.has(rule),
+      );
       expect(uncalled, `rules of ${name} that nothing in app/ calls`).toEqual([]);
     });
   }
@@ -69,11 +83,21 @@ describe("how callers are found", () => {
       'import { canSeePair } from "~/modules/mentorship/policy";',
       'export { canEditNote } from "./policy";',
     ].join("\n");
-    expect(namesImportedFrom(source, path.join(app, "modules/conversations/agenda.server.ts"), module)).toEqual(["canReadNote", "NoteFacts", "passOnRefusal", "canEditNote"]);
-    expect(namesImportedFrom(source, path.join(app, "routes/x.tsx"), module)).toEqual(["canReadNote", "NoteFacts", "passOnRefusal"]);
+    expect(
+      namesImportedFrom(source, path.join(app, "modules/conversations/agenda.server.ts"), module),
+    ).toEqual(["canReadNote", "NoteFacts", "passOnRefusal", "canEditNote"]);
+    expect(namesImportedFrom(source, path.join(app, "routes/x.tsx"), module)).toEqual([
+      "canReadNote",
+      "NoteFacts",
+      "passOnRefusal",
+    ]);
   });
 
   test("rules are the exported functions and constants", () => {
-    expect(policyRules("export type Facts = {};\nexport function canA() {}\nexport const B = 1;\nfunction inner() {}\nexport const isC = () => true;")).toEqual(["canA", "B", "isC"]);
+    expect(
+      policyRules(
+        "export type Facts = {};\nexport function canA() {}\nexport const B = 1;\nfunction inner() {}\nexport const isC = () => true;",
+      ),
+    ).toEqual(["canA", "B", "isC"]);
   });
 });

@@ -26,7 +26,9 @@ export class Attacker {
   /** Everything released: the member sets of the cells whose figures the reader has. */
   constructor(released: readonly (readonly string[])[]) {
     for (const members of released) {
-      const vector = this.reduce(new Map([...new Set(members)].map((unit) => [unit, fraction(1n)])));
+      const vector = this.reduce(
+        new Map([...new Set(members)].map((unit) => [unit, fraction(1n)])),
+      );
       const pivot = [...vector.keys()].sort()[0];
       if (pivot === undefined) continue;
       const scale = vector.get(pivot)!;
@@ -50,12 +52,21 @@ export class Attacker {
 
   /** Whether one unit's figure less another's follows from the released cells (how one person's value changed). */
   derivesDifference(plus: string, minus: string): boolean {
-    return this.reduce(new Map([[plus, fraction(1n)], [minus, fraction(-1n)]])).size === 0;
+    return (
+      this.reduce(
+        new Map([
+          [plus, fraction(1n)],
+          [minus, fraction(-1n)],
+        ]),
+      ).size === 0
+    );
   }
 
   /** Whether the target set's figures follow from the released cells. */
   derives(target: readonly string[]): boolean {
-    return this.reduce(new Map([...new Set(target)].map((unit) => [unit, fraction(1n)]))).size === 0;
+    return (
+      this.reduce(new Map([...new Set(target)].map((unit) => [unit, fraction(1n)]))).size === 0
+    );
   }
 }
 
@@ -63,10 +74,12 @@ export class Attacker {
 export function finestGroups(cells: readonly (readonly string[])[]): string[][] {
   const cellsOf = new Map<string, number[]>();
   cells.forEach((members, index) => {
-    for (const unit of new Set(members)) (cellsOf.get(unit) ?? cellsOf.set(unit, []).get(unit)!).push(index);
+    for (const unit of new Set(members))
+      (cellsOf.get(unit) ?? cellsOf.set(unit, []).get(unit)!).push(index);
   });
   const groups = new Map<string, string[]>();
-  for (const [unit, list] of cellsOf) (groups.get(list.join(",")) ?? groups.set(list.join(","), []).get(list.join(","))!).push(unit);
+  for (const [unit, list] of cellsOf)
+    (groups.get(list.join(",")) ?? groups.set(list.join(","), []).get(list.join(","))!).push(unit);
   return [...groups.values()];
 }
 
@@ -76,7 +89,12 @@ export function finestGroups(cells: readonly (readonly string[])[]): string[][] 
  * answers of fewer. Said of the readings alone, whatever the app's batches: `readings[i]` is what was
  * read after the i-th answer, by `authors[i]` (null: a change that does not touch what is read).
  */
-export function changesWithFewerThan(readings: readonly string[], authors: readonly (string | null)[], floor: number, before: string): number[] {
+export function changesWithFewerThan(
+  readings: readonly string[],
+  authors: readonly (string | null)[],
+  floor: number,
+  before: string,
+): number[] {
   const found: number[] = [];
   let last = before;
   let since = new Set<string>();
@@ -123,7 +141,8 @@ export function hiddenValuesFound(
       current.set(person, `${person}#${index}`);
     }
     for (const [figure, value] of Object.entries(figures(reading))) {
-      if (value !== null) (cells.get(figure) ?? cells.set(figure, []).get(figure)!).push([...current.values()]);
+      if (value !== null)
+        (cells.get(figure) ?? cells.set(figure, []).get(figure)!).push([...current.values()]);
     }
     last = reading;
     changed = new Set();
@@ -133,8 +152,11 @@ export function hiddenValuesFound(
     const attacker = new Attacker(released);
     const units = new Set(released.flat());
     const personOf = (unit: string) => unit.slice(0, unit.lastIndexOf("#"));
-    for (const unit of units) if (attacker.derives([unit])) found.push(`${figure}: ${personOf(unit)}`);
-    for (const [now, before] of successive) if (units.has(now) && units.has(before) && attacker.derivesDifference(now, before)) found.push(`${figure}: ${personOf(now)}'s change`);
+    for (const unit of units)
+      if (attacker.derives([unit])) found.push(`${figure}: ${personOf(unit)}`);
+    for (const [now, before] of successive)
+      if (units.has(now) && units.has(before) && attacker.derivesDifference(now, before))
+        found.push(`${figure}: ${personOf(now)}'s change`);
   }
   return [...new Set(found)];
 }

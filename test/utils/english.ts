@@ -8,12 +8,23 @@ export const english = translatorOf(undefined);
 export const inEnglishWords = (message: string | Message) => wordsOf(english, message);
 
 const isMessage = (value: object): value is Message =>
-  typeof (value as Message).key === "string" && Object.keys(value).every((name) => name === "key" || name === "values") && /^[a-z]+:/i.test((value as Message).key);
+  typeof (value as Message).key === "string" &&
+  Object.keys(value).every((name) => name === "key" || name === "values") &&
+  /^[a-z]+:/i.test((value as Message).key);
 
 /** A module's result with every message inside it in English words, as an English reader's page shows them. */
 export function inEnglishDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => inEnglishDeep(item)) as T;
-  if (value === null || typeof value !== "object" || value instanceof Date || value instanceof Map || value instanceof Set) return value;
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    value instanceof Date ||
+    value instanceof Map ||
+    value instanceof Set
+  )
+    return value;
   if (isMessage(value)) return inEnglishWords(value) as T;
-  return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, inEnglishDeep(item)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [name, inEnglishDeep(item)]),
+  ) as T;
 }

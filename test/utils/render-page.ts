@@ -4,7 +4,11 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { bodyOf, routeArgs, withRouteProps, type RouteFunction } from "./responses";
 import { signedInRequest } from "./session";
 
-export type PageModule = { loader: RouteFunction; action?: RouteFunction; default: ComponentType<never> };
+export type PageModule = {
+  loader: RouteFunction;
+  action?: RouteFunction;
+  default: ComponentType<never>;
+};
 
 /**
  * A page rendered on the server with its loader's data, as the browser gets it for `viewerId`,
@@ -13,20 +17,37 @@ export type PageModule = { loader: RouteFunction; action?: RouteFunction; defaul
  * `posted`: the page as a browser without JavaScript gets it after sending that form: the action's
  * answer (a refusal, with its status), then the loader, in one document.
  */
-export async function renderPage<T = unknown>(module: PageModule, pattern: string, path: string, viewerId: string, posted?: URLSearchParams): Promise<{ html: string; view: T; status: number }> {
+export async function renderPage<T = unknown>(
+  module: PageModule,
+  pattern: string,
+  path: string,
+  viewerId: string,
+  posted?: URLSearchParams,
+): Promise<{ html: string; view: T; status: number }> {
   let view: T | undefined;
   type Args = { request: Request; params: Record<string, string | undefined> };
   const route = {
     id: "page",
     path: pattern,
-    loader: async ({ request, params }: Args) => (view = bodyOf<T>(await module.loader(routeArgs(request, params as Record<string, string>)))),
-    action: module.action && (({ request, params }: Args) => module.action!(routeArgs(request, params as Record<string, string>))),
+    loader: async ({ request, params }: Args) =>
+      (view = bodyOf<T>(await module.loader(routeArgs(request, params as Record<string, string>)))),
+    action:
+      module.action &&
+      (({ request, params }: Args) =>
+        module.action!(routeArgs(request, params as Record<string, string>))),
     Component: withRouteProps(module.default),
   };
   const handler = createStaticHandler([route]);
-  const context = await handler.query(await signedInRequest(path, viewerId, posted ? { method: "POST", body: posted } : undefined));
-  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+  const context = await handler.query(
+    await signedInRequest(path, viewerId, posted ? { method: "POST", body: posted } : undefined),
+  );
+  if (context instanceof Response)
+    throw new Error(`expected a page, got a ${context.status} response`);
   if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
   const router = createStaticRouter(handler.dataRoutes, context);
-  return { html: renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false })), view: view!, status: context.statusCode };
+  return {
+    html: renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false })),
+    view: view!,
+    status: context.statusCode,
+  };
 }

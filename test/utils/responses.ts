@@ -1,5 +1,11 @@
 import { createElement, type ComponentType } from "react";
-import { useActionData, useLoaderData, useMatches, useParams, type RouterContextProvider } from "react-router";
+import {
+  useActionData,
+  useLoaderData,
+  useMatches,
+  useParams,
+  type RouterContextProvider,
+} from "react-router";
 import { contextWith } from "~/utils/server-facts";
 
 /**
@@ -9,7 +15,11 @@ import { contextWith } from "~/utils/server-facts";
 type DataWithInit = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
 
 function isDataWithInit(value: unknown): value is DataWithInit {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "DataWithResponseInit"
+  );
 }
 
 export function statusOf(value: unknown): number {
@@ -36,7 +46,10 @@ export async function thrown(run: () => Promise<unknown>): Promise<unknown> {
 }
 
 /** The arguments React Router passes to a loader or action, for a request made as a document request (no `.data`). */
-export function routeArgs<Params extends Record<string, string> = Record<string, string>>(request: Request, params: Params = {} as Params) {
+export function routeArgs<Params extends Record<string, string> = Record<string, string>>(
+  request: Request,
+  params: Params = {} as Params,
+) {
   const url = new URL(request.url);
   const context: Readonly<RouterContextProvider> = contextWith({ clientAddress: "127.0.0.1" });
   return { request, url, params, pattern: url.pathname, context };
@@ -46,7 +59,11 @@ export function routeArgs<Params extends Record<string, string> = Record<string,
 export type RouteFunction = { call(args: ReturnType<typeof routeArgs>): Promise<unknown> }["call"];
 
 /** A loader's answer as text, whatever it answered or threw (a 404's body included): what a privacy sweep searches for markers. */
-export async function answerText(loader: RouteFunction, request: Request, params: Record<string, string> = {}): Promise<string> {
+export async function answerText(
+  loader: RouteFunction,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<string> {
   let answer: unknown;
   try {
     answer = await loader(routeArgs(request, params));
@@ -64,7 +81,12 @@ export async function answerText(loader: RouteFunction, request: Request, params
  */
 export function withRouteProps(Page: ComponentType<never>): ComponentType {
   return function RoutePage() {
-    const props = { loaderData: useLoaderData(), actionData: useActionData(), params: useParams(), matches: useMatches() };
+    const props = {
+      loaderData: useLoaderData(),
+      actionData: useActionData(),
+      params: useParams(),
+      matches: useMatches(),
+    };
     return createElement(Page as ComponentType<typeof props>, props);
   };
 }

@@ -7,15 +7,38 @@ import { listen } from "./http-server";
 type RouteModule = Record<string, unknown>;
 
 /** A route of a hand-made build: under the root unless it is the root; `index` for a folder's own page. */
-export function route(id: string, path: string | undefined, module: RouteModule, { index = false }: { index?: boolean } = {}) {
-  return { id, parentId: id === "root" ? undefined : "root", path, index, caseSensitive: undefined, module };
+export function route(
+  id: string,
+  path: string | undefined,
+  module: RouteModule,
+  { index = false }: { index?: boolean } = {},
+) {
+  return {
+    id,
+    parentId: id === "root" ? undefined : "root",
+    path,
+    index,
+    caseSensitive: undefined,
+    module,
+  };
 }
 
 function manifestOf(routes: Record<string, ReturnType<typeof route>>) {
   return Object.fromEntries(
     Object.values(routes).map(({ id, parentId, path, index, module }) => [
       id,
-      { id, parentId, path, index, module: `/assets/${id}.js`, hasLoader: "loader" in module, hasAction: "action" in module, hasErrorBoundary: "ErrorBoundary" in module, hasClientLoader: false, hasClientAction: false },
+      {
+        id,
+        parentId,
+        path,
+        index,
+        module: `/assets/${id}.js`,
+        hasLoader: "loader" in module,
+        hasAction: "action" in module,
+        hasErrorBoundary: "ErrorBoundary" in module,
+        hasClientLoader: false,
+        hasClientAction: false,
+      },
     ]),
   );
 }
@@ -28,14 +51,29 @@ type Document = (request: Request, status: number, headers: Headers) => Response
  * answers (by default an empty page; the app's own entry renders the routes), with the entry's
  * `handleError` when given.
  */
-export function serverBuild(routes: Record<string, ReturnType<typeof route>>, entry: { document?: Document; handleError?: unknown } = {}): ServerBuild {
-  const document: Document = entry.document ?? ((_request, status, headers) => new Response("<!doctype html>", { status, headers }));
+export function serverBuild(
+  routes: Record<string, ReturnType<typeof route>>,
+  entry: { document?: Document; handleError?: unknown } = {},
+): ServerBuild {
+  const document: Document =
+    entry.document ??
+    ((_request, status, headers) => new Response("<!doctype html>", { status, headers }));
   return {
     mode: "production",
-    entry: { module: { default: document, ...(entry.handleError ? { handleError: entry.handleError } : {}) } },
+    entry: {
+      module: {
+        default: document,
+        ...(entry.handleError ? { handleError: entry.handleError } : {}),
+      },
+    },
     routes,
     // The browser's manifest of the same routes: the document's router renders from it.
-    assets: { entry: { module: "/assets/entry.client.js", imports: [] }, routes: manifestOf(routes), url: "/assets/manifest.js", version: "1" },
+    assets: {
+      entry: { module: "/assets/entry.client.js", imports: [] },
+      routes: manifestOf(routes),
+      url: "/assets/manifest.js",
+      version: "1",
+    },
     publicPath: "/",
     assetsBuildDirectory: "build/client",
     future: {},
@@ -49,6 +87,14 @@ export function serverBuild(routes: Record<string, ReturnType<typeof route>>, en
 /** A hand-made build served by React Router's real Express handler on a loopback port, as server/index.ts serves the app. */
 export async function serveBuild(build: ServerBuild) {
   const app = express();
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req) =>
+        contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }),
+    }),
+  );
   return listen(app);
 }

@@ -1,7 +1,11 @@
 import { startSession } from "~/modules/identity/sessions/session.server";
 
 /** A request from a signed-in person: a real session row and its cookie, as the browser would send it. */
-export async function signedInRequest(url: string, userId: string, init: RequestInit = {}): Promise<Request> {
+export async function signedInRequest(
+  url: string,
+  userId: string,
+  init: RequestInit = {},
+): Promise<Request> {
   const setCookie = await startSession(userId);
   const cookie = setCookie.split(";")[0]!;
   const headers = new Headers(init.headers);
@@ -10,6 +14,10 @@ export async function signedInRequest(url: string, userId: string, init: Request
 }
 
 /** A signed-in form post; `fields` become an application/x-www-form-urlencoded body. */
-export async function signedInPost(url: string, userId: string, fields: Record<string, string>): Promise<Request> {
+export async function signedInPost(
+  url: string,
+  userId: string,
+  fields: Record<string, string>,
+): Promise<Request> {
   return signedInRequest(url, userId, { method: "POST", body: new URLSearchParams(fields) });
 }

@@ -48,7 +48,8 @@ export async function startSmtpSink() {
     answerWith(next: Answer) {
       answer = next;
     },
-    transport: () => nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true }),
+    transport: () =>
+      nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

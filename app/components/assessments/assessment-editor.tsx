@@ -45,13 +45,35 @@ import { RichText } from "~/components/ui/rich-text";
 import { ladderStanding } from "~/modules/ladders/points";
 import { PointsStandingText } from "./points-standing";
 
-export type SubmitReply = { ok: false; kind: string; message: string | Message; fieldErrors?: Record<string, string[]> };
+export type SubmitReply = {
+  ok: false;
+  kind: string;
+  message: string | Message;
+  fieldErrors?: Record<string, string[]>;
+};
 /** A section saved by its plain form (without JavaScript) that did not go through, with what was typed. */
-export type PlainSaveReply = { intent: "save"; ok: false; kind: string; message: string; fieldErrors?: Record<string, string[]>; typed: DraftValues };
+export type PlainSaveReply = {
+  intent: "save";
+  ok: false;
+  kind: string;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  typed: DraftValues;
+};
 /** Evidence added through the plain form that did not go through, with what was typed. */
-export type PlainEvidenceReply = { intent: "add-evidence"; ok: false; competencyId: string; message: string; result: SubmissionResult<string[]> };
+export type PlainEvidenceReply = {
+  intent: "add-evidence";
+  ok: false;
+  competencyId: string;
+  message: string;
+  result: SubmissionResult<string[]>;
+};
 /** Evidence removed through the plain form that could not be removed. */
-export type PlainRemoveReply = { intent: "remove-evidence" | "attach-evidence"; ok: false; message: string };
+export type PlainRemoveReply = {
+  intent: "remove-evidence" | "attach-evidence";
+  ok: false;
+  message: string;
+};
 export type PlainReply = PlainSaveReply | PlainEvidenceReply | PlainRemoveReply;
 
 const statusTones: Record<SaveStatus["tone"], string> = {
@@ -66,8 +88,10 @@ function useDescribeValue() {
   return (field: string, value: FieldValue, scale: readonly ScalePoint[]): string => {
     const parsed = parseField(field);
     if (value === null || value === "") return t("editor.empty");
-    if (parsed?.kind === "rating") return scale.find((point) => point.value === value)?.label ?? String(value);
-    if (parsed?.kind === "mark" && value in NEXT_LEVEL_MARK_KEYS) return t(NEXT_LEVEL_MARK_KEYS[value as keyof typeof NEXT_LEVEL_MARK_KEYS]);
+    if (parsed?.kind === "rating")
+      return scale.find((point) => point.value === value)?.label ?? String(value);
+    if (parsed?.kind === "mark" && value in NEXT_LEVEL_MARK_KEYS)
+      return t(NEXT_LEVEL_MARK_KEYS[value as keyof typeof NEXT_LEVEL_MARK_KEYS]);
     return String(value);
   };
 }
@@ -75,7 +99,8 @@ function useDescribeValue() {
 /** A section's name: an area's from the ladder, the last step's from the messages. */
 function useSectionName() {
   const { t } = useTranslation("assessments");
-  return (section: AssessmentSection<EditedCompetency>) => (section.kind === "summary" ? t("editor.summarySection") : section.name);
+  return (section: AssessmentSection<EditedCompetency>) =>
+    section.kind === "summary" ? t("editor.summarySection") : section.name;
 }
 
 function ConflictNotice({
@@ -97,12 +122,22 @@ function ConflictNotice({
     >
       <p className="font-semibold">{t("editor.conflictTitle")}</p>
       <p className="mt-1">{t("editor.conflictTheirs")}</p>
-      <blockquote className="mt-1 whitespace-pre-wrap border-s-2 border-amber-400 ps-2">{describeValue(conflict.field, conflict.theirs, scale)}</blockquote>
+      <blockquote className="mt-1 whitespace-pre-wrap border-s-2 border-amber-400 ps-2">
+        {describeValue(conflict.field, conflict.theirs, scale)}
+      </blockquote>
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onResolve(conflict.field, "theirs")}>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => onResolve(conflict.field, "theirs")}
+        >
           {t("editor.useTheirs")}
         </Button>
-        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => onResolve(conflict.field, "mine")}>
+        <Button
+          variant="ghost"
+          className="px-2 py-1 text-xs"
+          onClick={() => onResolve(conflict.field, "mine")}
+        >
           {t("editor.keepMine")}
         </Button>
       </div>
@@ -133,13 +168,20 @@ type CompetencyEditorProps = {
   recorded?: readonly RecordedEvidence[];
 };
 
-export type RecordedEvidence = { id: string; text: string; url: string | null; occurredOn: Date | string; attached: boolean };
+export type RecordedEvidence = {
+  id: string;
+  text: string;
+  url: string | null;
+  occurredOn: Date | string;
+  attached: boolean;
+};
 
 /** Arrays (marks, errors) are rebuilt on every render; compare them by content so typing in one competency re-renders only that one. */
 function sameProps(a: CompetencyEditorProps, b: CompetencyEditorProps): boolean {
   return (Object.keys(a) as (keyof CompetencyEditorProps)[]).every((key) => {
     const [left, right] = [a[key], b[key]];
-    if (Array.isArray(left) && Array.isArray(right)) return left.length === right.length && left.every((item, index) => item === right[index]);
+    if (Array.isArray(left) && Array.isArray(right))
+      return left.length === right.length && left.every((item, index) => item === right[index]);
     return left === right;
   });
 }
@@ -179,10 +221,16 @@ const CompetencyEditor = memo(function CompetencyEditor({
           <RichText text={competency.description} className="subtle mt-1 text-sm" />
 
           <div className="mt-4">
-            <h4 className="mb-2 text-sm font-semibold">{t("editor.expectedAt", { level: ladder.level.title })}</h4>
+            <h4 className="mb-2 text-sm font-semibold">
+              {t("editor.expectedAt", { level: ladder.level.title })}
+            </h4>
             <ExpectationList expectations={competency.expectations} compact />
           </div>
-          <fieldset className="mt-4" aria-describedby={ratingErrorId} aria-invalid={ratingErrorId ? true : undefined}>
+          <fieldset
+            className="mt-4"
+            aria-describedby={ratingErrorId}
+            aria-invalid={ratingErrorId ? true : undefined}
+          >
             <legend className="text-sm font-semibold">
               {t("editor.ratingFor", { competency: competency.name })}
               {rated && competency.evidence.length === 0 ? (
@@ -228,10 +276,18 @@ const CompetencyEditor = memo(function CompetencyEditor({
               </Button>
             ) : null}
             <ErrorList id={ratingErrorId} errors={ratingErrors} />
-            <ConflictNotice conflict={conflicts[ratingField(id)]} scale={ladder.scale} onResolve={resolveConflict} />
+            <ConflictNotice
+              conflict={conflicts[ratingField(id)]}
+              scale={ladder.scale}
+              onResolve={resolveConflict}
+            />
           </fieldset>
           <div className="mt-5">
-            <h4 className="mb-2 text-sm font-semibold">{ladder.nextLevel ? t("editor.expectedAt", { level: ladder.nextLevel.title }) : t("editor.nextLevel")}</h4>
+            <h4 className="mb-2 text-sm font-semibold">
+              {ladder.nextLevel
+                ? t("editor.expectedAt", { level: ladder.nextLevel.title })
+                : t("editor.nextLevel")}
+            </h4>
             {ladder.nextLevel ? (
               competency.nextExpectations.length ? (
                 <ul className="space-y-2">
@@ -255,7 +311,9 @@ const CompetencyEditor = memo(function CompetencyEditor({
                               aria-describedby={`${selectId}-text`}
                               className="mark-select"
                               value={marks[index] ?? ""}
-                              onChange={(event) => setValue(field, event.currentTarget.value || null)}
+                              onChange={(event) =>
+                                setValue(field, event.currentTarget.value || null)
+                              }
                             >
                               <option value="">{t("marks.none")}</option>
                               {NEXT_LEVEL_MARKS.map((mark) => (
@@ -266,19 +324,26 @@ const CompetencyEditor = memo(function CompetencyEditor({
                             </select>
                           </div>
                         </div>
-                        <ConflictNotice conflict={conflicts[field]} scale={ladder.scale} onResolve={resolveConflict} />
+                        <ConflictNotice
+                          conflict={conflicts[field]}
+                          scale={ladder.scale}
+                          onResolve={resolveConflict}
+                        />
                       </li>
                     );
                   })}
                 </ul>
               ) : (
-                <p className="text-sm text-slate-500 dark:text-slate-400">{t("editor.nothingListed")}</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">
+                  {t("editor.nothingListed")}
+                </p>
               )
             ) : (
-              <p className="text-sm text-slate-500 dark:text-slate-400">{t("editor.topOfTrack", { level: ladder.level.title, track: ladder.track.name })}</p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                {t("editor.topOfTrack", { level: ladder.level.title, track: ladder.track.name })}
+              </p>
             )}
           </div>
-
 
           <TextareaField
             className="mt-4"
@@ -290,7 +355,11 @@ const CompetencyEditor = memo(function CompetencyEditor({
             value={notes}
             onChange={(event) => setValue(notesField(id), event.currentTarget.value)}
           />
-          <ConflictNotice conflict={conflicts[notesField(id)]} scale={ladder.scale} onResolve={resolveConflict} />
+          <ConflictNotice
+            conflict={conflicts[notesField(id)]}
+            scale={ladder.scale}
+            onResolve={resolveConflict}
+          />
           <ErrorList errors={otherErrors} />
         </fieldset>
 
@@ -312,13 +381,20 @@ const CompetencyEditor = memo(function CompetencyEditor({
                     ) : null}
                   </span>
                   {item.attached ? (
-                    <span className="text-xs text-emerald-700 dark:text-emerald-300">{t("editor.attached")}</span>
+                    <span className="text-xs text-emerald-700 dark:text-emerald-300">
+                      {t("editor.attached")}
+                    </span>
                   ) : (
                     // A plain form: the page reloads with the evidence on the rating, as typed evidence would be.
                     <form method="post" className="no-print">
                       <input type="hidden" name="intent" value="attach-evidence" />
                       <input type="hidden" name="evidenceId" value={item.id} />
-                      <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" aria-label={t("editor.attachLabel", { text: item.text.slice(0, 60) })}>
+                      <Button
+                        type="submit"
+                        variant="ghost"
+                        className="px-2 py-1 text-xs"
+                        aria-label={t("editor.attachLabel", { text: item.text.slice(0, 60) })}
+                      >
                         {t("editor.attach")}
                       </Button>
                     </form>
@@ -342,10 +418,12 @@ const CompetencyEditor = memo(function CompetencyEditor({
       </Card>
     </section>
   );
-},
-sameProps);
+}, sameProps);
 
-function pick(record: Record<string, FieldConflict>, fields: string[]): Record<string, FieldConflict> {
+function pick(
+  record: Record<string, FieldConflict>,
+  fields: string[],
+): Record<string, FieldConflict> {
   const picked: Record<string, FieldConflict> = {};
   for (const field of fields) if (record[field]) picked[field] = record[field];
   return picked;
@@ -358,7 +436,15 @@ type Section = AssessmentSection<EditedCompetency>;
 const sectionHeadingId = (sectionId: string) => `section-${sectionId}-heading`;
 
 /** Every section with how much of it is rated; the current one marked as the step the person is on. */
-function SectionNav({ sections, currentId, counts }: { sections: readonly Section[]; currentId: string | null; counts: Record<string, RatedCount> }) {
+function SectionNav({
+  sections,
+  currentId,
+  counts,
+}: {
+  sections: readonly Section[];
+  currentId: string | null;
+  counts: Record<string, RatedCount>;
+}) {
   const { t } = useTranslation("assessments");
   const sectionName = useSectionName();
   return (
@@ -378,7 +464,9 @@ function SectionNav({ sections, currentId, counts }: { sections: readonly Sectio
               >
                 {sectionName(section)}
                 {count ? (
-                  <span className={`block text-xs font-normal ${complete ? "text-emerald-700 dark:text-emerald-300" : "text-slate-600 dark:text-slate-400"}`}>
+                  <span
+                    className={`block text-xs font-normal ${complete ? "text-emerald-700 dark:text-emerald-300" : "text-slate-600 dark:text-slate-400"}`}
+                  >
                     <span className="sr-only">, </span>
                     {t("editor.sectionRated", { rated: count.rated, total: count.total })}
                   </span>
@@ -393,11 +481,18 @@ function SectionNav({ sections, currentId, counts }: { sections: readonly Sectio
 }
 
 /** "Previous" and "Next" at the bottom of a section. */
-function SectionPager({ sections, currentId }: { sections: readonly Section[]; currentId: string }) {
+function SectionPager({
+  sections,
+  currentId,
+}: {
+  sections: readonly Section[];
+  currentId: string;
+}) {
   const { t } = useTranslation("assessments");
   const sectionName = useSectionName();
   const { previous, next } = neighbours(sections, currentId);
-  const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100";
+  const linkClass =
+    "rounded-md px-3 py-2 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100";
   return (
     <nav aria-label={t("editor.pager")} className="no-print flex flex-wrap justify-between gap-3">
       {previous ? (
@@ -435,13 +530,16 @@ function useSectionFocus(currentId: string | null, formTop: RefObject<HTMLElemen
       return;
     }
     if (location.hash) {
-      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.focus({ preventScroll: true });
+      document
+        .getElementById(decodeURIComponent(location.hash.slice(1)))
+        ?.focus({ preventScroll: true });
       return;
     }
     if (!changed || currentId === null) return;
     const top = formTop.current;
     // Back and forward restore where the person was; a new section starts at the top of the form.
-    if (navigationType !== "POP" && top && top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: "start" });
+    if (navigationType !== "POP" && top && top.getBoundingClientRect().top < 0)
+      top.scrollIntoView({ block: "start" });
     document.getElementById(sectionHeadingId(currentId))?.focus({ preventScroll: true });
     // location.key: every navigation, also a link to an element in the section already shown.
   }, [currentId, location.key, location.hash, navigationType, formTop]);
@@ -466,7 +564,13 @@ export function AssessmentEditor({
   saved = false,
   recorded = {},
 }: {
-  assessment: { id: string; kind: "self" | "manager"; author: { id: string }; subject: { name: string }; revision: number };
+  assessment: {
+    id: string;
+    kind: "self" | "manager";
+    author: { id: string };
+    subject: { name: string };
+    revision: number;
+  };
   ladder: LadderContext;
   competencies: EditedCompetency[];
   values: DraftValues;
@@ -488,7 +592,11 @@ export function AssessmentEditor({
   const nonce = useNonce();
   const submit = useSubmit();
   const navigation = useNavigation();
-  const onSubmit = useCallback((revision: number) => submit({ intent: "submit", revision: String(revision) }, { method: "post" }), [submit]);
+  const onSubmit = useCallback(
+    (revision: number) =>
+      submit({ intent: "submit", revision: String(revision) }, { method: "post" }),
+    [submit],
+  );
   const autosave = useDraftAutosave({
     storageKey: draftStorageKey(assessment.id, assessment.author.id),
     saveUrl: `/assessments/${assessment.id}/save`,
@@ -499,14 +607,28 @@ export function AssessmentEditor({
   const { state, value, setValue, resolveConflict, status } = autosave;
   const submitting = autosave.submitPending || navigation.state === "submitting";
 
-  const sections = useMemo(() => assessmentSections(competencies, ladder.areas.map((area) => area.id)), [competencies, ladder.areas]);
+  const sections = useMemo(
+    () =>
+      assessmentSections(
+        competencies,
+        ladder.areas.map((area) => area.id),
+      ),
+    [competencies, ladder.areas],
+  );
   const current = resolveSection(sections, sectionParam);
   const currentId = current?.id ?? null;
   const counts = ratedCounts(sections, (competencyId) => value(ratingField(competencyId)) !== null);
   // Follows the ratings as they are chosen, not only as last loaded.
-  const standing = ladder.points ? ladderStanding({ points: ladder.points }, competencies.map((competency) => value(ratingField(competency.id)) as number | null)) : null;
+  const standing = ladder.points
+    ? ladderStanding(
+        { points: ladder.points },
+        competencies.map((competency) => value(ratingField(competency.id)) as number | null),
+      )
+    : null;
 
-  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(currentId ? [currentId] : []));
+  const [visited, setVisited] = useState<ReadonlySet<string>>(
+    () => new Set(currentId ? [currentId] : []),
+  );
   if (currentId && !visited.has(currentId)) setVisited(new Set([...visited, currentId]));
 
   // The refusal stays on show while the person moves to the sections it points at
@@ -520,10 +642,16 @@ export function AssessmentEditor({
   const summaryRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLDialogElement>(null);
   const plainErrors = plainReply?.intent === "save" ? (plainReply.fieldErrors ?? {}) : {};
-  const submitLabel = assessment.kind === "self" ? t("editor.submitSelf") : t("editor.submitReview");
+  const submitLabel =
+    assessment.kind === "self" ? t("editor.submitSelf") : t("editor.submitReview");
   // A lock's reason is itself a message (or English from a module not yet translated), said inside the status.
   const statusWords = (said: Message) =>
-    wordsOf(t, typeof said.values?.reason === "string" ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } } : said);
+    wordsOf(
+      t,
+      typeof said.values?.reason === "string"
+        ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } }
+        : said,
+    );
   useEffect(() => {
     if (submitReply) summaryRef.current?.focus();
   }, [submitReply]);
@@ -540,17 +668,25 @@ export function AssessmentEditor({
   const conflictsElsewhere = new Map<string, FieldLocation<EditedCompetency>>();
   for (const field of conflictFields) {
     const location = fieldLocation(sections, field);
-    if (location && location.section.id !== currentId) conflictsElsewhere.set(location.anchor, location);
+    if (location && location.section.id !== currentId)
+      conflictsElsewhere.set(location.anchor, location);
   }
   const otherErrorsFor = (competencyId: string) =>
     Object.entries(state.fieldErrors)
-      .filter(([field]) => field.startsWith(`mark:${competencyId}:`) || field === notesField(competencyId))
+      .filter(
+        ([field]) =>
+          field.startsWith(`mark:${competencyId}:`) || field === notesField(competencyId),
+      )
       .flatMap(([, errors]) => errors);
 
   const renderCompetency = (competency: EditedCompetency) => {
     const ratingKey = ratingField(competency.id);
     const rating = value(ratingKey) as number | null;
-    const fields = [ratingKey, notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))];
+    const fields = [
+      ratingKey,
+      notesField(competency.id),
+      ...competency.nextExpectations.map((_, index) => markField(competency.id, index)),
+    ];
     const conflicts = conflictCount ? pick(state.conflicts, fields) : noConflicts;
     const sectionId = sectionOfCompetency(sections, competency.id)!.id;
     return (
@@ -561,15 +697,25 @@ export function AssessmentEditor({
         ladder={ladder}
         rating={rating}
         notes={String(value(notesField(competency.id)) ?? "")}
-        marks={competency.nextExpectations.map((_, index) => value(markField(competency.id, index)) as string | null)}
-        ratingErrors={state.fieldErrors[ratingKey] ?? plainErrors[ratingKey] ?? (rating === null ? submitErrors[ratingKey] : undefined)}
+        marks={competency.nextExpectations.map(
+          (_, index) => value(markField(competency.id, index)) as string | null,
+        )}
+        ratingErrors={
+          state.fieldErrors[ratingKey] ??
+          plainErrors[ratingKey] ??
+          (rating === null ? submitErrors[ratingKey] : undefined)
+        }
         otherErrors={otherErrorsFor(competency.id)}
         conflicts={conflicts}
         latestDate={latestDate}
         setValue={setValue}
         resolveConflict={resolveConflict}
         formId={sectionFormId(sectionId)}
-        evidenceReply={plainReply?.intent === "add-evidence" && plainReply.competencyId === competency.id ? plainReply : null}
+        evidenceReply={
+          plainReply?.intent === "add-evidence" && plainReply.competencyId === competency.id
+            ? plainReply
+            : null
+        }
         plainEvidenceOpen={evidenceParam === competency.id}
         recorded={recorded[competency.id]}
       />
@@ -583,14 +729,20 @@ export function AssessmentEditor({
           {statusWords(status.said)}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          {unrated.length ? t("editor.ratedProgress", { rated: competencies.length - unrated.length, total: competencies.length }) : t("editor.everyRatedStatus")}
+          {unrated.length
+            ? t("editor.ratedProgress", {
+                rated: competencies.length - unrated.length,
+                total: competencies.length,
+              })
+            : t("editor.everyRatedStatus")}
         </p>
       </div>
 
       <SectionNav sections={sections} currentId={currentId} counts={counts} />
       {standing ? (
         <p role="status" className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-          <span className="text-slate-500 dark:text-slate-400">{t("editor.pointsLabel")}</span> <PointsStandingText standing={standing} />
+          <span className="text-slate-500 dark:text-slate-400">{t("editor.pointsLabel")}</span>{" "}
+          <PointsStandingText standing={standing} />
         </p>
       ) : null}
 
@@ -610,8 +762,13 @@ export function AssessmentEditor({
             <ul className="mt-2 list-disc ps-5">
               {[...conflictsElsewhere.values()].map((location) => (
                 <li key={location.anchor}>
-                  <Link to={sectionHref(location.section.id, location.anchor)} className="underline">
-                    {location.anchor === SUMMARY_FIELD_ID ? t("editor.summaryLabel") : location.label}
+                  <Link
+                    to={sectionHref(location.section.id, location.anchor)}
+                    className="underline"
+                  >
+                    {location.anchor === SUMMARY_FIELD_ID
+                      ? t("editor.summaryLabel")
+                      : location.label}
                   </Link>{" "}
                   {t("editor.conflictIn", { section: sectionName(location.section) })}
                 </li>
@@ -653,8 +810,16 @@ export function AssessmentEditor({
       ) : null}
 
       {saved ? <Alert tone="success">{t("editor.saved")}</Alert> : null}
-      {plainReply?.intent === "remove-evidence" ? <Alert tone="error">{t("editor.notRemoved", { reason: wordsOf(t, plainReply.message) })}</Alert> : null}
-      {plainReply?.intent === "attach-evidence" ? <Alert tone="error">{t("editor.notAttached", { reason: wordsOf(t, plainReply.message) })}</Alert> : null}
+      {plainReply?.intent === "remove-evidence" ? (
+        <Alert tone="error">
+          {t("editor.notRemoved", { reason: wordsOf(t, plainReply.message) })}
+        </Alert>
+      ) : null}
+      {plainReply?.intent === "attach-evidence" ? (
+        <Alert tone="error">
+          {t("editor.notAttached", { reason: wordsOf(t, plainReply.message) })}
+        </Alert>
+      ) : null}
       {plainReply?.intent === "save" ? (
         <Alert tone="error" title={t("editor.notSavedTitle")}>
           {t("editor.notSavedBody", { reason: wordsOf(t, plainReply.message) })}
@@ -663,21 +828,44 @@ export function AssessmentEditor({
 
       {/* Disabled until the page is interactive, when JavaScript runs: the script disables it as soon as it is parsed (before that, typing
           would be lost on the first render); without JavaScript the fields stay enabled and each section saves through its own form. */}
-      <fieldset disabled={typeof document !== "undefined" && !interactive} className="contents" suppressHydrationWarning>
-        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "document.currentScript.parentElement.disabled=true" }} />
+      <fieldset
+        disabled={typeof document !== "undefined" && !interactive}
+        className="contents"
+        suppressHydrationWarning
+      >
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: "document.currentScript.parentElement.disabled=true" }}
+        />
         {sections
           .filter((section) => visited.has(section.id))
           .map((section) => (
-            <section key={section.id} aria-labelledby={sectionHeadingId(section.id)} hidden={section.id !== currentId} className="space-y-6">
+            <section
+              key={section.id}
+              aria-labelledby={sectionHeadingId(section.id)}
+              hidden={section.id !== currentId}
+              className="space-y-6"
+            >
               <div>
                 <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                  {t("editor.step", { step: sections.indexOf(section) + 1, steps: sections.length })}
+                  {t("editor.step", {
+                    step: sections.indexOf(section) + 1,
+                    steps: sections.length,
+                  })}
                 </p>
-                <h2 id={sectionHeadingId(section.id)} tabIndex={-1} className="text-xl font-semibold outline-none">
+                <h2
+                  id={sectionHeadingId(section.id)}
+                  tabIndex={-1}
+                  className="text-xl font-semibold outline-none"
+                >
                   {sectionName(section)}
                 </h2>
                 {section.kind === "area" ? (
-                  <RichText text={ladder.areas.find((area) => area.id === section.id)?.description ?? ""} className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300" />
+                  <RichText
+                    text={ladder.areas.find((area) => area.id === section.id)?.description ?? ""}
+                    className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300"
+                  />
                 ) : null}
               </div>
               <PlainSectionForm
@@ -697,27 +885,45 @@ export function AssessmentEditor({
                       name={summaryField}
                       form={sectionFormId(section.id)}
                       label={t("editor.summaryLabel")}
-                      hint={assessment.kind === "self" ? t("editor.summaryHintSelf") : t("editor.summaryHintReview", { name: assessment.subject.name })}
+                      hint={
+                        assessment.kind === "self"
+                          ? t("editor.summaryHintSelf")
+                          : t("editor.summaryHintReview", { name: assessment.subject.name })
+                      }
                       rows={6}
                       value={String(value(summaryField) ?? "")}
                       errors={state.fieldErrors[summaryField] ?? plainErrors[summaryField]}
                       onChange={(event) => setValue(summaryField, event.currentTarget.value)}
                     />
-                    <ConflictNotice conflict={state.conflicts[summaryField]} scale={ladder.scale} onResolve={resolveConflict} />
+                    <ConflictNotice
+                      conflict={state.conflicts[summaryField]}
+                      scale={ladder.scale}
+                      onResolve={resolveConflict}
+                    />
                   </Card>
                   <Card className="no-print">
                     <h3 className="text-lg font-semibold">{t("editor.submitHeading")}</h3>
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
                       {t("editor.submitLocks", { kind: assessment.kind })}{" "}
-                      {unrated.length ? t("editor.stillUnrated", { count: unrated.length }) : t("editor.everyRated")}
+                      {unrated.length
+                        ? t("editor.stillUnrated", { count: unrated.length })
+                        : t("editor.everyRated")}
                     </p>
-                    <Button className="mt-3" onClick={() => confirmRef.current?.showModal()} disabled={!interactive || submitting || Boolean(state.locked)}>
+                    <Button
+                      className="mt-3"
+                      onClick={() => confirmRef.current?.showModal()}
+                      disabled={!interactive || submitting || Boolean(state.locked)}
+                    >
                       {submitting ? t("editor.submitting") : submitLabel}
                     </Button>
                     <SubmitConfirmation
                       dialogRef={confirmRef}
                       label={submitLabel}
-                      title={assessment.kind === "self" ? t("editor.confirmTitleSelf") : t("editor.confirmTitleReview", { name: assessment.subject.name })}
+                      title={
+                        assessment.kind === "self"
+                          ? t("editor.confirmTitleSelf")
+                          : t("editor.confirmTitleReview", { name: assessment.subject.name })
+                      }
                       unrated={unrated.length}
                       onConfirm={autosave.requestSubmit}
                     />
@@ -725,7 +931,15 @@ export function AssessmentEditor({
                       <form method="post" className="mt-3 space-y-2">
                         <input type="hidden" name="intent" value="submit" />
                         <input type="hidden" name="revision" value={assessment.revision} />
-                        <CheckboxField name="confirm" required label={assessment.kind === "self" ? t("editor.confirmSelf") : t("editor.confirmReview")} />
+                        <CheckboxField
+                          name="confirm"
+                          required
+                          label={
+                            assessment.kind === "self"
+                              ? t("editor.confirmSelf")
+                              : t("editor.confirmReview")
+                          }
+                        />
                         <Button type="submit">{submitLabel}</Button>
                       </form>
                     </noscript>
@@ -750,7 +964,11 @@ const sectionFormId = (sectionId: string) => `draft-section-${sectionId}`;
 /** The draft fields a section shows: each competency's rating, notes and next-level marks, or the summary. */
 function sectionFields(section: AssessmentSection<EditedCompetency>): string[] {
   if (section.kind !== "area") return [summaryField];
-  return section.competencies.flatMap((competency) => [ratingField(competency.id), notesField(competency.id), ...competency.nextExpectations.map((_, index) => markField(competency.id, index))]);
+  return section.competencies.flatMap((competency) => [
+    ratingField(competency.id),
+    notesField(competency.id),
+    ...competency.nextExpectations.map((_, index) => markField(competency.id, index)),
+  ]);
 }
 
 /**
@@ -759,7 +977,19 @@ function sectionFields(section: AssessmentSection<EditedCompetency>): string[] {
  * page was rendered with, so the server saves only what was changed, merged as autosave merges.
  * With JavaScript it is never sent: autosave does the work.
  */
-function PlainSectionForm({ id, sectionId, revision, fields, values }: { id: string; sectionId: string; revision: number; fields: string[]; values: DraftValues }) {
+function PlainSectionForm({
+  id,
+  sectionId,
+  revision,
+  fields,
+  values,
+}: {
+  id: string;
+  sectionId: string;
+  revision: number;
+  fields: string[];
+  values: DraftValues;
+}) {
   const base = Object.fromEntries(fields.map((field) => [field, valueOf(values, field)]));
   return (
     <form id={id} method="post" hidden onSubmit={(event) => event.preventDefault()}>
@@ -775,7 +1005,19 @@ function PlainSectionForm({ id, sectionId, revision, fields, values }: { id: str
  * The step before submitting: submitting locks the assessment for good, so it asks once, in a
  * modal dialog (focus moves into it; Escape or "Keep editing" closes it and changes nothing).
  */
-function SubmitConfirmation({ dialogRef, label, title, unrated, onConfirm }: { dialogRef: RefObject<HTMLDialogElement | null>; label: string; title: string; unrated: number; onConfirm: () => void }) {
+function SubmitConfirmation({
+  dialogRef,
+  label,
+  title,
+  unrated,
+  onConfirm,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  label: string;
+  title: string;
+  unrated: number;
+  onConfirm: () => void;
+}) {
   const { t } = useTranslation("assessments");
   return (
     <ConfirmDialog
@@ -793,7 +1035,8 @@ function SubmitConfirmation({ dialogRef, label, title, unrated, onConfirm }: { d
         </Button>
       }
     >
-      {t("editor.confirmLocks")} {unrated ? t("editor.confirmUnrated", { count: unrated }) : t("editor.everyRated")}
+      {t("editor.confirmLocks")}{" "}
+      {unrated ? t("editor.confirmUnrated", { count: unrated }) : t("editor.everyRated")}
     </ConfirmDialog>
   );
 }

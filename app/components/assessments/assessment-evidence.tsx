@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useRevalidator } from "react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -46,7 +52,11 @@ export function AssessmentEvidenceList({
                   variant="ghost"
                   className="px-2 py-1 text-xs"
                   disabled={busyId === item.id}
-                  aria-label={busyId === item.id ? undefined : t("evidence.removeLabel", { text: item.text.slice(0, 60) })}
+                  aria-label={
+                    busyId === item.id
+                      ? undefined
+                      : t("evidence.removeLabel", { text: item.text.slice(0, 60) })
+                  }
                 >
                   {busyId === item.id ? t("evidence.removing") : t("evidence.remove")}
                 </Button>
@@ -56,13 +66,20 @@ export function AssessmentEvidenceList({
           <p className="evidence-meta">
             <span>
               {item.occurredOn ? (
-                <time dateTime={new Date(item.occurredOn).toISOString().slice(0, 10)}>{f.day(item.occurredOn)}</time>
+                <time dateTime={new Date(item.occurredOn).toISOString().slice(0, 10)}>
+                  {f.day(item.occurredOn)}
+                </time>
               ) : (
                 t("evidence.noDate")
               )}
             </span>
             {item.url ? (
-              <a href={item.url} target="_blank" rel="noreferrer noopener" className="link break-all underline">
+              <a
+                href={item.url}
+                target="_blank"
+                rel="noreferrer noopener"
+                className="link break-all underline"
+              >
                 {item.url}
               </a>
             ) : null}
@@ -77,7 +94,11 @@ type EvidenceReply = { ok: boolean; message?: string; result?: SubmissionResult<
 
 async function postEvidence(url: string, body: FormData): Promise<EvidenceReply | null> {
   try {
-    const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json" } });
+    const response = await fetch(url, {
+      method: "POST",
+      body,
+      headers: { Accept: "application/json" },
+    });
     if (!(response.headers.get("Content-Type") ?? "").includes("application/json")) return null;
     return (await response.json()) as EvidenceReply;
   } catch {
@@ -138,7 +159,8 @@ export function AssessmentEvidenceEditor({
     const reply = await postEvidence(url, body);
     setRemoving(null);
     if (!reply) setProblem(t("evidence.notRemovedConnection"));
-    else if (!reply.ok) setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notRemoved"));
+    else if (!reply.ok)
+      setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notRemoved"));
     else revalidator.revalidate();
   }
 
@@ -153,17 +175,31 @@ export function AssessmentEvidenceEditor({
       <details
         ref={disclosure}
         className="evidence-add no-print"
-        open={Boolean((lastResult && lastResult.status === "error") || plainReply || plainFormOpener === null)}
+        open={Boolean(
+          (lastResult && lastResult.status === "error") || plainReply || plainFormOpener === null,
+        )}
         onToggle={(event) => {
           if (event.currentTarget.open) setOpened(true);
         }}
       >
-        <summary className="link cursor-pointer text-sm font-medium">{t("evidence.addFor", { competency: competencyName })}</summary>
+        <summary className="link cursor-pointer text-sm font-medium">
+          {t("evidence.addFor", { competency: competencyName })}
+        </summary>
         <noscript>
           {plainReply || plainFormOpener === null ? (
-            <PlainEvidenceForm competencyId={competencyId} latestDate={latestDate} reply={plainReply} />
+            <PlainEvidenceForm
+              competencyId={competencyId}
+              latestDate={latestDate}
+              reply={plainReply}
+            />
           ) : (
-            <button type="submit" form={plainFormOpener} name="evidence" value={competencyId} className="link mt-2 block text-start text-sm">
+            <button
+              type="submit"
+              form={plainFormOpener}
+              name="evidence"
+              value={competencyId}
+              className="link mt-2 block text-start text-sm"
+            >
               {t("evidence.saveThenAdd", { competency: competencyName })}
             </button>
           )}
@@ -177,7 +213,8 @@ export function AssessmentEvidenceEditor({
             onReply={(reply) => {
               if (reply.result) setLastResult(reply.result);
               if (reply.ok) revalidator.revalidate();
-              else if (!reply.result) setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notAdded"));
+              else if (!reply.result)
+                setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notAdded"));
             }}
             onProblem={setProblem}
           />
@@ -258,12 +295,30 @@ function AddEvidenceForm({
   }, [fields.text.key, textId]);
 
   return (
-    <form ref={formRef} method="post" action={url} className="mt-3 space-y-3" {...getFormProps(form)}>
+    <form
+      ref={formRef}
+      method="post"
+      action={url}
+      className="mt-3 space-y-3"
+      {...getFormProps(form)}
+    >
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="competencyId" value={competencyId} />
-      <TextareaField label={t("evidence.whatHappened")} rows={2} errors={fields.text.errors} {...getTextareaProps(fields.text)} key={fields.text.key} />
+      <TextareaField
+        label={t("evidence.whatHappened")}
+        rows={2}
+        errors={fields.text.errors}
+        {...getTextareaProps(fields.text)}
+        key={fields.text.key}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("evidence.link")} placeholder={t("evidence.linkPlaceholder")} errors={fields.url.errors} {...getInputProps(fields.url, { type: "url" })} key={fields.url.key} />
+        <Field
+          label={t("evidence.link")}
+          placeholder={t("evidence.linkPlaceholder")}
+          errors={fields.url.errors}
+          {...getInputProps(fields.url, { type: "url" })}
+          key={fields.url.key}
+        />
         <Field
           label={t("evidence.date")}
           errors={fields.occurredOn.errors}
@@ -284,11 +339,24 @@ function AddEvidenceForm({
  * The same form for use without JavaScript: posted to the draft page itself, which adds the
  * evidence and comes back to this competency, or answers with the errors and what was typed.
  */
-function PlainEvidenceForm({ competencyId, latestDate, reply }: { competencyId: string; latestDate: string; reply: { message: string; result: SubmissionResult<string[]> } | null }) {
+function PlainEvidenceForm({
+  competencyId,
+  latestDate,
+  reply,
+}: {
+  competencyId: string;
+  latestDate: string;
+  reply: { message: string; result: SubmissionResult<string[]> } | null;
+}) {
   const { t } = useTranslation("assessments");
   const typed = (reply?.result.initialValue ?? {}) as Record<string, unknown>;
   const errors = reply?.result.error ?? {};
-  const field = (name: string) => ({ id: `plain-evidence-${competencyId}-${name}`, name, defaultValue: typeof typed[name] === "string" ? typed[name] : undefined, errors: errors[name] ?? undefined });
+  const field = (name: string) => ({
+    id: `plain-evidence-${competencyId}-${name}`,
+    name,
+    defaultValue: typeof typed[name] === "string" ? typed[name] : undefined,
+    errors: errors[name] ?? undefined,
+  });
   return (
     <form method="post" className="mt-3 space-y-3">
       <input type="hidden" name="intent" value="add-evidence" />
@@ -300,7 +368,12 @@ function PlainEvidenceForm({ competencyId, latestDate, reply }: { competencyId: 
       ) : null}
       <TextareaField label={t("evidence.whatHappened")} rows={2} required {...field("text")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("evidence.link")} type="url" placeholder={t("evidence.linkPlaceholder")} {...field("url")} />
+        <Field
+          label={t("evidence.link")}
+          type="url"
+          placeholder={t("evidence.linkPlaceholder")}
+          {...field("url")}
+        />
         <Field label={t("evidence.date")} type="date" max={latestDate} {...field("occurredOn")} />
       </div>
       <Button type="submit" variant="secondary">

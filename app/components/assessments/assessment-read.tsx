@@ -1,6 +1,10 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { Card } from "~/components/ui/page";
-import { lacksEvidence, type LadderContext, type RatedCompetency } from "~/modules/assessments/assessment-view";
+import {
+  lacksEvidence,
+  type LadderContext,
+  type RatedCompetency,
+} from "~/modules/assessments/assessment-view";
 import { NEXT_LEVEL_MARK_KEYS } from "~/modules/assessments/draft";
 import { AssessmentEvidenceList } from "./assessment-evidence";
 import { RichText } from "~/components/ui/rich-text";
@@ -11,9 +15,16 @@ const markTones = {
   "not-met": "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100",
 } as const;
 
-function RatingBadge({ competency, scaleSize }: { competency: RatedCompetency; scaleSize: number }) {
+function RatingBadge({
+  competency,
+  scaleSize,
+}: {
+  competency: RatedCompetency;
+  scaleSize: number;
+}) {
   const { t } = useTranslation("assessments");
-  if (competency.rating === null) return <span className="text-sm text-slate-500 dark:text-slate-400">{t("read.notRated")}</span>;
+  if (competency.rating === null)
+    return <span className="text-sm text-slate-500 dark:text-slate-400">{t("read.notRated")}</span>;
   return (
     <span className="rounded-md bg-brand-50 px-2 py-0.5 text-sm font-semibold text-brand-700 dark:bg-slate-800 dark:text-white">
       {competency.ratingLabel}
@@ -26,7 +37,15 @@ function RatingBadge({ competency, scaleSize }: { competency: RatedCompetency; s
 }
 
 /** One assessment, read only: rating, notes, dated evidence and next-level marks per competency, then the summary. */
-export function AssessmentReadView({ ladder, competencies, summary }: { ladder: LadderContext; competencies: RatedCompetency[]; summary: string }) {
+export function AssessmentReadView({
+  ladder,
+  competencies,
+  summary,
+}: {
+  ladder: LadderContext;
+  competencies: RatedCompetency[];
+  summary: string;
+}) {
   const { t } = useTranslation("assessments");
   const withoutEvidence = competencies.filter(lacksEvidence).length;
   return (
@@ -37,7 +56,12 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
         </p>
       ) : null}
       {competencies.map((competency) => (
-        <section key={competency.id} id={competency.id} aria-labelledby={`${competency.id}-name`} className="break-inside-avoid">
+        <section
+          key={competency.id}
+          id={competency.id}
+          aria-labelledby={`${competency.id}-name`}
+          className="break-inside-avoid"
+        >
           <Card>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id={`${competency.id}-name`} className="text-lg font-semibold">
@@ -52,7 +76,9 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
                 ) : null}
               </div>
             </div>
-            <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{competency.areaName}</p>
+            <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+              {competency.areaName}
+            </p>
 
             <h3 className="mt-3 text-sm font-semibold">{t("read.notes")}</h3>
             {competency.notes ? (
@@ -72,14 +98,18 @@ export function AssessmentReadView({ ladder, competencies, summary }: { ladder: 
 
             {ladder.nextLevel && competency.nextExpectations.length ? (
               <>
-                <h3 className="mt-3 text-sm font-semibold">{t("read.towards", { level: ladder.nextLevel.title })}</h3>
+                <h3 className="mt-3 text-sm font-semibold">
+                  {t("read.towards", { level: ladder.nextLevel.title })}
+                </h3>
                 <ul className="mt-1 space-y-1.5 text-sm">
                   {competency.nextExpectations.map((expectation, index) => {
                     const mark = competency.marks[String(index)];
                     return (
                       <li key={index} className="flex items-start justify-between gap-3">
                         <RichText text={expectation.text} inline />
-                        <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${mark ? markTones[mark] : "text-slate-500 dark:text-slate-400"}`}>
+                        <span
+                          className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${mark ? markTones[mark] : "text-slate-500 dark:text-slate-400"}`}
+                        >
                           {t(mark ? NEXT_LEVEL_MARK_KEYS[mark] : "marks.none")}
                         </span>
                       </li>

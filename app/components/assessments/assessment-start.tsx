@@ -22,14 +22,21 @@ export function AssessmentStart({
   return (
     <Card className="max-w-2xl">
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        {entry.cycle ? t("start.countsTowards", { cycle: entry.cycle.name }) : t("start.outsideCycle")}
+        {entry.cycle
+          ? t("start.countsTowards", { cycle: entry.cycle.name })
+          : t("start.outsideCycle")}
       </p>
       {entry.lastSubmitted ? (
         <p className="mt-2 text-sm">
-          <Link to={`/assessments/${entry.lastSubmitted.id}`} className="text-brand-600 underline dark:text-brand-100">
+          <Link
+            to={`/assessments/${entry.lastSubmitted.id}`}
+            className="text-brand-600 underline dark:text-brand-100"
+          >
             {t("start.readLast")}
           </Link>
-          {entry.lastSubmitted.submittedAt ? t("start.lastSubmittedOn", { date: f.day(entry.lastSubmitted.submittedAt) }) : "."}
+          {entry.lastSubmitted.submittedAt
+            ? t("start.lastSubmittedOn", { date: f.day(entry.lastSubmitted.submittedAt) })
+            : "."}
         </p>
       ) : null}
       {error ? (

@@ -2,7 +2,14 @@ import { useTranslation } from "~/i18n/use-translation";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { LEVEL_OUTCOMES, MAX_RATIONALE } from "~/modules/calibration/outcomes";
 
-export type OutcomeValues = { rating?: string; outcome?: string; levelId?: string; text?: string; second?: string; evidence?: string[] };
+export type OutcomeValues = {
+  rating?: string;
+  outcome?: string;
+  levelId?: string;
+  text?: string;
+  second?: string;
+  evidence?: string[];
+};
 
 /** An overall rating, a level outcome (and the level for a promotion) and the words behind them: the proposal and the final outcome alike. */
 export function OutcomeFields({
@@ -33,13 +40,25 @@ export function OutcomeFields({
         <legend className="mb-2 text-sm font-medium">{t("outcomeFields.rating")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {scale.map((point) => (
-            <label key={point.value} className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
-              <input type="radio" name="rating" value={point.value} defaultChecked={values.rating === String(point.value)} required className="mt-1 size-4" />
+            <label
+              key={point.value}
+              className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
+            >
+              <input
+                type="radio"
+                name="rating"
+                value={point.value}
+                defaultChecked={values.rating === String(point.value)}
+                required
+                className="mt-1 size-4"
+              />
               <span>
                 <span className="font-medium">
                   {point.value} {point.label}
                 </span>
-                <span className="block text-xs text-slate-600 dark:text-slate-300">{point.meaning}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-300">
+                  {point.meaning}
+                </span>
               </span>
             </label>
           ))}
@@ -52,7 +71,14 @@ export function OutcomeFields({
           <div className="flex flex-wrap gap-4">
             {secondDimension.points.map((point) => (
               <label key={point.value} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="second" value={point.value} defaultChecked={values.second === String(point.value)} required className="size-4" />
+                <input
+                  type="radio"
+                  name="second"
+                  value={point.value}
+                  defaultChecked={values.second === String(point.value)}
+                  required
+                  className="size-4"
+                />
                 {t(`second.${point.value}`)}
               </label>
             ))}
@@ -65,14 +91,27 @@ export function OutcomeFields({
         <div className="flex flex-wrap gap-4">
           {LEVEL_OUTCOMES.map((outcome) => (
             <label key={outcome} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="outcome" value={outcome} defaultChecked={(values.outcome ?? "stay") === outcome} className="size-4" />
+              <input
+                type="radio"
+                name="outcome"
+                value={outcome}
+                defaultChecked={(values.outcome ?? "stay") === outcome}
+                className="size-4"
+              />
               {t(`levelOutcome.${outcome}`)}
             </label>
           ))}
         </div>
         <ErrorList id={`${idPrefix}-outcome-error`} errors={errors.outcome} />
       </fieldset>
-      <SelectField id={`${idPrefix}-level`} name="levelId" label={t("outcomeFields.promoteTo")} hint={t("outcomeFields.promoteToHint")} defaultValue={values.levelId ?? ""} errors={errors.levelId}>
+      <SelectField
+        id={`${idPrefix}-level`}
+        name="levelId"
+        label={t("outcomeFields.promoteTo")}
+        hint={t("outcomeFields.promoteToHint")}
+        defaultValue={values.levelId ?? ""}
+        errors={errors.levelId}
+      >
         <option value="">{t("outcomeFields.chooseLevel")}</option>
         {tracks.map((track) => (
           <optgroup key={track} label={track}>
@@ -86,7 +125,16 @@ export function OutcomeFields({
           </optgroup>
         ))}
       </SelectField>
-      <TextareaField id={`${idPrefix}-text`} name="text" label={textLabel} hint={textHint} rows={4} maxLength={MAX_RATIONALE} defaultValue={values.text ?? ""} errors={errors.text} />
+      <TextareaField
+        id={`${idPrefix}-text`}
+        name="text"
+        label={textLabel}
+        hint={textHint}
+        rows={4}
+        maxLength={MAX_RATIONALE}
+        defaultValue={values.text ?? ""}
+        errors={errors.text}
+      />
     </div>
   );
 }

@@ -6,7 +6,16 @@ import { Button } from "~/components/ui/button";
 import { ScrollRegion } from "~/components/ui/data-table";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
-import { cellKey, moveNeedsReason, MoveSchema, neighbourCell, startCell, type GridAxes, type GridCell, type GridKey } from "~/modules/calibration/grid";
+import {
+  cellKey,
+  moveNeedsReason,
+  MoveSchema,
+  neighbourCell,
+  startCell,
+  type GridAxes,
+  type GridCell,
+  type GridKey,
+} from "~/modules/calibration/grid";
 import { MAX_RATIONALE, REASON_NEEDED, type OutcomeValue } from "~/modules/calibration/outcomes";
 import { useTranslation } from "~/i18n/use-translation";
 
@@ -20,7 +29,14 @@ export type GridPerson = {
   at: { cell: GridCell; decided: boolean } | null;
 };
 
-const GRID_KEYS = new Set<string>(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
+const GRID_KEYS = new Set<string>([
+  "ArrowLeft",
+  "ArrowRight",
+  "ArrowUp",
+  "ArrowDown",
+  "Home",
+  "End",
+]);
 const sameCell = (a: GridCell, b: GridCell) => a.rating === b.rating && a.second === b.second;
 
 /**
@@ -37,15 +53,24 @@ export function useCellWords(axes: GridAxes, dimension: string | null): (cell: G
   return (cell) => {
     const rating = axes.ratings.find((point) => point.value === cell.rating);
     const second = axes.seconds?.find((point) => point.value === cell.second);
-    const ratingWords = rating ? t("grid.point", { label: rating.label, value: rating.value }) : String(cell.rating);
+    const ratingWords = rating
+      ? t("grid.point", { label: rating.label, value: rating.value })
+      : String(cell.rating);
     return second && dimension
-      ? t("grid.cellWithSecond", { rating: ratingWords, point: t(`second.${second.value as 1 | 2 | 3}`), dimension: dimensionInSentence(dimension, i18n.language) })
+      ? t("grid.cellWithSecond", {
+          rating: ratingWords,
+          point: t(`second.${second.value as 1 | 2 | 3}`),
+          dimension: dimensionInSentence(dimension, i18n.language),
+        })
       : ratingWords;
   };
 }
 
 /** The move the reason dialog asks about, with its form: the reason is required, as the move differs from the proposal. */
-const ReasonedMoveSchema = MoveSchema.refine((move) => move.reason.length > 0, { error: REASON_NEEDED, path: ["reason"] });
+const ReasonedMoveSchema = MoveSchema.refine((move) => move.reason.length > 0, {
+  error: REASON_NEEDED,
+  path: ["reason"],
+});
 
 /**
  * The calibration grid as a working surface. People stand in the cell of their outcome (final, or
@@ -94,7 +119,8 @@ export function OutcomeGrid({
   // A new answer from the server replaces what the grid last said, and the moved person keeps the focus.
   useEffect(() => {
     setSaid(null);
-    if (message?.focusId) document.querySelector<HTMLButtonElement>(`[data-person="${message.focusId}"]`)?.focus();
+    if (message?.focusId)
+      document.querySelector<HTMLButtonElement>(`[data-person="${message.focusId}"]`)?.focus();
   }, [message?.text, message?.focusId]);
 
   useEffect(() => {
@@ -122,7 +148,11 @@ export function OutcomeGrid({
   function pickUp(person: GridPerson) {
     const target = startCell(person.at, axes);
     setHeld({ id: person.id, target });
-    setSaid(person.at ? t("grid.pickedUp", { name: person.name, cell: where(person.at.cell) }) : t("grid.pickedUpOffGrid", { name: person.name }));
+    setSaid(
+      person.at
+        ? t("grid.pickedUp", { name: person.name, cell: where(person.at.cell) })
+        : t("grid.pickedUpOffGrid", { name: person.name }),
+    );
   }
 
   function putBack(person: GridPerson) {
@@ -191,12 +221,20 @@ export function OutcomeGrid({
           {t("grid.help")}
         </p>
       ) : null}
-      <p role="status" aria-live="polite" aria-label={t("grid.status")} className="mb-3 min-h-5 text-sm font-medium">
+      <p
+        role="status"
+        aria-live="polite"
+        aria-label={t("grid.status")}
+        className="mb-3 min-h-5 text-sm font-medium"
+      >
         {said ?? message?.text ?? ""}
       </p>
       <ScrollRegion labelledBy={captionId}>
         <table className="w-full min-w-[36rem] table-fixed border-collapse text-sm">
-          <caption id={captionId} className="mb-2 text-start text-xs text-slate-600 dark:text-slate-300">
+          <caption
+            id={captionId}
+            className="mb-2 text-start text-xs text-slate-600 dark:text-slate-300"
+          >
             {dimension ? t("grid.captionWithSecond", { dimension }) : t("grid.caption")}
           </caption>
           <thead>
@@ -213,14 +251,21 @@ export function OutcomeGrid({
             {rows.map((second) => (
               <tr key={second?.value ?? "all"}>
                 <th scope="row" className="px-2 py-1 text-start text-xs font-medium">
-                  {second && dimension ? t("grid.row", { point: t(`second.${second.value as 1 | 2 | 3}`), dimension: dimensionInSentence(dimension, i18n.language) }) : t("grid.everyone")}
+                  {second && dimension
+                    ? t("grid.row", {
+                        point: t(`second.${second.value as 1 | 2 | 3}`),
+                        dimension: dimensionInSentence(dimension, i18n.language),
+                      })
+                    : t("grid.everyone")}
                 </th>
                 {axes.ratings.map((point) => {
                   const cell = { rating: point.value, second: second?.value ?? null };
                   const key = cellKey(cell);
                   const count = counts[key] ?? { decided: 0, proposed: 0 };
                   const targeted = held !== null && sameCell(held.target, cell);
-                  const here = (people ?? []).filter((person) => person.at && sameCell(person.at.cell, cell));
+                  const here = (people ?? []).filter(
+                    (person) => person.at && sameCell(person.at.cell, cell),
+                  );
                   return (
                     <td
                       key={key}
@@ -231,12 +276,18 @@ export function OutcomeGrid({
                       }}
                       onDrop={(event) => {
                         event.preventDefault();
-                        const person = personById.get(event.dataTransfer.getData("text/plain") || held?.id || "");
+                        const person = personById.get(
+                          event.dataTransfer.getData("text/plain") || held?.id || "",
+                        );
                         if (person) drop(person, cell);
                       }}
                       onClick={(event) => {
                         // A person picked up by a click goes to the cell clicked next (not when the click was on a person or a form).
-                        if (!held || (event.target as HTMLElement).closest("button, summary, form, a")) return;
+                        if (
+                          !held ||
+                          (event.target as HTMLElement).closest("button, summary, form, a")
+                        )
+                          return;
                         const person = personById.get(held.id);
                         if (person) drop(person, cell);
                       }}
@@ -244,7 +295,10 @@ export function OutcomeGrid({
                     >
                       <p className="text-end text-xs tabular-nums text-slate-600 dark:text-slate-300">
                         {count.proposed
-                          ? t("grid.countWithProposed", { decided: count.decided, proposed: count.proposed })
+                          ? t("grid.countWithProposed", {
+                              decided: count.decided,
+                              proposed: count.proposed,
+                            })
                           : t("grid.count", { decided: count.decided })}
                       </p>
                       {chips(here)}
@@ -260,12 +314,24 @@ export function OutcomeGrid({
         <div className="mt-4">
           <h3 className="text-sm font-semibold">{t("grid.unplaced.heading")}</h3>
           <p className="text-xs text-slate-600 dark:text-slate-300">
-            {dimension ? t("grid.unplaced.explainWithSecond", { dimension: dimensionInSentence(dimension, i18n.language) }) : t("grid.unplaced.explain")}
+            {dimension
+              ? t("grid.unplaced.explainWithSecond", {
+                  dimension: dimensionInSentence(dimension, i18n.language),
+                })
+              : t("grid.unplaced.explain")}
           </p>
           {chips(unplaced)}
         </div>
       ) : null}
-      {asking ? <ReasonDialog dialogRef={dialogRef} person={asking.person} cell={asking.cell} where={where} onCancel={() => setAsking(null)} /> : null}
+      {asking ? (
+        <ReasonDialog
+          dialogRef={dialogRef}
+          person={asking.person}
+          cell={asking.cell}
+          where={where}
+          onCancel={() => setAsking(null)}
+        />
+      ) : null}
     </div>
   );
 }
@@ -298,7 +364,9 @@ function Chip({
   const { t } = useTranslation("calibration");
   const proposed = person.at && !person.at.decided;
   return (
-    <li className={`rounded border px-1.5 py-1 ${proposed ? "border-dashed border-slate-400 dark:border-slate-500" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"}`}>
+    <li
+      className={`rounded border px-1.5 py-1 ${proposed ? "border-dashed border-slate-400 dark:border-slate-500" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"}`}
+    >
       {movable ? (
         <button
           type="button"
@@ -320,26 +388,55 @@ function Chip({
       ) : (
         <span className="px-1 font-medium">{person.name}</span>
       )}
-      {proposed ? <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">{t("grid.proposed")}</span> : null}
-      {canMove ? <CellForm person={person} axes={axes} dimension={dimension} refused={refused} /> : null}
+      {proposed ? (
+        <span className="ms-1 text-xs text-slate-600 dark:text-slate-300">
+          {t("grid.proposed")}
+        </span>
+      ) : null}
+      {canMove ? (
+        <CellForm person={person} axes={axes} dimension={dimension} refused={refused} />
+      ) : null}
     </li>
   );
 }
 
 /** The person's own form: sets their cell without dragging (and without JavaScript). */
-function CellForm({ person, axes, dimension, refused }: { person: GridPerson; axes: GridAxes; dimension: string | null; refused: SubmissionResult<string[]> | undefined }) {
+function CellForm({
+  person,
+  axes,
+  dimension,
+  refused,
+}: {
+  person: GridPerson;
+  axes: GridAxes;
+  dimension: string | null;
+  refused: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useTranslation("calibration");
   const start = startCell(person.at, axes);
   const values = (refused?.initialValue ?? {}) as Record<string, string | undefined>;
   const errors = refused?.error ?? {};
   return (
     <details className="mt-1 text-xs" open={refused !== undefined}>
-      <summary className="cursor-pointer text-brand-600 dark:text-brand-100">{t("grid.cellForm.open")}</summary>
-      <Form method="post" preventScrollReset className="mt-2 space-y-2" aria-label={t("grid.cellForm.label", { name: person.name })}>
+      <summary className="cursor-pointer text-brand-600 dark:text-brand-100">
+        {t("grid.cellForm.open")}
+      </summary>
+      <Form
+        method="post"
+        preventScrollReset
+        className="mt-2 space-y-2"
+        aria-label={t("grid.cellForm.label", { name: person.name })}
+      >
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="entryId" value={person.id} />
         <input type="hidden" name="revision" value={person.revision} />
-        <SelectField id={`grid-${person.id}-rating`} name="rating" label={t("grid.cellForm.rating")} defaultValue={values.rating ?? String(start.rating)} errors={errors.rating}>
+        <SelectField
+          id={`grid-${person.id}-rating`}
+          name="rating"
+          label={t("grid.cellForm.rating")}
+          defaultValue={values.rating ?? String(start.rating)}
+          errors={errors.rating}
+        >
           {axes.ratings.map((point) => (
             <option key={point.value} value={point.value}>
               {t("grid.point", { label: point.label, value: point.value })}
@@ -347,7 +444,13 @@ function CellForm({ person, axes, dimension, refused }: { person: GridPerson; ax
           ))}
         </SelectField>
         {axes.seconds && dimension ? (
-          <SelectField id={`grid-${person.id}-second`} name="second" label={dimension} defaultValue={values.second ?? String(start.second ?? "")} errors={errors.second}>
+          <SelectField
+            id={`grid-${person.id}-second`}
+            name="second"
+            label={dimension}
+            defaultValue={values.second ?? String(start.second ?? "")}
+            errors={errors.second}
+          >
             {axes.seconds.map((point) => (
               <option key={point.value} value={point.value}>
                 {t(`second.${point.value as 1 | 2 | 3}`)}
@@ -400,7 +503,10 @@ function ReasonDialog({
     dialog?.addEventListener("close", onCancel);
     return () => dialog?.removeEventListener("close", onCancel);
   }, [dialogRef, onCancel]);
-  const proposal = person.proposal?.rating != null ? where({ rating: person.proposal.rating, second: person.proposal.second }) : null;
+  const proposal =
+    person.proposal?.rating != null
+      ? where({ rating: person.proposal.rating, second: person.proposal.second })
+      : null;
   return (
     <ConfirmDialog
       dialogRef={dialogRef}
@@ -423,7 +529,13 @@ function ReasonDialog({
         <input type="hidden" name="revision" value={person.revision} />
         <input type="hidden" name="rating" value={cell.rating} />
         {cell.second !== null ? <input type="hidden" name="second" value={cell.second} /> : null}
-        <TextareaField label={t("grid.cellForm.reason")} rows={3} maxLength={MAX_RATIONALE} errors={fields.reason.errors} {...getTextareaProps(fields.reason)} />
+        <TextareaField
+          label={t("grid.cellForm.reason")}
+          rows={3}
+          maxLength={MAX_RATIONALE}
+          errors={fields.reason.errors}
+          {...getTextareaProps(fields.reason)}
+        />
       </Form>
     </ConfirmDialog>
   );

@@ -20,7 +20,11 @@ export function useProposalDraft(form: RefObject<HTMLFormElement | null>, enable
  * Sends a form to its page's action with `intent` a moment after the last change (a proposal's
  * draft, the meeting's notes): the action answers `{ intent, savedAt }` or `{ intent, error }`.
  */
-export function useAutosavedForm(form: RefObject<HTMLFormElement | null>, enabled: boolean, intent: string) {
+export function useAutosavedForm(
+  form: RefObject<HTMLFormElement | null>,
+  enabled: boolean,
+  intent: string,
+) {
   const fetcher = useFetcher<{ intent: string; savedAt?: string; error?: string }>();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const submit = fetcher.submit;
@@ -44,10 +48,24 @@ export function useAutosavedForm(form: RefObject<HTMLFormElement | null>, enable
     };
   }, [form, enabled, submit, intent]);
   const reply = fetcher.data?.intent === intent ? fetcher.data : null;
-  return { saving: fetcher.state !== "idle", savedAt: reply?.savedAt ?? null, error: reply?.error ?? null };
+  return {
+    saving: fetcher.state !== "idle",
+    savedAt: reply?.savedAt ?? null,
+    error: reply?.error ?? null,
+  };
 }
 
-export function DraftStatus({ saving, savedAt, error, keptAt }: { saving: boolean; savedAt: string | null; error: string | null; keptAt: string | null }) {
+export function DraftStatus({
+  saving,
+  savedAt,
+  error,
+  keptAt,
+}: {
+  saving: boolean;
+  savedAt: string | null;
+  error: string | null;
+  keptAt: string | null;
+}) {
   const { t } = useTranslation("calibration");
   const f = useFormats();
   const text = saving
@@ -60,14 +78,21 @@ export function DraftStatus({ saving, savedAt, error, keptAt }: { saving: boolea
           ? t("draft.unsaved")
           : "";
   return (
-    <p role="status" aria-live="polite" className={`min-h-5 text-sm ${error ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={`min-h-5 text-sm ${error ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}
+    >
       {text}
     </p>
   );
 }
 
 /** Where a piece of evidence comes from, as the entry's data names it: its key in the messages. */
-export const EVIDENCE_SOURCE_KEYS = { "manager review": "evidenceSource.managerReview", "self-assessment": "evidenceSource.selfAssessment" } as const;
+export const EVIDENCE_SOURCE_KEYS = {
+  "manager review": "evidenceSource.managerReview",
+  "self-assessment": "evidenceSource.selfAssessment",
+} as const;
 
 /** The evidence of the person's reviews a proposal points to, grouped by competency. */
 export function EvidenceChoice({
@@ -75,12 +100,19 @@ export function EvidenceChoice({
   chosen,
   errors,
 }: {
-  evidence: readonly { id: string; text: string; url: string | null; competency: string; source: keyof typeof EVIDENCE_SOURCE_KEYS }[];
+  evidence: readonly {
+    id: string;
+    text: string;
+    url: string | null;
+    competency: string;
+    source: keyof typeof EVIDENCE_SOURCE_KEYS;
+  }[];
   chosen: readonly string[];
   errors?: readonly string[] | null;
 }) {
   const { t } = useTranslation("calibration");
-  if (!evidence.length) return <p className="text-sm text-slate-600 dark:text-slate-300">{t("evidenceChoice.none")}</p>;
+  if (!evidence.length)
+    return <p className="text-sm text-slate-600 dark:text-slate-300">{t("evidenceChoice.none")}</p>;
   const competencies = [...new Set(evidence.map((item) => item.competency))];
   return (
     <fieldset aria-describedby={errors?.length ? "proposal-evidence-error" : undefined}>
@@ -88,14 +120,25 @@ export function EvidenceChoice({
       <div className="max-h-72 space-y-3 overflow-y-auto rounded-md border border-slate-200 p-3 dark:border-slate-700">
         {competencies.map((competency) => (
           <div key={competency}>
-            <p className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{competency}</p>
+            <p className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">
+              {competency}
+            </p>
             {evidence
               .filter((item) => item.competency === competency)
               .map((item) => (
                 <label key={item.id} className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="evidence" value={item.id} defaultChecked={chosen.includes(item.id)} className="mt-1 size-4" />
+                  <input
+                    type="checkbox"
+                    name="evidence"
+                    value={item.id}
+                    defaultChecked={chosen.includes(item.id)}
+                    className="mt-1 size-4"
+                  />
                   <span>
-                    {item.text} <span className="text-xs text-slate-600 dark:text-slate-300">{t("evidenceChoice.source", { source: t(EVIDENCE_SOURCE_KEYS[item.source]) })}</span>
+                    {item.text}{" "}
+                    <span className="text-xs text-slate-600 dark:text-slate-300">
+                      {t("evidenceChoice.source", { source: t(EVIDENCE_SOURCE_KEYS[item.source]) })}
+                    </span>
                   </span>
                 </label>
               ))}

@@ -7,7 +7,10 @@ import { SuggestField } from "~/components/ui/suggest-field";
 export type SessionView = "agenda" | "managers" | "grid" | "meeting";
 type Filters = Record<string, string | null>;
 
-const filterSearch = (filters: Filters) => new URLSearchParams(Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])));
+const filterSearch = (filters: Filters) =>
+  new URLSearchParams(
+    Object.entries(filters).flatMap(([name, value]) => (value ? [[name, value]] : [])),
+  );
 
 /** A view's address, keeping the filters (meeting mode steps through the whole agenda, so it takes none). */
 export function sessionViewHref(sessionId: string, filters: Filters, view: SessionView) {
@@ -21,17 +24,30 @@ export function sessionViewHref(sessionId: string, filters: Filters, view: Sessi
 const VIEWS = ["agenda", "managers", "grid", "meeting"] as const satisfies readonly SessionView[];
 
 /** The session's views, as tabs (links, so each view has its own address and works without JavaScript). */
-export function SessionTabs({ sessionId, filters, current }: { sessionId: string; filters: Filters; current: SessionView }) {
+export function SessionTabs({
+  sessionId,
+  filters,
+  current,
+}: {
+  sessionId: string;
+  filters: Filters;
+  current: SessionView;
+}) {
   const { t } = useTranslation("calibration");
   return (
-    <nav aria-label={t("sessionNav.views")} className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
+    <nav
+      aria-label={t("sessionNav.views")}
+      className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700"
+    >
       {VIEWS.map((id) => (
         <Link
           key={id}
           to={sessionViewHref(sessionId, filters, id)}
           aria-current={current === id ? "page" : undefined}
           className={`-mb-px rounded-t-md border px-3 py-2 text-sm ${
-            current === id ? "border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900" : "border-transparent text-brand-600 hover:underline dark:text-brand-100"
+            current === id
+              ? "border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900"
+              : "border-transparent text-brand-600 hover:underline dark:text-brand-100"
           }`}
         >
           {t(`sessionNav.${id}`)}
@@ -53,12 +69,20 @@ export function SessionFilterForm({
   view: Exclude<SessionView, "meeting">;
   filters: Filters;
   filterProblems: Record<string, string | null>;
-  filterOptions: { tracks: { id: string; label: string }[]; levels: { id: string; label: string }[] };
+  filterOptions: {
+    tracks: { id: string; label: string }[];
+    levels: { id: string; label: string }[];
+  };
 }) {
   const { t } = useTranslation("calibration");
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <Form method="get" action={view === "grid" ? `/calibration/${sessionId}/grid` : `/calibration/${sessionId}`} className="mb-6 flex flex-wrap items-end gap-3" aria-label={t("sessionNav.filter")}>
+    <Form
+      method="get"
+      action={view === "grid" ? `/calibration/${sessionId}/grid` : `/calibration/${sessionId}`}
+      className="mb-6 flex flex-wrap items-end gap-3"
+      aria-label={t("sessionNav.filter")}
+    >
       {view === "managers" ? <input type="hidden" name="tab" value="managers" /> : null}
       {(["team", "manager"] as const).map((name) => (
         <SuggestField
@@ -77,7 +101,13 @@ export function SessionFilterForm({
           ["level", filterOptions.levels],
         ] as const
       ).map(([name, options]) => (
-        <SelectField key={name} name={name} label={t(`sessionNav.${name}`)} defaultValue={filters[name] ?? ""} className="min-w-40">
+        <SelectField
+          key={name}
+          name={name}
+          label={t(`sessionNav.${name}`)}
+          defaultValue={filters[name] ?? ""}
+          className="min-w-40"
+        >
           <option value="">{t("sessionNav.all")}</option>
           {options.map((option) => (
             <option key={option.id} value={option.id}>
@@ -90,7 +120,10 @@ export function SessionFilterForm({
         {t("sessionNav.submit")}
       </Button>
       {filtered ? (
-        <Link to={sessionViewHref(sessionId, {}, view)} className="text-sm text-brand-600 underline dark:text-brand-100">
+        <Link
+          to={sessionViewHref(sessionId, {}, view)}
+          className="text-sm text-brand-600 underline dark:text-brand-100"
+        >
           {t("sessionNav.showEveryone")}
         </Link>
       ) : null}

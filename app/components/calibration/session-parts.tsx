@@ -23,14 +23,20 @@ export function DistributionChart({
 }) {
   const { t } = useTranslation("calibration");
   const f = useFormats();
-  const most = Math.max(1, ...proposed.counts.map((c) => c.count), ...final.counts.map((c) => c.count));
+  const most = Math.max(
+    1,
+    ...proposed.counts.map((c) => c.count),
+    ...final.counts.map((c) => c.count),
+  );
   const bar = (count: number, tone: string, label: string) => (
     <div className="flex items-center gap-2">
       <span className="w-16 shrink-0 text-xs text-slate-600 dark:text-slate-300">{label}</span>
       <div className="h-5 flex-1 rounded-sm bg-slate-100 dark:bg-slate-800">
         <div className={`h-5 rounded-sm ${tone}`} style={{ width: `${(count / most) * 100}%` }} />
       </div>
-      <span className="w-8 shrink-0 text-end text-xs font-semibold tabular-nums">{f.number(count)}</span>
+      <span className="w-8 shrink-0 text-end text-xs font-semibold tabular-nums">
+        {f.number(count)}
+      </span>
     </div>
   );
   return (
@@ -41,7 +47,11 @@ export function DistributionChart({
             <p className="mb-1 text-sm font-medium">
               {point.value} {point.label}
             </p>
-            {bar(proposed.counts[index]?.count ?? 0, "bg-slate-400 dark:bg-slate-500", t("distribution.proposed"))}
+            {bar(
+              proposed.counts[index]?.count ?? 0,
+              "bg-slate-400 dark:bg-slate-500",
+              t("distribution.proposed"),
+            )}
             {bar(final.counts[index]?.count ?? 0, "bg-brand-600", t("distribution.final"))}
           </div>
         ))}
@@ -67,8 +77,14 @@ export function DistributionChart({
           ))}
         </tbody>
       </table>
-      <figcaption id="distribution-caption" className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-        {t("distribution.figcaption", { proposedNotRated: proposed.notRated, finalNotRated: final.notRated })}
+      <figcaption
+        id="distribution-caption"
+        className="mt-2 text-xs text-slate-600 dark:text-slate-300"
+      >
+        {t("distribution.figcaption", {
+          proposedNotRated: proposed.notRated,
+          finalNotRated: final.notRated,
+        })}
       </figcaption>
     </figure>
   );
@@ -88,7 +104,8 @@ export function FlagList({ flags }: { flags: readonly EntryFlag[] }) {
   );
 }
 
-const signed = (f: Formats, value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${f.number(Math.abs(value), 2)}`;
+const signed = (f: Formats, value: number) =>
+  `${value > 0 ? "+" : value < 0 ? "−" : "±"}${f.number(Math.abs(value), 2)}`;
 
 /** Per-manager leniency: figures only where enough people stand behind them, flagged only where the interval excludes zero. */
 export function LeniencyTable({
@@ -100,9 +117,19 @@ export function LeniencyTable({
 }) {
   const { t } = useTranslation("calibration");
   const f = useFormats();
-  if (!managers.length) return <p className="text-sm text-slate-600 dark:text-slate-300">{t("leniency.none")}</p>;
+  if (!managers.length)
+    return <p className="text-sm text-slate-600 dark:text-slate-300">{t("leniency.none")}</p>;
   return (
-    <DataTable plain caption={t("leniency.caption")} headings={[t("leniency.manager"), t("leniency.people"), t("leniency.mean"), t("leniency.against")]}>
+    <DataTable
+      plain
+      caption={t("leniency.caption")}
+      headings={[
+        t("leniency.manager"),
+        t("leniency.people"),
+        t("leniency.mean"),
+        t("leniency.against"),
+      ]}
+    >
       {managers.map((manager) => (
         <tr key={manager.managerId}>
           <th scope="row" className={`${tdClass} font-medium`}>
@@ -110,19 +137,36 @@ export function LeniencyTable({
           </th>
           <td className={`${tdClass} tabular-nums`}>{f.number(manager.n)}</td>
           <td className={`${tdClass} tabular-nums`}>
-            {manager.suppressed || manager.mean === null ? "—" : manager.sd === null ? f.number(manager.mean, 2) : t("leniency.meanWithSpread", { mean: f.number(manager.mean, 2), sd: f.number(manager.sd, 2) })}
+            {manager.suppressed || manager.mean === null
+              ? "—"
+              : manager.sd === null
+                ? f.number(manager.mean, 2)
+                : t("leniency.meanWithSpread", {
+                    mean: f.number(manager.mean, 2),
+                    sd: f.number(manager.sd, 2),
+                  })}
           </td>
           <td className={tdClass}>
             {manager.suppressed || manager.difference === null || !manager.interval ? (
-              <span className="text-slate-600 dark:text-slate-300">{t("leniency.notCompared", { floor })}</span>
+              <span className="text-slate-600 dark:text-slate-300">
+                {t("leniency.notCompared", { floor })}
+              </span>
             ) : (
-              <span className={manager.flagged ? "font-semibold text-amber-900 dark:text-amber-200" : ""}>
+              <span
+                className={
+                  manager.flagged ? "font-semibold text-amber-900 dark:text-amber-200" : ""
+                }
+              >
                 {t("leniency.comparison", {
                   difference: signed(f, manager.difference),
                   low: signed(f, manager.interval[0]),
                   high: signed(f, manager.interval[1]),
                   count: manager.othersN,
-                  verdict: manager.flagged ? (manager.difference > 0 ? "higher" : "lower") : "noise",
+                  verdict: manager.flagged
+                    ? manager.difference > 0
+                      ? "higher"
+                      : "lower"
+                    : "noise",
                 })}
               </span>
             )}
@@ -140,7 +184,17 @@ type Box = { cells: number[][]; unplaced: number; placed: number };
  * dimension up. A table, so a screen reader reads it as one: each box gives the proposed and the
  * final count.
  */
-export function NineBoxTable({ dimension, points, proposed, final }: { dimension: string; points: readonly { value: 1 | 2 | 3 }[]; proposed: Box; final: Box }) {
+export function NineBoxTable({
+  dimension,
+  points,
+  proposed,
+  final,
+}: {
+  dimension: string;
+  points: readonly { value: 1 | 2 | 3 }[];
+  proposed: Box;
+  final: Box;
+}) {
   const { t } = useTranslation("calibration");
   const f = useFormats();
   const bands = [1, 2, 3] as const;
@@ -148,7 +202,9 @@ export function NineBoxTable({ dimension, points, proposed, final }: { dimension
   return (
     <div>
       <table className="w-full table-fixed border-collapse text-sm">
-        <caption className="mb-2 text-start text-xs text-slate-600 dark:text-slate-300">{t("nineBox.caption", { dimension })}</caption>
+        <caption className="mb-2 text-start text-xs text-slate-600 dark:text-slate-300">
+          {t("nineBox.caption", { dimension })}
+        </caption>
         <thead>
           <tr>
             <td className="w-28" />
@@ -169,11 +225,17 @@ export function NineBoxTable({ dimension, points, proposed, final }: { dimension
                 const p = proposed.cells[index]?.[point.value - 1] ?? 0;
                 const settled = final.cells[index]?.[point.value - 1] ?? 0;
                 return (
-                  <td key={band} className="h-16 border border-slate-300 px-2 py-1 text-center tabular-nums dark:border-slate-600">
+                  <td
+                    key={band}
+                    className="h-16 border border-slate-300 px-2 py-1 text-center tabular-nums dark:border-slate-600"
+                  >
                     <span aria-hidden="true">
-                      <span className="text-slate-700 dark:text-slate-300">{f.number(p)}</span> · <strong>{f.number(settled)}</strong>
+                      <span className="text-slate-700 dark:text-slate-300">{f.number(p)}</span> ·{" "}
+                      <strong>{f.number(settled)}</strong>
                     </span>
-                    <span className="sr-only">{t("nineBox.cell", { proposed: p, final: settled })}</span>
+                    <span className="sr-only">
+                      {t("nineBox.cell", { proposed: p, final: settled })}
+                    </span>
                   </td>
                 );
               })}

@@ -32,10 +32,17 @@ export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknow
     return new Set(Array.isArray(defaultValue) ? defaultValue : [defaultValue]);
   });
   const needle = query.trim().toLowerCase();
-  const people = teams.filter((team) => chosen.has(team.id)).reduce((sum, team) => sum + team.eligible, 0);
+  const people = teams
+    .filter((team) => chosen.has(team.id))
+    .reduce((sum, team) => sum + team.eligible, 0);
   return (
-    <fieldset aria-describedby={`${id}-count${errors?.length ? ` ${errorId}` : ""}`} className={inactive ? "opacity-80" : undefined}>
-      <legend className="mb-1 text-sm font-medium">{t(inactive ? "teamPicker.legendInactive" : "teamPicker.legend")}</legend>
+    <fieldset
+      aria-describedby={`${id}-count${errors?.length ? ` ${errorId}` : ""}`}
+      className={inactive ? "opacity-80" : undefined}
+    >
+      <legend className="mb-1 text-sm font-medium">
+        {t(inactive ? "teamPicker.legendInactive" : "teamPicker.legend")}
+      </legend>
       <label htmlFor={`${id}-filter`} className="sr-only">
         {t("teamPicker.filter")}
       </label>
@@ -48,10 +55,19 @@ export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknow
         className={`${inputClass} mb-2`}
       />
       <div className="max-h-72 overflow-y-auto rounded-md border border-slate-200 p-2 dark:border-slate-700">
-        {teams.length === 0 ? <p className="p-1 text-sm text-slate-600 dark:text-slate-300">{t("teamPicker.noTeams")}</p> : null}
+        {teams.length === 0 ? (
+          <p className="p-1 text-sm text-slate-600 dark:text-slate-300">
+            {t("teamPicker.noTeams")}
+          </p>
+        ) : null}
         <ul className="space-y-1">
           {teams.map((team) => (
-            <li key={team.id} hidden={needle !== "" && !team.name.toLowerCase().includes(needle) && !chosen.has(team.id)}>
+            <li
+              key={team.id}
+              hidden={
+                needle !== "" && !team.name.toLowerCase().includes(needle) && !chosen.has(team.id)
+              }
+            >
               <label className="flex items-center gap-2 text-sm">
                 <input
                   type="checkbox"
@@ -67,14 +83,22 @@ export function CycleTeamPicker<Schema, FormSchema extends Record<string, unknow
                   className="size-4 rounded border-slate-300"
                 />
                 <span>{team.name}</span>
-                <span className="ms-auto tabular-nums text-slate-700 dark:text-slate-300">{t("teamPicker.eligible", { count: team.eligible })}</span>
+                <span className="ms-auto tabular-nums text-slate-700 dark:text-slate-300">
+                  {t("teamPicker.eligible", { count: team.eligible })}
+                </span>
               </label>
             </li>
           ))}
         </ul>
       </div>
-      <p id={`${id}-count`} className="mt-1 text-xs text-slate-700 dark:text-slate-300" aria-live="polite">
-        {chosen.size === 0 ? t("teamPicker.noneChosen") : t("teamPicker.chosen", { teams: chosen.size, people })}
+      <p
+        id={`${id}-count`}
+        className="mt-1 text-xs text-slate-700 dark:text-slate-300"
+        aria-live="polite"
+      >
+        {chosen.size === 0
+          ? t("teamPicker.noneChosen")
+          : t("teamPicker.chosen", { teams: chosen.size, people })}
       </p>
       <ErrorList id={errorId} errors={errors} />
     </fieldset>

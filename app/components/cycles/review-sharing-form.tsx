@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import type { z } from "zod";
@@ -24,7 +30,9 @@ export function ReviewSharingFields<FormSchema extends Record<string, unknown>>(
       <RadioGroupField
         legend={t("reviewSharing.legend")}
         field={reviewsShared}
-        options={REVIEW_SHARING.map((value) => [value, t(`reviewSharing.options.${value}`)] as const)}
+        options={REVIEW_SHARING.map(
+          (value) => [value, t(`reviewSharing.options.${value}`)] as const,
+        )}
       />
       <Field
         label={t("reviewSharing.sharedOn")}
@@ -38,7 +46,13 @@ export function ReviewSharingFields<FormSchema extends Record<string, unknown>>(
 }
 
 /** A cycle's review sharing, on the admin's cycle page. */
-export function ReviewSharingForm({ lastResult, defaultValue }: { lastResult: SubmissionResult<string[]> | undefined; defaultValue: SharingValues }) {
+export function ReviewSharingForm({
+  lastResult,
+  defaultValue,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue: SharingValues;
+}) {
   const { t } = useTranslation("cycles");
   const [form, fields] = useForm<SharingValues>({
     id: "review-sharing",
@@ -52,7 +66,10 @@ export function ReviewSharingForm({ lastResult, defaultValue }: { lastResult: Su
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="review-sharing" />
-      <ReviewSharingFields reviewsShared={fields.reviewsShared} reviewsSharedOn={fields.reviewsSharedOn} />
+      <ReviewSharingFields
+        reviewsShared={fields.reviewsShared}
+        reviewsSharedOn={fields.reviewsSharedOn}
+      />
       <FormErrors form={form} />
       <SubmitButton busyLabel={t("reviewSharing.saving")}>{t("reviewSharing.save")}</SubmitButton>
     </Form>

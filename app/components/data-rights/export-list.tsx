@@ -31,7 +31,13 @@ export function useRefreshWhile(building: boolean, everyMs = 3000) {
  * A person's exports with where each stands. `downloadable` is true only on the person's own page:
  * an admin follows the progress of an export they started and never takes the archive.
  */
-export function ExportList({ exports, downloadable }: { exports: readonly ExportListItem[]; downloadable: boolean }) {
+export function ExportList({
+  exports,
+  downloadable,
+}: {
+  exports: readonly ExportListItem[];
+  downloadable: boolean;
+}) {
   const { t } = useTranslation("exports");
   const f = useFormats();
   return (
@@ -48,18 +54,36 @@ export function ExportList({ exports, downloadable }: { exports: readonly Export
               </p>
               {building ? (
                 <div className="mt-2 flex items-center gap-2">
-                  <progress className="w-48" max={item.sectionsTotal || 1} value={item.sectionsDone} aria-label={t("page.progress", { done: item.sectionsDone, total: item.sectionsTotal })} />
-                  <span className="text-sm">{t("page.progress", { done: item.sectionsDone, total: item.sectionsTotal })}</span>
+                  <progress
+                    className="w-48"
+                    max={item.sectionsTotal || 1}
+                    value={item.sectionsDone}
+                    aria-label={t("page.progress", {
+                      done: item.sectionsDone,
+                      total: item.sectionsTotal,
+                    })}
+                  />
+                  <span className="text-sm">
+                    {t("page.progress", { done: item.sectionsDone, total: item.sectionsTotal })}
+                  </span>
                 </div>
               ) : null}
             </div>
             {downloadable && item.state === "ready" ? (
               <div className="text-end">
-                <a className={buttonClass("primary")} href={`/settings/export/${item.id}/download`} download>
+                <a
+                  className={buttonClass("primary")}
+                  href={`/settings/export/${item.id}/download`}
+                  download
+                >
                   {t("page.download")}
-                  {item.archiveSize ? ` (${t("page.size", { size: f.number(Math.max(1, Math.round(item.archiveSize / 1024))) })})` : null}
+                  {item.archiveSize
+                    ? ` (${t("page.size", { size: f.number(Math.max(1, Math.round(item.archiveSize / 1024))) })})`
+                    : null}
                 </a>
-                <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t("page.downloadOnce", { days: KEPT_DAYS })}</p>
+                <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+                  {t("page.downloadOnce", { days: KEPT_DAYS })}
+                </p>
               </div>
             ) : null}
           </li>

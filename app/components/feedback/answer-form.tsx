@@ -19,10 +19,16 @@ const statusTones: Record<SaveStatus["tone"], string> = {
   error: "font-semibold text-red-700 dark:text-red-400",
 };
 
-export type AnswerCompetency = { id: string; name: string; description: string; expectations: { text: string }[] };
+export type AnswerCompetency = {
+  id: string;
+  name: string;
+  description: string;
+  expectations: { text: string }[];
+};
 
 /** Where this browser keeps the reviewer's unsaved answer. */
-export const answerStorageKey = (requestId: string, reviewerId: string) => `rungs:feedback-draft:${requestId}:${reviewerId}`;
+export const answerStorageKey = (requestId: string, reviewerId: string) =>
+  `rungs:feedback-draft:${requestId}:${reviewerId}`;
 
 /**
  * The reviewer's answer: per competency the level's expectations, a rating when the cycle asks for
@@ -49,13 +55,27 @@ export function AnswerForm({
   const { t } = useTranslation("feedback");
   const submit = useSubmit();
   const navigation = useNavigation();
-  const onSubmit = useCallback((seen: number) => submit({ intent: "submit", revision: String(seen) }, { method: "post" }), [submit]);
-  const autosave = useDraftAutosave({ storageKey: answerStorageKey(requestId, reviewerId), saveUrl: `/feedback/${requestId}/save`, revision, values, onSubmit });
+  const onSubmit = useCallback(
+    (seen: number) => submit({ intent: "submit", revision: String(seen) }, { method: "post" }),
+    [submit],
+  );
+  const autosave = useDraftAutosave({
+    storageKey: answerStorageKey(requestId, reviewerId),
+    saveUrl: `/feedback/${requestId}/save`,
+    revision,
+    values,
+    onSubmit,
+  });
   const { value, setValue, status } = autosave;
   const submitting = autosave.submitPending || navigation.state === "submitting";
   // A lock's reason is itself a message (or English from a module not yet translated), said inside the status.
   const { said } = status;
-  const statusWords = wordsOf(t, typeof said.values?.reason === "string" ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } } : said);
+  const statusWords = wordsOf(
+    t,
+    typeof said.values?.reason === "string"
+      ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } }
+      : said,
+  );
   return (
     <Form
       method="post"
@@ -108,11 +128,16 @@ function CompetencyAnswer({
   const f = useFormats();
   const id = useId();
   const check = example.trim() ? checkAnswer(example) : null;
-  const flaggedWords = check ? f.list(check.flagged.map((word) => t("wordCheck.quoted", { word }))) : "";
+  const flaggedWords = check
+    ? f.list(check.flagged.map((word) => t("wordCheck.quoted", { word })))
+    : "";
   return (
     <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
       <legend className="px-1 font-semibold">{competency.name}</legend>
-      <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-300" />
+      <RichText
+        text={competency.description}
+        className="mb-2 text-sm text-slate-600 dark:text-slate-300"
+      />
       {competency.expectations.length ? (
         <ul className="mb-3 list-disc space-y-1 ps-5 text-sm">
           {competency.expectations.map((expectation) => (
@@ -123,15 +148,33 @@ function CompetencyAnswer({
         </ul>
       ) : null}
       {scale.length ? (
-        <div role="radiogroup" aria-label={t("answer.ratingFor", { competency: competency.name })} className="mb-3 flex flex-wrap gap-3 text-sm">
+        <div
+          role="radiogroup"
+          aria-label={t("answer.ratingFor", { competency: competency.name })}
+          className="mb-3 flex flex-wrap gap-3 text-sm"
+        >
           {scale.map((point) => (
             <label key={point.value} className="flex items-center gap-1.5">
-              <input type="radio" name={`rating-${competency.id}`} value={point.value} checked={rating === point.value} onChange={() => onRating(point.value)} className="size-4" />
+              <input
+                type="radio"
+                name={`rating-${competency.id}`}
+                value={point.value}
+                checked={rating === point.value}
+                onChange={() => onRating(point.value)}
+                className="size-4"
+              />
               {point.value} {point.label}
             </label>
           ))}
           <label className="flex items-center gap-1.5">
-            <input type="radio" name={`rating-${competency.id}`} value="" checked={rating === null} onChange={() => onRating(null)} className="size-4" />
+            <input
+              type="radio"
+              name={`rating-${competency.id}`}
+              value=""
+              checked={rating === null}
+              onChange={() => onRating(null)}
+              className="size-4"
+            />
             {t("answer.notSeen")}
           </label>
         </div>
@@ -155,7 +198,12 @@ function CompetencyAnswer({
         {check?.suggestions.length ? (
           <ul className="mt-2 space-y-1 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             {check.suggestions.map((suggestion) => (
-              <li key={suggestion.key}>{wordsOf(t, { key: suggestion.key, values: { ...suggestion.values, words: flaggedWords } })}</li>
+              <li key={suggestion.key}>
+                {wordsOf(t, {
+                  key: suggestion.key,
+                  values: { ...suggestion.values, words: flaggedWords },
+                })}
+              </li>
             ))}
           </ul>
         ) : null}

@@ -16,14 +16,25 @@ export function othersFeedback(link: Pick<FeedbackLink, "peer" | "upward">): Oth
 }
 
 /** What a link leads to, as the key of its words (feedback namespace): the reader's own feedback, or someone else's. */
-export function feedbackLinkLabel(link: Pick<FeedbackLink, "peer" | "upward">, own: boolean): `links.own.${"peer" | "upward" | "both"}` | `links.other.${OthersFeedback}` {
+export function feedbackLinkLabel(
+  link: Pick<FeedbackLink, "peer" | "upward">,
+  own: boolean,
+): `links.own.${"peer" | "upward" | "both"}` | `links.other.${OthersFeedback}` {
   if (!own) return `links.other.${othersFeedback(link)}`;
   if (link.upward === "none") return "links.own.peer";
   return link.peer === "none" ? "links.own.upward" : "links.own.both";
 }
 
 /** The feedback a reader may open, one line per cycle (links.server.ts decides which). */
-export function FeedbackLinks({ links, own, title }: { links: FeedbackLink[]; own: boolean; title?: string }) {
+export function FeedbackLinks({
+  links,
+  own,
+  title,
+}: {
+  links: FeedbackLink[];
+  own: boolean;
+  title?: string;
+}) {
   const { t } = useTranslation("feedback");
   if (!links.length) return null;
   return (

@@ -3,14 +3,25 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { FeedbackRelease } from "~/modules/feedback/release";
 
-type SelfAssessment = { id: string; ratings: Record<string, { rating: number | null; notes: string }> } | null;
+type SelfAssessment = {
+  id: string;
+  ratings: Record<string, { rating: number | null; notes: string }>;
+} | null;
 
 /**
  * What a reader is shown of a person's feedback (release.ts): every answer with its author for the
  * manager, beside the person's own self-assessment; anonymous answers, a summary or an aggregate
  * for everyone else. Nothing dated is shown.
  */
-export function FeedbackReleaseView({ release, competencyName, selfAssessment }: { release: FeedbackRelease; competencyName: Record<string, string>; selfAssessment: SelfAssessment }) {
+export function FeedbackReleaseView({
+  release,
+  competencyName,
+  selfAssessment,
+}: {
+  release: FeedbackRelease;
+  competencyName: Record<string, string>;
+  selfAssessment: SelfAssessment;
+}) {
   const { t } = useTranslation("feedback");
   const f = useFormats();
   const name = (id: string) => competencyName[id] ?? id;
@@ -27,7 +38,9 @@ export function FeedbackReleaseView({ release, competencyName, selfAssessment }:
               <h3 className="font-semibold">{name(competency.competencyId)}</h3>
               {self ? (
                 <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
-                  {self.rating === null ? t("release.selfNotRated") : t("release.selfRating", { rating: f.number(self.rating) })}
+                  {self.rating === null
+                    ? t("release.selfNotRated")
+                    : t("release.selfRating", { rating: f.number(self.rating) })}
                   {self.notes ? ` — ${self.notes}` : ""}
                 </p>
               ) : null}
@@ -35,7 +48,8 @@ export function FeedbackReleaseView({ release, competencyName, selfAssessment }:
                 {competency.answers.map((answer) => (
                   <li key={answer.authorId} className="text-sm">
                     <span className="font-medium">{answer.authorName}</span>
-                    {answer.rating !== null ? ` (${answer.rating})` : ""}: <span className="whitespace-pre-line">{answer.example}</span>
+                    {answer.rating !== null ? ` (${answer.rating})` : ""}:{" "}
+                    <span className="whitespace-pre-line">{answer.example}</span>
                   </li>
                 ))}
               </ul>
@@ -46,7 +60,8 @@ export function FeedbackReleaseView({ release, competencyName, selfAssessment }:
     );
   }
   const { release: anonymous } = release;
-  if (!anonymous.released) return <p className="text-sm">{t("release.tooFew", { floor: anonymous.floor })}</p>;
+  if (!anonymous.released)
+    return <p className="text-sm">{t("release.tooFew", { floor: anonymous.floor })}</p>;
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -63,7 +78,10 @@ export function FeedbackReleaseView({ release, competencyName, selfAssessment }:
               <p className="text-sm text-slate-600 dark:text-slate-300">
                 {competency.averageRating === null
                   ? t("release.answers", { count: competency.count ?? 0 })
-                  : t("release.answersWithAverage", { count: competency.count ?? 0, average: f.number(competency.averageRating, 1) })}
+                  : t("release.answersWithAverage", {
+                      count: competency.count ?? 0,
+                      average: f.number(competency.averageRating, 1),
+                    })}
               </p>
               {competency.answers.length ? (
                 <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">

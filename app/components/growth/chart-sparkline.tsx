@@ -8,7 +8,11 @@ const round = (value: number) => Math.round(value * 10) / 10;
 
 type Series = { values: (number | null)[]; kind: "manager" | "self" };
 
-function segments(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string[] {
+function segments(
+  values: readonly (number | null)[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+): string[] {
   const lines: string[] = [];
   let current: string[] = [];
   values.forEach((value, index) => {
@@ -24,7 +28,8 @@ function segments(values: readonly (number | null)[], x: (i: number) => number, 
 }
 
 export function sparklineLabel(name: string, values: readonly HistoryValue[]) {
-  const list = (pick: (v: HistoryValue) => number | null) => values.map((v) => pick(v) ?? "none").join(", ");
+  const list = (pick: (v: HistoryValue) => number | null) =>
+    values.map((v) => pick(v) ?? "none").join(", ");
   return `${name} over time. Manager review: ${list((v) => v.manager)}. Self-assessment: ${list((v) => v.self)}.`;
 }
 
@@ -32,18 +37,44 @@ export function sparklineLabel(name: string, values: readonly HistoryValue[]) {
  * A competency's ratings over time: manager review solid with circles, self
  * dashed with squares. Its label reads out the same figures.
  */
-export function Sparkline({ name, values, min, max }: { name: string; values: readonly HistoryValue[]; min: number; max: number }) {
+export function Sparkline({
+  name,
+  values,
+  min,
+  max,
+}: {
+  name: string;
+  values: readonly HistoryValue[];
+  min: number;
+  max: number;
+}) {
   const count = values.length;
   // To a tenth of a unit: finer than the line is drawn, and a few bytes where a full number is eighteen.
-  const x = (index: number) => round(count <= 1 ? WIDTH / 2 : PAD + (index * (WIDTH - 2 * PAD)) / (count - 1));
-  const y = (value: number) => round(HEIGHT - PAD - ((value - min) * (HEIGHT - 2 * PAD)) / Math.max(1, max - min));
+  const x = (index: number) =>
+    round(count <= 1 ? WIDTH / 2 : PAD + (index * (WIDTH - 2 * PAD)) / (count - 1));
+  const y = (value: number) =>
+    round(HEIGHT - PAD - ((value - min) * (HEIGHT - 2 * PAD)) / Math.max(1, max - min));
   const series: Series[] = [
     { kind: "self", values: values.map((v) => v.self) },
     { kind: "manager", values: values.map((v) => v.manager) },
   ];
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={sparklineLabel(name, values)} className="overflow-visible">
-      <line x1={PAD} x2={WIDTH - PAD} y1={y(Math.round((min + max) / 2))} y2={y(Math.round((min + max) / 2))} className="stroke-slate-200 dark:stroke-slate-700" strokeWidth={1} />
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width={WIDTH}
+      height={HEIGHT}
+      role="img"
+      aria-label={sparklineLabel(name, values)}
+      className="overflow-visible"
+    >
+      <line
+        x1={PAD}
+        x2={WIDTH - PAD}
+        y1={y(Math.round((min + max) / 2))}
+        y2={y(Math.round((min + max) / 2))}
+        className="stroke-slate-200 dark:stroke-slate-700"
+        strokeWidth={1}
+      />
       {series.map((s) => (
         <g key={s.kind}>
           {segments(s.values, x, y).map((points) => (
@@ -53,16 +84,33 @@ export function Sparkline({ name, values, min, max }: { name: string; values: re
               fill="none"
               strokeWidth={s.kind === "manager" ? 2 : 1.5}
               strokeDasharray={s.kind === "self" ? "3 3" : undefined}
-              className={s.kind === "manager" ? "stroke-brand-600 dark:stroke-brand-100" : "stroke-amber-600 dark:stroke-amber-400"}
+              className={
+                s.kind === "manager"
+                  ? "stroke-brand-600 dark:stroke-brand-100"
+                  : "stroke-amber-600 dark:stroke-amber-400"
+              }
             />
           ))}
           {/* The markers' colours once, on their group. */}
-          <g className={s.kind === "manager" ? "fill-brand-600 dark:fill-brand-100" : "fill-white stroke-amber-600 dark:fill-slate-900 dark:stroke-amber-400"} strokeWidth={s.kind === "manager" ? undefined : 1.5}>
+          <g
+            className={
+              s.kind === "manager"
+                ? "fill-brand-600 dark:fill-brand-100"
+                : "fill-white stroke-amber-600 dark:fill-slate-900 dark:stroke-amber-400"
+            }
+            strokeWidth={s.kind === "manager" ? undefined : 1.5}
+          >
             {s.values.map((value, index) =>
               value === null ? null : s.kind === "manager" ? (
                 <circle key={index} cx={x(index)} cy={y(value)} r={3} />
               ) : (
-                <rect key={index} x={round(x(index) - 2.5)} y={round(y(value) - 2.5)} width={5} height={5} />
+                <rect
+                  key={index}
+                  x={round(x(index) - 2.5)}
+                  y={round(y(value) - 2.5)}
+                  width={5}
+                  height={5}
+                />
               ),
             )}
           </g>

@@ -20,7 +20,15 @@ export function TargetOptions({ options }: { options: readonly TargetOption[] })
 }
 
 /** For readers who may not change the plan: look at the gap to any level. */
-export function TargetPicker({ options, value, error }: { options: readonly TargetOption[]; value: string; error: string | null }) {
+export function TargetPicker({
+  options,
+  value,
+  error,
+}: {
+  options: readonly TargetOption[];
+  value: string;
+  error: string | null;
+}) {
   const { t } = useTranslation("growth");
   const navigate = useNavigate();
   return (
@@ -31,7 +39,12 @@ export function TargetPicker({ options, value, error }: { options: readonly Targ
         defaultValue={value}
         errors={error ? [error] : null}
         className="min-w-64"
-        onChange={(event) => navigate(`?target=${encodeURIComponent(event.currentTarget.value)}`, { preventScrollReset: true, replace: true })}
+        onChange={(event) =>
+          navigate(`?target=${encodeURIComponent(event.currentTarget.value)}`, {
+            preventScrollReset: true,
+            replace: true,
+          })
+        }
       >
         <TargetOptions options={options} />
       </SelectField>
@@ -64,7 +77,8 @@ export function GrowthPlanForm({
   const { t } = useTranslation("growth");
   const navigate = useNavigate();
   const navigation = useNavigation();
-  const saving = navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
+  const saving =
+    navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
   const [form, fields] = useForm({
     id: `growth-plan-${target}`,
     lastResult,
@@ -77,8 +91,18 @@ export function GrowthPlanForm({
   const targetErrors = [...(targetError ? [targetError] : []), ...(fields.target.errors ?? [])];
   // The checkboxes are built from the field's metadata read once (conform's collection
   // helper reads it again for every option, a tenth of this page's rendering).
-  const focusField = { id: fields.focus.id, name: fields.focus.name, initialValue: fields.focus.initialValue };
-  const chosen = new Set(Array.isArray(focusField.initialValue) ? focusField.initialValue : focusField.initialValue ? [focusField.initialValue] : []);
+  const focusField = {
+    id: fields.focus.id,
+    name: fields.focus.name,
+    initialValue: fields.focus.initialValue,
+  };
+  const chosen = new Set(
+    Array.isArray(focusField.initialValue)
+      ? focusField.initialValue
+      : focusField.initialValue
+        ? [focusField.initialValue]
+        : [],
+  );
   const focusErrors = fields.focus.errors?.length ? fields.focus.errors : null;
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
@@ -88,7 +112,12 @@ export function GrowthPlanForm({
         errors={targetErrors.length ? targetErrors : null}
         className="max-w-md"
         {...getSelectProps(fields.target)}
-        onChange={(event) => navigate(`?target=${encodeURIComponent(event.currentTarget.value)}`, { preventScrollReset: true, replace: true })}
+        onChange={(event) =>
+          navigate(`?target=${encodeURIComponent(event.currentTarget.value)}`, {
+            preventScrollReset: true,
+            replace: true,
+          })
+        }
       >
         <TargetOptions options={options} />
       </SelectField>

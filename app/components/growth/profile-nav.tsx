@@ -9,7 +9,10 @@ export function ProfileNav({ personId, personName }: { personId: string; personN
   const { t } = useTranslation("growth");
   const base = `/people/${personId}`;
   return (
-    <nav aria-label={t("profile.nav.label", { name: personName })} className="no-print mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-3 dark:border-slate-800">
+    <nav
+      aria-label={t("profile.nav.label", { name: personName })}
+      className="no-print mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-3 dark:border-slate-800"
+    >
       <NavLink to={base} end className={tabClass}>
         {t("profile.nav.overview")}
       </NavLink>
@@ -29,8 +32,18 @@ export function ProfileNav({ personId, personName }: { personId: string; personN
 /** How a person's pages describe them: "Engineer II · Individual contributor · Checkout · Manager: Sam Okafor". */
 export function useProfileDescription() {
   const { t } = useTranslation("growth");
-  return (person: { levelTitle: string | null; trackName: string | null; teamName: string | null; managerName: string | null }) =>
-    [person.levelTitle ?? t("profile.noLevel"), person.trackName, person.teamName, person.managerName ? t("profile.manager", { name: person.managerName }) : null]
+  return (person: {
+    levelTitle: string | null;
+    trackName: string | null;
+    teamName: string | null;
+    managerName: string | null;
+  }) =>
+    [
+      person.levelTitle ?? t("profile.noLevel"),
+      person.trackName,
+      person.teamName,
+      person.managerName ? t("profile.manager", { name: person.managerName }) : null,
+    ]
       .filter(Boolean)
       .join(" · ");
 }

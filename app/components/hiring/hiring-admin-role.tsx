@@ -6,7 +6,11 @@ import { linkClass } from "./hiring-parts";
  * Under a co-owner field the role was refused for: an admin gets each person's page, where they
  * give the role; anyone else gets an email to each admin they can ask, already written.
  */
-export function HiringAdminRoleHelp({ roleToGrant }: { roleToGrant: RoleToGrant | null | undefined }) {
+export function HiringAdminRoleHelp({
+  roleToGrant,
+}: {
+  roleToGrant: RoleToGrant | null | undefined;
+}) {
   const { t } = useTranslation("hiring");
   if (!roleToGrant) return null;
   return (

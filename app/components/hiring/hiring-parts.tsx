@@ -21,7 +21,13 @@ export function useDay(): (iso: string | null) => string {
 }
 
 /** The links between the hiring pages for hiring admins. */
-export function HiringNav({ canSeeStatistics, isAdmin }: { canSeeStatistics: boolean; isAdmin: boolean }) {
+export function HiringNav({
+  canSeeStatistics,
+  isAdmin,
+}: {
+  canSeeStatistics: boolean;
+  isAdmin: boolean;
+}) {
   const { t } = useTranslation("hiring");
   const { t: tp } = useTranslation("panels");
   if (!canSeeStatistics) return null;
@@ -53,17 +59,34 @@ export function HiringNav({ canSeeStatistics, isAdmin }: { canSeeStatistics: boo
  * clashes with the page's `t`, the assign action the one it just made with the request's.
  */
 export function clashWords(t: Parameters<typeof wordsOf>[0], f: Formats, clash: Clash): string {
-  const say = (key: string, values: Record<string, string | number> = {}) => wordsOf(t, { key: `hiring:clash.${key}`, values });
+  const say = (key: string, values: Record<string, string | number> = {}) =>
+    wordsOf(t, { key: `hiring:clash.${key}`, values });
   const list = (interviews: readonly ClashingInterview[]) =>
-    interviews.map((interview) => say("interview", { stage: interview.stageName, interviewer: interview.interviewerName, when: f.dateTime(interview.at) })).join(say("separator"));
+    interviews
+      .map((interview) =>
+        say("interview", {
+          stage: interview.stageName,
+          interviewer: interview.interviewerName,
+          when: f.dateTime(interview.at),
+        }),
+      )
+      .join(say("separator"));
   switch (clash.kind) {
     case "candidate-run":
       return say("run", { count: clash.interviews.length, interviews: list(clash.interviews) });
     case "interviewer-elsewhere":
-      return say("elsewhere", { interviewer: clash.interview.interviewerName, count: clash.others, stage: clash.interview.stageName, when: f.dateTime(clash.interview.at) });
+      return say("elsewhere", {
+        interviewer: clash.interview.interviewerName,
+        count: clash.others,
+        stage: clash.interview.stageName,
+        when: f.dateTime(clash.interview.at),
+      });
     case "candidate-already":
       return say("already", { interviews: list(clash.interviews) });
     case "interviewer-busy":
-      return say(clash.inThisLoop ? "busy" : "busyElsewhere", { interviewer: clash.interviewerName, when: f.dateTime(clash.at) });
+      return say(clash.inThisLoop ? "busy" : "busyElsewhere", {
+        interviewer: clash.interviewerName,
+        when: f.dateTime(clash.at),
+      });
   }
 }

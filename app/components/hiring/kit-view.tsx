@@ -4,7 +4,11 @@ import { RichText } from "~/components/ui/rich-text";
 import { useFormats } from "~/i18n/use-formats";
 import type { InterviewKit } from "~/modules/hiring/kit";
 
-const MATCH_KEYS = { "every-level": "kit.match.everyLevel", level: "kit.match.level", equivalent: "kit.match.equivalent" } as const;
+const MATCH_KEYS = {
+  "every-level": "kit.match.everyLevel",
+  level: "kit.match.level",
+  equivalent: "kit.match.equivalent",
+} as const;
 
 /**
  * A stage's interview kit: per competency, what the level expects, the questions that suit it with
@@ -19,14 +23,25 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
   return (
     <div className="space-y-6">
       {kit.competencies.map((competency) => (
-        <section key={competency.competencyId} aria-labelledby={`kit-${competency.competencyId}`} className="break-inside-avoid-page rounded-md border border-slate-200 p-4 dark:border-slate-700 print:border-slate-400">
+        <section
+          key={competency.competencyId}
+          aria-labelledby={`kit-${competency.competencyId}`}
+          className="break-inside-avoid-page rounded-md border border-slate-200 p-4 dark:border-slate-700 print:border-slate-400"
+        >
           <H id={`kit-${competency.competencyId}`} className="text-lg font-semibold">
             {competency.name}
           </H>
-          <RichText text={competency.description} className="mt-1 text-sm text-slate-600 dark:text-slate-300 print:text-black" />
+          <RichText
+            text={competency.description}
+            className="mt-1 text-sm text-slate-600 dark:text-slate-300 print:text-black"
+          />
           {competency.expectations.length ? (
             <>
-              <Sub className="mt-3 text-sm font-semibold">{competency.target !== null ? t("kit.expectsWithBar", { bar: competency.target }) : t("kit.expects")}</Sub>
+              <Sub className="mt-3 text-sm font-semibold">
+                {competency.target !== null
+                  ? t("kit.expectsWithBar", { bar: competency.target })
+                  : t("kit.expects")}
+              </Sub>
               <ul className="list-disc ps-5 text-sm">
                 {/* Keyed by position: a list may repeat a statement's words (a warning, not an error). */}
                 {competency.expectations.map((expectation, index) => (
@@ -43,8 +58,15 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
               {competency.questions.map((question, index) => (
                 <li key={index} className="text-sm">
                   <RichText text={question.text} className="font-medium" />
-                  <p className="text-xs text-slate-500 dark:text-slate-400 print:text-black">{t(MATCH_KEYS[question.match])}</p>
-                  <QuestionGuide question={question} Heading="p" headingClass="text-xs font-semibold uppercase tracking-wide" className="mt-1 grid gap-3 md:grid-cols-2 print:grid-cols-2" />
+                  <p className="text-xs text-slate-500 dark:text-slate-400 print:text-black">
+                    {t(MATCH_KEYS[question.match])}
+                  </p>
+                  <QuestionGuide
+                    question={question}
+                    Heading="p"
+                    headingClass="text-xs font-semibold uppercase tracking-wide"
+                    className="mt-1 grid gap-3 md:grid-cols-2 print:grid-cols-2"
+                  />
                 </li>
               ))}
             </ol>
@@ -54,7 +76,10 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
           <Sub className="mt-3 text-sm font-semibold">{t("kit.scores")}</Sub>
           <dl className="mt-1 space-y-1 text-sm">
             {competency.anchors.map((anchor) => (
-              <div key={anchor.value} className="grid gap-1 md:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]">
+              <div
+                key={anchor.value}
+                className="grid gap-1 md:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]"
+              >
                 <dt className="font-medium">
                   {anchor.value}. {anchor.label}
                 </dt>
@@ -66,7 +91,9 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
           </dl>
         </section>
       ))}
-      {kit.unknown.length ? <p className="text-sm">{t("kit.unknown", { competencies: f.list(kit.unknown) })}</p> : null}
+      {kit.unknown.length ? (
+        <p className="text-sm">{t("kit.unknown", { competencies: f.list(kit.unknown) })}</p>
+      ) : null}
     </div>
   );
 }

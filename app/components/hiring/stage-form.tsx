@@ -35,7 +35,9 @@ export function StageForm({
     id: stage ? `stage-${stage.id}` : "new-stage",
     lastResult,
     constraint: getZodConstraint(StageSchema),
-    defaultValue: stage ? { name: stage.name, competencyIds: stage.competencyIds } : { competencyIds: [] },
+    defaultValue: stage
+      ? { name: stage.name, competencyIds: stage.competencyIds }
+      : { competencyIds: [] },
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StageSchema }),
   });
@@ -45,20 +47,45 @@ export function StageForm({
     <Form method="post" className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save-stage" />
       {stage ? <input type="hidden" name="stageId" value={stage.id} /> : null}
-      <Field label={stage ? t("stage.name") : t("stage.new")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-      <fieldset aria-labelledby={legendId} aria-describedby={fields.competencyIds.errors?.length ? fields.competencyIds.errorId : undefined}>
+      <Field
+        label={stage ? t("stage.name") : t("stage.new")}
+        autoComplete="off"
+        errors={fields.name.errors}
+        {...getInputProps(fields.name, { type: "text" })}
+      />
+      <fieldset
+        aria-labelledby={legendId}
+        aria-describedby={
+          fields.competencyIds.errors?.length ? fields.competencyIds.errorId : undefined
+        }
+      >
         <legend id={legendId} className="mb-1 text-sm font-medium">
           {stage ? t("stage.competenciesOf", { stage: stage.name }) : t("stage.competenciesNew")}
         </legend>
-        {locked ? <p className="mb-1 text-xs text-slate-600 dark:text-slate-300">{t("stage.locked")}</p> : null}
+        {locked ? (
+          <p className="mb-1 text-xs text-slate-600 dark:text-slate-300">{t("stage.locked")}</p>
+        ) : null}
         <div className="grid gap-1 sm:grid-cols-2">
           {competencies.map((competency) => (
             <label key={competency.id} className="flex items-start gap-2 text-sm">
-              {locked && chosen.has(competency.id) ? <input type="hidden" name="competencyIds" value={competency.id} /> : null}
-              <input type="checkbox" name="competencyIds" value={competency.id} defaultChecked={chosen.has(competency.id)} disabled={locked} className="mt-1 size-4" />
+              {locked && chosen.has(competency.id) ? (
+                <input type="hidden" name="competencyIds" value={competency.id} />
+              ) : null}
+              <input
+                type="checkbox"
+                name="competencyIds"
+                value={competency.id}
+                defaultChecked={chosen.has(competency.id)}
+                disabled={locked}
+                className="mt-1 size-4"
+              />
               <span>
                 {competency.name}
-                {coveredElsewhere[competency.id]?.length ? <span className="block text-xs text-slate-500 dark:text-slate-400">{t("stage.alsoIn", { stages: f.list(coveredElsewhere[competency.id]!) })}</span> : null}
+                {coveredElsewhere[competency.id]?.length ? (
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">
+                    {t("stage.alsoIn", { stages: f.list(coveredElsewhere[competency.id]!) })}
+                  </span>
+                ) : null}
               </span>
             </label>
           ))}

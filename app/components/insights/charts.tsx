@@ -17,7 +17,17 @@ type InsightsT = ReturnType<typeof useTranslation<"insights">>["t"];
  * its 95% band shaded, a dotted line at one half and the median marked where it crosses.
  * `points`: [day, survival, lower, upper] at each step.
  */
-export function SurvivalChart({ title, points, median, maxDays }: { title: string; points: readonly [number, number, number | null, number | null][]; median: number | null; maxDays: number }) {
+export function SurvivalChart({
+  title,
+  points,
+  median,
+  maxDays,
+}: {
+  title: string;
+  points: readonly [number, number, number | null, number | null][];
+  median: number | null;
+  maxDays: number;
+}) {
   const id = useId();
   const { t } = useTranslation("insights");
   const f = useFormats();
@@ -47,19 +57,38 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
   let lastLower = 1;
   for (const [day, , lower, upper] of points) {
     if (lower === null || upper === null) break;
-    upperEdge.push(`${x(day).toFixed(1)},${y(lastUpper).toFixed(1)}`, `${x(day).toFixed(1)},${y(upper).toFixed(1)}`);
-    lowerEdge.push(`${x(day).toFixed(1)},${y(lastLower).toFixed(1)}`, `${x(day).toFixed(1)},${y(lower).toFixed(1)}`);
+    upperEdge.push(
+      `${x(day).toFixed(1)},${y(lastUpper).toFixed(1)}`,
+      `${x(day).toFixed(1)},${y(upper).toFixed(1)}`,
+    );
+    lowerEdge.push(
+      `${x(day).toFixed(1)},${y(lastLower).toFixed(1)}`,
+      `${x(day).toFixed(1)},${y(lower).toFixed(1)}`,
+    );
     lastUpper = upper;
     lastLower = lower;
   }
   const years = Math.floor(span / 365.25);
-  const ticks = years >= 1 ? Array.from({ length: years }, (_, index) => (index + 1) * 365.25) : [span / 2, span];
-  const tickLabel = (days: number) => (years >= 1 ? t("chart.tickYears", { count: Math.round(days / 365.25) }) : t("chart.tickMonths", { count: Math.round(days / MONTH) }));
+  const ticks =
+    years >= 1
+      ? Array.from({ length: years }, (_, index) => (index + 1) * 365.25)
+      : [span / 2, span];
+  const tickLabel = (days: number) =>
+    years >= 1
+      ? t("chart.tickYears", { count: Math.round(days / 365.25) })
+      : t("chart.tickMonths", { count: Math.round(days / MONTH) });
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="h-auto w-full max-w-sm text-slate-800 dark:text-slate-100">
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      className="h-auto w-full max-w-sm text-slate-800 dark:text-slate-100"
+    >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>
-        {median === null ? t("chart.survivalNoMedian") : t("chart.survivalMedian", { time: formatDays(t, median) })}
+        {median === null
+          ? t("chart.survivalNoMedian")
+          : t("chart.survivalMedian", { time: formatDays(t, median) })}
       </desc>
       <g className="text-slate-300 dark:text-slate-600" stroke="currentColor" strokeWidth="1">
         <line x1={left} y1={y(0)} x2={left + plotWidth} y2={y(0)} />
@@ -76,15 +105,47 @@ export function SurvivalChart({ title, points, median, maxDays }: { title: strin
           {f.percent(0)}
         </text>
         {ticks.map((tick, index) => (
-          <text key={tick} x={x(tick)} y={height - 8} textAnchor={index === ticks.length - 1 ? "end" : "middle"}>
+          <text
+            key={tick}
+            x={x(tick)}
+            y={height - 8}
+            textAnchor={index === ticks.length - 1 ? "end" : "middle"}
+          >
             {tickLabel(tick)}
           </text>
         ))}
       </g>
-      <path d={`M${upperEdge.join(" L")} L${[...lowerEdge].reverse().join(" L")} Z`} fill="currentColor" opacity="0.12" stroke="none" />
-      <path d={`M${upperEdge.join(" L")}`} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 2" opacity="0.7" />
-      <path d={`M${lowerEdge.join(" L")}`} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 2" opacity="0.7" />
-      <line x1={left} x2={left + plotWidth} y1={y(0.5)} y2={y(0.5)} stroke="currentColor" strokeDasharray="1 3" opacity="0.6" />
+      <path
+        d={`M${upperEdge.join(" L")} L${[...lowerEdge].reverse().join(" L")} Z`}
+        fill="currentColor"
+        opacity="0.12"
+        stroke="none"
+      />
+      <path
+        d={`M${upperEdge.join(" L")}`}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1"
+        strokeDasharray="2 2"
+        opacity="0.7"
+      />
+      <path
+        d={`M${lowerEdge.join(" L")}`}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1"
+        strokeDasharray="2 2"
+        opacity="0.7"
+      />
+      <line
+        x1={left}
+        x2={left + plotWidth}
+        y1={y(0.5)}
+        y2={y(0.5)}
+        stroke="currentColor"
+        strokeDasharray="1 3"
+        opacity="0.6"
+      />
       <path d={step((point) => point[1])} fill="none" stroke="currentColor" strokeWidth="2" />
       {median !== null ? <circle cx={x(median)} cy={y(0.5)} r="3.5" fill="currentColor" /> : null}
     </svg>
@@ -102,16 +163,67 @@ export function formatDays(t: InsightsT, days: number): string {
  * down the column): a dot at the estimate, a bar across the interval, and a reference line
  * (zero, or the whole population's figure).
  */
-export function IntervalBar({ estimate, interval, domain, reference, label }: { estimate: number; interval: [number, number]; domain: [number, number]; reference?: number; label: string }) {
+export function IntervalBar({
+  estimate,
+  interval,
+  domain,
+  reference,
+  label,
+}: {
+  estimate: number;
+  interval: [number, number];
+  domain: [number, number];
+  reference?: number;
+  label: string;
+}) {
   const width = 160;
   const height = 18;
-  const x = (value: number) => 4 + ((Math.min(Math.max(value, domain[0]), domain[1]) - domain[0]) / (domain[1] - domain[0] || 1)) * (width - 8);
+  const x = (value: number) =>
+    4 +
+    ((Math.min(Math.max(value, domain[0]), domain[1]) - domain[0]) / (domain[1] - domain[0] || 1)) *
+      (width - 8);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label} className="text-slate-800 dark:text-slate-100">
-      {reference !== undefined ? <line x1={x(reference)} x2={x(reference)} y1={1} y2={height - 1} stroke="currentColor" strokeDasharray="2 2" opacity="0.5" /> : null}
-      <line x1={x(interval[0])} x2={x(interval[1])} y1={height / 2} y2={height / 2} stroke="currentColor" strokeWidth="2" />
-      <line x1={x(interval[0])} x2={x(interval[0])} y1={height / 2 - 4} y2={height / 2 + 4} stroke="currentColor" />
-      <line x1={x(interval[1])} x2={x(interval[1])} y1={height / 2 - 4} y2={height / 2 + 4} stroke="currentColor" />
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+      className="text-slate-800 dark:text-slate-100"
+    >
+      {reference !== undefined ? (
+        <line
+          x1={x(reference)}
+          x2={x(reference)}
+          y1={1}
+          y2={height - 1}
+          stroke="currentColor"
+          strokeDasharray="2 2"
+          opacity="0.5"
+        />
+      ) : null}
+      <line
+        x1={x(interval[0])}
+        x2={x(interval[1])}
+        y1={height / 2}
+        y2={height / 2}
+        stroke="currentColor"
+        strokeWidth="2"
+      />
+      <line
+        x1={x(interval[0])}
+        x2={x(interval[0])}
+        y1={height / 2 - 4}
+        y2={height / 2 + 4}
+        stroke="currentColor"
+      />
+      <line
+        x1={x(interval[1])}
+        x2={x(interval[1])}
+        y1={height / 2 - 4}
+        y2={height / 2 + 4}
+        stroke="currentColor"
+      />
       <circle cx={x(estimate)} cy={height / 2} r="4" fill="currentColor" />
     </svg>
   );

@@ -21,10 +21,22 @@ const muted = "text-slate-600 dark:text-slate-300";
 function useAuditWords(stageName: (id: string) => string) {
   const { t, i18n } = useTranslation("accessAudit");
   const f = useFormats();
-  const stepName = (step: Step) => t("figures.step", { from: stageName(step.from), to: stageName(step.to) });
+  const stepName = (step: Step) =>
+    t("figures.step", { from: stageName(step.from), to: stageName(step.to) });
   const rate = (step: AuditRate) =>
-    step.rate ? t("figures.rate", { estimate: f.percent(step.rate.estimate), low: f.percent(step.rate.interval[0]), high: f.percent(step.rate.interval[1]), successes: step.successes, n: step.n }) : t("figures.nobody");
-  const dimensionWord = (id: string) => (id === "team" || id === "track" || id === "level" ? t(`dimension.${id}`) : dimensionInSentence(id.slice("attribute:".length), i18n.language));
+    step.rate
+      ? t("figures.rate", {
+          estimate: f.percent(step.rate.estimate),
+          low: f.percent(step.rate.interval[0]),
+          high: f.percent(step.rate.interval[1]),
+          successes: step.successes,
+          n: step.n,
+        })
+      : t("figures.nobody");
+  const dimensionWord = (id: string) =>
+    id === "team" || id === "track" || id === "level"
+      ? t(`dimension.${id}`)
+      : dimensionInSentence(id.slice("attribute:".length), i18n.language);
   return { t, stepName, rate, dimensionWord };
 }
 
@@ -33,21 +45,49 @@ function Comparison({ step, labelOf }: { step: AuditStep; labelOf: (value: strin
   if (step.highest) return <span className={muted}>{t("impact.highest")}</span>;
   const impact = step.impact;
   if (!impact?.ratio) return <span className={muted}>{t("impact.none")}</span>;
-  const words = t("impact.ratio", { ratio: impact.ratio.estimate, low: impact.ratio.interval[0], high: impact.ratio.interval[1], reference: labelOf(impact.reference), raw: impact.pValue, p: impact.adjustedP });
+  const words = t("impact.ratio", {
+    ratio: impact.ratio.estimate,
+    low: impact.ratio.interval[0],
+    high: impact.ratio.interval[1],
+    reference: labelOf(impact.reference),
+    raw: impact.pValue,
+    p: impact.adjustedP,
+  });
   return (
     <span>
       {words}
-      {impact.flagged ? <strong className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t("impact.flagged")}</strong> : null}
+      {impact.flagged ? (
+        <strong className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          {t("impact.flagged")}
+        </strong>
+      ) : null}
     </span>
   );
 }
 
-function GroupCells({ step, label, labelOf, rate }: { step: AuditStep; label: string; labelOf: (value: string) => string; rate: string }) {
+function GroupCells({
+  step,
+  label,
+  labelOf,
+  rate,
+}: {
+  step: AuditStep;
+  label: string;
+  labelOf: (value: string) => string;
+  rate: string;
+}) {
   return (
     <>
       <td className={`${tdClass} tabular-nums`}>
         <span className="block">{rate}</span>
-        {step.rate ? <IntervalBar estimate={step.rate.estimate} interval={step.rate.interval} domain={[0, 1]} label={label} /> : null}
+        {step.rate ? (
+          <IntervalBar
+            estimate={step.rate.estimate}
+            interval={step.rate.interval}
+            domain={[0, 1]}
+            label={label}
+          />
+        ) : null}
       </td>
       <td className={`${tdClass} text-sm`}>
         <Comparison step={step} labelOf={labelOf} />
@@ -83,7 +123,9 @@ export function EquityAuditSection({
   comparisons?: string;
 }) {
   const { t, stepName, rate, dimensionWord } = useAuditWords(stageName);
-  const anyShown = audit.total.shown || audit.dimensions.some((dimension) => dimension.groups.some((group) => group.shown));
+  const anyShown =
+    audit.total.shown ||
+    audit.dimensions.some((dimension) => dimension.groups.some((group) => group.shown));
   const headingId = `audit-${id}`;
   const nameOf = (dimension: string) => dimensionName?.(dimension) ?? dimensionWord(dimension);
   return (
@@ -95,7 +137,9 @@ export function EquityAuditSection({
       {audit.total.steps ? (
         <ul className="mb-4 list-disc ps-6 text-sm">
           {audit.total.steps.map((step) => (
-            <li key={`${step.from}-${step.to}`}>{t("figures.everyone", { step: stepName(step), rate: rate(step) })}</li>
+            <li key={`${step.from}-${step.to}`}>
+              {t("figures.everyone", { step: stepName(step), rate: rate(step) })}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -109,14 +153,26 @@ export function EquityAuditSection({
           <div key={dimension.id} className="mb-6">
             <h3 className="mb-2 font-semibold">{t("by", { dimension: nameOf(dimension.id) })}</h3>
             {dimension.groups.length ? (
-              <DataTable caption={t("caption", { audit: heading, dimension: nameOf(dimension.id) })} headings={[t("columns.group"), ...steps.flatMap((step) => [stepName(step), t("columns.compared", { step: stepName(step) })])]}>
+              <DataTable
+                caption={t("caption", { audit: heading, dimension: nameOf(dimension.id) })}
+                headings={[
+                  t("columns.group"),
+                  ...steps.flatMap((step) => [
+                    stepName(step),
+                    t("columns.compared", { step: stepName(step) }),
+                  ]),
+                ]}
+              >
                 {dimension.groups.map((group) => {
                   const href = groupLink?.(dimension.id, group.value);
                   return (
                     <tr key={group.value}>
                       <th scope="row" className={`${tdClass} font-medium`}>
                         {href ? (
-                          <Link to={href} className="text-brand-600 hover:underline dark:text-brand-100">
+                          <Link
+                            to={href}
+                            className="text-brand-600 hover:underline dark:text-brand-100"
+                          >
                             {group.label}
                           </Link>
                         ) : (
@@ -129,12 +185,22 @@ export function EquityAuditSection({
                             key={`${step.from}-${step.to}`}
                             step={step}
                             rate={rate(step)}
-                            labelOf={(value) => dimension.groups.find((other) => other.value === value)?.label ?? value}
-                            label={t("figures.barLabel", { group: group.label, step: stepName(step), rate: rate(step) })}
+                            labelOf={(value) =>
+                              dimension.groups.find((other) => other.value === value)?.label ??
+                              value
+                            }
+                            label={t("figures.barLabel", {
+                              group: group.label,
+                              step: stepName(step),
+                              rate: rate(step),
+                            })}
                           />
                         ))
                       ) : (
-                        <td className={`${tdClass} ${muted}`} colSpan={Math.max(1, steps.length * 2)}>
+                        <td
+                          className={`${tdClass} ${muted}`}
+                          colSpan={Math.max(1, steps.length * 2)}
+                        >
                           {t("disclosure.hidden", { floor })}
                         </td>
                       )}
@@ -143,11 +209,17 @@ export function EquityAuditSection({
                 })}
               </DataTable>
             ) : null}
-            {dimension.smallGroupsLeftOut ? <p className={`mt-1 text-xs ${muted}`}>{t("disclosure.smallGroups", { floor })}</p> : null}
+            {dimension.smallGroupsLeftOut ? (
+              <p className={`mt-1 text-xs ${muted}`}>{t("disclosure.smallGroups", { floor })}</p>
+            ) : null}
           </div>
         ) : null,
       )}
-      {audit.comparisons ? <p className={`text-xs ${muted}`}>{comparisons ?? t("comparisons", { count: audit.comparisons })}</p> : null}
+      {audit.comparisons ? (
+        <p className={`text-xs ${muted}`}>
+          {comparisons ?? t("comparisons", { count: audit.comparisons })}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -156,7 +228,15 @@ export function EquityAuditSection({
  * What an audit page says before its figures: the page's own lines (what it counts, as of when),
  * then what every audit's rates, four-fifths flag and hidden groups mean.
  */
-export function AuditIntro({ lines, floor, className = "mb-8" }: { lines: readonly string[]; floor: number; className?: string }) {
+export function AuditIntro({
+  lines,
+  floor,
+  className = "mb-8",
+}: {
+  lines: readonly string[];
+  floor: number;
+  className?: string;
+}) {
   const { t } = useTranslation("accessAudit");
   return (
     <Card className={className}>
@@ -183,14 +263,23 @@ export function EquityAuditSections<Id extends string>({
   words,
   comparisons,
   ...shared
-}: { entries: readonly { id: Id; steps: readonly Step[]; audit: LabelledAudit }[]; words: (id: Id) => { heading: string; explain: string }; comparisons?: (comparisons: number) => string } & Pick<
-  SectionProps,
-  "floor" | "stageName" | "dimensionName" | "groupLink"
->) {
+}: {
+  entries: readonly { id: Id; steps: readonly Step[]; audit: LabelledAudit }[];
+  words: (id: Id) => { heading: string; explain: string };
+  comparisons?: (comparisons: number) => string;
+} & Pick<SectionProps, "floor" | "stageName" | "dimensionName" | "groupLink">) {
   return (
     <>
       {entries.map((entry) => (
-        <EquityAuditSection key={entry.id} id={entry.id} {...words(entry.id)} steps={entry.steps} audit={entry.audit} comparisons={comparisons?.(entry.audit.comparisons)} {...shared} />
+        <EquityAuditSection
+          key={entry.id}
+          id={entry.id}
+          {...words(entry.id)}
+          steps={entry.steps}
+          audit={entry.audit}
+          comparisons={comparisons?.(entry.audit.comparisons)}
+          {...shared}
+        />
       ))}
     </>
   );

@@ -12,7 +12,15 @@ export function CompetencyInTrack({
   track,
   levelLink,
 }: {
-  track: { name: string; levels: readonly { id: string; title: string; applies: boolean; expectations: readonly Expectation[] }[] };
+  track: {
+    name: string;
+    levels: readonly {
+      id: string;
+      title: string;
+      applies: boolean;
+      expectations: readonly Expectation[];
+    }[];
+  };
   /** A level where the competency does not apply has no section for it: link the level, not an anchor in it. */
   levelLink: (level: { id: string; title: string; applies: boolean }) => ReactNode;
 }) {
@@ -24,7 +32,13 @@ export function CompetencyInTrack({
         {track.levels.map((level) => (
           <li key={level.id}>
             <h3 className="font-medium">{levelLink(level)}</h3>
-            {level.applies ? <ExpectationList expectations={level.expectations} /> : <p className="text-sm italic text-slate-600 dark:text-slate-300">{t("expectations.notExpected")}</p>}
+            {level.applies ? (
+              <ExpectationList expectations={level.expectations} />
+            ) : (
+              <p className="text-sm italic text-slate-600 dark:text-slate-300">
+                {t("expectations.notExpected")}
+              </p>
+            )}
           </li>
         ))}
       </ol>

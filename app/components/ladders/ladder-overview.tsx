@@ -11,7 +11,11 @@ import { marks, Sentence } from "./sentence";
  * the page makes each link (`competencyLink`, `levelLink`).
  */
 /** Where an imported ladder was made from, linked where its source is public; nothing for a ladder written here. */
-export function LadderSourceNote({ source }: { source: { name: string; url: string | null } | null }) {
+export function LadderSourceNote({
+  source,
+}: {
+  source: { name: string; url: string | null } | null;
+}) {
   const { t } = useTranslation("ladders");
   if (source === null) return null;
   return (
@@ -20,7 +24,11 @@ export function LadderSourceNote({ source }: { source: { name: string; url: stri
         words={t("overview.importedFrom", marks("source"))}
         elements={{
           source: source.url ? (
-            <a href={source.url} rel="noopener" className="text-brand-600 underline underline-offset-2 dark:text-brand-100">
+            <a
+              href={source.url}
+              rel="noopener"
+              className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+            >
               {source.name}
             </a>
           ) : (
@@ -36,7 +44,12 @@ export function CompetenciesByArea({
   areas,
   competencyLink,
 }: {
-  areas: readonly { id: string; name: string; description: string; competencies: readonly { id: string; name: string; tracks: readonly string[] | null }[] }[];
+  areas: readonly {
+    id: string;
+    name: string;
+    description: string;
+    competencies: readonly { id: string; name: string; tracks: readonly string[] | null }[];
+  }[];
   competencyLink: (competency: { id: string; name: string }) => ReactNode;
 }) {
   const { t } = useTranslation("ladders");
@@ -47,11 +60,20 @@ export function CompetenciesByArea({
         {areas.map((area) => (
           <div key={area.id}>
             <h3 className="font-semibold">{area.name}</h3>
-            <RichText text={area.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
+            <RichText
+              text={area.description}
+              className="mb-2 text-sm text-slate-600 dark:text-slate-400"
+            />
             <ul className="space-y-1 text-sm">
               {area.competencies.map((competency) => (
                 <li key={competency.id}>
-                  {competencyLink(competency)} <span className="text-slate-600 dark:text-slate-400">· {competency.tracks ? competency.tracks.join(t("separator")) : t("overview.allTracks")}</span>
+                  {competencyLink(competency)}{" "}
+                  <span className="text-slate-600 dark:text-slate-400">
+                    ·{" "}
+                    {competency.tracks
+                      ? competency.tracks.join(t("separator"))
+                      : t("overview.allTracks")}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -82,7 +104,11 @@ export function EquivalentLevels({
           <thead>
             <tr>
               {tracks.map((track) => (
-                <th key={track.id} scope="col" className="border-b border-slate-200 py-2 pe-3 font-semibold dark:border-slate-700">
+                <th
+                  key={track.id}
+                  scope="col"
+                  className="border-b border-slate-200 py-2 pe-3 font-semibold dark:border-slate-700"
+                >
                   {track.name}
                 </th>
               ))}
@@ -92,8 +118,15 @@ export function EquivalentLevels({
             {equivalence.map((row, index) => (
               <tr key={index}>
                 {row.map((level, column) => (
-                  <td key={column} className="border-b border-slate-100 py-2 pe-3 dark:border-slate-800">
-                    {level ? levelLink(level) : <span className="text-slate-600 dark:text-slate-400">—</span>}
+                  <td
+                    key={column}
+                    className="border-b border-slate-100 py-2 pe-3 dark:border-slate-800"
+                  >
+                    {level ? (
+                      levelLink(level)
+                    ) : (
+                      <span className="text-slate-600 dark:text-slate-400">—</span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -113,7 +146,9 @@ export function RatingScale({ scale }: { scale: readonly ScalePoint[] }) {
       <dl className="space-y-2 text-sm">
         {scale.map((point) => (
           <div key={point.value}>
-            <dt className="font-semibold">{t("overview.scalePoint", { value: point.value, label: point.label })}</dt>
+            <dt className="font-semibold">
+              {t("overview.scalePoint", { value: point.value, label: point.label })}
+            </dt>
             <dd className="text-slate-600 dark:text-slate-300">
               <RichText text={point.meaning} inline />
             </dd>
@@ -133,7 +168,10 @@ export function Changelog({ changelog }: { changelog: readonly ChangelogEntry[] 
       {changelog.map((entry) => (
         <div key={entry.version} className="mb-3">
           <h3 className="font-medium">
-            {entry.version} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">{t("overview.changelogDate", { date: f.day(entry.date) })}</span>
+            {entry.version}{" "}
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+              {t("overview.changelogDate", { date: f.day(entry.date) })}
+            </span>
           </h3>
           <ul className="list-disc ps-5 text-sm">
             {entry.changes.map((change) => (

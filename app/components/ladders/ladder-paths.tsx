@@ -33,13 +33,20 @@ export function LadderPaths({
   const { t } = useTranslation("ladders");
   const f = useLadderFormats();
   const { columns, lanes } = picture;
-  const laneOf = new Map(lanes.flatMap((lane, index) => lane.levels.map((level) => [level.id, { lane: index, column: level.column }] as const)));
+  const laneOf = new Map(
+    lanes.flatMap((lane, index) =>
+      lane.levels.map((level) => [level.id, { lane: index, column: level.column }] as const),
+    ),
+  );
   const lines: string[] = [];
   lanes.forEach((lane, index) => {
     const y = index * LANE + LANE / 2;
     for (const [i, level] of lane.levels.entries()) {
       const next = lane.levels[i + 1];
-      if (next) lines.push(`M ${(level.column + 1) * COLUMN - PAD} ${y} L ${next.column * COLUMN + PAD} ${y}`);
+      if (next)
+        lines.push(
+          `M ${(level.column + 1) * COLUMN - PAD} ${y} L ${next.column * COLUMN + PAD} ${y}`,
+        );
     }
     const from = lane.branch ? laneOf.get(lane.branch.levelId) : undefined;
     const first = lane.levels[0];
@@ -65,28 +72,59 @@ export function LadderPaths({
             preserveAspectRatio="none"
           >
             {lines.map((d) => (
-              <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth={2} vectorEffect="non-scaling-stroke" />
+              <path
+                key={d}
+                d={d}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={2}
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
           </svg>
-          <ol className="relative grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${lanes.length}, 6rem)` }}>
+          <ol
+            className="relative grid"
+            style={{
+              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+              gridTemplateRows: `repeat(${lanes.length}, 6rem)`,
+            }}
+          >
             {lanes.map((lane, index) => (
               <li key={lane.trackId} className="contents">
                 <ol className="contents">
                   {lane.levels.map((level, position) => {
                     const mine = level.id === currentLevelId;
                     return (
-                      <li key={level.id} className="relative flex items-center px-[6%]" style={{ gridColumn: level.column + 1, gridRow: index + 1 }}>
-                        {position === 0 ? <span className="absolute end-[6%] start-[6%] top-0 truncate text-xs font-medium text-slate-600 dark:text-slate-300">{lane.trackName}</span> : null}
+                      <li
+                        key={level.id}
+                        className="relative flex items-center px-[6%]"
+                        style={{ gridColumn: level.column + 1, gridRow: index + 1 }}
+                      >
+                        {position === 0 ? (
+                          <span className="absolute end-[6%] start-[6%] top-0 truncate text-xs font-medium text-slate-600 dark:text-slate-300">
+                            {lane.trackName}
+                          </span>
+                        ) : null}
                         <LevelLink
                           levelId={level.id}
                           aria-current={mine ? "location" : undefined}
                           className={`block w-full rounded-md border px-2 py-1.5 text-sm leading-tight hover:border-brand-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 ${
-                            mine ? "border-brand-600 bg-brand-50 font-semibold dark:bg-slate-800" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"
+                            mine
+                              ? "border-brand-600 bg-brand-50 font-semibold dark:bg-slate-800"
+                              : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"
                           }`}
                         >
                           {level.title}
-                          {level.alsoTitled.length > 0 ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{t("paths.alsoTitled", { titles: f.list(level.alsoTitled) })}</span> : null}
-                          {mine ? <span className="block text-xs font-normal text-brand-700 dark:text-brand-100">{t("paths.yourLevel")}</span> : null}
+                          {level.alsoTitled.length > 0 ? (
+                            <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">
+                              {t("paths.alsoTitled", { titles: f.list(level.alsoTitled) })}
+                            </span>
+                          ) : null}
+                          {mine ? (
+                            <span className="block text-xs font-normal text-brand-700 dark:text-brand-100">
+                              {t("paths.yourLevel")}
+                            </span>
+                          ) : null}
                         </LevelLink>
                       </li>
                     );
@@ -97,12 +135,24 @@ export function LadderPaths({
           </ol>
         </div>
       </div>
-      <figcaption id="ladder-paths-caption" className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-        {t("paths.caption", { count: lanes.length, tracks: lanes.map((lane) => lane.trackName).join(t("separator")) })}
+      <figcaption
+        id="ladder-paths-caption"
+        className="mt-2 text-sm text-slate-600 dark:text-slate-300"
+      >
+        {t("paths.caption", {
+          count: lanes.length,
+          tracks: lanes.map((lane) => lane.trackName).join(t("separator")),
+        })}
         {branches.length > 0 ? (
           <ul className="mt-1 list-disc ps-5">
             {branches.map((lane) => (
-              <li key={lane.trackId}>{t("paths.branch", { track: lane.trackName, from: lane.branch!.trackName, level: lane.branch!.title })}</li>
+              <li key={lane.trackId}>
+                {t("paths.branch", {
+                  track: lane.trackName,
+                  from: lane.branch!.trackName,
+                  level: lane.branch!.title,
+                })}
+              </li>
             ))}
           </ul>
         ) : null}

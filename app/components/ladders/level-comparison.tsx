@@ -40,15 +40,24 @@ export function CompetencyChange({
       <Heading className="mb-2 font-semibold">
         {competencyLink(change)}
         {change.presence ? (
-          <span className="ms-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">{wordsOf(t, change.presence)}</span>
+          <span className="ms-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+            {wordsOf(t, change.presence)}
+          </span>
         ) : null}
       </Heading>
       {change.target ? (
         <p className="mb-2 text-sm">
-          {t("compare.targetChange", { fromValue: change.target.from.value, fromLabel: change.target.from.label, toValue: change.target.to.value, toLabel: change.target.to.label })}
+          {t("compare.targetChange", {
+            fromValue: change.target.from.value,
+            fromLabel: change.target.from.label,
+            toValue: change.target.to.value,
+            toLabel: change.target.to.label,
+          })}
         </p>
       ) : null}
-      {change.onlyInFrom.length || change.onlyInTo.length ? <div className="grid gap-4 md:grid-cols-2">{statements}</div> : null}
+      {change.onlyInFrom.length || change.onlyInTo.length ? (
+        <div className="grid gap-4 md:grid-cols-2">{statements}</div>
+      ) : null}
       {change.reworded.length ? (
         <div className="mt-3">
           <SubHeading className="mb-1 text-sm font-semibold">{t("compare.reworded")}</SubHeading>
@@ -62,7 +71,9 @@ export function CompetencyChange({
         </div>
       ) : null}
       {change.unchanged > 0 ? (
-        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{t("compare.unchanged", { count: change.unchanged })}</p>
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+          {t("compare.unchanged", { count: change.unchanged })}
+        </p>
       ) : null}
     </>
   );
@@ -77,13 +88,19 @@ function WordDiff({ words }: { words: readonly WordChange[] }) {
         part.kind === "same" ? (
           <span key={index}>{part.text}</span>
         ) : part.kind === "removed" ? (
-          <del key={index} className="bg-red-50 text-red-800 line-through dark:bg-red-950 dark:text-red-200">
+          <del
+            key={index}
+            className="bg-red-50 text-red-800 line-through dark:bg-red-950 dark:text-red-200"
+          >
             <span className="sr-only">{t("compare.removedOpen")}</span>
             {part.text}
             <span className="sr-only">{t("compare.close")}</span>
           </del>
         ) : (
-          <ins key={index} className="bg-emerald-50 text-emerald-900 underline dark:bg-emerald-950 dark:text-emerald-200">
+          <ins
+            key={index}
+            className="bg-emerald-50 text-emerald-900 underline dark:bg-emerald-950 dark:text-emerald-200"
+          >
             <span className="sr-only">{t("compare.addedOpen")}</span>
             {part.text}
             <span className="sr-only">{t("compare.close")}</span>
@@ -95,9 +112,15 @@ function WordDiff({ words }: { words: readonly WordChange[] }) {
 }
 
 /** The options of a picker of levels: "Choose a level", then each track's levels in a group. */
-export function LevelOptions({ options }: { options: readonly { id: string; title: string; trackId: string; trackName: string }[] }) {
+export function LevelOptions({
+  options,
+}: {
+  options: readonly { id: string; title: string; trackId: string; trackName: string }[];
+}) {
   const { t } = useTranslation("ladders");
-  const tracks = [...new Map(options.map((option) => [option.trackId, option.trackName])).entries()];
+  const tracks = [
+    ...new Map(options.map((option) => [option.trackId, option.trackName])).entries(),
+  ];
   return (
     <>
       <option value="">{t("compare.chooseLevel")}</option>

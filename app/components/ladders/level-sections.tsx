@@ -27,19 +27,30 @@ export function BranchesAndEquivalents({
     list.map((level, index) => (
       <span key={level.id}>
         {index > 0 ? t("separator") : null}
-        <Sentence words={t("level.withTrack", { ...marks("level"), track: level.trackName })} elements={{ level: levelLink(level) }} />
+        <Sentence
+          words={t("level.withTrack", { ...marks("level"), track: level.trackName })}
+          elements={{ level: levelLink(level) }}
+        />
       </span>
     ));
   return (
     <>
       {branches.length ? (
         <span>
-          <Sentence words={t("level.otherPaths", marks("levels"))} elements={{ levels: levels(branches.map((branch) => ({ ...branch, id: branch.levelId }))) }} />
+          <Sentence
+            words={t("level.otherPaths", marks("levels"))}
+            elements={{
+              levels: levels(branches.map((branch) => ({ ...branch, id: branch.levelId }))),
+            }}
+          />
         </span>
       ) : null}
       {equivalents.length ? (
         <span>
-          <Sentence words={t("level.sitsBeside", marks("levels"))} elements={{ levels: levels(equivalents) }} />
+          <Sentence
+            words={t("level.sitsBeside", marks("levels"))}
+            elements={{ levels: levels(equivalents) }}
+          />
         </span>
       ) : null}
     </>
@@ -47,7 +58,11 @@ export function BranchesAndEquivalents({
 }
 
 /** A card's heading and body: the level's sub-levels, in order. */
-export function Sublevels({ sublevels }: { sublevels: readonly { id: string; title: string; summary: string | null }[] }) {
+export function Sublevels({
+  sublevels,
+}: {
+  sublevels: readonly { id: string; title: string; summary: string | null }[];
+}) {
   const { t } = useTranslation("ladders");
   return (
     <>
@@ -97,17 +112,31 @@ export function LevelArea({
       <h2 className="mb-4 text-lg font-semibold">{area.name}</h2>
       <div className="space-y-5">
         {area.competencies.map((competency) => (
-          <section key={competency.id} id={competency.id} aria-labelledby={`${competency.id}-heading`} className="scroll-mt-4">
+          <section
+            key={competency.id}
+            id={competency.id}
+            aria-labelledby={`${competency.id}-heading`}
+            className="scroll-mt-4"
+          >
             <h3 id={`${competency.id}-heading`} className="font-semibold">
               {competencyLink(competency)}
               {competency.inheritedFrom ? <InheritedMark from={competency.inheritedFrom} /> : null}
             </h3>
-            <RichText text={competency.description} className="mb-2 text-sm text-slate-600 dark:text-slate-400" />
+            <RichText
+              text={competency.description}
+              className="mb-2 text-sm text-slate-600 dark:text-slate-400"
+            />
             <ExpectationList expectations={competency.expectations} />
-            <ReferenceLinks links={competency.links} heading={t("references.headingFor", { competency: competency.name })} />
+            <ReferenceLinks
+              links={competency.links}
+              heading={t("references.headingFor", { competency: competency.name })}
+            />
             {mainTarget !== undefined && competency.target.value !== mainTarget ? (
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                {t("level.targetHere", { value: competency.target.value, label: competency.target.label })}
+                {t("level.targetHere", {
+                  value: competency.target.value,
+                  label: competency.target.label,
+                })}
               </p>
             ) : null}
           </section>

@@ -12,14 +12,22 @@ const cell = "py-1 pe-4 align-top";
  * heading and body (the page gives the card); `marked` names the bands and titles that are the
  * page's own level, so a reader sees how that level is earned.
  */
-export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { points: Points; marked?: { bands: readonly string[]; titles: readonly string[] } }) {
+export function PointsScheme({
+  points,
+  marked = { bands: [], titles: [] },
+}: {
+  points: Points;
+  marked?: { bands: readonly string[]; titles: readonly string[] };
+}) {
   const { t } = useTranslation("ladders");
   // A space of its own, so the mark is read (and copied) as a word apart, not run into the range.
   const mark = (own: boolean) =>
     own ? (
       <>
         {" "}
-        <span className="text-xs font-medium text-brand-700 dark:text-brand-100">{t("points.thisLevel")}</span>
+        <span className="text-xs font-medium text-brand-700 dark:text-brand-100">
+          {t("points.thisLevel")}
+        </span>
       </>
     ) : null;
   return (
@@ -44,7 +52,10 @@ export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { p
           <caption className="mb-1 text-start font-semibold">{t("points.bands")}</caption>
           <tbody>
             {points.bands.map((band) => (
-              <tr key={band.label} className={marked.bands.includes(band.label) ? "font-semibold" : undefined}>
+              <tr
+                key={band.label}
+                className={marked.bands.includes(band.label) ? "font-semibold" : undefined}
+              >
                 <th scope="row" className={`${cell} text-start font-normal`}>
                   {band.label}
                 </th>
@@ -69,7 +80,10 @@ export function PointsScheme({ points, marked = { bands: [], titles: [] } }: { p
                   </tr>
                 ) : null}
                 {track.ranges.map((range) => (
-                  <tr key={range.title} className={marked.titles.includes(range.title) ? "font-semibold" : undefined}>
+                  <tr
+                    key={range.title}
+                    className={marked.titles.includes(range.title) ? "font-semibold" : undefined}
+                  >
                     <th scope="row" className={`${cell} text-start font-normal`}>
                       {range.title}
                     </th>

@@ -4,7 +4,17 @@ import { RichText } from "~/components/ui/rich-text";
  * An interview question's follow-ups and what good answers show, side by side (the ladder's
  * competency page and the printed interview kit).
  */
-export function QuestionGuide({ question, Heading, headingClass, className }: { question: { followUps: readonly string[]; lookFor: readonly string[] }; Heading: "h3" | "h4" | "p"; headingClass: string; className: string }) {
+export function QuestionGuide({
+  question,
+  Heading,
+  headingClass,
+  className,
+}: {
+  question: { followUps: readonly string[]; lookFor: readonly string[] };
+  Heading: "h3" | "h4" | "p";
+  headingClass: string;
+  className: string;
+}) {
   return (
     <div className={className}>
       {(

@@ -23,7 +23,9 @@ export function ReferenceLinks({
     <li
       key={`${index}:${link.url}`}
       data-separator={heading ? undefined : t("separator")}
-      className={heading ? undefined : "inline after:content-[attr(data-separator)] last:after:content-none"}
+      className={
+        heading ? undefined : "inline after:content-[attr(data-separator)] last:after:content-none"
+      }
     >
       <a href={link.url} rel="noopener" className={linkClass}>
         {link.title}

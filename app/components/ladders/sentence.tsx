@@ -10,13 +10,26 @@ import { Fragment, type ReactNode } from "react";
 const MARK = "\uE000";
 
 export function marks<Name extends string>(...names: Name[]): Record<Name, string> {
-  return Object.fromEntries(names.map((name) => [name, `${MARK}${name}${MARK}`])) as Record<Name, string>;
+  return Object.fromEntries(names.map((name) => [name, `${MARK}${name}${MARK}`])) as Record<
+    Name,
+    string
+  >;
 }
 
-export function Sentence({ words, elements }: { words: string; elements: Record<string, ReactNode> }) {
+export function Sentence({
+  words,
+  elements,
+}: {
+  words: string;
+  elements: Record<string, ReactNode>;
+}) {
   return (
     <>
-      {words.split(new RegExp(`${MARK}(\\w+)${MARK}`)).map((part, index) => (index % 2 === 1 ? <Fragment key={index}>{elements[part]}</Fragment> : part))}
+      {words
+        .split(new RegExp(`${MARK}(\\w+)${MARK}`))
+        .map((part, index) =>
+          index % 2 === 1 ? <Fragment key={index}>{elements[part]}</Fragment> : part,
+        )}
     </>
   );
 }

@@ -12,7 +12,13 @@ interface Marks {
 const SourceTextsContext = createContext<Marks | null>(null);
 
 /** Gives the components below the texts a page's loaders said are left in the source. */
-export function SourceTextsProvider({ sourceTexts, children }: { sourceTexts: SourceTexts | undefined; children: ReactNode }) {
+export function SourceTextsProvider({
+  sourceTexts,
+  children,
+}: {
+  sourceTexts: SourceTexts | undefined;
+  children: ReactNode;
+}) {
   const marks = sourceTexts ? { lang: sourceTexts.lang, texts: new Set(sourceTexts.texts) } : null;
   return <SourceTextsContext.Provider value={marks}>{children}</SourceTextsContext.Provider>;
 }
@@ -20,8 +26,13 @@ export function SourceTextsProvider({ sourceTexts, children }: { sourceTexts: So
 /** The same, gathered from the loaders of the routes on the page (each adds `sourceTexts` with `requireLadderIn`'s `marked`). */
 export function SourceTextsFromRoutes({ children }: { children: ReactNode }) {
   const matches = useMatches();
-  const found = matches.flatMap((match) => (match.loaderData as { sourceTexts?: SourceTexts } | undefined)?.sourceTexts ?? []);
-  const sourceTexts = found.length === 0 ? undefined : { lang: found[0]!.lang, texts: found.flatMap((item) => item.texts) };
+  const found = matches.flatMap(
+    (match) => (match.loaderData as { sourceTexts?: SourceTexts } | undefined)?.sourceTexts ?? [],
+  );
+  const sourceTexts =
+    found.length === 0
+      ? undefined
+      : { lang: found[0]!.lang, texts: found.flatMap((item) => item.texts) };
   return <SourceTextsProvider sourceTexts={sourceTexts}>{children}</SourceTextsProvider>;
 }
 
@@ -35,7 +46,10 @@ export function useSourceLanguage(text: string): string | null {
 export function SourceMark() {
   const { t } = useTranslation("ladders");
   return (
-    <span title={t("translation.markTitle")} className="ms-1.5 whitespace-nowrap rounded bg-amber-100 px-1 py-0.5 align-middle text-[0.7rem] font-normal text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+    <span
+      title={t("translation.markTitle")}
+      className="ms-1.5 whitespace-nowrap rounded bg-amber-100 px-1 py-0.5 align-middle text-[0.7rem] font-normal text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
+    >
       {t("translation.mark")}
     </span>
   );

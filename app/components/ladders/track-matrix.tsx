@@ -15,7 +15,11 @@ export const landscapePrint = "@page { size: A4 landscape; margin: 10mm; }";
 export function MatrixAreaRow({ name, columns }: { name: string; columns: number }) {
   return (
     <tr>
-      <th scope="colgroup" colSpan={columns} className="bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-950 dark:text-slate-400">
+      <th
+        scope="colgroup"
+        colSpan={columns}
+        className="bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-950 dark:text-slate-400"
+      >
         {name}
       </th>
     </tr>
@@ -23,7 +27,15 @@ export function MatrixAreaRow({ name, columns }: { name: string; columns: number
 }
 
 /** What a cell holds: the competency's expectations at the level, then `note` if any; or that it is not expected there. */
-export function MatrixCell({ applies, expectations, note = null }: { applies: boolean; expectations: readonly Expectation[]; note?: ReactNode }) {
+export function MatrixCell({
+  applies,
+  expectations,
+  note = null,
+}: {
+  applies: boolean;
+  expectations: readonly Expectation[];
+  note?: ReactNode;
+}) {
   const { t } = useTranslation("ladders");
   return applies ? (
     <>
@@ -31,6 +43,8 @@ export function MatrixCell({ applies, expectations, note = null }: { applies: bo
       {note}
     </>
   ) : (
-    <p className="text-xs italic text-slate-600 dark:text-slate-300">{t("expectations.notExpectedCell")}</p>
+    <p className="text-xs italic text-slate-600 dark:text-slate-300">
+      {t("expectations.notExpectedCell")}
+    </p>
   );
 }

@@ -14,7 +14,11 @@ const statusTones: Record<PairStatus, string> = {
 export function PairStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation("mentorship");
   const known = status in statusTones ? (status as PairStatus) : "proposed";
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusTones[known]}`}>{t(`pair.status.${known}`)}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusTones[known]}`}>
+      {t(`pair.status.${known}`)}
+    </span>
+  );
 }
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
@@ -43,9 +47,17 @@ export function ProgrammeTabs({ programmeId }: { programmeId: string }) {
 }
 
 /** A fit factor as explained to the viewer: its figures only for those who may see them (programme admins, the mentee). */
-type Factor = { factor: string; text: string | Message; figures?: { raw: number; weight: number; contribution: number } };
+type Factor = {
+  factor: string;
+  text: string | Message;
+  figures?: { raw: number; weight: number; contribution: number };
+};
 
-const FACTOR_NAMES = { goals: "factor.goals", "cross-team": "factor.crossTeam", level: "factor.level" } as const;
+const FACTOR_NAMES = {
+  goals: "factor.goals",
+  "cross-team": "factor.crossTeam",
+  level: "factor.level",
+} as const;
 
 function isFactorName(factor: string): factor is keyof typeof FACTOR_NAMES {
   return factor in FACTOR_NAMES;
@@ -58,9 +70,13 @@ export function FactorList({ factors }: { factors: readonly Factor[] }) {
     <ul className="space-y-1 text-sm">
       {factors.map(({ factor, text, figures }) => (
         <li key={factor}>
-          <span className="font-medium">{isFactorName(factor) ? t(FACTOR_NAMES[factor]) : factor}</span>
+          <span className="font-medium">
+            {isFactorName(factor) ? t(FACTOR_NAMES[factor]) : factor}
+          </span>
           {/* Each part one string: a page of pairs has 75 of these lines. */}
-          {figures ? <span className="subtle tabular-nums">{` ${t("factor.figures", figures)}`}</span> : null}
+          {figures ? (
+            <span className="subtle tabular-nums">{` ${t("factor.figures", figures)}`}</span>
+          ) : null}
           {t("factor.because", { text: wordsOf(t, text) })}
         </li>
       ))}

@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type DefaultValue,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
@@ -46,8 +53,19 @@ export function ProgrammeForm({
   const openTo = fields.openTo.value ?? "everyone";
   return (
     <Form method="post" className="space-y-5" {...getFormProps(form)}>
-      <Field label={t("programmeForm.name")} hint={t("programmeForm.nameHint")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-      <SelectField label={t("programmeForm.ladder")} hint={t("programmeForm.ladderHint")} errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
+      <Field
+        label={t("programmeForm.name")}
+        hint={t("programmeForm.nameHint")}
+        autoComplete="off"
+        errors={fields.name.errors}
+        {...getInputProps(fields.name, { type: "text" })}
+      />
+      <SelectField
+        label={t("programmeForm.ladder")}
+        hint={t("programmeForm.ladderHint")}
+        errors={fields.ladderId.errors}
+        {...getSelectProps(fields.ladderId)}
+      >
         {ladders.map((ladder) => (
           <option key={ladder.id} value={ladder.id}>
             {ladder.name}
@@ -55,11 +73,31 @@ export function ProgrammeForm({
         ))}
       </SelectField>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={t("programmeForm.startsOn")} errors={fields.startsOn.errors} {...getInputProps(fields.startsOn, { type: "date" })} />
-        <Field label={t("programmeForm.endsOn")} errors={fields.endsOn.errors} {...getInputProps(fields.endsOn, { type: "date" })} />
-        <Field label={t("programmeForm.matchingOn")} hint={t("programmeForm.matchingOnHint")} errors={fields.matchingOn.errors} {...getInputProps(fields.matchingOn, { type: "date" })} />
+        <Field
+          label={t("programmeForm.startsOn")}
+          errors={fields.startsOn.errors}
+          {...getInputProps(fields.startsOn, { type: "date" })}
+        />
+        <Field
+          label={t("programmeForm.endsOn")}
+          errors={fields.endsOn.errors}
+          {...getInputProps(fields.endsOn, { type: "date" })}
+        />
+        <Field
+          label={t("programmeForm.matchingOn")}
+          hint={t("programmeForm.matchingOnHint")}
+          errors={fields.matchingOn.errors}
+          {...getInputProps(fields.matchingOn, { type: "date" })}
+        />
       </div>
-      <RadioGroupField legend={t("programmeForm.openTo")} field={fields.openTo} options={[["everyone", t("programmeForm.openToEveryone")], ["teams", t("programmeForm.openToTeams")]]} />
+      <RadioGroupField
+        legend={t("programmeForm.openTo")}
+        field={fields.openTo}
+        options={[
+          ["everyone", t("programmeForm.openToEveryone")],
+          ["teams", t("programmeForm.openToTeams")],
+        ]}
+      />
       <CycleTeamPicker
         key={form.key}
         field={fields.teamIds}
@@ -82,11 +120,17 @@ export function ProgrammeForm({
             {...getInputProps(fields.maxTimeZoneHours, { type: "number" })}
           />
         </div>
-        <CheckboxField label={t("programmeForm.crossTeamOnly")} hint={t("programmeForm.crossTeamOnlyHint")} {...getInputProps(fields.crossTeamOnly, { type: "checkbox" })} />
-        <CheckboxField label={t("programmeForm.allowRepeatPairs")} hint={t("programmeForm.allowRepeatPairsHint")} {...getInputProps(fields.allowRepeatPairs, { type: "checkbox" })} />
-        <p className="text-xs text-slate-600 dark:text-slate-300">
-          {t("programmeForm.always")}
-        </p>
+        <CheckboxField
+          label={t("programmeForm.crossTeamOnly")}
+          hint={t("programmeForm.crossTeamOnlyHint")}
+          {...getInputProps(fields.crossTeamOnly, { type: "checkbox" })}
+        />
+        <CheckboxField
+          label={t("programmeForm.allowRepeatPairs")}
+          hint={t("programmeForm.allowRepeatPairsHint")}
+          {...getInputProps(fields.allowRepeatPairs, { type: "checkbox" })}
+        />
+        <p className="text-xs text-slate-600 dark:text-slate-300">{t("programmeForm.always")}</p>
       </fieldset>
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold">{t("programmeForm.scoring")}</legend>
@@ -94,12 +138,31 @@ export function ProgrammeForm({
           {t("programmeForm.scoringIntro")}
         </p>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label={t("programmeForm.weightGoals")} errors={fields.weightGoals.errors} step="0.5" {...getInputProps(fields.weightGoals, { type: "number" })} />
-          <Field label={t("programmeForm.weightCrossTeam")} errors={fields.weightCrossTeam.errors} step="0.5" {...getInputProps(fields.weightCrossTeam, { type: "number" })} />
-          <Field label={t("programmeForm.weightLevel")} errors={fields.weightLevel.errors} step="0.5" {...getInputProps(fields.weightLevel, { type: "number" })} />
+          <Field
+            label={t("programmeForm.weightGoals")}
+            errors={fields.weightGoals.errors}
+            step="0.5"
+            {...getInputProps(fields.weightGoals, { type: "number" })}
+          />
+          <Field
+            label={t("programmeForm.weightCrossTeam")}
+            errors={fields.weightCrossTeam.errors}
+            step="0.5"
+            {...getInputProps(fields.weightCrossTeam, { type: "number" })}
+          />
+          <Field
+            label={t("programmeForm.weightLevel")}
+            errors={fields.weightLevel.errors}
+            step="0.5"
+            {...getInputProps(fields.weightLevel, { type: "number" })}
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label={t("programmeForm.objective")} errors={fields.objective.errors} {...getSelectProps(fields.objective)}>
+          <SelectField
+            label={t("programmeForm.objective")}
+            errors={fields.objective.errors}
+            {...getSelectProps(fields.objective)}
+          >
             <option value="most-matched">{t("objective.mostMatched")}</option>
             <option value="most-fit">{t("programmeForm.mostFitExplained")}</option>
           </SelectField>
@@ -112,7 +175,9 @@ export function ProgrammeForm({
       </fieldset>
       <FormErrors form={form} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton name="intent" value="save" busyLabel={t("programmeForm.saving")}>{submitLabel}</SubmitButton>
+        <SubmitButton name="intent" value="save" busyLabel={t("programmeForm.saving")}>
+          {submitLabel}
+        </SubmitButton>
         {children}
       </div>
     </Form>

@@ -18,7 +18,13 @@ export type OpportunitySummaryData = {
 };
 
 /** An opportunity's heading line and facts, linked to its page. */
-export function OpportunitySummary({ opportunity, linked = true }: { opportunity: OpportunitySummaryData; linked?: boolean }) {
+export function OpportunitySummary({
+  opportunity,
+  linked = true,
+}: {
+  opportunity: OpportunitySummaryData;
+  linked?: boolean;
+}) {
   const { t } = useTranslation("opportunities");
   const f = useFormats();
   return (
@@ -41,9 +47,24 @@ export function OpportunitySummary({ opportunity, linked = true }: { opportunity
           to: f.day(opportunity.endsOn),
         })}
       </p>
-      <p className="text-sm">{t("summary.competencies", { competencies: opportunity.competencies.map((competency) => competency.name).join(", ") })}</p>
+      <p className="text-sm">
+        {t("summary.competencies", {
+          competencies: opportunity.competencies.map((competency) => competency.name).join(", "),
+        })}
+      </p>
       {opportunity.minLevel || opportunity.maxLevel ? (
-        <p className="text-sm">{t("summary.levels", { from: opportunity.minLevel ?? "", to: opportunity.maxLevel ?? "", ends: opportunity.minLevel && opportunity.maxLevel ? "both" : opportunity.minLevel ? "from" : "upTo" })}</p>
+        <p className="text-sm">
+          {t("summary.levels", {
+            from: opportunity.minLevel ?? "",
+            to: opportunity.maxLevel ?? "",
+            ends:
+              opportunity.minLevel && opportunity.maxLevel
+                ? "both"
+                : opportunity.minLevel
+                  ? "from"
+                  : "upTo",
+          })}
+        </p>
       ) : null}
     </div>
   );

@@ -24,7 +24,12 @@ export function NewPasswordFields<FormSchema extends Record<string, unknown>>({
         errors={password.errors}
         {...getInputProps(password, { type: "password" })}
       />
-      <Field label={t("passwordFields.again")} autoComplete="new-password" errors={confirm.errors} {...getInputProps(confirm, { type: "password" })} />
+      <Field
+        label={t("passwordFields.again")}
+        autoComplete="new-password"
+        errors={confirm.errors}
+        {...getInputProps(confirm, { type: "password" })}
+      />
     </>
   );
 }

@@ -5,7 +5,12 @@ import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/fi
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PersonFormValue } from "~/modules/people/person-form";
-import { levelChoice, sublevelChoice, trackChoice, type TrackOption } from "~/modules/people/track-level";
+import {
+  levelChoice,
+  sublevelChoice,
+  trackChoice,
+  type TrackOption,
+} from "~/modules/people/track-level";
 import type { loader as peopleLoader } from "~/routes/admin.people._index";
 
 type Fields = ReturnType<FormMetadata<PersonFormValue, string[]>["getFieldset"]>;
@@ -27,24 +32,48 @@ export function PersonFields({
 }) {
   const { t } = useTranslation("people");
   const f = useFormats();
-  const ladders = [...new Map(tracks.map((track) => [track.ladderId, { id: track.ladderId, name: track.ladderName }])).values()];
+  const ladders = [
+    ...new Map(
+      tracks.map((track) => [track.ladderId, { id: track.ladderId, name: track.ladderName }]),
+    ).values(),
+  ];
   const several = ladders.length > 1;
   // Tracks grouped by ladder, levels by track (and its ladder): a track or level id that several share is still one choice each.
-  const levelGroup = (track: TrackOption) => (several ? `${track.name} (${track.ladderName})` : track.name);
-  const withSublevels = tracks.flatMap((track) => track.levels.filter((level) => level.sublevels?.length).map((level) => ({ track, level })));
+  const levelGroup = (track: TrackOption) =>
+    several ? `${track.name} (${track.ladderName})` : track.name;
+  const withSublevels = tracks.flatMap((track) =>
+    track.levels.filter((level) => level.sublevels?.length).map((level) => ({ track, level })),
+  );
   const trackOptions = (ladderId: string) =>
     tracks
       .filter((track) => track.ladderId === ladderId)
       .map((track) => (
-        <option key={trackChoice(track.ladderId, track.id)} value={trackChoice(track.ladderId, track.id)}>
+        <option
+          key={trackChoice(track.ladderId, track.id)}
+          value={trackChoice(track.ladderId, track.id)}
+        >
           {track.name}
         </option>
       ));
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label={t("form.name")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
-      <Field label={t("form.email")} autoComplete="off" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} />
-      <SelectField label={t("form.team")} errors={fields.teamId.errors} {...getSelectProps(fields.teamId)}>
+      <Field
+        label={t("form.name")}
+        autoComplete="off"
+        errors={fields.name.errors}
+        {...getInputProps(fields.name, { type: "text" })}
+      />
+      <Field
+        label={t("form.email")}
+        autoComplete="off"
+        errors={fields.email.errors}
+        {...getInputProps(fields.email, { type: "email" })}
+      />
+      <SelectField
+        label={t("form.team")}
+        errors={fields.teamId.errors}
+        {...getSelectProps(fields.teamId)}
+      >
         <option value="">{t("form.noTeam")}</option>
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
@@ -68,7 +97,12 @@ export function PersonFields({
             ))
           : trackOptions(ladders[0]?.id ?? "")}
       </SelectField>
-      <SelectField label={t("form.level")} hint={t("form.levelHint")} errors={fields.level.errors} {...getSelectProps(fields.level)}>
+      <SelectField
+        label={t("form.level")}
+        hint={t("form.levelHint")}
+        errors={fields.level.errors}
+        {...getSelectProps(fields.level)}
+      >
         <option value="">{t("form.noLevel")}</option>
         {tracks.map((track) => (
           <optgroup key={trackChoice(track.ladderId, track.id)} label={levelGroup(track)}>
@@ -81,12 +115,23 @@ export function PersonFields({
         ))}
       </SelectField>
       {withSublevels.length ? (
-        <SelectField label={t("form.sublevel")} hint={t("form.sublevelHint")} errors={fields.sublevel.errors} {...getSelectProps(fields.sublevel)}>
+        <SelectField
+          label={t("form.sublevel")}
+          hint={t("form.sublevelHint")}
+          errors={fields.sublevel.errors}
+          {...getSelectProps(fields.sublevel)}
+        >
           <option value="">{t("form.noSublevel")}</option>
           {withSublevels.map(({ track, level }) => (
-            <optgroup key={levelChoice(track.ladderId, track.id, level.id)} label={`${level.title} (${levelGroup(track)})`}>
+            <optgroup
+              key={levelChoice(track.ladderId, track.id, level.id)}
+              label={`${level.title} (${levelGroup(track)})`}
+            >
               {(level.sublevels ?? []).map((sublevel) => (
-                <option key={sublevel.id} value={sublevelChoice(track.ladderId, track.id, level.id, sublevel.id)}>
+                <option
+                  key={sublevel.id}
+                  value={sublevelChoice(track.ladderId, track.id, level.id, sublevel.id)}
+                >
                   {level.title} · {sublevel.title}
                 </option>
               ))}
@@ -96,14 +141,22 @@ export function PersonFields({
       ) : null}
       <Field
         label={t("form.levelSince")}
-        hint={levelMovedAt ? t("form.levelSinceHintRecorded", { day: f.day(levelMovedAt) }) : t("form.levelSinceHint")}
+        hint={
+          levelMovedAt
+            ? t("form.levelSinceHintRecorded", { day: f.day(levelMovedAt) })
+            : t("form.levelSinceHint")
+        }
         errors={fields.levelSince.errors}
         {...getInputProps(fields.levelSince, { type: "date" })}
       />
       <fieldset className="sm:col-span-2">
         <legend className="mb-2 text-sm font-medium">{t("form.roles")}</legend>
         <div className="space-y-2">
-          <CheckboxField label={t("form.admin")} hint={t("form.adminHint")} {...getInputProps(fields.isAdmin, { type: "checkbox" })} />
+          <CheckboxField
+            label={t("form.admin")}
+            hint={t("form.adminHint")}
+            {...getInputProps(fields.isAdmin, { type: "checkbox" })}
+          />
           <ErrorList id={fields.isAdmin.errorId} errors={fields.isAdmin.errors} />
           <CheckboxField
             label={t("form.hiringAdmin")}
@@ -122,7 +175,13 @@ export function PersonFields({
  * text are offered as suggestions (from the people list's loader); without
  * JavaScript the email is typed in full.
  */
-function ManagerField({ fields, currentManager }: { fields: Fields; currentManager?: { name: string; email: string } | null }) {
+function ManagerField({
+  fields,
+  currentManager,
+}: {
+  fields: Fields;
+  currentManager?: { name: string; email: string } | null;
+}) {
   const { t } = useTranslation("people");
   const fetcher = useFetcher<typeof peopleLoader>();
   const listId = useId();
@@ -142,7 +201,11 @@ function ManagerField({ fields, currentManager }: { fields: Fields; currentManag
         label={t("form.managerEmail")}
         autoComplete="off"
         list={listId}
-        hint={currentManager ? t("form.managerHintCurrent", { name: currentManager.name }) : t("form.managerHint")}
+        hint={
+          currentManager
+            ? t("form.managerHintCurrent", { name: currentManager.name })
+            : t("form.managerHint")
+        }
         errors={fields.managerEmail.errors}
         inputMode="email"
         onInput={(event) => search(event.currentTarget.value)}

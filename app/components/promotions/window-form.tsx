@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type DefaultValue,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
 import type { z } from "zod";
@@ -37,16 +44,33 @@ export function WindowForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WindowSchema }),
   });
   const { t } = useTranslation("promotions");
-  const dates = ["nominationsOpenOn", "nominationsCloseOn", "packetsDueOn", "votesDueOn", "effectiveOn"] as const;
+  const dates = [
+    "nominationsOpenOn",
+    "nominationsCloseOn",
+    "packetsDueOn",
+    "votesDueOn",
+    "effectiveOn",
+  ] as const;
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
-      <Field label={t("windowForm.name")} hint={t("windowForm.nameHint")} autoComplete="off" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} />
+      <Field
+        label={t("windowForm.name")}
+        hint={t("windowForm.nameHint")}
+        autoComplete="off"
+        errors={fields.name.errors}
+        {...getInputProps(fields.name, { type: "text" })}
+      />
       {ladderLocked ? (
         <input type="hidden" name="ladderId" value={String(defaultValue?.ladderId ?? "")} />
       ) : (
-        <SelectField label={t("windowForm.ladder")} hint={t("windowForm.ladderHint")} errors={fields.ladderId.errors} {...getSelectProps(fields.ladderId)}>
+        <SelectField
+          label={t("windowForm.ladder")}
+          hint={t("windowForm.ladderHint")}
+          errors={fields.ladderId.errors}
+          {...getSelectProps(fields.ladderId)}
+        >
           {ladders.map((ladder) => (
             <option key={ladder.id} value={ladder.id}>
               {ladder.name}
@@ -56,7 +80,12 @@ export function WindowForm({
       )}
       <div className="grid gap-3 sm:grid-cols-3">
         {dates.map((name) => (
-          <Field label={t(`windowForm.${name}`)} errors={fields[name].errors} {...getInputProps(fields[name], { type: "date" })} key={name} />
+          <Field
+            label={t(`windowForm.${name}`)}
+            errors={fields[name].errors}
+            {...getInputProps(fields[name], { type: "date" })}
+            key={name}
+          />
         ))}
       </div>
       <FormErrors form={form} />

@@ -15,16 +15,24 @@ function heat(rating: number | null): string {
 }
 
 /** A cell's tooltip, its competency and rating, to be worded (team namespace); the competency is named by the caller, in case the ladder has no name for it. */
-export function cellTitle(rating: number | null, competency: string, labels: ReadonlyMap<number, string>): Message {
-  if (rating === null || !Number.isInteger(rating)) return { key: "team:heat.cellNotRated", values: { competency } };
+export function cellTitle(
+  rating: number | null,
+  competency: string,
+  labels: ReadonlyMap<number, string>,
+): Message {
+  if (rating === null || !Number.isInteger(rating))
+    return { key: "team:heat.cellNotRated", values: { competency } };
   const label = labels.get(rating);
-  return label ? { key: "team:heat.cellRatedLabel", values: { competency, rating, label } } : { key: "team:heat.cellRated", values: { competency, rating } };
+  return label
+    ? { key: "team:heat.cellRatedLabel", values: { competency, rating, label } }
+    : { key: "team:heat.cellRated", values: { competency, rating } };
 }
 
 /** The cells' markup: a shade and a number each. Only a whole number is ever written. */
 function cellsMarkup(ratings: readonly (number | null)[]): string {
   let markup = "";
-  for (const rating of ratings) markup += `<span data-heat="${heat(rating)}">${rating !== null && Number.isInteger(rating) ? String(rating) : "–"}</span>`;
+  for (const rating of ratings)
+    markup += `<span data-heat="${heat(rating)}">${rating !== null && Number.isInteger(rating) ? String(rating) : "–"}</span>`;
   return markup;
 }
 
@@ -39,11 +47,21 @@ function cellsMarkup(ratings: readonly (number | null)[]): string {
  * attributes only, and as React elements hundreds of cells were the largest part of the team
  * overview's server rendering.
  */
-export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProfile | null; names: readonly string[]; labels: ReadonlyMap<number, string> }) {
+export function TeamHeatStrip({
+  profile,
+  names,
+  labels,
+}: {
+  profile: RatingsProfile | null;
+  names: readonly string[];
+  labels: ReadonlyMap<number, string>;
+}) {
   const { t, i18n } = useTranslation("team");
   const f = useFormats();
   if (!profile) return <span className="muted text-sm">{t("heat.none")}</span>;
-  const source = profile.cycleName ? t("heat.source", { kind: profile.kind, cycle: profile.cycleName }) : t("heat.sourceOutsideCycle", { kind: profile.kind });
+  const source = profile.cycleName
+    ? t("heat.source", { kind: profile.kind, cycle: profile.cycleName })
+    : t("heat.sourceOutsideCycle", { kind: profile.kind });
   // The source is the line under the strip, read next.
   const separator = t("heat.separator");
   const worded = wordedOnPage(labels);
@@ -54,7 +72,12 @@ export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProf
     let words = worded.get(key);
     if (words === undefined) {
       const label = rating === null ? undefined : labels.get(rating);
-      words = rating === null ? t("heat.notRated", { competency }) : label ? t("heat.ratedLabel", { competency, rating, label }) : t("heat.rated", { competency, rating });
+      words =
+        rating === null
+          ? t("heat.notRated", { competency })
+          : label
+            ? t("heat.ratedLabel", { competency, rating, label })
+            : t("heat.rated", { competency, rating });
       worded.set(key, words);
     }
     sentence += `${index ? separator : ""}${words}`;
@@ -70,7 +93,10 @@ export function TeamHeatStrip({ profile, names, labels }: { profile: RatingsProf
           const cell = event.target instanceof Element ? event.target.closest("[data-heat]") : null;
           if (!(cell instanceof HTMLElement) || cell.title) return;
           const index = Array.prototype.indexOf.call(event.currentTarget.children, cell);
-          cell.title = wordsOf(t, cellTitle(ratings[index] ?? null, names[index] ?? t("heat.competency"), labels));
+          cell.title = wordsOf(
+            t,
+            cellTitle(ratings[index] ?? null, names[index] ?? t("heat.competency"), labels),
+          );
         }}
         dangerouslySetInnerHTML={{ __html: cellsMarkup(ratings) }}
       />
@@ -93,18 +119,30 @@ function wordedOnPage(labels: ReadonlyMap<number, string>): Map<string, string> 
 }
 
 /** The scale's labels by value, for TeamHeatStrip: made once per page, not once per strip. */
-export function scaleLabels(scale: readonly Pick<ScalePoint, "value" | "label">[]): ReadonlyMap<number, string> {
+export function scaleLabels(
+  scale: readonly Pick<ScalePoint, "value" | "label">[],
+): ReadonlyMap<number, string> {
   return new Map(scale.map((point) => [point.value, point.label]));
 }
 
 /** What the numbers and shades mean; inside an element with heatCellsClass. */
-export function TeamHeatLegend({ scale }: { scale: readonly Pick<ScalePoint, "value" | "label">[] }) {
+export function TeamHeatLegend({
+  scale,
+}: {
+  scale: readonly Pick<ScalePoint, "value" | "label">[];
+}) {
   const { t } = useTranslation("team");
   if (!scale.length) return null;
   return (
-    <ul className="subtle flex flex-wrap items-center gap-x-4 gap-y-1 text-xs" aria-label={t("heat.scale")}>
+    <ul
+      className="subtle flex flex-wrap items-center gap-x-4 gap-y-1 text-xs"
+      aria-label={t("heat.scale")}
+    >
       {[
-        ...scale.map((point) => ({ value: point.value as number | null, text: t("heat.scalePoint", { value: point.value, label: point.label }) })),
+        ...scale.map((point) => ({
+          value: point.value as number | null,
+          text: t("heat.scalePoint", { value: point.value, label: point.label }),
+        })),
         { value: null, text: t("heat.legendNotRated") },
       ].map((entry) => (
         <li key={entry.text} className="flex items-center gap-1.5">

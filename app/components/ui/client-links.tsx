@@ -14,9 +14,23 @@ import { useNavigate } from "react-router";
 export function useFollowLinksInPage() {
   const navigate = useNavigate();
   return function follow(event: MouseEvent<HTMLElement>) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     const anchor = event.target instanceof Element ? event.target.closest("a") : null;
-    if (!anchor || !event.currentTarget.contains(anchor) || (anchor.target && anchor.target !== "_self") || anchor.hasAttribute("download")) return;
+    if (
+      !anchor ||
+      !event.currentTarget.contains(anchor) ||
+      (anchor.target && anchor.target !== "_self") ||
+      anchor.hasAttribute("download")
+    )
+      return;
     const url = new URL(anchor.href);
     if (url.origin !== window.location.origin) return;
     event.preventDefault();

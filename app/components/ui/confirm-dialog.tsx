@@ -84,7 +84,11 @@ export function ConfirmSubmit({
   useEffect(() => setInteractive(true), []);
   return (
     <>
-      <Button variant={variant} onClick={() => dialogRef.current?.showModal()} disabled={!interactive || disabled}>
+      <Button
+        variant={variant}
+        onClick={() => dialogRef.current?.showModal()}
+        disabled={!interactive || disabled}
+      >
         {label}
       </Button>
       <ConfirmDialog
@@ -92,7 +96,13 @@ export function ConfirmSubmit({
         title={title}
         cancelLabel={cancelLabel ?? t("actions.cancel")}
         confirm={
-          <Button type="submit" variant={variant} name={name} value={value} onClick={() => dialogRef.current?.close()}>
+          <Button
+            type="submit"
+            variant={variant}
+            name={name}
+            value={value}
+            onClick={() => dialogRef.current?.close()}
+          >
             {confirmLabel}
           </Button>
         }

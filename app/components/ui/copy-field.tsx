@@ -42,7 +42,11 @@ export function CopyField({ label, value, hint }: { label: string; value: string
           {hint}
         </p>
       ) : null}
-      <p role="status" aria-live="polite" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+      <p
+        role="status"
+        aria-live="polite"
+        className="mt-1 text-sm text-slate-600 dark:text-slate-300"
+      >
         {state === "copied" ? t("copy.copied") : state === "failed" ? t("copy.failed") : ""}
       </p>
     </div>

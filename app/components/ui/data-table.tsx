@@ -32,7 +32,14 @@ export function ScrollRegion({
 }) {
   return (
     // The links inside are what is interactive; a click handler here only changes how they are followed.
-    <div role="region" aria-labelledby={labelledBy} tabIndex={0} className={className ? `${scrollRegionClass} ${className}` : scrollRegionClass} aria-busy={busy} onClick={onClick}>
+    <div
+      role="region"
+      aria-labelledby={labelledBy}
+      tabIndex={0}
+      className={className ? `${scrollRegionClass} ${className}` : scrollRegionClass}
+      aria-busy={busy}
+      onClick={onClick}
+    >
       {children}
     </div>
   );
@@ -62,10 +69,18 @@ export function DataTable({
   const captionId = useId();
   const followLinks = useFollowLinksInPage();
   return (
-    <ScrollRegion onClick={followLinks} labelledBy={caption ? captionId : undefined} className={plain ? undefined : "table-frame"} busy={busy}>
+    <ScrollRegion
+      onClick={followLinks}
+      labelledBy={caption ? captionId : undefined}
+      className={plain ? undefined : "table-frame"}
+      busy={busy}
+    >
       <table className={tableClass}>
         {caption ? (
-          <caption id={captionId} className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}>
+          <caption
+            id={captionId}
+            className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}
+          >
             {caption}
           </caption>
         ) : null}
@@ -77,10 +92,14 @@ export function DataTable({
                   {heading}
                 </th>
               ) : (
-                <th key={heading.key} scope="col" className={heading.className ? `${thClass} ${heading.className}` : thClass}>
+                <th
+                  key={heading.key}
+                  scope="col"
+                  className={heading.className ? `${thClass} ${heading.className}` : thClass}
+                >
                   {heading.label}
                 </th>
-              )
+              ),
             )}
           </tr>
         </thead>

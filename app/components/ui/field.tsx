@@ -1,4 +1,11 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  forwardRef,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf } from "~/i18n/messages";
 
@@ -19,7 +26,11 @@ export function ErrorList({ id, errors }: { id?: string; errors?: readonly strin
 }
 
 /** A form's own errors (not a field's), announced as they appear. */
-export function FormErrors({ form }: { form: { errorId: string; errors?: readonly string[] | null } }) {
+export function FormErrors({
+  form,
+}: {
+  form: { errorId: string; errors?: readonly string[] | null };
+}) {
   return (
     <div role="alert" aria-live="polite">
       <ErrorList id={form.errorId} errors={form.errors} />
@@ -27,7 +38,12 @@ export function FormErrors({ form }: { form: { errorId: string; errors?: readonl
   );
 }
 
-type FieldProps<T> = { label: ReactNode; hint?: ReactNode; errors?: readonly string[] | null; className?: string } & T;
+type FieldProps<T> = {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly string[] | null;
+  className?: string;
+} & T;
 
 function useFieldIds(id: string | undefined, hint: ReactNode, errors?: readonly string[] | null) {
   const fallback = useId();
@@ -48,7 +64,21 @@ function useFieldIds(id: string | undefined, hint: ReactNode, errors?: readonly 
 }
 
 /** Label above, hint and errors below: the frame every labelled control shares. */
-function FieldFrame({ ids, label, hint, errors, className, children }: { ids: ReturnType<typeof useFieldIds>; label: ReactNode; hint?: ReactNode; errors?: readonly string[] | null; className: string; children: ReactNode }) {
+function FieldFrame({
+  ids,
+  label,
+  hint,
+  errors,
+  className,
+  children,
+}: {
+  ids: ReturnType<typeof useFieldIds>;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly string[] | null;
+  className: string;
+  children: ReactNode;
+}) {
   return (
     <div className={className}>
       <label htmlFor={ids.fieldId} className="field-label">
@@ -65,10 +95,10 @@ function FieldFrame({ ids, label, hint, errors, className, children }: { ids: Re
   );
 }
 
-export const Field = forwardRef<HTMLInputElement, FieldProps<InputHTMLAttributes<HTMLInputElement>>>(function Field(
-  { label, hint, errors, className = "", id, ...input },
-  ref,
-) {
+export const Field = forwardRef<
+  HTMLInputElement,
+  FieldProps<InputHTMLAttributes<HTMLInputElement>>
+>(function Field({ label, hint, errors, className = "", id, ...input }, ref) {
   const ids = useFieldIds(id, hint, errors);
   return (
     <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
@@ -77,7 +107,15 @@ export const Field = forwardRef<HTMLInputElement, FieldProps<InputHTMLAttributes
   );
 });
 
-export function SelectField({ label, hint, errors, className = "", id, children, ...select }: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
+export function SelectField({
+  label,
+  hint,
+  errors,
+  className = "",
+  id,
+  children,
+  ...select
+}: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
   const ids = useFieldIds(id, hint, errors);
   return (
     <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
@@ -88,7 +126,14 @@ export function SelectField({ label, hint, errors, className = "", id, children,
   );
 }
 
-export function TextareaField({ label, hint, errors, className = "", id, ...textarea }: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+export function TextareaField({
+  label,
+  hint,
+  errors,
+  className = "",
+  id,
+  ...textarea
+}: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   const ids = useFieldIds(id, hint, errors);
   return (
     <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
@@ -97,7 +142,12 @@ export function TextareaField({ label, hint, errors, className = "", id, ...text
   );
 }
 
-export function CheckboxField({ label, hint, id, ...input }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  label,
+  hint,
+  id,
+  ...input
+}: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const fallback = useId();
   const fieldId = id ?? fallback;
   return (

@@ -13,12 +13,23 @@ const linkClass =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
 
 /** Previous/next links that keep the current filters in the query string. */
-export function Pagination({ page, pageCount, label }: { page: number; pageCount: number; label?: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  label?: string;
+}) {
   const { pathname, search } = useLocation();
   const { t } = useTranslation();
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label={label ?? t("pagination.label")} className="mt-4 flex items-center justify-between gap-2">
+    <nav
+      aria-label={label ?? t("pagination.label")}
+      className="mt-4 flex items-center justify-between gap-2"
+    >
       {page > 1 ? (
         <Link to={pageHref(pathname, search, page - 1)} className={linkClass} rel="prev">
           {t("pagination.previous")}

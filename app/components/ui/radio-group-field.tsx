@@ -19,7 +19,11 @@ export function RadioGroupField<Schema, FormSchema extends Record<string, unknow
       <div className={inline ? "flex flex-wrap gap-4" : "space-y-2"}>
         {options.map(([value, label]) => (
           <label key={value} className="flex items-center gap-2 text-sm">
-            <input {...getInputProps(field, { type: "radio", value })} id={`${field.id}-${value}`} className="size-4" />
+            <input
+              {...getInputProps(field, { type: "radio", value })}
+              id={`${field.id}-${value}`}
+              className="size-4"
+            />
             {label}
           </label>
         ))}

@@ -10,16 +10,32 @@ import { hasBlocks, richTextHtml } from "~/modules/ladders/rich-text";
  * renders nothing. A text the page shows in the ladder's own language, untranslated, carries
  * that language and a mark (decision 081).
  */
-export function RichText({ text, inline = false, className = "" }: { text: string; inline?: boolean; className?: string }) {
+export function RichText({
+  text,
+  inline = false,
+  className = "",
+}: {
+  text: string;
+  inline?: boolean;
+  className?: string;
+}) {
   const lang = useSourceLanguage(text) ?? undefined;
   // A ladder may leave a description out (an imported one whose source has none): nothing shows.
   if (text.trim() === "") return null;
   const asInline = inline && !hasBlocks(text);
   const html = richTextHtml(text, { inline: asInline });
   const shown = asInline ? (
-    <span lang={lang} className={className ? `rich-text-inline ${className}` : "rich-text-inline"} dangerouslySetInnerHTML={{ __html: html }} />
+    <span
+      lang={lang}
+      className={className ? `rich-text-inline ${className}` : "rich-text-inline"}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   ) : (
-    <div lang={lang} className={className ? `rich-text ${className}` : "rich-text"} dangerouslySetInnerHTML={{ __html: html }} />
+    <div
+      lang={lang}
+      className={className ? `rich-text ${className}` : "rich-text"}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
   return lang === undefined ? (
     shown

@@ -42,7 +42,10 @@ export function SuggestField({
         className={className}
         onChange={(event) => {
           const text = event.currentTarget.value.trim();
-          if (text) fetcher.load(`${suggestions}${suggestions.includes("?") ? "&" : "?"}${new URLSearchParams({ q: text })}`);
+          if (text)
+            fetcher.load(
+              `${suggestions}${suggestions.includes("?") ? "&" : "?"}${new URLSearchParams({ q: text })}`,
+            );
         }}
       />
       <datalist id={listId}>

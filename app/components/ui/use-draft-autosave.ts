@@ -38,7 +38,12 @@ export function forgetStoredDraft(storageKey: string) {
 
 type SaveAttempt = SaveReply | { failed: true; signedOut: boolean };
 
-async function postSave(url: string, baseRevision: number, changes: unknown, lockedMessage: string): Promise<SaveAttempt> {
+async function postSave(
+  url: string,
+  baseRevision: number,
+  changes: unknown,
+  lockedMessage: string,
+): Promise<SaveAttempt> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -46,7 +51,10 @@ async function postSave(url: string, baseRevision: number, changes: unknown, loc
   });
   // A sign-in page (session ended) or a proxy error page is a failure to retry, not an answer.
   if (!(response.headers.get("Content-Type") ?? "").includes("application/json")) {
-    return { failed: true, signedOut: response.redirected && new URL(response.url).pathname === "/login" };
+    return {
+      failed: true,
+      signedOut: response.redirected && new URL(response.url).pathname === "/login",
+    };
   }
   const body = (await response.json()) as { ok?: boolean; kind?: string; message?: string };
   if (response.ok) return body as SaveReply;
@@ -83,7 +91,9 @@ export function useDraftAutosave({
   /** Called once everything is saved after `requestSubmit`, with the revision the author has seen. */
   onSubmit: (revision: number) => void;
 }) {
-  const [state, dispatch] = useReducer(autosaveReducer, null, () => initialAutosaveState(values, revision));
+  const [state, dispatch] = useReducer(autosaveReducer, null, () =>
+    initialAutosaveState(values, revision),
+  );
   const [submitWanted, setSubmitWanted] = useState(false);
   const tab = useRef("");
   const initialValues = useRef(values);
@@ -92,7 +102,10 @@ export function useDraftAutosave({
 
   // Bring back edits this browser kept but the server never got (refresh, crash, offline).
   useEffect(() => {
-    tab.current = typeof crypto.randomUUID === "function" ? crypto.randomUUID() : String(Math.random()).slice(2);
+    tab.current =
+      typeof crypto.randomUUID === "function"
+        ? crypto.randomUUID()
+        : String(Math.random()).slice(2);
     const edits = editsToRestore(parseStoredDraft(readStorage(storageKey)), initialValues.current);
     const adopted = nextStoredDraft({ v: 1, entries: {} }, tab.current, edits);
     writeStorage(storageKey, Object.keys(adopted.entries).length ? JSON.stringify(adopted) : null);
@@ -106,7 +119,11 @@ export function useDraftAutosave({
       persistReady.current = true;
       return;
     }
-    const next = nextStoredDraft(parseStoredDraft(readStorage(storageKey)), tab.current, state.edits);
+    const next = nextStoredDraft(
+      parseStoredDraft(readStorage(storageKey)),
+      tab.current,
+      state.edits,
+    );
     writeStorage(storageKey, Object.keys(next.entries).length ? JSON.stringify(next) : null);
   }, [state.edits, storageKey]);
 
@@ -127,7 +144,11 @@ export function useDraftAutosave({
     if (!inFlight) return;
     postSave(saveUrl, inFlight.baseRevision, inFlight.changes, lockedMessage)
       .then((attempt) =>
-        dispatch("failed" in attempt ? { type: "failed", id: inFlight.id, signedOut: attempt.signedOut } : { type: "reply", id: inFlight.id, reply: attempt })
+        dispatch(
+          "failed" in attempt
+            ? { type: "failed", id: inFlight.id, signedOut: attempt.signedOut }
+            : { type: "reply", id: inFlight.id, reply: attempt },
+        ),
       )
       .catch(() => dispatch({ type: "failed", id: inFlight.id }));
   }, [inFlight, saveUrl, lockedMessage]);
@@ -155,7 +176,11 @@ export function useDraftAutosave({
   useEffect(() => {
     const flush = () => {
       const current = latest.current;
-      const changes = Object.entries(current.edits).map(([field, edit]) => ({ field, value: edit.value, base: edit.base }));
+      const changes = Object.entries(current.edits).map(([field, edit]) => ({
+        field,
+        value: edit.value,
+        base: edit.base,
+      }));
       if (!changes.length || current.locked || current.invalid) return;
       void fetch(saveUrl, {
         method: "POST",
@@ -180,10 +205,25 @@ export function useDraftAutosave({
     }
   }, [state, submitWanted, onSubmit]);
 
-  const setValue = useCallback((field: string, value: FieldValue) => dispatch({ type: "edit", field, value, now: Date.now() }), []);
-  const resolveConflict = useCallback((field: string, take: "mine" | "theirs") => dispatch({ type: "resolve", field, take, now: Date.now() }), []);
+  const setValue = useCallback(
+    (field: string, value: FieldValue) => dispatch({ type: "edit", field, value, now: Date.now() }),
+    [],
+  );
+  const resolveConflict = useCallback(
+    (field: string, take: "mine" | "theirs") =>
+      dispatch({ type: "resolve", field, take, now: Date.now() }),
+    [],
+  );
   const requestSubmit = useCallback(() => setSubmitWanted(true), []);
   const value = useCallback((field: string) => displayValue(state, field), [state]);
 
-  return { state, value, setValue, resolveConflict, requestSubmit, submitPending: submitWanted, status: saveStatus(state) };
+  return {
+    state,
+    value,
+    setValue,
+    resolveConflict,
+    requestSubmit,
+    submitPending: submitWanted,
+    status: saveStatus(state),
+  };
 }

@@ -30,4 +30,34 @@ import team from "./team.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
-export default { common, admin, assessments, auth, calibration, conversations, cycles, email, feedback, growth, hiring, home, insights, ladders, mentorship, people, team, webhooks, api, opportunities, sponsorship, exports: personalExports, retention, panels, promotions, promotionsCommittee, accessAudit, promotionsAudit, ladderChecks } satisfies ResourceLanguage;
+export default {
+  common,
+  admin,
+  assessments,
+  auth,
+  calibration,
+  conversations,
+  cycles,
+  email,
+  feedback,
+  growth,
+  hiring,
+  home,
+  insights,
+  ladders,
+  mentorship,
+  people,
+  team,
+  webhooks,
+  api,
+  opportunities,
+  sponsorship,
+  exports: personalExports,
+  retention,
+  panels,
+  promotions,
+  promotionsCommittee,
+  accessAudit,
+  promotionsAudit,
+  ladderChecks,
+} satisfies ResourceLanguage;

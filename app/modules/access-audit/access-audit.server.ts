@@ -14,7 +14,14 @@ import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import { accessAuditScope, countedInScope, type AccessAuditScope } from "./policy";
 import { hasReports } from "~/modules/people/queries.server";
-import { accessAuditVersion, auditedPeople, groupChanges, levelChanges, managerChanges, teamNames } from "./queries.server";
+import {
+  accessAuditVersion,
+  auditedPeople,
+  groupChanges,
+  levelChanges,
+  managerChanges,
+  teamNames,
+} from "./queries.server";
 import {
   auditDimensions,
   byPerson,
@@ -46,7 +53,8 @@ import {
  * someone may be qualified without having interviewed lately, and interview without being trained,
  * so neither stage lies on the way to the other.
  */
-export type AccessAuditId = "opportunities" | "sponsorship" | "interviewing" | "interviewerTraining";
+export type AccessAuditId =
+  "opportunities" | "sponsorship" | "interviewing" | "interviewerTraining";
 
 export type AccessAuditSource = {
   id: AccessAuditId;
@@ -55,9 +63,21 @@ export type AccessAuditSource = {
 };
 
 export const ACCESS_AUDIT_SOURCES: readonly AccessAuditSource[] = [
-  { id: "opportunities", stages: OPPORTUNITY_STAGES, units: async (people, asOf) => opportunityUnits(people, await opportunityAccess(), asOf) },
-  { id: "sponsorship", stages: SPONSORSHIP_STAGES, units: async (people, asOf) => sponsorshipUnits(people, await sponsorshipSpans(), asOf) },
-  { id: "interviewing", stages: INTERVIEWING_STAGES, units: async (people, asOf) => interviewingUnits(people, await interviewerStaffings(), asOf) },
+  {
+    id: "opportunities",
+    stages: OPPORTUNITY_STAGES,
+    units: async (people, asOf) => opportunityUnits(people, await opportunityAccess(), asOf),
+  },
+  {
+    id: "sponsorship",
+    stages: SPONSORSHIP_STAGES,
+    units: async (people, asOf) => sponsorshipUnits(people, await sponsorshipSpans(), asOf),
+  },
+  {
+    id: "interviewing",
+    stages: INTERVIEWING_STAGES,
+    units: async (people, asOf) => interviewingUnits(people, await interviewerStaffings(), asOf),
+  },
   {
     id: "interviewerTraining",
     stages: INTERVIEWER_TRAINING_STAGES,
@@ -69,7 +89,9 @@ export const ACCESS_AUDIT_SOURCES: readonly AccessAuditSource[] = [
 ];
 
 export async function requireAccessAuditScope(viewer: Viewer): Promise<AccessAuditScope> {
-  const scope = accessAuditScope(viewer, { hasReports: viewer.isAdmin ? false : await hasReports(viewer.id) });
+  const scope = accessAuditScope(viewer, {
+    hasReports: viewer.isAdmin ? false : await hasReports(viewer.id),
+  });
   if (!scope) throw new NotFoundError();
   return scope;
 }
@@ -79,18 +101,37 @@ export async function requireAccessAuditScope(viewer: Viewer): Promise<AccessAud
  * the audit's check over time is the costly part (decision 083), and a day's view changes only when
  * the data does. Each server keeps its own.
  */
-const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
+  entries: 32,
+  maxAgeMs: 10 * 60 * 1000,
+});
 
 export async function accessAuditView(viewer: Viewer, options: { now?: Date } = {}) {
   const scope = await requireAccessAuditScope(viewer);
   const asOf = dayOf(options.now ?? clock.now());
   const sources = ACCESS_AUDIT_SOURCES;
-  const [version, ladderHashes, floorOf] = await Promise.all([accessAuditVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(",")), personFloors()]);
-  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), sources.map((source) => source.id).join(","), ladderHashes, version, floorOf.key].join("\u0000");
+  const [version, ladderHashes, floorOf] = await Promise.all([
+    accessAuditVersion(),
+    servedLadders().then((served) => served.map((entry) => entry.hash).join(",")),
+    personFloors(),
+  ]);
+  const key = [
+    scope.kind === "line" ? scope.managerId : "",
+    asOf.toISOString(),
+    sources.map((source) => source.id).join(","),
+    ladderHashes,
+    version,
+    floorOf.key,
+  ].join("\u0000");
   return views.get(key, () => computeView(scope, asOf, sources, floorOf));
 }
 
-async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonly AccessAuditSource[], floorOf: PersonFloors) {
+async function computeView(
+  scope: AccessAuditScope,
+  asOf: Date,
+  sources: readonly AccessAuditSource[],
+  floorOf: PersonFloors,
+) {
   const [everyone, changes, regroupings, teams, moves, ladders] = await Promise.all([
     auditedPeople(),
     levelChanges(),
@@ -100,8 +141,13 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
   // Who was in the manager's organisation when, from the reporting line's history (as insights reads it).
-  const inside: ReadonlyMap<string, Inside[]> = scope.kind === "line" ? insideOrganisation(scope.managerId, lineHistories(everyone, moves)) : new Map();
-  const inScope = everyone.filter((person) => countedInScope(scope, person.id, inside.has(person.id)));
+  const inside: ReadonlyMap<string, Inside[]> =
+    scope.kind === "line"
+      ? insideOrganisation(scope.managerId, lineHistories(everyone, moves))
+      : new Map();
+  const inScope = everyone.filter((person) =>
+    countedInScope(scope, person.id, inside.has(person.id)),
+  );
   const changesOf = byPerson(changes);
   const regroupingsOf = byPerson(regroupings);
   const dimensions = auditDimensions(inScope);
@@ -112,12 +158,26 @@ async function computeView(scope: AccessAuditScope, asOf: Date, sources: readonl
     present: presenceSpans(person, changesOf.get(person.id) ?? []),
     inside: inside.get(person.id),
     // A leaving row is written at the return, at the place the person returns to: it says nothing of their level before.
-    groupsSince: groupsOverTime(person, (changesOf.get(person.id) ?? []).filter((change) => !presenceOf(change.source)), regroupingsOf.get(person.id) ?? [], dimensions, (id) => teams.get(id) ?? null),
+    groupsSince: groupsOverTime(
+      person,
+      (changesOf.get(person.id) ?? []).filter((change) => !presenceOf(change.source)),
+      regroupingsOf.get(person.id) ?? [],
+      dimensions,
+      (id) => teams.get(id) ?? null,
+    ),
   }));
   const audits = await Promise.all(
     sources.map(async (source) => {
-      const audit = equityAudit({ name: `access-${source.id}`, stages: source.stages, dimensions }, await source.units(people, asOf), floorOf);
-      return { id: source.id, steps: funnelSteps(source.stages), audit: labelledAudit(audit, ladders) };
+      const audit = equityAudit(
+        { name: `access-${source.id}`, stages: source.stages, dimensions },
+        await source.units(people, asOf),
+        floorOf,
+      );
+      return {
+        id: source.id,
+        steps: funnelSteps(source.stages),
+        audit: labelledAudit(audit, ladders),
+      };
     }),
   );
   return {

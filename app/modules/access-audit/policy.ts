@@ -9,7 +9,10 @@ import type { Viewer } from "~/modules/identity/policy";
  */
 export type AccessAuditScope = { kind: "organisation" } | { kind: "line"; managerId: string };
 
-export function accessAuditScope(viewer: Pick<Viewer, "id" | "isAdmin">, facts: { hasReports: boolean }): AccessAuditScope | null {
+export function accessAuditScope(
+  viewer: Pick<Viewer, "id" | "isAdmin">,
+  facts: { hasReports: boolean },
+): AccessAuditScope | null {
   if (viewer.isAdmin) return { kind: "organisation" };
   if (facts.hasReports) return { kind: "line", managerId: viewer.id };
   return null;
@@ -20,6 +23,10 @@ export function accessAuditScope(viewer: Pick<Viewer, "id" | "isAdmin">, facts: 
  * ever in that manager's organisation (`everUnder`, from the reporting line's history), never the
  * manager themself. Within a manager's audit a person counts only while they were under them.
  */
-export function countedInScope(scope: AccessAuditScope, personId: string, everUnder: boolean): boolean {
+export function countedInScope(
+  scope: AccessAuditScope,
+  personId: string,
+  everUnder: boolean,
+): boolean {
   return scope.kind === "organisation" || (personId !== scope.managerId && everUnder);
 }

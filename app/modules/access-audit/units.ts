@@ -42,7 +42,13 @@ export type AuditedPerson = {
 };
 
 /** One person's access to one opportunity: when they first saw it, expressed interest, were chosen (null: not yet). */
-export type OpportunityAccessRow = { opportunityId: string; personId: string; sawAt: Date | null; appliedAt: Date | null; chosenAt: Date | null };
+export type OpportunityAccessRow = {
+  opportunityId: string;
+  personId: string;
+  sawAt: Date | null;
+  appliedAt: Date | null;
+  chosenAt: Date | null;
+};
 
 /** One sponsorship of a person: from its start to the day it stopped being active (null: still active). */
 export type SponsorshipSpan = { sponseeId: string; from: Date; to: Date | null };
@@ -54,7 +60,11 @@ export type Staffing = { personId: string; at: Date };
 export type TrainingLogEntry = { personId: string; competencyId: string; step: string; at: Date };
 
 /** The competencies an interview stage covered from `since` (its creation or last change) until `until` (its next change or removal; null: still). */
-export type StageCompetencies = { competencyIds: readonly string[]; since: Date; until: Date | null };
+export type StageCompetencies = {
+  competencyIds: readonly string[];
+  since: Date;
+  until: Date | null;
+};
 
 const DAY = 24 * 60 * 60 * 1000;
 export const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
@@ -62,7 +72,10 @@ export const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY
 type Entry = { at: Date; state: AuditState | null };
 type StageEvent = { at: Date; stage: string | null };
 
-const sameState = (a: AuditState | null, b: AuditState | null) => (a === null || b === null ? a === b : a.stage === b.stage && JSON.stringify(a.groups) === JSON.stringify(b.groups));
+const sameState = (a: AuditState | null, b: AuditState | null) =>
+  a === null || b === null
+    ? a === b
+    : a.stage === b.stage && JSON.stringify(a.groups) === JSON.stringify(b.groups);
 
 /**
  * A unit's history from its stage events (null: out of the audit) and its person's group changes:
@@ -73,18 +86,35 @@ function history(person: AuditedPerson, events: readonly StageEvent[], asOf: Dat
   const ordered = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
   if (!ordered.length) return [];
   const first = ordered[0]!.at.getTime();
-  const moves = person.groupsSince.flatMap((entry) => (entry.from && entry.from.getTime() > first ? [entry.from.getTime()] : []));
+  const moves = person.groupsSince.flatMap((entry) =>
+    entry.from && entry.from.getTime() > first ? [entry.from.getTime()] : [],
+  );
   // Joining or leaving a manager's organisation, or the organisation itself, is a dated change too: a reading before it and one after differ by a whole batch, not by this person.
-  const crossings = [...(person.inside ?? []), ...person.present].flatMap((window) => [window.since, window.until]).filter((at): at is number => at !== null && at > first);
-  const within = (windows: readonly { since: number | null; until: number | null }[], at: number) => windows.some((window) => (window.since === null || window.since <= at) && (window.until === null || at < window.until));
-  const insideAt = (at: number) => within(person.present, at) && (!person.inside || within(person.inside, at));
-  const groupsAt = (at: number) => person.groupsSince.filter((entry) => !entry.from || entry.from.getTime() <= at).at(-1)?.groups ?? {};
+  const crossings = [...(person.inside ?? []), ...person.present]
+    .flatMap((window) => [window.since, window.until])
+    .filter((at): at is number => at !== null && at > first);
+  const within = (windows: readonly { since: number | null; until: number | null }[], at: number) =>
+    windows.some(
+      (window) =>
+        (window.since === null || window.since <= at) &&
+        (window.until === null || at < window.until),
+    );
+  const insideAt = (at: number) =>
+    within(person.present, at) && (!person.inside || within(person.inside, at));
+  const groupsAt = (at: number) =>
+    person.groupsSince.filter((entry) => !entry.from || entry.from.getTime() <= at).at(-1)
+      ?.groups ?? {};
   const byDay = new Map<number, Entry>();
-  for (const at of [...new Set([...ordered.map((event) => event.at.getTime()), ...moves, ...crossings])].sort((a, b) => a - b)) {
+  for (const at of [
+    ...new Set([...ordered.map((event) => event.at.getTime()), ...moves, ...crossings]),
+  ].sort((a, b) => a - b)) {
     const day = dayOf(new Date(at)).getTime();
     if (day >= asOf.getTime()) break;
     const stage = ordered.filter((event) => event.at.getTime() <= at).at(-1)!.stage;
-    byDay.set(day, { at: new Date(day), state: stage === null || !insideAt(at) ? null : { stage, groups: groupsAt(at) } });
+    byDay.set(day, {
+      at: new Date(day),
+      state: stage === null || !insideAt(at) ? null : { stage, groups: groupsAt(at) },
+    });
   }
   const kept: Entry[] = [];
   for (const entry of byDay.values()) {
@@ -95,22 +125,37 @@ function history(person: AuditedPerson, events: readonly StageEvent[], asOf: Dat
 }
 
 /** The dimensions of the audits: team, track and level, then each imported attribute any audited person has. */
-export function auditDimensions(people: readonly { attributes: Readonly<Record<string, string>> }[]): string[] {
-  const attributes = [...new Set(people.flatMap((person) => Object.keys(person.attributes)))].sort();
+export function auditDimensions(
+  people: readonly { attributes: Readonly<Record<string, string>> }[],
+): string[] {
+  const attributes = [
+    ...new Set(people.flatMap((person) => Object.keys(person.attributes))),
+  ].sort();
   return ["team", "track", "level", ...attributes.map((name) => `attribute:${name}`)];
 }
 
 /** A unit per person and opportunity they saw: saw, applied, chosen, out of the audit while the person is away. */
-export function opportunityUnits(people: readonly AuditedPerson[], rows: readonly OpportunityAccessRow[], asOf: Date): AuditUnit[] {
+export function opportunityUnits(
+  people: readonly AuditedPerson[],
+  rows: readonly OpportunityAccessRow[],
+  asOf: Date,
+): AuditUnit[] {
   const byId = new Map(people.map((person) => [person.id, person]));
   return rows.flatMap((row) => {
     const person = byId.get(row.personId);
     const saw = row.sawAt ?? row.appliedAt;
     if (!person || !saw) return [];
-    const at = (stage: string, when: Date | null): StageEvent[] => (when ? [{ at: when, stage }] : []);
-    const events = [...at("saw", saw), ...at("applied", row.appliedAt), ...at("chosen", row.appliedAt ? row.chosenAt : null)];
+    const at = (stage: string, when: Date | null): StageEvent[] =>
+      when ? [{ at: when, stage }] : [];
+    const events = [
+      ...at("saw", saw),
+      ...at("applied", row.appliedAt),
+      ...at("chosen", row.appliedAt ? row.chosenAt : null),
+    ];
     const kept = history(person, events, asOf);
-    return kept.length ? [{ id: `${row.opportunityId}:${row.personId}`, person: row.personId, history: kept }] : [];
+    return kept.length
+      ? [{ id: `${row.opportunityId}:${row.personId}`, person: row.personId, history: kept }]
+      : [];
   });
 }
 
@@ -120,13 +165,28 @@ export function opportunityUnits(people: readonly AuditedPerson[], rows: readonl
  * ending after they left does not bring them back, and they come back at their return at the stage
  * their spans give then.
  */
-function spanUnits(people: readonly AuditedPerson[], spansOf: ReadonlyMap<string, readonly { from: Date; to: Date | null }[]>, stage: AccessStage, asOf: Date): AuditUnit[] {
+function spanUnits(
+  people: readonly AuditedPerson[],
+  spansOf: ReadonlyMap<string, readonly { from: Date; to: Date | null }[]>,
+  stage: AccessStage,
+  asOf: Date,
+): AuditUnit[] {
   return people.flatMap((person) => {
     const joined = dayOf(person.createdAt).getTime();
-    const own = (spansOf.get(person.id) ?? []).map((span) => ({ from: dayOf(span.from).getTime(), to: span.to ? dayOf(span.to).getTime() : Infinity })).filter((span) => span.to > span.from);
+    const own = (spansOf.get(person.id) ?? [])
+      .map((span) => ({
+        from: dayOf(span.from).getTime(),
+        to: span.to ? dayOf(span.to).getTime() : Infinity,
+      }))
+      .filter((span) => span.to > span.from);
     const coveredOn = (day: number) => own.some((span) => span.from <= day && day < span.to);
-    const days = [...new Set([joined, ...own.flatMap((span) => [span.from, span.to])])].filter((day) => Number.isFinite(day) && day >= joined).sort((a, b) => a - b);
-    const events: StageEvent[] = days.map((day) => ({ at: new Date(day), stage: coveredOn(day) ? stage : "eligible" }));
+    const days = [...new Set([joined, ...own.flatMap((span) => [span.from, span.to])])]
+      .filter((day) => Number.isFinite(day) && day >= joined)
+      .sort((a, b) => a - b);
+    const events: StageEvent[] = days.map((day) => ({
+      at: new Date(day),
+      stage: coveredOn(day) ? stage : "eligible",
+    }));
     const kept = history(person, events, asOf);
     return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];
   });
@@ -134,13 +194,23 @@ function spanUnits(people: readonly AuditedPerson[], spansOf: ReadonlyMap<string
 
 export function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
   const of = new Map<string, T[]>();
-  for (const row of rows) (of.get(row.personId) ?? of.set(row.personId, []).get(row.personId)!).push(row);
+  for (const row of rows)
+    (of.get(row.personId) ?? of.set(row.personId, []).get(row.personId)!).push(row);
   return of;
 }
 
 /** A unit per person: eligible from the day they joined, sponsored while any sponsorship of theirs is active, out of the audit while they are away. */
-export function sponsorshipUnits(people: readonly AuditedPerson[], spans: readonly SponsorshipSpan[], asOf: Date): AuditUnit[] {
-  return spanUnits(people, byPerson(spans.map((span) => ({ ...span, personId: span.sponseeId }))), "sponsored", asOf);
+export function sponsorshipUnits(
+  people: readonly AuditedPerson[],
+  spans: readonly SponsorshipSpan[],
+  asOf: Date,
+): AuditUnit[] {
+  return spanUnits(
+    people,
+    byPerson(spans.map((span) => ({ ...span, personId: span.sponseeId }))),
+    "sponsored",
+    asOf,
+  );
 }
 
 /**
@@ -149,9 +219,21 @@ export function sponsorshipUnits(people: readonly AuditedPerson[], spans: readon
  * Every active person is eligible: Rungs lets anyone active be staffed, and the organisation sets no
  * level below which people do not interview.
  */
-export function interviewingUnits(people: readonly AuditedPerson[], staffings: readonly Staffing[], asOf: Date): AuditUnit[] {
+export function interviewingUnits(
+  people: readonly AuditedPerson[],
+  staffings: readonly Staffing[],
+  asOf: Date,
+): AuditUnit[] {
   const window = INTERVIEWING_DAYS * DAY;
-  const spans = new Map([...byPerson(staffings)].map(([id, own]) => [id, own.map((staffing) => ({ from: staffing.at, to: new Date(dayOf(staffing.at).getTime() + window) }))]));
+  const spans = new Map(
+    [...byPerson(staffings)].map(([id, own]) => [
+      id,
+      own.map((staffing) => ({
+        from: staffing.at,
+        to: new Date(dayOf(staffing.at).getTime() + window),
+      })),
+    ]),
+  );
   return spanUnits(people, spans, "interviews", asOf);
 }
 
@@ -163,23 +245,44 @@ export function interviewingUnits(people: readonly AuditedPerson[], staffings: r
  * rather than a rewrite of earlier days), out of the audit while they are away. A step
  * back (an admin recording an earlier step) moves them back.
  */
-export function interviewerTrainingUnits(people: readonly AuditedPerson[], log: readonly TrainingLogEntry[], stages: readonly StageCompetencies[], asOf: Date): AuditUnit[] {
+export function interviewerTrainingUnits(
+  people: readonly AuditedPerson[],
+  log: readonly TrainingLogEntry[],
+  stages: readonly StageCompetencies[],
+  asOf: Date,
+): AuditUnit[] {
   const logOf = byPerson(log);
   const covering = stages.filter((stage) => stage.competencyIds.length > 0);
   return people.flatMap((person) => {
     const own = [...(logOf.get(person.id) ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
     const joined = person.createdAt.getTime();
-    const trained = new Set(own.filter((entry) => entry.step === "qualified").map((entry) => entry.competencyId));
+    const trained = new Set(
+      own.filter((entry) => entry.step === "qualified").map((entry) => entry.competencyId),
+    );
     // Only stages whose every competency this person ever qualified on can change their stage: the others are left out of their dates.
     const theirs = covering.filter((stage) => stage.competencyIds.every((id) => trained.has(id)));
     const stageAt = (at: number): AccessStage => {
       const record: Record<string, TrainingStep> = {};
-      for (const entry of own) if (entry.at.getTime() <= at && isTrainingStep(entry.step)) record[entry.competencyId] = entry.step;
-      if (theirs.some((stage) => stage.since.getTime() <= at && (stage.until === null || at < stage.until.getTime()) && qualifiedFor(record, stage.competencyIds))) return "qualified";
+      for (const entry of own)
+        if (entry.at.getTime() <= at && isTrainingStep(entry.step))
+          record[entry.competencyId] = entry.step;
+      if (
+        theirs.some(
+          (stage) =>
+            stage.since.getTime() <= at &&
+            (stage.until === null || at < stage.until.getTime()) &&
+            qualifiedFor(record, stage.competencyIds),
+        )
+      )
+        return "qualified";
       return Object.keys(record).length ? "training" : "eligible";
     };
-    const bounds = theirs.flatMap((stage) => (stage.until ? [stage.since.getTime(), stage.until.getTime()] : [stage.since.getTime()]));
-    const times = [...new Set([joined, ...own.map((entry) => entry.at.getTime()), ...bounds])].filter((at) => at >= joined).sort((a, b) => a - b);
+    const bounds = theirs.flatMap((stage) =>
+      stage.until ? [stage.since.getTime(), stage.until.getTime()] : [stage.since.getTime()],
+    );
+    const times = [...new Set([joined, ...own.map((entry) => entry.at.getTime()), ...bounds])]
+      .filter((at) => at >= joined)
+      .sort((a, b) => a - b);
     const events: StageEvent[] = times.map((at) => ({ at: new Date(at), stage: stageAt(at) }));
     const kept = history(person, events, asOf);
     return kept.length ? [{ id: person.id, person: person.id, history: kept }] : [];

@@ -16,7 +16,16 @@ export const API_BASE = "/api/v1";
 type Status = 200 | 201;
 type ErrorStatus = 401 | 403 | 404 | 422 | 429;
 
-export type OperationId = "listPeople" | "getPerson" | "createPerson" | "updatePerson" | "listTeams" | "listLadders" | "listCycles" | "listOutcomes" | "getAggregate";
+export type OperationId =
+  | "listPeople"
+  | "getPerson"
+  | "createPerson"
+  | "updatePerson"
+  | "listTeams"
+  | "listLadders"
+  | "listCycles"
+  | "listOutcomes"
+  | "getAggregate";
 
 export type Operation = {
   id: OperationId;
@@ -45,7 +54,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/people",
     scope: "people:read",
     summary: "People, as the admins' people page lists them (including those who left)",
-    personReads: "Those whose growth pages the person may open: themselves and everyone below them in the reporting line (everyone, for an admin), each as those pages show them, without email or roles.",
+    personReads:
+      "Those whose growth pages the person may open: themselves and everyone below them in the reporting line (everyone, for an admin), each as those pages show them, without email or roles.",
     paged: true,
     ok: { status: 200, body: "PersonPage", description: "A page of people" },
     errors: PAGED,
@@ -56,7 +66,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/people/{personId}",
     scope: "people:read",
     summary: "One person",
-    personReads: "Only someone whose growth page the person may open, as that page shows them; anyone else is a 404, as on the page.",
+    personReads:
+      "Only someone whose growth page the person may open, as that page shows them; anyone else is a 404, as on the page.",
     ok: { status: 200, body: "Person", description: "The person" },
     errors: [401, 403, 404, 429],
   },
@@ -66,7 +77,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/people",
     scope: "people:write",
     summary: "Add a person",
-    description: "Checked as the admins' form is (unique email, a real team, an active manager, no reporting loop, a known track and level) and audited. Refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
+    description:
+      "Checked as the admins' form is (unique email, a real team, an active manager, no reporting loop, a known track and level) and audited. Refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
     input: "PersonInput",
     ok: { status: 201, body: "Person", description: "The person added; Location names them" },
     errors: [401, 403, 422, 429],
@@ -77,12 +89,22 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/people/{personId}",
     scope: "people:write",
     summary: "Change some of a person's fields",
-    description: "Fields left out keep their value; null empties an optional field. Checked and audited as the admins' form is; refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
+    description:
+      "Fields left out keep their value; null empties an optional field. Checked and audited as the admins' form is; refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
     input: "PersonPatch",
     ok: { status: 200, body: "Person", description: "The person as they are now" },
     errors: [401, 403, 404, 422, 429],
   },
-  { id: "listTeams", method: "get", path: "/teams", scope: "people:read", summary: "Teams, with their active members", paged: true, ok: { status: 200, body: "TeamPage", description: "A page of teams" }, errors: PAGED },
+  {
+    id: "listTeams",
+    method: "get",
+    path: "/teams",
+    scope: "people:read",
+    summary: "Teams, with their active members",
+    paged: true,
+    ok: { status: 200, body: "TeamPage", description: "A page of teams" },
+    errors: PAGED,
+  },
   {
     id: "listLadders",
     method: "get",
@@ -93,15 +115,26 @@ export const OPERATIONS: readonly Operation[] = [
     ok: { status: 200, body: "LadderList", description: "Every served ladder" },
     errors: [401, 403, 429],
   },
-  { id: "listCycles", method: "get", path: "/cycles", scope: "outcomes:read", summary: "Review cycles", paged: true, ok: { status: 200, body: "CyclePage", description: "A page of review cycles" }, errors: PAGED },
+  {
+    id: "listCycles",
+    method: "get",
+    path: "/cycles",
+    scope: "outcomes:read",
+    summary: "Review cycles",
+    paged: true,
+    ok: { status: 200, body: "CyclePage", description: "A page of review cycles" },
+    errors: PAGED,
+  },
   {
     id: "listOutcomes",
     method: "get",
     path: "/outcomes",
     scope: "outcomes:read",
     summary: "Calibration outcomes released to their people",
-    description: "Only outcomes of published sessions that the person's manager (or the facilitator) has released: never one the person has not been told.",
-    personReads: "Of those, the ones the person's own pages show them: their own (their growth page) and those of entries their calibration sessions open to them.",
+    description:
+      "Only outcomes of published sessions that the person's manager (or the facilitator) has released: never one the person has not been told.",
+    personReads:
+      "Of those, the ones the person's own pages show them: their own (their growth page) and those of entries their calibration sessions open to them.",
     paged: true,
     query: [cycleFilter],
     ok: { status: 200, body: "OutcomePage", description: "A page of released outcomes" },
@@ -113,8 +146,10 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/aggregates/{table}",
     scope: "aggregates:read",
     summary: "One table of the organisation's insights",
-    description: "Exactly the insights page's CSV of that table: every figure has passed the disclosure check, and a group below the floor keeps only its name and size.",
-    personReads: "The insights page as it is theirs: a manager's own organisation, with the same disclosure check; anyone without the page (no one reports to them) gets its 404.",
+    description:
+      "Exactly the insights page's CSV of that table: every figure has passed the disclosure check, and a group below the floor keeps only its name and size.",
+    personReads:
+      "The insights page as it is theirs: a manager's own organisation, with the same disclosure check; anyone without the page (no one reports to them) gets its 404.",
     query: [cycleFilter],
     ok: { status: 200, body: "Aggregate", description: "The table" },
     errors: [401, 403, 404, 429],
@@ -131,35 +166,81 @@ const ERROR_WORDS: Record<ErrorStatus, string> = {
 
 /** `{ a: { $schema, $id, ...rest } }` as OpenAPI components: their names are the keys. */
 function components(registry: typeof bodies, io: "input" | "output"): Record<string, unknown> {
-  const { schemas } = z.toJSONSchema(registry, { io, target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as { schemas: Record<string, Record<string, unknown>> };
-  return Object.fromEntries(Object.entries(schemas).map(([name, { $schema: _schema, $id: _id, ...schema }]) => [name, schema]));
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    target: "draft-2020-12",
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: "any",
+  }) as { schemas: Record<string, Record<string, unknown>> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, { $schema: _schema, $id: _id, ...schema }]) => [
+      name,
+      schema,
+    ]),
+  );
 }
 
-const json = (name: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${name}` } } });
+const json = (name: string) => ({
+  "application/json": { schema: { $ref: `#/components/schemas/${name}` } },
+});
 
 function operationObject(operation: Operation) {
-  const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name: name!, in: "path", required: true, schema: { type: "string" } }));
+  const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name: name!,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
   const pageParameters = operation.paged
     ? [
-        { name: "cursor", in: "query", required: false, description: "The `nextCursor` of the page before", schema: { type: "string" } },
-        { name: "limit", in: "query", required: false, description: `How many to a page (1 to ${PAGE_MAX}, ${PAGE_DEFAULT} unless given)`, schema: { type: "integer", minimum: 1, maximum: PAGE_MAX, default: PAGE_DEFAULT } },
+        {
+          name: "cursor",
+          in: "query",
+          required: false,
+          description: "The `nextCursor` of the page before",
+          schema: { type: "string" },
+        },
+        {
+          name: "limit",
+          in: "query",
+          required: false,
+          description: `How many to a page (1 to ${PAGE_MAX}, ${PAGE_DEFAULT} unless given)`,
+          schema: { type: "integer", minimum: 1, maximum: PAGE_MAX, default: PAGE_DEFAULT },
+        },
       ]
     : [];
-  const queryParameters = (operation.query ?? []).map((entry) => ({ name: entry.name, in: "query", required: false, description: entry.description, schema: { type: "string" } }));
+  const queryParameters = (operation.query ?? []).map((entry) => ({
+    name: entry.name,
+    in: "query",
+    required: false,
+    description: entry.description,
+    schema: { type: "string" },
+  }));
   return {
     operationId: operation.id,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    security: [{ bearer: [operation.scope] }, ...(personTokenMayCall(operation.id) ? [{ personToken: [operation.scope] }] : [])],
+    security: [
+      { bearer: [operation.scope] },
+      ...(personTokenMayCall(operation.id) ? [{ personToken: [operation.scope] }] : []),
+    ],
     "x-rungs-scope": operation.scope,
-    "x-rungs-person-token": personTokenMayCall(operation.id) ? operation.personReads : "Refused (403, forbidden): this is an admin page's read or write.",
+    "x-rungs-person-token": personTokenMayCall(operation.id)
+      ? operation.personReads
+      : "Refused (403, forbidden): this is an admin page's read or write.",
     parameters: [...pathParameters, ...pageParameters, ...queryParameters],
     ...(operation.input ? { requestBody: { required: true, content: json(operation.input) } } : {}),
     responses: {
       [operation.ok.status]: {
         description: operation.ok.description,
         content: json(operation.ok.body),
-        ...(operation.ok.status === 201 ? { headers: { Location: { description: "The new record's address", schema: { type: "string" } } } } : {}),
+        ...(operation.ok.status === 201
+          ? {
+              headers: {
+                Location: { description: "The new record's address", schema: { type: "string" } },
+              },
+            }
+          : {}),
       },
       ...Object.fromEntries(
         operation.errors.map((status) => [
@@ -167,7 +248,13 @@ function operationObject(operation: Operation) {
           {
             description: ERROR_WORDS[status],
             content: json("Error"),
-            ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } } : {}),
+            ...(status === 429
+              ? {
+                  headers: {
+                    "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+                  },
+                }
+              : {}),
           },
         ]),
       ),
@@ -186,10 +273,16 @@ export function openApiDocument(): Record<string, unknown> {
       operationId: "getOpenApiDocument",
       summary: "This document",
       security: [],
-      responses: { 200: { description: "The OpenAPI 3.1 document of this API", content: { "application/json": { schema: { type: "object" } } } } },
+      responses: {
+        200: {
+          description: "The OpenAPI 3.1 document of this API",
+          content: { "application/json": { schema: { type: "object" } } },
+        },
+      },
     },
   };
-  for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = operationObject(operation);
+  for (const operation of OPERATIONS)
+    (paths[operation.path] ??= {})[operation.method] = operationObject(operation);
   built = {
     openapi: "3.1.0",
     info: {
@@ -203,7 +296,11 @@ export function openApiDocument(): Record<string, unknown> {
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: `An admin's token, issued on /admin/api and sent as \`Authorization: Bearer rungs_api_…\`: it reads organisation-wide, as the admin pages do, while its person is an admin. Scopes: ${API_SCOPES.join(", ")}.` },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: `An admin's token, issued on /admin/api and sent as \`Authorization: Bearer rungs_api_…\`: it reads organisation-wide, as the admin pages do, while its person is an admin. Scopes: ${API_SCOPES.join(", ")}.`,
+        },
         personToken: {
           type: "http",
           scheme: "bearer",

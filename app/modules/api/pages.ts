@@ -26,19 +26,34 @@ function decodeCursor(cursor: string): string | null {
 }
 
 /** The page a query string asks for (`cursor`, `limit`), or what is wrong with it. */
-export function readPageRequest(params: URLSearchParams): { ok: true; page: PageRequest } | { ok: false; problems: PageProblem[] } {
+export function readPageRequest(
+  params: URLSearchParams,
+): { ok: true; page: PageRequest } | { ok: false; problems: PageProblem[] } {
   const problems: PageProblem[] = [];
   const cursor = params.get("cursor");
   const after = cursor === null || cursor === "" ? null : decodeCursor(cursor);
-  if (cursor && after === null) problems.push({ field: "cursor", message: "api:errors.cursorInvalid" });
+  if (cursor && after === null)
+    problems.push({ field: "cursor", message: "api:errors.cursorInvalid" });
   const limitText = params.get("limit");
-  const limit = limitText === null || limitText === "" ? PAGE_DEFAULT : /^\d{1,4}$/.test(limitText) ? Number(limitText) : NaN;
-  if (!(limit >= 1 && limit <= PAGE_MAX)) problems.push({ field: "limit", message: "api:errors.limitInvalid" });
+  const limit =
+    limitText === null || limitText === ""
+      ? PAGE_DEFAULT
+      : /^\d{1,4}$/.test(limitText)
+        ? Number(limitText)
+        : NaN;
+  if (!(limit >= 1 && limit <= PAGE_MAX))
+    problems.push({ field: "limit", message: "api:errors.limitInvalid" });
   return problems.length ? { ok: false, problems } : { ok: true, page: { after, limit } };
 }
 
 /** A page of rows read one past the limit: the rows shown, and the cursor to the next page (null on the last). */
-export function pageOf<Row extends { id: string }>(rows: readonly Row[], limit: number): { rows: Row[]; nextCursor: string | null } {
+export function pageOf<Row extends { id: string }>(
+  rows: readonly Row[],
+  limit: number,
+): { rows: Row[]; nextCursor: string | null } {
   const shown = rows.slice(0, limit);
-  return { rows: shown, nextCursor: rows.length > limit ? encodeCursor(shown[shown.length - 1]!.id) : null };
+  return {
+    rows: shown,
+    nextCursor: rows.length > limit ? encodeCursor(shown[shown.length - 1]!.id) : null,
+  };
 }

@@ -18,7 +18,8 @@ import { API_SCOPES, type ApiScope } from "./scopes";
 const TOKEN_REACHES = ["organisation", "person"] as const;
 export type TokenReach = (typeof TOKEN_REACHES)[number];
 
-export const isTokenReach = (value: string): value is TokenReach => (TOKEN_REACHES as readonly string[]).includes(value);
+export const isTokenReach = (value: string): value is TokenReach =>
+  (TOKEN_REACHES as readonly string[]).includes(value);
 
 export type TokenFacts = {
   revoked: boolean;
@@ -31,7 +32,12 @@ export type TokenFacts = {
  * What a person's own token may be given: reads only. Writing people is an admin's page, and a
  * token anyone may issue must not carry it.
  */
-export const PERSON_TOKEN_SCOPES = ["people:read", "ladders:read", "outcomes:read", "aggregates:read"] as const satisfies readonly ApiScope[];
+export const PERSON_TOKEN_SCOPES = [
+  "people:read",
+  "ladders:read",
+  "outcomes:read",
+  "aggregates:read",
+] as const satisfies readonly ApiScope[];
 
 export function scopesOfReach(reach: TokenReach): readonly ApiScope[] {
   return reach === "person" ? PERSON_TOKEN_SCOPES : API_SCOPES;
@@ -58,15 +64,24 @@ const PERSON_TOKEN_OPERATIONS = {
   updatePerson: false,
 } as const satisfies Record<OperationId, boolean>;
 
-export const personTokenMayCall = (operation: OperationId): boolean => PERSON_TOKEN_OPERATIONS[operation];
+export const personTokenMayCall = (operation: OperationId): boolean =>
+  PERSON_TOKEN_OPERATIONS[operation];
 
 export type Refusal403 = "insufficient_scope" | "not_an_admin" | "admin_pages_only";
-export type Access = { ok: true } | { ok: false; status: 401 } | { ok: false; status: 403; reason: Refusal403 };
+export type Access =
+  { ok: true } | { ok: false; status: 401 } | { ok: false; status: 403; reason: Refusal403 };
 
-export function tokenAccess(token: TokenFacts | null, operation: { id: OperationId; scope: ApiScope }): Access {
+export function tokenAccess(
+  token: TokenFacts | null,
+  operation: { id: OperationId; scope: ApiScope },
+): Access {
   if (!token || token.revoked || !token.person.active) return { ok: false, status: 401 };
-  if (!token.scopes.includes(operation.scope)) return { ok: false, status: 403, reason: "insufficient_scope" };
-  if (token.reach === "person") return personTokenMayCall(operation.id) ? { ok: true } : { ok: false, status: 403, reason: "admin_pages_only" };
+  if (!token.scopes.includes(operation.scope))
+    return { ok: false, status: 403, reason: "insufficient_scope" };
+  if (token.reach === "person")
+    return personTokenMayCall(operation.id)
+      ? { ok: true }
+      : { ok: false, status: 403, reason: "admin_pages_only" };
   if (!token.person.isAdmin) return { ok: false, status: 403, reason: "not_an_admin" };
   return { ok: true };
 }
@@ -77,7 +92,10 @@ export function tokenAccess(token: TokenFacts | null, operation: { id: Operation
  * reading for a tool nobody remembers, must be stoppable without deactivating its person. Anyone
  * else is answered as if the token did not exist.
  */
-export function mayRevokeToken(actor: { id: string; isAdmin: boolean }, token: { personId: string; reach: TokenReach }): boolean {
+export function mayRevokeToken(
+  actor: { id: string; isAdmin: boolean },
+  token: { personId: string; reach: TokenReach },
+): boolean {
   return actor.isAdmin || (token.reach === "person" && token.personId === actor.id);
 }
 
@@ -105,7 +123,11 @@ export function peopleWritable(facts: { scimInUse: boolean }): boolean {
  * their manager (or the facilitator) released it. Before that the outcome is still the calibrators'
  * to talk through, and a tool outside Rungs must not learn it before the person does.
  */
-export function outcomeReadable(entry: { sessionState: string; released: boolean; finalOutcome: string | null }): boolean {
+export function outcomeReadable(entry: {
+  sessionState: string;
+  released: boolean;
+  finalOutcome: string | null;
+}): boolean {
   return entry.sessionState === "published" && entry.released && entry.finalOutcome !== null;
 }
 
@@ -114,7 +136,11 @@ export function outcomeReadable(entry: { sessionState: string; released: boolean
  * show them, their own (their growth page) or one of an entry their calibration session opens to
  * them (`opensEntry`: calibration's canOpenEntry, as the session page decides it).
  */
-export function outcomeReadableBy(readerId: string, entry: { personId: string; sessionState: string; released: boolean; finalOutcome: string | null }, opensEntry: boolean): boolean {
+export function outcomeReadableBy(
+  readerId: string,
+  entry: { personId: string; sessionState: string; released: boolean; finalOutcome: string | null },
+  opensEntry: boolean,
+): boolean {
   return outcomeReadable(entry) && (entry.personId === readerId || opensEntry);
 }
 

@@ -11,7 +11,11 @@ import { rateRule } from "./policy";
 const keyOf = (tokenId: string) => `api-token:${tokenId}`;
 
 /** Counts one call; the milliseconds to wait when the token has used up its calls (0 = go ahead). */
-export async function countCall(tokenId: string, perMinute: number, now = new Date()): Promise<number> {
+export async function countCall(
+  tokenId: string,
+  perMinute: number,
+  now = new Date(),
+): Promise<number> {
   const key = keyOf(tokenId);
   return db.$transaction(async (tx) => {
     const current = await tx.loginThrottle.findUnique({ where: { key } });

@@ -14,7 +14,16 @@ import { servedLadders } from "~/modules/ladders/registry.server";
 import { dateToDay } from "~/modules/days";
 import { pageOf, type PageRequest } from "./pages";
 import { outcomeReadable, outcomeReadableBy, personTokenMayCall, type TokenReach } from "./policy";
-import type { ApiAggregate, ApiCyclePage, ApiLadderList, ApiOutcome, ApiOutcomePage, ApiPerson, ApiPersonPage, ApiTeamPage } from "./schemas";
+import type {
+  ApiAggregate,
+  ApiCyclePage,
+  ApiLadderList,
+  ApiOutcome,
+  ApiOutcomePage,
+  ApiPerson,
+  ApiPersonPage,
+  ApiTeamPage,
+} from "./schemas";
 
 /**
  * The API's reads: for an admin's token what the admin pages show of people, teams, ladders, cycles,
@@ -69,16 +78,44 @@ const PERSON = {
   manager: { select: { id: true, name: true } },
 } as const;
 
-type PersonRow = { id: string; name: string; email: string; deactivatedAt: Date | null; ladderId: string | null; track: string | null; level: string | null; sublevel: string | null; isAdmin: boolean; isHiringAdmin: boolean; team: { id: string; name: string } | null; manager: { id: string; name: string } | null };
+type PersonRow = {
+  id: string;
+  name: string;
+  email: string;
+  deactivatedAt: Date | null;
+  ladderId: string | null;
+  track: string | null;
+  level: string | null;
+  sublevel: string | null;
+  isAdmin: boolean;
+  isHiringAdmin: boolean;
+  team: { id: string; name: string } | null;
+  manager: { id: string; name: string } | null;
+};
 
 /**
  * A person as the reader's pages show them: the admins' people page has everything; a person's own
  * growth pages show a place in the organisation (team, manager, ladder, track, level), not an email
  * address or roles.
  */
-function personOf({ deactivatedAt, ladderId, ...row }: PersonRow, reach: TokenReach): z.output<typeof ApiPerson> {
-  const place = { id: row.id, name: row.name, active: deactivatedAt === null, team: row.team, manager: row.manager, ladder: ladderId, track: row.track, level: row.level, sublevel: row.sublevel };
-  return reach === "organisation" ? { ...place, email: row.email, isAdmin: row.isAdmin, isHiringAdmin: row.isHiringAdmin } : place;
+function personOf(
+  { deactivatedAt, ladderId, ...row }: PersonRow,
+  reach: TokenReach,
+): z.output<typeof ApiPerson> {
+  const place = {
+    id: row.id,
+    name: row.name,
+    active: deactivatedAt === null,
+    team: row.team,
+    manager: row.manager,
+    ladder: ladderId,
+    track: row.track,
+    level: row.level,
+    sublevel: row.sublevel,
+  };
+  return reach === "organisation"
+    ? { ...place, email: row.email, isAdmin: row.isAdmin, isHiringAdmin: row.isHiringAdmin }
+    : place;
 }
 
 /**
@@ -87,11 +124,20 @@ function personOf({ deactivatedAt, ladderId, ...row }: PersonRow, reach: TokenRe
  * kept line). The statement reads only the reader and everyone below them, the rows the rule can
  * keep; the rule decides.
  */
-export async function listPeople(page: PageRequest, reader: Reader): Promise<z.output<typeof ApiPersonPage>> {
+export async function listPeople(
+  page: PageRequest,
+  reader: Reader,
+): Promise<z.output<typeof ApiPersonPage>> {
   if (reader.reach === "organisation") {
     const { rows, nextCursor } = await keptPage(
       page,
-      (afterId, take) => db.user.findMany({ where: afterId ? { id: { gt: afterId } } : {}, orderBy: { id: "asc" }, take, select: PERSON }),
+      (afterId, take) =>
+        db.user.findMany({
+          where: afterId ? { id: { gt: afterId } } : {},
+          orderBy: { id: "asc" },
+          take,
+          select: PERSON,
+        }),
       async (batch) => {
         const erased = await erasedAmong(batch.map((row) => row.id));
         return batch.filter((row) => readableAsPerson(erased.has(row.id)));
@@ -100,38 +146,72 @@ export async function listPeople(page: PageRequest, reader: Reader): Promise<z.o
     return { data: rows.map((row) => personOf(row, "organisation")), nextCursor };
   }
   const { viewer } = reader;
-  const own = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { linePath: true } });
-  const candidates = viewer.isAdmin ? {} : { OR: [{ id: viewer.id }, { linePath: { startsWith: `${own.linePath}${viewer.id}/` } }] };
+  const own = await db.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: { linePath: true },
+  });
+  const candidates = viewer.isAdmin
+    ? {}
+    : { OR: [{ id: viewer.id }, { linePath: { startsWith: `${own.linePath}${viewer.id}/` } }] };
   const { rows, nextCursor } = await keptPage(
     page,
-    (afterId, take) => db.user.findMany({ where: { ...candidates, ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take, select: { ...PERSON, linePath: true } }),
+    (afterId, take) =>
+      db.user.findMany({
+        where: { ...candidates, ...(afterId ? { id: { gt: afterId } } : {}) },
+        orderBy: { id: "asc" },
+        take,
+        select: { ...PERSON, linePath: true },
+      }),
     async (batch) => {
       const erased = await erasedAmong(batch.map((row) => row.id));
-      return batch.filter((row) => canViewPerson(viewer, row.id, managerChainOfLine(row.linePath), erased.has(row.id)));
+      return batch.filter((row) =>
+        canViewPerson(viewer, row.id, managerChainOfLine(row.linePath), erased.has(row.id)),
+      );
     },
   );
   return { data: rows.map(({ linePath: _line, ...row }) => personOf(row, "person")), nextCursor };
 }
 
 /** One person: for a person's token a 404 unless they may open that person's growth page (requirePersonVisible, as the page asks). */
-export async function getPerson(personId: string, reader: Reader): Promise<z.output<typeof ApiPerson>> {
+export async function getPerson(
+  personId: string,
+  reader: Reader,
+): Promise<z.output<typeof ApiPerson>> {
   if (reader.reach === "person") {
     await requirePersonVisible(reader.viewer, personId).catch((error: unknown) => {
-      throw error instanceof NotFoundError ? new NotFoundError({ key: "api:errors.noSuchPerson" }) : error;
+      throw error instanceof NotFoundError
+        ? new NotFoundError({ key: "api:errors.noSuchPerson" })
+        : error;
     });
   }
-  const [row, erased] = await Promise.all([db.user.findUnique({ where: { id: personId }, select: PERSON }), isErased(personId)]);
-  if (!row || !readableAsPerson(erased)) throw new NotFoundError({ key: "api:errors.noSuchPerson" });
+  const [row, erased] = await Promise.all([
+    db.user.findUnique({ where: { id: personId }, select: PERSON }),
+    isErased(personId),
+  ]);
+  if (!row || !readableAsPerson(erased))
+    throw new NotFoundError({ key: "api:errors.noSuchPerson" });
   return personOf(row, reader.reach);
 }
 
 export async function listTeams(page: PageRequest): Promise<z.output<typeof ApiTeamPage>> {
-  const rows = await db.team.findMany({ where: after(page), orderBy: { id: "asc" }, take: page.limit + 1, select: { id: true, name: true } });
+  const rows = await db.team.findMany({
+    where: after(page),
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    select: { id: true, name: true },
+  });
   const { rows: shown, nextCursor } = pageOf(rows, page.limit);
   // Counted for the page's teams only.
-  const counts = await db.user.groupBy({ by: ["teamId"], where: { teamId: { in: shown.map((team) => team.id) }, deactivatedAt: null }, _count: { _all: true } });
+  const counts = await db.user.groupBy({
+    by: ["teamId"],
+    where: { teamId: { in: shown.map((team) => team.id) }, deactivatedAt: null },
+    _count: { _all: true },
+  });
   const active = new Map(counts.map((group) => [group.teamId, group._count._all]));
-  return { data: shown.map((team) => ({ ...team, activeMembers: active.get(team.id) ?? 0 })), nextCursor };
+  return {
+    data: shown.map((team) => ({ ...team, activeMembers: active.get(team.id) ?? 0 })),
+    nextCursor,
+  };
 }
 
 /** The ladders served now: their tracks, levels and competencies, as the browse pages show them to everyone (interview material stays on hiring's pages). */
@@ -143,16 +223,42 @@ export async function listLadders(): Promise<z.output<typeof ApiLadderList>> {
       name: ladder.meta.name,
       version: ladder.meta.version,
       contentHash: hash,
-      tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title, summary: level.summary })) })),
-      competencies: ladder.competencies.map((competency) => ({ id: competency.id, name: competency.name, areaId: competency.areaId })),
+      tracks: ladder.tracks.map((track) => ({
+        id: track.id,
+        name: track.name,
+        levels: track.levels.map((level) => ({
+          id: level.id,
+          title: level.title,
+          summary: level.summary,
+        })),
+      })),
+      competencies: ladder.competencies.map((competency) => ({
+        id: competency.id,
+        name: competency.name,
+        areaId: competency.areaId,
+      })),
     })),
   };
 }
 
 export async function listCycles(page: PageRequest): Promise<z.output<typeof ApiCyclePage>> {
-  const rows = await db.reviewCycle.findMany({ where: after(page), orderBy: { id: "asc" }, take: page.limit + 1, select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true } });
+  const rows = await db.reviewCycle.findMany({
+    where: after(page),
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true },
+  });
   const { rows: shown, nextCursor } = pageOf(rows, page.limit);
-  return { data: shown.map((cycle) => ({ id: cycle.id, name: cycle.name, startsOn: dateToDay(cycle.startsOn), endsOn: dateToDay(cycle.endsOn), closedAt: cycle.closedAt?.toISOString() ?? null })), nextCursor };
+  return {
+    data: shown.map((cycle) => ({
+      id: cycle.id,
+      name: cycle.name,
+      startsOn: dateToDay(cycle.startsOn),
+      endsOn: dateToDay(cycle.endsOn),
+      closedAt: cycle.closedAt?.toISOString() ?? null,
+    })),
+    nextCursor,
+  };
 }
 
 const OUTCOME = {
@@ -165,10 +271,33 @@ const OUTCOME = {
   finalLevelId: true,
   finalRating: true,
   person: { select: { id: true, name: true } },
-  session: { select: { state: true, ladderId: true, promotionsEffectiveOn: true, cycle: { select: { id: true, name: true } } } },
+  session: {
+    select: {
+      state: true,
+      ladderId: true,
+      promotionsEffectiveOn: true,
+      cycle: { select: { id: true, name: true } },
+    },
+  },
 } as const;
 
-type OutcomeRow = { id: string; personId: string; managerId: string | null; sessionId: string; released: boolean; finalOutcome: string | null; finalLevelId: string | null; finalRating: number | null; person: { id: string; name: string }; session: { state: string; ladderId: string; promotionsEffectiveOn: Date | null; cycle: { id: string; name: string } } };
+type OutcomeRow = {
+  id: string;
+  personId: string;
+  managerId: string | null;
+  sessionId: string;
+  released: boolean;
+  finalOutcome: string | null;
+  finalLevelId: string | null;
+  finalRating: number | null;
+  person: { id: string; name: string };
+  session: {
+    state: string;
+    ladderId: string;
+    promotionsEffectiveOn: Date | null;
+    cycle: { id: string; name: string };
+  };
+};
 
 function outcomeOf(row: OutcomeRow): z.output<typeof ApiOutcome> {
   const outcome = row.finalOutcome as z.output<typeof ApiOutcome>["outcome"];
@@ -180,18 +309,30 @@ function outcomeOf(row: OutcomeRow): z.output<typeof ApiOutcome> {
     outcome,
     level: row.finalLevelId,
     rating: row.finalRating,
-    effectiveOn: outcome === "promote" && row.session.promotionsEffectiveOn ? dateToDay(row.session.promotionsEffectiveOn) : null,
+    effectiveOn:
+      outcome === "promote" && row.session.promotionsEffectiveOn
+        ? dateToDay(row.session.promotionsEffectiveOn)
+        : null,
   };
 }
 
-const readableFacts = (row: OutcomeRow) => ({ personId: row.personId, sessionState: row.session.state, released: row.released, finalOutcome: row.finalOutcome });
+const readableFacts = (row: OutcomeRow) => ({
+  personId: row.personId,
+  sessionState: row.session.state,
+  released: row.released,
+  finalOutcome: row.finalOutcome,
+});
 
 /**
  * For a person's token, which of a batch's entries their pages show: each session's access is read
  * as the session page reads it (requireSessionAccess; a session they may not open is no access), and
  * each entry kept by outcomeReadableBy with calibration's canOpenEntry.
  */
-async function keptForPerson(viewer: Viewer, rows: OutcomeRow[], sessions: Map<string, SessionAccess | null>): Promise<OutcomeRow[]> {
+async function keptForPerson(
+  viewer: Viewer,
+  rows: OutcomeRow[],
+  sessions: Map<string, SessionAccess | null>,
+): Promise<OutcomeRow[]> {
   for (const sessionId of new Set(rows.map((row) => row.sessionId))) {
     if (sessions.has(sessionId)) continue;
     const access = await requireSessionAccess(viewer, sessionId).then(
@@ -205,7 +346,11 @@ async function keptForPerson(viewer: Viewer, rows: OutcomeRow[], sessions: Map<s
   }
   return rows.filter((row) => {
     const access = sessions.get(row.sessionId) ?? null;
-    return outcomeReadableBy(viewer.id, readableFacts(row), access !== null && canOpenEntry(viewer, access, row));
+    return outcomeReadableBy(
+      viewer.id,
+      readableFacts(row),
+      access !== null && canOpenEntry(viewer, access, row),
+    );
   });
 }
 
@@ -215,19 +360,41 @@ async function keptForPerson(viewer: Viewer, rows: OutcomeRow[], sessions: Map<s
  * statement reads only entries with an outcome, and for a person's token only their own and those of
  * the sessions their calibration page lists (listSessions); the rules decide.
  */
-export async function listOutcomes(page: PageRequest, cycleId: string | null, reader: Reader): Promise<z.output<typeof ApiOutcomePage>> {
+export async function listOutcomes(
+  page: PageRequest,
+  cycleId: string | null,
+  reader: Reader,
+): Promise<z.output<typeof ApiOutcomePage>> {
   // A reach that lists no cycles (a person's token, policy.ts) is told nothing of whether one is there: a cycle it
   // names that nobody has reads as one with nothing of theirs, an empty page.
   const listsCycles = reader.reach !== "person" || personTokenMayCall("listCycles");
-  if (cycleId && listsCycles && !(await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true } }))) throw new NotFoundError({ key: "api:errors.noSuchCycle" });
+  if (
+    cycleId &&
+    listsCycles &&
+    !(await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true } }))
+  )
+    throw new NotFoundError({ key: "api:errors.noSuchCycle" });
   const { viewer } = reader;
-  const theirs = reader.reach === "person" && !viewer.isAdmin ? { OR: [{ personId: viewer.id }, { sessionId: { in: (await listSessions(viewer)).map((session) => session.id) } }] } : {};
+  const theirs =
+    reader.reach === "person" && !viewer.isAdmin
+      ? {
+          OR: [
+            { personId: viewer.id },
+            { sessionId: { in: (await listSessions(viewer)).map((session) => session.id) } },
+          ],
+        }
+      : {};
   const sessions = new Map<string, SessionAccess | null>();
   const { rows, nextCursor } = await keptPage(
     page,
     (afterId, take) =>
       db.calibrationEntry.findMany({
-        where: { finalOutcome: { not: null }, ...theirs, ...(afterId ? { id: { gt: afterId } } : {}), ...(cycleId ? { session: { cycleId } } : {}) },
+        where: {
+          finalOutcome: { not: null },
+          ...theirs,
+          ...(afterId ? { id: { gt: afterId } } : {}),
+          ...(cycleId ? { session: { cycleId } } : {}),
+        },
         orderBy: { id: "asc" },
         take,
         select: OUTCOME,
@@ -236,7 +403,9 @@ export async function listOutcomes(page: PageRequest, cycleId: string | null, re
       // An erased former colleague's outcome is in no one's read: their figures stay only inside aggregates.
       const erased = await erasedAmong(batch.map((row) => row.personId));
       const readable = batch.filter((row) => readableAsPerson(erased.has(row.personId)));
-      return reader.reach === "organisation" ? readable.filter((row) => outcomeReadable(readableFacts(row))) : keptForPerson(viewer, readable, sessions);
+      return reader.reach === "organisation"
+        ? readable.filter((row) => outcomeReadable(readableFacts(row)))
+        : keptForPerson(viewer, readable, sessions);
     },
   );
   return { data: rows.map(outcomeOf), nextCursor };
@@ -247,7 +416,11 @@ export async function listOutcomes(page: PageRequest, cycleId: string | null, re
  * the disclosure check there, over the reader's scope (an admin the organisation, a manager their own
  * organisation; anyone else the page's 404).
  */
-export async function getAggregate(viewer: Viewer, table: string, cycleId: string | null): Promise<z.output<typeof ApiAggregate>> {
+export async function getAggregate(
+  viewer: Viewer,
+  table: string,
+  cycleId: string | null,
+): Promise<z.output<typeof ApiAggregate>> {
   const name = INSIGHT_TABLES.find((entry) => entry === table);
   if (!name) throw new NotFoundError({ key: "api:errors.noSuchTable" });
   const { columns, rows } = insightTable(await insightsView(viewer, { cycleId }), name);

@@ -14,24 +14,44 @@ export const bodies = z.registry<{ id: string }>();
 /** The bodies it takes. */
 export const inputs = z.registry<{ id: string }>();
 
-export const ERROR_CODES = ["unauthenticated", "insufficient_scope", "forbidden", "not_found", "method_not_allowed", "invalid", "conflict", "scim_in_use", "rate_limited", "unavailable"] as const;
+export const ERROR_CODES = [
+  "unauthenticated",
+  "insufficient_scope",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "invalid",
+  "conflict",
+  "scim_in_use",
+  "rate_limited",
+  "unavailable",
+] as const;
 
 export const ApiErrorBody = z
   .object({
     error: z.object({
       status: z.int().describe("The HTTP status, repeated for clients that log bodies only"),
       code: z.enum(ERROR_CODES),
-      message: z.string().describe("What went wrong, in the language the request asked for (Accept-Language)"),
-      fields: z.record(z.string(), z.array(z.string())).optional().describe("For 422: each field's problems"),
+      message: z
+        .string()
+        .describe("What went wrong, in the language the request asked for (Accept-Language)"),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .describe("For 422: each field's problems"),
     }),
   })
   .register(bodies, { id: "Error" });
 
-const nextCursor = z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page");
+const nextCursor = z
+  .string()
+  .nullable()
+  .describe("Pass as `cursor` for the next page; null on the last page");
 
 const Ref = z.object({ id: z.string(), name: z.string() }).register(bodies, { id: "Ref" });
 
-const adminPagesOnly = "Only to an admin's token, as the admins' people page shows it: a person's token reads what their growth pages show, a place in the organisation";
+const adminPagesOnly =
+  "Only to an admin's token, as the admins' people page shows it: a person's token reads what their growth pages show, a place in the organisation";
 
 export const ApiPerson = z
   .object({
@@ -50,17 +70,25 @@ export const ApiPerson = z
   })
   .register(bodies, { id: "Person" });
 
-export const ApiPersonPage = z.object({ data: z.array(ApiPerson), nextCursor }).register(bodies, { id: "PersonPage" });
+export const ApiPersonPage = z
+  .object({ data: z.array(ApiPerson), nextCursor })
+  .register(bodies, { id: "PersonPage" });
 
-export const ApiTeam = z.object({ id: z.string(), name: z.string(), activeMembers: z.int().min(0) }).register(bodies, { id: "Team" });
-export const ApiTeamPage = z.object({ data: z.array(ApiTeam), nextCursor }).register(bodies, { id: "TeamPage" });
+export const ApiTeam = z
+  .object({ id: z.string(), name: z.string(), activeMembers: z.int().min(0) })
+  .register(bodies, { id: "Team" });
+export const ApiTeamPage = z
+  .object({ data: z.array(ApiTeam), nextCursor })
+  .register(bodies, { id: "TeamPage" });
 
 export const ApiLadder = z
   .object({
     id: z.string(),
     name: z.string(),
     version: z.string(),
-    contentHash: z.string().describe("The hash of the ladder's content: the version assessments and outcomes record"),
+    contentHash: z
+      .string()
+      .describe("The hash of the ladder's content: the version assessments and outcomes record"),
     tracks: z.array(
       z.object({
         id: z.string(),
@@ -71,7 +99,9 @@ export const ApiLadder = z
     competencies: z.array(z.object({ id: z.string(), name: z.string(), areaId: z.string() })),
   })
   .register(bodies, { id: "Ladder" });
-export const ApiLadderList = z.object({ data: z.array(ApiLadder) }).register(bodies, { id: "LadderList" });
+export const ApiLadderList = z
+  .object({ data: z.array(ApiLadder) })
+  .register(bodies, { id: "LadderList" });
 
 export const ApiCycle = z
   .object({
@@ -82,7 +112,9 @@ export const ApiCycle = z
     closedAt: z.iso.datetime().nullable(),
   })
   .register(bodies, { id: "Cycle" });
-export const ApiCyclePage = z.object({ data: z.array(ApiCycle), nextCursor }).register(bodies, { id: "CyclePage" });
+export const ApiCyclePage = z
+  .object({ data: z.array(ApiCycle), nextCursor })
+  .register(bodies, { id: "CyclePage" });
 
 export const ApiOutcome = z
   .object({
@@ -91,22 +123,33 @@ export const ApiOutcome = z
     person: Ref,
     ladder: z.string(),
     outcome: z.enum(["promote", "stay", "not-ready"]),
-    level: z.string().nullable().describe("The level the outcome names (the new level for a promotion)"),
+    level: z
+      .string()
+      .nullable()
+      .describe("The level the outcome names (the new level for a promotion)"),
     rating: z.int().nullable().describe("The final overall rating on the session's scale"),
     effectiveOn: z.iso.date().nullable().describe("The day an accepted promotion takes effect"),
   })
   .register(bodies, { id: "Outcome" });
-export const ApiOutcomePage = z.object({ data: z.array(ApiOutcome), nextCursor }).register(bodies, { id: "OutcomePage" });
+export const ApiOutcomePage = z
+  .object({ data: z.array(ApiOutcome), nextCursor })
+  .register(bodies, { id: "OutcomePage" });
 
 export const ApiAggregate = z
   .object({
     table: z.enum(INSIGHT_TABLES),
     columns: z.array(z.string()),
-    rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))).describe("As the insights page's CSV: a group below the disclosure floor keeps its name and its number of people, nothing measured of them"),
+    rows: z
+      .array(z.array(z.union([z.string(), z.number(), z.null()])))
+      .describe(
+        "As the insights page's CSV: a group below the disclosure floor keeps its name and its number of people, nothing measured of them",
+      ),
   })
   .register(bodies, { id: "Aggregate" });
 
 /** A person to add: the admins' person form, as JSON. */
 export const ApiPersonInput = PersonSchema.strict().register(inputs, { id: "PersonInput" });
 /** A change to a person: any of the form's fields; those left out keep their value. */
-export const ApiPersonPatch = PersonSchema.partial().strict().register(inputs, { id: "PersonPatch" });
+export const ApiPersonPatch = PersonSchema.partial()
+  .strict()
+  .register(inputs, { id: "PersonPatch" });

@@ -12,7 +12,11 @@ function tokenForm<Scopes extends readonly [string, ...string[]]>(scopes: Scopes
       .trim()
       .min(1, "api:errors.nameRequired")
       .max(API_TOKEN_NAME_MAX, "api:errors.nameTooLong"),
-    scopes: z.array(z.enum(scopes, { error: "api:errors.scopeUnknown" }), { error: "api:errors.scopesRequired" }).min(1, "api:errors.scopesRequired"),
+    scopes: z
+      .array(z.enum(scopes, { error: "api:errors.scopeUnknown" }), {
+        error: "api:errors.scopesRequired",
+      })
+      .min(1, "api:errors.scopesRequired"),
   });
 }
 

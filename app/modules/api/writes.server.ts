@@ -4,7 +4,11 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
 import type { Message } from "~/i18n/messages";
 import type { PersonFormValue } from "~/modules/people/person-form";
-import { createPerson, getPerson as personForForm, updatePerson } from "~/modules/people/service.server";
+import {
+  createPerson,
+  getPerson as personForForm,
+  updatePerson,
+} from "~/modules/people/service.server";
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
 import { ApiPersonInput, ApiPersonPatch } from "./schemas";
 
@@ -25,7 +29,10 @@ export async function scimInUse(): Promise<boolean> {
 /** A body's fields set to something, and those set to null: null for an optional field means "none", as an empty form field does. */
 function splitNulls(body: object): { given: Record<string, unknown>; cleared: string[] } {
   const entries = Object.entries(body);
-  return { given: Object.fromEntries(entries.filter(([, value]) => value !== null)), cleared: entries.filter(([, value]) => value === null).map(([key]) => key) };
+  return {
+    given: Object.fromEntries(entries.filter(([, value]) => value !== null)),
+    cleared: entries.filter(([, value]) => value === null).map(([key]) => key),
+  };
 }
 
 function problemsOf(error: z.ZodError): FieldProblems {
@@ -38,23 +45,42 @@ function problemsOf(error: z.ZodError): FieldProblems {
 }
 
 const BODY_NOT_OBJECT: FieldProblems = { body: [{ key: "api:errors.bodyNotObject" }] };
-const isObject = (body: unknown) => Boolean(body) && typeof body === "object" && !Array.isArray(body);
+const isObject = (body: unknown) =>
+  Boolean(body) && typeof body === "object" && !Array.isArray(body);
 
-export async function createPersonByApi(token: { id: string; name: string; personId: string }, body: unknown): Promise<WriteResult> {
+export async function createPersonByApi(
+  token: { id: string; name: string; personId: string },
+  body: unknown,
+): Promise<WriteResult> {
   if (!isObject(body)) return { ok: false, fields: BODY_NOT_OBJECT };
   const parsed = ApiPersonInput.safeParse(splitNulls(body as object).given);
   if (!parsed.success) return { ok: false, fields: problemsOf(parsed.error) };
   // The token's own audit event is written with the person, in one transaction.
-  const result = await createPerson(token.personId, parsed.data, await getTrackLevelCheck(), (tx, personId) =>
-    recordAuditEvent(tx, { actorId: token.personId, action: "api.person_created", subjectType: "api-token", subjectId: token.id, detail: { token: token.name, personId } }),
+  const result = await createPerson(
+    token.personId,
+    parsed.data,
+    await getTrackLevelCheck(),
+    (tx, personId) =>
+      recordAuditEvent(tx, {
+        actorId: token.personId,
+        action: "api.person_created",
+        subjectType: "api-token",
+        subjectId: token.id,
+        detail: { token: token.name, personId },
+      }),
   );
   if (!result.ok) return { ok: false, fields: result.fieldErrors as FieldProblems };
   return result;
 }
 
 /** A change to some of a person's fields: the others keep their value, as the edit form sends them back. */
-export async function updatePersonByApi(token: { id: string; name: string; personId: string }, personId: string, body: unknown): Promise<WriteResult> {
-  if (!(await db.user.findUnique({ where: { id: personId }, select: { id: true } }))) throw new NotFoundError({ key: "api:errors.noSuchPerson" });
+export async function updatePersonByApi(
+  token: { id: string; name: string; personId: string },
+  personId: string,
+  body: unknown,
+): Promise<WriteResult> {
+  if (!(await db.user.findUnique({ where: { id: personId }, select: { id: true } })))
+    throw new NotFoundError({ key: "api:errors.noSuchPerson" });
   if (!isObject(body)) return { ok: false, fields: BODY_NOT_OBJECT };
   const { given, cleared } = splitNulls(body as object);
   const patch = ApiPersonPatch.safeParse(given);
@@ -73,10 +99,35 @@ export async function updatePersonByApi(token: { id: string; name: string; perso
     isAdmin: current.isAdmin,
     isHiringAdmin: current.isHiringAdmin,
   };
-  for (const [key, value] of Object.entries(patch.data)) if (Object.hasOwn(given, key)) Object.assign(merged, { [key]: value });
-  for (const key of cleared) if (Object.hasOwn(merged, key)) Object.assign(merged, { [key]: key === "managerEmail" ? undefined : key === "isAdmin" || key === "isHiringAdmin" ? false : "" });
-  const result = await updatePerson(token.personId, personId, merged, await getTrackLevelCheck(), (tx) =>
-    recordAuditEvent(tx, { actorId: token.personId, action: "api.person_updated", subjectType: "api-token", subjectId: token.id, detail: { token: token.name, personId, fields: [...Object.keys(given), ...cleared].filter((key) => Object.hasOwn(merged, key)) } }),
+  for (const [key, value] of Object.entries(patch.data))
+    if (Object.hasOwn(given, key)) Object.assign(merged, { [key]: value });
+  for (const key of cleared)
+    if (Object.hasOwn(merged, key))
+      Object.assign(merged, {
+        [key]:
+          key === "managerEmail"
+            ? undefined
+            : key === "isAdmin" || key === "isHiringAdmin"
+              ? false
+              : "",
+      });
+  const result = await updatePerson(
+    token.personId,
+    personId,
+    merged,
+    await getTrackLevelCheck(),
+    (tx) =>
+      recordAuditEvent(tx, {
+        actorId: token.personId,
+        action: "api.person_updated",
+        subjectType: "api-token",
+        subjectId: token.id,
+        detail: {
+          token: token.name,
+          personId,
+          fields: [...Object.keys(given), ...cleared].filter((key) => Object.hasOwn(merged, key)),
+        },
+      }),
   );
   if (!result.ok) return { ok: false, fields: result.fieldErrors as FieldProblems };
   return result;

@@ -35,7 +35,9 @@ export function latestEvidenceDate(now: Date): string {
 export function evidenceSchema(now: Date = new Date()) {
   const latest = latestEvidenceDate(now);
   return z.object({
-    competencyId: z.string({ error: "Choose a competency." }).regex(/^[a-z0-9][a-z0-9-]*$/, "Choose a competency."),
+    competencyId: z
+      .string({ error: "Choose a competency." })
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "Choose a competency."),
     text: z
       .string({ error: "Describe the evidence." })
       .trim()
@@ -53,10 +55,10 @@ export function evidenceSchema(now: Date = new Date()) {
         const problem = !isCalendarDate(date)
           ? "Enter a date as YYYY-MM-DD."
           : date < "1970-01-01"
-          ? "Enter a date after 1970."
-          : date > latest
-          ? "The date cannot be in the future."
-          : null;
+            ? "Enter a date after 1970."
+            : date > latest
+              ? "The date cannot be in the future."
+              : null;
         if (problem) context.addIssue({ code: "custom", message: problem });
       })
       .optional(),

@@ -16,7 +16,15 @@ export async function reviewsOverview(viewer: Viewer) {
   const [mine, reports, written] = await Promise.all([
     db.assessment.findMany({
       where: { subjectId: viewer.id, kind: "self" },
-      select: { id: true, status: true, levelId: true, createdAt: true, updatedAt: true, submittedAt: true, cycle: { select: { name: true, closedAt: true } } },
+      select: {
+        id: true,
+        status: true,
+        levelId: true,
+        createdAt: true,
+        updatedAt: true,
+        submittedAt: true,
+        cycle: { select: { name: true, closedAt: true } },
+      },
       orderBy: { createdAt: "desc" },
     }),
     db.user.findMany({
@@ -44,8 +52,14 @@ export async function reviewsOverview(viewer: Viewer) {
   const [participations, reviews, selfSubmitted] = reportIds.length
     ? await Promise.all([
         db.reviewCycleParticipant.findMany({
-          where: { userId: { in: reportIds }, cycle: { closedAt: null, startsOn: { lte: clock.now() } } },
-          select: { userId: true, cycle: { select: { id: true, name: true, startsOn: true, createdAt: true } } },
+          where: {
+            userId: { in: reportIds },
+            cycle: { closedAt: null, startsOn: { lte: clock.now() } },
+          },
+          select: {
+            userId: true,
+            cycle: { select: { id: true, name: true, startsOn: true, createdAt: true } },
+          },
         }),
         db.assessment.findMany({
           where: { subjectId: { in: reportIds }, kind: "manager" },
@@ -71,7 +85,11 @@ export async function reviewsOverview(viewer: Viewer) {
   const cycleOf = new Map<string, { id: string; name: string; startsOn: Date; createdAt: Date }>();
   for (const { userId, cycle } of participations) {
     const seen = cycleOf.get(userId);
-    if (!seen || cycle.startsOn > seen.startsOn || (cycle.startsOn.getTime() === seen.startsOn.getTime() && cycle.createdAt > seen.createdAt))
+    if (
+      !seen ||
+      cycle.startsOn > seen.startsOn ||
+      (cycle.startsOn.getTime() === seen.startsOn.getTime() && cycle.createdAt > seen.createdAt)
+    )
       cycleOf.set(userId, cycle);
   }
   const reviewsOf = new Map<string, ExistingAssessment[]>();
@@ -79,7 +97,11 @@ export async function reviewsOverview(viewer: Viewer) {
     const cycleId = cycleOf.get(review.subjectId)?.id ?? null;
     if (review.cycleId !== cycleId) continue;
     const list = reviewsOf.get(review.subjectId) ?? [];
-    list.push({ ...review, status: review.status as AssessmentStatus, authorName: review.author.name });
+    list.push({
+      ...review,
+      status: review.status as AssessmentStatus,
+      authorName: review.author.name,
+    });
     reviewsOf.set(review.subjectId, list);
   }
   const selfDone = new Set(selfSubmitted.map((row) => `${row.subjectId}:${row.cycleId ?? ""}`));
@@ -107,7 +129,13 @@ export async function reviewsOverview(viewer: Viewer) {
         levelTitle: report.level ? titleOf(report.level) : null,
         cycleName: cycle?.name ?? null,
         selfSubmitted: selfDone.has(`${report.id}:${cycle?.id ?? ""}`),
-        review: reportReviewStatus(viewer.id, report.id, cycle !== null, reviewsOf.get(report.id) ?? [], report.level !== null),
+        review: reportReviewStatus(
+          viewer.id,
+          report.id,
+          cycle !== null,
+          reviewsOf.get(report.id) ?? [],
+          report.level !== null,
+        ),
       };
     }),
     written: written.map((row) => ({

@@ -1,4 +1,14 @@
-import { competenciesForLevel, getArea, getLevel, getTrack, nextLevel, type Expectation, type Ladder, type PointsScheme, type ScalePoint } from "~/modules/ladders";
+import {
+  competenciesForLevel,
+  getArea,
+  getLevel,
+  getTrack,
+  nextLevel,
+  type Expectation,
+  type Ladder,
+  type PointsScheme,
+  type ScalePoint,
+} from "~/modules/ladders";
 import { readMarks, type DraftRules, type NextLevelMarks } from "./draft";
 
 /**
@@ -19,7 +29,12 @@ export type AssessedCompetency = {
   target: number | null;
 };
 
-export type EvidenceItem = { id: string; text: string; url: string | null; occurredOn: Date | null };
+export type EvidenceItem = {
+  id: string;
+  text: string;
+  url: string | null;
+  occurredOn: Date | null;
+};
 
 export type RatedCompetency = AssessedCompetency & {
   rating: number | null;
@@ -64,7 +79,7 @@ export function assessedCompetencies(ladder: Ladder, levelId: string): AssessedC
 export function draftRules(
   ladder: Ladder,
   trackId: string,
-  levelId: string
+  levelId: string,
 ): DraftRules & { competencies: (AssessedCompetency & { nextExpectationCount: number })[] } {
   const competencies = assessedCompetencies(ladder, levelId).map((competency) => ({
     ...competency,
@@ -84,7 +99,11 @@ export function ladderContext(ladder: Ladder, trackId: string, levelId: string):
     level: { id: levelId, title: level?.title ?? levelId },
     nextLevel: next ? { id: next.id, title: next.title } : null,
     scale: ladder.scale,
-    areas: ladder.areas.map((area) => ({ id: area.id, name: area.name, description: area.description })),
+    areas: ladder.areas.map((area) => ({
+      id: area.id,
+      name: area.name,
+      description: area.description,
+    })),
     points: ladder.points ?? null,
   };
 }
@@ -98,7 +117,12 @@ type StoredRating = {
 };
 
 /** Every competency of the assessment with what was recorded for it (unrated when nothing was). */
-export function ratedCompetencies(ladder: Ladder, trackId: string, levelId: string, ratings: readonly StoredRating[]): RatedCompetency[] {
+export function ratedCompetencies(
+  ladder: Ladder,
+  trackId: string,
+  levelId: string,
+  ratings: readonly StoredRating[],
+): RatedCompetency[] {
   const byCompetency = new Map(ratings.map((row) => [row.competencyId, row]));
   const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
   return assessedCompetencies(ladder, levelId).map((competency) => {
@@ -107,7 +131,7 @@ export function ratedCompetencies(ladder: Ladder, trackId: string, levelId: stri
     return {
       ...competency,
       rating,
-      ratingLabel: rating === null ? null : labels.get(rating) ?? String(rating),
+      ratingLabel: rating === null ? null : (labels.get(rating) ?? String(rating)),
       notes: row?.notes ?? "",
       marks: readMarks(row?.nextLevelMarks),
       evidence: row?.evidence ?? [],
@@ -127,7 +151,17 @@ export type EditedCompetency = Omit<AssessedCompetency, "expectations" | "nextEx
   evidence: EvidenceItem[];
 };
 
-export function editedCompetency({ id, name, description, areaId, areaName, target, expectations, nextExpectations, evidence }: RatedCompetency): EditedCompetency {
+export function editedCompetency({
+  id,
+  name,
+  description,
+  areaId,
+  areaName,
+  target,
+  expectations,
+  nextExpectations,
+  evidence,
+}: RatedCompetency): EditedCompetency {
   return {
     id,
     name,

@@ -1,5 +1,12 @@
 import type { Message } from "~/i18n/messages";
-import { sameValue, valueOf, type DraftValues, type FieldChange, type FieldConflict, type FieldValue } from "./draft";
+import {
+  sameValue,
+  valueOf,
+  type DraftValues,
+  type FieldChange,
+  type FieldConflict,
+  type FieldValue,
+} from "./draft";
 
 /**
  * The browser side of draft autosave, as a pure state machine (the React hook in
@@ -92,7 +99,12 @@ function inFlightValue(state: AutosaveState, field: string): { value: FieldValue
   return change ? { value: change.value } : undefined;
 }
 
-function applyEdit(state: AutosaveState, field: string, value: FieldValue, now: number): AutosaveState {
+function applyEdit(
+  state: AutosaveState,
+  field: string,
+  value: FieldValue,
+  now: number,
+): AutosaveState {
   const edits = { ...state.edits };
   const flying = inFlightValue(state, field);
   // Once the in-flight save lands, the server holds the flying value; compare with that.
@@ -109,7 +121,7 @@ function applyEdit(state: AutosaveState, field: string, value: FieldValue, now: 
     invalid: null,
     editCount: state.editCount + 1,
     lastEditAt: now,
-    firstUnsavedAt: Object.keys(edits).length ? state.firstUnsavedAt ?? now : null,
+    firstUnsavedAt: Object.keys(edits).length ? (state.firstUnsavedAt ?? now) : null,
   };
 }
 
@@ -123,19 +135,34 @@ export function autosaveReducer(state: AutosaveState, event: AutosaveEvent): Aut
       let next = state;
       let restored = 0;
       for (const [field, edit] of Object.entries(event.edits)) {
-        if (sameValue(field, edit.value, valueOf(next.server, field)) || next.edits[field]) continue;
+        if (sameValue(field, edit.value, valueOf(next.server, field)) || next.edits[field])
+          continue;
         next = { ...next, edits: { ...next.edits, [field]: edit } };
         restored++;
       }
       if (!restored) return state;
-      return { ...next, restored, editCount: next.editCount + 1, lastEditAt: event.now, firstUnsavedAt: next.firstUnsavedAt ?? event.now };
+      return {
+        ...next,
+        restored,
+        editCount: next.editCount + 1,
+        lastEditAt: event.now,
+        firstUnsavedAt: next.firstUnsavedAt ?? event.now,
+      };
     }
 
     case "send": {
       if (state.inFlight || state.locked || state.invalid) return state;
-      const changes = Object.entries(state.edits).map(([field, edit]) => ({ field, value: edit.value, base: edit.base }));
+      const changes = Object.entries(state.edits).map(([field, edit]) => ({
+        field,
+        value: edit.value,
+        base: edit.base,
+      }));
       if (!changes.length) return state;
-      return { ...state, inFlight: { id: state.nextSaveId, baseRevision: state.revision, changes }, nextSaveId: state.nextSaveId + 1 };
+      return {
+        ...state,
+        inFlight: { id: state.nextSaveId, baseRevision: state.revision, changes },
+        nextSaveId: state.nextSaveId + 1,
+      };
     }
 
     case "reply": {
@@ -144,7 +171,12 @@ export function autosaveReducer(state: AutosaveState, event: AutosaveEvent): Aut
       const sent = state.inFlight.changes;
       if (!reply.ok) {
         if (reply.kind === "locked") return { ...state, inFlight: null, locked: reply.message };
-        return { ...state, inFlight: null, invalid: reply.message, fieldErrors: { ...state.fieldErrors, ...reply.fieldErrors } };
+        return {
+          ...state,
+          inFlight: null,
+          invalid: reply.message,
+          fieldErrors: { ...state.fieldErrors, ...reply.fieldErrors },
+        };
       }
       const edits = { ...state.edits };
       for (const change of sent) {
@@ -174,7 +206,12 @@ export function autosaveReducer(state: AutosaveState, event: AutosaveEvent): Aut
 
     case "failed":
       if (state.inFlight?.id !== event.id) return state;
-      return { ...state, inFlight: null, failures: state.failures + 1, signedOut: event.signedOut ?? false };
+      return {
+        ...state,
+        inFlight: null,
+        failures: state.failures + 1,
+        signedOut: event.signedOut ?? false,
+      };
 
     case "server":
       // A fresher copy from the page's loader (after a reload or a refused submit).
@@ -187,7 +224,9 @@ export function autosaveReducer(state: AutosaveState, event: AutosaveEvent): Aut
       const conflicts = { ...state.conflicts };
       delete conflicts[event.field];
       const resolved = { ...state, conflicts };
-      return event.take === "theirs" ? applyEdit(resolved, event.field, conflict.theirs, event.now) : resolved;
+      return event.take === "theirs"
+        ? applyEdit(resolved, event.field, conflict.theirs, event.now)
+        : resolved;
     }
   }
 }
@@ -203,7 +242,8 @@ export function retryDelay(failures: number): number {
  * save by the debounce, but never beyond SAVE_MAX_WAIT_MS after the first unsaved edit.
  */
 export function saveDelay(state: AutosaveState, now: number): number | null {
-  if (state.inFlight || state.locked || state.invalid || !Object.keys(state.edits).length) return null;
+  if (state.inFlight || state.locked || state.invalid || !Object.keys(state.edits).length)
+    return null;
   if (state.failures > 0) return retryDelay(state.failures);
   const debounce = (state.lastEditAt ?? now) + SAVE_DEBOUNCE_MS - now;
   const cap = (state.firstUnsavedAt ?? now) + SAVE_MAX_WAIT_MS - now;
@@ -219,16 +259,48 @@ export type SaveStatus = { tone: "neutral" | "busy" | "ok" | "error"; text: stri
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 /** The visible saved state. */
-export function saveStatus(state: AutosaveState, formatTime: (iso: string) => string = (iso) => timeFormat.format(new Date(iso))): SaveStatus {
-  if (state.locked) return { tone: "error", text: `Not saved — ${state.locked}`, said: { key: "assessments:autosave.notSavedBecause", values: { reason: state.locked } } };
-  if (state.invalid) return { tone: "error", text: "Not saved — fix the errors below", said: { key: "assessments:autosave.notSavedInvalid" } };
+export function saveStatus(
+  state: AutosaveState,
+  formatTime: (iso: string) => string = (iso) => timeFormat.format(new Date(iso)),
+): SaveStatus {
+  if (state.locked)
+    return {
+      tone: "error",
+      text: `Not saved — ${state.locked}`,
+      said: { key: "assessments:autosave.notSavedBecause", values: { reason: state.locked } },
+    };
+  if (state.invalid)
+    return {
+      tone: "error",
+      text: "Not saved — fix the errors below",
+      said: { key: "assessments:autosave.notSavedInvalid" },
+    };
   if (state.failures > 0 && state.signedOut) {
-    return { tone: "error", text: "Not saved — your session ended; sign in again in another tab and saving resumes", said: { key: "assessments:autosave.notSavedSignedOut" } };
+    return {
+      tone: "error",
+      text: "Not saved — your session ended; sign in again in another tab and saving resumes",
+      said: { key: "assessments:autosave.notSavedSignedOut" },
+    };
   }
-  if (state.failures > 0) return { tone: "error", text: "Not saved — retrying", said: { key: "assessments:autosave.notSavedRetrying" } };
-  if (hasUnsaved(state)) return { tone: "busy", text: "Saving…", said: { key: "assessments:autosave.saving" } };
-  if (state.savedAt) return { tone: "ok", text: `Saved at ${formatTime(state.savedAt)}`, said: { key: "assessments:autosave.savedAt", values: { time: Date.parse(state.savedAt) } } };
-  return { tone: "neutral", text: "All changes saved", said: { key: "assessments:autosave.allSaved" } };
+  if (state.failures > 0)
+    return {
+      tone: "error",
+      text: "Not saved — retrying",
+      said: { key: "assessments:autosave.notSavedRetrying" },
+    };
+  if (hasUnsaved(state))
+    return { tone: "busy", text: "Saving…", said: { key: "assessments:autosave.saving" } };
+  if (state.savedAt)
+    return {
+      tone: "ok",
+      text: `Saved at ${formatTime(state.savedAt)}`,
+      said: { key: "assessments:autosave.savedAt", values: { time: Date.parse(state.savedAt) } },
+    };
+  return {
+    tone: "neutral",
+    text: "All changes saved",
+    said: { key: "assessments:autosave.allSaved" },
+  };
 }
 
 /**
@@ -249,9 +321,11 @@ export function parseStoredDraft(text: string | null): StoredDraft {
     const parsed = JSON.parse(text) as Partial<StoredDraft>;
     if (parsed?.v !== 1 || !parsed.entries || typeof parsed.entries !== "object") return empty;
     const entries: StoredDraft["entries"] = {};
-    const isValue = (value: unknown) => value === null || typeof value === "string" || typeof value === "number";
+    const isValue = (value: unknown) =>
+      value === null || typeof value === "string" || typeof value === "number";
     for (const [field, entry] of Object.entries(parsed.entries)) {
-      if (entry && isValue(entry.value) && isValue(entry.base) && typeof entry.tab === "string") entries[field] = entry;
+      if (entry && isValue(entry.value) && isValue(entry.base) && typeof entry.tab === "string")
+        entries[field] = entry;
     }
     return { v: 1, entries };
   } catch {
@@ -260,9 +334,14 @@ export function parseStoredDraft(text: string | null): StoredDraft {
 }
 
 /** The stored draft after this tab writes its current edits: other tabs' entries stay, this tab's are replaced. */
-export function nextStoredDraft(stored: StoredDraft, tab: string, edits: Record<string, Edit>): StoredDraft {
+export function nextStoredDraft(
+  stored: StoredDraft,
+  tab: string,
+  edits: Record<string, Edit>,
+): StoredDraft {
   const entries: StoredDraft["entries"] = {};
-  for (const [field, entry] of Object.entries(stored.entries)) if (entry.tab !== tab) entries[field] = entry;
+  for (const [field, entry] of Object.entries(stored.entries))
+    if (entry.tab !== tab) entries[field] = entry;
   for (const [field, edit] of Object.entries(edits)) entries[field] = { ...edit, tab };
   return { v: 1, entries };
 }
@@ -271,7 +350,8 @@ export function nextStoredDraft(stored: StoredDraft, tab: string, edits: Record<
 export function editsToRestore(stored: StoredDraft, server: DraftValues): Record<string, Edit> {
   const edits: Record<string, Edit> = {};
   for (const [field, entry] of Object.entries(stored.entries)) {
-    if (!sameValue(field, entry.value, valueOf(server, field))) edits[field] = { value: entry.value, base: entry.base };
+    if (!sameValue(field, entry.value, valueOf(server, field)))
+      edits[field] = { value: entry.value, base: entry.base };
   }
   return edits;
 }

@@ -17,7 +17,11 @@ export type NextLevelMark = (typeof NEXT_LEVEL_MARKS)[number];
 export type NextLevelMarks = Record<string, NextLevelMark>;
 
 /** The words of each mark: keys of the assessments messages, worded where a mark is shown. */
-export const NEXT_LEVEL_MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-met": "marks.notMet" } as const satisfies Record<NextLevelMark, string>;
+export const NEXT_LEVEL_MARK_KEYS = {
+  met: "marks.met",
+  partly: "marks.partly",
+  "not-met": "marks.notMet",
+} as const satisfies Record<NextLevelMark, string>;
 
 export type FieldValue = string | number | null;
 export type DraftValues = Record<string, FieldValue>;
@@ -43,7 +47,8 @@ export function parseField(key: string): DraftField | null {
   const [kind, competencyId, index, ...rest] = key.split(":");
   if (!competencyId || !competencyIdPattern.test(competencyId) || rest.length) return null;
   if ((kind === "rating" || kind === "notes") && index === undefined) return { kind, competencyId };
-  if (kind === "mark" && index !== undefined && /^(0|[1-9]\d{0,3})$/.test(index)) return { kind, competencyId, index: Number(index) };
+  if (kind === "mark" && index !== undefined && /^(0|[1-9]\d{0,3})$/.test(index))
+    return { kind, competencyId, index: Number(index) };
   return null;
 }
 
@@ -58,14 +63,23 @@ export function valueOf(values: DraftValues, key: string): FieldValue {
   return value === undefined ? emptyValue(key) : value;
 }
 
-export function sameValue(key: string, a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+export function sameValue(
+  key: string,
+  a: FieldValue | undefined,
+  b: FieldValue | undefined,
+): boolean {
   return (a === undefined ? emptyValue(key) : a) === (b === undefined ? emptyValue(key) : b);
 }
 
 /** The stored shape of an assessment's editable content. */
 export type DraftRecord = {
   summary: string;
-  ratings: { competencyId: string; rating: number | null; notes: string; nextLevelMarks: unknown }[];
+  ratings: {
+    competencyId: string;
+    rating: number | null;
+    notes: string;
+    nextLevelMarks: unknown;
+  }[];
 };
 
 /** Reads a stored `nextLevelMarks` JSON value, ignoring anything that is not a known mark. */
@@ -73,7 +87,8 @@ export function readMarks(json: unknown): NextLevelMarks {
   if (!json || typeof json !== "object" || Array.isArray(json)) return {};
   const marks: NextLevelMarks = {};
   for (const [index, mark] of Object.entries(json as Record<string, unknown>)) {
-    if (/^\d+$/.test(index) && NEXT_LEVEL_MARKS.includes(mark as NextLevelMark)) marks[index] = mark as NextLevelMark;
+    if (/^\d+$/.test(index) && NEXT_LEVEL_MARKS.includes(mark as NextLevelMark))
+      marks[index] = mark as NextLevelMark;
   }
   return marks;
 }
@@ -83,7 +98,8 @@ export function draftValues(record: DraftRecord): DraftValues {
   for (const row of record.ratings) {
     values[ratingField(row.competencyId)] = row.rating;
     values[notesField(row.competencyId)] = row.notes;
-    for (const [index, mark] of Object.entries(readMarks(row.nextLevelMarks))) values[markField(row.competencyId, Number(index))] = mark;
+    for (const [index, mark] of Object.entries(readMarks(row.nextLevelMarks)))
+      values[markField(row.competencyId, Number(index))] = mark;
   }
   return values;
 }
@@ -94,14 +110,23 @@ export type FieldChange = { field: string; value: FieldValue; base: FieldValue }
 /** A field both this save and another tab changed: this save's value was kept, theirs is offered. */
 export type FieldConflict = { field: string; mine: FieldValue; theirs: FieldValue };
 
-export const fieldValueSchema = z.union([z.string().max(MAX_TEXT_LENGTH), z.number().int(), z.null()]);
+export const fieldValueSchema = z.union([
+  z.string().max(MAX_TEXT_LENGTH),
+  z.number().int(),
+  z.null(),
+]);
 
 export const SaveDraftSchema = z.object({
   baseRevision: z.number().int().min(0),
   changes: z
-    .array(z.object({ field: z.string().max(200), value: fieldValueSchema, base: fieldValueSchema }))
+    .array(
+      z.object({ field: z.string().max(200), value: fieldValueSchema, base: fieldValueSchema }),
+    )
     .max(MAX_CHANGES_PER_SAVE)
-    .refine((changes) => new Set(changes.map((change) => change.field)).size === changes.length, "Each field can change once per save."),
+    .refine(
+      (changes) => new Set(changes.map((change) => change.field)).size === changes.length,
+      "Each field can change once per save.",
+    ),
 });
 export type SaveDraftInput = z.infer<typeof SaveDraftSchema>;
 
@@ -112,13 +137,19 @@ export type SaveDraftInput = z.infer<typeof SaveDraftSchema>;
  * another tab: that value is returned as a conflict so the author can choose.
  * Fields the other tab changed and this save did not are untouched.
  */
-export function mergeSave(current: DraftValues, changes: readonly FieldChange[]): { writes: DraftValues; conflicts: FieldConflict[] } {
+export function mergeSave(
+  current: DraftValues,
+  changes: readonly FieldChange[],
+): { writes: DraftValues; conflicts: FieldConflict[] } {
   const writes: DraftValues = {};
   const conflicts: FieldConflict[] = [];
   for (const change of changes) {
     const stored = valueOf(current, change.field);
     if (!sameValue(change.field, stored, change.value)) writes[change.field] = change.value;
-    if (!sameValue(change.field, stored, change.base) && !sameValue(change.field, stored, change.value)) {
+    if (
+      !sameValue(change.field, stored, change.base) &&
+      !sameValue(change.field, stored, change.value)
+    ) {
       conflicts.push({ field: change.field, mine: change.value, theirs: stored });
     }
   }
@@ -133,14 +164,18 @@ export type DraftRules = {
 };
 
 /** Field errors for a save: unknown fields, ratings off the scale, marks that are not marks. Empty when all is well. */
-export function validateChanges(changes: readonly FieldChange[], rules: DraftRules): Record<string, string[]> {
+export function validateChanges(
+  changes: readonly FieldChange[],
+  rules: DraftRules,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const competencies = new Map(rules.competencies.map((competency) => [competency.id, competency]));
   const scaleValues = rules.scale.map((point) => point.value);
   const fail = (field: string, message: string) => (errors[field] = [message]);
   for (const { field: key, value } of changes) {
     const field = parseField(key);
-    const competency = field && field.kind !== "summary" ? competencies.get(field.competencyId) : undefined;
+    const competency =
+      field && field.kind !== "summary" ? competencies.get(field.competencyId) : undefined;
     if (!field || (field.kind !== "summary" && !competency)) {
       fail(key, "assessments:errors.noSuchField");
       continue;
@@ -152,12 +187,17 @@ export function validateChanges(changes: readonly FieldChange[], rules: DraftRul
         break;
       case "rating":
         if (value !== null && (typeof value !== "number" || !scaleValues.includes(value))) {
-          fail(key, `Choose a rating on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}).`);
+          fail(
+            key,
+            `Choose a rating on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}).`,
+          );
         }
         break;
       case "mark":
-        if (field.index >= (competency?.nextExpectationCount ?? 0)) fail(key, "assessments:errors.noSuchExpectation");
-        else if (value !== null && !NEXT_LEVEL_MARKS.includes(value as NextLevelMark)) fail(key, "assessments:errors.markChoice");
+        if (field.index >= (competency?.nextExpectationCount ?? 0))
+          fail(key, "assessments:errors.noSuchExpectation");
+        else if (value !== null && !NEXT_LEVEL_MARKS.includes(value as NextLevelMark))
+          fail(key, "assessments:errors.markChoice");
         break;
     }
   }
@@ -165,10 +205,14 @@ export function validateChanges(changes: readonly FieldChange[], rules: DraftRul
 }
 
 /** Per-competency errors for every competency still without a rating (empty when the draft can be submitted). */
-export function missingRatings(values: DraftValues, competencies: readonly { id: string; name: string }[]): Record<string, string[]> {
+export function missingRatings(
+  values: DraftValues,
+  competencies: readonly { id: string; name: string }[],
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const competency of competencies) {
-    if (valueOf(values, ratingField(competency.id)) === null) errors[ratingField(competency.id)] = [`Choose a rating for ${competency.name}.`];
+    if (valueOf(values, ratingField(competency.id)) === null)
+      errors[ratingField(competency.id)] = [`Choose a rating for ${competency.name}.`];
   }
   return errors;
 }
@@ -190,7 +234,8 @@ export function rowUpdates(current: DraftValues, writes: DraftValues): RowUpdate
     const field = parseField(key);
     if (!field) continue;
     if (field.kind === "summary") updates.summary = String(value ?? "");
-    else if (field.kind === "rating") forCompetency(field.competencyId).rating = value as number | null;
+    else if (field.kind === "rating")
+      forCompetency(field.competencyId).rating = value as number | null;
     else if (field.kind === "notes") forCompetency(field.competencyId).notes = String(value ?? "");
     else {
       const entry = forCompetency(field.competencyId);
@@ -207,7 +252,8 @@ export function marksOf(values: DraftValues, competencyId: string): NextLevelMar
   const marks: NextLevelMarks = {};
   const prefix = `mark:${competencyId}:`;
   for (const [key, value] of Object.entries(values)) {
-    if (key.startsWith(prefix) && value !== null) marks[key.slice(prefix.length)] = value as NextLevelMark;
+    if (key.startsWith(prefix) && value !== null)
+      marks[key.slice(prefix.length)] = value as NextLevelMark;
   }
   return marks;
 }
@@ -234,7 +280,11 @@ export function readRevision(text: unknown): number | null {
  * fields is read back from the form, and only the ones the author changed are saved, each with
  * its base, so the same three-way merge as autosave applies. Null when the post is malformed.
  */
-export function plainFormSave(read: (name: string) => string | null, baseJson: string | null, baseRevision: string | null): SaveDraftInput | null {
+export function plainFormSave(
+  read: (name: string) => string | null,
+  baseJson: string | null,
+  baseRevision: string | null,
+): SaveDraftInput | null {
   let base: unknown;
   try {
     base = JSON.parse(baseJson ?? "");
@@ -250,7 +300,15 @@ export function plainFormSave(read: (name: string) => string | null, baseJson: s
     if (!parsed) return null;
     const raw = read(inputNameOf(field));
     const value: FieldValue =
-      parsed.kind === "rating" ? (raw === null || raw === "" ? null : /^-?\d{1,4}$/.test(raw) ? Number(raw) : raw) : parsed.kind === "mark" ? raw || null : (raw ?? "");
+      parsed.kind === "rating"
+        ? raw === null || raw === ""
+          ? null
+          : /^-?\d{1,4}$/.test(raw)
+            ? Number(raw)
+            : raw
+        : parsed.kind === "mark"
+          ? raw || null
+          : (raw ?? "");
     if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
   }
   const input = SaveDraftSchema.safeParse({ baseRevision: revision, changes });

@@ -38,7 +38,8 @@ export function sharedWhenBothSubmitted(now: Date): ReviewSharingFacts {
  */
 function managerReviewShared(selfSubmitted: boolean, sharing: ReviewSharingFacts): boolean {
   if (!selfSubmitted) return false;
-  if (sharing.reviewsShared === "on-date") return sharing.sharedOn !== null && sharing.now.getTime() >= sharing.sharedOn.getTime();
+  if (sharing.reviewsShared === "on-date")
+    return sharing.sharedOn !== null && sharing.now.getTime() >= sharing.sharedOn.getTime();
   if (sharing.reviewsShared === "after-release") return sharing.outcomeReleased;
   return true;
 }
@@ -69,7 +70,9 @@ export function canReadAssessment(assessment: AssessmentFacts, reader: ReaderFac
   if (reader.viewerIsAdmin) return true;
   if (reader.subjectManagerChain.includes(reader.viewerId)) return true;
   if (reader.viewerId === assessment.subjectId) {
-    return assessment.kind === "self" || managerReviewShared(reader.subjectSelfSubmitted, reader.sharing);
+    return (
+      assessment.kind === "self" || managerReviewShared(reader.subjectSelfSubmitted, reader.sharing)
+    );
   }
   return reader.calibratesSubject === true;
 }
@@ -80,14 +83,27 @@ export function canReadAssessment(assessment: AssessmentFacts, reader: ReaderFac
  * subject's assessments (any kind, status or cycle): the rule picks. readableBySubjectSql
  * (queries.server.ts) is the same rule for statements that filter in SQL.
  */
-export function subjectSelfSubmitted(assessments: readonly (AssessmentFacts & { cycleId: string | null })[], subjectId: string, cycleId: string | null): boolean {
+export function subjectSelfSubmitted(
+  assessments: readonly (AssessmentFacts & { cycleId: string | null })[],
+  subjectId: string,
+  cycleId: string | null,
+): boolean {
   return assessments.some(
-    (assessment) => assessment.kind === "self" && assessment.status === "submitted" && assessment.subjectId === subjectId && assessment.cycleId === cycleId,
+    (assessment) =>
+      assessment.kind === "self" &&
+      assessment.status === "submitted" &&
+      assessment.subjectId === subjectId &&
+      assessment.cycleId === cycleId,
   );
 }
 
 /** A self-assessment is written by its subject; a manager review by someone in the subject's manager chain. */
-export function canAuthorAssessment(kind: AssessmentKind, viewerId: string, subjectId: string, subjectManagerChain: readonly string[]): boolean {
+export function canAuthorAssessment(
+  kind: AssessmentKind,
+  viewerId: string,
+  subjectId: string,
+  subjectManagerChain: readonly string[],
+): boolean {
   if (kind === "self") return viewerId === subjectId;
   return viewerId !== subjectId && subjectManagerChain.includes(viewerId);
 }

@@ -62,7 +62,13 @@ const pageRatingRow = z.object({
   occurredOn: sqlDate.nullable(),
 });
 
-export type PageRating = { competencyId: string; rating: number | null; notes: string; nextLevelMarks: unknown; evidence: EvidenceItem[] };
+export type PageRating = {
+  competencyId: string;
+  rating: number | null;
+  notes: string;
+  nextLevelMarks: unknown;
+  evidence: EvidenceItem[];
+};
 
 export type AssessmentPageRow = z.output<typeof pageRow> & { ratings: PageRating[] };
 
@@ -72,7 +78,9 @@ export type AssessmentPageRow = z.output<typeof pageRow> & { ratings: PageRating
  * per relation. The draft page is opened (and revalidated after every evidence change)
  * more than any other. Null when there is no such assessment.
  */
-export async function assessmentWithRatings(assessmentId: string): Promise<AssessmentPageRow | null> {
+export async function assessmentWithRatings(
+  assessmentId: string,
+): Promise<AssessmentPageRow | null> {
   const [found, foundRatings] = await Promise.all([
     readRows`
       SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", a."cycleId", a."ladderVersionId", a."trackId", a."levelId", a.summary,
@@ -93,10 +101,24 @@ export async function assessmentWithRatings(assessmentId: string): Promise<Asses
   const [row] = parseRows(pageRow, found);
   if (!row) return null;
   const ratings = new Map<string, PageRating>();
-  for (const { competencyId, rating, notes, nextLevelMarks, evidenceId, text, url, occurredOn } of parseRows(pageRatingRow, foundRatings)) {
+  for (const {
+    competencyId,
+    rating,
+    notes,
+    nextLevelMarks,
+    evidenceId,
+    text,
+    url,
+    occurredOn,
+  } of parseRows(pageRatingRow, foundRatings)) {
     let entry = ratings.get(competencyId);
-    if (!entry) ratings.set(competencyId, (entry = { competencyId, rating, notes, nextLevelMarks, evidence: [] }));
-    if (evidenceId !== null) entry.evidence.push({ id: evidenceId, text: text ?? "", url, occurredOn });
+    if (!entry)
+      ratings.set(
+        competencyId,
+        (entry = { competencyId, rating, notes, nextLevelMarks, evidence: [] }),
+      );
+    if (evidenceId !== null)
+      entry.evidence.push({ id: evidenceId, text: text ?? "", url, occurredOn });
   }
   return { ...row, ratings: [...ratings.values()] };
 }

@@ -15,18 +15,47 @@ const Sharing = z.enum(REVIEW_SHARING);
  * outcome there has been released to them, in one statement. Outside a cycle, reviews are shared
  * once both are in.
  */
-export async function sharingFactsOf(subjectId: string, cycles: readonly CycleSharing[], now: Date): Promise<(cycleId: string | null) => ReviewSharingFacts> {
-  const waiting = [...new Set(cycles.filter((cycle) => cycle.reviewsShared === "after-release").map((cycle) => cycle.id))];
+export async function sharingFactsOf(
+  subjectId: string,
+  cycles: readonly CycleSharing[],
+  now: Date,
+): Promise<(cycleId: string | null) => ReviewSharingFacts> {
+  const waiting = [
+    ...new Set(
+      cycles.filter((cycle) => cycle.reviewsShared === "after-release").map((cycle) => cycle.id),
+    ),
+  ];
   const released = await cyclesWithOutcomeReleased(subjectId, waiting);
   const byCycle = new Map(
-    cycles.map((cycle) => [cycle.id, { reviewsShared: Sharing.parse(cycle.reviewsShared), sharedOn: cycle.reviewsSharedOn, outcomeReleased: released.has(cycle.id), now }] as const),
+    cycles.map(
+      (cycle) =>
+        [
+          cycle.id,
+          {
+            reviewsShared: Sharing.parse(cycle.reviewsShared),
+            sharedOn: cycle.reviewsSharedOn,
+            outcomeReleased: released.has(cycle.id),
+            now,
+          },
+        ] as const,
+    ),
   );
-  return (cycleId) => (cycleId === null ? undefined : byCycle.get(cycleId)) ?? sharedWhenBothSubmitted(now);
+  return (cycleId) =>
+    (cycleId === null ? undefined : byCycle.get(cycleId)) ?? sharedWhenBothSubmitted(now);
 }
 
 /** sharingFactsOf, reading the cycles' choices first. */
-export async function reviewSharingFacts(subjectId: string, cycleIds: readonly (string | null)[], now: Date): Promise<(cycleId: string | null) => ReviewSharingFacts> {
+export async function reviewSharingFacts(
+  subjectId: string,
+  cycleIds: readonly (string | null)[],
+  now: Date,
+): Promise<(cycleId: string | null) => ReviewSharingFacts> {
   const ids = [...new Set(cycleIds.filter((id): id is string => id !== null))];
-  const cycles = ids.length ? await db.reviewCycle.findMany({ where: { id: { in: ids } }, select: { id: true, reviewsShared: true, reviewsSharedOn: true } }) : [];
+  const cycles = ids.length
+    ? await db.reviewCycle.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, reviewsShared: true, reviewsSharedOn: true },
+      })
+    : [];
   return sharingFactsOf(subjectId, cycles, now);
 }

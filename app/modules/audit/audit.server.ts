@@ -1,13 +1,36 @@
 import { db, type Prisma } from "~/db/client.server";
 import type { Message } from "~/i18n/messages";
-import { actionLabel, describeAuditDetail, idsToName, type AuditAction, type LadderWords } from "./events";
+import {
+  actionLabel,
+  describeAuditDetail,
+  idsToName,
+  type AuditAction,
+  type LadderWords,
+} from "./events";
 
 /**
  * The append-only record of administrative actions. Writers pass their transaction
  * client so the event commits or rolls back with the change it describes.
  */
 // Cycle events have been stored with the model's name as their subject type since the first release.
-export type AuditSubjectType = "person" | "team" | "people" | "ladders" | "ReviewCycle" | "candidate" | "hiring" | "MentorshipProgramme" | "email" | "scim-token" | "scim-group" | "scim" | "conversation" | "webhook" | "api-token" | "retention" | "promotions";
+export type AuditSubjectType =
+  | "person"
+  | "team"
+  | "people"
+  | "ladders"
+  | "ReviewCycle"
+  | "candidate"
+  | "hiring"
+  | "MentorshipProgramme"
+  | "email"
+  | "scim-token"
+  | "scim-group"
+  | "scim"
+  | "conversation"
+  | "webhook"
+  | "api-token"
+  | "retention"
+  | "promotions";
 
 export type AuditEventInput = {
   actorId: string | null;
@@ -43,7 +66,10 @@ export type AuditListItem = {
 };
 
 /** Newest first. Subjects are named in one extra query per kind, not one per row; details in words, tracks and levels named from the ladders. */
-export async function listAuditEvents(page: number, ladderWords: LadderWords): Promise<{ events: AuditListItem[]; total: number; page: number; pageCount: number }> {
+export async function listAuditEvents(
+  page: number,
+  ladderWords: LadderWords,
+): Promise<{ events: AuditListItem[]; total: number; page: number; pageCount: number }> {
   const total = await db.auditEvent.count();
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
@@ -62,16 +88,33 @@ export async function listAuditEvents(page: number, ladderWords: LadderWords): P
       scimToken: { select: { id: true, name: true } },
     },
   });
-  const idsOf = (type: string) => [...new Set(rows.filter((row) => row.subjectType === type && row.subjectId).map((row) => row.subjectId!))];
+  const idsOf = (type: string) => [
+    ...new Set(
+      rows.filter((row) => row.subjectType === type && row.subjectId).map((row) => row.subjectId!),
+    ),
+  ];
   // People and calibration sessions a detail refers to by id are named too (mentees, mentors, a promotion's session).
   const inDetails = [...new Set(rows.flatMap((row) => idsToName(row.detail)))];
   const [people, teams, cycles, sessions] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...idsOf("person"), ...inDetails] } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: [...idsOf("person"), ...inDetails] } },
+      select: { id: true, name: true },
+    }),
     db.team.findMany({ where: { id: { in: idsOf("team") } }, select: { id: true, name: true } }),
-    db.reviewCycle.findMany({ where: { id: { in: idsOf("ReviewCycle") } }, select: { id: true, name: true } }),
-    inDetails.length ? db.calibrationSession.findMany({ where: { id: { in: inDetails } }, select: { id: true, name: true } }) : [],
+    db.reviewCycle.findMany({
+      where: { id: { in: idsOf("ReviewCycle") } },
+      select: { id: true, name: true },
+    }),
+    inDetails.length
+      ? db.calibrationSession.findMany({
+          where: { id: { in: inDetails } },
+          select: { id: true, name: true },
+        })
+      : [],
   ]);
-  const names = new Map<string, string>([...people, ...teams, ...cycles, ...sessions].map((row) => [row.id, row.name]));
+  const names = new Map<string, string>(
+    [...people, ...teams, ...cycles, ...sessions].map((row) => [row.id, row.name]),
+  );
   const context = { ladderWords, names };
   return {
     total,
@@ -97,11 +140,22 @@ export async function listAuditEvents(page: number, ladderWords: LadderWords): P
  * with who acted: for the person's own export. What changed stays in the audit log for admins; the
  * person reads what happened, when and by whom.
  */
-export async function auditEventsAbout(personId: string): Promise<{ action: string; at: Date; actorName: string | null }[]> {
+export async function auditEventsAbout(
+  personId: string,
+): Promise<{ action: string; at: Date; actorName: string | null }[]> {
   const rows = await db.auditEvent.findMany({
     where: { subjectType: "person", subjectId: personId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { action: true, createdAt: true, actor: { select: { name: true } }, scimToken: { select: { name: true } } },
+    select: {
+      action: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+      scimToken: { select: { name: true } },
+    },
   });
-  return rows.map((row) => ({ action: row.action, at: row.createdAt, actorName: row.actor?.name ?? row.scimToken?.name ?? null }));
+  return rows.map((row) => ({
+    action: row.action,
+    at: row.createdAt,
+    actorName: row.actor?.name ?? row.scimToken?.name ?? null,
+  }));
 }

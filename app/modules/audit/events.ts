@@ -96,8 +96,17 @@ export function actionLabel(action: string): string {
  */
 export type LadderWords = {
   track(trackId: string | null, ladderId?: string | null): string | null;
-  level(levelId: string | null, ladderId?: string | null, sublevelId?: string | null): string | null;
-  place(trackId: string | null, levelId: string | null, ladderId?: string | null, sublevelId?: string | null): string | null;
+  level(
+    levelId: string | null,
+    ladderId?: string | null,
+    sublevelId?: string | null,
+  ): string | null;
+  place(
+    trackId: string | null,
+    levelId: string | null,
+    ladderId?: string | null,
+    sublevelId?: string | null,
+  ): string | null;
 };
 
 /** What describing a detail reads besides it: the ladders' words for tracks and levels, and the names of people and sessions a detail refers to by id. */
@@ -108,7 +117,10 @@ type Detail = Readonly<Record<string, unknown>>;
 type Words = string | Message;
 type Describe = (detail: Detail, context: DetailContext) => Words[];
 
-const said = (key: string, values?: Message["values"]): Message => (values ? { key: `admin:audit.detailWords.${key}`, values } : { key: `admin:audit.detailWords.${key}` });
+const said = (key: string, values?: Message["values"]): Message =>
+  values
+    ? { key: `admin:audit.detailWords.${key}`, values }
+    : { key: `admin:audit.detailWords.${key}` };
 
 /** Stored keys the audit log names in the reader's words (admin:audit.fields); a key not here is shown as stored. */
 const NAMED_FIELDS = new Set([
@@ -155,12 +167,22 @@ function fieldName(key: string, names: Readonly<Record<string, string>> = {}): W
 }
 
 /** Keys whose value is the id of a person or session, shown by name. */
-const NAMED_BY_ID = new Set(["calibrationSessionId", "menteeId", "mentorId", "reviewerId", "managerId", "reportId", "ownerId"]);
+const NAMED_BY_ID = new Set([
+  "calibrationSessionId",
+  "menteeId",
+  "mentorId",
+  "reviewerId",
+  "managerId",
+  "reportId",
+  "ownerId",
+]);
 
 /** The ids a detail refers to that the audit log names (people, calibration sessions). */
 export function idsToName(detail: unknown): string[] {
   if (!isDetail(detail)) return [];
-  return Object.entries(detail).flatMap(([key, value]) => (NAMED_BY_ID.has(key) && typeof value === "string" ? [value] : []));
+  return Object.entries(detail).flatMap(([key, value]) =>
+    NAMED_BY_ID.has(key) && typeof value === "string" ? [value] : [],
+  );
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -177,12 +199,22 @@ function isChange(value: unknown): value is { from: unknown; to: unknown } {
 
 /** One stored value in words: tracks and levels by their titles, ids by name, never an object's default text. */
 function valueText(key: string, value: unknown, detail: Detail, context: DetailContext): Words {
-  if (isChange(value)) return said("change", { from: valueText(key, value.from, detail, context), to: valueText(key, value.to, detail, context) });
+  if (isChange(value))
+    return said("change", {
+      from: valueText(key, value.from, detail, context),
+      to: valueText(key, value.to, detail, context),
+    });
   if (value === null || value === undefined) return said("none");
   if (typeof value === "boolean") return said(value ? "yes" : "no");
   if (typeof value === "number") return said("number", { value });
-  if (Array.isArray(value)) return listText(value.map((item) => valueText(key, item, detail, context)));
-  if (isDetail(value)) return listOf(Object.entries(value).map(([inner, item]) => said("inner", { name: fieldName(inner), value: valueText(inner, item, value, context) })));
+  if (Array.isArray(value))
+    return listText(value.map((item) => valueText(key, item, detail, context)));
+  if (isDetail(value))
+    return listOf(
+      Object.entries(value).map(([inner, item]) =>
+        said("inner", { name: fieldName(inner), value: valueText(inner, item, value, context) }),
+      ),
+    );
   const text = String(value);
   const ladderId = typeof detail.ladderId === "string" ? detail.ladderId : null;
   if (key === "track") return context.ladderWords.track(text, ladderId) ?? text;
@@ -206,9 +238,18 @@ function listText(items: readonly Words[], total = items.length): Words {
 }
 
 /** Every field as "name: value" in the order it was stored; `via` reads as the way the change came. */
-function fields(detail: Detail, context: DetailContext, names: Readonly<Record<string, string>> = {}): Words[] {
+function fields(
+  detail: Detail,
+  context: DetailContext,
+  names: Readonly<Record<string, string>> = {},
+): Words[] {
   return Object.entries(detail).map(([key, value]) =>
-    key === "via" ? said("via", { value: valueText(key, value, detail, context) }) : said("field", { name: fieldName(key, names), value: valueText(key, value, detail, context) }),
+    key === "via"
+      ? said("via", { value: valueText(key, value, detail, context) })
+      : said("field", {
+          name: fieldName(key, names),
+          value: valueText(key, value, detail, context),
+        }),
   );
 }
 
@@ -216,7 +257,13 @@ const listed: Describe = (detail, context) => fields(detail, context);
 
 /** A place ({ track, level }) by the level's title, and the track's too when the track changes. */
 function placeChange(from: unknown, to: unknown, context: DetailContext): Message {
-  const place = (value: unknown) => (isDetail(value) ? { track: typeof value.track === "string" ? value.track : null, level: typeof value.level === "string" ? value.level : null } : { track: null, level: null });
+  const place = (value: unknown) =>
+    isDetail(value)
+      ? {
+          track: typeof value.track === "string" ? value.track : null,
+          level: typeof value.level === "string" ? value.level : null,
+        }
+      : { track: null, level: null };
   const [before, after] = [place(from), place(to)];
   const words =
     before.track === after.track
@@ -225,8 +272,10 @@ function placeChange(from: unknown, to: unknown, context: DetailContext): Messag
   return said("change", { from: words(before) ?? said("none"), to: words(after) ?? said("none") });
 }
 
-const pick = (detail: Detail, ...keys: string[]): Detail => Object.fromEntries(Object.entries(detail).filter(([key]) => keys.includes(key)));
-const without = (detail: Detail, ...keys: string[]): Detail => Object.fromEntries(Object.entries(detail).filter(([key]) => !keys.includes(key)));
+const pick = (detail: Detail, ...keys: string[]): Detail =>
+  Object.fromEntries(Object.entries(detail).filter(([key]) => keys.includes(key)));
+const without = (detail: Detail, ...keys: string[]): Detail =>
+  Object.fromEntries(Object.entries(detail).filter(([key]) => !keys.includes(key)));
 
 const programme: Describe = (detail, context) => fields(detail, context, { name: "programme" });
 
@@ -238,24 +287,56 @@ const TOKEN_REACHES = new Set(["organisation", "person"]);
 const apiToken: Describe = (detail, context) => [
   ...fields(without(detail, "reach", "ownerId"), context),
   ...(typeof detail.reach === "string" && TOKEN_REACHES.has(detail.reach)
-    ? [said("field", { name: { key: "api:audit.reach" }, value: { key: `api:audit.reaches.${detail.reach}` } })]
+    ? [
+        said("field", {
+          name: { key: "api:audit.reach" },
+          value: { key: `api:audit.reaches.${detail.reach}` },
+        }),
+      ]
     : fields(pick(detail, "reach"), context)),
-  ...(typeof detail.ownerId === "string" ? [said("field", { name: { key: "api:audit.owner" }, value: valueText("ownerId", detail.ownerId, detail, context) })] : []),
+  ...(typeof detail.ownerId === "string"
+    ? [
+        said("field", {
+          name: { key: "api:audit.owner" },
+          value: valueText("ownerId", detail.ownerId, detail, context),
+        }),
+      ]
+    : []),
 ];
 
 /** Each kind's detail as its writers record it. */
 const DESCRIBE: { [A in AuditAction]: Describe } = {
   "person.created": (detail, context) => {
     const ladderId = typeof detail.ladderId === "string" ? detail.ladderId : null;
-    const text = (key: string) => (typeof detail[key] === "string" ? (detail[key] as string) : null);
-    const place = context.ladderWords.place(text("track"), text("level"), ladderId, text("sublevel"));
+    const text = (key: string) =>
+      typeof detail[key] === "string" ? (detail[key] as string) : null;
+    const place = context.ladderWords.place(
+      text("track"),
+      text("level"),
+      ladderId,
+      text("sublevel"),
+    );
     return [
       ...fields(pick(detail, "name", "email"), context),
       ...(place ? [said("place", { place })] : []),
       ...(detail.isAdmin === true ? [fieldName("isAdmin")] : []),
       ...(detail.isHiringAdmin === true ? [fieldName("isHiringAdmin")] : []),
       ...(detail.active === false ? [said("deactivated")] : []),
-      ...fields(without(detail, "name", "email", "ladderId", "track", "level", "sublevel", "isAdmin", "isHiringAdmin", "active"), context),
+      ...fields(
+        without(
+          detail,
+          "name",
+          "email",
+          "ladderId",
+          "track",
+          "level",
+          "sublevel",
+          "isAdmin",
+          "isHiringAdmin",
+          "active",
+        ),
+        context,
+      ),
     ];
   },
   "person.updated": listed,
@@ -264,27 +345,50 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "person.signed_out_everywhere": listed,
   "person.sign_in_link_created": listed,
   "person.password_set_with_link": listed,
-  "person.promoted": (detail, context) => [placeChange(detail.from, detail.to, context), ...fields(without(detail, "from", "to"), context)],
+  "person.promoted": (detail, context) => [
+    placeChange(detail.from, detail.to, context),
+    ...fields(without(detail, "from", "to"), context),
+  ],
   "person.signed_in_with_single_sign_on": listed,
   "setup.first_admin": listed,
   "setup.admin_by_command": (detail, context) => fields(detail, context, { created: "newToRungs" }),
   // The import keeps the first LISTED_AT_MOST new teams' names and counts them all (newTeams).
   "people.imported": (detail, context) => {
-    const names = Array.isArray(detail.newTeamNames) ? detail.newTeamNames.map((name) => valueText("newTeamNames", name, detail, context)) : null;
+    const names = Array.isArray(detail.newTeamNames)
+      ? detail.newTeamNames.map((name) => valueText("newTeamNames", name, detail, context))
+      : null;
     const total = typeof detail.newTeams === "number" ? detail.newTeams : (names?.length ?? 0);
-    return [...fields(without(detail, "newTeams", "newTeamNames"), context, { created: "added" }), ...(names ? [said("field", { name: fieldName("newTeams", { newTeams: "newTeams" }), value: listText(names, total) })] : [])];
+    return [
+      ...fields(without(detail, "newTeams", "newTeamNames"), context, { created: "added" }),
+      ...(names
+        ? [
+            said("field", {
+              name: fieldName("newTeams", { newTeams: "newTeams" }),
+              value: listText(names, total),
+            }),
+          ]
+        : []),
+    ];
   },
   "team.created": listed,
-  "team.renamed": (detail, context) => [valueText("name", { from: detail.from, to: detail.to }, detail, context), ...fields(without(detail, "from", "to"), context)],
+  "team.renamed": (detail, context) => [
+    valueText("name", { from: detail.from, to: detail.to }, detail, context),
+    ...fields(without(detail, "from", "to"), context),
+  ],
   "team.deleted": listed,
   "scim.token_created": listed,
   "scim.token_revoked": listed,
   "scim.group_created": listed,
-  "scim.group_renamed": (detail, context) => [valueText("name", { from: detail.from, to: detail.to }, detail, context), ...fields(without(detail, "from", "to"), context)],
+  "scim.group_renamed": (detail, context) => [
+    valueText("name", { from: detail.from, to: detail.to }, detail, context),
+    ...fields(without(detail, "from", "to"), context),
+  ],
   "scim.group_deleted": listed,
   "scim.group_members_changed": listed,
   "scim.group_team_set": listed,
-  "scim.groups_as_teams_set": (detail) => [typeof detail.groupsAsTeams === "string" ? detail.groupsAsTeams : ""],
+  "scim.groups_as_teams_set": (detail) => [
+    typeof detail.groupsAsTeams === "string" ? detail.groupsAsTeams : "",
+  ],
   "cycle.open": listed,
   "cycle.close": listed,
   "cycle.participants_added": listed,
@@ -292,19 +396,34 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "cycle.review_sharing_set": listed,
   "ladders.reloaded": (detail) => {
     const entries = (value: unknown) => (Array.isArray(value) ? value.filter(isDetail) : []);
-    const served = entries(detail.served).map((entry) => `${String(entry.folder)} ${String(entry.version)} (${String(entry.hash)})`);
-    const problems = entries(detail.problems).map((entry) => said("problem", { folder: String(entry.folder), count: Number(entry.errors) }));
-    return [said("served", { ladders: listText(served) }), said("problems", { ladders: listText(problems) })];
+    const served = entries(detail.served).map(
+      (entry) => `${String(entry.folder)} ${String(entry.version)} (${String(entry.hash)})`,
+    );
+    const problems = entries(detail.problems).map((entry) =>
+      said("problem", { folder: String(entry.folder), count: Number(entry.errors) }),
+    );
+    return [
+      said("served", { ladders: listText(served) }),
+      said("problems", { ladders: listText(problems) }),
+    ];
   },
   "ladder.retired": listed,
   "ladder.restored": listed,
   "candidate.purged": listed,
   "hiring.panel_rule_set": (detail) => [
-    said("panelDimensions", { dimensions: listText(Array.isArray(detail.dimensions) ? detail.dimensions.map(String) : []) }),
-    typeof detail.maxInterviewsPerWeek === "number" ? said("panelCap", { count: detail.maxInterviewsPerWeek }) : said("panelNoCap"),
+    said("panelDimensions", {
+      dimensions: listText(Array.isArray(detail.dimensions) ? detail.dimensions.map(String) : []),
+    }),
+    typeof detail.maxInterviewsPerWeek === "number"
+      ? said("panelCap", { count: detail.maxInterviewsPerWeek })
+      : said("panelNoCap"),
     said(detail.requireQualification === true ? "panelQualifiedOnly" : "panelAnyInterviewer"),
   ],
-  "hiring.retention_set": (detail) => [typeof detail.retentionDays === "number" ? said("retention", { days: detail.retentionDays }) : said("retentionByHand")],
+  "hiring.retention_set": (detail) => [
+    typeof detail.retentionDays === "number"
+      ? said("retention", { days: detail.retentionDays })
+      : said("retentionByHand"),
+  ],
   "mentorship.programme_created": programme,
   "mentorship.programme_updated": programme,
   "mentorship.programme_closed": programme,
@@ -343,7 +462,9 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "api.person_updated": listed,
   "opportunity.poster_allowed": listed,
   "opportunity.poster_removed": listed,
-  "sponsorship.cap_set": (detail) => [typeof detail.cap === "number" ? said("sponsorshipCap", { cap: detail.cap }) : ""],
+  "sponsorship.cap_set": (detail) => [
+    typeof detail.cap === "number" ? said("sponsorshipCap", { cap: detail.cap }) : "",
+  ],
   // A person's export: who started it for whom, and when it was taken; never what it holds.
   "export.requested": listed,
   "export.downloaded": listed,
@@ -363,10 +484,16 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
  * language. Details are stored as each release wrote them, so anything unexpected (an action no
  * longer written, a field added later) still reads as words, never as an object's default text.
  */
-export function describeAuditDetail(action: string, detail: unknown, context: DetailContext): Words {
+export function describeAuditDetail(
+  action: string,
+  detail: unknown,
+  context: DetailContext,
+): Words {
   if (detail === null || detail === undefined) return "";
   if (!isDetail(detail)) return valueText("", detail, {}, context);
-  const describe: Describe = Object.hasOwn(DESCRIBE, action) ? DESCRIBE[action as AuditAction] : listed;
+  const describe: Describe = Object.hasOwn(DESCRIBE, action)
+    ? DESCRIBE[action as AuditAction]
+    : listed;
   return joined(describe(detail, context).filter((part) => part !== ""));
 }
 

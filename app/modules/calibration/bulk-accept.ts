@@ -43,16 +43,34 @@ export function proposalAsOutcome(entry: AcceptableEntry, collectsSecond: boolea
 
 const sameAsProposal = (entry: AcceptableEntry, collectsSecond: boolean) =>
   !differsFromProposal(
-    { rating: entry.finalRating, outcome: entry.finalOutcome, levelId: entry.finalLevelId, second: entry.finalSecond },
-    { rating: entry.proposedRating, outcome: entry.proposedOutcome, levelId: entry.proposedLevelId, second: entry.proposedSecond },
+    {
+      rating: entry.finalRating,
+      outcome: entry.finalOutcome,
+      levelId: entry.finalLevelId,
+      second: entry.finalSecond,
+    },
+    {
+      rating: entry.proposedRating,
+      outcome: entry.proposedOutcome,
+      levelId: entry.proposedLevelId,
+      second: entry.proposedSecond,
+    },
     collectsSecond,
   );
 
 /** Sorts entries for a bulk accept. A proposal is complete when it has a rating, an outcome and (where collected) the second dimension. */
-export function sortForAcceptance<T extends AcceptableEntry>(entries: readonly T[], collectsSecond: boolean): Acceptance<T> {
+export function sortForAcceptance<T extends AcceptableEntry>(
+  entries: readonly T[],
+  collectsSecond: boolean,
+): Acceptance<T> {
   const sorted: Acceptance<T> = { accept: [], already: [], noProposal: [], decidedOtherwise: [] };
   for (const entry of entries) {
-    if (entry.proposedRating === null || entry.proposedOutcome === null || (collectsSecond && entry.proposedSecond === null)) sorted.noProposal.push(entry);
+    if (
+      entry.proposedRating === null ||
+      entry.proposedOutcome === null ||
+      (collectsSecond && entry.proposedSecond === null)
+    )
+      sorted.noProposal.push(entry);
     else if (entry.finalRating === null) sorted.accept.push(entry);
     else if (sameAsProposal(entry, collectsSecond)) sorted.already.push(entry);
     else sorted.decidedOtherwise.push(entry);
@@ -64,6 +82,16 @@ export function sortForAcceptance<T extends AcceptableEntry>(entries: readonly T
  * Names in a message: the first few, and how many more the message counts. A domain error's values
  * are strings and numbers, so the names travel joined; the message says "and 2 more" in its language.
  */
-export function namesList(entries: readonly { name: string }[], shown = 5): { names: string; more: number; count: number } {
-  return { names: entries.slice(0, shown).map((entry) => entry.name).join(", "), more: Math.max(0, entries.length - shown), count: entries.length };
+export function namesList(
+  entries: readonly { name: string }[],
+  shown = 5,
+): { names: string; more: number; count: number } {
+  return {
+    names: entries
+      .slice(0, shown)
+      .map((entry) => entry.name)
+      .join(", "),
+    more: Math.max(0, entries.length - shown),
+    count: entries.length,
+  };
 }

@@ -8,18 +8,52 @@ import { getTrack } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import type { AnyNamespaceT } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
-import { historyField, historyValue, isShownField, storedIdList, type HistoryContext } from "./history";
+import {
+  historyField,
+  historyValue,
+  isShownField,
+  storedIdList,
+  type HistoryContext,
+} from "./history";
 import { canOpenEntry, canOverseeSession } from "./policy";
 import { sessionScale } from "./scale";
 import { requireSessionAccess } from "./sessions.server";
 
 /** Names and labels as the pages say them; the codes behind them (for other systems) in the last columns. */
-const OUTCOME_COLUMNS = ["person", "email", "manager", "track", "level", "proposed rating", "proposed outcome", "proposed level", "rationale", "final rating", "final outcome", "final level", "reason"];
-const CODE_COLUMNS = ["track id", "level id", "proposed rating value", "proposed level id", "final rating value", "final level id"];
+const OUTCOME_COLUMNS = [
+  "person",
+  "email",
+  "manager",
+  "track",
+  "level",
+  "proposed rating",
+  "proposed outcome",
+  "proposed level",
+  "rationale",
+  "final rating",
+  "final outcome",
+  "final level",
+  "reason",
+];
+const CODE_COLUMNS = [
+  "track id",
+  "level id",
+  "proposed rating value",
+  "proposed level id",
+  "final rating value",
+  "final level id",
+];
 const HISTORY_COLUMNS = ["when (UTC)", "who", "person", "kind", "field", "from", "to", "reason"];
 
-const fileName = (name: string, what: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "calibration"}-${what}.csv`;
-const text = (value: unknown) => (value === null || value === undefined ? "" : typeof value === "number" ? value : String(value));
+const fileName = (name: string, what: string) =>
+  `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "calibration"
+  }-${what}.csv`;
+const text = (value: unknown) =>
+  value === null || value === undefined ? "" : typeof value === "number" ? value : String(value);
 
 /**
  * A session's outcomes (one row per person) or its full history (one row per changed field of every
@@ -27,16 +61,42 @@ const text = (value: unknown) => (value === null || value === undefined ? "" : t
  * gets neither their own row nor their own entry's events, as on the session page (canOpenEntry); an
  * erased former colleague's row and events are left out for everyone (readableAsPerson).
  */
-export async function sessionExport(viewer: Viewer, sessionId: string, what: "outcomes" | "history", t: AnyNamespaceT): Promise<{ filename: string; body: string }> {
+export async function sessionExport(
+  viewer: Viewer,
+  sessionId: string,
+  what: "outcomes" | "history",
+  t: AnyNamespaceT,
+): Promise<{ filename: string; body: string }> {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!canOverseeSession(viewer, session.access)) throw new ForbiddenError({ key: "calibration:errors.facilitatorExports" });
+  if (!canOverseeSession(viewer, session.access))
+    throw new ForbiddenError({ key: "calibration:errors.facilitatorExports" });
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const scale = sessionScale(ladder, session.scaleId).points;
-  const levelTitles = Object.fromEntries(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title])));
-  const ratingLabel = (value: number | null) => (value === null ? "" : (scale.find((point) => point.value === value)?.label ?? String(value)));
-  const said = (value: ReturnType<typeof historyValue>) => (value === null ? "" : wordsOf(t, value));
-  const secondLabel = (value: number | null) => said(historyValue("finalSecond", value, { scale, secondDimension: null, levelTitles, evidence: {} }));
-  const outcomeLabel = (value: string | null) => said(historyValue("finalOutcome", value, { scale, secondDimension: null, levelTitles, evidence: {} }));
+  const levelTitles = Object.fromEntries(
+    ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title])),
+  );
+  const ratingLabel = (value: number | null) =>
+    value === null ? "" : (scale.find((point) => point.value === value)?.label ?? String(value));
+  const said = (value: ReturnType<typeof historyValue>) =>
+    value === null ? "" : wordsOf(t, value);
+  const secondLabel = (value: number | null) =>
+    said(
+      historyValue("finalSecond", value, {
+        scale,
+        secondDimension: null,
+        levelTitles,
+        evidence: {},
+      }),
+    );
+  const outcomeLabel = (value: string | null) =>
+    said(
+      historyValue("finalOutcome", value, {
+        scale,
+        secondDimension: null,
+        levelTitles,
+        evidence: {},
+      }),
+    );
   const levelTitle = (id: string | null) => (id === null ? "" : (levelTitles[id] ?? id));
   if (what === "outcomes") {
     const entries = await db.calibrationEntry.findMany({
@@ -66,36 +126,48 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
     const second = session.secondDimension;
     const columns = [
       ...(second
-        ? [...OUTCOME_COLUMNS.slice(0, 6), `proposed ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(6, 10), `final ${second.toLowerCase()}`, ...OUTCOME_COLUMNS.slice(10)]
+        ? [
+            ...OUTCOME_COLUMNS.slice(0, 6),
+            `proposed ${second.toLowerCase()}`,
+            ...OUTCOME_COLUMNS.slice(6, 10),
+            `final ${second.toLowerCase()}`,
+            ...OUTCOME_COLUMNS.slice(10),
+          ]
         : OUTCOME_COLUMNS),
       ...CODE_COLUMNS,
     ];
     const erased = await erasedAmong(entries.map((entry) => entry.personId));
-    const rows = entries.filter((entry) => readableAsPerson(erased.has(entry.personId)) && canOpenEntry(viewer, session.access, entry)).map((entry) =>
-      csvRow([
-        entry.person.name,
-        entry.person.email,
-        entry.manager?.name ?? "",
-        entry.trackId ? (getTrack(ladder, entry.trackId)?.name ?? entry.trackId) : "",
-        levelTitle(entry.levelId),
-        ratingLabel(entry.proposedRating),
-        ...(second ? [secondLabel(entry.proposedSecond)] : []),
-        outcomeLabel(entry.proposedOutcome),
-        levelTitle(entry.proposedLevelId),
-        entry.rationale,
-        ratingLabel(entry.finalRating),
-        ...(second ? [secondLabel(entry.finalSecond)] : []),
-        outcomeLabel(entry.finalOutcome),
-        levelTitle(entry.finalLevelId),
-        text(entry.finalReason),
-        text(entry.trackId),
-        text(entry.levelId),
-        text(entry.proposedRating),
-        text(entry.proposedLevelId),
-        text(entry.finalRating),
-        text(entry.finalLevelId),
-      ]),
-    );
+    const rows = entries
+      .filter(
+        (entry) =>
+          readableAsPerson(erased.has(entry.personId)) &&
+          canOpenEntry(viewer, session.access, entry),
+      )
+      .map((entry) =>
+        csvRow([
+          entry.person.name,
+          entry.person.email,
+          entry.manager?.name ?? "",
+          entry.trackId ? (getTrack(ladder, entry.trackId)?.name ?? entry.trackId) : "",
+          levelTitle(entry.levelId),
+          ratingLabel(entry.proposedRating),
+          ...(second ? [secondLabel(entry.proposedSecond)] : []),
+          outcomeLabel(entry.proposedOutcome),
+          levelTitle(entry.proposedLevelId),
+          entry.rationale,
+          ratingLabel(entry.finalRating),
+          ...(second ? [secondLabel(entry.finalSecond)] : []),
+          outcomeLabel(entry.finalOutcome),
+          levelTitle(entry.finalLevelId),
+          text(entry.finalReason),
+          text(entry.trackId),
+          text(entry.levelId),
+          text(entry.proposedRating),
+          text(entry.proposedLevelId),
+          text(entry.finalRating),
+          text(entry.finalLevelId),
+        ]),
+      );
     return { filename: fileName(session.name, "outcomes"), body: csvRow(columns) + rows.join("") };
   }
   const events = await db.calibrationEvent.findMany({
@@ -107,21 +179,68 @@ export async function sessionExport(viewer: Viewer, sessionId: string, what: "ou
       reason: true,
       createdAt: true,
       actor: { select: { name: true } },
-      entry: { select: { personId: true, managerId: true, released: true, person: { select: { name: true } } } },
+      entry: {
+        select: {
+          personId: true,
+          managerId: true,
+          released: true,
+          person: { select: { name: true } },
+        },
+      },
     },
   });
-  const erased = await erasedAmong(events.flatMap((event) => (event.entry ? [event.entry.personId] : [])));
-  const shown = events.filter((event) => !event.entry || (readableAsPerson(erased.has(event.entry.personId)) && canOpenEntry(viewer, session.access, event.entry))).map((event) => ({ ...event, change: JSON.parse(event.change) as Record<string, unknown> }));
-  // Evidence a proposal pointed to, by its text.
-  const evidenceIds = [...new Set(shown.flatMap((event) => Object.entries(event.change).flatMap(([field, change]) => (field === "proposedEvidence" && Array.isArray(change) ? change.flatMap(storedIdList) : []))))];
-  const evidence = evidenceIds.length ? await db.ratingEvidence.findMany({ where: { id: { in: evidenceIds } }, select: { id: true, text: true } }) : [];
-  const context: HistoryContext = { scale, secondDimension: session.secondDimension, levelTitles, evidence: Object.fromEntries(evidence.map((item) => [item.id, item.text])) };
-  const rows = shown.flatMap((event) =>
-    Object.entries(event.change).filter(([field]) => isShownField(field)).map(([field, change]) => {
-      const [from, to] = Array.isArray(change) ? change : [null, change];
-      return csvRow([event.createdAt.toISOString(), event.actor.name, event.entry?.person.name ?? "", event.kind, wordsOf(t, historyField(field, context)), said(historyValue(field, from, context)), said(historyValue(field, to, context)), text(event.reason)]);
-    }),
+  const erased = await erasedAmong(
+    events.flatMap((event) => (event.entry ? [event.entry.personId] : [])),
   );
-  return { filename: fileName(session.name, "history"), body: csvRow(HISTORY_COLUMNS) + rows.join("") };
+  const shown = events
+    .filter(
+      (event) =>
+        !event.entry ||
+        (readableAsPerson(erased.has(event.entry.personId)) &&
+          canOpenEntry(viewer, session.access, event.entry)),
+    )
+    .map((event) => ({ ...event, change: JSON.parse(event.change) as Record<string, unknown> }));
+  // Evidence a proposal pointed to, by its text.
+  const evidenceIds = [
+    ...new Set(
+      shown.flatMap((event) =>
+        Object.entries(event.change).flatMap(([field, change]) =>
+          field === "proposedEvidence" && Array.isArray(change) ? change.flatMap(storedIdList) : [],
+        ),
+      ),
+    ),
+  ];
+  const evidence = evidenceIds.length
+    ? await db.ratingEvidence.findMany({
+        where: { id: { in: evidenceIds } },
+        select: { id: true, text: true },
+      })
+    : [];
+  const context: HistoryContext = {
+    scale,
+    secondDimension: session.secondDimension,
+    levelTitles,
+    evidence: Object.fromEntries(evidence.map((item) => [item.id, item.text])),
+  };
+  const rows = shown.flatMap((event) =>
+    Object.entries(event.change)
+      .filter(([field]) => isShownField(field))
+      .map(([field, change]) => {
+        const [from, to] = Array.isArray(change) ? change : [null, change];
+        return csvRow([
+          event.createdAt.toISOString(),
+          event.actor.name,
+          event.entry?.person.name ?? "",
+          event.kind,
+          wordsOf(t, historyField(field, context)),
+          said(historyValue(field, from, context)),
+          said(historyValue(field, to, context)),
+          text(event.reason),
+        ]);
+      }),
+  );
+  return {
+    filename: fileName(session.name, "history"),
+    body: csvRow(HISTORY_COLUMNS) + rows.join(""),
+  };
 }
-

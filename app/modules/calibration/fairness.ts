@@ -1,4 +1,11 @@
-import { clusteredShare, proportionDifference, welchDifference, wilsonInterval, type Difference, type Proportion } from "~/modules/statistics/intervals";
+import {
+  clusteredShare,
+  proportionDifference,
+  welchDifference,
+  wilsonInterval,
+  type Difference,
+  type Proportion,
+} from "~/modules/statistics/intervals";
 import { worthALook } from "~/modules/statistics/multiple-comparisons";
 import { summarise } from "~/modules/statistics/summary";
 
@@ -32,7 +39,12 @@ export type FairnessPerson = {
  * personality word. The colleague is a number, the same for them across the people they wrote
  * about in the cycle and saying nothing of who they are: one colleague's answers are alike too.
  */
-export type FeedbackCounts = { colleague: number; answers: number; withExample: number; flagged: number };
+export type FeedbackCounts = {
+  colleague: number;
+  answers: number;
+  withExample: number;
+  flagged: number;
+};
 
 /**
  * How a group's feedback was written: the shares of its answers with an example and with a
@@ -41,7 +53,12 @@ export type FeedbackCounts = { colleague: number; answers: number; withExample: 
  * are not independent: the intervals count both clusterings (clusteredShare), and the n behind
  * them is people, with the answers beside.
  */
-export type FeedbackShares = { people: number; answers: number; withExample: Proportion; flagged: Proportion };
+export type FeedbackShares = {
+  people: number;
+  answers: number;
+  withExample: Proportion;
+  flagged: Proportion;
+};
 
 /** A dimension, and how its groups are named on the page. */
 export type Dimension = { id: string; label: string; groupLabel?: (value: string) => string };
@@ -80,7 +97,13 @@ export type FairnessGroup = {
 };
 
 /** `smallGroupsLeftOut`: some group was below its floor and is neither named nor counted. */
-export type FairnessDimension = { id: string; label: string; groups: FairnessGroup[]; unknown: number; smallGroupsLeftOut: boolean };
+export type FairnessDimension = {
+  id: string;
+  label: string;
+  groups: FairnessGroup[];
+  unknown: number;
+  smallGroupsLeftOut: boolean;
+};
 
 export type FairnessReport = {
   n: number;
@@ -92,7 +115,11 @@ export type FairnessReport = {
 };
 
 /** The report over everyone with a final rating; the session's own figures too only where the check releases them. */
-export function fairnessReport(people: readonly FairnessPerson[], dimensions: readonly Dimension[], shown: Shown): FairnessReport {
+export function fairnessReport(
+  people: readonly FairnessPerson[],
+  dimensions: readonly Dimension[],
+  shown: Shown,
+): FairnessReport {
   const rated = people.filter((person) => person.finalRating !== null);
   const promotions = rated.filter((person) => person.promoted).length;
   const all = summarise(rated.map((person) => person.finalRating!));
@@ -105,23 +132,44 @@ export function fairnessReport(people: readonly FairnessPerson[], dimensions: re
 }
 
 /** Every difference the report shows, marked in one family across all its dimensions. */
-function marked(dimensions: readonly FairnessDimension[]): Pick<FairnessReport, "dimensions" | "comparisons"> {
-  const differences = dimensions.flatMap((dimension) => dimension.groups.flatMap((group) => [group.ratingDifference, group.promotionDifference])).filter((difference) => difference !== null);
-  const marks = new Map(worthALook(differences.map((difference) => difference.pValue)).map((mark, index) => [differences[index]!, mark]));
-  const mark = (difference: MarkedDifference | null) => (difference ? { ...difference, worthALook: marks.get(difference)! } : null);
+function marked(
+  dimensions: readonly FairnessDimension[],
+): Pick<FairnessReport, "dimensions" | "comparisons"> {
+  const differences = dimensions
+    .flatMap((dimension) =>
+      dimension.groups.flatMap((group) => [group.ratingDifference, group.promotionDifference]),
+    )
+    .filter((difference) => difference !== null);
+  const marks = new Map(
+    worthALook(differences.map((difference) => difference.pValue)).map((mark, index) => [
+      differences[index]!,
+      mark,
+    ]),
+  );
+  const mark = (difference: MarkedDifference | null) =>
+    difference ? { ...difference, worthALook: marks.get(difference)! } : null;
   return {
     dimensions: dimensions.map((dimension) => ({
       ...dimension,
-      groups: dimension.groups.map((group) => ({ ...group, ratingDifference: mark(group.ratingDifference), promotionDifference: mark(group.promotionDifference) })),
+      groups: dimension.groups.map((group) => ({
+        ...group,
+        ratingDifference: mark(group.ratingDifference),
+        promotionDifference: mark(group.promotionDifference),
+      })),
     })),
     comparisons: differences.length,
   };
 }
 
 /** Marked once the whole report's comparisons are known (`marked`). */
-const unmarked = (difference: Difference | null): MarkedDifference | null => (difference ? { ...difference, worthALook: false } : null);
+const unmarked = (difference: Difference | null): MarkedDifference | null =>
+  difference ? { ...difference, worthALook: false } : null;
 
-function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension, shown: Shown): FairnessDimension {
+function dimensionReport(
+  people: readonly FairnessPerson[],
+  dimension: Dimension,
+  shown: Shown,
+): FairnessDimension {
   const byGroup = new Map<string, FairnessPerson[]>();
   let unknown = 0;
   for (const person of people) {
@@ -139,7 +187,17 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
     .map(([value, members]): FairnessGroup => {
       const label = dimension.groupLabel?.(value) ?? value;
       if (!shown.group(dimension.id, value)) {
-        return { value, label, n: members.length, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null };
+        return {
+          value,
+          label,
+          n: members.length,
+          suppressed: true,
+          meanRating: null,
+          ratingDifference: null,
+          promotionRate: null,
+          promotionDifference: null,
+          feedback: null,
+        };
       }
       // Each group against everyone else in the session, those with no group here included, where their figures may be shown.
       const rest = people.filter((person) => person.groups[dimension.id] !== value);
@@ -152,21 +210,50 @@ function dimensionReport(people: readonly FairnessPerson[], dimension: Dimension
         n: members.length,
         suppressed: false,
         meanRating: ratings.mean,
-        ratingDifference: compared ? unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!)))) : null,
+        ratingDifference: compared
+          ? unmarked(welchDifference(ratings, summarise(rest.map((person) => person.finalRating!))))
+          : null,
         promotionRate: wilsonInterval(promoted, members.length),
-        promotionDifference: compared ? unmarked(proportionDifference({ successes: promoted, n: members.length }, { successes: rest.filter((person) => person.promoted).length, n: rest.length })) : null,
+        promotionDifference: compared
+          ? unmarked(
+              proportionDifference(
+                { successes: promoted, n: members.length },
+                { successes: rest.filter((person) => person.promoted).length, n: rest.length },
+              ),
+            )
+          : null,
         feedback: feedbackShares(members),
       };
     })
     .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
-  return { id: dimension.id, label: dimension.label, groups, unknown, smallGroupsLeftOut: listed.length < byGroup.size };
+  return {
+    id: dimension.id,
+    label: dimension.label,
+    groups,
+    unknown,
+    smallGroupsLeftOut: listed.length < byGroup.size,
+  };
 }
 
 /** The shares of a group's feedback answers with an example and with a personality word, over the people written about; null when none was written. */
-export function feedbackShares(members: readonly Pick<FairnessPerson, "feedback">[]): FeedbackShares | null {
-  const cells = members.flatMap((person, index) => (person.feedback ?? []).filter((counts) => counts.answers > 0).map((counts) => ({ ...counts, person: index })));
+export function feedbackShares(
+  members: readonly Pick<FairnessPerson, "feedback">[],
+): FeedbackShares | null {
+  const cells = members.flatMap((person, index) =>
+    (person.feedback ?? [])
+      .filter((counts) => counts.answers > 0)
+      .map((counts) => ({ ...counts, person: index })),
+  );
   if (!cells.length) return null;
-  const share = (count: (counts: FeedbackCounts) => number) => clusteredShare(cells.map((cell) => ({ successes: count(cell), n: cell.answers, row: String(cell.person), column: String(cell.colleague) })));
+  const share = (count: (counts: FeedbackCounts) => number) =>
+    clusteredShare(
+      cells.map((cell) => ({
+        successes: count(cell),
+        n: cell.answers,
+        row: String(cell.person),
+        column: String(cell.colleague),
+      })),
+    );
   return {
     people: new Set(cells.map((cell) => cell.person)).size,
     answers: cells.reduce((sum, cell) => sum + cell.answers, 0),

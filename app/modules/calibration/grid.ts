@@ -25,24 +25,43 @@ export const UNDO_EVENT = "undo";
 /** A move as the grid's forms send it: the person, the cell, the reason (when it differs from the proposal) and the entry's revision the page showed. */
 export const MoveSchema = z.object({
   entryId: z.string({ error: "calibration:errors.choosePerson" }).trim().min(1).max(100),
-  rating: z.coerce.number({ error: "calibration:errors.chooseRating" }).int({ error: "calibration:errors.chooseRating" }),
-  second: z.coerce.number().int().min(1, { error: "calibration:errors.secondPoint" }).max(3, { error: "calibration:errors.secondPoint" }).optional(),
-  reason: z.string().trim().max(MAX_RATIONALE, { error: "calibration:errors.textTooLong" }).default(""),
+  rating: z.coerce
+    .number({ error: "calibration:errors.chooseRating" })
+    .int({ error: "calibration:errors.chooseRating" }),
+  second: z.coerce
+    .number()
+    .int()
+    .min(1, { error: "calibration:errors.secondPoint" })
+    .max(3, { error: "calibration:errors.secondPoint" })
+    .optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_RATIONALE, { error: "calibration:errors.textTooLong" })
+    .default(""),
   revision: z.coerce.number({ error: "calibration:errors.reloadAndMove" }).int().min(0),
 });
 
 export const cellKey = (cell: GridCell) => `${cell.rating}:${cell.second ?? "-"}`;
 
 /** The cell a rating (and second value) names, or null when it is not on the grid: no rating, off the scale, or no second value where one is collected. */
-export function cellOf(value: { rating: number | null; second: number | null }, axes: GridAxes): GridCell | null {
-  if (value.rating === null || !axes.ratings.some((point) => point.value === value.rating)) return null;
+export function cellOf(
+  value: { rating: number | null; second: number | null },
+  axes: GridAxes,
+): GridCell | null {
+  if (value.rating === null || !axes.ratings.some((point) => point.value === value.rating))
+    return null;
   if (axes.seconds === null) return { rating: value.rating, second: null };
-  if (value.second === null || !axes.seconds.some((point) => point.value === value.second)) return null;
+  if (value.second === null || !axes.seconds.some((point) => point.value === value.second))
+    return null;
   return { rating: value.rating, second: value.second };
 }
 
 /** Where a person stands: their final outcome once recorded (decided), else the proposal; null when neither places them. */
-export function placeOf(entry: { final: OutcomeValue | null; proposal: OutcomeValue | null }, axes: GridAxes): { cell: GridCell; decided: boolean } | null {
+export function placeOf(
+  entry: { final: OutcomeValue | null; proposal: OutcomeValue | null },
+  axes: GridAxes,
+): { cell: GridCell; decided: boolean } | null {
   if (entry.final && entry.final.rating !== null) {
     const cell = cellOf(entry.final, axes);
     return cell ? { cell, decided: true } : null;
@@ -55,8 +74,15 @@ export function placeOf(entry: { final: OutcomeValue | null; proposal: OutcomeVa
  * The outcome a move into a cell records: the cell's rating (and second value), with the level
  * outcome as it stands: the final outcome's once recorded, else the proposal's, else stay at level.
  */
-export function outcomeForCell(cell: GridCell, entry: { final: OutcomeValue | null; proposal: OutcomeValue | null }): OutcomeValue {
-  const standing = entry.final?.outcome ? entry.final : entry.proposal?.outcome ? entry.proposal : null;
+export function outcomeForCell(
+  cell: GridCell,
+  entry: { final: OutcomeValue | null; proposal: OutcomeValue | null },
+): OutcomeValue {
+  const standing = entry.final?.outcome
+    ? entry.final
+    : entry.proposal?.outcome
+      ? entry.proposal
+      : null;
   return {
     rating: cell.rating,
     second: cell.second,
@@ -66,7 +92,11 @@ export function outcomeForCell(cell: GridCell, entry: { final: OutcomeValue | nu
 }
 
 /** Whether a move into a cell needs a reason: the outcome it records differs from the proposal (the final-outcome form's rule). */
-export function moveNeedsReason(cell: GridCell, entry: { final: OutcomeValue | null; proposal: OutcomeValue | null }, axes: GridAxes): boolean {
+export function moveNeedsReason(
+  cell: GridCell,
+  entry: { final: OutcomeValue | null; proposal: OutcomeValue | null },
+  axes: GridAxes,
+): boolean {
   return differsFromProposal(outcomeForCell(cell, entry), entry.proposal, axes.seconds !== null);
 }
 
@@ -81,7 +111,10 @@ export function neighbourCell(cell: GridCell, key: GridKey, axes: GridAxes): Gri
   switch (key) {
     case "ArrowLeft":
     case "ArrowRight":
-      return { ...cell, rating: ratings[clamp(ratingIndex + (key === "ArrowRight" ? 1 : -1), ratings.length)]! };
+      return {
+        ...cell,
+        rating: ratings[clamp(ratingIndex + (key === "ArrowRight" ? 1 : -1), ratings.length)]!,
+      };
     case "Home":
       return { ...cell, rating: ratings[0]! };
     case "End":
@@ -90,7 +123,10 @@ export function neighbourCell(cell: GridCell, key: GridKey, axes: GridAxes): Gri
     case "ArrowDown": {
       if (seconds === null) return cell;
       const index = Math.max(0, seconds.indexOf(cell.second ?? seconds[0]!));
-      return { ...cell, second: seconds[clamp(index + (key === "ArrowUp" ? 1 : -1), seconds.length)]! };
+      return {
+        ...cell,
+        second: seconds[clamp(index + (key === "ArrowUp" ? 1 : -1), seconds.length)]!,
+      };
     }
   }
 }
@@ -99,7 +135,9 @@ export function neighbourCell(cell: GridCell, key: GridKey, axes: GridAxes): Gri
 export function startCell(place: { cell: GridCell } | null, axes: GridAxes): GridCell {
   if (place) return place.cell;
   const rating = axes.ratings[Math.floor((axes.ratings.length - 1) / 2)]!.value;
-  const second = axes.seconds ? axes.seconds[Math.floor((axes.seconds.length - 1) / 2)]!.value : null;
+  const second = axes.seconds
+    ? axes.seconds[Math.floor((axes.seconds.length - 1) / 2)]!.value
+    : null;
   return { rating, second };
 }
 
@@ -110,11 +148,17 @@ export type GridEvent = { id: string; kind: string; actorId: string; undoes: str
  * The move an undo takes back: the viewer's own latest move that no undo has taken back yet. Undoing
  * again takes back the one before, and so on; another facilitator's moves are theirs to undo.
  */
-export function lastUndoableMove<T extends GridEvent>(events: readonly T[], actorId: string): T | null {
-  const undone = new Set(events.flatMap((event) => (event.kind === UNDO_EVENT && event.undoes ? [event.undoes] : [])));
+export function lastUndoableMove<T extends GridEvent>(
+  events: readonly T[],
+  actorId: string,
+): T | null {
+  const undone = new Set(
+    events.flatMap((event) => (event.kind === UNDO_EVENT && event.undoes ? [event.undoes] : [])),
+  );
   for (let index = events.length - 1; index >= 0; index--) {
     const event = events[index]!;
-    if (event.kind === MOVE_EVENT && event.actorId === actorId && !undone.has(event.id)) return event;
+    if (event.kind === MOVE_EVENT && event.actorId === actorId && !undone.has(event.id))
+      return event;
   }
   return null;
 }

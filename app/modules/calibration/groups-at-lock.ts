@@ -12,11 +12,26 @@ import { parseAttributes } from "~/modules/people/attributes";
 export const GROUPS_AT_LOCK = "groupsAtLock";
 
 /** `line`: the person's reporting line (their managers' ids, `/a/b/`), which says whose organisation they were in; none on a lock that kept no line. */
-export type GroupsAtLock = { team: string | null; attributes: Record<string, string>; line: string | null };
+export type GroupsAtLock = {
+  team: string | null;
+  attributes: Record<string, string>;
+  line: string | null;
+};
 
 /** The groups to keep, by person: the team's name, the attributes as stored on the person and their reporting line. */
-export function groupsAtLock(people: readonly { personId: string; team: string | null; attributes: string; line: string }[]): Record<string, GroupsAtLock> {
-  return Object.fromEntries(people.map((person) => [person.personId, { team: person.team, attributes: { ...parseAttributes(person.attributes) }, line: person.line }]));
+export function groupsAtLock(
+  people: readonly { personId: string; team: string | null; attributes: string; line: string }[],
+): Record<string, GroupsAtLock> {
+  return Object.fromEntries(
+    people.map((person) => [
+      person.personId,
+      {
+        team: person.team,
+        attributes: { ...parseAttributes(person.attributes) },
+        line: person.line,
+      },
+    ]),
+  );
 }
 
 /** The groups a lock event's change kept, by person; null for a lock that kept none (a session locked before they were kept). */
@@ -27,13 +42,24 @@ export function readGroupsAtLock(change: string): Map<string, GroupsAtLock> | nu
   } catch {
     return null;
   }
-  const kept = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)[GROUPS_AT_LOCK] : undefined;
+  const kept =
+    typeof parsed === "object" && parsed !== null
+      ? (parsed as Record<string, unknown>)[GROUPS_AT_LOCK]
+      : undefined;
   if (typeof kept !== "object" || kept === null || Array.isArray(kept)) return null;
   const groups = new Map<string, GroupsAtLock>();
   for (const [personId, value] of Object.entries(kept)) {
     if (typeof value !== "object" || value === null) continue;
-    const { team, attributes, line } = value as { team?: unknown; attributes?: unknown; line?: unknown };
-    groups.set(personId, { team: typeof team === "string" ? team : null, attributes: parseAttributes(JSON.stringify(attributes ?? {})), line: typeof line === "string" ? line : null });
+    const { team, attributes, line } = value as {
+      team?: unknown;
+      attributes?: unknown;
+      line?: unknown;
+    };
+    groups.set(personId, {
+      team: typeof team === "string" ? team : null,
+      attributes: parseAttributes(JSON.stringify(attributes ?? {})),
+      line: typeof line === "string" ? line : null,
+    });
   }
   return groups;
 }

@@ -17,7 +17,19 @@ export type HistoryContext = {
   evidence: Readonly<Record<string, string>>;
 };
 
-type Kind = "rating" | "second" | "outcome" | "level" | "evidence" | "text" | "mark" | "released" | "state" | "discussion" | "hidden" | "plain";
+type Kind =
+  | "rating"
+  | "second"
+  | "outcome"
+  | "level"
+  | "evidence"
+  | "text"
+  | "mark"
+  | "released"
+  | "state"
+  | "discussion"
+  | "hidden"
+  | "plain";
 
 /** Each stored field and how its values are said; its name is `calibration:history.field.<field>`. */
 const FIELDS: Record<string, Kind> = {
@@ -56,8 +68,10 @@ const EVENT_HEADINGS: Record<string, string> = { move: "moved", undo: "undone" }
 const QUOTE = 160;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
-const say = (key: string, values?: Message["values"]): Message => (values ? { key: `calibration:${key}`, values } : { key: `calibration:${key}` });
-const quote = (text: string): Message => say("history.quote", { text: text.length > QUOTE ? `${text.slice(0, QUOTE - 1)}…` : text });
+const say = (key: string, values?: Message["values"]): Message =>
+  values ? { key: `calibration:${key}`, values } : { key: `calibration:${key}` };
+const quote = (text: string): Message =>
+  say("history.quote", { text: text.length > QUOTE ? `${text.slice(0, QUOTE - 1)}…` : text });
 
 /** A stored list of evidence ids ("[]" or a JSON array); anything else is none. */
 export function storedIdList(value: unknown): string[] {
@@ -65,7 +79,9 @@ export function storedIdList(value: unknown): string[] {
   if (typeof value !== "string") return [];
   try {
     const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((item): item is string => typeof item === "string")
+      : [];
   } catch {
     return [];
   }
@@ -74,13 +90,18 @@ export function storedIdList(value: unknown): string[] {
 /** Evidence by its text when there are three pieces or fewer, else by count. */
 function evidenceText(ids: readonly string[], context: HistoryContext): Message {
   const texts = ids.map((id) => context.evidence[id]);
-  if (ids.length > 3 || texts.some((text) => text === undefined)) return say("history.evidenceCount", { count: ids.length });
+  if (ids.length > 3 || texts.some((text) => text === undefined))
+    return say("history.evidenceCount", { count: ids.length });
   const [a, b, c] = texts.map((text) => quote(text!));
   return say(`history.quotes${texts.length}`, { a: a!, ...(b ? { b } : {}), ...(c ? { c } : {}) });
 }
 
 /** One value of a field as a message (or the stored text itself, for names and dates); null when there is none. */
-export function historyValue(field: string, value: unknown, context: HistoryContext): Message | string | null {
+export function historyValue(
+  field: string,
+  value: unknown,
+  context: HistoryContext,
+): Message | string | null {
   const kind = FIELDS[field] ?? "plain";
   if (kind === "evidence") {
     const ids = storedIdList(value);
@@ -90,20 +111,30 @@ export function historyValue(field: string, value: unknown, context: HistoryCont
   switch (kind) {
     case "rating": {
       const point = context.scale.find((candidate) => candidate.value === value);
-      return point ? say("history.rating", { label: point.label, value: point.value }) : String(value);
+      return point
+        ? say("history.rating", { label: point.label, value: point.value })
+        : String(value);
     }
     case "second":
       return [1, 2, 3].includes(value as number) ? say(`second.${String(value)}`) : String(value);
     case "outcome":
-      return ["stay", "promote", "not-ready"].includes(String(value)) ? say(`levelOutcome.${String(value)}`) : String(value);
+      return ["stay", "promote", "not-ready"].includes(String(value))
+        ? say(`levelOutcome.${String(value)}`)
+        : String(value);
     case "level":
       return context.levelTitles[String(value)] ?? String(value);
     case "text":
       return quote(String(value));
     case "mark":
-      return ["agree", "question", "no-view"].includes(String(value)) ? say(`mark.${String(value)}`) : String(value);
+      return ["agree", "question", "no-view"].includes(String(value))
+        ? say(`mark.${String(value)}`)
+        : String(value);
     case "state":
-      return ["draft", "proposals", "preread", "live", "locked", "published"].includes(String(value)) ? say(`state.${String(value)}`) : String(value);
+      return ["draft", "proposals", "preread", "live", "locked", "published"].includes(
+        String(value),
+      )
+        ? say(`state.${String(value)}`)
+        : String(value);
     case "released":
       return say(value === true ? "history.released" : "history.notReleased");
     default:
@@ -112,8 +143,12 @@ export function historyValue(field: string, value: unknown, context: HistoryCont
 }
 
 /** The name of a field as the history says it (the session's own name for its second dimension). */
-export function historyField(field: string, context: Pick<HistoryContext, "secondDimension">): Message {
-  if (FIELDS[field] === "second" && context.secondDimension) return say(`history.field.${field}Named`, { dimension: context.secondDimension });
+export function historyField(
+  field: string,
+  context: Pick<HistoryContext, "secondDimension">,
+): Message {
+  if (FIELDS[field] === "second" && context.secondDimension)
+    return say(`history.field.${field}Named`, { dimension: context.secondDimension });
   return FIELDS[field] ? say(`history.field.${field}`) : say("history.field.other", { field });
 }
 
@@ -123,7 +158,11 @@ export function historyField(field: string, context: Pick<HistoryContext, "secon
  * removed" when it no longer has one; evidence as what was added and taken away. A reason given
  * as the event's reason is not repeated (the history shows it beside the line).
  */
-export function describeChange(change: Readonly<Record<string, unknown>>, context: HistoryContext, reason: string | null = null): Message[] {
+export function describeChange(
+  change: Readonly<Record<string, unknown>>,
+  context: HistoryContext,
+  reason: string | null = null,
+): Message[] {
   const phrases: Message[] = [];
   for (const [field, pair] of Object.entries(change)) {
     const [from, to] = Array.isArray(pair) ? pair : [null, pair];
@@ -142,8 +181,10 @@ export function describeChange(change: Readonly<Record<string, unknown>>, contex
       const after = new Set(storedIdList(to));
       const added = [...after].filter((id) => !before.has(id));
       const removed = [...before].filter((id) => !after.has(id));
-      if (added.length) phrases.push(say("history.evidenceAdded", { list: evidenceText(added, context) }));
-      if (removed.length) phrases.push(say("history.evidenceRemoved", { list: evidenceText(removed, context) }));
+      if (added.length)
+        phrases.push(say("history.evidenceAdded", { list: evidenceText(added, context) }));
+      if (removed.length)
+        phrases.push(say("history.evidenceRemoved", { list: evidenceText(removed, context) }));
       continue;
     }
     if (field === "people") {
@@ -155,16 +196,24 @@ export function describeChange(change: Readonly<Record<string, unknown>>, contex
     const toText = historyValue(field, to, context);
     if (fromText === null && toText === null) continue;
     if (fromText === null) phrases.push(say("history.set", { field: name, value: toText! }));
-    else if (toText === null) phrases.push(say("history.removed", { field: name, value: fromText }));
+    else if (toText === null)
+      phrases.push(say("history.removed", { field: name, value: fromText }));
     else phrases.push(say("history.changed", { field: name, from: fromText, to: toText }));
   }
   return phrases;
 }
 
 /** An event's history line: its changes as messages, after what the grid's events say they are ("moved on the grid: final rating …"). */
-export function describeEvent(kind: string, change: Readonly<Record<string, unknown>>, context: HistoryContext, reason: string | null = null): Message[] {
+export function describeEvent(
+  kind: string,
+  change: Readonly<Record<string, unknown>>,
+  context: HistoryContext,
+  reason: string | null = null,
+): Message[] {
   const phrases = describeChange(change, context, reason);
   const heading = EVENT_HEADINGS[kind];
   if (!heading) return phrases;
-  return phrases.length ? [say(`history.${heading}With`, { phrase: phrases[0]! }), ...phrases.slice(1)] : [say(`history.${heading}`)];
+  return phrases.length
+    ? [say(`history.${heading}With`, { phrase: phrases[0]! }), ...phrases.slice(1)]
+    : [say(`history.${heading}`)];
 }

@@ -46,7 +46,11 @@ export interface SessionLeniency {
  * about the manager. That is a floor of evidence, not of disclosure: everyone who reads these
  * figures reads each proposal behind them by name in the session's agenda (decision 060).
  */
-export function managerLeniency(proposals: readonly ProposedRating[], floor = SMALL_GROUP_FLOOR, confidence = 0.95): SessionLeniency {
+export function managerLeniency(
+  proposals: readonly ProposedRating[],
+  floor = SMALL_GROUP_FLOOR,
+  confidence = 0.95,
+): SessionLeniency {
   const byManager = new Map<string, number[]>();
   for (const { managerId, rating } of proposals) {
     const ratings = byManager.get(managerId);
@@ -61,19 +65,58 @@ export function managerLeniency(proposals: readonly ProposedRating[], floor = SM
     const own = summarise(ratings);
     const othersN = all.length - own.n;
     if (belowFloor(own.n, floor) || belowFloor(othersN, floor)) {
-      return { managerId, n: own.n, othersN, mean: null, sd: null, difference: null, interval: null, flagged: false, suppressed: true };
+      return {
+        managerId,
+        n: own.n,
+        othersN,
+        mean: null,
+        sd: null,
+        difference: null,
+        interval: null,
+        flagged: false,
+        suppressed: true,
+      };
     }
-    const difference = pooledDifference(own.mean, own.n, (total - own.mean * own.n) / othersN, othersN, session.sd, confidence);
-    return { managerId, n: own.n, othersN, mean: own.mean, sd: own.sd, difference: difference.estimate, interval: difference.interval, flagged: difference.excludesZero, suppressed: false };
+    const difference = pooledDifference(
+      own.mean,
+      own.n,
+      (total - own.mean * own.n) / othersN,
+      othersN,
+      session.sd,
+      confidence,
+    );
+    return {
+      managerId,
+      n: own.n,
+      othersN,
+      mean: own.mean,
+      sd: own.sd,
+      difference: difference.estimate,
+      interval: difference.interval,
+      flagged: difference.excludesZero,
+      suppressed: false,
+    };
   });
   return { n: session.n, mean: sessionShown ? session.mean : null, managers };
 }
 
 /** A difference of two groups' means whose spread is the pooled session's (sd over all n + m − 1), read with t on n + m − 2 degrees of freedom. */
-function pooledDifference(mean: number, n: number, othersMean: number, othersN: number, pooledSd: number, confidence: number) {
+function pooledDifference(
+  mean: number,
+  n: number,
+  othersMean: number,
+  othersN: number,
+  pooledSd: number,
+  confidence: number,
+) {
   const estimate = mean - othersMean;
-  const half = tQuantile((1 + confidence) / 2, n + othersN - 2) * pooledSd * Math.sqrt(1 / n + 1 / othersN);
+  const half =
+    tQuantile((1 + confidence) / 2, n + othersN - 2) * pooledSd * Math.sqrt(1 / n + 1 / othersN);
   const interval: [number, number] = [estimate - half, estimate + half];
   // Everyone proposed the same: no manager differs from anyone.
-  return { estimate, interval, excludesZero: half > 0 ? interval[0] > 0 || interval[1] < 0 : false };
+  return {
+    estimate,
+    interval,
+    excludesZero: half > 0 ? interval[0] > 0 || interval[1] < 0 : false,
+  };
 }

@@ -1,6 +1,10 @@
 import { EventEmitter } from "node:events";
 import { metrics } from "~/platform/metrics.server";
-import { listenToServers, serversTalkThroughDatabase, tellServers } from "~/platform/servers.server";
+import {
+  listenToServers,
+  serversTalkThroughDatabase,
+  tellServers,
+} from "~/platform/servers.server";
 import { onSiblingMessage, tellSiblings } from "~/platform/siblings.server";
 
 /**

@@ -2,7 +2,13 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { announceSessionChange } from "./live.server";
-import { agendaNeighbours, discussionTimes, DISCUSS_EVENT, NOTES_EVENT, type DiscussionMarker } from "./meeting-mode";
+import {
+  agendaNeighbours,
+  discussionTimes,
+  DISCUSS_EVENT,
+  NOTES_EVENT,
+  type DiscussionMarker,
+} from "./meeting-mode";
 import { canRunMeeting, type SessionAccess } from "./policy";
 import { baseFor } from "./session-view.server";
 import { requireEntry, requireSessionAccess } from "./sessions.server";
@@ -15,9 +21,17 @@ import * as clock from "~/platform/clock.server";
  * reaches the other calibrators through the session's live updates.
  */
 
-function requireMeetingRight(viewer: Viewer, session: { facilitatorId: string; access: SessionAccess }): void {
+function requireMeetingRight(
+  viewer: Viewer,
+  session: { facilitatorId: string; access: SessionAccess },
+): void {
   if (!canRunMeeting(viewer, session.access)) {
-    throw new ForbiddenError({ key: viewer.id === session.facilitatorId ? "calibration:errors.meetingWhileLive" : "calibration:errors.facilitatorRunsMeeting" });
+    throw new ForbiddenError({
+      key:
+        viewer.id === session.facilitatorId
+          ? "calibration:errors.meetingWhileLive"
+          : "calibration:errors.facilitatorRunsMeeting",
+    });
   }
 }
 
@@ -37,8 +51,14 @@ async function meetingSteps(sessionId: string): Promise<DiscussionMarker[]> {
 
 /** The entry's discussion notes as last saved ("" when none). */
 async function notesOf(entryId: string): Promise<string> {
-  const last = await db.calibrationEvent.findFirst({ where: { entryId, kind: NOTES_EVENT }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { change: true } });
-  const notes = last ? (JSON.parse(last.change) as { meetingNotes?: [unknown, unknown] }).meetingNotes?.[1] : null;
+  const last = await db.calibrationEvent.findFirst({
+    where: { entryId, kind: NOTES_EVENT },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { change: true },
+  });
+  const notes = last
+    ? (JSON.parse(last.change) as { meetingNotes?: [unknown, unknown] }).meetingNotes?.[1]
+    : null;
   return typeof notes === "string" ? notes : "";
 }
 
@@ -56,16 +76,26 @@ export async function meetingView(viewer: Viewer, sessionId: string, now = clock
   const currentId = times.current?.entryId ?? null;
   const current = currentId ? (byId.get(currentId) ?? null) : null;
   // With nothing open, the meeting goes on after the entry last opened (or starts at the top).
-  const lastOpened = [...steps].reverse().find((step) => step.entryId !== null && byId.has(step.entryId))?.entryId ?? null;
+  const lastOpened =
+    [...steps].reverse().find((step) => step.entryId !== null && byId.has(step.entryId))?.entryId ??
+    null;
   const around = agendaNeighbours(agenda, current?.id ?? lastOpened);
   const discussed = agenda.flatMap((entry) => {
     const ms = times.perEntry.get(entry.id);
-    return ms === undefined ? [] : [{ id: entry.id, name: entry.name, ms, open: entry.id === currentId }];
+    return ms === undefined
+      ? []
+      : [{ id: entry.id, name: entry.name, ms, open: entry.id === currentId }];
   });
   const totalMs = discussed.reduce((sum, entry) => sum + entry.ms, 0);
-  const pick = (entry: (typeof agenda)[number] | null) => (entry ? { id: entry.id, name: entry.name } : null);
+  const pick = (entry: (typeof agenda)[number] | null) =>
+    entry ? { id: entry.id, name: entry.name } : null;
   return {
-    session: { id: session.id, name: session.name, state: session.state, secondDimension: session.secondDimension },
+    session: {
+      id: session.id,
+      name: session.name,
+      state: session.state,
+      secondDimension: session.secondDimension,
+    },
     canRun: canRunMeeting(viewer, session.access),
     agendaLength: agenda.length,
     current: current
@@ -94,35 +124,77 @@ export async function meetingView(viewer: Viewer, sessionId: string, now = clock
 }
 
 /** The facilitator opens an entry of the agenda (the one open before is left): a "discuss" event; nothing when it already is open. */
-export async function openInMeeting(viewer: Viewer, sessionId: string, entryId: string): Promise<{ unchanged: boolean }> {
+export async function openInMeeting(
+  viewer: Viewer,
+  sessionId: string,
+  entryId: string,
+): Promise<{ unchanged: boolean }> {
   const { entry, session } = await requireEntry(viewer, entryId, sessionId);
   requireMeetingRight(viewer, session);
-  const last = await db.calibrationEvent.findFirst({ where: { sessionId, kind: DISCUSS_EVENT }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { entryId: true } });
+  const last = await db.calibrationEvent.findFirst({
+    where: { sessionId, kind: DISCUSS_EVENT },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { entryId: true },
+  });
   if (last?.entryId === entry.id) return { unchanged: true };
-  await db.calibrationEvent.create({ data: { sessionId, entryId: entry.id, actorId: viewer.id, kind: DISCUSS_EVENT, change: JSON.stringify({ discussion: [null, "opened"] }) } });
+  await db.calibrationEvent.create({
+    data: {
+      sessionId,
+      entryId: entry.id,
+      actorId: viewer.id,
+      kind: DISCUSS_EVENT,
+      change: JSON.stringify({ discussion: [null, "opened"] }),
+    },
+  });
   await announceSessionChange(sessionId);
   return { unchanged: false };
 }
 
 /** The facilitator ends the discussion (the clock of the entry open stops); nothing when none is open. */
-export async function endMeeting(viewer: Viewer, sessionId: string): Promise<{ unchanged: boolean }> {
+export async function endMeeting(
+  viewer: Viewer,
+  sessionId: string,
+): Promise<{ unchanged: boolean }> {
   const session = await requireSessionAccess(viewer, sessionId);
   requireMeetingRight(viewer, session);
-  const last = await db.calibrationEvent.findFirst({ where: { sessionId, kind: DISCUSS_EVENT }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { entryId: true } });
+  const last = await db.calibrationEvent.findFirst({
+    where: { sessionId, kind: DISCUSS_EVENT },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { entryId: true },
+  });
   if (!last?.entryId) return { unchanged: true };
-  await db.calibrationEvent.create({ data: { sessionId, entryId: null, actorId: viewer.id, kind: DISCUSS_EVENT, change: JSON.stringify({ discussion: [null, "ended"] }) } });
+  await db.calibrationEvent.create({
+    data: {
+      sessionId,
+      entryId: null,
+      actorId: viewer.id,
+      kind: DISCUSS_EVENT,
+      change: JSON.stringify({ discussion: [null, "ended"] }),
+    },
+  });
   await announceSessionChange(sessionId);
   return { unchanged: false };
 }
 
 /** The facilitator's discussion notes on an entry, as they type (autosaved) or save: each version that changes them is a "notes" event of the entry's history. */
-export async function saveMeetingNotes(viewer: Viewer, sessionId: string, entryId: string, notes: string): Promise<{ savedAt: string; unchanged: boolean }> {
+export async function saveMeetingNotes(
+  viewer: Viewer,
+  sessionId: string,
+  entryId: string,
+  notes: string,
+): Promise<{ savedAt: string; unchanged: boolean }> {
   const { entry, session } = await requireEntry(viewer, entryId, sessionId);
   requireMeetingRight(viewer, session);
   const before = await notesOf(entry.id);
   if (before === notes) return { savedAt: clock.now().toISOString(), unchanged: true };
   const event = await db.calibrationEvent.create({
-    data: { sessionId, entryId: entry.id, actorId: viewer.id, kind: NOTES_EVENT, change: JSON.stringify({ meetingNotes: [before || null, notes || null] }) },
+    data: {
+      sessionId,
+      entryId: entry.id,
+      actorId: viewer.id,
+      kind: NOTES_EVENT,
+      change: JSON.stringify({ meetingNotes: [before || null, notes || null] }),
+    },
     select: { createdAt: true },
   });
   await announceSessionChange(sessionId);

@@ -39,7 +39,11 @@ export type DiscussionTimes = {
  */
 export function discussionTimes(markers: readonly DiscussionMarker[], now: Date): DiscussionTimes {
   const perEntry = new Map<string, number>();
-  const add = (entryId: string, from: Date, to: Date) => perEntry.set(entryId, (perEntry.get(entryId) ?? 0) + Math.max(0, to.getTime() - from.getTime()));
+  const add = (entryId: string, from: Date, to: Date) =>
+    perEntry.set(
+      entryId,
+      (perEntry.get(entryId) ?? 0) + Math.max(0, to.getTime() - from.getTime()),
+    );
   let current: { entryId: string; since: Date } | null = null;
   for (const marker of markers) {
     if (current && marker.entryId === current.entryId) continue;
@@ -57,17 +61,33 @@ export function discussionTimes(markers: readonly DiscussionMarker[], now: Date)
  * seconds alone under a minute, minutes and seconds under an hour, else hours and minutes; the
  * second part of two always has two digits.
  */
-export function durationParts(ms: number): { unit: "seconds" | "minutes" | "hours"; first: number; second: string } {
+export function durationParts(ms: number): {
+  unit: "seconds" | "minutes" | "hours";
+  first: number;
+  second: string;
+} {
   const seconds = Math.max(0, Math.round(ms / 1000));
   if (seconds < 60) return { unit: "seconds", first: seconds, second: "" };
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return { unit: "minutes", first: minutes, second: String(seconds % 60).padStart(2, "0") };
-  return { unit: "hours", first: Math.floor(minutes / 60), second: String(minutes % 60).padStart(2, "0") };
+  if (minutes < 60)
+    return { unit: "minutes", first: minutes, second: String(seconds % 60).padStart(2, "0") };
+  return {
+    unit: "hours",
+    first: Math.floor(minutes / 60),
+    second: String(minutes % 60).padStart(2, "0"),
+  };
 }
 
 /** The entries before and after the one open, in agenda order (the first when none is open). */
-export function agendaNeighbours<T extends { id: string }>(agenda: readonly T[], currentId: string | null): { previous: T | null; next: T | null; position: number | null } {
+export function agendaNeighbours<T extends { id: string }>(
+  agenda: readonly T[],
+  currentId: string | null,
+): { previous: T | null; next: T | null; position: number | null } {
   const index = currentId === null ? -1 : agenda.findIndex((entry) => entry.id === currentId);
   if (index < 0) return { previous: null, next: agenda[0] ?? null, position: null };
-  return { previous: agenda[index - 1] ?? null, next: agenda[index + 1] ?? null, position: index + 1 };
+  return {
+    previous: agenda[index - 1] ?? null,
+    next: agenda[index + 1] ?? null,
+    position: index + 1,
+  };
 }

@@ -12,7 +12,10 @@ export const MEETING_MAX_MINUTES = 8 * 60;
 /** The meeting form, its start read on `timeZone`'s clock; its messages are keys, worded where the form shows them. */
 export const meetingSchema = perTimeZone((timeZone) =>
   z.object({
-    startsAt: dateTimeField(timeZone, { missing: "calibration:errors.meetingStartMissing", invalid: "calibration:errors.meetingStartInvalid" }),
+    startsAt: dateTimeField(timeZone, {
+      missing: "calibration:errors.meetingStartMissing",
+      invalid: "calibration:errors.meetingStartInvalid",
+    }),
     minutes: z.coerce
       .number({ error: "calibration:errors.meetingLengthMissing" })
       .int({ error: "calibration:errors.meetingLengthWhole" })
@@ -22,7 +25,8 @@ export const meetingSchema = perTimeZone((timeZone) =>
 );
 export type MeetingInput = z.output<ReturnType<typeof meetingSchema>>;
 
-export const meetingEnd = (input: MeetingInput) => new Date(input.startsAt.getTime() + input.minutes * 60 * 1000);
+export const meetingEnd = (input: MeetingInput) =>
+  new Date(input.startsAt.getTime() + input.minutes * 60 * 1000);
 
 /** The id a meeting's calendar event and outbox keys carry, told apart from an interview's. */
 export const meetingEventId = (sessionId: string) => `calibration-${sessionId}`;

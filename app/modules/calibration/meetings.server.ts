@@ -7,13 +7,22 @@ import { db } from "~/db/client.server";
 export async function upcomingMeetings(now: Date) {
   const sessions = await db.calibrationSession.findMany({
     where: { meetingStartsAt: { gt: now }, meetingEndsAt: { not: null } },
-    select: { id: true, name: true, meetingStartsAt: true, meetingEndsAt: true, facilitatorId: true, calibrators: { select: { userId: true } } },
+    select: {
+      id: true,
+      name: true,
+      meetingStartsAt: true,
+      meetingEndsAt: true,
+      facilitatorId: true,
+      calibrators: { select: { userId: true } },
+    },
   });
   return sessions.map((session) => ({
     sessionId: session.id,
     name: session.name,
     startsAt: session.meetingStartsAt!,
     endsAt: session.meetingEndsAt!,
-    participantIds: [...new Set([session.facilitatorId, ...session.calibrators.map((row) => row.userId)])],
+    participantIds: [
+      ...new Set([session.facilitatorId, ...session.calibrators.map((row) => row.userId)]),
+    ],
   }));
 }

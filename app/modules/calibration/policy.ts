@@ -1,4 +1,9 @@
-import { outcomesEditable, proposalsEditable, proposalsRevealed, type SessionState } from "./session-state";
+import {
+  outcomesEditable,
+  proposalsEditable,
+  proposalsRevealed,
+  type SessionState,
+} from "./session-state";
 
 /**
  * Who may do what in a calibration session. Only the facilitator, invited calibrators and
@@ -24,8 +29,10 @@ export type EntryAccess = { personId: string; managerId: string | null; released
 /** Sessions are set up by admins, who name the facilitator. */
 export const canSetUpSession = (viewer: CalibrationViewer) => viewer.isAdmin;
 
-export const isFacilitator = (viewer: CalibrationViewer, session: SessionAccess) => viewer.id === session.facilitatorId;
-const isCalibrator = (viewer: CalibrationViewer, session: SessionAccess) => session.calibratorIds.includes(viewer.id);
+export const isFacilitator = (viewer: CalibrationViewer, session: SessionAccess) =>
+  viewer.id === session.facilitatorId;
+const isCalibrator = (viewer: CalibrationViewer, session: SessionAccess) =>
+  session.calibratorIds.includes(viewer.id);
 
 export function canViewSession(viewer: CalibrationViewer, session: SessionAccess): boolean {
   return viewer.isAdmin || isFacilitator(viewer, session) || isCalibrator(viewer, session);
@@ -39,16 +46,30 @@ export function canViewSession(viewer: CalibrationViewer, session: SessionAccess
  * facilitator sets the session up (its draft), calibrators see only their own reports' entries, which
  * carry review figures: they read others' reviews through the session only from proposals on.
  */
-export function canOpenEntry(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+export function canOpenEntry(
+  viewer: CalibrationViewer,
+  session: SessionAccess,
+  entry: EntryAccess,
+): boolean {
   if (viewer.isAdmin) return true;
-  if (session.state === "draft" && !isFacilitator(viewer, session) && entry.managerId !== viewer.id) return false;
+  if (session.state === "draft" && !isFacilitator(viewer, session) && entry.managerId !== viewer.id)
+    return false;
   return canViewSession(viewer, session) && !session.withheldPersonIds.includes(entry.personId);
 }
 
 /** A proposal: its manager always; the facilitator and admins always; other calibrators once proposals are revealed. */
-export function canSeeProposal(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
+export function canSeeProposal(
+  viewer: CalibrationViewer,
+  session: SessionAccess,
+  entry: EntryAccess,
+): boolean {
   if (!canOpenEntry(viewer, session, entry)) return false;
-  return viewer.isAdmin || isFacilitator(viewer, session) || entry.managerId === viewer.id || proposalsRevealed(session.state);
+  return (
+    viewer.isAdmin ||
+    isFacilitator(viewer, session) ||
+    entry.managerId === viewer.id ||
+    proposalsRevealed(session.state)
+  );
 }
 
 /** Independent pre-read ratings and marks stay blind until proposals are revealed; the facilitator and admins see them throughout. */
@@ -62,8 +83,16 @@ export function canOverseeSession(viewer: CalibrationViewer, session: SessionAcc
 }
 
 /** Only the person's manager proposes, while proposals are open. */
-export function canPropose(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return entry.managerId === viewer.id && isCalibrator(viewer, session) && proposalsEditable(session.state);
+export function canPropose(
+  viewer: CalibrationViewer,
+  session: SessionAccess,
+  entry: EntryAccess,
+): boolean {
+  return (
+    entry.managerId === viewer.id &&
+    isCalibrator(viewer, session) &&
+    proposalsEditable(session.state)
+  );
 }
 
 /** Calibrators give their independent pre-read marks during the pre-read. */
@@ -72,13 +101,30 @@ function canPreRead(viewer: CalibrationViewer, session: SessionAccess): boolean 
 }
 
 /** An independent rating of someone else's report, during the pre-read: the person's own manager has their proposal. */
-export function canRateIndependently(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return canPreRead(viewer, session) && canOpenEntry(viewer, session, entry) && entry.managerId !== viewer.id;
+export function canRateIndependently(
+  viewer: CalibrationViewer,
+  session: SessionAccess,
+  entry: EntryAccess,
+): boolean {
+  return (
+    canPreRead(viewer, session) &&
+    canOpenEntry(viewer, session, entry) &&
+    entry.managerId !== viewer.id
+  );
 }
 
 /** Once proposals are revealed (and while outcomes are open), other calibrators mark a proposal: agree, question, or no view. */
-export function canMarkProposal(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return isCalibrator(viewer, session) && canOpenEntry(viewer, session, entry) && entry.managerId !== viewer.id && session.state === "live";
+export function canMarkProposal(
+  viewer: CalibrationViewer,
+  session: SessionAccess,
+  entry: EntryAccess,
+): boolean {
+  return (
+    isCalibrator(viewer, session) &&
+    canOpenEntry(viewer, session, entry) &&
+    entry.managerId !== viewer.id &&
+    session.state === "live"
+  );
 }
 
 /** The facilitator records outcomes; so may an admin, for an entry the facilitator may not open (their own, or a manager's of theirs). */
@@ -93,7 +139,11 @@ export function canRunMeeting(viewer: CalibrationViewer, session: SessionAccess)
 
 /** The facilitator or an admin sets, moves or removes the session's meeting, until it is locked. */
 export function canScheduleMeeting(viewer: CalibrationViewer, session: SessionAccess): boolean {
-  return (viewer.isAdmin || isFacilitator(viewer, session)) && session.state !== "locked" && session.state !== "published";
+  return (
+    (viewer.isAdmin || isFacilitator(viewer, session)) &&
+    session.state !== "locked" &&
+    session.state !== "published"
+  );
 }
 
 export function canChangeState(viewer: CalibrationViewer, session: SessionAccess): boolean {
@@ -109,8 +159,16 @@ export function releaseRefusal(session: Pick<SessionAccess, "state">): string | 
  * Once the session is published, the person's manager shows the person their outcome, after talking
  * it through; the facilitator may release anyone's (someone whose manager has left, say).
  */
-export function canReleaseOutcome(viewer: CalibrationViewer, session: SessionAccess, entry: EntryAccess): boolean {
-  return releaseRefusal(session) === null && canOpenEntry(viewer, session, entry) && (entry.managerId === viewer.id || isFacilitator(viewer, session));
+export function canReleaseOutcome(
+  viewer: CalibrationViewer,
+  session: SessionAccess,
+  entry: EntryAccess,
+): boolean {
+  return (
+    releaseRefusal(session) === null &&
+    canOpenEntry(viewer, session, entry) &&
+    (entry.managerId === viewer.id || isFacilitator(viewer, session))
+  );
 }
 
 /** The fairness report: admins only, once outcomes are frozen (locked or published). */

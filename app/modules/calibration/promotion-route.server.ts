@@ -22,7 +22,9 @@ export type PromotionRoute = {
   /** Takes the outcomes it decides instead of calibration (nominating where it can), and answers their entry ids. */
   take(outcomes: readonly PromoteOutcome[], now: Date): Promise<ReadonlySet<string>>;
   /** Of these promote outcomes, the entry ids it decides instead of calibration; reads only. */
-  decidedElsewhere(outcomes: readonly { entryId: string; ladderId: string }[]): Promise<ReadonlySet<string>>;
+  decidedElsewhere(
+    outcomes: readonly { entryId: string; ladderId: string }[],
+  ): Promise<ReadonlySet<string>>;
 };
 
 let route: PromotionRoute | null = null;
@@ -32,14 +34,22 @@ export function routeCalibrationPromotions(taking: PromotionRoute): void {
 }
 
 function registered(): PromotionRoute {
-  if (!route) throw new Error("No promotion route is registered: the entry point must import ~/modules/workflows.server.");
+  if (!route)
+    throw new Error(
+      "No promotion route is registered: the entry point must import ~/modules/workflows.server.",
+    );
   return route;
 }
 
-export function promotionsTakenElsewhere(outcomes: readonly PromoteOutcome[], now: Date): Promise<ReadonlySet<string>> {
+export function promotionsTakenElsewhere(
+  outcomes: readonly PromoteOutcome[],
+  now: Date,
+): Promise<ReadonlySet<string>> {
   return registered().take(outcomes, now);
 }
 
-export function promotionsDecidedElsewhere(outcomes: readonly { entryId: string; ladderId: string }[]): Promise<ReadonlySet<string>> {
+export function promotionsDecidedElsewhere(
+  outcomes: readonly { entryId: string; ladderId: string }[],
+): Promise<ReadonlySet<string>> {
   return outcomes.length ? registered().decidedElsewhere(outcomes) : Promise.resolve(new Set());
 }

@@ -1,4 +1,10 @@
-import { competenciesForLevel, getLevel, nextLevel, targetFor, type Ladder } from "~/modules/ladders";
+import {
+  competenciesForLevel,
+  getLevel,
+  nextLevel,
+  targetFor,
+  type Ladder,
+} from "~/modules/ladders";
 
 /**
  * The gap to the level a proposal names (or, when it proposes no promotion, to the next level),
@@ -35,7 +41,11 @@ export function proposalGap(
   proposedLevelId: string | null,
   ratings: { self: ReadonlyMap<string, number>; manager: ReadonlyMap<string, number> },
 ): ProposalGap | null {
-  const target = proposedLevelId ? getLevel(ladder, proposedLevelId) : levelId ? nextLevel(ladder, levelId) : undefined;
+  const target = proposedLevelId
+    ? getLevel(ladder, proposedLevelId)
+    : levelId
+      ? nextLevel(ladder, levelId)
+      : undefined;
   if (!target) return null;
   const rows: GapRow[] = competenciesForLevel(ladder, target.id).map((competency) => {
     const self = ratings.self.get(competency.id) ?? null;
@@ -47,7 +57,10 @@ export function proposalGap(
       name: competency.name,
       self,
       manager,
-      currentTarget: levelId && getLevel(ladder, levelId)?.competencyIds.includes(competency.id) ? targetFor(ladder, levelId, competency.id) : null,
+      currentTarget:
+        levelId && getLevel(ladder, levelId)?.competencyIds.includes(competency.id)
+          ? targetFor(ladder, levelId, competency.id)
+          : null,
       target: wanted,
       status: judged === null ? "not-rated" : judged >= wanted ? "meets" : "below",
     };

@@ -4,15 +4,32 @@ import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { readRows, readRowsIn } from "~/db/reads.server";
 
-const reviewRow = z.object({ id: z.string(), subjectId: z.string(), kind: z.string(), average: z.union([z.number(), z.string(), z.null()]).transform((value) => (value === null ? null : Number(value))), rated: sqlInt, evidence: sqlInt });
+const reviewRow = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  kind: z.string(),
+  average: z
+    .union([z.number(), z.string(), z.null()])
+    .transform((value) => (value === null ? null : Number(value))),
+  rated: sqlInt,
+  evidence: sqlInt,
+});
 
 /**
  * The submitted self-assessments and manager reviews in the cycle of everyone in the session:
  * average rating, competencies rated, pieces of evidence. One aggregate statement, however
  * many people the session holds. Raw: Prisma's aggregates do not reach across relations.
  */
-export async function sessionReviewFigures(sessionId: string, cycleId: string, client: Pick<typeof db, "$queryRaw"> = db) {
-  return parseRows(reviewRow, await readRowsIn(client, Prisma.sql`
+export async function sessionReviewFigures(
+  sessionId: string,
+  cycleId: string,
+  client: Pick<typeof db, "$queryRaw"> = db,
+) {
+  return parseRows(
+    reviewRow,
+    await readRowsIn(
+      client,
+      Prisma.sql`
     SELECT a.id, a."subjectId", a.kind,
       CAST(AVG(r.rating) AS DOUBLE PRECISION) AS average,
       COUNT(r.rating) AS rated,
@@ -21,11 +38,16 @@ export async function sessionReviewFigures(sessionId: string, cycleId: string, c
     JOIN "CalibrationEntry" ce ON ce."personId" = a."subjectId" AND ce."sessionId" = ${sessionId}
     LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
     WHERE a."cycleId" = ${cycleId} AND a.status = 'submitted'
-    GROUP BY a.id, a."subjectId", a.kind`));
+    GROUP BY a.id, a."subjectId", a.kind`,
+    ),
+  );
 }
 
 const nullableInt = sqlInt.nullable();
-const nullableNumber = z.union([z.number(), z.string()]).transform((value) => Number(value)).nullable();
+const nullableNumber = z
+  .union([z.number(), z.string()])
+  .transform((value) => Number(value))
+  .nullable();
 const entryRow = z.object({
   id: z.string(),
   personId: z.string(),
@@ -61,7 +83,9 @@ const entryRow = z.object({
  * for the session page. Raw: Prisma's nested select reads one statement per relation on SQLite.
  */
 export async function sessionEntries(sessionId: string) {
-  const rows = parseRows(entryRow, await readRows`
+  const rows = parseRows(
+    entryRow,
+    await readRows`
     SELECT e.id, e."personId", e."managerId", e."trackId", e."levelId", e."proposedRating", e."proposedOutcome", e."proposedLevelId", e."proposedSecond",
       e."finalRating", e."finalOutcome", e."finalLevelId", e."finalSecond", e.released, e.revision, e."selfAssessmentId", e."managerReviewId", e."selfAverage",
       e."managerAverage", e."ratedCount", e."evidenceCount", p.name AS "personName",
@@ -70,7 +94,8 @@ export async function sessionEntries(sessionId: string) {
     JOIN "User" p ON p.id = e."personId"
     LEFT JOIN "Team" t ON t.id = p."teamId"
     LEFT JOIN "User" m ON m.id = e."managerId"
-    WHERE e."sessionId" = ${sessionId}`);
+    WHERE e."sessionId" = ${sessionId}`,
+  );
   return rows.map(({ personName, teamId, teamName, managerName, ...entry }) => ({
     ...entry,
     person: { name: personName, team: teamId ? { id: teamId, name: teamName ?? "" } : null },
@@ -84,11 +109,19 @@ export async function sessionEntries(sessionId: string) {
  * line (whom the viewer is calibrated beside, policy's canOpenEntry)? Calibrators read the person's
  * submitted reviews, as the pre-read and the discussion need (assessments/policy.ts).
  */
-export async function calibratesPersonInCycle(viewerId: string, personId: string, cycleId: string): Promise<boolean> {
+export async function calibratesPersonInCycle(
+  viewerId: string,
+  personId: string,
+  cycleId: string,
+): Promise<boolean> {
   const found = await db.calibrationEntry.findFirst({
     where: {
       personId,
-      session: { cycleId, state: { not: "draft" }, OR: [{ facilitatorId: viewerId }, { calibrators: { some: { userId: viewerId } } }] },
+      session: {
+        cycleId,
+        state: { not: "draft" },
+        OR: [{ facilitatorId: viewerId }, { calibrators: { some: { userId: viewerId } } }],
+      },
     },
     select: { id: true },
   });
@@ -100,10 +133,17 @@ export async function calibratesPersonInCycle(viewerId: string, personId: string
  * session of the cycle, their entry released by their manager. What feedback and review sharing
  * both wait for.
  */
-export async function cyclesWithOutcomeReleased(personId: string, cycleIds: readonly string[]): Promise<Set<string>> {
+export async function cyclesWithOutcomeReleased(
+  personId: string,
+  cycleIds: readonly string[],
+): Promise<Set<string>> {
   if (cycleIds.length === 0) return new Set();
   const entries = await db.calibrationEntry.findMany({
-    where: { personId, released: true, session: { cycleId: { in: [...cycleIds] }, state: "published" } },
+    where: {
+      personId,
+      released: true,
+      session: { cycleId: { in: [...cycleIds] }, state: "published" },
+    },
     select: { session: { select: { cycleId: true } } },
   });
   return new Set(entries.map((entry) => entry.session.cycleId));
@@ -124,8 +164,14 @@ export async function appliedPromotions(personId: string) {
   if (!events.length) return [];
   const entryIds = [...new Set(events.flatMap((event) => (event.entryId ? [event.entryId] : [])))];
   const [sessions, releases] = await Promise.all([
-    db.calibrationSession.findMany({ where: { id: { in: [...new Set(events.map((event) => event.sessionId))] } }, select: { id: true, name: true, ladderVersionId: true, promotionsEffectiveOn: true } }),
-    db.calibrationEvent.findMany({ where: { kind: "release", entryId: { in: entryIds } }, select: { entryId: true, createdAt: true } }),
+    db.calibrationSession.findMany({
+      where: { id: { in: [...new Set(events.map((event) => event.sessionId))] } },
+      select: { id: true, name: true, ladderVersionId: true, promotionsEffectiveOn: true },
+    }),
+    db.calibrationEvent.findMany({
+      where: { kind: "release", entryId: { in: entryIds } },
+      select: { entryId: true, createdAt: true },
+    }),
   ]);
   return events.flatMap((event) => {
     const level = (JSON.parse(event.change) as { level?: [string | null, string | null] }).level;
@@ -134,7 +180,15 @@ export async function appliedPromotions(personId: string) {
     const released = releases.find((release) => release.entryId === event.entryId)?.createdAt;
     const effective = session.promotionsEffectiveOn ?? event.createdAt;
     const on = released && released > effective ? released : effective;
-    return [{ on, fromLevelId: level[0], toLevelId: level[1], ladderVersionId: session.ladderVersionId, sessionName: session.name }];
+    return [
+      {
+        on,
+        fromLevelId: level[0],
+        toLevelId: level[1],
+        ladderVersionId: session.ladderVersionId,
+        sessionName: session.name,
+      },
+    ];
   });
 }
 
@@ -167,11 +221,18 @@ export type CalibrationTodoRow = z.output<typeof calibrationTodoRow>;
  * Raw: six readers as one `UNION ALL` of per-session counts over joins, which Prisma's API says
  * only as several statements.
  */
-export async function calibrationTodo(viewer: { id: string; isAdmin: boolean }): Promise<CalibrationTodoRow[]> {
+export async function calibrationTodo(viewer: {
+  id: string;
+  isAdmin: boolean;
+}): Promise<CalibrationTodoRow[]> {
   const noDay = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
   // The viewer's manager chain is in their kept reporting line, "/<top>/…/<manager>/".
-  const withheld = viewer.isAdmin ? Prisma.sql`FALSE` : Prisma.sql`(e."personId" = me.id OR me."linePath" LIKE ('%/' || e."personId" || '/%'))`;
-  return parseRows(calibrationTodoRow, await readRows`
+  const withheld = viewer.isAdmin
+    ? Prisma.sql`FALSE`
+    : Prisma.sql`(e."personId" = me.id OR me."linePath" LIKE ('%/' || e."personId" || '/%'))`;
+  return parseRows(
+    calibrationTodoRow,
+    await readRows`
     SELECT 'propose' AS kind, s.id, s.name, s.state, s."blindPreRead", s."proposalsDueOn" AS "dueOn", COUNT(*) AS total,
       SUM(CASE WHEN e."proposedRating" IS NULL THEN 1 ELSE 0 END) AS missing
     FROM "CalibrationEntry" e
@@ -220,5 +281,6 @@ export async function calibrationTodo(viewer: { id: string; isAdmin: boolean }):
       AND (e."personId" = f.id OR f."linePath" LIKE ('%/' || e."personId" || '/%'))
     GROUP BY s.id, s.name, s.state, s."blindPreRead"`
         : Prisma.empty
-    }`);
+    }`,
+  );
 }

@@ -20,11 +20,19 @@ export interface RaterSeverity {
 }
 
 export type RaterModelResult =
-  | { estimable: true; raters: RaterSeverity[]; residualSd: number; notEstimable: { raterId: string; reason: string }[] }
+  | {
+      estimable: true;
+      raters: RaterSeverity[];
+      residualSd: number;
+      notEstimable: { raterId: string; reason: string }[];
+    }
   | { estimable: false; reason: string; notEstimable: { raterId: string; reason: string }[] };
 
 /** Raters in groups linked through the people they rated (union–find over shared people), each group sorted. */
-function connectedGroups(raterIds: readonly string[], peopleOf: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+function connectedGroups(
+  raterIds: readonly string[],
+  peopleOf: ReadonlyMap<string, ReadonlySet<string>>,
+): string[][] {
   const parent = new Map(raterIds.map((raterId) => [raterId, raterId]));
   const root = (raterId: string): string => {
     let current = raterId;
@@ -41,7 +49,8 @@ function connectedGroups(raterIds: readonly string[], peopleOf: ReadonlyMap<stri
     }
   }
   const groups = new Map<string, string[]>();
-  for (const raterId of raterIds) groups.set(root(raterId), [...(groups.get(root(raterId)) ?? []), raterId]);
+  for (const raterId of raterIds)
+    groups.set(root(raterId), [...(groups.get(root(raterId)) ?? []), raterId]);
   return [...groups.values()];
 }
 
@@ -57,34 +66,79 @@ export const DEFAULT_RIDGE = 0.1;
  * no two raters share anyone the overlap is too thin for any estimate.
  * Intervals come from the fitted noise and the estimates' covariance (decision record 018).
  */
-export function raterSeverity(ratings: readonly IndependentRating[], options: { ridge?: number; confidence?: number } = {}): RaterModelResult {
+export function raterSeverity(
+  ratings: readonly IndependentRating[],
+  options: { ridge?: number; confidence?: number } = {},
+): RaterModelResult {
   const ridge = options.ridge ?? DEFAULT_RIDGE;
   const confidence = options.confidence ?? 0.95;
   // Only people rated by two or more raters say anything about raters: with one rating, the person's own effect absorbs it.
   const ratersOf = new Map<string, Set<string>>();
-  for (const rating of ratings) ratersOf.set(rating.personId, (ratersOf.get(rating.personId) ?? new Set()).add(rating.raterId));
+  for (const rating of ratings)
+    ratersOf.set(rating.personId, (ratersOf.get(rating.personId) ?? new Set()).add(rating.raterId));
   const raterIds = [...new Set(ratings.map((rating) => rating.raterId))].sort();
-  const personIds = [...ratersOf.keys()].filter((personId) => ratersOf.get(personId)!.size >= 2).sort();
+  const personIds = [...ratersOf.keys()]
+    .filter((personId) => ratersOf.get(personId)!.size >= 2)
+    .sort();
 
   // Raters joined through the people they both rated.
   const shared = new Set(personIds);
-  const peopleOf = new Map(raterIds.map((raterId) => [raterId, new Set(ratings.filter((rating) => rating.raterId === raterId && shared.has(rating.personId)).map((rating) => rating.personId))]));
-  const isolated = raterIds.filter((raterId) => !raterIds.some((other) => other !== raterId && [...peopleOf.get(raterId)!].some((person) => peopleOf.get(other)!.has(person))));
-  const notEstimable = isolated.map((raterId) => ({ raterId, reason: "rated nobody another rater also rated" }));
+  const peopleOf = new Map(
+    raterIds.map((raterId) => [
+      raterId,
+      new Set(
+        ratings
+          .filter((rating) => rating.raterId === raterId && shared.has(rating.personId))
+          .map((rating) => rating.personId),
+      ),
+    ]),
+  );
+  const isolated = raterIds.filter(
+    (raterId) =>
+      !raterIds.some(
+        (other) =>
+          other !== raterId &&
+          [...peopleOf.get(raterId)!].some((person) => peopleOf.get(other)!.has(person)),
+      ),
+  );
+  const notEstimable = isolated.map((raterId) => ({
+    raterId,
+    reason: "rated nobody another rater also rated",
+  }));
   const linked = raterIds.filter((raterId) => !isolated.includes(raterId));
-  if (linked.length < 2) return { estimable: false, reason: "The overlap is too thin: no two raters rated the same person independently.", notEstimable };
+  if (linked.length < 2)
+    return {
+      estimable: false,
+      reason: "The overlap is too thin: no two raters rated the same person independently.",
+      notEstimable,
+    };
   // Offsets compare only within a connected group (raters linked through shared people, directly or
   // not): between two groups that rated different people, a difference in raters cannot be told
   // from a difference in the people. The largest group is estimated; the others are said so.
   const groups = connectedGroups(linked, peopleOf);
-  const size = (group: readonly string[]) => group.reduce((sum, raterId) => sum + peopleOf.get(raterId)!.size, 0);
-  const largest = groups.reduce((best, group) => (group.length > best.length || (group.length === best.length && size(group) > size(best)) ? group : best));
+  const size = (group: readonly string[]) =>
+    group.reduce((sum, raterId) => sum + peopleOf.get(raterId)!.size, 0);
+  const largest = groups.reduce((best, group) =>
+    group.length > best.length || (group.length === best.length && size(group) > size(best))
+      ? group
+      : best,
+  );
   for (const group of groups) {
-    if (group !== largest) for (const raterId of group) notEstimable.push({ raterId, reason: "rated nobody in common with the largest group of raters, so cannot be compared with them" });
+    if (group !== largest)
+      for (const raterId of group)
+        notEstimable.push({
+          raterId,
+          reason:
+            "rated nobody in common with the largest group of raters, so cannot be compared with them",
+        });
   }
   const raters = linked.filter((raterId) => largest.includes(raterId));
-  const compared = ratings.filter((rating) => raters.includes(rating.raterId) && shared.has(rating.personId));
-  const people = personIds.filter((personId) => compared.some((rating) => rating.personId === personId));
+  const compared = ratings.filter(
+    (rating) => raters.includes(rating.raterId) && shared.has(rating.personId),
+  );
+  const people = personIds.filter((personId) =>
+    compared.some((rating) => rating.personId === personId),
+  );
 
   // Columns: the overall mean, one per person, one per rater.
   const columns = 1 + people.length + raters.length;
@@ -100,18 +154,29 @@ export function raterSeverity(ratings: readonly IndependentRating[], options: { 
   });
   const gram = design.transpose().mmul(design);
   const penalised = gram.clone();
-  for (let column = 1; column < columns; column++) penalised.set(column, column, penalised.get(column, column) + ridge);
+  for (let column = 1; column < columns; column++)
+    penalised.set(column, column, penalised.get(column, column) + ridge);
   const penalisedInverse = inverse(penalised);
   const estimates = penalisedInverse.mmul(design.transpose()).mmul(observed);
 
   // Noise: residual sum of squares over the degrees of freedom the fit leaves (n minus the effective number of parameters).
   const fitted = design.mmul(estimates);
-  const residualSum = compared.reduce((sum, _, row) => sum + (observed.get(row, 0) - fitted.get(row, 0)) ** 2, 0);
+  const residualSum = compared.reduce(
+    (sum, _, row) => sum + (observed.get(row, 0) - fitted.get(row, 0)) ** 2,
+    0,
+  );
   // The effective number of parameters, trace(X A⁻¹ Xᵀ) = trace(A⁻¹ XᵀX), without the n × n hat matrix.
   let effectiveParameters = 0;
-  for (let i = 0; i < columns; i++) for (let j = 0; j < columns; j++) effectiveParameters += penalisedInverse.get(i, j) * gram.get(j, i);
+  for (let i = 0; i < columns; i++)
+    for (let j = 0; j < columns; j++)
+      effectiveParameters += penalisedInverse.get(i, j) * gram.get(j, i);
   const degreesOfFreedom = compared.length - effectiveParameters;
-  if (degreesOfFreedom < 1) return { estimable: false, reason: "The overlap is too thin: there are hardly more ratings than things to estimate.", notEstimable };
+  if (degreesOfFreedom < 1)
+    return {
+      estimable: false,
+      reason: "The overlap is too thin: there are hardly more ratings than things to estimate.",
+      notEstimable,
+    };
   const noise = residualSum / degreesOfFreedom;
   const covariance = penalisedInverse.mmul(gram).mmul(penalisedInverse).mul(noise);
   const t = tQuantile((1 + confidence) / 2, degreesOfFreedom);
@@ -133,7 +198,14 @@ export function raterSeverity(ratings: readonly IndependentRating[], options: { 
       const offset = offsets[index]! - centre;
       const interval: [number, number] = [offset - half, offset + half];
       const own = compared.filter((rating) => rating.raterId === raterId);
-      return { raterId, offset, interval, flagged: interval[0] > 0 || interval[1] < 0, ratings: own.length, people: new Set(own.map((rating) => rating.personId)).size };
+      return {
+        raterId,
+        offset,
+        interval,
+        flagged: interval[0] > 0 || interval[1] < 0,
+        ratings: own.length,
+        people: new Set(own.map((rating) => rating.personId)).size,
+      };
     }),
   };
 }

@@ -20,11 +20,14 @@ export function sessionScale(ladder: Ladder, scaleId: string | null): SessionSca
   const own = { id: null, name: `${ladder.meta.name} scale`, points: ladder.scale, missing: false };
   if (scaleId === null) return own;
   const scale = ladder.calibrationScales.find((candidate) => candidate.id === scaleId);
-  return scale ? { id: scale.id, name: scale.name, points: scale.points, missing: false } : { ...own, missing: true };
+  return scale
+    ? { id: scale.id, name: scale.name, points: scale.points, missing: false }
+    : { ...own, missing: true };
 }
 
 /** Is this rating a value on the scale? */
-export const onSessionScale = (scale: SessionScale, rating: number) => scale.points.some((point) => point.value === rating);
+export const onSessionScale = (scale: SessionScale, rating: number) =>
+  scale.points.some((point) => point.value === rating);
 
 /** The second dimension's points, for whatever the session calls it (potential, scope…). */
 export const SECOND_DIMENSION_POINTS = [
@@ -33,7 +36,8 @@ export const SECOND_DIMENSION_POINTS = [
   { value: 3, label: "High" },
 ] as const;
 
-export const isSecondDimensionValue = (value: number) => SECOND_DIMENSION_POINTS.some((point) => point.value === value);
+export const isSecondDimensionValue = (value: number) =>
+  SECOND_DIMENSION_POINTS.some((point) => point.value === value);
 
 /**
  * Which third of the rating scale a rating falls in (1 low, 2 medium, 3 high), by its position
@@ -56,7 +60,10 @@ export interface NineBox {
 }
 
 /** Counts people into the 9-box: performance band (from the overall rating) by the second dimension. */
-export function nineBox(entries: readonly { rating: number | null; second: number | null }[], points: readonly ScalePoint[]): NineBox {
+export function nineBox(
+  entries: readonly { rating: number | null; second: number | null }[],
+  points: readonly ScalePoint[],
+): NineBox {
   const cells = [0, 1, 2].map(() => [0, 0, 0]);
   let unplaced = 0;
   let placed = 0;

@@ -5,7 +5,14 @@
  * live (the meeting: proposals visible, outcomes recorded) → locked (outcomes frozen) →
  * published (managers, then people, see outcomes).
  */
-export const SESSION_STATES = ["draft", "proposals", "preread", "live", "locked", "published"] as const;
+export const SESSION_STATES = [
+  "draft",
+  "proposals",
+  "preread",
+  "live",
+  "locked",
+  "published",
+] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
 export const SESSION_STATE_LABELS: Record<SessionState, string> = {
@@ -18,7 +25,10 @@ export const SESSION_STATE_LABELS: Record<SessionState, string> = {
 };
 
 /** The state after this one, or null at the end. A session without a blind pre-read skips it. */
-export function nextState(state: SessionState, options: { blindPreRead: boolean }): SessionState | null {
+export function nextState(
+  state: SessionState,
+  options: { blindPreRead: boolean },
+): SessionState | null {
   switch (state) {
     case "draft":
       return "proposals";
@@ -36,7 +46,11 @@ export function nextState(state: SessionState, options: { blindPreRead: boolean 
 }
 
 /** Only the next step is allowed: no skipping, no going back (a locked session stays locked). */
-export function canMoveTo(from: SessionState, to: SessionState, options: { blindPreRead: boolean }): boolean {
+export function canMoveTo(
+  from: SessionState,
+  to: SessionState,
+  options: { blindPreRead: boolean },
+): boolean {
   return nextState(from, options) === to;
 }
 
@@ -45,8 +59,10 @@ export function isSessionState(value: unknown): value is SessionState {
 }
 
 /** Proposals may be written while proposals are open (and still during a pre-read, which does not show them). */
-export const proposalsEditable = (state: SessionState) => state === "proposals" || state === "preread";
+export const proposalsEditable = (state: SessionState) =>
+  state === "proposals" || state === "preread";
 /** Proposals are visible to every calibrator from the live session on. */
-export const proposalsRevealed = (state: SessionState) => state === "live" || state === "locked" || state === "published";
+export const proposalsRevealed = (state: SessionState) =>
+  state === "live" || state === "locked" || state === "published";
 /** Final outcomes are recorded during the live session only. */
 export const outcomesEditable = (state: SessionState) => state === "live";

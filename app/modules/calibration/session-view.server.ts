@@ -6,14 +6,36 @@ import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import { agendaOrder, byName, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFlag, type LevelOutcome } from "./entries";
+import {
+  agendaOrder,
+  byName,
+  entryFlags,
+  nearPromotionBoundary,
+  ratingDistribution,
+  type EntryFlag,
+  type LevelOutcome,
+} from "./entries";
 import { managerLeniency } from "./leniency";
 import { NotFoundError } from "~/modules/errors";
 import { promotionTargetProblem } from "./outcomes";
 import { describeEvent, storedIdList, type HistoryContext } from "./history";
 import { DISCUSS_EVENT } from "./meeting-mode";
 import { proposalGap } from "./proposal-gap";
-import { canChangeState, canMarkProposal, canOpenEntry, canOverseeSession, canPropose, canRateIndependently, canRecordOutcome, canReleaseOutcome, canSeeFairness, canSeePreReads, canScheduleMeeting, canSeeProposal, isFacilitator } from "./policy";
+import {
+  canChangeState,
+  canMarkProposal,
+  canOpenEntry,
+  canOverseeSession,
+  canPropose,
+  canRateIndependently,
+  canRecordOutcome,
+  canReleaseOutcome,
+  canSeeFairness,
+  canSeePreReads,
+  canScheduleMeeting,
+  canSeeProposal,
+  isFacilitator,
+} from "./policy";
 import { raterSeverity } from "./rater-model";
 import { nextState } from "./session-state";
 import { sessionEntries } from "./queries.server";
@@ -29,15 +51,26 @@ import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } fro
  * matched whatever their case (two managers of one name filter as one); a track and a level by
  * id, chosen from short lists.
  */
-export type SessionFilters = { team: string | null; manager: string | null; track: string | null; level: string | null };
+export type SessionFilters = {
+  team: string | null;
+  manager: string | null;
+  track: string | null;
+  level: string | null;
+};
 
 /** The filters as a page's query string gives them (team and manager typed, track and level chosen). */
 export function readSessionFilters(search: URLSearchParams): SessionFilters {
-  return { team: textParam(search, "team", 200) || null, manager: textParam(search, "manager", 200) || null, track: textParam(search, "track") || null, level: textParam(search, "level") || null };
+  return {
+    team: textParam(search, "team", 200) || null,
+    manager: textParam(search, "manager", 200) || null,
+    track: textParam(search, "track") || null,
+    level: textParam(search, "level") || null,
+  };
 }
 
 /** How typed names are compared: trimmed, case and accents as typed in any case. */
-const sameName = (a: string | null, b: string) => a !== null && a.trim().toLocaleLowerCase("en") === b.trim().toLocaleLowerCase("en");
+const sameName = (a: string | null, b: string) =>
+  a !== null && a.trim().toLocaleLowerCase("en") === b.trim().toLocaleLowerCase("en");
 
 /** Names offered as someone types a team or manager filter. */
 const SUGGESTIONS = 20;
@@ -45,7 +78,14 @@ const SUGGESTIONS = 20;
 /** People listed per page of the agenda; the chart, leniency and flags use everyone the filters keep. */
 export const AGENDA_PAGE_SIZE = 25;
 
-type KeptFigures = { selfAssessmentId: string | null; managerReviewId: string | null; selfAverage: number | null; managerAverage: number | null; ratedCount: number; evidenceCount: number };
+type KeptFigures = {
+  selfAssessmentId: string | null;
+  managerReviewId: string | null;
+  selfAverage: number | null;
+  managerAverage: number | null;
+  ratedCount: number;
+  evidenceCount: number;
+};
 
 /** The review figures kept on an entry (refreshReviewFigures), in the shape flags and pages use. */
 const factsOf = (row: KeptFigures) => ({
@@ -56,7 +96,14 @@ const factsOf = (row: KeptFigures) => ({
   ratedCount: row.ratedCount,
   evidenceCount: row.evidenceCount,
 });
-const keptFigures = { selfAssessmentId: true, managerReviewId: true, selfAverage: true, managerAverage: true, ratedCount: true, evidenceCount: true } as const;
+const keptFigures = {
+  selfAssessmentId: true,
+  managerReviewId: true,
+  selfAverage: true,
+  managerAverage: true,
+  ratedCount: true,
+  evidenceCount: true,
+} as const;
 
 type Access = Awaited<ReturnType<typeof requireSessionAccess>>;
 
@@ -70,22 +117,43 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const sessionId = session.id;
   const [details, allRows] = await Promise.all([
-    db.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } } }),
+    db.calibrationSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { cycle: { select: { name: true } }, facilitator: { select: { name: true } } },
+    }),
     sessionEntries(sessionId),
   ]);
-  const rows = onlyOpenable ? allRows.filter((row) => canOpenEntry(viewer, session.access, row)) : allRows;
+  const rows = onlyOpenable
+    ? allRows.filter((row) => canOpenEntry(viewer, session.access, row))
+    : allRows;
   const seesPreReads = canSeePreReads(viewer, session.access);
-  const preReads = seesPreReads ? await db.calibrationPreRead.findMany({ where: { entry: { sessionId } }, select: { entryId: true, calibratorId: true, rating: true, mark: true } }) : [];
+  const preReads = seesPreReads
+    ? await db.calibrationPreRead.findMany({
+        where: { entry: { sessionId } },
+        select: { entryId: true, calibratorId: true, rating: true, mark: true },
+      })
+    : [];
   const preReadsOf = new Map<string, typeof preReads>();
   for (const preRead of preReads) {
     const list = preReadsOf.get(preRead.entryId);
     if (list) list.push(preRead);
     else preReadsOf.set(preRead.entryId, [preRead]);
   }
-  const levelTitles = new Map(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)));
+  const levelTitles = new Map(
+    ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)),
+  );
   const levelTitle = (id: string | null) => (id ? (levelTitles.get(id) ?? id) : null);
-  const visible = rows.map((row) => ({ row, proposalVisible: canSeeProposal(viewer, session.access, { personId: row.personId, managerId: row.managerId, released: row.released }) }));
-  const sessionRatings = visible.flatMap(({ row, proposalVisible }) => (proposalVisible && row.proposedRating !== null ? [row.proposedRating] : []));
+  const visible = rows.map((row) => ({
+    row,
+    proposalVisible: canSeeProposal(viewer, session.access, {
+      personId: row.personId,
+      managerId: row.managerId,
+      released: row.released,
+    }),
+  }));
+  const sessionRatings = visible.flatMap(({ row, proposalVisible }) =>
+    proposalVisible && row.proposedRating !== null ? [row.proposedRating] : [],
+  );
   const ratingScale = sessionScale(ladder, session.scaleId);
   const topOfScale = Math.max(...ratingScale.points.map((point) => point.value));
   const sessionSummary = summarise(sessionRatings);
@@ -95,10 +163,22 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
     visible.map(({ row, proposalVisible }) => {
       const fact = factsOf(row);
       const proposal = proposalVisible
-        ? { rating: row.proposedRating, outcome: row.proposedOutcome as LevelOutcome | null, levelId: row.proposedLevelId, levelTitle: levelTitle(row.proposedLevelId), second: row.proposedSecond }
+        ? {
+            rating: row.proposedRating,
+            outcome: row.proposedOutcome as LevelOutcome | null,
+            levelId: row.proposedLevelId,
+            levelTitle: levelTitle(row.proposedLevelId),
+            second: row.proposedSecond,
+          }
         : null;
       const flags: EntryFlag[] = entryFlags(
-        { id: row.id, name: row.person.name, proposedRating: proposal?.rating ?? null, proposedOutcome: proposal?.outcome ?? null, ...fact },
+        {
+          id: row.id,
+          name: row.person.name,
+          proposedRating: proposal?.rating ?? null,
+          proposedOutcome: proposal?.outcome ?? null,
+          ...fact,
+        },
         sessionSummary,
         floor,
       );
@@ -120,20 +200,39 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
         final:
           row.finalRating === null
             ? null
-            : { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, levelTitle: levelTitle(row.finalLevelId), second: row.finalSecond },
+            : {
+                rating: row.finalRating,
+                outcome: row.finalOutcome as LevelOutcome | null,
+                levelId: row.finalLevelId,
+                levelTitle: levelTitle(row.finalLevelId),
+                second: row.finalSecond,
+              },
         flags,
-        nearBoundary: proposal ? nearPromotionBoundary({ proposedOutcome: proposal.outcome, proposedRating: proposal.rating }, topOfScale) : false,
+        nearBoundary: proposal
+          ? nearPromotionBoundary(
+              { proposedOutcome: proposal.outcome, proposedRating: proposal.rating },
+              topOfScale,
+            )
+          : false,
         managerReviewId: fact.managerReviewId,
         preRead: summarisePreReads(preReadsOf.get(row.id) ?? []),
       };
     }),
   );
-  const managerNames = new Map(entries.flatMap((entry) => (entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [])));
+  const managerNames = new Map(
+    entries.flatMap((entry) =>
+      entry.managerId ? [[entry.managerId, entry.manager ?? "Someone"] as const] : [],
+    ),
+  );
   // Severity from every rating of the same people: managers' proposals and calibrators' independent pre-read ratings.
   const ratedPreReads = preReads.filter((preRead) => preRead.rating !== null);
-  const severity = ratedPreReads.length ? await raterSeverityView(entries, preReadsOf, managerNames) : null;
+  const severity = ratedPreReads.length
+    ? await raterSeverityView(entries, preReadsOf, managerNames)
+    : null;
   const options = <T extends string>(pairs: [T | null, string | null][]) =>
-    [...new Map(pairs.flatMap(([id, label]) => (id ? [[id, label ?? id] as const] : []))).entries()].map(([id, label]) => ({ id, label })).sort((a, b) => byName.compare(a.label, b.label));
+    [...new Map(pairs.flatMap(([id, label]) => (id ? [[id, label ?? id] as const] : []))).entries()]
+      .map(([id, label]) => ({ id, label }))
+      .sort((a, b) => byName.compare(a.label, b.label));
   return {
     ladder,
     ratingScale,
@@ -146,11 +245,20 @@ async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolea
     severity,
     /** Team and manager names of the session, for the typed filters' suggestions (not sent with the page). */
     names: {
-      team: [...new Set(entries.flatMap((entry) => (entry.team ? [entry.team] : [])))].sort(byName.compare),
-      manager: [...new Set(entries.flatMap((entry) => (entry.manager ? [entry.manager] : [])))].sort(byName.compare),
+      team: [...new Set(entries.flatMap((entry) => (entry.team ? [entry.team] : [])))].sort(
+        byName.compare,
+      ),
+      manager: [
+        ...new Set(entries.flatMap((entry) => (entry.manager ? [entry.manager] : []))),
+      ].sort(byName.compare),
     },
     filterOptions: {
-      tracks: options(entries.map((entry) => [entry.trackId, ladder.tracks.find((track) => track.id === entry.trackId)?.name ?? null])),
+      tracks: options(
+        entries.map((entry) => [
+          entry.trackId,
+          ladder.tracks.find((track) => track.id === entry.trackId)?.name ?? null,
+        ]),
+      ),
       levels: options(entries.map((entry) => [entry.levelId, levelTitle(entry.levelId)])),
     },
     /** Figures per filter, computed once each. */
@@ -168,47 +276,106 @@ type RatedEntry = {
   final: { rating: number | null; second: number | null } | null;
 };
 
-async function raterSeverityView(entries: readonly RatedEntry[], preReadsOf: Map<string, { calibratorId: string; rating: number | null }[]>, managerNames: Map<string, string>) {
-  const calibratorIds = [...new Set([...preReadsOf.values()].flat().map((preRead) => preRead.calibratorId))];
-  const raterNames = new Map((await db.user.findMany({ where: { id: { in: calibratorIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
+async function raterSeverityView(
+  entries: readonly RatedEntry[],
+  preReadsOf: Map<string, { calibratorId: string; rating: number | null }[]>,
+  managerNames: Map<string, string>,
+) {
+  const calibratorIds = [
+    ...new Set([...preReadsOf.values()].flat().map((preRead) => preRead.calibratorId)),
+  ];
+  const raterNames = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: calibratorIds } },
+        select: { id: true, name: true },
+      })
+    ).map((user) => [user.id, user.name]),
+  );
   const severity = raterSeverity([
-    ...entries.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ raterId: entry.managerId, personId: entry.personId, value: entry.proposal.rating }] : [])),
     ...entries.flatMap((entry) =>
-      (preReadsOf.get(entry.id) ?? []).flatMap((preRead) => (preRead.rating === null ? [] : [{ raterId: preRead.calibratorId, personId: entry.personId, value: preRead.rating }])),
+      entry.managerId && entry.proposal?.rating != null
+        ? [{ raterId: entry.managerId, personId: entry.personId, value: entry.proposal.rating }]
+        : [],
+    ),
+    ...entries.flatMap((entry) =>
+      (preReadsOf.get(entry.id) ?? []).flatMap((preRead) =>
+        preRead.rating === null
+          ? []
+          : [{ raterId: preRead.calibratorId, personId: entry.personId, value: preRead.rating }],
+      ),
     ),
   ]);
-  const named = <T extends { raterId: string }>(rater: T) => ({ ...rater, name: raterNames.get(rater.raterId) ?? managerNames.get(rater.raterId) ?? "Someone" });
+  const named = <T extends { raterId: string }>(rater: T) => ({
+    ...rater,
+    name: raterNames.get(rater.raterId) ?? managerNames.get(rater.raterId) ?? "Someone",
+  });
   return severity.estimable
-    ? { estimable: true as const, raters: severity.raters.map(named), notEstimable: severity.notEstimable.map(named) }
+    ? {
+        estimable: true as const,
+        raters: severity.raters.map(named),
+        notEstimable: severity.notEstimable.map(named),
+      }
     : { estimable: false as const, reason: severity.reason };
 }
 
 /** The chart, 9-box and leniency over the entries the filters keep. */
-function sessionFigures(base: { ratingScale: SessionScale; floor: number; managerNames: ReadonlyMap<string, string> }, shown: readonly RatedEntry[], secondDimension: string | null) {
+function sessionFigures(
+  base: { ratingScale: SessionScale; floor: number; managerNames: ReadonlyMap<string, string> },
+  shown: readonly RatedEntry[],
+  secondDimension: string | null,
+) {
   const scale = base.ratingScale.points.map((point) => point.value);
   const proposalsShown = shown.filter((entry) => entry.proposal !== null);
   const leniency = managerLeniency(
-    proposalsShown.flatMap((entry) => (entry.managerId && entry.proposal?.rating != null ? [{ managerId: entry.managerId, rating: entry.proposal.rating }] : [])),
+    proposalsShown.flatMap((entry) =>
+      entry.managerId && entry.proposal?.rating != null
+        ? [{ managerId: entry.managerId, rating: entry.proposal.rating }]
+        : [],
+    ),
     base.floor,
   );
   return {
     distribution: {
-      proposed: ratingDistribution(shown.map((entry) => entry.proposal?.rating ?? null), scale),
-      final: ratingDistribution(shown.map((entry) => entry.final?.rating ?? null), scale),
+      proposed: ratingDistribution(
+        shown.map((entry) => entry.proposal?.rating ?? null),
+        scale,
+      ),
+      final: ratingDistribution(
+        shown.map((entry) => entry.final?.rating ?? null),
+        scale,
+      ),
       proposalsVisible: proposalsShown.length,
     },
     nineBox: secondDimension
       ? {
           dimension: secondDimension,
           points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })),
-          proposed: nineBox(proposalsShown.map((entry) => ({ rating: entry.proposal?.rating ?? null, second: entry.proposal?.second ?? null })), base.ratingScale.points),
-          final: nineBox(shown.map((entry) => ({ rating: entry.final?.rating ?? null, second: entry.final?.second ?? null })), base.ratingScale.points),
+          proposed: nineBox(
+            proposalsShown.map((entry) => ({
+              rating: entry.proposal?.rating ?? null,
+              second: entry.proposal?.second ?? null,
+            })),
+            base.ratingScale.points,
+          ),
+          final: nineBox(
+            shown.map((entry) => ({
+              rating: entry.final?.rating ?? null,
+              second: entry.final?.second ?? null,
+            })),
+            base.ratingScale.points,
+          ),
         }
       : null,
     leniency: {
       floor: base.floor,
       sessionMean: leniency.mean,
-      managers: leniency.managers.map((manager) => ({ ...manager, name: base.managerNames.get(manager.managerId) ?? "Someone" })).sort((a, b) => byName.compare(a.name, b.name)),
+      managers: leniency.managers
+        .map((manager) => ({
+          ...manager,
+          name: base.managerNames.get(manager.managerId) ?? "Someone",
+        }))
+        .sort((a, b) => byName.compare(a.name, b.name)),
     },
   };
 }
@@ -225,12 +392,19 @@ const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 export async function baseFor(viewer: Viewer, session: Access) {
   const [version, own] = await Promise.all([
     db.calibrationEvent.count({ where: { sessionId: session.id } }),
-    viewer.isAdmin ? 0 : db.calibrationEntry.count({ where: { sessionId: session.id, personId: { in: [...session.access.withheldPersonIds] } } }),
+    viewer.isAdmin
+      ? 0
+      : db.calibrationEntry.count({
+          where: { sessionId: session.id, personId: { in: [...session.access.withheldPersonIds] } },
+        }),
   ]);
   // Someone calibrated in the session sees it without their own entry and their managers', and a
   // calibrator sees no entry of a draft (policy's canOpenEntry).
   const seesAll = own === 0 && canSeePreReads(viewer, session.access);
-  return views.get(`${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`, () => sessionBase(viewer, session, own > 0 || session.state === "draft"));
+  return views.get(
+    `${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`,
+    () => sessionBase(viewer, session, own > 0 || session.state === "draft"),
+  );
 }
 
 /**
@@ -240,12 +414,20 @@ export async function baseFor(viewer: Viewer, session: Access) {
 export function applyFilters(base: Pick<Base, "entries" | "names">, filters: SessionFilters) {
   // A typed name that nobody in the session has is said beside its field, and filters nothing.
   const filterProblems = {
-    team: filters.team && !base.names.team.some((name) => sameName(filters.team, name)) ? `Nobody in this session is in a team called “${filters.team}”.` : null,
-    manager: filters.manager && !base.names.manager.some((name) => sameName(filters.manager, name)) ? `Nobody in this session has a manager called “${filters.manager}”.` : null,
+    team:
+      filters.team && !base.names.team.some((name) => sameName(filters.team, name))
+        ? `Nobody in this session is in a team called “${filters.team}”.`
+        : null,
+    manager:
+      filters.manager && !base.names.manager.some((name) => sameName(filters.manager, name))
+        ? `Nobody in this session has a manager called “${filters.manager}”.`
+        : null,
   };
   const team = filterProblems.team ? null : filters.team;
   const manager = filterProblems.manager ? null : filters.manager;
-  const filterKey = [team, manager, filters.track, filters.level].map((value) => value?.trim().toLocaleLowerCase("en")).join("\u0000");
+  const filterKey = [team, manager, filters.track, filters.level]
+    .map((value) => value?.trim().toLocaleLowerCase("en"))
+    .join("\u0000");
   const shown = base.entries.filter(
     (entry) =>
       (!team || (entry.team !== null && sameName(team, entry.team))) &&
@@ -257,7 +439,13 @@ export function applyFilters(base: Pick<Base, "entries" | "names">, filters: Ses
 }
 
 /** An outcome as an agenda cell words it: the rating, and a promotion's level by its title. */
-const shownOutcome = (outcome: { rating: number | null; outcome: LevelOutcome | null; levelTitle: string | null } | null) =>
+const shownOutcome = (
+  outcome: {
+    rating: number | null;
+    outcome: LevelOutcome | null;
+    levelTitle: string | null;
+  } | null,
+) =>
   outcome && { rating: outcome.rating, outcome: outcome.outcome, levelTitle: outcome.levelTitle };
 
 export type SessionTab = "agenda" | "managers";
@@ -267,7 +455,13 @@ export type SessionTab = "agenda" | "managers";
  * entries in agenda order with flags, and the managers whose proposals differ beyond noise; the
  * managers tab: every manager's leniency and each rater's severity.
  */
-export async function sessionView(viewer: Viewer, sessionId: string, filters: SessionFilters, page = 1, tab: SessionTab = "agenda") {
+export async function sessionView(
+  viewer: Viewer,
+  sessionId: string,
+  filters: SessionFilters,
+  page = 1,
+  tab: SessionTab = "agenda",
+) {
   const session = await requireSessionAccess(viewer, sessionId);
   const base = await baseFor(viewer, session);
   const { ladder, ratingScale } = base;
@@ -301,7 +495,12 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     /** The meeting, shown to everyone in the session; the facilitator and admins change it until the session is locked. */
     meeting: {
       startsAt: session.meetingStartsAt,
-      minutes: session.meetingStartsAt && session.meetingEndsAt ? Math.round((session.meetingEndsAt.getTime() - session.meetingStartsAt.getTime()) / 60000) : null,
+      minutes:
+        session.meetingStartsAt && session.meetingEndsAt
+          ? Math.round(
+              (session.meetingEndsAt.getTime() - session.meetingStartsAt.getTime()) / 60000,
+            )
+          : null,
       canChange: canScheduleMeeting(viewer, session.access),
     },
     viewerIsFacilitator: isFacilitator(viewer, session.access),
@@ -331,25 +530,45 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     tab,
     entries:
       tab === "agenda"
-        ? listed.slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE).map(({ released, ...entry }) => ({
-            // What a row shows, and no more: not the person's, manager's or review's ids, nor what only orders the list.
-            id: entry.id,
-            name: entry.name,
-            manager: entry.manager,
-            place: entry.place,
-            flags: entry.flags,
-            proposal: shownOutcome(entry.proposal),
-            final: shownOutcome(entry.final),
-            preRead: entry.preRead,
-            canPropose: canPropose(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
-            /** Once published: whether the person has been told their outcome, and whether the viewer may tell them. */
-            released: session.state === "published" ? released : null,
-            canRelease: !released && canReleaseOutcome(viewer, session.access, { personId: entry.personId, managerId: entry.managerId, released }),
-          }))
+        ? listed
+            .slice((current - 1) * AGENDA_PAGE_SIZE, current * AGENDA_PAGE_SIZE)
+            .map(({ released, ...entry }) => ({
+              // What a row shows, and no more: not the person's, manager's or review's ids, nor what only orders the list.
+              id: entry.id,
+              name: entry.name,
+              manager: entry.manager,
+              place: entry.place,
+              flags: entry.flags,
+              proposal: shownOutcome(entry.proposal),
+              final: shownOutcome(entry.final),
+              preRead: entry.preRead,
+              canPropose: canPropose(viewer, session.access, {
+                personId: entry.personId,
+                managerId: entry.managerId,
+                released,
+              }),
+              /** Once published: whether the person has been told their outcome, and whether the viewer may tell them. */
+              released: session.state === "published" ? released : null,
+              canRelease:
+                !released &&
+                canReleaseOutcome(viewer, session.access, {
+                  personId: entry.personId,
+                  managerId: entry.managerId,
+                  released,
+                }),
+            }))
         : [],
     /** Once published: how many outcomes the viewer may still release, in the whole session (not only this page). */
-    toRelease: base.entries.filter((entry) => !entry.released && canReleaseOutcome(viewer, session.access, entry)).length,
-    pagination: { page: current, pages, shown: listed.length, from: listed.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0, to: Math.min(listed.length, current * AGENDA_PAGE_SIZE) },
+    toRelease: base.entries.filter(
+      (entry) => !entry.released && canReleaseOutcome(viewer, session.access, entry),
+    ).length,
+    pagination: {
+      page: current,
+      pages,
+      shown: listed.length,
+      from: listed.length ? (current - 1) * AGENDA_PAGE_SIZE + 1 : 0,
+      to: Math.min(listed.length, current * AGENDA_PAGE_SIZE),
+    },
     distribution: figures.distribution,
     nineBox: figures.nineBox,
     leniency: {
@@ -364,11 +583,19 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
     calibrators:
       tab === "managers" && canOverseeSession(viewer, session.access)
         ? {
-            names: (await db.user.findMany({ where: { id: { in: [...session.access.calibratorIds] } }, orderBy: { name: "asc" }, select: { name: true } })).map((person) => person.name),
+            names: (
+              await db.user.findMany({
+                where: { id: { in: [...session.access.calibratorIds] } },
+                orderBy: { name: "asc" },
+                select: { name: true },
+              })
+            ).map((person) => person.name),
             canInvite: session.state !== "locked" && session.state !== "published",
           }
         : null,
-    severityFlagged: base.severity?.estimable ? base.severity.raters.filter((rater) => rater.flagged).map((rater) => rater.name) : [],
+    severityFlagged: base.severity?.estimable
+      ? base.severity.raters.filter((rater) => rater.flagged).map((rater) => rater.name)
+      : [],
     filters,
     filterProblems,
     filterOptions: base.filterOptions,
@@ -376,14 +603,22 @@ export async function sessionView(viewer: Viewer, sessionId: string, filters: Se
 }
 
 /** Team or manager names of the session containing `typed`, for the filter the viewer types into (the session's viewers only). */
-export async function filterSuggestions(viewer: Viewer, sessionId: string, kind: "team" | "manager", typed: string): Promise<string[]> {
+export async function filterSuggestions(
+  viewer: Viewer,
+  sessionId: string,
+  kind: "team" | "manager",
+  typed: string,
+): Promise<string[]> {
   const session = await requireSessionAccess(viewer, sessionId);
   const text = typed.trim().toLocaleLowerCase("en");
   if (!text) return [];
   const base = await baseFor(viewer, session);
   const names = base.names[kind];
   const starts = names.filter((name) => name.toLocaleLowerCase("en").startsWith(text));
-  const contains = names.filter((name) => !name.toLocaleLowerCase("en").startsWith(text) && name.toLocaleLowerCase("en").includes(text));
+  const contains = names.filter(
+    (name) =>
+      !name.toLocaleLowerCase("en").startsWith(text) && name.toLocaleLowerCase("en").includes(text),
+  );
   return [...starts, ...contains].slice(0, SUGGESTIONS);
 }
 
@@ -420,20 +655,37 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   if (!row) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   const access = { personId: row.personId, managerId: row.managerId, released: row.released };
   const erased = await isErased(row.personId);
-  if (!readableAsPerson(erased) || !canOpenEntry(viewer, session.access, access)) throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
+  if (!readableAsPerson(erased) || !canOpenEntry(viewer, session.access, access))
+    throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
   const ladder = await requireLadderOfVersion(session.ladderVersionId);
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);
   // The manager review against the level's targets (the ladder's per-competency bar).
   const reviewIds = [facts.managerReviewId, facts.selfId].filter((id): id is string => id !== null);
   const allRatings = reviewIds.length
-    ? await db.assessmentRating.findMany({ where: { assessmentId: { in: reviewIds }, rating: { not: null } }, select: { assessmentId: true, competencyId: true, rating: true } })
+    ? await db.assessmentRating.findMany({
+        where: { assessmentId: { in: reviewIds }, rating: { not: null } },
+        select: { assessmentId: true, competencyId: true, rating: true },
+      })
     : [];
-  const reviewRatings = allRatings.filter((rating) => rating.assessmentId === facts.managerReviewId);
+  const reviewRatings = allRatings.filter(
+    (rating) => rating.assessmentId === facts.managerReviewId,
+  );
   const ratingsOf = (assessmentId: string | null) =>
-    new Map(allRatings.flatMap((rating) => (rating.assessmentId === assessmentId && rating.rating !== null ? [[rating.competencyId, rating.rating] as const] : [])));
+    new Map(
+      allRatings.flatMap((rating) =>
+        rating.assessmentId === assessmentId && rating.rating !== null
+          ? [[rating.competencyId, rating.rating] as const]
+          : [],
+      ),
+    );
   const gap = proposalVisible
-    ? proposalGap(ladder, row.levelId, row.proposedOutcome === "promote" ? row.proposedLevelId : null, { self: ratingsOf(facts.selfId), manager: ratingsOf(facts.managerReviewId) })
+    ? proposalGap(
+        ladder,
+        row.levelId,
+        row.proposedOutcome === "promote" ? row.proposedLevelId : null,
+        { self: ratingsOf(facts.selfId), manager: ratingsOf(facts.managerReviewId) },
+      )
     : null;
   const ratingScale = sessionScale(ladder, session.scaleId);
   // The evidence of the cycle's reviews, which calibrators read and a proposal points to.
@@ -441,7 +693,12 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     ? await db.ratingEvidence.findMany({
         where: { rating: { assessmentId: { in: reviewIds } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, text: true, url: true, rating: { select: { competencyId: true, assessmentId: true } } },
+        select: {
+          id: true,
+          text: true,
+          url: true,
+          rating: { select: { competencyId: true, assessmentId: true } },
+        },
       })
     : [];
   const evidence = evidenceRows.map((item) => ({
@@ -449,19 +706,31 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     text: item.text,
     url: item.url,
     competency: getCompetency(ladder, item.rating.competencyId)?.name ?? item.rating.competencyId,
-    source: item.rating.assessmentId === facts.managerReviewId ? ("manager review" as const) : ("self-assessment" as const),
+    source:
+      item.rating.assessmentId === facts.managerReviewId
+        ? ("manager review" as const)
+        : ("self-assessment" as const),
   }));
   const pointedTo = new Set(storedIdList(row.proposedEvidence));
-  const targeted = row.levelId ? reviewRatings.flatMap((rating) => {
-    const target = targetFor(ladder, row.levelId!, rating.competencyId);
-    return target === null || rating.rating === null ? [] : [rating.rating >= target];
-  }) : [];
-  const levels = ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackName: track.name })));
-  const targets = levels.filter((level) => promotionTargetProblem(ladder, row.levelId, level.id) === null);
+  const targeted = row.levelId
+    ? reviewRatings.flatMap((rating) => {
+        const target = targetFor(ladder, row.levelId!, rating.competencyId);
+        return target === null || rating.rating === null ? [] : [rating.rating >= target];
+      })
+    : [];
+  const levels = ladder.tracks.flatMap((track) =>
+    track.levels.map((level) => ({ id: level.id, title: level.title, trackName: track.name })),
+  );
+  const targets = levels.filter(
+    (level) => promotionTargetProblem(ladder, row.levelId, level.id) === null,
+  );
   // Independent ratings stay blind until proposals are revealed (the facilitator and admins see them throughout).
   const seesPreReads = canSeePreReads(viewer, session.access);
   const [ownPreRead, chain] = await Promise.all([
-    db.calibrationPreRead.findUnique({ where: { entryId_calibratorId: { entryId: row.id, calibratorId: viewer.id } }, select: { rating: true, mark: true } }),
+    db.calibrationPreRead.findUnique({
+      where: { entryId_calibratorId: { entryId: row.id, calibratorId: viewer.id } },
+      select: { rating: true, mark: true },
+    }),
     viewer.isAdmin ? [] : managerChain(row.personId),
   ]);
   const historyContext: HistoryContext = {
@@ -473,9 +742,19 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const history = proposalVisible
     ? await db.calibrationEvent.findMany({
         // The meeting's steps are the session's (its time per entry), not a change to the person's entry.
-        where: { entryId: row.id, kind: { notIn: seesPreReads ? [DISCUSS_EVENT] : [DISCUSS_EVENT, "preread"] } },
+        where: {
+          entryId: row.id,
+          kind: { notIn: seesPreReads ? [DISCUSS_EVENT] : [DISCUSS_EVENT, "preread"] },
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, change: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          change: true,
+          reason: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
       })
     : [];
   return {
@@ -488,7 +767,13 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       personId: row.personId,
       manager: row.manager?.name ?? null,
       // The person's sub-level, while they are still at the level the entry was made at.
-      place: placeLabel([ladder], row.trackId, row.levelId, ladder.meta.id, row.person.level === row.levelId ? row.person.sublevel : null),
+      place: placeLabel(
+        [ladder],
+        row.trackId,
+        row.levelId,
+        ladder.meta.id,
+        row.person.level === row.levelId ? row.person.sublevel : null,
+      ),
       proposal: proposalVisible
         ? {
             rating: row.proposedRating,
@@ -499,10 +784,25 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
             evidence: evidence.filter((item) => pointedTo.has(item.id)),
           }
         : null,
-      final: { rating: row.finalRating, outcome: row.finalOutcome as LevelOutcome | null, levelId: row.finalLevelId, reason: row.finalReason, second: row.finalSecond },
+      final: {
+        rating: row.finalRating,
+        outcome: row.finalOutcome as LevelOutcome | null,
+        levelId: row.finalLevelId,
+        reason: row.finalReason,
+        second: row.finalSecond,
+      },
       gap,
-      targets: targeted.length ? { met: targeted.filter(Boolean).length, of: targeted.length } : null,
-      reviews: { selfId: facts.selfId, managerReviewId: facts.managerReviewId, selfAverage: facts.selfAverage, managerAverage: facts.managerAverage, evidenceCount: facts.evidenceCount, ratedCount: facts.ratedCount },
+      targets: targeted.length
+        ? { met: targeted.filter(Boolean).length, of: targeted.length }
+        : null,
+      reviews: {
+        selfId: facts.selfId,
+        managerReviewId: facts.managerReviewId,
+        selfAverage: facts.selfAverage,
+        managerAverage: facts.managerAverage,
+        evidenceCount: facts.evidenceCount,
+        ratedCount: facts.ratedCount,
+      },
     },
     canPropose: canPropose(viewer, session.access, access),
     /** The person's own pages (the full gap analysis) are their manager chain's and admins'; the reviews are every calibrator's. */
@@ -510,14 +810,26 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
     /** What the proposal form offers to choose from: sent only to whoever proposes (everyone else reads the proposal's own evidence). */
     evidence: canPropose(viewer, session.access, access) ? evidence : [],
     /** The manager's autosaved form, for them alone. */
-    draft: canPropose(viewer, session.access, access) && row.proposalDraft ? parseDraft(row.proposalDraft) : null,
+    draft:
+      canPropose(viewer, session.access, access) && row.proposalDraft
+        ? parseDraft(row.proposalDraft)
+        : null,
     canRecordOutcome: canRecordOutcome(viewer, session.access),
     canRateIndependently: canRateIndependently(viewer, session.access, access),
     canMarkProposal: canMarkProposal(viewer, session.access, access),
     ownPreRead: ownPreRead ?? { rating: null, mark: null },
     canRelease: canReleaseOutcome(viewer, session.access, access),
-    scale: ratingScale.points.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
-    secondDimension: session.secondDimension ? { name: session.secondDimension, points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })) } : null,
+    scale: ratingScale.points.map((point) => ({
+      value: point.value,
+      label: point.label,
+      meaning: point.meaning,
+    })),
+    secondDimension: session.secondDimension
+      ? {
+          name: session.secondDimension,
+          points: SECOND_DIMENSION_POINTS.map((point) => ({ ...point })),
+        }
+      : null,
     promotionTargets: targets,
     levelTitles: Object.fromEntries(levels.map((level) => [level.id, level.title])),
     history: history.map((event) => ({
@@ -527,7 +839,12 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
       at: event.createdAt.toISOString(),
       reason: event.reason,
       // Worded (lines quote at most 160 characters of a text): the change as recorded, every earlier text in full, stays on the server.
-      lines: describeEvent(event.kind, JSON.parse(event.change) as Record<string, unknown>, historyContext, event.reason),
+      lines: describeEvent(
+        event.kind,
+        JSON.parse(event.change) as Record<string, unknown>,
+        historyContext,
+        event.reason,
+      ),
     })),
   };
 }
@@ -541,18 +858,33 @@ export async function ownOutcomeViews(personId: string) {
   return Promise.all(
     outcomes.map(async (outcome) => {
       const ladder = await requireLadderOfVersion(outcome.session.ladderVersionId);
-      const scalePoint = sessionScale(ladder, outcome.session.scaleId).points.find((point) => point.value === outcome.finalRating);
-      const level = ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === outcome.finalLevelId);
+      const scalePoint = sessionScale(ladder, outcome.session.scaleId).points.find(
+        (point) => point.value === outcome.finalRating,
+      );
+      const level = ladder.tracks
+        .flatMap((track) => track.levels)
+        .find((candidate) => candidate.id === outcome.finalLevelId);
       const day = outcome.session.promotionsEffectiveOn?.toISOString().slice(0, 10);
       const said: Message =
         outcome.finalOutcome === "promote" && level && outcome.nominated
           ? { key: "growth:overview.outcome.nominated", values: { level: level.title } }
           : outcome.finalOutcome === "promote" && level
-            ? { key: "growth:overview.outcome.promoted", values: { level: level.title, day: day ?? "none", applied: outcome.appliedAt ? "yes" : "no" } }
+            ? {
+                key: "growth:overview.outcome.promoted",
+                values: {
+                  level: level.title,
+                  day: day ?? "none",
+                  applied: outcome.appliedAt ? "yes" : "no",
+                },
+              }
             : outcome.finalOutcome === "not-ready"
               ? { key: "growth:overview.outcome.notReady" }
               : { key: "growth:overview.outcome.stay" };
-      return { sessionName: outcome.session.name, rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`, outcome: said };
+      return {
+        sessionName: outcome.session.name,
+        rating: `${outcome.finalRating ?? "–"}${scalePoint ? ` ${scalePoint.label}` : ""}`,
+        outcome: said,
+      };
     }),
   );
 }
@@ -565,7 +897,8 @@ function parseDraft(json: string): Record<string, string | string[]> | null {
     const draft: Record<string, string | string[]> = {};
     for (const [key, field] of Object.entries(value)) {
       if (typeof field === "string") draft[key] = field;
-      else if (Array.isArray(field)) draft[key] = field.filter((item): item is string => typeof item === "string");
+      else if (Array.isArray(field))
+        draft[key] = field.filter((item): item is string => typeof item === "string");
     }
     return draft;
   } catch {
@@ -577,5 +910,11 @@ function summarisePreReads(preReads: readonly { rating: number | null; mark: str
   const ratings = preReads.flatMap((preRead) => (preRead.rating === null ? [] : [preRead.rating]));
   const count = (mark: string) => preReads.filter((preRead) => preRead.mark === mark).length;
   if (!ratings.length && !preReads.some((preRead) => preRead.mark)) return null;
-  return { ratings: ratings.length, mean: ratings.length ? ratings.reduce((sum, value) => sum + value, 0) / ratings.length : null, agree: count("agree"), question: count("question"), noView: count("no-view") };
+  return {
+    ratings: ratings.length,
+    mean: ratings.length ? ratings.reduce((sum, value) => sum + value, 0) / ratings.length : null,
+    agree: count("agree"),
+    question: count("question"),
+    noView: count("no-view"),
+  };
 }

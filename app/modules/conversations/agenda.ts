@@ -34,35 +34,67 @@ export type AgendaPoint = {
   createdAt: Date;
 };
 
-export type AgendaAction = { id: string; text: string; ownerId: string; dueOn: Date | null; status: ActionStatus; createdAt: Date };
+export type AgendaAction = {
+  id: string;
+  text: string;
+  ownerId: string;
+  dueOn: Date | null;
+  status: ActionStatus;
+  createdAt: Date;
+};
 
 /** The points that go on to the next meeting when a meeting is held: those still open, each carried once more. */
 export function carryOver(points: readonly AgendaPoint[]): { id: string; carried: number }[] {
-  return points.filter((point) => point.status === "open").map((point) => ({ id: point.id, carried: point.carried + 1 }));
+  return points
+    .filter((point) => point.status === "open")
+    .map((point) => ({ id: point.id, carried: point.carried + 1 }));
 }
 
-export type AgendaEntry = { type: "action"; action: AgendaAction; overdue: boolean } | { type: "point"; point: AgendaPoint };
+export type AgendaEntry =
+  | { type: "action"; action: AgendaAction; overdue: boolean }
+  | { type: "point"; point: AgendaPoint };
 
 /**
  * The agenda as the meeting reads it: the series' open actions first (soonest due first, those
  * without a due date after them), then carried points (the longest carried first), then this
  * meeting's own points in the order they were added; covered and closed points last, as a record.
  */
-export function agendaOrder(points: readonly AgendaPoint[], openActions: readonly AgendaAction[], today: Date): AgendaEntry[] {
+export function agendaOrder(
+  points: readonly AgendaPoint[],
+  openActions: readonly AgendaAction[],
+  today: Date,
+): AgendaEntry[] {
   const actions = openActions
     .filter((action) => action.status === "open")
-    .sort((a, b) => (a.dueOn?.getTime() ?? Infinity) - (b.dueOn?.getTime() ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime())
-    .map((action): AgendaEntry => ({ type: "action", action, overdue: action.dueOn !== null && action.dueOn.getTime() < startOfDay(today) }));
+    .sort(
+      (a, b) =>
+        (a.dueOn?.getTime() ?? Infinity) - (b.dueOn?.getTime() ?? Infinity) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    )
+    .map((action): AgendaEntry => ({
+      type: "action",
+      action,
+      overdue: action.dueOn !== null && action.dueOn.getTime() < startOfDay(today),
+    }));
   const rank = (point: AgendaPoint) => (point.status === "open" ? 0 : 1);
-  const ordered = [...points].sort((a, b) => rank(a) - rank(b) || b.carried - a.carried || a.createdAt.getTime() - b.createdAt.getTime());
+  const ordered = [...points].sort(
+    (a, b) =>
+      rank(a) - rank(b) || b.carried - a.carried || a.createdAt.getTime() - b.createdAt.getTime(),
+  );
   return [...actions, ...ordered.map((point): AgendaEntry => ({ type: "point", point }))];
 }
 
-const startOfDay = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+const startOfDay = (date: Date) =>
+  Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 
 /** An action is overdue once its due day (a calendar day, stored as midnight UTC) has passed. */
-export function isActionOverdue(action: Pick<AgendaAction, "dueOn" | "status">, today: Date): boolean {
-  return action.status === "open" && action.dueOn !== null && action.dueOn.getTime() < startOfDay(today);
+export function isActionOverdue(
+  action: Pick<AgendaAction, "dueOn" | "status">,
+  today: Date,
+): boolean {
+  return (
+    action.status === "open" && action.dueOn !== null && action.dueOn.getTime() < startOfDay(today)
+  );
 }
 
 /** The person's growth plan as suggestions read it: focus competencies toward a target level, with what that level expects of each. */
@@ -72,7 +104,11 @@ export type GrowthPlanShape = {
 };
 
 /** A suggestion's words, worded in the reader's language; a point taken from it keeps them as worded for whoever took it. */
-export type Suggestion = { source: Exclude<PointSource, "added">; sourceKey: string; text: Message };
+export type Suggestion = {
+  source: Exclude<PointSource, "added">;
+  sourceKey: string;
+  text: Message;
+};
 
 /** How many suggestions of each kind are offered at a time. */
 export const SUGGESTIONS_PER_KIND = 2;
@@ -94,19 +130,49 @@ export function suggestions(input: {
   perKind?: number;
 }): Suggestion[] {
   const perKind = input.perKind ?? SUGGESTIONS_PER_KIND;
-  const fresh = (suggestion: Suggestion) => !input.used.has(suggestion.sourceKey) && !input.current.has(suggestion.sourceKey);
+  const fresh = (suggestion: Suggestion) =>
+    !input.used.has(suggestion.sourceKey) && !input.current.has(suggestion.sourceKey);
   const plan: Suggestion[] = [];
   const nextLevel: Suggestion[] = [];
   // A skip-level is about the person's direction and the team, not the detail of their plan.
   if (input.plan && input.kind === "one-to-one") {
     for (const focus of input.plan.focus) {
-      plan.push({ source: "growth-plan", sourceKey: `focus:${focus.competencyId}`, text: { key: "conversations:series.agenda.suggest.focus", values: { competency: focus.name, target: input.plan.targetTitle } } });
-      const expectation = focus.expectations.map((text, index) => ({ text, index })).find(({ index }) => !input.used.has(`expectation:${focus.competencyId}:${index}`));
-      if (expectation) nextLevel.push({ source: "next-level", sourceKey: `expectation:${focus.competencyId}:${expectation.index}`, text: { key: "conversations:series.agenda.suggest.expectation", values: { target: input.plan.targetTitle, competency: focus.name, expectation: expectation.text } } });
+      plan.push({
+        source: "growth-plan",
+        sourceKey: `focus:${focus.competencyId}`,
+        text: {
+          key: "conversations:series.agenda.suggest.focus",
+          values: { competency: focus.name, target: input.plan.targetTitle },
+        },
+      });
+      const expectation = focus.expectations
+        .map((text, index) => ({ text, index }))
+        .find(({ index }) => !input.used.has(`expectation:${focus.competencyId}:${index}`));
+      if (expectation)
+        nextLevel.push({
+          source: "next-level",
+          sourceKey: `expectation:${focus.competencyId}:${expectation.index}`,
+          text: {
+            key: "conversations:series.agenda.suggest.expectation",
+            values: {
+              target: input.plan.targetTitle,
+              competency: focus.name,
+              expectation: expectation.text,
+            },
+          },
+        });
     }
   }
   const questions = (input.questions ?? CAREER_QUESTIONS)
     .filter((question) => question.kinds.includes(input.kind))
-    .map((question): Suggestion => ({ source: "question", sourceKey: `question:${question.id}`, text: { key: `conversations:questions.${question.id}` } }));
-  return [...plan.filter((suggestion) => !input.current.has(suggestion.sourceKey)).slice(0, perKind), ...nextLevel.filter(fresh).slice(0, perKind), ...questions.filter(fresh).slice(0, perKind)];
+    .map((question): Suggestion => ({
+      source: "question",
+      sourceKey: `question:${question.id}`,
+      text: { key: `conversations:questions.${question.id}` },
+    }));
+  return [
+    ...plan.filter((suggestion) => !input.current.has(suggestion.sourceKey)).slice(0, perKind),
+    ...nextLevel.filter(fresh).slice(0, perKind),
+    ...questions.filter(fresh).slice(0, perKind),
+  ];
 }

@@ -64,7 +64,8 @@ function step(cadence: Cadence): { days: number } | { months: number } {
   }
 }
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = (year: number, month: number) =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 
 /** A wall-clock value ("2026-03-30T10:00") moved on by whole days or calendar months, the time of day kept. */
@@ -83,7 +84,10 @@ function addToWallClock(value: string, by: { days: number } | { months: number }
 /** The wall clock moved by `count` steps of the cadence (negative: back). */
 function stepped(value: string, cadence: Cadence, count: number): string {
   const by = step(cadence);
-  return addToWallClock(value, "days" in by ? { days: by.days * count } : { months: by.months * count });
+  return addToWallClock(
+    value,
+    "days" in by ? { days: by.days * count } : { months: by.months * count },
+  );
 }
 
 /**
@@ -107,7 +111,10 @@ export function onWorkingDay(value: string): string {
  */
 export function slotAt(anchor: Date, cadence: Cadence, timeZone: string, index: number): Date {
   if (index === 0) return anchor;
-  return instantFromLocal(onWorkingDay(stepped(localDateTimeValue(anchor, timeZone), cadence, index)), timeZone)!;
+  return instantFromLocal(
+    onWorkingDay(stepped(localDateTimeValue(anchor, timeZone), cadence, index)),
+    timeZone,
+  )!;
 }
 
 /** The first regular slot strictly after `after`. */
@@ -116,9 +123,13 @@ export function nextSlot(anchor: Date, cadence: Cadence, timeZone: string, after
   const by = step(cadence);
   const approxDays = "days" in by ? by.days : by.months * 30.44;
   // A guess from the elapsed time, corrected by a step or two either way.
-  let index = Math.max(0, Math.floor((after.getTime() - anchor.getTime()) / (approxDays * 86_400_000)) - 1);
+  let index = Math.max(
+    0,
+    Math.floor((after.getTime() - anchor.getTime()) / (approxDays * 86_400_000)) - 1,
+  );
   while (slotAt(anchor, cadence, timeZone, index).getTime() <= after.getTime()) index++;
-  while (index > 0 && slotAt(anchor, cadence, timeZone, index - 1).getTime() > after.getTime()) index--;
+  while (index > 0 && slotAt(anchor, cadence, timeZone, index - 1).getTime() > after.getTime())
+    index--;
   return slotAt(anchor, cadence, timeZone, index);
 }
 
@@ -127,7 +138,11 @@ export function nextSlot(anchor: Date, cadence: Cadence, timeZone: string, after
  * was moved to), and never one already past: a series that missed some meetings resumes at the
  * next slot to come.
  */
-export function slotAfterMeeting(series: { anchor: Date; cadence: Cadence; timeZone: string }, scheduledFor: Date, now: Date): Date {
+export function slotAfterMeeting(
+  series: { anchor: Date; cadence: Cadence; timeZone: string },
+  scheduledFor: Date,
+  now: Date,
+): Date {
   const after = scheduledFor.getTime() > now.getTime() ? scheduledFor : now;
   return nextSlot(series.anchor, series.cadence, series.timeZone, after);
 }
@@ -160,7 +175,11 @@ export function moveMeeting(
 }
 
 /** The meeting's time on each of the two people's clocks, the zone named, in the reader's language; once when they share a zone. */
-export function bothClocks(startsAt: Date, zones: readonly string[], language: PageLanguage = SOURCE_LANGUAGE): string[] {
+export function bothClocks(
+  startsAt: Date,
+  zones: readonly string[],
+  language: PageLanguage = SOURCE_LANGUAGE,
+): string[] {
   return [...new Set(zones)].map((zone) => formatDateTime(startsAt, zone, "full", language));
 }
 
@@ -168,10 +187,18 @@ export function bothClocks(startsAt: Date, zones: readonly string[], language: P
  * Overdue: more than twice the cadence since the last meeting held (or, with none held yet, since
  * the series began). Twice, so one skipped meeting is not a signal and two in a row are.
  */
-export function isOverdue(cadence: Cadence, lastHeldAt: Date | null, startedAt: Date, now: Date): boolean {
+export function isOverdue(
+  cadence: Cadence,
+  lastHeldAt: Date | null,
+  startedAt: Date,
+  now: Date,
+): boolean {
   const from = lastHeldAt ?? startedAt;
   const by = step(cadence);
-  const limit = "days" in by ? new Date(from.getTime() + 2 * by.days * 86_400_000) : monthsLater(from, 2 * by.months);
+  const limit =
+    "days" in by
+      ? new Date(from.getTime() + 2 * by.days * 86_400_000)
+      : monthsLater(from, 2 * by.months);
   return now.getTime() > limit.getTime();
 }
 
@@ -180,10 +207,15 @@ function monthsLater(from: Date, months: number): Date {
   const total = from.getUTCFullYear() * 12 + from.getUTCMonth() + months;
   const [year, month] = [Math.floor(total / 12), total % 12];
   const day = Math.min(from.getUTCDate(), daysInMonth(year, month + 1));
-  return new Date(Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds()));
+  return new Date(
+    Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds()),
+  );
 }
 
-export type SinceLastHeld = { unit: "none" | "today" | "yesterday" | "days" | "weeks" | "months"; count: number };
+export type SinceLastHeld = {
+  unit: "none" | "today" | "yesterday" | "days" | "weeks" | "months";
+  count: number;
+};
 
 /**
  * How long ago the last meeting was, as the manager chain reads it ("last one-to-one 3 weeks

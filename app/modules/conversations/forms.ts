@@ -23,51 +23,92 @@ const text = (missing: string, limit = TEXT_LIMIT) =>
     .min(1, { error: missing })
     .max(limit, { error: "conversations:form.errors.tooLong" });
 
-const when = (zone: string) => dateTimeField(zone, { missing: "conversations:form.errors.whenMissing", invalid: "conversations:form.errors.whenInvalid" });
+const when = (zone: string) =>
+  dateTimeField(zone, {
+    missing: "conversations:form.errors.whenMissing",
+    invalid: "conversations:form.errors.whenInvalid",
+  });
 
 /** Setting up a series: with whom (a pairing offered on the page: `<kind>:<manager id>:<report id>`), how often, and the first meeting. */
 export const startSeriesSchema = perTimeZone((zone) =>
   z.object({
     pairing: z
       .string({ error: "conversations:form.errors.pairing" })
-      .regex(/^(one-to-one|skip-level):[^:]+:[^:]+$/, { error: "conversations:form.errors.pairing" })
+      .regex(/^(one-to-one|skip-level):[^:]+:[^:]+$/, {
+        error: "conversations:form.errors.pairing",
+      })
       .transform((value) => {
         const [kind, managerId, reportId] = value.split(":") as [SeriesKind, string, string];
         return { kind, managerId, reportId };
       }),
     cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }),
     firstAt: when(zone),
-    minutes: z.coerce.number({ error: "conversations:form.errors.minutes" }).int().min(15, { error: "conversations:form.errors.minutesAtLeast" }).max(180, { error: "conversations:form.errors.minutesAtMost" }).default(30),
+    minutes: z.coerce
+      .number({ error: "conversations:form.errors.minutes" })
+      .int()
+      .min(15, { error: "conversations:form.errors.minutesAtLeast" })
+      .max(180, { error: "conversations:form.errors.minutesAtMost" })
+      .default(30),
   }),
 );
 
-export const MoveSchema = perTimeZone((zone) => z.object({ meetingId: z.string().min(1).max(100), to: when(zone) }));
+export const MoveSchema = perTimeZone((zone) =>
+  z.object({ meetingId: z.string().min(1).max(100), to: when(zone) }),
+);
 
-export const CadenceSchema = z.object({ cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }) });
+export const CadenceSchema = z.object({
+  cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }),
+});
 
-export const PointSchema = z.object({ meetingId: z.string().min(1).max(100), text: text("conversations:form.errors.pointMissing") });
+export const PointSchema = z.object({
+  meetingId: z.string().min(1).max(100),
+  text: text("conversations:form.errors.pointMissing"),
+});
 
-export const SuggestionSchema = z.object({ meetingId: z.string().min(1).max(100), suggestion: z.string().min(1).max(200) });
+export const SuggestionSchema = z.object({
+  meetingId: z.string().min(1).max(100),
+  suggestion: z.string().min(1).max(200),
+});
 
-export const PointStatusSchema = z.object({ pointId: z.string().min(1).max(100), status: z.enum(POINT_STATUSES) });
+export const PointStatusSchema = z.object({
+  pointId: z.string().min(1).max(100),
+  status: z.enum(POINT_STATUSES),
+});
 
-export const NoteSchema = z.object({ meetingId: z.string().min(1).max(100), visibility: z.enum(NOTE_VISIBILITIES, { error: "conversations:form.errors.visibility" }), text: text("conversations:form.errors.noteMissing") });
+export const NoteSchema = z.object({
+  meetingId: z.string().min(1).max(100),
+  visibility: z.enum(NOTE_VISIBILITIES, { error: "conversations:form.errors.visibility" }),
+  text: text("conversations:form.errors.noteMissing"),
+});
 
 export const ActionSchema = z.object({
   meetingId: z.string().min(1).max(100),
   text: text("conversations:form.errors.actionMissing"),
-  ownerId: z.string({ error: "conversations:form.errors.owner" }).min(1, { error: "conversations:form.errors.owner" }).max(100),
+  ownerId: z
+    .string({ error: "conversations:form.errors.owner" })
+    .min(1, { error: "conversations:form.errors.owner" })
+    .max(100),
   dueOn: Day.optional(),
 });
 
-export const ActionStatusSchema = z.object({ actionId: z.string().min(1).max(100), status: z.enum(ACTION_STATUSES) });
+export const ActionStatusSchema = z.object({
+  actionId: z.string().min(1).max(100),
+  status: z.enum(ACTION_STATUSES),
+});
 
 export const PulseSchema = z.object({
-  score: z.coerce.number({ error: "conversations:form.errors.pulse" }).int().min(PULSE_MIN, { error: "conversations:form.errors.pulse" }).max(PULSE_MAX, { error: "conversations:form.errors.pulse" }),
+  score: z.coerce
+    .number({ error: "conversations:form.errors.pulse" })
+    .int()
+    .min(PULSE_MIN, { error: "conversations:form.errors.pulse" })
+    .max(PULSE_MAX, { error: "conversations:form.errors.pulse" }),
 });
 
 export const EvidenceSchema = z.object({
-  competencyId: z.string({ error: "conversations:form.errors.competency" }).min(1, { error: "conversations:form.errors.competency" }).max(100),
+  competencyId: z
+    .string({ error: "conversations:form.errors.competency" })
+    .min(1, { error: "conversations:form.errors.competency" })
+    .max(100),
   text: text("conversations:form.errors.evidenceMissing", EVIDENCE_TEXT_LIMIT),
   url: z.string().trim().max(2000, { error: "conversations:form.errors.urlTooLong" }).optional(),
   occurredOn: Day,

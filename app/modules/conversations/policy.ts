@@ -27,18 +27,31 @@ export type LineAbove = { managerId: string | null; skipManagerId: string | null
 
 /** A one-to-one holds while the report reports to its manager; a skip-level while the report's manager reports to it. */
 export function seriesHolds(kind: SeriesKind, managerId: string, line: LineAbove): boolean {
-  return kind === "one-to-one" ? line.managerId === managerId : line.skipManagerId === managerId && line.managerId !== managerId;
+  return kind === "one-to-one"
+    ? line.managerId === managerId
+    : line.skipManagerId === managerId && line.managerId !== managerId;
 }
 
-export function roleInSeries(viewer: ConversationViewer, series: Pick<SeriesFacts, "managerId" | "reportId">): "manager" | "report" | null {
+export function roleInSeries(
+  viewer: ConversationViewer,
+  series: Pick<SeriesFacts, "managerId" | "reportId">,
+): "manager" | "report" | null {
   if (viewer.id === series.managerId) return "manager";
   if (viewer.id === series.reportId) return "report";
   return null;
 }
 
 /** Setting up a series: either of its two people, while the line it is for holds (an admin is not one of them); startSeriesRefusal says why not. */
-function canStartSeries(viewer: ConversationViewer, series: { kind: SeriesKind; managerId: string; reportId: string }, line: LineAbove): boolean {
-  return series.managerId !== series.reportId && roleInSeries(viewer, series) !== null && seriesHolds(series.kind, series.managerId, line);
+function canStartSeries(
+  viewer: ConversationViewer,
+  series: { kind: SeriesKind; managerId: string; reportId: string },
+  line: LineAbove,
+): boolean {
+  return (
+    series.managerId !== series.reportId &&
+    roleInSeries(viewer, series) !== null &&
+    seriesHolds(series.kind, series.managerId, line)
+  );
 }
 
 /**
@@ -48,10 +61,17 @@ function canStartSeries(viewer: ConversationViewer, series: { kind: SeriesKind; 
  * their line: they are answered as for someone who does not exist, so a pairing posted with any ids
  * says nothing of whom they belong to.
  */
-export function startSeriesRefusal(viewer: ConversationViewer, series: { kind: SeriesKind; managerId: string; reportId: string }, line: LineAbove): "wrong-kind" | "not-theirs" | null {
+export function startSeriesRefusal(
+  viewer: ConversationViewer,
+  series: { kind: SeriesKind; managerId: string; reportId: string },
+  line: LineAbove,
+): "wrong-kind" | "not-theirs" | null {
   if (canStartSeries(viewer, series, line)) return null;
-  if (series.managerId === series.reportId || roleInSeries(viewer, series) === null) return "not-theirs";
-  return line.managerId === series.managerId || line.skipManagerId === series.managerId ? "wrong-kind" : "not-theirs";
+  if (series.managerId === series.reportId || roleInSeries(viewer, series) === null)
+    return "not-theirs";
+  return line.managerId === series.managerId || line.skipManagerId === series.managerId
+    ? "wrong-kind"
+    : "not-theirs";
 }
 
 /** A series' page, its meetings, agenda and actions: its two people, also after the line changed (their history). */
@@ -84,7 +104,12 @@ export function holdRefusal(meeting: MeetingFacts, now: Date): HoldRefusal | nul
 }
 
 /** Whether the viewer records this meeting as held: either of the two, while the series is current. */
-export function canHoldMeeting(viewer: ConversationViewer, series: SeriesFacts, meeting: MeetingFacts, now: Date): boolean {
+export function canHoldMeeting(
+  viewer: ConversationViewer,
+  series: SeriesFacts,
+  meeting: MeetingFacts,
+  now: Date,
+): boolean {
   return canWorkInSeries(viewer, series) && holdRefusal(meeting, now) === null;
 }
 
@@ -98,12 +123,18 @@ export const SKIP_REFUSALS: Record<Exclude<SkipRefusal, "skipped">, Message> = {
 /** Why a meeting cannot be skipped: only one still to come (not held, missed or withdrawn, and not begun). */
 export function skipRefusal(meeting: MeetingFacts, now: Date): SkipRefusal | null {
   if (meeting.status === "skipped") return "skipped";
-  if (meeting.status !== "upcoming" || meeting.startsAt.getTime() <= now.getTime()) return "not-to-come";
+  if (meeting.status !== "upcoming" || meeting.startsAt.getTime() <= now.getTime())
+    return "not-to-come";
   return null;
 }
 
 /** Skipping one meeting (both calendars cancel it; the series goes on): either of the two, while the series is current. */
-export function canSkipMeeting(viewer: ConversationViewer, series: SeriesFacts, meeting: MeetingFacts, now: Date): boolean {
+export function canSkipMeeting(
+  viewer: ConversationViewer,
+  series: SeriesFacts,
+  meeting: MeetingFacts,
+  now: Date,
+): boolean {
   return canWorkInSeries(viewer, series) && skipRefusal(meeting, now) === null;
 }
 
@@ -114,7 +145,11 @@ export type MeetingState = "to-come" | "held" | "missed" | "skipped" | "cancelle
  * or one of them left) that had not yet taken place left both calendars: it is cancelled, never "to
  * come"; one whose time passed unrecorded is missed.
  */
-export function meetingState(meeting: MeetingFacts, series: Pick<SeriesFacts, "current">, now: Date): MeetingState {
+export function meetingState(
+  meeting: MeetingFacts,
+  series: Pick<SeriesFacts, "current">,
+  now: Date,
+): MeetingState {
   switch (meeting.status) {
     case "held":
       return "held";
@@ -144,7 +179,11 @@ export type NoteFacts = {
  * A note: a private one its author only; a shared one both people of the series, and anyone the
  * report passed it on to. Admins and the manager chain never.
  */
-export function canReadNote(viewer: ConversationViewer, series: SeriesFacts, note: NoteFacts): boolean {
+export function canReadNote(
+  viewer: ConversationViewer,
+  series: SeriesFacts,
+  note: NoteFacts,
+): boolean {
   if (note.visibility === "private") return viewer.id === note.authorId;
   return roleInSeries(viewer, series) !== null || note.passedOnTo.includes(viewer.id);
 }
@@ -164,16 +203,26 @@ export const PASS_ON_REFUSALS: Record<PassOnRefusal, Message> = {
  * conversations are about, only a shared note of a one-to-one they read, and only once they
  * report to someone else than that one-to-one's manager (before, that manager reads it already).
  */
-export function passOnRefusal(viewer: ConversationViewer, series: SeriesFacts, note: NoteFacts, reportsManagerId: string | null): PassOnRefusal | null {
+export function passOnRefusal(
+  viewer: ConversationViewer,
+  series: SeriesFacts,
+  note: NoteFacts,
+  reportsManagerId: string | null,
+): PassOnRefusal | null {
   if (viewer.id !== series.reportId || !canReadNote(viewer, series, note)) return "not-the-report";
   if (note.visibility === "private") return "private";
   if (series.kind === "skip-level") return "skip-level";
-  if (series.current || reportsManagerId === null || reportsManagerId === series.managerId) return "same-manager";
+  if (series.current || reportsManagerId === null || reportsManagerId === series.managerId)
+    return "same-manager";
   return null;
 }
 
 /** A note is changed by its author alone, while the series is current. */
-export function canEditNote(viewer: ConversationViewer, series: SeriesFacts, note: Pick<NoteFacts, "authorId">): boolean {
+export function canEditNote(
+  viewer: ConversationViewer,
+  series: SeriesFacts,
+  note: Pick<NoteFacts, "authorId">,
+): boolean {
   return canWorkInSeries(viewer, series) && viewer.id === note.authorId;
 }
 
@@ -181,20 +230,32 @@ export function canEditNote(viewer: ConversationViewer, series: SeriesFacts, not
  * That meetings happen and when, never what was said: the two people, anyone above the report in
  * the manager chain, and admins (the team page's "last one-to-one 3 weeks ago").
  */
-export function canSeeMeetingDates(viewer: ConversationViewer, series: Pick<SeriesFacts, "managerId" | "reportId">, reportChain: readonly string[]): boolean {
+export function canSeeMeetingDates(
+  viewer: ConversationViewer,
+  series: Pick<SeriesFacts, "managerId" | "reportId">,
+  reportChain: readonly string[],
+): boolean {
   return viewer.isAdmin || roleInSeries(viewer, series) !== null || reportChain.includes(viewer.id);
 }
 
 export type EvidenceFacts = { personId: string; shared: boolean };
 
 /** Whose evidence page the viewer may open at all: their own, and their current reports'. Nobody else, admins included. */
-export function canSeeEvidenceOf(viewer: ConversationViewer, person: { id: string; managerId: string | null }): boolean {
+export function canSeeEvidenceOf(
+  viewer: ConversationViewer,
+  person: { id: string; managerId: string | null },
+): boolean {
   return viewer.id === person.id || (person.managerId !== null && viewer.id === person.managerId);
 }
 
 /** A person's evidence: the person; their current manager once they share the item or all of it. */
-export function canReadEvidence(viewer: ConversationViewer, evidence: EvidenceFacts, person: { managerId: string | null; sharesAllEvidence: boolean }): boolean {
-  if (!canSeeEvidenceOf(viewer, { id: evidence.personId, managerId: person.managerId })) return false;
+export function canReadEvidence(
+  viewer: ConversationViewer,
+  evidence: EvidenceFacts,
+  person: { managerId: string | null; sharesAllEvidence: boolean },
+): boolean {
+  if (!canSeeEvidenceOf(viewer, { id: evidence.personId, managerId: person.managerId }))
+    return false;
   return viewer.id === evidence.personId || evidence.shared || person.sharesAllEvidence;
 }
 

@@ -15,7 +15,10 @@ export const PULSE_MIN = 1;
 export const PULSE_MAX = 5;
 
 /** The scale's points, from "not useful" to "very useful": each is worded by its score (conversations' `pulse.scale`). */
-export const PULSE_SCALE = Array.from({ length: PULSE_MAX - PULSE_MIN + 1 }, (_, index) => PULSE_MIN + index);
+export const PULSE_SCALE = Array.from(
+  { length: PULSE_MAX - PULSE_MIN + 1 },
+  (_, index) => PULSE_MIN + index,
+);
 
 /** The fewest different reports in a batch under the organisation's floor (a raised floor makes a batch larger). */
 export const PULSE_BATCH = pulseFloor(SMALL_GROUP_FLOOR);
@@ -35,15 +38,27 @@ export type PulseSummary = { mean: number | null };
  * answer that completed it is at most PULSE_WINDOW_DAYS old, and leaves the window whole.
  * `floorOf` gives each report's organisation floor (raised to three by pulseFloor).
  */
-export function pulseSummary(answers: readonly PulseAnswer[], floorOf: (personId: string) => number, now: Date): PulseSummary {
+export function pulseSummary(
+  answers: readonly PulseAnswer[],
+  floorOf: (personId: string) => number,
+  now: Date,
+): PulseSummary {
   const since = now.getTime() - PULSE_WINDOW_DAYS * 86_400_000;
   const batches = releasedBatches(
-    answers.map((answer) => ({ ...answer, contributor: answer.respondentId, at: answer.answeredAt })),
+    answers.map((answer) => ({
+      ...answer,
+      contributor: answer.respondentId,
+      at: answer.answeredAt,
+    })),
     (personId) => pulseFloor(floorOf(personId)),
   );
   const scores = batches
     .filter((batch) => batch[batch.length - 1]!.at.getTime() >= since)
-    .flatMap((batch) => [...new Map(batch.map((answer) => [answer.respondentId, answer.score])).values()]);
+    .flatMap((batch) => [
+      ...new Map(batch.map((answer) => [answer.respondentId, answer.score])).values(),
+    ]);
   if (!scores.length) return { mean: null };
-  return { mean: Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 10) / 10 };
+  return {
+    mean: Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 10) / 10,
+  };
 }

@@ -21,12 +21,25 @@ const seriesSelect = {
   endedAt: true,
   createdAt: true,
   manager: { select: { id: true, name: true, timeZone: true, deactivatedAt: true } },
-  report: { select: { id: true, name: true, timeZone: true, deactivatedAt: true, managerId: true, manager: { select: { managerId: true } } } },
+  report: {
+    select: {
+      id: true,
+      name: true,
+      timeZone: true,
+      deactivatedAt: true,
+      managerId: true,
+      manager: { select: { managerId: true } },
+    },
+  },
 } satisfies Prisma.ConversationSeriesSelect;
 
 type SeriesRow = Prisma.ConversationSeriesGetPayload<{ select: typeof seriesSelect }>;
 
-export type StoredSeries = Omit<SeriesRow, "kind" | "cadence"> & { kind: SeriesKind; cadence: Cadence; facts: SeriesFacts };
+export type StoredSeries = Omit<SeriesRow, "kind" | "cadence"> & {
+  kind: SeriesKind;
+  cadence: Cadence;
+  facts: SeriesFacts;
+};
 
 const kindOf = (kind: string): SeriesKind => (kind === "skip-level" ? "skip-level" : "one-to-one");
 
@@ -36,33 +49,63 @@ export function isCurrent(row: {
   managerId: string;
   endedAt: Date | null;
   manager: { deactivatedAt: Date | null };
-  report: { deactivatedAt: Date | null; managerId: string | null; manager: { managerId: string | null } | null };
+  report: {
+    deactivatedAt: Date | null;
+    managerId: string | null;
+    manager: { managerId: string | null } | null;
+  };
 }): boolean {
   if (row.endedAt || row.manager.deactivatedAt || row.report.deactivatedAt) return false;
-  return seriesHolds(kindOf(row.kind), row.managerId, { managerId: row.report.managerId, skipManagerId: row.report.manager?.managerId ?? null });
+  return seriesHolds(kindOf(row.kind), row.managerId, {
+    managerId: row.report.managerId,
+    skipManagerId: row.report.manager?.managerId ?? null,
+  });
 }
 
 function stored(row: SeriesRow): StoredSeries {
   const kind = kindOf(row.kind);
-  return { ...row, kind, cadence: isCadence(row.cadence) ? row.cadence : "monthly", facts: { kind, managerId: row.managerId, reportId: row.reportId, current: isCurrent(row) } };
+  return {
+    ...row,
+    kind,
+    cadence: isCadence(row.cadence) ? row.cadence : "monthly",
+    facts: { kind, managerId: row.managerId, reportId: row.reportId, current: isCurrent(row) },
+  };
 }
 
 /** A series with its two people and whether it is current; NotFoundError when there is none. */
-export async function readSeries(seriesId: string, client: Pick<Prisma.TransactionClient, "conversationSeries"> = db): Promise<StoredSeries> {
-  const row = await client.conversationSeries.findUnique({ where: { id: seriesId }, select: seriesSelect });
+export async function readSeries(
+  seriesId: string,
+  client: Pick<Prisma.TransactionClient, "conversationSeries"> = db,
+): Promise<StoredSeries> {
+  const row = await client.conversationSeries.findUnique({
+    where: { id: seriesId },
+    select: seriesSelect,
+  });
   if (!row) throw new NotFoundError({ key: "conversations:errors.noConversation" });
   return stored(row);
 }
 
 /** The series a person is one of the two people of (current ones and their record), newest first. */
 export async function seriesOf(personId: string): Promise<StoredSeries[]> {
-  const rows = await db.conversationSeries.findMany({ where: { OR: [{ managerId: personId }, { reportId: personId }] }, select: seriesSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  const rows = await db.conversationSeries.findMany({
+    where: { OR: [{ managerId: personId }, { reportId: personId }] },
+    select: seriesSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
   return rows.map(stored);
 }
 
 /** The current series of a kind between two people, if one is set up. */
-export async function currentSeriesBetween(kind: SeriesKind, managerId: string, reportId: string, client: Pick<Prisma.TransactionClient, "conversationSeries"> = db): Promise<StoredSeries | null> {
-  const rows = await client.conversationSeries.findMany({ where: { kind, managerId, reportId, endedAt: null }, select: seriesSelect });
+export async function currentSeriesBetween(
+  kind: SeriesKind,
+  managerId: string,
+  reportId: string,
+  client: Pick<Prisma.TransactionClient, "conversationSeries"> = db,
+): Promise<StoredSeries | null> {
+  const rows = await client.conversationSeries.findMany({
+    where: { kind, managerId, reportId, endedAt: null },
+    select: seriesSelect,
+  });
   return rows.map(stored).find((series) => series.facts.current) ?? null;
 }
 
@@ -97,15 +140,34 @@ export async function upcomingConversations(now: Date) {
  */
 export async function openActionsFor(personId: string) {
   const actions = await db.conversationAction.findMany({
-    where: { status: "open", series: { endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] } },
+    where: {
+      status: "open",
+      series: { endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] },
+    },
     select: { id: true, ownerId: true, dueOn: true, seriesId: true },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
   });
   if (!actions.length) return [];
-  const series = new Map((await db.conversationSeries.findMany({ where: { id: { in: [...new Set(actions.map((action) => action.seriesId))] } }, select: seriesSelect })).map((row) => [row.id, row]));
+  const series = new Map(
+    (
+      await db.conversationSeries.findMany({
+        where: { id: { in: [...new Set(actions.map((action) => action.seriesId))] } },
+        select: seriesSelect,
+      })
+    ).map((row) => [row.id, row]),
+  );
   return actions.flatMap((action) => {
     const row = series.get(action.seriesId);
     if (!row || !isCurrent(row)) return [];
-    return [{ actionId: action.id, seriesId: row.id, kind: kindOf(row.kind), mine: action.ownerId === personId, otherName: row.managerId === personId ? row.report.name : row.manager.name, dueOn: action.dueOn }];
+    return [
+      {
+        actionId: action.id,
+        seriesId: row.id,
+        kind: kindOf(row.kind),
+        mine: action.ownerId === personId,
+        otherName: row.managerId === personId ? row.report.name : row.manager.name,
+        dueOn: action.dueOn,
+      },
+    ];
   });
 }

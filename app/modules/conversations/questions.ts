@@ -9,7 +9,11 @@
 export type QuestionTheme = "direction" | "growth" | "work" | "support" | "feedback";
 
 /** Each question's words are `conversations:questions.<id>` (app/locales). */
-export type CareerQuestion = { id: string; theme: QuestionTheme; kinds: readonly ("one-to-one" | "skip-level")[] };
+export type CareerQuestion = {
+  id: string;
+  theme: QuestionTheme;
+  kinds: readonly ("one-to-one" | "skip-level")[];
+};
 
 const BOTH = ["one-to-one", "skip-level"] as const;
 const ONE_TO_ONE = ["one-to-one"] as const;

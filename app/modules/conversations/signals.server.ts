@@ -15,7 +15,14 @@ import * as clock from "~/platform/clock.server";
  * for anyone above them in the chain; how many of the series' actions are past their due day, for
  * the manager of the series alone (one of its two people).
  */
-export type ConversationSignal = { personId: string; lastHeldAt: Date | null; lastHeldText: string; overdue: boolean; hasSeries: boolean; overdueActions: number | null };
+export type ConversationSignal = {
+  personId: string;
+  lastHeldAt: Date | null;
+  lastHeldText: string;
+  overdue: boolean;
+  hasSeries: boolean;
+  overdueActions: number | null;
+};
 
 /**
  * `reports` says where the series' reports are when the caller knows a shorter way than the people's
@@ -28,10 +35,20 @@ export async function conversationSignals(
   now = clock.now(),
   reports?: Prisma.UserWhereInput,
 ): Promise<Map<string, ConversationSignal>> {
-  const visible = people.filter((person) => canSeeMeetingDates(viewer, { managerId: person.chain[0] ?? "", reportId: person.id }, person.chain));
+  const visible = people.filter((person) =>
+    canSeeMeetingDates(
+      viewer,
+      { managerId: person.chain[0] ?? "", reportId: person.id },
+      person.chain,
+    ),
+  );
   if (!visible.length) return new Map();
   const series = await db.conversationSeries.findMany({
-    where: { kind: "one-to-one", endedAt: null, ...(reports ? { report: reports } : { reportId: { in: visible.map((person) => person.id) } }) },
+    where: {
+      kind: "one-to-one",
+      endedAt: null,
+      ...(reports ? { report: reports } : { reportId: { in: visible.map((person) => person.id) } }),
+    },
     select: {
       id: true,
       kind: true,
@@ -41,13 +58,24 @@ export async function conversationSignals(
       anchorAt: true,
       endedAt: true,
       manager: { select: { deactivatedAt: true } },
-      report: { select: { deactivatedAt: true, managerId: true, manager: { select: { managerId: true } } } },
-      meetings: { where: { status: "held" }, orderBy: { startsAt: "desc" }, take: 1, select: { startsAt: true } },
-      actions: { where: { status: "open", dueOn: { not: null } }, select: { dueOn: true, status: true } },
+      report: {
+        select: { deactivatedAt: true, managerId: true, manager: { select: { managerId: true } } },
+      },
+      meetings: {
+        where: { status: "held" },
+        orderBy: { startsAt: "desc" },
+        take: 1,
+        select: { startsAt: true },
+      },
+      actions: {
+        where: { status: "open", dueOn: { not: null } },
+        select: { dueOn: true, status: true },
+      },
     },
   });
   const currentOf = new Map<string, (typeof series)[number]>();
-  for (const row of series) if (!currentOf.has(row.reportId) && isCurrent(row)) currentOf.set(row.reportId, row);
+  for (const row of series)
+    if (!currentOf.has(row.reportId) && isCurrent(row)) currentOf.set(row.reportId, row);
   const signals = new Map<string, ConversationSignal>();
   for (const person of visible) {
     const own = currentOf.get(person.id);
@@ -58,8 +86,15 @@ export async function conversationSignals(
       lastHeldText: sinceInWords(lastHeldAt, now),
       hasSeries: own !== undefined,
       // With none held yet, counted from the first regular slot: a series set up ahead is not overdue before it begins.
-      overdue: own ? isOverdue(isCadence(own.cadence) ? own.cadence : "monthly", lastHeldAt, own.anchorAt, now) : false,
-      overdueActions: own && own.managerId === viewer.id ? own.actions.filter((action) => isActionOverdue({ dueOn: action.dueOn, status: "open" }, now)).length : null,
+      overdue: own
+        ? isOverdue(isCadence(own.cadence) ? own.cadence : "monthly", lastHeldAt, own.anchorAt, now)
+        : false,
+      overdueActions:
+        own && own.managerId === viewer.id
+          ? own.actions.filter((action) =>
+              isActionOverdue({ dueOn: action.dueOn, status: "open" }, now),
+            ).length
+          : null,
     });
   }
   return signals;
@@ -76,25 +111,46 @@ export type TeamConversations = OneToOnesCard & {
  * know them), the viewer's own series' overdue actions (counted, never named), and the pulse as an
  * average; those who most need a one-to-one first, the rest counted unless `all` (team-card.ts).
  */
-export async function teamConversations(viewer: ConversationViewer, all: boolean, now = clock.now()): Promise<TeamConversations> {
+export async function teamConversations(
+  viewer: ConversationViewer,
+  all: boolean,
+  now = clock.now(),
+): Promise<TeamConversations> {
   // Two flat reads, not a nested one: Prisma's nested read listed the direct reports' ids and sorted everyone below them in the database (6 ms for 1,200 people on SQLite against 2).
   const [reports, belowThem] = await Promise.all([
-    db.user.findMany({ where: { managerId: viewer.id, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    db.user.findMany({ where: { deactivatedAt: null, manager: { managerId: viewer.id, deactivatedAt: null } }, select: { id: true, name: true, managerId: true } }),
+    db.user.findMany({
+      where: { managerId: viewer.id, deactivatedAt: null },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.user.findMany({
+      where: { deactivatedAt: null, manager: { managerId: viewer.id, deactivatedAt: null } },
+      select: { id: true, name: true, managerId: true },
+    }),
   ]);
   if (!reports.length) return { ...oneToOnesCard([], [], all), pulse: null };
   const byManager = new Map<string, { id: string; name: string }[]>();
-  for (const person of belowThem.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))) {
+  for (const person of belowThem.sort(
+    (a, b) => compareText(a.name, b.name) || compareText(a.id, b.id),
+  )) {
     const list = byManager.get(person.managerId!) ?? [];
     list.push(person);
     byManager.set(person.managerId!, list);
   }
   const people = [
     ...reports.map((report) => ({ id: report.id, chain: [viewer.id] })),
-    ...reports.flatMap((report) => (byManager.get(report.id) ?? []).map((below) => ({ id: below.id, chain: [report.id, viewer.id] }))),
+    ...reports.flatMap((report) =>
+      (byManager.get(report.id) ?? []).map((below) => ({
+        id: below.id,
+        chain: [report.id, viewer.id],
+      })),
+    ),
   ];
   const inLine = { OR: [{ managerId: viewer.id }, { manager: { managerId: viewer.id } }] };
-  const [signals, pulse] = await Promise.all([conversationSignals(viewer, people, now, inLine), managerPulse(viewer, viewer.id, now)]);
+  const [signals, pulse] = await Promise.all([
+    conversationSignals(viewer, people, now, inLine),
+    managerPulse(viewer, viewer.id, now),
+  ]);
   const lines = reports.flatMap((report) => {
     const signal = signals.get(report.id);
     return signal ? [{ ...signal, name: report.name }] : [];
@@ -106,9 +162,12 @@ export async function teamConversations(viewer: ConversationViewer, all: boolean
       const signal = signals.get(person.id);
       if (!signal) continue;
       if (!signal.hasSeries) notSetUp.push(person.name);
-      else if (signal.overdue) overdue.push({ name: person.name, lastHeldText: signal.lastHeldText });
+      else if (signal.overdue)
+        overdue.push({ name: person.name, lastHeldText: signal.lastHeldText });
     }
-    return notSetUp.length || overdue.length ? [{ managerId: report.id, through: report.name, notSetUp, overdue }] : [];
+    return notSetUp.length || overdue.length
+      ? [{ managerId: report.id, through: report.name, notSetUp, overdue }]
+      : [];
   });
   return {
     ...oneToOnesCard(lines, below, all),

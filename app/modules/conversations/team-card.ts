@@ -13,8 +13,21 @@ export const MANAGERS_SHOWN = 10;
 /** People named in one manager's line, of each kind (not set up, overdue), before it counts the rest. */
 export const NAMES_PER_LINE = 5;
 
-export type ReportLine = { personId: string; name: string; hasSeries: boolean; overdue: boolean; lastHeldAt: Date | null; lastHeldText: string; overdueActions: number | null };
-export type BelowLine = { managerId: string; through: string; notSetUp: string[]; overdue: { name: string; lastHeldText: string }[] };
+export type ReportLine = {
+  personId: string;
+  name: string;
+  hasSeries: boolean;
+  overdue: boolean;
+  lastHeldAt: Date | null;
+  lastHeldText: string;
+  overdueActions: number | null;
+};
+export type BelowLine = {
+  managerId: string;
+  through: string;
+  notSetUp: string[];
+  overdue: { name: string; lastHeldText: string }[];
+};
 
 export type OneToOnesCard = {
   /** Direct reports, those who most need a one-to-one first. */
@@ -31,24 +44,43 @@ export type OneToOnesCard = {
 
 /** Overdue first, then no one-to-ones set up, then overdue actions, then longest since the last one, then by name. */
 export function byNeed(a: ReportLine, b: ReportLine): number {
-  const rank = (line: ReportLine) => (line.overdue ? 0 : !line.hasSeries ? 1 : line.overdueActions ? 2 : 3);
+  const rank = (line: ReportLine) =>
+    line.overdue ? 0 : !line.hasSeries ? 1 : line.overdueActions ? 2 : 3;
   const held = (line: ReportLine) => line.lastHeldAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-  return rank(a) - rank(b) || held(a) - held(b) || compareText(a.name, b.name) || compareText(a.personId, b.personId);
+  return (
+    rank(a) - rank(b) ||
+    held(a) - held(b) ||
+    compareText(a.name, b.name) ||
+    compareText(a.personId, b.personId)
+  );
 }
 
 const waiting = (line: BelowLine) => line.notSetUp.length + line.overdue.length;
 
 /** The card from every direct report's line and every manager's line below: all of it, or the lines that most need a one-to-one. */
-export function oneToOnesCard(reports: readonly ReportLine[], below: readonly BelowLine[], all: boolean): OneToOnesCard {
+export function oneToOnesCard(
+  reports: readonly ReportLine[],
+  below: readonly BelowLine[],
+  all: boolean,
+): OneToOnesCard {
   const ordered = [...reports].sort(byNeed);
   const shownReports = all ? ordered : ordered.slice(0, REPORTS_SHOWN);
   const hidden = ordered.slice(shownReports.length);
-  const orderedBelow = [...below].sort((a, b) => waiting(b) - waiting(a) || compareText(a.through, b.through) || compareText(a.managerId, b.managerId));
+  const orderedBelow = [...below].sort(
+    (a, b) =>
+      waiting(b) - waiting(a) ||
+      compareText(a.through, b.through) ||
+      compareText(a.managerId, b.managerId),
+  );
   const shownBelow = all ? orderedBelow : orderedBelow.slice(0, MANAGERS_SHOWN);
   const hiddenBelow = orderedBelow.slice(shownBelow.length);
   return {
     reports: shownReports.map(({ lastHeldAt: _lastHeldAt, ...line }) => line),
-    moreReports: { people: hidden.length, overdue: hidden.filter((line) => line.overdue).length, notSetUp: hidden.filter((line) => !line.hasSeries).length },
+    moreReports: {
+      people: hidden.length,
+      overdue: hidden.filter((line) => line.overdue).length,
+      notSetUp: hidden.filter((line) => !line.hasSeries).length,
+    },
     below: shownBelow.map((line) => {
       const names = all ? Number.POSITIVE_INFINITY : NAMES_PER_LINE;
       return {
@@ -59,7 +91,10 @@ export function oneToOnesCard(reports: readonly ReportLine[], below: readonly Be
         moreOverdue: Math.max(0, line.overdue.length - names),
       };
     }),
-    moreBelow: { managers: hiddenBelow.length, people: hiddenBelow.reduce((sum, line) => sum + waiting(line), 0) },
+    moreBelow: {
+      managers: hiddenBelow.length,
+      people: hiddenBelow.reduce((sum, line) => sum + waiting(line), 0),
+    },
     all,
   };
 }

@@ -54,10 +54,17 @@ export type ExportParticipant = {
 };
 
 /** A person's feedback as the export counts it; `upwardAnswers` is null where the reader may not be shown the upward aggregate. */
-export type ExportFeedback = { peersAsked: number; peersAnswered: number; peersDeclined: number; upwardAnswers: number | null };
+export type ExportFeedback = {
+  peersAsked: number;
+  peersAnswered: number;
+  peersDeclined: number;
+  upwardAnswers: number | null;
+};
 
 /** The feedback counts of one batch of people, by person. */
-export type ExportFeedbackReader = (subjectIds: readonly string[]) => Promise<ReadonlyMap<string, ExportFeedback>>;
+export type ExportFeedbackReader = (
+  subjectIds: readonly string[],
+) => Promise<ReadonlyMap<string, ExportFeedback>>;
 
 function isoDay(date: Date | null | undefined): string {
   return date ? date.toISOString().slice(0, 10) : "";
@@ -68,20 +75,46 @@ export function participantRows(cycleName: string, participant: ExportParticipan
   const { selfAssessment: self, managerReview: manager } = participant;
   const track = self?.trackId ?? manager?.trackId ?? participant.track;
   const level = self?.levelId ?? manager?.levelId ?? participant.level;
-  const common = [cycleName, participant.name, participant.email, participant.team, participant.managerName, track, level];
+  const common = [
+    cycleName,
+    participant.name,
+    participant.email,
+    participant.team,
+    participant.managerName,
+    track,
+    level,
+  ];
   const feedback = participant.feedback;
   // Blank where the cycle asks for no feedback, and for upward answers the reader may not be shown.
-  const tail = [isoDay(self?.submittedAt), isoDay(manager?.submittedAt), feedback?.peersAsked ?? null, feedback?.peersAnswered ?? null, feedback?.peersDeclined ?? null, feedback?.upwardAnswers ?? null];
-  if (participant.competencies.length === 0) return csvRow([...common, null, null, null, null, null, null, ...tail]);
+  const tail = [
+    isoDay(self?.submittedAt),
+    isoDay(manager?.submittedAt),
+    feedback?.peersAsked ?? null,
+    feedback?.peersAnswered ?? null,
+    feedback?.peersDeclined ?? null,
+    feedback?.upwardAnswers ?? null,
+  ];
+  if (participant.competencies.length === 0)
+    return csvRow([...common, null, null, null, null, null, null, ...tail]);
   let out = "";
   for (const competency of participant.competencies) {
     const selfRating = self?.ratings.get(competency.id);
     const managerRating = manager?.ratings.get(competency.id);
     const selfValue = selfRating?.rating ?? null;
     const managerValue = managerRating?.rating ?? null;
-    const difference = selfValue !== null && managerValue !== null ? managerValue - selfValue : null;
+    const difference =
+      selfValue !== null && managerValue !== null ? managerValue - selfValue : null;
     const evidence = (selfRating?.evidence ?? 0) + (managerRating?.evidence ?? 0);
-    out += csvRow([...common, competency.name, competency.id, selfValue, managerValue, difference, evidence, ...tail]);
+    out += csvRow([
+      ...common,
+      competency.name,
+      competency.id,
+      selfValue,
+      managerValue,
+      difference,
+      evidence,
+      ...tail,
+    ]);
   }
   return out;
 }

@@ -8,8 +8,13 @@ import { DRAFT, NONE, SUBMITTED, type Progress } from "~/modules/progress";
  * progress pairs that these rules pick (statePairs, progressNeedingAttention).
  */
 
-
-export const PARTICIPANT_STATES = ["not-started", "self-draft", "self-submitted", "manager-draft", "manager-submitted"] as const;
+export const PARTICIPANT_STATES = [
+  "not-started",
+  "self-draft",
+  "self-submitted",
+  "manager-draft",
+  "manager-submitted",
+] as const;
 export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
 
 /** The furthest any of a person's assessments of one kind has got (a skip-level may write a second manager review). */
@@ -25,8 +30,8 @@ export function toProgress(value: number): Progress {
 /** Each side's progress, as a participant's row keeps it. */
 export type ProgressPair = { self: Progress; manager: Progress };
 
-export const PROGRESS_PAIRS: readonly ProgressPair[] = ([NONE, DRAFT, SUBMITTED] as const).flatMap((self) =>
-  ([NONE, DRAFT, SUBMITTED] as const).map((manager) => ({ self, manager })),
+export const PROGRESS_PAIRS: readonly ProgressPair[] = ([NONE, DRAFT, SUBMITTED] as const).flatMap(
+  (self) => ([NONE, DRAFT, SUBMITTED] as const).map((manager) => ({ self, manager })),
 );
 
 /**
@@ -49,7 +54,13 @@ export function statePairs(state: ParticipantState): ProgressPair[] {
 export type StateCounts = Record<ParticipantState, number>;
 
 export function emptyCounts(): StateCounts {
-  return { "not-started": 0, "self-draft": 0, "self-submitted": 0, "manager-draft": 0, "manager-submitted": 0 };
+  return {
+    "not-started": 0,
+    "self-draft": 0,
+    "self-submitted": 0,
+    "manager-draft": 0,
+    "manager-submitted": 0,
+  };
 }
 
 /** Folds (self, manager, count) groups, as the progress query returns them, into counts per state. */
@@ -64,13 +75,25 @@ export function totalOf(counts: StateCounts): number {
 }
 
 /** Bar widths in whole percent that add up to 100 (largest remainders), so the bar has no gap or overflow. */
-export function stateShares(counts: StateCounts): { state: ParticipantState; count: number; percent: number }[] {
+export function stateShares(
+  counts: StateCounts,
+): { state: ParticipantState; count: number; percent: number }[] {
   const total = totalOf(counts);
   if (total === 0) return PARTICIPANT_STATES.map((state) => ({ state, count: 0, percent: 0 }));
-  const raw = PARTICIPANT_STATES.map((state) => ({ state, count: counts[state], exact: (counts[state] * 100) / total }));
-  const shares = raw.map((entry) => ({ state: entry.state, count: entry.count, percent: Math.floor(entry.exact) }));
+  const raw = PARTICIPANT_STATES.map((state) => ({
+    state,
+    count: counts[state],
+    exact: (counts[state] * 100) / total,
+  }));
+  const shares = raw.map((entry) => ({
+    state: entry.state,
+    count: entry.count,
+    percent: Math.floor(entry.exact),
+  }));
   let left = 100 - shares.reduce((sum, share) => sum + share.percent, 0);
-  const byRemainder = raw.map((entry, index) => ({ index, remainder: entry.exact - Math.floor(entry.exact) })).sort((a, b) => b.remainder - a.remainder);
+  const byRemainder = raw
+    .map((entry, index) => ({ index, remainder: entry.exact - Math.floor(entry.exact) }))
+    .sort((a, b) => b.remainder - a.remainder);
   for (const { index } of byRemainder) {
     if (left <= 0) break;
     shares[index]!.percent += 1;
@@ -84,12 +107,14 @@ export type CycleStatus = "upcoming" | "open" | "overdue" | "closed";
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A cycle is open from its first day until an admin closes it; past its last day it is overdue. */
-export function cycleStatus(cycle: { startsOn: Date; endsOn: Date; closedAt: Date | null }, now: Date): CycleStatus {
+export function cycleStatus(
+  cycle: { startsOn: Date; endsOn: Date; closedAt: Date | null },
+  now: Date,
+): CycleStatus {
   if (cycle.closedAt) return "closed";
   if (now.getTime() < cycle.startsOn.getTime()) return "upcoming";
   return now.getTime() >= cycle.endsOn.getTime() + DAY ? "overdue" : "open";
 }
-
 
 // ---------------------------------------------------------------- needs attention
 
@@ -123,7 +148,8 @@ export type ContentFacts = {
 
 export type AttentionFacts = ProgressFacts & ContentFacts;
 
-export type AttentionKind = "self-not-started" | "manager-not-started" | "disagreement" | "thin-evidence";
+export type AttentionKind =
+  "self-not-started" | "manager-not-started" | "disagreement" | "thin-evidence";
 /** A reason a person needs attention, and what the page says of it (team namespace). */
 export type AttentionFlag = { kind: AttentionKind; message: Message };
 
@@ -135,12 +161,18 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
     if (facts.self === NONE && nearEnd) {
       flags.push({
         kind: "self-not-started",
-        message: facts.daysLeft! < 0 ? { key: "team:attention.selfNotStartedPastEnd" } : { key: "team:attention.selfNotStarted", values: { days: facts.daysLeft! } },
+        message:
+          facts.daysLeft! < 0
+            ? { key: "team:attention.selfNotStartedPastEnd" }
+            : { key: "team:attention.selfNotStarted", values: { days: facts.daysLeft! } },
       });
     }
     // The manager can start once the self-assessment is in, and must near the end regardless.
     if (facts.manager === NONE && (facts.self === SUBMITTED || nearEnd)) {
-      flags.push({ kind: "manager-not-started", message: { key: "team:attention.managerNotStarted" } });
+      flags.push({
+        kind: "manager-not-started",
+        message: { key: "team:attention.managerNotStarted" },
+      });
     }
   }
   return flags;
@@ -150,10 +182,22 @@ export function progressFlags(facts: ProgressFacts): AttentionFlag[] {
 export function contentFlags(facts: ContentFacts): AttentionFlag[] {
   const flags: AttentionFlag[] = [];
   if (facts.disagreements > 0) {
-    flags.push({ kind: "disagreement", message: { key: "team:attention.disagreement", values: { points: BIG_DISAGREEMENT, count: facts.disagreements } } });
+    flags.push({
+      kind: "disagreement",
+      message: {
+        key: "team:attention.disagreement",
+        values: { points: BIG_DISAGREEMENT, count: facts.disagreements },
+      },
+    });
   }
   if (facts.rated > 0 && facts.unevidenced / facts.rated >= THIN_EVIDENCE_SHARE) {
-    flags.push({ kind: "thin-evidence", message: { key: "team:attention.thinEvidence", values: { unevidenced: facts.unevidenced, rated: facts.rated } } });
+    flags.push({
+      kind: "thin-evidence",
+      message: {
+        key: "team:attention.thinEvidence",
+        values: { unevidenced: facts.unevidenced, rated: facts.rated },
+      },
+    });
   }
   return flags;
 }
@@ -167,16 +211,30 @@ export function attentionFlags(facts: AttentionFacts): AttentionFlag[] {
  * state (open or not, days left): with the kept `flagged` column (contentFlags), this is
  * how the queries count and filter "needs attention" without writing the rule again.
  */
-export function progressNeedingAttention(cycleOpen: boolean, daysLeft: number | null): ProgressPair[] {
-  return PROGRESS_PAIRS.filter((pair) => progressFlags({ inCycle: true, cycleOpen, daysLeft, ...pair }).length > 0);
+export function progressNeedingAttention(
+  cycleOpen: boolean,
+  daysLeft: number | null,
+): ProgressPair[] {
+  return PROGRESS_PAIRS.filter(
+    (pair) => progressFlags({ inCycle: true, cycleOpen, daysLeft, ...pair }).length > 0,
+  );
 }
 
 /** Competencies rated on both sides whose ratings differ by BIG_DISAGREEMENT or more. */
-export function countDisagreements(self: ReadonlyMap<string, number | null>, manager: ReadonlyMap<string, number | null>): number {
+export function countDisagreements(
+  self: ReadonlyMap<string, number | null>,
+  manager: ReadonlyMap<string, number | null>,
+): number {
   let count = 0;
   for (const [competencyId, rating] of self) {
     const other = manager.get(competencyId);
-    if (rating !== null && other !== null && other !== undefined && Math.abs(rating - other) >= BIG_DISAGREEMENT) count += 1;
+    if (
+      rating !== null &&
+      other !== null &&
+      other !== undefined &&
+      Math.abs(rating - other) >= BIG_DISAGREEMENT
+    )
+      count += 1;
   }
   return count;
 }
@@ -201,11 +259,19 @@ export type ParticipantFigures = ContentFacts & ProgressPair & { flagged: boolea
 export function participantFigures(assessments: readonly CycleAssessment[]): ParticipantFigures {
   const ofKind = (kind: string) => assessments.filter((assessment) => assessment.kind === kind);
   const newestSubmitted = (list: readonly CycleAssessment[]) =>
-    list.filter((assessment) => assessment.status === "submitted").reduce<CycleAssessment | null>((newest, assessment) => (!newest || assessment.id > newest.id ? assessment : newest), null);
+    list
+      .filter((assessment) => assessment.status === "submitted")
+      .reduce<CycleAssessment | null>(
+        (newest, assessment) => (!newest || assessment.id > newest.id ? assessment : newest),
+        null,
+      );
   const self = newestSubmitted(ofKind("self"));
   const manager = newestSubmitted(ofKind("manager"));
-  const given = [self, manager].flatMap((assessment) => (assessment ? assessment.ratings.filter((rating) => rating.rating !== null) : []));
-  const ratingsOf = (assessment: CycleAssessment) => new Map(assessment.ratings.map((rating) => [rating.competencyId, rating.rating]));
+  const given = [self, manager].flatMap((assessment) =>
+    assessment ? assessment.ratings.filter((rating) => rating.rating !== null) : [],
+  );
+  const ratingsOf = (assessment: CycleAssessment) =>
+    new Map(assessment.ratings.map((rating) => [rating.competencyId, rating.rating]));
   const content: ContentFacts = {
     rated: given.length,
     unevidenced: given.filter((rating) => rating.evidence === 0).length,

@@ -11,13 +11,33 @@ import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong } from "~/modules/people/erased.server";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { joiningHooks } from "./joining.server";
-import { countStates, cycleStatus, PARTICIPANT_STATES, participantState, totalOf, type ParticipantState, type StateCounts } from "./cycle-progress";
+import {
+  countStates,
+  cycleStatus,
+  PARTICIPANT_STATES,
+  participantState,
+  totalOf,
+  type ParticipantState,
+  type StateCounts,
+} from "./cycle-progress";
 import type { Progress } from "~/modules/progress";
-import { exportRatings, participantsPage, progressCounts, submittedPeopleCounts } from "./queries.server";
+import {
+  exportRatings,
+  participantsPage,
+  progressCounts,
+  submittedPeopleCounts,
+} from "./queries.server";
 import { refreshParticipant } from "./participant-progress.server";
 import { reviewSharingColumns, type ReviewSharingInput } from "./review-sharing";
 import { csvRow } from "~/utils/csv";
-import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportAssessment, type ExportFeedbackReader, type ExportParticipant } from "./csv-export";
+import {
+  CYCLE_EXPORT_COLUMNS,
+  exportFilename,
+  participantRows,
+  type ExportAssessment,
+  type ExportFeedbackReader,
+  type ExportParticipant,
+} from "./csv-export";
 import * as clock from "~/platform/clock.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 
@@ -42,7 +62,11 @@ export type OpenCycleInput = {
 
 export type OpenCycleResult =
   | { ok: true; cycleId: string; participants: number }
-  | { ok: false; fieldErrors: Partial<Record<keyof OpenCycleInput, string[]>>; formErrors: string[] };
+  | {
+      ok: false;
+      fieldErrors: Partial<Record<keyof OpenCycleInput, string[]>>;
+      formErrors: string[];
+    };
 
 /** A refusal of a change to a cycle, worded by the page that asked for it. */
 export type CycleRefusal = { ok: false; message: Message };
@@ -59,7 +83,12 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
   const sharing: ReviewSharingInput = input.sharing ?? { reviewsShared: "when-both-submitted" };
   return db.$transaction(
     async (tx) => {
-      const teams = teamIds.length ? await tx.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }) : [];
+      const teams = teamIds.length
+        ? await tx.team.findMany({
+            where: { id: { in: teamIds } },
+            select: { id: true, name: true },
+          })
+        : [];
       if (teams.length !== teamIds.length) {
         return { ok: false, fieldErrors: { teamIds: ["cycles:errors.teamGone"] }, formErrors: [] };
       }
@@ -78,16 +107,28 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
           fieldErrors: {},
           formErrors: [
             // Keys, worded where the form shows its errors.
-            input.participants === "teams" ? "cycles:errors.nobodyInTeams" : "cycles:errors.nobodyYet",
+            input.participants === "teams"
+              ? "cycles:errors.nobodyInTeams"
+              : "cycles:errors.nobodyYet",
           ],
         };
       }
       const cycle = await tx.reviewCycle.create({
-        data: { name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn), createdById: actorId, ...reviewSharingColumns(sharing) },
+        data: {
+          name: input.name,
+          startsOn: dayToDate(input.startsOn),
+          endsOn: dayToDate(input.endsOn),
+          createdById: actorId,
+          ...reviewSharingColumns(sharing),
+        },
         select: { id: true },
       });
       for (let start = 0; start < people.length; start += CHUNK) {
-        await tx.reviewCycleParticipant.createMany({ data: people.slice(start, start + CHUNK).map((person) => ({ cycleId: cycle.id, userId: person.id })) });
+        await tx.reviewCycleParticipant.createMany({
+          data: people
+            .slice(start, start + CHUNK)
+            .map((person) => ({ cycleId: cycle.id, userId: person.id })),
+        });
       }
       await recordAuditEvent(tx, {
         actorId,
@@ -99,12 +140,25 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
           startsOn: input.startsOn,
           endsOn: input.endsOn,
           participants: people.length,
-          teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
+          teams:
+            input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
           reviewsShared: sharing.reviewsShared,
-          ...(sharing.reviewsShared === "on-date" ? { reviewsSharedOn: sharing.reviewsSharedOn } : {}),
+          ...(sharing.reviewsShared === "on-date"
+            ? { reviewsSharedOn: sharing.reviewsSharedOn }
+            : {}),
         },
       });
-      await emitWebhookEvents(tx, [{ kind: "cycle.opened", cycle: { id: cycle.id, name: input.name, startsOn: dayToDate(input.startsOn), endsOn: dayToDate(input.endsOn) } }]);
+      await emitWebhookEvents(tx, [
+        {
+          kind: "cycle.opened",
+          cycle: {
+            id: cycle.id,
+            name: input.name,
+            startsOn: dayToDate(input.startsOn),
+            endsOn: dayToDate(input.endsOn),
+          },
+        },
+      ]);
       return { ok: true, cycleId: cycle.id, participants: people.length };
     },
     { maxWait: 10_000, timeout: 60_000 },
@@ -115,9 +169,16 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
  * Sets when each person of the cycle reads their manager's review. Allowed on a closed cycle too: a
  * cycle that waits for calibration is often closed before its outcomes are released.
  */
-export async function setReviewSharing(actorId: string, cycleId: string, input: ReviewSharingInput): Promise<void> {
+export async function setReviewSharing(
+  actorId: string,
+  cycleId: string,
+  input: ReviewSharingInput,
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
+    const cycle = await tx.reviewCycle.findUnique({
+      where: { id: cycleId },
+      select: { name: true },
+    });
     if (!cycle) throw new NotFoundError(NO_CYCLE);
     const columns = reviewSharingColumns(input);
     await tx.reviewCycle.update({ where: { id: cycleId }, data: columns });
@@ -126,21 +187,44 @@ export async function setReviewSharing(actorId: string, cycleId: string, input: 
       action: "cycle.review_sharing_set",
       subjectType: "ReviewCycle",
       subjectId: cycleId,
-      detail: { name: cycle.name, reviewsShared: columns.reviewsShared, ...(input.reviewsShared === "on-date" ? { reviewsSharedOn: input.reviewsSharedOn } : {}) },
+      detail: {
+        name: cycle.name,
+        reviewsShared: columns.reviewsShared,
+        ...(input.reviewsShared === "on-date" ? { reviewsSharedOn: input.reviewsSharedOn } : {}),
+      },
     });
   });
 }
 
 /** Closes an open cycle: from then on nobody starts a draft in it. */
-export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok: true } | CycleRefusal> {
+export async function closeCycle(
+  actorId: string,
+  cycleId: string,
+): Promise<{ ok: true } | CycleRefusal> {
   return db.$transaction(async (tx) => {
-    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
+    const cycle = await tx.reviewCycle.findUnique({
+      where: { id: cycleId },
+      select: { name: true, closedAt: true },
+    });
     if (!cycle) throw new NotFoundError(NO_CYCLE);
     const closedAt = clock.now();
-    const closed = await tx.reviewCycle.updateMany({ where: { id: cycleId, closedAt: null }, data: { closedAt } });
+    const closed = await tx.reviewCycle.updateMany({
+      where: { id: cycleId, closedAt: null },
+      data: { closedAt },
+    });
     if (closed.count === 0) return { ok: false, message: { key: "cycles:errors.alreadyClosed" } };
-    await recordAuditEvent(tx, { actorId, action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name } });
-    await emitWebhookEvents(tx, [{ kind: "cycle.closed", cycle: { id: cycleId, name: cycle.name, closedAt } }], closedAt);
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "cycle.close",
+      subjectType: "ReviewCycle",
+      subjectId: cycleId,
+      detail: { name: cycle.name },
+    });
+    await emitWebhookEvents(
+      tx,
+      [{ kind: "cycle.closed", cycle: { id: cycleId, name: cycle.name, closedAt } }],
+      closedAt,
+    );
     return { ok: true };
   });
 }
@@ -151,22 +235,57 @@ export async function closeCycle(actorId: string, cycleId: string): Promise<{ ok
  * are left as they are. A manager who joins a cycle that asks for upward feedback has their reports
  * asked about them.
  */
-export async function addParticipants(actorId: string, cycleId: string, emails: readonly string[]): Promise<{ ok: true; added: number } | CycleRefusal> {
+export async function addParticipants(
+  actorId: string,
+  cycleId: string,
+  emails: readonly string[],
+): Promise<{ ok: true; added: number } | CycleRefusal> {
   const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
   if (wanted.length === 0) return { ok: false, message: { key: "cycles:errors.noEmail" } };
   return db.$transaction(async (tx): Promise<{ ok: true; added: number } | CycleRefusal> => {
-    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
+    const cycle = await tx.reviewCycle.findUnique({
+      where: { id: cycleId },
+      select: { name: true, closedAt: true },
+    });
     if (!cycle) throw new NotFoundError(NO_CYCLE);
     if (cycle.closedAt) return { ok: false, message: { key: "cycles:errors.closedNoJoining" } };
-    const people = await tx.user.findMany({ where: { email: { in: wanted } }, select: { id: true, name: true, email: true, deactivatedAt: true, track: true, level: true } });
+    const people = await tx.user.findMany({
+      where: { email: { in: wanted } },
+      select: { id: true, name: true, email: true, deactivatedAt: true, track: true, level: true },
+    });
     const unknown = wanted.filter((email) => !people.some((person) => person.email === email));
-    if (unknown.length) return { ok: false, message: { key: "cycles:errors.unknownEmails", values: { count: unknown.length, emails: unknown.join(", ") } } };
-    const unable = people.filter((person) => person.deactivatedAt || !person.track || !person.level);
-    if (unable.length) return { ok: false, message: { key: "cycles:errors.cannotTakePart", values: { names: unable.map((person) => person.name).join(", ") } } };
-    const already = new Set((await tx.reviewCycleParticipant.findMany({ where: { cycleId, userId: { in: people.map((person) => person.id) } }, select: { userId: true } })).map((row) => row.userId));
+    if (unknown.length)
+      return {
+        ok: false,
+        message: {
+          key: "cycles:errors.unknownEmails",
+          values: { count: unknown.length, emails: unknown.join(", ") },
+        },
+      };
+    const unable = people.filter(
+      (person) => person.deactivatedAt || !person.track || !person.level,
+    );
+    if (unable.length)
+      return {
+        ok: false,
+        message: {
+          key: "cycles:errors.cannotTakePart",
+          values: { names: unable.map((person) => person.name).join(", ") },
+        },
+      };
+    const already = new Set(
+      (
+        await tx.reviewCycleParticipant.findMany({
+          where: { cycleId, userId: { in: people.map((person) => person.id) } },
+          select: { userId: true },
+        })
+      ).map((row) => row.userId),
+    );
     const joining = people.filter((person) => !already.has(person.id));
     if (joining.length === 0) return { ok: false, message: { key: "cycles:errors.allTakePart" } };
-    await tx.reviewCycleParticipant.createMany({ data: joining.map((person) => ({ cycleId, userId: person.id })) });
+    await tx.reviewCycleParticipant.createMany({
+      data: joining.map((person) => ({ cycleId, userId: person.id })),
+    });
     for (const person of joining) await refreshParticipant(tx, cycleId, person.id);
     const joined = await joiningHooks.run(tx, cycleId);
     await recordAuditEvent(tx, {
@@ -184,21 +303,48 @@ export async function addParticipants(actorId: string, cycleId: string, emails: 
  * Takes someone out of an open cycle (someone who left, or was added by mistake) while nothing of
  * theirs is written in it: an assessment in the cycle, theirs or about them, keeps them in. Audited.
  */
-export async function removeParticipant(actorId: string, cycleId: string, email: string): Promise<{ ok: true; name: string } | CycleRefusal> {
+export async function removeParticipant(
+  actorId: string,
+  cycleId: string,
+  email: string,
+): Promise<{ ok: true; name: string } | CycleRefusal> {
   return db.$transaction(async (tx) => {
-    const cycle = await tx.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true, closedAt: true } });
+    const cycle = await tx.reviewCycle.findUnique({
+      where: { id: cycleId },
+      select: { name: true, closedAt: true },
+    });
     if (!cycle) throw new NotFoundError(NO_CYCLE);
     if (cycle.closedAt) return { ok: false, message: { key: "cycles:errors.closedStaysOnRecord" } };
-    const person = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true } });
-    const participant = person ? await tx.reviewCycleParticipant.findUnique({ where: { cycleId_userId: { cycleId, userId: person.id } }, select: { userId: true } }) : null;
-    if (!person || !participant) return { ok: false, message: { key: "cycles:errors.notParticipant" } };
+    const person = await tx.user.findUnique({
+      where: { email: email.trim().toLowerCase() },
+      select: { id: true, name: true, email: true },
+    });
+    const participant = person
+      ? await tx.reviewCycleParticipant.findUnique({
+          where: { cycleId_userId: { cycleId, userId: person.id } },
+          select: { userId: true },
+        })
+      : null;
+    if (!person || !participant)
+      return { ok: false, message: { key: "cycles:errors.notParticipant" } };
     if (await tx.assessment.count({ where: { cycleId, subjectId: person.id } })) {
-      return { ok: false, message: { key: "cycles:errors.hasStarted", values: { name: person.name } } };
+      return {
+        ok: false,
+        message: { key: "cycles:errors.hasStarted", values: { name: person.name } },
+      };
     }
-    await tx.reviewCycleParticipant.delete({ where: { cycleId_userId: { cycleId, userId: person.id } } });
+    await tx.reviewCycleParticipant.delete({
+      where: { cycleId_userId: { cycleId, userId: person.id } },
+    });
     // The row is gone, so the cycle says that it changed (the team overview's version reads it, teamVersion).
     await tx.reviewCycle.update({ where: { id: cycleId }, data: { updatedAt: clock.now() } });
-    await recordAuditEvent(tx, { actorId, action: "cycle.participant_removed", subjectType: "ReviewCycle", subjectId: cycleId, detail: { name: cycle.name, person: person.email } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "cycle.participant_removed",
+      subjectType: "ReviewCycle",
+      subjectId: cycleId,
+      detail: { name: cycle.name, person: person.email },
+    });
     return { ok: true, name: person.name };
   });
 }
@@ -222,10 +368,19 @@ export async function listCycles(now = clock.now()): Promise<CycleListItem[]> {
   const cycles = await db.reviewCycle.findMany({
     orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
     take: CYCLES_SHOWN,
-    select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, _count: { select: { participants: true } } },
+    select: {
+      id: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      closedAt: true,
+      _count: { select: { participants: true } },
+    },
   });
   if (!cycles.length) return [];
-  const counts = new Map((await submittedPeopleCounts()).map((row) => [`${row.cycleId}:${row.kind}`, row.count]));
+  const counts = new Map(
+    (await submittedPeopleCounts()).map((row) => [`${row.cycleId}:${row.kind}`, row.count]),
+  );
   return cycles.map(({ _count, ...cycle }) => ({
     ...cycle,
     status: cycleStatus(cycle, now),
@@ -239,7 +394,17 @@ export async function requireCycle(cycleId: string | undefined) {
   const cycle = cycleId
     ? await db.reviewCycle.findUnique({
         where: { id: cycleId },
-        select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true, reviewsShared: true, reviewsSharedOn: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          name: true,
+          startsOn: true,
+          endsOn: true,
+          closedAt: true,
+          reviewsShared: true,
+          reviewsSharedOn: true,
+          createdAt: true,
+          createdBy: { select: { id: true, name: true } },
+        },
       })
     : null;
   if (!cycle) throw new NotFoundError(NO_CYCLE);
@@ -277,12 +442,22 @@ export type ProgressRow = {
  * row (decision 012). The team filter
  * "none" means people without a team.
  */
-export async function cycleProgress(cycleId: string, filters: ProgressFilters, pageSize = PROGRESS_PAGE_SIZE) {
+export async function cycleProgress(
+  cycleId: string,
+  filters: ProgressFilters,
+  pageSize = PROGRESS_PAGE_SIZE,
+) {
   const counts: StateCounts = countStates(await progressCounts(cycleId, filters.teamId));
   const total = filters.state ? counts[filters.state] : totalOf(counts);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const onPage = await participantsPage({ cycleId, teamId: filters.teamId, state: filters.state, limit: pageSize, offset: (page - 1) * pageSize });
+  const onPage = await participantsPage({
+    cycleId,
+    teamId: filters.teamId,
+    state: filters.state,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   // Erased former colleagues stay in the counts; the page counts them without a row of their own.
   const erased = await erasedAmong(onPage.map((row) => row.id));
   const rows = onPage.filter((row) => readableAsPerson(erased.has(row.id)));
@@ -304,7 +479,10 @@ export async function cycleProgress(cycleId: string, filters: ProgressFilters, p
 const EXPORT_BATCH = 250;
 
 type LadderLookup = { ladder: Ladder | null };
-type ExportedAssessment = Omit<ExportAssessment, "ratings"> & { ladder: Ladder | null; ratings: Map<string, { rating: number | null; evidence: number }> };
+type ExportedAssessment = Omit<ExportAssessment, "ratings"> & {
+  ladder: Ladder | null;
+  ratings: Map<string, { rating: number | null; evidence: number }>;
+};
 /**
  * The cycle as CSV, streamed: participants are read in batches of EXPORT_BATCH (a
  * few queries a batch), so a 5,000-person cycle never sits in memory at once. Only
@@ -312,7 +490,12 @@ type ExportedAssessment = Omit<ExportAssessment, "ratings"> & { ladder: Ladder |
  * counts come from `feedbackCounts` (the feedback module's reader, which decides what the viewer
  * may be shown; null when the cycle asks for no feedback).
  */
-export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCounts: ExportFeedbackReader | null, now = clock.now()): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+export async function cycleExport(
+  viewer: Viewer,
+  cycleId: string,
+  feedbackCounts: ExportFeedbackReader | null,
+  now = clock.now(),
+): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   const cycle = await requireCycle(cycleId);
   const encoder = new TextEncoder();
   const versionLadders = new Map<string, LadderLookup>();
@@ -321,30 +504,59 @@ export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCount
   let started = false;
 
   async function nextBatch(): Promise<string | null> {
-    const participants: { userId: string; user: { name: string; email: string; ladderId: string | null; track: string | null; level: string | null; team: { name: string } | null; manager: { name: string } | null } }[] =
-      await db.reviewCycleParticipant.findMany({
-        where: { cycleId, ...(cursor ? { userId: { gt: cursor } } : {}) },
-        orderBy: { userId: "asc" },
-        take: EXPORT_BATCH,
-        select: {
-          userId: true,
-          user: { select: { name: true, email: true, ladderId: true, track: true, level: true, team: { select: { name: true } }, manager: { select: { name: true } } } },
+    const participants: {
+      userId: string;
+      user: {
+        name: string;
+        email: string;
+        ladderId: string | null;
+        track: string | null;
+        level: string | null;
+        team: { name: string } | null;
+        manager: { name: string } | null;
+      };
+    }[] = await db.reviewCycleParticipant.findMany({
+      where: { cycleId, ...(cursor ? { userId: { gt: cursor } } : {}) },
+      orderBy: { userId: "asc" },
+      take: EXPORT_BATCH,
+      select: {
+        userId: true,
+        user: {
+          select: {
+            name: true,
+            email: true,
+            ladderId: true,
+            track: true,
+            level: true,
+            team: { select: { name: true } },
+            manager: { select: { name: true } },
+          },
         },
-      });
+      },
+    });
     if (!participants.length) return null;
     const after = cursor ?? "";
     cursor = participants[participants.length - 1]!.userId;
     const rows = await exportRatings(cycleId, after, cursor);
-    const feedback = feedbackCounts ? await feedbackCounts(participants.map((participant) => participant.userId)) : null;
+    const feedback = feedbackCounts
+      ? await feedbackCounts(participants.map((participant) => participant.userId))
+      : null;
     for (const row of rows) {
-      if (!versionLadders.has(row.ladderVersionId)) versionLadders.set(row.ladderVersionId, { ladder: await ladderOfVersion(row.ladderVersionId) });
+      if (!versionLadders.has(row.ladderVersionId))
+        versionLadders.set(row.ladderVersionId, {
+          ladder: await ladderOfVersion(row.ladderVersionId),
+        });
     }
     for (const { user } of participants) {
       const key = `${user.ladderId ?? ""}:${user.level}`;
-      if (user.level && !levelLadders.has(key)) levelLadders.set(key, { ladder: (await ladderForPerson(user))?.ladder ?? null });
+      if (user.level && !levelLadders.has(key))
+        levelLadders.set(key, { ladder: (await ladderForPerson(user))?.ladder ?? null });
     }
     // In submission order, so if a person ever had two manager reviews the later one is the word that stands.
-    const bySubject = new Map<string, { self?: ExportedAssessment; manager?: ExportedAssessment }>();
+    const bySubject = new Map<
+      string,
+      { self?: ExportedAssessment; manager?: ExportedAssessment }
+    >();
     const byAssessment = new Map<string, ExportedAssessment>();
     for (const row of rows) {
       let assessment = byAssessment.get(row.id);
@@ -362,7 +574,11 @@ export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCount
         else if (row.kind === "manager") entry.manager = assessment;
         bySubject.set(row.subjectId, entry);
       }
-      if (row.competencyId) assessment.ratings.set(row.competencyId, { rating: row.rating, evidence: row.competencyId ? row.evidence : 0 });
+      if (row.competencyId)
+        assessment.ratings.set(row.competencyId, {
+          rating: row.rating,
+          evidence: row.competencyId ? row.evidence : 0,
+        });
     }
     let out = "";
     // An erased former colleague has no row of their own: their ratings stay only in aggregates.
@@ -371,11 +587,17 @@ export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCount
       if (!readableAsPerson(erased.has(userId))) continue;
       const entry = bySubject.get(userId);
       const basis = entry?.self ?? entry?.manager;
-      const ladder = basis ? basis.ladder : user.level ? (levelLadders.get(`${user.ladderId ?? ""}:${user.level}`)?.ladder ?? null) : null;
+      const ladder = basis
+        ? basis.ladder
+        : user.level
+          ? (levelLadders.get(`${user.ladderId ?? ""}:${user.level}`)?.ladder ?? null)
+          : null;
       const levelId = basis ? basis.levelId : user.level;
       // The competencies that apply at the assessed level (else the person's level).
       const level = ladder && levelId ? getLevel(ladder, levelId) : undefined;
-      const competencyName = new Map(ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? []);
+      const competencyName = new Map(
+        ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? [],
+      );
       const participant: ExportParticipant = {
         name: user.name,
         email: user.email,
@@ -385,7 +607,10 @@ export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCount
         level: user.level,
         selfAssessment: entry?.self ?? null,
         managerReview: entry?.manager ?? null,
-        competencies: (level?.competencyIds ?? []).map((id) => ({ id, name: competencyName.get(id) ?? id })),
+        competencies: (level?.competencyIds ?? []).map((id) => ({
+          id,
+          name: competencyName.get(id) ?? id,
+        })),
         feedback: feedback?.get(userId) ?? null,
       };
       out += participantRows(cycle.name, participant);
@@ -414,11 +639,23 @@ export async function cycleExport(viewer: Viewer, cycleId: string, feedbackCount
 }
 
 /** Teams to choose participants from, with how many of their members could take part. */
-export async function listTeamsForCycle(): Promise<{ id: string; name: string; eligible: number }[]> {
+export async function listTeamsForCycle(): Promise<
+  { id: string; name: string; eligible: number }[]
+> {
   const teams = await db.team.findMany({
-    select: { id: true, name: true, _count: { select: { members: { where: { deactivatedAt: null, track: { not: null }, level: { not: null } } } } } },
+    select: {
+      id: true,
+      name: true,
+      _count: {
+        select: {
+          members: { where: { deactivatedAt: null, track: { not: null }, level: { not: null } } },
+        },
+      },
+    },
   });
   // "Team 2" before "Team 10".
   const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
-  return teams.map((team) => ({ id: team.id, name: team.name, eligible: team._count.members })).sort((a, b) => collator.compare(a.name, b.name));
+  return teams
+    .map((team) => ({ id: team.id, name: team.name, eligible: team._count.members }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -6,4 +6,6 @@ import { WorkflowHooks } from "~/platform/hooks";
  * asks a joining manager's reports about them when the cycle asks for upward feedback (registered
  * in app/modules/workflows.server.ts), so cycles imports no workflow built on it.
  */
-export const joiningHooks = new WorkflowHooks<[tx: Prisma.TransactionClient, cycleId: string]>("joining");
+export const joiningHooks = new WorkflowHooks<[tx: Prisma.TransactionClient, cycleId: string]>(
+  "joining",
+);

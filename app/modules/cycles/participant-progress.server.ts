@@ -1,5 +1,10 @@
 import { Prisma, type Db } from "~/db/client.server";
-import { participantFigures, type CycleAssessment, type ParticipantFigures, type ProgressPair } from "./cycle-progress";
+import {
+  participantFigures,
+  type CycleAssessment,
+  type ParticipantFigures,
+  type ProgressPair,
+} from "./cycle-progress";
 
 /**
  * Keeps each participant's row (ReviewCycleParticipant) in step with their assessments
@@ -26,7 +31,11 @@ function toCycleAssessment(row: Row): CycleAssessment {
     id: row.id,
     kind: row.kind,
     status: row.status,
-    ratings: row.ratings.map((rating) => ({ competencyId: rating.competencyId, rating: rating.rating, evidence: rating._count.evidence })),
+    ratings: row.ratings.map((rating) => ({
+      competencyId: rating.competencyId,
+      rating: rating.rating,
+      evidence: rating._count.evidence,
+    })),
   };
 }
 
@@ -42,10 +51,20 @@ function columns(figures: ParticipantFigures) {
 }
 
 /** Recomputes one person's row in one cycle (nothing happens when they are not a participant). */
-export async function refreshParticipant(client: Client, cycleId: string, userId: string): Promise<void> {
-  const rows = await client.assessment.findMany({ where: { cycleId, subjectId: userId }, select: assessmentSelect });
+export async function refreshParticipant(
+  client: Client,
+  cycleId: string,
+  userId: string,
+): Promise<void> {
+  const rows = await client.assessment.findMany({
+    where: { cycleId, subjectId: userId },
+    select: assessmentSelect,
+  });
   const figures = participantFigures(rows.map(toCycleAssessment));
-  await client.reviewCycleParticipant.updateMany({ where: { cycleId, userId }, data: columns(figures) });
+  await client.reviewCycleParticipant.updateMany({
+    where: { cycleId, userId },
+    data: columns(figures),
+  });
 }
 
 const BATCH = 250;
@@ -55,14 +74,30 @@ const BATCH = 250;
  * directly. Pass the transaction that wrote them, so the figures commit with the rows.
  */
 export async function recomputeCycle(client: Client, cycleId: string): Promise<void> {
-  const participants = await client.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true }, orderBy: { userId: "asc" } });
+  const participants = await client.reviewCycleParticipant.findMany({
+    where: { cycleId },
+    select: { userId: true },
+    orderBy: { userId: "asc" },
+  });
   for (let start = 0; start < participants.length; start += BATCH) {
-    const userIds = participants.slice(start, start + BATCH).map((participant) => participant.userId);
-    const rows = await client.assessment.findMany({ where: { cycleId, subjectId: { in: userIds } }, select: assessmentSelect });
+    const userIds = participants
+      .slice(start, start + BATCH)
+      .map((participant) => participant.userId);
+    const rows = await client.assessment.findMany({
+      where: { cycleId, subjectId: { in: userIds } },
+      select: assessmentSelect,
+    });
     const bySubject = new Map<string, CycleAssessment[]>();
-    for (const row of rows) bySubject.set(row.subjectId, [...(bySubject.get(row.subjectId) ?? []), toCycleAssessment(row)]);
+    for (const row of rows)
+      bySubject.set(row.subjectId, [
+        ...(bySubject.get(row.subjectId) ?? []),
+        toCycleAssessment(row),
+      ]);
     for (const userId of userIds) {
-      await client.reviewCycleParticipant.updateMany({ where: { cycleId, userId }, data: columns(participantFigures(bySubject.get(userId) ?? [])) });
+      await client.reviewCycleParticipant.updateMany({
+        where: { cycleId, userId },
+        data: columns(participantFigures(bySubject.get(userId) ?? [])),
+      });
     }
   }
 }

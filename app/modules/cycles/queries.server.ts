@@ -14,11 +14,14 @@ const submittedCountRow = z.object({ cycleId: z.string(), kind: z.string(), coun
  * skip-level may write a second review). Raw: Prisma's groupBy cannot count distinct values.
  */
 export async function submittedPeopleCounts(): Promise<z.output<typeof submittedCountRow>[]> {
-  return parseRows(submittedCountRow, await readRows`
+  return parseRows(
+    submittedCountRow,
+    await readRows`
     SELECT "cycleId", kind, COUNT(DISTINCT "subjectId") AS count
     FROM "Assessment"
     WHERE "cycleId" IS NOT NULL AND status = 'submitted'
-    GROUP BY "cycleId", kind`);
+    GROUP BY "cycleId", kind`,
+  );
 }
 
 export type ProgressCount = ProgressPair & { count: number };
@@ -27,17 +30,28 @@ export type ProgressCount = ProgressPair & { count: number };
 export async function progressCounts(cycleId: string, teamId: string): Promise<ProgressCount[]> {
   const groups = await db.reviewCycleParticipant.groupBy({
     by: ["selfProgress", "managerProgress"],
-    where: { cycleId, ...(teamId === "" ? {} : { user: { teamId: teamId === "none" ? null : teamId } }) },
+    where: {
+      cycleId,
+      ...(teamId === "" ? {} : { user: { teamId: teamId === "none" ? null : teamId } }),
+    },
     _count: { _all: true },
   });
-  return groups.map((group) => ({ self: toProgress(group.selfProgress), manager: toProgress(group.managerProgress), count: group._count._all }));
+  return groups.map((group) => ({
+    self: toProgress(group.selfProgress),
+    manager: toProgress(group.managerProgress),
+    count: group._count._all,
+  }));
 }
 
 const progress = sqlInt.transform(toProgress);
 
 /** "" for everyone, "none" for people without a team, else a team id. */
 function inTeamSql(teamId: string): Prisma.Sql {
-  return teamId === "" ? Prisma.sql`1 = 1` : teamId === "none" ? Prisma.sql`u."teamId" IS NULL` : Prisma.sql`u."teamId" = ${teamId}`;
+  return teamId === ""
+    ? Prisma.sql`1 = 1`
+    : teamId === "none"
+      ? Prisma.sql`u."teamId" IS NULL`
+      : Prisma.sql`u."teamId" = ${teamId}`;
 }
 
 const participantRow = z.object({
@@ -57,9 +71,17 @@ export type ParticipantRow = z.output<typeof participantRow>;
  * Raw: the CROSS JOIN that keeps SQLite reading people in name order, the progress filter on a
  * computed value, and the team's and manager's names, in one statement.
  */
-export async function participantsPage(query: { cycleId: string; teamId: string; state: ParticipantState | ""; limit: number; offset: number }): Promise<ParticipantRow[]> {
+export async function participantsPage(query: {
+  cycleId: string;
+  teamId: string;
+  state: ParticipantState | "";
+  limit: number;
+  offset: number;
+}): Promise<ParticipantRow[]> {
   const inState = query.state ? progressInSql("p", statePairs(query.state)) : Prisma.sql`1 = 1`;
-  return parseRows(participantRow, await readRows(Prisma.sql`
+  return parseRows(
+    participantRow,
+    await readRows(Prisma.sql`
     SELECT shown.id, shown.name, shown.email, t.name AS team, m.id AS "managerId", m.name AS "managerName", shown.self, shown.manager
     FROM (
       SELECT u.id, u.name, u.email, u."teamId", u."managerId", p."selfProgress" AS self, p."managerProgress" AS manager
@@ -72,7 +94,8 @@ export async function participantsPage(query: { cycleId: string; teamId: string;
     ) shown
     LEFT JOIN "Team" t ON t.id = shown."teamId"
     LEFT JOIN "User" m ON m.id = shown."managerId"
-    ORDER BY shown.name, shown.id`));
+    ORDER BY shown.name, shown.id`),
+  );
 }
 
 const exportRatingRow = z.object({
@@ -96,14 +119,21 @@ export type ExportRatingRow = z.output<typeof exportRatingRow>;
  * Raw: that expression, which Prisma's API cannot write, and ratings with their evidence counted,
  * in one statement.
  */
-export async function exportRatings(cycleId: string, after: string, upTo: string): Promise<ExportRatingRow[]> {
-  return parseRows(exportRatingRow, await readRows`
+export async function exportRatings(
+  cycleId: string,
+  after: string,
+  upTo: string,
+): Promise<ExportRatingRow[]> {
+  return parseRows(
+    exportRatingRow,
+    await readRows`
     SELECT a.id, a."subjectId", a.kind, a."submittedAt", a."trackId", a."levelId", a."ladderVersionId", r."competencyId", r.rating,
       (SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id) AS evidence
     FROM "Assessment" a
     LEFT JOIN "AssessmentRating" r ON r."assessmentId" = a.id
     WHERE a."subjectId" > ${after} AND a."subjectId" <= ${upTo} AND a.status = 'submitted' AND a."cycleId" || '' = ${cycleId}
-    ORDER BY a."submittedAt", a.id`);
+    ORDER BY a."submittedAt", a.id`,
+  );
 }
 
 const reviewTodoRow = z.object({
@@ -129,11 +159,18 @@ export type ReviewTodoRow = z.output<typeof reviewTodoRow>;
  * past their last day. Raw: four readers of different tables as one `UNION ALL`, which Prisma's
  * API says only as four statements.
  */
-export async function reviewTodo(viewer: { id: string; isAdmin: boolean }, now: Date): Promise<ReviewTodoRow[]> {
-  const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+export async function reviewTodo(
+  viewer: { id: string; isAdmin: boolean },
+  now: Date,
+): Promise<ReviewTodoRow[]> {
+  const startOfToday = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
+  );
   const text = Prisma.sql`CAST(NULL AS TEXT)`;
   const int = Prisma.sql`CAST(NULL AS INTEGER)`;
-  return parseRows(reviewTodoRow, await readRows`
+  return parseRows(
+    reviewTodoRow,
+    await readRows`
     SELECT 'own' AS kind, c.id AS "cycleId", c.name AS "cycleName", c."endsOn", p."selfProgress", p."managerProgress",
       CASE WHEN u.level IS NOT NULL AND u."deactivatedAt" IS NULL THEN 1 ELSE 0 END AS "canAssess", ${text} AS "personId", ${text} AS "personName", ${text} AS "assessmentId"
     FROM "ReviewCycleParticipant" p
@@ -165,5 +202,6 @@ export async function reviewTodo(viewer: { id: string; isAdmin: boolean }, now: 
     SELECT 'close', c.id, c.name, c."endsOn", ${int}, ${int}, ${int}, ${text}, ${text}, ${text}
     FROM "ReviewCycle" c WHERE c."closedAt" IS NULL AND c."endsOn" < ${startOfToday}`
         : Prisma.empty
-    }`);
+    }`,
+  );
 }

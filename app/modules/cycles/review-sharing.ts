@@ -12,19 +12,33 @@ export type ReviewSharing = (typeof REVIEW_SHARING)[number];
 /** The cycle forms' two fields; the day is asked for (and read) only when reviews are shared on a date. */
 export const reviewSharingFields = {
   // A submission that leaves the choice out (a script, an older page) keeps today's behaviour.
-  reviewsShared: z.enum(REVIEW_SHARING, { error: "cycles:reviewSharing.errors.choose" }).default("when-both-submitted"),
+  reviewsShared: z
+    .enum(REVIEW_SHARING, { error: "cycles:reviewSharing.errors.choose" })
+    .default("when-both-submitted"),
   reviewsSharedOn: z.string().max(100).optional(),
 };
 
 /** The checks across the two fields, for any form that holds them. */
-export function checkReviewSharing(value: { reviewsShared: ReviewSharing; reviewsSharedOn?: string }, context: z.RefinementCtx): void {
+export function checkReviewSharing(
+  value: { reviewsShared: ReviewSharing; reviewsSharedOn?: string },
+  context: z.RefinementCtx,
+): void {
   if (value.reviewsShared !== "on-date") return;
   if (!value.reviewsSharedOn) {
-    context.addIssue({ code: "custom", path: ["reviewsSharedOn"], message: "cycles:reviewSharing.errors.dayRequired" });
+    context.addIssue({
+      code: "custom",
+      path: ["reviewsSharedOn"],
+      message: "cycles:reviewSharing.errors.dayRequired",
+    });
     return;
   }
   const day = Day.safeParse(value.reviewsSharedOn);
-  if (!day.success) context.addIssue({ code: "custom", path: ["reviewsSharedOn"], message: day.error.issues[0]?.message ?? "That date does not exist." });
+  if (!day.success)
+    context.addIssue({
+      code: "custom",
+      path: ["reviewsSharedOn"],
+      message: day.error.issues[0]?.message ?? "That date does not exist.",
+    });
 }
 
 export const ReviewSharingSchema = z.object(reviewSharingFields).superRefine(checkReviewSharing);
@@ -32,8 +46,17 @@ export const ReviewSharingSchema = z.object(reviewSharingFields).superRefine(che
 export type ReviewSharingInput = z.output<typeof ReviewSharingSchema>;
 
 /** What the cycle row stores for a checked choice: a day only with "on-date". */
-export function reviewSharingColumns(input: ReviewSharingInput): { reviewsShared: ReviewSharing; reviewsSharedOn: Date | null } {
-  return { reviewsShared: input.reviewsShared, reviewsSharedOn: input.reviewsShared === "on-date" && input.reviewsSharedOn ? dayToDate(input.reviewsSharedOn) : null };
+export function reviewSharingColumns(input: ReviewSharingInput): {
+  reviewsShared: ReviewSharing;
+  reviewsSharedOn: Date | null;
+} {
+  return {
+    reviewsShared: input.reviewsShared,
+    reviewsSharedOn:
+      input.reviewsShared === "on-date" && input.reviewsSharedOn
+        ? dayToDate(input.reviewsSharedOn)
+        : null,
+  };
 }
 
 /** When a person's own review, in and submitted but held back, reaches them, as their growth page says it. */
@@ -44,7 +67,13 @@ export function sharedWithYouOn(reviewsShared: string, reviewsSharedOn: Date | n
 }
 
 /** A cycle row's choice as the form's values. */
-export function reviewSharingValues(reviewsShared: string, reviewsSharedOn: Date | null): { reviewsShared: ReviewSharing; reviewsSharedOn: string } {
+export function reviewSharingValues(
+  reviewsShared: string,
+  reviewsSharedOn: Date | null,
+): { reviewsShared: ReviewSharing; reviewsSharedOn: string } {
   const known = REVIEW_SHARING.find((value) => value === reviewsShared) ?? "when-both-submitted";
-  return { reviewsShared: known, reviewsSharedOn: reviewsSharedOn ? dateToDay(reviewsSharedOn) : "" };
+  return {
+    reviewsShared: known,
+    reviewsSharedOn: reviewsSharedOn ? dateToDay(reviewsSharedOn) : "",
+  };
 }

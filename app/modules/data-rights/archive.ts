@@ -8,8 +8,14 @@ export const EXPORT_JSON = "rungs-export.json";
  * root, so that opening `index.html` from the unpacked folder finds every page beside it. Built in
  * memory (decision 082): an export is text only.
  */
-export function exportArchive(doc: ExportDocument, pages: Record<string, string>, at: Date): Uint8Array {
-  const files: Record<string, Uint8Array> = { [EXPORT_JSON]: strToU8(`${JSON.stringify(doc, null, 2)}\n`) };
+export function exportArchive(
+  doc: ExportDocument,
+  pages: Record<string, string>,
+  at: Date,
+): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    [EXPORT_JSON]: strToU8(`${JSON.stringify(doc, null, 2)}\n`),
+  };
   for (const [name, html] of Object.entries(pages)) files[name] = strToU8(html);
   return zipSync(files, { level: 6, mtime: at });
 }

@@ -76,12 +76,25 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
         [t("bundle.profile.level"), p.levelTitle ?? p.level],
       ];
       return (
-        table([t("bundle.field"), t("bundle.value")], rows.map(([label, value]) => [escape(label), escape(value ?? "–")])) +
+        table(
+          [t("bundle.field"), t("bundle.value")],
+          rows.map(([label, value]) => [escape(label), escape(value ?? "–")]),
+        ) +
         `<h2>${escape(t("bundle.profile.levelHistory"))}</h2>` +
         none(words, !p.levelHistory.length) +
         table(
-          [t("bundle.on"), t("bundle.profile.from"), t("bundle.profile.to"), t("bundle.profile.session")],
-          p.levelHistory.map((change) => [escape(words.day(change.on)), escape(change.from ?? "–"), escape(change.to ?? "–"), escape(change.session)]),
+          [
+            t("bundle.on"),
+            t("bundle.profile.from"),
+            t("bundle.profile.to"),
+            t("bundle.profile.session"),
+          ],
+          p.levelHistory.map((change) => [
+            escape(words.day(change.on)),
+            escape(change.from ?? "–"),
+            escape(change.to ?? "–"),
+            escape(change.session),
+          ]),
         )
       );
     }
@@ -95,12 +108,25 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
               `<p class="muted">${escape([assessment.cycle ?? t("bundle.assessments.outsideCycle"), assessment.level, assessment.submittedAt ? words.dateTime(assessment.submittedAt) : t("bundle.assessments.draft")].join(" · "))}</p>` +
               quote(assessment.summary) +
               table(
-                [t("bundle.competency"), t("bundle.rating"), t("bundle.notes"), t("bundle.evidence")],
+                [
+                  t("bundle.competency"),
+                  t("bundle.rating"),
+                  t("bundle.notes"),
+                  t("bundle.evidence"),
+                ],
                 assessment.ratings.map((rating) => [
                   escape(rating.competency),
-                  escape(rating.rating === null ? "–" : `${rating.rating}${rating.ratingLabel ? ` ${rating.ratingLabel}` : ""}`),
+                  escape(
+                    rating.rating === null
+                      ? "–"
+                      : `${rating.rating}${rating.ratingLabel ? ` ${rating.ratingLabel}` : ""}`,
+                  ),
                   escape(rating.notes),
-                  rating.evidence.map((item) => `${escape(item.text)}${item.url ? ` (${escape(item.url)})` : ""}`).join("<br>"),
+                  rating.evidence
+                    .map(
+                      (item) => `${escape(item.text)}${item.url ? ` (${escape(item.url)})` : ""}`,
+                    )
+                    .join("<br>"),
                 ]),
               ),
           )
@@ -115,8 +141,18 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
       return (
         none(words, !doc.evidence.length) +
         table(
-          [t("bundle.on"), t("bundle.competency"), t("bundle.evidence"), t("bundle.evidenceShared")],
-          doc.evidence.map((item) => [escape(words.day(item.occurredOn)), escape(item.competency), `${escape(item.text)}${item.url ? `<br>${escape(item.url)}` : ""}`, escape(yesNo(item.sharedWithManager))]),
+          [
+            t("bundle.on"),
+            t("bundle.competency"),
+            t("bundle.evidence"),
+            t("bundle.evidenceShared"),
+          ],
+          doc.evidence.map((item) => [
+            escape(words.day(item.occurredOn)),
+            escape(item.competency),
+            `${escape(item.text)}${item.url ? `<br>${escape(item.url)}` : ""}`,
+            escape(yesNo(item.sharedWithManager)),
+          ]),
         )
       );
     case "conversations":
@@ -130,10 +166,17 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
                 .map(
                   (meeting) =>
                     `<h3>${escape(words.dateTime(meeting.startsAt))}</h3>` +
-                    (meeting.points.length ? `<p>${escape(t("bundle.conversations.points"))}</p><ul>${meeting.points.map((point) => `<li>${escape(point.text)}</li>`).join("")}</ul>` : "") +
-                    (meeting.actions.length ? `<p>${escape(t("bundle.conversations.actions"))}</p><ul>${meeting.actions.map((action) => `<li>${escape(action.text)}${action.dueOn ? ` (${escape(words.day(action.dueOn))})` : ""}</li>`).join("")}</ul>` : "") +
+                    (meeting.points.length
+                      ? `<p>${escape(t("bundle.conversations.points"))}</p><ul>${meeting.points.map((point) => `<li>${escape(point.text)}</li>`).join("")}</ul>`
+                      : "") +
+                    (meeting.actions.length
+                      ? `<p>${escape(t("bundle.conversations.actions"))}</p><ul>${meeting.actions.map((action) => `<li>${escape(action.text)}${action.dueOn ? ` (${escape(words.day(action.dueOn))})` : ""}</li>`).join("")}</ul>`
+                      : "") +
                     meeting.notes
-                      .map((note) => `<p class="muted">${escape(t(note.visibility === "private" ? "bundle.conversations.privateNote" : "bundle.conversations.sharedNote", { author: note.author }))}</p>${quote(note.text)}`)
+                      .map(
+                        (note) =>
+                          `<p class="muted">${escape(t(note.visibility === "private" ? "bundle.conversations.privateNote" : "bundle.conversations.sharedNote", { author: note.author }))}</p>${quote(note.text)}`,
+                      )
                       .join(""),
                 )
                 .join(""),
@@ -151,8 +194,15 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
                 .map(
                   (competency) =>
                     `<h3>${escape(competency.competency)}</h3>` +
-                    (competency.averageRating !== null ? `<p>${escape(t("bundle.feedback.average", { average: competency.averageRating, count: competency.count ?? 0 }))}</p>` : "") +
-                    competency.answers.map((answer) => `${answer.author ? `<p class="muted">${escape(answer.author)}${answer.rating !== null ? ` · ${escape(answer.rating)}` : ""}</p>` : ""}${quote(answer.example)}`).join(""),
+                    (competency.averageRating !== null
+                      ? `<p>${escape(t("bundle.feedback.average", { average: competency.averageRating, count: competency.count ?? 0 }))}</p>`
+                      : "") +
+                    competency.answers
+                      .map(
+                        (answer) =>
+                          `${answer.author ? `<p class="muted">${escape(answer.author)}${answer.rating !== null ? ` · ${escape(answer.rating)}` : ""}</p>` : ""}${quote(answer.example)}`,
+                      )
+                      .join(""),
                 )
                 .join(""),
           )
@@ -167,7 +217,11 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
               `<h2>${escape(t(written.channel === "upward" ? "bundle.feedback.wroteUpward" : "bundle.feedback.wrotePeer", { person: written.about, cycle: written.cycle }))}</h2>` +
               table(
                 [t("bundle.competency"), t("bundle.rating"), t("bundle.feedback.example")],
-                written.answers.map((answer) => [escape(answer.competency), escape(answer.rating ?? "–"), escape(answer.example)]),
+                written.answers.map((answer) => [
+                  escape(answer.competency),
+                  escape(answer.rating ?? "–"),
+                  escape(answer.example),
+                ]),
               ),
           )
           .join("")
@@ -179,14 +233,31 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
           .map(
             (pair) =>
               `<h2>${escape(t("bundle.mentorship.pair", { programme: pair.programme, mentee: pair.mentee, mentor: pair.mentor }))}</h2>` +
-              (pair.goals.length ? `<p>${escape(t("bundle.mentorship.goals"))} ${escape(pair.goals.join(", "))}</p>` : "") +
+              (pair.goals.length
+                ? `<p>${escape(t("bundle.mentorship.goals"))} ${escape(pair.goals.join(", "))}</p>`
+                : "") +
               (pair.outcomeNote ? quote(pair.outcomeNote) : "") +
-              pair.checkIns.map((checkIn) => `<p class="muted">${escape(words.day(checkIn.occurredOn))} · ${escape(checkIn.author)}</p>${quote(checkIn.note)}`).join(""),
+              pair.checkIns
+                .map(
+                  (checkIn) =>
+                    `<p class="muted">${escape(words.day(checkIn.occurredOn))} · ${escape(checkIn.author)}</p>${quote(checkIn.note)}`,
+                )
+                .join(""),
           )
           .join("")
       );
     case "outcomes":
-      return none(words, !doc.outcomes.length) + table([t("bundle.outcomes.session"), t("bundle.rating"), t("bundle.outcomes.outcome")], doc.outcomes.map((outcome) => [escape(outcome.session), escape(outcome.rating), escape(outcome.outcome)]));
+      return (
+        none(words, !doc.outcomes.length) +
+        table(
+          [t("bundle.outcomes.session"), t("bundle.rating"), t("bundle.outcomes.outcome")],
+          doc.outcomes.map((outcome) => [
+            escape(outcome.session),
+            escape(outcome.rating),
+            escape(outcome.outcome),
+          ]),
+        )
+      );
     case "promotions":
       return (
         none(words, !doc.promotions.length) +
@@ -199,7 +270,11 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
                   quote(promotion.decision.summary) +
                   table(
                     [t("bundle.competency"), t("bundle.promotions.mark"), t("bundle.notes")],
-                    promotion.decision.criteria.map((criterion) => [escape(criterion.name), escape(criterion.mark ?? "–"), escape(criterion.rationale)]),
+                    promotion.decision.criteria.map((criterion) => [
+                      escape(criterion.name),
+                      escape(criterion.mark ?? "–"),
+                      escape(criterion.rationale),
+                    ]),
                   )
                 : `<p class="muted">${escape(t("bundle.promotions.notReleased"))}</p>`),
           )
@@ -214,9 +289,15 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
               `<h2>${escape(t("bundle.interviews.interview", { candidate: interview.candidate, opening: interview.opening, stage: interview.stage }))}</h2>` +
               table(
                 [t("bundle.competency"), t("bundle.interviews.score"), t("bundle.notes")],
-                interview.scores.map((score) => [escape(score.competency), escape(score.score ?? "–"), escape(score.notes)]),
+                interview.scores.map((score) => [
+                  escape(score.competency),
+                  escape(score.score ?? "–"),
+                  escape(score.notes),
+                ]),
               ) +
-              (interview.recommendation ? `<p>${escape(t("bundle.interviews.recommendation", { recommendation: interview.recommendation }))}</p>` : ""),
+              (interview.recommendation
+                ? `<p>${escape(t("bundle.interviews.recommendation", { recommendation: interview.recommendation }))}</p>`
+                : ""),
           )
           .join("")
       );
@@ -226,7 +307,17 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
         [t("bundle.field"), t("bundle.value")],
         [
           [escape(t("bundle.notifications.digest")), escape(settings.digest)],
-          [escape(t("bundle.notifications.nudges")), escape(yesNo(settings.nudgeNew || settings.nudgeDueSoon || settings.nudgeOverdue || settings.nudgeScorecard))],
+          [
+            escape(t("bundle.notifications.nudges")),
+            escape(
+              yesNo(
+                settings.nudgeNew ||
+                  settings.nudgeDueSoon ||
+                  settings.nudgeOverdue ||
+                  settings.nudgeScorecard,
+              ),
+            ),
+          ],
           [escape(t("bundle.notifications.invitations")), escape(yesNo(settings.invitations))],
           [escape(t("bundle.notifications.paused")), escape(yesNo(settings.paused))],
           [escape(t("bundle.notifications.timeZone")), escape(settings.timeZone ?? "–")],
@@ -237,18 +328,40 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
       return (
         none(words, !doc.apiTokens.length) +
         table(
-          [t("bundle.apiTokens.name"), t("bundle.apiTokens.scopes"), t("bundle.apiTokens.created"), t("bundle.apiTokens.lastUsed"), t("bundle.apiTokens.revoked")],
+          [
+            t("bundle.apiTokens.name"),
+            t("bundle.apiTokens.scopes"),
+            t("bundle.apiTokens.created"),
+            t("bundle.apiTokens.lastUsed"),
+            t("bundle.apiTokens.revoked"),
+          ],
           doc.apiTokens.map((token) => [
             escape(token.name),
-            escape(token.scopes.map((scope) => (isApiScope(scope) ? t(`api:${SCOPE_LABELS[scope].name}`) : scope)).join(", ")),
+            escape(
+              token.scopes
+                .map((scope) => (isApiScope(scope) ? t(`api:${SCOPE_LABELS[scope].name}`) : scope))
+                .join(", "),
+            ),
             escape(words.dateTime(token.createdAt)),
-            escape(token.lastUsedAt ? words.dateTime(token.lastUsedAt) : t("bundle.apiTokens.never")),
+            escape(
+              token.lastUsedAt ? words.dateTime(token.lastUsedAt) : t("bundle.apiTokens.never"),
+            ),
             escape(token.revokedAt ? words.dateTime(token.revokedAt) : "–"),
           ]),
         )
       );
     case "auditEvents":
-      return none(words, !doc.auditEvents.length) + table([t("bundle.on"), t("bundle.audit.action"), t("bundle.audit.by")], doc.auditEvents.map((event) => [escape(words.dateTime(event.at)), escape(t(actionLabel(event.action))), escape(event.actor ?? "–")]));
+      return (
+        none(words, !doc.auditEvents.length) +
+        table(
+          [t("bundle.on"), t("bundle.audit.action"), t("bundle.audit.by")],
+          doc.auditEvents.map((event) => [
+            escape(words.dateTime(event.at)),
+            escape(t(actionLabel(event.action))),
+            escape(event.actor ?? "–"),
+          ]),
+        )
+      );
   }
 }
 
@@ -256,7 +369,12 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
 export function readableBundle(doc: ExportDocument, words: BundleWords): Record<string, string> {
   const { t } = words;
   const files: Record<string, string> = {};
-  for (const section of SECTIONS) files[pageOf(section)] = page(words, t(`sections.${section}`), sectionBody(section, doc, words));
+  for (const section of SECTIONS)
+    files[pageOf(section)] = page(
+      words,
+      t(`sections.${section}`),
+      sectionBody(section, doc, words),
+    );
   files["index.html"] = page(
     words,
     t("bundle.title", { name: doc.profile.name }),

@@ -37,13 +37,21 @@ import { answerPage as promotionAnswerPage } from "~/modules/promotions/decision
  * subject, not what an admin or hiring admin may read of other people.
  */
 export function readerOf(person: { id: string; name: string; email: string }): Viewer {
-  return { id: person.id, name: person.name, email: person.email, isAdmin: false, isHiringAdmin: false };
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    isAdmin: false,
+    isHiringAdmin: false,
+  };
 }
 
 type Collected = Omit<ExportDocument, "$schema" | "formatVersion" | "generatedAt" | "language">;
 
-const iso = (value: Date | string | null | undefined): string | null => (value === null || value === undefined ? null : new Date(value).toISOString());
-const day = (value: Date | string | null | undefined): string | null => (value === null || value === undefined ? null : new Date(value).toISOString().slice(0, 10));
+const iso = (value: Date | string | null | undefined): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
+const day = (value: Date | string | null | undefined): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString().slice(0, 10);
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const numberOrNull = (value: unknown): number | null => (typeof value === "number" ? value : null);
 
@@ -57,7 +65,12 @@ async function readable<T>(read: () => Promise<T>): Promise<T | null> {
   }
 }
 
-function receivedFrom(cycle: string, channel: "peer" | "upward", release: FeedbackRelease, nameOf: (competencyId: string) => string): ExportFeedbackReceived | null {
+function receivedFrom(
+  cycle: string,
+  channel: "peer" | "upward",
+  release: FeedbackRelease,
+  nameOf: (competencyId: string) => string,
+): ExportFeedbackReceived | null {
   if (release.view === "none") return null;
   if (release.view === "named") {
     return {
@@ -67,7 +80,11 @@ function receivedFrom(cycle: string, channel: "peer" | "upward", release: Feedba
       competencies: release.competencies.map((competency) => ({
         competencyId: competency.competencyId,
         competency: nameOf(competency.competencyId),
-        answers: competency.answers.map((answer) => ({ author: answer.authorName, rating: answer.rating, example: answer.example })),
+        answers: competency.answers.map((answer) => ({
+          author: answer.authorName,
+          rating: answer.rating,
+          example: answer.example,
+        })),
         count: competency.answers.length,
         averageRating: null,
       })),
@@ -84,7 +101,11 @@ function receivedFrom(cycle: string, channel: "peer" | "upward", release: Feedba
       .map((competency) => ({
         competencyId: competency.competencyId,
         competency: nameOf(competency.competencyId),
-        answers: competency.answers.map((answer) => ({ author: null, rating: null, example: answer.example })),
+        answers: competency.answers.map((answer) => ({
+          author: null,
+          rating: null,
+          example: answer.example,
+        })),
         count: competency.count,
         averageRating: competency.averageRating,
       })),
@@ -92,7 +113,11 @@ function receivedFrom(cycle: string, channel: "peer" | "upward", release: Feedba
 }
 
 /** The readers of each section, in the order of SECTIONS; each reads only through the modules' services. */
-export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date): Record<Section, (into: Partial<Collected>) => Promise<void>> {
+export function sectionReaders(
+  reader: Viewer,
+  language: PageLanguage,
+  now: Date,
+): Record<Section, (into: Partial<Collected>) => Promise<void>> {
   const personId = reader.id;
   // The growth page gives the profile, the assessments' list and the plan: read once for the three.
   let growthRead: ReturnType<typeof growthPage> | undefined;
@@ -110,7 +135,12 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
         track: person.trackName ?? person.track,
         level: person.level,
         levelTitle: person.levelTitle,
-        levelHistory: history.levelChanges.map((change) => ({ on: change.on.slice(0, 10), from: change.from, to: change.to, session: change.sessionName })),
+        levelHistory: history.levelChanges.map((change) => ({
+          on: change.on.slice(0, 10),
+          from: change.from,
+          to: change.to,
+          session: change.sessionName,
+        })),
       };
     },
     assessments: async (into) => {
@@ -130,14 +160,26 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
           summary: values ? text(values.summary) : page.assessment.summary,
           submittedAt: iso(page.assessment.submittedAt),
           ratings: page.competencies.map((competency) => {
-            const rating = values ? numberOrNull(values[ratingField(competency.id)]) : "rating" in competency ? competency.rating : null;
+            const rating = values
+              ? numberOrNull(values[ratingField(competency.id)])
+              : "rating" in competency
+                ? competency.rating
+                : null;
             return {
               competencyId: competency.id,
               competency: competency.name,
               rating,
               ratingLabel: "ratingLabel" in competency ? competency.ratingLabel : null,
-              notes: values ? text(values[notesField(competency.id)]) : "notes" in competency ? competency.notes : "",
-              evidence: competency.evidence.map((item) => ({ text: item.text, url: item.url, occurredOn: day(item.occurredOn) })),
+              notes: values
+                ? text(values[notesField(competency.id)])
+                : "notes" in competency
+                  ? competency.notes
+                  : "",
+              evidence: competency.evidence.map((item) => ({
+                text: item.text,
+                url: item.url,
+                occurredOn: day(item.occurredOn),
+              })),
             };
           }),
         });
@@ -147,12 +189,28 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
     growthPlan: async (into) => {
       const { plan } = await growth();
       into.growthPlan = plan
-        ? { targetLevel: plan.targetTitle, track: plan.trackName, focus: plan.focus.map((focus) => ({ competencyId: focus.competencyId, competency: focus.name })), updatedAt: plan.updatedAt.toISOString() }
+        ? {
+            targetLevel: plan.targetTitle,
+            track: plan.trackName,
+            focus: plan.focus.map((focus) => ({
+              competencyId: focus.competencyId,
+              competency: focus.name,
+            })),
+            updatedAt: plan.updatedAt.toISOString(),
+          }
         : null;
     },
     evidence: async (into) => {
       const { items } = await evidenceOf(reader, personId);
-      into.evidence = items.map((item) => ({ competencyId: item.competencyId, competency: item.competencyName, text: item.text, url: item.url, occurredOn: day(item.occurredOn)!, sharedWithManager: item.shared, fromConversation: item.fromConversation }));
+      into.evidence = items.map((item) => ({
+        competencyId: item.competencyId,
+        competency: item.competencyName,
+        text: item.text,
+        url: item.url,
+        occurredOn: day(item.occurredOn)!,
+        sharedWithManager: item.shared,
+        fromConversation: item.fromConversation,
+      }));
     },
     conversations: async (into) => {
       const series = await conversationsOf(reader, now);
@@ -161,13 +219,19 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
         const page = await readable(() => seriesPage(reader, item.id, now, language));
         if (!page) continue;
         // The next meeting's agenda heads with the series' open actions; those agreed at an earlier meeting are listed there.
-        const listed = new Set(page.earlier.flatMap((meeting) => meeting.actions.map((action) => action.id)));
+        const listed = new Set(
+          page.earlier.flatMap((meeting) => meeting.actions.map((action) => action.id)),
+        );
         const next = page.next
           ? [
               {
                 ...page.next,
-                points: page.next.agenda.flatMap((entry) => (entry.type === "point" ? [entry.point] : [])),
-                actions: page.next.agenda.flatMap((entry) => (entry.type === "action" && !listed.has(entry.action.id) ? [entry.action] : [])),
+                points: page.next.agenda.flatMap((entry) =>
+                  entry.type === "point" ? [entry.point] : [],
+                ),
+                actions: page.next.agenda.flatMap((entry) =>
+                  entry.type === "action" && !listed.has(entry.action.id) ? [entry.action] : [],
+                ),
               },
             ]
           : [];
@@ -183,24 +247,42 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
             startsAt: meeting.startsAt.toISOString(),
             status: meeting.status,
             points: meeting.points.map((point) => ({ text: point.text, status: point.status })),
-            actions: meeting.actions.map((action) => ({ text: action.text, status: action.status, dueOn: day(action.dueOn) })),
-            notes: meeting.notes.map((note) => ({ author: note.authorName, visibility: note.visibility, text: note.text, writtenAt: note.createdAt.toISOString() })),
+            actions: meeting.actions.map((action) => ({
+              text: action.text,
+              status: action.status,
+              dueOn: day(action.dueOn),
+            })),
+            notes: meeting.notes.map((note) => ({
+              author: note.authorName,
+              visibility: note.visibility,
+              text: note.text,
+              writtenAt: note.createdAt.toISOString(),
+            })),
           })),
         });
       }
       into.conversations = out;
     },
     feedbackReceived: async (into) => {
-      const [links, place] = await Promise.all([feedbackLinksAbout(reader, personId), placeInOrganisation(personId)]);
+      const [links, place] = await Promise.all([
+        feedbackLinksAbout(reader, personId),
+        placeInOrganisation(personId),
+      ]);
       // Competencies named as the person's feedback page names them: from the ladder served to them.
       const served = place ? await ladderForPerson(place) : undefined;
-      const nameOf = (competencyId: string) => served?.ladder.competencies.find((competency) => competency.id === competencyId)?.name ?? competencyId;
+      const nameOf = (competencyId: string) =>
+        served?.ladder.competencies.find((competency) => competency.id === competencyId)?.name ??
+        competencyId;
       const out: ExportFeedbackReceived[] = [];
       for (const link of links) {
         for (const channel of ["peer", "upward"] as const) {
           if (link[channel] === "none") continue;
-          const shown = await readable(() => feedbackAbout(reader, link.cycle.id, personId, channel));
-          const received = shown ? receivedFrom(link.cycle.name, channel, shown.release, nameOf) : null;
+          const shown = await readable(() =>
+            feedbackAbout(reader, link.cycle.id, personId, channel),
+          );
+          const received = shown
+            ? receivedFrom(link.cycle.name, channel, shown.release, nameOf)
+            : null;
           if (received) out.push(received);
         }
       }
@@ -219,7 +301,13 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
         }));
         // A request they have written nothing for yet holds no words of theirs.
         if (!answers.some((item) => item.rating !== null || item.example.trim() !== "")) continue;
-        out.push({ cycle: page.request.cycle.name, channel: page.request.channel, about: page.request.subject.name, state: page.request.state, answers });
+        out.push({
+          cycle: page.request.cycle.name,
+          channel: page.request.channel,
+          about: page.request.subject.name,
+          state: page.request.state,
+          answers,
+        });
       }
       into.feedbackWritten = out;
     },
@@ -237,15 +325,28 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
           goals: page.goals.map((goal) => goal.name),
           outcome: page.pair.outcome,
           outcomeNote: page.pair.outcomeNote,
-          checkIns: page.checkIns.map((checkIn) => ({ occurredOn: day(checkIn.occurredOn)!, author: checkIn.authorName, note: checkIn.note, competencies: checkIn.competencies })),
-          pulses: page.pulses.map((pulse) => ({ checkpoint: pulse.checkpoint, usefulness: pulse.usefulness, comfort: pulse.comfort })),
+          checkIns: page.checkIns.map((checkIn) => ({
+            occurredOn: day(checkIn.occurredOn)!,
+            author: checkIn.authorName,
+            note: checkIn.note,
+            competencies: checkIn.competencies,
+          })),
+          pulses: page.pulses.map((pulse) => ({
+            checkpoint: pulse.checkpoint,
+            usefulness: pulse.usefulness,
+            comfort: pulse.comfort,
+          })),
         });
       }
       into.mentorship = out;
     },
     outcomes: async (into) => {
       const t = i18nFor(language).getFixedT(language, "growth");
-      into.outcomes = (await ownOutcomeViews(personId)).map((outcome) => ({ session: outcome.sessionName, rating: outcome.rating, outcome: wordsOf(t, outcome.outcome) }));
+      into.outcomes = (await ownOutcomeViews(personId)).map((outcome) => ({
+        session: outcome.sessionName,
+        rating: outcome.rating,
+        outcome: wordsOf(t, outcome.outcome),
+      }));
     },
     promotions: async (into) => {
       // Their own nominations, as "Your nominations" lists them, each with its answer as its page shows it (nothing before release).
@@ -264,7 +365,11 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
                 summary: decision.summary,
                 releasedAt: decision.releasedAt?.toISOString() ?? null,
                 takesEffectOn: day(decision.takesEffectOn),
-                criteria: decision.criteria.map((criterion) => ({ name: criterion.name, mark: criterion.mark, rationale: criterion.rationale })),
+                criteria: decision.criteria.map((criterion) => ({
+                  name: criterion.name,
+                  mark: criterion.mark,
+                  rationale: criterion.rationale,
+                })),
               }
             : null,
         });
@@ -292,7 +397,10 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
             score: numberOrNull(page.values[ratingField(competencyId)]),
             notes: text(page.values[notesField(competencyId)]),
           })),
-          recommendation: typeof page.values[recommendationField] === "string" ? page.values[recommendationField] : null,
+          recommendation:
+            typeof page.values[recommendationField] === "string"
+              ? page.values[recommendationField]
+              : null,
         });
       }
       into.interviews = out;
@@ -303,17 +411,46 @@ export function sectionReaders(reader: Viewer, language: PageLanguage, now: Date
     },
     apiTokens: async (into) => {
       // As their account page lists them, revoked ones too: a tool that read as them is part of their record.
-      into.apiTokens = (await listApiTokens({ reach: "person", personId })).map((token) => ({ name: token.name, scopes: token.scopes, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt, revokedAt: token.revokedAt }));
+      into.apiTokens = (await listApiTokens({ reach: "person", personId })).map((token) => ({
+        name: token.name,
+        scopes: token.scopes,
+        createdAt: token.createdAt,
+        lastUsedAt: token.lastUsedAt,
+        revokedAt: token.revokedAt,
+      }));
     },
     auditEvents: async (into) => {
-      into.auditEvents = (await auditEventsAbout(personId)).map((event) => ({ action: event.action, at: event.at.toISOString(), actor: event.actorName }));
+      into.auditEvents = (await auditEventsAbout(personId)).map((event) => ({
+        action: event.action,
+        at: event.at.toISOString(),
+        actor: event.actorName,
+      }));
     },
   };
 }
 
 /** Every section is filled: a section reader that left one out is a fault, not an empty export. */
 export function completed(into: Partial<Collected>): Collected {
-  const missing = (["profile", "assessments", "evidence", "conversations", "feedbackReceived", "feedbackWritten", "mentorship", "outcomes", "promotions", "interviews", "notificationSettings", "apiTokens", "auditEvents"] as const).filter((key) => into[key] === undefined);
-  if (missing.length || into.growthPlan === undefined) throw new Error(`Export sections missing: ${[...missing, ...(into.growthPlan === undefined ? ["growthPlan"] : [])].join(", ")}`);
+  const missing = (
+    [
+      "profile",
+      "assessments",
+      "evidence",
+      "conversations",
+      "feedbackReceived",
+      "feedbackWritten",
+      "mentorship",
+      "outcomes",
+      "promotions",
+      "interviews",
+      "notificationSettings",
+      "apiTokens",
+      "auditEvents",
+    ] as const
+  ).filter((key) => into[key] === undefined);
+  if (missing.length || into.growthPlan === undefined)
+    throw new Error(
+      `Export sections missing: ${[...missing, ...(into.growthPlan === undefined ? ["growthPlan"] : [])].join(", ")}`,
+    );
   return into as Collected;
 }

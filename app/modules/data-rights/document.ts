@@ -52,12 +52,32 @@ export type ExportAssessment = {
   level: string;
   summary: string;
   submittedAt: string | null;
-  ratings: { competencyId: string; competency: string; rating: number | null; ratingLabel: string | null; notes: string; evidence: { text: string; url: string | null; occurredOn: string | null }[] }[];
+  ratings: {
+    competencyId: string;
+    competency: string;
+    rating: number | null;
+    ratingLabel: string | null;
+    notes: string;
+    evidence: { text: string; url: string | null; occurredOn: string | null }[];
+  }[];
 };
 
-export type ExportGrowthPlan = { targetLevel: string; track: string | null; focus: { competencyId: string; competency: string }[]; updatedAt: string } | null;
+export type ExportGrowthPlan = {
+  targetLevel: string;
+  track: string | null;
+  focus: { competencyId: string; competency: string }[];
+  updatedAt: string;
+} | null;
 
-export type ExportEvidence = { competencyId: string; competency: string; text: string; url: string | null; occurredOn: string; sharedWithManager: boolean; fromConversation: boolean };
+export type ExportEvidence = {
+  competencyId: string;
+  competency: string;
+  text: string;
+  url: string | null;
+  occurredOn: string;
+  sharedWithManager: boolean;
+  fromConversation: boolean;
+};
 
 export type ExportConversation = {
   kind: "one-to-one" | "skip-level";
@@ -76,14 +96,24 @@ export type ExportConversation = {
 };
 
 /** One answer as the person may read it: with its author's name only where the cycle shows names. */
-export type ExportFeedbackAnswer = { author: string | null; rating: number | null; example: string };
+export type ExportFeedbackAnswer = {
+  author: string | null;
+  rating: number | null;
+  example: string;
+};
 
 export type ExportFeedbackReceived = {
   cycle: string;
   channel: "peer" | "upward";
   /** How the person reads it: named answers, anonymous batches, or an aggregate of ratings. */
   view: "named" | "anonymous" | "summary" | "aggregate";
-  competencies: { competencyId: string; competency: string; answers: ExportFeedbackAnswer[]; count: number | null; averageRating: number | null }[];
+  competencies: {
+    competencyId: string;
+    competency: string;
+    answers: ExportFeedbackAnswer[];
+    count: number | null;
+    averageRating: number | null;
+  }[];
 };
 
 export type ExportFeedbackWritten = {
@@ -114,7 +144,13 @@ export type ExportPromotion = {
   target: string;
   kind: string;
   state: string;
-  decision: { outcome: string; summary: string; releasedAt: string | null; takesEffectOn: string | null; criteria: { name: string; mark: string | null; rationale: string }[] } | null;
+  decision: {
+    outcome: string;
+    summary: string;
+    releasedAt: string | null;
+    takesEffectOn: string | null;
+    criteria: { name: string; mark: string | null; rationale: string }[];
+  } | null;
 };
 
 export type ExportInterview = {
@@ -141,7 +177,13 @@ export type ExportNotificationSettings = {
 };
 
 /** An API token of the person's own, as their account page lists it: what it is, never its secret nor the hash Rungs keeps of it. */
-export type ExportApiToken = { name: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type ExportApiToken = {
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 export type ExportAuditEvent = { action: string; at: string; actor: string | null };
 

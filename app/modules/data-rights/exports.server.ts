@@ -14,7 +14,17 @@ import { archiveName, exportArchive } from "./archive";
 import { readableBundle } from "./bundle";
 import { completed, readerOf, sectionReaders } from "./collect.server";
 import { EXPORT_FORMAT_VERSION, EXPORT_SCHEMA_ID, SECTIONS, type ExportDocument } from "./document";
-import { canFollowExports, canStartExport, downloadRefusal, keptSince, mayBuild, STALE_BUILD_MS, startRefusal, stillBuilding, type ExportState } from "./policy";
+import {
+  canFollowExports,
+  canStartExport,
+  downloadRefusal,
+  keptSince,
+  mayBuild,
+  STALE_BUILD_MS,
+  startRefusal,
+  stillBuilding,
+  type ExportState,
+} from "./policy";
 
 /**
  * A person's export (decision 087): started by them or by an admin, built in the background by
@@ -35,33 +45,71 @@ export type ExportRow = {
   startedByAdmin: boolean;
 };
 
-const ROW_SELECT = { id: true, requestedById: true, state: true, sectionsDone: true, sectionsTotal: true, archiveSize: true, requestedAt: true } as const;
+const ROW_SELECT = {
+  id: true,
+  requestedById: true,
+  state: true,
+  sectionsDone: true,
+  sectionsTotal: true,
+  archiveSize: true,
+  requestedAt: true,
+} as const;
 
 async function requirePerson(personId: string) {
-  const [person, erased] = await Promise.all([db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, email: true, language: true, timeZone: true } }), isErased(personId)]);
+  const [person, erased] = await Promise.all([
+    db.user.findUnique({
+      where: { id: personId },
+      select: { id: true, name: true, email: true, language: true, timeZone: true },
+    }),
+    isErased(personId),
+  ]);
   // An erased person's records are no one's to export: their figures stay only inside aggregates.
   if (!person || !readableAsPerson(erased)) throw new NotFoundError();
   return person;
 }
 
 /** Starts an export for the person: theirs, or an admin's for them. The start is an audit event in the same transaction. */
-export async function startExport(actor: Viewer, personId: string, now = new Date()): Promise<string> {
+export async function startExport(
+  actor: Viewer,
+  personId: string,
+  now = new Date(),
+): Promise<string> {
   if (!canStartExport(actor, personId)) throw new NotFoundError();
   await requirePerson(personId);
   return db.$transaction(async (tx) => {
-    const existing = await tx.personalExport.findMany({ where: { personId, state: { in: ["queued", "building"] } }, select: { state: true } });
+    const existing = await tx.personalExport.findMany({
+      where: { personId, state: { in: ["queued", "building"] } },
+      select: { state: true },
+    });
     if (startRefusal(existing)) throw new ConflictError({ key: "exports:errors.inProgress" });
-    const row = await tx.personalExport.create({ data: { personId, requestedById: actor.id, requestedAt: now, sectionsTotal: SECTIONS.length }, select: { id: true } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "export.requested", subjectType: "person", subjectId: personId, detail: { export: row.id, byAdmin: actor.id !== personId } });
+    const row = await tx.personalExport.create({
+      data: { personId, requestedById: actor.id, requestedAt: now, sectionsTotal: SECTIONS.length },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "export.requested",
+      subjectType: "person",
+      subjectId: personId,
+      detail: { export: row.id, byAdmin: actor.id !== personId },
+    });
     return row.id;
   });
 }
 
 /** The person's exports, newest first, with what their page (or an admin's) shows of each: where it stands, never what it holds. */
-export async function exportsOf(reader: Viewer, personId: string): Promise<{ person: { id: string; name: string }; exports: ExportRow[]; refreshing: boolean }> {
+export async function exportsOf(
+  reader: Viewer,
+  personId: string,
+): Promise<{ person: { id: string; name: string }; exports: ExportRow[]; refreshing: boolean }> {
   if (!canFollowExports(reader, personId)) throw new NotFoundError();
   const person = await requirePerson(personId);
-  const rows = await db.personalExport.findMany({ where: { personId }, orderBy: [{ requestedAt: "desc" }, { id: "desc" }], take: 10, select: ROW_SELECT });
+  const rows = await db.personalExport.findMany({
+    where: { personId },
+    orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
+    take: 10,
+    select: ROW_SELECT,
+  });
   const exports = rows.map((row) => ({
     id: row.id,
     state: row.state as ExportState,
@@ -71,62 +119,128 @@ export async function exportsOf(reader: Viewer, personId: string): Promise<{ per
     requestedAt: row.requestedAt,
     startedByAdmin: row.requestedById !== null && row.requestedById !== personId,
   }));
-  return { person: { id: person.id, name: person.name }, exports, refreshing: stillBuilding(exports) };
+  return {
+    person: { id: person.id, name: person.name },
+    exports,
+    refreshing: stillBuilding(exports),
+  };
 }
 
 /**
  * The archive, once, to the person: taking it clears it from the database and records the download,
  * in one transaction; a second request (another tab, a replayed link) finds it gone.
  */
-export async function downloadExport(reader: Viewer, exportId: string, now = new Date()): Promise<{ filename: string; archive: Uint8Array }> {
+export async function downloadExport(
+  reader: Viewer,
+  exportId: string,
+  now = new Date(),
+): Promise<{ filename: string; archive: Uint8Array }> {
   return db.$transaction(async (tx) => {
-    const row = await tx.personalExport.findUnique({ where: { id: exportId }, select: { personId: true, state: true, archive: true, readyAt: true } });
+    const row = await tx.personalExport.findUnique({
+      where: { id: exportId },
+      select: { personId: true, state: true, archive: true, readyAt: true },
+    });
     const refusal = row ? downloadRefusal(reader, row) : "not-theirs";
     if (refusal === "not-theirs" || !row) throw new NotFoundError();
     if (refusal === "gone") throw new ForbiddenError({ key: "exports:errors.gone" });
-    if (refusal === "not-ready" || !row.archive) throw new ConflictError({ key: "exports:errors.notReady" });
-    const { count } = await tx.personalExport.updateMany({ where: { id: exportId, state: "ready" }, data: { state: "downloaded", archive: null, downloadedAt: now } });
+    if (refusal === "not-ready" || !row.archive)
+      throw new ConflictError({ key: "exports:errors.notReady" });
+    const { count } = await tx.personalExport.updateMany({
+      where: { id: exportId, state: "ready" },
+      data: { state: "downloaded", archive: null, downloadedAt: now },
+    });
     if (count !== 1) throw new ForbiddenError({ key: "exports:errors.gone" });
-    await recordAuditEvent(tx, { actorId: reader.id, action: "export.downloaded", subjectType: "person", subjectId: row.personId, detail: { export: exportId } });
-    return { filename: archiveName((row.readyAt ?? now).toISOString()), archive: new Uint8Array(row.archive) };
+    await recordAuditEvent(tx, {
+      actorId: reader.id,
+      action: "export.downloaded",
+      subjectType: "person",
+      subjectId: row.personId,
+      detail: { export: exportId },
+    });
+    return {
+      filename: archiveName((row.readyAt ?? now).toISOString()),
+      archive: new Uint8Array(row.archive),
+    };
   });
 }
 
 /** Takes the build for this server: one UPDATE decides between servers asking at once. */
 async function claim(exportId: string, now: Date): Promise<boolean> {
-  const row = await db.personalExport.findUnique({ where: { id: exportId }, select: { state: true, startedAt: true } });
+  const row = await db.personalExport.findUnique({
+    where: { id: exportId },
+    select: { state: true, startedAt: true },
+  });
   if (!row || !mayBuild(row, now)) return false;
   const staleBefore = new Date(now.getTime() - STALE_BUILD_MS);
   const { count } = await db.personalExport.updateMany({
-    where: { id: exportId, OR: [{ state: "queued" }, { state: "building", startedAt: { lt: staleBefore } }] },
+    where: {
+      id: exportId,
+      OR: [{ state: "queued" }, { state: "building", startedAt: { lt: staleBefore } }],
+    },
     data: { state: "building", startedAt: now, sectionsDone: 0, sectionsTotal: SECTIONS.length },
   });
   return count === 1;
 }
 
 /** Builds one export, section by section, showing its progress; a failure marks it failed for the person to start again. */
-export async function buildExport(exportId: string, { now = new Date(), contentAt = clock.now() }: { now?: Date; contentAt?: Date } = {}): Promise<boolean> {
+export async function buildExport(
+  exportId: string,
+  { now = new Date(), contentAt = clock.now() }: { now?: Date; contentAt?: Date } = {},
+): Promise<boolean> {
   if (!(await claim(exportId, now))) return false;
   try {
-    const { personId } = await db.personalExport.findUniqueOrThrow({ where: { id: exportId }, select: { personId: true } });
+    const { personId } = await db.personalExport.findUniqueOrThrow({
+      where: { id: exportId },
+      select: { personId: true },
+    });
     const person = await requirePerson(personId);
     const env = getEnv();
-    const language = chooseLanguage({ chosen: person.language, acceptLanguage: null, organisation: env.ORG_LANGUAGE });
+    const language = chooseLanguage({
+      chosen: person.language,
+      acceptLanguage: null,
+      organisation: env.ORG_LANGUAGE,
+    });
     const readers = sectionReaders(readerOf(person), language, contentAt);
     const into = {};
     for (const [index, section] of SECTIONS.entries()) {
       await readers[section](into);
-      await db.personalExport.update({ where: { id: exportId }, data: { sectionsDone: index + 1 } });
+      await db.personalExport.update({
+        where: { id: exportId },
+        data: { sectionsDone: index + 1 },
+      });
     }
-    const doc: ExportDocument = { $schema: EXPORT_SCHEMA_ID, formatVersion: EXPORT_FORMAT_VERSION, generatedAt: contentAt.toISOString(), language, ...completed(into) };
+    const doc: ExportDocument = {
+      $schema: EXPORT_SCHEMA_ID,
+      formatVersion: EXPORT_FORMAT_VERSION,
+      generatedAt: contentAt.toISOString(),
+      language,
+      ...completed(into),
+    };
     const t = i18nFor(language).getFixedT(language, "exports");
     const formats = formatsFor(language, personTimeZone(person.timeZone));
-    const pages = readableBundle(doc, { t: (key, values) => String(t(key as never, values as never)), language, dir: directionOf(language), day: formats.day, dateTime: (value) => formats.dateTime(value) });
+    const pages = readableBundle(doc, {
+      t: (key, values) => String(t(key as never, values as never)),
+      language,
+      dir: directionOf(language),
+      day: formats.day,
+      dateTime: (value) => formats.dateTime(value),
+    });
     const archive = exportArchive(doc, pages, contentAt);
-    await db.personalExport.update({ where: { id: exportId }, data: { state: "ready", archive: Buffer.from(archive), archiveSize: archive.byteLength, readyAt: new Date() } });
+    await db.personalExport.update({
+      where: { id: exportId },
+      data: {
+        state: "ready",
+        archive: Buffer.from(archive),
+        archiveSize: archive.byteLength,
+        readyAt: new Date(),
+      },
+    });
     return true;
   } catch (error) {
-    await db.personalExport.update({ where: { id: exportId }, data: { state: "failed", failedAt: new Date() } });
+    await db.personalExport.update({
+      where: { id: exportId },
+      data: { state: "failed", failedAt: new Date() },
+    });
     throw error;
   }
 }
@@ -136,9 +250,17 @@ export async function buildExport(exportId: string, { now = new Date(), contentA
  * waiting (or left by a stopped server) is built, oldest first.
  */
 export async function buildWaitingExports(now = new Date()): Promise<number> {
-  await db.personalExport.updateMany({ where: { state: "ready", readyAt: { lt: keptSince(now) } }, data: { state: "expired", archive: null } });
+  await db.personalExport.updateMany({
+    where: { state: "ready", readyAt: { lt: keptSince(now) } },
+    data: { state: "expired", archive: null },
+  });
   const waiting = await db.personalExport.findMany({
-    where: { OR: [{ state: "queued" }, { state: "building", startedAt: { lt: new Date(now.getTime() - STALE_BUILD_MS) } }] },
+    where: {
+      OR: [
+        { state: "queued" },
+        { state: "building", startedAt: { lt: new Date(now.getTime() - STALE_BUILD_MS) } },
+      ],
+    },
     orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
     select: { id: true },
     take: 20,

@@ -33,14 +33,19 @@ export function canFollowExports(reader: ExportReader, personId: string): boolea
 
 /** One export at a time: a new one waits until the last has been built (or has failed). */
 export function startRefusal(existing: readonly { state: string }[]): "in-progress" | null {
-  return existing.some((row) => row.state === "queued" || row.state === "building") ? "in-progress" : null;
+  return existing.some((row) => row.state === "queued" || row.state === "building")
+    ? "in-progress"
+    : null;
 }
 
 /**
  * Only the person takes their archive, and only once: an admin who started it never reads it, and
  * a downloaded archive is gone. "not-theirs" reads as not found, as if it did not exist.
  */
-export function downloadRefusal(reader: ExportReader, row: { personId: string; state: string }): "not-theirs" | "not-ready" | "gone" | null {
+export function downloadRefusal(
+  reader: ExportReader,
+  row: { personId: string; state: string },
+): "not-theirs" | "not-ready" | "gone" | null {
   if (reader.id !== row.personId) return "not-theirs";
   if (row.state === "downloaded" || row.state === "expired") return "gone";
   if (row.state !== "ready") return "not-ready";
@@ -50,7 +55,11 @@ export function downloadRefusal(reader: ExportReader, row: { personId: string; s
 /** Whether a build is for the taking: queued, or started by a server that has since stopped. */
 export function mayBuild(row: { state: string; startedAt: Date | null }, now: Date): boolean {
   if (row.state === "queued") return true;
-  return row.state === "building" && row.startedAt !== null && now.getTime() - row.startedAt.getTime() > STALE_BUILD_MS;
+  return (
+    row.state === "building" &&
+    row.startedAt !== null &&
+    now.getTime() - row.startedAt.getTime() > STALE_BUILD_MS
+  );
 }
 
 /** Whether the page should look again soon: something is still being built. */

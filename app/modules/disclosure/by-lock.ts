@@ -11,10 +11,15 @@ import { disclosureCheck, type Cell, type Release } from "./check";
  */
 
 /** Sessions in the order they locked: one with no lock recorded as if before any, ties by id (as calibrationInScope orders them). */
-export function lockOrder(entries: readonly { sessionId: string; lockedAt?: number | null }[]): string[] {
+export function lockOrder(
+  entries: readonly { sessionId: string; lockedAt?: number | null }[],
+): string[] {
   const lockedAt = new Map<string, number>();
-  for (const entry of entries) lockedAt.set(entry.sessionId, entry.lockedAt ?? Number.NEGATIVE_INFINITY);
-  return [...lockedAt].sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0)).map(([sessionId]) => sessionId);
+  for (const entry of entries)
+    lockedAt.set(entry.sessionId, entry.lockedAt ?? Number.NEGATIVE_INFINITY);
+  return [...lockedAt]
+    .sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([sessionId]) => sessionId);
 }
 
 /**
@@ -22,7 +27,12 @@ export function lockOrder(entries: readonly { sessionId: string; lockedAt?: numb
  * then, as one or more models of the same cells (a person's two outcomes apart or as one: what any
  * model hides, every one hides), a table as it stood after each lock under a name of its own.
  */
-export function releaseLockByLock(moments: number, modelsAt: (moment: number) => readonly (readonly Cell[])[], floorOf: (unit: string) => number, personOf?: (unit: string) => string): Release {
+export function releaseLockByLock(
+  moments: number,
+  modelsAt: (moment: number) => readonly (readonly Cell[])[],
+  floorOf: (unit: string) => number,
+  personOf?: (unit: string) => string,
+): Release {
   const fixed = new Set<string>();
   const hidden = new Set<string>();
   let release: Release = { shown: new Set(), sizes: new Map() };
@@ -32,7 +42,13 @@ export function releaseLockByLock(moments: number, modelsAt: (moment: number) =>
     for (let run = 0; ; run++) {
       const model = models[run % models.length]!;
       release = disclosureCheck(
-        model.map((cell) => (hidden.has(cell.id) ? { ...cell, withheld: true } : fixed.has(cell.id) ? { ...cell, fixed: true } : cell)),
+        model.map((cell) =>
+          hidden.has(cell.id)
+            ? { ...cell, withheld: true }
+            : fixed.has(cell.id)
+              ? { ...cell, fixed: true }
+              : cell,
+        ),
         floorOf,
         personOf,
       );
@@ -47,6 +63,12 @@ export function releaseLockByLock(moments: number, modelsAt: (moment: number) =>
 
 /** A release with one table's cells renamed (`from`: the last lock's name of the table; `to`: the name pages read), its ids `<table>`, `<table>:…` and `<table>≠…`. */
 export function renamedTable(release: Release, from: string, to: string): Release {
-  const named = (id: string) => (id === from || id.startsWith(`${from}:`) || id.startsWith(`${from}≠`) ? to + id.slice(from.length) : id);
-  return { shown: new Set([...release.shown].map(named)), sizes: new Map([...release.sizes].map(([id, size]) => [named(id), size])) };
+  const named = (id: string) =>
+    id === from || id.startsWith(`${from}:`) || id.startsWith(`${from}≠`)
+      ? to + id.slice(from.length)
+      : id;
+  return {
+    shown: new Set([...release.shown].map(named)),
+    sizes: new Map([...release.sizes].map(([id, size]) => [named(id), size])),
+  };
 }

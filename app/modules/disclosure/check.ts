@@ -174,7 +174,13 @@ class Elimination {
     if (!vector.size) return;
     // The pivot on the column in the fewest cells keeps the rows short.
     let pivot = -1;
-    for (const column of vector.keys()) if (pivot < 0 || this.columnWeight(column) < this.columnWeight(pivot) || (this.columnWeight(column) === this.columnWeight(pivot) && column < pivot)) pivot = column;
+    for (const column of vector.keys())
+      if (
+        pivot < 0 ||
+        this.columnWeight(column) < this.columnWeight(pivot) ||
+        (this.columnWeight(column) === this.columnWeight(pivot) && column < pivot)
+      )
+        pivot = column;
     const scale = inverse(vector.get(pivot)!);
     for (const [key, value] of vector) vector.set(key, times(value, scale));
     for (const [key, value] of combination) combination.set(key, times(value, scale));
@@ -189,7 +195,11 @@ class Elimination {
  * counts people, so one person's four rows are one person, and every size here is in people. Units
  * are people unless told.
  */
-export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) => number, personOf: (unit: string) => string = (unit) => unit): Release {
+export function disclosureCheck(
+  cells: readonly Cell[],
+  floorOf: (unit: string) => number,
+  personOf: (unit: string) => string = (unit) => unit,
+): Release {
   // Units, and each cell's members as unit indices; each unit's person as an index too.
   const unitIndex = new Map<string, number>();
   const unitFloor: number[] = [];
@@ -219,8 +229,15 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
   };
   const cellPeople = memberLists.map(peopleIn);
   const sizes = new Map<string, { n: number; floor: number }>();
-  const cellFloor = memberLists.map((members, index) => members.reduce((highest, unit) => Math.max(highest, unitFloor[unit]!), cells[index]!.floor ?? 0));
-  cells.forEach((cell, index) => sizes.set(cell.id, { n: cellPeople[index]!, floor: cellFloor[index]! }));
+  const cellFloor = memberLists.map((members, index) =>
+    members.reduce(
+      (highest, unit) => Math.max(highest, unitFloor[unit]!),
+      cells[index]!.floor ?? 0,
+    ),
+  );
+  cells.forEach((cell, index) =>
+    sizes.set(cell.id, { n: cellPeople[index]!, floor: cellFloor[index]! }),
+  );
 
   // The finest groups: units in exactly the same cells.
   const cellsOfUnit: number[][] = unitFloor.map(() => []);
@@ -245,8 +262,11 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
   });
   const atomSize = atomPeople.map((people) => people.size);
   // One person's rows can fall in several finest groups: groups taken together count their people once.
-  const peopleOfAtoms = (atoms: readonly number[]) => new Set(atoms.flatMap((atom) => [...atomPeople[atom]!])).size;
-  const cellAtoms = memberLists.map((members) => [...new Set(members.map((unit) => unitAtom[unit]!))]);
+  const peopleOfAtoms = (atoms: readonly number[]) =>
+    new Set(atoms.flatMap((atom) => [...atomPeople[atom]!])).size;
+  const cellAtoms = memberLists.map((members) => [
+    ...new Set(members.map((unit) => unitAtom[unit]!)),
+  ]);
   const atomCells = atomSize.map(() => 0);
   for (const atoms of cellAtoms) for (const atom of atoms) atomCells[atom]! += 1;
 
@@ -256,29 +276,46 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
     // An empty cell is about nobody: its figures (a count of nought) are released.
     if (cell.withheld || (n > 0 && n < cellFloor[index]!)) hidden.add(index);
   });
-  const hiddenTargets = [...hidden].filter((index) => cellPeople[index]! > 0 && cellPeople[index]! < cellFloor[index]!);
+  const hiddenTargets = [...hidden].filter(
+    (index) => cellPeople[index]! > 0 && cellPeople[index]! < cellFloor[index]!,
+  );
   const smallAtoms = atomSize.flatMap((size, atom) => (size < atomFloor[atom]! ? [atom] : []));
-  const order = cells.map((_, index) => index).sort((a, b) => cellPeople[a]! - cellPeople[b]! || a - b);
+  const order = cells
+    .map((_, index) => index)
+    .sort((a, b) => cellPeople[a]! - cellPeople[b]! || a - b);
 
   // Cells over exactly the same people release the same figures: one is hidden only with all its copies,
   // and hiding them costs their size once for each copy still released.
   const twins = new Map<string, number[]>();
   const twinKey = cellAtoms.map((atoms) => [...atoms].sort((a, b) => a - b).join(","));
-  cellAtoms.forEach((_, index) => (twins.get(twinKey[index]!) ?? twins.set(twinKey[index]!, []).get(twinKey[index]!)!).push(index));
+  cellAtoms.forEach((_, index) =>
+    (twins.get(twinKey[index]!) ?? twins.set(twinKey[index]!, []).get(twinKey[index]!)!).push(
+      index,
+    ),
+  );
   const copiesOf = (cell: number) => twins.get(twinKey[cell]!)!.filter((twin) => !hidden.has(twin));
   const cost = (cell: number) => cellPeople[cell]! * copiesOf(cell).length;
-  const cheaper = (a: number, b: number) => cost(a) - cost(b) || cellPeople[a]! - cellPeople[b]! || memberLists[a]!.length - memberLists[b]!.length || (cells[a]!.id < cells[b]!.id ? -1 : cells[a]!.id > cells[b]!.id ? 1 : 0);
+  const cheaper = (a: number, b: number) =>
+    cost(a) - cost(b) ||
+    cellPeople[a]! - cellPeople[b]! ||
+    memberLists[a]!.length - memberLists[b]!.length ||
+    (cells[a]!.id < cells[b]!.id ? -1 : cells[a]!.id > cells[b]!.id ? 1 : 0);
   for (;;) {
     const elimination = new Elimination((column) => atomCells[column]!);
     for (const index of order) if (!hidden.has(index)) elimination.add(index, cellAtoms[index]!);
     // A combination of finest groups (each its coefficient; 1 when only listed) that released cells give, traced to those cells.
     const derivation = (atoms: readonly number[] | Vector): Vector | null => {
-      const vector: Vector = Array.isArray(atoms) ? new Map(atoms.map((atom) => [atom, 1])) : new Map(atoms as Vector);
+      const vector: Vector = Array.isArray(atoms)
+        ? new Map(atoms.map((atom) => [atom, 1]))
+        : new Map(atoms as Vector);
       const combination: Vector = new Map();
       elimination.reduce(vector, combination);
       return vector.size ? null : combination;
     };
-    const found = [...hiddenTargets.flatMap((index) => derivation(cellAtoms[index]!) ?? []), ...smallAtomDerivations(smallAtoms, peopleOfAtoms, atomFloor, elimination, derivation)];
+    const found = [
+      ...hiddenTargets.flatMap((index) => derivation(cellAtoms[index]!) ?? []),
+      ...smallAtomDerivations(smallAtoms, peopleOfAtoms, atomFloor, elimination, derivation),
+    ];
     if (!found.length) break;
     // Each derivation combines released cells: the cheapest of them is hidden with its copies, unless one it uses already is.
     // A cell released earlier stays, and so does one with an earlier copy, which gives the same figures.
@@ -293,7 +330,10 @@ export function disclosureCheck(cells: readonly Cell[], floorOf: (unit: string) 
     if (!victims.size) break;
     for (const victim of victims) hidden.add(victim);
   }
-  return { shown: new Set(cells.flatMap((cell, index) => (hidden.has(index) ? [] : [cell.id]))), sizes };
+  return {
+    shown: new Set(cells.flatMap((cell, index) => (hidden.has(index) ? [] : [cell.id]))),
+    sizes,
+  };
 }
 
 /**
@@ -340,17 +380,28 @@ function smallAtomDerivations(
     prints.set(atom, [first, second]);
   }
   const key = (print: readonly [number, number]) => print[0] * P + print[1];
-  const negatedSum = (...list: (readonly [number, number])[]) => key([mod(-list.reduce((sum, print) => sum + print[0], 0)), mod(-list.reduce((sum, print) => sum + print[1], 0))]);
+  const negatedSum = (...list: (readonly [number, number])[]) =>
+    key([
+      mod(-list.reduce((sum, print) => sum + print[0], 0)),
+      mod(-list.reduce((sum, print) => sum + print[1], 0)),
+    ]);
   const byPrint = new Map<number, number[]>();
   const byColumn = new Map<number, number[]>();
   for (const [atom, print] of prints) {
     (byPrint.get(key(print)) ?? byPrint.set(key(print), []).get(key(print))!).push(atom);
-    for (const column of residues.get(atom)!.keys()) (byColumn.get(column) ?? byColumn.set(column, []).get(column)!).push(atom);
+    for (const column of residues.get(atom)!.keys())
+      (byColumn.get(column) ?? byColumn.set(column, []).get(column)!).push(atom);
   }
-  const fits = (atoms: readonly number[]) => peopleOf(atoms) < Math.max(...atoms.map((atom) => atomFloor[atom]!));
+  const fits = (atoms: readonly number[]) =>
+    peopleOf(atoms) < Math.max(...atoms.map((atom) => atomFloor[atom]!));
   const byDirection = new Map<number, number[]>();
-  const direction = (print: readonly [number, number]) => (print[0] === 0 ? key([0, 1]) : key([1, times(print[1], inverse(print[0]))]));
-  for (const [atom, print] of prints) (byDirection.get(direction(print)) ?? byDirection.set(direction(print), []).get(direction(print))!).push(atom);
+  const direction = (print: readonly [number, number]) =>
+    print[0] === 0 ? key([0, 1]) : key([1, times(print[1], inverse(print[0]))]);
+  for (const [atom, print] of prints)
+    (
+      byDirection.get(direction(print)) ??
+      byDirection.set(direction(print), []).get(direction(print))!
+    ).push(atom);
   for (const atoms of byDirection.values()) {
     for (const [index, a] of atoms.entries()) {
       for (const b of atoms.slice(index + 1)) {
@@ -361,7 +412,12 @@ function smallAtomDerivations(
         const name = `${Math.min(a, b)},${Math.max(a, b)}~`;
         if (tried.has(name)) continue;
         tried.add(name);
-        const used = derivation(new Map([[a, 1], [b, mod(-factor)]]));
+        const used = derivation(
+          new Map([
+            [a, 1],
+            [b, mod(-factor)],
+          ]),
+        );
         if (used) {
           found.push(used);
           break;
@@ -371,10 +427,13 @@ function smallAtomDerivations(
   }
   const highestFloor = Math.max(0, ...[...prints.keys()].map((atom) => atomFloor[atom]!));
   for (const [a, print] of prints) {
-    for (const b of byPrint.get(negatedSum(print)) ?? []) if (b > a && fits([a, b])) confirm([a, b]);
+    for (const b of byPrint.get(negatedSum(print)) ?? [])
+      if (b > a && fits([a, b])) confirm([a, b]);
     // Only pairs that leave room under some floor (a third may add nobody new: one person's rows in several groups).
     let column = -1;
-    for (const candidate of residues.get(a)!.keys()) if (column < 0 || byColumn.get(candidate)!.length < byColumn.get(column)!.length) column = candidate;
+    for (const candidate of residues.get(a)!.keys())
+      if (column < 0 || byColumn.get(candidate)!.length < byColumn.get(column)!.length)
+        column = candidate;
     for (const b of byColumn.get(column)!) {
       if (b === a || peopleOf([a, b]) >= highestFloor) continue;
       for (const c of byPrint.get(negatedSum(print, prints.get(b)!)) ?? []) {
@@ -401,8 +460,14 @@ export type Contribution = { id: string; contributor: string; at: Date };
  * is in (people imported at once are read together, not cut at the floor in the order of their ids).
  * Pure.
  */
-export function releasedBatches<T extends Contribution>(contributions: readonly T[], floorOf: (contributor: string) => number, wholeMoments = false): T[][] {
-  const ordered = [...contributions].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function releasedBatches<T extends Contribution>(
+  contributions: readonly T[],
+  floorOf: (contributor: string) => number,
+  wholeMoments = false,
+): T[][] {
+  const ordered = [...contributions].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const batches: T[][] = [];
   let current: T[] = [];
   let contributors = new Set<string>();
@@ -411,7 +476,10 @@ export function releasedBatches<T extends Contribution>(contributions: readonly 
     current.push(contribution);
     contributors.add(contribution.contributor);
     floor = Math.max(floor, floorOf(contribution.contributor));
-    if (contributors.size >= floor && !(wholeMoments && ordered[index + 1]?.at.getTime() === contribution.at.getTime())) {
+    if (
+      contributors.size >= floor &&
+      !(wholeMoments && ordered[index + 1]?.at.getTime() === contribution.at.getTime())
+    ) {
       batches.push(current);
       current = [];
       contributors = new Set();
@@ -428,6 +496,9 @@ export function releasedBatches<T extends Contribution>(contributions: readonly 
  * batch closes: by the contributions of at least the floor's worth of different people, never by
  * one person's. Pure.
  */
-export function releasedAsOf(contributions: readonly Contribution[], floorOf: (contributor: string) => number): Date | null {
+export function releasedAsOf(
+  contributions: readonly Contribution[],
+  floorOf: (contributor: string) => number,
+): Date | null {
   return releasedBatches(contributions, floorOf).at(-1)?.at(-1)?.at ?? null;
 }

@@ -19,7 +19,14 @@ export async function personFloors(): Promise<PersonFloors> {
     select: { personId: true, session: { select: { groupFloor: true } } },
   });
   const floors = new Map<string, number>();
-  for (const entry of raised) floors.set(entry.personId, Math.max(floors.get(entry.personId) ?? SMALL_GROUP_FLOOR, entry.session.groupFloor));
-  const key = [...floors].map(([personId, floor]) => `${personId}=${floor}`).sort().join(",");
+  for (const entry of raised)
+    floors.set(
+      entry.personId,
+      Math.max(floors.get(entry.personId) ?? SMALL_GROUP_FLOOR, entry.session.groupFloor),
+    );
+  const key = [...floors]
+    .map(([personId, floor]) => `${personId}=${floor}`)
+    .sort()
+    .join(",");
   return Object.assign((personId: string) => floors.get(personId) ?? SMALL_GROUP_FLOOR, { key });
 }

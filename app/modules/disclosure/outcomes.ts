@@ -31,11 +31,20 @@ export function outcomeDimensions(entries: readonly Pick<OutcomeEntry, "attribut
 }
 
 /** A person's group in each dimension, by id (a team's name, a track's and a level's id, an attribute's value). */
-export function outcomeGroups(entry: OutcomeEntry, dimensions: readonly string[]): Record<string, string | null> {
+export function outcomeGroups(
+  entry: OutcomeEntry,
+  dimensions: readonly string[],
+): Record<string, string | null> {
   return Object.fromEntries(
     dimensions.map((dimension) => [
       dimension,
-      dimension === "team" ? entry.team : dimension === "track" ? entry.trackId : dimension === "level" ? entry.levelId : (entry.attributes[dimension.slice("attribute:".length)] ?? null),
+      dimension === "team"
+        ? entry.team
+        : dimension === "track"
+          ? entry.trackId
+          : dimension === "level"
+            ? entry.levelId
+            : (entry.attributes[dimension.slice("attribute:".length)] ?? null),
     ]),
   );
 }
@@ -57,7 +66,12 @@ export function outcomeGroups(entry: OutcomeEntry, dimensions: readonly string[]
  * (`releaseLockByLock`), each lock's cycle table a table of its own; a session's report does not
  * change once it is locked.
  */
-export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEntry[], sessionReports: boolean, floorOf: (personId: string) => number): Release {
+export function cycleOutcomeRelease(
+  cycleId: string,
+  entries: readonly OutcomeEntry[],
+  sessionReports: boolean,
+  floorOf: (personId: string) => number,
+): Release {
   const inCycle = entries.filter((entry) => entry.cycleId === cycleId);
   const locks = lockOrder(inCycle);
   if (!locks.length) return { shown: new Set(), sizes: new Map() };
@@ -72,23 +86,49 @@ export function cycleOutcomeRelease(cycleId: string, entries: readonly OutcomeEn
     const dimensions = outcomeDimensions(now);
     const cellsOf = (apart: boolean) => {
       const people = (list: Iterable<OutcomeEntry>, dimensionsThen: readonly string[]) =>
-        [...list].map((entry) => ({ personId: entry.personId, sessionId: apart ? entry.sessionId : "", groups: outcomeGroups(entry, dimensionsThen) }));
+        [...list].map((entry) => ({
+          personId: entry.personId,
+          sessionId: apart ? entry.sessionId : "",
+          groups: outcomeGroups(entry, dimensionsThen),
+        }));
       const cycleTables = locks.slice(0, moment + 1).flatMap((_, then) => {
         const entriesThen = lockedBy(then);
         const counted = new Map<string, OutcomeEntry>();
-        for (const entry of entriesThen) if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
+        for (const entry of entriesThen)
+          if (!counted.has(entry.personId)) counted.set(entry.personId, entry);
         const dimensionsThen = outcomeDimensions(entriesThen);
-        return outcomeTableCells(momentTable(then), cycleId, people(counted.values(), dimensionsThen), dimensionsThen);
+        return outcomeTableCells(
+          momentTable(then),
+          cycleId,
+          people(counted.values(), dimensionsThen),
+          dimensionsThen,
+        );
       });
       // A session's report is the same after every later lock: one set of cells, under the session's name.
       const sessionTables = sessionReports
-        ? locks.slice(0, moment + 1).flatMap((sessionId) => outcomeTableCells(sessionTable(sessionId), cycleId, people(now.filter((entry) => entry.sessionId === sessionId), dimensions), dimensions, true))
+        ? locks.slice(0, moment + 1).flatMap((sessionId) =>
+            outcomeTableCells(
+              sessionTable(sessionId),
+              cycleId,
+              people(
+                now.filter((entry) => entry.sessionId === sessionId),
+                dimensions,
+              ),
+              dimensions,
+              true,
+            ),
+          )
         : [];
       return [...cycleTables, ...sessionTables];
     };
     return [cellsOf(true), cellsOf(false)];
   };
-  const release = releaseLockByLock(locks.length, modelsAt, (unit) => floorOf(outcomePerson(unit)), outcomePerson);
+  const release = releaseLockByLock(
+    locks.length,
+    modelsAt,
+    (unit) => floorOf(outcomePerson(unit)),
+    outcomePerson,
+  );
   return renamedTable(release, momentTable(locks.length - 1), cycleTable(cycleId));
 }
 
@@ -111,6 +151,7 @@ export function outcomeTableRelease(release: Release, table: string): OutcomeTab
     group: (dimension, value) => release.shown.has(groupCellId(`${table}:${dimension}`, value)),
     // Beside a released total, everyone else's figures are the total's less the group's: a difference tells nothing more, and the check saw to it that those are not of fewer people than their floor.
     rest: () => release.shown.has(table),
-    small: (dimension, value) => belowItsFloor(release, groupCellId(`${table}:${dimension}`, value)),
+    small: (dimension, value) =>
+      belowItsFloor(release, groupCellId(`${table}:${dimension}`, value)),
   };
 }

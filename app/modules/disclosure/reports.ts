@@ -19,7 +19,10 @@ export function dimensionCells(prefix: string, units: readonly Grouped[]): Cell[
     if (group === null) none.push(unit);
     else (groups.get(group) ?? groups.set(group, []).get(group)!).push(unit);
   }
-  return [...[...groups].map(([group, members]) => ({ id: `${prefix}:${group}`, members })), ...(none.length ? [{ id: `${prefix}:`, members: none, withheld: true }] : [])];
+  return [
+    ...[...groups].map(([group, members]) => ({ id: `${prefix}:${group}`, members })),
+    ...(none.length ? [{ id: `${prefix}:`, members: none, withheld: true }] : []),
+  ];
 }
 
 /** The id of a group's cell in a dimension (the one dimensionCells gives it). */
@@ -31,13 +34,19 @@ export const groupCellId = (prefix: string, group: string) => `${prefix}:${group
  * (insights counts the later, the earlier session's report its own): two units of one person, so that
  * no report's figures less another's give their change, and every floor counts them once.
  */
-export const outcomeUnit = (cycleId: string, personId: string, sessionId: string) => `outcome:${cycleId}/${personId}@${sessionId}`;
+export const outcomeUnit = (cycleId: string, personId: string, sessionId: string) =>
+  `outcome:${cycleId}/${personId}@${sessionId}`;
 
 /** The person an outcome unit is about. */
-export const outcomePerson = (unit: string) => unit.slice(unit.indexOf("/") + 1, unit.lastIndexOf("@"));
+export const outcomePerson = (unit: string) =>
+  unit.slice(unit.indexOf("/") + 1, unit.lastIndexOf("@"));
 
 /** The people of one calibration outcome table (a cycle in insights, a session's fairness report), each with the session whose outcome it counts and their group in each dimension. */
-export type OutcomePeople = readonly { personId: string; sessionId: string; groups: Readonly<Record<string, string | null>> }[];
+export type OutcomePeople = readonly {
+  personId: string;
+  sessionId: string;
+  groups: Readonly<Record<string, string | null>>;
+}[];
 
 /**
  * A table of outcomes over some people: its total and each dimension's groups. `prefix` names the
@@ -47,15 +56,36 @@ export type OutcomePeople = readonly { personId: string; sessionId: string; grou
  * never released on its own, and where they are fewer than their floor the check sees that nothing
  * released gives their figures (the table's total less the group, say).
  */
-export function outcomeTableCells(prefix: string, cycleId: string, people: OutcomePeople, dimensions: readonly string[], comparisons = false): Cell[] {
-  const units = people.map((person) => ({ unit: outcomeUnit(cycleId, person.personId, person.sessionId), groups: person.groups }));
+export function outcomeTableCells(
+  prefix: string,
+  cycleId: string,
+  people: OutcomePeople,
+  dimensions: readonly string[],
+  comparisons = false,
+): Cell[] {
+  const units = people.map((person) => ({
+    unit: outcomeUnit(cycleId, person.personId, person.sessionId),
+    groups: person.groups,
+  }));
   return [
     { id: prefix, members: units.map((person) => person.unit) },
     ...dimensions.flatMap((dimension) => {
-      const groups = dimensionCells(`${prefix}:${dimension}`, units.map((person) => ({ unit: person.unit, group: person.groups[dimension] ?? null })));
+      const groups = dimensionCells(
+        `${prefix}:${dimension}`,
+        units.map((person) => ({ unit: person.unit, group: person.groups[dimension] ?? null })),
+      );
       if (!comparisons) return groups;
       const values = [...new Set(units.flatMap((person) => person.groups[dimension] ?? []))];
-      return [...groups, ...values.map((value) => ({ id: restCellId(`${prefix}:${dimension}`, value), members: units.filter((person) => person.groups[dimension] !== value).map((person) => person.unit), withheld: true }))];
+      return [
+        ...groups,
+        ...values.map((value) => ({
+          id: restCellId(`${prefix}:${dimension}`, value),
+          members: units
+            .filter((person) => person.groups[dimension] !== value)
+            .map((person) => person.unit),
+          withheld: true,
+        })),
+      ];
     }),
   ];
 }
@@ -67,13 +97,27 @@ export const cycleTable = (cycleId: string) => `cycle:${cycleId}`;
 export const sessionTable = (sessionId: string) => `session:${sessionId}`;
 
 /** Time in level: one row per track and level, over stays (no track-wide figure is shown). */
-export function timeInLevelCells(stays: readonly { unit: string; track: string; level: string }[]): Cell[] {
-  return dimensionCells("time-in-level", stays.map((stay) => ({ unit: stay.unit, group: `${stay.track}/${stay.level}` })));
+export function timeInLevelCells(
+  stays: readonly { unit: string; track: string; level: string }[],
+): Cell[] {
+  return dimensionCells(
+    "time-in-level",
+    stays.map((stay) => ({ unit: stay.unit, group: `${stay.track}/${stay.level}` })),
+  );
 }
 
 /** Calibration shift: everyone, and each manager (entries without a manager withheld), over entries with a proposal and a final outcome; `table` names it (the shift as it stood after one lock has a name of its own). */
-export function shiftCells(entries: readonly { unit: string; managerId: string | null }[], table = "shift"): Cell[] {
-  return [{ id: table, members: entries.map((entry) => entry.unit) }, ...dimensionCells(`${table}:manager`, entries.map((entry) => ({ unit: entry.unit, group: entry.managerId })))];
+export function shiftCells(
+  entries: readonly { unit: string; managerId: string | null }[],
+  table = "shift",
+): Cell[] {
+  return [
+    { id: table, members: entries.map((entry) => entry.unit) },
+    ...dimensionCells(
+      `${table}:manager`,
+      entries.map((entry) => ({ unit: entry.unit, group: entry.managerId })),
+    ),
+  ];
 }
 
 /** Mentoring: the mentees compared, and the people they were compared with. */
@@ -85,15 +129,33 @@ export function mentoringCells(mentees: readonly string[], comparison: readonly 
 }
 
 /** The hiring funnel: per stage, the candidates who reached it, moved on from it, were rejected at it, and are still in it. */
-export function funnelCells(stages: readonly { stage: string; reached: readonly string[]; movedOn: readonly string[]; rejected: readonly string[]; open: readonly string[] }[]): Cell[] {
+export function funnelCells(
+  stages: readonly {
+    stage: string;
+    reached: readonly string[];
+    movedOn: readonly string[];
+    rejected: readonly string[];
+    open: readonly string[];
+  }[],
+): Cell[] {
   return stages.flatMap((stage) =>
-    (["reached", "movedOn", "rejected", "open"] as const).map((part) => ({ id: `funnel:${stage.stage}:${part}`, members: stage[part].map((candidate) => `candidate:${candidate}`) })),
+    (["reached", "movedOn", "rejected", "open"] as const).map((part) => ({
+      id: `funnel:${stage.stage}:${part}`,
+      members: stage[part].map((candidate) => `candidate:${candidate}`),
+    })),
   );
 }
 
 /** Hiring validity: one correlation per year of decision, over the hires of that year, with the validity loop's own minimum of hires. */
-export function validityCells(years: readonly { year: string; hires: readonly string[] }[], minimum: number): Cell[] {
-  return years.map((year) => ({ id: `validity:${year.year}`, members: year.hires.map((hire) => `hire:${hire}`), floor: minimum }));
+export function validityCells(
+  years: readonly { year: string; hires: readonly string[] }[],
+  minimum: number,
+): Cell[] {
+  return years.map((year) => ({
+    id: `validity:${year.year}`,
+    members: year.hires.map((hire) => `hire:${hire}`),
+    floor: minimum,
+  }));
 }
 
 /**
@@ -104,8 +166,20 @@ export function validityCells(years: readonly { year: string; hires: readonly st
  * unit naming a person and the version of what was known of them (so that a cell read before and
  * after they changed is over two units of one person).
  */
-export function auditTableCells(prefix: string, units: readonly { unit: string; groups: Readonly<Record<string, string | null>> }[], dimensions: readonly string[]): Cell[] {
-  return [{ id: prefix, members: units.map((entry) => entry.unit) }, ...dimensions.flatMap((dimension) => dimensionCells(`${prefix}:${dimension}`, units.map((entry) => ({ unit: entry.unit, group: entry.groups[dimension] ?? null }))))];
+export function auditTableCells(
+  prefix: string,
+  units: readonly { unit: string; groups: Readonly<Record<string, string | null>> }[],
+  dimensions: readonly string[],
+): Cell[] {
+  return [
+    { id: prefix, members: units.map((entry) => entry.unit) },
+    ...dimensions.flatMap((dimension) =>
+      dimensionCells(
+        `${prefix}:${dimension}`,
+        units.map((entry) => ({ unit: entry.unit, group: entry.groups[dimension] ?? null })),
+      ),
+    ),
+  ];
 }
 
 export const auditTable = (name: string) => `audit:${name}`;

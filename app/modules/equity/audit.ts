@@ -1,7 +1,17 @@
 import { releaseLockByLock } from "~/modules/disclosure/by-lock";
-import { belowItsFloor, releasedBatches, type Cell, type Contribution } from "~/modules/disclosure/check";
+import {
+  belowItsFloor,
+  releasedBatches,
+  type Cell,
+  type Contribution,
+} from "~/modules/disclosure/check";
 import { auditTable, auditTableCells } from "~/modules/disclosure/reports";
-import { fourFifthsRule, type Adjustment, type Counts, type ImpactRatio } from "~/modules/statistics/adverse-impact";
+import {
+  fourFifthsRule,
+  type Adjustment,
+  type Counts,
+  type ImpactRatio,
+} from "~/modules/statistics/adverse-impact";
 import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
 import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 
@@ -36,7 +46,11 @@ export type AuditState = { stage: string; groups: Readonly<Record<string, string
  * would regroup figures already read), null once it is out of the audit (left, no longer eligible).
  * A unit with no history before now passes one entry.
  */
-export type AuditUnit = { id: string; person?: string; history: readonly { at: Date; state: AuditState | null }[] };
+export type AuditUnit = {
+  id: string;
+  person?: string;
+  history: readonly { at: Date; state: AuditState | null }[];
+};
 
 export type AuditSpec = {
   /** Names the audit's cells in the check: two audits over the same people must have different names. */
@@ -50,7 +64,13 @@ export type AuditSpec = {
 };
 
 /** A step of the funnel: of those who reached `from`, how many reached `to`. */
-export type AuditRate = { from: string; to: string; n: number; successes: number; rate: Proportion | null };
+export type AuditRate = {
+  from: string;
+  to: string;
+  n: number;
+  successes: number;
+  rate: Proportion | null;
+};
 
 /** A group's step against the highest rate shown in its dimension at that step. */
 export type AuditImpact = {
@@ -92,11 +112,19 @@ export function funnelSteps(stages: readonly string[]): { from: string; to: stri
 }
 
 /** An audit as a page shows it: each listed group with the words it is shown by. */
-export type LabelledAudit = Omit<Audit, "dimensions"> & { dimensions: (Omit<AuditDimension, "groups"> & { groups: (AuditGroup & { label: string })[] })[] };
+export type LabelledAudit = Omit<Audit, "dimensions"> & {
+  dimensions: (Omit<AuditDimension, "groups"> & { groups: (AuditGroup & { label: string })[] })[];
+};
 
 /** A group's words: a track or level by its ladder's name, a team or an attribute as written. */
 export function groupLabel(ladders: readonly Ladder[], dimension: string, value: string): string {
-  return (dimension === "track" ? trackLabel(ladders, value) : dimension === "level" ? levelLabel(ladders, value) : null) ?? value;
+  return (
+    (dimension === "track"
+      ? trackLabel(ladders, value)
+      : dimension === "level"
+        ? levelLabel(ladders, value)
+        : null) ?? value
+  );
 }
 
 /**
@@ -106,19 +134,30 @@ export function groupLabel(ladders: readonly Ladder[], dimension: string, value:
 export function labelledAudit(
   audit: Audit,
   ladders: readonly Ladder[],
-  names: { baseOf?: (dimension: string) => string; other?: (base: string, value: string) => string | undefined } = {},
+  names: {
+    baseOf?: (dimension: string) => string;
+    other?: (base: string, value: string) => string | undefined;
+  } = {},
 ): LabelledAudit {
-  const label = (base: string, value: string) => names.other?.(base, value) ?? groupLabel(ladders, base, value);
+  const label = (base: string, value: string) =>
+    names.other?.(base, value) ?? groupLabel(ladders, base, value);
   return {
     ...audit,
     dimensions: audit.dimensions.map((dimension) => {
       const base = names.baseOf?.(dimension.id) ?? dimension.id;
-      return { ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: label(base, group.value) })) };
+      return {
+        ...dimension,
+        groups: dimension.groups.map((group) => ({ ...group, label: label(base, group.value) })),
+      };
     }),
   };
 }
 
-export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorOf: (person: string) => number): Audit {
+export function equityAudit(
+  spec: AuditSpec,
+  units: readonly AuditUnit[],
+  floorOf: (person: string) => number,
+): Audit {
   const adjustment = spec.adjustment ?? "holm";
   const stageIndex = new Map(spec.stages.map((stage, index) => [stage, index]));
   const prefix = auditTable(spec.name);
@@ -127,7 +166,8 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
       .map((entry, index) => ({ ...entry, index }))
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index)
       .map(({ at, state }) => {
-        if (state && !stageIndex.has(state.stage)) throw new RangeError(`${unit.id} is at "${state.stage}", not a stage of ${spec.name}`);
+        if (state && !stageIndex.has(state.stage))
+          throw new RangeError(`${unit.id} is at "${state.stage}", not a stage of ${spec.name}`);
         return { at, state };
       }),
   );
@@ -135,26 +175,55 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
 
   // Every change in the order Rungs learned of it; a change's rank orders the batches.
   const changes = histories
-    .flatMap((history, unit) => history.map((entry, index) => ({ unit, index, at: entry.at.getTime() })))
-    .sort((a, b) => a.at - b.at || (units[a.unit]!.id < units[b.unit]!.id ? -1 : units[a.unit]!.id > units[b.unit]!.id ? 1 : 0) || a.index - b.index);
+    .flatMap((history, unit) =>
+      history.map((entry, index) => ({ unit, index, at: entry.at.getTime() })),
+    )
+    .sort(
+      (a, b) =>
+        a.at - b.at ||
+        (units[a.unit]!.id < units[b.unit]!.id
+          ? -1
+          : units[a.unit]!.id > units[b.unit]!.id
+            ? 1
+            : 0) ||
+        a.index - b.index,
+    );
   const rankOf = histories.map((history) => new Array<number>(history.length));
   changes.forEach((change, rank) => (rankOf[change.unit]![change.index] = rank));
 
   // A cell's key: "" for everyone, `dimension:group` for a group (`dimension:` for no group), as auditTableCells names them after the prefix.
-  const keysOf = (state: AuditState | null) => (state ? ["", ...spec.dimensions.map((dimension) => `${dimension}:${state.groups[dimension] || ""}`)] : []);
+  const keysOf = (state: AuditState | null) =>
+    state
+      ? ["", ...spec.dimensions.map((dimension) => `${dimension}:${state.groups[dimension] || ""}`)]
+      : [];
   const contributions = new Map<string, (Contribution & { rank: number })[]>();
   changes.forEach((change, rank) => {
     const history = histories[change.unit]!;
-    const touched = new Set([...keysOf(history[change.index - 1]?.state ?? null), ...keysOf(history[change.index]!.state)]);
+    const touched = new Set([
+      ...keysOf(history[change.index - 1]?.state ?? null),
+      ...keysOf(history[change.index]!.state),
+    ]);
     for (const key of touched) {
       const list = contributions.get(key) ?? contributions.set(key, []).get(key)!;
-      list.push({ id: String(rank).padStart(12, "0"), contributor: personOf(change.unit), at: new Date(change.at), rank });
+      list.push({
+        id: String(rank).padStart(12, "0"),
+        contributor: personOf(change.unit),
+        at: new Date(change.at),
+        rank,
+      });
     }
   });
   // Each cell moves when a batch of its own closes, at the end of a moment (people known at once are read together).
-  const closings = new Map([...contributions].map(([key, list]) => [key, releasedBatches(list, floorOf, true).map((batch) => batch.at(-1)!.rank)]));
+  const closings = new Map(
+    [...contributions].map(([key, list]) => [
+      key,
+      releasedBatches(list, floorOf, true).map((batch) => batch.at(-1)!.rank),
+    ]),
+  );
   // A reader reads between moments, never within one: cells that close at the same moment are released together.
-  const moments = [...new Set([...closings.values()].flat().map((rank) => changes[rank]!.at))].sort((a, b) => a - b);
+  const moments = [...new Set([...closings.values()].flat().map((rank) => changes[rank]!.at))].sort(
+    (a, b) => a - b,
+  );
 
   // The units as they stood at a rank: each a version of its person, so that a reading before a change and one after are over different units.
   const unitPerson = new Map<string, string>();
@@ -171,16 +240,30 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
       unitPerson.set(id, personOf(unit));
       return [{ unit: id, groups: state.groups, stage: stageIndex.get(state.stage)! }];
     });
-    const cells = new Map(auditTableCells(prefix, present, spec.dimensions).map((cell) => [cell.id === prefix ? "" : cell.id.slice(prefix.length + 1), { ...cell, id: `${cell.id}@${rank}` }]));
+    const cells = new Map(
+      auditTableCells(prefix, present, spec.dimensions).map((cell) => [
+        cell.id === prefix ? "" : cell.id.slice(prefix.length + 1),
+        { ...cell, id: `${cell.id}@${rank}` },
+      ]),
+    );
     const made = { cells, stage: new Map(present.map((entry) => [entry.unit, entry.stage])) };
     standing.set(rank, made);
     return made;
   };
   // At each moment, every group as it stood at each of its batches until then: a reader keeps every reading, and combines old ones too.
-  const closingsUpTo = (moment: number) => [...closings].flatMap(([key, ranks]) => ranks.filter((rank) => changes[rank]!.at <= moments[moment]!).map((rank) => ({ key, rank })));
-  const cellsUpTo = (moment: number) => closingsUpTo(moment).flatMap(({ key, rank }) => standingAt(rank).cells.get(key) ?? []);
+  const closingsUpTo = (moment: number) =>
+    [...closings].flatMap(([key, ranks]) =>
+      ranks.filter((rank) => changes[rank]!.at <= moments[moment]!).map((rank) => ({ key, rank })),
+    );
+  const cellsUpTo = (moment: number) =>
+    closingsUpTo(moment).flatMap(({ key, rank }) => standingAt(rank).cells.get(key) ?? []);
   const release = moments.length
-    ? releaseLockByLock(moments.length, (moment) => [cellsUpTo(moment)], (unit) => floorOf(unitPerson.get(unit)!), (unit) => unitPerson.get(unit)!)
+    ? releaseLockByLock(
+        moments.length,
+        (moment) => [cellsUpTo(moment)],
+        (unit) => floorOf(unitPerson.get(unit)!),
+        (unit) => unitPerson.get(unit)!,
+      )
     : { shown: new Set<string>(), sizes: new Map() };
 
   // Each cell as it stands now: at its latest batch.
@@ -190,24 +273,56 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
     const { cells, stage } = standingAt(rank);
     const cell = cells.get(key);
     if (!cell || !cell.members.length) return null;
-    const reached = spec.stages.map((_, index) => cell.members.filter((unit) => stage.get(unit)! >= index).length);
+    const reached = spec.stages.map(
+      (_, index) => cell.members.filter((unit) => stage.get(unit)! >= index).length,
+    );
     return { shown: release.shown.has(cell.id), small: belowItsFloor(release, cell.id), reached };
   };
   const rates = (reached: readonly number[]): AuditRate[] =>
-    stepsOf(spec.stages).map(([from, to]) => ({ from: spec.stages[from]!, to: spec.stages[to]!, n: reached[from]!, successes: reached[to]!, rate: reached[from]! ? wilsonInterval(reached[to]!, reached[from]!) : null }));
+    stepsOf(spec.stages).map(([from, to]) => ({
+      from: spec.stages[from]!,
+      to: spec.stages[to]!,
+      n: reached[from]!,
+      successes: reached[to]!,
+      rate: reached[from]! ? wilsonInterval(reached[to]!, reached[from]!) : null,
+    }));
 
   const total = latest("");
   const dimensions = spec.dimensions.map((dimension) => {
-    const values = [...new Set(histories.flatMap((history) => history.flatMap((entry) => entry.state?.groups[dimension] || [])))].sort();
+    const values = [
+      ...new Set(
+        histories.flatMap((history) =>
+          history.flatMap((entry) => entry.state?.groups[dimension] || []),
+        ),
+      ),
+    ].sort();
     const listed = values.flatMap((value) => {
       const cell = latest(`${dimension}:${value}`);
       return cell ? [{ value, ...cell }] : [];
     });
     return {
       id: dimension,
-      groups: listed.filter((group) => !group.small).map((group) => ({ value: group.value, shown: group.shown, steps: group.shown ? rates(group.reached).map((rate) => ({ ...rate, highest: false, impact: null as AuditImpact | null })) : null })),
+      groups: listed
+        .filter((group) => !group.small)
+        .map((group) => ({
+          value: group.value,
+          shown: group.shown,
+          steps: group.shown
+            ? rates(group.reached).map((rate) => ({
+                ...rate,
+                highest: false,
+                impact: null as AuditImpact | null,
+              }))
+            : null,
+        })),
       // A group with people in it now and no batch of its own yet is left out too (who is in which group is no secret; its figures are).
-      smallGroupsLeftOut: listed.some((group) => group.small) || values.some((value) => !closings.get(`${dimension}:${value}`)?.length && histories.some((history) => history.at(-1)?.state?.groups[dimension] === value)),
+      smallGroupsLeftOut:
+        listed.some((group) => group.small) ||
+        values.some(
+          (value) =>
+            !closings.get(`${dimension}:${value}`)?.length &&
+            histories.some((history) => history.at(-1)?.state?.groups[dimension] === value),
+        ),
     };
   });
 
@@ -215,11 +330,21 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
   const family: { step: AuditStep; reference: AuditStep; name: string }[] = [];
   for (const dimension of dimensions) {
     stepsOf(spec.stages).forEach((_, step) => {
-      const rows = dimension.groups.flatMap((group) => (group.steps && group.steps[step]!.n > 0 ? [{ value: group.value, step: group.steps[step]! }] : []));
-      const top = [...rows].sort((a, b) => b.step.successes / b.step.n - a.step.successes / a.step.n || b.step.n - a.step.n || (a.value < b.value ? -1 : 1))[0];
+      const rows = dimension.groups.flatMap((group) =>
+        group.steps && group.steps[step]!.n > 0
+          ? [{ value: group.value, step: group.steps[step]! }]
+          : [],
+      );
+      const top = [...rows].sort(
+        (a, b) =>
+          b.step.successes / b.step.n - a.step.successes / a.step.n ||
+          b.step.n - a.step.n ||
+          (a.value < b.value ? -1 : 1),
+      )[0];
       if (!top || rows.length < 2) return;
       top.step.highest = true;
-      for (const row of rows) if (row !== top) family.push({ step: row.step, reference: top.step, name: top.value });
+      for (const row of rows)
+        if (row !== top) family.push({ step: row.step, reference: top.step, name: top.value });
     });
   }
   const counts = (step: AuditStep): Counts => ({ successes: step.successes, n: step.n });
@@ -227,7 +352,10 @@ export function equityAudit(spec: AuditSpec, units: readonly AuditUnit[], floorO
     family.map((entry) => ({ group: counts(entry.step), reference: counts(entry.reference) })),
     adjustment,
     spec.alpha,
-  ).forEach((finding, index) => (family[index]!.step.impact = { reference: family[index]!.name, ...finding }));
+  ).forEach(
+    (finding, index) =>
+      (family[index]!.step.impact = { reference: family[index]!.name, ...finding }),
+  );
 
   return {
     total: { shown: total?.shown ?? false, steps: total?.shown ? rates(total.reached) : null },

@@ -30,7 +30,14 @@ export const ANONYMITY_FLOOR = 3;
 export const UPWARD_FLOOR = Math.max(ANONYMITY_FLOOR, SMALL_GROUP_FLOOR);
 
 /** An answer as stored: one author's answer on one competency, submitted (with the author's other answers) at `submittedAt`. */
-export type AnswerRow = { id: string; authorId: string; competencyId: string; rating: number | null; example: string; submittedAt: Date };
+export type AnswerRow = {
+  id: string;
+  authorId: string;
+  competencyId: string;
+  rating: number | null;
+  example: string;
+  submittedAt: Date;
+};
 
 /** An answer as an anonymous reader sees it: its text only. */
 export type ShownAnswer = { example: string };
@@ -78,7 +85,10 @@ export function keyedHash(secret: string, value: string): number {
 export function readerOrder<T extends { id: string }>(answers: readonly T[], secret: string): T[] {
   return answers
     .map((answer) => ({ answer, key: keyedHash(secret, answer.id) }))
-    .sort((a, b) => a.key - b.key || (a.answer.id < b.answer.id ? -1 : a.answer.id > b.answer.id ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.key - b.key || (a.answer.id < b.answer.id ? -1 : a.answer.id > b.answer.id ? 1 : 0),
+    )
     .map(({ answer }) => answer);
 }
 
@@ -93,16 +103,29 @@ export type ReleaseOptions = {
   floorOf?: (authorId: string) => number;
 };
 
-type BatchRelease = { all: boolean; competencies: Map<string, { answers: AnswerRow[]; ratings: number[] | null }> };
+type BatchRelease = {
+  all: boolean;
+  competencies: Map<string, { answers: AnswerRow[]; ratings: number[] | null }>;
+};
 
 /** One batch through the disclosure check: which competencies' answers, and which of their ratings, it may show. */
-function batchRelease(answers: readonly AnswerRow[], competencyIds: readonly string[], floorOf: (authorId: string) => number): BatchRelease {
-  const answered = (competencyId: string) => answers.filter((row) => row.competencyId === competencyId);
+function batchRelease(
+  answers: readonly AnswerRow[],
+  competencyIds: readonly string[],
+  floorOf: (authorId: string) => number,
+): BatchRelease {
+  const answered = (competencyId: string) =>
+    answers.filter((row) => row.competencyId === competencyId);
   const cells: Cell[] = [
     { id: "all", members: answers.map((row) => row.authorId) },
     ...competencyIds.flatMap((competencyId) => [
       { id: `answers:${competencyId}`, members: answered(competencyId).map((row) => row.authorId) },
-      { id: `ratings:${competencyId}`, members: answered(competencyId).flatMap((row) => (row.rating === null ? [] : [row.authorId])) },
+      {
+        id: `ratings:${competencyId}`,
+        members: answered(competencyId).flatMap((row) =>
+          row.rating === null ? [] : [row.authorId],
+        ),
+      },
     ]),
   ];
   const { shown } = disclosureCheck(cells, floorOf);
@@ -111,7 +134,10 @@ function batchRelease(answers: readonly AnswerRow[], competencyIds: readonly str
     if (!shown.has(`answers:${competencyId}`)) continue;
     const these = answered(competencyId);
     const ratings = these.flatMap((row) => (row.rating === null ? [] : [row.rating]));
-    competencies.set(competencyId, { answers: these, ratings: shown.has(`ratings:${competencyId}`) && ratings.length ? ratings : null });
+    competencies.set(competencyId, {
+      answers: these,
+      ratings: shown.has(`ratings:${competencyId}`) && ratings.length ? ratings : null,
+    });
   }
   return { all: shown.has("all"), competencies };
 }
@@ -123,43 +149,80 @@ function batchRelease(answers: readonly AnswerRow[], competencyIds: readonly str
  * so is a competency none of the released batches' authors answered: which competencies have answers
  * would otherwise tell, one answer at a time, what the latest author answered.
  */
-export function anonymousRelease(rows: readonly AnswerRow[], competencyIds: readonly string[], options: ReleaseOptions): AnonymousRelease {
+export function anonymousRelease(
+  rows: readonly AnswerRow[],
+  competencyIds: readonly string[],
+  options: ReleaseOptions,
+): AnonymousRelease {
   const listed = new Set(competencyIds);
   const answers = rows.filter((row) => listed.has(row.competencyId));
   // Every author is protected by the channel's floor at least: the check hides any group of authors smaller than its floor.
   const floorOf = (authorId: string) => Math.max(options.floor, options.floorOf?.(authorId) ?? 0);
-  const hidden = (competencyId: string): CompetencyRelease => ({ competencyId, shown: false, count: null, averageRating: null, ratingCount: null, answers: [] });
+  const hidden = (competencyId: string): CompetencyRelease => ({
+    competencyId,
+    shown: false,
+    count: null,
+    averageRating: null,
+    ratingCount: null,
+    answers: [],
+  });
   const submitted = new Map<string, Date>();
   for (const row of answers) submitted.set(row.authorId, row.submittedAt);
   const batches = releasedBatches(
     [...submitted].map(([authorId, at]) => ({ id: authorId, contributor: authorId, at })),
     floorOf,
   );
-  if (!batches.length) return { released: false, authors: null, floor: options.floor, competencies: [] };
+  if (!batches.length)
+    return { released: false, authors: null, floor: options.floor, competencies: [] };
 
-  const batchAuthors = new Set(batches.flatMap((batch) => batch.map((contribution) => contribution.contributor)));
-  const inBatches = new Set(answers.filter((row) => batchAuthors.has(row.authorId) && (row.rating !== null || row.example.trim() !== "")).map((row) => row.competencyId));
+  const batchAuthors = new Set(
+    batches.flatMap((batch) => batch.map((contribution) => contribution.contributor)),
+  );
+  const inBatches = new Set(
+    answers
+      .filter(
+        (row) =>
+          batchAuthors.has(row.authorId) && (row.rating !== null || row.example.trim() !== ""),
+      )
+      .map((row) => row.competencyId),
+  );
   const released = batches.map((batch) => {
     const authors = new Set(batch.map((contribution) => contribution.contributor));
-    return { size: authors.size, ...batchRelease(answers.filter((row) => authors.has(row.authorId)), competencyIds, floorOf) };
+    return {
+      size: authors.size,
+      ...batchRelease(
+        answers.filter((row) => authors.has(row.authorId)),
+        competencyIds,
+        floorOf,
+      ),
+    };
   });
   return {
     released: true,
-    authors: released.every((batch) => batch.all) ? released.reduce((sum, batch) => sum + batch.size, 0) : null,
+    authors: released.every((batch) => batch.all)
+      ? released.reduce((sum, batch) => sum + batch.size, 0)
+      : null,
     floor: options.floor,
-    competencies: competencyIds.filter((competencyId) => inBatches.has(competencyId)).map((competencyId) => {
-      const parts = released.flatMap((batch) => batch.competencies.get(competencyId) ?? []);
-      if (!parts.length) return hidden(competencyId);
-      const these = parts.flatMap((part) => part.answers);
-      const ratings = parts.flatMap((part) => part.ratings ?? []);
-      return {
-        competencyId,
-        shown: true,
-        count: these.length,
-        averageRating: ratings.length ? Math.round((ratings.reduce((sum, value) => sum + value, 0) / ratings.length) * 10) / 10 : null,
-        ratingCount: ratings.length ? ratings.length : null,
-        answers: options.withAnswers ? readerOrder(these, options.secret).map((row) => ({ example: row.example })) : [],
-      };
-    }),
+    competencies: competencyIds
+      .filter((competencyId) => inBatches.has(competencyId))
+      .map((competencyId) => {
+        const parts = released.flatMap((batch) => batch.competencies.get(competencyId) ?? []);
+        if (!parts.length) return hidden(competencyId);
+        const these = parts.flatMap((part) => part.answers);
+        const ratings = parts.flatMap((part) => part.ratings ?? []);
+        return {
+          competencyId,
+          shown: true,
+          count: these.length,
+          averageRating: ratings.length
+            ? Math.round((ratings.reduce((sum, value) => sum + value, 0) / ratings.length) * 10) /
+              10
+            : null,
+          ratingCount: ratings.length ? ratings.length : null,
+          answers: options.withAnswers
+            ? readerOrder(these, options.secret).map((row) => ({ example: row.example }))
+            : [],
+        };
+      }),
   };
 }

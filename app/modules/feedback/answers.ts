@@ -7,7 +7,14 @@
  * - `notes:<competencyId>`   the example (text)
  * Pure.
  */
-import { notesField, parseField, ratingField, valueOf, type DraftValues, type FieldChange } from "~/modules/assessments/draft";
+import {
+  notesField,
+  parseField,
+  ratingField,
+  valueOf,
+  type DraftValues,
+  type FieldChange,
+} from "~/modules/assessments/draft";
 import type { AnswerKind } from "./settings";
 
 export type AnswerRules = {
@@ -28,19 +35,29 @@ export function answerValues(answers: readonly StoredAnswer[]): DraftValues {
 }
 
 /** Field errors for a save (unknown fields, ratings off the scale or not asked for); empty when all is well. */
-export function validateAnswerChanges(changes: readonly FieldChange[], rules: AnswerRules): Record<string, string[]> {
+export function validateAnswerChanges(
+  changes: readonly FieldChange[],
+  rules: AnswerRules,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const asked = new Set(rules.competencyIds);
   for (const { field: key, value } of changes) {
     const field = parseField(key);
-    if (!field || (field.kind !== "rating" && field.kind !== "notes") || !asked.has(field.competencyId)) {
+    if (
+      !field ||
+      (field.kind !== "rating" && field.kind !== "notes") ||
+      !asked.has(field.competencyId)
+    ) {
       errors[key] = ["This answer has no such field."];
     } else if (field.kind === "notes" && typeof value !== "string") {
       errors[key] = ["Expected text."];
     } else if (field.kind === "rating" && value !== null) {
-      if (rules.answerKind === "evidence") errors[key] = ["This cycle asks for written examples only, without a rating."];
+      if (rules.answerKind === "evidence")
+        errors[key] = ["This cycle asks for written examples only, without a rating."];
       else if (typeof value !== "number" || !rules.scale.some((point) => point.value === value)) {
-        errors[key] = [`Choose a rating on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}).`];
+        errors[key] = [
+          `Choose a rating on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}).`,
+        ];
       }
     }
   }
@@ -52,7 +69,8 @@ export function answerUpdates(current: DraftValues, writes: DraftValues): Stored
   const touched = new Set<string>();
   for (const key of Object.keys(writes)) {
     const field = parseField(key);
-    if (field && (field.kind === "rating" || field.kind === "notes")) touched.add(field.competencyId);
+    if (field && (field.kind === "rating" || field.kind === "notes"))
+      touched.add(field.competencyId);
   }
   const merged = { ...current, ...writes };
   return [...touched].map((competencyId) => ({
@@ -66,13 +84,23 @@ export function answerUpdates(current: DraftValues, writes: DraftValues): Stored
  * Whether the draft can be submitted: at least one competency answered (a reviewer may leave out
  * competencies they have not seen at work). The word check's advice never stops a submission.
  */
-export function submissionProblem(values: DraftValues, competencyIds: readonly string[]): string | null {
-  const answered = competencyIds.some((id) => String(valueOf(values, notesField(id)) ?? "").trim() !== "" || valueOf(values, ratingField(id)) !== null);
+export function submissionProblem(
+  values: DraftValues,
+  competencyIds: readonly string[],
+): string | null {
+  const answered = competencyIds.some(
+    (id) =>
+      String(valueOf(values, notesField(id)) ?? "").trim() !== "" ||
+      valueOf(values, ratingField(id)) !== null,
+  );
   return answered ? null : "feedback:errors.nothingAnswered";
 }
 
 /** Competencies answered in a submitted draft: those with an example or a rating. */
-export function answeredRows(values: DraftValues, competencyIds: readonly string[]): StoredAnswer[] {
+export function answeredRows(
+  values: DraftValues,
+  competencyIds: readonly string[],
+): StoredAnswer[] {
   return competencyIds.flatMap((competencyId) => {
     const example = String(valueOf(values, notesField(competencyId)) ?? "").trim();
     const rating = valueOf(values, ratingField(competencyId)) as number | null;

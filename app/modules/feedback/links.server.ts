@@ -5,7 +5,13 @@ import { feedbackView, type FeedbackReader, type FeedbackView } from "./policy";
 import { NAMES_SHOWN, type NamesShown } from "./settings";
 
 /** A way to one person's feedback in a cycle: its page, and what the reader finds there (a view of each channel answered). */
-export type FeedbackLink = { cycle: { id: string; name: string }; personId: string; href: string; peer: FeedbackView; upward: FeedbackView };
+export type FeedbackLink = {
+  cycle: { id: string; name: string };
+  personId: string;
+  href: string;
+  peer: FeedbackView;
+  upward: FeedbackView;
+};
 
 /** Each person's managers, nearest first, read only once some feedback about them was answered. */
 type Chains = () => Promise<ReadonlyMap<string, readonly string[]>>;
@@ -18,21 +24,55 @@ type Chains = () => Promise<ReadonlyMap<string, readonly string[]>>;
  * chains, the cycles, their settings and the sessions that released an outcome to one of them, the
  * same few however many people and cycles.
  */
-async function linksFor(reader: FeedbackReader, subjectIds: readonly string[], chainsOf: Chains): Promise<FeedbackLink[]> {
+async function linksFor(
+  reader: FeedbackReader,
+  subjectIds: readonly string[],
+  chainsOf: Chains,
+): Promise<FeedbackLink[]> {
   if (!subjectIds.length) return [];
-  const answered = await db.feedbackRequest.groupBy({ by: ["cycleId", "subjectId", "channel"], where: { subjectId: { in: [...subjectIds] }, state: "submitted" } });
+  const answered = await db.feedbackRequest.groupBy({
+    by: ["cycleId", "subjectId", "channel"],
+    where: { subjectId: { in: [...subjectIds] }, state: "submitted" },
+  });
   if (!answered.length) return [];
   const chains = await chainsOf();
   const cycleIds = [...new Set(answered.map((row) => row.cycleId))];
   const [cycles, settings, released] = await Promise.all([
-    db.reviewCycle.findMany({ where: { id: { in: cycleIds } }, select: { id: true, name: true, startsOn: true } }),
-    db.feedbackSettings.findMany({ where: { cycleId: { in: cycleIds } }, select: { cycleId: true, namesShown: true } }),
-    db.calibrationEntry.findMany({ where: { personId: { in: [...subjectIds] }, released: true, session: { state: "published", cycleId: { in: cycleIds } } }, select: { personId: true, sessionId: true } }),
+    db.reviewCycle.findMany({
+      where: { id: { in: cycleIds } },
+      select: { id: true, name: true, startsOn: true },
+    }),
+    db.feedbackSettings.findMany({
+      where: { cycleId: { in: cycleIds } },
+      select: { cycleId: true, namesShown: true },
+    }),
+    db.calibrationEntry.findMany({
+      where: {
+        personId: { in: [...subjectIds] },
+        released: true,
+        session: { state: "published", cycleId: { in: cycleIds } },
+      },
+      select: { personId: true, sessionId: true },
+    }),
   ]);
-  const sessions = released.length ? await db.calibrationSession.findMany({ where: { id: { in: released.map((row) => row.sessionId) } }, select: { id: true, cycleId: true } }) : [];
+  const sessions = released.length
+    ? await db.calibrationSession.findMany({
+        where: { id: { in: released.map((row) => row.sessionId) } },
+        select: { id: true, cycleId: true },
+      })
+    : [];
   const cycleOfSession = new Map(sessions.map((session) => [session.id, session.cycleId]));
-  const releasedTo = new Set(released.map((row) => `${cycleOfSession.get(row.sessionId)}/${row.personId}`));
-  const namesShownOf = new Map(settings.map((row) => [row.cycleId, (NAMES_SHOWN as readonly string[]).includes(row.namesShown) ? (row.namesShown as NamesShown) : "never"]));
+  const releasedTo = new Set(
+    released.map((row) => `${cycleOfSession.get(row.sessionId)}/${row.personId}`),
+  );
+  const namesShownOf = new Map(
+    settings.map((row) => [
+      row.cycleId,
+      (NAMES_SHOWN as readonly string[]).includes(row.namesShown)
+        ? (row.namesShown as NamesShown)
+        : "never",
+    ]),
+  );
   const links: FeedbackLink[] = [];
   const newestFirst = [...cycles].sort((a, b) => b.startsOn.getTime() - a.startsOn.getTime());
   for (const subjectId of subjectIds) {
@@ -41,21 +81,44 @@ async function linksFor(reader: FeedbackReader, subjectIds: readonly string[], c
       const namesShown = namesShownOf.get(cycle.id);
       if (!namesShown) continue;
       const view = (channel: Channel): FeedbackView =>
-        answered.some((row) => row.cycleId === cycle.id && row.subjectId === subject.id && row.channel === channel)
-          ? feedbackView(reader, { channel, subjectId: subject.id, subjectManagerChain: subject.chain, calibratesSubject: false, outcomeReleased: releasedTo.has(`${cycle.id}/${subject.id}`), namesShown })
+        answered.some(
+          (row) =>
+            row.cycleId === cycle.id && row.subjectId === subject.id && row.channel === channel,
+        )
+          ? feedbackView(reader, {
+              channel,
+              subjectId: subject.id,
+              subjectManagerChain: subject.chain,
+              calibratesSubject: false,
+              outcomeReleased: releasedTo.has(`${cycle.id}/${subject.id}`),
+              namesShown,
+            })
           : "none";
       const peer = view("peer");
       const upward = view("upward");
       if (peer === "none" && upward === "none") continue;
-      links.push({ cycle: { id: cycle.id, name: cycle.name }, personId: subject.id, href: `/feedback/cycles/${cycle.id}/people/${subject.id}`, peer, upward });
+      links.push({
+        cycle: { id: cycle.id, name: cycle.name },
+        personId: subject.id,
+        href: `/feedback/cycles/${cycle.id}/people/${subject.id}`,
+        peer,
+        upward,
+      });
     }
   }
   return links;
 }
 
 /** The feedback about one person the reader may read, newest cycle first: for their growth and review pages. */
-export async function feedbackLinksAbout(reader: FeedbackReader, personId: string): Promise<FeedbackLink[]> {
-  return linksFor(reader, [personId], async () => new Map([[personId, reader.id === personId ? [] : await managerChain(personId)]]));
+export async function feedbackLinksAbout(
+  reader: FeedbackReader,
+  personId: string,
+): Promise<FeedbackLink[]> {
+  return linksFor(
+    reader,
+    [personId],
+    async () => new Map([[personId, reader.id === personId ? [] : await managerChain(personId)]]),
+  );
 }
 
 /**
@@ -63,12 +126,24 @@ export async function feedbackLinksAbout(reader: FeedbackReader, personId: strin
  * report's, with names, in every cycle that has answers. The reader manages each report directly,
  * so the reader is their chain as far as policy.ts asks.
  */
-export async function teamFeedbackLinks(reader: FeedbackReader): Promise<{ own: FeedbackLink[]; reports: (FeedbackLink & { personName: string })[] }> {
-  const reports = await db.user.findMany({ where: { managerId: reader.id, deactivatedAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  const links = await linksFor(reader, [reader.id, ...reports.map((report) => report.id)], async () => new Map(reports.map((report) => [report.id, [reader.id]])));
+export async function teamFeedbackLinks(
+  reader: FeedbackReader,
+): Promise<{ own: FeedbackLink[]; reports: (FeedbackLink & { personName: string })[] }> {
+  const reports = await db.user.findMany({
+    where: { managerId: reader.id, deactivatedAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  const links = await linksFor(
+    reader,
+    [reader.id, ...reports.map((report) => report.id)],
+    async () => new Map(reports.map((report) => [report.id, [reader.id]])),
+  );
   const nameOf = new Map(reports.map((report) => [report.id, report.name]));
   return {
     own: links.filter((link) => link.personId === reader.id),
-    reports: links.filter((link) => link.personId !== reader.id).map((link) => ({ ...link, personName: nameOf.get(link.personId) ?? "" })),
+    reports: links
+      .filter((link) => link.personId !== reader.id)
+      .map((link) => ({ ...link, personName: nameOf.get(link.personId) ?? "" })),
   };
 }

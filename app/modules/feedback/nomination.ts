@@ -10,7 +10,13 @@
 import { z } from "zod";
 import type { Message } from "~/i18n/messages";
 
-export const REQUEST_STATES = ["nominated", "approved", "declined", "withdrawn", "submitted"] as const;
+export const REQUEST_STATES = [
+  "nominated",
+  "approved",
+  "declined",
+  "withdrawn",
+  "submitted",
+] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
 export function isRequestState(value: string): value is RequestState {
@@ -18,8 +24,17 @@ export function isRequestState(value: string): value is RequestState {
 }
 
 /** Where a request stands, as the key of its words: a declined one says whether the manager or the reviewer declined it. */
-export function requestStateLabel(request: { state: string; reviewerId: string; declinedById: string | null }): string {
-  if (request.state === "declined" && request.declinedById !== null && request.declinedById === request.reviewerId) return "feedback:requestStates.declinedByColleague";
+export function requestStateLabel(request: {
+  state: string;
+  reviewerId: string;
+  declinedById: string | null;
+}): string {
+  if (
+    request.state === "declined" &&
+    request.declinedById !== null &&
+    request.declinedById === request.reviewerId
+  )
+    return "feedback:requestStates.declinedByColleague";
   return isRequestState(request.state) ? `feedback:requestStates.${request.state}` : request.state;
 }
 
@@ -37,7 +52,10 @@ export const DeclineRequestSchema = z.object({
  * still waiting for their answer, while the cycle is open. Upward feedback is not declined: there
  * is nobody to ask instead, and a reason would be read by the manager it is about or their chain.
  */
-export function declineLock(request: { state: string; channel: string }, cycle: { closed: boolean }): string | null {
+export function declineLock(
+  request: { state: string; channel: string },
+  cycle: { closed: boolean },
+): string | null {
   if (request.state === "submitted") return "feedback:locks.alreadySubmitted";
   if (request.state === "declined") return "feedback:locks.alreadyDeclined";
   if (request.state !== "approved") return "feedback:locks.notOpen";
@@ -47,7 +65,11 @@ export function declineLock(request: { state: string; channel: string }, cycle: 
 }
 
 /** Requests that hold a place (towards the peer count and the reviewer's cap). */
-export const LIVE_STATES = ["nominated", "approved", "submitted"] as const satisfies readonly RequestState[];
+export const LIVE_STATES = [
+  "nominated",
+  "approved",
+  "submitted",
+] as const satisfies readonly RequestState[];
 export function isLive(state: string): boolean {
   return (LIVE_STATES as readonly string[]).includes(state);
 }
@@ -84,7 +106,13 @@ export type NominationFacts = {
   reviewCap: number;
 };
 
-export const INELIGIBILITY = ["self", "manager", "deactivated", "at-cap", "already-nominated"] as const;
+export const INELIGIBILITY = [
+  "self",
+  "manager",
+  "deactivated",
+  "at-cap",
+  "already-nominated",
+] as const;
 export type Ineligibility = (typeof INELIGIBILITY)[number];
 
 /** Why this candidate cannot be chosen; empty when they can. */
@@ -95,11 +123,16 @@ export function ineligibility(candidate: Candidate, facts: NominationFacts): Ine
   if (facts.channel === "peer" && candidate.id === facts.subject.managerId) reasons.push("manager");
   if (!candidate.active) reasons.push("deactivated");
   if (facts.alreadyNominated.has(candidate.id)) reasons.push("already-nominated");
-  else if (facts.channel === "peer" && (facts.requestsOf.get(candidate.id) ?? 0) >= facts.reviewCap) reasons.push("at-cap");
+  else if (facts.channel === "peer" && (facts.requestsOf.get(candidate.id) ?? 0) >= facts.reviewCap)
+    reasons.push("at-cap");
   return reasons;
 }
 
-export function ineligibilityText(reason: Ineligibility, candidateName: string, reviewCap: number): Message {
+export function ineligibilityText(
+  reason: Ineligibility,
+  candidateName: string,
+  reviewCap: number,
+): Message {
   switch (reason) {
     case "self":
       return { key: "feedback:ineligible.self" };
@@ -118,8 +151,10 @@ export type PeerLimits = { minPeers: number; maxPeers: number };
 
 /** What is wrong with this many live peer requests for one person, or null when it is within the limits. */
 export function peerCountProblem(count: number, limits: PeerLimits): Message | null {
-  if (count < limits.minPeers) return { key: "feedback:errors.peersTooFew", values: { min: limits.minPeers, count } };
-  if (count > limits.maxPeers) return { key: "feedback:errors.peersTooMany", values: { max: limits.maxPeers } };
+  if (count < limits.minPeers)
+    return { key: "feedback:errors.peersTooFew", values: { min: limits.minPeers, count } };
+  if (count > limits.maxPeers)
+    return { key: "feedback:errors.peersTooMany", values: { max: limits.maxPeers } };
   return null;
 }
 
@@ -132,14 +167,32 @@ export function roomForMore(count: number, limits: PeerLimits): boolean {
  * What the person and a candidate share, from which suggestions are ranked: a team, hiring loops, a
  * mentoring pair, a manager (fellow managers, for a manager), feedback given or received between them.
  */
-export type Ties = { sharedTeam: boolean; hiringLoops: number; mentorship: boolean; sameManager: boolean; feedbackTogether: boolean };
+export type Ties = {
+  sharedTeam: boolean;
+  hiringLoops: number;
+  mentorship: boolean;
+  sameManager: boolean;
+  feedbackTogether: boolean;
+};
 
-export const NO_TIES: Ties = { sharedTeam: false, hiringLoops: 0, mentorship: false, sameManager: false, feedbackTogether: false };
+export const NO_TIES: Ties = {
+  sharedTeam: false,
+  hiringLoops: 0,
+  mentorship: false,
+  sameManager: false,
+  feedbackTogether: false,
+};
 
 export type Suggestion = Candidate & { score: number; ties: Message[]; requests: number };
 
 /** How much each tie counts: working on the same team or under the same manager most; a hiring loop, a mentoring pair or feedback together next. */
-export const TIE_WEIGHTS = { sharedTeam: 3, sameManager: 3, hiringLoop: 2, mentorship: 2, feedbackTogether: 2 } as const;
+export const TIE_WEIGHTS = {
+  sharedTeam: 3,
+  sameManager: 3,
+  hiringLoop: 2,
+  mentorship: 2,
+  feedbackTogether: 2,
+} as const;
 
 export function tieScore(ties: Ties): number {
   return (
@@ -155,7 +208,9 @@ export function tieTexts(ties: Ties): Message[] {
   return [
     ...(ties.sharedTeam ? [{ key: "feedback:ties.sharedTeam" }] : []),
     ...(ties.sameManager ? [{ key: "feedback:ties.sameManager" }] : []),
-    ...(ties.hiringLoops ? [{ key: "feedback:ties.hiringLoops", values: { count: ties.hiringLoops } }] : []),
+    ...(ties.hiringLoops
+      ? [{ key: "feedback:ties.hiringLoops", values: { count: ties.hiringLoops } }]
+      : []),
     ...(ties.mentorship ? [{ key: "feedback:ties.mentorship" }] : []),
     ...(ties.feedbackTogether ? [{ key: "feedback:ties.feedbackTogether" }] : []),
   ];
@@ -166,10 +221,27 @@ export function tieTexts(ties: Ties): Message[] {
  * equals, those asked least so far (to spread the work), then by name. Each shows how many requests
  * they already have.
  */
-export function suggestPeers(candidates: readonly (Candidate & { ties: Ties })[], facts: NominationFacts, limit = 10): Suggestion[] {
+export function suggestPeers(
+  candidates: readonly (Candidate & { ties: Ties })[],
+  facts: NominationFacts,
+  limit = 10,
+): Suggestion[] {
   return candidates
-    .filter((candidate) => ineligibility(candidate, facts).length === 0 && tieScore(candidate.ties) > 0)
-    .map(({ ties, ...candidate }) => ({ ...candidate, score: tieScore(ties), ties: tieTexts(ties), requests: facts.requestsOf.get(candidate.id) ?? 0 }))
-    .sort((a, b) => b.score - a.score || a.requests - b.requests || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .filter(
+      (candidate) => ineligibility(candidate, facts).length === 0 && tieScore(candidate.ties) > 0,
+    )
+    .map(({ ties, ...candidate }) => ({
+      ...candidate,
+      score: tieScore(ties),
+      ties: tieTexts(ties),
+      requests: facts.requestsOf.get(candidate.id) ?? 0,
+    }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.requests - b.requests ||
+        a.name.localeCompare(b.name) ||
+        (a.id < b.id ? -1 : 1),
+    )
     .slice(0, limit);
 }

@@ -6,9 +6,32 @@ import { isErased } from "~/modules/people/erased.server";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
-import { feedbackAbout, feedbackSettingsOf, markFeedbackOpened, outcomeReleased, pickedCompetencies, requestsAbout } from "./feedback.server";
-import { ineligibility, LIVE_STATES, NO_TIES, requestStateLabel, suggestPeers, type Ties } from "./nomination";
-import { canDecideNomination, canFollowUpFeedback, canNominate, canSwapReviewer, canWithdrawRequest, maySuggestPeer, nominationsOpen, seesWhoAnswered } from "./policy";
+import {
+  feedbackAbout,
+  feedbackSettingsOf,
+  markFeedbackOpened,
+  outcomeReleased,
+  pickedCompetencies,
+  requestsAbout,
+} from "./feedback.server";
+import {
+  ineligibility,
+  LIVE_STATES,
+  NO_TIES,
+  requestStateLabel,
+  suggestPeers,
+  type Ties,
+} from "./nomination";
+import {
+  canDecideNomination,
+  canFollowUpFeedback,
+  canNominate,
+  canSwapReviewer,
+  canWithdrawRequest,
+  maySuggestPeer,
+  nominationsOpen,
+  seesWhoAnswered,
+} from "./policy";
 import { competenciesShown, type FeedbackRelease } from "./release";
 
 /**
@@ -18,30 +41,49 @@ import { competenciesShown, type FeedbackRelease } from "./release";
  */
 export async function personFeedbackPage(viewer: Viewer, cycleId: string, personId: string) {
   const [cycle, settings, subject, erased] = await Promise.all([
-    db.reviewCycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, closedAt: true } }),
+    db.reviewCycle.findUnique({
+      where: { id: cycleId },
+      select: { id: true, name: true, closedAt: true },
+    }),
     feedbackSettingsOf(cycleId),
-    db.user.findUnique({ where: { id: personId }, select: { id: true, name: true, managerId: true, teamId: true, ladderId: true, level: true } }),
+    db.user.findUnique({
+      where: { id: personId },
+      select: { id: true, name: true, managerId: true, teamId: true, ladderId: true, level: true },
+    }),
     isErased(personId),
   ]);
   if (!cycle || !settings || !subject || !readableAsPerson(erased)) throw new NotFoundError();
   const isSubject = viewer.id === subject.id;
   const isManager = subject.managerId !== null && viewer.id === subject.managerId;
   // Someone nobody reports to has no upward feedback: no section says so for them.
-  const askedUpward = settings.upward && (await db.feedbackRequest.count({ where: { cycleId, channel: "upward", subjectId: subject.id } })) > 0;
+  const askedUpward =
+    settings.upward &&
+    (await db.feedbackRequest.count({
+      where: { cycleId, channel: "upward", subjectId: subject.id },
+    })) > 0;
   const peer = await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "peer"));
-  const upward = askedUpward ? await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward")) : null;
+  const upward = askedUpward
+    ? await readOrNull(() => feedbackAbout(viewer, cycleId, subject.id, "upward"))
+    : null;
   if (!isSubject && !isManager && !peer && !upward) throw new NotFoundError();
   // The person's own feedback is theirs to read once released (policy.ts): opening it ends its announcement.
   if (isSubject && (peer || upward)) await markFeedbackOpened(viewer.id, cycleId);
 
-  const open = nominationsOpen({ closed: cycle.closedAt !== null, peer: settings.peer }, (isSubject || isManager) && (await outcomeReleased(subject.id, cycleId)));
+  const open = nominationsOpen(
+    { closed: cycle.closedAt !== null, peer: settings.peer },
+    (isSubject || isManager) && (await outcomeReleased(subject.id, cycleId)),
+  );
   const mayNominate = open && canNominate(viewer, subject, settings.nominator);
   const mayDecide = open && canDecideNomination(viewer, subject);
   const requests = isSubject || isManager ? await requestsAbout(viewer, cycleId, subject.id) : [];
   const live = requests.filter((request) => request.live).length;
   const whoAnswered = seesWhoAnswered(viewer, subject, settings.namesShown);
   const served = subject.level ? await ladderForPerson(subject) : undefined;
-  const names = new Map((served && subject.level ? competenciesForLevel(served.ladder, subject.level) : []).map((competency) => [competency.id, competency.name]));
+  const names = new Map(
+    (served && subject.level ? competenciesForLevel(served.ladder, subject.level) : []).map(
+      (competency) => [competency.id, competency.name],
+    ),
+  );
 
   return {
     cycle: { id: cycle.id, name: cycle.name, closed: cycle.closedAt !== null },
@@ -59,27 +101,56 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
         id: request.id,
         reviewer: request.reviewer,
         state,
-        stateLabel: requestStateLabel({ state, reviewerId: request.reviewer.id, declinedById: request.declinedById }),
+        stateLabel: requestStateLabel({
+          state,
+          reviewerId: request.reviewer.id,
+          declinedById: request.declinedById,
+        }),
         // The manager's reason is for the person; a colleague's reason for declining is for the manager, who asks someone else.
-        declineReason: isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
+        declineReason:
+          isManager || request.declinedById !== request.reviewer.id ? request.declineReason : null,
         leftRungs: request.withdrawnReason === "reviewer-deactivated",
         mayWithdraw: open && canWithdrawRequest(viewer, request, subject),
-        maySwap: open && canSwapReviewer(viewer, { channel: "peer", state: request.state }, subject),
+        maySwap:
+          open && canSwapReviewer(viewer, { channel: "peer", state: request.state }, subject),
       };
     }),
-    suggestions: mayNominate && live < settings.maxPeers ? await peerSuggestions(cycleId, subject, settings.reviewCap, requests.filter((request) => request.live).map((request) => request.reviewer.id)) : [],
+    suggestions:
+      mayNominate && live < settings.maxPeers
+        ? await peerSuggestions(
+            cycleId,
+            subject,
+            settings.reviewCap,
+            requests.filter((request) => request.live).map((request) => request.reviewer.id),
+          )
+        : [],
     competencyName: Object.fromEntries(names),
     /** For the manager, when the cycle has managers pick what each person is asked about: the level's competencies and the pick (null: every one). */
     picking:
       isManager && settings.competencies === "manager-picks" && cycle.closedAt === null
-        ? { competencies: [...names].map(([id, name]) => ({ id, name })), picked: await pickedCompetencies(cycleId, subject.id) }
+        ? {
+            competencies: [...names].map(([id, name]) => ({ id, name })),
+            picked: await pickedCompetencies(cycleId, subject.id),
+          }
         : null,
     peer,
     upward,
     /** For the person: the competencies their released feedback speaks of, each to add to their next one-to-one or growth plan. */
-    followUp: isSubject ? followUpCompetencies(peer, upward).map((id) => ({ id, name: names.get(id) ?? id })) : [],
+    followUp: isSubject
+      ? followUpCompetencies(peer, upward).map((id) => ({ id, name: names.get(id) ?? id }))
+      : [],
     // Shown beside each answered competency of a named release (release-view.tsx), and sent for those alone.
-    selfAssessment: peer?.release.view === "named" && !isSubject ? await selfRatings(viewer, cycleId, subject.id, peer.release.competencies.filter((competency) => competency.answers.length).map((competency) => competency.competencyId)) : null,
+    selfAssessment:
+      peer?.release.view === "named" && !isSubject
+        ? await selfRatings(
+            viewer,
+            cycleId,
+            subject.id,
+            peer.release.competencies
+              .filter((competency) => competency.answers.length)
+              .map((competency) => competency.competencyId),
+          )
+        : null,
   };
 }
 
@@ -92,21 +163,52 @@ function followUpCompetencies(...releases: ({ release: FeedbackRelease } | null)
  * served to them) and the cycle, when policy.ts lets them. NotFoundError for anyone else, or a
  * competency the feedback says nothing about.
  */
-export async function feedbackFollowUp(viewer: Viewer, cycleId: string, personId: string, competencyId: string): Promise<{ competencyId: string; competencyName: string; agendaPoint: string }> {
+export async function feedbackFollowUp(
+  viewer: Viewer,
+  cycleId: string,
+  personId: string,
+  competencyId: string,
+): Promise<{ competencyId: string; competencyName: string; agendaPoint: string }> {
   const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
   // The answer a cycle that is there gives whoever may not act on its feedback: nothing said of whether it is.
   if (!cycle) throw new NotFoundError({ key: "feedback:errors.noFeedback" });
-  const reads = [await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "peer")), await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "upward"))];
-  const allowed = reads.some((shown) => shown && canFollowUpFeedback(viewer, personId, { view: shown.release.view, competencyIds: competenciesShown(shown.release) }, competencyId));
+  const reads = [
+    await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "peer")),
+    await readOrNull(() => feedbackAbout(viewer, cycleId, personId, "upward")),
+  ];
+  const allowed = reads.some(
+    (shown) =>
+      shown &&
+      canFollowUpFeedback(
+        viewer,
+        personId,
+        { view: shown.release.view, competencyIds: competenciesShown(shown.release) },
+        competencyId,
+      ),
+  );
   if (!allowed) throw new NotFoundError({ key: "feedback:errors.noFeedback" });
-  const subject = await db.user.findUniqueOrThrow({ where: { id: personId }, select: { ladderId: true, level: true } });
+  const subject = await db.user.findUniqueOrThrow({
+    where: { id: personId },
+    select: { ladderId: true, level: true },
+  });
   const served = subject.level ? await ladderForPerson(subject) : undefined;
-  const name = served && subject.level ? competenciesForLevel(served.ladder, subject.level).find((competency) => competency.id === competencyId)?.name : undefined;
+  const name =
+    served && subject.level
+      ? competenciesForLevel(served.ladder, subject.level).find(
+          (competency) => competency.id === competencyId,
+        )?.name
+      : undefined;
   const competencyName = name ?? competencyId;
-  return { competencyId, competencyName, agendaPoint: `What I take from my feedback in ${cycle.name} on ${competencyName}` };
+  return {
+    competencyId,
+    competencyName,
+    agendaPoint: `What I take from my feedback in ${cycle.name} on ${competencyName}`,
+  };
 }
 
-async function readOrNull(read: () => Promise<{ release: FeedbackRelease }>): Promise<{ release: FeedbackRelease } | null> {
+async function readOrNull(
+  read: () => Promise<{ release: FeedbackRelease }>,
+): Promise<{ release: FeedbackRelease } | null> {
   try {
     return await read();
   } catch (error) {
@@ -116,16 +218,36 @@ async function readOrNull(read: () => Promise<{ release: FeedbackRelease }>): Pr
 }
 
 /** The person's submitted self-assessment in the cycle, per competency, when the viewer may read it. */
-async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string, competencyIds: readonly string[]) {
+async function selfRatings(
+  viewer: Viewer,
+  cycleId: string,
+  subjectId: string,
+  competencyIds: readonly string[],
+) {
   const assessment = await db.assessment.findFirst({
     where: { cycleId, subjectId, kind: "self", status: "submitted" },
-    select: { id: true, kind: true, status: true, subjectId: true, authorId: true, cycleId: true, ratings: { select: { competencyId: true, rating: true, notes: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      subjectId: true,
+      authorId: true,
+      cycleId: true,
+      ratings: { select: { competencyId: true, rating: true, notes: true } },
+    },
   });
   if (!assessment) return null;
   const facts = { ...assessment, kind: "self" as const, status: "submitted" as const };
   if (!(await viewerCanRead(viewer, facts))) return null;
   const shown = new Set(competencyIds);
-  return { id: assessment.id, ratings: Object.fromEntries(assessment.ratings.filter((row) => shown.has(row.competencyId)).map((row) => [row.competencyId, { rating: row.rating, notes: row.notes }])) };
+  return {
+    id: assessment.id,
+    ratings: Object.fromEntries(
+      assessment.ratings
+        .filter((row) => shown.has(row.competencyId))
+        .map((row) => [row.competencyId, { rating: row.rating, notes: row.notes }]),
+    ),
+  };
 }
 
 /**
@@ -133,39 +255,114 @@ async function selfRatings(viewer: Viewer, cycleId: string, subjectId: string, c
  * fellow managers), on hiring loops with them, mentoring with them, or who gave or received feedback
  * with them, with how many requests each already has; never their own reports (policy.ts).
  */
-async function peerSuggestions(cycleId: string, subject: { id: string; managerId: string | null; teamId: string | null }, reviewCap: number, asked: string[]) {
-  const loops = await db.hiringInterview.findMany({ where: { interviewerId: subject.id }, select: { loopId: true }, take: 200 });
+async function peerSuggestions(
+  cycleId: string,
+  subject: { id: string; managerId: string | null; teamId: string | null },
+  reviewCap: number,
+  asked: string[],
+) {
+  const loops = await db.hiringInterview.findMany({
+    where: { interviewerId: subject.id },
+    select: { loopId: true },
+    take: 200,
+  });
   const [team, siblings, interviewers, pairs, exchanged] = await Promise.all([
-    subject.teamId ? db.user.findMany({ where: { teamId: subject.teamId, deactivatedAt: null, id: { not: subject.id } }, select: { id: true }, take: 200 }) : [],
-    subject.managerId ? db.user.findMany({ where: { managerId: subject.managerId, deactivatedAt: null, id: { not: subject.id } }, select: { id: true }, take: 200 }) : [],
-    loops.length ? db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.loopId) }, interviewerId: { not: subject.id } }, select: { interviewerId: true, loopId: true } }) : [],
-    db.mentorshipPair.findMany({ where: { status: { in: ["active", "ended"] }, OR: [{ menteeId: subject.id }, { mentorId: subject.id }] }, select: { menteeId: true, mentorId: true } }),
-    db.feedbackRequest.findMany({ where: { channel: "peer", state: "submitted", OR: [{ subjectId: subject.id }, { reviewerId: subject.id }] }, select: { subjectId: true, reviewerId: true }, take: 200 }),
+    subject.teamId
+      ? db.user.findMany({
+          where: { teamId: subject.teamId, deactivatedAt: null, id: { not: subject.id } },
+          select: { id: true },
+          take: 200,
+        })
+      : [],
+    subject.managerId
+      ? db.user.findMany({
+          where: { managerId: subject.managerId, deactivatedAt: null, id: { not: subject.id } },
+          select: { id: true },
+          take: 200,
+        })
+      : [],
+    loops.length
+      ? db.hiringInterview.findMany({
+          where: {
+            loopId: { in: loops.map((loop) => loop.loopId) },
+            interviewerId: { not: subject.id },
+          },
+          select: { interviewerId: true, loopId: true },
+        })
+      : [],
+    db.mentorshipPair.findMany({
+      where: {
+        status: { in: ["active", "ended"] },
+        OR: [{ menteeId: subject.id }, { mentorId: subject.id }],
+      },
+      select: { menteeId: true, mentorId: true },
+    }),
+    db.feedbackRequest.findMany({
+      where: {
+        channel: "peer",
+        state: "submitted",
+        OR: [{ subjectId: subject.id }, { reviewerId: subject.id }],
+      },
+      select: { subjectId: true, reviewerId: true },
+      take: 200,
+    }),
   ]);
   const ties = new Map<string, Ties>();
   const tie = (id: string) => ties.get(id) ?? ties.set(id, { ...NO_TIES }).get(id)!;
   for (const person of team) tie(person.id).sharedTeam = true;
   for (const person of siblings) tie(person.id).sameManager = true;
   const loopsWith = new Map<string, Set<string>>();
-  for (const row of interviewers) (loopsWith.get(row.interviewerId) ?? loopsWith.set(row.interviewerId, new Set()).get(row.interviewerId)!).add(row.loopId);
+  for (const row of interviewers)
+    (
+      loopsWith.get(row.interviewerId) ??
+      loopsWith.set(row.interviewerId, new Set()).get(row.interviewerId)!
+    ).add(row.loopId);
   for (const [id, set] of loopsWith) tie(id).hiringLoops = set.size;
-  for (const pair of pairs) tie(pair.menteeId === subject.id ? pair.mentorId : pair.menteeId).mentorship = true;
-  for (const row of exchanged) tie(row.subjectId === subject.id ? row.reviewerId : row.subjectId).feedbackTogether = true;
+  for (const pair of pairs)
+    tie(pair.menteeId === subject.id ? pair.mentorId : pair.menteeId).mentorship = true;
+  for (const row of exchanged)
+    tie(row.subjectId === subject.id ? row.reviewerId : row.subjectId).feedbackTogether = true;
   const ids = [...ties.keys()];
   if (!ids.length) return [];
   const [people, load] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, deactivatedAt: true, managerId: true } }),
-    db.feedbackRequest.groupBy({ by: ["reviewerId"], where: { cycleId, channel: "peer", reviewerId: { in: ids }, state: { in: [...LIVE_STATES] } }, _count: { _all: true } }),
+    db.user.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, deactivatedAt: true, managerId: true },
+    }),
+    db.feedbackRequest.groupBy({
+      by: ["reviewerId"],
+      where: { cycleId, channel: "peer", reviewerId: { in: ids }, state: { in: [...LIVE_STATES] } },
+      _count: { _all: true },
+    }),
   ]);
-  const facts = { channel: "peer" as const, subject, alreadyNominated: new Set(asked), requestsOf: new Map(load.map((row) => [row.reviewerId, row._count._all])), reviewCap };
+  const facts = {
+    channel: "peer" as const,
+    subject,
+    alreadyNominated: new Set(asked),
+    requestsOf: new Map(load.map((row) => [row.reviewerId, row._count._all])),
+    reviewCap,
+  };
   return suggestPeers(
-    people.filter((person) => maySuggestPeer(person, subject)).map((person) => ({ id: person.id, name: person.name, active: person.deactivatedAt === null, ties: ties.get(person.id)! })),
+    people
+      .filter((person) => maySuggestPeer(person, subject))
+      .map((person) => ({
+        id: person.id,
+        name: person.name,
+        active: person.deactivatedAt === null,
+        ties: ties.get(person.id)!,
+      })),
     facts,
   ).filter((suggestion) => ineligibility(suggestion, facts).length === 0);
 }
 
 /** The person's feedback page in the cycle of a calibration session, when that cycle asks for feedback (the page itself decides what the viewer reads). */
-export async function feedbackPageForSession(sessionId: string, personId: string): Promise<string | null> {
-  const settings = await db.feedbackSettings.findFirst({ where: { cycle: { calibrations: { some: { id: sessionId } } } }, select: { cycleId: true } });
+export async function feedbackPageForSession(
+  sessionId: string,
+  personId: string,
+): Promise<string | null> {
+  const settings = await db.feedbackSettings.findFirst({
+    where: { cycle: { calibrations: { some: { id: sessionId } } } },
+    select: { cycleId: true },
+  });
   return settings ? `/feedback/cycles/${settings.cycleId}/people/${personId}` : null;
 }

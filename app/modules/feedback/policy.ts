@@ -61,7 +61,11 @@ export function feedbackView(reader: FeedbackReader, facts: SubjectFacts): Feedb
  * Who chooses peers: the person when the cycle says so (their manager approves), and the manager
  * always: to add one, or to replace one who declined or left, whoever the cycle has nominate.
  */
-export function canNominate(reader: FeedbackReader, subject: { id: string; managerId: string | null }, nominator: Nominator): boolean {
+export function canNominate(
+  reader: FeedbackReader,
+  subject: { id: string; managerId: string | null },
+  nominator: Nominator,
+): boolean {
   const isManager = subject.managerId !== null && reader.id === subject.managerId;
   return isManager || (nominator === "person" && reader.id === subject.id);
 }
@@ -73,18 +77,28 @@ export function canNominate(reader: FeedbackReader, subject: { id: string; manag
  * they are answered as for someone who does not exist, so a nomination posted for any id tells them
  * nothing.
  */
-export function nominateRefusal(reader: FeedbackReader, subject: { id: string; managerId: string | null; managerChain: readonly string[] }, nominator: Nominator): "manager-chooses" | "not-theirs" | null {
+export function nominateRefusal(
+  reader: FeedbackReader,
+  subject: { id: string; managerId: string | null; managerChain: readonly string[] },
+  nominator: Nominator,
+): "manager-chooses" | "not-theirs" | null {
   if (canNominate(reader, subject, nominator)) return null;
   return outsideNominations(reader, subject) ? "not-theirs" : "manager-chooses";
 }
 
 /** Whether the person's choice of peers is nothing of the reader's: not the person, an admin or a manager up their line (who all read their page). */
-export function outsideNominations(reader: FeedbackReader, subject: { id: string; managerChain: readonly string[] }): boolean {
+export function outsideNominations(
+  reader: FeedbackReader,
+  subject: { id: string; managerChain: readonly string[] },
+): boolean {
   return !(reader.id === subject.id || reader.isAdmin || subject.managerChain.includes(reader.id));
 }
 
 /** A nomination by the person's manager is asked at once; the person's own waits for the manager's approval. */
-export function nominationState(reader: FeedbackReader, subject: { managerId: string | null }): "approved" | "nominated" {
+export function nominationState(
+  reader: FeedbackReader,
+  subject: { managerId: string | null },
+): "approved" | "nominated" {
   return subject.managerId !== null && reader.id === subject.managerId ? "approved" : "nominated";
 }
 
@@ -92,20 +106,35 @@ export function nominationState(reader: FeedbackReader, subject: { managerId: st
  * The manager swaps a peer reviewer still waiting (nominated or asked, not yet answered) for another,
  * in one step: the first is declined (nominated) or withdrawn (asked), the other asked at once.
  */
-export function canSwapReviewer(reader: FeedbackReader, request: { channel: string; state: string }, subject: { managerId: string | null }): boolean {
-  return request.channel === "peer" && isPending(request.state) && subject.managerId !== null && reader.id === subject.managerId;
+export function canSwapReviewer(
+  reader: FeedbackReader,
+  request: { channel: string; state: string },
+  subject: { managerId: string | null },
+): boolean {
+  return (
+    request.channel === "peer" &&
+    isPending(request.state) &&
+    subject.managerId !== null &&
+    reader.id === subject.managerId
+  );
 }
 
 /**
  * Whom the page may suggest as a peer: nobody who reports to the person (a manager's reports answer
  * upward feedback about them, not peer feedback), on top of who may be chosen at all (nomination.ts).
  */
-export function maySuggestPeer(candidate: { managerId: string | null }, subject: { id: string }): boolean {
+export function maySuggestPeer(
+  candidate: { managerId: string | null },
+  subject: { id: string },
+): boolean {
   return candidate.managerId !== subject.id;
 }
 
 /** The person's manager approves or declines the person's nominations. */
-export function canDecideNomination(reader: FeedbackReader, subject: { managerId: string | null }): boolean {
+export function canDecideNomination(
+  reader: FeedbackReader,
+  subject: { managerId: string | null },
+): boolean {
   return subject.managerId !== null && reader.id === subject.managerId;
 }
 
@@ -114,7 +143,10 @@ export function canDecideNomination(reader: FeedbackReader, subject: { managerId
  * withdrawing requests): while the cycle is open and asks for peers, and until the person's outcome
  * is released to them. From then on their feedback is read, not asked for.
  */
-export function nominationsOpen(cycle: { closed: boolean; peer: boolean }, outcomeReleased: boolean): boolean {
+export function nominationsOpen(
+  cycle: { closed: boolean; peer: boolean },
+  outcomeReleased: boolean,
+): boolean {
   return !cycle.closed && cycle.peer && !outcomeReleased;
 }
 
@@ -130,15 +162,24 @@ export type WithdrawFacts = { channel: string; state: string; nominatedById: str
  * until the colleague answers would tell them when that was). For anyone else ("not-theirs") it does
  * not exist.
  */
-export function withdrawRefusal(reader: FeedbackReader, request: WithdrawFacts, subject: { managerId: string | null }): "not-theirs" | "not-pending" | "asked" | null {
+export function withdrawRefusal(
+  reader: FeedbackReader,
+  request: WithdrawFacts,
+  subject: { managerId: string | null },
+): "not-theirs" | "not-pending" | "asked" | null {
   const isManager = subject.managerId !== null && reader.id === subject.managerId;
-  if (request.channel !== "peer" || !(isManager || reader.id === request.nominatedById)) return "not-theirs";
+  if (request.channel !== "peer" || !(isManager || reader.id === request.nominatedById))
+    return "not-theirs";
   if (!isManager) return request.state === "nominated" ? null : "asked";
   return isPending(request.state) ? null : "not-pending";
 }
 
 /** Whether the page offers to withdraw the request (withdrawRefusal). */
-export function canWithdrawRequest(reader: FeedbackReader, request: WithdrawFacts, subject: { managerId: string | null }): boolean {
+export function canWithdrawRequest(
+  reader: FeedbackReader,
+  request: WithdrawFacts,
+  subject: { managerId: string | null },
+): boolean {
   return withdrawRefusal(reader, request, subject) === null;
 }
 
@@ -146,17 +187,26 @@ export function canWithdrawRequest(reader: FeedbackReader, request: WithdrawFact
  * Why the reviewer's answer can no longer change (null while it can): only an approved request is
  * answered, a submitted answer is locked, and a closed cycle keeps its drafts as they are.
  */
-export function answerRefusal(request: { state: string; reviewerId: string; declinedById: string | null; cycle: { closedAt: Date | null } }): string | null {
+export function answerRefusal(request: {
+  state: string;
+  reviewerId: string;
+  declinedById: string | null;
+  cycle: { closedAt: Date | null };
+}): string | null {
   // Keys (feedback namespace), worded where they are shown: the autosave takes a refusal as text.
   if (request.state === "submitted") return "feedback:locks.submitted";
-  if (request.state === "declined" && request.declinedById === request.reviewerId) return "feedback:locks.declinedByYou";
+  if (request.state === "declined" && request.declinedById === request.reviewerId)
+    return "feedback:locks.declinedByYou";
   if (request.state !== "approved") return "feedback:locks.notOpen";
   if (request.cycle.closedAt) return "feedback:locks.cycleClosed";
   return null;
 }
 
 /** Only the reviewer declines a request they were asked to answer (for everyone else it does not exist); declineLock says when. */
-export function canDeclineRequest(reader: FeedbackReader, request: { reviewerId: string }): boolean {
+export function canDeclineRequest(
+  reader: FeedbackReader,
+  request: { reviewerId: string },
+): boolean {
   return reader.id === request.reviewerId;
 }
 
@@ -165,7 +215,11 @@ export function canDeclineRequest(reader: FeedbackReader, request: { reviewerId:
  * their peers' answers without names: one "Answered" more beside a colleague, with one group more of
  * answers on the page, would narrow who wrote them. They read "Asked" for an answered request too.
  */
-export function seesWhoAnswered(reader: FeedbackReader, subject: { id: string }, namesShown: NamesShown): boolean {
+export function seesWhoAnswered(
+  reader: FeedbackReader,
+  subject: { id: string },
+  namesShown: NamesShown,
+): boolean {
   return reader.id !== subject.id || namesShown === "after-release";
 }
 
@@ -178,6 +232,13 @@ export function canChangeSettings(reader: FeedbackReader, cycle: { closed: boole
  * Acting on feedback (a point for the next one-to-one, a growth focus) is the person's own, on the
  * feedback they may read (feedbackView), on a competency it shows them something about.
  */
-export function canFollowUpFeedback(reader: FeedbackReader, subjectId: string, shown: { view: FeedbackView; competencyIds: readonly string[] }, competencyId: string): boolean {
-  return reader.id === subjectId && shown.view !== "none" && shown.competencyIds.includes(competencyId);
+export function canFollowUpFeedback(
+  reader: FeedbackReader,
+  subjectId: string,
+  shown: { view: FeedbackView; competencyIds: readonly string[] },
+  competencyId: string,
+): boolean {
+  return (
+    reader.id === subjectId && shown.view !== "none" && shown.competencyIds.includes(competencyId)
+  );
 }

@@ -4,11 +4,22 @@
  * through the one disclosure check, in batches. Upward feedback always keeps the organisation's
  * floor and each report's raised one (`floorOf`): it is a figure about the manager's reports. Pure.
  */
-import { ANONYMITY_FLOOR, anonymousRelease, UPWARD_FLOOR, type AnonymousRelease, type AnswerRow } from "./anonymity";
+import {
+  ANONYMITY_FLOOR,
+  anonymousRelease,
+  UPWARD_FLOOR,
+  type AnonymousRelease,
+  type AnswerRow,
+} from "./anonymity";
 import type { Channel } from "./nomination";
 import type { FeedbackView } from "./policy";
 
-export type NamedAnswer = { authorId: string; authorName: string; rating: number | null; example: string };
+export type NamedAnswer = {
+  authorId: string;
+  authorName: string;
+  rating: number | null;
+  example: string;
+};
 
 export type FeedbackRelease =
   | { view: "none" }
@@ -24,7 +35,11 @@ export function releaseFeedback(
 ): FeedbackRelease {
   if (view === "none") return { view };
   // A competency nobody answered is left out, rather than listed as "0 answers" (anonymous views: nobody in a released batch).
-  const answered = new Set(rows.filter((row) => row.rating !== null || row.example.trim() !== "").map((row) => row.competencyId));
+  const answered = new Set(
+    rows
+      .filter((row) => row.rating !== null || row.example.trim() !== "")
+      .map((row) => row.competencyId),
+  );
   const answeredIds = competencyIds.filter((competencyId) => answered.has(competencyId));
   if (view === "named") {
     if (channel === "upward") return { view: "none" };
@@ -34,12 +49,27 @@ export function releaseFeedback(
         competencyId,
         answers: rows
           .filter((row) => row.competencyId === competencyId)
-          .map((row) => ({ authorId: row.authorId, authorName: row.authorName, rating: row.rating, example: row.example }))
-          .sort((a, b) => a.authorName.localeCompare(b.authorName) || (a.authorId < b.authorId ? -1 : 1)),
+          .map((row) => ({
+            authorId: row.authorId,
+            authorName: row.authorName,
+            rating: row.rating,
+            example: row.example,
+          }))
+          .sort(
+            (a, b) =>
+              a.authorName.localeCompare(b.authorName) || (a.authorId < b.authorId ? -1 : 1),
+          ),
       })),
     };
   }
-  const plain = rows.map(({ id, authorId, competencyId, rating, example, submittedAt }) => ({ id, authorId, competencyId, rating, example, submittedAt }));
+  const plain = rows.map(({ id, authorId, competencyId, rating, example, submittedAt }) => ({
+    id,
+    authorId,
+    competencyId,
+    rating,
+    example,
+    submittedAt,
+  }));
   return {
     view,
     release: anonymousRelease(plain, competencyIds, {
@@ -59,8 +89,15 @@ export function anonymityFloor(channel: Channel): number {
 /** The competencies a release gives its reader something to read on: an answer with its author, or what the disclosure check shows. */
 export function competenciesShown(release: FeedbackRelease): string[] {
   if (release.view === "none") return [];
-  if (release.view === "named") return release.competencies.filter((competency) => competency.answers.length > 0).map((competency) => competency.competencyId);
-  return release.release.released ? release.release.competencies.filter((competency) => competency.shown && (competency.count ?? 0) > 0).map((competency) => competency.competencyId) : [];
+  if (release.view === "named")
+    return release.competencies
+      .filter((competency) => competency.answers.length > 0)
+      .map((competency) => competency.competencyId);
+  return release.release.released
+    ? release.release.competencies
+        .filter((competency) => competency.shown && (competency.count ?? 0) > 0)
+        .map((competency) => competency.competencyId)
+    : [];
 }
 
 /** Whether a release gives its reader anything to read. */

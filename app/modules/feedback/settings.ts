@@ -36,16 +36,29 @@ export const FeedbackSettingsSchema = z
     upward: z.boolean().default(false),
     minPeers: whole("minPeers", MAX_PEERS).default(3),
     maxPeers: whole("maxPeers", MAX_PEERS).default(5),
-    nominator: z.enum(NOMINATORS, { error: "feedback:settings.errors.nominator" }).default("person"),
+    nominator: z
+      .enum(NOMINATORS, { error: "feedback:settings.errors.nominator" })
+      .default("person"),
     dueOn: Day,
-    competencies: z.enum(COMPETENCY_CHOICES, { error: "feedback:settings.errors.competencies" }).default("level"),
-    answerKind: z.enum(ANSWER_KINDS, { error: "feedback:settings.errors.answerKind" }).default("rating"),
-    namesShown: z.enum(NAMES_SHOWN, { error: "feedback:settings.errors.namesShown" }).default("never"),
+    competencies: z
+      .enum(COMPETENCY_CHOICES, { error: "feedback:settings.errors.competencies" })
+      .default("level"),
+    answerKind: z
+      .enum(ANSWER_KINDS, { error: "feedback:settings.errors.answerKind" })
+      .default("rating"),
+    namesShown: z
+      .enum(NAMES_SHOWN, { error: "feedback:settings.errors.namesShown" })
+      .default("never"),
     /** The most peer requests one person is asked to answer in the cycle (their one upward answer is not counted). */
     reviewCap: whole("reviewCap", MAX_REVIEW_CAP).default(5),
   })
   .superRefine((value, context) => {
-    if (value.maxPeers < value.minPeers) context.addIssue({ code: "custom", path: ["maxPeers"], message: "feedback:settings.errors.maxBelowMin" });
+    if (value.maxPeers < value.minPeers)
+      context.addIssue({
+        code: "custom",
+        path: ["maxPeers"],
+        message: "feedback:settings.errors.maxBelowMin",
+      });
   });
 
 export type FeedbackSettings = z.output<typeof FeedbackSettingsSchema>;
@@ -65,7 +78,12 @@ export function feedbackDefaults(cycleEndsOn: Date): FeedbackSettings {
 
 /** The settings as the form's fields hold them (numbers as text). */
 export function feedbackFormValues(settings: FeedbackSettings) {
-  return { ...settings, minPeers: String(settings.minPeers), maxPeers: String(settings.maxPeers), reviewCap: String(settings.reviewCap) };
+  return {
+    ...settings,
+    minPeers: String(settings.minPeers),
+    maxPeers: String(settings.maxPeers),
+    reviewCap: String(settings.reviewCap),
+  };
 }
 
 /**
@@ -73,14 +91,21 @@ export function feedbackFormValues(settings: FeedbackSettings) {
  * or, when the cycle has managers pick, those their manager picked (every one until they pick).
  * Picks no longer at the person's level are dropped.
  */
-export function askedCompetencies(levelCompetencyIds: readonly string[], choice: CompetencyChoice, picked: readonly string[] | null): string[] {
+export function askedCompetencies(
+  levelCompetencyIds: readonly string[],
+  choice: CompetencyChoice,
+  picked: readonly string[] | null,
+): string[] {
   if (choice === "level" || picked === null) return [...levelCompetencyIds];
   const chosen = new Set(picked);
   return levelCompetencyIds.filter((id) => chosen.has(id));
 }
 
 /** What is wrong with a manager's pick (a key of the feedback namespace), or null: at least one, each at the person's level. */
-export function pickProblem(picked: readonly string[], levelCompetencyIds: readonly string[]): string | null {
+export function pickProblem(
+  picked: readonly string[],
+  levelCompetencyIds: readonly string[],
+): string | null {
   if (!picked.length) return "feedback:errors.pickOne";
   const known = new Set(levelCompetencyIds);
   return picked.every((id) => known.has(id)) ? null : "feedback:errors.pickFromLevel";

@@ -4,10 +4,19 @@ import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
 import { LIVE_STATES } from "./nomination";
 import { releaseShowsAnswers } from "./release";
 
-type FeedbackFacts = Pick<TodoFacts, "feedbackToGive" | "nominationsToDecide" | "peersToNominate" | "reviewersToReplace" | "feedbackReleased">;
+type FeedbackFacts = Pick<
+  TodoFacts,
+  | "feedbackToGive"
+  | "nominationsToDecide"
+  | "peersToNominate"
+  | "reviewersToReplace"
+  | "feedbackReleased"
+>;
 
 /** The cycles whose outcome was released to the person in a published session: their feedback in it is theirs to read (policy.ts). */
-const releasedTo = (personId: string) => ({ calibrations: { some: { state: "published", entries: { some: { personId, released: true } } } } });
+const releasedTo = (personId: string) => ({
+  calibrations: { some: { state: "published", entries: { some: { personId, released: true } } } },
+});
 
 /**
  * The home page's feedback to-dos (app/modules/todo): in open cycles, requests the person is to
@@ -23,19 +32,41 @@ const releasedTo = (personId: string) => ({ calibrations: { some: { state: "publ
  * released the person's outcome, then names and counts, each one statement over scalars (a nested
  * select would cost a statement per relation).
  */
-export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean }): Promise<FeedbackFacts> {
-  const facts: Required<FeedbackFacts> = { feedbackToGive: [], nominationsToDecide: [], peersToNominate: [], reviewersToReplace: [], feedbackReleased: [] };
+export async function feedbackTodoFacts(viewer: {
+  id: string;
+  isAdmin?: boolean;
+}): Promise<FeedbackFacts> {
+  const facts: Required<FeedbackFacts> = {
+    feedbackToGive: [],
+    nominationsToDecide: [],
+    peersToNominate: [],
+    reviewersToReplace: [],
+    feedbackReleased: [],
+  };
   const rows = await db.feedbackSettings.findMany({
     where: { OR: [{ cycle: { closedAt: null } }, { cycle: releasedTo(viewer.id) }] },
-    select: { cycleId: true, peer: true, upward: true, nominator: true, minPeers: true, dueOn: true },
+    select: {
+      cycleId: true,
+      peer: true,
+      upward: true,
+      nominator: true,
+      minPeers: true,
+      dueOn: true,
+    },
   });
   if (!rows.length) return facts;
   const open = { cycle: { closedAt: null } };
   const rowIds = rows.map((row) => row.cycleId);
   const peerRowIds = rows.filter((row) => row.peer).map((row) => row.cycleId);
   const [cycles, released, requests, participants] = await Promise.all([
-    db.reviewCycle.findMany({ where: { id: { in: rowIds } }, select: { id: true, name: true, endsOn: true, closedAt: true } }),
-    db.calibrationSession.findMany({ where: { cycleId: { in: rowIds }, ...releasedTo(viewer.id).calibrations.some }, select: { cycleId: true } }),
+    db.reviewCycle.findMany({
+      where: { id: { in: rowIds } },
+      select: { id: true, name: true, endsOn: true, closedAt: true },
+    }),
+    db.calibrationSession.findMany({
+      where: { cycleId: { in: rowIds }, ...releasedTo(viewer.id).calibrations.some },
+      select: { cycleId: true },
+    }),
     db.feedbackRequest.findMany({
       where: {
         cycleId: { in: rowIds },
@@ -43,45 +74,108 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
         OR: [
           { reviewerId: viewer.id, state: "approved" },
           // Nominations wait on the manager only while the cycle asks for peers (policy's nominationsOpen; the page and the decision read the same).
-          { channel: "peer", state: "nominated", cycleId: { in: peerRowIds }, subject: { managerId: viewer.id } },
-          { channel: "peer", state: "withdrawn", withdrawnReason: "reviewer-deactivated", subject: { managerId: viewer.id, deactivatedAt: null } },
-          { channel: "peer", state: "declined", declinedById: { not: null }, subject: { managerId: viewer.id, deactivatedAt: null } },
+          {
+            channel: "peer",
+            state: "nominated",
+            cycleId: { in: peerRowIds },
+            subject: { managerId: viewer.id },
+          },
+          {
+            channel: "peer",
+            state: "withdrawn",
+            withdrawnReason: "reviewer-deactivated",
+            subject: { managerId: viewer.id, deactivatedAt: null },
+          },
+          {
+            channel: "peer",
+            state: "declined",
+            declinedById: { not: null },
+            subject: { managerId: viewer.id, deactivatedAt: null },
+          },
           { channel: "peer", state: "declined", subjectId: viewer.id },
         ],
       },
-      select: { id: true, cycleId: true, channel: true, state: true, reviewerId: true, subjectId: true, declinedById: true, dueOn: true, updatedAt: true },
+      select: {
+        id: true,
+        cycleId: true,
+        channel: true,
+        state: true,
+        reviewerId: true,
+        subjectId: true,
+        declinedById: true,
+        dueOn: true,
+        updatedAt: true,
+      },
     }),
     peerRowIds.length
       ? db.reviewCycleParticipant.findMany({
-          where: { cycleId: { in: peerRowIds }, ...open, OR: [{ userId: viewer.id }, { user: { managerId: viewer.id, deactivatedAt: null } }] },
+          where: {
+            cycleId: { in: peerRowIds },
+            ...open,
+            OR: [{ userId: viewer.id }, { user: { managerId: viewer.id, deactivatedAt: null } }],
+          },
           select: { cycleId: true, userId: true },
         })
       : [],
   ]);
   const cycleOf = new Map(cycles.map((cycle) => [cycle.id, cycle]));
-  facts.feedbackReleased = await releasedUnread(viewer, rows, released.map((session) => session.cycleId), cycleOf);
+  facts.feedbackReleased = await releasedUnread(
+    viewer,
+    rows,
+    released.map((session) => session.cycleId),
+    cycleOf,
+  );
   const settings = rows.filter((row) => cycleOf.get(row.cycleId)?.closedAt === null);
   const peerCycleIds = settings.filter((row) => row.peer).map((row) => row.cycleId);
   const settingsOf = new Map(settings.map((row) => [row.cycleId, row]));
   // Whoever nominates for each person: the person themself, or their manager.
-  const nominating = participants.filter((participant) => (settingsOf.get(participant.cycleId)!.nominator === "person") === (participant.userId === viewer.id));
+  const nominating = participants.filter(
+    (participant) =>
+      (settingsOf.get(participant.cycleId)!.nominator === "person") ===
+      (participant.userId === viewer.id),
+  );
   // Reviewers lost: withdrawn because they left, or declined by the reviewer themself (the manager's own declines are not lost reviewers).
-  const lost = requests.filter((request) => request.subjectId !== viewer.id && (request.state === "withdrawn" || (request.state === "declined" && request.declinedById === request.reviewerId)));
+  const lost = requests.filter(
+    (request) =>
+      request.subjectId !== viewer.id &&
+      (request.state === "withdrawn" ||
+        (request.state === "declined" && request.declinedById === request.reviewerId)),
+  );
   // The person's own peers declined (by their manager or the colleague): the latest, per cycle, tells them why they are short.
   const declinedOfMine = new Map<string, (typeof requests)[number]>();
   for (const request of requests) {
     if (request.subjectId !== viewer.id || request.state !== "declined") continue;
     const latest = declinedOfMine.get(request.cycleId);
-    if (!latest || request.updatedAt > latest.updatedAt) declinedOfMine.set(request.cycleId, request);
+    if (!latest || request.updatedAt > latest.updatedAt)
+      declinedOfMine.set(request.cycleId, request);
   }
   if (!requests.length && !nominating.length) return facts;
 
-  const counted = [...new Set([...nominating.map((entry) => entry.userId), ...lost.map((request) => request.subjectId)])];
-  const named = [...new Set([...requests.flatMap((request) => [request.subjectId, request.reviewerId]), ...nominating.map((entry) => entry.userId)])];
+  const counted = [
+    ...new Set([
+      ...nominating.map((entry) => entry.userId),
+      ...lost.map((request) => request.subjectId),
+    ]),
+  ];
+  const named = [
+    ...new Set([
+      ...requests.flatMap((request) => [request.subjectId, request.reviewerId]),
+      ...nominating.map((entry) => entry.userId),
+    ]),
+  ];
   const [people, live] = await Promise.all([
     db.user.findMany({ where: { id: { in: named } }, select: { id: true, name: true } }),
     counted.length
-      ? db.feedbackRequest.groupBy({ by: ["cycleId", "subjectId"], where: { channel: "peer", cycleId: { in: peerCycleIds }, subjectId: { in: counted }, state: { in: [...LIVE_STATES] } }, _count: { _all: true } })
+      ? db.feedbackRequest.groupBy({
+          by: ["cycleId", "subjectId"],
+          where: {
+            channel: "peer",
+            cycleId: { in: peerCycleIds },
+            subjectId: { in: counted },
+            state: { in: [...LIVE_STATES] },
+          },
+          _count: { _all: true },
+        })
       : [],
   ]);
   const nameOf = new Map(people.map((person) => [person.id, person.name]));
@@ -90,18 +184,30 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
     return ref;
   };
   const person = (id: string) => ({ id, name: nameOf.get(id) ?? "" });
-  const liveOf = (cycleId: string, subjectId: string) => live.find((row) => row.cycleId === cycleId && row.subjectId === subjectId)?._count._all ?? 0;
+  const liveOf = (cycleId: string, subjectId: string) =>
+    live.find((row) => row.cycleId === cycleId && row.subjectId === subjectId)?._count._all ?? 0;
 
   const waiting = new Map<string, Required<FeedbackFacts>["nominationsToDecide"][number]>();
   for (const request of requests) {
     const cycle = cycleRef(request.cycleId);
     if (request.reviewerId === viewer.id && request.state === "approved") {
-      facts.feedbackToGive.push({ requestId: request.id, subjectName: person(request.subjectId).name, channel: request.channel === "upward" ? "upward" : "peer", dueOn: request.dueOn });
+      facts.feedbackToGive.push({
+        requestId: request.id,
+        subjectName: person(request.subjectId).name,
+        channel: request.channel === "upward" ? "upward" : "peer",
+        dueOn: request.dueOn,
+      });
     } else if (request.state === "nominated") {
       const key = `${cycle.id}/${request.subjectId}`;
       const entry = waiting.get(key);
       if (entry) entry.waiting += 1;
-      else waiting.set(key, { cycle, person: person(request.subjectId), waiting: 1, dueOn: request.dueOn });
+      else
+        waiting.set(key, {
+          cycle,
+          person: person(request.subjectId),
+          waiting: 1,
+          dueOn: request.dueOn,
+        });
     }
   }
   facts.nominationsToDecide = [...waiting.values()];
@@ -110,7 +216,8 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
   for (const request of lost) {
     const key = `${request.cycleId}/${request.subjectId}`;
     const cycleSettings = settingsOf.get(request.cycleId)!;
-    if (replacing.has(key) || liveOf(request.cycleId, request.subjectId) >= cycleSettings.minPeers) continue;
+    if (replacing.has(key) || liveOf(request.cycleId, request.subjectId) >= cycleSettings.minPeers)
+      continue;
     replacing.add(key);
     facts.reviewersToReplace.push({
       cycle: cycleRef(request.cycleId),
@@ -132,7 +239,9 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
       live: count,
       minPeers: cycleSettings.minPeers,
       dueOn: cycleSettings.dueOn,
-      ...(declined ? { declined: { requestId: declined.id, reviewerName: person(declined.reviewerId).name } } : {}),
+      ...(declined
+        ? { declined: { requestId: declined.id, reviewerName: person(declined.reviewerId).name } }
+        : {}),
     });
   }
   return facts;
@@ -146,13 +255,38 @@ export async function feedbackTodoFacts(viewer: { id: string; isAdmin?: boolean 
  */
 export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
   const [settings, requests, releasedEntries] = await Promise.all([
-    db.feedbackSettings.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { cycleId: true } }),
-    db.feedbackRequest.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { reviewerId: true, subjectId: true } }),
-    db.calibrationEntry.findMany({ where: { updatedAt: { gte: writtenSince }, released: true, session: { state: "published", cycle: { feedbackSettings: { isNot: null } } } }, select: { personId: true } }),
+    db.feedbackSettings.findMany({
+      where: { updatedAt: { gte: writtenSince } },
+      select: { cycleId: true },
+    }),
+    db.feedbackRequest.findMany({
+      where: { updatedAt: { gte: writtenSince } },
+      select: { reviewerId: true, subjectId: true },
+    }),
+    db.calibrationEntry.findMany({
+      where: {
+        updatedAt: { gte: writtenSince },
+        released: true,
+        session: { state: "published", cycle: { feedbackSettings: { isNot: null } } },
+      },
+      select: { personId: true },
+    }),
   ]);
-  const inCycles = settings.length ? await db.reviewCycleParticipant.findMany({ where: { cycleId: { in: settings.map((row) => row.cycleId) } }, select: { userId: true } }) : [];
+  const inCycles = settings.length
+    ? await db.reviewCycleParticipant.findMany({
+        where: { cycleId: { in: settings.map((row) => row.cycleId) } },
+        select: { userId: true },
+      })
+    : [];
   const subjects = [...inCycles.map((row) => row.userId), ...requests.map((row) => row.subjectId)];
-  return { people: [...subjects, ...requests.map((row) => row.reviewerId), ...releasedEntries.map((row) => row.personId)], managersOf: subjects };
+  return {
+    people: [
+      ...subjects,
+      ...requests.map((row) => row.reviewerId),
+      ...releasedEntries.map((row) => row.personId),
+    ],
+    managersOf: subjects,
+  };
 }
 
 /**
@@ -168,7 +302,19 @@ async function releasedUnread(
   cycleOf: ReadonlyMap<string, { id: string; name: string }>,
 ): Promise<NonNullable<TodoFacts["feedbackReleased"]>> {
   if (!releasedCycleIds.length) return [];
-  const opened = new Set((await db.auditEvent.findMany({ where: { action: FEEDBACK_OPENED, actorId: viewer.id, subjectType: "ReviewCycle", subjectId: { in: [...releasedCycleIds] } }, select: { subjectId: true } })).map((row) => row.subjectId));
+  const opened = new Set(
+    (
+      await db.auditEvent.findMany({
+        where: {
+          action: FEEDBACK_OPENED,
+          actorId: viewer.id,
+          subjectType: "ReviewCycle",
+          subjectId: { in: [...releasedCycleIds] },
+        },
+        select: { subjectId: true },
+      })
+    ).map((row) => row.subjectId),
+  );
   const reader = { id: viewer.id, isAdmin: viewer.isAdmin ?? false };
   const found: NonNullable<TodoFacts["feedbackReleased"]> = [];
   for (const row of rows) {
@@ -177,7 +323,8 @@ async function releasedUnread(
     for (const channel of ["peer", "upward"] as const) {
       if (!row[channel]) continue;
       const { release } = await feedbackAbout(reader, row.cycleId, viewer.id, channel);
-      if (releaseShowsAnswers(release)) found.push({ cycle: { id, name }, personId: viewer.id, channel });
+      if (releaseShowsAnswers(release))
+        found.push({ cycle: { id, name }, personId: viewer.id, channel });
     }
   }
   return found;

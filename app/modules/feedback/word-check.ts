@@ -21,17 +21,34 @@ export type MarkerKind = "time" | "artefact" | "link" | "situation";
 
 const MONTHS = "january|february|march|april|june|july|august|september|october|november|december";
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-const MEETINGS = "review|meeting|retro|retrospective|standup|stand-up|planning|incident|kick-?off|interview|one-to-one|1:1|demo|offsite|workshop|post-?mortem";
+const MEETINGS =
+  "review|meeting|retro|retrospective|standup|stand-up|planning|incident|kick-?off|interview|one-to-one|1:1|demo|offsite|workshop|post-?mortem";
 
 export const EXAMPLE_MARKERS: readonly { kind: MarkerKind; pattern: RegExp }[] = [
   { kind: "link", pattern: /\bhttps?:\/\/\S+/i },
   { kind: "time", pattern: new RegExp(`\\b(${MONTHS}|${DAYS}|yesterday|today)\\b`, "i") },
-  { kind: "time", pattern: /\b(last|this|next|previous|that) (week|month|quarter|sprint|cycle|year|release)\b/i },
-  { kind: "time", pattern: /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(\/\d{2,4})?|q[1-4]|h[12]|sprint \d+)\b/i },
-  { kind: "artefact", pattern: /\b(pull requests?|merge requests?|prs?|commits?|rfcs?|design docs?|documents?|docs|tickets?|incidents?|runbooks?|releases?|deploys?|deployments?|migrations?|outages?|code reviews?|post-?mortems?|dashboards?|proposals?|specs?|prototypes?|tests?)\b/i },
+  {
+    kind: "time",
+    pattern: /\b(last|this|next|previous|that) (week|month|quarter|sprint|cycle|year|release)\b/i,
+  },
+  {
+    kind: "time",
+    pattern: /\b(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(\/\d{2,4})?|q[1-4]|h[12]|sprint \d+)\b/i,
+  },
+  {
+    kind: "artefact",
+    pattern:
+      /\b(pull requests?|merge requests?|prs?|commits?|rfcs?|design docs?|documents?|docs|tickets?|incidents?|runbooks?|releases?|deploys?|deployments?|migrations?|outages?|code reviews?|post-?mortems?|dashboards?|proposals?|specs?|prototypes?|tests?)\b/i,
+  },
   { kind: "artefact", pattern: /(#\d+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b)/ },
   { kind: "situation", pattern: /\b(when|during|for example|for instance)\b|\be\.g\./i },
-  { kind: "situation", pattern: new RegExp(`\\bin (the|our|a|an|his|her|their|your) [\\w' -]{0,40}?(${MEETINGS})\\b`, "i") },
+  {
+    kind: "situation",
+    pattern: new RegExp(
+      `\\bin (the|our|a|an|his|her|their|your) [\\w' -]{0,40}?(${MEETINGS})\\b`,
+      "i",
+    ),
+  },
 ];
 
 export type FlaggedWord = {
@@ -55,14 +72,19 @@ export type AnswerCheck = {
   suggestions: Message[];
 };
 
-const FORMS: ReadonlyMap<string, string> = new Map(PERSONALITY_WORDS.flatMap((entry) => inflections(entry).map((form) => [form, entry.word] as const)));
+const FORMS: ReadonlyMap<string, string> = new Map(
+  PERSONALITY_WORDS.flatMap((entry) =>
+    inflections(entry).map((form) => [form, entry.word] as const),
+  ),
+);
 
 /** Personality words in the text: whole words only (letters on both sides end a word), any case. */
 export function personalityWordsIn(text: string): FlaggedWord[] {
   const found: FlaggedWord[] = [];
   for (const match of text.matchAll(/\p{L}+/gu)) {
     const word = FORMS.get(match[0].toLowerCase());
-    if (word) found.push({ text: match[0], word, start: match.index, end: match.index + match[0].length });
+    if (word)
+      found.push({ text: match[0], word, start: match.index, end: match.index + match[0].length });
   }
   return found;
 }
@@ -72,7 +94,11 @@ export function wordCount(text: string): number {
 }
 
 export function markersIn(text: string): MarkerKind[] {
-  return [...new Set(EXAMPLE_MARKERS.filter((marker) => marker.pattern.test(text)).map((marker) => marker.kind))];
+  return [
+    ...new Set(
+      EXAMPLE_MARKERS.filter((marker) => marker.pattern.test(text)).map((marker) => marker.kind),
+    ),
+  ];
 }
 
 export function exampleVerdict(text: string): { verdict: ExampleVerdict; markers: MarkerKind[] } {
@@ -90,9 +116,11 @@ export function checkAnswer(text: string): AnswerCheck {
   const suggestions: Message[] = [];
   const flagged = [...new Set(words.map((flag) => flag.text.toLowerCase()))];
   // The words themselves are listed where the advice is worded, in the language's quotes and list.
-  if (flagged.length) suggestions.push({ key: "feedback:wordCheck.personality", values: { count: flagged.length } });
+  if (flagged.length)
+    suggestions.push({ key: "feedback:wordCheck.personality", values: { count: flagged.length } });
   if (verdict === "empty") suggestions.push({ key: "feedback:wordCheck.empty" });
-  if (verdict === "too-short") suggestions.push({ key: "feedback:wordCheck.tooShort", values: { min: MIN_EXAMPLE_WORDS } });
+  if (verdict === "too-short")
+    suggestions.push({ key: "feedback:wordCheck.tooShort", values: { min: MIN_EXAMPLE_WORDS } });
   if (verdict === "no-marker") suggestions.push({ key: "feedback:wordCheck.noMarker" });
   return { words, example: verdict, markers, flagged, suggestions };
 }

@@ -36,23 +36,37 @@ export type ComparisonCounts = Record<Agreement, number> & { total: number; outs
 
 export type Comparison = { rows: ComparisonRow[]; counts: ComparisonCounts };
 
-export type RatingInput = { competencyId: string; rating: number | null; notes: string; evidenceCount: number };
+export type RatingInput = {
+  competencyId: string;
+  rating: number | null;
+  notes: string;
+  evidenceCount: number;
+};
 
 /** A disagreement of this many points or more is highlighted strongly. */
 export const STRONG_DISAGREEMENT = 2;
 
-export function agreementOf(self: number | null | undefined, manager: number | null | undefined): Agreement {
+export function agreementOf(
+  self: number | null | undefined,
+  manager: number | null | undefined,
+): Agreement {
   if (self == null || manager == null) return "incomplete";
   const gap = Math.abs(manager - self);
   if (gap === 0) return "same";
   return gap >= STRONG_DISAGREEMENT ? "strongly-differs" : "differs";
 }
 
-function sideOf(rating: RatingInput | undefined, scale: readonly ScalePoint[]): ComparedSide | null {
+function sideOf(
+  rating: RatingInput | undefined,
+  scale: readonly ScalePoint[],
+): ComparedSide | null {
   if (!rating) return null;
   return {
     rating: rating.rating,
-    label: rating.rating == null ? null : (scale.find((point) => point.value === rating.rating)?.label ?? null),
+    label:
+      rating.rating == null
+        ? null
+        : (scale.find((point) => point.value === rating.rating)?.label ?? null),
     notes: rating.notes,
     evidenceCount: rating.evidenceCount,
   };
@@ -65,7 +79,9 @@ function sideOf(rating: RatingInput | undefined, scale: readonly ScalePoint[]): 
  */
 export function competencyNames(ladders: Iterable<Ladder | undefined>): Map<string, string> {
   const names = new Map<string, string>();
-  for (const ladder of ladders) for (const competency of ladder?.competencies ?? []) if (!names.has(competency.id)) names.set(competency.id, competency.name);
+  for (const ladder of ladders)
+    for (const competency of ladder?.competencies ?? [])
+      if (!names.has(competency.id)) names.set(competency.id, competency.name);
   return names;
 }
 
@@ -94,15 +110,31 @@ export function compareRatings(input: {
       outside.add(id);
     }
   }
-  const counts: ComparisonCounts = { same: 0, differs: 0, "strongly-differs": 0, incomplete: 0, total: ids.length - outside.size, outsideLevel: outside.size };
+  const counts: ComparisonCounts = {
+    same: 0,
+    differs: 0,
+    "strongly-differs": 0,
+    incomplete: 0,
+    total: ids.length - outside.size,
+    outsideLevel: outside.size,
+  };
   const rows = ids.map((competencyId): ComparisonRow => {
     const self = sideOf(selfById.get(competencyId), input.scale);
     const manager = sideOf(managerById.get(competencyId), input.scale);
     const agreement = agreementOf(self?.rating, manager?.rating);
     const outsideLevel = outside.has(competencyId);
     if (!outsideLevel) counts[agreement]++;
-    const difference = self?.rating != null && manager?.rating != null ? manager.rating - self.rating : null;
-    return { competencyId, name: names.get(competencyId) ?? competencyId, self, manager, difference, agreement, outsideLevel };
+    const difference =
+      self?.rating != null && manager?.rating != null ? manager.rating - self.rating : null;
+    return {
+      competencyId,
+      name: names.get(competencyId) ?? competencyId,
+      self,
+      manager,
+      difference,
+      agreement,
+      outsideLevel,
+    };
   });
   return { rows, counts };
 }
@@ -132,7 +164,9 @@ function newest<T extends PairCandidate>(items: readonly T[]): T | undefined {
  * review made after the last cycle is the one shown. Give only submitted
  * assessments the viewer may read.
  */
-export function pickLatestPair<T extends PairCandidate>(assessments: readonly T[]): LatestPair<T> | null {
+export function pickLatestPair<T extends PairCandidate>(
+  assessments: readonly T[],
+): LatestPair<T> | null {
   const groups = new Map<string | null, T[]>();
   for (const assessment of assessments) {
     if (!assessment.submittedAt) continue;
@@ -156,6 +190,9 @@ export function pickLatestPair<T extends PairCandidate>(assessments: readonly T[
 }
 
 /** The most recently submitted assessment of a kind, if any. */
-export function latestSubmitted<T extends PairCandidate>(assessments: readonly T[], kind: "self" | "manager"): T | undefined {
+export function latestSubmitted<T extends PairCandidate>(
+  assessments: readonly T[],
+  kind: "self" | "manager",
+): T | undefined {
   return newest(assessments.filter((assessment) => assessment.kind === kind));
 }

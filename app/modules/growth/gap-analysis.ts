@@ -2,7 +2,14 @@
  * Gap analysis: how far one assessment is from a target level's expectations.
  * Pure; the caller picks the assessment (see the growth page) and the ladders.
  */
-import { competenciesForLevel, getLevel, getTrack, nextLevel, type Ladder, type Level } from "~/modules/ladders";
+import {
+  competenciesForLevel,
+  getLevel,
+  getTrack,
+  nextLevel,
+  type Ladder,
+  type Level,
+} from "~/modules/ladders";
 
 export type MarkStatus = "met" | "partly" | "not-met";
 export type GapStatus = MarkStatus | "not-assessed";
@@ -41,7 +48,13 @@ export type GapExpectation = {
   marks: Record<Side, MarkStatus | null>;
 };
 
-export type GapCounts = { met: number; partly: number; notMet: number; notAssessed: number; total: number };
+export type GapCounts = {
+  met: number;
+  partly: number;
+  notMet: number;
+  notAssessed: number;
+  total: number;
+};
 
 export type GapCompetency = {
   competencyId: string;
@@ -82,7 +95,13 @@ export function parseMarks(value: unknown): Map<number, MarkStatus> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return marks;
   for (const [key, status] of Object.entries(value)) {
     const index = Number(key);
-    if (Number.isInteger(index) && index >= 0 && typeof status === "string" && MARKS.includes(status)) marks.set(index, status as MarkStatus);
+    if (
+      Number.isInteger(index) &&
+      index >= 0 &&
+      typeof status === "string" &&
+      MARKS.includes(status)
+    )
+      marks.set(index, status as MarkStatus);
   }
   return marks;
 }
@@ -125,63 +144,95 @@ function count(counts: GapCounts, status: GapStatus) {
  * level after the assessed one in the same ladder version; otherwise by their wording.
  * Returns null when the target level is not in the ladder.
  */
-export function gapAnalysis(targetLadder: Ladder, targetLevelId: string, sides: GapSides): GapAnalysis | null {
+export function gapAnalysis(
+  targetLadder: Ladder,
+  targetLevelId: string,
+  sides: GapSides,
+): GapAnalysis | null {
   const target = getLevel(targetLadder, targetLevelId);
   const track = target ? getTrack(targetLadder, target.trackId) : undefined;
   if (!target || !track) return null;
 
-  const present = (["manager", "self"] as const).flatMap((side) => (sides[side] ? [{ side, source: sides[side]! }] : []));
-  const reader = new Map(present.map(({ side, source }) => [side, sideReader(source, targetLevelId)]));
+  const present = (["manager", "self"] as const).flatMap((side) =>
+    sides[side] ? [{ side, source: sides[side]! }] : [],
+  );
+  const reader = new Map(
+    present.map(({ side, source }) => [side, sideReader(source, targetLevelId)]),
+  );
   const primary = present[0]?.source;
-  const matchedBy = present.map(({ side }) => reader.get(side)!.matchedBy).find((matched) => matched !== "none") ?? "none";
+  const matchedBy =
+    present.map(({ side }) => reader.get(side)!.matchedBy).find((matched) => matched !== "none") ??
+    "none";
   const scale = (primary?.ladder ?? targetLadder).scale;
-  const labelOf = (value: number | null) => (value === null ? null : (scale.find((point) => point.value === value)?.label ?? null));
+  const labelOf = (value: number | null) =>
+    value === null ? null : (scale.find((point) => point.value === value)?.label ?? null);
   const notAbove = primary ? notAboveAssessed(primary, targetLadder, target) : false;
-  const ruleOf = (targetRating: number, ownTarget: number): RatingRule => (notAbove || targetRating > ownTarget ? "reaches-target" : "above-own-target");
-  const ratingRule = ruleOf(target.target, (primary && getLevel(primary.ladder, primary.levelId)?.target) ?? target.target);
+  const ruleOf = (targetRating: number, ownTarget: number): RatingRule =>
+    notAbove || targetRating > ownTarget ? "reaches-target" : "above-own-target";
+  const ratingRule = ruleOf(
+    target.target,
+    (primary && getLevel(primary.ladder, primary.levelId)?.target) ?? target.target,
+  );
 
   const summary = { ...emptyCounts(), noEvidence: 0, rated: 0 };
-  const competencies = competenciesForLevel(targetLadder, target.id).map((competency): GapCompetency => {
-    const rated = { self: reader.get("self")?.rating(competency.id), manager: reader.get("manager")?.rating(competency.id) };
-    const ratedBy: Side | null = rated.manager?.rating != null ? "manager" : rated.self?.rating != null ? "self" : null;
-    const decider = ratedBy ? rated[ratedBy]! : null;
-    const rating = decider?.rating ?? null;
-    const targetRating = target.targets[competency.id] ?? target.target;
-    const ownTarget = ratedBy ? reader.get(ratedBy)!.ownTarget(competency.id) : null;
-    const counts = emptyCounts();
-    const expectations = (target.expectations[competency.id] ?? []).map((expectation, index): GapExpectation => {
-      const marks = {
-        self: reader.get("self")?.mark(competency.id, index, expectation.text) ?? null,
-        manager: reader.get("manager")?.mark(competency.id, index, expectation.text) ?? null,
+  const competencies = competenciesForLevel(targetLadder, target.id).map(
+    (competency): GapCompetency => {
+      const rated = {
+        self: reader.get("self")?.rating(competency.id),
+        manager: reader.get("manager")?.rating(competency.id),
       };
-      const mark = marks.manager ?? marks.self;
-      let status: GapStatus;
-      let basis: GapBasis;
-      if (mark) [status, basis] = [mark, "marked"];
-      else if (rating !== null) [status, basis] = [fromRating(rating, targetRating, ownTarget ?? targetRating, ruleOf(targetRating, ownTarget ?? targetRating)), "from-rating"];
-      else [status, basis] = ["not-assessed", "not-assessed"];
-      count(counts, status);
-      count(summary, status);
-      return { index, text: expectation.text, status, basis, marks };
-    });
-    const noEvidence = rating !== null && (decider?.evidenceCount ?? 0) === 0;
-    if (rating !== null) summary.rated++;
-    if (noEvidence) summary.noEvidence++;
-    return {
-      competencyId: competency.id,
-      name: competency.name,
-      rating,
-      ratingLabel: labelOf(rating),
-      ratedBy,
-      ratings: { self: rated.self?.rating ?? null, manager: rated.manager?.rating ?? null },
-      target: targetRating,
-      targetLabel: labelOf(targetRating),
-      noEvidence,
-      expectations,
-      counts,
-      readiness: counts.total ? (counts.met + counts.partly / 2) / counts.total : 0,
-    };
-  });
+      const ratedBy: Side | null =
+        rated.manager?.rating != null ? "manager" : rated.self?.rating != null ? "self" : null;
+      const decider = ratedBy ? rated[ratedBy]! : null;
+      const rating = decider?.rating ?? null;
+      const targetRating = target.targets[competency.id] ?? target.target;
+      const ownTarget = ratedBy ? reader.get(ratedBy)!.ownTarget(competency.id) : null;
+      const counts = emptyCounts();
+      const expectations = (target.expectations[competency.id] ?? []).map(
+        (expectation, index): GapExpectation => {
+          const marks = {
+            self: reader.get("self")?.mark(competency.id, index, expectation.text) ?? null,
+            manager: reader.get("manager")?.mark(competency.id, index, expectation.text) ?? null,
+          };
+          const mark = marks.manager ?? marks.self;
+          let status: GapStatus;
+          let basis: GapBasis;
+          if (mark) [status, basis] = [mark, "marked"];
+          else if (rating !== null)
+            [status, basis] = [
+              fromRating(
+                rating,
+                targetRating,
+                ownTarget ?? targetRating,
+                ruleOf(targetRating, ownTarget ?? targetRating),
+              ),
+              "from-rating",
+            ];
+          else [status, basis] = ["not-assessed", "not-assessed"];
+          count(counts, status);
+          count(summary, status);
+          return { index, text: expectation.text, status, basis, marks };
+        },
+      );
+      const noEvidence = rating !== null && (decider?.evidenceCount ?? 0) === 0;
+      if (rating !== null) summary.rated++;
+      if (noEvidence) summary.noEvidence++;
+      return {
+        competencyId: competency.id,
+        name: competency.name,
+        rating,
+        ratingLabel: labelOf(rating),
+        ratedBy,
+        ratings: { self: rated.self?.rating ?? null, manager: rated.manager?.rating ?? null },
+        target: targetRating,
+        targetLabel: labelOf(targetRating),
+        noEvidence,
+        expectations,
+        counts,
+        readiness: counts.total ? (counts.met + counts.partly / 2) / counts.total : 0,
+      };
+    },
+  );
 
   return {
     target: { levelId: target.id, title: target.title, trackId: track.id, trackName: track.name },
@@ -195,14 +246,22 @@ export function gapAnalysis(targetLadder: Ladder, targetLevelId: string, sides: 
 /** How one side's assessment reads against the target: its ratings, its marks matched to the target's expectations, its own level's targets. */
 function sideReader(source: GapSource, targetLevelId: string) {
   const markedLevel = nextLevel(source.ladder, source.levelId);
-  const matchedBy: GapAnalysis["matchedBy"] = !markedLevel ? "none" : source.sameVersion && markedLevel.id === targetLevelId ? "index" : "text";
+  const matchedBy: GapAnalysis["matchedBy"] = !markedLevel
+    ? "none"
+    : source.sameVersion && markedLevel.id === targetLevelId
+      ? "index"
+      : "text";
   const ratings = new Map(source.ratings.map((rating) => [rating.competencyId, rating]));
-  const marksByCompetency = new Map<string, { byIndex: Map<number, MarkStatus>; byText: Map<string, MarkStatus> }>();
+  const marksByCompetency = new Map<
+    string,
+    { byIndex: Map<number, MarkStatus>; byText: Map<string, MarkStatus> }
+  >();
   const assessed = getLevel(source.ladder, source.levelId);
   return {
     matchedBy,
     rating: (competencyId: string) => ratings.get(competencyId),
-    ownTarget: (competencyId: string) => (assessed ? (assessed.targets[competencyId] ?? assessed.target) : null),
+    ownTarget: (competencyId: string) =>
+      assessed ? (assessed.targets[competencyId] ?? assessed.target) : null,
     mark(competencyId: string, index: number, text: string): MarkStatus | null {
       if (matchedBy === "none") return null;
       let marks = marksByCompetency.get(competencyId);
@@ -217,7 +276,10 @@ function sideReader(source: GapSource, targetLevelId: string) {
         }
         marksByCompetency.set(competencyId, (marks = { byIndex, byText }));
       }
-      return (matchedBy === "index" ? marks.byIndex.get(index) : marks.byText.get(normalise(text))) ?? null;
+      return (
+        (matchedBy === "index" ? marks.byIndex.get(index) : marks.byText.get(normalise(text))) ??
+        null
+      );
     },
   };
 }
@@ -225,13 +287,24 @@ function sideReader(source: GapSource, targetLevelId: string) {
 /** Is the target the assessed level itself, or below it in the same track? */
 function notAboveAssessed(source: GapSource, targetLadder: Ladder, target: Level): boolean {
   const assessed = getLevel(source.ladder, source.levelId);
-  return assessed !== undefined && assessed.trackId === target.trackId && source.ladder.meta.id === targetLadder.meta.id && target.rank <= assessed.rank;
+  return (
+    assessed !== undefined &&
+    assessed.trackId === target.trackId &&
+    source.ladder.meta.id === targetLadder.meta.id &&
+    target.rank <= assessed.rank
+  );
 }
 
 export type RatingRule = "reaches-target" | "above-own-target";
 
 /** An expectation's status from a rating alone (see gapAnalysis). */
-export function fromRating(rating: number, target: number, ownTarget: number, rule: RatingRule): MarkStatus {
-  if (rule === "reaches-target") return rating >= target ? "met" : rating === target - 1 ? "partly" : "not-met";
+export function fromRating(
+  rating: number,
+  target: number,
+  ownTarget: number,
+  rule: RatingRule,
+): MarkStatus {
+  if (rule === "reaches-target")
+    return rating >= target ? "met" : rating === target - 1 ? "partly" : "not-met";
   return rating > ownTarget ? "partly" : "not-met";
 }

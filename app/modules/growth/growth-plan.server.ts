@@ -29,10 +29,16 @@ export type GrowthPlanView = {
  * competency does not rename it here, and one that drops it leaves it marked as from an earlier
  * version. Null when there is none. One statement (the plan with its focus rows) for the growth pages.
  */
-export async function readGrowthPlan(personId: string, language: PageLanguage = SOURCE_LANGUAGE): Promise<GrowthPlanView | null> {
+export async function readGrowthPlan(
+  personId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<GrowthPlanView | null> {
   const plan = await storedGrowthPlan(personId);
   if (!plan) return null;
-  const [{ ladder }, served] = await Promise.all([requireLadderOfVersionIn(plan.ladderVersionId, language), servedLadders()]);
+  const [{ ladder }, served] = await Promise.all([
+    requireLadderOfVersionIn(plan.ladderVersionId, language),
+    servedLadders(),
+  ]);
   const current = served.find((entry) => entry.ladder.meta.id === ladder.meta.id)?.ladder;
   const level = getLevel(ladder, plan.targetLevelId);
   return {
@@ -56,7 +62,8 @@ export async function readGrowthPlan(personId: string, language: PageLanguage = 
  */
 export async function requireGrowthPlanChange(viewer: Viewer, personId: string): Promise<void> {
   await requirePersonVisible(viewer, personId);
-  if (!canChangeGrowthPlan(viewer, personId)) throw new ForbiddenError({ key: "growth:errors.onlyPersonChangesPlan" });
+  if (!canChangeGrowthPlan(viewer, personId))
+    throw new ForbiddenError({ key: "growth:errors.onlyPersonChangesPlan" });
 }
 
 export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -66,19 +73,40 @@ export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<str
  * served now. The target must be a level of a served ladder and every focus
  * competency one its track uses; otherwise nothing is written.
  */
-export async function saveGrowthPlan(personId: string, input: { target: string; focus: readonly string[] }): Promise<SavePlanResult> {
+export async function saveGrowthPlan(
+  personId: string,
+  input: { target: string; focus: readonly string[] },
+): Promise<SavePlanResult> {
   // The target is a level of the person's own ladder (any ladder's, for someone not yet placed on one).
-  const person = await db.user.findUnique({ where: { id: personId }, select: { ladderId: true, level: true } });
+  const person = await db.user.findUnique({
+    where: { id: personId },
+    select: { ladderId: true, level: true },
+  });
   const own = person?.level ? await ladderForPerson(person) : undefined;
   const served = own ?? (await ladderForLevel(input.target));
   const level = served ? getLevel(served.ladder, input.target) : undefined;
-  if (!served || !level) return { ok: false, fieldErrors: { target: [`There is no level "${input.target}" in the ladder.`] } };
+  if (!served || !level)
+    return {
+      ok: false,
+      fieldErrors: { target: [`There is no level "${input.target}" in the ladder.`] },
+    };
   const focus = [...new Set(input.focus)];
-  if (focus.length > MAX_FOCUS) return { ok: false, fieldErrors: { focus: [`Choose at most ${MAX_FOCUS} focus competencies.`] } };
-  const usable = new Set(competenciesForTrack(served.ladder, level.trackId).map((competency) => competency.id));
+  if (focus.length > MAX_FOCUS)
+    return {
+      ok: false,
+      fieldErrors: { focus: [`Choose at most ${MAX_FOCUS} focus competencies.`] },
+    };
+  const usable = new Set(
+    competenciesForTrack(served.ladder, level.trackId).map((competency) => competency.id),
+  );
   const unknown = focus.filter((id) => !usable.has(id));
   if (unknown.length) {
-    return { ok: false, fieldErrors: { focus: [`${level.title} has no competency ${unknown.map((id) => `"${id}"`).join(", ")}.`] } };
+    return {
+      ok: false,
+      fieldErrors: {
+        focus: [`${level.title} has no competency ${unknown.map((id) => `"${id}"`).join(", ")}.`],
+      },
+    };
   }
   await db.$transaction(async (tx) => {
     const plan = await tx.growthPlan.upsert({
@@ -89,7 +117,9 @@ export async function saveGrowthPlan(personId: string, input: { target: string; 
     });
     await tx.growthFocus.deleteMany({ where: { planId: plan.id } });
     if (focus.length) {
-      await tx.growthFocus.createMany({ data: focus.map((competencyId, position) => ({ planId: plan.id, competencyId, position })) });
+      await tx.growthFocus.createMany({
+        data: focus.map((competencyId, position) => ({ planId: plan.id, competencyId, position })),
+      });
     }
   });
   return { ok: true };
@@ -103,13 +133,35 @@ export type FocusAdded = { ok: true; added: boolean } | { ok: false; message: st
  * plan. Refused, with what to do, when there is no plan yet or it holds the most focus competencies;
  * a competency already a focus changes nothing.
  */
-export async function addGrowthFocus(viewer: Viewer, personId: string, competencyId: string): Promise<FocusAdded> {
+export async function addGrowthFocus(
+  viewer: Viewer,
+  personId: string,
+  competencyId: string,
+): Promise<FocusAdded> {
   await requireGrowthPlanChange(viewer, personId);
   const plan = await storedGrowthPlan(personId);
-  if (!plan) return { ok: false, message: "You have no growth plan yet. Choose a target level on your growth page first, then add this focus." };
+  if (!plan)
+    return {
+      ok: false,
+      message:
+        "You have no growth plan yet. Choose a target level on your growth page first, then add this focus.",
+    };
   if (plan.focus.includes(competencyId)) return { ok: true, added: false };
-  if (plan.focus.length >= MAX_FOCUS) return { ok: false, message: `Your growth plan already has ${MAX_FOCUS} focus competencies, the most it holds. Take one out on your growth page first.` };
-  const saved = await saveGrowthPlan(personId, { target: plan.targetLevelId, focus: [...plan.focus, competencyId] });
-  if (!saved.ok) return { ok: false, message: Object.values(saved.fieldErrors).flat()[0] ?? "This competency cannot be a focus of your growth plan." };
+  if (plan.focus.length >= MAX_FOCUS)
+    return {
+      ok: false,
+      message: `Your growth plan already has ${MAX_FOCUS} focus competencies, the most it holds. Take one out on your growth page first.`,
+    };
+  const saved = await saveGrowthPlan(personId, {
+    target: plan.targetLevelId,
+    focus: [...plan.focus, competencyId],
+  });
+  if (!saved.ok)
+    return {
+      ok: false,
+      message:
+        Object.values(saved.fieldErrors).flat()[0] ??
+        "This competency cannot be a focus of your growth plan.",
+    };
   return { ok: true, added: true };
 }

@@ -32,14 +32,26 @@ export type HistoryRow = {
 
 export type History = { points: HistoryPoint[]; rows: HistoryRow[] };
 
-const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("en-GB", {
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 function pointOf(assessment: HistoryAssessment): HistoryPoint {
   if (assessment.cycleId) {
-    return { key: `cycle:${assessment.cycleId}`, label: assessment.cycleName ?? "Review cycle", date: assessment.cycleStartsOn ?? assessment.submittedAt };
+    return {
+      key: `cycle:${assessment.cycleId}`,
+      label: assessment.cycleName ?? "Review cycle",
+      date: assessment.cycleStartsOn ?? assessment.submittedAt,
+    };
   }
   const month = assessment.submittedAt.toISOString().slice(0, 7);
-  return { key: `month:${month}`, label: `Outside a cycle, ${monthFormat.format(assessment.submittedAt)}`, date: new Date(`${month}-01T00:00:00Z`) };
+  return {
+    key: `month:${month}`,
+    label: `Outside a cycle, ${monthFormat.format(assessment.submittedAt)}`,
+    date: new Date(`${month}-01T00:00:00Z`),
+  };
 }
 
 function headline(value: HistoryValue): number | null {
@@ -63,9 +75,12 @@ export function buildHistory(
     if (!points.has(point.key)) points.set(point.key, point);
     const slot = `${point.key}|${assessment.kind}`;
     const current = latestOfKind.get(slot);
-    if (!current || assessment.submittedAt > current.submittedAt) latestOfKind.set(slot, assessment);
+    if (!current || assessment.submittedAt > current.submittedAt)
+      latestOfKind.set(slot, assessment);
   }
-  const ordered = [...points.values()].sort((a, b) => a.date.getTime() - b.date.getTime() || a.label.localeCompare(b.label));
+  const ordered = [...points.values()].sort(
+    (a, b) => a.date.getTime() - b.date.getTime() || a.label.localeCompare(b.label),
+  );
 
   const rowNames = new Map(competencies.map((competency) => [competency.id, competency.name]));
   const ids = [...rowNames.keys()];
@@ -90,8 +105,22 @@ export function buildHistory(
     const rated = values.map(headline).filter((value): value is number => value !== null);
     const latest = rated.at(-1) ?? null;
     const previous = rated.at(-2);
-    const trend = latest === null || previous === undefined ? null : latest > previous ? "up" : latest < previous ? "down" : "same";
-    return { competencyId, name: rowNames.get(competencyId) ?? competencyId, values, latest, trend, outsideLevel: outside.has(competencyId) };
+    const trend =
+      latest === null || previous === undefined
+        ? null
+        : latest > previous
+          ? "up"
+          : latest < previous
+            ? "down"
+            : "same";
+    return {
+      competencyId,
+      name: rowNames.get(competencyId) ?? competencyId,
+      values,
+      latest,
+      trend,
+      outsideLevel: outside.has(competencyId),
+    };
   });
   return { points: ordered, rows };
 }
@@ -116,12 +145,21 @@ export function profileAgainstBar(input: {
   manager: readonly { competencyId: string; rating: number | null }[] | null;
 }): ProfileRow[] {
   const self = new Map((input.self ?? []).map((rating) => [rating.competencyId, rating.rating]));
-  const manager = new Map((input.manager ?? []).map((rating) => [rating.competencyId, rating.rating]));
+  const manager = new Map(
+    (input.manager ?? []).map((rating) => [rating.competencyId, rating.rating]),
+  );
   return input.competencies.map((competency) => {
     const selfRating = self.get(competency.id) ?? null;
     const managerRating = manager.get(competency.id) ?? null;
     const current = managerRating ?? selfRating;
     const bar = input.targets[competency.id] ?? input.target;
-    return { competencyId: competency.id, name: competency.name, self: selfRating, manager: managerRating, bar, againstBar: current === null ? null : current - bar };
+    return {
+      competencyId: competency.id,
+      name: competency.name,
+      self: selfRating,
+      manager: managerRating,
+      bar,
+      againstBar: current === null ? null : current - bar,
+    };
   });
 }

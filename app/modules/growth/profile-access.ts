@@ -4,17 +4,34 @@
  * subject submitted their own self-assessment for the same cycle" fact comes
  * from the same rows, and when each cycle shares reviews with the subject.
  */
-import { canReadAssessment, subjectSelfSubmitted, type AssessmentFacts, type ReviewSharingFacts } from "~/modules/assessments/policy";
+import {
+  canReadAssessment,
+  subjectSelfSubmitted,
+  type AssessmentFacts,
+  type ReviewSharingFacts,
+} from "~/modules/assessments/policy";
 
 export type SubjectAssessmentFacts = AssessmentFacts & { cycleId: string | null };
 
-export type ProfileReader = { viewerId: string; viewerIsAdmin: boolean; subjectManagerChain: readonly string[] };
+export type ProfileReader = {
+  viewerId: string;
+  viewerIsAdmin: boolean;
+  subjectManagerChain: readonly string[];
+};
 
-export function readableAssessments<T extends SubjectAssessmentFacts>(assessments: readonly T[], reader: ProfileReader, sharingIn: (cycleId: string | null) => ReviewSharingFacts): T[] {
+export function readableAssessments<T extends SubjectAssessmentFacts>(
+  assessments: readonly T[],
+  reader: ProfileReader,
+  sharingIn: (cycleId: string | null) => ReviewSharingFacts,
+): T[] {
   return assessments.filter((assessment) =>
     canReadAssessment(assessment, {
       ...reader,
-      subjectSelfSubmitted: subjectSelfSubmitted(assessments, assessment.subjectId, assessment.cycleId),
+      subjectSelfSubmitted: subjectSelfSubmitted(
+        assessments,
+        assessment.subjectId,
+        assessment.cycleId,
+      ),
       sharing: sharingIn(assessment.cycleId),
     }),
   );

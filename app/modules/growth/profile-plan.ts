@@ -5,7 +5,10 @@ import type { Message } from "~/i18n/messages";
 export const MAX_FOCUS = 3;
 
 export const GrowthPlanSchema = z.object({
-  target: z.string({ error: "growth:plan.errors.targetRequired" }).trim().min(1, "growth:plan.errors.targetRequired"),
+  target: z
+    .string({ error: "growth:plan.errors.targetRequired" })
+    .trim()
+    .min(1, "growth:plan.errors.targetRequired"),
   focus: z
     .array(z.string().trim().min(1), { error: "growth:plan.errors.focusRequired" })
     .min(1, "growth:plan.errors.focusRequired")

@@ -9,7 +9,14 @@
  * one more. Each is one flat SQL statement (queries.server.ts). Ladder versions are
  * cached in memory.
  */
-import { competenciesForLevel, defaultTarget, getLevel, levelTitleAt, nextLevel, type Ladder } from "~/modules/ladders";
+import {
+  competenciesForLevel,
+  defaultTarget,
+  getLevel,
+  levelTitleAt,
+  nextLevel,
+  type Ladder,
+} from "~/modules/ladders";
 import { appliedPromotions } from "~/modules/calibration/queries.server";
 import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
@@ -19,11 +26,21 @@ import { ladderForPerson } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
-import { compareRatings, competencyNames, latestSubmitted, pickLatestPair, type Comparison } from "./comparison";
+import {
+  compareRatings,
+  competencyNames,
+  latestSubmitted,
+  pickLatestPair,
+  type Comparison,
+} from "./comparison";
 import { gapAnalysis, type GapAnalysis } from "./gap-analysis";
 import { readGrowthPlan, type GrowthPlanView } from "./growth-plan.server";
 import { buildHistory, profileAgainstBar, type History, type ProfileRow } from "./history";
-import { canAuthorAssessment, subjectSelfSubmitted, type AssessmentKind } from "~/modules/assessments/policy";
+import {
+  canAuthorAssessment,
+  subjectSelfSubmitted,
+  type AssessmentKind,
+} from "~/modules/assessments/policy";
 import { sharedWithYouOn } from "~/modules/cycles/review-sharing";
 import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
@@ -63,22 +80,49 @@ export async function loadSubject(viewer: Viewer, personId: string): Promise<Sub
   const { erased: _erased, ...person } = place;
   const about = await assessmentsAbout(personId);
   // Only the person reading their own manager reviews waits for their cycle's moment to share them.
-  const ownReviews = viewer.id === personId ? about.filter((assessment) => assessment.kind === "manager" && assessment.status === "submitted") : [];
-  const cycles = ownReviews.flatMap(({ cycleId, reviewsShared, reviewsSharedOn }) => (cycleId !== null && reviewsShared !== null ? [{ id: cycleId, reviewsShared, reviewsSharedOn }] : []));
+  const ownReviews =
+    viewer.id === personId
+      ? about.filter(
+          (assessment) => assessment.kind === "manager" && assessment.status === "submitted",
+        )
+      : [];
+  const cycles = ownReviews.flatMap(({ cycleId, reviewsShared, reviewsSharedOn }) =>
+    cycleId !== null && reviewsShared !== null
+      ? [{ id: cycleId, reviewsShared, reviewsSharedOn }]
+      : [],
+  );
   const sharingIn = await sharingFactsOf(personId, cycles, clock.now());
-  const assessments = readableAssessments(about, { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain }, sharingIn);
+  const assessments = readableAssessments(
+    about,
+    { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: chain },
+    sharingIn,
+  );
   const reviewsWaiting = ownReviews
-    .filter((review) => !assessments.includes(review) && subjectSelfSubmitted(about, personId, review.cycleId))
-    .map((review) => ({ cycleName: review.cycleName ?? "", when: sharedWithYouOn(review.reviewsShared ?? "", review.reviewsSharedOn) }));
+    .filter(
+      (review) =>
+        !assessments.includes(review) && subjectSelfSubmitted(about, personId, review.cycleId),
+    )
+    .map((review) => ({
+      cycleName: review.cycleName ?? "",
+      when: sharedWithYouOn(review.reviewsShared ?? "", review.reviewsSharedOn),
+    }));
   return { viewer, person, chain, isSelf: viewer.id === personId, assessments, reviewsWaiting };
 }
 
 /** The ratings of some assessments, by assessment, with their evidence counted or in full, in one statement. */
-async function loadRatings(assessmentIds: readonly string[], evidence: "none" | "count" | "full"): Promise<Map<string, RatingRow[]>> {
+async function loadRatings(
+  assessmentIds: readonly string[],
+  evidence: "none" | "count" | "full",
+): Promise<Map<string, RatingRow[]>> {
   const byAssessment = new Map<string, RatingRow[]>();
   const ids = [...new Set(assessmentIds)];
   if (!ids.length) return byAssessment;
-  const read = evidence === "full" ? ratingsWithEvidence : evidence === "count" ? ratingsWithEvidenceCount : ratingsOf;
+  const read =
+    evidence === "full"
+      ? ratingsWithEvidence
+      : evidence === "count"
+        ? ratingsWithEvidenceCount
+        : ratingsOf;
   for (const rating of await read(ids)) {
     const list = byAssessment.get(rating.assessmentId);
     if (list) list.push(rating);
@@ -88,16 +132,23 @@ async function loadRatings(assessmentIds: readonly string[], evidence: "none" | 
 }
 
 /** The ladders of some stored versions (cached after the first read of each). */
-async function laddersOf(versionIds: readonly (string | undefined)[]): Promise<Map<string, Ladder>> {
+async function laddersOf(
+  versionIds: readonly (string | undefined)[],
+): Promise<Map<string, Ladder>> {
   const ids = [...new Set(versionIds.filter((id): id is string => Boolean(id)))];
   const ladders = await Promise.all(ids.map((id) => ladderOfVersion(id)));
-  return new Map(ids.flatMap((id, index) => (ladders[index] ? [[id, ladders[index]] as const] : [])));
+  return new Map(
+    ids.flatMap((id, index) => (ladders[index] ? [[id, ladders[index]] as const] : [])),
+  );
 }
 
 /** The competencies that apply at the level, in ladder order. */
 function competencyList(ladder: Ladder | undefined, levelId: string | undefined) {
   if (!ladder || !levelId) return [];
-  return competenciesForLevel(ladder, levelId).map((competency) => ({ id: competency.id, name: competency.name }));
+  return competenciesForLevel(ladder, levelId).map((competency) => ({
+    id: competency.id,
+    name: competency.name,
+  }));
 }
 
 function submitted(assessments: readonly ProfileAssessment[]) {
@@ -109,7 +160,10 @@ function submitted(assessments: readonly ProfileAssessment[]) {
  * summary is not here: only the side-by-side shows summaries, and what a page does not show is not
  * sent (its loader's data reaches the browser whole).
  */
-export type AssessmentSummary = Pick<ProfileAssessment, "id" | "kind" | "status" | "authorName" | "cycleName" | "levelId" | "submittedAt" | "updatedAt"> & { levelTitle: string };
+export type AssessmentSummary = Pick<
+  ProfileAssessment,
+  "id" | "kind" | "status" | "authorName" | "cycleName" | "levelId" | "submittedAt" | "updatedAt"
+> & { levelTitle: string };
 
 function summaryOf(assessment: ProfileAssessment, ladder: Ladder | undefined): AssessmentSummary {
   return {
@@ -128,7 +182,10 @@ function summaryOf(assessment: ProfileAssessment, ladder: Ladder | undefined): A
 /** The same with its written summary, for the pages that show it: the side by side, and the printed record. */
 export type AssessmentWithSummary = AssessmentSummary & Pick<ProfileAssessment, "summary">;
 
-function withSummaryOf(assessment: ProfileAssessment, ladder: Ladder | undefined): AssessmentWithSummary {
+function withSummaryOf(
+  assessment: ProfileAssessment,
+  ladder: Ladder | undefined,
+): AssessmentWithSummary {
   return { ...summaryOf(assessment, ladder), summary: assessment.summary };
 }
 
@@ -145,8 +202,12 @@ async function sideBySide(
   ladders: Map<string, Ladder>,
 ): Promise<SideBySide | null> {
   if (!pair) return null;
-  const ladder = ladders.get(pair.manager.ladderVersionId) ?? ladders.get(pair.self.ladderVersionId);
-  const names = competencyNames([ladders.get(pair.manager.ladderVersionId), ladders.get(pair.self.ladderVersionId)]);
+  const ladder =
+    ladders.get(pair.manager.ladderVersionId) ?? ladders.get(pair.self.ladderVersionId);
+  const names = competencyNames([
+    ladders.get(pair.manager.ladderVersionId),
+    ladders.get(pair.self.ladderVersionId),
+  ]);
   return {
     cycleName: pair.manager.cycleName,
     self: withSummaryOf(pair.self, ladders.get(pair.self.ladderVersionId)),
@@ -170,20 +231,30 @@ async function placement(person: PlaceRow) {
   return { served, level, next };
 }
 
-export type PersonHeader = PlaceRow & { levelTitle: string | null; trackName: string | null; assessable: boolean };
+export type PersonHeader = PlaceRow & {
+  levelTitle: string | null;
+  trackName: string | null;
+  assessable: boolean;
+};
 
 function header(person: PlaceRow, place: Awaited<ReturnType<typeof placement>>): PersonHeader {
   return {
     ...person,
     // With the person's sub-level beside it, where they have one: "Engineer II · B".
     levelTitle: place ? levelTitleAt(place.level, person.sublevel) : null,
-    trackName: place ? (place.served.ladder.tracks.find((track) => track.id === place.level.trackId)?.name ?? null) : null,
+    trackName: place
+      ? (place.served.ladder.tracks.find((track) => track.id === place.level.trackId)?.name ?? null)
+      : null,
     assessable: place !== null,
   };
 }
 
 /** The growth page: latest assessments, the side-by-side comparison once both are submitted and readable, the growth plan. */
-export async function growthPage(viewer: Viewer, personId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function growthPage(
+  viewer: Viewer,
+  personId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const context = await loadSubject(viewer, personId);
   const { assessments, isSelf, person } = context;
   const readableSubmitted = submitted(assessments);
@@ -194,7 +265,8 @@ export async function growthPage(viewer: Viewer, personId: string, language: Pag
     readGrowthPlan(personId, language),
   ]);
   const ladders = await laddersOf(assessments.map((assessment) => assessment.ladderVersionId));
-  const draftOf = (kind: AssessmentKind) => assessments.find((a) => a.kind === kind && a.status === "draft" && a.authorId === viewer.id);
+  const draftOf = (kind: AssessmentKind) =>
+    assessments.find((a) => a.kind === kind && a.status === "draft" && a.authorId === viewer.id);
   const selfDraft = draftOf("self");
   const managerDraft = draftOf("manager");
   return {
@@ -204,13 +276,17 @@ export async function growthPage(viewer: Viewer, personId: string, language: Pag
     canReview: place !== null && canAuthorAssessment("manager", viewer.id, personId, context.chain),
     canEditPlan: canChangeGrowthPlan(viewer, personId),
     selfDraft: selfDraft ? summaryOf(selfDraft, ladders.get(selfDraft.ladderVersionId)) : null,
-    managerDraft: managerDraft ? summaryOf(managerDraft, ladders.get(managerDraft.ladderVersionId)) : null,
+    managerDraft: managerDraft
+      ? summaryOf(managerDraft, ladders.get(managerDraft.ladderVersionId))
+      : null,
     latestSelf: summaryOrNull(latestSubmitted(readableSubmitted, "self"), ladders),
     latestManager: summaryOrNull(latestSubmitted(readableSubmitted, "manager"), ladders),
     sideBySide: await sideBySide(pair, ratings, ladders),
     reviewsWaiting: context.reviewsWaiting,
     plan,
-    assessments: assessments.map((assessment) => summaryOf(assessment, ladders.get(assessment.ladderVersionId))),
+    assessments: assessments.map((assessment) =>
+      summaryOf(assessment, ladders.get(assessment.ladderVersionId)),
+    ),
   };
 }
 
@@ -226,14 +302,25 @@ type GapPick = { assessment: ProfileAssessment; kind: GapSourceKind };
  * the viewer may read, and the latest submitted self-assessment, else the subject's own
  * draft (only when the subject is the viewer).
  */
-export function gapSourcesOf(context: SubjectContext): { manager: GapPick | null; self: GapPick | null } {
+export function gapSourcesOf(context: SubjectContext): {
+  manager: GapPick | null;
+  self: GapPick | null;
+} {
   const readableSubmitted = submitted(context.assessments);
   const manager = latestSubmitted(readableSubmitted, "manager");
   const self = latestSubmitted(readableSubmitted, "self");
-  const draft = context.isSelf ? context.assessments.find((a) => a.kind === "self" && a.status === "draft" && a.authorId === context.viewer.id) : undefined;
+  const draft = context.isSelf
+    ? context.assessments.find(
+        (a) => a.kind === "self" && a.status === "draft" && a.authorId === context.viewer.id,
+      )
+    : undefined;
   return {
     manager: manager ? { assessment: manager, kind: "manager" } : null,
-    self: self ? { assessment: self, kind: "self" } : draft ? { assessment: draft, kind: "self-draft" } : null,
+    self: self
+      ? { assessment: self, kind: "self" }
+      : draft
+        ? { assessment: draft, kind: "self-draft" }
+        : null,
   };
 }
 
@@ -247,15 +334,32 @@ function gapFor(
   const side = (pick: GapPick | null) => {
     const sourceLadder = pick ? ladders.get(pick.assessment.ladderVersionId) : undefined;
     if (!pick || !sourceLadder) return null;
-    return { ladder: sourceLadder, levelId: pick.assessment.levelId, sameVersion: pick.assessment.ladderVersionId === served.versionId, ratings: ratings.get(pick.assessment.id) ?? [] };
+    return {
+      ladder: sourceLadder,
+      levelId: pick.assessment.levelId,
+      sameVersion: pick.assessment.ladderVersionId === served.versionId,
+      ratings: ratings.get(pick.assessment.id) ?? [],
+    };
   };
-  return gapAnalysis(served.ladder, targetLevelId, { manager: side(sources.manager), self: side(sources.self) });
+  return gapAnalysis(served.ladder, targetLevelId, {
+    manager: side(sources.manager),
+    self: side(sources.self),
+  });
 }
 
-export type TargetOption = { trackId: string; trackName: string; levels: { id: string; title: string }[] };
+export type TargetOption = {
+  trackId: string;
+  trackName: string;
+  levels: { id: string; title: string }[];
+};
 
 /** The gap page: the analysis to `?target=` (else the plan's target, else the next level) and the growth plan. */
-export async function gapPage(viewer: Viewer, personId: string, requestedTarget: string | null, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function gapPage(
+  viewer: Viewer,
+  personId: string,
+  requestedTarget: string | null,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const context = await loadSubject(viewer, personId);
   const sources = gapSourcesOf(context);
   const picked = [sources.manager, sources.self].flatMap((pick) => (pick ? [pick.assessment] : []));
@@ -268,7 +372,13 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
     ),
     laddersOf(picked.map((assessment) => assessment.ladderVersionId)),
   ]);
-  const described = (pick: GapPick | null) => (pick ? { kind: pick.kind, assessment: summaryOf(pick.assessment, ladders.get(pick.assessment.ladderVersionId)) } : null);
+  const described = (pick: GapPick | null) =>
+    pick
+      ? {
+          kind: pick.kind,
+          assessment: summaryOf(pick.assessment, ladders.get(pick.assessment.ladderVersionId)),
+        }
+      : null;
   const base = {
     person: header(context.person, place),
     isSelf: context.isSelf,
@@ -276,13 +386,30 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
     plan,
     sources: { manager: described(sources.manager), self: described(sources.self) },
   };
-  if (!place) return { ...base, targetError: null, targetOptions: [] as TargetOption[], targetLevelId: null, nextLevelId: null, analysis: null, points: { manager: null, self: null } };
+  if (!place)
+    return {
+      ...base,
+      targetError: null,
+      targetOptions: [] as TargetOption[],
+      targetLevelId: null,
+      nextLevelId: null,
+      analysis: null,
+      points: { manager: null, self: null },
+    };
 
   const { ladder } = place.served;
   const defaultTarget = place.next?.id ?? place.level.id;
-  const known = (id: string | null | undefined): id is string => Boolean(id && getLevel(ladder, id));
-  const targetError = requestedTarget !== null && !known(requestedTarget) ? `There is no level "${requestedTarget}" in this ladder.` : null;
-  const targetLevelId = known(requestedTarget) ? requestedTarget : known(plan?.targetLevelId) ? plan.targetLevelId : defaultTarget;
+  const known = (id: string | null | undefined): id is string =>
+    Boolean(id && getLevel(ladder, id));
+  const targetError =
+    requestedTarget !== null && !known(requestedTarget)
+      ? `There is no level "${requestedTarget}" in this ladder.`
+      : null;
+  const targetLevelId = known(requestedTarget)
+    ? requestedTarget
+    : known(plan?.targetLevelId)
+      ? plan.targetLevelId
+      : defaultTarget;
   const targetOptions: TargetOption[] = ladder.tracks.map((track) => ({
     trackId: track.id,
     trackName: track.name,
@@ -296,14 +423,24 @@ export async function gapPage(viewer: Viewer, personId: string, requestedTarget:
     nextLevelId: place.next?.id ?? null,
     analysis: gapFor(place.served, targetLevelId, sources, ratings, ladders),
     /** On a ladder whose levels come from points: where each side's ratings stand. */
-    points: { manager: standingOf(sources.manager, ratings, ladders), self: standingOf(sources.self, ratings, ladders) },
+    points: {
+      manager: standingOf(sources.manager, ratings, ladders),
+      self: standingOf(sources.self, ratings, ladders),
+    },
   };
 }
 
-function standingOf(pick: GapPick | null, ratings: Map<string, RatingRow[]>, ladders: Map<string, Ladder>) {
+function standingOf(
+  pick: GapPick | null,
+  ratings: Map<string, RatingRow[]>,
+  ladders: Map<string, Ladder>,
+) {
   const ladder = pick ? ladders.get(pick.assessment.ladderVersionId) : undefined;
   if (!pick || !ladder) return null;
-  return ladderStanding(ladder, (ratings.get(pick.assessment.id) ?? []).map((row) => row.rating));
+  return ladderStanding(
+    ladder,
+    (ratings.get(pick.assessment.id) ?? []).map((row) => row.rating),
+  );
 }
 
 export type HistoryPage = {
@@ -351,7 +488,9 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
     competencyNames(ladders.values()),
   );
   const scale = ladder?.scale ?? [];
-  const promotionLadders = await laddersOf(promotions.map((promotion) => promotion.ladderVersionId));
+  const promotionLadders = await laddersOf(
+    promotions.map((promotion) => promotion.ladderVersionId),
+  );
   return {
     person: header(context.person, place),
     history,
@@ -365,16 +504,28 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
         })
       : [],
     scale: scale.map((point) => ({ value: point.value, label: point.label })),
-    profileSources: { self: summaryOrNull(latestSelf, ladders), manager: summaryOrNull(latestManager, ladders) },
+    profileSources: {
+      self: summaryOrNull(latestSelf, ladders),
+      manager: summaryOrNull(latestManager, ladders),
+    },
     levelChanges: promotions.map((promotion) => {
       const ladder = promotionLadders.get(promotion.ladderVersionId);
-      const levelTitle = (id: string | null) => (id && ladder ? (getLevel(ladder, id)?.title ?? id) : id);
-      return { on: promotion.on.toISOString(), from: levelTitle(promotion.fromLevelId), to: levelTitle(promotion.toLevelId), sessionName: promotion.sessionName };
+      const levelTitle = (id: string | null) =>
+        id && ladder ? (getLevel(ladder, id)?.title ?? id) : id;
+      return {
+        on: promotion.on.toISOString(),
+        from: levelTitle(promotion.fromLevelId),
+        to: levelTitle(promotion.toLevelId),
+        sessionName: promotion.sessionName,
+      };
     }),
   };
 }
 
-export type PrintRow = Comparison["rows"][number] & { selfEvidence: EvidenceView[]; managerEvidence: EvidenceView[] };
+export type PrintRow = Comparison["rows"][number] & {
+  selfEvidence: EvidenceView[];
+  managerEvidence: EvidenceView[];
+};
 
 /**
  * One person's review for printing: the latest self-assessment and manager review
@@ -382,29 +533,50 @@ export type PrintRow = Comparison["rows"][number] & { selfEvidence: EvidenceView
  * with notes and evidence, and the gap summary to the plan's target or the next level.
  * Drafts are never printed.
  */
-export async function printPage(viewer: Viewer, personId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function printPage(
+  viewer: Viewer,
+  personId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const context = await loadSubject(viewer, personId);
   const readableSubmitted = submitted(context.assessments);
   const pair = pickLatestPair(readableSubmitted);
   const self = pair?.self ?? latestSubmitted(readableSubmitted, "self");
   const manager = pair?.manager ?? latestSubmitted(readableSubmitted, "manager");
-  const gapSources = { manager: manager ? { assessment: manager, kind: "manager" as const } : null, self: self ? { assessment: self, kind: "self" as const } : null };
+  const gapSources = {
+    manager: manager ? { assessment: manager, kind: "manager" as const } : null,
+    self: self ? { assessment: self, kind: "self" as const } : null,
+  };
   const [ratings, place, plan, ladders] = await Promise.all([
-    loadRatings([self?.id, manager?.id].filter((id): id is string => Boolean(id)), "full"),
+    loadRatings(
+      [self?.id, manager?.id].filter((id): id is string => Boolean(id)),
+      "full",
+    ),
     placement(context.person),
     readGrowthPlan(personId, language),
     laddersOf([self?.ladderVersionId, manager?.ladderVersionId]),
   ]);
-  const ladder = (manager && ladders.get(manager.ladderVersionId)) ?? (self && ladders.get(self.ladderVersionId)) ?? place?.served.ladder;
+  const ladder =
+    (manager && ladders.get(manager.ladderVersionId)) ??
+    (self && ladders.get(self.ladderVersionId)) ??
+    place?.served.ladder;
   const comparison = compareRatings({
     competencies: competencyList(ladder, (manager ?? self)?.levelId),
     scale: ladder?.scale ?? [],
     self: self ? (ratings.get(self.id) ?? []) : null,
     manager: manager ? (ratings.get(manager.id) ?? []) : null,
-    names: competencyNames([manager && ladders.get(manager.ladderVersionId), self && ladders.get(self.ladderVersionId)]),
+    names: competencyNames([
+      manager && ladders.get(manager.ladderVersionId),
+      self && ladders.get(self.ladderVersionId),
+    ]),
   });
   const evidenceOf = (assessment: ProfileAssessment | undefined) =>
-    new Map((assessment ? (ratings.get(assessment.id) ?? []) : []).map((rating) => [rating.competencyId, rating.evidence]));
+    new Map(
+      (assessment ? (ratings.get(assessment.id) ?? []) : []).map((rating) => [
+        rating.competencyId,
+        rating.evidence,
+      ]),
+    );
   const selfEvidence = evidenceOf(self);
   const managerEvidence = evidenceOf(manager);
   const rows: PrintRow[] = comparison.rows.map((row) => ({
@@ -412,8 +584,15 @@ export async function printPage(viewer: Viewer, personId: string, language: Page
     selfEvidence: selfEvidence.get(row.competencyId) ?? [],
     managerEvidence: managerEvidence.get(row.competencyId) ?? [],
   }));
-  const targetLevelId = place ? (plan && getLevel(place.served.ladder, plan.targetLevelId) ? plan.targetLevelId : (place.next?.id ?? null)) : null;
-  const analysis = place && targetLevelId && (manager || self) ? gapFor(place.served, targetLevelId, gapSources, ratings, ladders) : null;
+  const targetLevelId = place
+    ? plan && getLevel(place.served.ladder, plan.targetLevelId)
+      ? plan.targetLevelId
+      : (place.next?.id ?? null)
+    : null;
+  const analysis =
+    place && targetLevelId && (manager || self)
+      ? gapFor(place.served, targetLevelId, gapSources, ratings, ladders)
+      : null;
   return {
     person: header(context.person, place),
     cycleName: pair ? pair.manager.cycleName : null,
@@ -424,7 +603,14 @@ export async function printPage(viewer: Viewer, personId: string, language: Page
     /** Both belong together (same cycle, or both outside one), so agreement is shown. */
     sideBySide: pair !== null,
     plan,
-    gap: analysis ? { source: manager ? ("manager" as const) : ("self" as const), target: analysis.target, summary: analysis.summary, competencies: analysis.competencies } : null,
+    gap: analysis
+      ? {
+          source: manager ? ("manager" as const) : ("self" as const),
+          target: analysis.target,
+          summary: analysis.summary,
+          competencies: analysis.competencies,
+        }
+      : null,
     printedAt: clock.now(),
   };
 }

@@ -33,17 +33,25 @@ export type ProfileAssessment = z.output<typeof assessmentRow>;
 
 /** Every assessment about the person, drafts included, with its author's and cycle's names; newest first. */
 export async function assessmentsAbout(personId: string): Promise<ProfileAssessment[]> {
-  return parseRows(assessmentRow, await readRows`
+  return parseRows(
+    assessmentRow,
+    await readRows`
     SELECT a.id, a.kind, a.status, a."subjectId", a."authorId", w.name AS "authorName", a."cycleId", c.name AS "cycleName",
       c."startsOn" AS "cycleStartsOn", c."reviewsShared", c."reviewsSharedOn", a."ladderVersionId", a."trackId", a."levelId", a.summary, a."submittedAt", a."updatedAt"
     FROM "Assessment" a
     JOIN "User" w ON w.id = a."authorId"
     LEFT JOIN "ReviewCycle" c ON c.id = a."cycleId"
     WHERE a."subjectId" = ${personId}
-    ORDER BY a."submittedAt" DESC, a."updatedAt" DESC`);
+    ORDER BY a."submittedAt" DESC, a."updatedAt" DESC`,
+  );
 }
 
-export type EvidenceView = { id: string; text: string; url: string | null; occurredOn: Date | null };
+export type EvidenceView = {
+  id: string;
+  text: string;
+  url: string | null;
+  occurredOn: Date | null;
+};
 
 /** One competency's rating in an assessment, with its evidence counted and (for printing) listed. */
 export type RatingRow = {
@@ -73,7 +81,13 @@ export async function ratingsOf(assessmentIds: readonly string[]): Promise<Ratin
   if (!assessmentIds.length) return [];
   const rows = await db.assessmentRating.findMany({
     where: { assessmentId: { in: [...assessmentIds] } },
-    select: { assessmentId: true, competencyId: true, rating: true, notes: true, nextLevelMarks: true },
+    select: {
+      assessmentId: true,
+      competencyId: true,
+      rating: true,
+      notes: true,
+      nextLevelMarks: true,
+    },
   });
   return rows.map((row) => ({ ...row, evidenceCount: 0, evidence: [] }));
 }
@@ -84,12 +98,17 @@ const countedRatingRow = z.object({ ...ratingColumns, evidenceCount: sqlInt });
  * The ratings of these assessments with their evidence counted: an index lookup per
  * rating, where Prisma's `_count` aggregates the whole evidence table.
  */
-export async function ratingsWithEvidenceCount(assessmentIds: readonly string[]): Promise<RatingRow[]> {
-  const rows = parseRows(countedRatingRow, await readRows`
+export async function ratingsWithEvidenceCount(
+  assessmentIds: readonly string[],
+): Promise<RatingRow[]> {
+  const rows = parseRows(
+    countedRatingRow,
+    await readRows`
     SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks",
       (SELECT COUNT(*) FROM "RatingEvidence" e WHERE e."ratingId" = r.id) AS "evidenceCount"
     FROM "AssessmentRating" r
-    WHERE r."assessmentId" IN (${Prisma.join(assessmentIds)})`);
+    WHERE r."assessmentId" IN (${Prisma.join(assessmentIds)})`,
+  );
   return rows.map((row) => ({ ...row, evidence: [] }));
 }
 
@@ -103,16 +122,23 @@ const ratingEvidenceRow = z.object({
 
 /** The ratings of these assessments with their evidence listed, oldest first: one row per piece of evidence, grouped here. */
 export async function ratingsWithEvidence(assessmentIds: readonly string[]): Promise<RatingRow[]> {
-  const rows = parseRows(ratingEvidenceRow, await readRows`
+  const rows = parseRows(
+    ratingEvidenceRow,
+    await readRows`
     SELECT r."assessmentId", r."competencyId", r.rating, r.notes, r."nextLevelMarks", e.id AS "evidenceId", e.text, e.url, e."occurredOn"
     FROM "AssessmentRating" r
     LEFT JOIN "RatingEvidence" e ON e."ratingId" = r.id
     WHERE r."assessmentId" IN (${Prisma.join(assessmentIds)})
-    ORDER BY r."assessmentId", r."competencyId", e."occurredOn" ASC, e."createdAt" ASC`);
+    ORDER BY r."assessmentId", r."competencyId", e."occurredOn" ASC, e."createdAt" ASC`,
+  );
   const ratings: RatingRow[] = [];
   let current: RatingRow | undefined;
   for (const { evidenceId, text, url, occurredOn, ...rating } of rows) {
-    if (!current || current.assessmentId !== rating.assessmentId || current.competencyId !== rating.competencyId) {
+    if (
+      !current ||
+      current.assessmentId !== rating.assessmentId ||
+      current.competencyId !== rating.competencyId
+    ) {
       current = { ...rating, evidenceCount: 0, evidence: [] };
       ratings.push(current);
     }
@@ -124,18 +150,31 @@ export async function ratingsWithEvidence(assessmentIds: readonly string[]): Pro
   return ratings;
 }
 
-const planRow = z.object({ ladderVersionId: z.string(), targetLevelId: z.string(), updatedAt: sqlDate, competencyId: z.string().nullable() });
+const planRow = z.object({
+  ladderVersionId: z.string(),
+  targetLevelId: z.string(),
+  updatedAt: sqlDate,
+  competencyId: z.string().nullable(),
+});
 
-export type StoredGrowthPlan = { ladderVersionId: string; targetLevelId: string; updatedAt: Date; focus: string[] };
+export type StoredGrowthPlan = {
+  ladderVersionId: string;
+  targetLevelId: string;
+  updatedAt: Date;
+  focus: string[];
+};
 
 /** The person's growth plan with its focus competencies in order, in one statement; null when there is none. */
 export async function storedGrowthPlan(personId: string): Promise<StoredGrowthPlan | null> {
-  const rows = parseRows(planRow, await readRows`
+  const rows = parseRows(
+    planRow,
+    await readRows`
     SELECT p."ladderVersionId", p."targetLevelId", p."updatedAt", f."competencyId"
     FROM "GrowthPlan" p
     LEFT JOIN "GrowthFocus" f ON f."planId" = p.id
     WHERE p."personId" = ${personId}
-    ORDER BY f.position`);
+    ORDER BY f.position`,
+  );
   const [first] = rows;
   if (!first) return null;
   return {

@@ -45,15 +45,33 @@ export function wrapLabel(text: string, width = WRAP): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   lines.push(line);
-  return lines.length > 3 ? [lines[0]!, lines[1]!, `${lines.slice(2).join(" ").slice(0, width - 1)}…`] : lines;
+  return lines.length > 3
+    ? [
+        lines[0]!,
+        lines[1]!,
+        `${lines
+          .slice(2)
+          .join(" ")
+          .slice(0, width - 1)}…`,
+      ]
+    : lines;
 }
 
 export function boxesOverlap(a: LabelBox, b: LabelBox, gap = 0): boolean {
-  return a.left < b.left + b.width + gap && b.left < a.left + a.width + gap && a.top < b.top + b.height + gap && b.top < a.top + a.height + gap;
+  return (
+    a.left < b.left + b.width + gap &&
+    b.left < a.left + a.width + gap &&
+    a.top < b.top + b.height + gap &&
+    b.top < a.top + a.height + gap
+  );
 }
 
 /** The labels of a radar with one spoke per name; `values` is each spoke's second line (may be empty). */
-export function layoutRadarLabels(geometry: RadarGeometry, names: readonly string[], values: readonly string[]): RadarLabel[] {
+export function layoutRadarLabels(
+  geometry: RadarGeometry,
+  names: readonly string[],
+  values: readonly string[],
+): RadarLabel[] {
   const { cx, cy, radius } = geometry;
   const count = names.length;
   const labels = names.map((name, index) => {
@@ -70,17 +88,27 @@ export function layoutRadarLabels(geometry: RadarGeometry, names: readonly strin
     const y = cy + reach * sin;
     const left = anchor === "start" ? x : anchor === "end" ? x - width : x - width / 2;
     // Above the centre the box stands on its point, below it hangs from it, beside it it is centred on it.
-    const top = anchor === "middle" ? (sin < 0 ? y - height : y) : y - height / 2 + (sin * height) / 2;
+    const top =
+      anchor === "middle" ? (sin < 0 ? y - height : y) : y - height / 2 + (sin * height) / 2;
     return { lines, x, anchor, box: { left, top, width, height }, sin };
   });
   separate(
     geometry,
-    labels.map((label, index) => ({ box: label.box, cos: Math.cos(angleOf(index, count)), sin: label.sin })),
+    labels.map((label, index) => ({
+      box: label.box,
+      cos: Math.cos(angleOf(index, count)),
+      sin: label.sin,
+    })),
   );
   // A box moved sideways away from the rim takes its anchor with it.
   return labels.map(({ lines, anchor, box }) => ({
     lines,
-    x: anchor === "start" ? box.left : anchor === "end" ? box.left + box.width : box.left + box.width / 2,
+    x:
+      anchor === "start"
+        ? box.left
+        : anchor === "end"
+          ? box.left + box.width
+          : box.left + box.width / 2,
     anchor,
     box,
     baseline: box.top + LABEL_FONT - 1,
@@ -127,7 +155,11 @@ function separate(geometry: RadarGeometry, items: { box: LabelBox; cos: number; 
 }
 
 /** The frame that holds the chart and every label, with a margin all round. */
-export function radarFrame(geometry: RadarGeometry, labels: readonly RadarLabel[], margin = 12): { left: number; top: number; width: number; height: number } {
+export function radarFrame(
+  geometry: RadarGeometry,
+  labels: readonly RadarLabel[],
+  margin = 12,
+): { left: number; top: number; width: number; height: number } {
   const { cx, cy, radius } = geometry;
   let left = cx - radius;
   let right = cx + radius;
@@ -139,5 +171,10 @@ export function radarFrame(geometry: RadarGeometry, labels: readonly RadarLabel[
     top = Math.min(top, box.top);
     bottom = Math.max(bottom, box.top + box.height);
   }
-  return { left: left - margin, top: top - margin, width: right - left + 2 * margin, height: bottom - top + 2 * margin };
+  return {
+    left: left - margin,
+    top: top - margin,
+    width: right - left + 2 * margin,
+    height: bottom - top + 2 * margin,
+  };
 }

@@ -3,7 +3,14 @@ import type { Viewer } from "~/modules/identity/policy";
 import { NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import { canViewCandidate, canViewLoop, managesOpening, type CandidateAccess, type LoopAccess, type OpeningAccess } from "./policy";
+import {
+  canViewCandidate,
+  canViewLoop,
+  managesOpening,
+  type CandidateAccess,
+  type LoopAccess,
+  type OpeningAccess,
+} from "./policy";
 import { loopRows, openingRows } from "./queries.server";
 
 /**
@@ -26,8 +33,18 @@ export function parseCompetencyIds(json: string): string[] {
   }
 }
 
-export function toStage(row: { id: string; name: string; position: number; competencyIds: string }): Stage {
-  return { id: row.id, name: row.name, position: row.position, competencyIds: parseCompetencyIds(row.competencyIds) };
+export function toStage(row: {
+  id: string;
+  name: string;
+  position: number;
+  competencyIds: string;
+}): Stage {
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    competencyIds: parseCompetencyIds(row.competencyIds),
+  };
 }
 
 /** The ladder an opening hires on, as it was when the role was opened: its plan, kits and cards read this version. */
@@ -39,9 +56,15 @@ export function openingLadder(opening: { ladderVersionId: string }): Promise<Lad
 export async function requireManagedOpening(viewer: Viewer, openingId: string) {
   const row = await openingRows(openingId);
   const access: OpeningAccess | null = row ? { adminIds: row.adminIds } : null;
-  if (!row || !access || !managesOpening(viewer, access)) throw new NotFoundError({ key: "hiring:errors.noOpening" });
+  if (!row || !access || !managesOpening(viewer, access))
+    throw new NotFoundError({ key: "hiring:errors.noOpening" });
   const { adminIds, stages, ...opening } = row;
-  return { ...opening, admins: adminIds.map((userId) => ({ userId })), stages: stages.map(toStage), access };
+  return {
+    ...opening,
+    admins: adminIds.map((userId) => ({ userId })),
+    stages: stages.map(toStage),
+    access,
+  };
 }
 
 /** A loop the viewer may see (the opening's hiring admins, admins, the loop's interviewers), with its access facts. */
@@ -51,14 +74,18 @@ export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
   const { head, stages, adminIds, interviews } = rows;
   const access: LoopAccess = {
     adminIds,
-    interviews: interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.submitted })),
+    interviews: interviews.map((interview) => ({
+      interviewerId: interview.interviewerId,
+      submitted: interview.submitted,
+    })),
     debriefOpenedAt: head.debriefOpenedAt,
     decided: head.decision !== null,
     purged: head.candidatePurgedAt !== null,
     withdrawn: head.state === "withdrawn",
   };
   if (!canViewLoop(viewer, access)) throw new NotFoundError({ key: "hiring:errors.noLoop" });
-  const person = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+  const person = (id: string | null, name: string | null) =>
+    id !== null && name !== null ? { id, name } : null;
   return {
     id: head.id,
     state: head.state,
@@ -108,7 +135,10 @@ export async function requireVisibleLoop(viewer: Viewer, loopId: string) {
         name: interview.interviewerName,
         level: interview.interviewerLevel,
         teamId: interview.interviewerTeamId,
-        team: interview.interviewerTeamId !== null && interview.teamName !== null ? { name: interview.teamName } : null,
+        team:
+          interview.interviewerTeamId !== null && interview.teamName !== null
+            ? { name: interview.teamName }
+            : null,
       },
       // The original card, when it is in: its submission time.
       scorecards: interview.submitted ? [{ submittedAt: interview.submittedAt }] : [],
@@ -123,8 +153,17 @@ export type VisibleLoop = Awaited<ReturnType<typeof requireVisibleLoop>>;
  * The interviews of a candidate's loops, as the pipeline rules read them. The rules look only at
  * the viewer's own interviews, so callers may read just those.
  */
-export function candidateLoopsAccess(loops: readonly { interviews: readonly { interviewerId: string; scorecards: readonly unknown[] }[] }[]): CandidateAccess["loops"] {
-  return loops.map((loop) => ({ interviews: loop.interviews.map((interview) => ({ interviewerId: interview.interviewerId, submitted: interview.scorecards.length > 0 })) }));
+export function candidateLoopsAccess(
+  loops: readonly {
+    interviews: readonly { interviewerId: string; scorecards: readonly unknown[] }[];
+  }[],
+): CandidateAccess["loops"] {
+  return loops.map((loop) => ({
+    interviews: loop.interviews.map((interview) => ({
+      interviewerId: interview.interviewerId,
+      submitted: interview.scorecards.length > 0,
+    })),
+  }));
 }
 
 /**
@@ -143,18 +182,45 @@ export async function requireCandidate(viewer: Viewer, openingId: string, candid
       loops: {
         where: { openingId },
         orderBy: { createdAt: "asc" },
-        select: { id: true, state: true, decision: true, opening: { select: { id: true, state: true, admins: { select: { userId: true } } } }, interviews: { where: { interviewerId: viewer.id }, select: { interviewerId: true, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } } } },
+        select: {
+          id: true,
+          state: true,
+          decision: true,
+          opening: { select: { id: true, state: true, admins: { select: { userId: true } } } },
+          interviews: {
+            where: { interviewerId: viewer.id },
+            select: {
+              interviewerId: true,
+              scorecards: {
+                where: { status: "submitted", amendsId: null },
+                select: { id: true },
+                take: 1,
+              },
+            },
+          },
+        },
       },
     },
   });
   const opening = row?.loops[0]?.opening;
-  const access: CandidateAccess | null = row && opening ? { adminIds: opening.admins.map((admin) => admin.userId), loops: candidateLoopsAccess(row.loops), purged: row.purgedAt !== null } : null;
-  if (!row || !opening || !access || !canViewCandidate(viewer, access)) throw new NotFoundError({ key: "hiring:errors.noCandidate" });
+  const access: CandidateAccess | null =
+    row && opening
+      ? {
+          adminIds: opening.admins.map((admin) => admin.userId),
+          loops: candidateLoopsAccess(row.loops),
+          purged: row.purgedAt !== null,
+        }
+      : null;
+  if (!row || !opening || !access || !canViewCandidate(viewer, access))
+    throw new NotFoundError({ key: "hiring:errors.noCandidate" });
   return { ...row, opening: { id: opening.id, state: opening.state }, access };
 }
 
 /** Does the person have an interview to hold (in an open loop not yet decided)? It lets them read interview material on the ladder's pages. */
 export async function hasInterviewAssignment(userId: string): Promise<boolean> {
-  const found = await db.hiringInterview.findFirst({ where: { interviewerId: userId, loop: { decision: null, state: "open" } }, select: { id: true } });
+  const found = await db.hiringInterview.findFirst({
+    where: { interviewerId: userId, loop: { decision: null, state: "open" } },
+    select: { id: true },
+  });
   return found !== null;
 }

@@ -1,4 +1,11 @@
-import { amendmentDiff, effectiveCards, RECOMMENDATIONS, type AmendmentDiff, type Recommendation, type Scorecard } from "./scorecard";
+import {
+  amendmentDiff,
+  effectiveCards,
+  RECOMMENDATIONS,
+  type AmendmentDiff,
+  type Recommendation,
+  type Scorecard,
+} from "./scorecard";
 
 /**
  * Stored scorecards as the pages read them: per interview, the submitted card that counts (the
@@ -25,9 +32,15 @@ export function asRecommendation(value: string | null): Recommendation | null {
 export function toScorecard(card: StoredCard, competencyIds: readonly string[] = []): Scorecard {
   const order = new Map(competencyIds.map((id, index) => [id, index]));
   const entries = [...card.scores]
-    .sort((a, b) => (order.get(a.competencyId) ?? Infinity) - (order.get(b.competencyId) ?? Infinity))
+    .sort(
+      (a, b) => (order.get(a.competencyId) ?? Infinity) - (order.get(b.competencyId) ?? Infinity),
+    )
     .map((row) => ({ competencyId: row.competencyId, score: row.score, notes: row.notes }));
-  return { entries, recommendation: asRecommendation(card.recommendation) ?? "no", summary: card.summary };
+  return {
+    entries,
+    recommendation: asRecommendation(card.recommendation) ?? "no",
+    summary: card.summary,
+  };
 }
 
 export type CardChain<T extends StoredCard> = {
@@ -41,7 +54,10 @@ export type CardChain<T extends StoredCard> = {
 };
 
 /** Per interview, the chain of submitted cards (drafts are left out). */
-export function submittedChains<T extends StoredCard>(cards: readonly T[], competencyIdsOf: (interviewId: string) => readonly string[] = () => []): CardChain<T>[] {
+export function submittedChains<T extends StoredCard>(
+  cards: readonly T[],
+  competencyIdsOf: (interviewId: string) => readonly string[] = () => [],
+): CardChain<T>[] {
   const submitted = cards.filter((card) => card.status === "submitted");
   const byId = new Map(submitted.map((card) => [card.id, card]));
   const chains: CardChain<T>[] = [];
@@ -52,10 +68,18 @@ export function submittedChains<T extends StoredCard>(cards: readonly T[], compe
     for (;;) {
       const next = submitted.find((card) => card.amendsId === current.id);
       if (!next) break;
-      amendments.push({ card: next, diff: amendmentDiff(toScorecard(current, competencyIds), toScorecard(next, competencyIds)) });
+      amendments.push({
+        card: next,
+        diff: amendmentDiff(toScorecard(current, competencyIds), toScorecard(next, competencyIds)),
+      });
       current = next;
     }
-    chains.push({ interviewId: original.interviewId, original, effective: byId.get(current.id)!, amendments });
+    chains.push({
+      interviewId: original.interviewId,
+      original,
+      effective: byId.get(current.id)!,
+      amendments,
+    });
   }
   return chains;
 }

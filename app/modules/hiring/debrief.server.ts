@@ -8,7 +8,15 @@ import type { Decision } from "./forms";
 import { PURGED_NAME } from "./loops.server";
 import { loopCardRows } from "./queries.server";
 import { planCompetencyIds } from "./plan";
-import { canRecordDecision, canRecordDissent, canSeeDebrief, debriefIsOpen, hasSubmittedOwn, isInterviewerOn, visibleScorecards } from "./policy";
+import {
+  canRecordDecision,
+  canRecordDissent,
+  canSeeDebrief,
+  debriefIsOpen,
+  hasSubmittedOwn,
+  isInterviewerOn,
+  visibleScorecards,
+} from "./policy";
 import { db } from "~/db/client.server";
 
 /**
@@ -51,19 +59,30 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
       recommendation: asRecommendation(card.recommendation),
     })),
   );
-  const names = new Map(loop.interviews.map((interview) => [interview.interviewerId, interview.interviewer.name]));
-  const competencyName = Object.fromEntries(ladder.competencies.map((competency) => [competency.id, competency.name]));
-  const levelTitle = (levelId: string | null) => (levelId ? (getLevel(ladder, levelId)?.title ?? levelId) : null);
+  const names = new Map(
+    loop.interviews.map((interview) => [interview.interviewerId, interview.interviewer.name]),
+  );
+  const competencyName = Object.fromEntries(
+    ladder.competencies.map((competency) => [competency.id, competency.name]),
+  );
+  const levelTitle = (levelId: string | null) =>
+    levelId ? (getLevel(ladder, levelId)?.title ?? levelId) : null;
   const track = trackOfLevel(ladder, loop.opening.levelId);
   const dissents = loop.decision
-    ? await db.hiringDissent.findMany({ where: { loopId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } })
+    ? await db.hiringDissent.findMany({
+        where: { loopId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, text: true, createdAt: true, author: { select: { name: true } } },
+      })
     : [];
   const pending = loop.interviews.filter((interview) => interview.scorecards.length === 0).length;
   return {
     ...header,
     available: true as const,
     roleLevel: levelTitle(loop.opening.levelId),
-    openedEarly: loop.debriefOpenedAt ? { at: loop.debriefOpenedAt.toISOString(), by: loop.debriefOpenedBy?.name ?? null, pending } : null,
+    openedEarly: loop.debriefOpenedAt
+      ? { at: loop.debriefOpenedAt.toISOString(), by: loop.debriefOpenedBy?.name ?? null, pending }
+      : null,
     spreadThreshold: DISAGREEMENT_SPREAD,
     competencies: result.competencyIds.map((id) => ({ id, name: competencyName[id] ?? id })),
     rows: result.rows.map((row) => ({
@@ -83,11 +102,16 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
           supported: levelTitle(result.level.supportedLevelId),
           supportedLevelId: result.level.supportedLevelId,
           tolerance: result.level.tolerance,
-          checks: result.level.checks.map((check) => ({ ...check, title: check.title || levelTitle(check.levelId) })),
+          checks: result.level.checks.map((check) => ({
+            ...check,
+            title: check.title || levelTitle(check.levelId),
+          })),
         }
       : null,
     /** Levels of the role's track and its equivalents, for "hire at another level". */
-    levels: (track?.levels ?? []).filter((level) => level.id !== loop.opening.levelId).map((level) => ({ id: level.id, title: level.title })),
+    levels: (track?.levels ?? [])
+      .filter((level) => level.id !== loop.opening.levelId)
+      .map((level) => ({ id: level.id, title: level.title })),
     decision: loop.decision
       ? {
           decision: loop.decision as Decision,
@@ -97,7 +121,12 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
           decidedBy: loop.decidedBy?.name ?? null,
         }
       : null,
-    dissents: dissents.map((dissent) => ({ id: dissent.id, text: dissent.text, createdAt: dissent.createdAt.toISOString(), author: dissent.author.name })),
+    dissents: dissents.map((dissent) => ({
+      id: dissent.id,
+      text: dissent.text,
+      createdAt: dissent.createdAt.toISOString(),
+      author: dissent.author.name,
+    })),
     can: { decide: canRecordDecision(viewer, access), dissent: canRecordDissent(viewer, access) },
   };
 }

@@ -1,5 +1,10 @@
 import { getLevel, nextLevel, previousLevel, type Ladder, type Level } from "~/modules/ladders";
-import { tallyRecommendations, type Recommendation, type RecommendationTally, type ScoreEntry } from "./scorecard";
+import {
+  tallyRecommendations,
+  type Recommendation,
+  type RecommendationTally,
+  type ScoreEntry,
+} from "./scorecard";
 
 /**
  * The debrief, mechanical first: before anyone argues, the panel sees the interviewers ×
@@ -119,14 +124,31 @@ export function median(values: readonly number[]): number | null {
 
 /** The plain aggregate of one competency's scores. */
 export function aggregate(competencyId: string, scores: readonly number[]): CompetencyAggregate {
-  if (scores.length === 0) return { competencyId, n: 0, mean: null, median: null, variance: null, spread: null, disagreement: false };
+  if (scores.length === 0)
+    return {
+      competencyId,
+      n: 0,
+      mean: null,
+      median: null,
+      variance: null,
+      spread: null,
+      disagreement: false,
+    };
   const n = scores.length;
   const sum = scores.reduce((total, score) => total + score, 0);
   const squares = scores.reduce((total, score) => total + score * score, 0);
   // (nΣx² − (Σx)²) / (n(n − 1)): whole-number scores give one exact division, so equal variances compare equal on the agenda.
   const variance = n > 1 ? (n * squares - sum * sum) / (n * (n - 1)) : 0;
   const spread = Math.max(...scores) - Math.min(...scores);
-  return { competencyId, n, mean: sum / n, median: median(scores), variance, spread, disagreement: spread >= DISAGREEMENT_SPREAD };
+  return {
+    competencyId,
+    n,
+    mean: sum / n,
+    median: median(scores),
+    variance,
+    spread,
+    disagreement: spread >= DISAGREEMENT_SPREAD,
+  };
 }
 
 /** Scored competencies in discussion order: largest spread first, then largest variance; ties keep the given order. */
@@ -134,12 +156,19 @@ export function agendaOrder(aggregates: readonly CompetencyAggregate[]): string[
   return aggregates
     .filter((item) => item.n > 0)
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => b.item.spread! - a.item.spread! || b.item.variance! - a.item.variance! || a.index - b.index)
+    .sort(
+      (a, b) =>
+        b.item.spread! - a.item.spread! || b.item.variance! - a.item.variance! || a.index - b.index,
+    )
     .map(({ item }) => item.competencyId);
 }
 
 /** The role's level and up to `reach` levels each side of it in its track (a branch's first level looks below to where it splits off), most junior first. */
-function levelsAround(ladder: Ladder, role: Level, reach: number): { level: Level; offset: number }[] {
+function levelsAround(
+  ladder: Ladder,
+  role: Level,
+  reach: number,
+): { level: Level; offset: number }[] {
   const below: { level: Level; offset: number }[] = [];
   const above: { level: Level; offset: number }[] = [];
   let down: Level | undefined = role;
@@ -159,7 +188,12 @@ function levelsAround(ladder: Ladder, role: Level, reach: number): { level: Leve
  * each level above the role's and one point higher for each level below: a competency of the
  * level is met when mean − offset ≥ target − tolerance.
  */
-export function checkLevel(level: Level, offset: number, means: ReadonlyMap<string, number>, tolerance = LEVEL_TOLERANCE): LevelCheck {
+export function checkLevel(
+  level: Level,
+  offset: number,
+  means: ReadonlyMap<string, number>,
+  tolerance = LEVEL_TOLERANCE,
+): LevelCheck {
   const check: LevelCheck = {
     levelId: level.id,
     trackId: level.trackId,
@@ -176,7 +210,8 @@ export function checkLevel(level: Level, offset: number, means: ReadonlyMap<stri
     const target = level.targets[competencyId] ?? level.target;
     if (mean === undefined) check.unassessed.push(competencyId);
     else if (mean - offset >= target - tolerance) check.met.push(competencyId);
-    else check.shortfalls.push({ competencyId, mean, target, required: target + offset - tolerance });
+    else
+      check.shortfalls.push({ competencyId, mean, target, required: target + offset - tolerance });
   }
   check.meets = check.met.length > 0 && check.shortfalls.length === 0;
   return check;
@@ -187,11 +222,18 @@ export function checkLevel(level: Level, offset: number, means: ReadonlyMap<stri
  * (`reach` each side), each checked against its own targets (`checkLevel`); the most senior one
  * met is supported. Competencies nobody scored neither help nor hurt, and are listed.
  */
-export function estimateLevel(ladder: Ladder, roleLevelId: string, means: ReadonlyMap<string, number>, options: DebriefOptions = {}): LevelEstimate | null {
+export function estimateLevel(
+  ladder: Ladder,
+  roleLevelId: string,
+  means: ReadonlyMap<string, number>,
+  options: DebriefOptions = {},
+): LevelEstimate | null {
   const role = getLevel(ladder, roleLevelId);
   if (role === undefined) return null;
   const tolerance = options.tolerance ?? LEVEL_TOLERANCE;
-  const checks = levelsAround(ladder, role, options.reach ?? LEVEL_REACH).map(({ level, offset }) => checkLevel(level, offset, means, tolerance));
+  const checks = levelsAround(ladder, role, options.reach ?? LEVEL_REACH).map(({ level, offset }) =>
+    checkLevel(level, offset, means, tolerance),
+  );
   const supported = checks.filter((check) => check.meets).at(-1);
   return { roleLevelId, supportedLevelId: supported?.levelId ?? null, checks, tolerance };
 }
@@ -201,13 +243,30 @@ export function estimateLevel(ladder: Ladder, roleLevelId: string, means: Readon
  * competency), per-competency aggregates and spreads, disagreements, unrated competencies,
  * the agenda, the recommendation tally and the level estimate for the role's level.
  */
-export function debrief(ladder: Ladder, roleLevelId: string, planCompetencyIds: readonly string[], cards: readonly DebriefCard[], options: DebriefOptions = {}): Debrief {
-  const competencyIds = [...new Set([...planCompetencyIds, ...cards.flatMap((card) => card.scores.map((entry) => entry.competencyId))])];
+export function debrief(
+  ladder: Ladder,
+  roleLevelId: string,
+  planCompetencyIds: readonly string[],
+  cards: readonly DebriefCard[],
+  options: DebriefOptions = {},
+): Debrief {
+  const competencyIds = [
+    ...new Set([
+      ...planCompetencyIds,
+      ...cards.flatMap((card) => card.scores.map((entry) => entry.competencyId)),
+    ]),
+  ];
   const column = new Map(competencyIds.map((competencyId, index) => [competencyId, index]));
   const rows = cards.map((card): DebriefRow => {
     const scores = new Array<number | null>(competencyIds.length).fill(null);
-    for (const { competencyId, score } of card.scores) if (score !== null) scores[column.get(competencyId)!] = score;
-    return { interviewerId: card.interviewerId, stageId: card.stageId ?? null, scores, recommendation: card.recommendation };
+    for (const { competencyId, score } of card.scores)
+      if (score !== null) scores[column.get(competencyId)!] = score;
+    return {
+      interviewerId: card.interviewerId,
+      stageId: card.stageId ?? null,
+      scores,
+      recommendation: card.recommendation,
+    };
   });
   const aggregates = competencyIds.map((competencyId, index) =>
     aggregate(
@@ -215,7 +274,11 @@ export function debrief(ladder: Ladder, roleLevelId: string, planCompetencyIds: 
       rows.flatMap((row) => (row.scores[index] === null ? [] : [row.scores[index]!])),
     ),
   );
-  const means = new Map(aggregates.flatMap((item) => (item.mean === null ? [] : [[item.competencyId, item.mean] as const])));
+  const means = new Map(
+    aggregates.flatMap((item) =>
+      item.mean === null ? [] : [[item.competencyId, item.mean] as const],
+    ),
+  );
   return {
     competencyIds,
     rows,

@@ -85,7 +85,16 @@ function time(value: Date | number | null): number | null {
 function tallyFor(tallies: Map<string, Tally>, interviewerId: string): Tally {
   let tally = tallies.get(interviewerId);
   if (tally === undefined) {
-    tally = { cards: 0, candidates: 0, sum: 0, squares: 0, cells: 0, withRecommendation: 0, positive: 0, hours: [] };
+    tally = {
+      cards: 0,
+      candidates: 0,
+      sum: 0,
+      squares: 0,
+      cells: 0,
+      withRecommendation: 0,
+      positive: 0,
+      hours: [],
+    };
     tallies.set(interviewerId, tally);
   }
   return tally;
@@ -185,13 +194,21 @@ class OffsetScratch {
 
 function offsetOf(tally: Tally, confidence: number): Offset {
   const n = tally.candidates;
-  if (n === 0) return { estimate: null, candidates: 0, cells: 0, interval: null, excludesZero: false };
+  if (n === 0)
+    return { estimate: null, candidates: 0, cells: 0, interval: null, excludesZero: false };
   const estimate = tally.sum / n;
-  if (n < 2) return { estimate, candidates: n, cells: tally.cells, interval: null, excludesZero: false };
+  if (n < 2)
+    return { estimate, candidates: n, cells: tally.cells, interval: null, excludesZero: false };
   const variance = Math.max(0, (tally.squares - n * estimate * estimate) / (n - 1));
   const half = tQuantile((1 + confidence) / 2, n - 1) * Math.sqrt(variance / n);
   const interval: [number, number] = [estimate - half, estimate + half];
-  return { estimate, candidates: n, cells: tally.cells, interval, excludesZero: interval[0] > 0 || interval[1] < 0 };
+  return {
+    estimate,
+    candidates: n,
+    cells: tally.cells,
+    interval,
+    excludesZero: interval[0] > 0 || interval[1] < 0,
+  };
 }
 
 /**
@@ -199,7 +216,11 @@ function offsetOf(tally: Tally, confidence: number): Offset {
  * interval over shared candidates), their share of yes / strong-yes recommendations (shown from
  * `floor` cards), and the median hours from interview to submission.
  */
-export function interviewerStats(loops: readonly PastLoop[], confidence = 0.95, floor = SMALL_GROUP_FLOOR): InterviewerStats[] {
+export function interviewerStats(
+  loops: readonly PastLoop[],
+  confidence = 0.95,
+  floor = SMALL_GROUP_FLOOR,
+): InterviewerStats[] {
   const tallies = new Map<string, Tally>();
   const scratch = new OffsetScratch();
   for (const loop of loops) {
@@ -212,7 +233,8 @@ export function interviewerStats(loops: readonly PastLoop[], confidence = 0.95, 
       }
       const interviewed = time(card.interviewedAt);
       const submitted = time(card.submittedAt);
-      if (interviewed !== null && submitted !== null && submitted >= interviewed) tally.hours.push((submitted - interviewed) / HOUR);
+      if (interviewed !== null && submitted !== null && submitted >= interviewed)
+        tally.hours.push((submitted - interviewed) / HOUR);
     }
     scratch.addLoop(loop, tallies);
   }
@@ -223,7 +245,9 @@ export function interviewerStats(loops: readonly PastLoop[], confidence = 0.95, 
     recommendations: {
       n: tally.withRecommendation,
       positive: tally.positive,
-      positiveRate: !belowFloor(tally.withRecommendation, floor) ? tally.positive / tally.withRecommendation : null,
+      positiveRate: !belowFloor(tally.withRecommendation, floor)
+        ? tally.positive / tally.withRecommendation
+        : null,
     },
     submission: { n: tally.hours.length, medianHours: median(tally.hours) },
   }));

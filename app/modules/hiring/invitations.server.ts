@@ -4,7 +4,13 @@ import { db } from "~/db/client.server";
 export async function upcomingInterviews(now: Date) {
   const rows = await db.hiringInterview.findMany({
     where: { scheduledAt: { gt: now }, loop: { state: "open" } },
-    select: { id: true, interviewerId: true, scheduledAt: true, stage: { select: { name: true } }, loop: { select: { opening: { select: { title: true } } } } },
+    select: {
+      id: true,
+      interviewerId: true,
+      scheduledAt: true,
+      stage: { select: { name: true } },
+      loop: { select: { opening: { select: { title: true } } } },
+    },
   });
   return rows.map((row) => ({
     interviewId: row.id,
@@ -28,7 +34,14 @@ export async function candidateInterviews(now: Date) {
     where: {
       purgedAt: null,
       email: { not: "" },
-      loops: { some: { OR: [{ inviteCandidate: true, state: "open" }, { interviews: { some: { scheduledAt: { gt: now } } } }] } },
+      loops: {
+        some: {
+          OR: [
+            { inviteCandidate: true, state: "open" },
+            { interviews: { some: { scheduledAt: { gt: now } } } },
+          ],
+        },
+      },
     },
     select: {
       id: true,
@@ -36,19 +49,41 @@ export async function candidateInterviews(now: Date) {
       email: true,
       loops: {
         where: { inviteCandidate: true, state: "open" },
-        select: { opening: { select: { title: true } }, interviews: { where: { scheduledAt: { gt: now } }, orderBy: { id: "asc" }, select: { id: true, scheduledAt: true, stage: { select: { id: true, name: true } } } } },
+        select: {
+          opening: { select: { title: true } },
+          interviews: {
+            where: { scheduledAt: { gt: now } },
+            orderBy: { id: "asc" },
+            select: { id: true, scheduledAt: true, stage: { select: { id: true, name: true } } },
+          },
+        },
       },
     },
     orderBy: { id: "asc" },
   });
   return candidates.map((candidate) => {
-    const events = new Map<string, { interviewId: string; startsAt: Date; stage: string; opening: string; href: string }>();
+    const events = new Map<
+      string,
+      { interviewId: string; startsAt: Date; stage: string; opening: string; href: string }
+    >();
     for (const loop of candidate.loops) {
       for (const interview of loop.interviews) {
         const at = `${interview.stage.id}:${interview.scheduledAt!.getTime()}`;
-        if (!events.has(at)) events.set(at, { interviewId: interview.id, startsAt: interview.scheduledAt!, stage: interview.stage.name, opening: loop.opening.title, href: `/hiring/interviews/${interview.id}` });
+        if (!events.has(at))
+          events.set(at, {
+            interviewId: interview.id,
+            startsAt: interview.scheduledAt!,
+            stage: interview.stage.name,
+            opening: loop.opening.title,
+            href: `/hiring/interviews/${interview.id}`,
+          });
       }
     }
-    return { candidateId: candidate.id, name: candidate.name, email: candidate.email, interviews: [...events.values()] };
+    return {
+      candidateId: candidate.id,
+      name: candidate.name,
+      email: candidate.email,
+      interviews: [...events.values()],
+    };
   });
 }

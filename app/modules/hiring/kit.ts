@@ -1,4 +1,13 @@
-import { equivalentLevels, expectationsFor, getCompetency, getLevel, trackOfLevel, type Competency, type Expectation, type Ladder } from "~/modules/ladders";
+import {
+  equivalentLevels,
+  expectationsFor,
+  getCompetency,
+  getLevel,
+  trackOfLevel,
+  type Competency,
+  type Expectation,
+  type Ladder,
+} from "~/modules/ladders";
 
 /**
  * Interview kits: what an interviewer takes into a stage, drawn from the ladder at the role's
@@ -61,26 +70,47 @@ export interface InterviewKit {
  * own track (`ownTrackIds`): then its author chose the levels of this track, and equivalence does
  * not override that choice.
  */
-export function questionMatch(levelIds: readonly string[], levelId: string, equivalentIds: ReadonlySet<string>, ownTrackIds: ReadonlySet<string>): QuestionMatch | null {
+export function questionMatch(
+  levelIds: readonly string[],
+  levelId: string,
+  equivalentIds: ReadonlySet<string>,
+  ownTrackIds: ReadonlySet<string>,
+): QuestionMatch | null {
   if (levelIds.length === 0) return "every-level";
   if (levelIds.includes(levelId)) return "level";
-  if (levelIds.some((id) => equivalentIds.has(id)) && !levelIds.some((id) => ownTrackIds.has(id))) return "equivalent";
+  if (levelIds.some((id) => equivalentIds.has(id)) && !levelIds.some((id) => ownTrackIds.has(id)))
+    return "equivalent";
   return null;
 }
 
 /** The competency's interview questions suited to a level, in the ladder's order. */
-export function questionsForLevel(ladder: Ladder, competency: Competency, levelId: string): KitQuestion[] {
+export function questionsForLevel(
+  ladder: Ladder,
+  competency: Competency,
+  levelId: string,
+): KitQuestion[] {
   const equivalentIds = new Set(equivalentLevels(ladder, levelId).map((level) => level.id));
   const ownTrackIds = new Set(trackOfLevel(ladder, levelId)?.levels.map((level) => level.id) ?? []);
   return (competency.interview?.questions ?? []).flatMap((question) => {
     const match = questionMatch(question.levelIds, levelId, equivalentIds, ownTrackIds);
-    return match === null ? [] : [{ text: question.text, followUps: [...question.followUps], lookFor: [...question.lookFor], match }];
+    return match === null
+      ? []
+      : [
+          {
+            text: question.text,
+            followUps: [...question.followUps],
+            lookFor: [...question.lookFor],
+            match,
+          },
+        ];
   });
 }
 
 /** The anchored meaning of each score on the ladder's scale, in scale order. */
 export function anchorsFor(ladder: Ladder, competency: Competency): KitAnchor[] {
-  const anchors = new Map((competency.interview?.anchors ?? []).map((anchor) => [anchor.value, anchor.text]));
+  const anchors = new Map(
+    (competency.interview?.anchors ?? []).map((anchor) => [anchor.value, anchor.text]),
+  );
   return ladder.scale.map((point) => {
     const text = anchors.get(point.value);
     return text === undefined
@@ -94,10 +124,21 @@ export function anchorsFor(ladder: Ladder, competency: Competency): KitAnchor[] 
  * the suited questions with their follow-ups and what to look for, the level's expectations and
  * target, and the meaning of each score. Null when the ladder has no such level.
  */
-export function interviewKit(ladder: Ladder, levelId: string, competencyIds: readonly string[]): InterviewKit | null {
+export function interviewKit(
+  ladder: Ladder,
+  levelId: string,
+  competencyIds: readonly string[],
+): InterviewKit | null {
   const level = getLevel(ladder, levelId);
   if (level === undefined) return null;
-  const kit: InterviewKit = { levelId, trackId: level.trackId, competencies: [], withoutQuestions: [], notAtLevel: [], unknown: [] };
+  const kit: InterviewKit = {
+    levelId,
+    trackId: level.trackId,
+    competencies: [],
+    withoutQuestions: [],
+    notAtLevel: [],
+    unknown: [],
+  };
   for (const competencyId of new Set(competencyIds)) {
     const competency = getCompetency(ladder, competencyId);
     if (competency === undefined) {

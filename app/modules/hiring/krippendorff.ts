@@ -79,7 +79,13 @@ export function coincidenceMatrix(units: readonly Unit[]): Coincidences {
     touched.length = 0;
   });
   const totals = matrix.map((row) => row.reduce((sum, value) => sum + value, 0));
-  return { values, matrix, totals, n: totals.reduce((sum, value) => sum + value, 0), units: pairable };
+  return {
+    values,
+    matrix,
+    totals,
+    n: totals.reduce((sum, value) => sum + value, 0),
+    units: pairable,
+  };
 }
 
 /**
@@ -90,7 +96,12 @@ export function coincidenceMatrix(units: readonly Unit[]): Coincidences {
  * - ordinal: (Σ_{g=c..k} n_g − (n_c + n_k) / 2)², the values' distance in ranks of the pooled
  *   pairable values, so only their order matters.
  */
-export function squaredDifference(level: AlphaLevel, coincidences: Pick<Coincidences, "values" | "totals">, c: number, k: number): number {
+export function squaredDifference(
+  level: AlphaLevel,
+  coincidences: Pick<Coincidences, "values" | "totals">,
+  c: number,
+  k: number,
+): number {
   if (c === k) return 0;
   if (level === "nominal") return 1;
   if (level === "interval") return (coincidences.values[c]! - coincidences.values[k]!) ** 2;
@@ -143,8 +154,14 @@ export interface InterviewAgreement {
  * interviewers' scores) and overall (units are candidate × competency). "Not assessed" is a
  * missing value, not a score.
  */
-export function interviewAgreement(loops: readonly ScoredLoop[], level: AlphaLevel = "ordinal", competencyIds: readonly string[] = []): InterviewAgreement {
-  const unitsByCompetency = new Map<string, number[][]>(competencyIds.map((competencyId) => [competencyId, []]));
+export function interviewAgreement(
+  loops: readonly ScoredLoop[],
+  level: AlphaLevel = "ordinal",
+  competencyIds: readonly string[] = [],
+): InterviewAgreement {
+  const unitsByCompetency = new Map<string, number[][]>(
+    competencyIds.map((competencyId) => [competencyId, []]),
+  );
   const overall: number[][] = [];
   for (const loop of loops) {
     const byCompetency = new Map<string, number[]>();
@@ -165,6 +182,9 @@ export function interviewAgreement(loops: readonly ScoredLoop[], level: AlphaLev
   }
   return {
     overall: krippendorffAlpha(overall, level),
-    byCompetency: [...unitsByCompetency].map(([competencyId, units]) => ({ competencyId, ...krippendorffAlpha(units, level) })),
+    byCompetency: [...unitsByCompetency].map(([competencyId, units]) => ({
+      competencyId,
+      ...krippendorffAlpha(units, level),
+    })),
   };
 }

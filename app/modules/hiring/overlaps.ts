@@ -7,7 +7,13 @@
 /** An interview's length, as hiring counts clashes and calendar invitations show it. */
 export const INTERVIEW_MINUTES = 60;
 
-export type ScheduledInterview = { id: string; interviewerId: string; interviewerName: string; stageName: string; at: Date };
+export type ScheduledInterview = {
+  id: string;
+  interviewerId: string;
+  interviewerName: string;
+  stageName: string;
+  at: Date;
+};
 /** An interview of the same interviewer in another loop: only when it is, nothing of its candidate. */
 export type InterviewElsewhere = { interviewerId: string; at: Date };
 
@@ -25,16 +31,24 @@ export type Clash =
   | { kind: "candidate-already"; interviews: ClashingInterview[] }
   | { kind: "interviewer-busy"; interviewerName: string; at: string; inThisLoop: boolean };
 
-const clash = (a: Date, b: Date) => Math.abs(a.getTime() - b.getTime()) < INTERVIEW_MINUTES * 60_000;
+const clash = (a: Date, b: Date) =>
+  Math.abs(a.getTime() - b.getTime()) < INTERVIEW_MINUTES * 60_000;
 
-const named = (interview: ScheduledInterview): ClashingInterview => ({ stageName: interview.stageName, interviewerName: interview.interviewerName, at: interview.at.toISOString() });
+const named = (interview: ScheduledInterview): ClashingInterview => ({
+  stageName: interview.stageName,
+  interviewerName: interview.interviewerName,
+  at: interview.at.toISOString(),
+});
 
 /**
  * Every clash of a loop's scheduled interviews: runs of the candidate's interviews that follow each
  * other closer than an interview lasts (each run once, however many it holds), and each interview
  * whose interviewer has another one elsewhere at that time.
  */
-export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[]): Clash[] {
+export function loopOverlaps(
+  interviews: readonly ScheduledInterview[],
+  elsewhere: readonly InterviewElsewhere[],
+): Clash[] {
   const clashes: Clash[] = [];
   const byTime = [...interviews].sort((a, b) => a.at.getTime() - b.at.getTime());
   let run: ScheduledInterview[] = [];
@@ -51,19 +65,47 @@ export function loopOverlaps(interviews: readonly ScheduledInterview[], elsewher
   }
   closeRun();
   for (const interview of byTime) {
-    const others = elsewhere.filter((other) => other.interviewerId === interview.interviewerId && clash(other.at, interview.at));
-    if (others.length) clashes.push({ kind: "interviewer-elsewhere", interview: named(interview), others: others.length });
+    const others = elsewhere.filter(
+      (other) => other.interviewerId === interview.interviewerId && clash(other.at, interview.at),
+    );
+    if (others.length)
+      clashes.push({
+        kind: "interviewer-elsewhere",
+        interview: named(interview),
+        others: others.length,
+      });
   }
   return clashes;
 }
 
 /** The clashes of one interview just scheduled: with the candidate's other interviews, and with its interviewer's elsewhere. */
-export function newInterviewOverlaps(scheduled: ScheduledInterview, loopInterviews: readonly ScheduledInterview[], elsewhere: readonly InterviewElsewhere[]): Clash[] {
+export function newInterviewOverlaps(
+  scheduled: ScheduledInterview,
+  loopInterviews: readonly ScheduledInterview[],
+  elsewhere: readonly InterviewElsewhere[],
+): Clash[] {
   const clashes: Clash[] = [];
-  const candidate = loopInterviews.filter((other) => other.id !== scheduled.id && clash(other.at, scheduled.at));
-  if (candidate.length) clashes.push({ kind: "candidate-already", interviews: candidate.map(named) });
-  const own = loopInterviews.filter((other) => other.id !== scheduled.id && other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at));
-  const theirs = elsewhere.filter((other) => other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at)).length + own.length;
-  if (theirs) clashes.push({ kind: "interviewer-busy", interviewerName: scheduled.interviewerName, at: scheduled.at.toISOString(), inThisLoop: own.length > 0 });
+  const candidate = loopInterviews.filter(
+    (other) => other.id !== scheduled.id && clash(other.at, scheduled.at),
+  );
+  if (candidate.length)
+    clashes.push({ kind: "candidate-already", interviews: candidate.map(named) });
+  const own = loopInterviews.filter(
+    (other) =>
+      other.id !== scheduled.id &&
+      other.interviewerId === scheduled.interviewerId &&
+      clash(other.at, scheduled.at),
+  );
+  const theirs =
+    elsewhere.filter(
+      (other) => other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at),
+    ).length + own.length;
+  if (theirs)
+    clashes.push({
+      kind: "interviewer-busy",
+      interviewerName: scheduled.interviewerName,
+      at: scheduled.at.toISOString(),
+      inThisLoop: own.length > 0,
+    });
   return clashes;
 }

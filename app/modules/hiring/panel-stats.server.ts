@@ -31,20 +31,33 @@ export async function panelRuleStatistics(viewer: Viewer, version?: string) {
     peopleChangedAt(),
     personFloors(),
   ]);
-  return panelCache.get(`${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.getTime() ?? 0}:${floorOf.key}`, () => computePanelRule(viewer, settings, floorOf));
+  return panelCache.get(
+    `${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.getTime() ?? 0}:${floorOf.key}`,
+    () => computePanelRule(viewer, settings, floorOf),
+  );
 }
 
 /** The statistics page's figures and its panels' rule, under one reading of their version. */
 export async function hiringStatisticsWithPanels(viewer: Viewer) {
   if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
   const version = await statisticsVersion(viewer);
-  const [statistics, panels] = await Promise.all([hiringStatistics(viewer, version), panelRuleStatistics(viewer, version)]);
+  const [statistics, panels] = await Promise.all([
+    hiringStatistics(viewer, version),
+    panelRuleStatistics(viewer, version),
+  ]);
   return { ...statistics, panels };
 }
 
-const panelCache = new ViewCache<Awaited<ReturnType<typeof computePanelRule>>>({ entries: 50, maxAgeMs: 15 * 60 * 1000 });
+const panelCache = new ViewCache<Awaited<ReturnType<typeof computePanelRule>>>({
+  entries: 50,
+  maxAgeMs: 15 * 60 * 1000,
+});
 
-async function computePanelRule(viewer: Viewer, settings: Awaited<ReturnType<typeof panelSettings>>, floorOf: PersonFloors) {
+async function computePanelRule(
+  viewer: Viewer,
+  settings: Awaited<ReturnType<typeof panelSettings>>,
+  floorOf: PersonFloors,
+) {
   const loops = await db.hiringLoop.findMany({
     where: {
       decision: { not: null },
@@ -52,15 +65,28 @@ async function computePanelRule(viewer: Viewer, settings: Awaited<ReturnType<typ
       NOT: { interviews: { some: owedInterviews(viewer) } },
     },
     orderBy: [{ opening: { title: "asc" } }, { id: "asc" }],
-    select: { id: true, opening: { select: { id: true, title: true } }, interviews: { select: { interviewer: { select: memberSelect } } } },
+    select: {
+      id: true,
+      opening: { select: { id: true, title: true } },
+      interviews: { select: { interviewer: { select: memberSelect } } },
+    },
   });
-  const openings = new Map<string, { id: string; title: string; met: number; total: number; interviewers: Set<string> }>();
+  const openings = new Map<
+    string,
+    { id: string; title: string; met: number; total: number; interviewers: Set<string> }
+  >();
   const everyone = new Set<string>();
   let met = 0;
   for (const loop of loops) {
     const members = loop.interviews.map((interview) => asMember(interview.interviewer));
     const meets = panelMix(members, settings.dimensions).metRule;
-    const entry = openings.get(loop.opening.id) ?? { id: loop.opening.id, title: loop.opening.title, met: 0, total: 0, interviewers: new Set<string>() };
+    const entry = openings.get(loop.opening.id) ?? {
+      id: loop.opening.id,
+      title: loop.opening.title,
+      met: 0,
+      total: 0,
+      interviewers: new Set<string>(),
+    };
     entry.total += 1;
     if (meets) entry.met += 1;
     for (const member of members) {
@@ -70,12 +96,22 @@ async function computePanelRule(viewer: Viewer, settings: Awaited<ReturnType<typ
     openings.set(loop.opening.id, entry);
     if (meets) met += 1;
   }
-  const cells: Cell[] = [{ id: "panels:all", members: [...everyone] }, ...[...openings.values()].map((entry) => ({ id: `panels:${entry.id}`, members: [...entry.interviewers] }))];
+  const cells: Cell[] = [
+    { id: "panels:all", members: [...everyone] },
+    ...[...openings.values()].map((entry) => ({
+      id: `panels:${entry.id}`,
+      members: [...entry.interviewers],
+    })),
+  ];
   const release = disclosureCheck(cells, floorOf);
   const shown = (id: string) => release.shown.has(id);
   return {
     overall: loops.length && shown("panels:all") ? { met, total: loops.length } : null,
     counted: loops.length,
-    openings: [...openings.values()].map((entry) => ({ id: entry.id, title: entry.title, figure: shown(`panels:${entry.id}`) ? { met: entry.met, total: entry.total } : null })),
+    openings: [...openings.values()].map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      figure: shown(`panels:${entry.id}`) ? { met: entry.met, total: entry.total } : null,
+    })),
   };
 }

@@ -6,7 +6,12 @@ import { getLevel } from "~/modules/ladders";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import * as clock from "~/platform/clock.server";
-import { openingLadder, parseCompetencyIds, requireVisibleLoop, type VisibleLoop } from "./access.server";
+import {
+  openingLadder,
+  parseCompetencyIds,
+  requireVisibleLoop,
+  type VisibleLoop,
+} from "./access.server";
 import { interviewKit } from "./kit";
 import {
   isAttributeDimension,
@@ -46,30 +51,87 @@ import {
 
 type FieldErrors = Record<string, string[]>;
 
-export type PanelSettings = { dimensions: PanelDimension[]; maxInterviewsPerWeek: number | null; requireQualification: boolean };
+export type PanelSettings = {
+  dimensions: PanelDimension[];
+  maxInterviewsPerWeek: number | null;
+  requireQualification: boolean;
+};
 
 /** The organisation's panel rule; without a row, panels are judged on team alone and nothing is capped or required. */
-export async function panelSettings(): Promise<PanelSettings & { updatedAt: Date | null; updatedBy: string | null }> {
-  const row = await db.hiringPanelSettings.findUnique({ where: { id: "panels" }, select: { dimensions: true, maxInterviewsPerWeek: true, requireQualification: true, updatedAt: true, updatedBy: { select: { name: true } } } });
-  if (!row) return { dimensions: ["team"], maxInterviewsPerWeek: null, requireQualification: false, updatedAt: null, updatedBy: null };
-  return { dimensions: parseDimensions(row.dimensions), maxInterviewsPerWeek: row.maxInterviewsPerWeek, requireQualification: row.requireQualification, updatedAt: row.updatedAt, updatedBy: row.updatedBy?.name ?? null };
+export async function panelSettings(): Promise<
+  PanelSettings & { updatedAt: Date | null; updatedBy: string | null }
+> {
+  const row = await db.hiringPanelSettings.findUnique({
+    where: { id: "panels" },
+    select: {
+      dimensions: true,
+      maxInterviewsPerWeek: true,
+      requireQualification: true,
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+    },
+  });
+  if (!row)
+    return {
+      dimensions: ["team"],
+      maxInterviewsPerWeek: null,
+      requireQualification: false,
+      updatedAt: null,
+      updatedBy: null,
+    };
+  return {
+    dimensions: parseDimensions(row.dimensions),
+    maxInterviewsPerWeek: row.maxInterviewsPerWeek,
+    requireQualification: row.requireQualification,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy?.name ?? null,
+  };
 }
 
 /** The names of the attributes people were imported with: the dimensions an admin may add besides team, level and track. */
 async function attributeNames(): Promise<string[]> {
-  const rows = await db.user.findMany({ where: { deactivatedAt: null, NOT: { attributes: "{}" } }, select: { attributes: true } });
+  const rows = await db.user.findMany({
+    where: { deactivatedAt: null, NOT: { attributes: "{}" } },
+    select: { attributes: true },
+  });
   return [...new Set(rows.flatMap((row) => Object.keys(parseAttributes(row.attributes))))].sort();
 }
 
-export async function setPanelSettings(viewer: Viewer, input: PanelSettings): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function setPanelSettings(
+  viewer: Viewer,
+  input: PanelSettings,
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   if (!canSetPanelRule(viewer)) throw new ForbiddenError({ key: "panels:errors.adminsOnly" });
   const known = new Set(await attributeNames());
-  const unknown = input.dimensions.filter((dimension) => isAttributeDimension(dimension) && !known.has(dimension.slice("attribute:".length)));
-  if (unknown.length) return { ok: false, fieldErrors: { dimensions: ["panels:errors.unknownAttribute"] } };
-  const data = { dimensions: JSON.stringify(input.dimensions), maxInterviewsPerWeek: input.maxInterviewsPerWeek, requireQualification: input.requireQualification, updatedById: viewer.id };
+  const unknown = input.dimensions.filter(
+    (dimension) =>
+      isAttributeDimension(dimension) && !known.has(dimension.slice("attribute:".length)),
+  );
+  if (unknown.length)
+    return { ok: false, fieldErrors: { dimensions: ["panels:errors.unknownAttribute"] } };
+  const data = {
+    dimensions: JSON.stringify(input.dimensions),
+    maxInterviewsPerWeek: input.maxInterviewsPerWeek,
+    requireQualification: input.requireQualification,
+    updatedById: viewer.id,
+  };
   await db.$transaction(async (tx) => {
-    await tx.hiringPanelSettings.upsert({ where: { id: "panels" }, create: { id: "panels", ...data }, update: data });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: "hiring.panel_rule_set", subjectType: "hiring", subjectId: null, detail: { dimensions: input.dimensions, maxInterviewsPerWeek: input.maxInterviewsPerWeek, requireQualification: input.requireQualification } });
+    await tx.hiringPanelSettings.upsert({
+      where: { id: "panels" },
+      create: { id: "panels", ...data },
+      update: data,
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: "hiring.panel_rule_set",
+      subjectType: "hiring",
+      subjectId: null,
+      detail: {
+        dimensions: input.dimensions,
+        maxInterviewsPerWeek: input.maxInterviewsPerWeek,
+        requireQualification: input.requireQualification,
+      },
+    });
   });
   return { ok: true };
 }
@@ -84,7 +146,10 @@ export async function interviewerStaffings(): Promise<{ personId: string; at: Da
     db.hiringInterview.findMany({ select: { interviewerId: true, createdAt: true } }),
     db.hiringInterviewRemoval.findMany({ select: { interviewerId: true, seatedAt: true } }),
   ]);
-  return [...interviews.map((row) => ({ personId: row.interviewerId, at: row.createdAt })), ...removals.map((row) => ({ personId: row.interviewerId, at: row.seatedAt }))];
+  return [
+    ...interviews.map((row) => ({ personId: row.interviewerId, at: row.createdAt })),
+    ...removals.map((row) => ({ personId: row.interviewerId, at: row.seatedAt })),
+  ];
 }
 
 /**
@@ -94,24 +159,51 @@ export async function interviewerStaffings(): Promise<{ personId: string; at: Da
  */
 export async function interviewerTrainingHistory() {
   const [steps, stages, versions] = await Promise.all([
-    db.interviewerTrainingStep.findMany({ select: { personId: true, competencyId: true, toStep: true, at: true }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    db.interviewerTrainingStep.findMany({
+      select: { personId: true, competencyId: true, toStep: true, at: true },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    }),
     db.hiringStage.findMany({ select: { id: true, competencyIds: true, createdAt: true } }),
-    db.hiringStageVersion.findMany({ select: { stageId: true, competencyIds: true, since: true, until: true } }),
+    db.hiringStageVersion.findMany({
+      select: { stageId: true, competencyIds: true, since: true, until: true },
+    }),
   ]);
   const changed = new Map<string, Date>();
-  for (const version of versions) if ((changed.get(version.stageId)?.getTime() ?? -Infinity) < version.until.getTime()) changed.set(version.stageId, version.until);
+  for (const version of versions)
+    if ((changed.get(version.stageId)?.getTime() ?? -Infinity) < version.until.getTime())
+      changed.set(version.stageId, version.until);
   return {
-    log: steps.map((step) => ({ personId: step.personId, competencyId: step.competencyId, step: step.toStep, at: step.at })),
+    log: steps.map((step) => ({
+      personId: step.personId,
+      competencyId: step.competencyId,
+      step: step.toStep,
+      at: step.at,
+    })),
     stages: [
-      ...versions.map((version) => ({ competencyIds: parseCompetencyIds(version.competencyIds), since: version.since, until: version.until })),
-      ...stages.map((stage) => ({ competencyIds: parseCompetencyIds(stage.competencyIds), since: changed.get(stage.id) ?? stage.createdAt, until: null })),
+      ...versions.map((version) => ({
+        competencyIds: parseCompetencyIds(version.competencyIds),
+        since: version.since,
+        until: version.until,
+      })),
+      ...stages.map((stage) => ({
+        competencyIds: parseCompetencyIds(stage.competencyIds),
+        since: changed.get(stage.id) ?? stage.createdAt,
+        until: null,
+      })),
     ],
   };
 }
 
 /** Each person's step on each competency they train on. */
-export async function trainingRecords(personIds: readonly string[]): Promise<Map<string, TrainingRecord>> {
-  const rows = personIds.length ? await db.interviewerTraining.findMany({ where: { personId: { in: [...personIds] } }, select: { personId: true, competencyId: true, step: true } }) : [];
+export async function trainingRecords(
+  personIds: readonly string[],
+): Promise<Map<string, TrainingRecord>> {
+  const rows = personIds.length
+    ? await db.interviewerTraining.findMany({
+        where: { personId: { in: [...personIds] } },
+        select: { personId: true, competencyId: true, step: true },
+      })
+    : [];
   const records = new Map<string, Record<string, TrainingStep>>();
   for (const row of rows) {
     const record = records.get(row.personId) ?? {};
@@ -125,23 +217,49 @@ export async function trainingRecords(personIds: readonly string[]): Promise<Map
  * Interviews (held or sat in on as a trainee) each person has in the week of `at`: an interview
  * counts in the week of its time, or, not scheduled yet, in the week it was staffed.
  */
-export async function weeklyLoads(personIds: readonly string[], at: Date): Promise<Map<string, number>> {
+export async function weeklyLoads(
+  personIds: readonly string[],
+  at: Date,
+): Promise<Map<string, number>> {
   const loads = new Map<string, number>(personIds.map((id) => [id, 0]));
   if (personIds.length === 0) return loads;
   const { start, end } = weekOf(at);
-  const inWeek: Prisma.HiringInterviewWhereInput = { OR: [{ scheduledAt: { gte: start, lt: end } }, { scheduledAt: null, createdAt: { gte: start, lt: end } }] };
+  const inWeek: Prisma.HiringInterviewWhereInput = {
+    OR: [
+      { scheduledAt: { gte: start, lt: end } },
+      { scheduledAt: null, createdAt: { gte: start, lt: end } },
+    ],
+  };
   const [held, seats] = await Promise.all([
-    db.hiringInterview.groupBy({ by: ["interviewerId"], where: { interviewerId: { in: [...personIds] }, ...inWeek }, _count: { _all: true } }),
-    db.hiringTraineeSeat.groupBy({ by: ["traineeId"], where: { traineeId: { in: [...personIds] }, interview: inWeek }, _count: { _all: true } }),
+    db.hiringInterview.groupBy({
+      by: ["interviewerId"],
+      where: { interviewerId: { in: [...personIds] }, ...inWeek },
+      _count: { _all: true },
+    }),
+    db.hiringTraineeSeat.groupBy({
+      by: ["traineeId"],
+      where: { traineeId: { in: [...personIds] }, interview: inWeek },
+      _count: { _all: true },
+    }),
   ]);
-  for (const row of held) loads.set(row.interviewerId, (loads.get(row.interviewerId) ?? 0) + row._count._all);
-  for (const row of seats) loads.set(row.traineeId, (loads.get(row.traineeId) ?? 0) + row._count._all);
+  for (const row of held)
+    loads.set(row.interviewerId, (loads.get(row.interviewerId) ?? 0) + row._count._all);
+  for (const row of seats)
+    loads.set(row.traineeId, (loads.get(row.traineeId) ?? 0) + row._count._all);
   return loads;
 }
 
 /** Why this person may not be staffed as the interviewer of a stage covering these competencies, at this time, or null. */
-export async function staffingRefusal(personId: string, competencyIds: readonly string[], at: Date): Promise<string | null> {
-  const [settings, records, loads] = await Promise.all([panelSettings(), trainingRecords([personId]), weeklyLoads([personId], at)]);
+export async function staffingRefusal(
+  personId: string,
+  competencyIds: readonly string[],
+  at: Date,
+): Promise<string | null> {
+  const [settings, records, loads] = await Promise.all([
+    panelSettings(),
+    trainingRecords([personId]),
+    weeklyLoads([personId], at),
+  ]);
   const refusal = interviewerRefusal({
     requireQualification: settings.requireQualification,
     qualified: qualifiedFor(records.get(personId) ?? {}, competencyIds),
@@ -152,20 +270,47 @@ export async function staffingRefusal(personId: string, competencyIds: readonly 
 }
 
 /** Whether this interviewer may score a stage covering these competencies (the scorecard rule, policy's mayScore). */
-export async function mayScoreStage(interviewerId: string, competencyIds: readonly string[]): Promise<boolean> {
-  const [settings, records] = await Promise.all([panelSettings(), trainingRecords([interviewerId])]);
-  return mayScore({ requireQualification: settings.requireQualification, qualified: qualifiedFor(records.get(interviewerId) ?? {}, competencyIds) });
+export async function mayScoreStage(
+  interviewerId: string,
+  competencyIds: readonly string[],
+): Promise<boolean> {
+  const [settings, records] = await Promise.all([
+    panelSettings(),
+    trainingRecords([interviewerId]),
+  ]);
+  return mayScore({
+    requireQualification: settings.requireQualification,
+    qualified: qualifiedFor(records.get(interviewerId) ?? {}, competencyIds),
+  });
 }
 
-export const memberSelect = { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true, teamId: true, level: true, track: true, attributes: true, team: { select: { name: true } } } satisfies Prisma.UserSelect;
+export const memberSelect = {
+  id: true,
+  name: true,
+  email: true,
+  isAdmin: true,
+  isHiringAdmin: true,
+  teamId: true,
+  level: true,
+  track: true,
+  attributes: true,
+  team: { select: { name: true } },
+} satisfies Prisma.UserSelect;
 type MemberRow = Prisma.UserGetPayload<{ select: typeof memberSelect }>;
 
 export function asMember(row: MemberRow): PanelMember {
-  return { id: row.id, teamId: row.teamId, levelId: row.level, track: row.track, attributes: parseAttributes(row.attributes) };
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    levelId: row.level,
+    track: row.track,
+    attributes: parseAttributes(row.attributes),
+  };
 }
 
 function requireStaffedLoop(viewer: Viewer, loop: VisibleLoop) {
-  if (!managesOpening(viewer, loop.access)) throw new NotFoundError({ key: "hiring:errors.noLoop" });
+  if (!managesOpening(viewer, loop.access))
+    throw new NotFoundError({ key: "hiring:errors.noLoop" });
 }
 
 /**
@@ -184,13 +329,32 @@ export async function panelPage(viewer: Viewer, loopId: string, now = clock.now(
   const panelIds = [...new Set(loop.interviews.map((interview) => interview.interviewerId))];
   const [panelRows, seats, trainingRows] = await Promise.all([
     db.user.findMany({ where: { id: { in: panelIds } }, select: memberSelect }),
-    db.hiringTraineeSeat.findMany({ where: { interview: { loopId } }, orderBy: { createdAt: "asc" }, select: { id: true, interviewId: true, mode: true, trainee: { select: { id: true, name: true } } } }),
+    db.hiringTraineeSeat.findMany({
+      where: { interview: { loopId } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        interviewId: true,
+        mode: true,
+        trainee: { select: { id: true, name: true } },
+      },
+    }),
     // Everyone on a path for a competency of the plan: the pool of suggestions and of trainees.
-    competencyIds.length ? db.interviewerTraining.findMany({ where: { competencyId: { in: competencyIds }, person: { deactivatedAt: null } }, select: { personId: true }, distinct: ["personId"] }) : Promise.resolve([]),
+    competencyIds.length
+      ? db.interviewerTraining.findMany({
+          where: { competencyId: { in: competencyIds }, person: { deactivatedAt: null } },
+          select: { personId: true },
+          distinct: ["personId"],
+        })
+      : Promise.resolve([]),
   ]);
   const poolIds = trainingRows.map((row) => row.personId);
   const [poolRows, records, loads] = await Promise.all([
-    db.user.findMany({ where: { id: { in: poolIds } }, select: memberSelect, orderBy: { name: "asc" } }),
+    db.user.findMany({
+      where: { id: { in: poolIds } },
+      select: memberSelect,
+      orderBy: { name: "asc" },
+    }),
     trainingRecords([...new Set([...poolIds, ...panelIds])]),
     weeklyLoads([...new Set([...poolIds, ...panelIds])], now),
   ]);
@@ -198,12 +362,22 @@ export async function panelPage(viewer: Viewer, loopId: string, now = clock.now(
   const panel = panelRows.map(asMember);
   const mix = panelMix(panel, settings.dimensions);
   const levelTitle = (id: string | null) => (id ? (getLevel(ladder, id)?.title ?? id) : null);
-  const competencyName = Object.fromEntries(ladder.competencies.map((competency) => [competency.id, competency.name]));
-  const teamName = new Map([...panelRows, ...poolRows].map((row) => [row.teamId, row.team?.name ?? null]));
+  const competencyName = Object.fromEntries(
+    ladder.competencies.map((competency) => [competency.id, competency.name]),
+  );
+  const teamName = new Map(
+    [...panelRows, ...poolRows].map((row) => [row.teamId, row.team?.name ?? null]),
+  );
   const staffable = canStaffLoop(viewer, loop.access);
   const person = (id: string) => {
     const row = byId.get(id)!;
-    return { id, name: row.name, team: row.team?.name ?? null, level: levelTitle(row.level), load: loads.get(id) ?? 0 };
+    return {
+      id,
+      name: row.name,
+      team: row.team?.name ?? null,
+      level: levelTitle(row.level),
+      load: loads.get(id) ?? 0,
+    };
   };
   return {
     loop: { id: loop.id, candidate: loop.candidate.purgedAt ? null : loop.candidate.name },
@@ -216,39 +390,77 @@ export async function panelPage(viewer: Viewer, loopId: string, now = clock.now(
       dimensions: mix.dimensions.map((dimension) => ({
         ...dimension,
         // Team and level values are shown by their names; a track by its id; attributes never.
-        counts: dimension.counts?.map((count) => ({ name: dimension.dimension === "team" ? (teamName.get(count.value) ?? count.value) : dimension.dimension === "level" ? (levelTitle(count.value) ?? count.value) : count.value, count: count.count })) ?? null,
+        counts:
+          dimension.counts?.map((count) => ({
+            name:
+              dimension.dimension === "team"
+                ? (teamName.get(count.value) ?? count.value)
+                : dimension.dimension === "level"
+                  ? (levelTitle(count.value) ?? count.value)
+                  : count.value,
+            count: count.count,
+          })) ?? null,
       })),
     },
     stages: loop.opening.stages.map((stage) => {
       const interviews = loop.interviews.filter((interview) => interview.stageId === stage.id);
       const onStage = new Set(interviews.map((interview) => interview.interviewerId));
-      const qualifiedPool = poolRows.filter((row) => qualifiedFor(records.get(row.id) ?? {}, stage.competencyIds) && !onStage.has(row.id) && canJoinPanel(row, loop.access));
-      const seated = new Set(seats.filter((seat) => interviews.some((interview) => interview.id === seat.interviewId)).map((seat) => seat.trainee.id));
+      const qualifiedPool = poolRows.filter(
+        (row) =>
+          qualifiedFor(records.get(row.id) ?? {}, stage.competencyIds) &&
+          !onStage.has(row.id) &&
+          canJoinPanel(row, loop.access),
+      );
+      const seated = new Set(
+        seats
+          .filter((seat) => interviews.some((interview) => interview.id === seat.interviewId))
+          .map((seat) => seat.trainee.id),
+      );
       return {
         id: stage.id,
         name: stage.name,
         competencies: stage.competencyIds.map((id) => competencyName[id] ?? id),
         interviews: interviews.map((interview) => ({
           id: interview.id,
-          interviewer: { ...person(interview.interviewerId), qualified: qualifiedFor(records.get(interview.interviewerId) ?? {}, stage.competencyIds) },
-          seats: seats.filter((seat) => seat.interviewId === interview.id).map((seat) => ({ id: seat.id, mode: seat.mode as SeatMode, trainee: seat.trainee.name })),
+          interviewer: {
+            ...person(interview.interviewerId),
+            qualified: qualifiedFor(
+              records.get(interview.interviewerId) ?? {},
+              stage.competencyIds,
+            ),
+          },
+          seats: seats
+            .filter((seat) => seat.interviewId === interview.id)
+            .map((seat) => ({
+              id: seat.id,
+              mode: seat.mode as SeatMode,
+              trainee: seat.trainee.name,
+            })),
         })),
         suggestions: staffable
-          ? suggestInterviewers(qualifiedPool.map((row) => ({ ...asMember(row), load: loads.get(row.id) ?? 0 })), panel, settings.dimensions, settings.maxInterviewsPerWeek).map((suggestion) => ({
+          ? suggestInterviewers(
+              qualifiedPool.map((row) => ({ ...asMember(row), load: loads.get(row.id) ?? 0 })),
+              panel,
+              settings.dimensions,
+              settings.maxInterviewsPerWeek,
+            ).map((suggestion) => ({
               ...person(suggestion.id),
               email: byId.get(suggestion.id)!.email,
               widens: suggestion.widens,
               clearsFlag: suggestion.flagsCleared > 0,
             }))
           : [],
-        trainees: staffable && interviews.length
-          ? poolRows
-              .filter((row) => !seated.has(row.id) && !onStage.has(row.id))
-              .flatMap((row) => {
-                const step = stageStep(records.get(row.id) ?? {}, stage.competencyIds);
-                return step === "shadow" || step === "reverse-shadow" ? [{ ...person(row.id), step }] : [];
-              })
-          : [],
+        trainees:
+          staffable && interviews.length
+            ? poolRows
+                .filter((row) => !seated.has(row.id) && !onStage.has(row.id))
+                .flatMap((row) => {
+                  const step = stageStep(records.get(row.id) ?? {}, stage.competencyIds);
+                  return step === "shadow" || step === "reverse-shadow"
+                    ? [{ ...person(row.id), step }]
+                    : [];
+                })
+            : [],
       };
     }),
   };
@@ -260,24 +472,47 @@ export type PanelPage = Awaited<ReturnType<typeof panelPage>>;
  * Seats a trainee on one of the loop's interviews, at their step for its stage (a shadow watches,
  * a reverse shadow leads while the interviewer scores); the seat counts in their weekly load.
  */
-export async function seatTrainee(viewer: Viewer, loopId: string, input: { interviewId: string; personId: string }, now = clock.now()): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function seatTrainee(
+  viewer: Viewer,
+  loopId: string,
+  input: { interviewId: string; personId: string },
+  now = clock.now(),
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   requireStaffedLoop(viewer, loop);
-  if (!canStaffLoop(viewer, loop.access)) throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
+  if (!canStaffLoop(viewer, loop.access))
+    throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
   const interview = loop.interviews.find((candidate) => candidate.id === input.interviewId);
   if (!interview) throw new NotFoundError({ key: "hiring:errors.noSuchInterview" });
   const stage = loop.opening.stages.find((candidate) => candidate.id === interview.stageId)!;
-  const trainee = await db.user.findUnique({ where: { id: input.personId }, select: { id: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true } });
-  if (!trainee || trainee.deactivatedAt) return { ok: false, error: "hiring:loop.errors.nobodyActive" };
-  if (trainee.id === interview.interviewerId || !canJoinPanel(trainee, loop.access)) return { ok: false, error: "panels:errors.cannotSit" };
-  const [settings, records, loads] = await Promise.all([panelSettings(), trainingRecords([trainee.id]), weeklyLoads([trainee.id], interview.scheduledAt ?? now)]);
+  const trainee = await db.user.findUnique({
+    where: { id: input.personId },
+    select: { id: true, deactivatedAt: true, isAdmin: true, isHiringAdmin: true },
+  });
+  if (!trainee || trainee.deactivatedAt)
+    return { ok: false, error: "hiring:loop.errors.nobodyActive" };
+  if (trainee.id === interview.interviewerId || !canJoinPanel(trainee, loop.access))
+    return { ok: false, error: "panels:errors.cannotSit" };
+  const [settings, records, loads] = await Promise.all([
+    panelSettings(),
+    trainingRecords([trainee.id]),
+    weeklyLoads([trainee.id], interview.scheduledAt ?? now),
+  ]);
   const step = stageStep(records.get(trainee.id) ?? {}, stage.competencyIds);
-  if (step !== "shadow" && step !== "reverse-shadow") return { ok: false, error: "panels:errors.notTraining" };
-  if (settings.maxInterviewsPerWeek !== null && (loads.get(trainee.id) ?? 0) >= settings.maxInterviewsPerWeek) return { ok: false, error: "panels:errors.atCap" };
+  if (step !== "shadow" && step !== "reverse-shadow")
+    return { ok: false, error: "panels:errors.notTraining" };
+  if (
+    settings.maxInterviewsPerWeek !== null &&
+    (loads.get(trainee.id) ?? 0) >= settings.maxInterviewsPerWeek
+  )
+    return { ok: false, error: "panels:errors.atCap" };
   try {
-    await db.hiringTraineeSeat.create({ data: { interviewId: interview.id, traineeId: trainee.id, mode: step } });
+    await db.hiringTraineeSeat.create({
+      data: { interviewId: interview.id, traineeId: trainee.id, mode: step },
+    });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "panels:errors.alreadySeated" };
+    if ((error as { code?: string }).code === "P2002")
+      return { ok: false, error: "panels:errors.alreadySeated" };
     throw error;
   }
   return { ok: true };
@@ -287,10 +522,34 @@ export async function seatTrainee(viewer: Viewer, loopId: string, input: { inter
 async function requireSeat(viewer: Viewer, seatId: string) {
   const seat = await db.hiringTraineeSeat.findUnique({
     where: { id: seatId },
-    select: { id: true, mode: true, practiceNotes: true, outcome: true, traineeId: true, trainee: { select: { name: true } }, interview: { select: { id: true, loopId: true, stageId: true, interviewerId: true, scheduledAt: true, interviewer: { select: { name: true } } } } },
+    select: {
+      id: true,
+      mode: true,
+      practiceNotes: true,
+      outcome: true,
+      traineeId: true,
+      trainee: { select: { name: true } },
+      interview: {
+        select: {
+          id: true,
+          loopId: true,
+          stageId: true,
+          interviewerId: true,
+          scheduledAt: true,
+          interviewer: { select: { name: true } },
+        },
+      },
+    },
   });
-  const facts: SeatFacts | null = seat ? { traineeId: seat.traineeId, interviewerId: seat.interview.interviewerId, outcome: seat.outcome } : null;
-  if (!seat || !facts || !canViewSeat(viewer, facts)) throw new NotFoundError({ key: "panels:errors.noSeat" });
+  const facts: SeatFacts | null = seat
+    ? {
+        traineeId: seat.traineeId,
+        interviewerId: seat.interview.interviewerId,
+        outcome: seat.outcome,
+      }
+    : null;
+  if (!seat || !facts || !canViewSeat(viewer, facts))
+    throw new NotFoundError({ key: "panels:errors.noSeat" });
   const loop = await requireVisibleLoopFor(seat.interview.loopId, seat.interview.interviewerId);
   const stage = loop.opening.stages.find((candidate) => candidate.id === seat.interview.stageId);
   if (!stage) throw new NotFoundError({ key: "panels:errors.noSeat" });
@@ -299,7 +558,10 @@ async function requireSeat(viewer: Viewer, seatId: string) {
 
 /** The loop as its interviewer reads it: a trainee is not on the panel, so the loop is read through the interviewer they sit with. */
 function requireVisibleLoopFor(loopId: string, interviewerId: string) {
-  return requireVisibleLoop({ id: interviewerId, name: "", email: "", isAdmin: false, isHiringAdmin: false }, loopId);
+  return requireVisibleLoop(
+    { id: interviewerId, name: "", email: "", isAdmin: false, isHiringAdmin: false },
+    loopId,
+  );
 }
 
 /**
@@ -310,9 +572,16 @@ export async function seatPage(viewer: Viewer, seatId: string) {
   const { seat, facts, loop, stage } = await requireSeat(viewer, seatId);
   const ladder = await openingLadder(loop.opening);
   const isTrainee = viewer.id === seat.traineeId;
-  const signerQualified = !isTrainee && qualifiedFor((await trainingRecords([viewer.id])).get(viewer.id) ?? {}, stage.competencyIds);
+  const signerQualified =
+    !isTrainee &&
+    qualifiedFor((await trainingRecords([viewer.id])).get(viewer.id) ?? {}, stage.competencyIds);
   return {
-    seat: { id: seat.id, mode: seat.mode as SeatMode, practiceNotes: seat.practiceNotes, outcome: seat.outcome },
+    seat: {
+      id: seat.id,
+      mode: seat.mode as SeatMode,
+      practiceNotes: seat.practiceNotes,
+      outcome: seat.outcome,
+    },
     trainee: seat.trainee.name,
     interviewer: seat.interview.interviewer.name,
     scheduledAt: seat.interview.scheduledAt?.toISOString() ?? null,
@@ -322,13 +591,21 @@ export async function seatPage(viewer: Viewer, seatId: string) {
     /** The kit is the trainee's to prepare with; the interviewer has it on their own interview's page. */
     kit: isTrainee ? interviewKit(ladder, loop.opening.levelId, stage.competencyIds) : null,
     isTrainee,
-    can: { write: canWritePracticeNotes(viewer, facts, loop.access), signOff: canSignOff(viewer, facts, signerQualified) },
+    can: {
+      write: canWritePracticeNotes(viewer, facts, loop.access),
+      signOff: canSignOff(viewer, facts, signerQualified),
+    },
   };
 }
 
-export async function savePracticeNotes(viewer: Viewer, seatId: string, text: string): Promise<void> {
+export async function savePracticeNotes(
+  viewer: Viewer,
+  seatId: string,
+  text: string,
+): Promise<void> {
   const { facts, loop } = await requireSeat(viewer, seatId);
-  if (!canWritePracticeNotes(viewer, facts, loop.access)) throw new ConflictError({ key: "panels:errors.notesClosed" });
+  if (!canWritePracticeNotes(viewer, facts, loop.access))
+    throw new ConflictError({ key: "panels:errors.notesClosed" });
   await db.hiringTraineeSeat.update({ where: { id: seatId }, data: { practiceNotes: text } });
 }
 
@@ -337,20 +614,48 @@ export async function savePracticeNotes(viewer: Viewer, seatId: string, text: st
  * competency of the stage where they stood at the seat's step, each move logged; "not-yet" keeps
  * them where they are. Once per seat.
  */
-export async function signOffSeat(viewer: Viewer, seatId: string, outcome: "advance" | "not-yet", now = clock.now()): Promise<{ step: TrainingStep | null }> {
+export async function signOffSeat(
+  viewer: Viewer,
+  seatId: string,
+  outcome: "advance" | "not-yet",
+  now = clock.now(),
+): Promise<{ step: TrainingStep | null }> {
   const { seat, facts, stage } = await requireSeat(viewer, seatId);
-  const signerQualified = qualifiedFor((await trainingRecords([viewer.id])).get(viewer.id) ?? {}, stage.competencyIds);
-  if (!canSignOff(viewer, facts, signerQualified)) throw new ConflictError({ key: "panels:errors.cannotSignOff" });
+  const signerQualified = qualifiedFor(
+    (await trainingRecords([viewer.id])).get(viewer.id) ?? {},
+    stage.competencyIds,
+  );
+  if (!canSignOff(viewer, facts, signerQualified))
+    throw new ConflictError({ key: "panels:errors.cannotSignOff" });
   const mode = seat.mode as SeatMode;
   const to = nextStep(mode);
   return db.$transaction(async (tx) => {
-    const updated = await tx.hiringTraineeSeat.updateMany({ where: { id: seatId, outcome: null }, data: { outcome, outcomeById: viewer.id, outcomeAt: now } });
+    const updated = await tx.hiringTraineeSeat.updateMany({
+      where: { id: seatId, outcome: null },
+      data: { outcome, outcomeById: viewer.id, outcomeAt: now },
+    });
     if (updated.count !== 1) throw new ConflictError({ key: "panels:errors.cannotSignOff" });
     if (outcome === "not-yet") return { step: null };
-    const at = await tx.interviewerTraining.findMany({ where: { personId: seat.traineeId, competencyId: { in: stage.competencyIds }, step: mode }, select: { competencyId: true } });
+    const at = await tx.interviewerTraining.findMany({
+      where: { personId: seat.traineeId, competencyId: { in: stage.competencyIds }, step: mode },
+      select: { competencyId: true },
+    });
     for (const { competencyId } of at) {
-      await tx.interviewerTraining.update({ where: { personId_competencyId: { personId: seat.traineeId, competencyId } }, data: { step: to, since: now } });
-      await tx.interviewerTrainingStep.create({ data: { personId: seat.traineeId, competencyId, fromStep: mode, toStep: to, byId: viewer.id, seatId, at: now } });
+      await tx.interviewerTraining.update({
+        where: { personId_competencyId: { personId: seat.traineeId, competencyId } },
+        data: { step: to, since: now },
+      });
+      await tx.interviewerTrainingStep.create({
+        data: {
+          personId: seat.traineeId,
+          competencyId,
+          fromStep: mode,
+          toStep: to,
+          byId: viewer.id,
+          seatId,
+          at: now,
+        },
+      });
     }
     return { step: to };
   });
@@ -359,7 +664,9 @@ export async function signOffSeat(viewer: Viewer, seatId: string, outcome: "adva
 /** Every competency name across the served ladders, for pages not tied to one opening. */
 async function competencyNames(): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const served of await servedLadders()) for (const competency of served.ladder.competencies) if (!names.has(competency.id)) names.set(competency.id, competency.name);
+  for (const served of await servedLadders())
+    for (const competency of served.ladder.competencies)
+      if (!names.has(competency.id)) names.set(competency.id, competency.name);
   return names;
 }
 
@@ -371,18 +678,44 @@ export async function trainingPage(viewer: Viewer) {
   if (!canManageTraining(viewer)) throw new NotFoundError();
   const [settings, rows, names, attributes] = await Promise.all([
     panelSettings(),
-    db.interviewerTraining.findMany({ where: { person: { deactivatedAt: null } }, orderBy: [{ person: { name: "asc" } }, { competencyId: "asc" }], select: { competencyId: true, step: true, since: true, person: { select: { id: true, name: true } } } }),
+    db.interviewerTraining.findMany({
+      where: { person: { deactivatedAt: null } },
+      orderBy: [{ person: { name: "asc" } }, { competencyId: "asc" }],
+      select: {
+        competencyId: true,
+        step: true,
+        since: true,
+        person: { select: { id: true, name: true } },
+      },
+    }),
     competencyNames(),
     canSetPanelRule(viewer) ? attributeNames() : Promise.resolve([]),
   ]);
-  const people = new Map<string, { id: string; name: string; paths: { competency: string; step: TrainingStep; since: string }[] }>();
+  const people = new Map<
+    string,
+    { id: string; name: string; paths: { competency: string; step: TrainingStep; since: string }[] }
+  >();
   for (const row of rows) {
-    const entry = people.get(row.person.id) ?? { id: row.person.id, name: row.person.name, paths: [] };
-    entry.paths.push({ competency: names.get(row.competencyId) ?? row.competencyId, step: row.step as TrainingStep, since: row.since.toISOString() });
+    const entry = people.get(row.person.id) ?? {
+      id: row.person.id,
+      name: row.person.name,
+      paths: [],
+    };
+    entry.paths.push({
+      competency: names.get(row.competencyId) ?? row.competencyId,
+      step: row.step as TrainingStep,
+      since: row.since.toISOString(),
+    });
     people.set(row.person.id, entry);
   }
   return {
-    settings: { dimensions: settings.dimensions, maxInterviewsPerWeek: settings.maxInterviewsPerWeek, requireQualification: settings.requireQualification, updatedAt: settings.updatedAt?.toISOString() ?? null, updatedBy: settings.updatedBy },
+    settings: {
+      dimensions: settings.dimensions,
+      maxInterviewsPerWeek: settings.maxInterviewsPerWeek,
+      requireQualification: settings.requireQualification,
+      updatedAt: settings.updatedAt?.toISOString() ?? null,
+      updatedBy: settings.updatedBy,
+    },
     canSetRule: canSetPanelRule(viewer),
     attributes,
     competencies: [...names].map(([id, name]) => ({ id, name })),
@@ -395,21 +728,49 @@ export async function trainingPage(viewer: Viewer) {
  * interviewers the organisation already trusts are recorded as qualified once, when training starts
  * to count. Each step is logged.
  */
-export async function setTrainingStep(viewer: Viewer, input: { email: string; competencyIds: string[]; step: TrainingStep }, now = clock.now()): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+export async function setTrainingStep(
+  viewer: Viewer,
+  input: { email: string; competencyIds: string[]; step: TrainingStep },
+  now = clock.now(),
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   if (!canManageTraining(viewer)) throw new NotFoundError();
-  const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, deactivatedAt: true } });
-  if (!person || person.deactivatedAt) return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyActive"] } };
+  const person = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, deactivatedAt: true },
+  });
+  if (!person || person.deactivatedAt)
+    return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyActive"] } };
   const names = await competencyNames();
-  if (input.competencyIds.some((id) => !names.has(id))) return { ok: false, fieldErrors: { competencyIds: ["panels:errors.unknownCompetency"] } };
+  if (input.competencyIds.some((id) => !names.has(id)))
+    return { ok: false, fieldErrors: { competencyIds: ["panels:errors.unknownCompetency"] } };
   await db.$transaction(async (tx) => {
-    const existing = new Map((await tx.interviewerTraining.findMany({ where: { personId: person.id, competencyId: { in: input.competencyIds } }, select: { competencyId: true, step: true } })).map((row) => [row.competencyId, row.step]));
+    const existing = new Map(
+      (
+        await tx.interviewerTraining.findMany({
+          where: { personId: person.id, competencyId: { in: input.competencyIds } },
+          select: { competencyId: true, step: true },
+        })
+      ).map((row) => [row.competencyId, row.step]),
+    );
     for (const competencyId of input.competencyIds) {
       const from = existing.get(competencyId) ?? null;
       if (from === input.step) continue;
-      await tx.interviewerTraining.upsert({ where: { personId_competencyId: { personId: person.id, competencyId } }, create: { personId: person.id, competencyId, step: input.step, since: now }, update: { step: input.step, since: now } });
-      await tx.interviewerTrainingStep.create({ data: { personId: person.id, competencyId, fromStep: from, toStep: input.step, byId: viewer.id, at: now } });
+      await tx.interviewerTraining.upsert({
+        where: { personId_competencyId: { personId: person.id, competencyId } },
+        create: { personId: person.id, competencyId, step: input.step, since: now },
+        update: { step: input.step, since: now },
+      });
+      await tx.interviewerTrainingStep.create({
+        data: {
+          personId: person.id,
+          competencyId,
+          fromStep: from,
+          toStep: input.step,
+          byId: viewer.id,
+          at: now,
+        },
+      });
     }
   });
   return { ok: true };
 }
-

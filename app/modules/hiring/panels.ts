@@ -28,7 +28,15 @@ export function isPanelDimension(value: string): value is PanelDimension {
 export function parseDimensions(json: string): PanelDimension[] {
   try {
     const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? [...new Set(parsed.filter((value): value is string => typeof value === "string").filter(isPanelDimension))] : [];
+    return Array.isArray(parsed)
+      ? [
+          ...new Set(
+            parsed
+              .filter((value): value is string => typeof value === "string")
+              .filter(isPanelDimension),
+          ),
+        ]
+      : [];
   } catch {
     return [];
   }
@@ -69,7 +77,10 @@ function distinct(members: readonly PanelMember[]): PanelMember[] {
 }
 
 /** The panel's mix on each chosen dimension, and whether it meets the rule (no dimension flagged). */
-export function panelMix(members: readonly PanelMember[], dimensions: readonly PanelDimension[]): PanelMix {
+export function panelMix(
+  members: readonly PanelMember[],
+  dimensions: readonly PanelDimension[],
+): PanelMix {
   const panel = distinct(members);
   const mixes = dimensions.map((dimension): DimensionMix => {
     const tally = new Map<string, number>();
@@ -79,7 +90,9 @@ export function panelMix(members: readonly PanelMember[], dimensions: readonly P
       if (value === null || value === "") unknown += 1;
       else tally.set(value, (tally.get(value) ?? 0) + 1);
     }
-    const counts = [...tally].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const counts = [...tally]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       dimension,
       groups: tally.size,
@@ -92,14 +105,27 @@ export function panelMix(members: readonly PanelMember[], dimensions: readonly P
 }
 
 /** The chosen dimensions on which adding this person brings a value the panel does not have yet. */
-export function widens(candidate: PanelMember, members: readonly PanelMember[], dimensions: readonly PanelDimension[]): PanelDimension[] {
+export function widens(
+  candidate: PanelMember,
+  members: readonly PanelMember[],
+  dimensions: readonly PanelDimension[],
+): PanelDimension[] {
   return dimensions.filter((dimension) => {
     const value = valueOf(candidate, dimension);
-    return value !== null && value !== "" && !members.some((member) => valueOf(member, dimension) === value);
+    return (
+      value !== null &&
+      value !== "" &&
+      !members.some((member) => valueOf(member, dimension) === value)
+    );
   });
 }
 
-export type Suggestion = { id: string; widens: PanelDimension[]; flagsCleared: number; load: number };
+export type Suggestion = {
+  id: string;
+  widens: PanelDimension[];
+  flagsCleared: number;
+  load: number;
+};
 
 /**
  * Qualified interviewers who would widen the panel, those clearing a flagged dimension first, then
@@ -114,15 +140,30 @@ export function suggestInterviewers(
   limit = 5,
 ): Suggestion[] {
   const onPanel = new Set(panel.map((member) => member.id));
-  const flagged = new Set(panelMix(panel, dimensions).dimensions.filter((mix) => mix.flagged).map((mix) => mix.dimension));
+  const flagged = new Set(
+    panelMix(panel, dimensions)
+      .dimensions.filter((mix) => mix.flagged)
+      .map((mix) => mix.dimension),
+  );
   return candidates
     .filter((candidate) => !onPanel.has(candidate.id) && !atCap(candidate.load, cap))
     .map((candidate) => {
       const wider = widens(candidate, panel, dimensions);
-      return { id: candidate.id, widens: wider, flagsCleared: wider.filter((dimension) => flagged.has(dimension)).length, load: candidate.load };
+      return {
+        id: candidate.id,
+        widens: wider,
+        flagsCleared: wider.filter((dimension) => flagged.has(dimension)).length,
+        load: candidate.load,
+      };
     })
     .filter((suggestion) => suggestion.widens.length > 0)
-    .sort((a, b) => b.flagsCleared - a.flagsCleared || b.widens.length - a.widens.length || a.load - b.load || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        b.flagsCleared - a.flagsCleared ||
+        b.widens.length - a.widens.length ||
+        a.load - b.load ||
+        a.id.localeCompare(b.id),
+    )
     .slice(0, limit);
 }
 
@@ -165,7 +206,10 @@ export function qualifiedFor(training: TrainingRecord, competencyIds: readonly s
  * Where a trainee stands for a stage: the earliest step among its competencies (a path is walked
  * for the whole stage at once), or null when they train on none of them.
  */
-export function stageStep(training: TrainingRecord, competencyIds: readonly string[]): TrainingStep | null {
+export function stageStep(
+  training: TrainingRecord,
+  competencyIds: readonly string[],
+): TrainingStep | null {
   const steps = competencyIds.map((id) => training[id]);
   if (competencyIds.length === 0 || steps.some((step) => step === undefined)) return null;
   return TRAINING_STEPS.find((step) => steps.includes(step)) ?? null;

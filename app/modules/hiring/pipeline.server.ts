@@ -3,8 +3,18 @@ import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { ViewCache } from "~/platform/view-cache.server";
-import { candidateLoopsAccess, PURGED_NAME, requireCandidate, requireManagedOpening } from "./access.server";
-import { candidateMoves, pendingInterviewElsewhere, pipelineBoardVersion, type CandidateMove } from "./queries.server";
+import {
+  candidateLoopsAccess,
+  PURGED_NAME,
+  requireCandidate,
+  requireManagedOpening,
+} from "./access.server";
+import {
+  candidateMoves,
+  pendingInterviewElsewhere,
+  pipelineBoardVersion,
+  type CandidateMove,
+} from "./queries.server";
 import {
   checkMove,
   daysBetween,
@@ -23,7 +33,13 @@ import {
   type PipelineStage,
   type RejectionReason,
 } from "./pipeline";
-import { canMoveCandidate, canSeePipeline, managesOpening, type CandidateAccess, type LoopAccess } from "./policy";
+import {
+  canMoveCandidate,
+  canSeePipeline,
+  managesOpening,
+  type CandidateAccess,
+  type LoopAccess,
+} from "./policy";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -51,15 +67,34 @@ export type RecordedMove = {
  * time and `rejectedAt` (the retention clock) in step with it. A rejection withdraws their loops
  * still undecided. False when the candidate was no longer in `from` (moved meanwhile) or purged.
  */
-export async function recordMove(tx: Prisma.TransactionClient, move: RecordedMove): Promise<boolean> {
+export async function recordMove(
+  tx: Prisma.TransactionClient,
+  move: RecordedMove,
+): Promise<boolean> {
   const { candidateId, from, to, at } = move;
-  const rejectedAt = to === "rejected" ? { rejectedAt: at } : from === "rejected" ? { rejectedAt: null } : {};
-  const updated = await tx.hiringCandidate.updateMany({ where: { id: candidateId, pipelineStage: from, purgedAt: null }, data: { pipelineStage: to, pipelineStageSince: at, ...rejectedAt } });
+  const rejectedAt =
+    to === "rejected" ? { rejectedAt: at } : from === "rejected" ? { rejectedAt: null } : {};
+  const updated = await tx.hiringCandidate.updateMany({
+    where: { id: candidateId, pipelineStage: from, purgedAt: null },
+    data: { pipelineStage: to, pipelineStageSince: at, ...rejectedAt },
+  });
   if (updated.count !== 1) return false;
   await tx.hiringPipelineMove.create({
-    data: { candidateId, fromStage: from, toStage: to, reason: to === "rejected" ? (move.reason ?? null) : null, note: move.note?.trim() ?? "", movedById: move.movedById, movedAt: at },
+    data: {
+      candidateId,
+      fromStage: from,
+      toStage: to,
+      reason: to === "rejected" ? (move.reason ?? null) : null,
+      note: move.note?.trim() ?? "",
+      movedById: move.movedById,
+      movedAt: at,
+    },
   });
-  if (to === "rejected") await tx.hiringLoop.updateMany({ where: { candidateId, state: "open", decision: null }, data: { state: "withdrawn" } });
+  if (to === "rejected")
+    await tx.hiringLoop.updateMany({
+      where: { candidateId, state: "open", decision: null },
+      data: { state: "withdrawn" },
+    });
   return true;
 }
 
@@ -68,24 +103,52 @@ function stageOf(value: string): PipelineStage {
 }
 
 function refuseMove(viewer: Viewer, access: CandidateAccess): never {
-  if (access.purged && canSeePipeline(viewer, access)) throw new ConflictError({ key: "hiring:pipeline.errors.purged" });
-  if (managesOpening(viewer, access)) throw new ForbiddenError({ key: "hiring:pipeline.errors.ownFirst" });
+  if (access.purged && canSeePipeline(viewer, access))
+    throw new ConflictError({ key: "hiring:pipeline.errors.purged" });
+  if (managesOpening(viewer, access))
+    throw new ForbiddenError({ key: "hiring:pipeline.errors.ownFirst" });
   throw new ForbiddenError({ key: "hiring:pipeline.errors.adminsOnly" });
 }
 
 /** A hiring admin moves a candidate of the opening: forward, back, to hired, to rejected (with a reason), or reopens a rejected one. */
-export async function moveCandidate(viewer: Viewer, openingId: string, candidateId: string, request: MoveRequest, now = clock.now()): Promise<{ ok: true; message: Message } | { ok: false; fieldErrors: FieldErrors }> {
+export async function moveCandidate(
+  viewer: Viewer,
+  openingId: string,
+  candidateId: string,
+  request: MoveRequest,
+  now = clock.now(),
+): Promise<{ ok: true; message: Message } | { ok: false; fieldErrors: FieldErrors }> {
   const candidate = await requireCandidate(viewer, openingId, candidateId);
   if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
   const from = stageOf(candidate.pipelineStage);
   const check = checkMove(from, request);
   if (!check.ok) return { ok: false, fieldErrors: { [check.field]: [check.message] } };
   await db.$transaction(async (tx) => {
-    const moved = await recordMove(tx, { candidateId, from, to: request.to, reason: request.reason, note: request.note, movedById: viewer.id, at: now });
+    const moved = await recordMove(tx, {
+      candidateId,
+      from,
+      to: request.to,
+      reason: request.reason,
+      note: request.note,
+      movedById: viewer.id,
+      at: now,
+    });
     if (!moved) throw new ConflictError({ key: "hiring:pipeline.errors.movedMeanwhile" });
   });
-  const key = { forward: "moved", back: "movedBack", hire: "moved", reject: "moved", reopen: "reopened" }[check.kind];
-  return { ok: true, message: { key: `hiring:pipeline.flash.${key}`, values: { name: candidate.name, stage: request.to } } };
+  const key = {
+    forward: "moved",
+    back: "movedBack",
+    hire: "moved",
+    reject: "moved",
+    reopen: "reopened",
+  }[check.kind];
+  return {
+    ok: true,
+    message: {
+      key: `hiring:pipeline.flash.${key}`,
+      values: { name: candidate.name, stage: request.to },
+    },
+  };
 }
 
 /**
@@ -93,16 +156,35 @@ export async function moveCandidate(viewer: Viewer, openingId: string, candidate
  * they wait in an active stage, the opening is open, and none of their loops is still undecided,
  * so the to-do list and the debrief always follow one loop. Its debrief and decision are its own.
  */
-export async function startAnotherLoop(viewer: Viewer, openingId: string, candidateId: string, now = clock.now()): Promise<{ loopId: string }> {
+export async function startAnotherLoop(
+  viewer: Viewer,
+  openingId: string,
+  candidateId: string,
+  now = clock.now(),
+): Promise<{ loopId: string }> {
   const candidate = await requireCandidate(viewer, openingId, candidateId);
   if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
-  if (candidate.opening.state !== "open") throw new ConflictError({ key: "hiring:pipeline.errors.openingClosed" });
+  if (candidate.opening.state !== "open")
+    throw new ConflictError({ key: "hiring:pipeline.errors.openingClosed" });
   const stage = stageOf(candidate.pipelineStage);
   if (!isActiveStage(stage)) throw new ConflictError({ key: "hiring:pipeline.errors.noNewLoop" });
-  if (candidate.loops.some((loop) => loop.state === "open" && loop.decision === null)) throw new ConflictError({ key: "hiring:pipeline.errors.loopOpen" });
+  if (candidate.loops.some((loop) => loop.state === "open" && loop.decision === null))
+    throw new ConflictError({ key: "hiring:pipeline.errors.loopOpen" });
   return db.$transaction(async (tx) => {
-    const loop = await tx.hiringLoop.create({ data: { openingId, candidateId }, select: { id: true } });
-    if (stage === "screen" && !(await recordMove(tx, { candidateId, from: stage, to: "interviews", movedById: viewer.id, at: now }))) {
+    const loop = await tx.hiringLoop.create({
+      data: { openingId, candidateId },
+      select: { id: true },
+    });
+    if (
+      stage === "screen" &&
+      !(await recordMove(tx, {
+        candidateId,
+        from: stage,
+        to: "interviews",
+        movedById: viewer.id,
+        at: now,
+      }))
+    ) {
       throw new ConflictError({ key: "hiring:pipeline.errors.movedMeanwhile" });
     }
     return { loopId: loop.id };
@@ -115,9 +197,21 @@ function orderedMoves(stage: PipelineStage, rejectedFrom: string | null): Pipeli
   return [rejectedFrom, ...moves.filter((to) => to !== rejectedFrom)];
 }
 
-function historyOf(moves: readonly { fromStage: string | null; toStage: string; movedAt: Date }[]): CandidateHistory {
+function historyOf(
+  moves: readonly { fromStage: string | null; toStage: string; movedAt: Date }[],
+): CandidateHistory {
   return {
-    moves: moves.flatMap((move) => (isPipelineStage(move.toStage) ? [{ from: isPipelineStage(move.fromStage) ? move.fromStage : null, to: move.toStage, at: move.movedAt }] : [])),
+    moves: moves.flatMap((move) =>
+      isPipelineStage(move.toStage)
+        ? [
+            {
+              from: isPipelineStage(move.fromStage) ? move.fromStage : null,
+              to: move.toStage,
+              at: move.movedAt,
+            },
+          ]
+        : [],
+    ),
   };
 }
 
@@ -139,7 +233,10 @@ function moveView(move: CandidateMove) {
  * hundreds of candidates reads one short statement while nothing moves. Each server keeps its own; the version comes
  * from the shared database.
  */
-const boards = new ViewCache<Awaited<ReturnType<typeof readBoard>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+const boards = new ViewCache<Awaited<ReturnType<typeof readBoard>>>({
+  entries: 32,
+  maxAgeMs: 10 * 60 * 1000,
+});
 
 async function openingBoard(openingId: string) {
   const version = await pipelineBoardVersion();
@@ -158,9 +255,14 @@ async function readBoard(openingId: string) {
     select: { candidateId: true, fromStage: true, toStage: true, reason: true, movedAt: true },
   });
   const movesOf = new Map<string, typeof moves>();
-  for (const move of moves) (movesOf.get(move.candidateId) ?? movesOf.set(move.candidateId, []).get(move.candidateId)!).push(move);
+  for (const move of moves)
+    (
+      movesOf.get(move.candidateId) ?? movesOf.set(move.candidateId, []).get(move.candidateId)!
+    ).push(move);
   // Each candidate's history for the figures, worked out once per version rather than on every request.
-  const historyOfCandidate = new Map(rows.map((row) => [row.id, historyOf(movesOf.get(row.id) ?? [])]));
+  const historyOfCandidate = new Map(
+    rows.map((row) => [row.id, historyOf(movesOf.get(row.id) ?? [])]),
+  );
   return { rows, movesOf, historyOfCandidate };
 }
 
@@ -174,19 +276,37 @@ async function readBoard(openingId: string) {
  * candidates the board shows (PIPELINE_COLUMN_LIMIT a column), so an opening of hundreds of
  * candidates reads and renders a board's worth.
  */
-export async function pipelinePage(viewer: Viewer, openingId: string, options: { opened?: PipelineStage | null; moving?: string | null } = {}, now = clock.now()) {
+export async function pipelinePage(
+  viewer: Viewer,
+  openingId: string,
+  options: { opened?: PipelineStage | null; moving?: string | null } = {},
+  now = clock.now(),
+) {
   const opened = options.opened ?? null;
   const opening = await requireManagedOpening(viewer, openingId);
-  const [{ rows, movesOf, historyOfCandidate }, ownInterviews] = await Promise.all([openingBoard(openingId), ownInterviewsIn(viewer.id, openingId)]);
+  const [{ rows, movesOf, historyOfCandidate }, ownInterviews] = await Promise.all([
+    openingBoard(openingId),
+    ownInterviewsIn(viewer.id, openingId),
+  ]);
   const ownLoops = new Map<string, Map<string, typeof ownInterviews>>();
   for (const interview of ownInterviews) {
-    const loops = ownLoops.get(interview.loop.candidateId) ?? ownLoops.set(interview.loop.candidateId, new Map()).get(interview.loop.candidateId)!;
+    const loops =
+      ownLoops.get(interview.loop.candidateId) ??
+      ownLoops.set(interview.loop.candidateId, new Map()).get(interview.loop.candidateId)!;
     loops.set(interview.loopId, [...(loops.get(interview.loopId) ?? []), interview]);
   }
   const placed = rows.flatMap((row) => {
-    const loops = candidateLoopsAccess([...(ownLoops.get(row.id)?.values() ?? [])].map((interviews) => ({ interviews })));
-    const access: CandidateAccess = { adminIds: opening.access.adminIds, loops, purged: row.purgedAt !== null };
-    return canSeePipeline(viewer, access) ? [{ row, access, stage: stageOf(row.pipelineStage), moves: movesOf.get(row.id) ?? [] }] : [];
+    const loops = candidateLoopsAccess(
+      [...(ownLoops.get(row.id)?.values() ?? [])].map((interviews) => ({ interviews })),
+    );
+    const access: CandidateAccess = {
+      adminIds: opening.access.adminIds,
+      loops,
+      purged: row.purgedAt !== null,
+    };
+    return canSeePipeline(viewer, access)
+      ? [{ row, access, stage: stageOf(row.pipelineStage), moves: movesOf.get(row.id) ?? [] }]
+      : [];
   });
   const histories = placed.map(({ row }) => historyOfCandidate.get(row.id)!);
   // The moves and the kept stage are written together (recordMove), so counting either is the same.
@@ -195,7 +315,15 @@ export async function pipelinePage(viewer: Viewer, openingId: string, options: {
   const columns = PIPELINE_STAGES.map((stage) => ({ stage, ...inStage(placed, stage, opened) }));
   const details = await db.hiringCandidate.findMany({
     where: { id: { in: columns.flatMap((column) => column.shown.map(({ row }) => row.id)) } },
-    select: { id: true, name: true, loops: { where: { openingId }, orderBy: { createdAt: "asc" }, select: { id: true, state: true, decision: true } } },
+    select: {
+      id: true,
+      name: true,
+      loops: {
+        where: { openingId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, state: true, decision: true },
+      },
+    },
   });
   const detailsOf = new Map(details.map((detail) => [detail.id, detail]));
   return {
@@ -220,12 +348,17 @@ export async function pipelinePage(viewer: Viewer, openingId: string, options: {
           days: daysBetween(row.pipelineStageSince, now),
           loopId: loops.at(-1)?.id ?? null,
           loops: loops.length,
-          reason: stage === "rejected" && isRejectionReason(lastMove?.reason) ? lastMove.reason : null,
+          reason:
+            stage === "rejected" && isRejectionReason(lastMove?.reason) ? lastMove.reason : null,
           // A rejected candidate is offered first the stage they were rejected from.
           moves: canMove ? orderedMoves(stage, lastMove?.fromStage ?? null) : [],
           /** Their move form is open on the board (?move=). */
           moving: canMove && options.moving === row.id,
-          canStartLoop: canMove && open && isActiveStage(stage) && !loops.some((loop) => loop.state === "open" && loop.decision === null),
+          canStartLoop:
+            canMove &&
+            open &&
+            isActiveStage(stage) &&
+            !loops.some((loop) => loop.state === "open" && loop.decision === null),
         };
       }),
     })),
@@ -242,31 +375,63 @@ export type PipelinePage = Awaited<ReturnType<typeof pipelinePage>>;
  * in none of its loops, so that is asked first, in one short statement.
  */
 async function ownInterviewsIn(viewerId: string, openingId: string) {
-  const where = { interviewerId: viewerId, loop: { openingId } } satisfies Prisma.HiringInterviewWhereInput;
+  const where = {
+    interviewerId: viewerId,
+    loop: { openingId },
+  } satisfies Prisma.HiringInterviewWhereInput;
   if (!(await db.hiringInterview.findFirst({ where, select: { id: true } }))) return [];
   return db.hiringInterview.findMany({
     where,
-    select: { interviewerId: true, loopId: true, loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 } },
+    select: {
+      interviewerId: true,
+      loopId: true,
+      loop: { select: { candidateId: true } },
+      scorecards: { where: { status: "submitted", amendsId: null }, select: { id: true }, take: 1 },
+    },
   });
 }
 
 /** A column's candidates as the board shows them, how many it leaves out, and whether it is shown whole past the limit. */
-function inStage<T extends { stage: PipelineStage }>(placed: readonly T[], stage: PipelineStage, opened: PipelineStage | null) {
+function inStage<T extends { stage: PipelineStage }>(
+  placed: readonly T[],
+  stage: PipelineStage,
+  opened: PipelineStage | null,
+) {
   const all = placed.filter((candidate) => candidate.stage === stage);
   const shown = all.slice(0, shownInColumn(stage, all.length, opened));
-  return { shown, more: all.length - shown.length, whole: opened === stage && all.length > PIPELINE_COLUMN_LIMIT };
+  return {
+    shown,
+    more: all.length - shown.length,
+    whole: opened === stage && all.length > PIPELINE_COLUMN_LIMIT,
+  };
 }
 
 /** A candidate's place in the pipeline and their moves, for the loop page: null for whoever may not see it. */
 export async function candidatePipeline(
   viewer: Viewer,
-  loop: { id: string; opening: { id: string }; access: Pick<LoopAccess, "adminIds" | "interviews">; candidate: { id: string; purgedAt: Date | null; pipelineStage: string; pipelineStageSince: Date } },
+  loop: {
+    id: string;
+    opening: { id: string };
+    access: Pick<LoopAccess, "adminIds" | "interviews">;
+    candidate: {
+      id: string;
+      purgedAt: Date | null;
+      pipelineStage: string;
+      pipelineStageSince: Date;
+    };
+  },
 ) {
   // This loop's interviews are known, and another loop can only hide the pipeline: when this one
   // does (an interviewer, or a hiring admin who owes a card here), nothing more is read.
   const here: CandidateAccess = {
     adminIds: loop.access.adminIds,
-    loops: [{ interviews: loop.access.interviews.filter((interview) => interview.interviewerId === viewer.id) }],
+    loops: [
+      {
+        interviews: loop.access.interviews.filter(
+          (interview) => interview.interviewerId === viewer.id,
+        ),
+      },
+    ],
     purged: loop.candidate.purgedAt !== null,
   };
   if (!canSeePipeline(viewer, here)) return null;
@@ -278,8 +443,17 @@ export async function candidatePipeline(
     candidateMoves(loop.candidate.id),
   ]);
   // Loops where the viewer's cards are all in ask nothing of the rule, so they are left out.
-  const access: CandidateAccess = pendingElsewhere ? { ...here, loops: [...here.loops, { interviews: [{ interviewerId: viewer.id, submitted: false }] }] } : here;
+  const access: CandidateAccess = pendingElsewhere
+    ? {
+        ...here,
+        loops: [...here.loops, { interviews: [{ interviewerId: viewer.id, submitted: false }] }],
+      }
+    : here;
   if (!canSeePipeline(viewer, access)) return null;
   const stage = stageOf(loop.candidate.pipelineStage);
-  return { stage, since: loop.candidate.pipelineStageSince.toISOString(), moves: moves.map(moveView).reverse() };
+  return {
+    stage,
+    since: loop.candidate.pipelineStageSince.toISOString(),
+    moves: moves.map(moveView).reverse(),
+  };
 }

@@ -10,11 +10,20 @@ export const PIPELINE_STAGES = ["screen", "interviews", "offer", "hired", "rejec
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 /** The stages a candidate waits in, in order; hired follows offer. */
-export const ACTIVE_STAGES = ["screen", "interviews", "offer"] as const satisfies readonly PipelineStage[];
+export const ACTIVE_STAGES = [
+  "screen",
+  "interviews",
+  "offer",
+] as const satisfies readonly PipelineStage[];
 export type ActiveStage = (typeof ACTIVE_STAGES)[number];
 
 /** The stages of the funnel, in order: the active ones, then hired. */
-export const FUNNEL_STAGES = ["screen", "interviews", "offer", "hired"] as const satisfies readonly PipelineStage[];
+export const FUNNEL_STAGES = [
+  "screen",
+  "interviews",
+  "offer",
+  "hired",
+] as const satisfies readonly PipelineStage[];
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 export const PIPELINE_STAGE_LABELS: Record<PipelineStage, string> = {
@@ -34,7 +43,14 @@ export const PIPELINE_STAGE_KEYS = {
   rejected: "pipelineStage.rejected",
 } as const satisfies Record<PipelineStage, string>;
 
-export const REJECTION_REASONS = ["experience", "interviews", "withdrew", "offer-declined", "role-filled", "other"] as const;
+export const REJECTION_REASONS = [
+  "experience",
+  "interviews",
+  "withdrew",
+  "offer-declined",
+  "role-filled",
+  "other",
+] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** The reasons' words in the messages (hiring's `rejectionReason`). */
@@ -55,7 +71,11 @@ export const REJECTION_REASON_KEYS = {
 export const PIPELINE_COLUMN_LIMIT = 10;
 
 /** How many of a column's candidates the board shows: all of the column the viewer opened, else up to the limit. */
-export function shownInColumn(stage: PipelineStage, total: number, opened: PipelineStage | null): number {
+export function shownInColumn(
+  stage: PipelineStage,
+  total: number,
+  opened: PipelineStage | null,
+): number {
   return opened === stage ? total : Math.min(total, PIPELINE_COLUMN_LIMIT);
 }
 
@@ -75,7 +95,9 @@ const ORDER: Record<FunnelStage, number> = { screen: 0, interviews: 1, offer: 2,
 
 export type MoveRequest = { to: PipelineStage; reason: RejectionReason | null; note: string };
 
-export type MoveCheck = { ok: true; kind: "forward" | "back" | "reject" | "reopen" | "hire" } | { ok: false; field: "to" | "reason" | "note"; message: string };
+export type MoveCheck =
+  | { ok: true; kind: "forward" | "back" | "reject" | "reopen" | "hire" }
+  | { ok: false; field: "to" | "reason" | "note"; message: string };
 
 /**
  * Whether a candidate in `from` may move as asked. Active stages move forward or back freely; a
@@ -86,19 +108,25 @@ export type MoveCheck = { ok: true; kind: "forward" | "back" | "reject" | "reope
 export function checkMove(from: PipelineStage, request: MoveRequest): MoveCheck {
   const { to, reason } = request;
   const note = request.note.trim();
-  if (to === from) return { ok: false, field: "to", message: "hiring:pipeline.errors.alreadyThere" };
-  if (from === "hired") return { ok: false, field: "to", message: "hiring:pipeline.errors.hireStays" };
+  if (to === from)
+    return { ok: false, field: "to", message: "hiring:pipeline.errors.alreadyThere" };
+  if (from === "hired")
+    return { ok: false, field: "to", message: "hiring:pipeline.errors.hireStays" };
   if (from === "rejected") {
-    if (!isActiveStage(to)) return { ok: false, field: "to", message: "hiring:pipeline.errors.reopenActive" };
+    if (!isActiveStage(to))
+      return { ok: false, field: "to", message: "hiring:pipeline.errors.reopenActive" };
     return { ok: true, kind: "reopen" };
   }
   if (to === "rejected") {
-    if (!reason) return { ok: false, field: "reason", message: "hiring:pipeline.errors.reasonMissing" };
-    if (reason === "other" && !note) return { ok: false, field: "note", message: "hiring:pipeline.errors.otherNote" };
+    if (!reason)
+      return { ok: false, field: "reason", message: "hiring:pipeline.errors.reasonMissing" };
+    if (reason === "other" && !note)
+      return { ok: false, field: "note", message: "hiring:pipeline.errors.otherNote" };
     return { ok: true, kind: "reject" };
   }
   if (to === "hired") {
-    if (from !== "offer" && !note) return { ok: false, field: "note", message: "hiring:pipeline.errors.offerSkipped" };
+    if (from !== "offer" && !note)
+      return { ok: false, field: "note", message: "hiring:pipeline.errors.offerSkipped" };
     return { ok: true, kind: "hire" };
   }
   return { ok: true, kind: ORDER[to] > ORDER[from] ? "forward" : "back" };
@@ -131,7 +159,10 @@ function currentStage(history: CandidateHistory): PipelineStage | null {
 
 /** How many candidates stand in each stage now. */
 export function stageCounts(histories: readonly CandidateHistory[]): Record<PipelineStage, number> {
-  const counts = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, 0])) as Record<PipelineStage, number>;
+  const counts = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, 0])) as Record<
+    PipelineStage,
+    number
+  >;
   for (const history of histories) {
     const stage = currentStage(history);
     if (stage) counts[stage] += 1;
@@ -154,7 +185,13 @@ export type FunnelRow = {
 };
 
 /** The candidates (their places in the list given) in each part of a stage of the funnel. */
-export type FunnelBuckets = { stage: FunnelStage; reached: number[]; movedOn: number[]; rejected: number[]; open: number[] };
+export type FunnelBuckets = {
+  stage: FunnelStage;
+  reached: number[];
+  movedOn: number[];
+  rejected: number[];
+  open: number[];
+};
 
 /**
  * Conversion from stage to stage. Each candidate counts once, at the furthest stage they reached
@@ -169,17 +206,32 @@ export function funnelBuckets(histories: readonly CandidateHistory[]): FunnelBuc
     let best: FunnelStage | null = null;
     for (const move of history.moves) {
       if (move.to !== "rejected" && (best === null || ORDER[move.to] > ORDER[best])) best = move.to;
-      if (move.from && move.from !== "rejected" && (best === null || ORDER[move.from] > ORDER[best])) best = move.from;
+      if (
+        move.from &&
+        move.from !== "rejected" &&
+        (best === null || ORDER[move.from] > ORDER[best])
+      )
+        best = move.from;
     }
-    if (best !== null) furthest.push({ index, stage: best, rejected: currentStage(history) === "rejected" });
+    if (best !== null)
+      furthest.push({ index, stage: best, rejected: currentStage(history) === "rejected" });
   });
   return FUNNEL_STAGES.map((stage) => {
     const reached = furthest.filter((candidate) => ORDER[candidate.stage] >= ORDER[stage]);
     const movedOn = reached.filter((candidate) => ORDER[candidate.stage] > ORDER[stage]);
     const rejected = reached.filter((candidate) => candidate.stage === stage && candidate.rejected);
-    const open = stage === "hired" ? [] : reached.filter((candidate) => candidate.stage === stage && !candidate.rejected);
+    const open =
+      stage === "hired"
+        ? []
+        : reached.filter((candidate) => candidate.stage === stage && !candidate.rejected);
     const indices = (list: typeof reached) => list.map((candidate) => candidate.index);
-    return { stage, reached: indices(reached), movedOn: indices(movedOn), rejected: indices(rejected), open: indices(open) };
+    return {
+      stage,
+      reached: indices(reached),
+      movedOn: indices(movedOn),
+      rejected: indices(rejected),
+      open: indices(open),
+    };
   });
 }
 
@@ -191,7 +243,10 @@ export function funnel(histories: readonly CandidateHistory[]): FunnelRow[] {
     movedOn: movedOn.length,
     rejected: rejected.length,
     open: open.length,
-    conversion: stage === "hired" || movedOn.length + rejected.length === 0 ? null : movedOn.length / (movedOn.length + rejected.length),
+    conversion:
+      stage === "hired" || movedOn.length + rejected.length === 0
+        ? null
+        : movedOn.length / (movedOn.length + rejected.length),
   }));
 }
 
@@ -232,6 +287,12 @@ export function timeInStage(histories: readonly CandidateHistory[], now: Date): 
   return ACTIVE_STAGES.map((stage) => {
     const done = ended.get(stage)!;
     const current = running.get(stage)!;
-    return { stage, completed: done.length, medianDays: median(done), waiting: current.length, medianWaitingDays: median(current) };
+    return {
+      stage,
+      completed: done.length,
+      medianDays: median(done),
+      waiting: current.length,
+      medianWaitingDays: median(current),
+    };
   });
 }

@@ -75,7 +75,10 @@ export interface PlanCoverage {
   staffing: StaffingCoverage | null;
 }
 
-function groupBy(interviewers: readonly PanelInterviewer[], key: (interviewer: PanelInterviewer) => string | null): PanelGroup[] {
+function groupBy(
+  interviewers: readonly PanelInterviewer[],
+  key: (interviewer: PanelInterviewer) => string | null,
+): PanelGroup[] {
   const groups = new Map<string | null, string[]>();
   for (const interviewer of interviewers) {
     const id = key(interviewer);
@@ -84,14 +87,17 @@ function groupBy(interviewers: readonly PanelInterviewer[], key: (interviewer: P
     else groups.set(id, [interviewer.id]);
   }
   // Map keeps insertion order and sort is stable: ties stay in order of assignment.
-  return [...groups].map(([id, interviewerIds]) => ({ id, interviewerIds })).sort((a, b) => b.interviewerIds.length - a.interviewerIds.length);
+  return [...groups]
+    .map(([id, interviewerIds]) => ({ id, interviewerIds }))
+    .sort((a, b) => b.interviewerIds.length - a.interviewerIds.length);
 }
 
 /** The panel's make-up: distinct interviewers by team and by level, and whether they all come from one team. */
 export function panelMakeup(staffing: Staffing): PanelMakeup {
   const distinct = new Map<string, PanelInterviewer>();
   for (const interviewers of Object.values(staffing)) {
-    for (const interviewer of interviewers) if (!distinct.has(interviewer.id)) distinct.set(interviewer.id, interviewer);
+    for (const interviewer of interviewers)
+      if (!distinct.has(interviewer.id)) distinct.set(interviewer.id, interviewer);
   }
   const interviewers = [...distinct.values()];
   const teams = groupBy(interviewers, (interviewer) => interviewer.teamId);
@@ -112,7 +118,12 @@ export function planCompetencyIds(stages: readonly PlanStage[]): string[] {
  * How a plan covers the role's level, and (given who interviews in each stage) how well the
  * loop is staffed. Null when the ladder has no such level.
  */
-export function planCoverage(ladder: Ladder, levelId: string, stages: readonly PlanStage[], staffing: Staffing | null = null): PlanCoverage | null {
+export function planCoverage(
+  ladder: Ladder,
+  levelId: string,
+  stages: readonly PlanStage[],
+  staffing: Staffing | null = null,
+): PlanCoverage | null {
   const level = getLevel(ladder, levelId);
   if (level === undefined) return null;
   const known = new Set(ladder.competencies.map((competency) => competency.id));
@@ -127,30 +138,45 @@ export function planCoverage(ladder: Ladder, levelId: string, stages: readonly P
         covered.set(competencyId, coverage);
       }
       coverage.stageIds.push(stage.id);
-      for (const interviewerId of interviewerIds) if (!coverage.interviewerIds.includes(interviewerId)) coverage.interviewerIds.push(interviewerId);
+      for (const interviewerId of interviewerIds)
+        if (!coverage.interviewerIds.includes(interviewerId))
+          coverage.interviewerIds.push(interviewerId);
     }
   }
-  const competencies = level.competencyIds.map((competencyId) => covered.get(competencyId) ?? { competencyId, stageIds: [], interviewerIds: [] });
+  const competencies = level.competencyIds.map(
+    (competencyId) =>
+      covered.get(competencyId) ?? { competencyId, stageIds: [], interviewerIds: [] },
+  );
   const extra = [...covered.values()].filter((coverage) => !atLevel.has(coverage.competencyId));
   let staffingCoverage: StaffingCoverage | null = null;
   if (staffing !== null) {
-    const unstaffedStages = stages.filter((stage) => (staffing[stage.id] ?? []).length === 0).map((stage) => stage.id);
+    const unstaffedStages = stages
+      .filter((stage) => (staffing[stage.id] ?? []).length === 0)
+      .map((stage) => stage.id);
     staffingCoverage = {
       unstaffedStages,
       thinlyCovered:
         unstaffedStages.length > 0
           ? null
-          : competencies.filter((coverage) => coverage.stageIds.length > 0 && coverage.interviewerIds.length < MIN_INTERVIEWERS_PER_COMPETENCY),
+          : competencies.filter(
+              (coverage) =>
+                coverage.stageIds.length > 0 &&
+                coverage.interviewerIds.length < MIN_INTERVIEWERS_PER_COMPETENCY,
+            ),
       panel: panelMakeup(staffing),
     };
   }
   return {
     levelId,
     competencies,
-    uncovered: competencies.filter((coverage) => coverage.stageIds.length === 0).map((coverage) => coverage.competencyId),
+    uncovered: competencies
+      .filter((coverage) => coverage.stageIds.length === 0)
+      .map((coverage) => coverage.competencyId),
     notAtLevel: extra.filter((coverage) => known.has(coverage.competencyId)),
     unknown: extra.filter((coverage) => !known.has(coverage.competencyId)),
-    emptyStages: stages.filter((stage) => stage.competencyIds.length === 0).map((stage) => stage.id),
+    emptyStages: stages
+      .filter((stage) => stage.competencyIds.length === 0)
+      .map((stage) => stage.id),
     staffing: staffingCoverage,
   };
 }

@@ -43,12 +43,18 @@ export function managesOpening(viewer: HiringViewer, opening: OpeningAccess): bo
   return viewer.isAdmin || opening.adminIds.includes(viewer.id);
 }
 
-export function isInterviewerOn(viewer: HiringViewer, loop: Pick<LoopAccess, "interviews">): boolean {
+export function isInterviewerOn(
+  viewer: HiringViewer,
+  loop: Pick<LoopAccess, "interviews">,
+): boolean {
   return loop.interviews.some((interview) => interview.interviewerId === viewer.id);
 }
 
 /** Every interview the viewer holds in the loop has a submitted card (false when they hold none). */
-export function hasSubmittedOwn(viewer: HiringViewer, loop: Pick<LoopAccess, "interviews">): boolean {
+export function hasSubmittedOwn(
+  viewer: HiringViewer,
+  loop: Pick<LoopAccess, "interviews">,
+): boolean {
   const own = loop.interviews.filter((interview) => interview.interviewerId === viewer.id);
   return own.length > 0 && own.every((interview) => interview.submitted);
 }
@@ -84,7 +90,10 @@ export function loopStateFor(viewer: HiringViewer, loop: LoopAccess, state: stri
 
 /** The debrief opens by itself once every interview has a submitted card, or early when a hiring admin opens it. */
 export function debriefIsOpen(loop: Pick<LoopAccess, "interviews" | "debriefOpenedAt">): boolean {
-  return loop.debriefOpenedAt !== null || (loop.interviews.length > 0 && loop.interviews.every((interview) => interview.submitted));
+  return (
+    loop.debriefOpenedAt !== null ||
+    (loop.interviews.length > 0 && loop.interviews.every((interview) => interview.submitted))
+  );
 }
 
 export function canSeeDebrief(viewer: HiringViewer, loop: LoopAccess): boolean {
@@ -107,7 +116,12 @@ export function canStaffLoop(viewer: HiringViewer, loop: LoopAccess): boolean {
  * interview off the panel could otherwise read the cards and then score).
  */
 export function canJoinPanel(person: HiringViewer, loop: LoopAccess): boolean {
-  return !managesOpening(person, loop) || !loop.interviews.some((interview) => interview.interviewerId !== person.id && interview.submitted);
+  return (
+    !managesOpening(person, loop) ||
+    !loop.interviews.some(
+      (interview) => interview.interviewerId !== person.id && interview.submitted,
+    )
+  );
 }
 
 /**
@@ -115,8 +129,15 @@ export function canJoinPanel(person: HiringViewer, loop: LoopAccess): boolean {
  * admin who also interviews on the loop may remove only their own until their card is in, since
  * which interviews can go would tell them who has written a card.
  */
-export function canRemoveInterview(viewer: HiringViewer, loop: LoopAccess, interviewerId: string): boolean {
-  return canStaffLoop(viewer, loop) && (interviewerId === viewer.id || canSeeOthersScorecards(viewer, loop));
+export function canRemoveInterview(
+  viewer: HiringViewer,
+  loop: LoopAccess,
+  interviewerId: string,
+): boolean {
+  return (
+    canStaffLoop(viewer, loop) &&
+    (interviewerId === viewer.id || canSeeOthersScorecards(viewer, loop))
+  );
 }
 
 export function canOpenDebriefEarly(viewer: HiringViewer, loop: LoopAccess): boolean {
@@ -125,7 +146,9 @@ export function canOpenDebriefEarly(viewer: HiringViewer, loop: LoopAccess): boo
 
 /** The decision: a hiring admin of the opening who can see the debrief, once, after it opens. */
 export function canRecordDecision(viewer: HiringViewer, loop: LoopAccess): boolean {
-  return canManageLoop(viewer, loop) && canSeeDebrief(viewer, loop) && !loop.decided && !loop.withdrawn;
+  return (
+    canManageLoop(viewer, loop) && canSeeDebrief(viewer, loop) && !loop.decided && !loop.withdrawn
+  );
 }
 
 /** Dissent beside a recorded decision: anyone who could see the debrief (interviewers who submitted, the opening's hiring admins). */
@@ -143,18 +166,31 @@ function isHireDecision(decision: string | null): boolean {
  * once they may read the other cards (one whose own card is still owed is not told the decision),
  * and only when the decision was to hire.
  */
-export function canLinkHire(viewer: HiringViewer, loop: LoopAccess, decision: string | null): boolean {
-  return canManageLoop(viewer, loop) && canSeeOthersScorecards(viewer, loop) && isHireDecision(decision);
+export function canLinkHire(
+  viewer: HiringViewer,
+  loop: LoopAccess,
+  decision: string | null,
+): boolean {
+  return (
+    canManageLoop(viewer, loop) && canSeeOthersScorecards(viewer, loop) && isHireDecision(decision)
+  );
 }
 
 /**
  * Why a hire cannot be linked now, or null: besides who may, the candidate took the offer (at the offer
  * stage, or hired). The opening's hiring admins, who see the purge on the loop, are told that it is why.
  */
-export function linkHireRefusal(viewer: HiringViewer, loop: LoopAccess, facts: { decision: string | null; stage: string }): string | null {
-  if (loop.purged && managesOpening(viewer, loop)) return "This candidate's data was purged, so the hire can no longer be linked to a person.";
-  if (!canLinkHire(viewer, loop, facts.decision)) return "Only a hire is linked to a person, by a hiring admin of the opening.";
-  if (facts.stage !== "offer" && facts.stage !== "hired") return "Only a candidate at the offer stage or hired is linked to a person.";
+export function linkHireRefusal(
+  viewer: HiringViewer,
+  loop: LoopAccess,
+  facts: { decision: string | null; stage: string },
+): string | null {
+  if (loop.purged && managesOpening(viewer, loop))
+    return "This candidate's data was purged, so the hire can no longer be linked to a person.";
+  if (!canLinkHire(viewer, loop, facts.decision))
+    return "Only a hire is linked to a person, by a hiring admin of the opening.";
+  if (facts.stage !== "offer" && facts.stage !== "hired")
+    return "Only a candidate at the offer stage or hired is linked to a person.";
   return null;
 }
 
@@ -172,17 +208,28 @@ export function isOwnInterview(viewer: HiringViewer, interviewerId: string): boo
  * the decision: the debrief the decision was taken on stays as it was, and the candidate's data
  * may be purged after it.
  */
-export function canWriteScorecard(viewer: HiringViewer, loop: LoopAccess, interviewerId: string): boolean {
+export function canWriteScorecard(
+  viewer: HiringViewer,
+  loop: LoopAccess,
+  interviewerId: string,
+): boolean {
   return isOwnInterview(viewer, interviewerId) && !loop.purged && !loop.decided && !loop.withdrawn;
 }
 
 /** A stage's interview kit: the opening's hiring admins, admins, and whoever interviews (or sits in as a trainee) in that stage. */
-export function canViewKit(viewer: HiringViewer, opening: OpeningAccess, stageInterviewerIds: readonly string[]): boolean {
+export function canViewKit(
+  viewer: HiringViewer,
+  opening: OpeningAccess,
+  stageInterviewerIds: readonly string[],
+): boolean {
   return managesOpening(viewer, opening) || stageInterviewerIds.includes(viewer.id);
 }
 
 /** Interview material on the ladder's pages: hiring admins, admins, and anyone with an interview to hold. */
-export function canSeeInterviewMaterial(viewer: HiringViewer, hasInterviewAssignment: boolean): boolean {
+export function canSeeInterviewMaterial(
+  viewer: HiringViewer,
+  hasInterviewAssignment: boolean,
+): boolean {
   return viewer.isAdmin || viewer.isHiringAdmin || hasInterviewAssignment;
 }
 
@@ -200,9 +247,15 @@ export function canSetRetention(viewer: HiringViewer): boolean {
  * The scorecards of a loop the viewer may read: their own (drafts included), and others'
  * submitted cards only once `canSeeOthersScorecards` allows. Nobody reads another's draft.
  */
-export function visibleScorecards<T extends { authorId: string; status: string }>(viewer: HiringViewer, loop: LoopAccess, cards: readonly T[]): T[] {
+export function visibleScorecards<T extends { authorId: string; status: string }>(
+  viewer: HiringViewer,
+  loop: LoopAccess,
+  cards: readonly T[],
+): T[] {
   const others = canSeeOthersScorecards(viewer, loop);
-  return cards.filter((card) => card.authorId === viewer.id || (others && card.status === "submitted"));
+  return cards.filter(
+    (card) => card.authorId === viewer.id || (others && card.status === "submitted"),
+  );
 }
 
 /** What the pipeline rules read of a candidate: the opening's hiring admins, and the interviews of every loop of theirs in it. */
@@ -213,7 +266,10 @@ export type CandidateAccess = OpeningAccess & {
 
 /** The candidate exists for the viewer: the opening's hiring admins, admins, and whoever interviews on one of their loops. */
 export function canViewCandidate(viewer: HiringViewer, candidate: CandidateAccess): boolean {
-  return managesOpening(viewer, candidate) || candidate.loops.some((loop) => isInterviewerOn(viewer, loop));
+  return (
+    managesOpening(viewer, candidate) ||
+    candidate.loops.some((loop) => isInterviewerOn(viewer, loop))
+  );
 }
 
 /**
@@ -222,7 +278,10 @@ export function canViewCandidate(viewer: HiringViewer, candidate: CandidateAcces
  * in any of the candidate's loops (as `canSeeOthersScorecards`). Interviewers see none of it.
  */
 export function canSeePipeline(viewer: HiringViewer, candidate: CandidateAccess): boolean {
-  return managesOpening(viewer, candidate) && candidate.loops.every((loop) => !isInterviewerOn(viewer, loop) || hasSubmittedOwn(viewer, loop));
+  return (
+    managesOpening(viewer, candidate) &&
+    candidate.loops.every((loop) => !isInterviewerOn(viewer, loop) || hasSubmittedOwn(viewer, loop))
+  );
 }
 
 /** Moving a candidate (rejecting, reopening, starting another loop): whoever may see the pipeline, while the candidate's data is there. */
@@ -260,7 +319,9 @@ export function mayScore(facts: InterviewerFacts): boolean {
  * Why someone may not be staffed as a stage's interviewer, or null: one who may not score there,
  * or one who already holds the week's cap of interviews.
  */
-export function interviewerRefusal(facts: InterviewerFacts & { load: number; cap: number | null }): "notQualified" | "atCap" | null {
+export function interviewerRefusal(
+  facts: InterviewerFacts & { load: number; cap: number | null },
+): "notQualified" | "atCap" | null {
   if (!mayScore(facts)) return "notQualified";
   if (facts.cap !== null && facts.load >= facts.cap) return "atCap";
   return null;
@@ -275,7 +336,11 @@ export function canViewSeat(viewer: HiringViewer, seat: SeatFacts): boolean {
 }
 
 /** Practice notes: the trainee's own, while the loop takes any writing. */
-export function canWritePracticeNotes(viewer: HiringViewer, seat: SeatFacts, loop: LoopAccess): boolean {
+export function canWritePracticeNotes(
+  viewer: HiringViewer,
+  seat: SeatFacts,
+  loop: LoopAccess,
+): boolean {
   return viewer.id === seat.traineeId && !loop.purged && !loop.withdrawn;
 }
 
@@ -283,6 +348,15 @@ export function canWritePracticeNotes(viewer: HiringViewer, seat: SeatFacts, loo
  * Signing off a trainee's seat (advance to the next step, or not yet): the interviewer they sat
  * with, once, and only while that interviewer is qualified for the stage; never the trainee.
  */
-export function canSignOff(viewer: HiringViewer, seat: SeatFacts, signerQualified: boolean): boolean {
-  return viewer.id === seat.interviewerId && viewer.id !== seat.traineeId && seat.outcome === null && signerQualified;
+export function canSignOff(
+  viewer: HiringViewer,
+  seat: SeatFacts,
+  signerQualified: boolean,
+): boolean {
+  return (
+    viewer.id === seat.interviewerId &&
+    viewer.id !== seat.traineeId &&
+    seat.outcome === null &&
+    signerQualified
+  );
 }

@@ -14,8 +14,12 @@ const involvedRow = z.object({ involved: sqlInt, signing: sqlInt });
  * whether a trainee's seat on one of their interviews waits for their sign-off, in one statement:
  * the home page asks it of everyone, and most people take part in no hiring at all.
  */
-export async function takesPartInHiring(viewerId: string): Promise<{ involved: boolean; signing: boolean }> {
-  const [row] = parseRows(involvedRow, await readRows`
+export async function takesPartInHiring(
+  viewerId: string,
+): Promise<{ involved: boolean; signing: boolean }> {
+  const [row] = parseRows(
+    involvedRow,
+    await readRows`
     SELECT CASE WHEN EXISTS (
       SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
       WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
@@ -23,15 +27,24 @@ export async function takesPartInHiring(viewerId: string): Promise<{ involved: b
     CASE WHEN EXISTS (
       SELECT 1 FROM "HiringTraineeSeat" t JOIN "HiringInterview" si ON si.id = t."interviewId"
       WHERE si."interviewerId" = ${viewerId} AND t.outcome IS NULL
-    ) THEN 1 ELSE 0 END AS signing`);
+    ) THEN 1 ELSE 0 END AS signing`,
+  );
   return { involved: row?.involved === 1, signing: row?.signing === 1 };
 }
 
-const signOffRow = z.object({ seatId: z.string(), trainee: z.string(), stage: z.string(), mode: z.string(), scheduledAt: sqlDate.nullable() });
+const signOffRow = z.object({
+  seatId: z.string(),
+  trainee: z.string(),
+  stage: z.string(),
+  mode: z.string(),
+  scheduledAt: sqlDate.nullable(),
+});
 
 /** Trainees' seats on the person's interviews that wait for their sign-off (not in a withdrawn loop), oldest first, in one statement. */
 export async function signOffRows(viewerId: string): Promise<z.output<typeof signOffRow>[]> {
-  return parseRows(signOffRow, await readRows`
+  return parseRows(
+    signOffRow,
+    await readRows`
     SELECT t.id AS "seatId", u.name AS trainee, st.name AS stage, t.mode, i."scheduledAt"
     FROM "HiringTraineeSeat" t
     JOIN "HiringInterview" i ON i.id = t."interviewId"
@@ -39,7 +52,8 @@ export async function signOffRows(viewerId: string): Promise<z.output<typeof sig
     JOIN "HiringStage" st ON st.id = i."stageId"
     JOIN "User" u ON u.id = t."traineeId"
     WHERE i."interviewerId" = ${viewerId} AND t.outcome IS NULL AND l.state <> 'withdrawn'
-    ORDER BY t."createdAt", t.id`);
+    ORDER BY t."createdAt", t.id`,
+  );
 }
 
 /**
@@ -56,13 +70,21 @@ export async function pipelineBoardVersion(): Promise<string> {
 const openingFiguresRow = z.object({ loops: sqlInt, usedStageId: z.string().nullable() });
 
 /** How many loops (candidates' rounds) an opening has, and which of its stages have an interview assigned: one statement. */
-export async function openingFigures(openingId: string): Promise<{ loops: number; usedStageIds: Set<string> }> {
-  const rows = parseRows(openingFiguresRow, await readRows`
+export async function openingFigures(
+  openingId: string,
+): Promise<{ loops: number; usedStageIds: Set<string> }> {
+  const rows = parseRows(
+    openingFiguresRow,
+    await readRows`
     SELECT (SELECT COUNT(*) FROM "HiringLoop" l WHERE l."openingId" = o.id) AS loops, s.id AS "usedStageId"
     FROM "HiringOpening" o
     LEFT JOIN "HiringStage" s ON s."openingId" = o.id AND EXISTS (SELECT 1 FROM "HiringInterview" i WHERE i."stageId" = s.id)
-    WHERE o.id = ${openingId}`);
-  return { loops: rows[0]?.loops ?? 0, usedStageIds: new Set(rows.flatMap((row) => (row.usedStageId ? [row.usedStageId] : []))) };
+    WHERE o.id = ${openingId}`,
+  );
+  return {
+    loops: rows[0]?.loops ?? 0,
+    usedStageIds: new Set(rows.flatMap((row) => (row.usedStageId ? [row.usedStageId] : []))),
+  };
 }
 
 const openingLoopRow = z.object({
@@ -94,8 +116,14 @@ export type OpeningLoop = {
  * page. (As nested model reads it was four statements on SQLite, one of them a list of every
  * interview's id.)
  */
-export async function openingLoopsPage(openingId: string, offset: number, limit: number): Promise<OpeningLoop[]> {
-  const rows = parseRows(openingLoopRow, await readRows`
+export async function openingLoopsPage(
+  openingId: string,
+  offset: number,
+  limit: number,
+): Promise<OpeningLoop[]> {
+  const rows = parseRows(
+    openingLoopRow,
+    await readRows`
     WITH page AS (
       SELECT l.id, l.state, l.decision, l."debriefOpenedAt", l."createdAt", l."candidateId"
       FROM "HiringLoop" l WHERE l."openingId" = ${openingId}
@@ -108,15 +136,25 @@ export async function openingLoopsPage(openingId: string, offset: number, limit:
     FROM page
     JOIN "HiringCandidate" c ON c.id = page."candidateId"
     LEFT JOIN "HiringInterview" i ON i."loopId" = page.id
-    ORDER BY page."createdAt" DESC, page.id DESC`);
+    ORDER BY page."createdAt" DESC, page.id DESC`,
+  );
   const loops: OpeningLoop[] = [];
   for (const row of rows) {
     let loop = loops[loops.length - 1];
     if (!loop || loop.id !== row.id) {
-      loop = { id: row.id, state: row.state, decision: row.decision, debriefOpenedAt: row.debriefOpenedAt, createdAt: row.createdAt, candidate: { name: row.candidateName, purgedAt: row.candidatePurgedAt }, interviews: [] };
+      loop = {
+        id: row.id,
+        state: row.state,
+        decision: row.decision,
+        debriefOpenedAt: row.debriefOpenedAt,
+        createdAt: row.createdAt,
+        candidate: { name: row.candidateName, purgedAt: row.candidatePurgedAt },
+        interviews: [],
+      };
       loops.push(loop);
     }
-    if (row.interviewerId !== null) loop.interviews.push({ interviewerId: row.interviewerId, submitted: row.submitted === true });
+    if (row.interviewerId !== null)
+      loop.interviews.push({ interviewerId: row.interviewerId, submitted: row.submitted === true });
   }
   return loops;
 }
@@ -234,20 +272,41 @@ export type OpeningPlan = {
 
 /** An opening's stages and hiring admins in one statement (raw: two tables as one `UNION ALL`); `openingId` is the id, or a subquery that gives it. */
 async function readPlan(openingId: Prisma.Sql | string): Promise<OpeningPlan> {
-  const rows = parseRows(loopPlanRow, await readRows`
+  const rows = parseRows(
+    loopPlanRow,
+    await readRows`
     SELECT 'stage' AS kind, s.id, s.name, s.position, s."competencyIds", s."createdAt"
     FROM "HiringStage" s WHERE s."openingId" = ${openingId}
     UNION ALL
     SELECT 'admin', a."userId", NULL, NULL, NULL, NULL
-    FROM "HiringOpeningAdmin" a WHERE a."openingId" = ${openingId}`);
+    FROM "HiringOpeningAdmin" a WHERE a."openingId" = ${openingId}`,
+  );
   const stages = rows
     .filter((row) => row.kind === "stage")
-    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0))
-    .map((row) => ({ id: row.id, name: row.name ?? "", position: row.position ?? 0, competencyIds: row.competencyIds ?? "[]" }));
+    .sort(
+      (a, b) =>
+        (a.position ?? 0) - (b.position ?? 0) ||
+        (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0),
+    )
+    .map((row) => ({
+      id: row.id,
+      name: row.name ?? "",
+      position: row.position ?? 0,
+      competencyIds: row.competencyIds ?? "[]",
+    }));
   return { stages, adminIds: rows.filter((row) => row.kind === "admin").map((row) => row.id) };
 }
 
-export type OpeningHead = { id: string; title: string; ladderId: string; ladderVersionId: string; trackId: string; levelId: string; state: string; createdAt: Date };
+export type OpeningHead = {
+  id: string;
+  title: string;
+  ladderId: string;
+  ladderVersionId: string;
+  trackId: string;
+  levelId: string;
+  state: string;
+  createdAt: Date;
+};
 
 /**
  * An opening with its stages and hiring admins: two statements, the opening through Prisma's API and
@@ -257,7 +316,16 @@ export async function openingRows(openingId: string): Promise<(OpeningHead & Ope
   const [head, plan] = await Promise.all([
     db.hiringOpening.findUnique({
       where: { id: openingId },
-      select: { id: true, title: true, ladderId: true, ladderVersionId: true, trackId: true, levelId: true, state: true, createdAt: true },
+      select: {
+        id: true,
+        title: true,
+        ladderId: true,
+        ladderVersionId: true,
+        trackId: true,
+        levelId: true,
+        state: true,
+        createdAt: true,
+      },
     }),
     readPlan(openingId),
   ]);
@@ -290,14 +358,17 @@ export type LoopCard = Omit<z.output<typeof cardScoreRow>, "competencyId" | "sco
  * the hiring module.
  */
 export async function loopCardRows(loopId: string): Promise<LoopCard[]> {
-  const rows = parseRows(cardScoreRow, await readRows`
+  const rows = parseRows(
+    cardScoreRow,
+    await readRows`
     SELECT c.id, c."interviewId", c."authorId", c.status, c.recommendation, c.summary, c."amendsId", c.revision, c."submittedAt", c."createdAt",
       s."competencyId", s.score, s.notes
     FROM "HiringScorecard" c
     JOIN "HiringInterview" i ON i.id = c."interviewId"
     LEFT JOIN "HiringScore" s ON s."scorecardId" = c.id
     WHERE i."loopId" = ${loopId}
-    ORDER BY c."createdAt", c.id, s."competencyId"`);
+    ORDER BY c."createdAt", c.id, s."competencyId"`,
+  );
   const cards: LoopCard[] = [];
   for (const { competencyId, score, notes, ...card } of rows) {
     let last = cards[cards.length - 1];
@@ -313,38 +384,67 @@ const pendingRow = z.object({ pending: sqlInt });
  * Whether the viewer holds an interview whose original card is not in, in another of the
  * candidate's loops in the opening (the pipeline rule asks nothing else of them): one statement.
  */
-export async function pendingInterviewElsewhere(viewerId: string, candidateId: string, openingId: string, loopId: string): Promise<boolean> {
-  const [row] = parseRows(pendingRow, await readRows`
+export async function pendingInterviewElsewhere(
+  viewerId: string,
+  candidateId: string,
+  openingId: string,
+  loopId: string,
+): Promise<boolean> {
+  const [row] = parseRows(
+    pendingRow,
+    await readRows`
     SELECT CASE WHEN EXISTS (
       SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
       WHERE i."interviewerId" = ${viewerId} AND l."candidateId" = ${candidateId} AND l."openingId" = ${openingId} AND l.id <> ${loopId}
         AND NOT EXISTS (SELECT 1 FROM "HiringScorecard" c WHERE c."interviewId" = i.id AND c.status = 'submitted' AND c."amendsId" IS NULL)
-    ) THEN 1 ELSE 0 END AS pending`);
+    ) THEN 1 ELSE 0 END AS pending`,
+  );
   return row?.pending === 1;
 }
 
-const moveRow = z.object({ fromStage: z.string().nullable(), toStage: z.string(), reason: z.string().nullable(), note: z.string(), movedAt: sqlDate, movedByName: z.string().nullable() });
+const moveRow = z.object({
+  fromStage: z.string().nullable(),
+  toStage: z.string(),
+  reason: z.string().nullable(),
+  note: z.string(),
+  movedAt: sqlDate,
+  movedByName: z.string().nullable(),
+});
 
 export type CandidateMove = z.output<typeof moveRow>;
 
 /** A candidate's moves through the pipeline, oldest first, with who moved them: one statement (raw: the mover's name joined, where Prisma's nested select takes a second on SQLite). */
 export async function candidateMoves(candidateId: string): Promise<CandidateMove[]> {
-  return parseRows(moveRow, await readRows`
+  return parseRows(
+    moveRow,
+    await readRows`
     SELECT m."fromStage", m."toStage", m.reason, m.note, m."movedAt", u.name AS "movedByName"
     FROM "HiringPipelineMove" m LEFT JOIN "User" u ON u.id = m."movedById"
     WHERE m."candidateId" = ${candidateId}
-    ORDER BY m."movedAt", m.id`);
+    ORDER BY m."movedAt", m.id`,
+  );
 }
 
 /** The interviews of other loops that these interviewers hold between two times (exclusive). */
-export async function interviewsBetween(exceptLoopId: string, interviewerIds: readonly string[], after: Date, before: Date): Promise<{ interviewerId: string; scheduledAt: Date }[]> {
+export async function interviewsBetween(
+  exceptLoopId: string,
+  interviewerIds: readonly string[],
+  after: Date,
+  before: Date,
+): Promise<{ interviewerId: string; scheduledAt: Date }[]> {
   if (interviewerIds.length === 0) return [];
   const rows = await db.hiringInterview.findMany({
-    where: { loopId: { not: exceptLoopId }, interviewerId: { in: [...interviewerIds] }, scheduledAt: { gt: after, lt: before } },
+    where: {
+      loopId: { not: exceptLoopId },
+      interviewerId: { in: [...interviewerIds] },
+      scheduledAt: { gt: after, lt: before },
+    },
     select: { interviewerId: true, scheduledAt: true },
   });
   // The range leaves out interviews with no time set.
-  return rows.flatMap(({ interviewerId, scheduledAt }) => (scheduledAt ? [{ interviewerId, scheduledAt }] : []));
+  return rows.flatMap(({ interviewerId, scheduledAt }) =>
+    scheduledAt ? [{ interviewerId, scheduledAt }] : [],
+  );
 }
 
 const todoLoopRow = z.object({
@@ -393,7 +493,9 @@ const submittedCard = Prisma.sql`EXISTS (SELECT 1 FROM "HiringScorecard" s WHERE
  */
 export async function hiringTodoLoops(viewerId: string): Promise<HiringTodoLoopRow[]> {
   const viewerAdmin = Prisma.sql`EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = l."openingId" AND a."userId" = ${viewerId})`;
-  return parseRows(todoLoopRow, await readRows`
+  return parseRows(
+    todoLoopRow,
+    await readRows`
     SELECT l.id AS "loopId", l."debriefOpenedAt", c.name AS candidate, c."pipelineStage", o.title AS opening,
       CASE WHEN ${viewerAdmin} THEN 1 ELSE 0 END AS "viewerAdmin",
       i.id AS "interviewId", i."interviewerId", i."scheduledAt", i."createdAt", st.name AS stage,
@@ -406,7 +508,8 @@ export async function hiringTodoLoops(viewerId: string): Promise<HiringTodoLoopR
     LEFT JOIN "HiringStage" st ON st.id = i."stageId"
     WHERE l.decision IS NULL AND l.state = 'open' AND c."purgedAt" IS NULL
       AND (${viewerAdmin} OR EXISTS (SELECT 1 FROM "HiringInterview" x WHERE x."loopId" = l.id AND x."interviewerId" = ${viewerId}))
-    ORDER BY l."createdAt", l.id, i."scheduledAt", i."createdAt", i.id`);
+    ORDER BY l."createdAt", l.id, i."scheduledAt", i."createdAt", i.id`,
+  );
 }
 
 /**
@@ -415,7 +518,9 @@ export async function hiringTodoLoops(viewerId: string): Promise<HiringTodoLoopR
  * interviews in it, in one statement. Raw, for the home page's to-dos, as hiringTodoLoops.
  */
 export async function hiringTodoCandidates(viewerId: string): Promise<HiringTodoCandidateRow[]> {
-  return parseRows(todoCandidateRow, await readRows`
+  return parseRows(
+    todoCandidateRow,
+    await readRows`
     SELECT c.id AS "candidateId", c.name AS candidate, c."pipelineStage", c."pipelineStageSince" AS since,
       l.id AS "loopId", l.state, CASE WHEN l.decision IS NULL THEN 0 ELSE 1 END AS decided, o.id AS "openingId", o.title AS opening,
       CASE WHEN EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."openingId" = o.id AND a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS "viewerAdmin",
@@ -426,5 +531,6 @@ export async function hiringTodoCandidates(viewerId: string): Promise<HiringTodo
     LEFT JOIN "HiringInterview" i ON i."loopId" = l.id AND i."interviewerId" = ${viewerId}
     WHERE c."purgedAt" IS NULL AND c."pipelineStage" IN (${Prisma.join([...ACTIVE_STAGES])})
       AND EXISTS (SELECT 1 FROM "HiringLoop" ml JOIN "HiringOpeningAdmin" a ON a."openingId" = ml."openingId" WHERE ml."candidateId" = c.id AND a."userId" = ${viewerId})
-    ORDER BY c."pipelineStageSince", c.id, l."createdAt", l.id`);
+    ORDER BY c."pipelineStageSince", c.id, l."createdAt", l.id`,
+  );
 }

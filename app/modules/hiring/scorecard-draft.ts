@@ -1,6 +1,24 @@
-import { mergeSave, notesField, ratingField, SaveDraftSchema, sameValue, summaryField, valueOf, type DraftValues, type FieldChange, type FieldValue, type SaveDraftInput } from "~/modules/assessments/draft";
+import {
+  mergeSave,
+  notesField,
+  ratingField,
+  SaveDraftSchema,
+  sameValue,
+  summaryField,
+  valueOf,
+  type DraftValues,
+  type FieldChange,
+  type FieldValue,
+  type SaveDraftInput,
+} from "~/modules/assessments/draft";
 import type { ScalePoint } from "~/modules/ladders";
-import { NOT_ASSESSED, NOTES_MAX, RECOMMENDATIONS, type Recommendation, type ScorecardEntry } from "./scorecard";
+import {
+  NOT_ASSESSED,
+  NOTES_MAX,
+  RECOMMENDATIONS,
+  type Recommendation,
+  type ScorecardEntry,
+} from "./scorecard";
 
 /**
  * A scorecard draft as a flat set of fields, the same shape as an assessment draft, so the
@@ -18,7 +36,8 @@ import { NOT_ASSESSED, NOTES_MAX, RECOMMENDATIONS, type Recommendation, type Sco
 export const recommendationField = "recommendation";
 
 /** Where the interviewer's browser keeps unsaved edits of their card. */
-export const scorecardStorageKey = (interviewId: string, authorId: string) => `rungs:scorecard-draft:${interviewId}:${authorId}`;
+export const scorecardStorageKey = (interviewId: string, authorId: string) =>
+  `rungs:scorecard-draft:${interviewId}:${authorId}`;
 export { ratingField as scoreField, notesField, summaryField, mergeSave };
 
 export type ScorecardRules = {
@@ -28,8 +47,15 @@ export type ScorecardRules = {
 };
 
 /** The stored card as draft fields. */
-export function scorecardValues(card: { summary: string; recommendation: string | null; scores: readonly { competencyId: string; score: number | null; notes: string }[] }): DraftValues {
-  const values: DraftValues = { [summaryField]: card.summary, [recommendationField]: card.recommendation };
+export function scorecardValues(card: {
+  summary: string;
+  recommendation: string | null;
+  scores: readonly { competencyId: string; score: number | null; notes: string }[];
+}): DraftValues {
+  const values: DraftValues = {
+    [summaryField]: card.summary,
+    [recommendationField]: card.recommendation,
+  };
   for (const row of card.scores) {
     values[ratingField(row.competencyId)] = row.score;
     values[notesField(row.competencyId)] = row.notes;
@@ -37,16 +63,28 @@ export function scorecardValues(card: { summary: string; recommendation: string 
   return values;
 }
 
-function fieldOf(key: string, competencyIds: ReadonlySet<string>): "summary" | "recommendation" | { kind: "rating" | "notes"; competencyId: string } | null {
+function fieldOf(
+  key: string,
+  competencyIds: ReadonlySet<string>,
+): "summary" | "recommendation" | { kind: "rating" | "notes"; competencyId: string } | null {
   if (key === summaryField) return "summary";
   if (key === recommendationField) return "recommendation";
   const [kind, competencyId, ...rest] = key.split(":");
-  if ((kind === "rating" || kind === "notes") && competencyId && rest.length === 0 && competencyIds.has(competencyId)) return { kind, competencyId };
+  if (
+    (kind === "rating" || kind === "notes") &&
+    competencyId &&
+    rest.length === 0 &&
+    competencyIds.has(competencyId)
+  )
+    return { kind, competencyId };
   return null;
 }
 
 /** Field errors for a save: fields the card does not have, scores off the scale, text too long, recommendations that are not one. */
-export function validateScorecardChanges(changes: readonly FieldChange[], rules: ScorecardRules): Record<string, string[]> {
+export function validateScorecardChanges(
+  changes: readonly FieldChange[],
+  rules: ScorecardRules,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const competencyIds = new Set(rules.competencyIds);
   const scale = rules.scale.map((point) => point.value);
@@ -54,7 +92,8 @@ export function validateScorecardChanges(changes: readonly FieldChange[], rules:
     const field = fieldOf(key, competencyIds);
     if (field === null) errors[key] = ["hiring:scorecard.errors.noSuchField"];
     else if (field === "recommendation") {
-      if (value !== null && !RECOMMENDATIONS.includes(value as Recommendation)) errors[key] = ["hiring:scorecard.errors.recommendationMissing"];
+      if (value !== null && !RECOMMENDATIONS.includes(value as Recommendation))
+        errors[key] = ["hiring:scorecard.errors.recommendationMissing"];
     } else if (field === "summary" || field.kind === "notes") {
       if (typeof value !== "string") errors[key] = ["hiring:scorecard.errors.expectedText"];
       else if (value.length > NOTES_MAX) errors[key] = ["hiring:scorecard.errors.notesTooLong"];
@@ -66,11 +105,16 @@ export function validateScorecardChanges(changes: readonly FieldChange[], rules:
 }
 
 /** Stored columns to write after a merge: the card's summary and recommendation, and per competency its score and notes. */
-export function scorecardWrites(writes: DraftValues): { summary?: string; recommendation?: string | null; scores: Map<string, { score?: number | null; notes?: string }> } {
+export function scorecardWrites(writes: DraftValues): {
+  summary?: string;
+  recommendation?: string | null;
+  scores: Map<string, { score?: number | null; notes?: string }>;
+} {
   const result: ReturnType<typeof scorecardWrites> = { scores: new Map() };
   for (const [key, value] of Object.entries(writes)) {
     if (key === summaryField) result.summary = String(value ?? "");
-    else if (key === recommendationField) result.recommendation = value === null ? null : String(value);
+    else if (key === recommendationField)
+      result.recommendation = value === null ? null : String(value);
     else {
       const [kind, competencyId] = key.split(":");
       if (!competencyId) continue;
@@ -97,10 +141,17 @@ export function scorecardInput(values: DraftValues, competencyIds: readonly stri
 }
 
 /** The card's entries as the form shows them (`read` gives a field's current value), in the stage's order. */
-export function scorecardEntries(read: (field: string) => FieldValue, competencyIds: readonly string[]): ScorecardEntry[] {
+export function scorecardEntries(
+  read: (field: string) => FieldValue,
+  competencyIds: readonly string[],
+): ScorecardEntry[] {
   return competencyIds.map((competencyId) => {
     const score = read(ratingField(competencyId));
-    return { competencyId, score: typeof score === "number" ? score : null, notes: String(read(notesField(competencyId)) ?? "") };
+    return {
+      competencyId,
+      score: typeof score === "number" ? score : null,
+      notes: String(read(notesField(competencyId)) ?? ""),
+    };
   });
 }
 
@@ -114,21 +165,43 @@ export function scorecardInputName(field: string): string {
  * was rendered with (`base`) and their revision; only fields the interviewer changed are saved,
  * each with its base, so the same merge as autosave applies. Null when the post is malformed.
  */
-export function plainScorecardSave(read: (name: string) => string | null, baseJson: string | null, baseRevision: string | null, competencyIds: readonly string[]): SaveDraftInput | null {
+export function plainScorecardSave(
+  read: (name: string) => string | null,
+  baseJson: string | null,
+  baseRevision: string | null,
+  competencyIds: readonly string[],
+): SaveDraftInput | null {
   let base: unknown;
   try {
     base = JSON.parse(baseJson ?? "");
   } catch {
     return null;
   }
-  if (base === null || typeof base !== "object" || Array.isArray(base) || baseRevision === null || !/^\d{1,9}$/.test(baseRevision)) return null;
+  if (
+    base === null ||
+    typeof base !== "object" ||
+    Array.isArray(base) ||
+    baseRevision === null ||
+    !/^\d{1,9}$/.test(baseRevision)
+  )
+    return null;
   const known = new Set(competencyIds);
   const changes: FieldChange[] = [];
   for (const [field, was] of Object.entries(base as Record<string, unknown>)) {
-    if (fieldOf(field, known) === null || !(was === null || typeof was === "string" || typeof was === "number")) return null;
+    if (
+      fieldOf(field, known) === null ||
+      !(was === null || typeof was === "string" || typeof was === "number")
+    )
+      return null;
     const raw = read(scorecardInputName(field));
     let value: FieldValue;
-    if (field.startsWith("rating:")) value = raw === null || raw === "" || raw === NOT_ASSESSED ? null : /^-?\d{1,4}$/.test(raw) ? Number(raw) : raw;
+    if (field.startsWith("rating:"))
+      value =
+        raw === null || raw === "" || raw === NOT_ASSESSED
+          ? null
+          : /^-?\d{1,4}$/.test(raw)
+            ? Number(raw)
+            : raw;
     else if (field === recommendationField) value = raw || null;
     else value = raw ?? "";
     if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
@@ -139,7 +212,10 @@ export function plainScorecardSave(read: (name: string) => string | null, baseJs
 
 /** Every field of a card for the stage, with what it holds now: the form's `base`. */
 export function formBase(values: DraftValues, competencyIds: readonly string[]): DraftValues {
-  const base: DraftValues = { [summaryField]: valueOf(values, summaryField), [recommendationField]: valueOf(values, recommendationField) };
+  const base: DraftValues = {
+    [summaryField]: valueOf(values, summaryField),
+    [recommendationField]: valueOf(values, recommendationField),
+  };
   for (const competencyId of competencyIds) {
     base[ratingField(competencyId)] = valueOf(values, ratingField(competencyId));
     base[notesField(competencyId)] = valueOf(values, notesField(competencyId));

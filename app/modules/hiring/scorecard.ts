@@ -53,7 +53,8 @@ export interface Scorecard {
 /** A form's score: "not-assessed" or null means not assessed; a numeric string becomes its number; anything else is left for the schema to refuse. */
 function toScore(value: unknown): unknown {
   if (value === NOT_ASSESSED || value === null) return null;
-  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))
+    return Number(value);
   return value;
 }
 
@@ -81,28 +82,55 @@ export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: rea
   return z
     .object({
       entries: z.array(entry),
-      recommendation: z.enum(RECOMMENDATIONS, { error: "hiring:scorecard.errors.recommendationMissing" }),
-      summary: z.string().trim().max(NOTES_MAX, "hiring:scorecard.errors.summaryTooLong").default(""),
+      recommendation: z.enum(RECOMMENDATIONS, {
+        error: "hiring:scorecard.errors.recommendationMissing",
+      }),
+      summary: z
+        .string()
+        .trim()
+        .max(NOTES_MAX, "hiring:scorecard.errors.summaryTooLong")
+        .default(""),
     })
     .superRefine((card, context) => {
       const seen = new Set<string>();
       card.entries.forEach((item, index) => {
         const path = ["entries", index, "competencyId"];
-        if (!expected.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "hiring:scorecard.errors.competencyNotOnCard" });
-        else if (seen.has(item.competencyId)) context.addIssue({ code: "custom", path, message: "hiring:scorecard.errors.competencyTwice" });
+        if (!expected.has(item.competencyId))
+          context.addIssue({
+            code: "custom",
+            path,
+            message: "hiring:scorecard.errors.competencyNotOnCard",
+          });
+        else if (seen.has(item.competencyId))
+          context.addIssue({
+            code: "custom",
+            path,
+            message: "hiring:scorecard.errors.competencyTwice",
+          });
         seen.add(item.competencyId);
       });
       const missing = competencyIds.filter((competencyId) => !seen.has(competencyId));
-      if (missing.length > 0) context.addIssue({ code: "custom", path: ["entries"], message: "hiring:scorecard.errors.competencyLeftOut" });
+      if (missing.length > 0)
+        context.addIssue({
+          code: "custom",
+          path: ["entries"],
+          message: "hiring:scorecard.errors.competencyLeftOut",
+        });
       if (card.entries.length > 0 && card.entries.every((item) => item.score === null)) {
-        context.addIssue({ code: "custom", path: ["entries"], message: "hiring:scorecard.errors.nothingScored" });
+        context.addIssue({
+          code: "custom",
+          path: ["entries"],
+          message: "hiring:scorecard.errors.nothingScored",
+        });
       }
     });
 }
 
 /** Scored competencies with no evidence notes: shown, not refused (evidence over opinion). */
 export function scoresWithoutEvidence(card: Pick<Scorecard, "entries">): string[] {
-  return card.entries.filter((entry) => entry.score !== null && entry.notes.trim() === "").map((entry) => entry.competencyId);
+  return card.entries
+    .filter((entry) => entry.score !== null && entry.notes.trim() === "")
+    .map((entry) => entry.competencyId);
 }
 
 export interface Change<T> {
@@ -147,13 +175,25 @@ export function amendmentDiff(original: Scorecard, amendment: Scorecard): Amendm
     const notes = sameText(from.notes, to.notes) ? null : { from: from.notes, to: to.notes };
     return score || notes ? [{ competencyId, score, notes }] : [];
   });
-  const recommendation = original.recommendation === amendment.recommendation ? null : { from: original.recommendation, to: amendment.recommendation };
-  const summary = sameText(original.summary, amendment.summary) ? null : { from: original.summary, to: amendment.summary };
-  return { entries, recommendation, summary, changed: entries.length > 0 || recommendation !== null || summary !== null };
+  const recommendation =
+    original.recommendation === amendment.recommendation
+      ? null
+      : { from: original.recommendation, to: amendment.recommendation };
+  const summary = sameText(original.summary, amendment.summary)
+    ? null
+    : { from: original.summary, to: amendment.summary };
+  return {
+    entries,
+    recommendation,
+    summary,
+    changed: entries.length > 0 || recommendation !== null || summary !== null,
+  };
 }
 
 /** The cards that count: every card no other card amends (the end of each chain of corrections). */
-export function effectiveCards<T extends { id: string; amendsId: string | null }>(cards: readonly T[]): T[] {
+export function effectiveCards<T extends { id: string; amendsId: string | null }>(
+  cards: readonly T[],
+): T[] {
   const amended = new Set(cards.flatMap((card) => (card.amendsId === null ? [] : [card.amendsId])));
   return cards.filter((card) => !amended.has(card.id));
 }
@@ -170,10 +210,19 @@ export interface RecommendationTally {
 }
 
 /** How many cards recommend each point of the scale; cards without a recommendation (drafts) are left out. */
-export function tallyRecommendations(recommendations: readonly (Recommendation | null)[]): RecommendationTally {
+export function tallyRecommendations(
+  recommendations: readonly (Recommendation | null)[],
+): RecommendationTally {
   const counts: Record<Recommendation, number> = { "strong-no": 0, no: 0, yes: 0, "strong-yes": 0 };
-  for (const recommendation of recommendations) if (recommendation !== null) counts[recommendation] += 1;
+  for (const recommendation of recommendations)
+    if (recommendation !== null) counts[recommendation] += 1;
   const positive = counts.yes + counts["strong-yes"];
   const negative = counts.no + counts["strong-no"];
-  return { counts, total: positive + negative, positive, negative, split: positive > 0 && negative > 0 };
+  return {
+    counts,
+    total: positive + negative,
+    positive,
+    negative,
+    split: positive > 0 && negative > 0,
+  };
 }

@@ -11,12 +11,21 @@ import type { Message } from "~/i18n/messages";
  * not see yet).
  */
 export function statisticsScope(counted: number, withheld: number, isAdmin: boolean): Message[] {
-  const scope: Message = { key: isAdmin ? "hiring:stats.scope.all" : "hiring:stats.scope.own", values: { count: counted } };
-  return withheld ? [scope, { key: "hiring:stats.scope.withheld", values: { count: withheld } }] : [scope];
+  const scope: Message = {
+    key: isAdmin ? "hiring:stats.scope.all" : "hiring:stats.scope.own",
+    values: { count: counted },
+  };
+  return withheld
+    ? [scope, { key: "hiring:stats.scope.withheld", values: { count: withheld } }]
+    : [scope];
 }
 
 /** Before any hire can be compared: why, and when the page fills. Null once one can. */
-export function validityWaitingFor(linkedHires: number, comparedHires: number, minN: number): Message[] | null {
+export function validityWaitingFor(
+  linkedHires: number,
+  comparedHires: number,
+  minN: number,
+): Message[] | null {
   if (comparedHires > 0) return null;
   return [
     linkedHires === 0

@@ -30,7 +30,10 @@ function requireStatistics(viewer: Viewer) {
 
 /** The decided loops of the openings the viewer manages (every opening, for admins). */
 function decidedLoops(viewer: Viewer): Prisma.HiringLoopWhereInput {
-  return { decision: { not: null }, ...(viewer.isAdmin ? {} : { opening: { admins: { some: { userId: viewer.id } } } }) };
+  return {
+    decision: { not: null },
+    ...(viewer.isAdmin ? {} : { opening: { admins: { some: { userId: viewer.id } } } }),
+  };
 }
 
 /** Interviews of those loops in which the viewer still owes a card (organisation insights hide the moves made since she was put on it: `readableAt`). */
@@ -45,36 +48,68 @@ function countedLoops(viewer: Viewer): Prisma.HiringLoopWhereInput {
 
 const statsCardSelect = {
   ...cardSelect,
-  interview: { select: { scheduledAt: true, loopId: true, stage: { select: { name: true } }, loop: { select: { openingId: true } } } },
+  interview: {
+    select: {
+      scheduledAt: true,
+      loopId: true,
+      stage: { select: { name: true } },
+      loop: { select: { openingId: true } },
+    },
+  },
 } satisfies Prisma.HiringScorecardSelect;
 
 async function submittedCards(where: Prisma.HiringLoopWhereInput) {
-  return db.hiringScorecard.findMany({ where: { status: "submitted", interview: { loop: where } }, orderBy: [{ interview: { stage: { position: "asc" } } }, { id: "asc" }], select: statsCardSelect });
+  return db.hiringScorecard.findMany({
+    where: { status: "submitted", interview: { loop: where } },
+    orderBy: [{ interview: { stage: { position: "asc" } } }, { id: "asc" }],
+    select: statsCardSelect,
+  });
 }
 
 type Card = Awaited<ReturnType<typeof submittedCards>>[number];
 
 /** Cards grouped by loop, each the card that counts, with the first submission's time. */
-function pastLoops(cards: readonly Card[]): Map<string, { openingId: string; cards: (Card & { firstSubmittedAt: Date | null })[] }> {
-  const firstSubmitted = new Map(cards.filter((card) => card.amendsId === null).map((card) => [card.interviewId, card.submittedAt]));
-  const loops = new Map<string, { openingId: string; cards: (Card & { firstSubmittedAt: Date | null })[] }>();
+function pastLoops(
+  cards: readonly Card[],
+): Map<string, { openingId: string; cards: (Card & { firstSubmittedAt: Date | null })[] }> {
+  const firstSubmitted = new Map(
+    cards
+      .filter((card) => card.amendsId === null)
+      .map((card) => [card.interviewId, card.submittedAt]),
+  );
+  const loops = new Map<
+    string,
+    { openingId: string; cards: (Card & { firstSubmittedAt: Date | null })[] }
+  >();
   for (const card of effectiveSubmitted(cards)) {
     const loopId = card.interview.loopId;
     const loop = loops.get(loopId) ?? { openingId: card.interview.loop.openingId, cards: [] };
-    loop.cards.push({ ...card, firstSubmittedAt: firstSubmitted.get(card.interviewId) ?? card.submittedAt });
+    loop.cards.push({
+      ...card,
+      firstSubmittedAt: firstSubmitted.get(card.interviewId) ?? card.submittedAt,
+    });
     loops.set(loopId, loop);
   }
   return loops;
 }
 
-const statisticsCache = new ViewCache<Awaited<ReturnType<typeof computeStatistics>>>({ entries: 50, maxAgeMs: 15 * 60 * 1000 });
+const statisticsCache = new ViewCache<Awaited<ReturnType<typeof computeStatistics>>>({
+  entries: 50,
+  maxAgeMs: 15 * 60 * 1000,
+});
 
 /** Interviewer offsets (with n and interval), recommend rates and time to submit; agreement (ordinal alpha) per opening, per competency and overall. */
 export async function hiringStatistics(viewer: Viewer, version?: string) {
   requireStatistics(viewer);
   // The figures name interviewers and competencies: a rename, an erasure or a ladder reload is shown at once.
-  const [counted, people, ladders] = await Promise.all([version ?? statisticsVersion(viewer), peopleChangedAt(), servedLadders()]);
-  const key = [counted, people?.getTime() ?? 0, ladders.map((entry) => entry.hash).join(",")].join(":");
+  const [counted, people, ladders] = await Promise.all([
+    version ?? statisticsVersion(viewer),
+    peopleChangedAt(),
+    servedLadders(),
+  ]);
+  const key = [counted, people?.getTime() ?? 0, ladders.map((entry) => entry.hash).join(",")].join(
+    ":",
+  );
   return statisticsCache.get(key, () => computeStatistics(viewer));
 }
 
@@ -87,8 +122,16 @@ export async function hiringStatistics(viewer: Viewer, version?: string) {
  */
 export async function statisticsVersion(viewer: Viewer): Promise<string> {
   const [decided, owed] = await Promise.all([
-    db.hiringLoop.aggregate({ where: decidedLoops(viewer), _count: { _all: true }, _max: { updatedAt: true } }),
-    db.hiringInterview.findMany({ where: { ...owedInterviews(viewer), loop: decidedLoops(viewer) }, select: { loopId: true }, orderBy: { loopId: "asc" } }),
+    db.hiringLoop.aggregate({
+      where: decidedLoops(viewer),
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    }),
+    db.hiringInterview.findMany({
+      where: { ...owedInterviews(viewer), loop: decidedLoops(viewer) },
+      select: { loopId: true },
+      orderBy: { loopId: "asc" },
+    }),
   ]);
   const owedLoops = [...new Set(owed.map((interview) => interview.loopId))].join(",");
   return `${viewer.id}:${viewer.isAdmin ? "all" : "own"}:${decided._count._all}:${decided._max.updatedAt?.getTime() ?? 0}:${owedLoops}`;
@@ -98,8 +141,14 @@ async function computeStatistics(viewer: Viewer) {
   const where = countedLoops(viewer);
   const [cards, openings, withheld] = await Promise.all([
     submittedCards(where),
-    db.hiringOpening.findMany({ where: { loops: { some: where } }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, ladderId: true } }),
-    db.hiringLoop.count({ where: { ...decidedLoops(viewer), interviews: { some: owedInterviews(viewer) } } }),
+    db.hiringOpening.findMany({
+      where: { loops: { some: where } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, title: true, ladderId: true },
+    }),
+    db.hiringLoop.count({
+      where: { ...decidedLoops(viewer), interviews: { some: owedInterviews(viewer) } },
+    }),
   ]);
   const loops = pastLoops(cards);
   const past: PastLoop[] = [...loops.values()].map((loop) => ({
@@ -112,26 +161,41 @@ async function computeStatistics(viewer: Viewer) {
     })),
   }));
   const stats = interviewerStats(past);
-  const people = await db.user.findMany({ where: { id: { in: stats.map((row) => row.interviewerId) } }, select: { id: true, name: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: stats.map((row) => row.interviewerId) } },
+    select: { id: true, name: true },
+  });
   const names = new Map(people.map((person) => [person.id, person.name]));
   const ladders = await servedLadders();
-  const competencyName = new Map(ladders.flatMap(({ ladder }) => ladder.competencies.map((competency) => [competency.id, competency.name] as const)));
+  const competencyName = new Map(
+    ladders.flatMap(({ ladder }) =>
+      ladder.competencies.map((competency) => [competency.id, competency.name] as const),
+    ),
+  );
   return {
     loops: loops.size,
     /** Decided loops left out because the viewer still owes a scorecard in them. */
     withheld,
     interviewers: stats
       .map((row) => ({ ...row, name: names.get(row.interviewerId) ?? "Former interviewer" }))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.interviewerId.localeCompare(b.interviewerId)),
+      .sort(
+        (a, b) => a.name.localeCompare(b.name) || a.interviewerId.localeCompare(b.interviewerId),
+      ),
     openings: openings.map((opening) => {
       const own = [...loops.values()].filter((loop) => loop.openingId === opening.id);
-      const agreement = interviewAgreement(own.map((loop) => ({ cards: loop.cards })), "ordinal");
+      const agreement = interviewAgreement(
+        own.map((loop) => ({ cards: loop.cards })),
+        "ordinal",
+      );
       return {
         id: opening.id,
         title: opening.title,
         loops: own.length,
         overall: agreement.overall,
-        byCompetency: agreement.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })),
+        byCompetency: agreement.byCompetency.map((row) => ({
+          ...row,
+          name: competencyName.get(row.competencyId) ?? row.competencyId,
+        })),
       };
     }),
   };
@@ -145,13 +209,23 @@ export async function validityStatistics(viewer: Viewer) {
   const { linkedHires, outcomes } = await hireOutcomes(viewer);
   const ladders = await servedLadders();
   const competencies = ladders.flatMap(({ ladder }) => ladder.competencies);
-  const competencyName = new Map(competencies.map((competency) => [competency.id, competency.name] as const));
-  const position = new Map(competencies.map((competency, index) => [competency.id, index] as const));
-  const inLadderOrder = (a: { competencyId: string }, b: { competencyId: string }) => (position.get(a.competencyId) ?? Infinity) - (position.get(b.competencyId) ?? Infinity);
+  const competencyName = new Map(
+    competencies.map((competency) => [competency.id, competency.name] as const),
+  );
+  const position = new Map(
+    competencies.map((competency, index) => [competency.id, index] as const),
+  );
+  const inLadderOrder = (a: { competencyId: string }, b: { competencyId: string }) =>
+    (position.get(a.competencyId) ?? Infinity) - (position.get(b.competencyId) ?? Infinity);
   const report = validityReport(outcomes);
   return {
     linkedHires,
-    report: { ...report, byCompetency: report.byCompetency.map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId })).sort(inLadderOrder) },
+    report: {
+      ...report,
+      byCompetency: report.byCompetency
+        .map((row) => ({ ...row, name: competencyName.get(row.competencyId) ?? row.competencyId }))
+        .sort(inLadderOrder),
+    },
   };
 }
 
@@ -160,35 +234,66 @@ export async function validityStatistics(viewer: Viewer) {
  * the day of the decision: the validity loop's pairs, for this page and organisation insights
  * (which follow them over time).
  */
-export async function hireOutcomes(viewer: Viewer): Promise<{ linkedHires: number; outcomes: (HireOutcome & { decidedAt: Date | null })[] }> {
+export async function hireOutcomes(
+  viewer: Viewer,
+): Promise<{ linkedHires: number; outcomes: (HireOutcome & { decidedAt: Date | null })[] }> {
   requireStatistics(viewer);
   // Hires are candidates the pipeline says were hired, linked to their account; a candidate with
   // several loops counts once, by the latest loop decided to hire.
-  const where: Prisma.HiringLoopWhereInput = { ...countedLoops(viewer), decision: { in: ["hire", "hire-other-level"] }, candidate: { pipelineStage: "hired", hiredPersonId: { not: null } } };
+  const where: Prisma.HiringLoopWhereInput = {
+    ...countedLoops(viewer),
+    decision: { in: ["hire", "hire-other-level"] },
+    candidate: { pipelineStage: "hired", hiredPersonId: { not: null } },
+  };
   const [hireLoops, cards] = await Promise.all([
-    db.hiringLoop.findMany({ where, orderBy: [{ decidedAt: "desc" }, { id: "asc" }], select: { id: true, decidedAt: true, candidateId: true, candidate: { select: { hiredPersonId: true } } } }),
+    db.hiringLoop.findMany({
+      where,
+      orderBy: [{ decidedAt: "desc" }, { id: "asc" }],
+      select: {
+        id: true,
+        decidedAt: true,
+        candidateId: true,
+        candidate: { select: { hiredPersonId: true } },
+      },
+    }),
     submittedCards(where),
   ]);
-  const hires = [...new Map(hireLoops.map((loop) => [loop.candidateId, loop] as const).reverse()).values()];
+  const hires = [
+    ...new Map(hireLoops.map((loop) => [loop.candidateId, loop] as const).reverse()).values(),
+  ];
   const personIds = [...new Set(hires.map((hire) => hire.candidate.hiredPersonId!))];
   const reviews = personIds.length
     ? await db.assessment.findMany({
         where: { subjectId: { in: personIds }, kind: "manager", status: "submitted" },
         orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-        select: { subjectId: true, submittedAt: true, ratings: { select: { competencyId: true, rating: true } } },
+        select: {
+          subjectId: true,
+          submittedAt: true,
+          ratings: { select: { competencyId: true, rating: true } },
+        },
       })
     : [];
   const loops = pastLoops(cards);
   const outcomes: (HireOutcome & { decidedAt: Date | null })[] = [];
   for (const hire of hires) {
     const personId = hire.candidate.hiredPersonId!;
-    const review = reviews.find((row) => row.subjectId === personId && (!hire.decidedAt || (row.submittedAt !== null && row.submittedAt > hire.decidedAt)));
+    const review = reviews.find(
+      (row) =>
+        row.subjectId === personId &&
+        (!hire.decidedAt || (row.submittedAt !== null && row.submittedAt > hire.decidedAt)),
+    );
     const loop = loops.get(hire.id);
     if (!review || !loop) continue;
     outcomes.push({
       personId,
       decidedAt: hire.decidedAt,
-      interview: loop.cards.flatMap((card) => card.scores.map((score) => ({ competencyId: score.competencyId, score: score.score, stageId: card.interview.stage.name }))),
+      interview: loop.cards.flatMap((card) =>
+        card.scores.map((score) => ({
+          competencyId: score.competencyId,
+          score: score.score,
+          stageId: card.interview.stage.name,
+        })),
+      ),
       review: review.ratings,
     });
   }

@@ -1,8 +1,20 @@
 import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges } from "~/modules/todo/todo";
 import { isActiveStage } from "./pipeline";
-import { hiringTodoCandidates, hiringTodoLoops, signOffRows, takesPartInHiring } from "./queries.server";
-import { canMoveCandidate, canRecordDecision, canSeeDebrief, canSeeOthersScorecards, debriefIsOpen, type LoopAccess } from "./policy";
+import {
+  hiringTodoCandidates,
+  hiringTodoLoops,
+  signOffRows,
+  takesPartInHiring,
+} from "./queries.server";
+import {
+  canMoveCandidate,
+  canRecordDecision,
+  canSeeDebrief,
+  canSeeOthersScorecards,
+  debriefIsOpen,
+  type LoopAccess,
+} from "./policy";
 
 /** Earlier first, an interview with no time set before any with one (as SQLite orders them). */
 function byTime(a: Date | null, b: Date | null): number {
@@ -34,41 +46,85 @@ export async function hiringTodo(viewerId: string) {
   const { involved, signing } = await takesPartInHiring(viewerId);
   // Sign-offs outlive the loop's decision, so they are read whether or not the person is in an open loop.
   const signOffs = signing ? signOffRows(viewerId) : Promise.resolve([]);
-  if (!involved) return { scorecardsDue: [], debriefsToAttend: [], decisionsToRecord: [], loopsInProgress: [], candidatesWaiting: [], signOffsDue: await signOffs };
-  const [loopRows, candidateRows, signOffsDue] = await Promise.all([hiringTodoLoops(viewerId), hiringTodoCandidates(viewerId), signOffs]);
+  if (!involved)
+    return {
+      scorecardsDue: [],
+      debriefsToAttend: [],
+      decisionsToRecord: [],
+      loopsInProgress: [],
+      candidatesWaiting: [],
+      signOffsDue: await signOffs,
+    };
+  const [loopRows, candidateRows, signOffsDue] = await Promise.all([
+    hiringTodoLoops(viewerId),
+    hiringTodoCandidates(viewerId),
+    signOffs,
+  ]);
   const viewer = { id: viewerId, isAdmin: false, isHiringAdmin: false };
   const loops = grouped(loopRows, (row) => row.loopId).map((rows) => {
     const [first] = rows as [(typeof rows)[number]];
     const interviews = rows.filter((row) => row.interviewId !== null);
     const access: LoopAccess = {
       adminIds: first.viewerAdmin ? [viewerId] : [],
-      interviews: interviews.map((row) => ({ interviewerId: row.interviewerId!, submitted: row.submitted })),
+      interviews: interviews.map((row) => ({
+        interviewerId: row.interviewerId!,
+        submitted: row.submitted,
+      })),
       debriefOpenedAt: first.debriefOpenedAt,
       decided: false,
       purged: false,
     };
-    return { ref: { loopId: first.loopId, candidate: first.candidate, opening: first.opening }, admin: first.viewerAdmin, pipelineStage: first.pipelineStage, access, interviews };
+    return {
+      ref: { loopId: first.loopId, candidate: first.candidate, opening: first.opening },
+      admin: first.viewerAdmin,
+      pipelineStage: first.pipelineStage,
+      access,
+      interviews,
+    };
   });
-  const asInterviewer = loops.filter((loop) => loop.interviews.some((row) => row.interviewerId === viewerId));
+  const asInterviewer = loops.filter((loop) =>
+    loop.interviews.some((row) => row.interviewerId === viewerId),
+  );
   const asAdmin = loops.filter((loop) => loop.admin);
   // A hiring admin who interviews on the loop decides only once their own card is in (the policy's rule).
   const decisions = asAdmin.filter((loop) => canRecordDecision(viewer, loop.access));
   const decidingIds = new Set(decisions.map((loop) => loop.ref.loopId));
   const ownInterviews = loops
-    .flatMap((loop) => loop.interviews.filter((row) => row.interviewerId === viewerId && !row.anySubmitted))
+    .flatMap((loop) =>
+      loop.interviews.filter((row) => row.interviewerId === viewerId && !row.anySubmitted),
+    )
     .sort((a, b) => byTime(a.scheduledAt, b.scheduledAt) || byTime(a.createdAt, b.createdAt));
   return {
     signOffsDue,
-    scorecardsDue: ownInterviews.map((row) => ({ interviewId: row.interviewId!, candidate: row.candidate, opening: row.opening, stage: row.stage!, scheduledAt: row.scheduledAt })),
-    debriefsToAttend: asInterviewer.filter((loop) => !decidingIds.has(loop.ref.loopId) && canSeeDebrief(viewer, loop.access)).map((loop) => loop.ref),
+    scorecardsDue: ownInterviews.map((row) => ({
+      interviewId: row.interviewId!,
+      candidate: row.candidate,
+      opening: row.opening,
+      stage: row.stage!,
+      scheduledAt: row.scheduledAt,
+    })),
+    debriefsToAttend: asInterviewer
+      .filter((loop) => !decidingIds.has(loop.ref.loopId) && canSeeDebrief(viewer, loop.access))
+      .map((loop) => loop.ref),
     decisionsToRecord: decisions.map((loop) => loop.ref),
     // A loop of a candidate still in screen is followed as the candidate waiting there (below).
     loopsInProgress: asAdmin
-      .filter((loop) => !decidingIds.has(loop.ref.loopId) && !debriefIsOpen(loop.access) && loop.pipelineStage !== "screen")
+      .filter(
+        (loop) =>
+          !decidingIds.has(loop.ref.loopId) &&
+          !debriefIsOpen(loop.access) &&
+          loop.pipelineStage !== "screen",
+      )
       .map((loop) => {
         // Counts are scorecard information: not for a hiring admin whose own card in the loop is not in.
         const counted = canSeeOthersScorecards(viewer, loop.access);
-        return { ...loop.ref, interviews: loop.access.interviews.length, submitted: counted ? loop.access.interviews.filter((interview) => interview.submitted).length : null };
+        return {
+          ...loop.ref,
+          interviews: loop.access.interviews.length,
+          submitted: counted
+            ? loop.access.interviews.filter((interview) => interview.submitted).length
+            : null,
+        };
       }),
     // A candidate in interviews is followed through their loop; only with no loop open is there something to do about them.
     candidatesWaiting: grouped(candidateRows, (row) => row.candidateId).flatMap((rows) => {
@@ -76,10 +132,31 @@ export async function hiringTodo(viewerId: string) {
       const stage = first.pipelineStage;
       if (!isActiveStage(stage)) return [];
       // The candidate's first loop names the opening they are followed in, as on the pipeline board.
-      const loops = grouped(rows, (row) => row.loopId).map((loop) => ({ interviews: loop.filter((row) => row.interviewerId !== null).map((row) => ({ interviewerId: row.interviewerId!, submitted: row.submitted })) }));
-      if (!canMoveCandidate(viewer, { adminIds: first.viewerAdmin ? [viewerId] : [], loops, purged: false })) return [];
-      if (stage === "interviews" && rows.some((row) => row.state === "open" && !row.decided)) return [];
-      return [{ candidateId: first.candidateId, candidate: first.candidate, stage, since: first.since, openingId: first.openingId, opening: first.opening }];
+      const loops = grouped(rows, (row) => row.loopId).map((loop) => ({
+        interviews: loop
+          .filter((row) => row.interviewerId !== null)
+          .map((row) => ({ interviewerId: row.interviewerId!, submitted: row.submitted })),
+      }));
+      if (
+        !canMoveCandidate(viewer, {
+          adminIds: first.viewerAdmin ? [viewerId] : [],
+          loops,
+          purged: false,
+        })
+      )
+        return [];
+      if (stage === "interviews" && rows.some((row) => row.state === "open" && !row.decided))
+        return [];
+      return [
+        {
+          candidateId: first.candidateId,
+          candidate: first.candidate,
+          stage,
+          since: first.since,
+          openingId: first.openingId,
+          opening: first.opening,
+        },
+      ];
     }),
   };
 }
@@ -97,7 +174,11 @@ export async function hiringTodoChanges({ writtenSince }: ChangeWindow): Promise
       where: {
         OR: [
           { updatedAt: since },
-          { interviews: { some: { OR: [{ updatedAt: since }, { scorecards: { some: { updatedAt: since } } }] } } },
+          {
+            interviews: {
+              some: { OR: [{ updatedAt: since }, { scorecards: { some: { updatedAt: since } } }] },
+            },
+          },
           { candidate: { updatedAt: since } },
           { opening: { updatedAt: since } },
         ],
@@ -106,13 +187,30 @@ export async function hiringTodoChanges({ writtenSince }: ChangeWindow): Promise
     }),
     db.hiringOpeningAdmin.findMany({ where: { createdAt: since }, select: { userId: true } }),
     // A trainee seated or signed off: the interviewer they sit with owes (or no longer owes) a sign-off.
-    db.hiringTraineeSeat.findMany({ where: { updatedAt: since }, select: { interview: { select: { interviewerId: true } } } }),
+    db.hiringTraineeSeat.findMany({
+      where: { updatedAt: since },
+      select: { interview: { select: { interviewerId: true } } },
+    }),
   ]);
   const signers = seats.map((seat) => seat.interview.interviewerId);
   if (!loops.length) return { people: admins.map((row) => row.userId).concat(signers) };
   const [interviewers, openingAdmins] = await Promise.all([
-    db.hiringInterview.findMany({ where: { loopId: { in: loops.map((loop) => loop.id) } }, select: { interviewerId: true }, distinct: ["interviewerId"] }),
-    db.hiringOpeningAdmin.findMany({ where: { openingId: { in: [...new Set(loops.map((loop) => loop.openingId))] } }, select: { userId: true } }),
+    db.hiringInterview.findMany({
+      where: { loopId: { in: loops.map((loop) => loop.id) } },
+      select: { interviewerId: true },
+      distinct: ["interviewerId"],
+    }),
+    db.hiringOpeningAdmin.findMany({
+      where: { openingId: { in: [...new Set(loops.map((loop) => loop.openingId))] } },
+      select: { userId: true },
+    }),
   ]);
-  return { people: [...admins, ...openingAdmins].map((row) => row.userId).concat(interviewers.map((row) => row.interviewerId), signers) };
+  return {
+    people: [...admins, ...openingAdmins]
+      .map((row) => row.userId)
+      .concat(
+        interviewers.map((row) => row.interviewerId),
+        signers,
+      ),
+  };
 }

@@ -18,7 +18,9 @@ export const VALIDITY_CAVEAT =
   "and nothing here says how good the decisions to reject were.";
 
 /** The normal quantile; app/types/jstat.d.ts declares only the t distribution, so the one function used here is typed locally. */
-const normal = (jstat as unknown as { normal: { inv(probability: number, mean: number, sd: number): number } }).normal;
+const normal = (
+  jstat as unknown as { normal: { inv(probability: number, mean: number, sd: number): number } }
+).normal;
 
 /** A hire's interview and later review, both on the ladder's scale. */
 export interface HireOutcome {
@@ -90,7 +92,7 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
 export function ranks(values: readonly number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const result = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
     const rank = (start + end) / 2 + 1;
@@ -110,7 +112,12 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number |
  * with f = 1 for Pearson's r and f = 1.06 for Spearman's rho (Fieller, Hartley and Pearson, 1957).
  * Null with three pairs or fewer.
  */
-export function fisherInterval(r: number, n: number, confidence = 0.95, varianceFactor = 1): [number, number] | null {
+export function fisherInterval(
+  r: number,
+  n: number,
+  confidence = 0.95,
+  varianceFactor = 1,
+): [number, number] | null {
   if (n <= 3) return null;
   const z = Math.atanh(r);
   const half = normal.inv((1 + confidence) / 2, 0, 1) * Math.sqrt(varianceFactor / (n - 3));
@@ -118,7 +125,12 @@ export function fisherInterval(r: number, n: number, confidence = 0.95, variance
 }
 
 /** Pearson and Spearman with their intervals, or only n when there are fewer pairs than `minN`. */
-export function correlate(xs: readonly number[], ys: readonly number[], minN = VALIDITY_MIN_N, confidence = 0.95): Correlation {
+export function correlate(
+  xs: readonly number[],
+  ys: readonly number[],
+  minN = VALIDITY_MIN_N,
+  confidence = 0.95,
+): Correlation {
   const n = Math.min(xs.length, ys.length);
   if (n < minN) return { n, suppressed: true, pearson: null, spearman: null };
   const r = pearson(xs, ys);
@@ -127,7 +139,8 @@ export function correlate(xs: readonly number[], ys: readonly number[], minN = V
     n,
     suppressed: false,
     pearson: r === null ? null : { value: r, interval: fisherInterval(r, n, confidence) },
-    spearman: rho === null ? null : { value: rho, interval: fisherInterval(rho, n, confidence, 1.06) },
+    spearman:
+      rho === null ? null : { value: rho, interval: fisherInterval(rho, n, confidence, 1.06) },
   };
 }
 
@@ -145,12 +158,20 @@ function push<K>(map: Map<K, { xs: number[]; ys: number[] }>, key: K, x: number,
  * and their mean review rating, both over the competencies the stage scored and the review
  * rated). Scores of competencies the review did not rate are left out.
  */
-export function validityReport(hires: readonly HireOutcome[], minN = VALIDITY_MIN_N, confidence = 0.95): ValidityReport {
+export function validityReport(
+  hires: readonly HireOutcome[],
+  minN = VALIDITY_MIN_N,
+  confidence = 0.95,
+): ValidityReport {
   const byCompetency = new Map<string, { xs: number[]; ys: number[] }>();
   const byStage = new Map<string, { xs: number[]; ys: number[] }>();
   let counted = 0;
   for (const hire of hires) {
-    const ratings = new Map(hire.review.flatMap(({ competencyId, rating }) => (rating === null ? [] : [[competencyId, rating] as const])));
+    const ratings = new Map(
+      hire.review.flatMap(({ competencyId, rating }) =>
+        rating === null ? [] : [[competencyId, rating] as const],
+      ),
+    );
     const competencyScores = new Map<string, number[]>();
     // Per stage, only scores of competencies the review rated, so both sides speak of the same competencies.
     const stageScores = new Map<string, { scores: number[]; ratings: Map<string, number> }>();
@@ -173,14 +194,21 @@ export function validityReport(hires: readonly HireOutcome[], minN = VALIDITY_MI
       push(byCompetency, competencyId, mean(scores), rating);
       paired = true;
     }
-    for (const [stageId, stage] of stageScores) push(byStage, stageId, mean(stage.scores), mean([...stage.ratings.values()]));
+    for (const [stageId, stage] of stageScores)
+      push(byStage, stageId, mean(stage.scores), mean([...stage.ratings.values()]));
     if (paired) counted += 1;
   }
   return {
     hires: counted,
     minN,
     caveat: VALIDITY_CAVEAT,
-    byCompetency: [...byCompetency].map(([competencyId, pairs]) => ({ competencyId, ...correlate(pairs.xs, pairs.ys, minN, confidence) })),
-    byStage: [...byStage].map(([stageId, pairs]) => ({ stageId, ...correlate(pairs.xs, pairs.ys, minN, confidence) })),
+    byCompetency: [...byCompetency].map(([competencyId, pairs]) => ({
+      competencyId,
+      ...correlate(pairs.xs, pairs.ys, minN, confidence),
+    })),
+    byStage: [...byStage].map(([stageId, pairs]) => ({
+      stageId,
+      ...correlate(pairs.xs, pairs.ys, minN, confidence),
+    })),
   };
 }

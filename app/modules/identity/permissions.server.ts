@@ -15,7 +15,9 @@ export async function requireUser(request: Request): Promise<Viewer> {
 }
 
 /** The signed-in person and the zone their times are entered and shown on: their own choice, else the organisation's. */
-export async function requireUserAndTimeZone(request: Request): Promise<{ viewer: Viewer; timeZone: string }> {
+export async function requireUserAndTimeZone(
+  request: Request,
+): Promise<{ viewer: Viewer; timeZone: string }> {
   const { viewer, timeZone } = await requireSignedIn(request);
   return { viewer, timeZone };
 }
@@ -23,16 +25,22 @@ export async function requireUserAndTimeZone(request: Request): Promise<{ viewer
 export async function requireRole(request: Request, role: Role): Promise<Viewer> {
   const viewer = await requireUser(request);
   if (!hasRole(viewer, role)) {
-    throw new ForbiddenError({ key: role === "admin" ? "common:errors.adminsOnly" : "common:errors.hiringAdminsOnly" });
+    throw new ForbiddenError({
+      key: role === "admin" ? "common:errors.adminsOnly" : "common:errors.hiringAdminsOnly",
+    });
   }
   return viewer;
 }
 
 /** Throws NotFoundError unless the person exists and the viewer may see them (self, manager chain, admin; nobody once erased). */
 export async function requirePersonVisible(viewer: Viewer, personId: string): Promise<void> {
-  const [person, erased] = await Promise.all([db.user.findUnique({ where: { id: personId }, select: { id: true } }), isErased(personId)]);
+  const [person, erased] = await Promise.all([
+    db.user.findUnique({ where: { id: personId }, select: { id: true } }),
+    isErased(personId),
+  ]);
   if (!person) throw new NotFoundError();
   // Self and admins need no manager chain: read it only when the rule needs it.
   if (canViewPerson(viewer, personId, [], erased)) return;
-  if (!canViewPerson(viewer, personId, await managerChain(personId), erased)) throw new NotFoundError();
+  if (!canViewPerson(viewer, personId, await managerChain(personId), erased))
+    throw new NotFoundError();
 }

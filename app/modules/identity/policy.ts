@@ -17,10 +17,20 @@ export function hasRole(viewer: Pick<Viewer, "isAdmin" | "isHiringAdmin">, role:
 }
 
 /** What the navigation offers beyond the links everyone has. Each page still checks its own access. */
-export type NavLinks = { team: boolean; calibration: boolean; hiring: boolean; insights: boolean; admin: boolean };
+export type NavLinks = {
+  team: boolean;
+  calibration: boolean;
+  hiring: boolean;
+  insights: boolean;
+  admin: boolean;
+};
 
 /** The facts the navigation is decided on: the person's roles, and what they take part in. */
-export type NavFacts = Pick<Viewer, "isAdmin" | "isHiringAdmin"> & { isManager: boolean; isCalibrator: boolean; isInterviewer: boolean };
+export type NavFacts = Pick<Viewer, "isAdmin" | "isHiringAdmin"> & {
+  isManager: boolean;
+  isCalibrator: boolean;
+  isInterviewer: boolean;
+};
 
 /**
  * Which sections a person is shown: Team to managers; Calibration to managers, admins and anyone
@@ -42,7 +52,12 @@ export function navLinks(viewer: NavFacts): NavLinks {
  * anyone in their manager chain, and to admins. An erased person's is visible to nobody
  * (readableAsPerson): their pages answer as if they did not exist.
  */
-export function canViewPerson(viewer: Viewer, subjectId: string, subjectManagerChain: readonly string[], subjectErased: boolean): boolean {
+export function canViewPerson(
+  viewer: Viewer,
+  subjectId: string,
+  subjectManagerChain: readonly string[],
+  subjectErased: boolean,
+): boolean {
   if (!readableAsPerson(subjectErased)) return false;
   return viewer.id === subjectId || viewer.isAdmin || subjectManagerChain.includes(viewer.id);
 }

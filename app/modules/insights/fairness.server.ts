@@ -1,6 +1,10 @@
 import type { Viewer } from "~/modules/identity/policy";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
+import {
+  outcomeDimensions,
+  outcomeGroups,
+  outcomeTableRelease,
+} from "~/modules/disclosure/outcomes";
 import { sessionTable } from "~/modules/disclosure/reports";
 import { NotFoundError } from "~/modules/errors";
 import { keptOutcomeRelease } from "./outcome-releases.server";
@@ -21,13 +25,26 @@ import { requireSessionAccess } from "~/modules/calibration/sessions.server";
  */
 export async function fairnessView(viewer: Viewer, sessionId: string) {
   const session = await requireSessionAccess(viewer, sessionId);
-  if (!canSeeFairness(viewer, session.access)) throw new NotFoundError({ key: "calibration:errors.noFairnessReport" });
+  if (!canSeeFairness(viewer, session.access))
+    throw new NotFoundError({ key: "calibration:errors.noFairnessReport" });
   const version = await insightsVersion();
-  const [ladder, cycleRows, floorOf] = await Promise.all([requireLadderOfVersion(session.ladderVersionId), calibrationInScope({ kind: "organisation" }, session.cycleId), personFloors()]);
+  const [ladder, cycleRows, floorOf] = await Promise.all([
+    requireLadderOfVersion(session.ladderVersionId),
+    calibrationInScope({ kind: "organisation" }, session.cycleId),
+    personFloors(),
+  ]);
   const entries = cycleRows.map((row) => ({ ...row, attributes: parseAttributes(row.attributes) }));
-  const release = await keptOutcomeRelease({ kind: "organisation" }, version, session.cycleId, entries, floorOf);
+  const release = await keptOutcomeRelease(
+    { kind: "organisation" },
+    version,
+    session.cycleId,
+    entries,
+    floorOf,
+  );
   const own = entries.filter((entry) => entry.sessionId === sessionId);
-  const dimensionIds = outcomeDimensions(entries.filter((entry) => entry.cycleId === session.cycleId));
+  const dimensionIds = outcomeDimensions(
+    entries.filter((entry) => entry.cycleId === session.cycleId),
+  );
   const dimensions: Dimension[] = dimensionIds.map((id) =>
     id === "team"
       ? { id, label: "Team" }
@@ -35,13 +52,29 @@ export async function fairnessView(viewer: Viewer, sessionId: string) {
         ? { id, label: "Track", groupLabel: (value) => getTrack(ladder, value)?.name ?? value }
         : id === "level"
           ? { id, label: "Level", groupLabel: (value) => getLevel(ladder, value)?.title ?? value }
-          : { id, label: id.charAt("attribute:".length).toUpperCase() + id.slice("attribute:".length + 1) },
+          : {
+              id,
+              label:
+                id.charAt("attribute:".length).toUpperCase() + id.slice("attribute:".length + 1),
+            },
   );
-  const feedback = await feedbackWriting(session.cycleId, own.map((entry) => entry.personId));
-  const people = own.map((entry) => ({ finalRating: entry.finalRating, promoted: entry.finalOutcome === "promote", groups: outcomeGroups(entry, dimensionIds), feedback: feedback.get(entry.personId) }));
+  const feedback = await feedbackWriting(
+    session.cycleId,
+    own.map((entry) => entry.personId),
+  );
+  const people = own.map((entry) => ({
+    finalRating: entry.finalRating,
+    promoted: entry.finalOutcome === "promote",
+    groups: outcomeGroups(entry, dimensionIds),
+    feedback: feedback.get(entry.personId),
+  }));
   return {
     session: { id: session.id, name: session.name, state: session.state },
     floor: Math.max(session.groupFloor, ...own.map((entry) => floorOf(entry.personId))),
-    report: fairnessReport(people, dimensions, outcomeTableRelease(release, sessionTable(sessionId))),
+    report: fairnessReport(
+      people,
+      dimensions,
+      outcomeTableRelease(release, sessionTable(sessionId)),
+    ),
   };
 }

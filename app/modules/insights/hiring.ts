@@ -1,7 +1,17 @@
 import { disclosureCheck, releasedAsOf } from "~/modules/disclosure/check";
 import { funnelCells } from "~/modules/disclosure/reports";
-import { funnelBuckets, PIPELINE_STAGE_LABELS, type CandidateHistory, type FunnelStage } from "~/modules/hiring/pipeline";
-import { correlate, VALIDITY_MIN_N, type Correlation, type HireOutcome } from "~/modules/hiring/validity";
+import {
+  funnelBuckets,
+  PIPELINE_STAGE_LABELS,
+  type CandidateHistory,
+  type FunnelStage,
+} from "~/modules/hiring/pipeline";
+import {
+  correlate,
+  VALIDITY_MIN_N,
+  type Correlation,
+  type HireOutcome,
+} from "~/modules/hiring/validity";
 import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
 
 /**
@@ -18,12 +28,21 @@ export type ValidityPeriod = Correlation & { period: string };
  * mean review rating, both over the competencies the review rated; Pearson and Spearman with
  * Fisher's interval, none below the validity loop's minimum of hires.
  */
-export function validityOverTime(hires: readonly (HireOutcome & { decidedAt: Date | null })[]): { periods: ValidityPeriod[]; minN: number } {
+export function validityOverTime(hires: readonly (HireOutcome & { decidedAt: Date | null })[]): {
+  periods: ValidityPeriod[];
+  minN: number;
+} {
   const byYear = new Map<string, { xs: number[]; ys: number[] }>();
   for (const hire of hires) {
     if (!hire.decidedAt) continue;
-    const ratings = new Map(hire.review.flatMap(({ competencyId, rating }) => (rating === null ? [] : [[competencyId, rating] as const])));
-    const scores = hire.interview.filter((entry) => entry.score !== null && ratings.has(entry.competencyId));
+    const ratings = new Map(
+      hire.review.flatMap(({ competencyId, rating }) =>
+        rating === null ? [] : [[competencyId, rating] as const],
+      ),
+    );
+    const scores = hire.interview.filter(
+      (entry) => entry.score !== null && ratings.has(entry.competencyId),
+    );
     if (!scores.length) continue;
     const rated = [...new Set(scores.map((entry) => entry.competencyId))];
     const year = String(hire.decidedAt.getUTCFullYear());
@@ -33,7 +52,9 @@ export function validityOverTime(hires: readonly (HireOutcome & { decidedAt: Dat
     byYear.set(year, pairs);
   }
   return {
-    periods: [...byYear].sort(([a], [b]) => a.localeCompare(b)).map(([period, pairs]) => ({ period, ...correlate(pairs.xs, pairs.ys) })),
+    periods: [...byYear]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([period, pairs]) => ({ period, ...correlate(pairs.xs, pairs.ys) })),
     minN: VALIDITY_MIN_N,
   };
 }
@@ -53,18 +74,35 @@ export type FunnelStageRow = {
 };
 
 /** The funnel, stage by stage, each count released by the disclosure check (`candidateIds`: whose histories these are, in order). */
-export function funnelWithIntervals(histories: readonly CandidateHistory[], candidateIds: readonly string[], floor: number): FunnelStageRow[] {
+export function funnelWithIntervals(
+  histories: readonly CandidateHistory[],
+  candidateIds: readonly string[],
+  floor: number,
+): FunnelStageRow[] {
   const buckets = funnelBuckets(histories);
   const ids = (indices: readonly number[]) => indices.map((index) => candidateIds[index]!);
   const release = disclosureCheck(
-    funnelCells(buckets.map((bucket) => ({ stage: bucket.stage, reached: ids(bucket.reached), movedOn: ids(bucket.movedOn), rejected: ids(bucket.rejected), open: ids(bucket.open) }))),
+    funnelCells(
+      buckets.map((bucket) => ({
+        stage: bucket.stage,
+        reached: ids(bucket.reached),
+        movedOn: ids(bucket.movedOn),
+        rejected: ids(bucket.rejected),
+        open: ids(bucket.open),
+      })),
+    ),
     () => floor,
   );
   return buckets.map((bucket) => {
-    const shown = (part: "reached" | "movedOn" | "rejected" | "open") => release.shown.has(`funnel:${bucket.stage}:${part}`);
-    const count = (part: "reached" | "movedOn" | "rejected" | "open") => (shown(part) ? bucket[part].length : null);
+    const shown = (part: "reached" | "movedOn" | "rejected" | "open") =>
+      release.shown.has(`funnel:${bucket.stage}:${part}`);
+    const count = (part: "reached" | "movedOn" | "rejected" | "open") =>
+      shown(part) ? bucket[part].length : null;
     const decided = bucket.movedOn.length + bucket.rejected.length;
-    const parts = bucket.stage === "hired" ? (["reached"] as const) : (["reached", "movedOn", "rejected", "open"] as const);
+    const parts =
+      bucket.stage === "hired"
+        ? (["reached"] as const)
+        : (["reached", "movedOn", "rejected", "open"] as const);
     return {
       stage: bucket.stage,
       label: PIPELINE_STAGE_LABELS[bucket.stage],
@@ -73,7 +111,10 @@ export function funnelWithIntervals(histories: readonly CandidateHistory[], cand
       rejected: bucket.stage === "hired" ? 0 : count("rejected"),
       open: bucket.stage === "hired" ? 0 : count("open"),
       suppressed: parts.some((part) => !shown(part)),
-      conversion: bucket.stage !== "hired" && decided > 0 && shown("movedOn") && shown("rejected") ? wilsonInterval(bucket.movedOn.length, decided) : null,
+      conversion:
+        bucket.stage !== "hired" && decided > 0 && shown("movedOn") && shown("rejected")
+          ? wilsonInterval(bucket.movedOn.length, decided)
+          : null,
     };
   });
 }
@@ -90,7 +131,7 @@ export type PanelSeat = { since: number; until: number | null };
  */
 export function readableAt(movedAt: number, seats: readonly PanelSeat[]): number {
   let at = movedAt;
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (const seat of seats) {
       if (seat.since > at || (seat.until !== null && at >= seat.until)) continue;
@@ -117,14 +158,27 @@ export function releasedFunnel(
   floor: number,
   seats: ReadonlyMap<string, readonly PanelSeat[]> = new Map(),
 ): { candidates: number; funnel: FunnelStageRow[] } {
-  const knownAt = (index: number, move: CandidateHistory["moves"][number]) => readableAt(move.at.getTime(), seats.get(candidateIds[index]!) ?? []);
-  const readable = histories.map((history, index) => ({ moves: history.moves.filter((move) => knownAt(index, move) !== Number.POSITIVE_INFINITY) }));
+  const knownAt = (index: number, move: CandidateHistory["moves"][number]) =>
+    readableAt(move.at.getTime(), seats.get(candidateIds[index]!) ?? []);
+  const readable = histories.map((history, index) => ({
+    moves: history.moves.filter((move) => knownAt(index, move) !== Number.POSITIVE_INFINITY),
+  }));
   const asOf = releasedAsOf(
-    readable.flatMap((history, index) => history.moves.map((move, order) => ({ id: `${candidateIds[index]!}#${order}`, contributor: candidateIds[index]!, at: new Date(knownAt(index, move)) }))),
+    readable.flatMap((history, index) =>
+      history.moves.map((move, order) => ({
+        id: `${candidateIds[index]!}#${order}`,
+        contributor: candidateIds[index]!,
+        at: new Date(knownAt(index, move)),
+      })),
+    ),
     () => floor,
   )?.getTime();
-  const kept = readable.map((history, index) => ({ moves: asOf === undefined ? [] : history.moves.filter((move) => knownAt(index, move) <= asOf) }));
-  const present = kept.flatMap((history, index) => (history.moves.length ? [{ history, id: candidateIds[index]! }] : []));
+  const kept = readable.map((history, index) => ({
+    moves: asOf === undefined ? [] : history.moves.filter((move) => knownAt(index, move) <= asOf),
+  }));
+  const present = kept.flatMap((history, index) =>
+    history.moves.length ? [{ history, id: candidateIds[index]! }] : [],
+  );
   return {
     candidates: present.length,
     funnel: funnelWithIntervals(

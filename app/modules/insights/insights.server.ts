@@ -9,9 +9,20 @@ import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
 import { presenceOf } from "~/modules/people/presence";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { OUTCOMES, outcomesByCycle, outcomesByGroup, type Outcome, type OutcomeRecord, type OutcomesShown } from "./outcomes";
+import {
+  OUTCOMES,
+  outcomesByCycle,
+  outcomesByGroup,
+  type Outcome,
+  type OutcomeRecord,
+  type OutcomesShown,
+} from "./outcomes";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { outcomeDimensions, outcomeGroups, outcomeTableRelease } from "~/modules/disclosure/outcomes";
+import {
+  outcomeDimensions,
+  outcomeGroups,
+  outcomeTableRelease,
+} from "~/modules/disclosure/outcomes";
 import { cycleTable } from "~/modules/disclosure/reports";
 import { keptOutcomeRelease } from "./outcome-releases.server";
 import { insightsScope, type InsightsScope } from "./policy";
@@ -46,7 +57,9 @@ import { hasReports } from "~/modules/people/queries.server";
  */
 
 export async function requireInsightsScope(viewer: Viewer): Promise<InsightsScope> {
-  const scope = insightsScope(viewer, { hasReports: viewer.isAdmin ? false : await hasReports(viewer.id) });
+  const scope = insightsScope(viewer, {
+    hasReports: viewer.isAdmin ? false : await hasReports(viewer.id),
+  });
   if (!scope) throw new NotFoundError({ key: "insights:errors.notForYou" });
   return scope;
 }
@@ -59,55 +72,79 @@ type Options = { cycleId?: string | null; now?: Date };
  * organisation's view costs tens of milliseconds to read and compute, its version one statement.
  * Each server keeps its own; the version comes from the shared database.
  */
-const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 64, maxAgeMs: 10 * 60 * 1000 });
+const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
+  entries: 64,
+  maxAgeMs: 10 * 60 * 1000,
+});
 
 export async function insightsView(viewer: Viewer, options: Options = {}) {
   const scope = await requireInsightsScope(viewer);
   const now = options.now ?? clock.now();
-  const [version, ladderHashes] = await Promise.all([insightsVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
-  const key = [viewer.id, viewer.isAdmin, options.cycleId ?? "", now.toISOString().slice(0, 10), ladderHashes, version].join("\u0000");
+  const [version, ladderHashes] = await Promise.all([
+    insightsVersion(),
+    servedLadders().then((served) => served.map((entry) => entry.hash).join(",")),
+  ]);
+  const key = [
+    viewer.id,
+    viewer.isAdmin,
+    options.cycleId ?? "",
+    now.toISOString().slice(0, 10),
+    ladderHashes,
+    version,
+  ].join("\u0000");
   return views.get(key, () => computeView(viewer, scope, options.cycleId ?? null, now, version));
 }
 
-async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string | null, at: Date, version: string) {
+async function computeView(
+  viewer: Viewer,
+  scope: InsightsScope,
+  cycleId: string | null,
+  at: Date,
+  version: string,
+) {
   const now = at.getTime();
   const floor = SMALL_GROUP_FLOOR;
   const floors = personFloors();
-  const [ladders, people, changes, managerChanges, rows, floorOf, mentoring, hiring] = await Promise.all([
-    servedLadders().then((served) => served.map((entry) => entry.ladder)),
-    peopleInScope(scope),
-    levelChangesInScope(scope),
-    managerChangesInScope(scope),
-    calibrationInScope(scope),
-    floors,
-    mentoringView(scope, floors),
-    scope.kind === "organisation" ? hiringView(viewer, floor) : null,
-  ]);
+  const [ladders, people, changes, managerChanges, rows, floorOf, mentoring, hiring] =
+    await Promise.all([
+      servedLadders().then((served) => served.map((entry) => entry.ladder)),
+      peopleInScope(scope),
+      levelChangesInScope(scope),
+      managerChangesInScope(scope),
+      calibrationInScope(scope),
+      floors,
+      mentoringView(scope, floors),
+      scope.kind === "organisation" ? hiringView(viewer, floor) : null,
+    ]);
 
   // Time in level: a manager's over the people in their organisation when (everyone who ever was is read).
   const changesOf = new Map<string, LevelChangeRow[]>();
-  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
-  const insideOf = scope.kind === "organisation" ? null : insideOrganisation(scope.managerId, lineHistories(people, managerChanges));
+  for (const change of changes)
+    (
+      changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!
+    ).push(change);
+  const insideOf =
+    scope.kind === "organisation"
+      ? null
+      : insideOrganisation(scope.managerId, lineHistories(people, managerChanges));
   const inScope = insideOf ? people.filter((person) => insideOf.has(person.id)) : people;
   const spells = releasedSpells(
-    inScope.map(
-      (person): PersonHistory => ({
-        id: person.id,
-        createdAt: person.createdAt.getTime(),
-        deactivatedAt: person.deactivatedAt?.getTime() ?? null,
-        current: { track: person.track, level: person.level },
-        levelSince: person.levelSince?.getTime() ?? null,
-        changes: (changesOf.get(person.id) ?? []).map((change) => ({
-          at: change.changedAt.getTime(),
-          from: { track: change.fromTrackId, level: change.fromLevelId },
-          to: { track: change.toTrackId, level: change.toLevelId },
-          promotion: isPromotion(ladders, change),
-          fromSince: change.fromSince?.getTime() ?? null,
-          presence: presenceOf(change.source),
-        })),
-        inside: insideOf?.get(person.id),
-      }),
-    ),
+    inScope.map((person): PersonHistory => ({
+      id: person.id,
+      createdAt: person.createdAt.getTime(),
+      deactivatedAt: person.deactivatedAt?.getTime() ?? null,
+      current: { track: person.track, level: person.level },
+      levelSince: person.levelSince?.getTime() ?? null,
+      changes: (changesOf.get(person.id) ?? []).map((change) => ({
+        at: change.changedAt.getTime(),
+        from: { track: change.fromTrackId, level: change.fromLevelId },
+        to: { track: change.toTrackId, level: change.toLevelId },
+        promotion: isPromotion(ladders, change),
+        fromSince: change.fromSince?.getTime() ?? null,
+        presence: presenceOf(change.source),
+      })),
+      inside: insideOf?.get(person.id),
+    })),
     now,
     floorOf,
   );
@@ -123,17 +160,40 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
       suppressed: level.suppressed,
       median: level.curve?.median ?? null,
       medianInterval: level.curve?.medianInterval ?? null,
-      points: level.curve ? level.curve.steps.filter((step, index, steps) => step.events > 0 || index === steps.length - 1).map((step): CurvePoint => [step.time, step.survival, step.interval?.[0] ?? null, step.interval?.[1] ?? null]) : [],
+      points: level.curve
+        ? level.curve.steps
+            .filter((step, index, steps) => step.events > 0 || index === steps.length - 1)
+            .map((step): CurvePoint => [
+              step.time,
+              step.survival,
+              step.interval?.[0] ?? null,
+              step.interval?.[1] ?? null,
+            ])
+        : [],
     })),
   }));
 
   // Promotion and outcome rates: one record per person and cycle, from the session locked last (calibrationInScope gives it first).
-  const entries = rows.filter((row) => OUTCOMES.includes(row.finalOutcome as Outcome)).map((row) => ({ ...row, attributes: parseAttributes(row.attributes) }));
-  const cycles = [...new Map(entries.map((entry) => [entry.cycleId, { id: entry.cycleId, name: entry.cycleName, startsOn: entry.cycleStartsOn.getTime() }])).values()].sort(
-    (a, b) => b.startsOn - a.startsOn || a.name.localeCompare(b.name),
-  );
+  const entries = rows
+    .filter((row) => OUTCOMES.includes(row.finalOutcome as Outcome))
+    .map((row) => ({ ...row, attributes: parseAttributes(row.attributes) }));
+  const cycles = [
+    ...new Map(
+      entries.map((entry) => [
+        entry.cycleId,
+        { id: entry.cycleId, name: entry.cycleName, startsOn: entry.cycleStartsOn.getTime() },
+      ]),
+    ).values(),
+  ].sort((a, b) => b.startsOn - a.startsOn || a.name.localeCompare(b.name));
   // Each cycle's tables are released together with every other report over its people the viewer reads: for admins, its sessions' fairness reports.
-  const releases = new Map(await Promise.all(cycles.map(async (cycle) => [cycle.id, await keptOutcomeRelease(scope, version, cycle.id, entries, floorOf)] as const)));
+  const releases = new Map(
+    await Promise.all(
+      cycles.map(
+        async (cycle) =>
+          [cycle.id, await keptOutcomeRelease(scope, version, cycle.id, entries, floorOf)] as const,
+      ),
+    ),
+  );
   const tableOf = (id: string) => {
     const release = releases.get(id);
     return release ? outcomeTableRelease(release, cycleTable(id)) : null;
@@ -145,21 +205,41 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
   };
   const seen = new Set<string>();
   const records: OutcomeRecord[] = [];
-  const dimensionsOf = new Map(cycles.map((cycle) => [cycle.id, outcomeDimensions(entries.filter((entry) => entry.cycleId === cycle.id))]));
+  const dimensionsOf = new Map(
+    cycles.map((cycle) => [
+      cycle.id,
+      outcomeDimensions(entries.filter((entry) => entry.cycleId === cycle.id)),
+    ]),
+  );
   for (const entry of entries) {
     if (seen.has(`${entry.cycleId}/${entry.personId}`)) continue;
     seen.add(`${entry.cycleId}/${entry.personId}`);
-    records.push({ cycleId: entry.cycleId, outcome: entry.finalOutcome as Outcome, groups: outcomeGroups(entry, dimensionsOf.get(entry.cycleId)!) });
+    records.push({
+      cycleId: entry.cycleId,
+      outcome: entry.finalOutcome as Outcome,
+      groups: outcomeGroups(entry, dimensionsOf.get(entry.cycleId)!),
+    });
   }
-  const chosenCycle = cycles.find((cycle) => cycle.id === cycleId) ?? cycles.find((cycle) => records.some((record) => record.cycleId === cycle.id)) ?? null;
+  const chosenCycle =
+    cycles.find((cycle) => cycle.id === cycleId) ??
+    cycles.find((cycle) => records.some((record) => record.cycleId === cycle.id)) ??
+    null;
   const dimensions = (chosenCycle ? dimensionsOf.get(chosenCycle.id)! : []).map((id) =>
     id === "team"
       ? { id, label: "Team" }
       : id === "track"
         ? { id, label: "Track", groupLabel: (value: string) => trackLabel(ladders, value) ?? value }
         : id === "level"
-          ? { id, label: "Level", groupLabel: (value: string) => levelLabel(ladders, value) ?? value }
-          : { id, label: id.charAt("attribute:".length).toUpperCase() + id.slice("attribute:".length + 1) },
+          ? {
+              id,
+              label: "Level",
+              groupLabel: (value: string) => levelLabel(ladders, value) ?? value,
+            }
+          : {
+              id,
+              label:
+                id.charAt("attribute:".length).toUpperCase() + id.slice("attribute:".length + 1),
+            },
   );
 
   // Calibration shift per manager.
@@ -169,53 +249,106 @@ async function computeView(viewer: Viewer, scope: InsightsScope, cycleId: string
   return {
     scope: scope.kind,
     floor,
-    people: inScope.filter((person) => person.deactivatedAt === null && (!insideOf || isInsideNow(insideOf.get(person.id)!))).length,
+    people: inScope.filter(
+      (person) =>
+        person.deactivatedAt === null && (!insideOf || isInsideNow(insideOf.get(person.id)!)),
+    ).length,
     timeInLevel: tracks,
     cycles: cycles.map(({ id, name }) => ({ id, name })),
     outcomesByCycle: outcomesByCycle(records, cycles, shown),
     outcomesByGroup: chosenCycle ? outcomesByGroup(records, chosenCycle, dimensions, shown) : null,
     mentoring,
     hiring,
-    shift: { ...shift, managers: shift.managers.map((manager) => ({ ...manager, name: managerNames.get(manager.managerId) ?? "A former manager" })) },
+    shift: {
+      ...shift,
+      managers: shift.managers.map((manager) => ({
+        ...manager,
+        name: managerNames.get(manager.managerId) ?? "A former manager",
+      })),
+    },
   };
 }
 
 /** Hiring, for admins only: candidates are nobody a manager may see one by one. */
 async function hiringView(viewer: Viewer, floor: number) {
-  const [hires, moves, seats] = await Promise.all([hireOutcomes(viewer), pipelineMoves(), panelSeats(viewer)]);
+  const [hires, moves, seats] = await Promise.all([
+    hireOutcomes(viewer),
+    pipelineMoves(),
+    panelSeats(viewer),
+  ]);
   const histories = new Map<string, CandidateHistory["moves"][number][]>();
   for (const move of moves) {
     if (!isPipelineStage(move.toStage)) continue;
     const from = move.fromStage !== null && isPipelineStage(move.fromStage) ? move.fromStage : null;
-    (histories.get(move.candidateId) ?? histories.set(move.candidateId, []).get(move.candidateId)!).push({ from, to: move.toStage, at: move.movedAt });
+    (
+      histories.get(move.candidateId) ?? histories.set(move.candidateId, []).get(move.candidateId)!
+    ).push({ from, to: move.toStage, at: move.movedAt });
   }
-  return { validity: validityOverTime(hires.outcomes), ...releasedFunnel([...histories.values()].map((list) => ({ moves: list })), [...histories.keys()], floor, seats) };
+  return {
+    validity: validityOverTime(hires.outcomes),
+    ...releasedFunnel(
+      [...histories.values()].map((list) => ({ moves: list })),
+      [...histories.keys()],
+      floor,
+      seats,
+    ),
+  };
 }
 
 /** Mentees' goal movement against comparable people; the reviews are read only when there are pairs to compare. */
 async function mentoringView(scope: InsightsScope, floors: Promise<(personId: string) => number>) {
-  const [pairs, { optIns, changes }] = await Promise.all([menteePairsInScope(scope), menteeOptInsInScope(scope)]);
-  const mentees = pairs.map((pair) => ({ menteeId: pair.menteeId, programmeId: pair.programmeId, activeSince: pair.activeSince.getTime(), goals: storedIds(pair.goals ?? "[]") }));
-  const inProgrammes = new Set(optIns.flatMap((optIn) => (optIn.goals === null ? [] : [optIn.personId])));
+  const [pairs, { optIns, changes }] = await Promise.all([
+    menteePairsInScope(scope),
+    menteeOptInsInScope(scope),
+  ]);
+  const mentees = pairs.map((pair) => ({
+    menteeId: pair.menteeId,
+    programmeId: pair.programmeId,
+    activeSince: pair.activeSince.getTime(),
+    goals: storedIds(pair.goals ?? "[]"),
+  }));
+  const inProgrammes = new Set(
+    optIns.flatMap((optIn) => (optIn.goals === null ? [] : [optIn.personId])),
+  );
   const goals = (stored: string | null) => (stored === null ? null : storedIds(stored));
   const changesOf = new Map<string, GoalHistory["changes"][number][]>();
   for (const change of changes) {
     const key = `${change.programmeId}\u0000${change.personId}`;
-    (changesOf.get(key) ?? changesOf.set(key, []).get(key)!).push({ at: change.changedAt.getTime(), from: goals(change.fromGoals), to: goals(change.toGoals) });
+    (changesOf.get(key) ?? changesOf.set(key, []).get(key)!).push({
+      at: change.changedAt.getTime(),
+      from: goals(change.fromGoals),
+      to: goals(change.toGoals),
+    });
   }
-  const histories = optIns.map(
-    (optIn): GoalHistory => ({ programmeId: optIn.programmeId, personId: optIn.personId, current: goals(optIn.goals), changes: changesOf.get(`${optIn.programmeId}\u0000${optIn.personId}`) ?? [] }),
-  );
-  const everGoals = histories.flatMap((history) => [...(history.current ?? []), ...history.changes.flatMap((change) => [...(change.from ?? []), ...(change.to ?? [])])]);
-  const ratings = await managerRatingsInScope(scope, [...new Set([...mentees.flatMap((pair) => pair.goals), ...everGoals])]);
+  const histories = optIns.map((optIn): GoalHistory => ({
+    programmeId: optIn.programmeId,
+    personId: optIn.personId,
+    current: goals(optIn.goals),
+    changes: changesOf.get(`${optIn.programmeId}\u0000${optIn.personId}`) ?? [],
+  }));
+  const everGoals = histories.flatMap((history) => [
+    ...(history.current ?? []),
+    ...history.changes.flatMap((change) => [...(change.from ?? []), ...(change.to ?? [])]),
+  ]);
+  const ratings = await managerRatingsInScope(scope, [
+    ...new Set([...mentees.flatMap((pair) => pair.goals), ...everGoals]),
+  ]);
   const byAssessment = new Map<string, Review & { ratings: Map<string, number> }>();
   for (const row of ratings) {
-    const review = byAssessment.get(row.assessmentId) ?? { personId: row.personId, levelId: row.levelId, submittedAt: row.submittedAt.getTime(), ratings: new Map<string, number>() };
+    const review = byAssessment.get(row.assessmentId) ?? {
+      personId: row.personId,
+      levelId: row.levelId,
+      submittedAt: row.submittedAt.getTime(),
+      ratings: new Map<string, number>(),
+    };
     review.ratings.set(row.competencyId, row.rating);
     byAssessment.set(row.assessmentId, review);
   }
   const reviews = new Map<string, Review[]>();
-  for (const review of byAssessment.values()) (reviews.get(review.personId) ?? reviews.set(review.personId, []).get(review.personId)!).push(review);
+  for (const review of byAssessment.values())
+    (reviews.get(review.personId) ?? reviews.set(review.personId, []).get(review.personId)!).push(
+      review,
+    );
   return mentoringComparison(mentees, reviews, inProgrammes, await floors, histories);
 }
 
@@ -225,17 +358,28 @@ function isInsideNow(periods: readonly Inside[]): boolean {
 }
 
 /** A change counts as a promotion when calibration made it, or when it moved up its own track. */
-export function isPromotion(ladders: readonly Ladder[], change: Pick<LevelChangeRow, "source" | "fromTrackId" | "fromLevelId" | "toTrackId" | "toLevelId">): boolean {
+export function isPromotion(
+  ladders: readonly Ladder[],
+  change: Pick<
+    LevelChangeRow,
+    "source" | "fromTrackId" | "fromLevelId" | "toTrackId" | "toLevelId"
+  >,
+): boolean {
   if (change.source === "promoted") return true;
-  if (!change.fromLevelId || !change.toLevelId || change.fromTrackId !== change.toTrackId) return false;
-  const rank = (levelId: string) => ladders.map((ladder) => getLevel(ladder, levelId)?.rank).find((value) => value !== undefined);
+  if (!change.fromLevelId || !change.toLevelId || change.fromTrackId !== change.toTrackId)
+    return false;
+  const rank = (levelId: string) =>
+    ladders.map((ladder) => getLevel(ladder, levelId)?.rank).find((value) => value !== undefined);
   const from = rank(change.fromLevelId);
   const to = rank(change.toLevelId);
   return from !== undefined && to !== undefined && to > from;
 }
 
 /** Tracks and levels in the ladders' order, then any the ladders no longer have. */
-function ladderOrder(ladders: readonly Ladder[], spells: readonly { track: string; level: string }[]): { track: string; levels: string[] }[] {
+function ladderOrder(
+  ladders: readonly Ladder[],
+  spells: readonly { track: string; level: string }[],
+): { track: string; levels: string[] }[] {
   const order = new Map<string, string[]>();
   for (const ladder of ladders) {
     for (const track of ladder.tracks) {
@@ -253,7 +397,11 @@ function ladderOrder(ladders: readonly Ladder[], spells: readonly { track: strin
 }
 
 /** One table of the page as CSV (`time-in-level.csv`); a 404 for a name that is not one of them. */
-export async function insightsCsv(viewer: Viewer, file: string, options: Options = {}): Promise<{ filename: string; body: string }> {
+export async function insightsCsv(
+  viewer: Viewer,
+  file: string,
+  options: Options = {},
+): Promise<{ filename: string; body: string }> {
   const table = INSIGHT_TABLES.find((name) => file === `${name}.csv`);
   if (!table) throw new NotFoundError({ key: "insights:errors.noSuchTable" });
   const { columns, rows } = insightTable(await insightsView(viewer, options), table);

@@ -1,4 +1,8 @@
-import { meanInterval, meanWithSharedInputs, type SharingUnit } from "~/modules/statistics/intervals";
+import {
+  meanInterval,
+  meanWithSharedInputs,
+  type SharingUnit,
+} from "~/modules/statistics/intervals";
 import { disclosureCheck, releasedAsOf, type Contribution } from "~/modules/disclosure/check";
 import { mentoringCells } from "~/modules/disclosure/reports";
 import { summarise } from "~/modules/statistics/summary";
@@ -13,17 +17,32 @@ import { summarise } from "~/modules/statistics/summary";
  */
 
 /** A submitted manager review: its level and its ratings by competency. */
-export type Review = { personId: string; levelId: string; submittedAt: number; ratings: ReadonlyMap<string, number> };
+export type Review = {
+  personId: string;
+  levelId: string;
+  submittedAt: number;
+  ratings: ReadonlyMap<string, number>;
+};
 
 /** An accepted pair's mentee, when the pair began, and their goals (now); `programmeId` finds their goals' history. */
-export type MenteeGoals = { menteeId: string; activeSince: number; goals: readonly string[]; programmeId?: string };
+export type MenteeGoals = {
+  menteeId: string;
+  activeSince: number;
+  goals: readonly string[];
+  programmeId?: string;
+};
 
 /**
  * A person's opt-in as a mentee in one programme over time: their goals now (null once withdrawn) and
  * each change, dated when it was made (from null: opting in; to null: withdrawing). An opt-in with no
  * change recorded is read as it is now.
  */
-export type GoalHistory = { programmeId: string; personId: string; current: readonly string[] | null; changes: readonly { at: number; from: readonly string[] | null; to: readonly string[] | null }[] };
+export type GoalHistory = {
+  programmeId: string;
+  personId: string;
+  current: readonly string[] | null;
+  changes: readonly { at: number; from: readonly string[] | null; to: readonly string[] | null }[];
+};
 
 /** The goals as they stood at `at`: the first later change kept what they were; none later, they are as now. */
 function goalsAt(history: GoalHistory, at: number): readonly string[] | null {
@@ -54,7 +73,8 @@ export type MentoringComparison = {
 
 function latest(reviews: readonly Review[], test: (review: Review) => boolean): Review | undefined {
   let found: Review | undefined;
-  for (const review of reviews) if (test(review) && (!found || review.submittedAt > found.submittedAt)) found = review;
+  for (const review of reviews)
+    if (test(review) && (!found || review.submittedAt > found.submittedAt)) found = review;
   return found;
 }
 
@@ -93,36 +113,70 @@ function releasedMentoring(
   goalHistories: readonly GoalHistory[],
 ) {
   const historiesOf = new Map<string, GoalHistory[]>();
-  for (const history of goalHistories) (historiesOf.get(history.personId) ?? historiesOf.set(history.personId, []).get(history.personId)!).push(history);
+  for (const history of goalHistories)
+    (
+      historiesOf.get(history.personId) ??
+      historiesOf.set(history.personId, []).get(history.personId)!
+    ).push(history);
   const menteeAt = (personId: string, at: number) => {
     const histories = historiesOf.get(personId);
-    return histories ? histories.some((history) => goalsAt(history, at) !== null) : inProgrammes.has(personId);
+    return histories
+      ? histories.some((history) => goalsAt(history, at) !== null)
+      : inProgrammes.has(personId);
   };
   const contributions = { mentees: [] as Contribution[], comparison: [] as Contribution[] };
   for (const [personId, theirs] of reviews) {
     for (const review of theirs) {
-      const side = menteeAt(personId, review.submittedAt) ? contributions.mentees : contributions.comparison;
-      side.push({ id: `${personId}@${review.submittedAt}`, contributor: personId, at: new Date(review.submittedAt) });
+      const side = menteeAt(personId, review.submittedAt)
+        ? contributions.mentees
+        : contributions.comparison;
+      side.push({
+        id: `${personId}@${review.submittedAt}`,
+        contributor: personId,
+        at: new Date(review.submittedAt),
+      });
     }
   }
-  for (const pair of pairs) contributions.mentees.push({ id: `${pair.menteeId}>${pair.activeSince}`, contributor: pair.menteeId, at: new Date(pair.activeSince) });
+  for (const pair of pairs)
+    contributions.mentees.push({
+      id: `${pair.menteeId}>${pair.activeSince}`,
+      contributor: pair.menteeId,
+      at: new Date(pair.activeSince),
+    });
   for (const history of goalHistories) {
     for (const [index, change] of history.changes.entries()) {
-      const contribution = { id: `${history.personId}~${history.programmeId}#${index}`, contributor: history.personId, at: new Date(change.at) };
+      const contribution = {
+        id: `${history.personId}~${history.programmeId}#${index}`,
+        contributor: history.personId,
+        at: new Date(change.at),
+      };
       contributions.mentees.push(contribution);
       if (change.from === null || change.to === null) contributions.comparison.push(contribution);
     }
   }
-  const asOf = { mentees: releasedAsOf(contributions.mentees, floorOf)?.getTime() ?? null, comparison: releasedAsOf(contributions.comparison, floorOf)?.getTime() ?? null };
+  const asOf = {
+    mentees: releasedAsOf(contributions.mentees, floorOf)?.getTime() ?? null,
+    comparison: releasedAsOf(contributions.comparison, floorOf)?.getTime() ?? null,
+  };
   // A side with no batch yet is fewer people than the floor: the disclosure check hides it as it is.
   const menteesUntil = asOf.mentees ?? Number.POSITIVE_INFINITY;
   const comparisonUntil = asOf.comparison ?? Number.POSITIVE_INFINITY;
   const goalsOf = (pair: MenteeGoals) => {
-    const history = pair.programmeId === undefined ? undefined : historiesOf.get(pair.menteeId)?.find((entry) => entry.programmeId === pair.programmeId);
+    const history =
+      pair.programmeId === undefined
+        ? undefined
+        : historiesOf.get(pair.menteeId)?.find((entry) => entry.programmeId === pair.programmeId);
     return history ? goalsAt(history, menteesUntil) : pair.goals;
   };
   const upTo = (until: number, keep: (personId: string) => boolean) =>
-    new Map([...reviews].filter(([personId]) => keep(personId)).map(([personId, theirs]) => [personId, theirs.filter((review) => review.submittedAt <= until)]));
+    new Map(
+      [...reviews]
+        .filter(([personId]) => keep(personId))
+        .map(([personId, theirs]) => [
+          personId,
+          theirs.filter((review) => review.submittedAt <= until),
+        ]),
+    );
   return {
     pairs: pairs.flatMap((pair) => {
       const goals = goalsOf(pair);
@@ -157,41 +211,68 @@ function compare(
       const matched = new Map<string, number>();
       for (const [personId, theirs] of others) {
         const theirBefore = latest(theirs, (review) => review.submittedAt < pair.activeSince);
-        if (!theirBefore || theirBefore.levelId !== before.levelId || theirBefore.ratings.get(goal) !== start) continue;
-        const theirAfter = latest(theirs, (review) => review.submittedAt >= pair.activeSince)?.ratings.get(goal);
+        if (
+          !theirBefore ||
+          theirBefore.levelId !== before.levelId ||
+          theirBefore.ratings.get(goal) !== start
+        )
+          continue;
+        const theirAfter = latest(
+          theirs,
+          (review) => review.submittedAt >= pair.activeSince,
+        )?.ratings.get(goal);
         if (theirAfter === undefined) continue;
         matched.set(personId, theirAfter - start);
         comparisonPeople.add(personId);
       }
       if (!matched.size) continue;
-      const changes = mentees.get(pair.menteeId) ?? mentees.set(pair.menteeId, { own: [], comparison: [], matched: [] }).get(pair.menteeId)!;
+      const changes =
+        mentees.get(pair.menteeId) ??
+        mentees.set(pair.menteeId, { own: [], comparison: [], matched: [] }).get(pair.menteeId)!;
       changes.own.push(end - start);
-      changes.comparison.push([...matched.values()].reduce((sum, change) => sum + change, 0) / matched.size);
+      changes.comparison.push(
+        [...matched.values()].reduce((sum, change) => sum + change, 0) / matched.size,
+      );
       changes.matched.push(matched);
       goals += 1;
     }
   }
   const personOf = (unit: string) => unit.slice(unit.indexOf(":") + 1);
-  const release = disclosureCheck(mentoringCells([...mentees.keys()], [...comparisonPeople]), (unit) => floorOf(personOf(unit)), personOf);
-  const suppressed = !release.shown.has("mentoring:mentees") || !release.shown.has("mentoring:comparison");
+  const release = disclosureCheck(
+    mentoringCells([...mentees.keys()], [...comparisonPeople]),
+    (unit) => floorOf(personOf(unit)),
+    personOf,
+  );
+  const suppressed =
+    !release.shown.has("mentoring:mentees") || !release.shown.has("mentoring:comparison");
   const all = [...mentees.values()];
-  const difference = (changes: MenteeChanges) => summarise(changes.own).mean - summarise(changes.comparison).mean;
+  const difference = (changes: MenteeChanges) =>
+    summarise(changes.own).mean - summarise(changes.comparison).mean;
   const estimate = summarise(all.map(difference)).mean;
   const parts = suppressed ? [] : all.map((changes) => sharedParts(changes, estimate));
-  const sharing = (value: (changes: MenteeChanges) => number) => meanWithSharedInputs(all.map((changes, index) => ({ value: value(changes), shared: parts[index]! })));
+  const sharing = (value: (changes: MenteeChanges) => number) =>
+    meanWithSharedInputs(
+      all.map((changes, index) => ({ value: value(changes), shared: parts[index]! })),
+    );
   return {
     mentees: mentees.size,
     goals: suppressed ? null : goals,
     comparisonPeople: comparisonPeople.size,
     suppressed,
-    menteeChange: suppressed ? null : meanInterval(summarise(all.map((changes) => summarise(changes.own).mean))),
+    menteeChange: suppressed
+      ? null
+      : meanInterval(summarise(all.map((changes) => summarise(changes.own).mean))),
     comparisonChange: suppressed ? null : sharing((changes) => summarise(changes.comparison).mean),
     difference: suppressed ? null : sharing(difference),
   };
 }
 
 /** A mentee's compared goals, in order: their own change, the mean of their comparable people's, and each comparable person's change. */
-type MenteeChanges = { own: number[]; comparison: number[]; matched: ReadonlyMap<string, number>[] };
+type MenteeChanges = {
+  own: number[];
+  comparison: number[];
+  matched: ReadonlyMap<string, number>[];
+};
 
 /**
  * Each comparable person's part in a mentee's comparison figure, as a residual: their change on
@@ -204,10 +285,16 @@ type MenteeChanges = { own: number[]; comparison: number[]; matched: ReadonlyMap
 function sharedParts(changes: MenteeChanges, difference: number): SharingUnit["shared"] {
   const parts = new Map<string, number>();
   changes.matched.forEach((matched, goal) => {
-    const total = [...matched.values()].reduce((sum, change) => sum + change, 0) + changes.own[goal]! - difference;
+    const total =
+      [...matched.values()].reduce((sum, change) => sum + change, 0) +
+      changes.own[goal]! -
+      difference;
     for (const [personId, change] of matched) {
       const residual = change - (total - change) / matched.size;
-      parts.set(personId, (parts.get(personId) ?? 0) + residual / (changes.matched.length * matched.size));
+      parts.set(
+        personId,
+        (parts.get(personId) ?? 0) + residual / (changes.matched.length * matched.size),
+      );
     }
   });
   return parts;

@@ -10,7 +10,17 @@ import type { InsightsScope } from "./policy";
  */
 const releases = new ViewCache<Release>({ entries: 64, maxAgeMs: 10 * 60 * 1000 });
 
-export function keptOutcomeRelease(scope: InsightsScope, version: string, cycleId: string, entries: readonly OutcomeEntry[], floorOf: (personId: string) => number): Promise<Release> {
-  const key = [scope.kind === "organisation" ? "" : scope.managerId, cycleId, version].join("\u0000");
-  return releases.get(key, async () => cycleOutcomeRelease(cycleId, entries, scope.kind === "organisation", floorOf));
+export function keptOutcomeRelease(
+  scope: InsightsScope,
+  version: string,
+  cycleId: string,
+  entries: readonly OutcomeEntry[],
+  floorOf: (personId: string) => number,
+): Promise<Release> {
+  const key = [scope.kind === "organisation" ? "" : scope.managerId, cycleId, version].join(
+    "\u0000",
+  );
+  return releases.get(key, async () =>
+    cycleOutcomeRelease(cycleId, entries, scope.kind === "organisation", floorOf),
+  );
 }

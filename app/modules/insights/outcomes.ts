@@ -21,30 +21,75 @@ export type OutcomeRecord = {
 export type Rates = Record<Outcome, Proportion>;
 
 /** A cycle's row: its rates, or null where the disclosure check hides it. */
-export type CycleOutcomes = { cycleId: string; name: string; n: number; suppressed: boolean; rates: Rates | null };
+export type CycleOutcomes = {
+  cycleId: string;
+  name: string;
+  n: number;
+  suppressed: boolean;
+  rates: Rates | null;
+};
 
-export type GroupOutcomes = { value: string; label: string; n: number; suppressed: boolean; rates: Rates | null };
+export type GroupOutcomes = {
+  value: string;
+  label: string;
+  n: number;
+  suppressed: boolean;
+  rates: Rates | null;
+};
 
 /** `smallGroupsLeftOut`: some group was below its floor and is neither named nor counted. */
-export type DimensionOutcomes = { id: string; label: string; groups: GroupOutcomes[]; unknown: number; smallGroupsLeftOut: boolean };
+export type DimensionOutcomes = {
+  id: string;
+  label: string;
+  groups: GroupOutcomes[];
+  unknown: number;
+  smallGroupsLeftOut: boolean;
+};
 
-export type CycleBreakdown = { cycleId: string; name: string; n: number; suppressed: boolean; rates: Rates | null; dimensions: DimensionOutcomes[] };
+export type CycleBreakdown = {
+  cycleId: string;
+  name: string;
+  n: number;
+  suppressed: boolean;
+  rates: Rates | null;
+  dimensions: DimensionOutcomes[];
+};
 
 /** Which rows the disclosure check releases: a cycle's, and a group's of a dimension within a cycle; and which groups are below their floor. */
-export type OutcomesShown = { cycle: (cycleId: string) => boolean; group: (cycleId: string, dimension: string, value: string) => boolean; small: (cycleId: string, dimension: string, value: string) => boolean };
+export type OutcomesShown = {
+  cycle: (cycleId: string) => boolean;
+  group: (cycleId: string, dimension: string, value: string) => boolean;
+  small: (cycleId: string, dimension: string, value: string) => boolean;
+};
 
 function rates(records: readonly OutcomeRecord[]): Rates {
   const count = (outcome: Outcome) => records.filter((record) => record.outcome === outcome).length;
-  return { promote: wilsonInterval(count("promote"), records.length), stay: wilsonInterval(count("stay"), records.length), "not-ready": wilsonInterval(count("not-ready"), records.length) };
+  return {
+    promote: wilsonInterval(count("promote"), records.length),
+    stay: wilsonInterval(count("stay"), records.length),
+    "not-ready": wilsonInterval(count("not-ready"), records.length),
+  };
 }
 
 /** One row per cycle, in the order given. */
-export function outcomesByCycle(records: readonly OutcomeRecord[], cycles: readonly { id: string; name: string }[], shown: OutcomesShown): CycleOutcomes[] {
+export function outcomesByCycle(
+  records: readonly OutcomeRecord[],
+  cycles: readonly { id: string; name: string }[],
+  shown: OutcomesShown,
+): CycleOutcomes[] {
   return cycles.flatMap((cycle) => {
     const inCycle = records.filter((record) => record.cycleId === cycle.id);
     if (!inCycle.length) return [];
     const released = shown.cycle(cycle.id);
-    return [{ cycleId: cycle.id, name: cycle.name, n: inCycle.length, suppressed: !released, rates: released ? rates(inCycle) : null }];
+    return [
+      {
+        cycleId: cycle.id,
+        name: cycle.name,
+        n: inCycle.length,
+        suppressed: !released,
+        rates: released ? rates(inCycle) : null,
+      },
+    ];
   });
 }
 
@@ -75,10 +120,22 @@ export function outcomesByGroup(
       const groups = listed
         .map(([value, members]): GroupOutcomes => {
           const released = shown.group(cycle.id, dimension.id, value);
-          return { value, label: dimension.groupLabel?.(value) ?? value, n: members.length, suppressed: !released, rates: released ? rates(members) : null };
+          return {
+            value,
+            label: dimension.groupLabel?.(value) ?? value,
+            n: members.length,
+            suppressed: !released,
+            rates: released ? rates(members) : null,
+          };
         })
         .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
-      return { id: dimension.id, label: dimension.label, groups, unknown, smallGroupsLeftOut: listed.length < byGroup.size };
+      return {
+        id: dimension.id,
+        label: dimension.label,
+        groups,
+        unknown,
+        smallGroupsLeftOut: listed.length < byGroup.size,
+      };
     }),
   };
 }

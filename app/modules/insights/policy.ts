@@ -7,7 +7,10 @@ import type { Viewer } from "~/modules/identity/policy";
  */
 export type InsightsScope = { kind: "organisation" } | { kind: "reports"; managerId: string };
 
-export function insightsScope(viewer: Viewer, facts: { hasReports: boolean }): InsightsScope | null {
+export function insightsScope(
+  viewer: Viewer,
+  facts: { hasReports: boolean },
+): InsightsScope | null {
   if (viewer.isAdmin) return { kind: "organisation" };
   if (facts.hasReports) return { kind: "reports", managerId: viewer.id };
   return null;

@@ -5,7 +5,11 @@ import type { Viewer } from "~/modules/identity/policy";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import { outcomeInScope, type InsightsScope } from "./policy";
 import type { PanelSeat } from "./hiring";
-import { GROUPS_AT_LOCK, readGroupsAtLock, type GroupsAtLock } from "~/modules/calibration/groups-at-lock";
+import {
+  GROUPS_AT_LOCK,
+  readGroupsAtLock,
+  type GroupsAtLock,
+} from "~/modules/calibration/groups-at-lock";
 import { readRows } from "~/db/reads.server";
 
 /**
@@ -57,10 +61,13 @@ export type InsightsPerson = z.output<typeof personRow>;
 
 /** Everyone ever in scope (everInScopeSql), with their manager now. */
 export async function peopleInScope(scope: InsightsScope): Promise<InsightsPerson[]> {
-  return parseRows(personRow, await readRows(Prisma.sql`
+  return parseRows(
+    personRow,
+    await readRows(Prisma.sql`
     ${everInScopeSql(scope)}
     SELECT u.id, u."createdAt", u."deactivatedAt", u.track, u.level, u.attributes, t.name AS team, u."levelSince", u."managerId"
-    FROM scope JOIN "User" u ON u.id = scope.id LEFT JOIN "Team" t ON t.id = u."teamId"`));
+    FROM scope JOIN "User" u ON u.id = scope.id LEFT JOIN "Team" t ON t.id = u."teamId"`),
+  );
 }
 
 const changeRow = z.object({
@@ -77,24 +84,35 @@ export type LevelChangeRow = z.output<typeof changeRow>;
 
 /** Every level change of everyone ever in scope, each person's in order. */
 export async function levelChangesInScope(scope: InsightsScope): Promise<LevelChangeRow[]> {
-  return parseRows(changeRow, await readRows(Prisma.sql`
+  return parseRows(
+    changeRow,
+    await readRows(Prisma.sql`
     ${everInScopeSql(scope)}
     SELECT c."personId", c."fromTrackId", c."fromLevelId", c."toTrackId", c."toLevelId", c.source, c."changedAt", c."fromSince"
     FROM scope JOIN "LevelChange" c ON c."personId" = scope.id
-    ORDER BY c."personId", c."changedAt", c.id`));
+    ORDER BY c."personId", c."changedAt", c.id`),
+  );
 }
 
-const managerChangeRow = z.object({ personId: z.string(), fromManagerId: z.string().nullable(), toManagerId: z.string().nullable(), changedAt: sqlDate });
+const managerChangeRow = z.object({
+  personId: z.string(),
+  fromManagerId: z.string().nullable(),
+  toManagerId: z.string().nullable(),
+  changedAt: sqlDate,
+});
 export type ManagerChangeRow = z.output<typeof managerChangeRow>;
 
 /** Every change of manager of everyone who was ever under the manager, each person's in order; the organisation's scope never changes, so none. */
 export async function managerChangesInScope(scope: InsightsScope): Promise<ManagerChangeRow[]> {
   if (scope.kind === "organisation") return [];
-  return parseRows(managerChangeRow, await readRows(Prisma.sql`
+  return parseRows(
+    managerChangeRow,
+    await readRows(Prisma.sql`
     ${everInScopeSql(scope)}
     SELECT c."personId", c."fromManagerId", c."toManagerId", c."changedAt"
     FROM scope JOIN "ManagerChange" c ON c."personId" = scope.id
-    ORDER BY c."personId", c."changedAt", c.id`));
+    ORDER BY c."personId", c."changedAt", c.id`),
+  );
 }
 
 const entryRow = z.object({
@@ -113,9 +131,7 @@ const entryRow = z.object({
   finalOutcome: z.string().nullable(),
   team: z.string().nullable(),
   attributes: z.string(),
-  lockedAt: sqlDate
-    .nullable()
-    .transform((date) => date?.getTime() ?? null),
+  lockedAt: sqlDate.nullable().transform((date) => date?.getTime() ?? null),
   line: z.string(),
 });
 export type CalibrationRow = z.output<typeof entryRow>;
@@ -132,14 +148,19 @@ export type CalibrationRow = z.output<typeof entryRow>;
  * (`outcomeInScope`): the people under them now or in a lock's line are read, and the scope applied
  * to each entry's line at its lock.
  */
-export async function calibrationInScope(scope: InsightsScope, cycleId?: string): Promise<CalibrationRow[]> {
+export async function calibrationInScope(
+  scope: InsightsScope,
+  cycleId?: string,
+): Promise<CalibrationRow[]> {
   // A manager's people: those under them now, and anyone a lock kept under them (their line in the lock's event names the manager).
   const people =
     scope.kind === "organisation"
       ? Prisma.sql`people AS (SELECT id FROM scope)`
       : Prisma.sql`kept AS (SELECT DISTINCT "sessionId" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE ${`%/${scope.managerId}/%`}),
         people AS (SELECT id FROM scope UNION SELECT e."personId" FROM "CalibrationEntry" e JOIN kept k ON k."sessionId" = e."sessionId")`;
-  const rows = parseRows(entryRow, await readRows(Prisma.sql`
+  const rows = parseRows(
+    entryRow,
+    await readRows(Prisma.sql`
     ${scopeSql(scope)},
     ${people},
     locks AS (SELECT "sessionId", MAX("createdAt") AS "lockedAt" FROM "CalibrationEvent" WHERE kind = 'state' AND change LIKE '%"locked"]%' GROUP BY "sessionId")
@@ -154,21 +175,37 @@ export async function calibrationInScope(scope: InsightsScope, cycleId?: string)
     LEFT JOIN "User" m ON m.id = e."managerId"
     LEFT JOIN locks l ON l."sessionId" = s.id
     WHERE s.state IN ('locked', 'published') ${cycleId === undefined ? Prisma.empty : Prisma.sql`AND s."cycleId" = ${cycleId}`}
-    ORDER BY e."personId", s."cycleId", CASE WHEN l."lockedAt" IS NULL THEN 1 ELSE 0 END, l."lockedAt" DESC, s.id DESC`));
+    ORDER BY e."personId", s."cycleId", CASE WHEN l."lockedAt" IS NULL THEN 1 ELSE 0 END, l."lockedAt" DESC, s.id DESC`),
+  );
   const kept = await groupsAtLockOf([...new Set(rows.map((row) => row.sessionId))]);
   return rows.flatMap((row) => {
     const atLock = kept.get(row.sessionId)?.get(row.personId);
     if (!outcomeInScope(scope, atLock?.line ?? row.line)) return [];
-    return [atLock ? { ...row, team: atLock.team, attributes: JSON.stringify(atLock.attributes), line: atLock.line ?? row.line } : row];
+    return [
+      atLock
+        ? {
+            ...row,
+            team: atLock.team,
+            attributes: JSON.stringify(atLock.attributes),
+            line: atLock.line ?? row.line,
+          }
+        : row,
+    ];
   });
 }
 
 /** The groups each session kept at its latest lock, by session and person; a session locked before they were kept has none (today's are read). */
-async function groupsAtLockOf(sessionIds: readonly string[]): Promise<Map<string, Map<string, GroupsAtLock>>> {
+async function groupsAtLockOf(
+  sessionIds: readonly string[],
+): Promise<Map<string, Map<string, GroupsAtLock>>> {
   const kept = new Map<string, Map<string, GroupsAtLock>>();
   if (!sessionIds.length) return kept;
   const locks = await db.calibrationEvent.findMany({
-    where: { sessionId: { in: [...sessionIds] }, kind: "state", change: { contains: GROUPS_AT_LOCK } },
+    where: {
+      sessionId: { in: [...sessionIds] },
+      kind: "state",
+      change: { contains: GROUPS_AT_LOCK },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { sessionId: true, change: true },
   });
@@ -179,30 +216,52 @@ async function groupsAtLockOf(sessionIds: readonly string[]): Promise<Map<string
   return kept;
 }
 
-const pairRow = z.object({ programmeId: z.string(), menteeId: z.string(), activeSince: sqlDate, goals: z.string().nullable() });
+const pairRow = z.object({
+  programmeId: z.string(),
+  menteeId: z.string(),
+  activeSince: sqlDate,
+  goals: z.string().nullable(),
+});
 
 /**
  * Accepted pairs (active or ended) whose mentee is in scope, with the mentee's goals now (a JSON list
  * of competency ids; null once they withdrew, when their goals' history says what they were).
  */
-export async function menteePairsInScope(scope: InsightsScope): Promise<z.output<typeof pairRow>[]> {
-  return parseRows(pairRow, await readRows`
+export async function menteePairsInScope(
+  scope: InsightsScope,
+): Promise<z.output<typeof pairRow>[]> {
+  return parseRows(
+    pairRow,
+    await readRows`
     ${scopeSql(scope)}
     SELECT p."programmeId", p."menteeId", p."activeSince", o.competencies AS goals
     FROM scope
     JOIN "MentorshipPair" p ON p."menteeId" = scope.id
     LEFT JOIN "MentorshipParticipant" o ON o."programmeId" = p."programmeId" AND o."userId" = p."menteeId" AND o.role = 'mentee'
-    WHERE p.status IN ('active', 'ended') AND p."activeSince" IS NOT NULL`);
+    WHERE p.status IN ('active', 'ended') AND p."activeSince" IS NOT NULL`,
+  );
 }
 
-const optInRow = z.object({ programmeId: z.string(), personId: z.string(), goals: z.string().nullable() });
-const goalChangeRow = z.object({ programmeId: z.string(), personId: z.string(), fromGoals: z.string().nullable(), toGoals: z.string().nullable(), changedAt: sqlDate });
+const optInRow = z.object({
+  programmeId: z.string(),
+  personId: z.string(),
+  goals: z.string().nullable(),
+});
+const goalChangeRow = z.object({
+  programmeId: z.string(),
+  personId: z.string(),
+  fromGoals: z.string().nullable(),
+  toGoals: z.string().nullable(),
+  changedAt: sqlDate,
+});
 
 /**
  * Every opt-in as a mentee of the people in scope, now (with its goals) or in their goals' history
  * (with none now, once withdrawn), and that history, each person's changes in order.
  */
-export async function menteeOptInsInScope(scope: InsightsScope): Promise<{ optIns: z.output<typeof optInRow>[]; changes: z.output<typeof goalChangeRow>[] }> {
+export async function menteeOptInsInScope(
+  scope: InsightsScope,
+): Promise<{ optIns: z.output<typeof optInRow>[]; changes: z.output<typeof goalChangeRow>[] }> {
   const [optIns, changes] = await Promise.all([
     readRows`
       ${scopeSql(scope)}
@@ -219,18 +278,31 @@ export async function menteeOptInsInScope(scope: InsightsScope): Promise<{ optIn
   return { optIns: parseRows(optInRow, optIns), changes: parseRows(goalChangeRow, changes) };
 }
 
-const ratingRow = z.object({ assessmentId: z.string(), personId: z.string(), levelId: z.string(), submittedAt: sqlDate, competencyId: z.string(), rating: sqlInt });
+const ratingRow = z.object({
+  assessmentId: z.string(),
+  personId: z.string(),
+  levelId: z.string(),
+  submittedAt: sqlDate,
+  competencyId: z.string(),
+  rating: sqlInt,
+});
 
 /** The ratings on these competencies of every submitted manager review of the people in scope. */
-export async function managerRatingsInScope(scope: InsightsScope, competencyIds: readonly string[]): Promise<z.output<typeof ratingRow>[]> {
+export async function managerRatingsInScope(
+  scope: InsightsScope,
+  competencyIds: readonly string[],
+): Promise<z.output<typeof ratingRow>[]> {
   if (!competencyIds.length) return [];
-  return parseRows(ratingRow, await readRows(Prisma.sql`
+  return parseRows(
+    ratingRow,
+    await readRows(Prisma.sql`
     ${scopeSql(scope)}
     SELECT a.id AS "assessmentId", a."subjectId" AS "personId", a."levelId", a."submittedAt", r."competencyId", r.rating
     FROM scope
     JOIN "Assessment" a ON a."subjectId" = scope.id
     JOIN "AssessmentRating" r ON r."assessmentId" = a.id
-    WHERE a.kind = 'manager' AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL AND r.rating IS NOT NULL AND r."competencyId" IN (${Prisma.join(competencyIds)})`));
+    WHERE a.kind = 'manager' AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL AND r.rating IS NOT NULL AND r."competencyId" IN (${Prisma.join(competencyIds)})`),
+  );
 }
 
 /** Every candidate's pipeline moves, each candidate's in order; which of them the viewer may read, and from when, is `readableAt`'s to say. */
@@ -250,17 +322,35 @@ export async function panelSeats(viewer: Viewer): Promise<Map<string, PanelSeat[
   const [interviews, removals] = await Promise.all([
     db.hiringInterview.findMany({
       where: { interviewerId: viewer.id },
-      select: { createdAt: true, loop: { select: { candidateId: true } }, scorecards: { where: { status: "submitted" }, select: { submittedAt: true } } },
+      select: {
+        createdAt: true,
+        loop: { select: { candidateId: true } },
+        scorecards: { where: { status: "submitted" }, select: { submittedAt: true } },
+      },
     }),
-    db.hiringInterviewRemoval.findMany({ where: { interviewerId: viewer.id }, select: { candidateId: true, seatedAt: true, removedAt: true } }),
+    db.hiringInterviewRemoval.findMany({
+      where: { interviewerId: viewer.id },
+      select: { candidateId: true, seatedAt: true, removedAt: true },
+    }),
   ]);
   const seats = new Map<string, PanelSeat[]>();
-  const seat = (candidateId: string, since: Date, until: number | null) => (seats.get(candidateId) ?? seats.set(candidateId, []).get(candidateId)!).push({ since: since.getTime(), until });
+  const seat = (candidateId: string, since: Date, until: number | null) =>
+    (seats.get(candidateId) ?? seats.set(candidateId, []).get(candidateId)!).push({
+      since: since.getTime(),
+      until,
+    });
   for (const interview of interviews) {
-    const submitted = interview.scorecards.flatMap((card) => (card.submittedAt ? [card.submittedAt.getTime()] : []));
-    seat(interview.loop.candidateId, interview.createdAt, submitted.length ? Math.min(...submitted) : null);
+    const submitted = interview.scorecards.flatMap((card) =>
+      card.submittedAt ? [card.submittedAt.getTime()] : [],
+    );
+    seat(
+      interview.loop.candidateId,
+      interview.createdAt,
+      submitted.length ? Math.min(...submitted) : null,
+    );
   }
-  for (const removal of removals) seat(removal.candidateId, removal.seatedAt, removal.removedAt.getTime());
+  for (const removal of removals)
+    seat(removal.candidateId, removal.seatedAt, removal.removedAt.getTime());
   return seats;
 }
 
@@ -293,7 +383,9 @@ const versionRow = z.object({
  * statement, where Prisma's API takes one each.
  */
 export async function insightsVersion(): Promise<string> {
-  const [row] = parseRows(versionRow, await readRows`
+  const [row] = parseRows(
+    versionRow,
+    await readRows`
     SELECT
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
       (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged",
@@ -310,6 +402,7 @@ export async function insightsVersion(): Promise<string> {
       (SELECT COUNT(*) FROM "HiringPipelineMove") AS moves,
       (SELECT MAX("updatedAt") FROM "HiringScorecard") AS "cardsChanged",
       (SELECT MAX(id) FROM "HiringInterviewRemoval") AS "seatsRemoved",
-      (SELECT MAX("updatedAt") FROM "HiringCandidate") AS "candidatesChanged"`);
+      (SELECT MAX("updatedAt") FROM "HiringCandidate") AS "candidatesChanged"`,
+  );
   return versionLine(row!);
 }

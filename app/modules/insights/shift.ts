@@ -31,7 +31,12 @@ export type ShiftRecord = {
 export type MeanWithInterval = { estimate: number; interval: [number, number] };
 
 /** A row's figures; all null when the disclosure check hides it (its size in the check is its people: one person calibrated in four cycles is one). */
-export type ShiftFigures = { n: number; sessions: number | null; meanShift: MeanWithInterval | null; outcomeChanged: Proportion | null };
+export type ShiftFigures = {
+  n: number;
+  sessions: number | null;
+  meanShift: MeanWithInterval | null;
+  outcomeChanged: Proportion | null;
+};
 
 export type ManagerShift = ShiftFigures & { managerId: string; suppressed: boolean };
 
@@ -39,13 +44,22 @@ export type ShiftReport = ShiftFigures & { suppressed: boolean; managers: Manage
 
 /** Entries with a proposal and a final outcome, each with its rating and level outcome: those are the ones that could move. */
 function compared(records: readonly ShiftRecord[]): ShiftRecord[] {
-  return records.filter((record) => record.proposedRating !== null && record.finalRating !== null && record.proposedOutcome !== null && record.finalOutcome !== null);
+  return records.filter(
+    (record) =>
+      record.proposedRating !== null &&
+      record.finalRating !== null &&
+      record.proposedOutcome !== null &&
+      record.finalOutcome !== null,
+  );
 }
 
 const shiftOf = (record: ShiftRecord) => record.finalRating! - record.proposedRating!;
 
 /** A mean shift with its interval from its own shifts' spread, or where they are all equal from the population's (`everyone`: every shift in scope). */
-function meanShift(shifts: readonly number[], everyone: { n: number; sd: number }): MeanWithInterval | null {
+function meanShift(
+  shifts: readonly number[],
+  everyone: { n: number; sd: number },
+): MeanWithInterval | null {
   const own = summarise(shifts);
   const spread = own.sd > 0 ? own : everyone;
   if (!shifts.length || spread.n < 2) return null;
@@ -54,13 +68,22 @@ function meanShift(shifts: readonly number[], everyone: { n: number; sd: number 
   return { estimate, interval: [estimate - half, estimate + half] };
 }
 
-function figures(records: readonly ShiftRecord[], spread: { n: number; sd: number }, shown: boolean): ShiftFigures {
+function figures(
+  records: readonly ShiftRecord[],
+  spread: { n: number; sd: number },
+  shown: boolean,
+): ShiftFigures {
   if (!shown) return { n: records.length, sessions: null, meanShift: null, outcomeChanged: null };
   return {
     n: records.length,
     sessions: new Set(records.map((record) => record.sessionId)).size,
     meanShift: meanShift(records.map(shiftOf), spread),
-    outcomeChanged: records.length ? wilsonInterval(records.filter((record) => record.proposedOutcome !== record.finalOutcome).length, records.length) : null,
+    outcomeChanged: records.length
+      ? wilsonInterval(
+          records.filter((record) => record.proposedOutcome !== record.finalOutcome).length,
+          records.length,
+        )
+      : null,
   };
 }
 
@@ -71,10 +94,17 @@ const unitOf = (record: ShiftRecord) => `${record.sessionId}/${record.personId}`
  * The whole population's shift, and each manager's, released by the disclosure check (everyone
  * beside each manager, entries without a manager withheld), each entry under its person's floor.
  */
-export function calibrationShift(records: readonly ShiftRecord[], floorOf: (personId: string) => number): ShiftReport {
+export function calibrationShift(
+  records: readonly ShiftRecord[],
+  floorOf: (personId: string) => number,
+): ShiftReport {
   const rows = compared(records);
   const byManager = new Map<string, ShiftRecord[]>();
-  for (const row of rows) if (row.managerId !== null) (byManager.get(row.managerId) ?? byManager.set(row.managerId, []).get(row.managerId)!).push(row);
+  for (const row of rows)
+    if (row.managerId !== null)
+      (byManager.get(row.managerId) ?? byManager.set(row.managerId, []).get(row.managerId)!).push(
+        row,
+      );
   const personOf = new Map(rows.map((row) => [unitOf(row), row.personId]));
   // The shift grows with every session that locks: released lock by lock, so two readings never give the entries one lock added (decision 076).
   const locks = lockOrder(rows);
@@ -82,11 +112,25 @@ export function calibrationShift(records: readonly ShiftRecord[], floorOf: (pers
   const modelsAt = (moment: number) => [
     locks.slice(0, moment + 1).flatMap((_, then) => {
       const locked = new Set(locks.slice(0, then + 1));
-      return shiftCells(rows.filter((row) => locked.has(row.sessionId)).map((row) => ({ unit: unitOf(row), managerId: row.managerId })), momentTable(then));
+      return shiftCells(
+        rows
+          .filter((row) => locked.has(row.sessionId))
+          .map((row) => ({ unit: unitOf(row), managerId: row.managerId })),
+        momentTable(then),
+      );
     }),
   ];
   const release = locks.length
-    ? renamedTable(releaseLockByLock(locks.length, modelsAt, (unit) => floorOf(personOf.get(unit)!), (unit) => personOf.get(unit)!), momentTable(locks.length - 1), "shift")
+    ? renamedTable(
+        releaseLockByLock(
+          locks.length,
+          modelsAt,
+          (unit) => floorOf(personOf.get(unit)!),
+          (unit) => personOf.get(unit)!,
+        ),
+        momentTable(locks.length - 1),
+        "shift",
+      )
     : { shown: new Set<string>() };
   const spread = summarise(rows.map(shiftOf));
   const totalShown = release.shown.has("shift");

@@ -14,7 +14,16 @@ import type { CurvePoint } from "./time-in-level";
  * promotions, rates, intervals or counts of what happened to them. Pure.
  */
 
-export const INSIGHT_TABLES = ["time-in-level", "time-in-level-curves", "outcomes-by-cycle", "outcomes-by-group", "calibration-shift", "mentoring", "hiring-validity", "hiring-funnel"] as const;
+export const INSIGHT_TABLES = [
+  "time-in-level",
+  "time-in-level-curves",
+  "outcomes-by-cycle",
+  "outcomes-by-group",
+  "calibration-shift",
+  "mentoring",
+  "hiring-validity",
+  "hiring-funnel",
+] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
 export type Table = { columns: string[]; rows: CsvValue[][] };
@@ -38,12 +47,21 @@ export type InsightTablesInput = {
   outcomesByCycle: readonly CycleOutcomes[];
   outcomesByGroup: CycleBreakdown | null;
   mentoring: MentoringComparison;
-  hiring: { validity: ReturnType<typeof validityOverTime>; funnel: readonly FunnelStageRow[] } | null;
+  hiring: {
+    validity: ReturnType<typeof validityOverTime>;
+    funnel: readonly FunnelStageRow[];
+  } | null;
   shift: Omit<ShiftReport, "managers"> & { managers: readonly (ManagerShift & { name: string })[] };
 };
 
-const round = (value: number | null | undefined, digits = 4) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
-const proportion = (value: Proportion | null | undefined): CsvValue[] => (value ? [round(value.estimate), round(value.interval[0]), round(value.interval[1])] : [null, null, null]);
+const round = (value: number | null | undefined, digits = 4) =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? null
+    : Number(value.toFixed(digits));
+const proportion = (value: Proportion | null | undefined): CsvValue[] =>
+  value
+    ? [round(value.estimate), round(value.interval[0]), round(value.interval[1])]
+    : [null, null, null];
 const shownNote = (hidden: boolean, floor: number) => (hidden ? hiddenNote(floor) : "shown");
 
 export function insightTable(view: InsightTablesInput, table: InsightTable): Table {
@@ -51,7 +69,17 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
   switch (table) {
     case "time-in-level":
       return {
-        columns: ["track", "level", "stays", "promotions", "stays with no known start", "median days to promotion", "median lower (95%)", "median upper (95%)", "shown"],
+        columns: [
+          "track",
+          "level",
+          "stays",
+          "promotions",
+          "stays with no known start",
+          "median days to promotion",
+          "median lower (95%)",
+          "median upper (95%)",
+          "shown",
+        ],
         rows: view.timeInLevel.flatMap((track) =>
           track.levels.map((level) => [
             track.trackName,
@@ -69,44 +97,149 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
     case "time-in-level-curves":
       return {
         columns: ["track", "level", "day", "still at level", "lower (95%)", "upper (95%)"],
-        rows: view.timeInLevel.flatMap((track) => track.levels.flatMap((level) => level.points.map(([day, survival, lower, upper]) => [track.trackName, level.levelName, day, round(survival), round(lower), round(upper)]))),
+        rows: view.timeInLevel.flatMap((track) =>
+          track.levels.flatMap((level) =>
+            level.points.map(([day, survival, lower, upper]) => [
+              track.trackName,
+              level.levelName,
+              day,
+              round(survival),
+              round(lower),
+              round(upper),
+            ]),
+          ),
+        ),
       };
     case "outcomes-by-cycle":
       return {
-        columns: ["cycle", "people", "promoted", "promoted lower", "promoted upper", "stay", "stay lower", "stay upper", "not ready", "not ready lower", "not ready upper", "shown"],
-        rows: view.outcomesByCycle.map((cycle) => [cycle.name, cycle.n, ...proportion(cycle.rates?.promote), ...proportion(cycle.rates?.stay), ...proportion(cycle.rates?.["not-ready"]), shownNote(cycle.suppressed, floor)]),
+        columns: [
+          "cycle",
+          "people",
+          "promoted",
+          "promoted lower",
+          "promoted upper",
+          "stay",
+          "stay lower",
+          "stay upper",
+          "not ready",
+          "not ready lower",
+          "not ready upper",
+          "shown",
+        ],
+        rows: view.outcomesByCycle.map((cycle) => [
+          cycle.name,
+          cycle.n,
+          ...proportion(cycle.rates?.promote),
+          ...proportion(cycle.rates?.stay),
+          ...proportion(cycle.rates?.["not-ready"]),
+          shownNote(cycle.suppressed, floor),
+        ]),
       };
     case "outcomes-by-group": {
       const breakdown = view.outcomesByGroup;
       return {
-        columns: ["cycle", "by", "group", "people", "promoted", "promoted lower", "promoted upper", "not ready", "not ready lower", "not ready upper", "shown"],
+        columns: [
+          "cycle",
+          "by",
+          "group",
+          "people",
+          "promoted",
+          "promoted lower",
+          "promoted upper",
+          "not ready",
+          "not ready lower",
+          "not ready upper",
+          "shown",
+        ],
         rows: breakdown
-          ? breakdown.dimensions.flatMap((dimension) =>
-              [
-                ...dimension.groups.map((group) => [breakdown.name, dimension.label, group.label, group.n, ...proportion(group.rates?.promote), ...proportion(group.rates?.["not-ready"]), shownNote(group.suppressed, floor)]),
-                ...(dimension.smallGroupsLeftOut ? [[breakdown.name, dimension.label, smallGroupsNote(floor), null, null, null, null, null, null, null, null]] : []),
-              ],
-            )
+          ? breakdown.dimensions.flatMap((dimension) => [
+              ...dimension.groups.map((group) => [
+                breakdown.name,
+                dimension.label,
+                group.label,
+                group.n,
+                ...proportion(group.rates?.promote),
+                ...proportion(group.rates?.["not-ready"]),
+                shownNote(group.suppressed, floor),
+              ]),
+              ...(dimension.smallGroupsLeftOut
+                ? [
+                    [
+                      breakdown.name,
+                      dimension.label,
+                      smallGroupsNote(floor),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                    ],
+                  ]
+                : []),
+            ])
           : [],
       };
     }
     case "mentoring": {
       const mentoring = view.mentoring;
-      const mean = (value: { estimate: number; interval: [number, number] } | null): CsvValue[] => [round(value?.estimate), round(value?.interval[0]), round(value?.interval[1])];
+      const mean = (value: { estimate: number; interval: [number, number] } | null): CsvValue[] => [
+        round(value?.estimate),
+        round(value?.interval[0]),
+        round(value?.interval[1]),
+      ];
       const shown = shownNote(mentoring.suppressed, floor);
       return {
-        columns: ["group", "people", "goals compared", "mean change in goal rating", "lower (95%)", "upper (95%)", "shown"],
+        columns: [
+          "group",
+          "people",
+          "goals compared",
+          "mean change in goal rating",
+          "lower (95%)",
+          "upper (95%)",
+          "shown",
+        ],
         rows: [
           ["Mentees", mentoring.mentees, mentoring.goals, ...mean(mentoring.menteeChange), shown],
-          ["Comparable people in no programme", mentoring.comparisonPeople, mentoring.goals, ...mean(mentoring.comparisonChange), shown],
-          ["Difference (mentees less comparable people)", null, mentoring.goals, ...mean(mentoring.difference), shown],
+          [
+            "Comparable people in no programme",
+            mentoring.comparisonPeople,
+            mentoring.goals,
+            ...mean(mentoring.comparisonChange),
+            shown,
+          ],
+          [
+            "Difference (mentees less comparable people)",
+            null,
+            mentoring.goals,
+            ...mean(mentoring.difference),
+            shown,
+          ],
         ],
       };
     }
     case "hiring-validity": {
-      const coefficient = (value: { value: number; interval: [number, number] | null } | null): CsvValue[] => [round(value?.value), round(value?.interval?.[0]), round(value?.interval?.[1])];
+      const coefficient = (
+        value: { value: number; interval: [number, number] | null } | null,
+      ): CsvValue[] => [
+        round(value?.value),
+        round(value?.interval?.[0]),
+        round(value?.interval?.[1]),
+      ];
       return {
-        columns: ["year of decision", "hires", "pearson r", "r lower (95%)", "r upper (95%)", "spearman rho", "rho lower (95%)", "rho upper (95%)", "shown"],
+        columns: [
+          "year of decision",
+          "hires",
+          "pearson r",
+          "r lower (95%)",
+          "r upper (95%)",
+          "spearman rho",
+          "rho lower (95%)",
+          "rho upper (95%)",
+          "shown",
+        ],
         rows: (view.hiring?.validity.periods ?? []).map((period) => [
           period.period,
           period.n,
@@ -118,14 +251,52 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
     }
     case "hiring-funnel":
       return {
-        columns: ["stage", "reached", "moved on", "rejected here", "open", "conversion", "conversion lower (95%)", "conversion upper (95%)", "shown"],
-        rows: (view.hiring?.funnel ?? []).map((row) => [row.label, row.reached, row.movedOn, row.rejected, row.open, ...proportion(row.conversion), shownNote(row.suppressed, floor)]),
+        columns: [
+          "stage",
+          "reached",
+          "moved on",
+          "rejected here",
+          "open",
+          "conversion",
+          "conversion lower (95%)",
+          "conversion upper (95%)",
+          "shown",
+        ],
+        rows: (view.hiring?.funnel ?? []).map((row) => [
+          row.label,
+          row.reached,
+          row.movedOn,
+          row.rejected,
+          row.open,
+          ...proportion(row.conversion),
+          shownNote(row.suppressed, floor),
+        ]),
       };
     case "calibration-shift":
       return {
-        columns: ["manager", "calibrations (a person in a session)", "sessions", "mean shift (final − proposed rating)", "shift lower (95%)", "shift upper (95%)", "outcome changed", "changed lower", "changed upper", "shown"],
+        columns: [
+          "manager",
+          "calibrations (a person in a session)",
+          "sessions",
+          "mean shift (final − proposed rating)",
+          "shift lower (95%)",
+          "shift upper (95%)",
+          "outcome changed",
+          "changed lower",
+          "changed upper",
+          "shown",
+        ],
         rows: [
-          ["Everyone", view.shift.n, view.shift.sessions, round(view.shift.meanShift?.estimate), round(view.shift.meanShift?.interval[0]), round(view.shift.meanShift?.interval[1]), ...proportion(view.shift.outcomeChanged), shownNote(view.shift.suppressed, floor)],
+          [
+            "Everyone",
+            view.shift.n,
+            view.shift.sessions,
+            round(view.shift.meanShift?.estimate),
+            round(view.shift.meanShift?.interval[0]),
+            round(view.shift.meanShift?.interval[1]),
+            ...proportion(view.shift.outcomeChanged),
+            shownNote(view.shift.suppressed, floor),
+          ],
           ...view.shift.managers.map((manager) => [
             manager.name,
             manager.n,

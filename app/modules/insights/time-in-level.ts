@@ -19,7 +19,14 @@ export type Place = { track: string | null; level: string | null };
  * is the day it was taken to begin until then; unless it is a leaving (`presence`: the person was
  * deactivated then, ending the stay) or a return (reactivated, beginning a new one at `to`).
  */
-export type PlaceChange = { at: number; from: Place; to: Place; promotion: boolean; fromSince?: number | null; presence?: "left" | "returned" };
+export type PlaceChange = {
+  at: number;
+  from: Place;
+  to: Place;
+  promotion: boolean;
+  fromSince?: number | null;
+  presence?: "left" | "returned";
+};
 
 export type PersonHistory = {
   id: string;
@@ -39,14 +46,30 @@ export type PersonHistory = {
  * Rungs first saw the stay (0 unless it began before); `knownStart`: false for a first stay whose
  * beginning nobody gave, counted from the person's arrival in Rungs though it may have begun before.
  */
-export type LevelSpell = { personId: string; track: string; level: string; days: number; promoted: boolean; entry: number; knownStart: boolean };
+export type LevelSpell = {
+  personId: string;
+  track: string;
+  level: string;
+  days: number;
+  promoted: boolean;
+  entry: number;
+  knownStart: boolean;
+};
 
 const DAY = 86_400_000;
 
 /** A stay as Rungs saw it: from when (`seenAt`), until when (`endedAt`: null while it lasts), and the day it began when known to be earlier. */
-type Stay = { place: Place; seenAt: number; endedAt: number | null; promoted: boolean; since: number | null | undefined; first: boolean };
+type Stay = {
+  place: Place;
+  seenAt: number;
+  endedAt: number | null;
+  promoted: boolean;
+  since: number | null | undefined;
+  first: boolean;
+};
 
-const samePlace = (change: PlaceChange) => change.from.track === change.to.track && change.from.level === change.to.level;
+const samePlace = (change: PlaceChange) =>
+  change.from.track === change.to.track && change.from.level === change.to.level;
 
 /** A change that records only a level since learned of late (no move, no leaving or return). */
 const sinceOnly = (change: PlaceChange) => samePlace(change) && change.presence === undefined;
@@ -62,7 +85,14 @@ function withLeaving(person: PersonHistory): readonly PlaceChange[] {
   const after = person.changes.findIndex((change) => change.at >= left);
   if (after === -1) return person.changes;
   const next = person.changes[after]!;
-  const leaving: PlaceChange = { at: left, from: next.from, to: next.from, promotion: false, fromSince: next.fromSince, presence: "left" };
+  const leaving: PlaceChange = {
+    at: left,
+    from: next.from,
+    to: next.from,
+    promotion: false,
+    fromSince: next.fromSince,
+    presence: "left",
+  };
   return [...person.changes.slice(0, after), leaving, ...person.changes.slice(after)];
 }
 
@@ -79,12 +109,26 @@ function stays(person: PersonHistory): Stay[] {
     }
     if (sinceOnly(change) || change.presence === "returned") continue;
     const at = Math.max(change.at, seenFrom);
-    found.push({ place, seenAt: seenFrom, endedAt: at, promoted: change.promotion, since: change.fromSince, first: !found.length });
+    found.push({
+      place,
+      seenAt: seenFrom,
+      endedAt: at,
+      promoted: change.promotion,
+      since: change.fromSince,
+      first: !found.length,
+    });
     place = change.to;
     seenFrom = change.presence === "left" ? null : at;
   }
   if (seenFrom !== null) {
-    found.push({ place, seenAt: seenFrom, endedAt: person.deactivatedAt === null ? null : Math.max(seenFrom, person.deactivatedAt), promoted: false, since: person.levelSince, first: !found.length });
+    found.push({
+      place,
+      seenAt: seenFrom,
+      endedAt: person.deactivatedAt === null ? null : Math.max(seenFrom, person.deactivatedAt),
+      promoted: false,
+      since: person.levelSince,
+      first: !found.length,
+    });
   }
   return found;
 }
@@ -95,15 +139,24 @@ function stays(person: PersonHistory): Stay[] {
  * beginning nobody gave), `seenAt` when Rungs saw it begin, `endedAt` when it ended (null while it
  * lasts), `promoted` whether it ended with a promotion. The same stays as levelSpells.
  */
-export type LevelStay = { track: string; level: string; began: number | null; seenAt: number; endedAt: number | null; promoted: boolean };
+export type LevelStay = {
+  track: string;
+  level: string;
+  began: number | null;
+  seenAt: number;
+  endedAt: number | null;
+  promoted: boolean;
+};
 
 export function levelStays(person: PersonHistory): LevelStay[] {
-  return stays(person).flatMap(({ place, seenAt, endedAt, promoted, since, first }): LevelStay[] => {
-    if (!place.track || !place.level) return [];
-    const given = since !== null && since !== undefined;
-    const began = given && since < seenAt ? since : first && !given ? null : seenAt;
-    return [{ track: place.track, level: place.level, began, seenAt, endedAt, promoted }];
-  });
+  return stays(person).flatMap(
+    ({ place, seenAt, endedAt, promoted, since, first }): LevelStay[] => {
+      if (!place.track || !place.level) return [];
+      const given = since !== null && since !== undefined;
+      const began = given && since < seenAt ? since : first && !given ? null : seenAt;
+      return [{ track: place.track, level: place.level, began, seenAt, endedAt, promoted }];
+    },
+  );
 }
 
 /**
@@ -115,22 +168,24 @@ export function levelStays(person: PersonHistory): LevelStay[] {
  * it (left truncation).
  */
 export function levelSpells(person: PersonHistory, now: number): LevelSpell[] {
-  return stays(person).flatMap(({ place, seenAt, endedAt, promoted, since, first }): LevelSpell[] => {
-    if (!place.track || !place.level) return [];
-    const start = since !== null && since !== undefined && since < seenAt ? since : seenAt;
-    const end = endedAt ?? Math.max(seenAt, now);
-    return [
-      {
-        personId: person.id,
-        track: place.track,
-        level: place.level,
-        days: Math.floor(Math.max(0, end - start) / DAY),
-        promoted,
-        entry: Math.floor((seenAt - start) / DAY),
-        knownStart: !first || (since !== null && since !== undefined),
-      },
-    ];
-  });
+  return stays(person).flatMap(
+    ({ place, seenAt, endedAt, promoted, since, first }): LevelSpell[] => {
+      if (!place.track || !place.level) return [];
+      const start = since !== null && since !== undefined && since < seenAt ? since : seenAt;
+      const end = endedAt ?? Math.max(seenAt, now);
+      return [
+        {
+          personId: person.id,
+          track: place.track,
+          level: place.level,
+          days: Math.floor(Math.max(0, end - start) / DAY),
+          promoted,
+          entry: Math.floor((seenAt - start) / DAY),
+          knownStart: !first || (since !== null && since !== undefined),
+        },
+      ];
+    },
+  );
 }
 
 /**
@@ -146,12 +201,20 @@ function historyAsOf(person: PersonHistory, at: number): PersonHistory {
     changes: made,
     current: made.at(-1)?.to ?? next?.from ?? person.current,
     levelSince: next ? (next.fromSince ?? null) : person.levelSince,
-    deactivatedAt: person.deactivatedAt !== null && person.deactivatedAt <= at ? person.deactivatedAt : null,
+    deactivatedAt:
+      person.deactivatedAt !== null && person.deactivatedAt <= at ? person.deactivatedAt : null,
   };
 }
 
 function insideAt(person: PersonHistory, at: number): boolean {
-  return !person.inside || person.inside.some((period) => (period.since === null || period.since <= at) && (period.until === null || at < period.until));
+  return (
+    !person.inside ||
+    person.inside.some(
+      (period) =>
+        (period.since === null || period.since <= at) &&
+        (period.until === null || at < period.until),
+    )
+  );
 }
 
 /**
@@ -168,36 +231,73 @@ function insideAt(person: PersonHistory, at: number): boolean {
  * they had a stay by then; a stay that began or ended while they were outside is no contribution to
  * the manager's levels; and each level is read with the people inside when its latest batch closed.
  */
-export function releasedSpells(people: readonly PersonHistory[], now: number, floorOf: (personId: string) => number): LevelSpell[] {
+export function releasedSpells(
+  people: readonly PersonHistory[],
+  now: number,
+  floorOf: (personId: string) => number,
+): LevelSpell[] {
   const byLevel = new Map<string, Contribution[]>();
-  const contribute = (key: string, contribution: Contribution) => (byLevel.get(key) ?? byLevel.set(key, []).get(key)!).push(contribution);
+  const contribute = (key: string, contribution: Contribution) =>
+    (byLevel.get(key) ?? byLevel.set(key, []).get(key)!).push(contribution);
   for (const person of people) {
-    const placed = stays(person).map((stay, index) => ({ stay, index, key: stay.place.track && stay.place.level ? `${stay.place.track}/${stay.place.level}` : null }));
+    const placed = stays(person).map((stay, index) => ({
+      stay,
+      index,
+      key: stay.place.track && stay.place.level ? `${stay.place.track}/${stay.place.level}` : null,
+    }));
     for (const { stay, index, key } of placed) {
       if (key === null) continue;
-      if (insideAt(person, stay.seenAt)) contribute(key, { id: `${person.id}#${index}<`, contributor: person.id, at: new Date(stay.seenAt) });
-      if (stay.endedAt !== null && insideAt(person, stay.endedAt)) contribute(key, { id: `${person.id}#${index}>`, contributor: person.id, at: new Date(stay.endedAt) });
+      if (insideAt(person, stay.seenAt))
+        contribute(key, {
+          id: `${person.id}#${index}<`,
+          contributor: person.id,
+          at: new Date(stay.seenAt),
+        });
+      if (stay.endedAt !== null && insideAt(person, stay.endedAt))
+        contribute(key, {
+          id: `${person.id}#${index}>`,
+          contributor: person.id,
+          at: new Date(stay.endedAt),
+        });
     }
     for (const [index, change] of person.changes.entries()) {
       if (sinceOnly(change) && change.to.track && change.to.level && insideAt(person, change.at)) {
-        contribute(`${change.to.track}/${change.to.level}`, { id: `${person.id}~${index}`, contributor: person.id, at: new Date(change.at) });
+        contribute(`${change.to.track}/${change.to.level}`, {
+          id: `${person.id}~${index}`,
+          contributor: person.id,
+          at: new Date(change.at),
+        });
       }
     }
-    const moves = (person.inside ?? []).flatMap((period) => [period.since, period.until]).filter((at) => at !== null);
+    const moves = (person.inside ?? [])
+      .flatMap((period) => [period.since, period.until])
+      .filter((at) => at !== null);
     for (const at of moves) {
-      const levels = new Set(placed.filter(({ stay, key }) => key !== null && stay.seenAt <= at).map(({ key }) => key!));
-      for (const key of levels) contribute(key, { id: `${person.id}@${at}`, contributor: person.id, at: new Date(at) });
+      const levels = new Set(
+        placed.filter(({ stay, key }) => key !== null && stay.seenAt <= at).map(({ key }) => key!),
+      );
+      for (const key of levels)
+        contribute(key, { id: `${person.id}@${at}`, contributor: person.id, at: new Date(at) });
     }
   }
   const levelOf = (spell: LevelSpell) => `${spell.track}/${spell.level}`;
-  const asOf = new Map([...byLevel].map(([key, contributions]) => [key, releasedAsOf(contributions, floorOf)?.getTime() ?? null]));
-  const current = people.filter((person) => insideAt(person, now)).flatMap((person) => levelSpells(person, now));
+  const asOf = new Map(
+    [...byLevel].map(([key, contributions]) => [
+      key,
+      releasedAsOf(contributions, floorOf)?.getTime() ?? null,
+    ]),
+  );
+  const current = people
+    .filter((person) => insideAt(person, now))
+    .flatMap((person) => levelSpells(person, now));
   const released = current.filter((spell) => asOf.get(levelOf(spell)) === null);
   for (const at of new Set([...asOf.values()].filter((value) => value !== null))) {
     const levels = new Set([...asOf].filter(([, value]) => value === at).map(([key]) => key));
     for (const person of people) {
       if (person.createdAt > at || !insideAt(person, at)) continue;
-      released.push(...levelSpells(historyAsOf(person, at), at).filter((spell) => levels.has(levelOf(spell))));
+      released.push(
+        ...levelSpells(historyAsOf(person, at), at).filter((spell) => levels.has(levelOf(spell))),
+      );
     }
   }
   return released;
@@ -227,7 +327,11 @@ export type TrackTimeInLevel = { track: string; stays: number; levels: LevelCurv
  * the disclosure check's to say, each stay under its person's floor: no track-wide curve or median
  * is shown beside them, so only the floors apply unless stays nest some other way.
  */
-export function timeInLevel(spells: readonly LevelSpell[], order: readonly { track: string; levels: readonly string[] }[], floorOf: (personId: string) => number): TrackTimeInLevel[] {
+export function timeInLevel(
+  spells: readonly LevelSpell[],
+  order: readonly { track: string; levels: readonly string[] }[],
+  floorOf: (personId: string) => number,
+): TrackTimeInLevel[] {
   const byPlace = new Map<string, LevelSpell[]>();
   for (const spell of spells) {
     const key = `${spell.track}/${spell.level}`;
@@ -235,16 +339,35 @@ export function timeInLevel(spells: readonly LevelSpell[], order: readonly { tra
     if (list) list.push(spell);
     else byPlace.set(key, [spell]);
   }
-  const units = spells.map((spell, index) => ({ unit: `${spell.personId}#${index}`, track: spell.track, level: spell.level }));
+  const units = spells.map((spell, index) => ({
+    unit: `${spell.personId}#${index}`,
+    track: spell.track,
+    level: spell.level,
+  }));
   const personOf = (unit: string) => unit.slice(0, unit.lastIndexOf("#"));
-  const release = disclosureCheck(timeInLevelCells(units), (unit) => floorOf(personOf(unit)), personOf);
+  const release = disclosureCheck(
+    timeInLevelCells(units),
+    (unit) => floorOf(personOf(unit)),
+    personOf,
+  );
   return order
     .map(({ track, levels }) => {
       const curves = levels.flatMap((level): LevelCurve[] => {
         const stays = byPlace.get(`${track}/${level}`);
         if (!stays) return [];
         const suppressed = !release.shown.has(groupCellId("time-in-level", `${track}/${level}`));
-        if (suppressed) return [{ track, level, n: null, promotions: null, unknownStarts: null, suppressed, curve: null }];
+        if (suppressed)
+          return [
+            {
+              track,
+              level,
+              n: null,
+              promotions: null,
+              unknownStarts: null,
+              suppressed,
+              curve: null,
+            },
+          ];
         return [
           {
             track,
@@ -253,11 +376,24 @@ export function timeInLevel(spells: readonly LevelSpell[], order: readonly { tra
             promotions: stays.filter((spell) => spell.promoted).length,
             unknownStarts: stays.filter((spell) => !spell.knownStart).length,
             suppressed,
-            curve: kaplanMeier(stays.map((spell) => ({ time: spell.days, event: spell.promoted, entry: spell.entry }))),
+            curve: kaplanMeier(
+              stays.map((spell) => ({
+                time: spell.days,
+                event: spell.promoted,
+                entry: spell.entry,
+              })),
+            ),
           },
         ];
       });
-      return { track, stays: levels.reduce((sum, level) => sum + (byPlace.get(`${track}/${level}`)?.length ?? 0), 0), levels: curves };
+      return {
+        track,
+        stays: levels.reduce(
+          (sum, level) => sum + (byPlace.get(`${track}/${level}`)?.length ?? 0),
+          0,
+        ),
+        levels: curves,
+      };
     })
     .filter((track) => track.stays > 0);
 }

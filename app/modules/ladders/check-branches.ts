@@ -19,7 +19,9 @@ export function checkBranches(parts: LadderParts): LadderError[] {
     });
   }
   const knownTracks = knownIds(parts, "track");
-  const levelsOfTrack = new Map(parts.tracks.map((track) => [track.value.id, track.value.levels.map((level) => level.id)]));
+  const levelsOfTrack = new Map(
+    parts.tracks.map((track) => [track.value.id, track.value.levels.map((level) => level.id)]),
+  );
   const parentOf = new Map<string, string>();
   const errors: LadderError[] = [];
   for (const track of parts.tracks) {
@@ -31,12 +33,31 @@ export function checkBranches(parts: LadderParts): LadderError[] {
       const named = levelsOfTrack.get(point.track);
       if (named === undefined) {
         if (parts.complete && !knownTracks.has(point.track)) {
-          errors.push(errorIn(track, ["branchesFrom", "track"], check("unknown.track", { id: point.track, hint: didYouMean(point.track, knownTracks) })));
+          errors.push(
+            errorIn(
+              track,
+              ["branchesFrom", "track"],
+              check("unknown.track", {
+                id: point.track,
+                hint: didYouMean(point.track, knownTracks),
+              }),
+            ),
+          );
         }
         continue;
       }
       if (!named.includes(from)) {
-        errors.push(errorIn(track, ["branchesFrom", "level"], check("branches.notLevelOfTrack", { level: from, track: point.track, levels: named.join(", ") })));
+        errors.push(
+          errorIn(
+            track,
+            ["branchesFrom", "level"],
+            check("branches.notLevelOfTrack", {
+              level: from,
+              track: point.track,
+              levels: named.join(", "),
+            }),
+          ),
+        );
         continue;
       }
     } else if (levelsOfTrack.has(from) && level !== undefined) {
@@ -45,17 +66,36 @@ export function checkBranches(parts: LadderParts): LadderError[] {
         errorIn(
           track,
           ["branchesFrom"],
-          check("branches.both", { id: from, track: level.trackId, levels: levelsOfTrack.get(from)!.join(", ") }),
+          check("branches.both", {
+            id: from,
+            track: level.trackId,
+            levels: levelsOfTrack.get(from)!.join(", "),
+          }),
         ),
       );
       continue;
     } else if (levelsOfTrack.has(from)) {
-      errors.push(errorIn(track, ["branchesFrom"], check("branches.isTrack", { id: from, levels: levelsOfTrack.get(from)!.join(", ") })));
+      errors.push(
+        errorIn(
+          track,
+          ["branchesFrom"],
+          check("branches.isTrack", { id: from, levels: levelsOfTrack.get(from)!.join(", ") }),
+        ),
+      );
       continue;
     }
     if (level === undefined) {
       if (parts.complete && !knownLevels.has(from)) {
-        errors.push(errorIn(track, ["branchesFrom"], check("branches.unknownLevel", { id: from, hint: didYouMeanLevel(from, levelCandidates(parts)) })));
+        errors.push(
+          errorIn(
+            track,
+            ["branchesFrom"],
+            check("branches.unknownLevel", {
+              id: from,
+              hint: didYouMeanLevel(from, levelCandidates(parts)),
+            }),
+          ),
+        );
       }
       continue;
     }
@@ -67,9 +107,19 @@ export function checkBranches(parts: LadderParts): LadderError[] {
   }
   for (const track of parts.tracks) {
     const seen = [track.value.id];
-    for (let parent = parentOf.get(track.value.id); parent !== undefined; parent = parentOf.get(parent)) {
+    for (
+      let parent = parentOf.get(track.value.id);
+      parent !== undefined;
+      parent = parentOf.get(parent)
+    ) {
       if (parent === track.value.id) {
-        errors.push(errorIn(track, ["branchesFrom"], check("branches.circle", { circle: [...seen, parent].join(" → ") })));
+        errors.push(
+          errorIn(
+            track,
+            ["branchesFrom"],
+            check("branches.circle", { circle: [...seen, parent].join(" → ") }),
+          ),
+        );
         break;
       }
       if (seen.includes(parent)) break; // a circle further up, reported on its own tracks
@@ -79,7 +129,10 @@ export function checkBranches(parts: LadderParts): LadderError[] {
   return [...errors, ...checkBranchesAgainstEquivalence(parts, levels)];
 }
 
-function checkBranchesAgainstEquivalence(parts: LadderParts, levels: ReadonlyMap<string, { trackId: string; rank: number }>): LadderError[] {
+function checkBranchesAgainstEquivalence(
+  parts: LadderParts,
+  levels: ReadonlyMap<string, { trackId: string; rank: number }>,
+): LadderError[] {
   const equivalence = parts.equivalence;
   if (equivalence === undefined) return [];
   const errors: LadderError[] = [];
@@ -88,20 +141,32 @@ function checkBranchesAgainstEquivalence(parts: LadderParts, levels: ReadonlyMap
     const from = named?.level;
     const point = from === undefined ? undefined : levels.get(from);
     // A branch point that names the wrong track, or is ambiguous, is reported on its own.
-    if (point === undefined || point.trackId === track.value.id || (named?.track ?? point.trackId) !== point.trackId) continue;
-    if (named?.track === undefined && parts.tracks.some((other) => other.value.id === from)) continue;
+    if (
+      point === undefined ||
+      point.trackId === track.value.id ||
+      (named?.track ?? point.trackId) !== point.trackId
+    )
+      continue;
+    if (named?.track === undefined && parts.tracks.some((other) => other.value.id === from))
+      continue;
     const ownLevels = new Set(track.value.levels.map((level) => level.id));
     equivalence.value.forEach((row, rowIndex) => {
       const own = Object.values(row).find((levelId) => ownLevels.has(levelId));
       const beside = row[point.trackId];
       const besideLevel = beside === undefined ? undefined : levels.get(beside);
-      if (own === undefined || besideLevel === undefined || besideLevel.trackId !== point.trackId) return;
+      if (own === undefined || besideLevel === undefined || besideLevel.trackId !== point.trackId)
+        return;
       if (besideLevel.rank <= point.rank) {
         errors.push(
           errorIn(
             equivalence,
             [rowIndex, track.value.id],
-            check("equivalence.beside", { own, beside: beside!, track: track.value.id, from: from! }),
+            check("equivalence.beside", {
+              own,
+              beside: beside!,
+              track: track.value.id,
+              from: from!,
+            }),
           ),
         );
       }

@@ -29,28 +29,59 @@ export function checkEquivalence(parts: LadderParts): LadderError[] {
       const track = tracks.get(trackId);
       if (track === undefined) {
         if (parts.complete && !knownTracks.has(trackId)) {
-          errors.push(errorIn(equivalence, [rowIndex], check("unknown.track", { id: trackId, hint: didYouMean(trackId, knownTracks) }), trackId));
+          errors.push(
+            errorIn(
+              equivalence,
+              [rowIndex],
+              check("unknown.track", { id: trackId, hint: didYouMean(trackId, knownTracks) }),
+              trackId,
+            ),
+          );
         }
         continue;
       }
       const level = levels.get(levelId);
       if (level === undefined) {
         if (parts.complete && !knownLevels.has(levelId)) {
-          const candidates = levelCandidates(parts).filter((candidate) => candidate.trackId === trackId);
+          const candidates = levelCandidates(parts).filter(
+            (candidate) => candidate.trackId === trackId,
+          );
           errors.push(
-            errorIn(equivalence, [rowIndex, trackId], check("unknown.levelInTrack", { id: levelId, track: trackId, hint: didYouMeanLevel(levelId, candidates) })),
+            errorIn(
+              equivalence,
+              [rowIndex, trackId],
+              check("unknown.levelInTrack", {
+                id: levelId,
+                track: trackId,
+                hint: didYouMeanLevel(levelId, candidates),
+              }),
+            ),
           );
         }
         continue;
       }
       if (level.trackId !== trackId) {
-        errors.push(errorIn(equivalence, [rowIndex, trackId], check("equivalence.wrongTrack", { level: levelId, track: level.trackId, named: trackId })));
+        errors.push(
+          errorIn(
+            equivalence,
+            [rowIndex, trackId],
+            check("equivalence.wrongTrack", {
+              level: levelId,
+              track: level.trackId,
+              named: trackId,
+            }),
+          ),
+        );
         continue;
       }
       const earlierRow = rowOfLevel.get(levelId);
       if (earlierRow !== undefined) {
         errors.push(
-          errorIn(equivalence, [rowIndex, trackId], check("equivalence.twice", { level: levelId, row: earlierRow })),
+          errorIn(
+            equivalence,
+            [rowIndex, trackId],
+            check("equivalence.twice", { level: levelId, row: earlierRow }),
+          ),
         );
         continue;
       }

@@ -1,7 +1,14 @@
 import type { Message } from "~/i18n/messages";
 import { check } from "./check-messages";
 import type { LadderError } from "./ladder-errors";
-import { describeOrigin, errorIn, ladderError, type IdKind, type IdSighting, type LadderParts } from "./merge";
+import {
+  describeOrigin,
+  errorIn,
+  ladderError,
+  type IdKind,
+  type IdSighting,
+  type LadderParts,
+} from "./merge";
 import type { SingularSection } from "./schema";
 import { errorAt } from "./yaml-source";
 
@@ -23,11 +30,27 @@ export function checkDuplicateIds(parts: LadderParts): LadderError[] {
         const message =
           earlier.from === undefined
             ? check("ids.inherited", { kind, id: sighting.id, place: describeOrigin(earlier) })
-            : check("ids.inheritedFrom", { kind, id: sighting.id, place: describeOrigin(earlier), source: earlier.from.name, include: earlier.from.include });
+            : check("ids.inheritedFrom", {
+                kind,
+                id: sighting.id,
+                place: describeOrigin(earlier),
+                source: earlier.from.name,
+                include: earlier.from.include,
+              });
         errors.push(errorIn(sighting, [], message));
         continue;
       }
-      errors.push(errorIn(sighting, [], check(kind === "level" ? "ids.duplicateLevel" : "ids.duplicate", { kind, id: sighting.id, place: describeOrigin(earlier) })));
+      errors.push(
+        errorIn(
+          sighting,
+          [],
+          check(kind === "level" ? "ids.duplicateLevel" : "ids.duplicate", {
+            kind,
+            id: sighting.id,
+            place: describeOrigin(earlier),
+          }),
+        ),
+      );
     }
   }
   return errors;
@@ -41,18 +64,29 @@ const REQUIRED: Partial<Record<SingularSection, Message>> = {
 /** `ladder`, `changelog`, `scale` and `equivalence` are not merged, so exactly one file may hold each. */
 export function checkSingularSections(parts: LadderParts): LadderError[] {
   const errors: LadderError[] = [];
-  for (const [section, origins] of Object.entries(parts.definitions) as Array<[SingularSection, typeof parts.definitions.ladder]>) {
+  for (const [section, origins] of Object.entries(parts.definitions) as Array<
+    [SingularSection, typeof parts.definitions.ladder]
+  >) {
     const [first, ...others] = origins;
     if (first === undefined) {
       const fix = REQUIRED[section];
-      if (fix !== undefined && parts.complete) errors.push(ladderError(parts, check("sections.missing", { section, fix })));
+      if (fix !== undefined && parts.complete)
+        errors.push(ladderError(parts, check("sections.missing", { section, fix })));
       continue;
     }
     if (others.length === 0) continue;
     const firstKey = errorAt(first.source, [], "", section);
     for (const other of others) {
       errors.push(
-        errorAt(other.source, [], check("sections.twice", { section, place: `${first.source.file}:${firstKey.line}:${firstKey.column}` }), section),
+        errorAt(
+          other.source,
+          [],
+          check("sections.twice", {
+            section,
+            place: `${first.source.file}:${firstKey.line}:${firstKey.column}`,
+          }),
+          section,
+        ),
       );
     }
   }

@@ -17,7 +17,9 @@ export function inheritedKey(levelId: string, competencyId: string): string {
  * other levels are simply not this ladder's.
  */
 export function inheritedByLevel(parts: LadderParts): Map<string, InheritedExpectations[]> {
-  const levels = new Set(parts.tracks.flatMap((track) => track.value.levels.map((level) => level.id)));
+  const levels = new Set(
+    parts.tracks.flatMap((track) => track.value.levels.map((level) => level.id)),
+  );
   const found = new Map<string, InheritedExpectations[]>();
   for (const entry of parts.inheritedExpectations) {
     if (!levels.has(entry.levelId)) continue;
@@ -49,25 +51,47 @@ export function checkIncludes(parts: LadderParts): LadderError[] {
 
   const levelIds = knownIds(parts, "level");
   const levels = new Map(
-    parts.tracks.flatMap((track) => track.value.levels.map((level, rank) => [level.id, { track: track.value, rank }] as const)),
+    parts.tracks.flatMap((track) =>
+      track.value.levels.map((level, rank) => [level.id, { track: track.value, rank }] as const),
+    ),
   );
-  const competencies = new Map(parts.competencies.map((competency) => [competency.value.id, competency]));
+  const competencies = new Map(
+    parts.competencies.map((competency) => [competency.value.id, competency]),
+  );
   const knownCompetencies = knownIds(parts, "competency");
   for (const entry of parts.inheritedExpectations) {
     const [section, levelId] = entry.path;
-    const at = (message: Message) => errorAt(entry.source, entry.path.slice(0, -1), message, entry.competencyId);
+    const at = (message: Message) =>
+      errorAt(entry.source, entry.path.slice(0, -1), message, entry.competencyId);
     const place = levels.get(entry.levelId);
     if (place === undefined) {
       if (entry.strictLevels && parts.complete && !levelIds.has(entry.levelId)) {
         errors.push(
-          errorAt(entry.source, [String(section)], check("includes.notLevelOfIncluder", { level: String(levelId), root: parts.root, hint: didYouMean(entry.levelId, levelIds) }), String(levelId)),
+          errorAt(
+            entry.source,
+            [String(section)],
+            check("includes.notLevelOfIncluder", {
+              level: String(levelId),
+              root: parts.root,
+              hint: didYouMean(entry.levelId, levelIds),
+            }),
+            String(levelId),
+          ),
         );
       }
       continue;
     }
     const competency = competencies.get(entry.competencyId);
     if (competency === undefined) {
-      if (parts.complete && !knownCompetencies.has(entry.competencyId)) errors.push(at(check("unknown.competency", { id: entry.competencyId, hint: didYouMean(entry.competencyId, knownCompetencies) })));
+      if (parts.complete && !knownCompetencies.has(entry.competencyId))
+        errors.push(
+          at(
+            check("unknown.competency", {
+              id: entry.competencyId,
+              hint: didYouMean(entry.competencyId, knownCompetencies),
+            }),
+          ),
+        );
       continue;
     }
     if (competency.from === undefined) {
@@ -76,9 +100,22 @@ export function checkIncludes(parts: LadderParts): LadderError[] {
     }
     const range = appliesRange(competency.value, place.track);
     if (range === null) {
-      errors.push(at(check("includes.trackDoesNotUse", { track: place.track.id, level: entry.levelId, competency: entry.competencyId, tracks: competency.value.tracks?.join(", ") ?? "" })));
+      errors.push(
+        at(
+          check("includes.trackDoesNotUse", {
+            track: place.track.id,
+            level: entry.levelId,
+            competency: entry.competencyId,
+            tracks: competency.value.tracks?.join(", ") ?? "",
+          }),
+        ),
+      );
     } else if (place.rank < range.from || place.rank > range.upTo) {
-      errors.push(at(check("includes.doesNotApply", { competency: entry.competencyId, level: entry.levelId })));
+      errors.push(
+        at(
+          check("includes.doesNotApply", { competency: entry.competencyId, level: entry.levelId }),
+        ),
+      );
     }
   }
   return errors;

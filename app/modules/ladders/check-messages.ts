@@ -13,7 +13,15 @@ export type CheckValues = Record<string, string | number | Message>;
 /** Numbers are given as text: line numbers, sizes and scale values read as the file writes them, in every language. */
 export function check(key: string, values?: CheckValues): Message {
   if (!values) return { key: `ladderChecks:${key}` };
-  return { key: `ladderChecks:${key}`, values: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "number" ? String(value) : value])) };
+  return {
+    key: `ladderChecks:${key}`,
+    values: Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [
+        name,
+        typeof value === "number" ? String(value) : value,
+      ]),
+    ),
+  };
 }
 
 /** A finding's English and what it says: spread into a `LadderError`. */
@@ -29,8 +37,10 @@ function englishOf(key: string, values?: Record<string, unknown>): string {
   let format = compiled.get(key);
   if (!format) {
     let found: unknown = english;
-    for (const part of key.slice(NAMESPACE.length).split(".")) found = (found as Record<string, unknown> | undefined)?.[part];
-    if (typeof found !== "string") throw new Error(`${key} is not in app/locales/en/ladderChecks.json`);
+    for (const part of key.slice(NAMESPACE.length).split("."))
+      found = (found as Record<string, unknown> | undefined)?.[part];
+    if (typeof found !== "string")
+      throw new Error(`${key} is not in app/locales/en/ladderChecks.json`);
     format = new IntlMessageFormat(found, "en", undefined, { ignoreTag: true });
     compiled.set(key, format);
   }
@@ -43,7 +53,10 @@ export function inEnglish(message: string | Message): string {
 }
 
 /** ` (did you mean "code-quality"?)` after a finding, or nothing. */
-export function didYouMeanHint(match: string | undefined, note: string | Message = ""): Message | "" {
+export function didYouMeanHint(
+  match: string | undefined,
+  note: string | Message = "",
+): Message | "" {
   return match === undefined ? "" : check("hints.didYouMean", { match, note });
 }
 

@@ -12,9 +12,21 @@ export function checkScale(parts: LadderParts): LadderError[] {
   scale.value.forEach((point, index) => {
     const earlier = firstIndex.get(point.value);
     if (earlier !== undefined) {
-      errors.push(errorIn(scale, [index, "value"], check("scale.twice", { value: point.value, index: earlier })));
+      errors.push(
+        errorIn(
+          scale,
+          [index, "value"],
+          check("scale.twice", { value: point.value, index: earlier }),
+        ),
+      );
     } else if (point.value <= highest) {
-      errors.push(errorIn(scale, [index, "value"], check("scale.ascending", { value: point.value, previous: highest })));
+      errors.push(
+        errorIn(
+          scale,
+          [index, "value"],
+          check("scale.ascending", { value: point.value, previous: highest }),
+        ),
+      );
     }
     if (earlier === undefined) firstIndex.set(point.value, index);
     highest = Math.max(highest, point.value);
@@ -30,12 +42,25 @@ export function checkCalibrationScales(parts: LadderParts): LadderError[] {
   const seen = new Map<string, number>();
   scales.value.forEach((scale, index) => {
     const earlier = seen.get(scale.id);
-    if (earlier !== undefined) errors.push(errorIn(scales, [index, "id"], check("scale.calibrationTwice", { id: scale.id, index: earlier })));
+    if (earlier !== undefined)
+      errors.push(
+        errorIn(
+          scales,
+          [index, "id"],
+          check("scale.calibrationTwice", { id: scale.id, index: earlier }),
+        ),
+      );
     else seen.set(scale.id, index);
     scale.points.forEach((point, pointIndex) => {
       const previous = scale.points[pointIndex - 1];
       if (previous !== undefined && point.value <= previous.value) {
-        errors.push(errorIn(scales, [index, "points", pointIndex, "value"], check("scale.calibrationAscending", { value: point.value, previous: previous.value })));
+        errors.push(
+          errorIn(
+            scales,
+            [index, "points", pointIndex, "value"],
+            check("scale.calibrationAscending", { value: point.value, previous: previous.value }),
+          ),
+        );
       }
     });
   });
@@ -52,12 +77,22 @@ export function checkChangelog(parts: LadderParts): LadderError[] {
     const previous = changelog.value[index - 1];
     if (previous !== undefined && entry.date > previous.date) {
       errors.push(
-        errorIn(changelog, [index, "date"], check("scale.changelogOrder", { date: entry.date, previous: previous.date })),
+        errorIn(
+          changelog,
+          [index, "date"],
+          check("scale.changelogOrder", { date: entry.date, previous: previous.date }),
+        ),
       );
     }
     const earlier = versions.get(entry.version);
     if (earlier !== undefined) {
-      errors.push(errorIn(changelog, [index, "version"], check("scale.changelogTwice", { version: entry.version, index: earlier })));
+      errors.push(
+        errorIn(
+          changelog,
+          [index, "version"],
+          check("scale.changelogTwice", { version: entry.version, index: earlier }),
+        ),
+      );
     } else {
       versions.set(entry.version, index);
     }
@@ -69,8 +104,18 @@ export function checkChangelog(parts: LadderParts): LadderError[] {
 export function warnChangelogVersion(parts: LadderParts): LadderError[] {
   const newest = parts.changelog?.value[0];
   const version = parts.ladder?.value.version;
-  if (parts.changelog === undefined || newest === undefined || version === undefined || newest.version === version) return [];
+  if (
+    parts.changelog === undefined ||
+    newest === undefined ||
+    version === undefined ||
+    newest.version === version
+  )
+    return [];
   return [
-    errorIn(parts.changelog, [0, "version"], check("scale.changelogBehind", { newest: newest.version, version })),
+    errorIn(
+      parts.changelog,
+      [0, "version"],
+      check("scale.changelogBehind", { newest: newest.version, version }),
+    ),
   ];
 }

@@ -29,17 +29,42 @@ export function checkTargets(parts: LadderParts): LadderError[] {
     track.value.levels.forEach((level, rank) => {
       const path = ["levels", rank];
       if (level.target !== undefined && !onScale(level.target)) {
-        errors.push(errorIn(track, [...path, "target"], check("scale.targetOffScale", { value: level.target, values: scaleText })));
+        errors.push(
+          errorIn(
+            track,
+            [...path, "target"],
+            check("scale.targetOffScale", { value: level.target, values: scaleText }),
+          ),
+        );
       }
-      const applying = parts.competencies.filter(({ value }) => appliesAt(value, track.value, rank)).map(({ value }) => value.id);
+      const applying = parts.competencies
+        .filter(({ value }) => appliesAt(value, track.value, rank))
+        .map(({ value }) => value.id);
       for (const [competencyId, value] of Object.entries(level.targets ?? {})) {
         if (!applying.includes(competencyId)) {
-          const known = parts.competencies.some((competency) => competency.value.id === competencyId);
-          if (unsettled.has(competencyId) || (!known && (written.has(competencyId) || !parts.complete))) continue;
-          const why = known ? check("scale.targetNotApplying", { competency: competencyId, level: level.id }) : check("scale.targetUnknown", { competency: competencyId, hint: didYouMean(competencyId, applying) });
+          const known = parts.competencies.some(
+            (competency) => competency.value.id === competencyId,
+          );
+          if (
+            unsettled.has(competencyId) ||
+            (!known && (written.has(competencyId) || !parts.complete))
+          )
+            continue;
+          const why = known
+            ? check("scale.targetNotApplying", { competency: competencyId, level: level.id })
+            : check("scale.targetUnknown", {
+                competency: competencyId,
+                hint: didYouMean(competencyId, applying),
+              });
           errors.push(errorIn(track, [...path, "targets"], why, competencyId));
         } else if (!onScale(value)) {
-          errors.push(errorIn(track, [...path, "targets", competencyId], check("scale.targetOffScale", { value, values: scaleText })));
+          errors.push(
+            errorIn(
+              track,
+              [...path, "targets", competencyId],
+              check("scale.targetOffScale", { value, values: scaleText }),
+            ),
+          );
         }
       }
     });

@@ -13,8 +13,10 @@ import { errorAt, type ParsedSource } from "./yaml-source";
  */
 export function warnLongText(parts: LadderParts): LadderError[] {
   const sources = new Set<ParsedSource>();
-  for (const origins of Object.values(parts.definitions)) for (const origin of origins) sources.add(origin.source);
-  for (const item of [...parts.areas, ...parts.competencies, ...parts.tracks]) sources.add(item.source);
+  for (const origins of Object.values(parts.definitions))
+    for (const origin of origins) sources.add(origin.source);
+  for (const item of [...parts.areas, ...parts.competencies, ...parts.tracks])
+    sources.add(item.source);
   const warnings = new Map<string, LadderError>();
   for (const source of sources) {
     walk(ladderFileSchema, source.data, null, (at, length, max) => {
@@ -42,7 +44,8 @@ function walk(schema: z.ZodType, value: unknown, path: At, report: Report): void
       if (typeof value !== "string") return;
       const max = (globalRegistry.get(schema) as { maxLength?: unknown } | undefined)?.maxLength;
       // Only text near the limit is trimmed and measured again.
-      if (typeof max === "number" && value.length > max && value.trim().length > max) report(path, value.trim().length, max);
+      if (typeof max === "number" && value.length > max && value.trim().length > max)
+        report(path, value.trim().length, max);
       return;
     }
     case "optional":
@@ -52,19 +55,24 @@ function walk(schema: z.ZodType, value: unknown, path: At, report: Report): void
       if (def.in) walk(def.in, value, path, report);
       return;
     case "union":
-      for (const option of def.options ?? []) if (fits(option, value)) walk(option, value, path, report);
+      for (const option of def.options ?? [])
+        if (fits(option, value)) walk(option, value, path, report);
       return;
     case "object":
       if (!isRecord(value)) return;
-      for (const [key, field] of Object.entries(def.shape ?? {})) if (Object.hasOwn(value, key)) walk(field, value[key], { parent: path, key }, report);
+      for (const [key, field] of Object.entries(def.shape ?? {}))
+        if (Object.hasOwn(value, key)) walk(field, value[key], { parent: path, key }, report);
       return;
     case "record":
       if (!isRecord(value) || !def.valueType) return;
-      for (const [key, item] of Object.entries(value)) walk(def.valueType, item, { parent: path, key }, report);
+      for (const [key, item] of Object.entries(value))
+        walk(def.valueType, item, { parent: path, key }, report);
       return;
     case "array":
       if (!Array.isArray(value) || !def.element) return;
-      value.forEach((item, index) => walk(def.element!, item, { parent: path, key: index }, report));
+      value.forEach((item, index) =>
+        walk(def.element!, item, { parent: path, key: index }, report),
+      );
       return;
     default:
       return;

@@ -38,7 +38,11 @@ export interface CompetencyChange {
  * rewordings are paired (by statement id, else by similar wording, as the version diff pairs
  * them) and shown as a word diff; the rest are only at one level. A changed target counts too.
  */
-export function compareLevels(ladder: Ladder, levelAId: string, levelBId: string): LevelComparison | undefined {
+export function compareLevels(
+  ladder: Ladder,
+  levelAId: string,
+  levelBId: string,
+): LevelComparison | undefined {
   const levelA = getLevel(ladder, levelAId);
   const levelB = getLevel(ladder, levelBId);
   if (levelA === undefined || levelB === undefined) return undefined;
@@ -49,12 +53,22 @@ export function compareLevels(ladder: Ladder, levelAId: string, levelBId: string
     if (!inA.has(competency.id) && !inB.has(competency.id)) continue;
     const a = levelA.expectations[competency.id] ?? [];
     const b = levelB.expectations[competency.id] ?? [];
-    const presence = !inB.has(competency.id) ? "only-a" : !inA.has(competency.id) ? "only-b" : "both";
+    const presence = !inB.has(competency.id)
+      ? "only-a"
+      : !inA.has(competency.id)
+        ? "only-b"
+        : "both";
     const paired = pairExpectations(a, b);
     const targetA = levelA.targets[competency.id] ?? levelA.target;
     const targetB = levelB.targets[competency.id] ?? levelB.target;
     const target = presence === "both" && targetA !== targetB ? { a: targetA, b: targetB } : null;
-    if (paired.added.length === 0 && paired.removed.length === 0 && paired.reworded.length === 0 && target === null) continue;
+    if (
+      paired.added.length === 0 &&
+      paired.removed.length === 0 &&
+      paired.reworded.length === 0 &&
+      target === null
+    )
+      continue;
     changes.push({
       competency,
       presence,
@@ -70,5 +84,8 @@ export function compareLevels(ladder: Ladder, levelAId: string, levelBId: string
 
 /** The words kept, removed and added from one text to the other (whitespace kept with its words). */
 export function wordDiff(from: string, to: string): WordChange[] {
-  return diffWords(from, to).map((part) => ({ text: part.value, kind: part.added ? "added" : part.removed ? "removed" : "same" }));
+  return diffWords(from, to).map((part) => ({
+    text: part.value,
+    kind: part.added ? "added" : part.removed ? "removed" : "same",
+  }));
 }

@@ -27,9 +27,18 @@ export function ladderContentHash(parts: LadderParts): string {
 function inheritedContent(parts: LadderParts) {
   return {
     sources: parts.includes,
-    areas: parts.areas.flatMap((area) => (area.from === undefined ? [] : [[area.value.id, area.from.include]])),
-    competencies: parts.competencies.flatMap((competency) => (competency.from === undefined ? [] : [[competency.value.id, competency.from.include]])),
-    expectations: parts.inheritedExpectations.map((entry) => ({ from: entry.from.include, level: entry.levelId, competency: entry.competencyId, expectations: entry.expectations })),
+    areas: parts.areas.flatMap((area) =>
+      area.from === undefined ? [] : [[area.value.id, area.from.include]],
+    ),
+    competencies: parts.competencies.flatMap((competency) =>
+      competency.from === undefined ? [] : [[competency.value.id, competency.from.include]],
+    ),
+    expectations: parts.inheritedExpectations.map((entry) => ({
+      from: entry.from.include,
+      level: entry.levelId,
+      competency: entry.competencyId,
+      expectations: entry.expectations,
+    })),
   };
 }
 

@@ -11,11 +11,19 @@ export interface LadderDiff {
   };
   levels: { added: LevelRef[]; removed: LevelRef[]; retitled: LevelRetitling[] };
   /** Within levels and competencies present in both ladders; compared on text (examples are not compared). */
-  expectations: { added: ExpectationRef[]; removed: ExpectationRef[]; reworded: ExpectationRewording[] };
+  expectations: {
+    added: ExpectationRef[];
+    removed: ExpectationRef[];
+    reworded: ExpectationRewording[];
+  };
   /** The rating a level expects, by default (`competencyId` null) or of one competency, where both ladders have it. */
   targets: TargetChange[];
   /** The rating scale's points, by value. */
-  scale: { added: ScalePoint[]; removed: ScalePoint[]; changed: { value: number; from: ScalePoint; to: ScalePoint }[] };
+  scale: {
+    added: ScalePoint[];
+    removed: ScalePoint[];
+    changed: { value: number; from: ScalePoint; to: ScalePoint }[];
+  };
 }
 
 export interface LevelRetitling {
@@ -69,7 +77,11 @@ export function diffLadders(oldLadder: Ladder, newLadder: Ladder): LadderDiff {
   const competencies = diffCompetencies(oldLadder, newLadder);
   const oldLevels = levelsById(oldLadder);
   const newLevels = levelsById(newLadder);
-  const levelRef = (level: Level): LevelRef => ({ id: level.id, title: level.title, trackId: level.trackId });
+  const levelRef = (level: Level): LevelRef => ({
+    id: level.id,
+    title: level.title,
+    trackId: level.trackId,
+  });
   const diff: LadderDiff = {
     competencies,
     levels: {
@@ -77,7 +89,9 @@ export function diffLadders(oldLadder: Ladder, newLadder: Ladder): LadderDiff {
       removed: [...oldLevels.values()].filter((level) => !newLevels.has(level.id)).map(levelRef),
       retitled: [...newLevels.values()].flatMap((level) => {
         const before = oldLevels.get(level.id);
-        return before && before.title !== level.title ? [{ id: level.id, trackId: level.trackId, from: before.title, to: level.title }] : [];
+        return before && before.title !== level.title
+          ? [{ id: level.id, trackId: level.trackId, from: before.title, to: level.title }]
+          : [];
       }),
     },
     expectations: { added: [], removed: [], reworded: [] },
@@ -89,7 +103,13 @@ export function diffLadders(oldLadder: Ladder, newLadder: Ladder): LadderDiff {
   for (const newLevel of newLevels.values()) {
     const oldLevel = oldLevels.get(newLevel.id);
     if (oldLevel === undefined) continue;
-    if (oldLevel.target !== newLevel.target) diff.targets.push({ levelId: newLevel.id, competencyId: null, from: oldLevel.target, to: newLevel.target });
+    if (oldLevel.target !== newLevel.target)
+      diff.targets.push({
+        levelId: newLevel.id,
+        competencyId: null,
+        from: oldLevel.target,
+        to: newLevel.target,
+      });
     const competencyIds = new Set([
       ...Object.keys(oldLevel.expectations).map((id) => newIdOf.get(id) ?? id),
       ...Object.keys(newLevel.expectations),
@@ -102,12 +122,19 @@ export function diffLadders(oldLadder: Ladder, newLadder: Ladder): LadderDiff {
       const at = { levelId: newLevel.id, competencyId };
       const [targetBefore, targetAfter] = [oldLevel.targets[oldId], newLevel.targets[competencyId]];
       // A competency's own target is listed where it moved otherwise than the level's default did.
-      if (targetBefore !== undefined && targetAfter !== undefined && targetBefore !== targetAfter && (targetBefore !== oldLevel.target || targetAfter !== newLevel.target)) {
+      if (
+        targetBefore !== undefined &&
+        targetAfter !== undefined &&
+        targetBefore !== targetAfter &&
+        (targetBefore !== oldLevel.target || targetAfter !== newLevel.target)
+      ) {
         diff.targets.push({ ...at, from: targetBefore, to: targetAfter });
       }
       diff.expectations.added.push(...changes.added.map((text) => ({ ...at, text })));
       diff.expectations.removed.push(...changes.removed.map((text) => ({ ...at, text })));
-      diff.expectations.reworded.push(...changes.reworded.map((rewording) => ({ ...at, ...rewording })));
+      diff.expectations.reworded.push(
+        ...changes.reworded.map((rewording) => ({ ...at, ...rewording })),
+      );
     }
   }
   return diff;
@@ -121,10 +148,14 @@ function diffCompetencies(oldLadder: Ladder, newLadder: Ladder): LadderDiff["com
   let removed = oldLadder.competencies.filter((competency) => !newById.has(competency.id)).map(ref);
   const renamed: CompetencyRename[] = newLadder.competencies.flatMap((competency) => {
     const before = oldById.get(competency.id);
-    return before !== undefined && before.name !== competency.name ? [{ from: ref(before), to: ref(competency) }] : [];
+    return before !== undefined && before.name !== competency.name
+      ? [{ from: ref(before), to: ref(competency) }]
+      : [];
   });
   for (const gone of removed) {
-    const same = added.find((candidate) => normaliseText(candidate.name) === normaliseText(gone.name));
+    const same = added.find(
+      (candidate) => normaliseText(candidate.name) === normaliseText(gone.name),
+    );
     if (same === undefined) continue;
     renamed.push({ from: gone, to: same });
     added = added.filter((candidate) => candidate !== same);
@@ -133,7 +164,10 @@ function diffCompetencies(oldLadder: Ladder, newLadder: Ladder): LadderDiff["com
   return { added, removed, renamed };
 }
 
-function diffScale(before: readonly ScalePoint[], after: readonly ScalePoint[]): LadderDiff["scale"] {
+function diffScale(
+  before: readonly ScalePoint[],
+  after: readonly ScalePoint[],
+): LadderDiff["scale"] {
   const oldByValue = new Map(before.map((point) => [point.value, point]));
   const newByValue = new Map(after.map((point) => [point.value, point]));
   return {
@@ -141,7 +175,9 @@ function diffScale(before: readonly ScalePoint[], after: readonly ScalePoint[]):
     removed: before.filter((point) => !newByValue.has(point.value)),
     changed: after.flatMap((point) => {
       const was = oldByValue.get(point.value);
-      return was && (was.label !== point.label || was.meaning !== point.meaning) ? [{ value: point.value, from: was, to: point }] : [];
+      return was && (was.label !== point.label || was.meaning !== point.meaning)
+        ? [{ value: point.value, from: was, to: point }]
+        : [];
     }),
   };
 }

@@ -19,7 +19,9 @@ export interface IncludeTarget {
  * Reads an include path; undefined when there is no such folder or .yaml file. `nearby` lists
  * the include paths beside a path (the folders and .yaml files in its folder), for suggestions.
  */
-export type IncludeReader = ((path: string) => IncludeTarget | undefined) & { nearby?: (path: string) => string[] };
+export type IncludeReader = ((path: string) => IncludeTarget | undefined) & {
+  nearby?: (path: string) => string[];
+};
 
 /** Where inherited content comes from: the source's name (pages say "from Generic") and its include path. */
 export interface Inheritance {
@@ -62,7 +64,12 @@ export const SHARED_KEYS = ["shared", "include", "areas", "competencies", "expec
  * includes come before it. A source reached twice is read once; one reached again while it is
  * being followed closes a circle, reported at the include entry that closes it.
  */
-export function resolveIncludes(own: readonly ValidatedFile[], self: string | undefined, read: IncludeReader | undefined, limits: LadderLimits): ResolvedIncludes {
+export function resolveIncludes(
+  own: readonly ValidatedFile[],
+  self: string | undefined,
+  read: IncludeReader | undefined,
+  limits: LadderLimits,
+): ResolvedIncludes {
   const included: IncludedSource[] = [];
   const errors: LadderError[] = [];
   const suggestions: ResolvedIncludes["suggestions"] = [];
@@ -77,8 +84,16 @@ export function resolveIncludes(own: readonly ValidatedFile[], self: string | un
         complete = false;
         if (Array.isArray(raw)) {
           raw.forEach((path: unknown, index) => {
-            const meant = typeof path === "string" && !INCLUDE_PATH_PATTERN.test(path) ? insideFrameworks(path) : null;
-            if (meant !== null && read?.(meant) !== undefined) suggestions.push({ file: file.source.file, path: `include[${index}]`, include: meant });
+            const meant =
+              typeof path === "string" && !INCLUDE_PATH_PATTERN.test(path)
+                ? insideFrameworks(path)
+                : null;
+            if (meant !== null && read?.(meant) !== undefined)
+              suggestions.push({
+                file: file.source.file,
+                path: `include[${index}]`,
+                include: meant,
+              });
           });
         }
       }
@@ -86,7 +101,14 @@ export function resolveIncludes(own: readonly ValidatedFile[], self: string | un
         const at = (message: Message) => errorAt(file.source, ["include", index], message);
         const target = read?.(path);
         if (target === undefined) {
-          errors.push(at(check("includes.notFound", { path, hint: didYouMean(path, read?.nearby?.(path) ?? []) })));
+          errors.push(
+            at(
+              check("includes.notFound", {
+                path,
+                hint: didYouMean(path, read?.nearby?.(path) ?? []),
+              }),
+            ),
+          );
           complete = false;
           return;
         }
@@ -112,9 +134,19 @@ export function resolveIncludes(own: readonly ValidatedFile[], self: string | un
           return;
         }
         follow(loaded.files, [...chain, target.path]);
-        const from: Inheritance = { name: shared?.singular.shared?.name ?? ladder!.singular.ladder!.name, include: target.path };
+        const from: Inheritance = {
+          name: shared?.singular.shared?.name ?? ladder!.singular.ladder!.name,
+          include: target.path,
+        };
         if (shared !== undefined) errors.push(...ladderOnlyKeys(loaded.files));
-        included.push({ from, files: loaded.files, expectations: shared !== undefined ? sharedExpectations(loaded.files, from) : ladderExpectations(loaded.files, from) });
+        included.push({
+          from,
+          files: loaded.files,
+          expectations:
+            shared !== undefined
+              ? sharedExpectations(loaded.files, from)
+              : ladderExpectations(loaded.files, from),
+        });
       });
     }
   };
@@ -135,11 +167,21 @@ function ladderOnlyKeys(files: readonly ValidatedFile[]): LadderError[] {
   return files.flatMap((file) =>
     Object.keys(file.source.data)
       .filter((key) => !(SHARED_KEYS as readonly string[]).includes(key))
-      .map((key) => errorAt(file.source, [], check("includes.notShared", { key, keys: SHARED_KEYS.join(", ") }), key)),
+      .map((key) =>
+        errorAt(
+          file.source,
+          [],
+          check("includes.notShared", { key, keys: SHARED_KEYS.join(", ") }),
+          key,
+        ),
+      ),
   );
 }
 
-function sharedExpectations(files: readonly ValidatedFile[], from: Inheritance): InheritedExpectations[] {
+function sharedExpectations(
+  files: readonly ValidatedFile[],
+  from: Inheritance,
+): InheritedExpectations[] {
   return files.flatMap((file) =>
     Object.entries(file.singular.expectations ?? {}).flatMap(([levelId, byCompetency]) =>
       Object.entries(byCompetency).map(([competencyId, expectations]) => ({
@@ -156,8 +198,13 @@ function sharedExpectations(files: readonly ValidatedFile[], from: Inheritance):
 }
 
 /** An included ladder lends what its levels expect of its own competencies, by level id. */
-function ladderExpectations(files: readonly ValidatedFile[], from: Inheritance): InheritedExpectations[] {
-  const own = new Set(files.flatMap((file) => file.lists.competencies.map((item) => item.value.id)));
+function ladderExpectations(
+  files: readonly ValidatedFile[],
+  from: Inheritance,
+): InheritedExpectations[] {
+  const own = new Set(
+    files.flatMap((file) => file.lists.competencies.map((item) => item.value.id)),
+  );
   return files.flatMap((file) =>
     file.lists.tracks.flatMap(({ value: track, index }) =>
       track.levels.flatMap((level, levelIndex) =>

@@ -9,12 +9,16 @@ import { ladderFileSchema } from "./schema";
  * its own: references between files (unknown ids, missing expectations) are ladders:check's.
  */
 export function ladderJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(ladderFileSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(ladderFileSchema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   return {
     $schema: generated.$schema,
     $id: "https://rungs.dev/schemas/ladder.schema.json",
     title: "Rungs ladder file",
-    description: "One file of a Rungs career ladder (a folder of .yaml files). See docs/ladders.md.",
+    description:
+      "One file of a Rungs career ladder (a folder of .yaml files). See docs/ladders.md.",
     ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== "$schema")),
   };
 }

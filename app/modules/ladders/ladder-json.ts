@@ -15,7 +15,13 @@ export interface LadderJson {
   format: typeof LADDER_JSON_FORMAT;
   formatVersion: typeof LADDER_JSON_FORMAT_VERSION;
   /** `source`: where an imported ladder was made from (`url` where public, `files` inside it), or null. */
-  ladder: { id: string; name: string; version: string; description: string; source: { name: string; url: string | null; files: string[] } | null };
+  ladder: {
+    id: string;
+    name: string;
+    version: string;
+    description: string;
+    source: { name: string; url: string | null; files: string[] } | null;
+  };
   /** The shared sources it inherits areas, competencies and statements from, in include order (docs/ladders.md, "Shared topics"). */
   includes: { path: string; name: string }[];
   /** Newest first. */
@@ -23,7 +29,13 @@ export interface LadderJson {
   /** Ascending by value. */
   scale: { value: number; label: string; meaning: string }[];
   /** `inheritedFrom`: the name of the included source it comes from; null for the ladder's own (so on competencies and statements). */
-  areas: { id: string; name: string; description: string; competencyIds: string[]; inheritedFrom: string | null }[];
+  areas: {
+    id: string;
+    name: string;
+    description: string;
+    competencyIds: string[];
+    inheritedFrom: string | null;
+  }[];
   competencies: LadderJsonCompetency[];
   tracks: LadderJsonTrack[];
   /** Rows of levels that sit beside each other, most junior first: track id -> level id. */
@@ -78,7 +90,8 @@ export interface LadderJsonStatement {
   inheritedFrom: string | null;
 }
 
-const copyLinks = (links: readonly ReferenceLink[] | undefined): ReferenceLink[] => (links ?? []).map((link) => ({ title: link.title, url: link.url }));
+const copyLinks = (links: readonly ReferenceLink[] | undefined): ReferenceLink[] =>
+  (links ?? []).map((link) => ({ title: link.title, url: link.url }));
 
 export function ladderJson(ladder: Ladder): LadderJson {
   return {
@@ -89,19 +102,47 @@ export function ladderJson(ladder: Ladder): LadderJson {
       name: ladder.meta.name,
       version: ladder.meta.version,
       description: ladder.meta.description,
-      source: ladder.meta.source ? { name: ladder.meta.source.name, url: ladder.meta.source.url ?? null, files: [...(ladder.meta.source.files ?? [])] } : null,
+      source: ladder.meta.source
+        ? {
+            name: ladder.meta.source.name,
+            url: ladder.meta.source.url ?? null,
+            files: [...(ladder.meta.source.files ?? [])],
+          }
+        : null,
     },
-    includes: (ladder.includes ?? []).map((include) => ({ path: include.path, name: include.name })),
-    changelog: ladder.changelog.map((entry) => ({ version: entry.version, date: entry.date, changes: [...entry.changes] })),
-    scale: ladder.scale.map((point) => ({ value: point.value, label: point.label, meaning: point.meaning })),
-    areas: ladder.areas.map((area) => ({ id: area.id, name: area.name, description: area.description, competencyIds: [...area.competencyIds], inheritedFrom: area.inheritedFrom ?? null })),
+    includes: (ladder.includes ?? []).map((include) => ({
+      path: include.path,
+      name: include.name,
+    })),
+    changelog: ladder.changelog.map((entry) => ({
+      version: entry.version,
+      date: entry.date,
+      changes: [...entry.changes],
+    })),
+    scale: ladder.scale.map((point) => ({
+      value: point.value,
+      label: point.label,
+      meaning: point.meaning,
+    })),
+    areas: ladder.areas.map((area) => ({
+      id: area.id,
+      name: area.name,
+      description: area.description,
+      competencyIds: [...area.competencyIds],
+      inheritedFrom: area.inheritedFrom ?? null,
+    })),
     competencies: ladder.competencies.map((competency) => ({
       id: competency.id,
       name: competency.name,
       description: competency.description,
       areaId: competency.areaId,
       trackIds: [...competency.trackIds],
-      applies: Object.fromEntries(Object.entries(competency.applies).map(([trackId, range]) => [trackId, { from: range.from, upTo: range.upTo }])),
+      applies: Object.fromEntries(
+        Object.entries(competency.applies).map(([trackId, range]) => [
+          trackId,
+          { from: range.from, upTo: range.upTo },
+        ]),
+      ),
       links: copyLinks(competency.links),
       inheritedFrom: competency.inheritedFrom ?? null,
     })),
@@ -109,13 +150,19 @@ export function ladderJson(ladder: Ladder): LadderJson {
       id: track.id,
       name: track.name,
       description: track.description,
-      branchesFrom: track.branchesFrom ? { trackId: track.branchesFrom.trackId, levelId: track.branchesFrom.levelId } : null,
+      branchesFrom: track.branchesFrom
+        ? { trackId: track.branchesFrom.trackId, levelId: track.branchesFrom.levelId }
+        : null,
       levels: track.levels.map((level) => ({
         id: level.id,
         title: level.title,
         alsoTitled: [...level.alsoTitled],
         summary: level.summary,
-        sublevels: level.sublevels.map((sublevel) => ({ id: sublevel.id, title: sublevel.title, summary: sublevel.summary ?? null })),
+        sublevels: level.sublevels.map((sublevel) => ({
+          id: sublevel.id,
+          title: sublevel.title,
+          summary: sublevel.summary ?? null,
+        })),
         target: level.target,
         competencies: level.competencyIds.map((competencyId) => ({
           competencyId,
@@ -134,12 +181,19 @@ export function ladderJson(ladder: Ladder): LadderJson {
     equivalence: ladder.equivalence.map((band) => ({ ...band.levelIdByTrack })),
     points: ladder.points
       ? {
-          perRating: ladder.points.perRating.map((entry) => ({ value: entry.value, points: entry.points })),
+          perRating: ladder.points.perRating.map((entry) => ({
+            value: entry.value,
+            points: entry.points,
+          })),
           bands: ladder.points.bands.map((band) => ({ label: band.label, from: band.from })),
           titles: ladder.points.titles.map((track) => ({
             trackId: track.trackId,
             trackName: track.trackName,
-            ranges: track.ranges.map((range) => ({ title: range.title, from: range.from, upTo: range.upTo })),
+            ranges: track.ranges.map((range) => ({
+              title: range.title,
+              from: range.from,
+              upTo: range.upTo,
+            })),
           })),
         }
       : null,

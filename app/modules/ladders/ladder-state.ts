@@ -56,8 +56,15 @@ export function nextLadderState(
     if (last) served.push(last);
     else if (fromStore) served.push({ folder, ladder: fromStore.ladder, hash: fromStore.hash });
     const storedAt = fromStore?.storedAt ?? (last ? previousProblem?.storedAt : undefined);
-    problems.push({ folder, errors: result.errors, keptPrevious: Boolean(last ?? fromStore), ...(storedAt ? { storedAt } : {}) });
+    problems.push({
+      folder,
+      errors: result.errors,
+      keptPrevious: Boolean(last ?? fromStore),
+      ...(storedAt ? { storedAt } : {}),
+    });
   }
-  const warnings = loaded.flatMap(({ folder, result }) => (result.warnings.length > 0 ? [{ folder, warnings: result.warnings }] : []));
+  const warnings = loaded.flatMap(({ folder, result }) =>
+    result.warnings.length > 0 ? [{ folder, warnings: result.warnings }] : [],
+  );
   return { served, problems, warnings };
 }

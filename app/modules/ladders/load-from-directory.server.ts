@@ -4,7 +4,12 @@ import { check, said } from "./check-messages";
 import type { IncludeReader } from "./includes";
 import { compareText } from "~/utils/compare";
 import { resolveLimits, type LadderLimits } from "./limits";
-import { loadLadderFromSources, type LadderLoadResult, type LadderPlace, type LoadLadderOptions } from "./load-ladder";
+import {
+  loadLadderFromSources,
+  type LadderLoadResult,
+  type LadderPlace,
+  type LoadLadderOptions,
+} from "./load-ladder";
 import type { LadderSource } from "./source-text";
 import { readTranslation, type LadderTranslation } from "./translations";
 import type { LadderError } from "./ladder-errors";
@@ -24,7 +29,10 @@ const MAX_FOLDER_DEPTH = 8;
 export const TRANSLATIONS_FOLDER = "translations";
 
 /** Loads the ladder in `dir`: every .yaml/.yml file below it, in path order. */
-export function loadLadderFromDirectory(dir: string, options: LoadFromDirectoryOptions = {}): LadderLoadResult {
+export function loadLadderFromDirectory(
+  dir: string,
+  options: LoadFromDirectoryOptions = {},
+): LadderLoadResult {
   const base = resolve(options.relativeTo ?? process.cwd());
   const root = displayPath(base, resolve(dir));
   const limits = resolveLimits(options.limits);
@@ -32,8 +40,15 @@ export function loadLadderFromDirectory(dir: string, options: LoadFromDirectoryO
   try {
     paths = listLadderFiles(resolve(dir), limits.maxFiles + 1);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? check("files.folderNotFound") : check("files.unreadableFolder", { detail: String(error) });
-    return { ok: false, errors: [{ file: root, line: 0, column: 0, path: "", ...said(reason) }], warnings: [] };
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? check("files.folderNotFound")
+        : check("files.unreadableFolder", { detail: String(error) });
+    return {
+      ok: false,
+      errors: [{ file: root, line: 0, column: 0, path: "", ...said(reason) }],
+      warnings: [],
+    };
   }
   const frameworksDir = resolve(options.frameworksDir ?? dirname(resolve(dir)));
   return loadLadderFromSources(readSources(paths, base, limits), {
@@ -53,7 +68,8 @@ function readSources(paths: readonly string[], base: string, limits: LadderLimit
     .map(({ path, file }): LadderSource => {
       const size = statSync(path).size;
       total += size;
-      if (size > limits.maxFileBytes || total > limits.maxTotalBytes) return { file, text: new Uint8Array(0), size };
+      if (size > limits.maxFileBytes || total > limits.maxTotalBytes)
+        return { file, text: new Uint8Array(0), size };
       return { file, text: readFileSync(path) };
     });
 }
@@ -72,14 +88,21 @@ function includeReader(frameworksDir: string, base: string, limits: LadderLimits
       return undefined;
     }
     const paths = isFolder ? listLadderFiles(full, limits.maxFiles + 1) : [full];
-    return { path: relative(frameworksDir, full).split(sep).join("/"), sources: readSources(paths, base, limits) };
+    return {
+      path: relative(frameworksDir, full).split(sep).join("/"),
+      sources: readSources(paths, base, limits),
+    };
   };
   /** The folders and .yaml files beside an include path that names nothing: one may be what it meant. */
   const nearby = (path: string): string[] => {
     const folder = path.split("/").slice(0, -1).join("/");
     try {
       return readdirSync(resolve(frameworksDir, folder), { withFileTypes: true })
-        .filter((entry) => !entry.name.startsWith(".") && (entry.isDirectory() || (entry.isFile() && LADDER_FILE.test(entry.name))))
+        .filter(
+          (entry) =>
+            !entry.name.startsWith(".") &&
+            (entry.isDirectory() || (entry.isFile() && LADDER_FILE.test(entry.name))),
+        )
         .map((entry) => (folder === "" ? entry.name : `${folder}/${entry.name}`));
     } catch {
       return [];
@@ -96,7 +119,11 @@ export interface LoadedTranslations {
 }
 
 /** Reads `translations/<language>/` beside the ladder in `dir`, each language against the loaded ladder. */
-export function loadTranslationsFromDirectory(dir: string, ladder: Ladder, options: Pick<LoadFromDirectoryOptions, "relativeTo" | "limits"> = {}): LoadedTranslations {
+export function loadTranslationsFromDirectory(
+  dir: string,
+  ladder: Ladder,
+  options: Pick<LoadFromDirectoryOptions, "relativeTo" | "limits"> = {},
+): LoadedTranslations {
   const base = resolve(options.relativeTo ?? process.cwd());
   const limits = resolveLimits(options.limits);
   const folder = join(resolve(dir), TRANSLATIONS_FOLDER);
@@ -108,13 +135,27 @@ export function loadTranslationsFromDirectory(dir: string, ladder: Ladder, optio
   }
   const translations: LadderTranslation[] = [];
   const errors: LadderError[] = [];
-  for (const entry of entries.filter((item) => !item.name.startsWith(".")).sort((a, b) => compareText(a.name, b.name))) {
+  for (const entry of entries
+    .filter((item) => !item.name.startsWith("."))
+    .sort((a, b) => compareText(a.name, b.name))) {
     const path = join(folder, entry.name);
     if (!entry.isDirectory()) {
-      errors.push({ file: displayPath(base, path), line: 0, column: 0, path: "", message: `a translation is a folder named after its language (${TRANSLATIONS_FOLDER}/de/), holding .yaml files` });
+      errors.push({
+        file: displayPath(base, path),
+        line: 0,
+        column: 0,
+        path: "",
+        message: `a translation is a folder named after its language (${TRANSLATIONS_FOLDER}/de/), holding .yaml files`,
+      });
       continue;
     }
-    const read = readTranslation(ladder, displayPath(base, path), entry.name, readSources(listLadderFiles(path, limits.maxFiles + 1), base, limits), limits);
+    const read = readTranslation(
+      ladder,
+      displayPath(base, path),
+      entry.name,
+      readSources(listLadderFiles(path, limits.maxFiles + 1), base, limits),
+      limits,
+    );
     errors.push(...read.errors);
     if ("translation" in read) translations.push(read.translation);
   }
@@ -128,7 +169,10 @@ export interface LoadedLadderFolder {
 }
 
 /** Loads every ladder folder directly inside `frameworksDir`, in name order. */
-export function loadAllLadders(frameworksDir: string, options: LoadFromDirectoryOptions = {}): LoadedLadderFolder[] {
+export function loadAllLadders(
+  frameworksDir: string,
+  options: LoadFromDirectoryOptions = {},
+): LoadedLadderFolder[] {
   const base = resolve(options.relativeTo ?? process.cwd());
   const folders = readdirSync(resolve(frameworksDir), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
@@ -137,7 +181,10 @@ export function loadAllLadders(frameworksDir: string, options: LoadFromDirectory
     .sort(compareText);
   const loaded = folders.map((name) => {
     const path = join(resolve(frameworksDir), name);
-    return { folder: displayPath(base, path), result: loadLadderFromDirectory(path, { ...options, frameworksDir }) };
+    return {
+      folder: displayPath(base, path),
+      result: loadLadderFromDirectory(path, { ...options, frameworksDir }),
+    };
   });
   return rejectSharedLadderIds(loaded);
 }
@@ -158,7 +205,14 @@ function rejectSharedLadderIds(loaded: LoadedLadderFolder[]): LoadedLadderFolder
     }
     const { file, line, column } = earlier.at;
     const message = `ladder id "${id}" is already used by the ladder in ${earlier.folder} (${file}:${line}:${column}); each ladder needs its own id`;
-    return { ...entry, result: { ok: false, errors: [{ ...entry.result.idAt, path: "ladder.id", message }], warnings: entry.result.warnings } };
+    return {
+      ...entry,
+      result: {
+        ok: false,
+        errors: [{ ...entry.result.idAt, path: "ladder.id", message }],
+        warnings: entry.result.warnings,
+      },
+    };
   });
 }
 
@@ -168,13 +222,19 @@ function rejectSharedLadderIds(loaded: LoadedLadderFolder[]): LoadedLadderFolder
  */
 function isSharedFolder(dir: string): boolean {
   const limits = resolveLimits();
-  const texts = listLadderFiles(dir, limits.maxFiles + 1).map((path) => (statSync(path).size > limits.maxFileBytes ? "" : readFileSync(path, "utf8")));
-  return texts.some((text) => /^shared:/m.test(text)) && !texts.some((text) => /^ladder:/m.test(text));
+  const texts = listLadderFiles(dir, limits.maxFiles + 1).map((path) =>
+    statSync(path).size > limits.maxFileBytes ? "" : readFileSync(path, "utf8"),
+  );
+  return (
+    texts.some((text) => /^shared:/m.test(text)) && !texts.some((text) => /^ladder:/m.test(text))
+  );
 }
 
 /** True when `dir` itself holds ladder files, rather than ladder folders. */
 export function holdsLadderFiles(dir: string): boolean {
-  return readdirSync(resolve(dir), { withFileTypes: true }).some((entry) => entry.isFile() && LADDER_FILE.test(entry.name));
+  return readdirSync(resolve(dir), { withFileTypes: true }).some(
+    (entry) => entry.isFile() && LADDER_FILE.test(entry.name),
+  );
 }
 
 function listLadderFiles(dir: string, stopAfter: number): string[] {

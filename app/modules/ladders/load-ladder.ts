@@ -8,7 +8,12 @@ import { checkEquivalence } from "./check-equivalence";
 import { checkIncludes } from "./check-includes";
 import { checkPoints } from "./check-points";
 import { checkDuplicateIds, checkSingularSections } from "./check-ids";
-import { checkCalibrationScales, checkChangelog, checkScale, warnChangelogVersion } from "./check-scale";
+import {
+  checkCalibrationScales,
+  checkChangelog,
+  checkScale,
+  warnChangelogVersion,
+} from "./check-scale";
 import { checkTargets } from "./check-targets";
 import { warnLongText } from "./check-text-length";
 import { checkExpectations, warnRepeatedStatements } from "./check-tracks";
@@ -48,18 +53,34 @@ export interface LoadLadderOptions {
  * Loads one ladder from its files' contents. Never throws on bad content: it reports every
  * problem it can find, in every file, in one go.
  */
-export function loadLadderFromSources(sources: readonly LadderSource[], options: LoadLadderOptions = {}): LadderLoadResult {
+export function loadLadderFromSources(
+  sources: readonly LadderSource[],
+  options: LoadLadderOptions = {},
+): LadderLoadResult {
   const limits = resolveLimits(options.limits);
   const sorted = [...sources].sort((a, b) => compareText(a.file, b.file));
   const root = options.root ?? commonFolder(sorted.map((source) => source.file));
-  const rootError = (message: Message): LadderLoadResult => ({ ok: false, errors: [{ file: root, line: 0, column: 0, path: "", ...said(message) }], warnings: [] });
+  const rootError = (message: Message): LadderLoadResult => ({
+    ok: false,
+    errors: [{ file: root, line: 0, column: 0, path: "", ...said(message) }],
+    warnings: [],
+  });
   if (sorted.length === 0) return rootError(check("files.none"));
-  if (sorted.length > limits.maxFiles) return rootError(check("files.tooMany", { count: sorted.length, max: limits.maxFiles }));
+  if (sorted.length > limits.maxFiles)
+    return rootError(check("files.tooMany", { count: sorted.length, max: limits.maxFiles }));
 
   const read = readLadderFiles(sorted, limits);
   const includes = resolveIncludes(read.files, options.includePath, options.readInclude, limits);
-  const errors: LadderError[] = [...withIncludeSuggestions(read.errors, includes.suggestions), ...includes.errors];
-  const parts = mergeLadderFiles(read.files, root, read.complete && includes.complete, includes.included);
+  const errors: LadderError[] = [
+    ...withIncludeSuggestions(read.errors, includes.suggestions),
+    ...includes.errors,
+  ];
+  const parts = mergeLadderFiles(
+    read.files,
+    root,
+    read.complete && includes.complete,
+    includes.included,
+  );
   errors.push(
     ...checkSingularSections(parts),
     ...checkDuplicateIds(parts),
@@ -75,17 +96,40 @@ export function loadLadderFromSources(sources: readonly LadderSource[], options:
     ...checkIncludes(parts),
     ...checkPoints(parts),
   );
-  const warnings = sortLadderErrors([...warnLongText(parts), ...warnChangelogVersion(parts), ...warnQuestionLevels(parts), ...warnRepeatedStatements(parts)]);
+  const warnings = sortLadderErrors([
+    ...warnLongText(parts),
+    ...warnChangelogVersion(parts),
+    ...warnQuestionLevels(parts),
+    ...warnRepeatedStatements(parts),
+  ]);
   if (errors.length > 0) return { ok: false, errors: sortLadderErrors(errors), warnings };
   const { file, line, column } = errorIn(parts.ladder!, ["id"], "");
-  return { ok: true, ladder: buildLadder(parts), hash: ladderContentHash(parts), warnings, idAt: { file, line, column } };
+  return {
+    ok: true,
+    ladder: buildLadder(parts),
+    hash: ladderContentHash(parts),
+    warnings,
+    idAt: { file, line, column },
+  };
 }
 
 /** An include path the schema refused, when the path it points at exists: the schema's message says which. */
-function withIncludeSuggestions(errors: readonly LadderError[], suggestions: ResolvedIncludes["suggestions"]): LadderError[] {
+function withIncludeSuggestions(
+  errors: readonly LadderError[],
+  suggestions: ResolvedIncludes["suggestions"],
+): LadderError[] {
   return errors.map((error) => {
-    const suggestion = suggestions.find((candidate) => candidate.file === error.file && candidate.path === error.path);
-    return suggestion === undefined ? error : { ...error, ...said(check("includes.meant", { finding: findingOf(error), include: suggestion.include })) };
+    const suggestion = suggestions.find(
+      (candidate) => candidate.file === error.file && candidate.path === error.path,
+    );
+    return suggestion === undefined
+      ? error
+      : {
+          ...error,
+          ...said(
+            check("includes.meant", { finding: findingOf(error), include: suggestion.include }),
+          ),
+        };
   });
 }
 

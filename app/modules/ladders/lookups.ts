@@ -17,7 +17,9 @@ function indexOf(ladder: Ladder): LadderIndex {
       areas: new Map(ladder.areas.map((area) => [area.id, area])),
       competencies: new Map(ladder.competencies.map((competency) => [competency.id, competency])),
       tracks: new Map(ladder.tracks.map((track) => [track.id, track])),
-      levels: new Map(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level]))),
+      levels: new Map(
+        ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level])),
+      ),
     };
     indexes.set(ladder, index);
   }
@@ -97,7 +99,11 @@ export function equivalentLevels(ladder: Ladder, levelId: string): Level[] {
     .flatMap((otherId) => getLevel(ladder, otherId) ?? []);
 }
 
-export function expectationsFor(ladder: Ladder, levelId: string, competencyId: string): Expectation[] {
+export function expectationsFor(
+  ladder: Ladder,
+  levelId: string,
+  competencyId: string,
+): Expectation[] {
   return getLevel(ladder, levelId)?.expectations[competencyId] ?? [];
 }
 
@@ -106,19 +112,32 @@ export function expectationsFor(ladder: Ladder, levelId: string, competencyId: s
  * ladder (`ladderId`), else from the first ladder that knows them; ids only where no ladder
  * does. Null when they have neither.
  */
-export function placeLabel(ladders: readonly Ladder[], trackId: string | null, levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null): string | null {
+export function placeLabel(
+  ladders: readonly Ladder[],
+  trackId: string | null,
+  levelId: string | null,
+  ladderId: string | null = null,
+  sublevelId: string | null = null,
+): string | null {
   if (!trackId && !levelId) return null;
   const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
   for (const ladder of own.length ? own : ladders) {
     const track = trackId ? getTrack(ladder, trackId) : undefined;
     const level = levelId ? getLevel(ladder, levelId) : undefined;
-    if (track || level) return [track?.name ?? trackId, level ? levelTitleAt(level, sublevelId) : levelId].filter(Boolean).join(" · ");
+    if (track || level)
+      return [track?.name ?? trackId, level ? levelTitleAt(level, sublevelId) : levelId]
+        .filter(Boolean)
+        .join(" · ");
   }
   return [trackId, levelId].filter(Boolean).join(" · ");
 }
 
 /** A person's track in words ("Individual contributor"), found as placeLabel finds it; the id only where no ladder knows it. */
-export function trackLabel(ladders: readonly Ladder[], trackId: string | null, ladderId: string | null = null): string | null {
+export function trackLabel(
+  ladders: readonly Ladder[],
+  trackId: string | null,
+  ladderId: string | null = null,
+): string | null {
   if (!trackId) return null;
   const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
   for (const ladder of own.length ? own : ladders) {
@@ -132,7 +151,12 @@ export function trackLabel(ladders: readonly Ladder[], trackId: string | null, l
  * A person's level in words ("Engineer II", or "Engineer II · B" at a sub-level), found as
  * placeLabel finds it; the id only where no ladder knows it.
  */
-export function levelLabel(ladders: readonly Ladder[], levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null): string | null {
+export function levelLabel(
+  ladders: readonly Ladder[],
+  levelId: string | null,
+  ladderId: string | null = null,
+  sublevelId: string | null = null,
+): string | null {
   if (!levelId) return null;
   const own = ladderId ? ladders.filter((ladder) => ladder.meta.id === ladderId) : [];
   for (const ladder of own.length ? own : ladders) {
@@ -145,19 +169,35 @@ export function levelLabel(ladders: readonly Ladder[], levelId: string | null, l
 /** placeLabel, trackLabel and levelLabel bound to these ladders, for code that names places without reading ladders itself (the audit log). */
 export function ladderWords(ladders: readonly Ladder[]) {
   return {
-    track: (trackId: string | null, ladderId: string | null = null) => trackLabel(ladders, trackId, ladderId),
-    level: (levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null) => levelLabel(ladders, levelId, ladderId, sublevelId),
-    place: (trackId: string | null, levelId: string | null, ladderId: string | null = null, sublevelId: string | null = null) => placeLabel(ladders, trackId, levelId, ladderId, sublevelId),
+    track: (trackId: string | null, ladderId: string | null = null) =>
+      trackLabel(ladders, trackId, ladderId),
+    level: (
+      levelId: string | null,
+      ladderId: string | null = null,
+      sublevelId: string | null = null,
+    ) => levelLabel(ladders, levelId, ladderId, sublevelId),
+    place: (
+      trackId: string | null,
+      levelId: string | null,
+      ladderId: string | null = null,
+      sublevelId: string | null = null,
+    ) => placeLabel(ladders, trackId, levelId, ladderId, sublevelId),
   };
 }
 
 /** The sub-level of this level with that id; undefined when the level has no such sub-level. */
-export function getSublevel(level: Pick<Level, "sublevels"> | undefined, sublevelId: string | null | undefined): Sublevel | undefined {
+export function getSublevel(
+  level: Pick<Level, "sublevels"> | undefined,
+  sublevelId: string | null | undefined,
+): Sublevel | undefined {
   return sublevelId ? level?.sublevels.find((sublevel) => sublevel.id === sublevelId) : undefined;
 }
 
 /** A level's title with the sub-level beside it ("Engineer II · B"); the title alone when the sub-level is none of the level's. */
-export function levelTitleAt(level: Pick<Level, "title" | "sublevels">, sublevelId: string | null | undefined): string {
+export function levelTitleAt(
+  level: Pick<Level, "title" | "sublevels">,
+  sublevelId: string | null | undefined,
+): string {
   const sublevel = getSublevel(level, sublevelId);
   return sublevel ? `${level.title} · ${sublevel.title}` : level.title;
 }

@@ -73,11 +73,26 @@ export interface LadderParts {
 }
 
 /** Included sources come first, each with its own includes before it, then the ladder's own files. */
-export function mergeLadderFiles(files: readonly ValidatedFile[], root: string, complete: boolean, included: readonly IncludedSource[] = []): LadderParts {
+export function mergeLadderFiles(
+  files: readonly ValidatedFile[],
+  root: string,
+  complete: boolean,
+  included: readonly IncludedSource[] = [],
+): LadderParts {
   const parts: LadderParts = {
     root,
     complete,
-    definitions: { ladder: [], changelog: [], scale: [], equivalence: [], calibrationScales: [], include: [], shared: [], expectations: [], points: [] },
+    definitions: {
+      ladder: [],
+      changelog: [],
+      scale: [],
+      equivalence: [],
+      calibrationScales: [],
+      include: [],
+      shared: [],
+      expectations: [],
+      points: [],
+    },
     areas: [],
     competencies: [],
     tracks: [],
@@ -124,18 +139,33 @@ const KIND_OF_SECTION = { areas: "area", competencies: "competency", tracks: "tr
 /** What a ladder inherits from an included source: never its tracks. */
 const TOPIC_SECTIONS = ["areas", "competencies"] as const;
 
-function recordSightings(parts: LadderParts, source: ParsedSource, sections: readonly (typeof LIST_SECTIONS)[number][] = LIST_SECTIONS, from?: Inheritance): void {
+function recordSightings(
+  parts: LadderParts,
+  source: ParsedSource,
+  sections: readonly (typeof LIST_SECTIONS)[number][] = LIST_SECTIONS,
+  from?: Inheritance,
+): void {
   for (const section of sections) {
     const items = source.data[section];
     if (!Array.isArray(items)) continue;
     items.forEach((item: unknown, index) => {
       const id = idOf(item);
-      if (id !== undefined) parts.sightings[KIND_OF_SECTION[section]].push({ id, source, path: [section, index, "id"], ...(from === undefined ? {} : { from }) });
+      if (id !== undefined)
+        parts.sightings[KIND_OF_SECTION[section]].push({
+          id,
+          source,
+          path: [section, index, "id"],
+          ...(from === undefined ? {} : { from }),
+        });
       if (section !== "tracks" || !isRecord(item) || !Array.isArray(item.levels)) return;
       item.levels.forEach((level: unknown, levelIndex) => {
         const levelId = idOf(level);
         if (levelId !== undefined) {
-          parts.sightings.level.push({ id: levelId, source, path: [section, index, "levels", levelIndex, "id"] });
+          parts.sightings.level.push({
+            id: levelId,
+            source,
+            path: [section, index, "levels", levelIndex, "id"],
+          });
         }
       });
     });
@@ -155,7 +185,12 @@ export function knownIds(parts: LadderParts, kind: IdKind): Set<string> {
   return new Set(parts.sightings[kind].map((sighting) => sighting.id));
 }
 
-export function errorIn(origin: Origin, subpath: LadderPath, message: string | Message, key?: string): LadderError {
+export function errorIn(
+  origin: Origin,
+  subpath: LadderPath,
+  message: string | Message,
+  key?: string,
+): LadderError {
   return errorAt(origin.source, [...origin.path, ...subpath], message, key);
 }
 

@@ -32,31 +32,58 @@ export function ladderPaths(ladder: Ladder): LadderPathsPicture {
   const bandMates = new Map<string, string[]>();
   for (const band of ladder.equivalence) {
     const ids = Object.values(band.levelIdByTrack);
-    for (const id of ids) bandMates.set(id, ids.filter((other) => other !== id));
+    for (const id of ids)
+      bandMates.set(
+        id,
+        ids.filter((other) => other !== id),
+      );
   }
   const trackNames = new Map(ladder.tracks.map((track) => [track.id, track.name]));
-  const titles = new Map(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)));
+  const titles = new Map(
+    ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)),
+  );
 
   const lanes: PathLane[] = [];
   for (const track of parentsFirst(ladder.tracks)) {
-    const start = Math.max(0, alignedStart(track, columnOf, bandMates) ?? (track.branchesFrom ? (columnOf.get(track.branchesFrom.levelId) ?? -1) + 1 : 0));
-    const levels = track.levels.map((level, rank) => ({ id: level.id, title: level.title, alsoTitled: level.alsoTitled, column: start + rank }));
+    const start = Math.max(
+      0,
+      alignedStart(track, columnOf, bandMates) ??
+        (track.branchesFrom ? (columnOf.get(track.branchesFrom.levelId) ?? -1) + 1 : 0),
+    );
+    const levels = track.levels.map((level, rank) => ({
+      id: level.id,
+      title: level.title,
+      alsoTitled: level.alsoTitled,
+      column: start + rank,
+    }));
     for (const level of levels) columnOf.set(level.id, level.column);
     const branch = track.branchesFrom;
     lanes.push({
       trackId: track.id,
       trackName: track.name,
       branch: branch
-        ? { levelId: branch.levelId, title: titles.get(branch.levelId) ?? branch.levelId, trackId: branch.trackId, trackName: trackNames.get(branch.trackId) ?? branch.trackId }
+        ? {
+            levelId: branch.levelId,
+            title: titles.get(branch.levelId) ?? branch.levelId,
+            trackId: branch.trackId,
+            trackName: trackNames.get(branch.trackId) ?? branch.trackId,
+          }
         : null,
       levels,
     });
   }
-  return { columns: Math.max(1, ...lanes.flatMap((lane) => lane.levels.map((level) => level.column + 1))), lanes };
+  return {
+    columns: Math.max(1, ...lanes.flatMap((lane) => lane.levels.map((level) => level.column + 1))),
+    lanes,
+  };
 }
 
 /** Where a track's first level goes if one of its levels shares an equivalence row with a level already placed. */
-function alignedStart(track: Track, columnOf: ReadonlyMap<string, number>, bandMates: ReadonlyMap<string, string[]>): number | null {
+function alignedStart(
+  track: Track,
+  columnOf: ReadonlyMap<string, number>,
+  bandMates: ReadonlyMap<string, string[]>,
+): number | null {
   for (const [rank, level] of track.levels.entries()) {
     for (const mate of bandMates.get(level.id) ?? []) {
       const column = columnOf.get(mate);
@@ -73,7 +100,9 @@ function parentsFirst(tracks: readonly Track[]): Track[] {
   const place = (track: Track, visiting: Set<string>) => {
     if (placed.has(track.id) || visiting.has(track.id)) return;
     visiting.add(track.id);
-    const parent = track.branchesFrom ? tracks.find((other) => other.id === track.branchesFrom!.trackId) : undefined;
+    const parent = track.branchesFrom
+      ? tracks.find((other) => other.id === track.branchesFrom!.trackId)
+      : undefined;
     if (parent) place(parent, visiting);
     placed.add(track.id);
     ordered.push(track);
@@ -83,9 +112,14 @@ function parentsFirst(tracks: readonly Track[]): Track[] {
 }
 
 /** The first levels of the tracks that split off after this level, for "other paths from here". */
-export function branchesAfter(ladder: Ladder, levelId: string): { trackId: string; trackName: string; levelId: string; title: string }[] {
+export function branchesAfter(
+  ladder: Ladder,
+  levelId: string,
+): { trackId: string; trackName: string; levelId: string; title: string }[] {
   return ladder.tracks.flatMap((track) => {
     const first = track.levels[0];
-    return track.branchesFrom?.levelId === levelId && first ? [{ trackId: track.id, trackName: track.name, levelId: first.id, title: first.title }] : [];
+    return track.branchesFrom?.levelId === levelId && first
+      ? [{ trackId: track.id, trackName: track.name, levelId: first.id, title: first.title }]
+      : [];
   });
 }

@@ -19,7 +19,8 @@ export function pointsOf(scheme: PointsScheme, rating: number): number {
 export function bandOf(scheme: PointsScheme, total: number): PointsStanding["band"] {
   let found: PointsStanding["band"] = null;
   scheme.bands.forEach((band, index) => {
-    if (total >= band.from) found = { label: band.label, from: band.from, upTo: next(scheme, index) };
+    if (total >= band.from)
+      found = { label: band.label, from: band.from, upTo: next(scheme, index) };
   });
   return found;
 }
@@ -32,19 +33,32 @@ function next(scheme: PointsScheme, index: number): number | null {
 /** Per track, the titles whose range holds the total (ranges of different tracks overlap: an IC and a manager title at once). */
 export function titlesOf(scheme: PointsScheme, total: number): PointsStanding["titles"] {
   return scheme.titles.flatMap((track) =>
-    track.ranges.filter((range) => total >= range.from && (range.upTo === null || total <= range.upTo)).map((range) => ({ trackId: track.trackId, trackName: track.trackName, title: range.title })),
+    track.ranges
+      .filter((range) => total >= range.from && (range.upTo === null || total <= range.upTo))
+      .map((range) => ({ trackId: track.trackId, trackName: track.trackName, title: range.title })),
   );
 }
 
 /** Adds up the ratings given (unrated competencies add nothing) and places the total. */
-export function pointsStanding(scheme: PointsScheme, ratings: ReadonlyArray<number | null | undefined>): PointsStanding {
+export function pointsStanding(
+  scheme: PointsScheme,
+  ratings: ReadonlyArray<number | null | undefined>,
+): PointsStanding {
   const given = ratings.filter((rating): rating is number => typeof rating === "number");
   const total = given.reduce((sum, rating) => sum + pointsOf(scheme, rating), 0);
-  return { total, rated: given.length, band: bandOf(scheme, total), titles: titlesOf(scheme, total) };
+  return {
+    total,
+    rated: given.length,
+    band: bandOf(scheme, total),
+    titles: titlesOf(scheme, total),
+  };
 }
 
 /** Where these ratings stand on the ladder's points, as a message and in figures; null for a ladder without points. */
-export function ladderStanding(ladder: Pick<Ladder, "points">, ratings: ReadonlyArray<number | null | undefined>): (PointsStanding & { text: Message }) | null {
+export function ladderStanding(
+  ladder: Pick<Ladder, "points">,
+  ratings: ReadonlyArray<number | null | undefined>,
+): (PointsStanding & { text: Message }) | null {
   if (!ladder.points) return null;
   const standing = pointsStanding(ladder.points, ratings);
   return { ...standing, text: describeStanding(standing) };
@@ -56,5 +70,8 @@ export function describeStanding(standing: PointsStanding): Message {
   const values: Record<string, string | number> = { total: standing.total };
   if (standing.band) values.band = standing.band.label;
   if (titles) values.titles = titles;
-  return { key: `ladders:points.standing.${standing.band ? "inBand" : "belowBands"}${titles ? "Titled" : ""}`, values };
+  return {
+    key: `ladders:points.standing.${standing.band ? "inBand" : "belowBands"}${titles ? "Titled" : ""}`,
+    values,
+  };
 }

@@ -6,10 +6,21 @@ import { onSiblingMessage, tellSiblings } from "~/platform/siblings.server";
 import { logLine } from "~/utils/log.server";
 import { formatLadderError } from "./ladder-errors";
 import { NotFoundError } from "~/modules/errors";
-import { emptyLadderState, nextLadderState, type LadderState, type ServedLadder } from "./ladder-state";
+import {
+  emptyLadderState,
+  nextLadderState,
+  type LadderState,
+  type ServedLadder,
+} from "./ladder-state";
 import { readStoredLadder } from "./stored-ladder";
 import { loadAllLadders, loadTranslationsFromDirectory } from "./load-from-directory.server";
-import { translateLadder, withSourceTexts, type LadderTranslation, type SourceTexts, type TranslatedLadder } from "./translations";
+import {
+  translateLadder,
+  withSourceTexts,
+  type LadderTranslation,
+  type SourceTexts,
+  type TranslatedLadder,
+} from "./translations";
 import { isLanguage, SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import type { Ladder } from "./types";
 import { watchFolder, type FolderWatch } from "./watch-folder.server";
@@ -41,7 +52,13 @@ async function recordVersions(registry: Registry) {
     try {
       row = await db.ladderVersion.upsert({
         where: { hash },
-        create: { hash, ladderId: ladder.meta.id, folder, version: ladder.meta.version, content: JSON.parse(JSON.stringify(ladder)) },
+        create: {
+          hash,
+          ladderId: ladder.meta.id,
+          folder,
+          version: ladder.meta.version,
+          content: JSON.parse(JSON.stringify(ladder)),
+        },
         update: { folder },
         select: { id: true },
       });
@@ -57,10 +74,17 @@ async function recordVersions(registry: Registry) {
 export async function reloadLadders(registry = getRegistry()): Promise<LadderState> {
   const loaded = loadAllLadders(registry.dir);
   // A folder that fails with nothing served yet (a restart) falls back to its newest stored version.
-  const missing = loaded.filter(({ folder, result }) => !result.ok && !registry.state.served.some((entry) => entry.folder === folder)).map(({ folder }) => folder);
+  const missing = loaded
+    .filter(
+      ({ folder, result }) =>
+        !result.ok && !registry.state.served.some((entry) => entry.folder === folder),
+    )
+    .map(({ folder }) => folder);
   registry.state = nextLadderState(registry.state, loaded, await storedFallbacks(missing));
   for (const problem of registry.state.problems) {
-    console.warn(`Ladder ${problem.folder} has errors (${problem.errors.length})${problem.keptPrevious ? "; still serving its last good version" : ""}.`);
+    console.warn(
+      `Ladder ${problem.folder} has errors (${problem.errors.length})${problem.keptPrevious ? "; still serving its last good version" : ""}.`,
+    );
   }
   logWarnings(registry, loaded);
   readTranslations(registry);
@@ -75,7 +99,10 @@ function logWarnings(registry: Registry, loaded: ReturnType<typeof loadAllLadder
     const key = `${folder}#${result.hash}`;
     if (registry.warned.has(key)) continue;
     registry.warned.add(key);
-    logLine("warn", `Ladder ${folder} loaded with warnings (${result.warnings.length})`, { folder, warnings: result.warnings.map(formatLadderError) });
+    logLine("warn", `Ladder ${folder} loaded with warnings (${result.warnings.length})`, {
+      folder,
+      warnings: result.warnings.map(formatLadderError),
+    });
   }
 }
 
@@ -89,7 +116,12 @@ function readTranslations(registry: Registry) {
   for (const { folder, ladder } of registry.state.served) {
     const { translations, errors } = loadTranslationsFromDirectory(folder, ladder);
     registry.translations.set(ladder.meta.id, translations);
-    if (errors.length > 0) logLine("warn", `Ladder ${folder} has errors in its translations (${errors.length}); those entries are shown in the source`, { folder, errors: errors.map(formatLadderError) });
+    if (errors.length > 0)
+      logLine(
+        "warn",
+        `Ladder ${folder} has errors in its translations (${errors.length}); those entries are shown in the source`,
+        { folder, errors: errors.map(formatLadderError) },
+      );
   }
 }
 
@@ -100,13 +132,16 @@ function readTranslations(registry: Registry) {
  * read the ladder as it is.
  */
 export function ladderInLanguage(ladder: Ladder, language: PageLanguage): TranslatedLadder {
-  if (!isLanguage(language) || language === SOURCE_LANGUAGE) return { ladder, sourceLanguage: SOURCE_LANGUAGE, untranslated: [] };
+  if (!isLanguage(language) || language === SOURCE_LANGUAGE)
+    return { ladder, sourceLanguage: SOURCE_LANGUAGE, untranslated: [] };
   const registry = getRegistry();
   let byLanguage = registry.translated.get(ladder);
   if (byLanguage === undefined) registry.translated.set(ladder, (byLanguage = new Map()));
   let translated = byLanguage.get(language);
   if (translated === undefined) {
-    const translation = registry.translations.get(ladder.meta.id)?.find((candidate) => candidate.language === language);
+    const translation = registry.translations
+      .get(ladder.meta.id)
+      ?.find((candidate) => candidate.language === language);
     byLanguage.set(language, (translated = translateLadder(ladder, translation)));
   }
   return translated;
@@ -116,13 +151,24 @@ export function ladderInLanguage(ladder: Ladder, language: PageLanguage): Transl
  * The served ladder with this id in the reader's language, or a 404, with `marked` to add to
  * what a loader returns the ladder's texts that its data shows in the source.
  */
-export async function requireLadderIn(ladderId: string | undefined, language: PageLanguage): Promise<ServedLadder & { marked: <T extends object>(data: T) => T & { sourceTexts?: SourceTexts } }> {
+export async function requireLadderIn(
+  ladderId: string | undefined,
+  language: PageLanguage,
+): Promise<
+  ServedLadder & { marked: <T extends object>(data: T) => T & { sourceTexts?: SourceTexts } }
+> {
   const served = await requireLadder(ladderId);
   const translated = ladderInLanguage(served.ladder, language);
-  return { ...served, ladder: translated.ladder, marked: (data) => withSourceTexts(data, translated) };
+  return {
+    ...served,
+    ladder: translated.ladder,
+    marked: (data) => withSourceTexts(data, translated),
+  };
 }
 
-async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLadder & { storedAt: Date }>> {
+async function storedFallbacks(
+  folders: string[],
+): Promise<Map<string, ServedLadder & { storedAt: Date }>> {
   const found = new Map<string, ServedLadder & { storedAt: Date }>();
   if (!folders.length) return found;
   const rows = await db.ladderVersion.findMany({
@@ -131,19 +177,35 @@ async function storedFallbacks(folders: string[]): Promise<Map<string, ServedLad
     select: { folder: true, hash: true, content: true, createdAt: true },
   });
   for (const row of rows) {
-    if (row.folder && !found.has(row.folder)) found.set(row.folder, { folder: row.folder, hash: row.hash, ladder: readStoredLadder(row.content), storedAt: row.createdAt });
+    if (row.folder && !found.has(row.folder))
+      found.set(row.folder, {
+        folder: row.folder,
+        hash: row.hash,
+        ladder: readStoredLadder(row.content),
+        storedAt: row.createdAt,
+      });
   }
   return found;
 }
 
 function getRegistry(): Registry {
-  globalForLadders.rungsLadders ??= { state: emptyLadderState, dir: resolve(getEnv().FRAMEWORKS_DIR), recorded: new Map(), warned: new Set(), translations: new Map(), translated: new WeakMap() };
+  globalForLadders.rungsLadders ??= {
+    state: emptyLadderState,
+    dir: resolve(getEnv().FRAMEWORKS_DIR),
+    recorded: new Map(),
+    warned: new Set(),
+    translations: new Map(),
+    translated: new WeakMap(),
+  };
   return globalForLadders.rungsLadders;
 }
 
 function watchInDevelopment(registry: Registry) {
   if (getEnv().NODE_ENV !== "development" || registry.watcher) return;
-  registry.watcher = watchFolder(registry.dir, () => void reloadLadders(registry).catch((error) => console.error(error)));
+  registry.watcher = watchFolder(
+    registry.dir,
+    () => void reloadLadders(registry).catch((error) => console.error(error)),
+  );
 }
 
 /** The ladders being served, loaded on first use. Pages read them from memory. */
@@ -182,16 +244,25 @@ export async function versionIdOf(hash: string): Promise<string> {
  * The ladder served now with this id and its stored version id (what a new record points at);
  * undefined when it is not served or an admin retired it, as a form read before then may still ask.
  */
-export async function servedLadderVersion(ladderId: string): Promise<(ServedLadder & { versionId: string }) | undefined> {
-  const [ladders, retired] = await Promise.all([servedLadders(), db.retiredLadder.findUnique({ where: { ladderId }, select: { ladderId: true } })]);
+export async function servedLadderVersion(
+  ladderId: string,
+): Promise<(ServedLadder & { versionId: string }) | undefined> {
+  const [ladders, retired] = await Promise.all([
+    servedLadders(),
+    db.retiredLadder.findUnique({ where: { ladderId }, select: { ladderId: true } }),
+  ]);
   const served = retired ? undefined : ladders.find((entry) => entry.ladder.meta.id === ladderId);
   return served ? { ...served, versionId: await versionIdOf(served.hash) } : undefined;
 }
 
 /** The ladder (served now) that holds this level, with its stored version id; undefined when no served ladder has it. */
-export async function ladderForLevel(levelId: string | null | undefined): Promise<(ServedLadder & { versionId: string }) | undefined> {
+export async function ladderForLevel(
+  levelId: string | null | undefined,
+): Promise<(ServedLadder & { versionId: string }) | undefined> {
   if (!levelId) return undefined;
-  const served = (await servedLadders()).find((entry) => entry.ladder.tracks.some((track) => track.levels.some((level) => level.id === levelId)));
+  const served = (await servedLadders()).find((entry) =>
+    entry.ladder.tracks.some((track) => track.levels.some((level) => level.id === levelId)),
+  );
   return served ? { ...served, versionId: await versionIdOf(served.hash) } : undefined;
 }
 
@@ -200,17 +271,34 @@ export async function ladderForLevel(levelId: string | null | undefined): Promis
  * (`ladderId`), or for people recorded before ladders were named, the one that has their
  * level. Undefined when that ladder is not served or does not have their level.
  */
-export async function ladderForPerson(person: { ladderId: string | null; level: string | null }): Promise<(ServedLadder & { versionId: string }) | undefined> {
+export async function ladderForPerson(person: {
+  ladderId: string | null;
+  level: string | null;
+}): Promise<(ServedLadder & { versionId: string }) | undefined> {
   if (!person.ladderId) return ladderForLevel(person.level);
   const served = (await servedLadders()).find((entry) => entry.ladder.meta.id === person.ladderId);
-  if (!served || (person.level && !served.ladder.tracks.some((track) => track.levels.some((level) => level.id === person.level)))) return undefined;
+  if (
+    !served ||
+    (person.level &&
+      !served.ladder.tracks.some((track) =>
+        track.levels.some((level) => level.id === person.level),
+      ))
+  )
+    return undefined;
   return { ...served, versionId: await versionIdOf(served.hash) };
 }
 
 /** Test hook: point the registry at another folder and start afresh. */
 export function resetLadderRegistry(dir: string) {
   globalForLadders.rungsLadders?.watcher?.close();
-  globalForLadders.rungsLadders = { state: emptyLadderState, dir: resolve(dir), recorded: new Map(), warned: new Set(), translations: new Map(), translated: new WeakMap() };
+  globalForLadders.rungsLadders = {
+    state: emptyLadderState,
+    dir: resolve(dir),
+    recorded: new Map(),
+    warned: new Set(),
+    translations: new Map(),
+    translated: new WeakMap(),
+  };
 }
 
 /**
@@ -225,8 +313,15 @@ export async function reloadLaddersAs(actorId: string): Promise<LadderState> {
     subjectType: "ladders",
     subjectId: null,
     detail: {
-      served: state.served.map((entry) => ({ folder: entry.folder, version: entry.ladder.meta.version, hash: entry.hash.slice(0, 12) })),
-      problems: state.problems.map((problem) => ({ folder: problem.folder, errors: problem.errors.length })),
+      served: state.served.map((entry) => ({
+        folder: entry.folder,
+        version: entry.ladder.meta.version,
+        hash: entry.hash.slice(0, 12),
+      })),
+      problems: state.problems.map((problem) => ({
+        folder: problem.folder,
+        errors: problem.errors.length,
+      })),
     },
   });
   // This server has applied its own reload; the others follow it (followLadderReloads), the
@@ -237,11 +332,21 @@ export async function reloadLaddersAs(actorId: string): Promise<LadderState> {
 }
 
 const LADDERS_RELOADED = "ladders-reloaded";
-onSiblingMessage(LADDERS_RELOADED, () => void followLadderReloads().catch((error: unknown) => console.error("Following a ladder reload failed:", error)));
+onSiblingMessage(
+  LADDERS_RELOADED,
+  () =>
+    void followLadderReloads().catch((error: unknown) =>
+      console.error("Following a ladder reload failed:", error),
+    ),
+);
 
 /** When the newest admin reload was recorded (the audit log is the record every server shares), or null. */
 async function newestReload(): Promise<Date | null> {
-  const event = await db.auditEvent.findFirst({ where: { subjectType: "ladders", subjectId: null, action: "ladders.reloaded" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const event = await db.auditEvent.findFirst({
+    where: { subjectType: "ladders", subjectId: null, action: "ladders.reloaded" },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
   return event?.createdAt ?? null;
 }
 
@@ -256,5 +361,6 @@ export async function followLadderReloads(): Promise<void> {
   const newest = await newestReload();
   const seen = registry.reloadSeen;
   registry.reloadSeen = newest;
-  if (seen !== undefined && newest !== null && (seen === null || newest > seen)) await reloadLadders(registry);
+  if (seen !== undefined && newest !== null && (seen === null || newest > seen))
+    await reloadLadders(registry);
 }

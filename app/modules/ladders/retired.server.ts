@@ -3,7 +3,13 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import type { Message } from "~/i18n/messages";
 import { NotFoundError } from "~/modules/errors";
 import type { ServedLadder } from "./ladder-state";
-import { countPeopleByLadder, defaultLadderId, levelsFoundOn, peopleStillOnLadder, type PeopleStillOnLadder } from "./people-on-ladders";
+import {
+  countPeopleByLadder,
+  defaultLadderId,
+  levelsFoundOn,
+  peopleStillOnLadder,
+  type PeopleStillOnLadder,
+} from "./people-on-ladders";
 import { ladderState, servedLadders } from "./registry.server";
 import { ladderOfVersion } from "./versions.server";
 
@@ -14,15 +20,25 @@ import { ladderOfVersion } from "./versions.server";
  */
 
 async function retiredIds(): Promise<Set<string>> {
-  return new Set((await db.retiredLadder.findMany({ select: { ladderId: true } })).map((row) => row.ladderId));
+  return new Set(
+    (await db.retiredLadder.findMany({ select: { ladderId: true } })).map((row) => row.ladderId),
+  );
 }
 
 /** Active people on each ladder, by the rule their own pages use. */
 async function activePeopleByLadder(served: readonly ServedLadder[]): Promise<Map<string, number>> {
-  const places = await db.user.groupBy({ by: ["ladderId", "level"], where: { deactivatedAt: null }, _count: { _all: true } });
+  const places = await db.user.groupBy({
+    by: ["ladderId", "level"],
+    where: { deactivatedAt: null },
+    _count: { _all: true },
+  });
   return countPeopleByLadder(
     served.map((entry) => entry.ladder),
-    places.map((place) => ({ ladderId: place.ladderId, level: place.level, people: place._count._all })),
+    places.map((place) => ({
+      ladderId: place.ladderId,
+      level: place.level,
+      people: place._count._all,
+    })),
   );
 }
 
@@ -37,11 +53,17 @@ export async function offeredLadders(): Promise<ServedLadder[]> {
  * active people are on. `kept` is a ladder already chosen (a programme's own), offered though
  * retired so its form still shows it.
  */
-export async function ladderChoices(kept?: string): Promise<{ ladders: ServedLadder[]; defaultLadderId: string | undefined }> {
+export async function ladderChoices(
+  kept?: string,
+): Promise<{ ladders: ServedLadder[]; defaultLadderId: string | undefined }> {
   const [served, retired] = await Promise.all([servedLadders(), retiredIds()]);
-  const ladders = served.filter((entry) => !retired.has(entry.ladder.meta.id) || entry.ladder.meta.id === kept);
+  const ladders = served.filter(
+    (entry) => !retired.has(entry.ladder.meta.id) || entry.ladder.meta.id === kept,
+  );
   const people = await activePeopleByLadder(served);
-  const offered = ladders.filter((entry) => !retired.has(entry.ladder.meta.id)).map((entry) => entry.ladder.meta.id);
+  const offered = ladders
+    .filter((entry) => !retired.has(entry.ladder.meta.id))
+    .map((entry) => entry.ladder.meta.id);
   return { ladders, defaultLadderId: defaultLadderId(offered, people) };
 }
 
@@ -49,7 +71,11 @@ export async function ladderChoices(kept?: string): Promise<{ ladders: ServedLad
 async function ladderName(ladderId: string, served: readonly ServedLadder[]): Promise<string> {
   const current = served.find((entry) => entry.ladder.meta.id === ladderId);
   if (current) return current.ladder.meta.name;
-  const newest = await db.ladderVersion.findFirst({ where: { ladderId }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  const newest = await db.ladderVersion.findFirst({
+    where: { ladderId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   const stored = newest ? await ladderOfVersion(newest.id) : null;
   if (!stored) throw new NotFoundError({ key: "admin:ladders.errors.noSuchLadder" });
   return stored.meta.name;
@@ -59,32 +85,59 @@ async function ladderName(ladderId: string, served: readonly ServedLadder[]): Pr
 export async function ladderStatus() {
   const [state, retiredRows] = await Promise.all([
     ladderState(),
-    db.retiredLadder.findMany({ orderBy: { retiredAt: "desc" }, select: { ladderId: true, retiredAt: true, retiredBy: { select: { name: true } } } }),
+    db.retiredLadder.findMany({
+      orderBy: { retiredAt: "desc" },
+      select: { ladderId: true, retiredAt: true, retiredBy: { select: { name: true } } },
+    }),
   ]);
   const servedIds = state.served.map((entry) => entry.ladder.meta.id);
   const retiredIds = new Set(retiredRows.map((row) => row.ladderId));
   const [people, goneRows] = await Promise.all([
     activePeopleByLadder(state.served),
-    db.ladderVersion.findMany({ where: { ladderId: { notIn: servedIds } }, orderBy: [{ ladderId: "asc" }, { createdAt: "desc" }], distinct: ["ladderId"], select: { ladderId: true } }),
+    db.ladderVersion.findMany({
+      where: { ladderId: { notIn: servedIds } },
+      orderBy: [{ ladderId: "asc" }, { createdAt: "desc" }],
+      distinct: ["ladderId"],
+      select: { ladderId: true },
+    }),
   ]);
-  const goneNames = new Map(await Promise.all(goneRows.map(async (row) => [row.ladderId, await ladderName(row.ladderId, [])] as const)));
+  const goneNames = new Map(
+    await Promise.all(
+      goneRows.map(async (row) => [row.ladderId, await ladderName(row.ladderId, [])] as const),
+    ),
+  );
   return {
     served: state.served
       .filter((entry) => !retiredIds.has(entry.ladder.meta.id))
-      .map(({ folder, ladder, hash }) => ({ folder, id: ladder.meta.id, name: ladder.meta.name, version: ladder.meta.version, hash, activePeople: people.get(ladder.meta.id) ?? 0 })),
+      .map(({ folder, ladder, hash }) => ({
+        folder,
+        id: ladder.meta.id,
+        name: ladder.meta.name,
+        version: ladder.meta.version,
+        hash,
+        activePeople: people.get(ladder.meta.id) ?? 0,
+      })),
     retired: retiredRows.map((row) => ({
       id: row.ladderId,
-      name: state.served.find((entry) => entry.ladder.meta.id === row.ladderId)?.ladder.meta.name ?? goneNames.get(row.ladderId) ?? row.ladderId,
+      name:
+        state.served.find((entry) => entry.ladder.meta.id === row.ladderId)?.ladder.meta.name ??
+        goneNames.get(row.ladderId) ??
+        row.ladderId,
       served: servedIds.includes(row.ladderId),
       retiredAt: row.retiredAt.toISOString(),
       retiredBy: row.retiredBy?.name ?? null,
     })),
-    removed: goneRows.filter((row) => !retiredIds.has(row.ladderId)).map((row) => ({ id: row.ladderId, name: goneNames.get(row.ladderId)! })),
+    removed: goneRows
+      .filter((row) => !retiredIds.has(row.ladderId))
+      .map((row) => ({ id: row.ladderId, name: goneNames.get(row.ladderId)! })),
   };
 }
 
 /** What the admin is told, worded by the page. */
-type Outcome = { ok: true; message: Message } | { ok: false; message: Message } | { ok: false; stillOn: PeopleStillOnLadder };
+type Outcome =
+  | { ok: true; message: Message }
+  | { ok: false; message: Message }
+  | { ok: false; stillOn: PeopleStillOnLadder };
 
 /**
  * Retires a ladder: refused while active people are on it (they would be on a ladder no picker
@@ -94,7 +147,8 @@ type Outcome = { ok: true; message: Message } | { ok: false; message: Message } 
 export async function retireLadder(actorId: string, ladderId: string): Promise<Outcome> {
   const [served, retired] = await Promise.all([servedLadders(), retiredIds()]);
   const name = await ladderName(ladderId, served);
-  if (retired.has(ladderId)) return { ok: true, message: { key: "admin:ladders.outcome.alreadyRetired", values: { name } } };
+  if (retired.has(ladderId))
+    return { ok: true, message: { key: "admin:ladders.outcome.alreadyRetired", values: { name } } };
   const offered = served.filter((entry) => !retired.has(entry.ladder.meta.id));
   if (offered.length === 1 && offered[0]!.ladder.meta.id === ladderId) {
     return { ok: false, message: { key: "admin:ladders.outcome.onlyOffered", values: { name } } };
@@ -103,21 +157,47 @@ export async function retireLadder(actorId: string, ladderId: string): Promise<O
     served.map((entry) => entry.ladder),
     ladderId,
   );
-  const onLadder = { deactivatedAt: null, OR: [{ ladderId }, ...(levels.length ? [{ ladderId: null, level: { in: levels } }] : [])] };
+  const onLadder = {
+    deactivatedAt: null,
+    OR: [{ ladderId }, ...(levels.length ? [{ ladderId: null, level: { in: levels } }] : [])],
+  };
   try {
     return await db.$transaction(async (tx): Promise<Outcome> => {
       const [count, people] = await Promise.all([
         tx.user.count({ where: onLadder }),
-        tx.user.findMany({ where: onLadder, orderBy: [{ name: "asc" }, { id: "asc" }], take: 5, select: { name: true } }),
+        tx.user.findMany({
+          where: onLadder,
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          take: 5,
+          select: { name: true },
+        }),
       ]);
-      if (count > 0) return { ok: false, stillOn: peopleStillOnLadder(name, count, people.map((person) => person.name)) };
+      if (count > 0)
+        return {
+          ok: false,
+          stillOn: peopleStillOnLadder(
+            name,
+            count,
+            people.map((person) => person.name),
+          ),
+        };
       await tx.retiredLadder.create({ data: { ladderId, retiredById: actorId } });
-      await recordAuditEvent(tx, { actorId, action: "ladder.retired", subjectType: "ladders", subjectId: ladderId, detail: { name } });
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "ladder.retired",
+        subjectType: "ladders",
+        subjectId: ladderId,
+        detail: { name },
+      });
       return { ok: true, message: { key: "admin:ladders.outcome.retired", values: { name } } };
     });
   } catch (error) {
     // Another admin retired it at the same moment.
-    if ((error as { code?: string }).code === "P2002") return { ok: true, message: { key: "admin:ladders.outcome.alreadyRetired", values: { name } } };
+    if ((error as { code?: string }).code === "P2002")
+      return {
+        ok: true,
+        message: { key: "admin:ladders.outcome.alreadyRetired", values: { name } },
+      };
     throw error;
   }
 }
@@ -128,7 +208,14 @@ export async function restoreLadder(actorId: string, ladderId: string): Promise<
   const name = await ladderName(ladderId, served);
   await db.$transaction(async (tx) => {
     const { count } = await tx.retiredLadder.deleteMany({ where: { ladderId } });
-    if (count) await recordAuditEvent(tx, { actorId, action: "ladder.restored", subjectType: "ladders", subjectId: ladderId, detail: { name } });
+    if (count)
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "ladder.restored",
+        subjectType: "ladders",
+        subjectId: ladderId,
+        detail: { name },
+      });
   });
   return served.some((entry) => entry.ladder.meta.id === ladderId)
     ? { ok: true, message: { key: "admin:ladders.outcome.restored", values: { name } } }

@@ -21,7 +21,9 @@ const markdown = new MarkdownIt("zero", { html: false, linkify: false, breaks: f
 ]);
 
 // Links open as ordinary links to other sites, without handing them this page.
-const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ??
+  ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
 markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
   tokens[index]!.attrSet("rel", "nofollow noopener noreferrer");
   return defaultLinkOpen(tokens, index, options, env, self);
@@ -30,7 +32,17 @@ markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
 const SAFE_URL = /^(https?:|mailto:)/i;
 
 const sanitizer = new FilterXSS({
-  whiteList: { p: [], ul: [], ol: [], li: [], em: [], strong: [], code: [], br: [], a: ["href", "rel"] },
+  whiteList: {
+    p: [],
+    ul: [],
+    ol: [],
+    li: [],
+    em: [],
+    strong: [],
+    code: [],
+    br: [],
+    a: ["href", "rel"],
+  },
   stripIgnoreTag: true,
   stripIgnoreTagBody: ["script", "style"],
   onTagAttr(tag, name, value) {
@@ -44,7 +56,11 @@ const sanitizer = new FilterXSS({
 const MARKUP = /[*_`[\]<>&\\\n]|^\s*(\d+[.)]|[-+])\s/m;
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** A blank line between paragraphs, or a line that starts a list item. */

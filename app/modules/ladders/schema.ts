@@ -22,7 +22,11 @@ export const TEXT_LIMITS = { name: 120, statement: 1000, description: 3000 } as 
  * use, so longer text is a warning (check-text-length.ts), and editors see it as `maxLength`.
  */
 function textUpTo(max: number) {
-  return z.string().trim().min(1, { error: rule("empty") }).meta({ maxLength: max });
+  return z
+    .string()
+    .trim()
+    .min(1, { error: rule("empty") })
+    .meta({ maxLength: max });
 }
 /** Names, titles, labels and versions. */
 const name = textUpTo(TEXT_LIMITS.name);
@@ -44,7 +48,10 @@ export const STATEMENT_ID_MAX = 100;
 
 const statementId = z
   .string()
-  .max(STATEMENT_ID_MAX, { error: (issue) => rule("statementIdLength", { length: (issue.input as string).length, max: STATEMENT_ID_MAX }) })
+  .max(STATEMENT_ID_MAX, {
+    error: (issue) =>
+      rule("statementIdLength", { length: (issue.input as string).length, max: STATEMENT_ID_MAX }),
+  })
   .regex(STATEMENT_ID_PATTERN, {
     error: (issue) => rule("statementId", { value: String(issue.input) }),
   });
@@ -52,7 +59,9 @@ const statementId = z
 const webAddress = z
   .string()
   .trim()
-  .regex(/^https?:\/\/\S+$/i, { error: (issue) => rule("webAddress", { value: String(issue.input) }) })
+  .regex(/^https?:\/\/\S+$/i, {
+    error: (issue) => rule("webAddress", { value: String(issue.input) }),
+  })
   .refine(isWebAddress, { error: (issue) => rule("webAddress", { value: String(issue.input) }) });
 
 /** A reference: a page, guide or talk that explains a competency or statement further. */
@@ -74,25 +83,43 @@ const links = z.array(linkSchema).min(1, { error: rule("links") });
 
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => rule("dateForm", { value: String(issue.input) }) })
-  .refine(isCalendarDate, { error: (issue) => rule("calendarDate", { value: String(issue.input) }) });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: (issue) => rule("dateForm", { value: String(issue.input) }),
+  })
+  .refine(isCalendarDate, {
+    error: (issue) => rule("calendarDate", { value: String(issue.input) }),
+  });
 
 function isCalendarDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
-const atLeastOne = (what: "change" | "question" | "expectation" | "band" | "title" | "scalePoint" | "calibrationScale") => ({ error: rule("atLeastOne", { what }) });
+const atLeastOne = (
+  what:
+    "change" | "question" | "expectation" | "band" | "title" | "scalePoint" | "calibrationScale",
+) => ({ error: rule("atLeastOne", { what }) });
 
 /** `from: ic4` and `from: [ic4, tl2]` load the same: a list. */
 function oneOrMany<T extends z.ZodType<string>>(item: T) {
-  return z.union([item, z.array(item).min(1, { error: rule("atLeastOneLevel") })]).transform((value) => (Array.isArray(value) ? value : [value]));
+  return z
+    .union([item, z.array(item).min(1, { error: rule("atLeastOneLevel") })])
+    .transform((value) => (Array.isArray(value) ? value : [value]));
 }
 
 /** A file of the source a ladder was made from, relative to the source's top folder: never a path on someone's machine. */
-const sourceFile = z.string().refine((path) => path !== "" && !path.startsWith("/") && !path.includes("\\") && path.split("/").every((part) => part !== "" && part !== ".." && part !== "."), {
-  error: (issue) => rule("sourceFile", { value: String(issue.input) }),
-});
+const sourceFile = z
+  .string()
+  .refine(
+    (path) =>
+      path !== "" &&
+      !path.startsWith("/") &&
+      !path.includes("\\") &&
+      path.split("/").every((part) => part !== "" && part !== ".." && part !== "."),
+    {
+      error: (issue) => rule("sourceFile", { value: String(issue.input) }),
+    },
+  );
 
 /**
  * Where a ladder was made from (npm run ladders:import writes it): metadata, not text people
@@ -102,7 +129,10 @@ const sourceFile = z.string().refine((path) => path !== "" && !path.startsWith("
 export const ladderSourceSchema = z.strictObject({
   name,
   url: webAddress.optional(),
-  files: z.array(sourceFile).min(1, { error: rule("files") }).optional(),
+  files: z
+    .array(sourceFile)
+    .min(1, { error: rule("files") })
+    .optional(),
 });
 
 export const ladderMetaSchema = z.strictObject({
@@ -148,7 +178,10 @@ export const areaSchema = z.strictObject({
 export const interviewQuestionSchema = z.strictObject({
   text,
   /** Absent means the question suits every level. */
-  levels: z.array(id).min(1, { error: rule("questionLevels") }).optional(),
+  levels: z
+    .array(id)
+    .min(1, { error: rule("questionLevels") })
+    .optional(),
   followUps: z.array(text).optional(),
   lookFor: z.array(text).optional(),
 });
@@ -181,7 +214,9 @@ export const competencySchema = z.strictObject({
    */
   applies: z
     .strictObject({ from: oneOrMany(id).optional(), upTo: oneOrMany(id).optional() })
-    .refine((applies) => applies.from !== undefined || applies.upTo !== undefined, { error: rule("applies") })
+    .refine((applies) => applies.from !== undefined || applies.upTo !== undefined, {
+      error: rule("applies"),
+    })
     .optional(),
 });
 
@@ -191,7 +226,15 @@ export const competencySchema = z.strictObject({
  * and `links` to references.
  */
 export const expectationSchema = z
-  .union([text, z.strictObject({ id: statementId.optional(), text, examples: z.array(text).optional(), links: links.optional() })])
+  .union([
+    text,
+    z.strictObject({
+      id: statementId.optional(),
+      text,
+      examples: z.array(text).optional(),
+      links: links.optional(),
+    }),
+  ])
   .transform((value) =>
     typeof value === "string"
       ? { text: value, examples: [] }
@@ -223,7 +266,12 @@ const sublevels = z
     list.forEach((sublevel, index) => {
       const earlier = first.get(sublevel.id);
       if (earlier === undefined) first.set(sublevel.id, index);
-      else context.addIssue({ code: "custom", path: [index, "id"], message: rule("sublevelTwice", { id: sublevel.id, index: earlier }) });
+      else
+        context.addIssue({
+          code: "custom",
+          path: [index, "id"],
+          message: rule("sublevelTwice", { id: sublevel.id, index: earlier }),
+        });
     });
   });
 
@@ -274,7 +322,14 @@ export const pointsSchema = z.strictObject({
   /** Bands of total points, ascending by `from`; a total is in the last band it reaches. */
   bands: z.array(z.strictObject({ label: name, from: points })).min(1, atLeastOne("band")),
   /** Track id -> titles over ranges of total points; ranges of different tracks may overlap. */
-  titles: z.record(id, z.array(z.strictObject({ title: name, from: points, upTo: points.optional() })).min(1, atLeastOne("title"))).optional(),
+  titles: z
+    .record(
+      id,
+      z
+        .array(z.strictObject({ title: name, from: points, upTo: points.optional() }))
+        .min(1, atLeastOne("title")),
+    )
+    .optional(),
 });
 
 /**
@@ -295,7 +350,10 @@ export const sharedMetaSchema = z.strictObject({
 });
 
 /** A shared source's expectations: level id (of the including ladder) -> competency id -> expectations. */
-export const sharedExpectationsSchema = z.record(id, z.record(id, z.array(expectationSchema).min(1, atLeastOne("expectation"))));
+export const sharedExpectationsSchema = z.record(
+  id,
+  z.record(id, z.array(expectationSchema).min(1, atLeastOne("expectation"))),
+);
 
 export const ladderFileSchema = z.strictObject({
   ladder: ladderMetaSchema.optional(),
@@ -305,9 +363,15 @@ export const ladderFileSchema = z.strictObject({
   competencies: z.array(competencySchema).optional(),
   tracks: z.array(trackSchema).optional(),
   equivalence: z.array(equivalenceRowSchema).optional(),
-  calibrationScales: z.array(calibrationScaleSchema).min(1, atLeastOne("calibrationScale")).optional(),
+  calibrationScales: z
+    .array(calibrationScaleSchema)
+    .min(1, atLeastOne("calibrationScale"))
+    .optional(),
   /** Shared folders or files (or other ladders) whose areas, competencies and expectations this ladder inherits. */
-  include: z.array(includePath).min(1, { error: rule("include") }).optional(),
+  include: z
+    .array(includePath)
+    .min(1, { error: rule("include") })
+    .optional(),
   /** Only in a shared source: its name and description. */
   shared: sharedMetaSchema.optional(),
   /** Only in a shared source: expectations by level id, then competency id. */
@@ -334,7 +398,17 @@ export type PointsData = z.output<typeof pointsSchema>;
 
 /** Sections whose lists from several files are concatenated; the others live in one file. */
 export const LIST_SECTIONS = ["areas", "competencies", "tracks"] as const;
-export const SINGULAR_SECTIONS = ["ladder", "changelog", "scale", "equivalence", "calibrationScales", "include", "shared", "expectations", "points"] as const;
+export const SINGULAR_SECTIONS = [
+  "ladder",
+  "changelog",
+  "scale",
+  "equivalence",
+  "calibrationScales",
+  "include",
+  "shared",
+  "expectations",
+  "points",
+] as const;
 export type ListSection = (typeof LIST_SECTIONS)[number];
 export type SingularSection = (typeof SINGULAR_SECTIONS)[number];
 

@@ -1,5 +1,10 @@
 import { richTextPlain } from "./rich-text";
-import { searchIndex, type ExpectationSearchHit, type SearchExpectationsOptions, type SearchIndex } from "./search-index";
+import {
+  searchIndex,
+  type ExpectationSearchHit,
+  type SearchExpectationsOptions,
+  type SearchIndex,
+} from "./search-index";
 import type { Ladder } from "./types";
 
 export type { ExpectationSearchHit, SearchExpectationsOptions } from "./search-index";
@@ -20,11 +25,17 @@ export function ladderSearchIndex(ladder: Ladder): SearchIndex {
         ),
       ),
     ),
-    competencyNames: Object.fromEntries(ladder.competencies.map((competency) => [competency.id, competency.name])),
+    competencyNames: Object.fromEntries(
+      ladder.competencies.map((competency) => [competency.id, competency.name]),
+    ),
   };
 }
 
 /** Searches the ladder's expectations (see searchIndex for how hits are found and ranked). */
-export function searchExpectations(ladder: Ladder, query: string, options: SearchExpectationsOptions = {}): ExpectationSearchHit[] {
+export function searchExpectations(
+  ladder: Ladder,
+  query: string,
+  options: SearchExpectationsOptions = {},
+): ExpectationSearchHit[] {
   return searchIndex(ladderSearchIndex(ladder), query, options);
 }

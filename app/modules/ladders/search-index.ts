@@ -42,17 +42,34 @@ export interface SearchExpectationsOptions {
  * rank first, then examples, then the competency name; the whole phrase and word starts rank
  * higher; ties keep index order (track, level, competency).
  */
-export function searchIndex(index: SearchIndex, query: string, options: SearchExpectationsOptions = {}): ExpectationSearchHit[] {
+export function searchIndex(
+  index: SearchIndex,
+  query: string,
+  options: SearchExpectationsOptions = {},
+): ExpectationSearchHit[] {
   const tokens = [...new Set(words(query))];
   if (tokens.length === 0) return [];
   const phrase = normaliseText(query);
-  const names = new Map(Object.entries(index.competencyNames).map(([id, name]) => [id, normaliseText(name)]));
+  const names = new Map(
+    Object.entries(index.competencyNames).map(([id, name]) => [id, normaliseText(name)]),
+  );
   const hits: ExpectationSearchHit[] = [];
   for (const entry of index.entries) {
     if (options.trackId !== undefined && entry.trackId !== options.trackId) continue;
-    const scored = score(tokens, phrase, { text: normaliseText(entry.text), examples: entry.examples.map(normaliseText), name: names.get(entry.competencyId) ?? "" });
+    const scored = score(tokens, phrase, {
+      text: normaliseText(entry.text),
+      examples: entry.examples.map(normaliseText),
+      name: names.get(entry.competencyId) ?? "",
+    });
     if (scored === undefined) continue;
-    hits.push({ trackId: entry.trackId, levelId: entry.levelId, competencyId: entry.competencyId, text: entry.text, examples: entry.examples, ...scored });
+    hits.push({
+      trackId: entry.trackId,
+      levelId: entry.levelId,
+      competencyId: entry.competencyId,
+      text: entry.text,
+      examples: entry.examples,
+      ...scored,
+    });
   }
   // Array.prototype.sort is stable, so equal scores stay in index order.
   return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 50);
@@ -64,7 +81,11 @@ interface Haystack {
   name: string;
 }
 
-function score(tokens: string[], phrase: string, haystack: Haystack): Pick<ExpectationSearchHit, "matchedIn" | "score"> | undefined {
+function score(
+  tokens: string[],
+  phrase: string,
+  haystack: Haystack,
+): Pick<ExpectationSearchHit, "matchedIn" | "score"> | undefined {
   let total = 0;
   let inText = false;
   let inExample = false;

@@ -12,11 +12,17 @@ export function sharedIds(ladders: readonly Ladder[]): string[] {
   for (const kind of ["track", "level"] as const) {
     const owners = new Map<string, string[]>();
     for (const ladder of ladders) {
-      const ids = kind === "track" ? ladder.tracks.map((track) => track.id) : ladder.tracks.flatMap((track) => track.levels.map((level) => level.id));
+      const ids =
+        kind === "track"
+          ? ladder.tracks.map((track) => track.id)
+          : ladder.tracks.flatMap((track) => track.levels.map((level) => level.id));
       for (const id of new Set(ids)) owners.set(id, [...(owners.get(id) ?? []), ladder.meta.id]);
     }
     for (const [id, ladderIds] of owners) {
-      if (ladderIds.length > 1) notes.push(`${kind} id "${id}" is in ladders ${ladderIds.join(" and ")}: people placed there need their ladder named (the person form's Ladder, the CSV's ladder column)`);
+      if (ladderIds.length > 1)
+        notes.push(
+          `${kind} id "${id}" is in ladders ${ladderIds.join(" and ")}: people placed there need their ladder named (the person form's Ladder, the CSV's ladder column)`,
+        );
     }
   }
   return notes;

@@ -11,7 +11,8 @@ export interface LadderSource {
   size?: number;
 }
 
-export type SourceText = { ok: true; text: string; bytes: number } | { ok: false; error: LadderError };
+export type SourceText =
+  { ok: true; text: string; bytes: number } | { ok: false; error: LadderError };
 
 const encoder = new TextEncoder();
 
@@ -60,7 +61,16 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
     if (length === 0) return i;
     if (length > 1) {
       const sequence = bytes.subarray(i, i + length);

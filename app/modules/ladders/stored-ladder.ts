@@ -14,14 +14,28 @@ export function readStoredLadder(content: unknown): Ladder {
   const target = defaultTarget(ladder.scale);
   return {
     ...ladder,
-    competencies: ladder.competencies.map((competency) => ({ ...competency, applies: competency.applies ?? {}, links: competency.links ?? [] })),
+    competencies: ladder.competencies.map((competency) => ({
+      ...competency,
+      applies: competency.applies ?? {},
+      links: competency.links ?? [],
+    })),
     tracks: ladder.tracks.map((track) => ({
       ...track,
       branchesFrom: track.branchesFrom ?? null,
       levels: track.levels.map((level) => {
-        const competencyIds = level.competencyIds ?? track.competencyIds.filter((id) => Object.hasOwn(level.expectations, id));
+        const competencyIds =
+          level.competencyIds ??
+          track.competencyIds.filter((id) => Object.hasOwn(level.expectations, id));
         const levelTarget = level.target ?? target;
-        return { ...level, alsoTitled: level.alsoTitled ?? [], sublevels: level.sublevels ?? [], competencyIds, target: levelTarget, targets: level.targets ?? Object.fromEntries(competencyIds.map((id) => [id, levelTarget])) };
+        return {
+          ...level,
+          alsoTitled: level.alsoTitled ?? [],
+          sublevels: level.sublevels ?? [],
+          competencyIds,
+          target: levelTarget,
+          targets:
+            level.targets ?? Object.fromEntries(competencyIds.map((id) => [id, levelTarget])),
+        };
       }),
     })),
   };

@@ -14,9 +14,14 @@ export interface LevelCandidate {
 export function levelCandidates(parts: LadderParts): LevelCandidate[] {
   const candidates = new Map<string, LevelCandidate>();
   for (const track of parts.tracks) {
-    track.value.levels.forEach((level, rank) => candidates.has(level.id) || candidates.set(level.id, { id: level.id, trackId: track.value.id, rank }));
+    track.value.levels.forEach(
+      (level, rank) =>
+        candidates.has(level.id) ||
+        candidates.set(level.id, { id: level.id, trackId: track.value.id, rank }),
+    );
   }
-  for (const sighting of parts.sightings.level) if (!candidates.has(sighting.id)) candidates.set(sighting.id, { id: sighting.id });
+  for (const sighting of parts.sightings.level)
+    if (!candidates.has(sighting.id)) candidates.set(sighting.id, { id: sighting.id });
   return [...candidates.values()];
 }
 
@@ -29,9 +34,14 @@ const NUMBERED = /^(.*?)(\d+)$/;
  * nearest number (past the top, the highest level of that track), unless one level is plainly the
  * typo; anything else by edit distance.
  */
-export function suggestLevel(word: string, candidates: readonly LevelCandidate[]): { id: string; note: Message | "" } | undefined {
+export function suggestLevel(
+  word: string,
+  candidates: readonly LevelCandidate[],
+): { id: string; note: Message | "" } | undefined {
   // `senior-one` for `senior-1`, `ic-two` for `ic2`: the same level, its number written out or set apart.
-  const spelt = candidates.find((candidate) => candidate.id !== word && plainLevel(candidate.id) === plainLevel(word));
+  const spelt = candidates.find(
+    (candidate) => candidate.id !== word && plainLevel(candidate.id) === plainLevel(word),
+  );
   if (spelt !== undefined) return { id: spelt.id, note: "" };
   const numbered = NUMBERED.exec(word);
   if (numbered) {
@@ -39,7 +49,9 @@ export function suggestLevel(word: string, candidates: readonly LevelCandidate[]
     const wanted = Number(digits);
     const siblings = candidates
       .map((candidate) => ({ candidate, match: NUMBERED.exec(candidate.id) }))
-      .filter(({ candidate, match }) => match !== null && match[1] === prefix && candidate.id !== word)
+      .filter(
+        ({ candidate, match }) => match !== null && match[1] === prefix && candidate.id !== word,
+      )
       .map(({ candidate, match }) => ({ candidate, number: Number(match![2]) }));
     if (siblings.length > 0) {
       const numbers = siblings.map((sibling) => sibling.number);
@@ -50,25 +62,52 @@ export function suggestLevel(word: string, candidates: readonly LevelCandidate[]
       const distances = siblings.map((sibling) => editDistance(word, sibling.candidate.id));
       const closest = Math.min(...distances);
       const likely = siblings.filter((_, index) => distances[index] === closest);
-      const nearest = likely.reduce((best, sibling) => (Math.abs(sibling.number - wanted) < Math.abs(best.number - wanted) ? sibling : best));
+      const nearest = likely.reduce((best, sibling) =>
+        Math.abs(sibling.number - wanted) < Math.abs(best.number - wanted) ? sibling : best,
+      );
       if (likely.length === 1) return { id: nearest.candidate.id, note: "" };
       const { candidate } = nearest;
       const end = wanted > highest ? "highest" : wanted < lowest ? "lowest" : undefined;
       if (end === undefined) return { id: candidate.id, note: "" };
-      return { id: candidate.id, note: candidate.trackId === undefined ? check(`hints.${end}`) : check(`hints.${end}OfTrack`, { track: candidate.trackId }) };
+      return {
+        id: candidate.id,
+        note:
+          candidate.trackId === undefined
+            ? check(`hints.${end}`)
+            : check(`hints.${end}OfTrack`, { track: candidate.trackId }),
+      };
     }
   }
-  const match = closestMatch(word, candidates.map((candidate) => candidate.id));
+  const match = closestMatch(
+    word,
+    candidates.map((candidate) => candidate.id),
+  );
   return match === undefined ? undefined : { id: match, note: "" };
 }
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 
 /** A level id with its numbers as digits and nothing between letters and digits: `senior-one` and `senior-1` are both `senior1`. */
 function plainLevel(id: string): string {
   return id
     .toLowerCase()
-    .replace(/[a-z]+/g, (word) => (NUMBER_WORDS.includes(word) ? String(NUMBER_WORDS.indexOf(word)) : word))
+    .replace(/[a-z]+/g, (word) =>
+      NUMBER_WORDS.includes(word) ? String(NUMBER_WORDS.indexOf(word)) : word,
+    )
     .replace(/[^a-z0-9]+/g, "");
 }
 

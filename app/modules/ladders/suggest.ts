@@ -23,8 +23,13 @@ export function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= n; j++) {
       const other = b.charCodeAt(j - 1);
-      let best = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (letter === other ? 0 : 1));
-      if (j > 1 && letterBefore === other && letter === b.charCodeAt(j - 2)) best = Math.min(best, twoAbove[j - 2]! + 1);
+      let best = Math.min(
+        above[j]! + 1,
+        row[j - 1]! + 1,
+        above[j - 1]! + (letter === other ? 0 : 1),
+      );
+      if (j > 1 && letterBefore === other && letter === b.charCodeAt(j - 2))
+        best = Math.min(best, twoAbove[j - 2]! + 1);
       row[j] = best;
     }
     [twoAbove, above, row] = [above, row, twoAbove];

@@ -5,8 +5,12 @@
  * scale point whose meaning says it "is the bar", else the middle point of the scale
  * (rounded up: 3 on a scale of 1 to 4). docs/ladders.md, "Targets".
  */
-export function defaultTarget(scale: readonly { value: number; meaning: string; target?: boolean }[]): number {
-  const marked = scale.find((point) => point.target === true) ?? scale.find((point) => /\bis the bar\b/i.test(point.meaning));
+export function defaultTarget(
+  scale: readonly { value: number; meaning: string; target?: boolean }[],
+): number {
+  const marked =
+    scale.find((point) => point.target === true) ??
+    scale.find((point) => /\bis the bar\b/i.test(point.meaning));
   if (marked) return marked.value;
   return scale[Math.floor(scale.length / 2)]?.value ?? 0;
 }
@@ -19,7 +23,8 @@ export function levelTargets(
 ): { target: number; targets: Record<string, number> } {
   const target = level.target ?? ladderDefault;
   const targets: Record<string, number> = {};
-  for (const competencyId of competencyIds) targets[competencyId] = level.targets?.[competencyId] ?? target;
+  for (const competencyId of competencyIds)
+    targets[competencyId] = level.targets?.[competencyId] ?? target;
   return { target, targets };
 }
 
@@ -31,11 +36,19 @@ export type TargetsInForce = { value: number; competencies: number }[];
  * common first (ties: the level's default, then the higher rating). What the level page says,
  * so it never names a default that no competency uses.
  */
-export function targetsInForce(levelTarget: number, competencyTargets: readonly number[]): TargetsInForce {
+export function targetsInForce(
+  levelTarget: number,
+  competencyTargets: readonly number[],
+): TargetsInForce {
   const counts = new Map<number, number>();
   for (const target of competencyTargets) counts.set(target, (counts.get(target) ?? 0) + 1);
   if (counts.size === 0) return [{ value: levelTarget, competencies: 0 }];
   return [...counts]
     .map(([value, competencies]) => ({ value, competencies }))
-    .sort((a, b) => b.competencies - a.competencies || Number(b.value === levelTarget) - Number(a.value === levelTarget) || b.value - a.value);
+    .sort(
+      (a, b) =>
+        b.competencies - a.competencies ||
+        Number(b.value === levelTarget) - Number(a.value === levelTarget) ||
+        b.value - a.value,
+    );
 }

@@ -6,7 +6,9 @@ export function normaliseText(text: string): string {
 }
 
 export function words(text: string): string[] {
-  return normaliseText(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
+  return normaliseText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "");
 }
 
 /**
@@ -21,7 +23,8 @@ export function textSimilarity(a: string, b: string): number {
   const leftWords = new Set(words(left));
   const rightWords = new Set(words(right));
   const shared = [...leftWords].filter((word) => rightWords.has(word)).length;
-  const byWords = leftWords.size + rightWords.size === 0 ? 1 : (2 * shared) / (leftWords.size + rightWords.size);
+  const byWords =
+    leftWords.size + rightWords.size === 0 ? 1 : (2 * shared) / (leftWords.size + rightWords.size);
   // The distance is at least the difference in length, so the characters can score no more than
   // this: when the words already reach it, the distance cannot change the answer.
   const charactersAtMost = 1 - Math.abs(left.length - right.length) / longest;

@@ -53,18 +53,36 @@ export function textFingerprint(text: string): string {
  */
 function mapLadderTexts(ladder: Ladder, say: (key: string, text: string) => string): Ladder {
   const put = (key: string, text: string) => (text === "" ? text : say(key, text));
-  const list = (key: string, texts: readonly string[]) => texts.map((text, index) => put(`${key}.${index}`, text));
+  const list = (key: string, texts: readonly string[]) =>
+    texts.map((text, index) => put(`${key}.${index}`, text));
   const points = (key: string, scale: Ladder["scale"]) =>
-    scale.map((point) => ({ ...point, label: put(`${key}.${point.value}.label`, point.label), meaning: put(`${key}.${point.value}.meaning`, point.meaning) }));
+    scale.map((point) => ({
+      ...point,
+      label: put(`${key}.${point.value}.label`, point.label),
+      meaning: put(`${key}.${point.value}.meaning`, point.meaning),
+    }));
   return {
     ...ladder,
-    meta: { ...ladder.meta, name: put("ladder.name", ladder.meta.name), description: put("ladder.description", ladder.meta.description) },
+    meta: {
+      ...ladder.meta,
+      name: put("ladder.name", ladder.meta.name),
+      description: put("ladder.description", ladder.meta.description),
+    },
     scale: points("scale", ladder.scale),
     calibrationScales: ladder.calibrationScales.map((scale) => {
       const key = `calibrationScales.${scale.id}`;
-      return { ...scale, name: put(`${key}.name`, scale.name), description: put(`${key}.description`, scale.description), points: points(`${key}.points`, scale.points) };
+      return {
+        ...scale,
+        name: put(`${key}.name`, scale.name),
+        description: put(`${key}.description`, scale.description),
+        points: points(`${key}.points`, scale.points),
+      };
     }),
-    areas: ladder.areas.map((area) => ({ ...area, name: put(`areas.${area.id}.name`, area.name), description: put(`areas.${area.id}.description`, area.description) })),
+    areas: ladder.areas.map((area) => ({
+      ...area,
+      name: put(`areas.${area.id}.name`, area.name),
+      description: put(`areas.${area.id}.description`, area.description),
+    })),
     competencies: ladder.competencies.map((competency) => {
       const key = `competencies.${competency.id}`;
       const name = put(`${key}.name`, competency.name);
@@ -72,9 +90,17 @@ function mapLadderTexts(ladder: Ladder, say: (key: string, text: string) => stri
       const interview = competency.interview && {
         questions: competency.interview.questions.map((question, index) => {
           const at = `${key}.interview.questions.${index}`;
-          return { ...question, text: put(`${at}.text`, question.text), followUps: list(`${at}.followUps`, question.followUps), lookFor: list(`${at}.lookFor`, question.lookFor) };
+          return {
+            ...question,
+            text: put(`${at}.text`, question.text),
+            followUps: list(`${at}.followUps`, question.followUps),
+            lookFor: list(`${at}.lookFor`, question.lookFor),
+          };
         }),
-        anchors: competency.interview.anchors.map((anchor) => ({ ...anchor, text: put(`${key}.interview.anchors.${anchor.value}`, anchor.text) })),
+        anchors: competency.interview.anchors.map((anchor) => ({
+          ...anchor,
+          text: put(`${key}.interview.anchors.${anchor.value}`, anchor.text),
+        })),
       };
       return { ...competency, name, description, interview };
     }),
@@ -90,14 +116,20 @@ function mapLadderTexts(ladder: Ladder, say: (key: string, text: string) => stri
         const sublevels = level.sublevels.map((sublevel) => ({
           ...sublevel,
           title: put(`${key}.sublevels.${sublevel.id}.title`, sublevel.title),
-          ...(sublevel.summary === undefined ? {} : { summary: put(`${key}.sublevels.${sublevel.id}.summary`, sublevel.summary) }),
+          ...(sublevel.summary === undefined
+            ? {}
+            : { summary: put(`${key}.sublevels.${sublevel.id}.summary`, sublevel.summary) }),
         }));
         const expectations = Object.fromEntries(
           Object.entries(level.expectations).map(([competencyId, statements]) => [
             competencyId,
             statements.map((statement, index) => {
               const at = `${key}.expectations.${competencyId}.${index}`;
-              return { ...statement, text: put(`${at}.text`, statement.text), examples: list(`${at}.examples`, statement.examples) };
+              return {
+                ...statement,
+                text: put(`${at}.text`, statement.text),
+                examples: list(`${at}.examples`, statement.examples),
+              };
             }),
           ]),
         );
@@ -131,8 +163,16 @@ export interface TranslatedLadder {
  * a page can mark it. A ladder stored with an older record is translated the same way: only
  * where its text is the one translated.
  */
-export function translateLadder(ladder: Ladder, translation: LadderTranslation | undefined): TranslatedLadder {
-  if (translation === undefined) return { ladder, sourceLanguage: SOURCE_LANGUAGE, untranslated: ladderTexts(ladder).map(({ text }) => text) };
+export function translateLadder(
+  ladder: Ladder,
+  translation: LadderTranslation | undefined,
+): TranslatedLadder {
+  if (translation === undefined)
+    return {
+      ladder,
+      sourceLanguage: SOURCE_LANGUAGE,
+      untranslated: ladderTexts(ladder).map(({ text }) => text),
+    };
   const untranslated = new Set<string>();
   const translated = mapLadderTexts(ladder, (key, text) => {
     const entry = translation.texts.get(key);
@@ -154,7 +194,10 @@ export interface SourceTexts {
  * found by walking the data, so only what the page shows is sent; nothing is added when every
  * text it shows is translated.
  */
-export function withSourceTexts<T extends object>(data: T, translated: TranslatedLadder): T & { sourceTexts?: SourceTexts } {
+export function withSourceTexts<T extends object>(
+  data: T,
+  translated: TranslatedLadder,
+): T & { sourceTexts?: SourceTexts } {
   if (translated.untranslated.length === 0) return data;
   const untranslated = new Set(translated.untranslated);
   const shown = new Set<string>();
@@ -168,7 +211,9 @@ export function withSourceTexts<T extends object>(data: T, translated: Translate
     }
   };
   walk(data);
-  return shown.size === 0 ? data : { ...data, sourceTexts: { lang: translated.sourceLanguage, texts: [...shown] } };
+  return shown.size === 0
+    ? data
+    : { ...data, sourceTexts: { lang: translated.sourceLanguage, texts: [...shown] } };
 }
 
 export interface TranslationFinding {
@@ -189,17 +234,34 @@ export interface TranslationReport {
 }
 
 /** What a translation lacks against the ladder: texts with no translation, and translations of a text since changed. */
-export function checkTranslation(ladder: Ladder, translation: LadderTranslation): TranslationReport {
+export function checkTranslation(
+  ladder: Ladder,
+  translation: LadderTranslation,
+): TranslationReport {
   const missing: TranslationFinding[] = [];
   const stale: TranslationFinding[] = [];
   const texts = ladderTexts(ladder);
   for (const { key, text } of texts) {
     const fingerprint = textFingerprint(text);
     const entry = translation.texts.get(key);
-    if (entry === undefined) missing.push({ language: translation.language, key, at: nearestPlace(translation, key), fingerprint, text });
-    else if (entry.source !== fingerprint) stale.push({ language: translation.language, key, at: entry.at, fingerprint, text });
+    if (entry === undefined)
+      missing.push({
+        language: translation.language,
+        key,
+        at: nearestPlace(translation, key),
+        fingerprint,
+        text,
+      });
+    else if (entry.source !== fingerprint)
+      stale.push({ language: translation.language, key, at: entry.at, fingerprint, text });
   }
-  return { language: translation.language, complete: translation.complete, total: texts.length, missing, stale };
+  return {
+    language: translation.language,
+    complete: translation.complete,
+    total: texts.length,
+    missing,
+    stale,
+  };
 }
 
 function nearestPlace(translation: LadderTranslation, key: string): TranslationPlace {
@@ -211,7 +273,15 @@ function nearestPlace(translation: LadderTranslation, key: string): TranslationP
   return { file: translation.files[0] ?? "", line: 1, column: 1 };
 }
 
-const SECTIONS = ["ladder", "scale", "calibrationScales", "areas", "competencies", "tracks", "levels"] as const;
+const SECTIONS = [
+  "ladder",
+  "scale",
+  "calibrationScales",
+  "areas",
+  "competencies",
+  "tracks",
+  "levels",
+] as const;
 const FINGERPRINT = /^[0-9a-f]{8}$/;
 
 export type TranslationLoadResult = { translation: LadderTranslation; errors: LadderError[] };
@@ -221,18 +291,41 @@ export type TranslationLoadResult = { translation: LadderTranslation; errors: La
  * left out (a file that does not parse, a key the ladder does not have, a text translated
  * twice, an entry not of the form `{ source, translation }`); everything else is kept.
  */
-export function readTranslation(ladder: Ladder, folder: string, language: string, sources: readonly LadderSource[], limits: LadderLimits): TranslationLoadResult | { errors: LadderError[] } {
+export function readTranslation(
+  ladder: Ladder,
+  folder: string,
+  language: string,
+  sources: readonly LadderSource[],
+  limits: LadderLimits,
+): TranslationLoadResult | { errors: LadderError[] } {
   if (!isLanguage(language) || language === SOURCE_LANGUAGE) {
-    return { errors: [{ file: folder, line: 0, column: 0, path: "", message: `"${language}" is not a language a ladder can be translated into (one of ${TRANSLATION_LANGUAGES.join(", ")})` }] };
+    return {
+      errors: [
+        {
+          file: folder,
+          line: 0,
+          column: 0,
+          path: "",
+          message: `"${language}" is not a language a ladder can be translated into (one of ${TRANSLATION_LANGUAGES.join(", ")})`,
+        },
+      ],
+    };
   }
   const keys = new Set<string>();
   const prefixes = new Set<string>();
   for (const { key } of ladderTexts(ladder)) {
     keys.add(key);
     const parts = key.split(".");
-    for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join("."));
+    for (let length = 1; length < parts.length; length++)
+      prefixes.add(parts.slice(0, length).join("."));
   }
-  const translation: LadderTranslation = { language, complete: false, texts: new Map(), places: new Map(), files: [] };
+  const translation: LadderTranslation = {
+    language,
+    complete: false,
+    texts: new Map(),
+    places: new Map(),
+    files: [],
+  };
   const errors: LadderError[] = [];
   for (const source of [...sources].sort((a, b) => compareText(a.file, b.file))) {
     translation.files.push(source.file);
@@ -252,36 +345,66 @@ export function readTranslation(ladder: Ladder, folder: string, language: string
 }
 
 /** The languages a ladder may be translated into: every one Rungs speaks but the source. */
-export const TRANSLATION_LANGUAGES = (["de", "fr", "es", "ar"] as const satisfies readonly Language[]).filter((language) => language !== SOURCE_LANGUAGE);
+export const TRANSLATION_LANGUAGES = (
+  ["de", "fr", "es", "ar"] as const satisfies readonly Language[]
+).filter((language) => language !== SOURCE_LANGUAGE);
 
-function readFile(source: ParsedSource, into: { keys: Set<string>; prefixes: Set<string>; translation: LadderTranslation; errors: LadderError[] }) {
+function readFile(
+  source: ParsedSource,
+  into: {
+    keys: Set<string>;
+    prefixes: Set<string>;
+    translation: LadderTranslation;
+    errors: LadderError[];
+  },
+) {
   const { keys, prefixes, translation, errors } = into;
   const fail = (path: LadderPath, message: string, atKey = false) => {
     // A key the ladder lacks is pointed at where it is written, not at what it holds.
     const last = path.at(-1);
-    const { line, column } = atKey && typeof last === "string" ? locate(source, path.slice(0, -1), last) : locate(source, path);
+    const { line, column } =
+      atKey && typeof last === "string"
+        ? locate(source, path.slice(0, -1), last)
+        : locate(source, path);
     errors.push({ file: source.file, line, column, path: formatPath(path), message });
   };
-  const placeOf = (path: LadderPath): TranslationPlace => ({ file: source.file, ...locate(source, path) });
+  const placeOf = (path: LadderPath): TranslationPlace => ({
+    file: source.file,
+    ...locate(source, path),
+  });
   const visit = (value: unknown, path: LadderPath): void => {
     const key = path.join(".");
     if (isEntry(value)) {
       if (!keys.has(key)) {
-        fail(path, prefixes.has(key) ? "holds several texts: translate each of them, not the whole" : `the ladder has no text at ${key}${unknownPart(key, prefixes)}`, true);
+        fail(
+          path,
+          prefixes.has(key)
+            ? "holds several texts: translate each of them, not the whole"
+            : `the ladder has no text at ${key}${unknownPart(key, prefixes)}`,
+          true,
+        );
         return;
       }
       const problem = entryProblem(value);
       if (problem !== undefined) return fail(path, problem);
       const earlier = translation.texts.get(key);
-      if (earlier !== undefined) return fail(path, `translated twice; first at ${earlier.at.file}:${earlier.at.line}`);
-      translation.texts.set(key, { translation: value.translation as string, source: value.source as string, at: placeOf(path) });
+      if (earlier !== undefined)
+        return fail(path, `translated twice; first at ${earlier.at.file}:${earlier.at.line}`);
+      translation.texts.set(key, {
+        translation: value.translation as string,
+        source: value.source as string,
+        at: placeOf(path),
+      });
       return;
     }
     if (keys.has(key)) return fail(path, `expected { source: <fingerprint>, translation: <text> }`);
-    if (!prefixes.has(key)) return fail(path, `the ladder has nothing at ${key}${unknownPart(key, prefixes)}`, true);
+    if (!prefixes.has(key))
+      return fail(path, `the ladder has nothing at ${key}${unknownPart(key, prefixes)}`, true);
     if (!translation.places.has(key)) translation.places.set(key, placeOf(path));
-    if (Array.isArray(value)) value.forEach((item, index) => item === null || visit(item, [...path, index]));
-    else if (value !== null && typeof value === "object") for (const [name, item] of Object.entries(value)) visit(item, [...path, name]);
+    if (Array.isArray(value))
+      value.forEach((item, index) => item === null || visit(item, [...path, index]));
+    else if (value !== null && typeof value === "object")
+      for (const [name, item] of Object.entries(value)) visit(item, [...path, name]);
     else fail(path, `expected a mapping or a list of translated texts`);
   };
   for (const [name, value] of Object.entries(source.data)) {
@@ -291,7 +414,11 @@ function readFile(source: ParsedSource, into: { keys: Set<string>; prefixes: Set
       continue;
     }
     if (!(SECTIONS as readonly string[]).includes(name)) {
-      fail([name], `unknown section "${name}"; a translation has ${["complete", ...SECTIONS].join(", ")}`, true);
+      fail(
+        [name],
+        `unknown section "${name}"; a translation has ${["complete", ...SECTIONS].join(", ")}`,
+        true,
+      );
       continue;
     }
     visit(value, [name]);
@@ -299,14 +426,22 @@ function readFile(source: ParsedSource, into: { keys: Set<string>; prefixes: Set
 }
 
 function isEntry(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && ("source" in value || "translation" in value);
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    ("source" in value || "translation" in value)
+  );
 }
 
 function entryProblem(entry: Record<string, unknown>): string | undefined {
   const extra = Object.keys(entry).filter((name) => name !== "source" && name !== "translation");
-  if (extra.length > 0) return `unknown key "${extra[0]}"; a translated text has source and translation`;
-  if (typeof entry.source !== "string" || !FINGERPRINT.test(entry.source)) return "source must be the fingerprint of the source text, 8 hex digits in quotes (ladders:check prints it)";
-  if (typeof entry.translation !== "string" || entry.translation.trim() === "") return "translation must be text";
+  if (extra.length > 0)
+    return `unknown key "${extra[0]}"; a translated text has source and translation`;
+  if (typeof entry.source !== "string" || !FINGERPRINT.test(entry.source))
+    return "source must be the fingerprint of the source text, 8 hex digits in quotes (ladders:check prints it)";
+  if (typeof entry.translation !== "string" || entry.translation.trim() === "")
+    return "translation must be text";
   return undefined;
 }
 
@@ -314,7 +449,10 @@ function entryProblem(entry: Record<string, unknown>): string | undefined {
 function unknownPart(key: string, prefixes: Set<string>): string {
   const parts = key.split(".");
   for (let length = 1; length <= parts.length; length++) {
-    if (!prefixes.has(parts.slice(0, length).join("."))) return length === 1 ? "" : ` ("${parts[length - 1]}" is not in ${parts.slice(0, length - 1).join(".")})`;
+    if (!prefixes.has(parts.slice(0, length).join(".")))
+      return length === 1
+        ? ""
+        : ` ("${parts[length - 1]}" is not in ${parts.slice(0, length - 1).join(".")})`;
   }
   return "";
 }

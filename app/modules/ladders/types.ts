@@ -29,7 +29,11 @@ export interface PointsScheme {
   /** Ascending by `from`. */
   bands: { label: string; from: number }[];
   /** Per track (in the ladder's track order), its titles over ranges of total points; `upTo` null = no upper bound. */
-  titles: { trackId: string; trackName: string; ranges: { title: string; from: number; upTo: number | null }[] }[];
+  titles: {
+    trackId: string;
+    trackName: string;
+    ranges: { title: string; from: number; upTo: number | null }[];
+  }[];
 }
 
 /** A source a ladder inherits areas, competencies and expectations from (docs/ladders.md, "Shared topics"). */

@@ -35,14 +35,20 @@ export interface ValidatedFile {
  */
 export function validateLadderFile(source: ParsedSource): ValidatedFile {
   const result = ladderFileSchema.safeParse(source.data);
-  const errors = result.success ? [] : issuesToErrors(source, ladderFileSchema, result.error.issues);
-  const troubled = new Set(result.success ? [] : result.error.issues.map((issue) => issuePrefix(issue.path)));
+  const errors = result.success
+    ? []
+    : issuesToErrors(source, ladderFileSchema, result.error.issues);
+  const troubled = new Set(
+    result.success ? [] : result.error.issues.map((issue) => issuePrefix(issue.path)),
+  );
   const readAll =
     result.success ||
     !result.error.issues.some(
       (issue) =>
         (issue.code === "unrecognized_keys" && issue.path.length === 0) ||
-        (issue.code === "invalid_type" && issue.path.length === 1 && LIST_SECTIONS.includes(issue.path[0] as ListSection)),
+        (issue.code === "invalid_type" &&
+          issue.path.length === 1 &&
+          LIST_SECTIONS.includes(issue.path[0] as ListSection)),
     );
   const clean = (section: string, index?: number) =>
     !troubled.has(index === undefined ? section : `${section}[${index}]`);
@@ -57,7 +63,8 @@ export function validateLadderFile(source: ParsedSource): ValidatedFile {
     });
   }
   for (const section of SINGULAR_SECTIONS) {
-    if (!clean(section) || source.data[section] === undefined || singular[section] !== undefined) continue;
+    if (!clean(section) || source.data[section] === undefined || singular[section] !== undefined)
+      continue;
     const parsed = ladderFileSchema.shape[section].safeParse(source.data[section]);
     if (parsed.success) Object.assign(singular, { [section]: parsed.data });
   }
@@ -69,7 +76,8 @@ export function validateLadderFile(source: ParsedSource): ValidatedFile {
     raw.forEach((item, index) => {
       if (!clean(section, index)) return;
       const parsed = listItemSchemas[section].safeParse(item);
-      if (parsed.success) (lists[section] as Array<IndexedItem<unknown>>).push({ value: parsed.data, index });
+      if (parsed.success)
+        (lists[section] as Array<IndexedItem<unknown>>).push({ value: parsed.data, index });
     });
   }
   return { source, errors, readAll, singular, lists };

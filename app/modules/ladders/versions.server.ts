@@ -18,7 +18,10 @@ export function listLadderVersions(ladderId: string) {
 
 /** What changed between two stored versions, or null when either is not a version of this ladder. */
 export async function diffLadderVersions(ladderId: string, fromId: string, toId: string) {
-  const rows = await db.ladderVersion.findMany({ where: { ladderId, id: { in: [fromId, toId] } }, select: { id: true, content: true } });
+  const rows = await db.ladderVersion.findMany({
+    where: { ladderId, id: { in: [fromId, toId] } },
+    select: { id: true, content: true },
+  });
   const from = rows.find((row) => row.id === fromId);
   const to = rows.find((row) => row.id === toId);
   if (!from || !to) return null;
@@ -32,7 +35,10 @@ const versionCache = new Map<string, Ladder>();
 export async function ladderOfVersion(versionId: string): Promise<Ladder | null> {
   const cached = versionCache.get(versionId);
   if (cached) return cached;
-  const row = await db.ladderVersion.findUnique({ where: { id: versionId }, select: { content: true } });
+  const row = await db.ladderVersion.findUnique({
+    where: { id: versionId },
+    select: { content: true },
+  });
   if (!row) return null;
   const ladder = readStoredLadder(row.content);
   versionCache.set(versionId, ladder);
@@ -51,6 +57,9 @@ export async function requireLadderOfVersion(versionId: string): Promise<Ladder>
  * (`ladderInLanguage`): a translation entry applies where its fingerprint matches the version's
  * own text, so a text the ladder has since reworded stays in the source, to be marked.
  */
-export async function requireLadderOfVersionIn(versionId: string, language: PageLanguage): Promise<TranslatedLadder> {
+export async function requireLadderOfVersionIn(
+  versionId: string,
+  language: PageLanguage,
+): Promise<TranslatedLadder> {
   return ladderInLanguage(await requireLadderOfVersion(versionId), language);
 }

@@ -1,4 +1,11 @@
-import { competenciesForLevel, competenciesForTrack, equivalentLevels, getLevel, nextLevel, previousLevel } from "./lookups";
+import {
+  competenciesForLevel,
+  competenciesForTrack,
+  equivalentLevels,
+  getLevel,
+  nextLevel,
+  previousLevel,
+} from "./lookups";
 import { compareLevels } from "./compare-levels";
 import { branchesAfter, ladderPaths } from "./paths";
 import { targetsInForce } from "./targets";
@@ -31,12 +38,22 @@ export function pointsView(ladder: Ladder) {
   if (!points) return null;
   const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
   return {
-    perRating: points.perRating.map((point) => ({ value: point.value, label: labels.get(point.value) ?? String(point.value), points: point.points })),
-    bands: points.bands.map((band, index) => ({ label: band.label, range: pointsRange(band.from, points.bands[index + 1]?.from ?? null, true) })),
+    perRating: points.perRating.map((point) => ({
+      value: point.value,
+      label: labels.get(point.value) ?? String(point.value),
+      points: point.points,
+    })),
+    bands: points.bands.map((band, index) => ({
+      label: band.label,
+      range: pointsRange(band.from, points.bands[index + 1]?.from ?? null, true),
+    })),
     titles: points.titles.map((track) => ({
       trackId: track.trackId,
       trackName: track.trackName,
-      ranges: track.ranges.map((range) => ({ title: range.title, range: pointsRange(range.from, range.upTo, false) })),
+      ranges: track.ranges.map((range) => ({
+        title: range.title,
+        range: pointsRange(range.from, range.upTo, false),
+      })),
     })),
   };
 }
@@ -45,20 +62,27 @@ export function pointsView(ladder: Ladder) {
 function pointsRange(from: number, to: number | null, below: boolean): Message {
   if (to === null) return { key: "ladders:points.orMore", values: { from } };
   const wholePoints = Number.isInteger(from) && Number.isInteger(to);
-  if (below) return wholePoints ? { key: "ladders:points.span", values: { from, to: to - 1 } } : { key: "ladders:points.belowNext", values: { from, to } };
+  if (below)
+    return wholePoints
+      ? { key: "ladders:points.span", values: { from, to: to - 1 } }
+      : { key: "ladders:points.belowNext", values: { from, to } };
   return { key: "ladders:points.span", values: { from, to } };
 }
 
 /** The ladder's front page: its paths, competencies by area, equivalent levels, rating scale and changelog. */
 export function ladderOverview(ladder: Ladder) {
   const trackNames = new Map(ladder.tracks.map((t) => [t.id, t.name]));
-  const levelTitles = new Map(ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title] as const)));
+  const levelTitles = new Map(
+    ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title] as const)),
+  );
   return {
     id: ladder.meta.id,
     name: ladder.meta.name,
     version: ladder.meta.version,
     description: ladder.meta.description,
-    source: ladder.meta.source ? { name: ladder.meta.source.name, url: ladder.meta.source.url ?? null } : null,
+    source: ladder.meta.source
+      ? { name: ladder.meta.source.name, url: ladder.meta.source.url ?? null }
+      : null,
     scale: ladder.scale,
     changelog: ladder.changelog,
     areas: ladder.areas.map((area) => ({
@@ -68,7 +92,11 @@ export function ladderOverview(ladder: Ladder) {
       competencies: ladder.competencies
         .filter((c) => c.areaId === area.id)
         // The tracks' names, or null for a competency every track shares (the page words it).
-        .map((c) => ({ id: c.id, name: c.name, tracks: c.sharedByAllTracks ? null : c.trackIds.map((id) => trackNames.get(id) ?? id) })),
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          tracks: c.sharedByAllTracks ? null : c.trackIds.map((id) => trackNames.get(id) ?? id),
+        })),
     })),
     paths: ladderPaths(ladder),
     points: pointsView(ladder),
@@ -85,10 +113,18 @@ export function ladderOverview(ladder: Ladder) {
 export type LevelOption = { id: string; title: string; trackId: string; trackName: string };
 
 export function levelOptions(ladder: Ladder): LevelOption[] {
-  return ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, trackId: track.id, trackName: track.name })));
+  return ladder.tracks.flatMap((track) =>
+    track.levels.map((level) => ({
+      id: level.id,
+      title: level.title,
+      trackId: track.id,
+      trackName: track.name,
+    })),
+  );
 }
 
-const levelRef = (level: Level | undefined) => (level ? { id: level.id, title: level.title } : null);
+const levelRef = (level: Level | undefined) =>
+  level ? { id: level.id, title: level.title } : null;
 
 /** Everything the "one level in full" page shows. */
 export function levelView(ladder: Ladder, levelId: string) {
@@ -122,17 +158,40 @@ export function levelView(ladder: Ladder, levelId: string) {
     areas.flatMap((area) => area.competencies.map((competency) => competency.target.value)),
   ).map((target) => ({ ...target, label: labels.get(target.value) ?? "" }));
   return {
-    level: { id: level.id, title: level.title, alsoTitled: level.alsoTitled, summary: level.summary, target: { value: level.target, label: labels.get(level.target) ?? "" } },
+    level: {
+      id: level.id,
+      title: level.title,
+      alsoTitled: level.alsoTitled,
+      summary: level.summary,
+      target: { value: level.target, label: labels.get(level.target) ?? "" },
+    },
     /** Ordered steps within the level that people may be placed at. */
-    sublevels: level.sublevels.map((sublevel) => ({ id: sublevel.id, title: sublevel.title, summary: sublevel.summary ?? null })),
+    sublevels: level.sublevels.map((sublevel) => ({
+      id: sublevel.id,
+      title: sublevel.title,
+      summary: sublevel.summary ?? null,
+    })),
     /** The ratings this level's competencies expect, the most common first; a competency shows its own when it differs from the first. */
     targets: inForce,
     track: { id: track.id, name: track.name },
     points: pointsView(ladder),
     /** The bands that are this level's sub-levels and the titles that are its own, marked where the points are shown. */
     pointsMarks: {
-      bands: ladder.points ? level.sublevels.filter((sublevel) => ladder.points!.bands.some((band) => band.label === sublevel.title)).map((sublevel) => sublevel.title) : [],
-      titles: ladder.points ? [level.title, ...level.alsoTitled].filter((title) => ladder.points!.titles.some((entry) => entry.trackId === track.id && entry.ranges.some((range) => range.title === title))) : [],
+      bands: ladder.points
+        ? level.sublevels
+            .filter((sublevel) =>
+              ladder.points!.bands.some((band) => band.label === sublevel.title),
+            )
+            .map((sublevel) => sublevel.title)
+        : [],
+      titles: ladder.points
+        ? [level.title, ...level.alsoTitled].filter((title) =>
+            ladder.points!.titles.some(
+              (entry) =>
+                entry.trackId === track.id && entry.ranges.some((range) => range.title === title),
+            ),
+          )
+        : [],
     },
     /** Competencies of the track that do not apply at this level (they start later or stopped earlier). */
     notApplying: competenciesForTrack(ladder, track.id)
@@ -161,7 +220,13 @@ export function trackMatrix(ladder: Ladder, trackId: string) {
     /** Where the track splits off another one; the levels before it are that track's. */
     branch: branchOfTrack(ladder, track.branchesFrom),
     points: pointsView(ladder),
-    levels: track.levels.map((level) => ({ id: level.id, title: level.title, alsoTitled: level.alsoTitled, summary: level.summary, target: level.target })),
+    levels: track.levels.map((level) => ({
+      id: level.id,
+      title: level.title,
+      alsoTitled: level.alsoTitled,
+      summary: level.summary,
+      target: level.target,
+    })),
     areas: ladder.areas
       .map((area) => ({
         id: area.id,
@@ -174,7 +239,11 @@ export function trackMatrix(ladder: Ladder, trackId: string) {
             cells: track.levels.map((level) => level.expectations[competency.id] ?? []),
             /** Per level: does the competency apply there, and the rating it expects when it does. */
             applies: track.levels.map((level) => level.competencyIds.includes(competency.id)),
-            targets: track.levels.map((level) => (level.competencyIds.includes(competency.id) ? (level.targets[competency.id] ?? level.target) : null)),
+            targets: track.levels.map((level) =>
+              level.competencyIds.includes(competency.id)
+                ? (level.targets[competency.id] ?? level.target)
+                : null,
+            ),
           })),
       }))
       .filter((area) => area.rows.length > 0),
@@ -198,7 +267,9 @@ function branchOfTrack(ladder: Ladder, branch: { trackId: string; levelId: strin
 export function competencyView(ladder: Ladder, competencyId: string) {
   const competency = ladder.competencies.find((c) => c.id === competencyId);
   if (!competency) return undefined;
-  const levelTitles = new Map(ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)));
+  const levelTitles = new Map(
+    ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title] as const)),
+  );
   return {
     competency: {
       id: competency.id,
@@ -229,7 +300,9 @@ export function competencyView(ladder: Ladder, competencyId: string) {
           })),
           anchors: competency.interview.anchors.map((anchor) => ({
             ...anchor,
-            label: ladder.scale.find((point) => point.value === anchor.value)?.label ?? String(anchor.value),
+            label:
+              ladder.scale.find((point) => point.value === anchor.value)?.label ??
+              String(anchor.value),
           })),
         }
       : null,
@@ -247,7 +320,11 @@ const comparisons = new WeakMap<Ladder, Map<string, ComparisonView>>();
 
 type ComparisonView = NonNullable<ReturnType<typeof compareLevelsView>>;
 
-export function levelComparisonView(ladder: Ladder, fromId: string, toId: string): ComparisonView | undefined {
+export function levelComparisonView(
+  ladder: Ladder,
+  fromId: string,
+  toId: string,
+): ComparisonView | undefined {
   let kept = comparisons.get(ladder);
   if (!kept) comparisons.set(ladder, (kept = new Map()));
   const key = JSON.stringify([fromId, toId]);
@@ -260,10 +337,18 @@ export function levelComparisonView(ladder: Ladder, fromId: string, toId: string
 }
 
 /** Why a competency is at one level only: expected at that level within a track, or in that track across tracks. */
-function presenceOf(presence: "both" | "only-a" | "only-b", sameTrack: boolean, from: Level, to: Level, trackName: (level: Level) => string): Message | null {
+function presenceOf(
+  presence: "both" | "only-a" | "only-b",
+  sameTrack: boolean,
+  from: Level,
+  to: Level,
+  trackName: (level: Level) => string,
+): Message | null {
   if (presence === "both") return null;
   const level = presence === "only-a" ? from : to;
-  return sameTrack ? { key: "ladders:compare.presence.level", values: { level: level.title } } : { key: "ladders:compare.presence.track", values: { track: trackName(level) } };
+  return sameTrack
+    ? { key: "ladders:compare.presence.level", values: { level: level.title } }
+    : { key: "ladders:compare.presence.track", values: { track: trackName(level) } };
 }
 
 function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
@@ -273,7 +358,8 @@ function compareLevelsView(ladder: Ladder, fromId: string, toId: string) {
   const labels = new Map(ladder.scale.map((point) => [point.value, point.label]));
   const rating = (value: number) => ({ value, label: labels.get(value) ?? "" });
   const sameTrack = from.trackId === to.trackId;
-  const trackName = (level: Level) => ladder.tracks.find((track) => track.id === level.trackId)?.name ?? level.trackId;
+  const trackName = (level: Level) =>
+    ladder.tracks.find((track) => track.id === level.trackId)?.name ?? level.trackId;
   return {
     from: { id: from.id, title: from.title, trackName: trackName(from) },
     to: { id: to.id, title: to.title, trackName: trackName(to) },

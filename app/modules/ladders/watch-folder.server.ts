@@ -1,6 +1,9 @@
 import { existsSync, watch, type FSWatcher } from "node:fs";
 
-export type FolderWatch = { close(): void; /** The current watcher (replaced after an error). */ current(): FSWatcher | null };
+export type FolderWatch = {
+  close(): void;
+  /** The current watcher (replaced after an error). */ current(): FSWatcher | null;
+};
 
 /**
  * Watches a ladder folder in development, calling `onChange` (debounced) after edits. A
@@ -8,7 +11,12 @@ export type FolderWatch = { close(): void; /** The current watcher (replaced aft
  * logged, never thrown, and watching starts again once the folder is there, so the
  * server keeps serving the last good ladder meanwhile.
  */
-export function watchFolder(dir: string, onChange: () => void, log: (message: string) => void = (message) => console.warn(message), retryMs = 1000): FolderWatch {
+export function watchFolder(
+  dir: string,
+  onChange: () => void,
+  log: (message: string) => void = (message) => console.warn(message),
+  retryMs = 1000,
+): FolderWatch {
   let watcher: FSWatcher | null = null;
   let timer: NodeJS.Timeout | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -34,7 +42,9 @@ export function watchFolder(dir: string, onChange: () => void, log: (message: st
   };
 
   function fail(error: unknown) {
-    log(`Stopped watching ${dir} for ladder changes (${error instanceof Error ? error.message : String(error)}); watching again when it is there.`);
+    log(
+      `Stopped watching ${dir} for ladder changes (${error instanceof Error ? error.message : String(error)}); watching again when it is there.`,
+    );
     watcher?.close();
     watcher = null;
     onChange();

@@ -34,13 +34,27 @@ interface TextLine {
 
 /** `errorLine` is the 1-based line the parser complained about (or the first non-blank one after it). */
 export function explainIndentation(source: string, errorLine: number): IndentationProblem {
-  const lines = source.split(/\r?\n/).map((text, index): TextLine => ({ number: index + 1, indent: text.length - text.trimStart().length, text: text.trim() }));
-  const meaningful = (line: TextLine | undefined) => line !== undefined && line.text !== "" && !line.text.startsWith("#");
+  const lines = source.split(/\r?\n/).map((text, index): TextLine => ({
+    number: index + 1,
+    indent: text.length - text.trimStart().length,
+    text: text.trim(),
+  }));
+  const meaningful = (line: TextLine | undefined) =>
+    line !== undefined && line.text !== "" && !line.text.startsWith("#");
   let at = lines[errorLine - 1];
-  for (let index = errorLine - 1; !meaningful(at) && index < lines.length; index++) at = lines[index];
-  if (at === undefined || !meaningful(at)) return { line: errorLine, column: 1, ...said(check("yaml.indentationNear", { line: errorLine })) };
+  for (let index = errorLine - 1; !meaningful(at) && index < lines.length; index++)
+    at = lines[index];
+  if (at === undefined || !meaningful(at))
+    return {
+      line: errorLine,
+      column: 1,
+      ...said(check("yaml.indentationNear", { line: errorLine })),
+    };
 
-  const above = lines.slice(0, at.number - 1).filter(meaningful).reverse();
+  const above = lines
+    .slice(0, at.number - 1)
+    .filter(meaningful)
+    .reverse();
   const item = above.find((line) => isItem(line.text));
   const where = { line: at.number, column: at.indent + 1 };
   if (item === undefined) {
@@ -51,7 +65,10 @@ export function explainIndentation(source: string, errorLine: number): Indentati
   let parent: TextLine | undefined;
   for (const line of above.slice(above.indexOf(item) + 1)) {
     if (line.indent === item.indent && isItem(line.text)) first = line;
-    else if (line.indent < item.indent || (line.indent === item.indent && line.text.endsWith(":"))) {
+    else if (
+      line.indent < item.indent ||
+      (line.indent === item.indent && line.text.endsWith(":"))
+    ) {
       parent = line;
       break;
     }
@@ -59,7 +76,12 @@ export function explainIndentation(source: string, errorLine: number): Indentati
   const message =
     parent === undefined
       ? check("yaml.indentationList", { line: at.number, first: first.number })
-      : check("yaml.indentationListUnder", { line: at.number, first: first.number, key: keyOf(parent.text), keyLine: parent.number });
+      : check("yaml.indentationListUnder", {
+          line: at.number,
+          first: first.number,
+          key: keyOf(parent.text),
+          keyLine: parent.number,
+        });
   return { ...where, ...said(message) };
 }
 

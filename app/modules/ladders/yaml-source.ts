@@ -53,7 +53,13 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
       merge: false,
     });
   } catch (error) {
-    return fail({ file, line: 1, column: 1, path: "", ...said(check("yaml.unreadable", { detail: String(error) })) });
+    return fail({
+      file,
+      line: 1,
+      column: 1,
+      path: "",
+      ...said(check("yaml.unreadable", { detail: String(error) })),
+    });
   }
   const at = (offset: number) => lineCounter.linePos(offset);
   const [firstError, ...laterErrors] = doc.errors;
@@ -64,11 +70,23 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
     // After a syntax error the parser guesses; its later errors are mostly echoes of the first.
     const { line, col } = at(firstError.pos[0]);
     const finding = yamlErrorMessage(firstError.code, firstError.message, limits);
-    return fail({ file, line, column: col, path: "", ...said(laterErrors.length === 0 ? finding : check("hints.fixFirst", { finding })) });
+    return fail({
+      file,
+      line,
+      column: col,
+      path: "",
+      ...said(laterErrors.length === 0 ? finding : check("hints.fixFirst", { finding })),
+    });
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) {
-    return fail({ file, line: 1, column: 1, path: "", ...said(check("yaml.empty", { keys: TOP_LEVEL_KEYS.join(", ") })) });
+    return fail({
+      file,
+      line: 1,
+      column: 1,
+      path: "",
+      ...said(check("yaml.empty", { keys: TOP_LEVEL_KEYS.join(", ") })),
+    });
   }
   if (!isMap(root)) {
     const { line, col } = at(root.range[0]);
@@ -77,7 +95,9 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
       line,
       column: col,
       path: "",
-      ...said(check("yaml.topLevel", { keys: TOP_LEVEL_KEYS.join(", "), found: describeNode(root) })),
+      ...said(
+        check("yaml.topLevel", { keys: TOP_LEVEL_KEYS.join(", "), found: describeNode(root) }),
+      ),
     });
   }
 
@@ -95,7 +115,13 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
   const expansion = findOverExpansion(doc, walk.aliases, limits);
   if (expansion !== undefined) {
     const { line, col } = at(expansion.node.range?.[0] ?? 0);
-    return fail({ file, line, column: col, path: formatPath(expansion.path), ...said(tooMuchExpansion) });
+    return fail({
+      file,
+      line,
+      column: col,
+      path: formatPath(expansion.path),
+      ...said(tooMuchExpansion),
+    });
   }
 
   let data: unknown;
@@ -104,7 +130,10 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const { line, col } = at(walk.aliases[0]?.node.range?.[0] ?? 0);
-    const message = error instanceof ReferenceError && /alias/i.test(error.message) ? tooMuchExpansion : check("yaml.unreadable", { detail: String(error) });
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? tooMuchExpansion
+        : check("yaml.unreadable", { detail: String(error) });
     return fail({ file, line, column: col, path: "", ...said(message) });
   }
 
@@ -118,7 +147,11 @@ export function parseLadderYaml(file: string, text: string, limits: LadderLimits
 }
 
 /** The line and column of the node at `path` (or of the key `key` inside it); the nearest existing ancestor when the path runs out. */
-export function locate(source: ParsedSource, path: LadderPath, key?: string): { line: number; column: number } {
+export function locate(
+  source: ParsedSource,
+  path: LadderPath,
+  key?: string,
+): { line: number; column: number } {
   const { doc, lineCounter } = source;
   let node: YamlNode | null = doc.contents;
   let offset = node?.range?.[0] ?? 0;
@@ -129,7 +162,9 @@ export function locate(source: ParsedSource, path: LadderPath, key?: string): { 
     const isKeyStep = key !== undefined && i === steps.length - 1;
     if (isAlias(node)) node = (node.resolve(doc) as YamlNode | undefined) ?? null;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (pair === undefined) break;
       const target = (isKeyStep ? pair.key : (pair.value ?? pair.key)) as YamlNode | null;
       node = target;
@@ -148,7 +183,12 @@ export function locate(source: ParsedSource, path: LadderPath, key?: string): { 
   return { line, column: col };
 }
 
-export function errorAt(source: ParsedSource, path: LadderPath, message: string | Message, key?: string): LadderError {
+export function errorAt(
+  source: ParsedSource,
+  path: LadderPath,
+  message: string | Message,
+  key?: string,
+): LadderError {
   const { line, column } = locate(source, path, key);
   return { file: source.file, line, column, path: formatPath(path), ...said(message) };
 }
@@ -197,7 +237,11 @@ function walkNodes(
     if (isAlias(node)) {
       aliases.push({ node, path });
       if (aliases.length === limits.maxAliases + 1) {
-        problems.push({ node, path, message: check("yaml.tooManyAliases", { max: limits.maxAliases }) });
+        problems.push({
+          node,
+          path,
+          message: check("yaml.tooManyAliases", { max: limits.maxAliases }),
+        });
       }
       const target = node.resolve(doc) as YamlNode | undefined;
       if (target === undefined) {
@@ -227,14 +271,24 @@ function walkNodes(
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
-          problems.push({ node: (keyNode ?? node) as YamlNode, path, message: check("yaml.keyNotText", { found: keyNode === null ? check("nodes.empty") : describeNode(keyNode) }) });
+          problems.push({
+            node: (keyNode ?? node) as YamlNode,
+            path,
+            message: check("yaml.keyNotText", {
+              found: keyNode === null ? check("nodes.empty") : describeNode(keyNode),
+            }),
+          });
           continue;
         }
         const name = String(keyNode.value);
         const first = firstSeen.get(name);
         if (first !== undefined) {
           const line = lineCounter.linePos(first.range?.[0] ?? 0).line;
-          problems.push({ node: keyNode, path, message: check("yaml.duplicateKey", { key: name, line }) });
+          problems.push({
+            node: keyNode,
+            path,
+            message: check("yaml.duplicateKey", { key: name, line }),
+          });
         } else {
           firstSeen.set(name, keyNode);
         }
@@ -252,7 +306,11 @@ function walkNodes(
  * yaml's maxAliasCount only limits aliases nested in aliases; one alias to a big list is still
  * cheap for it. Counting every value each alias adds bounds the expanded document outright.
  */
-function findOverExpansion(doc: Document.Parsed, aliases: readonly AliasUse[], limits: LadderLimits): AliasUse | undefined {
+function findOverExpansion(
+  doc: Document.Parsed,
+  aliases: readonly AliasUse[],
+  limits: LadderLimits,
+): AliasUse | undefined {
   const sizes = new Map<YamlNode, number>();
   const sizeOf = (node: YamlNode | null): number => {
     if (node === null) return 0;
@@ -262,7 +320,9 @@ function findOverExpansion(doc: Document.Parsed, aliases: readonly AliasUse[], l
     let size = 1;
     if (isAlias(node)) size = sizeOf((node.resolve(doc) as YamlNode | undefined) ?? null);
     else if (isSeq(node)) for (const item of node.items) size += sizeOf(item as YamlNode | null);
-    else if (isMap(node)) for (const pair of node.items) size += sizeOf(pair.key as YamlNode | null) + sizeOf(pair.value as YamlNode | null);
+    else if (isMap(node))
+      for (const pair of node.items)
+        size += sizeOf(pair.key as YamlNode | null) + sizeOf(pair.value as YamlNode | null);
     sizes.set(node, size);
     return size;
   };
@@ -280,7 +340,8 @@ function describeNode(node: YamlNode): Message {
   if (isAlias(node)) return check("nodes.alias");
   if (isScalar(node)) {
     if (node.value === null) return check("nodes.empty");
-    if (typeof node.value === "number") return check("nodes.number", { number: String(node.value) });
+    if (typeof node.value === "number")
+      return check("nodes.number", { number: String(node.value) });
     if (typeof node.value === "boolean") return check("nodes.trueFalse");
     return check("nodes.text", { text: String(node.value).slice(0, 40) });
   }
@@ -288,13 +349,18 @@ function describeNode(node: YamlNode): Message {
 }
 
 function findTooDeep(data: unknown, maxDepth: number): LadderPath | undefined {
-  const stack: Array<{ value: unknown; depth: number; path: LadderPath }> = [{ value: data, depth: 0, path: [] }];
+  const stack: Array<{ value: unknown; depth: number; path: LadderPath }> = [
+    { value: data, depth: 0, path: [] },
+  ];
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
     if (value === null || typeof value !== "object") continue;
     if (depth + 1 > maxDepth) return path;
-    const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
-    for (const [key, child] of entries) stack.push({ value: child, depth: depth + 1, path: [...path, key] });
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [index, item] as const)
+      : Object.entries(value);
+    for (const [key, child] of entries)
+      stack.push({ value: child, depth: depth + 1, path: [...path, key] });
   }
   return undefined;
 }

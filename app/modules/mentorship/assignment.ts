@@ -44,25 +44,50 @@ const NONE = -1;
  * are refused. Returns each row's column, the total cost of the assigned cells and the
  * unassigned rows.
  */
-export function solveAssignment(cost: Float64Array, rows: number, cols: number, options: AssignmentOptions = {}): Assignment {
+export function solveAssignment(
+  cost: Float64Array,
+  rows: number,
+  cols: number,
+  options: AssignmentOptions = {},
+): Assignment {
   const largest = checkMatrix(cost, rows, cols);
   const capacity = checkCapacity(options.columnCapacity, cols);
   const { unassignedCost } = options;
-  if (unassignedCost !== undefined && !Number.isFinite(unassignedCost)) throw new InvalidError("The cost of leaving a row unassigned must be a finite number.");
+  if (unassignedCost !== undefined && !Number.isFinite(unassignedCost))
+    throw new InvalidError("The cost of leaving a row unassigned must be a finite number.");
   const places = capacity.reduce((sum, count) => sum + count, 0);
-  if (unassignedCost === undefined && rows > places) return describe(cost, rows, cols, assignPlaces(cost, rows, cols, capacity, largest));
-  return describe(cost, rows, cols, assignRows(cost, rows, cols, capacity, unassignedCost ?? maximumCardinalityPenalty(largest, rows)));
+  if (unassignedCost === undefined && rows > places)
+    return describe(cost, rows, cols, assignPlaces(cost, rows, cols, capacity, largest));
+  return describe(
+    cost,
+    rows,
+    cols,
+    assignRows(
+      cost,
+      rows,
+      cols,
+      capacity,
+      unassignedCost ?? maximumCardinalityPenalty(largest, rows),
+    ),
+  );
 }
 
 /** Checks the matrix's shape and values; returns the largest absolute finite cost. */
 function checkMatrix(cost: Float64Array, rows: number, cols: number): number {
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new InvalidError("The matrix size must be two whole numbers.");
-  if (cost.length !== rows * cols) throw new InvalidError(`A ${rows} × ${cols} matrix needs ${rows * cols} costs, not ${cost.length}.`);
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0)
+    throw new InvalidError("The matrix size must be two whole numbers.");
+  if (cost.length !== rows * cols)
+    throw new InvalidError(
+      `A ${rows} × ${cols} matrix needs ${rows * cols} costs, not ${cost.length}.`,
+    );
   let largest = 0;
   for (let index = 0; index < cost.length; index++) {
     const value = cost[index]!;
     if (value === Infinity) continue;
-    if (Number.isNaN(value) || value === -Infinity) throw new InvalidError("Costs must be numbers or Infinity (forbidden): NaN and -Infinity are not allowed.");
+    if (Number.isNaN(value) || value === -Infinity)
+      throw new InvalidError(
+        "Costs must be numbers or Infinity (forbidden): NaN and -Infinity are not allowed.",
+      );
     const size = Math.abs(value);
     if (size > largest) largest = size;
   }
@@ -71,8 +96,10 @@ function checkMatrix(cost: Float64Array, rows: number, cols: number): number {
 
 function checkCapacity(capacity: Int32Array | undefined, cols: number): Int32Array {
   if (capacity === undefined) return new Int32Array(cols).fill(1);
-  if (capacity.length !== cols) throw new InvalidError(`${cols} columns need ${cols} capacities, not ${capacity.length}.`);
-  if (capacity.some((count) => count < 0)) throw new InvalidError("Column capacities must be 0 or more.");
+  if (capacity.length !== cols)
+    throw new InvalidError(`${cols} columns need ${cols} capacities, not ${capacity.length}.`);
+  if (capacity.some((count) => count < 0))
+    throw new InvalidError("Column capacities must be 0 or more.");
   return capacity;
 }
 
@@ -90,14 +117,28 @@ function maximumCardinalityPenalty(largest: number, rows: number): number {
  * row per place (each column repeated `capacity` times) and one column per original row, so the
  * search runs over the smaller side, as scipy does for wide matrices. Returns each row's column.
  */
-function assignPlaces(cost: Float64Array, rows: number, cols: number, capacity: Int32Array, largest: number): Int32Array {
-  const placeColumn = Int32Array.from(Array.from(capacity, (count, col) => Array<number>(count).fill(col)).flat());
+function assignPlaces(
+  cost: Float64Array,
+  rows: number,
+  cols: number,
+  capacity: Int32Array,
+  largest: number,
+): Int32Array {
+  const placeColumn = Int32Array.from(
+    Array.from(capacity, (count, col) => Array<number>(count).fill(col)).flat(),
+  );
   const places = placeColumn.length;
   const flipped = new Float64Array(places * rows);
   placeColumn.forEach((col, place) => {
     for (let row = 0; row < rows; row++) flipped[place * rows + row] = cost[row * cols + col]!;
   });
-  const rowOfPlace = assignRows(flipped, places, rows, new Int32Array(rows).fill(1), maximumCardinalityPenalty(largest, places));
+  const rowOfPlace = assignRows(
+    flipped,
+    places,
+    rows,
+    new Int32Array(rows).fill(1),
+    maximumCardinalityPenalty(largest, places),
+  );
   const rowToCol = new Int32Array(rows).fill(NONE);
   rowOfPlace.forEach((row, place) => {
     if (row !== NONE) rowToCol[row] = placeColumn[place]!;
@@ -122,7 +163,13 @@ function assignPlaces(cost: Float64Array, rows: number, cols: number, capacity: 
  * - instead of a list of unscanned columns, a scanned column's distance is set to NaN, which
  *   every comparison in `scanRow` rejects, so each scan walks the row in memory order.
  */
-function assignRows(cost: Float64Array, nr: number, nc: number, capacity: Int32Array, unassignedCost: number): Int32Array {
+function assignRows(
+  cost: Float64Array,
+  nr: number,
+  nc: number,
+  capacity: Int32Array,
+  unassignedCost: number,
+): Int32Array {
   const u = new Float64Array(nr);
   const v = new Float64Array(nc);
   const shortest = new Float64Array(nc);
@@ -220,7 +267,10 @@ class ColumnRows {
   }
 
   rowsOf(col: number): Int32Array {
-    return this.rows.subarray(this.start[col]!, this.start[col]! + this.capacity[col]! - this.spare[col]!);
+    return this.rows.subarray(
+      this.start[col]!,
+      this.start[col]! + this.capacity[col]! - this.spare[col]!,
+    );
   }
 
   /** Puts `arriving` in `leaving`'s place in the column, or in a spare place when `leaving` is -1. */
@@ -269,7 +319,12 @@ function scanRow(
   return nearest;
 }
 
-function describe(cost: Float64Array, rows: number, cols: number, rowToCol: Int32Array): Assignment {
+function describe(
+  cost: Float64Array,
+  rows: number,
+  cols: number,
+  rowToCol: Int32Array,
+): Assignment {
   const unassigned: number[] = [];
   let total = 0;
   for (let row = 0; row < rows; row++) {

@@ -21,7 +21,9 @@ const UNREACHED = 0x7fffffff;
 export function maximumMatchingSize(graph: CapacitatedGraph): number {
   const leftCount = graph.start.length;
   const slotStart = new Int32Array(graph.capacity.length + 1);
-  graph.capacity.forEach((capacity, right) => (slotStart[right + 1] = slotStart[right]! + capacity));
+  graph.capacity.forEach(
+    (capacity, right) => (slotStart[right + 1] = slotStart[right]! + capacity),
+  );
   const matcher: Matcher = {
     graph,
     slotStart,

@@ -16,7 +16,11 @@ export interface FitGraph {
 }
 
 /** The graph of allowed pairs between the mentees `rows` and the mentors, each mentor taking `freeSlots[mentor]`. */
-export function allowedPairs(programme: Programme, rows: readonly number[], freeSlots: Int32Array): FitGraph {
+export function allowedPairs(
+  programme: Programme,
+  rows: readonly number[],
+  freeSlots: Int32Array,
+): FitGraph {
   const mentorCount = programme.mentors.length;
   const start = new Int32Array(rows.length + 1);
   const mentors: number[] = [];
@@ -39,7 +43,12 @@ export function allowedPairs(programme: Programme, rows: readonly number[], free
 export function pairsAbove(fitGraph: FitGraph, threshold: number): number {
   const { start, mentors, fits, freeSlots } = fitGraph;
   const rows = start.length - 1;
-  const kept = { start: new Int32Array(rows), end: new Int32Array(rows), targets: new Int32Array(mentors.length), capacity: freeSlots };
+  const kept = {
+    start: new Int32Array(rows),
+    end: new Int32Array(rows),
+    targets: new Int32Array(mentors.length),
+    capacity: freeSlots,
+  };
   let count = 0;
   for (let row = 0; row < rows; row++) {
     kept.start[row] = count;

@@ -10,7 +10,14 @@
  *   ideal (1), the same band is good (0.5), and from 3 bands up the score falls by 0.25 a band
  *   (0.75, 0.5, 0.25, then 0), since a mentor far above remembers less of the next step.
  */
-import type { FactorExplanation, FitWeights, MenteeInput, MentorInput, PairExplanation, PairSource } from "./types";
+import type {
+  FactorExplanation,
+  FitWeights,
+  MenteeInput,
+  MentorInput,
+  PairExplanation,
+  PairSource,
+} from "./types";
 import { listOf, type Message } from "~/i18n/messages";
 
 export const DEFAULT_WEIGHTS: Readonly<FitWeights> = { goals: 3, crossTeam: 1, level: 1 };
@@ -27,13 +34,23 @@ export function levelScore(bandsAbove: number): number {
  * The goals factor from the covered goals' gaps added up (`coveredGap`) and the count of covered
  * goals, against all goals' gaps and count.
  */
-export function goalScore(coveredGap: number, totalGap: number, coveredCount: number, goalCount: number): number {
+export function goalScore(
+  coveredGap: number,
+  totalGap: number,
+  coveredCount: number,
+  goalCount: number,
+): number {
   if (goalCount === 0) return 0;
   return totalGap > 0 ? coveredGap / totalGap : coveredCount / goalCount;
 }
 
 /** A pair's fit from its three factor scores. Matching and explanations both use this one sum. */
-export function combineFit(weights: Readonly<FitWeights>, goals: number, crossTeam: number, level: number): number {
+export function combineFit(
+  weights: Readonly<FitWeights>,
+  goals: number,
+  crossTeam: number,
+  level: number,
+): number {
   return weights.goals * goals + weights.crossTeam * crossTeam + weights.level * level;
 }
 
@@ -62,16 +79,37 @@ export function explainFit(
   const level = levelScore(bandsAbove);
   const name = (competencyId: string) => competencyNames[competencyId] ?? competencyId;
   const factors: FactorExplanation[] = [
-    factor("goals", goals, weights.goals, goalText(covered.map((goal) => say("explain.goalGap", { name: name(goal.competencyId), gap: goal.gap })), mentee.goals.length)),
-    factor("cross-team", crossTeam, weights.crossTeam, say(crossTeam ? "explain.otherTeam" : "explain.sameTeam")),
+    factor(
+      "goals",
+      goals,
+      weights.goals,
+      goalText(
+        covered.map((goal) =>
+          say("explain.goalGap", { name: name(goal.competencyId), gap: goal.gap }),
+        ),
+        mentee.goals.length,
+      ),
+    ),
+    factor(
+      "cross-team",
+      crossTeam,
+      weights.crossTeam,
+      say(crossTeam ? "explain.otherTeam" : "explain.sameTeam"),
+    ),
     factor("level", level, weights.level, levelText(bandsAbove)),
   ];
   return { fit: combineFit(weights, goals, crossTeam, level), factors };
 }
 
-const say = (key: string, values?: Message["values"]): Message => (values ? { key: `mentorship:${key}`, values } : { key: `mentorship:${key}` });
+const say = (key: string, values?: Message["values"]): Message =>
+  values ? { key: `mentorship:${key}`, values } : { key: `mentorship:${key}` };
 
-function factor(name: FactorExplanation["factor"], raw: number, weight: number, text: Message): FactorExplanation {
+function factor(
+  name: FactorExplanation["factor"],
+  raw: number,
+  weight: number,
+  text: Message,
+): FactorExplanation {
   return { factor: name, raw, weight, contribution: raw * weight, text };
 }
 
@@ -79,7 +117,11 @@ function factor(name: FactorExplanation["factor"], raw: number, weight: number, 
 export function goalText(covered: readonly (string | Message)[], goalCount: number): Message {
   if (goalCount === 0) return say("explain.noGoals");
   if (covered.length === 0) return say("explain.coversNone", { goals: goalCount });
-  return say("explain.covers", { covered: covered.length, goals: goalCount, list: listOf(covered) });
+  return say("explain.covers", {
+    covered: covered.length,
+    goals: goalCount,
+    list: listOf(covered),
+  });
 }
 
 function levelText(bandsAbove: number): Message {
@@ -90,14 +132,18 @@ function levelText(bandsAbove: number): Message {
 }
 
 export function isPairSource(value: string): value is PairSource {
-  return value === "proposed" || value === "pinned" || value === "accepted" || value === "requested";
+  return (
+    value === "proposed" || value === "pinned" || value === "accepted" || value === "requested"
+  );
 }
 
 /** How a pair came about, beside the explanation of its fit: the same sentence wherever a pair is shown. */
 export function originText(source: PairSource, requestRank?: number | null): Message {
   switch (source) {
     case "requested":
-      return requestRank ? say("origin.requested", { rank: say("ordinal", { rank: requestRank }) }) : say("origin.requestedUnranked");
+      return requestRank
+        ? say("origin.requested", { rank: say("ordinal", { rank: requestRank }) })
+        : say("origin.requestedUnranked");
     case "pinned":
       return say("origin.pinned");
     case "accepted":

@@ -22,12 +22,22 @@ export const MAX_CAPACITY = 10;
 
 export const ProgrammeSchema = z
   .object({
-    name: nameField("mentorship:programmeForm.errors.nameMissing", 120, "mentorship:programmeForm.errors.nameTooLong"),
-    ladderId: z.string({ error: "mentorship:programmeForm.errors.ladderMissing" }).trim().min(1, { error: "mentorship:programmeForm.errors.ladderMissing" }).max(100),
+    name: nameField(
+      "mentorship:programmeForm.errors.nameMissing",
+      120,
+      "mentorship:programmeForm.errors.nameTooLong",
+    ),
+    ladderId: z
+      .string({ error: "mentorship:programmeForm.errors.ladderMissing" })
+      .trim()
+      .min(1, { error: "mentorship:programmeForm.errors.ladderMissing" })
+      .max(100),
     startsOn: Day,
     endsOn: Day,
     matchingOn: Day,
-    openTo: z.enum(["everyone", "teams"], { error: "mentorship:programmeForm.errors.openToMissing" }),
+    openTo: z.enum(["everyone", "teams"], {
+      error: "mentorship:programmeForm.errors.openToMissing",
+    }),
     teamIds: z.array(z.string().max(100)).max(5000).default([]),
     maxMenteesPerMentor: z.coerce
       .number({ error: "mentorship:programmeForm.errors.maxMenteesMissing" })
@@ -47,14 +57,36 @@ export const ProgrammeSchema = z
     weightGoals: Weight("mentorship:programmeForm.errors.weightGoalsMissing"),
     weightCrossTeam: Weight("mentorship:programmeForm.errors.weightCrossTeamMissing"),
     weightLevel: Weight("mentorship:programmeForm.errors.weightLevelMissing"),
-    objective: z.enum(["most-matched", "most-fit"], { error: "mentorship:programmeForm.errors.objectiveMissing" }),
+    objective: z.enum(["most-matched", "most-fit"], {
+      error: "mentorship:programmeForm.errors.objectiveMissing",
+    }),
     fairness: z.boolean().default(false),
   })
   .superRefine((value, context) => {
-    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "mentorship:programmeForm.errors.endsBeforeStart" });
-    if (value.matchingOn > value.endsOn) context.addIssue({ code: "custom", path: ["matchingOn"], message: "mentorship:programmeForm.errors.matchingAfterEnd" });
-    if (value.openTo === "teams" && value.teamIds.length === 0) context.addIssue({ code: "custom", path: ["teamIds"], message: "mentorship:programmeForm.errors.teamsMissing" });
-    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "mentorship:programmeForm.errors.weightsAllZero" });
+    if (value.endsOn < value.startsOn)
+      context.addIssue({
+        code: "custom",
+        path: ["endsOn"],
+        message: "mentorship:programmeForm.errors.endsBeforeStart",
+      });
+    if (value.matchingOn > value.endsOn)
+      context.addIssue({
+        code: "custom",
+        path: ["matchingOn"],
+        message: "mentorship:programmeForm.errors.matchingAfterEnd",
+      });
+    if (value.openTo === "teams" && value.teamIds.length === 0)
+      context.addIssue({
+        code: "custom",
+        path: ["teamIds"],
+        message: "mentorship:programmeForm.errors.teamsMissing",
+      });
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0)
+      context.addIssue({
+        code: "custom",
+        path: ["weightGoals"],
+        message: "mentorship:programmeForm.errors.weightsAllZero",
+      });
   });
 export type ProgrammeInput = z.output<typeof ProgrammeSchema>;
 
@@ -66,7 +98,12 @@ export const WeightsSchema = z
     weightLevel: Weight("mentorship:programmeForm.errors.weightLevelMissing"),
   })
   .superRefine((value, context) => {
-    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0) context.addIssue({ code: "custom", path: ["weightGoals"], message: "mentorship:programmeForm.errors.weightsAllZero" });
+    if (value.weightGoals + value.weightCrossTeam + value.weightLevel === 0)
+      context.addIssue({
+        code: "custom",
+        path: ["weightGoals"],
+        message: "mentorship:programmeForm.errors.weightsAllZero",
+      });
   });
 
 export const MenteeOptInSchema = z.object({
@@ -74,7 +111,11 @@ export const MenteeOptInSchema = z.object({
     .array(z.string().max(100), { error: "mentorship:join.errors.goalsMissing" })
     .min(1, { error: "mentorship:join.errors.goalsMissing" })
     .max(MAX_GOALS, { error: "mentorship:join.errors.tooManyGoals" }),
-  preferences: z.string().trim().max(1000, { error: "mentorship:join.errors.preferencesTooLong" }).default(""),
+  preferences: z
+    .string()
+    .trim()
+    .max(1000, { error: "mentorship:join.errors.preferencesTooLong" })
+    .default(""),
   /** The person's own zone, empty for the organisation's: it is theirs everywhere in Rungs. */
   timeZone: TimeZoneChoice,
 });
@@ -95,15 +136,27 @@ export const MentorOptInSchema = z.object({
 export type MentorOptInInput = z.output<typeof MentorOptInSchema>;
 
 export const RunSchema = z.object({
-  objective: z.enum(["most-matched", "most-fit"], { error: "mentorship:programmeForm.errors.objectiveMissing" }),
+  objective: z.enum(["most-matched", "most-fit"], {
+    error: "mentorship:programmeForm.errors.objectiveMissing",
+  }),
   fairness: z.boolean().default(false),
 });
 
 /** A pin or forbid named by the two people's emails. */
 export const PairRuleSchema = z.object({
   kind: z.enum(["pin", "forbid"], { error: "mentorship:matching.errors.kindMissing" }),
-  menteeEmail: z.string({ error: "mentorship:matching.errors.menteeEmailMissing" }).trim().toLowerCase().min(1, { error: "mentorship:matching.errors.menteeEmailMissing" }).max(254),
-  mentorEmail: z.string({ error: "mentorship:matching.errors.mentorEmailMissing" }).trim().toLowerCase().min(1, { error: "mentorship:matching.errors.mentorEmailMissing" }).max(254),
+  menteeEmail: z
+    .string({ error: "mentorship:matching.errors.menteeEmailMissing" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "mentorship:matching.errors.menteeEmailMissing" })
+    .max(254),
+  mentorEmail: z
+    .string({ error: "mentorship:matching.errors.mentorEmailMissing" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "mentorship:matching.errors.mentorEmailMissing" })
+    .max(254),
 });
 
 export const DeclineSchema = z.object({
@@ -112,7 +165,11 @@ export const DeclineSchema = z.object({
 
 export const CheckInSchema = z.object({
   occurredOn: Day,
-  note: z.string().trim().max(5000, { error: "mentorship:pair.errors.checkInNoteTooLong" }).default(""),
+  note: z
+    .string()
+    .trim()
+    .max(5000, { error: "mentorship:pair.errors.checkInNoteTooLong" })
+    .default(""),
   competencies: z.array(z.string().max(100)).max(MAX_TEACHABLE).default([]),
   shared: z.boolean().default(false),
 });
@@ -126,21 +183,33 @@ const Score = (unanswered: string) =>
     .max(5, { error: "mentorship:pulse.errors.outOfRange" });
 
 export const PulseSchema = z.object({
-  checkpoint: z.coerce.number().refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), { error: "mentorship:pulse.errors.noSuchPulse" }),
+  checkpoint: z.coerce
+    .number()
+    .refine((value) => (PULSE_CHECKPOINTS as readonly number[]).includes(value), {
+      error: "mentorship:pulse.errors.noSuchPulse",
+    }),
   usefulness: Score("mentorship:pulse.errors.usefulnessMissing"),
   comfort: Score("mentorship:pulse.errors.comfortMissing"),
 });
 
 export const OutcomeSchema = z.object({
   outcome: z.enum(OUTCOMES, { error: "mentorship:pair.errors.outcomeMissing" }),
-  note: z.string().trim().max(2000, { error: "mentorship:pair.errors.outcomeNoteTooLong" }).default(""),
+  note: z
+    .string()
+    .trim()
+    .max(2000, { error: "mentorship:pair.errors.outcomeNoteTooLong" })
+    .default(""),
 });
 
 export const MAX_NOTE = 500;
 
 /** A mentee asks a mentor, as their 1st, 2nd or 3rd choice. */
 export const RequestSchema = z.object({
-  mentorId: z.string({ error: "mentorship:mentors.errors.mentorMissing" }).trim().min(1, { error: "mentorship:mentors.errors.mentorMissing" }).max(100),
+  mentorId: z
+    .string({ error: "mentorship:mentors.errors.mentorMissing" })
+    .trim()
+    .min(1, { error: "mentorship:mentors.errors.mentorMissing" })
+    .max(100),
   rank: z.coerce
     .number({ error: "mentorship:mentors.errors.rankMissing" })
     .int({ error: "mentorship:mentors.errors.rankMissing" })
@@ -150,11 +219,23 @@ export const RequestSchema = z.object({
 
 /** The note on a mentor's profile. */
 export const MentorNoteSchema = z.object({
-  note: z.string().trim().max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" }).default(""),
+  note: z
+    .string()
+    .trim()
+    .max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" })
+    .default(""),
 });
 
 /** A mentor's answer to a request; the note goes to the mentee with a decline. */
 export const RequestAnswerSchema = z.object({
-  requestId: z.string({ error: "mentorship:requests.errors.requestMissing" }).trim().min(1, { error: "mentorship:requests.errors.requestMissing" }).max(100),
-  note: z.string().trim().max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" }).default(""),
+  requestId: z
+    .string({ error: "mentorship:requests.errors.requestMissing" })
+    .trim()
+    .min(1, { error: "mentorship:requests.errors.requestMissing" })
+    .max(100),
+  note: z
+    .string()
+    .trim()
+    .max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" })
+    .default(""),
 });

@@ -7,10 +7,27 @@ import type { Prisma } from "~/db/client.server";
  */
 
 /** `from` and `to`: the goals as stored (a JSON list of competency ids), null when not a mentee. */
-export type GoalMove = { programmeId: string; personId: string; from: string | null; to: string | null };
+export type GoalMove = {
+  programmeId: string;
+  personId: string;
+  from: string | null;
+  to: string | null;
+};
 
 /** Records a change of a mentee's goals (none when nothing changed) at `at`. */
-export async function recordGoalChange(tx: Pick<Prisma.TransactionClient, "menteeGoalChange">, move: GoalMove, at: Date): Promise<void> {
+export async function recordGoalChange(
+  tx: Pick<Prisma.TransactionClient, "menteeGoalChange">,
+  move: GoalMove,
+  at: Date,
+): Promise<void> {
   if (move.from === move.to) return;
-  await tx.menteeGoalChange.create({ data: { programmeId: move.programmeId, personId: move.personId, fromGoals: move.from, toGoals: move.to, changedAt: at } });
+  await tx.menteeGoalChange.create({
+    data: {
+      programmeId: move.programmeId,
+      personId: move.personId,
+      fromGoals: move.from,
+      toGoals: move.to,
+      changedAt: at,
+    },
+  });
 }

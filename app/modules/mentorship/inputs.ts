@@ -23,7 +23,13 @@ export type ReviewRatings = { levelId: string; ratings: ReadonlyMap<string, numb
  * higher than that level, minus their rating; never below 0. A goal nobody has rated counts as
  * rated at the target (a gap of 1 towards a higher level).
  */
-export function goalGap(ladder: Ladder, competencyId: string, targetLevelId: string, review: ReviewRatings | null, ownLevelId: string): number {
+export function goalGap(
+  ladder: Ladder,
+  competencyId: string,
+  targetLevelId: string,
+  review: ReviewRatings | null,
+  ownLevelId: string,
+): number {
   const assessedLevelId = review && getLevel(ladder, review.levelId) ? review.levelId : ownLevelId;
   const ownTarget = targetFor(ladder, assessedLevelId, competencyId) ?? 0;
   const required = ownTarget + (targetLevelId === assessedLevelId ? 0 : 1);
@@ -37,9 +43,17 @@ export function teachableFromReview(ladder: Ladder, review: ReviewRatings | null
   if (!review || !getLevel(ladder, review.levelId)) return [];
   const known = new Set(ladder.competencies.map((competency) => competency.id));
   return [...review.ratings]
-    .filter(([competencyId, rating]) => known.has(competencyId) && rating >= (targetFor(ladder, review.levelId, competencyId) ?? Infinity))
+    .filter(
+      ([competencyId, rating]) =>
+        known.has(competencyId) &&
+        rating >= (targetFor(ladder, review.levelId, competencyId) ?? Infinity),
+    )
     .map(([competencyId]) => competencyId)
-    .sort((a, b) => ladder.competencies.findIndex((c) => c.id === a) - ladder.competencies.findIndex((c) => c.id === b));
+    .sort(
+      (a, b) =>
+        ladder.competencies.findIndex((c) => c.id === a) -
+        ladder.competencies.findIndex((c) => c.id === b),
+    );
 }
 
 /** How many of a mentor's strengths the opt-in ticks for them: a mentor offering everything tells mentees nothing. */
@@ -50,9 +64,15 @@ export const PREFILLED_STRENGTHS = 3;
  * furthest above their level's target first, then those at it, in the ladder's order among
  * equals; at most PREFILLED_STRENGTHS.
  */
-export function strongestFromReview(ladder: Ladder, review: ReviewRatings | null, limit = PREFILLED_STRENGTHS): string[] {
+export function strongestFromReview(
+  ladder: Ladder,
+  review: ReviewRatings | null,
+  limit = PREFILLED_STRENGTHS,
+): string[] {
   if (!review) return [];
-  const above = (competencyId: string) => (review.ratings.get(competencyId) ?? 0) - (targetFor(ladder, review.levelId, competencyId) ?? 0);
+  const above = (competencyId: string) =>
+    (review.ratings.get(competencyId) ?? 0) -
+    (targetFor(ladder, review.levelId, competencyId) ?? 0);
   const teachable = teachableFromReview(ladder, review);
   return teachable
     .map((competencyId, order) => ({ competencyId, order, above: above(competencyId) }))
@@ -92,7 +112,8 @@ export type ProgrammeSettings = {
 export type LeftOut = { userId: string; role: Role; reason: Message };
 
 /** People without a team are each their own team: the same-team rule and the cross-team factor never hold against them. */
-const teamOf = (person: { userId: string; teamId: string | null }) => person.teamId ?? `no-team:${person.userId}`;
+const teamOf = (person: { userId: string; teamId: string | null }) =>
+  person.teamId ?? `no-team:${person.userId}`;
 
 /**
  * The matching's input for a programme. Pins and forbids are an admin's; every declined pair is
@@ -116,7 +137,8 @@ export function buildMatchingInput(options: {
   const { ladder, settings, participants } = options;
   const leftOut: LeftOut[] = [];
   const pastMentors = new Map<string, string[]>();
-  for (const pair of options.pastPairs) pastMentors.set(pair.menteeId, [...(pastMentors.get(pair.menteeId) ?? []), pair.mentorId]);
+  for (const pair of options.pastPairs)
+    pastMentors.set(pair.menteeId, [...(pastMentors.get(pair.menteeId) ?? []), pair.mentorId]);
   const mentees: MenteeInput[] = [];
   const mentors: MentorInput[] = [];
   for (const person of participants) {
@@ -125,10 +147,17 @@ export function buildMatchingInput(options: {
       const target = menteeTarget(ladder, person.levelId, person.growthPlanTarget);
       const targetBand = target ? effectiveBand(ladder, target.level.id) : null;
       if (!level || !target || targetBand === null) {
-        leftOut.push({ userId: person.userId, role: "mentee", reason: { key: "mentorship:leftOutReason.menteeLevel" } });
+        leftOut.push({
+          userId: person.userId,
+          role: "mentee",
+          reason: { key: "mentorship:leftOutReason.menteeLevel" },
+        });
         continue;
       }
-      const goals: Goal[] = person.competencies.map((competencyId) => ({ competencyId, gap: goalGap(ladder, competencyId, target.level.id, person.review, level.id) }));
+      const goals: Goal[] = person.competencies.map((competencyId) => ({
+        competencyId,
+        gap: goalGap(ladder, competencyId, target.level.id, person.review, level.id),
+      }));
       mentees.push({
         id: person.userId,
         teamId: teamOf(person),
@@ -141,7 +170,11 @@ export function buildMatchingInput(options: {
     } else {
       const band = level ? effectiveBand(ladder, level.id) : null;
       if (band === null) {
-        leftOut.push({ userId: person.userId, role: "mentor", reason: { key: "mentorship:leftOutReason.mentorLevel" } });
+        leftOut.push({
+          userId: person.userId,
+          role: "mentor",
+          reason: { key: "mentorship:leftOutReason.mentorLevel" },
+        });
         continue;
       }
       mentors.push({
@@ -169,10 +202,16 @@ export function buildMatchingInput(options: {
         pins: options.pins,
         forbids: options.forbids,
       },
-      weights: { goals: settings.weightGoals, crossTeam: settings.weightCrossTeam, level: settings.weightLevel },
+      weights: {
+        goals: settings.weightGoals,
+        crossTeam: settings.weightCrossTeam,
+        level: settings.weightLevel,
+      },
       objective: options.objective,
       fairness: options.fairness,
-      competencyNames: Object.fromEntries(ladder.competencies.map((competency) => [competency.id, competency.name])),
+      competencyNames: Object.fromEntries(
+        ladder.competencies.map((competency) => [competency.id, competency.name]),
+      ),
     },
     leftOut,
   };

@@ -3,7 +3,14 @@
  * `equivalence`, so a Staff Engineer and a Senior Manager compare through the band they share)
  * and the level a mentee is working towards. Pure, from a loaded ladder.
  */
-import { getLevel, getTrack, nextLevel, previousLevel, type Ladder, type Level } from "~/modules/ladders";
+import {
+  getLevel,
+  getTrack,
+  nextLevel,
+  previousLevel,
+  type Ladder,
+  type Level,
+} from "~/modules/ladders";
 
 /**
  * The level's band for matching. A level in a band has that band's index. A level in no band
@@ -22,7 +29,11 @@ export function effectiveBand(ladder: Ladder, levelId: string): number | null {
     if (above.band !== null) return above.band - steps;
   }
   steps = 0;
-  for (let below = previousLevel(ladder, level.id); below; below = previousLevel(ladder, below.id)) {
+  for (
+    let below = previousLevel(ladder, level.id);
+    below;
+    below = previousLevel(ladder, below.id)
+  ) {
     steps++;
     if (below.band !== null) return below.band + steps;
   }
@@ -36,7 +47,11 @@ export type MenteeTarget = { level: Level; from: "growth-plan" | "next-level" | 
  * this ladder, else the next level of their track, else (at the top of a track) their own.
  * Undefined when the ladder does not know their level.
  */
-export function menteeTarget(ladder: Ladder, levelId: string | null, growthPlanTarget: string | null): MenteeTarget | undefined {
+export function menteeTarget(
+  ladder: Ladder,
+  levelId: string | null,
+  growthPlanTarget: string | null,
+): MenteeTarget | undefined {
   const planned = growthPlanTarget ? getLevel(ladder, growthPlanTarget) : undefined;
   if (planned) return { level: planned, from: "growth-plan" };
   const own = levelId ? getLevel(ladder, levelId) : undefined;
@@ -52,7 +67,10 @@ export function levelLabel(ladder: Ladder, level: Level): string {
 }
 
 /** Is the person on this ladder with a level of it: the ladder they belong to, or (when none is recorded) the one that has their level. */
-export function placedOnLadder(ladder: Ladder, person: { ladderId: string | null; level: string | null }): boolean {
+export function placedOnLadder(
+  ladder: Ladder,
+  person: { ladderId: string | null; level: string | null },
+): boolean {
   if (!person.level || !getLevel(ladder, person.level)) return false;
   return person.ladderId === null || person.ladderId === ladder.meta.id;
 }

@@ -46,7 +46,11 @@ export function programmePhase(programme: PhaseFacts, now: Date): ProgrammePhase
 
 export type Answer = "accepted" | "declined";
 
-export type PairAnswers = { status: PairStatus; menteeAnswer: Answer | null; mentorAnswer: Answer | null };
+export type PairAnswers = {
+  status: PairStatus;
+  menteeAnswer: Answer | null;
+  mentorAnswer: Answer | null;
+};
 
 /**
  * One side answers an offered pair: a decline ends the offer at once (freeing the slot), and the
@@ -58,7 +62,11 @@ export function answerPair(pair: PairAnswers, side: Role, answer: Answer): PairA
   if ((side === "mentee" ? pair.menteeAnswer : pair.mentorAnswer) !== null) return null;
   const next = { ...pair, [side === "mentee" ? "menteeAnswer" : "mentorAnswer"]: answer };
   if (answer === "declined") return { ...next, status: "declined" };
-  return { ...next, status: next.menteeAnswer === "accepted" && next.mentorAnswer === "accepted" ? "active" : "offered" };
+  return {
+    ...next,
+    status:
+      next.menteeAnswer === "accepted" && next.mentorAnswer === "accepted" ? "active" : "offered",
+  };
 }
 
 /**
@@ -68,7 +76,10 @@ export function answerPair(pair: PairAnswers, side: Role, answer: Answer): PairA
 export function pairStandingFor(pair: PairAnswers, side: Role, otherName: string): Message {
   const mine = side === "mentee" ? pair.menteeAnswer : pair.mentorAnswer;
   const theirs = side === "mentee" ? pair.mentorAnswer : pair.menteeAnswer;
-  const said = (standing: string): Message => ({ key: `mentorship:pair.standing.${standing}`, values: { name: otherName } });
+  const said = (standing: string): Message => ({
+    key: `mentorship:pair.standing.${standing}`,
+    values: { name: otherName },
+  });
   switch (pair.status) {
     case "proposed":
       return said("proposed");
@@ -103,10 +114,17 @@ export function isPulseCheckpoint(value: number): value is PulseCheckpoint {
 export const PULSE_WINDOW_DAYS = 14;
 
 /** The pulses a pair member may answer now: the checkpoints reached while the pair is active that they have not answered. */
-export function pulsesOpen(pair: { status: PairStatus; activeSince: Date | null }, answered: readonly number[], now: Date): { checkpoint: PulseCheckpoint; dueOn: Date }[] {
+export function pulsesOpen(
+  pair: { status: PairStatus; activeSince: Date | null },
+  answered: readonly number[],
+  now: Date,
+): { checkpoint: PulseCheckpoint; dueOn: Date }[] {
   if (pair.status !== "active" || !pair.activeSince) return [];
   const activeSince = pair.activeSince;
-  return PULSE_CHECKPOINTS.filter((checkpoint) => !answered.includes(checkpoint) && now.getTime() >= addDays(activeSince, checkpoint).getTime()).map((checkpoint) => ({
+  return PULSE_CHECKPOINTS.filter(
+    (checkpoint) =>
+      !answered.includes(checkpoint) && now.getTime() >= addDays(activeSince, checkpoint).getTime(),
+  ).map((checkpoint) => ({
     checkpoint,
     dueOn: addDays(activeSince, checkpoint + PULSE_WINDOW_DAYS),
   }));
@@ -127,13 +145,23 @@ export const CHECK_IN_EVERY_DAYS = 30;
  * When an active pair's next check-in is due: 30 days after the last one (by the day it took
  * place), or after the pair became active when there is none. Null for pairs that are not active.
  */
-export function nextCheckInDue(pair: { status: PairStatus; activeSince: Date | null }, lastCheckIn: Date | null): Date | null {
+export function nextCheckInDue(
+  pair: { status: PairStatus; activeSince: Date | null },
+  lastCheckIn: Date | null,
+): Date | null {
   if (pair.status !== "active" || !pair.activeSince) return null;
-  return addDays(lastCheckIn && lastCheckIn > pair.activeSince ? lastCheckIn : pair.activeSince, CHECK_IN_EVERY_DAYS);
+  return addDays(
+    lastCheckIn && lastCheckIn > pair.activeSince ? lastCheckIn : pair.activeSince,
+    CHECK_IN_EVERY_DAYS,
+  );
 }
 
 /** Whether an active pair owes a check-in now: none recorded yet, or the next one is due. */
-export function checkInOwed(pair: { status: PairStatus; activeSince: Date | null }, lastCheckIn: Date | null, now: Date): boolean {
+export function checkInOwed(
+  pair: { status: PairStatus; activeSince: Date | null },
+  lastCheckIn: Date | null,
+  now: Date,
+): boolean {
   const due = nextCheckInDue(pair, lastCheckIn);
   if (!due) return false;
   return lastCheckIn === null || now.getTime() >= due.getTime();
@@ -143,7 +171,13 @@ export function checkInOwed(pair: { status: PairStatus; activeSince: Date | null
 export const OUTCOME_ASKED_DAYS = 14;
 
 /** When an active pair's outcome is due (its programme's last day), once it is asked for; null otherwise. */
-export function outcomeDue(pair: { status: PairStatus }, programmeEndsOn: Date, now: Date): Date | null {
+export function outcomeDue(
+  pair: { status: PairStatus },
+  programmeEndsOn: Date,
+  now: Date,
+): Date | null {
   if (pair.status !== "active") return null;
-  return now.getTime() >= addDays(programmeEndsOn, -OUTCOME_ASKED_DAYS).getTime() ? programmeEndsOn : null;
+  return now.getTime() >= addDays(programmeEndsOn, -OUTCOME_ASKED_DAYS).getTime()
+    ? programmeEndsOn
+    : null;
 }

@@ -39,7 +39,10 @@ export function matchProgramme(input: MatchingInput): MatchingResult {
  * everyone else is paired again, pins included. To keep a declined pair from coming back, add it
  * to the rules' forbids.
  */
-export function rerunForUnpaired(input: MatchingInput, accepted: readonly PairRef[]): MatchingResult {
+export function rerunForUnpaired(
+  input: MatchingInput,
+  accepted: readonly PairRef[],
+): MatchingResult {
   return pairProgramme(input, accepted);
 }
 
@@ -63,8 +66,16 @@ interface FixedPairs {
 function pairProgramme(input: MatchingInput, accepted: readonly PairRef[]): MatchingResult {
   const programme = prepareProgramme(input);
   const fixed = fixPairs(programme, input.requested ?? [], accepted, input.rules.pins);
-  const rows = programme.mentees.map((_, mentee) => mentee).filter((mentee) => fixed.paired[mentee] === 0);
-  const { pairs: proposed, threshold } = optimise(programme, rows, fixed.freeSlots, input.objective, input.fairness ?? false);
+  const rows = programme.mentees
+    .map((_, mentee) => mentee)
+    .filter((mentee) => fixed.paired[mentee] === 0);
+  const { pairs: proposed, threshold } = optimise(
+    programme,
+    rows,
+    fixed.freeSlots,
+    input.objective,
+    input.fairness ?? false,
+  );
 
   const slotsLeft = fixed.freeSlots.slice();
   const pairedMentees = new Set<number>();
@@ -72,15 +83,30 @@ function pairProgramme(input: MatchingInput, accepted: readonly PairRef[]): Matc
     slotsLeft[pair.mentor]!--;
     pairedMentees.add(pair.mentee);
   }
-  const pairs = [...fixed.pairs, ...proposed.map((pair) => ({ ...pair, source: "proposed" as const }))]
+  const pairs = [
+    ...fixed.pairs,
+    ...proposed.map((pair) => ({ ...pair, source: "proposed" as const })),
+  ]
     .sort((a, b) => a.mentee - b.mentee)
     .map((pair) => describePair(programme, pair, input.competencyNames));
-  const unpaired = rows.filter((mentee) => !pairedMentees.has(mentee)).map((mentee) => unpairedReport(programme, mentee, slotsLeft, threshold !== null));
-  return { pairs, unpaired, rejectedPins: fixed.rejectedPins, summary: summarise(programme, input.objective, pairs, unpaired, fixed.rejectedPins, threshold) };
+  const unpaired = rows
+    .filter((mentee) => !pairedMentees.has(mentee))
+    .map((mentee) => unpairedReport(programme, mentee, slotsLeft, threshold !== null));
+  return {
+    pairs,
+    unpaired,
+    rejectedPins: fixed.rejectedPins,
+    summary: summarise(programme, input.objective, pairs, unpaired, fixed.rejectedPins, threshold),
+  };
 }
 
 /** Takes the requested and the accepted pairs as they are, then checks each pin in order and takes those that hold. */
-function fixPairs(programme: Programme, requested: readonly RequestedPair[], accepted: readonly PairRef[], pins: readonly PairRef[]): FixedPairs {
+function fixPairs(
+  programme: Programme,
+  requested: readonly RequestedPair[],
+  accepted: readonly PairRef[],
+  pins: readonly PairRef[],
+): FixedPairs {
   const fixed: FixedPairs = {
     pairs: [],
     rejectedPins: [],
@@ -95,8 +121,12 @@ function fixPairs(programme: Programme, requested: readonly RequestedPair[], acc
   const keep = (pair: PairRef & { rank?: number }, source: "requested" | "accepted") => {
     const mentee = programme.menteeIndex.get(pair.menteeId);
     const mentor = programme.mentorIndex.get(pair.mentorId);
-    if (mentee === undefined || mentor === undefined) throw new InvalidError(`The ${source} pair ${pair.menteeId} – ${pair.mentorId} names someone outside the programme.`);
-    if (fixed.paired[mentee] === 1) throw new InvalidError(`${pair.menteeId} has more than one requested or accepted pair.`);
+    if (mentee === undefined || mentor === undefined)
+      throw new InvalidError(
+        `The ${source} pair ${pair.menteeId} – ${pair.mentorId} names someone outside the programme.`,
+      );
+    if (fixed.paired[mentee] === 1)
+      throw new InvalidError(`${pair.menteeId} has more than one requested or accepted pair.`);
     take(mentee, mentor, source, pair.rank);
   };
   for (const pair of requested) keep(pair, "requested");
@@ -104,7 +134,12 @@ function fixPairs(programme: Programme, requested: readonly RequestedPair[], acc
   for (const pin of pins) {
     const problem = pinProblem(programme, pin, fixed);
     if (problem) fixed.rejectedPins.push(problem);
-    else take(programme.menteeIndex.get(pin.menteeId)!, programme.mentorIndex.get(pin.mentorId)!, "pinned");
+    else
+      take(
+        programme.menteeIndex.get(pin.menteeId)!,
+        programme.mentorIndex.get(pin.mentorId)!,
+        "pinned",
+      );
   }
   return fixed;
 }
@@ -114,13 +149,29 @@ function pinProblem(programme: Programme, pin: PairRef, fixed: FixedPairs): Reje
   const mentee = programme.menteeIndex.get(pin.menteeId);
   const mentor = programme.mentorIndex.get(pin.mentorId);
   // Why, in the words the matching page shows beside the pin's two names.
-  const reject = (problem: RejectedPin["problem"], message: Message, rules: HardRule[] = []): RejectedPin => ({ ...pin, problem, rules, message });
+  const reject = (
+    problem: RejectedPin["problem"],
+    message: Message,
+    rules: HardRule[] = [],
+  ): RejectedPin => ({ ...pin, problem, rules, message });
   if (mentee === undefined) return reject("unknown-mentee", say("matching.pin.unknownMentee"));
   if (mentor === undefined) return reject("unknown-mentor", say("matching.pin.unknownMentor"));
-  if (fixed.paired[mentee] === 1) return reject("mentee-already-paired", say("matching.pin.alreadyPaired"));
+  if (fixed.paired[mentee] === 1)
+    return reject("mentee-already-paired", say("matching.pin.alreadyPaired"));
   const broken = rulesIn(programme.broken[mentee * programme.mentors.length + mentor]!);
-  if (broken.length > 0) return reject("breaks-rules", say("matching.pin.breaksRules", { rules: listOf(broken.map((rule) => say(RULE_KEYS[rule]))) }), broken);
-  if (fixed.freeSlots[mentor] === 0) return reject("over-capacity", say("matching.pin.full", { capacity: programme.capacity[mentor]! }));
+  if (broken.length > 0)
+    return reject(
+      "breaks-rules",
+      say("matching.pin.breaksRules", {
+        rules: listOf(broken.map((rule) => say(RULE_KEYS[rule]))),
+      }),
+      broken,
+    );
+  if (fixed.freeSlots[mentor] === 0)
+    return reject(
+      "over-capacity",
+      say("matching.pin.full", { capacity: programme.capacity[mentor]! }),
+    );
   return null;
 }
 
@@ -130,18 +181,30 @@ function pinProblem(programme: Programme, pin: PairRef, fixed: FixedPairs): Reje
  * solving; for "most-fit" that of a first pass), the floor is raised to the bottleneck threshold,
  * and a second pass maximises the total fit above it with that many pairs.
  */
-function optimise(programme: Programme, rows: number[], freeSlots: Int32Array, objective: Objective, fairness: boolean): { pairs: IndexPair[]; threshold: number | null } {
+function optimise(
+  programme: Programme,
+  rows: number[],
+  freeSlots: Int32Array,
+  objective: Objective,
+  fairness: boolean,
+): { pairs: IndexPair[]; threshold: number | null } {
   // "most-fit": leaving a mentee unpaired costs 0, so only pairs that raise the total are made;
   // "most-matched": the core pairs as many rows as it can, then minimises the cost (−fit) among those pairings.
   const options: AssignmentOptions = objective === "most-fit" ? { unassignedCost: 0 } : {};
-  if (!fairness) return { pairs: assignMentees(programme, rows, freeSlots, -Infinity, options), threshold: null };
+  if (!fairness)
+    return {
+      pairs: assignMentees(programme, rows, freeSlots, -Infinity, options),
+      threshold: null,
+    };
   const graph = allowedPairs(programme, rows, freeSlots);
-  const first = objective === "most-fit" ? assignMentees(programme, rows, freeSlots, -Infinity, options) : null;
+  const first =
+    objective === "most-fit" ? assignMentees(programme, rows, freeSlots, -Infinity, options) : null;
   const size = first ? first.length : pairsAbove(graph, -Infinity);
   if (size === 0) return { pairs: [], threshold: null };
   const threshold = bottleneckThreshold(graph, size);
   // When the floor cannot rise, the first pass is already the best pairing above it.
-  if (first && threshold === Math.min(...first.map((pair) => fitOf(programme, pair)))) return { pairs: first, threshold };
+  if (first && threshold === Math.min(...first.map((pair) => fitOf(programme, pair))))
+    return { pairs: first, threshold };
   return { pairs: bestOfSize(programme, rows, freeSlots, size, threshold), threshold };
 }
 
@@ -161,7 +224,14 @@ interface SpareColumn {
  * costs −fit where the pair is allowed and its fit is at least `minimumFit`, Infinity elsewhere.
  * An optional spare column takes rows that are then counted as unpaired. Returns the pairs made.
  */
-function assignMentees(programme: Programme, rows: number[], freeSlots: Int32Array, minimumFit: number, options: AssignmentOptions, spare?: SpareColumn): IndexPair[] {
+function assignMentees(
+  programme: Programme,
+  rows: number[],
+  freeSlots: Int32Array,
+  minimumFit: number,
+  options: AssignmentOptions,
+  spare?: SpareColumn,
+): IndexPair[] {
   const mentorCount = programme.mentors.length;
   const columnMentor = Array.from(freeSlots.keys()).filter((mentor) => freeSlots[mentor]! > 0);
   const capacity = Int32Array.from(columnMentor, (mentor) => freeSlots[mentor]!);
@@ -194,21 +264,52 @@ function assignMentees(programme: Programme, rows: number[], freeSlots: Int32Arr
  * pair can save, so the core fills it and pairs exactly `size` mentees with mentors, choosing
  * those with the least cost (the most fit).
  */
-function bestOfSize(programme: Programme, rows: number[], freeSlots: Int32Array, size: number, threshold: number): IndexPair[] {
+function bestOfSize(
+  programme: Programme,
+  rows: number[],
+  freeSlots: Int32Array,
+  size: number,
+  threshold: number,
+): IndexPair[] {
   const { goals, crossTeam, level } = programme.weights;
   const bonus = (rows.length + 1) * (goals + crossTeam + level) + 1;
-  return assignMentees(programme, rows, freeSlots, threshold, {}, { places: rows.length - size, cost: -bonus });
+  return assignMentees(
+    programme,
+    rows,
+    freeSlots,
+    threshold,
+    {},
+    { places: rows.length - size, cost: -bonus },
+  );
 }
 
-function describePair(programme: Programme, pair: IndexPair & { source: PairSource; rank?: number }, competencyNames: MatchingInput["competencyNames"]): MatchedPair {
+function describePair(
+  programme: Programme,
+  pair: IndexPair & { source: PairSource; rank?: number },
+  competencyNames: MatchingInput["competencyNames"],
+): MatchedPair {
   const mentee = programme.mentees[pair.mentee]!;
   const mentor = programme.mentors[pair.mentor]!;
-  return { menteeId: mentee.id, mentorId: mentor.id, source: pair.source, origin: originText(pair.source, pair.rank), ...explainFit(mentee, mentor, programme.weights, competencyNames) };
+  return {
+    menteeId: mentee.id,
+    mentorId: mentor.id,
+    source: pair.source,
+    origin: originText(pair.source, pair.rank),
+    ...explainFit(mentee, mentor, programme.weights, competencyNames),
+  };
 }
 
 /** Why a mentee is unpaired: how many mentors each hard rule excluded, and whether eligible mentors had room. */
-function unpairedReport(programme: Programme, mentee: number, slotsLeft: Int32Array, fairness: boolean): UnpairedMentee {
-  const excludedBy = Object.fromEntries(HARD_RULES.map((rule) => [rule, 0])) as Record<HardRule, number>;
+function unpairedReport(
+  programme: Programme,
+  mentee: number,
+  slotsLeft: Int32Array,
+  fairness: boolean,
+): UnpairedMentee {
+  const excludedBy = Object.fromEntries(HARD_RULES.map((rule) => [rule, 0])) as Record<
+    HardRule,
+    number
+  >;
   let eligibleMentors = 0;
   let eligibleWithFreeSlots = 0;
   programme.mentors.forEach((_, mentor) => {
@@ -226,21 +327,42 @@ function unpairedReport(programme: Programme, mentee: number, slotsLeft: Int32Ar
     eligibleMentors,
     eligibleWithFreeSlots,
     anyFreeSlots,
-    reason: unpairedReason(excludedBy, eligibleMentors, eligibleWithFreeSlots, anyFreeSlots, fairness),
+    reason: unpairedReason(
+      excludedBy,
+      eligibleMentors,
+      eligibleWithFreeSlots,
+      anyFreeSlots,
+      fairness,
+    ),
   };
 }
 
-const say = (key: string, values?: Message["values"]): Message => (values ? { key: `mentorship:${key}`, values } : { key: `mentorship:${key}` });
+const say = (key: string, values?: Message["values"]): Message =>
+  values ? { key: `mentorship:${key}`, values } : { key: `mentorship:${key}` };
 
-function unpairedReason(excludedBy: Record<HardRule, number>, eligible: number, eligibleWithFreeSlots: number, anyFreeSlots: boolean, fairness: boolean): Message {
+function unpairedReason(
+  excludedBy: Record<HardRule, number>,
+  eligible: number,
+  eligibleWithFreeSlots: number,
+  anyFreeSlots: boolean,
+  fairness: boolean,
+): Message {
   if (eligible === 0) {
     const rules = HARD_RULES.filter((rule) => excludedBy[rule] > 0)
       .sort((a, b) => excludedBy[b] - excludedBy[a])
-      .map((rule) => say("unpaired.ruleCount", { rule: say(RULE_KEYS[rule]), count: excludedBy[rule] }));
-    return rules.length === 0 ? say("unpaired.noMentors") : say("unpaired.rules", { rules: listOf(rules) });
+      .map((rule) =>
+        say("unpaired.ruleCount", { rule: say(RULE_KEYS[rule]), count: excludedBy[rule] }),
+      );
+    return rules.length === 0
+      ? say("unpaired.noMentors")
+      : say("unpaired.rules", { rules: listOf(rules) });
   }
-  if (eligibleWithFreeSlots === 0) return say(anyFreeSlots ? "unpaired.fullElsewhere" : "unpaired.full", { eligible });
-  return say(fairness ? "unpaired.freeFairness" : "unpaired.freeNoFit", { free: eligibleWithFreeSlots, eligible });
+  if (eligibleWithFreeSlots === 0)
+    return say(anyFreeSlots ? "unpaired.fullElsewhere" : "unpaired.full", { eligible });
+  return say(fairness ? "unpaired.freeFairness" : "unpaired.freeNoFit", {
+    free: eligibleWithFreeSlots,
+    eligible,
+  });
 }
 
 function summarise(
@@ -252,7 +374,8 @@ function summarise(
   fairnessThreshold: number | null,
 ): MatchingSummary {
   const totalFit = pairs.reduce((sum, pair) => sum + pair.fit, 0);
-  const count = (source: MatchedPair["source"]) => pairs.filter((pair) => pair.source === source).length;
+  const count = (source: MatchedPair["source"]) =>
+    pairs.filter((pair) => pair.source === source).length;
   return {
     objective,
     mentees: programme.mentees.length,

@@ -29,45 +29,110 @@ type Option = { id: string; name: string; suggested: boolean; fromReview: boolea
 
 /** The competencies to choose from: for a mentee those of the level they work towards, for a mentor the whole ladder's. */
 async function choices(ladder: Ladder, role: Role, personId: string) {
-  const person = await db.user.findUnique({ where: { id: personId }, select: { level: true, growthPlan: { select: { targetLevelId: true, focus: { orderBy: { position: "asc" }, select: { competencyId: true } } } } } });
+  const person = await db.user.findUnique({
+    where: { id: personId },
+    select: {
+      level: true,
+      growthPlan: {
+        select: {
+          targetLevelId: true,
+          focus: { orderBy: { position: "asc" }, select: { competencyId: true } },
+        },
+      },
+    },
+  });
   if (role === "mentee") {
-    const target = menteeTarget(ladder, person?.level ?? null, person?.growthPlan?.targetLevelId ?? null);
+    const target = menteeTarget(
+      ladder,
+      person?.level ?? null,
+      person?.growthPlan?.targetLevelId ?? null,
+    );
     const focus = person?.growthPlan?.focus.map((row) => row.competencyId) ?? [];
-    const options = (target ? competenciesForLevel(ladder, target.level.id) : []).map((competency) => ({ id: competency.id, name: competency.name, suggested: focus.includes(competency.id), fromReview: false }));
-    return { options, suggested: options.filter((option) => option.suggested).map((option) => option.id), target: target ? { label: levelLabel(ladder, target.level), from: target.from } : null };
+    const options = (target ? competenciesForLevel(ladder, target.level.id) : []).map(
+      (competency) => ({
+        id: competency.id,
+        name: competency.name,
+        suggested: focus.includes(competency.id),
+        fromReview: false,
+      }),
+    );
+    return {
+      options,
+      suggested: options.filter((option) => option.suggested).map((option) => option.id),
+      target: target ? { label: levelLabel(ladder, target.level), from: target.from } : null,
+    };
   }
   const review = await latestManagerReview(personId);
-  const [teachable, strongest] = [teachableFromReview(ladder, review), strongestFromReview(ladder, review)];
-  const options = ladder.competencies.map((competency) => ({ id: competency.id, name: competency.name, suggested: strongest.includes(competency.id), fromReview: teachable.includes(competency.id) }));
+  const [teachable, strongest] = [
+    teachableFromReview(ladder, review),
+    strongestFromReview(ladder, review),
+  ];
+  const options = ladder.competencies.map((competency) => ({
+    id: competency.id,
+    name: competency.name,
+    suggested: strongest.includes(competency.id),
+    fromReview: teachable.includes(competency.id),
+  }));
   return { options, suggested: strongest, target: null };
 }
 
-async function requireJoinable(viewer: Viewer, programmeId: string, now: Date): Promise<ProgrammeAccess & { ladder: Ladder }> {
+async function requireJoinable(
+  viewer: Viewer,
+  programmeId: string,
+  now: Date,
+): Promise<ProgrammeAccess & { ladder: Ladder }> {
   const access = await requireProgramme(viewer, programmeId, now);
   if (!canOptIn({ eligible: access.eligible, phase: access.programme.phase })) {
-    throw new InvalidError({ key: access.programme.phase === "open" ? "mentorship:join.errors.notOpenToYou" : "mentorship:join.errors.optInsClosed" });
+    throw new InvalidError({
+      key:
+        access.programme.phase === "open"
+          ? "mentorship:join.errors.notOpenToYou"
+          : "mentorship:join.errors.optInsClosed",
+    });
   }
   if (!access.ladder) throw new InvalidError({ key: "mentorship:errors.ladderNotServed" });
   return { ...access, ladder: access.ladder };
 }
 
 /** The opt-in form: the choices, and the viewer's answers or the prefill. Read-only (with the reason) when they may not change it. */
-export async function optInPage(viewer: Viewer, programmeId: string, role: Role, now = clock.now()) {
+export async function optInPage(
+  viewer: Viewer,
+  programmeId: string,
+  role: Role,
+  now = clock.now(),
+) {
   const access = await requireProgramme(viewer, programmeId, now);
   const { programme, ladder } = access;
-  const open = canOptIn({ eligible: access.eligible, phase: programme.phase }) && ladder !== undefined;
+  const open =
+    canOptIn({ eligible: access.eligible, phase: programme.phase }) && ladder !== undefined;
   const [existing, person] = await Promise.all([
-    db.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } }, select: { capacity: true, competencies: true, preferences: true } }),
+    db.mentorshipParticipant.findUnique({
+      where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } },
+      select: { capacity: true, competencies: true, preferences: true },
+    }),
     db.user.findUnique({ where: { id: viewer.id }, select: { timeZone: true } }),
   ]);
-  const available = ladder ? await choices(ladder, role, viewer.id) : { options: [] as Option[], suggested: [] as string[], target: null };
+  const available = ladder
+    ? await choices(ladder, role, viewer.id)
+    : { options: [] as Option[], suggested: [] as string[], target: null };
   const stored = existing ? storedIds(existing.competencies) : null;
   return {
-    programme: { id: programme.id, name: programme.name, maxMenteesPerMentor: programme.maxMenteesPerMentor, matchingOn: programme.matchingOn },
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      maxMenteesPerMentor: programme.maxMenteesPerMentor,
+      matchingOn: programme.matchingOn,
+    },
     role,
     open,
     /** Why the form is read-only, a key of the mentorship messages (the page words it). */
-    closedReason: open ? null : programme.phase === "open" ? (access.eligible ? "mentorship:join.closed.ladderNotServed" : "mentorship:join.errors.notOpenToYou") : "mentorship:join.closed.optInsClosed",
+    closedReason: open
+      ? null
+      : programme.phase === "open"
+        ? access.eligible
+          ? "mentorship:join.closed.ladderNotServed"
+          : "mentorship:join.errors.notOpenToYou"
+        : "mentorship:join.closed.optInsClosed",
     joined: existing !== null,
     options: available.options,
     target: available.target,
@@ -97,13 +162,51 @@ export async function saveOptIn(
   const chosen = [...new Set(input.role === "mentee" ? input.goals : input.competencies)];
   const field = input.role === "mentee" ? "goals" : "competencies";
   const unknown = chosen.filter((id) => !options.some((option) => option.id === id));
-  if (unknown.length) return { ok: false, fieldErrors: { [field]: [{ key: input.role === "mentee" ? "mentorship:join.errors.goalsOutsideLevel" : "mentorship:join.errors.competenciesOutsideLadder" }] } };
+  if (unknown.length)
+    return {
+      ok: false,
+      fieldErrors: {
+        [field]: [
+          {
+            key:
+              input.role === "mentee"
+                ? "mentorship:join.errors.goalsOutsideLevel"
+                : "mentorship:join.errors.competenciesOutsideLadder",
+          },
+        ],
+      },
+    };
   if (input.role === "mentor" && input.capacity > programme.maxMenteesPerMentor) {
-    return { ok: false, fieldErrors: { capacity: [{ key: "mentorship:join.errors.capacityAboveMaximum", values: { count: programme.maxMenteesPerMentor } }] } };
+    return {
+      ok: false,
+      fieldErrors: {
+        capacity: [
+          {
+            key: "mentorship:join.errors.capacityAboveMaximum",
+            values: { count: programme.maxMenteesPerMentor },
+          },
+        ],
+      },
+    };
   }
   if (input.role === "mentor") {
-    const accepted = await db.mentorshipPair.count({ where: { programmeId, mentorId: viewer.id, source: "requested", status: { in: [...KEPT_STATUSES] } } });
-    if (input.capacity < accepted) return { ok: false, fieldErrors: { capacity: [{ key: "mentorship:join.errors.capacityBelowAccepted", values: { count: accepted } }] } };
+    const accepted = await db.mentorshipPair.count({
+      where: {
+        programmeId,
+        mentorId: viewer.id,
+        source: "requested",
+        status: { in: [...KEPT_STATUSES] },
+      },
+    });
+    if (input.capacity < accepted)
+      return {
+        ok: false,
+        fieldErrors: {
+          capacity: [
+            { key: "mentorship:join.errors.capacityBelowAccepted", values: { count: accepted } },
+          ],
+        },
+      };
   }
   const data = {
     capacity: input.role === "mentor" ? input.capacity : null,
@@ -112,9 +215,26 @@ export async function saveOptIn(
   };
   await db.$transaction(async (tx) => {
     const where = { programmeId_userId_role: { programmeId, userId: viewer.id, role: input.role } };
-    const before = input.role === "mentee" ? await tx.mentorshipParticipant.findUnique({ where, select: { competencies: true } }) : null;
-    await tx.mentorshipParticipant.upsert({ where, create: { programmeId, userId: viewer.id, role: input.role, ...data }, update: data });
-    if (input.role === "mentee") await recordGoalChange(tx, { programmeId, personId: viewer.id, from: before?.competencies ?? null, to: data.competencies }, now);
+    const before =
+      input.role === "mentee"
+        ? await tx.mentorshipParticipant.findUnique({ where, select: { competencies: true } })
+        : null;
+    await tx.mentorshipParticipant.upsert({
+      where,
+      create: { programmeId, userId: viewer.id, role: input.role, ...data },
+      update: data,
+    });
+    if (input.role === "mentee")
+      await recordGoalChange(
+        tx,
+        {
+          programmeId,
+          personId: viewer.id,
+          from: before?.competencies ?? null,
+          to: data.competencies,
+        },
+        now,
+      );
     await tx.user.update({ where: { id: viewer.id }, data: { timeZone: input.timeZone } });
   });
   return { ok: true };
@@ -126,21 +246,46 @@ export async function saveOptIn(
  * mentor's). A pair made by an accepted request stays: it
  * is withdrawn from by recording its outcome on the pair's page.
  */
-export async function withdrawOptIn(viewer: Viewer, programmeId: string, role: Role, now = clock.now()): Promise<void> {
+export async function withdrawOptIn(
+  viewer: Viewer,
+  programmeId: string,
+  role: Role,
+  now = clock.now(),
+): Promise<void> {
   await requireJoinable(viewer, programmeId, now);
   const side = role === "mentee" ? { menteeId: viewer.id } : { mentorId: viewer.id };
-  const requested = await db.mentorshipPair.count({ where: { programmeId, ...side, source: "requested", status: { in: ["offered", "active"] } } });
+  const requested = await db.mentorshipPair.count({
+    where: { programmeId, ...side, source: "requested", status: { in: ["offered", "active"] } },
+  });
   if (requested > 0) throw new InvalidError({ key: "mentorship:join.errors.pairedByRequest" });
   await db.$transaction(async (tx) => {
     // A mentee's waiting requests are withdrawn; those to a mentor who leaves are declined, so their mentees are told to choose again.
     await tx.mentorshipRequest.updateMany({
       where: { programmeId, ...side, state: "requested" },
-      data: role === "mentee" ? { state: "withdrawn", withdrawnAt: now } : { state: "declined", answeredAt: now, declineNote: "No longer a mentor in this programme." },
+      data:
+        role === "mentee"
+          ? { state: "withdrawn", withdrawnAt: now }
+          : {
+              state: "declined",
+              answeredAt: now,
+              declineNote: "No longer a mentor in this programme.",
+            },
     });
-    const joined = await tx.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } }, select: { competencies: true } });
-    if (!joined) throw new InvalidError({ key: "mentorship:join.errors.notJoined", values: { role } });
-    await tx.mentorshipParticipant.delete({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } } });
-    if (role === "mentee") await recordGoalChange(tx, { programmeId, personId: viewer.id, from: joined.competencies, to: null }, now);
+    const joined = await tx.mentorshipParticipant.findUnique({
+      where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } },
+      select: { competencies: true },
+    });
+    if (!joined)
+      throw new InvalidError({ key: "mentorship:join.errors.notJoined", values: { role } });
+    await tx.mentorshipParticipant.delete({
+      where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } },
+    });
+    if (role === "mentee")
+      await recordGoalChange(
+        tx,
+        { programmeId, personId: viewer.id, from: joined.competencies, to: null },
+        now,
+      );
     await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", ...side } });
     await tx.mentorshipPairRule.deleteMany({ where: { programmeId, ...side } });
   });

@@ -1,4 +1,10 @@
-import { isPulseCheckpoint, pulsesOpen, type PairStatus, type ProgrammePhase, type Role } from "./lifecycle";
+import {
+  isPulseCheckpoint,
+  pulsesOpen,
+  type PairStatus,
+  type ProgrammePhase,
+  type Role,
+} from "./lifecycle";
 
 /**
  * Who may see and do what in mentorship. Admins run programmes and see every pair, but a
@@ -22,7 +28,10 @@ export type EligibilityFacts = {
 
 export function isEligible(person: EligibilityFacts): boolean {
   if (!person.onLadder || !person.active) return false;
-  return person.openTo === "everyone" || (person.teamId !== null && person.teamIds.includes(person.teamId));
+  return (
+    person.openTo === "everyone" ||
+    (person.teamId !== null && person.teamIds.includes(person.teamId))
+  );
 }
 
 export function canManageProgrammes(viewer: MentorshipViewer): boolean {
@@ -30,7 +39,10 @@ export function canManageProgrammes(viewer: MentorshipViewer): boolean {
 }
 
 /** A programme's page: admins, the people it is open to, and anyone who joined it (even if they have moved team since). */
-export function canSeeProgramme(viewer: MentorshipViewer, facts: { eligible: boolean; participant: boolean }): boolean {
+export function canSeeProgramme(
+  viewer: MentorshipViewer,
+  facts: { eligible: boolean; participant: boolean },
+): boolean {
   return viewer.isAdmin || facts.eligible || facts.participant;
 }
 
@@ -52,14 +64,20 @@ export function canSeePair(viewer: MentorshipViewer, pair: PairAccess): boolean 
 }
 
 /** Each side answers an offered pair once. */
-export function canAnswerPair(viewer: MentorshipViewer, pair: PairAccess & { menteeAnswer: string | null; mentorAnswer: string | null }): boolean {
+export function canAnswerPair(
+  viewer: MentorshipViewer,
+  pair: PairAccess & { menteeAnswer: string | null; mentorAnswer: string | null },
+): boolean {
   const role = roleInPair(viewer, pair);
   if (role === null || pair.status !== "offered") return false;
   return (role === "mentee" ? pair.menteeAnswer : pair.mentorAnswer) === null;
 }
 
 /** Why a pair was declined: the person who declined and admins (the other side sees only that it was). */
-export function canSeeDeclineReason(viewer: MentorshipViewer, declinedById: string | null): boolean {
+export function canSeeDeclineReason(
+  viewer: MentorshipViewer,
+  declinedById: string | null,
+): boolean {
   return viewer.isAdmin || (declinedById !== null && viewer.id === declinedById);
 }
 
@@ -76,7 +94,11 @@ export function canRecordCheckIn(viewer: MentorshipViewer, pair: PairAccess): bo
 }
 
 /** A check-in: both people of the pair; admins only when its author shared it. */
-export function canReadCheckIn(viewer: MentorshipViewer, pair: PairAccess, checkIn: { shared: boolean }): boolean {
+export function canReadCheckIn(
+  viewer: MentorshipViewer,
+  pair: PairAccess,
+  checkIn: { shared: boolean },
+): boolean {
   if (roleInPair(viewer, pair) !== null) return pair.status !== "proposed";
   return viewer.isAdmin && checkIn.shared;
 }
@@ -86,7 +108,13 @@ export function canReadPulse(viewer: MentorshipViewer, pulse: { respondentId: st
   return viewer.isAdmin || viewer.id === pulse.respondentId;
 }
 
-export function canAnswerPulse(viewer: MentorshipViewer, pair: PairAccess & { activeSince: Date | null }, checkpoint: number, answered: readonly number[], now: Date): boolean {
+export function canAnswerPulse(
+  viewer: MentorshipViewer,
+  pair: PairAccess & { activeSince: Date | null },
+  checkpoint: number,
+  answered: readonly number[],
+  now: Date,
+): boolean {
   if (roleInPair(viewer, pair) === null || !isPulseCheckpoint(checkpoint)) return false;
   return pulsesOpen(pair, answered, now).some((open) => open.checkpoint === checkpoint);
 }
@@ -114,7 +142,10 @@ export function canRequestMentors(roles: readonly Role[]): boolean {
 }
 
 /** A request: its mentee (who withdraws it) and its mentor (who answers it); for anyone else it does not exist. */
-export function roleInRequest(viewer: MentorshipViewer, request: { menteeId: string; mentorId: string }): Role | null {
+export function roleInRequest(
+  viewer: MentorshipViewer,
+  request: { menteeId: string; mentorId: string },
+): Role | null {
   if (viewer.id === request.menteeId) return "mentee";
   if (viewer.id === request.mentorId) return "mentor";
   return null;

@@ -36,7 +36,13 @@ export function diffMatchings(before: MatchingResult, after: MatchingResult): Ma
   const added: MatchedPair[] = [];
   for (const pair of after.pairs) {
     const previous = beforeByKey.get(key(pair));
-    if (previous) kept.push({ menteeId: pair.menteeId, mentorId: pair.mentorId, fitBefore: previous.fit, fitAfter: pair.fit });
+    if (previous)
+      kept.push({
+        menteeId: pair.menteeId,
+        mentorId: pair.mentorId,
+        fitBefore: previous.fit,
+        fitAfter: pair.fit,
+      });
     else added.push(pair);
   }
   return {

@@ -29,7 +29,9 @@ export function prepareProgramme(input: MatchingInput): Programme {
   const weights = resolveWeights(input.weights);
   const menteeIndex = indexById(mentees, "mentee");
   const mentorIndex = indexById(mentors, "mentor");
-  const capacity = Int32Array.from(mentors, (mentor) => Math.min(mentor.capacity ?? rules.maxMenteesPerMentor, rules.maxMenteesPerMentor));
+  const capacity = Int32Array.from(mentors, (mentor) =>
+    Math.min(mentor.capacity ?? rules.maxMenteesPerMentor, rules.maxMenteesPerMentor),
+  );
   const broken = new Uint8Array(mentees.length * mentors.length);
   markListedPairs(input, menteeIndex, mentorIndex, broken);
   markPairRules(input, broken);
@@ -39,28 +41,38 @@ export function prepareProgramme(input: MatchingInput): Programme {
 
 function checkInput({ mentees, mentors, rules, weights }: MatchingInput): void {
   const wholeAtLeastZero = (value: number) => Number.isInteger(value) && value >= 0;
-  if (!wholeAtLeastZero(rules.maxMenteesPerMentor)) throw new InvalidError("The most mentees a mentor takes must be a whole number, 0 or more.");
+  if (!wholeAtLeastZero(rules.maxMenteesPerMentor))
+    throw new InvalidError("The most mentees a mentor takes must be a whole number, 0 or more.");
   const hours = rules.maxTimeZoneDifferenceHours;
-  if (hours !== null && !(Number.isFinite(hours) && hours >= 0)) throw new InvalidError("The largest time-zone difference must be 0 hours or more.");
-  if (!(Number.isFinite(rules.startsOn.getTime()) && Number.isFinite(rules.endsOn.getTime()))) throw new InvalidError("The programme needs its first and last days.");
+  if (hours !== null && !(Number.isFinite(hours) && hours >= 0))
+    throw new InvalidError("The largest time-zone difference must be 0 hours or more.");
+  if (!(Number.isFinite(rules.startsOn.getTime()) && Number.isFinite(rules.endsOn.getTime())))
+    throw new InvalidError("The programme needs its first and last days.");
   for (const zone of new Set([...mentees, ...mentors].map((person) => person.timeZone))) {
     if (!isTimeZone(zone)) throw new InvalidError(`${zone} is not a time zone.`);
   }
   for (const [name, weight] of Object.entries(weights ?? {})) {
-    if (weight !== undefined && !(Number.isFinite(weight) && weight >= 0)) throw new InvalidError(`The weight of ${name} must be a number, 0 or more.`);
+    if (weight !== undefined && !(Number.isFinite(weight) && weight >= 0))
+      throw new InvalidError(`The weight of ${name} must be a number, 0 or more.`);
   }
   for (const mentee of mentees) {
-    if (!Number.isFinite(mentee.targetBand)) throw new InvalidError(`Mentee ${mentee.id} needs a target band.`);
+    if (!Number.isFinite(mentee.targetBand))
+      throw new InvalidError(`Mentee ${mentee.id} needs a target band.`);
     const seen = new Set<string>();
     for (const goal of mentee.goals) {
-      if (!(Number.isFinite(goal.gap) && goal.gap >= 0)) throw new InvalidError(`Mentee ${mentee.id}'s goal ${goal.competencyId} needs a gap of 0 or more.`);
-      if (seen.has(goal.competencyId)) throw new InvalidError(`Mentee ${mentee.id} lists goal ${goal.competencyId} twice.`);
+      if (!(Number.isFinite(goal.gap) && goal.gap >= 0))
+        throw new InvalidError(
+          `Mentee ${mentee.id}'s goal ${goal.competencyId} needs a gap of 0 or more.`,
+        );
+      if (seen.has(goal.competencyId))
+        throw new InvalidError(`Mentee ${mentee.id} lists goal ${goal.competencyId} twice.`);
       seen.add(goal.competencyId);
     }
   }
   for (const mentor of mentors) {
     if (!Number.isFinite(mentor.band)) throw new InvalidError(`Mentor ${mentor.id} needs a band.`);
-    if (mentor.capacity !== undefined && !wholeAtLeastZero(mentor.capacity)) throw new InvalidError(`Mentor ${mentor.id}'s capacity must be a whole number, 0 or more.`);
+    if (mentor.capacity !== undefined && !wholeAtLeastZero(mentor.capacity))
+      throw new InvalidError(`Mentor ${mentor.id}'s capacity must be a whole number, 0 or more.`);
   }
 }
 
@@ -74,20 +86,30 @@ function indexById(people: readonly { id: string }[], role: string): Map<string,
 }
 
 /** The rules that come as lists of people: self, management chains (both ways), past pairs and forbids. */
-function markListedPairs(input: MatchingInput, menteeIndex: ReadonlyMap<string, number>, mentorIndex: ReadonlyMap<string, number>, broken: Uint8Array): void {
+function markListedPairs(
+  input: MatchingInput,
+  menteeIndex: ReadonlyMap<string, number>,
+  mentorIndex: ReadonlyMap<string, number>,
+  broken: Uint8Array,
+): void {
   const mentorCount = input.mentors.length;
   const mark = (mentee: number | undefined, mentor: number | undefined, bit: number) => {
     if (mentee !== undefined && mentor !== undefined) broken[mentee * mentorCount + mentor]! |= bit;
   };
   input.mentees.forEach((mentee, position) => {
     mark(position, mentorIndex.get(mentee.id), RULE_BIT.self);
-    for (const boss of mentee.managementChainIds) mark(position, mentorIndex.get(boss), RULE_BIT["management-chain"]);
-    if (!input.rules.allowRepeatPairs) for (const past of mentee.pastMentorIds) mark(position, mentorIndex.get(past), RULE_BIT.repeat);
+    for (const boss of mentee.managementChainIds)
+      mark(position, mentorIndex.get(boss), RULE_BIT["management-chain"]);
+    if (!input.rules.allowRepeatPairs)
+      for (const past of mentee.pastMentorIds)
+        mark(position, mentorIndex.get(past), RULE_BIT.repeat);
   });
   input.mentors.forEach((mentor, position) => {
-    for (const boss of mentor.managementChainIds) mark(menteeIndex.get(boss), position, RULE_BIT["management-chain"]);
+    for (const boss of mentor.managementChainIds)
+      mark(menteeIndex.get(boss), position, RULE_BIT["management-chain"]);
   });
-  for (const { menteeId, mentorId } of input.rules.forbids) mark(menteeIndex.get(menteeId), mentorIndex.get(mentorId), RULE_BIT.forbidden);
+  for (const { menteeId, mentorId } of input.rules.forbids)
+    mark(menteeIndex.get(menteeId), mentorIndex.get(mentorId), RULE_BIT.forbidden);
 }
 
 /**
@@ -95,17 +117,26 @@ function markListedPairs(input: MatchingInput, menteeIndex: ReadonlyMap<string, 
  * pair of zones over the programme's days (time-zones.ts), and each pair of people looks theirs up.
  */
 function markPairRules({ mentees, mentors, rules }: MatchingInput, broken: Uint8Array): void {
-  const maxMinutes = rules.maxTimeZoneDifferenceHours === null ? Infinity : rules.maxTimeZoneDifferenceHours * 60;
+  const maxMinutes =
+    rules.maxTimeZoneDifferenceHours === null ? Infinity : rules.maxTimeZoneDifferenceHours * 60;
   const team = teamNumbers(mentees, mentors);
   const mentorBand = Float64Array.from(mentors, (mentor) => mentor.band);
   const mentorTeam = Int32Array.from(mentors, (mentor) => team.get(mentor.teamId)!);
   const zones = new Map<string, number>();
-  for (const person of [...mentees, ...mentors]) if (!zones.has(person.timeZone)) zones.set(person.timeZone, zones.size);
+  for (const person of [...mentees, ...mentors])
+    if (!zones.has(person.timeZone)) zones.set(person.timeZone, zones.size);
   const zoneCount = zones.size;
   const mentorZone = Int32Array.from(mentors, (mentor) => zones.get(mentor.timeZone)!);
-  const apart = maxMinutes === Infinity ? null : largestClockDifferences([...zones.keys()], rules.startsOn, rules.endsOn);
+  const apart =
+    maxMinutes === Infinity
+      ? null
+      : largestClockDifferences([...zones.keys()], rules.startsOn, rules.endsOn);
   // Local copies: under some module loaders (tsx, Vitest) every use of an imported binding is a getter call.
-  const [levelBit, teamBit, timeZoneBit] = [RULE_BIT.level, RULE_BIT["same-team"], RULE_BIT["time-zone"]];
+  const [levelBit, teamBit, timeZoneBit] = [
+    RULE_BIT.level,
+    RULE_BIT["same-team"],
+    RULE_BIT["time-zone"],
+  ];
   for (let row = 0; row < mentees.length; row++) {
     const mentee = mentees[row]!;
     const menteeTeam = team.get(mentee.teamId)!;
@@ -122,9 +153,13 @@ function markPairRules({ mentees, mentors, rules }: MatchingInput, broken: Uint8
 }
 
 /** A number for each team id, so the pair loops compare numbers rather than strings. */
-function teamNumbers(mentees: readonly MenteeInput[], mentors: readonly MentorInput[]): Map<string, number> {
+function teamNumbers(
+  mentees: readonly MenteeInput[],
+  mentors: readonly MentorInput[],
+): Map<string, number> {
   const numbers = new Map<string, number>();
-  for (const person of [...mentees, ...mentors]) if (!numbers.has(person.teamId)) numbers.set(person.teamId, numbers.size);
+  for (const person of [...mentees, ...mentors])
+    if (!numbers.has(person.teamId)) numbers.set(person.teamId, numbers.size);
   return numbers;
 }
 
@@ -132,18 +167,27 @@ function teamNumbers(mentees: readonly MenteeInput[], mentors: readonly MentorIn
  * Every allowed pair's fit, computed as `explainFit` does (the same sums in the same order, so the
  * figures agree to the last bit) but on competency indices instead of sets.
  */
-function pairFits(mentees: readonly MenteeInput[], mentors: readonly MentorInput[], weights: FitWeights, broken: Uint8Array): Float64Array {
+function pairFits(
+  mentees: readonly MenteeInput[],
+  mentors: readonly MentorInput[],
+  weights: FitWeights,
+  broken: Uint8Array,
+): Float64Array {
   const competencies = new Map<string, number>();
   const competencyOf = (id: string) => {
     let index = competencies.get(id);
     if (index === undefined) competencies.set(id, (index = competencies.size));
     return index;
   };
-  const goalCompetencies = mentees.map((mentee) => Int32Array.from(mentee.goals, (goal) => competencyOf(goal.competencyId)));
+  const goalCompetencies = mentees.map((mentee) =>
+    Int32Array.from(mentee.goals, (goal) => competencyOf(goal.competencyId)),
+  );
   const strengthLists = mentors.map((mentor) => mentor.strengths.map(competencyOf));
   const width = competencies.size;
   const teaches = new Uint8Array(mentors.length * width);
-  strengthLists.forEach((list, mentor) => list.forEach((competency) => (teaches[mentor * width + competency] = 1)));
+  strengthLists.forEach((list, mentor) =>
+    list.forEach((competency) => (teaches[mentor * width + competency] = 1)),
+  );
   const team = teamNumbers(mentees, mentors);
   const mentorTeam = Int32Array.from(mentors, (mentor) => team.get(mentor.teamId)!);
   const mentorBand = Float64Array.from(mentors, (mentor) => mentor.band);
@@ -169,7 +213,12 @@ function pairFits(mentees: readonly MenteeInput[], mentors: readonly MentorInput
         }
       }
       const goalFactor = goalFactorOf(coveredGap, totalGap, coveredCount, goals.length);
-      fit[base + col] = combine(weights, goalFactor, mentorTeam[col] === menteeTeam ? 0 : 1, levelFactorOf(mentorBand[col]! - mentee.targetBand));
+      fit[base + col] = combine(
+        weights,
+        goalFactor,
+        mentorTeam[col] === menteeTeam ? 0 : 1,
+        levelFactorOf(mentorBand[col]! - mentee.targetBand),
+      );
     }
   }
   return fit;

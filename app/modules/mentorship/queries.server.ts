@@ -8,7 +8,13 @@ import * as clock from "~/platform/clock.server";
 
 /** Mentorship's SQL, each row parsed once into a typed object. */
 
-const latestRatingRow = z.object({ subjectId: z.string(), kind: z.string(), levelId: z.string(), competencyId: z.string(), rating: sqlInt });
+const latestRatingRow = z.object({
+  subjectId: z.string(),
+  kind: z.string(),
+  levelId: z.string(),
+  competencyId: z.string(),
+  rating: sqlInt,
+});
 
 /**
  * Each person's latest submitted manager review they may read themselves, else their latest
@@ -16,8 +22,13 @@ const latestRatingRow = z.object({ subjectId: z.string(), kind: z.string(), leve
  * subquery giving their ids. A review its subject may not read yet (their own self-assessment of
  * that cycle is not in) is left out: the figures drawn from it are shown to them.
  */
-async function latestReviews(people: Prisma.Sql, managerOnly = false): Promise<Map<string, ReviewRatings>> {
-  const rows = parseRows(latestRatingRow, await readRows`
+async function latestReviews(
+  people: Prisma.Sql,
+  managerOnly = false,
+): Promise<Map<string, ReviewRatings>> {
+  const rows = parseRows(
+    latestRatingRow,
+    await readRows`
     WITH ranked AS (
       SELECT a.id, a."subjectId", a.kind, a."levelId",
         ROW_NUMBER() OVER (PARTITION BY a."subjectId", a.kind ORDER BY a."submittedAt" DESC, a.id DESC) AS position
@@ -26,7 +37,8 @@ async function latestReviews(people: Prisma.Sql, managerOnly = false): Promise<M
     )
     SELECT ranked."subjectId", ranked.kind, ranked."levelId", r."competencyId", r.rating
     FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id
-    WHERE ranked.position = 1 AND r.rating IS NOT NULL`);
+    WHERE ranked.position = 1 AND r.rating IS NOT NULL`,
+  );
   const byPerson = new Map<string, { manager?: ReviewRatings; self?: ReviewRatings }>();
   for (const row of rows) {
     const kind = row.kind === "manager" ? "manager" : "self";
@@ -35,39 +47,59 @@ async function latestReviews(people: Prisma.Sql, managerOnly = false): Promise<M
     (review.ratings as Map<string, number>).set(row.competencyId, row.rating);
     byPerson.set(row.subjectId, reviews);
   }
-  return new Map([...byPerson].map(([personId, reviews]) => [personId, (reviews.manager ?? reviews.self)!]));
+  return new Map(
+    [...byPerson].map(([personId, reviews]) => [personId, (reviews.manager ?? reviews.self)!]),
+  );
 }
 
 /** The latest submitted review (manager's, else own) of every mentee of a programme. */
 export function menteeReviews(programmeId: string): Promise<Map<string, ReviewRatings>> {
-  return latestReviews(Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentee'`);
+  return latestReviews(
+    Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentee'`,
+  );
 }
 
 /** The latest submitted review (manager's, else own) of each of these people. */
 export function reviewsOf(personIds: readonly string[]): Promise<Map<string, ReviewRatings>> {
   if (personIds.length === 0) return Promise.resolve(new Map());
-  return latestReviews(Prisma.sql`SELECT "id" FROM "User" WHERE "id" IN (${Prisma.join([...personIds])})`);
+  return latestReviews(
+    Prisma.sql`SELECT "id" FROM "User" WHERE "id" IN (${Prisma.join([...personIds])})`,
+  );
 }
 
 /** Each mentor's latest submitted manager review that they may read: what their profile's strengths are drawn from, as their opt-in's prefill is. */
 export function mentorManagerReviews(programmeId: string): Promise<Map<string, ReviewRatings>> {
-  return latestReviews(Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentor'`, true);
+  return latestReviews(
+    Prisma.sql`SELECT "userId" FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId} AND role = 'mentor'`,
+    true,
+  );
 }
 
 /** One person's latest submitted manager review that they may read, or null: what a mentor's strengths are prefilled from. */
 export async function latestManagerReview(personId: string): Promise<ReviewRatings | null> {
-  const rows = parseRows(latestRatingRow, await readRows`
+  const rows = parseRows(
+    latestRatingRow,
+    await readRows`
     SELECT a."subjectId", a.kind, a."levelId", r."competencyId", r.rating
     FROM "AssessmentRating" r JOIN "Assessment" a ON a.id = r."assessmentId"
     WHERE r.rating IS NOT NULL AND a.id = (
       SELECT m.id FROM "Assessment" m WHERE m."subjectId" = ${personId} AND m.kind = 'manager' AND m.status = 'submitted' AND ${readableBySubjectSql("m", clock.now())}
       ORDER BY m."submittedAt" DESC, m.id DESC LIMIT 1
-    )`);
+    )`,
+  );
   if (rows.length === 0) return null;
-  return { levelId: rows[0]!.levelId, ratings: new Map(rows.map((row) => [row.competencyId, row.rating])) };
+  return {
+    levelId: rows[0]!.levelId,
+    ratings: new Map(rows.map((row) => [row.competencyId, row.rating])),
+  };
 }
 
-const movementRow = z.object({ pairId: z.string(), side: z.enum(["before", "after"]), competencyId: z.string(), rating: sqlInt });
+const movementRow = z.object({
+  pairId: z.string(),
+  side: z.enum(["before", "after"]),
+  competencyId: z.string(),
+  rating: sqlInt,
+});
 
 /**
  * For accepted pairs (active or ended) of a programme (the admins' report), or one pair (its page,
@@ -75,10 +107,17 @@ const movementRow = z.object({ pairId: z.string(), side: z.enum(["before", "afte
  * in their latest submitted manager review before the pair became active, and in the latest since.
  * Only two reviews per mentee are read, however many they have.
  */
-export async function goalRatings(where: { programmeId: string } | { pairId: string }): Promise<Map<string, { before: Map<string, number>; after: Map<string, number> }>> {
-  const filter = "pairId" in where ? Prisma.sql`p.id = ${where.pairId}` : Prisma.sql`p."programmeId" = ${where.programmeId}`;
+export async function goalRatings(
+  where: { programmeId: string } | { pairId: string },
+): Promise<Map<string, { before: Map<string, number>; after: Map<string, number> }>> {
+  const filter =
+    "pairId" in where
+      ? Prisma.sql`p.id = ${where.pairId}`
+      : Prisma.sql`p."programmeId" = ${where.programmeId}`;
   const readable = "pairId" in where ? readableBySubjectSql("a", clock.now()) : Prisma.sql`TRUE`;
-  const rows = parseRows(movementRow, await readRows`
+  const rows = parseRows(
+    movementRow,
+    await readRows`
     WITH pairs AS (
       SELECT p.id, p."menteeId", p."activeSince" FROM "MentorshipPair" p
       WHERE ${filter} AND p.status IN ('active', 'ended') AND p."activeSince" IS NOT NULL
@@ -91,7 +130,8 @@ export async function goalRatings(where: { programmeId: string } | { pairId: str
     )
     SELECT ranked."pairId", ranked.side, r."competencyId", r.rating
     FROM ranked JOIN "AssessmentRating" r ON r."assessmentId" = ranked.id
-    WHERE ranked.position = 1 AND r.rating IS NOT NULL`);
+    WHERE ranked.position = 1 AND r.rating IS NOT NULL`,
+  );
   const byPair = new Map<string, { before: Map<string, number>; after: Map<string, number> }>();
   for (const row of rows) {
     const pair = byPair.get(row.pairId) ?? { before: new Map(), after: new Map() };
@@ -137,13 +177,18 @@ export type MentorshipTodoRow = z.output<typeof todoRow>;
  * published one owes a rerun (a pair declined since the last matching run, or a rerun's pairs
  * not published yet). Every row carries its programme's last day.
  */
-export async function mentorshipTodo(personId: string, isAdmin: boolean): Promise<MentorshipTodoRow[]> {
+export async function mentorshipTodo(
+  personId: string,
+  isAdmin: boolean,
+): Promise<MentorshipTodoRow[]> {
   const text = Prisma.sql`CAST(NULL AS TEXT)`;
   const time = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
   const int = Prisma.sql`CAST(NULL AS INTEGER)`;
   const noPerson = Prisma.sql`${text}, ${text}, ${text}, ${time}`;
   const noPair = Prisma.sql`${text}, ${text}, ${text}, ${text}, ${time}, ${time}, ${time}, ${text}`;
-  return parseRows(todoRow, await readRows`
+  return parseRows(
+    todoRow,
+    await readRows`
     SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", p."endsOn", ${int} AS "rerunOwed", p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt",
       me."teamId" AS "personTeamId", me."ladderId" AS "personLadderId", me.level AS "personLevel", me."deactivatedAt" AS "personDeactivatedAt",
       ${text} AS "pairId", ${text} AS "otherName", ${text} AS role, ${text} AS status, ${time} AS "activeSince", ${time} AS "offeredAt", ${time} AS "lastCheckIn", ${text} AS pulses
@@ -194,10 +239,18 @@ export async function mentorshipTodo(personId: string, isAdmin: boolean): Promis
       ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson}, ${noPair}
     FROM "MentorshipProgramme" p WHERE p."closedAt" IS NULL`
         : Prisma.empty
-    }`);
+    }`,
+  );
 }
 
-const pulseRow = z.object({ pairId: z.string(), respondentId: z.string(), checkpoint: sqlInt, role: z.enum(["mentee", "mentor"]), usefulness: sqlInt, comfort: sqlInt });
+const pulseRow = z.object({
+  pairId: z.string(),
+  respondentId: z.string(),
+  checkpoint: sqlInt,
+  role: z.enum(["mentee", "mentor"]),
+  usefulness: sqlInt,
+  comfort: sqlInt,
+});
 
 const reportVersionRow = z.object({
   people: sqlInt,
@@ -218,7 +271,9 @@ const reportVersionRow = z.object({
  * movement: submitting one changes it). Each figure is answered by an index.
  */
 export async function programmeReportVersion(programmeId: string): Promise<string> {
-  const [row] = parseRows(reportVersionRow, await readRows`
+  const [row] = parseRows(
+    reportVersionRow,
+    await readRows`
     SELECT
       (SELECT COUNT(*) FROM "User") AS people,
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
@@ -228,7 +283,8 @@ export async function programmeReportVersion(programmeId: string): Promise<strin
       (SELECT MAX("updatedAt") FROM "MentorshipPair") AS "pairsChanged",
       (SELECT COUNT(*) FROM "MentorshipCheckIn") AS "checkIns",
       (SELECT COUNT(*) FROM "MentorshipPulse") AS pulses,
-      (SELECT MAX("updatedAt") FROM "Assessment") AS "reviewsChanged"`);
+      (SELECT MAX("updatedAt") FROM "Assessment") AS "reviewsChanged"`,
+  );
   return versionLine(row!);
 }
 
@@ -253,7 +309,9 @@ const matchingVersionRow = z.object({
  * is answered by an index.
  */
 export async function matchingVersion(programmeId: string): Promise<string> {
-  const [row] = parseRows(matchingVersionRow, await readRows`
+  const [row] = parseRows(
+    matchingVersionRow,
+    await readRows`
     SELECT
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
       (SELECT COUNT(*) FROM "MentorshipParticipant" WHERE "programmeId" = ${programmeId}) AS "optIns",
@@ -263,14 +321,18 @@ export async function matchingVersion(programmeId: string): Promise<string> {
       (SELECT COUNT(*) FROM "MentorshipPairRule" WHERE "programmeId" = ${programmeId}) AS rules,
       (SELECT MAX("createdAt") FROM "MentorshipPairRule" WHERE "programmeId" = ${programmeId}) AS "rulesChanged",
       (SELECT COUNT(*) FROM "MentorshipRun" WHERE "programmeId" = ${programmeId}) AS runs,
-      (SELECT MAX("updatedAt") FROM "MentorshipRequest" WHERE "programmeId" = ${programmeId}) AS "requestsChanged"`);
+      (SELECT MAX("updatedAt") FROM "MentorshipRequest" WHERE "programmeId" = ${programmeId}) AS "requestsChanged"`,
+  );
   return versionLine(row!);
 }
 
 /** Every pulse answer of a programme's pairs, with whether the mentee or the mentor gave it. */
 export async function programmePulses(programmeId: string) {
-  return parseRows(pulseRow, await readRows`
+  return parseRows(
+    pulseRow,
+    await readRows`
     SELECT u."pairId", u."respondentId", u.checkpoint, CASE WHEN u."respondentId" = p."menteeId" THEN 'mentee' ELSE 'mentor' END AS role, u.usefulness, u.comfort
     FROM "MentorshipPulse" u JOIN "MentorshipPair" p ON p.id = u."pairId"
-    WHERE p."programmeId" = ${programmeId}`);
+    WHERE p."programmeId" = ${programmeId}`,
+  );
 }

@@ -7,7 +7,13 @@ import { canSeeReport } from "./policy";
 import { eligibleFor, requireProgramme, storedIds } from "./programmes.server";
 import { goalRatings, programmePulses, programmeReportVersion } from "./queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { goalMovement, pairFigures, pulseSummary, type GoalMovementRow, type PairRow } from "./report";
+import {
+  goalMovement,
+  pairFigures,
+  pulseSummary,
+  type GoalMovementRow,
+  type PairRow,
+} from "./report";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import * as clock from "~/platform/clock.server";
 
@@ -23,14 +29,30 @@ import * as clock from "~/platform/clock.server";
  * (decision 048): a programme of hundreds of people costs thousands of rows to read, its
  * version one statement. Each server keeps its own; the version comes from the shared database.
  */
-const inputs = new ViewCache<Awaited<ReturnType<typeof readInputs>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+const inputs = new ViewCache<Awaited<ReturnType<typeof readInputs>>>({
+  entries: 32,
+  maxAgeMs: 10 * 60 * 1000,
+});
 
 function readInputs(programme: { id: string; openTo: string; teamIds: string[] }) {
   const programmeId = programme.id;
   return Promise.all([
     activePlacements(programme),
-    db.mentorshipParticipant.findMany({ where: { programmeId }, select: { userId: true, role: true, capacity: true, competencies: true } }),
-    db.mentorshipPair.findMany({ where: { programmeId }, select: { id: true, menteeId: true, status: true, declinedById: true, outcome: true, _count: { select: { checkIns: true } } } }),
+    db.mentorshipParticipant.findMany({
+      where: { programmeId },
+      select: { userId: true, role: true, capacity: true, competencies: true },
+    }),
+    db.mentorshipPair.findMany({
+      where: { programmeId },
+      select: {
+        id: true,
+        menteeId: true,
+        status: true,
+        declinedById: true,
+        outcome: true,
+        _count: { select: { checkIns: true } },
+      },
+    }),
     programmePulses(programmeId),
     goalRatings({ programmeId }),
   ]);
@@ -39,9 +61,23 @@ function readInputs(programme: { id: string; openTo: string; teamIds: string[] }
 export async function programmeReport(viewer: Viewer, programmeId: string, now = clock.now()) {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
   if (!canSeeReport(viewer)) throw new ForbiddenError({ key: "common:errors.adminsOnly" });
-  const key = [programme.id, programme.openTo, programme.teamIds.join(","), await programmeReportVersion(programme.id)].join("\u0000");
-  const [placements, optIns, pairs, pulses, ratings] = await inputs.get(key, () => readInputs(programme));
-  const eligible = placements.reduce((sum, group) => sum + (eligibleFor(programme, ladder, { id: "", deactivatedAt: null, ...group.place }) ? group.people : 0), 0);
+  const key = [
+    programme.id,
+    programme.openTo,
+    programme.teamIds.join(","),
+    await programmeReportVersion(programme.id),
+  ].join("\u0000");
+  const [placements, optIns, pairs, pulses, ratings] = await inputs.get(key, () =>
+    readInputs(programme),
+  );
+  const eligible = placements.reduce(
+    (sum, group) =>
+      sum +
+      (eligibleFor(programme, ladder, { id: "", deactivatedAt: null, ...group.place })
+        ? group.people
+        : 0),
+    0,
+  );
   const roles = (role: Role) => optIns.filter((optIn) => optIn.role === role);
   const mentees = roles("mentee");
   const mentors = roles("mentor");
@@ -52,7 +88,12 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
       ? [
           {
             status: pair.status,
-            declinedBy: pair.declinedById === null ? null : pair.declinedById === pair.menteeId ? "mentee" : "mentor",
+            declinedBy:
+              pair.declinedById === null
+                ? null
+                : pair.declinedById === pair.menteeId
+                  ? "mentee"
+                  : "mentor",
             outcome: (pair.outcome as Outcome | null) ?? null,
             checkIns: pair._count.checkIns,
           },
@@ -74,7 +115,8 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
     });
   const floorOf = await personFloors();
   const movement = goalMovement(movementRows, floorOf);
-  const name = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
+  const name = (id: string) =>
+    ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   return {
     programme: { id: programme.id, name: programme.name, phase: programme.phase },
     floor: SMALL_GROUP_FLOOR,
@@ -84,11 +126,19 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
       mentees: mentees.length,
       mentors: mentors.length,
       both: mentors.filter((optIn) => menteeIds.has(optIn.userId)).length,
-      slots: mentors.reduce((sum, optIn) => sum + Math.min(optIn.capacity ?? programme.maxMenteesPerMentor, programme.maxMenteesPerMentor), 0),
+      slots: mentors.reduce(
+        (sum, optIn) =>
+          sum +
+          Math.min(optIn.capacity ?? programme.maxMenteesPerMentor, programme.maxMenteesPerMentor),
+        0,
+      ),
     },
     pairs: pairFigures(pairRows),
     pulses: pulseSummary(pulses, PULSE_CHECKPOINTS, floorOf),
-    movement: { ...movement, byCompetency: movement.byCompetency.map((row) => ({ ...row, name: name(row.competencyId) })) },
+    movement: {
+      ...movement,
+      byCompetency: movement.byCompetency.map((row) => ({ ...row, name: name(row.competencyId) })),
+    },
   };
 }
 
@@ -99,9 +149,23 @@ export async function programmeReport(viewer: Viewer, programmeId: string, now =
 async function activePlacements(programme: { openTo: string; teamIds: string[] }) {
   const where = { deactivatedAt: null, level: { not: null } };
   if (programme.openTo === "teams") {
-    const groups = await db.user.groupBy({ by: ["ladderId", "level", "teamId"], where: { ...where, teamId: { in: programme.teamIds } }, _count: { _all: true } });
-    return groups.map((group) => ({ place: { ladderId: group.ladderId, level: group.level, teamId: group.teamId }, people: group._count._all }));
+    const groups = await db.user.groupBy({
+      by: ["ladderId", "level", "teamId"],
+      where: { ...where, teamId: { in: programme.teamIds } },
+      _count: { _all: true },
+    });
+    return groups.map((group) => ({
+      place: { ladderId: group.ladderId, level: group.level, teamId: group.teamId },
+      people: group._count._all,
+    }));
   }
-  const groups = await db.user.groupBy({ by: ["ladderId", "level"], where, _count: { _all: true } });
-  return groups.map((group) => ({ place: { ladderId: group.ladderId, level: group.level, teamId: null }, people: group._count._all }));
+  const groups = await db.user.groupBy({
+    by: ["ladderId", "level"],
+    where,
+    _count: { _all: true },
+  });
+  return groups.map((group) => ({
+    place: { ladderId: group.ladderId, level: group.level, teamId: null },
+    people: group._count._all,
+  }));
 }

@@ -43,7 +43,8 @@ const SERIAL = { isolationLevel: "Serializable" as const };
 
 async function requireBrowser(viewer: Viewer, programmeId: string, now: Date) {
   const access = await requireProgramme(viewer, programmeId, now);
-  if (!canBrowseMentors(viewer, access.roles)) throw new ForbiddenError({ key: "mentorship:requests.errors.joinToSeeMentors" });
+  if (!canBrowseMentors(viewer, access.roles))
+    throw new ForbiddenError({ key: "mentorship:requests.errors.joinToSeeMentors" });
   return access;
 }
 
@@ -53,30 +54,70 @@ function requireLadder(ladder: Ladder | undefined): Ladder {
 }
 
 /** How many places each mentor's pairs hold: offered, active or ended (published, or requested and accepted), as the matching counts them. */
-async function placesHeld(programmeId: string, mentorIds?: readonly string[]): Promise<Map<string, number>> {
+async function placesHeld(
+  programmeId: string,
+  mentorIds?: readonly string[],
+): Promise<Map<string, number>> {
   const groups = await db.mentorshipPair.groupBy({
     by: ["mentorId"],
-    where: { programmeId, status: { in: [...KEPT_STATUSES] }, ...(mentorIds ? { mentorId: { in: [...mentorIds] } } : {}) },
+    where: {
+      programmeId,
+      status: { in: [...KEPT_STATUSES] },
+      ...(mentorIds ? { mentorId: { in: [...mentorIds] } } : {}),
+    },
     _count: { _all: true },
   });
   return new Map(groups.map((group) => [group.mentorId, group._count._all]));
 }
 
-async function ownRequests(menteeId: string, programmeId: string, client: Pick<typeof db, "mentorshipRequest"> = db) {
+async function ownRequests(
+  menteeId: string,
+  programmeId: string,
+  client: Pick<typeof db, "mentorshipRequest"> = db,
+) {
   const rows = await client.mentorshipRequest.findMany({
     where: { programmeId, menteeId },
     orderBy: [{ rank: "asc" }, { requestedAt: "asc" }],
-    select: { id: true, mentorId: true, rank: true, state: true, declineNote: true, mentor: { select: { name: true } } },
+    select: {
+      id: true,
+      mentorId: true,
+      rank: true,
+      state: true,
+      declineNote: true,
+      mentor: { select: { name: true } },
+    },
   });
-  return rows.map((row) => ({ id: row.id, mentorId: row.mentorId, mentorName: row.mentor.name, rank: row.rank, state: row.state, declineNote: row.declineNote }));
+  return rows.map((row) => ({
+    id: row.id,
+    mentorId: row.mentorId,
+    mentorName: row.mentor.name,
+    rank: row.rank,
+    state: row.state,
+    declineNote: row.declineNote,
+  }));
 }
 
 /** The hard rules a mentee's pair with each mentor breaks, in the words the mentee reads; mentors the ladder cannot place are not in the map. */
-function ruleReasonsByMentor(input: MatchingInput, programme: Programme, menteeId: string, names: ReadonlyMap<string, string>): Map<string, Message[]> | null {
+function ruleReasonsByMentor(
+  input: MatchingInput,
+  programme: Programme,
+  menteeId: string,
+  names: ReadonlyMap<string, string>,
+): Map<string, Message[]> | null {
   const mentee = input.mentees.find((candidate) => candidate.id === menteeId);
   if (!mentee) return null;
   const broken = rulesBrokenFor(input, menteeId);
-  return new Map([...broken].map(([mentorId, rules]) => [mentorId, ruleReasonsFor(rules, mentee, { id: mentorId, name: names.get(mentorId) ?? "This mentor" }, programme.maxTimeZoneHours)]));
+  return new Map(
+    [...broken].map(([mentorId, rules]) => [
+      mentorId,
+      ruleReasonsFor(
+        rules,
+        mentee,
+        { id: mentorId, name: names.get(mentorId) ?? "This mentor" },
+        programme.maxTimeZoneHours,
+      ),
+    ]),
+  );
 }
 
 /**
@@ -91,7 +132,13 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
     db.mentorshipParticipant.findMany({
       where: { programmeId, role: "mentor", user: { deactivatedAt: null } },
       orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
-      select: { userId: true, capacity: true, competencies: true, note: true, user: { select: { name: true, timeZone: true } } },
+      select: {
+        userId: true,
+        capacity: true,
+        competencies: true,
+        note: true,
+        user: { select: { name: true, timeZone: true } },
+      },
     }),
     placesHeld(programmeId),
     mentorManagerReviews(programmeId),
@@ -110,22 +157,46 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
     }
   }
   const rank = nextFreeRank(own);
-  const competencyOrder = (id: string) => ladder?.competencies.findIndex((competency) => competency.id === id) ?? 0;
-  const competencyName = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
+  const competencyOrder = (id: string) =>
+    ladder?.competencies.findIndex((competency) => competency.id === id) ?? 0;
+  const competencyName = (id: string) =>
+    ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   const profiles = mentors.map((mentor) => {
     const offered = storedIds(mentor.competencies);
     const strong = ladder ? teachableFromReview(ladder, reviews.get(mentor.userId) ?? null) : [];
     const canHelpWith = [...new Set([...offered, ...strong])]
       .sort((a, b) => competencyOrder(a) - competencyOrder(b))
-      .map((id) => ({ id, name: competencyName(id), offered: offered.includes(id), fromReview: strong.includes(id) }));
-    const left = placesLeft(mentor.capacity, programme.maxMenteesPerMentor, held.get(mentor.userId) ?? 0);
+      .map((id) => ({
+        id,
+        name: competencyName(id),
+        offered: offered.includes(id),
+        fromReview: strong.includes(id),
+      }));
+    const left = placesLeft(
+      mentor.capacity,
+      programme.maxMenteesPerMentor,
+      held.get(mentor.userId) ?? 0,
+    );
     let refusal: Message | null = null;
     if (asMentee) {
       const ruleReasons = reasons?.get(mentor.userId);
       refusal =
         menteeProblem ??
-        (reasons && !ruleReasons && mentor.userId !== viewer.id ? { key: "mentorship:requests.errors.mentorNotPlaced", values: { name: mentor.user.name } } : null) ??
-        requestRefusal({ phase: programme.phase, own, mentorId: mentor.userId, mentorName: mentor.user.name, rank: rank ?? 1, ruleReasons: ruleReasons ?? [], placesLeft: left });
+        (reasons && !ruleReasons && mentor.userId !== viewer.id
+          ? {
+              key: "mentorship:requests.errors.mentorNotPlaced",
+              values: { name: mentor.user.name },
+            }
+          : null) ??
+        requestRefusal({
+          phase: programme.phase,
+          own,
+          mentorId: mentor.userId,
+          mentorName: mentor.user.name,
+          rank: rank ?? 1,
+          ruleReasons: ruleReasons ?? [],
+          placesLeft: left,
+        });
     }
     return {
       id: mentor.userId,
@@ -135,18 +206,28 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
       placesLeft: left,
       timeZone: timeZoneLabel(personTimeZone(mentor.user.timeZone)),
       note: mentor.note,
-      request: own.find((request) => request.mentorId === mentor.userId && request.state !== "withdrawn") ?? null,
+      request:
+        own.find(
+          (request) => request.mentorId === mentor.userId && request.state !== "withdrawn",
+        ) ?? null,
       canAsk: asMentee && refusal === null,
       refusal,
     };
   });
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, matchingOn: programme.matchingOn },
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      phase: programme.phase,
+      matchingOn: programme.matchingOn,
+    },
     asMentee,
     asMentor: roles.includes("mentor"),
     requestsOpen: requestsOpen(programme.phase),
     maxRequests: MAX_REQUESTS,
-    freeRanks: REQUEST_RANKS.filter((candidate) => !own.some((request) => isLive(request.state) && request.rank === candidate)),
+    freeRanks: REQUEST_RANKS.filter(
+      (candidate) => !own.some((request) => isLive(request.state) && request.rank === candidate),
+    ),
     nextRank: rank,
     requests: own
       .filter((request) => request.state !== "withdrawn")
@@ -167,9 +248,15 @@ export async function mentorsPage(viewer: Viewer, programmeId: string, now = clo
  * reason and nothing written, when it breaks a hard rule of the programme, the mentor has no place
  * left, the mentee already has three requests, that rank, a mentor, or an answer from this one.
  */
-export async function askMentor(viewer: Viewer, programmeId: string, ask: { mentorId: string; rank: number }, now = clock.now()): Promise<void> {
+export async function askMentor(
+  viewer: Viewer,
+  programmeId: string,
+  ask: { mentorId: string; rank: number },
+  now = clock.now(),
+): Promise<void> {
   const { programme, ladder, roles } = await requireBrowser(viewer, programmeId, now);
-  if (!canRequestMentors(roles)) throw new ForbiddenError({ key: "mentorship:requests.errors.menteesOnly" });
+  if (!canRequestMentors(roles))
+    throw new ForbiddenError({ key: "mentorship:requests.errors.menteesOnly" });
   const mentor = await db.mentorshipParticipant.findFirst({
     where: { programmeId, userId: ask.mentorId, role: "mentor", user: { deactivatedAt: null } },
     select: { userId: true, capacity: true, user: { select: { name: true } } },
@@ -179,16 +266,27 @@ export async function askMentor(viewer: Viewer, programmeId: string, ask: { ment
   let ruleReasons: Message[] = [];
   if (requestsOpen(programme.phase)) {
     const { input } = await menteesInput(programme, requireLadder(ladder), [viewer.id]);
-    const reasons = ruleReasonsByMentor(input, programme, viewer.id, new Map([[mentor.userId, mentorName]]));
+    const reasons = ruleReasonsByMentor(
+      input,
+      programme,
+      viewer.id,
+      new Map([[mentor.userId, mentorName]]),
+    );
     if (!reasons) throw new InvalidError({ key: "mentorship:requests.errors.menteeNotPlaced" });
     const found = reasons.get(mentor.userId);
-    if (!found && mentor.userId !== viewer.id) throw new InvalidError({ key: "mentorship:requests.errors.mentorNotPlaced", values: { name: mentorName } });
+    if (!found && mentor.userId !== viewer.id)
+      throw new InvalidError({
+        key: "mentorship:requests.errors.mentorNotPlaced",
+        values: { name: mentorName },
+      });
     ruleReasons = found ?? [];
   }
   await withRetry(() =>
     db.$transaction(async (tx) => {
       const own: OwnRequest[] = await ownRequests(viewer.id, programmeId, tx);
-      const held = await tx.mentorshipPair.count({ where: { programmeId, mentorId: mentor.userId, status: { in: [...KEPT_STATUSES] } } });
+      const held = await tx.mentorshipPair.count({
+        where: { programmeId, mentorId: mentor.userId, status: { in: [...KEPT_STATUSES] } },
+      });
       const refusal = requestRefusal({
         phase: programme.phase,
         own,
@@ -199,9 +297,22 @@ export async function askMentor(viewer: Viewer, programmeId: string, ask: { ment
         placesLeft: placesLeft(mentor.capacity, programme.maxMenteesPerMentor, held),
       });
       if (refusal) throw new InvalidError(refusal);
-      const fresh = { rank: ask.rank, state: "requested", requestedAt: now, answeredAt: null, withdrawnAt: null, declineNote: null };
+      const fresh = {
+        rank: ask.rank,
+        state: "requested",
+        requestedAt: now,
+        answeredAt: null,
+        withdrawnAt: null,
+        declineNote: null,
+      };
       await tx.mentorshipRequest.upsert({
-        where: { programmeId_menteeId_mentorId: { programmeId, menteeId: viewer.id, mentorId: mentor.userId } },
+        where: {
+          programmeId_menteeId_mentorId: {
+            programmeId,
+            menteeId: viewer.id,
+            mentorId: mentor.userId,
+          },
+        },
         create: { programmeId, menteeId: viewer.id, mentorId: mentor.userId, ...fresh },
         update: fresh,
       });
@@ -213,7 +324,15 @@ export async function askMentor(viewer: Viewer, programmeId: string, ask: { ment
 async function requireRequest(viewer: Viewer, programmeId: string, requestId: string) {
   const request = await db.mentorshipRequest.findFirst({
     where: { id: requestId, programmeId },
-    select: { id: true, menteeId: true, mentorId: true, rank: true, state: true, mentee: { select: { name: true } }, mentor: { select: { name: true } } },
+    select: {
+      id: true,
+      menteeId: true,
+      mentorId: true,
+      rank: true,
+      state: true,
+      mentee: { select: { name: true } },
+      mentor: { select: { name: true } },
+    },
   });
   const role = request ? roleInRequest(viewer, request) : null;
   if (!request || !role) throw new NotFoundError({ key: "mentorship:requests.errors.noRequest" });
@@ -221,26 +340,48 @@ async function requireRequest(viewer: Viewer, programmeId: string, requestId: st
 }
 
 /** The mentee withdraws a request still waiting for an answer. */
-export async function withdrawRequest(viewer: Viewer, programmeId: string, requestId: string, now = clock.now()): Promise<void> {
+export async function withdrawRequest(
+  viewer: Viewer,
+  programmeId: string,
+  requestId: string,
+  now = clock.now(),
+): Promise<void> {
   const { programme } = await requireProgramme(viewer, programmeId, now);
   const { role } = await requireRequest(viewer, programmeId, requestId);
-  if (role !== "mentee") throw new ForbiddenError({ key: "mentorship:requests.errors.menteeWithdraws" });
-  if (!answersOpen(programme.phase)) throw new InvalidError({ key: "mentorship:requests.errors.published" });
-  const updated = await db.mentorshipRequest.updateMany({ where: { id: requestId, state: "requested" }, data: { state: "withdrawn", withdrawnAt: now } });
-  if (updated.count !== 1) throw new ConflictError({ key: "mentorship:requests.errors.answeredMeanwhile" });
+  if (role !== "mentee")
+    throw new ForbiddenError({ key: "mentorship:requests.errors.menteeWithdraws" });
+  if (!answersOpen(programme.phase))
+    throw new InvalidError({ key: "mentorship:requests.errors.published" });
+  const updated = await db.mentorshipRequest.updateMany({
+    where: { id: requestId, state: "requested" },
+    data: { state: "withdrawn", withdrawnAt: now },
+  });
+  if (updated.count !== 1)
+    throw new ConflictError({ key: "mentorship:requests.errors.answeredMeanwhile" });
 }
 
 /** A mentor writes the note on their profile, which the programme's mentees read. */
-export async function saveMentorNote(viewer: Viewer, programmeId: string, note: string, now = clock.now()): Promise<void> {
+export async function saveMentorNote(
+  viewer: Viewer,
+  programmeId: string,
+  note: string,
+  now = clock.now(),
+): Promise<void> {
   const { programme, roles } = await requireProgramme(viewer, programmeId, now);
-  if (!roles.includes("mentor")) throw new ForbiddenError({ key: "mentorship:requests.errors.mentorsHaveProfiles" });
-  if (programme.phase === "closed") throw new InvalidError({ key: "mentorship:requests.errors.closedProfiles" });
-  await db.mentorshipParticipant.update({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: "mentor" } }, data: { note } });
+  if (!roles.includes("mentor"))
+    throw new ForbiddenError({ key: "mentorship:requests.errors.mentorsHaveProfiles" });
+  if (programme.phase === "closed")
+    throw new InvalidError({ key: "mentorship:requests.errors.closedProfiles" });
+  await db.mentorshipParticipant.update({
+    where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: "mentor" } },
+    data: { note },
+  });
 }
 
 async function requireMentor(viewer: Viewer, programmeId: string, now: Date) {
   const access = await requireProgramme(viewer, programmeId, now);
-  if (!access.roles.includes("mentor")) throw new ForbiddenError({ key: "mentorship:requests.errors.mentorsAnswer" });
+  if (!access.roles.includes("mentor"))
+    throw new ForbiddenError({ key: "mentorship:requests.errors.mentorsAnswer" });
   return access;
 }
 
@@ -255,20 +396,42 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = cl
     db.mentorshipRequest.findMany({
       where: { programmeId, mentorId: viewer.id, state: { not: "withdrawn" } },
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
-      select: { id: true, menteeId: true, rank: true, state: true, declineNote: true, requestedAt: true, answeredAt: true, mentee: { select: { name: true } } },
+      select: {
+        id: true,
+        menteeId: true,
+        rank: true,
+        state: true,
+        declineNote: true,
+        requestedAt: true,
+        answeredAt: true,
+        mentee: { select: { name: true } },
+      },
     }),
-    db.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: "mentor" } }, select: { capacity: true } }),
+    db.mentorshipParticipant.findUnique({
+      where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: "mentor" } },
+      select: { capacity: true },
+    }),
     placesHeld(programmeId, [viewer.id]),
   ]);
   const goals = await db.mentorshipParticipant.findMany({
     where: { programmeId, role: "mentee", userId: { in: rows.map((row) => row.menteeId) } },
     select: { userId: true, competencies: true },
   });
-  const competencyName = (id: string) => ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
+  const competencyName = (id: string) =>
+    ladder?.competencies.find((competency) => competency.id === id)?.name ?? id;
   const open = answersOpen(programme.phase);
   return {
-    programme: { id: programme.id, name: programme.name, phase: programme.phase, matchingOn: programme.matchingOn },
-    placesLeft: placesLeft(optIn?.capacity ?? null, programme.maxMenteesPerMentor, held.get(viewer.id) ?? 0),
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      phase: programme.phase,
+      matchingOn: programme.matchingOn,
+    },
+    placesLeft: placesLeft(
+      optIn?.capacity ?? null,
+      programme.maxMenteesPerMentor,
+      held.get(viewer.id) ?? 0,
+    ),
     answersOpen: open,
     requests: rows.map((row) => ({
       id: row.id,
@@ -277,7 +440,9 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = cl
       state: row.state,
       declineNote: row.declineNote,
       requestedAt: row.requestedAt,
-      goals: storedIds(goals.find((goal) => goal.userId === row.menteeId)?.competencies ?? "[]").map(competencyName),
+      goals: storedIds(
+        goals.find((goal) => goal.userId === row.menteeId)?.competencies ?? "[]",
+      ).map(competencyName),
       canAnswer: open && row.state === "requested",
     })),
   };
@@ -289,37 +454,94 @@ export async function requestsPage(viewer: Viewer, programmeId: string, now = cl
  * with its fit explained), withdraws the mentee's other requests, and drops the proposals of a
  * matching run the pair overtakes. Declining keeps the optional note for the mentee.
  */
-export async function answerRequest(viewer: Viewer, programmeId: string, requestId: string, answer: "accepted" | "declined", note: string, now = clock.now()): Promise<void> {
+export async function answerRequest(
+  viewer: Viewer,
+  programmeId: string,
+  requestId: string,
+  answer: "accepted" | "declined",
+  note: string,
+  now = clock.now(),
+): Promise<void> {
   const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
   const { request, role } = await requireRequest(viewer, programmeId, requestId);
-  if (role !== "mentor") throw new ForbiddenError({ key: "mentorship:requests.errors.askedMentorAnswers" });
+  if (role !== "mentor")
+    throw new ForbiddenError({ key: "mentorship:requests.errors.askedMentorAnswers" });
   const menteeName = request.mentee.name;
-  const early = answerRefusal({ phase: programme.phase, state: request.state, answer, menteeName, menteeHasMentor: false, ruleReasons: [], placesLeft: 1 });
+  const early = answerRefusal({
+    phase: programme.phase,
+    state: request.state,
+    answer,
+    menteeName,
+    menteeHasMentor: false,
+    ruleReasons: [],
+    placesLeft: 1,
+  });
   if (early) throw new InvalidError(early);
   if (answer === "declined") {
-    const updated = await db.mentorshipRequest.updateMany({ where: { id: requestId, state: "requested" }, data: { state: "declined", answeredAt: now, declineNote: note || null } });
-    if (updated.count !== 1) throw new ConflictError({ key: "mentorship:requests.errors.changedMeanwhile" });
+    const updated = await db.mentorshipRequest.updateMany({
+      where: { id: requestId, state: "requested" },
+      data: { state: "declined", answeredAt: now, declineNote: note || null },
+    });
+    if (updated.count !== 1)
+      throw new ConflictError({ key: "mentorship:requests.errors.changedMeanwhile" });
     return;
   }
   const { input } = await menteesInput(programme, requireLadder(ladder), [request.menteeId]);
   const mentee = input.mentees.find((candidate) => candidate.id === request.menteeId);
   const mentor = input.mentors.find((candidate) => candidate.id === viewer.id);
-  if (!mentee || !mentor) throw new InvalidError(mentee ? { key: "mentorship:requests.errors.mentorNoLongerPlaced" } : { key: "mentorship:requests.errors.menteeNoLongerPlaced", values: { name: menteeName } });
-  const ruleReasons = ruleReasonsFor(rulesBrokenFor(input, mentee.id).get(mentor.id) ?? [], mentee, { id: mentor.id, name: request.mentor.name }, programme.maxTimeZoneHours);
-  const explained = explainFit(mentee, mentor, resolveWeights(input.weights), input.competencyNames);
+  if (!mentee || !mentor)
+    throw new InvalidError(
+      mentee
+        ? { key: "mentorship:requests.errors.mentorNoLongerPlaced" }
+        : { key: "mentorship:requests.errors.menteeNoLongerPlaced", values: { name: menteeName } },
+    );
+  const ruleReasons = ruleReasonsFor(
+    rulesBrokenFor(input, mentee.id).get(mentor.id) ?? [],
+    mentee,
+    { id: mentor.id, name: request.mentor.name },
+    programme.maxTimeZoneHours,
+  );
+  const explained = explainFit(
+    mentee,
+    mentor,
+    resolveWeights(input.weights),
+    input.competencyNames,
+  );
   await withRetry(() =>
     db.$transaction(async (tx) => {
       const [held, menteePairs, mentorOptIn] = await Promise.all([
-        tx.mentorshipPair.count({ where: { programmeId, mentorId: viewer.id, status: { in: [...KEPT_STATUSES] } } }),
-        tx.mentorshipPair.count({ where: { programmeId, menteeId: request.menteeId, status: { in: ["offered", "active"] } } }),
-        tx.mentorshipParticipant.findUnique({ where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: "mentor" } }, select: { capacity: true } }),
+        tx.mentorshipPair.count({
+          where: { programmeId, mentorId: viewer.id, status: { in: [...KEPT_STATUSES] } },
+        }),
+        tx.mentorshipPair.count({
+          where: { programmeId, menteeId: request.menteeId, status: { in: ["offered", "active"] } },
+        }),
+        tx.mentorshipParticipant.findUnique({
+          where: { programmeId_userId_role: { programmeId, userId: viewer.id, role: "mentor" } },
+          select: { capacity: true },
+        }),
       ]);
       const left = placesLeft(mentorOptIn?.capacity ?? null, programme.maxMenteesPerMentor, held);
-      const refusal = answerRefusal({ phase: programme.phase, state: request.state, answer, menteeName, menteeHasMentor: menteePairs > 0, ruleReasons, placesLeft: left });
+      const refusal = answerRefusal({
+        phase: programme.phase,
+        state: request.state,
+        answer,
+        menteeName,
+        menteeHasMentor: menteePairs > 0,
+        ruleReasons,
+        placesLeft: left,
+      });
       if (refusal) throw new InvalidError(refusal);
-      const updated = await tx.mentorshipRequest.updateMany({ where: { id: requestId, state: "requested" }, data: { state: "accepted", answeredAt: now } });
-      if (updated.count !== 1) throw new ConflictError({ key: "mentorship:requests.errors.changedMeanwhile" });
-      await tx.mentorshipRequest.updateMany({ where: { programmeId, menteeId: request.menteeId, state: "requested" }, data: { state: "withdrawn", withdrawnAt: now } });
+      const updated = await tx.mentorshipRequest.updateMany({
+        where: { id: requestId, state: "requested" },
+        data: { state: "accepted", answeredAt: now },
+      });
+      if (updated.count !== 1)
+        throw new ConflictError({ key: "mentorship:requests.errors.changedMeanwhile" });
+      await tx.mentorshipRequest.updateMany({
+        where: { programmeId, menteeId: request.menteeId, state: "requested" },
+        data: { state: "withdrawn", withdrawnAt: now },
+      });
       await tx.mentorshipPair.create({
         data: {
           programmeId,
@@ -336,9 +558,16 @@ export async function answerRequest(viewer: Viewer, programmeId: string, request
         },
       });
       // A matching run's proposals for the mentee are overtaken; so are the mentor's, once they no longer fit in the places left.
-      await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", menteeId: request.menteeId } });
-      const mentorProposals = await tx.mentorshipPair.count({ where: { programmeId, status: "proposed", mentorId: viewer.id } });
-      if (mentorProposals > left - 1) await tx.mentorshipPair.deleteMany({ where: { programmeId, status: "proposed", mentorId: viewer.id } });
+      await tx.mentorshipPair.deleteMany({
+        where: { programmeId, status: "proposed", menteeId: request.menteeId },
+      });
+      const mentorProposals = await tx.mentorshipPair.count({
+        where: { programmeId, status: "proposed", mentorId: viewer.id },
+      });
+      if (mentorProposals > left - 1)
+        await tx.mentorshipPair.deleteMany({
+          where: { programmeId, status: "proposed", mentorId: viewer.id },
+        });
     }, SERIAL),
   );
 }

@@ -50,7 +50,9 @@ export type OwnRequest = { mentorId: string; mentorName: string; rank: number; s
 
 /** The lowest rank none of the mentee's live requests holds, or null when all three are taken. */
 export function nextFreeRank(own: readonly OwnRequest[]): number | null {
-  const taken = new Set(own.filter((request) => isLive(request.state)).map((request) => request.rank));
+  const taken = new Set(
+    own.filter((request) => isLive(request.state)).map((request) => request.rank),
+  );
   return REQUEST_RANKS.find((rank) => !taken.has(rank)) ?? null;
 }
 
@@ -64,7 +66,9 @@ export function rulesBrokenFor(input: MatchingInput, menteeId: string): Map<stri
   const row = programme.menteeIndex.get(menteeId);
   const broken = new Map<string, HardRule[]>();
   if (row === undefined) return broken;
-  programme.mentors.forEach((mentor, col) => broken.set(mentor.id, rulesIn(programme.broken[row * programme.mentors.length + col]!)));
+  programme.mentors.forEach((mentor, col) =>
+    broken.set(mentor.id, rulesIn(programme.broken[row * programme.mentors.length + col]!)),
+  );
   return broken;
 }
 
@@ -82,7 +86,12 @@ export function ruleReason(rule: HardRule, context: RuleContext): Message {
     case "self":
       return { key: "mentorship:requests.rule.self" };
     case "management-chain":
-      return { key: context.mentorAboveMentee ? "mentorship:requests.rule.mentorInChain" : "mentorship:requests.rule.menteeInChain", values: { name } };
+      return {
+        key: context.mentorAboveMentee
+          ? "mentorship:requests.rule.mentorInChain"
+          : "mentorship:requests.rule.menteeInChain",
+        values: { name },
+      };
     case "level":
       return { key: "mentorship:requests.rule.level", values: { name } };
     case "repeat":
@@ -90,20 +99,36 @@ export function ruleReason(rule: HardRule, context: RuleContext): Message {
     case "same-team":
       return { key: "mentorship:requests.rule.sameTeam", values: { name } };
     case "time-zone":
-      return { key: "mentorship:requests.rule.timeZone", values: { name, hours: context.maxTimeZoneHours ?? 0 } };
+      return {
+        key: "mentorship:requests.rule.timeZone",
+        values: { name, hours: context.maxTimeZoneHours ?? 0 },
+      };
     case "forbidden":
       return { key: "mentorship:requests.rule.forbidden", values: { name } };
   }
 }
 
 /** What the mentee is told for each of the rules a pair with this mentor breaks. */
-export function ruleReasonsFor(broken: readonly HardRule[], mentee: Pick<MenteeInput, "managementChainIds">, mentor: { id: string; name: string }, maxTimeZoneHours: number | null): Message[] {
-  const context = { mentorName: mentor.name, mentorAboveMentee: mentee.managementChainIds.includes(mentor.id), maxTimeZoneHours };
+export function ruleReasonsFor(
+  broken: readonly HardRule[],
+  mentee: Pick<MenteeInput, "managementChainIds">,
+  mentor: { id: string; name: string },
+  maxTimeZoneHours: number | null,
+): Message[] {
+  const context = {
+    mentorName: mentor.name,
+    mentorAboveMentee: mentee.managementChainIds.includes(mentor.id),
+    maxTimeZoneHours,
+  };
   return broken.map((rule) => ruleReason(rule, context));
 }
 
 /** A mentor's places left: their capacity (at most the programme's maximum) less the pairs that hold a place. */
-export function placesLeft(capacity: number | null, programmeMaximum: number, held: number): number {
+export function placesLeft(
+  capacity: number | null,
+  programmeMaximum: number,
+  held: number,
+): number {
   return Math.max(0, Math.min(capacity ?? programmeMaximum, programmeMaximum) - held);
 }
 
@@ -127,19 +152,28 @@ export type RequestFacts = {
 export function requestRefusal(facts: RequestFacts): Message | null {
   if (!requestsOpen(facts.phase)) return { key: "mentorship:requests.refusal.closed" };
   const accepted = facts.own.find((request) => request.state === "accepted");
-  if (accepted) return { key: "mentorship:requests.refusal.haveMentor", values: { name: accepted.mentorName } };
+  if (accepted)
+    return { key: "mentorship:requests.refusal.haveMentor", values: { name: accepted.mentorName } };
   const earlier = facts.own.find((request) => request.mentorId === facts.mentorId);
-  if (earlier?.state === "requested") return { key: "mentorship:requests.refusal.alreadyAsked", values: { name: facts.mentorName } };
-  if (earlier?.state === "declined") return { key: "mentorship:requests.refusal.declined", values: { name: facts.mentorName } };
+  if (earlier?.state === "requested")
+    return { key: "mentorship:requests.refusal.alreadyAsked", values: { name: facts.mentorName } };
+  if (earlier?.state === "declined")
+    return { key: "mentorship:requests.refusal.declined", values: { name: facts.mentorName } };
   if (facts.own.filter((request) => isLive(request.state)).length >= MAX_REQUESTS) {
     return { key: "mentorship:requests.refusal.tooMany", values: { count: MAX_REQUESTS } };
   }
-  if (!(REQUEST_RANKS as readonly number[]).includes(facts.rank)) return { key: "mentorship:mentors.errors.rankMissing" };
+  if (!(REQUEST_RANKS as readonly number[]).includes(facts.rank))
+    return { key: "mentorship:mentors.errors.rankMissing" };
   const holder = facts.own.find((request) => isLive(request.state) && request.rank === facts.rank);
-  if (holder) return { key: "mentorship:requests.refusal.rankTaken", values: { name: holder.mentorName, rank: facts.rank } };
+  if (holder)
+    return {
+      key: "mentorship:requests.refusal.rankTaken",
+      values: { name: holder.mentorName, rank: facts.rank },
+    };
   const [firstRule] = facts.ruleReasons;
   if (firstRule) return firstRule;
-  if (facts.placesLeft === 0) return { key: "mentorship:requests.refusal.noPlace", values: { name: facts.mentorName } };
+  if (facts.placesLeft === 0)
+    return { key: "mentorship:requests.refusal.noPlace", values: { name: facts.mentorName } };
   return null;
 }
 
@@ -162,10 +196,16 @@ export type AnswerFacts = {
 export function answerRefusal(facts: AnswerFacts): Message | null {
   if (!answersOpen(facts.phase)) return { key: "mentorship:requests.refusal.answersClosed" };
   if (facts.state !== "requested") {
-    return facts.state === "withdrawn" ? { key: "mentorship:requests.refusal.withdrawn", values: { name: facts.menteeName } } : { key: "mentorship:requests.refusal.alreadyAnswered" };
+    return facts.state === "withdrawn"
+      ? { key: "mentorship:requests.refusal.withdrawn", values: { name: facts.menteeName } }
+      : { key: "mentorship:requests.refusal.alreadyAnswered" };
   }
   if (facts.answer === "declined") return null;
-  if (facts.menteeHasMentor) return { key: "mentorship:requests.refusal.menteeHasMentor", values: { name: facts.menteeName } };
+  if (facts.menteeHasMentor)
+    return {
+      key: "mentorship:requests.refusal.menteeHasMentor",
+      values: { name: facts.menteeName },
+    };
   // The reasons are said to the mentee; the mentor is told only that the pair no longer keeps the rules.
   if (facts.ruleReasons.length > 0) return { key: "mentorship:requests.refusal.breaksRules" };
   if (facts.placesLeft === 0) return { key: "mentorship:requests.refusal.mentorFull" };
@@ -173,7 +213,11 @@ export function answerRefusal(facts: AnswerFacts): Message | null {
 }
 
 /** Where a request stands, said to the mentee, as a message the page words. */
-export function requestStandingForMentee(request: { state: string; mentorName: string; declineNote: string | null }): Message {
+export function requestStandingForMentee(request: {
+  state: string;
+  mentorName: string;
+  declineNote: string | null;
+}): Message {
   const name = request.mentorName;
   switch (request.state) {
     case "requested":
@@ -182,7 +226,10 @@ export function requestStandingForMentee(request: { state: string; mentorName: s
       return { key: "mentorship:requests.standing.accepted", values: { name } };
     case "declined":
       return request.declineNote
-        ? { key: "mentorship:requests.standing.declinedWithNote", values: { name, note: request.declineNote } }
+        ? {
+            key: "mentorship:requests.standing.declinedWithNote",
+            values: { name, note: request.declineNote },
+          }
         : { key: "mentorship:requests.standing.declined", values: { name } };
     default:
       return { key: "mentorship:requests.standing.withdrawn" };

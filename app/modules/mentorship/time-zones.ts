@@ -19,11 +19,19 @@ export function offsetDifferenceMinutes(a: number, b: number): number {
 }
 
 /** Each zone's offset from UTC at noon (UTC) of every day from `startsOn` to `endsOn`, zone after zone. */
-function dailyOffsets(zones: readonly string[], startsOn: Date, endsOn: Date): { days: number; offsets: Int16Array } {
+function dailyOffsets(
+  zones: readonly string[],
+  startsOn: Date,
+  endsOn: Date,
+): { days: number; offsets: Int16Array } {
   const days = Math.max(1, Math.floor((endsOn.getTime() - startsOn.getTime()) / DAY) + 1);
   const offsets = new Int16Array(zones.length * days);
   zones.forEach((zone, index) => {
-    for (let day = 0; day < days; day++) offsets[index * days + day] = utcOffsetMinutes(new Date(startsOn.getTime() + day * DAY + NOON), zone);
+    for (let day = 0; day < days; day++)
+      offsets[index * days + day] = utcOffsetMinutes(
+        new Date(startsOn.getTime() + day * DAY + NOON),
+        zone,
+      );
   });
   return { days, offsets };
 }
@@ -32,14 +40,22 @@ function dailyOffsets(zones: readonly string[], startsOn: Date, endsOn: Date): {
  * For every two of the zones, the largest difference between their clocks on any day of the
  * programme, in minutes: row-major, zones × zones.
  */
-export function largestClockDifferences(zones: readonly string[], startsOn: Date, endsOn: Date): Int16Array {
+export function largestClockDifferences(
+  zones: readonly string[],
+  startsOn: Date,
+  endsOn: Date,
+): Int16Array {
   const { days, offsets } = dailyOffsets(zones, startsOn, endsOn);
   const count = zones.length;
   const largest = new Int16Array(count * count);
   for (let a = 0; a < count; a++) {
     for (let b = a + 1; b < count; b++) {
       let most = 0;
-      for (let day = 0; day < days; day++) most = Math.max(most, offsetDifferenceMinutes(offsets[a * days + day]!, offsets[b * days + day]!));
+      for (let day = 0; day < days; day++)
+        most = Math.max(
+          most,
+          offsetDifferenceMinutes(offsets[a * days + day]!, offsets[b * days + day]!),
+        );
       largest[a * count + b] = most;
       largest[b * count + a] = most;
     }
@@ -48,7 +64,12 @@ export function largestClockDifferences(zones: readonly string[], startsOn: Date
 }
 
 /** The smallest and largest difference between two zones' clocks over the programme, in minutes. */
-export function clockDifferenceRange(a: string, b: string, startsOn: Date, endsOn: Date): { least: number; most: number } {
+export function clockDifferenceRange(
+  a: string,
+  b: string,
+  startsOn: Date,
+  endsOn: Date,
+): { least: number; most: number } {
   const { days, offsets } = dailyOffsets([a, b], startsOn, endsOn);
   let least = Infinity;
   let most = 0;
@@ -64,5 +85,7 @@ export function clockDifferenceRange(a: string, b: string, startsOn: Date, endsO
 export function clockDifferenceMessage({ least, most }: { least: number; most: number }): Message {
   if (most === 0) return { key: "mentorship:pair.apart.same" };
   if (least === most) return { key: "mentorship:pair.apart.exactly", values: { most: most / 60 } };
-  return least === 0 ? { key: "mentorship:pair.apart.upTo", values: { most: most / 60 } } : { key: "mentorship:pair.apart.range", values: { least: least / 60, most: most / 60 } };
+  return least === 0
+    ? { key: "mentorship:pair.apart.upTo", values: { most: most / 60 } }
+    : { key: "mentorship:pair.apart.range", values: { least: least / 60, most: most / 60 } };
 }

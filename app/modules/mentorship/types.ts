@@ -103,7 +103,15 @@ export interface RequestedPair extends PairRef {
   rank: number;
 }
 
-export const HARD_RULES = ["self", "management-chain", "level", "repeat", "same-team", "time-zone", "forbidden"] as const;
+export const HARD_RULES = [
+  "self",
+  "management-chain",
+  "level",
+  "repeat",
+  "same-team",
+  "time-zone",
+  "forbidden",
+] as const;
 
 /** A rule a pair must never break. */
 export type HardRule = (typeof HARD_RULES)[number];
@@ -153,7 +161,12 @@ export interface UnpairedMentee {
 }
 
 export interface RejectedPin extends PairRef {
-  problem: "unknown-mentee" | "unknown-mentor" | "mentee-already-paired" | "over-capacity" | "breaks-rules";
+  problem:
+    | "unknown-mentee"
+    | "unknown-mentor"
+    | "mentee-already-paired"
+    | "over-capacity"
+    | "breaks-rules";
   /** The hard rules the pin breaks (only for "breaks-rules"). */
   rules: HardRule[];
   message: Message;

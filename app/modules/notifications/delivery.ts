@@ -8,13 +8,20 @@ export const MAX_ATTEMPTS = 8;
 const FIRST_RETRY_MS = 60_000;
 const LONGEST_WAIT_MS = 6 * 60 * 60 * 1000;
 
-export type SendFailure = { responseCode?: number; response?: string; code?: string; message: string };
+export type SendFailure = {
+  responseCode?: number;
+  response?: string;
+  code?: string;
+  message: string;
+};
 
-export type Outcome = { status: "retry"; nextAttemptAt: Date; reason: string } | { status: "failed"; reason: string };
+export type Outcome =
+  { status: "retry"; nextAttemptAt: Date; reason: string } | { status: "failed"; reason: string };
 
 /** The server's answer in its own words, or what went wrong on the way to it. */
 export function failureReason(failure: SendFailure): string {
-  const text = failure.response?.trim() || [failure.code, failure.message].filter(Boolean).join(": ");
+  const text =
+    failure.response?.trim() || [failure.code, failure.message].filter(Boolean).join(": ");
   return text.slice(0, 500);
 }
 
@@ -31,6 +38,14 @@ export function retryDelayMs(attempts: number): number {
 export function afterFailure(failure: SendFailure, attempts: number, now: Date): Outcome {
   const reason = failureReason(failure);
   if (isPermanent(failure)) return { status: "failed", reason };
-  if (attempts >= MAX_ATTEMPTS) return { status: "failed", reason: `Gave up after ${attempts} attempts. Last answer: ${reason}` };
-  return { status: "retry", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), reason };
+  if (attempts >= MAX_ATTEMPTS)
+    return {
+      status: "failed",
+      reason: `Gave up after ${attempts} attempts. Last answer: ${reason}`,
+    };
+  return {
+    status: "retry",
+    nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    reason,
+  };
 }

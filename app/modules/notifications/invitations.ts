@@ -1,4 +1,9 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from "ical-generator";
 import type { Message } from "~/i18n/messages";
 // Interviews are booked without a length: a calendar shows the length hiring counts clashes by.
 import { INTERVIEW_MINUTES } from "~/modules/hiring/overlaps";
@@ -13,7 +18,13 @@ import { wants, type Preferences } from "./preferences";
  * time, so every pass and every app server plans the same next message, and the outbox holds it once.
  */
 
-export type InterviewSlot = { interviewId: string; startsAt: Date; stage: string; opening: string; href: string };
+export type InterviewSlot = {
+  interviewId: string;
+  startsAt: Date;
+  stage: string;
+  opening: string;
+  href: string;
+};
 /**
  * One event in someone's calendar. `eventId` is an interview's id, `calibration-<session id>`
  * for a calibration meeting, `conversation-<meeting id>` for a one-to-one or skip-level, or
@@ -22,9 +33,24 @@ export type InterviewSlot = { interviewId: string; startsAt: Date; stage: string
  * the other person of the two, whom the recipient meets. It is a message, worded in each
  * recipient's language when their invitation is rendered.
  */
-export type CalendarSlot = { eventId: string; startsAt: Date; minutes: number; summary: Message; href: string };
+export type CalendarSlot = {
+  eventId: string;
+  startsAt: Date;
+  minutes: number;
+  summary: Message;
+  href: string;
+};
 export type InvitationMethod = "REQUEST" | "CANCEL";
-export type PlannedInvitation = { key: string; eventId: string; sequence: number; method: InvitationMethod; startsAt: Date; minutes: number; slot: CalendarSlot | null; status: "queued" | "skipped" };
+export type PlannedInvitation = {
+  key: string;
+  eventId: string;
+  sequence: number;
+  method: InvitationMethod;
+  startsAt: Date;
+  minutes: number;
+  slot: CalendarSlot | null;
+  status: "queued" | "skipped";
+};
 
 const MEETING_PREFIX = "calibration-";
 const CONVERSATION_PREFIX = "conversation-";
@@ -34,21 +60,40 @@ export const isConversationEvent = (eventId: string) => eventId.startsWith(CONVE
 export const isCommitteeEvent = (eventId: string) => eventId.startsWith(COMMITTEE_PREFIX);
 
 /** What an event is, from its id. */
-export function eventKind(eventId: string): "interview" | "calibration" | "conversation" | "committee" {
+export function eventKind(
+  eventId: string,
+): "interview" | "calibration" | "conversation" | "committee" {
   if (isMeetingEvent(eventId)) return "calibration";
   if (isConversationEvent(eventId)) return "conversation";
   return isCommitteeEvent(eventId) ? "committee" : "interview";
 }
 
 export function interviewSlot(slot: InterviewSlot): CalendarSlot {
-  return { eventId: slot.interviewId, startsAt: slot.startsAt, minutes: INTERVIEW_MINUTES, summary: { key: "email:calendar.summary.interview", values: { stage: slot.stage, opening: slot.opening } }, href: slot.href };
+  return {
+    eventId: slot.interviewId,
+    startsAt: slot.startsAt,
+    minutes: INTERVIEW_MINUTES,
+    summary: {
+      key: "email:calendar.summary.interview",
+      values: { stage: slot.stage, opening: slot.opening },
+    },
+    href: slot.href,
+  };
 }
 
-export function meetingSlot(meeting: { sessionId: string; name: string; startsAt: Date; endsAt: Date }): CalendarSlot {
+export function meetingSlot(meeting: {
+  sessionId: string;
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+}): CalendarSlot {
   return {
     eventId: `${MEETING_PREFIX}${meeting.sessionId}`,
     startsAt: meeting.startsAt,
-    minutes: Math.max(1, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000)),
+    minutes: Math.max(
+      1,
+      Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000),
+    ),
     summary: { key: "email:calendar.summary.calibration", values: { name: meeting.name } },
     href: `/calibration/${meeting.sessionId}`,
   };
@@ -58,11 +103,19 @@ export function meetingSlot(meeting: { sessionId: string; name: string; startsAt
  * A promotion window's committee meeting, for its chair and members: one event (the window's) for
  * all of them, named after the window, never after a nominee.
  */
-export function committeeSlot(meeting: { windowId: string; name: string; startsAt: Date; endsAt: Date }): CalendarSlot {
+export function committeeSlot(meeting: {
+  windowId: string;
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+}): CalendarSlot {
   return {
     eventId: `${COMMITTEE_PREFIX}${meeting.windowId}`,
     startsAt: meeting.startsAt,
-    minutes: Math.max(1, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000)),
+    minutes: Math.max(
+      1,
+      Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000),
+    ),
     summary: { key: "email:calendar.summary.committee", values: { name: meeting.name } },
     href: `/promotions/windows/${meeting.windowId}/meeting`,
   };
@@ -72,12 +125,25 @@ export function committeeSlot(meeting: { windowId: string; name: string; startsA
  * A meeting of a one-to-one or skip-level series, for one of its two people: the same event (one
  * UID, the meeting's) for both, so a move updates both calendars with a higher SEQUENCE.
  */
-export function conversationSlot(meeting: { meetingId: string; kind: "one-to-one" | "skip-level"; seriesId: string; startsAt: Date; minutes: number; otherName: string }): CalendarSlot {
+export function conversationSlot(meeting: {
+  meetingId: string;
+  kind: "one-to-one" | "skip-level";
+  seriesId: string;
+  startsAt: Date;
+  minutes: number;
+  otherName: string;
+}): CalendarSlot {
   return {
     eventId: `${CONVERSATION_PREFIX}${meeting.meetingId}`,
     startsAt: meeting.startsAt,
     minutes: meeting.minutes,
-    summary: { key: meeting.kind === "one-to-one" ? "email:calendar.summary.oneToOne" : "email:calendar.summary.skipLevel", values: { name: meeting.otherName } },
+    summary: {
+      key:
+        meeting.kind === "one-to-one"
+          ? "email:calendar.summary.oneToOne"
+          : "email:calendar.summary.skipLevel",
+      values: { name: meeting.otherName },
+    },
     href: `/conversations/${meeting.seriesId}`,
   };
 }
@@ -87,17 +153,43 @@ export function conversationSlot(meeting: { meetingId: string; kind: "one-to-one
  * when the event does not last an hour, so a meeting whose end moves is news too. The recipient
  * is a person's id, or `candidate-<id>` for a candidate's contact.
  */
-export function invitationKey(recipientId: string, eventId: string, sequence: number, method: InvitationMethod, startsAt: Date, minutes = INTERVIEW_MINUTES): string {
+export function invitationKey(
+  recipientId: string,
+  eventId: string,
+  sequence: number,
+  method: InvitationMethod,
+  startsAt: Date,
+  minutes = INTERVIEW_MINUTES,
+): string {
   return `invitation:${recipientId}:${eventId}:${sequence}:${method}:${startsAt.getTime()}${minutes === INTERVIEW_MINUTES ? "" : `+${minutes}`}`;
 }
 
-type Sent = { eventId: string; sequence: number; method: InvitationMethod; startsAt: Date; minutes: number };
+type Sent = {
+  eventId: string;
+  sequence: number;
+  method: InvitationMethod;
+  startsAt: Date;
+  minutes: number;
+};
 
 function readKey(key: string, recipientId: string): Sent | null {
   const [prefix, recipient, eventId, sequence, method, time] = key.split(":");
-  if (prefix !== "invitation" || recipient !== recipientId || !eventId || !time || (method !== "REQUEST" && method !== "CANCEL")) return null;
+  if (
+    prefix !== "invitation" ||
+    recipient !== recipientId ||
+    !eventId ||
+    !time ||
+    (method !== "REQUEST" && method !== "CANCEL")
+  )
+    return null;
   const [start, minutes] = time.split("+");
-  return { eventId, sequence: Number(sequence), method, startsAt: new Date(Number(start)), minutes: minutes ? Number(minutes) : INTERVIEW_MINUTES };
+  return {
+    eventId,
+    sequence: Number(sequence),
+    method,
+    startsAt: new Date(Number(start)),
+    minutes: minutes ? Number(minutes) : INTERVIEW_MINUTES,
+  };
 }
 
 /** The latest invitation sent (or skipped) for each event of the recipient. */
@@ -105,7 +197,8 @@ function latestSent(recipientId: string, known: ReadonlySet<string>): Map<string
   const latest = new Map<string, Sent>();
   for (const key of known) {
     const sent = readKey(key, recipientId);
-    if (sent && sent.sequence >= (latest.get(sent.eventId)?.sequence ?? -1)) latest.set(sent.eventId, sent);
+    if (sent && sent.sequence >= (latest.get(sent.eventId)?.sequence ?? -1))
+      latest.set(sent.eventId, sent);
   }
   return latest;
 }
@@ -114,7 +207,19 @@ function latestSent(recipientId: string, known: ReadonlySet<string>): Map<string
  * What the recipient is owed now. `preferences` null: a recipient without choices (a
  * candidate's contact, invited only when the hiring admin asks), whose invitations are all queued.
  */
-export function planInvitations({ recipientId, preferences, slots, known, now }: { recipientId: string; preferences: Preferences | null; slots: CalendarSlot[]; known: ReadonlySet<string>; now: Date }): PlannedInvitation[] {
+export function planInvitations({
+  recipientId,
+  preferences,
+  slots,
+  known,
+  now,
+}: {
+  recipientId: string;
+  preferences: Preferences | null;
+  slots: CalendarSlot[];
+  known: ReadonlySet<string>;
+  now: Date;
+}): PlannedInvitation[] {
   const status = !preferences || wants(preferences, "invitation") ? "queued" : "skipped";
   const latest = latestSent(recipientId, known);
   const planned: PlannedInvitation[] = [];
@@ -122,15 +227,57 @@ export function planInvitations({ recipientId, preferences, slots, known, now }:
   for (const slot of slots) {
     current.add(slot.eventId);
     const last = latest.get(slot.eventId);
-    if (last?.method === "REQUEST" && last.startsAt.getTime() === slot.startsAt.getTime() && last.minutes === slot.minutes) continue;
+    if (
+      last?.method === "REQUEST" &&
+      last.startsAt.getTime() === slot.startsAt.getTime() &&
+      last.minutes === slot.minutes
+    )
+      continue;
     const sequence = last ? last.sequence + 1 : 0;
-    planned.push({ key: invitationKey(recipientId, slot.eventId, sequence, "REQUEST", slot.startsAt, slot.minutes), eventId: slot.eventId, sequence, method: "REQUEST", startsAt: slot.startsAt, minutes: slot.minutes, slot, status });
+    planned.push({
+      key: invitationKey(
+        recipientId,
+        slot.eventId,
+        sequence,
+        "REQUEST",
+        slot.startsAt,
+        slot.minutes,
+      ),
+      eventId: slot.eventId,
+      sequence,
+      method: "REQUEST",
+      startsAt: slot.startsAt,
+      minutes: slot.minutes,
+      slot,
+      status,
+    });
   }
   for (const last of latest.values()) {
     // An event that has taken place leaves the list without being cancelled.
-    if (current.has(last.eventId) || last.method !== "REQUEST" || last.startsAt.getTime() <= now.getTime()) continue;
+    if (
+      current.has(last.eventId) ||
+      last.method !== "REQUEST" ||
+      last.startsAt.getTime() <= now.getTime()
+    )
+      continue;
     const sequence = last.sequence + 1;
-    planned.push({ key: invitationKey(recipientId, last.eventId, sequence, "CANCEL", last.startsAt, last.minutes), eventId: last.eventId, sequence, method: "CANCEL", startsAt: last.startsAt, minutes: last.minutes, slot: null, status });
+    planned.push({
+      key: invitationKey(
+        recipientId,
+        last.eventId,
+        sequence,
+        "CANCEL",
+        last.startsAt,
+        last.minutes,
+      ),
+      eventId: last.eventId,
+      sequence,
+      method: "CANCEL",
+      startsAt: last.startsAt,
+      minutes: last.minutes,
+      slot: null,
+      status,
+    });
   }
   return planned;
 }
@@ -169,7 +316,10 @@ export function calendarInvitation(input: {
   attendee: { name: string; email: string };
   now: Date;
 }): string {
-  const calendar = ical({ prodId: { company: "Rungs", product: "Rungs", language: "EN" }, method: input.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL });
+  const calendar = ical({
+    prodId: { company: "Rungs", product: "Rungs", language: "EN" },
+    method: input.method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
+  });
   calendar.createEvent({
     id: `${eventKind(input.eventId) === "interview" ? "interview-" : ""}${input.eventId}@${input.domain}`,
     sequence: input.sequence,
@@ -181,7 +331,15 @@ export function calendarInvitation(input: {
     url: input.url ?? undefined,
     status: input.method === "REQUEST" ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
     organizer: { name: parameterText(input.organizer.name), email: input.organizer.email },
-    attendees: [{ name: parameterText(input.attendee.name), email: input.attendee.email, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }],
+    attendees: [
+      {
+        name: parameterText(input.attendee.name),
+        email: input.attendee.email,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+        rsvp: false,
+      },
+    ],
   });
   return calendar.toString();
 }
@@ -192,5 +350,8 @@ export function calendarInvitation(input: {
  * backslash, a cut-off name or a broken line.
  */
 function parameterText(name: string): string {
-  return name.replace(/\^/g, "^^").replace(/\r\n|\r|\n/g, "^n").replace(/"/g, "^'");
+  return name
+    .replace(/\^/g, "^^")
+    .replace(/\r\n|\r|\n/g, "^n")
+    .replace(/"/g, "^'");
 }

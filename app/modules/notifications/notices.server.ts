@@ -16,15 +16,41 @@ import { voiceFor } from "./voice.server";
  */
 export async function queueNotice(
   tx: Prisma.TransactionClient,
-  recipient: { id: string; name: string; email: string; language: string | null; timeZone: string | null },
+  recipient: {
+    id: string;
+    name: string;
+    email: string;
+    language: string | null;
+    timeZone: string | null;
+  },
   key: string,
   notice: Notice,
   now: Date,
 ): Promise<boolean> {
   if (!getEnv().mail) return false;
-  const rendered = renderNotice(notice, recipient.name, appUrl(), voiceFor(recipient.language, personTimeZone(recipient.timeZone)));
+  const rendered = renderNotice(
+    notice,
+    recipient.name,
+    appUrl(),
+    voiceFor(recipient.language, personTimeZone(recipient.timeZone)),
+  );
   const added = await insertNewMessages(
-    [{ id: randomUUID(), key, userId: recipient.id, kind: "notice", toAddress: recipient.email, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, unsubscribeUrl: null, calendar: null, calendarMethod: null, status: "queued" }],
+    [
+      {
+        id: randomUUID(),
+        key,
+        userId: recipient.id,
+        kind: "notice",
+        toAddress: recipient.email,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        unsubscribeUrl: null,
+        calendar: null,
+        calendarMethod: null,
+        status: "queued",
+      },
+    ],
     now,
     tx,
   );

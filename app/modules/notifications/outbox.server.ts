@@ -13,7 +13,16 @@ import { upcomingMeetings } from "~/modules/calibration/meetings.server";
 import { upcomingConversations } from "~/modules/conversations/queries.server";
 import { rollOnAll } from "~/modules/conversations/series.server";
 import { upcomingCommitteeMeetings } from "~/modules/promotions/committee.server";
-import { calendarInvitation, calendarOf, committeeSlot, conversationSlot, interviewSlot, meetingSlot, planInvitations, type CalendarSlot } from "./invitations";
+import {
+  calendarInvitation,
+  calendarOf,
+  committeeSlot,
+  conversationSlot,
+  interviewSlot,
+  meetingSlot,
+  planInvitations,
+  type CalendarSlot,
+} from "./invitations";
 import { nextPlanAt, passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
@@ -80,7 +89,11 @@ async function peopleToPlan(now: Date): Promise<string[] | "everyone"> {
   const last = await reminderPassState();
   if (!last || now.getTime() < last.plannedUntil.getTime()) return "everyone";
   const writtenSince = new Date(last.writtenSince.getTime() - WRITE_MARGIN_MS);
-  const [changed, choices, due] = await Promise.all([todoChangesIn({ writtenSince, from: last.plannedUntil, to: now }), preferencesWrittenSince(writtenSince), peopleDueBy(now)]);
+  const [changed, choices, due] = await Promise.all([
+    todoChangesIn({ writtenSince, from: last.plannedUntil, to: now }),
+    preferencesWrittenSince(writtenSince),
+    peopleDueBy(now),
+  ]);
   if (changed === "everyone") return "everyone";
   return [...new Set([...changed, ...choices, ...due])];
 }
@@ -94,7 +107,9 @@ function calendarDigest(slots: readonly CalendarSlot[]): string {
  * Plans what each person named by peopleToPlan is owed now (plan.ts) and adds the messages the
  * outbox does not hold yet; keeps when each is next due and the calendar they were invited to.
  */
-export async function queueReminders(now = clock.now()): Promise<{ queued: number; planned: number }> {
+export async function queueReminders(
+  now = clock.now(),
+): Promise<{ queued: number; planned: number }> {
   const readAt = clock.now();
   const env = getEnv();
   const base = appUrl();
@@ -103,39 +118,80 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
   // meetings still to come (a series whose meeting took place is rolled on to its next one first).
   await rollOnAll(now);
   const events = new Map<string, CalendarSlot[]>();
-  const add = (personId: string, slot: CalendarSlot) => events.set(personId, [...(events.get(personId) ?? []), slot]);
-  for (const { interviewerId, ...slot } of await upcomingInterviews(now)) add(interviewerId, interviewSlot(slot));
-  for (const { participantIds, ...meeting } of await upcomingMeetings(now)) for (const personId of participantIds) add(personId, meetingSlot(meeting));
-  for (const { memberIds, ...meeting } of await upcomingCommitteeMeetings(now)) for (const personId of memberIds) add(personId, committeeSlot(meeting));
+  const add = (personId: string, slot: CalendarSlot) =>
+    events.set(personId, [...(events.get(personId) ?? []), slot]);
+  for (const { interviewerId, ...slot } of await upcomingInterviews(now))
+    add(interviewerId, interviewSlot(slot));
+  for (const { participantIds, ...meeting } of await upcomingMeetings(now))
+    for (const personId of participantIds) add(personId, meetingSlot(meeting));
+  for (const { memberIds, ...meeting } of await upcomingCommitteeMeetings(now))
+    for (const personId of memberIds) add(personId, committeeSlot(meeting));
   for (const { manager, report, ...meeting } of await upcomingConversations(now)) {
     add(manager.id, conversationSlot({ ...meeting, otherName: report.name }));
     add(report.id, conversationSlot({ ...meeting, otherName: manager.name }));
   }
   const toPlan = await peopleToPlan(now);
   const kept = await keptCalendars([...events.keys()]);
-  const calendars = new Map([...new Set([...events.keys(), ...kept.keys()])].map((personId) => [personId, calendarDigest(events.get(personId) ?? [])]));
-  const moved = [...calendars].filter(([personId, calendar]) => kept.get(personId) !== calendar).map(([personId]) => personId);
+  const calendars = new Map(
+    [...new Set([...events.keys(), ...kept.keys()])].map((personId) => [
+      personId,
+      calendarDigest(events.get(personId) ?? []),
+    ]),
+  );
+  const moved = [...calendars]
+    .filter(([personId, calendar]) => kept.get(personId) !== calendar)
+    .map(([personId]) => personId);
   const planning = toPlan === "everyone" ? null : new Set(toPlan);
-  const people = await activeRecipients(planning ? [...new Set([...planning, ...moved])] : "everyone");
+  const people = await activeRecipients(
+    planning ? [...new Set([...planning, ...moved])] : "everyone",
+  );
   const from = env.mail?.from ?? "rungs@rungs.invalid";
-  const organizer = { name: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || "Rungs", email: /<([^>]+)>/.exec(from)?.[1] ?? from };
+  const organizer = {
+    name: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1] || "Rungs",
+    email: /<([^>]+)>/.exec(from)?.[1] ?? from,
+  };
   let queued = 0;
   for (const person of people) {
     const planTodo = !planning || planning.has(person.id);
-    const [items, known] = await Promise.all([planTodo ? todoFor(person, now) : [], knownKeys(person.id)]);
+    const [items, known] = await Promise.all([
+      planTodo ? todoFor(person, now) : [],
+      knownKeys(person.id),
+    ]);
     const preferences = toPreferences(person.notificationPreference);
     const timeZone = personTimeZone(person.timeZone);
     const voice = voiceFor(person.language, timeZone);
-    const unsubscribe = (kinds: [MessageKind, ...MessageKind[]]) => absoluteLink(base, `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kinds) })}`);
+    const unsubscribe = (kinds: [MessageKind, ...MessageKind[]]) =>
+      absoluteLink(
+        base,
+        `/unsubscribe?${new URLSearchParams({ token: unsubscribeToken(key, person.id, kinds) })}`,
+      );
     const links = (...kinds: [MessageKind, ...MessageKind[]]): Links => ({
       base,
       unsubscribe: unsubscribe(kinds),
       settings: absoluteLink(base, "/settings/email"),
-      kinds: kinds.length > 1 ? Object.fromEntries(kinds.map((kind) => [kind, unsubscribe([kind])])) : undefined,
+      kinds:
+        kinds.length > 1
+          ? Object.fromEntries(kinds.map((kind) => [kind, unsubscribe([kind])]))
+          : undefined,
     });
-    const invitations: NewOutboxRow[] = planInvitations({ recipientId: person.id, preferences, slots: events.get(person.id) ?? [], known, now }).map((invitation) => {
+    const invitations: NewOutboxRow[] = planInvitations({
+      recipientId: person.id,
+      preferences,
+      slots: events.get(person.id) ?? [],
+      known,
+      now,
+    }).map((invitation) => {
       const messageLinks = links("invitation");
-      const rendered = renderInvitation({ ...invitation, summary: invitation.slot?.summary ?? null, href: invitation.slot?.href ?? null }, person.name, messageLinks, voice);
+      const rendered = renderInvitation(
+        {
+          ...invitation,
+          summary: invitation.slot?.summary ?? null,
+          href: invitation.slot?.href ?? null,
+        },
+        person.name,
+        messageLinks,
+        voice,
+      );
       return {
         id: randomUUID(),
         key: invitation.key,
@@ -165,8 +221,22 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
       };
     });
     queued += (await insertNewMessages(invitations, now)).size;
-    if (planTodo) queued += await queuePass(person, planMessages({ personId: person.id, preferences, timeZone, items, known, now }), links, voice, now);
-    await keepSchedule(person.id, { ...(planTodo ? { dueAt: nextPlanAt({ preferences, timeZone, items, now }) } : {}), calendar: calendars.get(person.id) ?? "" }, now);
+    if (planTodo)
+      queued += await queuePass(
+        person,
+        planMessages({ personId: person.id, preferences, timeZone, items, known, now }),
+        links,
+        voice,
+        now,
+      );
+    await keepSchedule(
+      person.id,
+      {
+        ...(planTodo ? { dueAt: nextPlanAt({ preferences, timeZone, items, now }) } : {}),
+        calendar: calendars.get(person.id) ?? "",
+      },
+      now,
+    );
   }
   // Candidates' contacts, when a hiring admin asked: the stage, the time and the opening, on the
   // organisation's clock and in its language; no link into Rungs, no choices to unsubscribe from.
@@ -174,8 +244,19 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
   for (const candidate of await candidateInterviews(now)) {
     const recipientId = `candidate-${candidate.candidateId}`;
     const known = await knownInvitationKeys(recipientId);
-    const rows: NewOutboxRow[] = planInvitations({ recipientId, preferences: null, slots: candidate.interviews.map(interviewSlot), known, now }).map((invitation) => {
-      const rendered = renderInvitation({ ...invitation, summary: invitation.slot?.summary ?? null, href: null }, candidate.name, null, candidateVoice);
+    const rows: NewOutboxRow[] = planInvitations({
+      recipientId,
+      preferences: null,
+      slots: candidate.interviews.map(interviewSlot),
+      known,
+      now,
+    }).map((invitation) => {
+      const rendered = renderInvitation(
+        { ...invitation, summary: invitation.slot?.summary ?? null, href: null },
+        candidate.name,
+        null,
+        candidateVoice,
+      );
       return {
         id: randomUUID(),
         key: invitation.key,
@@ -216,11 +297,22 @@ export async function queueReminders(now = clock.now()): Promise<{ queued: numbe
  * same transaction the first wanted one this pass added becomes the email, made from the wanted
  * ones it added (one another pass or server recorded first is told by theirs). Returns the rows added.
  */
-async function queuePass(person: { id: string; name: string; email: string }, planned: PlannedMessage[], links: (...kinds: [MessageKind, ...MessageKind[]]) => Links, voice: Voice, now: Date): Promise<number> {
+async function queuePass(
+  person: { id: string; name: string; email: string },
+  planned: PlannedMessage[],
+  links: (...kinds: [MessageKind, ...MessageKind[]]) => Links,
+  voice: Voice,
+  now: Date,
+): Promise<number> {
   if (!planned.length) return 0;
   const rows: NewOutboxRow[] = planned.map((message) => {
     const messageLinks = links(message.kind);
-    const rendered = renderMessage([{ kind: message.kind, items: message.items }], person.name, messageLinks, voice);
+    const rendered = renderMessage(
+      [{ kind: message.kind, items: message.items }],
+      person.name,
+      messageLinks,
+      voice,
+    );
     return {
       id: randomUUID(),
       key: message.key,
@@ -284,10 +376,23 @@ function mailFor(message: ClaimedMessage, from: string): MailMessage {
     messageId: `<${message.id}@${senderDomain(from)}>`,
     headers: {
       // A candidate's contact has no choices in Rungs: no unsubscribe link (it would point at nobody).
-      ...(message.unsubscribeUrl ? { "List-Unsubscribe": `<${message.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+      ...(message.unsubscribeUrl
+        ? {
+            "List-Unsubscribe": `<${message.unsubscribeUrl}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          }
+        : {}),
       "Auto-Submitted": "auto-generated",
     },
-    ...(message.calendar && message.calendarMethod ? { icalEvent: { method: message.calendarMethod, filename: "invitation.ics", content: message.calendar } } : {}),
+    ...(message.calendar && message.calendarMethod
+      ? {
+          icalEvent: {
+            method: message.calendarMethod,
+            filename: "invitation.ics",
+            content: message.calendar,
+          },
+        }
+      : {}),
   };
 }
 
@@ -304,13 +409,22 @@ export type DeliveryOptions = {
 };
 
 /** Sends due messages until none is left that this pass may take. */
-export async function deliverQueued(transport: Transport, from: string, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+export async function deliverQueued(
+  transport: Transport,
+  from: string,
+  options: DeliveryOptions = {},
+): Promise<DeliveryResult> {
   const worker = options.worker ?? `${hostname()}:${process.pid}:${randomUUID()}`;
   const readClock = options.now ?? clock.now;
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
   while (!options.signal?.aborted) {
     const now = readClock();
-    const batch = await claimDueMessages(worker, now, new Date(now.getTime() + LEASE_MS), options.batchSize ?? BATCH_SIZE);
+    const batch = await claimDueMessages(
+      worker,
+      now,
+      new Date(now.getTime() + LEASE_MS),
+      options.batchSize ?? BATCH_SIZE,
+    );
     if (!batch.length) break;
     for (const message of batch) {
       if (options.signal?.aborted) return result;
@@ -318,15 +432,43 @@ export async function deliverQueued(transport: Transport, from: string, options:
       const attempts = message.attempts + 1;
       try {
         await transport.sendMail(mailFor(message, from));
-        await db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: readClock(), attempts, lastError: null, claimedBy: null, claimedUntil: null } });
+        await db.outboxMessage.updateMany({
+          where: mine,
+          data: {
+            status: "sent",
+            sentAt: readClock(),
+            attempts,
+            lastError: null,
+            claimedBy: null,
+            claimedUntil: null,
+          },
+        });
         result.sent++;
       } catch (error) {
         const outcome = afterFailure(asFailure(error), attempts, readClock());
         if (outcome.status === "retry") {
-          await db.outboxMessage.updateMany({ where: mine, data: { attempts, lastError: outcome.reason, nextAttemptAt: outcome.nextAttemptAt, claimedBy: null, claimedUntil: null } });
+          await db.outboxMessage.updateMany({
+            where: mine,
+            data: {
+              attempts,
+              lastError: outcome.reason,
+              nextAttemptAt: outcome.nextAttemptAt,
+              claimedBy: null,
+              claimedUntil: null,
+            },
+          });
           result.retried++;
         } else {
-          await db.outboxMessage.updateMany({ where: mine, data: { status: "failed", attempts, lastError: outcome.reason, claimedBy: null, claimedUntil: null } });
+          await db.outboxMessage.updateMany({
+            where: mine,
+            data: {
+              status: "failed",
+              attempts,
+              lastError: outcome.reason,
+              claimedBy: null,
+              claimedUntil: null,
+            },
+          });
           result.failed++;
         }
       }
@@ -339,7 +481,10 @@ export async function deliverQueued(transport: Transport, from: string, options:
 export type PassResult = DeliveryResult & { planned: number; queued: number };
 
 /** One pass: queue what is owed, then deliver. Null when email is off (no SMTP_URL and MAIL_FROM): nothing is queued or sent. */
-export async function runNotificationPass(transport: Transport | null, options: DeliveryOptions = {}): Promise<PassResult | null> {
+export async function runNotificationPass(
+  transport: Transport | null,
+  options: DeliveryOptions = {},
+): Promise<PassResult | null> {
   const mail = getEnv().mail;
   if (!mail || !transport) return null;
   const { planned, queued } = await queueReminders(options.now?.() ?? clock.now());
@@ -361,18 +506,62 @@ export async function outboxPage(status: OutboxStatus, page: number) {
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: (current - 1) * OUTBOX_PAGE_SIZE,
     take: OUTBOX_PAGE_SIZE,
-    select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, nextAttemptAt: true },
+    select: {
+      id: true,
+      kind: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      nextAttemptAt: true,
+    },
   });
-  const byStatus = Object.fromEntries(OUTBOX_STATUSES.map((name) => [name, counts.find((count) => count.status === name)?._count._all ?? 0])) as Record<OutboxStatus, number>;
-  return { status, counts: byStatus, messages, page: current, pageCount, total, emailOn: getEnv().mail !== null };
+  const byStatus = Object.fromEntries(
+    OUTBOX_STATUSES.map((name) => [
+      name,
+      counts.find((count) => count.status === name)?._count._all ?? 0,
+    ]),
+  ) as Record<OutboxStatus, number>;
+  return {
+    status,
+    counts: byStatus,
+    messages,
+    page: current,
+    pageCount,
+    total,
+    emailOn: getEnv().mail !== null,
+  };
 }
 
 /** An admin sends a sent or failed message again: it is queued as new, and the audit log says who asked. */
 export async function resendMessage(adminId: string, messageId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const message = await tx.outboxMessage.findUnique({ where: { id: messageId }, select: { id: true, status: true, toAddress: true, subject: true } });
-    if (!message || (message.status !== "sent" && message.status !== "failed")) throw new NotFoundError({ key: "admin:outbox.errors.notResendable" });
-    await tx.outboxMessage.update({ where: { id: messageId }, data: { status: "queued", attempts: 0, nextAttemptAt: clock.now(), lastError: null, claimedBy: null, claimedUntil: null } });
-    await recordAuditEvent(tx, { actorId: adminId, action: "email.resent", subjectType: "email", subjectId: messageId, detail: { to: message.toAddress, subject: message.subject, was: message.status } });
+    const message = await tx.outboxMessage.findUnique({
+      where: { id: messageId },
+      select: { id: true, status: true, toAddress: true, subject: true },
+    });
+    if (!message || (message.status !== "sent" && message.status !== "failed"))
+      throw new NotFoundError({ key: "admin:outbox.errors.notResendable" });
+    await tx.outboxMessage.update({
+      where: { id: messageId },
+      data: {
+        status: "queued",
+        attempts: 0,
+        nextAttemptAt: clock.now(),
+        lastError: null,
+        claimedBy: null,
+        claimedUntil: null,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId: adminId,
+      action: "email.resent",
+      subjectType: "email",
+      subjectId: messageId,
+      detail: { to: message.toAddress, subject: message.subject, was: message.status },
+    });
   });
 }

@@ -17,7 +17,12 @@ export const DIGEST_HOUR = 9;
 /** "Due soon" means due within this many days (daysLeft 0, 1 or 2). */
 export const DUE_SOON_DAYS = 2;
 
-export type PlannedMessage = { key: string; kind: MessageKind; items: TodoItem[]; status: "queued" | "skipped" };
+export type PlannedMessage = {
+  key: string;
+  kind: MessageKind;
+  items: TodoItem[];
+  status: "queued" | "skipped";
+};
 
 export type PlanInput = {
   personId: string;
@@ -58,16 +63,33 @@ function isDigestDay(preferences: Preferences, weekday: number): boolean {
   return preferences.digest === "daily" || (preferences.digest === "weekly" && weekday === 1);
 }
 
-export function planMessages({ personId, preferences, timeZone, items, known, now }: PlanInput): PlannedMessage[] {
+export function planMessages({
+  personId,
+  preferences,
+  timeZone,
+  items,
+  known,
+  now,
+}: PlanInput): PlannedMessage[] {
   const planned: PlannedMessage[] = [];
   const add = (key: string, kind: MessageKind, about: TodoItem[], quiet = false) => {
     if (known.has(key)) return;
-    planned.push({ key, kind, items: about, status: quiet || !wants(preferences, kind) ? "skipped" : "queued" });
+    planned.push({
+      key,
+      kind,
+      items: about,
+      status: quiet || !wants(preferences, kind) ? "skipped" : "queued",
+    });
   };
 
   const local = localTime(now, timeZone);
   const digestDay = isDigestDay(preferences, local.weekday);
-  const digest = items.length > 0 && digestDay && local.hour >= DIGEST_HOUR && wants(preferences, "digest") && !known.has(digestKey(personId, local.date));
+  const digest =
+    items.length > 0 &&
+    digestDay &&
+    local.hour >= DIGEST_HOUR &&
+    wants(preferences, "digest") &&
+    !known.has(digestKey(personId, local.date));
   if (digest) add(digestKey(personId, local.date), "digest", digestOrder(items));
 
   for (const item of items) {
@@ -79,7 +101,8 @@ export function planMessages({ personId, preferences, timeZone, items, known, no
     add(newKey, "nudge-new", [item], digest);
     if (item.kind === "scorecard") {
       // A scorecard is due a day after its interview; the one reminder is that day having passed.
-      if (item.due && now.getTime() >= item.due.getTime()) add(`nudge-scorecard:${personId}:${item.key}`, "nudge-scorecard", [item], newSent);
+      if (item.due && now.getTime() >= item.due.getTime())
+        add(`nudge-scorecard:${personId}:${item.key}`, "nudge-scorecard", [item], newSent);
       continue;
     }
     const band = nudgeBand(item.daysLeft);
@@ -97,7 +120,10 @@ export function nextDigestAt(preferences: Preferences, timeZone: string, now: Da
   for (let ahead = 0; ahead <= 8; ahead++) {
     const day = new Date(Date.parse(`${today}T00:00:00Z`) + ahead * DAY);
     if (!isDigestDay(preferences, day.getUTCDay() || 7)) continue;
-    const at = instantFromLocal(`${day.toISOString().slice(0, 10)}T${String(DIGEST_HOUR).padStart(2, "0")}:00`, timeZone);
+    const at = instantFromLocal(
+      `${day.toISOString().slice(0, 10)}T${String(DIGEST_HOUR).padStart(2, "0")}:00`,
+      timeZone,
+    );
     if (at && at.getTime() > now.getTime()) return at;
   }
   return null;
@@ -109,7 +135,12 @@ export function nextDigestAt(preferences: Preferences, timeZone: string, now: Da
  * falls due, or their next digest. Null when only a change can bring them one. The reminders' pass
  * plans the person again then, or sooner when a change names them.
  */
-export function nextPlanAt({ preferences, timeZone, items, now }: Pick<PlanInput, "preferences" | "timeZone" | "items" | "now">): Date | null {
+export function nextPlanAt({
+  preferences,
+  timeZone,
+  items,
+  now,
+}: Pick<PlanInput, "preferences" | "timeZone" | "items" | "now">): Date | null {
   const times: number[] = [];
   const digest = nextDigestAt(preferences, timeZone, now);
   if (digest) times.push(digest.getTime());
@@ -122,7 +153,9 @@ export function nextPlanAt({ preferences, timeZone, items, now }: Pick<PlanInput
     }
     // Days left fall by one each day at the due time of day; the band changes at one of two of those.
     const band = nudgeBand(daysLeft(item.due, now));
-    const next = [due - DUE_SOON_DAYS * DAY, due + DAY].find((at) => at > now.getTime() && nudgeBand(daysLeft(item.due!, new Date(at))) !== band);
+    const next = [due - DUE_SOON_DAYS * DAY, due + DAY].find(
+      (at) => at > now.getTime() && nudgeBand(daysLeft(item.due!, new Date(at))) !== band,
+    );
     if (next !== undefined) times.push(next);
   }
   return times.length ? new Date(Math.min(...times)) : null;
@@ -140,7 +173,9 @@ export function passSections(messages: readonly PlannedMessage[]): MessageSectio
   const digest = wanted.find((message) => message.kind === "digest");
   if (digest) return [{ kind: "digest", items: digest.items }];
   return MESSAGE_KINDS.flatMap((kind) => {
-    const items = wanted.filter((message) => message.kind === kind).flatMap((message) => message.items);
+    const items = wanted
+      .filter((message) => message.kind === kind)
+      .flatMap((message) => message.items);
     return items.length ? [{ kind, items }] : [];
   });
 }

@@ -10,7 +10,12 @@ export const DIGEST_FREQUENCIES = ["weekly", "daily", "never"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 /** The nudges, each a message about one to-do item. */
-export const NUDGE_KINDS = ["nudge-new", "nudge-due-soon", "nudge-overdue", "nudge-scorecard"] as const;
+export const NUDGE_KINDS = [
+  "nudge-new",
+  "nudge-due-soon",
+  "nudge-overdue",
+  "nudge-scorecard",
+] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /** Every kind of message, each of which a person can turn off on its own (one-click unsubscribe names one). */
@@ -40,9 +45,20 @@ export type Preferences = {
   paused: boolean;
 };
 
-export const DEFAULT_PREFERENCES: Preferences = { digest: "weekly", nudgeNew: true, nudgeDueSoon: true, nudgeOverdue: true, nudgeScorecard: true, invitations: true, paused: false };
+export const DEFAULT_PREFERENCES: Preferences = {
+  digest: "weekly",
+  nudgeNew: true,
+  nudgeDueSoon: true,
+  nudgeOverdue: true,
+  nudgeScorecard: true,
+  invitations: true,
+  paused: false,
+};
 
-const NUDGE_FIELDS: Record<NudgeKind, "nudgeNew" | "nudgeDueSoon" | "nudgeOverdue" | "nudgeScorecard"> = {
+const NUDGE_FIELDS: Record<
+  NudgeKind,
+  "nudgeNew" | "nudgeDueSoon" | "nudgeOverdue" | "nudgeScorecard"
+> = {
   "nudge-new": "nudgeNew",
   "nudge-due-soon": "nudgeDueSoon",
   "nudge-overdue": "nudgeOverdue",

@@ -20,7 +20,12 @@ import type { MessageKind } from "./preferences";
  * Where a message points: the app, the settings page, and one-click unsubscribe. A message of
  * several kinds has one link per kind (`kinds`), and its one-click link turns off every kind in it.
  */
-export type Links = { base: string; unsubscribe: string; settings: string; kinds?: Partial<Record<MessageKind, string>> };
+export type Links = {
+  base: string;
+  unsubscribe: string;
+  settings: string;
+  kinds?: Partial<Record<MessageKind, string>>;
+};
 export type RenderedMessage = { subject: string; text: string; html: string };
 
 /** The recipient's language: its words (the `email` messages) and its formatters on the recipient's clock (voice.server.ts makes one). */
@@ -49,7 +54,10 @@ export function dueText(item: Pick<TodoItem, "due" | "daysLeft">, { t, f }: Voic
 const titleOf = (item: Pick<TodoItem, "title">, { t }: Voice) => wordsOf(t, item.title);
 
 function subjectOf(kind: MessageKind, items: TodoItem[], voice: Voice): string {
-  return voice.t(`reminder.subject.${KIND_KEYS[kind]}`, { title: items[0] ? titleOf(items[0], voice) : "", count: items.length });
+  return voice.t(`reminder.subject.${KIND_KEYS[kind]}`, {
+    title: items[0] ? titleOf(items[0], voice) : "",
+    count: items.length,
+  });
 }
 
 function introOf(kind: MessageKind, count: number, { t }: Voice): string {
@@ -57,7 +65,10 @@ function introOf(kind: MessageKind, count: number, { t }: Voice): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!,
+  );
 }
 
 export function absoluteLink(base: string, href: string): string {
@@ -69,41 +80,98 @@ export function absoluteLink(base: string, href: string): string {
  * several kinds, the message names each with a link that stops only it, and says that unsubscribing
  * from the mail app (the one-click header) stops every kind in the message.
  */
-export function renderMessage(sections: readonly [MessageSection, ...MessageSection[]], personName: string, links: Links, voice: Voice): RenderedMessage {
+export function renderMessage(
+  sections: readonly [MessageSection, ...MessageSection[]],
+  personName: string,
+  links: Links,
+  voice: Voice,
+): RenderedMessage {
   const { t, f } = voice;
   const [first, ...rest] = sections;
   const total = sections.reduce((sum, section) => sum + section.items.length, 0);
   // The digest's subject counts its items; any other names the first and how many more come with it.
-  const subject = first.kind !== "digest" && total > 1 ? t("reminder.subject.andMore", { subject: subjectOf(first.kind, first.items, voice), count: total - 1 }) : subjectOf(first.kind, first.items, voice);
+  const subject =
+    first.kind !== "digest" && total > 1
+      ? t("reminder.subject.andMore", {
+          subject: subjectOf(first.kind, first.items, voice),
+          count: total - 1,
+        })
+      : subjectOf(first.kind, first.items, voice);
   const parts = sections.map((section) => ({
     intro: introOf(section.kind, section.items.length, voice),
-    entries: section.items.map((item) => ({ title: titleOf(item, voice), due: dueText(item, voice), url: absoluteLink(links.base, item.href) })),
+    entries: section.items.map((item) => ({
+      title: titleOf(item, voice),
+      due: dueText(item, voice),
+      url: absoluteLink(links.base, item.href),
+    })),
   }));
-  const kinds = sections.map((section) => ({ label: t(`kinds.${KIND_KEYS[section.kind]}`), url: links.kinds?.[section.kind] ?? links.unsubscribe }));
+  const kinds = sections.map((section) => ({
+    label: t(`kinds.${KIND_KEYS[section.kind]}`),
+    url: links.kinds?.[section.kind] ?? links.unsubscribe,
+  }));
   const why = t("footer.why", { kinds: f.list(kinds.map((kind) => kind.label)) });
 
   const text = [
     t("greeting", { name: personName }),
-    ...parts.flatMap((part) => ["", part.intro, "", ...part.entries.flatMap((entry) => [t("reminder.item", { title: entry.title, due: entry.due }), `  ${entry.url}`])]),
+    ...parts.flatMap((part) => [
+      "",
+      part.intro,
+      "",
+      ...part.entries.flatMap((entry) => [
+        t("reminder.item", { title: entry.title, due: entry.due }),
+        `  ${entry.url}`,
+      ]),
+    ]),
     "",
     why,
     t("footer.choose", { url: links.settings }),
-    ...(rest.length ? [t("footer.several"), ...kinds.map((kind) => t("footer.stopKind", { kind: kind.label, url: kind.url }))] : [t("footer.stop", { url: links.unsubscribe })]),
+    ...(rest.length
+      ? [
+          t("footer.several"),
+          ...kinds.map((kind) => t("footer.stopKind", { kind: kind.label, url: kind.url })),
+        ]
+      : [t("footer.stop", { url: links.unsubscribe })]),
     "",
   ].join("\n");
 
   const list = (entries: (typeof parts)[number]["entries"]) => `<ul>
 ${entries.map((entry) => `<li style="margin-bottom:12px"><a href="${escapeHtml(entry.url)}" style="${LINK_STYLE}">${escapeHtml(entry.title)}</a><br>${escapeHtml(entry.due)}</li>`).join("\n")}
 </ul>`;
-  const content = parts.map((part, index) => (index === 0 ? list(part.entries) : `<p>${escapeHtml(part.intro)}</p>\n${list(part.entries)}`)).join("\n");
-  return { subject, text, html: htmlMessage({ subject, personName, intro: parts[0]!.intro, content, why, links, kindLinks: rest.length ? kinds : null }, voice) };
+  const content = parts
+    .map((part, index) =>
+      index === 0 ? list(part.entries) : `<p>${escapeHtml(part.intro)}</p>\n${list(part.entries)}`,
+    )
+    .join("\n");
+  return {
+    subject,
+    text,
+    html: htmlMessage(
+      {
+        subject,
+        personName,
+        intro: parts[0]!.intro,
+        content,
+        why,
+        links,
+        kindLinks: rest.length ? kinds : null,
+      },
+      voice,
+    ),
+  };
 }
 
 /** Whose intros an event's invitation takes, by the event's kind; a candidate's contact has intros of its own. */
-const INTRO_GROUPS = { interview: "interview", calibration: "meeting", conversation: "conversation", committee: "committee" } as const;
+const INTRO_GROUPS = {
+  interview: "interview",
+  calibration: "meeting",
+  conversation: "conversation",
+  committee: "committee",
+} as const;
 
 /** A rendered invitation, and the words of its iCalendar event in the same language. */
-export type RenderedInvitation = RenderedMessage & { calendar: { summary: string; description: string | null } };
+export type RenderedInvitation = RenderedMessage & {
+  calendar: { summary: string; description: string | null };
+};
 
 /**
  * A calendar invitation's email: the interview, calibration meeting, career conversation or promotion committee meeting, when on the person's own
@@ -112,7 +180,14 @@ export type RenderedInvitation = RenderedMessage & { calendar: { summary: string
  * `summary` is the event's (the slot's; null for a cancellation, which has none).
  */
 export function renderInvitation(
-  invitation: { eventId: string; method: "REQUEST" | "CANCEL"; sequence: number; startsAt: Date; summary: Message | null; href: string | null },
+  invitation: {
+    eventId: string;
+    method: "REQUEST" | "CANCEL";
+    sequence: number;
+    startsAt: Date;
+    summary: Message | null;
+    href: string | null;
+  },
   personName: string,
   links: Links | null,
   voice: Voice,
@@ -122,13 +197,16 @@ export function renderInvitation(
   const kind = eventKind(invitation.eventId);
   const named = invitation.summary ? wordsOf(t, invitation.summary) : null;
   const what = named ?? t(`invitation.fallback.${kind}`);
-  const change = invitation.method === "CANCEL" ? "cancelled" : invitation.sequence > 0 ? "moved" : "new";
+  const change =
+    invitation.method === "CANCEL" ? "cancelled" : invitation.sequence > 0 ? "moved" : "new";
   const subject = t(`invitation.subject.${change}`, { what, when });
   const intro = t(`invitation.intro.${links ? INTRO_GROUPS[kind] : "candidate"}.${change}`);
   const url = invitation.href && links ? absoluteLink(links.base, invitation.href) : null;
   const label = t(`calendar.link.${kind}`);
   const linkLine = url ? t("calendar.linkLine", { label, url }) : null;
-  const why = links ? t("footer.why", { kinds: t("kinds.invitation") }) : t("invitation.whyCandidate");
+  const why = links
+    ? t("footer.why", { kinds: t("kinds.invitation") })
+    : t("invitation.whyCandidate");
   const text = [
     t("greeting", { name: personName }),
     "",
@@ -138,7 +216,9 @@ export function renderInvitation(
     ...(linkLine ? [linkLine] : []),
     "",
     why,
-    ...(links ? [t("footer.choose", { url: links.settings }), t("footer.stop", { url: links.unsubscribe })] : []),
+    ...(links
+      ? [t("footer.choose", { url: links.settings }), t("footer.stop", { url: links.unsubscribe })]
+      : []),
     "",
   ].join("\n");
   const content = `<p><strong>${escapeHtml(what)}</strong><br>${escapeHtml(when)}</p>
@@ -154,14 +234,25 @@ ${url ? `<p><a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(labe
 const LINK_STYLE = "color:#1d4ed8;text-decoration:underline";
 
 /** What a notice tells: something done to what is the person's own, by someone else. */
-export type Notice = { kind: "tokenRevoked"; tokenName: string; by: string; at: Date; href: string };
+export type Notice = {
+  kind: "tokenRevoked";
+  tokenName: string;
+  by: string;
+  at: Date;
+  href: string;
+};
 
 /**
  * A notice as an email: what was done, by whom and when on the person's clock, and the page where
  * they see it. No choices or unsubscribe link: a person cannot turn off being told that a
  * credential of theirs stopped working.
  */
-export function renderNotice(notice: Notice, personName: string, base: string, voice: Voice): RenderedMessage {
+export function renderNotice(
+  notice: Notice,
+  personName: string,
+  base: string,
+  voice: Voice,
+): RenderedMessage {
   const { t, f } = voice;
   const values = { name: notice.tokenName, by: notice.by, when: f.dateTime(notice.at) };
   const subject = t(`notice.${notice.kind}.subject`, values);
@@ -169,19 +260,37 @@ export function renderNotice(notice: Notice, personName: string, base: string, v
   const url = absoluteLink(base, notice.href);
   const label = t(`notice.${notice.kind}.link`);
   const why = t(`notice.${notice.kind}.why`);
-  const text = [t("greeting", { name: personName }), "", intro, "", t("notice.linkLine", { label, url }), "", why, ""].join("\n");
+  const text = [
+    t("greeting", { name: personName }),
+    "",
+    intro,
+    "",
+    t("notice.linkLine", { label, url }),
+    "",
+    why,
+    "",
+  ].join("\n");
   const content = `<p><a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(label)}</a></p>`;
-  return { subject, text, html: htmlMessage({ subject, personName, intro, content, why, links: null }, voice) };
+  return {
+    subject,
+    text,
+    html: htmlMessage({ subject, personName, intro, content, why, links: null }, voice),
+  };
 }
 
 /**
  * Words with links inside: the message is worded with a stand-in for each link, escaped, and each
  * stand-in replaced by its anchor, so a language puts the links where its sentence needs them.
  */
-function withLinks<Name extends string>(word: (standIns: Record<Name, string>) => string, anchors: Record<Name, string>): string {
+function withLinks<Name extends string>(
+  word: (standIns: Record<Name, string>) => string,
+  anchors: Record<Name, string>,
+): string {
   const standIn = (name: string) => `\u0000${name}\u0000`;
   const names = Object.keys(anchors) as Name[];
-  const worded = escapeHtml(word(Object.fromEntries(names.map((name) => [name, standIn(name)])) as Record<Name, string>));
+  const worded = escapeHtml(
+    word(Object.fromEntries(names.map((name) => [name, standIn(name)])) as Record<Name, string>),
+  );
   return names.reduce((html, name) => html.replaceAll(standIn(name), anchors[name]), worded);
 }
 
@@ -204,14 +313,27 @@ function htmlMessage(
   { language, t, f }: Voice,
 ): string {
   const { subject, personName, intro, content, why, links, kindLinks } = message;
-  const link = (url: string, text: string) => `<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(text)}</a>`;
+  const link = (url: string, text: string) =>
+    `<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(text)}</a>`;
   const choices = !links
     ? ""
     : kindLinks
-      ? ` ${withLinks<string>((words) => t("footer.html.several", { choose: words.choose, stops: f.list(kindLinks.map((_, index) => words[`stop${index}`]!)) }), {
-          choose: link(links.settings, t("footer.html.choose")),
-          ...Object.fromEntries(kindLinks.map((kind, index) => [`stop${index}`, link(kind.url, t("footer.html.stopKind", { kind: kind.label }))])),
-        })}`
+      ? ` ${withLinks<string>(
+          (words) =>
+            t("footer.html.several", {
+              choose: words.choose,
+              stops: f.list(kindLinks.map((_, index) => words[`stop${index}`]!)),
+            }),
+          {
+            choose: link(links.settings, t("footer.html.choose")),
+            ...Object.fromEntries(
+              kindLinks.map((kind, index) => [
+                `stop${index}`,
+                link(kind.url, t("footer.html.stopKind", { kind: kind.label })),
+              ]),
+            ),
+          },
+        )}`
       : ` ${withLinks((words) => t("footer.html.one", { choose: words.choose, stop: words.stop }), { choose: link(links.settings, t("footer.html.choose")), stop: link(links.unsubscribe, t("footer.html.stop")) })}`;
   // Left to right is every client's default; only Arabic says its direction.
   const direction = directionOf(language) === "rtl" ? ' dir="rtl"' : "";

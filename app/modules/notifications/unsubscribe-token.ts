@@ -9,16 +9,25 @@ import { isMessageKind, type MessageKind } from "./preferences";
  */
 
 function signature(key: string, personId: string, kinds: readonly MessageKind[]): Buffer {
-  return createHmac("sha256", key).update(`unsubscribe\n${personId}\n${kinds.join("+")}`).digest();
+  return createHmac("sha256", key)
+    .update(`unsubscribe\n${personId}\n${kinds.join("+")}`)
+    .digest();
 }
 
-export function unsubscribeToken(key: string, personId: string, kinds: readonly [MessageKind, ...MessageKind[]]): string {
+export function unsubscribeToken(
+  key: string,
+  personId: string,
+  kinds: readonly [MessageKind, ...MessageKind[]],
+): string {
   const subject = Buffer.from(`${personId}:${kinds.join("+")}`).toString("base64url");
   return `${subject}.${signature(key, personId, kinds).toString("base64url")}`;
 }
 
 /** The person and kinds a token names, or null when it is malformed or not signed with this key. */
-export function readUnsubscribeToken(key: string, token: string): { personId: string; kinds: MessageKind[] } | null {
+export function readUnsubscribeToken(
+  key: string,
+  token: string,
+): { personId: string; kinds: MessageKind[] } | null {
   const [subject, given, extra] = token.split(".");
   if (!subject || !given || extra !== undefined) return null;
   const [personId, named, rest] = Buffer.from(subject, "base64url").toString("utf8").split(":");

@@ -12,7 +12,10 @@ import type { Voice } from "./render";
  * settings. `chosen` is null for a candidate's contact, who has no setting in Rungs.
  */
 export function voiceFor(chosen: string | null, timeZone: string): Voice {
-  return voiceIn(chooseLanguage({ chosen, acceptLanguage: null, organisation: getEnv().ORG_LANGUAGE }), timeZone);
+  return voiceIn(
+    chooseLanguage({ chosen, acceptLanguage: null, organisation: getEnv().ORG_LANGUAGE }),
+    timeZone,
+  );
 }
 
 /** The `email` words of each language, made once: a pass words thousands of emails in a handful of languages. */

@@ -25,7 +25,14 @@ export function databaseKindOf(databaseUrl: string): BackupKind {
  * Prisma's connection parameters that libpq (pg_dump, pg_restore, psql) does not know and
  * refuses; everything else in the URL (sslmode, host, port, credentials) is passed through.
  */
-const PRISMA_ONLY_PARAMETERS = ["schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size", "socket_timeout"];
+const PRISMA_ONLY_PARAMETERS = [
+  "schema",
+  "connection_limit",
+  "pool_timeout",
+  "pgbouncer",
+  "statement_cache_size",
+  "socket_timeout",
+];
 
 export function libpqUrl(databaseUrl: string): string {
   const url = new URL(databaseUrl);

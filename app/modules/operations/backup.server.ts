@@ -1,11 +1,29 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { erasuresToReplay } from "~/modules/retention/policy";
-import { BACKUP_HEADER_BYTES, backupKindOf, databaseKindOf, libpqUrl, type BackupKind, type TableFingerprint } from "./backup-file";
+import {
+  BACKUP_HEADER_BYTES,
+  backupKindOf,
+  databaseKindOf,
+  libpqUrl,
+  type BackupKind,
+  type TableFingerprint,
+} from "./backup-file";
 
 /**
  * Backups and restores of the whole database (docs/decisions/038-backup-and-restore.md).
@@ -36,23 +54,40 @@ export function ledgerFileOf(backupFile: string): string {
 
 export async function backupDatabase(databaseUrl: string, file: string): Promise<BackupResult> {
   const target = path.resolve(file);
-  if (!existsSync(path.dirname(target))) throw new BackupError(`No folder ${path.dirname(target)} to write the backup into.`);
-  if (existsSync(target) && statSync(target).isDirectory()) throw new BackupError(`${target} is a folder: give a file name for the backup.`);
+  if (!existsSync(path.dirname(target)))
+    throw new BackupError(`No folder ${path.dirname(target)} to write the backup into.`);
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new BackupError(`${target} is a folder: give a file name for the backup.`);
   // Written beside the target and renamed at the end: a failed backup never leaves a partial file under the name asked for.
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   const kind = databaseKindOf(databaseUrl);
   try {
     if (kind === "sqlite") await backupSqlite(sqlitePath(databaseUrl), partial);
-    else await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`, `--dbname=${libpqUrl(databaseUrl)}`]);
+    else
+      await run("pg_dump", [
+        "--format=custom",
+        "--no-owner",
+        "--no-privileges",
+        `--file=${partial}`,
+        `--dbname=${libpqUrl(databaseUrl)}`,
+      ]);
     renameSync(partial, target);
   } finally {
     rmSync(partial, { force: true });
   }
-  const fingerprints = kind === "sqlite" ? await tableFingerprints(`file:${target}`) : await tableFingerprints(databaseUrl);
+  const fingerprints =
+    kind === "sqlite"
+      ? await tableFingerprints(`file:${target}`)
+      : await tableFingerprints(databaseUrl);
   // Read after the copy: the ledger beside it holds at least every erasure the backup holds.
   writeLedgerFile(ledgerFileOf(target), await readErasureLedger(databaseUrl));
-  return { kind, file: target, tables: fingerprints.length, rows: fingerprints.reduce((sum, table) => sum + table.rows, 0) };
+  return {
+    kind,
+    file: target,
+    tables: fingerprints.length,
+    rows: fingerprints.reduce((sum, table) => sum + table.rows, 0),
+  };
 }
 
 export interface RestoreOptions {
@@ -67,7 +102,11 @@ export type RestoreResult = BackupResult & {
   erasuresToReplay: ErasureEntry[];
 };
 
-export async function restoreDatabase(databaseUrl: string, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  databaseUrl: string,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<RestoreResult> {
   const source = path.resolve(file);
   const kind = readBackupKind(source);
   const databaseKind = databaseKindOf(databaseUrl);
@@ -87,12 +126,21 @@ export async function restoreDatabase(databaseUrl: string, file: string, options
     }
   }
   // The database being replaced may be newer than the backup: its ledger is read before it goes.
-  const newer = [...(await readErasureLedger(databaseUrl)), ...(options.ledgers ?? []).flatMap(readLedgerFile)];
+  const newer = [
+    ...(await readErasureLedger(databaseUrl)),
+    ...(options.ledgers ?? []).flatMap(readLedgerFile),
+  ];
   if (kind === "sqlite") await restoreSqlite(source, sqlitePath(databaseUrl));
   else await restorePostgres(source, databaseUrl);
   const fingerprints = await tableFingerprints(databaseUrl);
   const erasures = erasuresToReplay(await readErasureLedger(databaseUrl), newer);
-  return { kind, file: source, tables: fingerprints.length, rows: fingerprints.reduce((sum, table) => sum + table.rows, 0), erasuresToReplay: erasures };
+  return {
+    kind,
+    file: source,
+    tables: fingerprints.length,
+    rows: fingerprints.reduce((sum, table) => sum + table.rows, 0),
+    erasuresToReplay: erasures,
+  };
 }
 
 /** The erasure ledger of a database, read without the app's client (the restore works on any URL); empty before its table exists. */
@@ -105,7 +153,10 @@ export async function readErasureLedger(databaseUrl: string): Promise<ErasureEnt
     try {
       if (!sqliteTables(database).includes(table)) return [];
       // Prisma stores SQLite dates as milliseconds since the epoch.
-      const rows = database.prepare(`SELECT "personId", "erasedAt" FROM "${table}"`).all() as { personId: string; erasedAt: number | string }[];
+      const rows = database.prepare(`SELECT "personId", "erasedAt" FROM "${table}"`).all() as {
+        personId: string;
+        erasedAt: number | string;
+      }[];
       return rows.map((row) => ({ personId: row.personId, erasedAt: new Date(row.erasedAt) }));
     } finally {
       database.close();
@@ -113,14 +164,21 @@ export async function readErasureLedger(databaseUrl: string): Promise<ErasureEnt
   }
   return withPostgres(databaseUrl, async (client) => {
     if (!(await postgresTables(client)).includes(table)) return [];
-    const { rows } = await client.query<{ personId: string; erasedAt: Date }>(`SELECT "personId", "erasedAt" FROM "${table}"`);
+    const { rows } = await client.query<{ personId: string; erasedAt: Date }>(
+      `SELECT "personId", "erasedAt" FROM "${table}"`,
+    );
     return rows.map((row) => ({ personId: row.personId, erasedAt: new Date(row.erasedAt) }));
   });
 }
 
 function writeLedgerFile(file: string, entries: readonly ErasureEntry[]): void {
-  const sorted = [...entries].sort((a, b) => a.erasedAt.getTime() - b.erasedAt.getTime() || a.personId.localeCompare(b.personId));
-  writeFileSync(file, `${JSON.stringify({ erasures: sorted.map((entry) => ({ personId: entry.personId, erasedAt: entry.erasedAt.toISOString() })) }, null, 2)}\n`);
+  const sorted = [...entries].sort(
+    (a, b) => a.erasedAt.getTime() - b.erasedAt.getTime() || a.personId.localeCompare(b.personId),
+  );
+  writeFileSync(
+    file,
+    `${JSON.stringify({ erasures: sorted.map((entry) => ({ personId: entry.personId, erasedAt: entry.erasedAt.toISOString() })) }, null, 2)}\n`,
+  );
 }
 
 function readLedgerFile(file: string): ErasureEntry[] {
@@ -131,7 +189,12 @@ function readLedgerFile(file: string): ErasureEntry[] {
     if (!Array.isArray(parsed.erasures)) throw new Error("it has no list of erasures");
     return parsed.erasures.map((entry: unknown) => {
       const { personId, erasedAt } = entry as { personId?: unknown; erasedAt?: unknown };
-      if (typeof personId !== "string" || typeof erasedAt !== "string" || Number.isNaN(Date.parse(erasedAt))) throw new Error("an entry lacks a person's id or a date");
+      if (
+        typeof personId !== "string" ||
+        typeof erasedAt !== "string" ||
+        Number.isNaN(Date.parse(erasedAt))
+      )
+        throw new Error("an entry lacks a person's id or a date");
       return { personId, erasedAt: new Date(erasedAt) };
     });
   } catch (error) {
@@ -144,7 +207,9 @@ export async function tableFingerprints(databaseUrl: string): Promise<TableFinge
   if (databaseKindOf(databaseUrl) === "sqlite") {
     const database = new Database(sqlitePath(databaseUrl), { readonly: true, fileMustExist: true });
     try {
-      return sqliteTables(database).map((table) => fingerprint(table, database.prepare(`SELECT * FROM "${table}"`).all()));
+      return sqliteTables(database).map((table) =>
+        fingerprint(table, database.prepare(`SELECT * FROM "${table}"`).all()),
+      );
     } finally {
       database.close();
     }
@@ -160,7 +225,13 @@ export async function tableFingerprints(databaseUrl: string): Promise<TableFinge
 }
 
 function fingerprint(table: string, rows: unknown[]): TableFingerprint {
-  const lines = rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).sort();
+  const lines = rows
+    .map((row) =>
+      JSON.stringify(row, (_key, value: unknown) =>
+        typeof value === "bigint" ? value.toString() : value,
+      ),
+    )
+    .sort();
   const hash = createHash("sha256");
   for (const line of lines) hash.update(line).update("\n");
   return { table, rows: rows.length, digest: hash.digest("hex") };
@@ -171,7 +242,11 @@ function sqlitePath(databaseUrl: string): string {
 }
 
 function sqliteTables(database: Database.Database): string[] {
-  const rows = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  const rows = database
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as { name: string }[];
   return rows.map((row) => row.name);
 }
 
@@ -182,7 +257,10 @@ async function postgresTables(client: pg.Client): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-async function withPostgres<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withPostgres<T>(
+  databaseUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -199,7 +277,11 @@ async function tablesWithRows(databaseUrl: string): Promise<string[]> {
     if (!existsSync(file)) return [];
     const database = new Database(file, { readonly: true });
     try {
-      return sqliteTables(database).filter((table) => table !== MIGRATIONS_TABLE && database.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined);
+      return sqliteTables(database).filter(
+        (table) =>
+          table !== MIGRATIONS_TABLE &&
+          database.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined,
+      );
     } finally {
       database.close();
     }
@@ -231,7 +313,8 @@ async function backupSqlite(file: string, partial: string): Promise<void> {
 
 function readBackupKind(file: string): BackupKind {
   if (!existsSync(file)) throw new BackupError(`There is no backup at ${file}.`);
-  if (statSync(file).isDirectory()) throw new BackupError(`${file} is a folder, not a backup file.`);
+  if (statSync(file).isDirectory())
+    throw new BackupError(`${file} is a folder, not a backup file.`);
   const header = new Uint8Array(BACKUP_HEADER_BYTES);
   const descriptor = openSync(file, "r");
   try {
@@ -240,17 +323,25 @@ function readBackupKind(file: string): BackupKind {
     closeSync(descriptor);
   }
   const kind = backupKindOf(header);
-  if (!kind) throw new BackupError(`${file} is not a Rungs backup: it is neither a SQLite database nor a pg_dump archive.`);
+  if (!kind)
+    throw new BackupError(
+      `${file} is not a Rungs backup: it is neither a SQLite database nor a pg_dump archive.`,
+    );
   return kind;
 }
 
 function checkSqliteBackup(file: string): void {
   const database = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    if (!sqliteTables(database).includes(MIGRATIONS_TABLE)) throw new BackupError(`${file} is a SQLite database but not a Rungs one (it has no migrations record).`);
+    if (!sqliteTables(database).includes(MIGRATIONS_TABLE))
+      throw new BackupError(
+        `${file} is a SQLite database but not a Rungs one (it has no migrations record).`,
+      );
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`${file} cannot be read as a SQLite database: ${(error as Error).message}`);
+    throw new BackupError(
+      `${file} cannot be read as a SQLite database: ${(error as Error).message}`,
+    );
   } finally {
     database.close();
   }
@@ -276,10 +367,23 @@ async function restorePostgres(source: string, databaseUrl: string): Promise<voi
   // transaction: a restore that fails part-way leaves the database as it was.
   const url = libpqUrl(databaseUrl);
   const preamble = "DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n";
-  const restore = spawn("pg_restore", ["--no-owner", "--no-privileges", "--file=-", source], { stdio: ["ignore", "pipe", "pipe"] });
-  const psql = spawn("psql", ["--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1", `--dbname=${url}`, "--file=-"], {
-    stdio: ["pipe", "ignore", "pipe"],
+  const restore = spawn("pg_restore", ["--no-owner", "--no-privileges", "--file=-", source], {
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const psql = spawn(
+    "psql",
+    [
+      "--no-psqlrc",
+      "--quiet",
+      "--single-transaction",
+      "--set=ON_ERROR_STOP=1",
+      `--dbname=${url}`,
+      "--file=-",
+    ],
+    {
+      stdio: ["pipe", "ignore", "pipe"],
+    },
+  );
   const errors: string[] = [];
   restore.stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
   psql.stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
@@ -287,8 +391,12 @@ async function restorePostgres(source: string, databaseUrl: string): Promise<voi
   psql.stdin.on("error", () => undefined);
   psql.stdin.write(preamble);
   restore.stdout.pipe(psql.stdin);
-  const [restoreStatus, psqlStatus] = await Promise.all([exitStatus(restore, "pg_restore"), exitStatus(psql, "psql")]);
-  if (restoreStatus !== 0 || psqlStatus !== 0) throw new BackupError(`The restore failed and changed nothing:\n${errors.join("").trim()}`);
+  const [restoreStatus, psqlStatus] = await Promise.all([
+    exitStatus(restore, "pg_restore"),
+    exitStatus(psql, "psql"),
+  ]);
+  if (restoreStatus !== 0 || psqlStatus !== 0)
+    throw new BackupError(`The restore failed and changed nothing:\n${errors.join("").trim()}`);
 }
 
 function exitStatus(child: ReturnType<typeof spawn>, tool: string): Promise<number | null> {
@@ -300,7 +408,9 @@ function exitStatus(child: ReturnType<typeof spawn>, tool: string): Promise<numb
 
 function missingTool(tool: string, error: Error): Error {
   return (error as NodeJS.ErrnoException).code === "ENOENT"
-    ? new BackupError(`${tool} is not installed: install PostgreSQL's client tools (Debian: postgresql-client) of the server's major version.`)
+    ? new BackupError(
+        `${tool} is not installed: install PostgreSQL's client tools (Debian: postgresql-client) of the server's major version.`,
+      )
     : error;
 }
 
@@ -310,7 +420,11 @@ function run(tool: string, args: string[]): Promise<void> {
     const errors: string[] = [];
     child.stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
     child.on("error", (error) => reject(missingTool(tool, error)));
-    child.on("close", (status) => (status === 0 ? resolve() : reject(new BackupError(`${tool} failed:\n${errors.join("").trim()}`))));
+    child.on("close", (status) =>
+      status === 0
+        ? resolve()
+        : reject(new BackupError(`${tool} failed:\n${errors.join("").trim()}`)),
+    );
   });
 }
 

@@ -15,9 +15,17 @@ import { db } from "~/db/client.server";
 export const THIS_PROCESS = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
 
 /** On the machine's time, not the app's clock (decision 078): a lease ends when its holder has really stopped. */
-export async function takeLease(name: string, holder: string, forMs: number, now = new Date()): Promise<boolean> {
+export async function takeLease(
+  name: string,
+  holder: string,
+  forMs: number,
+  now = new Date(),
+): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + forMs);
-  const { count } = await db.clockLease.updateMany({ where: { name, OR: [{ holder }, { expiresAt: { lte: now } }] }, data: { holder, expiresAt } });
+  const { count } = await db.clockLease.updateMany({
+    where: { name, OR: [{ holder }, { expiresAt: { lte: now } }] },
+    data: { holder, expiresAt },
+  });
   if (count === 1) return true;
   try {
     await db.clockLease.create({ data: { name, holder, expiresAt } });
@@ -33,7 +41,12 @@ export async function takeLease(name: string, holder: string, forMs: number, now
  * Runs `work` every `everyMs` (and once now) on whichever server holds the lease `name`; the
  * others skip their turn. Errors are logged, not thrown: the next turn tries again.
  */
-export function onClock(name: string, everyMs: number, work: () => Promise<unknown>, holder = THIS_PROCESS): { turn: () => Promise<void> } {
+export function onClock(
+  name: string,
+  everyMs: number,
+  work: () => Promise<unknown>,
+  holder = THIS_PROCESS,
+): { turn: () => Promise<void> } {
   let running = false;
   const turn = async () => {
     if (running) return;

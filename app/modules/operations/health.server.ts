@@ -1,6 +1,9 @@
 import { readRows } from "~/db/reads.server";
 
-export type Health = { status: 200 | 503; body: { status: "ok" } | { status: "unavailable"; database?: "unreachable"; servers?: "none" } };
+export type Health = {
+  status: 200 | 503;
+  body: { status: "ok" } | { status: "unavailable"; database?: "unreachable"; servers?: "none" };
+};
 
 /**
  * 200 when the database answers `SELECT 1`, 503 otherwise: what a load balancer asks of an app server.

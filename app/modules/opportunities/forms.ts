@@ -20,13 +20,21 @@ const text = (missing: string, limit: number) =>
     .min(1, { error: missing })
     .max(limit, { error: "opportunities:errors.tooLong" });
 
-const ids = (missing: string) => z.array(z.string().min(1).max(100), { error: missing }).min(1, { error: missing }).max(20);
+const ids = (missing: string) =>
+  z.array(z.string().min(1).max(100), { error: missing }).min(1, { error: missing }).max(20);
 
 export const PostOpportunitySchema = z.object({
   kind: z.enum(OPPORTUNITY_KINDS, { error: "opportunities:errors.kind" }),
   title: text("opportunities:errors.titleMissing", TITLE_LIMIT),
-  description: z.string().trim().max(DESCRIPTION_LIMIT, { error: "opportunities:errors.tooLong" }).default(""),
-  ladderId: z.string({ error: "opportunities:errors.ladder" }).min(1, { error: "opportunities:errors.ladder" }).max(100),
+  description: z
+    .string()
+    .trim()
+    .max(DESCRIPTION_LIMIT, { error: "opportunities:errors.tooLong" })
+    .default(""),
+  ladderId: z
+    .string({ error: "opportunities:errors.ladder" })
+    .min(1, { error: "opportunities:errors.ladder" })
+    .max(100),
   competencyIds: ids("opportunities:errors.competenciesMissing"),
   minLevel: z.string().max(100).optional(),
   maxLevel: z.string().max(100).optional(),
@@ -40,10 +48,15 @@ export const PostOpportunitySchema = z.object({
 });
 export type PostOpportunityInput = z.output<typeof PostOpportunitySchema>;
 
-export const InterestSchema = z.object({ note: text("opportunities:errors.noteMissing", NOTE_LIMIT) });
+export const InterestSchema = z.object({
+  note: text("opportunities:errors.noteMissing", NOTE_LIMIT),
+});
 
 export const ChooseSchema = z.object({
-  personId: z.string({ error: "opportunities:errors.personMissing" }).min(1, { error: "opportunities:errors.personMissing" }).max(100),
+  personId: z
+    .string({ error: "opportunities:errors.personMissing" })
+    .min(1, { error: "opportunities:errors.personMissing" })
+    .max(100),
   criteriaIds: ids("opportunities:errors.criteriaMissing"),
   reason: text("opportunities:errors.reasonMissing", REASON_LIMIT),
 });

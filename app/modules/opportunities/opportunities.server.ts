@@ -87,7 +87,9 @@ function storedIds(value: string | null): string[] {
 }
 
 function statusOf(value: string): OpportunityStatus {
-  return (OPPORTUNITY_STATUSES as readonly string[]).includes(value) ? (value as OpportunityStatus) : "open";
+  return (OPPORTUNITY_STATUSES as readonly string[]).includes(value)
+    ? (value as OpportunityStatus)
+    : "open";
 }
 
 async function laddersById(): Promise<Map<string, Ladder>> {
@@ -95,7 +97,9 @@ async function laddersById(): Promise<Map<string, Ladder>> {
 }
 
 /** Whether the viewer may post: they manage someone active, or an admin allowed them. */
-export async function posterFacts(viewerId: string): Promise<{ isManager: boolean; allowed: boolean }> {
+export async function posterFacts(
+  viewerId: string,
+): Promise<{ isManager: boolean; allowed: boolean }> {
   const [reports, allowed] = await Promise.all([
     db.user.count({ where: { managerId: viewerId, deactivatedAt: null } }),
     db.opportunityPoster.count({ where: { personId: viewerId } }),
@@ -108,28 +112,53 @@ export async function mayPost(viewerId: string): Promise<boolean> {
 }
 
 /** The ladders a poster chooses from, with their competencies and levels in order. */
-export async function postingChoices(): Promise<{ id: string; name: string; competencies: { id: string; name: string }[]; levels: { id: string; title: string; track: string }[] }[]> {
+export async function postingChoices(): Promise<
+  {
+    id: string;
+    name: string;
+    competencies: { id: string; name: string }[];
+    levels: { id: string; title: string; track: string }[];
+  }[]
+> {
   return (await servedLadders()).map(({ ladder }) => ({
     id: ladder.meta.id,
     name: ladder.meta.name,
-    competencies: ladder.competencies.map((competency) => ({ id: competency.id, name: competency.name })),
-    levels: ladder.tracks.flatMap((track) => track.levels.map((level) => ({ id: level.id, title: level.title, track: track.name }))),
+    competencies: ladder.competencies.map((competency) => ({
+      id: competency.id,
+      name: competency.name,
+    })),
+    levels: ladder.tracks.flatMap((track) =>
+      track.levels.map((level) => ({ id: level.id, title: level.title, track: track.name })),
+    ),
   }));
 }
 
-export async function postOpportunity(viewer: Viewer, input: PostOpportunityInput): Promise<string> {
-  if (!(await mayPost(viewer.id))) throw new ForbiddenError({ key: "opportunities:errors.mayNotPost" });
+export async function postOpportunity(
+  viewer: Viewer,
+  input: PostOpportunityInput,
+): Promise<string> {
+  if (!(await mayPost(viewer.id)))
+    throw new ForbiddenError({ key: "opportunities:errors.mayNotPost" });
   const ladder = (await laddersById()).get(input.ladderId);
   if (!ladder) throw new InvalidError({ key: "opportunities:errors.ladder" });
   const competencyIds = [...new Set(input.competencyIds)];
-  if (competencyIds.some((id) => !getCompetency(ladder, id))) throw new InvalidError({ key: "opportunities:errors.competencyUnknown" });
+  if (competencyIds.some((id) => !getCompetency(ladder, id)))
+    throw new InvalidError({ key: "opportunities:errors.competencyUnknown" });
   const minLevel = input.minLevel || null;
   const maxLevel = input.maxLevel || null;
-  for (const level of [minLevel, maxLevel]) if (level && !getLevel(ladder, level)) throw new InvalidError({ key: "opportunities:errors.levelUnknown" });
-  if (minLevel && maxLevel && (effectiveBand(ladder, minLevel) ?? 0) > (effectiveBand(ladder, maxLevel) ?? 0)) throw new InvalidError({ key: "opportunities:errors.levelOrder" });
+  for (const level of [minLevel, maxLevel])
+    if (level && !getLevel(ladder, level))
+      throw new InvalidError({ key: "opportunities:errors.levelUnknown" });
+  if (
+    minLevel &&
+    maxLevel &&
+    (effectiveBand(ladder, minLevel) ?? 0) > (effectiveBand(ladder, maxLevel) ?? 0)
+  )
+    throw new InvalidError({ key: "opportunities:errors.levelOrder" });
   const startsOn = dayToDate(input.startsOn);
   const endsOn = dayToDate(input.endsOn);
-  if (endsOn.getTime() < startsOn.getTime()) throw new InvalidError({ key: "opportunities:errors.dateOrder" });
+  if (endsOn.getTime() < startsOn.getTime())
+    throw new InvalidError({ key: "opportunities:errors.dateOrder" });
   const created = await db.opportunity.create({
     data: {
       kind: input.kind,
@@ -150,7 +179,11 @@ export async function postOpportunity(viewer: Viewer, input: PostOpportunityInpu
 }
 
 /** Whether a person's level sits in an opportunity's range, on its ladder (either end open). */
-function fitsLevel(row: Pick<Row, "ladderId" | "minLevel" | "maxLevel">, ladder: Ladder | undefined, person: { ladderId: string | null; level: string | null }): boolean {
+function fitsLevel(
+  row: Pick<Row, "ladderId" | "minLevel" | "maxLevel">,
+  ladder: Ladder | undefined,
+  person: { ladderId: string | null; level: string | null },
+): boolean {
   if (!ladder || !person.level || !getLevel(ladder, person.level)) return false;
   if (person.ladderId && person.ladderId !== row.ladderId) return false;
   const band = effectiveBand(ladder, person.level);
@@ -165,10 +198,14 @@ async function gapsOf(viewer: Viewer): Promise<GapFacts> {
   const page = await gapPage(viewer, viewer.id, null);
   const readiness = new Map<string, number | null>();
   for (const competency of page?.analysis?.competencies ?? []) {
-    const unassessed = competency.rating === null && competency.counts.notAssessed === competency.counts.total;
+    const unassessed =
+      competency.rating === null && competency.counts.notAssessed === competency.counts.total;
     readiness.set(competency.competencyId, unassessed ? null : competency.readiness);
   }
-  return { readiness, focus: new Set((page?.plan?.focus ?? []).map((focus) => focus.competencyId)) };
+  return {
+    readiness,
+    focus: new Set((page?.plan?.focus ?? []).map((focus) => focus.competencyId)),
+  };
 }
 
 function competencyList(ladder: Ladder | undefined, ids: readonly string[]) {
@@ -201,9 +238,21 @@ function summary(row: Row, ladder: Ladder | undefined) {
  */
 export async function opportunitiesPage(viewer: Viewer) {
   const [open, posted, interests, person, ladders, postable] = await Promise.all([
-    db.opportunity.findMany({ where: OFFERED, orderBy: [{ startsOn: "asc" }, { id: "asc" }], select: ROW }),
-    db.opportunity.findMany({ where: { posterId: viewer.id }, orderBy: [{ createdAt: "desc" }], select: { ...ROW, _count: { select: { interests: true } } } }),
-    db.opportunityInterest.findMany({ where: { personId: viewer.id }, orderBy: { createdAt: "desc" }, select: { outcome: true, opportunity: { select: ROW } } }),
+    db.opportunity.findMany({
+      where: OFFERED,
+      orderBy: [{ startsOn: "asc" }, { id: "asc" }],
+      select: ROW,
+    }),
+    db.opportunity.findMany({
+      where: { posterId: viewer.id },
+      orderBy: [{ createdAt: "desc" }],
+      select: { ...ROW, _count: { select: { interests: true } } },
+    }),
+    db.opportunityInterest.findMany({
+      where: { personId: viewer.id },
+      orderBy: { createdAt: "desc" },
+      select: { outcome: true, opportunity: { select: ROW } },
+    }),
     db.user.findUnique({ where: { id: viewer.id }, select: { ladderId: true, level: true } }),
     laddersById(),
     mayPost(viewer.id),
@@ -211,7 +260,12 @@ export async function opportunitiesPage(viewer: Viewer) {
   const personLadderId = person ? ((await ladderForPerson(person))?.ladder.meta.id ?? null) : null;
   const facts = { ladderId: personLadderId, level: person?.level ?? null };
   const ranked = rankOpportunities(
-    open.map((row) => ({ id: row.id, competencyIds: storedIds(row.competencyIds), fitsLevel: fitsLevel(row, ladders.get(row.ladderId), facts), startsOn: row.startsOn })),
+    open.map((row) => ({
+      id: row.id,
+      competencyIds: storedIds(row.competencyIds),
+      fitsLevel: fitsLevel(row, ladders.get(row.ladderId), facts),
+      startsOn: row.startsOn,
+    })),
     await gapsOf(viewer),
   );
   const byId = new Map(open.map((row) => [row.id, row]));
@@ -220,15 +274,30 @@ export async function opportunitiesPage(viewer: Viewer) {
     open: ranked.map((rank) => {
       const row = byId.get(rank.id)!;
       const ladder = ladders.get(row.ladderId);
-      return { ...summary(row, ladder), fitsLevel: rank.fitsLevel, closes: competencyList(ladder, rank.closes), focusCloses: rank.focusCloses, mine: row.posterId === viewer.id };
+      return {
+        ...summary(row, ladder),
+        fitsLevel: rank.fitsLevel,
+        closes: competencyList(ladder, rank.closes),
+        focusCloses: rank.focusCloses,
+        mine: row.posterId === viewer.id,
+      };
     }),
-    posted: posted.map((row) => ({ ...summary(row, ladders.get(row.ladderId)), interested: row._count.interests })),
-    interests: interests.map((interest) => ({ ...summary(interest.opportunity, ladders.get(interest.opportunity.ladderId)), outcome: interest.outcome })),
+    posted: posted.map((row) => ({
+      ...summary(row, ladders.get(row.ladderId)),
+      interested: row._count.interests,
+    })),
+    interests: interests.map((interest) => ({
+      ...summary(interest.opportunity, ladders.get(interest.opportunity.ladderId)),
+      outcome: interest.outcome,
+    })),
   };
 }
 
 async function loadOpportunity(opportunityId: string) {
-  return db.opportunity.findUnique({ where: { id: opportunityId }, select: { ...ROW, poster: { select: { name: true, deactivatedAt: true } } } });
+  return db.opportunity.findUnique({
+    where: { id: opportunityId },
+    select: { ...ROW, poster: { select: { name: true, deactivatedAt: true } } },
+  });
 }
 
 /** The opportunity and the viewer's part in it; NotFoundError for anyone who may not see it. */
@@ -238,12 +307,28 @@ async function requireVisible(viewer: Viewer, opportunityId: string) {
   const interests = await db.opportunityInterest.findMany({
     where: { opportunityId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, personId: true, managerId: true, note: true, outcome: true, createdAt: true, person: { select: { name: true, level: true, ladderId: true } } },
+    select: {
+      id: true,
+      personId: true,
+      managerId: true,
+      note: true,
+      outcome: true,
+      createdAt: true,
+      person: { select: { name: true, level: true, ladderId: true } },
+    },
   });
-  const facts = { posterId: row.posterId, status: statusOf(row.status), posterLeft: row.poster.deactivatedAt !== null };
+  const facts = {
+    posterId: row.posterId,
+    status: statusOf(row.status),
+    posterLeft: row.poster.deactivatedAt !== null,
+  };
   const own = interests.find((interest) => interest.personId === viewer.id) ?? null;
-  const involvement = { interested: own !== null, managesSomeoneInterested: interests.some((interest) => interest.managerId === viewer.id) };
-  if (!canSeeOpportunity(viewer, facts, involvement)) throw new NotFoundError({ key: "opportunities:errors.none" });
+  const involvement = {
+    interested: own !== null,
+    managesSomeoneInterested: interests.some((interest) => interest.managerId === viewer.id),
+  };
+  if (!canSeeOpportunity(viewer, facts, involvement))
+    throw new NotFoundError({ key: "opportunities:errors.none" });
   return { row, facts, interests, own };
 }
 
@@ -254,9 +339,20 @@ async function requireVisible(viewer: Viewer, opportunityId: string) {
 export async function opportunityPage(viewer: Viewer, opportunityId: string) {
   const { row, facts, interests, own } = await requireVisible(viewer, opportunityId);
   const now = clock.now();
-  await db.opportunityView.upsert({ where: { opportunityId_personId: { opportunityId, personId: viewer.id } }, create: { opportunityId, personId: viewer.id, viewedAt: now }, update: {} });
-  await db.opportunityInterest.updateMany({ where: { opportunityId, managerId: viewer.id, managerSeenAt: null }, data: { managerSeenAt: now } });
-  if (own?.outcome) await db.opportunityInterest.updateMany({ where: { id: own.id, outcomeSeenAt: null }, data: { outcomeSeenAt: now } });
+  await db.opportunityView.upsert({
+    where: { opportunityId_personId: { opportunityId, personId: viewer.id } },
+    create: { opportunityId, personId: viewer.id, viewedAt: now },
+    update: {},
+  });
+  await db.opportunityInterest.updateMany({
+    where: { opportunityId, managerId: viewer.id, managerSeenAt: null },
+    data: { managerSeenAt: now },
+  });
+  if (own?.outcome)
+    await db.opportunityInterest.updateMany({
+      where: { id: own.id, outcomeSeenAt: null },
+      data: { outcomeSeenAt: now },
+    });
   const ladder = (await laddersById()).get(row.ladderId);
   const readable = interests.filter((interest) => canReadInterest(viewer, facts, interest));
   const criteria = competencyList(ladder, storedIds(row.criteriaIds));
@@ -265,7 +361,9 @@ export async function opportunityPage(viewer: Viewer, opportunityId: string) {
     own && canRecordWorkEvidence(viewer, own)
       ? await db.opportunityEvidence.findMany({
           where: { opportunityId, evidence: { personId: viewer.id } },
-          select: { evidence: { select: { id: true, competencyId: true, text: true, occurredOn: true } } },
+          select: {
+            evidence: { select: { id: true, competencyId: true, text: true, occurredOn: true } },
+          },
           orderBy: { evidence: { occurredOn: "desc" } },
         })
       : [];
@@ -274,25 +372,63 @@ export async function opportunityPage(viewer: Viewer, opportunityId: string) {
     isPoster: viewer.id === row.posterId,
     canExpressInterest: canExpressInterest(viewer, facts) && own === null,
     canDecide: canDecide(viewer, facts),
-    interests: readable.map((interest) => ({ id: interest.id, personId: interest.personId, name: interest.person.name, note: interest.note, outcome: interest.outcome, createdAt: interest.createdAt, own: interest.personId === viewer.id })),
+    interests: readable.map((interest) => ({
+      id: interest.id,
+      personId: interest.personId,
+      name: interest.person.name,
+      note: interest.note,
+      outcome: interest.outcome,
+      createdAt: interest.createdAt,
+      own: interest.personId === viewer.id,
+    })),
     ownOutcome: own?.outcome ?? null,
     decision:
       facts.status === "chosen" && canReadReason(viewer, facts, own !== null)
-        ? { reason: row.reason ?? "", criteria, decidedAt: row.decidedAt, chosenName: viewer.id === row.posterId || own?.outcome === "chosen" ? (chosen?.person.name ?? null) : null }
+        ? {
+            reason: row.reason ?? "",
+            criteria,
+            decidedAt: row.decidedAt,
+            chosenName:
+              viewer.id === row.posterId || own?.outcome === "chosen"
+                ? (chosen?.person.name ?? null)
+                : null,
+          }
         : null,
     canRecordEvidence: own !== null && canRecordWorkEvidence(viewer, own),
-    evidenceCompetencies: own && canRecordWorkEvidence(viewer, own) ? competencyList(ladder, storedIds(row.criteriaIds).length ? storedIds(row.criteriaIds) : storedIds(row.competencyIds)) : [],
-    evidence: workEvidence.map(({ evidence }) => ({ ...evidence, competencyName: (ladder && getCompetency(ladder, evidence.competencyId)?.name) ?? evidence.competencyId })),
+    evidenceCompetencies:
+      own && canRecordWorkEvidence(viewer, own)
+        ? competencyList(
+            ladder,
+            storedIds(row.criteriaIds).length
+              ? storedIds(row.criteriaIds)
+              : storedIds(row.competencyIds),
+          )
+        : [],
+    evidence: workEvidence.map(({ evidence }) => ({
+      ...evidence,
+      competencyName:
+        (ladder && getCompetency(ladder, evidence.competencyId)?.name) ?? evidence.competencyId,
+    })),
   };
 }
 
 /** The viewer expresses interest with a note; their manager (now) is the one told and who reads the note. Once per person. */
-export async function expressInterest(viewer: Viewer, opportunityId: string, note: string): Promise<void> {
+export async function expressInterest(
+  viewer: Viewer,
+  opportunityId: string,
+  note: string,
+): Promise<void> {
   const { facts, own } = await requireVisible(viewer, opportunityId);
-  if (!canExpressInterest(viewer, facts)) throw new ForbiddenError({ key: "opportunities:errors.closed" });
+  if (!canExpressInterest(viewer, facts))
+    throw new ForbiddenError({ key: "opportunities:errors.closed" });
   if (own) throw new InvalidError({ key: "opportunities:errors.alreadyInterested" });
-  const person = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { managerId: true } });
-  await db.opportunityInterest.create({ data: { opportunityId, personId: viewer.id, note: note.trim(), managerId: person.managerId } });
+  const person = await db.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: { managerId: true },
+  });
+  await db.opportunityInterest.create({
+    data: { opportunityId, personId: viewer.id, note: note.trim(), managerId: person.managerId },
+  });
 }
 
 /**
@@ -300,23 +436,36 @@ export async function expressInterest(viewer: Viewer, opportunityId: string, not
  * why; everyone else who expressed interest is not chosen. One transaction; the opportunity is no
  * longer open (a second choice, from another tab, finds it decided and changes nothing).
  */
-export async function chooseForOpportunity(viewer: Viewer, opportunityId: string, input: ChooseInput): Promise<void> {
+export async function chooseForOpportunity(
+  viewer: Viewer,
+  opportunityId: string,
+  input: ChooseInput,
+): Promise<void> {
   const { row, facts, interests } = await requireVisible(viewer, opportunityId);
   if (!canDecide(viewer, facts)) throw new ForbiddenError({ key: "opportunities:errors.notYours" });
   const chosen = interests.find((interest) => interest.personId === input.personId);
   if (!chosen) throw new InvalidError({ key: "opportunities:errors.notInterested" });
   const exercised = new Set(storedIds(row.competencyIds));
   const criteria = [...new Set(input.criteriaIds)];
-  if (criteria.some((id) => !exercised.has(id))) throw new InvalidError({ key: "opportunities:errors.criteriaUnknown" });
+  if (criteria.some((id) => !exercised.has(id)))
+    throw new InvalidError({ key: "opportunities:errors.criteriaUnknown" });
   const now = clock.now();
   await db.$transaction(async (tx) => {
     const decided = await tx.opportunity.updateMany({
       where: { id: opportunityId, status: "open" },
-      data: { status: "chosen", criteriaIds: JSON.stringify(criteria), reason: input.reason.trim(), decidedAt: now },
+      data: {
+        status: "chosen",
+        criteriaIds: JSON.stringify(criteria),
+        reason: input.reason.trim(),
+        decidedAt: now,
+      },
     });
     if (decided.count !== 1) throw new ForbiddenError({ key: "opportunities:errors.closed" });
     await tx.opportunityInterest.update({ where: { id: chosen.id }, data: { outcome: "chosen" } });
-    await tx.opportunityInterest.updateMany({ where: { opportunityId, id: { not: chosen.id } }, data: { outcome: "not-chosen" } });
+    await tx.opportunityInterest.updateMany({
+      where: { opportunityId, id: { not: chosen.id } },
+      data: { outcome: "not-chosen" },
+    });
   });
 }
 
@@ -324,18 +473,29 @@ export async function chooseForOpportunity(viewer: Viewer, opportunityId: string
 export async function withdrawOpportunity(viewer: Viewer, opportunityId: string): Promise<void> {
   const { facts } = await requireVisible(viewer, opportunityId);
   if (!canDecide(viewer, facts)) throw new ForbiddenError({ key: "opportunities:errors.notYours" });
-  await db.opportunity.updateMany({ where: { id: opportunityId, status: "open" }, data: { status: "withdrawn", decidedAt: clock.now() } });
+  await db.opportunity.updateMany({
+    where: { id: opportunityId, status: "open" },
+    data: { status: "withdrawn", decidedAt: clock.now() },
+  });
 }
 
 /**
  * The person chosen records evidence of their work on it against one of the competencies it was
  * chosen on (or exercises): career evidence like any other, offered in their next self-assessment.
  */
-export async function recordWorkEvidence(viewer: Viewer, opportunityId: string, input: Omit<EvidenceInput, "meetingId">): Promise<string> {
+export async function recordWorkEvidence(
+  viewer: Viewer,
+  opportunityId: string,
+  input: Omit<EvidenceInput, "meetingId">,
+): Promise<string> {
   const { row, own } = await requireVisible(viewer, opportunityId);
-  if (!own || !canRecordWorkEvidence(viewer, own)) throw new NotFoundError({ key: "opportunities:errors.none" });
-  const allowed = storedIds(row.criteriaIds).length ? storedIds(row.criteriaIds) : storedIds(row.competencyIds);
-  if (!allowed.includes(input.competencyId)) throw new InvalidError({ key: "opportunities:errors.criteriaUnknown" });
+  if (!own || !canRecordWorkEvidence(viewer, own))
+    throw new NotFoundError({ key: "opportunities:errors.none" });
+  const allowed = storedIds(row.criteriaIds).length
+    ? storedIds(row.criteriaIds)
+    : storedIds(row.competencyIds);
+  if (!allowed.includes(input.competencyId))
+    throw new InvalidError({ key: "opportunities:errors.criteriaUnknown" });
   // The item and its tie to the opportunity are one write: never an item that says nothing of where it came from.
   return db.$transaction(async (tx) => {
     const evidenceId = await recordEvidence(viewer, { ...input, meetingId: null }, clock.now(), tx);
@@ -347,19 +507,36 @@ export async function recordWorkEvidence(viewer: Viewer, opportunityId: string, 
 /** The people an admin allows to post besides managers. */
 export async function allowedPosters(viewer: Viewer): Promise<{ id: string; name: string }[]> {
   if (!canManagePosters(viewer)) throw new NotFoundError();
-  const rows = await db.opportunityPoster.findMany({ select: { person: { select: { id: true, name: true } } }, orderBy: { person: { name: "asc" } } });
+  const rows = await db.opportunityPoster.findMany({
+    select: { person: { select: { id: true, name: true } } },
+    orderBy: { person: { name: "asc" } },
+  });
   return rows.map((row) => row.person);
 }
 
 /** An admin allows someone (by email) to post, or stops allowing them; recorded in the audit log. */
 export async function setPoster(viewer: Viewer, email: string, allowed: boolean): Promise<void> {
   if (!canManagePosters(viewer)) throw new NotFoundError();
-  const person = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, deactivatedAt: true } });
-  if (!person || person.deactivatedAt) throw new InvalidError({ key: "opportunities:errors.personUnknown" });
+  const person = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, deactivatedAt: true },
+  });
+  if (!person || person.deactivatedAt)
+    throw new InvalidError({ key: "opportunities:errors.personUnknown" });
   await db.$transaction(async (tx) => {
-    if (allowed) await tx.opportunityPoster.upsert({ where: { personId: person.id }, create: { personId: person.id }, update: {} });
+    if (allowed)
+      await tx.opportunityPoster.upsert({
+        where: { personId: person.id },
+        create: { personId: person.id },
+        update: {},
+      });
     else await tx.opportunityPoster.deleteMany({ where: { personId: person.id } });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: allowed ? "opportunity.poster_allowed" : "opportunity.poster_removed", subjectType: "person", subjectId: person.id });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: allowed ? "opportunity.poster_allowed" : "opportunity.poster_removed",
+      subjectType: "person",
+      subjectId: person.id,
+    });
   });
 }
 
@@ -368,19 +545,54 @@ export async function setPoster(viewer: Viewer, email: string, allowed: boolean)
  * opportunity they took part in: what an audit of who gets stretch work counts by group (it joins
  * the groups and passes every figure through the disclosure check). Person ids only.
  */
-export type OpportunityAccess = { opportunityId: string; personId: string; saw: boolean; applied: boolean; chosen: boolean; sawAt: Date | null; appliedAt: Date | null; chosenAt: Date | null };
+export type OpportunityAccess = {
+  opportunityId: string;
+  personId: string;
+  saw: boolean;
+  applied: boolean;
+  chosen: boolean;
+  sawAt: Date | null;
+  appliedAt: Date | null;
+  chosenAt: Date | null;
+};
 
 /** Who saw, applied for and was chosen for each opportunity, with when Rungs learned each (the audit dates its changes by them). */
 export async function opportunityAccess(since?: Date): Promise<OpportunityAccess[]> {
   const where = since ? { opportunity: { createdAt: { gte: since } } } : {};
   const [views, interests] = await Promise.all([
-    db.opportunityView.findMany({ where, select: { opportunityId: true, personId: true, viewedAt: true, opportunity: { select: { posterId: true } } } }),
-    db.opportunityInterest.findMany({ where, select: { opportunityId: true, personId: true, outcome: true, createdAt: true, opportunity: { select: { decidedAt: true } } } }),
+    db.opportunityView.findMany({
+      where,
+      select: {
+        opportunityId: true,
+        personId: true,
+        viewedAt: true,
+        opportunity: { select: { posterId: true } },
+      },
+    }),
+    db.opportunityInterest.findMany({
+      where,
+      select: {
+        opportunityId: true,
+        personId: true,
+        outcome: true,
+        createdAt: true,
+        opportunity: { select: { decidedAt: true } },
+      },
+    }),
   ]);
   const rows = new Map<string, OpportunityAccess>();
   const row = (opportunityId: string, personId: string) => {
     const key = `${opportunityId}:${personId}`;
-    const found = rows.get(key) ?? { opportunityId, personId, saw: false, applied: false, chosen: false, sawAt: null, appliedAt: null, chosenAt: null };
+    const found = rows.get(key) ?? {
+      opportunityId,
+      personId,
+      saw: false,
+      applied: false,
+      chosen: false,
+      sawAt: null,
+      appliedAt: null,
+      chosenAt: null,
+    };
     rows.set(key, found);
     return found;
   };

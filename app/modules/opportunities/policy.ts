@@ -37,13 +37,24 @@ export const OFFERED = { status: "open", poster: { deactivatedAt: null } } as co
 /** The viewer's part in an opportunity: whether they expressed interest, and whether someone who did reports to them. */
 export type InvolvementFacts = { interested: boolean; managesSomeoneInterested: boolean };
 
-export function canSeeOpportunity(viewer: OpportunityViewer, opportunity: OpportunityFacts, involvement: InvolvementFacts): boolean {
+export function canSeeOpportunity(
+  viewer: OpportunityViewer,
+  opportunity: OpportunityFacts,
+  involvement: InvolvementFacts,
+): boolean {
   if (isOffered(opportunity)) return true;
-  return viewer.id === opportunity.posterId || involvement.interested || involvement.managesSomeoneInterested;
+  return (
+    viewer.id === opportunity.posterId ||
+    involvement.interested ||
+    involvement.managesSomeoneInterested
+  );
 }
 
 /** Expressing interest: anyone but the poster, while the opportunity is offered. */
-export function canExpressInterest(viewer: OpportunityViewer, opportunity: OpportunityFacts): boolean {
+export function canExpressInterest(
+  viewer: OpportunityViewer,
+  opportunity: OpportunityFacts,
+): boolean {
   return isOffered(opportunity) && viewer.id !== opportunity.posterId;
 }
 
@@ -55,16 +66,31 @@ export function canDecide(viewer: OpportunityViewer, opportunity: OpportunityFac
 export type InterestFacts = { personId: string; managerId: string | null };
 
 /** An interest and its note: its person, the poster, and the manager who was told of it. */
-export function canReadInterest(viewer: OpportunityViewer, opportunity: OpportunityFacts, interest: InterestFacts): boolean {
-  return viewer.id === interest.personId || viewer.id === opportunity.posterId || (interest.managerId !== null && viewer.id === interest.managerId);
+export function canReadInterest(
+  viewer: OpportunityViewer,
+  opportunity: OpportunityFacts,
+  interest: InterestFacts,
+): boolean {
+  return (
+    viewer.id === interest.personId ||
+    viewer.id === opportunity.posterId ||
+    (interest.managerId !== null && viewer.id === interest.managerId)
+  );
 }
 
 /** The reason a choice was made: the poster who gave it and each person who expressed interest, told it whether chosen or not. */
-export function canReadReason(viewer: OpportunityViewer, opportunity: OpportunityFacts, viewerInterested: boolean): boolean {
+export function canReadReason(
+  viewer: OpportunityViewer,
+  opportunity: OpportunityFacts,
+  viewerInterested: boolean,
+): boolean {
   return viewer.id === opportunity.posterId || viewerInterested;
 }
 
 /** Evidence of the work on it: only the person chosen, against their own career evidence. */
-export function canRecordWorkEvidence(viewer: OpportunityViewer, interest: InterestFacts & { outcome: string | null }): boolean {
+export function canRecordWorkEvidence(
+  viewer: OpportunityViewer,
+  interest: InterestFacts & { outcome: string | null },
+): boolean {
   return viewer.id === interest.personId && interest.outcome === "chosen";
 }

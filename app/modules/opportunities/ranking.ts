@@ -12,9 +12,20 @@ export type GapFacts = {
   focus: ReadonlySet<string>;
 };
 
-export type RankInput = { id: string; competencyIds: readonly string[]; fitsLevel: boolean; startsOn: Date };
+export type RankInput = {
+  id: string;
+  competencyIds: readonly string[];
+  fitsLevel: boolean;
+  startsOn: Date;
+};
 
-export type Ranked = { id: string; score: number; fitsLevel: boolean; closes: string[]; focusCloses: string[] };
+export type Ranked = {
+  id: string;
+  score: number;
+  fitsLevel: boolean;
+  closes: string[];
+  focusCloses: string[];
+};
 
 const NOT_ASSESSED = 0.5;
 export const FOCUS_WEIGHT = 2;
@@ -28,12 +39,26 @@ export function gapWeight(competencyId: string, gaps: GapFacts): number {
 }
 
 export function rankOpportunities(opportunities: readonly RankInput[], gaps: GapFacts): Ranked[] {
-  const starts = new Map(opportunities.map((opportunity) => [opportunity.id, opportunity.startsOn.getTime()]));
+  const starts = new Map(
+    opportunities.map((opportunity) => [opportunity.id, opportunity.startsOn.getTime()]),
+  );
   return opportunities
     .map((opportunity) => {
       const closes = opportunity.competencyIds.filter((id) => gapWeight(id, gaps) > 0);
       const score = closes.reduce((sum, id) => sum + gapWeight(id, gaps), 0);
-      return { id: opportunity.id, score: Math.round(score * 1000) / 1000, fitsLevel: opportunity.fitsLevel, closes, focusCloses: closes.filter((id) => gaps.focus.has(id)) };
+      return {
+        id: opportunity.id,
+        score: Math.round(score * 1000) / 1000,
+        fitsLevel: opportunity.fitsLevel,
+        closes,
+        focusCloses: closes.filter((id) => gaps.focus.has(id)),
+      };
     })
-    .sort((a, b) => Number(b.fitsLevel) - Number(a.fitsLevel) || b.score - a.score || starts.get(a.id)! - starts.get(b.id)! || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        Number(b.fitsLevel) - Number(a.fitsLevel) ||
+        b.score - a.score ||
+        starts.get(a.id)! - starts.get(b.id)! ||
+        a.id.localeCompare(b.id),
+    );
 }

@@ -21,9 +21,15 @@ const todoRow = z.object({
   at: sqlDate,
 });
 
-export async function opportunityTodoFacts(viewer: { id: string }): Promise<Pick<TodoFacts, "opportunityInterests" | "opportunitiesToDecide" | "opportunityOutcomes">> {
+export async function opportunityTodoFacts(viewer: {
+  id: string;
+}): Promise<
+  Pick<TodoFacts, "opportunityInterests" | "opportunitiesToDecide" | "opportunityOutcomes">
+> {
   // One statement for the three kinds: the home page asks every workflow once.
-  const rows = parseRows(todoRow, await readRows`
+  const rows = parseRows(
+    todoRow,
+    await readRows`
     SELECT 'interest' AS kind, o.id AS "opportunityId", o.title, i."personId", p.name AS "personName", CAST(NULL AS INTEGER) AS interested, CAST(NULL AS TIMESTAMP) AS "startsOn", CAST(NULL AS TEXT) AS outcome, i."createdAt" AS at, i.id AS tie
     FROM "OpportunityInterest" i JOIN "Opportunity" o ON o.id = i."opportunityId" JOIN "User" p ON p.id = i."personId"
     WHERE i."managerId" = ${viewer.id} AND i."managerSeenAt" IS NULL AND o.status = 'open'
@@ -35,20 +41,50 @@ export async function opportunityTodoFacts(viewer: { id: string }): Promise<Pick
     SELECT 'outcome', o.id, o.title, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), CAST(NULL AS TIMESTAMP), i.outcome, i."updatedAt", i.id
     FROM "OpportunityInterest" i JOIN "Opportunity" o ON o.id = i."opportunityId"
     WHERE i."personId" = ${viewer.id} AND i.outcome IS NOT NULL AND i."outcomeSeenAt" IS NULL
-    ORDER BY kind, at, tie`);
+    ORDER BY kind, at, tie`,
+  );
   const of = (kind: (typeof rows)[number]["kind"]) => rows.filter((row) => row.kind === kind);
   return {
-    opportunityInterests: of("interest").map((row) => ({ opportunityId: row.opportunityId, title: row.title, personId: row.personId!, personName: row.personName! })),
-    opportunitiesToDecide: of("decide").map((row) => ({ opportunityId: row.opportunityId, title: row.title, interested: row.interested!, startsOn: row.startsOn! })),
-    opportunityOutcomes: of("outcome").map((row) => ({ opportunityId: row.opportunityId, title: row.title, chosen: row.outcome === "chosen" })),
+    opportunityInterests: of("interest").map((row) => ({
+      opportunityId: row.opportunityId,
+      title: row.title,
+      personId: row.personId!,
+      personName: row.personName!,
+    })),
+    opportunitiesToDecide: of("decide").map((row) => ({
+      opportunityId: row.opportunityId,
+      title: row.title,
+      interested: row.interested!,
+      startsOn: row.startsOn!,
+    })),
+    opportunityOutcomes: of("outcome").map((row) => ({
+      opportunityId: row.opportunityId,
+      title: row.title,
+      chosen: row.outcome === "chosen",
+    })),
   };
 }
 
 /** Whose opportunity to-dos may have changed: the person, their manager and the poster of every interest written since. Time alone adds none. */
 export async function opportunityTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
   const rows = await db.opportunityInterest.findMany({
-    where: { OR: [{ updatedAt: { gte: writtenSince } }, { opportunity: { updatedAt: { gte: writtenSince } } }] },
+    where: {
+      OR: [
+        { updatedAt: { gte: writtenSince } },
+        { opportunity: { updatedAt: { gte: writtenSince } } },
+      ],
+    },
     select: { personId: true, managerId: true, opportunity: { select: { posterId: true } } },
   });
-  return { people: [...new Set(rows.flatMap((row) => [row.personId, row.opportunity.posterId, ...(row.managerId ? [row.managerId] : [])]))] };
+  return {
+    people: [
+      ...new Set(
+        rows.flatMap((row) => [
+          row.personId,
+          row.opportunity.posterId,
+          ...(row.managerId ? [row.managerId] : []),
+        ]),
+      ),
+    ],
+  };
 }

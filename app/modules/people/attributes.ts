@@ -19,6 +19,7 @@ export function parseAttributes(json: string): Record<string, string> {
     return attributes;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return attributes;
-  for (const [name, entry] of Object.entries(value)) if (typeof entry === "string") attributes[name] = entry;
+  for (const [name, entry] of Object.entries(value))
+    if (typeof entry === "string") attributes[name] = entry;
   return attributes;
 }

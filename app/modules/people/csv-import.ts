@@ -13,7 +13,17 @@ import { dateToDay, dayToDate } from "~/modules/days";
  * plain data). Nothing here touches the database; import.server.ts applies the plan.
  */
 
-export const CSV_COLUMNS = ["name", "email", "manager_email", "team", "ladder", "track", "level", "sublevel", "level_since"] as const;
+export const CSV_COLUMNS = [
+  "name",
+  "email",
+  "manager_email",
+  "team",
+  "ladder",
+  "track",
+  "level",
+  "sublevel",
+  "level_since",
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly CsvColumn[] = ["name", "email"];
 
@@ -35,7 +45,11 @@ export type AttributeField = `${typeof ATTRIBUTE_PREFIX}${string}`;
 
 /** `line` is the file's line number (the header is line 1); `field` is null for whole-row problems. */
 /** A problem of the file: a message the page words (English text where a check shared with other writers has none yet). */
-export type ImportError = { line: number; field: CsvColumn | AttributeField | null; message: string | Message };
+export type ImportError = {
+  line: number;
+  field: CsvColumn | AttributeField | null;
+  message: string | Message;
+};
 
 export type ExistingPerson = {
   id: string;
@@ -82,7 +96,13 @@ export type ImportRow = {
 
 export type ChangeField = Exclude<CsvColumn, "email"> | AttributeField;
 export type FieldChange = { field: ChangeField; from: string | null; to: string | null };
-export type PlannedChange = { line: number; id: string; email: string; name: string; changes: FieldChange[] };
+export type PlannedChange = {
+  line: number;
+  id: string;
+  email: string;
+  name: string;
+  changes: FieldChange[];
+};
 
 export type ImportPlan = {
   /** Columns the file has; an absent column leaves that field of existing people as it is. */
@@ -123,14 +143,23 @@ const cleanText = (value: string, ctx: z.RefinementCtx) => {
 };
 
 const RowSchema = z.object({
-  name: z.string().superRefine(cleanText).trim().min(1, "people:import.problems.nameRequired").max(200, "people:import.problems.nameTooLong"),
+  name: z
+    .string()
+    .superRefine(cleanText)
+    .trim()
+    .min(1, "people:import.problems.nameRequired")
+    .max(200, "people:import.problems.nameTooLong"),
   email: z
     .string()
     .superRefine(cleanText)
     .trim()
     .toLowerCase()
     .min(1, "people:import.problems.emailRequired")
-    .pipe(z.email("people:import.problems.emailInvalid").max(254, "people:import.problems.emailTooLong")),
+    .pipe(
+      z
+        .email("people:import.problems.emailInvalid")
+        .max(254, "people:import.problems.emailTooLong"),
+    ),
   manager_email: z
     .string()
     .superRefine(cleanText)
@@ -138,7 +167,12 @@ const RowSchema = z.object({
     .toLowerCase()
     .transform(emptyToNull)
     .pipe(z.email("people:import.problems.emailInvalid").nullable()),
-  team: z.string().superRefine(cleanText).trim().max(100, "people:import.problems.teamTooLong").transform(emptyToNull),
+  team: z
+    .string()
+    .superRefine(cleanText)
+    .trim()
+    .max(100, "people:import.problems.teamTooLong")
+    .transform(emptyToNull),
   ladder: z.string().superRefine(cleanText).trim().transform(emptyToNull),
   track: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
   level: z.string().superRefine(cleanText).trim().toLowerCase().transform(emptyToNull),
@@ -148,7 +182,10 @@ const RowSchema = z.object({
 });
 
 function normaliseHeader(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 type ParsedFile = {
@@ -175,25 +212,61 @@ const isAccepted = (row: ImportRow | RejectedRow): row is ImportRow => "attribut
  * header or unreadable CSV stops here; row problems are collected so that every bad
  * row is reported at once.
  */
-export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, now: Date = new Date()): { ok: true; value: ParsedFile } | { ok: false; errors: ImportError[] } {
+export function parsePeopleCsv(
+  text: string,
+  checkTrackLevel: TrackLevelCheck,
+  now: Date = new Date(),
+): { ok: true; value: ParsedFile } | { ok: false; errors: ImportError[] } {
   // One line-ending convention: csv-parse locks onto the first one it sees and
   // rejects a file that mixes them, which spreadsheets and pasting both produce.
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (source.trim() === "") {
-    return { ok: false, errors: [{ line: 1, field: null, message: { key: "people:import.problems.emptyFile", values: { columns: CSV_COLUMNS.join(", ") } } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          field: null,
+          message: {
+            key: "people:import.problems.emptyFile",
+            values: { columns: CSV_COLUMNS.join(", ") },
+          },
+        },
+      ],
+    };
   }
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(source, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(source, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
+    const line =
+      typeof (error as { lines?: unknown }).lines === "number"
+        ? (error as { lines: number }).lines
+        : 1;
     const reason = error instanceof Error ? error.message.replace(/^[^:]*:\s*/, "") : String(error);
-    return { ok: false, errors: [{ line, field: null, message: { key: "people:import.problems.notCsv", values: { reason } } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line,
+          field: null,
+          message: { key: "people:import.problems.notCsv", values: { reason } },
+        },
+      ],
+    };
   }
 
   const [header, ...body] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, field: null, message: { key: "people:import.problems.empty" } }] };
+  if (!header)
+    return {
+      ok: false,
+      errors: [{ line: 1, field: null, message: { key: "people:import.problems.empty" } }],
+    };
   const headerLine = startLine(header);
   const errors: ImportError[] = [];
   const columns: CsvColumn[] = [];
@@ -209,10 +282,20 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
         errors.push({
           line: headerLine,
           field: null,
-          message: { key: "people:import.problems.badAttributeColumn", values: { column: raw.trim(), prefix: ATTRIBUTE_PREFIX } },
+          message: {
+            key: "people:import.problems.badAttributeColumn",
+            values: { column: raw.trim(), prefix: ATTRIBUTE_PREFIX },
+          },
         });
       } else if (attributeIndex.has(attribute)) {
-        errors.push({ line: headerLine, field: `${ATTRIBUTE_PREFIX}${attribute}`, message: { key: "people:import.problems.columnTwice", values: { column: `${ATTRIBUTE_PREFIX}${attribute}` } } });
+        errors.push({
+          line: headerLine,
+          field: `${ATTRIBUTE_PREFIX}${attribute}`,
+          message: {
+            key: "people:import.problems.columnTwice",
+            values: { column: `${ATTRIBUTE_PREFIX}${attribute}` },
+          },
+        });
       } else {
         attributeIndex.set(attribute, index);
       }
@@ -222,32 +305,66 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
       errors.push({
         line: headerLine,
         field: null,
-        message: { key: "people:import.problems.unknownColumn", values: { column: raw.trim(), columns: CSV_COLUMNS.join(", "), prefix: ATTRIBUTE_PREFIX } },
+        message: {
+          key: "people:import.problems.unknownColumn",
+          values: { column: raw.trim(), columns: CSV_COLUMNS.join(", "), prefix: ATTRIBUTE_PREFIX },
+        },
       });
       return;
     }
     const column = name as CsvColumn;
     if (indexOf.has(column)) {
-      errors.push({ line: headerLine, field: column, message: { key: "people:import.problems.columnTwice", values: { column } } });
+      errors.push({
+        line: headerLine,
+        field: column,
+        message: { key: "people:import.problems.columnTwice", values: { column } },
+      });
       return;
     }
     indexOf.set(column, index);
     columns.push(column);
   });
   for (const column of REQUIRED_COLUMNS) {
-    if (!indexOf.has(column)) errors.push({ line: headerLine, field: null, message: { key: "people:import.problems.missingColumn", values: { column } } });
+    if (!indexOf.has(column))
+      errors.push({
+        line: headerLine,
+        field: null,
+        message: { key: "people:import.problems.missingColumn", values: { column } },
+      });
   }
   if (attributeIndex.size > MAX_ATTRIBUTE_COLUMNS) {
-    errors.push({ line: headerLine, field: null, message: { key: "people:import.problems.tooManyAttributes", values: { count: attributeIndex.size, max: MAX_ATTRIBUTE_COLUMNS } } });
+    errors.push({
+      line: headerLine,
+      field: null,
+      message: {
+        key: "people:import.problems.tooManyAttributes",
+        values: { count: attributeIndex.size, max: MAX_ATTRIBUTE_COLUMNS },
+      },
+    });
   }
   if (errors.length) return { ok: false, errors };
 
   const dataRecords = body.filter((entry) => entry.record.some((value) => value.trim() !== ""));
-  if (dataRecords.length === 0) return { ok: false, errors: [{ line: headerLine, field: null, message: { key: "people:import.problems.noPeople" } }] };
+  if (dataRecords.length === 0)
+    return {
+      ok: false,
+      errors: [
+        { line: headerLine, field: null, message: { key: "people:import.problems.noPeople" } },
+      ],
+    };
   if (dataRecords.length > MAX_IMPORT_ROWS) {
     return {
       ok: false,
-      errors: [{ line: headerLine, field: null, message: { key: "people:import.problems.tooManyPeople", values: { count: dataRecords.length, max: MAX_IMPORT_ROWS } } }],
+      errors: [
+        {
+          line: headerLine,
+          field: null,
+          message: {
+            key: "people:import.problems.tooManyPeople",
+            values: { count: dataRecords.length, max: MAX_IMPORT_ROWS },
+          },
+        },
+      ],
     };
   }
 
@@ -263,34 +380,66 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
       errors.push({
         line,
         field: null,
-        message: { key: "people:import.problems.valueCount", values: { expected: header.record.length, found: entry.record.length } },
+        message: {
+          key: "people:import.problems.valueCount",
+          values: { expected: header.record.length, found: entry.record.length },
+        },
       });
       reject();
       continue;
     }
-    const input = Object.fromEntries(CSV_COLUMNS.map((column) => [column, entry.record[indexOf.get(column) ?? -1] ?? ""]));
+    const input = Object.fromEntries(
+      CSV_COLUMNS.map((column) => [column, entry.record[indexOf.get(column) ?? -1] ?? ""]),
+    );
     const result = RowSchema.safeParse(input);
     const problems: ImportError[] = result.success
       ? []
-      : result.error.issues.map((issue) => ({ line, field: (issue.path[0] as CsvColumn | undefined) ?? null, message: issue.message }));
+      : result.error.issues.map((issue) => ({
+          line,
+          field: (issue.path[0] as CsvColumn | undefined) ?? null,
+          message: issue.message,
+        }));
     // A file that names both track and level places each person by its own cells; one that leaves
     // either out is checked against the person's current place (planImport).
     const id = (value: string | undefined) => emptyToNull((value ?? "").trim().toLowerCase());
-    const place = placedByFile ? checkTrackLevel(id(input.track), id(input.level), emptyToNull((input.ladder ?? "").trim())) : null;
+    const place = placedByFile
+      ? checkTrackLevel(id(input.track), id(input.level), emptyToNull((input.ladder ?? "").trim()))
+      : null;
     if (place && !place.ok) problems.push({ line, field: place.field, message: place.message });
     if (place?.ok && indexOf.has("sublevel")) {
-      const sublevel = checkTrackLevel.sublevel(id(input.sublevel), { ladderId: place.ladderId, track: id(input.track), level: id(input.level) });
-      if (!sublevel.ok) problems.push({ line, field: "sublevel", message: lowerFirst(sublevel.message) });
+      const sublevel = checkTrackLevel.sublevel(id(input.sublevel), {
+        ladderId: place.ladderId,
+        track: id(input.track),
+        level: id(input.level),
+      });
+      if (!sublevel.ok)
+        problems.push({ line, field: "sublevel", message: lowerFirst(sublevel.message) });
     }
     const levelSince = readLevelSince(input.level_since ?? "", now);
-    if (!levelSince.ok) problems.push({ line, field: "level_since", message: { key: LEVEL_SINCE_PROBLEMS[levelSince.problem], values: { day: (input.level_since ?? "").trim() } } });
+    if (!levelSince.ok)
+      problems.push({
+        line,
+        field: "level_since",
+        message: {
+          key: LEVEL_SINCE_PROBLEMS[levelSince.problem],
+          values: { day: (input.level_since ?? "").trim() },
+        },
+      });
     const attributes: Record<string, string | null> = {};
     for (const [attribute, index] of attributeIndex) {
       const field: AttributeField = `${ATTRIBUTE_PREFIX}${attribute}`;
       const value = (entry.record[index] ?? "").trim();
       const problem = forbiddenCharacterIn(value);
       if (problem) problems.push({ line, field, message: problem });
-      else if (value.length > MAX_ATTRIBUTE_VALUE) problems.push({ line, field, message: { key: "people:import.problems.attributeTooLong", values: { max: MAX_ATTRIBUTE_VALUE } } });
+      else if (value.length > MAX_ATTRIBUTE_VALUE)
+        problems.push({
+          line,
+          field,
+          message: {
+            key: "people:import.problems.attributeTooLong",
+            values: { max: MAX_ATTRIBUTE_VALUE },
+          },
+        });
       attributes[attribute] = emptyToNull(value);
     }
     if (!result.success || problems.length) {
@@ -298,7 +447,11 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
       reject();
       const email = RowSchema.shape.email.safeParse(input.email);
       const manager = RowSchema.shape.manager_email.safeParse(input.manager_email);
-      rejectedRows.push({ line, email: email.success ? email.data : null, managerEmail: manager.success ? manager.data : null });
+      rejectedRows.push({
+        line,
+        email: email.success ? email.data : null,
+        managerEmail: manager.success ? manager.data : null,
+      });
       continue;
     }
     const value = result.data;
@@ -316,7 +469,17 @@ export function parsePeopleCsv(text: string, checkTrackLevel: TrackLevelCheck, n
       levelSince: levelSince.ok && levelSince.day ? dateToDay(levelSince.day) : null,
     });
   }
-  return { ok: true, value: { columns, attributeColumns: [...attributeIndex.keys()], rows, rowErrors: errors, rejectedEmails, rejectedRows } };
+  return {
+    ok: true,
+    value: {
+      columns,
+      attributeColumns: [...attributeIndex.keys()],
+      rows,
+      rowErrors: errors,
+      rejectedEmails,
+      rejectedRows,
+    },
+  };
 }
 
 /** The import's messages start in lower case, after the line and column they are about. */
@@ -349,20 +512,32 @@ export function planImport(
   const has = (column: CsvColumn) => columns.includes(column);
 
   const byEmail = new Map(existing.people.map((person) => [person.email.toLowerCase(), person]));
-  const emailById = new Map(existing.people.map((person) => [person.id, person.email.toLowerCase()]));
+  const emailById = new Map(
+    existing.people.map((person) => [person.id, person.email.toLowerCase()]),
+  );
   const errors: ImportError[] = [...rowErrors];
 
   // A row rejected for another cell still takes part in these checks where its email and manager
   // could be read, so one check reports every problem of every row.
   const firstLineOf = new Map<string, number>();
-  const readable: (ImportRow | RejectedRow)[] = [...rows, ...rejectedRows].sort((a, b) => a.line - b.line);
-  for (const row of readable) if (row.email && !firstLineOf.has(row.email)) firstLineOf.set(row.email, row.line);
+  const readable: (ImportRow | RejectedRow)[] = [...rows, ...rejectedRows].sort(
+    (a, b) => a.line - b.line,
+  );
+  for (const row of readable)
+    if (row.email && !firstLineOf.has(row.email)) firstLineOf.set(row.email, row.line);
   const rowByEmail = new Map<string, ImportRow>();
   for (const row of readable) {
     if (!row.email) continue;
     const first = firstLineOf.get(row.email)!;
     if (first !== row.line) {
-      errors.push({ line: row.line, field: "email", message: { key: "people:import.problems.emailTwice", values: { email: row.email, line: first } } });
+      errors.push({
+        line: row.line,
+        field: "email",
+        message: {
+          key: "people:import.problems.emailTwice",
+          values: { email: row.email, line: first },
+        },
+      });
       continue;
     }
     if (isAccepted(row)) rowByEmail.set(row.email, row);
@@ -373,7 +548,11 @@ export function planImport(
     const manager = row.managerEmail;
     if (!manager) continue;
     if (manager === row.email) {
-      errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.ownManager" } });
+      errors.push({
+        line: row.line,
+        field: "manager_email",
+        message: { key: "people:import.problems.ownManager" },
+      });
       continue;
     }
     if (rejectedEmails.has(manager)) continue;
@@ -381,9 +560,17 @@ export function planImport(
     // A manager on a row of the file is fine unless they are deactivated in Rungs: the import does not reactivate anyone.
     if (rowByEmail.has(manager) && (!person || person.active)) continue;
     if (!person) {
-      errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.managerUnknown", values: { email: manager } } });
+      errors.push({
+        line: row.line,
+        field: "manager_email",
+        message: { key: "people:import.problems.managerUnknown", values: { email: manager } },
+      });
     } else if (!person.active) {
-      errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.managerDeactivated", values: { email: manager } } });
+      errors.push({
+        line: row.line,
+        field: "manager_email",
+        message: { key: "people:import.problems.managerDeactivated", values: { email: manager } },
+      });
     }
   }
 
@@ -398,7 +585,12 @@ export function planImport(
     const path = [...cycle, cycle[0]].join(" → ");
     for (const email of cycle) {
       const row = rowByEmail.get(email);
-      if (row) errors.push({ line: row.line, field: "manager_email", message: { key: "people:import.problems.reportingCycle", values: { path } } });
+      if (row)
+        errors.push({
+          line: row.line,
+          field: "manager_email",
+          message: { key: "people:import.problems.reportingCycle", values: { path } },
+        });
     }
   }
   // Where the file leaves track or level out, the person keeps theirs: the place they end up in
@@ -408,14 +600,31 @@ export function planImport(
       const person = byEmail.get(row.email);
       const track = has("track") ? row.track : (person?.track ?? null);
       const level = has("level") ? row.level : (person?.level ?? null);
-      const place = checkTrackLevel(track, level, has("ladder") ? row.ladder : (person?.ladder ?? null));
+      const place = checkTrackLevel(
+        track,
+        level,
+        has("ladder") ? row.ladder : (person?.ladder ?? null),
+      );
       if (place.ok) {
-        row.ladder = has("ladder") || has("track") || has("level") ? place.ladderId : (person?.ladder ?? null);
-        const sublevel = has("sublevel") ? checkTrackLevel.sublevel(row.sublevel, { ladderId: place.ladderId, track, level }) : null;
-        if (sublevel && !sublevel.ok) errors.push({ line: row.line, field: "sublevel", message: lowerFirst(sublevel.message) });
+        row.ladder =
+          has("ladder") || has("track") || has("level") ? place.ladderId : (person?.ladder ?? null);
+        const sublevel = has("sublevel")
+          ? checkTrackLevel.sublevel(row.sublevel, { ladderId: place.ladderId, track, level })
+          : null;
+        if (sublevel && !sublevel.ok)
+          errors.push({ line: row.line, field: "sublevel", message: lowerFirst(sublevel.message) });
       } else {
-        const kept = [!has("track") && track ? `track ${track}` : null, !has("level") && level ? `level ${level}` : null].filter(Boolean).join(" and ");
-        errors.push({ line: row.line, field: place.field, message: `${place.message}${kept ? ` (with their current ${kept}, which this file leaves as it is)` : ""}` });
+        const kept = [
+          !has("track") && track ? `track ${track}` : null,
+          !has("level") && level ? `level ${level}` : null,
+        ]
+          .filter(Boolean)
+          .join(" and ");
+        errors.push({
+          line: row.line,
+          field: place.field,
+          message: `${place.message}${kept ? ` (with their current ${kept}, which this file leaves as it is)` : ""}`,
+        });
       }
     }
   }
@@ -437,51 +646,109 @@ export function planImport(
   const changes: PlannedChange[] = [];
   let unchangedCount = 0;
   // A day given in the file; undefined where the file has no level_since column (it says nothing of it).
-  const givenSince = (row: ImportRow) => (has("level_since") ? (row.levelSince ? dayToDate(row.levelSince) : null) : undefined);
+  const givenSince = (row: ImportRow) =>
+    has("level_since") ? (row.levelSince ? dayToDate(row.levelSince) : null) : undefined;
   const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
   for (const row of rowByEmail.values()) {
     const team = canonicalTeam(row.team);
     const person = byEmail.get(row.email);
     if (!person) {
-      creates.push({ ...row, team, levelSince: dayOf(levelSinceAfter({ levelChanged: false, given: givenSince(row), current: null, movedAt: null })) });
+      creates.push({
+        ...row,
+        team,
+        levelSince: dayOf(
+          levelSinceAfter({
+            levelChanged: false,
+            given: givenSince(row),
+            current: null,
+            movedAt: null,
+          }),
+        ),
+      });
       continue;
     }
     const fieldChanges: FieldChange[] = [];
-    const compare = (field: Exclude<CsvColumn, "email">, from: string | null, to: string | null) => {
+    const compare = (
+      field: Exclude<CsvColumn, "email">,
+      from: string | null,
+      to: string | null,
+    ) => {
       if (has(field) && from !== to) fieldChanges.push({ field, from, to });
     };
     compare("name", person.name, row.name);
-    compare("manager_email", person.managerId ? (emailById.get(person.managerId) ?? null) : null, row.managerEmail);
-    const currentTeam = person.team ? (teamByKey.get(person.team.toLowerCase()) ?? person.team) : null;
+    compare(
+      "manager_email",
+      person.managerId ? (emailById.get(person.managerId) ?? null) : null,
+      row.managerEmail,
+    );
+    const currentTeam = person.team
+      ? (teamByKey.get(person.team.toLowerCase()) ?? person.team)
+      : null;
     compare("team", currentTeam, team);
     compare("track", person.track, row.track);
     compare("level", person.level, row.level);
     compare("sublevel", person.sublevel, row.sublevel);
     // A sub-level belongs to its level: a file without the column that moves someone clears it.
-    if (!has("sublevel") && person.sublevel !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level")) {
+    if (
+      !has("sublevel") &&
+      person.sublevel !== null &&
+      fieldChanges.some((change) => change.field === "track" || change.field === "level")
+    ) {
       fieldChanges.push({ field: "sublevel", from: person.sublevel, to: null });
     }
-    const levelChanged = fieldChanges.some((change) => change.field === "track" || change.field === "level");
-    const levelSince = dayOf(
-      levelSinceAfter({ levelChanged, given: givenSince(row), current: person.levelSince ? dayToDate(person.levelSince) : null, movedAt: person.levelMovedAt }),
+    const levelChanged = fieldChanges.some(
+      (change) => change.field === "track" || change.field === "level",
     );
-    if (levelSince !== person.levelSince) fieldChanges.push({ field: "level_since", from: person.levelSince, to: levelSince });
+    const levelSince = dayOf(
+      levelSinceAfter({
+        levelChanged,
+        given: givenSince(row),
+        current: person.levelSince ? dayToDate(person.levelSince) : null,
+        movedAt: person.levelMovedAt,
+      }),
+    );
+    if (levelSince !== person.levelSince)
+      fieldChanges.push({ field: "level_since", from: person.levelSince, to: levelSince });
     // The ladder follows the file's ladder column, or the track and level when those change
     // (people recorded before ladders were named keep none: theirs is the one with their level).
-    if (has("ladder") || (person.ladder !== null && fieldChanges.some((change) => change.field === "track" || change.field === "level"))) {
-      if (person.ladder !== row.ladder) fieldChanges.push({ field: "ladder", from: person.ladder, to: row.ladder });
+    if (
+      has("ladder") ||
+      (person.ladder !== null &&
+        fieldChanges.some((change) => change.field === "track" || change.field === "level"))
+    ) {
+      if (person.ladder !== row.ladder)
+        fieldChanges.push({ field: "ladder", from: person.ladder, to: row.ladder });
     }
     for (const attribute of attributeColumns) {
       // Own properties only: an attribute named like a property of every object (constructor) is not inherited.
-      const from = Object.hasOwn(person.attributes, attribute) ? (person.attributes[attribute] ?? null) : null;
+      const from = Object.hasOwn(person.attributes, attribute)
+        ? (person.attributes[attribute] ?? null)
+        : null;
       const to = row.attributes[attribute] ?? null;
       if (from !== to) fieldChanges.push({ field: `${ATTRIBUTE_PREFIX}${attribute}`, from, to });
     }
-    if (fieldChanges.length) changes.push({ line: row.line, id: person.id, email: person.email, name: person.name, changes: fieldChanges });
+    if (fieldChanges.length)
+      changes.push({
+        line: row.line,
+        id: person.id,
+        email: person.email,
+        name: person.name,
+        changes: fieldChanges,
+      });
     else unchangedCount++;
   }
 
-  return { ok: true, plan: { columns, attributeColumns, creates: managerFirst(creates), changes, unchangedCount, newTeams } };
+  return {
+    ok: true,
+    plan: {
+      columns,
+      attributeColumns,
+      creates: managerFirst(creates),
+      changes,
+      unchangedCount,
+      newTeams,
+    },
+  };
 }
 
 /** By line, and within a line in column order (a stable sort keeps each row's own order). */
@@ -494,7 +761,10 @@ function sortErrors(errors: ImportError[]): ImportError[] {
  * around it. Each person has at most one manager, so following managers from any
  * start either ends or enters exactly one cycle: O(people).
  */
-export function findCycles(starts: readonly string[], managerOf: (email: string) => string | null): string[][] {
+export function findCycles(
+  starts: readonly string[],
+  managerOf: (email: string) => string | null,
+): string[][] {
   const done = new Set<string>();
   const cycles: string[][] = [];
   for (const start of starts) {
@@ -571,8 +841,14 @@ export type PlaceWords = {
  * are read on the ladders the person moves between when the same change moves them, else on
  * whichever ladder has them.
  */
-export function changeInWords(change: FieldChange, all: readonly FieldChange[], words: PlaceWords, t: Parameters<typeof wordsOf>[0]): string {
-  const say = (key: string, values?: Record<string, string>) => String(t(key as never, values as never));
+export function changeInWords(
+  change: FieldChange,
+  all: readonly FieldChange[],
+  words: PlaceWords,
+  t: Parameters<typeof wordsOf>[0],
+): string {
+  const say = (key: string, values?: Record<string, string>) =>
+    String(t(key as never, values as never));
   const ladderChange = all.find((entry) => entry.field === "ladder");
   const [ladderBefore, ladderAfter] = [ladderChange?.from ?? null, ladderChange?.to ?? null];
   const named = (value: string | null, ladderId: string | null): string => {
@@ -585,5 +861,9 @@ export function changeInWords(change: FieldChange, all: readonly FieldChange[], 
   const field = change.field.startsWith(ATTRIBUTE_PREFIX)
     ? say("people:import.changeAttribute", { name: change.field.slice(ATTRIBUTE_PREFIX.length) })
     : say(FIELD_WORDS[change.field as keyof typeof FIELD_WORDS]);
-  return say("people:import.change", { field, from: named(change.from, ladderBefore), to: named(change.to, ladderAfter) });
+  return say("people:import.change", {
+    field,
+    from: named(change.from, ladderBefore),
+    to: named(change.to, ladderAfter),
+  });
 }

@@ -11,10 +11,16 @@ import * as clock from "~/platform/clock.server";
  */
 
 /** A team is its id (null: none); an attribute is its value (null: none). */
-export type GroupMove = { personId: string; from: string | null; to: string | null } & ({ kind: "team" } | { kind: "attribute"; attribute: string });
+export type GroupMove = { personId: string; from: string | null; to: string | null } & (
+  { kind: "team" } | { kind: "attribute"; attribute: string }
+);
 
 /** Records the moves that change a team or an attribute (others are left out), all at `at`. */
-export async function recordGroupChanges(tx: Pick<Prisma.TransactionClient, "groupChange">, moves: readonly GroupMove[], at: Date = clock.now()): Promise<void> {
+export async function recordGroupChanges(
+  tx: Pick<Prisma.TransactionClient, "groupChange">,
+  moves: readonly GroupMove[],
+  at: Date = clock.now(),
+): Promise<void> {
   const changed = moves.filter((move) => move.from !== move.to);
   if (!changed.length) return;
   await tx.groupChange.createMany({
@@ -30,7 +36,17 @@ export async function recordGroupChanges(tx: Pick<Prisma.TransactionClient, "gro
 }
 
 /** One move per attribute whose value differs between two sets of a person's attributes (a missing one is none). */
-export function attributeMoves(personId: string, before: Readonly<Record<string, string | null>>, after: Readonly<Record<string, string | null>>): GroupMove[] {
+export function attributeMoves(
+  personId: string,
+  before: Readonly<Record<string, string | null>>,
+  after: Readonly<Record<string, string | null>>,
+): GroupMove[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return names.map((attribute) => ({ personId, kind: "attribute", attribute, from: before[attribute] ?? null, to: after[attribute] ?? null }));
+  return names.map((attribute) => ({
+    personId,
+    kind: "attribute",
+    attribute,
+    from: before[attribute] ?? null,
+    to: after[attribute] ?? null,
+  }));
 }

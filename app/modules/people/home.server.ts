@@ -22,10 +22,22 @@ export async function homeSummary(personId: string, isAdmin: boolean) {
   };
   const ladders = reportRows.length ? (await servedLadders()).map((served) => served.ladder) : [];
   // Each report's level as its title ("Engineer II", "Engineer II · B" at a sub-level), from their own ladder.
-  const reports = reportRows.map(({ reports: count, ladderId, sublevel, ...report }) => ({ ...report, levelTitle: levelLabel(ladders, report.level, ladderId, sublevel), _count: { reports: count } }));
+  const reports = reportRows.map(({ reports: count, ladderId, sublevel, ...report }) => ({
+    ...report,
+    levelTitle: levelLabel(ladders, report.level, ladderId, sublevel),
+    _count: { reports: count },
+  }));
   const served = await ladderForPerson({ ladderId: meRow.ladderId, level: me.level });
   const track = served?.ladder.tracks.find((t) => t.id === me.track);
   const level = track?.levels.find((l) => l.id === me.level);
-  const place = served && track && level ? { ladderId: served.ladder.meta.id, trackName: track.name, levelId: level.id, levelTitle: level.title } : null;
+  const place =
+    served && track && level
+      ? {
+          ladderId: served.ladder.meta.id,
+          trackName: track.name,
+          levelId: level.id,
+          levelTitle: level.title,
+        }
+      : null;
   return { me, place, reports, reportCount, organisation };
 }

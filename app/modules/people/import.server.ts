@@ -8,13 +8,26 @@ import { attributeMoves, recordGroupChanges } from "./group-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { rebuildReportingLine } from "./reporting-line.server";
 import { ATTRIBUTE_PREFIX, parseAttributes } from "./attributes";
-import { planImport, type ExistingPerson, type ExistingTeam, type ImportError, type ImportPlan } from "./csv-import";
+import {
+  planImport,
+  type ExistingPerson,
+  type ExistingTeam,
+  type ImportError,
+  type ImportPlan,
+} from "./csv-import";
 import type { TrackLevelCheck } from "./track-level";
 import { getTrackLevelCheck } from "./track-levels.server";
 import { dateToDay, dayToDate } from "~/modules/days";
 
-export type ImportSummary = { rows: number; created: number; changed: number; unchanged: number; newTeams: number };
-export type ImportResult = { ok: true; plan: ImportPlan; summary: ImportSummary } | { ok: false; errors: ImportError[] };
+export type ImportSummary = {
+  rows: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  newTeams: number;
+};
+export type ImportResult =
+  { ok: true; plan: ImportPlan; summary: ImportSummary } | { ok: false; errors: ImportError[] };
 
 type Reader = Pick<Prisma.TransactionClient, "user" | "team" | "levelChange">;
 type Tx = Prisma.TransactionClient;
@@ -65,29 +78,52 @@ function withSummary(result: ReturnType<typeof planImport>): ImportResult {
   };
 }
 
-async function loadExisting(client: Reader): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
+async function loadExisting(
+  client: Reader,
+): Promise<{ people: ExistingPerson[]; teams: ExistingTeam[] }> {
   const [users, teams, moves] = await Promise.all([
     client.user.findMany({
-      select: { id: true, name: true, email: true, managerId: true, teamId: true, ladderId: true, track: true, level: true, sublevel: true, deactivatedAt: true, attributes: true, levelSince: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        managerId: true,
+        teamId: true,
+        ladderId: true,
+        track: true,
+        level: true,
+        sublevel: true,
+        deactivatedAt: true,
+        attributes: true,
+        levelSince: true,
+      },
     }),
     client.team.findMany({ select: { id: true, name: true } }),
     client.levelChange.groupBy({ by: ["personId"], where: MOVES, _max: { changedAt: true } }),
   ]);
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   const movedAt = new Map(moves.map((move) => [move.personId, move._max.changedAt]));
-  const people = users.map(({ teamId, deactivatedAt, ladderId, attributes, levelSince, ...user }) => ({
-    ...user,
-    levelSince: levelSince ? dateToDay(levelSince) : null,
-    levelMovedAt: movedAt.get(user.id) ?? null,
-    attributes: parseAttributes(attributes),
-    ladder: ladderId,
-    team: teamId ? (teamName.get(teamId) ?? null) : null,
-    active: deactivatedAt === null,
-  }));
+  const people = users.map(
+    ({ teamId, deactivatedAt, ladderId, attributes, levelSince, ...user }) => ({
+      ...user,
+      levelSince: levelSince ? dateToDay(levelSince) : null,
+      levelMovedAt: movedAt.get(user.id) ?? null,
+      attributes: parseAttributes(attributes),
+      ladder: ladderId,
+      team: teamId ? (teamName.get(teamId) ?? null) : null,
+      active: deactivatedAt === null,
+    }),
+  );
   return { people, teams };
 }
 
-async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingPerson[]; teams: ExistingTeam[] }, summary: ImportSummary, actorId: string | null) {
+async function applyPlan(
+  tx: Tx,
+  plan: ImportPlan,
+  existing: { people: ExistingPerson[]; teams: ExistingTeam[] },
+  summary: ImportSummary,
+  actorId: string | null,
+) {
   const teamIdByName = new Map(existing.teams.map((team) => [team.name.toLowerCase(), team.id]));
   const newTeams = plan.newTeams.map((name) => ({ id: randomUUID(), name }));
   for (const team of newTeams) teamIdByName.set(team.name.toLowerCase(), team.id);
@@ -95,7 +131,9 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
   const teamId = (name: string | null) => (name ? teamIdByName.get(name.toLowerCase())! : null);
 
   // Ids are made here so a new person can point at a new manager created in the same batch.
-  const idByEmail = new Map(existing.people.map((person) => [person.email.toLowerCase(), person.id]));
+  const idByEmail = new Map(
+    existing.people.map((person) => [person.email.toLowerCase(), person.id]),
+  );
   const creates = plan.creates.map((row) => ({ id: randomUUID(), row }));
   for (const { id, row } of creates) idByEmail.set(row.email, id);
   const personId = (email: string | null) => (email ? idByEmail.get(email)! : null);
@@ -126,10 +164,13 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
   for (const change of plan.changes) {
     const data: Prisma.UserUncheckedUpdateManyInput = {};
     // Attribute changes merge into the person's other attributes (a column left out leaves its attribute as it is).
-    const attributeChanges = change.changes.filter((fieldChange) => fieldChange.field.startsWith(ATTRIBUTE_PREFIX));
+    const attributeChanges = change.changes.filter((fieldChange) =>
+      fieldChange.field.startsWith(ATTRIBUTE_PREFIX),
+    );
     if (attributeChanges.length) {
       const merged: Record<string, string | null> = { ...attributesById.get(change.id) };
-      for (const { field, to } of attributeChanges) merged[field.slice(ATTRIBUTE_PREFIX.length)] = to;
+      for (const { field, to } of attributeChanges)
+        merged[field.slice(ATTRIBUTE_PREFIX.length)] = to;
       data.attributes = JSON.stringify(withoutEmpty(merged));
       attributesAfter.set(change.id, merged);
     }
@@ -168,14 +209,28 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
         if (field === "level") to.level = value;
         if (field === "level_since") toSince = value ? dayToDate(value) : null;
       }
-      return { personId: change.id, from, to, fromSince: person?.levelSince ? dayToDate(person.levelSince) : null, toSince };
+      return {
+        personId: change.id,
+        from,
+        to,
+        fromSince: person?.levelSince ? dayToDate(person.levelSince) : null,
+        toSince,
+      };
     }),
   );
   await recordManagerChanges(
     tx,
     plan.changes.flatMap((change) => {
       const moved = change.changes.find((fieldChange) => fieldChange.field === "manager_email");
-      return moved ? [{ personId: change.id, from: byId.get(change.id)?.managerId ?? null, to: personId(moved.to) }] : [];
+      return moved
+        ? [
+            {
+              personId: change.id,
+              from: byId.get(change.id)?.managerId ?? null,
+              to: personId(moved.to),
+            },
+          ]
+        : [];
     }),
   );
   await recordGroupChanges(
@@ -185,7 +240,16 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
       const team = change.changes.find((fieldChange) => fieldChange.field === "team");
       const before = person?.attributes ?? {};
       return [
-        ...(team ? [{ personId: change.id, kind: "team" as const, from: teamId(person?.team ?? null), to: teamId(team.to) }] : []),
+        ...(team
+          ? [
+              {
+                personId: change.id,
+                kind: "team" as const,
+                from: teamId(person?.team ?? null),
+                to: teamId(team.to),
+              },
+            ]
+          : []),
         ...attributeMoves(change.id, before, attributesAfter.get(change.id) ?? before),
       ];
     }),
@@ -201,7 +265,10 @@ async function applyPlan(tx: Tx, plan: ImportPlan, existing: { people: ExistingP
   });
   await emitWebhookEvents(
     tx,
-    creates.map(({ id, row }) => ({ kind: "person.joined" as const, person: { id, name: row.name, email: row.email, via: "created" as const } })),
+    creates.map(({ id, row }) => ({
+      kind: "person.joined" as const,
+      person: { id, name: row.name, email: row.email, via: "created" as const },
+    })),
   );
 }
 

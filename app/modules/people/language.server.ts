@@ -7,6 +7,7 @@ import { InvalidError } from "~/modules/errors";
  * browser's, else the organisation's). Anything else is refused and nothing is written.
  */
 export async function choosePersonLanguage(personId: string, chosen: string): Promise<void> {
-  if (chosen !== "" && !isLanguage(chosen)) throw new InvalidError({ key: "common:language.unknown", values: { chosen } });
+  if (chosen !== "" && !isLanguage(chosen))
+    throw new InvalidError({ key: "common:language.unknown", values: { chosen } });
   await db.user.update({ where: { id: personId }, data: { language: chosen || null } });
 }

@@ -24,12 +24,20 @@ export const LEVEL_SINCE_SOURCE = "level-since";
 export { LEFT_SOURCE, RETURNED_SOURCE };
 
 /** The rows that begin a stay: moves of track or level, and returns (the others record a level since or a leaving). */
-export const MOVES = { source: { notIn: [LEVEL_SINCE_SOURCE, LEFT_SOURCE] } } satisfies Prisma.LevelChangeWhereInput;
+export const MOVES = {
+  source: { notIn: [LEVEL_SINCE_SOURCE, LEFT_SOURCE] },
+} satisfies Prisma.LevelChangeWhereInput;
 
 export type Place = { track: string | null; level: string | null };
 
 /** `fromSince`: the person's level since before the write (null when unknown); `toSince`: after it, when the writer changes it. */
-export type LevelMove = { personId: string; from: Place; to: Place; fromSince: Date | null; toSince?: Date | null };
+export type LevelMove = {
+  personId: string;
+  from: Place;
+  to: Place;
+  fromSince: Date | null;
+  toSince?: Date | null;
+};
 
 const dayOf = (date: Date | null | undefined) => date?.toISOString().slice(0, 10) ?? null;
 
@@ -40,8 +48,12 @@ export async function recordLevelChanges(
   moves: readonly LevelMove[],
   at: Date = clock.now(),
 ): Promise<void> {
-  const moved = (move: LevelMove) => move.from.track !== move.to.track || move.from.level !== move.to.level;
-  const changed = moves.filter((move) => moved(move) || (move.toSince !== undefined && dayOf(move.toSince) !== dayOf(move.fromSince)));
+  const moved = (move: LevelMove) =>
+    move.from.track !== move.to.track || move.from.level !== move.to.level;
+  const changed = moves.filter(
+    (move) =>
+      moved(move) || (move.toSince !== undefined && dayOf(move.toSince) !== dayOf(move.fromSince)),
+  );
   if (!changed.length) return;
   await tx.levelChange.createMany({
     data: changed.map((move) => ({
@@ -65,10 +77,23 @@ export async function recordLevelChanges(
  */
 export async function recordReturn(
   tx: Pick<Prisma.TransactionClient, "levelChange">,
-  person: { id: string; track: string | null; level: string | null; levelSince: Date | null; deactivatedAt: Date },
+  person: {
+    id: string;
+    track: string | null;
+    level: string | null;
+    levelSince: Date | null;
+    deactivatedAt: Date;
+  },
   at: Date = clock.now(),
 ): Promise<void> {
-  const place = { personId: person.id, fromTrackId: person.track, fromLevelId: person.level, toTrackId: person.track, toLevelId: person.level, fromSince: person.levelSince };
+  const place = {
+    personId: person.id,
+    fromTrackId: person.track,
+    fromLevelId: person.level,
+    toTrackId: person.track,
+    toLevelId: person.level,
+    fromSince: person.levelSince,
+  };
   await tx.levelChange.createMany({
     data: [
       { ...place, source: LEFT_SOURCE, changedAt: person.deactivatedAt },

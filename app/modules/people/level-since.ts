@@ -19,7 +19,8 @@ function latestDay(now: Date): string {
 /** What is wrong with a given day: the person form says it in the admin's language, by this. */
 export type LevelSinceProblem = "format" | "notADay" | "before1970" | "future";
 
-export type LevelSinceReading = { ok: true; day: Date | null } | { ok: false; problem: LevelSinceProblem; message: string };
+export type LevelSinceReading =
+  { ok: true; day: Date | null } | { ok: false; problem: LevelSinceProblem; message: string };
 
 /**
  * A day as written (YYYY-MM-DD; empty for none) at midnight UTC, or what is wrong with it: its
@@ -28,11 +29,23 @@ export type LevelSinceReading = { ok: true; day: Date | null } | { ok: false; pr
 export function readLevelSince(text: string, now: Date): LevelSinceReading {
   const value = text.trim();
   if (!value) return { ok: true, day: null };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, problem: "format", message: "write the day as YYYY-MM-DD, for example 2021-03-01" };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return {
+      ok: false,
+      problem: "format",
+      message: "write the day as YYYY-MM-DD, for example 2021-03-01",
+    };
   const day = dayToDate(value);
-  if (Number.isNaN(day.getTime()) || dateToDay(day) !== value) return { ok: false, problem: "notADay", message: `${value} is not a day of the calendar` };
-  if (value < EARLIEST) return { ok: false, problem: "before1970", message: `${value} is before 1970: check the year` };
-  if (value > latestDay(now)) return { ok: false, problem: "future", message: `${value} is in the future: give the day the person reached their level` };
+  if (Number.isNaN(day.getTime()) || dateToDay(day) !== value)
+    return { ok: false, problem: "notADay", message: `${value} is not a day of the calendar` };
+  if (value < EARLIEST)
+    return { ok: false, problem: "before1970", message: `${value} is before 1970: check the year` };
+  if (value > latestDay(now))
+    return {
+      ok: false,
+      problem: "future",
+      message: `${value} is in the future: give the day the person reached their level`,
+    };
   return { ok: true, day };
 }
 
@@ -60,9 +73,15 @@ export type LevelSinceWrite = {
  * an old day does not undo it), and, with a change of level, the day they already had (it began
  * the stay they leave; the person form sends it back unchanged).
  */
-export function levelSinceAfter({ levelChanged, given, current, movedAt }: LevelSinceWrite): Date | null {
+export function levelSinceAfter({
+  levelChanged,
+  given,
+  current,
+  movedAt,
+}: LevelSinceWrite): Date | null {
   const usable = given && !predatesRecordedMove(given, movedAt) ? given : null;
-  if (levelChanged) return usable && !(current && dateToDay(usable) === dateToDay(current)) ? usable : null;
+  if (levelChanged)
+    return usable && !(current && dateToDay(usable) === dateToDay(current)) ? usable : null;
   if (given === undefined) return current;
   return given === null ? null : (usable ?? current);
 }
@@ -74,6 +93,14 @@ export function levelSinceAfter({ levelChanged, given, current, movedAt }: Level
  * new stay, decision 075, and reactivating clears the level since of the stay that ended), else the day
  * the person arrived in Rungs.
  */
-export function atLevelSince({ levelSince, movedAt, createdAt }: { levelSince: Date | null; movedAt: Date | null; createdAt: Date }): Date {
+export function atLevelSince({
+  levelSince,
+  movedAt,
+  createdAt,
+}: {
+  levelSince: Date | null;
+  movedAt: Date | null;
+  createdAt: Date;
+}): Date {
   return levelSince ?? movedAt ?? createdAt;
 }

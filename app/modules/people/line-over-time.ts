@@ -14,16 +14,31 @@ export type LineHistory = { id: string; manager: string | null; changes: readonl
 export type Inside = { since: number | null; until: number | null };
 
 /** A recorded change of a person's manager, as the history keeps it (manager-history.server.ts). */
-export type ManagerChangeRecord = { personId: string; fromManagerId: string | null; toManagerId: string | null; changedAt: Date };
+export type ManagerChangeRecord = {
+  personId: string;
+  fromManagerId: string | null;
+  toManagerId: string | null;
+  changedAt: Date;
+};
 
 /** Each person's reporting line over time: their manager now and their recorded changes, in the order given. */
-export function lineHistories(people: readonly { id: string; managerId: string | null }[], changes: readonly ManagerChangeRecord[]): LineHistory[] {
+export function lineHistories(
+  people: readonly { id: string; managerId: string | null }[],
+  changes: readonly ManagerChangeRecord[],
+): LineHistory[] {
   const changesOf = new Map<string, ManagerChangeRecord[]>();
-  for (const change of changes) (changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!).push(change);
+  for (const change of changes)
+    (
+      changesOf.get(change.personId) ?? changesOf.set(change.personId, []).get(change.personId)!
+    ).push(change);
   return people.map((person) => ({
     id: person.id,
     manager: person.managerId,
-    changes: (changesOf.get(person.id) ?? []).map((change) => ({ at: change.changedAt.getTime(), from: change.fromManagerId, to: change.toManagerId })),
+    changes: (changesOf.get(person.id) ?? []).map((change) => ({
+      at: change.changedAt.getTime(),
+      from: change.fromManagerId,
+      to: change.toManagerId,
+    })),
   }));
 }
 
@@ -35,11 +50,17 @@ const MAX_DEPTH = 64;
  * does not hold was never under the manager, so a line that reaches them leads outside). People never
  * under the manager get no entry.
  */
-export function insideOrganisation(managerId: string, people: readonly LineHistory[]): Map<string, Inside[]> {
-  const managerOf = new Map(people.map((person) => [person.id, person.changes[0]?.from ?? person.manager]));
+export function insideOrganisation(
+  managerId: string,
+  people: readonly LineHistory[],
+): Map<string, Inside[]> {
+  const managerOf = new Map(
+    people.map((person) => [person.id, person.changes[0]?.from ?? person.manager]),
+  );
   const reportsOf = new Map<string, Set<string>>();
   const attach = (id: string, manager: string | null) => {
-    if (manager !== null) (reportsOf.get(manager) ?? reportsOf.set(manager, new Set()).get(manager)!).add(id);
+    if (manager !== null)
+      (reportsOf.get(manager) ?? reportsOf.set(manager, new Set()).get(manager)!).add(id);
   };
   for (const [id, manager] of managerOf) attach(id, manager);
   const isInside = (id: string) => {
@@ -59,8 +80,10 @@ export function insideOrganisation(managerId: string, people: readonly LineHisto
     if (inside) found.set(id, [{ since: null, until: null }]);
   }
 
-  const moves = people.flatMap((person) => person.changes.map((change) => ({ ...change, id: person.id }))).sort((a, b) => a.at - b.at);
-  for (let start = 0; start < moves.length; ) {
+  const moves = people
+    .flatMap((person) => person.changes.map((change) => ({ ...change, id: person.id })))
+    .sort((a, b) => a.at - b.at);
+  for (let start = 0; start < moves.length;) {
     const at = moves[start]!.at;
     const touched: string[] = [];
     for (; start < moves.length && moves[start]!.at === at; start++) {

@@ -12,8 +12,19 @@ import * as clock from "~/platform/clock.server";
 export type ManagerMove = { personId: string; from: string | null; to: string | null };
 
 /** Records the moves that change a manager (others are left out), all at `at`. */
-export async function recordManagerChanges(tx: Pick<Prisma.TransactionClient, "managerChange">, moves: readonly ManagerMove[], at: Date = clock.now()): Promise<void> {
+export async function recordManagerChanges(
+  tx: Pick<Prisma.TransactionClient, "managerChange">,
+  moves: readonly ManagerMove[],
+  at: Date = clock.now(),
+): Promise<void> {
   const changed = moves.filter((move) => move.from !== move.to);
   if (!changed.length) return;
-  await tx.managerChange.createMany({ data: changed.map((move) => ({ personId: move.personId, fromManagerId: move.from, toManagerId: move.to, changedAt: at })) });
+  await tx.managerChange.createMany({
+    data: changed.map((move) => ({
+      personId: move.personId,
+      fromManagerId: move.from,
+      toManagerId: move.to,
+      changedAt: at,
+    })),
+  });
 }

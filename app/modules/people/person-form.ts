@@ -25,7 +25,12 @@ export const PersonSchema = z.object({
     .toLowerCase()
     .pipe(z.email("people:form.errors.emailInvalid").max(254, "people:form.errors.emailTooLong")),
   teamId: z.string().optional(),
-  managerEmail: z.string().trim().toLowerCase().pipe(z.email("people:form.errors.managerEmailInvalid")).optional(),
+  managerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("people:form.errors.managerEmailInvalid"))
+    .optional(),
   /** A served ladder's id; needed only when the track and level would fit several ladders. */
   ladder: z.string().optional(),
   track: z.string().optional(),
@@ -38,7 +43,8 @@ export const PersonSchema = z.object({
     .optional()
     .superRefine((value, context) => {
       const reading = readLevelSince(value ?? "", new Date());
-      if (!reading.ok) context.addIssue({ code: "custom", message: LEVEL_SINCE_ERRORS[reading.problem] });
+      if (!reading.ok)
+        context.addIssue({ code: "custom", message: LEVEL_SINCE_ERRORS[reading.problem] });
     }),
   isAdmin: z.boolean().optional(),
   isHiringAdmin: z.boolean().optional(),
@@ -51,11 +57,23 @@ export type PersonField = keyof PersonFormValue;
  * The refusals of the checks that need the database, worded in the request's language before they
  * join the form's reply: the form's own errors are bare keys, which cannot carry a name or an email.
  */
-export function wordedFieldErrors(t: Parameters<typeof wordsOf>[0], fieldErrors: Partial<Record<PersonField, (string | Message)[]>>): Partial<Record<PersonField, string[]>> {
-  return Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [field, errors.map((error) => wordsOf(t, error))]));
+export function wordedFieldErrors(
+  t: Parameters<typeof wordsOf>[0],
+  fieldErrors: Partial<Record<PersonField, (string | Message)[]>>,
+): Partial<Record<PersonField, string[]>> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, errors]) => [
+      field,
+      errors.map((error) => wordsOf(t, error)),
+    ]),
+  );
 }
 
-export const TeamNameSchema = nameField("people:teams.errors.nameRequired", 100, "people:teams.errors.nameTooLong");
+export const TeamNameSchema = nameField(
+  "people:teams.errors.nameRequired",
+  100,
+  "people:teams.errors.nameTooLong",
+);
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -68,4 +86,7 @@ export const SetPasswordSchema = z
       .max(256, "people:passwordFields.errors.tooLong"),
     confirm: z.string({ error: "people:passwordFields.errors.againRequired" }),
   })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "people:passwordFields.errors.mismatch" });
+  .refine((value) => value.password === value.confirm, {
+    path: ["confirm"],
+    message: "people:passwordFields.errors.mismatch",
+  });

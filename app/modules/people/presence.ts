@@ -23,7 +23,10 @@ export function presenceOf(source: string): "left" | "returned" | undefined {
  * their createdAt, ended at each leaving and begun again at each return, the last ended at their
  * deactivation when they are away now. `changes` are their level history rows, in any order.
  */
-export function presenceSpans(person: { createdAt: Date; deactivatedAt: Date | null }, changes: readonly { source: string; changedAt: Date }[]): Inside[] {
+export function presenceSpans(
+  person: { createdAt: Date; deactivatedAt: Date | null },
+  changes: readonly { source: string; changedAt: Date }[],
+): Inside[] {
   const spans: Inside[] = [];
   let since: number | null = person.createdAt.getTime();
   const close = (at: number) => {
@@ -35,7 +38,9 @@ export function presenceSpans(person: { createdAt: Date; deactivatedAt: Date | n
     const presence = presenceOf(change.source);
     return presence ? [{ presence, at: change.changedAt.getTime() }] : [];
   });
-  ordered.sort((a, b) => a.at - b.at || (a.presence === b.presence ? 0 : a.presence === "left" ? -1 : 1));
+  ordered.sort(
+    (a, b) => a.at - b.at || (a.presence === b.presence ? 0 : a.presence === "left" ? -1 : 1),
+  );
   for (const { presence, at } of ordered) {
     if (presence === "left") close(at);
     else if (since === null) since = at;

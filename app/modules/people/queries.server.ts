@@ -28,18 +28,32 @@ export type PlaceRow = Omit<z.output<typeof placeRow>, "erased">;
  * The person's id, name, track and level with their team's and manager's names, and whether they
  * were erased (the erasure ledger, read in the same statement); null when there is no such person.
  */
-export async function placeInOrganisation(personId: string): Promise<(PlaceRow & { erased: boolean }) | null> {
-  const rows = parseRows(placeRow, await readRows`
+export async function placeInOrganisation(
+  personId: string,
+): Promise<(PlaceRow & { erased: boolean }) | null> {
+  const rows = parseRows(
+    placeRow,
+    await readRows`
     SELECT u.id, u.name, u."ladderId", u.track, u.level, u.sublevel, t.name AS "teamName", m.name AS "managerName",
       EXISTS (SELECT 1 FROM "ErasureRecord" e WHERE e."personId" = u.id) AS erased
     FROM "User" u
     LEFT JOIN "Team" t ON t.id = u."teamId"
     LEFT JOIN "User" m ON m.id = u."managerId"
-    WHERE u.id = ${personId}`);
+    WHERE u.id = ${personId}`,
+  );
   return rows[0] ?? null;
 }
 
-const reportRow = z.object({ id: z.string(), name: z.string(), ladderId: z.string().nullable(), track: z.string().nullable(), level: z.string().nullable(), sublevel: z.string().nullable(), reports: sqlInt, total: sqlInt });
+const reportRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  ladderId: z.string().nullable(),
+  track: z.string().nullable(),
+  level: z.string().nullable(),
+  sublevel: z.string().nullable(),
+  reports: sqlInt,
+  total: sqlInt,
+});
 export type ReportRow = Omit<z.output<typeof reportRow>, "total">;
 
 /**
@@ -47,13 +61,19 @@ export type ReportRow = Omit<z.output<typeof reportRow>, "total">;
  * report to them in turn, and how many direct reports they have in all (counted over the rows
  * before the limit, in the same statement).
  */
-export async function directReports(personId: string, limit: number): Promise<{ reports: ReportRow[]; total: number }> {
-  const rows = parseRows(reportRow, await readRows`
+export async function directReports(
+  personId: string,
+  limit: number,
+): Promise<{ reports: ReportRow[]; total: number }> {
+  const rows = parseRows(
+    reportRow,
+    await readRows`
     SELECT r.id, r.name, r."ladderId", r.track, r.level, r.sublevel, (SELECT COUNT(*) FROM "User" x WHERE x."managerId" = r.id) AS reports, COUNT(*) OVER () AS total
     FROM "User" r
     WHERE r."managerId" = ${personId} AND r."deactivatedAt" IS NULL
     ORDER BY r.name, r.id
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+  );
   return { reports: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
@@ -66,8 +86,11 @@ const sizeRow = z.object({ people: sqlInt, teams: sqlInt });
  * read every person's index entry (0.17 ms on 5,000 people, against under 0.01 ms).
  */
 export async function organisationSize(): Promise<{ people: number; teams: number }> {
-  const [row] = parseRows(sizeRow, await readRows`
-    SELECT (SELECT COUNT(*) FROM "User") - (SELECT COUNT(*) FROM "User" WHERE "deactivatedAt" IS NOT NULL) AS people, (SELECT COUNT(*) FROM "Team") AS teams`);
+  const [row] = parseRows(
+    sizeRow,
+    await readRows`
+    SELECT (SELECT COUNT(*) FROM "User") - (SELECT COUNT(*) FROM "User" WHERE "deactivatedAt" IS NOT NULL) AS people, (SELECT COUNT(*) FROM "Team") AS teams`,
+  );
   return row!;
 }
 
@@ -83,5 +106,8 @@ export async function hasReports(personId: string): Promise<boolean> {
 }
 
 export async function peopleChangedAt(): Promise<Date | null> {
-  return (await db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))?.updatedAt ?? null;
+  return (
+    (await db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))
+      ?.updatedAt ?? null
+  );
 }

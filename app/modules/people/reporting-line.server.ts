@@ -16,8 +16,13 @@ import * as clock from "~/platform/clock.server";
 const MAX_DEPTH = 64;
 
 /** Ids of the person's manager, their manager's manager, and so on (nearest first); a writer passes its transaction. */
-export async function managerChain(personId: string, client: Pick<Db, "$queryRaw"> = db): Promise<string[]> {
-  const rows = await readRowsIn(client, Prisma.sql`
+export async function managerChain(
+  personId: string,
+  client: Pick<Db, "$queryRaw"> = db,
+): Promise<string[]> {
+  const rows = await readRowsIn(
+    client,
+    Prisma.sql`
     WITH RECURSIVE chain(id, "managerId", depth) AS (
       SELECT id, "managerId", 0 FROM "User" WHERE id = ${personId}
       UNION ALL
@@ -25,7 +30,8 @@ export async function managerChain(personId: string, client: Pick<Db, "$queryRaw
       FROM "User" u JOIN chain ON u.id = chain."managerId"
       WHERE chain.depth < ${MAX_DEPTH}
     )
-    SELECT id FROM chain WHERE depth > 0 ORDER BY depth`);
+    SELECT id FROM chain WHERE depth > 0 ORDER BY depth`,
+  );
   return parseRows(idRow, rows).map((row) => row.id);
 }
 
@@ -43,7 +49,8 @@ export function managerChainOfLine(linePath: string): string[] {
  */
 export function reportsBelowSql(managerId: string): Prisma.Sql {
   // Byte order, so the range holds exactly the lines that start with the prefix ('0' follows '/').
-  const bytes = getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
+  const bytes =
+    getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
   return Prisma.sql`WITH viewer AS (
       SELECT "linePath" || id || '/' AS lo, "linePath" || id || '0' AS hi, "lineDepth" AS depth FROM "User" WHERE id = ${managerId}
     ),
@@ -61,7 +68,9 @@ export function reportsBelowSql(managerId: string): Prisma.Sql {
  * write managers directly call it after.
  */
 export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db): Promise<void> {
-  await writeRows(client, Prisma.sql`
+  await writeRows(
+    client,
+    Prisma.sql`
     WITH RECURSIVE line(id, path, depth) AS (
       SELECT id, CAST('/' AS TEXT), 0 FROM "User" WHERE "managerId" IS NULL
       UNION ALL
@@ -69,7 +78,8 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
     )
     UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${clock.now()}
     FROM line
-    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
+    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`,
+  );
 }
 
 /**
@@ -79,8 +89,13 @@ export async function rebuildReportingLine(client: Pick<Db, "$executeRaw"> = db)
  * would cost the whole organisation each time. Same rule as rebuildReportingLine; the
  * manager's own line must be right (it is, when every change of manager rebuilds).
  */
-export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">, personId: string): Promise<void> {
-  await writeRows(client, Prisma.sql`
+export async function rebuildReportingLineUnder(
+  client: Pick<Db, "$executeRaw">,
+  personId: string,
+): Promise<void> {
+  await writeRows(
+    client,
+    Prisma.sql`
     WITH RECURSIVE line(id, path, depth) AS (
       SELECT u.id, COALESCE(m."linePath" || m.id || '/', CAST('/' AS TEXT)), COALESCE(m."lineDepth" + 1, 0)
       FROM "User" u LEFT JOIN "User" m ON m.id = u."managerId" WHERE u.id = ${personId}
@@ -89,10 +104,14 @@ export async function rebuildReportingLineUnder(client: Pick<Db, "$executeRaw">,
     )
     UPDATE "User" SET "linePath" = line.path, "lineDepth" = line.depth, "updatedAt" = ${clock.now()}
     FROM line
-    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`);
+    WHERE line.id = "User".id AND (line.path <> "User"."linePath" OR line.depth <> "User"."lineDepth")`,
+  );
 }
 
 /** Ids of everyone who reports to the person, directly or through others. */
 export async function reportsUnder(personId: string): Promise<string[]> {
-  return parseRows(idRow, await readRows`${reportsBelowSql(personId)} SELECT DISTINCT id FROM below`).map((row) => row.id);
+  return parseRows(
+    idRow,
+    await readRows`${reportsBelowSql(personId)} SELECT DISTINCT id FROM below`,
+  ).map((row) => row.id);
 }

@@ -60,7 +60,9 @@ function peopleWhere(filters: PeopleFilters): Prisma.UserWhereInput {
     // Emails are stored lower-case. Names match without regard to case: SQLite's LIKE
     // already ignores ASCII case; PostgreSQL needs Prisma's insensitive mode (ILIKE),
     // which the SQLite client's types (the ones domain code is written against) lack.
-    where.push({ OR: [{ name: nameContains(filters.q) }, { email: { contains: filters.q.toLowerCase() } }] });
+    where.push({
+      OR: [{ name: nameContains(filters.q) }, { email: { contains: filters.q.toLowerCase() } }],
+    });
   }
   if (filters.managerId) where.push({ managerId: filters.managerId });
   if (filters.teamId === "none") where.push({ teamId: null });
@@ -103,7 +105,10 @@ const peopleVersionRow = z.object({ peopleChanged: sqlDate.nullable() });
 
 async function peopleCount(filters: PeopleFilters, where: Prisma.UserWhereInput): Promise<number> {
   // The end of the updatedAt index. Prisma's aggregate reads MAX over a subquery, which scans every person.
-  const [version] = parseRows(peopleVersionRow, await readRows`SELECT MAX("updatedAt") AS "peopleChanged" FROM "User"`);
+  const [version] = parseRows(
+    peopleVersionRow,
+    await readRows`SELECT MAX("updatedAt") AS "peopleChanged" FROM "User"`,
+  );
   const key = JSON.stringify([versionLine(version!), { ...filters, page: null }]);
   return counts.get(key, () => db.user.count({ where }));
 }
@@ -112,7 +117,9 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
   // Erased people have no row of their own (readableAsPerson): left out before counting and paging,
   // so neither a row nor a filter (a level, a team) singles one out. The retention page counts them.
   const erased = await erasedIds();
-  const where: Prisma.UserWhereInput = { AND: [peopleWhere(filters), ...(erased.length ? [{ id: { notIn: erased } }] : [])] };
+  const where: Prisma.UserWhereInput = {
+    AND: [peopleWhere(filters), ...(erased.length ? [{ id: { notIn: erased } }] : [])],
+  };
   const total = await peopleCount(filters, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
@@ -136,7 +143,11 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
     },
   });
   // Counted for the page's people only (Prisma's _count would group everyone's reports first).
-  const reports = await db.user.groupBy({ by: ["managerId"], where: { managerId: { in: rows.map((row) => row.id) }, deactivatedAt: null }, _count: { _all: true } });
+  const reports = await db.user.groupBy({
+    by: ["managerId"],
+    where: { managerId: { in: rows.map((row) => row.id) }, deactivatedAt: null },
+    _count: { _all: true },
+  });
   const reportCount = new Map(reports.map((group) => [group.managerId, group._count._all]));
   const people: PersonListItem[] = rows.map(({ deactivatedAt, ...row }) => ({
     ...row,
@@ -148,24 +159,34 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
 
 /** Whether the person has a page of their own: they exist and were not erased. */
 export async function personExists(personId: string): Promise<boolean> {
-  const [count, erased] = await Promise.all([db.user.count({ where: { id: personId } }), isErased(personId)]);
+  const [count, erased] = await Promise.all([
+    db.user.count({ where: { id: personId } }),
+    isErased(personId),
+  ]);
   return count > 0 && readableAsPerson(erased);
 }
 
 /** The person's level id, or null (for marking "your level" on ladder pages). */
 /** The person's level on this ladder; null when they have none or belong to another ladder (level ids may repeat across ladders). */
 export async function personLevelOn(personId: string, ladderId: string): Promise<string | null> {
-  const person = await db.user.findUnique({ where: { id: personId }, select: { ladderId: true, level: true } });
+  const person = await db.user.findUnique({
+    where: { id: personId },
+    select: { ladderId: true, level: true },
+  });
   return person && (person.ladderId === null || person.ladderId === ladderId) ? person.level : null;
 }
 
 export async function getPersonName(personId: string): Promise<string | null> {
-  return (await db.user.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? null;
+  return (
+    (await db.user.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? null
+  );
 }
 
 /** A name filter that ignores case on both databases (see peopleWhere). */
 function nameContains(text: string): Prisma.StringFilter {
-  return getEnv().databaseProvider === "postgresql" ? ({ contains: text, mode: "insensitive" } as Prisma.StringFilter) : { contains: text };
+  return getEnv().databaseProvider === "postgresql"
+    ? ({ contains: text, mode: "insensitive" } as Prisma.StringFilter)
+    : { contains: text };
 }
 
 export const TEAM_SUGGESTIONS = 20;
@@ -174,18 +195,30 @@ export const TEAM_SUGGESTIONS = 20;
 export async function suggestTeams(text: string): Promise<{ id: string; name: string }[]> {
   const query = text.trim().slice(0, 100);
   if (!query) return [];
-  return db.team.findMany({ where: { name: nameContains(query) }, orderBy: { name: "asc" }, take: TEAM_SUGGESTIONS, select: { id: true, name: true } });
+  return db.team.findMany({
+    where: { name: nameContains(query) },
+    orderBy: { name: "asc" },
+    take: TEAM_SUGGESTIONS,
+    select: { id: true, name: true },
+  });
 }
 
 /** The team with exactly this name, or else the only one whose name matches it whatever its case; null when none or several do. */
 export async function teamNamed(name: string): Promise<{ id: string; name: string } | null> {
   const text = name.trim().slice(0, 200);
   if (!text) return null;
-  const exact = await db.team.findUnique({ where: { name: text }, select: { id: true, name: true } });
+  const exact = await db.team.findUnique({
+    where: { name: text },
+    select: { id: true, name: true },
+  });
   if (exact) return exact;
-  const matches = (await db.team.findMany({ where: { name: nameContains(text) }, take: 50, select: { id: true, name: true } })).filter(
-    (team) => team.name.toLocaleLowerCase("en-GB") === text.toLocaleLowerCase("en-GB"),
-  );
+  const matches = (
+    await db.team.findMany({
+      where: { name: nameContains(text) },
+      take: 50,
+      select: { id: true, name: true },
+    })
+  ).filter((team) => team.name.toLocaleLowerCase("en-GB") === text.toLocaleLowerCase("en-GB"));
   return matches.length === 1 ? matches[0]! : null;
 }
 
@@ -216,27 +249,48 @@ export async function getPerson(personId: string) {
       createdAt: true,
       teamId: true,
       manager: { select: { id: true, name: true, email: true } },
-      reports: { where: { deactivatedAt: null }, orderBy: { name: "asc" }, take: REPORTS_SHOWN, select: { id: true, name: true } },
+      reports: {
+        where: { deactivatedAt: null },
+        orderBy: { name: "asc" },
+        take: REPORTS_SHOWN,
+        select: { id: true, name: true },
+      },
       password: { select: { updatedAt: true } },
-      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } }, reports: { where: { deactivatedAt: null } } } },
+      _count: {
+        select: {
+          sessions: { where: { expiresAt: { gt: new Date() } } },
+          reports: { where: { deactivatedAt: null } },
+        },
+      },
       levelSince: true,
       levelChanges: LAST_LEVEL_CHANGE,
     },
   });
-  if (!person || !readableAsPerson(await isErased(personId))) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
+  if (!person || !readableAsPerson(await isErased(personId)))
+    throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const { levelSince, levelChanges, ...rest } = person;
   // The day as the form's date field takes it; when Rungs last recorded a change of their level, for the field's hint.
-  return { ...rest, levelSince: dayOf(levelSince), levelMovedAt: levelChanges[0]?.changedAt ?? null };
+  return {
+    ...rest,
+    levelSince: dayOf(levelSince),
+    levelMovedAt: levelChanges[0]?.changedAt ?? null,
+  };
 }
 
 /** When Rungs last recorded a change of the person's level: a later level since says nothing, an earlier one is refused. */
-const LAST_LEVEL_CHANGE = { where: MOVES, orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: 1, select: { changedAt: true } } satisfies Prisma.User$levelChangesArgs;
+const LAST_LEVEL_CHANGE = {
+  where: MOVES,
+  orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+  take: 1,
+  select: { changedAt: true },
+} satisfies Prisma.User$levelChangesArgs;
 
 const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
 /** Each field's refusals: messages the page words (English text where a shared check has no message yet). */
 export type FieldErrors = Partial<Record<PersonField, (string | Message)[]>>;
-export type PersonWriteResult = { ok: true; personId: string } | { ok: false; fieldErrors: FieldErrors; formErrors?: string[] };
+export type PersonWriteResult =
+  { ok: true; personId: string } | { ok: false; fieldErrors: FieldErrors; formErrors?: string[] };
 
 type ResolvedPerson = {
   name: string;
@@ -258,39 +312,72 @@ type ResolvedPerson = {
  */
 async function resolvePerson(
   value: PersonFormValue,
-  current: { id: string; managerId: string | null; levelSince: Date | null; movedAt: Date | null } | null,
+  current: {
+    id: string;
+    managerId: string | null;
+    levelSince: Date | null;
+    movedAt: Date | null;
+  } | null,
   checkTrackLevel: TrackLevelCheck,
-): Promise<{ ok: true; person: ResolvedPerson; teamName: string | null; managerEmail: string | null } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<
+  | { ok: true; person: ResolvedPerson; teamName: string | null; managerEmail: string | null }
+  | { ok: false; fieldErrors: FieldErrors }
+> {
   const personId = current?.id ?? null;
   const fieldErrors: FieldErrors = {};
   // The form names the ladder with the track and the level; a level of another ladder's or track's is refused here.
   const choice = readPlaceChoice(value.track || null, value.level || null, value.ladder || null);
   const { track, level } = choice.ok ? choice : { track: null, level: null };
   const place = choice.ok ? checkTrackLevel(track, level, choice.ladder) : choice;
-  if (!place.ok) fieldErrors[place.field] = [typeof place.message === "string" ? capitalise(place.message) : place.message];
-  const sub = place.ok ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level }) : { ok: true as const, sublevel: null };
+  if (!place.ok)
+    fieldErrors[place.field] = [
+      typeof place.message === "string" ? capitalise(place.message) : place.message,
+    ];
+  const sub = place.ok
+    ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level })
+    : { ok: true as const, sublevel: null };
   if (!sub.ok) fieldErrors.sublevel = [sub.message];
   // A day the form did not show (the one it shows may be sent back as it was) before a change Rungs recorded would be ignored: said instead. The field's hint names the day of that change, in the admin's language.
   const given = givenLevelSince(value);
-  if (current?.movedAt && given && dayOf(given) !== dayOf(current.levelSince) && predatesRecordedMove(given, current.movedAt)) {
+  if (
+    current?.movedAt &&
+    given &&
+    dayOf(given) !== dayOf(current.levelSince) &&
+    predatesRecordedMove(given, current.movedAt)
+  ) {
     fieldErrors.levelSince = [{ key: "people:form.errors.levelSinceBeforeRecorded" }];
   }
 
   const [sameEmail, team, manager] = await Promise.all([
     db.user.findUnique({ where: { email: value.email }, select: { id: true } }),
-    value.teamId ? db.team.findUnique({ where: { id: value.teamId }, select: { name: true } }) : null,
+    value.teamId
+      ? db.team.findUnique({ where: { id: value.teamId }, select: { name: true } })
+      : null,
     value.managerEmail
-      ? db.user.findUnique({ where: { email: value.managerEmail }, select: { id: true, name: true, deactivatedAt: true } })
+      ? db.user.findUnique({
+          where: { email: value.managerEmail },
+          select: { id: true, name: true, deactivatedAt: true },
+        })
       : null,
   ]);
-  if (sameEmail && sameEmail.id !== personId) fieldErrors.email = [{ key: "people:form.errors.emailTaken" }];
+  if (sameEmail && sameEmail.id !== personId)
+    fieldErrors.email = [{ key: "people:form.errors.emailTaken" }];
   if (value.teamId && !team) fieldErrors.teamId = [{ key: "people:form.errors.teamGone" }];
   if (value.managerEmail) {
-    if (!manager) fieldErrors.managerEmail = [{ key: "people:form.errors.managerUnknown", values: { email: value.managerEmail } }];
-    else if (manager.deactivatedAt && manager.id !== current?.managerId) fieldErrors.managerEmail = [{ key: "people:form.errors.managerDeactivated", values: { name: manager.name } }];
-    else if (manager.id === personId) fieldErrors.managerEmail = [{ key: "people:form.errors.ownManager" }];
+    if (!manager)
+      fieldErrors.managerEmail = [
+        { key: "people:form.errors.managerUnknown", values: { email: value.managerEmail } },
+      ];
+    else if (manager.deactivatedAt && manager.id !== current?.managerId)
+      fieldErrors.managerEmail = [
+        { key: "people:form.errors.managerDeactivated", values: { name: manager.name } },
+      ];
+    else if (manager.id === personId)
+      fieldErrors.managerEmail = [{ key: "people:form.errors.ownManager" }];
     else if (personId && (await managerChain(manager.id)).includes(personId)) {
-      fieldErrors.managerEmail = [{ key: "people:form.errors.reportingCycle", values: { name: manager.name } }];
+      fieldErrors.managerEmail = [
+        { key: "people:form.errors.reportingCycle", values: { name: manager.name } },
+      ];
     }
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
@@ -326,22 +413,50 @@ function capitalise(message: string): string {
 /** `also`: what the caller records of the same write (the API its own audit event), in the same transaction. */
 type AlsoWritten = (tx: Prisma.TransactionClient, personId: string) => Promise<void>;
 
-export async function createPerson(actorId: string, value: PersonFormValue, checkTrackLevel: TrackLevelCheck, also?: AlsoWritten): Promise<PersonWriteResult> {
+export async function createPerson(
+  actorId: string,
+  value: PersonFormValue,
+  checkTrackLevel: TrackLevelCheck,
+  also?: AlsoWritten,
+): Promise<PersonWriteResult> {
   const resolved = await resolvePerson(value, null, checkTrackLevel);
   if (!resolved.ok) return resolved;
   const { teamId: _teamId, managerId: _managerId, ...fields } = resolved.person;
-  const levelSince = levelSinceAfter({ levelChanged: false, given: givenLevelSince(value), current: null, movedAt: null });
+  const levelSince = levelSinceAfter({
+    levelChanged: false,
+    given: givenLevelSince(value),
+    current: null,
+    movedAt: null,
+  });
   const person = await db.$transaction(async (tx) => {
-    const created = await tx.user.create({ data: { ...resolved.person, levelSince }, select: { id: true } });
+    const created = await tx.user.create({
+      data: { ...resolved.person, levelSince },
+      select: { id: true },
+    });
     if (resolved.person.managerId) await rebuildReportingLine(tx);
     await recordAuditEvent(tx, {
       actorId,
       action: "person.created",
       subjectType: "person",
       subjectId: created.id,
-      detail: { ...fields, team: resolved.teamName, managerEmail: resolved.managerEmail, levelSince: dayOf(levelSince) },
+      detail: {
+        ...fields,
+        team: resolved.teamName,
+        managerEmail: resolved.managerEmail,
+        levelSince: dayOf(levelSince),
+      },
     });
-    await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: created.id, name: resolved.person.name, email: resolved.person.email, via: "created" } }]);
+    await emitWebhookEvents(tx, [
+      {
+        kind: "person.joined",
+        person: {
+          id: created.id,
+          name: resolved.person.name,
+          email: resolved.person.email,
+          via: "created",
+        },
+      },
+    ]);
     await also?.(tx, created.id);
     return created;
   });
@@ -386,13 +501,22 @@ export async function updatePerson(
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(resolved.person) as (keyof ResolvedPerson)[]) {
     if (current[key] === resolved.person[key]) continue;
-    if (key === "teamId") changes.team = { from: current.team?.name ?? null, to: resolved.teamName };
-    else if (key === "managerId") changes.manager = { from: current.manager?.email ?? null, to: resolved.managerEmail };
+    if (key === "teamId")
+      changes.team = { from: current.team?.name ?? null, to: resolved.teamName };
+    else if (key === "managerId")
+      changes.manager = { from: current.manager?.email ?? null, to: resolved.managerEmail };
     else changes[key] = { from: current[key], to: resolved.person[key] };
   }
-  const levelChanged = current.track !== resolved.person.track || current.level !== resolved.person.level;
-  const levelSince = levelSinceAfter({ levelChanged, given: givenLevelSince(value), current: current.levelSince, movedAt });
-  if (dayOf(levelSince) !== dayOf(current.levelSince)) changes.levelSince = { from: dayOf(current.levelSince), to: dayOf(levelSince) };
+  const levelChanged =
+    current.track !== resolved.person.track || current.level !== resolved.person.level;
+  const levelSince = levelSinceAfter({
+    levelChanged,
+    given: givenLevelSince(value),
+    current: current.levelSince,
+    movedAt,
+  });
+  if (dayOf(levelSince) !== dayOf(current.levelSince))
+    changes.levelSince = { from: dayOf(current.levelSince), to: dayOf(levelSince) };
   if (Object.keys(changes).length === 0) {
     if (also) await db.$transaction((tx) => also(tx, personId));
     return { ok: true, personId };
@@ -400,12 +524,28 @@ export async function updatePerson(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: personId }, data: { ...resolved.person, levelSince } });
     if (changes.manager) await rebuildReportingLine(tx);
-    await recordManagerChanges(tx, [{ personId, from: current.managerId, to: resolved.person.managerId }]);
-    await recordGroupChanges(tx, [{ personId, kind: "team", from: current.teamId, to: resolved.person.teamId }]);
-    await recordLevelChanges(tx, "edited", [
-      { personId, from: { track: current.track, level: current.level }, to: { track: resolved.person.track, level: resolved.person.level }, fromSince: current.levelSince, toSince: levelSince },
+    await recordManagerChanges(tx, [
+      { personId, from: current.managerId, to: resolved.person.managerId },
     ]);
-    await recordAuditEvent(tx, { actorId, action: "person.updated", subjectType: "person", subjectId: personId, detail: changes as Prisma.InputJsonValue });
+    await recordGroupChanges(tx, [
+      { personId, kind: "team", from: current.teamId, to: resolved.person.teamId },
+    ]);
+    await recordLevelChanges(tx, "edited", [
+      {
+        personId,
+        from: { track: current.track, level: current.level },
+        to: { track: resolved.person.track, level: resolved.person.level },
+        fromSince: current.levelSince,
+        toSince: levelSince,
+      },
+    ]);
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "person.updated",
+      subjectType: "person",
+      subjectId: personId,
+      detail: changes as Prisma.InputJsonValue,
+    });
     await also?.(tx, personId);
   });
   return { ok: true, personId };
@@ -420,28 +560,53 @@ export type SimpleResult = { ok: true } | { ok: false; message: Message };
  * until an admin moves them (the person's page lists who still reports to them).
  */
 /** What deactivating the person would end in each workflow, by the figures its hook reports (only those above zero). Changes nothing. */
-export async function deactivationPreview(personId: string, now = clock.now()): Promise<Record<string, number>> {
+export async function deactivationPreview(
+  personId: string,
+  now = clock.now(),
+): Promise<Record<string, number>> {
   return deactivationPreviews.run(db, personId, now);
 }
 
-export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<SimpleResult> {
-  const person = await db.user.findUnique({ where: { id: personId }, select: { id: true, deactivatedAt: true } });
+export async function setPersonActive(
+  actorId: string,
+  personId: string,
+  active: boolean,
+): Promise<SimpleResult> {
+  const person = await db.user.findUnique({
+    where: { id: personId },
+    select: { id: true, deactivatedAt: true },
+  });
   if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
-  if (!active && actorId === personId) return { ok: false, message: { key: "people:edit.errors.deactivateYourself" } };
+  if (!active && actorId === personId)
+    return { ok: false, message: { key: "people:edit.errors.deactivateYourself" } };
   if (active === (person.deactivatedAt === null)) return { ok: true };
   const by: ActiveChanger = { actorId };
-  await db.$transaction((tx) => (active ? reactivatePerson(tx, by, personId) : deactivatePerson(tx, by, personId)));
+  await db.$transaction((tx) =>
+    active ? reactivatePerson(tx, by, personId) : deactivatePerson(tx, by, personId),
+  );
   return { ok: true };
 }
 
 /** Who changes whether someone is active, as the audit log names them: an admin, or an identity provider's SCIM token. */
 export type ActiveChanger = { actorId: string } | { scimToken: { id: string; name: string } };
 
-function activeEvent(by: ActiveChanger, action: "person.deactivated" | "person.reactivated", personId: string, detail?: Record<string, Prisma.InputJsonValue>) {
-  const who = "actorId" in by ? { actorId: by.actorId } : { actorId: null, scimTokenId: by.scimToken.id };
+function activeEvent(
+  by: ActiveChanger,
+  action: "person.deactivated" | "person.reactivated",
+  personId: string,
+  detail?: Record<string, Prisma.InputJsonValue>,
+) {
+  const who =
+    "actorId" in by ? { actorId: by.actorId } : { actorId: null, scimTokenId: by.scimToken.id };
   const via = "scimToken" in by ? { via: `SCIM token ${by.scimToken.name}` } : {};
   const details = { ...detail, ...via };
-  return { ...who, action, subjectType: "person" as const, subjectId: personId, detail: Object.keys(details).length ? details : undefined };
+  return {
+    ...who,
+    action,
+    subjectType: "person" as const,
+    subjectId: personId,
+    detail: Object.keys(details).length ? details : undefined,
+  };
 }
 
 /**
@@ -450,28 +615,61 @@ function activeEvent(by: ActiveChanger, action: "person.deactivated" | "person.r
  * did, their access ends (endAccess), every workflow's registered hook ends its work
  * (deactivationHooks), and the audit log records who did it. False when they already were.
  */
-export async function deactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string, now = clock.now()): Promise<boolean> {
-  const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: null }, data: { deactivatedAt: now } });
+export async function deactivatePerson(
+  tx: Prisma.TransactionClient,
+  by: ActiveChanger,
+  personId: string,
+  now = clock.now(),
+): Promise<boolean> {
+  const { count } = await tx.user.updateMany({
+    where: { id: personId, deactivatedAt: null },
+    data: { deactivatedAt: now },
+  });
   if (count === 0) return false;
   const endedSessions = await endAccess(tx, personId);
   const ended = await deactivationHooks.run(tx, personId, now);
-  await recordAuditEvent(tx, activeEvent(by, "person.deactivated", personId, { endedSessions, ...ended }));
-  const person = await tx.user.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } });
-  await emitWebhookEvents(tx, [{ kind: "person.left", person: { id: personId, ...person, leftAt: now } }], now);
+  await recordAuditEvent(
+    tx,
+    activeEvent(by, "person.deactivated", personId, { endedSessions, ...ended }),
+  );
+  const person = await tx.user.findUniqueOrThrow({
+    where: { id: personId },
+    select: { name: true, email: true },
+  });
+  await emitWebhookEvents(
+    tx,
+    [{ kind: "person.left", person: { id: personId, ...person, leftAt: now } }],
+    now,
+  );
   return true;
 }
 
 /** The one way a deactivated person is made active again (admin page or SCIM), as a return dated now (recordReturn). False when they already were. */
-export async function reactivatePerson(tx: Prisma.TransactionClient, by: ActiveChanger, personId: string): Promise<boolean> {
-  const left = await tx.user.findUnique({ where: { id: personId }, select: { track: true, level: true, levelSince: true, deactivatedAt: true } });
+export async function reactivatePerson(
+  tx: Prisma.TransactionClient,
+  by: ActiveChanger,
+  personId: string,
+): Promise<boolean> {
+  const left = await tx.user.findUnique({
+    where: { id: personId },
+    select: { track: true, level: true, levelSince: true, deactivatedAt: true },
+  });
   if (!left?.deactivatedAt) return false;
   // The return begins a new stay, counted from today: a level since would be that of the stay that ended.
-  const { count } = await tx.user.updateMany({ where: { id: personId, deactivatedAt: { not: null } }, data: { deactivatedAt: null, levelSince: null } });
+  const { count } = await tx.user.updateMany({
+    where: { id: personId, deactivatedAt: { not: null } },
+    data: { deactivatedAt: null, levelSince: null },
+  });
   if (count === 0) return false;
   await recordReturn(tx, { id: personId, ...left, deactivatedAt: left.deactivatedAt });
   await recordAuditEvent(tx, activeEvent(by, "person.reactivated", personId));
-  const person = await tx.user.findUniqueOrThrow({ where: { id: personId }, select: { name: true, email: true } });
-  await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: personId, ...person, via: "reactivated" } }]);
+  const person = await tx.user.findUniqueOrThrow({
+    where: { id: personId },
+    select: { name: true, email: true },
+  });
+  await emitWebhookEvents(tx, [
+    { kind: "person.joined", person: { id: personId, ...person, via: "reactivated" } },
+  ]);
   return true;
 }
 
@@ -480,7 +678,10 @@ export async function reactivatePerson(tx: Prisma.TransactionClient, by: ActiveC
  * browsers (sign-in throttling treats them as any other) and unused sign-in links. Returns
  * how many sessions ended.
  */
-async function endAccess(tx: Pick<Prisma.TransactionClient, "session" | "knownDevice" | "passwordToken">, personId: string): Promise<number> {
+async function endAccess(
+  tx: Pick<Prisma.TransactionClient, "session" | "knownDevice" | "passwordToken">,
+  personId: string,
+): Promise<number> {
   const endedSessions = (await tx.session.deleteMany({ where: { userId: personId } })).count;
   await tx.knownDevice.deleteMany({ where: { userId: personId } });
   await tx.passwordToken.deleteMany({ where: { userId: personId, usedAt: null } });
@@ -493,7 +694,13 @@ export async function signOutEverywhere(actorId: string, personId: string): Prom
   return db.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { userId: personId } });
     await tx.knownDevice.deleteMany({ where: { userId: personId } });
-    await recordAuditEvent(tx, { actorId, action: "person.signed_out_everywhere", subjectType: "person", subjectId: personId, detail: { endedSessions: count } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "person.signed_out_everywhere",
+      subjectType: "person",
+      subjectId: personId,
+      detail: { endedSessions: count },
+    });
     return count;
   });
 }
@@ -504,36 +711,68 @@ export type TeamListItem = { id: string; name: string; activeMembers: number; me
 
 export async function listTeams(): Promise<TeamListItem[]> {
   const [teams, active] = await Promise.all([
-    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true } } } }),
-    db.user.groupBy({ by: ["teamId"], where: { deactivatedAt: null, teamId: { not: null } }, _count: { _all: true } }),
+    db.team.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, _count: { select: { members: true } } },
+    }),
+    db.user.groupBy({
+      by: ["teamId"],
+      where: { deactivatedAt: null, teamId: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const activeByTeam = new Map(active.map((row) => [row.teamId, row._count._all]));
-  return teams.map((team) => ({ id: team.id, name: team.name, members: team._count.members, activeMembers: activeByTeam.get(team.id) ?? 0 }));
+  return teams.map((team) => ({
+    id: team.id,
+    name: team.name,
+    members: team._count.members,
+    activeMembers: activeByTeam.get(team.id) ?? 0,
+  }));
 }
 
 /** Team names are unique without regard to case, so "Platform" and "platform" are one team. */
 async function teamNameTaken(name: string, exceptId: string | null): Promise<boolean> {
   const teams = await db.team.findMany({ select: { id: true, name: true } });
-  return teams.some((team) => team.id !== exceptId && team.name.toLowerCase() === name.toLowerCase());
+  return teams.some(
+    (team) => team.id !== exceptId && team.name.toLowerCase() === name.toLowerCase(),
+  );
 }
 
 export async function createTeam(actorId: string, name: string): Promise<SimpleResult> {
-  if (await teamNameTaken(name, null)) return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
+  if (await teamNameTaken(name, null))
+    return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
   await db.$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name }, select: { id: true } });
-    await recordAuditEvent(tx, { actorId, action: "team.created", subjectType: "team", subjectId: team.id, detail: { name } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "team.created",
+      subjectType: "team",
+      subjectId: team.id,
+      detail: { name },
+    });
   });
   return { ok: true };
 }
 
-export async function renameTeam(actorId: string, teamId: string, name: string): Promise<SimpleResult> {
+export async function renameTeam(
+  actorId: string,
+  teamId: string,
+  name: string,
+): Promise<SimpleResult> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
   if (!team) throw new NotFoundError({ key: "people:errors.noSuchTeam" });
   if (team.name === name) return { ok: true };
-  if (await teamNameTaken(name, teamId)) return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
+  if (await teamNameTaken(name, teamId))
+    return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: { name } });
-    await recordAuditEvent(tx, { actorId, action: "team.renamed", subjectType: "team", subjectId: teamId, detail: { from: team.name, to: name } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "team.renamed",
+      subjectType: "team",
+      subjectId: teamId,
+      detail: { from: team.name, to: name },
+    });
   });
   return { ok: true };
 }
@@ -551,12 +790,21 @@ export async function deleteTeam(actorId: string, teamId: string): Promise<Simpl
       return {
         ok: false,
         message: deactivated
-          ? { key: "admin:teams.errors.stillHasMembersSomeDeactivated", values: { name: team.name, members, deactivated } }
+          ? {
+              key: "admin:teams.errors.stillHasMembersSomeDeactivated",
+              values: { name: team.name, members, deactivated },
+            }
           : { key: "admin:teams.errors.stillHasMembers", values: { name: team.name, members } },
       };
     }
     await tx.team.delete({ where: { id: teamId } });
-    await recordAuditEvent(tx, { actorId, action: "team.deleted", subjectType: "team", subjectId: teamId, detail: { name: team.name } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "team.deleted",
+      subjectType: "team",
+      subjectId: teamId,
+      detail: { name: team.name },
+    });
     return { ok: true };
   });
 }

@@ -7,7 +7,13 @@ import type { Message } from "~/i18n/messages";
  * both have a track "engineer". A person belongs to one ladder; naming it is needed only
  * where their track and level would fit more than one.
  */
-export type TrackOption = { ladderId: string; ladderName: string; id: string; name: string; levels: { id: string; title: string; sublevels?: { id: string; title: string }[] }[] };
+export type TrackOption = {
+  ladderId: string;
+  ladderName: string;
+  id: string;
+  name: string;
+  levels: { id: string; title: string; sublevels?: { id: string; title: string }[] }[];
+};
 
 export type TrackLevelProblem = { field: "ladder" | "track" | "level"; message: string };
 /** What is wrong with the person form's own choice of track and level, worded by the page. */
@@ -15,17 +21,28 @@ export type PlaceChoiceProblem = { field: TrackLevelProblem["field"]; message: M
 export type SublevelProblem = { field: "sublevel"; message: string };
 
 /** The person's ladder when the place is acceptable (null when they have no track), else which field is wrong and why. */
-export type TrackLevelResult = ({ ok: true; ladderId: string | null } | ({ ok: false } & TrackLevelProblem));
+export type TrackLevelResult =
+  { ok: true; ladderId: string | null } | ({ ok: false } & TrackLevelProblem);
 
-export type SublevelResult = { ok: true; sublevel: string | null } | ({ ok: false } & SublevelProblem);
+export type SublevelResult =
+  { ok: true; sublevel: string | null } | ({ ok: false } & SublevelProblem);
 
 /** Checks a place; `sublevel` then checks a sub-level of the place it accepted (readSublevelChoice). */
-export type TrackLevelCheck = ((track: string | null, level: string | null, ladder?: string | null) => TrackLevelResult) & {
-  sublevel: (value: string | null, place: { ladderId: string | null; track: string | null; level: string | null }) => SublevelResult;
+export type TrackLevelCheck = ((
+  track: string | null,
+  level: string | null,
+  ladder?: string | null,
+) => TrackLevelResult) & {
+  sublevel: (
+    value: string | null,
+    place: { ladderId: string | null; track: string | null; level: string | null },
+  ) => SublevelResult;
 };
 
 function list(values: readonly string[]): string {
-  return values.length > 1 ? `${values.slice(0, -1).join(", ")} and ${values.at(-1)}` : (values[0] ?? "");
+  return values.length > 1
+    ? `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`
+    : (values[0] ?? "");
 }
 
 export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelCheck {
@@ -33,39 +50,73 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
   for (const track of tracks) ladders.set(track.ladderId, track.ladderName);
   const ladderIds = [...ladders.keys()];
   /** A ladder named by its id or its name, in any case. */
-  const findLadder = (named: string) => ladderIds.find((id) => id === named.toLowerCase() || ladders.get(id)!.toLowerCase() === named.toLowerCase());
-  const fail = (field: TrackLevelProblem["field"], message: string): TrackLevelResult => ({ ok: false, field, message });
+  const findLadder = (named: string) =>
+    ladderIds.find(
+      (id) => id === named.toLowerCase() || ladders.get(id)!.toLowerCase() === named.toLowerCase(),
+    );
+  const fail = (field: TrackLevelProblem["field"], message: string): TrackLevelResult => ({
+    ok: false,
+    field,
+    message,
+  });
 
-  const check = (track: string | null, level: string | null, ladder: string | null = null): TrackLevelResult => {
+  const check = (
+    track: string | null,
+    level: string | null,
+    ladder: string | null = null,
+  ): TrackLevelResult => {
     let ladderId: string | null = null;
     if (ladder) {
       ladderId = findLadder(ladder) ?? null;
-      if (!ladderId) return fail("ladder", `unknown ladder "${ladder}" (expected one of ${list(ladderIds)})`);
+      if (!ladderId)
+        return fail("ladder", `unknown ladder "${ladder}" (expected one of ${list(ladderIds)})`);
     }
     if (!track) {
-      if (level) return fail("track", `a level needs a track (one of ${list([...new Set(tracks.filter((t) => !ladderId || t.ladderId === ladderId).map((t) => t.id))])})`);
+      if (level)
+        return fail(
+          "track",
+          `a level needs a track (one of ${list([...new Set(tracks.filter((t) => !ladderId || t.ladderId === ladderId).map((t) => t.id))])})`,
+        );
       return { ok: true, ladderId };
     }
     const inLadder = tracks.filter((option) => !ladderId || option.ladderId === ladderId);
     let candidates = inLadder.filter((option) => option.id === track);
     if (candidates.length === 0) {
       const known = [...new Set(inLadder.map((option) => option.id))];
-      return fail("track", `unknown track "${track}"${ladderId ? ` in the ${ladders.get(ladderId)} ladder` : ""} (expected one of ${list(known)})`);
+      return fail(
+        "track",
+        `unknown track "${track}"${ladderId ? ` in the ${ladders.get(ladderId)} ladder` : ""} (expected one of ${list(known)})`,
+      );
     }
     if (level) {
-      const withLevel = candidates.filter((option) => option.levels.some((candidate) => candidate.id === level));
+      const withLevel = candidates.filter((option) =>
+        option.levels.some((candidate) => candidate.id === level),
+      );
       if (withLevel.length === 0) {
-        const levelIds = candidates.flatMap((option) => option.levels.map((candidate) => candidate.id));
-        return fail("level", `level "${level}" is not on the ${track} track (expected one of ${list([...new Set(levelIds)])})`);
+        const levelIds = candidates.flatMap((option) =>
+          option.levels.map((candidate) => candidate.id),
+        );
+        return fail(
+          "level",
+          `level "${level}" is not on the ${track} track (expected one of ${list([...new Set(levelIds)])})`,
+        );
       }
       candidates = withLevel;
     }
     if (candidates.length > 1) {
-      return fail("ladder", `track "${track}"${level ? ` and level "${level}"` : ""} are in several ladders (${list(candidates.map((option) => option.ladderId))}); name the ladder`);
+      return fail(
+        "ladder",
+        `track "${track}"${level ? ` and level "${level}"` : ""} are in several ladders (${list(candidates.map((option) => option.ladderId))}); name the ladder`,
+      );
     }
     return { ok: true, ladderId: candidates[0]!.ladderId };
   };
-  return Object.assign(check, { sublevel: (value: string | null, place: { ladderId: string | null; track: string | null; level: string | null }) => readSublevelChoice(tracks, value, place) });
+  return Object.assign(check, {
+    sublevel: (
+      value: string | null,
+      place: { ladderId: string | null; track: string | null; level: string | null },
+    ) => readSublevelChoice(tracks, value, place),
+  });
 }
 
 /**
@@ -75,21 +126,35 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
  * makeTrackLevelCheck to place.
  */
 export const trackChoice = (ladderId: string, trackId: string) => `${ladderId}/${trackId}`;
-export const levelChoice = (ladderId: string, trackId: string, levelId: string) => `${ladderId}/${trackId}/${levelId}`;
+export const levelChoice = (ladderId: string, trackId: string, levelId: string) =>
+  `${ladderId}/${trackId}/${levelId}`;
 
 export type PlaceChoice = { ladder: string | null; track: string | null; level: string | null };
 
 /** Reads the form's track and level (and the optional ladder field); refuses a level of another ladder or track than the one chosen. */
-export function readPlaceChoice(trackValue: string | null, levelValue: string | null, ladderValue: string | null = null): ({ ok: true } & PlaceChoice) | ({ ok: false } & PlaceChoiceProblem) {
+export function readPlaceChoice(
+  trackValue: string | null,
+  levelValue: string | null,
+  ladderValue: string | null = null,
+): ({ ok: true } & PlaceChoice) | ({ ok: false } & PlaceChoiceProblem) {
   const trackParts = trackValue ? trackValue.split("/") : [];
   const levelParts = levelValue ? levelValue.split("/") : [];
-  if (trackParts.length > 2 || trackParts.some((part) => !part)) return { ok: false, field: "track", message: { key: "people:form.errors.trackFromList" } };
-  if (levelParts.length === 2 || levelParts.length > 3 || levelParts.some((part) => !part)) return { ok: false, field: "level", message: { key: "people:form.errors.levelFromList" } };
+  if (trackParts.length > 2 || trackParts.some((part) => !part))
+    return { ok: false, field: "track", message: { key: "people:form.errors.trackFromList" } };
+  if (levelParts.length === 2 || levelParts.length > 3 || levelParts.some((part) => !part))
+    return { ok: false, field: "level", message: { key: "people:form.errors.levelFromList" } };
   const [trackLadder, track] = trackParts.length === 2 ? trackParts : [null, trackParts[0] ?? null];
-  const [levelLadder, levelTrack, level] = levelParts.length === 3 ? levelParts : [null, null, levelParts[0] ?? null];
+  const [levelLadder, levelTrack, level] =
+    levelParts.length === 3 ? levelParts : [null, null, levelParts[0] ?? null];
   const ladder = trackLadder ?? levelLadder ?? (ladderValue || null);
-  if (ladderValue && trackLadder && ladderValue.toLowerCase() !== trackLadder) return { ok: false, field: "ladder", message: { key: "people:form.errors.trackInAnotherLadder" } };
-  if (levelLadder && !track) return { ok: false, field: "track", message: { key: "people:form.errors.levelNeedsTrack" } };
+  if (ladderValue && trackLadder && ladderValue.toLowerCase() !== trackLadder)
+    return {
+      ok: false,
+      field: "ladder",
+      message: { key: "people:form.errors.trackInAnotherLadder" },
+    };
+  if (levelLadder && !track)
+    return { ok: false, field: "track", message: { key: "people:form.errors.levelNeedsTrack" } };
   if (levelLadder && (levelLadder !== ladder || levelTrack !== track)) {
     return { ok: false, field: "level", message: { key: "people:form.errors.levelNotOnTrack" } };
   }
@@ -97,7 +162,12 @@ export function readPlaceChoice(trackValue: string | null, levelValue: string | 
 }
 
 /** The sub-level form value of one of a level's sub-levels: "ladder/track/level/sublevel". */
-export const sublevelChoice = (ladderId: string, trackId: string, levelId: string, sublevelId: string) => `${levelChoice(ladderId, trackId, levelId)}/${sublevelId}`;
+export const sublevelChoice = (
+  ladderId: string,
+  trackId: string,
+  levelId: string,
+  sublevelId: string,
+) => `${levelChoice(ladderId, trackId, levelId)}/${sublevelId}`;
 
 /**
  * Reads a sub-level for a person placed at `place` (their ladder, track and level, already
@@ -112,38 +182,65 @@ export function readSublevelChoice(
   if (!value) return { ok: true, sublevel: null };
   const fail = (message: string) => ({ ok: false as const, field: "sublevel" as const, message });
   const parts = value.split("/");
-  if ((parts.length !== 1 && parts.length !== 4) || parts.some((part) => !part)) return fail("Choose a sub-level from the list.");
+  if ((parts.length !== 1 && parts.length !== 4) || parts.some((part) => !part))
+    return fail("Choose a sub-level from the list.");
   if (!place.level) return fail("A sub-level needs a level: choose the level first.");
   if (parts.length === 4) {
     const [ladderId, trackId, levelId] = parts;
-    if ((place.ladderId && ladderId !== place.ladderId) || trackId !== place.track || levelId !== place.level) {
+    if (
+      (place.ladderId && ladderId !== place.ladderId) ||
+      trackId !== place.track ||
+      levelId !== place.level
+    ) {
       return fail("That sub-level is not one of the chosen level's: choose one listed under it.");
     }
   }
   const sublevel = parts.at(-1)!;
   const level = tracks
-    .filter((track) => track.id === place.track && (!place.ladderId || track.ladderId === place.ladderId))
+    .filter(
+      (track) => track.id === place.track && (!place.ladderId || track.ladderId === place.ladderId),
+    )
     .flatMap((track) => track.levels)
     .find((candidate) => candidate.id === place.level);
   const sublevels = level?.sublevels ?? [];
   if (sublevels.some((candidate) => candidate.id === sublevel)) return { ok: true, sublevel };
   if (sublevels.length === 0) return fail(`Level "${place.level}" has no sub-levels.`);
-  return fail(`Sub-level "${sublevel}" is not one of level "${place.level}"'s (expected one of ${list(sublevels.map((candidate) => candidate.id))}).`);
+  return fail(
+    `Sub-level "${sublevel}" is not one of level "${place.level}"'s (expected one of ${list(sublevels.map((candidate) => candidate.id))}).`,
+  );
 }
 
 /** The form's values for a person's place (their ladder worked out from the tracks where it is not stored). */
 export function placeChoiceOf(
   tracks: readonly TrackOption[],
-  person: { ladderId: string | null; track: string | null; level: string | null; sublevel?: string | null },
+  person: {
+    ladderId: string | null;
+    track: string | null;
+    level: string | null;
+    sublevel?: string | null;
+  },
 ): { track: string; level: string; sublevel: string } {
   if (!person.track) return { track: "", level: "", sublevel: "" };
   const option =
-    tracks.find((candidate) => candidate.id === person.track && (!person.ladderId || candidate.ladderId === person.ladderId) && (!person.level || candidate.levels.some((level) => level.id === person.level))) ??
-    tracks.find((candidate) => candidate.id === person.track && (!person.ladderId || candidate.ladderId === person.ladderId));
-  if (!option) return { track: person.track, level: person.level ?? "", sublevel: person.sublevel ?? "" };
+    tracks.find(
+      (candidate) =>
+        candidate.id === person.track &&
+        (!person.ladderId || candidate.ladderId === person.ladderId) &&
+        (!person.level || candidate.levels.some((level) => level.id === person.level)),
+    ) ??
+    tracks.find(
+      (candidate) =>
+        candidate.id === person.track &&
+        (!person.ladderId || candidate.ladderId === person.ladderId),
+    );
+  if (!option)
+    return { track: person.track, level: person.level ?? "", sublevel: person.sublevel ?? "" };
   return {
     track: trackChoice(option.ladderId, option.id),
     level: person.level ? levelChoice(option.ladderId, option.id, person.level) : "",
-    sublevel: person.level && person.sublevel ? sublevelChoice(option.ladderId, option.id, person.level, person.sublevel) : "",
+    sublevel:
+      person.level && person.sublevel
+        ? sublevelChoice(option.ladderId, option.id, person.level, person.sublevel)
+        : "",
   };
 }

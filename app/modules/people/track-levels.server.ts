@@ -13,7 +13,11 @@ export async function getTrackOptions(): Promise<TrackOption[]> {
       ladderName: ladder.meta.name,
       id: track.id,
       name: track.name,
-      levels: track.levels.map((level) => ({ id: level.id, title: level.title, sublevels: level.sublevels.map((sublevel) => ({ id: sublevel.id, title: sublevel.title })) })),
+      levels: track.levels.map((level) => ({
+        id: level.id,
+        title: level.title,
+        sublevels: level.sublevels.map((sublevel) => ({ id: sublevel.id, title: sublevel.title })),
+      })),
     })),
   );
 }

@@ -19,7 +19,8 @@ import type { AuditState, AuditUnit } from "~/modules/equity/audit";
 export const NOMINATION_STAGES = ["eligible", "nominated", "promoted"] as const;
 /** Who among the eligible was put forward by someone else: their manager chain, a sponsor, or calibration. */
 export const PUT_FORWARD_STAGES = ["eligible", "putForward"] as const;
-export type PromotionAuditStage = (typeof NOMINATION_STAGES)[number] | (typeof PUT_FORWARD_STAGES)[number];
+export type PromotionAuditStage =
+  (typeof NOMINATION_STAGES)[number] | (typeof PUT_FORWARD_STAGES)[number];
 
 export const BASE_DIMENSIONS = ["team", "track", "level"] as const;
 export const WINDOW_DIMENSION = "window";
@@ -33,8 +34,21 @@ export function splitDimension(dimension: string): { dimension: string; windowId
   return at < 0 ? null : { dimension: dimension.slice(0, at), windowId: dimension.slice(at + 1) };
 }
 
-export type EligibleRow = { windowId: string; personId: string; team: string | null; track: string | null; level: string | null; attributes: Readonly<Record<string, string>> };
-export type NominationRow = { windowId: string; nomineeId: string; kind: string; createdAt: Date; promotedAt: Date | null };
+export type EligibleRow = {
+  windowId: string;
+  personId: string;
+  team: string | null;
+  track: string | null;
+  level: string | null;
+  attributes: Readonly<Record<string, string>>;
+};
+export type NominationRow = {
+  windowId: string;
+  nomineeId: string;
+  kind: string;
+  createdAt: Date;
+  promotedAt: Date | null;
+};
 export type AuditWindow = { id: string; openedAt: Date };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,17 +61,36 @@ export function baseDimensions(eligible: readonly EligibleRow[]): string[] {
 }
 
 /** Every dimension of the audit: the base ones across windows, the windows, and each window's own. */
-export function auditDimensions(base: readonly string[], windows: readonly AuditWindow[]): string[] {
-  return [...base, WINDOW_DIMENSION, ...windows.flatMap((window) => base.map((dimension) => windowDimension(dimension, window.id)))];
+export function auditDimensions(
+  base: readonly string[],
+  windows: readonly AuditWindow[],
+): string[] {
+  return [
+    ...base,
+    WINDOW_DIMENSION,
+    ...windows.flatMap((window) => base.map((dimension) => windowDimension(dimension, window.id))),
+  ];
 }
 
-function groupsOf(row: EligibleRow, base: readonly string[], windows: readonly AuditWindow[]): Record<string, string | null> {
+function groupsOf(
+  row: EligibleRow,
+  base: readonly string[],
+  windows: readonly AuditWindow[],
+): Record<string, string | null> {
   const own = (dimension: string): string | null =>
-    dimension === "team" ? row.team : dimension === "track" ? row.track : dimension === "level" ? row.level : (row.attributes[dimension.slice("attribute:".length)] ?? null);
+    dimension === "team"
+      ? row.team
+      : dimension === "track"
+        ? row.track
+        : dimension === "level"
+          ? row.level
+          : (row.attributes[dimension.slice("attribute:".length)] ?? null);
   const groups: Record<string, string | null> = { [WINDOW_DIMENSION]: row.windowId };
   for (const dimension of base) {
     groups[dimension] = own(dimension);
-    for (const window of windows) groups[windowDimension(dimension, window.id)] = window.id === row.windowId ? own(dimension) : null;
+    for (const window of windows)
+      groups[windowDimension(dimension, window.id)] =
+        window.id === row.windowId ? own(dimension) : null;
   }
   return groups;
 }
@@ -67,7 +100,13 @@ function groupsOf(row: EligibleRow, base: readonly string[], windows: readonly A
  * furthest stage reached so far, from the day the window opened (a nomination recorded before it,
  * as calibration's waiting ones are, counts from the opening); days from `asOf` on are not read.
  */
-function history(stages: readonly string[], opened: Date, events: readonly { at: Date; stage: string }[], groups: Readonly<Record<string, string | null>>, asOf: Date): { at: Date; state: AuditState }[] {
+function history(
+  stages: readonly string[],
+  opened: Date,
+  events: readonly { at: Date; stage: string }[],
+  groups: Readonly<Record<string, string | null>>,
+  asOf: Date,
+): { at: Date; state: AuditState }[] {
   const start = dayOf(opened).getTime();
   const byDay = new Map<number, number>([[start, 0]]);
   for (const event of events) {
@@ -88,9 +127,17 @@ function history(stages: readonly string[], opened: Date, events: readonly { at:
  * The units of both funnels. `eligible`: the rows counted in the reader's scope; `nominations`: every
  * nomination of those windows; `promotedAt`: when a "promote" decision was released (null otherwise).
  */
-export function promotionAuditUnits(windows: readonly AuditWindow[], eligible: readonly EligibleRow[], nominations: readonly NominationRow[], base: readonly string[], asOf: Date): { nominations: AuditUnit[]; putForward: AuditUnit[] } {
+export function promotionAuditUnits(
+  windows: readonly AuditWindow[],
+  eligible: readonly EligibleRow[],
+  nominations: readonly NominationRow[],
+  base: readonly string[],
+  asOf: Date,
+): { nominations: AuditUnit[]; putForward: AuditUnit[] } {
   const openedAt = new Map(windows.map((window) => [window.id, window.openedAt]));
-  const nominationOf = new Map(nominations.map((nomination) => [`${nomination.windowId}:${nomination.nomineeId}`, nomination]));
+  const nominationOf = new Map(
+    nominations.map((nomination) => [`${nomination.windowId}:${nomination.nomineeId}`, nomination]),
+  );
   const units = { nominations: [] as AuditUnit[], putForward: [] as AuditUnit[] };
   for (const row of eligible) {
     const opened = openedAt.get(row.windowId);
@@ -98,8 +145,16 @@ export function promotionAuditUnits(windows: readonly AuditWindow[], eligible: r
     const id = `${row.windowId}:${row.personId}`;
     const groups = groupsOf(row, base, windows);
     const nomination = nominationOf.get(id);
-    const nominated = nomination ? [{ at: nomination.createdAt, stage: "nominated" }, ...(nomination.promotedAt ? [{ at: nomination.promotedAt, stage: "promoted" }] : [])] : [];
-    const byOthers = nomination && nomination.kind !== "self" ? [{ at: nomination.createdAt, stage: "putForward" }] : [];
+    const nominated = nomination
+      ? [
+          { at: nomination.createdAt, stage: "nominated" },
+          ...(nomination.promotedAt ? [{ at: nomination.promotedAt, stage: "promoted" }] : []),
+        ]
+      : [];
+    const byOthers =
+      nomination && nomination.kind !== "self"
+        ? [{ at: nomination.createdAt, stage: "putForward" }]
+        : [];
     const first = history(NOMINATION_STAGES, opened, nominated, groups, asOf);
     if (first.length) units.nominations.push({ id, person: row.personId, history: first });
     const second = history(PUT_FORWARD_STAGES, opened, byOthers, groups, asOf);

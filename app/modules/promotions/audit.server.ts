@@ -21,7 +21,13 @@ import {
   type EligibleRow,
   type PromotionAuditStage,
 } from "./audit-units";
-import { countedInPromotionAudit, openingRecordsAuditStep, promotionAuditScope, type PromotionAuditScope, type PromotionViewer } from "./policy";
+import {
+  countedInPromotionAudit,
+  openingRecordsAuditStep,
+  promotionAuditScope,
+  type PromotionAuditScope,
+  type PromotionViewer,
+} from "./policy";
 import { careerAudits } from "./career-audit.server";
 import { recordPromotionEvent } from "./windows.server";
 
@@ -42,15 +48,26 @@ const SOURCES: readonly { id: PromotionAuditId; stages: readonly PromotionAuditS
 const DAY = 24 * 60 * 60 * 1000;
 const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
 
-async function scopeFor(viewer: PromotionViewer, chairOfWindow: boolean): Promise<PromotionAuditScope> {
-  const scope = promotionAuditScope(viewer, { chairOfWindow, hasReports: viewer.isAdmin || chairOfWindow ? false : await hasReports(viewer.id) });
+async function scopeFor(
+  viewer: PromotionViewer,
+  chairOfWindow: boolean,
+): Promise<PromotionAuditScope> {
+  const scope = promotionAuditScope(viewer, {
+    chairOfWindow,
+    hasReports: viewer.isAdmin || chairOfWindow ? false : await hasReports(viewer.id),
+  });
   if (!scope) throw new NotFoundError();
   return scope;
 }
 
 /** Whether the viewer reads the audit across windows (the process page links it for them). */
 export async function readsPromotionAudit(viewer: PromotionViewer): Promise<boolean> {
-  return promotionAuditScope(viewer, { chairOfWindow: false, hasReports: viewer.isAdmin ? false : await hasReports(viewer.id) }) !== null;
+  return (
+    promotionAuditScope(viewer, {
+      chairOfWindow: false,
+      hasReports: viewer.isAdmin ? false : await hasReports(viewer.id),
+    }) !== null
+  );
 }
 
 /** A version of everything the audit reads: a kept view is reused only while it is unchanged. */
@@ -66,31 +83,69 @@ async function auditVersion(): Promise<string> {
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
-    windows._count, stamp(windows._max.updatedAt),
-    nominations._count, stamp(nominations._max.updatedAt),
-    decisions._count, stamp(decisions._max.releasedAt), stamp(decisions._max.decidedAt),
+    windows._count,
+    stamp(windows._max.updatedAt),
+    nominations._count,
+    stamp(nominations._max.updatedAt),
+    decisions._count,
+    stamp(decisions._max.releasedAt),
+    stamp(decisions._max.decidedAt),
     eligible,
-    teams._count, stamp(teams._max.updatedAt),
+    teams._count,
+    stamp(teams._max.updatedAt),
     stamp(people),
     moves._max.id ?? 0,
   ].join("|");
 }
 
 /** Views kept per scope, day and version, as the access audit keeps its own: the check over time is the costly part (decision 083). */
-const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
+  entries: 32,
+  maxAgeMs: 10 * 60 * 1000,
+});
 
 async function viewFor(scope: PromotionAuditScope, now: Date, floorOf: PersonFloors) {
   const asOf = dayOf(now);
-  const [version, ladderHashes] = await Promise.all([auditVersion(), servedLadders().then((served) => served.map((entry) => entry.hash).join(","))]);
-  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, version, floorOf.key].join("\u0000");
+  const [version, ladderHashes] = await Promise.all([
+    auditVersion(),
+    servedLadders().then((served) => served.map((entry) => entry.hash).join(",")),
+  ]);
+  const key = [
+    scope.kind === "line" ? scope.managerId : "",
+    asOf.toISOString(),
+    ladderHashes,
+    version,
+    floorOf.key,
+  ].join("\u0000");
   return views.get(key, () => computeView(scope, asOf, floorOf));
 }
 
 async function computeView(scope: PromotionAuditScope, asOf: Date, floorOf: PersonFloors) {
   const [windows, rows, nominations, teams, ladders] = await Promise.all([
-    db.promotionWindow.findMany({ where: { openedAt: { not: null } }, select: { id: true, name: true, openedAt: true }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] }),
-    db.promotionEligible.findMany({ select: { windowId: true, personId: true, trackId: true, levelId: true, teamId: true, attributes: true } }),
-    db.promotionNomination.findMany({ select: { windowId: true, nomineeId: true, kind: true, createdAt: true, decision: { select: { outcome: true, releasedAt: true } } } }),
+    db.promotionWindow.findMany({
+      where: { openedAt: { not: null } },
+      select: { id: true, name: true, openedAt: true },
+      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+    }),
+    db.promotionEligible.findMany({
+      select: {
+        windowId: true,
+        personId: true,
+        trackId: true,
+        levelId: true,
+        teamId: true,
+        attributes: true,
+      },
+    }),
+    db.promotionNomination.findMany({
+      select: {
+        windowId: true,
+        nomineeId: true,
+        kind: true,
+        createdAt: true,
+        decision: { select: { outcome: true, releasedAt: true } },
+      },
+    }),
     db.team.findMany({ select: { id: true, name: true } }),
     servedLadders().then((served) => served.map((entry) => entry.ladder)),
   ]);
@@ -103,7 +158,10 @@ async function computeView(scope: PromotionAuditScope, asOf: Date, floorOf: Pers
     const openedAt = new Map(opened.map((window) => [window.id, window.openedAt.getTime()]));
     counted = (row) => {
       const at = openedAt.get(row.windowId) ?? 0;
-      const under = (inside.get(row.personId) ?? []).some((span) => (span.since === null || span.since <= at) && (span.until === null || at < span.until));
+      const under = (inside.get(row.personId) ?? []).some(
+        (span) =>
+          (span.since === null || span.since <= at) && (span.until === null || at < span.until),
+      );
       return countedInPromotionAudit(scope, row.personId, under);
     };
   }
@@ -120,7 +178,13 @@ async function computeView(scope: PromotionAuditScope, asOf: Date, floorOf: Pers
   const units = promotionAuditUnits(
     opened,
     eligible,
-    nominations.map((row) => ({ windowId: row.windowId, nomineeId: row.nomineeId, kind: row.kind, createdAt: row.createdAt, promotedAt: row.decision?.outcome === "promote" ? row.decision.releasedAt : null })),
+    nominations.map((row) => ({
+      windowId: row.windowId,
+      nomineeId: row.nomineeId,
+      kind: row.kind,
+      createdAt: row.createdAt,
+      promotedAt: row.decision?.outcome === "promote" ? row.decision.releasedAt : null,
+    })),
     base,
     asOf,
   );
@@ -132,10 +196,18 @@ async function computeView(scope: PromotionAuditScope, asOf: Date, floorOf: Pers
     audits: SOURCES.map((source) => ({
       id: source.id,
       steps: funnelSteps(source.stages),
-      audit: labelledAudit(equityAudit({ name: `promotions-${source.id}`, stages: source.stages, dimensions }, units[source.id], floorOf), ladders, {
-        baseOf: (dimension) => splitDimension(dimension)?.dimension ?? dimension,
-        other: (base, value) => (base === WINDOW_DIMENSION ? windowName.get(value) : undefined),
-      }),
+      audit: labelledAudit(
+        equityAudit(
+          { name: `promotions-${source.id}`, stages: source.stages, dimensions },
+          units[source.id],
+          floorOf,
+        ),
+        ladders,
+        {
+          baseOf: (dimension) => splitDimension(dimension)?.dimension ?? dimension,
+          other: (base, value) => (base === WINDOW_DIMENSION ? windowName.get(value) : undefined),
+        },
+      ),
     })),
   };
 }
@@ -145,13 +217,20 @@ type LabelledAudit = View["audits"][number]["audit"];
 
 /** What the page across windows shows: everyone, each base dimension, and each window's total as a row of its own. */
 function acrossWindows(audit: LabelledAudit): LabelledAudit {
-  return { ...audit, dimensions: audit.dimensions.filter((dimension) => splitDimension(dimension.id) === null) };
+  return {
+    ...audit,
+    dimensions: audit.dimensions.filter((dimension) => splitDimension(dimension.id) === null),
+  };
 }
 
 /** What one window's page shows: its total (its row among the windows) and its own dimensions, named as the base ones. */
 function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
-  const row = audit.dimensions.find((dimension) => dimension.id === WINDOW_DIMENSION)?.groups.find((group) => group.value === windowId);
-  const steps: AuditRate[] | null = row?.steps ? row.steps.map(({ from, to, n, successes, rate }) => ({ from, to, n, successes, rate })) : null;
+  const row = audit.dimensions
+    .find((dimension) => dimension.id === WINDOW_DIMENSION)
+    ?.groups.find((group) => group.value === windowId);
+  const steps: AuditRate[] | null = row?.steps
+    ? row.steps.map(({ from, to, n, successes, rate }) => ({ from, to, n, successes, rate }))
+    : null;
   return {
     ...audit,
     total: { shown: row?.shown ?? false, steps },
@@ -168,9 +247,21 @@ export async function promotionAuditView(viewer: PromotionViewer, options: { now
   const now = options.now ?? clock.now();
   const [floorOf, served] = await Promise.all([personFloors(), servedLadders()]);
   const view = await viewFor(scope, now, floorOf);
-  const careers = await careerAudits(scope, dayOf(now), floorOf, served.map((entry) => entry.ladder), served.map((entry) => entry.hash).join(","));
-  await db.promotionAuditView.create({ data: { windowId: null, viewerId: viewer.id, openedAt: now } });
-  return { ...view, audits: view.audits.map((entry) => ({ ...entry, audit: acrossWindows(entry.audit) })), ...careers };
+  const careers = await careerAudits(
+    scope,
+    dayOf(now),
+    floorOf,
+    served.map((entry) => entry.ladder),
+    served.map((entry) => entry.hash).join(","),
+  );
+  await db.promotionAuditView.create({
+    data: { windowId: null, viewerId: viewer.id, openedAt: now },
+  });
+  return {
+    ...view,
+    audits: view.audits.map((entry) => ({ ...entry, audit: acrossWindows(entry.audit) })),
+    ...careers,
+  };
 }
 
 /**
@@ -178,23 +269,52 @@ export async function promotionAuditView(viewer: PromotionViewer, options: { now
  * their own organisation. The chair's first opening is a step of the window, recorded in its history
  * (the window closes only after it); every opening is kept.
  */
-export async function windowAuditView(viewer: PromotionViewer, windowId: string, options: { now?: Date } = {}) {
+export async function windowAuditView(
+  viewer: PromotionViewer,
+  windowId: string,
+  options: { now?: Date } = {},
+) {
   const window = await db.promotionWindow.findUnique({
     where: { id: windowId },
-    select: { id: true, name: true, state: true, openedAt: true, members: { where: { personId: viewer.id }, select: { role: true } }, events: { where: { kind: "audit-opened" }, select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      name: true,
+      state: true,
+      openedAt: true,
+      members: { where: { personId: viewer.id }, select: { role: true } },
+      events: { where: { kind: "audit-opened" }, select: { id: true }, take: 1 },
+    },
   });
-  if (!window || !window.openedAt) throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
+  if (!window || !window.openedAt)
+    throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
   const isChair = window.members.some((member) => member.role === "chair");
   const scope = await scopeFor(viewer, isChair);
   const now = options.now ?? clock.now();
   await db.$transaction(async (tx) => {
     await tx.promotionAuditView.create({ data: { windowId, viewerId: viewer.id, openedAt: now } });
-    if (openingRecordsAuditStep({ isChair, windowState: window.state, alreadyOpenedByChair: window.events.length > 0 })) {
-      await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "audit-opened", at: now });
-      await tx.promotionWindow.update({ where: { id: windowId }, data: { auditOpenedAt: now, auditOpenedById: viewer.id } });
+    if (
+      openingRecordsAuditStep({
+        isChair,
+        windowState: window.state,
+        alreadyOpenedByChair: window.events.length > 0,
+      })
+    ) {
+      await recordPromotionEvent(tx, {
+        windowId,
+        actorId: viewer.id,
+        kind: "audit-opened",
+        at: now,
+      });
+      await tx.promotionWindow.update({
+        where: { id: windowId },
+        data: { auditOpenedAt: now, auditOpenedById: viewer.id },
+      });
     }
   });
-  const [view, readsAcross] = await Promise.all([personFloors().then((floorOf) => viewFor(scope, now, floorOf)), readsPromotionAudit(viewer)]);
+  const [view, readsAcross] = await Promise.all([
+    personFloors().then((floorOf) => viewFor(scope, now, floorOf)),
+    readsPromotionAudit(viewer),
+  ]);
   return {
     ...view,
     window: { id: window.id, name: window.name },

@@ -9,8 +9,21 @@ import { getLevel } from "~/modules/ladders";
 import * as clock from "~/platform/clock.server";
 import { activeSponsorsOf } from "~/modules/sponsorship/sponsorship.server";
 import type { Advocacy } from "~/modules/sponsorship/policy";
-import { canReadOthersBallots, canVote, isMark, readsRedacted, type Mark } from "./committee-policy";
-import { criteriaOf, loadWindowFacts, recordPromotionEvent, requireCommitteeNomination, type NominationFacts, type WindowFacts } from "./committee.server";
+import {
+  canReadOthersBallots,
+  canVote,
+  isMark,
+  readsRedacted,
+  type Mark,
+} from "./committee-policy";
+import {
+  criteriaOf,
+  loadWindowFacts,
+  recordPromotionEvent,
+  requireCommitteeNomination,
+  type NominationFacts,
+  type WindowFacts,
+} from "./committee.server";
 import { canReadSponsorshipInPacket } from "./policy";
 import { identifyingWords, redact } from "./redaction";
 
@@ -29,8 +42,21 @@ export type BallotPage = {
    * named (whom someone sponsors is known around them, as who manages whom is) and a role's words are
    * redacted like the packet's.
    */
-  sponsorships: { sponsorName: string | null; advocacy: Advocacy; target: string; until: Date; nominator: boolean }[];
-  criteria: { id: string; name: string; expectations: string[]; nomineeCase: string; managerCase: string; evidence: string[] }[];
+  sponsorships: {
+    sponsorName: string | null;
+    advocacy: Advocacy;
+    target: string;
+    until: Date;
+    nominator: boolean;
+  }[];
+  criteria: {
+    id: string;
+    name: string;
+    expectations: string[];
+    nomineeCase: string;
+    managerCase: string;
+    evidence: string[];
+  }[];
   packetSubmitted: boolean;
   own: { marks: BallotMarks; submitted: boolean; revision: number } | null;
   canVote: boolean;
@@ -44,42 +70,74 @@ function evidenceTexts(json: string): string[] {
   try {
     const items = JSON.parse(json) as unknown;
     if (!Array.isArray(items)) return [];
-    return items.flatMap((item: EvidenceItem) => (typeof item?.text === "string" && item.text ? [item.text] : []));
+    return items.flatMap((item: EvidenceItem) =>
+      typeof item?.text === "string" && item.text ? [item.text] : [],
+    );
   } catch {
     return [];
   }
 }
 
-function marksOf(votes: readonly { competencyId: string; mark: string; note: string }[]): BallotMarks {
-  return Object.fromEntries(votes.map((vote) => [vote.competencyId, { mark: isMark(vote.mark) ? vote.mark : null, note: vote.note }]));
+function marksOf(
+  votes: readonly { competencyId: string; mark: string; note: string }[],
+): BallotMarks {
+  return Object.fromEntries(
+    votes.map((vote) => [
+      vote.competencyId,
+      { mark: isMark(vote.mark) ? vote.mark : null, note: vote.note },
+    ]),
+  );
 }
 
 /** The nominee's name, their manager's and their team's, as the committee reads them (and a redacted read hides them). */
-async function identityOf(facts: WindowFacts, nomination: NominationFacts): Promise<{ name: string; manager: string | null; team: string | null }> {
+async function identityOf(
+  facts: WindowFacts,
+  nomination: NominationFacts,
+): Promise<{ name: string; manager: string | null; team: string | null }> {
   const nominee = facts.people.get(nomination.nomineeId);
   const [manager, team] = await Promise.all([
-    nomination.managerId ? db.user.findUnique({ where: { id: nomination.managerId }, select: { name: true } }) : null,
-    nominee?.teamId ? db.team.findUnique({ where: { id: nominee.teamId }, select: { name: true } }) : null,
+    nomination.managerId
+      ? db.user.findUnique({ where: { id: nomination.managerId }, select: { name: true } })
+      : null,
+    nominee?.teamId
+      ? db.team.findUnique({ where: { id: nominee.teamId }, select: { name: true } })
+      : null,
   ]);
   return { name: nominee?.name ?? "", manager: manager?.name ?? null, team: team?.name ?? null };
 }
 
-export async function ballotPage(viewer: Viewer, windowId: string, nominationId: string): Promise<BallotPage> {
+export async function ballotPage(
+  viewer: Viewer,
+  windowId: string,
+  nominationId: string,
+): Promise<BallotPage> {
   const facts = await loadWindowFacts(windowId);
   const { nomination, access } = requireCommitteeNomination(facts, viewer, nominationId);
   const redacted = readsRedacted(facts.window.redactedFirstRead, access);
   const [packet, ballots, identity, sponsors, nominatedBy] = await Promise.all([
     db.promotionPacket.findFirst({
       where: { nominationId, submittedAt: { not: null }, amendedBy: null },
-      select: { cases: { select: { competencyId: true, nomineeCase: true, managerCase: true, evidence: true } } },
+      select: {
+        cases: {
+          select: { competencyId: true, nomineeCase: true, managerCase: true, evidence: true },
+        },
+      },
     }),
     db.promotionBallot.findMany({
       where: { nominationId },
-      select: { memberId: true, submittedAt: true, revision: true, votes: { select: { competencyId: true, mark: true, note: true } } },
+      select: {
+        memberId: true,
+        submittedAt: true,
+        revision: true,
+        votes: { select: { competencyId: true, mark: true, note: true } },
+      },
     }),
     identityOf(facts, nomination),
     activeSponsorsOf(nomination.nomineeId),
-    db.promotionNomination.findUniqueOrThrow({ where: { id: nominationId }, select: { nominatedById: true } }),
+    db.promotionNomination.findUniqueOrThrow({
+      where: { id: nominationId },
+      select: { nominatedById: true },
+    }),
   ]);
   const words = identifyingWords([identity.name, identity.manager, identity.team]);
   const label = `#${nomination.candidateNumber}`;
@@ -89,18 +147,38 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
   const others = canReadOthersBallots(viewer, access)
     ? ballots
         .filter((ballot) => ballot.memberId !== viewer.id && ballot.submittedAt !== null)
-        .map((ballot) => ({ member: facts.people.get(ballot.memberId)?.name ?? "", marks: marksOf(ballot.votes) }))
+        .map((ballot) => ({
+          member: facts.people.get(ballot.memberId)?.name ?? "",
+          marks: marksOf(ballot.votes),
+        }))
     : null;
   return {
     window: { id: facts.window.id, name: facts.window.name, state: facts.window.state },
-    nomination: { id: nomination.id, candidateNumber: nomination.candidateNumber, target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId },
+    nomination: {
+      id: nomination.id,
+      candidateNumber: nomination.candidateNumber,
+      target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
+    },
     nominee: redacted ? null : identity,
     redacted,
     statement: shown(nomination.statement),
     managerAddition: shown(nomination.managerAddition),
     sponsorships: sponsors
-      .filter((sponsorship) => canReadSponsorshipInPacket(viewer, { nomineeId: nomination.nomineeId, sponsorId: sponsorship.sponsorId, isCommittee: access.isMember, packetSubmitted: packet !== null }))
-      .map((sponsorship) => ({ sponsorName: redacted ? null : sponsorship.sponsorName, advocacy: sponsorship.advocacy, target: shown(sponsorship.target), until: sponsorship.until, nominator: sponsorship.sponsorId === nominatedBy.nominatedById })),
+      .filter((sponsorship) =>
+        canReadSponsorshipInPacket(viewer, {
+          nomineeId: nomination.nomineeId,
+          sponsorId: sponsorship.sponsorId,
+          isCommittee: access.isMember,
+          packetSubmitted: packet !== null,
+        }),
+      )
+      .map((sponsorship) => ({
+        sponsorName: redacted ? null : sponsorship.sponsorName,
+        advocacy: sponsorship.advocacy,
+        target: shown(sponsorship.target),
+        until: sponsorship.until,
+        nominator: sponsorship.sponsorId === nominatedBy.nominatedById,
+      })),
     criteria: criteriaOf(facts.ladder, nomination.targetLevelId).map((criterion) => {
       const entry = cases.get(criterion.id);
       return {
@@ -111,7 +189,9 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
       };
     }),
     packetSubmitted: packet !== null,
-    own: own ? { marks: marksOf(own.votes), submitted: own.submittedAt !== null, revision: own.revision } : null,
+    own: own
+      ? { marks: marksOf(own.votes), submitted: own.submittedAt !== null, revision: own.revision }
+      : null,
     canVote: canVote(access),
     others,
   };
@@ -119,37 +199,89 @@ export async function ballotPage(viewer: Viewer, windowId: string, nominationId:
 
 export const MAX_NOTE = 2000;
 
-export type BallotInput = { marks: Record<string, string>; notes: Record<string, string>; submit: boolean; revision: number | null };
+export type BallotInput = {
+  marks: Record<string, string>;
+  notes: Record<string, string>;
+  submit: boolean;
+  revision: number | null;
+};
 
 /**
  * Saves the member's ballot on a nominee, as a draft or submitted. A submitted ballot needs a mark on
  * every criterion and never changes after; a save from a stale copy (another tab) is refused.
  */
-export async function saveBallot(viewer: Viewer, windowId: string, nominationId: string, input: BallotInput): Promise<void> {
+export async function saveBallot(
+  viewer: Viewer,
+  windowId: string,
+  nominationId: string,
+  input: BallotInput,
+): Promise<void> {
   const facts = await loadWindowFacts(windowId);
   const { nomination, access } = requireCommitteeNomination(facts, viewer, nominationId);
-  if (!canVote(access)) throw new ForbiddenError({ key: access.isVoter ? "promotionsCommittee:errors.votingClosed" : "promotionsCommittee:errors.notAVoter" });
-  if (access.ownSubmitted) throw new ConflictError({ key: "promotionsCommittee:errors.ballotSubmitted" });
+  if (!canVote(access))
+    throw new ForbiddenError({
+      key: access.isVoter
+        ? "promotionsCommittee:errors.votingClosed"
+        : "promotionsCommittee:errors.notAVoter",
+    });
+  if (access.ownSubmitted)
+    throw new ConflictError({ key: "promotionsCommittee:errors.ballotSubmitted" });
   const criteria = criteriaOf(facts.ladder, nomination.targetLevelId);
   const votes = criteria.flatMap((criterion) => {
     const mark = input.marks[criterion.id] ?? "";
     const note = (input.notes[criterion.id] ?? "").trim();
-    if (mark && !isMark(mark)) throw new InvalidError({ key: "promotionsCommittee:errors.unknownMark" });
-    if (note.length > MAX_NOTE) throw new InvalidError({ key: "promotionsCommittee:errors.noteTooLong", values: { max: MAX_NOTE } });
+    if (mark && !isMark(mark))
+      throw new InvalidError({ key: "promotionsCommittee:errors.unknownMark" });
+    if (note.length > MAX_NOTE)
+      throw new InvalidError({
+        key: "promotionsCommittee:errors.noteTooLong",
+        values: { max: MAX_NOTE },
+      });
     return mark ? [{ competencyId: criterion.id, mark, note }] : [];
   });
-  if (input.submit && votes.length < criteria.length) throw new InvalidError({ key: "promotionsCommittee:errors.markEvery" });
+  if (input.submit && votes.length < criteria.length)
+    throw new InvalidError({ key: "promotionsCommittee:errors.markEvery" });
   const now = clock.now();
   const redacted = facts.window.redactedFirstRead && !access.ownSubmitted;
   await db.$transaction(async (tx) => {
-    const existing = await tx.promotionBallot.findUnique({ where: { nominationId_memberId: { nominationId, memberId: viewer.id } }, select: { id: true, revision: true, submittedAt: true } });
-    if (existing && (existing.submittedAt || (input.revision !== null && existing.revision !== input.revision))) throw new ConflictError({ key: "promotionsCommittee:errors.ballotChanged" });
+    const existing = await tx.promotionBallot.findUnique({
+      where: { nominationId_memberId: { nominationId, memberId: viewer.id } },
+      select: { id: true, revision: true, submittedAt: true },
+    });
+    if (
+      existing &&
+      (existing.submittedAt || (input.revision !== null && existing.revision !== input.revision))
+    )
+      throw new ConflictError({ key: "promotionsCommittee:errors.ballotChanged" });
     const ballot = existing
-      ? await tx.promotionBallot.update({ where: { id: existing.id }, data: { revision: { increment: 1 }, submittedAt: input.submit ? now : null }, select: { id: true } })
-      : await tx.promotionBallot.create({ data: { nominationId, memberId: viewer.id, redacted, submittedAt: input.submit ? now : null }, select: { id: true } });
+      ? await tx.promotionBallot.update({
+          where: { id: existing.id },
+          data: { revision: { increment: 1 }, submittedAt: input.submit ? now : null },
+          select: { id: true },
+        })
+      : await tx.promotionBallot.create({
+          data: {
+            nominationId,
+            memberId: viewer.id,
+            redacted,
+            submittedAt: input.submit ? now : null,
+          },
+          select: { id: true },
+        });
     await tx.promotionVote.deleteMany({ where: { ballotId: ballot.id } });
-    if (votes.length) await tx.promotionVote.createMany({ data: votes.map((vote) => ({ ballotId: ballot.id, ...vote })) });
+    if (votes.length)
+      await tx.promotionVote.createMany({
+        data: votes.map((vote) => ({ ballotId: ballot.id, ...vote })),
+      });
     // The event says that a ballot is in, never what it says: the history is read more widely than ballots.
-    if (input.submit) await recordPromotionEvent(tx, { windowId, nominationId, actorId: viewer.id, kind: "ballot-submitted", change: { submitted: [false, true], redacted: [null, redacted] }, at: now });
+    if (input.submit)
+      await recordPromotionEvent(tx, {
+        windowId,
+        nominationId,
+        actorId: viewer.id,
+        kind: "ballot-submitted",
+        change: { submitted: [false, true], redacted: [null, redacted] },
+        at: now,
+      });
   });
 }

@@ -30,7 +30,11 @@ export const WITHIN_YEAR_STAGES = ["yearAtLevel", "promotedWithinYear"] as const
 export const WITHIN_TWO_YEARS_STAGES = ["twoYearsAtLevel", "promotedWithinTwoYears"] as const;
 export const HIGH_PERFORMANCE_STAGES = ["placed", "highPerformance"] as const;
 export const HIGH_POTENTIAL_STAGES = ["placed", "highPotential"] as const;
-export type CareerAuditStage = (typeof WITHIN_YEAR_STAGES)[number] | (typeof WITHIN_TWO_YEARS_STAGES)[number] | (typeof HIGH_PERFORMANCE_STAGES)[number] | (typeof HIGH_POTENTIAL_STAGES)[number];
+export type CareerAuditStage =
+  | (typeof WITHIN_YEAR_STAGES)[number]
+  | (typeof WITHIN_TWO_YEARS_STAGES)[number]
+  | (typeof HIGH_PERFORMANCE_STAGES)[number]
+  | (typeof HIGH_POTENTIAL_STAGES)[number];
 
 export const TIME_TO_PROMOTION = [
   { id: "withinYear", months: 12, stages: WITHIN_YEAR_STAGES },
@@ -45,8 +49,13 @@ const dayOf = (at: number) => Math.floor(at / DAY) * DAY;
 export function monthsAfter(at: number, months: number): number {
   const date = new Date(at);
   const first = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const length = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date.getUTCDate(), length)) + (at - dayOf(at));
+  const length = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  return (
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date.getUTCDate(), length)) +
+    (at - dayOf(at))
+  );
 }
 
 /** A person's stays and groups over time, as the time-to-promotion funnels read them. */
@@ -61,23 +70,45 @@ export type TenurePerson = {
   inside?: readonly Inside[];
 };
 
-const insideAt = (person: TenurePerson, at: number) => !person.inside || person.inside.some((span) => (span.since === null || span.since <= at) && (span.until === null || at < span.until));
-const groupsAt = (person: TenurePerson, at: number) => person.groupsSince.filter((entry) => !entry.from || entry.from.getTime() <= at).at(-1)?.groups ?? {};
+const insideAt = (person: TenurePerson, at: number) =>
+  !person.inside ||
+  person.inside.some(
+    (span) => (span.since === null || span.since <= at) && (span.until === null || at < span.until),
+  );
+const groupsAt = (person: TenurePerson, at: number) =>
+  person.groupsSince.filter((entry) => !entry.from || entry.from.getTime() <= at).at(-1)?.groups ??
+  {};
 
 /** The units of one time-to-promotion funnel: each stay whose `months` have elapsed, dated the day they did, read up to `asOf`. */
-export function timeToPromotionUnits(people: readonly TenurePerson[], months: number, stages: readonly [string, string], asOf: Date): AuditUnit[] {
+export function timeToPromotionUnits(
+  people: readonly TenurePerson[],
+  months: number,
+  stages: readonly [string, string],
+  asOf: Date,
+): AuditUnit[] {
   return people.flatMap((person) =>
     person.stays.flatMap((stay): AuditUnit[] => {
       if (stay.began === null) return [];
       const mark = monthsAfter(stay.began, months);
       const promoted = stay.promoted && stay.endedAt !== null && stay.endedAt <= mark;
       if (!promoted && stay.endedAt !== null && stay.endedAt < mark) return [];
-      const corrected = person.corrections.filter((at) => at >= stay.seenAt && (stay.endedAt === null || at <= stay.endedAt));
+      const corrected = person.corrections.filter(
+        (at) => at >= stay.seenAt && (stay.endedAt === null || at <= stay.endedAt),
+      );
       const joined = Math.max(mark, stay.seenAt, ...corrected);
       const day = dayOf(joined);
       if (day >= asOf.getTime() || !insideAt(person, joined)) return [];
-      const state: AuditState = { stage: promoted ? stages[1] : stages[0], groups: { ...groupsAt(person, joined), track: stay.track, level: stay.level } };
-      return [{ id: `${person.id}:${stay.track}:${stay.level}:${stay.seenAt}`, person: person.id, history: [{ at: new Date(day), state }] }];
+      const state: AuditState = {
+        stage: promoted ? stages[1] : stages[0],
+        groups: { ...groupsAt(person, joined), track: stay.track, level: stay.level },
+      };
+      return [
+        {
+          id: `${person.id}:${stay.track}:${stay.level}:${stay.seenAt}`,
+          person: person.id,
+          history: [{ at: new Date(day), state }],
+        },
+      ];
     }),
   );
 }
@@ -100,7 +131,10 @@ export type NineBoxOutcome = {
  * were in, the later lock counting (ties by the session's id, the greater later, as insights orders
  * them), out of the funnels where that session did not place them. Days from `asOf` on are not read.
  */
-export function nineBoxUnits(outcomes: readonly NineBoxOutcome[], asOf: Date): { performance: AuditUnit[]; potential: AuditUnit[] } {
+export function nineBoxUnits(
+  outcomes: readonly NineBoxOutcome[],
+  asOf: Date,
+): { performance: AuditUnit[]; potential: AuditUnit[] } {
   const byPersonCycle = new Map<string, NineBoxOutcome[]>();
   for (const outcome of outcomes) {
     const key = `${outcome.cycleId}:${outcome.personId}`;
@@ -108,7 +142,11 @@ export function nineBoxUnits(outcomes: readonly NineBoxOutcome[], asOf: Date): {
   }
   const units = { performance: [] as AuditUnit[], potential: [] as AuditUnit[] };
   for (const [id, own] of byPersonCycle) {
-    const ordered = [...own].sort((a, b) => a.lockedAt - b.lockedAt || (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
+    const ordered = [...own].sort(
+      (a, b) =>
+        a.lockedAt - b.lockedAt ||
+        (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0),
+    );
     for (const [funnel, stages, high] of [
       ["performance", HIGH_PERFORMANCE_STAGES, (outcome: NineBoxOutcome) => outcome.band === 3],
       ["potential", HIGH_POTENTIAL_STAGES, (outcome: NineBoxOutcome) => outcome.second === 3],
@@ -117,8 +155,12 @@ export function nineBoxUnits(outcomes: readonly NineBoxOutcome[], asOf: Date): {
       for (const outcome of ordered) {
         const day = dayOf(outcome.lockedAt);
         if (day >= asOf.getTime()) break;
-        const placed = outcome.band !== null && outcome.second !== null && [1, 2, 3].includes(outcome.second);
-        byDay.set(day, placed ? { stage: high(outcome) ? stages[1] : stages[0], groups: outcome.groups } : null);
+        const placed =
+          outcome.band !== null && outcome.second !== null && [1, 2, 3].includes(outcome.second);
+        byDay.set(
+          day,
+          placed ? { stage: high(outcome) ? stages[1] : stages[0], groups: outcome.groups } : null,
+        );
       }
       const history = [...byDay].map(([day, state]) => ({ at: new Date(day), state }));
       while (history.length && history[0]!.state === null) history.shift();
@@ -131,14 +173,23 @@ export function nineBoxUnits(outcomes: readonly NineBoxOutcome[], asOf: Date): {
 /** The gap between the share placed high on performance and the share placed high on potential: null unless both are shown. */
 export type NineBoxGap = { performance: number; potential: number; gap: number } | null;
 
-const shareOf = (steps: readonly { rate: { estimate: number } | null }[] | null) => steps?.[0]?.rate?.estimate ?? null;
+const shareOf = (steps: readonly { rate: { estimate: number } | null }[] | null) =>
+  steps?.[0]?.rate?.estimate ?? null;
 
 function gapOf(performance: number | null, potential: number | null): NineBoxGap {
-  return performance === null || potential === null ? null : { performance, potential, gap: performance - potential };
+  return performance === null || potential === null
+    ? null
+    : { performance, potential, gap: performance - potential };
 }
 
 /** Each group's gap, where both audits show the group (each figure the equity audit's, each checked): everyone's, then by dimension. */
-export function nineBoxGaps(performance: Audit, potential: Audit): { total: NineBoxGap; dimensions: { id: string; groups: { value: string; gap: NineBoxGap }[] }[] } {
+export function nineBoxGaps(
+  performance: Audit,
+  potential: Audit,
+): {
+  total: NineBoxGap;
+  dimensions: { id: string; groups: { value: string; gap: NineBoxGap }[] }[];
+} {
   return {
     total: gapOf(shareOf(performance.total.steps), shareOf(potential.total.steps)),
     dimensions: performance.dimensions.map((dimension) => {
@@ -147,7 +198,9 @@ export function nineBoxGaps(performance: Audit, potential: Audit): { total: Nine
         id: dimension.id,
         groups: dimension.groups.flatMap((group) => {
           const match = other?.groups.find((candidate) => candidate.value === group.value);
-          return match ? [{ value: group.value, gap: gapOf(shareOf(group.steps), shareOf(match.steps)) }] : [];
+          return match
+            ? [{ value: group.value, gap: gapOf(shareOf(group.steps), shareOf(match.steps)) }]
+            : [];
         }),
       };
     }),

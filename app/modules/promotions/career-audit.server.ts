@@ -1,6 +1,12 @@
 import { db } from "~/db/client.server";
 import { auditDimensions, byPerson } from "~/modules/access-audit/units";
-import { auditedPeople, groupChanges, levelChanges, managerChanges, teamNames } from "~/modules/access-audit/queries.server";
+import {
+  auditedPeople,
+  groupChanges,
+  levelChanges,
+  managerChanges,
+  teamNames,
+} from "~/modules/access-audit/queries.server";
 import { performanceBand, sessionScale } from "~/modules/calibration/scale";
 import type { PersonFloors } from "~/modules/disclosure/floors.server";
 import { outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
@@ -49,28 +55,62 @@ async function careerVersion(): Promise<string> {
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
     stamp(people),
-    teams._count, stamp(teams._max.updatedAt),
-    levels._max.id ?? 0, groups._max.id ?? 0, moves._max.id ?? 0,
-    sessions._count, stamp(sessions._max.updatedAt),
-    entries._count, stamp(entries._max.updatedAt),
-    events._count, stamp(events._max.createdAt),
+    teams._count,
+    stamp(teams._max.updatedAt),
+    levels._max.id ?? 0,
+    groups._max.id ?? 0,
+    moves._max.id ?? 0,
+    sessions._count,
+    stamp(sessions._max.updatedAt),
+    entries._count,
+    stamp(entries._max.updatedAt),
+    events._count,
+    stamp(events._max.createdAt),
   ].join("|");
 }
 
-const views = new ViewCache<Awaited<ReturnType<typeof computeCareerAudits>>>({ entries: 32, maxAgeMs: 10 * 60 * 1000 });
+const views = new ViewCache<Awaited<ReturnType<typeof computeCareerAudits>>>({
+  entries: 32,
+  maxAgeMs: 10 * 60 * 1000,
+});
 
 /** The time-to-promotion funnels and the nine-box for a scope, as of the start of `asOf`'s day, kept per scope, day and version. */
-export async function careerAudits(scope: PromotionAuditScope, asOf: Date, floorOf: PersonFloors, ladders: readonly Ladder[], ladderHashes: string) {
-  const key = [scope.kind === "line" ? scope.managerId : "", asOf.toISOString(), ladderHashes, await careerVersion(), floorOf.key].join("\u0000");
+export async function careerAudits(
+  scope: PromotionAuditScope,
+  asOf: Date,
+  floorOf: PersonFloors,
+  ladders: readonly Ladder[],
+  ladderHashes: string,
+) {
+  const key = [
+    scope.kind === "line" ? scope.managerId : "",
+    asOf.toISOString(),
+    ladderHashes,
+    await careerVersion(),
+    floorOf.key,
+  ].join("\u0000");
   return views.get(key, () => computeCareerAudits(scope, asOf, floorOf, ladders));
 }
 
-async function computeCareerAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[]) {
-  const [timeToPromotion, nineBox] = await Promise.all([timeToPromotionAudits(scope, asOf, floorOf, ladders), nineBoxAudits(scope, asOf, floorOf, ladders)]);
+async function computeCareerAudits(
+  scope: PromotionAuditScope,
+  asOf: Date,
+  floorOf: (person: string) => number,
+  ladders: readonly Ladder[],
+) {
+  const [timeToPromotion, nineBox] = await Promise.all([
+    timeToPromotionAudits(scope, asOf, floorOf, ladders),
+    nineBoxAudits(scope, asOf, floorOf, ladders),
+  ]);
   return { timeToPromotion, nineBox };
 }
 
-async function timeToPromotionAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[]) {
+async function timeToPromotionAudits(
+  scope: PromotionAuditScope,
+  asOf: Date,
+  floorOf: (person: string) => number,
+  ladders: readonly Ladder[],
+) {
   const [everyone, changes, regroupings, teamName, moves] = await Promise.all([
     auditedPeople(),
     levelChanges(),
@@ -78,8 +118,13 @@ async function timeToPromotionAudits(scope: PromotionAuditScope, asOf: Date, flo
     teamNames(),
     scope.kind === "line" ? managerChanges() : [],
   ]);
-  const inside: ReadonlyMap<string, Inside[]> = scope.kind === "line" ? insideOrganisation(scope.managerId, lineHistories(everyone, moves)) : new Map();
-  const people = everyone.filter((person) => countedInPromotionAudit(scope, person.id, inside.has(person.id)));
+  const inside: ReadonlyMap<string, Inside[]> =
+    scope.kind === "line"
+      ? insideOrganisation(scope.managerId, lineHistories(everyone, moves))
+      : new Map();
+  const people = everyone.filter((person) =>
+    countedInPromotionAudit(scope, person.id, inside.has(person.id)),
+  );
   const dimensions = auditDimensions(people);
   const changesOf = byPerson(changes);
   const regroupingsOf = byPerson(regroupings);
@@ -104,27 +149,77 @@ async function timeToPromotionAudits(scope: PromotionAuditScope, asOf: Date, flo
         })),
       }),
       // A change from a place to itself is Rungs learning that the stay began on another day, unless it is a leaving or a return.
-      corrections: own.filter((change) => change.fromTrackId === change.toTrackId && change.fromLevelId === change.toLevelId && !presenceOf(change.source)).map((change) => change.changedAt.getTime()),
-      groupsSince: groupsOverTime(person, [], regroupingsOf.get(person.id) ?? [], dimensions.filter((dimension) => dimension !== "track" && dimension !== "level"), (id) => teamName.get(id) ?? null),
+      corrections: own
+        .filter(
+          (change) =>
+            change.fromTrackId === change.toTrackId &&
+            change.fromLevelId === change.toLevelId &&
+            !presenceOf(change.source),
+        )
+        .map((change) => change.changedAt.getTime()),
+      groupsSince: groupsOverTime(
+        person,
+        [],
+        regroupingsOf.get(person.id) ?? [],
+        dimensions.filter((dimension) => dimension !== "track" && dimension !== "level"),
+        (id) => teamName.get(id) ?? null,
+      ),
       inside: inside.get(person.id),
     };
   });
   return TIME_TO_PROMOTION.map((funnel) => ({
     id: funnel.id,
     steps: funnelSteps(funnel.stages),
-    audit: labelledAudit(equityAudit({ name: `promotions-${funnel.id}`, stages: funnel.stages, dimensions }, timeToPromotionUnits(tenure, funnel.months, funnel.stages, asOf), floorOf), ladders),
+    audit: labelledAudit(
+      equityAudit(
+        { name: `promotions-${funnel.id}`, stages: funnel.stages, dimensions },
+        timeToPromotionUnits(tenure, funnel.months, funnel.stages, asOf),
+        floorOf,
+      ),
+      ladders,
+    ),
   }));
 }
 
-async function nineBoxAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (person: string) => number, ladders: readonly Ladder[]) {
-  const rows = (await calibrationInScope(scope.kind === "line" ? { kind: "reports", managerId: scope.managerId } : { kind: "organisation" })).filter((row) => countedInPromotionAudit(scope, row.personId, true));
+async function nineBoxAudits(
+  scope: PromotionAuditScope,
+  asOf: Date,
+  floorOf: (person: string) => number,
+  ladders: readonly Ladder[],
+) {
+  const rows = (
+    await calibrationInScope(
+      scope.kind === "line"
+        ? { kind: "reports", managerId: scope.managerId }
+        : { kind: "organisation" },
+    )
+  ).filter((row) => countedInPromotionAudit(scope, row.personId, true));
   const sessionIds = [...new Set(rows.map((row) => row.sessionId))];
   const [sessions, placed] = await Promise.all([
-    db.calibrationSession.findMany({ where: { id: { in: sessionIds }, secondDimension: { not: null } }, select: { id: true, scaleId: true, ladderVersionId: true } }),
-    db.calibrationEntry.findMany({ where: { sessionId: { in: sessionIds } }, select: { sessionId: true, personId: true, finalSecond: true } }),
+    db.calibrationSession.findMany({
+      where: { id: { in: sessionIds }, secondDimension: { not: null } },
+      select: { id: true, scaleId: true, ladderVersionId: true },
+    }),
+    db.calibrationEntry.findMany({
+      where: { sessionId: { in: sessionIds } },
+      select: { sessionId: true, personId: true, finalSecond: true },
+    }),
   ]);
-  const seconds = new Map(placed.map((entry) => [`${entry.sessionId}:${entry.personId}`, entry.finalSecond]));
-  const pointsOf = new Map(await Promise.all(sessions.map(async (session) => [session.id, sessionScale(await requireLadderOfVersion(session.ladderVersionId), session.scaleId).points] as const)));
+  const seconds = new Map(
+    placed.map((entry) => [`${entry.sessionId}:${entry.personId}`, entry.finalSecond]),
+  );
+  const pointsOf = new Map(
+    await Promise.all(
+      sessions.map(
+        async (session) =>
+          [
+            session.id,
+            sessionScale(await requireLadderOfVersion(session.ladderVersionId), session.scaleId)
+              .points,
+          ] as const,
+      ),
+    ),
+  );
   const entries = rows.flatMap((row) => {
     const points = pointsOf.get(row.sessionId);
     // A session on no nine-box, or one whose lock Rungs did not record (set up outside it), is not read: it cannot be dated.
@@ -142,14 +237,39 @@ async function nineBoxAudits(scope: PromotionAuditScope, asOf: Date, floorOf: (p
     groups: outcomeGroups(entry, dimensions),
   }));
   const units = nineBoxUnits(outcomes, asOf);
-  const performance = equityAudit({ name: "promotions-nineBoxPerformance", stages: HIGH_PERFORMANCE_STAGES, dimensions }, units.performance, floorOf);
-  const potential = equityAudit({ name: "promotions-nineBoxPotential", stages: HIGH_POTENTIAL_STAGES, dimensions }, units.potential, floorOf);
+  const performance = equityAudit(
+    { name: "promotions-nineBoxPerformance", stages: HIGH_PERFORMANCE_STAGES, dimensions },
+    units.performance,
+    floorOf,
+  );
+  const potential = equityAudit(
+    { name: "promotions-nineBoxPotential", stages: HIGH_POTENTIAL_STAGES, dimensions },
+    units.potential,
+    floorOf,
+  );
   const gaps = nineBoxGaps(performance, potential);
   return {
     audits: [
-      { id: "nineBoxPerformance" as const, steps: funnelSteps(HIGH_PERFORMANCE_STAGES), audit: labelledAudit(performance, ladders) },
-      { id: "nineBoxPotential" as const, steps: funnelSteps(HIGH_POTENTIAL_STAGES), audit: labelledAudit(potential, ladders) },
+      {
+        id: "nineBoxPerformance" as const,
+        steps: funnelSteps(HIGH_PERFORMANCE_STAGES),
+        audit: labelledAudit(performance, ladders),
+      },
+      {
+        id: "nineBoxPotential" as const,
+        steps: funnelSteps(HIGH_POTENTIAL_STAGES),
+        audit: labelledAudit(potential, ladders),
+      },
     ],
-    gaps: { total: gaps.total, dimensions: gaps.dimensions.map((dimension) => ({ ...dimension, groups: dimension.groups.map((group) => ({ ...group, label: groupLabel(ladders, dimension.id, group.value) })) })) },
+    gaps: {
+      total: gaps.total,
+      dimensions: gaps.dimensions.map((dimension) => ({
+        ...dimension,
+        groups: dimension.groups.map((group) => ({
+          ...group,
+          label: groupLabel(ladders, dimension.id, group.value),
+        })),
+      })),
+    },
   };
 }

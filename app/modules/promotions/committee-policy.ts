@@ -42,7 +42,11 @@ export type LinePlace = { id: string; linePath: string };
 /** A level's place for comparing seniority: its track, rank in the track, and equivalence band. */
 export type LevelPlace = { trackId: string; rank: number; band: number | null };
 
-export type CompositionRules = { minMembers: number; membersAtOrAbove: boolean; minOutsideMembers: number };
+export type CompositionRules = {
+  minMembers: number;
+  membersAtOrAbove: boolean;
+  minOutsideMembers: number;
+};
 
 /** One named member as seen from one nominee. */
 export type MemberFacts = {
@@ -62,7 +66,11 @@ function managersOf(place: LinePlace): string[] {
 
 /** The member is the nominee, one of their managers, or one of the people under them. */
 export function inReportingLine(nominee: LinePlace, member: LinePlace): boolean {
-  return member.id === nominee.id || managersOf(nominee).includes(member.id) || managersOf(member).includes(nominee.id);
+  return (
+    member.id === nominee.id ||
+    managersOf(nominee).includes(member.id) ||
+    managersOf(member).includes(nominee.id)
+  );
 }
 
 /**
@@ -98,15 +106,27 @@ export function votesOn(rules: CompositionRules, member: MemberFacts): boolean {
   return notVotingReason(rules, member) === null;
 }
 
-export type Composition = { voters: string[]; outside: number; problems: { key: string; values: Record<string, number> }[] };
+export type Composition = {
+  voters: string[];
+  outside: number;
+  problems: { key: string; values: Record<string, number> }[];
+};
 
 /** A nominee's voters and what their committee lacks against the window's rules (empty when it meets them). */
 export function composition(rules: CompositionRules, members: readonly MemberFacts[]): Composition {
   const voting = members.filter((member) => votesOn(rules, member));
   const outside = voting.filter((member) => member.outside).length;
   const problems: Composition["problems"] = [];
-  if (voting.length < rules.minMembers) problems.push({ key: "promotionsCommittee:composition.tooFew", values: { count: voting.length, min: rules.minMembers } });
-  if (outside < rules.minOutsideMembers) problems.push({ key: "promotionsCommittee:composition.tooFewOutside", values: { count: outside, min: rules.minOutsideMembers } });
+  if (voting.length < rules.minMembers)
+    problems.push({
+      key: "promotionsCommittee:composition.tooFew",
+      values: { count: voting.length, min: rules.minMembers },
+    });
+  if (outside < rules.minOutsideMembers)
+    problems.push({
+      key: "promotionsCommittee:composition.tooFewOutside",
+      values: { count: outside, min: rules.minOutsideMembers },
+    });
   return { voters: voting.map((member) => member.personId), outside, problems };
 }
 
@@ -120,18 +140,29 @@ export function canNameMembers(viewer: Pick<Viewer, "isAdmin">, state: string): 
  * chair or an admin may, until the meeting has begun. Its chair and members get calendar invitations
  * (app/modules/notifications).
  */
-export function meetingRefusal(viewer: Pick<Viewer, "isAdmin">, window: { state: string; isChair: boolean }): string | null {
+export function meetingRefusal(
+  viewer: Pick<Viewer, "isAdmin">,
+  window: { state: string; isChair: boolean },
+): string | null {
   if (!viewer.isAdmin && !window.isChair) return "promotionsCommittee:errors.chairSetsMeeting";
-  if (window.state !== "draft" && window.state !== "open" && window.state !== "committee") return "promotionsCommittee:errors.meetingBegun";
+  if (window.state !== "draft" && window.state !== "open" && window.state !== "committee")
+    return "promotionsCommittee:errors.meetingBegun";
   return null;
 }
 
-export function canScheduleMeeting(viewer: Pick<Viewer, "isAdmin">, window: { state: string; isChair: boolean }): boolean {
+export function canScheduleMeeting(
+  viewer: Pick<Viewer, "isAdmin">,
+  window: { state: string; isChair: boolean },
+): boolean {
   return meetingRefusal(viewer, window) === null;
 }
 
 /** Why someone may not be named to a window's committee (a message key), or null. */
-export function namingRefusal(facts: { deactivated: boolean; isNominee: boolean; alreadyMember: boolean }): string | null {
+export function namingRefusal(facts: {
+  deactivated: boolean;
+  isNominee: boolean;
+  alreadyMember: boolean;
+}): string | null {
   if (facts.deactivated) return "promotionsCommittee:errors.memberDeactivated";
   if (facts.isNominee) return "promotionsCommittee:errors.memberIsNominee";
   if (facts.alreadyMember) return "promotionsCommittee:errors.alreadyMember";
@@ -151,14 +182,24 @@ export type NominationAccess = {
 };
 
 /** The packet and the nominee's ballot page: the window's committee and admins, once votes have begun. */
-export function canReadForCommittee(viewer: Pick<Viewer, "isAdmin">, access: Pick<NominationAccess, "isMember" | "state">): boolean {
+export function canReadForCommittee(
+  viewer: Pick<Viewer, "isAdmin">,
+  access: Pick<NominationAccess, "isMember" | "state">,
+): boolean {
   if (viewer.isAdmin) return true;
-  return access.isMember && (access.state === "committee" || access.state === "meeting" || access.state === "closed");
+  return (
+    access.isMember &&
+    (access.state === "committee" || access.state === "meeting" || access.state === "closed")
+  );
 }
 
 /** Writing a ballot: a voter on the nominee, while votes are taken and before the decision. */
 export function canVote(access: NominationAccess): boolean {
-  return access.isVoter && (access.state === "committee" || access.state === "meeting") && !access.decided;
+  return (
+    access.isVoter &&
+    (access.state === "committee" || access.state === "meeting") &&
+    !access.decided
+  );
 }
 
 /**
@@ -166,7 +207,10 @@ export function canVote(access: NominationAccess): boolean {
  * disagreements, agreement, the decision). A voter once their own is in; a member who does not vote
  * on the nominee once the meeting has begun; admins always.
  */
-export function canReadOthersBallots(viewer: Pick<Viewer, "isAdmin">, access: NominationAccess): boolean {
+export function canReadOthersBallots(
+  viewer: Pick<Viewer, "isAdmin">,
+  access: NominationAccess,
+): boolean {
   if (viewer.isAdmin) return true;
   if (!access.isMember) return false;
   if (access.isVoter) return access.ownSubmitted;
@@ -174,17 +218,26 @@ export function canReadOthersBallots(viewer: Pick<Viewer, "isAdmin">, access: No
 }
 
 /** The first read is redacted for a voter who has not yet voted, when the window asks it. */
-export function readsRedacted(redactedFirstRead: boolean, access: Pick<NominationAccess, "isVoter" | "ownSubmitted">): boolean {
+export function readsRedacted(
+  redactedFirstRead: boolean,
+  access: Pick<NominationAccess, "isVoter" | "ownSubmitted">,
+): boolean {
   return redactedFirstRead && access.isVoter && !access.ownSubmitted;
 }
 
 /** The meeting: the chair moves a window whose votes are being taken into its meeting (admins too). */
-export function canStartMeeting(viewer: Pick<Viewer, "isAdmin">, window: { state: string; isChair: boolean }): boolean {
+export function canStartMeeting(
+  viewer: Pick<Viewer, "isAdmin">,
+  window: { state: string; isChair: boolean },
+): boolean {
   return window.state === "committee" && (viewer.isAdmin || window.isChair);
 }
 
 /** Recording or changing a decision: the chair (or an admin) during the meeting, before it is released. */
-export function canDecide(viewer: Pick<Viewer, "isAdmin">, access: { state: string; isChair: boolean; released: boolean }): boolean {
+export function canDecide(
+  viewer: Pick<Viewer, "isAdmin">,
+  access: { state: string; isChair: boolean; released: boolean },
+): boolean {
   return access.state === "meeting" && (viewer.isAdmin || access.isChair) && !access.released;
 }
 
@@ -192,7 +245,10 @@ export function canDecide(viewer: Pick<Viewer, "isAdmin">, access: { state: stri
  * Why a decision cannot be recorded yet (a message key), or null: the nominee's committee must meet
  * the window's rules and at least the minimum number of its voters must have voted.
  */
-export function decisionRefusal(rules: CompositionRules, facts: { problems: number; submitted: number }): string | null {
+export function decisionRefusal(
+  rules: CompositionRules,
+  facts: { problems: number; submitted: number },
+): string | null {
   if (facts.problems > 0) return "promotionsCommittee:errors.compositionUnmet";
   if (facts.submitted < rules.minMembers) return "promotionsCommittee:errors.tooFewBallots";
   return null;
@@ -204,15 +260,31 @@ export function canDissent(access: NominationAccess): boolean {
 }
 
 /** Releasing a decision to the nominee: the chair or an admin, once decided. */
-export function canRelease(viewer: Pick<Viewer, "isAdmin">, access: { state: string; isChair: boolean; decided: boolean; released: boolean }): boolean {
-  return access.decided && !access.released && (access.state === "meeting" || access.state === "closed") && (viewer.isAdmin || access.isChair);
+export function canRelease(
+  viewer: Pick<Viewer, "isAdmin">,
+  access: { state: string; isChair: boolean; decided: boolean; released: boolean },
+): boolean {
+  return (
+    access.decided &&
+    !access.released &&
+    (access.state === "meeting" || access.state === "closed") &&
+    (viewer.isAdmin || access.isChair)
+  );
 }
 
 /**
  * Who learns a decision: the committee and admins as soon as it is recorded; the nominee and their
  * manager chain once it is released to them, never before.
  */
-export function canReadDecision(viewer: Pick<Viewer, "id" | "isAdmin">, facts: { nomineeId: string; managerChain: readonly string[]; isMember: boolean; released: boolean }): boolean {
+export function canReadDecision(
+  viewer: Pick<Viewer, "id" | "isAdmin">,
+  facts: {
+    nomineeId: string;
+    managerChain: readonly string[];
+    isMember: boolean;
+    released: boolean;
+  },
+): boolean {
   if (viewer.isAdmin || facts.isMember) return true;
   const own = viewer.id === facts.nomineeId || facts.managerChain.includes(viewer.id);
   return own && facts.released;
@@ -223,12 +295,18 @@ export function canReadDecision(viewer: Pick<Viewer, "id" | "isAdmin">, facts: {
  * decisions on the meeting page; the answer page names the nominee, which a member still on a
  * redacted first read must not learn from a nomination's address.
  */
-export function canReadAnswerPage(viewer: Pick<Viewer, "id" | "isAdmin">, facts: { nomineeId: string; managerChain: readonly string[] }): boolean {
+export function canReadAnswerPage(
+  viewer: Pick<Viewer, "id" | "isAdmin">,
+  facts: { nomineeId: string; managerChain: readonly string[] },
+): boolean {
   return viewer.isAdmin || viewer.id === facts.nomineeId || facts.managerChain.includes(viewer.id);
 }
 
 /** Only the nominee puts what is unmet into their own growth plan. */
-export function canPlanFromAnswer(viewer: Pick<Viewer, "id">, facts: { nomineeId: string; released: boolean; outcome: string }): boolean {
+export function canPlanFromAnswer(
+  viewer: Pick<Viewer, "id">,
+  facts: { nomineeId: string; released: boolean; outcome: string },
+): boolean {
   return viewer.id === facts.nomineeId && facts.released && facts.outcome === "not-yet";
 }
 
@@ -242,8 +320,14 @@ export function takesEffectOn(effectiveOn: Date, releasedAt: Date): Date {
  * (those whose nominations open after this one's close), in order, the one after `wait` skipped;
  * null when it is not scheduled yet.
  */
-export function nextWindowFor<T extends { id: string; nominationsOpenOn: Date }>(later: readonly T[], closedOn: Date, wait: number): T | null {
-  const after = later.filter((window) => window.nominationsOpenOn.getTime() > closedOn.getTime()).sort((a, b) => a.nominationsOpenOn.getTime() - b.nominationsOpenOn.getTime());
+export function nextWindowFor<T extends { id: string; nominationsOpenOn: Date }>(
+  later: readonly T[],
+  closedOn: Date,
+  wait: number,
+): T | null {
+  const after = later
+    .filter((window) => window.nominationsOpenOn.getTime() > closedOn.getTime())
+    .sort((a, b) => a.nominationsOpenOn.getTime() - b.nominationsOpenOn.getTime());
   return after[Math.max(0, wait)] ?? null;
 }
 

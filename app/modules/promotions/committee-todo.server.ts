@@ -12,18 +12,28 @@ import { accessTo, loadWindowFacts } from "./committee.server";
  * and each decision released to them that they have not read. Who votes on whom is the composition
  * rule's (committee-policy.ts), worked out as every committee page works it out.
  */
-const todoRow = z.object({ kind: z.enum(["ballots", "answer"]), id: z.string(), name: z.string(), at: sqlDate });
+const todoRow = z.object({
+  kind: z.enum(["ballots", "answer"]),
+  id: z.string(),
+  name: z.string(),
+  at: sqlDate,
+});
 
-export async function committeeTodoFacts(viewer: { id: string }): Promise<Pick<TodoFacts, "promotionBallotsDue" | "promotionAnswers">> {
+export async function committeeTodoFacts(viewer: {
+  id: string;
+}): Promise<Pick<TodoFacts, "promotionBallotsDue" | "promotionAnswers">> {
   // One statement for everyone; a committee member's windows are then read as their pages read them.
-  const rows = parseRows(todoRow, await readRows`
+  const rows = parseRows(
+    todoRow,
+    await readRows`
     SELECT 'ballots' AS kind, w.id, w.name, w."votesDueOn" AS at FROM "PromotionWindow" w
     WHERE w.state IN ('committee', 'meeting') AND EXISTS (SELECT 1 FROM "PromotionCommitteeMember" m WHERE m."windowId" = w.id AND m."personId" = ${viewer.id})
     UNION ALL
     SELECT 'answer', d."nominationId", w.name, d."releasedAt" FROM "PromotionDecision" d
     JOIN "PromotionNomination" n ON n.id = d."nominationId" JOIN "PromotionWindow" w ON w.id = n."windowId"
     WHERE d."releasedAt" IS NOT NULL AND d."readAt" IS NULL AND n."nomineeId" = ${viewer.id}
-    ORDER BY kind, at, id`);
+    ORDER BY kind, at, id`,
+  );
   const promotionBallotsDue = await Promise.all(
     rows
       .filter((row) => row.kind === "ballots")
@@ -36,7 +46,12 @@ export async function committeeTodoFacts(viewer: { id: string }): Promise<Pick<T
         return { window: { id: window.id, name: facts.window.name }, owed, dueOn: window.at };
       }),
   );
-  return { promotionBallotsDue, promotionAnswers: rows.filter((row) => row.kind === "answer").map((answer) => ({ nominationId: answer.id, window: answer.name })) };
+  return {
+    promotionBallotsDue,
+    promotionAnswers: rows
+      .filter((row) => row.kind === "answer")
+      .map((answer) => ({ nominationId: answer.id, window: answer.name })),
+  };
 }
 
 /**
@@ -44,14 +59,39 @@ export async function committeeTodoFacts(viewer: { id: string }): Promise<Pick<T
  * committee, a nomination) or whose votes fall due in the window of time; a member who saved a
  * ballot; a nominee whose decision was released.
  */
-export async function committeeTodoChanges({ writtenSince, from, to }: ChangeWindow): Promise<TodoChanges> {
+export async function committeeTodoChanges({
+  writtenSince,
+  from,
+  to,
+}: ChangeWindow): Promise<TodoChanges> {
   const [members, ballots, released] = await Promise.all([
     db.promotionCommitteeMember.findMany({
-      where: { OR: [{ createdAt: { gte: writtenSince } }, { window: { updatedAt: { gte: writtenSince } } }, { window: { votesDueOn: { gt: from, lte: to } } }, { window: { nominations: { some: { updatedAt: { gte: writtenSince } } } } }] },
+      where: {
+        OR: [
+          { createdAt: { gte: writtenSince } },
+          { window: { updatedAt: { gte: writtenSince } } },
+          { window: { votesDueOn: { gt: from, lte: to } } },
+          { window: { nominations: { some: { updatedAt: { gte: writtenSince } } } } },
+        ],
+      },
       select: { personId: true },
     }),
-    db.promotionBallot.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { memberId: true } }),
-    db.promotionDecision.findMany({ where: { releasedAt: { gte: writtenSince } }, select: { nomination: { select: { nomineeId: true } } } }),
+    db.promotionBallot.findMany({
+      where: { updatedAt: { gte: writtenSince } },
+      select: { memberId: true },
+    }),
+    db.promotionDecision.findMany({
+      where: { releasedAt: { gte: writtenSince } },
+      select: { nomination: { select: { nomineeId: true } } },
+    }),
   ]);
-  return { people: [...new Set([...members.map((row) => row.personId), ...ballots.map((row) => row.memberId), ...released.map((row) => row.nomination.nomineeId)])] };
+  return {
+    people: [
+      ...new Set([
+        ...members.map((row) => row.personId),
+        ...ballots.map((row) => row.memberId),
+        ...released.map((row) => row.nomination.nomineeId),
+      ]),
+    ],
+  };
 }

@@ -31,9 +31,25 @@ import { recordPromotionEvent } from "./windows.server";
 // Every change in a window is one append-only event, written by the one writer of the window's history.
 export { recordPromotionEvent };
 
-export type PersonRow = { id: string; name: string; linePath: string; level: string | null; teamId: string | null; managerId: string | null; deactivatedAt: Date | null };
+export type PersonRow = {
+  id: string;
+  name: string;
+  linePath: string;
+  level: string | null;
+  teamId: string | null;
+  managerId: string | null;
+  deactivatedAt: Date | null;
+};
 
-const PERSON = { id: true, name: true, linePath: true, level: true, teamId: true, managerId: true, deactivatedAt: true } as const;
+const PERSON = {
+  id: true,
+  name: true,
+  linePath: true,
+  level: true,
+  teamId: true,
+  managerId: true,
+  deactivatedAt: true,
+} as const;
 
 export type NominationFacts = {
   id: string;
@@ -120,11 +136,23 @@ export async function loadWindowFacts(windowId: string): Promise<WindowFacts> {
   });
   if (!window) throw new NotFoundError();
   const ladder = await requireLadderOfVersion(window.ladderVersionId);
-  const ids = [...new Set([...window.members.map((member) => member.personId), ...window.nominations.map((nomination) => nomination.nomineeId)])];
+  const ids = [
+    ...new Set([
+      ...window.members.map((member) => member.personId),
+      ...window.nominations.map((nomination) => nomination.nomineeId),
+    ]),
+  ];
   const rows = await db.user.findMany({ where: { id: { in: ids } }, select: PERSON });
   const people = new Map(rows.map((row) => [row.id, row]));
-  const rules: CompositionRules = { minMembers: window.minMembers, membersAtOrAbove: window.membersAtOrAbove, minOutsideMembers: window.minOutsideMembers };
-  const members = window.members.map((member) => ({ personId: member.personId, role: (member.role === "chair" ? "chair" : "member") as CommitteeRole }));
+  const rules: CompositionRules = {
+    minMembers: window.minMembers,
+    membersAtOrAbove: window.membersAtOrAbove,
+    minOutsideMembers: window.minOutsideMembers,
+  };
+  const members = window.members.map((member) => ({
+    personId: member.personId,
+    role: (member.role === "chair" ? "chair" : "member") as CommitteeRole,
+  }));
   const nominations = window.nominations.map((nomination): NominationFacts => {
     const nominee = people.get(nomination.nomineeId) ?? { id: nomination.nomineeId, linePath: "/" };
     const target = levelPlace(ladder, nomination.targetLevelId);
@@ -181,7 +209,11 @@ export async function loadWindowFacts(windowId: string): Promise<WindowFacts> {
 }
 
 /** The viewer's standing on one nomination of the window. */
-export function accessTo(facts: WindowFacts, viewer: Pick<Viewer, "id">, nomination: NominationFacts): NominationAccess {
+export function accessTo(
+  facts: WindowFacts,
+  viewer: Pick<Viewer, "id">,
+  nomination: NominationFacts,
+): NominationAccess {
   const member = facts.members.find((entry) => entry.personId === viewer.id);
   return {
     state: facts.window.state,
@@ -194,14 +226,25 @@ export function accessTo(facts: WindowFacts, viewer: Pick<Viewer, "id">, nominat
 }
 
 /** Whether the viewer's read of a nominee is still their redacted first read (committee-policy's rule). */
-export async function firstReadRedacted(viewer: Pick<Viewer, "id">, windowId: string, nominationId: string): Promise<boolean> {
+export async function firstReadRedacted(
+  viewer: Pick<Viewer, "id">,
+  windowId: string,
+  nominationId: string,
+): Promise<boolean> {
   const facts = await loadWindowFacts(windowId);
   const nomination = facts.nominations.find((entry) => entry.id === nominationId);
-  return nomination !== undefined && readsRedacted(facts.window.redactedFirstRead, accessTo(facts, viewer, nomination));
+  return (
+    nomination !== undefined &&
+    readsRedacted(facts.window.redactedFirstRead, accessTo(facts, viewer, nomination))
+  );
 }
 
 /** A nomination of the window the viewer may read as the committee does; otherwise a 404, as if it were not there. */
-export function requireCommitteeNomination(facts: WindowFacts, viewer: Viewer, nominationId: string): { nomination: NominationFacts; access: NominationAccess } {
+export function requireCommitteeNomination(
+  facts: WindowFacts,
+  viewer: Viewer,
+  nominationId: string,
+): { nomination: NominationFacts; access: NominationAccess } {
   const nomination = facts.nominations.find((entry) => entry.id === nominationId);
   if (!nomination) throw new NotFoundError();
   const access = accessTo(facts, viewer, nomination);
@@ -210,16 +253,27 @@ export function requireCommitteeNomination(facts: WindowFacts, viewer: Viewer, n
 }
 
 /** The criteria of a target level in the window's ladder version: each competency with what the level expects. */
-export function criteriaOf(ladder: Ladder, targetLevelId: string): { id: string; name: string; expectations: string[] }[] {
+export function criteriaOf(
+  ladder: Ladder,
+  targetLevelId: string,
+): { id: string; name: string; expectations: string[] }[] {
   return competenciesForLevel(ladder, targetLevelId).map((competency) => ({
     id: competency.id,
     name: competency.name,
-    expectations: expectationsFor(ladder, targetLevelId, competency.id).map((expectation) => expectation.text),
+    expectations: expectationsFor(ladder, targetLevelId, competency.id).map(
+      (expectation) => expectation.text,
+    ),
   }));
 }
 
 export type CommitteePage = {
-  window: { id: string; name: string; state: string; rules: CompositionRules; redactedFirstRead: boolean };
+  window: {
+    id: string;
+    name: string;
+    state: string;
+    rules: CompositionRules;
+    redactedFirstRead: boolean;
+  };
   canEdit: boolean;
   /** The committee's meeting, and whether the viewer may set, move or remove it. */
   meeting: { startsAt: Date | null; minutes: number | null; canChange: boolean };
@@ -243,22 +297,49 @@ export async function committeePage(viewer: Viewer, windowId: string): Promise<C
   if (!viewer.isAdmin && !isMember) throw new NotFoundError();
   const nameOf = (id: string) => facts.people.get(id)?.name ?? "";
   return {
-    window: { id: facts.window.id, name: facts.window.name, state: facts.window.state, rules: facts.rules, redactedFirstRead: facts.window.redactedFirstRead },
+    window: {
+      id: facts.window.id,
+      name: facts.window.name,
+      state: facts.window.state,
+      rules: facts.rules,
+      redactedFirstRead: facts.window.redactedFirstRead,
+    },
     canEdit: canNameMembers(viewer, facts.window.state),
     meeting: {
       startsAt: facts.window.meetingStartsAt,
-      minutes: facts.window.meetingStartsAt && facts.window.meetingEndsAt ? Math.round((facts.window.meetingEndsAt.getTime() - facts.window.meetingStartsAt.getTime()) / 60000) : null,
-      canChange: canScheduleMeeting(viewer, { state: facts.window.state, isChair: isChair(facts, viewer) }),
+      minutes:
+        facts.window.meetingStartsAt && facts.window.meetingEndsAt
+          ? Math.round(
+              (facts.window.meetingEndsAt.getTime() - facts.window.meetingStartsAt.getTime()) /
+                60000,
+            )
+          : null,
+      canChange: canScheduleMeeting(viewer, {
+        state: facts.window.state,
+        isChair: isChair(facts, viewer),
+      }),
     },
-    members: facts.members.map((member) => ({ personId: member.personId, name: nameOf(member.personId), role: member.role })),
+    members: facts.members.map((member) => ({
+      personId: member.personId,
+      name: nameOf(member.personId),
+      role: member.role,
+    })),
     nominations: facts.nominations.map((nomination) => {
       // A member still on a redacted first read learns neither the nominee nor, through who presents them, their manager.
-      const redacted = !viewer.isAdmin && readsRedacted(facts.window.redactedFirstRead, accessTo(facts, viewer, nomination));
+      const redacted =
+        !viewer.isAdmin &&
+        readsRedacted(facts.window.redactedFirstRead, accessTo(facts, viewer, nomination));
       return {
         id: nomination.id,
         nominee: redacted ? `#${nomination.candidateNumber}` : nameOf(nomination.nomineeId),
         target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
-        members: redacted ? [] : nomination.members.map((member) => ({ personId: member.personId, reason: notVotingReason(facts.rules, member), outside: member.outside })),
+        members: redacted
+          ? []
+          : nomination.members.map((member) => ({
+              personId: member.personId,
+              reason: notVotingReason(facts.rules, member),
+              outside: member.outside,
+            })),
         problems: nomination.composition.problems,
       };
     }),
@@ -266,15 +347,24 @@ export async function committeePage(viewer: Viewer, windowId: string): Promise<C
 }
 
 /** Names a person (by email) to the window's committee, as chair or member; a new chair replaces the one before. */
-export async function nameMember(viewer: Viewer, windowId: string, input: { email: string; role: string }): Promise<void> {
+export async function nameMember(
+  viewer: Viewer,
+  windowId: string,
+  input: { email: string; role: string },
+): Promise<void> {
   const facts = await loadWindowFacts(windowId);
   if (!viewer.isAdmin) throw new NotFoundError();
-  if (!canNameMembers(viewer, facts.window.state)) throw new ConflictError({ key: "promotionsCommittee:errors.namingClosed" });
+  if (!canNameMembers(viewer, facts.window.state))
+    throw new ConflictError({ key: "promotionsCommittee:errors.namingClosed" });
   const role: CommitteeRole = input.role === "chair" ? "chair" : "member";
   const email = input.email.trim().toLowerCase();
   if (!email) throw new InvalidError({ key: "promotionsCommittee:errors.emailNeeded" });
-  const person = await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
-  if (!person) throw new InvalidError({ key: "promotionsCommittee:errors.noSuchPerson", values: { email } });
+  const person = await db.user.findUnique({
+    where: { email },
+    select: { id: true, deactivatedAt: true },
+  });
+  if (!person)
+    throw new InvalidError({ key: "promotionsCommittee:errors.noSuchPerson", values: { email } });
   const refusal = namingRefusal({
     deactivated: person.deactivatedAt !== null,
     isNominee: facts.nominations.some((nomination) => nomination.nomineeId === person.id),
@@ -282,21 +372,42 @@ export async function nameMember(viewer: Viewer, windowId: string, input: { emai
   });
   if (refusal) throw new InvalidError({ key: refusal });
   await db.$transaction(async (tx) => {
-    if (role === "chair") await tx.promotionCommitteeMember.updateMany({ where: { windowId, role: "chair" }, data: { role: "member" } });
+    if (role === "chair")
+      await tx.promotionCommitteeMember.updateMany({
+        where: { windowId, role: "chair" },
+        data: { role: "member" },
+      });
     await tx.promotionCommitteeMember.create({ data: { windowId, personId: person.id, role } });
-    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "member-named", change: { member: [null, person.id], role: [null, role] } });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "member-named",
+      change: { member: [null, person.id], role: [null, role] },
+    });
   });
 }
 
 /** Takes a member off the window's committee, while members are still being named. */
-export async function removeMember(viewer: Viewer, windowId: string, personId: string): Promise<void> {
+export async function removeMember(
+  viewer: Viewer,
+  windowId: string,
+  personId: string,
+): Promise<void> {
   const facts = await loadWindowFacts(windowId);
   if (!viewer.isAdmin) throw new NotFoundError();
-  if (!canNameMembers(viewer, facts.window.state)) throw new ConflictError({ key: "promotionsCommittee:errors.namingClosed" });
+  if (!canNameMembers(viewer, facts.window.state))
+    throw new ConflictError({ key: "promotionsCommittee:errors.namingClosed" });
   if (!facts.members.some((member) => member.personId === personId)) throw new NotFoundError();
   await db.$transaction(async (tx) => {
-    await tx.promotionCommitteeMember.delete({ where: { windowId_personId: { windowId, personId } } });
-    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "member-removed", change: { member: [personId, null] } });
+    await tx.promotionCommitteeMember.delete({
+      where: { windowId_personId: { windowId, personId } },
+    });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "member-removed",
+      change: { member: [personId, null] },
+    });
   });
 }
 
@@ -309,17 +420,37 @@ function isChair(facts: WindowFacts, viewer: Pick<Viewer, "id">): boolean {
  * the next notification pass sends, moves or cancels the members' calendar invitations. A member who
  * may not see the committee page learns nothing of it (a 404).
  */
-export async function scheduleCommitteeMeeting(viewer: Viewer, windowId: string, meeting: { startsAt: Date; endsAt: Date } | null): Promise<void> {
+export async function scheduleCommitteeMeeting(
+  viewer: Viewer,
+  windowId: string,
+  meeting: { startsAt: Date; endsAt: Date } | null,
+): Promise<void> {
   const facts = await loadWindowFacts(windowId);
   const isMember = facts.members.some((member) => member.personId === viewer.id);
   if (!viewer.isAdmin && !isMember) throw new NotFoundError();
-  const refusal = meetingRefusal(viewer, { state: facts.window.state, isChair: isChair(facts, viewer) });
-  if (refusal === "promotionsCommittee:errors.chairSetsMeeting") throw new ForbiddenError({ key: refusal });
+  const refusal = meetingRefusal(viewer, {
+    state: facts.window.state,
+    isChair: isChair(facts, viewer),
+  });
+  if (refusal === "promotionsCommittee:errors.chairSetsMeeting")
+    throw new ForbiddenError({ key: refusal });
   if (refusal) throw new ConflictError({ key: refusal });
   const before = facts.window.meetingStartsAt?.toISOString() ?? null;
   await db.$transaction(async (tx) => {
-    await tx.promotionWindow.update({ where: { id: windowId }, data: { meetingStartsAt: meeting?.startsAt ?? null, meetingEndsAt: meeting?.endsAt ?? null, revision: { increment: 1 } } });
-    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "meeting", change: { meeting: [before, meeting?.startsAt.toISOString() ?? null] } });
+    await tx.promotionWindow.update({
+      where: { id: windowId },
+      data: {
+        meetingStartsAt: meeting?.startsAt ?? null,
+        meetingEndsAt: meeting?.endsAt ?? null,
+        revision: { increment: 1 },
+      },
+    });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "meeting",
+      change: { meeting: [before, meeting?.startsAt.toISOString() ?? null] },
+    });
   });
 }
 
@@ -330,7 +461,19 @@ export async function scheduleCommitteeMeeting(viewer: Viewer, windowId: string,
 export async function upcomingCommitteeMeetings(now: Date) {
   const windows = await db.promotionWindow.findMany({
     where: { meetingStartsAt: { gt: now }, meetingEndsAt: { not: null }, state: { not: "closed" } },
-    select: { id: true, name: true, meetingStartsAt: true, meetingEndsAt: true, members: { select: { personId: true } } },
+    select: {
+      id: true,
+      name: true,
+      meetingStartsAt: true,
+      meetingEndsAt: true,
+      members: { select: { personId: true } },
+    },
   });
-  return windows.map((window) => ({ windowId: window.id, name: window.name, startsAt: window.meetingStartsAt!, endsAt: window.meetingEndsAt!, memberIds: window.members.map((member) => member.personId) }));
+  return windows.map((window) => ({
+    windowId: window.id,
+    name: window.name,
+    startsAt: window.meetingStartsAt!,
+    endsAt: window.meetingEndsAt!,
+    memberIds: window.members.map((member) => member.personId),
+  }));
 }

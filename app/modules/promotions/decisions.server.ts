@@ -34,7 +34,14 @@ import {
   type Mark,
   type Outcome,
 } from "./committee-policy";
-import { accessTo, criteriaOf, loadWindowFacts, recordPromotionEvent, requireCommitteeNomination, type WindowFacts } from "./committee.server";
+import {
+  accessTo,
+  criteriaOf,
+  loadWindowFacts,
+  recordPromotionEvent,
+  requireCommitteeNomination,
+  type WindowFacts,
+} from "./committee.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { promotionAuditScope } from "./policy";
 
@@ -46,7 +53,19 @@ function parseRationale(json: string): Rationale {
   try {
     const value = JSON.parse(json) as Record<string, { mark?: unknown; rationale?: unknown }>;
     return Object.fromEntries(
-      Object.entries(value).flatMap(([id, entry]) => (isMark(entry?.mark) ? [[id, { mark: entry.mark, rationale: typeof entry.rationale === "string" ? entry.rationale : "" }]] : [])),
+      Object.entries(value).flatMap(([id, entry]) =>
+        isMark(entry?.mark)
+          ? [
+              [
+                id,
+                {
+                  mark: entry.mark,
+                  rationale: typeof entry.rationale === "string" ? entry.rationale : "",
+                },
+              ],
+            ]
+          : [],
+      ),
     );
   } catch {
     return {};
@@ -61,7 +80,14 @@ export type MeetingCandidate = {
   /** Null while the viewer may not read the ballots on this nominee (their own is not in). */
   marks: { criterionId: string; byMember: (Mark | null)[]; disagreement: boolean }[] | null;
   voters: string[] | null;
-  decision: { outcome: Outcome; summary: string; rationale: Rationale; revision: number; released: boolean; dissents: { member: string; text: string }[] } | null;
+  decision: {
+    outcome: Outcome;
+    summary: string;
+    rationale: Rationale;
+    revision: number;
+    released: boolean;
+    dissents: { member: string; text: string }[];
+  } | null;
   criteria: { id: string; name: string }[];
   canDecide: boolean;
   canDissent: boolean;
@@ -84,7 +110,10 @@ export type MeetingPage = {
 /** Members read the meeting page from the start of votes (each nominee's marks only once they may); admins always. */
 function requireMeetingReader(facts: WindowFacts, viewer: Viewer): { isChair: boolean } {
   const member = facts.members.find((entry) => entry.personId === viewer.id);
-  const started = facts.window.state === "committee" || facts.window.state === "meeting" || facts.window.state === "closed";
+  const started =
+    facts.window.state === "committee" ||
+    facts.window.state === "meeting" ||
+    facts.window.state === "closed";
   if (!viewer.isAdmin && !(member && started)) throw new NotFoundError();
   return { isChair: member?.role === "chair" };
 }
@@ -94,9 +123,30 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
   const { isChair } = requireMeetingReader(facts, viewer);
   const nominationIds = facts.nominations.map((nomination) => nomination.id);
   const [ballots, decisions, dissents] = await Promise.all([
-    db.promotionBallot.findMany({ where: { nominationId: { in: nominationIds }, submittedAt: { not: null } }, select: { nominationId: true, memberId: true, votes: { select: { competencyId: true, mark: true } } } }),
-    db.promotionDecision.findMany({ where: { nominationId: { in: nominationIds } }, select: { nominationId: true, outcome: true, summary: true, rationale: true, revision: true, releasedAt: true } }),
-    db.promotionDissent.findMany({ where: { nominationId: { in: nominationIds } }, orderBy: { createdAt: "asc" }, select: { nominationId: true, memberId: true, text: true } }),
+    db.promotionBallot.findMany({
+      where: { nominationId: { in: nominationIds }, submittedAt: { not: null } },
+      select: {
+        nominationId: true,
+        memberId: true,
+        votes: { select: { competencyId: true, mark: true } },
+      },
+    }),
+    db.promotionDecision.findMany({
+      where: { nominationId: { in: nominationIds } },
+      select: {
+        nominationId: true,
+        outcome: true,
+        summary: true,
+        rationale: true,
+        revision: true,
+        releasedAt: true,
+      },
+    }),
+    db.promotionDissent.findMany({
+      where: { nominationId: { in: nominationIds } },
+      orderBy: { createdAt: "asc" },
+      select: { nominationId: true, memberId: true, text: true },
+    }),
   ]);
   const nameOf = (id: string) => facts.people.get(id)?.name ?? "";
   let readsAll = true;
@@ -106,24 +156,45 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
     const access = accessTo(facts, viewer, nomination);
     const reads = canReadOthersBallots(viewer, access);
     if (!reads) readsAll = false;
-    const criteria = criteriaOf(facts.ladder, nomination.targetLevelId).map(({ id, name }) => ({ id, name }));
+    const criteria = criteriaOf(facts.ladder, nomination.targetLevelId).map(({ id, name }) => ({
+      id,
+      name,
+    }));
     const own = ballots.filter((ballot) => ballot.nominationId === nomination.id);
-    const voters = nomination.composition.voters.filter((id) => own.some((ballot) => ballot.memberId === id));
+    const voters = nomination.composition.voters.filter((id) =>
+      own.some((ballot) => ballot.memberId === id),
+    );
     const markOf = (memberId: string, criterionId: string): Mark | null => {
-      const vote = own.find((ballot) => ballot.memberId === memberId)?.votes.find((entry) => entry.competencyId === criterionId);
+      const vote = own
+        .find((ballot) => ballot.memberId === memberId)
+        ?.votes.find((entry) => entry.competencyId === criterionId);
       return vote && isMark(vote.mark) ? vote.mark : null;
     };
-    for (const criterion of criteria) units.push(coders.map((coder) => (voters.includes(coder) ? (markOf(coder, criterion.id) ?? null) : null)).map((mark) => (mark ? MARK_VALUE[mark] : null)));
+    for (const criterion of criteria)
+      units.push(
+        coders
+          .map((coder) => (voters.includes(coder) ? (markOf(coder, criterion.id) ?? null) : null))
+          .map((mark) => (mark ? MARK_VALUE[mark] : null)),
+      );
     const decision = decisions.find((entry) => entry.nominationId === nomination.id);
     const released = decision?.releasedAt != null;
     const decisionFacts = { state: facts.window.state, isChair, released };
-    const refusal = decisionRefusal(facts.rules, { problems: nomination.composition.problems.length, submitted: voters.length });
+    const refusal = decisionRefusal(facts.rules, {
+      problems: nomination.composition.problems.length,
+      submitted: voters.length,
+    });
     const redacted = readsRedacted(facts.window.redactedFirstRead, access);
     return {
       id: nomination.id,
       label: redacted ? `#${nomination.candidateNumber}` : nameOf(nomination.nomineeId),
       target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
-      marks: reads ? criteria.map((criterion) => ({ criterionId: criterion.id, byMember: voters.map((id) => markOf(id, criterion.id)), disagreement: disagreesOn(voters.map((id) => markOf(id, criterion.id))) })) : null,
+      marks: reads
+        ? criteria.map((criterion) => ({
+            criterionId: criterion.id,
+            byMember: voters.map((id) => markOf(id, criterion.id)),
+            disagreement: disagreesOn(voters.map((id) => markOf(id, criterion.id))),
+          }))
+        : null,
       voters: reads ? voters.map(nameOf) : null,
       decision:
         reads && decision && isOutcome(decision.outcome)
@@ -133,15 +204,28 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
               rationale: parseRationale(decision.rationale),
               revision: decision.revision,
               released,
-              dissents: dissents.filter((entry) => entry.nominationId === nomination.id).map((entry) => ({ member: nameOf(entry.memberId), text: entry.text })),
+              dissents: dissents
+                .filter((entry) => entry.nominationId === nomination.id)
+                .map((entry) => ({ member: nameOf(entry.memberId), text: entry.text })),
             }
           : null,
       criteria,
       canDecide: reads && canDecide(viewer, decisionFacts),
-      canDissent: canDissent(access) && !dissents.some((entry) => entry.nominationId === nomination.id && entry.memberId === viewer.id),
-      canRelease: reads && canRelease(viewer, { ...decisionFacts, decided: decision !== undefined }),
+      canDissent:
+        canDissent(access) &&
+        !dissents.some(
+          (entry) => entry.nominationId === nomination.id && entry.memberId === viewer.id,
+        ),
+      canRelease:
+        reads && canRelease(viewer, { ...decisionFacts, decided: decision !== undefined }),
       decisionRefusal: reads && canDecide(viewer, decisionFacts) ? refusal : null,
-      ownBallot: !access.isVoter ? "not-a-voter" : access.ownSubmitted ? "submitted" : nomination.ballots.has(viewer.id) ? "draft" : "none",
+      ownBallot: !access.isVoter
+        ? "not-a-voter"
+        : access.ownSubmitted
+          ? "submitted"
+          : nomination.ballots.has(viewer.id)
+            ? "draft"
+            : "none",
     };
   });
   const alpha = readsAll ? krippendorffAlpha(units, "ordinal") : null;
@@ -156,72 +240,158 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
 }
 
 /** The chair (or an admin) opens the meeting: the window's votes are revealed to its committee. */
-export async function startMeeting(viewer: Viewer, windowId: string, revision: number | null): Promise<void> {
+export async function startMeeting(
+  viewer: Viewer,
+  windowId: string,
+  revision: number | null,
+): Promise<void> {
   const facts = await loadWindowFacts(windowId);
   const { isChair } = requireMeetingReader(facts, viewer);
-  if (!canStartMeeting(viewer, { state: facts.window.state, isChair })) throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotStartMeeting" });
+  if (!canStartMeeting(viewer, { state: facts.window.state, isChair }))
+    throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotStartMeeting" });
   await db.$transaction(async (tx) => {
-    const moved = await tx.promotionWindow.updateMany({ where: { id: windowId, state: "committee", ...(revision !== null ? { revision } : {}) }, data: { state: "meeting", revision: { increment: 1 } } });
-    if (moved.count !== 1) throw new ConflictError({ key: "promotionsCommittee:errors.windowChanged" });
-    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "state", change: { state: ["committee", "meeting"] } });
+    const moved = await tx.promotionWindow.updateMany({
+      where: { id: windowId, state: "committee", ...(revision !== null ? { revision } : {}) },
+      data: { state: "meeting", revision: { increment: 1 } },
+    });
+    if (moved.count !== 1)
+      throw new ConflictError({ key: "promotionsCommittee:errors.windowChanged" });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "state",
+      change: { state: ["committee", "meeting"] },
+    });
   });
 }
 
-export type DecisionInput = { outcome: string; summary: string; marks: Record<string, string>; rationales: Record<string, string>; revision: number | null };
+export type DecisionInput = {
+  outcome: string;
+  summary: string;
+  marks: Record<string, string>;
+  rationales: Record<string, string>;
+  revision: number | null;
+};
 
 /**
  * What a decision lacks, as message keys per field: a mark on every criterion, a rationale for each
  * criterion not met, and for "not yet" at least one criterion not met (the nominee is told what would
  * change the answer).
  */
-export function decisionProblems(input: DecisionInput, criteria: readonly { id: string }[]): Record<string, string[]> {
+export function decisionProblems(
+  input: DecisionInput,
+  criteria: readonly { id: string }[],
+): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   if (!isOutcome(input.outcome)) problems.outcome = ["promotionsCommittee:errors.outcomeNeeded"];
-  if (input.summary.trim().length > MAX_RATIONALE) problems.summary = ["promotionsCommittee:errors.rationaleTooLong"];
+  if (input.summary.trim().length > MAX_RATIONALE)
+    problems.summary = ["promotionsCommittee:errors.rationaleTooLong"];
   for (const criterion of criteria) {
     const mark = input.marks[criterion.id] ?? "";
     const rationale = (input.rationales[criterion.id] ?? "").trim();
     if (!isMark(mark)) problems[`mark.${criterion.id}`] = ["promotionsCommittee:errors.markNeeded"];
-    else if (mark !== "met" && !rationale) problems[`rationale.${criterion.id}`] = ["promotionsCommittee:errors.rationaleNeeded"];
-    if (rationale.length > MAX_RATIONALE) problems[`rationale.${criterion.id}`] = ["promotionsCommittee:errors.rationaleTooLong"];
+    else if (mark !== "met" && !rationale)
+      problems[`rationale.${criterion.id}`] = ["promotionsCommittee:errors.rationaleNeeded"];
+    if (rationale.length > MAX_RATIONALE)
+      problems[`rationale.${criterion.id}`] = ["promotionsCommittee:errors.rationaleTooLong"];
   }
-  if (input.outcome === "not-yet" && criteria.every((criterion) => input.marks[criterion.id] === "met")) problems.outcome = ["promotionsCommittee:errors.notYetNeedsUnmet"];
+  if (
+    input.outcome === "not-yet" &&
+    criteria.every((criterion) => input.marks[criterion.id] === "met")
+  )
+    problems.outcome = ["promotionsCommittee:errors.notYetNeedsUnmet"];
   return problems;
 }
 
 export type DecisionResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Records (or, before its release, changes) the committee's decision on a nominee; each change an event. */
-export async function recordDecision(viewer: Viewer, windowId: string, nominationId: string, input: DecisionInput): Promise<DecisionResult> {
+export async function recordDecision(
+  viewer: Viewer,
+  windowId: string,
+  nominationId: string,
+  input: DecisionInput,
+): Promise<DecisionResult> {
   const facts = await loadWindowFacts(windowId);
   const { nomination, access } = requireCommitteeNomination(facts, viewer, nominationId);
-  const existing = await db.promotionDecision.findUnique({ where: { nominationId }, select: { outcome: true, rationale: true, summary: true, revision: true, releasedAt: true } });
-  const decisionFacts = { state: facts.window.state, isChair: access.isChair, released: existing?.releasedAt != null };
-  if (!canReadOthersBallots(viewer, access) || !canDecide(viewer, decisionFacts)) throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotDecide" });
-  const submitted = nomination.composition.voters.filter((id) => nomination.ballots.get(id) != null).length;
-  const refusal = decisionRefusal(facts.rules, { problems: nomination.composition.problems.length, submitted });
+  const existing = await db.promotionDecision.findUnique({
+    where: { nominationId },
+    select: { outcome: true, rationale: true, summary: true, revision: true, releasedAt: true },
+  });
+  const decisionFacts = {
+    state: facts.window.state,
+    isChair: access.isChair,
+    released: existing?.releasedAt != null,
+  };
+  if (!canReadOthersBallots(viewer, access) || !canDecide(viewer, decisionFacts))
+    throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotDecide" });
+  const submitted = nomination.composition.voters.filter(
+    (id) => nomination.ballots.get(id) != null,
+  ).length;
+  const refusal = decisionRefusal(facts.rules, {
+    problems: nomination.composition.problems.length,
+    submitted,
+  });
   if (refusal) throw new ConflictError({ key: refusal });
   const criteria = criteriaOf(facts.ladder, nomination.targetLevelId);
   const problems = decisionProblems(input, criteria);
   if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
-  if (existing && input.revision !== existing.revision) throw new ConflictError({ key: "promotionsCommittee:errors.decisionChanged" });
-  const rationale = JSON.stringify(Object.fromEntries(criteria.map((criterion) => [criterion.id, { mark: input.marks[criterion.id], rationale: (input.rationales[criterion.id] ?? "").trim() }])));
+  if (existing && input.revision !== existing.revision)
+    throw new ConflictError({ key: "promotionsCommittee:errors.decisionChanged" });
+  const rationale = JSON.stringify(
+    Object.fromEntries(
+      criteria.map((criterion) => [
+        criterion.id,
+        {
+          mark: input.marks[criterion.id],
+          rationale: (input.rationales[criterion.id] ?? "").trim(),
+        },
+      ]),
+    ),
+  );
   const summary = input.summary.trim();
   const now = clock.now();
   await db.$transaction(async (tx) => {
     if (existing) {
-      const written = await tx.promotionDecision.updateMany({ where: { nominationId, revision: existing.revision, releasedAt: null }, data: { outcome: input.outcome, rationale, summary, decidedById: viewer.id, decidedAt: now, revision: { increment: 1 } } });
-      if (written.count !== 1) throw new ConflictError({ key: "promotionsCommittee:errors.decisionChanged" });
+      const written = await tx.promotionDecision.updateMany({
+        where: { nominationId, revision: existing.revision, releasedAt: null },
+        data: {
+          outcome: input.outcome,
+          rationale,
+          summary,
+          decidedById: viewer.id,
+          decidedAt: now,
+          revision: { increment: 1 },
+        },
+      });
+      if (written.count !== 1)
+        throw new ConflictError({ key: "promotionsCommittee:errors.decisionChanged" });
     } else {
-      await tx.promotionDecision.create({ data: { nominationId, outcome: input.outcome, rationale, summary, decidedById: viewer.id, decidedAt: now } });
-      await tx.promotionNomination.update({ where: { id: nominationId }, data: { state: "decided", revision: { increment: 1 } } });
+      await tx.promotionDecision.create({
+        data: {
+          nominationId,
+          outcome: input.outcome,
+          rationale,
+          summary,
+          decidedById: viewer.id,
+          decidedAt: now,
+        },
+      });
+      await tx.promotionNomination.update({
+        where: { id: nominationId },
+        data: { state: "decided", revision: { increment: 1 } },
+      });
     }
     await recordPromotionEvent(tx, {
       windowId,
       nominationId,
       actorId: viewer.id,
       kind: "decision",
-      change: { outcome: [existing?.outcome ?? null, input.outcome], summary: [existing?.summary ?? null, summary], rationale: [existing ? JSON.parse(existing.rationale) : null, JSON.parse(rationale)] },
+      change: {
+        outcome: [existing?.outcome ?? null, input.outcome],
+        summary: [existing?.summary ?? null, summary],
+        rationale: [existing ? JSON.parse(existing.rationale) : null, JSON.parse(rationale)],
+      },
       at: now,
     });
   });
@@ -229,28 +399,62 @@ export async function recordDecision(viewer: Viewer, windowId: string, nominatio
 }
 
 /** A voter's dissent from the decision on a nominee, recorded once beside it. */
-export async function recordDissent(viewer: Viewer, windowId: string, nominationId: string, text: string): Promise<void> {
+export async function recordDissent(
+  viewer: Viewer,
+  windowId: string,
+  nominationId: string,
+  text: string,
+): Promise<void> {
   const facts = await loadWindowFacts(windowId);
   const { access } = requireCommitteeNomination(facts, viewer, nominationId);
-  if (!canDissent(access)) throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotDissent" });
+  if (!canDissent(access))
+    throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotDissent" });
   const trimmed = text.trim();
   if (!trimmed) throw new InvalidError({ key: "promotionsCommittee:errors.dissentNeeded" });
-  if (trimmed.length > MAX_RATIONALE) throw new InvalidError({ key: "promotionsCommittee:errors.rationaleTooLong" });
-  const taken = await db.promotionDissent.findUnique({ where: { nominationId_memberId: { nominationId, memberId: viewer.id } }, select: { id: true } });
+  if (trimmed.length > MAX_RATIONALE)
+    throw new InvalidError({ key: "promotionsCommittee:errors.rationaleTooLong" });
+  const taken = await db.promotionDissent.findUnique({
+    where: { nominationId_memberId: { nominationId, memberId: viewer.id } },
+    select: { id: true },
+  });
   if (taken) throw new ConflictError({ key: "promotionsCommittee:errors.dissentRecorded" });
   await db.$transaction(async (tx) => {
-    await tx.promotionDissent.create({ data: { nominationId, memberId: viewer.id, text: trimmed } });
-    await recordPromotionEvent(tx, { windowId, nominationId, actorId: viewer.id, kind: "dissent", change: { dissent: [null, trimmed] } });
+    await tx.promotionDissent.create({
+      data: { nominationId, memberId: viewer.id, text: trimmed },
+    });
+    await recordPromotionEvent(tx, {
+      windowId,
+      nominationId,
+      actorId: viewer.id,
+      kind: "dissent",
+      change: { dissent: [null, trimmed] },
+    });
   });
 }
 
 /** The first window the nominee may be nominated into again after a "not yet", by the settings of the window's ladder (else the organisation's). */
-async function nextWindowOf(facts: WindowFacts): Promise<{ id: string; name: string; nominationsOpenOn: Date } | null> {
+async function nextWindowOf(
+  facts: WindowFacts,
+): Promise<{ id: string; name: string; nominationsOpenOn: Date } | null> {
   const [settings, later] = await Promise.all([
-    db.promotionSettings.findMany({ where: { scope: { in: [facts.window.ladderId, ""] } }, select: { scope: true, waitWindowsAfterNotYet: true } }),
-    db.promotionWindow.findMany({ where: { ladderId: facts.window.ladderId, id: { not: facts.window.id }, nominationsOpenOn: { gt: facts.window.nominationsCloseOn } }, select: { id: true, name: true, nominationsOpenOn: true } }),
+    db.promotionSettings.findMany({
+      where: { scope: { in: [facts.window.ladderId, ""] } },
+      select: { scope: true, waitWindowsAfterNotYet: true },
+    }),
+    db.promotionWindow.findMany({
+      where: {
+        ladderId: facts.window.ladderId,
+        id: { not: facts.window.id },
+        nominationsOpenOn: { gt: facts.window.nominationsCloseOn },
+      },
+      select: { id: true, name: true, nominationsOpenOn: true },
+    }),
   ]);
-  const wait = (settings.find((entry) => entry.scope === facts.window.ladderId) ?? settings.find((entry) => entry.scope === ""))?.waitWindowsAfterNotYet ?? 0;
+  const wait =
+    (
+      settings.find((entry) => entry.scope === facts.window.ladderId) ??
+      settings.find((entry) => entry.scope === "")
+    )?.waitWindowsAfterNotYet ?? 0;
   return nextWindowFor(later, facts.window.nominationsCloseOn, wait);
 }
 
@@ -258,18 +462,50 @@ async function nextWindowOf(facts: WindowFacts): Promise<{ id: string; name: str
  * Releases the decision on a nominee to them: from now they and their manager chain read it. A
  * promotion whose effective day has come takes effect with the release; a later one on that day.
  */
-export async function releaseDecision(viewer: Viewer, windowId: string, nominationId: string, now = clock.now()): Promise<void> {
+export async function releaseDecision(
+  viewer: Viewer,
+  windowId: string,
+  nominationId: string,
+  now = clock.now(),
+): Promise<void> {
   const facts = await loadWindowFacts(windowId);
   const { access } = requireCommitteeNomination(facts, viewer, nominationId);
-  const decision = await db.promotionDecision.findUnique({ where: { nominationId }, select: { outcome: true, releasedAt: true } });
-  if (!canReadOthersBallots(viewer, access) || !canRelease(viewer, { state: facts.window.state, isChair: access.isChair, decided: decision !== null, released: decision?.releasedAt != null })) {
+  const decision = await db.promotionDecision.findUnique({
+    where: { nominationId },
+    select: { outcome: true, releasedAt: true },
+  });
+  if (
+    !canReadOthersBallots(viewer, access) ||
+    !canRelease(viewer, {
+      state: facts.window.state,
+      isChair: access.isChair,
+      decided: decision !== null,
+      released: decision?.releasedAt != null,
+    })
+  ) {
     throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotRelease" });
   }
   const next = decision?.outcome === "not-yet" ? await nextWindowOf(facts) : null;
   await db.$transaction(async (tx) => {
-    const written = await tx.promotionDecision.updateMany({ where: { nominationId, releasedAt: null }, data: { releasedAt: now, releasedById: viewer.id, nextWindowId: next?.id ?? null, revision: { increment: 1 } } });
-    if (written.count !== 1) throw new ConflictError({ key: "promotionsCommittee:errors.releasedMeanwhile" });
-    await recordPromotionEvent(tx, { windowId, nominationId, actorId: viewer.id, kind: "release", change: { released: [false, true] }, at: now });
+    const written = await tx.promotionDecision.updateMany({
+      where: { nominationId, releasedAt: null },
+      data: {
+        releasedAt: now,
+        releasedById: viewer.id,
+        nextWindowId: next?.id ?? null,
+        revision: { increment: 1 },
+      },
+    });
+    if (written.count !== 1)
+      throw new ConflictError({ key: "promotionsCommittee:errors.releasedMeanwhile" });
+    await recordPromotionEvent(tx, {
+      windowId,
+      nominationId,
+      actorId: viewer.id,
+      kind: "release",
+      change: { released: [false, true] },
+      at: now,
+    });
   });
   await applyDuePromotionDecisions(now);
 }
@@ -281,11 +517,25 @@ export async function releaseDecision(viewer: Viewer, windowId: string, nominati
  */
 export async function applyDuePromotionDecisions(now = clock.now()): Promise<number> {
   const due = await db.promotionDecision.findMany({
-    where: { outcome: "promote", appliedAt: null, releasedAt: { not: null, lte: now }, nomination: { window: { effectiveOn: { lte: now } } } },
+    where: {
+      outcome: "promote",
+      appliedAt: null,
+      releasedAt: { not: null, lte: now },
+      nomination: { window: { effectiveOn: { lte: now } } },
+    },
     select: {
       nominationId: true,
       releasedById: true,
-      nomination: { select: { nomineeId: true, levelId: true, targetLevelId: true, targetTrackId: true, windowId: true, window: { select: { ladderVersionId: true, ladderId: true, effectiveOn: true } } } },
+      nomination: {
+        select: {
+          nomineeId: true,
+          levelId: true,
+          targetLevelId: true,
+          targetTrackId: true,
+          windowId: true,
+          window: { select: { ladderVersionId: true, ladderId: true, effectiveOn: true } },
+        },
+      },
       releasedAt: true,
     },
   });
@@ -296,23 +546,74 @@ export async function applyDuePromotionDecisions(now = clock.now()): Promise<num
     const target = getLevel(ladder, nomination.targetLevelId);
     const effective = takesEffectOn(nomination.window.effectiveOn, decision.releasedAt!);
     await db.$transaction(async (tx) => {
-      const claimed = await tx.promotionDecision.updateMany({ where: { nominationId: decision.nominationId, appliedAt: null }, data: { appliedAt: effective } });
+      const claimed = await tx.promotionDecision.updateMany({
+        where: { nominationId: decision.nominationId, appliedAt: null },
+        data: { appliedAt: effective },
+      });
       if (claimed.count !== 1) return;
-      const person = await tx.user.findUniqueOrThrow({ where: { id: nomination.nomineeId }, select: { track: true, level: true, levelSince: true } });
+      const person = await tx.user.findUniqueOrThrow({
+        where: { id: nomination.nomineeId },
+        select: { track: true, level: true, levelSince: true },
+      });
       const stillThere = person.level === nomination.levelId && target !== undefined;
       if (stillThere) {
-        const levelSince = levelSinceAfter({ levelChanged: true, given: undefined, current: person.levelSince, movedAt: null });
-        await tx.user.update({ where: { id: nomination.nomineeId }, data: { track: target.trackId, level: target.id, sublevel: null, ladderId: ladder.meta.id, levelSince } });
-        await recordLevelChanges(tx, "promoted", [{ personId: nomination.nomineeId, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, fromSince: person.levelSince }], effective);
+        const levelSince = levelSinceAfter({
+          levelChanged: true,
+          given: undefined,
+          current: person.levelSince,
+          movedAt: null,
+        });
+        await tx.user.update({
+          where: { id: nomination.nomineeId },
+          data: {
+            track: target.trackId,
+            level: target.id,
+            sublevel: null,
+            ladderId: ladder.meta.id,
+            levelSince,
+          },
+        });
+        await recordLevelChanges(
+          tx,
+          "promoted",
+          [
+            {
+              personId: nomination.nomineeId,
+              from: { track: person.track, level: person.level },
+              to: { track: target.trackId, level: target.id },
+              fromSince: person.levelSince,
+            },
+          ],
+          effective,
+        );
         await recordAuditEvent(tx, {
           actorId: decision.releasedById,
           action: "person.promoted",
           subjectType: "person",
           subjectId: nomination.nomineeId,
-          detail: { from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, promotionWindowId: nomination.windowId },
+          detail: {
+            from: { track: person.track, level: person.level },
+            to: { track: target.trackId, level: target.id },
+            promotionWindowId: nomination.windowId,
+          },
         });
         // The company's other tools hear of it as of any promotion taking effect (app/modules/webhooks).
-        await emitWebhookEvents(tx, [{ kind: "promotion.effective", promotion: { personId: nomination.nomineeId, effectiveAt: effective, from: { track: person.track, level: person.level }, to: { track: target.trackId, level: target.id }, calibrationSessionId: null } }], now);
+        await emitWebhookEvents(
+          tx,
+          [
+            {
+              kind: "promotion.effective",
+              promotion: {
+                personId: nomination.nomineeId,
+                effectiveAt: effective,
+                from: { track: person.track, level: person.level },
+                to: { track: target.trackId, level: target.id },
+                calibrationSessionId: null,
+              },
+            },
+          ],
+          now,
+        );
         applied += 1;
       }
       await recordPromotionEvent(tx, {
@@ -339,7 +640,13 @@ export type AnswerPage = {
     summary: string;
     releasedAt: Date | null;
     takesEffectOn: Date | null;
-    criteria: { id: string; name: string; expectations: string[]; mark: Mark | null; rationale: string }[];
+    criteria: {
+      id: string;
+      name: string;
+      expectations: string[];
+      mark: Mark | null;
+      rationale: string;
+    }[];
     /** For "not yet": the criteria not met, what would change the answer. */
     unmet: { id: string; name: string }[];
     nextWindow: { name: string; opensOn: Date } | null;
@@ -354,16 +661,41 @@ async function answerFacts(viewer: Viewer, nominationId: string) {
       id: true,
       nomineeId: true,
       targetLevelId: true,
-      window: { select: { id: true, name: true, ladderVersionId: true, effectiveOn: true, members: { where: { personId: viewer.id }, select: { personId: true } } } },
-      decision: { select: { outcome: true, summary: true, rationale: true, releasedAt: true, nextWindowId: true, readAt: true } },
+      window: {
+        select: {
+          id: true,
+          name: true,
+          ladderVersionId: true,
+          effectiveOn: true,
+          members: { where: { personId: viewer.id }, select: { personId: true } },
+        },
+      },
+      decision: {
+        select: {
+          outcome: true,
+          summary: true,
+          rationale: true,
+          releasedAt: true,
+          nextWindowId: true,
+          readAt: true,
+        },
+      },
     },
   });
   if (!nomination) throw new NotFoundError();
   const chain = await managerChain(nomination.nomineeId);
   const isMember = nomination.window.members.length > 0;
-  if (!canReadAnswerPage(viewer, { nomineeId: nomination.nomineeId, managerChain: chain })) throw new NotFoundError();
+  if (!canReadAnswerPage(viewer, { nomineeId: nomination.nomineeId, managerChain: chain }))
+    throw new NotFoundError();
   const released = nomination.decision?.releasedAt != null;
-  const readable = nomination.decision !== null && canReadDecision(viewer, { nomineeId: nomination.nomineeId, managerChain: chain, isMember, released });
+  const readable =
+    nomination.decision !== null &&
+    canReadDecision(viewer, {
+      nomineeId: nomination.nomineeId,
+      managerChain: chain,
+      isMember,
+      released,
+    });
   return { nomination, readable, released };
 }
 
@@ -371,32 +703,66 @@ async function answerFacts(viewer: Viewer, nominationId: string) {
 export async function answerPage(viewer: Viewer, nominationId: string): Promise<AnswerPage> {
   const { nomination, readable, released } = await answerFacts(viewer, nominationId);
   const ladder = await requireLadderOfVersion(nomination.window.ladderVersionId);
-  const nominee = await db.user.findUnique({ where: { id: nomination.nomineeId }, select: { name: true } });
+  const nominee = await db.user.findUnique({
+    where: { id: nomination.nomineeId },
+    select: { name: true },
+  });
   const decision = readable ? nomination.decision! : null;
   let shown: AnswerPage["decision"] = null;
   if (decision && isOutcome(decision.outcome)) {
     const rationale = parseRationale(decision.rationale);
-    const criteria = criteriaOf(ladder, nomination.targetLevelId).map((criterion) => ({ ...criterion, mark: rationale[criterion.id]?.mark ?? null, rationale: rationale[criterion.id]?.rationale ?? "" }));
-    const next = decision.outcome === "not-yet" && decision.nextWindowId ? await db.promotionWindow.findUnique({ where: { id: decision.nextWindowId }, select: { name: true, nominationsOpenOn: true } }) : null;
+    const criteria = criteriaOf(ladder, nomination.targetLevelId).map((criterion) => ({
+      ...criterion,
+      mark: rationale[criterion.id]?.mark ?? null,
+      rationale: rationale[criterion.id]?.rationale ?? "",
+    }));
+    const next =
+      decision.outcome === "not-yet" && decision.nextWindowId
+        ? await db.promotionWindow.findUnique({
+            where: { id: decision.nextWindowId },
+            select: { name: true, nominationsOpenOn: true },
+          })
+        : null;
     shown = {
       outcome: decision.outcome,
       summary: decision.summary,
       releasedAt: decision.releasedAt,
-      takesEffectOn: decision.outcome === "promote" && decision.releasedAt ? takesEffectOn(nomination.window.effectiveOn, decision.releasedAt) : null,
+      takesEffectOn:
+        decision.outcome === "promote" && decision.releasedAt
+          ? takesEffectOn(nomination.window.effectiveOn, decision.releasedAt)
+          : null,
       criteria,
-      unmet: decision.outcome === "not-yet" ? criteria.filter((criterion) => criterion.mark !== "met").map(({ id, name }) => ({ id, name })) : [],
+      unmet:
+        decision.outcome === "not-yet"
+          ? criteria
+              .filter((criterion) => criterion.mark !== "met")
+              .map(({ id, name }) => ({ id, name }))
+          : [],
       nextWindow: next ? { name: next.name, opensOn: next.nominationsOpenOn } : null,
     };
     if (viewer.id === nomination.nomineeId && released && !decision.readAt) {
-      await db.promotionDecision.updateMany({ where: { nominationId, readAt: null }, data: { readAt: clock.now() } });
+      await db.promotionDecision.updateMany({
+        where: { nominationId, readAt: null },
+        data: { readAt: clock.now() },
+      });
     }
   }
   return {
-    nomination: { id: nomination.id, windowName: nomination.window.name, target: getLevel(ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId },
+    nomination: {
+      id: nomination.id,
+      windowName: nomination.window.name,
+      target: getLevel(ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
+    },
     nomineeId: nomination.nomineeId,
     nominee: nominee?.name ?? "",
     decision: shown,
-    canPlan: shown !== null && canPlanFromAnswer(viewer, { nomineeId: nomination.nomineeId, released, outcome: shown.outcome }),
+    canPlan:
+      shown !== null &&
+      canPlanFromAnswer(viewer, {
+        nomineeId: nomination.nomineeId,
+        released,
+        outcome: shown.outcome,
+      }),
   };
 }
 
@@ -404,9 +770,21 @@ export async function answerPage(viewer: Viewer, nominationId: string): Promise<
  * What "put these into my growth plan" saves: the nominee's plan towards the target level, with the
  * criteria not met as its focus (as many as a plan holds). The growth module saves it.
  */
-export async function planFromAnswer(viewer: Viewer, nominationId: string, maxFocus: number): Promise<{ personId: string; target: string; focus: string[] }> {
+export async function planFromAnswer(
+  viewer: Viewer,
+  nominationId: string,
+  maxFocus: number,
+): Promise<{ personId: string; target: string; focus: string[] }> {
   const page = await answerPage(viewer, nominationId);
-  if (!page.canPlan || !page.decision) throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotPlan" });
-  const nomination = await db.promotionNomination.findUniqueOrThrow({ where: { id: nominationId }, select: { nomineeId: true, targetLevelId: true } });
-  return { personId: nomination.nomineeId, target: nomination.targetLevelId, focus: page.decision.unmet.slice(0, maxFocus).map((criterion) => criterion.id) };
+  if (!page.canPlan || !page.decision)
+    throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotPlan" });
+  const nomination = await db.promotionNomination.findUniqueOrThrow({
+    where: { id: nominationId },
+    select: { nomineeId: true, targetLevelId: true },
+  });
+  return {
+    personId: nomination.nomineeId,
+    target: nomination.targetLevelId,
+    focus: page.decision.unmet.slice(0, maxFocus).map((criterion) => criterion.id),
+  };
 }

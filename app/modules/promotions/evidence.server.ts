@@ -24,7 +24,11 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
  * of it, policy.ts). Peer feedback comes as the nominee reads it, under its own anonymity rules,
  * and without its authors' names whatever those rules allow the nominee.
  */
-export async function evidenceOnOffer(nomineeId: string, competencyIds: readonly string[], now: Date): Promise<EvidenceItem[]> {
+export async function evidenceOnOffer(
+  nomineeId: string,
+  competencyIds: readonly string[],
+  now: Date,
+): Promise<EvidenceItem[]> {
   if (competencyIds.length === 0) return [];
   const wanted = new Set(competencyIds);
   const [ratings, recorded, person, plan, feedbackCycles] = await Promise.all([
@@ -32,23 +36,66 @@ export async function evidenceOnOffer(nomineeId: string, competencyIds: readonly
       FROM "Assessment" a JOIN "AssessmentRating" r ON r."assessmentId" = a.id
       WHERE a."subjectId" = ${nomineeId} AND a.status = 'submitted' AND ${readableBySubjectSql("a", now)}
       ORDER BY a."submittedAt" DESC, r.id`).then((rows) => parseRows(ratingRow, rows)),
-    db.careerEvidence.findMany({ where: { personId: nomineeId, competencyId: { in: [...wanted] } }, select: { id: true, competencyId: true, text: true, url: true, occurredOn: true, shared: true }, orderBy: [{ occurredOn: "desc" }, { id: "asc" }] }),
+    db.careerEvidence.findMany({
+      where: { personId: nomineeId, competencyId: { in: [...wanted] } },
+      select: {
+        id: true,
+        competencyId: true,
+        text: true,
+        url: true,
+        occurredOn: true,
+        shared: true,
+      },
+      orderBy: [{ occurredOn: "desc" }, { id: "asc" }],
+    }),
     db.user.findUniqueOrThrow({ where: { id: nomineeId }, select: { sharesAllEvidence: true } }),
-    db.growthPlan.findUnique({ where: { personId: nomineeId }, select: { updatedAt: true, focus: { select: { competencyId: true } } } }),
-    db.feedbackRequest.findMany({ where: { subjectId: nomineeId, channel: "peer", state: "submitted" }, distinct: ["cycleId"], select: { cycleId: true } }),
+    db.growthPlan.findUnique({
+      where: { personId: nomineeId },
+      select: { updatedAt: true, focus: { select: { competencyId: true } } },
+    }),
+    db.feedbackRequest.findMany({
+      where: { subjectId: nomineeId, channel: "peer", state: "submitted" },
+      distinct: ["cycleId"],
+      select: { cycleId: true },
+    }),
   ]);
   const items: EvidenceItem[] = [];
   for (const row of ratings) {
     if (!wanted.has(row.competencyId) || (row.rating === null && row.notes.trim() === "")) continue;
     const kind = row.kind === "self" ? "self-rating" : "review-rating";
-    items.push({ ref: evidenceRef(kind, row.id), kind, competencyId: row.competencyId, text: row.notes, day: day(row.submittedAt), rating: row.rating, shared: true });
+    items.push({
+      ref: evidenceRef(kind, row.id),
+      kind,
+      competencyId: row.competencyId,
+      text: row.notes,
+      day: day(row.submittedAt),
+      rating: row.rating,
+      shared: true,
+    });
   }
   for (const row of recorded) {
     const text = row.url ? `${row.text} (${row.url})` : row.text;
-    items.push({ ref: evidenceRef("career-evidence", row.id), kind: "career-evidence", competencyId: row.competencyId, text, day: day(row.occurredOn), rating: null, shared: row.shared || person.sharesAllEvidence });
+    items.push({
+      ref: evidenceRef("career-evidence", row.id),
+      kind: "career-evidence",
+      competencyId: row.competencyId,
+      text,
+      day: day(row.occurredOn),
+      rating: null,
+      shared: row.shared || person.sharesAllEvidence,
+    });
   }
   for (const focus of plan?.focus ?? []) {
-    if (wanted.has(focus.competencyId)) items.push({ ref: evidenceRef("growth", focus.competencyId), kind: "growth", competencyId: focus.competencyId, text: "", day: day(plan!.updatedAt), rating: null, shared: true });
+    if (wanted.has(focus.competencyId))
+      items.push({
+        ref: evidenceRef("growth", focus.competencyId),
+        kind: "growth",
+        competencyId: focus.competencyId,
+        text: "",
+        day: day(plan!.updatedAt),
+        rating: null,
+        shared: true,
+      });
   }
   for (const { cycleId } of feedbackCycles) {
     let read;
@@ -61,14 +108,31 @@ export async function evidenceOnOffer(nomineeId: string, competencyIds: readonly
     const { release } = read;
     const examples =
       release.view === "named"
-        ? release.competencies.map((competency) => ({ competencyId: competency.competencyId, texts: competency.answers.map((answer) => answer.example) }))
+        ? release.competencies.map((competency) => ({
+            competencyId: competency.competencyId,
+            texts: competency.answers.map((answer) => answer.example),
+          }))
         : release.view === "anonymous"
-          ? release.release.competencies.filter((competency) => competency.shown).map((competency) => ({ competencyId: competency.competencyId, texts: competency.answers.map((answer) => answer.example) }))
+          ? release.release.competencies
+              .filter((competency) => competency.shown)
+              .map((competency) => ({
+                competencyId: competency.competencyId,
+                texts: competency.answers.map((answer) => answer.example),
+              }))
           : [];
     for (const { competencyId, texts } of examples) {
       if (!wanted.has(competencyId)) continue;
       texts.forEach((text, index) => {
-        if (text.trim()) items.push({ ref: evidenceRef("feedback", `${cycleId}/${competencyId}/${index}`), kind: "feedback", competencyId, text, day: null, rating: null, shared: true });
+        if (text.trim())
+          items.push({
+            ref: evidenceRef("feedback", `${cycleId}/${competencyId}/${index}`),
+            kind: "feedback",
+            competencyId,
+            text,
+            day: null,
+            rating: null,
+            shared: true,
+          });
       });
     }
   }

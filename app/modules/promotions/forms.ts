@@ -32,7 +32,11 @@ export type SettingsInput = z.output<typeof SettingsSchema>;
 export const WindowSchema = z
   .object({
     name: nameField("promotions:errors.nameMissing", 120, "promotions:errors.nameTooLong"),
-    ladderId: z.string({ error: "promotions:errors.ladderMissing" }).trim().min(1, { error: "promotions:errors.ladderMissing" }).max(100),
+    ladderId: z
+      .string({ error: "promotions:errors.ladderMissing" })
+      .trim()
+      .min(1, { error: "promotions:errors.ladderMissing" })
+      .max(100),
     nominationsOpenOn: Day,
     nominationsCloseOn: Day,
     packetsDueOn: Day,
@@ -47,7 +51,12 @@ export const WindowSchema = z
       ["votesDueOn", "effectiveOn"],
     ];
     for (const [before, after] of order) {
-      if (value[after] < value[before]) context.addIssue({ code: "custom", path: [after], message: `promotions:errors.dateBefore.${after}` });
+      if (value[after] < value[before])
+        context.addIssue({
+          code: "custom",
+          path: [after],
+          message: `promotions:errors.dateBefore.${after}`,
+        });
     }
   });
 export type WindowInput = z.output<typeof WindowSchema>;
@@ -60,15 +69,24 @@ const statement = (missing: string) =>
     .max(4000, { error: "promotions:errors.textTooLong" });
 
 export const NominationSchema = z.object({
-  windowId: z.string({ error: "promotions:errors.windowMissing" }).min(1, { error: "promotions:errors.windowMissing" }).max(100),
+  windowId: z
+    .string({ error: "promotions:errors.windowMissing" })
+    .min(1, { error: "promotions:errors.windowMissing" })
+    .max(100),
   /** Empty: the person nominates themselves. */
   nomineeEmail: z.string().trim().max(320).default(""),
-  targetLevelId: z.string({ error: "promotions:errors.targetMissing" }).trim().min(1, { error: "promotions:errors.targetMissing" }).max(100),
+  targetLevelId: z
+    .string({ error: "promotions:errors.targetMissing" })
+    .trim()
+    .min(1, { error: "promotions:errors.targetMissing" })
+    .max(100),
   statement: statement("promotions:errors.statementMissing"),
 });
 export type NominationInput = z.output<typeof NominationSchema>;
 
-export const ManagerAdditionSchema = z.object({ addition: statement("promotions:errors.additionMissing") });
+export const ManagerAdditionSchema = z.object({
+  addition: statement("promotions:errors.additionMissing"),
+});
 
 export const MAX_EVIDENCE_PER_CASE = 12;
 
@@ -76,9 +94,14 @@ export const CaseSchema = z.object({
   competencyId: z.string().trim().min(1).max(100),
   text: z.string().trim().max(2000, { error: "promotions:errors.caseTooLong" }).default(""),
   /** The chosen evidence as "kind:id" references (evidence.ts). */
-  evidence: z.array(z.string().max(200)).max(MAX_EVIDENCE_PER_CASE, { error: "promotions:errors.tooMuchEvidence" }).default([]),
+  evidence: z
+    .array(z.string().max(200))
+    .max(MAX_EVIDENCE_PER_CASE, { error: "promotions:errors.tooMuchEvidence" })
+    .default([]),
   revision: z.coerce.number().int().min(0),
 });
 export type CaseInput = z.output<typeof CaseSchema>;
 
-export const AmendmentSchema = z.object({ reason: statement("promotions:errors.amendmentReasonMissing") });
+export const AmendmentSchema = z.object({
+  reason: statement("promotions:errors.amendmentReasonMissing"),
+});

@@ -1,5 +1,24 @@
 /** What a window's history records (PromotionEvent.kind): each change of a window, a nomination or a packet. */
-export const PROMOTION_EVENT_KINDS = ["created", "edit", "state", "nominated", "manager-addition", "withdrawn", "packet-submitted", "amendment-started", "amendment-submitted", "member-named", "member-removed", "meeting", "ballot-submitted", "decision", "dissent", "release", "apply", "audit-opened"] as const;
+export const PROMOTION_EVENT_KINDS = [
+  "created",
+  "edit",
+  "state",
+  "nominated",
+  "manager-addition",
+  "withdrawn",
+  "packet-submitted",
+  "amendment-started",
+  "amendment-submitted",
+  "member-named",
+  "member-removed",
+  "meeting",
+  "ballot-submitted",
+  "decision",
+  "dissent",
+  "release",
+  "apply",
+  "audit-opened",
+] as const;
 export type PromotionEventKind = (typeof PROMOTION_EVENT_KINDS)[number];
 
 export const NOMINATION_STATES = ["nominated", "withdrawn", "decided"] as const;

@@ -29,10 +29,24 @@ type Tx = Prisma.TransactionClient;
 /** A new nomination's packet: a draft with an empty case for each criterion, on the window's ladder version. */
 async function createNomination(
   tx: Tx,
-  input: { windowId: string; ladderVersionId: string; nominee: { id: string; track: string | null; level: string | null; managerId: string | null }; kind: NominationKind; nominatedById: string; target: { trackId: string; levelId: string }; statement: string; calibrationEntryId?: string; now: Date },
+  input: {
+    windowId: string;
+    ladderVersionId: string;
+    nominee: { id: string; track: string | null; level: string | null; managerId: string | null };
+    kind: NominationKind;
+    nominatedById: string;
+    target: { trackId: string; levelId: string };
+    statement: string;
+    calibrationEntryId?: string;
+    now: Date;
+  },
   competencyIds: readonly string[],
 ): Promise<string> {
-  const last = await tx.promotionNomination.findFirst({ where: { windowId: input.windowId }, orderBy: { candidateNumber: "desc" }, select: { candidateNumber: true } });
+  const last = await tx.promotionNomination.findFirst({
+    where: { windowId: input.windowId },
+    orderBy: { candidateNumber: "desc" },
+    select: { candidateNumber: true },
+  });
   const nomination = await tx.promotionNomination.create({
     data: {
       windowId: input.windowId,
@@ -71,35 +85,67 @@ async function createNomination(
   return nomination.id;
 }
 
-export type NominateResult = { ok: true; nominationId: string } | { ok: false; fieldErrors: Record<string, Message[]> };
+export type NominateResult =
+  { ok: true; nominationId: string } | { ok: false; fieldErrors: Record<string, Message[]> };
 
 /**
  * The person nominates themselves, their manager chain nominates them, or anyone else sponsors
  * them (nominee by email), for a level of the window's ladder with a statement; the rules are
  * policy.ts's. Their manager sees it on their to-do list and may add to it.
  */
-export async function nominate(viewer: PromotionViewer, input: NominationInput, now = clock.now()): Promise<NominateResult> {
+export async function nominate(
+  viewer: PromotionViewer,
+  input: NominationInput,
+  now = clock.now(),
+): Promise<NominateResult> {
   const window = await requireWindow(input.windowId);
   const email = input.nomineeEmail.toLowerCase();
   const nominee = await db.user.findFirst({
     where: email ? { email, deactivatedAt: null } : { id: viewer.id },
-    select: { id: true, ladderId: true, track: true, level: true, managerId: true, deactivatedAt: true },
+    select: {
+      id: true,
+      ladderId: true,
+      track: true,
+      level: true,
+      managerId: true,
+      deactivatedAt: true,
+    },
   });
-  if (!nominee) return { ok: false, fieldErrors: { nomineeEmail: [{ key: "promotions:errors.nobodyWithEmail" }] } };
+  if (!nominee)
+    return {
+      ok: false,
+      fieldErrors: { nomineeEmail: [{ key: "promotions:errors.nobodyWithEmail" }] },
+    };
   const [chain, ladder, settingsRows, existing, notYet] = await Promise.all([
     managerChain(nominee.id),
     requireLadderOfVersion(window.ladderVersionId),
     allSettings(),
-    db.promotionNomination.findUnique({ where: { windowId_nomineeId: { windowId: window.id, nomineeId: nominee.id } }, select: { id: true } }),
-    db.promotionDecision.findMany({ where: { outcome: "not-yet", nextWindowId: { not: null }, nomination: { nomineeId: nominee.id } }, select: { nextWindowId: true } }),
+    db.promotionNomination.findUnique({
+      where: { windowId_nomineeId: { windowId: window.id, nomineeId: nominee.id } },
+      select: { id: true },
+    }),
+    db.promotionDecision.findMany({
+      where: {
+        outcome: "not-yet",
+        nextWindowId: { not: null },
+        nomination: { nomineeId: nominee.id },
+      },
+      select: { nextWindowId: true },
+    }),
   ]);
   const settings = settingsFor(window.ladderId, settingsRows);
   const kind = nominationKind(viewer.id, { id: nominee.id, managerChain: chain });
   const waitUntil = notYet.length
-    ? await db.promotionWindow.findMany({ where: { id: { in: notYet.map((row) => row.nextWindowId!) } }, select: { nominationsOpenOn: true } })
+    ? await db.promotionWindow.findMany({
+        where: { id: { in: notYet.map((row) => row.nextWindowId!) } },
+        select: { nominationsOpenOn: true },
+      })
     : [];
   const target = getLevel(ladder, input.targetLevelId);
-  const onLadder = nominee.level !== null && (nominee.ladderId === window.ladderId || (nominee.ladderId === null && getLevel(ladder, nominee.level) !== undefined));
+  const onLadder =
+    nominee.level !== null &&
+    (nominee.ladderId === window.ladderId ||
+      (nominee.ladderId === null && getLevel(ladder, nominee.level) !== undefined));
   const refusal = nominationRefusal({
     kind,
     selfNomination: settings.selfNomination,
@@ -107,15 +153,28 @@ export async function nominate(viewer: PromotionViewer, input: NominationInput, 
     windowOpen: takesNominations(window, now),
     nomineeActive: nominee.deactivatedAt === null,
     nomineeOnLadder: onLadder,
-    targetAllowed: target !== undefined && promotionTargets(ladder, nominee.level).some((level) => level.id === target.id),
+    targetAllowed:
+      target !== undefined &&
+      promotionTargets(ladder, nominee.level).some((level) => level.id === target.id),
     alreadyNominated: existing !== null,
-    waitingForLaterWindow: waitUntil.some((later) => later.nominationsOpenOn.getTime() > window.nominationsOpenOn.getTime()),
+    waitingForLaterWindow: waitUntil.some(
+      (later) => later.nominationsOpenOn.getTime() > window.nominationsOpenOn.getTime(),
+    ),
   });
   if (refusal) throw new InvalidError(refusal);
   const nominationId = await db.$transaction((tx) =>
     createNomination(
       tx,
-      { windowId: window.id, ladderVersionId: window.ladderVersionId, nominee, kind, nominatedById: viewer.id, target: { trackId: target!.trackId, levelId: target!.id }, statement: input.statement, now },
+      {
+        windowId: window.id,
+        ladderVersionId: window.ladderVersionId,
+        nominee,
+        kind,
+        nominatedById: viewer.id,
+        target: { trackId: target!.trackId, levelId: target!.id },
+        statement: input.statement,
+        now,
+      },
       criteriaOf(ladder, target!.id).map((criterion) => criterion.competencyId),
     ),
   );
@@ -125,30 +184,75 @@ export async function nominate(viewer: PromotionViewer, input: NominationInput, 
 /** A calibration "promote" outcome into a window: the facilitator's record is its statement, and nobody decides it twice. */
 export async function nominateFromCalibration(
   tx: Tx,
-  outcome: { entryId: string; personId: string; finalLevelId: string; rationale: string; facilitatorId: string },
+  outcome: {
+    entryId: string;
+    personId: string;
+    finalLevelId: string;
+    rationale: string;
+    facilitatorId: string;
+  },
   window: { id: string; ladderVersionId: string },
   now: Date,
 ): Promise<boolean> {
   const ladder = await requireLadderOfVersion(window.ladderVersionId);
   const target = getLevel(ladder, outcome.finalLevelId);
-  const nominee = await tx.user.findUnique({ where: { id: outcome.personId }, select: { id: true, track: true, level: true, managerId: true, deactivatedAt: true } });
+  const nominee = await tx.user.findUnique({
+    where: { id: outcome.personId },
+    select: { id: true, track: true, level: true, managerId: true, deactivatedAt: true },
+  });
   if (!target || !nominee || nominee.deactivatedAt) return false;
-  if (await tx.promotionNomination.findUnique({ where: { windowId_nomineeId: { windowId: window.id, nomineeId: nominee.id } }, select: { id: true } })) return false;
+  if (
+    await tx.promotionNomination.findUnique({
+      where: { windowId_nomineeId: { windowId: window.id, nomineeId: nominee.id } },
+      select: { id: true },
+    })
+  )
+    return false;
   await createNomination(
     tx,
-    { windowId: window.id, ladderVersionId: window.ladderVersionId, nominee, kind: "calibration", nominatedById: outcome.facilitatorId, target: { trackId: target.trackId, levelId: target.id }, statement: outcome.rationale, calibrationEntryId: outcome.entryId, now },
+    {
+      windowId: window.id,
+      ladderVersionId: window.ladderVersionId,
+      nominee,
+      kind: "calibration",
+      nominatedById: outcome.facilitatorId,
+      target: { trackId: target.trackId, levelId: target.id },
+      statement: outcome.rationale,
+      calibrationEntryId: outcome.entryId,
+      now,
+    },
     criteriaOf(ladder, target.id).map((criterion) => criterion.competencyId),
   );
   return true;
 }
 
-const ACCESS_FIELDS = { id: true, windowId: true, nomineeId: true, nominatedById: true, state: true, window: { select: { state: true } } } as const;
+const ACCESS_FIELDS = {
+  id: true,
+  windowId: true,
+  nomineeId: true,
+  nominatedById: true,
+  state: true,
+  window: { select: { state: true } },
+} as const;
 
 /** A nomination with what its rules need: the nominee's manager chain now, the window's committee. */
-export async function nominationAccess(nominationId: string): Promise<NominationAccess & { id: string; windowId: string; state: string; windowState: string }> {
-  const row = await db.promotionNomination.findUnique({ where: { id: nominationId }, select: ACCESS_FIELDS });
+export async function nominationAccess(
+  nominationId: string,
+): Promise<
+  NominationAccess & { id: string; windowId: string; state: string; windowState: string }
+> {
+  const row = await db.promotionNomination.findUnique({
+    where: { id: nominationId },
+    select: ACCESS_FIELDS,
+  });
   if (!row) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
-  const [chain, members] = await Promise.all([managerChain(row.nomineeId), db.promotionCommitteeMember.findMany({ where: { windowId: row.windowId }, select: { personId: true } })]);
+  const [chain, members] = await Promise.all([
+    managerChain(row.nomineeId),
+    db.promotionCommitteeMember.findMany({
+      where: { windowId: row.windowId },
+      select: { personId: true },
+    }),
+  ]);
   return {
     id: row.id,
     windowId: row.windowId,
@@ -162,8 +266,13 @@ export async function nominationAccess(nominationId: string): Promise<Nomination
 }
 
 /** Whether a committee member's read of this nominee is still their redacted first read (false for anyone else). */
-export async function stillRedactedFor(viewer: PromotionViewer, access: { id: string; windowId: string; committeeIds: readonly string[] }): Promise<boolean> {
-  return access.committeeIds.includes(viewer.id) && firstReadRedacted(viewer, access.windowId, access.id);
+export async function stillRedactedFor(
+  viewer: PromotionViewer,
+  access: { id: string; windowId: string; committeeIds: readonly string[] },
+): Promise<boolean> {
+  return (
+    access.committeeIds.includes(viewer.id) && firstReadRedacted(viewer, access.windowId, access.id)
+  );
 }
 
 /**
@@ -173,52 +282,112 @@ export async function stillRedactedFor(viewer: PromotionViewer, access: { id: st
  */
 async function requireReadableNomination(viewer: PromotionViewer, nominationId: string) {
   const access = await nominationAccess(nominationId);
-  const submitted = (await db.promotionPacket.count({ where: { nominationId, submittedAt: { not: null } } })) > 0;
-  if (!canReadNomination(viewer, access, submitted, await stillRedactedFor(viewer, access))) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  const submitted =
+    (await db.promotionPacket.count({ where: { nominationId, submittedAt: { not: null } } })) > 0;
+  if (!canReadNomination(viewer, access, submitted, await stillRedactedFor(viewer, access)))
+    throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   return access;
 }
 
 /** The nominee's manager adds to a nomination someone else made: they are heard, and cannot block it. */
-export async function addToNomination(viewer: PromotionViewer, nominationId: string, addition: string, now = clock.now()): Promise<void> {
+export async function addToNomination(
+  viewer: PromotionViewer,
+  nominationId: string,
+  addition: string,
+  now = clock.now(),
+): Promise<void> {
   const access = await requireReadableNomination(viewer, nominationId);
-  if (!canAddToNomination(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.onlyManagerAdds" });
+  if (!canAddToNomination(viewer, access, access.windowState))
+    throw new ForbiddenError({ key: "promotions:errors.onlyManagerAdds" });
   await db.$transaction(async (tx) => {
-    const before = await tx.promotionNomination.findUniqueOrThrow({ where: { id: nominationId }, select: { managerAddition: true } });
-    await tx.promotionNomination.update({ where: { id: nominationId }, data: { managerAddition: addition, managerAddedAt: now, revision: { increment: 1 } } });
-    await recordPromotionEvent(tx, { windowId: access.windowId, nominationId, actorId: viewer.id, kind: "manager-addition", change: { managerAddition: [before.managerAddition || null, addition] }, at: now });
+    const before = await tx.promotionNomination.findUniqueOrThrow({
+      where: { id: nominationId },
+      select: { managerAddition: true },
+    });
+    await tx.promotionNomination.update({
+      where: { id: nominationId },
+      data: { managerAddition: addition, managerAddedAt: now, revision: { increment: 1 } },
+    });
+    await recordPromotionEvent(tx, {
+      windowId: access.windowId,
+      nominationId,
+      actorId: viewer.id,
+      kind: "manager-addition",
+      change: { managerAddition: [before.managerAddition || null, addition] },
+      at: now,
+    });
   });
 }
 
 /** The nominee withdraws their candidacy, or whoever nominated them their nomination; it stays, withdrawn, for the audit. */
-export async function withdrawNomination(viewer: PromotionViewer, nominationId: string, reason: string, now = clock.now()): Promise<void> {
+export async function withdrawNomination(
+  viewer: PromotionViewer,
+  nominationId: string,
+  reason: string,
+  now = clock.now(),
+): Promise<void> {
   const access = await requireReadableNomination(viewer, nominationId);
-  if (!canWithdrawNomination(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.cannotWithdraw" });
+  if (!canWithdrawNomination(viewer, access, access.windowState))
+    throw new ForbiddenError({ key: "promotions:errors.cannotWithdraw" });
   await db.$transaction(async (tx) => {
     const written = await tx.promotionNomination.updateMany({
       where: { id: nominationId, state: "nominated" },
-      data: { state: "withdrawn", withdrawnAt: now, withdrawnById: viewer.id, withdrawnReason: reason || null, revision: { increment: 1 } },
+      data: {
+        state: "withdrawn",
+        withdrawnAt: now,
+        withdrawnById: viewer.id,
+        withdrawnReason: reason || null,
+        revision: { increment: 1 },
+      },
     });
-    if (written.count !== 1) throw new ConflictError({ key: "promotions:errors.nominationChangedMeanwhile" });
-    await recordPromotionEvent(tx, { windowId: access.windowId, nominationId, actorId: viewer.id, kind: "withdrawn", change: { state: ["nominated", "withdrawn"] }, reason: reason || null, at: now });
+    if (written.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.nominationChangedMeanwhile" });
+    await recordPromotionEvent(tx, {
+      windowId: access.windowId,
+      nominationId,
+      actorId: viewer.id,
+      kind: "withdrawn",
+      change: { state: ["nominated", "withdrawn"] },
+      reason: reason || null,
+      at: now,
+    });
   });
 }
 
 /** The nominations the person is part of: their own, those they made, and their direct reports'. */
 export async function myNominations(viewer: PromotionViewer) {
   const rows = await db.promotionNomination.findMany({
-    where: { OR: [{ nomineeId: viewer.id }, { nominatedById: viewer.id }, { managerId: viewer.id }] },
-    select: { id: true, nomineeId: true, kind: true, state: true, targetLevelId: true, nominatedById: true, window: { select: { name: true, ladderVersionId: true } } },
+    where: {
+      OR: [{ nomineeId: viewer.id }, { nominatedById: viewer.id }, { managerId: viewer.id }],
+    },
+    select: {
+      id: true,
+      nomineeId: true,
+      kind: true,
+      state: true,
+      targetLevelId: true,
+      nominatedById: true,
+      window: { select: { name: true, ladderVersionId: true } },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: 100,
   });
   const people = new Map(
-    (await db.user.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.nomineeId))] } }, select: { id: true, name: true } })).map((person) => [person.id, person.name]),
+    (
+      await db.user.findMany({
+        where: { id: { in: [...new Set(rows.map((row) => row.nomineeId))] } },
+        select: { id: true, name: true },
+      })
+    ).map((person) => [person.id, person.name]),
   );
   const titles = new Map<string, string>();
   for (const row of rows) {
     if (titles.has(`${row.window.ladderVersionId}/${row.targetLevelId}`)) continue;
     const ladder = await requireLadderOfVersion(row.window.ladderVersionId);
-    titles.set(`${row.window.ladderVersionId}/${row.targetLevelId}`, getLevel(ladder, row.targetLevelId)?.title ?? row.targetLevelId);
+    titles.set(
+      `${row.window.ladderVersionId}/${row.targetLevelId}`,
+      getLevel(ladder, row.targetLevelId)?.title ?? row.targetLevelId,
+    );
   }
   return rows.map((row) => ({
     id: row.id,
@@ -227,7 +396,8 @@ export async function myNominations(viewer: PromotionViewer) {
     kind: known(NOMINATION_KINDS, row.kind, "sponsor"),
     state: known(NOMINATION_STATES, row.state, "nominated"),
     windowName: row.window.name,
-    targetTitle: titles.get(`${row.window.ladderVersionId}/${row.targetLevelId}`) ?? row.targetLevelId,
+    targetTitle:
+      titles.get(`${row.window.ladderVersionId}/${row.targetLevelId}`) ?? row.targetLevelId,
   }));
 }
 
@@ -236,15 +406,37 @@ export async function myNominations(viewer: PromotionViewer) {
  * ladder's levels (server-side rules decide which the nominee may be put forward for), with the
  * levels the viewer themselves could ask for marked, and who may nominate in it.
  */
-export async function nominationChoices(viewer: PromotionViewer, windowId: string | null, now = clock.now()) {
+export async function nominationChoices(
+  viewer: PromotionViewer,
+  windowId: string | null,
+  now = clock.now(),
+) {
   const open = await db.promotionWindow.findMany({
     where: { state: "open" },
-    select: { id: true, name: true, ladderId: true, ladderVersionId: true, state: true, nominationsOpenOn: true, nominationsCloseOn: true },
+    select: {
+      id: true,
+      name: true,
+      ladderId: true,
+      ladderVersionId: true,
+      state: true,
+      nominationsOpenOn: true,
+      nominationsCloseOn: true,
+    },
     orderBy: [{ nominationsCloseOn: "asc" }, { id: "asc" }],
   });
   const windows = open.filter((window) => takesNominations(window, now));
-  const chosen = windows.find((window) => window.id === windowId) ?? (windows.length === 1 ? windows[0] : undefined);
-  if (!chosen) return { windows: windows.map(({ id, name, nominationsCloseOn }) => ({ id, name, nominationsCloseOn })), chosen: null };
+  const chosen =
+    windows.find((window) => window.id === windowId) ??
+    (windows.length === 1 ? windows[0] : undefined);
+  if (!chosen)
+    return {
+      windows: windows.map(({ id, name, nominationsCloseOn }) => ({
+        id,
+        name,
+        nominationsCloseOn,
+      })),
+      chosen: null,
+    };
   const [ladder, me, settingsRows] = await Promise.all([
     requireLadderOfVersion(chosen.ladderVersionId),
     db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { level: true } }),
@@ -260,7 +452,15 @@ export async function nominationChoices(viewer: PromotionViewer, windowId: strin
       nominationsCloseOn: chosen.nominationsCloseOn,
       selfNomination: settings.selfNomination,
       sponsorNomination: settings.sponsorNomination,
-      tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title, forMe: mine.has(level.id) })) })),
+      tracks: ladder.tracks.map((track) => ({
+        id: track.id,
+        name: track.name,
+        levels: track.levels.map((level) => ({
+          id: level.id,
+          title: level.title,
+          forMe: mine.has(level.id),
+        })),
+      })),
     },
   };
 }

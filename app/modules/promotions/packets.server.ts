@@ -29,9 +29,16 @@ const OUTCOMES: readonly RecordedOutcome[] = ["promote", "stay", "not-ready", "n
 import { recordPromotionEvent } from "./windows.server";
 
 /** A nomination's packets from the first to the latest, each amendment after the packet it corrects (whatever their clocks say). */
-function inAmendmentOrder<T extends { id: string; amendsId: string | null }>(packets: readonly T[]): T[] {
+function inAmendmentOrder<T extends { id: string; amendsId: string | null }>(
+  packets: readonly T[],
+): T[] {
   const ordered: T[] = [];
-  for (let next = packets.find((packet) => packet.amendsId === null); next; next = packets.find((packet) => packet.amendsId === ordered.at(-1)!.id)) ordered.push(next);
+  for (
+    let next = packets.find((packet) => packet.amendsId === null);
+    next;
+    next = packets.find((packet) => packet.amendsId === ordered.at(-1)!.id)
+  )
+    ordered.push(next);
   return ordered;
 }
 
@@ -54,12 +61,19 @@ const PACKET_FIELDS = {
  * for its authors, what Rungs holds that they may add. The
  * window's committee reads the latest submitted packet only. Anyone else: a 404.
  */
-export async function nominationPage(viewer: PromotionViewer, nominationId: string, now = clock.now()) {
+export async function nominationPage(
+  viewer: PromotionViewer,
+  nominationId: string,
+  now = clock.now(),
+) {
   const access = await nominationAccess(nominationId);
-  const packets = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }));
+  const packets = inAmendmentOrder(
+    await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }),
+  );
   const submitted = packets.filter((packet) => packet.submittedAt !== null);
   const redacted = await stillRedactedFor(viewer, access);
-  if (!canReadNomination(viewer, access, submitted.length > 0, redacted)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  if (!canReadNomination(viewer, access, submitted.length > 0, redacted))
+    throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const nomination = await db.promotionNomination.findUniqueOrThrow({
     where: { id: nominationId },
     select: {
@@ -70,26 +84,63 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
       levelId: true,
       targetLevelId: true,
       createdAt: true,
-      window: { select: { id: true, name: true, state: true, ladderVersionId: true, nominationsCloseOn: true, packetsDueOn: true } },
+      window: {
+        select: {
+          id: true,
+          name: true,
+          state: true,
+          ladderVersionId: true,
+          nominationsCloseOn: true,
+          packetsDueOn: true,
+        },
+      },
     },
   });
   const people = new Map(
-    (await db.user.findMany({ where: { id: { in: [access.nomineeId, access.nominatedById] } }, select: { id: true, name: true, levelSince: true, createdAt: true } })).map((person) => [person.id, person]),
+    (
+      await db.user.findMany({
+        where: { id: { in: [access.nomineeId, access.nominatedById] } },
+        select: { id: true, name: true, levelSince: true, createdAt: true },
+      })
+    ).map((person) => [person.id, person]),
   );
   const ladder = await requireLadderOfVersion(nomination.window.ladderVersionId);
   const role = packetAuthorRole(viewer, access);
-  const readsDrafts = viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
+  const readsDrafts =
+    viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
   const readsPacket = canReadPacket(viewer, access, submitted.length > 0, redacted);
   const shown = !readsPacket ? null : readsDrafts ? packets.at(-1)! : submitted.at(-1)!;
-  const writable = shown !== null && shown.submittedAt === null && role !== null && (shown.amendsId ? canAmendPacket(viewer, access, access.windowState) : canWritePacket(viewer, access, access.windowState));
+  const writable =
+    shown !== null &&
+    shown.submittedAt === null &&
+    role !== null &&
+    (shown.amendsId
+      ? canAmendPacket(viewer, access, access.windowState)
+      : canWritePacket(viewer, access, access.windowState));
   const packetLadder = shown ? await requireLadderOfVersion(shown.ladderVersionId) : ladder;
   const criteria = shown ? criteriaOf(packetLadder, shown.targetLevelId) : [];
-  const offer = writable ? await evidenceOnOffer(access.nomineeId, criteria.map((criterion) => criterion.competencyId), now) : [];
+  const offer = writable
+    ? await evidenceOnOffer(
+        access.nomineeId,
+        criteria.map((criterion) => criterion.competencyId),
+        now,
+      )
+    : [];
   const nominee = people.get(access.nomineeId)!;
   const packetSubmitted = submitted.length > 0;
   const sponsorships = (await activeSponsorsOf(access.nomineeId, now))
-    .filter((sponsorship) => canReadSponsorshipInPacket(viewer, { nomineeId: access.nomineeId, sponsorId: sponsorship.sponsorId, isCommittee: access.committeeIds.includes(viewer.id), packetSubmitted }))
-    .map(({ sponsorId, ...sponsorship }) => ({ ...sponsorship, nominator: sponsorId === access.nominatedById }));
+    .filter((sponsorship) =>
+      canReadSponsorshipInPacket(viewer, {
+        nomineeId: access.nomineeId,
+        sponsorId: sponsorship.sponsorId,
+        isCommittee: access.committeeIds.includes(viewer.id),
+        packetSubmitted,
+      }),
+    )
+    .map(({ sponsorId, ...sponsorship }) => ({
+      ...sponsorship,
+      nominator: sponsorId === access.nominatedById,
+    }));
   return {
     nomination: {
       id: nominationId,
@@ -101,17 +152,30 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
       managerAddition: nomination.managerAddition,
       managerAddedAt: nomination.managerAddedAt,
       // The nominee's level is their record's: packet readers only, not a sponsor.
-      fromTitle: readsPacket && nomination.levelId ? (getLevel(ladder, nomination.levelId)?.title ?? nomination.levelId) : null,
+      fromTitle:
+        readsPacket && nomination.levelId
+          ? (getLevel(ladder, nomination.levelId)?.title ?? nomination.levelId)
+          : null,
       targetTitle: getLevel(ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
       createdAt: nomination.createdAt,
     },
-    window: { id: nomination.window.id, name: nomination.window.name, state: known(WINDOW_STATES, nomination.window.state, "closed"), nominationsCloseOn: nomination.window.nominationsCloseOn, packetsDueOn: nomination.window.packetsDueOn },
+    window: {
+      id: nomination.window.id,
+      name: nomination.window.name,
+      state: known(WINDOW_STATES, nomination.window.state, "closed"),
+      nominationsCloseOn: nomination.window.nominationsCloseOn,
+      packetsDueOn: nomination.window.packetsDueOn,
+    },
     role,
     can: {
       add: canAddToNomination(viewer, access, access.windowState),
       withdraw: canWithdrawNomination(viewer, access, access.windowState),
       write: writable,
-      amend: shown !== null && shown.submittedAt !== null && shown === packets.at(-1) && canAmendPacket(viewer, access, access.windowState),
+      amend:
+        shown !== null &&
+        shown.submittedAt !== null &&
+        shown === packets.at(-1) &&
+        canAmendPacket(viewer, access, access.windowState),
     },
     packet: shown
       ? {
@@ -130,7 +194,11 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
               managerCase: stored?.managerCase ?? "",
               chosen,
               gap: chosen.length === 0,
-              offered: role ? offerFor(role, offer, criterion.competencyId).filter((item) => !chosen.some((kept) => kept.ref === item.ref)) : [],
+              offered: role
+                ? offerFor(role, offer, criterion.competencyId).filter(
+                    (item) => !chosen.some((kept) => kept.ref === item.ref),
+                  )
+                : [],
             };
           }),
         }
@@ -145,39 +213,76 @@ export async function nominationPage(viewer: PromotionViewer, nominationId: stri
 async function nomineeRecord(nominee: { id: string; levelSince: Date | null; createdAt: Date }) {
   const nomineeId = nominee.id;
   const [lastMove, outcomes, decisions] = await Promise.all([
-    db.levelChange.findFirst({ where: { personId: nomineeId, ...MOVES }, orderBy: [{ changedAt: "desc" }, { id: "desc" }], select: { changedAt: true } }),
+    db.levelChange.findFirst({
+      where: { personId: nomineeId, ...MOVES },
+      orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+      select: { changedAt: true },
+    }),
     db.calibrationEntry.findMany({
-      where: { personId: nomineeId, released: true, finalOutcome: { not: null }, session: { state: "published" } },
+      where: {
+        personId: nomineeId,
+        released: true,
+        finalOutcome: { not: null },
+        session: { state: "published" },
+      },
       select: { finalOutcome: true, session: { select: { name: true, updatedAt: true } } },
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
       take: 10,
     }),
     db.promotionDecision.findMany({
       where: { releasedAt: { not: null }, nomination: { nomineeId } },
-      select: { outcome: true, releasedAt: true, nomination: { select: { window: { select: { name: true } } } } },
+      select: {
+        outcome: true,
+        releasedAt: true,
+        nomination: { select: { window: { select: { name: true } } } },
+      },
       orderBy: [{ releasedAt: "desc" }, { nominationId: "asc" }],
       take: 10,
     }),
   ]);
   return {
     // As the person's own page reads it: a level since given late counts from its day, not from when it was written.
-    atLevelSince: atLevelSince({ levelSince: nominee.levelSince, movedAt: lastMove?.changedAt ?? null, createdAt: nominee.createdAt }),
+    atLevelSince: atLevelSince({
+      levelSince: nominee.levelSince,
+      movedAt: lastMove?.changedAt ?? null,
+      createdAt: nominee.createdAt,
+    }),
     outcomes: [
-      ...outcomes.map((entry) => ({ source: "calibration" as const, name: entry.session.name, outcome: known(OUTCOMES, entry.finalOutcome!, "stay"), on: entry.session.updatedAt })),
-      ...decisions.map((decision) => ({ source: "committee" as const, name: decision.nomination.window.name, outcome: known(OUTCOMES, decision.outcome, "not-yet"), on: decision.releasedAt! })),
+      ...outcomes.map((entry) => ({
+        source: "calibration" as const,
+        name: entry.session.name,
+        outcome: known(OUTCOMES, entry.finalOutcome!, "stay"),
+        on: entry.session.updatedAt,
+      })),
+      ...decisions.map((decision) => ({
+        source: "committee" as const,
+        name: decision.nomination.window.name,
+        outcome: known(OUTCOMES, decision.outcome, "not-yet"),
+        on: decision.releasedAt!,
+      })),
     ],
   };
 }
 
 /** A packet of this nomination (the page's, from its address), one its author may still write; a packet of another nomination is not found. */
-async function requireWritablePacket(viewer: PromotionViewer, nominationId: string, packetId: string) {
-  const packet = await db.promotionPacket.findFirst({ where: { id: packetId, nominationId }, select: { ...PACKET_FIELDS, nominationId: true } });
+async function requireWritablePacket(
+  viewer: PromotionViewer,
+  nominationId: string,
+  packetId: string,
+) {
+  const packet = await db.promotionPacket.findFirst({
+    where: { id: packetId, nominationId },
+    select: { ...PACKET_FIELDS, nominationId: true },
+  });
   if (!packet) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const access = await nominationAccess(packet.nominationId);
   // An unsubmitted packet: no committee member reads it, redacted or not.
-  if (!canReadPacket(viewer, access, false, false)) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  if (!canReadPacket(viewer, access, false, false))
+    throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const role = packetAuthorRole(viewer, access);
-  const allowed = packet.amendsId ? canAmendPacket(viewer, access, access.windowState) : canWritePacket(viewer, access, access.windowState);
+  const allowed = packet.amendsId
+    ? canAmendPacket(viewer, access, access.windowState)
+    : canWritePacket(viewer, access, access.windowState);
   if (!role || !allowed) throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
   if (packet.submittedAt) throw new ConflictError({ key: "promotions:errors.packetSubmitted" });
   return { packet, access, role };
@@ -188,47 +293,92 @@ async function requireWritablePacket(viewer: PromotionViewer, nominationId: stri
  * evidence from what they have on offer; from a stale copy (another tab, the other author), a
  * conflict and nothing written. Answers the packet's new revision.
  */
-export async function saveCase(viewer: PromotionViewer, nominationId: string, packetId: string, input: CaseInput, now = clock.now()): Promise<number> {
+export async function saveCase(
+  viewer: PromotionViewer,
+  nominationId: string,
+  packetId: string,
+  input: CaseInput,
+  now = clock.now(),
+): Promise<number> {
   const { packet, access, role } = await requireWritablePacket(viewer, nominationId, packetId);
   const stored = packet.cases.find((item) => item.competencyId === input.competencyId);
   if (!stored) throw new InvalidError({ key: "promotions:errors.notACriterion" });
-  const offered: EvidenceItem[] = offerFor(role, await evidenceOnOffer(access.nomineeId, [input.competencyId], now), input.competencyId);
+  const offered: EvidenceItem[] = offerFor(
+    role,
+    await evidenceOnOffer(access.nomineeId, [input.competencyId], now),
+    input.competencyId,
+  );
   const chosen = chooseEvidence(input.evidence, offered, storedEvidence(stored.evidence));
   if (chosen === null) throw new InvalidError({ key: "promotions:errors.unknownEvidence" });
   await db.$transaction(async (tx) => {
-    const bumped = await tx.promotionPacket.updateMany({ where: { id: packetId, revision: input.revision, submittedAt: null }, data: { revision: { increment: 1 } } });
-    if (bumped.count !== 1) throw new ConflictError({ key: "promotions:errors.packetChangedMeanwhile" });
+    const bumped = await tx.promotionPacket.updateMany({
+      where: { id: packetId, revision: input.revision, submittedAt: null },
+      data: { revision: { increment: 1 } },
+    });
+    if (bumped.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.packetChangedMeanwhile" });
     await tx.promotionCase.update({
       where: { packetId_competencyId: { packetId, competencyId: input.competencyId } },
-      data: { [role === "nominee" ? "nomineeCase" : "managerCase"]: input.text, evidence: JSON.stringify(chosen) },
+      data: {
+        [role === "nominee" ? "nomineeCase" : "managerCase"]: input.text,
+        evidence: JSON.stringify(chosen),
+      },
     });
   });
   return input.revision + 1;
 }
 
 /** The packet goes to the committee as it is: from now on it never changes (an amendment corrects it). */
-export async function submitPacket(viewer: PromotionViewer, nominationId: string, packetId: string, revision: number, now = clock.now()): Promise<void> {
+export async function submitPacket(
+  viewer: PromotionViewer,
+  nominationId: string,
+  packetId: string,
+  revision: number,
+  now = clock.now(),
+): Promise<void> {
   const { packet, access } = await requireWritablePacket(viewer, nominationId, packetId);
   await db.$transaction(async (tx) => {
-    const written = await tx.promotionPacket.updateMany({ where: { id: packetId, revision, submittedAt: null }, data: { submittedAt: now, submittedById: viewer.id } });
-    if (written.count !== 1) throw new ConflictError({ key: "promotions:errors.packetChangedMeanwhile" });
+    const written = await tx.promotionPacket.updateMany({
+      where: { id: packetId, revision, submittedAt: null },
+      data: { submittedAt: now, submittedById: viewer.id },
+    });
+    if (written.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.packetChangedMeanwhile" });
     await recordPromotionEvent(tx, {
       windowId: access.windowId,
       nominationId: access.id,
       actorId: viewer.id,
       kind: packet.amendsId ? "amendment-submitted" : "packet-submitted",
-      change: { packet: [packet.amendsId, packet.id], gaps: [null, packet.cases.filter((item) => storedEvidence(item.evidence).length === 0).length] },
+      change: {
+        packet: [packet.amendsId, packet.id],
+        gaps: [
+          null,
+          packet.cases.filter((item) => storedEvidence(item.evidence).length === 0).length,
+        ],
+      },
       at: now,
     });
   });
 }
 
 /** A correction of a submitted packet: a new draft that amends it, starting from its cases, on the same ladder version. */
-export async function amendPacket(viewer: PromotionViewer, nominationId: string, reason: string, now = clock.now()): Promise<string> {
+export async function amendPacket(
+  viewer: PromotionViewer,
+  nominationId: string,
+  reason: string,
+  now = clock.now(),
+): Promise<string> {
   const access = await nominationAccess(nominationId);
-  if (!canReadPacket(viewer, access, true, await stillRedactedFor(viewer, access))) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
-  if (!canAmendPacket(viewer, access, access.windowState)) throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
-  const latest = inAmendmentOrder(await db.promotionPacket.findMany({ where: { nominationId }, select: { ...PACKET_FIELDS, targetTrackId: true } })).at(-1)!;
+  if (!canReadPacket(viewer, access, true, await stillRedactedFor(viewer, access)))
+    throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  if (!canAmendPacket(viewer, access, access.windowState))
+    throw new ForbiddenError({ key: "promotions:errors.cannotWritePacket" });
+  const latest = inAmendmentOrder(
+    await db.promotionPacket.findMany({
+      where: { nominationId },
+      select: { ...PACKET_FIELDS, targetTrackId: true },
+    }),
+  ).at(-1)!;
   if (!latest.submittedAt) throw new ConflictError({ key: "promotions:errors.amendmentOpen" });
   return db.$transaction(async (tx) => {
     const amendment = await tx.promotionPacket.create({
@@ -240,11 +390,26 @@ export async function amendPacket(viewer: PromotionViewer, nominationId: string,
         targetTrackId: latest.targetTrackId,
         targetLevelId: latest.targetLevelId,
         createdAt: now,
-        cases: { create: latest.cases.map((item) => ({ competencyId: item.competencyId, nomineeCase: item.nomineeCase, managerCase: item.managerCase, evidence: item.evidence })) },
+        cases: {
+          create: latest.cases.map((item) => ({
+            competencyId: item.competencyId,
+            nomineeCase: item.nomineeCase,
+            managerCase: item.managerCase,
+            evidence: item.evidence,
+          })),
+        },
       },
       select: { id: true },
     });
-    await recordPromotionEvent(tx, { windowId: access.windowId, nominationId, actorId: viewer.id, kind: "amendment-started", change: { packet: [latest.id, amendment.id] }, reason, at: now });
+    await recordPromotionEvent(tx, {
+      windowId: access.windowId,
+      nominationId,
+      actorId: viewer.id,
+      kind: "amendment-started",
+      change: { packet: [latest.id, amendment.id] },
+      reason,
+      at: now,
+    });
     return amendment.id;
   });
 }

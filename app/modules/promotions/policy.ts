@@ -59,22 +59,36 @@ export function canEditWindow(viewer: PromotionViewer, window: { state: string }
 }
 
 /** An admin opens a draft window, once its ladder is decided by committees. */
-export function canOpenWindow(viewer: PromotionViewer, window: { state: string }, mode: PromotionMode): boolean {
+export function canOpenWindow(
+  viewer: PromotionViewer,
+  window: { state: string },
+  mode: PromotionMode,
+): boolean {
   return canManagePromotions(viewer) && window.state === "draft" && mode === "committee";
 }
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** An open window takes nominations from its first nomination day to the end of its last. */
-export function takesNominations(window: { state: string; nominationsOpenOn: Date; nominationsCloseOn: Date }, now: Date): boolean {
-  return window.state === "open" && now.getTime() >= window.nominationsOpenOn.getTime() && now.getTime() < window.nominationsCloseOn.getTime() + DAY;
+export function takesNominations(
+  window: { state: string; nominationsOpenOn: Date; nominationsCloseOn: Date },
+  now: Date,
+): boolean {
+  return (
+    window.state === "open" &&
+    now.getTime() >= window.nominationsOpenOn.getTime() &&
+    now.getTime() < window.nominationsCloseOn.getTime() + DAY
+  );
 }
 
 export const NOMINATION_KINDS = ["self", "manager", "sponsor", "calibration"] as const;
 export type NominationKind = (typeof NOMINATION_KINDS)[number];
 
 /** What a nomination by this person is: their own, their manager chain's, or a sponsor's. */
-export function nominationKind(nominatorId: string, nominee: { id: string; managerChain: readonly string[] }): "self" | "manager" | "sponsor" {
+export function nominationKind(
+  nominatorId: string,
+  nominee: { id: string; managerChain: readonly string[] },
+): "self" | "manager" | "sponsor" {
   if (nominatorId === nominee.id) return "self";
   return nominee.managerChain.includes(nominatorId) ? "manager" : "sponsor";
 }
@@ -103,15 +117,19 @@ export type NominationFacts = {
  */
 export function nominationRefusal(facts: NominationFacts): Message | null {
   if (!facts.windowOpen) return { key: "promotions:errors.windowNotTakingNominations" };
-  if (facts.kind === "self" && !facts.selfNomination) return { key: "promotions:errors.selfNominationOff" };
-  if (facts.kind === "sponsor" && !facts.sponsorNomination) return { key: "promotions:errors.sponsorNominationOff" };
+  if (facts.kind === "self" && !facts.selfNomination)
+    return { key: "promotions:errors.selfNominationOff" };
+  if (facts.kind === "sponsor" && !facts.sponsorNomination)
+    return { key: "promotions:errors.sponsorNominationOff" };
   const inTheRecord = recordRefusal(facts);
-  if (inTheRecord && facts.kind === "sponsor") return { key: "promotions:errors.sponsorCannotNominate" };
+  if (inTheRecord && facts.kind === "sponsor")
+    return { key: "promotions:errors.sponsorCannotNominate" };
   return inTheRecord;
 }
 
 function recordRefusal(facts: NominationFacts): Message | null {
-  if (!facts.nomineeActive || !facts.nomineeOnLadder) return { key: "promotions:errors.nomineeNotOnLadder" };
+  if (!facts.nomineeActive || !facts.nomineeOnLadder)
+    return { key: "promotions:errors.nomineeNotOnLadder" };
   if (!facts.targetAllowed) return { key: "promotions:errors.targetNotAllowed" };
   if (facts.alreadyNominated) return { key: "promotions:errors.alreadyNominated" };
   if (facts.waitingForLaterWindow) return { key: "promotions:errors.waitingForLaterWindow" };
@@ -128,8 +146,16 @@ export type NominationAccess = {
 };
 
 /** A nomination's page (its statement and state): everyone who may read its packet, and whoever made it. */
-export function canReadNomination(viewer: PromotionViewer, nomination: NominationAccess, packetSubmitted: boolean, firstReadRedacted: boolean): boolean {
-  return viewer.id === nomination.nominatedById || canReadPacket(viewer, nomination, packetSubmitted, firstReadRedacted);
+export function canReadNomination(
+  viewer: PromotionViewer,
+  nomination: NominationAccess,
+  packetSubmitted: boolean,
+  firstReadRedacted: boolean,
+): boolean {
+  return (
+    viewer.id === nomination.nominatedById ||
+    canReadPacket(viewer, nomination, packetSubmitted, firstReadRedacted)
+  );
 }
 
 /**
@@ -137,8 +163,18 @@ export function canReadNomination(viewer: PromotionViewer, nomination: Nominatio
  * submitted. A member whose first read of the nominee is still redacted reads it on their ballot
  * page only, under the candidate number: the nomination's own page names the nominee.
  */
-export function canReadPacket(viewer: PromotionViewer, nomination: NominationAccess, submitted: boolean, firstReadRedacted: boolean): boolean {
-  if (viewer.isAdmin || viewer.id === nomination.nomineeId || nomination.managerChain.includes(viewer.id)) return true;
+export function canReadPacket(
+  viewer: PromotionViewer,
+  nomination: NominationAccess,
+  submitted: boolean,
+  firstReadRedacted: boolean,
+): boolean {
+  if (
+    viewer.isAdmin ||
+    viewer.id === nomination.nomineeId ||
+    nomination.managerChain.includes(viewer.id)
+  )
+    return true;
   return submitted && nomination.committeeIds.includes(viewer.id) && !firstReadRedacted;
 }
 
@@ -149,13 +185,19 @@ export function canReadPacket(viewer: PromotionViewer, nomination: NominationAcc
  * chain reads the packet but not the sponsorship (sponsorship's own rule): a sponsee may be sponsored
  * for a role elsewhere and tells their manager themselves.
  */
-export function canReadSponsorshipInPacket(viewer: PromotionViewer, facts: { nomineeId: string; sponsorId: string; isCommittee: boolean; packetSubmitted: boolean }): boolean {
+export function canReadSponsorshipInPacket(
+  viewer: PromotionViewer,
+  facts: { nomineeId: string; sponsorId: string; isCommittee: boolean; packetSubmitted: boolean },
+): boolean {
   if (viewer.isAdmin || viewer.id === facts.nomineeId || viewer.id === facts.sponsorId) return true;
   return facts.isCommittee && facts.packetSubmitted;
 }
 
 /** Who writes the packet: the nominee, and their manager (the nearest in the chain). */
-export function packetAuthorRole(viewer: PromotionViewer, nomination: NominationAccess): "nominee" | "manager" | null {
+export function packetAuthorRole(
+  viewer: PromotionViewer,
+  nomination: NominationAccess,
+): "nominee" | "manager" | null {
   if (viewer.id === nomination.nomineeId) return "nominee";
   return nomination.managerChain[0] === viewer.id ? "manager" : null;
 }
@@ -170,19 +212,38 @@ export function draftWritableIn(windowState: string, amendment: boolean): boolea
 }
 
 /** A draft packet is written while the window is open; a submitted one only through an amendment, until the committee meets. */
-export function canWritePacket(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
-  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && draftWritableIn(windowState, false);
+export function canWritePacket(
+  viewer: PromotionViewer,
+  nomination: NominationAccess & { state: string },
+  windowState: string,
+): boolean {
+  return (
+    packetAuthorRole(viewer, nomination) !== null &&
+    nomination.state === "nominated" &&
+    draftWritableIn(windowState, false)
+  );
 }
 
-export function canAmendPacket(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
-  return packetAuthorRole(viewer, nomination) !== null && nomination.state === "nominated" && draftWritableIn(windowState, true);
+export function canAmendPacket(
+  viewer: PromotionViewer,
+  nomination: NominationAccess & { state: string },
+  windowState: string,
+): boolean {
+  return (
+    packetAuthorRole(viewer, nomination) !== null &&
+    nomination.state === "nominated" &&
+    draftWritableIn(windowState, true)
+  );
 }
 
 /**
  * What an author may put in a packet is what they may read: the nominee everything of theirs on
  * offer; their manager the same, less career evidence the nominee has not shared with them.
  */
-export function mayOfferEvidence(role: "nominee" | "manager", item: { kind: string; shared: boolean }): boolean {
+export function mayOfferEvidence(
+  role: "nominee" | "manager",
+  item: { kind: string; shared: boolean },
+): boolean {
   return role === "nominee" || item.kind !== "career-evidence" || item.shared;
 }
 
@@ -192,13 +253,27 @@ export function additionsOpenIn(windowState: string): boolean {
   return windowState === "open";
 }
 
-export function canAddToNomination(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
-  return nomination.managerChain[0] === viewer.id && nomination.nominatedById !== viewer.id && nomination.state === "nominated" && additionsOpenIn(windowState);
+export function canAddToNomination(
+  viewer: PromotionViewer,
+  nomination: NominationAccess & { state: string },
+  windowState: string,
+): boolean {
+  return (
+    nomination.managerChain[0] === viewer.id &&
+    nomination.nominatedById !== viewer.id &&
+    nomination.state === "nominated" &&
+    additionsOpenIn(windowState)
+  );
 }
 
 /** The nominee may withdraw their candidacy, and whoever nominated them their nomination; a manager cannot withdraw someone else's. */
-export function canWithdrawNomination(viewer: PromotionViewer, nomination: NominationAccess & { state: string }, windowState: string): boolean {
-  if (nomination.state !== "nominated" || (windowState !== "open" && windowState !== "committee")) return false;
+export function canWithdrawNomination(
+  viewer: PromotionViewer,
+  nomination: NominationAccess & { state: string },
+  windowState: string,
+): boolean {
+  if (nomination.state !== "nominated" || (windowState !== "open" && windowState !== "committee"))
+    return false;
   return viewer.id === nomination.nomineeId || viewer.id === nomination.nominatedById;
 }
 
@@ -216,14 +291,21 @@ export function windowOutcomesShown(window: { state: string }): boolean {
  */
 export type PromotionAuditScope = { kind: "organisation" } | { kind: "line"; managerId: string };
 
-export function promotionAuditScope(viewer: PromotionViewer, facts: { hasReports: boolean; chairOfWindow: boolean }): PromotionAuditScope | null {
+export function promotionAuditScope(
+  viewer: PromotionViewer,
+  facts: { hasReports: boolean; chairOfWindow: boolean },
+): PromotionAuditScope | null {
   if (viewer.isAdmin || facts.chairOfWindow) return { kind: "organisation" };
   if (facts.hasReports) return { kind: "line", managerId: viewer.id };
   return null;
 }
 
 /** Whether an eligible person counts in a scope: everyone in the organisation's; in a manager's, whoever was under them when the window opened. */
-export function countedInPromotionAudit(scope: PromotionAuditScope, personId: string, underManagerAtOpening: boolean): boolean {
+export function countedInPromotionAudit(
+  scope: PromotionAuditScope,
+  personId: string,
+  underManagerAtOpening: boolean,
+): boolean {
   return scope.kind === "organisation" || (personId !== scope.managerId && underManagerAtOpening);
 }
 
@@ -233,8 +315,16 @@ export function countedInPromotionAudit(scope: PromotionAuditScope, personId: st
  * did. It counts once nominations are closed (the votes or the meeting), so that what the chair read
  * is the window's whole field; opening it as anyone else records nothing in the window's history.
  */
-export function openingRecordsAuditStep(facts: { isChair: boolean; windowState: string; alreadyOpenedByChair: boolean }): boolean {
-  return facts.isChair && (facts.windowState === "committee" || facts.windowState === "meeting") && !facts.alreadyOpenedByChair;
+export function openingRecordsAuditStep(facts: {
+  isChair: boolean;
+  windowState: string;
+  alreadyOpenedByChair: boolean;
+}): boolean {
+  return (
+    facts.isChair &&
+    (facts.windowState === "committee" || facts.windowState === "meeting") &&
+    !facts.alreadyOpenedByChair
+  );
 }
 
 export type VotesFacts = {
@@ -257,7 +347,8 @@ export function votesStartRefusal(viewer: PromotionViewer, facts: VotesFacts): M
   if (facts.state !== "open") return { key: "promotions:errors.votesNotFromOpen" };
   if (!facts.hasChair) return { key: "promotions:errors.votesWithoutChair" };
   if (facts.nominations === 0) return { key: "promotions:errors.votesWithoutNominations" };
-  if (facts.packetsOut > 0) return { key: "promotions:errors.votesWithPacketsOut", values: { count: facts.packetsOut } };
+  if (facts.packetsOut > 0)
+    return { key: "promotions:errors.votesWithPacketsOut", values: { count: facts.packetsOut } };
   return null;
 }
 
@@ -278,7 +369,8 @@ export function windowCloseRefusal(viewer: PromotionViewer, facts: CloseFacts): 
   if (!canManagePromotions(viewer)) return { key: "common:errors.adminsOnly" };
   if (facts.state === "closed") return { key: "promotions:errors.windowClosed" };
   if (facts.state !== "meeting") return { key: "promotions:errors.closeBeforeMeeting" };
-  if (facts.unreleased > 0) return { key: "promotions:errors.closeWithUnreleased", values: { count: facts.unreleased } };
+  if (facts.unreleased > 0)
+    return { key: "promotions:errors.closeWithUnreleased", values: { count: facts.unreleased } };
   if (!facts.hasChair) return { key: "promotions:errors.closeWithoutChair" };
   if (!facts.chairOpenedAudit) return { key: "promotions:errors.closeBeforeAudit" };
   return null;

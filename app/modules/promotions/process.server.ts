@@ -18,7 +18,17 @@ export async function promotionProcess() {
     offeredLadders(),
     db.promotionWindow.findMany({
       where: { state: { not: "draft" } },
-      select: { id: true, name: true, ladderId: true, state: true, nominationsOpenOn: true, nominationsCloseOn: true, packetsDueOn: true, votesDueOn: true, effectiveOn: true },
+      select: {
+        id: true,
+        name: true,
+        ladderId: true,
+        state: true,
+        nominationsOpenOn: true,
+        nominationsCloseOn: true,
+        packetsDueOn: true,
+        votesDueOn: true,
+        effectiveOn: true,
+      },
       orderBy: [{ nominationsOpenOn: "desc" }, { id: "asc" }],
     }),
   ]);
@@ -26,7 +36,12 @@ export async function promotionProcess() {
   const nominees = closed.length
     ? await db.promotionNomination.findMany({
         where: { windowId: { in: closed.map((window) => window.id) } },
-        select: { windowId: true, nomineeId: true, state: true, decision: { select: { outcome: true, releasedAt: true } } },
+        select: {
+          windowId: true,
+          nomineeId: true,
+          state: true,
+          decision: { select: { outcome: true, releasedAt: true } },
+        },
       })
     : [];
   const floors = await personFloors();
@@ -35,7 +50,13 @@ export async function promotionProcess() {
       windowId: window.id,
       nominees: nominees
         .filter((nominee) => nominee.windowId === window.id)
-        .map((nominee) => ({ personId: nominee.nomineeId, outcome: nominee.state !== "withdrawn" && nominee.decision?.releasedAt ? nominee.decision.outcome : null })),
+        .map((nominee) => ({
+          personId: nominee.nomineeId,
+          outcome:
+            nominee.state !== "withdrawn" && nominee.decision?.releasedAt
+              ? nominee.decision.outcome
+              : null,
+        })),
     })),
     floors,
   );
@@ -52,9 +73,17 @@ export async function promotionProcess() {
         membersAtOrAbove: settings.membersAtOrAbove,
         minOutsideMembers: settings.minOutsideMembers,
         redactedFirstRead: settings.redactedFirstRead,
-        tracks: served.ladder.tracks.map((track) => ({ id: track.id, name: track.name, levels: track.levels.map((level) => ({ id: level.id, title: level.title })) })),
+        tracks: served.ladder.tracks.map((track) => ({
+          id: track.id,
+          name: track.name,
+          levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
+        })),
       };
     }),
-    windows: windows.map((window) => ({ ...window, state: known(WINDOW_STATES, window.state, "closed"), outcome: outcomes.find((outcome) => outcome.windowId === window.id) ?? null })),
+    windows: windows.map((window) => ({
+      ...window,
+      state: known(WINDOW_STATES, window.state, "closed"),
+      outcome: outcomes.find((outcome) => outcome.windowId === window.id) ?? null,
+    })),
   };
 }

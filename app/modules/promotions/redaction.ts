@@ -24,6 +24,9 @@ export function identifyingWords(names: readonly (string | null | undefined)[]):
 /** The text with every identifying word replaced by `replacement`. */
 export function redact(text: string, words: readonly string[], replacement: string): string {
   if (!words.length || !text) return text;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeForPattern).join("|")})(?![\\p{L}\\p{N}])`, "giu");
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${words.map(escapeForPattern).join("|")})(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
   return text.replace(pattern, replacement);
 }

@@ -19,7 +19,10 @@ export function promotionTargets(ladder: Ladder, levelId: string | null): Level[
 }
 
 /** The competencies of a target level, each with what it expects: the packet's criteria, in ladder order. */
-export function criteriaOf(ladder: Ladder, levelId: string): { competencyId: string; name: string; expectations: string[] }[] {
+export function criteriaOf(
+  ladder: Ladder,
+  levelId: string,
+): { competencyId: string; name: string; expectations: string[] }[] {
   const level = getLevel(ladder, levelId);
   if (level === undefined) return [];
   const names = new Map(ladder.competencies.map((competency) => [competency.id, competency.name]));

@@ -34,7 +34,9 @@ const todoRow = z.object({
 export async function promotionTodoFacts(viewer: { id: string }): Promise<PromotionFacts> {
   // One statement, as every workflow's to-dos are: the nominations in open windows of the viewer or
   // of their active reports, with each unsubmitted packet's cases (for their gaps).
-  const rows = parseRows(todoRow, await readRows`
+  const rows = parseRows(
+    todoRow,
+    await readRows`
     SELECT n.id, n."nomineeId", nominee.name AS "nomineeName", n."nominatedById", n."managerAddedAt", n."targetLevelId",
       w.name AS "windowName", w.state AS "windowState", w."ladderVersionId", w."packetsDueOn", p.id AS "packetId", p."amendsId", c.evidence
     FROM "PromotionNomination" n
@@ -44,8 +46,15 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
     LEFT JOIN "PromotionCase" c ON c."packetId" = p.id
     WHERE n.state = 'nominated' AND w.state IN ('open', 'committee')
       AND (n."nomineeId" = ${viewer.id} OR (nominee."managerId" = ${viewer.id} AND nominee."deactivatedAt" IS NULL))
-    ORDER BY n."createdAt", n.id, p."createdAt", p.id`);
-  const nominations = new Map<string, { row: (typeof rows)[number]; packets: Map<string, { amendsId: string | null; evidence: string[] }> }>();
+    ORDER BY n."createdAt", n.id, p."createdAt", p.id`,
+  );
+  const nominations = new Map<
+    string,
+    {
+      row: (typeof rows)[number];
+      packets: Map<string, { amendsId: string | null; evidence: string[] }>;
+    }
+  >();
   for (const row of rows) {
     const nomination = nominations.get(row.id) ?? { row, packets: new Map() };
     nominations.set(row.id, nomination);
@@ -54,11 +63,19 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
     nomination.packets.set(row.packetId, packet);
     if (row.evidence !== null) packet.evidence.push(row.evidence);
   }
-  const facts: Required<PromotionFacts> = { promotionNominationsToAdd: [], promotionPacketsToWrite: [] };
+  const facts: Required<PromotionFacts> = {
+    promotionNominationsToAdd: [],
+    promotionPacketsToWrite: [],
+  };
   for (const { row: nomination, packets } of nominations.values()) {
     const own = nomination.nomineeId === viewer.id;
     const nomineeName = own ? "" : nomination.nomineeName;
-    if (!own && nomination.nominatedById !== viewer.id && nomination.managerAddedAt === null && additionsOpenIn(nomination.windowState)) {
+    if (
+      !own &&
+      nomination.nominatedById !== viewer.id &&
+      nomination.managerAddedAt === null &&
+      additionsOpenIn(nomination.windowState)
+    ) {
       const ladder = await requireLadderOfVersion(nomination.ladderVersionId);
       facts.promotionNominationsToAdd.push({
         nominationId: nomination.id,
@@ -69,7 +86,9 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
       });
     }
     // A draft its authors may still write (policy's draftWritableIn): an amendment goes on through the committee's reading.
-    const drafts = [...packets.values()].filter((packet) => draftWritableIn(nomination.windowState, packet.amendsId !== null));
+    const drafts = [...packets.values()].filter((packet) =>
+      draftWritableIn(nomination.windowState, packet.amendsId !== null),
+    );
     const draft = drafts.find((packet) => packet.amendsId === null) ?? drafts[0];
     if (draft) {
       facts.promotionPacketsToWrite.push({
@@ -90,12 +109,33 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
  * and their managers; a window written (opened, moved on) or reaching its packets day, everyone
  * nominated in it and their managers.
  */
-export async function promotionTodoChanges({ writtenSince, from, to }: ChangeWindow): Promise<TodoChanges> {
+export async function promotionTodoChanges({
+  writtenSince,
+  from,
+  to,
+}: ChangeWindow): Promise<TodoChanges> {
   const [nominations, packets, windows] = await Promise.all([
-    db.promotionNomination.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { nomineeId: true } }),
-    db.promotionPacket.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { nomination: { select: { nomineeId: true } } } }),
-    db.promotionWindow.findMany({ where: { OR: [{ updatedAt: { gte: writtenSince } }, { packetsDueOn: { gt: from, lte: to } }] }, select: { nominations: { select: { nomineeId: true } } } }),
+    db.promotionNomination.findMany({
+      where: { updatedAt: { gte: writtenSince } },
+      select: { nomineeId: true },
+    }),
+    db.promotionPacket.findMany({
+      where: { updatedAt: { gte: writtenSince } },
+      select: { nomination: { select: { nomineeId: true } } },
+    }),
+    db.promotionWindow.findMany({
+      where: {
+        OR: [{ updatedAt: { gte: writtenSince } }, { packetsDueOn: { gt: from, lte: to } }],
+      },
+      select: { nominations: { select: { nomineeId: true } } },
+    }),
   ]);
-  const people = [...new Set([...nominations.map((row) => row.nomineeId), ...packets.map((row) => row.nomination.nomineeId), ...windows.flatMap((window) => window.nominations.map((row) => row.nomineeId))])];
+  const people = [
+    ...new Set([
+      ...nominations.map((row) => row.nomineeId),
+      ...packets.map((row) => row.nomination.nomineeId),
+      ...windows.flatMap((window) => window.nominations.map((row) => row.nomineeId)),
+    ]),
+  ];
   return { people, managersOf: people };
 }

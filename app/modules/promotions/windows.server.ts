@@ -6,8 +6,24 @@ import { getLevel } from "~/modules/ladders/lookups";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import * as clock from "~/platform/clock.server";
 import type { WindowInput } from "./forms";
-import { known, NOMINATION_STATES, PROMOTION_EVENT_KINDS, type PromotionEventKind } from "./history";
-import { canEditWindow, canManagePromotions, canOpenWindow, ladderVersionLocked, WINDOW_STATES, votesStartRefusal, windowCloseRefusal, type CloseFacts, type PromotionViewer, type VotesFacts } from "./policy";
+import {
+  known,
+  NOMINATION_STATES,
+  PROMOTION_EVENT_KINDS,
+  type PromotionEventKind,
+} from "./history";
+import {
+  canEditWindow,
+  canManagePromotions,
+  canOpenWindow,
+  ladderVersionLocked,
+  WINDOW_STATES,
+  votesStartRefusal,
+  windowCloseRefusal,
+  type CloseFacts,
+  type PromotionViewer,
+  type VotesFacts,
+} from "./policy";
 import { NOMINATION_KINDS } from "./policy";
 import { allSettings, modeOfLadder, settingsFor } from "./settings.server";
 
@@ -16,10 +32,26 @@ type EventWriter = Pick<Prisma.TransactionClient, "promotionEvent">;
 /** One entry of a window's append-only history (the database refuses to change or remove one). */
 export async function recordPromotionEvent(
   tx: EventWriter,
-  event: { windowId: string; nominationId?: string | null; actorId: string | null; kind: PromotionEventKind; change?: Record<string, unknown>; reason?: string | null; at?: Date },
+  event: {
+    windowId: string;
+    nominationId?: string | null;
+    actorId: string | null;
+    kind: PromotionEventKind;
+    change?: Record<string, unknown>;
+    reason?: string | null;
+    at?: Date;
+  },
 ): Promise<void> {
   await tx.promotionEvent.create({
-    data: { windowId: event.windowId, nominationId: event.nominationId ?? null, actorId: event.actorId, kind: event.kind, change: JSON.stringify(event.change ?? {}), reason: event.reason ?? null, createdAt: event.at ?? clock.now() },
+    data: {
+      windowId: event.windowId,
+      nominationId: event.nominationId ?? null,
+      actorId: event.actorId,
+      kind: event.kind,
+      change: JSON.stringify(event.change ?? {}),
+      reason: event.reason ?? null,
+      createdAt: event.at ?? clock.now(),
+    },
   });
 }
 
@@ -46,7 +78,10 @@ const WINDOW_FIELDS = {
 export type WindowRow = Prisma.PromotionWindowGetPayload<{ select: typeof WINDOW_FIELDS }>;
 
 export async function requireWindow(windowId: string): Promise<WindowRow> {
-  const window = await db.promotionWindow.findUnique({ where: { id: windowId }, select: WINDOW_FIELDS });
+  const window = await db.promotionWindow.findUnique({
+    where: { id: windowId },
+    select: WINDOW_FIELDS,
+  });
   if (!window) throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
   return window;
 }
@@ -71,7 +106,8 @@ export async function createWindow(viewer: PromotionViewer, input: WindowInput):
   const served = await servedLadderVersion(input.ladderId);
   if (!served) throw new InvalidError({ key: "promotions:errors.noSuchLadder" });
   const settings = settingsFor(input.ladderId, await allSettings());
-  if (settings.mode !== "committee") throw new InvalidError({ key: "promotions:errors.ladderDecidedInCalibration" });
+  if (settings.mode !== "committee")
+    throw new InvalidError({ key: "promotions:errors.ladderDecidedInCalibration" });
   return db.$transaction(async (tx) => {
     const window = await tx.promotionWindow.create({
       data: {
@@ -86,7 +122,12 @@ export async function createWindow(viewer: PromotionViewer, input: WindowInput):
       },
       select: { id: true },
     });
-    await recordPromotionEvent(tx, { windowId: window.id, actorId: viewer.id, kind: "created", change: { name: [null, input.name], ladderVersionId: [null, served.versionId] } });
+    await recordPromotionEvent(tx, {
+      windowId: window.id,
+      actorId: viewer.id,
+      kind: "created",
+      change: { name: [null, input.name], ladderVersionId: [null, served.versionId] },
+    });
     return window.id;
   });
 }
@@ -95,9 +136,15 @@ export async function createWindow(viewer: PromotionViewer, input: WindowInput):
  * An admin changes a window's name and dates (its ladder only while a draft, when its criteria
  * follow the ladder's current version). From another tab's stale copy: a conflict, nothing written.
  */
-export async function updateWindow(viewer: PromotionViewer, windowId: string, input: WindowInput, revision: number): Promise<void> {
+export async function updateWindow(
+  viewer: PromotionViewer,
+  windowId: string,
+  input: WindowInput,
+  revision: number,
+): Promise<void> {
   const window = await requireWindow(windowId);
-  if (!canEditWindow(viewer, window)) throw new ForbiddenError({ key: "promotions:errors.windowClosed" });
+  if (!canEditWindow(viewer, window))
+    throw new ForbiddenError({ key: "promotions:errors.windowClosed" });
   let ladderVersionId = window.ladderVersionId;
   if (!ladderVersionLocked(window)) {
     const served = await servedLadderVersion(input.ladderId);
@@ -112,14 +159,23 @@ export async function updateWindow(viewer: PromotionViewer, windowId: string, in
       where: { id: windowId, revision },
       data: { ...dates, ladderId: input.ladderId, ladderVersionId, revision: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
+    if (written.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
     const change: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(dates)) {
       const before = window[field as keyof typeof dates];
-      const same = before instanceof Date && value instanceof Date ? before.getTime() === value.getTime() : before === value;
-      if (!same) change[field] = [before instanceof Date ? before.toISOString().slice(0, 10) : before, value instanceof Date ? value.toISOString().slice(0, 10) : value];
+      const same =
+        before instanceof Date && value instanceof Date
+          ? before.getTime() === value.getTime()
+          : before === value;
+      if (!same)
+        change[field] = [
+          before instanceof Date ? before.toISOString().slice(0, 10) : before,
+          value instanceof Date ? value.toISOString().slice(0, 10) : value,
+        ];
     }
-    if (ladderVersionId !== window.ladderVersionId) change.ladderVersionId = [window.ladderVersionId, ladderVersionId];
+    if (ladderVersionId !== window.ladderVersionId)
+      change.ladderVersionId = [window.ladderVersionId, ladderVersionId];
     await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "edit", change });
   });
 }
@@ -129,24 +185,55 @@ export async function updateWindow(viewer: PromotionViewer, windowId: string, in
  * locked now (the criteria are fixed before anyone is read), and its eligible population is kept as
  * it is today, for the audit. Calibration promotions waiting for a window become its nominations.
  */
-export async function openWindow(viewer: PromotionViewer, windowId: string, now = clock.now()): Promise<void> {
+export async function openWindow(
+  viewer: PromotionViewer,
+  windowId: string,
+  now = clock.now(),
+): Promise<void> {
   const window = await requireWindow(windowId);
   if (!canOpenWindow(viewer, window, await modeOfLadder(window.ladderId))) {
-    throw new InvalidError(window.state === "draft" ? { key: "promotions:errors.ladderDecidedInCalibration" } : { key: "promotions:errors.windowAlreadyOpen" });
+    throw new InvalidError(
+      window.state === "draft"
+        ? { key: "promotions:errors.ladderDecidedInCalibration" }
+        : { key: "promotions:errors.windowAlreadyOpen" },
+    );
   }
   const served = await servedLadderVersion(window.ladderId);
   if (!served) throw new InvalidError({ key: "promotions:errors.noSuchLadder" });
   const people = await db.user.findMany({
-    where: { deactivatedAt: null, level: { not: null }, OR: [{ ladderId: window.ladderId }, { ladderId: null }] },
-    select: { id: true, ladderId: true, track: true, level: true, teamId: true, managerId: true, attributes: true, levelSince: true, createdAt: true },
+    where: {
+      deactivatedAt: null,
+      level: { not: null },
+      OR: [{ ladderId: window.ladderId }, { ladderId: null }],
+    },
+    select: {
+      id: true,
+      ladderId: true,
+      track: true,
+      level: true,
+      teamId: true,
+      managerId: true,
+      attributes: true,
+      levelSince: true,
+      createdAt: true,
+    },
   });
-  const eligible = people.filter((person) => person.ladderId === window.ladderId || getLevel(served.ladder, person.level!) !== undefined);
+  const eligible = people.filter(
+    (person) =>
+      person.ladderId === window.ladderId || getLevel(served.ladder, person.level!) !== undefined,
+  );
   await db.$transaction(async (tx) => {
     const opened = await tx.promotionWindow.updateMany({
       where: { id: windowId, state: "draft" },
-      data: { state: "open", openedAt: now, ladderVersionId: served.versionId, revision: { increment: 1 } },
+      data: {
+        state: "open",
+        openedAt: now,
+        ladderVersionId: served.versionId,
+        revision: { increment: 1 },
+      },
     });
-    if (opened.count !== 1) throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
+    if (opened.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
     await tx.promotionEligible.createMany({
       data: eligible.map((person) => ({
         windowId,
@@ -159,7 +246,17 @@ export async function openWindow(viewer: PromotionViewer, windowId: string, now 
         levelSince: person.levelSince ?? person.createdAt,
       })),
     });
-    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "state", change: { state: ["draft", "open"], ladderVersionId: [window.ladderVersionId, served.versionId], eligible: [null, eligible.length] }, at: now });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "state",
+      change: {
+        state: ["draft", "open"],
+        ladderVersionId: [window.ladderVersionId, served.versionId],
+        eligible: [null, eligible.length],
+      },
+      at: now,
+    });
   });
   // Calibration's promotions waiting for a window come in now rather than at the clock's next turn.
   await applyDuePromotions(now);
@@ -172,7 +269,9 @@ export async function votesFacts(windowId: string): Promise<VotesFacts> {
   const [chairs, nominations, packetsOut] = await Promise.all([
     db.promotionCommitteeMember.count({ where: { windowId, role: "chair" } }),
     db.promotionNomination.count({ where: standing }),
-    db.promotionNomination.count({ where: { ...standing, packets: { none: { submittedAt: { not: null } } } } }),
+    db.promotionNomination.count({
+      where: { ...standing, packets: { none: { submittedAt: { not: null } } } },
+    }),
   ]);
   return { state: window.state, hasChair: chairs > 0, nominations, packetsOut };
 }
@@ -181,13 +280,28 @@ export async function votesFacts(windowId: string): Promise<VotesFacts> {
  * An admin ends a window's nominations and starts its committee's votes (policy: `votesStartRefusal`):
  * from now on nobody nominates into it or writes a packet, and its members read and vote.
  */
-export async function startVotes(viewer: PromotionViewer, windowId: string, now = clock.now()): Promise<void> {
+export async function startVotes(
+  viewer: PromotionViewer,
+  windowId: string,
+  now = clock.now(),
+): Promise<void> {
   const refusal = votesStartRefusal(viewer, await votesFacts(windowId));
-  if (refusal) throw canManagePromotions(viewer) ? new ConflictError(refusal) : new ForbiddenError(refusal);
+  if (refusal)
+    throw canManagePromotions(viewer) ? new ConflictError(refusal) : new ForbiddenError(refusal);
   await db.$transaction(async (tx) => {
-    const moved = await tx.promotionWindow.updateMany({ where: { id: windowId, state: "open" }, data: { state: "committee", revision: { increment: 1 } } });
-    if (moved.count !== 1) throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
-    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "state", change: { state: ["open", "committee"] }, at: now });
+    const moved = await tx.promotionWindow.updateMany({
+      where: { id: windowId, state: "open" },
+      data: { state: "committee", revision: { increment: 1 } },
+    });
+    if (moved.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "state",
+      change: { state: ["open", "committee"] },
+      at: now,
+    });
   });
 }
 
@@ -197,7 +311,13 @@ export async function closeFacts(windowId: string): Promise<CloseFacts> {
   const [chairs, audits, unreleased] = await Promise.all([
     db.promotionCommitteeMember.count({ where: { windowId, role: "chair" } }),
     db.promotionEvent.count({ where: { windowId, kind: "audit-opened" } }),
-    db.promotionNomination.count({ where: { windowId, state: { not: "withdrawn" }, OR: [{ decision: null }, { decision: { releasedAt: null } }] } }),
+    db.promotionNomination.count({
+      where: {
+        windowId,
+        state: { not: "withdrawn" },
+        OR: [{ decision: null }, { decision: { releasedAt: null } }],
+      },
+    }),
   ]);
   return { state: window.state, hasChair: chairs > 0, chairOpenedAudit: audits > 0, unreleased };
 }
@@ -206,13 +326,28 @@ export async function closeFacts(windowId: string): Promise<CloseFacts> {
  * An admin closes a window once its meeting has released every decision and its chair has opened
  * the audit (policy: `windowCloseRefusal`). Closed, its outcomes are shown in aggregate to everyone.
  */
-export async function closeWindow(viewer: PromotionViewer, windowId: string, now = clock.now()): Promise<void> {
+export async function closeWindow(
+  viewer: PromotionViewer,
+  windowId: string,
+  now = clock.now(),
+): Promise<void> {
   const refusal = windowCloseRefusal(viewer, await closeFacts(windowId));
-  if (refusal) throw canManagePromotions(viewer) ? new ConflictError(refusal) : new ForbiddenError(refusal);
+  if (refusal)
+    throw canManagePromotions(viewer) ? new ConflictError(refusal) : new ForbiddenError(refusal);
   await db.$transaction(async (tx) => {
-    const closed = await tx.promotionWindow.updateMany({ where: { id: windowId, state: "meeting" }, data: { state: "closed", closedAt: now, revision: { increment: 1 } } });
-    if (closed.count !== 1) throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
-    await recordPromotionEvent(tx, { windowId, actorId: viewer.id, kind: "state", change: { state: ["meeting", "closed"] }, at: now });
+    const closed = await tx.promotionWindow.updateMany({
+      where: { id: windowId, state: "meeting" },
+      data: { state: "closed", closedAt: now, revision: { increment: 1 } },
+    });
+    if (closed.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "state",
+      change: { state: ["meeting", "closed"] },
+      at: now,
+    });
   });
 }
 
@@ -220,17 +355,28 @@ export async function closeWindow(viewer: PromotionViewer, windowId: string, now
 export async function windowsForAdmin(viewer: PromotionViewer) {
   if (!canManagePromotions(viewer)) throw new ForbiddenError({ key: "common:errors.adminsOnly" });
   const windows = await db.promotionWindow.findMany({
-    select: { ...WINDOW_FIELDS, _count: { select: { nominations: { where: { state: { not: "withdrawn" } } } } } },
+    select: {
+      ...WINDOW_FIELDS,
+      _count: { select: { nominations: { where: { state: { not: "withdrawn" } } } } },
+    },
     orderBy: [{ nominationsOpenOn: "desc" }, { id: "asc" }],
   });
-  return windows.map(({ _count, ...window }) => ({ ...window, state: known(WINDOW_STATES, window.state, "closed"), nominations: _count.nominations }));
+  return windows.map(({ _count, ...window }) => ({
+    ...window,
+    state: known(WINDOW_STATES, window.state, "closed"),
+    nominations: _count.nominations,
+  }));
 }
 
 /** The windows taking (or about to take) nominations for a ladder, earliest first: where a nomination goes. */
 export async function upcomingWindows(ladderId: string | null, now: Date) {
   const today = dayToDate(now.toISOString().slice(0, 10));
   return db.promotionWindow.findMany({
-    where: { ...(ladderId ? { ladderId } : {}), state: { in: ["draft", "open"] }, nominationsCloseOn: { gte: today } },
+    where: {
+      ...(ladderId ? { ladderId } : {}),
+      state: { in: ["draft", "open"] },
+      nominationsCloseOn: { gte: today },
+    },
     select: WINDOW_FIELDS,
     orderBy: [{ nominationsOpenOn: "asc" }, { id: "asc" }],
   });
@@ -243,27 +389,61 @@ export async function windowForAdmin(viewer: PromotionViewer, windowId: string) 
   const [nominations, events, eligible, facts, votes, auditOpened] = await Promise.all([
     db.promotionNomination.findMany({
       where: { windowId },
-      select: { id: true, nomineeId: true, kind: true, state: true, targetLevelId: true, candidateNumber: true, packets: { select: { submittedAt: true } } },
+      select: {
+        id: true,
+        nomineeId: true,
+        kind: true,
+        state: true,
+        targetLevelId: true,
+        candidateNumber: true,
+        packets: { select: { submittedAt: true } },
+      },
       orderBy: { candidateNumber: "asc" },
     }),
-    db.promotionEvent.findMany({ where: { windowId }, select: { id: true, kind: true, actorId: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50 }),
+    db.promotionEvent.findMany({
+      where: { windowId },
+      select: { id: true, kind: true, actorId: true, createdAt: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 50,
+    }),
     db.promotionEligible.count({ where: { windowId } }),
     closeFacts(windowId),
     votesFacts(windowId),
-    db.promotionEvent.findFirst({ where: { windowId, kind: "audit-opened" }, select: { actorId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.promotionEvent.findFirst({
+      where: { windowId, kind: "audit-opened" },
+      select: { actorId: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
   const names = new Map(
-    (await db.user.findMany({ where: { id: { in: [...new Set([...nominations.map((row) => row.nomineeId), ...events.flatMap((event) => (event.actorId ? [event.actorId] : [])), ...(auditOpened?.actorId ? [auditOpened.actorId] : [])])] } }, select: { id: true, name: true } })).map((person) => [
-      person.id,
-      person.name,
-    ]),
+    (
+      await db.user.findMany({
+        where: {
+          id: {
+            in: [
+              ...new Set([
+                ...nominations.map((row) => row.nomineeId),
+                ...events.flatMap((event) => (event.actorId ? [event.actorId] : [])),
+                ...(auditOpened?.actorId ? [auditOpened.actorId] : []),
+              ]),
+            ],
+          },
+        },
+        select: { id: true, name: true },
+      })
+    ).map((person) => [person.id, person.name]),
   );
   return {
     window: { ...window, state: known(WINDOW_STATES, window.state, "closed") },
     eligible,
     closeFacts: facts,
     votesFacts: votes,
-    auditOpened: auditOpened ? { at: auditOpened.createdAt, chairName: auditOpened.actorId ? (names.get(auditOpened.actorId) ?? "") : "" } : null,
+    auditOpened: auditOpened
+      ? {
+          at: auditOpened.createdAt,
+          chairName: auditOpened.actorId ? (names.get(auditOpened.actorId) ?? "") : "",
+        }
+      : null,
     nominations: nominations.map((row) => ({
       id: row.id,
       number: row.candidateNumber,
@@ -273,6 +453,11 @@ export async function windowForAdmin(viewer: PromotionViewer, windowId: string) 
       targetLevelId: row.targetLevelId,
       packetSubmitted: row.packets.some((packet) => packet.submittedAt !== null),
     })),
-    events: events.map((event) => ({ id: event.id, kind: known(PROMOTION_EVENT_KINDS, event.kind, "edit"), actorName: event.actorId ? (names.get(event.actorId) ?? "") : null, at: event.createdAt })),
+    events: events.map((event) => ({
+      id: event.id,
+      kind: known(PROMOTION_EVENT_KINDS, event.kind, "edit"),
+      actorName: event.actorId ? (names.get(event.actorId) ?? "") : null,
+      at: event.createdAt,
+    })),
   };
 }

@@ -27,7 +27,11 @@ import type { OthersTexts } from "./policy";
  * it shows the ladders' texts, so the words are chosen when the name is written, not when it is read.
  */
 export function erasedName(): string {
-  const language = chooseLanguage({ chosen: null, acceptLanguage: null, organisation: getEnv().ORG_LANGUAGE });
+  const language = chooseLanguage({
+    chosen: null,
+    acceptLanguage: null,
+    organisation: getEnv().ORG_LANGUAGE,
+  });
   return String(i18nFor(language).getFixedT(language, "retention")("erase.erasedName"));
 }
 
@@ -43,39 +47,106 @@ const IDENTIFYING_KEYS = ["name", "email", "userName", "externalId"];
 export type ErasureReason = "retention" | "request" | "replay";
 
 /** Erases one person in the caller's transaction; false (and nothing written) when they are on hold or already erased. */
-export async function eraseInTransaction(tx: Prisma.TransactionClient, personId: string, now: Date, othersTexts: OthersTexts, reason: ErasureReason, actorId: string | null = null): Promise<boolean> {
-  const [held, erased] = await Promise.all([tx.legalHold.findUnique({ where: { personId } }), tx.erasureRecord.findUnique({ where: { personId } })]);
+export async function eraseInTransaction(
+  tx: Prisma.TransactionClient,
+  personId: string,
+  now: Date,
+  othersTexts: OthersTexts,
+  reason: ErasureReason,
+  actorId: string | null = null,
+): Promise<boolean> {
+  const [held, erased] = await Promise.all([
+    tx.legalHold.findUnique({ where: { personId } }),
+    tx.erasureRecord.findUnique({ where: { personId } }),
+  ]);
   if (erased || (held && reason !== "replay")) return false;
 
   // Their own records and the records about them: the words go, the ratings stay.
   await tx.careerEvidence.deleteMany({ where: { personId } });
-  await tx.ratingEvidence.deleteMany({ where: { rating: { assessment: { subjectId: personId } } } });
-  await tx.assessmentRating.updateMany({ where: { assessment: { subjectId: personId } }, data: { notes: "" } });
+  await tx.ratingEvidence.deleteMany({
+    where: { rating: { assessment: { subjectId: personId } } },
+  });
+  await tx.assessmentRating.updateMany({
+    where: { assessment: { subjectId: personId } },
+    data: { notes: "" },
+  });
   await tx.assessment.updateMany({ where: { subjectId: personId }, data: { summary: "" } });
-  await tx.calibrationEntry.updateMany({ where: { personId }, data: { rationale: "", proposalDraft: null } });
-  await tx.calibrationEntry.updateMany({ where: { personId, finalReason: { not: null } }, data: { finalReason: "" } });
+  await tx.calibrationEntry.updateMany({
+    where: { personId },
+    data: { rationale: "", proposalDraft: null },
+  });
+  await tx.calibrationEntry.updateMany({
+    where: { personId, finalReason: { not: null } },
+    data: { finalReason: "" },
+  });
   // Feedback about them, batch by batch (a cycle's answers): a batch with a held reviewer stays whole.
-  const aboutThem = await tx.feedbackRequest.findMany({ where: { subjectId: personId }, select: { cycleId: true, reviewerId: true } });
-  const heldReviewers = new Set((await tx.legalHold.findMany({ where: { personId: { in: aboutThem.map((request) => request.reviewerId) } }, select: { personId: true } })).map((hold) => hold.personId));
-  const keptCycles = [...new Set(aboutThem.filter((request) => heldReviewers.has(request.reviewerId)).map((request) => request.cycleId))];
-  await tx.feedbackAnswer.updateMany({ where: { request: { subjectId: personId, cycleId: { notIn: keptCycles } } }, data: { example: "" } });
-  await tx.feedbackRequest.updateMany({ where: { OR: [{ subjectId: personId }, { reviewerId: personId }], declineReason: { not: null } }, data: { declineReason: "" } });
+  const aboutThem = await tx.feedbackRequest.findMany({
+    where: { subjectId: personId },
+    select: { cycleId: true, reviewerId: true },
+  });
+  const heldReviewers = new Set(
+    (
+      await tx.legalHold.findMany({
+        where: { personId: { in: aboutThem.map((request) => request.reviewerId) } },
+        select: { personId: true },
+      })
+    ).map((hold) => hold.personId),
+  );
+  const keptCycles = [
+    ...new Set(
+      aboutThem
+        .filter((request) => heldReviewers.has(request.reviewerId))
+        .map((request) => request.cycleId),
+    ),
+  ];
+  await tx.feedbackAnswer.updateMany({
+    where: { request: { subjectId: personId, cycleId: { notIn: keptCycles } } },
+    data: { example: "" },
+  });
+  await tx.feedbackRequest.updateMany({
+    where: {
+      OR: [{ subjectId: personId }, { reviewerId: personId }],
+      declineReason: { not: null },
+    },
+    data: { declineReason: "" },
+  });
   await tx.conversationNote.deleteMany({ where: { authorId: personId, visibility: "private" } });
-  await tx.mentorshipParticipant.updateMany({ where: { userId: personId }, data: { preferences: "", note: "" } });
-  await tx.mentorshipPair.updateMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }] }, data: { outcomeNote: "" } });
-  await tx.mentorshipPair.updateMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }], declineReason: { not: null } }, data: { declineReason: "" } });
-  await tx.mentorshipRequest.updateMany({ where: { OR: [{ menteeId: personId }, { mentorId: personId }], declineNote: { not: null } }, data: { declineNote: "" } });
+  await tx.mentorshipParticipant.updateMany({
+    where: { userId: personId },
+    data: { preferences: "", note: "" },
+  });
+  await tx.mentorshipPair.updateMany({
+    where: { OR: [{ menteeId: personId }, { mentorId: personId }] },
+    data: { outcomeNote: "" },
+  });
+  await tx.mentorshipPair.updateMany({
+    where: { OR: [{ menteeId: personId }, { mentorId: personId }], declineReason: { not: null } },
+    data: { declineReason: "" },
+  });
+  await tx.mentorshipRequest.updateMany({
+    where: { OR: [{ menteeId: personId }, { mentorId: personId }], declineNote: { not: null } },
+    data: { declineNote: "" },
+  });
   await purgeCandidatesHiredAs(tx, personId, now);
 
   if (othersTexts === "remove") {
     const aboutOthers = { authorId: personId, subjectId: { not: personId } };
     await tx.ratingEvidence.deleteMany({ where: { rating: { assessment: aboutOthers } } });
-    await tx.assessmentRating.updateMany({ where: { assessment: aboutOthers }, data: { notes: "" } });
+    await tx.assessmentRating.updateMany({
+      where: { assessment: aboutOthers },
+      data: { notes: "" },
+    });
     await tx.assessment.updateMany({ where: aboutOthers, data: { summary: "" } });
-    await tx.calibrationEntry.updateMany({ where: { managerId: personId, personId: { not: personId } }, data: { rationale: "", proposalDraft: null } });
+    await tx.calibrationEntry.updateMany({
+      where: { managerId: personId, personId: { not: personId } },
+      data: { rationale: "", proposalDraft: null },
+    });
     await tx.conversationNote.deleteMany({ where: { authorId: personId } });
     await tx.conversationPoint.updateMany({ where: { authorId: personId }, data: { text: "" } });
-    await tx.conversationAction.updateMany({ where: { createdById: personId }, data: { text: "" } });
+    await tx.conversationAction.updateMany({
+      where: { createdById: personId },
+      data: { text: "" },
+    });
     await tx.mentorshipCheckIn.updateMany({ where: { authorId: personId }, data: { note: "" } });
   }
 
@@ -89,25 +160,62 @@ export async function eraseInTransaction(tx: Prisma.TransactionClient, personId:
   await revokeTokensOf(tx, personId, now);
 
   // Earlier audit events about them keep what happened, not who they were.
-  const events = await tx.auditEvent.findMany({ where: { subjectType: "person", subjectId: personId }, select: { id: true, detail: true } });
+  const events = await tx.auditEvent.findMany({
+    where: { subjectType: "person", subjectId: personId },
+    select: { id: true, detail: true },
+  });
   for (const event of events) {
     const detail = event.detail;
-    if (!detail || typeof detail !== "object" || Array.isArray(detail) || !IDENTIFYING_KEYS.some((key) => key in detail)) continue;
-    const kept = Object.fromEntries(Object.entries(detail).filter(([key]) => !IDENTIFYING_KEYS.includes(key)));
-    await tx.auditEvent.update({ where: { id: event.id }, data: { detail: kept as Prisma.InputJsonObject } });
+    if (
+      !detail ||
+      typeof detail !== "object" ||
+      Array.isArray(detail) ||
+      !IDENTIFYING_KEYS.some((key) => key in detail)
+    )
+      continue;
+    const kept = Object.fromEntries(
+      Object.entries(detail).filter(([key]) => !IDENTIFYING_KEYS.includes(key)),
+    );
+    await tx.auditEvent.update({
+      where: { id: event.id },
+      data: { detail: kept as Prisma.InputJsonObject },
+    });
   }
 
   // Last, as it is the step most likely to be refused: a refusal rolls back everything above.
   await tx.user.update({
     where: { id: personId },
-    data: { name: erasedName(), email: erasedEmail(personId), scimUserName: null, scimExternalId: null, scimManagerRef: null, timeZone: null, language: null, sharesAllEvidence: false },
+    data: {
+      name: erasedName(),
+      email: erasedEmail(personId),
+      scimUserName: null,
+      scimExternalId: null,
+      scimManagerRef: null,
+      timeZone: null,
+      language: null,
+      sharesAllEvidence: false,
+    },
   });
   await tx.erasureRecord.create({ data: { personId, erasedAt: now } });
-  await recordAuditEvent(tx, { actorId, action: "person.erased", subjectType: "person", subjectId: personId, detail: { reason } });
+  await recordAuditEvent(tx, {
+    actorId,
+    action: "person.erased",
+    subjectType: "person",
+    subjectId: personId,
+    detail: { reason },
+  });
   return true;
 }
 
 /** One person, one transaction. */
-export async function erasePerson(personId: string, now: Date, othersTexts: OthersTexts, reason: ErasureReason, actorId: string | null = null): Promise<boolean> {
-  return db.$transaction((tx) => eraseInTransaction(tx, personId, now, othersTexts, reason, actorId));
+export async function erasePerson(
+  personId: string,
+  now: Date,
+  othersTexts: OthersTexts,
+  reason: ErasureReason,
+  actorId: string | null = null,
+): Promise<boolean> {
+  return db.$transaction((tx) =>
+    eraseInTransaction(tx, personId, now, othersTexts, reason, actorId),
+  );
 }

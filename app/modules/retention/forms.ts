@@ -10,7 +10,9 @@ function period(kind: RuleKind) {
       .number({ error: "retention:errors.notANumber" })
       .int({ error: "retention:errors.whole" })
       .min(min, { error: "retention:errors.atLeastOne" })
-      .max(max, { error: max === 20 ? "retention:errors.atMostCycles" : "retention:errors.atMostMonths" })
+      .max(max, {
+        error: max === 20 ? "retention:errors.atMostCycles" : "retention:errors.atMostMonths",
+      })
       .nullable(),
   );
 }
@@ -34,14 +36,28 @@ export const RulesSchema = z.object({
 export type RulesInput = z.output<typeof RulesSchema>;
 
 export const HoldSchema = z.object({
-  email: z.string({ error: "retention:errors.emailMissing" }).trim().toLowerCase().min(1, { error: "retention:errors.emailMissing" }).max(254, { error: "retention:errors.emailMissing" }),
+  email: z
+    .string({ error: "retention:errors.emailMissing" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "retention:errors.emailMissing" })
+    .max(254, { error: "retention:errors.emailMissing" }),
 });
 
 export const ClearHoldSchema = z.object({
-  personId: z.string({ error: "retention:errors.holdMissing" }).trim().min(1, { error: "retention:errors.holdMissing" }).max(100, { error: "retention:errors.holdMissing" }),
+  personId: z
+    .string({ error: "retention:errors.holdMissing" })
+    .trim()
+    .min(1, { error: "retention:errors.holdMissing" })
+    .max(100, { error: "retention:errors.holdMissing" }),
 });
 
 export const EraseSchema = z.object({
-  email: z.string({ error: "retention:errors.emailMissing" }).trim().toLowerCase().min(1, { error: "retention:errors.emailMissing" }).max(254, { error: "retention:errors.emailMissing" }),
+  email: z
+    .string({ error: "retention:errors.emailMissing" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "retention:errors.emailMissing" })
+    .max(254, { error: "retention:errors.emailMissing" }),
   confirm: z.literal("erase", { error: "retention:errors.confirmErase" }),
 });

@@ -27,7 +27,10 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
     try {
       await work();
     } catch (error) {
-      console.error(`The retention pass could not finish for ${personId}; nothing of theirs was changed:`, error);
+      console.error(
+        `The retention pass could not finish for ${personId}; nothing of theirs was changed:`,
+        error,
+      );
       failed.push(personId);
     }
   };
@@ -35,8 +38,16 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
   for (const [authorId, notes] of byPerson(plan.privateNotes, (note) => note.authorId)) {
     await each(authorId, async () => {
       removed.privateNotes += await db.$transaction(async (tx) => {
-        const { count } = await tx.conversationNote.deleteMany({ where: { id: { in: notes.map((note) => note.noteId) }, visibility: "private" } });
-        await recordAuditEvent(tx, { actorId: null, action: "retention.private_notes_removed", subjectType: "person", subjectId: authorId, detail: { count } });
+        const { count } = await tx.conversationNote.deleteMany({
+          where: { id: { in: notes.map((note) => note.noteId) }, visibility: "private" },
+        });
+        await recordAuditEvent(tx, {
+          actorId: null,
+          action: "retention.private_notes_removed",
+          subjectType: "person",
+          subjectId: authorId,
+          detail: { count },
+        });
         return count;
       });
     });
@@ -47,10 +58,23 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
       removed.feedbackTexts += await db.$transaction(async (tx) => {
         let count = 0;
         for (const answer of answers) {
-          const cleared = await tx.feedbackAnswer.updateMany({ where: { requestId: answer.requestId, competencyId: answer.competencyId, example: { not: "" } }, data: { example: "" } });
+          const cleared = await tx.feedbackAnswer.updateMany({
+            where: {
+              requestId: answer.requestId,
+              competencyId: answer.competencyId,
+              example: { not: "" },
+            },
+            data: { example: "" },
+          });
           count += cleared.count;
         }
-        await recordAuditEvent(tx, { actorId: null, action: "retention.feedback_texts_removed", subjectType: "person", subjectId, detail: { count } });
+        await recordAuditEvent(tx, {
+          actorId: null,
+          action: "retention.feedback_texts_removed",
+          subjectType: "person",
+          subjectId,
+          detail: { count },
+        });
         return count;
       });
     });
@@ -59,7 +83,8 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
   const { candidateIds, retentionDays } = plan.candidates;
   for (const candidateId of candidateIds) {
     await each(candidateId, async () => {
-      if (retentionDays !== null && (await purgeForRetention(candidateId, retentionDays, now))) removed.candidates += 1;
+      if (retentionDays !== null && (await purgeForRetention(candidateId, retentionDays, now)))
+        removed.candidates += 1;
     });
   }
 
@@ -74,7 +99,8 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
 
 function byPerson<T>(items: readonly T[], personOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) (groups.get(personOf(item)) ?? groups.set(personOf(item), []).get(personOf(item))!).push(item);
+  for (const item of items)
+    (groups.get(personOf(item)) ?? groups.set(personOf(item), []).get(personOf(item))!).push(item);
   return groups;
 }
 
@@ -83,13 +109,19 @@ function byPerson<T>(items: readonly T[], personOf: (item: T) => string): Map<st
  * database does not (policy's erasuresToReplay), on hold or not (they were erased), each in its own
  * transaction. Returns who was erased again.
  */
-export async function replayErasures(newer: readonly { personId: string; erasedAt: Date }[]): Promise<string[]> {
+export async function replayErasures(
+  newer: readonly { personId: string; erasedAt: Date }[],
+): Promise<string[]> {
   const due = erasuresToReplay(await erasureLedger(), newer);
   const { othersTexts } = (await storedRules()).leavers;
   const replayed: string[] = [];
   for (const entry of due) {
-    const exists = await db.user.findUnique({ where: { id: entry.personId }, select: { id: true } });
-    if (exists && (await erasePerson(entry.personId, entry.erasedAt, othersTexts, "replay"))) replayed.push(entry.personId);
+    const exists = await db.user.findUnique({
+      where: { id: entry.personId },
+      select: { id: true },
+    });
+    if (exists && (await erasePerson(entry.personId, entry.erasedAt, othersTexts, "replay")))
+      replayed.push(entry.personId);
   }
   return replayed;
 }

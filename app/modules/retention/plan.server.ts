@@ -15,14 +15,29 @@ export type RetentionPlan = {
   leavers: string[];
 };
 
-export type PlanCounts = { privateNotes: number; feedbackTexts: number; candidates: number; leavers: number };
+export type PlanCounts = {
+  privateNotes: number;
+  feedbackTexts: number;
+  candidates: number;
+  leavers: number;
+};
 
 export function planCounts(plan: RetentionPlan): PlanCounts {
-  return { privateNotes: plan.privateNotes.length, feedbackTexts: plan.feedbackTexts.length, candidates: plan.candidates.candidateIds.length, leavers: plan.leavers.length };
+  return {
+    privateNotes: plan.privateNotes.length,
+    feedbackTexts: plan.feedbackTexts.length,
+    candidates: plan.candidates.candidateIds.length,
+    leavers: plan.leavers.length,
+  };
 }
 
 export async function retentionPlan(now: Date): Promise<RetentionPlan> {
-  const [rules, held, erased, candidates] = await Promise.all([storedRules(), heldPeople(), erasedPeople(), candidatesDueForPurge(now)]);
+  const [rules, held, erased, candidates] = await Promise.all([
+    storedRules(),
+    heldPeople(),
+    erasedPeople(),
+    candidatesDueForPurge(now),
+  ]);
   return {
     privateNotes: await duePrivateNotes(rules["private-notes"].keepFor, held, now),
     feedbackTexts: await dueFeedbackTexts(rules["feedback-texts"].keepFor, held, now),
@@ -31,16 +46,40 @@ export async function retentionPlan(now: Date): Promise<RetentionPlan> {
   };
 }
 
-async function duePrivateNotes(keepFor: number | null, held: ReadonlySet<string>, now: Date): Promise<RetentionPlan["privateNotes"]> {
+async function duePrivateNotes(
+  keepFor: number | null,
+  held: ReadonlySet<string>,
+  now: Date,
+): Promise<RetentionPlan["privateNotes"]> {
   if (keepFor === null) return [];
   const left = { deactivatedAt: { not: null, lte: now } };
   const notes = await db.conversationNote.findMany({
     where: { visibility: "private", series: { OR: [{ manager: left }, { report: left }] } },
-    select: { id: true, authorId: true, series: { select: { managerId: true, reportId: true, manager: { select: { deactivatedAt: true } }, report: { select: { deactivatedAt: true } } } } },
+    select: {
+      id: true,
+      authorId: true,
+      series: {
+        select: {
+          managerId: true,
+          reportId: true,
+          manager: { select: { deactivatedAt: true } },
+          report: { select: { deactivatedAt: true } },
+        },
+      },
+    },
     orderBy: { id: "asc" },
   });
   return notes
-    .filter((note) => privateNoteDue({ leftAt: [note.series.manager.deactivatedAt, note.series.report.deactivatedAt], held: held.has(note.series.managerId) || held.has(note.series.reportId) }, keepFor, now))
+    .filter((note) =>
+      privateNoteDue(
+        {
+          leftAt: [note.series.manager.deactivatedAt, note.series.report.deactivatedAt],
+          held: held.has(note.series.managerId) || held.has(note.series.reportId),
+        },
+        keepFor,
+        now,
+      ),
+    )
     .map((note) => ({ noteId: note.id, authorId: note.authorId }));
 }
 
@@ -50,27 +89,77 @@ async function duePrivateNotes(keepFor: number | null, held: ReadonlySet<string>
  * which examples were the held reviewer's, so a hold on the person or on any of its reviewers keeps
  * the whole batch.
  */
-async function dueFeedbackTexts(keepFor: number | null, held: ReadonlySet<string>, now: Date): Promise<RetentionPlan["feedbackTexts"]> {
+async function dueFeedbackTexts(
+  keepFor: number | null,
+  held: ReadonlySet<string>,
+  now: Date,
+): Promise<RetentionPlan["feedbackTexts"]> {
   if (keepFor === null) return [];
-  const cycles = await db.reviewCycle.findMany({ where: { startsOn: { lte: now } }, select: { id: true, startsOn: true } });
-  const openedSince = (startsOn: Date) => cycles.filter((cycle) => cycle.startsOn > startsOn).length;
-  const old = cycles.filter((cycle) => openedSince(cycle.startsOn) >= keepFor).map((cycle) => cycle.id);
+  const cycles = await db.reviewCycle.findMany({
+    where: { startsOn: { lte: now } },
+    select: { id: true, startsOn: true },
+  });
+  const openedSince = (startsOn: Date) =>
+    cycles.filter((cycle) => cycle.startsOn > startsOn).length;
+  const old = cycles
+    .filter((cycle) => openedSince(cycle.startsOn) >= keepFor)
+    .map((cycle) => cycle.id);
   if (old.length === 0) return [];
   const since = new Map(cycles.map((cycle) => [cycle.id, openedSince(cycle.startsOn)]));
   const answers = await db.feedbackAnswer.findMany({
     where: { request: { cycleId: { in: old } } },
-    select: { requestId: true, competencyId: true, example: true, request: { select: { cycleId: true, reviewerId: true, subjectId: true } } },
+    select: {
+      requestId: true,
+      competencyId: true,
+      example: true,
+      request: { select: { cycleId: true, reviewerId: true, subjectId: true } },
+    },
     orderBy: [{ requestId: "asc" }, { competencyId: "asc" }],
   });
-  const batch = (answer: (typeof answers)[number]) => `${answer.request.cycleId}/${answer.request.subjectId}`;
-  const heldBatches = new Set(answers.filter((answer) => held.has(answer.request.reviewerId) || held.has(answer.request.subjectId)).map(batch));
+  const batch = (answer: (typeof answers)[number]) =>
+    `${answer.request.cycleId}/${answer.request.subjectId}`;
+  const heldBatches = new Set(
+    answers
+      .filter((answer) => held.has(answer.request.reviewerId) || held.has(answer.request.subjectId))
+      .map(batch),
+  );
   return answers
-    .filter((answer) => feedbackTextDue({ cyclesOpenedSince: since.get(answer.request.cycleId) ?? 0, held: heldBatches.has(batch(answer)), hasText: answer.example !== "" }, keepFor))
-    .map((answer) => ({ requestId: answer.requestId, competencyId: answer.competencyId, subjectId: answer.request.subjectId }));
+    .filter((answer) =>
+      feedbackTextDue(
+        {
+          cyclesOpenedSince: since.get(answer.request.cycleId) ?? 0,
+          held: heldBatches.has(batch(answer)),
+          hasText: answer.example !== "",
+        },
+        keepFor,
+      ),
+    )
+    .map((answer) => ({
+      requestId: answer.requestId,
+      competencyId: answer.competencyId,
+      subjectId: answer.request.subjectId,
+    }));
 }
 
-async function dueLeavers(keepFor: number | null, held: ReadonlySet<string>, erased: ReadonlySet<string>, now: Date): Promise<string[]> {
+async function dueLeavers(
+  keepFor: number | null,
+  held: ReadonlySet<string>,
+  erased: ReadonlySet<string>,
+  now: Date,
+): Promise<string[]> {
   if (keepFor === null) return [];
-  const left = await db.user.findMany({ where: { deactivatedAt: { not: null, lte: now } }, select: { id: true, deactivatedAt: true }, orderBy: { id: "asc" } });
-  return left.filter((person) => leaverDue({ leftAt: person.deactivatedAt, erased: erased.has(person.id), held: held.has(person.id) }, keepFor, now)).map((person) => person.id);
+  const left = await db.user.findMany({
+    where: { deactivatedAt: { not: null, lte: now } },
+    select: { id: true, deactivatedAt: true },
+    orderBy: { id: "asc" },
+  });
+  return left
+    .filter((person) =>
+      leaverDue(
+        { leftAt: person.deactivatedAt, erased: erased.has(person.id), held: held.has(person.id) },
+        keepFor,
+        now,
+      ),
+    )
+    .map((person) => person.id);
 }

@@ -15,7 +15,10 @@ export const OTHERS_TEXTS = ["keep", "remove"] as const;
 export type OthersTexts = (typeof OTHERS_TEXTS)[number];
 
 /** The unit of each rule and its bounds: months for the two that count from a person's leaving, review cycles for feedback. */
-export const RULE_LIMITS: Record<RuleKind, { unit: "months" | "cycles"; min: number; max: number }> = {
+export const RULE_LIMITS: Record<
+  RuleKind,
+  { unit: "months" | "cycles"; min: number; max: number }
+> = {
   "private-notes": { unit: "months", min: 1, max: 120 },
   "feedback-texts": { unit: "cycles", min: 1, max: 20 },
   leavers: { unit: "months", min: 1, max: 120 },
@@ -29,32 +32,59 @@ export function canManageRetention(viewer: RetentionViewer): boolean {
 
 /** The same day of the month `months` later (the last day when that month is shorter), in UTC. */
 function monthsAfter(at: Date, months: number): Date {
-  const target = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months, 1, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const target = new Date(
+    Date.UTC(
+      at.getUTCFullYear(),
+      at.getUTCMonth() + months,
+      1,
+      at.getUTCHours(),
+      at.getUTCMinutes(),
+      at.getUTCSeconds(),
+      at.getUTCMilliseconds(),
+    ),
+  );
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(at.getUTCDate(), lastDay));
   return target;
 }
 
 /** A private one-to-one note: due once either person of its series left `keepFor` months ago, unless either is on hold. */
-export function privateNoteDue(facts: { leftAt: readonly (Date | null)[]; held: boolean }, keepFor: number | null, now: Date): boolean {
+export function privateNoteDue(
+  facts: { leftAt: readonly (Date | null)[]; held: boolean },
+  keepFor: number | null,
+  now: Date,
+): boolean {
   if (keepFor === null || facts.held) return false;
   return facts.leftAt.some((leftAt) => leftAt !== null && monthsAfter(leftAt, keepFor) <= now);
 }
 
 /** A feedback answer's example: due once `keepFor` later review cycles have opened, unless its reviewer or subject is on hold. */
-export function feedbackTextDue(facts: { cyclesOpenedSince: number; held: boolean; hasText: boolean }, keepFor: number | null): boolean {
+export function feedbackTextDue(
+  facts: { cyclesOpenedSince: number; held: boolean; hasText: boolean },
+  keepFor: number | null,
+): boolean {
   if (keepFor === null || facts.held || !facts.hasText) return false;
   return facts.cyclesOpenedSince >= keepFor;
 }
 
 /** A person who left: erased `keepFor` months after they left, once, unless on hold. */
-export function leaverDue(facts: { leftAt: Date | null; erased: boolean; held: boolean }, keepFor: number | null, now: Date): boolean {
+export function leaverDue(
+  facts: { leftAt: Date | null; erased: boolean; held: boolean },
+  keepFor: number | null,
+  now: Date,
+): boolean {
   if (keepFor === null || facts.held || facts.erased || facts.leftAt === null) return false;
   return monthsAfter(facts.leftAt, keepFor) <= now;
 }
 
 /** A hold is placed on someone Rungs knows; erased people have nothing left to hold. */
-export function canHold(facts: { exists: boolean; erased: boolean; held: boolean }): "ok" | "unknown" | "erased" | "held" {
+export function canHold(facts: {
+  exists: boolean;
+  erased: boolean;
+  held: boolean;
+}): "ok" | "unknown" | "erased" | "held" {
   if (!facts.exists) return "unknown";
   if (facts.erased) return "erased";
   if (facts.held) return "held";
@@ -62,7 +92,12 @@ export function canHold(facts: { exists: boolean; erased: boolean; held: boolean
 }
 
 /** An admin erases a person who left before the rule would (an erasure request received elsewhere): never someone still here or on hold. */
-export function canEraseNow(facts: { exists: boolean; left: boolean; erased: boolean; held: boolean }): "ok" | "unknown" | "active" | "erased" | "held" {
+export function canEraseNow(facts: {
+  exists: boolean;
+  left: boolean;
+  erased: boolean;
+  held: boolean;
+}): "ok" | "unknown" | "active" | "erased" | "held" {
   if (!facts.exists) return "unknown";
   if (facts.erased) return "erased";
   if (!facts.left) return "active";
@@ -74,9 +109,18 @@ export function canEraseNow(facts: { exists: boolean; left: boolean; erased: boo
  * Which erasures a restored database must replay: every entry of a newer ledger (the database the
  * restore replaced, or a ledger file written beside a newer backup) that the restored one lacks.
  */
-export function erasuresToReplay(restored: readonly { personId: string }[], newer: readonly { personId: string; erasedAt: Date }[]): { personId: string; erasedAt: Date }[] {
+export function erasuresToReplay(
+  restored: readonly { personId: string }[],
+  newer: readonly { personId: string; erasedAt: Date }[],
+): { personId: string; erasedAt: Date }[] {
   const done = new Set(restored.map((entry) => entry.personId));
   const wanted = new Map<string, Date>();
-  for (const entry of newer) if (!done.has(entry.personId) && !wanted.has(entry.personId)) wanted.set(entry.personId, entry.erasedAt);
-  return [...wanted].map(([personId, erasedAt]) => ({ personId, erasedAt })).sort((a, b) => a.erasedAt.getTime() - b.erasedAt.getTime() || a.personId.localeCompare(b.personId));
+  for (const entry of newer)
+    if (!done.has(entry.personId) && !wanted.has(entry.personId))
+      wanted.set(entry.personId, entry.erasedAt);
+  return [...wanted]
+    .map(([personId, erasedAt]) => ({ personId, erasedAt }))
+    .sort(
+      (a, b) => a.erasedAt.getTime() - b.erasedAt.getTime() || a.personId.localeCompare(b.personId),
+    );
 }

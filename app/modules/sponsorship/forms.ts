@@ -6,7 +6,12 @@ import { ADVOCACIES, MAX_CAP } from "./policy";
 export const NOTE_LIMIT = 1000;
 
 export const SponsorshipSchema = z.object({
-  sponseeEmail: z.string({ error: "sponsorship:errors.sponseeMissing" }).trim().toLowerCase().email({ error: "sponsorship:errors.sponseeMissing" }).max(320),
+  sponseeEmail: z
+    .string({ error: "sponsorship:errors.sponseeMissing" })
+    .trim()
+    .toLowerCase()
+    .email({ error: "sponsorship:errors.sponseeMissing" })
+    .max(320),
   advocacy: z.enum(ADVOCACIES, { error: "sponsorship:errors.advocacy" }),
   levelId: z.string().max(100).optional(),
   role: z.string().trim().max(200, { error: "sponsorship:errors.tooLong" }).optional(),
@@ -16,8 +21,14 @@ export const SponsorshipSchema = z.object({
 });
 export type SponsorshipInput = z.output<typeof SponsorshipSchema>;
 
-export const DeclineSchema = z.object({ reason: z.string().trim().max(NOTE_LIMIT, { error: "sponsorship:errors.tooLong" }).default("") });
+export const DeclineSchema = z.object({
+  reason: z.string().trim().max(NOTE_LIMIT, { error: "sponsorship:errors.tooLong" }).default(""),
+});
 
 export const CapSchema = z.object({
-  cap: z.coerce.number({ error: "sponsorship:errors.capRange" }).int({ error: "sponsorship:errors.capRange" }).min(1, { error: "sponsorship:errors.capRange" }).max(MAX_CAP, { error: "sponsorship:errors.capRange" }),
+  cap: z.coerce
+    .number({ error: "sponsorship:errors.capRange" })
+    .int({ error: "sponsorship:errors.capRange" })
+    .min(1, { error: "sponsorship:errors.capRange" })
+    .max(MAX_CAP, { error: "sponsorship:errors.capRange" }),
 });

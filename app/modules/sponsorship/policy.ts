@@ -13,7 +13,15 @@ export const MAX_CAP = 10;
 
 export type SponsorshipViewer = { id: string; isAdmin: boolean };
 /** A sponsorship as its rules read it, with whether either of the two has left the organisation. */
-export type SponsorshipFacts = { sponsorId: string; sponseeId: string; until: Date; declinedAt: Date | null; endedAt: Date | null; sponsorLeft: boolean; sponseeLeft: boolean };
+export type SponsorshipFacts = {
+  sponsorId: string;
+  sponseeId: string;
+  until: Date;
+  declinedAt: Date | null;
+  endedAt: Date | null;
+  sponsorLeft: boolean;
+  sponseeLeft: boolean;
+};
 
 function startOfDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -25,12 +33,26 @@ function startOfDay(now: Date): Date {
  * shows as active, and what promotions ask; the service's query filter (`activeWhere`) is this rule
  * as a query, held to it by the sponsorship tests.
  */
-export function isActive(sponsorship: Omit<SponsorshipFacts, "sponsorId" | "sponseeId">, now: Date): boolean {
-  return sponsorship.declinedAt === null && sponsorship.endedAt === null && sponsorship.until.getTime() >= startOfDay(now).getTime() && !sponsorship.sponsorLeft && !sponsorship.sponseeLeft;
+export function isActive(
+  sponsorship: Omit<SponsorshipFacts, "sponsorId" | "sponseeId">,
+  now: Date,
+): boolean {
+  return (
+    sponsorship.declinedAt === null &&
+    sponsorship.endedAt === null &&
+    sponsorship.until.getTime() >= startOfDay(now).getTime() &&
+    !sponsorship.sponsorLeft &&
+    !sponsorship.sponseeLeft
+  );
 }
 
-export function canReadSponsorship(viewer: SponsorshipViewer, sponsorship: Pick<SponsorshipFacts, "sponsorId" | "sponseeId">): boolean {
-  return viewer.isAdmin || viewer.id === sponsorship.sponsorId || viewer.id === sponsorship.sponseeId;
+export function canReadSponsorship(
+  viewer: SponsorshipViewer,
+  sponsorship: Pick<SponsorshipFacts, "sponsorId" | "sponseeId">,
+): boolean {
+  return (
+    viewer.isAdmin || viewer.id === sponsorship.sponsorId || viewer.id === sponsorship.sponseeId
+  );
 }
 
 /** Senior: both levels placed on the ladders' equivalence and the sponsor's band above the sponsee's. */
@@ -39,7 +61,14 @@ export function isSenior(sponsorBand: number | null, sponseeBand: number | null)
 }
 
 /** Why a sponsorship may not be recorded, or null when it may. */
-export function sponsorshipRefusal(facts: { self: boolean; senior: boolean; active: number; cap: number; alreadySponsoring: boolean; sponseeActive: boolean }): "self" | "not-senior" | "cap" | "already" | "inactive" | null {
+export function sponsorshipRefusal(facts: {
+  self: boolean;
+  senior: boolean;
+  active: number;
+  cap: number;
+  alreadySponsoring: boolean;
+  sponseeActive: boolean;
+}): "self" | "not-senior" | "cap" | "already" | "inactive" | null {
   if (facts.self) return "self";
   if (!facts.sponseeActive) return "inactive";
   if (!facts.senior) return "not-senior";
@@ -48,11 +77,19 @@ export function sponsorshipRefusal(facts: { self: boolean; senior: boolean; acti
   return null;
 }
 
-export function canDecline(viewer: SponsorshipViewer, sponsorship: SponsorshipFacts, now: Date): boolean {
+export function canDecline(
+  viewer: SponsorshipViewer,
+  sponsorship: SponsorshipFacts,
+  now: Date,
+): boolean {
   return viewer.id === sponsorship.sponseeId && isActive(sponsorship, now);
 }
 
-export function canEnd(viewer: SponsorshipViewer, sponsorship: SponsorshipFacts, now: Date): boolean {
+export function canEnd(
+  viewer: SponsorshipViewer,
+  sponsorship: SponsorshipFacts,
+  now: Date,
+): boolean {
   return viewer.id === sponsorship.sponsorId && isActive(sponsorship, now);
 }
 

@@ -7,18 +7,29 @@ const todoRow = z.object({ id: z.string(), name: z.string() });
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 
 /** Sponsorship's to-do (app/modules/todo): a sponsee sees each new sponsorship of them once; it stays until they have. */
-export async function sponsorshipTodoFacts(viewer: { id: string }, now: Date): Promise<Pick<TodoFacts, "sponsorshipsToSee">> {
+export async function sponsorshipTodoFacts(
+  viewer: { id: string },
+  now: Date,
+): Promise<Pick<TodoFacts, "sponsorshipsToSee">> {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   // One statement, with the sponsor's name: the home page asks every workflow once.
-  const rows = parseRows(todoRow, await readRows`
+  const rows = parseRows(
+    todoRow,
+    await readRows`
     SELECT s.id, p.name FROM "Sponsorship" s JOIN "User" p ON p.id = s."sponsorId"
     WHERE s."sponseeId" = ${viewer.id} AND s."seenAt" IS NULL AND s."declinedAt" IS NULL AND s."endedAt" IS NULL AND s.until >= ${today} AND p."deactivatedAt" IS NULL
-    ORDER BY s."createdAt", s.id`);
-  return { sponsorshipsToSee: rows.map((row) => ({ sponsorshipId: row.id, sponsorName: row.name })) };
+    ORDER BY s."createdAt", s.id`,
+  );
+  return {
+    sponsorshipsToSee: rows.map((row) => ({ sponsorshipId: row.id, sponsorName: row.name })),
+  };
 }
 
 /** Whose sponsorship to-dos may have changed: the sponsee of every sponsorship written since. Time alone adds none (a lapsed one only leaves a list). */
 export async function sponsorshipTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
-  const rows = await db.sponsorship.findMany({ where: { updatedAt: { gte: writtenSince } }, select: { sponseeId: true } });
+  const rows = await db.sponsorship.findMany({
+    where: { updatedAt: { gte: writtenSince } },
+    select: { sponseeId: true },
+  });
   return { people: [...new Set(rows.map((row) => row.sponseeId))] };
 }

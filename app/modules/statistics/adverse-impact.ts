@@ -44,10 +44,13 @@ export function impactRatio(group: Counts, reference: Counts, z = Z95): ImpactRa
   const estimate = group.successes / group.n / (reference.successes / reference.n);
   if (group.successes === 0) {
     const [x1, n1, x2, n2] = [0.5, group.n + 1, reference.successes + 0.5, reference.n + 1];
-    const upper = Math.exp(Math.log(x1 / n1 / (x2 / n2)) + z * Math.sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2));
+    const upper = Math.exp(
+      Math.log(x1 / n1 / (x2 / n2)) + z * Math.sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2),
+    );
     return { estimate, interval: [0, upper] };
   }
-  const spread = z * Math.sqrt(1 / group.successes - 1 / group.n + 1 / reference.successes - 1 / reference.n);
+  const spread =
+    z * Math.sqrt(1 / group.successes - 1 / group.n + 1 / reference.successes - 1 / reference.n);
   return { estimate, interval: [estimate * Math.exp(-spread), estimate * Math.exp(spread)] };
 }
 
@@ -72,15 +75,30 @@ export type ImpactFinding = {
  * The four-fifths rule over one audit's comparisons, decided here and nowhere else. Pass every
  * comparison the audit shows, once: the family the adjustment is made over is all of them.
  */
-export function fourFifthsRule(comparisons: readonly ImpactComparison[], adjustment: Adjustment = "holm", alpha = ADVERSE_IMPACT_ALPHA): ImpactFinding[] {
+export function fourFifthsRule(
+  comparisons: readonly ImpactComparison[],
+  adjustment: Adjustment = "holm",
+  alpha = ADVERSE_IMPACT_ALPHA,
+): ImpactFinding[] {
   const tested = comparisons.map(({ group, reference }) => ({
     ratio: impactRatio(group, reference),
-    pValue: fisherExact(group.successes, group.n - group.successes, reference.successes, reference.n - reference.successes),
+    pValue: fisherExact(
+      group.successes,
+      group.n - group.successes,
+      reference.successes,
+      reference.n - reference.successes,
+    ),
   }));
-  const adjusted = (adjustment === "holm" ? holm : benjaminiHochberg)(tested.map((test) => test.pValue));
+  const adjusted = (adjustment === "holm" ? holm : benjaminiHochberg)(
+    tested.map((test) => test.pValue),
+  );
   return tested.map((test, index) => {
     const adjustedP = adjusted[index]!;
-    const flagged = test.ratio !== null && test.ratio.estimate < FOUR_FIFTHS && adjustedP < alpha && test.ratio.interval[1] < 1;
+    const flagged =
+      test.ratio !== null &&
+      test.ratio.estimate < FOUR_FIFTHS &&
+      adjustedP < alpha &&
+      test.ratio.interval[1] < 1;
     return { ...test, adjustedP, flagged };
   });
 }

@@ -18,7 +18,9 @@ const TIED = 1e-7;
  * A row or column of nothing says nothing: 1.
  */
 export function fisherExact(a: number, b: number, c: number, d: number): number {
-  for (const count of [a, b, c, d]) if (!Number.isInteger(count) || count < 0) throw new RangeError(`a table of counts, not ${count}`);
+  for (const count of [a, b, c, d])
+    if (!Number.isInteger(count) || count < 0)
+      throw new RangeError(`a table of counts, not ${count}`);
   const first = a + b;
   const second = c + d;
   const successes = a + c;
@@ -32,8 +34,13 @@ export function fisherExact(a: number, b: number, c: number, d: number): number 
   const mode = Math.floor(((successes + 1) * (first + 1)) / (total + 2));
   const weights = new Float64Array(high - low + 1);
   weights[mode - low] = 1;
-  for (let k = mode; k < high; k++) weights[k + 1 - low] = (weights[k - low]! * (first - k) * (successes - k)) / ((k + 1) * (second - successes + k + 1));
-  for (let k = mode; k > low; k--) weights[k - 1 - low] = (weights[k - low]! * k * (second - successes + k)) / ((first - k + 1) * (successes - k + 1));
+  for (let k = mode; k < high; k++)
+    weights[k + 1 - low] =
+      (weights[k - low]! * (first - k) * (successes - k)) /
+      ((k + 1) * (second - successes + k + 1));
+  for (let k = mode; k > low; k--)
+    weights[k - 1 - low] =
+      (weights[k - low]! * k * (second - successes + k)) / ((first - k + 1) * (successes - k + 1));
   const observed = weights[a - low]! * (1 + TIED);
   let sum = 0;
   let extreme = 0;

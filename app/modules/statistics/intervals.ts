@@ -22,17 +22,34 @@ export interface Difference {
 }
 
 /** The same, from the two groups' summaries (n, mean, sample sd). */
-export function welchDifference(left: Summary, right: Summary, confidence = 0.95): Difference | null {
+export function welchDifference(
+  left: Summary,
+  right: Summary,
+  confidence = 0.95,
+): Difference | null {
   if (left.n < 2 || right.n < 2) return null;
   const estimate = left.mean - right.mean;
   const va = left.sd ** 2 / left.n;
   const vb = right.sd ** 2 / right.n;
   const se = Math.sqrt(va + vb);
-  if (se === 0) return { estimate, interval: [estimate, estimate], excludesZero: estimate !== 0, pValue: estimate !== 0 ? 0 : 1 };
-  const df = (va + vb) ** 2 / ((va > 0 ? va ** 2 / (left.n - 1) : 0) + (vb > 0 ? vb ** 2 / (right.n - 1) : 0));
+  if (se === 0)
+    return {
+      estimate,
+      interval: [estimate, estimate],
+      excludesZero: estimate !== 0,
+      pValue: estimate !== 0 ? 0 : 1,
+    };
+  const df =
+    (va + vb) ** 2 /
+    ((va > 0 ? va ** 2 / (left.n - 1) : 0) + (vb > 0 ? vb ** 2 / (right.n - 1) : 0));
   const half = tQuantile((1 + confidence) / 2, df) * se;
   const interval: [number, number] = [estimate - half, estimate + half];
-  return { estimate, interval, excludesZero: interval[0] > 0 || interval[1] < 0, pValue: 2 * (1 - jstat.studentt.cdf(Math.abs(estimate) / se, df)) };
+  return {
+    estimate,
+    interval,
+    excludesZero: interval[0] > 0 || interval[1] < 0,
+    pValue: 2 * (1 - jstat.studentt.cdf(Math.abs(estimate) / se, df)),
+  };
 }
 
 export type Proportion = { estimate: number; interval: [number, number] };
@@ -81,16 +98,28 @@ export function clusteredShare(cells: readonly ShareCell[], confidence = 0.95): 
   const p = answers ? successes / answers : Number.NaN;
   const clustered = (key: (cell: ShareCell) => string) => {
     const sums = new Map<string, number>();
-    for (const cell of answered) sums.set(key(cell), (sums.get(key(cell)) ?? 0) + cell.successes - p * cell.n);
+    for (const cell of answered)
+      sums.set(key(cell), (sums.get(key(cell)) ?? 0) + cell.successes - p * cell.n);
     const k = sums.size;
-    return { k, variance: k > 1 ? ((k / (k - 1)) * [...sums.values()].reduce((sum, residual) => sum + residual ** 2, 0)) / answers ** 2 : 0 };
+    return {
+      k,
+      variance:
+        k > 1
+          ? ((k / (k - 1)) * [...sums.values()].reduce((sum, residual) => sum + residual ** 2, 0)) /
+            answers ** 2
+          : 0,
+    };
   };
   const rows = clustered((cell) => cell.row);
   const columns = clustered((cell) => cell.column);
   const both = clustered((cell) => `${cell.row}\u0000${cell.column}`);
   const k = Math.min(rows.k, columns.k);
   if (k < 2) return { estimate: p, interval: [0, 1] };
-  const variance = Math.max(rows.variance + columns.variance - both.variance, rows.variance, columns.variance);
+  const variance = Math.max(
+    rows.variance + columns.variance - both.variance,
+    rows.variance,
+    columns.variance,
+  );
   const independent = (p * (1 - p)) / answers;
   const designEffect = independent > 0 ? Math.max(1, variance / independent) : 1;
   return wilsonAt(p, answers / designEffect, tQuantile((1 + confidence) / 2, k - 1));
@@ -103,8 +132,16 @@ function newcombeInterval(a: Counts, b: Counts, z: number): [number, number] {
   const first = wilsonInterval(a.successes, a.n, z);
   const second = wilsonInterval(b.successes, b.n, z);
   const estimate = first.estimate - second.estimate;
-  const lower = estimate - Math.sqrt((first.estimate - first.interval[0]) ** 2 + (second.interval[1] - second.estimate) ** 2);
-  const upper = estimate + Math.sqrt((first.interval[1] - first.estimate) ** 2 + (second.estimate - second.interval[0]) ** 2);
+  const lower =
+    estimate -
+    Math.sqrt(
+      (first.estimate - first.interval[0]) ** 2 + (second.interval[1] - second.estimate) ** 2,
+    );
+  const upper =
+    estimate +
+    Math.sqrt(
+      (first.interval[1] - first.estimate) ** 2 + (second.estimate - second.interval[0]) ** 2,
+    );
   return [lower, upper];
 }
 
@@ -135,11 +172,19 @@ export function proportionDifference(a: Counts, b: Counts, z = Z95): Difference 
   if (a.n === 0 || b.n === 0) return null;
   const estimate = a.successes / a.n - b.successes / b.n;
   const [lower, upper] = newcombeInterval(a, b, z);
-  return { estimate, interval: [lower, upper], excludesZero: lower > 0 || upper < 0, pValue: newcombePValue(a, b, estimate) };
+  return {
+    estimate,
+    interval: [lower, upper],
+    excludesZero: lower > 0 || upper < 0,
+    pValue: newcombePValue(a, b, estimate),
+  };
 }
 
 /** A mean with Student's t interval (n − 1 degrees of freedom); null below two values. */
-export function meanInterval(summary: Summary, confidence = 0.95): { estimate: number; interval: [number, number] } | null {
+export function meanInterval(
+  summary: Summary,
+  confidence = 0.95,
+): { estimate: number; interval: [number, number] } | null {
   if (summary.n < 2) return null;
   const half = tQuantile((1 + confidence) / 2, summary.n - 1) * (summary.sd / Math.sqrt(summary.n));
   return { estimate: summary.mean, interval: [summary.mean - half, summary.mean + half] };
@@ -161,7 +206,10 @@ export type SharingUnit = { value: number; shared: ReadonlyMap<string, number> }
  * where the true covariance is small; the interval is then the plain one, never narrower.
  * Units that share nothing give exactly the plain t interval (meanInterval).
  */
-export function meanWithSharedInputs(units: readonly SharingUnit[], confidence = 0.95): { estimate: number; interval: [number, number] } | null {
+export function meanWithSharedInputs(
+  units: readonly SharingUnit[],
+  confidence = 0.95,
+): { estimate: number; interval: [number, number] } | null {
   const n = units.length;
   if (n < 2) return null;
   const { mean, sd } = summarise(units.map((unit) => unit.value));

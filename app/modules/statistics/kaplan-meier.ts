@@ -44,14 +44,21 @@ export type SurvivalCurve = {
 };
 
 /** The normal quantile; app/types/jstat.d.ts declares only the t distribution, so the one function used here is typed locally. */
-const normal = (jstat as unknown as { normal: { inv(probability: number, mean: number, sd: number): number } }).normal;
+const normal = (
+  jstat as unknown as { normal: { inv(probability: number, mean: number, sd: number): number } }
+).normal;
 
 const EPSILON = 1e-12;
 
-export function kaplanMeier(observations: readonly SurvivalObservation[], confidence = 0.95): SurvivalCurve {
+export function kaplanMeier(
+  observations: readonly SurvivalObservation[],
+  confidence = 0.95,
+): SurvivalCurve {
   const z = normal.inv((1 + confidence) / 2, 0, 1);
   // Seen only at the moment they left: never at risk, so not an observation of the curve.
-  const seen = observations.filter((observation) => (observation.entry ?? 0) < observation.time || (observation.entry ?? 0) === 0);
+  const seen = observations.filter(
+    (observation) => (observation.entry ?? 0) < observation.time || (observation.entry ?? 0) === 0,
+  );
   const byTime = new Map<number, { events: number; censored: number }>();
   for (const { time, event } of seen) {
     const tally = byTime.get(time) ?? { events: 0, censored: 0 };
@@ -70,13 +77,23 @@ export function kaplanMeier(observations: readonly SurvivalObservation[], confid
   const steps: SurvivalStep[] = [];
   for (const time of times) {
     const { events, censored } = byTime.get(time)!;
-    while (entered < entries.length && (entries[entered] === 0 || entries[entered]! < time)) entered += 1;
+    while (entered < entries.length && (entries[entered] === 0 || entries[entered]! < time))
+      entered += 1;
     const atRisk = entered - left;
     if (events > 0) {
       survival *= 1 - events / atRisk;
-      greenwood += atRisk > events ? events / (atRisk * (atRisk - events)) : Number.POSITIVE_INFINITY;
+      greenwood +=
+        atRisk > events ? events / (atRisk * (atRisk - events)) : Number.POSITIVE_INFINITY;
     }
-    steps.push({ time, atRisk, events, censored, survival, standardError: greenwoodError(survival, greenwood), interval: logLogInterval(survival, greenwood, z) });
+    steps.push({
+      time,
+      atRisk,
+      events,
+      censored,
+      survival,
+      standardError: greenwoodError(survival, greenwood),
+      interval: logLogInterval(survival, greenwood, z),
+    });
     left += events + censored;
   }
   const eventSteps = steps.filter((step) => step.events > 0);
@@ -86,7 +103,10 @@ export function kaplanMeier(observations: readonly SurvivalObservation[], confid
     steps,
     median: crossing(eventSteps, (step) => step.survival),
     // The band's lower curve reaches one half first: the lower end of the median's interval.
-    medianInterval: [crossing(eventSteps, (step) => step.interval?.[0] ?? null), crossing(eventSteps, (step) => step.interval?.[1] ?? null)],
+    medianInterval: [
+      crossing(eventSteps, (step) => step.interval?.[0] ?? null),
+      crossing(eventSteps, (step) => step.interval?.[1] ?? null),
+    ],
   };
 }
 
@@ -109,7 +129,10 @@ function logLogInterval(survival: number, greenwood: number, z: number): [number
  * half. Where it sits exactly on one half until the next event, the midpoint of the two times,
  * as R's quantile.survfit does.
  */
-function crossing(steps: readonly SurvivalStep[], value: (step: SurvivalStep) => number | null): number | null {
+function crossing(
+  steps: readonly SurvivalStep[],
+  value: (step: SurvivalStep) => number | null,
+): number | null {
   for (let index = 0; index < steps.length; index += 1) {
     const current = value(steps[index]!);
     if (current === null) continue;

@@ -46,6 +46,9 @@ export function holm(pValues: readonly number[]): number[] {
  * the family is all of them. With no differences at all, any mark is a false one, and the chance
  * of any is then at most about the rate.
  */
-export function worthALook(pValues: readonly number[], rate: number = FALSE_DISCOVERY_RATE): boolean[] {
+export function worthALook(
+  pValues: readonly number[],
+  rate: number = FALSE_DISCOVERY_RATE,
+): boolean[] {
   return benjaminiHochberg(pValues).map((adjusted) => adjusted < rate);
 }

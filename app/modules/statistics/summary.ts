@@ -10,7 +10,7 @@ export function summarise(values: readonly number[]): Summary {
   const n = values.length;
   if (n === 0) return { n: 0, mean: Number.NaN, sd: Number.NaN };
   const mean = values.reduce((sum, value) => sum + value, 0) / n;
-  const variance = n > 1 ? values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1) : 0;
+  const variance =
+    n > 1 ? values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1) : 0;
   return { n, mean, sd: Math.sqrt(variance) };
 }
-

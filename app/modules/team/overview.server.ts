@@ -18,7 +18,18 @@ import { canReadAssessment, sharedWhenBothSubmitted } from "~/modules/assessment
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
 import { ViewCache } from "~/platform/view-cache.server";
-import { cycleById, cycleNames, cyclesWithPeopleBelow, newestCycles, overviewCounts, overviewPage, submittedRatings, teamVersion, type CycleRow, type OverviewPerson } from "./queries.server";
+import {
+  cycleById,
+  cycleNames,
+  cyclesWithPeopleBelow,
+  newestCycles,
+  overviewCounts,
+  overviewPage,
+  submittedRatings,
+  teamVersion,
+  type CycleRow,
+  type OverviewPerson,
+} from "./queries.server";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -50,10 +61,23 @@ export function parseTeamFilters(searchParams: URLSearchParams): TeamFilters {
   };
 }
 
-export type TeamCycle = { id: string; name: string; startsOn: Date; endsOn: Date; closedAt: Date | null; status: CycleStatus };
+export type TeamCycle = {
+  id: string;
+  name: string;
+  startsOn: Date;
+  endsOn: Date;
+  closedAt: Date | null;
+  status: CycleStatus;
+};
 
 /** A person's latest submitted ratings; `ratings` follows the order of `TeamOverview.tracks[trackKey]`. */
-export type RatingsProfile = { kind: "self" | "manager"; cycleName: string | null; submittedAt: Date | null; trackKey: string; ratings: (number | null)[] };
+export type RatingsProfile = {
+  kind: "self" | "manager";
+  cycleName: string | null;
+  submittedAt: Date | null;
+  trackKey: string;
+  ratings: (number | null)[];
+};
 
 export type TeamMember = {
   id: string;
@@ -69,7 +93,11 @@ export type TeamMember = {
   profile: RatingsProfile | null;
 };
 
-export type TeamGroup = { manager: { id: string; name: string } | null; isViewer: boolean; members: TeamMember[] };
+export type TeamGroup = {
+  manager: { id: string; name: string } | null;
+  isViewer: boolean;
+  members: TeamMember[];
+};
 
 export type TeamOverview =
   | { hasReports: false; viewerIsAdmin: boolean }
@@ -116,10 +144,18 @@ function kept<T>(key: unknown[], read: () => Promise<T>): Promise<T> {
  * one, else the newest not yet started, else the newest; the same among all cycles when none of them
  * holds a report (a cycle for other teams would show nothing but "not in this cycle").
  */
-export function currentCycle<T extends { id: string; status: CycleStatus }>(cycles: readonly T[], withReports: ReadonlySet<string>): T | null {
+export function currentCycle<T extends { id: string; status: CycleStatus }>(
+  cycles: readonly T[],
+  withReports: ReadonlySet<string>,
+): T | null {
   const theirs = cycles.filter((cycle) => withReports.has(cycle.id));
   const from = theirs.length ? theirs : cycles;
-  return from.find((cycle) => cycle.status === "open" || cycle.status === "overdue") ?? from.find((cycle) => cycle.status === "upcoming") ?? from[0] ?? null;
+  return (
+    from.find((cycle) => cycle.status === "open" || cycle.status === "overdue") ??
+    from.find((cycle) => cycle.status === "upcoming") ??
+    from[0] ??
+    null
+  );
 }
 
 function toTeamCycle(row: CycleRow, now: Date): TeamCycle {
@@ -127,7 +163,10 @@ function toTeamCycle(row: CycleRow, now: Date): TeamCycle {
 }
 
 /** The newest cycles, and the chosen one if it is older; in raw SQL, as the page is opened often (decision 006). */
-async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: TeamCycle[]; cycle: TeamCycle | null }> {
+async function loadCycles(
+  filters: TeamFilters,
+  now: Date,
+): Promise<{ cycles: TeamCycle[]; cycle: TeamCycle | null }> {
   const cycles = (await newestCycles(CYCLES_OFFERED)).map((row) => toTeamCycle(row, now));
   if (!filters.cycleId) return { cycles, cycle: currentCycle(cycles, new Set()) };
   let cycle = cycles.find((row) => row.id === filters.cycleId);
@@ -140,13 +179,22 @@ async function loadCycles(filters: TeamFilters, now: Date): Promise<{ cycles: Te
   return { cycles, cycle };
 }
 
-export async function teamOverview(viewer: { id: string; name: string; isAdmin: boolean }, filters: TeamFilters, now = clock.now()): Promise<TeamOverview> {
+export async function teamOverview(
+  viewer: { id: string; name: string; isAdmin: boolean },
+  filters: TeamFilters,
+  now = clock.now(),
+): Promise<TeamOverview> {
   const loaded = await loadCycles(filters, now);
   const { cycles } = loaded;
   let { cycle } = loaded;
   const queryFor = (chosen: TeamCycle | null) => {
     const open = chosen !== null && chosen.status !== "closed";
-    return { viewerId: viewer.id, cycleId: chosen?.id ?? "", cycleOpen: open, daysLeft: chosen ? daysLeft(chosen.endsOn, now) : null };
+    return {
+      viewerId: viewer.id,
+      cycleId: chosen?.id ?? "",
+      cycleOpen: open,
+      daysLeft: chosen ? daysLeft(chosen.endsOn, now) : null,
+    };
   };
   let query = queryFor(cycle);
   let version = await teamVersion();
@@ -184,7 +232,10 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     if (state) counts[state] += group.people;
     else notInCycle += group.people;
     if (group.attention) needingAttention += group.people;
-    const shown = (!filters.attentionOnly || group.attention) && (!filters.state || (filters.state === "not-in-cycle" ? !group.inCycle : state === filters.state));
+    const shown =
+      (!filters.attentionOnly || group.attention) &&
+      (!filters.state ||
+        (filters.state === "not-in-cycle" ? !group.inCycle : state === filters.state));
     if (shown) shownAtDepth.set(group.depth, (shownAtDepth.get(group.depth) ?? 0) + group.people);
   }
   const total = [...shownAtDepth.values()].reduce((sum, people) => sum + people, 0);
@@ -193,7 +244,9 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
   const page = Math.min(filters.page, pageCount);
   const window = pageWindow(shownAtDepth, (page - 1) * TEAM_PAGE_SIZE, TEAM_PAGE_SIZE);
   const shown = { attentionOnly: filters.attentionOnly, state: filters.state };
-  const found = window ? await kept(["page", query, shown, window, version], () => overviewPage(query, shown, window)) : [];
+  const found = window
+    ? await kept(["page", query, shown, window, version], () => overviewPage(query, shown, window))
+    : [];
   // In the query's order (a join need not keep it).
   const people = [...found].sort(byPlaceInLine);
 
@@ -223,7 +276,12 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     };
     const last = teamGroups[teamGroups.length - 1];
     if (last && last.manager?.id === row.managerId) last.members.push(member);
-    else teamGroups.push({ manager: { id: row.managerId, name: row.managerName }, isViewer: row.managerId === viewer.id, members: [member] });
+    else
+      teamGroups.push({
+        manager: { id: row.managerId, name: row.managerName },
+        isViewer: row.managerId === viewer.id,
+        members: [member],
+      });
   }
 
   return {
@@ -242,13 +300,24 @@ export async function teamOverview(viewer: { id: string; name: string; isAdmin: 
     pageCount,
     groups: teamGroups,
     tracks,
-    scale: profiles.size ? ((await servedLadders())[0]?.ladder.scale ?? []).map(({ value, label }) => ({ value, label })) : [],
+    scale: profiles.size
+      ? ((await servedLadders())[0]?.ladder.scale ?? []).map(({ value, label }) => ({
+          value,
+          label,
+        }))
+      : [],
   };
 }
 
 /** The page's order: depth, then manager name and id, then name and id, compared as the databases do (byte order). */
 function byPlaceInLine(a: OverviewPerson, b: OverviewPerson): number {
-  return a.depth - b.depth || byCodePoints(a.managerName, b.managerName) || byCodePoints(a.managerId, b.managerId) || byCodePoints(a.name, b.name) || byCodePoints(a.id, b.id);
+  return (
+    a.depth - b.depth ||
+    byCodePoints(a.managerName, b.managerName) ||
+    byCodePoints(a.managerId, b.managerId) ||
+    byCodePoints(a.name, b.name) ||
+    byCodePoints(a.id, b.id)
+  );
 }
 
 /** UTF-8 byte order is code point order; `<` compares UTF-16 units, which differs only around astral characters. */
@@ -277,17 +346,36 @@ async function latestProfiles(
     if (!row.latestId) return false;
     // These people were found by walking down from the viewer, so the viewer is in each one's manager chain.
     return canReadAssessment(
-      { kind: row.latestKind === "manager" ? "manager" : "self", status: "submitted", subjectId: row.id, authorId: row.latestAuthorId ?? "" },
+      {
+        kind: row.latestKind === "manager" ? "manager" : "self",
+        status: "submitted",
+        subjectId: row.id,
+        authorId: row.latestAuthorId ?? "",
+      },
       // The subject is never the viewer here, so when their cycle shares reviews with them does not count.
-      { viewerId: viewer.id, viewerIsAdmin: viewer.isAdmin, subjectManagerChain: [viewer.id], subjectSelfSubmitted: false, sharing: sharedWhenBothSubmitted(clock.now()) },
+      {
+        viewerId: viewer.id,
+        viewerIsAdmin: viewer.isAdmin,
+        subjectManagerChain: [viewer.id],
+        subjectSelfSubmitted: false,
+        sharing: sharedWhenBothSubmitted(clock.now()),
+      },
     );
   });
   if (!latest.length) return { profiles, tracks };
   const assessmentIds = latest.map((row) => row.latestId!);
-  const ratingsOf = await kept(["ratings", assessmentIds, version], () => submittedRatings(assessmentIds));
+  const ratingsOf = await kept(["ratings", assessmentIds, version], () =>
+    submittedRatings(assessmentIds),
+  );
   // Usually one of the recent cycles already loaded; older ones are named in one more query.
   const names = new Map(knownCycles.map((cycle) => [cycle.id, cycle.name]));
-  const unknown = [...new Set(latest.flatMap((row) => (row.latestCycleId && !names.has(row.latestCycleId) ? [row.latestCycleId] : [])))];
+  const unknown = [
+    ...new Set(
+      latest.flatMap((row) =>
+        row.latestCycleId && !names.has(row.latestCycleId) ? [row.latestCycleId] : [],
+      ),
+    ),
+  ];
   for (const cycle of await cycleNames(unknown)) names.set(cycle.id, cycle.name);
   for (const row of latest) {
     const trackKey = `${row.latestLadderVersionId}:${row.latestLevelId}`;
@@ -296,8 +384,12 @@ async function latestProfiles(
       // Read per ladder version at most once a process: versions never change.
       const ladder = await ladderOfVersion(row.latestLadderVersionId!);
       const level = ladder ? getLevel(ladder, row.latestLevelId!) : undefined;
-      const competencyNames = new Map(ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? []);
-      tracks[trackKey] = level ? level.competencyIds.map((id) => competencyNames.get(id) ?? id) : [...given.keys()];
+      const competencyNames = new Map(
+        ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? [],
+      );
+      tracks[trackKey] = level
+        ? level.competencyIds.map((id) => competencyNames.get(id) ?? id)
+        : [...given.keys()];
       trackOrder.set(trackKey, level ? level.competencyIds : [...given.keys()]);
     }
     profiles.set(row.id, {

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import { getEnv } from "~/utils/env.server";
-import { progressNeedingAttention, statePairs, toProgress, type ParticipantState } from "~/modules/cycles/cycle-progress";
+import {
+  progressNeedingAttention,
+  statePairs,
+  toProgress,
+  type ParticipantState,
+} from "~/modules/cycles/cycle-progress";
 import { progressInSql } from "~/modules/cycles/participant-progress.server";
 import { reportsBelowSql } from "~/modules/people/reporting-line.server";
 import { readRows } from "~/db/reads.server";
@@ -13,12 +18,28 @@ import { readRows } from "~/db/reads.server";
  * groups counted over computed columns, and several tables' figures in one statement.
  */
 
-const cycleColumns = { id: true, name: true, startsOn: true, endsOn: true, closedAt: true } as const;
-export type CycleRow = { id: string; name: string; startsOn: Date; endsOn: Date; closedAt: Date | null };
+const cycleColumns = {
+  id: true,
+  name: true,
+  startsOn: true,
+  endsOn: true,
+  closedAt: true,
+} as const;
+export type CycleRow = {
+  id: string;
+  name: string;
+  startsOn: Date;
+  endsOn: Date;
+  closedAt: Date | null;
+};
 
 /** The newest cycles, newest first. */
 export async function newestCycles(limit: number): Promise<CycleRow[]> {
-  return db.reviewCycle.findMany({ orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }], take: limit, select: cycleColumns });
+  return db.reviewCycle.findMany({
+    orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
+    take: limit,
+    select: cycleColumns,
+  });
 }
 
 export async function cycleById(cycleId: string): Promise<CycleRow | null> {
@@ -29,13 +50,19 @@ export async function cycleById(cycleId: string): Promise<CycleRow | null> {
  * Of the given cycles, those with anyone below the viewer among their participants (active or not:
  * the cycle is theirs). Raw: the people below are the reporting line's byte-order range.
  */
-export async function cyclesWithPeopleBelow(viewerId: string, cycleIds: readonly string[]): Promise<Set<string>> {
+export async function cyclesWithPeopleBelow(
+  viewerId: string,
+  cycleIds: readonly string[],
+): Promise<Set<string>> {
   if (cycleIds.length === 0) return new Set();
-  const rows = parseRows(z.object({ id: z.string() }), await readRows`
+  const rows = parseRows(
+    z.object({ id: z.string() }),
+    await readRows`
     ${reportsBelowSql(viewerId)}
     SELECT c.id FROM "ReviewCycle" c
     WHERE c.id IN (${Prisma.join(cycleIds)})
-      AND EXISTS (SELECT 1 FROM "ReviewCycleParticipant" p JOIN below b ON b.id = p."userId" WHERE p."cycleId" = c.id)`);
+      AND EXISTS (SELECT 1 FROM "ReviewCycleParticipant" p JOIN below b ON b.id = p."userId" WHERE p."cycleId" = c.id)`,
+  );
   return new Set(rows.map((row) => row.id));
 }
 
@@ -47,7 +74,10 @@ export type OverviewQuery = {
   daysLeft: number | null;
 };
 
-export type OverviewFilters = { attentionOnly: boolean; state: ParticipantState | "not-in-cycle" | "" };
+export type OverviewFilters = {
+  attentionOnly: boolean;
+  state: ParticipantState | "not-in-cycle" | "";
+};
 
 const progress = sqlInt.transform(toProgress);
 
@@ -72,7 +102,14 @@ function membersSql(query: OverviewQuery, extra: Prisma.Sql = Prisma.empty): Pri
     )`;
 }
 
-const countRow = z.object({ inCycle: sqlBool, self: progress, manager: progress, attention: sqlBool, depth: sqlInt, people: sqlInt });
+const countRow = z.object({
+  inCycle: sqlBool,
+  self: progress,
+  manager: progress,
+  attention: sqlBool,
+  depth: sqlInt,
+  people: sqlInt,
+});
 /** People who count alike: in the cycle or not, at the same progress, needing attention or not, as far below the viewer. */
 export type OverviewCount = z.output<typeof countRow>;
 
@@ -81,11 +118,14 @@ export type OverviewCount = z.output<typeof countRow>;
  * computed from a left join, within the reporting line's byte-order range.
  */
 export async function overviewCounts(query: OverviewQuery): Promise<OverviewCount[]> {
-  return parseRows(countRow, await readRows(Prisma.sql`
+  return parseRows(
+    countRow,
+    await readRows(Prisma.sql`
     ${membersSql(query)}
     SELECT "inCycle", "selfProgress" AS self, "managerProgress" AS manager, attention, depth, COUNT(*) AS people
     FROM members
-    GROUP BY "inCycle", "selfProgress", "managerProgress", attention, depth`));
+    GROUP BY "inCycle", "selfProgress", "managerProgress", attention, depth`),
+  );
 }
 
 const personRow = z.object({
@@ -120,7 +160,10 @@ function filterSql(filters: OverviewFilters): Prisma.Sql {
   const conditions = [Prisma.sql`1 = 1`];
   if (filters.attentionOnly) conditions.push(Prisma.sql`attention = 1`);
   if (filters.state === "not-in-cycle") conditions.push(Prisma.sql`"inCycle" = 0`);
-  else if (filters.state) conditions.push(Prisma.sql`"inCycle" = 1 AND ${progressInSql("members", statePairs(filters.state))}`);
+  else if (filters.state)
+    conditions.push(
+      Prisma.sql`"inCycle" = 1 AND ${progressInSql("members", statePairs(filters.state))}`,
+    );
   return Prisma.join(conditions, " AND ");
 }
 
@@ -137,8 +180,11 @@ export async function overviewPage(
   window: { fromDepth: number; toDepth: number; offset: number; limit: number },
 ): Promise<OverviewPerson[]> {
   // Byte order on both databases (PostgreSQL would otherwise sort by its locale).
-  const byBytes = getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
-  return parseRows(personRow, await readRows(Prisma.sql`
+  const byBytes =
+    getEnv().databaseProvider === "postgresql" ? Prisma.sql` COLLATE "C"` : Prisma.empty;
+  return parseRows(
+    personRow,
+    await readRows(Prisma.sql`
     ${membersSql(query, Prisma.sql`AND b.depth BETWEEN ${window.fromDepth} AND ${window.toDepth}`)}
     SELECT shown."inCycle", shown."selfProgress" AS self, shown."managerProgress" AS manager, shown.depth, shown.id, shown.name,
       shown."managerId", shown."managerName",
@@ -159,23 +205,33 @@ export async function overviewPage(
     LEFT JOIN "ReviewCycleParticipant" p ON p."cycleId" = ${query.cycleId} AND p."userId" = shown.id
     LEFT JOIN "Assessment" la ON la.id = (
       SELECT a.id FROM "Assessment" a WHERE a."subjectId" = shown.id AND a.status = 'submitted' ORDER BY a."submittedAt" DESC, a.id DESC LIMIT 1
-    )`));
+    )`),
+  );
 }
 
-const ratingRow = z.object({ assessmentId: z.string(), competencyId: z.string(), rating: sqlInt.nullable() });
+const ratingRow = z.object({
+  assessmentId: z.string(),
+  competencyId: z.string(),
+  rating: sqlInt.nullable(),
+});
 
 /**
  * The ratings of these submitted assessments (a page's people), by assessment and competency. Raw:
  * the ids restrict the assessments themselves, in a join; restricting only the ratings (as Prisma's
  * relation filter does) let PostgreSQL hash-join them against every submitted assessment (8 ms of 10).
  */
-export async function submittedRatings(assessmentIds: readonly string[]): Promise<Map<string, Map<string, number | null>>> {
+export async function submittedRatings(
+  assessmentIds: readonly string[],
+): Promise<Map<string, Map<string, number | null>>> {
   const found = new Map<string, Map<string, number | null>>();
   if (!assessmentIds.length) return found;
-  const rows = parseRows(ratingRow, await readRows(Prisma.sql`
+  const rows = parseRows(
+    ratingRow,
+    await readRows(Prisma.sql`
     SELECT r."assessmentId", r."competencyId", r.rating
     FROM "Assessment" a JOIN "AssessmentRating" r ON r."assessmentId" = a.id
-    WHERE a.id IN (${Prisma.join([...new Set(assessmentIds)])}) AND a.status = 'submitted'`));
+    WHERE a.id IN (${Prisma.join([...new Set(assessmentIds)])}) AND a.status = 'submitted'`),
+  );
   for (const row of rows) {
     let ratings = found.get(row.assessmentId);
     if (!ratings) found.set(row.assessmentId, (ratings = new Map()));
@@ -184,7 +240,13 @@ export async function submittedRatings(assessmentIds: readonly string[]): Promis
   return found;
 }
 
-const teamVersionRow = z.object({ peopleChanged: sqlDate.nullable(), participantsChanged: sqlDate.nullable(), cyclesChanged: sqlDate.nullable(), assessmentsChanged: sqlDate.nullable(), teamsChanged: sqlDate.nullable() });
+const teamVersionRow = z.object({
+  peopleChanged: sqlDate.nullable(),
+  participantsChanged: sqlDate.nullable(),
+  cyclesChanged: sqlDate.nullable(),
+  assessmentsChanged: sqlDate.nullable(),
+  teamsChanged: sqlDate.nullable(),
+});
 
 /**
  * What the team overview reads for a cycle, as one line (overview.server.ts keeps its reads under
@@ -198,17 +260,25 @@ const teamVersionRow = z.object({ peopleChanged: sqlDate.nullable(), participant
  * in one statement, where Prisma's API takes one each.
  */
 export async function teamVersion(): Promise<string> {
-  const [row] = parseRows(teamVersionRow, await readRows`
+  const [row] = parseRows(
+    teamVersionRow,
+    await readRows`
     SELECT
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
       (SELECT MAX("updatedAt") FROM "ReviewCycleParticipant") AS "participantsChanged",
       (SELECT MAX("updatedAt") FROM "ReviewCycle") AS "cyclesChanged",
       (SELECT MAX("updatedAt") FROM "Assessment") AS "assessmentsChanged",
-      (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged"`);
+      (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged"`,
+  );
   return versionLine(row!);
 }
 
-export async function cycleNames(cycleIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+export async function cycleNames(
+  cycleIds: readonly string[],
+): Promise<{ id: string; name: string }[]> {
   if (!cycleIds.length) return [];
-  return db.reviewCycle.findMany({ where: { id: { in: [...cycleIds] } }, select: { id: true, name: true } });
+  return db.reviewCycle.findMany({
+    where: { id: { in: [...cycleIds] } },
+    select: { id: true, name: true },
+  });
 }

@@ -5,7 +5,12 @@ import { db } from "~/db/client.server";
  * upsert on the one unique key becomes INSERT … ON CONFLICT DO UPDATE).
  */
 export async function keepTodoCount(userId: string, open: number, now: Date): Promise<void> {
-  await db.todoCount.upsert({ where: { userId }, create: { userId, open, countedAt: now }, update: { open, countedAt: now }, select: { userId: true } });
+  await db.todoCount.upsert({
+    where: { userId },
+    create: { userId, open, countedAt: now },
+    update: { open, countedAt: now },
+    select: { userId: true },
+  });
 }
 
 /** Drops the person's kept count, so the next page counts again (after a change they made). */

@@ -12,7 +12,10 @@ export const KEPT_COUNT_STANDS_MS = 2 * 60 * 1000;
 export type KeptTodoCount = { open: number; countedAt: Date } | null;
 
 /** Whether the kept count may be shown as it is: counted within the last two minutes (not ahead of now). */
-export function keptCountStands(kept: KeptTodoCount, now: Date): kept is { open: number; countedAt: Date } {
+export function keptCountStands(
+  kept: KeptTodoCount,
+  now: Date,
+): kept is { open: number; countedAt: Date } {
   if (!kept) return false;
   const age = now.getTime() - kept.countedAt.getTime();
   return age >= 0 && age < KEPT_COUNT_STANDS_MS;

@@ -3,7 +3,13 @@ import { chunks } from "~/utils/chunks";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
 import { keepTodoCount } from "./kept-count.server";
-import { todoItems, type ChangeWindow, type TodoChanges, type TodoFacts, type TodoItem } from "./todo";
+import {
+  todoItems,
+  type ChangeWindow,
+  type TodoChanges,
+  type TodoFacts,
+  type TodoItem,
+} from "./todo";
 import * as clock from "~/platform/clock.server";
 
 export type TodoViewer = { id: string; isAdmin: boolean };
@@ -32,11 +38,18 @@ export function todoProviderNames(): string[] {
 
 // A list gathered before any workflow registered would be silently empty: refuse it instead.
 function registeredProviders(): TodoProvider[] {
-  if (providers.size === 0) throw new Error("No to-do providers are registered: the entry point must import ~/modules/workflows.server.");
+  if (providers.size === 0)
+    throw new Error(
+      "No to-do providers are registered: the entry point must import ~/modules/workflows.server.",
+    );
   return [...providers.values()];
 }
 
-const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cyclesToClose"> = { ownCycles: [], reportsToReview: [], cyclesToClose: [] };
+const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cyclesToClose"> = {
+  ownCycles: [],
+  reportsToReview: [],
+  cyclesToClose: [],
+};
 
 /**
  * What the person must do next (todo.ts), from each registered workflow's provider: reviews' one
@@ -44,7 +57,9 @@ const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cycles
  * mentorship's one, career conversations' one and feedback's.
  */
 export async function todoFor(viewer: TodoViewer, now = clock.now()): Promise<TodoItem[]> {
-  const parts = await Promise.all(registeredProviders().map((provider) => provider.facts(viewer, now)));
+  const parts = await Promise.all(
+    registeredProviders().map((provider) => provider.facts(viewer, now)),
+  );
   const facts: TodoFacts = Object.assign({ ...NO_REVIEW_FACTS }, ...parts);
   return todoItems(facts, now);
 }
@@ -58,14 +73,31 @@ export async function todoFor(viewer: TodoViewer, now = clock.now()): Promise<To
 export async function todoChangesIn(window: ChangeWindow): Promise<Set<string> | "everyone"> {
   const answers: TodoChanges[] = await Promise.all([
     ...registeredProviders().map((provider) => provider.changes(window)),
-    db.user.findMany({ where: { updatedAt: { gte: window.writtenSince } }, select: { id: true } }).then((rows) => ({ people: rows.map((row) => row.id), managersOf: rows.map((row) => row.id) })),
+    db.user
+      .findMany({ where: { updatedAt: { gte: window.writtenSince } }, select: { id: true } })
+      .then((rows) => ({
+        people: rows.map((row) => row.id),
+        managersOf: rows.map((row) => row.id),
+      })),
   ]);
   if (answers.some((answer) => answer.everyone)) return "everyone";
   const people = new Set(answers.flatMap((answer) => answer.people));
-  for (const ids of chunks([...new Set(answers.flatMap((answer) => answer.managersOf ?? []))], 5000)) {
-    for (const row of await db.user.findMany({ where: { id: { in: ids }, managerId: { not: null } }, select: { managerId: true } })) people.add(row.managerId!);
+  for (const ids of chunks(
+    [...new Set(answers.flatMap((answer) => answer.managersOf ?? []))],
+    5000,
+  )) {
+    for (const row of await db.user.findMany({
+      where: { id: { in: ids }, managerId: { not: null } },
+      select: { managerId: true },
+    }))
+      people.add(row.managerId!);
   }
-  if (answers.some((answer) => answer.admins)) for (const row of await db.user.findMany({ where: { isAdmin: true, deactivatedAt: null }, select: { id: true } })) people.add(row.id);
+  if (answers.some((answer) => answer.admins))
+    for (const row of await db.user.findMany({
+      where: { isAdmin: true, deactivatedAt: null },
+      select: { id: true },
+    }))
+      people.add(row.id);
   return people;
 }
 
@@ -78,7 +110,8 @@ type Counted = { viewer: TodoViewer; todoCount: KeptTodoCount };
 export function todoOf(signedIn: Counted, now = clock.now()): Promise<TodoItem[]> {
   return memoForRequest(`todo:${signedIn.viewer.id}`, async () => {
     const items = await todoFor(signedIn.viewer, now);
-    if (!keptCountHolds(signedIn.todoCount, items.length, now)) await keepTodoCount(signedIn.viewer.id, items.length, now);
+    if (!keptCountHolds(signedIn.todoCount, items.length, now))
+      await keepTodoCount(signedIn.viewer.id, items.length, now);
     return items;
   });
 }

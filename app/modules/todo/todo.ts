@@ -18,7 +18,12 @@ import type { Message } from "~/i18n/messages";
 export type ChangeWindow = { writtenSince: Date; from: Date; to: Date };
 
 /** A provider's answer: these people; the managers of these; every admin; or everyone (a programme anyone may join opened). */
-export type TodoChanges = { people: string[]; managersOf?: string[]; admins?: boolean; everyone?: boolean };
+export type TodoChanges = {
+  people: string[];
+  managersOf?: string[];
+  admins?: boolean;
+  everyone?: boolean;
+};
 
 export type CycleRef = { id: string; name: string; endsOn: Date };
 
@@ -26,26 +31,61 @@ export type TodoFacts = {
   /** The person's own place in each open cycle they take part in. */
   ownCycles: { cycle: CycleRef; selfProgress: Progress; canAssess: boolean }[];
   /** Their direct reports in open cycles whose manager review is not submitted. */
-  reportsToReview: { cycle: CycleRef; person: { id: string; name: string }; selfProgress: Progress; managerProgress: Progress }[];
+  reportsToReview: {
+    cycle: CycleRef;
+    person: { id: string; name: string };
+    selfProgress: Progress;
+    managerProgress: Progress;
+  }[];
   /** For admins: open cycles past their last day. */
   cyclesToClose: CycleRef[];
   /** Calibration sessions open for proposals where some of the person's reports have none yet. */
-  proposalsToMake?: { session: { id: string; name: string }; dueOn: Date | null; total: number; missing: number }[];
+  proposalsToMake?: {
+    session: { id: string; name: string };
+    dueOn: Date | null;
+    total: number;
+    missing: number;
+  }[];
   /** Calibration sessions the person facilitates that are not published yet. */
   /** Its state and the next one, as calibration names them (session-state.ts); the message words each. */
   sessionsToRun?: { session: { id: string; name: string }; state: string; next: string | null }[];
   /** Interviews whose scorecard the person has not submitted (app/modules/hiring/todo.server.ts). */
-  scorecardsDue?: { interviewId: string; candidate: string; opening: string; stage: string; scheduledAt: Date | null }[];
+  scorecardsDue?: {
+    interviewId: string;
+    candidate: string;
+    opening: string;
+    stage: string;
+    scheduledAt: Date | null;
+  }[];
   /** Loops whose debrief is open, the person's own cards in, no decision yet. */
   debriefsToAttend?: { loopId: string; candidate: string; opening: string }[];
   /** Loops of openings the person is a hiring admin of, debrief open, no decision yet. */
   decisionsToRecord?: { loopId: string; candidate: string; opening: string }[];
   /** Loops of those openings still waiting for scorecards; `submitted` is null where the person may not count them. */
-  loopsInProgress?: { loopId: string; candidate: string; opening: string; interviews: number; submitted: number | null }[];
+  loopsInProgress?: {
+    loopId: string;
+    candidate: string;
+    opening: string;
+    interviews: number;
+    submitted: number | null;
+  }[];
   /** Candidates of those openings waiting in a stage of the pipeline: in screen or offer, or in interviews with no loop open. */
-  candidatesWaiting?: { candidateId: string; candidate: string; stage: "screen" | "interviews" | "offer"; since: Date; openingId: string; opening: string }[];
+  candidatesWaiting?: {
+    candidateId: string;
+    candidate: string;
+    stage: "screen" | "interviews" | "offer";
+    since: Date;
+    openingId: string;
+    opening: string;
+  }[];
   /** Trainees' seats on the person's past interviews that they have not signed off (app/modules/hiring/panels.server.ts). */
-  signOffsDue?: { seatId: string; trainee: string; stage: string; mode: string; scheduledAt: Date | null }[];
+  signOffsDue?: {
+    seatId: string;
+    trainee: string;
+    stage: string;
+    mode: string;
+    scheduledAt: Date | null;
+  }[];
   /** Mentorship programmes the person may still join, until their matching day (app/modules/mentorship/todo.server.ts). */
   programmesToJoin?: { programme: { id: string; name: string }; matchingOn: Date }[];
   /** Mentees' requests waiting for the person's answer as a mentor, until pairs are published. */
@@ -80,9 +120,19 @@ export type TodoFacts = {
   /** For admins: live sessions with people whose outcome the facilitator may not record (themselves, their managers up the line). */
   outcomesToRecord?: { session: SessionRef; missing: number }[];
   /** Feedback the person was asked for and has not given, in open cycles (app/modules/feedback/todo.server.ts). */
-  feedbackToGive?: { requestId: string; subjectName: string; channel: "peer" | "upward"; dueOn: Date }[];
+  feedbackToGive?: {
+    requestId: string;
+    subjectName: string;
+    channel: "peer" | "upward";
+    dueOn: Date;
+  }[];
   /** Peer nominations of the person's reports waiting for their approval, per report and cycle. */
-  nominationsToDecide?: { cycle: CycleRef; person: { id: string; name: string }; waiting: number; dueOn: Date }[];
+  nominationsToDecide?: {
+    cycle: CycleRef;
+    person: { id: string; name: string };
+    waiting: number;
+    dueOn: Date;
+  }[];
   /** People with fewer peers asked than their cycle wants: the person's own (when they nominate) or their reports' (when the manager does). */
   peersToNominate?: {
     cycle: CycleRef;
@@ -95,30 +145,70 @@ export type TodoFacts = {
     declined?: { requestId: string; reviewerName: string };
   }[];
   /** The person's reports left with too few peers because a reviewer left (was deactivated) or declined. */
-  reviewersToReplace?: { cycle: CycleRef; person: { id: string; name: string }; reviewerName: string; why: "left" | "declined"; dueOn: Date }[];
+  reviewersToReplace?: {
+    cycle: CycleRef;
+    person: { id: string; name: string };
+    reviewerName: string;
+    why: "left" | "declined";
+    dueOn: Date;
+  }[];
   /**
    * Feedback released to the person and not yet opened by them (app/modules/feedback/todo.server.ts):
    * their peers' answers, and as a manager their reports' upward aggregate, once their outcome in the
    * cycle is released and there is something they may read.
    */
-  feedbackReleased?: { cycle: { id: string; name: string }; personId: string; channel: "peer" | "upward" }[];
+  feedbackReleased?: {
+    cycle: { id: string; name: string };
+    personId: string;
+    channel: "peer" | "upward";
+  }[];
   /**
    * Open actions agreed in the person's one-to-ones and skip-levels, theirs or the other person's
    * (app/modules/conversations/todo.server.ts): on both lists until done or dropped.
    */
-  conversationActions?: { actionId: string; seriesId: string; kind: "one-to-one" | "skip-level"; mine: boolean; otherName: string; dueOn: Date | null }[];
+  conversationActions?: {
+    actionId: string;
+    seriesId: string;
+    kind: "one-to-one" | "skip-level";
+    mine: boolean;
+    otherName: string;
+    dueOn: Date | null;
+  }[];
   /** Reports' interest in stretch opportunities that the person, their manager, has not read yet (app/modules/opportunities/todo.server.ts). */
-  opportunityInterests?: { opportunityId: string; title: string; personId: string; personName: string }[];
+  opportunityInterests?: {
+    opportunityId: string;
+    title: string;
+    personId: string;
+    personName: string;
+  }[];
   /** The person's open opportunities that someone expressed interest in, to choose from by the day they start. */
-  opportunitiesToDecide?: { opportunityId: string; title: string; interested: number; startsOn: Date }[];
+  opportunitiesToDecide?: {
+    opportunityId: string;
+    title: string;
+    interested: number;
+    startsOn: Date;
+  }[];
   /** Choices made on opportunities the person expressed interest in, until they have read them. */
   opportunityOutcomes?: { opportunityId: string; title: string; chosen: boolean }[];
   /** Sponsorships of the person that they have not seen yet (app/modules/sponsorship/todo.server.ts). */
   sponsorshipsToSee?: { sponsorshipId: string; sponsorName: string }[];
   /** Nominations of the person's direct reports made by someone else, with nothing added by them yet, while the window is open (app/modules/promotions/todo.server.ts). */
-  promotionNominationsToAdd?: { nominationId: string; nomineeName: string; targetTitle: string; windowName: string; dueOn: Date }[];
+  promotionNominationsToAdd?: {
+    nominationId: string;
+    nomineeName: string;
+    targetTitle: string;
+    windowName: string;
+    dueOn: Date;
+  }[];
   /** Draft packets the person writes (their own, or as the nominee's manager), until submitted or the window moves on. */
-  promotionPacketsToWrite?: { nominationId: string; nomineeName: string; own: boolean; windowName: string; gaps: number; dueOn: Date }[];
+  promotionPacketsToWrite?: {
+    nominationId: string;
+    nomineeName: string;
+    own: boolean;
+    windowName: string;
+    gaps: number;
+    dueOn: Date;
+  }[];
   /** Promotion windows whose votes are being taken, with how many nominees the person votes on and has not yet (app/modules/promotions/committee-todo.server.ts). */
   promotionBallotsDue?: { window: { id: string; name: string }; owed: number; dueOn: Date }[];
   /** Promotion decisions released to the person and not yet read by them. */
@@ -127,7 +217,12 @@ export type TodoFacts = {
 
 export type SessionRef = { id: string; name: string };
 
-export type MentorshipPairRef = { programmeId: string; pairId: string; otherName: string; role: "mentee" | "mentor" };
+export type MentorshipPairRef = {
+  programmeId: string;
+  pairId: string;
+  otherName: string;
+  role: "mentee" | "mentor";
+};
 
 export const TODO_KINDS = [
   "self-assessment",
@@ -191,7 +286,10 @@ export type TodoItem = {
 };
 
 /** A to-do's words, before they are worded in the reader's language (the home page's, an email's): a key of the `home` namespace's `todo` messages. */
-const say = (key: string, values?: Message["values"]): Message => ({ key: `home:todo.${key}`, ...(values ? { values } : {}) });
+const say = (key: string, values?: Message["values"]): Message => ({
+  key: `home:todo.${key}`,
+  ...(values ? { values } : {}),
+});
 
 function progressWord(progress: Progress): "submitted" | "draft" | "none" {
   return progress === SUBMITTED ? "submitted" : progress === DRAFT ? "draft" : "none";
@@ -199,8 +297,17 @@ function progressWord(progress: Progress): "submitted" | "draft" | "none" {
 
 export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   const items: TodoItem[] = [];
-  const add = (kind: TodoKind, subjectId: string, item: Omit<TodoItem, "key" | "kind" | "daysLeft">) =>
-    items.push({ key: `${kind}:${subjectId}`, kind, ...item, daysLeft: item.due ? daysLeft(item.due, now) : null });
+  const add = (
+    kind: TodoKind,
+    subjectId: string,
+    item: Omit<TodoItem, "key" | "kind" | "daysLeft">,
+  ) =>
+    items.push({
+      key: `${kind}:${subjectId}`,
+      kind,
+      ...item,
+      daysLeft: item.due ? daysLeft(item.due, now) : null,
+    });
 
   for (const { cycle, selfProgress, canAssess } of facts.ownCycles) {
     if (selfProgress === SUBMITTED || !canAssess) continue;
@@ -219,13 +326,27 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   }
   for (const { cycle, people } of byCycle.values()) {
     const ready = people.filter((entry) => entry.selfProgress === SUBMITTED);
-    const first = [...people].sort((a, b) => Number(b.selfProgress === SUBMITTED) - Number(a.selfProgress === SUBMITTED) || a.person.name.localeCompare(b.person.name))[0]!;
+    const first = [...people].sort(
+      (a, b) =>
+        Number(b.selfProgress === SUBMITTED) - Number(a.selfProgress === SUBMITTED) ||
+        a.person.name.localeCompare(b.person.name),
+    )[0]!;
     const whereEach = people.map((entry) =>
-      say("managerReview.person", { name: entry.person.name, self: progressWord(entry.selfProgress), drafted: entry.managerProgress === DRAFT ? "yes" : "no" }),
+      say("managerReview.person", {
+        name: entry.person.name,
+        self: progressWord(entry.selfProgress),
+        drafted: entry.managerProgress === DRAFT ? "yes" : "no",
+      }),
     );
     add("manager-review", cycle.id, {
-      title: people.length === 1 ? say("managerReview.titleOne", { name: people[0]!.person.name, cycle: cycle.name }) : say("managerReview.titleMany", { count: people.length, cycle: cycle.name }),
-      detail: [...(ready.length ? [say("managerReview.ready", { count: ready.length })] : []), ...whereEach],
+      title:
+        people.length === 1
+          ? say("managerReview.titleOne", { name: people[0]!.person.name, cycle: cycle.name })
+          : say("managerReview.titleMany", { count: people.length, cycle: cycle.name }),
+      detail: [
+        ...(ready.length ? [say("managerReview.ready", { count: ready.length })] : []),
+        ...whereEach,
+      ],
       href: people.length === 1 ? `/people/${first.person.id}/review` : "/team",
       due: cycle.endsOn,
     });
@@ -303,7 +424,9 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   const candidate = (name: string) => say("hiring.candidate", { candidate: name });
   for (const due of facts.scorecardsDue ?? []) {
     // A card is due the day after the interview: evidence fades fast.
-    const dueOn = due.scheduledAt ? new Date(due.scheduledAt.getTime() + 24 * 60 * 60 * 1000) : null;
+    const dueOn = due.scheduledAt
+      ? new Date(due.scheduledAt.getTime() + 24 * 60 * 60 * 1000)
+      : null;
     add("scorecard", due.interviewId, {
       title: say("hiring.scorecard.title", { stage: due.stage, opening: due.opening }),
       detail: [candidate(due.candidate), say("hiring.scorecard.detail")],
@@ -345,18 +468,27 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
           ? say("hiring.loop.nobodyAssigned")
           : loop.submitted === null
             ? say("hiring.loop.yoursNotIn")
-            : say("hiring.loop.scorecardsIn", { submitted: loop.submitted, interviews: loop.interviews }),
+            : say("hiring.loop.scorecardsIn", {
+                submitted: loop.submitted,
+                interviews: loop.interviews,
+              }),
       ],
       href: `/hiring/loops/${loop.loopId}`,
       due: null,
     });
   }
   for (const waiting of facts.candidatesWaiting ?? []) {
-    const days = Math.max(0, Math.floor((now.getTime() - waiting.since.getTime()) / (24 * 60 * 60 * 1000)));
+    const days = Math.max(
+      0,
+      Math.floor((now.getTime() - waiting.since.getTime()) / (24 * 60 * 60 * 1000)),
+    );
     // Keyed by the stage too: waiting in the next stage is a new thing to do.
     add("hiring-candidate", `${waiting.candidateId}:${waiting.stage}`, {
       title: say(`hiring.waiting.${waiting.stage}.title`, { opening: waiting.opening }),
-      detail: [candidate(waiting.candidate), say(`hiring.waiting.${waiting.stage}.detail`, { days })],
+      detail: [
+        candidate(waiting.candidate),
+        say(`hiring.waiting.${waiting.stage}.detail`, { days }),
+      ],
       href: `/hiring/openings/${waiting.openingId}/pipeline`,
       due: null,
     });
@@ -387,9 +519,13 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       due: request.dueOn,
     });
   }
-  const pairHref = (pair: MentorshipPairRef) => `/mentorship/${pair.programmeId}/pairs/${pair.pairId}`;
+  const pairHref = (pair: MentorshipPairRef) =>
+    `/mentorship/${pair.programmeId}/pairs/${pair.pairId}`;
   // Who the other person is to the reader: their mentor when the reader is the mentee.
-  const other = (pair: MentorshipPairRef) => ({ name: pair.otherName, other: pair.role === "mentee" ? "mentor" : "mentee" });
+  const other = (pair: MentorshipPairRef) => ({
+    name: pair.otherName,
+    other: pair.role === "mentee" ? "mentor" : "mentee",
+  });
   for (const pair of facts.pairsToAnswer ?? []) {
     add("mentorship-answer", pair.pairId, {
       title: say("mentorship.answer.title", { name: pair.otherName }),
@@ -450,8 +586,15 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     const meeting = action.kind === "one-to-one" ? "oneToOne" : "skipLevel";
     // The action's words are the two people's: the title (an email's subject) and detail say only whose it is and where.
     add("conversation-action", action.actionId, {
-      title: say(action.mine ? "conversation.mine.title" : "conversation.theirs.title", { meeting, name: action.otherName }),
-      detail: [say(action.mine ? "conversation.mine.detail" : "conversation.theirs.detail", { name: action.otherName })],
+      title: say(action.mine ? "conversation.mine.title" : "conversation.theirs.title", {
+        meeting,
+        name: action.otherName,
+      }),
+      detail: [
+        say(action.mine ? "conversation.mine.detail" : "conversation.theirs.detail", {
+          name: action.otherName,
+        }),
+      ],
       href: `/conversations/${action.seriesId}`,
       due: action.dueOn,
     });
@@ -476,7 +619,9 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const outcome of facts.opportunityOutcomes ?? []) {
     add("opportunity-outcome", outcome.opportunityId, {
       title: say("opportunity.outcome.title", { title: outcome.title }),
-      detail: [say(outcome.chosen ? "opportunity.outcome.chosen" : "opportunity.outcome.notChosen")],
+      detail: [
+        say(outcome.chosen ? "opportunity.outcome.chosen" : "opportunity.outcome.notChosen"),
+      ],
       href: `/opportunities/${outcome.opportunityId}`,
       due: null,
     });
@@ -509,7 +654,14 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const entry of facts.reviewersToReplace ?? []) {
     add("feedback-replace", `${entry.cycle.id}/${entry.person.id}`, {
       title: say("feedback.replace.title", { name: entry.person.name }),
-      detail: [say("feedback.replace.detail", { reviewer: entry.reviewerName, why: entry.why === "declined" ? "declined" : "left", name: entry.person.name, cycle: entry.cycle.name })],
+      detail: [
+        say("feedback.replace.detail", {
+          reviewer: entry.reviewerName,
+          why: entry.why === "declined" ? "declined" : "left",
+          name: entry.person.name,
+          cycle: entry.cycle.name,
+        }),
+      ],
       href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
       due: entry.dueOn,
     });
@@ -517,16 +669,23 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const entry of facts.peersToNominate ?? []) {
     // Left short by a decline: a new thing to do (keyed by the declined request), so it is told again.
     const declined = entry.own ? entry.declined : undefined;
-    add("feedback-nominate", `${entry.cycle.id}/${entry.person.id}${declined ? `/${declined.requestId}` : ""}`, {
-      title: declined
-        ? say("feedback.nominate.titleAnother", { cycle: entry.cycle.name })
-        : entry.own
-          ? say("feedback.nominate.titleOwn", { cycle: entry.cycle.name })
-          : say("feedback.nominate.titleFor", { name: entry.person.name }),
-      detail: [...(declined ? [say("feedback.nominate.declined", { name: declined.reviewerName })] : []), say("feedback.nominate.detail", { live: entry.live, min: entry.minPeers })],
-      href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
-      due: entry.dueOn,
-    });
+    add(
+      "feedback-nominate",
+      `${entry.cycle.id}/${entry.person.id}${declined ? `/${declined.requestId}` : ""}`,
+      {
+        title: declined
+          ? say("feedback.nominate.titleAnother", { cycle: entry.cycle.name })
+          : entry.own
+            ? say("feedback.nominate.titleOwn", { cycle: entry.cycle.name })
+            : say("feedback.nominate.titleFor", { name: entry.person.name }),
+        detail: [
+          ...(declined ? [say("feedback.nominate.declined", { name: declined.reviewerName })] : []),
+          say("feedback.nominate.detail", { live: entry.live, min: entry.minPeers }),
+        ],
+        href: `/feedback/cycles/${entry.cycle.id}/people/${entry.person.id}`,
+        due: entry.dueOn,
+      },
+    );
   }
   for (const { cycle, personId, channel } of facts.feedbackReleased ?? []) {
     const reading = channel === "upward" ? "upward" : "own";
@@ -541,14 +700,22 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
   for (const entry of facts.promotionNominationsToAdd ?? []) {
     add("promotion-add", entry.nominationId, {
       title: say("promotion.add.title", { name: entry.nomineeName }),
-      detail: [say("promotion.add.detail", { name: entry.nomineeName, target: entry.targetTitle, window: entry.windowName })],
+      detail: [
+        say("promotion.add.detail", {
+          name: entry.nomineeName,
+          target: entry.targetTitle,
+          window: entry.windowName,
+        }),
+      ],
       href: `/promotions/nominations/${entry.nominationId}`,
       due: entry.dueOn,
     });
   }
   for (const entry of facts.promotionPacketsToWrite ?? []) {
     add("promotion-packet", entry.nominationId, {
-      title: entry.own ? say("promotion.packet.title", { window: entry.windowName }) : say("promotion.packet.titleFor", { name: entry.nomineeName }),
+      title: entry.own
+        ? say("promotion.packet.title", { window: entry.windowName })
+        : say("promotion.packet.titleFor", { name: entry.nomineeName }),
       detail: [say("promotion.packet.detail", { gaps: entry.gaps })],
       href: `/promotions/nominations/${entry.nominationId}`,
       due: entry.dueOn,

@@ -19,11 +19,22 @@ const BATCH_SIZE = 25;
 export const ANSWER_WITHIN_MS = 10_000;
 
 /** The body every endpoint receives: the event's id (the same on every retry), its kind, when it happened, and its data. */
-export function deliveryBody(event: { id: string; kind: string; occurredAt: Date; payload: string }): string {
+export function deliveryBody(event: {
+  id: string;
+  kind: string;
+  occurredAt: Date;
+  payload: string;
+}): string {
   return `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.kind)},"occurredAt":${JSON.stringify(event.occurredAt.toISOString())},"data":${event.payload}}`;
 }
 
-async function attempt(url: string, secret: string, delivery: ClaimedDelivery, event: { id: string; kind: string; occurredAt: Date; payload: string }, at: Date): Promise<AttemptResult> {
+async function attempt(
+  url: string,
+  secret: string,
+  delivery: ClaimedDelivery,
+  event: { id: string; kind: string; occurredAt: Date; payload: string },
+  at: Date,
+): Promise<AttemptResult> {
   const body = deliveryBody(event);
   try {
     const response = await fetch(url, {
@@ -44,8 +55,12 @@ async function attempt(url: string, secret: string, delivery: ClaimedDelivery, e
     await response.body?.cancel();
     return { status: response.status };
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return { status: null, error: error instanceof Error ? `${error.message}${cause}` : String(error) };
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    return {
+      status: null,
+      error: error instanceof Error ? `${error.message}${cause}` : String(error),
+    };
   }
 }
 
@@ -62,17 +77,31 @@ export type WebhookPassOptions = {
 };
 
 /** Delivers due webhooks until none is left that this pass may take. */
-export async function deliverWebhooks(options: WebhookPassOptions = {}): Promise<WebhookPassResult> {
+export async function deliverWebhooks(
+  options: WebhookPassOptions = {},
+): Promise<WebhookPassResult> {
   const worker = options.worker ?? `${hostname()}:${process.pid}:${randomUUID()}`;
   const readClock = options.now ?? clock.now;
   const result: WebhookPassResult = { delivered: 0, retried: 0, failed: 0 };
   while (!options.signal?.aborted) {
     const now = readClock();
-    const batch = await claimDueDeliveries(worker, now, new Date(now.getTime() + LEASE_MS), options.batchSize ?? BATCH_SIZE, options.only);
+    const batch = await claimDueDeliveries(
+      worker,
+      now,
+      new Date(now.getTime() + LEASE_MS),
+      options.batchSize ?? BATCH_SIZE,
+      options.only,
+    );
     if (!batch.length) break;
     const [endpoints, events] = await Promise.all([
-      db.webhookEndpoint.findMany({ where: { id: { in: [...new Set(batch.map((row) => row.endpointId))] } }, select: { id: true, url: true, secret: true } }),
-      db.webhookEvent.findMany({ where: { id: { in: [...new Set(batch.map((row) => row.eventId))] } }, select: { id: true, kind: true, occurredAt: true, payload: true } }),
+      db.webhookEndpoint.findMany({
+        where: { id: { in: [...new Set(batch.map((row) => row.endpointId))] } },
+        select: { id: true, url: true, secret: true },
+      }),
+      db.webhookEvent.findMany({
+        where: { id: { in: [...new Set(batch.map((row) => row.eventId))] } },
+        select: { id: true, kind: true, occurredAt: true, payload: true },
+      }),
     ]);
     const endpointById = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
     const eventById = new Map(events.map((event) => [event.id, event]));
@@ -88,13 +117,22 @@ export async function deliverWebhooks(options: WebhookPassOptions = {}): Promise
       const mine = { id: delivery.id, claimedBy: worker };
       const released = { attempts, lastStatus: answer.status, claimedBy: null, claimedUntil: null };
       if (outcome.status === "delivered") {
-        await db.webhookDelivery.updateMany({ where: mine, data: { ...released, status: "delivered", deliveredAt: readClock(), lastError: null } });
+        await db.webhookDelivery.updateMany({
+          where: mine,
+          data: { ...released, status: "delivered", deliveredAt: readClock(), lastError: null },
+        });
         result.delivered++;
       } else if (outcome.status === "retry") {
-        await db.webhookDelivery.updateMany({ where: mine, data: { ...released, lastError: outcome.reason, nextAttemptAt: outcome.nextAttemptAt } });
+        await db.webhookDelivery.updateMany({
+          where: mine,
+          data: { ...released, lastError: outcome.reason, nextAttemptAt: outcome.nextAttemptAt },
+        });
         result.retried++;
       } else {
-        await db.webhookDelivery.updateMany({ where: mine, data: { ...released, status: "failed", lastError: outcome.reason } });
+        await db.webhookDelivery.updateMany({
+          where: mine,
+          data: { ...released, status: "failed", lastError: outcome.reason },
+        });
         result.failed++;
       }
     }

@@ -22,16 +22,24 @@ export function retryDelayMs(attempts: number): number {
 }
 
 function reasonOf(result: AttemptResult): string {
-  const text = result.status === null ? (result.error ?? "No answer") : `HTTP ${result.status}${result.error ? `: ${result.error}` : ""}`;
+  const text =
+    result.status === null
+      ? (result.error ?? "No answer")
+      : `HTTP ${result.status}${result.error ? `: ${result.error}` : ""}`;
   return text.slice(0, 500);
 }
 
 /** `attempts` counts this one. */
 export function afterAttempt(result: AttemptResult, attempts: number, now: Date): DeliveryOutcome {
-  if (result.status !== null && result.status >= 200 && result.status < 300) return { status: "delivered" };
+  if (result.status !== null && result.status >= 200 && result.status < 300)
+    return { status: "delivered" };
   const reason = reasonOf(result);
   if (attempts >= MAX_ATTEMPTS) return { status: "failed", reason };
-  return { status: "retry", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), reason };
+  return {
+    status: "retry",
+    nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    reason,
+  };
 }
 
 export const DELIVERY_STATUSES = ["queued", "delivered", "failed"] as const;

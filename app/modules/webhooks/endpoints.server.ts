@@ -27,21 +27,35 @@ function requireManager(viewer: WebhookViewer): void {
 }
 
 async function requireEndpoint(endpointId: string) {
-  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { id: true, url: true, events: true, createdAt: true } });
+  const endpoint = await db.webhookEndpoint.findUnique({
+    where: { id: endpointId },
+    select: { id: true, url: true, events: true, createdAt: true },
+  });
   if (!endpoint) throw new NotFoundError(NO_ENDPOINT);
   return endpoint;
 }
 
 /** Adds an endpoint; the caller shows `secret` once, in its answer only. */
-export async function addEndpoint(viewer: Actor, input: AddEndpointInput): Promise<{ id: string; url: string; secret: string }> {
+export async function addEndpoint(
+  viewer: Actor,
+  input: AddEndpointInput,
+): Promise<{ id: string; url: string; secret: string }> {
   requireManager(viewer);
   const value = AddEndpointSchema.parse(input);
   const id = randomUUID();
   const secret = newWebhookSecret();
   const events = [...new Set(value.events)];
   await db.$transaction(async (tx) => {
-    await tx.webhookEndpoint.create({ data: { id, url: value.url, secret, events: JSON.stringify(events), createdAt: clock.now() } });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: "webhook.endpoint_added", subjectType: "webhook", subjectId: id, detail: { host: new URL(value.url).host, events } });
+    await tx.webhookEndpoint.create({
+      data: { id, url: value.url, secret, events: JSON.stringify(events), createdAt: clock.now() },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: "webhook.endpoint_added",
+      subjectType: "webhook",
+      subjectId: id,
+      detail: { host: new URL(value.url).host, events },
+    });
   });
   return { id, url: value.url, secret };
 }
@@ -49,16 +63,30 @@ export async function addEndpoint(viewer: Actor, input: AddEndpointInput): Promi
 export type DeliveryCounts = Record<DeliveryStatus, number>;
 
 function countsOf(rows: readonly { status: string; _count: { _all: number } }[]): DeliveryCounts {
-  return Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, rows.find((row) => row.status === status)?._count._all ?? 0])) as DeliveryCounts;
+  return Object.fromEntries(
+    DELIVERY_STATUSES.map((status) => [
+      status,
+      rows.find((row) => row.status === status)?._count._all ?? 0,
+    ]),
+  ) as DeliveryCounts;
 }
 
-export type EndpointListItem = { id: string; url: string; events: WebhookEventKind[]; createdAt: string; counts: DeliveryCounts };
+export type EndpointListItem = {
+  id: string;
+  url: string;
+  events: WebhookEventKind[];
+  createdAt: string;
+  counts: DeliveryCounts;
+};
 
 /** Newest first, with how many deliveries each has waiting, delivered and failed. */
 export async function listEndpoints(viewer: WebhookViewer): Promise<EndpointListItem[]> {
   requireManager(viewer);
   const [endpoints, counts] = await Promise.all([
-    db.webhookEndpoint.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: { id: true, url: true, events: true, createdAt: true } }),
+    db.webhookEndpoint.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: { id: true, url: true, events: true, createdAt: true },
+    }),
     db.webhookDelivery.groupBy({ by: ["endpointId", "status"], _count: { _all: true } }),
   ]);
   return endpoints.map((endpoint) => ({
@@ -100,7 +128,16 @@ export async function endpointLog(viewer: WebhookViewer, endpointId: string, pag
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: (current - 1) * LOG_PAGE_SIZE,
     take: LOG_PAGE_SIZE,
-    select: { id: true, status: true, attempts: true, lastStatus: true, lastError: true, nextAttemptAt: true, deliveredAt: true, event: { select: { id: true, kind: true, occurredAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      lastStatus: true,
+      lastError: true,
+      nextAttemptAt: true,
+      deliveredAt: true,
+      event: { select: { id: true, kind: true, occurredAt: true } },
+    },
   });
   const deliveries: DeliveryLogItem[] = rows.map((row) => ({
     id: row.id,
@@ -112,11 +149,17 @@ export async function endpointLog(viewer: WebhookViewer, endpointId: string, pag
     lastStatus: row.lastStatus,
     lastError: row.lastError,
     // A retry's time, once an attempt has failed; a first attempt is simply waiting.
-    nextAttemptAt: row.status === "queued" && row.attempts > 0 ? row.nextAttemptAt.toISOString() : null,
+    nextAttemptAt:
+      row.status === "queued" && row.attempts > 0 ? row.nextAttemptAt.toISOString() : null,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
   }));
   return {
-    endpoint: { id: endpoint.id, url: endpoint.url, events: wantedKinds(endpoint.events), createdAt: endpoint.createdAt.toISOString() },
+    endpoint: {
+      id: endpoint.id,
+      url: endpoint.url,
+      events: wantedKinds(endpoint.events),
+      createdAt: endpoint.createdAt.toISOString(),
+    },
     counts: countsOf(counts),
     deliveries,
     page: current,
@@ -128,31 +171,87 @@ export async function endpointLog(viewer: WebhookViewer, endpointId: string, pag
  * The test button: an event of its own kind for this endpoint only, delivered while the admin
  * waits (with the same signing, claiming and retries as every other). Returns how it went.
  */
-export async function sendTestEvent(viewer: Actor, endpointId: string): Promise<{ status: DeliveryStatus; lastStatus: number | null; lastError: string | null }> {
+export async function sendTestEvent(
+  viewer: Actor,
+  endpointId: string,
+): Promise<{ status: DeliveryStatus; lastStatus: number | null; lastError: string | null }> {
   requireManager(viewer);
   const endpoint = await requireEndpoint(endpointId);
   const now = clock.now();
   const eventId = randomUUID();
   const deliveryId = randomUUID();
   await db.$transaction(async (tx) => {
-    await tx.webhookEvent.create({ data: { id: eventId, kind: TEST_EVENT_KIND, payload: JSON.stringify({ endpoint: { id: endpoint.id } }), occurredAt: now } });
-    await tx.webhookDelivery.create({ data: { id: deliveryId, endpointId, eventId, status: "queued", nextAttemptAt: now, createdAt: now } });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: "webhook.test_sent", subjectType: "webhook", subjectId: endpoint.id, detail: { host: new URL(endpoint.url).host } });
+    await tx.webhookEvent.create({
+      data: {
+        id: eventId,
+        kind: TEST_EVENT_KIND,
+        payload: JSON.stringify({ endpoint: { id: endpoint.id } }),
+        occurredAt: now,
+      },
+    });
+    await tx.webhookDelivery.create({
+      data: {
+        id: deliveryId,
+        endpointId,
+        eventId,
+        status: "queued",
+        nextAttemptAt: now,
+        createdAt: now,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: "webhook.test_sent",
+      subjectType: "webhook",
+      subjectId: endpoint.id,
+      detail: { host: new URL(endpoint.url).host },
+    });
   });
   await deliverWebhooks({ only: [deliveryId] });
-  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, select: { status: true, lastStatus: true, lastError: true } });
-  return { status: delivery.status as DeliveryStatus, lastStatus: delivery.lastStatus, lastError: delivery.lastError };
+  const delivery = await db.webhookDelivery.findUniqueOrThrow({
+    where: { id: deliveryId },
+    select: { status: true, lastStatus: true, lastError: true },
+  });
+  return {
+    status: delivery.status as DeliveryStatus,
+    lastStatus: delivery.lastStatus,
+    lastError: delivery.lastError,
+  };
 }
 
 /** A failed delivery is queued again, as new: the next pass sends it (the event keeps its id, so a receiver can tell it is the same). */
-export async function redeliver(viewer: Actor, endpointId: string, deliveryId: string): Promise<void> {
+export async function redeliver(
+  viewer: Actor,
+  endpointId: string,
+  deliveryId: string,
+): Promise<void> {
   requireManager(viewer);
   await db.$transaction(async (tx) => {
-    const delivery = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId }, select: { status: true, endpoint: { select: { url: true } } } });
+    const delivery = await tx.webhookDelivery.findFirst({
+      where: { id: deliveryId, endpointId },
+      select: { status: true, endpoint: { select: { url: true } } },
+    });
     if (!delivery) throw new NotFoundError(NO_ENDPOINT);
     if (delivery.status !== "failed") throw new InvalidError({ key: "webhooks:errors.notFailed" });
-    await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "queued", attempts: 0, nextAttemptAt: clock.now(), lastError: null, lastStatus: null, claimedBy: null, claimedUntil: null } });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: "webhook.redelivered", subjectType: "webhook", subjectId: endpointId, detail: { host: new URL(delivery.endpoint.url).host } });
+    await tx.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: {
+        status: "queued",
+        attempts: 0,
+        nextAttemptAt: clock.now(),
+        lastError: null,
+        lastStatus: null,
+        claimedBy: null,
+        claimedUntil: null,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: "webhook.redelivered",
+      subjectType: "webhook",
+      subjectId: endpointId,
+      detail: { host: new URL(delivery.endpoint.url).host },
+    });
   });
 }
 
@@ -164,6 +263,12 @@ export async function removeEndpoint(viewer: Actor, endpointId: string): Promise
     await tx.webhookEndpoint.delete({ where: { id: endpointId } });
     // Events no other endpoint is owed are of no use any more.
     await tx.webhookEvent.deleteMany({ where: { deliveries: { none: {} } } });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: "webhook.endpoint_removed", subjectType: "webhook", subjectId: endpointId, detail: { host: new URL(endpoint.url).host } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: "webhook.endpoint_removed",
+      subjectType: "webhook",
+      subjectId: endpointId,
+      detail: { host: new URL(endpoint.url).host },
+    });
   });
 }

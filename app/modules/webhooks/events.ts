@@ -4,7 +4,15 @@
  * payload may (a cycle's name, a person's email): policy.ts decides what leaves Rungs.
  */
 
-export const WEBHOOK_EVENT_KINDS = ["cycle.opened", "cycle.closed", "feedback.window_opened", "outcome.released", "promotion.effective", "person.joined", "person.left"] as const;
+export const WEBHOOK_EVENT_KINDS = [
+  "cycle.opened",
+  "cycle.closed",
+  "feedback.window_opened",
+  "outcome.released",
+  "promotion.effective",
+  "person.joined",
+  "person.left",
+] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
 
 /** Sent to one endpoint when an admin presses its test button; no endpoint asks for it. */
@@ -19,18 +27,43 @@ type Place = { track: string | null; level: string | null };
 export type WebhookFact =
   | { kind: "cycle.opened"; cycle: { id: string; name: string; startsOn: Date; endsOn: Date } }
   | { kind: "cycle.closed"; cycle: { id: string; name: string; closedAt: Date } }
-  | { kind: "feedback.window_opened"; cycle: { id: string; name: string }; feedback: { peer: boolean; upward: boolean; dueOn: Date } }
+  | {
+      kind: "feedback.window_opened";
+      cycle: { id: string; name: string };
+      feedback: { peer: boolean; upward: boolean; dueOn: Date };
+    }
   | {
       kind: "outcome.released";
-      outcome: { id: string; calibrationSessionId: string; cycleId: string; personId: string; finalOutcome: string | null; finalLevelId: string | null; finalRating: number | null; finalReason: string | null };
+      outcome: {
+        id: string;
+        calibrationSessionId: string;
+        cycleId: string;
+        personId: string;
+        finalOutcome: string | null;
+        finalLevelId: string | null;
+        finalRating: number | null;
+        finalReason: string | null;
+      };
     }
   /**
    * A promotion taking effect: a person's track and level change on the day it was decided for.
    * Calibration's accepted promotions tell it (applyDuePromotions); any other way a promotion
    * comes to take effect tells it through the same emitWebhookEvents.
    */
-  | { kind: "promotion.effective"; promotion: { personId: string; effectiveAt: Date; from: Place; to: Place; calibrationSessionId: string | null } }
-  | { kind: "person.joined"; person: { id: string; name: string; email: string; via: "created" | "reactivated" } }
+  | {
+      kind: "promotion.effective";
+      promotion: {
+        personId: string;
+        effectiveAt: Date;
+        from: Place;
+        to: Place;
+        calibrationSessionId: string | null;
+      };
+    }
+  | {
+      kind: "person.joined";
+      person: { id: string; name: string; email: string; via: "created" | "reactivated" };
+    }
   | { kind: "person.left"; person: { id: string; name: string; email: string; leftAt: Date } };
 
 /** The message each kind is named by on the admins' pages (app/locales/<lang>/webhooks.json). */

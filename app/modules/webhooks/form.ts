@@ -14,7 +14,8 @@ export function endpointUrlProblem(value: string): string | null {
   } catch {
     return "webhooks:errors.urlInvalid";
   }
-  if (url.protocol === "https:") return url.username || url.password ? "webhooks:errors.urlCredentials" : null;
+  if (url.protocol === "https:")
+    return url.username || url.password ? "webhooks:errors.urlCredentials" : null;
   if (url.protocol === "http:" && LOOPBACK.has(url.hostname)) return null;
   return "webhooks:errors.urlNotHttps";
 }
@@ -29,6 +30,10 @@ export const AddEndpointSchema = z.object({
       const problem = endpointUrlProblem(value);
       if (problem) context.addIssue({ code: "custom", message: problem });
     }),
-  events: z.array(z.enum(WEBHOOK_EVENT_KINDS, { error: "webhooks:errors.unknownEvent" }), { error: "webhooks:errors.chooseEvents" }).min(1, "webhooks:errors.chooseEvents"),
+  events: z
+    .array(z.enum(WEBHOOK_EVENT_KINDS, { error: "webhooks:errors.unknownEvent" }), {
+      error: "webhooks:errors.chooseEvents",
+    })
+    .min(1, "webhooks:errors.chooseEvents"),
 });
 export type AddEndpointInput = z.output<typeof AddEndpointSchema>;

@@ -21,17 +21,33 @@ export function endpointWants(wanted: readonly string[], kind: WebhookEventKind)
   return wanted.includes(kind);
 }
 
-export type WebhookPayloadData = Record<string, Record<string, string | boolean | null | Record<string, string | null>>>;
+export type WebhookPayloadData = Record<
+  string,
+  Record<string, string | boolean | null | Record<string, string | null>>
+>;
 
 /** The `data` of an event's payload, from the facts its service gave. */
 export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
   switch (fact.kind) {
     case "cycle.opened":
-      return { cycle: { id: fact.cycle.id, startsOn: dateToDay(fact.cycle.startsOn), endsOn: dateToDay(fact.cycle.endsOn) } };
+      return {
+        cycle: {
+          id: fact.cycle.id,
+          startsOn: dateToDay(fact.cycle.startsOn),
+          endsOn: dateToDay(fact.cycle.endsOn),
+        },
+      };
     case "cycle.closed":
       return { cycle: { id: fact.cycle.id, closedAt: fact.cycle.closedAt.toISOString() } };
     case "feedback.window_opened":
-      return { cycle: { id: fact.cycle.id }, feedback: { peer: fact.feedback.peer, upward: fact.feedback.upward, dueOn: dateToDay(fact.feedback.dueOn) } };
+      return {
+        cycle: { id: fact.cycle.id },
+        feedback: {
+          peer: fact.feedback.peer,
+          upward: fact.feedback.upward,
+          dueOn: dateToDay(fact.feedback.dueOn),
+        },
+      };
     case "outcome.released":
       // Released to its person, so its kind and level go; the rating and the facilitator's reason stay in Rungs.
       return {

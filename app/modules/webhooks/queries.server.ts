@@ -8,10 +8,19 @@ import { isWebhookEventKind, type WebhookEventKind } from "./events";
 /** The event kinds an endpoint's stored list names (kinds no longer told of are left out). */
 export function wantedKinds(stored: string): WebhookEventKind[] {
   const parsed: unknown = JSON.parse(stored);
-  return Array.isArray(parsed) ? parsed.filter((kind): kind is WebhookEventKind => typeof kind === "string" && isWebhookEventKind(kind)) : [];
+  return Array.isArray(parsed)
+    ? parsed.filter(
+        (kind): kind is WebhookEventKind => typeof kind === "string" && isWebhookEventKind(kind),
+      )
+    : [];
 }
 
-const claimedRow = z.object({ id: z.string(), endpointId: z.string(), eventId: z.string(), attempts: sqlInt });
+const claimedRow = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  eventId: z.string(),
+  attempts: sqlInt,
+});
 export type ClaimedDelivery = z.output<typeof claimedRow>;
 
 /**
@@ -21,9 +30,16 @@ export type ClaimedDelivery = z.output<typeof claimedRow>;
  * writer at a time, so its one UPDATE is already exclusive. `only` limits it to chosen deliveries
  * (an admin's test, sent at once).
  */
-export async function claimDueDeliveries(worker: string, now: Date, until: Date, limit: number, only?: readonly string[]): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(
+  worker: string,
+  now: Date,
+  until: Date,
+  limit: number,
+  only?: readonly string[],
+): Promise<ClaimedDelivery[]> {
   if (only && !only.length) return [];
-  const lock = getEnv().databaseProvider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  const lock =
+    getEnv().databaseProvider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const chosen = only ? Prisma.sql`AND id IN (${Prisma.join(only)})` : Prisma.empty;
   const rows = await readRows(Prisma.sql`
     UPDATE "WebhookDelivery" SET "claimedBy" = ${worker}, "claimedUntil" = ${until}

@@ -22,12 +22,21 @@ import { startSmtpSink } from "../../utils/smtp-sink";
 import { api } from "./helpers";
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-let org: { admin: { id: string; name: string }; owner: { id: string; email: string }; colleague: { id: string } };
+let org: {
+  admin: { id: string; name: string };
+  owner: { id: string; email: string };
+  colleague: { id: string };
+};
 
 beforeAll(async () => {
   sink = await startSmtpSink();
   const admin = await createAdmin({ name: "Ada Admin" });
-  const owner = await createPerson({ name: "Otto Owner", track: "ic", level: "ic2", language: "de" });
+  const owner = await createPerson({
+    name: "Otto Owner",
+    track: "ic",
+    level: "ic2",
+    language: "de",
+  });
   const colleague = await createPerson({ name: "Cleo Colleague", track: "ic", level: "ic2" });
   org = { admin, owner, colleague };
 });
@@ -35,39 +44,76 @@ afterAll(async () => {
   await sink.close();
 });
 
-const post = async (route: { action: (args: never) => Promise<unknown> }, path: string, personId: string, fields: Record<string, string>) =>
-  route.action(routeArgs(await signedInRequest(path, personId, { method: "POST", body: new URLSearchParams(fields) })) as never);
+const post = async (
+  route: { action: (args: never) => Promise<unknown> },
+  path: string,
+  personId: string,
+  fields: Record<string, string>,
+) =>
+  route.action(
+    routeArgs(
+      await signedInRequest(path, personId, { method: "POST", body: new URLSearchParams(fields) }),
+    ) as never,
+  );
 
 const deliver = () => deliverQueued(sink.transport(), "Rungs <rungs@example.com>");
 
 describe("an admin oversees people's own tokens", () => {
   test("lists every one that still works with whose it is, never its secret, and revokes it: the tool is refused, the audit log names the owner, and the owner is told in German", async () => {
-    const issued = await issueApiToken(org.owner.id, "Ottos Tabelle", ["people:read", "ladders:read"], "person");
+    const issued = await issueApiToken(
+      org.owner.id,
+      "Ottos Tabelle",
+      ["people:read", "ladders:read"],
+      "person",
+    );
     const gone = await issueApiToken(org.owner.id, "Old script", ["people:read"], "person");
     await post(accountRoute, "/settings/api", org.owner.id, { intent: "revoke", tokenId: gone.id });
     expect((await api(issued.token, "GET", "/people")).status).toBe(200);
 
-    const page = bodyOf<{ personTokens: { id: string; name: string; issuedBy: string; scopes: string[]; lastUsedAt: string | null }[] }>(
-      await adminRoute.loader(routeArgs(await signedInRequest("/admin/api", org.admin.id))),
-    );
-    expect(page.personTokens).toEqual([expect.objectContaining({ id: issued.id, name: "Ottos Tabelle", issuedBy: "Otto Owner", scopes: ["people:read", "ladders:read"], lastUsedAt: expect.any(String) })]);
+    const page = bodyOf<{
+      personTokens: {
+        id: string;
+        name: string;
+        issuedBy: string;
+        scopes: string[];
+        lastUsedAt: string | null;
+      }[];
+    }>(await adminRoute.loader(routeArgs(await signedInRequest("/admin/api", org.admin.id))));
+    expect(page.personTokens).toEqual([
+      expect.objectContaining({
+        id: issued.id,
+        name: "Ottos Tabelle",
+        issuedBy: "Otto Owner",
+        scopes: ["people:read", "ladders:read"],
+        lastUsedAt: expect.any(String),
+      }),
+    ]);
     const hash = (await db.apiToken.findUniqueOrThrow({ where: { id: issued.id } })).tokenHash;
     expect(JSON.stringify(page)).not.toContain(issued.token);
     expect(JSON.stringify(page)).not.toContain(hash);
 
     const before = sink.received.length;
-    const revoked = bodyOf<{ message: string }>(await post(adminRoute, "/admin/api", org.admin.id, { intent: "revoke", tokenId: issued.id }));
+    const revoked = bodyOf<{ message: string }>(
+      await post(adminRoute, "/admin/api", org.admin.id, { intent: "revoke", tokenId: issued.id }),
+    );
     expect(revoked.message).toMatch(/revoked/);
     expect((await api(issued.token, "GET", "/people")).status).toBe(401);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "api.token_revoked", subjectId: issued.id }, select: { actorId: true, detail: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "api.token_revoked", subjectId: issued.id },
+      select: { actorId: true, detail: true },
+    });
     expect(event.actorId).toBe(org.admin.id);
     expect(event.detail).toEqual({ name: "Ottos Tabelle", reach: "person", ownerId: org.owner.id });
 
     expect(await deliver()).toMatchObject({ sent: 1, failed: 0 });
-    const mail = sink.received.slice(before).filter((message) => message.to.includes(org.owner.email));
+    const mail = sink.received
+      .slice(before)
+      .filter((message) => message.to.includes(org.owner.email));
     expect(mail).toHaveLength(1);
     expect(mail[0]!.mail.subject).toBe("Ihr API-Token „Ottos Tabelle“ wurde widerrufen");
-    expect(mail[0]!.mail.text).toContain("Ada Admin, Admin von Rungs, hat Ihr API-Token „Ottos Tabelle“ am");
+    expect(mail[0]!.mail.text).toContain(
+      "Ada Admin, Admin von Rungs, hat Ihr API-Token „Ottos Tabelle“ am",
+    );
     expect(mail[0]!.mail.text).toContain("http://rungs.test/settings/api");
     expect(String(mail[0]!.mail.html)).toContain('<html lang="de">');
     // A security notice is not a choice the person can turn off.
@@ -80,17 +126,42 @@ describe("an admin oversees people's own tokens", () => {
 
   test("a person who revokes their own token gets no email about it", async () => {
     const own = await issueApiToken(org.colleague.id, "Cleo's sheet", ["people:read"], "person");
-    await post(accountRoute, "/settings/api", org.colleague.id, { intent: "revoke", tokenId: own.id });
+    await post(accountRoute, "/settings/api", org.colleague.id, {
+      intent: "revoke",
+      tokenId: own.id,
+    });
     expect((await api(own.token, "GET", "/people")).status).toBe(401);
     expect(await db.outboxMessage.count({ where: { userId: org.colleague.id } })).toBe(0);
   });
 
   test("anyone else who is not an admin finds no such token, and it keeps working; the admins' list is not theirs", async () => {
     const others = await issueApiToken(org.owner.id, "Ottos zweites", ["people:read"], "person");
-    expect(statusOf(await thrown(() => post(accountRoute, "/settings/api", org.colleague.id, { intent: "revoke", tokenId: others.id })))).toBe(404);
+    expect(
+      statusOf(
+        await thrown(() =>
+          post(accountRoute, "/settings/api", org.colleague.id, {
+            intent: "revoke",
+            tokenId: others.id,
+          }),
+        ),
+      ),
+    ).toBe(404);
     expect((await api(others.token, "GET", "/people")).status).toBe(200);
-    expect(await db.apiToken.findUniqueOrThrow({ where: { id: others.id }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
-    expect(statusOf(await thrown(async () => adminRoute.loader(routeArgs(await signedInRequest("/admin/api", org.colleague.id)))))).toBe(403);
-    await expect(overseenPersonTokens({ isAdmin: false })).rejects.toMatchObject({ kind: "not-found" });
+    expect(
+      await db.apiToken.findUniqueOrThrow({
+        where: { id: others.id },
+        select: { revokedAt: true },
+      }),
+    ).toEqual({ revokedAt: null });
+    expect(
+      statusOf(
+        await thrown(async () =>
+          adminRoute.loader(routeArgs(await signedInRequest("/admin/api", org.colleague.id))),
+        ),
+      ),
+    ).toBe(403);
+    await expect(overseenPersonTokens({ isAdmin: false })).rejects.toMatchObject({
+      kind: "not-found",
+    });
   });
 });

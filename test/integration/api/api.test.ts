@@ -27,13 +27,21 @@ let people: Awaited<ReturnType<typeof createPerson>>[];
 beforeAll(async () => {
   admin = await createAdmin({ name: "Ada Admin" });
   const team = await db.team.create({ data: { name: "Payments" } });
-  people = await Promise.all(["Bo", "Cy", "Di", "Ed", "Flo"].map((name) => createPerson({ name: `${name} Engineer`, teamId: team.id, track: "ic", level: "ic2" })));
-  reader = (await tokenFor(admin.id, ["people:read", "ladders:read", "outcomes:read", "aggregates:read"])).token;
+  people = await Promise.all(
+    ["Bo", "Cy", "Di", "Ed", "Flo"].map((name) =>
+      createPerson({ name: `${name} Engineer`, teamId: team.id, track: "ic", level: "ic2" }),
+    ),
+  );
+  reader = (
+    await tokenFor(admin.id, ["people:read", "ladders:read", "outcomes:read", "aggregates:read"])
+  ).token;
 });
 
 describe("the OpenAPI document", () => {
   test("is served without a token and is a valid OpenAPI 3.1 document", async () => {
-    const response = await apiRoute.loader(routeArgs(new Request("http://localhost/api/v1/openapi.json"), { "*": "openapi.json" }));
+    const response = await apiRoute.loader(
+      routeArgs(new Request("http://localhost/api/v1/openapi.json"), { "*": "openapi.json" }),
+    );
     expect(response.status).toBe(200);
     const served = await response.json();
     expect(served).toEqual(openApiDocument());
@@ -48,13 +56,22 @@ describe("the OpenAPI document", () => {
 describe("addresses", () => {
   test("one the API does not have is a JSON 404 that points to the document; a method an address does not take, a 405 with Allow", async () => {
     const send = async (method: string, path: string) => {
-      const request = new Request(`http://localhost/api/v1${path}`, { method, headers: { Authorization: `Bearer ${reader}` } });
+      const request = new Request(`http://localhost/api/v1${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${reader}` },
+      });
       const args = routeArgs(request, { "*": path.slice(1) });
       return method === "GET" ? apiRoute.loader(args) : apiRoute.action(args);
     };
     const missing = await send("GET", "/reviews");
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { status: 404, code: "not_found", message: expect.stringContaining("/api/v1/openapi.json") } });
+    expect(await missing.json()).toMatchObject({
+      error: {
+        status: 404,
+        code: "not_found",
+        message: expect.stringContaining("/api/v1/openapi.json"),
+      },
+    });
     const wrongMethod = await send("DELETE", "/people");
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("Allow")).toBe("GET, POST");
@@ -79,7 +96,10 @@ describe("tokens", () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe("insufficient_scope");
     expect(refused.headers.get("WWW-Authenticate")).toContain('scope="people:read"');
-    expect((await api(laddersOnly, "POST", "/people", { name: "Nope", email: "nope@example.com" })).status).toBe(403);
+    expect(
+      (await api(laddersOnly, "POST", "/people", { name: "Nope", email: "nope@example.com" }))
+        .status,
+    ).toBe(403);
     expect(await db.user.count({ where: { email: "nope@example.com" } })).toBe(0);
   });
 
@@ -106,7 +126,8 @@ describe("tokens", () => {
 
   test("each token has its calls a minute; beyond them a 429 with Retry-After, and other tokens go on", async () => {
     const { token } = await tokenFor(admin.id, ["ladders:read"]);
-    for (let call = 0; call < 25; call++) expect((await api(token, "GET", "/ladders")).status).toBe(200);
+    for (let call = 0; call < 25; call++)
+      expect((await api(token, "GET", "/ladders")).status).toBe(200);
     const limited = await api(token, "GET", "/ladders");
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe("rate_limited");
@@ -131,7 +152,9 @@ describe("lists", () => {
     } while (cursor && pages < 20);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.sort()).toEqual((await db.user.findMany({ select: { id: true } })).map((row) => row.id).sort());
+    expect(seen.sort()).toEqual(
+      (await db.user.findMany({ select: { id: true } })).map((row) => row.id).sort(),
+    );
   });
 
   test("a cursor the API did not give, or a limit out of range, is a 422 naming the parameter", async () => {
@@ -145,81 +168,181 @@ describe("lists", () => {
 
   test("one person, teams with their active members; an unknown id is a 404", async () => {
     const one = await api(reader, "GET", `/people/${people[0]!.id}`);
-    expect(one.body).toMatchObject({ id: people[0]!.id, name: "Bo Engineer", active: true, team: { name: "Payments" }, track: "ic", level: "ic2" });
+    expect(one.body).toMatchObject({
+      id: people[0]!.id,
+      name: "Bo Engineer",
+      active: true,
+      team: { name: "Payments" },
+      track: "ic",
+      level: "ic2",
+    });
     expect((await api(reader, "GET", "/people/nobody")).status).toBe(404);
     const teams = await api(reader, "GET", "/teams");
-    expect(teams.body.data).toEqual([expect.objectContaining({ name: "Payments", activeMembers: 5 })]);
+    expect(teams.body.data).toEqual([
+      expect.objectContaining({ name: "Payments", activeMembers: 5 }),
+    ]);
   });
 });
 
 describe("writing people", () => {
   test("adds and changes people through the admins' checks, audited with the token's name", async () => {
-    const { id: tokenId, token } = await tokenFor(admin.id, ["people:write", "people:read"], "Workday sync");
-    const bad = await api(token, "POST", "/people", { name: "", email: "not-an-email", unknown: 1 });
+    const { id: tokenId, token } = await tokenFor(
+      admin.id,
+      ["people:write", "people:read"],
+      "Workday sync",
+    );
+    const bad = await api(token, "POST", "/people", {
+      name: "",
+      email: "not-an-email",
+      unknown: 1,
+    });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["body", "email", "name"].sort());
-    const taken = await api(token, "POST", "/people", { name: "Bo Again", email: people[0]!.email });
+    const taken = await api(token, "POST", "/people", {
+      name: "Bo Again",
+      email: people[0]!.email,
+    });
     expect(taken.status).toBe(422);
     expect(Object.keys(taken.body.error.fields)).toEqual(["email"]);
 
-    const created = await api(token, "POST", "/people", { name: "Gus Joiner", email: "gus.joiner@example.com", managerEmail: admin.email, track: "ic", level: "ic1" });
+    const created = await api(token, "POST", "/people", {
+      name: "Gus Joiner",
+      email: "gus.joiner@example.com",
+      managerEmail: admin.email,
+      track: "ic",
+      level: "ic1",
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "Gus Joiner", manager: { id: admin.id }, track: "ic", level: "ic1", active: true });
-    expect(created.headers.get("Location")).toBe(`http://localhost/api/v1/people/${created.body.id}`);
+    expect(created.body).toMatchObject({
+      name: "Gus Joiner",
+      manager: { id: admin.id },
+      track: "ic",
+      level: "ic1",
+      active: true,
+    });
+    expect(created.headers.get("Location")).toBe(
+      `http://localhost/api/v1/people/${created.body.id}`,
+    );
 
-    const changed = await api(token, "PATCH", `/people/${created.body.id}`, { name: "Gus Joyner", managerEmail: null });
+    const changed = await api(token, "PATCH", `/people/${created.body.id}`, {
+      name: "Gus Joyner",
+      managerEmail: null,
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ name: "Gus Joyner", manager: null, track: "ic", level: "ic1", email: "gus.joiner@example.com" });
+    expect(changed.body).toMatchObject({
+      name: "Gus Joyner",
+      manager: null,
+      track: "ic",
+      level: "ic1",
+      email: "gus.joiner@example.com",
+    });
     expect((await api(token, "PATCH", "/people/nobody", { name: "X" })).status).toBe(404);
 
-    const events = await db.auditEvent.findMany({ where: { OR: [{ subjectId: created.body.id }, { subjectId: tokenId }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, actorId: true, detail: true } });
-    expect(events.map((event) => event.action)).toEqual(["api.token_issued", "person.created", "api.person_created", "person.updated", "api.person_updated"]);
+    const events = await db.auditEvent.findMany({
+      where: { OR: [{ subjectId: created.body.id }, { subjectId: tokenId }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { action: true, actorId: true, detail: true },
+    });
+    expect(events.map((event) => event.action)).toEqual([
+      "api.token_issued",
+      "person.created",
+      "api.person_created",
+      "person.updated",
+      "api.person_updated",
+    ]);
     expect(events.every((event) => event.actorId === admin.id)).toBe(true);
-    expect(events[4]!.detail).toEqual({ token: "Workday sync", personId: created.body.id, fields: ["name", "managerEmail"] });
+    expect(events[4]!.detail).toEqual({
+      token: "Workday sync",
+      personId: created.body.id,
+      fields: ["name", "managerEmail"],
+    });
   });
 
   test("are refused while an identity provider keeps people through SCIM", async () => {
     const { token } = await tokenFor(admin.id, ["people:write"]);
     const scim = await createScimToken(admin.id, "Okta");
-    const refused = await api(token, "POST", "/people", { name: "Hal Shadow", email: "hal.shadow@example.com" });
+    const refused = await api(token, "POST", "/people", {
+      name: "Hal Shadow",
+      email: "hal.shadow@example.com",
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe("scim_in_use");
     expect(await db.user.count({ where: { email: "hal.shadow@example.com" } })).toBe(0);
     await revokeScimToken(admin.id, scim.id);
-    expect((await api(token, "POST", "/people", { name: "Hal Shadow", email: "hal.shadow@example.com" })).status).toBe(201);
+    expect(
+      (await api(token, "POST", "/people", { name: "Hal Shadow", email: "hal.shadow@example.com" }))
+        .status,
+    ).toBe(201);
   });
 });
 
 describe("the admins' API token page", () => {
   const post = async (personId: string, fields: Record<string, string | string[]>) => {
     const body = new URLSearchParams();
-    for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item);
-    return adminRoute.action(routeArgs(await signedInRequest("/admin/api", personId, { method: "POST", body })));
+    for (const [key, value] of Object.entries(fields))
+      for (const item of [value].flat()) body.append(key, item);
+    return adminRoute.action(
+      routeArgs(await signedInRequest("/admin/api", personId, { method: "POST", body })),
+    );
   };
 
   test("issues a token shown once, lists it with its scopes and last use, revokes it; engineers get a 403", async () => {
     const engineer = people[1]!;
-    expect(statusOf(await thrown(async () => adminRoute.loader(routeArgs(await signedInRequest("/admin/api", engineer.id)))))).toBe(403);
-    expect(statusOf(await thrown(async () => adminRoute.action(routeArgs(await signedInPost("/admin/api", engineer.id, { intent: "issue", name: "Sneaky", scopes: "people:read" })))))).toBe(403);
+    expect(
+      statusOf(
+        await thrown(async () =>
+          adminRoute.loader(routeArgs(await signedInRequest("/admin/api", engineer.id))),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await thrown(async () =>
+          adminRoute.action(
+            routeArgs(
+              await signedInPost("/admin/api", engineer.id, {
+                intent: "issue",
+                name: "Sneaky",
+                scopes: "people:read",
+              }),
+            ),
+          ),
+        ),
+      ),
+    ).toBe(403);
 
     const noScope = await post(admin.id, { intent: "issue", name: "Metabase" });
     expect(statusOf(noScope)).toBe(400);
     expect(JSON.stringify(bodyOf(noScope))).toContain("api:errors.scopesRequired");
     expect(await db.apiToken.count({ where: { name: "Metabase" } })).toBe(0);
 
-    const issued = bodyOf<{ issued: { token: string } }>(await post(admin.id, { intent: "issue", name: "Metabase", scopes: ["aggregates:read", "people:read"] })).issued.token;
+    const issued = bodyOf<{ issued: { token: string } }>(
+      await post(admin.id, {
+        intent: "issue",
+        name: "Metabase",
+        scopes: ["aggregates:read", "people:read"],
+      }),
+    ).issued.token;
     expect(issued).toMatch(/^rungs_api_/);
     const row = await db.apiToken.findFirstOrThrow({ where: { name: "Metabase" } });
     expect(row.tokenHash).toHaveLength(64);
     expect(row.tokenHash).not.toContain(issued);
     expect((await api(issued, "GET", "/teams")).status).toBe(200);
 
-    const page = bodyOf<{ tokens: { name: string; scopes: string[]; issuedBy: string; lastUsedAt: string | null }[] }>(await adminRoute.loader(routeArgs(await signedInRequest("/admin/api", admin.id))));
+    const page = bodyOf<{
+      tokens: { name: string; scopes: string[]; issuedBy: string; lastUsedAt: string | null }[];
+    }>(await adminRoute.loader(routeArgs(await signedInRequest("/admin/api", admin.id))));
     expect(JSON.stringify(page)).not.toContain(issued);
-    expect(page.tokens.find((token) => token.name === "Metabase")).toMatchObject({ scopes: ["people:read", "aggregates:read"], issuedBy: "Ada Admin", lastUsedAt: expect.any(String) });
+    expect(page.tokens.find((token) => token.name === "Metabase")).toMatchObject({
+      scopes: ["people:read", "aggregates:read"],
+      issuedBy: "Ada Admin",
+      lastUsedAt: expect.any(String),
+    });
 
     await post(admin.id, { intent: "revoke", tokenId: row.id });
     expect((await api(issued, "GET", "/teams")).status).toBe(401);
-    expect(statusOf(await thrown(() => post(admin.id, { intent: "revoke", tokenId: "nope" })))).toBe(404);
+    expect(
+      statusOf(await thrown(() => post(admin.id, { intent: "revoke", tokenId: "nope" }))),
+    ).toBe(404);
   });
 });

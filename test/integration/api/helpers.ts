@@ -15,7 +15,8 @@ import { routeArgs } from "../../utils/responses";
  */
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
+  .default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const DOCUMENT_ID = "rungs-openapi.json";
 let ajv: Ajv2020 | null = null;
@@ -40,7 +41,11 @@ const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "
 
 /** The documented operation a method and path are, by the document's own path templates. */
 function documentedPath(method: string, path: string): string {
-  const operation = OPERATIONS.find((entry) => entry.method === method.toLowerCase() && new RegExp(`^${entry.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(path));
+  const operation = OPERATIONS.find(
+    (entry) =>
+      entry.method === method.toLowerCase() &&
+      new RegExp(`^${entry.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(path),
+  );
   if (!operation) throw new Error(`${method} ${path} is not an operation of the document`);
   return operation.path;
 }
@@ -51,28 +56,58 @@ export type ApiReply = { status: number; body: any; headers: Headers }; // eslin
 export const received: string[] = [];
 
 /** One call through the route; its answer is checked against the document before it is returned. */
-export async function api(token: string | null, method: string, pathAndQuery: string, body?: unknown): Promise<ApiReply> {
+export async function api(
+  token: string | null,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<ApiReply> {
   const headers = new Headers({ Accept: "application/json" });
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (body !== undefined) headers.set("Content-Type", "application/json");
-  const request = new Request(`http://localhost${API_BASE}${pathAndQuery}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = new Request(`http://localhost${API_BASE}${pathAndQuery}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const path = new URL(request.url).pathname.slice(API_BASE.length);
   const args = routeArgs(request, { "*": path.slice(1) });
   const response = method === "GET" ? await apiRoute.loader(args) : await apiRoute.action(args);
   const text = await response.text();
   received.push(text);
-  const reply = { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const reply = {
+    status: response.status,
+    body: text ? JSON.parse(text) : null,
+    headers: response.headers,
+  };
   const template = documentedPath(method, path);
-  const responses = ((openApiDocument().paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[template]![method.toLowerCase()]!).responses;
-  expect(Object.keys(responses), `${method} ${pathAndQuery} answered ${reply.status}, which the document does not give: ${text}`).toContain(String(reply.status));
+  const responses = (
+    openApiDocument().paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown> }>
+    >
+  )[template]![method.toLowerCase()]!.responses;
+  expect(
+    Object.keys(responses),
+    `${method} ${pathAndQuery} answered ${reply.status}, which the document does not give: ${text}`,
+  ).toContain(String(reply.status));
   expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
-  const validate = validatorFor(`/paths/${escape(template)}/${method.toLowerCase()}/responses/${reply.status}/content/application~1json/schema`);
-  expect(validate(reply.body) ? [] : validate.errors, `${method} ${pathAndQuery} (${reply.status}) against the document`).toEqual([]);
+  const validate = validatorFor(
+    `/paths/${escape(template)}/${method.toLowerCase()}/responses/${reply.status}/content/application~1json/schema`,
+  );
+  expect(
+    validate(reply.body) ? [] : validate.errors,
+    `${method} ${pathAndQuery} (${reply.status}) against the document`,
+  ).toEqual([]);
   return reply;
 }
 
 /** A token as an admin would issue one. */
-export async function tokenFor(personId: string, scopes: readonly ApiScope[], name = "Test tool"): Promise<{ id: string; token: string }> {
+export async function tokenFor(
+  personId: string,
+  scopes: readonly ApiScope[],
+  name = "Test tool",
+): Promise<{ id: string; token: string }> {
   const issued = await issueApiToken(personId, name, scopes);
   return { id: issued.id, token: issued.token };
 }

@@ -9,7 +9,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { issueApiToken } from "~/modules/api/tokens.server";
 import { erasePerson } from "~/modules/retention/erasure.server";
-import { deactivatePerson, deactivationPreview, reactivatePerson } from "~/modules/people/service.server";
+import {
+  deactivatePerson,
+  deactivationPreview,
+  reactivatePerson,
+} from "~/modules/people/service.server";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { createScimToken } from "~/modules/identity/scim/tokens.server";
 import * as adminRoute from "~/routes/admin.api";
@@ -34,28 +38,86 @@ let org: {
   peerOutcome: string;
 };
 
-const ownToken = async (personId: string) => (await issueApiToken(personId, "My sheet", READS, "person")).token;
+const ownToken = async (personId: string) =>
+  (await issueApiToken(personId, "My sheet", READS, "person")).token;
 const ids = (body: { data: { id: string }[] }) => body.data.map((row) => row.id).sort();
 
 beforeAll(async () => {
   const admin = await createAdmin({ name: "Ada Admin" });
   const manager = await createPerson({ name: "Mo Manager", track: "manager", level: "m1" });
-  const report = await createPerson({ name: "Rae Report", track: "ic", level: "ic2", managerId: manager.id });
-  const second = await createPerson({ name: "Sid Second", track: "ic", level: "ic2", managerId: manager.id });
+  const report = await createPerson({
+    name: "Rae Report",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const second = await createPerson({
+    name: "Sid Second",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
   const peer = await createPerson({ name: "Pat Peer", track: "ic", level: "ic2" });
   const version = (await servedLadderVersion("engineering"))!.versionId;
-  const cycle = await db.reviewCycle.create({ data: { name: "Spring 2026", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-06-30") } });
+  const cycle = await db.reviewCycle.create({
+    data: { name: "Spring 2026", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-06-30") },
+  });
   // The manager calibrates their own reports; the peer is calibrated in a session the manager has no part in.
   const ours = await db.calibrationSession.create({
-    data: { name: "Team calibration", cycleId: cycle.id, facilitatorId: admin.id, state: "published", ladderId: "engineering", ladderVersionId: version, groupFloor: 4, calibrators: { create: [{ userId: manager.id }] } },
+    data: {
+      name: "Team calibration",
+      cycleId: cycle.id,
+      facilitatorId: admin.id,
+      state: "published",
+      ladderId: "engineering",
+      ladderVersionId: version,
+      groupFloor: 4,
+      calibrators: { create: [{ userId: manager.id }] },
+    },
   });
-  const theirs = await db.calibrationSession.create({ data: { name: "Other calibration", cycleId: cycle.id, facilitatorId: admin.id, state: "published", ladderId: "engineering", ladderVersionId: version, groupFloor: 4 } });
-  const entry = (sessionId: string, personId: string, managerId: string | null, released: boolean) =>
-    db.calibrationEntry.create({ data: { sessionId, personId, managerId, trackId: "ic", levelId: "ic2", finalRating: 3, finalOutcome: "stay", released } });
+  const theirs = await db.calibrationSession.create({
+    data: {
+      name: "Other calibration",
+      cycleId: cycle.id,
+      facilitatorId: admin.id,
+      state: "published",
+      ladderId: "engineering",
+      ladderVersionId: version,
+      groupFloor: 4,
+    },
+  });
+  const entry = (
+    sessionId: string,
+    personId: string,
+    managerId: string | null,
+    released: boolean,
+  ) =>
+    db.calibrationEntry.create({
+      data: {
+        sessionId,
+        personId,
+        managerId,
+        trackId: "ic",
+        levelId: "ic2",
+        finalRating: 3,
+        finalOutcome: "stay",
+        released,
+      },
+    });
   const reportOutcome = await entry(ours.id, report.id, manager.id, true);
   const secondOutcome = await entry(ours.id, second.id, manager.id, false);
   const peerOutcome = await entry(theirs.id, peer.id, null, true);
-  org = { admin, manager, report, second, peer, cycleId: cycle.id, reportOutcome: reportOutcome.id, secondOutcome: secondOutcome.id, peerOutcome: peerOutcome.id };
+  org = {
+    admin,
+    manager,
+    report,
+    second,
+    peer,
+    cycleId: cycle.id,
+    reportOutcome: reportOutcome.id,
+    secondOutcome: secondOutcome.id,
+    peerOutcome: peerOutcome.id,
+  };
 });
 
 describe("a person's own token", () => {
@@ -64,7 +126,17 @@ describe("a person's own token", () => {
     const people = await api(token, "GET", "/people");
     expect(ids(people.body)).toEqual([org.report.id]);
     // Their growth page shows a place in the organisation, not an email address or roles.
-    expect(people.body.data[0]).toEqual({ id: org.report.id, name: "Rae Report", active: true, team: null, manager: { id: org.manager.id, name: "Mo Manager" }, ladder: null, track: "ic", level: "ic2", sublevel: null });
+    expect(people.body.data[0]).toEqual({
+      id: org.report.id,
+      name: "Rae Report",
+      active: true,
+      team: null,
+      manager: { id: org.manager.id, name: "Mo Manager" },
+      ladder: null,
+      track: "ic",
+      level: "ic2",
+      sublevel: null,
+    });
     for (const other of [org.manager.id, org.peer.id, org.admin.id]) {
       const answer = await api(token, "GET", `/people/${other}`);
       expect(answer.status, other).toBe(404);
@@ -78,7 +150,10 @@ describe("a person's own token", () => {
     for (const path of ["/teams", "/cycles"]) {
       const refused = await api(token, "GET", path);
       expect(refused.status, path).toBe(403);
-      expect(refused.body.error).toMatchObject({ code: "forbidden", message: expect.stringContaining("admin") });
+      expect(refused.body.error).toMatchObject({
+        code: "forbidden",
+        message: expect.stringContaining("admin"),
+      });
     }
   });
 
@@ -88,18 +163,28 @@ describe("a person's own token", () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: { id: string }[]; nextCursor: string | null } } = await api(token, "GET", `/people?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      const page: { body: { data: { id: string }[]; nextCursor: string | null } } = await api(
+        token,
+        "GET",
+        `/people?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
       all.push(...page.body.data.map((row) => row.id));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(all.sort()).toEqual([org.manager.id, org.report.id, org.second.id].sort());
     expect((await api(token, "GET", `/people/${org.second.id}`)).status).toBe(200);
     expect((await api(token, "GET", `/people/${org.peer.id}`)).status).toBe(404);
-    expect(ids((await api(token, "GET", `/outcomes?cycle=${org.cycleId}`)).body)).toEqual([org.reportOutcome]);
+    expect(ids((await api(token, "GET", `/outcomes?cycle=${org.cycleId}`)).body)).toEqual([
+      org.reportOutcome,
+    ]);
     // Cycles are not a person's token's to list: one nobody has reads as a cycle with nothing of theirs, not a 404
     // that would tell a real one apart. An organisation's token is told.
-    expect(await api(token, "GET", "/outcomes?cycle=no-such-cycle")).toMatchObject({ status: 200, body: { data: [], nextCursor: null } });
-    const organisation = (await issueApiToken(org.admin.id, "The warehouse", READS, "organisation")).token;
+    expect(await api(token, "GET", "/outcomes?cycle=no-such-cycle")).toMatchObject({
+      status: 200,
+      body: { data: [], nextCursor: null },
+    });
+    const organisation = (await issueApiToken(org.admin.id, "The warehouse", READS, "organisation"))
+      .token;
     expect((await api(organisation, "GET", "/outcomes?cycle=no-such-cycle")).status).toBe(404);
     const table = await api(token, "GET", "/aggregates/outcomes-by-cycle");
     expect(table.status).toBe(200);
@@ -107,8 +192,12 @@ describe("a person's own token", () => {
 
   test("an admin's own token reads as the admin's pages do, and is refused the admin pages' operations all the same", async () => {
     const token = await ownToken(org.admin.id);
-    expect(ids((await api(token, "GET", "/people?limit=200")).body)).toEqual([org.admin.id, org.manager.id, org.report.id, org.second.id, org.peer.id].sort());
-    expect(ids((await api(token, "GET", "/outcomes")).body)).toEqual([org.reportOutcome, org.peerOutcome].sort());
+    expect(ids((await api(token, "GET", "/people?limit=200")).body)).toEqual(
+      [org.admin.id, org.manager.id, org.report.id, org.second.id, org.peer.id].sort(),
+    );
+    expect(ids((await api(token, "GET", "/outcomes")).body)).toEqual(
+      [org.reportOutcome, org.peerOutcome].sort(),
+    );
     expect((await api(token, "GET", "/teams")).status).toBe(403);
   });
 });
@@ -116,29 +205,44 @@ describe("a person's own token", () => {
 describe("the account page", () => {
   const post = async (personId: string, fields: Record<string, string | string[]>) => {
     const body = new URLSearchParams();
-    for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item);
-    return accountRoute.action(routeArgs(await signedInRequest("/settings/api", personId, { method: "POST", body })));
+    for (const [key, value] of Object.entries(fields))
+      for (const item of [value].flat()) body.append(key, item);
+    return accountRoute.action(
+      routeArgs(await signedInRequest("/settings/api", personId, { method: "POST", body })),
+    );
   };
 
   test("issues a read-only token shown once and hashed, lists only the person's own with last use, and revokes only theirs", async () => {
-    const writing = await post(org.peer.id, { intent: "issue", name: "Sneaky", scopes: ["people:read", "people:write"] });
+    const writing = await post(org.peer.id, {
+      intent: "issue",
+      name: "Sneaky",
+      scopes: ["people:read", "people:write"],
+    });
     expect(statusOf(writing)).toBe(400);
-    await expect(issueApiToken(org.peer.id, "Sneaky", ["people:write"], "person")).rejects.toMatchObject({ kind: "invalid" });
+    await expect(
+      issueApiToken(org.peer.id, "Sneaky", ["people:write"], "person"),
+    ).rejects.toMatchObject({ kind: "invalid" });
     expect(await db.apiToken.count({ where: { name: "Sneaky" } })).toBe(0);
 
-    const issued = bodyOf<{ issued: { token: string } }>(await post(org.peer.id, { intent: "issue", name: "Pat's sheet", scopes: ["people:read"] })).issued.token;
+    const issued = bodyOf<{ issued: { token: string } }>(
+      await post(org.peer.id, { intent: "issue", name: "Pat's sheet", scopes: ["people:read"] }),
+    ).issued.token;
     const row = await db.apiToken.findFirstOrThrow({ where: { name: "Pat's sheet" } });
     expect(row).toMatchObject({ personId: org.peer.id, reach: "person", scopes: "people:read" });
     expect(row.tokenHash).not.toContain(issued);
     expect(ids((await api(issued, "GET", "/people")).body)).toEqual([org.peer.id]);
 
     const others = await issueApiToken(org.admin.id, "Admin's tool", ["people:read"]);
-    const page = bodyOf<{ tokens: { id: string; name: string; lastUsedAt: string | null }[] }>(await accountRoute.loader(routeArgs(await signedInRequest("/settings/api", org.peer.id))));
+    const page = bodyOf<{ tokens: { id: string; name: string; lastUsedAt: string | null }[] }>(
+      await accountRoute.loader(routeArgs(await signedInRequest("/settings/api", org.peer.id))),
+    );
     expect(JSON.stringify(page)).not.toContain(issued);
     expect(page.tokens.map((token) => token.name)).toEqual(["Pat's sheet"]);
     expect(page.tokens[0]!.lastUsedAt).toEqual(expect.any(String));
 
-    expect(statusOf(await thrown(() => post(org.peer.id, { intent: "revoke", tokenId: others.id })))).toBe(404);
+    expect(
+      statusOf(await thrown(() => post(org.peer.id, { intent: "revoke", tokenId: others.id }))),
+    ).toBe(404);
     expect((await api(others.token, "GET", "/people?limit=1")).status).toBe(200);
     await post(org.peer.id, { intent: "revoke", tokenId: row.id });
     expect((await api(issued, "GET", "/people")).status).toBe(401);
@@ -146,13 +250,36 @@ describe("the account page", () => {
 });
 
 /** A token page rendered on the server with its loader's data, as its viewer reads it, in text. */
-async function rendered(path: string, page: { loader: (args: never) => Promise<unknown>; default: unknown }, viewerId: string): Promise<string> {
-  const route = { id: "page", path, loader: async ({ request }: { request: Request }) => bodyOf(await page.loader(routeArgs(request) as never)), Component: withRouteProps(page.default as ComponentType<never>) };
+async function rendered(
+  path: string,
+  page: { loader: (args: never) => Promise<unknown>; default: unknown },
+  viewerId: string,
+): Promise<string> {
+  const route = {
+    id: "page",
+    path,
+    loader: async ({ request }: { request: Request }) =>
+      bodyOf(await page.loader(routeArgs(request) as never)),
+    Component: withRouteProps(page.default as ComponentType<never>),
+  };
   const handler = createStaticHandler([route]);
   const context = await handler.query(await signedInRequest(path, viewerId));
-  if (context instanceof Response || context.errors) throw new Error(`the page failed: ${JSON.stringify(context instanceof Response ? context.status : context.errors)}`);
-  const html = renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
-  return html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+  if (context instanceof Response || context.errors)
+    throw new Error(
+      `the page failed: ${JSON.stringify(context instanceof Response ? context.status : context.errors)}`,
+    );
+  const html = renderToString(
+    createElement(StaticRouterProvider, {
+      router: createStaticRouter(handler.dataRoutes, context),
+      context,
+      hydrate: false,
+    }),
+  );
+  return html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, " ");
 }
 
 describe("the token pages", () => {
@@ -201,7 +328,10 @@ describe("leaving", () => {
 
     // A token issued while back, then the person leaves again and is erased.
     const again = await ownToken(leaver.id);
-    await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: new Date("2020-01-01") } });
+    await db.user.update({
+      where: { id: leaver.id },
+      data: { deactivatedAt: new Date("2020-01-01") },
+    });
     await erasePerson(leaver.id, new Date(), "keep", "request", org.admin.id);
     expect(await db.apiToken.count({ where: { personId: leaver.id, revokedAt: null } })).toBe(0);
     await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: null } });

@@ -9,7 +9,11 @@ import { organisation, readPage, renderPage, save, startSelf, submit } from "./a
 function areasOfLevel(ladder: Ladder, levelId: string) {
   const competencies = competenciesForLevel(ladder, levelId);
   return ladder.areas
-    .map((area) => ({ id: area.id, name: area.name, competencyIds: competencies.filter((c) => c.areaId === area.id).map((c) => c.id) }))
+    .map((area) => ({
+      id: area.id,
+      name: area.name,
+      competencyIds: competencies.filter((c) => c.areaId === area.id).map((c) => c.id),
+    }))
     .filter((area) => area.competencyIds.length > 0);
 }
 
@@ -34,12 +38,15 @@ async function icLadder() {
 }
 
 async function rate(authorId: string, assessmentId: string, competencyIds: string[]) {
-  const { revision } = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: { revision: true } });
+  const { revision } = await db.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    select: { revision: true },
+  });
   const result = await save(
     authorId,
     assessmentId,
     revision,
-    competencyIds.map((id) => ({ field: `rating:${id}`, value: 3, base: null }))
+    competencyIds.map((id) => ({ field: `rating:${id}`, value: 3, base: null })),
   );
   expect(result.status).toBe(200);
   return result.body.revision as number;
@@ -68,7 +75,10 @@ describe("the draft, one area at a time", () => {
     const [firstArea, secondArea] = areas;
     await rate(engineer.id, id, [secondArea!.competencyIds[0]!]);
 
-    const links = navigator(await renderPage(engineer.id, `/assessments/${id}?section=${secondArea!.id}`), id);
+    const links = navigator(
+      await renderPage(engineer.id, `/assessments/${id}?section=${secondArea!.id}`),
+      id,
+    );
     expect(links).toEqual([
       ...areas.map((area) => ({
         href: `?section=${area.id}`,
@@ -79,7 +89,9 @@ describe("the draft, one area at a time", () => {
     ]);
     // With no parameter, the first area is the current step.
     const start = navigator(await renderPage(engineer.id, `/assessments/${id}`), id);
-    expect(start.filter((link) => link.current).map((link) => link.href)).toEqual([`?section=${firstArea!.id}`]);
+    expect(start.filter((link) => link.current).map((link) => link.href)).toEqual([
+      `?section=${firstArea!.id}`,
+    ]);
   });
 
   test("each section ends with links to the one before and after it", async () => {
@@ -90,15 +102,25 @@ describe("the draft, one area at a time", () => {
 
     const firstHtml = await renderPage(engineer.id, `/assessments/${id}`);
     expect(firstHtml).not.toContain("← Previous");
-    expect(firstHtml).toMatch(new RegExp(`href="/assessments/${id}\\?section=${second!.id}"[^>]*>Next: ${second!.name} →`));
+    expect(firstHtml).toMatch(
+      new RegExp(`href="/assessments/${id}\\?section=${second!.id}"[^>]*>Next: ${second!.name} →`),
+    );
 
     const secondHtml = await renderPage(engineer.id, `/assessments/${id}?section=${second!.id}`);
-    expect(secondHtml).toMatch(new RegExp(`href="/assessments/${id}\\?section=${first!.id}"[^>]*>← Previous: ${first!.name}<`));
-    expect(secondHtml).toMatch(new RegExp(`href="/assessments/${id}\\?section=${third!.id}"[^>]*>Next: ${third!.name} →`));
+    expect(secondHtml).toMatch(
+      new RegExp(
+        `href="/assessments/${id}\\?section=${first!.id}"[^>]*>← Previous: ${first!.name}<`,
+      ),
+    );
+    expect(secondHtml).toMatch(
+      new RegExp(`href="/assessments/${id}\\?section=${third!.id}"[^>]*>Next: ${third!.name} →`),
+    );
 
     const last = areas[areas.length - 1]!;
     const lastHtml = await renderPage(engineer.id, `/assessments/${id}?section=${last.id}`);
-    expect(lastHtml).toMatch(new RegExp(`href="/assessments/${id}\\?section=summary"[^>]*>Next: Summary and submit →`));
+    expect(lastHtml).toMatch(
+      new RegExp(`href="/assessments/${id}\\?section=summary"[^>]*>Next: Summary and submit →`),
+    );
   });
 
   test("the summary step holds the overall summary and the submit button, and no competency", async () => {
@@ -131,19 +153,30 @@ describe("the draft, one area at a time", () => {
     const revision = await rate(
       engineer.id,
       id,
-      areas.flatMap((area) => area.competencyIds).filter((competencyId) => !missing.includes(competencyId))
+      areas
+        .flatMap((area) => area.competencyIds)
+        .filter((competencyId) => !missing.includes(competencyId)),
     );
 
-    const html = await renderPage(engineer.id, `/assessments/${id}?section=summary`, { method: "POST", fields: { intent: "submit", revision: String(revision) } });
+    const html = await renderPage(engineer.id, `/assessments/${id}?section=summary`, {
+      method: "POST",
+      fields: { intent: "submit", revision: String(revision) },
+    });
     expect(html).toContain("Not submitted");
     expect(html).toContain("2 competencies have no rating yet.");
     for (const [competencyId, area] of [
       [missing[0]!, first!],
       [missing[1]!, third!],
     ] as const) {
-      expect(html).toMatch(new RegExp(`<a[^>]*href="/assessments/${id}\\?section=${area.id}#${competencyId}"[^>]*>[^<]+</a> <!-- -->\\(${area.name}\\): choose a rating`));
+      expect(html).toMatch(
+        new RegExp(
+          `<a[^>]*href="/assessments/${id}\\?section=${area.id}#${competencyId}"[^>]*>[^<]+</a> <!-- -->\\(${area.name}\\): choose a rating`,
+        ),
+      );
     }
-    expect((await db.assessment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe("draft");
+    expect(
+      (await db.assessment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status,
+    ).toBe("draft");
   });
 });
 
@@ -156,7 +189,10 @@ describe("the section parameter", () => {
     expect((await readPage(engineer.id, id, `?section=${areas[1]!.id}`)).status).toBe(200);
     // A competency id, a wrongly cased area, an area the ladder does not have.
     for (const section of [areas[0]!.competencyIds[0]!, areas[0]!.id.toUpperCase(), "nonsense"]) {
-      expect(await readPage(engineer.id, id, `?section=${section}`), section).toEqual({ status: 404, message: "This assessment has no such section." });
+      expect(await readPage(engineer.id, id, `?section=${section}`), section).toEqual({
+        status: 404,
+        message: "This assessment has no such section.",
+      });
     }
   });
 
@@ -167,14 +203,15 @@ describe("the section parameter", () => {
     const revision = await rate(
       engineer.id,
       id,
-      areas.flatMap((area) => area.competencyIds)
+      areas.flatMap((area) => area.competencyIds),
     );
     expect((await submit(engineer.id, id, revision)).status).toBe(302);
 
     const html = await renderPage(engineer.id, `/assessments/${id}?section=${areas[1]!.id}`);
     expect(html).not.toContain('aria-label="Sections"');
     // The read view shows every competency.
-    for (const competencyId of areas.flatMap((area) => area.competencyIds)) expect(html).toContain(`id="${competencyId}-name"`);
+    for (const competencyId of areas.flatMap((area) => area.competencyIds))
+      expect(html).toContain(`id="${competencyId}-name"`);
     expect((await readPage(engineer.id, id, "?section=nonsense")).status).toBe(404);
   });
 });
@@ -194,13 +231,19 @@ describe("moving between sections reloads nothing", () => {
   test("a link to another section of the same assessment does not run the loader", () => {
     expect(decide("/assessments/a", "/assessments/a?section=delivery")).toBe(false);
     expect(decide("/assessments/a?section=delivery", "/assessments/a?section=summary")).toBe(false);
-    expect(decide("/assessments/a?section=summary", "/assessments/a?section=craft#code-quality")).toBe(false);
+    expect(
+      decide("/assessments/a?section=summary", "/assessments/a?section=craft#code-quality"),
+    ).toBe(false);
   });
 
   test("anything else keeps the default: a revalidation (after evidence changes), a submit, another assessment", () => {
     expect(decide("/assessments/a?section=craft", "/assessments/a?section=craft")).toBe(true);
-    expect(decide("/assessments/a?section=summary", "/assessments/a?section=summary", "POST")).toBe(true);
-    expect(decide("/assessments/a?section=summary", "/assessments/a?section=craft", "POST")).toBe(true);
+    expect(decide("/assessments/a?section=summary", "/assessments/a?section=summary", "POST")).toBe(
+      true,
+    );
+    expect(decide("/assessments/a?section=summary", "/assessments/a?section=craft", "POST")).toBe(
+      true,
+    );
     expect(decide("/assessments/a?section=craft", "/assessments/b?section=delivery")).toBe(true);
   });
 });

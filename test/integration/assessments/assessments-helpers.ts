@@ -14,15 +14,31 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 /** A small organisation: boss > manager > engineer and peer; an admin outside the line. */
 export async function organisation() {
   const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
-  const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: boss.id });
-  const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id });
-  const peer = await createPerson({ name: "Pat Peer", track: "ic", level: "ic2", managerId: manager.id });
+  const manager = await createPerson({
+    name: "Sam Manager",
+    track: "manager",
+    level: "m1",
+    managerId: boss.id,
+  });
+  const engineer = await createPerson({
+    name: "Lena Engineer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const peer = await createPerson({
+    name: "Pat Peer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   return { boss, manager, engineer, peer, admin };
 }
 
 function locationId(response: unknown): string {
-  if (!(response instanceof Response) || response.status !== 302) throw new Error(`expected a redirect, got ${statusOf(response)}`);
+  if (!(response instanceof Response) || response.status !== 302)
+    throw new Error(`expected a redirect, got ${statusOf(response)}`);
   const match = /^\/assessments\/([^/]+)$/.exec(response.headers.get("Location") ?? "");
   if (!match) throw new Error(`unexpected redirect to ${response.headers.get("Location")}`);
   return match[1]!;
@@ -30,22 +46,35 @@ function locationId(response: unknown): string {
 
 /** Starts (or continues) the person's self-assessment through POST /assess; returns its id. */
 export async function startSelf(personId: string): Promise<string> {
-  return locationId(await thrown(async () => assessRoute.action(routeArgs(await signedInPost("/assess", personId, {})))));
+  return locationId(
+    await thrown(async () =>
+      assessRoute.action(routeArgs(await signedInPost("/assess", personId, {}))),
+    ),
+  );
 }
 
 /** Starts (or continues) a manager review through POST /people/:id/review; returns its id. */
 export async function startReview(authorId: string, subjectId: string): Promise<string> {
   const request = await signedInPost(`/people/${subjectId}/review`, authorId, {});
-  return locationId(await thrown(() => reviewRoute.action(routeArgs(request, { personId: subjectId }))));
+  return locationId(
+    await thrown(() => reviewRoute.action(routeArgs(request, { personId: subjectId }))),
+  );
 }
 
 export type PageData = Awaited<ReturnType<typeof assessmentRoute.loader>>;
 
 /** GET /assessments/:id (with `search`, e.g. "?section=delivery"): the page data, or the status and message it threw. */
-export async function readPage(viewerId: string, assessmentId: string, search = ""): Promise<{ status: number; data?: PageData; message?: string }> {
+export async function readPage(
+  viewerId: string,
+  assessmentId: string,
+  search = "",
+): Promise<{ status: number; data?: PageData; message?: string }> {
   const request = await signedInRequest(`/assessments/${assessmentId}${search}`, viewerId);
   try {
-    return { status: 200, data: bodyOf<PageData>(await assessmentRoute.loader(routeArgs(request, { assessmentId }))) };
+    return {
+      status: 200,
+      data: bodyOf<PageData>(await assessmentRoute.loader(routeArgs(request, { assessmentId }))),
+    };
   } catch (error) {
     return { status: statusOf(error), message: bodyOf<{ message?: string }>(error)?.message };
   }
@@ -56,20 +85,48 @@ export async function readPage(viewerId: string, assessmentId: string, search = 
  * loader's data and, for a POST, its action's reply), through React Router's static
  * handler, which React Router's server rendering is built on.
  */
-export async function renderPage(viewerId: string, path: string, init: { method?: string; fields?: Record<string, string> } = {}): Promise<string> {
+export async function renderPage(
+  viewerId: string,
+  path: string,
+  init: { method?: string; fields?: Record<string, string> } = {},
+): Promise<string> {
   const route = {
     id: "routes/assessments.$assessmentId",
     path: "/assessments/:assessmentId",
-    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
-      bodyOf(await assessmentRoute.loader(routeArgs(request, { assessmentId: params.assessmentId ?? "" }))),
-    action: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
-      bodyOf(await assessmentRoute.action(routeArgs(request, { assessmentId: params.assessmentId ?? "" }))),
+    loader: async ({
+      request,
+      params,
+    }: {
+      request: Request;
+      params: Record<string, string | undefined>;
+    }) =>
+      bodyOf(
+        await assessmentRoute.loader(
+          routeArgs(request, { assessmentId: params.assessmentId ?? "" }),
+        ),
+      ),
+    action: async ({
+      request,
+      params,
+    }: {
+      request: Request;
+      params: Record<string, string | undefined>;
+    }) =>
+      bodyOf(
+        await assessmentRoute.action(
+          routeArgs(request, { assessmentId: params.assessmentId ?? "" }),
+        ),
+      ),
     Component: withRouteProps(assessmentRoute.default),
   };
   const handler = createStaticHandler([route]);
-  const request = init.method === "POST" ? await signedInPost(path, viewerId, init.fields ?? {}) : await signedInRequest(path, viewerId);
+  const request =
+    init.method === "POST"
+      ? await signedInPost(path, viewerId, init.fields ?? {})
+      : await signedInRequest(path, viewerId);
   const context = await handler.query(request);
-  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+  if (context instanceof Response)
+    throw new Error(`expected a page, got a ${context.status} response`);
   if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
   const router = createStaticRouter(handler.dataRoutes, context);
   return renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }));
@@ -78,7 +135,12 @@ export async function renderPage(viewerId: string, path: string, init: { method?
 export type Change = { field: string; value: string | number | null; base: string | number | null };
 
 /** POST /assessments/:id/save with a JSON body. */
-export async function save(viewerId: string, assessmentId: string, baseRevision: number, changes: Change[] | unknown) {
+export async function save(
+  viewerId: string,
+  assessmentId: string,
+  baseRevision: number,
+  changes: Change[] | unknown,
+) {
   const request = await signedInRequest(`/assessments/${assessmentId}/save`, viewerId, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -105,12 +167,19 @@ export async function submit(viewerId: string, assessmentId: string, revision?: 
 
 /** Submits as the page does: with the revision it shows, the stored one. */
 export async function submitShown(viewerId: string, assessmentId: string) {
-  const { revision } = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: { revision: true } });
+  const { revision } = await db.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    select: { revision: true },
+  });
   return submit(viewerId, assessmentId, revision);
 }
 
 /** POST /assessments/:id/evidence. */
-export async function evidence(viewerId: string, assessmentId: string, fields: Record<string, string>) {
+export async function evidence(
+  viewerId: string,
+  assessmentId: string,
+  fields: Record<string, string>,
+) {
   const request = await signedInPost(`/assessments/${assessmentId}/evidence`, viewerId, fields);
   const response = await evidenceRoute.action(routeArgs(request, { assessmentId }));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -127,7 +196,13 @@ export async function snapshot(assessmentId: string) {
       summary: true,
       submittedAt: true,
       ratings: {
-        select: { competencyId: true, rating: true, notes: true, nextLevelMarks: true, evidence: { select: { text: true } } },
+        select: {
+          competencyId: true,
+          rating: true,
+          notes: true,
+          nextLevelMarks: true,
+          evidence: { select: { text: true } },
+        },
         orderBy: { competencyId: "asc" },
       },
     },
@@ -135,11 +210,20 @@ export async function snapshot(assessmentId: string) {
 }
 
 export async function competencyIds(assessmentId: string): Promise<string[]> {
-  const rows = await db.assessmentRating.findMany({ where: { assessmentId }, select: { competencyId: true }, orderBy: { competencyId: "asc" } });
+  const rows = await db.assessmentRating.findMany({
+    where: { assessmentId },
+    select: { competencyId: true },
+    orderBy: { competencyId: "asc" },
+  });
   return rows.map((row) => row.competencyId);
 }
 
-export async function openCycle(name: string, participantIds: string[], closed = false, startsOn = new Date("2026-01-01")) {
+export async function openCycle(
+  name: string,
+  participantIds: string[],
+  closed = false,
+  startsOn = new Date("2026-01-01"),
+) {
   return db.reviewCycle.create({
     data: {
       name,

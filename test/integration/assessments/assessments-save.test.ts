@@ -1,6 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { competencyIds, evidence, openCycle, organisation, readPage, save, snapshot, startReview, startSelf, submit } from "./assessments-helpers";
+import {
+  competencyIds,
+  evidence,
+  openCycle,
+  organisation,
+  readPage,
+  save,
+  snapshot,
+  startReview,
+  startSelf,
+  submit,
+} from "./assessments-helpers";
 
 async function draft() {
   const people = await organisation();
@@ -20,7 +31,11 @@ describe("autosave", () => {
     ]);
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ ok: true, revision: 1, conflicts: [] });
-    expect(result.body.values).toMatchObject({ summary: "A good half", [`rating:${first}`]: 2, [`mark:${first}:1`]: "met" });
+    expect(result.body.values).toMatchObject({
+      summary: "A good half",
+      [`rating:${first}`]: 2,
+      [`mark:${first}:1`]: "met",
+    });
     const stored = await snapshot(id);
     expect(stored).toMatchObject({ revision: 1, summary: "A good half" });
     expect(stored.ratings.find((r) => r.competencyId === first)).toMatchObject({
@@ -31,13 +46,19 @@ describe("autosave", () => {
 
     // Clearing a mark removes it.
     await save(engineer.id, id, 1, [{ field: `mark:${first}:1`, value: null, base: "met" }]);
-    expect((await snapshot(id)).ratings.find((r) => r.competencyId === first)!.nextLevelMarks).toEqual({});
+    expect(
+      (await snapshot(id)).ratings.find((r) => r.competencyId === first)!.nextLevelMarks,
+    ).toEqual({});
   });
 
   test("two saves from the same revision on different fields are both kept", async () => {
     const { engineer, id, first, second } = await draft();
-    const tabA = await save(engineer.id, id, 0, [{ field: `notes:${first}`, value: "from tab A", base: "" }]);
-    const tabB = await save(engineer.id, id, 0, [{ field: `rating:${second}`, value: 4, base: null }]);
+    const tabA = await save(engineer.id, id, 0, [
+      { field: `notes:${first}`, value: "from tab A", base: "" },
+    ]);
+    const tabB = await save(engineer.id, id, 0, [
+      { field: `rating:${second}`, value: 4, base: null },
+    ]);
     expect(tabA.body.revision).toBe(1);
     expect(tabB.status).toBe(200);
     expect(tabB.body).toMatchObject({ ok: true, revision: 2, conflicts: [] });
@@ -51,20 +72,33 @@ describe("autosave", () => {
   test("two saves from the same revision on the same field: the later is kept and the other returned as a conflict", async () => {
     const { engineer, id, first } = await draft();
     await save(engineer.id, id, 0, [{ field: `notes:${first}`, value: "tab A's text", base: "" }]);
-    const tabB = await save(engineer.id, id, 0, [{ field: `notes:${first}`, value: "tab B's text", base: "" }]);
+    const tabB = await save(engineer.id, id, 0, [
+      { field: `notes:${first}`, value: "tab B's text", base: "" },
+    ]);
     expect(tabB.status).toBe(200);
-    expect(tabB.body.conflicts).toEqual([{ field: `notes:${first}`, mine: "tab B's text", theirs: "tab A's text" }]);
+    expect(tabB.body.conflicts).toEqual([
+      { field: `notes:${first}`, mine: "tab B's text", theirs: "tab A's text" },
+    ]);
     expect(tabB.body.values[`notes:${first}`]).toBe("tab B's text");
-    expect((await snapshot(id)).ratings.find((r) => r.competencyId === first)!.notes).toBe("tab B's text");
+    expect((await snapshot(id)).ratings.find((r) => r.competencyId === first)!.notes).toBe(
+      "tab B's text",
+    );
   });
 
   test("concurrent saves from one stale copy lose nothing", async () => {
     const { engineer, id, ids } = await draft();
-    const results = await Promise.all(ids.slice(0, 6).map((c) => save(engineer.id, id, 0, [{ field: `notes:${c}`, value: `note for ${c}`, base: "" }])));
+    const results = await Promise.all(
+      ids
+        .slice(0, 6)
+        .map((c) =>
+          save(engineer.id, id, 0, [{ field: `notes:${c}`, value: `note for ${c}`, base: "" }]),
+        ),
+    );
     expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const stored = await snapshot(id);
     expect(stored.revision).toBe(6);
-    for (const c of ids.slice(0, 6)) expect(stored.ratings.find((r) => r.competencyId === c)!.notes).toBe(`note for ${c}`);
+    for (const c of ids.slice(0, 6))
+      expect(stored.ratings.find((r) => r.competencyId === c)!.notes).toBe(`note for ${c}`);
   });
 
   test("a rating off the scale, an unknown competency or a malformed body is a 400 and nothing is written", async () => {
@@ -76,13 +110,20 @@ describe("autosave", () => {
     ]);
     expect(offScale.status).toBe(400);
     expect(offScale.body.fieldErrors[`rating:${first}`][0]).toMatch(/scale/);
-    const unknown = await save(engineer.id, id, 0, [{ field: "rating:not-a-competency", value: 3, base: null }]);
+    const unknown = await save(engineer.id, id, 0, [
+      { field: "rating:not-a-competency", value: 3, base: null },
+    ]);
     expect(unknown.status).toBe(400);
     expect(unknown.body.fieldErrors).toHaveProperty(["rating:not-a-competency"]);
-    const badMark = await save(engineer.id, id, 0, [{ field: `mark:${first}:99`, value: "met", base: null }]);
+    const badMark = await save(engineer.id, id, 0, [
+      { field: `mark:${first}:99`, value: "met", base: null },
+    ]);
     expect(badMark.status).toBe(400);
     expect((await save(engineer.id, id, 0, "nonsense")).status).toBe(400);
-    expect((await save(engineer.id, id, 0, [{ field: `rating:${first}`, value: "3", base: null }])).status).toBe(400);
+    expect(
+      (await save(engineer.id, id, 0, [{ field: `rating:${first}`, value: "3", base: null }]))
+        .status,
+    ).toBe(400);
     expect(await snapshot(id)).toEqual(before);
   });
 
@@ -90,7 +131,9 @@ describe("autosave", () => {
     const { manager, peer, admin, engineer, id, first } = await draft();
     const before = await snapshot(id);
     for (const other of [manager, peer, admin]) {
-      const result = await save(other.id, id, 0, [{ field: `notes:${first}`, value: "intruder", base: "" }]);
+      const result = await save(other.id, id, 0, [
+        { field: `notes:${first}`, value: "intruder", base: "" },
+      ]);
       expect(result.status, other.name).toBe(404);
     }
     expect((await save(engineer.id, "no-such-assessment", 0, [])).status).toBe(404);
@@ -113,7 +156,7 @@ describe("submitting", () => {
       ids
         .filter((c) => c !== first)
         .map((c) => `rating:${c}`)
-        .sort()
+        .sort(),
     );
     expect(await snapshot(id)).toEqual(before);
     expect((await readPage(engineer.id, id)).data?.mode).toBe("edit");
@@ -125,14 +168,29 @@ describe("submitting", () => {
       engineer.id,
       id,
       0,
-      ids.map((c) => ({ field: `rating:${c}`, value: 3, base: null }))
+      ids.map((c) => ({ field: `rating:${c}`, value: 3, base: null })),
     );
     expect(rated.body.revision).toBe(1);
     const before = await snapshot(id);
-    for (const revision of ["0999999999999", "01", "1.0", "1e0", "-1", " 1", "", "one", undefined]) {
+    for (const revision of [
+      "0999999999999",
+      "01",
+      "1.0",
+      "1e0",
+      "-1",
+      " 1",
+      "",
+      "one",
+      undefined,
+    ]) {
       const refused = await submit(engineer.id, id, revision);
       expect(refused.status, `revision ${JSON.stringify(revision)}`).toBe(400);
-      expect(refused.body).toMatchObject({ intent: "submit", ok: false, kind: "invalid", message: "assessments:page.errors.submitNotUnderstood" });
+      expect(refused.body).toMatchObject({
+        intent: "submit",
+        ok: false,
+        kind: "invalid",
+        message: "assessments:page.errors.submitNotUnderstood",
+      });
     }
     expect(await snapshot(id)).toEqual(before);
     expect((await submit(engineer.id, id, "0")).body).toMatchObject({ kind: "stale" });
@@ -145,7 +203,7 @@ describe("submitting", () => {
       engineer.id,
       id,
       0,
-      ids.map((c) => ({ field: `rating:${c}`, value: 3, base: null }))
+      ids.map((c) => ({ field: `rating:${c}`, value: 3, base: null })),
     );
     // A stale revision (another tab saved since) is refused rather than submitting unseen changes.
     expect((await submit(engineer.id, id, 0)).body).toMatchObject({ kind: "stale" });
@@ -157,10 +215,16 @@ describe("submitting", () => {
     expect(stored.status).toBe("submitted");
     expect(stored.submittedAt).toBeInstanceOf(Date);
 
-    const later = await save(engineer.id, id, stored.revision, [{ field: `notes:${first}`, value: "too late", base: "" }]);
+    const later = await save(engineer.id, id, stored.revision, [
+      { field: `notes:${first}`, value: "too late", base: "" },
+    ]);
     expect(later.status).toBe(409);
     expect(later.body.message).toMatch(/submitted and is locked/);
-    const evidenceLater = await evidence(engineer.id, id, { intent: "add", competencyId: first, text: "too late" });
+    const evidenceLater = await evidence(engineer.id, id, {
+      intent: "add",
+      competencyId: first,
+      text: "too late",
+    });
     expect(evidenceLater.status).toBe(409);
     expect((await submit(engineer.id, id, stored.revision)).status).toBe(409);
     expect(await snapshot(id)).toEqual(stored);
@@ -174,11 +238,16 @@ describe("submitting", () => {
     const id = await startSelf(other.engineer.id);
     expect((await db.assessment.findUniqueOrThrow({ where: { id } })).cycleId).toBe(cycle.id);
     await db.reviewCycle.update({ where: { id: cycle.id }, data: { closedAt: new Date() } });
-    const result = await save(other.engineer.id, id, 0, [{ field: `notes:${first}`, value: "x", base: "" }]);
+    const result = await save(other.engineer.id, id, 0, [
+      { field: `notes:${first}`, value: "x", base: "" },
+    ]);
     expect(result.status).toBe(409);
     expect(result.body.message).toMatch(/closed/);
     const page = await readPage(other.engineer.id, id);
-    expect(page.data).toMatchObject({ mode: "read", lockedReason: expect.stringMatching(/closed/) });
+    expect(page.data).toMatchObject({
+      mode: "read",
+      lockedReason: expect.stringMatching(/closed/),
+    });
     void engineer;
   });
 
@@ -190,11 +259,15 @@ describe("submitting", () => {
       manager.id,
       id,
       0,
-      ids.map((c) => ({ field: `rating:${c}`, value: 2, base: null }))
+      ids.map((c) => ({ field: `rating:${c}`, value: 2, base: null })),
     );
     expect((await submit(engineer.id, id, rated.body.revision)).status).toBe(404);
     expect((await submit(manager.id, id, rated.body.revision)).status).toBe(302);
-    expect(await db.assessment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "submitted", levelId: "ic2", trackId: "ic" });
+    expect(await db.assessment.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "submitted",
+      levelId: "ic2",
+      trackId: "ic",
+    });
   });
 });
 
@@ -209,11 +282,19 @@ describe("evidence", () => {
       [{ text: "Ran the retro", occurredOn: "2026-02-31" }, "occurredOn"],
     ];
     for (const [fields, field] of cases) {
-      const result = await evidence(engineer.id, id, { intent: "add", competencyId: first, ...fields });
+      const result = await evidence(engineer.id, id, {
+        intent: "add",
+        competencyId: first,
+        ...fields,
+      });
       expect(result.status, JSON.stringify(fields)).toBe(400);
       expect(Object.keys(result.body.result.error), JSON.stringify(fields)).toContain(field);
     }
-    const unknown = await evidence(engineer.id, id, { intent: "add", competencyId: "no-such-competency", text: "x" });
+    const unknown = await evidence(engineer.id, id, {
+      intent: "add",
+      competencyId: "no-such-competency",
+      text: "x",
+    });
     expect(unknown.status).toBe(400);
     expect(await db.ratingEvidence.count({ where: { rating: { assessmentId: id } } })).toBe(0);
 
@@ -225,8 +306,15 @@ describe("evidence", () => {
       occurredOn: "2026-01-15",
     });
     expect(added.status).toBe(200);
-    const row = await db.ratingEvidence.findUniqueOrThrow({ where: { id: added.body.evidenceId }, include: { rating: true } });
-    expect(row).toMatchObject({ text: "Ran the retro", url: "https://example.com/retro", occurredOn: new Date("2026-01-15T00:00:00Z") });
+    const row = await db.ratingEvidence.findUniqueOrThrow({
+      where: { id: added.body.evidenceId },
+      include: { rating: true },
+    });
+    expect(row).toMatchObject({
+      text: "Ran the retro",
+      url: "https://example.com/retro",
+      occurredOn: new Date("2026-01-15T00:00:00Z"),
+    });
     expect(row.rating).toMatchObject({ assessmentId: id, competencyId: first });
     // The form is reset for the next piece of evidence.
     expect(added.body.result).toEqual({ initialValue: null });
@@ -234,22 +322,46 @@ describe("evidence", () => {
     const page = await readPage(engineer.id, id);
     expect(page.data!.competencies.find((c) => c.id === first)!.evidence).toHaveLength(1);
 
-    const removed = await evidence(engineer.id, id, { intent: "remove", evidenceId: added.body.evidenceId });
+    const removed = await evidence(engineer.id, id, {
+      intent: "remove",
+      evidenceId: added.body.evidenceId,
+    });
     expect(removed.status).toBe(200);
     expect(await db.ratingEvidence.count({ where: { id: added.body.evidenceId } })).toBe(0);
   });
 
   test("only the author changes evidence, and only on that assessment", async () => {
     const { engineer, manager, peer, id, first } = await draft();
-    const added = await evidence(engineer.id, id, { intent: "add", competencyId: first, text: "Mine" });
+    const added = await evidence(engineer.id, id, {
+      intent: "add",
+      competencyId: first,
+      text: "Mine",
+    });
     for (const other of [manager, peer]) {
-      expect((await evidence(other.id, id, { intent: "add", competencyId: first, text: "Not mine" })).status).toBe(404);
-      expect((await evidence(other.id, id, { intent: "remove", evidenceId: added.body.evidenceId })).status).toBe(404);
+      expect(
+        (await evidence(other.id, id, { intent: "add", competencyId: first, text: "Not mine" }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await evidence(other.id, id, { intent: "remove", evidenceId: added.body.evidenceId }))
+          .status,
+      ).toBe(404);
     }
     // Evidence id from another assessment is not this one's.
     const otherDraft = await startSelf(peer.id);
-    expect((await evidence(peer.id, otherDraft, { intent: "remove", evidenceId: added.body.evidenceId })).status).toBe(404);
-    expect((await evidence(engineer.id, "no-such-assessment", { intent: "add", competencyId: first, text: "x" })).status).toBe(404);
+    expect(
+      (await evidence(peer.id, otherDraft, { intent: "remove", evidenceId: added.body.evidenceId }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await evidence(engineer.id, "no-such-assessment", {
+          intent: "add",
+          competencyId: first,
+          text: "x",
+        })
+      ).status,
+    ).toBe(404);
     expect(await db.ratingEvidence.count({ where: { rating: { assessmentId: id } } })).toBe(1);
   });
 });

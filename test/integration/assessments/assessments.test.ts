@@ -10,16 +10,28 @@ import { assessmentEntry, startAssessment } from "~/modules/assessments/assessme
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-import { competencyIds, openCycle, organisation, readPage, save, startReview, startSelf, submit } from "./assessments-helpers";
+import {
+  competencyIds,
+  openCycle,
+  organisation,
+  readPage,
+  save,
+  startReview,
+  startSelf,
+  submit,
+} from "./assessments-helpers";
 
 async function rateAll(authorId: string, assessmentId: string) {
   const ids = await competencyIds(assessmentId);
-  const { revision } = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: { revision: true } });
+  const { revision } = await db.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    select: { revision: true },
+  });
   const result = await save(
     authorId,
     assessmentId,
     revision,
-    ids.map((id) => ({ field: `rating:${id}`, value: 3, base: null }))
+    ids.map((id) => ({ field: `rating:${id}`, value: 3, base: null })),
   );
   expect(result.status).toBe(200);
   return result.body.revision as number;
@@ -34,14 +46,17 @@ describe("starting a self-assessment", () => {
   test("records the ladder version, track and level, with a rating row for every competency that applies at the level", async () => {
     const { engineer } = await organisation();
     const entry = bodyOf<{ entry: { decision: { action: string }; cycle: unknown } }>(
-      await assessRoute.loader(routeArgs(await signedInRequest("/assess", engineer.id)))
+      await assessRoute.loader(routeArgs(await signedInRequest("/assess", engineer.id))),
     );
     expect(entry.entry.decision.action).toBe("create");
     expect(entry.entry.cycle).toBeNull();
 
     const id = await startSelf(engineer.id);
     const served = (await ladderForLevel("ic2"))!;
-    const row = await db.assessment.findUniqueOrThrow({ where: { id }, include: { ratings: true } });
+    const row = await db.assessment.findUniqueOrThrow({
+      where: { id },
+      include: { ratings: true },
+    });
     expect(row).toMatchObject({
       kind: "self",
       status: "draft",
@@ -56,21 +71,27 @@ describe("starting a self-assessment", () => {
     expect(row.ratings.map((rating) => rating.competencyId).sort()).toEqual(
       competenciesForLevel(served.ladder, "ic2")
         .map((c) => c.id)
-        .sort()
+        .sort(),
     );
     // Technical direction starts at Senior Engineer: an Engineer II is not rated on it.
     expect(row.ratings.map((rating) => rating.competencyId)).not.toContain("technical-direction");
     expect(row.ratings.every((rating) => rating.rating === null)).toBe(true);
 
     // Continuing: /assess now goes straight to it, and starting again opens the same one.
-    const redirect = await thrown(async () => assessRoute.loader(routeArgs(await signedInRequest("/assess", engineer.id))));
+    const redirect = await thrown(async () =>
+      assessRoute.loader(routeArgs(await signedInRequest("/assess", engineer.id))),
+    );
     expect((redirect as Response).headers.get("Location")).toBe(`/assessments/${id}`);
     expect(await startSelf(engineer.id)).toBe(id);
   });
 
   test("two tabs starting at once get the same assessment", async () => {
     const person = await createPerson({ track: "ic", level: "ic3" });
-    const ids = await Promise.all([startSelf(person.id), startSelf(person.id), startSelf(person.id)]);
+    const ids = await Promise.all([
+      startSelf(person.id),
+      startSelf(person.id),
+      startSelf(person.id),
+    ]);
     expect(new Set(ids).size).toBe(1);
     expect(await db.assessment.count({ where: { subjectId: person.id } })).toBe(1);
   });
@@ -86,7 +107,9 @@ describe("starting a self-assessment", () => {
 
     const cycle = await openCycle("Spring 2026", [peer.id]);
     const inCycle = await startSelf(peer.id);
-    expect((await db.assessment.findUniqueOrThrow({ where: { id: inCycle } })).cycleId).toBe(cycle.id);
+    expect((await db.assessment.findUniqueOrThrow({ where: { id: inCycle } })).cycleId).toBe(
+      cycle.id,
+    );
     await submitted(peer.id, inCycle);
     // One per cycle: once submitted, /assess opens it (read only) rather than a new one.
     expect(await startSelf(peer.id)).toBe(inCycle);
@@ -96,15 +119,28 @@ describe("starting a self-assessment", () => {
     const { engineer, manager } = await organisation();
     const nextMonth = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
     await openCycle("Opens next month", [engineer.id], false, nextMonth);
-    expect((await db.assessment.findUniqueOrThrow({ where: { id: await startSelf(engineer.id) } })).cycleId).toBeNull();
-    expect((await db.assessment.findUniqueOrThrow({ where: { id: await startReview(manager.id, engineer.id) } })).cycleId).toBeNull();
+    expect(
+      (await db.assessment.findUniqueOrThrow({ where: { id: await startSelf(engineer.id) } }))
+        .cycleId,
+    ).toBeNull();
+    expect(
+      (
+        await db.assessment.findUniqueOrThrow({
+          where: { id: await startReview(manager.id, engineer.id) },
+        })
+      ).cycleId,
+    ).toBeNull();
   });
 
   test("someone without a level is told why and nothing is created", async () => {
     const person = await createPerson({ track: null, level: null });
-    const { entry } = bodyOf<{ entry: { unavailable: { key: string } } }>(await assessRoute.loader(routeArgs(await signedInRequest("/assess", person.id))));
+    const { entry } = bodyOf<{ entry: { unavailable: { key: string } } }>(
+      await assessRoute.loader(routeArgs(await signedInRequest("/assess", person.id))),
+    );
     expect(entry.unavailable).toMatchObject({ key: "assessments:errors.noLevel" });
-    const result = await assessRoute.action(routeArgs(await signedInPost("/assess", person.id, {})));
+    const result = await assessRoute.action(
+      routeArgs(await signedInPost("/assess", person.id, {})),
+    );
     expect(statusOf(result)).toBe(400);
     expect(await db.assessment.count({ where: { subjectId: person.id } })).toBe(0);
   });
@@ -113,8 +149,12 @@ describe("starting a self-assessment", () => {
     const { manager, engineer, admin } = await organisation();
     for (const other of [manager, admin]) {
       const viewer = { ...other, isHiringAdmin: false };
-      await expect(assessmentEntry(viewer, "self", engineer.id), other.name).rejects.toThrow(NotFoundError);
-      await expect(startAssessment(viewer, "self", engineer.id), other.name).rejects.toThrow(NotFoundError);
+      await expect(assessmentEntry(viewer, "self", engineer.id), other.name).rejects.toThrow(
+        NotFoundError,
+      );
+      await expect(startAssessment(viewer, "self", engineer.id), other.name).rejects.toThrow(
+        NotFoundError,
+      );
     }
     expect(await db.assessment.count({ where: { subjectId: engineer.id } })).toBe(0);
   });
@@ -125,18 +165,38 @@ describe("manager reviews", () => {
     const { boss, manager, engineer, peer, admin } = await organisation();
     for (const outsider of [peer, admin, engineer]) {
       const get = await thrown(async () =>
-        reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, outsider.id), { personId: engineer.id }))
+        reviewRoute.loader(
+          routeArgs(await signedInRequest(`/people/${engineer.id}/review`, outsider.id), {
+            personId: engineer.id,
+          }),
+        ),
       );
       expect(statusOf(get), outsider.name).toBe(404);
       const post = await thrown(async () =>
-        reviewRoute.action(routeArgs(await signedInPost(`/people/${engineer.id}/review`, outsider.id, {}), { personId: engineer.id }))
+        reviewRoute.action(
+          routeArgs(await signedInPost(`/people/${engineer.id}/review`, outsider.id, {}), {
+            personId: engineer.id,
+          }),
+        ),
       );
       expect(statusOf(post), outsider.name).toBe(404);
     }
-    const unknown = await thrown(async () => reviewRoute.loader(routeArgs(await signedInRequest("/people/nobody/review", manager.id), { personId: "nobody" })));
+    const unknown = await thrown(async () =>
+      reviewRoute.loader(
+        routeArgs(await signedInRequest("/people/nobody/review", manager.id), {
+          personId: "nobody",
+        }),
+      ),
+    );
     expect(statusOf(unknown)).toBe(404);
     // Someone else's report and an id nobody has read the same: the page does not tell which ids are people.
-    const notMine = await thrown(async () => reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, peer.id), { personId: engineer.id })));
+    const notMine = await thrown(async () =>
+      reviewRoute.loader(
+        routeArgs(await signedInRequest(`/people/${engineer.id}/review`, peer.id), {
+          personId: engineer.id,
+        }),
+      ),
+    );
     expect(bodyOf(notMine)).toEqual(bodyOf(unknown));
     expect(await db.assessment.count({ where: { subjectId: engineer.id } })).toBe(0);
 
@@ -153,12 +213,22 @@ describe("manager reviews", () => {
 
     // The skip-level manager may review too, but this one is already being written.
     const skip = bodyOf<{ entry: { decision: { action: string; authorName?: string } } }>(
-      await reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, boss.id), { personId: engineer.id }))
+      await reviewRoute.loader(
+        routeArgs(await signedInRequest(`/people/${engineer.id}/review`, boss.id), {
+          personId: engineer.id,
+        }),
+      ),
     );
     expect(skip.entry.decision).toEqual({ action: "taken", authorName: "Sam Manager" });
-    expect(statusOf(await reviewRoute.action(routeArgs(await signedInPost(`/people/${engineer.id}/review`, boss.id, {}), { personId: engineer.id })))).toBe(
-      409
-    );
+    expect(
+      statusOf(
+        await reviewRoute.action(
+          routeArgs(await signedInPost(`/people/${engineer.id}/review`, boss.id, {}), {
+            personId: engineer.id,
+          }),
+        ),
+      ),
+    ).toBe(409);
     expect(await startReview(manager.id, engineer.id)).toBe(id);
   });
 
@@ -167,19 +237,42 @@ describe("manager reviews", () => {
     await openCycle("Reorg", [engineer.id]);
     const stale = await startReview(manager.id, engineer.id);
     const ids = await competencyIds(stale);
-    expect((await save(manager.id, stale, 0, [{ field: `rating:${ids[0]}`, value: 2, base: null }])).status).toBe(200);
-    const newManager = await createPerson({ name: "Nia Newmanager", track: "manager", level: "m1", managerId: boss.id });
+    expect(
+      (await save(manager.id, stale, 0, [{ field: `rating:${ids[0]}`, value: 2, base: null }]))
+        .status,
+    ).toBe(200);
+    const newManager = await createPerson({
+      name: "Nia Newmanager",
+      track: "manager",
+      level: "m1",
+      managerId: boss.id,
+    });
     await db.user.update({ where: { id: engineer.id }, data: { managerId: newManager.id } });
 
     // Sam's draft is kept, but closed: saving is refused with the reason, and the page reads it.
-    const refused = await save(manager.id, stale, 1, [{ field: `rating:${ids[1]}`, value: 3, base: null }]);
-    expect(refused).toMatchObject({ status: 409, body: { kind: "locked", message: expect.stringContaining("You no longer manage this person") } });
-    expect((await readPage(manager.id, stale)).data).toMatchObject({ mode: "read", lockedReason: expect.stringContaining("You no longer manage this person") });
+    const refused = await save(manager.id, stale, 1, [
+      { field: `rating:${ids[1]}`, value: 3, base: null },
+    ]);
+    expect(refused).toMatchObject({
+      status: 409,
+      body: {
+        kind: "locked",
+        message: expect.stringContaining("You no longer manage this person"),
+      },
+    });
+    expect((await readPage(manager.id, stale)).data).toMatchObject({
+      mode: "read",
+      lockedReason: expect.stringContaining("You no longer manage this person"),
+    });
     // Nia starts the review of the cycle afresh; Bea, the skip-level, finds Nia's, not Sam's.
     const fresh = await startReview(newManager.id, engineer.id);
     expect(fresh).not.toBe(stale);
     const skip = bodyOf<{ entry: { decision: { action: string; authorName?: string } } }>(
-      await reviewRoute.loader(routeArgs(await signedInRequest(`/people/${engineer.id}/review`, boss.id), { personId: engineer.id }))
+      await reviewRoute.loader(
+        routeArgs(await signedInRequest(`/people/${engineer.id}/review`, boss.id), {
+          personId: engineer.id,
+        }),
+      ),
     );
     expect(skip.entry.decision).toEqual({ action: "taken", authorName: "Nia Newmanager" });
   });
@@ -196,11 +289,13 @@ describe("who can read an assessment", () => {
     const { boss, manager, engineer, peer, admin } = await organisation();
     const selfDraft = await startSelf(engineer.id);
     expect((await readPage(engineer.id, selfDraft)).data?.mode).toBe("edit");
-    for (const other of [manager, boss, peer, admin]) expect((await readPage(other.id, selfDraft)).status, other.name).toBe(404);
+    for (const other of [manager, boss, peer, admin])
+      expect((await readPage(other.id, selfDraft)).status, other.name).toBe(404);
 
     const reviewDraft = await startReview(manager.id, engineer.id);
     expect((await readPage(manager.id, reviewDraft)).data?.mode).toBe("edit");
-    for (const other of [engineer, boss, peer, admin]) expect((await readPage(other.id, reviewDraft)).status, other.name).toBe(404);
+    for (const other of [engineer, boss, peer, admin])
+      expect((await readPage(other.id, reviewDraft)).status, other.name).toBe(404);
   });
 
   test("submitted assessments are read by the subject, the chain and admins, never a peer; the subject reads the review after their own", async () => {
@@ -218,7 +313,8 @@ describe("who can read an assessment", () => {
 
     await submitted(engineer.id, self);
     expect((await readPage(engineer.id, review)).status).toBe(200);
-    for (const reader of [engineer, manager, boss, admin]) expect((await readPage(reader.id, self)).data?.mode, reader.name).toBe("read");
+    for (const reader of [engineer, manager, boss, admin])
+      expect((await readPage(reader.id, self)).data?.mode, reader.name).toBe("read");
     expect((await readPage(peer.id, self)).status).toBe(404);
   });
 
@@ -236,17 +332,42 @@ describe("who can read an assessment", () => {
       { field: `notes:${first}`, value: "Refactored the billing module", base: "" },
       { field: `mark:${first}:0`, value: "partly", base: null },
     ]);
-    const evidence = await db.assessmentRating.findUniqueOrThrow({ where: { assessmentId_competencyId: { assessmentId: id, competencyId: first! } } });
-    await db.ratingEvidence.create({ data: { ratingId: evidence.id, text: "PR #42", url: "https://example.com/42", occurredOn: new Date("2026-02-03") } });
+    const evidence = await db.assessmentRating.findUniqueOrThrow({
+      where: { assessmentId_competencyId: { assessmentId: id, competencyId: first! } },
+    });
+    await db.ratingEvidence.create({
+      data: {
+        ratingId: evidence.id,
+        text: "PR #42",
+        url: "https://example.com/42",
+        occurredOn: new Date("2026-02-03"),
+      },
+    });
     expect((await submit(engineer.id, id, saved.body.revision)).status).toBe(302);
 
     const { data } = await readPage(manager.id, id);
     const firstView = data!.competencies.find((c) => c.id === first)!;
-    expect(firstView).toMatchObject({ rating: 3, ratingLabel: "Consistent", notes: "Refactored the billing module", marks: { "0": "partly" } });
-    expect(firstView.evidence).toEqual([{ id: expect.any(String), text: "PR #42", url: "https://example.com/42", occurredOn: new Date("2026-02-03") }]);
+    expect(firstView).toMatchObject({
+      rating: 3,
+      ratingLabel: "Consistent",
+      notes: "Refactored the billing module",
+      marks: { "0": "partly" },
+    });
+    expect(firstView.evidence).toEqual([
+      {
+        id: expect.any(String),
+        text: "PR #42",
+        url: "https://example.com/42",
+        occurredOn: new Date("2026-02-03"),
+      },
+    ]);
     expect(firstView.nextExpectations.length).toBeGreaterThan(0);
     expect(data!.competencies.find((c) => c.id === second)!.evidence).toEqual([]);
-    expect(data!.ladder).toMatchObject({ ladderName: "Engineering", level: { id: "ic2" }, nextLevel: { id: "ic3" } });
+    expect(data!.ladder).toMatchObject({
+      ladderName: "Engineering",
+      level: { id: "ic2" },
+      nextLevel: { id: "ic3" },
+    });
   });
 });
 
@@ -257,23 +378,57 @@ describe("the reviews list", () => {
     const self = await startSelf(engineer.id);
     const review = await startReview(manager.id, engineer.id);
 
-    const mine = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", engineer.id))));
-    expect(mine.selfAssessments).toEqual([expect.objectContaining({ id: self, status: "draft", cycleName: cycle.name })]);
+    const mine = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(
+      await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", engineer.id))),
+    );
+    expect(mine.selfAssessments).toEqual([
+      expect.objectContaining({ id: self, status: "draft", cycleName: cycle.name }),
+    ]);
     expect(mine.directReports).toEqual([]);
 
     const managerView = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(
-      await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", manager.id)))
+      await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", manager.id))),
     );
-    expect(managerView.directReports.map((row) => [row.name, row.cycleName, row.selfSubmitted, row.review.label.key, row.review.action?.label.key])).toEqual([
-      ["Lena Engineer", "Autumn 2026", false, "assessments:reviews.status.draft", "assessments:reviews.action.continue"],
-      ["Pat Peer", null, false, "assessments:reviews.status.notStarted", "assessments:reviews.action.start"],
+    expect(
+      managerView.directReports.map((row) => [
+        row.name,
+        row.cycleName,
+        row.selfSubmitted,
+        row.review.label.key,
+        row.review.action?.label.key,
+      ]),
+    ).toEqual([
+      [
+        "Lena Engineer",
+        "Autumn 2026",
+        false,
+        "assessments:reviews.status.draft",
+        "assessments:reviews.action.continue",
+      ],
+      [
+        "Pat Peer",
+        null,
+        false,
+        "assessments:reviews.status.notStarted",
+        "assessments:reviews.action.start",
+      ],
     ]);
-    expect(managerView.written).toEqual([expect.objectContaining({ id: review, status: "draft", subject: { id: engineer.id, name: "Lena Engineer" } })]);
+    expect(managerView.written).toEqual([
+      expect.objectContaining({
+        id: review,
+        status: "draft",
+        subject: { id: engineer.id, name: "Lena Engineer" },
+      }),
+    ]);
 
     // Indirect reports are not rows; they are reached through /people/:id/review.
-    const bossView = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", boss.id))));
+    const bossView = bodyOf<Awaited<ReturnType<typeof reviewsRoute.loader>>>(
+      await reviewsRoute.loader(routeArgs(await signedInRequest("/reviews", boss.id))),
+    );
     expect(bossView.directReports.map((row) => row.name)).toEqual(["Sam Manager"]);
-    expect(bossView.directReports[0]!.review.label.key).toBe("assessments:reviews.status.notStarted");
+    expect(bossView.directReports[0]!.review.label.key).toBe(
+      "assessments:reviews.status.notStarted",
+    );
     void peer;
   });
 });

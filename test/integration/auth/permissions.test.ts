@@ -16,7 +16,10 @@ async function organisation() {
   return { vp, director, manager, engineer, peer };
 }
 
-const viewerOf = (p: { id: string; name: string; email: string }, roles: { isAdmin?: boolean } = {}) => ({
+const viewerOf = (
+  p: { id: string; name: string; email: string },
+  roles: { isAdmin?: boolean } = {},
+) => ({
   id: p.id,
   name: p.name,
   email: p.email,
@@ -33,12 +36,15 @@ describe("reporting lines", () => {
 
   test("everyone below a person, at any depth", async () => {
     const { director, manager, engineer, peer } = await organisation();
-    expect((await reportsUnder(director.id)).sort()).toEqual([manager.id, engineer.id, peer.id].sort());
+    expect((await reportsUnder(director.id)).sort()).toEqual(
+      [manager.id, engineer.id, peer.id].sort(),
+    );
   });
 
   test("a manager is anyone with an active report (read with the session)", async () => {
     const { manager, engineer } = await organisation();
-    const managerFlag = async (personId: string) => (await getSignedIn(await signedInRequest("/", personId)))?.isManager;
+    const managerFlag = async (personId: string) =>
+      (await getSignedIn(await signedInRequest("/", personId)))?.isManager;
     expect(await managerFlag(manager.id)).toBe(true);
     expect(await managerFlag(engineer.id)).toBe(false);
     await db.user.update({ where: { id: engineer.id }, data: { deactivatedAt: new Date() } });
@@ -53,17 +59,25 @@ describe("who may see a person", () => {
     await expect(requirePersonVisible(viewerOf(manager), engineer.id)).resolves.toBeUndefined();
     await expect(requirePersonVisible(viewerOf(vp), engineer.id)).resolves.toBeUndefined();
     await expect(requirePersonVisible(viewerOf(peer), engineer.id)).rejects.toThrow(NotFoundError);
-    await expect(requirePersonVisible(viewerOf(engineer), manager.id)).rejects.toThrow(NotFoundError);
+    await expect(requirePersonVisible(viewerOf(engineer), manager.id)).rejects.toThrow(
+      NotFoundError,
+    );
     const admin = await createPerson({ isAdmin: true });
-    await expect(requirePersonVisible(viewerOf(admin, { isAdmin: true }), engineer.id)).resolves.toBeUndefined();
-    await expect(requirePersonVisible(viewerOf(admin, { isAdmin: true }), "no-such-person")).rejects.toThrow(NotFoundError);
+    await expect(
+      requirePersonVisible(viewerOf(admin, { isAdmin: true }), engineer.id),
+    ).resolves.toBeUndefined();
+    await expect(
+      requirePersonVisible(viewerOf(admin, { isAdmin: true }), "no-such-person"),
+    ).rejects.toThrow(NotFoundError);
   });
 });
 
 describe("roles", () => {
   test("an admin page refuses an engineer and sends a stranger to sign in", async () => {
     const engineer = await createPerson();
-    await expect(requireRole(new Request("http://localhost/admin/people"), "admin")).rejects.toThrow(SignInRequiredError);
+    await expect(
+      requireRole(new Request("http://localhost/admin/people"), "admin"),
+    ).rejects.toThrow(SignInRequiredError);
     const refused = requireRole(await signedInRequest("/admin/people", engineer.id), "admin");
     await expect(refused).rejects.toThrow(ForbiddenError);
     await expect(refused).rejects.toThrow("common:errors.adminsOnly");
@@ -73,9 +87,17 @@ describe("roles", () => {
     const hiring = await createPerson({ name: "Grace Hiring", isHiringAdmin: true });
     const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
     const engineer = await createPerson();
-    await expect(requireRole(await signedInRequest("/admin/people", hiring.id), "admin")).rejects.toThrow("common:errors.adminsOnly");
-    expect((await requireRole(await signedInRequest("/hiring", hiring.id), "hiringAdmin")).id).toBe(hiring.id);
-    expect((await requireRole(await signedInRequest("/hiring", admin.id), "hiringAdmin")).id).toBe(admin.id);
-    await expect(requireRole(await signedInRequest("/hiring", engineer.id), "hiringAdmin")).rejects.toThrow("common:errors.hiringAdminsOnly");
+    await expect(
+      requireRole(await signedInRequest("/admin/people", hiring.id), "admin"),
+    ).rejects.toThrow("common:errors.adminsOnly");
+    expect((await requireRole(await signedInRequest("/hiring", hiring.id), "hiringAdmin")).id).toBe(
+      hiring.id,
+    );
+    expect((await requireRole(await signedInRequest("/hiring", admin.id), "hiringAdmin")).id).toBe(
+      admin.id,
+    );
+    await expect(
+      requireRole(await signedInRequest("/hiring", engineer.id), "hiringAdmin"),
+    ).rejects.toThrow("common:errors.hiringAdminsOnly");
   });
 });

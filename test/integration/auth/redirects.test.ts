@@ -14,12 +14,16 @@ async function signIn(redirectTo: string) {
   const person = await createPerson();
   await db.password.create({ data: { userId: person.id, hash: await hashPassword(PASSWORD) } });
   const body = new URLSearchParams({ email: person.email, password: PASSWORD, redirectTo });
-  return (await loginAction(routeArgs(new Request("http://localhost/login", { method: "POST", body })))) as Response;
+  return (await loginAction(
+    routeArgs(new Request("http://localhost/login", { method: "POST", body })),
+  )) as Response;
 }
 
 async function switchTheme(redirectTo: string) {
   const body = new URLSearchParams({ theme: "dark", redirectTo });
-  return (await themeAction(routeArgs(new Request("http://localhost/theme", { method: "POST", body })))) as Response;
+  return (await themeAction(
+    routeArgs(new Request("http://localhost/theme", { method: "POST", body })),
+  )) as Response;
 }
 
 /** `redirectTo` as the sign-in page reads it from its own address. */
@@ -45,7 +49,13 @@ describe("after signing in", () => {
     expect(response.headers.get("Set-Cookie")).toMatch(/^rungs_session=/);
   });
 
-  test.each(["//evil.example", "/\\evil.example", "https://evil.example", "/..//evil.example", " //evil.example"])("%j goes home", async (redirectTo) => {
+  test.each([
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example",
+    "/..//evil.example",
+    " //evil.example",
+  ])("%j goes home", async (redirectTo) => {
     expect((await signIn(redirectTo)).headers.get("Location")).toBe("/");
   });
 });
@@ -57,7 +67,12 @@ describe("after switching the theme", () => {
     expect(response.headers.get("Location")).toBe("/ladders/engineering?q=growth");
   });
 
-  test.each([fromQuery("redirectTo=%2F%09%2Fevil.example%2Fphish"), fromQuery("redirectTo=/%0A/x"), "//evil.example", "/\\evil.example"])("%j goes home", async (redirectTo) => {
+  test.each([
+    fromQuery("redirectTo=%2F%09%2Fevil.example%2Fphish"),
+    fromQuery("redirectTo=/%0A/x"),
+    "//evil.example",
+    "/\\evil.example",
+  ])("%j goes home", async (redirectTo) => {
     const response = await switchTheme(redirectTo);
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");
@@ -65,10 +80,13 @@ describe("after switching the theme", () => {
 
   test("the theme chosen is the one the next page is drawn in, beside other cookies; no cookie or an unknown value is the system's", async () => {
     const chosen = (await switchTheme("/")).headers.get("Set-Cookie")!.split(";")[0]!;
-    const page = (cookie?: string) => getTheme(new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} }));
+    const page = (cookie?: string) =>
+      getTheme(new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} }));
     expect(await page(`rungs_session=abc; ${chosen}`)).toBe("dark");
     expect(await page()).toBe("system");
     expect(await page("rungs_session=abc")).toBe("system");
-    expect(await page(`rungs_theme=${encodeURIComponent(btoa(JSON.stringify("neon")))}`)).toBe("system");
+    expect(await page(`rungs_theme=${encodeURIComponent(btoa(JSON.stringify("neon")))}`)).toBe(
+      "system",
+    );
   });
 });

@@ -23,15 +23,20 @@ describe("live session changes", () => {
     unwatchOther();
   });
 
-  test.skipIf(getEnv().databaseProvider !== "postgresql")("when the listening connection drops, it connects again, watchers are told to reload, and later changes reach them", async () => {
-    const watcher = vi.fn();
-    const unwatch = await watchSession("session-c", watcher);
-    const ended = await db.$queryRaw<{ ended: boolean }[]>`SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query = 'LISTEN rungs_calibration' AND pid <> pg_backend_pid()`;
-    expect(ended.length).toBeGreaterThan(0);
-    // Reconnected: one reload for what may have been missed.
-    await vi.waitFor(() => expect(watcher).toHaveBeenCalledTimes(1), { timeout: 5_000 });
-    await announceSessionChange("session-c");
-    await vi.waitFor(() => expect(watcher).toHaveBeenCalledTimes(2), { timeout: 2_000 });
-    unwatch();
-  });
+  test.skipIf(getEnv().databaseProvider !== "postgresql")(
+    "when the listening connection drops, it connects again, watchers are told to reload, and later changes reach them",
+    async () => {
+      const watcher = vi.fn();
+      const unwatch = await watchSession("session-c", watcher);
+      const ended = await db.$queryRaw<
+        { ended: boolean }[]
+      >`SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query = 'LISTEN rungs_calibration' AND pid <> pg_backend_pid()`;
+      expect(ended.length).toBeGreaterThan(0);
+      // Reconnected: one reload for what may have been missed.
+      await vi.waitFor(() => expect(watcher).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+      await announceSessionChange("session-c");
+      await vi.waitFor(() => expect(watcher).toHaveBeenCalledTimes(2), { timeout: 2_000 });
+      unwatch();
+    },
+  );
 });

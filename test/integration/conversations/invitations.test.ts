@@ -13,9 +13,19 @@ const at = (iso: string) => new Date(iso);
 
 async function invitations(people: { id: string }[], seriesMeetingId: string) {
   const rows = await db.outboxMessage.findMany({
-    where: { userId: { in: people.map((person) => person.id) }, key: { contains: `:conversation-${seriesMeetingId}:` } },
+    where: {
+      userId: { in: people.map((person) => person.id) },
+      key: { contains: `:conversation-${seriesMeetingId}:` },
+    },
     orderBy: [{ createdAt: "asc" }, { key: "asc" }],
-    select: { userId: true, key: true, subject: true, calendar: true, calendarMethod: true, textBody: true },
+    select: {
+      userId: true,
+      key: true,
+      subject: true,
+      calendar: true,
+      calendarMethod: true,
+      textBody: true,
+    },
   });
   return rows;
 }
@@ -24,22 +34,55 @@ describe("calendar invitations for career conversations", () => {
   // Deactivation runs on the real clock: the meetings are set years ahead so they are still to come then.
   test("both people invited on their own clocks; moved, both updated; the report deactivated, the manager's cancelled, and the history kept", async () => {
     const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-    const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", timeZone: "Europe/Berlin" });
-    const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id, timeZone: "America/New_York" });
+    const manager = await createPerson({
+      name: "Sam Manager",
+      track: "manager",
+      level: "m1",
+      timeZone: "Europe/Berlin",
+    });
+    const engineer = await createPerson({
+      name: "Lena Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+      timeZone: "America/New_York",
+    });
     const now = at("2031-03-20T10:00:00Z");
-    const seriesId = await startSeries(viewer(engineer), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: at("2031-03-24T09:00:00Z") }, now);
+    const seriesId = await startSeries(
+      viewer(engineer),
+      {
+        kind: "one-to-one",
+        managerId: manager.id,
+        reportId: engineer.id,
+        cadence: "weekly",
+        firstAt: at("2031-03-24T09:00:00Z"),
+      },
+      now,
+    );
     const meetingId = (await seriesPage(viewer(manager), seriesId, now)).next!.id;
 
     await queueReminders(now);
     let sent = await invitations([manager, engineer], meetingId);
-    expect(sent.map((row) => [row.userId === manager.id ? "manager" : "engineer", row.calendarMethod, row.key.split(":")[3]]).sort()).toEqual([
+    expect(
+      sent
+        .map((row) => [
+          row.userId === manager.id ? "manager" : "engineer",
+          row.calendarMethod,
+          row.key.split(":")[3],
+        ])
+        .sort(),
+    ).toEqual([
       ["engineer", "REQUEST", "0"],
       ["manager", "REQUEST", "0"],
     ]);
     const forEngineer = sent.find((row) => row.userId === engineer.id)!;
-    expect(forEngineer.subject).toBe("Invitation: One-to-one with Sam Manager, Monday, 24 March 2031 at 05:00 (America/New_York)");
+    expect(forEngineer.subject).toBe(
+      "Invitation: One-to-one with Sam Manager, Monday, 24 March 2031 at 05:00 (America/New_York)",
+    );
     expect(forEngineer.calendar).toContain(`UID:conversation-${meetingId}@`);
-    expect(sent.find((row) => row.userId === manager.id)!.subject).toBe("Invitation: One-to-one with Lena Engineer, Monday, 24 March 2031 at 10:00 (Europe/Berlin)");
+    expect(sent.find((row) => row.userId === manager.id)!.subject).toBe(
+      "Invitation: One-to-one with Lena Engineer, Monday, 24 March 2031 at 10:00 (Europe/Berlin)",
+    );
     // A second pass owes nothing new.
     await queueReminders(now);
     expect(await invitations([manager, engineer], meetingId)).toHaveLength(2);
@@ -49,20 +92,35 @@ describe("calendar invitations for career conversations", () => {
     sent = await invitations([manager, engineer], meetingId);
     const moved = sent.filter((row) => row.key.split(":")[3] === "1");
     expect(moved.map((row) => row.calendarMethod)).toEqual(["REQUEST", "REQUEST"]);
-    expect(moved.every((row) => row.calendar?.includes("SEQUENCE:1") && row.calendar.includes("DTSTART:20310325T150000Z"))).toBe(true);
+    expect(
+      moved.every(
+        (row) =>
+          row.calendar?.includes("SEQUENCE:1") && row.calendar.includes("DTSTART:20310325T150000Z"),
+      ),
+    ).toBe(true);
 
     expect(await setPersonActive(admin.id, engineer.id, false)).toEqual({ ok: true });
-    const meeting = await db.conversationMeeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, series: { select: { endedAt: true } } } });
+    const meeting = await db.conversationMeeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { status: true, series: { select: { endedAt: true } } },
+    });
     expect(meeting.status).toBe("withdrawn");
     expect(meeting.series.endedAt).not.toBeNull();
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "person.deactivated", subjectId: engineer.id }, select: { detail: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "person.deactivated", subjectId: engineer.id },
+      select: { detail: true },
+    });
     expect(event.detail).toMatchObject({ conversationMeetingsWithdrawn: 1 });
 
     await queueReminders(now);
-    const cancelled = (await invitations([manager], meetingId)).filter((row) => row.calendarMethod === "CANCEL");
+    const cancelled = (await invitations([manager], meetingId)).filter(
+      (row) => row.calendarMethod === "CANCEL",
+    );
     expect(cancelled).toHaveLength(1);
     expect(cancelled[0]!.calendar).toContain("SEQUENCE:2");
-    expect(cancelled[0]!.subject).toBe("Cancelled: Your career conversation, Tuesday, 25 March 2031 at 16:00 (Europe/Berlin)");
+    expect(cancelled[0]!.subject).toBe(
+      "Cancelled: Your career conversation, Tuesday, 25 March 2031 at 16:00 (Europe/Berlin)",
+    );
     // The manager keeps the record.
     const page = await seriesPage(viewer(manager), seriesId, now);
     expect(page.series.current).toBe(false);
@@ -72,15 +130,42 @@ describe("calendar invitations for career conversations", () => {
 
 describe("a monthly series on a working week", () => {
   test("the month's slot on a Sunday is held on the Monday after, and both invitations say so", async () => {
-    const manager = await createPerson({ name: "Wim Manager", track: "manager", level: "m1", timeZone: "Europe/Berlin" });
-    const engineer = await createPerson({ name: "Ona Engineer", track: "ic", level: "ic2", managerId: manager.id, timeZone: "America/New_York" });
+    const manager = await createPerson({
+      name: "Wim Manager",
+      track: "manager",
+      level: "m1",
+      timeZone: "Europe/Berlin",
+    });
+    const engineer = await createPerson({
+      name: "Ona Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+      timeZone: "America/New_York",
+    });
     // Thursday 16 January 2031 at 09:00 in Berlin; 16 February 2031 is a Sunday.
-    const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "monthly", firstAt: at("2031-01-16T08:00:00Z") }, at("2031-01-10T10:00:00Z"));
+    const seriesId = await startSeries(
+      viewer(manager),
+      {
+        kind: "one-to-one",
+        managerId: manager.id,
+        reportId: engineer.id,
+        cadence: "monthly",
+        firstAt: at("2031-01-16T08:00:00Z"),
+      },
+      at("2031-01-10T10:00:00Z"),
+    );
     const first = (await seriesPage(viewer(manager), seriesId, at("2031-01-10T10:00:00Z"))).next!;
     const now = at("2031-01-16T08:40:00Z");
     await holdMeeting(viewer(engineer), first.id, undefined, now);
-    const next = await db.conversationMeeting.findFirstOrThrow({ where: { seriesId, status: "upcoming" }, select: { id: true, scheduledFor: true, startsAt: true } });
-    expect([next.scheduledFor.toISOString(), next.startsAt.toISOString()]).toEqual(["2031-02-17T08:00:00.000Z", "2031-02-17T08:00:00.000Z"]);
+    const next = await db.conversationMeeting.findFirstOrThrow({
+      where: { seriesId, status: "upcoming" },
+      select: { id: true, scheduledFor: true, startsAt: true },
+    });
+    expect([next.scheduledFor.toISOString(), next.startsAt.toISOString()]).toEqual([
+      "2031-02-17T08:00:00.000Z",
+      "2031-02-17T08:00:00.000Z",
+    ]);
 
     await queueReminders(now);
     const sent = await invitations([manager, engineer], next.id);
@@ -97,12 +182,34 @@ describe("deactivated through SCIM", () => {
     const { providerToken, scim } = await import("../scim/helpers");
     const token = await providerToken("Okta");
     const manager = await createPerson({ name: "Mo Manager", track: "manager", level: "m1" });
-    const engineer = await createPerson({ name: "Eli Engineer", track: "ic", level: "ic2", managerId: manager.id, scimExternalId: `ext-${crypto.randomUUID()}` });
-    const seriesId = await startSeries(viewer(manager), { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "monthly", firstAt: at("2031-05-05T09:00:00Z") }, at("2031-05-01T00:00:00Z"));
+    const engineer = await createPerson({
+      name: "Eli Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+      scimExternalId: `ext-${crypto.randomUUID()}`,
+    });
+    const seriesId = await startSeries(
+      viewer(manager),
+      {
+        kind: "one-to-one",
+        managerId: manager.id,
+        reportId: engineer.id,
+        cadence: "monthly",
+        firstAt: at("2031-05-05T09:00:00Z"),
+      },
+      at("2031-05-01T00:00:00Z"),
+    );
     expect([200, 204]).toContain((await scim(token, "DELETE", `/Users/${engineer.id}`)).status);
-    const meetings = await db.conversationMeeting.findMany({ where: { seriesId }, select: { status: true } });
+    const meetings = await db.conversationMeeting.findMany({
+      where: { seriesId },
+      select: { status: true },
+    });
     expect(meetings).toEqual([{ status: "withdrawn" }]);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "person.deactivated", subjectId: engineer.id }, select: { detail: true, scimTokenId: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "person.deactivated", subjectId: engineer.id },
+      select: { detail: true, scimTokenId: true },
+    });
     expect(event.detail).toMatchObject({ conversationMeetingsWithdrawn: 1 });
   });
 });

@@ -36,7 +36,12 @@ afterAll(async () => {
 type Loader = RouteFunction;
 
 /** A loader's answer as text, whatever it answered or threw (a 404's body included). */
-const read = async (loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}) => answerText(loader, await signedInRequest(url, viewerId), params);
+const read = async (
+  loader: Loader,
+  url: string,
+  viewerId: string,
+  params: Record<string, string> = {},
+) => answerText(loader, await signedInRequest(url, viewerId), params);
 
 const MARK = (what: string) => `MARK-${what}-9c41`;
 
@@ -44,36 +49,128 @@ describe("career conversations: the privacy sweep", () => {
   test("notes, points, actions and evidence reach only who may read them, on every page, in the audit log and in every email", async () => {
     const admin = await createAdmin({ name: "Ada Admin" });
     const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
-    const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: boss.id });
-    const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id });
-    const peer = await createPerson({ name: "Pat Peer", track: "ic", level: "ic2", managerId: manager.id });
+    const manager = await createPerson({
+      name: "Sam Manager",
+      track: "manager",
+      level: "m1",
+      managerId: boss.id,
+    });
+    const engineer = await createPerson({
+      name: "Lena Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
+    const peer = await createPerson({
+      name: "Pat Peer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
 
     // A weekly one-to-one set up by the report, its first meeting ahead.
-    const created = await indexRoute.action(routeArgs(await signedInPost("/conversations", engineer.id, { pairing: `one-to-one:${manager.id}:${engineer.id}`, cadence: "weekly", firstAt: "2031-03-03T10:00", minutes: "30" })));
+    const created = await indexRoute.action(
+      routeArgs(
+        await signedInPost("/conversations", engineer.id, {
+          pairing: `one-to-one:${manager.id}:${engineer.id}`,
+          cadence: "weekly",
+          firstAt: "2031-03-03T10:00",
+          minutes: "30",
+        }),
+      ),
+    );
     expect(statusOf(created)).toBe(302);
     const location = (created as Response).headers.get("Location")!;
     const seriesId = location.split("/").at(-1)!;
-    const page = bodyOf<{ page: { next: { id: string } | null } }>(await seriesRoute.loader(routeArgs(await signedInRequest(location, manager.id), { seriesId })));
+    const page = bodyOf<{ page: { next: { id: string } | null } }>(
+      await seriesRoute.loader(
+        routeArgs(await signedInRequest(location, manager.id), { seriesId }),
+      ),
+    );
     const meetingId = page.page.next!.id;
     const post = async (viewerId: string, fields: Record<string, string>) => {
-      const answer = await seriesRoute.action(routeArgs(await signedInPost(location, viewerId, fields), { seriesId }));
+      const answer = await seriesRoute.action(
+        routeArgs(await signedInPost(location, viewerId, fields), { seriesId }),
+      );
       expect(statusOf(answer), JSON.stringify(fields)).toBe(302);
     };
     await post(engineer.id, { intent: "point", meetingId, text: MARK("point-by-report") });
     await post(manager.id, { intent: "point", meetingId, text: MARK("point-by-manager") });
-    await post(engineer.id, { intent: "note", meetingId, visibility: "shared", text: MARK("shared-note-by-report") });
-    await post(manager.id, { intent: "note", meetingId, visibility: "shared", text: MARK("shared-note-by-manager") });
-    await post(engineer.id, { intent: "note", meetingId, visibility: "private", text: MARK("private-note-by-report") });
-    await post(manager.id, { intent: "note", meetingId, visibility: "private", text: MARK("private-note-by-manager") });
-    await post(manager.id, { intent: "action", meetingId, text: MARK("action-for-report"), ownerId: engineer.id, dueOn: "2026-11-20" });
-    await post(engineer.id, { intent: "action", meetingId, text: MARK("action-for-manager"), ownerId: manager.id, dueOn: "2026-11-20" });
+    await post(engineer.id, {
+      intent: "note",
+      meetingId,
+      visibility: "shared",
+      text: MARK("shared-note-by-report"),
+    });
+    await post(manager.id, {
+      intent: "note",
+      meetingId,
+      visibility: "shared",
+      text: MARK("shared-note-by-manager"),
+    });
+    await post(engineer.id, {
+      intent: "note",
+      meetingId,
+      visibility: "private",
+      text: MARK("private-note-by-report"),
+    });
+    await post(manager.id, {
+      intent: "note",
+      meetingId,
+      visibility: "private",
+      text: MARK("private-note-by-manager"),
+    });
+    await post(manager.id, {
+      intent: "action",
+      meetingId,
+      text: MARK("action-for-report"),
+      ownerId: engineer.id,
+      dueOn: "2026-11-20",
+    });
+    await post(engineer.id, {
+      intent: "action",
+      meetingId,
+      text: MARK("action-for-manager"),
+      ownerId: manager.id,
+      dueOn: "2026-11-20",
+    });
     const record = async (text: string) =>
-      expect(statusOf(await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "record", competencyId: "testing", text, url: "", occurredOn: "2026-01-05" }))))).toBe(302);
+      expect(
+        statusOf(
+          await evidenceRoute.action(
+            routeArgs(
+              await signedInPost("/conversations/evidence", engineer.id, {
+                intent: "record",
+                competencyId: "testing",
+                text,
+                url: "",
+                occurredOn: "2026-01-05",
+              }),
+            ),
+          ),
+        ),
+      ).toBe(302);
     await record(MARK("evidence-kept"));
     await record(MARK("evidence-shared"));
-    const items = bodyOf<{ items: { id: string; text: string }[] }>(await evidenceRoute.loader(routeArgs(await signedInRequest("/conversations/evidence", engineer.id)))).items;
+    const items = bodyOf<{ items: { id: string; text: string }[] }>(
+      await evidenceRoute.loader(
+        routeArgs(await signedInRequest("/conversations/evidence", engineer.id)),
+      ),
+    ).items;
     const shared = items.find((item) => item.text === MARK("evidence-shared"))!;
-    expect(statusOf(await evidenceRoute.action(routeArgs(await signedInPost("/conversations/evidence", engineer.id, { intent: "share", evidenceId: shared.id, shared: "on" }))))).toBe(302);
+    expect(
+      statusOf(
+        await evidenceRoute.action(
+          routeArgs(
+            await signedInPost("/conversations/evidence", engineer.id, {
+              intent: "share",
+              evidenceId: shared.id,
+              shared: "on",
+            }),
+          ),
+        ),
+      ),
+    ).toBe(302);
 
     const everything = [
       "point-by-report",
@@ -87,7 +184,14 @@ describe("career conversations: the privacy sweep", () => {
       "evidence-kept",
       "evidence-shared",
     ];
-    const between = ["point-by-report", "point-by-manager", "shared-note-by-report", "shared-note-by-manager", "action-for-report", "action-for-manager"];
+    const between = [
+      "point-by-report",
+      "point-by-manager",
+      "shared-note-by-report",
+      "shared-note-by-manager",
+      "action-for-report",
+      "action-for-manager",
+    ];
     const mayRead: Record<string, string[]> = {
       report: [...between, "private-note-by-report", "evidence-kept", "evidence-shared"],
       manager: [...between, "private-note-by-manager", "evidence-shared"],
@@ -110,12 +214,24 @@ describe("career conversations: the privacy sweep", () => {
         await read(indexRoute.loader as Loader, "/conversations", viewer.id),
         await read(seriesRoute.loader as Loader, location, viewer.id, { seriesId }),
         await read(evidenceRoute.loader as Loader, "/conversations/evidence", viewer.id),
-        await read(evidenceRoute.loader as Loader, `/conversations/evidence?person=${engineer.id}`, viewer.id),
-        await read(profileRoute.loader as Loader, `/people/${engineer.id}`, viewer.id, { personId: engineer.id }),
-        await read(historyRoute.loader as Loader, `/people/${engineer.id}/history`, viewer.id, { personId: engineer.id }),
+        await read(
+          evidenceRoute.loader as Loader,
+          `/conversations/evidence?person=${engineer.id}`,
+          viewer.id,
+        ),
+        await read(profileRoute.loader as Loader, `/people/${engineer.id}`, viewer.id, {
+          personId: engineer.id,
+        }),
+        await read(historyRoute.loader as Loader, `/people/${engineer.id}/history`, viewer.id, {
+          personId: engineer.id,
+        }),
         await read(auditRoute.loader as Loader, "/admin/audit", viewer.id),
-        await read(adminPersonRoute.loader as Loader, `/admin/people/${engineer.id}`, viewer.id, { personId: engineer.id }),
-        ...sink.received.filter((message) => message.to.includes(viewer.email)).map((message) => message.raw),
+        await read(adminPersonRoute.loader as Loader, `/admin/people/${engineer.id}`, viewer.id, {
+          personId: engineer.id,
+        }),
+        ...sink.received
+          .filter((message) => message.to.includes(viewer.email))
+          .map((message) => message.raw),
       ].join("\n");
       const seen = everything.filter((what) => texts.includes(MARK(what)));
       expect(seen, role).toEqual(everything.filter((what) => mayRead[role]!.includes(what)));

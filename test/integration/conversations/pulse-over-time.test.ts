@@ -15,17 +15,37 @@ async function team(reportCount: number) {
   const reports: { id: string }[] = [];
   const series: string[] = [];
   for (let index = 0; index < reportCount; index++) {
-    const report = await createPerson({ name: `Report ${index + 1}`, track: "ic", level: "ic2", managerId: manager.id });
+    const report = await createPerson({
+      name: `Report ${index + 1}`,
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
     reports.push(report);
-    series.push(await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: report.id, cadence: "weekly", firstAt: new Date(Date.now() + 3 * DAY) }, daysAgo(400)));
+    series.push(
+      await startSeries(
+        { id: manager.id, isAdmin: false },
+        {
+          kind: "one-to-one",
+          managerId: manager.id,
+          reportId: report.id,
+          cadence: "weekly",
+          firstAt: new Date(Date.now() + 3 * DAY),
+        },
+        daysAgo(400),
+      ),
+    );
   }
-  const answer = (index: number, score: number, at: Date) => answerPulse({ id: reports[index]!.id, isAdmin: false }, series[index]!, score, at);
+  const answer = (index: number, score: number, at: Date) =>
+    answerPulse({ id: reports[index]!.id, isAdmin: false }, series[index]!, score, at);
   return { manager, answer };
 }
 
 /** The pulse in the team page's loader data, as the browser receives it. */
 async function pulseOnTeamPage(managerId: string): Promise<unknown> {
-  const body = bodyOf<{ conversations: { pulse: unknown } }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", managerId))));
+  const body = bodyOf<{ conversations: { pulse: unknown } }>(
+    await teamRoute.loader(routeArgs(await signedInRequest("/team", managerId))),
+  );
   return JSON.parse(JSON.stringify(body.conversations.pulse)) as unknown;
 }
 

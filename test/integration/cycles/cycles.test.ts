@@ -17,7 +17,11 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 type FormReply = { status?: string; error?: Record<string, string[] | null> };
 
 /** POST /admin/cycles/new; `teamIds` may repeat, as ticked checkboxes do. */
-async function openCycleForm(adminId: string, fields: Record<string, string>, teamIds: string[] = []) {
+async function openCycleForm(
+  adminId: string,
+  fields: Record<string, string>,
+  teamIds: string[] = [],
+) {
   const body = new URLSearchParams(fields);
   for (const teamId of teamIds) body.append("teamIds", teamId);
   const request = await signedInRequest("/admin/cycles/new", adminId, { method: "POST", body });
@@ -30,7 +34,9 @@ async function openCycleForm(adminId: string, fields: Record<string, string>, te
 
 function cycleIdOf(response: unknown): string {
   expect(statusOf(response)).toBe(302);
-  const match = /^\/admin\/cycles\/([^/]+)$/.exec((response as Response).headers.get("Location") ?? "");
+  const match = /^\/admin\/cycles\/([^/]+)$/.exec(
+    (response as Response).headers.get("Location") ?? "",
+  );
   expect(match).not.toBeNull();
   return match![1]!;
 }
@@ -60,7 +66,14 @@ async function ladderVersionId() {
 }
 
 /** An assessment in the cycle, written straight to the database. */
-async function assessment(fields: { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string; cycleId: string | null; ratings?: Record<string, number> }) {
+async function assessment(fields: {
+  kind: "self" | "manager";
+  status: "draft" | "submitted";
+  subjectId: string;
+  authorId: string;
+  cycleId: string | null;
+  ratings?: Record<string, number>;
+}) {
   const { ratings = {}, ...rest } = fields;
   const created = await db.assessment.create({
     data: {
@@ -69,7 +82,9 @@ async function assessment(fields: { kind: "self" | "manager"; status: "draft" | 
       trackId: "ic",
       levelId: "ic2",
       submittedAt: fields.status === "submitted" ? new Date("2026-03-10T12:00:00Z") : null,
-      ratings: { create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })) },
+      ratings: {
+        create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })),
+      },
     },
     include: { ratings: true },
   });
@@ -82,24 +97,46 @@ describe("only admins", () => {
   test("every cycle page, action and the export answer 403 to someone who is not an admin", async () => {
     const admin = await createAdmin();
     const engineer = await createPerson({ track: "ic", level: "ic2" });
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Guarded", ...dates, participants: "everyone" }));
+    const cycleId = cycleIdOf(
+      await openCycleForm(admin.id, { name: "Guarded", ...dates, participants: "everyone" }),
+    );
     const calls: [string, (request: Request) => Promise<unknown>, "GET" | "POST"][] = [
       ["/admin/cycles", (request) => listRoute.loader(routeArgs(request)), "GET"],
       ["/admin/cycles/new", (request) => newRoute.loader(routeArgs(request)), "GET"],
       ["/admin/cycles/new", (request) => newRoute.action(routeArgs(request)), "POST"],
-      [`/admin/cycles/${cycleId}`, (request) => cycleRoute.loader(routeArgs(request, { cycleId })), "GET"],
-      [`/admin/cycles/${cycleId}`, (request) => cycleRoute.action(routeArgs(request, { cycleId })), "POST"],
-      [`/admin/cycles/${cycleId}/export`, (request) => exportRoute.loader(routeArgs(request, { cycleId })), "GET"],
+      [
+        `/admin/cycles/${cycleId}`,
+        (request) => cycleRoute.loader(routeArgs(request, { cycleId })),
+        "GET",
+      ],
+      [
+        `/admin/cycles/${cycleId}`,
+        (request) => cycleRoute.action(routeArgs(request, { cycleId })),
+        "POST",
+      ],
+      [
+        `/admin/cycles/${cycleId}/export`,
+        (request) => exportRoute.loader(routeArgs(request, { cycleId })),
+        "GET",
+      ],
     ];
     for (const [url, call, method] of calls) {
       const request =
         method === "GET"
           ? await signedInRequest(url, engineer.id)
-          : await signedInPost(url, engineer.id, { intent: "close", confirm: "yes", name: "Sneaky", ...dates, participants: "everyone" });
+          : await signedInPost(url, engineer.id, {
+              intent: "close",
+              confirm: "yes",
+              name: "Sneaky",
+              ...dates,
+              participants: "everyone",
+            });
       expect(statusOf(await thrown(() => call(request))), `${method} ${url}`).toBe(403);
     }
     expect(await db.reviewCycle.count({ where: { name: "Sneaky" } })).toBe(0);
-    expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).closedAt).toBeNull();
+    expect(
+      (await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).closedAt,
+    ).toBeNull();
   });
 });
 
@@ -108,7 +145,12 @@ describe("opening a cycle", () => {
     const admin = await createAdmin();
     await createPerson({ track: "ic", level: "ic2" });
     const [cycles, events] = [await db.reviewCycle.count(), await db.auditEvent.count()];
-    const reply = await openCycleForm(admin.id, { name: "Backwards", startsOn: "2026-03-28", endsOn: "2026-03-01", participants: "everyone" });
+    const reply = await openCycleForm(admin.id, {
+      name: "Backwards",
+      startsOn: "2026-03-28",
+      endsOn: "2026-03-01",
+      participants: "everyone",
+    });
     expect(statusOf(reply)).toBe(400);
     expect(bodyOf<FormReply>(reply).error?.endsOn).toEqual(["cycles:new.errors.endBeforeStart"]);
     expect(await db.reviewCycle.count()).toBe(cycles);
@@ -117,12 +159,21 @@ describe("opening a cycle", () => {
 
   test("a missing name, an impossible date and chosen teams without a team are field errors", async () => {
     const admin = await createAdmin();
-    const reply = await openCycleForm(admin.id, { name: " ", startsOn: "2026-02-30", endsOn: "2026-03-01", participants: "teams" });
+    const reply = await openCycleForm(admin.id, {
+      name: " ",
+      startsOn: "2026-02-30",
+      endsOn: "2026-03-01",
+      participants: "teams",
+    });
     expect(statusOf(reply)).toBe(400);
     const errors = bodyOf<FormReply>(reply).error ?? {};
     expect(errors.name).toEqual(["cycles:new.errors.nameRequired"]);
     expect(errors.startsOn).toEqual(["common:errors.day.notReal"]);
-    const noTeams = await openCycleForm(admin.id, { name: "No teams", ...dates, participants: "teams" });
+    const noTeams = await openCycleForm(admin.id, {
+      name: "No teams",
+      ...dates,
+      participants: "teams",
+    });
     expect(statusOf(noTeams)).toBe(400);
     expect(bodyOf<FormReply>(noTeams).error?.teamIds).toEqual(["cycles:new.errors.noTeam"]);
     expect(await db.reviewCycle.count({ where: { name: "No teams" } })).toBe(0);
@@ -132,8 +183,15 @@ describe("opening a cycle", () => {
     const admin = await createAdmin();
     const real = await team();
     await createPerson({ teamId: real.id, track: "ic", level: "ic2" });
-    const [participants, events] = [await db.reviewCycleParticipant.count(), await db.auditEvent.count()];
-    const reply = await openCycleForm(admin.id, { name: "Ghost team", ...dates, participants: "teams" }, [real.id, "no-such-team"]);
+    const [participants, events] = [
+      await db.reviewCycleParticipant.count(),
+      await db.auditEvent.count(),
+    ];
+    const reply = await openCycleForm(
+      admin.id,
+      { name: "Ghost team", ...dates, participants: "teams" },
+      [real.id, "no-such-team"],
+    );
     expect(statusOf(reply)).toBe(400);
     expect(bodyOf<FormReply>(reply).error?.teamIds).toEqual(["cycles:errors.teamGone"]);
     expect(await db.reviewCycle.count({ where: { name: "Ghost team" } })).toBe(0);
@@ -143,16 +201,33 @@ describe("opening a cycle", () => {
 
   test("chosen teams: only their active members with a track and a level take part, and the opening is audited", async () => {
     const admin = await createAdmin();
-    const [checkout, search, other] = [await team("Checkout"), await team("Search"), await team("Other")];
+    const [checkout, search, other] = [
+      await team("Checkout"),
+      await team("Search"),
+      await team("Other"),
+    ];
     const lena = await createPerson({ teamId: checkout.id, track: "ic", level: "ic2" });
     const zoe = await createPerson({ teamId: search.id, track: "ic", level: "ic3" });
-    await createPerson({ teamId: checkout.id, track: "ic", level: "ic2", deactivatedAt: new Date() });
+    await createPerson({
+      teamId: checkout.id,
+      track: "ic",
+      level: "ic2",
+      deactivatedAt: new Date(),
+    });
     await createPerson({ teamId: checkout.id });
     await createPerson({ teamId: other.id, track: "ic", level: "ic2" });
     await createPerson({ track: "ic", level: "ic2" });
 
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Spring 2026", ...dates, participants: "teams" }, [checkout.id, search.id]));
-    const participants = await db.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true } });
+    const cycleId = cycleIdOf(
+      await openCycleForm(admin.id, { name: "Spring 2026", ...dates, participants: "teams" }, [
+        checkout.id,
+        search.id,
+      ]),
+    );
+    const participants = await db.reviewCycleParticipant.findMany({
+      where: { cycleId },
+      select: { userId: true },
+    });
     expect(participants.map((row) => row.userId).sort()).toEqual([lena.id, zoe.id].sort());
 
     const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } });
@@ -160,18 +235,31 @@ describe("opening a cycle", () => {
     expect(cycle.startsOn.toISOString()).toBe("2026-03-01T00:00:00.000Z");
     expect(cycle.endsOn.toISOString()).toBe("2026-03-28T00:00:00.000Z");
 
-    const event = await db.auditEvent.findFirstOrThrow({ where: { subjectType: "ReviewCycle", subjectId: cycleId } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { subjectType: "ReviewCycle", subjectId: cycleId },
+    });
     expect(event).toMatchObject({ actorId: admin.id, action: "cycle.open" });
-    expect(event.detail).toMatchObject({ name: "Spring 2026", participants: 2, teams: [checkout.name, search.name].sort() });
+    expect(event.detail).toMatchObject({
+      name: "Spring 2026",
+      participants: 2,
+      teams: [checkout.name, search.name].sort(),
+    });
   });
 
   test("everyone: every active person with a track and a level, with or without a team", async () => {
     const admin = await createAdmin();
-    const before = await db.user.count({ where: { deactivatedAt: null, track: { not: null }, level: { not: null } } });
+    const before = await db.user.count({
+      where: { deactivatedAt: null, track: { not: null }, level: { not: null } },
+    });
     const noTeam = await createPerson({ track: "manager", level: "m1" });
     await createPerson({ track: "ic" });
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Everyone", ...dates, participants: "everyone" }));
-    const participants = await db.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true } });
+    const cycleId = cycleIdOf(
+      await openCycleForm(admin.id, { name: "Everyone", ...dates, participants: "everyone" }),
+    );
+    const participants = await db.reviewCycleParticipant.findMany({
+      where: { cycleId },
+      select: { userId: true },
+    });
     expect(participants).toHaveLength(before + 1);
     expect(participants.map((row) => row.userId)).toContain(noTeam.id);
   });
@@ -181,31 +269,118 @@ describe("following and closing a cycle", () => {
   test("an unknown cycle id is a 404 on the page, its action and the export", async () => {
     const admin = await createAdmin();
     expect(statusOf(await thrown(async () => progressOf(admin.id, "no-such-cycle")))).toBe(404);
-    const post = await signedInPost("/admin/cycles/no-such-cycle", admin.id, { intent: "close", confirm: "yes" });
-    expect(statusOf(await thrown(() => cycleRoute.action(routeArgs(post, { cycleId: "no-such-cycle" }))))).toBe(404);
+    const post = await signedInPost("/admin/cycles/no-such-cycle", admin.id, {
+      intent: "close",
+      confirm: "yes",
+    });
+    expect(
+      statusOf(
+        await thrown(() => cycleRoute.action(routeArgs(post, { cycleId: "no-such-cycle" }))),
+      ),
+    ).toBe(404);
     const download = await signedInRequest("/admin/cycles/no-such-cycle/export", admin.id);
-    expect(statusOf(await thrown(() => exportRoute.loader(routeArgs(download, { cycleId: "no-such-cycle" }))))).toBe(404);
+    expect(
+      statusOf(
+        await thrown(() => exportRoute.loader(routeArgs(download, { cycleId: "no-such-cycle" }))),
+      ),
+    ).toBe(404);
   });
 
   test("counts per state, filtered by team and state, with each participant's manager", async () => {
     const admin = await createAdmin();
     const [alpha, beta] = [await team("Alpha"), await team("Beta")];
-    const manager = await createPerson({ name: "Mia Manager", teamId: alpha.id, track: "manager", level: "m1" });
-    const ann = await createPerson({ name: "Ann", teamId: alpha.id, managerId: manager.id, track: "ic", level: "ic2" });
-    const bob = await createPerson({ name: "Bob", teamId: alpha.id, managerId: manager.id, track: "ic", level: "ic2" });
-    const cat = await createPerson({ name: "Cat", teamId: beta.id, managerId: manager.id, track: "ic", level: "ic2" });
-    const dan = await createPerson({ name: "Dan", teamId: beta.id, managerId: manager.id, track: "ic", level: "ic2" });
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Progress", ...dates, participants: "teams" }, [alpha.id, beta.id]));
-    await assessment({ kind: "self", status: "draft", subjectId: ann.id, authorId: ann.id, cycleId });
-    await assessment({ kind: "self", status: "submitted", subjectId: bob.id, authorId: bob.id, cycleId });
-    await assessment({ kind: "self", status: "submitted", subjectId: cat.id, authorId: cat.id, cycleId });
-    await assessment({ kind: "manager", status: "draft", subjectId: cat.id, authorId: manager.id, cycleId });
-    await assessment({ kind: "manager", status: "submitted", subjectId: dan.id, authorId: manager.id, cycleId });
+    const manager = await createPerson({
+      name: "Mia Manager",
+      teamId: alpha.id,
+      track: "manager",
+      level: "m1",
+    });
+    const ann = await createPerson({
+      name: "Ann",
+      teamId: alpha.id,
+      managerId: manager.id,
+      track: "ic",
+      level: "ic2",
+    });
+    const bob = await createPerson({
+      name: "Bob",
+      teamId: alpha.id,
+      managerId: manager.id,
+      track: "ic",
+      level: "ic2",
+    });
+    const cat = await createPerson({
+      name: "Cat",
+      teamId: beta.id,
+      managerId: manager.id,
+      track: "ic",
+      level: "ic2",
+    });
+    const dan = await createPerson({
+      name: "Dan",
+      teamId: beta.id,
+      managerId: manager.id,
+      track: "ic",
+      level: "ic2",
+    });
+    const cycleId = cycleIdOf(
+      await openCycleForm(admin.id, { name: "Progress", ...dates, participants: "teams" }, [
+        alpha.id,
+        beta.id,
+      ]),
+    );
+    await assessment({
+      kind: "self",
+      status: "draft",
+      subjectId: ann.id,
+      authorId: ann.id,
+      cycleId,
+    });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: bob.id,
+      authorId: bob.id,
+      cycleId,
+    });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: cat.id,
+      authorId: cat.id,
+      cycleId,
+    });
+    await assessment({
+      kind: "manager",
+      status: "draft",
+      subjectId: cat.id,
+      authorId: manager.id,
+      cycleId,
+    });
+    await assessment({
+      kind: "manager",
+      status: "submitted",
+      subjectId: dan.id,
+      authorId: manager.id,
+      cycleId,
+    });
     // Outside the cycle: not counted.
-    await assessment({ kind: "self", status: "submitted", subjectId: manager.id, authorId: manager.id, cycleId: null });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: manager.id,
+      authorId: manager.id,
+      cycleId: null,
+    });
 
     const all = await progressOf(admin.id, cycleId);
-    expect(all.counts).toEqual({ "not-started": 1, "self-draft": 1, "self-submitted": 1, "manager-draft": 1, "manager-submitted": 1 });
+    expect(all.counts).toEqual({
+      "not-started": 1,
+      "self-draft": 1,
+      "self-submitted": 1,
+      "manager-draft": 1,
+      "manager-submitted": 1,
+    });
     expect(all.people.map((person) => [person.name, person.state])).toEqual([
       ["Ann", "self-draft"],
       ["Bob", "self-submitted"],
@@ -217,23 +392,42 @@ describe("following and closing a cycle", () => {
     expect(all.people[2]).toMatchObject({ selfProgress: 2, managerProgress: 1 });
 
     const betaOnly = await progressOf(admin.id, cycleId, `?team=${beta.id}`);
-    expect(betaOnly.counts).toEqual({ "not-started": 0, "self-draft": 0, "self-submitted": 0, "manager-draft": 1, "manager-submitted": 1 });
+    expect(betaOnly.counts).toEqual({
+      "not-started": 0,
+      "self-draft": 0,
+      "self-submitted": 0,
+      "manager-draft": 1,
+      "manager-submitted": 1,
+    });
     expect(betaOnly.people.map((person) => person.name)).toEqual(["Cat", "Dan"]);
 
     const submitted = await progressOf(admin.id, cycleId, `?team=${alpha.id}&state=self-submitted`);
     expect(submitted.total).toBe(1);
     expect(submitted.people.map((person) => person.name)).toEqual(["Bob"]);
 
-    expect(statusOf(await thrown(async () => progressOf(admin.id, cycleId, "?team=no-such-team")))).toBe(400);
+    expect(
+      statusOf(await thrown(async () => progressOf(admin.id, cycleId, "?team=no-such-team"))),
+    ).toBe(400);
 
     // Typed by name, as the filter form sends it, whatever its case.
-    const typed = await progressOf(admin.id, cycleId, `?${new URLSearchParams({ teamName: ` ${beta.name.toUpperCase()} ` })}`);
+    const typed = await progressOf(
+      admin.id,
+      cycleId,
+      `?${new URLSearchParams({ teamName: ` ${beta.name.toUpperCase()} ` })}`,
+    );
     expect(typed.team).toEqual({ id: beta.id, name: beta.name });
     expect(typed.teamError).toBeNull();
     expect(typed.people.map((person) => person.name)).toEqual(["Cat", "Dan"]);
     // A name no team has: the field says so and keeps what was typed, and nothing is filtered.
-    const unknown = await progressOf(admin.id, cycleId, `?${new URLSearchParams({ teamName: "Gamma Rays", state: "self-draft" })}`);
-    expect(unknown.teamError).toEqual({ key: "cycles:errors.unknownTeam", values: { name: "Gamma Rays" } });
+    const unknown = await progressOf(
+      admin.id,
+      cycleId,
+      `?${new URLSearchParams({ teamName: "Gamma Rays", state: "self-draft" })}`,
+    );
+    expect(unknown.teamError).toEqual({
+      key: "cycles:errors.unknownTeam",
+      values: { name: "Gamma Rays" },
+    });
     expect(unknown.typedTeam).toBe("Gamma Rays");
     expect(unknown.team).toBeNull();
     expect(unknown.people.map((person) => person.name)).toEqual(["Ann"]);
@@ -244,18 +438,52 @@ describe("following and closing a cycle", () => {
     const alpha = await team("Alpha");
     const ann = await createPerson({ name: "Ann Teamless", track: "ic", level: "ic2" });
     const bob = await createPerson({ name: "Bob Teamless", track: "ic", level: "ic2" });
-    const cat = await createPerson({ name: "Cat Alpha", teamId: alpha.id, track: "ic", level: "ic2" });
-    const cycle = await db.reviewCycle.create({
-      data: { name: `Teamless ${uniqueEmail()}`, startsOn: new Date(dates.startsOn), endsOn: new Date(dates.endsOn), participants: { create: [ann, bob, cat].map((person) => ({ userId: person.id })) } },
+    const cat = await createPerson({
+      name: "Cat Alpha",
+      teamId: alpha.id,
+      track: "ic",
+      level: "ic2",
     });
-    await assessment({ kind: "self", status: "submitted", subjectId: bob.id, authorId: bob.id, cycleId: cycle.id });
-    await assessment({ kind: "self", status: "submitted", subjectId: cat.id, authorId: cat.id, cycleId: cycle.id });
+    const cycle = await db.reviewCycle.create({
+      data: {
+        name: `Teamless ${uniqueEmail()}`,
+        startsOn: new Date(dates.startsOn),
+        endsOn: new Date(dates.endsOn),
+        participants: { create: [ann, bob, cat].map((person) => ({ userId: person.id })) },
+      },
+    });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: bob.id,
+      authorId: bob.id,
+      cycleId: cycle.id,
+    });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: cat.id,
+      authorId: cat.id,
+      cycleId: cycle.id,
+    });
 
     const teamless = await progressOf(admin.id, cycle.id, "?team=none");
-    expect(teamless.counts).toEqual({ "not-started": 1, "self-draft": 0, "self-submitted": 1, "manager-draft": 0, "manager-submitted": 0 });
+    expect(teamless.counts).toEqual({
+      "not-started": 1,
+      "self-draft": 0,
+      "self-submitted": 1,
+      "manager-draft": 0,
+      "manager-submitted": 0,
+    });
     expect(teamless.people.map((person) => person.name)).toEqual(["Ann Teamless", "Bob Teamless"]);
     const everyone = await progressOf(admin.id, cycle.id);
-    expect(everyone.counts).toEqual({ "not-started": 1, "self-draft": 0, "self-submitted": 2, "manager-draft": 0, "manager-submitted": 0 });
+    expect(everyone.counts).toEqual({
+      "not-started": 1,
+      "self-draft": 0,
+      "self-submitted": 2,
+      "manager-draft": 0,
+      "manager-submitted": 0,
+    });
   });
 
   test("team suggestions match names whatever their case, for admins only", async () => {
@@ -264,7 +492,12 @@ describe("following and closing a cycle", () => {
     const tag = uniqueEmail("t").replace(/\W/g, "");
     const [platform, payments] = [await team(`Platform ${tag}`), await team(`Payments ${tag}`)];
     await team(`Other ${uniqueEmail("o")}`);
-    const suggest = async (viewerId: string, q: string) => optionsRoute.loader(routeArgs(await signedInRequest(`/admin/team-options?${new URLSearchParams({ q })}`, viewerId)));
+    const suggest = async (viewerId: string, q: string) =>
+      optionsRoute.loader(
+        routeArgs(
+          await signedInRequest(`/admin/team-options?${new URLSearchParams({ q })}`, viewerId),
+        ),
+      );
     const response = (await suggest(admin.id, tag.toUpperCase())) as Response;
     expect(response.headers.get("Cache-Control")).toContain("no-store");
     expect(await response.json()).toEqual({ suggestions: [payments.name, platform.name] });
@@ -276,50 +509,123 @@ describe("following and closing a cycle", () => {
     const admin = await createAdmin();
     const big = await team("Big");
     await db.user.createMany({
-      data: Array.from({ length: 55 }, (_, index) => ({ name: `Pager ${String(index).padStart(2, "0")}`, email: uniqueEmail("pager"), teamId: big.id, track: "ic", level: "ic1" })),
+      data: Array.from({ length: 55 }, (_, index) => ({
+        name: `Pager ${String(index).padStart(2, "0")}`,
+        email: uniqueEmail("pager"),
+        teamId: big.id,
+        track: "ic",
+        level: "ic1",
+      })),
     });
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Paged", ...dates, participants: "teams" }, [big.id]));
+    const cycleId = cycleIdOf(
+      await openCycleForm(admin.id, { name: "Paged", ...dates, participants: "teams" }, [big.id]),
+    );
     const second = await progressOf(admin.id, cycleId, "?page=2");
     expect(second).toMatchObject({ total: 55, page: 2, pageCount: 2 });
-    expect(second.people.map((person) => person.name)).toEqual(["Pager 50", "Pager 51", "Pager 52", "Pager 53", "Pager 54"]);
+    expect(second.people.map((person) => person.name)).toEqual([
+      "Pager 50",
+      "Pager 51",
+      "Pager 52",
+      "Pager 53",
+      "Pager 54",
+    ]);
   });
 
   test("admins add joiners and take out people with nothing written in the cycle; refusals say why and change nothing; both are audited", async () => {
     const admin = await createAdmin();
     const crew = await team("Joiners");
     const first = await createPerson({ teamId: crew.id, track: "ic", level: "ic2" });
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Joining", startsOn: "2020-01-01", endsOn: "2099-12-31", participants: "teams" }, [crew.id]));
+    const cycleId = cycleIdOf(
+      await openCycleForm(
+        admin.id,
+        { name: "Joining", startsOn: "2020-01-01", endsOn: "2099-12-31", participants: "teams" },
+        [crew.id],
+      ),
+    );
     const joiner = await createPerson({ track: "ic", level: "ic3" });
     const unplaced = await createPerson({});
-    const act = async (fields: Record<string, string>) => thrownOrValue(async () => cycleRoute.action(routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, fields), { cycleId })));
-    const participants = async () => (await db.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true } })).map((row) => row.userId).sort();
+    const act = async (fields: Record<string, string>) =>
+      thrownOrValue(async () =>
+        cycleRoute.action(
+          routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, fields), { cycleId }),
+        ),
+      );
+    const participants = async () =>
+      (await db.reviewCycleParticipant.findMany({ where: { cycleId }, select: { userId: true } }))
+        .map((row) => row.userId)
+        .sort();
 
     // Anything wrong refuses the whole list, keeps what was typed, and writes nothing.
     const typed = `${joiner.email}, nobody@example.com`;
     const unknown = await act({ intent: "add-people", emails: typed });
     expect(statusOf(unknown)).toBe(400);
-    expect(bodyOf(unknown)).toMatchObject({ ok: false, message: "Nobody has this email: nobody@example.com.", typed });
-    expect(bodyOf(await act({ intent: "add-people", emails: `${joiner.email}\n${unplaced.email}` }))).toMatchObject({ ok: false, message: expect.stringContaining("Cannot take part") });
+    expect(bodyOf(unknown)).toMatchObject({
+      ok: false,
+      message: "Nobody has this email: nobody@example.com.",
+      typed,
+    });
+    expect(
+      bodyOf(await act({ intent: "add-people", emails: `${joiner.email}\n${unplaced.email}` })),
+    ).toMatchObject({ ok: false, message: expect.stringContaining("Cannot take part") });
     expect(await participants()).toEqual([first.id]);
 
-    expect(bodyOf(await act({ intent: "add-people", emails: `${joiner.email.toUpperCase()}; ${first.email}` }))).toMatchObject({ ok: true, message: "1 person added to the cycle." });
+    expect(
+      bodyOf(
+        await act({
+          intent: "add-people",
+          emails: `${joiner.email.toUpperCase()}; ${first.email}`,
+        }),
+      ),
+    ).toMatchObject({ ok: true, message: "1 person added to the cycle." });
     expect(await participants()).toEqual([first.id, joiner.id].sort());
-    expect(bodyOf(await act({ intent: "add-people", emails: joiner.email }))).toMatchObject({ ok: false, message: "Everyone named already takes part." });
+    expect(bodyOf(await act({ intent: "add-people", emails: joiner.email }))).toMatchObject({
+      ok: false,
+      message: "Everyone named already takes part.",
+    });
     // The joiner's self-assessment now starts in the cycle.
-    const started = await startAssessment({ id: joiner.id, name: joiner.name, email: joiner.email, isAdmin: false, isHiringAdmin: false }, "self", joiner.id);
+    const started = await startAssessment(
+      {
+        id: joiner.id,
+        name: joiner.name,
+        email: joiner.email,
+        isAdmin: false,
+        isHiringAdmin: false,
+      },
+      "self",
+      joiner.id,
+    );
     expect(started.ok).toBe(true);
     expect(await db.assessment.count({ where: { cycleId, subjectId: joiner.id } })).toBe(1);
 
     // Someone with an assessment in the cycle stays; someone without one can be taken out.
-    expect(bodyOf(await act({ intent: "remove-person", email: joiner.email }))).toMatchObject({ ok: false, message: expect.stringContaining("so they stay in it"), typed: joiner.email });
-    expect(bodyOf(await act({ intent: "remove-person", email: "nobody@example.com" }))).toMatchObject({ ok: false, message: "Nobody with that email takes part in this cycle." });
-    expect(bodyOf(await act({ intent: "remove-person", email: first.email }))).toMatchObject({ ok: true });
+    expect(bodyOf(await act({ intent: "remove-person", email: joiner.email }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("so they stay in it"),
+      typed: joiner.email,
+    });
+    expect(
+      bodyOf(await act({ intent: "remove-person", email: "nobody@example.com" })),
+    ).toMatchObject({ ok: false, message: "Nobody with that email takes part in this cycle." });
+    expect(bodyOf(await act({ intent: "remove-person", email: first.email }))).toMatchObject({
+      ok: true,
+    });
     expect(await participants()).toEqual([joiner.id]);
-    expect(await db.auditEvent.count({ where: { subjectId: cycleId, action: { in: ["cycle.participants_added", "cycle.participant_removed"] }, actorId: admin.id } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: {
+          subjectId: cycleId,
+          action: { in: ["cycle.participants_added", "cycle.participant_removed"] },
+          actorId: admin.id,
+        },
+      }),
+    ).toBe(2);
 
     // A closed cycle keeps who took part.
     await closeCycle(admin.id, cycleId);
-    expect(bodyOf(await act({ intent: "add-people", emails: first.email }))).toMatchObject({ ok: false, message: "This cycle is closed: nobody joins it now." });
+    expect(bodyOf(await act({ intent: "add-people", emails: first.email }))).toMatchObject({
+      ok: false,
+      message: "This cycle is closed: nobody joins it now.",
+    });
     expect(await participants()).toEqual([joiner.id]);
   });
 
@@ -327,46 +633,116 @@ describe("following and closing a cycle", () => {
     const admin = await createAdmin();
     const crew = await team("Crew");
     const engineer = await createPerson({ teamId: crew.id, track: "ic", level: "ic2" });
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Closing", startsOn: "2020-01-01", endsOn: "2099-12-31", participants: "teams" }, [crew.id]));
+    const cycleId = cycleIdOf(
+      await openCycleForm(
+        admin.id,
+        { name: "Closing", startsOn: "2020-01-01", endsOn: "2099-12-31", participants: "teams" },
+        [crew.id],
+      ),
+    );
 
-    const unconfirmed = await cycleRoute.action(routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, { intent: "close" }), { cycleId }));
+    const unconfirmed = await cycleRoute.action(
+      routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, { intent: "close" }), {
+        cycleId,
+      }),
+    );
     expect(statusOf(unconfirmed)).toBe(400);
-    expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).closedAt).toBeNull();
+    expect(
+      (await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).closedAt,
+    ).toBeNull();
 
-    const closed = await cycleRoute.action(routeArgs(await signedInPost(`/admin/cycles/${cycleId}`, admin.id, { intent: "close", confirm: "yes" }), { cycleId }));
+    const closed = await cycleRoute.action(
+      routeArgs(
+        await signedInPost(`/admin/cycles/${cycleId}`, admin.id, {
+          intent: "close",
+          confirm: "yes",
+        }),
+        { cycleId },
+      ),
+    );
     expect(bodyOf<{ ok: boolean }>(closed).ok).toBe(true);
     const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } });
     expect(cycle.closedAt).toBeInstanceOf(Date);
-    expect(await db.auditEvent.count({ where: { action: "cycle.close", subjectType: "ReviewCycle", subjectId: cycleId, actorId: admin.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: {
+          action: "cycle.close",
+          subjectType: "ReviewCycle",
+          subjectId: cycleId,
+          actorId: admin.id,
+        },
+      }),
+    ).toBe(1);
 
     const again = await closeCycle(admin.id, cycleId);
     expect(again).toEqual({ ok: false, message: { key: "cycles:errors.alreadyClosed" } });
-    expect(await db.auditEvent.count({ where: { action: "cycle.close", subjectId: cycleId } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "cycle.close", subjectId: cycleId } }),
+    ).toBe(1);
 
     // The engineer's self-assessment now starts outside any cycle, never in the closed one.
-    const viewer = { id: engineer.id, name: engineer.name, email: engineer.email, isAdmin: false, isHiringAdmin: false };
+    const viewer = {
+      id: engineer.id,
+      name: engineer.name,
+      email: engineer.email,
+      isAdmin: false,
+      isHiringAdmin: false,
+    };
     const started = await startAssessment(viewer, "self", engineer.id);
     expect(started.ok).toBe(true);
     expect(await db.assessment.count({ where: { cycleId } })).toBe(0);
-    expect(await db.assessment.count({ where: { subjectId: engineer.id, cycleId: null, status: "draft" } })).toBe(1);
+    expect(
+      await db.assessment.count({
+        where: { subjectId: engineer.id, cycleId: null, status: "draft" },
+      }),
+    ).toBe(1);
   });
 });
 
 describe("CSV export", () => {
   async function exported(adminId: string, cycleId: string) {
-    const response = await exportRoute.loader(routeArgs(await signedInRequest(`/admin/cycles/${cycleId}/export`, adminId), { cycleId }));
+    const response = await exportRoute.loader(
+      routeArgs(await signedInRequest(`/admin/cycles/${cycleId}/export`, adminId), { cycleId }),
+    );
     const text = await response.text();
-    return { response, lines: text.replace(/^\uFEFF/, "").trimEnd().split("\r\n") };
+    return {
+      response,
+      lines: text
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n"),
+    };
   }
 
   test("one row per participant and competency, submitted ratings only, formulas neutralised", async () => {
     const admin = await createAdmin();
     const crew = await team("Export");
-    const manager = await createPerson({ name: "Okafor, Sam", teamId: crew.id, track: "manager", level: "m1" });
-    const lena = await createPerson({ name: "=HYPERLINK(\"http://evil.example\")", teamId: crew.id, managerId: manager.id, track: "ic", level: "ic2" });
-    const aisha = await createPerson({ name: "Aisha", teamId: crew.id, managerId: manager.id, track: "ic", level: "ic2" });
+    const manager = await createPerson({
+      name: "Okafor, Sam",
+      teamId: crew.id,
+      track: "manager",
+      level: "m1",
+    });
+    const lena = await createPerson({
+      name: '=HYPERLINK("http://evil.example")',
+      teamId: crew.id,
+      managerId: manager.id,
+      track: "ic",
+      level: "ic2",
+    });
+    const aisha = await createPerson({
+      name: "Aisha",
+      teamId: crew.id,
+      managerId: manager.id,
+      track: "ic",
+      level: "ic2",
+    });
     const outsider = await createPerson({ name: "Outsider", track: "ic", level: "ic2" });
-    const cycleId = cycleIdOf(await openCycleForm(admin.id, { name: "Export 2026", ...dates, participants: "teams" }, [crew.id]));
+    const cycleId = cycleIdOf(
+      await openCycleForm(admin.id, { name: "Export 2026", ...dates, participants: "teams" }, [
+        crew.id,
+      ]),
+    );
 
     const ladder = (await ladderForLevel("ic2"))!.ladder;
     // One row per competency that applies at the person's level (technical direction starts above ic2).
@@ -374,16 +750,53 @@ describe("CSV export", () => {
     const managerCompetencies = getLevel(ladder, "m1")!.competencyIds;
     expect(icCompetencies).not.toContain("technical-direction");
     const [first, second] = icCompetencies as [string, string];
-    const self = await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId, ratings: { [first]: 3, [second]: 2 } });
-    await db.ratingEvidence.createMany({ data: [{ ratingId: self.ratings.find((rating) => rating.competencyId === first)!.id, text: "Shipped it" }] });
-    await assessment({ kind: "manager", status: "submitted", subjectId: lena.id, authorId: manager.id, cycleId, ratings: { [first]: 1 } });
+    const self = await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: lena.id,
+      authorId: lena.id,
+      cycleId,
+      ratings: { [first]: 3, [second]: 2 },
+    });
+    await db.ratingEvidence.createMany({
+      data: [
+        {
+          ratingId: self.ratings.find((rating) => rating.competencyId === first)!.id,
+          text: "Shipped it",
+        },
+      ],
+    });
+    await assessment({
+      kind: "manager",
+      status: "submitted",
+      subjectId: lena.id,
+      authorId: manager.id,
+      cycleId,
+      ratings: { [first]: 1 },
+    });
     // A draft stays private to its author, admins included; another cycle's and an outsider's assessments stay out.
-    await assessment({ kind: "self", status: "draft", subjectId: aisha.id, authorId: aisha.id, cycleId, ratings: { [first]: 4 } });
-    await assessment({ kind: "self", status: "submitted", subjectId: outsider.id, authorId: outsider.id, cycleId: null, ratings: { [first]: 4 } });
+    await assessment({
+      kind: "self",
+      status: "draft",
+      subjectId: aisha.id,
+      authorId: aisha.id,
+      cycleId,
+      ratings: { [first]: 4 },
+    });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: outsider.id,
+      authorId: outsider.id,
+      cycleId: null,
+      ratings: { [first]: 4 },
+    });
 
     const { response, lines } = await exported(admin.id, cycleId);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="review-cycle-export-2026-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="review-cycle-export-2026-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(lines[0]).toBe(
       "cycle,person,email,team,manager,track,level,competency,competency id,self rating,manager rating,difference (manager - self),evidence count,self submitted on,manager submitted on,peers asked,peers answered,peers declined,upward answers",
     );
@@ -392,7 +805,11 @@ describe("CSV export", () => {
 
     const lenaRows = lines.filter((line) => line.includes(lena.email));
     expect(lenaRows).toHaveLength(icCompetencies.length);
-    expect(lenaRows[0]).toMatch(new RegExp(`^Export 2026,"'=HYPERLINK\\(""http://evil\\.example""\\)",${lena.email},${crew.name},"Okafor, Sam",ic,ic2,[^,]+,${first},3,1,-2,1,2026-03-10,2026-03-10,,,,$`));
+    expect(lenaRows[0]).toMatch(
+      new RegExp(
+        `^Export 2026,"'=HYPERLINK\\(""http://evil\\.example""\\)",${lena.email},${crew.name},"Okafor, Sam",ic,ic2,[^,]+,${first},3,1,-2,1,2026-03-10,2026-03-10,,,,$`,
+      ),
+    );
     expect(lenaRows[1]).toMatch(new RegExp(`,${second},2,,,0,2026-03-10,2026-03-10,,,,$`));
 
     const aishaRows = lines.filter((line) => line.includes(aisha.email));

@@ -1,7 +1,15 @@
 import { describe, expect, test } from "vitest";
 import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
 import { db } from "~/db/client.server";
-import { answerPage, declineRequest, decideNomination, nominatePeer, saveAnswerDraft, saveFeedbackSettings, submitAnswer } from "~/modules/feedback/feedback.server";
+import {
+  answerPage,
+  declineRequest,
+  decideNomination,
+  nominatePeer,
+  saveAnswerDraft,
+  saveFeedbackSettings,
+  submitAnswer,
+} from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
@@ -25,17 +33,72 @@ type Page = {
 async function organisation() {
   const team = await db.team.create({ data: { name: `Payments ${Math.random()}` } });
   const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
-  const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: boss.id, teamId: team.id });
-  const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id, teamId: team.id });
-  const [omar, priya, quinn, rui] = await Promise.all(["Omar", "Priya", "Quinn", "Rui"].map((name) => createPerson({ name: `${name} Peer`, track: "ic", level: "ic2", managerId: manager.id, teamId: team.id })));
+  const manager = await createPerson({
+    name: "Sam Manager",
+    track: "manager",
+    level: "m1",
+    managerId: boss.id,
+    teamId: team.id,
+  });
+  const engineer = await createPerson({
+    name: "Lena Engineer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+    teamId: team.id,
+  });
+  const [omar, priya, quinn, rui] = await Promise.all(
+    ["Omar", "Priya", "Quinn", "Rui"].map((name) =>
+      createPerson({
+        name: `${name} Peer`,
+        track: "ic",
+        level: "ic2",
+        managerId: manager.id,
+        teamId: team.id,
+      }),
+    ),
+  );
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   const cycle = await db.reviewCycle.create({
-    data: { name: `Spring ${engineer.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, engineer, omar!, priya!, quinn!, rui!].map((person) => ({ userId: person.id })) } },
+    data: {
+      name: `Spring ${engineer.id}`,
+      startsOn: new Date("2026-01-01"),
+      endsOn: new Date("2026-12-31"),
+      participants: {
+        create: [manager, engineer, omar!, priya!, quinn!, rui!].map((person) => ({
+          userId: person.id,
+        })),
+      },
+    },
   });
-  await saveFeedbackSettings(admin, cycle.id, FeedbackSettingsSchema.parse({ peer: true, dueOn: "2026-06-30", minPeers: 2, maxPeers: 3, reviewCap: 3, nominator: "person" }));
+  await saveFeedbackSettings(
+    admin,
+    cycle.id,
+    FeedbackSettingsSchema.parse({
+      peer: true,
+      dueOn: "2026-06-30",
+      minPeers: 2,
+      maxPeers: 3,
+      reviewCap: 3,
+      nominator: "person",
+    }),
+  );
   const url = `/feedback/cycles/${cycle.id}/people/${engineer.id}`;
   const params = { cycleId: cycle.id, personId: engineer.id };
-  return { team, boss, manager, engineer, omar: omar!, priya: priya!, quinn: quinn!, rui: rui!, admin, cycle, url, params };
+  return {
+    team,
+    boss,
+    manager,
+    engineer,
+    omar: omar!,
+    priya: priya!,
+    quinn: quinn!,
+    rui: rui!,
+    admin,
+    cycle,
+    url,
+    params,
+  };
 }
 
 async function page(url: string, userId: string, params: Record<string, string>): Promise<Page> {
@@ -43,7 +106,12 @@ async function page(url: string, userId: string, params: Record<string, string>)
   return bodyOf<Page>(await loader(routeArgs(await signedInRequest(url, userId), params)));
 }
 
-async function post(url: string, userId: string, fields: Record<string, string>, params: Record<string, string>) {
+async function post(
+  url: string,
+  userId: string,
+  fields: Record<string, string>,
+  params: Record<string, string>,
+) {
   const action: RouteFunction = personRoute.action;
   try {
     const result = await action(routeArgs(await signedInPost(url, userId, fields), params));
@@ -53,7 +121,12 @@ async function post(url: string, userId: string, fields: Record<string, string>,
   }
 }
 
-async function nominated(viewer: { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean }, cycleId: string, subjectId: string, reviewerId: string) {
+async function nominated(
+  viewer: { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean },
+  cycleId: string,
+  subjectId: string,
+  reviewerId: string,
+) {
   const result = await nominatePeer(viewer, cycleId, subjectId, reviewerId);
   if (!result.ok) throw new Error(result.message.key);
   return result.requestId;
@@ -66,19 +139,43 @@ describe("nominations", () => {
     await decideNomination(org.manager, omarRequest, "approve", null);
     const priyaRequest = await nominated(org.engineer, org.cycle.id, org.engineer.id, org.priya.id);
     await decideNomination(org.manager, priyaRequest, "approve", null);
-    expect(await declineRequest(org.omar, omarRequest, "We have not worked together this year.")).toEqual({ ok: true });
+    expect(
+      await declineRequest(org.omar, omarRequest, "We have not worked together this year."),
+    ).toEqual({ ok: true });
 
-    const replace = (await todoFor({ id: org.manager.id, isAdmin: false })).find((item) => item.kind === "feedback-replace");
+    const replace = (await todoFor({ id: org.manager.id, isAdmin: false })).find(
+      (item) => item.kind === "feedback-replace",
+    );
     expect(replace?.href).toBe(org.url);
     const forManager = await page(org.url, org.manager.id, org.params);
     expect(forManager.mayNominate).toBe(true);
-    expect(forManager.suggestions.map((suggestion) => suggestion.id)).toEqual(expect.arrayContaining([org.quinn.id, org.rui.id]));
+    expect(forManager.suggestions.map((suggestion) => suggestion.id)).toEqual(
+      expect.arrayContaining([org.quinn.id, org.rui.id]),
+    );
 
-    expect(await post(org.url, org.manager.id, { intent: "nominate", reviewerId: org.quinn.id }, org.params)).toMatchObject({ status: 200, body: { ok: true, message: "Asked." } });
-    expect(await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.quinn.id } })).toMatchObject({ state: "approved", nominatedById: org.manager.id });
-    expect((await todoFor({ id: org.manager.id, isAdmin: false })).filter((item) => item.kind === "feedback-replace")).toEqual([]);
+    expect(
+      await post(
+        org.url,
+        org.manager.id,
+        { intent: "nominate", reviewerId: org.quinn.id },
+        org.params,
+      ),
+    ).toMatchObject({ status: 200, body: { ok: true, message: "Asked." } });
+    expect(
+      await db.feedbackRequest.findFirstOrThrow({
+        where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.quinn.id },
+      }),
+    ).toMatchObject({ state: "approved", nominatedById: org.manager.id });
+    expect(
+      (await todoFor({ id: org.manager.id, isAdmin: false })).filter(
+        (item) => item.kind === "feedback-replace",
+      ),
+    ).toEqual([]);
     // Someone else still cannot choose for the person: for them the person's choices do not exist.
-    expect((await post(org.url, org.omar.id, { intent: "nominate", reviewerId: org.rui.id }, org.params)).status).toBe(404);
+    expect(
+      (await post(org.url, org.omar.id, { intent: "nominate", reviewerId: org.rui.id }, org.params))
+        .status,
+    ).toBe(404);
   });
 
   test("the manager swaps a reviewer in one step: declined or withdrawn, the other asked; refused, nothing changes", async () => {
@@ -88,41 +185,139 @@ describe("nominations", () => {
     await decideNomination(org.manager, priyaRequest, "approve", null);
     const forManager = await page(org.url, org.manager.id, org.params);
     expect(forManager.requests.map((request) => request.maySwap)).toEqual([true, true]);
-    expect((await page(org.url, org.engineer.id, org.params)).requests.map((request) => request.maySwap)).toEqual([false, false]);
+    expect(
+      (await page(org.url, org.engineer.id, org.params)).requests.map((request) => request.maySwap),
+    ).toEqual([false, false]);
 
     // A nomination swapped without a reason, or for someone who cannot be asked: refused, nothing written.
-    expect(await post(org.url, org.manager.id, { intent: "swap", requestId: omarRequest, email: org.quinn.email, reason: " " }, org.params)).toMatchObject({ status: 400, body: { ok: false, message: "Say why you swap this nomination: the person reads it." } });
-    expect(await post(org.url, org.manager.id, { intent: "swap", requestId: omarRequest, email: org.priya.email, reason: "Priya instead" }, org.params)).toMatchObject({ status: 400, body: { ok: false, message: "Priya Peer is already asked." } });
-    expect(await post(org.url, org.manager.id, { intent: "swap", requestId: omarRequest, email: org.engineer.email, reason: "Lena instead" }, org.params)).toMatchObject({ status: 400, body: { ok: false } });
-    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: omarRequest } })).toMatchObject({ state: "nominated", declineReason: null });
-    expect(await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, subjectId: org.engineer.id } })).toBe(2);
+    expect(
+      await post(
+        org.url,
+        org.manager.id,
+        { intent: "swap", requestId: omarRequest, email: org.quinn.email, reason: " " },
+        org.params,
+      ),
+    ).toMatchObject({
+      status: 400,
+      body: { ok: false, message: "Say why you swap this nomination: the person reads it." },
+    });
+    expect(
+      await post(
+        org.url,
+        org.manager.id,
+        { intent: "swap", requestId: omarRequest, email: org.priya.email, reason: "Priya instead" },
+        org.params,
+      ),
+    ).toMatchObject({ status: 400, body: { ok: false, message: "Priya Peer is already asked." } });
+    expect(
+      await post(
+        org.url,
+        org.manager.id,
+        {
+          intent: "swap",
+          requestId: omarRequest,
+          email: org.engineer.email,
+          reason: "Lena instead",
+        },
+        org.params,
+      ),
+    ).toMatchObject({ status: 400, body: { ok: false } });
+    expect(
+      await db.feedbackRequest.findUniqueOrThrow({ where: { id: omarRequest } }),
+    ).toMatchObject({ state: "nominated", declineReason: null });
+    expect(
+      await db.feedbackRequest.count({
+        where: { cycleId: org.cycle.id, subjectId: org.engineer.id },
+      }),
+    ).toBe(2);
 
-    const swapped = await post(org.url, org.manager.id, { intent: "swap", requestId: omarRequest, email: org.quinn.email, reason: "Quinn worked with you on checkout." }, org.params);
+    const swapped = await post(
+      org.url,
+      org.manager.id,
+      {
+        intent: "swap",
+        requestId: omarRequest,
+        email: org.quinn.email,
+        reason: "Quinn worked with you on checkout.",
+      },
+      org.params,
+    );
     expect(swapped).toMatchObject({ status: 200, body: { ok: true } });
-    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: omarRequest } })).toMatchObject({ state: "declined", declineReason: "Quinn worked with you on checkout.", declinedById: org.manager.id });
-    expect(await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.quinn.id } })).toMatchObject({ state: "approved", nominatedById: org.manager.id });
+    expect(
+      await db.feedbackRequest.findUniqueOrThrow({ where: { id: omarRequest } }),
+    ).toMatchObject({
+      state: "declined",
+      declineReason: "Quinn worked with you on checkout.",
+      declinedById: org.manager.id,
+    });
+    expect(
+      await db.feedbackRequest.findFirstOrThrow({
+        where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.quinn.id },
+      }),
+    ).toMatchObject({ state: "approved", nominatedById: org.manager.id });
 
     // A request already asked is withdrawn rather than declined: the colleague was asked, nobody refused them.
-    expect(await post(org.url, org.manager.id, { intent: "swap", requestId: priyaRequest, reviewerId: org.rui.id }, org.params)).toMatchObject({ status: 200 });
-    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: priyaRequest } })).toMatchObject({ state: "withdrawn", withdrawnReason: "by-manager" });
-    expect(await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.rui.id } })).toMatchObject({ state: "approved" });
-    expect(await db.auditEvent.count({ where: { subjectId: org.engineer.id, action: { in: ["feedback.declined", "feedback.withdrawn"] } } })).toBe(2);
+    expect(
+      await post(
+        org.url,
+        org.manager.id,
+        { intent: "swap", requestId: priyaRequest, reviewerId: org.rui.id },
+        org.params,
+      ),
+    ).toMatchObject({ status: 200 });
+    expect(
+      await db.feedbackRequest.findUniqueOrThrow({ where: { id: priyaRequest } }),
+    ).toMatchObject({ state: "withdrawn", withdrawnReason: "by-manager" });
+    expect(
+      await db.feedbackRequest.findFirstOrThrow({
+        where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.rui.id },
+      }),
+    ).toMatchObject({ state: "approved" });
+    expect(
+      await db.auditEvent.count({
+        where: {
+          subjectId: org.engineer.id,
+          action: { in: ["feedback.declined", "feedback.withdrawn"] },
+        },
+      }),
+    ).toBe(2);
 
     // The person does not swap; to them the swap does not exist.
-    const ruiRequest = (await db.feedbackRequest.findFirstOrThrow({ where: { reviewerId: org.rui.id, subjectId: org.engineer.id } })).id;
-    expect((await post(org.url, org.engineer.id, { intent: "swap", requestId: ruiRequest, email: org.omar.email, reason: "x" }, org.params)).status).toBe(404);
+    const ruiRequest = (
+      await db.feedbackRequest.findFirstOrThrow({
+        where: { reviewerId: org.rui.id, subjectId: org.engineer.id },
+      })
+    ).id;
+    expect(
+      (
+        await post(
+          org.url,
+          org.engineer.id,
+          { intent: "swap", requestId: ruiRequest, email: org.omar.email, reason: "x" },
+          org.params,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   test("the person left short by a decline is told again, naming who declined", async () => {
     const org = await organisation();
     const omarRequest = await nominated(org.engineer, org.cycle.id, org.engineer.id, org.omar.id);
     const priyaRequest = await nominated(org.engineer, org.cycle.id, org.engineer.id, org.priya.id);
-    const ownNominate = async () => (await todoFor({ id: org.engineer.id, isAdmin: false })).filter((item) => item.kind === "feedback-nominate").map(inEnglish);
+    const ownNominate = async () =>
+      (await todoFor({ id: org.engineer.id, isAdmin: false }))
+        .filter((item) => item.kind === "feedback-nominate")
+        .map(inEnglish);
     expect(await ownNominate()).toEqual([]);
 
     await decideNomination(org.manager, omarRequest, "decline", "Omar is on leave until June.");
     expect(await ownNominate()).toMatchObject([
-      { key: `feedback-nominate:${org.cycle.id}/${org.engineer.id}/${omarRequest}`, title: `Choose another peer for your feedback in ${org.cycle.name}`, detail: "Omar Peer will not give you feedback. 1 peer asked of at least 2.", href: org.url },
+      {
+        key: `feedback-nominate:${org.cycle.id}/${org.engineer.id}/${omarRequest}`,
+        title: `Choose another peer for your feedback in ${org.cycle.name}`,
+        detail: "Omar Peer will not give you feedback. 1 peer asked of at least 2.",
+        href: org.url,
+      },
     ]);
 
     await nominated(org.engineer, org.cycle.id, org.engineer.id, org.quinn.id);
@@ -130,29 +325,74 @@ describe("nominations", () => {
     // A colleague's own decline is a new thing to do: a new key, so a new reminder.
     await decideNomination(org.manager, priyaRequest, "approve", null);
     await declineRequest(org.priya, priyaRequest, "I only joined the team last week.");
-    expect((await ownNominate()).map((item) => item.key)).toEqual([`feedback-nominate:${org.cycle.id}/${org.engineer.id}/${priyaRequest}`]);
+    expect((await ownNominate()).map((item) => item.key)).toEqual([
+      `feedback-nominate:${org.cycle.id}/${org.engineer.id}/${priyaRequest}`,
+    ]);
   });
 
   test("a manager is suggested fellow managers and people they exchanged feedback with, never their own reports", async () => {
     const org = await organisation();
-    const fellow = await createPerson({ name: "Fay Fellow", track: "manager", level: "m1", managerId: org.boss.id });
+    const fellow = await createPerson({
+      name: "Fay Fellow",
+      track: "manager",
+      level: "m1",
+      managerId: org.boss.id,
+    });
     await createPerson({ name: "Finn Report", track: "ic", level: "ic2", managerId: fellow.id });
     const elsewhere = await createPerson({ name: "Eli Elsewhere", track: "ic", level: "ic2" });
     // Eli gave Sam feedback in an earlier cycle.
-    const earlier = await db.reviewCycle.create({ data: { name: `Autumn ${org.manager.id}`, startsOn: new Date("2025-09-01"), endsOn: new Date("2025-12-31"), participants: { create: [{ userId: org.manager.id }] } } });
-    await saveFeedbackSettings(org.admin, earlier.id, FeedbackSettingsSchema.parse({ peer: true, dueOn: "2025-12-15", minPeers: 1, maxPeers: 3, reviewCap: 3, nominator: "manager" }));
+    const earlier = await db.reviewCycle.create({
+      data: {
+        name: `Autumn ${org.manager.id}`,
+        startsOn: new Date("2025-09-01"),
+        endsOn: new Date("2025-12-31"),
+        participants: { create: [{ userId: org.manager.id }] },
+      },
+    });
+    await saveFeedbackSettings(
+      org.admin,
+      earlier.id,
+      FeedbackSettingsSchema.parse({
+        peer: true,
+        dueOn: "2025-12-15",
+        minPeers: 1,
+        maxPeers: 3,
+        reviewCap: 3,
+        nominator: "manager",
+      }),
+    );
     const eliRequest = await nominated(org.boss, earlier.id, org.manager.id, elsewhere.id);
     const asked = await answerPage(elsewhere, eliRequest);
     const competencyId = asked.competencies[0]!.id;
-    await saveAnswerDraft(elsewhere, eliRequest, { baseRevision: asked.request.revision, changes: [{ field: `notes:${competencyId}`, value: "When the March incident dragged on he took the calls with the bank and kept us informed.", base: "" }] });
-    expect(await submitAnswer(elsewhere, eliRequest, asked.request.revision + 1)).toEqual({ ok: true });
+    await saveAnswerDraft(elsewhere, eliRequest, {
+      baseRevision: asked.request.revision,
+      changes: [
+        {
+          field: `notes:${competencyId}`,
+          value:
+            "When the March incident dragged on he took the calls with the bank and kept us informed.",
+          base: "",
+        },
+      ],
+    });
+    expect(await submitAnswer(elsewhere, eliRequest, asked.request.revision + 1)).toEqual({
+      ok: true,
+    });
 
     const url = `/feedback/cycles/${org.cycle.id}/people/${org.manager.id}`;
-    const suggested = (await page(url, org.manager.id, { cycleId: org.cycle.id, personId: org.manager.id })).suggestions;
-    expect(suggested.find((suggestion) => suggestion.id === fellow.id)?.ties).toEqual([{ key: "feedback:ties.sameManager" }]);
-    expect(suggested.find((suggestion) => suggestion.id === elsewhere.id)?.ties).toEqual([{ key: "feedback:ties.feedbackTogether" }]);
+    const suggested = (
+      await page(url, org.manager.id, { cycleId: org.cycle.id, personId: org.manager.id })
+    ).suggestions;
+    expect(suggested.find((suggestion) => suggestion.id === fellow.id)?.ties).toEqual([
+      { key: "feedback:ties.sameManager" },
+    ]);
+    expect(suggested.find((suggestion) => suggestion.id === elsewhere.id)?.ties).toEqual([
+      { key: "feedback:ties.feedbackTogether" },
+    ]);
     // Sam's reports share his team, yet answer upward feedback about him: none is suggested.
-    const reports = [org.engineer, org.omar, org.priya, org.quinn, org.rui].map((person) => person.id);
+    const reports = [org.engineer, org.omar, org.priya, org.quinn, org.rui].map(
+      (person) => person.id,
+    );
     expect(suggested.filter((suggestion) => reports.includes(suggestion.id))).toEqual([]);
   });
 });

@@ -6,7 +6,15 @@ import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { answerPage, decideNomination, nominatePeer, saveAnswerDraft, saveFeedbackSettings, submitAnswer, withdrawRequest } from "~/modules/feedback/feedback.server";
+import {
+  answerPage,
+  decideNomination,
+  nominatePeer,
+  saveAnswerDraft,
+  saveFeedbackSettings,
+  submitAnswer,
+  withdrawRequest,
+} from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
 import { createPerson } from "../../utils/factories";
@@ -20,29 +28,79 @@ async function render(path: string, viewerId: string): Promise<string> {
   const route = {
     id: "page",
     path: "/feedback/cycles/:cycleId/people/:personId",
-    loader: async ({ request, params }: { request: Request; params: Record<string, string | undefined> }) => bodyOf(await personRoute.loader(routeArgs(request, params as { cycleId: string; personId: string }))),
+    loader: async ({
+      request,
+      params,
+    }: {
+      request: Request;
+      params: Record<string, string | undefined>;
+    }) =>
+      bodyOf(
+        await personRoute.loader(
+          routeArgs(request, params as { cycleId: string; personId: string }),
+        ),
+      ),
     Component: withRouteProps(personRoute.default as ComponentType<never>),
   };
   const handler = createStaticHandler([route]);
   const context = await handler.query(await signedInRequest(path, viewerId));
-  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
+  if (context instanceof Response)
+    throw new Error(`expected a page, got a ${context.status} response`);
   if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
   const router = createStaticRouter(handler.dataRoutes, context);
   return renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }));
 }
 
-const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, " ");
 
 async function organisation() {
   const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
-  const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: boss.id });
-  const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id });
-  const peers = await Promise.all(["Omar", "Priya", "Quinn", "Rui"].map((name) => createPerson({ name: `${name} Peer`, track: "ic", level: "ic2", managerId: manager.id })));
+  const manager = await createPerson({
+    name: "Sam Manager",
+    track: "manager",
+    level: "m1",
+    managerId: boss.id,
+  });
+  const engineer = await createPerson({
+    name: "Lena Engineer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const peers = await Promise.all(
+    ["Omar", "Priya", "Quinn", "Rui"].map((name) =>
+      createPerson({ name: `${name} Peer`, track: "ic", level: "ic2", managerId: manager.id }),
+    ),
+  );
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   const cycle = await db.reviewCycle.create({
-    data: { name: `Spring ${engineer.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, engineer, ...peers].map((person) => ({ userId: person.id })) } },
+    data: {
+      name: `Spring ${engineer.id}`,
+      startsOn: new Date("2026-01-01"),
+      endsOn: new Date("2026-12-31"),
+      participants: {
+        create: [manager, engineer, ...peers].map((person) => ({ userId: person.id })),
+      },
+    },
   });
-  await saveFeedbackSettings(admin, cycle.id, FeedbackSettingsSchema.parse({ peer: true, upward: true, dueOn: "2026-12-18", minPeers: 3, maxPeers: 4, reviewCap: 3, competencies: "level" }));
+  await saveFeedbackSettings(
+    admin,
+    cycle.id,
+    FeedbackSettingsSchema.parse({
+      peer: true,
+      upward: true,
+      dueOn: "2026-12-18",
+      minPeers: 3,
+      maxPeers: 4,
+      reviewCap: 3,
+      competencies: "level",
+    }),
+  );
   return { boss, manager, engineer, peers, cycle };
 }
 
@@ -57,7 +115,10 @@ async function approved(org: Awaited<ReturnType<typeof organisation>>, reviewer:
 async function answerOne(reviewer: Person, requestId: string, example: string) {
   const page = await answerPage(reviewer, requestId);
   const competencyId = page.competencies[0]!.id;
-  await saveAnswerDraft(reviewer, requestId, { baseRevision: page.request.revision, changes: [{ field: `notes:${competencyId}`, value: example, base: "" }] });
+  await saveAnswerDraft(reviewer, requestId, {
+    baseRevision: page.request.revision,
+    changes: [{ field: `notes:${competencyId}`, value: example, base: "" }],
+  });
   expect(await submitAnswer(reviewer, requestId, page.request.revision + 1)).toEqual({ ok: true });
   return { competencyId, asked: page.competencies.length };
 }
@@ -65,16 +126,36 @@ async function answerOne(reviewer: Person, requestId: string, example: string) {
 async function release(org: Awaited<ReturnType<typeof organisation>>, requestId: string) {
   const request = await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId } });
   const session = await db.calibrationSession.create({
-    data: { name: "Spring calibration", cycleId: org.cycle.id, facilitatorId: org.boss.id, state: "published", ladderId: "engineering", ladderVersionId: request.ladderVersionId, groupFloor: 4 },
+    data: {
+      name: "Spring calibration",
+      cycleId: org.cycle.id,
+      facilitatorId: org.boss.id,
+      state: "published",
+      ladderId: "engineering",
+      ladderVersionId: request.ladderVersionId,
+      groupFloor: 4,
+    },
   });
-  await db.calibrationEntry.create({ data: { sessionId: session.id, personId: org.engineer.id, managerId: org.manager.id, released: true } });
+  await db.calibrationEntry.create({
+    data: {
+      sessionId: session.id,
+      personId: org.engineer.id,
+      managerId: org.manager.id,
+      released: true,
+    },
+  });
 }
 
 describe("a person's feedback page", () => {
   test("the due day as every page writes it; the requests as a list whose Decline and Withdraw say what each does; no upward section for someone nobody reports to", async () => {
     const org = await organisation();
     await approved(org, org.peers[0]!);
-    const nominated = await nominatePeer(org.engineer, org.cycle.id, org.engineer.id, org.peers[1]!.id);
+    const nominated = await nominatePeer(
+      org.engineer,
+      org.cycle.id,
+      org.engineer.id,
+      org.peers[1]!.id,
+    );
     expect(nominated.ok).toBe(true);
     const path = `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`;
 
@@ -83,14 +164,25 @@ describe("a person's feedback page", () => {
     expect(words).toContain("Answers due 18 Dec 2026.");
     expect(words).not.toContain("2026-12-18");
     expect(html).not.toContain("<table");
-    expect(words).toContain("Decline a nomination to say no to it, with a reason the person reads. Withdraw a request to take it back before it is answered");
+    expect(words).toContain(
+      "Decline a nomination to say no to it, with a reason the person reads. Withdraw a request to take it back before it is answered",
+    );
     expect(words).not.toMatch(/Upward feedback/);
-    const forManager = bodyOf<Page>(await personRoute.loader(routeArgs(await signedInRequest(path, org.manager.id), { cycleId: org.cycle.id, personId: org.engineer.id })));
+    const forManager = bodyOf<Page>(
+      await personRoute.loader(
+        routeArgs(await signedInRequest(path, org.manager.id), {
+          cycleId: org.cycle.id,
+          personId: org.engineer.id,
+        }),
+      ),
+    );
     expect(forManager.upward).toBeNull();
 
     // Someone with reports has the section, for their manager.
     const managerPath = `/feedback/cycles/${org.cycle.id}/people/${org.manager.id}`;
-    expect(text(await render(managerPath, org.boss.id))).toContain("Upward feedback from their reports");
+    expect(text(await render(managerPath, org.boss.id))).toContain(
+      "Upward feedback from their reports",
+    );
   });
 
   test("only the competencies someone answered are listed; once the outcome is released, nobody is nominated, approved or withdrawn", async () => {
@@ -99,22 +191,41 @@ describe("a person's feedback page", () => {
     for (const peer of org.peers.slice(0, 3)) requests.push(await approved(org, peer));
     const waiting = await approved(org, org.peers[3]!);
     let asked = 0;
-    for (const [index, requestId] of requests.entries()) asked = (await answerOne(org.peers[index]!, requestId, `In the March release week ${index} they wrote the rollback plan.`)).asked;
+    for (const [index, requestId] of requests.entries())
+      asked = (
+        await answerOne(
+          org.peers[index]!,
+          requestId,
+          `In the March release week ${index} they wrote the rollback plan.`,
+        )
+      ).asked;
     expect(asked).toBeGreaterThan(1);
     const path = `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`;
     const params = { cycleId: org.cycle.id, personId: org.engineer.id };
-    const load = async (person: Person) => bodyOf<Page>(await personRoute.loader(routeArgs(await signedInRequest(path, person.id), params)));
+    const load = async (person: Person) =>
+      bodyOf<Page>(
+        await personRoute.loader(routeArgs(await signedInRequest(path, person.id), params)),
+      );
 
     expect((await load(org.engineer)).mayNominate).toBe(true);
-    expect((await load(org.manager)).requests.find((request) => request.id === waiting)?.mayWithdraw).toBe(true);
+    expect(
+      (await load(org.manager)).requests.find((request) => request.id === waiting)?.mayWithdraw,
+    ).toBe(true);
 
     await release(org, requests[0]!);
     const own = await load(org.engineer);
     expect(own.mayNominate).toBe(false);
     expect(own.requests.some((request) => request.mayWithdraw)).toBe(false);
     const forManager = await load(org.manager);
-    expect([forManager.mayNominate, forManager.mayDecide, forManager.requests.some((request) => request.mayWithdraw)]).toEqual([false, false, false]);
-    expect(own.peer?.release).toMatchObject({ view: "anonymous", release: { released: true, authors: 3 } });
+    expect([
+      forManager.mayNominate,
+      forManager.mayDecide,
+      forManager.requests.some((request) => request.mayWithdraw),
+    ]).toEqual([false, false, false]);
+    expect(own.peer?.release).toMatchObject({
+      view: "anonymous",
+      release: { released: true, authors: 3 },
+    });
     if (own.peer?.release.view !== "anonymous") throw new Error("expected anonymous answers");
     expect(own.peer.release.release.competencies).toHaveLength(1);
 
@@ -124,10 +235,25 @@ describe("a person's feedback page", () => {
     expect(words).not.toContain("Or ask a colleague by email");
 
     // The server refuses as the page does, and nothing changes.
-    const refused = await personRoute.action(routeArgs(await signedInPost(path, org.engineer.id, { intent: "nominate", email: org.boss.email }), params)).catch((error: unknown) => error);
+    const refused = await personRoute
+      .action(
+        routeArgs(
+          await signedInPost(path, org.engineer.id, { intent: "nominate", email: org.boss.email }),
+          params,
+        ),
+      )
+      .catch((error: unknown) => error);
     expect(statusOf(refused)).toBe(409);
-    await expect(withdrawRequest(org.manager, waiting)).rejects.toThrow("feedback:errors.nominationsClosed");
-    expect(await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "peer", subjectId: org.engineer.id } })).toBe(4);
-    expect((await db.feedbackRequest.findUniqueOrThrow({ where: { id: waiting } })).state).toBe("approved");
+    await expect(withdrawRequest(org.manager, waiting)).rejects.toThrow(
+      "feedback:errors.nominationsClosed",
+    );
+    expect(
+      await db.feedbackRequest.count({
+        where: { cycleId: org.cycle.id, channel: "peer", subjectId: org.engineer.id },
+      }),
+    ).toBe(4);
+    expect((await db.feedbackRequest.findUniqueOrThrow({ where: { id: waiting } })).state).toBe(
+      "approved",
+    );
   });
 });

@@ -11,7 +11,14 @@ vi.hoisted(() => {
 });
 
 import { db } from "~/db/client.server";
-import { answerPage, decideNomination, nominatePeer, saveAnswerDraft, saveFeedbackSettings, submitAnswer } from "~/modules/feedback/feedback.server";
+import {
+  answerPage,
+  decideNomination,
+  nominatePeer,
+  saveAnswerDraft,
+  saveFeedbackSettings,
+  submitAnswer,
+} from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { runNotificationPass } from "~/modules/notifications/outbox.server";
 import * as rootRoute from "~/root";
@@ -38,22 +45,65 @@ afterAll(async () => {
 type Loader = RouteFunction;
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
-const read = async (loader: Loader, url: string, viewerId: string, params: Record<string, string> = {}) => answerText(loader, await signedInRequest(url, viewerId), params);
+const read = async (
+  loader: Loader,
+  url: string,
+  viewerId: string,
+  params: Record<string, string> = {},
+) => answerText(loader, await signedInRequest(url, viewerId), params);
 
 const MARK = (who: string) => `MARK-${who}-5e07`;
 
 /** A cycle with peer feedback (names never shown to the person), the person's three colleagues answering in the order given. */
 async function cycleWithAnswers(tag: string, order: number[]) {
   const boss = await createPerson({ name: `Bea Boss ${tag}`, track: "manager", level: "m2" });
-  const manager = await createPerson({ name: `Sam Manager ${tag}`, track: "manager", level: "m1", managerId: boss.id });
-  const engineer = await createPerson({ name: `Lena Engineer ${tag}`, track: "ic", level: "ic2", managerId: manager.id });
-  const peers = await Promise.all(["Omar", "Priya", "Quinn"].map((name) => createPerson({ name: `${name} Peer ${tag}`, track: "ic", level: "ic2", managerId: manager.id })));
+  const manager = await createPerson({
+    name: `Sam Manager ${tag}`,
+    track: "manager",
+    level: "m1",
+    managerId: boss.id,
+  });
+  const engineer = await createPerson({
+    name: `Lena Engineer ${tag}`,
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const peers = await Promise.all(
+    ["Omar", "Priya", "Quinn"].map((name) =>
+      createPerson({
+        name: `${name} Peer ${tag}`,
+        track: "ic",
+        level: "ic2",
+        managerId: manager.id,
+      }),
+    ),
+  );
   const outsider = await createPerson({ name: `Otto Outsider ${tag}`, track: "ic", level: "ic2" });
   const admin = await createPerson({ name: `Ada Admin ${tag}`, isAdmin: true });
   const cycle = await db.reviewCycle.create({
-    data: { name: `Spring ${tag} ${engineer.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, engineer, ...peers].map((person) => ({ userId: person.id })) } },
+    data: {
+      name: `Spring ${tag} ${engineer.id}`,
+      startsOn: new Date("2026-01-01"),
+      endsOn: new Date("2026-12-31"),
+      participants: {
+        create: [manager, engineer, ...peers].map((person) => ({ userId: person.id })),
+      },
+    },
   });
-  await saveFeedbackSettings(admin, cycle.id, FeedbackSettingsSchema.parse({ peer: true, upward: false, dueOn: "2026-06-30", minPeers: 3, maxPeers: 3, reviewCap: 3, competencies: "level" }));
+  await saveFeedbackSettings(
+    admin,
+    cycle.id,
+    FeedbackSettingsSchema.parse({
+      peer: true,
+      upward: false,
+      dueOn: "2026-06-30",
+      minPeers: 3,
+      maxPeers: 3,
+      reviewCap: 3,
+      competencies: "level",
+    }),
+  );
   const requests: string[] = [];
   for (const peer of peers) {
     const nominated = await nominatePeer(engineer, cycle.id, engineer.id, peer.id);
@@ -64,9 +114,22 @@ async function cycleWithAnswers(tag: string, order: number[]) {
   const answer = async (index: number) => {
     const reviewer = peers[index]!;
     const page = await answerPage(reviewer, requests[index]!);
-    const changes = page.competencies.map((competency) => ({ field: `notes:${competency.id}`, value: `In the March release review ${MARK(`peer${index}`)} wrote the rollback plan for ${competency.id}.`, base: "" }));
-    expect((await saveAnswerDraft(reviewer, requests[index]!, { baseRevision: page.request.revision, changes })).status).toBe(200);
-    expect(await submitAnswer(reviewer, requests[index]!, page.request.revision + 1)).toEqual({ ok: true });
+    const changes = page.competencies.map((competency) => ({
+      field: `notes:${competency.id}`,
+      value: `In the March release review ${MARK(`peer${index}`)} wrote the rollback plan for ${competency.id}.`,
+      base: "",
+    }));
+    expect(
+      (
+        await saveAnswerDraft(reviewer, requests[index]!, {
+          baseRevision: page.request.revision,
+          changes,
+        })
+      ).status,
+    ).toBe(200);
+    expect(await submitAnswer(reviewer, requests[index]!, page.request.revision + 1)).toEqual({
+      ok: true,
+    });
   };
   for (const index of order) await answer(index);
   return { boss, manager, engineer, peers, outsider, admin, cycle, requests };
@@ -75,9 +138,24 @@ async function cycleWithAnswers(tag: string, order: number[]) {
 async function release(org: Awaited<ReturnType<typeof cycleWithAnswers>>) {
   const request = await db.feedbackRequest.findUniqueOrThrow({ where: { id: org.requests[0]! } });
   const session = await db.calibrationSession.create({
-    data: { name: `Calibration ${org.cycle.id}`, cycleId: org.cycle.id, facilitatorId: org.boss.id, state: "published", ladderId: "engineering", ladderVersionId: request.ladderVersionId, groupFloor: 4 },
+    data: {
+      name: `Calibration ${org.cycle.id}`,
+      cycleId: org.cycle.id,
+      facilitatorId: org.boss.id,
+      state: "published",
+      ladderId: "engineering",
+      ladderVersionId: request.ladderVersionId,
+      groupFloor: 4,
+    },
   });
-  await db.calibrationEntry.create({ data: { sessionId: session.id, personId: org.engineer.id, managerId: org.manager.id, released: true } });
+  await db.calibrationEntry.create({
+    data: {
+      sessionId: session.id,
+      personId: org.engineer.id,
+      managerId: org.manager.id,
+      released: true,
+    },
+  });
 }
 
 describe("peer feedback: the privacy sweep", () => {
@@ -89,12 +167,30 @@ describe("peer feedback: the privacy sweep", () => {
         await read(rootRoute.loader as Loader, "/", viewer.id),
         await read(homeRoute.loader as Loader, "/", viewer.id),
         await read(teamRoute.loader as Loader, "/team", viewer.id),
-        await read(personRoute.loader as Loader, `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`, viewer.id, { cycleId: org.cycle.id, personId: org.engineer.id }),
-        ...(await Promise.all(org.requests.map((requestId) => read(answerRoute.loader as Loader, `/feedback/${requestId}`, viewer.id, { requestId })))),
-        await read(profileRoute.loader as Loader, `/people/${org.engineer.id}`, viewer.id, { personId: org.engineer.id }),
-        await read(exportRoute.loader as Loader, `/admin/cycles/${org.cycle.id}/export`, viewer.id, { cycleId: org.cycle.id }),
+        await read(
+          personRoute.loader as Loader,
+          `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`,
+          viewer.id,
+          { cycleId: org.cycle.id, personId: org.engineer.id },
+        ),
+        ...(await Promise.all(
+          org.requests.map((requestId) =>
+            read(answerRoute.loader as Loader, `/feedback/${requestId}`, viewer.id, { requestId }),
+          ),
+        )),
+        await read(profileRoute.loader as Loader, `/people/${org.engineer.id}`, viewer.id, {
+          personId: org.engineer.id,
+        }),
+        await read(
+          exportRoute.loader as Loader,
+          `/admin/cycles/${org.cycle.id}/export`,
+          viewer.id,
+          { cycleId: org.cycle.id },
+        ),
         await read(auditRoute.loader as Loader, "/admin/audit", viewer.id),
-        ...sink.received.filter((message) => message.to.includes(viewer.email)).map((message) => message.raw),
+        ...sink.received
+          .filter((message) => message.to.includes(viewer.email))
+          .map((message) => message.raw),
       ].join("\n");
     const seen = async (viewer: Person) => {
       const text = await pages(viewer);
@@ -111,7 +207,10 @@ describe("peer feedback: the privacy sweep", () => {
     expect(await seen(org.admin), "an admin").toBe(3);
     for (const [index, peer] of org.peers.entries()) {
       const text = await pages(peer);
-      expect(markers.filter((marker) => text.includes(marker)), `colleague ${index}`).toEqual([MARK(`peer${index}`)]);
+      expect(
+        markers.filter((marker) => text.includes(marker)),
+        `colleague ${index}`,
+      ).toEqual([MARK(`peer${index}`)]);
     }
     expect(await seen(org.outsider), "someone outside").toBe(0);
 
@@ -119,7 +218,17 @@ describe("peer feedback: the privacy sweep", () => {
     await release(org);
     const forPerson = await pages(org.engineer);
     expect(markers.filter((marker) => forPerson.includes(marker))).toHaveLength(3);
-    const view = bodyOf<{ peer: { release: unknown } | null }>(await personRoute.loader(routeArgs(await signedInRequest(`/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`, org.engineer.id), { cycleId: org.cycle.id, personId: org.engineer.id })));
+    const view = bodyOf<{ peer: { release: unknown } | null }>(
+      await personRoute.loader(
+        routeArgs(
+          await signedInRequest(
+            `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`,
+            org.engineer.id,
+          ),
+          { cycleId: org.cycle.id, personId: org.engineer.id },
+        ),
+      ),
+    );
     const answers = JSON.stringify(view.peer?.release);
     expect(answers).toContain(MARK("peer0"));
     for (const peer of org.peers) {
@@ -138,7 +247,17 @@ describe("peer feedback: the privacy sweep", () => {
     for (let round = 0; round < 5; round++) {
       const org = await cycleWithAnswers(`order${round}`, [0, 1, 2]);
       await release(org);
-      const view = bodyOf<{ peer: { release: unknown } | null }>(await personRoute.loader(routeArgs(await signedInRequest(`/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`, org.engineer.id), { cycleId: org.cycle.id, personId: org.engineer.id })));
+      const view = bodyOf<{ peer: { release: unknown } | null }>(
+        await personRoute.loader(
+          routeArgs(
+            await signedInRequest(
+              `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`,
+              org.engineer.id,
+            ),
+            { cycleId: org.cycle.id, personId: org.engineer.id },
+          ),
+        ),
+      );
       const text = JSON.stringify(view.peer?.release);
       const positions = [0, 1, 2].map((index) => text.indexOf(MARK(`peer${index}`)));
       expect(positions.every((position) => position >= 0)).toBe(true);

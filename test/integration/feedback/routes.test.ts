@@ -11,26 +11,65 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 
 /** The feedback pages through their loaders and actions: the admin's settings, the person's picker, the manager's approval and view, the reviewer's answer. */
 
-const settingsFields = { intent: "feedback-settings", peer: "on", upward: "on", minPeers: "1", maxPeers: "3", reviewCap: "4", dueOn: "2026-06-30", nominator: "person", competencies: "level", answerKind: "rating", namesShown: "never" };
+const settingsFields = {
+  intent: "feedback-settings",
+  peer: "on",
+  upward: "on",
+  minPeers: "1",
+  maxPeers: "3",
+  reviewCap: "4",
+  dueOn: "2026-06-30",
+  nominator: "person",
+  competencies: "level",
+  answerKind: "rating",
+  namesShown: "never",
+};
 
 async function organisation() {
   const manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
-  const engineer = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: manager.id });
-  const peer = await createPerson({ name: "Omar Peer", track: "ic", level: "ic2", managerId: manager.id });
+  const engineer = await createPerson({
+    name: "Lena Engineer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const peer = await createPerson({
+    name: "Omar Peer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
   const stranger = await createPerson({ name: "Nora Stranger", track: "ic", level: "ic2" });
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   const cycle = await db.reviewCycle.create({
-    data: { name: `Spring ${engineer.id}`, startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [manager, engineer, peer].map((person) => ({ userId: person.id })) } },
+    data: {
+      name: `Spring ${engineer.id}`,
+      startsOn: new Date("2026-01-01"),
+      endsOn: new Date("2026-12-31"),
+      participants: { create: [manager, engineer, peer].map((person) => ({ userId: person.id })) },
+    },
   });
   return { manager, engineer, peer, stranger, admin, cycle };
 }
 
-async function post(route: { action: RouteFunction }, url: string, userId: string, fields: Record<string, string>, params: Record<string, string>) {
+async function post(
+  route: { action: RouteFunction },
+  url: string,
+  userId: string,
+  fields: Record<string, string>,
+  params: Record<string, string>,
+) {
   try {
     const result = await route.action(routeArgs(await signedInPost(url, userId, fields), params));
     return { status: statusOf(result), body: bodyOf<Record<string, unknown>>(result) };
   } catch (error) {
-    return { status: statusOf(error), body: error instanceof Response ? { location: error.headers.get("Location") } : bodyOf<Record<string, unknown>>(error) };
+    return {
+      status: statusOf(error),
+      body:
+        error instanceof Response
+          ? { location: error.headers.get("Location") }
+          : bodyOf<Record<string, unknown>>(error),
+    };
   }
 }
 
@@ -39,75 +78,212 @@ describe("the feedback pages", () => {
     const org = await organisation();
     const url = `/admin/cycles/${org.cycle.id}`;
     const params = { cycleId: org.cycle.id };
-    const bad = await post(cycleRoute, url, org.admin.id, { ...settingsFields, minPeers: "4" }, params);
+    const bad = await post(
+      cycleRoute,
+      url,
+      org.admin.id,
+      { ...settingsFields, minPeers: "4" },
+      params,
+    );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain("feedback:settings.errors.maxBelowMin");
     expect(await db.feedbackSettings.count({ where: { cycleId: org.cycle.id } })).toBe(0);
-    expect((await post(cycleRoute, url, org.admin.id, settingsFields, params)).body).toMatchObject({ ok: true, message: "Feedback settings saved." });
-    expect(await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id } })).toMatchObject({ peer: true, upward: true, minPeers: 1, maxPeers: 3, reviewCap: 4 });
-    const page = bodyOf<{ feedbackValues: Record<string, unknown> }>(await cycleRoute.loader(routeArgs(await signedInRequest(url, org.admin.id), params)));
+    expect((await post(cycleRoute, url, org.admin.id, settingsFields, params)).body).toMatchObject({
+      ok: true,
+      message: "Feedback settings saved.",
+    });
+    expect(
+      await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id } }),
+    ).toMatchObject({ peer: true, upward: true, minPeers: 1, maxPeers: 3, reviewCap: 4 });
+    const page = bodyOf<{ feedbackValues: Record<string, unknown> }>(
+      await cycleRoute.loader(routeArgs(await signedInRequest(url, org.admin.id), params)),
+    );
     expect(page.feedbackValues).toMatchObject({ peer: true, minPeers: "1", dueOn: "2026-06-30" });
     expect((await post(cycleRoute, url, org.manager.id, settingsFields, params)).status).toBe(403);
   });
 
   test("the person nominates, the manager approves, the reviewer answers, and the manager reads it beside the self-assessment", async () => {
     const org = await organisation();
-    await post(cycleRoute, `/admin/cycles/${org.cycle.id}`, org.admin.id, settingsFields, { cycleId: org.cycle.id });
+    await post(cycleRoute, `/admin/cycles/${org.cycle.id}`, org.admin.id, settingsFields, {
+      cycleId: org.cycle.id,
+    });
     const params = { cycleId: org.cycle.id, personId: org.engineer.id };
     const url = `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`;
 
-    const own = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
+    const own = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(
+      await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)),
+    );
     expect(own).toMatchObject({ isSubject: true, mayNominate: true, live: 0 });
     // Omar reports to the same manager; nobody else shares anything with Lena.
-    expect(own.suggestions).toMatchObject([{ id: org.peer.id, ties: [{ key: "feedback:ties.sameManager" }] }]);
-    expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: "nobody@example.com" }, params)).body).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
+    expect(own.suggestions).toMatchObject([
+      { id: org.peer.id, ties: [{ key: "feedback:ties.sameManager" }] },
+    ]);
+    expect(
+      (
+        await post(
+          personRoute,
+          url,
+          org.engineer.id,
+          { intent: "nominate", email: "nobody@example.com" },
+          params,
+        )
+      ).body,
+    ).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
     // Whoever the person's choices are not learns nothing: not whose an email is (the same answer for a colleague's and for
     // nobody's), nor whether the person is there (the same answer as for an id nobody has).
     // (The manager may always choose: the nominations' own tests.)
     const nobody = { cycleId: org.cycle.id, personId: "no-such-person" };
-    const asForNobody = await post(personRoute, `/feedback/cycles/${org.cycle.id}/people/no-such-person`, org.stranger.id, { intent: "nominate", email: "nobody@example.com" }, nobody);
+    const asForNobody = await post(
+      personRoute,
+      `/feedback/cycles/${org.cycle.id}/people/no-such-person`,
+      org.stranger.id,
+      { intent: "nominate", email: "nobody@example.com" },
+      nobody,
+    );
     expect(asForNobody.status).toBe(404);
     // Nor whether a cycle is there: the same answer for a cycle nobody has.
     const noCycle = { cycleId: "no-such-cycle", personId: org.engineer.id };
-    expect(await post(personRoute, `/feedback/cycles/no-such-cycle/people/${org.engineer.id}`, org.stranger.id, { intent: "nominate", email: "nobody@example.com" }, noCycle)).toEqual(asForNobody);
+    expect(
+      await post(
+        personRoute,
+        `/feedback/cycles/no-such-cycle/people/${org.engineer.id}`,
+        org.stranger.id,
+        { intent: "nominate", email: "nobody@example.com" },
+        noCycle,
+      ),
+    ).toEqual(asForNobody);
     // The same for the person's other actions: choosing what their feedback asks about, and taking it to a one-to-one.
-    for (const fields of [{ intent: "pick-competencies", competencyId: "x" }, { intent: "to-one-to-one", competencyId: "x" }]) {
+    for (const fields of [
+      { intent: "pick-competencies", competencyId: "x" },
+      { intent: "to-one-to-one", competencyId: "x" },
+    ]) {
       const inCycle = await post(personRoute, url, org.stranger.id, fields, params);
       expect(inCycle.status).toBe(404);
-      expect(await post(personRoute, `/feedback/cycles/no-such-cycle/people/${org.engineer.id}`, org.stranger.id, fields, noCycle)).toEqual(inCycle);
+      expect(
+        await post(
+          personRoute,
+          `/feedback/cycles/no-such-cycle/people/${org.engineer.id}`,
+          org.stranger.id,
+          fields,
+          noCycle,
+        ),
+      ).toEqual(inCycle);
     }
     for (const outsider of [org.stranger, org.peer]) {
-      const known = await post(personRoute, url, outsider.id, { intent: "nominate", email: org.stranger.email }, params);
-      const unknown = await post(personRoute, url, outsider.id, { intent: "nominate", email: "nobody@example.com" }, params);
+      const known = await post(
+        personRoute,
+        url,
+        outsider.id,
+        { intent: "nominate", email: org.stranger.email },
+        params,
+      );
+      const unknown = await post(
+        personRoute,
+        url,
+        outsider.id,
+        { intent: "nominate", email: "nobody@example.com" },
+        params,
+      );
       expect(known).toEqual(asForNobody);
       expect(unknown).toEqual(asForNobody);
     }
     // Nor does the one who may: a deactivated colleague's email gets the answer nobody's does, for their nomination and for the manager's swap.
-    const gone = await createPerson({ name: "Gina Gone", track: "ic", level: "ic2", deactivatedAt: new Date() });
-    expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: gone.email }, params)).body).toMatchObject({ ok: false, message: `Nobody in Rungs has the email ${gone.email}.` });
-    expect(await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "peer" } })).toBe(0);
-    expect((await post(personRoute, url, org.engineer.id, { intent: "nominate", email: org.peer.email.toUpperCase() }, params)).body).toMatchObject({ ok: true });
-    const nominated = await db.feedbackRequest.findFirstOrThrow({ where: { cycleId: org.cycle.id, reviewerId: org.peer.id } });
-    const swapped = await post(personRoute, url, org.manager.id, { intent: "swap", requestId: nominated.id, email: gone.email, reason: "Another colleague" }, params);
-    expect(swapped.body).toMatchObject({ ok: false, message: `Nobody in Rungs has the email ${gone.email}.` });
-    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.id } })).toMatchObject({ state: "nominated", reviewerId: org.peer.id });
-    expect(statusOf(await thrown(async () => personRoute.loader(routeArgs(await signedInRequest(url, org.stranger.id), params))))).toBe(404);
+    const gone = await createPerson({
+      name: "Gina Gone",
+      track: "ic",
+      level: "ic2",
+      deactivatedAt: new Date(),
+    });
+    expect(
+      (
+        await post(
+          personRoute,
+          url,
+          org.engineer.id,
+          { intent: "nominate", email: gone.email },
+          params,
+        )
+      ).body,
+    ).toMatchObject({ ok: false, message: `Nobody in Rungs has the email ${gone.email}.` });
+    expect(
+      await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "peer" } }),
+    ).toBe(0);
+    expect(
+      (
+        await post(
+          personRoute,
+          url,
+          org.engineer.id,
+          { intent: "nominate", email: org.peer.email.toUpperCase() },
+          params,
+        )
+      ).body,
+    ).toMatchObject({ ok: true });
+    const nominated = await db.feedbackRequest.findFirstOrThrow({
+      where: { cycleId: org.cycle.id, reviewerId: org.peer.id },
+    });
+    const swapped = await post(
+      personRoute,
+      url,
+      org.manager.id,
+      { intent: "swap", requestId: nominated.id, email: gone.email, reason: "Another colleague" },
+      params,
+    );
+    expect(swapped.body).toMatchObject({
+      ok: false,
+      message: `Nobody in Rungs has the email ${gone.email}.`,
+    });
+    expect(
+      await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.id } }),
+    ).toMatchObject({ state: "nominated", reviewerId: org.peer.id });
+    expect(
+      statusOf(
+        await thrown(async () =>
+          personRoute.loader(routeArgs(await signedInRequest(url, org.stranger.id), params)),
+        ),
+      ),
+    ).toBe(404);
 
-    const forManager = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)));
+    const forManager = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(
+      await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)),
+    );
     expect(forManager).toMatchObject({ isManager: true, mayDecide: true });
     const requestId = forManager.requests[0]!.id;
-    expect((await post(personRoute, url, org.manager.id, { intent: "approve", requestId }, params)).body).toMatchObject({ ok: true });
+    expect(
+      (await post(personRoute, url, org.manager.id, { intent: "approve", requestId }, params)).body,
+    ).toMatchObject({ ok: true });
 
     const answerUrl = `/feedback/${requestId}`;
-    expect(statusOf(await thrown(async () => answerRoute.loader(routeArgs(await signedInRequest(answerUrl, org.stranger.id), { requestId }))))).toBe(404);
-    const form = bodyOf<Awaited<ReturnType<typeof answerRoute.loader>>>(await answerRoute.loader(routeArgs(await signedInRequest(answerUrl, org.peer.id), { requestId })));
+    expect(
+      statusOf(
+        await thrown(async () =>
+          answerRoute.loader(
+            routeArgs(await signedInRequest(answerUrl, org.stranger.id), { requestId }),
+          ),
+        ),
+      ),
+    ).toBe(404);
+    const form = bodyOf<Awaited<ReturnType<typeof answerRoute.loader>>>(
+      await answerRoute.loader(
+        routeArgs(await signedInRequest(answerUrl, org.peer.id), { requestId }),
+      ),
+    );
     const competencyId = form.competencies[0]!.id;
     const saved = await saveRoute.action(
       routeArgs(
         await signedInRequest(`${answerUrl}/save`, org.peer.id, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ baseRevision: form.request.revision, changes: [{ field: `notes:${competencyId}`, value: "When the checkout migration stalled in March she wrote the rollback plan.", base: "" }] }),
+          body: JSON.stringify({
+            baseRevision: form.request.revision,
+            changes: [
+              {
+                field: `notes:${competencyId}`,
+                value: "When the checkout migration stalled in March she wrote the rollback plan.",
+                base: "",
+              },
+            ],
+          }),
         }),
         { requestId },
       ),
@@ -115,12 +291,51 @@ describe("the feedback pages", () => {
     expect(saved.status).toBe(200);
     // A revision not written as the page writes it is refused, and nothing is submitted; a stale one still is.
     for (const revision of ["01", "0999999999999", "1.0", "", "one"]) {
-      expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision }, { requestId })).toEqual({ status: 400, body: { ok: false, kind: "invalid", message: "That submission was not understood; nothing was submitted.", intent: "submit" } });
+      expect(
+        await post(
+          answerRoute,
+          answerUrl,
+          org.peer.id,
+          { intent: "submit", revision },
+          { requestId },
+        ),
+      ).toEqual({
+        status: 400,
+        body: {
+          ok: false,
+          kind: "invalid",
+          message: "That submission was not understood; nothing was submitted.",
+          intent: "submit",
+        },
+      });
     }
-    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit" }, { requestId })).toMatchObject({ status: 400 });
-    expect(await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId }, select: { state: true } })).toEqual({ state: "approved" });
-    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision: "0" }, { requestId })).toMatchObject({ status: 409, body: { kind: "stale" } });
-    expect(await post(answerRoute, answerUrl, org.peer.id, { intent: "submit", revision: "1" }, { requestId })).toMatchObject({ status: 302, body: { location: `/feedback/${requestId}?submitted=1` } });
+    expect(
+      await post(answerRoute, answerUrl, org.peer.id, { intent: "submit" }, { requestId }),
+    ).toMatchObject({ status: 400 });
+    expect(
+      await db.feedbackRequest.findUniqueOrThrow({
+        where: { id: requestId },
+        select: { state: true },
+      }),
+    ).toEqual({ state: "approved" });
+    expect(
+      await post(
+        answerRoute,
+        answerUrl,
+        org.peer.id,
+        { intent: "submit", revision: "0" },
+        { requestId },
+      ),
+    ).toMatchObject({ status: 409, body: { kind: "stale" } });
+    expect(
+      await post(
+        answerRoute,
+        answerUrl,
+        org.peer.id,
+        { intent: "submit", revision: "1" },
+        { requestId },
+      ),
+    ).toMatchObject({ status: 302, body: { location: `/feedback/${requestId}?submitted=1` } });
 
     // The engineer's self-assessment, submitted, sits beside the answers for the manager.
     const request = await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId } });
@@ -136,18 +351,37 @@ describe("the feedback pages", () => {
         trackId: request.trackId,
         levelId: request.levelId,
         // A second competency no colleague answered: the page shows nothing of it, so nothing of it is sent.
-        ratings: { create: [{ competencyId, rating: 3, notes: "I led the migration." }, { competencyId: competencyId === "testing" ? "code-quality" : "testing", rating: 2, notes: "UNANSWERED-SELF-NOTE" }] },
+        ratings: {
+          create: [
+            { competencyId, rating: 3, notes: "I led the migration." },
+            {
+              competencyId: competencyId === "testing" ? "code-quality" : "testing",
+              rating: 2,
+              notes: "UNANSWERED-SELF-NOTE",
+            },
+          ],
+        },
       },
     });
-    const view = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)));
+    const view = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(
+      await personRoute.loader(routeArgs(await signedInRequest(url, org.manager.id), params)),
+    );
     expect(view.peer?.release).toMatchObject({ view: "named" });
     if (view.peer?.release.view !== "named") return;
-    expect(view.peer.release.competencies.find((competency) => competency.competencyId === competencyId)?.answers).toMatchObject([{ authorName: "Omar Peer" }]);
-    expect(view.selfAssessment?.ratings[competencyId]).toEqual({ rating: 3, notes: "I led the migration." });
+    expect(
+      view.peer.release.competencies.find((competency) => competency.competencyId === competencyId)
+        ?.answers,
+    ).toMatchObject([{ authorName: "Omar Peer" }]);
+    expect(view.selfAssessment?.ratings[competencyId]).toEqual({
+      rating: 3,
+      notes: "I led the migration.",
+    });
     expect(Object.keys(view.selfAssessment?.ratings ?? {})).toEqual([competencyId]);
     expect(JSON.stringify(view)).not.toContain("UNANSWERED-SELF-NOTE");
     // The person reads nothing before their outcome is released.
-    const beforeRelease = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)));
+    const beforeRelease = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(
+      await personRoute.loader(routeArgs(await signedInRequest(url, org.engineer.id), params)),
+    );
     expect(beforeRelease.peer).toBeNull();
     expect(beforeRelease.selfAssessment).toBeNull();
   });
@@ -155,33 +389,87 @@ describe("the feedback pages", () => {
   test("a calibrator of a session with the person reads a summary with counts, linked from the session's entry", async () => {
     const org = await organisation();
     const fields = { ...settingsFields, minPeers: "3" };
-    await post(cycleRoute, `/admin/cycles/${org.cycle.id}`, org.admin.id, fields, { cycleId: org.cycle.id });
-    const reviewers = [org.peer, await createPerson({ name: "Priya Peer", track: "ic", level: "ic2" }), await createPerson({ name: "Quinn Peer", track: "ic", level: "ic2" })];
+    await post(cycleRoute, `/admin/cycles/${org.cycle.id}`, org.admin.id, fields, {
+      cycleId: org.cycle.id,
+    });
+    const reviewers = [
+      org.peer,
+      await createPerson({ name: "Priya Peer", track: "ic", level: "ic2" }),
+      await createPerson({ name: "Quinn Peer", track: "ic", level: "ic2" }),
+    ];
     const params = { cycleId: org.cycle.id, personId: org.engineer.id };
     const url = `/feedback/cycles/${org.cycle.id}/people/${org.engineer.id}`;
     for (const reviewer of reviewers) {
-      await post(personRoute, url, org.engineer.id, { intent: "nominate", reviewerId: reviewer.id }, params);
+      await post(
+        personRoute,
+        url,
+        org.engineer.id,
+        { intent: "nominate", reviewerId: reviewer.id },
+        params,
+      );
     }
-    const requests = await db.feedbackRequest.findMany({ where: { cycleId: org.cycle.id, subjectId: org.engineer.id, channel: "peer" } });
-    for (const request of requests) {
-      await post(personRoute, url, org.manager.id, { intent: "approve", requestId: request.id }, params);
-      const competencyId = (JSON.parse(request.competencyIds) as string[])[0]!;
-      await db.feedbackAnswer.create({ data: { requestId: request.id, competencyId, rating: 3, example: "In the March review they split the migration into steps." } });
-      await db.feedbackRequest.update({ where: { id: request.id }, data: { state: "submitted", submittedAt: new Date() } });
-    }
-    const calibrator = await createPerson({ name: "Cal Calibrator", track: "manager", level: "m2" });
-    const session = await db.calibrationSession.create({
-      data: { name: "Spring calibration", cycleId: org.cycle.id, facilitatorId: org.admin.id, state: "live", ladderId: "engineering", ladderVersionId: requests[0]!.ladderVersionId, groupFloor: 4, calibrators: { create: [{ userId: calibrator.id }] } },
+    const requests = await db.feedbackRequest.findMany({
+      where: { cycleId: org.cycle.id, subjectId: org.engineer.id, channel: "peer" },
     });
-    await db.calibrationEntry.create({ data: { sessionId: session.id, personId: org.engineer.id, managerId: org.manager.id } });
+    for (const request of requests) {
+      await post(
+        personRoute,
+        url,
+        org.manager.id,
+        { intent: "approve", requestId: request.id },
+        params,
+      );
+      const competencyId = (JSON.parse(request.competencyIds) as string[])[0]!;
+      await db.feedbackAnswer.create({
+        data: {
+          requestId: request.id,
+          competencyId,
+          rating: 3,
+          example: "In the March review they split the migration into steps.",
+        },
+      });
+      await db.feedbackRequest.update({
+        where: { id: request.id },
+        data: { state: "submitted", submittedAt: new Date() },
+      });
+    }
+    const calibrator = await createPerson({
+      name: "Cal Calibrator",
+      track: "manager",
+      level: "m2",
+    });
+    const session = await db.calibrationSession.create({
+      data: {
+        name: "Spring calibration",
+        cycleId: org.cycle.id,
+        facilitatorId: org.admin.id,
+        state: "live",
+        ladderId: "engineering",
+        ladderVersionId: requests[0]!.ladderVersionId,
+        groupFloor: 4,
+        calibrators: { create: [{ userId: calibrator.id }] },
+      },
+    });
+    await db.calibrationEntry.create({
+      data: { sessionId: session.id, personId: org.engineer.id, managerId: org.manager.id },
+    });
     expect(await feedbackPageForSession(session.id, org.engineer.id)).toBe(url);
 
-    const page = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(await personRoute.loader(routeArgs(await signedInRequest(url, calibrator.id), params)));
+    const page = bodyOf<Awaited<ReturnType<typeof personRoute.loader>>>(
+      await personRoute.loader(routeArgs(await signedInRequest(url, calibrator.id), params)),
+    );
     expect(page.requests).toEqual([]);
-    expect(page.peer?.release).toMatchObject({ view: "summary", release: { released: true, authors: 3 } });
+    expect(page.peer?.release).toMatchObject({
+      view: "summary",
+      release: { released: true, authors: 3 },
+    });
     if (page.peer?.release.view !== "summary") return;
     const competencyId = (JSON.parse(requests[0]!.competencyIds) as string[])[0]!;
-    expect(page.peer.release.release.competencies.find((competency) => competency.competencyId === competencyId)).toMatchObject({ shown: true, count: 3, averageRating: 3, answers: [] });
+    expect(
+      page.peer.release.release.competencies.find(
+        (competency) => competency.competencyId === competencyId,
+      ),
+    ).toMatchObject({ shown: true, count: 3, averageRating: 3, answers: [] });
     expect(JSON.stringify(page.peer)).not.toMatch(/Peer|March/);
   });
 });

@@ -13,17 +13,42 @@ export async function engineeringVersionId(): Promise<string> {
 /** VP > director > manager > engineer (ic2), a peer of the engineer, and an admin outside the line. */
 export async function reviewOrganisation() {
   const vp = await createPerson({ name: "Vera VP", track: "manager", level: "m4" });
-  const director = await createPerson({ name: "Dan Director", managerId: vp.id, track: "manager", level: "m3" });
-  const manager = await createPerson({ name: "Sam Manager", managerId: director.id, track: "manager", level: "m2" });
-  const engineer = await createPerson({ name: "Lena Engineer", managerId: manager.id, track: "ic", level: "ic2" });
-  const peer = await createPerson({ name: "Pat Peer", managerId: manager.id, track: "ic", level: "ic2" });
+  const director = await createPerson({
+    name: "Dan Director",
+    managerId: vp.id,
+    track: "manager",
+    level: "m3",
+  });
+  const manager = await createPerson({
+    name: "Sam Manager",
+    managerId: director.id,
+    track: "manager",
+    level: "m2",
+  });
+  const engineer = await createPerson({
+    name: "Lena Engineer",
+    managerId: manager.id,
+    track: "ic",
+    level: "ic2",
+  });
+  const peer = await createPerson({
+    name: "Pat Peer",
+    managerId: manager.id,
+    track: "ic",
+    level: "ic2",
+  });
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   return { vp, director, manager, engineer, peer, admin };
 }
 
 export function createCycle(name: string, startsOn: Date, closed = false) {
   return db.reviewCycle.create({
-    data: { name, startsOn, endsOn: new Date(startsOn.getTime() + 30 * 86_400_000), closedAt: closed ? new Date(startsOn.getTime() + 31 * 86_400_000) : null },
+    data: {
+      name,
+      startsOn,
+      endsOn: new Date(startsOn.getTime() + 30 * 86_400_000),
+      closedAt: closed ? new Date(startsOn.getTime() + 31 * 86_400_000) : null,
+    },
   });
 }
 

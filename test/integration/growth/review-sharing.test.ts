@@ -9,7 +9,12 @@ import { loader as growthLoader } from "~/routes/people.$personId._index";
 import { loader as printLoader } from "~/routes/people.$personId.print";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
-import { createAssessment, createCycle, engineeringVersionId, reviewOrganisation } from "./profile-factories";
+import {
+  createAssessment,
+  createCycle,
+  engineeringVersionId,
+  reviewOrganisation,
+} from "./profile-factories";
 
 /**
  * When each person reads their manager's review is the cycle's choice (assessments/policy.ts,
@@ -26,7 +31,11 @@ const NOTES = "MANAGER NOTES ON TESTING";
 const DAY = 86_400_000;
 
 async function growth(viewerId: string, personId: string) {
-  return bodyOf<Growth>(await growthLoader(routeArgs(await signedInRequest(`/people/${personId}`, viewerId), { personId })));
+  return bodyOf<Growth>(
+    await growthLoader(
+      routeArgs(await signedInRequest(`/people/${personId}`, viewerId), { personId }),
+    ),
+  );
 }
 
 /** Both sides of the spring cycle submitted, the cycle sharing reviews as `sharing` says. */
@@ -63,11 +72,14 @@ async function bothSubmitted(sharing: { reviewsShared: string; reviewsSharedOn?:
 
 /** Everything the person's own pages give them about themselves, as their loaders send it (the `.data` a page fetches). */
 async function ownPages(personId: string) {
-  const args = async (path: string) => routeArgs(await signedInRequest(`/people/${personId}${path}`, personId), { personId });
+  const args = async (path: string) =>
+    routeArgs(await signedInRequest(`/people/${personId}${path}`, personId), { personId });
   return {
     growth: await growth(personId, personId),
     gap: bodyOf<Gap>(await gapLoader(await args("/gap"))),
-    history: bodyOf<Awaited<ReturnType<typeof historyLoader>>>(await historyLoader(await args("/history"))),
+    history: bodyOf<Awaited<ReturnType<typeof historyLoader>>>(
+      await historyLoader(await args("/history")),
+    ),
     print: bodyOf<Awaited<ReturnType<typeof printLoader>>>(await printLoader(await args("/print"))),
   };
 }
@@ -88,7 +100,9 @@ function expectWithheld(pages: Awaited<ReturnType<typeof ownPages>>, reviewId: s
   expect(pages.growth.latestManager).toBeNull();
   expect(pages.growth.assessments.map((assessment) => assessment.id)).not.toContain(reviewId);
   expect(pages.gap.sources.manager).toBeNull();
-  expect(pages.gap.analysis?.competencies.every((competency) => competency.ratings.manager === null)).toBe(true);
+  expect(
+    pages.gap.analysis?.competencies.every((competency) => competency.ratings.manager === null),
+  ).toBe(true);
   expect(pages.history.profileSources.manager).toBeNull();
   expect(pages.print.manager).toBeNull();
   for (const page of Object.values(pages)) {
@@ -101,9 +115,14 @@ function expectShared(pages: Awaited<ReturnType<typeof ownPages>>, reviewId: str
   expect(pages.growth.reviewsWaiting).toEqual([]);
   expect(pages.growth.sideBySide?.manager.id).toBe(reviewId);
   expect(pages.growth.sideBySide?.manager.summary).toBe(SUMMARY);
-  expect(pages.growth.sideBySide?.comparison.rows.find((row) => row.competencyId === "testing")).toMatchObject({ manager: { rating: 2 }, self: { rating: 4 } });
+  expect(
+    pages.growth.sideBySide?.comparison.rows.find((row) => row.competencyId === "testing"),
+  ).toMatchObject({ manager: { rating: 2 }, self: { rating: 4 } });
   expect(pages.gap.sources.manager?.assessment.id).toBe(reviewId);
-  expect(pages.gap.analysis?.competencies.find((competency) => competency.competencyId === "testing")?.ratings.manager).toBe(2);
+  expect(
+    pages.gap.analysis?.competencies.find((competency) => competency.competencyId === "testing")
+      ?.ratings.manager,
+  ).toBe(2);
   expect(pages.history.profileSources.manager?.id).toBe(reviewId);
   expect(pages.print.manager?.id).toBe(reviewId);
   expect(JSON.stringify(pages.print)).toContain(NOTES);
@@ -117,28 +136,50 @@ describe("when the person reads their manager's review", () => {
 
   test("on a date: nothing of the review before that day, all of it from that day on; the manager reads it throughout", async () => {
     const sharedOn = new Date(Date.now() + 2 * DAY);
-    const { engineer, manager, cycle, review } = await bothSubmitted({ reviewsShared: "on-date", reviewsSharedOn: sharedOn });
+    const { engineer, manager, cycle, review } = await bothSubmitted({
+      reviewsShared: "on-date",
+      reviewsSharedOn: sharedOn,
+    });
     const before = await ownPages(engineer.id);
     expectWithheld(before, review.id);
-    expect(before.growth.reviewsWaiting).toEqual([{ cycleName: "Spring 2026", when: `on ${formatDay(sharedOn)}` }]);
+    expect(before.growth.reviewsWaiting).toEqual([
+      { cycleName: "Spring 2026", when: `on ${formatDay(sharedOn)}` },
+    ]);
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
     const managersView = await growth(manager.id, engineer.id);
     expect(managersView.sideBySide?.manager.summary).toBe(SUMMARY);
 
-    await db.reviewCycle.update({ where: { id: cycle.id }, data: { reviewsSharedOn: new Date(Date.now() - DAY) } });
+    await db.reviewCycle.update({
+      where: { id: cycle.id },
+      data: { reviewsSharedOn: new Date(Date.now() - DAY) },
+    });
     expectShared(await ownPages(engineer.id), review.id);
     expect(await reviewPage(engineer.id, review.id)).toBe(200);
   });
 
   test("after calibration's release: nothing of the review until the person's outcome is released to them", async () => {
-    const { engineer, manager, vp, cycle, review } = await bothSubmitted({ reviewsShared: "after-release" });
-    const session = await db.calibrationSession.create({
-      data: { name: "Spring calibration", cycleId: cycle.id, facilitatorId: vp.id, state: "published", ladderId: "engineering", ladderVersionId: await engineeringVersionId(), groupFloor: 4 },
+    const { engineer, manager, vp, cycle, review } = await bothSubmitted({
+      reviewsShared: "after-release",
     });
-    const entry = await db.calibrationEntry.create({ data: { sessionId: session.id, personId: engineer.id, managerId: manager.id } });
+    const session = await db.calibrationSession.create({
+      data: {
+        name: "Spring calibration",
+        cycleId: cycle.id,
+        facilitatorId: vp.id,
+        state: "published",
+        ladderId: "engineering",
+        ladderVersionId: await engineeringVersionId(),
+        groupFloor: 4,
+      },
+    });
+    const entry = await db.calibrationEntry.create({
+      data: { sessionId: session.id, personId: engineer.id, managerId: manager.id },
+    });
     const before = await ownPages(engineer.id);
     expectWithheld(before, review.id);
-    expect(before.growth.reviewsWaiting).toEqual([{ cycleName: "Spring 2026", when: "once your calibration outcome is released to you" }]);
+    expect(before.growth.reviewsWaiting).toEqual([
+      { cycleName: "Spring 2026", when: "once your calibration outcome is released to you" },
+    ]);
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
 
     await db.calibrationEntry.update({ where: { id: entry.id }, data: { released: true } });
@@ -147,8 +188,14 @@ describe("when the person reads their manager's review", () => {
   });
 
   test("whatever the cycle chose, never before the person's own self-assessment is in", async () => {
-    const { engineer, review } = await bothSubmitted({ reviewsShared: "on-date", reviewsSharedOn: new Date(Date.now() - DAY) });
-    await db.assessment.updateMany({ where: { subjectId: engineer.id, kind: "self" }, data: { status: "draft", submittedAt: null } });
+    const { engineer, review } = await bothSubmitted({
+      reviewsShared: "on-date",
+      reviewsSharedOn: new Date(Date.now() - DAY),
+    });
+    await db.assessment.updateMany({
+      where: { subjectId: engineer.id, kind: "self" },
+      data: { status: "draft", submittedAt: null },
+    });
     const pages = await ownPages(engineer.id);
     expect(pages.gap.sources.manager).toBeNull();
     expect(pages.growth.latestManager).toBeNull();

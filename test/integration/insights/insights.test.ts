@@ -26,16 +26,57 @@ async function csv(viewerId: string, file: string) {
 async function organisation() {
   const tag = uniqueEmail("org").split("@")[0]!;
   const team = async (name: string) => db.team.create({ data: { name: `${name} ${tag}` } });
-  const [alpha, beta, gamma, outside] = [await team("Alpha"), await team("Beta"), await team("Gamma"), await team("Outside")];
+  const [alpha, beta, gamma, outside] = [
+    await team("Alpha"),
+    await team("Beta"),
+    await team("Gamma"),
+    await team("Outside"),
+  ];
   const createdAt = new Date(Date.now() - 500 * DAY);
   const vp = await createPerson({ name: "Vera VP", track: "manager", level: "m2" });
-  const ana = await createPerson({ name: "Ana Manager", managerId: vp.id, track: "manager", level: "m1" });
-  const ben = await createPerson({ name: "Ben Manager", managerId: vp.id, track: "manager", level: "m1" });
+  const ana = await createPerson({
+    name: "Ana Manager",
+    managerId: vp.id,
+    track: "manager",
+    level: "m1",
+  });
+  const ben = await createPerson({
+    name: "Ben Manager",
+    managerId: vp.id,
+    track: "manager",
+    level: "m1",
+  });
   const anas = [];
-  for (let index = 0; index < 6; index++) anas.push(await createPerson({ managerId: ana.id, teamId: alpha.id, track: "ic", level: "ic2", createdAt }));
+  for (let index = 0; index < 6; index++)
+    anas.push(
+      await createPerson({
+        managerId: ana.id,
+        teamId: alpha.id,
+        track: "ic",
+        level: "ic2",
+        createdAt,
+      }),
+    );
   const bens = [];
-  for (let index = 0; index < 5; index++) bens.push(await createPerson({ managerId: ben.id, teamId: beta.id, track: "ic", level: "ic2", createdAt }));
-  bens.push(await createPerson({ managerId: ben.id, teamId: gamma.id, track: "ic", level: "ic2", createdAt }));
+  for (let index = 0; index < 5; index++)
+    bens.push(
+      await createPerson({
+        managerId: ben.id,
+        teamId: beta.id,
+        track: "ic",
+        level: "ic2",
+        createdAt,
+      }),
+    );
+  bens.push(
+    await createPerson({
+      managerId: ben.id,
+      teamId: gamma.id,
+      track: "ic",
+      level: "ic2",
+      createdAt,
+    }),
+  );
   const outsider = await createPerson({ teamId: outside.id, track: "ic", level: "ic2", createdAt });
   await db.levelChange.createMany({
     data: anas.slice(0, 4).map((person, index) => ({
@@ -49,11 +90,29 @@ async function organisation() {
     })),
   });
 
-  const cycle = await db.reviewCycle.create({ data: { name: `Spring ${tag}`, startsOn: new Date("2026-03-01"), endsOn: new Date("2026-04-01") } });
-  const session = await db.calibrationSession.create({
-    data: { name: `Calibration ${tag}`, cycleId: cycle.id, facilitatorId: vp.id, state: "published", ladderId: "engineering", ladderVersionId: (await ladderForLevel("ic2"))!.versionId, groupFloor: 4 },
+  const cycle = await db.reviewCycle.create({
+    data: {
+      name: `Spring ${tag}`,
+      startsOn: new Date("2026-03-01"),
+      endsOn: new Date("2026-04-01"),
+    },
   });
-  const entry = (personId: string, managerId: string | null, final: { rating: number; outcome: string }) => ({
+  const session = await db.calibrationSession.create({
+    data: {
+      name: `Calibration ${tag}`,
+      cycleId: cycle.id,
+      facilitatorId: vp.id,
+      state: "published",
+      ladderId: "engineering",
+      ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
+      groupFloor: 4,
+    },
+  });
+  const entry = (
+    personId: string,
+    managerId: string | null,
+    final: { rating: number; outcome: string },
+  ) => ({
     sessionId: session.id,
     personId,
     managerId,
@@ -67,9 +126,16 @@ async function organisation() {
   await db.calibrationEntry.createMany({
     data: [
       // Ana's: two calibrated down a point, two promoted.
-      ...anas.map((person, index) => entry(person.id, ana.id, { rating: index < 2 ? 2 : 3, outcome: index >= 4 ? "promote" : "stay" })),
+      ...anas.map((person, index) =>
+        entry(person.id, ana.id, {
+          rating: index < 2 ? 2 : 3,
+          outcome: index >= 4 ? "promote" : "stay",
+        }),
+      ),
       // Ben's: as proposed, one promoted.
-      ...bens.map((person, index) => entry(person.id, ben.id, { rating: 3, outcome: index === 0 ? "promote" : "stay" })),
+      ...bens.map((person, index) =>
+        entry(person.id, ben.id, { rating: 3, outcome: index === 0 ? "promote" : "stay" }),
+      ),
       entry(outsider.id, null, { rating: 3, outcome: "stay" }),
     ],
   });
@@ -91,7 +157,9 @@ describe("organisation insights", () => {
     // Candidates are nobody a manager may see one by one.
     expect(view.hiring).toBeNull();
     // Only Ana's team; nobody of Ben's, nobody outside.
-    const teams = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "team")!.groups;
+    const teams = view.outcomesByGroup!.dimensions.find(
+      (dimension) => dimension.id === "team",
+    )!.groups;
     expect(teams.map((group) => group.value)).toEqual([`Alpha ${org.tag}`]);
     expect(view.outcomesByGroup!.n).toBe(6);
     expect(view.shift.managers.map((manager) => manager.name)).toEqual(["Ana Manager"]);
@@ -100,27 +168,65 @@ describe("organisation insights", () => {
     const ic1 = ic.levels.find((level) => level.level === "ic1")!;
     expect(ic1).toMatchObject({ n: 4, promotions: 4, suppressed: false, median: 250 });
     // ic2: six stays, but the last two began after the latest batch of four people at ic2 closed, so they wait for the next (decision 075).
-    expect(ic.levels.find((level) => level.level === "ic2")).toMatchObject({ n: 4, promotions: 0, median: null });
+    expect(ic.levels.find((level) => level.level === "ic2")).toMatchObject({
+      n: 4,
+      promotions: 0,
+      median: null,
+    });
     // Two promotions out of ic2 close that batch, and the page has them at once: the kept view follows the database.
-    for (const person of org.anas.slice(4)) await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: "ic2", toTrackId: "ic", toLevelId: "ic3", source: "edited" } });
+    for (const person of org.anas.slice(4))
+      await db.levelChange.create({
+        data: {
+          personId: person.id,
+          fromTrackId: "ic",
+          fromLevelId: "ic2",
+          toTrackId: "ic",
+          toLevelId: "ic3",
+          source: "edited",
+        },
+      });
     const again = (await page(org.ana.id)).timeInLevel.find((track) => track.track === "ic")!;
-    expect(again.levels.find((level) => level.level === "ic2")).toMatchObject({ n: 6, promotions: 2 });
+    expect(again.levels.find((level) => level.level === "ic2")).toMatchObject({
+      n: 6,
+      promotions: 2,
+    });
   });
 
   test("a manager's time in level keeps the stays of people who moved out with the person they report to, until the floor's worth of people changed the level", async () => {
     const vp = await createPerson({ name: "Vera VP", track: "manager", level: "m2" });
-    const elsewhere = await createPerson({ name: "Elsewhere Manager", track: "manager", level: "m1" });
+    const elsewhere = await createPerson({
+      name: "Elsewhere Manager",
+      track: "manager",
+      level: "m1",
+    });
     const arrived = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY);
-    const lead = await createPerson({ name: "Lead", track: "manager", level: "m1", managerId: vp.id, createdAt: arrived(40) });
-    for (const daysAgo of [30, 25, 20]) await createPerson({ track: "ic", level: "ic2", managerId: vp.id, createdAt: arrived(daysAgo) });
+    const lead = await createPerson({
+      name: "Lead",
+      track: "manager",
+      level: "m1",
+      managerId: vp.id,
+      createdAt: arrived(40),
+    });
+    for (const daysAgo of [30, 25, 20])
+      await createPerson({
+        track: "ic",
+        level: "ic2",
+        managerId: vp.id,
+        createdAt: arrived(daysAgo),
+      });
     await createPerson({ track: "ic", level: "ic2", managerId: lead.id, createdAt: arrived(10) });
     await rebuildReportingLine(db);
-    const ic2 = (view: Awaited<ReturnType<typeof page>>) => view.timeInLevel.find((track) => track.track === "ic")?.levels.find((level) => level.level === "ic2");
+    const ic2 = (view: Awaited<ReturnType<typeof page>>) =>
+      view.timeInLevel
+        .find((track) => track.track === "ic")
+        ?.levels.find((level) => level.level === "ic2");
     const before = await page(vp.id);
     expect(before.people).toBe(5);
     expect(ic2(before)).toMatchObject({ n: 4, suppressed: false });
     // The lead moves to a manager outside, and the person under them with them: one person moved at ic2, fewer than the floor.
-    await db.managerChange.create({ data: { personId: lead.id, fromManagerId: vp.id, toManagerId: elsewhere.id } });
+    await db.managerChange.create({
+      data: { personId: lead.id, fromManagerId: vp.id, toManagerId: elsewhere.id },
+    });
     await db.user.update({ where: { id: lead.id }, data: { managerId: elsewhere.id } });
     await rebuildReportingLine(db);
     const after = await page(vp.id);
@@ -139,11 +245,20 @@ describe("organisation insights", () => {
     expect(breakdown.rates!.promote.estimate).toBeCloseTo(3 / 12, 10);
     const teams = breakdown.dimensions.find((dimension) => dimension.id === "team")!.groups;
     // Gamma (one person) is under the floor: neither named nor counted. Beta (five) is hidden with it, or Gamma's figures would follow from the cycle's and Alpha's.
-    expect(teams.map((group) => [group.value.split(" ")[0], group.n, group.suppressed, group.rates === null])).toEqual([
+    expect(
+      teams.map((group) => [
+        group.value.split(" ")[0],
+        group.n,
+        group.suppressed,
+        group.rates === null,
+      ]),
+    ).toEqual([
       ["Alpha", 6, false, false],
       ["Beta", 5, true, true],
     ]);
-    expect(breakdown.dimensions.find((dimension) => dimension.id === "team")!.smallGroupsLeftOut).toBe(true);
+    expect(
+      breakdown.dimensions.find((dimension) => dimension.id === "team")!.smallGroupsLeftOut,
+    ).toBe(true);
     expect(teams[0]!.rates!.promote.estimate).toBeCloseTo(2 / 6, 10);
     // Calibration shift: Ana's six moved by −1/3 on average, Ben's not at all.
     expect(view.shift.n).toBe(12);
@@ -157,9 +272,18 @@ describe("organisation insights", () => {
     const lines = (await shiftCsv.text()).trim().split("\r\n");
     expect(lines[0]).toContain("mean shift");
     expect(lines.find((line) => line.startsWith("Ana Manager,6,1,-0.3333,"))).toBeDefined();
-    const groups = await (await csvRoute.loader(routeArgs(await signedInRequest(`/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`, org.vp.id), { file: "outcomes-by-group.csv" }))).text();
+    const groups = await (
+      await csvRoute.loader(
+        routeArgs(
+          await signedInRequest(`/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`, org.vp.id),
+          { file: "outcomes-by-group.csv" },
+        ),
+      )
+    ).text();
     expect(groups).not.toContain(`Gamma ${org.tag}`);
-    expect(groups).toContain(`Spring ${org.tag},Team,Groups of fewer than 4 people are not listed.,,,,,,,,`);
+    expect(groups).toContain(
+      `Spring ${org.tag},Team,Groups of fewer than 4 people are not listed.,,,,,,,,`,
+    );
     expect(groups).toContain(`Spring ${org.tag},Team,Beta ${org.tag},5,,,,,,,"Not shown:`);
     expect(statusOf(await thrown(() => csv(org.vp.id, "people.csv")))).toBe(404);
   });
@@ -168,12 +292,28 @@ describe("organisation insights", () => {
     const org = await organisation();
     // Ben's six: five in Berlin and one in a place only they live in.
     const place = `Reykjavik ${org.tag}`;
-    for (const [index, person] of org.bens.entries()) await db.user.update({ where: { id: person.id }, data: { attributes: JSON.stringify({ location: index === 5 ? place : "Berlin" }) } });
+    for (const [index, person] of org.bens.entries())
+      await db.user.update({
+        where: { id: person.id },
+        data: { attributes: JSON.stringify({ location: index === 5 ? place : "Berlin" }) },
+      });
     const view = await page(org.ben.id, `?cycle=${org.cycle.id}`);
-    const location = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "attribute:location")!;
+    const location = view.outcomesByGroup!.dimensions.find(
+      (dimension) => dimension.id === "attribute:location",
+    )!;
     expect(location.groups.map((group) => [group.value, group.n])).toEqual([["Berlin", 5]]);
     expect(location.smallGroupsLeftOut).toBe(true);
-    const body = await (await csvRoute.loader(routeArgs(await signedInRequest(`/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`, org.ben.id), { file: "outcomes-by-group.csv" }))).text();
+    const body = await (
+      await csvRoute.loader(
+        routeArgs(
+          await signedInRequest(
+            `/insights/outcomes-by-group.csv?cycle=${org.cycle.id}`,
+            org.ben.id,
+          ),
+          { file: "outcomes-by-group.csv" },
+        ),
+      )
+    ).text();
     expect(body).not.toContain(place);
     expect(body).not.toMatch(/Location,[^,]*,1,/);
     expect(body).toContain("Location,Groups of fewer than 4 people are not listed.");
@@ -184,12 +324,36 @@ describe("organisation insights", () => {
     const versionId = (await ladderForLevel("ic2"))!.versionId;
     const activeSince = new Date(Date.now() - 100 * DAY);
     const programme = await db.mentorshipProgramme.create({
-      data: { name: `Mentoring ${org.tag}`, ladderId: "engineering", startsOn: new Date(Date.now() - 120 * DAY), endsOn: new Date(Date.now() + 60 * DAY), matchingOn: new Date(Date.now() - 110 * DAY) },
+      data: {
+        name: `Mentoring ${org.tag}`,
+        ladderId: "engineering",
+        startsOn: new Date(Date.now() - 120 * DAY),
+        endsOn: new Date(Date.now() + 60 * DAY),
+        matchingOn: new Date(Date.now() - 110 * DAY),
+      },
     });
     const mentees = org.anas.slice(0, 4);
     for (const mentee of mentees) {
-      await db.mentorshipParticipant.create({ data: { programmeId: programme.id, userId: mentee.id, role: "mentee", competencies: JSON.stringify(["testing"]) } });
-      await db.mentorshipPair.create({ data: { programmeId: programme.id, menteeId: mentee.id, mentorId: org.vp.id, status: "active", source: "proposed", fit: 1, factors: "[]", activeSince } });
+      await db.mentorshipParticipant.create({
+        data: {
+          programmeId: programme.id,
+          userId: mentee.id,
+          role: "mentee",
+          competencies: JSON.stringify(["testing"]),
+        },
+      });
+      await db.mentorshipPair.create({
+        data: {
+          programmeId: programme.id,
+          menteeId: mentee.id,
+          mentorId: org.vp.id,
+          status: "active",
+          source: "proposed",
+          fit: 1,
+          factors: "[]",
+          activeSince,
+        },
+      });
     }
     const review = (subjectId: string, authorId: string, daysAgo: number, rating: number) =>
       db.assessment.create({
@@ -206,10 +370,17 @@ describe("organisation insights", () => {
         },
       });
     // Mentees: 2 before their pair began, 3 since. Everyone else at ic2 started at 2 too: Ben's first report reached 3, the rest stayed.
-    for (const mentee of mentees) await Promise.all([review(mentee.id, org.ana.id, 150, 2), review(mentee.id, org.ana.id, 10, 3)]);
+    for (const mentee of mentees)
+      await Promise.all([
+        review(mentee.id, org.ana.id, 150, 2),
+        review(mentee.id, org.ana.id, 10, 3),
+      ]);
     for (const [index, person] of [...org.anas.slice(4), ...org.bens].entries()) {
       const manager = index < 2 ? org.ana.id : org.ben.id;
-      await Promise.all([review(person.id, manager, 140, 2), review(person.id, manager, 20, index === 2 ? 3 : 2)]);
+      await Promise.all([
+        review(person.id, manager, 140, 2),
+        review(person.id, manager, 20, index === 2 ? 3 : 2),
+      ]);
     }
     const vp = (await page(org.vp.id)).mentoring;
     expect(vp).toMatchObject({ mentees: 4, goals: 4, comparisonPeople: 8, suppressed: false });
@@ -217,33 +388,71 @@ describe("organisation insights", () => {
     expect(vp.comparisonChange!.estimate).toBeCloseTo(1 / 8, 10);
     expect(vp.difference!.estimate).toBeCloseTo(7 / 8, 10);
     // Ana sees only her own six: two comparable people, under the floor, so nothing is shown.
-    expect((await page(org.ana.id)).mentoring).toMatchObject({ mentees: 4, comparisonPeople: 2, suppressed: true, difference: null });
+    expect((await page(org.ana.id)).mentoring).toMatchObject({
+      mentees: 4,
+      comparisonPeople: 2,
+      suppressed: true,
+      difference: null,
+    });
   });
 
   test("a person in two locked sessions of one cycle counts once, with the outcome of the session locked last", async () => {
     const tag = uniqueEmail("twice").split("@")[0]!;
     const lead = await createPerson({ name: "Lou Lead", track: "manager", level: "m1" });
     const people: { id: string }[] = [];
-    for (let index = 0; index < 4; index++) people.push(await createPerson({ managerId: lead.id, track: "ic", level: "ic2" }));
+    for (let index = 0; index < 4; index++)
+      people.push(await createPerson({ managerId: lead.id, track: "ic", level: "ic2" }));
     const versionId = (await ladderForLevel("ic2"))!.versionId;
     const day = (n: number) => new Date(Date.UTC(2026, 5, n));
     /** A session whose people all got `outcome`, locked on `lockedOn` (and published later, when `publishedOn` is given). */
     async function session(cycleId: string, outcome: string, lockedOn: Date, publishedOn?: Date) {
       const created = await db.calibrationSession.create({
-        data: { name: `${outcome} ${tag}`, cycleId, facilitatorId: lead.id, state: publishedOn ? "published" : "locked", ladderId: "engineering", ladderVersionId: versionId, groupFloor: 4 },
+        data: {
+          name: `${outcome} ${tag}`,
+          cycleId,
+          facilitatorId: lead.id,
+          state: publishedOn ? "published" : "locked",
+          ladderId: "engineering",
+          ladderVersionId: versionId,
+          groupFloor: 4,
+        },
       });
       await db.calibrationEntry.createMany({
-        data: people.map((person) => ({ sessionId: created.id, personId: person.id, managerId: lead.id, trackId: "ic", levelId: "ic2", proposedRating: 3, finalRating: 3, finalOutcome: outcome })),
+        data: people.map((person) => ({
+          sessionId: created.id,
+          personId: person.id,
+          managerId: lead.id,
+          trackId: "ic",
+          levelId: "ic2",
+          proposedRating: 3,
+          finalRating: 3,
+          finalOutcome: outcome,
+        })),
       });
-      const events = [{ change: { state: ["live", "locked"] }, at: lockedOn }, ...(publishedOn ? [{ change: { state: ["locked", "published"] }, at: publishedOn }] : [])];
-      await db.calibrationEvent.createMany({ data: events.map((event) => ({ sessionId: created.id, actorId: lead.id, kind: "state", change: JSON.stringify(event.change), createdAt: event.at })) });
+      const events = [
+        { change: { state: ["live", "locked"] }, at: lockedOn },
+        ...(publishedOn ? [{ change: { state: ["locked", "published"] }, at: publishedOn }] : []),
+      ];
+      await db.calibrationEvent.createMany({
+        data: events.map((event) => ({
+          sessionId: created.id,
+          actorId: lead.id,
+          kind: "state",
+          change: JSON.stringify(event.change),
+          createdAt: event.at,
+        })),
+      });
     }
     // Set up in the order they were locked; the first was published after the second was locked, which does not make it the later.
-    const first = await db.reviewCycle.create({ data: { name: `First ${tag}`, startsOn: day(1), endsOn: day(20) } });
+    const first = await db.reviewCycle.create({
+      data: { name: `First ${tag}`, startsOn: day(1), endsOn: day(20) },
+    });
     await session(first.id, "stay", day(10), day(14));
     await session(first.id, "promote", day(12));
     // Set up in the other order: the one set up first was locked last.
-    const second = await db.reviewCycle.create({ data: { name: `Second ${tag}`, startsOn: day(2), endsOn: day(20) } });
+    const second = await db.reviewCycle.create({
+      data: { name: `Second ${tag}`, startsOn: day(2), endsOn: day(20) },
+    });
     await session(second.id, "promote", day(16));
     await session(second.id, "not-ready", day(15));
 
@@ -261,7 +470,9 @@ describe("organisation insights", () => {
     const view = await page(admin.id, `?cycle=${org.cycle.id}`);
     expect(view.scope).toBe("organisation");
     expect(view.hiring).toMatchObject({ validity: { minN: 10 }, funnel: expect.any(Array) });
-    const teams = view.outcomesByGroup!.dimensions.find((dimension) => dimension.id === "team")!.groups;
+    const teams = view.outcomesByGroup!.dimensions.find(
+      (dimension) => dimension.id === "team",
+    )!.groups;
     // The one person outside every manager's line counts in the cycle; their team of one is not listed.
     expect(teams.map((group) => group.value)).not.toContain(`Outside ${org.tag}`);
     expect(view.outcomesByGroup!.n).toBe(13);

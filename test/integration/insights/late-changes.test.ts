@@ -21,10 +21,29 @@ import { asViewer, hiringSetUp } from "../hiring/helpers";
  */
 
 const DAY = 86_400_000;
-type Level = { level: string; n: unknown; promotions: unknown; unknownStarts: unknown; suppressed: boolean; median: unknown; medianInterval: unknown; points: unknown };
-type View = { timeInLevel: { track: string; levels: Level[] }[]; mentoring: unknown; hiring: { candidates: number; funnel: unknown } | null };
-const view = async (viewerId: string) => bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
-const ic2 = (read: View) => JSON.stringify(read.timeInLevel.find((track) => track.track === "ic")?.levels.find((level) => level.level === "ic2") ?? null);
+type Level = {
+  level: string;
+  n: unknown;
+  promotions: unknown;
+  unknownStarts: unknown;
+  suppressed: boolean;
+  median: unknown;
+  medianInterval: unknown;
+  points: unknown;
+};
+type View = {
+  timeInLevel: { track: string; levels: Level[] }[];
+  mentoring: unknown;
+  hiring: { candidates: number; funnel: unknown } | null;
+};
+const view = async (viewerId: string) =>
+  bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
+const ic2 = (read: View) =>
+  JSON.stringify(
+    read.timeInLevel
+      .find((track) => track.track === "ic")
+      ?.levels.find((level) => level.level === "ic2") ?? null,
+  );
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 const now = () => Date.now();
 
@@ -33,7 +52,14 @@ describe("a change dated before the latest batch closed", () => {
     const admin = await createAdmin();
     const now = Date.now();
     const people = [];
-    for (let index = 0; index < 5; index++) people.push(await createPerson({ track: "ic", level: "ic2", createdAt: new Date(now - (300 - 10 * index) * DAY) }));
+    for (let index = 0; index < 5; index++)
+      people.push(
+        await createPerson({
+          track: "ic",
+          level: "ic2",
+          createdAt: new Date(now - (300 - 10 * index) * DAY),
+        }),
+      );
     const first = await view(admin.id);
     // Four arrivals closed a batch: the level is shown, as it stood when the fourth arrived.
     expect(JSON.parse(ic2(first))).toMatchObject({ n: 4, suppressed: false });
@@ -42,7 +68,17 @@ describe("a change dated before the latest batch closed", () => {
     for (const [index, person] of people.slice(0, 3).entries()) {
       const levelSince = dayOf(now - (900 + 100 * index) * DAY);
       const edited = await editRoute.action(
-        routeArgs(await signedInPost(`/admin/people/${person.id}`, admin.id, { intent: "update", name: person.name, email: person.email, track: "ic", level: "ic2", levelSince }), { personId: person.id }),
+        routeArgs(
+          await signedInPost(`/admin/people/${person.id}`, admin.id, {
+            intent: "update",
+            name: person.name,
+            email: person.email,
+            track: "ic",
+            level: "ic2",
+            levelSince,
+          }),
+          { personId: person.id },
+        ),
       );
       expect(statusOf(edited)).toBe(200);
       readings.push(ic2(await view(admin.id)));
@@ -59,11 +95,22 @@ describe("a change dated before the latest batch closed", () => {
     const manager = await createPerson({ name: "Returns manager", track: "manager", level: "m1" });
     const now = Date.now();
     const arrive = (daysAgo: number, deactivatedDaysAgo?: number) =>
-      createPerson({ track: "ic", level: "ic1", managerId: manager.id, createdAt: new Date(now - daysAgo * DAY), deactivatedAt: deactivatedDaysAgo ? new Date(now - deactivatedDaysAgo * DAY) : null });
+      createPerson({
+        track: "ic",
+        level: "ic1",
+        managerId: manager.id,
+        createdAt: new Date(now - daysAgo * DAY),
+        deactivatedAt: deactivatedDaysAgo ? new Date(now - deactivatedDaysAgo * DAY) : null,
+      });
     // Four arrivals close a batch; two more, the first one's leaving and one more arrival close the next, after she left.
     const leaver = await arrive(400, 200);
     for (const daysAgo of [300, 290, 280, 270, 260, 100]) await arrive(daysAgo);
-    const ic1 = (read: View) => JSON.stringify(read.timeInLevel.find((track) => track.track === "ic")?.levels.find((level) => level.level === "ic1") ?? null);
+    const ic1 = (read: View) =>
+      JSON.stringify(
+        read.timeInLevel
+          .find((track) => track.track === "ic")
+          ?.levels.find((level) => level.level === "ic1") ?? null,
+      );
     const read = async () => [ic1(await view(admin.id)), ic1(await view(manager.id))];
     const first = await read();
     expect(first.map((reading) => JSON.parse(reading))).toMatchObject([
@@ -71,7 +118,12 @@ describe("a change dated before the latest batch closed", () => {
       { n: 7, suppressed: false },
     ]);
 
-    const reactivated = await editRoute.action(routeArgs(await signedInPost(`/admin/people/${leaver.id}`, admin.id, { intent: "reactivate" }), { personId: leaver.id }));
+    const reactivated = await editRoute.action(
+      routeArgs(
+        await signedInPost(`/admin/people/${leaver.id}`, admin.id, { intent: "reactivate" }),
+        { personId: leaver.id },
+      ),
+    );
     expect(statusOf(reactivated)).toBe(200);
     const readings = [await read()];
     for (let index = 0; index < 3; index++) {
@@ -86,7 +138,13 @@ describe("a change dated before the latest batch closed", () => {
       { n: 11, suppressed: false },
     ]);
     // The reactivation wrote both ends of her absence, at her level.
-    expect(await db.levelChange.findMany({ where: { personId: leaver.id }, orderBy: { changedAt: "asc" }, select: { toLevelId: true, source: true, changedAt: true } })).toMatchObject([
+    expect(
+      await db.levelChange.findMany({
+        where: { personId: leaver.id },
+        orderBy: { changedAt: "asc" },
+        select: { toLevelId: true, source: true, changedAt: true },
+      }),
+    ).toMatchObject([
       { toLevelId: "ic1", source: "deactivated", changedAt: new Date(now - 200 * DAY) },
       { toLevelId: "ic1", source: "reactivated" },
     ]);
@@ -96,9 +154,20 @@ describe("a change dated before the latest batch closed", () => {
     const facts = await hiringSetUp();
     const admin = facts.admin;
     const now = Date.now();
-    const candidate = async (name: string, moves: { from: string | null; to: string; at: Date }[]) => {
+    const candidate = async (
+      name: string,
+      moves: { from: string | null; to: string; at: Date }[],
+    ) => {
       const created = await db.hiringCandidate.create({ data: { name } });
-      for (const move of moves) await db.hiringPipelineMove.create({ data: { candidateId: created.id, fromStage: move.from, toStage: move.to, movedAt: move.at } });
+      for (const move of moves)
+        await db.hiringPipelineMove.create({
+          data: {
+            candidateId: created.id,
+            fromStage: move.from,
+            toStage: move.to,
+            movedAt: move.at,
+          },
+        });
       return created;
     };
     // She interviews the first candidate and owes her card: where the candidate stands is not hers to read yet.
@@ -106,15 +175,35 @@ describe("a change dated before the latest batch closed", () => {
       { from: null, to: "screen", at: new Date(now - 110 * DAY) },
       { from: "screen", to: "interviews", at: new Date(now - 105 * DAY) },
     ]);
-    const loop = await db.hiringLoop.create({ data: { openingId: facts.openingId, candidateId: owed.id } });
-    const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: admin.id, createdAt: new Date(now - 120 * DAY) } });
-    for (let index = 0; index < 4; index++) await candidate(`Screened ${index}`, [{ from: null, to: "screen", at: new Date(now - (100 - index) * DAY) }]);
+    const loop = await db.hiringLoop.create({
+      data: { openingId: facts.openingId, candidateId: owed.id },
+    });
+    const interview = await db.hiringInterview.create({
+      data: {
+        loopId: loop.id,
+        stageId: facts.stages[0]!.id,
+        interviewerId: admin.id,
+        createdAt: new Date(now - 120 * DAY),
+      },
+    });
+    for (let index = 0; index < 4; index++)
+      await candidate(`Screened ${index}`, [
+        { from: null, to: "screen", at: new Date(now - (100 - index) * DAY) },
+      ]);
 
     const read = async () => JSON.stringify((await view(admin.id)).hiring);
     const first = await read();
     expect(JSON.parse(first)).toMatchObject({ candidates: 4 });
 
-    await db.hiringScorecard.create({ data: { interviewId: interview.id, authorId: admin.id, status: "submitted", recommendation: "yes", submittedAt: new Date() } });
+    await db.hiringScorecard.create({
+      data: {
+        interviewId: interview.id,
+        authorId: admin.id,
+        status: "submitted",
+        recommendation: "yes",
+        submittedAt: new Date(),
+      },
+    });
     const afterCard = await read();
     await candidate("Later 1", [{ from: null, to: "screen", at: new Date() }]);
     const afterOne = await read();
@@ -131,9 +220,20 @@ describe("a change dated before the latest batch closed", () => {
     const facts = await hiringSetUp();
     const hera = await createAdmin({ name: "Hera Hiring" });
     const now = Date.now();
-    const candidate = async (name: string, moves: { from: string | null; to: string; at: Date }[]) => {
+    const candidate = async (
+      name: string,
+      moves: { from: string | null; to: string; at: Date }[],
+    ) => {
       const created = await db.hiringCandidate.create({ data: { name } });
-      for (const move of moves) await db.hiringPipelineMove.create({ data: { candidateId: created.id, fromStage: move.from, toStage: move.to, movedAt: move.at } });
+      for (const move of moves)
+        await db.hiringPipelineMove.create({
+          data: {
+            candidateId: created.id,
+            fromStage: move.from,
+            toStage: move.to,
+            movedAt: move.at,
+          },
+        });
       return created;
     };
     const read = async () => JSON.stringify((await view(hera.id)).hiring);
@@ -153,12 +253,25 @@ describe("a change dated before the latest batch closed", () => {
     expect(JSON.parse(before)).toMatchObject({ candidates: fromStart });
 
     // She is put on the panel and starts her card: the candidate's moves she read stay in what she reads.
-    const loop = await db.hiringLoop.create({ data: { openingId: facts.openingId, candidateId: joined.id } });
-    const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: hera.id } });
-    const card = await db.hiringScorecard.create({ data: { interviewId: interview.id, authorId: hera.id, status: "draft" } });
+    const loop = await db.hiringLoop.create({
+      data: { openingId: facts.openingId, candidateId: joined.id },
+    });
+    const interview = await db.hiringInterview.create({
+      data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: hera.id },
+    });
+    const card = await db.hiringScorecard.create({
+      data: { interviewId: interview.id, authorId: hera.id, status: "draft" },
+    });
     const onPanel = await read();
     // A move while she owes her card would tell her of the others' verdicts: not hers to read yet.
-    await db.hiringPipelineMove.create({ data: { candidateId: joined.id, fromStage: "interviews", toStage: "rejected", movedAt: new Date() } });
+    await db.hiringPipelineMove.create({
+      data: {
+        candidateId: joined.id,
+        fromStage: "interviews",
+        toStage: "rejected",
+        movedAt: new Date(),
+      },
+    });
     const afterMove = await read();
     const others = [];
     for (let index = 0; index < SMALL_GROUP_FLOOR - 1; index++) {
@@ -168,19 +281,36 @@ describe("a change dated before the latest batch closed", () => {
     // Three other candidates since: with the rejection hers to read, the fourth, the funnel would have moved.
     expect([onPanel, afterMove, ...others]).toEqual([before, before, before, before, before]);
     // Her card is in: the rejection is learned of now, the fourth since.
-    await db.hiringScorecard.update({ where: { id: card.id }, data: { status: "submitted", recommendation: "no", submittedAt: new Date() } });
-    expect(JSON.parse(await read())).toMatchObject({ candidates: fromStart + SMALL_GROUP_FLOOR - 1 });
+    await db.hiringScorecard.update({
+      where: { id: card.id },
+      data: { status: "submitted", recommendation: "no", submittedAt: new Date() },
+    });
+    expect(JSON.parse(await read())).toMatchObject({
+      candidates: fromStart + SMALL_GROUP_FLOOR - 1,
+    });
   });
 
   test("a hiring admin taken off a candidate's panel before her card keeps reading the funnel as it was: the moves made while she sat on it count from when she was taken off", async () => {
     const facts = await hiringSetUp();
     const hera = await createAdmin({ name: "Hera Removed" });
-    const candidate = async (name: string, moves: { from: string | null; to: string; at: Date }[]) => {
+    const candidate = async (
+      name: string,
+      moves: { from: string | null; to: string; at: Date }[],
+    ) => {
       const created = await db.hiringCandidate.create({ data: { name } });
-      for (const move of moves) await db.hiringPipelineMove.create({ data: { candidateId: created.id, fromStage: move.from, toStage: move.to, movedAt: move.at } });
+      for (const move of moves)
+        await db.hiringPipelineMove.create({
+          data: {
+            candidateId: created.id,
+            fromStage: move.from,
+            toStage: move.to,
+            movedAt: move.at,
+          },
+        });
       return created;
     };
-    const arrives = (name: string) => candidate(name, [{ from: null, to: "screen", at: new Date() }]);
+    const arrives = (name: string) =>
+      candidate(name, [{ from: null, to: "screen", at: new Date() }]);
     const read = async () => JSON.stringify((await view(hera.id)).hiring);
     // She is put on a candidate's panel, and the candidate is rejected while she owes her card: not hers to read.
     const seatedOn = async (name: string) => {
@@ -188,9 +318,20 @@ describe("a change dated before the latest batch closed", () => {
         { from: null, to: "screen", at: new Date(now() - 60 * DAY) },
         { from: "screen", to: "interviews", at: new Date(now() - 55 * DAY) },
       ]);
-      const loop = await db.hiringLoop.create({ data: { openingId: facts.openingId, candidateId: seated.id } });
-      const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: hera.id } });
-      await db.hiringPipelineMove.create({ data: { candidateId: seated.id, fromStage: "interviews", toStage: "rejected", movedAt: new Date() } });
+      const loop = await db.hiringLoop.create({
+        data: { openingId: facts.openingId, candidateId: seated.id },
+      });
+      const interview = await db.hiringInterview.create({
+        data: { loopId: loop.id, stageId: facts.stages[0]!.id, interviewerId: hera.id },
+      });
+      await db.hiringPipelineMove.create({
+        data: {
+          candidateId: seated.id,
+          fromStage: "interviews",
+          toStage: "rejected",
+          movedAt: new Date(),
+        },
+      });
       return { loopId: loop.id, interviewId: interview.id };
     };
     // Others arrive until the funnel she reads moves: a batch closed after the rejection, without it.
@@ -215,7 +356,11 @@ describe("a change dated before the latest batch closed", () => {
       readings.push(await read());
     }
     expect(readings).toEqual(readings.map(() => before));
-    expect(await db.hiringInterviewRemoval.count({ where: { interviewerId: hera.id, loopId: first.loopId } })).toBe(1);
+    expect(
+      await db.hiringInterviewRemoval.count({
+        where: { interviewerId: hera.id, loopId: first.loopId },
+      }),
+    ).toBe(1);
     // The floor's worth since the batch she read, the removal among them: the funnel moves, over everyone.
     await arrives("Last");
     const moved = await read();
@@ -225,10 +370,13 @@ describe("a change dated before the latest batch closed", () => {
     // A removal that completes a batch moves what she reads at once: the kept view notices it.
     const second = await seatedOn("Seated again");
     const again = await untilItMoves("Read again");
-    for (let index = 0; index < SMALL_GROUP_FLOOR - 1; index++) await arrives(`Before removal ${index}`);
+    for (let index = 0; index < SMALL_GROUP_FLOOR - 1; index++)
+      await arrives(`Before removal ${index}`);
     expect(await read()).toEqual(again);
     await removeInterview(asViewer(hera), second.loopId, second.interviewId);
-    expect(JSON.parse(await read())).toMatchObject({ candidates: await db.hiringCandidate.count() });
+    expect(JSON.parse(await read())).toMatchObject({
+      candidates: await db.hiringCandidate.count(),
+    });
   });
 
   test("a mentee's goals changed or their opt-in withdrawn move mentoring only with the floor's worth of different people since it last moved", async () => {
@@ -236,12 +384,20 @@ describe("a change dated before the latest batch closed", () => {
     const manager = await createPerson({ name: "Goals manager", track: "manager", level: "m1" });
     const versionId = (await ladderForLevel("ic2"))!.versionId;
     const programme = await db.mentorshipProgramme.create({
-      data: { name: "Goals over time", ladderId: "engineering", startsOn: new Date(now() - 10 * DAY), endsOn: new Date(now() + 200 * DAY), matchingOn: new Date(now() + 100 * DAY) },
+      data: {
+        name: "Goals over time",
+        ladderId: "engineering",
+        startsOn: new Date(now() - 10 * DAY),
+        endsOn: new Date(now() + 200 * DAY),
+        matchingOn: new Date(now() + 100 * DAY),
+      },
     });
     const mentees: Awaited<ReturnType<typeof createPerson>>[] = [];
-    for (let index = 0; index < 4; index++) mentees.push(await createPerson({ track: "ic", level: "ic2", managerId: manager.id }));
+    for (let index = 0; index < 4; index++)
+      mentees.push(await createPerson({ track: "ic", level: "ic2", managerId: manager.id }));
     const comparable = [];
-    for (let index = 0; index < 4; index++) comparable.push(await createPerson({ track: "ic", level: "ic2", managerId: manager.id }));
+    for (let index = 0; index < 4; index++)
+      comparable.push(await createPerson({ track: "ic", level: "ic2", managerId: manager.id }));
 
     const read = async () => JSON.stringify((await view(admin.id)).mentoring);
     const readings: string[] = [];
@@ -251,12 +407,29 @@ describe("a change dated before the latest batch closed", () => {
       authors.push(author);
     };
     const optIn = async (person: (typeof mentees)[number], goals: string[]) => {
-      expect(await saveOptIn(asViewer(person), programme.id, { role: "mentee", goals, preferences: "", timeZone: "" })).toEqual({ ok: true });
+      expect(
+        await saveOptIn(asViewer(person), programme.id, {
+          role: "mentee",
+          goals,
+          preferences: "",
+          timeZone: "",
+        }),
+      ).toEqual({ ok: true });
       await changed(person.id);
     };
     const review = async (subjectId: string, rating: number) => {
       await db.assessment.create({
-        data: { kind: "manager", status: "submitted", subjectId, authorId: manager.id, ladderVersionId: versionId, trackId: "ic", levelId: "ic2", submittedAt: new Date(), ratings: { create: [{ competencyId: "testing", rating }] } },
+        data: {
+          kind: "manager",
+          status: "submitted",
+          subjectId,
+          authorId: manager.id,
+          ladderVersionId: versionId,
+          trackId: "ic",
+          levelId: "ic2",
+          submittedAt: new Date(),
+          ratings: { create: [{ competencyId: "testing", rating }] },
+        },
       });
       await changed(subjectId);
     };
@@ -265,10 +438,22 @@ describe("a change dated before the latest batch closed", () => {
     for (const mentee of mentees) await optIn(mentee, ["testing"]);
     for (const person of [...mentees, ...comparable]) await review(person.id, 2);
     for (const mentee of mentees) {
-      await db.mentorshipPair.create({ data: { programmeId: programme.id, menteeId: mentee.id, mentorId: manager.id, status: "active", source: "proposed", fit: 1, factors: "[]", activeSince: new Date() } });
+      await db.mentorshipPair.create({
+        data: {
+          programmeId: programme.id,
+          menteeId: mentee.id,
+          mentorId: manager.id,
+          status: "active",
+          source: "proposed",
+          fit: 1,
+          factors: "[]",
+          activeSince: new Date(),
+        },
+      });
       await changed(mentee.id);
     }
-    for (const [index, person] of [...comparable, ...mentees].entries()) await review(person.id, 2 + (index % 3));
+    for (const [index, person] of [...comparable, ...mentees].entries())
+      await review(person.id, 2 + (index % 3));
     const shown = readings.at(-1)!;
     expect(JSON.parse(shown)).toMatchObject({ mentees: 4, suppressed: false });
     const setUp = readings.length;
@@ -282,11 +467,19 @@ describe("a change dated before the latest batch closed", () => {
     await optIn(mentees[3]!, ["code-quality"]);
     expect(afterOne).toEqual(shown);
     // The opt-in page writes each change with the opt-in: joining, and withdrawing.
-    expect(await db.menteeGoalChange.findMany({ where: { personId: mentees[2]!.id }, orderBy: { id: "asc" }, select: { fromGoals: true, toGoals: true } })).toEqual([
+    expect(
+      await db.menteeGoalChange.findMany({
+        where: { personId: mentees[2]!.id },
+        orderBy: { id: "asc" },
+        select: { fromGoals: true, toGoals: true },
+      }),
+    ).toEqual([
       { fromGoals: null, toGoals: '["testing"]' },
       { fromGoals: '["testing"]', toGoals: null },
     ]);
-    expect(changesWithFewerThan(readings.slice(setUp), authors.slice(setUp), SMALL_GROUP_FLOOR, shown)).toEqual([]);
+    expect(
+      changesWithFewerThan(readings.slice(setUp), authors.slice(setUp), SMALL_GROUP_FLOOR, shown),
+    ).toEqual([]);
     // Four mentees changed since it was read: it moved, and no longer counts the goals they left.
     expect(readings.at(-1)).not.toEqual(shown);
   });

@@ -24,36 +24,87 @@ import { signedInRequest } from "../../utils/session";
 
 const DAY = 86_400_000;
 const LEVEL_ORDER = ["ic1", "ic2", "ic3", "ic4"];
-type Level = { n: unknown; promotions: unknown; unknownStarts: unknown; suppressed: boolean; median: unknown; medianInterval: unknown; points: unknown; level: string };
-type View = { timeInLevel: { track: string; levels: Level[] }[]; mentoring: unknown; hiring: { candidates: number; funnel: unknown } | null };
-const view = async (viewerId: string) => bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
+type Level = {
+  n: unknown;
+  promotions: unknown;
+  unknownStarts: unknown;
+  suppressed: boolean;
+  median: unknown;
+  medianInterval: unknown;
+  points: unknown;
+  level: string;
+};
+type View = {
+  timeInLevel: { track: string; levels: Level[] }[];
+  mentoring: unknown;
+  hiring: { candidates: number; funnel: unknown } | null;
+};
+const view = async (viewerId: string) =>
+  bodyOf<View>(await insightsRoute.loader(routeArgs(await signedInRequest("/insights", viewerId))));
 
 /** The additive figures of a level as read (levelFigures): its stays, promotions and stays of unknown start. */
 function levelCounts(reading: string): Record<string, number | null> {
-  const figures = reading === "nothing" ? null : (JSON.parse(reading) as Record<string, number | null>);
-  return { n: figures?.n ?? null, promotions: figures?.promotions ?? null, unknownStarts: figures?.unknownStarts ?? null };
+  const figures =
+    reading === "nothing" ? null : (JSON.parse(reading) as Record<string, number | null>);
+  return {
+    n: figures?.n ?? null,
+    promotions: figures?.promotions ?? null,
+    unknownStarts: figures?.unknownStarts ?? null,
+  };
 }
 
 /** The additive figures of mentoring as read: its counts, and each mean times the mentees it is over. */
 function mentoringSums(reading: string): Record<string, number | null> {
-  const read = JSON.parse(reading) as { mentees: number; goals: number | null; comparisonPeople: number; menteeChange: { estimate: number } | null; comparisonChange: { estimate: number } | null; difference: { estimate: number } | null };
+  const read = JSON.parse(reading) as {
+    mentees: number;
+    goals: number | null;
+    comparisonPeople: number;
+    menteeChange: { estimate: number } | null;
+    comparisonChange: { estimate: number } | null;
+    difference: { estimate: number } | null;
+  };
   const times = (mean: { estimate: number } | null) => (mean ? mean.estimate * read.mentees : null);
-  return { mentees: read.mentees, goals: read.goals, comparisonPeople: read.comparisonPeople, menteeChange: times(read.menteeChange), comparisonChange: times(read.comparisonChange), difference: times(read.difference) };
+  return {
+    mentees: read.mentees,
+    goals: read.goals,
+    comparisonPeople: read.comparisonPeople,
+    menteeChange: times(read.menteeChange),
+    comparisonChange: times(read.comparisonChange),
+    difference: times(read.difference),
+  };
 }
 
 /** The funnel's counts as read, stage by stage. */
 function funnelCounts(reading: string): Record<string, number | null> {
-  const read = JSON.parse(reading) as { candidates: number; funnel: Record<string, number | string | boolean | null>[] } | null;
+  const read = JSON.parse(reading) as {
+    candidates: number;
+    funnel: Record<string, number | string | boolean | null>[];
+  } | null;
   if (!read) return {};
   const counts: Record<string, number | null> = { candidates: read.candidates };
-  for (const row of read.funnel) for (const part of ["reached", "movedOn", "rejected", "open"]) counts[`${String(row.stage)}:${part}`] = row[part] as number | null;
+  for (const row of read.funnel)
+    for (const part of ["reached", "movedOn", "rejected", "open"])
+      counts[`${String(row.stage)}:${part}`] = row[part] as number | null;
   return counts;
 }
 
 /** A level's figures as read: nothing measured when hidden or not listed. */
 function levelFigures(read: View, key: string): string {
-  const level = read.timeInLevel.flatMap((track) => track.levels.map((entry) => ({ key: `${track.track}/${entry.level}`, entry }))).find((entry) => entry.key === key)?.entry;
-  return level && !level.suppressed ? JSON.stringify({ n: level.n, promotions: level.promotions, unknownStarts: level.unknownStarts, median: level.median, medianInterval: level.medianInterval, points: level.points }) : "nothing";
+  const level = read.timeInLevel
+    .flatMap((track) =>
+      track.levels.map((entry) => ({ key: `${track.track}/${entry.level}`, entry })),
+    )
+    .find((entry) => entry.key === key)?.entry;
+  return level && !level.suppressed
+    ? JSON.stringify({
+        n: level.n,
+        promotions: level.promotions,
+        unknownStarts: level.unknownStarts,
+        median: level.median,
+        medianInterval: level.medianInterval,
+        points: level.points,
+      })
+    : "nothing";
 }
 
 describe("reports read after every change of one person", () => {
@@ -67,15 +118,28 @@ describe("reports read after every change of one person", () => {
     for (const seed of [1, 2]) {
       const random = seeded(seed);
       const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
-      const manager = await createPerson({ name: `Levels manager ${seed}`, track: "manager", level: "m1" });
-      const elsewhere = await createPerson({ name: `Manager elsewhere ${seed}`, track: "manager", level: "m1" });
+      const manager = await createPerson({
+        name: `Levels manager ${seed}`,
+        track: "manager",
+        level: "m1",
+      });
+      const elsewhere = await createPerson({
+        name: `Manager elsewhere ${seed}`,
+        track: "manager",
+        level: "m1",
+      });
       // `levels`: every level the person stayed at, which a move in or out of the manager's organisation takes with them.
       const people: { id: string; level: string; levels: string[]; inside: boolean }[] = [];
       const inside = () => people.filter((person) => person.inside);
       // Before anyone reports to them the manager has no page: nothing read. Each change is recorded as it happens, after everything already read.
       const arrive = async () => {
         const level = pick(LEVEL_ORDER.slice(0, 3));
-        const person = await createPerson({ track: "ic", level, managerId: manager.id, createdAt: new Date() });
+        const person = await createPerson({
+          track: "ic",
+          level,
+          managerId: manager.id,
+          createdAt: new Date(),
+        });
         people.push({ id: person.id, level, levels: [level], inside: true });
         return { author: person.id, touched: [level], byAdmin: true, byManager: true };
       };
@@ -84,8 +148,22 @@ describe("reports read after every change of one person", () => {
         const person = pick(promotable());
         const to = LEVEL_ORDER[LEVEL_ORDER.indexOf(person.level) + 1]!;
         // As every writer does: the change keeps the level since it ends, and the new level has none.
-        const { levelSince } = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { levelSince: true } });
-        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: to, source: "promoted", fromSince: levelSince, changedAt: new Date() } });
+        const { levelSince } = await db.user.findUniqueOrThrow({
+          where: { id: person.id },
+          select: { levelSince: true },
+        });
+        await db.levelChange.create({
+          data: {
+            personId: person.id,
+            fromTrackId: "ic",
+            fromLevelId: person.level,
+            toTrackId: "ic",
+            toLevelId: to,
+            source: "promoted",
+            fromSince: levelSince,
+            changedAt: new Date(),
+          },
+        });
         await db.user.update({ where: { id: person.id }, data: { level: to, levelSince: null } });
         const from = person.level;
         person.level = to;
@@ -95,11 +173,30 @@ describe("reports read after every change of one person", () => {
       // A level since learned of late: the stay at their level began long before Rungs recorded it, written as the person form writes it.
       const backdate = async () => {
         const person = pick(people);
-        const current = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { levelSince: true } });
+        const current = await db.user.findUniqueOrThrow({
+          where: { id: person.id },
+          select: { levelSince: true },
+        });
         const levelSince = new Date(Date.UTC(2020, 0, 1 + Math.floor(random() * 1000)));
-        await db.levelChange.create({ data: { personId: person.id, fromTrackId: "ic", fromLevelId: person.level, toTrackId: "ic", toLevelId: person.level, source: "level-since", fromSince: current.levelSince, changedAt: new Date() } });
+        await db.levelChange.create({
+          data: {
+            personId: person.id,
+            fromTrackId: "ic",
+            fromLevelId: person.level,
+            toTrackId: "ic",
+            toLevelId: person.level,
+            source: "level-since",
+            fromSince: current.levelSince,
+            changedAt: new Date(),
+          },
+        });
         await db.user.update({ where: { id: person.id }, data: { levelSince } });
-        return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
+        return {
+          author: person.id,
+          touched: [person.level],
+          byAdmin: true,
+          byManager: person.inside,
+        };
       };
       // Nobody leaves or moves out who is the last in the manager's organisation: the manager keeps a page.
       const leaving = () => people.filter((candidate) => !candidate.inside || inside().length > 1);
@@ -109,22 +206,41 @@ describe("reports read after every change of one person", () => {
         people.splice(people.indexOf(person), 1);
         left.push(person);
         await db.user.update({ where: { id: person.id }, data: { deactivatedAt: new Date() } });
-        return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
+        return {
+          author: person.id,
+          touched: [person.level],
+          byAdmin: true,
+          byManager: person.inside,
+        };
       };
       // Back at the level they left, as the admin's page and SCIM reactivate.
       const reactivate = async () => {
         const person = pick(left);
         left.splice(left.indexOf(person), 1);
         people.push(person);
-        expect(await db.$transaction((tx) => reactivatePerson(tx, { actorId: admin.id }, person.id))).toBe(true);
-        return { author: person.id, touched: [person.level], byAdmin: true, byManager: person.inside };
+        expect(
+          await db.$transaction((tx) => reactivatePerson(tx, { actorId: admin.id }, person.id)),
+        ).toBe(true);
+        return {
+          author: person.id,
+          touched: [person.level],
+          byAdmin: true,
+          byManager: person.inside,
+        };
       };
       // Out to a manager outside the organisation, or back in.
       const move = async () => {
         const person = pick(leaving());
         person.inside = !person.inside;
         const [from, to] = person.inside ? [elsewhere.id, manager.id] : [manager.id, elsewhere.id];
-        await db.managerChange.create({ data: { personId: person.id, fromManagerId: from, toManagerId: to, changedAt: new Date() } });
+        await db.managerChange.create({
+          data: {
+            personId: person.id,
+            fromManagerId: from,
+            toManagerId: to,
+            changedAt: new Date(),
+          },
+        });
         await db.user.update({ where: { id: person.id }, data: { managerId: to } });
         await rebuildReportingLine(db);
         return { author: person.id, touched: person.levels, byAdmin: false, byManager: true };
@@ -132,8 +248,19 @@ describe("reports read after every change of one person", () => {
       const readings = new Map(keys.map((key) => [key, [] as string[]]));
       const authors = new Map(keys.map((key) => [key, [] as (string | null)[]]));
       for (let index = 0; index < 48; index++) {
-        const possible = [arrive, backdate, ...(promotable().length ? [promote] : []), ...(leaving().length ? [leave, move] : []), ...(left.length ? [reactivate] : [])];
-        const { author, touched, byAdmin: seenByAdmin, byManager: seenByManager } = await (index < 10 ? arrive : pick(possible))();
+        const possible = [
+          arrive,
+          backdate,
+          ...(promotable().length ? [promote] : []),
+          ...(leaving().length ? [leave, move] : []),
+          ...(left.length ? [reactivate] : []),
+        ];
+        const {
+          author,
+          touched,
+          byAdmin: seenByAdmin,
+          byManager: seenByManager,
+        } = await (index < 10 ? arrive : pick(possible))();
         const [byAdmin, byManager] = [await view(admin.id), await view(manager.id)];
         for (const key of keys) {
           const by = touched.some((level) => key === `ic/${level}`) ? author : null;
@@ -144,15 +271,32 @@ describe("reports read after every change of one person", () => {
         }
       }
       for (const [key, list] of readings) {
-        expect(changesWithFewerThan(list, authors.get(key)!, SMALL_GROUP_FLOOR, "nothing"), `seed ${seed}, manager, ${key}`).toEqual([]);
-        expect(hiddenValuesFound(list, authors.get(key)!, "nothing", levelCounts), `seed ${seed}, manager, ${key}`).toEqual([]);
+        expect(
+          changesWithFewerThan(list, authors.get(key)!, SMALL_GROUP_FLOOR, "nothing"),
+          `seed ${seed}, manager, ${key}`,
+        ).toEqual([]);
+        expect(
+          hiddenValuesFound(list, authors.get(key)!, "nothing", levelCounts),
+          `seed ${seed}, manager, ${key}`,
+        ).toEqual([]);
         changes += new Set(list).size - 1;
       }
     }
     // The admin reads everyone: every change of both organisations, in one sequence.
     for (const [key, list] of adminReadings) {
-      expect(changesWithFewerThan(list, adminAuthors.get(key)!, SMALL_GROUP_FLOOR, levelFigures(first, key)), `admin, ${key}`).toEqual([]);
-      expect(hiddenValuesFound(list, adminAuthors.get(key)!, levelFigures(first, key), levelCounts), `admin, ${key}`).toEqual([]);
+      expect(
+        changesWithFewerThan(
+          list,
+          adminAuthors.get(key)!,
+          SMALL_GROUP_FLOOR,
+          levelFigures(first, key),
+        ),
+        `admin, ${key}`,
+      ).toEqual([]);
+      expect(
+        hiddenValuesFound(list, adminAuthors.get(key)!, levelFigures(first, key), levelCounts),
+        `admin, ${key}`,
+      ).toEqual([]);
     }
     // Levels did move: the test does not pass on a page that never shows anything.
     expect(changes).toBeGreaterThan(3);
@@ -161,20 +305,40 @@ describe("reports read after every change of one person", () => {
   test("mentoring, read by an admin as people are reviewed and pairs begin, moves only with the floor's worth of different people on one side (mentees or the people they are compared with)", async () => {
     const random = seeded(5);
     const admin = await createAdmin();
-    const manager = await createPerson({ name: "Mentoring manager", track: "manager", level: "m1" });
+    const manager = await createPerson({
+      name: "Mentoring manager",
+      track: "manager",
+      level: "m1",
+    });
     const versionId = (await ladderForLevel("ic2"))!.versionId;
     const programme = await db.mentorshipProgramme.create({
-      data: { name: "Mentoring over time", ladderId: "engineering", startsOn: new Date(Date.now() - 220 * DAY), endsOn: new Date(Date.now() + 60 * DAY), matchingOn: new Date(Date.now() - 210 * DAY) },
+      data: {
+        name: "Mentoring over time",
+        ladderId: "engineering",
+        startsOn: new Date(Date.now() - 220 * DAY),
+        endsOn: new Date(Date.now() + 60 * DAY),
+        matchingOn: new Date(Date.now() - 210 * DAY),
+      },
     });
     // Who is a mentee is settled before anything is reviewed: opting in is no dated change.
     const mentees: string[] = [];
     for (let index = 0; index < 7; index++) {
       const mentee = await createPerson({ track: "ic", level: "ic2", managerId: manager.id });
-      await db.mentorshipParticipant.create({ data: { programmeId: programme.id, userId: mentee.id, role: "mentee", competencies: JSON.stringify(["testing"]) } });
+      await db.mentorshipParticipant.create({
+        data: {
+          programmeId: programme.id,
+          userId: mentee.id,
+          role: "mentee",
+          competencies: JSON.stringify(["testing"]),
+        },
+      });
       mentees.push(mentee.id);
     }
     const comparable: string[] = [];
-    for (let index = 0; index < 8; index++) comparable.push((await createPerson({ track: "ic", level: "ic2", managerId: manager.id })).id);
+    for (let index = 0; index < 8; index++)
+      comparable.push(
+        (await createPerson({ track: "ic", level: "ic2", managerId: manager.id })).id,
+      );
     const read = async () => JSON.stringify((await view(admin.id)).mentoring);
     const before = await read();
     const readings: string[] = [];
@@ -185,7 +349,17 @@ describe("reports read after every change of one person", () => {
     };
     const review = async (subjectId: string, daysAgo: number, rating: number) => {
       await db.assessment.create({
-        data: { kind: "manager", status: "submitted", subjectId, authorId: manager.id, ladderVersionId: versionId, trackId: "ic", levelId: "ic2", submittedAt: new Date(Date.now() - daysAgo * DAY), ratings: { create: [{ competencyId: "testing", rating }] } },
+        data: {
+          kind: "manager",
+          status: "submitted",
+          subjectId,
+          authorId: manager.id,
+          ladderVersionId: versionId,
+          trackId: "ic",
+          levelId: "ic2",
+          submittedAt: new Date(Date.now() - daysAgo * DAY),
+          ratings: { create: [{ competencyId: "testing", rating }] },
+        },
       });
       await changed(subjectId);
     };
@@ -194,12 +368,33 @@ describe("reports read after every change of one person", () => {
     for (const person of comparable) await review(person, 150, 2 + Math.floor(random() * 2));
     for (const mentee of mentees) await review(mentee, 300, 2);
     for (const mentee of mentees) {
-      await db.mentorshipPair.create({ data: { programmeId: programme.id, menteeId: mentee, mentorId: manager.id, status: "active", source: "proposed", fit: 1, factors: "[]", activeSince: new Date(Date.now() - 200 * DAY) } });
+      await db.mentorshipPair.create({
+        data: {
+          programmeId: programme.id,
+          menteeId: mentee,
+          mentorId: manager.id,
+          status: "active",
+          source: "proposed",
+          fit: 1,
+          factors: "[]",
+          activeSince: new Date(Date.now() - 200 * DAY),
+        },
+      });
       await changed(mentee);
     }
     // A mentee's goal moves in a new review; then the people they are compared with are reviewed again.
-    for (let index = 0; index < 14; index++) await review(mentees[Math.floor(random() * mentees.length)]!, 100 - index, 1 + Math.floor(random() * 4));
-    for (let index = 0; index < 14; index++) await review(comparable[Math.floor(random() * comparable.length)]!, 80 - index, 1 + Math.floor(random() * 4));
+    for (let index = 0; index < 14; index++)
+      await review(
+        mentees[Math.floor(random() * mentees.length)]!,
+        100 - index,
+        1 + Math.floor(random() * 4),
+      );
+    for (let index = 0; index < 14; index++)
+      await review(
+        comparable[Math.floor(random() * comparable.length)]!,
+        80 - index,
+        1 + Math.floor(random() * 4),
+      );
     expect(changesWithFewerThan(readings, authors, SMALL_GROUP_FLOOR, before)).toEqual([]);
     expect(hiddenValuesFound(readings, authors, before, mentoringSums)).toEqual([]);
     expect(new Set(readings).size).toBeGreaterThan(3);
@@ -208,12 +403,36 @@ describe("reports read after every change of one person", () => {
   test("the hiring funnel, read by an admin as candidates arrive and move stage by stage, and as she is put on a candidate's panel and taken off it before her card, moves only with the floor's worth of different candidates", async () => {
     const random = seeded(9);
     const admin = await createAdmin();
-    const asAdmin = { id: admin.id, name: admin.name, email: admin.email, isAdmin: true, isHiringAdmin: false };
-    const opening = await createOpening(asAdmin, { title: "Engineer", ladderId: "engineering", levelId: "ic3", adminEmails: [], starterPlan: false });
+    const asAdmin = {
+      id: admin.id,
+      name: admin.name,
+      email: admin.email,
+      isAdmin: true,
+      isHiringAdmin: false,
+    };
+    const opening = await createOpening(asAdmin, {
+      title: "Engineer",
+      ladderId: "engineering",
+      levelId: "ic3",
+      adminEmails: [],
+      starterPlan: false,
+    });
     if (!opening.ok) throw new Error(JSON.stringify(opening.fieldErrors));
-    expect(await saveStage(asAdmin, opening.openingId, { name: "Coding", competencyIds: ["code-quality"] })).toEqual({ ok: true });
-    const stage = await db.hiringStage.findFirstOrThrow({ where: { openingId: opening.openingId }, select: { id: true } });
-    const next: Record<string, string> = { screen: "interviews", interviews: "offer", offer: "hired" };
+    expect(
+      await saveStage(asAdmin, opening.openingId, {
+        name: "Coding",
+        competencyIds: ["code-quality"],
+      }),
+    ).toEqual({ ok: true });
+    const stage = await db.hiringStage.findFirstOrThrow({
+      where: { openingId: opening.openingId },
+      select: { id: true },
+    });
+    const next: Record<string, string> = {
+      screen: "interviews",
+      interviews: "offer",
+      offer: "hired",
+    };
     const candidates: { id: string; stage: string }[] = [];
     let day = 0;
     const at = () => new Date(Date.now() - (200 - day++) * DAY);
@@ -232,19 +451,34 @@ describe("reports read after every change of one person", () => {
         seat = null;
       } else if (!seat && open.length && chance < 0.15) {
         const candidate = open[Math.floor(random() * open.length)]!;
-        const loop = await db.hiringLoop.create({ data: { openingId: opening.openingId, candidateId: candidate.id } });
-        const interview = await db.hiringInterview.create({ data: { loopId: loop.id, stageId: stage.id, interviewerId: admin.id, createdAt: at() } });
+        const loop = await db.hiringLoop.create({
+          data: { openingId: opening.openingId, candidateId: candidate.id },
+        });
+        const interview = await db.hiringInterview.create({
+          data: { loopId: loop.id, stageId: stage.id, interviewerId: admin.id, createdAt: at() },
+        });
         seat = { candidateId: candidate.id, loopId: loop.id, interviewId: interview.id };
         authors.push(candidate.id);
       } else if (!open.length || random() < 0.3) {
-        const candidate = await db.hiringCandidate.create({ data: { name: `Candidate ${candidates.length}` } });
-        await db.hiringPipelineMove.create({ data: { candidateId: candidate.id, fromStage: null, toStage: "screen", movedAt: at() } });
+        const candidate = await db.hiringCandidate.create({
+          data: { name: `Candidate ${candidates.length}` },
+        });
+        await db.hiringPipelineMove.create({
+          data: { candidateId: candidate.id, fromStage: null, toStage: "screen", movedAt: at() },
+        });
         candidates.push({ id: candidate.id, stage: "screen" });
         authors.push(candidate.id);
       } else {
         const candidate = open[Math.floor(random() * open.length)]!;
         const to = random() < 0.25 ? "rejected" : next[candidate.stage]!;
-        await db.hiringPipelineMove.create({ data: { candidateId: candidate.id, fromStage: candidate.stage, toStage: to, movedAt: at() } });
+        await db.hiringPipelineMove.create({
+          data: {
+            candidateId: candidate.id,
+            fromStage: candidate.stage,
+            toStage: to,
+            movedAt: at(),
+          },
+        });
         candidate.stage = to;
         authors.push(candidate.id);
       }

@@ -18,7 +18,10 @@ import { route, serveBuild, serverBuild } from "../../utils/server-build";
 const build = serverBuild(
   {
     root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/admin.ladders": route("routes/admin.ladders", "admin/ladders", { ...status, default: withRouteProps(status.default) }),
+    "routes/admin.ladders": route("routes/admin.ladders", "admin/ladders", {
+      ...status,
+      default: withRouteProps(status.default),
+    }),
   },
   { document: renderDocument as never, handleError },
 );
@@ -29,7 +32,11 @@ beforeAll(async () => {
   // The valid fixture with two mistakes: a question for a level past the top of its track (a
   // check's finding), and a day no calendar has (a rule of the schema's).
   cpSync("test/fixtures/ladders/valid", join(dir, "broken"), { recursive: true });
-  const edit = (file: string, from: string, to: string) => writeFileSync(join(dir, "broken", file), readFileSync(join(dir, "broken", file), "utf8").replace(from, to));
+  const edit = (file: string, from: string, to: string) =>
+    writeFileSync(
+      join(dir, "broken", file),
+      readFileSync(join(dir, "broken", file), "utf8").replace(from, to),
+    );
   edit("competencies.yaml", "          levels: [ic3]\n", "          levels: [ic9]\n");
   edit("ladder.yaml", 'date: "2025-01-01"', 'date: "2025-02-30"');
   resetLadderRegistry(dir);
@@ -44,7 +51,10 @@ afterAll(async () => {
 async function statusPageIn(language: string) {
   const admin = await createAdmin();
   await db.user.update({ where: { id: admin.id }, data: { language } });
-  const { status: code, body } = await server.send("GET", "/admin/ladders", { Cookie: (await startSession(admin.id)).split(";")[0]!, "Accept-Language": "en" });
+  const { status: code, body } = await server.send("GET", "/admin/ladders", {
+    Cookie: (await startSession(admin.id)).split(";")[0]!,
+    "Accept-Language": "en",
+  });
   expect(code).toBe(200);
   return body.replaceAll("&quot;", '"');
 }
@@ -52,15 +62,23 @@ async function statusPageIn(language: string) {
 describe("a ladder's errors on the Ladder status page", () => {
   test("are worded in the admin's language, with the file, line and path as written", async () => {
     const body = await statusPageIn("de");
-    expect(body).toContain(`competencies.yaml:16:20 competencies[0].interview.questions[1].levels[0]: unbekannte Stufe "ic9" (meinten Sie "ic3", die höchste Stufe der Laufbahn "ic"?)`);
-    expect(body).toContain(`ladder.yaml:14:11 changelog[1].date: "2025-02-30" ist kein echtes Kalenderdatum`);
+    expect(body).toContain(
+      `competencies.yaml:16:20 competencies[0].interview.questions[1].levels[0]: unbekannte Stufe "ic9" (meinten Sie "ic3", die höchste Stufe der Laufbahn "ic"?)`,
+    );
+    expect(body).toContain(
+      `ladder.yaml:14:11 changelog[1].date: "2025-02-30" ist kein echtes Kalenderdatum`,
+    );
     expect(body).not.toContain("unknown level");
     expect(body).not.toContain("calendar date");
   });
 
   test("in English, read as ladders:check prints them", async () => {
     const body = await statusPageIn("en");
-    expect(body).toContain(`competencies.yaml:16:20 competencies[0].interview.questions[1].levels[0]: unknown level "ic9" (did you mean "ic3", the highest level of track "ic"?)`);
-    expect(body).toContain(`ladder.yaml:14:11 changelog[1].date: "2025-02-30" is not a real calendar date`);
+    expect(body).toContain(
+      `competencies.yaml:16:20 competencies[0].interview.questions[1].levels[0]: unknown level "ic9" (did you mean "ic3", the highest level of track "ic"?)`,
+    );
+    expect(body).toContain(
+      `ladder.yaml:14:11 changelog[1].date: "2025-02-30" is not a real calendar date`,
+    );
   });
 });

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { followLadderReloads, ladderForLevel, ladderState, reloadLadders, resetLadderRegistry } from "~/modules/ladders/registry.server";
+import {
+  followLadderReloads,
+  ladderForLevel,
+  ladderState,
+  reloadLadders,
+  resetLadderRegistry,
+} from "~/modules/ladders/registry.server";
 import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
 
 const dir = mkdtempSync(join(tmpdir(), "rungs-ladders-"));
@@ -31,7 +37,13 @@ test("a bad edit keeps the last good version; a good edit is stored as a new ver
   const expectation = "Writes small, readable changes that follow the team's conventions.";
   const trackText = readFileSync(trackPath, "utf8");
   expect(trackText).toContain(expectation);
-  writeFileSync(trackPath, trackText.replace(expectation, "Writes small, readable changes that follow the team's agreed conventions."));
+  writeFileSync(
+    trackPath,
+    trackText.replace(
+      expectation,
+      "Writes small, readable changes that follow the team's agreed conventions.",
+    ),
+  );
   const fixed = await reloadLadders();
   expect(fixed.problems).toEqual([]);
   expect(fixed.served[0]!.hash).not.toBe(goodHash);
@@ -40,7 +52,11 @@ test("a bad edit keeps the last good version; a good edit is stored as a new ver
   expect(versions).toHaveLength(2);
   const diff = await diffLadderVersions(ladderId, versions[1]!.id, versions[0]!.id);
   expect(diff?.expectations.reworded).toHaveLength(1);
-  expect(diff?.expectations.reworded[0]).toMatchObject({ levelId: "e1", competencyId: "code-quality", to: "Writes small, readable changes that follow the team's agreed conventions." });
+  expect(diff?.expectations.reworded[0]).toMatchObject({
+    levelId: "e1",
+    competencyId: "code-quality",
+    to: "Writes small, readable changes that follow the team's agreed conventions.",
+  });
 });
 
 test("after a restart with a broken file, the newest stored good version of that folder is served, and says so", async () => {
@@ -56,8 +72,16 @@ test("after a restart with a broken file, the newest stored good version of that
     writeFileSync(ladderFile, `${readFileSync(ladderFile, "utf8")}\n  - this is: [not valid`);
     resetLadderRegistry(restart);
     const state = await ladderState();
-    expect(state.served.map((entry) => [entry.folder, entry.hash])).toEqual([[expect.stringMatching(/kept$/), goodHash]]);
-    expect(state.problems).toEqual([expect.objectContaining({ folder: expect.stringMatching(/kept$/), keptPrevious: true, storedAt: expect.any(Date) })]);
+    expect(state.served.map((entry) => [entry.folder, entry.hash])).toEqual([
+      [expect.stringMatching(/kept$/), goodHash],
+    ]);
+    expect(state.problems).toEqual([
+      expect.objectContaining({
+        folder: expect.stringMatching(/kept$/),
+        keptPrevious: true,
+        storedAt: expect.any(Date),
+      }),
+    ]);
     // Levels of the served ladder resolve to its stored version, as assessments need.
     const level = state.served[0]!.ladder.tracks[0]!.levels[0]!.id;
     expect((await ladderForLevel(level))?.hash).toBe(goodHash);
@@ -76,7 +100,12 @@ test("a folder that never loaded has nothing to fall back on and is not served",
     resetLadderRegistry(fresh);
     const state = await ladderState();
     expect(state.served).toEqual([]);
-    expect(state.problems).toEqual([expect.objectContaining({ folder: expect.stringMatching(/never-good$/), keptPrevious: false })]);
+    expect(state.problems).toEqual([
+      expect.objectContaining({
+        folder: expect.stringMatching(/never-good$/),
+        keptPrevious: false,
+      }),
+    ]);
   } finally {
     resetLadderRegistry(dir);
     rmSync(fresh, { recursive: true, force: true });
@@ -94,9 +123,14 @@ test("an admin's reload on another app server reaches this one: it reads its fol
     // The folder changes (a deploy), and an admin reloads on another server: that server records it.
     const trackPath = join(shared, "small", "tracks", "engineer.yaml");
     const original = readFileSync(trackPath, "utf8");
-    writeFileSync(trackPath, original.replace("follow the team's conventions.", "follow the team's written conventions."));
+    writeFileSync(
+      trackPath,
+      original.replace("follow the team's conventions.", "follow the team's written conventions."),
+    );
     expect((await ladderState()).served[0]!.hash).toBe(first);
-    await db.auditEvent.create({ data: { actorId: null, action: "ladders.reloaded", subjectType: "ladders", subjectId: null } });
+    await db.auditEvent.create({
+      data: { actorId: null, action: "ladders.reloaded", subjectType: "ladders", subjectId: null },
+    });
     await followLadderReloads();
     const second = (await ladderState()).served[0]!.hash;
     expect(second).not.toBe(first);

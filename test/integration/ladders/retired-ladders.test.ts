@@ -7,11 +7,17 @@ import { resetLadderRegistry } from "~/modules/ladders/registry.server";
 import * as adminLadders from "~/routes/admin.ladders";
 import { action as newSessionAction, loader as newSessionLoader } from "~/routes/calibration.new";
 import { loader as openingLoader } from "~/routes/hiring.openings.$openingId._index";
-import { action as newOpeningAction, loader as newOpeningLoader } from "~/routes/hiring.openings.new";
+import {
+  action as newOpeningAction,
+  loader as newOpeningLoader,
+} from "~/routes/hiring.openings.new";
 import { loader as ladderLoader } from "~/routes/ladders.$ladderId._index";
 import { loader as laddersLoader } from "~/routes/ladders._index";
 import { loader as settingsLoader } from "~/routes/mentorship.$programmeId.settings";
-import { action as newProgrammeAction, loader as newProgrammeLoader } from "~/routes/mentorship.new";
+import {
+  action as newProgrammeAction,
+  loader as newProgrammeLoader,
+} from "~/routes/mentorship.new";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -40,14 +46,32 @@ type Status = {
 };
 
 async function pickers(adminId: string) {
-  const calibration = bodyOf<Picker>(await newSessionLoader(routeArgs(await signedInRequest("/calibration/new", adminId))));
-  const mentorship = bodyOf<Picker>(await newProgrammeLoader(routeArgs(await signedInRequest("/mentorship/new", adminId))));
-  const hiring = bodyOf<Picker>(await newOpeningLoader(routeArgs(await signedInRequest("/hiring/openings/new", adminId))));
-  return [calibration, mentorship, hiring].map(({ ladders, defaultLadderId }) => ({ ids: ladders.map((ladder) => ladder.id), defaultLadderId }));
+  const calibration = bodyOf<Picker>(
+    await newSessionLoader(routeArgs(await signedInRequest("/calibration/new", adminId))),
+  );
+  const mentorship = bodyOf<Picker>(
+    await newProgrammeLoader(routeArgs(await signedInRequest("/mentorship/new", adminId))),
+  );
+  const hiring = bodyOf<Picker>(
+    await newOpeningLoader(routeArgs(await signedInRequest("/hiring/openings/new", adminId))),
+  );
+  return [calibration, mentorship, hiring].map(({ ladders, defaultLadderId }) => ({
+    ids: ladders.map((ladder) => ladder.id),
+    defaultLadderId,
+  }));
 }
-const browseList = async (userId: string) => bodyOf<{ ladders: { id: string }[] }>(await laddersLoader(routeArgs(await signedInRequest("/ladders", userId)))).ladders.map((ladder) => ladder.id);
-const status = async (adminId: string) => bodyOf<Status>(await adminLadders.loader(routeArgs(await signedInRequest("/admin/ladders", adminId))));
-const act = async (userId: string, intent: string, ladderId: string) => adminLadders.action(routeArgs(await signedInPost("/admin/ladders", userId, { intent, ladderId })));
+const browseList = async (userId: string) =>
+  bodyOf<{ ladders: { id: string }[] }>(
+    await laddersLoader(routeArgs(await signedInRequest("/ladders", userId))),
+  ).ladders.map((ladder) => ladder.id);
+const status = async (adminId: string) =>
+  bodyOf<Status>(
+    await adminLadders.loader(routeArgs(await signedInRequest("/admin/ladders", adminId))),
+  );
+const act = async (userId: string, intent: string, ladderId: string) =>
+  adminLadders.action(
+    routeArgs(await signedInPost("/admin/ladders", userId, { intent, ladderId })),
+  );
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
 const engineers: Awaited<ReturnType<typeof createPerson>>[] = [];
@@ -58,18 +82,32 @@ beforeAll(async () => {
   await createPerson({ ladderId: "product", track: "ic", level: "p2" });
   await createPerson({ ladderId: "product", track: "ic", level: "p3" });
   await createPerson({ ladderId: null, track: "ic", level: "p2" });
-  engineers.push(await createPerson({ name: "Ada Obi", ladderId: "engineering", track: "ic", level: "ic2" }));
-  engineers.push(await createPerson({ name: "Ben Ng", ladderId: "engineering", track: "ic", level: "ic3" }));
-  for (let index = 0; index < 4; index++) await createPerson({ ladderId: "engineering", track: "ic", level: "ic3", deactivatedAt: new Date() });
+  engineers.push(
+    await createPerson({ name: "Ada Obi", ladderId: "engineering", track: "ic", level: "ic2" }),
+  );
+  engineers.push(
+    await createPerson({ name: "Ben Ng", ladderId: "engineering", track: "ic", level: "ic3" }),
+  );
+  for (let index = 0; index < 4; index++)
+    await createPerson({
+      ladderId: "engineering",
+      track: "ic",
+      level: "ic3",
+      deactivatedAt: new Date(),
+    });
 });
 
 describe("the default ladder of every picker", () => {
   test("calibration, mentorship and hiring default to the ladder most active people are on, not to the first folder", async () => {
-    for (const picker of await pickers(admin.id)) expect(picker).toEqual({ ids: ["engineering", "product"], defaultLadderId: "product" });
+    for (const picker of await pickers(admin.id))
+      expect(picker).toEqual({ ids: ["engineering", "product"], defaultLadderId: "product" });
   });
 
   test("the ladder status page says how many active people are on each ladder", async () => {
-    expect((await status(admin.id)).served).toEqual([expect.objectContaining({ id: "engineering", activePeople: 2 }), expect.objectContaining({ id: "product", activePeople: 3 })]);
+    expect((await status(admin.id)).served).toEqual([
+      expect.objectContaining({ id: "engineering", activePeople: 2 }),
+      expect.objectContaining({ id: "product", activePeople: 3 }),
+    ]);
   });
 });
 
@@ -96,20 +134,51 @@ describe("retiring a ladder", () => {
 
   test("a retired ladder leaves every picker and the ladder list; its pages and the records made on it stay readable; it holds across a restart; restoring brings it back", async () => {
     // A role opened on engineering before it is retired, and a programme on it.
-    const opened = await newOpeningAction(routeArgs(await signedInPost("/hiring/openings/new", admin.id, { title: "Staff engineer", ladderId: "engineering", levelId: "ic4" })));
+    const opened = await newOpeningAction(
+      routeArgs(
+        await signedInPost("/hiring/openings/new", admin.id, {
+          title: "Staff engineer",
+          ladderId: "engineering",
+          levelId: "ic4",
+        }),
+      ),
+    );
     expect(statusOf(opened)).toBe(302);
     const openingId = (opened as Response).headers.get("Location")!.split("/").at(-1)!;
-    const made = await newProgrammeAction(routeArgs(await signedInPost("/mentorship/new", admin.id, programmeFields({ ladderId: "engineering" }))));
+    const made = await newProgrammeAction(
+      routeArgs(
+        await signedInPost(
+          "/mentorship/new",
+          admin.id,
+          programmeFields({ ladderId: "engineering" }),
+        ),
+      ),
+    );
     expect(statusOf(made)).toBe(302);
     const programmeId = (made as Response).headers.get("Location")!.split("/").at(-1)!;
 
     // Its people move to the product ladder; then it can go.
-    await db.user.updateMany({ where: { id: { in: engineers.map((person) => person.id) } }, data: { ladderId: "product", level: "p2" } });
+    await db.user.updateMany({
+      where: { id: { in: engineers.map((person) => person.id) } },
+      data: { ladderId: "product", level: "p2" },
+    });
     const retired = await act(admin.id, "retire", "engineering");
     expect(statusOf(retired)).toBe(200);
-    expect(bodyOf<{ message: string }>(retired).message).toBe("Engineering is retired: it is no longer offered, and what was recorded on it stays readable.");
-    expect(await db.retiredLadder.findUniqueOrThrow({ where: { ladderId: "engineering" }, select: { retiredById: true } })).toEqual({ retiredById: admin.id });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "ladder.retired" }, select: { actorId: true, subjectType: true, subjectId: true, detail: true } })).toEqual({
+    expect(bodyOf<{ message: string }>(retired).message).toBe(
+      "Engineering is retired: it is no longer offered, and what was recorded on it stays readable.",
+    );
+    expect(
+      await db.retiredLadder.findUniqueOrThrow({
+        where: { ladderId: "engineering" },
+        select: { retiredById: true },
+      }),
+    ).toEqual({ retiredById: admin.id });
+    expect(
+      await db.auditEvent.findFirstOrThrow({
+        where: { action: "ladder.retired" },
+        select: { actorId: true, subjectType: true, subjectId: true, detail: true },
+      }),
+    ).toEqual({
       actorId: admin.id,
       subjectType: "ladders",
       subjectId: "engineering",
@@ -117,26 +186,78 @@ describe("retiring a ladder", () => {
     });
 
     const hidden = async () => {
-      for (const picker of await pickers(admin.id)) expect(picker).toEqual({ ids: ["product"], defaultLadderId: "product" });
+      for (const picker of await pickers(admin.id))
+        expect(picker).toEqual({ ids: ["product"], defaultLadderId: "product" });
       expect(await browseList(admin.id)).toEqual(["product"]);
     };
     await hidden();
     // The programme's own settings still show the ladder it was set up on.
-    const settings = bodyOf<{ ladders: { id: string }[] }>(await settingsLoader(routeArgs(await signedInRequest(`/mentorship/${programmeId}/settings`, admin.id), { programmeId })));
+    const settings = bodyOf<{ ladders: { id: string }[] }>(
+      await settingsLoader(
+        routeArgs(await signedInRequest(`/mentorship/${programmeId}/settings`, admin.id), {
+          programmeId,
+        }),
+      ),
+    );
     expect(settings.ladders.map((ladder) => ladder.id)).toEqual(["engineering", "product"]);
     // A form read before the ladder was retired opens nothing on it.
-    const stale = await newOpeningAction(routeArgs(await signedInPost("/hiring/openings/new", admin.id, { title: "Another", ladderId: "engineering", levelId: "ic4" })));
-    expect(bodyOf<{ error: Record<string, string[]> }>(stale).error.ladderId).toEqual(["hiring:newOpening.errors.ladderNotServed"]);
-    const staleSession = await newSessionAction(
-      routeArgs(await signedInPost("/calibration/new", admin.id, { name: "Late", cycleId: "none", ladderId: "engineering", population: "cycle", facilitatorEmail: admin.email, groupFloor: "5" })),
+    const stale = await newOpeningAction(
+      routeArgs(
+        await signedInPost("/hiring/openings/new", admin.id, {
+          title: "Another",
+          ladderId: "engineering",
+          levelId: "ic4",
+        }),
+      ),
     );
-    expect(bodyOf<{ error: Record<string, string[]> }>(staleSession).error.ladderId).toEqual(["That ladder is not served."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(stale).error.ladderId).toEqual([
+      "hiring:newOpening.errors.ladderNotServed",
+    ]);
+    const staleSession = await newSessionAction(
+      routeArgs(
+        await signedInPost("/calibration/new", admin.id, {
+          name: "Late",
+          cycleId: "none",
+          ladderId: "engineering",
+          population: "cycle",
+          facilitatorEmail: admin.email,
+          groupFloor: "5",
+        }),
+      ),
+    );
+    expect(bodyOf<{ error: Record<string, string[]> }>(staleSession).error.ladderId).toEqual([
+      "That ladder is not served.",
+    ]);
     expect(await db.hiringOpening.count()).toBe(1);
 
     // Direct links and records keep working.
-    expect(bodyOf<{ name: string }>(await ladderLoader(routeArgs(await signedInRequest("/ladders/engineering", admin.id), { ladderId: "engineering" }))).name).toBe("Engineering");
-    expect(bodyOf<{ opening: { title: string } }>(await openingLoader(routeArgs(await signedInRequest(`/hiring/openings/${openingId}`, admin.id), { openingId }))).opening.title).toBe("Staff engineer");
-    expect((await status(admin.id)).retired).toEqual([{ id: "engineering", name: "Engineering", served: true, retiredBy: "Ida Admin", retiredAt: expect.any(String) }]);
+    expect(
+      bodyOf<{ name: string }>(
+        await ladderLoader(
+          routeArgs(await signedInRequest("/ladders/engineering", admin.id), {
+            ladderId: "engineering",
+          }),
+        ),
+      ).name,
+    ).toBe("Engineering");
+    expect(
+      bodyOf<{ opening: { title: string } }>(
+        await openingLoader(
+          routeArgs(await signedInRequest(`/hiring/openings/${openingId}`, admin.id), {
+            openingId,
+          }),
+        ),
+      ).opening.title,
+    ).toBe("Staff engineer");
+    expect((await status(admin.id)).retired).toEqual([
+      {
+        id: "engineering",
+        name: "Engineering",
+        served: true,
+        retiredBy: "Ida Admin",
+        retiredAt: expect.any(String),
+      },
+    ]);
     expect((await status(admin.id)).served.map((ladder) => ladder.id)).toEqual(["product"]);
 
     // Another app server, or this one after a restart, reads the same.
@@ -150,8 +271,14 @@ describe("retiring a ladder", () => {
     const restored = await act(admin.id, "restore", "engineering");
     expect(bodyOf<{ message: string }>(restored).message).toBe("Engineering is offered again.");
     expect(await db.retiredLadder.count()).toBe(0);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "ladder.restored" }, select: { actorId: true, subjectId: true } })).toEqual({ actorId: admin.id, subjectId: "engineering" });
-    for (const picker of await pickers(admin.id)) expect(picker).toEqual({ ids: ["engineering", "product"], defaultLadderId: "product" });
+    expect(
+      await db.auditEvent.findFirstOrThrow({
+        where: { action: "ladder.restored" },
+        select: { actorId: true, subjectId: true },
+      }),
+    ).toEqual({ actorId: admin.id, subjectId: "engineering" });
+    for (const picker of await pickers(admin.id))
+      expect(picker).toEqual({ ids: ["engineering", "product"], defaultLadderId: "product" });
     expect(await browseList(admin.id)).toEqual(["engineering", "product"]);
   });
 
@@ -159,7 +286,9 @@ describe("retiring a ladder", () => {
     await db.retiredLadder.create({ data: { ladderId: "engineering", retiredById: admin.id } });
     const refused = await act(admin.id, "retire", "product");
     expect(statusOf(refused)).toBe(400);
-    expect(bodyOf<{ error: string }>(refused).error).toBe("Product is the only ladder offered: add or restore another before retiring it.");
+    expect(bodyOf<{ error: string }>(refused).error).toBe(
+      "Product is the only ladder offered: add or restore another before retiring it.",
+    );
     await db.retiredLadder.deleteMany();
   });
 
@@ -168,7 +297,10 @@ describe("retiring a ladder", () => {
     resetLadderRegistry(dir);
     expect((await status(admin.id)).removed).toEqual([{ id: "engineering", name: "Engineering" }]);
     expect(statusOf(await act(admin.id, "retire", "engineering"))).toBe(200);
-    expect((await status(admin.id))).toMatchObject({ removed: [], retired: [{ id: "engineering", served: false }] });
+    expect(await status(admin.id)).toMatchObject({
+      removed: [],
+      retired: [{ id: "engineering", served: false }],
+    });
 
     cpSync("frameworks/engineering", join(dir, "engineering"), { recursive: true });
     resetLadderRegistry(dir);

@@ -23,10 +23,28 @@ const LAYOUT = "routes/ladders.$ladderId";
 const build = serverBuild(
   {
     root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    [LAYOUT]: route(LAYOUT, "ladders/:ladderId", { ...layout, default: withRouteProps(layout.default) }),
-    "routes/competency": { ...route("routes/competency", "competencies/:competencyId", { ...competencyPage, default: withRouteProps(competencyPage.default) }), parentId: LAYOUT },
-    "routes/search": { ...route("routes/search", "search", { ...searchPage, default: withRouteProps(searchPage.default) }), parentId: LAYOUT },
-    "routes/assessment": route("routes/assessment", "assessments/:assessmentId", { ...assessmentRoute, default: withRouteProps(assessmentRoute.default) }),
+    [LAYOUT]: route(LAYOUT, "ladders/:ladderId", {
+      ...layout,
+      default: withRouteProps(layout.default),
+    }),
+    "routes/competency": {
+      ...route("routes/competency", "competencies/:competencyId", {
+        ...competencyPage,
+        default: withRouteProps(competencyPage.default),
+      }),
+      parentId: LAYOUT,
+    },
+    "routes/search": {
+      ...route("routes/search", "search", {
+        ...searchPage,
+        default: withRouteProps(searchPage.default),
+      }),
+      parentId: LAYOUT,
+    },
+    "routes/assessment": route("routes/assessment", "assessments/:assessmentId", {
+      ...assessmentRoute,
+      default: withRouteProps(assessmentRoute.default),
+    }),
   },
   { document: renderDocument as never, handleError },
 );
@@ -47,10 +65,14 @@ afterAll(async () => {
 async function pageAs(language: string | null, path: string) {
   const person = await createPerson({ name: "Jonas Weber" });
   await db.user.update({ where: { id: person.id }, data: { language } });
-  return server.send("GET", `/ladders/translated/${path}`, { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" });
+  return server.send("GET", `/ladders/translated/${path}`, {
+    Cookie: (await startSession(person.id)).split(";")[0]!,
+    "Accept-Language": "en",
+  });
 }
 
-const competencyAs = (language: string | null, competencyId: string) => pageAs(language, `competencies/${competencyId}`);
+const competencyAs = (language: string | null, competencyId: string) =>
+  pageAs(language, `competencies/${competencyId}`);
 
 describe("a ladder's pages in the reader's language", () => {
   test("a German reader reads a translated competency's name, and the source marked where no translation exists", async () => {
@@ -63,14 +85,18 @@ describe("a ladder's pages in the reader's language", () => {
     expect(body).toContain("Setzt Review-Feedback zügig um.");
     expect(body).not.toContain("Acts on review feedback promptly.");
     // No translation of this statement: it is shown as written, in English, and says so in German.
-    expect(body).toMatch(/<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/);
+    expect(body).toMatch(
+      /<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/,
+    );
     // Translated texts carry no mark.
     expect(body).not.toMatch(/Setzt Review-Feedback zügig um\.<\/span><span title/);
   });
 
   test("a competency's name with no translation is the source's, marked as such in the reader's language", async () => {
     const { body } = await competencyAs("de", "testing");
-    expect(body).toMatch(/<h1[^>]*><span lang="en">Testing<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span><\/h1>/);
+    expect(body).toMatch(
+      /<h1[^>]*><span lang="en">Testing<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span><\/h1>/,
+    );
   });
 
   test("a German reader searches the expectations in German", async () => {
@@ -89,13 +115,36 @@ describe("a ladder's pages in the reader's language", () => {
 
 describe("a record's page reads the ladder of its own version in the reader's language", () => {
   test("a German reader's self-assessment shows the translated statements, the rest in English marked in German", async () => {
-    const person = await createPerson({ name: "Lena Schulz", ladderId: "translated", track: "ic", level: "ic1", language: "de" });
-    const started = await startAssessment({ id: person.id, name: person.name, email: person.email, isAdmin: false, isHiringAdmin: false }, "self", person.id);
-    if (!started.ok || started.decision.action !== "open") throw new Error("the self-assessment should start");
-    const { status, body } = await server.send("GET", `/assessments/${started.decision.assessmentId}`, { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" });
+    const person = await createPerson({
+      name: "Lena Schulz",
+      ladderId: "translated",
+      track: "ic",
+      level: "ic1",
+      language: "de",
+    });
+    const started = await startAssessment(
+      {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        isAdmin: false,
+        isHiringAdmin: false,
+      },
+      "self",
+      person.id,
+    );
+    if (!started.ok || started.decision.action !== "open")
+      throw new Error("the self-assessment should start");
+    const { status, body } = await server.send(
+      "GET",
+      `/assessments/${started.decision.assessmentId}`,
+      { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" },
+    );
     expect(status).toBe(200);
     expect(body).toContain("Setzt Review-Feedback zügig um.");
     expect(body).not.toContain("Acts on review feedback promptly.");
-    expect(body).toMatch(/<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/);
+    expect(body).toMatch(
+      /<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/,
+    );
   });
 });

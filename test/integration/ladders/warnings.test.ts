@@ -14,12 +14,34 @@ describe("ladders that load with warnings", () => {
   test("are served, the server logs their warnings once when they load, not again on a reload of the same content", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const state = await ladderState();
-    expect(state.served.map((entry) => entry.ladder.meta.id)).toEqual(["ft-operations", "monzo-operations"]);
+    expect(state.served.map((entry) => entry.ladder.meta.id)).toEqual([
+      "ft-operations",
+      "monzo-operations",
+    ]);
     expect(state.problems).toEqual([]);
-    const logged = () => warn.mock.calls.map(([line]) => JSON.parse(String(line)) as { level: string; msg: string; folder: string; warnings: string[] });
+    const logged = () =>
+      warn.mock.calls.map(
+        ([line]) =>
+          JSON.parse(String(line)) as {
+            level: string;
+            msg: string;
+            folder: string;
+            warnings: string[];
+          },
+      );
     expect(logged()).toEqual([
-      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/ft-operations loaded with warnings (2)`, warnings: [expect.stringContaining("the same text appears twice"), expect.stringContaining("the same text appears twice")] }),
-      expect.objectContaining({ level: "warn", msg: `Ladder ${FOLDER}/monzo-operations loaded with warnings (5)` }),
+      expect.objectContaining({
+        level: "warn",
+        msg: `Ladder ${FOLDER}/ft-operations loaded with warnings (2)`,
+        warnings: [
+          expect.stringContaining("the same text appears twice"),
+          expect.stringContaining("the same text appears twice"),
+        ],
+      }),
+      expect.objectContaining({
+        level: "warn",
+        msg: `Ladder ${FOLDER}/monzo-operations loaded with warnings (5)`,
+      }),
     ]);
     await reloadLadders();
     expect(warn).toHaveBeenCalledTimes(2);
@@ -27,7 +49,9 @@ describe("ladders that load with warnings", () => {
 
   test("the admin ladders page lists each folder's warnings, as ladders:check prints them", async () => {
     const admin = await createAdmin();
-    const { warnings, problems } = bodyOf<Awaited<ReturnType<typeof statusLoader>>>(await statusLoader(routeArgs(await signedInRequest("/admin/ladders", admin.id))));
+    const { warnings, problems } = bodyOf<Awaited<ReturnType<typeof statusLoader>>>(
+      await statusLoader(routeArgs(await signedInRequest("/admin/ladders", admin.id))),
+    );
     expect(problems).toEqual([]);
     expect(warnings.map((entry) => [entry.folder, entry.lines.length])).toEqual([
       [`${FOLDER}/ft-operations`, 2],

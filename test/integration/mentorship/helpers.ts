@@ -13,9 +13,12 @@ export async function call<T>(fn: () => Promise<T>): Promise<unknown> {
 }
 
 /** The date `offset` days from today, as the programme form takes it. */
-export const day = (offset: number) => new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+export const day = (offset: number) =>
+  new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
-export const programmeFields = (overrides: Record<string, string> = {}): Record<string, string> => ({
+export const programmeFields = (
+  overrides: Record<string, string> = {},
+): Record<string, string> => ({
   name: "Spring mentoring",
   ladderId: "engineering",
   startsOn: day(20),
@@ -39,15 +42,55 @@ export async function setUp(fields: Record<string, string> = {}) {
   const checkout = await db.team.create({ data: { name: `Checkout ${Math.random()}` } });
   const search = await db.team.create({ data: { name: `Search ${Math.random()}` } });
   const admin = await createAdmin({ name: "Ada Admin" });
-  const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m2", teamId: checkout.id });
-  const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id, teamId: checkout.id });
-  const omar = await createPerson({ name: "Omar Engineer", track: "ic", level: "ic1", managerId: sam.id, teamId: checkout.id });
-  const ravi = await createPerson({ name: "Ravi Senior", track: "ic", level: "ic4", teamId: search.id });
-  const nora = await createPerson({ name: "Nora Staff", track: "ic", level: "ic5", teamId: search.id });
+  const sam = await createPerson({
+    name: "Sam Manager",
+    track: "manager",
+    level: "m2",
+    teamId: checkout.id,
+  });
+  const lena = await createPerson({
+    name: "Lena Engineer",
+    track: "ic",
+    level: "ic2",
+    managerId: sam.id,
+    teamId: checkout.id,
+  });
+  const omar = await createPerson({
+    name: "Omar Engineer",
+    track: "ic",
+    level: "ic1",
+    managerId: sam.id,
+    teamId: checkout.id,
+  });
+  const ravi = await createPerson({
+    name: "Ravi Senior",
+    track: "ic",
+    level: "ic4",
+    teamId: search.id,
+  });
+  const nora = await createPerson({
+    name: "Nora Staff",
+    track: "ic",
+    level: "ic5",
+    teamId: search.id,
+  });
   const sasha = await createPerson({ name: "Sasha Unplaced", teamId: search.id });
-  const created = await createProgramme({ ...admin, isHiringAdmin: false }, { ...parsedFields(programmeFields(fields)) });
+  const created = await createProgramme(
+    { ...admin, isHiringAdmin: false },
+    { ...parsedFields(programmeFields(fields)) },
+  );
   if (!created.ok) throw new Error(`no programme: ${JSON.stringify(created.fieldErrors)}`);
-  return { admin, sam, lena, omar, ravi, nora, sasha, teams: { checkout, search }, programmeId: created.programmeId };
+  return {
+    admin,
+    sam,
+    lena,
+    omar,
+    ravi,
+    nora,
+    sasha,
+    teams: { checkout, search },
+    programmeId: created.programmeId,
+  };
 }
 
 /** The form's fields as the schema outputs them. */
@@ -73,10 +116,19 @@ export function parsedFields(fields: Record<string, string>) {
 }
 
 /** A submitted review of the person (manager's or their own), with these ratings, as the assessments module would leave it. */
-export async function submittedReview(subjectId: string, authorId: string, kind: "self" | "manager", levelId: string, ratings: Record<string, number>, submittedAt = new Date()) {
+export async function submittedReview(
+  subjectId: string,
+  authorId: string,
+  kind: "self" | "manager",
+  levelId: string,
+  ratings: Record<string, number>,
+  submittedAt = new Date(),
+) {
   const served = await ladderForLevel(levelId);
   if (!served) throw new Error(`no ladder has ${levelId}`);
-  const level = served.ladder.tracks.flatMap((track) => track.levels).find((candidate) => candidate.id === levelId)!;
+  const level = served.ladder.tracks
+    .flatMap((track) => track.levels)
+    .find((candidate) => candidate.id === levelId)!;
   return db.assessment.create({
     data: {
       kind,
@@ -87,7 +139,9 @@ export async function submittedReview(subjectId: string, authorId: string, kind:
       trackId: level.trackId,
       levelId,
       submittedAt,
-      ratings: { create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })) },
+      ratings: {
+        create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })),
+      },
     },
   });
 }
@@ -95,11 +149,27 @@ export async function submittedReview(subjectId: string, authorId: string, kind:
 type Person = { id: string; name: string; email: string; isAdmin: boolean; isHiringAdmin: boolean };
 
 /** Opts the person in through the module, as the form would. */
-export async function joinAs(person: Person, programmeId: string, role: "mentee" | "mentor", competencies: string[], options: { capacity?: number; timeZone?: string } = {}) {
+export async function joinAs(
+  person: Person,
+  programmeId: string,
+  role: "mentee" | "mentor",
+  competencies: string[],
+  options: { capacity?: number; timeZone?: string } = {},
+) {
   const timeZone = options.timeZone ?? null;
   const result =
     role === "mentee"
-      ? await saveOptIn(person, programmeId, { role, goals: competencies, preferences: "", timeZone })
-      : await saveOptIn(person, programmeId, { role, competencies, capacity: options.capacity ?? 1, timeZone });
+      ? await saveOptIn(person, programmeId, {
+          role,
+          goals: competencies,
+          preferences: "",
+          timeZone,
+        })
+      : await saveOptIn(person, programmeId, {
+          role,
+          competencies,
+          capacity: options.capacity ?? 1,
+          timeZone,
+        });
   if (!result.ok) throw new Error(`could not join: ${JSON.stringify(result.fieldErrors)}`);
 }

@@ -28,17 +28,31 @@ describe("requests reach people by email", () => {
     await joinAs(lena, programmeId, "mentee", ["testing"]);
     await joinAs(ravi, programmeId, "mentor", ["testing"]);
     await askMentor(lena, programmeId, { mentorId: ravi.id, rank: 1 });
-    const request = await db.mentorshipRequest.findFirstOrThrow({ where: { programmeId, menteeId: lena.id }, select: { id: true } });
+    const request = await db.mentorshipRequest.findFirstOrThrow({
+      where: { programmeId, menteeId: lena.id },
+      select: { id: true },
+    });
 
     await queueReminders(tuesday);
-    const toRavi = await db.outboxMessage.findUniqueOrThrow({ where: { key: `nudge-new:${ravi.id}:mentorship-request:${request.id}` }, select: { subject: true, status: true } });
-    expect(toRavi).toEqual({ subject: `New on your to-do list: Answer a request from ${lena.name} for you as their mentor`, status: "queued" });
+    const toRavi = await db.outboxMessage.findUniqueOrThrow({
+      where: { key: `nudge-new:${ravi.id}:mentorship-request:${request.id}` },
+      select: { subject: true, status: true },
+    });
+    expect(toRavi).toEqual({
+      subject: `New on your to-do list: Answer a request from ${lena.name} for you as their mentor`,
+      status: "queued",
+    });
 
     await answerRequest(ravi, programmeId, request.id, "declined", "PRIVATE-NOTE-4c1d");
     await queueReminders(tuesday);
     await queueReminders(tuesday);
-    const toLena = await db.outboxMessage.findMany({ where: { userId: lena.id, key: { contains: "mentorship-request-declined" } }, select: { subject: true, textBody: true, htmlBody: true } });
-    expect(toLena.map((message) => message.subject)).toEqual([`New on your to-do list: Choose another mentor: ${ravi.name} declined your request`]);
+    const toLena = await db.outboxMessage.findMany({
+      where: { userId: lena.id, key: { contains: "mentorship-request-declined" } },
+      select: { subject: true, textBody: true, htmlBody: true },
+    });
+    expect(toLena.map((message) => message.subject)).toEqual([
+      `New on your to-do list: Choose another mentor: ${ravi.name} declined your request`,
+    ]);
     expect(`${toLena[0]!.textBody}${toLena[0]!.htmlBody}`).not.toContain("PRIVATE-NOTE-4c1d");
     expect(toLena[0]!.textBody).toContain(`http://rungs.test/mentorship/${programmeId}/mentors`);
   });

@@ -7,12 +7,27 @@
 // holds the scenario's own writes and nobody else's.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
-import { saveDraft, startAssessment, submitAssessment } from "~/modules/assessments/assessments.server";
-import { advanceSession, createSession, inviteCalibrator, recordOutcome, saveProposal } from "~/modules/calibration/sessions.server";
+import {
+  saveDraft,
+  startAssessment,
+  submitAssessment,
+} from "~/modules/assessments/assessments.server";
+import {
+  advanceSession,
+  createSession,
+  inviteCalibrator,
+  recordOutcome,
+  saveProposal,
+} from "~/modules/calibration/sessions.server";
 import { addAction } from "~/modules/conversations/agenda.server";
 import { startSeries } from "~/modules/conversations/series.server";
 import { addParticipants, closeCycle, openCycle } from "~/modules/cycles/cycles.server";
-import { decideNomination, declineRequest, nominatePeer, saveFeedbackSettings } from "~/modules/feedback/feedback.server";
+import {
+  decideNomination,
+  declineRequest,
+  nominatePeer,
+  saveFeedbackSettings,
+} from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { assignInterviewer, recordDecision } from "~/modules/hiring/loops.server";
 import { seatTrainee, setTrainingStep } from "~/modules/hiring/panels.server";
@@ -22,7 +37,11 @@ import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { setPersonActive, updatePerson } from "~/modules/people/service.server";
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
 import { answerRequest, askMentor } from "~/modules/mentorship/requests.server";
-import { chooseForOpportunity, expressInterest, postOpportunity } from "~/modules/opportunities/opportunities.server";
+import {
+  chooseForOpportunity,
+  expressInterest,
+  postOpportunity,
+} from "~/modules/opportunities/opportunities.server";
 import { recordSponsorship } from "~/modules/sponsorship/sponsorship.server";
 import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import type { ChangeWindow } from "~/modules/todo/todo";
@@ -64,11 +83,17 @@ type Lists = Map<string, { name: string; entries: Set<string> }>;
 
 /** Every active person's to-do list at `now`, each item as its key and due date. */
 async function snapshot(now: Date): Promise<Lists> {
-  const people = await db.user.findMany({ where: { deactivatedAt: null }, select: { id: true, name: true, isAdmin: true } });
+  const people = await db.user.findMany({
+    where: { deactivatedAt: null },
+    select: { id: true, name: true, isAdmin: true },
+  });
   const lists: Lists = new Map();
   for (const person of people) {
     const items = await todoFor({ id: person.id, isAdmin: person.isAdmin }, now);
-    lists.set(person.id, { name: person.name, entries: new Set(items.map((item) => `${item.key}@${item.due?.toISOString() ?? "none"}`)) });
+    lists.set(person.id, {
+      name: person.name,
+      entries: new Set(items.map((item) => `${item.key}@${item.due?.toISOString() ?? "none"}`)),
+    });
   }
   return lists;
 }
@@ -85,16 +110,22 @@ function gained(before: Lists, after: Lists): Map<string, { name: string; entrie
 }
 
 /** Those of `gains` the window's answer leaves out, in words: who, and what they gained. */
-async function missed(window: ChangeWindow, gains: Map<string, { name: string; entries: string[] }>): Promise<string[]> {
+async function missed(
+  window: ChangeWindow,
+  gains: Map<string, { name: string; entries: string[] }>,
+): Promise<string[]> {
   const named = await todoChangesIn(window);
   if (named === "everyone") return [];
-  return [...gains].filter(([id]) => !named.has(id)).map(([, { name, entries }]) => `${name}: ${entries.join(", ")}`);
+  return [...gains]
+    .filter(([id]) => !named.has(id))
+    .map(([, { name, entries }]) => `${name}: ${entries.join(", ")}`);
 }
 
 type Gains = ReturnType<typeof gained>;
 
 /** The kinds of the items the person gained. */
-const kindsGained = (gains: Gains, person: { id: string }) => (gains.get(person.id)?.entries ?? []).map((entry) => entry.slice(0, entry.indexOf(":")));
+const kindsGained = (gains: Gains, person: { id: string }) =>
+  (gains.get(person.id)?.entries ?? []).map((entry) => entry.slice(0, entry.indexOf(":")));
 
 /**
  * One change, written a minute after whatever came before: everyone's lists at that moment before
@@ -107,7 +138,9 @@ async function afterWrite(change: () => Promise<unknown>): Promise<Gains> {
   await change();
   const gains = gained(before, await snapshot(now));
   expect(gains.size, "the change adds to somebody's list").toBeGreaterThan(0);
-  expect(await missed({ writtenSince: new Date(written - SECOND), from: now, to: now }, gains)).toEqual([]);
+  expect(
+    await missed({ writtenSince: new Date(written - SECOND), from: now, to: now }, gains),
+  ).toEqual([]);
   return gains;
 }
 
@@ -118,7 +151,9 @@ async function afterTime(from: number, to: number): Promise<Gains> {
   moveTo(to);
   const gains = gained(before, await snapshot(new Date(to)));
   expect(gains.size, "the time passing adds to somebody's list").toBeGreaterThan(0);
-  expect(await missed({ writtenSince: NOTHING_WRITTEN, from: new Date(from), to: new Date(to) }, gains)).toEqual([]);
+  expect(
+    await missed({ writtenSince: NOTHING_WRITTEN, from: new Date(from), to: new Date(to) }, gains),
+  ).toEqual([]);
   return gains;
 }
 
@@ -126,15 +161,44 @@ async function afterTime(from: number, to: number): Promise<Gains> {
 async function team(label: string) {
   const teamRow = await db.team.create({ data: { name: `${label} ${Math.random()}` } });
   const director = await createPerson({ name: `${label} Director`, track: "manager", level: "m2" });
-  const manager = await createPerson({ name: `${label} Manager`, track: "manager", level: "m1", managerId: director.id, teamId: teamRow.id });
-  const lena = await createPerson({ name: `${label} Lena`, track: "ic", level: "ic2", managerId: manager.id, teamId: teamRow.id });
-  const omar = await createPerson({ name: `${label} Omar`, track: "ic", level: "ic2", managerId: manager.id, teamId: teamRow.id });
+  const manager = await createPerson({
+    name: `${label} Manager`,
+    track: "manager",
+    level: "m1",
+    managerId: director.id,
+    teamId: teamRow.id,
+  });
+  const lena = await createPerson({
+    name: `${label} Lena`,
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+    teamId: teamRow.id,
+  });
+  const omar = await createPerson({
+    name: `${label} Omar`,
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+    teamId: teamRow.id,
+  });
   return { teamId: teamRow.id, director, manager, lena, omar };
 }
 
 /** Opens a cycle for the team through the cycles module, as the admin's form does. */
-async function openTeamCycle(admin: Person, teamId: string, startsOn = dayFrom(-1), endsOn = dayFrom(60)) {
-  const opened = await openCycle(admin.id, { name: `Cycle ${Math.random()}`, startsOn, endsOn, participants: "teams", teamIds: [teamId] });
+async function openTeamCycle(
+  admin: Person,
+  teamId: string,
+  startsOn = dayFrom(-1),
+  endsOn = dayFrom(60),
+) {
+  const opened = await openCycle(admin.id, {
+    name: `Cycle ${Math.random()}`,
+    startsOn,
+    endsOn,
+    participants: "teams",
+    teamIds: [teamId],
+  });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
   return opened.cycleId;
 }
@@ -150,21 +214,47 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const opened = await afterWrite(async () => {
       cycleId = await openTeamCycle(admin, teamId);
     });
-    for (const person of [lena, omar, manager]) expect(kindsGained(opened, person)).toContain("self-assessment");
+    for (const person of [lena, omar, manager])
+      expect(kindsGained(opened, person)).toContain("self-assessment");
     expect(kindsGained(opened, manager)).toContain("manager-review");
 
     // A new joiner added to the open cycle: they assess themselves, their manager reviews them.
-    const joinerManager = await createPerson({ name: "Joiner Manager", track: "manager", level: "m1" });
-    const joiner = await createPerson({ name: "Joiner Engineer", track: "ic", level: "ic2", managerId: joinerManager.id });
+    const joinerManager = await createPerson({
+      name: "Joiner Manager",
+      track: "manager",
+      level: "m1",
+    });
+    const joiner = await createPerson({
+      name: "Joiner Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: joinerManager.id,
+    });
     const joined = await afterWrite(() => addParticipants(admin.id, cycleId, [joiner.email]));
     expect(kindsGained(joined, joiner)).toEqual(["self-assessment"]);
     expect(kindsGained(joined, joinerManager)).toEqual(["manager-review"]);
 
     // Omar moves to another manager while the cycle is open (the admin's person form): the new manager reviews him.
     // Named by the scan of people written (todoChangesIn's own), not by a provider.
-    const newManager = await createPerson({ name: "Cycles New Manager", track: "manager", level: "m1" });
+    const newManager = await createPerson({
+      name: "Cycles New Manager",
+      track: "manager",
+      level: "m1",
+    });
     const moved = await afterWrite(async () => {
-      const result = await updatePerson(admin.id, omar.id, { name: omar.name, email: omar.email, teamId, managerEmail: newManager.email, track: "ic", level: "ic2" }, await getTrackLevelCheck());
+      const result = await updatePerson(
+        admin.id,
+        omar.id,
+        {
+          name: omar.name,
+          email: omar.email,
+          teamId,
+          managerEmail: newManager.email,
+          track: "ic",
+          level: "ic2",
+        },
+        await getTrackLevelCheck(),
+      );
       expect(result.ok).toBe(true);
     });
     expect(kindsGained(moved, newManager)).toEqual(["manager-review"]);
@@ -176,17 +266,31 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const started = await startAssessment(viewer, "self", outside.lena.id);
     if (!started.ok || started.decision.action !== "open") throw new Error(JSON.stringify(started));
     const assessmentId = started.decision.assessmentId;
-    const competencies = await db.assessmentRating.findMany({ where: { assessmentId }, select: { competencyId: true } });
-    const saved = await saveDraft(viewer, assessmentId, { baseRevision: 0, changes: competencies.map(({ competencyId }) => ({ field: `rating:${competencyId}`, value: 3, base: null })) });
+    const competencies = await db.assessmentRating.findMany({
+      where: { assessmentId },
+      select: { competencyId: true },
+    });
+    const saved = await saveDraft(viewer, assessmentId, {
+      baseRevision: 0,
+      changes: competencies.map(({ competencyId }) => ({
+        field: `rating:${competencyId}`,
+        value: 3,
+        base: null,
+      })),
+    });
     if (!saved.body.ok) throw new Error(JSON.stringify(saved.body));
     const revision = saved.body.revision;
-    const submitted = await afterWrite(async () => expect((await submitAssessment(viewer, assessmentId, revision)).status).toBe(200));
+    const submitted = await afterWrite(async () =>
+      expect((await submitAssessment(viewer, assessmentId, revision)).status).toBe(200),
+    );
     expect(kindsGained(submitted, outside.manager)).toEqual(["manager-review"]);
 
     // A cycle opened for that team holds the review; closed without it, the review outside any cycle is owed again.
     later();
     const heldBy = await openTeamCycle(admin, outside.teamId);
-    const closed = await afterWrite(async () => expect(await closeCycle(admin.id, heldBy)).toEqual({ ok: true }));
+    const closed = await afterWrite(async () =>
+      expect(await closeCycle(admin.id, heldBy)).toEqual({ ok: true }),
+    );
     expect(kindsGained(closed, outside.manager)).toEqual(["manager-review"]);
 
     // A cycle opened today that starts in three days: nothing to do until its first day, then its participants assess themselves.
@@ -196,7 +300,8 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     await openTeamCycle(admin, soon.teamId, startsOn, dayFrom(60));
     const firstDay = Date.parse(`${startsOn}T00:00:00Z`);
     const starting = await afterTime(firstDay - DAY, firstDay + SECOND);
-    for (const person of [soon.lena, soon.omar, soon.manager]) expect(kindsGained(starting, person)).toContain("self-assessment");
+    for (const person of [soon.lena, soon.omar, soon.manager])
+      expect(kindsGained(starting, person)).toContain("self-assessment");
     expect(kindsGained(starting, soon.manager)).toContain("manager-review");
 
     // A cycle's last day ends: from the next day the admins are asked to close it.
@@ -206,7 +311,9 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const endingId = await openTeamCycle(admin, ending.teamId, dayFrom(-10), lastDay);
     const dayAfter = Date.parse(`${lastDay}T00:00:00Z`) + DAY;
     const ended = await afterTime(dayAfter - 12 * 60 * MINUTE, dayAfter + MINUTE);
-    expect(ended.get(admin.id)?.entries.map((entry) => entry.split("@")[0])).toContain(`close-cycle:${endingId}`);
+    expect(ended.get(admin.id)?.entries.map((entry) => entry.split("@")[0])).toContain(
+      `close-cycle:${endingId}`,
+    );
   });
 
   test("calibration: a session moved to proposals, its blind pre-read (a peer invited during it), live (its facilitator moved under someone it calibrates) and published; a manager leaving before releasing; a calibrator's line changing whom they rate", async () => {
@@ -214,16 +321,39 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     // time rule names the admins for two days after a cycle's end, which would hide a miss below).
     later(3 * DAY);
     const admin = await createAdmin({ name: "Calibration Admin" });
-    const as = (person: Omit<Person, "isHiringAdmin">): Person => ({ ...person, isHiringAdmin: false });
+    const as = (person: Omit<Person, "isHiringAdmin">): Person => ({
+      ...person,
+      isHiringAdmin: false,
+    });
     const sam = await createPerson({ name: "Calibration Sam", track: "manager", level: "m1" });
     const kim = await createPerson({ name: "Calibration Kim", track: "manager", level: "m1" });
     const fay = await createPerson({ name: "Calibration Fay", track: "manager", level: "m1" });
     const pete = await createPerson({ name: "Calibration Pete", track: "manager", level: "m1" });
-    const lena = await createPerson({ name: "Calibrated Lena", track: "ic", level: "ic2", managerId: sam.id });
-    const omar = await createPerson({ name: "Calibrated Omar", track: "ic", level: "ic3", managerId: sam.id });
-    const pia = await createPerson({ name: "Calibrated Pia", track: "ic", level: "ic2", managerId: kim.id });
+    const lena = await createPerson({
+      name: "Calibrated Lena",
+      track: "ic",
+      level: "ic2",
+      managerId: sam.id,
+    });
+    const omar = await createPerson({
+      name: "Calibrated Omar",
+      track: "ic",
+      level: "ic3",
+      managerId: sam.id,
+    });
+    const pia = await createPerson({
+      name: "Calibrated Pia",
+      track: "ic",
+      level: "ic2",
+      managerId: kim.id,
+    });
     const cycle = await db.reviewCycle.create({
-      data: { name: `Calibrated ${lena.id}`, startsOn: new Date(clock - 30 * DAY), endsOn: new Date(clock + 60 * DAY), participants: { create: [lena, omar, pia].map((person) => ({ userId: person.id })) } },
+      data: {
+        name: `Calibrated ${lena.id}`,
+        startsOn: new Date(clock - 30 * DAY),
+        endsOn: new Date(clock + 60 * DAY),
+        participants: { create: [lena, omar, pia].map((person) => ({ userId: person.id })) },
+      },
     });
     const created = await createSession(as(admin), {
       name: "Winter calibration",
@@ -237,8 +367,15 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     });
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     const { sessionId } = created;
-    const entryOf = async (person: { id: string }) => (await db.calibrationEntry.findUniqueOrThrow({ where: { sessionId_personId: { sessionId, personId: person.id } }, select: { id: true } })).id;
-    const advance = (state: string, options: { effectiveOn?: Date } = {}) => advanceSession(as(fay), sessionId, state, options);
+    const entryOf = async (person: { id: string }) =>
+      (
+        await db.calibrationEntry.findUniqueOrThrow({
+          where: { sessionId_personId: { sessionId, personId: person.id } },
+          select: { id: true },
+        })
+      ).id;
+    const advance = (state: string, options: { effectiveOn?: Date } = {}) =>
+      advanceSession(as(fay), sessionId, state, options);
 
     // Proposals open: each manager proposes for their reports.
     const proposals = await afterWrite(() => advance("proposals"));
@@ -246,25 +383,46 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     expect(kindsGained(proposals, kim)).toEqual(["calibration-proposals"]);
 
     later();
-    for (const [manager, person] of [[sam, lena], [sam, omar], [kim, pia]] as const) await saveProposal(as(manager), await entryOf(person), { rating: 3, outcome: "stay", text: "" });
+    for (const [manager, person] of [
+      [sam, lena],
+      [sam, omar],
+      [kim, pia],
+    ] as const)
+      await saveProposal(as(manager), await entryOf(person), {
+        rating: 3,
+        outcome: "stay",
+        text: "",
+      });
     // The blind pre-read: every calibrator rates the others' reports.
     const preread = await afterWrite(() => advance("preread"));
-    for (const person of [sam, kim, pete]) expect(kindsGained(preread, person)).toEqual(["calibration-preread"]);
+    for (const person of [sam, kim, pete])
+      expect(kindsGained(preread, person)).toEqual(["calibration-preread"]);
 
     // A peer invited during the pre-read rates them too.
     const quinn = await createPerson({ name: "Calibration Quinn", track: "manager", level: "m1" });
-    const invited = await afterWrite(async () => expect(await inviteCalibrator(as(fay), sessionId, quinn.email)).toEqual({ ok: true }));
+    const invited = await afterWrite(async () =>
+      expect(await inviteCalibrator(as(fay), sessionId, quinn.email)).toEqual({ ok: true }),
+    );
     expect(kindsGained(invited, quinn)).toEqual(["calibration-preread"]);
 
     // Live: every calibrator marks the proposals.
     const live = await afterWrite(() => advance("live"));
-    for (const person of [sam, kim, pete, quinn]) expect(kindsGained(live, person)).toEqual(["calibration-marks"]);
+    for (const person of [sam, kim, pete, quinn])
+      expect(kindsGained(live, person)).toEqual(["calibration-marks"]);
 
     // Fay, the facilitator, is moved under Lena, whom the session calibrates: she may not record
     // Lena's outcome, so the admins are asked to. Then she is moved back.
     const check = await getTrackLevelCheck();
-    const moveFay = (managerEmail?: string) => updatePerson(admin.id, fay.id, { name: fay.name, email: fay.email, managerEmail, track: "manager", level: "m1" }, check);
-    const underLena = await afterWrite(async () => expect((await moveFay(lena.email)).ok).toBe(true));
+    const moveFay = (managerEmail?: string) =>
+      updatePerson(
+        admin.id,
+        fay.id,
+        { name: fay.name, email: fay.email, managerEmail, track: "manager", level: "m1" },
+        check,
+      );
+    const underLena = await afterWrite(async () =>
+      expect((await moveFay(lena.email)).ok).toBe(true),
+    );
     expect(kindsGained(underLena, admin)).toEqual(["calibration-outcomes"]);
     later();
     expect((await moveFay()).ok).toBe(true);
@@ -272,8 +430,13 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     later();
     for (const person of [lena, omar, pia]) {
       const id = await entryOf(person);
-      const { revision } = await db.calibrationEntry.findUniqueOrThrow({ where: { id }, select: { revision: true } });
-      expect(await recordOutcome(as(fay), id, { rating: 3, outcome: "stay", text: "", revision })).toEqual({ ok: true });
+      const { revision } = await db.calibrationEntry.findUniqueOrThrow({
+        where: { id },
+        select: { revision: true },
+      });
+      expect(
+        await recordOutcome(as(fay), id, { rating: 3, outcome: "stay", text: "", revision }),
+      ).toEqual({ ok: true });
     }
     await advance("locked");
     // Published: each manager releases their reports' outcomes.
@@ -282,7 +445,9 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     expect(kindsGained(published, kim)).toEqual(["calibration-release"]);
 
     // Kim leaves before releasing Pia's outcome: the facilitator releases it in her place.
-    const left = await afterWrite(async () => expect(await setPersonActive(admin.id, kim.id, false)).toEqual({ ok: true }));
+    const left = await afterWrite(async () =>
+      expect(await setPersonActive(admin.id, kim.id, false)).toEqual({ ok: true }),
+    );
     expect(kindsGained(left, fay)).toEqual(["calibration-release"]);
 
     // A calibrator does not rate the people above them. Carl reports to Dana, who reports to Paul,
@@ -290,26 +455,72 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     // under someone else, and Paul is no longer above him.
     later();
     const paul = await createPerson({ name: "Calibrated Paul", track: "manager", level: "m2" });
-    const dana = await createPerson({ name: "Calibration Dana", track: "manager", level: "m1", managerId: paul.id });
-    const carl = await createPerson({ name: "Calibration Carl", track: "ic", level: "ic2", managerId: dana.id });
+    const dana = await createPerson({
+      name: "Calibration Dana",
+      track: "manager",
+      level: "m1",
+      managerId: paul.id,
+    });
+    const carl = await createPerson({
+      name: "Calibration Carl",
+      track: "ic",
+      level: "ic2",
+      managerId: dana.id,
+    });
     const olga = await createPerson({ name: "Calibration Olga", track: "manager", level: "m2" });
-    const spring = await db.reviewCycle.create({ data: { name: `Spring ${paul.id}`, startsOn: new Date(clock - 30 * DAY), endsOn: new Date(clock + 60 * DAY), participants: { create: [{ userId: paul.id }] } } });
-    const second = await createSession(as(admin), { name: "Spring calibration", cycleId: spring.id, ladderId: "engineering", facilitatorEmail: fay.email, population: "cycle", teamIds: [], blindPreRead: true, calibratorEmails: [carl.email] });
+    const spring = await db.reviewCycle.create({
+      data: {
+        name: `Spring ${paul.id}`,
+        startsOn: new Date(clock - 30 * DAY),
+        endsOn: new Date(clock + 60 * DAY),
+        participants: { create: [{ userId: paul.id }] },
+      },
+    });
+    const second = await createSession(as(admin), {
+      name: "Spring calibration",
+      cycleId: spring.id,
+      ladderId: "engineering",
+      facilitatorEmail: fay.email,
+      population: "cycle",
+      teamIds: [],
+      blindPreRead: true,
+      calibratorEmails: [carl.email],
+    });
     if (!second.ok) throw new Error(JSON.stringify(second.fieldErrors));
     await advanceSession(as(fay), second.sessionId, "proposals");
     await advanceSession(as(fay), second.sessionId, "preread");
     const danaMoved = await afterWrite(async () =>
-      expect((await updatePerson(admin.id, dana.id, { name: dana.name, email: dana.email, managerEmail: olga.email, track: "manager", level: "m1" }, check)).ok).toBe(true),
+      expect(
+        (
+          await updatePerson(
+            admin.id,
+            dana.id,
+            {
+              name: dana.name,
+              email: dana.email,
+              managerEmail: olga.email,
+              track: "manager",
+              level: "m1",
+            },
+            check,
+          )
+        ).ok,
+      ).toBe(true),
     );
     expect(kindsGained(danaMoved, carl)).toEqual(["calibration-preread"]);
   });
 
   test("hiring: an interviewer assigned to a loop; a trainee seated on an interview; the last scorecard in opens the debrief; a hire takes the candidate to the offer", async () => {
     later();
-    const { grace, ana, ben, stranger, loopId, stages, anaInterview, benInterview } = await hiringSetUp();
+    const { grace, ana, ben, stranger, loopId, stages, anaInterview, benInterview } =
+      await hiringSetUp();
     // Assigned to the Coding stage: the new interviewer owes a scorecard.
     const assigned = await afterWrite(async () => {
-      const result = await assignInterviewer(asViewer(grace), loopId, { stageId: stages[0]!.id, email: stranger.email, scheduledAt: new Date(clock + 2 * DAY) });
+      const result = await assignInterviewer(asViewer(grace), loopId, {
+        stageId: stages[0]!.id,
+        email: stranger.email,
+        scheduledAt: new Date(clock + 2 * DAY),
+      });
       expect(result.ok).toBe(true);
     });
     expect(kindsGained(assigned, stranger)).toEqual(["scorecard"]);
@@ -317,22 +528,66 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     // A trainee seated on Ben's interview: Ben owes the sign-off.
     later();
     const trainee = await createPerson({ name: "Trainee Tia" });
-    expect((await setTrainingStep(asViewer(grace), { email: trainee.email, competencyIds: ["system-design", "technical-judgement"], step: "shadow" })).ok).toBe(true);
+    expect(
+      (
+        await setTrainingStep(asViewer(grace), {
+          email: trainee.email,
+          competencyIds: ["system-design", "technical-judgement"],
+          step: "shadow",
+        })
+      ).ok,
+    ).toBe(true);
     later();
-    const seated = await afterWrite(async () => expect(await seatTrainee(asViewer(grace), loopId, { interviewId: benInterview, personId: trainee.id })).toEqual({ ok: true }));
+    const seated = await afterWrite(async () =>
+      expect(
+        await seatTrainee(asViewer(grace), loopId, {
+          interviewId: benInterview,
+          personId: trainee.id,
+        }),
+      ).toEqual({ ok: true }),
+    );
     expect(kindsGained(seated, ben)).toEqual(["interviewer-sign-off"]);
 
     later();
-    const strangerInterview = (await db.hiringInterview.findFirstOrThrow({ where: { loopId, interviewerId: stranger.id }, select: { id: true } })).id;
+    const strangerInterview = (
+      await db.hiringInterview.findFirstOrThrow({
+        where: { loopId, interviewerId: stranger.id },
+        select: { id: true },
+      })
+    ).id;
     await scoreAndSubmit(ana, anaInterview, ["code-quality", "testing"], 3, "Solid", "yes");
-    await scoreAndSubmit(stranger, strangerInterview, ["code-quality", "testing"], 3, "Fine", "yes");
+    await scoreAndSubmit(
+      stranger,
+      strangerInterview,
+      ["code-quality", "testing"],
+      3,
+      "Fine",
+      "yes",
+    );
     // Ben's card, the last: the interviewers attend the debrief, the opening's hiring admin records the decision.
-    const debrief = await afterWrite(() => scoreAndSubmit(ben, benInterview, ["system-design", "technical-judgement"], 4, "Strong", "strong-yes"));
-    for (const person of [ana, ben, stranger]) expect(kindsGained(debrief, person)).toEqual(["debrief"]);
+    const debrief = await afterWrite(() =>
+      scoreAndSubmit(
+        ben,
+        benInterview,
+        ["system-design", "technical-judgement"],
+        4,
+        "Strong",
+        "strong-yes",
+      ),
+    );
+    for (const person of [ana, ben, stranger])
+      expect(kindsGained(debrief, person)).toEqual(["debrief"]);
     expect(kindsGained(debrief, grace)).toEqual(["hiring-decision"]);
 
     // Hired: the candidate waits in the offer stage for the opening's hiring admin.
-    const decided = await afterWrite(async () => expect(await recordDecision(asViewer(grace), loopId, { decision: "hire", rationale: "A strong loop" })).toEqual({ ok: true }));
+    const decided = await afterWrite(async () =>
+      expect(
+        await recordDecision(asViewer(grace), loopId, {
+          decision: "hire",
+          rationale: "A strong loop",
+        }),
+      ).toEqual({ ok: true }),
+    );
     expect(kindsGained(decided, grace)).toEqual(["hiring-candidate"]);
   });
 
@@ -341,21 +596,52 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     const admin = { ...(await createAdmin({ name: "Mentorship Admin" })), isHiringAdmin: false };
     const checkout = await db.team.create({ data: { name: `Checkout ${Math.random()}` } });
     const search = await db.team.create({ data: { name: `Search ${Math.random()}` } });
-    const sam = await createPerson({ name: "Mentorship Sam", track: "manager", level: "m2", teamId: checkout.id });
-    const lena = await createPerson({ name: "Mentee Lena", track: "ic", level: "ic2", managerId: sam.id, teamId: checkout.id });
-    const omar = await createPerson({ name: "Mentee Omar", track: "ic", level: "ic1", managerId: sam.id, teamId: checkout.id });
-    const ravi = await createPerson({ name: "Mentor Ravi", track: "ic", level: "ic4", teamId: search.id });
-    const nora = await createPerson({ name: "Mentor Nora", track: "ic", level: "ic5", teamId: search.id });
+    const sam = await createPerson({
+      name: "Mentorship Sam",
+      track: "manager",
+      level: "m2",
+      teamId: checkout.id,
+    });
+    const lena = await createPerson({
+      name: "Mentee Lena",
+      track: "ic",
+      level: "ic2",
+      managerId: sam.id,
+      teamId: checkout.id,
+    });
+    const omar = await createPerson({
+      name: "Mentee Omar",
+      track: "ic",
+      level: "ic1",
+      managerId: sam.id,
+      teamId: checkout.id,
+    });
+    const ravi = await createPerson({
+      name: "Mentor Ravi",
+      track: "ic",
+      level: "ic4",
+      teamId: search.id,
+    });
+    const nora = await createPerson({
+      name: "Mentor Nora",
+      track: "ic",
+      level: "ic5",
+      teamId: search.id,
+    });
 
     // Opened to everyone: anyone on its ladder may join, until the matching day.
     let programmeId = "";
     const [matchingOn, endsOn] = [dayFrom(10), dayFrom(200)];
     const opened = await afterWrite(async () => {
-      const created = await createProgramme(admin, parsedFields(programmeFields({ matchingOn, startsOn: dayFrom(20), endsOn })));
+      const created = await createProgramme(
+        admin,
+        parsedFields(programmeFields({ matchingOn, startsOn: dayFrom(20), endsOn })),
+      );
       if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
       programmeId = created.programmeId;
     });
-    for (const person of [lena, omar, ravi, nora]) expect(kindsGained(opened, person)).toEqual(["mentorship-join"]);
+    for (const person of [lena, omar, ravi, nora])
+      expect(kindsGained(opened, person)).toEqual(["mentorship-join"]);
 
     later();
     await joinAs(lena, programmeId, "mentee", ["testing"]);
@@ -363,11 +649,18 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     await joinAs(ravi, programmeId, "mentor", ["testing"], { capacity: 1 });
     await joinAs(nora, programmeId, "mentor", ["testing"], { capacity: 1 });
     // Lena asks Ravi: he answers her request.
-    const asked = await afterWrite(() => askMentor(lena, programmeId, { mentorId: ravi.id, rank: 1 }));
+    const asked = await afterWrite(() =>
+      askMentor(lena, programmeId, { mentorId: ravi.id, rank: 1 }),
+    );
     expect(kindsGained(asked, ravi)).toEqual(["mentorship-request"]);
     // Ravi declines: Lena may ask someone else.
-    const request = await db.mentorshipRequest.findFirstOrThrow({ where: { programmeId, menteeId: lena.id }, select: { id: true } });
-    const declined = await afterWrite(() => answerRequest(ravi, programmeId, request.id, "declined", "Not this season"));
+    const request = await db.mentorshipRequest.findFirstOrThrow({
+      where: { programmeId, menteeId: lena.id },
+      select: { id: true },
+    });
+    const declined = await afterWrite(() =>
+      answerRequest(ravi, programmeId, request.id, "declined", "Not this season"),
+    );
     expect(kindsGained(declined, lena)).toEqual(["mentorship-request-declined"]);
 
     // The matching day comes: the admins match and publish.
@@ -379,17 +672,27 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     later(9 * 60 * MINUTE);
     await runMatching(admin, programmeId, { objective: "most-matched", fairness: false });
     const published = await afterWrite(() => publishPairs(admin, programmeId));
-    const offered = await db.mentorshipPair.findMany({ where: { programmeId, status: "offered" }, select: { id: true, menteeId: true, mentorId: true } });
+    const offered = await db.mentorshipPair.findMany({
+      where: { programmeId, status: "offered" },
+      select: { id: true, menteeId: true, mentorId: true },
+    });
     expect(offered.length).toBeGreaterThan(0);
-    for (const pair of offered) for (const id of [pair.menteeId, pair.mentorId]) expect(kindsGained(published, { id })).toEqual(["mentorship-answer"]);
+    for (const pair of offered)
+      for (const id of [pair.menteeId, pair.mentorId])
+        expect(kindsGained(published, { id })).toEqual(["mentorship-answer"]);
 
     // Both sides accept: the active pair owes a check-in.
     later();
     const people = [lena, omar, ravi, nora];
     const pair = offered[0]!;
-    const [mentee, mentor] = [people.find((person) => person.id === pair.menteeId)!, people.find((person) => person.id === pair.mentorId)!];
+    const [mentee, mentor] = [
+      people.find((person) => person.id === pair.menteeId)!,
+      people.find((person) => person.id === pair.mentorId)!,
+    ];
     await answerPairAs(mentee, programmeId, pair.id, "accepted", "");
-    const accepted = await afterWrite(() => answerPairAs(mentor, programmeId, pair.id, "accepted", ""));
+    const accepted = await afterWrite(() =>
+      answerPairAs(mentor, programmeId, pair.id, "accepted", ""),
+    );
     expect(kindsGained(accepted, mentee)).toEqual(["mentorship-check-in"]);
     expect(kindsGained(accepted, mentor)).toEqual(["mentorship-check-in"]);
     const activeSince = clock;
@@ -397,7 +700,14 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     // A check-in five days in; thirty days in, both answer the pulse.
     moveTo(activeSince + 5 * DAY);
     const checkInDay = new Date(clock).toISOString().slice(0, 10);
-    expect(await recordCheckIn(mentee, programmeId, pair.id, { occurredOn: checkInDay, note: "Went through the test plan", competencies: ["testing"], shared: true })).toEqual({ ok: true });
+    expect(
+      await recordCheckIn(mentee, programmeId, pair.id, {
+        occurredOn: checkInDay,
+        note: "Went through the test plan",
+        competencies: ["testing"],
+        shared: true,
+      }),
+    ).toEqual({ ok: true });
     const pulse = await afterTime(activeSince + 30 * DAY - MINUTE, activeSince + 30 * DAY + MINUTE);
     expect(kindsGained(pulse, mentee)).toEqual(["mentorship-pulse"]);
     expect(kindsGained(pulse, mentor)).toEqual(["mentorship-pulse"]);
@@ -408,8 +718,19 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     expect(kindsGained(due, mentor)).toEqual(["mentorship-check-in"]);
     // Recorded late, a check-in dated two days after the last one moves the next one's day (still past: owed, due two days later).
     moveTo(nextCheckIn + 5 * DAY);
-    const lateDay = new Date(Date.parse(`${checkInDay}T00:00:00Z`) + 2 * DAY).toISOString().slice(0, 10);
-    const late = await afterWrite(async () => expect(await recordCheckIn(mentor, programmeId, pair.id, { occurredOn: lateDay, note: "Caught up", competencies: ["testing"], shared: true })).toEqual({ ok: true }));
+    const lateDay = new Date(Date.parse(`${checkInDay}T00:00:00Z`) + 2 * DAY)
+      .toISOString()
+      .slice(0, 10);
+    const late = await afterWrite(async () =>
+      expect(
+        await recordCheckIn(mentor, programmeId, pair.id, {
+          occurredOn: lateDay,
+          note: "Caught up",
+          competencies: ["testing"],
+          shared: true,
+        }),
+      ).toEqual({ ok: true }),
+    );
     expect(kindsGained(late, mentee)).toEqual(["mentorship-check-in"]);
 
     // Two weeks before the programme's last day, the active pair is asked how it went.
@@ -423,12 +744,39 @@ describe("the reminders' change scans name everyone whose list a write or the cl
 
   test("career conversations: an action agreed for the other person", async () => {
     later();
-    const manager = await createPerson({ name: "Conversation Manager", track: "manager", level: "m1" });
-    const engineer = await createPerson({ name: "Conversation Engineer", track: "ic", level: "ic2", managerId: manager.id });
-    const seriesId = await startSeries({ id: manager.id, isAdmin: false }, { kind: "one-to-one", managerId: manager.id, reportId: engineer.id, cadence: "weekly", firstAt: new Date(clock + 2 * DAY) });
-    const meeting = await db.conversationMeeting.findFirstOrThrow({ where: { seriesId }, select: { id: true } });
+    const manager = await createPerson({
+      name: "Conversation Manager",
+      track: "manager",
+      level: "m1",
+    });
+    const engineer = await createPerson({
+      name: "Conversation Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
+    const seriesId = await startSeries(
+      { id: manager.id, isAdmin: false },
+      {
+        kind: "one-to-one",
+        managerId: manager.id,
+        reportId: engineer.id,
+        cadence: "weekly",
+        firstAt: new Date(clock + 2 * DAY),
+      },
+    );
+    const meeting = await db.conversationMeeting.findFirstOrThrow({
+      where: { seriesId },
+      select: { id: true },
+    });
     // The manager writes an action the engineer owns: on both lists until done.
-    const added = await afterWrite(() => addAction({ id: manager.id, isAdmin: false }, meeting.id, { text: "Draft the talk proposal", ownerId: engineer.id, dueOn: new Date(clock + 9 * DAY) }));
+    const added = await afterWrite(() =>
+      addAction({ id: manager.id, isAdmin: false }, meeting.id, {
+        text: "Draft the talk proposal",
+        ownerId: engineer.id,
+        dueOn: new Date(clock + 9 * DAY),
+      }),
+    );
     expect(kindsGained(added, engineer)).toEqual(["conversation-action"]);
     expect(kindsGained(added, manager)).toEqual(["conversation-action"]);
   });
@@ -436,15 +784,43 @@ describe("the reminders' change scans name everyone whose list a write or the cl
   test("stretch work and sponsorship: interest expressed, a choice made, a sponsorship recorded", async () => {
     later();
     const { director, manager, lena, omar } = await team("Stretch");
-    const id = await postOpportunity(manager, { kind: "gig", title: "Flaky test hunt", description: "", ladderId: "engineering", competencyIds: ["testing"], hoursPerWeek: 2, startsOn: dayFrom(30), endsOn: dayFrom(60) });
+    const id = await postOpportunity(manager, {
+      kind: "gig",
+      title: "Flaky test hunt",
+      description: "",
+      ladderId: "engineering",
+      competencyIds: ["testing"],
+      hoursPerWeek: 2,
+      startsOn: dayFrom(30),
+      endsOn: dayFrom(60),
+    });
     // Lena's manager posted it: told of her interest, and a choice to make.
-    const interested = await afterWrite(() => expressInterest(lena, id, "I keep a list of them already."));
-    expect(kindsGained(interested, manager).sort()).toEqual(["opportunity-decide", "opportunity-interest"]);
+    const interested = await afterWrite(() =>
+      expressInterest(lena, id, "I keep a list of them already."),
+    );
+    expect(kindsGained(interested, manager).sort()).toEqual([
+      "opportunity-decide",
+      "opportunity-interest",
+    ]);
     await afterWrite(() => expressInterest(omar, id, "Count me in."));
-    const chosen = await afterWrite(() => chooseForOpportunity(manager, id, { personId: lena.id, criteriaIds: ["testing"], reason: "Lena's list is the head start." }));
+    const chosen = await afterWrite(() =>
+      chooseForOpportunity(manager, id, {
+        personId: lena.id,
+        criteriaIds: ["testing"],
+        reason: "Lena's list is the head start.",
+      }),
+    );
     expect(kindsGained(chosen, omar)).toEqual(["opportunity-outcome"]);
     expect(kindsGained(chosen, lena)).toEqual(["opportunity-outcome"]);
-    const sponsored = await afterWrite(() => recordSponsorship(director, { sponseeEmail: lena.email, advocacy: "role", role: "Test lead", note: "", until: dayFrom(90) }));
+    const sponsored = await afterWrite(() =>
+      recordSponsorship(director, {
+        sponseeEmail: lena.email,
+        advocacy: "role",
+        role: "Test lead",
+        note: "",
+        until: dayFrom(90),
+      }),
+    );
     expect(kindsGained(sponsored, lena)).toEqual(["sponsorship-new"]);
   });
 
@@ -452,13 +828,23 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     later();
     const admin = { ...(await createAdmin({ name: "Feedback Admin" })), isHiringAdmin: false };
     const { teamId, manager, lena, omar } = await team("Feedback");
-    const priya = await createPerson({ name: "Feedback Priya", track: "ic", level: "ic2", managerId: manager.id, teamId });
+    const priya = await createPerson({
+      name: "Feedback Priya",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+      teamId,
+    });
     const cycleId = await openTeamCycle(admin, teamId);
-    const settings = (dueOn: string) => FeedbackSettingsSchema.parse({ peer: true, upward: true, dueOn, minPeers: 1, maxPeers: 2 });
+    const settings = (dueOn: string) =>
+      FeedbackSettingsSchema.parse({ peer: true, upward: true, dueOn, minPeers: 1, maxPeers: 2 });
 
     // Peer and upward feedback asked for: each participant nominates their peers; the manager's reports are asked about them.
-    const asked = await afterWrite(() => saveFeedbackSettings(admin, cycleId, settings(dayFrom(30))));
-    for (const person of [lena, omar, priya]) expect(kindsGained(asked, person).sort()).toEqual(["feedback-answer", "feedback-nominate"]);
+    const asked = await afterWrite(() =>
+      saveFeedbackSettings(admin, cycleId, settings(dayFrom(30))),
+    );
+    for (const person of [lena, omar, priya])
+      expect(kindsGained(asked, person).sort()).toEqual(["feedback-answer", "feedback-nominate"]);
 
     // Lena nominates Omar: her manager approves or declines.
     let requestId = "";
@@ -474,12 +860,18 @@ describe("the reminders' change scans name everyone whose list a write or the cl
     expect(kindsGained(approved, omar)).toEqual(["feedback-answer"]);
 
     // Omar declines: Lena, who nominates, chooses another peer; her manager is asked to replace him.
-    const declined = await afterWrite(async () => expect(await declineRequest(omar, requestId, "I have not worked with Lena this half")).toEqual({ ok: true }));
+    const declined = await afterWrite(async () =>
+      expect(
+        await declineRequest(omar, requestId, "I have not worked with Lena this half"),
+      ).toEqual({ ok: true }),
+    );
     expect(kindsGained(declined, manager)).toEqual(["feedback-replace"]);
     expect(kindsGained(declined, lena)).toEqual(["feedback-nominate"]);
 
     // The due day moved: every item due on it moves with it.
-    const moved = await afterWrite(() => saveFeedbackSettings(admin, cycleId, settings(dayFrom(40))));
+    const moved = await afterWrite(() =>
+      saveFeedbackSettings(admin, cycleId, settings(dayFrom(40))),
+    );
     expect(kindsGained(moved, priya)).toContain("feedback-nominate");
   });
 });

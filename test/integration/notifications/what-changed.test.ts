@@ -50,7 +50,11 @@ describe("the reminders' pass plans what changed", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(TUESDAY - 60 * MINUTE);
     const { boss, manager, engineer, peer, admin } = await organisation();
-    const bystanders = await Promise.all(Array.from({ length: 12 }, (_, index) => createPerson({ name: `Bystander ${index}`, track: "ic", level: "ic2" })));
+    const bystanders = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        createPerson({ name: `Bystander ${index}`, track: "ic", level: "ic2" }),
+      ),
+    );
     const everyone = await db.user.count({ where: { deactivatedAt: null } });
     expect(everyone).toBe(5 + bystanders.length);
 
@@ -63,21 +67,32 @@ describe("the reminders' pass plans what changed", () => {
     vi.setSystemTime(TUESDAY + 12 * MINUTE);
     const cycle = await openCycle(`Changed ${engineer.id}`, [manager.id, engineer.id, peer.id]);
     let from = sink.received.length;
-    expect((await passAt(TUESDAY + 20 * MINUTE)).planned).toBe(new Set([manager.id, engineer.id, peer.id, boss.id, admin.id]).size);
-    expect(subjectsFor(engineer, from)).toEqual([`New on your to-do list: Assess yourself for ${cycle.name}`]);
+    expect((await passAt(TUESDAY + 20 * MINUTE)).planned).toBe(
+      new Set([manager.id, engineer.id, peer.id, boss.id, admin.id]).size,
+    );
+    expect(subjectsFor(engineer, from)).toEqual([
+      `New on your to-do list: Assess yourself for ${cycle.name}`,
+    ]);
     for (const person of bystanders) expect(subjectsFor(person, from)).toEqual([]);
     // Read once: the next pass reads writes from a little before the last one began, not these.
     expect(await passAt(TUESDAY + 30 * MINUTE)).toMatchObject({ planned: 0, queued: 0 });
 
     // A cycle written today that starts on Thursday: its people are named again on Thursday, by the clock alone.
     vi.setSystemTime(TUESDAY + 32 * MINUTE);
-    const thursday = await openCycle(`Thursday ${engineer.id}`, [bystanders[0]!.id, bystanders[1]!.id], false, new Date("2026-11-26T00:00:00Z"));
+    const thursday = await openCycle(
+      `Thursday ${engineer.id}`,
+      [bystanders[0]!.id, bystanders[1]!.id],
+      false,
+      new Date("2026-11-26T00:00:00Z"),
+    );
     expect((await passAt(TUESDAY + 40 * MINUTE)).planned).toBe(3); // the two (nothing to do yet) and the admin
     expect(await passAt(TUESDAY + 50 * MINUTE)).toMatchObject({ planned: 0, queued: 0 });
     from = sink.received.length;
     const result = await passAt(Date.parse("2026-11-26T00:05:00Z"));
     expect(result.planned).toBe(3);
-    expect(subjectsFor(bystanders[0]!, from)).toEqual([`New on your to-do list: Assess yourself for ${thursday.name}`]);
+    expect(subjectsFor(bystanders[0]!, from)).toEqual([
+      `New on your to-do list: Assess yourself for ${thursday.name}`,
+    ]);
     expect(subjectsFor(bystanders[2]!, from)).toEqual([]);
 
     // Monday 09:00 on everyone's clock: the weekly digest is due for all (it goes to those with something to do).
@@ -86,6 +101,9 @@ describe("the reminders' pass plans what changed", () => {
     expect((await passAt(Date.parse("2026-11-30T09:01:00Z"))).planned).toBe(everyone);
     expect(subjectsFor(engineer, from)).toEqual(["Your Rungs to-do list: 1 item"]);
     expect(subjectsFor(bystanders[5]!, from)).toEqual([]);
-    expect(await passAt(Date.parse("2026-11-30T09:15:00Z"))).toMatchObject({ planned: 0, queued: 0 });
+    expect(await passAt(Date.parse("2026-11-30T09:15:00Z"))).toMatchObject({
+      planned: 0,
+      queued: 0,
+    });
   });
 });

@@ -6,9 +6,21 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
 import { differingTables } from "~/modules/operations/backup-file";
-import { BackupError, backupDatabase, restoreDatabase, tableFingerprints } from "~/modules/operations/backup.server";
+import {
+  BackupError,
+  backupDatabase,
+  restoreDatabase,
+  tableFingerprints,
+} from "~/modules/operations/backup.server";
 import { seedDemo } from "../../../prisma/seed/demo";
-import { dropPostgresDatabase, postgresBase, postgresUrlFor, provider, sqliteBase, withPostgres } from "../../setup/databases";
+import {
+  dropPostgresDatabase,
+  postgresBase,
+  postgresUrlFor,
+  provider,
+  sqliteBase,
+  withPostgres,
+} from "../../setup/databases";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "rungs-backup-test-"));
 const source = () => process.env.DATABASE_URL!;
@@ -18,7 +30,13 @@ const created: string[] = [];
 async function emptyDatabase(state: "migrated" | "blank"): Promise<string> {
   const name = `rungs_test_restore_${randomBytes(4).toString("hex")}`;
   if (provider === "postgresql") {
-    await withPostgres((client) => client.query(state === "migrated" ? `CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"` : `CREATE DATABASE "${name}"`));
+    await withPostgres((client) =>
+      client.query(
+        state === "migrated"
+          ? `CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`
+          : `CREATE DATABASE "${name}"`,
+      ),
+    );
     created.push(name);
     return postgresUrlFor(name);
   }
@@ -32,11 +50,17 @@ async function emptyDatabase(state: "migrated" | "blank"): Promise<string> {
 }
 
 afterAll(async () => {
-  if (provider === "postgresql") await withPostgres(async (client) => { for (const name of created) await dropPostgresDatabase(client, name); });
+  if (provider === "postgresql")
+    await withPostgres(async (client) => {
+      for (const name of created) await dropPostgresDatabase(client, name);
+    });
 });
 
 async function expectRefused(promise: Promise<unknown>, message: RegExp) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(BackupError);
   expect((error as Error).message).toMatch(message);
 }
@@ -50,7 +74,10 @@ describe("backup and restore", { timeout: 120_000 }, () => {
 
     const target = await emptyDatabase("migrated");
     await restoreDatabase(target, file);
-    const [before, after] = await Promise.all([tableFingerprints(source()), tableFingerprints(target)]);
+    const [before, after] = await Promise.all([
+      tableFingerprints(source()),
+      tableFingerprints(target),
+    ]);
     expect(after.length).toBe(before.length);
     expect(differingTables(before, after)).toEqual([]);
 
@@ -67,14 +94,19 @@ describe("backup and restore", { timeout: 120_000 }, () => {
     const target = await emptyDatabase("migrated");
     await restoreDatabase(target, file);
     // The target moves on: a row changed, and a table gains a row.
-    await withDatabase(target, "UPDATE \"User\" SET name = 'Changed after the backup' WHERE email = 'lena.fischer@example.com'");
+    await withDatabase(
+      target,
+      "UPDATE \"User\" SET name = 'Changed after the backup' WHERE email = 'lena.fischer@example.com'",
+    );
     const moved = await tableFingerprints(target);
 
     await expectRefused(restoreDatabase(target, file), /not empty \(.+ hold rows\).*--force/);
     expect(differingTables(moved, await tableFingerprints(target))).toEqual([]);
 
     await restoreDatabase(target, file, { force: true });
-    expect(differingTables(await tableFingerprints(source()), await tableFingerprints(target))).toEqual([]);
+    expect(
+      differingTables(await tableFingerprints(source()), await tableFingerprints(target)),
+    ).toEqual([]);
   });
 
   test("a file that is no backup, a missing file or the other database's backup is refused and changes nothing", async () => {
@@ -83,20 +115,35 @@ describe("backup and restore", { timeout: 120_000 }, () => {
     const text = path.join(folder, "notes.txt");
     writeFileSync(text, "these are not the rows you are looking for");
     await expectRefused(restoreDatabase(target, text), /not a Rungs backup/);
-    await expectRefused(restoreDatabase(target, path.join(folder, "missing.backup")), /no backup at/);
+    await expectRefused(
+      restoreDatabase(target, path.join(folder, "missing.backup")),
+      /no backup at/,
+    );
     const other = path.join(folder, "other-kind.backup");
-    writeFileSync(other, provider === "postgresql" ? "SQLite format 3\0 and then some" : "PGDMP and then some");
-    await expectRefused(restoreDatabase(target, other), provider === "postgresql" ? /SQLite backup.*PostgreSQL database/ : /PostgreSQL backup.*SQLite database/);
+    writeFileSync(
+      other,
+      provider === "postgresql" ? "SQLite format 3\0 and then some" : "PGDMP and then some",
+    );
+    await expectRefused(
+      restoreDatabase(target, other),
+      provider === "postgresql"
+        ? /SQLite backup.*PostgreSQL database/
+        : /PostgreSQL backup.*SQLite database/,
+    );
     const foreign = path.join(folder, "foreign.db");
     new Database(foreign).exec("CREATE TABLE notes (text TEXT)");
-    if (provider === "sqlite") await expectRefused(restoreDatabase(target, foreign), /not a Rungs one/);
+    if (provider === "sqlite")
+      await expectRefused(restoreDatabase(target, foreign), /not a Rungs one/);
     expect(differingTables(before, await tableFingerprints(target))).toEqual([]);
   });
 
   test("a backup taken while 50 connections write restores to a state the database had: no write half in", async () => {
     // As the app server runs it: write-ahead logging, so writers never wait for the backup's reads nor it for them.
     if (provider === "sqlite") await withDatabase(source(), "PRAGMA journal_mode = WAL");
-    await withDatabase(source(), 'CREATE TABLE "BackupProbe" (writer INTEGER NOT NULL, round INTEGER NOT NULL, half INTEGER NOT NULL)');
+    await withDatabase(
+      source(),
+      'CREATE TABLE "BackupProbe" (writer INTEGER NOT NULL, round INTEGER NOT NULL, half INTEGER NOT NULL)',
+    );
     let writing = true;
     let committed = 0;
     const writers = Array.from({ length: 50 }, (_, writer) => write(writer));
@@ -123,7 +170,10 @@ describe("backup and restore", { timeout: 120_000 }, () => {
 
     const target = await emptyDatabase("blank");
     await restoreDatabase(target, file);
-    const rows = await withDatabase(target, 'SELECT writer, round, COUNT(*) AS halves FROM "BackupProbe" GROUP BY writer, round');
+    const rows = await withDatabase(
+      target,
+      'SELECT writer, round, COUNT(*) AS halves FROM "BackupProbe" GROUP BY writer, round',
+    );
     expect(rows.length).toBeGreaterThanOrEqual(100);
     expect(rows.filter((row) => Number(row.halves) !== 2)).toEqual([]);
   });
@@ -146,7 +196,8 @@ async function connect(url: string) {
     const database = new Database(url.slice("file:".length));
     database.pragma("busy_timeout = 10000");
     return {
-      query: async (sql: string) => (/^\s*select/i.test(sql) ? (database.prepare(sql).all() as Row[]) : (database.exec(sql), [])),
+      query: async (sql: string) =>
+        /^\s*select/i.test(sql) ? (database.prepare(sql).all() as Row[]) : (database.exec(sql), []),
       transaction: async (statements: string[]) => {
         await new Promise((resolve) => setImmediate(resolve));
         database.transaction(() => statements.forEach((statement) => database.exec(statement)))();

@@ -16,14 +16,19 @@ describe("clock leases", () => {
     // The holder stops renewing: once the lease runs out, the next server to ask takes it over.
     expect(await takeLease("nightly", "server-b", 10 * MINUTE, at(18))).toBe(true);
     expect(await takeLease("nightly", "server-a", 10 * MINUTE, at(19))).toBe(false);
-    expect(await db.clockLease.findUniqueOrThrow({ where: { name: "nightly" } })).toMatchObject({ holder: "server-b", expiresAt: at(28) });
+    expect(await db.clockLease.findUniqueOrThrow({ where: { name: "nightly" } })).toMatchObject({
+      holder: "server-b",
+      expiresAt: at(28),
+    });
     // Leases are per piece of work.
     expect(await takeLease("hourly", "server-a", 10 * MINUTE, at(19))).toBe(true);
   });
 
   test("servers asking at once: exactly one runs the work", async () => {
     const runs: string[] = [];
-    const servers = ["a", "b", "c", "d", "e", "f"].map((name) => onClock("at once", 60 * MINUTE, async () => void runs.push(name), `server-${name}`));
+    const servers = ["a", "b", "c", "d", "e", "f"].map((name) =>
+      onClock("at once", 60 * MINUTE, async () => void runs.push(name), `server-${name}`),
+    );
     await Promise.all(servers.map((server) => server.turn()));
     expect(runs).toHaveLength(1);
     // The holder's next turn runs again; the others' do not.

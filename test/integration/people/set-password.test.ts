@@ -11,8 +11,16 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 
 const password = "correct horse battery staple";
 
-async function createLink(adminId: string, personId: string): Promise<{ url: string; token: string }> {
-  const result = await editRoute.action(routeArgs(await signedInPost(`/admin/people/${personId}`, adminId, { intent: "create-sign-in-link" }), { personId }));
+async function createLink(
+  adminId: string,
+  personId: string,
+): Promise<{ url: string; token: string }> {
+  const result = await editRoute.action(
+    routeArgs(
+      await signedInPost(`/admin/people/${personId}`, adminId, { intent: "create-sign-in-link" }),
+      { personId },
+    ),
+  );
   const { link } = bodyOf<{ link: string }>(result);
   const url = new URL(link);
   const token = url.pathname.replace("/set-password/", "");
@@ -20,11 +28,16 @@ async function createLink(adminId: string, personId: string): Promise<{ url: str
 }
 
 function load(token: string) {
-  return setPasswordRoute.loader(routeArgs(new Request(`http://localhost/set-password/${token}`), { token }));
+  return setPasswordRoute.loader(
+    routeArgs(new Request(`http://localhost/set-password/${token}`), { token }),
+  );
 }
 
 function submit(token: string, fields: Record<string, string>) {
-  const request = new Request(`http://localhost/set-password/${token}`, { method: "POST", body: new URLSearchParams(fields) });
+  const request = new Request(`http://localhost/set-password/${token}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+  });
   return setPasswordRoute.action(routeArgs(request, { token }));
 }
 
@@ -41,7 +54,11 @@ describe("sign-in links", () => {
     expect(stored[0]!.createdById).toBe(admin.id);
     const days = (stored[0]!.expiresAt.getTime() - stored[0]!.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 2);
-    expect(await db.auditEvent.count({ where: { subjectId: person.id, action: "person.sign_in_link_created" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { subjectId: person.id, action: "person.sign_in_link_created" },
+      }),
+    ).toBe(1);
   });
 
   test("the person sets a password once: signed in, other sessions ended, the link then 404s", async () => {
@@ -54,23 +71,40 @@ describe("sign-in links", () => {
 
     const mismatch = await submit(token, { password, confirm: "something else entirely" });
     expect(statusOf(mismatch)).toBe(400);
-    expect(bodyOf<{ error: Record<string, string[]> }>(mismatch).error.confirm).toEqual(["people:passwordFields.errors.mismatch"]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(mismatch).error.confirm).toEqual([
+      "people:passwordFields.errors.mismatch",
+    ]);
     const short = await submit(token, { password: "short", confirm: "short" });
-    expect(bodyOf<{ error: Record<string, string[]> }>(short).error.password).toEqual(["Use at least 12 characters."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(short).error.password).toEqual([
+      "Use at least 12 characters.",
+    ]);
 
     const response = await submit(token, { password, confirm: password });
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(302);
     const cookie = (response as Response).headers.get("Set-Cookie")!;
-    const signedIn = await getSignedIn(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } }));
+    const signedIn = await getSignedIn(
+      new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } }),
+    );
     expect(signedIn?.viewer.id).toBe(person.id);
     expect(await db.session.count({ where: { userId: person.id } })).toBe(1);
     const hash = (await db.password.findUniqueOrThrow({ where: { userId: person.id } })).hash;
     expect(await verifyPassword(hash, password)).toBe(true);
 
     expect(statusOf(await thrown(() => load(token)))).toBe(404);
-    expect(statusOf(await thrown(() => submit(token, { password: "another long password", confirm: "another long password" })))).toBe(404);
-    expect(await verifyPassword((await db.password.findUniqueOrThrow({ where: { userId: person.id } })).hash, password)).toBe(true);
+    expect(
+      statusOf(
+        await thrown(() =>
+          submit(token, { password: "another long password", confirm: "another long password" }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      await verifyPassword(
+        (await db.password.findUniqueOrThrow({ where: { userId: person.id } })).hash,
+        password,
+      ),
+    ).toBe(true);
   });
 
   test("a new link revokes the earlier unused one", async () => {
@@ -86,7 +120,10 @@ describe("sign-in links", () => {
     const admin = await createAdmin();
     const person = await createPerson();
     const { token } = await createLink(admin.id, person.id);
-    await db.passwordToken.updateMany({ where: { userId: person.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.passwordToken.updateMany({
+      where: { userId: person.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(statusOf(await thrown(() => load(token)))).toBe(404);
     expect(statusOf(await thrown(() => submit(token, { password, confirm: password })))).toBe(404);
     expect(await db.password.findUnique({ where: { userId: person.id } })).toBeNull();
@@ -96,9 +133,21 @@ describe("sign-in links", () => {
 
     const leaver = await createPerson();
     const leaverLink = await createLink(admin.id, leaver.id);
-    await editRoute.action(routeArgs(await signedInPost(`/admin/people/${leaver.id}`, admin.id, { intent: "deactivate" }), { personId: leaver.id }));
+    await editRoute.action(
+      routeArgs(
+        await signedInPost(`/admin/people/${leaver.id}`, admin.id, { intent: "deactivate" }),
+        { personId: leaver.id },
+      ),
+    );
     expect(statusOf(await thrown(() => load(leaverLink.token)))).toBe(404);
-    const refused = await editRoute.action(routeArgs(await signedInPost(`/admin/people/${leaver.id}`, admin.id, { intent: "create-sign-in-link" }), { personId: leaver.id }));
+    const refused = await editRoute.action(
+      routeArgs(
+        await signedInPost(`/admin/people/${leaver.id}`, admin.id, {
+          intent: "create-sign-in-link",
+        }),
+        { personId: leaver.id },
+      ),
+    );
     expect(statusOf(refused)).toBe(400);
   });
 });

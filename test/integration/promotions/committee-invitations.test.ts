@@ -25,19 +25,34 @@ const DAY = 24 * 60 * 60 * 1000;
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-let s: { admin: Person; carla: Person; mia: Person; max: Person; nina: Person; stranger: Person; windowId: string };
+let s: {
+  admin: Person;
+  carla: Person;
+  mia: Person;
+  max: Person;
+  nina: Person;
+  stranger: Person;
+  windowId: string;
+};
 
 beforeAll(async () => {
   sink = await startSmtpSink();
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   // Everyone chose never to get a digest: what arrives is the calendar.
   const quiet = { notificationPreference: { create: { digest: "never" } } };
-  const carla = await createPerson({ name: "Carla Chair", track: "manager", level: "m3", language: "de", timeZone: "Europe/Berlin" });
+  const carla = await createPerson({
+    name: "Carla Chair",
+    track: "manager",
+    level: "m3",
+    language: "de",
+    timeZone: "Europe/Berlin",
+  });
   const mia = await createPerson({ name: "Mia Member", track: "ic", level: "ic5" });
   const max = await createPerson({ name: "Max Member", track: "ic", level: "ic5", language: "fr" });
   const nina = await createPerson({ name: "Nina Newcomer", track: "ic", level: "ic5" });
   const stranger = await createPerson({ name: "Pat Stranger", track: "ic", level: "ic3" });
-  for (const person of [admin, carla, mia, max, nina, stranger]) await db.user.update({ where: { id: person.id }, data: quiet });
+  for (const person of [admin, carla, mia, max, nina, stranger])
+    await db.user.update({ where: { id: person.id }, data: quiet });
   const served = await servedLadderVersion("engineering");
   if (!served) throw new Error("the engineering ladder is not served");
   const window = await db.promotionWindow.create({
@@ -67,7 +82,9 @@ afterAll(async () => {
 const url = () => `/promotions/windows/${s.windowId}/committee`;
 const act = async (person: Person, fields: Record<string, string>) => {
   try {
-    return await (committeeRoute.action as RouteFunction)(routeArgs(await signedInPost(url(), person.id, fields), { windowId: s.windowId }));
+    return await (committeeRoute.action as RouteFunction)(
+      routeArgs(await signedInPost(url(), person.id, fields), { windowId: s.windowId }),
+    );
   } catch (thrown) {
     return thrown;
   }
@@ -82,13 +99,21 @@ function calendars(person: Person, from: number) {
     .flatMap((message) =>
       message.mail.attachments
         .filter((part) => part.contentType.startsWith("text/calendar"))
-        .map((part) => ({ subject: message.mail.subject ?? "", body: message.mail.text ?? "", text: part.content.toString("utf8").replace(/\r?\n[ \t]/g, "") })),
+        .map((part) => ({
+          subject: message.mail.subject ?? "",
+          body: message.mail.text ?? "",
+          text: part.content.toString("utf8").replace(/\r?\n[ \t]/g, ""),
+        })),
     );
 }
 
 describe("calendar invitations for a promotion committee's meeting", () => {
   test("the chair sets it on their clock; chair and members are invited in their language, moved with a higher sequence; a member taken off, and everyone when it is removed, get a cancellation", async () => {
-    for (const [person, role] of [[s.carla, "chair"], [s.mia, "member"], [s.max, "member"]] as const) {
+    for (const [person, role] of [
+      [s.carla, "chair"],
+      [s.mia, "member"],
+      [s.max, "member"],
+    ] as const) {
       expect(statusOf(await act(s.admin, { intent: "name", email: person.email, role }))).toBe(302);
     }
     // Named, but no meeting yet: nothing in anyone's calendar.
@@ -97,23 +122,48 @@ describe("calendar invitations for a promotion committee's meeting", () => {
     for (const person of [s.carla, s.mia, s.max]) expect(calendars(person, from)).toEqual([]);
 
     // Only the chair or an admin sets the meeting; someone off the committee learns nothing of it.
-    const refused = await act(s.mia, { intent: "meeting", startsAt: "2026-12-10T14:00", minutes: "120" });
+    const refused = await act(s.mia, {
+      intent: "meeting",
+      startsAt: "2026-12-10T14:00",
+      minutes: "120",
+    });
     expect(statusOf(refused)).toBe(403);
-    expect(statusOf(await act(s.stranger, { intent: "meeting", startsAt: "2026-12-10T14:00", minutes: "120" }))).toBe(404);
-    expect(statusOf(await act(s.carla, { intent: "meeting", startsAt: "", minutes: "120" }))).toBe(400);
-    expect(await db.promotionWindow.findUniqueOrThrow({ where: { id: s.windowId }, select: { meetingStartsAt: true } })).toEqual({ meetingStartsAt: null });
+    expect(
+      statusOf(
+        await act(s.stranger, { intent: "meeting", startsAt: "2026-12-10T14:00", minutes: "120" }),
+      ),
+    ).toBe(404);
+    expect(statusOf(await act(s.carla, { intent: "meeting", startsAt: "", minutes: "120" }))).toBe(
+      400,
+    );
+    expect(
+      await db.promotionWindow.findUniqueOrThrow({
+        where: { id: s.windowId },
+        select: { meetingStartsAt: true },
+      }),
+    ).toEqual({ meetingStartsAt: null });
 
     // Carla enters 14:00 on her Berlin clock: 13:00 UTC.
-    expect(statusOf(await act(s.carla, { intent: "meeting", startsAt: "2026-12-10T14:00", minutes: "120" }))).toBe(302);
-    const page = bodyOf<{ meeting: { startsAt: Date | string; minutes: number; canChange: boolean } }>(
-      await committeeRoute.loader(routeArgs(await signedInRequest(url(), s.mia.id), { windowId: s.windowId }) as never),
+    expect(
+      statusOf(
+        await act(s.carla, { intent: "meeting", startsAt: "2026-12-10T14:00", minutes: "120" }),
+      ),
+    ).toBe(302);
+    const page = bodyOf<{
+      meeting: { startsAt: Date | string; minutes: number; canChange: boolean };
+    }>(
+      await committeeRoute.loader(
+        routeArgs(await signedInRequest(url(), s.mia.id), { windowId: s.windowId }) as never,
+      ),
     );
     expect(page.meeting).toMatchObject({ minutes: 120, canChange: false });
     from = sink.received.length;
     await pass();
     const uid = `UID:committee-${s.windowId}@example.com`;
     const [toCarla] = calendars(s.carla, from);
-    expect(toCarla?.subject).toMatch(/^Einladung: Beförderungsgremium: Winter promotions, Donnerstag, 10\. Dezember 2026 um 14:00/);
+    expect(toCarla?.subject).toMatch(
+      /^Einladung: Beförderungsgremium: Winter promotions, Donnerstag, 10\. Dezember 2026 um 14:00/,
+    );
     expect(toCarla?.body).toContain(`http://rungs.test/promotions/windows/${s.windowId}/meeting`);
     const [toMia] = calendars(s.mia, from);
     expect(toMia?.subject).toMatch(/^Invitation: Promotion committee: Winter promotions, /);
@@ -131,7 +181,11 @@ describe("calendar invitations for a promotion committee's meeting", () => {
     expect(calendars(s.mia, from)).toHaveLength(1);
 
     // An admin moves it an hour later.
-    expect(statusOf(await act(s.admin, { intent: "meeting", startsAt: "2026-12-10T15:00", minutes: "120" }))).toBe(302);
+    expect(
+      statusOf(
+        await act(s.admin, { intent: "meeting", startsAt: "2026-12-10T15:00", minutes: "120" }),
+      ),
+    ).toBe(302);
     from = sink.received.length;
     await pass();
     for (const person of [s.carla, s.mia, s.max]) {
@@ -140,11 +194,15 @@ describe("calendar invitations for a promotion committee's meeting", () => {
       expect(moved?.text).toContain("SEQUENCE:1");
       expect(moved?.text).toContain(uid);
     }
-    expect(calendars(s.mia, from)[0]?.subject).toMatch(/^Moved: Promotion committee: Winter promotions/);
+    expect(calendars(s.mia, from)[0]?.subject).toMatch(
+      /^Moved: Promotion committee: Winter promotions/,
+    );
 
     // Max leaves the committee: he alone is sent a cancellation; Nina, named now, is invited.
     expect(statusOf(await act(s.admin, { intent: "remove", personId: s.max.id }))).toBe(302);
-    expect(statusOf(await act(s.admin, { intent: "name", email: s.nina.email, role: "member" }))).toBe(302);
+    expect(
+      statusOf(await act(s.admin, { intent: "name", email: s.nina.email, role: "member" })),
+    ).toBe(302);
     from = sink.received.length;
     await pass();
     const [cancelled] = calendars(s.max, from);
@@ -169,9 +227,21 @@ describe("calendar invitations for a promotion committee's meeting", () => {
     expect(calendars(s.max, from)).toEqual([]);
     // Once the meeting has begun, nobody moves it.
     await db.promotionWindow.update({ where: { id: s.windowId }, data: { state: "meeting" } });
-    expect(statusOf(await act(s.admin, { intent: "meeting", startsAt: "2026-12-11T09:00", minutes: "60" }))).toBe(409);
-    expect(await db.promotionWindow.findUniqueOrThrow({ where: { id: s.windowId }, select: { meetingStartsAt: true } })).toEqual({ meetingStartsAt: null });
-    const events = await db.promotionEvent.findMany({ where: { windowId: s.windowId, kind: "meeting" }, select: { actorId: true } });
+    expect(
+      statusOf(
+        await act(s.admin, { intent: "meeting", startsAt: "2026-12-11T09:00", minutes: "60" }),
+      ),
+    ).toBe(409);
+    expect(
+      await db.promotionWindow.findUniqueOrThrow({
+        where: { id: s.windowId },
+        select: { meetingStartsAt: true },
+      }),
+    ).toEqual({ meetingStartsAt: null });
+    const events = await db.promotionEvent.findMany({
+      where: { windowId: s.windowId, kind: "meeting" },
+      select: { actorId: true },
+    });
     expect(events.map((event) => event.actorId)).toEqual([s.carla.id, s.admin.id, s.carla.id]);
   });
 });

@@ -32,10 +32,25 @@ async function call(run: () => Promise<unknown>): Promise<unknown> {
   }
 }
 
-const read = async (loader: RouteFunction, url: string, viewerId: string, params: Record<string, string>) => answerText(loader, await signedInRequest(url, viewerId), params);
-const load = async <T,>(loader: RouteFunction, url: string, viewerId: string, params: Record<string, string>) => bodyOf<T>(await loader(routeArgs(await signedInRequest(url, viewerId), params)));
-const post = async (action: RouteFunction, url: string, viewerId: string, params: Record<string, string>, fields: Record<string, string>) =>
-  call(async () => action(routeArgs(await signedInPost(url, viewerId, fields), params)));
+const read = async (
+  loader: RouteFunction,
+  url: string,
+  viewerId: string,
+  params: Record<string, string>,
+) => answerText(loader, await signedInRequest(url, viewerId), params);
+const load = async <T>(
+  loader: RouteFunction,
+  url: string,
+  viewerId: string,
+  params: Record<string, string>,
+) => bodyOf<T>(await loader(routeArgs(await signedInRequest(url, viewerId), params)));
+const post = async (
+  action: RouteFunction,
+  url: string,
+  viewerId: string,
+  params: Record<string, string>,
+  fields: Record<string, string>,
+) => call(async () => action(routeArgs(await signedInPost(url, viewerId, fields), params)));
 
 let s: {
   admin: Person;
@@ -59,11 +74,16 @@ let s: {
 
 const committeeUrl = () => `/promotions/windows/${s.windowId}/committee`;
 const meetingUrl = () => `/promotions/windows/${s.windowId}/meeting`;
-const ballotUrl = (nominationId: string) => `/promotions/windows/${s.windowId}/ballots/${nominationId}`;
+const ballotUrl = (nominationId: string) =>
+  `/promotions/windows/${s.windowId}/ballots/${nominationId}`;
 const answerUrl = (nominationId: string) => `/promotions/outcome/${nominationId}`;
 
 /** Every criterion marked the same, each note carrying the voter's marker. */
-function ballotFields(marks: (index: number) => string, who: string, intent = "submit"): Record<string, string> {
+function ballotFields(
+  marks: (index: number) => string,
+  who: string,
+  intent = "submit",
+): Record<string, string> {
   const fields: Record<string, string> = { intent };
   s.criteria.forEach((criterion, index) => {
     fields[`mark.${criterion.id}`] = marks(index);
@@ -72,23 +92,80 @@ function ballotFields(marks: (index: number) => string, who: string, intent = "s
   return fields;
 }
 
-const vote = (voter: Person, nominationId: string, marks: (index: number) => string, intent = "submit") =>
-  post(ballotRoute.action as RouteFunction, ballotUrl(nominationId), voter.id, { windowId: s.windowId, nominationId }, ballotFields(marks, voter.name.split(" ")[0]!, intent));
+const vote = (
+  voter: Person,
+  nominationId: string,
+  marks: (index: number) => string,
+  intent = "submit",
+) =>
+  post(
+    ballotRoute.action as RouteFunction,
+    ballotUrl(nominationId),
+    voter.id,
+    { windowId: s.windowId, nominationId },
+    ballotFields(marks, voter.name.split(" ")[0]!, intent),
+  );
 
 beforeAll(async () => {
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   const team = await db.team.create({ data: { name: "Platform Falcons" } });
   // Tara leads the company; Hana's and Otto's organisations sit under her.
   const tara = await createPerson({ name: "Tara Top", track: "manager", level: "m4" });
-  const hana = await createPerson({ name: "Hana Head", track: "manager", level: "m3", managerId: tara.id });
-  const otto = await createPerson({ name: "Otto Outside", track: "manager", level: "m3", managerId: tara.id });
-  const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m2", managerId: hana.id });
-  const lena = await createPerson({ name: "Lena Nominee", track: "ic", level: "ic3", managerId: sam.id, teamId: team.id });
-  const omar = await createPerson({ name: "Omar Nominee", track: "ic", level: "ic3", managerId: sam.id });
-  const vera = await createPerson({ name: "Vera Voter", track: "ic", level: "ic5", managerId: otto.id });
-  const wim = await createPerson({ name: "Wim Voter", track: "ic", level: "ic4", managerId: otto.id });
-  const xena = await createPerson({ name: "Xena Inside", track: "ic", level: "ic4", managerId: hana.id });
-  const bob = await createPerson({ name: "Bob Below", track: "ic", level: "ic2", managerId: otto.id });
+  const hana = await createPerson({
+    name: "Hana Head",
+    track: "manager",
+    level: "m3",
+    managerId: tara.id,
+  });
+  const otto = await createPerson({
+    name: "Otto Outside",
+    track: "manager",
+    level: "m3",
+    managerId: tara.id,
+  });
+  const sam = await createPerson({
+    name: "Sam Manager",
+    track: "manager",
+    level: "m2",
+    managerId: hana.id,
+  });
+  const lena = await createPerson({
+    name: "Lena Nominee",
+    track: "ic",
+    level: "ic3",
+    managerId: sam.id,
+    teamId: team.id,
+  });
+  const omar = await createPerson({
+    name: "Omar Nominee",
+    track: "ic",
+    level: "ic3",
+    managerId: sam.id,
+  });
+  const vera = await createPerson({
+    name: "Vera Voter",
+    track: "ic",
+    level: "ic5",
+    managerId: otto.id,
+  });
+  const wim = await createPerson({
+    name: "Wim Voter",
+    track: "ic",
+    level: "ic4",
+    managerId: otto.id,
+  });
+  const xena = await createPerson({
+    name: "Xena Inside",
+    track: "ic",
+    level: "ic4",
+    managerId: hana.id,
+  });
+  const bob = await createPerson({
+    name: "Bob Below",
+    track: "ic",
+    level: "ic2",
+    managerId: otto.id,
+  });
   const stranger = await createPerson({ name: "Pat Stranger", track: "ic", level: "ic3" });
   const served = await servedLadderVersion("engineering");
   if (!served) throw new Error("the engineering ladder is not served");
@@ -115,7 +192,15 @@ beforeAll(async () => {
     },
   });
   const later = await db.promotionWindow.create({
-    data: { ...windowData, name: `Spring window ${MARK("later")}`, state: "draft", nominationsOpenOn: new Date(now + 60 * DAY), nominationsCloseOn: new Date(now + 80 * DAY), effectiveOn: new Date(now + 120 * DAY), redactedFirstRead: false },
+    data: {
+      ...windowData,
+      name: `Spring window ${MARK("later")}`,
+      state: "draft",
+      nominationsOpenOn: new Date(now + 60 * DAY),
+      nominationsCloseOn: new Date(now + 80 * DAY),
+      effectiveOn: new Date(now + 120 * DAY),
+      redactedFirstRead: false,
+    },
   });
   const ladder = await requireLadderOfVersion(served.versionId);
   const criteria = criteriaOf(ladder, "ic4").map(({ id, name }) => ({ id, name }));
@@ -147,12 +232,22 @@ beforeAll(async () => {
             competencyId: criterion.id,
             nomineeCase: `${nominee.name.split(" ")[0]} shipped it with the Platform Falcons ${MARK(`case-${candidateNumber}`)}`,
             managerCase: `As ${nominee.name.split(" ")[0]}'s manager, Sam saw it ${MARK(`manager-case-${candidateNumber}`)}`,
-            evidence: JSON.stringify([{ kind: "career-evidence", id: "e1", text: `Evidence about ${nominee.name} ${MARK(`evidence-${candidateNumber}`)}`, date: "2026-05-01" }]),
+            evidence: JSON.stringify([
+              {
+                kind: "career-evidence",
+                id: "e1",
+                text: `Evidence about ${nominee.name} ${MARK(`evidence-${candidateNumber}`)}`,
+                date: "2026-05-01",
+              },
+            ]),
           })),
         },
       },
     });
-    await db.promotionPacket.update({ where: { id: packet.id }, data: { submittedAt: new Date(now - 6 * DAY), submittedById: nominee.id } });
+    await db.promotionPacket.update({
+      where: { id: packet.id },
+      data: { submittedAt: new Date(now - 6 * DAY), submittedById: nominee.id },
+    });
     return nomination.id;
   };
   s = {
@@ -179,38 +274,76 @@ beforeAll(async () => {
 describe("the committee", () => {
   test("an admin names members while nominations are open; who votes on each nominee follows the composition rules, checked again when voting", async () => {
     const params = { windowId: s.windowId };
-    const name = (person: Person, role = "member") => post(committeeRoute.action as RouteFunction, committeeUrl(), s.admin.id, params, { intent: "name", email: person.email, role });
-    for (const [person, role] of [[s.vera, "chair"], [s.wim, "member"], [s.xena, "member"], [s.sam, "member"], [s.bob, "member"]] as const) expect(statusOf(await name(person, role))).toBe(302);
+    const name = (person: Person, role = "member") =>
+      post(committeeRoute.action as RouteFunction, committeeUrl(), s.admin.id, params, {
+        intent: "name",
+        email: person.email,
+        role,
+      });
+    for (const [person, role] of [
+      [s.vera, "chair"],
+      [s.wim, "member"],
+      [s.xena, "member"],
+      [s.sam, "member"],
+      [s.bob, "member"],
+    ] as const)
+      expect(statusOf(await name(person, role))).toBe(302);
     // A nominee of the window is not named to its committee; nobody is named twice.
     const refused = await name(s.lena);
     expect(statusOf(refused)).toBe(400);
-    expect(bodyOf<{ error: string }>(refused).error).toBe("This person is nominated in this window and cannot sit on its committee.");
+    expect(bodyOf<{ error: string }>(refused).error).toBe(
+      "This person is nominated in this window and cannot sit on its committee.",
+    );
     expect(statusOf(await name(s.wim))).toBe(400);
     // Only an admin names members: anyone else is told nothing of the window.
-    expect(statusOf(await post(committeeRoute.action as RouteFunction, committeeUrl(), s.vera.id, params, { intent: "name", email: s.stranger.email, role: "member" }))).toBe(404);
+    expect(
+      statusOf(
+        await post(committeeRoute.action as RouteFunction, committeeUrl(), s.vera.id, params, {
+          intent: "name",
+          email: s.stranger.email,
+          role: "member",
+        }),
+      ),
+    ).toBe(404);
 
-    const page = await load<Awaited<ReturnType<typeof committeeRoute.loader>>>(committeeRoute.loader as RouteFunction, committeeUrl(), s.admin.id, params);
+    const page = await load<Awaited<ReturnType<typeof committeeRoute.loader>>>(
+      committeeRoute.loader as RouteFunction,
+      committeeUrl(),
+      s.admin.id,
+      params,
+    );
     expect(page.members.find((member) => member.role === "chair")?.name).toBe("Vera Voter");
     const lena = page.nominations.find((nomination) => nomination.id === s.lenaNomination)!;
-    const reasonOf = (person: Person) => lena.members.find((member) => member.personId === person.id)?.reason;
+    const reasonOf = (person: Person) =>
+      lena.members.find((member) => member.personId === person.id)?.reason;
     // Sam manages Lena: he presents and does not vote. Bob is below the target level.
     expect(reasonOf(s.sam)).toBe("promotionsCommittee:composition.inLine");
     expect(reasonOf(s.bob)).toBe("promotionsCommittee:composition.below");
     expect([s.vera, s.wim, s.xena].map(reasonOf)).toEqual([null, null, null]);
     // Xena sits in Hana's organisation, as Lena does; Vera and Wim are from outside it.
-    expect(lena.members.filter((member) => member.outside).map((member) => member.personId).sort()).toEqual([s.vera.id, s.wim.id, s.bob.id].sort());
+    expect(
+      lena.members
+        .filter((member) => member.outside)
+        .map((member) => member.personId)
+        .sort(),
+    ).toEqual([s.vera.id, s.wim.id, s.bob.id].sort());
     expect(lena.problems).toEqual([]);
 
     // Votes begin; from now the committee is fixed, and each voter finds the votes they owe on their home page.
     const since = new Date(Date.now() - 1000);
     await db.promotionWindow.update({ where: { id: s.windowId }, data: { state: "committee" } });
-    const owed = async (person: Person) => (await todoFor(person)).filter((item) => item.kind === "promotion-ballots").map((item) => [item.href, item.detail[0]?.values]);
+    const owed = async (person: Person) =>
+      (await todoFor(person))
+        .filter((item) => item.kind === "promotion-ballots")
+        .map((item) => [item.href, item.detail[0]?.values]);
     expect(await owed(s.wim)).toEqual([[meetingUrl(), { count: 2 }]]);
     // Sam manages both nominees and Bob is below their target level: neither owes a vote.
     expect(await owed(s.sam)).toEqual([]);
     expect(await owed(s.bob)).toEqual([]);
     const changed = await todoChangesIn({ writtenSince: since, from: new Date(), to: new Date() });
-    expect(changed !== "everyone" && [s.vera, s.wim, s.xena].every((member) => changed.has(member.id))).toBe(true);
+    expect(
+      changed !== "everyone" && [s.vera, s.wim, s.xena].every((member) => changed.has(member.id)),
+    ).toBe(true);
     expect(statusOf(await name(s.stranger))).toBe(409);
     // The manager and a member below the target level may read the packet but are refused a vote.
     for (const voter of [s.sam, s.bob]) {
@@ -218,32 +351,60 @@ describe("the committee", () => {
       expect(statusOf(answer)).toBe(403);
       expect(bodyOf<{ error: string }>(answer).error).toBe("You do not vote on this nominee.");
     }
-    expect(await db.promotionBallot.count({ where: { memberId: { in: [s.sam.id, s.bob.id] } } })).toBe(0);
+    expect(
+      await db.promotionBallot.count({ where: { memberId: { in: [s.sam.id, s.bob.id] } } }),
+    ).toBe(0);
   });
 
   test("the first read is redacted: a candidate number in place of the nominee's, their manager's and their team's names, until the member's own vote is in", async () => {
     const params = { windowId: s.windowId, nominationId: s.lenaNomination };
-    const before = await read(ballotRoute.loader as RouteFunction, `${ballotUrl(s.lenaNomination)}.data`, s.wim.id, params);
+    const before = await read(
+      ballotRoute.loader as RouteFunction,
+      `${ballotUrl(s.lenaNomination)}.data`,
+      s.wim.id,
+      params,
+    );
     expect(before.startsWith("200 ")).toBe(true);
     expect(before).toContain(MARK("case-1"));
     expect(before).toContain("#1");
-    for (const hidden of ["Lena", "Nominee", "Sam", "Manager", "Platform", "Falcons"]) expect(before).not.toContain(hidden);
-    const { html } = await renderPage(ballotRoute as unknown as PageModule, "/promotions/windows/:windowId/ballots/:nominationId", ballotUrl(s.lenaNomination), s.wim.id);
+    for (const hidden of ["Lena", "Nominee", "Sam", "Manager", "Platform", "Falcons"])
+      expect(before).not.toContain(hidden);
+    const { html } = await renderPage(
+      ballotRoute as unknown as PageModule,
+      "/promotions/windows/:windowId/ballots/:nominationId",
+      ballotUrl(s.lenaNomination),
+      s.wim.id,
+    );
     expect(html).toContain("Candidate 1, for Staff Engineer");
     expect(html).toContain("You are reading this packet redacted");
     expect(html).not.toContain("Lena");
     // Nor does the committee page tell him who candidate 1 is, or who presents them.
-    const committee = await read(committeeRoute.loader as RouteFunction, `${committeeUrl()}.data`, s.wim.id, { windowId: s.windowId });
+    const committee = await read(
+      committeeRoute.loader as RouteFunction,
+      `${committeeUrl()}.data`,
+      s.wim.id,
+      { windowId: s.windowId },
+    );
     expect(committee.startsWith("200 ")).toBe(true);
     expect(committee).toContain("#1");
     expect(committee).not.toContain("Nominee");
     expect(committee).not.toContain("composition.inLine");
     // Nor the nomination's own page, which names her: the ballot's address carries its id.
-    const nomination = await read(nominationRoute.loader as RouteFunction, `/promotions/nominations/${s.lenaNomination}.data`, s.wim.id, { nominationId: s.lenaNomination });
+    const nomination = await read(
+      nominationRoute.loader as RouteFunction,
+      `/promotions/nominations/${s.lenaNomination}.data`,
+      s.wim.id,
+      { nominationId: s.lenaNomination },
+    );
     expect(nomination.startsWith("404 ")).toBe(true);
     expect(nomination).not.toContain("Lena");
     // Someone who does not vote on Lena (her manager) reads her as she is.
-    const sam = await load<{ redacted: boolean; nominee: { name: string } | null }>(ballotRoute.loader as RouteFunction, ballotUrl(s.lenaNomination), s.sam.id, params);
+    const sam = await load<{ redacted: boolean; nominee: { name: string } | null }>(
+      ballotRoute.loader as RouteFunction,
+      ballotUrl(s.lenaNomination),
+      s.sam.id,
+      params,
+    );
     expect(sam.redacted).toBe(false);
     expect(sam.nominee?.name).toBe("Lena Nominee");
   });
@@ -254,122 +415,340 @@ describe("the committee", () => {
     const partial = await vote(s.vera, s.lenaNomination, (index) => (index === 0 ? "" : "met"));
     expect(statusOf(partial)).toBe(400);
     // Refused, the ballot comes back with what was marked and written, for the form to show again.
-    const typed = bodyOf<{ typed: { marks: Record<string, string>; notes: Record<string, string> } }>(partial).typed;
+    const typed = bodyOf<{
+      typed: { marks: Record<string, string>; notes: Record<string, string> };
+    }>(partial).typed;
     expect(typed.marks[s.criteria[1]!.id]).toBe("met");
     expect(typed.notes[s.criteria[0]!.id]).toBe(`${MARK("note-Vera")} on ${s.criteria[0]!.name}`);
-    expect(statusOf(await vote(s.vera, s.lenaNomination, (index) => (index === 0 ? "partly" : "met")))).toBe(302);
+    expect(
+      statusOf(await vote(s.vera, s.lenaNomination, (index) => (index === 0 ? "partly" : "met"))),
+    ).toBe(302);
     // A submitted vote never changes.
     expect(statusOf(await vote(s.vera, s.lenaNomination, () => "not-yet"))).toBe(409);
 
-    const wimBallot = await read(ballotRoute.loader as RouteFunction, `${ballotUrl(s.lenaNomination)}.data`, s.wim.id, params);
-    const wimMeeting = await read(meetingRoute.loader as RouteFunction, `${meetingUrl()}.data`, s.wim.id, { windowId: s.windowId });
+    const wimBallot = await read(
+      ballotRoute.loader as RouteFunction,
+      `${ballotUrl(s.lenaNomination)}.data`,
+      s.wim.id,
+      params,
+    );
+    const wimMeeting = await read(
+      meetingRoute.loader as RouteFunction,
+      `${meetingUrl()}.data`,
+      s.wim.id,
+      { windowId: s.windowId },
+    );
     for (const text of [wimBallot, wimMeeting]) {
       expect(text.startsWith("200 ")).toBe(true);
       expect(text).not.toContain(MARK("note-Vera"));
       expect(text).not.toContain("Vera");
       expect(text).not.toContain('"partly"');
     }
-    expect(bodyOf<{ others: unknown }>(await ballotRoute.loader(routeArgs(await signedInRequest(ballotUrl(s.lenaNomination), s.wim.id), params))).others).toBeNull();
-    const meeting = await load<Awaited<ReturnType<typeof meetingRoute.loader>>>(meetingRoute.loader as RouteFunction, meetingUrl(), s.wim.id, { windowId: s.windowId });
+    expect(
+      bodyOf<{ others: unknown }>(
+        await ballotRoute.loader(
+          routeArgs(await signedInRequest(ballotUrl(s.lenaNomination), s.wim.id), params),
+        ),
+      ).others,
+    ).toBeNull();
+    const meeting = await load<Awaited<ReturnType<typeof meetingRoute.loader>>>(
+      meetingRoute.loader as RouteFunction,
+      meetingUrl(),
+      s.wim.id,
+      { windowId: s.windowId },
+    );
     expect(meeting.agreement).toBeNull();
-    expect(meeting.candidates.find((candidate) => candidate.id === s.lenaNomination)?.marks).toBeNull();
+    expect(
+      meeting.candidates.find((candidate) => candidate.id === s.lenaNomination)?.marks,
+    ).toBeNull();
 
     // Once Wim's own vote is in, he reads Vera's, and the page names Lena again.
     expect(statusOf(await vote(s.wim, s.lenaNomination, () => "met"))).toBe(302);
-    const after = await load<{ others: { member: string }[] | null; redacted: boolean; nominee: { name: string } | null }>(ballotRoute.loader as RouteFunction, ballotUrl(s.lenaNomination), s.wim.id, params);
+    const after = await load<{
+      others: { member: string }[] | null;
+      redacted: boolean;
+      nominee: { name: string } | null;
+    }>(ballotRoute.loader as RouteFunction, ballotUrl(s.lenaNomination), s.wim.id, params);
     expect(after.others?.map((other) => other.member)).toEqual(["Vera Voter"]);
     expect(after.redacted).toBe(false);
     expect(after.nominee?.name).toBe("Lena Nominee");
     // His own vote in, the nomination's page opens to him too.
-    const nomination = await read(nominationRoute.loader as RouteFunction, `/promotions/nominations/${s.lenaNomination}.data`, s.wim.id, { nominationId: s.lenaNomination });
+    const nomination = await read(
+      nominationRoute.loader as RouteFunction,
+      `/promotions/nominations/${s.lenaNomination}.data`,
+      s.wim.id,
+      { nominationId: s.lenaNomination },
+    );
     expect(nomination.startsWith("200 ")).toBe(true);
     // The history says a vote is in, never what it says.
-    const events = await db.promotionEvent.findMany({ where: { nominationId: s.lenaNomination, kind: "ballot-submitted" }, select: { change: true } });
+    const events = await db.promotionEvent.findMany({
+      where: { nominationId: s.lenaNomination, kind: "ballot-submitted" },
+      select: { change: true },
+    });
     expect(events).toHaveLength(2);
     expect(JSON.stringify(events)).not.toContain("partly");
   });
 
   test("the meeting: decisions wait for the meeting and the rules; nominees side by side with disagreements and agreement; dissent recorded; nobody outside the committee learns a decision before its release", async () => {
     const windowParams = { windowId: s.windowId };
-    const meetingPost = (viewer: Person, fields: Record<string, string>) => post(meetingRoute.action as RouteFunction, meetingUrl(), viewer.id, windowParams, fields);
-    const decision = (nominationId: string, outcome: string, marks: (index: number) => string, extra: Record<string, string> = {}) => {
-      const fields: Record<string, string> = { intent: "decide", nominationId, outcome, summary: `${MARK(`summary-${outcome}`)}` };
+    const meetingPost = (viewer: Person, fields: Record<string, string>) =>
+      post(meetingRoute.action as RouteFunction, meetingUrl(), viewer.id, windowParams, fields);
+    const decision = (
+      nominationId: string,
+      outcome: string,
+      marks: (index: number) => string,
+      extra: Record<string, string> = {},
+    ) => {
+      const fields: Record<string, string> = {
+        intent: "decide",
+        nominationId,
+        outcome,
+        summary: `${MARK(`summary-${outcome}`)}`,
+      };
       s.criteria.forEach((criterion, index) => {
         fields[`mark.${criterion.id}`] = marks(index);
-        fields[`rationale.${criterion.id}`] = marks(index) === "met" ? "" : `${MARK(`rationale-${criterion.id}`)} needs a wider scope`;
+        fields[`rationale.${criterion.id}`] =
+          marks(index) === "met" ? "" : `${MARK(`rationale-${criterion.id}`)} needs a wider scope`;
       });
       return { ...fields, ...extra };
     };
     // Before the meeting, the chair cannot decide.
-    expect(statusOf(await meetingPost(s.vera, decision(s.lenaNomination, "promote", () => "met")))).toBe(403);
+    expect(
+      statusOf(
+        await meetingPost(
+          s.vera,
+          decision(s.lenaNomination, "promote", () => "met"),
+        ),
+      ),
+    ).toBe(403);
     // Only the chair (or an admin) starts it.
     expect(statusOf(await meetingPost(s.wim, { intent: "start" }))).toBe(403);
     expect(statusOf(await meetingPost(s.vera, { intent: "start" }))).toBe(302);
     // Two of three votes on Lena are in: too few to decide.
-    expect(statusOf(await meetingPost(s.vera, decision(s.lenaNomination, "promote", () => "met")))).toBe(409);
+    expect(
+      statusOf(
+        await meetingPost(
+          s.vera,
+          decision(s.lenaNomination, "promote", () => "met"),
+        ),
+      ),
+    ).toBe(409);
     expect(statusOf(await vote(s.xena, s.lenaNomination, () => "met"))).toBe(302);
-    for (const voter of [s.vera, s.wim, s.xena]) expect(statusOf(await vote(voter, s.omarNomination, (index) => (index === 0 ? "not-yet" : voter === s.xena ? "met" : "partly")))).toBe(302);
+    for (const voter of [s.vera, s.wim, s.xena])
+      expect(
+        statusOf(
+          await vote(voter, s.omarNomination, (index) =>
+            index === 0 ? "not-yet" : voter === s.xena ? "met" : "partly",
+          ),
+        ),
+      ).toBe(302);
 
-    const chairView = await load<Awaited<ReturnType<typeof meetingRoute.loader>>>(meetingRoute.loader as RouteFunction, meetingUrl(), s.vera.id, windowParams);
+    const chairView = await load<Awaited<ReturnType<typeof meetingRoute.loader>>>(
+      meetingRoute.loader as RouteFunction,
+      meetingUrl(),
+      s.vera.id,
+      windowParams,
+    );
     const lena = chairView.candidates.find((candidate) => candidate.id === s.lenaNomination)!;
     expect(lena.voters).toEqual(["Vera Voter", "Wim Voter", "Xena Inside"]);
-    expect(lena.marks?.[0]).toMatchObject({ byMember: ["partly", "met", "met"], disagreement: true });
+    expect(lena.marks?.[0]).toMatchObject({
+      byMember: ["partly", "met", "met"],
+      disagreement: true,
+    });
     expect(lena.marks?.[1]).toMatchObject({ byMember: ["met", "met", "met"], disagreement: false });
     expect(chairView.agreement?.units).toBe(2 * s.criteria.length);
     expect(chairView.agreement?.alpha).not.toBeNull();
 
     // "Not yet" names what is not met, with a reason for each.
-    const missing = await meetingPost(s.vera, decision(s.omarNomination, "not-yet", (index) => (index === 0 ? "not-yet" : "met"), { [`rationale.${s.criteria[0]!.id}`]: "" }));
+    const missing = await meetingPost(
+      s.vera,
+      decision(s.omarNomination, "not-yet", (index) => (index === 0 ? "not-yet" : "met"), {
+        [`rationale.${s.criteria[0]!.id}`]: "",
+      }),
+    );
     expect(statusOf(missing)).toBe(400);
-    expect(Object.keys(bodyOf<{ fieldErrors: Record<string, string[]> }>(missing).fieldErrors)).toEqual([`rationale.${s.criteria[0]!.id}`]);
+    expect(
+      Object.keys(bodyOf<{ fieldErrors: Record<string, string[]> }>(missing).fieldErrors),
+    ).toEqual([`rationale.${s.criteria[0]!.id}`]);
     // Refused, the decision comes back as it was written, for the chair's form to show again.
-    expect(bodyOf<{ typed: { outcome: string; summary: string; marks: Record<string, string> } }>(missing).typed).toMatchObject({ outcome: "not-yet", summary: MARK("summary-not-yet"), marks: { [s.criteria[0]!.id]: "not-yet", [s.criteria[1]!.id]: "met" } });
-    expect(statusOf(await meetingPost(s.vera, decision(s.omarNomination, "not-yet", () => "met")))).toBe(400);
-    expect(statusOf(await meetingPost(s.vera, decision(s.omarNomination, "not-yet", (index) => (index === 0 ? "not-yet" : "met"))))).toBe(302);
-    expect(statusOf(await meetingPost(s.vera, decision(s.lenaNomination, "promote", () => "met")))).toBe(302);
+    expect(
+      bodyOf<{ typed: { outcome: string; summary: string; marks: Record<string, string> } }>(
+        missing,
+      ).typed,
+    ).toMatchObject({
+      outcome: "not-yet",
+      summary: MARK("summary-not-yet"),
+      marks: { [s.criteria[0]!.id]: "not-yet", [s.criteria[1]!.id]: "met" },
+    });
+    expect(
+      statusOf(
+        await meetingPost(
+          s.vera,
+          decision(s.omarNomination, "not-yet", () => "met"),
+        ),
+      ),
+    ).toBe(400);
+    expect(
+      statusOf(
+        await meetingPost(
+          s.vera,
+          decision(s.omarNomination, "not-yet", (index) => (index === 0 ? "not-yet" : "met")),
+        ),
+      ),
+    ).toBe(302);
+    expect(
+      statusOf(
+        await meetingPost(
+          s.vera,
+          decision(s.lenaNomination, "promote", () => "met"),
+        ),
+      ),
+    ).toBe(302);
     // A member who is not the chair cannot decide, but records dissent once.
-    expect(statusOf(await meetingPost(s.wim, decision(s.lenaNomination, "not-yet", () => "partly", { revision: "0" })))).toBe(403);
-    expect(statusOf(await meetingPost(s.wim, { intent: "dissent", nominationId: s.omarNomination, text: MARK("dissent") }))).toBe(302);
-    expect(statusOf(await meetingPost(s.wim, { intent: "dissent", nominationId: s.omarNomination, text: "again" }))).toBe(409);
-    const withDissent = await load<Awaited<ReturnType<typeof meetingRoute.loader>>>(meetingRoute.loader as RouteFunction, meetingUrl(), s.vera.id, windowParams);
-    expect(withDissent.candidates.find((candidate) => candidate.id === s.omarNomination)?.decision?.dissents).toEqual([{ member: "Wim Voter", text: MARK("dissent") }]);
+    expect(
+      statusOf(
+        await meetingPost(
+          s.wim,
+          decision(s.lenaNomination, "not-yet", () => "partly", { revision: "0" }),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await meetingPost(s.wim, {
+          intent: "dissent",
+          nominationId: s.omarNomination,
+          text: MARK("dissent"),
+        }),
+      ),
+    ).toBe(302);
+    expect(
+      statusOf(
+        await meetingPost(s.wim, {
+          intent: "dissent",
+          nominationId: s.omarNomination,
+          text: "again",
+        }),
+      ),
+    ).toBe(409);
+    const withDissent = await load<Awaited<ReturnType<typeof meetingRoute.loader>>>(
+      meetingRoute.loader as RouteFunction,
+      meetingUrl(),
+      s.vera.id,
+      windowParams,
+    );
+    expect(
+      withDissent.candidates.find((candidate) => candidate.id === s.omarNomination)?.decision
+        ?.dissents,
+    ).toEqual([{ member: "Wim Voter", text: MARK("dissent") }]);
 
     // Decided but not released: the nominees and their manager chain read no decision, on the page or in .data (Sam,
     // who presents them to the committee, heard it in the meeting; Hana, above him, has not).
-    for (const [viewer, nominationId] of [[s.lena, s.lenaNomination], [s.hana, s.lenaNomination], [s.tara, s.omarNomination], [s.omar, s.omarNomination]] as const) {
-      const text = await read(answerRoute.loader as RouteFunction, `${answerUrl(nominationId)}.data`, viewer.id, { nominationId });
+    for (const [viewer, nominationId] of [
+      [s.lena, s.lenaNomination],
+      [s.hana, s.lenaNomination],
+      [s.tara, s.omarNomination],
+      [s.omar, s.omarNomination],
+    ] as const) {
+      const text = await read(
+        answerRoute.loader as RouteFunction,
+        `${answerUrl(nominationId)}.data`,
+        viewer.id,
+        { nominationId },
+      );
       expect(text.startsWith("200 ")).toBe(true);
       expect(text).toContain('"decision":null');
-      for (const marker of [MARK("summary-promote"), MARK("summary-not-yet"), "rationale", "promote"]) expect(text).not.toContain(marker);
+      for (const marker of [
+        MARK("summary-promote"),
+        MARK("summary-not-yet"),
+        "rationale",
+        "promote",
+      ])
+        expect(text).not.toContain(marker);
     }
-    expect((await db.user.findUniqueOrThrow({ where: { id: s.lena.id }, select: { level: true } })).level).toBe("ic3");
+    expect(
+      (await db.user.findUniqueOrThrow({ where: { id: s.lena.id }, select: { level: true } }))
+        .level,
+    ).toBe("ic3");
     // The events record every decision and the dissent, and never change.
-    expect(await db.promotionEvent.count({ where: { windowId: s.windowId, kind: { in: ["decision", "dissent"] } } })).toBe(3);
-    await expect(db.promotionEvent.deleteMany({ where: { windowId: s.windowId } })).rejects.toThrow();
+    expect(
+      await db.promotionEvent.count({
+        where: { windowId: s.windowId, kind: { in: ["decision", "dissent"] } },
+      }),
+    ).toBe(3);
+    await expect(
+      db.promotionEvent.deleteMany({ where: { windowId: s.windowId } }),
+    ).rejects.toThrow();
   });
 
   test("released, the promotion takes effect at once (its effective day has passed); the not-yet nominee reads what would change the answer, puts it in their growth plan, and when they may be nominated again", async () => {
-    const meetingPost = (viewer: Person, fields: Record<string, string>) => post(meetingRoute.action as RouteFunction, meetingUrl(), viewer.id, { windowId: s.windowId }, fields);
-    expect(statusOf(await meetingPost(s.wim, { intent: "release", nominationId: s.lenaNomination }))).toBe(403);
-    for (const nominationId of [s.lenaNomination, s.omarNomination]) expect(statusOf(await meetingPost(s.vera, { intent: "release", nominationId }))).toBe(302);
+    const meetingPost = (viewer: Person, fields: Record<string, string>) =>
+      post(
+        meetingRoute.action as RouteFunction,
+        meetingUrl(),
+        viewer.id,
+        { windowId: s.windowId },
+        fields,
+      );
+    expect(
+      statusOf(await meetingPost(s.wim, { intent: "release", nominationId: s.lenaNomination })),
+    ).toBe(403);
+    for (const nominationId of [s.lenaNomination, s.omarNomination])
+      expect(statusOf(await meetingPost(s.vera, { intent: "release", nominationId }))).toBe(302);
     // Released decisions do not change.
-    expect(statusOf(await meetingPost(s.vera, { intent: "decide", nominationId: s.lenaNomination, outcome: "not-yet", revision: "1" }))).toBe(403);
+    expect(
+      statusOf(
+        await meetingPost(s.vera, {
+          intent: "decide",
+          nominationId: s.lenaNomination,
+          outcome: "not-yet",
+          revision: "1",
+        }),
+      ),
+    ).toBe(403);
 
-    const lenaNow = await db.user.findUniqueOrThrow({ where: { id: s.lena.id }, select: { level: true } });
+    const lenaNow = await db.user.findUniqueOrThrow({
+      where: { id: s.lena.id },
+      select: { level: true },
+    });
     expect(lenaNow.level).toBe("ic4");
-    expect(await db.levelChange.count({ where: { personId: s.lena.id, source: "promoted" } })).toBe(1);
+    expect(await db.levelChange.count({ where: { personId: s.lena.id, source: "promoted" } })).toBe(
+      1,
+    );
     type Answer = Awaited<ReturnType<typeof answerRoute.loader>>;
-    const lena = await load<Answer>(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.lena.id, { nominationId: s.lenaNomination });
+    const lena = await load<Answer>(
+      answerRoute.loader as RouteFunction,
+      answerUrl(s.lenaNomination),
+      s.lena.id,
+      { nominationId: s.lenaNomination },
+    );
     expect(lena.decision?.outcome).toBe("promote");
     expect(lena.decision?.summary).toBe(MARK("summary-promote"));
     expect(lena.canPlan).toBe(false);
     // Her manager's manager reads it too, once released.
-    expect((await load<Answer>(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.hana.id, { nominationId: s.lenaNomination })).decision?.outcome).toBe("promote");
+    expect(
+      (
+        await load<Answer>(
+          answerRoute.loader as RouteFunction,
+          answerUrl(s.lenaNomination),
+          s.hana.id,
+          { nominationId: s.lenaNomination },
+        )
+      ).decision?.outcome,
+    ).toBe("promote");
 
     // Omar's home page tells him his decision is there (never what it is) until he has read it.
-    const answerTodo = async () => (await todoFor(s.omar)).filter((item) => item.kind === "promotion-answer").map((item) => item.href);
+    const answerTodo = async () =>
+      (await todoFor(s.omar))
+        .filter((item) => item.kind === "promotion-answer")
+        .map((item) => item.href);
     expect(await answerTodo()).toEqual([answerUrl(s.omarNomination)]);
-    const omar = await load<Answer>(answerRoute.loader as RouteFunction, answerUrl(s.omarNomination), s.omar.id, { nominationId: s.omarNomination });
+    const omar = await load<Answer>(
+      answerRoute.loader as RouteFunction,
+      answerUrl(s.omarNomination),
+      s.omar.id,
+      { nominationId: s.omarNomination },
+    );
     expect(await answerTodo()).toEqual([]);
     expect(omar.decision?.outcome).toBe("not-yet");
     expect(omar.decision?.unmet.map((criterion) => criterion.id)).toEqual([s.criteria[0]!.id]);
@@ -379,22 +758,71 @@ describe("the committee", () => {
     expect(JSON.stringify(omar)).not.toContain(MARK("dissent"));
     expect(omar.canPlan).toBe(true);
     // Only the nominee plans from their answer: their manager is not offered it, and is refused.
-    expect((await load<Answer>(answerRoute.loader as RouteFunction, answerUrl(s.omarNomination), s.sam.id, { nominationId: s.omarNomination })).canPlan).toBe(false);
-    expect(statusOf(await post(answerRoute.action as RouteFunction, answerUrl(s.omarNomination), s.sam.id, { nominationId: s.omarNomination }, { intent: "plan" }))).toBe(403);
-    expect(statusOf(await post(answerRoute.action as RouteFunction, answerUrl(s.omarNomination), s.omar.id, { nominationId: s.omarNomination }, { intent: "plan" }))).toBe(302);
-    const plan = await db.growthPlan.findUniqueOrThrow({ where: { personId: s.omar.id }, select: { targetLevelId: true, focus: { select: { competencyId: true } } } });
+    expect(
+      (
+        await load<Answer>(
+          answerRoute.loader as RouteFunction,
+          answerUrl(s.omarNomination),
+          s.sam.id,
+          { nominationId: s.omarNomination },
+        )
+      ).canPlan,
+    ).toBe(false);
+    expect(
+      statusOf(
+        await post(
+          answerRoute.action as RouteFunction,
+          answerUrl(s.omarNomination),
+          s.sam.id,
+          { nominationId: s.omarNomination },
+          { intent: "plan" },
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await post(
+          answerRoute.action as RouteFunction,
+          answerUrl(s.omarNomination),
+          s.omar.id,
+          { nominationId: s.omarNomination },
+          { intent: "plan" },
+        ),
+      ),
+    ).toBe(302);
+    const plan = await db.growthPlan.findUniqueOrThrow({
+      where: { personId: s.omar.id },
+      select: { targetLevelId: true, focus: { select: { competencyId: true } } },
+    });
     expect(plan).toEqual({ targetLevelId: "ic4", focus: [{ competencyId: s.criteria[0]!.id }] });
   });
 
   test("each page renders what its reader may read: the committee for the admin, the meeting for the chair, the answer for the not-yet nominee", async () => {
-    const committee = await renderPage(committeeRoute as unknown as PageModule, "/promotions/windows/:windowId/committee", committeeUrl(), s.admin.id);
-    expect(committee.html).toContain("in the nominee&#x27;s reporting line: presents, does not vote");
-    const meeting = await renderPage(meetingRoute as unknown as PageModule, "/promotions/windows/:windowId/meeting", meetingUrl(), s.vera.id);
+    const committee = await renderPage(
+      committeeRoute as unknown as PageModule,
+      "/promotions/windows/:windowId/committee",
+      committeeUrl(),
+      s.admin.id,
+    );
+    expect(committee.html).toContain(
+      "in the nominee&#x27;s reporting line: presents, does not vote",
+    );
+    const meeting = await renderPage(
+      meetingRoute as unknown as PageModule,
+      "/promotions/windows/:windowId/meeting",
+      meetingUrl(),
+      s.vera.id,
+    );
     expect(meeting.html).toContain("Krippendorff&#x27;s alpha (ordinal)");
     expect(meeting.html).toContain("Marks differ");
     expect(meeting.html).toContain(MARK("dissent"));
     expect(meeting.html).toContain("Released to the nominee.");
-    const answer = await renderPage(answerRoute as unknown as PageModule, "/promotions/outcome/:nominationId", answerUrl(s.omarNomination), s.omar.id);
+    const answer = await renderPage(
+      answerRoute as unknown as PageModule,
+      "/promotions/outcome/:nominationId",
+      answerUrl(s.omarNomination),
+      s.omar.id,
+    );
     expect(answer.html).toContain("What would change the answer");
     expect(answer.html).toContain(`You may be nominated again from Spring window ${MARK("later")}`);
     expect(answer.html).not.toContain(MARK("dissent"));
@@ -404,8 +832,16 @@ describe("the committee", () => {
     const pages: [RouteFunction, string, Record<string, string>][] = [
       [committeeRoute.loader as RouteFunction, committeeUrl(), { windowId: s.windowId }],
       [meetingRoute.loader as RouteFunction, meetingUrl(), { windowId: s.windowId }],
-      [ballotRoute.loader as RouteFunction, ballotUrl(s.lenaNomination), { windowId: s.windowId, nominationId: s.lenaNomination }],
-      [answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), { nominationId: s.lenaNomination }],
+      [
+        ballotRoute.loader as RouteFunction,
+        ballotUrl(s.lenaNomination),
+        { windowId: s.windowId, nominationId: s.lenaNomination },
+      ],
+      [
+        answerRoute.loader as RouteFunction,
+        answerUrl(s.lenaNomination),
+        { nominationId: s.lenaNomination },
+      ],
     ];
     for (const [loader, url, params] of pages) {
       const text = await read(loader, url, s.stranger.id, params);
@@ -419,11 +855,24 @@ describe("the committee", () => {
       expect(text).not.toContain("MARK-");
     }
     // A committee member reads decisions on the meeting page, not the nominee's answer page (it would name a redacted candidate).
-    expect((await read(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.wim.id, { nominationId: s.lenaNomination })).startsWith("404 ")).toBe(true);
+    expect(
+      (
+        await read(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.wim.id, {
+          nominationId: s.lenaNomination,
+        })
+      ).startsWith("404 "),
+    ).toBe(true);
     // Omar reads his own answer, never Lena's.
-    expect((await read(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.omar.id, { nominationId: s.lenaNomination })).startsWith("404 ")).toBe(true);
+    expect(
+      (
+        await read(answerRoute.loader as RouteFunction, answerUrl(s.lenaNomination), s.omar.id, {
+          nominationId: s.lenaNomination,
+        })
+      ).startsWith("404 "),
+    ).toBe(true);
     // The admin reads every page.
-    for (const [loader, url, params] of pages) expect((await read(loader, url, s.admin.id, params)).startsWith("200 "), url).toBe(true);
+    for (const [loader, url, params] of pages)
+      expect((await read(loader, url, s.admin.id, params)).startsWith("200 "), url).toBe(true);
   });
 });
 
@@ -451,20 +900,74 @@ describe("a promotion released before its window's effective day", () => {
       },
     });
     const nomination = await db.promotionNomination.create({
-      data: { windowId: window.id, nomineeId: person.id, kind: "self", nominatedById: person.id, trackId: "ic", levelId: "ic3", targetTrackId: "ic", targetLevelId: "ic4", statement: "", candidateNumber: 1, state: "decided" },
+      data: {
+        windowId: window.id,
+        nomineeId: person.id,
+        kind: "self",
+        nominatedById: person.id,
+        trackId: "ic",
+        levelId: "ic3",
+        targetTrackId: "ic",
+        targetLevelId: "ic4",
+        statement: "",
+        candidateNumber: 1,
+        state: "decided",
+      },
     });
-    await db.promotionDecision.create({ data: { nominationId: nomination.id, outcome: "promote", rationale: "{}", decidedById: s.vera.id, decidedAt: released, releasedAt: released, releasedById: s.vera.id } });
-    const level = async () => (await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true } })).level;
+    await db.promotionDecision.create({
+      data: {
+        nominationId: nomination.id,
+        outcome: "promote",
+        rationale: "{}",
+        decidedById: s.vera.id,
+        decidedAt: released,
+        releasedAt: released,
+        releasedById: s.vera.id,
+      },
+    });
+    const level = async () =>
+      (await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true } }))
+        .level;
     // A tool that wants to hear of promotions taking effect (app/modules/webhooks).
-    await db.webhookEndpoint.create({ data: { id: "hook-later", url: "https://hooks.example.com/rungs", secret: "s", events: JSON.stringify(["promotion.effective"]), createdAt: released } });
-    const told = async () => (await db.webhookEvent.findMany({ where: { kind: "promotion.effective" }, select: { payload: true } })).map((event) => JSON.parse(event.payload) as { promotion: { personId: string; to: { level: string } } });
+    await db.webhookEndpoint.create({
+      data: {
+        id: "hook-later",
+        url: "https://hooks.example.com/rungs",
+        secret: "s",
+        events: JSON.stringify(["promotion.effective"]),
+        createdAt: released,
+      },
+    });
+    const told = async () =>
+      (
+        await db.webhookEvent.findMany({
+          where: { kind: "promotion.effective" },
+          select: { payload: true },
+        })
+      ).map(
+        (event) =>
+          JSON.parse(event.payload) as { promotion: { personId: string; to: { level: string } } },
+      );
     expect(await applyDuePromotionDecisions(new Date("2030-03-31T23:00:00Z"))).toBe(0);
     expect(await level()).toBe("ic3");
     expect(await applyDuePromotionDecisions(new Date("2030-04-01T06:00:00Z"))).toBe(1);
     expect(await level()).toBe("ic4");
-    expect((await db.promotionDecision.findUniqueOrThrow({ where: { nominationId: nomination.id }, select: { appliedAt: true } })).appliedAt).toEqual(effectiveOn);
+    expect(
+      (
+        await db.promotionDecision.findUniqueOrThrow({
+          where: { nominationId: nomination.id },
+          select: { appliedAt: true },
+        })
+      ).appliedAt,
+    ).toEqual(effectiveOn);
     expect(await applyDuePromotionDecisions(new Date("2030-04-02T06:00:00Z"))).toBe(0);
-    expect(await db.levelChange.count({ where: { personId: person.id, source: "promoted" } })).toBe(1);
-    expect((await told()).filter((event) => event.promotion.personId === person.id).map((event) => event.promotion.to.level)).toEqual(["ic4"]);
+    expect(await db.levelChange.count({ where: { personId: person.id, source: "promoted" } })).toBe(
+      1,
+    );
+    expect(
+      (await told())
+        .filter((event) => event.promotion.personId === person.id)
+        .map((event) => event.promotion.to.level),
+    ).toEqual(["ic4"]);
   });
 });

@@ -8,21 +8,49 @@ test("the demo organisation has a promotion window in progress (self, manager an
   await seedDemo();
   await seedDemo();
   // The demo also has a window at its committee's votes (prisma/seed/demo-promotion-committee.ts, its own test).
-  const windows = await db.promotionWindow.findMany({ where: { name: { in: [DEMO_CLOSED_WINDOW, DEMO_OPEN_WINDOW] } }, select: { name: true, state: true, nominations: { select: { kind: true } } }, orderBy: { name: "asc" } });
-  expect(windows.map((window) => ({ name: window.name, state: window.state, kinds: window.nominations.map((row) => row.kind).sort() }))).toEqual([
-    { name: DEMO_CLOSED_WINDOW, state: "closed", kinds: ["manager", "manager", "manager", "manager", "self", "self", "self", "self"] },
+  const windows = await db.promotionWindow.findMany({
+    where: { name: { in: [DEMO_CLOSED_WINDOW, DEMO_OPEN_WINDOW] } },
+    select: { name: true, state: true, nominations: { select: { kind: true } } },
+    orderBy: { name: "asc" },
+  });
+  expect(
+    windows.map((window) => ({
+      name: window.name,
+      state: window.state,
+      kinds: window.nominations.map((row) => row.kind).sort(),
+    })),
+  ).toEqual([
+    {
+      name: DEMO_CLOSED_WINDOW,
+      state: "closed",
+      kinds: ["manager", "manager", "manager", "manager", "self", "self", "self", "self"],
+    },
     { name: DEMO_OPEN_WINDOW, state: "open", kinds: ["manager", "self", "sponsor"] },
   ]);
   const process = await promotionProcess();
-  expect(process.windows.find((window) => window.name === DEMO_CLOSED_WINDOW)?.outcome).toMatchObject({ nominated: 8, promoted: 4, notYet: 4 });
+  expect(
+    process.windows.find((window) => window.name === DEMO_CLOSED_WINDOW)?.outcome,
+  ).toMatchObject({ nominated: 8, promoted: 4, notYet: 4 });
   expect(process.windows.find((window) => window.name === DEMO_OPEN_WINDOW)?.outcome).toBeNull();
 
   // Every closed window closed as the rule asks: after its chair opened its audit.
-  const closed = await db.promotionWindow.findMany({ where: { state: "closed" }, select: { id: true, closedAt: true, members: { where: { role: "chair" }, select: { personId: true } } } });
+  const closed = await db.promotionWindow.findMany({
+    where: { state: "closed" },
+    select: {
+      id: true,
+      closedAt: true,
+      members: { where: { role: "chair" }, select: { personId: true } },
+    },
+  });
   expect(closed.length).toBeGreaterThanOrEqual(2);
   for (const window of closed) {
-    const opened = await db.promotionEvent.findMany({ where: { windowId: window.id, kind: "audit-opened" }, select: { actorId: true, createdAt: true } });
-    expect(opened.map((event) => event.actorId)).toEqual(window.members.map((member) => member.personId));
+    const opened = await db.promotionEvent.findMany({
+      where: { windowId: window.id, kind: "audit-opened" },
+      select: { actorId: true, createdAt: true },
+    });
+    expect(opened.map((event) => event.actorId)).toEqual(
+      window.members.map((member) => member.personId),
+    );
     expect(opened[0]!.createdAt.getTime()).toBeLessThan(window.closedAt!.getTime());
   }
 });

@@ -32,37 +32,134 @@ let windowId: string;
 let niaNomination: string;
 let omarNomination: string;
 
-const read = async (loader: RouteFunction, url: string, viewer: Person, params: Record<string, string> = {}) => answerText(loader, await signedInRequest(url, viewer.id), params);
-const nominationText = (viewer: Person, nominationId: string) => read(nominationRoute.loader as RouteFunction, `/promotions/nominations/${nominationId}`, viewer, { nominationId });
+const read = async (
+  loader: RouteFunction,
+  url: string,
+  viewer: Person,
+  params: Record<string, string> = {},
+) => answerText(loader, await signedInRequest(url, viewer.id), params);
+const nominationText = (viewer: Person, nominationId: string) =>
+  read(nominationRoute.loader as RouteFunction, `/promotions/nominations/${nominationId}`, viewer, {
+    nominationId,
+  });
 const marksIn = (text: string) => [...new Set(text.match(/MARK-[a-z-]+-7c1d/g) ?? [])].sort();
 
 beforeAll(async () => {
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  const boss = await createPerson({ name: "Bea Boss", ladderId: "engineering", track: "manager", level: "m3" });
-  const manager = await createPerson({ name: "Max Manager", ladderId: "engineering", track: "manager", level: "m1", managerId: boss.id });
-  const nia = await createPerson({ name: `Nia ${MARK("nominee")}`, ladderId: "engineering", track: "ic", level: "ic3", managerId: manager.id });
-  const omar = await createPerson({ name: `Omar ${MARK("sponsored")}`, ladderId: "engineering", track: "ic", level: "ic2", managerId: manager.id });
-  const sol = await createPerson({ name: "Sol Sponsor", ladderId: "engineering", track: "ic", level: "ic5" });
-  const carl = await createPerson({ name: "Carl Committee", ladderId: "engineering", track: "ic", level: "ic6" });
-  const otto = await createPerson({ name: "Otto Outsider", ladderId: "engineering", track: "ic", level: "ic3" });
+  const boss = await createPerson({
+    name: "Bea Boss",
+    ladderId: "engineering",
+    track: "manager",
+    level: "m3",
+  });
+  const manager = await createPerson({
+    name: "Max Manager",
+    ladderId: "engineering",
+    track: "manager",
+    level: "m1",
+    managerId: boss.id,
+  });
+  const nia = await createPerson({
+    name: `Nia ${MARK("nominee")}`,
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic3",
+    managerId: manager.id,
+  });
+  const omar = await createPerson({
+    name: `Omar ${MARK("sponsored")}`,
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const sol = await createPerson({
+    name: "Sol Sponsor",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic5",
+  });
+  const carl = await createPerson({
+    name: "Carl Committee",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic6",
+  });
+  const otto = await createPerson({
+    name: "Otto Outsider",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic3",
+  });
   org = { admin, boss, manager, nia, omar, sol, carl, otto };
 
   await saveSettings(admin, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" });
-  windowId = await createWindow(admin, { name: "Spring promotions", ladderId: "engineering", nominationsOpenOn: day(-1), nominationsCloseOn: day(14), packetsDueOn: day(28), votesDueOn: day(35), effectiveOn: day(60) });
+  windowId = await createWindow(admin, {
+    name: "Spring promotions",
+    ladderId: "engineering",
+    nominationsOpenOn: day(-1),
+    nominationsCloseOn: day(14),
+    packetsDueOn: day(28),
+    votesDueOn: day(35),
+    effectiveOn: day(60),
+  });
   await openWindow(admin, windowId, now);
   await db.promotionCommitteeMember.create({ data: { windowId, personId: carl.id } });
 
-  const self = await nominate(nia, { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: `I led the migration ${MARK("statement")}` }, now);
-  const sponsored = await nominate(sol, { windowId, nomineeEmail: omar.email, targetLevelId: "ic3", statement: `Omar carried the launch ${MARK("sponsor-statement")}` }, now);
+  const self = await nominate(
+    nia,
+    {
+      windowId,
+      nomineeEmail: "",
+      targetLevelId: "ic4",
+      statement: `I led the migration ${MARK("statement")}`,
+    },
+    now,
+  );
+  const sponsored = await nominate(
+    sol,
+    {
+      windowId,
+      nomineeEmail: omar.email,
+      targetLevelId: "ic3",
+      statement: `Omar carried the launch ${MARK("sponsor-statement")}`,
+    },
+    now,
+  );
   if (!self.ok || !sponsored.ok) throw new Error("both nominations are allowed");
   niaNomination = self.nominationId;
   omarNomination = sponsored.nominationId;
   await addToNomination(manager, niaNomination, `She also mentors ${MARK("addition")}`, now);
 
-  const chosen = await db.careerEvidence.create({ data: { personId: nia.id, competencyId: "code-quality", text: `Review guide ${MARK("chosen-evidence")}`, occurredOn: new Date(now.getTime() - 20 * DAY) } });
-  await db.careerEvidence.create({ data: { personId: nia.id, competencyId: "code-quality", text: `A private note ${MARK("private-evidence")}`, occurredOn: new Date(now.getTime() - 10 * DAY) } });
+  const chosen = await db.careerEvidence.create({
+    data: {
+      personId: nia.id,
+      competencyId: "code-quality",
+      text: `Review guide ${MARK("chosen-evidence")}`,
+      occurredOn: new Date(now.getTime() - 20 * DAY),
+    },
+  });
+  await db.careerEvidence.create({
+    data: {
+      personId: nia.id,
+      competencyId: "code-quality",
+      text: `A private note ${MARK("private-evidence")}`,
+      occurredOn: new Date(now.getTime() - 10 * DAY),
+    },
+  });
   const packet = (await nominationPage(nia, niaNomination, now)).packet!;
-  await saveCase(nia, niaNomination, packet.id, { competencyId: "code-quality", text: `Used by four teams ${MARK("case")}`, evidence: [`career-evidence:${chosen.id}`], revision: packet.revision }, now);
+  await saveCase(
+    nia,
+    niaNomination,
+    packet.id,
+    {
+      competencyId: "code-quality",
+      text: `Used by four teams ${MARK("case")}`,
+      evidence: [`career-evidence:${chosen.id}`],
+      revision: packet.revision,
+    },
+    now,
+  );
 });
 
 describe("a nomination and its packet, by role", () => {
@@ -77,8 +174,15 @@ describe("a nomination and its packet, by role", () => {
   test("once submitted: the nominee, the manager chain, the committee and admins read the packet; the private evidence stays the nominee's", async () => {
     const packet = (await nominationPage(org.nia, niaNomination, now)).packet!;
     await submitPacket(org.nia, niaNomination, packet.id, packet.revision, now);
-    const shared = [MARK("addition"), MARK("case"), MARK("chosen-evidence"), MARK("nominee"), MARK("statement")].sort();
-    for (const viewer of [org.manager, org.boss, org.carl, org.admin]) expect(marksIn(await nominationText(viewer, niaNomination))).toEqual(shared);
+    const shared = [
+      MARK("addition"),
+      MARK("case"),
+      MARK("chosen-evidence"),
+      MARK("nominee"),
+      MARK("statement"),
+    ].sort();
+    for (const viewer of [org.manager, org.boss, org.carl, org.admin])
+      expect(marksIn(await nominationText(viewer, niaNomination))).toEqual(shared);
     // The nominee wrote the packet; after submitting they read it as everyone does, with nothing else of theirs on offer.
     expect(marksIn(await nominationText(org.nia, niaNomination))).toEqual(shared);
     for (const viewer of [org.otto, org.sol, org.omar]) {
@@ -89,55 +193,115 @@ describe("a nomination and its packet, by role", () => {
   });
 
   test("while writing, only the nominee is offered their unshared evidence", async () => {
-    const draft = await db.promotionPacket.findFirstOrThrow({ where: { nominationId: omarNomination } });
-    await db.careerEvidence.create({ data: { personId: org.omar.id, competencyId: "code-quality", text: `Omar's own note ${MARK("omar-private")}`, occurredOn: now } });
+    const draft = await db.promotionPacket.findFirstOrThrow({
+      where: { nominationId: omarNomination },
+    });
+    await db.careerEvidence.create({
+      data: {
+        personId: org.omar.id,
+        competencyId: "code-quality",
+        text: `Omar's own note ${MARK("omar-private")}`,
+        occurredOn: now,
+      },
+    });
     expect(draft.submittedAt).toBeNull();
     expect(marksIn(await nominationText(org.omar, omarNomination))).toContain(MARK("omar-private"));
-    expect(marksIn(await nominationText(org.manager, omarNomination))).not.toContain(MARK("omar-private"));
+    expect(marksIn(await nominationText(org.manager, omarNomination))).not.toContain(
+      MARK("omar-private"),
+    );
   });
 
   test("a sponsor reads their nomination's statement, never its packet; the committee nothing of a draft", async () => {
-    const draft = await db.promotionPacket.findFirstOrThrow({ where: { nominationId: omarNomination } });
-    await db.promotionCase.update({ where: { packetId_competencyId: { packetId: draft.id, competencyId: "code-quality" } }, data: { nomineeCase: `Omar's case ${MARK("omar-case")}` } });
+    const draft = await db.promotionPacket.findFirstOrThrow({
+      where: { nominationId: omarNomination },
+    });
+    await db.promotionCase.update({
+      where: { packetId_competencyId: { packetId: draft.id, competencyId: "code-quality" } },
+      data: { nomineeCase: `Omar's case ${MARK("omar-case")}` },
+    });
     const sponsorReads = await nominationText(org.sol, omarNomination);
     expect(marksIn(sponsorReads)).toEqual([MARK("sponsor-statement"), MARK("sponsored")].sort());
     // Omar's own level (Engineer II) is his record's, not his sponsor's to read.
     expect(sponsorReads).not.toContain("Engineer II");
     expect(marksIn(await nominationText(org.manager, omarNomination))).toContain(MARK("omar-case"));
-    for (const viewer of [org.carl, org.otto, org.nia]) expect((await nominationText(viewer, omarNomination)).startsWith("404")).toBe(true);
+    for (const viewer of [org.carl, org.otto, org.nia])
+      expect((await nominationText(viewer, omarNomination)).startsWith("404")).toBe(true);
   });
 });
 
 describe("every promotions page, by role", () => {
   test("how promotion works names nobody but the reader's own nominations", async () => {
-    expect(marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.otto))).toEqual([]);
-    expect(marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.carl))).toEqual([]);
-    expect(marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.nia))).toEqual([MARK("nominee")]);
-    expect(marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.manager))).toEqual([MARK("nominee"), MARK("sponsored")].sort());
-    expect(marksIn(await read(nominateRoute.loader as RouteFunction, "/promotions/nominate", org.otto))).toEqual([]);
+    expect(
+      marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.otto)),
+    ).toEqual([]);
+    expect(
+      marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.carl)),
+    ).toEqual([]);
+    expect(marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.nia))).toEqual(
+      [MARK("nominee")],
+    );
+    expect(
+      marksIn(await read(indexRoute.loader as RouteFunction, "/promotions", org.manager)),
+    ).toEqual([MARK("nominee"), MARK("sponsored")].sort());
+    expect(
+      marksIn(await read(nominateRoute.loader as RouteFunction, "/promotions/nominate", org.otto)),
+    ).toEqual([]);
   });
 
   test("the admin pages are the admins'", async () => {
     for (const viewer of [org.manager, org.nia, org.carl]) {
-      expect((await read(adminRoute.loader as RouteFunction, "/admin/promotions", viewer)).startsWith("403")).toBe(true);
-      const text = await read(adminWindowRoute.loader as RouteFunction, `/admin/promotions/${windowId}`, viewer, { windowId });
+      expect(
+        (await read(adminRoute.loader as RouteFunction, "/admin/promotions", viewer)).startsWith(
+          "403",
+        ),
+      ).toBe(true);
+      const text = await read(
+        adminWindowRoute.loader as RouteFunction,
+        `/admin/promotions/${windowId}`,
+        viewer,
+        { windowId },
+      );
       expect(text.startsWith("403")).toBe(true);
       expect(marksIn(text)).toEqual([]);
     }
-    const admin = await read(adminWindowRoute.loader as RouteFunction, `/admin/promotions/${windowId}`, org.admin, { windowId });
+    const admin = await read(
+      adminWindowRoute.loader as RouteFunction,
+      `/admin/promotions/${windowId}`,
+      org.admin,
+      { windowId },
+    );
     // Names and states only: no statement, case or evidence on the window's page.
     expect(marksIn(admin)).toEqual([MARK("nominee"), MARK("sponsored")].sort());
   });
   test("the audit names nobody and is read by admins and managers; a committee member who is not the chair, a nominee and an outsider get a 404", async () => {
     for (const viewer of [org.otto, org.nia, org.sol, org.carl]) {
-      for (const text of [await read(auditRoute.loader as RouteFunction, "/promotions/audit", viewer), await read(windowAuditRoute.loader as RouteFunction, `/promotions/windows/${windowId}/audit`, viewer, { windowId })]) {
+      for (const text of [
+        await read(auditRoute.loader as RouteFunction, "/promotions/audit", viewer),
+        await read(
+          windowAuditRoute.loader as RouteFunction,
+          `/promotions/windows/${windowId}/audit`,
+          viewer,
+          { windowId },
+        ),
+      ]) {
         expect(text.startsWith("404")).toBe(true);
         expect(marksIn(text)).toEqual([]);
       }
     }
     for (const viewer of [org.admin, org.boss, org.manager]) {
-      expect(marksIn(await read(auditRoute.loader as RouteFunction, "/promotions/audit", viewer))).toEqual([]);
-      expect(marksIn(await read(windowAuditRoute.loader as RouteFunction, `/promotions/windows/${windowId}/audit`, viewer, { windowId }))).toEqual([]);
+      expect(
+        marksIn(await read(auditRoute.loader as RouteFunction, "/promotions/audit", viewer)),
+      ).toEqual([]);
+      expect(
+        marksIn(
+          await read(
+            windowAuditRoute.loader as RouteFunction,
+            `/promotions/windows/${windowId}/audit`,
+            viewer,
+            { windowId },
+          ),
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -145,14 +309,62 @@ describe("every promotions page, by role", () => {
 describe("the pages as people see them", () => {
   test("each page renders for whoever reads it, the nominee's words on it", async () => {
     const pages: [PageModule, string, string, Person, string | null][] = [
-      [indexRoute as unknown as PageModule, "/promotions", "/promotions", org.manager, MARK("nominee")],
-      [nominateRoute as unknown as PageModule, "/promotions/nominate", "/promotions/nominate", org.otto, null],
-      [nominationRoute as unknown as PageModule, "/promotions/nominations/:nominationId", `/promotions/nominations/${niaNomination}`, org.carl, MARK("case")],
-      [nominationRoute as unknown as PageModule, "/promotions/nominations/:nominationId", `/promotions/nominations/${omarNomination}`, org.omar, MARK("sponsor-statement")],
-      [adminRoute as unknown as PageModule, "/admin/promotions", "/admin/promotions", org.admin, null],
-      [adminWindowRoute as unknown as PageModule, "/admin/promotions/:windowId", `/admin/promotions/${windowId}`, org.admin, MARK("nominee")],
-      [auditRoute as unknown as PageModule, "/promotions/audit", "/promotions/audit", org.manager, null],
-      [windowAuditRoute as unknown as PageModule, "/promotions/windows/:windowId/audit", `/promotions/windows/${windowId}/audit`, org.admin, null],
+      [
+        indexRoute as unknown as PageModule,
+        "/promotions",
+        "/promotions",
+        org.manager,
+        MARK("nominee"),
+      ],
+      [
+        nominateRoute as unknown as PageModule,
+        "/promotions/nominate",
+        "/promotions/nominate",
+        org.otto,
+        null,
+      ],
+      [
+        nominationRoute as unknown as PageModule,
+        "/promotions/nominations/:nominationId",
+        `/promotions/nominations/${niaNomination}`,
+        org.carl,
+        MARK("case"),
+      ],
+      [
+        nominationRoute as unknown as PageModule,
+        "/promotions/nominations/:nominationId",
+        `/promotions/nominations/${omarNomination}`,
+        org.omar,
+        MARK("sponsor-statement"),
+      ],
+      [
+        adminRoute as unknown as PageModule,
+        "/admin/promotions",
+        "/admin/promotions",
+        org.admin,
+        null,
+      ],
+      [
+        adminWindowRoute as unknown as PageModule,
+        "/admin/promotions/:windowId",
+        `/admin/promotions/${windowId}`,
+        org.admin,
+        MARK("nominee"),
+      ],
+      [
+        auditRoute as unknown as PageModule,
+        "/promotions/audit",
+        "/promotions/audit",
+        org.manager,
+        null,
+      ],
+      [
+        windowAuditRoute as unknown as PageModule,
+        "/promotions/windows/:windowId/audit",
+        `/promotions/windows/${windowId}/audit`,
+        org.admin,
+        null,
+      ],
     ];
     for (const [module, pattern, path, viewer, marker] of pages) {
       const { html } = await renderPage(module, pattern, path, viewer.id);
@@ -163,17 +375,50 @@ describe("the pages as people see them", () => {
 
   test("bad input gets a clear message and changes nothing", async () => {
     const settingsBefore = await db.promotionSettings.findMany({ orderBy: { scope: "asc" } });
-    const refused = await adminRoute.action(routeArgs(await signedInPost("/admin/promotions", org.admin.id, { intent: "settings", scope: "", mode: "committee", minMembers: "99", minOutsideMembers: "1", waitWindowsAfterNotYet: "0" })) as never);
+    const refused = await adminRoute.action(
+      routeArgs(
+        await signedInPost("/admin/promotions", org.admin.id, {
+          intent: "settings",
+          scope: "",
+          mode: "committee",
+          minMembers: "99",
+          minOutsideMembers: "1",
+          waitWindowsAfterNotYet: "0",
+        }),
+      ) as never,
+    );
     expect(statusOf(refused)).toBe(400);
     expect(bodyOf<{ error: string }>(refused).error).toBe("Give a number from 1 to 20.");
-    expect(await db.promotionSettings.findMany({ orderBy: { scope: "asc" } })).toEqual(settingsBefore);
+    expect(await db.promotionSettings.findMany({ orderBy: { scope: "asc" } })).toEqual(
+      settingsBefore,
+    );
 
     const nominations = await db.promotionNomination.count();
-    const empty = await nominateRoute.action(routeArgs(await signedInPost("/promotions/nominate", org.otto.id, { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: "  " })) as never);
+    const empty = await nominateRoute.action(
+      routeArgs(
+        await signedInPost("/promotions/nominate", org.otto.id, {
+          windowId,
+          nomineeEmail: "",
+          targetLevelId: "ic4",
+          statement: "  ",
+        }),
+      ) as never,
+    );
     expect(statusOf(empty)).toBe(400);
-    const tooLow = await nominateRoute.action(routeArgs(await signedInPost("/promotions/nominate", org.otto.id, { windowId, nomineeEmail: "", targetLevelId: "ic2", statement: "Ready" })) as never);
+    const tooLow = await nominateRoute.action(
+      routeArgs(
+        await signedInPost("/promotions/nominate", org.otto.id, {
+          windowId,
+          nomineeEmail: "",
+          targetLevelId: "ic2",
+          statement: "Ready",
+        }),
+      ) as never,
+    );
     expect(statusOf(tooLow)).toBe(400);
-    expect(bodyOf<{ error: string }>(tooLow).error).toBe("That level is not a promotion from the person's level.");
+    expect(bodyOf<{ error: string }>(tooLow).error).toBe(
+      "That level is not a promotion from the person's level.",
+    );
     expect(await db.promotionNomination.count()).toBe(nominations);
   });
 });

@@ -13,8 +13,17 @@ import { DomainError } from "~/modules/errors";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { getPerson, setPersonActive, updatePerson } from "~/modules/people/service.server";
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
-import { addToNomination, nominate, withdrawNomination } from "~/modules/promotions/nominations.server";
-import { amendPacket, nominationPage, saveCase, submitPacket } from "~/modules/promotions/packets.server";
+import {
+  addToNomination,
+  nominate,
+  withdrawNomination,
+} from "~/modules/promotions/nominations.server";
+import {
+  amendPacket,
+  nominationPage,
+  saveCase,
+  submitPacket,
+} from "~/modules/promotions/packets.server";
 import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.server";
 import { nameMember } from "~/modules/promotions/committee.server";
 import { createWindow, openWindow, startVotes } from "~/modules/promotions/windows.server";
@@ -45,17 +54,65 @@ let org: Awaited<ReturnType<typeof setUp>>;
 
 async function setUp() {
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  const boss = await createPerson({ name: "Bea Boss", ladderId: "engineering", track: "manager", level: "m2" });
-  const manager = await createPerson({ name: "Max Manager", ladderId: "engineering", track: "manager", level: "m1", managerId: boss.id });
-  const nia = await createPerson({ name: "Nia Nominee", ladderId: "engineering", track: "ic", level: "ic3", managerId: manager.id });
-  const omar = await createPerson({ name: "Omar Report", ladderId: "engineering", track: "ic", level: "ic2", managerId: manager.id });
-  const sol = await createPerson({ name: "Sol Sponsor", ladderId: "engineering", track: "ic", level: "ic5" });
-  const cal = await createPerson({ name: "Cal Calibrated", ladderId: "engineering", track: "ic", level: "ic2", managerId: manager.id });
-  const gone = await createPerson({ name: "Gil Gone", ladderId: "engineering", track: "ic", level: "ic2", deactivatedAt: new Date() });
+  const boss = await createPerson({
+    name: "Bea Boss",
+    ladderId: "engineering",
+    track: "manager",
+    level: "m2",
+  });
+  const manager = await createPerson({
+    name: "Max Manager",
+    ladderId: "engineering",
+    track: "manager",
+    level: "m1",
+    managerId: boss.id,
+  });
+  const nia = await createPerson({
+    name: "Nia Nominee",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic3",
+    managerId: manager.id,
+  });
+  const omar = await createPerson({
+    name: "Omar Report",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const sol = await createPerson({
+    name: "Sol Sponsor",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic5",
+  });
+  const cal = await createPerson({
+    name: "Cal Calibrated",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+  });
+  const gone = await createPerson({
+    name: "Gil Gone",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic2",
+    deactivatedAt: new Date(),
+  });
   return { admin, boss, manager, nia, omar, sol, cal, gone };
 }
 
-const windowInput = () => ({ name: "Spring promotions", ladderId: "engineering", nominationsOpenOn: day(-1), nominationsCloseOn: day(14), packetsDueOn: day(28), votesDueOn: day(35), effectiveOn: day(60) });
+const windowInput = () => ({
+  name: "Spring promotions",
+  ladderId: "engineering",
+  nominationsOpenOn: day(-1),
+  nominationsCloseOn: day(14),
+  packetsDueOn: day(28),
+  votesDueOn: day(35),
+  effectiveOn: day(60),
+});
 let windowId: string;
 
 beforeAll(async () => {
@@ -64,21 +121,54 @@ beforeAll(async () => {
 
 describe("the process and its windows", () => {
   test("a window needs committees on its ladder; opening it locks its criteria and keeps who was eligible", async () => {
-    expect(await refusal(() => createWindow(org.admin, windowInput()))).toBe("invalid promotions:errors.ladderDecidedInCalibration");
-    expect(await refusal(() => saveSettings(org.manager, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" }))).toMatch(/^forbidden/);
-    await saveSettings(org.admin, { scope: "", ...DEFAULT_SETTINGS, mode: "committee", sponsorNomination: true, selfNomination: true });
+    expect(await refusal(() => createWindow(org.admin, windowInput()))).toBe(
+      "invalid promotions:errors.ladderDecidedInCalibration",
+    );
+    expect(
+      await refusal(() =>
+        saveSettings(org.manager, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" }),
+      ),
+    ).toMatch(/^forbidden/);
+    await saveSettings(org.admin, {
+      scope: "",
+      ...DEFAULT_SETTINGS,
+      mode: "committee",
+      sponsorNomination: true,
+      selfNomination: true,
+    });
     expect(await db.auditEvent.count({ where: { action: "promotions.settings_changed" } })).toBe(1);
     windowId = await createWindow(org.admin, windowInput());
-    expect(await refusal(() => nominate(org.nia, { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: "Ready" }, now))).toBe("invalid promotions:errors.windowNotTakingNominations");
+    expect(
+      await refusal(() =>
+        nominate(
+          org.nia,
+          { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: "Ready" },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.windowNotTakingNominations");
 
     // A stale version on the draft: opening takes the ladder's version of the moment and never changes after.
-    await db.promotionWindow.update({ where: { id: windowId }, data: { ladderVersionId: (await db.ladderVersion.create({ data: { ladderId: "engineering", hash: `old-${windowId}`, version: "0", content: {} } })).id } });
+    await db.promotionWindow.update({
+      where: { id: windowId },
+      data: {
+        ladderVersionId: (
+          await db.ladderVersion.create({
+            data: { ladderId: "engineering", hash: `old-${windowId}`, version: "0", content: {} },
+          })
+        ).id,
+      },
+    });
     await openWindow(org.admin, windowId, now);
     const opened = await db.promotionWindow.findUniqueOrThrow({ where: { id: windowId } });
     expect(opened.state).toBe("open");
     expect(opened.ladderVersionId).toBe((await servedLadderVersion("engineering"))!.versionId);
-    const eligible = (await db.promotionEligible.findMany({ where: { windowId }, select: { personId: true } })).map((row) => row.personId);
-    expect(eligible).toEqual(expect.arrayContaining([org.nia.id, org.omar.id, org.sol.id, org.manager.id]));
+    const eligible = (
+      await db.promotionEligible.findMany({ where: { windowId }, select: { personId: true } })
+    ).map((row) => row.personId);
+    expect(eligible).toEqual(
+      expect.arrayContaining([org.nia.id, org.omar.id, org.sol.id, org.manager.id]),
+    );
     expect(eligible).not.toContain(org.gone.id);
     expect(eligible).not.toContain(org.admin.id);
   });
@@ -86,41 +176,114 @@ describe("the process and its windows", () => {
 
 describe("the end of nominations", () => {
   test("the admin starts the votes once the committee has a chair and every packet is in; nominations end then", async () => {
-    const votingWindow = await createWindow(org.admin, { ...windowInput(), name: "Votes promotions" });
+    const votingWindow = await createWindow(org.admin, {
+      ...windowInput(),
+      name: "Votes promotions",
+    });
     await openWindow(org.admin, votingWindow, now);
-    expect(await refusal(() => startVotes(org.manager, votingWindow))).toBe("forbidden common:errors.adminsOnly");
-    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe("conflict promotions:errors.votesWithoutChair");
+    expect(await refusal(() => startVotes(org.manager, votingWindow))).toBe(
+      "forbidden common:errors.adminsOnly",
+    );
+    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe(
+      "conflict promotions:errors.votesWithoutChair",
+    );
     await nameMember(org.admin, votingWindow, { email: org.sol.email, role: "chair" });
-    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe("conflict promotions:errors.votesWithoutNominations");
-    const made = await nominate(org.manager, { windowId: votingWindow, nomineeEmail: org.omar.email, targetLevelId: "ic3", statement: "Runs the team's releases." }, now);
+    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe(
+      "conflict promotions:errors.votesWithoutNominations",
+    );
+    const made = await nominate(
+      org.manager,
+      {
+        windowId: votingWindow,
+        nomineeEmail: org.omar.email,
+        targetLevelId: "ic3",
+        statement: "Runs the team's releases.",
+      },
+      now,
+    );
     if (!made.ok) throw new Error("expected a nomination");
     const packetsOut = await startVotes(org.admin, votingWindow).catch((error: unknown) => error);
     expect(packetsOut).toBeInstanceOf(DomainError);
-    expect(wordsOf(i18nFor("en").getFixedT("en"), (packetsOut as DomainError).said)).toBe("1 packet is not submitted yet: the votes start once every packet is in.");
+    expect(wordsOf(i18nFor("en").getFixedT("en"), (packetsOut as DomainError).said)).toBe(
+      "1 packet is not submitted yet: the votes start once every packet is in.",
+    );
     const packet = (await nominationPage(org.omar, made.nominationId, now)).packet!;
     await submitPacket(org.omar, made.nominationId, packet.id, packet.revision, now);
 
     await startVotes(org.admin, votingWindow, now);
-    expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: votingWindow } })).state).toBe("committee");
+    expect(
+      (await db.promotionWindow.findUniqueOrThrow({ where: { id: votingWindow } })).state,
+    ).toBe("committee");
     // While the committee reads, the packet may still be amended: an amendment started is on its author's to-do list until submitted.
-    const packetKeys = async (person: { id: string; isAdmin: boolean }) => (await todoFor(person, now)).filter((item) => item.kind === "promotion-packet").map((item) => item.key);
+    const packetKeys = async (person: { id: string; isAdmin: boolean }) =>
+      (await todoFor(person, now))
+        .filter((item) => item.kind === "promotion-packet")
+        .map((item) => item.key);
     expect(await packetKeys(org.omar)).toEqual([]);
     await amendPacket(org.omar, made.nominationId, "The release train now runs weekly.", now);
     expect(await packetKeys(org.omar)).toEqual([`promotion-packet:${made.nominationId}`]);
     const amended = (await nominationPage(org.omar, made.nominationId, now)).packet!;
     await submitPacket(org.omar, made.nominationId, amended.id, amended.revision, now);
     expect(await packetKeys(org.omar)).toEqual([]);
-    expect((await db.promotionEvent.findMany({ where: { windowId: votingWindow, kind: "state" }, select: { change: true } })).map((event) => JSON.parse(event.change ?? "{}"))).toContainEqual({ state: ["open", "committee"] });
-    expect(await refusal(() => nominate(org.sol, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Ready" }, now))).toBe("invalid promotions:errors.windowNotTakingNominations");
+    expect(
+      (
+        await db.promotionEvent.findMany({
+          where: { windowId: votingWindow, kind: "state" },
+          select: { change: true },
+        })
+      ).map((event) => JSON.parse(event.change ?? "{}")),
+    ).toContainEqual({ state: ["open", "committee"] });
+    expect(
+      await refusal(() =>
+        nominate(
+          org.sol,
+          {
+            windowId: votingWindow,
+            nomineeEmail: org.cal.email,
+            targetLevelId: "ic3",
+            statement: "Ready",
+          },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.windowNotTakingNominations");
     // A new window the service refuses (no ladder of that id is served) comes back as filled in.
-    const refusedWindow = await adminRoute.action(routeArgs(await signedInPost("/admin/promotions", org.admin.id, { intent: "window", name: "Spring round TYPED-WINDOW", ladderId: "no-such-ladder", nominationsOpenOn: "2031-03-01", nominationsCloseOn: "2031-03-15", packetsDueOn: "2031-03-29", votesDueOn: "2031-04-12", effectiveOn: "2031-05-01" })));
+    const refusedWindow = await adminRoute.action(
+      routeArgs(
+        await signedInPost("/admin/promotions", org.admin.id, {
+          intent: "window",
+          name: "Spring round TYPED-WINDOW",
+          ladderId: "no-such-ladder",
+          nominationsOpenOn: "2031-03-01",
+          nominationsCloseOn: "2031-03-15",
+          packetsDueOn: "2031-03-29",
+          votesDueOn: "2031-04-12",
+          effectiveOn: "2031-05-01",
+        }),
+      ),
+    );
     expect(statusOf(refusedWindow)).toBe(400);
-    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refusedWindow).reply)).toContain("TYPED-WINDOW");
+    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refusedWindow).reply)).toContain(
+      "TYPED-WINDOW",
+    );
     // Refused through the page, the form comes back with what was typed.
-    const refusedPost = await nominateRoute.action(routeArgs(await signedInPost("/promotions/nominate", org.sol.id, { windowId: votingWindow, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Cal rebuilt the release train. STATEMENT-TYPED" })));
+    const refusedPost = await nominateRoute.action(
+      routeArgs(
+        await signedInPost("/promotions/nominate", org.sol.id, {
+          windowId: votingWindow,
+          nomineeEmail: org.cal.email,
+          targetLevelId: "ic3",
+          statement: "Cal rebuilt the release train. STATEMENT-TYPED",
+        }),
+      ),
+    );
     expect(statusOf(refusedPost)).toBe(400);
-    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refusedPost).reply)).toContain("STATEMENT-TYPED");
-    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe("conflict promotions:errors.votesNotFromOpen");
+    expect(JSON.stringify(bodyOf<{ reply: unknown }>(refusedPost).reply)).toContain(
+      "STATEMENT-TYPED",
+    );
+    expect(await refusal(() => startVotes(org.admin, votingWindow))).toBe(
+      "conflict promotions:errors.votesNotFromOpen",
+    );
   });
 });
 
@@ -128,139 +291,462 @@ describe("nominations", () => {
   let selfNomination: string;
 
   test("the person nominates themselves for a higher level; the level must be a promotion and one nomination a window", async () => {
-    expect(await refusal(() => nominate(org.nia, { windowId, nomineeEmail: "", targetLevelId: "ic2", statement: "Ready" }, now))).toBe("invalid promotions:errors.targetNotAllowed");
-    const made = await nominate(org.nia, { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: "I led the storage migration." }, now);
+    expect(
+      await refusal(() =>
+        nominate(
+          org.nia,
+          { windowId, nomineeEmail: "", targetLevelId: "ic2", statement: "Ready" },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.targetNotAllowed");
+    const made = await nominate(
+      org.nia,
+      {
+        windowId,
+        nomineeEmail: "",
+        targetLevelId: "ic4",
+        statement: "I led the storage migration.",
+      },
+      now,
+    );
     expect(made.ok).toBe(true);
     selfNomination = made.ok ? made.nominationId : "";
     const row = await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } });
-    expect({ kind: row.kind, managerId: row.managerId, levelId: row.levelId, candidateNumber: row.candidateNumber }).toEqual({ kind: "self", managerId: org.manager.id, levelId: "ic3", candidateNumber: 1 });
-    expect(await refusal(() => nominate(org.manager, { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic4", statement: "Again" }, now))).toBe("invalid promotions:errors.alreadyNominated");
+    expect({
+      kind: row.kind,
+      managerId: row.managerId,
+      levelId: row.levelId,
+      candidateNumber: row.candidateNumber,
+    }).toEqual({ kind: "self", managerId: org.manager.id, levelId: "ic3", candidateNumber: 1 });
+    expect(
+      await refusal(() =>
+        nominate(
+          org.manager,
+          { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic4", statement: "Again" },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.alreadyNominated");
   });
 
   test("the manager is told (a to-do until they add to it) and cannot withdraw it; both have the packet to write", async () => {
-    const keys = async (person: { id: string; isAdmin: boolean }) => (await todoFor(person, now)).filter((item) => item.kind.startsWith("promotion")).map((item) => item.key);
-    expect(await keys(org.manager)).toEqual(expect.arrayContaining([`promotion-add:${selfNomination}`, `promotion-packet:${selfNomination}`]));
+    const keys = async (person: { id: string; isAdmin: boolean }) =>
+      (await todoFor(person, now))
+        .filter((item) => item.kind.startsWith("promotion"))
+        .map((item) => item.key);
+    expect(await keys(org.manager)).toEqual(
+      expect.arrayContaining([
+        `promotion-add:${selfNomination}`,
+        `promotion-packet:${selfNomination}`,
+      ]),
+    );
     expect(await keys(org.nia)).toEqual([`promotion-packet:${selfNomination}`]);
     expect(await keys(org.boss)).toEqual([]);
     await addToNomination(org.manager, selfNomination, "She also mentored two engineers.", now);
-    expect((await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } })).managerAddition).toBe("She also mentored two engineers.");
-    expect(await refusal(() => addToNomination(org.boss, selfNomination, "From above", now))).toBe("forbidden promotions:errors.onlyManagerAdds");
-    expect(await refusal(() => withdrawNomination(org.manager, selfNomination, "Not now", now))).toBe("forbidden promotions:errors.cannotWithdraw");
+    expect(
+      (await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } }))
+        .managerAddition,
+    ).toBe("She also mentored two engineers.");
+    expect(await refusal(() => addToNomination(org.boss, selfNomination, "From above", now))).toBe(
+      "forbidden promotions:errors.onlyManagerAdds",
+    );
+    expect(
+      await refusal(() => withdrawNomination(org.manager, selfNomination, "Not now", now)),
+    ).toBe("forbidden promotions:errors.cannotWithdraw");
     // A colleague whose page it is not learns nothing by posting to it: not even that Nia is nominated (the answer an id nobody has gets).
-    const asForNobody = await refusal(() => addToNomination(org.omar, "no-such-nomination", "Hm", now));
+    const asForNobody = await refusal(() =>
+      addToNomination(org.omar, "no-such-nomination", "Hm", now),
+    );
     expect(asForNobody).toMatch(/^not-found /);
-    expect(await refusal(() => addToNomination(org.omar, selfNomination, "Hm", now))).toBe(asForNobody);
-    expect(await refusal(() => withdrawNomination(org.omar, selfNomination, "Hm", now))).toBe(asForNobody);
+    expect(await refusal(() => addToNomination(org.omar, selfNomination, "Hm", now))).toBe(
+      asForNobody,
+    );
+    expect(await refusal(() => withdrawNomination(org.omar, selfNomination, "Hm", now))).toBe(
+      asForNobody,
+    );
     expect(await keys(org.manager)).toEqual([`promotion-packet:${selfNomination}`]);
   });
 
   test("a manager and a sponsor nominate; a sponsor only while the settings allow it", async () => {
-    const byManager = await nominate(org.manager, { windowId, nomineeEmail: org.omar.email, targetLevelId: "ic3", statement: "Omar is ready." }, now);
-    expect(byManager.ok && (await db.promotionNomination.findUniqueOrThrow({ where: { id: byManager.nominationId } })).kind).toBe("manager");
-    await saveSettings(org.admin, { scope: "engineering", ...DEFAULT_SETTINGS, mode: "committee", sponsorNomination: false });
-    expect(await refusal(() => nominate(org.sol, { windowId, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Sponsoring" }, now))).toBe("invalid promotions:errors.sponsorNominationOff");
-    expect(await nominate(org.sol, { windowId, nomineeEmail: "nobody@example.com", targetLevelId: "ic3", statement: "Sponsoring" }, now)).toEqual({ ok: false, fieldErrors: { nomineeEmail: [{ key: "promotions:errors.nobodyWithEmail" }] } });
-    await saveSettings(org.admin, { scope: "engineering", ...DEFAULT_SETTINGS, mode: "committee", sponsorNomination: true });
-    const bySponsor = await nominate(org.sol, { windowId, nomineeEmail: org.gone.email, targetLevelId: "ic3", statement: "Sponsoring" }, now);
+    const byManager = await nominate(
+      org.manager,
+      { windowId, nomineeEmail: org.omar.email, targetLevelId: "ic3", statement: "Omar is ready." },
+      now,
+    );
+    expect(
+      byManager.ok &&
+        (await db.promotionNomination.findUniqueOrThrow({ where: { id: byManager.nominationId } }))
+          .kind,
+    ).toBe("manager");
+    await saveSettings(org.admin, {
+      scope: "engineering",
+      ...DEFAULT_SETTINGS,
+      mode: "committee",
+      sponsorNomination: false,
+    });
+    expect(
+      await refusal(() =>
+        nominate(
+          org.sol,
+          { windowId, nomineeEmail: org.cal.email, targetLevelId: "ic3", statement: "Sponsoring" },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.sponsorNominationOff");
+    expect(
+      await nominate(
+        org.sol,
+        {
+          windowId,
+          nomineeEmail: "nobody@example.com",
+          targetLevelId: "ic3",
+          statement: "Sponsoring",
+        },
+        now,
+      ),
+    ).toEqual({
+      ok: false,
+      fieldErrors: { nomineeEmail: [{ key: "promotions:errors.nobodyWithEmail" }] },
+    });
+    await saveSettings(org.admin, {
+      scope: "engineering",
+      ...DEFAULT_SETTINGS,
+      mode: "committee",
+      sponsorNomination: true,
+    });
+    const bySponsor = await nominate(
+      org.sol,
+      { windowId, nomineeEmail: org.gone.email, targetLevelId: "ic3", statement: "Sponsoring" },
+      now,
+    );
     expect(bySponsor.ok).toBe(false);
     // A sponsor is not told that Nia is nominated already, nor which levels are a promotion from hers: one answer for both.
-    expect(await refusal(() => nominate(org.sol, { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic4", statement: "Sponsoring" }, now))).toBe("invalid promotions:errors.sponsorCannotNominate");
-    expect(await refusal(() => nominate(org.sol, { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic2", statement: "Sponsoring" }, now))).toBe("invalid promotions:errors.sponsorCannotNominate");
+    expect(
+      await refusal(() =>
+        nominate(
+          org.sol,
+          { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic4", statement: "Sponsoring" },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.sponsorCannotNominate");
+    expect(
+      await refusal(() =>
+        nominate(
+          org.sol,
+          { windowId, nomineeEmail: org.nia.email, targetLevelId: "ic2", statement: "Sponsoring" },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.sponsorCannotNominate");
   });
 
   test("the packet: a case per criterion from the evidence on offer, gaps shown, the manager offered only what was shared", async () => {
-    const kept = await db.careerEvidence.create({ data: { personId: org.nia.id, competencyId: "code-quality", text: "Wrote the review guide.", occurredOn: new Date(now.getTime() - 30 * DAY) } });
+    const kept = await db.careerEvidence.create({
+      data: {
+        personId: org.nia.id,
+        competencyId: "code-quality",
+        text: "Wrote the review guide.",
+        occurredOn: new Date(now.getTime() - 30 * DAY),
+      },
+    });
     const page = await nominationPage(org.nia, selfNomination, now);
     expect(page.can.write).toBe(true);
     const criterion = page.packet!.criteria.find((item) => item.competencyId === "code-quality")!;
     expect(criterion.gap).toBe(true);
     expect(criterion.offered.map((item) => item.ref)).toContain(`career-evidence:${kept.id}`);
     const managerPage = await nominationPage(org.manager, selfNomination, now);
-    expect(managerPage.packet!.criteria.find((item) => item.competencyId === "code-quality")!.offered.map((item) => item.ref)).not.toContain(`career-evidence:${kept.id}`);
+    expect(
+      managerPage
+        .packet!.criteria.find((item) => item.competencyId === "code-quality")!
+        .offered.map((item) => item.ref),
+    ).not.toContain(`career-evidence:${kept.id}`);
 
     // The packet is found only under its own nomination: posted to another's page, or to one that does not exist, it is not found and nothing is written.
-    const another = await db.promotionNomination.findFirstOrThrow({ where: { id: { not: selfNomination } }, select: { id: true } });
+    const another = await db.promotionNomination.findFirstOrThrow({
+      where: { id: { not: selfNomination } },
+      select: { id: true },
+    });
     for (const nominationId of [another.id, "no-such-nomination"]) {
-      expect(await refusal(() => saveCase(org.nia, nominationId, page.packet!.id, { competencyId: "code-quality", text: "Elsewhere", evidence: [], revision: page.packet!.revision }, now))).toBe("not-found promotions:errors.noSuchNomination");
-      expect(await refusal(() => submitPacket(org.nia, nominationId, page.packet!.id, page.packet!.revision, now))).toBe("not-found promotions:errors.noSuchNomination");
+      expect(
+        await refusal(() =>
+          saveCase(
+            org.nia,
+            nominationId,
+            page.packet!.id,
+            {
+              competencyId: "code-quality",
+              text: "Elsewhere",
+              evidence: [],
+              revision: page.packet!.revision,
+            },
+            now,
+          ),
+        ),
+      ).toBe("not-found promotions:errors.noSuchNomination");
+      expect(
+        await refusal(() =>
+          submitPacket(org.nia, nominationId, page.packet!.id, page.packet!.revision, now),
+        ),
+      ).toBe("not-found promotions:errors.noSuchNomination");
     }
     // A revision the page never gave (a fraction, a word, past what the database holds) is a clear 400, not a server error.
     for (const revision of ["1.5", "abc", "1e30", "99999999999", ""]) {
-      const answer = await nominationRoute.action(routeArgs(await signedInPost(`/promotions/nominations/${selfNomination}`, org.nia.id, { intent: "submit", packetId: page.packet!.id, revision }), { nominationId: selfNomination }));
+      const answer = await nominationRoute.action(
+        routeArgs(
+          await signedInPost(`/promotions/nominations/${selfNomination}`, org.nia.id, {
+            intent: "submit",
+            packetId: page.packet!.id,
+            revision,
+          }),
+          { nominationId: selfNomination },
+        ),
+      );
       expect(statusOf(answer), revision).toBe(400);
-      expect(bodyOf<{ error: string }>(answer).error).toBe("That form was not understood; nothing was saved. Reload the page and try again.");
+      expect(bodyOf<{ error: string }>(answer).error).toBe(
+        "That form was not understood; nothing was saved. Reload the page and try again.",
+      );
     }
-    expect(await db.promotionPacket.findUniqueOrThrow({ where: { id: page.packet!.id }, select: { revision: true, submittedAt: true } })).toEqual({ revision: page.packet!.revision, submittedAt: null });
-    const revision = await saveCase(org.nia, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "The review guide is used by four teams.", evidence: [`career-evidence:${kept.id}`], revision: page.packet!.revision }, now);
-    expect(await refusal(() => saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "Stale", evidence: [], revision: page.packet!.revision }, now))).toBe("conflict promotions:errors.packetChangedMeanwhile");
+    expect(
+      await db.promotionPacket.findUniqueOrThrow({
+        where: { id: page.packet!.id },
+        select: { revision: true, submittedAt: true },
+      }),
+    ).toEqual({ revision: page.packet!.revision, submittedAt: null });
+    const revision = await saveCase(
+      org.nia,
+      selfNomination,
+      page.packet!.id,
+      {
+        competencyId: "code-quality",
+        text: "The review guide is used by four teams.",
+        evidence: [`career-evidence:${kept.id}`],
+        revision: page.packet!.revision,
+      },
+      now,
+    );
+    expect(
+      await refusal(() =>
+        saveCase(
+          org.manager,
+          selfNomination,
+          page.packet!.id,
+          {
+            competencyId: "code-quality",
+            text: "Stale",
+            evidence: [],
+            revision: page.packet!.revision,
+          },
+          now,
+        ),
+      ),
+    ).toBe("conflict promotions:errors.packetChangedMeanwhile");
     // The same conflict through the page without JavaScript: a 409 that shows the manager's words and
     // ticks as sent (here, the nominee's chosen evidence unticked), beside the newer packet's revision;
     // with JavaScript the page reads the packet again after it.
-    const stale = new URLSearchParams({ intent: "case", packetId: page.packet!.id, revision: String(page.packet!.revision), competencyId: "code-quality", text: "Stale but TYPED-BY-MAX" });
-    const refused = await renderPage(nominationRoute, "/promotions/nominations/:nominationId", `/promotions/nominations/${selfNomination}`, org.manager.id, stale);
+    const stale = new URLSearchParams({
+      intent: "case",
+      packetId: page.packet!.id,
+      revision: String(page.packet!.revision),
+      competencyId: "code-quality",
+      text: "Stale but TYPED-BY-MAX",
+    });
+    const refused = await renderPage(
+      nominationRoute,
+      "/promotions/nominations/:nominationId",
+      `/promotions/nominations/${selfNomination}`,
+      org.manager.id,
+      stale,
+    );
     expect(refused.status).toBe(409);
-    expect(refused.html).toMatch(/<textarea[^>]*name="text"[^>]*>Stale but TYPED-BY-MAX<\/textarea>/);
-    const box = refused.html.match(new RegExp(`<input type="checkbox" id="code-quality-career-evidence:${kept.id}"[^>]*>`))?.[0];
+    expect(refused.html).toMatch(
+      /<textarea[^>]*name="text"[^>]*>Stale but TYPED-BY-MAX<\/textarea>/,
+    );
+    const box = refused.html.match(
+      new RegExp(`<input type="checkbox" id="code-quality-career-evidence:${kept.id}"[^>]*>`),
+    )?.[0];
     expect(box).toBeDefined();
     expect(box).not.toContain("checked");
     expect(refused.html).toContain(`name="revision" value="${revision}"`);
-    expect(nominationRoute.shouldRevalidate({ actionStatus: 409, defaultShouldRevalidate: false } as Parameters<typeof nominationRoute.shouldRevalidate>[0])).toBe(true);
-    expect(nominationRoute.shouldRevalidate({ actionStatus: 400, defaultShouldRevalidate: false } as Parameters<typeof nominationRoute.shouldRevalidate>[0])).toBe(false);
+    expect(
+      nominationRoute.shouldRevalidate({
+        actionStatus: 409,
+        defaultShouldRevalidate: false,
+      } as Parameters<typeof nominationRoute.shouldRevalidate>[0]),
+    ).toBe(true);
+    expect(
+      nominationRoute.shouldRevalidate({
+        actionStatus: 400,
+        defaultShouldRevalidate: false,
+      } as Parameters<typeof nominationRoute.shouldRevalidate>[0]),
+    ).toBe(false);
     // The manager keeps what the nominee chose, though they could not have offered it, and writes their own words.
-    await saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "Agreed.", evidence: [`career-evidence:${kept.id}`], revision }, now);
-    expect(await refusal(() => saveCase(org.manager, selfNomination, page.packet!.id, { competencyId: "code-quality", text: "", evidence: ["career-evidence:someone-elses"], revision: revision + 1 }, now))).toBe("invalid promotions:errors.unknownEvidence");
-    const after = (await nominationPage(org.boss, selfNomination, now)).packet!.criteria.find((item) => item.competencyId === "code-quality")!;
-    expect({ nominee: after.nomineeCase, manager: after.managerCase, gap: after.gap, chosen: after.chosen.map((item) => item.text) }).toEqual({
+    await saveCase(
+      org.manager,
+      selfNomination,
+      page.packet!.id,
+      {
+        competencyId: "code-quality",
+        text: "Agreed.",
+        evidence: [`career-evidence:${kept.id}`],
+        revision,
+      },
+      now,
+    );
+    expect(
+      await refusal(() =>
+        saveCase(
+          org.manager,
+          selfNomination,
+          page.packet!.id,
+          {
+            competencyId: "code-quality",
+            text: "",
+            evidence: ["career-evidence:someone-elses"],
+            revision: revision + 1,
+          },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.unknownEvidence");
+    const after = (await nominationPage(org.boss, selfNomination, now)).packet!.criteria.find(
+      (item) => item.competencyId === "code-quality",
+    )!;
+    expect({
+      nominee: after.nomineeCase,
+      manager: after.managerCase,
+      gap: after.gap,
+      chosen: after.chosen.map((item) => item.text),
+    }).toEqual({
       nominee: "The review guide is used by four teams.",
       manager: "Agreed.",
       gap: false,
       chosen: ["Wrote the review guide."],
     });
     await db.careerEvidence.update({ where: { id: kept.id }, data: { text: "Edited later." } });
-    expect((await nominationPage(org.nia, selfNomination, now)).packet!.criteria.find((item) => item.competencyId === "code-quality")!.chosen[0]!.text).toBe("Wrote the review guide.");
+    expect(
+      (await nominationPage(org.nia, selfNomination, now)).packet!.criteria.find(
+        (item) => item.competencyId === "code-quality",
+      )!.chosen[0]!.text,
+    ).toBe("Wrote the review guide.");
   });
 
   test("a submitted packet never changes, even written to directly; a correction is a linked amendment", async () => {
     const packet = (await nominationPage(org.nia, selfNomination, now)).packet!;
     await submitPacket(org.nia, selfNomination, packet.id, packet.revision, now);
-    expect(await refusal(() => saveCase(org.nia, selfNomination, packet.id, { competencyId: "code-quality", text: "Later", evidence: [], revision: packet.revision }, now))).toBe("conflict promotions:errors.packetSubmitted");
-    await expect(db.promotionCase.update({ where: { packetId_competencyId: { packetId: packet.id, competencyId: "code-quality" } }, data: { nomineeCase: "rewritten" } })).rejects.toThrow();
-    await expect(db.promotionPacket.update({ where: { id: packet.id }, data: { amendmentReason: "rewritten" } })).rejects.toThrow();
-    const event = await db.promotionEvent.findFirstOrThrow({ where: { nominationId: selfNomination, kind: "packet-submitted" } });
-    await expect(db.promotionEvent.update({ where: { id: event.id }, data: { reason: "rewritten" } })).rejects.toThrow();
+    expect(
+      await refusal(() =>
+        saveCase(
+          org.nia,
+          selfNomination,
+          packet.id,
+          { competencyId: "code-quality", text: "Later", evidence: [], revision: packet.revision },
+          now,
+        ),
+      ),
+    ).toBe("conflict promotions:errors.packetSubmitted");
+    await expect(
+      db.promotionCase.update({
+        where: { packetId_competencyId: { packetId: packet.id, competencyId: "code-quality" } },
+        data: { nomineeCase: "rewritten" },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      db.promotionPacket.update({
+        where: { id: packet.id },
+        data: { amendmentReason: "rewritten" },
+      }),
+    ).rejects.toThrow();
+    const event = await db.promotionEvent.findFirstOrThrow({
+      where: { nominationId: selfNomination, kind: "packet-submitted" },
+    });
+    await expect(
+      db.promotionEvent.update({ where: { id: event.id }, data: { reason: "rewritten" } }),
+    ).rejects.toThrow();
     await expect(db.promotionEvent.delete({ where: { id: event.id } })).rejects.toThrow();
 
-    const amendmentId = await amendPacket(org.nia, selfNomination, "The guide is used by five teams, not four.", now);
-    const amendment = await db.promotionPacket.findUniqueOrThrow({ where: { id: amendmentId }, include: { cases: true } });
-    expect({ amends: amendment.amendsId, version: amendment.ladderVersionId, submitted: amendment.submittedAt }).toEqual({ amends: packet.id, version: (await db.promotionPacket.findUniqueOrThrow({ where: { id: packet.id } })).ladderVersionId, submitted: null });
-    expect(amendment.cases.find((item) => item.competencyId === "code-quality")!.nomineeCase).toBe("The review guide is used by four teams.");
+    const amendmentId = await amendPacket(
+      org.nia,
+      selfNomination,
+      "The guide is used by five teams, not four.",
+      now,
+    );
+    const amendment = await db.promotionPacket.findUniqueOrThrow({
+      where: { id: amendmentId },
+      include: { cases: true },
+    });
+    expect({
+      amends: amendment.amendsId,
+      version: amendment.ladderVersionId,
+      submitted: amendment.submittedAt,
+    }).toEqual({
+      amends: packet.id,
+      version: (await db.promotionPacket.findUniqueOrThrow({ where: { id: packet.id } }))
+        .ladderVersionId,
+      submitted: null,
+    });
+    expect(amendment.cases.find((item) => item.competencyId === "code-quality")!.nomineeCase).toBe(
+      "The review guide is used by four teams.",
+    );
     const page = await nominationPage(org.manager, selfNomination, now);
     expect(page.packet!.id).toBe(amendmentId);
     expect(page.packet!.versionCount).toBe(2);
     // Amended again: the page words the newest reason and counts the versions; an earlier reason is not sent.
-    await submitPacket(org.nia, selfNomination, amendmentId, (await db.promotionPacket.findUniqueOrThrow({ where: { id: amendmentId } })).revision, now);
+    await submitPacket(
+      org.nia,
+      selfNomination,
+      amendmentId,
+      (await db.promotionPacket.findUniqueOrThrow({ where: { id: amendmentId } })).revision,
+      now,
+    );
     await amendPacket(org.nia, selfNomination, "Six teams now use it.", now);
     const again = await nominationPage(org.manager, selfNomination, now);
-    expect({ reason: again.packet!.amendmentReason, versions: again.packet!.versionCount }).toEqual({ reason: "Six teams now use it.", versions: 3 });
+    expect({ reason: again.packet!.amendmentReason, versions: again.packet!.versionCount }).toEqual(
+      { reason: "Six teams now use it.", versions: 3 },
+    );
     expect(JSON.stringify(again)).not.toContain("The guide is used by five teams, not four.");
   });
 
   test("the record's time at level reads as the person's page: a level since given late counts from its day, a return from the return", async () => {
     const shownOnPage = async () => {
       const person = await getPerson(org.nia.id);
-      return person.levelSince ?? (person.levelMovedAt ?? person.createdAt).toISOString().slice(0, 10);
+      return (
+        person.levelSince ?? (person.levelMovedAt ?? person.createdAt).toISOString().slice(0, 10)
+      );
     };
-    const shownInPacket = async () => (await nominationPage(org.manager, selfNomination, now)).record!.atLevelSince.toISOString().slice(0, 10);
+    const shownInPacket = async () =>
+      (await nominationPage(org.manager, selfNomination, now))
+        .record!.atLevelSince.toISOString()
+        .slice(0, 10);
     // An admin learns today that Nia has been at her level for a year: not since today, when Rungs was told.
-    const value = { name: org.nia.name, email: org.nia.email, managerEmail: org.manager.email, track: "ic", level: "ic3", levelSince: day(-365) };
-    expect((await updatePerson(org.admin.id, org.nia.id, value, await getTrackLevelCheck())).ok).toBe(true);
+    const value = {
+      name: org.nia.name,
+      email: org.nia.email,
+      managerEmail: org.manager.email,
+      track: "ic",
+      level: "ic3",
+      levelSince: day(-365),
+    };
+    expect(
+      (await updatePerson(org.admin.id, org.nia.id, value, await getTrackLevelCheck())).ok,
+    ).toBe(true);
     expect(await shownInPacket()).toBe(day(-365));
     expect(await shownInPacket()).toBe(await shownOnPage());
 
     // She left last month and is back: her time at the level starts again at her return (decision 075), on her page as in the packet.
-    await db.user.update({ where: { id: org.nia.id }, data: { deactivatedAt: new Date(now.getTime() - 30 * DAY) } });
+    await db.user.update({
+      where: { id: org.nia.id },
+      data: { deactivatedAt: new Date(now.getTime() - 30 * DAY) },
+    });
     expect(await setPersonActive(org.admin.id, org.nia.id, true)).toEqual({ ok: true });
-    const returned = (await db.levelChange.findFirstOrThrow({ where: { personId: org.nia.id, source: "reactivated" } })).changedAt.toISOString().slice(0, 10);
+    const returned = (
+      await db.levelChange.findFirstOrThrow({
+        where: { personId: org.nia.id, source: "reactivated" },
+      })
+    ).changedAt
+      .toISOString()
+      .slice(0, 10);
     expect(await shownInPacket()).toBe(returned);
     expect(await shownInPacket()).toBe(await shownOnPage());
   });
@@ -269,24 +755,75 @@ describe("nominations", () => {
 describe("calibration and committees", () => {
   test("a released calibration promotion on a committee ladder becomes a nomination into the open window, and calibration never applies it", async () => {
     const version = (await servedLadderVersion("engineering"))!.versionId;
-    const cycle = await db.reviewCycle.create({ data: { name: "Autumn reviews", startsOn: new Date(now.getTime() - 90 * DAY), endsOn: new Date(now.getTime() - 10 * DAY) } });
+    const cycle = await db.reviewCycle.create({
+      data: {
+        name: "Autumn reviews",
+        startsOn: new Date(now.getTime() - 90 * DAY),
+        endsOn: new Date(now.getTime() - 10 * DAY),
+      },
+    });
     const session = await db.calibrationSession.create({
-      data: { name: "Autumn calibration", cycleId: cycle.id, facilitatorId: org.boss.id, state: "published", ladderId: "engineering", ladderVersionId: version, groupFloor: 4, promotionsEffectiveOn: new Date(now.getTime() - DAY) },
+      data: {
+        name: "Autumn calibration",
+        cycleId: cycle.id,
+        facilitatorId: org.boss.id,
+        state: "published",
+        ladderId: "engineering",
+        ladderVersionId: version,
+        groupFloor: 4,
+        promotionsEffectiveOn: new Date(now.getTime() - DAY),
+      },
     });
     const entry = await db.calibrationEntry.create({
-      data: { sessionId: session.id, personId: org.cal.id, managerId: org.manager.id, trackId: "ic", levelId: "ic2", finalRating: 4, finalOutcome: "promote", finalLevelId: "ic3", rationale: "Cal ran the on-call rotation.", released: true },
+      data: {
+        sessionId: session.id,
+        personId: org.cal.id,
+        managerId: org.manager.id,
+        trackId: "ic",
+        levelId: "ic2",
+        finalRating: 4,
+        finalOutcome: "promote",
+        finalLevelId: "ic3",
+        rationale: "Cal ran the on-call rotation.",
+        released: true,
+      },
     });
     expect(await applyDuePromotions(now)).toBe(0);
     expect(await applyDuePromotions(now)).toBe(0);
-    const nominations = await db.promotionNomination.findMany({ where: { calibrationEntryId: entry.id } });
-    expect(nominations.map((row) => ({ window: row.windowId, kind: row.kind, target: row.targetLevelId, statement: row.statement, by: row.nominatedById }))).toEqual([
-      { window: windowId, kind: "calibration", target: "ic3", statement: "Cal ran the on-call rotation.", by: org.boss.id },
+    const nominations = await db.promotionNomination.findMany({
+      where: { calibrationEntryId: entry.id },
+    });
+    expect(
+      nominations.map((row) => ({
+        window: row.windowId,
+        kind: row.kind,
+        target: row.targetLevelId,
+        statement: row.statement,
+        by: row.nominatedById,
+      })),
+    ).toEqual([
+      {
+        window: windowId,
+        kind: "calibration",
+        target: "ic3",
+        statement: "Cal ran the on-call rotation.",
+        by: org.boss.id,
+      },
     ]);
     expect((await db.user.findUniqueOrThrow({ where: { id: org.cal.id } })).level).toBe("ic2");
-    expect((await db.calibrationEntry.findUniqueOrThrow({ where: { id: entry.id } })).appliedAt).toBeNull();
+    expect(
+      (await db.calibrationEntry.findUniqueOrThrow({ where: { id: entry.id } })).appliedAt,
+    ).toBeNull();
     // What the person reads of their calibration outcome says who decides now.
-    const said = (language: "en" | "de") => ownOutcomeViews(org.cal.id).then((views) => views.map((view) => wordsOf(i18nFor(language).getFixedT(language, "growth"), view.outcome)));
-    expect(await said("en")).toEqual(["Put forward for promotion to Senior Engineer: the promotion committee decides."]);
-    expect(await said("de")).toEqual(["Für eine Beförderung zu Senior Engineer vorgeschlagen: Das Beförderungsgremium entscheidet."]);
+    const said = (language: "en" | "de") =>
+      ownOutcomeViews(org.cal.id).then((views) =>
+        views.map((view) => wordsOf(i18nFor(language).getFixedT(language, "growth"), view.outcome)),
+      );
+    expect(await said("en")).toEqual([
+      "Put forward for promotion to Senior Engineer: the promotion committee decides.",
+    ]);
+    expect(await said("de")).toEqual([
+      "Für eine Beförderung zu Senior Engineer vorgeschlagen: Das Beförderungsgremium entscheidet.",
+    ]);
   });
 });

@@ -12,18 +12,32 @@ beforeEach(async () => {
 });
 
 test("a ledger shorter than the list: the erased people of the list, not the others erased", async () => {
-  await db.erasureRecord.createMany({ data: ["elsewhere-1", "asked-07", "elsewhere-2", "asked-59"].map((personId) => ({ personId, erasedAt })) });
+  await db.erasureRecord.createMany({
+    data: ["elsewhere-1", "asked-07", "elsewhere-2", "asked-59"].map((personId) => ({
+      personId,
+      erasedAt,
+    })),
+  });
   expect([...(await erasedAmong(asked))].sort()).toEqual(["asked-07", "asked-59"]);
 });
 
 test("a ledger as long as the list: the erased people of the list, wherever they stand in it", async () => {
   // Seventy others, written first and first by id too: the ledger's first sixty rows, in either order, miss those asked for.
-  await db.erasureRecord.createMany({ data: Array.from({ length: 70 }, (_, index) => ({ personId: `aa-elsewhere-${index}`, erasedAt })) });
-  await db.erasureRecord.createMany({ data: ["asked-03", "asked-41"].map((personId) => ({ personId, erasedAt })) });
+  await db.erasureRecord.createMany({
+    data: Array.from({ length: 70 }, (_, index) => ({
+      personId: `aa-elsewhere-${index}`,
+      erasedAt,
+    })),
+  });
+  await db.erasureRecord.createMany({
+    data: ["asked-03", "asked-41"].map((personId) => ({ personId, erasedAt })),
+  });
   expect([...(await erasedAmong(asked))].sort()).toEqual(["asked-03", "asked-41"]);
 });
 
 test("a short list asks by id", async () => {
-  await db.erasureRecord.createMany({ data: ["asked-01", "elsewhere"].map((personId) => ({ personId, erasedAt })) });
+  await db.erasureRecord.createMany({
+    data: ["asked-01", "elsewhere"].map((personId) => ({ personId, erasedAt })),
+  });
   expect([...(await erasedAmong(["asked-01", "asked-02"]))]).toEqual(["asked-01"]);
 });

@@ -13,7 +13,14 @@ import { db } from "~/db/client.server";
 import { backupDatabase, ledgerFileOf, restoreDatabase } from "~/modules/operations/backup.server";
 import { erasedName, erasePerson } from "~/modules/retention/erasure.server";
 import { createPerson } from "../../utils/factories";
-import { dropPostgresDatabase, postgresBase, postgresUrlFor, provider, sqliteBase, withPostgres } from "../../setup/databases";
+import {
+  dropPostgresDatabase,
+  postgresBase,
+  postgresUrlFor,
+  provider,
+  sqliteBase,
+  withPostgres,
+} from "../../setup/databases";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "rungs-replay-test-"));
 const source = () => process.env.DATABASE_URL!;
@@ -23,7 +30,9 @@ const created: string[] = [];
 async function emptyDatabase(): Promise<string> {
   const name = `rungs_test_replay_${randomBytes(4).toString("hex")}`;
   if (provider === "postgresql") {
-    await withPostgres((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`));
+    await withPostgres((client) =>
+      client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`),
+    );
     created.push(name);
     return postgresUrlFor(name);
   }
@@ -35,17 +44,34 @@ async function emptyDatabase(): Promise<string> {
 }
 
 afterAll(async () => {
-  if (provider === "postgresql") await withPostgres(async (client) => { for (const name of created) await dropPostgresDatabase(client, name); });
+  if (provider === "postgresql")
+    await withPostgres(async (client) => {
+      for (const name of created) await dropPostgresDatabase(client, name);
+    });
 });
 
 /** A person's name and their evidence in another database, read without the app's client. */
-async function personIn(databaseUrl: string, personId: string): Promise<{ name: string; evidence: number }> {
+async function personIn(
+  databaseUrl: string,
+  personId: string,
+): Promise<{ name: string; evidence: number }> {
   if (provider === "postgresql") {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const name = (await client.query<{ name: string }>(`SELECT "name" FROM "User" WHERE "id" = $1`, [personId])).rows[0]!.name;
-      const evidence = Number((await client.query<{ count: string }>(`SELECT count(*) AS count FROM "CareerEvidence" WHERE "personId" = $1`, [personId])).rows[0]!.count);
+      const name = (
+        await client.query<{ name: string }>(`SELECT "name" FROM "User" WHERE "id" = $1`, [
+          personId,
+        ])
+      ).rows[0]!.name;
+      const evidence = Number(
+        (
+          await client.query<{ count: string }>(
+            `SELECT count(*) AS count FROM "CareerEvidence" WHERE "personId" = $1`,
+            [personId],
+          )
+        ).rows[0]!.count,
+      );
       return { name, evidence };
     } finally {
       await client.end();
@@ -53,8 +79,14 @@ async function personIn(databaseUrl: string, personId: string): Promise<{ name: 
   }
   const database = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
   try {
-    const name = (database.prepare(`SELECT "name" FROM "User" WHERE "id" = ?`).get(personId) as { name: string }).name;
-    const evidence = (database.prepare(`SELECT count(*) AS count FROM "CareerEvidence" WHERE "personId" = ?`).get(personId) as { count: number }).count;
+    const name = (
+      database.prepare(`SELECT "name" FROM "User" WHERE "id" = ?`).get(personId) as { name: string }
+    ).name;
+    const evidence = (
+      database
+        .prepare(`SELECT count(*) AS count FROM "CareerEvidence" WHERE "personId" = ?`)
+        .get(personId) as { count: number }
+    ).count;
     return { name, evidence };
   } finally {
     database.close();
@@ -63,8 +95,18 @@ async function personIn(databaseUrl: string, personId: string): Promise<{ name: 
 
 describe("restoring a backup older than an erasure", { timeout: 180_000 }, () => {
   test("names the erasures to replay from a newer ledger, and the restore command erases them again", async () => {
-    const leaver = await createPerson({ name: "Rowan REPLAY-NAME", deactivatedAt: new Date(Date.now() - 400 * 24 * 60 * 60 * 1000) });
-    await db.careerEvidence.create({ data: { personId: leaver.id, competencyId: "testing", text: "REPLAY-EVIDENCE", occurredOn: new Date("2025-06-01T00:00:00Z") } });
+    const leaver = await createPerson({
+      name: "Rowan REPLAY-NAME",
+      deactivatedAt: new Date(Date.now() - 400 * 24 * 60 * 60 * 1000),
+    });
+    await db.careerEvidence.create({
+      data: {
+        personId: leaver.id,
+        competencyId: "testing",
+        text: "REPLAY-EVIDENCE",
+        occurredOn: new Date("2025-06-01T00:00:00Z"),
+      },
+    });
     const older = path.join(folder, "older.backup");
     await backupDatabase(source(), older);
     expect(JSON.parse(readFileSync(ledgerFileOf(older), "utf8"))).toEqual({ erasures: [] });
@@ -73,33 +115,52 @@ describe("restoring a backup older than an erasure", { timeout: 180_000 }, () =>
     expect(await erasePerson(leaver.id, erasedAt, "keep", "retention")).toBe(true);
     const newer = path.join(folder, "newer.backup");
     await backupDatabase(source(), newer);
-    expect(JSON.parse(readFileSync(ledgerFileOf(newer), "utf8"))).toEqual({ erasures: [{ personId: leaver.id, erasedAt: erasedAt.toISOString() }] });
+    expect(JSON.parse(readFileSync(ledgerFileOf(newer), "utf8"))).toEqual({
+      erasures: [{ personId: leaver.id, erasedAt: erasedAt.toISOString() }],
+    });
 
     // Into an empty database, given the ledger beside the newer backup.
     const fresh = await emptyDatabase();
-    expect((await restoreDatabase(fresh, older, { ledgers: [ledgerFileOf(newer)] })).erasuresToReplay).toEqual([{ personId: leaver.id, erasedAt }]);
+    expect(
+      (await restoreDatabase(fresh, older, { ledgers: [ledgerFileOf(newer)] })).erasuresToReplay,
+    ).toEqual([{ personId: leaver.id, erasedAt }]);
     // Over the newer database itself: its own ledger says it.
     const current = await emptyDatabase();
     await restoreDatabase(current, newer);
-    expect((await restoreDatabase(current, older, { force: true })).erasuresToReplay).toEqual([{ personId: leaver.id, erasedAt }]);
+    expect((await restoreDatabase(current, older, { force: true })).erasuresToReplay).toEqual([
+      { personId: leaver.id, erasedAt },
+    ]);
     // The newer backup holds the erasure: nothing to replay.
-    expect((await restoreDatabase(current, newer, { force: true, ledgers: [ledgerFileOf(newer)] })).erasuresToReplay).toEqual([]);
+    expect(
+      (await restoreDatabase(current, newer, { force: true, ledgers: [ledgerFileOf(newer)] }))
+        .erasuresToReplay,
+    ).toEqual([]);
 
     // The command replays them: the person restored from the older backup is erased again.
     const target = await emptyDatabase();
-    const restored = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", older, "--erasures", ledgerFileOf(newer)], {
-      env: { ...process.env, DATABASE_URL: target },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const restored = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/restore.ts", older, "--erasures", ledgerFileOf(newer)],
+      {
+        env: { ...process.env, DATABASE_URL: target },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
     expect(restored.stderr).toBe("");
     expect(restored.status).toBe(0);
-    expect(restored.stdout).toContain(`Erasures to replay, newer than the backup: ${leaver.id} (erased ${erasedAt.toISOString()})`);
+    expect(restored.stdout).toContain(
+      `Erasures to replay, newer than the backup: ${leaver.id} (erased ${erasedAt.toISOString()})`,
+    );
     expect(restored.stdout).toContain("Erased again: 1 of 1.");
     expect(await personIn(target, leaver.id)).toEqual({ name: erasedName(), evidence: 0 });
 
     // A ledger that is not one is refused before anything is restored.
-    const refused = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", older, "--force", "--erasures", older], { env: { ...process.env, DATABASE_URL: target }, encoding: "utf8", timeout: 120_000 });
+    const refused = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/restore.ts", older, "--force", "--erasures", older],
+      { env: { ...process.env, DATABASE_URL: target }, encoding: "utf8", timeout: 120_000 },
+    );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("is not an erasure ledger");
     expect(await personIn(target, leaver.id)).toEqual({ name: erasedName(), evidence: 0 });

@@ -28,7 +28,9 @@ export function shuffled<T>(items: readonly T[], next: () => number): T[] {
 
 /** managers[i]: the index of i's manager (always < i), or null for the top. */
 export function tree(size: number, next: () => number): (number | null)[] {
-  return Array.from({ length: size }, (_, index) => (index === 0 ? null : Math.floor(next() * index)));
+  return Array.from({ length: size }, (_, index) =>
+    index === 0 ? null : Math.floor(next() * index),
+  );
 }
 
 export const externalId = (index: number) => `burst-${index}`;
@@ -48,7 +50,12 @@ export function createBody(index: number, manager: number | null) {
 /** Entra's form (a bare value, "Replace") for odd people, the RFC's for even ones; a Rungs id or an externalId. */
 export function managerPatchBody(index: number, managerRef: string | null) {
   const path = `${ENTERPRISE}:manager`;
-  const operation = managerRef === null ? { op: "remove", path } : index % 2 ? { op: "Replace", path, value: managerRef } : { op: "replace", path, value: { value: managerRef } };
+  const operation =
+    managerRef === null
+      ? { op: "remove", path }
+      : index % 2
+        ? { op: "Replace", path, value: managerRef }
+        : { op: "replace", path, value: { value: managerRef } };
   return { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [operation] };
 }
 

@@ -4,7 +4,11 @@ import { db } from "~/db/client.server";
 import { scim } from "./helpers";
 
 function command(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/scim-token.ts", ...args], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/scim-token.ts", ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }
 
 describe("npm run -s scim:token -- --name NAME", () => {
@@ -25,6 +29,8 @@ describe("npm run -s scim:token -- --name NAME", () => {
     const made = command(["--name", "Okta"], { PUBLIC_URL: "https://rungs.example.com/" });
     expect(made.status).toBe(0);
     expect(made.stdout).toContain("Base URL: https://rungs.example.com/scim/v2\n");
-    expect(command(["--name", "Okta again"]).stdout).toContain("Base URL: <your Rungs address>/scim/v2\n");
+    expect(command(["--name", "Okta again"]).stdout).toContain(
+      "Base URL: <your Rungs address>/scim/v2\n",
+    );
   }, 120_000);
 });

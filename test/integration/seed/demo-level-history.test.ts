@@ -9,10 +9,17 @@ test("the demo organisation has a past: organisation insights draw curves with m
   await seedDemo();
   const changes = await db.levelChange.count();
   expect(changes).toBeGreaterThan(10);
-  const admin = await db.user.findUniqueOrThrow({ where: { email: "priya.raman@example.com" }, select: { id: true } });
+  const admin = await db.user.findUniqueOrThrow({
+    where: { email: "priya.raman@example.com" },
+    select: { id: true },
+  });
   const view = await insightsRoute.loader(routeArgs(await signedInRequest("/insights", admin.id)));
   const levels = view.timeInLevel.flatMap((track) => track.levels);
-  expect(levels.some((level) => !level.suppressed && (level.promotions ?? 0) > 0 && level.median !== null)).toBe(true);
+  expect(
+    levels.some(
+      (level) => !level.suppressed && (level.promotions ?? 0) > 0 && level.median !== null,
+    ),
+  ).toBe(true);
   await seedDemo();
   expect(await db.levelChange.count()).toBe(changes);
 });

@@ -21,7 +21,9 @@ test("with the demo on and only the company's own ladders, the demo is skipped w
   const lines: string[] = [];
   vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
   await seedDemoIfEmpty();
-  expect(lines).toEqual([expect.stringMatching(/^Demo organisation skipped: it needs the "engineering" ladder/)]);
+  expect(lines).toEqual([
+    expect.stringMatching(/^Demo organisation skipped: it needs the "engineering" ladder/),
+  ]);
   expect(await db.user.count()).toBe(0);
   expect(await db.auditEvent.count()).toBe(0);
 });

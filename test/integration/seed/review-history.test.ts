@@ -15,8 +15,13 @@ describe("the past review cycles a seed plans", () => {
       expect(newest.endsOn.getTime(), day).toBeGreaterThanOrEqual(time - 33 * DAY);
       for (const [index, plan] of plans.entries()) {
         expect(plan.endsOn.getTime() - plan.startsOn.getTime(), day).toBe(27 * DAY);
-        expect(plan.name, day).toBe(`${plan.endsOn.getUTCMonth() < 6 ? "Spring" : "Autumn"} ${plan.endsOn.getUTCFullYear()} review`);
-        if (index > 0) expect(plans[index - 1]!.startsOn.getTime(), day).toBeGreaterThan(plan.closedAt.getTime());
+        expect(plan.name, day).toBe(
+          `${plan.endsOn.getUTCMonth() < 6 ? "Spring" : "Autumn"} ${plan.endsOn.getUTCFullYear()} review`,
+        );
+        if (index > 0)
+          expect(plans[index - 1]!.startsOn.getTime(), day).toBeGreaterThan(
+            plan.closedAt.getTime(),
+          );
       }
     }
   });

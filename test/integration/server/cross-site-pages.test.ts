@@ -25,7 +25,14 @@ function appTrusting(proxies: number) {
   const app = express();
   app.set("trust proxy", proxies);
   app.use(refuseCrossSiteWrites());
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown" }) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown" }),
+    }),
+  );
   return app;
 }
 
@@ -47,40 +54,96 @@ describe("X-Forwarded-Host beside Origin", () => {
 
   test("with no proxy trusted, a post whose X-Forwarded-Host is not its Origin's host is refused with the cross-site 403, not the framework's 500", async () => {
     for (const path of ["/login", "/login.data"]) {
-      const answer = await direct.send("POST", path, { ...form, Origin: direct.origin, "X-Forwarded-Host": "evil.example" }, signIn);
+      const answer = await direct.send(
+        "POST",
+        path,
+        { ...form, Origin: direct.origin, "X-Forwarded-Host": "evil.example" },
+        signIn,
+      );
       expect([answer.status, answer.body], path).toEqual([403, CROSS_SITE_MESSAGE]);
     }
     // The same post without the header, or with one that names the page's own host, reaches the sign-in (a wrong password).
-    expect((await direct.send("POST", "/login", { ...form, Origin: direct.origin }, signIn)).status).toBe(400);
-    expect((await direct.send("POST", "/login", { ...form, Origin: direct.origin, "X-Forwarded-Host": `127.0.0.1:${direct.port}` }, signIn)).status).toBe(400);
+    expect(
+      (await direct.send("POST", "/login", { ...form, Origin: direct.origin }, signIn)).status,
+    ).toBe(400);
+    expect(
+      (
+        await direct.send(
+          "POST",
+          "/login",
+          { ...form, Origin: direct.origin, "X-Forwarded-Host": `127.0.0.1:${direct.port}` },
+          signIn,
+        )
+      ).status,
+    ).toBe(400);
   });
 
   test("behind a trusted proxy, the forwarded public host is the site; a forwarded list is read by its first host", async () => {
-    const viaProxy = { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "rungs.example.com, internal:3000" };
-    expect((await proxied.send("POST", "/login", { ...form, ...viaProxy, Origin: "https://rungs.example.com" }, signIn)).status).toBe(400);
-    expect((await proxied.send("POST", "/login", { ...form, ...viaProxy, Origin: "https://evil.example" }, signIn)).status).toBe(403);
+    const viaProxy = {
+      "X-Forwarded-Proto": "https",
+      "X-Forwarded-Host": "rungs.example.com, internal:3000",
+    };
+    expect(
+      (
+        await proxied.send(
+          "POST",
+          "/login",
+          { ...form, ...viaProxy, Origin: "https://rungs.example.com" },
+          signIn,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await proxied.send(
+          "POST",
+          "/login",
+          { ...form, ...viaProxy, Origin: "https://evil.example" },
+          signIn,
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
 /** Origins a mail provider, a sandboxed frame or an identity provider may send: none of them ours. */
-const foreignOrigins = ["null", "https://mail.google.com", "https://outlook.office.com", "https://evil.example", "not a url"];
+const foreignOrigins = [
+  "null",
+  "https://mail.google.com",
+  "https://outlook.office.com",
+  "https://evil.example",
+  "not a url",
+];
 
 describe("paths other sites post to on purpose", () => {
   test("one-click unsubscribe (RFC 8058) answers 200 and turns that kind off, whatever Origin the mail provider sends", async () => {
     for (const [index, origin] of foreignOrigins.entries()) {
       const person = await createPerson({ name: `Lena Engineer ${index}` });
       const token = unsubscribeToken(await signingKey(), person.id, ["digest"]);
-      const answer = await direct.send("POST", `/unsubscribe?token=${token}`, { ...form, Origin: origin }, "List-Unsubscribe=One-Click");
+      const answer = await direct.send(
+        "POST",
+        `/unsubscribe?token=${token}`,
+        { ...form, Origin: origin },
+        "List-Unsubscribe=One-Click",
+      );
       expect(answer.status, origin).toBe(200);
       expect((await notificationSettings(person.id)).preferences.digest, origin).toBe("never");
     }
     // Its data request (this page's own button, from this site) stays refused from elsewhere.
-    expect((await direct.send("POST", "/unsubscribe.data?token=t", { ...form, Origin: "null" }, "")).status).toBe(403);
+    expect(
+      (await direct.send("POST", "/unsubscribe.data?token=t", { ...form, Origin: "null" }, ""))
+        .status,
+    ).toBe(403);
   });
 
   test("SCIM, called with a bearer token, is answered on its merits (401 without a token), not refused for its Origin", async () => {
     for (const origin of foreignOrigins) {
-      const answer = await direct.send("POST", "/scim/v2/Users", { "Content-Type": "application/scim+json", Origin: origin }, "{}");
+      const answer = await direct.send(
+        "POST",
+        "/scim/v2/Users",
+        { "Content-Type": "application/scim+json", Origin: origin },
+        "{}",
+      );
       expect(answer.status, origin).toBe(401);
     }
   });

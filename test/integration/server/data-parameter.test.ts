@@ -9,13 +9,27 @@ import { DATA_PARAMETER_MESSAGE, refuseDataParameter } from "../../../server/dat
 import { listen } from "../../utils/http-server";
 import { route, serverBuild } from "../../utils/server-build";
 
-const build = serverBuild({ root: route("root", "", { default: () => null }), "routes/login": route("routes/login", "login", login) }, { handleError });
+const build = serverBuild(
+  {
+    root: route("root", "", { default: () => null }),
+    "routes/login": route("routes/login", "login", login),
+  },
+  { handleError },
+);
 
 let server: Awaited<ReturnType<typeof listen>>;
 beforeAll(async () => {
   const app = express();
   app.use(refuseDataParameter());
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req) =>
+        contextWith({ cspNonce: "", clientAddress: req.ip ?? "unknown", requestId: "test" }),
+    }),
+  );
   server = await listen(app);
 });
 afterAll(async () => server.close());
@@ -30,7 +44,12 @@ describe("?_data= requests", () => {
       ["GET", "/?_data=routes%2Fnope&x=1"],
       ["POST", "/login?_data=routes/login"],
     ] as const) {
-      const answer = await server.send(method, path, method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}, method === "POST" ? "email=a%40b.c&password=x" : undefined);
+      const answer = await server.send(
+        method,
+        path,
+        method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {},
+        method === "POST" ? "email=a%40b.c&password=x" : undefined,
+      );
       expect([answer.status, answer.body], path).toEqual([400, DATA_PARAMETER_MESSAGE]);
     }
     expect(errors).not.toHaveBeenCalled();

@@ -15,7 +15,11 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -23,9 +27,13 @@ async function freePort(): Promise<number> {
 async function statusWithin(url: string, status: number, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const answered = await fetch(url).then((response) => response.status, () => null);
+    const answered = await fetch(url).then(
+      (response) => response.status,
+      () => null,
+    );
     if (answered === status) return;
-    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} within ${timeout} ms (last: ${answered})`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer ${status} within ${timeout} ms (last: ${answered})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -42,16 +50,26 @@ describe("the health check and the page loop", () => {
 
       // Another process asks while this loop is held, well past the bound.
       const askAfter = LOOP_LAG_BOUND_MS + 1_000;
-      const asker = spawn(process.execPath, ["-e", `setTimeout(async () => { const r = await fetch(${JSON.stringify(url)}); process.stdout.write(r.status + " " + (await r.text())); }, ${askAfter})`], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
+      const asker = spawn(
+        process.execPath,
+        [
+          "-e",
+          `setTimeout(async () => { const r = await fetch(${JSON.stringify(url)}); process.stdout.write(r.status + " " + (await r.text())); }, ${askAfter})`,
+        ],
+        {
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      );
       let answer = "";
       asker.stdout.on("data", (chunk: Buffer) => (answer += chunk.toString()));
       const exited = new Promise((resolve) => asker.on("exit", resolve));
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, askAfter + 3_000);
       await exited;
       expect(answer).toMatch(/^503 /);
-      expect(JSON.parse(answer.slice(4))).toMatchObject({ status: "unavailable", loop: expect.stringMatching(/^no beat for \d+ ms$/) });
+      expect(JSON.parse(answer.slice(4))).toMatchObject({
+        status: "unavailable",
+        loop: expect.stringMatching(/^no beat for \d+ ms$/),
+      });
 
       await statusWithin(url, 200, 2_000);
     } finally {

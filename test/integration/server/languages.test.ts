@@ -31,11 +31,25 @@ function SlowPage() {
 const build = serverBuild(
   {
     root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/_index": route("routes/_index", undefined, { ...home, default: withRouteProps(home.default) }, { index: true }),
-    "routes/login": route("routes/login", "login", { ...login, default: withRouteProps(login.default) }),
-    "routes/settings.email": route("routes/settings.email", "settings/email", { ...settings, default: withRouteProps(settings.default) }),
+    "routes/_index": route(
+      "routes/_index",
+      undefined,
+      { ...home, default: withRouteProps(home.default) },
+      { index: true },
+    ),
+    "routes/login": route("routes/login", "login", {
+      ...login,
+      default: withRouteProps(login.default),
+    }),
+    "routes/settings.email": route("routes/settings.email", "settings/email", {
+      ...settings,
+      default: withRouteProps(settings.default),
+    }),
     // A page whose loader waits, so that requests in flight together overlap between choosing their language and rendering.
-    "routes/slow": route("routes/slow", "slow", { loader: () => new Promise((resolve) => setTimeout(() => resolve(null), 5)), default: SlowPage }),
+    "routes/slow": route("routes/slow", "slow", {
+      loader: () => new Promise((resolve) => setTimeout(() => resolve(null), 5)),
+      default: SlowPage,
+    }),
   },
   { document: renderDocument as never, handleError },
 );
@@ -46,7 +60,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-const page = (acceptLanguage?: string) => server.send("GET", "/login", acceptLanguage ? { "Accept-Language": acceptLanguage } : {});
+const page = (acceptLanguage?: string) =>
+  server.send("GET", "/login", acceptLanguage ? { "Accept-Language": acceptLanguage } : {});
 
 describe("the language of a page", () => {
   test("English (British) when the browser asks for it", async () => {
@@ -69,7 +84,10 @@ describe("the language of a page", () => {
     const arabic = await createPerson({ name: "Layla" });
     await db.user.update({ where: { id: arabic.id }, data: { language: "ar" } });
     const unset = await createPerson({ name: "Uwe" });
-    const asSignedIn = async (personId: string) => ({ Cookie: (await startSession(personId)).split(";")[0]!, "Accept-Language": "de-DE,de" });
+    const asSignedIn = async (personId: string) => ({
+      Cookie: (await startSession(personId)).split(";")[0]!,
+      "Accept-Language": "de-DE,de",
+    });
     const chosen = await server.send("GET", "/slow", await asSignedIn(arabic.id));
     expect(chosen.body).toContain('<html lang="ar" dir="rtl"');
     expect(chosen.body).toContain('<p id="word">الرئيسية</p>');
@@ -82,15 +100,36 @@ describe("the language of a page", () => {
     const manager = await createPerson({ name: "Jonas Weber" });
     await db.user.update({ where: { id: manager.id }, data: { language: "de" } });
     await createPerson({ name: "Report One", managerId: manager.id });
-    const { body } = await server.send("GET", "/", { Cookie: (await startSession(manager.id)).split(";")[0]!, "Accept-Language": "en" });
-    for (const words of ["<title>Start · Rungs</title>", "Hallo Jonas", "Als Nächstes zu tun", "Wo Sie stehen", "Ihre direkt unterstellten Personen (1)", "Meine Entwicklung", "Abmelden"]) expect(body).toContain(words);
+    const { body } = await server.send("GET", "/", {
+      Cookie: (await startSession(manager.id)).split(";")[0]!,
+      "Accept-Language": "en",
+    });
+    for (const words of [
+      "<title>Start · Rungs</title>",
+      "Hallo Jonas",
+      "Als Nächstes zu tun",
+      "Wo Sie stehen",
+      "Ihre direkt unterstellten Personen (1)",
+      "Meine Entwicklung",
+      "Abmelden",
+    ])
+      expect(body).toContain(words);
     expect(body).not.toContain("What to do next");
   });
 
   test("a person chooses their language on their settings page, and can give the choice back to their browser", async () => {
     const person = await createPerson({ name: "Uwe" });
-    const headers = { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "fr", "Content-Type": "application/x-www-form-urlencoded" };
-    const chose = await server.send("POST", "/settings/email", headers, "intent=language&language=de");
+    const headers = {
+      Cookie: (await startSession(person.id)).split(";")[0]!,
+      "Accept-Language": "fr",
+      "Content-Type": "application/x-www-form-urlencoded",
+    };
+    const chose = await server.send(
+      "POST",
+      "/settings/email",
+      headers,
+      "intent=language&language=de",
+    );
     expect(chose.status).toBe(302);
     expect((await server.send("GET", "/slow", headers)).body).toContain('<p id="word">Start</p>');
     await server.send("POST", "/settings/email", headers, "intent=language&language=");
@@ -102,7 +141,16 @@ describe("the language of a page", () => {
     const arabic = await createPerson({ name: "Layla" });
     await db.user.update({ where: { id: arabic.id }, data: { language: "ar" } });
     const cookie = (await startSession(arabic.id)).split(";")[0]!;
-    const refused = await server.send("POST", "/settings/email.data", { Cookie: cookie, "Accept-Language": "de", "Content-Type": "application/x-www-form-urlencoded" }, "intent=language&language=xx");
+    const refused = await server.send(
+      "POST",
+      "/settings/email.data",
+      {
+        Cookie: cookie,
+        "Accept-Language": "de",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      "intent=language&language=xx",
+    );
     expect(refused.status).toBe(400);
     expect(refused.body).toContain("لا يتحدث Rungs اللغة «xx». اختر لغة من القائمة.");
     expect((await db.user.findUniqueOrThrow({ where: { id: arabic.id } })).language).toBe("ar");
@@ -129,8 +177,15 @@ describe("the language of a page", () => {
   });
 
   test("a refusal is worded in the language of the request that was refused", async () => {
-    const answer = await server.send("POST", "/login.data", { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "fr" }, "email=nobody%40example.com&password=wrong");
-    expect(answer.body).toContain("Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte actif.");
+    const answer = await server.send(
+      "POST",
+      "/login.data",
+      { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "fr" },
+      "email=nobody%40example.com&password=wrong",
+    );
+    expect(answer.body).toContain(
+      "Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte actif.",
+    );
   });
 
   test("a page's data carries the language's code, never its messages", async () => {
@@ -142,17 +197,33 @@ describe("the language of a page", () => {
 
   test("requests in flight together each keep their own language", async () => {
     const home = { de: "Start", ar: "الرئيسية", fr: "Accueil", es: "Inicio", en: "Home" } as const;
-    const asked = Array.from({ length: 40 }, (_, i) => (["de", "ar", "fr", "es", "en"] as const)[i % 5]!);
-    const answers = await Promise.all(asked.map((language) => server.send("GET", "/slow", { "Accept-Language": language })));
-    const said = answers.map(({ body }) => [body.match(/<html lang="([^"]+)"/)?.[1], body.match(/<p id="word">([^<]*)<\/p>/)?.[1]]);
-    expect(said).toEqual(asked.map((language) => [language === "en" ? "en-GB" : language, home[language]]));
+    const asked = Array.from(
+      { length: 40 },
+      (_, i) => (["de", "ar", "fr", "es", "en"] as const)[i % 5]!,
+    );
+    const answers = await Promise.all(
+      asked.map((language) => server.send("GET", "/slow", { "Accept-Language": language })),
+    );
+    const said = answers.map(({ body }) => [
+      body.match(/<html lang="([^"]+)"/)?.[1],
+      body.match(/<p id="word">([^<]*)<\/p>/)?.[1],
+    ]);
+    expect(said).toEqual(
+      asked.map((language) => [language === "en" ? "en-GB" : language, home[language]]),
+    );
   });
 });
 
 describe("what is written in the organisation's language", () => {
   test("someone erased is listed under the organisation's words for a former colleague, whoever reads", async () => {
-    const leaver = await createPerson({ name: "Lena Leaver", deactivatedAt: new Date(), language: "de" });
+    const leaver = await createPerson({
+      name: "Lena Leaver",
+      deactivatedAt: new Date(),
+      language: "de",
+    });
     expect(await erasePerson(leaver.id, new Date(), "keep", "request")).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { id: leaver.id } })).name).toBe("Antiguo compañero");
+    expect((await db.user.findUniqueOrThrow({ where: { id: leaver.id } })).name).toBe(
+      "Antiguo compañero",
+    );
   });
 });

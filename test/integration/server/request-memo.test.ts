@@ -9,7 +9,13 @@ import * as home from "~/routes/_index";
 import { createPerson } from "../../utils/factories";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
-const build = serverBuild({ root: route("root", "", root), "routes/_index": route("routes/_index", undefined, home, { index: true }) }, { handleError });
+const build = serverBuild(
+  {
+    root: route("root", "", root),
+    "routes/_index": route("routes/_index", undefined, home, { index: true }),
+  },
+  { handleError },
+);
 
 let server: Awaited<ReturnType<typeof serveBuild>>;
 beforeAll(async () => {
@@ -17,16 +23,20 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-const sessionReads = (statements: string[]) => statements.filter((sql) => sql.includes('FROM "Session" s JOIN "User" u')).length;
+const sessionReads = (statements: string[]) =>
+  statements.filter((sql) => sql.includes('FROM "Session" s JOIN "User" u')).length;
 /** The to-do list's read of the person's own cycles: once per list worked out. */
-const todoReads = (statements: string[]) => statements.filter((sql) => sql.includes("SELECT 'own' AS kind")).length;
+const todoReads = (statements: string[]) =>
+  statements.filter((sql) => sql.includes("SELECT 'own' AS kind")).length;
 
 describe("the loaders of one request", () => {
   test("the home page and its .data read the session, and work out the to-do list, once for the root and the page together; a new request reads again", async () => {
     const person = await createPerson();
     const cookie = (await startSession(person.id)).split(";")[0]!;
     for (const path of ["/", "/_.data"]) {
-      const { result, statements } = await countStatements(() => server.send("GET", path, { Cookie: cookie }));
+      const { result, statements } = await countStatements(() =>
+        server.send("GET", path, { Cookie: cookie }),
+      );
       expect(result.status, path).toBe(200);
       expect(sessionReads(statements), path).toBe(1);
       expect(todoReads(statements), path).toBe(1);

@@ -3,7 +3,12 @@ import { db } from "~/db/client.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import { advanceSession, createSession } from "~/modules/calibration/sessions.server";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { ensureBuild, startAppServer, waitForEvent, type AppServer } from "../../../scripts/app-servers";
+import {
+  ensureBuild,
+  startAppServer,
+  waitForEvent,
+  type AppServer,
+} from "../../../scripts/app-servers";
 
 /**
  * An operator's SIGTERM (a deploy, a scale-down): the app process stops accepting, ends its open
@@ -24,14 +29,39 @@ describe("stopping the app server", () => {
     const admin = await createAdmin({ name: "Ada Admin" });
     const facilitator = await createPerson({ name: "Fay Facilitator" });
     const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1" });
-    const lena = await createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", managerId: sam.id });
-    const cycle = await db.reviewCycle.create({ data: { name: "Spring", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-12-31"), participants: { create: [{ userId: lena.id }] } } });
-    const created = await createSession({ ...admin, isHiringAdmin: false }, { name: "Spring calibration", cycleId: cycle.id, ladderId: "engineering", facilitatorEmail: facilitator.email, population: "cycle", teamIds: [], blindPreRead: false });
+    const lena = await createPerson({
+      name: "Lena Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: sam.id,
+    });
+    const cycle = await db.reviewCycle.create({
+      data: {
+        name: "Spring",
+        startsOn: new Date("2026-01-01"),
+        endsOn: new Date("2026-12-31"),
+        participants: { create: [{ userId: lena.id }] },
+      },
+    });
+    const created = await createSession(
+      { ...admin, isHiringAdmin: false },
+      {
+        name: "Spring calibration",
+        cycleId: cycle.id,
+        ladderId: "engineering",
+        facilitatorEmail: facilitator.email,
+        population: "cycle",
+        teamIds: [],
+        blindPreRead: false,
+      },
+    );
     if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
     await advanceSession({ ...facilitator, isHiringAdmin: false }, created.sessionId, "proposals");
     const cookie = (await startSession(sam.id)).split(";")[0]!;
 
-    const stream = await fetch(`${server!.url}/calibration/${created.sessionId}/events`, { headers: { Cookie: cookie } });
+    const stream = await fetch(`${server!.url}/calibration/${created.sessionId}/events`, {
+      headers: { Cookie: cookie },
+    });
     expect(stream.status).toBe(200);
     const reader = stream.body!.getReader();
     await waitForEvent(reader, "retry:", 5_000);

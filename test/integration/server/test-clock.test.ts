@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import { createAdmin } from "../../utils/factories";
-import { ensureBuild, setTestClock, startAppServer, type AppServer } from "../../../scripts/app-servers";
+import {
+  ensureBuild,
+  setTestClock,
+  startAppServer,
+  type AppServer,
+} from "../../../scripts/app-servers";
 
 /**
  * The server started on a test clock (decision 078) reads it in every app process: a review
@@ -13,7 +18,10 @@ describe("a server on a test clock", () => {
   let server: AppServer | null = null;
   beforeAll(async () => {
     ensureBuild();
-    server = await startAppServer(process.env.DATABASE_URL!, { testClock: new Date("2026-12-01T09:00:00Z"), env: { WEB_CONCURRENCY: "2" } });
+    server = await startAppServer(process.env.DATABASE_URL!, {
+      testClock: new Date("2026-12-01T09:00:00Z"),
+      env: { WEB_CONCURRENCY: "2" },
+    });
   }, 300_000);
   afterAll(async () => {
     await server?.kill();
@@ -21,13 +29,28 @@ describe("a server on a test clock", () => {
 
   test("pages read the time the test set, in every app process, and move with it", async () => {
     const admin = await createAdmin({ name: "Ada Admin" });
-    await db.reviewCycle.create({ data: { name: "Winter reviews", startsOn: new Date("2027-01-04"), endsOn: new Date("2027-01-29") } });
+    await db.reviewCycle.create({
+      data: {
+        name: "Winter reviews",
+        startsOn: new Date("2027-01-04"),
+        endsOn: new Date("2027-01-29"),
+      },
+    });
     const cookie = (await startSession(admin.id)).split(";")[0]!;
     // Several requests, so both app processes answer at least once over the run.
     const statuses = async () => {
-      const pages = await Promise.all(Array.from({ length: 6 }, () => fetch(`${server!.url}/admin/cycles`, { headers: { Cookie: cookie } }).then((answer) => answer.text())));
+      const pages = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          fetch(`${server!.url}/admin/cycles`, { headers: { Cookie: cookie } }).then((answer) =>
+            answer.text(),
+          ),
+        ),
+      );
       // The status badge, in the table after its caption (a signed-out answer has none).
-      const badge = (page: string) => /Not started yet|Open, past its end date|Open/.exec(page.slice(page.indexOf("Review cycles, newest first") >>> 0))?.[0] ?? "none";
+      const badge = (page: string) =>
+        /Not started yet|Open, past its end date|Open/.exec(
+          page.slice(page.indexOf("Review cycles, newest first") >>> 0),
+        )?.[0] ?? "none";
       return new Set(pages.map(badge));
     };
 

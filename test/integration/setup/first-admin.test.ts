@@ -5,7 +5,10 @@ import { db } from "~/db/client.server";
 import { verifyPassword } from "~/modules/identity/passwords/password.server";
 import { getSignedIn } from "~/modules/identity/sessions/session.server";
 import { hashSignInToken } from "~/modules/identity/sign-in-links/sign-in-link.server";
-import { announceSetupLinkIfNobody, makeAdminFromCommand } from "~/modules/identity/setup/first-admin.server";
+import {
+  announceSetupLinkIfNobody,
+  makeAdminFromCommand,
+} from "~/modules/identity/setup/first-admin.server";
 import * as setPasswordRoute from "~/routes/set-password.$token";
 import * as setupRoute from "~/routes/setup.$token";
 import { createPerson } from "../../utils/factories";
@@ -28,7 +31,10 @@ function load(token: string) {
 }
 
 function submit(token: string, fields: Record<string, string>) {
-  const request = new Request(`http://localhost/setup/${token}`, { method: "POST", body: new URLSearchParams(fields) });
+  const request = new Request(`http://localhost/setup/${token}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+  });
   return setupRoute.action(routeArgs(request, { token }));
 }
 
@@ -60,7 +66,11 @@ describe("the setup link on an empty database", () => {
     const token = (await loggedSetupToken())!;
     const other = (await loggedSetupToken())!;
 
-    const bad = await submit(token, { ...first, email: "not-an-email", confirm: "something else entirely" });
+    const bad = await submit(token, {
+      ...first,
+      email: "not-an-email",
+      confirm: "something else entirely",
+    });
     expect(statusOf(bad)).toBe(400);
     const errors = bodyOf<{ error: Record<string, string[]> }>(bad).error;
     expect(errors.email).toEqual(["people:form.errors.emailInvalid"]);
@@ -70,23 +80,44 @@ describe("the setup link on an empty database", () => {
     const response = (await submit(token, first)) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/admin/people");
-    const admin = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" }, include: { password: true } });
-    expect(admin).toMatchObject({ name: "Ada Admin", isAdmin: true, deactivatedAt: null, track: null });
+    const admin = await db.user.findUniqueOrThrow({
+      where: { email: "ada@example.com" },
+      include: { password: true },
+    });
+    expect(admin).toMatchObject({
+      name: "Ada Admin",
+      isAdmin: true,
+      deactivatedAt: null,
+      track: null,
+    });
     expect(await verifyPassword(admin.password!.hash, password)).toBe(true);
-    const signedIn = await getSignedIn(new Request("http://localhost/", { headers: { Cookie: response.headers.get("Set-Cookie")!.split(";")[0]! } }));
+    const signedIn = await getSignedIn(
+      new Request("http://localhost/", {
+        headers: { Cookie: response.headers.get("Set-Cookie")!.split(";")[0]! },
+      }),
+    );
     expect(signedIn?.viewer).toMatchObject({ id: admin.id, isAdmin: true });
-    expect(await db.auditEvent.findMany({ where: { subjectId: admin.id }, select: { action: true, actorId: true } })).toEqual([{ action: "setup.first_admin", actorId: admin.id }]);
+    expect(
+      await db.auditEvent.findMany({
+        where: { subjectId: admin.id },
+        select: { action: true, actorId: true },
+      }),
+    ).toEqual([{ action: "setup.first_admin", actorId: admin.id }]);
 
     for (const used of [token, other]) {
       expect(statusOf(await thrown(() => load(used)))).toBe(404);
-      expect(statusOf(await thrown(() => submit(used, { ...first, email: "eve@example.com" })))).toBe(404);
+      expect(
+        statusOf(await thrown(() => submit(used, { ...first, email: "eve@example.com" }))),
+      ).toBe(404);
     }
     expect(await db.user.count()).toBe(1);
   });
 
   test("an admin made with npm run admin meanwhile ends the setup link", async () => {
     const token = (await loggedSetupToken())!;
-    expect(await makeAdminFromCommand({ name: "Shell Admin", email: "shell@example.com" })).toMatchObject({ ok: true, created: true });
+    expect(
+      await makeAdminFromCommand({ name: "Shell Admin", email: "shell@example.com" }),
+    ).toMatchObject({ ok: true, created: true });
     expect(statusOf(await thrown(() => load(token)))).toBe(404);
     expect(statusOf(await thrown(() => submit(token, first)))).toBe(404);
     expect(await db.user.count()).toBe(1);
@@ -102,31 +133,53 @@ describe("the setup link on an empty database", () => {
 
   test("someone imported before any admin can take the link with their email; a deactivated one cannot", async () => {
     const token = (await loggedSetupToken())!;
-    await createPerson({ name: "Gone Person", email: "gone@example.com", deactivatedAt: new Date() });
-    const imported = await createPerson({ name: "Ima Ported", email: "ima@example.com", track: "ic", level: "ic2" });
+    await createPerson({
+      name: "Gone Person",
+      email: "gone@example.com",
+      deactivatedAt: new Date(),
+    });
+    const imported = await createPerson({
+      name: "Ima Ported",
+      email: "ima@example.com",
+      track: "ic",
+      level: "ic2",
+    });
 
     const refused = await submit(token, { ...first, email: "gone@example.com" });
     expect(statusOf(refused)).toBe(400);
-    expect(bodyOf<{ error: Record<string, string[]> }>(refused).error.email).toEqual(["Gone Person (gone@example.com) is deactivated in Rungs. Use another email address."]);
+    expect(bodyOf<{ error: Record<string, string[]> }>(refused).error.email).toEqual([
+      "Gone Person (gone@example.com) is deactivated in Rungs. Use another email address.",
+    ]);
     expect(await db.user.count({ where: { isAdmin: true } })).toBe(0);
 
     expect(statusOf(await submit(token, { ...first, email: "ima@example.com" }))).toBe(302);
-    expect(await db.user.findUniqueOrThrow({ where: { id: imported.id } })).toMatchObject({ name: "Ima Ported", isAdmin: true, track: "ic" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: imported.id } })).toMatchObject({
+      name: "Ima Ported",
+      isAdmin: true,
+      track: "ic",
+    });
   });
 });
 
 describe("two submissions at the same moment", () => {
-  const taken = "Rungs has its first admin now: this setup link was used, so it no longer works. If that was you, sign in with the email and password you chose; if not, ask that admin for access.";
+  const taken =
+    "Rungs has its first admin now: this setup link was used, so it no longer works. If that was you, sign in with the email and password you chose; if not, ask that admin for access.";
   const bob = { ...first, name: "Bob Admin", email: "bob@example.com" };
 
   /** Both submissions run at once; exactly one makes the first admin and the other is told why it did not. */
   async function race(submissions: Promise<unknown>[]) {
     const events = await db.auditEvent.count({ where: { action: "setup.first_admin" } });
     const answers = await Promise.allSettled(submissions);
-    const won = answers.flatMap((answer) => (answer.status === "fulfilled" ? [answer.value as Response] : []));
-    const lost = answers.flatMap((answer) => (answer.status === "rejected" ? [answer.reason as unknown] : []));
+    const won = answers.flatMap((answer) =>
+      answer.status === "fulfilled" ? [answer.value as Response] : [],
+    );
+    const lost = answers.flatMap((answer) =>
+      answer.status === "rejected" ? [answer.reason as unknown] : [],
+    );
     expect(won.map((response) => response.status)).toEqual([302]);
-    expect(lost.map((error) => [statusOf(error), bodyOf<{ message: string }>(error).message])).toEqual([[404, taken]]);
+    expect(
+      lost.map((error) => [statusOf(error), bodyOf<{ message: string }>(error).message]),
+    ).toEqual([[404, taken]]);
     expect(await db.user.count({ where: { isAdmin: true } })).toBe(1);
     expect(await db.user.count()).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "setup.first_admin" } })).toBe(events + 1);
@@ -149,7 +202,9 @@ describe("two submissions at the same moment", () => {
 describe("npm run admin", () => {
   async function admin(...args: string[]) {
     try {
-      const { stdout } = await run("./node_modules/.bin/tsx", ["scripts/admin.ts", ...args], { env: { ...process.env, PUBLIC_URL: "https://rungs.example.com" } });
+      const { stdout } = await run("./node_modules/.bin/tsx", ["scripts/admin.ts", ...args], {
+        env: { ...process.env, PUBLIC_URL: "https://rungs.example.com" },
+      });
       return { code: 0, stdout, stderr: "" };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -161,13 +216,24 @@ describe("npm run admin", () => {
     const result = await admin("--email", "Root@Example.com", "--name", "Root Admin");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Root Admin <root@example.com> is added as an admin.");
-    const token = /https:\/\/rungs\.example\.com\/set-password\/([A-Za-z0-9_-]{43})/.exec(result.stdout)![1]!;
+    const token = /https:\/\/rungs\.example\.com\/set-password\/([A-Za-z0-9_-]{43})/.exec(
+      result.stdout,
+    )![1]!;
     const person = await db.user.findUniqueOrThrow({ where: { email: "root@example.com" } });
     expect(person.isAdmin).toBe(true);
-    expect(await db.auditEvent.findMany({ where: { subjectId: person.id }, select: { action: true } })).toEqual([{ action: "setup.admin_by_command" }]);
+    expect(
+      await db.auditEvent.findMany({ where: { subjectId: person.id }, select: { action: true } }),
+    ).toEqual([{ action: "setup.admin_by_command" }]);
 
-    expect(await setPasswordRoute.loader(routeArgs(new Request(`http://localhost/set-password/${token}`), { token }))).toEqual({ name: "Root Admin", email: "root@example.com" });
-    const request = new Request(`http://localhost/set-password/${token}`, { method: "POST", body: new URLSearchParams({ password, confirm: password }) });
+    expect(
+      await setPasswordRoute.loader(
+        routeArgs(new Request(`http://localhost/set-password/${token}`), { token }),
+      ),
+    ).toEqual({ name: "Root Admin", email: "root@example.com" });
+    const request = new Request(`http://localhost/set-password/${token}`, {
+      method: "POST",
+      body: new URLSearchParams({ password, confirm: password }),
+    });
     const response = (await setPasswordRoute.action(routeArgs(request, { token }))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Set-Cookie")).toMatch(/^rungs_session=/);
@@ -178,9 +244,16 @@ describe("npm run admin", () => {
     const promoted = await admin("--email", "kept@example.com", "--name", "Other Name");
     expect(promoted.code).toBe(0);
     expect(promoted.stdout).toContain("is now an admin");
-    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: "Kept Name", isAdmin: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
+      name: "Kept Name",
+      isAdmin: true,
+    });
 
-    await createPerson({ name: "Gone Person", email: "gone@example.com", deactivatedAt: new Date() });
+    await createPerson({
+      name: "Gone Person",
+      email: "gone@example.com",
+      deactivatedAt: new Date(),
+    });
     const deactivated = await admin("--email", "gone@example.com", "--name", "Gone Person");
     expect(deactivated.code).toBe(1);
     expect(deactivated.stderr).toContain("Gone Person (gone@example.com) is deactivated.");

@@ -40,7 +40,8 @@ function member(page: Overview, id: string) {
  */
 async function cycle(name: string, participants: string[], endsInDays: number, closed = false) {
   const untilMidnight = DAY - (Date.now() % DAY);
-  if (untilMidnight < 5_000) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 50));
+  if (untilMidnight < 5_000)
+    await new Promise((resolve) => setTimeout(resolve, untilMidnight + 50));
   const now = Date.now();
   const endsOn = new Date(now - (now % DAY) + endsInDays * DAY);
   return db.reviewCycle.create({
@@ -56,7 +57,15 @@ async function cycle(name: string, participants: string[], endsInDays: number, c
 
 let submittedAt = Date.UTC(2026, 0, 1);
 
-async function assessment(fields: { kind: "self" | "manager"; status: "draft" | "submitted"; subjectId: string; authorId: string; cycleId: string | null; ratings?: Record<string, number>; evidence?: string[] }) {
+async function assessment(fields: {
+  kind: "self" | "manager";
+  status: "draft" | "submitted";
+  subjectId: string;
+  authorId: string;
+  cycleId: string | null;
+  ratings?: Record<string, number>;
+  evidence?: string[];
+}) {
   const { ratings = {}, evidence = [], ...rest } = fields;
   const created = await db.assessment.create({
     data: {
@@ -65,12 +74,17 @@ async function assessment(fields: { kind: "self" | "manager"; status: "draft" | 
       trackId: "ic",
       levelId: "ic2",
       submittedAt: fields.status === "submitted" ? new Date((submittedAt += DAY)) : null,
-      ratings: { create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })) },
+      ratings: {
+        create: Object.entries(ratings).map(([competencyId, rating]) => ({ competencyId, rating })),
+      },
     },
     include: { ratings: true },
   });
   const withEvidence = created.ratings.filter((rating) => evidence.includes(rating.competencyId));
-  if (withEvidence.length) await db.ratingEvidence.createMany({ data: withEvidence.map((rating) => ({ ratingId: rating.id, text: "Did the thing" })) });
+  if (withEvidence.length)
+    await db.ratingEvidence.createMany({
+      data: withEvidence.map((rating) => ({ ratingId: rating.id, text: "Did the thing" })),
+    });
   // Written directly, as a seed would: the participant's kept figures follow as the app keeps them.
   if (fields.cycleId) await refreshParticipant(db, fields.cycleId, fields.subjectId);
   return created;
@@ -78,17 +92,30 @@ async function assessment(fields: { kind: "self" | "manager"; status: "draft" | 
 
 /** The competencies that apply at ic2, the level everyone here is assessed at. */
 async function icCompetencies() {
-  return (await ladderForLevel("ic2"))!.ladder.tracks.find((track) => track.id === "ic")!.levels.find((level) => level.id === "ic2")!.competencyIds;
+  return (await ladderForLevel("ic2"))!.ladder.tracks
+    .find((track) => track.id === "ic")!
+    .levels.find((level) => level.id === "ic2")!.competencyIds;
 }
 
 /** director > two managers > their engineers, and someone outside the line. */
 async function organisation() {
   const director = await createPerson({ name: "Dee Director", track: "manager", level: "m3" });
-  const sam = await createPerson({ name: "Sam Manager", track: "manager", level: "m1", managerId: director.id });
+  const sam = await createPerson({
+    name: "Sam Manager",
+    track: "manager",
+    level: "m1",
+    managerId: director.id,
+  });
   const pat = await createPerson({ name: "Pat Peer-Manager", track: "manager", level: "m1" });
   const lena = await createPerson({ name: "Lena", track: "ic", level: "ic2", managerId: sam.id });
   const omar = await createPerson({ name: "Omar", track: "ic", level: "ic2", managerId: sam.id });
-  const gone = await createPerson({ name: "Gone", track: "ic", level: "ic2", managerId: sam.id, deactivatedAt: new Date() });
+  const gone = await createPerson({
+    name: "Gone",
+    track: "ic",
+    level: "ic2",
+    managerId: sam.id,
+    deactivatedAt: new Date(),
+  });
   const zoe = await createPerson({ name: "Zoe", track: "ic", level: "ic2", managerId: pat.id });
   return { director, sam, pat, lena, omar, gone, zoe };
 }
@@ -104,7 +131,13 @@ describe("who sees what", () => {
     const page = await overview(director.id);
     expect(page.reports).toBe(3);
     expect(page.direct).toBe(1);
-    expect(page.groups.map((group) => [group.isViewer, group.manager?.id, group.members.map((person) => person.name)])).toEqual([
+    expect(
+      page.groups.map((group) => [
+        group.isViewer,
+        group.manager?.id,
+        group.members.map((person) => person.name),
+      ]),
+    ).toEqual([
       [true, director.id, ["Sam Manager"]],
       [false, sam.id, ["Lena", "Omar"]],
     ]);
@@ -114,7 +147,11 @@ describe("who sees what", () => {
     expect(ids).not.toContain(director.id);
 
     const samPage = await overview(sam.id);
-    expect(members(samPage).map((person) => person.id).sort()).toEqual([lena.id, omar.id].sort());
+    expect(
+      members(samPage)
+        .map((person) => person.id)
+        .sort(),
+    ).toEqual([lena.id, omar.id].sort());
   });
 
   test("an unknown cycle id is a 404", async () => {
@@ -128,19 +165,56 @@ describe("cycle state, profile and attention", () => {
     const { sam, pat, lena, omar, zoe } = await organisation();
     const [first, second] = (await icCompetencies()) as [string, string];
     const current = await cycle("Current", [lena.id, omar.id, zoe.id], 30);
-    await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId: current.id, ratings: { [first]: 3, [second]: 2 } });
-    await assessment({ kind: "manager", status: "draft", subjectId: lena.id, authorId: sam.id, cycleId: current.id, ratings: { [first]: 1 } });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: lena.id,
+      authorId: lena.id,
+      cycleId: current.id,
+      ratings: { [first]: 3, [second]: 2 },
+    });
+    await assessment({
+      kind: "manager",
+      status: "draft",
+      subjectId: lena.id,
+      authorId: sam.id,
+      cycleId: current.id,
+      ratings: { [first]: 1 },
+    });
     // Omar's draft is his alone: its state shows, its ratings never do.
-    await assessment({ kind: "self", status: "draft", subjectId: omar.id, authorId: omar.id, cycleId: current.id, ratings: { [first]: 4 } });
-    await assessment({ kind: "self", status: "submitted", subjectId: zoe.id, authorId: zoe.id, cycleId: current.id, ratings: { [first]: 4 } });
+    await assessment({
+      kind: "self",
+      status: "draft",
+      subjectId: omar.id,
+      authorId: omar.id,
+      cycleId: current.id,
+      ratings: { [first]: 4 },
+    });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: zoe.id,
+      authorId: zoe.id,
+      cycleId: current.id,
+      ratings: { [first]: 4 },
+    });
 
     const page = await overview(sam.id);
     expect(page.cycle?.id).toBe(current.id);
-    expect(page.counts).toEqual({ "not-started": 0, "self-draft": 1, "self-submitted": 0, "manager-draft": 1, "manager-submitted": 0 });
+    expect(page.counts).toEqual({
+      "not-started": 0,
+      "self-draft": 1,
+      "self-submitted": 0,
+      "manager-draft": 1,
+      "manager-submitted": 0,
+    });
 
     const lenaRow = member(page, lena.id);
     expect(lenaRow).toMatchObject({ state: "manager-draft" });
-    expect(lenaRow.profile).toMatchObject({ kind: "self", ratings: expect.arrayContaining([3, 2]) });
+    expect(lenaRow.profile).toMatchObject({
+      kind: "self",
+      ratings: expect.arrayContaining([3, 2]),
+    });
     const names = page.tracks[lenaRow.profile!.trackKey]!;
     expect(names).toHaveLength((await icCompetencies()).length);
     expect(lenaRow.profile!.ratings.filter((rating) => rating !== null)).toEqual([3, 2]);
@@ -158,20 +232,56 @@ describe("cycle state, profile and attention", () => {
     const competencies = await icCompetencies();
     const [first, second, third, fourth] = competencies as [string, string, string, string];
     // Lena: both submitted, two points apart on one competency, every rating with evidence.
-    await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId: ending.id, ratings: { [first]: 4, [second]: 3 }, evidence: [first, second] });
-    await assessment({ kind: "manager", status: "submitted", subjectId: lena.id, authorId: sam.id, cycleId: ending.id, ratings: { [first]: 2, [second]: 3 }, evidence: [first, second] });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: lena.id,
+      authorId: lena.id,
+      cycleId: ending.id,
+      ratings: { [first]: 4, [second]: 3 },
+      evidence: [first, second],
+    });
+    await assessment({
+      kind: "manager",
+      status: "submitted",
+      subjectId: lena.id,
+      authorId: sam.id,
+      cycleId: ending.id,
+      ratings: { [first]: 2, [second]: 3 },
+      evidence: [first, second],
+    });
     // Ana: submitted her self-assessment without evidence; no manager review yet.
-    await assessment({ kind: "self", status: "submitted", subjectId: ana.id, authorId: ana.id, cycleId: ending.id, ratings: { [first]: 3, [second]: 3, [third]: 3, [fourth]: 2 }, evidence: [first] });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: ana.id,
+      authorId: ana.id,
+      cycleId: ending.id,
+      ratings: { [first]: 3, [second]: 3, [third]: 3, [fourth]: 2 },
+      evidence: [first],
+    });
 
     const page = await overview(sam.id, `?cycle=${ending.id}`);
     expect(page.daysLeft).toBe(5);
     expect(member(page, lena.id).flags.map((flag) => flag.kind)).toEqual(["disagreement"]);
-    expect(member(page, omar.id).flags.map((flag) => flag.kind)).toEqual(["self-not-started", "manager-not-started"]);
-    expect(member(page, ana.id).flags.map((flag) => flag.kind)).toEqual(["manager-not-started", "thin-evidence"]);
-    expect(member(page, ana.id).flags[1]!.message).toEqual({ key: "team:attention.thinEvidence", values: { unevidenced: 3, rated: 4 } });
+    expect(member(page, omar.id).flags.map((flag) => flag.kind)).toEqual([
+      "self-not-started",
+      "manager-not-started",
+    ]);
+    expect(member(page, ana.id).flags.map((flag) => flag.kind)).toEqual([
+      "manager-not-started",
+      "thin-evidence",
+    ]);
+    expect(member(page, ana.id).flags[1]!.message).toEqual({
+      key: "team:attention.thinEvidence",
+      values: { unevidenced: 3, rated: 4 },
+    });
     expect(page.needingAttention).toBe(3);
 
-    const attention = await overview(sam.id, `?cycle=${ending.id}&show=attention&state=self-submitted`);
+    const attention = await overview(
+      sam.id,
+      `?cycle=${ending.id}&show=attention&state=self-submitted`,
+    );
     expect(members(attention).map((person) => person.name)).toEqual(["Ana"]);
   });
 
@@ -197,7 +307,11 @@ describe("cycle state, profile and attention", () => {
     expect(page.daysLeft).toBeNull();
     expect(page.notInCycle).toBe(1);
     expect(member(page, omar.id)).toMatchObject({ state: null });
-    expect(members(await overview(sam.id, `?cycle=${past.id}&state=not-in-cycle`)).map((person) => person.name)).toEqual(["Omar"]);
+    expect(
+      members(await overview(sam.id, `?cycle=${past.id}&state=not-in-cycle`)).map(
+        (person) => person.name,
+      ),
+    ).toEqual(["Omar"]);
   });
 
   test("follows every change it is read from, written as another app server would write it", async () => {
@@ -222,13 +336,22 @@ describe("cycle state, profile and attention", () => {
     expect((await overview(sam.id)).notInCycle).toBe(1);
     // A later write elsewhere (another cycle), so the row taken out is not the newest one.
     const other = await cycle("Elsewhere", [], 30);
-    await db.reviewCycleParticipant.create({ data: { cycleId: other.id, userId: (await createPerson()).id } });
+    await db.reviewCycleParticipant.create({
+      data: { cycleId: other.id, userId: (await createPerson()).id },
+    });
     expect((await overview(sam.id)).notInCycle).toBe(1);
     const { removeParticipant } = await import("~/modules/cycles/cycles.server");
     expect(await removeParticipant(sam.id, current.id, ana.email)).toMatchObject({ ok: true });
     expect((await overview(sam.id)).notInCycle).toBe(2);
     // A submitted self-assessment: her state, her ratings.
-    await assessment({ kind: "self", status: "submitted", subjectId: lena.id, authorId: lena.id, cycleId: current.id, ratings: { [first]: 3 } });
+    await assessment({
+      kind: "self",
+      status: "submitted",
+      subjectId: lena.id,
+      authorId: lena.id,
+      cycleId: current.id,
+      ratings: { [first]: 3 },
+    });
     const submitted = member(await overview(sam.id), lena.id);
     expect(submitted.state).toBe("self-submitted");
     expect(submitted.profile?.ratings.filter((rating) => rating !== null)).toEqual([3]);
@@ -254,11 +377,15 @@ describe("cycle state, profile and attention", () => {
     await rebuildReportingLine(db);
     const second = await overview(boss.id, "?page=2");
     expect(second).toMatchObject({ total: TEAM_PAGE_SIZE + 3, page: 2, pageCount: 2 });
-    expect(members(second).map((person) => person.name)).toEqual([TEAM_PAGE_SIZE, TEAM_PAGE_SIZE + 1, TEAM_PAGE_SIZE + 2].map((n) => `Report ${n}`));
+    expect(members(second).map((person) => person.name)).toEqual(
+      [TEAM_PAGE_SIZE, TEAM_PAGE_SIZE + 1, TEAM_PAGE_SIZE + 2].map((n) => `Report ${n}`),
+    );
     // A page past the end (an old link) shows the last one.
     const beyond = await overview(boss.id, "?page=9");
     expect(beyond).toMatchObject({ page: 2, pageCount: 2 });
-    expect(members(beyond).map((person) => person.name)).toEqual(members(second).map((person) => person.name));
+    expect(members(beyond).map((person) => person.name)).toEqual(
+      members(second).map((person) => person.name),
+    );
   });
 });
 
@@ -268,14 +395,50 @@ describe("who needs attention is counted as the rows show it", () => {
   // itself: these hold the two together.
   async function cases(endsInDays: number, closed = false) {
     const boss = await createPerson({ name: "Bo Boss", track: "manager", level: "m2" });
-    const names = ["none", "self-draft", "self-only", "both-close", "both-two-apart", "half-unevidenced", "under-half-unevidenced", "outside"];
-    const people = await Promise.all(names.map((name) => createPerson({ name, track: "ic", level: "ic2", managerId: boss.id })));
+    const names = [
+      "none",
+      "self-draft",
+      "self-only",
+      "both-close",
+      "both-two-apart",
+      "half-unevidenced",
+      "under-half-unevidenced",
+      "outside",
+    ];
+    const people = await Promise.all(
+      names.map((name) => createPerson({ name, track: "ic", level: "ic2", managerId: boss.id })),
+    );
     const by = Object.fromEntries(names.map((name, index) => [name, people[index]!]));
-    const current = await cycle("Cases", people.filter((person) => person.name !== "outside").map((person) => person.id), endsInDays, closed);
+    const current = await cycle(
+      "Cases",
+      people.filter((person) => person.name !== "outside").map((person) => person.id),
+      endsInDays,
+      closed,
+    );
     const [a, b, c, d] = (await icCompetencies()) as [string, string, string, string];
-    const write = (name: string, kind: "self" | "manager", ratings: Record<string, number>, evidence: string[] = [a, b, c, d]) =>
-      assessment({ kind, status: "submitted", subjectId: by[name]!.id, authorId: kind === "self" ? by[name]!.id : boss.id, cycleId: current.id, ratings, evidence });
-    await assessment({ kind: "self", status: "draft", subjectId: by["self-draft"]!.id, authorId: by["self-draft"]!.id, cycleId: current.id, ratings: { [a]: 2 } });
+    const write = (
+      name: string,
+      kind: "self" | "manager",
+      ratings: Record<string, number>,
+      evidence: string[] = [a, b, c, d],
+    ) =>
+      assessment({
+        kind,
+        status: "submitted",
+        subjectId: by[name]!.id,
+        authorId: kind === "self" ? by[name]!.id : boss.id,
+        cycleId: current.id,
+        ratings,
+        evidence,
+      });
+    await assessment({
+      kind: "self",
+      status: "draft",
+      subjectId: by["self-draft"]!.id,
+      authorId: by["self-draft"]!.id,
+      cycleId: current.id,
+      ratings: { [a]: 2 },
+    });
     await write("self-only", "self", { [a]: 3 });
     await write("both-close", "self", { [a]: 3, [b]: 2 });
     await write("both-close", "manager", { [a]: 2, [b]: 3 });
@@ -290,7 +453,9 @@ describe("who needs attention is counted as the rows show it", () => {
   }
 
   function flagged(page: Overview) {
-    return Object.fromEntries(members(page).map((person) => [person.name, person.flags.map((flag) => flag.kind)]));
+    return Object.fromEntries(
+      members(page).map((person) => [person.name, person.flags.map((flag) => flag.kind)]),
+    );
   }
 
   test.each([
@@ -304,7 +469,11 @@ describe("who needs attention is counted as the rows show it", () => {
     const flags = flagged(page);
     const shouldFlag = Object.keys(flags).filter((name) => flags[name]!.length > 0);
     expect(page.needingAttention).toBe(shouldFlag.length);
-    expect(members(await overview(boss.id, `?cycle=${cycleId}&show=attention`)).map((person) => person.name).sort()).toEqual(shouldFlag.sort());
+    expect(
+      members(await overview(boss.id, `?cycle=${cycleId}&show=attention`))
+        .map((person) => person.name)
+        .sort(),
+    ).toEqual(shouldFlag.sort());
 
     // The rule itself, case by case.
     const chasing = !closed && endsInDays <= 14;

@@ -6,7 +6,8 @@ import { forgetTodoCount, keepTodoCount } from "~/modules/todo/kept-count.server
 import { createPerson } from "../../utils/factories";
 
 const leadingWord = (sql: string) => sql.trim().split(/\s+/)[0]!.toUpperCase();
-const kept = (userId: string) => db.todoCount.findUnique({ where: { userId }, select: { open: true, countedAt: true } });
+const kept = (userId: string) =>
+  db.todoCount.findUnique({ where: { userId }, select: { open: true, countedAt: true } });
 
 describe("the kept to-do count", () => {
   test("is written, rewritten and dropped in one statement each", async () => {
@@ -18,7 +19,9 @@ describe("the kept to-do count", () => {
     expect(written.map(leadingWord)).toEqual(["INSERT"]);
     expect(await kept(person.id)).toEqual({ open: 3, countedAt: first });
 
-    const { statements: rewritten } = await countStatements(() => keepTodoCount(person.id, 1, later));
+    const { statements: rewritten } = await countStatements(() =>
+      keepTodoCount(person.id, 1, later),
+    );
     expect(rewritten.map(leadingWord)).toEqual(["INSERT"]);
     expect(await kept(person.id)).toEqual({ open: 1, countedAt: later });
 

@@ -1,11 +1,23 @@
 import { describe, expect, test } from "vitest";
-import { interviewerTrainingUnits, interviewingUnits, opportunityUnits, sponsorshipUnits, type AuditedPerson } from "~/modules/access-audit/units";
+import {
+  interviewerTrainingUnits,
+  interviewingUnits,
+  opportunityUnits,
+  sponsorshipUnits,
+  type AuditedPerson,
+} from "~/modules/access-audit/units";
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 14, 30));
 const midnight = (n: number) => new Date(Date.UTC(2026, 10, n));
 const groups = { team: "Atlas" };
-const person = (id: string, deactivatedAt: Date | null = null): AuditedPerson => ({ id, createdAt: day(1), present: [{ since: day(1).getTime(), until: deactivatedAt?.getTime() ?? null }], groupsSince: [{ from: null, groups }] });
-const stages = (unit: { history: readonly { at: Date; state: { stage: string } | null }[] }) => unit.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state?.stage ?? null]);
+const person = (id: string, deactivatedAt: Date | null = null): AuditedPerson => ({
+  id,
+  createdAt: day(1),
+  present: [{ since: day(1).getTime(), until: deactivatedAt?.getTime() ?? null }],
+  groupsSince: [{ from: null, groups }],
+});
+const stages = (unit: { history: readonly { at: Date; state: { stage: string } | null }[] }) =>
+  unit.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state?.stage ?? null]);
 
 describe("the access audits' units", () => {
   test("a sponsorship counts from the day it was recorded to the day it stopped; a second one keeps the person sponsored; a leaver leaves", () => {
@@ -14,12 +26,29 @@ describe("the access audits' units", () => {
       { sponseeId: "a", from: day(5), to: day(9) },
       { sponseeId: "b", from: day(4), to: day(4) },
     ];
-    const units = sponsorshipUnits([person("a"), person("b"), person("c", day(7))], spans, midnight(20));
+    const units = sponsorshipUnits(
+      [person("a"), person("b"), person("c", day(7))],
+      spans,
+      midnight(20),
+    );
     expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
-      ["a", [["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-09", "eligible"]]],
+      [
+        "a",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-03", "sponsored"],
+          ["2026-11-09", "eligible"],
+        ],
+      ],
       // Declined the day it was recorded: nothing changed between two days' readings.
       ["b", [["2026-11-01", "eligible"]]],
-      ["c", [["2026-11-01", "eligible"], ["2026-11-07", null]]],
+      [
+        "c",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-07", null],
+        ],
+      ],
     ]);
   });
 
@@ -47,8 +76,14 @@ describe("the access audits' units", () => {
         { from: day(14), groups: { level: "ic4" } },
       ],
     };
-    const [unit] = opportunityUnits([mover], [{ opportunityId: "o", personId: "m", sawAt: day(2), appliedAt: day(4), chosenAt: null }], midnight(20));
-    expect(unit!.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state])).toEqual([
+    const [unit] = opportunityUnits(
+      [mover],
+      [{ opportunityId: "o", personId: "m", sawAt: day(2), appliedAt: day(4), chosenAt: null }],
+      midnight(20),
+    );
+    expect(
+      unit!.history.map((entry) => [entry.at.toISOString().slice(0, 10), entry.state]),
+    ).toEqual([
       ["2026-11-02", { stage: "saw", groups: { level: "ic2" } }],
       ["2026-11-04", { stage: "applied", groups: { level: "ic2" } }],
       ["2026-11-06", { stage: "applied", groups: { level: "ic3" } }],
@@ -57,8 +92,15 @@ describe("the access audits' units", () => {
   });
 
   test("in a manager's audit a person counts only while they were in the manager's organisation: joining and leaving are dated changes", () => {
-    const joiner: AuditedPerson = { ...person("j"), inside: [{ since: day(5).getTime(), until: day(9).getTime() }] };
-    const [unit] = sponsorshipUnits([joiner], [{ sponseeId: "j", from: day(3), to: null }], midnight(20));
+    const joiner: AuditedPerson = {
+      ...person("j"),
+      inside: [{ since: day(5).getTime(), until: day(9).getTime() }],
+    };
+    const [unit] = sponsorshipUnits(
+      [joiner],
+      [{ sponseeId: "j", from: day(3), to: null }],
+      midnight(20),
+    );
     expect(stages(unit!)).toEqual([
       ["2026-11-05", "sponsored"],
       ["2026-11-09", null],
@@ -71,14 +113,44 @@ describe("the access audits' units", () => {
       { personId: "a", at: day(10) },
       { personId: "c", at: day(4) },
     ];
-    const units = interviewingUnits([person("a"), person("b"), person("c", day(8))], staffings, new Date(Date.UTC(2027, 11, 31)));
+    const units = interviewingUnits(
+      [person("a"), person("b"), person("c", day(8))],
+      staffings,
+      new Date(Date.UTC(2027, 11, 31)),
+    );
     expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
-      ["a", [["2026-11-01", "eligible"], ["2026-11-03", "interviews"], ["2027-11-10", "eligible"]]],
+      [
+        "a",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-03", "interviews"],
+          ["2027-11-10", "eligible"],
+        ],
+      ],
       ["b", [["2026-11-01", "eligible"]]],
-      ["c", [["2026-11-01", "eligible"], ["2026-11-04", "interviews"], ["2026-11-08", null]]],
+      [
+        "c",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-04", "interviews"],
+          ["2026-11-08", null],
+        ],
+      ],
     ]);
     // Likewise a sponsorship that ended after its sponsee left.
-    expect(sponsorshipUnits([person("d", day(7))], [{ sponseeId: "d", from: day(3), to: day(10) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-07", null]]]);
+    expect(
+      sponsorshipUnits(
+        [person("d", day(7))],
+        [{ sponseeId: "d", from: day(3), to: day(10) }],
+        midnight(20),
+      ).map(stages),
+    ).toEqual([
+      [
+        ["2026-11-01", "eligible"],
+        ["2026-11-03", "sponsored"],
+        ["2026-11-07", null],
+      ],
+    ]);
   });
 
   test("someone who left and came back is out of the audit while away and back from their return, at the stage reached by then", () => {
@@ -89,8 +161,30 @@ describe("the access audits' units", () => {
         { since: day(14).getTime(), until: null },
       ],
     };
-    expect(interviewingUnits([returner], [{ personId: "r", at: day(3) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "interviews"], ["2026-11-05", null], ["2026-11-14", "interviews"]]]);
-    expect(sponsorshipUnits([returner], [{ sponseeId: "r", from: day(3), to: day(10) }], midnight(20)).map(stages)).toEqual([[["2026-11-01", "eligible"], ["2026-11-03", "sponsored"], ["2026-11-05", null], ["2026-11-14", "eligible"]]]);
+    expect(
+      interviewingUnits([returner], [{ personId: "r", at: day(3) }], midnight(20)).map(stages),
+    ).toEqual([
+      [
+        ["2026-11-01", "eligible"],
+        ["2026-11-03", "interviews"],
+        ["2026-11-05", null],
+        ["2026-11-14", "interviews"],
+      ],
+    ]);
+    expect(
+      sponsorshipUnits(
+        [returner],
+        [{ sponseeId: "r", from: day(3), to: day(10) }],
+        midnight(20),
+      ).map(stages),
+    ).toEqual([
+      [
+        ["2026-11-01", "eligible"],
+        ["2026-11-03", "sponsored"],
+        ["2026-11-05", null],
+        ["2026-11-14", "eligible"],
+      ],
+    ]);
   });
 
   test("in training from the first step; qualified only once qualified on every competency of a stage as it stood then; a step back moves them back", () => {
@@ -110,10 +204,31 @@ describe("the access audits' units", () => {
       // A stage that asks for nothing qualifies nobody.
       { competencyIds: [], since: day(1), until: null },
     ];
-    const units = interviewerTrainingUnits([person("a"), person("b"), person("c")], log, stageList, midnight(20));
+    const units = interviewerTrainingUnits(
+      [person("a"), person("b"), person("c")],
+      log,
+      stageList,
+      midnight(20),
+    );
     expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
-      ["a", [["2026-11-01", "eligible"], ["2026-11-02", "training"], ["2026-11-06", "qualified"], ["2026-11-12", "training"]]],
-      ["b", [["2026-11-01", "eligible"], ["2026-11-03", "training"], ["2026-11-09", "qualified"], ["2026-11-15", "training"]]],
+      [
+        "a",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-02", "training"],
+          ["2026-11-06", "qualified"],
+          ["2026-11-12", "training"],
+        ],
+      ],
+      [
+        "b",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-03", "training"],
+          ["2026-11-09", "qualified"],
+          ["2026-11-15", "training"],
+        ],
+      ],
       ["c", [["2026-11-01", "eligible"]]],
     ]);
   });

@@ -25,8 +25,17 @@ function run(state: AutosaveState, ...events: AutosaveEvent[]) {
 }
 
 const start = () => initialAutosaveState({ [notes]: "old", [rating]: 2, summary: "" }, 5);
-const ok = (id: number, values: Record<string, string | number | null>, revision: number, conflicts = []) =>
-  ({ type: "reply", id, reply: { ok: true, revision, values, conflicts, savedAt: "2026-03-01T10:42:00.000Z" } } as const);
+const ok = (
+  id: number,
+  values: Record<string, string | number | null>,
+  revision: number,
+  conflicts = [],
+) =>
+  ({
+    type: "reply",
+    id,
+    reply: { ok: true, revision, values, conflicts, savedAt: "2026-03-01T10:42:00.000Z" },
+  }) as const;
 
 describe("editing", () => {
   test("an edit is shown at once and remembered with the value it was edited from", () => {
@@ -38,20 +47,33 @@ describe("editing", () => {
   });
 
   test("typing back the saved value drops the edit", () => {
-    const state = run(start(), { type: "edit", field: notes, value: "new", now: 1 }, { type: "edit", field: notes, value: "old", now: 2 });
+    const state = run(
+      start(),
+      { type: "edit", field: notes, value: "new", now: 1 },
+      { type: "edit", field: notes, value: "old", now: 2 },
+    );
     expect(state.edits).toEqual({});
     expect(hasUnsaved(state)).toBe(false);
   });
 
   test("a second edit keeps the first base", () => {
-    const state = run(start(), { type: "edit", field: notes, value: "a", now: 1 }, { type: "edit", field: notes, value: "ab", now: 2 });
+    const state = run(
+      start(),
+      { type: "edit", field: notes, value: "a", now: 1 },
+      { type: "edit", field: notes, value: "ab", now: 2 },
+    );
     expect(state.edits[notes]).toEqual({ value: "ab", base: "old" });
   });
 });
 
 describe("saving", () => {
   test("sends every edit with its base and the revision it last saw", () => {
-    const state = run(start(), { type: "edit", field: notes, value: "new", now: 1 }, { type: "edit", field: rating, value: 3, now: 2 }, { type: "send" });
+    const state = run(
+      start(),
+      { type: "edit", field: notes, value: "new", now: 1 },
+      { type: "edit", field: rating, value: 3, now: 2 },
+      { type: "send" },
+    );
     expect(state.inFlight).toEqual({
       id: 1,
       baseRevision: 5,
@@ -65,8 +87,15 @@ describe("saving", () => {
   });
 
   test("a confirmed save clears the edits and takes the server's copy, including another tab's fields", () => {
-    const sent = run(start(), { type: "edit", field: notes, value: "new", now: 1 }, { type: "send" });
-    const saved = run(sent, ok(1, { [notes]: "new", [rating]: 4, summary: "from the other tab" }, 7));
+    const sent = run(
+      start(),
+      { type: "edit", field: notes, value: "new", now: 1 },
+      { type: "send" },
+    );
+    const saved = run(
+      sent,
+      ok(1, { [notes]: "new", [rating]: 4, summary: "from the other tab" }, 7),
+    );
     expect(saved.edits).toEqual({});
     expect(saved.revision).toBe(7);
     expect(displayValue(saved, rating)).toBe(4);
@@ -75,25 +104,45 @@ describe("saving", () => {
   });
 
   test("typing during a save keeps the newer text, based on what was sent", () => {
-    const sent = run(start(), { type: "edit", field: notes, value: "new", now: 1 }, { type: "send" }, { type: "edit", field: notes, value: "newer", now: 2 });
+    const sent = run(
+      start(),
+      { type: "edit", field: notes, value: "new", now: 1 },
+      { type: "send" },
+      { type: "edit", field: notes, value: "newer", now: 2 },
+    );
     const saved = run(sent, ok(1, { [notes]: "new", [rating]: 2 }, 6));
     expect(saved.edits[notes]).toEqual({ value: "newer", base: "new" });
     expect(displayValue(saved, notes)).toBe("newer");
   });
 
   test("reverting during a save still sends the revert afterwards", () => {
-    const sent = run(start(), { type: "edit", field: notes, value: "new", now: 1 }, { type: "send" }, { type: "edit", field: notes, value: "old", now: 2 });
+    const sent = run(
+      start(),
+      { type: "edit", field: notes, value: "new", now: 1 },
+      { type: "send" },
+      { type: "edit", field: notes, value: "old", now: 2 },
+    );
     const saved = run(sent, ok(1, { [notes]: "new", [rating]: 2 }, 6));
     expect(saved.edits[notes]).toEqual({ value: "old", base: "new" });
   });
 
   test("a conflict is kept for the author to resolve, and taking theirs becomes an edit", () => {
-    const sent = run(start(), { type: "edit", field: notes, value: "mine", now: 1 }, { type: "send" });
+    const sent = run(
+      start(),
+      { type: "edit", field: notes, value: "mine", now: 1 },
+      { type: "send" },
+    );
     const conflict = { field: notes, mine: "mine", theirs: "theirs" };
     const saved = run(sent, {
       type: "reply",
       id: 1,
-      reply: { ok: true, revision: 8, values: { [notes]: "mine" }, conflicts: [conflict], savedAt: "2026-03-01T10:42:00Z" },
+      reply: {
+        ok: true,
+        revision: 8,
+        values: { [notes]: "mine" },
+        conflicts: [conflict],
+        savedAt: "2026-03-01T10:42:00Z",
+      },
     });
     expect(saved.conflicts[notes]).toEqual(conflict);
     const kept = run(saved, { type: "resolve", field: notes, take: "mine", now: 3 });
@@ -104,7 +153,11 @@ describe("saving", () => {
   });
 
   test("a failed request keeps the edits and retries with backoff", () => {
-    const sent = run(start(), { type: "edit", field: notes, value: "new", now: 1 }, { type: "send" });
+    const sent = run(
+      start(),
+      { type: "edit", field: notes, value: "new", now: 1 },
+      { type: "send" },
+    );
     const failed = run(sent, { type: "failed", id: 1 });
     expect(failed.inFlight).toBeNull();
     expect(failed.edits[notes]?.value).toBe("new");
@@ -121,7 +174,16 @@ describe("saving", () => {
 
   test("an invalid save stops retrying until the author edits again", () => {
     const sent = run(start(), { type: "edit", field: rating, value: 9, now: 1 }, { type: "send" });
-    const refused = run(sent, { type: "reply", id: 1, reply: { ok: false, kind: "invalid", message: "Nope", fieldErrors: { [rating]: ["Off the scale"] } } });
+    const refused = run(sent, {
+      type: "reply",
+      id: 1,
+      reply: {
+        ok: false,
+        kind: "invalid",
+        message: "Nope",
+        fieldErrors: { [rating]: ["Off the scale"] },
+      },
+    });
     expect(saveDelay(refused, 10)).toBeNull();
     expect(saveStatus(refused).text).toBe("Not saved — fix the errors below");
     expect(refused.edits[rating]?.value).toBe(9);
@@ -131,8 +193,16 @@ describe("saving", () => {
   });
 
   test("a locked draft stops saving and ignores edits", () => {
-    const sent = run(start(), { type: "edit", field: notes, value: "new", now: 1 }, { type: "send" });
-    const locked = run(sent, { type: "reply", id: 1, reply: { ok: false, kind: "locked", message: "This assessment was submitted and is locked." } });
+    const sent = run(
+      start(),
+      { type: "edit", field: notes, value: "new", now: 1 },
+      { type: "send" },
+    );
+    const locked = run(sent, {
+      type: "reply",
+      id: 1,
+      reply: { ok: false, kind: "locked", message: "This assessment was submitted and is locked." },
+    });
     expect(saveDelay(locked, 10)).toBeNull();
     expect(run(locked, { type: "edit", field: notes, value: "more", now: 2 })).toBe(locked);
     expect(saveStatus(locked).tone).toBe("error");
@@ -145,14 +215,19 @@ describe("when to save", () => {
     expect(saveDelay(edited, 1_000)).toBe(SAVE_DEBOUNCE_MS);
     expect(saveDelay(edited, 1_500)).toBe(300);
     let typing = edited;
-    for (let now = 1_100; now <= 1_000 + SAVE_MAX_WAIT_MS; now += 100) typing = run(typing, { type: "edit", field: notes, value: `a${now}`, now });
+    for (let now = 1_100; now <= 1_000 + SAVE_MAX_WAIT_MS; now += 100)
+      typing = run(typing, { type: "edit", field: notes, value: `a${now}`, now });
     expect(saveDelay(typing, 1_000 + SAVE_MAX_WAIT_MS)).toBe(0);
     expect(saveDelay(start(), 0)).toBeNull();
   });
 
   test("a newer copy from the loader replaces the server copy, an older one does not", () => {
     const edited = run(start(), { type: "edit", field: notes, value: "mine", now: 1 });
-    const newer = run(edited, { type: "server", values: { [notes]: "x", [rating]: 1 }, revision: 6 });
+    const newer = run(edited, {
+      type: "server",
+      values: { [notes]: "x", [rating]: 1 },
+      revision: 6,
+    });
     expect(newer.revision).toBe(6);
     expect(displayValue(newer, rating)).toBe(1);
     expect(displayValue(newer, notes)).toBe("mine");
@@ -163,7 +238,13 @@ describe("when to save", () => {
 describe("the copy kept in localStorage", () => {
   test("restores only edits the server does not have", () => {
     const stored = parseStoredDraft(
-      JSON.stringify({ v: 1, entries: { [notes]: { value: "typed offline", base: "old", tab: "t1" }, [rating]: { value: 2, base: 1, tab: "t1" } } })
+      JSON.stringify({
+        v: 1,
+        entries: {
+          [notes]: { value: "typed offline", base: "old", tab: "t1" },
+          [rating]: { value: 2, base: 1, tab: "t1" },
+        },
+      }),
     );
     const edits = editsToRestore(stored, start().server);
     expect(edits).toEqual({ [notes]: { value: "typed offline", base: "old" } });
@@ -174,16 +255,30 @@ describe("the copy kept in localStorage", () => {
   });
 
   test("each tab rewrites only its own entries", () => {
-    const stored = { v: 1 as const, entries: { a: { value: "A", base: "", tab: "one" }, b: { value: "B", base: "", tab: "two" } } };
+    const stored = {
+      v: 1 as const,
+      entries: { a: { value: "A", base: "", tab: "one" }, b: { value: "B", base: "", tab: "two" } },
+    };
     const next = nextStoredDraft(stored, "one", { c: { value: "C", base: "" } });
-    expect(next.entries).toEqual({ b: { value: "B", base: "", tab: "two" }, c: { value: "C", base: "", tab: "one" } });
+    expect(next.entries).toEqual({
+      b: { value: "B", base: "", tab: "two" },
+      c: { value: "C", base: "", tab: "one" },
+    });
   });
 
   test("ignores anything malformed", () => {
     expect(parseStoredDraft("not json").entries).toEqual({});
     expect(parseStoredDraft(JSON.stringify({ v: 2, entries: {} })).entries).toEqual({});
     expect(
-      parseStoredDraft(JSON.stringify({ v: 1, entries: { a: { value: {}, base: "", tab: "x" }, b: { value: "ok", base: null, tab: "x" } } })).entries
+      parseStoredDraft(
+        JSON.stringify({
+          v: 1,
+          entries: {
+            a: { value: {}, base: "", tab: "x" },
+            b: { value: "ok", base: null, tab: "x" },
+          },
+        }),
+      ).entries,
     ).toEqual({
       b: { value: "ok", base: null, tab: "x" },
     });

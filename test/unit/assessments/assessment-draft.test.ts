@@ -30,10 +30,32 @@ const rules: DraftRules = {
 describe("draft fields", () => {
   test("parses the field keys and refuses anything else", () => {
     expect(parseField("summary")).toEqual({ kind: "summary" });
-    expect(parseField("rating:code-quality")).toEqual({ kind: "rating", competencyId: "code-quality" });
-    expect(parseField("notes:code-quality")).toEqual({ kind: "notes", competencyId: "code-quality" });
-    expect(parseField("mark:code-quality:1")).toEqual({ kind: "mark", competencyId: "code-quality", index: 1 });
-    for (const bad of ["", "rating", "rating:", "rating:Code", "notes:a:1", "mark:a", "mark:a:01", "mark:a:-1", "mark:a:1:2", "other:a", "__proto__"]) {
+    expect(parseField("rating:code-quality")).toEqual({
+      kind: "rating",
+      competencyId: "code-quality",
+    });
+    expect(parseField("notes:code-quality")).toEqual({
+      kind: "notes",
+      competencyId: "code-quality",
+    });
+    expect(parseField("mark:code-quality:1")).toEqual({
+      kind: "mark",
+      competencyId: "code-quality",
+      index: 1,
+    });
+    for (const bad of [
+      "",
+      "rating",
+      "rating:",
+      "rating:Code",
+      "notes:a:1",
+      "mark:a",
+      "mark:a:01",
+      "mark:a:-1",
+      "mark:a:1:2",
+      "other:a",
+      "__proto__",
+    ]) {
       expect(parseField(bad), bad).toBeNull();
     }
   });
@@ -41,9 +63,21 @@ describe("draft fields", () => {
   test("reads stored rows into flat values, ignoring marks that are not marks", () => {
     const values = draftValues({
       summary: "A good half",
-      ratings: [{ competencyId: "code-quality", rating: 3, notes: "Solid", nextLevelMarks: { "0": "met", "1": "bogus", x: "met" } }],
+      ratings: [
+        {
+          competencyId: "code-quality",
+          rating: 3,
+          notes: "Solid",
+          nextLevelMarks: { "0": "met", "1": "bogus", x: "met" },
+        },
+      ],
     });
-    expect(values).toEqual({ summary: "A good half", "rating:code-quality": 3, "notes:code-quality": "Solid", "mark:code-quality:0": "met" });
+    expect(values).toEqual({
+      summary: "A good half",
+      "rating:code-quality": 3,
+      "notes:code-quality": "Solid",
+      "mark:code-quality:0": "met",
+    });
     expect(marksOf(values, "code-quality")).toEqual({ "0": "met" });
   });
 });
@@ -65,16 +99,26 @@ describe("merging a save into the stored draft", () => {
   test("a field both changed keeps this save's value and returns the other", () => {
     const result = mergeSave(stored, [{ field: "notes:code-quality", value: "mine", base: "" }]);
     expect(result.writes).toEqual({ "notes:code-quality": "mine" });
-    expect(result.conflicts).toEqual([{ field: "notes:code-quality", mine: "mine", theirs: "theirs" }]);
+    expect(result.conflicts).toEqual([
+      { field: "notes:code-quality", mine: "mine", theirs: "theirs" },
+    ]);
   });
 
   test("both tabs making the same change is not a conflict", () => {
-    expect(mergeSave(stored, [{ field: "notes:code-quality", value: "theirs", base: "" }])).toEqual({ writes: {}, conflicts: [] });
+    expect(mergeSave(stored, [{ field: "notes:code-quality", value: "theirs", base: "" }])).toEqual(
+      { writes: {}, conflicts: [] },
+    );
   });
 
   test("missing stored values count as empty", () => {
-    expect(mergeSave({}, [{ field: "notes:testing", value: "x", base: "" }])).toEqual({ writes: { "notes:testing": "x" }, conflicts: [] });
-    expect(mergeSave({}, [{ field: "rating:testing", value: null, base: null }])).toEqual({ writes: {}, conflicts: [] });
+    expect(mergeSave({}, [{ field: "notes:testing", value: "x", base: "" }])).toEqual({
+      writes: { "notes:testing": "x" },
+      conflicts: [],
+    });
+    expect(mergeSave({}, [{ field: "rating:testing", value: null, base: null }])).toEqual({
+      writes: {},
+      conflicts: [],
+    });
   });
 });
 
@@ -90,8 +134,8 @@ describe("validating a save against the ladder", () => {
           { field: markField("code-quality", 1), value: "partly", base: null },
           { field: markField("code-quality", 0), value: null, base: "met" },
         ],
-        rules
-      )
+        rules,
+      ),
     ).toEqual({});
   });
 
@@ -107,7 +151,7 @@ describe("validating a save against the ladder", () => {
         { field: markField("testing", 0), value: "met", base: null },
         { field: "nonsense", value: "x", base: "" },
       ],
-      rules
+      rules,
     );
     expect(Object.keys(errors).sort()).toEqual(
       [
@@ -119,9 +163,11 @@ describe("validating a save against the ladder", () => {
         "notes:unknown",
         "rating:code-quality",
         "rating:testing",
-      ].sort()
+      ].sort(),
     );
-    expect(errors["rating:code-quality"]![0]).toContain("1 Not yet, 2 Developing, 3 Consistent, 4 Beyond");
+    expect(errors["rating:code-quality"]![0]).toContain(
+      "1 Not yet, 2 Developing, 3 Consistent, 4 Beyond",
+    );
   });
 
   test("the request schema refuses the same field twice and oversized text", () => {
@@ -132,25 +178,50 @@ describe("validating a save against the ladder", () => {
           { field: "summary", value: "a", base: "" },
           { field: "summary", value: "b", base: "" },
         ],
-      }).success
+      }).success,
     ).toBe(false);
-    expect(SaveDraftSchema.safeParse({ baseRevision: 0, changes: [{ field: "summary", value: "x".repeat(20_001), base: "" }] }).success).toBe(false);
+    expect(
+      SaveDraftSchema.safeParse({
+        baseRevision: 0,
+        changes: [{ field: "summary", value: "x".repeat(20_001), base: "" }],
+      }).success,
+    ).toBe(false);
     expect(SaveDraftSchema.safeParse({ baseRevision: -1, changes: [] }).success).toBe(false);
-    expect(SaveDraftSchema.safeParse({ baseRevision: 3, changes: [{ field: "rating:a", value: 2.5, base: null }] }).success).toBe(false);
-    expect(SaveDraftSchema.safeParse({ baseRevision: 3, changes: [{ field: "rating:a", value: 2, base: null }] }).success).toBe(true);
+    expect(
+      SaveDraftSchema.safeParse({
+        baseRevision: 3,
+        changes: [{ field: "rating:a", value: 2.5, base: null }],
+      }).success,
+    ).toBe(false);
+    expect(
+      SaveDraftSchema.safeParse({
+        baseRevision: 3,
+        changes: [{ field: "rating:a", value: 2, base: null }],
+      }).success,
+    ).toBe(true);
   });
 });
 
 describe("submitting", () => {
   test("lists every competency without a rating", () => {
-    expect(missingRatings({ [ratingField("code-quality")]: 3 }, rules.competencies)).toEqual({ "rating:testing": ["Choose a rating for Testing."] });
-    expect(missingRatings({ [ratingField("code-quality")]: 3, [ratingField("testing")]: 1 }, rules.competencies)).toEqual({});
+    expect(missingRatings({ [ratingField("code-quality")]: 3 }, rules.competencies)).toEqual({
+      "rating:testing": ["Choose a rating for Testing."],
+    });
+    expect(
+      missingRatings(
+        { [ratingField("code-quality")]: 3, [ratingField("testing")]: 1 },
+        rules.competencies,
+      ),
+    ).toEqual({});
   });
 });
 
 describe("row updates", () => {
   test("group writes by competency and merge marks into the stored ones", () => {
-    const current = { [markField("code-quality", 0)]: "met", [markField("code-quality", 1)]: "partly" } as const;
+    const current = {
+      [markField("code-quality", 0)]: "met",
+      [markField("code-quality", 1)]: "partly",
+    } as const;
     const updates = rowUpdates(current, {
       summary: "Sum",
       [ratingField("code-quality")]: 2,
@@ -159,7 +230,10 @@ describe("row updates", () => {
       [markField("code-quality", 2)]: "not-met",
     });
     expect(updates.summary).toBe("Sum");
-    expect(updates.ratings.get("code-quality")).toEqual({ rating: 2, nextLevelMarks: { "0": "met", "2": "not-met" } });
+    expect(updates.ratings.get("code-quality")).toEqual({
+      rating: 2,
+      nextLevelMarks: { "0": "met", "2": "not-met" },
+    });
     expect(updates.ratings.get("testing")).toEqual({ notes: "n" });
   });
 });

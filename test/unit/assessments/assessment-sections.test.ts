@@ -12,7 +12,12 @@ import {
   SUMMARY_SECTION,
 } from "~/modules/assessments/assessment-sections";
 
-const competency = (id: string, areaId: string) => ({ id, name: `Name of ${id}`, areaId, areaName: `Area ${areaId}` });
+const competency = (id: string, areaId: string) => ({
+  id,
+  name: `Name of ${id}`,
+  areaId,
+  areaName: `Area ${areaId}`,
+});
 
 // Ladder order of competencies, with the areas interleaved as a ladder file may list them.
 const competencies = [
@@ -27,7 +32,12 @@ const areaOrder = ["craft", "impact", "delivery", "people"];
 describe("grouping competencies into sections", () => {
   test("one section per area in the ladder's order of areas, competencies in ladder order, then the summary step", () => {
     const sections = assessmentSections(competencies, areaOrder);
-    expect(sections.map((section) => [section.id, section.kind === "area" ? section.competencies.map((c) => c.id) : []])).toEqual([
+    expect(
+      sections.map((section) => [
+        section.id,
+        section.kind === "area" ? section.competencies.map((c) => c.id) : [],
+      ]),
+    ).toEqual([
       ["craft", ["code-quality", "testing"]],
       ["delivery", ["planning", "execution"]],
       ["people", ["mentoring"]],
@@ -38,8 +48,16 @@ describe("grouping competencies into sections", () => {
   });
 
   test("an area the order does not list comes after the listed ones, in order of first appearance", () => {
-    const sections = assessmentSections([competency("a", "unlisted"), competency("b", "people"), competency("c", "other")], ["people"]);
-    expect(sections.map((section) => section.id)).toEqual(["people", "unlisted", "other", "summary"]);
+    const sections = assessmentSections(
+      [competency("a", "unlisted"), competency("b", "people"), competency("c", "other")],
+      ["people"],
+    );
+    expect(sections.map((section) => section.id)).toEqual([
+      "people",
+      "unlisted",
+      "other",
+      "summary",
+    ]);
   });
 
   test("without competencies there is only the summary step", () => {
@@ -84,15 +102,44 @@ describe("moving between sections", () => {
 
   test("only a change of the section parameter on the same page counts as moving between sections", () => {
     const url = (text: string) => new URL(text, "http://localhost");
-    expect(onlySectionChanged(url("/assessments/a"), url("/assessments/a?section=delivery"))).toBe(true);
-    expect(onlySectionChanged(url("/assessments/a?section=craft"), url("/assessments/a?section=summary#assessment-summary"))).toBe(true);
-    expect(onlySectionChanged(url("/assessments/a?x=1&section=craft"), url("/assessments/a?section=people&x=1"))).toBe(true);
+    expect(onlySectionChanged(url("/assessments/a"), url("/assessments/a?section=delivery"))).toBe(
+      true,
+    );
+    expect(
+      onlySectionChanged(
+        url("/assessments/a?section=craft"),
+        url("/assessments/a?section=summary#assessment-summary"),
+      ),
+    ).toBe(true);
+    expect(
+      onlySectionChanged(
+        url("/assessments/a?x=1&section=craft"),
+        url("/assessments/a?section=people&x=1"),
+      ),
+    ).toBe(true);
     // The same URL again (a revalidation, a link to an element of the same section): not a move.
-    expect(onlySectionChanged(url("/assessments/a?section=craft"), url("/assessments/a?section=craft"))).toBe(false);
-    expect(onlySectionChanged(url("/assessments/a?section=craft"), url("/assessments/a?section=craft#testing"))).toBe(false);
+    expect(
+      onlySectionChanged(url("/assessments/a?section=craft"), url("/assessments/a?section=craft")),
+    ).toBe(false);
+    expect(
+      onlySectionChanged(
+        url("/assessments/a?section=craft"),
+        url("/assessments/a?section=craft#testing"),
+      ),
+    ).toBe(false);
     // Another assessment, or another parameter changing too.
-    expect(onlySectionChanged(url("/assessments/a?section=craft"), url("/assessments/b?section=delivery"))).toBe(false);
-    expect(onlySectionChanged(url("/assessments/a?section=craft"), url("/assessments/a?section=delivery&x=1"))).toBe(false);
+    expect(
+      onlySectionChanged(
+        url("/assessments/a?section=craft"),
+        url("/assessments/b?section=delivery"),
+      ),
+    ).toBe(false);
+    expect(
+      onlySectionChanged(
+        url("/assessments/a?section=craft"),
+        url("/assessments/a?section=delivery&x=1"),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -114,10 +161,24 @@ describe("what each section holds", () => {
   });
 
   test("where a draft field is edited: the competency's section and anchor, or the summary step", () => {
-    expect(fieldLocation(sections, "rating:testing")).toMatchObject({ section: { id: "craft" }, anchor: "testing", label: "Name of testing" });
-    expect(fieldLocation(sections, "notes:mentoring")).toMatchObject({ section: { id: "people" }, anchor: "mentoring" });
-    expect(fieldLocation(sections, "mark:planning:2")).toMatchObject({ section: { id: "delivery" }, anchor: "planning" });
-    expect(fieldLocation(sections, "summary")).toMatchObject({ section: { id: "summary" }, anchor: SUMMARY_FIELD_ID, label: "Overall summary" });
+    expect(fieldLocation(sections, "rating:testing")).toMatchObject({
+      section: { id: "craft" },
+      anchor: "testing",
+      label: "Name of testing",
+    });
+    expect(fieldLocation(sections, "notes:mentoring")).toMatchObject({
+      section: { id: "people" },
+      anchor: "mentoring",
+    });
+    expect(fieldLocation(sections, "mark:planning:2")).toMatchObject({
+      section: { id: "delivery" },
+      anchor: "planning",
+    });
+    expect(fieldLocation(sections, "summary")).toMatchObject({
+      section: { id: "summary" },
+      anchor: SUMMARY_FIELD_ID,
+      label: "Overall summary",
+    });
     expect(fieldLocation(sections, "rating:unknown")).toBeNull();
     expect(fieldLocation(sections, "nonsense")).toBeNull();
   });

@@ -2,11 +2,20 @@ import { describe, expect, it } from "vitest";
 import { inputNameOf, plainFormSave } from "~/modules/assessments/draft";
 
 const form = (fields: Record<string, string>) => (name: string) => fields[name] ?? null;
-const base = { "rating:testing": null, "notes:testing": "", "mark:testing:0": "met", summary: "Old" };
+const base = {
+  "rating:testing": null,
+  "notes:testing": "",
+  "mark:testing:0": "met",
+  summary: "Old",
+};
 
 describe("a save posted by the page's plain form", () => {
   it("sends only the fields the author changed, each with the value it was rendered with", () => {
-    const input = plainFormSave(form({ "rating-testing": "3", "notes:testing": "", "mark:testing:0": "", summary: "New" }), JSON.stringify(base), "4");
+    const input = plainFormSave(
+      form({ "rating-testing": "3", "notes:testing": "", "mark:testing:0": "", summary: "New" }),
+      JSON.stringify(base),
+      "4",
+    );
     expect(input).toEqual({
       baseRevision: 4,
       changes: [
@@ -18,11 +27,23 @@ describe("a save posted by the page's plain form", () => {
   });
 
   it("an unchecked rating and an unchanged form send nothing", () => {
-    expect(plainFormSave(form({ "notes:testing": "", "mark:testing:0": "met", summary: "Old" }), JSON.stringify(base), "0")).toEqual({ baseRevision: 0, changes: [] });
+    expect(
+      plainFormSave(
+        form({ "notes:testing": "", "mark:testing:0": "met", summary: "Old" }),
+        JSON.stringify(base),
+        "0",
+      ),
+    ).toEqual({ baseRevision: 0, changes: [] });
   });
 
   it("a rating that is not a number is passed on as typed, for the save's own checks to refuse", () => {
-    expect(plainFormSave(form({ "rating-testing": "three" }), JSON.stringify({ "rating:testing": null }), "0")!.changes).toEqual([{ field: "rating:testing", value: "three", base: null }]);
+    expect(
+      plainFormSave(
+        form({ "rating-testing": "three" }),
+        JSON.stringify({ "rating:testing": null }),
+        "0",
+      )!.changes,
+    ).toEqual([{ field: "rating:testing", value: "three", base: null }]);
   });
 
   it("a malformed post is not a save", () => {

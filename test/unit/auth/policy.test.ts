@@ -1,12 +1,21 @@
 import { describe, expect, test } from "vitest";
 import { canViewPerson, hasRole, type Viewer } from "~/modules/identity/policy";
 
-const viewer = (overrides: Partial<Viewer> = {}): Viewer => ({ id: "me", name: "Me", email: "me@example.com", isAdmin: false, isHiringAdmin: false, ...overrides });
+const viewer = (overrides: Partial<Viewer> = {}): Viewer => ({
+  id: "me",
+  name: "Me",
+  email: "me@example.com",
+  isAdmin: false,
+  isHiringAdmin: false,
+  ...overrides,
+});
 
 describe("who may see a person", () => {
   test("the person themselves", () => expect(canViewPerson(viewer(), "me", [], false)).toBe(true));
-  test("anyone in their manager chain", () => expect(canViewPerson(viewer(), "report", ["lead", "me"], false)).toBe(true));
-  test("an admin", () => expect(canViewPerson(viewer({ isAdmin: true }), "someone", [], false)).toBe(true));
+  test("anyone in their manager chain", () =>
+    expect(canViewPerson(viewer(), "report", ["lead", "me"], false)).toBe(true));
+  test("an admin", () =>
+    expect(canViewPerson(viewer({ isAdmin: true }), "someone", [], false)).toBe(true));
   test("not a peer, nor a hiring admin", () => {
     expect(canViewPerson(viewer(), "peer", ["boss"], false)).toBe(false);
     expect(canViewPerson(viewer({ isHiringAdmin: true }), "peer", ["boss"], false)).toBe(false);

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { accountRule, attemptRule, waitMinutes, lockRemaining, recordFailure, throttleKeys } from "~/modules/identity/passwords/throttle";
+import {
+  accountRule,
+  attemptRule,
+  waitMinutes,
+  lockRemaining,
+  recordFailure,
+  throttleKeys,
+} from "~/modules/identity/passwords/throttle";
 
 const t0 = new Date("2026-11-21T10:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -27,7 +34,8 @@ describe("login throttle", () => {
 
   test("an expired lock frees the key and the next failure starts a new count", () => {
     let state = null;
-    for (let i = 0; i < attemptRule.maxFailures; i++) state = recordFailure(state, attemptRule, at(0));
+    for (let i = 0; i < attemptRule.maxFailures; i++)
+      state = recordFailure(state, attemptRule, at(0));
     expect(lockRemaining(state, at(15))).toBe(0);
     const next = recordFailure(state, attemptRule, at(15));
     expect(next.failures).toBe(1);
@@ -42,11 +50,15 @@ describe("login throttle", () => {
 
 describe("which counts an attempt is checked against", () => {
   test("a known browser only its own; any other attempt the account's at its address and the account's across addresses", () => {
-    expect(throttleKeys({ email: " Ann@Example.com ", address: "10.0.0.1", knownDevice: null })).toEqual([
+    expect(
+      throttleKeys({ email: " Ann@Example.com ", address: "10.0.0.1", knownDevice: null }),
+    ).toEqual([
       { key: "account:ann@example.com at 10.0.0.1", rule: attemptRule, clearedBySuccess: true },
       { key: "account:ann@example.com", rule: accountRule, clearedBySuccess: false },
     ]);
-    expect(throttleKeys({ email: "ann@example.com", address: "10.0.0.1", knownDevice: "abc" })).toEqual([{ key: "device:abc", rule: attemptRule, clearedBySuccess: true }]);
+    expect(
+      throttleKeys({ email: "ann@example.com", address: "10.0.0.1", knownDevice: "abc" }),
+    ).toEqual([{ key: "device:abc", rule: attemptRule, clearedBySuccess: true }]);
   });
 
   test("one address cannot lock an account alone: its own count locks first, short of the account's allowance", () => {

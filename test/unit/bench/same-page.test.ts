@@ -12,19 +12,26 @@ const page = (rows: string, { react18 = false, data = "" } = {}) =>
 
 describe("the same page on two checkouts", () => {
   test("a reader's text: no scripts, styles or comments, no tags, spaces collapsed", () => {
-    expect(visibleText(page(pairRow(""), { react18: true, data: "x".repeat(5_000) }))).toBe("Matching Bench mentoring Waiting for answers (300) Ada Gill Milo Banerjee 5.00 Waiting for answers");
+    expect(visibleText(page(pairRow(""), { react18: true, data: "x".repeat(5_000) }))).toBe(
+      "Matching Bench mentoring Waiting for answers (300) Ada Gill Milo Banerjee 5.00 Waiting for answers",
+    );
   });
 
   test("one page rendered by two versions (React 18's text separators, other embedded data, a word changed) is the same page", () => {
     const ours = page(pairRow(explanation).repeat(25), { data: "y".repeat(20_000) });
-    const theirs = page(pairRow(explanation.replace("Another team", "Other team")).repeat(25), { react18: true, data: "z".repeat(8_000) });
+    const theirs = page(pairRow(explanation.replace("Another team", "Other team")).repeat(25), {
+      react18: true,
+      data: "z".repeat(8_000),
+    });
     expect(notTheSamePage(ours, theirs)).toBeNull();
   });
 
   test("a page whose explanations the other checkout cannot read is not the same page, and says how much text each shows", () => {
     const ours = page(pairRow(explanation).repeat(25));
     const theirs = page(pairRow("").repeat(25), { react18: true });
-    expect(notTheSamePage(ours, theirs)).toMatch(/^before shows \d+\.\d KB of text against \d+\.\d: not the same page/);
+    expect(notTheSamePage(ours, theirs)).toMatch(
+      /^before shows \d+\.\d KB of text against \d+\.\d: not the same page/,
+    );
     // Either way round.
     expect(notTheSamePage(theirs, ours)).not.toBeNull();
   });

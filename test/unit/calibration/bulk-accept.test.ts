@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
-import { namesList, proposalAsOutcome, sortForAcceptance, type AcceptableEntry } from "~/modules/calibration/bulk-accept";
+import {
+  namesList,
+  proposalAsOutcome,
+  sortForAcceptance,
+  type AcceptableEntry,
+} from "~/modules/calibration/bulk-accept";
 
 const entry = (name: string, fields: Partial<AcceptableEntry> = {}): AcceptableEntry => ({
   id: name.toLowerCase(),
@@ -25,20 +30,36 @@ describe("accepting proposals in bulk", () => {
     const otherwise = entry("Otherwise", { finalRating: 2, finalOutcome: "stay", finalSecond: 2 });
     const noSecond = entry("No second", { proposedSecond: null });
     const sorted = sortForAcceptance([open, already, none, otherwise, noSecond], true);
-    expect(sorted).toEqual({ accept: [open], already: [already], noProposal: [none, noSecond], decidedOtherwise: [otherwise] });
+    expect(sorted).toEqual({
+      accept: [open],
+      already: [already],
+      noProposal: [none, noSecond],
+      decidedOtherwise: [otherwise],
+    });
     // A session without a second dimension does not ask for one.
     expect(sortForAcceptance([noSecond], false).accept).toEqual([noSecond]);
   });
 
   it("the outcome is the proposal: a level only with a promotion, the second dimension only where collected", () => {
-    expect(proposalAsOutcome(entry("P", { proposedOutcome: "promote", proposedLevelId: "ic3" }), true)).toEqual({ finalRating: 3, finalOutcome: "promote", finalLevelId: "ic3", finalSecond: 2 });
-    expect(proposalAsOutcome(entry("S", { proposedLevelId: "ic3" }), false)).toEqual({ finalRating: 3, finalOutcome: "stay", finalLevelId: null });
+    expect(
+      proposalAsOutcome(entry("P", { proposedOutcome: "promote", proposedLevelId: "ic3" }), true),
+    ).toEqual({ finalRating: 3, finalOutcome: "promote", finalLevelId: "ic3", finalSecond: 2 });
+    expect(proposalAsOutcome(entry("S", { proposedLevelId: "ic3" }), false)).toEqual({
+      finalRating: 3,
+      finalOutcome: "stay",
+      finalLevelId: null,
+    });
   });
 
   it("names the first few people, then how many more", () => {
     expect(namesList([{ name: "A" }, { name: "B" }])).toEqual({ names: "A, B", more: 0, count: 2 });
     const seven = namesList("ABCDEFG".split("").map((name) => ({ name })));
     expect(seven).toEqual({ names: "A, B, C, D, E", more: 2, count: 7 });
-    expect(wordsOf(translatorOf(undefined), { key: "calibration:errors.nothingAccepted.noProposal", values: seven })).toBe("Nothing was accepted: A, B, C, D, E and 2 more have no proposal to accept.");
+    expect(
+      wordsOf(translatorOf(undefined), {
+        key: "calibration:errors.nothingAccepted.noProposal",
+        values: seven,
+      }),
+    ).toBe("Nothing was accepted: A, B, C, D, E and 2 more have no proposal to accept.");
   });
 });

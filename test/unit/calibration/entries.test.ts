@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { agendaOrder, entryFlags, nearPromotionBoundary, ratingDistribution, type EntryFacts } from "~/modules/calibration/entries";
+import {
+  agendaOrder,
+  entryFlags,
+  nearPromotionBoundary,
+  ratingDistribution,
+  type EntryFacts,
+} from "~/modules/calibration/entries";
 
 const entry = (overrides: Partial<EntryFacts> = {}): EntryFacts => ({
   id: "e",
@@ -25,7 +31,9 @@ describe("entry flags", () => {
   });
 
   it("a gap of a point or more between the self-assessment and the manager review", () => {
-    expect(entryFlags(entry({ selfAverage: 3.6, managerAverage: 2.6 }), session)).toEqual(["self-manager-gap"]);
+    expect(entryFlags(entry({ selfAverage: 3.6, managerAverage: 2.6 }), session)).toEqual([
+      "self-manager-gap",
+    ]);
     expect(entryFlags(entry({ selfAverage: 3.5, managerAverage: 2.6 }), session)).toEqual([]);
     expect(entryFlags(entry({ selfAverage: null }), session)).toEqual([]);
   });
@@ -51,7 +59,9 @@ describe("the agenda", () => {
 
   it("near a boundary: a proposed promotion, an undecided level, or the top rating", () => {
     expect(nearPromotionBoundary({ proposedOutcome: "promote", proposedRating: 3 }, 4)).toBe(true);
-    expect(nearPromotionBoundary({ proposedOutcome: "not-ready", proposedRating: 3 }, 4)).toBe(true);
+    expect(nearPromotionBoundary({ proposedOutcome: "not-ready", proposedRating: 3 }, 4)).toBe(
+      true,
+    );
     expect(nearPromotionBoundary({ proposedOutcome: "stay", proposedRating: 4 }, 4)).toBe(true);
     expect(nearPromotionBoundary({ proposedOutcome: "stay", proposedRating: 3 }, 4)).toBe(false);
   });

@@ -16,7 +16,8 @@ const dimensions = [
   { id: "attribute:location", label: "Location" },
 ];
 
-const pick = <T>(random: () => number, values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+const pick = <T>(random: () => number, values: readonly T[]) =>
+  values[Math.floor(random() * values.length)]!;
 
 /** A rating on a four-point scale, most people at 3. */
 function rating(random: () => number): number {
@@ -31,12 +32,18 @@ function session(random: () => number, lift = 0): FairnessPerson[] {
     return {
       finalRating: Math.min(4, rating(random) + (team === "Payments" ? lift : 0)),
       promoted: random() < 0.2,
-      groups: { team, track: random() < 0.7 ? "Engineering" : "Management", level: pick(random, ["L1", "L2", "L3"]), "attribute:location": pick(random, ["Berlin", "Lisbon", "Remote"]) },
+      groups: {
+        team,
+        track: random() < 0.7 ? "Engineering" : "Management",
+        level: pick(random, ["L1", "L2", "L3"]),
+        "attribute:location": pick(random, ["Berlin", "Lisbon", "Remote"]),
+      },
     };
   });
 }
 
-const marked = (group: FairnessGroup) => [group.ratingDifference, group.promotionDifference].some((difference) => difference?.worthALook);
+const marked = (group: FairnessGroup) =>
+  [group.ratingDifference, group.promotionDifference].some((difference) => difference?.worthALook);
 
 describe("fairness flags over many comparisons", () => {
   test("with no differences at all, at most one session in ten shows any flag (2,000 sessions)", () => {
@@ -58,7 +65,9 @@ describe("fairness flags over many comparisons", () => {
       const report = sessionFairness(session(random, 1), dimensions, 4);
       const payments = report.dimensions[0]!.groups.find((group) => group.value === "Payments")!;
       if (payments.ratingDifference?.worthALook) found += 1;
-      const shown = report.dimensions.flatMap((dimension) => dimension.groups.filter((group) => !group.suppressed));
+      const shown = report.dimensions.flatMap((dimension) =>
+        dimension.groups.filter((group) => !group.suppressed),
+      );
       expect(report.comparisons).toBe(2 * shown.length);
     }
     // Capped at 4, the lift is about 0.85 points on 15 people against 45: about seven sessions in ten.

@@ -20,19 +20,26 @@ function hiddenFiguresDerivable(report: FairnessReport, floor: number): string[]
     const shown = dimension.groups.filter((group) => !group.suppressed);
     const hiddenN = report.n - shown.reduce((sum, group) => sum + group.n, 0);
     if (hiddenN === 0 || hiddenN >= floor) continue;
-    const ratingSum = (groups: typeof shown) => groups.reduce((sum, group) => sum + group.meanRating! * group.n, 0);
-    const promotedSum = (groups: typeof shown) => groups.reduce((sum, group) => sum + group.promotionRate!.estimate * group.n, 0);
-    derived.push(`${dimension.label}: the ${hiddenN} hidden people's mean rating ${(totalRating - ratingSum(shown)) / hiddenN} and promotions ${totalPromoted - promotedSum(shown)}`);
+    const ratingSum = (groups: typeof shown) =>
+      groups.reduce((sum, group) => sum + group.meanRating! * group.n, 0);
+    const promotedSum = (groups: typeof shown) =>
+      groups.reduce((sum, group) => sum + group.promotionRate!.estimate * group.n, 0);
+    derived.push(
+      `${dimension.label}: the ${hiddenN} hidden people's mean rating ${(totalRating - ratingSum(shown)) / hiddenN} and promotions ${totalPromoted - promotedSum(shown)}`,
+    );
     for (const group of shown) {
       const restN = report.n - group.n;
       const restRating = (group.meanRating! - group.ratingDifference!.estimate) * restN;
-      derived.push(`${dimension.label} through ${group.value}: ${(restRating - ratingSum(shown.filter((other) => other !== group))) / hiddenN}`);
+      derived.push(
+        `${dimension.label} through ${group.value}: ${(restRating - ratingSum(shown.filter((other) => other !== group))) / hiddenN}`,
+      );
     }
   }
   return derived;
 }
 
-const round4 = (values: readonly number[]) => values.map((value) => Math.round(value * 10_000) / 10_000);
+const round4 = (values: readonly number[]) =>
+  values.map((value) => Math.round(value * 10_000) / 10_000);
 
 describe("intervals for proportions (Newcombe 1998's worked examples)", () => {
   test("Wilson's score interval for 81 of 263", () => {
@@ -53,7 +60,12 @@ describe("intervals for proportions (Newcombe 1998's worked examples)", () => {
   });
 });
 
-const person = (finalRating: number | null, promoted: boolean, team: string | null, location: string | null = null): FairnessPerson => ({
+const person = (
+  finalRating: number | null,
+  promoted: boolean,
+  team: string | null,
+  location: string | null = null,
+): FairnessPerson => ({
   finalRating,
   promoted,
   groups: { team, "attribute:location": location },
@@ -81,7 +93,11 @@ describe("the fairness report", () => {
     expect(payments.promotionRate?.estimate).toBe(0.5);
     expect(payments.promotionDifference?.estimate).toBeCloseTo(0.5 - 1 / 11, 10);
     // Groups are listed largest first.
-    expect(report.dimensions[0]!.groups.map((group) => group.value)).toEqual(["Payments", "Search", "Growth"]);
+    expect(report.dimensions[0]!.groups.map((group) => group.value)).toEqual([
+      "Payments",
+      "Search",
+      "Growth",
+    ]);
     const location = report.dimensions[1]!;
     expect(location.groups.map((group) => [group.value, group.n])).toEqual([
       ["Berlin", 11],
@@ -100,12 +116,36 @@ describe("the fairness report", () => {
     expect(shown).toEqual({ Payments: false, Search: true });
     expect(team.smallGroupsLeftOut).toBe(true);
     const search = team.groups.find((group) => group.value === "Search")!;
-    expect(search).toEqual({ value: "Search", label: "Search", n: 5, suppressed: true, meanRating: null, ratingDifference: null, promotionRate: null, promotionDifference: null, feedback: null });
+    expect(search).toEqual({
+      value: "Search",
+      label: "Search",
+      n: 5,
+      suppressed: true,
+      meanRating: null,
+      ratingDifference: null,
+      promotionRate: null,
+      promotionDifference: null,
+      feedback: null,
+    });
     // A big group whose rest is below the floor is not compared with those few either.
-    const lopsided = [...Array.from({ length: 10 }, () => person(3, false, "Big")), person(1, false, "One"), person(4, true, "Two"), person(4, true, "Two")];
-    expect(sessionFairness(lopsided, dimensions.slice(0, 1), 4).dimensions[0]!.groups.map((group) => [group.value, group.suppressed])).toEqual([["Big", true]]);
+    const lopsided = [
+      ...Array.from({ length: 10 }, () => person(3, false, "Big")),
+      person(1, false, "One"),
+      person(4, true, "Two"),
+      person(4, true, "Two"),
+    ];
+    expect(
+      sessionFairness(lopsided, dimensions.slice(0, 1), 4).dimensions[0]!.groups.map((group) => [
+        group.value,
+        group.suppressed,
+      ]),
+    ).toEqual([["Big", true]]);
     // With a higher floor nothing at all is shown.
-    expect(sessionFairness(people, dimensions.slice(0, 1), 9).dimensions[0]!.groups.every((group) => group.suppressed)).toBe(true);
+    expect(
+      sessionFairness(people, dimensions.slice(0, 1), 9).dimensions[0]!.groups.every(
+        (group) => group.suppressed,
+      ),
+    ).toBe(true);
   });
 
   test("people without a value in a dimension are counted as unknown there, not as a group", () => {
@@ -124,7 +164,11 @@ describe("the fairness report", () => {
   });
 
   test("one person with no team, kept in the totals, cannot be worked out from the two teams shown", () => {
-    const people = [...Array.from({ length: 5 }, (_, index) => person(3, index === 0, "A")), ...Array.from({ length: 5 }, () => person(2, false, "B")), person(4, true, null)];
+    const people = [
+      ...Array.from({ length: 5 }, (_, index) => person(3, index === 0, "A")),
+      ...Array.from({ length: 5 }, () => person(2, false, "B")),
+      person(4, true, null),
+    ];
     const report = sessionFairness(people, dimensions.slice(0, 1), 4);
     expect(report.dimensions[0]!.unknown).toBe(1);
     expect(report.dimensions[0]!.groups.filter((group) => group.suppressed)).toHaveLength(1);
@@ -137,16 +181,28 @@ describe("the fairness report", () => {
     for (let session = 0; session < 500; session++) {
       const size = 3 + Math.floor(random() * 30);
       const people = Array.from({ length: size }, () =>
-        person(1 + Math.floor(random() * 4), random() < 0.3, random() < 0.1 ? null : teams[Math.floor(random() * teams.length)]!, random() < 0.5 ? "Berlin" : random() < 0.8 ? "Lisbon" : null),
+        person(
+          1 + Math.floor(random() * 4),
+          random() < 0.3,
+          random() < 0.1 ? null : teams[Math.floor(random() * teams.length)]!,
+          random() < 0.5 ? "Berlin" : random() < 0.8 ? "Lisbon" : null,
+        ),
       );
       expect(hiddenFiguresDerivable(sessionFairness(people, dimensions, 4), 4)).toEqual([]);
     }
   });
 
   test("only admins see it, and only once outcomes are locked", () => {
-    const session = { facilitatorId: "f", calibratorIds: ["m"], state: "locked" as const, withheldPersonIds: [] };
+    const session = {
+      facilitatorId: "f",
+      calibratorIds: ["m"],
+      state: "locked" as const,
+      withheldPersonIds: [],
+    };
     expect(canSeeFairness({ id: "a", isAdmin: true }, session)).toBe(true);
-    expect(canSeeFairness({ id: "a", isAdmin: true }, { ...session, state: "published" })).toBe(true);
+    expect(canSeeFairness({ id: "a", isAdmin: true }, { ...session, state: "published" })).toBe(
+      true,
+    );
     expect(canSeeFairness({ id: "a", isAdmin: true }, { ...session, state: "live" })).toBe(false);
     expect(canSeeFairness({ id: "f", isAdmin: false }, session)).toBe(false);
     expect(canSeeFairness({ id: "m", isAdmin: false }, session)).toBe(false);

@@ -18,7 +18,10 @@ describe("manager leniency", () => {
     expect(generous.interval![0]).toBeGreaterThan(0);
     // Fewer proposals than the floor: not compared, nothing flagged, but the count is. The others are compared whatever their
     // neighbours: whoever reads these figures reads every proposal behind them by name (decision 060).
-    expect(result.managers.find((manager) => manager.managerId === "a")).toMatchObject({ n: 5, suppressed: false });
+    expect(result.managers.find((manager) => manager.managerId === "a")).toMatchObject({
+      n: 5,
+      suppressed: false,
+    });
     expect(result.managers.find((manager) => manager.managerId === "small")).toEqual({
       managerId: "small",
       n: 3,
@@ -58,32 +61,38 @@ describe("manager leniency", () => {
   it.each([
     [4, 6],
     [4, 12],
-  ])("on simulated sessions of managers with %i to %i proposals each, about five in a hundred are flagged, and no more of those whose proposals are all equal", (least, most) => {
-    const random = seeded(least * 100 + most);
-    let shown = 0;
-    let flagged = 0;
-    let allEqual = 0;
-    let allEqualFlagged = 0;
-    for (let session = 0; session < 2000; session++) {
-      const proposals = ["m1", "m2", "m3", "m4", "m5"].flatMap((managerId) =>
-        Array.from({ length: least + Math.floor(random() * (most - least + 1)) }, () => ({ managerId, rating: draw(random) })),
-      );
-      for (const manager of managerLeniency(proposals).managers) {
-        if (manager.suppressed) continue;
-        shown += 1;
-        if (manager.flagged) flagged += 1;
-        if (manager.sd === 0) {
-          allEqual += 1;
-          if (manager.flagged) allEqualFlagged += 1;
+  ])(
+    "on simulated sessions of managers with %i to %i proposals each, about five in a hundred are flagged, and no more of those whose proposals are all equal",
+    (least, most) => {
+      const random = seeded(least * 100 + most);
+      let shown = 0;
+      let flagged = 0;
+      let allEqual = 0;
+      let allEqualFlagged = 0;
+      for (let session = 0; session < 2000; session++) {
+        const proposals = ["m1", "m2", "m3", "m4", "m5"].flatMap((managerId) =>
+          Array.from({ length: least + Math.floor(random() * (most - least + 1)) }, () => ({
+            managerId,
+            rating: draw(random),
+          })),
+        );
+        for (const manager of managerLeniency(proposals).managers) {
+          if (manager.suppressed) continue;
+          shown += 1;
+          if (manager.flagged) flagged += 1;
+          if (manager.sd === 0) {
+            allEqual += 1;
+            if (manager.flagged) allEqualFlagged += 1;
+          }
         }
       }
-    }
-    expect(shown).toBeGreaterThan(9000);
-    expect(flagged / shown).toBeGreaterThan(0.02);
-    expect(flagged / shown).toBeLessThanOrEqual(0.06);
-    expect(allEqual).toBeGreaterThan(50);
-    expect(allEqualFlagged / allEqual).toBeLessThanOrEqual(0.06);
-  });
+      expect(shown).toBeGreaterThan(9000);
+      expect(flagged / shown).toBeGreaterThan(0.02);
+      expect(flagged / shown).toBeLessThanOrEqual(0.06);
+      expect(allEqual).toBeGreaterThan(50);
+      expect(allEqualFlagged / allEqual).toBeLessThanOrEqual(0.06);
+    },
+  );
 
   // Decision 018 once said managers whose proposals are all equal are flagged no more often than others. On sessions drawn from (0, .25, .5, .25) they were
   // flagged 7.6% of the time against 3.8% overall: all equal at the most common rating they are never flagged, all a point away nearly always, as a permutation test would.
@@ -97,20 +106,30 @@ describe("manager leniency", () => {
     let flagged = 0;
     const allEqual = new Map<number, { n: number; flagged: number }>();
     for (let session = 0; session < 4000; session++) {
-      const proposals = ["m1", "m2", "m3", "m4", "m5"].flatMap((managerId) => Array.from({ length: 4 + Math.floor(random() * 3) }, () => ({ managerId, rating: skewed(random) })));
+      const proposals = ["m1", "m2", "m3", "m4", "m5"].flatMap((managerId) =>
+        Array.from({ length: 4 + Math.floor(random() * 3) }, () => ({
+          managerId,
+          rating: skewed(random),
+        })),
+      );
       for (const manager of managerLeniency(proposals).managers) {
         if (manager.suppressed) continue;
         shown += 1;
         if (manager.flagged) flagged += 1;
         if (manager.sd === 0) {
-          const tally = allEqual.get(manager.mean!) ?? allEqual.set(manager.mean!, { n: 0, flagged: 0 }).get(manager.mean!)!;
+          const tally =
+            allEqual.get(manager.mean!) ??
+            allEqual.set(manager.mean!, { n: 0, flagged: 0 }).get(manager.mean!)!;
           tally.n += 1;
           if (manager.flagged) tally.flagged += 1;
         }
       }
     }
     const rate = (rating: number) => allEqual.get(rating)!.flagged / allEqual.get(rating)!.n;
-    const equal = [...allEqual.values()].reduce((sum, tally) => ({ n: sum.n + tally.n, flagged: sum.flagged + tally.flagged }), { n: 0, flagged: 0 });
+    const equal = [...allEqual.values()].reduce(
+      (sum, tally) => ({ n: sum.n + tally.n, flagged: sum.flagged + tally.flagged }),
+      { n: 0, flagged: 0 },
+    );
     expect(flagged / shown).toBeGreaterThan(0.02);
     expect(flagged / shown).toBeLessThanOrEqual(0.06);
     expect(allEqual.get(3)!.n).toBeGreaterThan(500);
@@ -137,7 +156,10 @@ describe("manager leniency", () => {
       ["small", true],
     ]);
     // Beside a manager of all but three proposals, fewer than the floor remain: not compared either.
-    const lopsided = managerLeniency([...Array.from({ length: 10 }, () => ({ managerId: "big", rating: 3 })), ...[2, 3, 4].map((rating) => ({ managerId: "few", rating }))]);
+    const lopsided = managerLeniency([
+      ...Array.from({ length: 10 }, () => ({ managerId: "big", rating: 3 })),
+      ...[2, 3, 4].map((rating) => ({ managerId: "few", rating })),
+    ]);
     expect(lopsided.managers.every((manager) => manager.suppressed)).toBe(true);
   });
 

@@ -3,14 +3,25 @@ import { raterSeverity, type IndependentRating } from "~/modules/calibration/rat
 import { normal, seeded } from "./random";
 
 /** People with random true levels, each rated by `perPerson` randomly chosen raters with known offsets and some noise. */
-function simulate(offsets: Record<string, number>, people: number, perPerson: number, noise: number, seed: number): IndependentRating[] {
+function simulate(
+  offsets: Record<string, number>,
+  people: number,
+  perPerson: number,
+  noise: number,
+  seed: number,
+): IndependentRating[] {
   const random = seeded(seed);
   const raters = Object.keys(offsets);
   const ratings: IndependentRating[] = [];
   for (let person = 0; person < people; person++) {
     const level = 2.5 + normal(random, 0.7);
     const chosen = [...raters].sort(() => random() - 0.5).slice(0, perPerson);
-    for (const raterId of chosen) ratings.push({ raterId, personId: `p${person}`, value: level + offsets[raterId]! + normal(random, noise) });
+    for (const raterId of chosen)
+      ratings.push({
+        raterId,
+        personId: `p${person}`,
+        value: level + offsets[raterId]! + normal(random, noise),
+      });
   }
   return ratings;
 }
@@ -27,7 +38,12 @@ describe("rater severity (person effect + rater offset, ridge least squares)", (
       expect(rater.interval[1], rater.raterId).toBeGreaterThanOrEqual(expected - 0.05);
       expect(rater.offset, rater.raterId).toBeCloseTo(expected, 0);
     }
-    expect(result.raters.filter((rater) => rater.flagged).map((rater) => rater.raterId).sort()).toEqual(["generous", "harsh"]);
+    expect(
+      result.raters
+        .filter((rater) => rater.flagged)
+        .map((rater) => rater.raterId)
+        .sort(),
+    ).toEqual(["generous", "harsh"]);
     expect(result.residualSd).toBeGreaterThan(0.2);
     expect(result.residualSd).toBeLessThan(0.4);
   });
@@ -52,24 +68,45 @@ describe("rater severity (person effect + rater offset, ridge least squares)", (
       ],
     });
     // Two raters share one person, a third shares nobody.
-    const thin = [...simulate({ a: 0, b: 0 }, 12, 2, 0.3, 3), { raterId: "c", personId: "someone-else", value: 3 }];
+    const thin = [
+      ...simulate({ a: 0, b: 0 }, 12, 2, 0.3, 3),
+      { raterId: "c", personId: "someone-else", value: 3 },
+    ];
     const result = raterSeverity(thin);
-    expect(result.notEstimable).toEqual([{ raterId: "c", reason: "rated nobody another rater also rated" }]);
+    expect(result.notEstimable).toEqual([
+      { raterId: "c", reason: "rated nobody another rater also rated" },
+    ]);
     expect(result.estimable && result.raters.map((rater) => rater.raterId)).toEqual(["a", "b"]);
   });
 
   it("compares raters only within a group linked through shared people: two teams' calibrators who read different people are not set against each other", () => {
     // Team one's three raters read strong people, team two's two raters weaker ones; every rater is fair.
-    const teamOne = simulate({ a: 0, b: 0, c: 0 }, 30, 2, 0.3, 5).map((rating) => ({ ...rating, personId: `one-${rating.personId}`, value: rating.value + 1 }));
-    const teamTwo = simulate({ d: 0, e: 0 }, 30, 2, 0.3, 9).map((rating) => ({ ...rating, personId: `two-${rating.personId}`, value: rating.value - 1 }));
+    const teamOne = simulate({ a: 0, b: 0, c: 0 }, 30, 2, 0.3, 5).map((rating) => ({
+      ...rating,
+      personId: `one-${rating.personId}`,
+      value: rating.value + 1,
+    }));
+    const teamTwo = simulate({ d: 0, e: 0 }, 30, 2, 0.3, 9).map((rating) => ({
+      ...rating,
+      personId: `two-${rating.personId}`,
+      value: rating.value - 1,
+    }));
     const result = raterSeverity([...teamOne, ...teamTwo]);
     expect(result.estimable).toBe(true);
     if (!result.estimable) return;
     expect(result.raters.map((rater) => rater.raterId)).toEqual(["a", "b", "c"]);
     expect(result.raters.filter((rater) => rater.flagged)).toEqual([]);
     expect(result.notEstimable).toEqual([
-      { raterId: "d", reason: "rated nobody in common with the largest group of raters, so cannot be compared with them" },
-      { raterId: "e", reason: "rated nobody in common with the largest group of raters, so cannot be compared with them" },
+      {
+        raterId: "d",
+        reason:
+          "rated nobody in common with the largest group of raters, so cannot be compared with them",
+      },
+      {
+        raterId: "e",
+        reason:
+          "rated nobody in common with the largest group of raters, so cannot be compared with them",
+      },
     ]);
   });
 });

@@ -10,15 +10,32 @@ function shippedLadder(): Ladder {
   return result.ladder;
 }
 const ladder = shippedLadder();
-const points = (n: number) => Array.from({ length: n }, (_, index) => ({ value: index + 1, label: `P${index + 1}`, meaning: "" }));
+const points = (n: number) =>
+  Array.from({ length: n }, (_, index) => ({
+    value: index + 1,
+    label: `P${index + 1}`,
+    meaning: "",
+  }));
 
 describe("a session's scale", () => {
   test("the ladder's own scale by default, a calibration scale by id, and the ladder's when that id is gone", () => {
-    expect(sessionScale(ladder, null)).toMatchObject({ id: null, missing: false, points: ladder.scale });
+    expect(sessionScale(ladder, null)).toMatchObject({
+      id: null,
+      missing: false,
+      points: ladder.scale,
+    });
     const performance = sessionScale(ladder, "performance");
-    expect(performance).toMatchObject({ id: "performance", name: "Performance rating", missing: false });
+    expect(performance).toMatchObject({
+      id: "performance",
+      name: "Performance rating",
+      missing: false,
+    });
     expect(performance.points.map((point) => point.value)).toEqual([1, 2, 3, 4, 5]);
-    expect(sessionScale(ladder, "removed")).toMatchObject({ id: null, missing: true, points: ladder.scale });
+    expect(sessionScale(ladder, "removed")).toMatchObject({
+      id: null,
+      missing: true,
+      points: ladder.scale,
+    });
   });
 
   test("performance bands split the scale in thirds by position, rounded", () => {
@@ -61,16 +78,29 @@ describe("the gap to a proposed level", () => {
     const manager = all(3);
     manager.set(first!, 2);
     manager.delete(second!);
-    const gap = proposalGap(ladder, "ic2", "ic3", { self: new Map([[first!, 4], [second!, 4]]), manager });
+    const gap = proposalGap(ladder, "ic2", "ic3", {
+      self: new Map([
+        [first!, 4],
+        [second!, 4],
+      ]),
+      manager,
+    });
     expect(gap).toMatchObject({ levelId: "ic3", proposed: true });
     expect(gap!.rows.map((row) => row.competencyId)).toEqual(ic3.competencyIds);
-    expect(gap!.rows[0]).toMatchObject({ self: 4, manager: 2, target: ic3.targets[first!], status: "below" });
+    expect(gap!.rows[0]).toMatchObject({
+      self: 4,
+      manager: 2,
+      target: ic3.targets[first!],
+      status: "below",
+    });
     expect(gap!.rows[1]).toMatchObject({ self: 4, manager: null, status: "meets" });
     expect(gap!.counts).toEqual({ meets: ic3.competencyIds.length - 1, below: 1, notRated: 0 });
   });
 
   test("without a proposed promotion, the next level; nothing to compare at the top or without a level", () => {
-    expect(proposalGap(ladder, "ic2", null, { self: new Map(), manager: new Map() })).toMatchObject({ levelId: "ic3", proposed: false, counts: { notRated: ic3.competencyIds.length } });
+    expect(proposalGap(ladder, "ic2", null, { self: new Map(), manager: new Map() })).toMatchObject(
+      { levelId: "ic3", proposed: false, counts: { notRated: ic3.competencyIds.length } },
+    );
     expect(proposalGap(ladder, "ic6", null, { self: new Map(), manager: new Map() })).toBeNull();
     expect(proposalGap(ladder, null, null, { self: new Map(), manager: new Map() })).toBeNull();
   });

@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { bothClocks, cadencesFor, isOverdue, moveMeeting, nextSlot, onWorkingDay, sinceInWords, slotAfterMeeting, slotAt } from "~/modules/conversations/cadence";
+import {
+  bothClocks,
+  cadencesFor,
+  isOverdue,
+  moveMeeting,
+  nextSlot,
+  onWorkingDay,
+  sinceInWords,
+  slotAfterMeeting,
+  slotAt,
+} from "~/modules/conversations/cadence";
 import { localTime } from "~/modules/time-zones";
 
 const at = (iso: string) => new Date(iso);
@@ -16,12 +26,18 @@ describe("a series' regular slots", () => {
   test("every two weeks in New York across the autumn change", () => {
     // Monday 26 October 2026, 09:30 EDT (13:30 UTC); New York falls back on 1 November.
     const anchor = at("2026-10-26T13:30:00Z");
-    expect(iso(slotAt(anchor, "fortnightly", "America/New_York", 1))).toBe("2026-11-09T14:30:00.000Z");
+    expect(iso(slotAt(anchor, "fortnightly", "America/New_York", 1))).toBe(
+      "2026-11-09T14:30:00.000Z",
+    );
   });
 
   test("monthly from the 31st meets on the last day of shorter months and is back on the 31st after them", () => {
     const anchor = at("2026-03-31T10:00:00Z");
-    expect([1, 2, 3].map((index) => iso(slotAt(anchor, "monthly", "UTC", index)))).toEqual(["2026-04-30T10:00:00.000Z", "2026-05-29T10:00:00.000Z", "2026-06-30T10:00:00.000Z"]);
+    expect([1, 2, 3].map((index) => iso(slotAt(anchor, "monthly", "UTC", index)))).toEqual([
+      "2026-04-30T10:00:00.000Z",
+      "2026-05-29T10:00:00.000Z",
+      "2026-06-30T10:00:00.000Z",
+    ]);
     expect(iso(slotAt(anchor, "quarterly", "UTC", 1))).toBe("2026-06-30T10:00:00.000Z");
     expect(iso(slotAt(anchor, "bimonthly", "UTC", 4))).toBe("2026-11-30T10:00:00.000Z");
   });
@@ -38,36 +54,74 @@ describe("a series' regular slots", () => {
     expect(iso(slotAt(anchor, "monthly", "Europe/Berlin", 1))).toBe("2026-02-27T09:00:00.000Z");
     expect(iso(slotAt(anchor, "monthly", "Europe/Berlin", 5))).toBe("2026-06-29T08:00:00.000Z");
     // Two years of every cadence, each slot on a working day of the series' clock (Saturday 00:30 in Auckland is Friday in UTC).
-    for (const [first, zone] of [["2026-01-30T11:30:00Z", "Pacific/Auckland"], ["2026-01-31T10:00:00Z", "UTC"], ["2026-05-01T22:00:00Z", "America/Los_Angeles"]] as const) {
-      for (const cadence of ["weekly", "fortnightly", "monthly", "bimonthly", "quarterly"] as const) {
-        for (let index = 1; index <= 24; index++) expect([1, 2, 3, 4, 5], `${cadence} ${index} in ${zone}`).toContain(localTime(slotAt(at(first), cadence, zone, index), zone).weekday);
+    for (const [first, zone] of [
+      ["2026-01-30T11:30:00Z", "Pacific/Auckland"],
+      ["2026-01-31T10:00:00Z", "UTC"],
+      ["2026-05-01T22:00:00Z", "America/Los_Angeles"],
+    ] as const) {
+      for (const cadence of [
+        "weekly",
+        "fortnightly",
+        "monthly",
+        "bimonthly",
+        "quarterly",
+      ] as const) {
+        for (let index = 1; index <= 24; index++)
+          expect([1, 2, 3, 4, 5], `${cadence} ${index} in ${zone}`).toContain(
+            localTime(slotAt(at(first), cadence, zone, index), zone).weekday,
+          );
       }
     }
     // The Saturday the two people chose for their first meeting stays theirs.
-    expect(iso(slotAt(at("2026-01-31T10:00:00Z"), "monthly", "UTC", 0))).toBe("2026-01-31T10:00:00.000Z");
+    expect(iso(slotAt(at("2026-01-31T10:00:00Z"), "monthly", "UTC", 0))).toBe(
+      "2026-01-31T10:00:00.000Z",
+    );
   });
 
   test("the same instant reads as a different day in each zone: the series' clock decides", () => {
     // 23:30 in Los Angeles on a Sunday is Monday morning in Berlin; on the LA clock it is a Sunday, so the next one is Monday 23:30 there.
     const anchor = at("2026-06-01T06:30:00Z");
-    expect(iso(slotAt(anchor, "weekly", "America/Los_Angeles", 1))).toBe("2026-06-09T06:30:00.000Z");
-    expect(bothClocks(anchor, ["America/Los_Angeles", "Europe/Berlin"])).toEqual(["Sunday, 31 May 2026 at 23:30 (America/Los_Angeles)", "Monday, 1 June 2026 at 08:30 (Europe/Berlin)"]);
+    expect(iso(slotAt(anchor, "weekly", "America/Los_Angeles", 1))).toBe(
+      "2026-06-09T06:30:00.000Z",
+    );
+    expect(bothClocks(anchor, ["America/Los_Angeles", "Europe/Berlin"])).toEqual([
+      "Sunday, 31 May 2026 at 23:30 (America/Los_Angeles)",
+      "Monday, 1 June 2026 at 08:30 (Europe/Berlin)",
+    ]);
     expect(bothClocks(anchor, ["Europe/Berlin", "Europe/Berlin"])).toHaveLength(1);
-    expect(bothClocks(anchor, ["Europe/Berlin"], "de")).toEqual(["Montag, 1. Juni 2026 um 08:30 (Europe/Berlin)"]);
+    expect(bothClocks(anchor, ["Europe/Berlin"], "de")).toEqual([
+      "Montag, 1. Juni 2026 um 08:30 (Europe/Berlin)",
+    ]);
   });
 
   test("the next slot is strictly after the given time, far from the anchor too", () => {
     const anchor = at("2026-01-05T09:00:00Z");
-    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2026-01-01T00:00:00Z")))).toBe("2026-01-05T09:00:00.000Z");
-    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2026-01-05T09:00:00Z")))).toBe("2026-01-12T09:00:00.000Z");
-    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2028-03-01T00:00:00Z")))).toBe("2028-03-06T09:00:00.000Z");
-    expect(iso(nextSlot(at("2026-01-31T10:00:00Z"), "monthly", "UTC", at("2029-02-27T00:00:00Z")))).toBe("2029-02-28T10:00:00.000Z");
+    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2026-01-01T00:00:00Z")))).toBe(
+      "2026-01-05T09:00:00.000Z",
+    );
+    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2026-01-05T09:00:00Z")))).toBe(
+      "2026-01-12T09:00:00.000Z",
+    );
+    expect(iso(nextSlot(anchor, "weekly", "UTC", at("2028-03-01T00:00:00Z")))).toBe(
+      "2028-03-06T09:00:00.000Z",
+    );
+    expect(
+      iso(nextSlot(at("2026-01-31T10:00:00Z"), "monthly", "UTC", at("2029-02-27T00:00:00Z"))),
+    ).toBe("2029-02-28T10:00:00.000Z");
   });
 
   test("after a meeting, the slot following the one it was scheduled in; after a gap, the next one to come", () => {
-    const series = { anchor: at("2026-01-05T09:00:00Z"), cadence: "fortnightly" as const, timeZone: "UTC" };
-    expect(iso(slotAfterMeeting(series, at("2026-01-19T09:00:00Z"), at("2026-01-10T00:00:00Z")))).toBe("2026-02-02T09:00:00.000Z");
-    expect(iso(slotAfterMeeting(series, at("2026-01-19T09:00:00Z"), at("2026-03-01T00:00:00Z")))).toBe("2026-03-02T09:00:00.000Z");
+    const series = {
+      anchor: at("2026-01-05T09:00:00Z"),
+      cadence: "fortnightly" as const,
+      timeZone: "UTC",
+    };
+    expect(
+      iso(slotAfterMeeting(series, at("2026-01-19T09:00:00Z"), at("2026-01-10T00:00:00Z"))),
+    ).toBe("2026-02-02T09:00:00.000Z");
+    expect(
+      iso(slotAfterMeeting(series, at("2026-01-19T09:00:00Z"), at("2026-03-01T00:00:00Z"))),
+    ).toBe("2026-03-02T09:00:00.000Z");
   });
 
   test("skip-levels are never as often as a one-to-one can be", () => {
@@ -82,14 +136,29 @@ describe("moving a meeting", () => {
   const nextRegular = at("2026-05-18T09:00:00Z");
 
   test("to a time still to come before the next regular meeting, remembering where it was", () => {
-    expect(moveMeeting(meeting, at("2026-05-05T15:00:00Z"), nextRegular, now)).toEqual({ ok: true, startsAt: at("2026-05-05T15:00:00Z"), movedFrom: meeting.startsAt });
+    expect(moveMeeting(meeting, at("2026-05-05T15:00:00Z"), nextRegular, now)).toEqual({
+      ok: true,
+      startsAt: at("2026-05-05T15:00:00Z"),
+      movedFrom: meeting.startsAt,
+    });
   });
 
   test("not into the past, not onto or past the next regular meeting, not once held, not to where it is", () => {
-    expect(moveMeeting(meeting, at("2026-04-30T09:00:00Z"), nextRegular, now)).toEqual({ ok: false, reason: "in-the-past" });
-    expect(moveMeeting(meeting, nextRegular, nextRegular, now)).toEqual({ ok: false, reason: "past-next-slot" });
-    expect(moveMeeting({ ...meeting, status: "held" }, at("2026-05-05T15:00:00Z"), nextRegular, now)).toEqual({ ok: false, reason: "not-upcoming" });
-    expect(moveMeeting(meeting, meeting.startsAt, nextRegular, now)).toEqual({ ok: false, reason: "unchanged" });
+    expect(moveMeeting(meeting, at("2026-04-30T09:00:00Z"), nextRegular, now)).toEqual({
+      ok: false,
+      reason: "in-the-past",
+    });
+    expect(moveMeeting(meeting, nextRegular, nextRegular, now)).toEqual({
+      ok: false,
+      reason: "past-next-slot",
+    });
+    expect(
+      moveMeeting({ ...meeting, status: "held" }, at("2026-05-05T15:00:00Z"), nextRegular, now),
+    ).toEqual({ ok: false, reason: "not-upcoming" });
+    expect(moveMeeting(meeting, meeting.startsAt, nextRegular, now)).toEqual({
+      ok: false,
+      reason: "unchanged",
+    });
   });
 });
 

@@ -1,16 +1,35 @@
 import { describe, expect, test } from "vitest";
-import { MANAGERS_SHOWN, NAMES_PER_LINE, oneToOnesCard, REPORTS_SHOWN, type BelowLine, type ReportLine } from "~/modules/conversations/team-card";
+import {
+  MANAGERS_SHOWN,
+  NAMES_PER_LINE,
+  oneToOnesCard,
+  REPORTS_SHOWN,
+  type BelowLine,
+  type ReportLine,
+} from "~/modules/conversations/team-card";
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, n));
 function report(name: string, facts: Partial<ReportLine> = {}): ReportLine {
-  return { personId: `id-${name}`, name, hasSeries: true, overdue: false, lastHeldAt: day(20), lastHeldText: "recently", overdueActions: 0, ...facts };
+  return {
+    personId: `id-${name}`,
+    name,
+    hasSeries: true,
+    overdue: false,
+    lastHeldAt: day(20),
+    lastHeldText: "recently",
+    overdueActions: 0,
+    ...facts,
+  };
 }
 function line(through: string, notSetUp: number, overdue: number): BelowLine {
   return {
     managerId: `id-${through}`,
     through,
     notSetUp: Array.from({ length: notSetUp }, (_, index) => `${through} new ${index}`),
-    overdue: Array.from({ length: overdue }, (_, index) => ({ name: `${through} late ${index}`, lastHeldText: "3 months ago" })),
+    overdue: Array.from({ length: overdue }, (_, index) => ({
+      name: `${through} late ${index}`,
+      lastHeldText: "3 months ago",
+    })),
   };
 }
 
@@ -25,12 +44,22 @@ describe("the team page's one-to-ones card", () => {
       report("Fox", { overdue: true, lastHeldAt: day(1) }),
       report("Abe"),
     ];
-    expect(oneToOnesCard(reports, [], false).reports.map((shown) => shown.name)).toEqual(["Fox", "Eve", "Dan", "Cat", "Bea", "Abe", "Ann"]);
+    expect(oneToOnesCard(reports, [], false).reports.map((shown) => shown.name)).toEqual([
+      "Fox",
+      "Eve",
+      "Dan",
+      "Cat",
+      "Bea",
+      "Abe",
+      "Ann",
+    ]);
   });
 
   test("names the first few who most need one and counts the rest by what they need; all of them when asked", () => {
     const reports = [
-      ...Array.from({ length: REPORTS_SHOWN }, (_, index) => report(`Late ${String(index).padStart(2, "0")}`, { overdue: true })),
+      ...Array.from({ length: REPORTS_SHOWN }, (_, index) =>
+        report(`Late ${String(index).padStart(2, "0")}`, { overdue: true }),
+      ),
       report("Zed", { overdue: true }),
       report("Yan", { hasSeries: false, lastHeldAt: null, overdueActions: null }),
       report("Xia"),
@@ -46,7 +75,13 @@ describe("the team page's one-to-ones card", () => {
   });
 
   test("two levels down: the managers with most people waiting first, a few names a line, the rest counted", () => {
-    const below = [line("Quiet", 1, 0), ...Array.from({ length: MANAGERS_SHOWN }, (_, index) => line(`Busy ${index}`, NAMES_PER_LINE + 2, 1)), line("Lots", 0, NAMES_PER_LINE + 4)];
+    const below = [
+      line("Quiet", 1, 0),
+      ...Array.from({ length: MANAGERS_SHOWN }, (_, index) =>
+        line(`Busy ${index}`, NAMES_PER_LINE + 2, 1),
+      ),
+      line("Lots", 0, NAMES_PER_LINE + 4),
+    ];
     const card = oneToOnesCard([report("Ann")], below, false);
     expect(card.below).toHaveLength(MANAGERS_SHOWN);
     // Lots has the most waiting; the busy ones tie and go by name; the last busy one and Quiet are counted.
@@ -58,7 +93,9 @@ describe("the team page's one-to-ones card", () => {
     expect(card.moreBelow).toEqual({ managers: 2, people: NAMES_PER_LINE + 3 + 1 });
     const all = oneToOnesCard([report("Ann")], below, true);
     expect(all.below).toHaveLength(MANAGERS_SHOWN + 2);
-    expect(all.below.every((shown) => shown.moreNotSetUp === 0 && shown.moreOverdue === 0)).toBe(true);
+    expect(all.below.every((shown) => shown.moreNotSetUp === 0 && shown.moreOverdue === 0)).toBe(
+      true,
+    );
     expect(all.moreBelow).toEqual({ managers: 0, people: 0 });
   });
 });

@@ -1,10 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { CYCLE_EXPORT_COLUMNS, exportFilename, participantRows, type ExportParticipant } from "~/modules/cycles/csv-export";
+import {
+  CYCLE_EXPORT_COLUMNS,
+  exportFilename,
+  participantRows,
+  type ExportParticipant,
+} from "~/modules/cycles/csv-export";
 
 describe("participant rows", () => {
   const competencies = [
     { id: "code-quality", name: "Code quality" },
-    { id: "testing", name: "Testing, and \"quality\"" },
+    { id: "testing", name: 'Testing, and "quality"' },
   ];
   const person: ExportParticipant = {
     name: "=cmd|' /C calc'!A0",
@@ -46,17 +51,31 @@ describe("participant rows", () => {
   });
 
   test("someone without submitted assessments keeps a row per competency, blank ratings", () => {
-    const lines = participantRows("Spring 2026", { ...person, name: "Aisha", selfAssessment: null, managerReview: null, feedback: null }).trimEnd().split("\r\n");
+    const lines = participantRows("Spring 2026", {
+      ...person,
+      name: "Aisha",
+      selfAssessment: null,
+      managerReview: null,
+      feedback: null,
+    })
+      .trimEnd()
+      .split("\r\n");
     expect(lines).toEqual([
-      "Spring 2026,Aisha,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,,,,0,,,,,,",
+      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,Code quality,code-quality,,,,0,,,,,,',
       'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,,,,0,,,,,,',
     ]);
   });
 
   test("someone with no competency to list still gets one row", () => {
-    expect(participantRows("C", { ...person, name: "Nia", selfAssessment: null, managerReview: null, competencies: [] })).toBe(
-      'C,Nia,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,,,,,,,,,3,1,1,\r\n',
-    );
+    expect(
+      participantRows("C", {
+        ...person,
+        name: "Nia",
+        selfAssessment: null,
+        managerReview: null,
+        competencies: [],
+      }),
+    ).toBe('C,Nia,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,,,,,,,,,3,1,1,\r\n');
   });
 });
 
@@ -64,7 +83,9 @@ describe("file name", () => {
   test("ASCII only, no quotes or path separators", () => {
     const on = new Date("2026-11-21T10:00:00Z");
     expect(exportFilename("Spring 2026", on)).toBe("review-cycle-spring-2026-2026-11-21.csv");
-    expect(exportFilename('Q1 "Révisions" / ../etc\r\nX', on)).toBe("review-cycle-q1-revisions-etc-x-2026-11-21.csv");
+    expect(exportFilename('Q1 "Révisions" / ../etc\r\nX', on)).toBe(
+      "review-cycle-q1-revisions-etc-x-2026-11-21.csv",
+    );
     expect(exportFilename("💥", on)).toBe("review-cycle-export-2026-11-21.csv");
   });
 });

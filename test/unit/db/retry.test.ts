@@ -14,8 +14,16 @@ function failing(error: unknown, times = 1) {
 
 describe("retrying a transaction after a write conflict", () => {
   it("runs again after a serialisation failure, whichever way it is reported", async () => {
-    const atCommit = Object.assign(new Error("TransactionWriteConflict"), { name: "DriverAdapterError", cause: { kind: "TransactionWriteConflict" } });
-    for (const error of [Object.assign(new Error("conflict"), { code: "P2034" }), Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }), new StaleRevision(), atCommit]) {
+    const atCommit = Object.assign(new Error("TransactionWriteConflict"), {
+      name: "DriverAdapterError",
+      cause: { kind: "TransactionWriteConflict" },
+    });
+    for (const error of [
+      Object.assign(new Error("conflict"), { code: "P2034" }),
+      Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }),
+      new StaleRevision(),
+      atCommit,
+    ]) {
       const attempt = failing(error);
       expect(await withRetry(attempt.run)).toBe("done");
       expect(attempt.calls()).toBe(2);

@@ -11,7 +11,9 @@ import { benjaminiHochberg, holm } from "~/modules/statistics/multiple-compariso
  */
 
 type Counts = { successes: number; n: number };
-const fixture = JSON.parse(readFileSync(new URL("../../fixtures/audit-scipy.json", import.meta.url), "utf8")) as {
+const fixture = JSON.parse(
+  readFileSync(new URL("../../fixtures/audit-scipy.json", import.meta.url), "utf8"),
+) as {
   wilson: (Counts & { lower: number; upper: number })[];
   fisher: { table: [number, number, number, number]; pValue: number }[];
   ratios: { group: Counts; reference: Counts; estimate: number; lower: number; upper: number }[];
@@ -19,8 +21,11 @@ const fixture = JSON.parse(readFileSync(new URL("../../fixtures/audit-scipy.json
 };
 
 /** Equal within 1e-9 relative; a bound of nought within a rounding of nought. */
-const close = (ours: number, theirs: number) => Math.abs(ours - theirs) <= 1e-9 * Math.max(Math.abs(ours), Math.abs(theirs)) || Math.abs(ours - theirs) < 1e-15;
-const mismatches = <T>(entries: readonly T[], pairs: (entry: T) => [number, number][]) => entries.filter((entry) => !pairs(entry).every(([ours, theirs]) => close(ours, theirs)));
+const close = (ours: number, theirs: number) =>
+  Math.abs(ours - theirs) <= 1e-9 * Math.max(Math.abs(ours), Math.abs(theirs)) ||
+  Math.abs(ours - theirs) < 1e-15;
+const mismatches = <T>(entries: readonly T[], pairs: (entry: T) => [number, number][]) =>
+  entries.filter((entry) => !pairs(entry).every(([ours, theirs]) => close(ours, theirs)));
 
 describe("the audit's figures equal scipy's", () => {
   test("Wilson's interval of a rate (binomtest(k, n).proportion_ci(method='wilson'))", () => {
@@ -37,8 +42,12 @@ describe("the audit's figures equal scipy's", () => {
   });
 
   test("Fisher's exact test, two-sided (fisher_exact), tied tails included", () => {
-    expect(fixture.fisher.some(({ table: [a, b, c, d] }) => a === d && b === c && a !== b)).toBe(true);
-    expect(mismatches(fixture.fisher, (entry) => [[fisherExact(...entry.table), entry.pValue]])).toEqual([]);
+    expect(fixture.fisher.some(({ table: [a, b, c, d] }) => a === d && b === c && a !== b)).toBe(
+      true,
+    );
+    expect(
+      mismatches(fixture.fisher, (entry) => [[fisherExact(...entry.table), entry.pValue]]),
+    ).toEqual([]);
   });
 
   test("Katz's interval of the ratio of two rates (relative_risk(...).confidence_interval())", () => {
@@ -57,7 +66,15 @@ describe("the audit's figures equal scipy's", () => {
 
   test("adjusted p-values: Benjamini–Hochberg (false_discovery_control) and Holm", () => {
     expect(fixture.families.length).toBeGreaterThan(10);
-    expect(mismatches(fixture.families, (family) => benjaminiHochberg(family.pValues).map((p, index) => [p, family.benjaminiHochberg[index]!]))).toEqual([]);
-    expect(mismatches(fixture.families, (family) => holm(family.pValues).map((p, index) => [p, family.holm[index]!]))).toEqual([]);
+    expect(
+      mismatches(fixture.families, (family) =>
+        benjaminiHochberg(family.pValues).map((p, index) => [p, family.benjaminiHochberg[index]!]),
+      ),
+    ).toEqual([]);
+    expect(
+      mismatches(fixture.families, (family) =>
+        holm(family.pValues).map((p, index) => [p, family.holm[index]!]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { answerRefusal, canDecideNomination, canNominate, canWithdrawRequest, feedbackView, nominateRefusal, seesWhoAnswered, withdrawRefusal, type SubjectFacts } from "~/modules/feedback/policy";
+import {
+  answerRefusal,
+  canDecideNomination,
+  canNominate,
+  canWithdrawRequest,
+  feedbackView,
+  nominateRefusal,
+  seesWhoAnswered,
+  withdrawRefusal,
+  type SubjectFacts,
+} from "~/modules/feedback/policy";
 import { releaseFeedback } from "~/modules/feedback/release";
 
 const peer = (overrides: Partial<SubjectFacts> = {}): SubjectFacts => ({
@@ -29,7 +39,9 @@ describe("reading peer feedback", () => {
     expect(feedbackView(reader("lena"), peer())).toBe("none");
     expect(feedbackView(reader("lena", true), peer())).toBe("none");
     expect(feedbackView(reader("lena"), peer({ outcomeReleased: true }))).toBe("anonymous");
-    expect(feedbackView(reader("lena"), peer({ outcomeReleased: true, namesShown: "after-release" }))).toBe("named");
+    expect(
+      feedbackView(reader("lena"), peer({ outcomeReleased: true, namesShown: "after-release" })),
+    ).toBe("named");
   });
 });
 
@@ -42,10 +54,21 @@ describe("who is marked as having answered", () => {
 });
 
 describe("reading upward feedback", () => {
-  const upward = (overrides: Partial<SubjectFacts> = {}) => peer({ channel: "upward", subjectId: "sam", subjectManagerChain: ["ada"], ...overrides });
+  const upward = (overrides: Partial<SubjectFacts> = {}) =>
+    peer({ channel: "upward", subjectId: "sam", subjectManagerChain: ["ada"], ...overrides });
 
   it("never names an author, to anyone", () => {
-    for (const id of ["sam", "ada", "root", "cal"]) expect(feedbackView(reader(id, id === "root"), upward({ outcomeReleased: true, calibratesSubject: id === "cal", namesShown: "after-release" }))).not.toBe("named");
+    for (const id of ["sam", "ada", "root", "cal"])
+      expect(
+        feedbackView(
+          reader(id, id === "root"),
+          upward({
+            outcomeReleased: true,
+            calibratesSubject: id === "cal",
+            namesShown: "after-release",
+          }),
+        ),
+      ).not.toBe("named");
   });
 
   it("reaches the manager as an aggregate once their outcome is released", () => {
@@ -57,18 +80,58 @@ describe("reading upward feedback", () => {
 
   it("releases an aggregate of at least the organisation's floor of reports, under each report's raised floor, through the disclosure check", () => {
     const at = new Date("2026-05-01T09:00:00Z");
-    const rows = ["jo", "kim", "lee", "max"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "leadership", rating: 3, example: "When we planned Q3 …", submittedAt: at }));
-    expect(releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 0 })).toMatchObject({ view: "aggregate", release: { released: true, authors: 4, floor: 4 } });
-    expect(releaseFeedback("aggregate", "upward", rows.slice(0, 3), ["leadership"], { secret: "s", floorOf: () => 0 })).toMatchObject({ release: { released: false, authors: null } });
-    expect(releaseFeedback("aggregate", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 5 })).toMatchObject({ release: { released: false } });
-    expect(releaseFeedback("named", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 0 })).toEqual({ view: "none" });
+    const rows = ["jo", "kim", "lee", "max"].map((authorId, index) => ({
+      id: `a${index}`,
+      authorId,
+      authorName: authorId,
+      competencyId: "leadership",
+      rating: 3,
+      example: "When we planned Q3 …",
+      submittedAt: at,
+    }));
+    expect(
+      releaseFeedback("aggregate", "upward", rows, ["leadership"], {
+        secret: "s",
+        floorOf: () => 0,
+      }),
+    ).toMatchObject({ view: "aggregate", release: { released: true, authors: 4, floor: 4 } });
+    expect(
+      releaseFeedback("aggregate", "upward", rows.slice(0, 3), ["leadership"], {
+        secret: "s",
+        floorOf: () => 0,
+      }),
+    ).toMatchObject({ release: { released: false, authors: null } });
+    expect(
+      releaseFeedback("aggregate", "upward", rows, ["leadership"], {
+        secret: "s",
+        floorOf: () => 5,
+      }),
+    ).toMatchObject({ release: { released: false } });
+    expect(
+      releaseFeedback("named", "upward", rows, ["leadership"], { secret: "s", floorOf: () => 0 }),
+    ).toEqual({ view: "none" });
   });
 
   it("keeps peer answers to the three-answer floor, whatever the organisation's floor", () => {
-    const rows = ["jo", "kim", "lee"].map((authorId, index) => ({ id: `a${index}`, authorId, authorName: authorId, competencyId: "testing", rating: 3, example: "…", submittedAt: new Date("2026-05-01T09:00:00Z") }));
-    expect(releaseFeedback("anonymous", "peer", rows, ["testing"], { secret: "s", floorOf: () => 4 })).toMatchObject({ release: { released: true } });
-    const named = releaseFeedback("named", "peer", rows, ["testing"], { secret: "s", floorOf: () => 4 });
-    expect(named.view === "named" && named.competencies[0]!.answers.map((row) => row.authorName)).toEqual(["jo", "kim", "lee"]);
+    const rows = ["jo", "kim", "lee"].map((authorId, index) => ({
+      id: `a${index}`,
+      authorId,
+      authorName: authorId,
+      competencyId: "testing",
+      rating: 3,
+      example: "…",
+      submittedAt: new Date("2026-05-01T09:00:00Z"),
+    }));
+    expect(
+      releaseFeedback("anonymous", "peer", rows, ["testing"], { secret: "s", floorOf: () => 4 }),
+    ).toMatchObject({ release: { released: true } });
+    const named = releaseFeedback("named", "peer", rows, ["testing"], {
+      secret: "s",
+      floorOf: () => 4,
+    });
+    expect(
+      named.view === "named" && named.competencies[0]!.answers.map((row) => row.authorName),
+    ).toEqual(["jo", "kim", "lee"]);
   });
 });
 
@@ -91,28 +154,85 @@ describe("nominating, deciding, withdrawing, answering", () => {
     expect(nominateRefusal(reader("lena"), subject, "person")).toBeNull();
     expect(nominateRefusal(reader("lena"), subject, "manager")).toBe("manager-chooses");
     expect(nominateRefusal(reader("bea"), subject, "person")).toBe("manager-chooses");
-    expect(nominateRefusal({ id: "ada", isAdmin: true }, subject, "person")).toBe("manager-chooses");
+    expect(nominateRefusal({ id: "ada", isAdmin: true }, subject, "person")).toBe(
+      "manager-chooses",
+    );
     expect(nominateRefusal(reader("omar"), subject, "person")).toBe("not-theirs");
   });
 
   it("withdraws only pending requests, by their nominator or the manager", () => {
     const subject = { managerId: "sam" };
-    expect(canWithdrawRequest(reader("lena"), { channel: "peer", state: "nominated", nominatedById: "lena" }, subject)).toBe(true);
-    expect(canWithdrawRequest(reader("sam"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe(true);
-    expect(canWithdrawRequest(reader("omar"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe(false);
-    expect(canWithdrawRequest(reader("lena"), { channel: "peer", state: "submitted", nominatedById: "lena" }, subject)).toBe(false);
+    expect(
+      canWithdrawRequest(
+        reader("lena"),
+        { channel: "peer", state: "nominated", nominatedById: "lena" },
+        subject,
+      ),
+    ).toBe(true);
+    expect(
+      canWithdrawRequest(
+        reader("sam"),
+        { channel: "peer", state: "approved", nominatedById: "lena" },
+        subject,
+      ),
+    ).toBe(true);
+    expect(
+      canWithdrawRequest(
+        reader("omar"),
+        { channel: "peer", state: "approved", nominatedById: "lena" },
+        subject,
+      ),
+    ).toBe(false);
+    expect(
+      canWithdrawRequest(
+        reader("lena"),
+        { channel: "peer", state: "submitted", nominatedById: "lena" },
+        subject,
+      ),
+    ).toBe(false);
     // Once asked, the person's own nomination is the manager's to withdraw: answered or not, it reads the same to them.
-    expect(withdrawRefusal(reader("lena"), { channel: "peer", state: "approved", nominatedById: "lena" }, subject)).toBe("asked");
-    expect(withdrawRefusal(reader("lena"), { channel: "peer", state: "submitted", nominatedById: "lena" }, subject)).toBe("asked");
-    expect(withdrawRefusal(reader("sam"), { channel: "peer", state: "submitted", nominatedById: "lena" }, subject)).toBe("not-pending");
-    expect(canWithdrawRequest(reader("sam"), { channel: "upward", state: "approved", nominatedById: "sam" }, subject)).toBe(false);
+    expect(
+      withdrawRefusal(
+        reader("lena"),
+        { channel: "peer", state: "approved", nominatedById: "lena" },
+        subject,
+      ),
+    ).toBe("asked");
+    expect(
+      withdrawRefusal(
+        reader("lena"),
+        { channel: "peer", state: "submitted", nominatedById: "lena" },
+        subject,
+      ),
+    ).toBe("asked");
+    expect(
+      withdrawRefusal(
+        reader("sam"),
+        { channel: "peer", state: "submitted", nominatedById: "lena" },
+        subject,
+      ),
+    ).toBe("not-pending");
+    expect(
+      canWithdrawRequest(
+        reader("sam"),
+        { channel: "upward", state: "approved", nominatedById: "sam" },
+        subject,
+      ),
+    ).toBe(false);
   });
 
   it("an approved request in an open cycle is answered; otherwise the reviewer is told why", () => {
-    const request = { state: "approved", reviewerId: "omar", declinedById: null, cycle: { closedAt: null } };
+    const request = {
+      state: "approved",
+      reviewerId: "omar",
+      declinedById: null,
+      cycle: { closedAt: null },
+    };
     expect(answerRefusal(request)).toBeNull();
     expect(answerRefusal({ ...request, state: "nominated" })).toBe("feedback:locks.notOpen");
     expect(answerRefusal({ ...request, state: "submitted" })).toBe("feedback:locks.submitted");
-    expect(answerRefusal({ ...request, cycle: { closedAt: new Date() } })).toBe("feedback:locks.cycleClosed");
+    expect(answerRefusal({ ...request, cycle: { closedAt: new Date() } })).toBe(
+      "feedback:locks.cycleClosed",
+    );
   });
 });

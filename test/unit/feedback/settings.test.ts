@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { askedCompetencies, FeedbackSettingsSchema, personSeesNames, pickProblem } from "~/modules/feedback/settings";
+import {
+  askedCompetencies,
+  FeedbackSettingsSchema,
+  personSeesNames,
+  pickProblem,
+} from "~/modules/feedback/settings";
 
 describe("a cycle's feedback settings", () => {
   it("fills the defaults around the due day", () => {
@@ -18,14 +23,30 @@ describe("a cycle's feedback settings", () => {
   });
 
   it("reads numbers from a form's text", () => {
-    expect(FeedbackSettingsSchema.parse({ dueOn: "2026-04-30", minPeers: "2", maxPeers: "4", reviewCap: "8" })).toMatchObject({ minPeers: 2, maxPeers: 4, reviewCap: 8 });
+    expect(
+      FeedbackSettingsSchema.parse({
+        dueOn: "2026-04-30",
+        minPeers: "2",
+        maxPeers: "4",
+        reviewCap: "8",
+      }),
+    ).toMatchObject({ minPeers: 2, maxPeers: 4, reviewCap: 8 });
   });
 
   it("refuses a most below the fewest, a cap of nought, unknown choices and bad days", () => {
-    const issues = (input: object) => FeedbackSettingsSchema.safeParse({ dueOn: "2026-04-30", ...input }).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
-    expect(issues({ minPeers: 4, maxPeers: 2 })).toEqual([["maxPeers", "feedback:settings.errors.maxBelowMin"]]);
-    expect(issues({ reviewCap: 0 })).toEqual([["reviewCap", "feedback:settings.errors.reviewCapLow"]]);
-    expect(issues({ nominator: "anyone" })).toEqual([["nominator", "feedback:settings.errors.nominator"]]);
+    const issues = (input: object) =>
+      FeedbackSettingsSchema.safeParse({ dueOn: "2026-04-30", ...input }).error?.issues.map(
+        (issue) => [issue.path.join("."), issue.message],
+      );
+    expect(issues({ minPeers: 4, maxPeers: 2 })).toEqual([
+      ["maxPeers", "feedback:settings.errors.maxBelowMin"],
+    ]);
+    expect(issues({ reviewCap: 0 })).toEqual([
+      ["reviewCap", "feedback:settings.errors.reviewCapLow"],
+    ]);
+    expect(issues({ nominator: "anyone" })).toEqual([
+      ["nominator", "feedback:settings.errors.nominator"],
+    ]);
     expect(issues({ dueOn: "2026-02-30" })).toEqual([["dueOn", "common:errors.day.notReal"]]);
   });
 
@@ -40,7 +61,10 @@ describe("the competencies asked about", () => {
   it("are every one at the level, unless the cycle has managers pick and one picked", () => {
     expect(askedCompetencies(level, "level", ["design"])).toEqual(level);
     expect(askedCompetencies(level, "manager-picks", null)).toEqual(level);
-    expect(askedCompetencies(level, "manager-picks", ["delivery", "testing", "gone"])).toEqual(["testing", "delivery"]);
+    expect(askedCompetencies(level, "manager-picks", ["delivery", "testing", "gone"])).toEqual([
+      "testing",
+      "delivery",
+    ]);
   });
 
   it("need a pick of at least one, at the person's level", () => {

@@ -11,12 +11,23 @@ const dueOn = new Date("2026-04-30");
 
 describe("feedback on the to-do list", () => {
   it("asks the reviewer to answer, saying how upward feedback is read", () => {
-    const items = todoItemsInEnglish({ ...none, feedbackToGive: [{ requestId: "r1", subjectName: "Lena", channel: "peer", dueOn }, { requestId: "r2", subjectName: "Sam", channel: "upward", dueOn }] }, now);
+    const items = todoItemsInEnglish(
+      {
+        ...none,
+        feedbackToGive: [
+          { requestId: "r1", subjectName: "Lena", channel: "peer", dueOn },
+          { requestId: "r2", subjectName: "Sam", channel: "upward", dueOn },
+        ],
+      },
+      now,
+    );
     expect(items.map((item) => [item.key, item.title, item.href, item.daysLeft]).sort()).toEqual([
       ["feedback-answer:r1", "Give Lena feedback", "/feedback/r1", 10],
       ["feedback-answer:r2", "Give feedback about your manager, Sam", "/feedback/r2", 10],
     ]);
-    expect(items.find((item) => item.key === "feedback-answer:r2")!.detail).toContain("never with your name");
+    expect(items.find((item) => item.key === "feedback-answer:r2")!.detail).toContain(
+      "never with your name",
+    );
   });
 
   it("asks the manager to approve, to replace a reviewer who left, and whoever nominates to choose peers", () => {
@@ -34,17 +45,48 @@ describe("feedback on the to-do list", () => {
       now,
     );
     expect(items.map((item) => [item.key, item.title, item.detail]).sort()).toEqual([
-      ["feedback-approve:c1/p1", "Approve peer reviewers for Lena", "1 nomination waiting for you in Spring 2026."],
-      ["feedback-nominate:c1/me", "Choose who gives you feedback in Spring 2026", "1 peer asked of at least 3."],
+      [
+        "feedback-approve:c1/p1",
+        "Approve peer reviewers for Lena",
+        "1 nomination waiting for you in Spring 2026.",
+      ],
+      [
+        "feedback-nominate:c1/me",
+        "Choose who gives you feedback in Spring 2026",
+        "1 peer asked of at least 3.",
+      ],
       ["feedback-nominate:c1/p1", "Choose who gives Lena feedback", "0 peers asked of at least 3."],
-      ["feedback-replace:c1/p1", "Choose another peer reviewer for Lena", "Omar left, so their request was withdrawn; Lena now has fewer peers than Spring 2026 asks for."],
+      [
+        "feedback-replace:c1/p1",
+        "Choose another peer reviewer for Lena",
+        "Omar left, so their request was withdrawn; Lena now has fewer peers than Spring 2026 asks for.",
+      ],
     ]);
   });
 
   it("asks the manager to choose another peer when a colleague declined, saying so", () => {
-    const items = todoItemsInEnglish({ ...none, reviewersToReplace: [{ cycle, person: { id: "p1", name: "Lena" }, reviewerName: "Omar", why: "declined", dueOn }] }, now);
+    const items = todoItemsInEnglish(
+      {
+        ...none,
+        reviewersToReplace: [
+          {
+            cycle,
+            person: { id: "p1", name: "Lena" },
+            reviewerName: "Omar",
+            why: "declined",
+            dueOn,
+          },
+        ],
+      },
+      now,
+    );
     expect(items.map((item) => [item.key, item.title, item.detail, item.href])).toEqual([
-      ["feedback-replace:c1/p1", "Choose another peer reviewer for Lena", "Omar declined to give feedback; Lena now has fewer peers than Spring 2026 asks for.", "/feedback/cycles/c1/people/p1"],
+      [
+        "feedback-replace:c1/p1",
+        "Choose another peer reviewer for Lena",
+        "Omar declined to give feedback; Lena now has fewer peers than Spring 2026 asks for.",
+        "/feedback/cycles/c1/people/p1",
+      ],
     ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { agreementOf, compareRatings, competencyNames, latestSubmitted, pickLatestPair, type PairCandidate } from "~/modules/growth/comparison";
+import {
+  agreementOf,
+  compareRatings,
+  competencyNames,
+  latestSubmitted,
+  pickLatestPair,
+  type PairCandidate,
+} from "~/modules/growth/comparison";
 import { sharedWhenBothSubmitted, subjectSelfSubmitted } from "~/modules/assessments/policy";
 import type { Ladder } from "~/modules/ladders";
 import { readableAssessments, type SubjectAssessmentFacts } from "~/modules/growth/profile-access";
@@ -18,7 +25,12 @@ const competencies = [
   { id: "mentoring", name: "Mentoring" },
 ];
 
-const rating = (competencyId: string, value: number | null, notes = "", evidenceCount = 0) => ({ competencyId, rating: value, notes, evidenceCount });
+const rating = (competencyId: string, value: number | null, notes = "", evidenceCount = 0) => ({
+  competencyId,
+  rating: value,
+  notes,
+  evidenceCount,
+});
 
 describe("agreement between self and manager ratings", () => {
   test("same, one point apart, two or more apart, or incomplete", () => {
@@ -37,18 +49,51 @@ describe("compareRatings", () => {
     const comparison = compareRatings({
       competencies,
       scale,
-      self: [rating("code-quality", 3, "I refactored billing", 2), rating("testing", 4), rating("planning", 2), rating("mentoring", null)],
-      manager: [rating("code-quality", 3, "Agreed", 1), rating("testing", 2, "Tests are thin"), rating("planning", 3), rating("mentoring", 3)],
+      self: [
+        rating("code-quality", 3, "I refactored billing", 2),
+        rating("testing", 4),
+        rating("planning", 2),
+        rating("mentoring", null),
+      ],
+      manager: [
+        rating("code-quality", 3, "Agreed", 1),
+        rating("testing", 2, "Tests are thin"),
+        rating("planning", 3),
+        rating("mentoring", 3),
+      ],
     });
-    expect(comparison.rows.map((row) => [row.competencyId, row.self?.rating, row.manager?.rating, row.difference, row.agreement])).toEqual([
+    expect(
+      comparison.rows.map((row) => [
+        row.competencyId,
+        row.self?.rating,
+        row.manager?.rating,
+        row.difference,
+        row.agreement,
+      ]),
+    ).toEqual([
       ["code-quality", 3, 3, 0, "same"],
       ["testing", 4, 2, -2, "strongly-differs"],
       ["planning", 2, 3, 1, "differs"],
       ["mentoring", null, 3, null, "incomplete"],
     ]);
-    expect(comparison.rows[0]!.self).toEqual({ rating: 3, label: "Consistent", notes: "I refactored billing", evidenceCount: 2 });
-    expect(comparison.rows[1]!.manager).toMatchObject({ label: "Developing", notes: "Tests are thin" });
-    expect(comparison.counts).toEqual({ same: 1, differs: 1, "strongly-differs": 1, incomplete: 1, total: 4, outsideLevel: 0 });
+    expect(comparison.rows[0]!.self).toEqual({
+      rating: 3,
+      label: "Consistent",
+      notes: "I refactored billing",
+      evidenceCount: 2,
+    });
+    expect(comparison.rows[1]!.manager).toMatchObject({
+      label: "Developing",
+      notes: "Tests are thin",
+    });
+    expect(comparison.counts).toEqual({
+      same: 1,
+      differs: 1,
+      "strongly-differs": 1,
+      incomplete: 1,
+      total: 4,
+      outsideLevel: 0,
+    });
   });
 
   test("competencies rated but not in the list come last, named from the names given (else by id), outside the level and not counted; a missing side stays empty", () => {
@@ -59,19 +104,42 @@ describe("compareRatings", () => {
       manager: null,
       names: new Map([["technical-direction", "Technical direction and vision"]]),
     });
-    expect(comparison.rows.map((row) => [row.competencyId, row.name, row.self?.rating ?? null, row.manager, row.outsideLevel])).toEqual([
+    expect(
+      comparison.rows.map((row) => [
+        row.competencyId,
+        row.name,
+        row.self?.rating ?? null,
+        row.manager,
+        row.outsideLevel,
+      ]),
+    ).toEqual([
       ["code-quality", "Code quality", null, null, false],
       ["team-health", "team-health", 2, null, true],
       ["technical-direction", "Technical direction and vision", 3, null, true],
     ]);
-    expect(comparison.counts).toEqual({ same: 0, differs: 0, "strongly-differs": 0, incomplete: 1, total: 1, outsideLevel: 2 });
+    expect(comparison.counts).toEqual({
+      same: 0,
+      differs: 0,
+      "strongly-differs": 0,
+      incomplete: 1,
+      total: 1,
+      outsideLevel: 2,
+    });
   });
 });
 
 describe("competencyNames", () => {
   test("every competency of the ladders given, the first ladder's name winning; none for a missing ladder", () => {
-    const ladder = (names: [string, string][]) => ({ competencies: names.map(([id, name]) => ({ id, name })) }) as unknown as Ladder;
-    const names = competencyNames([undefined, ladder([["testing", "Testing and verification"]]), ladder([["testing", "Testing"], ["planning", "Planning"]])]);
+    const ladder = (names: [string, string][]) =>
+      ({ competencies: names.map(([id, name]) => ({ id, name })) }) as unknown as Ladder;
+    const names = competencyNames([
+      undefined,
+      ladder([["testing", "Testing and verification"]]),
+      ladder([
+        ["testing", "Testing"],
+        ["planning", "Planning"],
+      ]),
+    ]);
     expect([...names]).toEqual([
       ["testing", "Testing and verification"],
       ["planning", "Planning"],
@@ -80,7 +148,12 @@ describe("competencyNames", () => {
 });
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
-const candidate = (id: string, kind: "self" | "manager", cycleId: string | null, day: number | null): PairCandidate => ({
+const candidate = (
+  id: string,
+  kind: "self" | "manager",
+  cycleId: string | null,
+  day: number | null,
+): PairCandidate => ({
   id,
   kind,
   cycleId,
@@ -118,17 +191,30 @@ describe("pickLatestPair", () => {
       candidate("m-own", "manager", null, 22),
     ];
     const pair = pickLatestPair(assessments);
-    expect(pair && [pair.self.id, pair.manager.id, pair.cycleId]).toEqual(["s-own-b", "m-own", null]);
-    expect(pickLatestPair(assessments.slice(0, 2).concat(candidate("s-own", "self", null, 30)))?.cycleId).toBe("c1");
+    expect(pair && [pair.self.id, pair.manager.id, pair.cycleId]).toEqual([
+      "s-own-b",
+      "m-own",
+      null,
+    ]);
+    expect(
+      pickLatestPair(assessments.slice(0, 2).concat(candidate("s-own", "self", null, 30)))?.cycleId,
+    ).toBe("c1");
   });
 
   test("no pair without both kinds", () => {
-    expect(pickLatestPair([candidate("s", "self", "c1", 1), candidate("m", "manager", "c2", 2)])).toBeNull();
+    expect(
+      pickLatestPair([candidate("s", "self", "c1", 1), candidate("m", "manager", "c2", 2)]),
+    ).toBeNull();
     expect(pickLatestPair([])).toBeNull();
   });
 
   test("latestSubmitted picks the newest of one kind", () => {
-    const list = [candidate("a", "self", "c1", 3), candidate("b", "self", null, 9), candidate("c", "manager", null, 12), candidate("d", "self", null, null)];
+    const list = [
+      candidate("a", "self", "c1", 3),
+      candidate("b", "self", null, 9),
+      candidate("c", "manager", null, 12),
+      candidate("d", "self", null, null),
+    ];
     expect(latestSubmitted(list, "self")?.id).toBe("b");
     expect(latestSubmitted(list, "manager")?.id).toBe("c");
   });
@@ -136,8 +222,16 @@ describe("pickLatestPair", () => {
 
 describe("which assessments a viewer may read", () => {
   const subject = "lena";
-  const facts = (id: string, kind: "self" | "manager", status: "draft" | "submitted", authorId: string, cycleId: string | null) =>
-    ({ id, kind, status, subjectId: subject, authorId, cycleId }) as SubjectAssessmentFacts & { id: string };
+  const facts = (
+    id: string,
+    kind: "self" | "manager",
+    status: "draft" | "submitted",
+    authorId: string,
+    cycleId: string | null,
+  ) =>
+    ({ id, kind, status, subjectId: subject, authorId, cycleId }) as SubjectAssessmentFacts & {
+      id: string;
+    };
   const assessments = [
     facts("self-c1", "self", "submitted", subject, "c1"),
     facts("mgr-c1", "manager", "submitted", "sam", "c1"),
@@ -146,9 +240,15 @@ describe("which assessments a viewer may read", () => {
     facts("mgr-c3-draft", "manager", "draft", "sam", "c3"),
   ];
   const ids = (reader: { viewerId: string; viewerIsAdmin?: boolean; chain?: string[] }) =>
-    readableAssessments(assessments, { viewerId: reader.viewerId, viewerIsAdmin: reader.viewerIsAdmin ?? false, subjectManagerChain: reader.chain ?? ["sam", "vp"] }, () => sharedWhenBothSubmitted(new Date())).map(
-      (a) => a.id,
-    );
+    readableAssessments(
+      assessments,
+      {
+        viewerId: reader.viewerId,
+        viewerIsAdmin: reader.viewerIsAdmin ?? false,
+        subjectManagerChain: reader.chain ?? ["sam", "vp"],
+      },
+      () => sharedWhenBothSubmitted(new Date()),
+    ).map((a) => a.id);
 
   test("the subject reads their own drafts and the manager's review only in cycles where they submitted their own", () => {
     expect(ids({ viewerId: subject })).toEqual(["self-c1", "mgr-c1", "self-c2"]);
@@ -160,7 +260,11 @@ describe("which assessments a viewer may read", () => {
   });
 
   test("an admin reads every submitted one; a peer reads nothing", () => {
-    expect(ids({ viewerId: "priya", viewerIsAdmin: true })).toEqual(["self-c1", "mgr-c1", "mgr-c2"]);
+    expect(ids({ viewerId: "priya", viewerIsAdmin: true })).toEqual([
+      "self-c1",
+      "mgr-c1",
+      "mgr-c2",
+    ]);
     expect(ids({ viewerId: "peer" })).toEqual([]);
   });
 

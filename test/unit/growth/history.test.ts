@@ -8,7 +8,12 @@ const competencies = [
 
 const day = (month: number, date = 1) => new Date(Date.UTC(2026, month - 1, date));
 
-function assessment(kind: "self" | "manager", cycle: { id: string; name: string; starts: Date } | null, submittedAt: Date, ratings: Record<string, number | null>): HistoryAssessment {
+function assessment(
+  kind: "self" | "manager",
+  cycle: { id: string; name: string; starts: Date } | null,
+  submittedAt: Date,
+  ratings: Record<string, number | null>,
+): HistoryAssessment {
   return {
     kind,
     cycleId: cycle?.id ?? null,
@@ -31,7 +36,9 @@ describe("buildHistory", () => {
       assessment("self", autumn, day(9, 15), { "code-quality": 3, testing: 3 }),
     ]);
     expect(history.points.map((point) => point.label)).toEqual(["Spring 2026", "Autumn 2026"]);
-    expect(history.rows.map((row) => [row.competencyId, row.values, row.latest, row.trend])).toEqual([
+    expect(
+      history.rows.map((row) => [row.competencyId, row.values, row.latest, row.trend]),
+    ).toEqual([
       [
         "code-quality",
         [
@@ -59,7 +66,10 @@ describe("buildHistory", () => {
       assessment("self", null, day(5, 20), { "code-quality": 2 }),
       assessment("manager", spring, day(3, 20), { "code-quality": 2 }),
     ]);
-    expect(history.points.map((point) => point.label)).toEqual(["Spring 2026", "Outside a cycle, May 2026"]);
+    expect(history.points.map((point) => point.label)).toEqual([
+      "Spring 2026",
+      "Outside a cycle, May 2026",
+    ]);
     expect(history.rows[0]!.values).toEqual([
       { self: null, manager: 2 },
       { self: 2, manager: null },
@@ -69,8 +79,14 @@ describe("buildHistory", () => {
   });
 
   test("competencies rated under another track are kept, after the listed ones", () => {
-    const history = buildHistory(competencies, [assessment("manager", spring, day(4), { "team-health": 3 })]);
-    expect(history.rows.map((row) => row.competencyId)).toEqual(["code-quality", "testing", "team-health"]);
+    const history = buildHistory(competencies, [
+      assessment("manager", spring, day(4), { "team-health": 3 }),
+    ]);
+    expect(history.rows.map((row) => row.competencyId)).toEqual([
+      "code-quality",
+      "testing",
+      "team-health",
+    ]);
     expect(history.rows[2]!.trend).toBeNull();
   });
 
@@ -85,13 +101,26 @@ describe("the current profile against the level's targets", () => {
       competencies,
       targets: { testing: 2 },
       target: 3,
-      self: [{ competencyId: "code-quality", rating: 4 }, { competencyId: "testing", rating: 2 }],
+      self: [
+        { competencyId: "code-quality", rating: 4 },
+        { competencyId: "testing", rating: 2 },
+      ],
       manager: [{ competencyId: "code-quality", rating: 2 }],
     });
     expect(rows).toEqual([
-      { competencyId: "code-quality", name: "Code quality", self: 4, manager: 2, bar: 3, againstBar: -1 },
+      {
+        competencyId: "code-quality",
+        name: "Code quality",
+        self: 4,
+        manager: 2,
+        bar: 3,
+        againstBar: -1,
+      },
       { competencyId: "testing", name: "Testing", self: 2, manager: null, bar: 2, againstBar: 0 },
     ]);
-    expect(profileAgainstBar({ competencies, targets: {}, target: 3, self: null, manager: null })[0]!.againstBar).toBeNull();
+    expect(
+      profileAgainstBar({ competencies, targets: {}, target: 3, self: null, manager: null })[0]!
+        .againstBar,
+    ).toBeNull();
   });
 });

@@ -1,11 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { agendaOrder, aggregate, debrief, estimateLevel, median, type DebriefCard } from "~/modules/hiring/debrief";
+import {
+  agendaOrder,
+  aggregate,
+  debrief,
+  estimateLevel,
+  median,
+  type DebriefCard,
+} from "~/modules/hiring/debrief";
 import { shippedLadder } from "./helpers";
 
 const ladder = shippedLadder();
 
-function card(interviewerId: string, stageId: string, scores: Record<string, number | null>, recommendation: DebriefCard["recommendation"]): DebriefCard {
-  return { interviewerId, stageId, scores: Object.entries(scores).map(([competencyId, score]) => ({ competencyId, score })), recommendation };
+function card(
+  interviewerId: string,
+  stageId: string,
+  scores: Record<string, number | null>,
+  recommendation: DebriefCard["recommendation"],
+): DebriefCard {
+  return {
+    interviewerId,
+    stageId,
+    scores: Object.entries(scores).map(([competencyId, score]) => ({ competencyId, score })),
+    recommendation,
+  };
 }
 
 // A loop for an ic4 role. Every shipped ic4 target is 3 (the scale's "Consistent").
@@ -13,7 +30,12 @@ const plan = ["code-quality", "testing", "system-design", "collaboration", "writ
 const cards = [
   card("ana", "coding", { "code-quality": 4, testing: 3 }, "yes"),
   card("ben", "coding", { "code-quality": 2, testing: 2, "system-design": 4 }, "no"),
-  card("cleo", "design", { "system-design": 4, collaboration: 3, "written-communication": null }, "strong-yes"),
+  card(
+    "cleo",
+    "design",
+    { "system-design": 4, collaboration: 3, "written-communication": null },
+    "strong-yes",
+  ),
   card("dev", "design", { "system-design": 3, operations: 3 }, "yes"),
 ];
 
@@ -32,23 +54,73 @@ describe("debrief", () => {
 
   it("aggregates each competency and highlights spreads of two points or more", () => {
     expect(result.aggregates.slice(0, 3)).toEqual([
-      { competencyId: "code-quality", n: 2, mean: 3, median: 3, variance: 2, spread: 2, disagreement: true },
-      { competencyId: "testing", n: 2, mean: 2.5, median: 2.5, variance: 0.5, spread: 1, disagreement: false },
-      { competencyId: "system-design", n: 3, mean: 11 / 3, median: 4, variance: 1 / 3, spread: 1, disagreement: false },
+      {
+        competencyId: "code-quality",
+        n: 2,
+        mean: 3,
+        median: 3,
+        variance: 2,
+        spread: 2,
+        disagreement: true,
+      },
+      {
+        competencyId: "testing",
+        n: 2,
+        mean: 2.5,
+        median: 2.5,
+        variance: 0.5,
+        spread: 1,
+        disagreement: false,
+      },
+      {
+        competencyId: "system-design",
+        n: 3,
+        mean: 11 / 3,
+        median: 4,
+        variance: 1 / 3,
+        spread: 1,
+        disagreement: false,
+      },
     ]);
     expect(result.disagreements).toEqual(["code-quality"]);
     expect(result.unrated).toEqual(["written-communication"]);
-    expect(result.aggregates[4]).toEqual({ competencyId: "written-communication", n: 0, mean: null, median: null, variance: null, spread: null, disagreement: false });
+    expect(result.aggregates[4]).toEqual({
+      competencyId: "written-communication",
+      n: 0,
+      mean: null,
+      median: null,
+      variance: null,
+      spread: null,
+      disagreement: false,
+    });
   });
 
   it("orders the agenda by spread, then variance, then the plan's order", () => {
     // testing and system-design both spread 1; testing's variance (0.5) beats system-design's (1/3).
-    expect(result.agenda).toEqual(["code-quality", "testing", "system-design", "collaboration", "operations"]);
-    expect(agendaOrder([aggregate("a", [3]), aggregate("b", [2, 4]), aggregate("c", []), aggregate("d", [1, 3, 3, 3])])).toEqual(["b", "d", "a"]);
+    expect(result.agenda).toEqual([
+      "code-quality",
+      "testing",
+      "system-design",
+      "collaboration",
+      "operations",
+    ]);
+    expect(
+      agendaOrder([
+        aggregate("a", [3]),
+        aggregate("b", [2, 4]),
+        aggregate("c", []),
+        aggregate("d", [1, 3, 3, 3]),
+      ]),
+    ).toEqual(["b", "d", "a"]);
   });
 
   it("tallies the recommendations", () => {
-    expect(result.recommendations).toMatchObject({ counts: { "strong-no": 0, no: 1, yes: 2, "strong-yes": 1 }, positive: 3, negative: 1, split: true });
+    expect(result.recommendations).toMatchObject({
+      counts: { "strong-no": 0, no: 1, yes: 2, "strong-yes": 1 },
+      positive: 3,
+      negative: 1,
+      split: true,
+    });
   });
 
   it("estimates the level the evidence supports from the ladder's targets", () => {
@@ -76,10 +148,16 @@ describe("debrief", () => {
     // testing's mean of 2.5 meets a target of 3 only within half a point.
     const strict = debrief(ladder, "ic4", plan, cards, { tolerance: 0.25 }).level!;
     expect(strict.supportedLevelId).toBe("ic3");
-    expect(strict.checks[1]!.shortfalls.map((shortfall) => shortfall.competencyId)).toEqual(["testing"]);
-    const weak = debrief(ladder, "ic4", plan, [card("ana", "coding", { "code-quality": 1, testing: 1 }, "strong-no")]).level!;
+    expect(strict.checks[1]!.shortfalls.map((shortfall) => shortfall.competencyId)).toEqual([
+      "testing",
+    ]);
+    const weak = debrief(ladder, "ic4", plan, [
+      card("ana", "coding", { "code-quality": 1, testing: 1 }, "strong-no"),
+    ]).level!;
     expect(weak.supportedLevelId).toBeNull();
-    expect(weak.checks[0]!.shortfalls.map((shortfall) => [shortfall.competencyId, shortfall.required])).toEqual([
+    expect(
+      weak.checks[0]!.shortfalls.map((shortfall) => [shortfall.competencyId, shortfall.required]),
+    ).toEqual([
       ["code-quality", 1.5],
       ["testing", 1.5],
     ]);
@@ -94,7 +172,12 @@ describe("debrief", () => {
     const estimate = estimateLevel(ladder, "tl1", means)!;
     expect(estimate.checks.map((check) => check.levelId)).toEqual(["ic2", "tl1", "tl2"]);
     expect(estimate.checks[1]!.meets).toBe(true);
-    expect(estimate.checks[2]!.shortfalls).toContainEqual({ competencyId: "stakeholder-management", mean: 1.6, target: 3, required: 3.5 });
+    expect(estimate.checks[2]!.shortfalls).toContainEqual({
+      competencyId: "stakeholder-management",
+      mean: 1.6,
+      target: 3,
+      required: 3.5,
+    });
     expect(estimate.supportedLevelId).toBe("tl1");
     expect(estimateLevel(ladder, "tl2", means)!.checks[0]!.levelId).toBe("tl1");
     // Nothing scored that the level uses: nothing to support it.

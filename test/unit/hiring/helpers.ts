@@ -4,6 +4,9 @@ import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.s
 /** The ladder Rungs ships, as the hiring tests read it. */
 export function shippedLadder(): Ladder {
   const result = loadLadderFromDirectory("frameworks/engineering");
-  if (!result.ok) throw new Error(`the shipped ladder does not load:\n${result.errors.map(formatLadderError).join("\n")}`);
+  if (!result.ok)
+    throw new Error(
+      `the shipped ladder does not load:\n${result.errors.map(formatLadderError).join("\n")}`,
+    );
   return result.ladder;
 }

@@ -4,7 +4,12 @@ import { interviewerStats, type PastCard, type PastLoop } from "~/modules/hiring
 
 const HOUR = 60 * 60 * 1000;
 
-function card(interviewerId: string, scores: Record<string, number | null>, recommendation: PastCard["recommendation"] = null, hours: number | null = null): PastCard {
+function card(
+  interviewerId: string,
+  scores: Record<string, number | null>,
+  recommendation: PastCard["recommendation"] = null,
+  hours: number | null = null,
+): PastCard {
   return {
     interviewerId,
     scores: Object.entries(scores).map(([competencyId, score]) => ({ competencyId, score })),
@@ -27,11 +32,22 @@ function tInterval(differences: number[]): [number, number] {
 // averaged within each candidate.
 const loops: PastLoop[] = [
   // ana: a 4 − (2+3)/2 = 1.5, b 3 − 3 = 0 → 0.75. ben: a 2 − 3.5 = −1.5, b 0 → −0.75. cleo: a 3 − 3 = 0 → 0.
-  { cards: [card("ana", { a: 4, b: 3 }, "yes", 2), card("ben", { a: 2, b: 3 }, "no", 20), card("cleo", { a: 3, b: null }, "yes", 1)] },
+  {
+    cards: [
+      card("ana", { a: 4, b: 3 }, "yes", 2),
+      card("ben", { a: 2, b: 3 }, "no", 20),
+      card("cleo", { a: 3, b: null }, "yes", 1),
+    ],
+  },
   // ana 0, ben 0.
   { cards: [card("ana", { a: 3 }, "yes", 30), card("ben", { a: 3 }, "no", 4)] },
   // ana: a 4 − 2 = 2, b 4 − 3 = 1 → 1.5. cleo: −2, −1 → −1.5.
-  { cards: [card("ana", { a: 4, b: 4 }, "strong-yes", 5), card("cleo", { a: 2, b: 3 }, "strong-no", -3)] },
+  {
+    cards: [
+      card("ana", { a: 4, b: 4 }, "strong-yes", 5),
+      card("cleo", { a: 2, b: 3 }, "strong-no", -3),
+    ],
+  },
   // ana alone: nothing to compare with.
   { cards: [card("ana", { a: 3 }, "no", 10)] },
   // ben: b 2 − 4 = −2. dev: +2, on a single candidate.
@@ -63,12 +79,22 @@ describe("interviewer statistics", () => {
   });
 
   it("gives no interval below two shared candidates", () => {
-    expect(of("dev").offset).toEqual({ estimate: 2, candidates: 1, cells: 1, interval: null, excludesZero: false });
+    expect(of("dev").offset).toEqual({
+      estimate: 2,
+      candidates: 1,
+      cells: 1,
+      interval: null,
+      excludesZero: false,
+    });
   });
 
   it("flags an interviewer whose interval excludes zero", () => {
     const generous: PastLoop[] = [1, 2, 3, 4, 5].map((i) => ({
-      cards: [card("high", { a: 4, b: 4 }), card("x", { a: 2, b: i % 2 === 0 ? 3 : 2 }), card("y", { a: 3, b: 2 })],
+      cards: [
+        card("high", { a: 4, b: 4 }),
+        card("x", { a: 2, b: i % 2 === 0 ? 3 : 2 }),
+        card("y", { a: 3, b: 2 }),
+      ],
     }));
     const high = interviewerStats(generous).find((item) => item.interviewerId === "high")!.offset;
     expect(high.excludesZero).toBe(true);
@@ -76,7 +102,9 @@ describe("interviewer statistics", () => {
   });
 
   it("compares an interviewer holding two cards in a loop by their own mean", () => {
-    const [ana, ben] = interviewerStats([{ cards: [card("ana", { a: 4 }), card("ana", { a: 2 }), card("ben", { a: 2 })] }]);
+    const [ana, ben] = interviewerStats([
+      { cards: [card("ana", { a: 4 }), card("ana", { a: 2 }), card("ben", { a: 2 })] },
+    ]);
     expect(ana!.offset).toMatchObject({ estimate: 1, candidates: 1, cells: 1 });
     expect(ben!.offset).toMatchObject({ estimate: -1, candidates: 1, cells: 1 });
   });

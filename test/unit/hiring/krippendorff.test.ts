@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { coincidenceMatrix, interviewAgreement, krippendorffAlpha, type Unit } from "~/modules/hiring/krippendorff";
+import {
+  coincidenceMatrix,
+  interviewAgreement,
+  krippendorffAlpha,
+  type Unit,
+} from "~/modules/hiring/krippendorff";
 
 /** Rows of a coders × units table (as the paper prints them) turned into units × coders. */
 function unitsFromCoders(coders: readonly Unit[]): Unit[] {
@@ -40,7 +45,11 @@ describe("Krippendorff's alpha", () => {
     expect(krippendorffAlpha(units, "nominal").alpha).toBeCloseTo(0.743, 3);
     expect(krippendorffAlpha(units, "ordinal").alpha).toBeCloseTo(0.815, 3);
     expect(krippendorffAlpha(units, "interval").alpha).toBeCloseTo(0.849, 3);
-    expect(krippendorffAlpha(units, "ordinal")).toMatchObject({ level: "ordinal", units: 11, values: 40 });
+    expect(krippendorffAlpha(units, "ordinal")).toMatchObject({
+      level: "ordinal",
+      units: 11,
+      values: 40,
+    });
   });
 
   it("matches the paper's two-coder binary example", () => {
@@ -55,15 +64,45 @@ describe("Krippendorff's alpha", () => {
   });
 
   it("is undefined without variation, and 1 for perfect agreement", () => {
-    expect(krippendorffAlpha([[3, 3], [3, 3, 3]], "ordinal").alpha).toBeNull();
-    expect(krippendorffAlpha([[3], [2]], "ordinal")).toEqual({ alpha: null, level: "ordinal", units: 0, values: 0 });
-    expect(krippendorffAlpha([[1, 1, null], [2, 2], [4, 4, 4]], "ordinal").alpha).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [3, 3],
+          [3, 3, 3],
+        ],
+        "ordinal",
+      ).alpha,
+    ).toBeNull();
+    expect(krippendorffAlpha([[3], [2]], "ordinal")).toEqual({
+      alpha: null,
+      level: "ordinal",
+      units: 0,
+      values: 0,
+    });
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1, null],
+          [2, 2],
+          [4, 4, 4],
+        ],
+        "ordinal",
+      ).alpha,
+    ).toBe(1);
   });
 
   it("ordinal alpha depends only on the order of the values", () => {
-    const stretched = units.map((unit) => unit.map((value) => (value === null || value === undefined ? value : value ** 3)));
-    expect(krippendorffAlpha(stretched, "ordinal").alpha).toBeCloseTo(krippendorffAlpha(units, "ordinal").alpha!, 12);
-    expect(krippendorffAlpha(stretched, "interval").alpha).not.toBeCloseTo(krippendorffAlpha(units, "interval").alpha!, 3);
+    const stretched = units.map((unit) =>
+      unit.map((value) => (value === null || value === undefined ? value : value ** 3)),
+    );
+    expect(krippendorffAlpha(stretched, "ordinal").alpha).toBeCloseTo(
+      krippendorffAlpha(units, "ordinal").alpha!,
+      12,
+    );
+    expect(krippendorffAlpha(stretched, "interval").alpha).not.toBeCloseTo(
+      krippendorffAlpha(units, "interval").alpha!,
+      3,
+    );
   });
 
   it("computes agreement per competency and overall from past loops", () => {
@@ -77,7 +116,13 @@ describe("Krippendorff's alpha", () => {
       })),
     }));
     const agreement = interviewAgreement(loops, "nominal", ["b", "a", "c"]);
-    expect(agreement.byCompetency.map((item) => [item.competencyId, item.alpha === null ? null : Number(item.alpha.toFixed(3)), item.units])).toEqual([
+    expect(
+      agreement.byCompetency.map((item) => [
+        item.competencyId,
+        item.alpha === null ? null : Number(item.alpha.toFixed(3)),
+        item.units,
+      ]),
+    ).toEqual([
       ["b", 0.743, 11],
       ["a", 0.743, 11],
       ["c", null, 0],

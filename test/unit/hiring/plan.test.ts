@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { panelMakeup, planCompetencyIds, planCoverage, type PlanStage } from "~/modules/hiring/plan";
+import {
+  panelMakeup,
+  planCompetencyIds,
+  planCoverage,
+  type PlanStage,
+} from "~/modules/hiring/plan";
 import { getLevel } from "~/modules/ladders";
 import { shippedLadder } from "./helpers";
 
@@ -7,8 +12,16 @@ const ladder = shippedLadder();
 
 const stages: PlanStage[] = [
   { id: "coding", name: "Coding", competencyIds: ["code-quality", "testing"] },
-  { id: "design", name: "System design", competencyIds: ["system-design", "technical-judgement", "code-quality"] },
-  { id: "people", name: "Collaboration", competencyIds: ["collaboration", "team-health", "no-such-competency"] },
+  {
+    id: "design",
+    name: "System design",
+    competencyIds: ["system-design", "technical-judgement", "code-quality"],
+  },
+  {
+    id: "people",
+    name: "Collaboration",
+    competencyIds: ["collaboration", "team-health", "no-such-competency"],
+  },
   { id: "intro", name: "Introduction", competencyIds: [] },
 ];
 
@@ -19,8 +32,16 @@ const cleo = { id: "cleo", teamId: "search", levelId: "ic4" };
 describe("interview plan coverage", () => {
   it("lists every competency of the level no stage covers, and what the plan covers that the level does not use", () => {
     const coverage = planCoverage(ladder, "ic4", stages)!;
-    const covered = ["code-quality", "testing", "system-design", "technical-judgement", "collaboration"];
-    expect(coverage.uncovered).toEqual(getLevel(ladder, "ic4")!.competencyIds.filter((id) => !covered.includes(id)));
+    const covered = [
+      "code-quality",
+      "testing",
+      "system-design",
+      "technical-judgement",
+      "collaboration",
+    ];
+    expect(coverage.uncovered).toEqual(
+      getLevel(ladder, "ic4")!.competencyIds.filter((id) => !covered.includes(id)),
+    );
     expect(coverage.uncovered).toContain("security");
     expect(coverage.uncovered).not.toContain("testing");
     expect(coverage.competencies.find((item) => item.competencyId === "code-quality")).toEqual({
@@ -28,7 +49,9 @@ describe("interview plan coverage", () => {
       stageIds: ["coding", "design"],
       interviewerIds: [],
     });
-    expect(coverage.notAtLevel).toEqual([{ competencyId: "team-health", stageIds: ["people"], interviewerIds: [] }]);
+    expect(coverage.notAtLevel).toEqual([
+      { competencyId: "team-health", stageIds: ["people"], interviewerIds: [] },
+    ]);
     expect(coverage.unknown.map((item) => item.competencyId)).toEqual(["no-such-competency"]);
     expect(coverage.emptyStages).toEqual(["intro"]);
     expect(coverage.staffing).toBeNull();
@@ -37,23 +60,37 @@ describe("interview plan coverage", () => {
 
   it("covers the whole level when the stages do", () => {
     const level = getLevel(ladder, "m2")!;
-    const coverage = planCoverage(ladder, "m2", [{ id: "all", name: "Everything", competencyIds: level.competencyIds }])!;
+    const coverage = planCoverage(ladder, "m2", [
+      { id: "all", name: "Everything", competencyIds: level.competencyIds },
+    ])!;
     expect(coverage.uncovered).toEqual([]);
     expect(coverage.notAtLevel).toEqual([]);
   });
 
   it("judges thin coverage only once every stage is staffed", () => {
     const partial = planCoverage(ladder, "ic4", stages, { coding: [ana], design: [ben, cleo] })!;
-    expect(partial.staffing).toMatchObject({ unstaffedStages: ["people", "intro"], thinlyCovered: null });
+    expect(partial.staffing).toMatchObject({
+      unstaffedStages: ["people", "intro"],
+      thinlyCovered: null,
+    });
 
-    const staffed = planCoverage(ladder, "ic4", stages, { coding: [ana], design: [ben, cleo], people: [ana], intro: [cleo] })!;
+    const staffed = planCoverage(ladder, "ic4", stages, {
+      coding: [ana],
+      design: [ben, cleo],
+      people: [ana],
+      intro: [cleo],
+    })!;
     expect(staffed.staffing!.unstaffedStages).toEqual([]);
     // code-quality: ana in coding, ben and cleo in design. testing and collaboration: ana only.
-    expect(staffed.staffing!.thinlyCovered!.map((item) => [item.competencyId, item.interviewerIds])).toEqual([
+    expect(
+      staffed.staffing!.thinlyCovered!.map((item) => [item.competencyId, item.interviewerIds]),
+    ).toEqual([
       ["testing", ["ana"]],
       ["collaboration", ["ana"]],
     ]);
-    expect(staffed.competencies.find((item) => item.competencyId === "code-quality")!.interviewerIds).toEqual(["ana", "ben", "cleo"]);
+    expect(
+      staffed.competencies.find((item) => item.competencyId === "code-quality")!.interviewerIds,
+    ).toEqual(["ana", "ben", "cleo"]);
   });
 
   it("describes the panel and flags one drawn from a single team", () => {
@@ -72,12 +109,30 @@ describe("interview plan coverage", () => {
     });
     expect(panelMakeup({ coding: [ana], design: [ben] }).singleTeam).toBe(true);
     // Someone with no team: the panel cannot be said to be one team's.
-    expect(panelMakeup({ coding: [ana], design: [{ id: "dev", teamId: null, levelId: null }] }).singleTeam).toBe(false);
-    expect(panelMakeup({ coding: [{ id: "dev", teamId: null, levelId: null }, { id: "eve", teamId: null, levelId: null }] }).singleTeam).toBe(false);
+    expect(
+      panelMakeup({ coding: [ana], design: [{ id: "dev", teamId: null, levelId: null }] })
+        .singleTeam,
+    ).toBe(false);
+    expect(
+      panelMakeup({
+        coding: [
+          { id: "dev", teamId: null, levelId: null },
+          { id: "eve", teamId: null, levelId: null },
+        ],
+      }).singleTeam,
+    ).toBe(false);
     expect(panelMakeup({}).singleTeam).toBe(false);
   });
 
   it("lists the plan's competencies once, in the order first covered", () => {
-    expect(planCompetencyIds(stages)).toEqual(["code-quality", "testing", "system-design", "technical-judgement", "collaboration", "team-health", "no-such-competency"]);
+    expect(planCompetencyIds(stages)).toEqual([
+      "code-quality",
+      "testing",
+      "system-design",
+      "technical-judgement",
+      "collaboration",
+      "team-health",
+      "no-such-competency",
+    ]);
   });
 });

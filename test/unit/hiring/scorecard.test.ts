@@ -21,15 +21,25 @@ function messages(input: unknown): string[] {
 describe("scorecards", () => {
   it("recommends on four points with no neutral one", () => {
     expect(RECOMMENDATIONS).toEqual(["strong-no", "no", "yes", "strong-yes"]);
-    expect(messages({ entries: [{ competencyId: "code-quality", score: 3 }, { competencyId: "testing", score: 3 }], recommendation: "neutral" })).toEqual([
-      "hiring:scorecard.errors.recommendationMissing",
-    ]);
+    expect(
+      messages({
+        entries: [
+          { competencyId: "code-quality", score: 3 },
+          { competencyId: "testing", score: 3 },
+        ],
+        recommendation: "neutral",
+      }),
+    ).toEqual(["hiring:scorecard.errors.recommendationMissing"]);
   });
 
   it("takes scores on the ladder's scale or “not assessed”, as numbers or form strings", () => {
     const parsed = schema.parse({
       entries: [
-        { competencyId: "code-quality", score: "4", notes: "  Refactored the parser step by step.  " },
+        {
+          competencyId: "code-quality",
+          score: "4",
+          notes: "  Refactored the parser step by step.  ",
+        },
         { competencyId: "testing", score: "not-assessed" },
       ],
       recommendation: "yes",
@@ -42,16 +52,30 @@ describe("scorecards", () => {
       recommendation: "yes",
       summary: "",
     });
-    expect(messages({ entries: [{ competencyId: "code-quality", score: 5 }, { competencyId: "testing", score: 2 }], recommendation: "no" })).toEqual([
-      "hiring:scorecard.errors.scoreOffScale",
-    ]);
-    expect(messages({ entries: [{ competencyId: "code-quality", score: "" }, { competencyId: "testing", score: 2 }], recommendation: "no" })).toEqual([
-      "hiring:scorecard.errors.scoreOffScale",
-    ]);
+    expect(
+      messages({
+        entries: [
+          { competencyId: "code-quality", score: 5 },
+          { competencyId: "testing", score: 2 },
+        ],
+        recommendation: "no",
+      }),
+    ).toEqual(["hiring:scorecard.errors.scoreOffScale"]);
+    expect(
+      messages({
+        entries: [
+          { competencyId: "code-quality", score: "" },
+          { competencyId: "testing", score: 2 },
+        ],
+        recommendation: "no",
+      }),
+    ).toEqual(["hiring:scorecard.errors.scoreOffScale"]);
   });
 
   it("wants every competency of the stage exactly once, and at least one assessed", () => {
-    expect(messages({ entries: [{ competencyId: "code-quality", score: 3 }], recommendation: "yes" })).toEqual(["hiring:scorecard.errors.competencyLeftOut"]);
+    expect(
+      messages({ entries: [{ competencyId: "code-quality", score: 3 }], recommendation: "yes" }),
+    ).toEqual(["hiring:scorecard.errors.competencyLeftOut"]);
     expect(
       messages({
         entries: [
@@ -62,7 +86,10 @@ describe("scorecards", () => {
         ],
         recommendation: "yes",
       }),
-    ).toEqual(["hiring:scorecard.errors.competencyTwice", "hiring:scorecard.errors.competencyNotOnCard"]);
+    ).toEqual([
+      "hiring:scorecard.errors.competencyTwice",
+      "hiring:scorecard.errors.competencyNotOnCard",
+    ]);
     expect(
       messages({
         entries: [
@@ -103,7 +130,11 @@ describe("amendments", () => {
     const amendment: Scorecard = {
       entries: [
         { competencyId: "code-quality", score: 3, notes: "Clean, small functions.\r\n" },
-        { competencyId: "testing", score: 3, notes: "Tested the happy path, then the failures when asked." },
+        {
+          competencyId: "testing",
+          score: 3,
+          notes: "Tested the happy path, then the failures when asked.",
+        },
         { competencyId: "security", score: 2, notes: "" },
         { competencyId: "operations", score: null, notes: "Ran out of time." },
       ],
@@ -115,7 +146,10 @@ describe("amendments", () => {
         {
           competencyId: "testing",
           score: { from: 2, to: 3 },
-          notes: { from: "Tested the happy path only.", to: "Tested the happy path, then the failures when asked." },
+          notes: {
+            from: "Tested the happy path only.",
+            to: "Tested the happy path, then the failures when asked.",
+          },
         },
         { competencyId: "security", score: { from: null, to: 2 }, notes: null },
         { competencyId: "operations", score: null, notes: { from: "", to: "Ran out of time." } },
@@ -127,14 +161,29 @@ describe("amendments", () => {
   });
 
   it("says when nothing changed, and treats a dropped competency as not assessed", () => {
-    expect(amendmentDiff(original, { ...original, entries: original.entries.map((entry) => ({ ...entry })) })).toEqual({
+    expect(
+      amendmentDiff(original, {
+        ...original,
+        entries: original.entries.map((entry) => ({ ...entry })),
+      }),
+    ).toEqual({
       entries: [],
       recommendation: null,
       summary: null,
       changed: false,
     });
-    const dropped = amendmentDiff(original, { ...original, entries: original.entries.slice(1), summary: "Solid." });
-    expect(dropped.entries).toEqual([{ competencyId: "code-quality", score: { from: 3, to: null }, notes: { from: "Clean, small functions.", to: "" } }]);
+    const dropped = amendmentDiff(original, {
+      ...original,
+      entries: original.entries.slice(1),
+      summary: "Solid.",
+    });
+    expect(dropped.entries).toEqual([
+      {
+        competencyId: "code-quality",
+        score: { from: 3, to: null },
+        notes: { from: "Clean, small functions.", to: "" },
+      },
+    ]);
     expect(dropped.summary).toEqual({ from: "Solid coder.", to: "Solid." });
   });
 

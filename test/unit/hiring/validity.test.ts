@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { correlate, fisherInterval, pearson, ranks, spearman, validityReport, VALIDITY_CAVEAT, type HireOutcome } from "~/modules/hiring/validity";
+import {
+  correlate,
+  fisherInterval,
+  pearson,
+  ranks,
+  spearman,
+  validityReport,
+  VALIDITY_CAVEAT,
+  type HireOutcome,
+} from "~/modules/hiring/validity";
 
 describe("correlations", () => {
   it("computes Pearson's r and Spearman's rho by hand", () => {
@@ -21,7 +30,10 @@ describe("correlations", () => {
     expect(high).toBeCloseTo(0.729, 3);
     // Spearman's wider interval: variance 1.06 / (n − 3).
     const [spearmanLow] = fisherInterval(0.5, 30, 0.95, 1.06)!;
-    expect(spearmanLow).toBeCloseTo(Math.tanh(Math.atanh(0.5) - 1.959964 * Math.sqrt(1.06 / 27)), 5);
+    expect(spearmanLow).toBeCloseTo(
+      Math.tanh(Math.atanh(0.5) - 1.959964 * Math.sqrt(1.06 / 27)),
+      5,
+    );
     expect(fisherInterval(0.5, 3)).toBeNull();
   });
 
@@ -65,12 +77,23 @@ describe("validity report", () => {
     expect(systemDesign.spearman!.value).toBeCloseTo(spearman(design, rating)!, 12);
     // Spearman's interval is the wider one (variance 1.06 / (n − 3)).
     expect(systemDesign.pearson!.interval).toEqual(fisherInterval(systemDesign.pearson!.value, 12));
-    expect(systemDesign.spearman!.interval).toEqual(fisherInterval(systemDesign.spearman!.value, 12, 0.95, 1.06));
+    expect(systemDesign.spearman!.interval).toEqual(
+      fisherInterval(systemDesign.spearman!.value, 12, 0.95, 1.06),
+    );
     // testing: only nine hires have a review rating of it.
     const testing = report.byCompetency.find((item) => item.competencyId === "testing");
-    expect(testing).toEqual({ competencyId: "testing", n: 9, suppressed: true, pearson: null, spearman: null });
+    expect(testing).toEqual({
+      competencyId: "testing",
+      n: 9,
+      suppressed: true,
+      pearson: null,
+      spearman: null,
+    });
     // code-quality was never reviewed; security never interviewed.
-    expect(report.byCompetency.map((item) => item.competencyId)).toEqual(["system-design", "testing"]);
+    expect(report.byCompetency.map((item) => item.competencyId)).toEqual([
+      "system-design",
+      "testing",
+    ]);
   });
 
   it("correlates per stage over the competencies the stage scored and the review rated", () => {
@@ -79,9 +102,20 @@ describe("validity report", () => {
     const xs = hires.slice(0, 9).map((_, i) => (i % 3 === 0 ? 3 : 2.5));
     const ys = hires.slice(0, 9).map((_, i) => (i % 2) + 2);
     // code-quality was never reviewed, so only the nine hires with a testing rating pair up.
-    expect(coding).toEqual({ stageId: "coding", n: 9, suppressed: true, pearson: null, spearman: null });
-    expect(validityReport(hires, 5).byStage.find((item) => item.stageId === "coding")!.pearson!.value).toBeCloseTo(pearson(xs, ys)!, 12);
-    expect(report.byStage.find((item) => item.stageId === "design")!.pearson!.value).toBeCloseTo(pearson(design, rating)!, 12);
+    expect(coding).toEqual({
+      stageId: "coding",
+      n: 9,
+      suppressed: true,
+      pearson: null,
+      spearman: null,
+    });
+    expect(
+      validityReport(hires, 5).byStage.find((item) => item.stageId === "coding")!.pearson!.value,
+    ).toBeCloseTo(pearson(xs, ys)!, 12);
+    expect(report.byStage.find((item) => item.stageId === "design")!.pearson!.value).toBeCloseTo(
+      pearson(design, rating)!,
+      12,
+    );
   });
 
   it("says plainly that it follows hired people only", () => {

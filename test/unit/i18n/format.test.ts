@@ -12,24 +12,40 @@ describe("formatting in the page's language and the viewer's time zone", () => {
 
   test("a day is the same day everywhere, written as the language writes it", () => {
     expect(formatsFor("en", "Pacific/Auckland").day("2026-12-18")).toBe("18 Dec 2026");
-    expect(formatsFor("de", "America/Los_Angeles").day(new Date("2026-12-18T00:00:00Z"))).toBe("18.12.2026");
+    expect(formatsFor("de", "America/Los_Angeles").day(new Date("2026-12-18T00:00:00Z"))).toBe(
+      "18.12.2026",
+    );
   });
 
   test("an instant is read on the viewer's clock, the zone named", () => {
     const lateInLondon = "2026-03-30T23:30:00Z";
-    expect(formatsFor("en", "Europe/London").dateTime(lateInLondon)).toBe("31 Mar 2026, 00:30 (Europe/London)");
-    expect(formatsFor("de", "America/New_York").dateTime(lateInLondon)).toBe("30.03.2026, 19:30 (America/New_York)");
+    expect(formatsFor("en", "Europe/London").dateTime(lateInLondon)).toBe(
+      "31 Mar 2026, 00:30 (Europe/London)",
+    );
+    expect(formatsFor("de", "America/New_York").dateTime(lateInLondon)).toBe(
+      "30.03.2026, 19:30 (America/New_York)",
+    );
     expect(formatsFor("fr", "Europe/Paris").timeOfDay(lateInLondon)).toBe("01:30 (Europe/Paris)");
   });
 
   test("names make a list as the language writes one", () => {
-    expect(formatsFor("en", "UTC").list(["Testing", "Security", "Design"])).toBe("Testing, Security and Design");
+    expect(formatsFor("en", "UTC").list(["Testing", "Security", "Design"])).toBe(
+      "Testing, Security and Design",
+    );
     expect(formatsFor("fr", "UTC").list(["Tests", "Sécurité"])).toBe("Tests et Sécurité");
     expect(formatsFor("ar", "UTC").list(["أ", "ب", "ج"])).toBe("أ وب وج");
   });
 
   test("names sort in the language's alphabetical order", () => {
-    expect(["Zebra", "Ärger", "Apfel"].sort(formatsFor("de", "UTC").compare)).toEqual(["Apfel", "Ärger", "Zebra"]);
-    expect(["été", "etre", "Eva"].sort(formatsFor("fr", "UTC").compare)).toEqual(["été", "etre", "Eva"]);
+    expect(["Zebra", "Ärger", "Apfel"].sort(formatsFor("de", "UTC").compare)).toEqual([
+      "Apfel",
+      "Ärger",
+      "Zebra",
+    ]);
+    expect(["été", "etre", "Eva"].sort(formatsFor("fr", "UTC").compare)).toEqual([
+      "été",
+      "etre",
+      "Eva",
+    ]);
   });
 });

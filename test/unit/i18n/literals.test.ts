@@ -9,7 +9,9 @@ const root = process.cwd();
 
 describe("words in the interface's files", () => {
   test("no file writes a word a person reads", () => {
-    const left = interfaceFiles(root).flatMap((path) => userFacingLiterals(path).map(({ line, text }) => `${path}:${line} ${JSON.stringify(text)}`));
+    const left = interfaceFiles(root).flatMap((path) =>
+      userFacingLiterals(path).map(({ line, text }) => `${path}:${line} ${JSON.stringify(text)}`),
+    );
     expect(left, "use t() with a key in app/locales (docs/i18n.md)").toEqual([]);
   });
 
@@ -17,18 +19,37 @@ describe("words in the interface's files", () => {
   // names a message key, never English text. (Pure modules' guards against a programmer's input are not refusals.)
   test("no service or route refuses in English words of its own", () => {
     const walk = (dir: string): string[] =>
-      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
-    const files = [...walk("app/modules").filter((path) => path.endsWith(".server.ts")), ...walk("app/routes").filter((path) => /\.tsx?$/.test(path))];
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+      );
+    const files = [
+      ...walk("app/modules").filter((path) => path.endsWith(".server.ts")),
+      ...walk("app/routes").filter((path) => /\.tsx?$/.test(path)),
+    ];
     const worded = files.flatMap((path) =>
       readFileSync(join(root, path), "utf8")
         .split("\n")
-        .flatMap((line, index) => (/new (NotFound|Forbidden|Invalid|Conflict|Unavailable)Error\(\s*["'`]/.test(line) ? [`${path}:${index + 1}`] : [])),
+        .flatMap((line, index) =>
+          /new (NotFound|Forbidden|Invalid|Conflict|Unavailable)Error\(\s*["'`]/.test(line)
+            ? [`${path}:${index + 1}`]
+            : [],
+        ),
     );
     expect(worded, "throw the error with { key } of a message in app/locales").toEqual([]);
   });
 
   test("the check finds the words it is for", () => {
     const found = userFacingLiterals("test/i18n/fixtures/literals.tsx").map(({ text }) => text);
-    expect(found).toEqual(["Profile · Rungs", "Everything about a person.", "Home", "Never mind", "Save your changes", "Your name", "Saved", "Not saved", "Search people"]);
+    expect(found).toEqual([
+      "Profile · Rungs",
+      "Everything about a person.",
+      "Home",
+      "Never mind",
+      "Save your changes",
+      "Your name",
+      "Saved",
+      "Not saved",
+      "Search people",
+    ]);
   });
 });

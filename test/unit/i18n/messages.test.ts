@@ -17,21 +17,35 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   const messages = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
     if (typeof value === "string") messages.set(prefix + key, value);
-    else for (const [inner, message] of flatten(value, `${prefix}${key}.`)) messages.set(inner, message);
+    else
+      for (const [inner, message] of flatten(value, `${prefix}${key}.`))
+        messages.set(inner, message);
   }
   return messages;
 }
 
 const messagesOf = (language: string) =>
-  new Map(NAMESPACES.flatMap((namespace) => [...flatten(shipped[language]![namespace] ?? {})].map(([key, message]) => [`${namespace}:${key}`, message] as const)));
+  new Map(
+    NAMESPACES.flatMap((namespace) =>
+      [...flatten(shipped[language]![namespace] ?? {})].map(
+        ([key, message]) => [`${namespace}:${key}`, message] as const,
+      ),
+    ),
+  );
 
-type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }>; children?: Element[] };
+type Element = {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: Element[] }>;
+  children?: Element[];
+};
 
 /** The arguments a message takes, each with its kind (plain, number, date, select, plural…). */
 function argumentsOf(elements: Element[], found = new Set<string>()): Set<string> {
   for (const element of elements) {
     // Literal text (0) and the plural's # (7) take no argument of their own.
-    if (element.type !== 0 && element.type !== 7 && element.value) found.add(`${element.value}:${element.type}`);
+    if (element.type !== 0 && element.type !== 7 && element.value)
+      found.add(`${element.value}:${element.type}`);
     for (const option of Object.values(element.options ?? {})) argumentsOf(option.value, found);
     if (element.children) argumentsOf(element.children, found);
   }
@@ -48,8 +62,14 @@ describe("the shipped languages", () => {
   for (const language of languages.filter((language) => language !== SOURCE_LANGUAGE)) {
     test(`${language} has every key English has, and none it lacks`, () => {
       const translated = messagesOf(language);
-      expect([...english.keys()].filter((key) => !translated.has(key)), "missing").toEqual([]);
-      expect([...translated.keys()].filter((key) => !english.has(key)), "not in English").toEqual([]);
+      expect(
+        [...english.keys()].filter((key) => !translated.has(key)),
+        "missing",
+      ).toEqual([]);
+      expect(
+        [...translated.keys()].filter((key) => !english.has(key)),
+        "not in English",
+      ).toEqual([]);
     });
   }
 
@@ -66,9 +86,14 @@ describe("the shipped languages", () => {
         }
         const source = english.get(key);
         if (source === undefined) continue;
-        const expected = [...argumentsOf(new IntlMessageFormat(source, "en").getAst() as Element[])].sort();
+        const expected = [
+          ...argumentsOf(new IntlMessageFormat(source, "en").getAst() as Element[]),
+        ].sort();
         const actual = [...argumentsOf(parsed)].sort();
-        if (JSON.stringify(actual) !== JSON.stringify(expected)) wrong.push(`${key}: takes ${actual.join(", ") || "nothing"}, English ${expected.join(", ") || "nothing"}`);
+        if (JSON.stringify(actual) !== JSON.stringify(expected))
+          wrong.push(
+            `${key}: takes ${actual.join(", ") || "nothing"}, English ${expected.join(", ") || "nothing"}`,
+          );
       }
       expect(wrong).toEqual([]);
     });

@@ -9,7 +9,8 @@ import { normal, seeded } from "../calibration/random";
  * three simulation standard errors wide.
  */
 
-const covers = (interval: [number, number], truth: number) => interval[0] <= truth && truth <= interval[1];
+const covers = (interval: [number, number], truth: number) =>
+  interval[0] <= truth && truth <= interval[1];
 
 describe("mentoring and growth: the person is the unit", () => {
   /**
@@ -24,8 +25,18 @@ describe("mentoring and growth: the person is the unit", () => {
     const person = (id: string, levelId: string) => {
       const own = normal(random, spread);
       reviews.set(id, [
-        { personId: id, levelId, submittedAt: 50, ratings: new Map(goals.map((goal) => [goal, 2])) },
-        { personId: id, levelId, submittedAt: 150, ratings: new Map(goals.map((goal) => [goal, 2 + own + normal(random)])) },
+        {
+          personId: id,
+          levelId,
+          submittedAt: 50,
+          ratings: new Map(goals.map((goal) => [goal, 2])),
+        },
+        {
+          personId: id,
+          levelId,
+          submittedAt: 150,
+          ratings: new Map(goals.map((goal) => [goal, 2 + own + normal(random)])),
+        },
       ]);
     };
     for (let mentee = 0; mentee < 12; mentee++) {
@@ -33,21 +44,29 @@ describe("mentoring and growth: the person is the unit", () => {
       for (let other = 0; other < 5; other++) person(`c${mentee}.${other}`, `level${mentee}`);
       pairs.push({ menteeId: `m${mentee}`, activeSince: 100, goals });
     }
-    return mentoringComparison(pairs, reviews, new Set(pairs.map((pair) => pair.menteeId)), () => 4);
+    return mentoringComparison(
+      pairs,
+      reviews,
+      new Set(pairs.map((pair) => pair.menteeId)),
+      () => 4,
+    );
   }
 
-  it.each([0, 0.4, 0.8])("with no effect and person-level spread %f, the difference's 95% interval covers zero in 95 ± 1.5% of 3,000 runs", (spread) => {
-    const random = seeded(7000 + spread * 10);
-    let covered = 0;
-    const runs = 3000;
-    for (let index = 0; index < runs; index++) {
-      const comparison = run(random, spread);
-      expect(comparison).toMatchObject({ mentees: 12, goals: 36, suppressed: false });
-      if (covers(comparison.difference!.interval, 0)) covered += 1;
-    }
-    expect(covered / runs).toBeGreaterThanOrEqual(0.935);
-    expect(covered / runs).toBeLessThanOrEqual(0.965);
-  });
+  it.each([0, 0.4, 0.8])(
+    "with no effect and person-level spread %f, the difference's 95% interval covers zero in 95 ± 1.5% of 3,000 runs",
+    (spread) => {
+      const random = seeded(7000 + spread * 10);
+      let covered = 0;
+      const runs = 3000;
+      for (let index = 0; index < runs; index++) {
+        const comparison = run(random, spread);
+        expect(comparison).toMatchObject({ mentees: 12, goals: 36, suppressed: false });
+        if (covers(comparison.difference!.interval, 0)) covered += 1;
+      }
+      expect(covered / runs).toBeGreaterThanOrEqual(0.935);
+      expect(covered / runs).toBeLessThanOrEqual(0.965);
+    },
+  );
 });
 
 describe("calibration shift: each manager's interval from their own spread", () => {
@@ -69,7 +88,15 @@ describe("calibration shift: each manager's interval from their own spread", () 
         truth.set(managerId, mean);
         for (let person = 0; person < 6; person++) {
           const shift = mean + normal(random, manager < 5 ? 1 : 0.25);
-          records.push({ personId: `${managerId}.${person}`, managerId, sessionId: "s", proposedRating: 3, finalRating: 3 + shift, proposedOutcome: "stay", finalOutcome: "stay" });
+          records.push({
+            personId: `${managerId}.${person}`,
+            managerId,
+            sessionId: "s",
+            proposedRating: 3,
+            finalRating: 3 + shift,
+            proposedOutcome: "stay",
+            finalOutcome: "stay",
+          });
         }
       }
       for (const manager of calibrationShift(records, () => 4).managers) {

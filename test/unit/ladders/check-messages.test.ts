@@ -15,19 +15,26 @@ const DIR = `${FIXTURES}/malformed`;
 /** A `t` for German's ladder check messages alone. */
 function german(key: string, values?: Record<string, string>): string {
   let found: unknown = de;
-  for (const part of key.replace(/^ladderChecks:/, "").split(".")) found = (found as Record<string, unknown>)[part];
-  return String(new IntlMessageFormat(String(found), "de", undefined, { ignoreTag: true }).format(values));
+  for (const part of key.replace(/^ladderChecks:/, "").split("."))
+    found = (found as Record<string, unknown>)[part];
+  return String(
+    new IntlMessageFormat(String(found), "de", undefined, { ignoreTag: true }).format(values),
+  );
 }
 
 describe("what the checks say", () => {
   const findings: LadderError[] = readdirSync(DIR).flatMap((name) => {
-    const result = loadLadderFromSources([{ file: `${DIR}/${name}`, text: readFileSync(`${DIR}/${name}`) }]);
+    const result = loadLadderFromSources([
+      { file: `${DIR}/${name}`, text: readFileSync(`${DIR}/${name}`) },
+    ]);
     return [...(result.ok ? [] : result.errors), ...result.warnings];
   });
 
   it("every finding of the malformed fixtures is a message whose English is the finding's", () => {
     expect(findings.length).toBeGreaterThan(20);
-    expect(findings.filter((finding) => finding.say === undefined).map((finding) => finding.message)).toEqual([]);
+    expect(
+      findings.filter((finding) => finding.say === undefined).map((finding) => finding.message),
+    ).toEqual([]);
     for (const finding of findings) expect(inEnglish(finding.say!)).toBe(finding.message);
   });
 

@@ -9,7 +9,9 @@ describe("compareLevels", () => {
 
   it("lists per competency only the expectations that differ", () => {
     const comparison = compareLevels(ladder, "ic1", "ic2")!;
-    const collaboration = comparison.changes.find((change) => change.competency.id === "collaboration");
+    const collaboration = comparison.changes.find(
+      (change) => change.competency.id === "collaboration",
+    );
     expect(collaboration).toMatchObject({
       presence: "both",
       onlyInA: ["Asks for help early."],
@@ -18,7 +20,11 @@ describe("compareLevels", () => {
       unchanged: 1,
       target: null,
     });
-    expect(comparison.changes.map((change) => change.competency.id)).toEqual(["code-quality", "testing", "collaboration"]);
+    expect(comparison.changes.map((change) => change.competency.id)).toEqual([
+      "code-quality",
+      "testing",
+      "collaboration",
+    ]);
   });
 
   it("marks competencies only one of the two levels' tracks uses", () => {
@@ -36,34 +42,67 @@ describe("compareLevels", () => {
 
   it("leaves out statements made in the same words, and shows a rewording as a word diff", () => {
     const comparison = compareLevels(ladder, "ic1", "ic2")!;
-    const collaboration = comparison.changes.find((change) => change.competency.id === "collaboration")!;
+    const collaboration = comparison.changes.find(
+      (change) => change.competency.id === "collaboration",
+    )!;
     expect(collaboration.unchanged).toBe(1); // "Shares progress without being asked." is at both levels
-    const codeQuality = comparison.changes.find((change) => change.competency.id === "code-quality")!;
+    const codeQuality = comparison.changes.find(
+      (change) => change.competency.id === "code-quality",
+    )!;
     expect(codeQuality.onlyInA).toEqual(["Acts on review feedback promptly."]);
     expect(codeQuality.onlyInB).toEqual(["Leaves code easier to change than they found it."]);
     expect(codeQuality.reworded).toEqual([
       {
         from: "Writes small, readable changes that follow the team's conventions.",
         to: "Writes small, readable, well-tested changes that follow the team's conventions.",
-        words: wordDiff("Writes small, readable changes that follow the team's conventions.", "Writes small, readable, well-tested changes that follow the team's conventions."),
+        words: wordDiff(
+          "Writes small, readable changes that follow the team's conventions.",
+          "Writes small, readable, well-tested changes that follow the team's conventions.",
+        ),
       },
     ]);
-    expect(codeQuality.reworded[0]!.words.filter((part) => part.kind !== "same").map((part) => [part.kind, part.text.trim()])).toEqual([["added", ", well-tested"]]);
+    expect(
+      codeQuality.reworded[0]!.words.filter((part) => part.kind !== "same").map((part) => [
+        part.kind,
+        part.text.trim(),
+      ]),
+    ).toEqual([["added", ", well-tested"]]);
   });
 
   it("a competency whose only change is its target is listed with both targets", () => {
-    const sources = fixtureWith("tracks/ic.yaml", "        title: Engineer II\n", "        title: Engineer II\n        targets: { collaboration: 4 }\n");
+    const sources = fixtureWith(
+      "tracks/ic.yaml",
+      "        title: Engineer II\n",
+      "        title: Engineer II\n        targets: { collaboration: 4 }\n",
+    );
     const comparison = compareLevels(loadValid(sources), "ic2", "ic2")!;
     expect(comparison.changes).toEqual([]);
     const across = compareLevels(loadValid(sources), "ic1", "ic2")!;
-    expect(across.changes.find((change) => change.competency.id === "collaboration")!.target).toEqual({ a: 3, b: 4 });
-    expect(across.changes.find((change) => change.competency.id === "code-quality")!.target).toBeNull();
+    expect(
+      across.changes.find((change) => change.competency.id === "collaboration")!.target,
+    ).toEqual({ a: 3, b: 4 });
+    expect(
+      across.changes.find((change) => change.competency.id === "code-quality")!.target,
+    ).toBeNull();
   });
 
   it("a word diff keeps every word once, in order", () => {
-    const parts = wordDiff("Leads incident response for the team.", "Leads incident reviews for the whole team.");
-    expect(parts.filter((part) => part.kind !== "added").map((part) => part.text).join("")).toBe("Leads incident response for the team.");
-    expect(parts.filter((part) => part.kind !== "removed").map((part) => part.text).join("")).toBe("Leads incident reviews for the whole team.");
+    const parts = wordDiff(
+      "Leads incident response for the team.",
+      "Leads incident reviews for the whole team.",
+    );
+    expect(
+      parts
+        .filter((part) => part.kind !== "added")
+        .map((part) => part.text)
+        .join(""),
+    ).toBe("Leads incident response for the team.");
+    expect(
+      parts
+        .filter((part) => part.kind !== "removed")
+        .map((part) => part.text)
+        .join(""),
+    ).toBe("Leads incident reviews for the whole team.");
     expect(parts.some((part) => part.kind === "same")).toBe(true);
   });
 
@@ -81,10 +120,17 @@ describe("levelComparisonView, worked out once per loaded ladder", () => {
     // A reload is a new ladder object with the same id: its changed words show, not the first ladder's.
     const reloaded = fixtureLadder();
     const ic2 = getLevel(reloaded, "ic2")!;
-    ic2.expectations["collaboration"] = [...(ic2.expectations["collaboration"] ?? []), { text: "Runs the team's retrospectives.", examples: [] }];
+    ic2.expectations["collaboration"] = [
+      ...(ic2.expectations["collaboration"] ?? []),
+      { text: "Runs the team's retrospectives.", examples: [] },
+    ];
     const after = levelComparisonView(reloaded, "ic1", "ic2")!;
-    expect(after.changes.find((change) => change.id === "collaboration")?.onlyInTo).toContain("Runs the team's retrospectives.");
-    expect(view.changes.find((change) => change.id === "collaboration")?.onlyInTo).not.toContain("Runs the team's retrospectives.");
+    expect(after.changes.find((change) => change.id === "collaboration")?.onlyInTo).toContain(
+      "Runs the team's retrospectives.",
+    );
+    expect(view.changes.find((change) => change.id === "collaboration")?.onlyInTo).not.toContain(
+      "Runs the team's retrospectives.",
+    );
     expect(levelComparisonView(first, "ic1", "nowhere")).toBeUndefined();
   });
 });

@@ -25,12 +25,37 @@ describe("ladder content hash", () => {
 
   it.each([
     ["comments", "ladder.yaml", "scale:\n", "# How interviewers score.\nscale:\n"],
-    ["flow vs block style", "ladder.yaml", "  - { value: 1, label: Not yet, meaning: Rarely shows these behaviours. }\n", "  - value: 1\n    label: Not yet\n    meaning: Rarely shows these behaviours.\n"],
+    [
+      "flow vs block style",
+      "ladder.yaml",
+      "  - { value: 1, label: Not yet, meaning: Rarely shows these behaviours. }\n",
+      "  - value: 1\n    label: Not yet\n    meaning: Rarely shows these behaviours.\n",
+    ],
     ["quoting", "competencies.yaml", "name: Code quality", 'name: "Code quality"'],
-    ["key order", "competencies.yaml", "    name: Testing\n    area: craft\n", "    area: craft\n    name: Testing\n"],
-    ["shorthand vs full expectations", "tracks/ic.yaml", "            - Asks for help early.\n", "            - text: Asks for help early.\n"],
-    ["surrounding whitespace", "tracks/ic.yaml", "            - Asks for help early.\n", "            - '  Asks for help early. '\n"],
-    ["expectation map order", "tracks/manager.yaml", "          collaboration:\n            - Agrees priorities with neighbouring teams.\n          coaching:\n            - Holds regular one-to-ones with each person.\n", "          coaching:\n            - Holds regular one-to-ones with each person.\n          collaboration:\n            - Agrees priorities with neighbouring teams.\n"],
+    [
+      "key order",
+      "competencies.yaml",
+      "    name: Testing\n    area: craft\n",
+      "    area: craft\n    name: Testing\n",
+    ],
+    [
+      "shorthand vs full expectations",
+      "tracks/ic.yaml",
+      "            - Asks for help early.\n",
+      "            - text: Asks for help early.\n",
+    ],
+    [
+      "surrounding whitespace",
+      "tracks/ic.yaml",
+      "            - Asks for help early.\n",
+      "            - '  Asks for help early. '\n",
+    ],
+    [
+      "expectation map order",
+      "tracks/manager.yaml",
+      "          collaboration:\n            - Agrees priorities with neighbouring teams.\n          coaching:\n            - Holds regular one-to-ones with each person.\n",
+      "          coaching:\n            - Holds regular one-to-ones with each person.\n          collaboration:\n            - Agrees priorities with neighbouring teams.\n",
+    ],
   ])("does not change with %s", (_, file, from, to) => {
     expect(hashOf(fixtureWith(file, from, to))).toBe(original());
   });
@@ -40,21 +65,46 @@ describe("ladder content hash", () => {
     const ladder = sources.find((source) => source.file.endsWith("/ladder.yaml"))!;
     const [before, equivalence] = (ladder.text as string).split("equivalence:\n");
     ladder.text = before!;
-    sources.push({ file: `${FIXTURES}/valid/tracks/zz-equivalence.yaml`, text: `equivalence:\n${equivalence}` });
+    sources.push({
+      file: `${FIXTURES}/valid/tracks/zz-equivalence.yaml`,
+      text: `equivalence:\n${equivalence}`,
+    });
     expect(hashOf(sources)).toBe(original());
   });
 
   it.each([
-    ["a reworded expectation", "tracks/ic.yaml", "Asks for help early.", "Asks for help early and often."],
-    ["reordered expectations", "tracks/ic.yaml", "            - Asks for help early.\n            - Shares progress without being asked.\n", "            - Shares progress without being asked.\n            - Asks for help early.\n"],
-    ["a new example", "tracks/ic.yaml", "            - Asks for help early.\n", "            - text: Asks for help early.\n              examples: [Posts in the team channel when stuck.]\n"],
+    [
+      "a reworded expectation",
+      "tracks/ic.yaml",
+      "Asks for help early.",
+      "Asks for help early and often.",
+    ],
+    [
+      "reordered expectations",
+      "tracks/ic.yaml",
+      "            - Asks for help early.\n            - Shares progress without being asked.\n",
+      "            - Shares progress without being asked.\n            - Asks for help early.\n",
+    ],
+    [
+      "a new example",
+      "tracks/ic.yaml",
+      "            - Asks for help early.\n",
+      "            - text: Asks for help early.\n              examples: [Posts in the team channel when stuck.]\n",
+    ],
     // The newest changelog entry names the ladder's version, so a bump changes both.
-    ["a version bump", "ladder.yaml", 'version: "2.0.0"\n  description: Small, but uses every part of the format.\n\nchangelog:\n  - version: "2.0.0"', 'version: "2.0.1"\n  description: Small, but uses every part of the format.\n\nchangelog:\n  - version: "2.0.1"'],
+    [
+      "a version bump",
+      "ladder.yaml",
+      'version: "2.0.0"\n  description: Small, but uses every part of the format.\n\nchangelog:\n  - version: "2.0.0"',
+      'version: "2.0.1"\n  description: Small, but uses every part of the format.\n\nchangelog:\n  - version: "2.0.1"',
+    ],
   ])("changes with %s", (_, file, from, to) => {
     expect(hashOf(fixtureWith(file, from, to))).not.toBe(original());
   });
 
   it("serialises with sorted keys and without undefined values", () => {
-    expect(canonicalJson({ b: 1, a: [{ d: undefined, c: "x" }], e: null })).toBe('{"a":[{"c":"x"}],"b":1,"e":null}');
+    expect(canonicalJson({ b: 1, a: [{ d: undefined, c: "x" }], e: null })).toBe(
+      '{"a":[{"c":"x"}],"b":1,"e":null}',
+    );
   });
 });

@@ -21,7 +21,11 @@ describe("the example ladder in docs/ladders.md", () => {
   it("is shown in the docs exactly as it is on disk", () => {
     const docs = readFileSync("docs/ladders.md", "utf8");
     // Each example file appears as a **`path`** heading followed by a yaml block.
-    const shown = [...docs.matchAll(/\*\*`(docs\/examples\/small-ladder\/[^`]+)`\*\*\n\n```yaml\n([\s\S]*?)```/g)];
+    const shown = [
+      ...docs.matchAll(
+        /\*\*`(docs\/examples\/small-ladder\/[^`]+)`\*\*\n\n```yaml\n([\s\S]*?)```/g,
+      ),
+    ];
     expect(shown.map(([, path]) => path)).toEqual([
       `${EXAMPLE}/ladder.yaml`,
       `${EXAMPLE}/competencies.yaml`,

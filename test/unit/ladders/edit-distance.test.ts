@@ -4,11 +4,18 @@ import { normaliseText, textSimilarity, words } from "~/modules/ladders/text-sim
 
 /** The distance as defined: the whole table, each cell from its neighbours and the swap two back. */
 function distanceByWholeTable(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -47,7 +54,9 @@ describe("edit distance", () => {
     for (let round = 0; round < 3000; round++) {
       const a = text(random, "abcé ", 14);
       const b = random() < 0.3 ? a.split("").reverse().join("") : text(random, "abcé ", 14);
-      expect(editDistance(a, b), `${JSON.stringify(a)} → ${JSON.stringify(b)}`).toBe(distanceByWholeTable(a, b));
+      expect(editDistance(a, b), `${JSON.stringify(a)} → ${JSON.stringify(b)}`).toBe(
+        distanceByWholeTable(a, b),
+      );
     }
   });
 
@@ -63,24 +72,52 @@ describe("text similarity", () => {
     const left = normaliseText(a);
     const right = normaliseText(b);
     if (left === right) return 1;
-    const byCharacters = 1 - distanceByWholeTable(left, right) / Math.max(left.length, right.length);
+    const byCharacters =
+      1 - distanceByWholeTable(left, right) / Math.max(left.length, right.length);
     const leftWords = new Set(words(left));
     const rightWords = new Set(words(right));
     const shared = [...leftWords].filter((word) => rightWords.has(word)).length;
-    const byWords = leftWords.size + rightWords.size === 0 ? 1 : (2 * shared) / (leftWords.size + rightWords.size);
+    const byWords =
+      leftWords.size + rightWords.size === 0
+        ? 1
+        : (2 * shared) / (leftWords.size + rightWords.size);
     return Math.max(byCharacters, byWords);
   }
 
   it("is the better of shared words and characters, whichever it skips computing", () => {
     const random = seeded(56);
-    const vocabulary = ["owns", "the", "design", "of", "a", "system", "mentors", "others", "leads", "team", "reviews", "Code", "code"];
+    const vocabulary = [
+      "owns",
+      "the",
+      "design",
+      "of",
+      "a",
+      "system",
+      "mentors",
+      "others",
+      "leads",
+      "team",
+      "reviews",
+      "Code",
+      "code",
+    ];
     for (let round = 0; round < 1500; round++) {
-      const sentence = () => Array.from({ length: Math.floor(random() * 8) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(" ");
+      const sentence = () =>
+        Array.from(
+          { length: Math.floor(random() * 8) },
+          () => vocabulary[Math.floor(random() * vocabulary.length)],
+        ).join(" ");
       const a = sentence();
       const b = random() < 0.3 ? `${a} ${sentence()}` : sentence();
-      expect(textSimilarity(a, b), `${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBeCloseTo(bothMeasures(a, b), 12);
+      expect(textSimilarity(a, b), `${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBeCloseTo(
+        bothMeasures(a, b),
+        12,
+      );
     }
-    expect(textSimilarity("Reviews code for the team", "reviews  code for the teams")).toBeCloseTo(1 - 1 / 26, 12);
+    expect(textSimilarity("Reviews code for the team", "reviews  code for the teams")).toBeCloseTo(
+      1 - 1 / 26,
+      12,
+    );
     expect(textSimilarity("Owns the design", "owns the design")).toBe(1);
   });
 });

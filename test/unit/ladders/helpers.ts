@@ -11,17 +11,26 @@ export const FIXTURES = "test/fixtures/ladders";
 export function readSources(dir: string): LadderSource[] {
   const walk = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(folder, entry.name)) : entry.name.endsWith(".yaml") ? [join(folder, entry.name)] : [],
+      entry.isDirectory()
+        ? walk(join(folder, entry.name))
+        : entry.name.endsWith(".yaml")
+          ? [join(folder, entry.name)]
+          : [],
     );
-  return walk(dir).map((path) => ({ file: relative(process.cwd(), path), text: readFileSync(path, "utf8") }));
+  return walk(dir).map((path) => ({
+    file: relative(process.cwd(), path),
+    text: readFileSync(path, "utf8"),
+  }));
 }
 
 /** The valid multi-file fixture ladder, with `from` replaced by `to` in one file. */
 export function fixtureWith(file: string, from: string, to: string): LadderSource[] {
   const sources = readSources(`${FIXTURES}/valid`);
   const target = sources.find((source) => source.file === `${FIXTURES}/valid/${file}`);
-  if (target === undefined || typeof target.text !== "string") throw new Error(`no fixture file ${file}`);
-  if (target.text.split(from).length !== 2) throw new Error(`"${from}" must occur exactly once in ${file}`);
+  if (target === undefined || typeof target.text !== "string")
+    throw new Error(`no fixture file ${file}`);
+  if (target.text.split(from).length !== 2)
+    throw new Error(`"${from}" must occur exactly once in ${file}`);
   target.text = target.text.replace(from, to);
   return sources;
 }

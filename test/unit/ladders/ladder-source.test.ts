@@ -28,7 +28,13 @@ const SOURCE = `  description: Small, but uses every part of the format.
 
 describe("where a ladder comes from", () => {
   it("is metadata of the ladder: a name, the files it was made from and, where the source is public, its address", () => {
-    const ladder = loadValid(fixtureWith("ladder.yaml", "  description: Small, but uses every part of the format.\n", SOURCE));
+    const ladder = loadValid(
+      fixtureWith(
+        "ladder.yaml",
+        "  description: Small, but uses every part of the format.\n",
+        SOURCE,
+      ),
+    );
     expect(ladder.meta.source).toEqual({
       name: "Monzo's progression framework",
       url: "https://github.com/monzo/progression-framework",
@@ -40,10 +46,18 @@ describe("where a ladder comes from", () => {
   });
 
   it("is linked from the ladder's page on the published site, and its files are named on no page", () => {
-    const ladder = loadValid(fixtureWith("ladder.yaml", "  description: Small, but uses every part of the format.\n", SOURCE));
+    const ladder = loadValid(
+      fixtureWith(
+        "ladder.yaml",
+        "  description: Small, but uses every part of the format.\n",
+        SOURCE,
+      ),
+    );
     const pages = buildSite([ladder]).filter((file) => file.path.endsWith(".html"));
     const overview = pages.find((file) => file.path === sitePaths.ladder("fixture"))!.content;
-    expect(overview).toContain('Imported from <a href="https://github.com/monzo/progression-framework" rel="noopener"');
+    expect(overview).toContain(
+      'Imported from <a href="https://github.com/monzo/progression-framework" rel="noopener"',
+    );
     for (const page of pages) expect(page.content, page.path).not.toContain("backend.md");
   });
 
@@ -66,7 +80,11 @@ describe("a ladder whose source describes nothing", () => {
   const ladder = loadValid(
     fixtureWithAll([
       ["ladder.yaml", "  description: Small, but uses every part of the format.\n", ""],
-      ["ladder.yaml", "    name: Craft\n    description: Building software.\n", "    name: Craft\n"],
+      [
+        "ladder.yaml",
+        "    name: Craft\n    description: Building software.\n",
+        "    name: Craft\n",
+      ],
       ["competencies.yaml", "    description: Readable, changeable code.\n", ""],
       ["tracks/ic.yaml", "    description: Engineers who grow through technical work.\n", ""],
       ["tracks/ic.yaml", "        summary: Delivers well-defined tasks with guidance.\n", ""],
@@ -76,14 +94,18 @@ describe("a ladder whose source describes nothing", () => {
   it("loads with those descriptions and summaries left out, as empty text", () => {
     expect(ladder.meta.description).toBe("");
     expect(ladder.areas.find((area) => area.id === "craft")!.description).toBe("");
-    expect(ladder.competencies.find((competency) => competency.id === "code-quality")!.description).toBe("");
+    expect(
+      ladder.competencies.find((competency) => competency.id === "code-quality")!.description,
+    ).toBe("");
     expect(ladder.tracks[0]!.description).toBe("");
     expect(ladder.tracks[0]!.levels[0]!.summary).toBe("");
   });
 
   it("shows nothing in their place: no empty paragraph or block", () => {
     for (const page of buildSite([ladder]).filter((file) => file.path.endsWith(".html"))) {
-      expect(page.content, page.path).not.toMatch(/<(div|span) class="rich-text[^"]*"[^>]*><\/(div|span)>/);
+      expect(page.content, page.path).not.toMatch(
+        /<(div|span) class="rich-text[^"]*"[^>]*><\/(div|span)>/,
+      );
     }
   });
 });

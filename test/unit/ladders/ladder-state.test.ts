@@ -7,7 +7,13 @@ import { join } from "node:path";
 const exampleDir = "docs/examples/small-ladder";
 function exampleSources() {
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".yaml") ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? walk(join(dir, e.name))
+        : e.name.endsWith(".yaml")
+          ? [join(dir, e.name)]
+          : [],
+    );
   return walk(exampleDir).map((file) => ({ file, text: readFileSync(file, "utf8") }));
 }
 

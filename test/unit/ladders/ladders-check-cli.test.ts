@@ -6,7 +6,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "./helpers";
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/ladders-check.ts", ...args], { encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/ladders-check.ts", ...args],
+    { encoding: "utf8" },
+  );
   return { status: result.status, lines: result.stdout.trim().split("\n") };
 }
 
@@ -22,21 +26,31 @@ describe("npm run ladders:check", () => {
     const { status, lines } = run(`${FIXTURES}/valid`);
     expect(status).toBe(0);
     expect(lines).toEqual([
-      expect.stringMatching(/^ladders:check: 1 ladder valid: test\/fixtures\/ladders\/valid \(fixture 2\.0\.0: 2 tracks, 5 levels, 4 competencies, hash [0-9a-f]{12}\)$/),
+      expect.stringMatching(
+        /^ladders:check: 1 ladder valid: test\/fixtures\/ladders\/valid \(fixture 2\.0\.0: 2 tracks, 5 levels, 4 competencies, hash [0-9a-f]{12}\)$/,
+      ),
     ]);
   });
 
   it("checks every ladder in a folder of ladders, prints each error on one line and a summary, and exits 1", () => {
     cpSync(`${FIXTURES}/valid`, join(work, "good"), { recursive: true });
     cpSync(`${FIXTURES}/valid`, join(work, "bad"), { recursive: true });
-    edit(join(work, "bad/ladder.yaml"), 'id: fixture', "id: bad");
+    edit(join(work, "bad/ladder.yaml"), "id: fixture", "id: bad");
     edit(join(work, "bad/ladder.yaml"), 'version: "2.0.0"', "version: 2");
-    edit(join(work, "bad/competencies.yaml"), "area: craft\n    description: Readable", "area: kraft\n    description: Readable");
+    edit(
+      join(work, "bad/competencies.yaml"),
+      "area: craft\n    description: Readable",
+      "area: kraft\n    description: Readable",
+    );
     const { status, lines } = run(work);
     expect(status).toBe(1);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/\/bad\/competencies\.yaml:4:11 competencies\[0\]\.area: unknown area "kraft" \(did you mean "craft"\?\)$/);
-    expect(lines[1]).toMatch(/\/bad\/ladder\.yaml:5:12 ladder\.version: expected text, found a number \(2\); put it in quotes to keep it as text$/);
+    expect(lines[0]).toMatch(
+      /\/bad\/competencies\.yaml:4:11 competencies\[0\]\.area: unknown area "kraft" \(did you mean "craft"\?\)$/,
+    );
+    expect(lines[1]).toMatch(
+      /\/bad\/ladder\.yaml:5:12 ladder\.version: expected text, found a number \(2\); put it in quotes to keep it as text$/,
+    );
     expect(lines[2]).toMatch(/^ladders:check: 2 errors in 1 of 2 ladders \(.*\/bad\)$/);
   });
 
@@ -63,12 +77,17 @@ tracks:
 `,
     );
     const { status, lines } = run(one);
-    expect(lines).toEqual([expect.stringMatching(/\(one 1\.0\.0: 1 track, 1 level, 1 competency, hash [0-9a-f]{12}\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/\(one 1\.0\.0: 1 track, 1 level, 1 competency, hash [0-9a-f]{12}\)$/),
+    ]);
     expect(status).toBe(0);
   });
 
   it("fails clearly on a folder that does not exist", () => {
-    expect(run(join(work, "missing"))).toEqual({ status: 1, lines: [`ladders:check: ${join(work, "missing")} is not a folder`] });
+    expect(run(join(work, "missing"))).toEqual({
+      status: 1,
+      lines: [`ladders:check: ${join(work, "missing")} is not a folder`],
+    });
   });
 });
 
@@ -83,11 +102,19 @@ describe("several ladders in one folder", () => {
       expect(shared.lines).toContain(
         `ladders:check: note: track id "ic" is in ladders engineering and product: people placed there need their ladder named (the person form's Ladder, the CSV's ladder column)`,
       );
-      expect(shared.lines).toContainEqual(expect.stringMatching(/^ladders:check: note: level id "ic1" is in ladders engineering and product/));
+      expect(shared.lines).toContainEqual(
+        expect.stringMatching(
+          /^ladders:check: note: level id "ic1" is in ladders engineering and product/,
+        ),
+      );
       edit(join(both, "product/ladder.yaml"), "id: product", "id: engineering");
       const clash = run(both);
       expect(clash.status).toBe(1);
-      expect(clash.lines).toContainEqual(expect.stringMatching(/product\/ladder\.yaml:5:7 ladder\.id: ladder id "engineering" is already used by the ladder in .*engineering \(.*engineering\/ladder\.yaml:\d+:7\); each ladder needs its own id$/));
+      expect(clash.lines).toContainEqual(
+        expect.stringMatching(
+          /product\/ladder\.yaml:5:7 ladder\.id: ladder id "engineering" is already used by the ladder in .*engineering \(.*engineering\/ladder\.yaml:\d+:7\); each ladder needs its own id$/,
+        ),
+      );
     } finally {
       rmSync(both, { recursive: true, force: true });
     }

@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatLadderError } from "~/modules/ladders";
-import { holdsLadderFiles, loadAllLadders, loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
+import {
+  holdsLadderFiles,
+  loadAllLadders,
+  loadLadderFromDirectory,
+} from "~/modules/ladders/load-from-directory.server";
 import { FIXTURES } from "./helpers";
 
 let work: string;
@@ -16,8 +20,10 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const copyFixture = (name: string) => cpSync(`${FIXTURES}/valid`, join(work, name), { recursive: true });
-const lines = (result: ReturnType<typeof loadLadderFromDirectory>) => (result.ok ? [] : result.errors.map(formatLadderError));
+const copyFixture = (name: string) =>
+  cpSync(`${FIXTURES}/valid`, join(work, name), { recursive: true });
+const lines = (result: ReturnType<typeof loadLadderFromDirectory>) =>
+  result.ok ? [] : result.errors.map(formatLadderError);
 
 describe("loadLadderFromDirectory", () => {
   it("reads .yaml and .yml files recursively and names files relative to the given folder", () => {
@@ -50,7 +56,9 @@ describe("loadLadderFromDirectory", () => {
   });
 
   it("reports a missing folder and an empty one", () => {
-    expect(lines(loadLadderFromDirectory(join(work, "nope"), { relativeTo: work }))).toEqual(["nope: folder not found"]);
+    expect(lines(loadLadderFromDirectory(join(work, "nope"), { relativeTo: work }))).toEqual([
+      "nope: folder not found",
+    ]);
     mkdirSync(join(work, "empty"));
     expect(lines(loadLadderFromDirectory(join(work, "empty"), { relativeTo: work }))).toEqual([
       "empty: no ladder files found; a ladder is a folder of .yaml files",

@@ -15,10 +15,24 @@ describe("ladder model and lookups", () => {
   const ladder = fixtureLadder();
 
   it("resolves each competency's tracks and each track's competencies", () => {
-    expect(getCompetency(ladder, "collaboration")).toMatchObject({ trackIds: ["ic", "manager"], sharedByAllTracks: true, areaId: "people" });
-    expect(getCompetency(ladder, "coaching")).toMatchObject({ trackIds: ["manager"], sharedByAllTracks: false });
-    expect(competenciesForTrack(ladder, "ic").map((competency) => competency.id)).toEqual(["code-quality", "testing", "collaboration"]);
-    expect(competenciesForTrack(ladder, "manager").map((competency) => competency.id)).toEqual(["collaboration", "coaching"]);
+    expect(getCompetency(ladder, "collaboration")).toMatchObject({
+      trackIds: ["ic", "manager"],
+      sharedByAllTracks: true,
+      areaId: "people",
+    });
+    expect(getCompetency(ladder, "coaching")).toMatchObject({
+      trackIds: ["manager"],
+      sharedByAllTracks: false,
+    });
+    expect(competenciesForTrack(ladder, "ic").map((competency) => competency.id)).toEqual([
+      "code-quality",
+      "testing",
+      "collaboration",
+    ]);
+    expect(competenciesForTrack(ladder, "manager").map((competency) => competency.id)).toEqual([
+      "collaboration",
+      "coaching",
+    ]);
     expect(ladder.areas.map((area) => [area.id, area.competencyIds])).toEqual([
       ["craft", ["code-quality", "testing"]],
       ["people", ["collaboration", "coaching"]],
@@ -43,9 +57,14 @@ describe("ladder model and lookups", () => {
   it("keeps expectations as {text, examples}, and interview anchors in scale order", () => {
     expect(expectationsFor(ladder, "ic1", "code-quality")).toEqual([
       { text: "Writes small, readable changes that follow the team's conventions.", examples: [] },
-      { text: "Acts on review feedback promptly.", examples: ["Extracts a shared helper after a review comment."] },
+      {
+        text: "Acts on review feedback promptly.",
+        examples: ["Extracts a shared helper after a review comment."],
+      },
     ]);
-    expect(getCompetency(ladder, "code-quality")?.interview?.anchors.map((anchor) => anchor.value)).toEqual([1, 2, 3, 4]);
+    expect(
+      getCompetency(ladder, "code-quality")?.interview?.anchors.map((anchor) => anchor.value),
+    ).toEqual([1, 2, 3, 4]);
     expect(getCompetency(ladder, "collaboration")?.interview?.questions[0]).toEqual({
       text: "Tell me about a disagreement with a colleague.",
       levelIds: [],

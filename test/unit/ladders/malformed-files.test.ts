@@ -21,13 +21,19 @@ describe("malformed ladder files", () => {
       "syntax-error.yaml",
       "33:7 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (fix this first: the rest of the file could not be read reliably)",
     ],
-    ["wrong-type.yaml", "2:42 ladder.version: expected text, found a number (1); put it in quotes to keep it as text"],
+    [
+      "wrong-type.yaml",
+      "2:42 ladder.version: expected text, found a number (1); put it in quotes to keep it as text",
+    ],
     ["missing-field.yaml", `33:9 tracks[0].levels[1]: missing required key "title"`],
     [
       "unknown-competency.yaml",
       `37:11 tracks[0].levels[1].expectations: unknown competency "code-qualty" (did you mean "code-quality"?)`,
     ],
-    ["bad-equivalence.yaml", `50:22 equivalence[0].lead: level "ic1" belongs to track "ic", not "lead"`],
+    [
+      "bad-equivalence.yaml",
+      `50:22 equivalence[0].lead: level "ic1" belongs to track "ic", not "lead"`,
+    ],
     [
       "duplicate-id.yaml",
       `22:9 competencies[2].id: duplicate competency id "testing" (already used at ${DIR}/duplicate-id.yaml:18:9)`,
@@ -45,7 +51,10 @@ describe("malformed ladder files", () => {
       `2:31 areas${"[0]".repeat(23)}: nesting is too deep (more than 24 levels of lists and mappings)`,
     ],
     ["non-utf8.yaml", "4:14 file is not valid UTF-8 (bad byte 0xe9); save it with UTF-8 encoding"],
-    ["duplicate-key.yaml", `45:9 tracks[1].levels[0]: duplicate key "title" (first set on line 44)`],
+    [
+      "duplicate-key.yaml",
+      `45:9 tracks[1].levels[0]: duplicate key "title" (first set on line 44)`,
+    ],
     [
       "unknown-key.yaml",
       `45:9 tracks[1].levels[0]: unknown key "sumary" (did you mean "summary"?); allowed keys: id, title, alsoTitled, summary, sublevels, target, targets, expectations`,
@@ -66,7 +75,10 @@ describe("malformed ladder files", () => {
       "unknown-question-level.yaml",
       `16:25 competencies[0].interview.questions[0].levels[1]: unknown level "ic3" (did you mean "ic2", the highest level of track "ic"?)`,
     ],
-    ["scale-out-of-order.yaml", "5:14 scale[1].value: scale values must be strictly ascending: 0 comes after 1"],
+    [
+      "scale-out-of-order.yaml",
+      "5:14 scale[1].value: scale values must be strictly ascending: 0 comes after 1",
+    ],
     [
       "rows-out-of-order.yaml",
       `51:11 equivalence[1].ic: rows out of order: "ic1" is not more senior than "ic2" in equivalence[0]; rows must ascend in seniority`,
@@ -102,8 +114,13 @@ describe("malformed ladder files", () => {
   });
 
   it("refuses a ladder whose files add up to more than the total limit, and stops reading", () => {
-    const file = (name: string) => ({ file: `big/${name}.yaml`, text: `areas: []\n# ${"x".repeat(200 * 1024)}\n` });
-    const sources = Array.from({ length: 25 }, (_, index) => file(`part-${String(index).padStart(2, "0")}`));
+    const file = (name: string) => ({
+      file: `big/${name}.yaml`,
+      text: `areas: []\n# ${"x".repeat(200 * 1024)}\n`,
+    });
+    const sources = Array.from({ length: 25 }, (_, index) =>
+      file(`part-${String(index).padStart(2, "0")}`),
+    );
     expect(errorLines(loadLadderFromSources(sources))).toEqual([
       "big/part-20.yaml:1:1 the ladder's files add up to more than 4 MiB; this file and the ones after it were not read",
     ]);
@@ -117,10 +134,14 @@ describe("malformed ladder files", () => {
   });
 
   it("refuses aliases that refer to a missing anchor or to their own container", () => {
-    expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "areas: *nowhere\n" }]))).toEqual([
+    expect(
+      errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "areas: *nowhere\n" }])),
+    ).toEqual([
       `l/a.yaml:1:8 areas: unknown alias "*nowhere"; its anchor "&nowhere" must be defined above it`,
     ]);
-    expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "areas: &loop [*loop]\n" }]))).toEqual([
+    expect(
+      errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "areas: &loop [*loop]\n" }])),
+    ).toEqual([
       `l/a.yaml:1:15 areas[0]: alias "*loop" refers to a list or mapping that contains it`,
     ]);
   });
@@ -129,15 +150,19 @@ describe("malformed ladder files", () => {
     const lines = ["a0: &a0 [x]"];
     for (let i = 1; i <= 6; i++) lines.push(`a${i}: &a${i} [[[[[*a${i - 1}]]]]]`);
     const result = loadLadderFromSources([{ file: "l/a.yaml", text: `${lines.join("\n")}\n` }]);
-    expect(errorLines(result)[0]).toMatch(/^l\/a\.yaml:\d+:\d+ a6(\[0\])+: nesting is too deep \(more than 24 levels of lists and mappings\)$/);
+    expect(errorLines(result)[0]).toMatch(
+      /^l\/a\.yaml:\d+:\d+ a6(\[0\])+: nesting is too deep \(more than 24 levels of lists and mappings\)$/,
+    );
   });
 
   it("refuses an empty file and keys that are not plain text", () => {
-    expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "# nothing yet\n" }]))).toEqual([
+    expect(
+      errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "# nothing yet\n" }])),
+    ).toEqual([
       "l/a.yaml:1:1 file is empty; a ladder file is a mapping with some of the keys ladder, changelog, scale, areas, competencies, tracks, equivalence, calibrationScales, include, shared, expectations, points",
     ]);
-    expect(errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "? [a, b]\n: x\n" }]))).toEqual([
-      "l/a.yaml:1:3 keys must be plain text, not a list",
-    ]);
+    expect(
+      errorLines(loadLadderFromSources([{ file: "l/a.yaml", text: "? [a, b]\n: x\n" }])),
+    ).toEqual(["l/a.yaml:1:3 keys must be plain text, not a list"]);
   });
 });

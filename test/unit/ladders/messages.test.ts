@@ -8,8 +8,16 @@ const IC = `${FIXTURES}/valid/tracks/ic.yaml`;
 const COMPETENCIES = `${FIXTURES}/valid/competencies.yaml`;
 
 describe("an unknown level suggests the nearest level by track and number, not by spelling alone", () => {
-  const backend = ["backend-1", "backend-2", "backend-3", "backend-4"].map((id, rank) => ({ id, trackId: "backend", rank }));
-  const frontend = ["frontend-1", "frontend-2"].map((id, rank) => ({ id, trackId: "frontend", rank }));
+  const backend = ["backend-1", "backend-2", "backend-3", "backend-4"].map((id, rank) => ({
+    id,
+    trackId: "backend",
+    rank,
+  }));
+  const frontend = ["frontend-1", "frontend-2"].map((id, rank) => ({
+    id,
+    trackId: "frontend",
+    rank,
+  }));
 
   it.each([
     ["backend-9", { id: "backend-4", note: `, the highest level of track "backend"` }],
@@ -23,7 +31,9 @@ describe("an unknown level suggests the nearest level by track and number, not b
   });
 
   it("in a ladder's errors", () => {
-    const result = loadLadderFromSources(fixtureWith("competencies.yaml", "          levels: [ic3]\n", "          levels: [ic9]\n"));
+    const result = loadLadderFromSources(
+      fixtureWith("competencies.yaml", "          levels: [ic3]\n", "          levels: [ic9]\n"),
+    );
     expect(errorLines(result)).toEqual([
       `${COMPETENCIES}:16:20 competencies[0].interview.questions[1].levels[0]: unknown level "ic9" (did you mean "ic3", the highest level of track "ic"?)`,
     ]);
@@ -32,7 +42,13 @@ describe("an unknown level suggests the nearest level by track and number, not b
 
 describe("wrong indentation", () => {
   it("says it is indentation, on the line itself, and where the list began (the line of its key)", () => {
-    const result = loadLadderFromSources(fixtureWith("tracks/ic.yaml", "            - Shares progress without being asked.\n            - Works", "            - Shares progress without being asked.\n           - Works"));
+    const result = loadLadderFromSources(
+      fixtureWith(
+        "tracks/ic.yaml",
+        "            - Shares progress without being asked.\n            - Works",
+        "            - Shares progress without being asked.\n           - Works",
+      ),
+    );
     expect(errorLines(result)).toEqual([
       `${IC}:31:12 wrong indentation: line 31 does not line up with the list above it, which began on line 30 under "collaboration" (line 29); line up every "-" of a list at one column, and the keys of an item under the first key after its "- "`,
     ]);
@@ -40,7 +56,11 @@ describe("wrong indentation", () => {
 
   it("an item's key out of line (YAML's 'Sequence item without - indicator' at column 1)", () => {
     const result = loadLadderFromSources(
-      fixtureWith("competencies.yaml", "competencies:\n  - id: code-quality\n    name: Code quality\n", "competencies:\n- id: code-quality\n name: Code quality\n"),
+      fixtureWith(
+        "competencies.yaml",
+        "competencies:\n  - id: code-quality\n    name: Code quality\n",
+        "competencies:\n- id: code-quality\n name: Code quality\n",
+      ),
     );
     expect(errorLines(result)).toEqual([
       `${COMPETENCIES}:3:2 wrong indentation: line 3 does not line up with the list above it, which began on line 2 under "competencies" (line 1); line up every "-" of a list at one column, and the keys of an item under the first key after its "- "`,
@@ -89,8 +109,14 @@ tracks:
   });
 
   it("{ track, level } says which", () => {
-    expect(loadValid(ladder("{ track: ic, level: lead }")).tracks[2]!.branchesFrom).toEqual({ trackId: "ic", levelId: "lead" });
-    expect(loadValid(ladder("{ track: lead, level: lead-1 }")).tracks[2]!.branchesFrom).toEqual({ trackId: "lead", levelId: "lead-1" });
+    expect(loadValid(ladder("{ track: ic, level: lead }")).tracks[2]!.branchesFrom).toEqual({
+      trackId: "ic",
+      levelId: "lead",
+    });
+    expect(loadValid(ladder("{ track: lead, level: lead-1 }")).tracks[2]!.branchesFrom).toEqual({
+      trackId: "lead",
+      levelId: "lead-1",
+    });
   });
 
   it("{ track, level } must name a level of that track, and a track id alone is not a level", () => {

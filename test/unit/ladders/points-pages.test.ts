@@ -8,10 +8,18 @@ import { levelView, pointsView } from "~/modules/ladders/views";
 import { fixtureLadder } from "./helpers";
 import { loadImported, readSourceFiles } from "./import/helpers";
 
-const snowflake = loadImported(importSnowflake(readSourceFiles("test/fixtures/import/snowflake", /^(constants\.js|README\.md)$/)));
+const snowflake = loadImported(
+  importSnowflake(
+    readSourceFiles("test/fixtures/import/snowflake", /^(constants\.js|README\.md)$/),
+  ),
+);
 const pages = new Map(buildSite([snowflake]).map((file) => [file.path, file.content]));
 /** A page's text as a reader sees it, tags gone. */
-const text = (path: string) => pages.get(path)!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (path: string) =>
+  pages
+    .get(path)!
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 const english = translatorOf(undefined);
 /** The view with its ranges in English words, as an English reader's page shows them. */
@@ -19,7 +27,10 @@ function inEnglish(view: NonNullable<ReturnType<typeof pointsView>>) {
   return {
     ...view,
     bands: view.bands.map((band) => ({ ...band, range: wordsOf(english, band.range) })),
-    titles: view.titles.map((track) => ({ ...track, ranges: track.ranges.map((range) => ({ ...range, range: wordsOf(english, range.range) })) })),
+    titles: view.titles.map((track) => ({
+      ...track,
+      ranges: track.ranges.map((range) => ({ ...range, range: wordsOf(english, range.range) })),
+    })),
   };
 }
 
@@ -56,21 +67,34 @@ describe("points shown to readers", () => {
   });
 
   it("marks on a level's page the bands that are its sub-levels", () => {
-    expect(levelView(snowflake, "level-3")!.pointsMarks).toEqual({ bands: ["3.1", "3.2", "3.3"], titles: [] });
+    expect(levelView(snowflake, "level-3")!.pointsMarks).toEqual({
+      bands: ["3.1", "3.2", "3.3"],
+      titles: [],
+    });
   });
 
   it("shows them on the published site's overview, track and level pages", () => {
-    for (const path of [sitePaths.ladder("snowflake"), sitePaths.track("snowflake", "engineering"), sitePaths.level("snowflake", "level-3")]) {
+    for (const path of [
+      sitePaths.ladder("snowflake"),
+      sitePaths.track("snowflake", "engineering"),
+      sitePaths.level("snowflake", "level-3"),
+    ]) {
       const page = text(path);
       expect(page, path).toContain("How points place people");
       expect(page, path).toContain("Milestone 3 6 points");
       expect(page, path).toContain("3.1 36–42 points");
       expect(page, path).toContain("Senior Engineer 36–57 points");
     }
-    expect(text(sitePaths.level("snowflake", "level-3"))).toContain("3.2 43–49 points (this level)");
-    expect(text(sitePaths.level("snowflake", "level-2"))).not.toContain("3.2 43–49 points (this level)");
+    expect(text(sitePaths.level("snowflake", "level-3"))).toContain(
+      "3.2 43–49 points (this level)",
+    );
+    expect(text(sitePaths.level("snowflake", "level-2"))).not.toContain(
+      "3.2 43–49 points (this level)",
+    );
     // A ladder without points shows no such card.
-    const plain = buildSite([fixtureLadder()]).find((file) => file.path === sitePaths.ladder("fixture"))!.content;
+    const plain = buildSite([fixtureLadder()]).find(
+      (file) => file.path === sitePaths.ladder("fixture"),
+    )!.content;
     expect(plain).not.toContain("How points place people");
   });
 });

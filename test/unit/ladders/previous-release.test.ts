@@ -14,7 +14,12 @@ describe("ladders that validated on the previous release", () => {
   const loaded = loadAllLadders(FOLDER);
 
   it("load with no errors", () => {
-    expect(loaded.map(({ folder, result }) => ({ folder, errors: result.ok ? [] : result.errors.map(formatLadderError) }))).toEqual([
+    expect(
+      loaded.map(({ folder, result }) => ({
+        folder,
+        errors: result.ok ? [] : result.errors.map(formatLadderError),
+      })),
+    ).toEqual([
       { folder: `${FOLDER}/ft-operations`, errors: [] },
       { folder: `${FOLDER}/monzo-operations`, errors: [] },
     ]);
@@ -38,7 +43,11 @@ describe("ladders that validated on the previous release", () => {
   it("keep every statement, repeats included, so positions of marks stay where they were", () => {
     const ft = loaded[0]!.result;
     if (!ft.ok) throw new Error("expected the FT-shaped ladder to load");
-    expect(ft.ladder.tracks[0]!.levels[0]!.expectations["incident-response"]!.map((expectation) => expectation.text)).toEqual([
+    expect(
+      ft.ladder.tracks[0]!.levels[0]!.expectations["incident-response"]!.map(
+        (expectation) => expectation.text,
+      ),
+    ).toEqual([
       "Follows the runbook during an incident.",
       "Escalates when the runbook does not cover the problem.",
       "Follows the runbook during an incident.",
@@ -46,11 +55,17 @@ describe("ladders that validated on the previous release", () => {
   });
 
   it("npm run ladders:check prints the warnings and exits 0", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/ladders-check.ts", FOLDER], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/ladders-check.ts", FOLDER],
+      { encoding: "utf8" },
+    );
     const lines = result.stdout.trim().split("\n");
     expect(result.status).toBe(0);
     expect(lines).toHaveLength(8);
     expect(lines.slice(0, 7).every((line) => line.endsWith(" (warning)"))).toBe(true);
-    expect(lines[7]).toMatch(/^ladders:check: 2 ladders valid, with 7 warnings to fix: test\/fixtures\/ladders\/previous-release\/ft-operations \(ft-operations 1\.0\.0/);
+    expect(lines[7]).toMatch(
+      /^ladders:check: 2 ladders valid, with 7 warnings to fix: test\/fixtures\/ladders\/previous-release\/ft-operations \(ft-operations 1\.0\.0/,
+    );
   });
 });

@@ -19,13 +19,21 @@ describe("ladder text that holds paragraphs or lists", () => {
 
   test("shows as paragraphs and a list even where the page asked for one line, which stays inline", () => {
     const block = renderToStaticMarkup(<RichText text={summary} inline />);
-    expect(block).toBe('<div class="rich-text"><p>Owns a service end to end.</p>\n<ol>\n<li>Designs it.</li>\n<li>Runs it in production.</li>\n</ol></div>');
-    expect(renderToStaticMarkup(<RichText text={"- Reviews code\n- Writes tests"} inline />)).toContain("<ul>\n<li>Reviews code</li>");
-    expect(renderToStaticMarkup(<RichText text="Ships *small* changes." inline />)).toBe('<span class="rich-text-inline">Ships <em>small</em> changes.</span>');
+    expect(block).toBe(
+      '<div class="rich-text"><p>Owns a service end to end.</p>\n<ol>\n<li>Designs it.</li>\n<li>Runs it in production.</li>\n</ol></div>',
+    );
+    expect(
+      renderToStaticMarkup(<RichText text={"- Reviews code\n- Writes tests"} inline />),
+    ).toContain("<ul>\n<li>Reviews code</li>");
+    expect(renderToStaticMarkup(<RichText text="Ships *small* changes." inline />)).toBe(
+      '<span class="rich-text-inline">Ships <em>small</em> changes.</span>',
+    );
   });
 
   test("a page header's description holds a block without a paragraph around it", () => {
-    const html = renderToStaticMarkup(<PageHeader title="Senior Engineer" description={<RichText text={summary} inline />} />);
+    const html = renderToStaticMarkup(
+      <PageHeader title="Senior Engineer" description={<RichText text={summary} inline />} />,
+    );
     expect(html).toContain("<ol>");
     expect(html).not.toMatch(/<p[^>]*>\s*<div/);
   });

@@ -3,7 +3,12 @@ import { loadLadderFromSources } from "~/modules/ladders/load-ladder";
 import { ladderFileSchema } from "~/modules/ladders/schema";
 import { errorLines } from "./helpers";
 
-const level = (expectations: unknown) => ({ id: "ic1", title: "Engineer I", summary: "Small tasks.", expectations });
+const level = (expectations: unknown) => ({
+  id: "ic1",
+  title: "Engineer I",
+  summary: "Small tasks.",
+  expectations,
+});
 const track = (levels: unknown[]) => ({ id: "ic", name: "IC", description: "Engineers.", levels });
 
 describe("ladder file schema", () => {
@@ -21,12 +26,24 @@ describe("ladder file schema", () => {
           description: "Readable code.",
           tracks: ["ic"],
           interview: {
-            questions: [{ text: "Tell me.", levels: ["ic1"], followUps: ["Why?"], lookFor: ["Reasons."] }],
+            questions: [
+              { text: "Tell me.", levels: ["ic1"], followUps: ["Why?"], lookFor: ["Reasons."] },
+            ],
             anchors: { "1": "Vague." },
           },
         },
       ],
-      tracks: [track([level({ "code-quality": ["  Writes code.  ", { text: "Tests it.", examples: ["A test."] }, { text: "Reviews." }] })])],
+      tracks: [
+        track([
+          level({
+            "code-quality": [
+              "  Writes code.  ",
+              { text: "Tests it.", examples: ["A test."] },
+              { text: "Reviews." },
+            ],
+          }),
+        ]),
+      ],
       equivalence: [{ ic: "ic1" }],
     });
     expect(parsed.tracks?.[0]?.levels[0]?.expectations["code-quality"]).toEqual([
@@ -41,12 +58,19 @@ describe("ladder file schema", () => {
   });
 
   it.each(["ic1", "tech-lead", "a1-b2", "x"])("accepts the kebab-case id %s", (id) => {
-    expect(ladderFileSchema.safeParse({ areas: [{ id, name: "A", description: "B" }] }).success).toBe(true);
+    expect(
+      ladderFileSchema.safeParse({ areas: [{ id, name: "A", description: "B" }] }).success,
+    ).toBe(true);
   });
 
-  it.each(["Code", "code_quality", "code--quality", "-code", "code-", "1code", "code quality", ""])("rejects the id %j", (id) => {
-    expect(ladderFileSchema.safeParse({ areas: [{ id, name: "A", description: "B" }] }).success).toBe(false);
-  });
+  it.each(["Code", "code_quality", "code--quality", "-code", "code-", "1code", "code quality", ""])(
+    "rejects the id %j",
+    (id) => {
+      expect(
+        ladderFileSchema.safeParse({ areas: [{ id, name: "A", description: "B" }] }).success,
+      ).toBe(false);
+    },
+  );
 
   it.each([
     ["an unknown key", { areas: [{ id: "a", name: "A", description: "B", colour: "red" }] }],
@@ -56,17 +80,61 @@ describe("ladder file schema", () => {
     ["a number for text", { ladder: { id: "a", name: "A", version: 1, description: "B" } }],
     ["a fractional scale value", { scale: [{ value: 1.5, label: "A", meaning: "B" }] }],
     ["an empty scale", { scale: [] }],
-    ["a date that is not YYYY-MM-DD", { changelog: [{ version: "1", date: "1/2/2025", changes: ["x"] }] }],
-    ["a date that does not exist", { changelog: [{ version: "1", date: "2025-02-30", changes: ["x"] }] }],
-    ["a changelog entry without changes", { changelog: [{ version: "1", date: "2025-02-01", changes: [] }] }],
-    ["an empty tracks list on a competency", { competencies: [{ id: "c", name: "C", area: "a", description: "D", tracks: [] }] }],
-    ["an anchor key that is not a number", { competencies: [{ id: "c", name: "C", area: "a", description: "D", interview: { questions: [{ text: "Q" }], anchors: { one: "x" } } }] }],
-    ["an interview without questions", { competencies: [{ id: "c", name: "C", area: "a", description: "D", interview: { questions: [], anchors: {} } }] }],
+    [
+      "a date that is not YYYY-MM-DD",
+      { changelog: [{ version: "1", date: "1/2/2025", changes: ["x"] }] },
+    ],
+    [
+      "a date that does not exist",
+      { changelog: [{ version: "1", date: "2025-02-30", changes: ["x"] }] },
+    ],
+    [
+      "a changelog entry without changes",
+      { changelog: [{ version: "1", date: "2025-02-01", changes: [] }] },
+    ],
+    [
+      "an empty tracks list on a competency",
+      { competencies: [{ id: "c", name: "C", area: "a", description: "D", tracks: [] }] },
+    ],
+    [
+      "an anchor key that is not a number",
+      {
+        competencies: [
+          {
+            id: "c",
+            name: "C",
+            area: "a",
+            description: "D",
+            interview: { questions: [{ text: "Q" }], anchors: { one: "x" } },
+          },
+        ],
+      },
+    ],
+    [
+      "an interview without questions",
+      {
+        competencies: [
+          {
+            id: "c",
+            name: "C",
+            area: "a",
+            description: "D",
+            interview: { questions: [], anchors: {} },
+          },
+        ],
+      },
+    ],
     ["a track without levels", { tracks: [track([])] }],
-    ["a level without expectations", { tracks: [track([{ id: "ic1", title: "T", summary: "S" }])] }],
+    [
+      "a level without expectations",
+      { tracks: [track([{ id: "ic1", title: "T", summary: "S" }])] },
+    ],
     ["an empty expectation list", { tracks: [track([level({ testing: [] })])] }],
     ["an expectation that is a list", { tracks: [track([level({ testing: [["x"]] })])] }],
-    ["an expectation with an unknown key", { tracks: [track([level({ testing: [{ text: "x", example: ["y"] }] })])] }],
+    [
+      "an expectation with an unknown key",
+      { tracks: [track([level({ testing: [{ text: "x", example: ["y"] }] })])] },
+    ],
     ["an empty equivalence row", { equivalence: [{}] }],
   ])("rejects %s", (_, content) => {
     expect(ladderFileSchema.safeParse(content).success).toBe(false);

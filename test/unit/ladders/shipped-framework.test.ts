@@ -21,13 +21,22 @@ describe("frameworks/engineering", () => {
       [3, "Consistent"],
       [4, "Beyond"],
     ]);
-    expect(ladder.areas.map((area) => area.id)).toEqual(["craft", "delivery", "impact", "collaboration", "people", "direction"]);
-    expect(ladder.competencies).toHaveLength(23);
-    expect(ladder.tracks.map((track) => [track.id, track.levels.map((level) => level.id)])).toEqual([
-      ["ic", ["ic1", "ic2", "ic3", "ic4", "ic5", "ic6"]],
-      ["tech-lead", ["tl1", "tl2", "tl3"]],
-      ["manager", ["m1", "m2", "m3", "m4"]],
+    expect(ladder.areas.map((area) => area.id)).toEqual([
+      "craft",
+      "delivery",
+      "impact",
+      "collaboration",
+      "people",
+      "direction",
     ]);
+    expect(ladder.competencies).toHaveLength(23);
+    expect(ladder.tracks.map((track) => [track.id, track.levels.map((level) => level.id)])).toEqual(
+      [
+        ["ic", ["ic1", "ic2", "ic3", "ic4", "ic5", "ic6"]],
+        ["tech-lead", ["tl1", "tl2", "tl3"]],
+        ["manager", ["m1", "m2", "m3", "m4"]],
+      ],
+    );
     expect(competenciesForTrack(ladder, "ic")).toHaveLength(17);
     expect(competenciesForTrack(ladder, "tech-lead")).toHaveLength(19);
     expect(competenciesForTrack(ladder, "manager")).toHaveLength(16);
@@ -38,7 +47,10 @@ describe("frameworks/engineering", () => {
       { ic: "ic6", manager: "m4" },
     ]);
     for (const competency of ladder.competencies) {
-      expect(competency.interview?.anchors.map((anchor) => anchor.value), competency.id).toEqual([1, 2, 3, 4]);
+      expect(
+        competency.interview?.anchors.map((anchor) => anchor.value),
+        competency.id,
+      ).toEqual([1, 2, 3, 4]);
     }
   });
 });

@@ -24,7 +24,11 @@ function brokenLinks(files: SiteFile[]): string[] {
   const assets = new Set([sitePaths.stylesheet(), sitePaths.script()]);
   const ids = new Map<string, Set<string>>();
   const idsOf = (path: string) => {
-    if (!ids.has(path)) ids.set(path, new Set([...byPath.get(path)!.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!)));
+    if (!ids.has(path))
+      ids.set(
+        path,
+        new Set([...byPath.get(path)!.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!)),
+      );
     return ids.get(path)!;
   };
   const broken: string[] = [];
@@ -41,7 +45,12 @@ function brokenLinks(files: SiteFile[]): string[] {
       const target = path === "" ? file.path : parts.join("/");
       if (assets.has(target)) continue;
       if (!byPath.has(target)) broken.push(`${file.path} -> ${href}: no such file`);
-      else if (fragment !== undefined && fragment !== "" && !idsOf(target).has(decodeURIComponent(fragment))) broken.push(`${file.path} -> ${href}: no such anchor`);
+      else if (
+        fragment !== undefined &&
+        fragment !== "" &&
+        !idsOf(target).has(decodeURIComponent(fragment))
+      )
+        broken.push(`${file.path} -> ${href}: no such anchor`);
     }
   }
   return broken;
@@ -49,22 +58,48 @@ function brokenLinks(files: SiteFile[]): string[] {
 
 describe("a built site, crawled", () => {
   it("has every file and every anchor its links lead to: the fixture and example ladders and imported ones", () => {
-    const monzo = loadImported(importMonzo([...readSourceFiles(`${IMPORT_FIXTURES}/monzo/frameworks/engineering`, /\.md$/), ...readSourceFiles(`${IMPORT_FIXTURES}/monzo/frameworks`, /^generic\.md$/)]));
-    const [ftFamily] = readSourceFiles(`${IMPORT_FIXTURES}/ft-public/data/job-families`, /^engineering\.yml$/);
+    const monzo = loadImported(
+      importMonzo([
+        ...readSourceFiles(`${IMPORT_FIXTURES}/monzo/frameworks/engineering`, /\.md$/),
+        ...readSourceFiles(`${IMPORT_FIXTURES}/monzo/frameworks`, /^generic\.md$/),
+      ]),
+    );
+    const [ftFamily] = readSourceFiles(
+      `${IMPORT_FIXTURES}/ft-public/data/job-families`,
+      /^engineering\.yml$/,
+    );
     const ft = loadImported(importFt(ftFamily!));
-    const snowflake = loadImported(importSnowflake(readSourceFiles(`${IMPORT_FIXTURES}/snowflake`, /^(constants\.js|README\.md)$/)));
-    const ladders = [fixtureLadder(), loaded("docs/examples/structures-ladder"), monzo, ft, snowflake];
+    const snowflake = loadImported(
+      importSnowflake(
+        readSourceFiles(`${IMPORT_FIXTURES}/snowflake`, /^(constants\.js|README\.md)$/),
+      ),
+    );
+    const ladders = [
+      fixtureLadder(),
+      loaded("docs/examples/structures-ladder"),
+      monzo,
+      ft,
+      snowflake,
+    ];
     const site = buildSite(ladders);
     expect(brokenLinks(site)).toEqual([]);
     // Where an imported ladder came from is its metadata: no page names a file on the machine that imported it.
-    for (const file of site.filter((candidate) => candidate.path.endsWith(".html"))) expect(file.content, file.path).not.toContain(IMPORT_FIXTURES);
+    for (const file of site.filter((candidate) => candidate.path.endsWith(".html")))
+      expect(file.content, file.path).not.toContain(IMPORT_FIXTURES);
   });
 
   it("finds a link to an anchor that is not there", () => {
     const files: SiteFile[] = [
-      { path: "index.html", content: '<a href="a.html#here">here</a> <a href="a.html#gone">gone</a> <a href="missing.html">missing</a>' },
+      {
+        path: "index.html",
+        content:
+          '<a href="a.html#here">here</a> <a href="a.html#gone">gone</a> <a href="missing.html">missing</a>',
+      },
       { path: "a.html", content: '<h2 id="here">Here</h2>' },
     ];
-    expect(brokenLinks(files)).toEqual(["index.html -> a.html#gone: no such anchor", "index.html -> missing.html: no such file"]);
+    expect(brokenLinks(files)).toEqual([
+      "index.html -> a.html#gone: no such anchor",
+      "index.html -> missing.html: no such file",
+    ]);
   });
 });

@@ -4,7 +4,10 @@ import { fixtureLadder } from "./helpers";
 
 /** A ladder as versions stored before competencies could start at a level and before targets held it. */
 function storedBeforeTargets(ladder: Ladder): unknown {
-  const old = structuredClone(ladder) as unknown as { competencies: Record<string, unknown>[]; tracks: (Record<string, unknown> & { levels: Record<string, unknown>[] })[] };
+  const old = structuredClone(ladder) as unknown as {
+    competencies: Record<string, unknown>[];
+    tracks: (Record<string, unknown> & { levels: Record<string, unknown>[] })[];
+  };
   for (const competency of old.competencies) delete competency.applies;
   for (const track of old.tracks) {
     delete track.branchesFrom;

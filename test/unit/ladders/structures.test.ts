@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatLadderError, type Ladder } from "~/modules/ladders";
-import { loadAllLadders, loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
+import {
+  loadAllLadders,
+  loadLadderFromDirectory,
+} from "~/modules/ladders/load-from-directory.server";
 
 let work: string;
 
@@ -86,7 +89,8 @@ ${extra}`,
   };
 }
 
-const lines = (result: ReturnType<typeof loadLadderFromDirectory>) => (result.ok ? [] : result.errors.map(formatLadderError));
+const lines = (result: ReturnType<typeof loadLadderFromDirectory>) =>
+  result.ok ? [] : result.errors.map(formatLadderError);
 
 function load(folder: string): Ladder {
   const result = loadLadderFromDirectory(join(work, folder), { relativeTo: work });
@@ -99,13 +103,28 @@ describe("shared topics (include)", () => {
     write({ "shared/generic/topics.yaml": GENERIC, ...ladderFiles("backend", ["shared/generic"]) });
     const ladder = load("backend");
     expect(ladder.includes).toEqual([{ path: "shared/generic", name: "Generic" }]);
-    expect(ladder.areas.map((area) => [area.id, area.inheritedFrom ?? null])).toEqual([["generic", "Generic"], ["craft", null]]);
-    expect(ladder.competencies.map((competency) => [competency.id, competency.inheritedFrom ?? null])).toEqual([["communication", "Generic"], ["delivery", null]]);
+    expect(ladder.areas.map((area) => [area.id, area.inheritedFrom ?? null])).toEqual([
+      ["generic", "Generic"],
+      ["craft", null],
+    ]);
+    expect(
+      ladder.competencies.map((competency) => [competency.id, competency.inheritedFrom ?? null]),
+    ).toEqual([
+      ["communication", "Generic"],
+      ["delivery", null],
+    ]);
     const [l1, l2] = ladder.tracks[0]!.levels;
     expect(l1!.competencyIds).toEqual(["communication", "delivery"]);
-    expect(l1!.expectations.communication).toEqual([{ text: "Shares progress without being asked.", examples: [], inheritedFrom: "Generic" }]);
+    expect(l1!.expectations.communication).toEqual([
+      { text: "Shares progress without being asked.", examples: [], inheritedFrom: "Generic" },
+    ]);
     // A level's own expectations for an inherited competency follow the inherited ones.
-    expect(l2!.expectations.communication!.map((expectation) => [expectation.text, expectation.inheritedFrom ?? null])).toEqual([
+    expect(
+      l2!.expectations.communication!.map((expectation) => [
+        expectation.text,
+        expectation.inheritedFrom ?? null,
+      ]),
+    ).toEqual([
       ["Writes updates others act on.", "Generic"],
       ["Runs the team's demo.", null],
     ]);
@@ -113,7 +132,11 @@ describe("shared topics (include)", () => {
   });
 
   it("a shared folder in the frameworks folder is not a ladder of its own, and a single shared file can be included", () => {
-    write({ "shared/generic.yaml": GENERIC, ...ladderFiles("backend", ["shared/generic.yaml"]), ...ladderFiles("web", ["shared/generic.yaml"]) });
+    write({
+      "shared/generic.yaml": GENERIC,
+      ...ladderFiles("backend", ["shared/generic.yaml"]),
+      ...ladderFiles("web", ["shared/generic.yaml"]),
+    });
     mkdirSync(join(work, "topics"));
     writeFileSync(join(work, "topics/generic.yaml"), GENERIC);
     const loaded = loadAllLadders(work, { relativeTo: work });
@@ -132,7 +155,9 @@ describe("shared topics (include)", () => {
 
   it("a path that climbs out of the frameworks folder is refused by its shape", () => {
     write(ladderFiles("backend", ["../secrets"]));
-    expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))[0]).toMatch(/^backend\/ladder\.yaml:6:11 include\[0\]: "\.\.\/secrets" is not an include path/);
+    expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))[0]).toMatch(
+      /^backend\/ladder\.yaml:6:11 include\[0\]: "\.\.\/secrets" is not an include path/,
+    );
   });
 
   it("a circle of includes is reported where it closes, and so is a ladder including itself", () => {
@@ -153,7 +178,11 @@ describe("shared topics (include)", () => {
   it("a ladder's own competency with an included competency's id is a clash, reported at the ladder's own", () => {
     write({
       "shared/generic/topics.yaml": GENERIC,
-      ...ladderFiles("backend", ["shared/generic"], `  - id: communication\n    name: Talking\n    area: craft\n    description: Talking.\n`),
+      ...ladderFiles(
+        "backend",
+        ["shared/generic"],
+        `  - id: communication\n    name: Talking\n    area: craft\n    description: Talking.\n`,
+      ),
     });
     expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))).toEqual([
       `backend/ladder.yaml:19:9 competencies[1].id: competency id "communication" clashes with the one inherited at shared/generic/topics.yaml:8:9 from "Generic" (include "shared/generic"); an included competency cannot be redefined: rename one`,
@@ -161,7 +190,10 @@ describe("shared topics (include)", () => {
   });
 
   it("shared expectations must name the ladder's levels, and a level still needs expectations for an inherited competency", () => {
-    write({ "shared/generic/topics.yaml": GENERIC.replace("  l1:\n", "  l9:\n"), ...ladderFiles("backend", ["shared/generic"]) });
+    write({
+      "shared/generic/topics.yaml": GENERIC.replace("  l1:\n", "  l9:\n"),
+      ...ladderFiles("backend", ["shared/generic"]),
+    });
     expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))).toEqual([
       `backend/tracks.yaml:10:11 tracks[0].levels[0].expectations: missing expectations for competency "communication", which track "eng" uses`,
       `shared/generic/topics.yaml:13:3 expectations: level "l9" is not a level of the ladder in backend, which includes this file (did you mean "l1"?)`,
@@ -171,7 +203,11 @@ describe("shared topics (include)", () => {
   it("a shared file holds topics only, and a ladder holds no shared sections", () => {
     write({
       "shared/generic/topics.yaml": `${GENERIC}scale:\n  - { value: 1, label: One, meaning: One. }\n`,
-      ...ladderFiles("backend", ["shared/generic"], `expectations:\n  l1:\n    delivery:\n      - Ships.\n`),
+      ...ladderFiles(
+        "backend",
+        ["shared/generic"],
+        `expectations:\n  l1:\n    delivery:\n      - Ships.\n`,
+      ),
     });
     expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))).toEqual([
       `backend/ladder.yaml:19:1 top-level "expectations" belong in a shared file; a ladder's levels hold their own expectations`,
@@ -204,16 +240,30 @@ tracks:
 `,
     });
     const ladder = load("backend");
-    expect(ladder.competencies.map((competency) => [competency.id, competency.inheritedFrom ?? null])).toEqual([["delivery", "platform ladder"]]);
-    expect(ladder.tracks[0]!.levels[1]!.expectations.delivery).toEqual([{ text: "Ships features end to end.", examples: [], inheritedFrom: "platform ladder" }]);
+    expect(
+      ladder.competencies.map((competency) => [competency.id, competency.inheritedFrom ?? null]),
+    ).toEqual([["delivery", "platform ladder"]]);
+    expect(ladder.tracks[0]!.levels[1]!.expectations.delivery).toEqual([
+      { text: "Ships features end to end.", examples: [], inheritedFrom: "platform ladder" },
+    ]);
   });
 
   it("a change in an included file is a change of every ladder that includes it (a new content hash, so a new version)", () => {
-    write({ "shared/generic/topics.yaml": GENERIC, ...ladderFiles("backend", ["shared/generic"]), ...ladderFiles("web", ["shared/generic"]) });
-    const hashes = () => loadAllLadders(work, { relativeTo: work }).map((entry) => (entry.result.ok ? entry.result.hash : "failed"));
+    write({
+      "shared/generic/topics.yaml": GENERIC,
+      ...ladderFiles("backend", ["shared/generic"]),
+      ...ladderFiles("web", ["shared/generic"]),
+    });
+    const hashes = () =>
+      loadAllLadders(work, { relativeTo: work }).map((entry) =>
+        entry.result.ok ? entry.result.hash : "failed",
+      );
     const before = hashes();
     expect(before).not.toContain("failed");
-    writeFileSync(join(work, "shared/generic/topics.yaml"), GENERIC.replace("Writes updates others act on.", "Writes updates that others act on."));
+    writeFileSync(
+      join(work, "shared/generic/topics.yaml"),
+      GENERIC.replace("Writes updates others act on.", "Writes updates that others act on."),
+    );
     const after = hashes();
     expect(after[0]).not.toBe(before[0]);
     expect(after[1]).not.toBe(before[1]);
@@ -226,12 +276,21 @@ describe("sub-levels", () => {
     Object.fromEntries(
       Object.entries(ladderFiles("backend", null)).map(([path, text]) => [
         path,
-        text.replace("        summary: Owns features.\n", `        summary: Owns features.\n        sublevels:\n${sublevels}`).replace("          communication:\n            - Runs the team's demo.\n", ""),
+        text
+          .replace(
+            "        summary: Owns features.\n",
+            `        summary: Owns features.\n        sublevels:\n${sublevels}`,
+          )
+          .replace("          communication:\n            - Runs the team's demo.\n", ""),
       ]),
     );
 
   it("a level lists its sub-levels in order, with an optional summary", () => {
-    write(withSublevels(`          - { id: 1-1, title: "1.1", summary: New to the level. }\n          - { id: 1-2, title: "1.2" }\n`));
+    write(
+      withSublevels(
+        `          - { id: 1-1, title: "1.1", summary: New to the level. }\n          - { id: 1-2, title: "1.2" }\n`,
+      ),
+    );
     expect(load("backend").tracks[0]!.levels[1]!.sublevels).toEqual([
       { id: "1-1", title: "1.1", summary: "New to the level." },
       { id: "1-2", title: "1.2" },
@@ -240,7 +299,11 @@ describe("sub-levels", () => {
   });
 
   it("sub-level ids are unique within their level and written like ids", () => {
-    write(withSublevels(`          - { id: a, title: A }\n          - { id: a, title: B }\n          - { id: "C", title: C }\n`));
+    write(
+      withSublevels(
+        `          - { id: a, title: A }\n          - { id: a, title: B }\n          - { id: "C", title: C }\n`,
+      ),
+    );
     expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))).toEqual([
       `backend/tracks.yaml:17:19 tracks[0].levels[1].sublevels[1].id: sub-level id "a" is already used by sublevels[0]; ids are unique within a level`,
       `backend/tracks.yaml:18:19 tracks[0].levels[1].sublevels[2].id: "C" is not a valid sub-level id; use lowercase letters and digits, words joined by single dashes (e.g. "a" or "1-1")`,
@@ -262,7 +325,12 @@ describe("points", () => {
 
   /** The one-track ladder without inherited topics, and these points. */
   const withPoints = (points: string) => ({
-    ...Object.fromEntries(Object.entries(ladderFiles("backend", null)).map(([path, text]) => [path, text.replace("          communication:\n            - Runs the team's demo.\n", "")])),
+    ...Object.fromEntries(
+      Object.entries(ladderFiles("backend", null)).map(([path, text]) => [
+        path,
+        text.replace("          communication:\n            - Runs the team's demo.\n", ""),
+      ]),
+    ),
     "backend/points.yaml": points,
   });
 
@@ -277,12 +345,28 @@ describe("points", () => {
         { label: "1.1", from: 0 },
         { label: "1.2", from: 3 },
       ],
-      titles: [{ trackId: "eng", trackName: "Engineer", ranges: [{ title: "Engineer", from: 0, upTo: 3 }, { title: "Senior Engineer", from: 4, upTo: null }] }],
+      titles: [
+        {
+          trackId: "eng",
+          trackName: "Engineer",
+          ranges: [
+            { title: "Engineer", from: 0, upTo: 3 },
+            { title: "Senior Engineer", from: 4, upTo: null },
+          ],
+        },
+      ],
     });
   });
 
   it("every scale value is priced once, bands climb, titles name the ladder's tracks and end after they start", () => {
-    write(withPoints(POINTS.replace("{ 1: 0, 2: 2 }", "{ 1: 0, 5: 2 }").replace("from: 3 }", "from: 0 }").replace("    eng:\n", "    egn:\n").replace("from: 0, upTo: 3 }", "from: 2, upTo: 1 }")));
+    write(
+      withPoints(
+        POINTS.replace("{ 1: 0, 2: 2 }", "{ 1: 0, 5: 2 }")
+          .replace("from: 3 }", "from: 0 }")
+          .replace("    eng:\n", "    egn:\n")
+          .replace("from: 0, upTo: 3 }", "from: 2, upTo: 1 }"),
+      ),
+    );
     expect(lines(loadLadderFromDirectory(join(work, "backend"), { relativeTo: work }))).toEqual([
       `backend/points.yaml:2:14 points.perRating: missing points for scale value 2 ("Consistent")`,
       `backend/points.yaml:2:22 points.perRating: 5 is not a scale value (the scale has 1, 2)`,

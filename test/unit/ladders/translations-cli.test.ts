@@ -6,7 +6,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "./helpers";
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/ladders-check.ts", ...args], { encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/ladders-check.ts", ...args],
+    { encoding: "utf8" },
+  );
   return { status: result.status, lines: result.stdout.trim().split("\n") };
 }
 
@@ -35,8 +39,12 @@ describe("ladders:check on a ladder's translations", () => {
 
   it("lists each missing text at the nearest place the translation writes, when asked", () => {
     const { lines } = run(`${FIXTURES}/translated`, "--missing");
-    expect(lines).toContain(`${FIXTURES}/translated/translations/de/ladder.yaml:7:5 scale.1.meaning: missing; translate it with source "da5358b5" (warning)`);
-    expect(lines).toContain(`${FIXTURES}/translated/translations/de/ladder.yaml:1:1 areas.craft.name: missing; translate it with source "c8f02361" (warning)`);
+    expect(lines).toContain(
+      `${FIXTURES}/translated/translations/de/ladder.yaml:7:5 scale.1.meaning: missing; translate it with source "da5358b5" (warning)`,
+    );
+    expect(lines).toContain(
+      `${FIXTURES}/translated/translations/de/ladder.yaml:1:1 areas.craft.name: missing; translate it with source "c8f02361" (warning)`,
+    );
     expect(lines.filter((line) => line.includes(": missing;"))).toHaveLength(59);
   });
 
@@ -45,17 +53,27 @@ describe("ladders:check on a ladder's translations", () => {
     const { status, lines } = run(folder);
     expect(status).toBe(1);
     expect(lines).toContainEqual(
-      expect.stringMatching(/\/complete\/translations\/de\/ladder\.yaml:18:14 levels\.ic1\.summary: stale: the source text changed since it was translated; translate it again with source "e7c01591"$/),
+      expect.stringMatching(
+        /\/complete\/translations\/de\/ladder\.yaml:18:14 levels\.ic1\.summary: stale: the source text changed since it was translated; translate it again with source "e7c01591"$/,
+      ),
     );
-    expect(lines).toContainEqual(expect.stringMatching(/\/complete\/translations\/de\/ladder\.yaml:8:5 scale\.1\.meaning: missing; translate it with source "da5358b5"$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /\/complete\/translations\/de\/ladder\.yaml:8:5 scale\.1\.meaning: missing; translate it with source "da5358b5"$/,
+      ),
+    );
     expect(lines.at(-1)).toMatch(/^ladders:check: 60 errors in 1 of 1 ladder /);
   });
 
   it("refuses a key the ladder does not have, naming the id it lacks", () => {
-    const folder = translatedCopy("unknown-id", (text) => text.replace("  code-quality:\n    name:", "  code-qualty:\n    name:"));
+    const folder = translatedCopy("unknown-id", (text) =>
+      text.replace("  code-quality:\n    name:", "  code-qualty:\n    name:"),
+    );
     const { status, lines } = run(folder);
     expect(status).toBe(1);
-    expect(lines[0]).toMatch(/\/unknown-id\/translations\/de\/ladder\.yaml:11:3 competencies\.code-qualty: the ladder has nothing at competencies\.code-qualty \("code-qualty" is not in competencies\)$/);
+    expect(lines[0]).toMatch(
+      /\/unknown-id\/translations\/de\/ladder\.yaml:11:3 competencies\.code-qualty: the ladder has nothing at competencies\.code-qualty \("code-qualty" is not in competencies\)$/,
+    );
   });
 
   it("checks the shipped ladder's translations: every complete language has every text, none stale", () => {

@@ -1,7 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { resolveLimits } from "~/modules/ladders/limits";
-import { loadLadderFromDirectory, loadTranslationsFromDirectory } from "~/modules/ladders/load-from-directory.server";
-import { checkTranslation, textFingerprint, translateLadder, withSourceTexts, type LadderTranslation } from "~/modules/ladders/translations";
+import {
+  loadLadderFromDirectory,
+  loadTranslationsFromDirectory,
+} from "~/modules/ladders/load-from-directory.server";
+import {
+  checkTranslation,
+  textFingerprint,
+  translateLadder,
+  withSourceTexts,
+  type LadderTranslation,
+} from "~/modules/ladders/translations";
 import { readTranslation } from "~/modules/ladders/translations";
 import type { Ladder } from "~/modules/ladders";
 import { FIXTURES } from "./helpers";
@@ -13,11 +22,16 @@ function fixture(): { ladder: Ladder; german: LadderTranslation } {
   if (!result.ok) throw new Error("the translated fixture must load");
   const { translations, errors } = loadTranslationsFromDirectory(FOLDER, result.ladder);
   expect(errors).toEqual([]);
-  return { ladder: result.ladder, german: translations.find((translation) => translation.language === "de")! };
+  return {
+    ladder: result.ladder,
+    german: translations.find((translation) => translation.language === "de")!,
+  };
 }
 
-const competency = (ladder: Ladder, id: string) => ladder.competencies.find((item) => item.id === id)!;
-const level = (ladder: Ladder, id: string) => ladder.tracks.flatMap((track) => track.levels).find((item) => item.id === id)!;
+const competency = (ladder: Ladder, id: string) =>
+  ladder.competencies.find((item) => item.id === id)!;
+const level = (ladder: Ladder, id: string) =>
+  ladder.tracks.flatMap((track) => track.levels).find((item) => item.id === id)!;
 
 describe("a ladder in another language", () => {
   test("each text with a current translation is in the language; every other one stays in the source and is listed", () => {
@@ -27,7 +41,9 @@ describe("a ladder in another language", () => {
     expect(competency(translated, "code-quality").name).toBe("Codequalität");
     expect(competency(translated, "code-quality").description).toBe("Lesbarer, änderbarer Code.");
     expect(level(translated, "ic1").title).toBe("Ingenieur:in I");
-    expect(level(translated, "ic1").expectations["code-quality"]!.map((statement) => statement.text)).toEqual([
+    expect(
+      level(translated, "ic1").expectations["code-quality"]!.map((statement) => statement.text),
+    ).toEqual([
       "Writes small, readable changes that follow the team's conventions.",
       "Setzt Review-Feedback zügig um.",
     ]);
@@ -36,10 +52,14 @@ describe("a ladder in another language", () => {
     expect(level(translated, "ic1").summary).toBe("Delivers well-defined tasks with guidance.");
     expect(untranslated).toContain("Testing");
     expect(untranslated).toContain("Delivers well-defined tasks with guidance.");
-    expect(untranslated).toContain("Writes small, readable changes that follow the team's conventions.");
+    expect(untranslated).toContain(
+      "Writes small, readable changes that follow the team's conventions.",
+    );
     expect(untranslated).not.toContain("Code quality");
     // The structure is the ladder's: ids, order and everything but the texts.
-    expect(translated.tracks.map((track) => track.levels.map((item) => item.id))).toEqual(ladder.tracks.map((track) => track.levels.map((item) => item.id)));
+    expect(translated.tracks.map((track) => track.levels.map((item) => item.id))).toEqual(
+      ladder.tracks.map((track) => track.levels.map((item) => item.id)),
+    );
     expect(level(translated, "ic1").targets).toEqual(level(ladder, "ic1").targets);
   });
 
@@ -47,7 +67,9 @@ describe("a ladder in another language", () => {
     const { ladder, german } = fixture();
     const older = structuredClone(ladder);
     level(older, "ic1").summary = "Delivers small tasks with guidance.";
-    expect(level(translateLadder(older, german).ladder, "ic1").summary).toBe("Liefert kleine Aufgaben mit Anleitung.");
+    expect(level(translateLadder(older, german).ladder, "ic1").summary).toBe(
+      "Liefert kleine Aufgaben mit Anleitung.",
+    );
   });
 
   test("without a translation every text is the source, listed", () => {
@@ -60,7 +82,15 @@ describe("a ladder in another language", () => {
   test("a page's data carries the source texts it shows, and only those", () => {
     const { ladder, german } = fixture();
     const translated = translateLadder(ladder, german);
-    const shown = withSourceTexts({ view: { name: competency(translated.ladder, "testing").name, other: competency(translated.ladder, "code-quality").name } }, translated);
+    const shown = withSourceTexts(
+      {
+        view: {
+          name: competency(translated.ladder, "testing").name,
+          other: competency(translated.ladder, "code-quality").name,
+        },
+      },
+      translated,
+    );
     expect(shown.sourceTexts).toEqual({ lang: "en", texts: ["Testing"] });
     const all = withSourceTexts({ name: "Codequalität" }, translated);
     expect(all).toEqual({ name: "Codequalität" });
@@ -70,7 +100,13 @@ describe("a ladder in another language", () => {
     const { ladder, german } = fixture();
     const report = checkTranslation(ladder, german);
     expect(report.stale).toEqual([
-      { language: "de", key: "levels.ic1.summary", at: { file: `${FOLDER}/translations/de/ladder.yaml`, line: 17, column: 14 }, fingerprint: textFingerprint("Delivers well-defined tasks with guidance."), text: "Delivers well-defined tasks with guidance." },
+      {
+        language: "de",
+        key: "levels.ic1.summary",
+        at: { file: `${FOLDER}/translations/de/ladder.yaml`, line: 17, column: 14 },
+        fingerprint: textFingerprint("Delivers well-defined tasks with guidance."),
+        text: "Delivers well-defined tasks with guidance.",
+      },
     ]);
     expect(report.missing.map((item) => item.key)).toContain("competencies.testing.name");
     expect(report.total).toBe(report.missing.length + report.stale.length + 8);
@@ -80,13 +116,36 @@ describe("a ladder in another language", () => {
     const { ladder } = fixture();
     const file = (text: string) => [{ file: "de/a.yaml", text }];
     const limits = resolveLimits();
-    const read = readTranslation(ladder, "de", "de", [...file(`ladder:\n  name: { source: 12345678, translation: Leiter }\n`), { file: "de/b.yaml", text: `ladder:\n  description: { source: "806acf00", translation: Beschreibung }\n  name: { source: "7c219b3e", translation: Leiter }\n` }, { file: "de/c.yaml", text: `ladder:\n  name: { source: "7c219b3e", translation: Nochmal }\n` }], limits);
-    expect(read.errors.map((error) => `${error.file}:${error.line} ${error.path}: ${error.message}`)).toEqual([
+    const read = readTranslation(
+      ladder,
+      "de",
+      "de",
+      [
+        ...file(`ladder:\n  name: { source: 12345678, translation: Leiter }\n`),
+        {
+          file: "de/b.yaml",
+          text: `ladder:\n  description: { source: "806acf00", translation: Beschreibung }\n  name: { source: "7c219b3e", translation: Leiter }\n`,
+        },
+        {
+          file: "de/c.yaml",
+          text: `ladder:\n  name: { source: "7c219b3e", translation: Nochmal }\n`,
+        },
+      ],
+      limits,
+    );
+    expect(
+      read.errors.map((error) => `${error.file}:${error.line} ${error.path}: ${error.message}`),
+    ).toEqual([
       "de/a.yaml:2 ladder.name: source must be the fingerprint of the source text, 8 hex digits in quotes (ladders:check prints it)",
       "de/c.yaml:2 ladder.name: translated twice; first at de/b.yaml:3",
     ]);
-    expect("translation" in read && [...read.translation.texts.keys()]).toEqual(["ladder.description", "ladder.name"]);
-    expect(readTranslation(ladder, "translations/xx", "xx", [], limits).errors[0]!.message).toMatch(/^"xx" is not a language a ladder can be translated into/);
+    expect("translation" in read && [...read.translation.texts.keys()]).toEqual([
+      "ladder.description",
+      "ladder.name",
+    ]);
+    expect(readTranslation(ladder, "translations/xx", "xx", [], limits).errors[0]!.message).toMatch(
+      /^"xx" is not a language a ladder can be translated into/,
+    );
     expect(readTranslation(ladder, "translations/en", "en", [], limits).errors).toHaveLength(1);
   });
 });

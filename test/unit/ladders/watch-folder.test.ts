@@ -15,8 +15,17 @@ describe("watching the ladder folder in development", () => {
     watching = watchFolder(dir, changes, log, 20);
     const first = watching.current()!;
     // What fs.watch does when a watched folder goes away under it.
-    expect(() => first.emit("error", Object.assign(new Error("ENOENT: no such file or directory"), { code: "ENOENT" }))).not.toThrow();
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^Stopped watching .* \(ENOENT: no such file or directory\); watching again when it is there\.$/));
+    expect(() =>
+      first.emit(
+        "error",
+        Object.assign(new Error("ENOENT: no such file or directory"), { code: "ENOENT" }),
+      ),
+    ).not.toThrow();
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Stopped watching .* \(ENOENT: no such file or directory\); watching again when it is there\.$/,
+      ),
+    );
     // The ladders are reloaded (the folder may have changed), and a new watcher follows edits again.
     expect(changes).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(watching!.current()).not.toBeNull(), { timeout: 5_000 });

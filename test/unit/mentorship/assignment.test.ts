@@ -16,13 +16,21 @@ function solve(rows: number[][], options: Parameters<typeof solveAssignment>[3] 
  * The best assignment by trying every one: rows may stay unassigned (at `unassignedCost` each, or,
  * without it, only when fewer rows are assigned), column j takes at most capacity[j] rows.
  */
-function exhaustive(cost: number[][], capacity: number[], unassignedCost?: number): { assigned: number; total: number } {
+function exhaustive(
+  cost: number[][],
+  capacity: number[],
+  unassignedCost?: number,
+): { assigned: number; total: number } {
   let best = { assigned: -1, total: Infinity, score: Infinity };
   const load = capacity.map(() => 0);
   const visit = (row: number, assigned: number, total: number) => {
     if (row === cost.length) {
-      const score = unassignedCost === undefined ? total : total + (cost.length - assigned) * unassignedCost;
-      const better = unassignedCost === undefined ? assigned > best.assigned || (assigned === best.assigned && total < best.total) : score < best.score;
+      const score =
+        unassignedCost === undefined ? total : total + (cost.length - assigned) * unassignedCost;
+      const better =
+        unassignedCost === undefined
+          ? assigned > best.assigned || (assigned === best.assigned && total < best.total)
+          : score < best.score;
       if (better) best = { assigned, total, score };
       return;
     }
@@ -38,8 +46,17 @@ function exhaustive(cost: number[][], capacity: number[], unassignedCost?: numbe
   return { assigned: best.assigned, total: best.total };
 }
 
-function randomCosts(random: () => number, rows: number, cols: number, forbidden: number): number[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => (random() < forbidden ? X : integer(random, -5, 9) + random() / 4)));
+function randomCosts(
+  random: () => number,
+  rows: number,
+  cols: number,
+  forbidden: number,
+): number[][] {
+  return Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () =>
+      random() < forbidden ? X : integer(random, -5, 9) + random() / 4,
+    ),
+  );
 }
 
 describe("solveAssignment", () => {
@@ -74,7 +91,14 @@ describe("solveAssignment", () => {
     expect(Array.from(result.rowToCol)).toEqual([1, 0]);
     expect(result.total).toBe(10);
     // A row with only forbidden cells is reported unassigned.
-    expect(Array.from(solve([[X, X], [3, 4]]).unassignedRows)).toEqual([0]);
+    expect(
+      Array.from(
+        solve([
+          [X, X],
+          [3, 4],
+        ]).unassignedRows,
+      ),
+    ).toEqual([0]);
   });
 
   it("with an unassigned cost, assigns a row only where that is cheaper", () => {
@@ -134,19 +158,30 @@ describe("solveAssignment", () => {
       const rows = integer(random, 1, 6);
       const cols = integer(random, 1, 5);
       const cost = randomCosts(random, rows, cols, random() * 0.6);
-      const capacity = Array.from({ length: cols }, () => (random() < 0.5 ? 1 : integer(random, 0, 3)));
+      const capacity = Array.from({ length: cols }, () =>
+        random() < 0.5 ? 1 : integer(random, 0, 3),
+      );
       const unassignedCost = random() < 0.5 ? undefined : integer(random, -3, 6);
       const label = `instance ${instance}`;
       const result = solve(cost, { columnCapacity: Int32Array.from(capacity), unassignedCost });
       const expected = exhaustive(cost, capacity, unassignedCost);
       const assigned = rows - result.unassignedRows.length;
       if (unassignedCost === undefined) expect(assigned, label).toBe(expected.assigned);
-      const score = (total: number, count: number) => (unassignedCost === undefined ? total : total + (rows - count) * unassignedCost);
-      expect(score(result.total, assigned), label).toBeCloseTo(score(expected.total, expected.assigned), 9);
+      const score = (total: number, count: number) =>
+        unassignedCost === undefined ? total : total + (rows - count) * unassignedCost;
+      expect(score(result.total, assigned), label).toBeCloseTo(
+        score(expected.total, expected.assigned),
+        9,
+      );
       result.rowToCol.forEach((col, row) => {
         if (col >= 0) expect(cost[row]![col], label).not.toBe(X);
       });
-      capacity.forEach((count, col) => expect(result.rowToCol.filter((assignedCol) => assignedCol === col).length, label).toBeLessThanOrEqual(count));
+      capacity.forEach((count, col) =>
+        expect(
+          result.rowToCol.filter((assignedCol) => assignedCol === col).length,
+          label,
+        ).toBeLessThanOrEqual(count),
+      );
     }
   });
 
@@ -159,7 +194,9 @@ describe("solveAssignment", () => {
       [100, 100],
       [1, 50],
     ] as const) {
-      const cost = Array.from({ length: rows }, () => Array.from({ length: cols }, () => random() * 100));
+      const cost = Array.from({ length: rows }, () =>
+        Array.from({ length: cols }, () => random() * 100),
+      );
       const reference = linearSumAssignment(cost, { maximaze: false });
       const result = solve(cost);
       expect(result.total, `${rows} × ${cols}`).toBeCloseTo(reference.gain, 8);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WEIGHTS, explainFit as explainFitInMessages, goalScore, levelScore, resolveWeights } from "~/modules/mentorship/fit";
+import {
+  DEFAULT_WEIGHTS,
+  explainFit as explainFitInMessages,
+  goalScore,
+  levelScore,
+  resolveWeights,
+} from "~/modules/mentorship/fit";
 import type { MenteeInput, MentorInput } from "~/modules/mentorship/types";
 import { inEnglishDeep } from "../../utils/english";
 
-const explainFit = (...args: Parameters<typeof explainFitInMessages>) => inEnglishDeep(explainFitInMessages(...args));
+const explainFit = (...args: Parameters<typeof explainFitInMessages>) =>
+  inEnglishDeep(explainFitInMessages(...args));
 
 const mentee: MenteeInput = {
   id: "ana",
@@ -30,7 +37,9 @@ const mentor: MentorInput = {
 
 describe("fit factors", () => {
   it("scores the level distance: one or two bands above is ideal, the same band half, far above less and less", () => {
-    expect([-1, 0, 1, 2, 3, 4, 5, 6, 9].map(levelScore)).toEqual([0, 0.5, 1, 1, 0.75, 0.5, 0.25, 0, 0]);
+    expect([-1, 0, 1, 2, 3, 4, 5, 6, 9].map(levelScore)).toEqual([
+      0, 0.5, 1, 1, 0.75, 0.5, 0.25, 0, 0,
+    ]);
   });
 
   it("weights goal coverage by the gaps, counting goals when every gap is 0", () => {
@@ -47,30 +56,69 @@ describe("fit factors", () => {
 
 describe("explainFit", () => {
   it("explains each factor with its score, weight, contribution and a sentence", () => {
-    const explanation = explainFit(mentee, mentor, { goals: 3, crossTeam: 1, level: 2 }, { testing: "Testing", design: "Design" });
+    const explanation = explainFit(
+      mentee,
+      mentor,
+      { goals: 3, crossTeam: 1, level: 2 },
+      { testing: "Testing", design: "Design" },
+    );
     expect(explanation.factors).toEqual([
-      { factor: "goals", raw: 0.75, weight: 3, contribution: 2.25, text: "Covers 2 of 3 goals: Testing (gap 2), Design (gap 1)" },
-      { factor: "cross-team", raw: 1, weight: 1, contribution: 1, text: "Different team: cross-team exposure" },
-      { factor: "level", raw: 1, weight: 2, contribution: 2, text: "Mentor is 1 band above the mentee's target level (preferred)" },
+      {
+        factor: "goals",
+        raw: 0.75,
+        weight: 3,
+        contribution: 2.25,
+        text: "Covers 2 of 3 goals: Testing (gap 2), Design (gap 1)",
+      },
+      {
+        factor: "cross-team",
+        raw: 1,
+        weight: 1,
+        contribution: 1,
+        text: "Different team: cross-team exposure",
+      },
+      {
+        factor: "level",
+        raw: 1,
+        weight: 2,
+        contribution: 2,
+        text: "Mentor is 1 band above the mentee's target level (preferred)",
+      },
     ]);
     expect(explanation.fit).toBe(5.25);
-    expect(explanation.fit).toBe(explanation.factors.reduce((sum, factor) => sum + factor.contribution, 0));
+    expect(explanation.fit).toBe(
+      explanation.factors.reduce((sum, factor) => sum + factor.contribution, 0),
+    );
   });
 
   it("words the other cases", () => {
-    const sameTeamFarAbove = explainFit({ ...mentee, teamId: "platform" }, { ...mentor, band: 7, strengths: [] }, DEFAULT_WEIGHTS);
+    const sameTeamFarAbove = explainFit(
+      { ...mentee, teamId: "platform" },
+      { ...mentor, band: 7, strengths: [] },
+      DEFAULT_WEIGHTS,
+    );
     expect(sameTeamFarAbove.factors.map((factor) => factor.text)).toEqual([
       "Covers none of 3 goals",
       "Same team as the mentee",
       "Mentor is 4 bands above the mentee's target level (far above; one or two is preferred)",
     ]);
     expect(sameTeamFarAbove.fit).toBe(0.5);
-    const noGoalsSameBand = explainFit({ ...mentee, goals: [] }, { ...mentor, band: 3 }, DEFAULT_WEIGHTS);
+    const noGoalsSameBand = explainFit(
+      { ...mentee, goals: [] },
+      { ...mentor, band: 3 },
+      DEFAULT_WEIGHTS,
+    );
     expect(noGoalsSameBand.factors.map((factor) => factor.text)).toEqual([
       "The mentee listed no goals",
       "Different team: cross-team exposure",
       "Mentor is at the mentee's target level (one or two bands above is preferred)",
     ]);
-    expect(explainFit({ ...mentee, goals: [{ competencyId: "design", gap: 0 }] }, mentor, DEFAULT_WEIGHTS).factors[0]!.text).toBe("Covers 1 of 1 goal: design (gap 0)");
+    expect(
+      explainFit(
+        { ...mentee, goals: [{ competencyId: "design", gap: 0 }] },
+        mentor,
+        DEFAULT_WEIGHTS,
+      ).factors[0]!.text,
+    ).toBe("Covers 1 of 1 goal: design (gap 0)");
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { answerPair, checkInOwed, nextCheckInDue, outcomeDue, pairStandingFor, programmePhase, pulsesOpen } from "~/modules/mentorship/lifecycle";
+import {
+  answerPair,
+  checkInOwed,
+  nextCheckInDue,
+  outcomeDue,
+  pairStandingFor,
+  programmePhase,
+  pulsesOpen,
+} from "~/modules/mentorship/lifecycle";
 import { effectiveBand, menteeTarget } from "~/modules/mentorship/levels";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 import type { Ladder } from "~/modules/ladders";
@@ -17,8 +25,15 @@ describe("programme phases", () => {
   it("open until the matching day begins, then matching until published; closed wins", () => {
     expect(programmePhase(programme, new Date("2026-02-28T23:59:59Z"))).toBe("open");
     expect(programmePhase(programme, day("2026-03-01"))).toBe("matching");
-    expect(programmePhase({ ...programme, publishedAt: day("2026-02-01") }, day("2026-02-02"))).toBe("published");
-    expect(programmePhase({ ...programme, publishedAt: day("2026-02-01"), closedAt: day("2026-02-03") }, day("2026-02-04"))).toBe("closed");
+    expect(
+      programmePhase({ ...programme, publishedAt: day("2026-02-01") }, day("2026-02-02")),
+    ).toBe("published");
+    expect(
+      programmePhase(
+        { ...programme, publishedAt: day("2026-02-01"), closedAt: day("2026-02-03") },
+        day("2026-02-04"),
+      ),
+    ).toBe("closed");
   });
 });
 
@@ -27,12 +42,20 @@ describe("answers", () => {
   it("a pair becomes active when both accept, in either order", () => {
     const first = answerPair(offered, "mentor", "accepted")!;
     expect(first).toEqual({ status: "offered", menteeAnswer: null, mentorAnswer: "accepted" });
-    expect(answerPair(first, "mentee", "accepted")).toEqual({ status: "active", menteeAnswer: "accepted", mentorAnswer: "accepted" });
+    expect(answerPair(first, "mentee", "accepted")).toEqual({
+      status: "active",
+      menteeAnswer: "accepted",
+      mentorAnswer: "accepted",
+    });
   });
 
   it("a decline ends the offer at once, even after the other side accepted; nobody answers twice or a pair not offered", () => {
     const accepted = answerPair(offered, "mentee", "accepted")!;
-    expect(answerPair(accepted, "mentor", "declined")).toEqual({ status: "declined", menteeAnswer: "accepted", mentorAnswer: "declined" });
+    expect(answerPair(accepted, "mentor", "declined")).toEqual({
+      status: "declined",
+      menteeAnswer: "accepted",
+      mentorAnswer: "declined",
+    });
     expect(answerPair(accepted, "mentee", "declined")).toBeNull();
     expect(answerPair({ ...offered, status: "proposed" }, "mentee", "accepted")).toBeNull();
     expect(answerPair({ ...offered, status: "declined" }, "mentor", "accepted")).toBeNull();
@@ -42,7 +65,10 @@ describe("answers", () => {
 describe("where a pair stands, said to each side", () => {
   it("follows the pair as it is now, whoever answered last", () => {
     const offered = { status: "offered" as const, menteeAnswer: null, mentorAnswer: null };
-    const said = (standing: string, name: string) => ({ key: `mentorship:pair.standing.${standing}`, values: { name } });
+    const said = (standing: string, name: string) => ({
+      key: `mentorship:pair.standing.${standing}`,
+      values: { name },
+    });
     expect(pairStandingFor(offered, "mentee", "Ravi")).toEqual(said("waiting", "Ravi"));
     const menteeAccepted = answerPair(offered, "mentee", "accepted")!;
     expect(pairStandingFor(menteeAccepted, "mentee", "Ravi")).toEqual(said("youAccepted", "Ravi"));
@@ -69,9 +95,15 @@ describe("check-ins and pulses", () => {
 
   it("pulses open at 30 and 90 days, each due two weeks later, until answered", () => {
     expect(pulsesOpen(active, [], new Date("2026-02-09T14:59:59Z"))).toEqual([]);
-    expect(pulsesOpen(active, [], new Date("2026-02-09T15:00:00Z"))).toEqual([{ checkpoint: 30, dueOn: new Date("2026-02-23T15:00:00Z") }]);
-    expect(pulsesOpen(active, [], day("2026-05-01")).map((pulse) => pulse.checkpoint)).toEqual([30, 90]);
-    expect(pulsesOpen(active, [30], day("2026-05-01")).map((pulse) => pulse.checkpoint)).toEqual([90]);
+    expect(pulsesOpen(active, [], new Date("2026-02-09T15:00:00Z"))).toEqual([
+      { checkpoint: 30, dueOn: new Date("2026-02-23T15:00:00Z") },
+    ]);
+    expect(pulsesOpen(active, [], day("2026-05-01")).map((pulse) => pulse.checkpoint)).toEqual([
+      30, 90,
+    ]);
+    expect(pulsesOpen(active, [30], day("2026-05-01")).map((pulse) => pulse.checkpoint)).toEqual([
+      90,
+    ]);
     expect(pulsesOpen({ ...active, status: "declined" }, [], day("2026-05-01"))).toEqual([]);
   });
 
@@ -87,15 +119,31 @@ describe("check-ins and pulses", () => {
 describe("levels", () => {
   const ladder = shippedLadder();
   it("bands come from the ladder's equivalence; levels below the first band count down from it along their path", () => {
-    expect(["ic1", "ic2", "ic3", "ic4", "tl1", "tl2", "m1", "m2", "m4", "ic6"].map((id) => effectiveBand(ladder, id))).toEqual([-2, -1, 0, 1, 0, 1, 0, 1, 3, 3]);
+    expect(
+      ["ic1", "ic2", "ic3", "ic4", "tl1", "tl2", "m1", "m2", "m4", "ic6"].map((id) =>
+        effectiveBand(ladder, id),
+      ),
+    ).toEqual([-2, -1, 0, 1, 0, 1, 0, 1, 3, 3]);
     expect(effectiveBand(ladder, "nowhere")).toBeNull();
   });
 
   it("a mentee aims at the level their growth plan names, else the next level of their track, else their own at the top", () => {
-    expect(menteeTarget(ladder, "ic2", null)).toMatchObject({ level: { id: "ic3" }, from: "next-level" });
-    expect(menteeTarget(ladder, "ic2", "tl1")).toMatchObject({ level: { id: "tl1" }, from: "growth-plan" });
-    expect(menteeTarget(ladder, "ic2", "unknown-level")).toMatchObject({ level: { id: "ic3" }, from: "next-level" });
-    expect(menteeTarget(ladder, "ic6", null)).toMatchObject({ level: { id: "ic6" }, from: "own-level" });
+    expect(menteeTarget(ladder, "ic2", null)).toMatchObject({
+      level: { id: "ic3" },
+      from: "next-level",
+    });
+    expect(menteeTarget(ladder, "ic2", "tl1")).toMatchObject({
+      level: { id: "tl1" },
+      from: "growth-plan",
+    });
+    expect(menteeTarget(ladder, "ic2", "unknown-level")).toMatchObject({
+      level: { id: "ic3" },
+      from: "next-level",
+    });
+    expect(menteeTarget(ladder, "ic6", null)).toMatchObject({
+      level: { id: "ic6" },
+      from: "own-level",
+    });
     expect(menteeTarget(ladder, null, null)).toBeUndefined();
   });
 });

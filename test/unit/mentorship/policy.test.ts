@@ -24,12 +24,25 @@ const mentee = { id: "mentee", isAdmin: false };
 const mentor = { id: "mentor", isAdmin: false };
 const admin = { id: "admin", isAdmin: true };
 const stranger = { id: "stranger", isAdmin: false };
-const pair = (status: PairStatus) => ({ menteeId: "mentee", mentorId: "mentor", status, menteeAnswer: null, mentorAnswer: null, activeSince: new Date("2026-01-01T00:00:00Z") });
+const pair = (status: PairStatus) => ({
+  menteeId: "mentee",
+  mentorId: "mentor",
+  status,
+  menteeAnswer: null,
+  mentorAnswer: null,
+  activeSince: new Date("2026-01-01T00:00:00Z"),
+});
 const statusesWhere = (allowed: (status: PairStatus) => boolean) => PAIR_STATUSES.filter(allowed);
 
 describe("mentorship access rules", () => {
   it("people on the ladder may join a programme open to everyone, or to their team; deactivated people and people off the ladder may not", () => {
-    const person = { onLadder: true, active: true, teamId: "t1", openTo: "everyone" as const, teamIds: [] };
+    const person = {
+      onLadder: true,
+      active: true,
+      teamId: "t1",
+      openTo: "everyone" as const,
+      teamIds: [],
+    };
     expect(isEligible(person)).toBe(true);
     expect(isEligible({ ...person, openTo: "teams", teamIds: ["t1"] })).toBe(true);
     expect(isEligible({ ...person, openTo: "teams", teamIds: ["t2"] })).toBe(false);
@@ -44,22 +57,45 @@ describe("mentorship access rules", () => {
     expect(canSeeProgramme(stranger, { eligible: false, participant: true })).toBe(true);
     expect(canSeeProgramme(admin, { eligible: false, participant: false })).toBe(true);
     expect(canOptIn({ eligible: true, phase: "open" })).toBe(true);
-    for (const phase of ["matching", "published", "closed"] as const) expect(canOptIn({ eligible: true, phase })).toBe(false);
+    for (const phase of ["matching", "published", "closed"] as const)
+      expect(canOptIn({ eligible: true, phase })).toBe(false);
     expect(canOptIn({ eligible: false, phase: "open" })).toBe(false);
-    expect([canManageProgrammes(admin), canManageProgrammes(mentee), canSeeReport(admin), canSeeReport(mentor)]).toEqual([true, false, true, false]);
+    expect([
+      canManageProgrammes(admin),
+      canManageProgrammes(mentee),
+      canSeeReport(admin),
+      canSeeReport(mentor),
+    ]).toEqual([true, false, true, false]);
   });
 
   it("a pair is its two people's once published, the admins' always, nobody else's", () => {
-    expect(statusesWhere((status) => canSeePair(mentee, pair(status)))).toEqual(["offered", "active", "declined", "ended"]);
-    expect(statusesWhere((status) => canSeePair(mentor, pair(status)))).toEqual(["offered", "active", "declined", "ended"]);
+    expect(statusesWhere((status) => canSeePair(mentee, pair(status)))).toEqual([
+      "offered",
+      "active",
+      "declined",
+      "ended",
+    ]);
+    expect(statusesWhere((status) => canSeePair(mentor, pair(status)))).toEqual([
+      "offered",
+      "active",
+      "declined",
+      "ended",
+    ]);
     expect(statusesWhere((status) => canSeePair(admin, pair(status)))).toEqual([...PAIR_STATUSES]);
     expect(statusesWhere((status) => canSeePair(stranger, pair(status)))).toEqual([]);
   });
 
   it("figures from the mentee's reviews are the mentee's and the admins', never the mentor's", () => {
-    expect(statusesWhere((status) => canSeeMenteeReviewFigures(mentee, pair(status)))).toEqual(["offered", "active", "declined", "ended"]);
+    expect(statusesWhere((status) => canSeeMenteeReviewFigures(mentee, pair(status)))).toEqual([
+      "offered",
+      "active",
+      "declined",
+      "ended",
+    ]);
     expect(statusesWhere((status) => canSeeMenteeReviewFigures(mentor, pair(status)))).toEqual([]);
-    expect(statusesWhere((status) => canSeeMenteeReviewFigures(admin, pair(status)))).toEqual([...PAIR_STATUSES]);
+    expect(statusesWhere((status) => canSeeMenteeReviewFigures(admin, pair(status)))).toEqual([
+      ...PAIR_STATUSES,
+    ]);
   });
 
   it("each side answers an offered pair once", () => {
@@ -70,7 +106,12 @@ describe("mentorship access rules", () => {
   });
 
   it("a decline's reason is the decliner's and the admins'", () => {
-    expect([canSeeDeclineReason(mentor, "mentor"), canSeeDeclineReason(mentee, "mentor"), canSeeDeclineReason(admin, "mentor"), canSeeDeclineReason(mentee, null)]).toEqual([true, false, true, false]);
+    expect([
+      canSeeDeclineReason(mentor, "mentor"),
+      canSeeDeclineReason(mentee, "mentor"),
+      canSeeDeclineReason(admin, "mentor"),
+      canSeeDeclineReason(mentee, null),
+    ]).toEqual([true, false, true, false]);
   });
 
   it("check-ins and outcomes belong to active pairs; a check-in reaches admins only when shared", () => {

@@ -3,7 +3,13 @@
  * the module's rule tables, so the property tests check the matching against first principles.
  */
 import { explainFit, resolveWeights } from "~/modules/mentorship/fit";
-import type { FitWeights, MatchingInput, MenteeInput, MentorInput, ProgrammeRules } from "~/modules/mentorship/types";
+import type {
+  FitWeights,
+  MatchingInput,
+  MenteeInput,
+  MentorInput,
+  ProgrammeRules,
+} from "~/modules/mentorship/types";
 import { seeded } from "../../../prisma/seed/random";
 
 export { seeded };
@@ -44,7 +50,11 @@ export const OPEN_RULES: ProgrammeRules = {
  * switched on and off. Person ids are shared between the two lists, so a mentor can be in a
  * mentee's chain and a mentee can mentor.
  */
-export function randomProgramme(random: () => number, maxMentees: number, maxMentors: number): MatchingInput {
+export function randomProgramme(
+  random: () => number,
+  maxMentees: number,
+  maxMentors: number,
+): MatchingInput {
   const menteeCount = integer(random, 1, maxMentees);
   const mentorCount = integer(random, 1, maxMentors);
   const people = Array.from({ length: menteeCount + mentorCount }, (_, index) => `p${index}`);
@@ -66,12 +76,18 @@ export function randomProgramme(random: () => number, maxMentees: number, maxMen
     teamId: TEAMS[integer(random, 0, 2)]!,
     timeZone: ZONES[integer(random, 0, 4)]![0],
     targetBand: integer(random, 1, 4),
-    goals: some(random, COMPETENCIES, 0.5).map((competencyId) => ({ competencyId, gap: integer(random, 0, 3) })),
+    goals: some(random, COMPETENCIES, 0.5).map((competencyId) => ({
+      competencyId,
+      gap: integer(random, 0, 3),
+    })),
     managementChainIds: some(random, mentorIds, 0.15),
     pastMentorIds: some(random, mentorIds, 0.15),
   }));
   const randomPairs = (count: number) =>
-    Array.from({ length: count }, () => ({ menteeId: menteeIds[integer(random, 0, menteeCount - 1)]!, mentorId: mentorIds[integer(random, 0, mentorCount - 1)]! }));
+    Array.from({ length: count }, () => ({
+      menteeId: menteeIds[integer(random, 0, menteeCount - 1)]!,
+      mentorId: mentorIds[integer(random, 0, mentorCount - 1)]!,
+    }));
   return {
     mentees,
     mentors,
@@ -85,13 +101,24 @@ export function randomProgramme(random: () => number, maxMentees: number, maxMen
       pins: random() < 0.3 ? randomPairs(integer(random, 1, 2)) : [],
       forbids: random() < 0.4 ? randomPairs(integer(random, 1, 3)) : [],
     },
-    weights: random() < 0.5 ? undefined : { goals: integer(random, 0, 4), crossTeam: integer(random, 0, 2), level: integer(random, 0, 2) },
+    weights:
+      random() < 0.5
+        ? undefined
+        : {
+            goals: integer(random, 0, 4),
+            crossTeam: integer(random, 0, 2),
+            level: integer(random, 0, 2),
+          },
     objective: random() < 0.5 ? "most-fit" : "most-matched",
   };
 }
 
 /** Whether the pair breaks a hard rule, judged from the input alone. */
-export function breaksHardRule(input: MatchingInput, mentee: MenteeInput, mentor: MentorInput): boolean {
+export function breaksHardRule(
+  input: MatchingInput,
+  mentee: MenteeInput,
+  mentor: MentorInput,
+): boolean {
   const { rules } = input;
   const apart = Math.abs(offsetOf(mentee.timeZone) - offsetOf(mentor.timeZone)) % 1440;
   const hoursApart = Math.min(apart, 1440 - apart) / 60;
@@ -108,7 +135,10 @@ export function breaksHardRule(input: MatchingInput, mentee: MenteeInput, mentor
 }
 
 export function capacityOf(input: MatchingInput, mentor: MentorInput): number {
-  return Math.min(mentor.capacity ?? input.rules.maxMenteesPerMentor, input.rules.maxMenteesPerMentor);
+  return Math.min(
+    mentor.capacity ?? input.rules.maxMenteesPerMentor,
+    input.rules.maxMenteesPerMentor,
+  );
 }
 
 /** A pairing found by the exhaustive search: the mentor index of each mentee (-1 for none). */
@@ -123,24 +153,41 @@ export interface Pairing {
  * Every pairing that respects capacities and hard rules and contains the `fixed` pairs (mentee
  * index → mentor index), with its size, total fit and lowest fit among the pairs not fixed.
  */
-export function allPairings(input: MatchingInput, fixed: ReadonlyMap<number, number> = new Map()): Pairing[] {
+export function allPairings(
+  input: MatchingInput,
+  fixed: ReadonlyMap<number, number> = new Map(),
+): Pairing[] {
   const weights: FitWeights = resolveWeights(input.weights);
   const { mentees, mentors } = input;
-  const fit = mentees.map((mentee) => mentors.map((mentor) => (breaksHardRule(input, mentee, mentor) ? null : explainFit(mentee, mentor, weights).fit)));
-  const fixedFit = [...fixed].map(([mentee, mentor]) => explainFit(mentees[mentee]!, mentors[mentor]!, weights).fit);
-  const load = mentors.map((_, mentor) => [...fixed.values()].filter((held) => held === mentor).length);
+  const fit = mentees.map((mentee) =>
+    mentors.map((mentor) =>
+      breaksHardRule(input, mentee, mentor) ? null : explainFit(mentee, mentor, weights).fit,
+    ),
+  );
+  const fixedFit = [...fixed].map(
+    ([mentee, mentor]) => explainFit(mentees[mentee]!, mentors[mentor]!, weights).fit,
+  );
+  const load = mentors.map(
+    (_, mentor) => [...fixed.values()].filter((held) => held === mentor).length,
+  );
   const mentorOf = mentees.map((_, mentee) => fixed.get(mentee) ?? -1);
   const found: Pairing[] = [];
   const visit = (mentee: number, size: number, total: number, lowest: number) => {
     if (mentee === mentees.length) {
-      found.push({ mentorOf: [...mentorOf], size: size + fixed.size, total: total + fixedFit.reduce((sum, value) => sum + value, 0), lowest });
+      found.push({
+        mentorOf: [...mentorOf],
+        size: size + fixed.size,
+        total: total + fixedFit.reduce((sum, value) => sum + value, 0),
+        lowest,
+      });
       return;
     }
     if (fixed.has(mentee)) return visit(mentee + 1, size, total, lowest);
     visit(mentee + 1, size, total, lowest);
     mentors.forEach((mentor, index) => {
       const pairFit = fit[mentee]![index];
-      if (pairFit === null || pairFit === undefined || load[index]! >= capacityOf(input, mentor)) return;
+      if (pairFit === null || pairFit === undefined || load[index]! >= capacityOf(input, mentor))
+        return;
       load[index]!++;
       mentorOf[mentee] = index;
       visit(mentee + 1, size + 1, total + pairFit, Math.min(lowest, pairFit));

@@ -7,8 +7,15 @@ const row = (source: string, n: number) => ({ source, changedAt: day(n) });
 
 describe("when a person was in the organisation", () => {
   test("from their arrival, still there, or until their deactivation when they are away now", () => {
-    expect(presenceSpans({ createdAt: day(1), deactivatedAt: null }, [row("edited", 3), row("level-since", 4)])).toEqual([{ since: at(1), until: null }]);
-    expect(presenceSpans({ createdAt: day(1), deactivatedAt: day(6) }, [row("edited", 3)])).toEqual([{ since: at(1), until: at(6) }]);
+    expect(
+      presenceSpans({ createdAt: day(1), deactivatedAt: null }, [
+        row("edited", 3),
+        row("level-since", 4),
+      ]),
+    ).toEqual([{ since: at(1), until: null }]);
+    expect(presenceSpans({ createdAt: day(1), deactivatedAt: day(6) }, [row("edited", 3)])).toEqual(
+      [{ since: at(1), until: at(6) }],
+    );
   });
 
   test("a reactivation's leaving ends a span and its return begins another, in whatever order the rows come; away again, the last ends", () => {
@@ -17,7 +24,13 @@ describe("when a person was in the organisation", () => {
       { since: at(1), until: at(5) },
       { since: at(9), until: null },
     ]);
-    expect(presenceSpans({ createdAt: day(1), deactivatedAt: day(12) }, [...rows, row("deactivated", 10), row("reactivated", 11)])).toEqual([
+    expect(
+      presenceSpans({ createdAt: day(1), deactivatedAt: day(12) }, [
+        ...rows,
+        row("deactivated", 10),
+        row("reactivated", 11),
+      ]),
+    ).toEqual([
       { since: at(1), until: at(5) },
       { since: at(9), until: at(10) },
       { since: at(11), until: at(12) },
@@ -25,6 +38,8 @@ describe("when a person was in the organisation", () => {
   });
 
   test("only a reactivation's rows speak of presence", () => {
-    expect(["deactivated", "reactivated", "edited", "level-since", "promoted"].map(presenceOf)).toEqual(["left", "returned", undefined, undefined, undefined]);
+    expect(
+      ["deactivated", "reactivated", "edited", "level-since", "promoted"].map(presenceOf),
+    ).toEqual(["left", "returned", undefined, undefined, undefined]);
   });
 });

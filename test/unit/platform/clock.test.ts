@@ -12,19 +12,31 @@ describe("the test clock", () => {
   test("is refused unless the test harness also sets RUNGS_TEST_CLOCK_ALLOWED=1", () => {
     expect(testClockRefusal({})).toBeNull();
     expect(testClockRefusal(allowed)).toBeNull();
-    expect(testClockRefusal({ RUNGS_TEST_CLOCK: "/tmp/clock.json" })).toMatch(/needs RUNGS_TEST_CLOCK_ALLOWED=1/);
-    expect(testClockRefusal({ RUNGS_TEST_CLOCK: "/tmp/clock.json", RUNGS_TEST_CLOCK_ALLOWED: "true" })).toMatch(/needs RUNGS_TEST_CLOCK_ALLOWED=1/);
+    expect(testClockRefusal({ RUNGS_TEST_CLOCK: "/tmp/clock.json" })).toMatch(
+      /needs RUNGS_TEST_CLOCK_ALLOWED=1/,
+    );
+    expect(
+      testClockRefusal({ RUNGS_TEST_CLOCK: "/tmp/clock.json", RUNGS_TEST_CLOCK_ALLOWED: "true" }),
+    ).toMatch(/needs RUNGS_TEST_CLOCK_ALLOWED=1/);
   });
 
   test("is refused behind a reverse proxy or at an https address, even when allowed", () => {
     expect(testClockRefusal({ ...allowed, TRUST_PROXY: "1" })).toMatch(/reverse proxy/);
-    expect(testClockRefusal({ ...allowed, PUBLIC_URL: "https://rungs.example.com" })).toMatch(/https PUBLIC_URL/);
-    expect(testClockRefusal({ ...allowed, PUBLIC_URL: "http://localhost:3000", TRUST_PROXY: "0" })).toBeNull();
+    expect(testClockRefusal({ ...allowed, PUBLIC_URL: "https://rungs.example.com" })).toMatch(
+      /https PUBLIC_URL/,
+    );
+    expect(
+      testClockRefusal({ ...allowed, PUBLIC_URL: "http://localhost:3000", TRUST_PROXY: "0" }),
+    ).toBeNull();
   });
 
   test("the server's settings refuse it with the reason, so the server does not start", () => {
-    expect(() => parseEnv({ RUNGS_TEST_CLOCK: "/tmp/clock.json" })).toThrow(/RUNGS_TEST_CLOCK: is a test's setting/);
-    expect(() => parseEnv({ ...allowed, TRUST_PROXY: "2" })).toThrow(/RUNGS_TEST_CLOCK: cannot be set behind a reverse proxy/);
+    expect(() => parseEnv({ RUNGS_TEST_CLOCK: "/tmp/clock.json" })).toThrow(
+      /RUNGS_TEST_CLOCK: is a test's setting/,
+    );
+    expect(() => parseEnv({ ...allowed, TRUST_PROXY: "2" })).toThrow(
+      /RUNGS_TEST_CLOCK: cannot be set behind a reverse proxy/,
+    );
     expect(parseEnv(allowed).RUNGS_TEST_CLOCK).toBe("/tmp/clock.json");
   });
 

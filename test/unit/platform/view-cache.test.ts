@@ -24,7 +24,9 @@ describe("the kept views", () => {
     await cache.get("a", compute("a"));
     await cache.get("b", compute("b"));
     expect(runs).toEqual(["a", "b", "c", "b"]);
-    await expect(cache.get("x", async () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    await expect(
+      cache.get("x", async () => Promise.reject(new Error("database down"))),
+    ).rejects.toThrow("database down");
     expect(await cache.get("x", async () => "recovered")).toBe("recovered");
   });
 });

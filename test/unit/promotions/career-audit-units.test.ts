@@ -1,7 +1,11 @@
 // The pure rules of time to promotion: how a stay's months are counted, and which stays join which
 // funnel on which day.
 import { describe, expect, test } from "vitest";
-import { monthsAfter, timeToPromotionUnits, type TenurePerson } from "~/modules/promotions/career-audit-units";
+import {
+  monthsAfter,
+  timeToPromotionUnits,
+  type TenurePerson,
+} from "~/modules/promotions/career-audit-units";
 
 const at = (day: string) => new Date(`${day}T00:00:00.000Z`).getTime();
 const day = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -17,7 +21,17 @@ describe("time to promotion's units", () => {
   test("a stay joins on the day its months are up, promoted only if a promotion ended it by then; one that ended another way before never joins", () => {
     const person = (id: string, stay: Partial<TenurePerson["stays"][number]>): TenurePerson => ({
       id,
-      stays: [{ track: "ic", level: "ic2", began: at("2024-01-10"), seenAt: at("2024-01-10"), endedAt: null, promoted: false, ...stay }],
+      stays: [
+        {
+          track: "ic",
+          level: "ic2",
+          began: at("2024-01-10"),
+          seenAt: at("2024-01-10"),
+          endedAt: null,
+          promoted: false,
+          ...stay,
+        },
+      ],
       corrections: [],
       groupsSince: [{ from: null, groups: { team: "Atlas" } }],
     });
@@ -29,15 +43,37 @@ describe("time to promotion's units", () => {
       person("unknown-start", { began: null }),
       person("seen-late", { seenAt: at("2025-03-01") }),
     ];
-    const units = timeToPromotionUnits(people, 12, ["yearAtLevel", "promotedWithinYear"], new Date(at("2026-01-01")));
-    expect(units.map((unit) => [unit.person, day(unit.history[0]!.at.getTime()), unit.history[0]!.state?.stage])).toEqual([
+    const units = timeToPromotionUnits(
+      people,
+      12,
+      ["yearAtLevel", "promotedWithinYear"],
+      new Date(at("2026-01-01")),
+    );
+    expect(
+      units.map((unit) => [
+        unit.person,
+        day(unit.history[0]!.at.getTime()),
+        unit.history[0]!.state?.stage,
+      ]),
+    ).toEqual([
       ["stayed", "2025-01-10", "yearAtLevel"],
       ["promoted-in-time", "2025-01-10", "promotedWithinYear"],
       ["promoted-late", "2025-01-10", "yearAtLevel"],
       ["seen-late", "2025-03-01", "yearAtLevel"],
     ]);
-    expect(units[0]!.history[0]!.state?.groups).toEqual({ team: "Atlas", track: "ic", level: "ic2" });
+    expect(units[0]!.history[0]!.state?.groups).toEqual({
+      team: "Atlas",
+      track: "ic",
+      level: "ic2",
+    });
     // Not read before its day.
-    expect(timeToPromotionUnits(people, 12, ["yearAtLevel", "promotedWithinYear"], new Date(at("2025-01-10")))).toEqual([]);
+    expect(
+      timeToPromotionUnits(
+        people,
+        12,
+        ["yearAtLevel", "promotedWithinYear"],
+        new Date(at("2025-01-10")),
+      ),
+    ).toEqual([]);
   });
 });

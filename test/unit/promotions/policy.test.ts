@@ -14,15 +14,28 @@ import {
 import { promotionTargets } from "~/modules/promotions/targets";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
 
-const nomination = { nomineeId: "nia", nominatedById: "nia", managerChain: ["max", "bea"], committeeIds: ["carl"], state: "nominated" };
+const nomination = {
+  nomineeId: "nia",
+  nominatedById: "nia",
+  managerChain: ["max", "bea"],
+  committeeIds: ["carl"],
+  state: "nominated",
+};
 const viewer = (id: string, isAdmin = false) => ({ id, isAdmin });
 
 describe("how a ladder's promotions are decided", () => {
   test("its own choice, else the organisation's, else calibration", () => {
     expect(promotionModeFor("engineering", [])).toBe("calibration");
     expect(promotionModeFor("engineering", [{ scope: "", mode: "committee" }])).toBe("committee");
-    expect(promotionModeFor("engineering", [{ scope: "", mode: "committee" }, { scope: "engineering", mode: "calibration" }])).toBe("calibration");
-    expect(promotionModeFor("design", [{ scope: "engineering", mode: "committee" }])).toBe("calibration");
+    expect(
+      promotionModeFor("engineering", [
+        { scope: "", mode: "committee" },
+        { scope: "engineering", mode: "calibration" },
+      ]),
+    ).toBe("calibration");
+    expect(promotionModeFor("design", [{ scope: "engineering", mode: "committee" }])).toBe(
+      "calibration",
+    );
   });
 });
 
@@ -47,47 +60,81 @@ describe("nominations", () => {
 
   test("are refused as the settings, the window and the ladder say", () => {
     expect(nominationRefusal(allowed)).toBeNull();
-    expect(nominationRefusal({ ...allowed, selfNomination: false })?.key).toBe("promotions:errors.selfNominationOff");
+    expect(nominationRefusal({ ...allowed, selfNomination: false })?.key).toBe(
+      "promotions:errors.selfNominationOff",
+    );
     expect(nominationRefusal({ ...allowed, kind: "manager", selfNomination: false })).toBeNull();
-    expect(nominationRefusal({ ...allowed, kind: "sponsor", sponsorNomination: false })?.key).toBe("promotions:errors.sponsorNominationOff");
-    expect(nominationRefusal({ ...allowed, windowOpen: false })?.key).toBe("promotions:errors.windowNotTakingNominations");
-    expect(nominationRefusal({ ...allowed, targetAllowed: false })?.key).toBe("promotions:errors.targetNotAllowed");
-    expect(nominationRefusal({ ...allowed, alreadyNominated: true })?.key).toBe("promotions:errors.alreadyNominated");
-    expect(nominationRefusal({ ...allowed, waitingForLaterWindow: true })?.key).toBe("promotions:errors.waitingForLaterWindow");
+    expect(nominationRefusal({ ...allowed, kind: "sponsor", sponsorNomination: false })?.key).toBe(
+      "promotions:errors.sponsorNominationOff",
+    );
+    expect(nominationRefusal({ ...allowed, windowOpen: false })?.key).toBe(
+      "promotions:errors.windowNotTakingNominations",
+    );
+    expect(nominationRefusal({ ...allowed, targetAllowed: false })?.key).toBe(
+      "promotions:errors.targetNotAllowed",
+    );
+    expect(nominationRefusal({ ...allowed, alreadyNominated: true })?.key).toBe(
+      "promotions:errors.alreadyNominated",
+    );
+    expect(nominationRefusal({ ...allowed, waitingForLaterWindow: true })?.key).toBe(
+      "promotions:errors.waitingForLaterWindow",
+    );
   });
 
   test("a sponsor learns nothing of the person's record: whatever in it stands in the way, one answer; who may nominate is said first", () => {
     const sponsor = { ...allowed, kind: "sponsor" as const };
     expect(nominationRefusal(sponsor)).toBeNull();
-    for (const record of [{ nomineeOnLadder: false }, { targetAllowed: false }, { alreadyNominated: true }, { waitingForLaterWindow: true }]) {
-      expect(nominationRefusal({ ...sponsor, ...record })?.key, JSON.stringify(record)).toBe("promotions:errors.sponsorCannotNominate");
+    for (const record of [
+      { nomineeOnLadder: false },
+      { targetAllowed: false },
+      { alreadyNominated: true },
+      { waitingForLaterWindow: true },
+    ]) {
+      expect(nominationRefusal({ ...sponsor, ...record })?.key, JSON.stringify(record)).toBe(
+        "promotions:errors.sponsorCannotNominate",
+      );
     }
     // With sponsors not taken, that is all they are told, whatever the record holds.
-    expect(nominationRefusal({ ...sponsor, sponsorNomination: false, alreadyNominated: true })?.key).toBe("promotions:errors.sponsorNominationOff");
-    expect(nominationRefusal({ ...sponsor, sponsorNomination: false, nomineeOnLadder: false })?.key).toBe("promotions:errors.sponsorNominationOff");
+    expect(
+      nominationRefusal({ ...sponsor, sponsorNomination: false, alreadyNominated: true })?.key,
+    ).toBe("promotions:errors.sponsorNominationOff");
+    expect(
+      nominationRefusal({ ...sponsor, sponsorNomination: false, nomineeOnLadder: false })?.key,
+    ).toBe("promotions:errors.sponsorNominationOff");
   });
 
   test("a window takes them from its first day to the end of its last", () => {
-    const window = { state: "open", nominationsOpenOn: new Date("2027-03-01T00:00:00Z"), nominationsCloseOn: new Date("2027-03-14T00:00:00Z") };
+    const window = {
+      state: "open",
+      nominationsOpenOn: new Date("2027-03-01T00:00:00Z"),
+      nominationsCloseOn: new Date("2027-03-14T00:00:00Z"),
+    };
     expect(takesNominations(window, new Date("2027-02-28T23:00:00Z"))).toBe(false);
     expect(takesNominations(window, new Date("2027-03-14T23:00:00Z"))).toBe(true);
     expect(takesNominations(window, new Date("2027-03-15T00:00:00Z"))).toBe(false);
-    expect(takesNominations({ ...window, state: "draft" }, new Date("2027-03-05T00:00:00Z"))).toBe(false);
+    expect(takesNominations({ ...window, state: "draft" }, new Date("2027-03-05T00:00:00Z"))).toBe(
+      false,
+    );
   });
 
   test("the manager adds to a self-nomination but can neither withdraw nor block it", () => {
     expect(canAddToNomination(viewer("max"), nomination, "open")).toBe(true);
     expect(canAddToNomination(viewer("bea"), nomination, "open")).toBe(false);
-    expect(canAddToNomination(viewer("max"), { ...nomination, nominatedById: "max" }, "open")).toBe(false);
+    expect(canAddToNomination(viewer("max"), { ...nomination, nominatedById: "max" }, "open")).toBe(
+      false,
+    );
     expect(canWithdrawNomination(viewer("max"), nomination, "open")).toBe(false);
     expect(canWithdrawNomination(viewer("nia"), nomination, "open")).toBe(true);
-    expect(canWithdrawNomination(viewer("sol"), { ...nomination, nominatedById: "sol" }, "open")).toBe(true);
+    expect(
+      canWithdrawNomination(viewer("sol"), { ...nomination, nominatedById: "sol" }, "open"),
+    ).toBe(true);
   });
 });
 
 describe("who reads a packet", () => {
   test("the nominee, their manager chain and admins; the committee once it is submitted; nobody else", () => {
-    for (const id of ["nia", "max", "bea"]) expect(canReadPacket(viewer(id), nomination, false, false)).toBe(true);
+    for (const id of ["nia", "max", "bea"])
+      expect(canReadPacket(viewer(id), nomination, false, false)).toBe(true);
     expect(canReadPacket(viewer("ada", true), nomination, false, false)).toBe(true);
     expect(canReadPacket(viewer("carl"), nomination, false, false)).toBe(false);
     expect(canReadPacket(viewer("carl"), nomination, true, false)).toBe(true);
@@ -120,10 +167,17 @@ describe("promotion targets", () => {
 
 describe("a closed window's outcomes for everyone", () => {
   test("are counted when every group reaches the floor, and a small group hides what it could be worked out from", () => {
-    const people = (prefix: string, count: number, outcome: string | null) => Array.from({ length: count }, (_, index) => ({ personId: `${prefix}${index}`, outcome }));
-    const [large] = windowOutcomes([{ windowId: "w1", nominees: [...people("p", 5, "promote"), ...people("n", 4, "not-yet")] }], () => 4);
+    const people = (prefix: string, count: number, outcome: string | null) =>
+      Array.from({ length: count }, (_, index) => ({ personId: `${prefix}${index}`, outcome }));
+    const [large] = windowOutcomes(
+      [{ windowId: "w1", nominees: [...people("p", 5, "promote"), ...people("n", 4, "not-yet")] }],
+      () => 4,
+    );
     expect(large).toEqual({ windowId: "w1", nominated: 9, promoted: 5, notYet: 4 });
-    const [small] = windowOutcomes([{ windowId: "w2", nominees: [...people("p", 6, "promote"), ...people("n", 2, "not-yet")] }], () => 4);
+    const [small] = windowOutcomes(
+      [{ windowId: "w2", nominees: [...people("p", 6, "promote"), ...people("n", 2, "not-yet")] }],
+      () => 4,
+    );
     expect(small!.notYet).toBeNull();
     // Nominated less promoted would give the two "not yet" away: one of them is held back too.
     expect(small!.nominated === null || small!.promoted === null).toBe(true);

@@ -1,24 +1,49 @@
 import { describe, expect, test } from "vitest";
-import { canEraseNow, canHold, erasuresToReplay, feedbackTextDue, leaverDue, privateNoteDue } from "~/modules/retention/policy";
+import {
+  canEraseNow,
+  canHold,
+  erasuresToReplay,
+  feedbackTextDue,
+  leaverDue,
+  privateNoteDue,
+} from "~/modules/retention/policy";
 
 const at = (iso: string) => new Date(iso);
 
 describe("retention rules", () => {
   test("a leaver is due the same day of the month the rule's months later (the month's last day when shorter), once, and never on hold", () => {
     const leftAt = at("2026-01-31T10:00:00Z");
-    expect(leaverDue({ leftAt, erased: false, held: false }, 1, at("2026-02-28T09:59:59Z"))).toBe(false);
-    expect(leaverDue({ leftAt, erased: false, held: false }, 1, at("2026-02-28T10:00:00Z"))).toBe(true);
-    expect(leaverDue({ leftAt, erased: false, held: true }, 1, at("2027-01-01T00:00:00Z"))).toBe(false);
-    expect(leaverDue({ leftAt, erased: true, held: false }, 1, at("2027-01-01T00:00:00Z"))).toBe(false);
-    expect(leaverDue({ leftAt: null, erased: false, held: false }, 1, at("2027-01-01T00:00:00Z"))).toBe(false);
-    expect(leaverDue({ leftAt, erased: false, held: false }, null, at("2030-01-01T00:00:00Z"))).toBe(false);
+    expect(leaverDue({ leftAt, erased: false, held: false }, 1, at("2026-02-28T09:59:59Z"))).toBe(
+      false,
+    );
+    expect(leaverDue({ leftAt, erased: false, held: false }, 1, at("2026-02-28T10:00:00Z"))).toBe(
+      true,
+    );
+    expect(leaverDue({ leftAt, erased: false, held: true }, 1, at("2027-01-01T00:00:00Z"))).toBe(
+      false,
+    );
+    expect(leaverDue({ leftAt, erased: true, held: false }, 1, at("2027-01-01T00:00:00Z"))).toBe(
+      false,
+    );
+    expect(
+      leaverDue({ leftAt: null, erased: false, held: false }, 1, at("2027-01-01T00:00:00Z")),
+    ).toBe(false);
+    expect(
+      leaverDue({ leftAt, erased: false, held: false }, null, at("2030-01-01T00:00:00Z")),
+    ).toBe(false);
   });
 
   test("a private note is due once either person of its series left long enough ago", () => {
     const now = at("2026-12-01T00:00:00Z");
-    expect(privateNoteDue({ leftAt: [null, at("2025-11-30T00:00:00Z")], held: false }, 12, now)).toBe(true);
-    expect(privateNoteDue({ leftAt: [at("2026-01-01T00:00:00Z"), null], held: false }, 12, now)).toBe(false);
-    expect(privateNoteDue({ leftAt: [null, at("2025-11-30T00:00:00Z")], held: true }, 12, now)).toBe(false);
+    expect(
+      privateNoteDue({ leftAt: [null, at("2025-11-30T00:00:00Z")], held: false }, 12, now),
+    ).toBe(true);
+    expect(
+      privateNoteDue({ leftAt: [at("2026-01-01T00:00:00Z"), null], held: false }, 12, now),
+    ).toBe(false);
+    expect(
+      privateNoteDue({ leftAt: [null, at("2025-11-30T00:00:00Z")], held: true }, 12, now),
+    ).toBe(false);
   });
 
   test("a feedback example is due after the rule's number of later cycles, when it has text", () => {

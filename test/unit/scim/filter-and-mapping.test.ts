@@ -1,23 +1,42 @@
 import { describe, expect, test } from "vitest";
 import { FilterNotSupported, groupQuery, pageOf, userQuery } from "~/modules/identity/scim/filter";
 import { ScimProblem } from "~/modules/identity/scim/problem";
-import { readUserInput, userResource, type PersonForScim } from "~/modules/identity/scim/user-mapping";
+import {
+  readUserInput,
+  userResource,
+  type PersonForScim,
+} from "~/modules/identity/scim/user-mapping";
 
 describe("filters Rungs answers", () => {
   test("equality on userName, externalId, id, emails and active, joined with and / or", () => {
-    expect(userQuery([{ userName: ["eq", "A@x.com"] }, { externalId: ["eq", "e1"], active: ["eq", true] }])).toEqual([
+    expect(
+      userQuery([
+        { userName: ["eq", "A@x.com"] },
+        { externalId: ["eq", "e1"], active: ["eq", true] },
+      ]),
+    ).toEqual([
       [{ field: "userName", value: "A@x.com" }],
       [
         { field: "externalId", value: "e1" },
         { field: "active", value: true },
       ],
     ]);
-    expect(userQuery([{ emails: { type: ["eq", "work"], value: ["eq", "a@x.com"] } }])).toEqual([[{ field: "email", value: "a@x.com" }]]);
-    expect(groupQuery([{ displayName: ["eq", "Platform"] }])).toEqual([[{ field: "displayName", value: "Platform" }]]);
+    expect(userQuery([{ emails: { type: ["eq", "work"], value: ["eq", "a@x.com"] } }])).toEqual([
+      [{ field: "email", value: "a@x.com" }],
+    ]);
+    expect(groupQuery([{ displayName: ["eq", "Platform"] }])).toEqual([
+      [{ field: "displayName", value: "Platform" }],
+    ]);
   });
 
   test("anything else is refused, not answered with an empty list", () => {
-    for (const parsed of [[{ userName: ["eq"] }], [{ userName: ["sw", "a"] }], [{ title: ["eq", "x"] }], [{ active: ["eq", "yes"] }], [{ emails: { display: ["eq", "x"] } }]]) {
+    for (const parsed of [
+      [{ userName: ["eq"] }],
+      [{ userName: ["sw", "a"] }],
+      [{ title: ["eq", "x"] }],
+      [{ active: ["eq", "yes"] }],
+      [{ emails: { display: ["eq", "x"] } }],
+    ]) {
       expect(() => userQuery(parsed), JSON.stringify(parsed)).toThrow(FilterNotSupported);
     }
     expect(() => groupQuery([{ members: { value: ["eq", "x"] } }])).toThrow(FilterNotSupported);
@@ -27,7 +46,10 @@ describe("filters Rungs answers", () => {
     expect(pageOf(null, null, 200)).toEqual({ startIndex: 1, count: 100 });
     expect(pageOf("0", "-5", 200)).toEqual({ startIndex: 1, count: 0 });
     expect(pageOf("101", "1000", 200)).toEqual({ startIndex: 101, count: 200 });
-    expect(pageOf("99999999999999999999", "x", 200)).toEqual({ startIndex: 1_000_000_000, count: 100 });
+    expect(pageOf("99999999999999999999", "x", 200)).toEqual({
+      startIndex: 1_000_000_000,
+      count: 100,
+    });
   });
 });
 
@@ -59,28 +81,59 @@ describe("a person as a SCIM User and back", () => {
       name: { formatted: "Ada Lovelace", givenName: "Ada", familyName: "Lovelace" },
       emails: [{ value: "ada@example.com", type: "work", primary: true }],
       active: true,
-      meta: { resourceType: "User", created: "2026-01-01T00:00:00.000Z", lastModified: "2026-01-02T00:00:00.000Z" },
+      meta: {
+        resourceType: "User",
+        created: "2026-01-01T00:00:00.000Z",
+        lastModified: "2026-01-02T00:00:00.000Z",
+      },
     });
   });
 
   test("on a replace, the name attribute the message changed wins; unchanged, the name stays", () => {
     const before = userResource(person);
-    expect(readUserInput({ ...before, name: { ...(before.name as object), familyName: "King" } }, before).name).toBe("Ada King");
-    expect(readUserInput({ ...before, displayName: "Countess", name: { givenName: "X", familyName: "Y" } }, before).name).toBe("Countess");
+    expect(
+      readUserInput({ ...before, name: { ...(before.name as object), familyName: "King" } }, before)
+        .name,
+    ).toBe("Ada King");
+    expect(
+      readUserInput(
+        { ...before, displayName: "Countess", name: { givenName: "X", familyName: "Y" } },
+        before,
+      ).name,
+    ).toBe("Countess");
     expect(readUserInput(before, before).name).toBeNull();
   });
 
   test("email: primary, else work, else first, else a userName that is one; lower-case", () => {
-    expect(readUserInput({ userName: "u", emails: [{ value: "B@x.com", type: "home" }, { value: "A@x.com", primary: true }] }, null).email).toBe("a@x.com");
-    expect(readUserInput({ userName: "Me@X.com" }, null)).toMatchObject({ email: "me@x.com", userName: "me@x.com", enterprise: null, rungs: null });
+    expect(
+      readUserInput(
+        {
+          userName: "u",
+          emails: [
+            { value: "B@x.com", type: "home" },
+            { value: "A@x.com", primary: true },
+          ],
+        },
+        null,
+      ).email,
+    ).toBe("a@x.com");
+    expect(readUserInput({ userName: "Me@X.com" }, null)).toMatchObject({
+      email: "me@x.com",
+      userName: "me@x.com",
+      enterprise: null,
+      rungs: null,
+    });
     expect(readUserInput({ userName: "not-an-email" }, null).email).toBeNull();
-    expect(() => readUserInput({ userName: "u", emails: [{ value: "nope" }] }, null)).toThrow(ScimProblem);
+    expect(() => readUserInput({ userName: "u", emails: [{ value: "nope" }] }, null)).toThrow(
+      ScimProblem,
+    );
     expect(() => readUserInput({ name: { givenName: "x" } }, null)).toThrow(ScimProblem);
   });
 });
 
 describe("the interface's language from a SCIM User", () => {
-  const user = (attributes: Record<string, unknown>) => readUserInput({ userName: "ada@example.com", ...attributes }, null).language;
+  const user = (attributes: Record<string, unknown>) =>
+    readUserInput({ userName: "ada@example.com", ...attributes }, null).language;
 
   test("preferredLanguage (an Accept-Language value, as Entra sends it), else locale (Okta's en-US or en_US)", () => {
     expect(user({ preferredLanguage: "de-DE" })).toBe("de");

@@ -1,6 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
-import { groupsAsTeamsFrom, GroupsAsTeamsSchema, teamNameFor } from "~/modules/identity/scim/group-teams";
+import {
+  groupsAsTeamsFrom,
+  GroupsAsTeamsSchema,
+  teamNameFor,
+} from "~/modules/identity/scim/group-teams";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -28,16 +32,35 @@ describe("which pushed groups are teams", () => {
   test("nothing stored, or anything Rungs does not know, makes no group a team", () => {
     expect(groupsAsTeamsFrom(null)).toEqual({ kind: "none" });
     expect(groupsAsTeamsFrom({ groupsAsTeams: "all", teamPrefix: null })).toEqual({ kind: "all" });
-    expect(groupsAsTeamsFrom({ groupsAsTeams: "prefix", teamPrefix: "Team: " })).toEqual({ kind: "prefix", prefix: "Team: " });
-    expect(groupsAsTeamsFrom({ groupsAsTeams: "prefix", teamPrefix: null })).toEqual({ kind: "none" });
-    expect(groupsAsTeamsFrom({ groupsAsTeams: "some", teamPrefix: null })).toEqual({ kind: "none" });
+    expect(groupsAsTeamsFrom({ groupsAsTeams: "prefix", teamPrefix: "Team: " })).toEqual({
+      kind: "prefix",
+      prefix: "Team: ",
+    });
+    expect(groupsAsTeamsFrom({ groupsAsTeams: "prefix", teamPrefix: null })).toEqual({
+      kind: "none",
+    });
+    expect(groupsAsTeamsFrom({ groupsAsTeams: "some", teamPrefix: null })).toEqual({
+      kind: "none",
+    });
   });
 
   test("the admin's form: a prefix is needed with the prefix choice, and may not hide characters", () => {
-    expect(form({ groupsAsTeams: "prefix", teamPrefix: "Team " })).toMatchObject({ status: "success", value: { kind: "prefix", prefix: "Team " } });
-    expect(form({ groupsAsTeams: "none", teamPrefix: "ignored" })).toMatchObject({ status: "success", value: { kind: "none" } });
-    expect(errorsOf({ groupsAsTeams: "prefix" })).toEqual({ teamPrefix: ["admin:scim.errors.prefixRequired"] });
-    expect(errorsOf({ groupsAsTeams: "prefix", teamPrefix: "Team\u202E" })?.teamPrefix?.[0]).toMatch(/^The prefix has a character that changes the direction of text/);
-    expect(errorsOf({ groupsAsTeams: "some" })).toEqual({ groupsAsTeams: ["admin:scim.errors.chooseGroups"] });
+    expect(form({ groupsAsTeams: "prefix", teamPrefix: "Team " })).toMatchObject({
+      status: "success",
+      value: { kind: "prefix", prefix: "Team " },
+    });
+    expect(form({ groupsAsTeams: "none", teamPrefix: "ignored" })).toMatchObject({
+      status: "success",
+      value: { kind: "none" },
+    });
+    expect(errorsOf({ groupsAsTeams: "prefix" })).toEqual({
+      teamPrefix: ["admin:scim.errors.prefixRequired"],
+    });
+    expect(
+      errorsOf({ groupsAsTeams: "prefix", teamPrefix: "Team\u202E" })?.teamPrefix?.[0],
+    ).toMatch(/^The prefix has a character that changes the direction of text/);
+    expect(errorsOf({ groupsAsTeams: "some" })).toEqual({
+      groupsAsTeams: ["admin:scim.errors.chooseGroups"],
+    });
   });
 });

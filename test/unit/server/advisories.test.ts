@@ -14,33 +14,67 @@ function tree(packages: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), "rungs-advisories-"));
   folders.push(root);
   for (const [where, version] of Object.entries(packages)) {
-    const dir = path.join(root, ...where.split(">").map((name) => name.trim()).flatMap((name, index) => (index === 0 ? [name] : ["node_modules", name])));
+    const dir = path.join(
+      root,
+      ...where
+        .split(">")
+        .map((name) => name.trim())
+        .flatMap((name, index) => (index === 0 ? [name] : ["node_modules", name])),
+    );
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: where.split(">").at(-1)!.trim(), version }));
+    writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: where.split(">").at(-1)!.trim(), version }),
+    );
   }
   return root;
 }
 
-const found = (packages: Record<string, string>) => findAdvisories(installedPackages(tree(packages))).map(({ advisory, version }) => `${advisory.package}@${version}`);
+const found = (packages: Record<string, string>) =>
+  findAdvisories(installedPackages(tree(packages))).map(
+    ({ advisory, version }) => `${advisory.package}@${version}`,
+  );
 
 describe("the advisory check", () => {
   test("finds each of the framework's known advisories below its fixed release, nested copies included", () => {
     expect(found({ "turbo-stream": "2.4.1" })).toEqual(["turbo-stream@2.4.1"]);
-    expect(found({ "react-router": "6.30.4" })).toEqual(["react-router@6.30.4", "react-router@6.30.4"]);
+    expect(found({ "react-router": "6.30.4" })).toEqual([
+      "react-router@6.30.4",
+      "react-router@6.30.4",
+    ]);
     expect(found({ "react-router-dom": "6.30.4" })).toEqual(["react-router-dom@6.30.4"]);
     expect(found({ "@remix-run/router": "1.23.3" })).toEqual(["@remix-run/router@1.23.3"]);
-    expect(found({ express: "4.22.3", "express > turbo-stream": "2.4.1" })).toEqual(["turbo-stream@2.4.1"]);
+    expect(found({ express: "4.22.3", "express > turbo-stream": "2.4.1" })).toEqual([
+      "turbo-stream@2.4.1",
+    ]);
     // Remix 2 has no release that fixes them: any version is reported.
-    expect(found({ "@remix-run/react": "2.17.5", "@remix-run/node": "2.17.5" })).toEqual(["@remix-run/react@2.17.5", "@remix-run/node@2.17.5"]);
+    expect(found({ "@remix-run/react": "2.17.5", "@remix-run/node": "2.17.5" })).toEqual([
+      "@remix-run/react@2.17.5",
+      "@remix-run/node@2.17.5",
+    ]);
   });
 
   test("passes the releases that fixed them, and React Router 8's own packages", () => {
-    expect(found({ "turbo-stream": "3.0.0", "react-router": "8.4.0", "@remix-run/router": "1.23.4", "@remix-run/route-pattern": "0.22.1", "@remix-run/node-fetch-server": "0.14.2" })).toEqual([]);
+    expect(
+      found({
+        "turbo-stream": "3.0.0",
+        "react-router": "8.4.0",
+        "@remix-run/router": "1.23.4",
+        "@remix-run/route-pattern": "0.22.1",
+        "@remix-run/node-fetch-server": "0.14.2",
+      }),
+    ).toEqual([]);
     expect(found({ "react-router": "7.18.0" })).toEqual([]);
   });
 
   test("what this project installed has none of them", () => {
     expect(findAdvisories(installedPackages("node_modules"))).toEqual([]);
-    expect(ADVISORIES.filter((advisory) => ["turbo-stream", "react-router", "react-router-dom", "@remix-run/react"].includes(advisory.package)).length).toBeGreaterThanOrEqual(4);
+    expect(
+      ADVISORIES.filter((advisory) =>
+        ["turbo-stream", "react-router", "react-router-dom", "@remix-run/react"].includes(
+          advisory.package,
+        ),
+      ).length,
+    ).toBeGreaterThanOrEqual(4);
   });
 });

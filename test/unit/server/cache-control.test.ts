@@ -19,16 +19,28 @@ const page = () => null;
 const build = serverBuild(
   {
     root: route("root", "", { default: page, loader: () => ({ viewer: "Sam" }) }),
-    "routes/team": route("routes/team", "team", { default: page, loader: () => ({ reports: ["Lena", "Omar"] }) }),
+    "routes/team": route("routes/team", "team", {
+      default: page,
+      loader: () => ({ reports: ["Lena", "Omar"] }),
+    }),
     "routes/options": route("routes/options", "admin/team-options", {
-      loader: () => Response.json({ suggestions: ["Platform"] }, { headers: { "Cache-Control": "private, no-store" } }),
+      loader: () =>
+        Response.json(
+          { suggestions: ["Platform"] },
+          { headers: { "Cache-Control": "private, no-store" } },
+        ),
     }),
     "routes/manifest-like": route("routes/manifest-like", "public-info", {
-      loader: () => Response.json({ version: 1 }, { headers: { "Cache-Control": "public, max-age=60" } }),
+      loader: () =>
+        Response.json({ version: 1 }, { headers: { "Cache-Control": "public, max-age=60" } }),
     }),
     "routes/login": route("routes/login", "login", {
       default: page,
-      action: () => new Response(null, { status: 302, headers: { Location: "/", "Set-Cookie": "rungs_session=abc; HttpOnly" } }),
+      action: () =>
+        new Response(null, {
+          status: 302,
+          headers: { Location: "/", "Set-Cookie": "rungs_session=abc; HttpOnly" },
+        }),
     }),
     "routes/set-password": route("routes/set-password", "set-password/:token", {
       default: page,
@@ -72,14 +84,23 @@ describe("Cache-Control", () => {
     ["GET", "/set-password/secret-token", 404],
     ["GET", "/set-password/secret-token.data", 404],
   ])("%s %s (personal, or may be) is no-store", async (method, url, status) => {
-    const answer = await server.send(method, url, { "Content-Type": "application/x-www-form-urlencoded" }, method === "POST" ? "email=a" : undefined);
+    const answer = await server.send(
+      method,
+      url,
+      { "Content-Type": "application/x-www-form-urlencoded" },
+      method === "POST" ? "email=a" : undefined,
+    );
     expect(answer.status).toBe(status);
     expect(answer.headers["cache-control"]).toBe("no-store");
   });
 
   test("a route that chose its own keeps it", async () => {
-    expect((await server.send("GET", "/admin/team-options")).headers["cache-control"]).toBe("private, no-store");
-    expect((await server.send("GET", "/public-info")).headers["cache-control"]).toBe("public, max-age=60");
+    expect((await server.send("GET", "/admin/team-options")).headers["cache-control"]).toBe(
+      "private, no-store",
+    );
+    expect((await server.send("GET", "/public-info")).headers["cache-control"]).toBe(
+      "public, max-age=60",
+    );
   });
 
   test("built assets keep their long caching", async () => {

@@ -18,12 +18,14 @@ describe("CSV cells", () => {
   });
 
   test("text that a spreadsheet would run as a formula is neutralised", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil.example\",\"x\")")).toBe("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil.example","x")')).toBe(
+      '"\'=HYPERLINK(""http://evil.example"",""x"")"',
+    );
     expect(csvCell("+1+1")).toBe("'+1+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1:A2)")).toBe("'@SUM(A1:A2)");
     expect(csvCell("\t=1")).toBe("'\t=1");
-    expect(csvCell("=1,2")).toBe("\"'=1,2\"");
+    expect(csvCell("=1,2")).toBe('"\'=1,2"');
   });
 
   test("numbers stay numbers, negative ones included", () => {

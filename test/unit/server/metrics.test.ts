@@ -9,7 +9,11 @@ import { listen } from "../../utils/http-server";
 const TOKEN = "scrape-me-with-this-secret";
 const patterns = routePatterns({
   root: { id: "root", path: "" },
-  "routes/calibration.$sessionId": { id: "routes/calibration.$sessionId", parentId: "root", path: "calibration/:sessionId" },
+  "routes/calibration.$sessionId": {
+    id: "routes/calibration.$sessionId",
+    parentId: "root",
+    path: "calibration/:sessionId",
+  },
 });
 
 function app(options: { token?: string; trustProxy?: number }) {
@@ -18,7 +22,11 @@ function app(options: { token?: string; trustProxy?: number }) {
   server.use(requestLog());
   server.use(observeRequests((path) => patternOf(path, patterns)));
   server.get("/metrics", metricsEndpoint(options.token));
-  server.all("*", (req, res) => (req.path.startsWith("/calibration/") ? res.send("a session") : res.status(404).send("Not found")));
+  server.all("*", (req, res) =>
+    req.path.startsWith("/calibration/")
+      ? res.send("a session")
+      : res.status(404).send("Not found"),
+  );
   return listen(server);
 }
 
@@ -42,7 +50,10 @@ describe("GET /metrics", () => {
     for (const at of [0, Math.floor(TOKEN.length / 2), TOKEN.length - 1]) {
       const wrong = `${TOKEN.slice(0, at)}${TOKEN[at] === "x" ? "y" : "x"}${TOKEN.slice(at + 1)}`;
       expect(wrong).toHaveLength(TOKEN.length);
-      expect((await guarded.send("GET", "/metrics", { Authorization: `Bearer ${wrong}` })).status, wrong).toBe(401);
+      expect(
+        (await guarded.send("GET", "/metrics", { Authorization: `Bearer ${wrong}` })).status,
+        wrong,
+      ).toBe(401);
     }
     expect((await guarded.send("GET", "/metrics", { Authorization: TOKEN })).status).toBe(401);
     const answer = await guarded.send("GET", "/metrics", { Authorization: `Bearer ${TOKEN}` });
@@ -63,11 +74,20 @@ describe("GET /metrics", () => {
     await guarded.send("GET", "/calibration/another-session-id.data");
     await guarded.send("GET", "/no/such/page-7f3a");
     const { body } = await guarded.send("GET", "/metrics", { Authorization: `Bearer ${TOKEN}` });
-    expect(body).toMatch(/rungs_http_request_duration_seconds_count\{method="GET",route="\/calibration\/:sessionId"\} [2-9]/);
-    expect(body).toMatch(/rungs_http_responses_total\{route="\/calibration\/:sessionId",status="200"\} [2-9]/);
+    expect(body).toMatch(
+      /rungs_http_request_duration_seconds_count\{method="GET",route="\/calibration\/:sessionId"\} [2-9]/,
+    );
+    expect(body).toMatch(
+      /rungs_http_responses_total\{route="\/calibration\/:sessionId",status="200"\} [2-9]/,
+    );
     expect(body).toMatch(/rungs_http_responses_total\{route="\(unmatched\)",status="404"\} [1-9]/);
     expect(body).not.toMatch(/secret-session-id|another-session-id|page-7f3a/);
-    for (const name of ["rungs_database_statement_duration_seconds", "rungs_event_streams_open", "rungs_login_failures_total"]) expect(body).toContain(`# TYPE ${name}`);
+    for (const name of [
+      "rungs_database_statement_duration_seconds",
+      "rungs_event_streams_open",
+      "rungs_login_failures_total",
+    ])
+      expect(body).toContain(`# TYPE ${name}`);
   });
 
   test("login failures are counted by reason", async () => {
@@ -81,19 +101,33 @@ describe("GET /metrics", () => {
 describe("request ids", () => {
   test("every response carries an id, and its log line has the same one", async () => {
     const lines: string[] = [];
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    const answer = await guarded.send("GET", "/calibration/abc", { "X-Request-Id": "chosen-by-the-client" });
+    vi.spyOn(process.stdout, "write").mockImplementation(
+      (chunk) => (lines.push(String(chunk)), true),
+    );
+    const answer = await guarded.send("GET", "/calibration/abc", {
+      "X-Request-Id": "chosen-by-the-client",
+    });
     const id = answer.headers["x-request-id"];
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     // Without a trusted proxy a client cannot choose the id.
     expect(id).not.toBe("chosen-by-the-client");
-    const logged = lines.map((line) => JSON.parse(line) as { requestId?: string; path?: string }).find((line) => line.path === "/calibration/abc");
+    const logged = lines
+      .map((line) => JSON.parse(line) as { requestId?: string; path?: string })
+      .find((line) => line.path === "/calibration/abc");
     expect(logged?.requestId).toBe(id);
   });
 
   test("behind a trusted proxy the proxy's own id is kept, when it is a plain token", async () => {
     vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-    expect((await open.send("GET", "/calibration/abc", { "X-Request-Id": "lb-1234.abc" })).headers["x-request-id"]).toBe("lb-1234.abc");
-    expect((await open.send("GET", "/calibration/abc", { "X-Request-Id": "a b\"c" })).headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(
+      (await open.send("GET", "/calibration/abc", { "X-Request-Id": "lb-1234.abc" })).headers[
+        "x-request-id"
+      ],
+    ).toBe("lb-1234.abc");
+    expect(
+      (await open.send("GET", "/calibration/abc", { "X-Request-Id": 'a b"c' })).headers[
+        "x-request-id"
+      ],
+    ).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

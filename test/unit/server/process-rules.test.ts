@@ -1,11 +1,19 @@
 import { describe, expect, test } from "vitest";
-import { processCount, restartDelayMs, restartPacer, sqliteProcessesWarning, startMessage } from "../../../server/process-rules";
+import {
+  processCount,
+  restartDelayMs,
+  restartPacer,
+  sqliteProcessesWarning,
+  startMessage,
+} from "../../../server/process-rules";
 import { parseEnv } from "~/utils/env.server";
 
 describe("app processes per machine", () => {
   test("unset: one per core in production on PostgreSQL; one on SQLite and outside production", () => {
     expect(processCount(undefined, { cores: 4, production: true, database: "postgresql" })).toBe(4);
-    expect(processCount(undefined, { cores: 4, production: false, database: "postgresql" })).toBe(1);
+    expect(processCount(undefined, { cores: 4, production: false, database: "postgresql" })).toBe(
+      1,
+    );
     expect(processCount(undefined, { cores: 4, production: true, database: "sqlite" })).toBe(1);
   });
 
@@ -14,15 +22,25 @@ describe("app processes per machine", () => {
     expect(processCount(3, { cores: 2, production: true, database: "postgresql" })).toBe(3);
     expect(processCount(1, { cores: 8, production: true, database: "postgresql" })).toBe(1);
     expect(processCount(2, { cores: 8, production: true, database: "sqlite" })).toBe(2);
-    expect(sqliteProcessesWarning(2, "sqlite")).toMatch(/2 app processes on one SQLite file.*decisions\/046/);
-    expect([sqliteProcessesWarning(1, "sqlite"), sqliteProcessesWarning(4, "postgresql")]).toEqual([null, null]);
+    expect(sqliteProcessesWarning(2, "sqlite")).toMatch(
+      /2 app processes on one SQLite file.*decisions\/046/,
+    );
+    expect([sqliteProcessesWarning(1, "sqlite"), sqliteProcessesWarning(4, "postgresql")]).toEqual([
+      null,
+      null,
+    ]);
   });
 
   test("WEB_CONCURRENCY and HEALTH_PORT are read from the environment, and nonsense is refused by name", () => {
     expect(parseEnv({ WEB_CONCURRENCY: "auto" }).WEB_CONCURRENCY).toBe("auto");
-    expect(parseEnv({ WEB_CONCURRENCY: "3", HEALTH_PORT: "3001" })).toMatchObject({ WEB_CONCURRENCY: 3, HEALTH_PORT: 3001 });
+    expect(parseEnv({ WEB_CONCURRENCY: "3", HEALTH_PORT: "3001" })).toMatchObject({
+      WEB_CONCURRENCY: 3,
+      HEALTH_PORT: 3001,
+    });
     expect(parseEnv({ WEB_CONCURRENCY: "" }).WEB_CONCURRENCY).toBeUndefined();
-    expect(() => parseEnv({ WEB_CONCURRENCY: "lots" })).toThrow(/WEB_CONCURRENCY: must be auto or a whole number of processes from 1 to 64/);
+    expect(() => parseEnv({ WEB_CONCURRENCY: "lots" })).toThrow(
+      /WEB_CONCURRENCY: must be auto or a whole number of processes from 1 to 64/,
+    );
     expect(() => parseEnv({ WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
   });
 
@@ -42,16 +60,24 @@ describe("app processes per machine", () => {
 
   test("the start log names the public address when PUBLIC_URL is set, and where the server listens", () => {
     const env = { HOST: "127.0.0.1", PORT: 3000, databaseProvider: "postgresql" as const };
-    expect(startMessage({ ...env, PUBLIC_URL: "https://rungs.example.com" }, 1)).toBe("Rungs is running at https://rungs.example.com, listening on 127.0.0.1:3000 (postgresql)");
+    expect(startMessage({ ...env, PUBLIC_URL: "https://rungs.example.com" }, 1)).toBe(
+      "Rungs is running at https://rungs.example.com, listening on 127.0.0.1:3000 (postgresql)",
+    );
     expect(startMessage({ ...env, PUBLIC_URL: "https://rungs.example.com" }, 4)).toBe(
       "Rungs is starting 4 app processes at https://rungs.example.com, listening on 127.0.0.1:3000 (postgresql; WEB_CONCURRENCY)",
     );
     expect(startMessage(env, 1)).toBe("Rungs is running at http://127.0.0.1:3000 (postgresql)");
-    expect(startMessage({ ...env, HOST: "0.0.0.0" }, 2)).toBe("Rungs is starting 2 app processes at http://localhost:3000 (postgresql; WEB_CONCURRENCY)");
+    expect(startMessage({ ...env, HOST: "0.0.0.0" }, 2)).toBe(
+      "Rungs is starting 2 app processes at http://localhost:3000 (postgresql; WEB_CONCURRENCY)",
+    );
   });
 
   test("PUBLIC_URL is read without a trailing slash, so links under it have one slash", () => {
-    expect(parseEnv({ PUBLIC_URL: "https://rungs.example.com/" }).PUBLIC_URL).toBe("https://rungs.example.com");
-    expect(parseEnv({ PUBLIC_URL: "https://rungs.example.com" }).PUBLIC_URL).toBe("https://rungs.example.com");
+    expect(parseEnv({ PUBLIC_URL: "https://rungs.example.com/" }).PUBLIC_URL).toBe(
+      "https://rungs.example.com",
+    );
+    expect(parseEnv({ PUBLIC_URL: "https://rungs.example.com" }).PUBLIC_URL).toBe(
+      "https://rungs.example.com",
+    );
   });
 });

@@ -12,7 +12,8 @@ async function warningsFor(trustProxy: number, requests: Record<string, string>[
   });
   const server = await listen(app);
   try {
-    for (const headers of requests) expect((await server.send("GET", "/", headers)).status).toBe(200);
+    for (const headers of requests)
+      expect((await server.send("GET", "/", headers)).status).toBe(200);
   } finally {
     await server.close();
   }
@@ -21,7 +22,10 @@ async function warningsFor(trustProxy: number, requests: Record<string, string>[
 
 describe("the proxy setting against the requests seen", () => {
   test("a proxy in front while TRUST_PROXY is 0 is said once", async () => {
-    const warnings = await warningsFor(0, [{ "X-Forwarded-For": "203.0.113.7" }, { "X-Forwarded-For": "203.0.113.8" }]);
+    const warnings = await warningsFor(0, [
+      { "X-Forwarded-For": "203.0.113.7" },
+      { "X-Forwarded-For": "203.0.113.8" },
+    ]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/TRUST_PROXY is 0: every client has the proxy's address/);
   });

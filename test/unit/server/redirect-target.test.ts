@@ -62,13 +62,16 @@ describe("redirect targets taken from a request", () => {
     `/${"a".repeat(5000)}`,
   ];
 
-  test.each(bypasses.map((given) => [JSON.stringify(given.slice(0, 60)), given]))("%s never leaves the site", (_shown, given) => {
-    const target = safeRedirectPath(given);
-    expect(landsOn(target)).toBe("https://rungs.example");
-    expect(target.startsWith("/")).toBe(true);
-    expect(target.startsWith("//")).toBe(false);
-    expect(target).not.toMatch(/[\p{Cc}\\]/u);
-  });
+  test.each(bypasses.map((given) => [JSON.stringify(given.slice(0, 60)), given]))(
+    "%s never leaves the site",
+    (_shown, given) => {
+      const target = safeRedirectPath(given);
+      expect(landsOn(target)).toBe("https://rungs.example");
+      expect(target.startsWith("/")).toBe(true);
+      expect(target.startsWith("//")).toBe(false);
+      expect(target).not.toMatch(/[\p{Cc}\\]/u);
+    },
+  );
 
   test("the request's form value as React Router reads it: /login?redirectTo=%2F%09%2Fevil.example%2Fphish", () => {
     const value = new URLSearchParams("redirectTo=%2F%09%2Fevil.example%2Fphish").get("redirectTo");

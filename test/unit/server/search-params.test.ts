@@ -41,8 +41,12 @@ describe("choices", () => {
 
   test("an unknown value is an InvalidError naming the allowed ones", () => {
     expect(() => choiceParam(params({ state: "Open" }), "state", STATES)).toThrow(InvalidError);
-    expect(() => choiceParam(params({ state: "Open" }), "state", STATES)).toThrow("There is no state “Open”. Use one of: open, closed.");
-    expect(() => choiceParam(params({ show: "x" }), "show", ["attention"], "view")).toThrow("There is no view “x”. Use one of: attention.");
+    expect(() => choiceParam(params({ state: "Open" }), "state", STATES)).toThrow(
+      "There is no state “Open”. Use one of: open, closed.",
+    );
+    expect(() => choiceParam(params({ show: "x" }), "show", ["attention"], "view")).toThrow(
+      "There is no view “x”. Use one of: attention.",
+    );
   });
 
   test("what is shown back is short and printable", () => {

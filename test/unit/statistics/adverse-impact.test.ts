@@ -20,7 +20,9 @@ describe("the four-fifths rule, where the evidence supports it", () => {
   });
 
   test("a ratio at or above four-fifths is never flagged, however sure the difference", () => {
-    const [finding] = fourFifthsRule([{ group: { successes: 1700, n: 2000 }, reference: { successes: 1950, n: 2000 } }]);
+    const [finding] = fourFifthsRule([
+      { group: { successes: 1700, n: 2000 }, reference: { successes: 1950, n: 2000 } },
+    ]);
     expect(finding!.pValue).toBeLessThan(1e-6);
     expect(finding!.ratio!.estimate).toBeGreaterThanOrEqual(0.8);
     expect(finding!.flagged).toBe(false);
@@ -36,8 +38,17 @@ describe("the four-fifths rule, where the evidence supports it", () => {
     expect(many[0]!.adjustedP).toBeGreaterThanOrEqual(0.05);
     expect(many[0]!.flagged).toBe(false);
     // Benjamini–Hochberg treats the smallest of twelve alike; it is the laxer where several hold up together.
-    expect(fourFifthsRule([borderline, ...Array.from({ length: 11 }, () => nothing)], "benjamini-hochberg")[0]!.flagged).toBe(false);
-    expect(fourFifthsRule([borderline, borderline, borderline], "benjamini-hochberg").every((finding) => finding.flagged)).toBe(true);
+    expect(
+      fourFifthsRule(
+        [borderline, ...Array.from({ length: 11 }, () => nothing)],
+        "benjamini-hochberg",
+      )[0]!.flagged,
+    ).toBe(false);
+    expect(
+      fourFifthsRule([borderline, borderline, borderline], "benjamini-hochberg").every(
+        (finding) => finding.flagged,
+      ),
+    ).toBe(true);
   });
 
   test("the ratio's interval must lie below parity too: a significant Fisher test beside an interval reaching 1 is no flag", () => {
@@ -57,16 +68,22 @@ describe("the four-fifths rule, where the evidence supports it", () => {
     expect(few.estimate).toBe(0);
     expect(few.interval[0]).toBe(0);
     expect(few.interval[1]).toBeGreaterThan(1);
-    expect(fourFifthsRule([{ group: { successes: 0, n: 3 }, reference: highest }])[0]!.flagged).toBe(false);
+    expect(
+      fourFifthsRule([{ group: { successes: 0, n: 3 }, reference: highest }])[0]!.flagged,
+    ).toBe(false);
     const many = impactRatio({ successes: 0, n: 30 }, highest)!;
     expect(many.interval[1]).toBeLessThan(0.5);
-    expect(fourFifthsRule([{ group: { successes: 0, n: 30 }, reference: highest }])[0]!.flagged).toBe(true);
+    expect(
+      fourFifthsRule([{ group: { successes: 0, n: 30 }, reference: highest }])[0]!.flagged,
+    ).toBe(true);
   });
 
   test("no ratio where the highest rate is nought, and Fisher's p of a table with an empty margin is 1", () => {
     expect(impactRatio({ successes: 0, n: 5 }, { successes: 0, n: 8 })).toBeNull();
     expect(fisherExact(0, 5, 0, 8)).toBe(1);
-    expect(fourFifthsRule([{ group: { successes: 0, n: 5 }, reference: { successes: 0, n: 8 } }])[0]).toEqual({ ratio: null, pValue: 1, adjustedP: 1, flagged: false });
+    expect(
+      fourFifthsRule([{ group: { successes: 0, n: 5 }, reference: { successes: 0, n: 8 } }])[0],
+    ).toEqual({ ratio: null, pValue: 1, adjustedP: 1, flagged: false });
     expect(() => fisherExact(-1, 2, 3, 4)).toThrow(RangeError);
   });
 });

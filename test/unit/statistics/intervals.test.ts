@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clusteredShare, meanInterval, meanWithSharedInputs, tQuantile, welchDifference, wilsonInterval } from "~/modules/statistics/intervals";
+import {
+  clusteredShare,
+  meanInterval,
+  meanWithSharedInputs,
+  tQuantile,
+  welchDifference,
+  wilsonInterval,
+} from "~/modules/statistics/intervals";
 import { summarise } from "~/modules/statistics/summary";
 
 const meanDifference = (a: number[], b: number[]) => welchDifference(summarise(a), summarise(b));
@@ -44,19 +51,43 @@ describe("summaries and intervals", () => {
       return [centre - half, centre + half];
     };
     /** Cells of people each written about by a colleague of their own: the clusters are the people alone. */
-    const byPerson = (counts: [number, number][]) => counts.map(([successes, n], index) => ({ successes, n, row: `p${index}`, column: `c${index}` }));
+    const byPerson = (counts: [number, number][]) =>
+      counts.map(([successes, n], index) => ({
+        successes,
+        n,
+        row: `p${index}`,
+        column: `c${index}`,
+      }));
 
     it("takes Wilson's interval at the effective number of answers, with t on clusters − 1 degrees of freedom", () => {
       // 12 of 24 answers about four people, 3, 1, 4 and 0 of 4 each (and one person with none, left out):
       // residuals yᵢ − p·nᵢ = 1, −1, 2, −2; variance 4/3 · 10 / 16² = 0.0520833 against 0.25 / 16 = 0.015625 if
       // independent; design effect 10/3, effective n 4.8; t(0.975, 3) = 3.182446.
-      const share = clusteredShare(byPerson([[3, 4], [1, 4], [4, 4], [0, 4], [0, 0]]));
+      const share = clusteredShare(
+        byPerson([
+          [3, 4],
+          [1, 4],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ]),
+      );
       expect(share.estimate).toBe(0.5);
       expect(share.interval[0]).toBeCloseTo(0.088158, 5);
       expect(share.interval[1]).toBeCloseTo(0.911842, 5);
-      expect(share.interval).toEqual(wilson(0.5, 4.8, 3.1824463052837078).map((end) => expect.closeTo(end, 9)));
+      expect(share.interval).toEqual(
+        wilson(0.5, 4.8, 3.1824463052837078).map((end) => expect.closeTo(end, 9)),
+      );
       // Uneven clusters (13 of 24 over five people): design effect 2.526952, effective n 9.497607, t(0.975, 4) = 2.776445; scipy agrees.
-      const uneven = clusteredShare(byPerson([[5, 6], [1, 5], [4, 4], [0, 3], [3, 6]]));
+      const uneven = clusteredShare(
+        byPerson([
+          [5, 6],
+          [1, 5],
+          [4, 4],
+          [0, 3],
+          [3, 6],
+        ]),
+      );
       expect(uneven.estimate).toBeCloseTo(13 / 24, 12);
       expect(uneven.interval[0]).toBeCloseTo(0.188972, 5);
       expect(uneven.interval[1]).toBeCloseTo(0.857027, 5);
@@ -84,7 +115,9 @@ describe("summaries and intervals", () => {
       ).map(([row, column, successes]) => ({ row, column, successes, n: 3 }));
       const share = clusteredShare(cells);
       expect(share.estimate).toBeCloseTo(8 / 15, 12);
-      expect(share.interval).toEqual(wilson(8 / 15, 5.062274, 3.1824463).map((end) => expect.closeTo(end, 5)));
+      expect(share.interval).toEqual(
+        wilson(8 / 15, 5.062274, 3.1824463).map((end) => expect.closeTo(end, 5)),
+      );
       expect(share.interval[0]).toBeCloseTo(0.10314, 5);
       expect(share.interval[1]).toBeCloseTo(0.919077, 5);
       // Here the two-way sum (0.0223 = 0.00585 + 0.04249 − 0.02601) falls short of the colleagues' alone, 0.0424923:
@@ -107,25 +140,55 @@ describe("summaries and intervals", () => {
 
     it("never claims more than the answers would if independent, and says nothing from one cluster", () => {
       // People alike (a design effect below 1): the answers' own n, still with t on 3 degrees of freedom.
-      const alike = clusteredShare(byPerson([[1, 4], [2, 4], [1, 4], [2, 4]]));
+      const alike = clusteredShare(
+        byPerson([
+          [1, 4],
+          [2, 4],
+          [1, 4],
+          [2, 4],
+        ]),
+      );
       expect(alike.interval[0]).toBeCloseTo(0.11817, 5);
       expect(alike.interval[1]).toBeCloseTo(0.728738, 5);
       // Every answer without: no spread to measure, so n is the answers; t(0.975, 2) = 4.302653 gives 0 to q² / (12 + q²).
-      expect(clusteredShare(byPerson([[0, 4], [0, 4], [0, 4]])).interval).toEqual([0, expect.closeTo(4.302653 ** 2 / (12 + 4.302653 ** 2), 5)]);
+      expect(
+        clusteredShare(
+          byPerson([
+            [0, 4],
+            [0, 4],
+            [0, 4],
+          ]),
+        ).interval,
+      ).toEqual([0, expect.closeTo(4.302653 ** 2 / (12 + 4.302653 ** 2), 5)]);
       expect(clusteredShare(byPerson([[3, 7]]))).toEqual({ estimate: 3 / 7, interval: [0, 1] });
       // Three people all written about by one colleague: nothing says how colleagues vary.
-      expect(clusteredShare(byPerson([[3, 7], [1, 4], [2, 2]]).map((cell) => ({ ...cell, column: "c" }))).interval).toEqual([0, 1]);
+      expect(
+        clusteredShare(
+          byPerson([
+            [3, 7],
+            [1, 4],
+            [2, 2],
+          ]).map((cell) => ({ ...cell, column: "c" })),
+        ).interval,
+      ).toEqual([0, 1]);
     });
   });
 
   describe("a mean over units that share inputs", () => {
-    const unit = (value: number, shared: Record<string, number>) => ({ value, shared: new Map(Object.entries(shared)) });
+    const unit = (value: number, shared: Record<string, number>) => ({
+      value,
+      shared: new Map(Object.entries(shared)),
+    });
 
     it("adds the covariance the shared inputs bring to the interval over units", () => {
       // Values 1, 2, 4: mean 7/3, sample variance 7/3, so 7/9 over three units. Input a's parts 0.5 and 0.5,
       // b's −1 and −1: cross products (Σ)² − Σ² = 1 − 0.5 and 4 − 2, together 2.5, over 3 · 2: 0.416667.
       // Variance 1.194444; t(0.975, 2) = 4.302653; half-width 4.702397.
-      const mean = meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { a: 0.5, b: -1 }), unit(4, { b: -1 })])!;
+      const mean = meanWithSharedInputs([
+        unit(1, { a: 0.5 }),
+        unit(2, { a: 0.5, b: -1 }),
+        unit(4, { b: -1 }),
+      ])!;
       expect(mean.estimate).toBeCloseTo(7 / 3, 12);
       expect(mean.interval[0]).toBeCloseTo(7 / 3 - 4.702397, 5);
       expect(mean.interval[1]).toBeCloseTo(7 / 3 + 4.702397, 5);
@@ -133,10 +196,17 @@ describe("summaries and intervals", () => {
 
     it("is the plain t interval when nothing is shared, and never narrower when the cross products fall below zero", () => {
       const plain = meanInterval(summarise([1, 2, 4]))!;
-      const asPlain = { estimate: expect.closeTo(plain.estimate, 12), interval: plain.interval.map((end) => expect.closeTo(end, 12)) };
-      expect(meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { b: -1 }), unit(4, {})])).toEqual(asPlain);
+      const asPlain = {
+        estimate: expect.closeTo(plain.estimate, 12),
+        interval: plain.interval.map((end) => expect.closeTo(end, 12)),
+      };
+      expect(meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { b: -1 }), unit(4, {})])).toEqual(
+        asPlain,
+      );
       // b's parts −1 and +1: (Σ)² − Σ² = −2, more than a's 0.5 makes up.
-      expect(meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { a: 0.5, b: -1 }), unit(4, { b: 1 })])).toEqual(asPlain);
+      expect(
+        meanWithSharedInputs([unit(1, { a: 0.5 }), unit(2, { a: 0.5, b: -1 }), unit(4, { b: 1 })]),
+      ).toEqual(asPlain);
       expect(meanWithSharedInputs([unit(1, { a: 1 })])).toBeNull();
     });
   });

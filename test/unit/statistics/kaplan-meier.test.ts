@@ -5,7 +5,9 @@ import { kaplanMeier, survivalAt } from "~/modules/statistics/kaplan-meier";
 // (the textbook example of Kleinbaum & Klein, Survival Analysis, ch. 2). The reference figures are
 // R 4.2's survival 3.5-3: summary(survfit(Surv(time, status) ~ 1, conf.type = "log-log")) and
 // quantile(fit, 0.5), printed to six places.
-const sixMp = [6, 6, 6, -6, 7, -9, 10, -10, -11, 13, 16, -17, -19, -20, 22, 23, -25, -32, -32, -34, -35].map((week) => ({ time: Math.abs(week), event: week > 0 }));
+const sixMp = [
+  6, 6, 6, -6, 7, -9, 10, -10, -11, 13, 16, -17, -19, -20, 22, 23, -25, -32, -32, -34, -35,
+].map((week) => ({ time: Math.abs(week), event: week > 0 }));
 
 const R_SIX_MP = [
   // time, at risk, events, survival, Greenwood's standard error, lower, upper
@@ -38,8 +40,16 @@ describe("Kaplan–Meier", () => {
   it("keeps the censored among those at risk until they are last seen, not dropped", () => {
     const curve = kaplanMeier(sixMp);
     // Week 9: one censored, nobody leaves; the 16 at risk include them, and week 10 starts from 15.
-    expect(curve.steps.find((step) => step.time === 9)).toMatchObject({ atRisk: 16, events: 0, censored: 1 });
-    expect(curve.steps.find((step) => step.time === 10)).toMatchObject({ atRisk: 15, events: 1, censored: 1 });
+    expect(curve.steps.find((step) => step.time === 9)).toMatchObject({
+      atRisk: 16,
+      events: 0,
+      censored: 1,
+    });
+    expect(curve.steps.find((step) => step.time === 10)).toMatchObject({
+      atRisk: 15,
+      events: 1,
+      censored: 1,
+    });
     // Dropping the censored would give 9 of 9 events and a curve down to zero.
     expect(curve.steps.at(-1)!.survival).toBeCloseTo(0.448179, 5);
     expect(survivalAt(curve, 12)).toBeCloseTo(0.752941, 5);
@@ -54,7 +64,12 @@ describe("Kaplan–Meier", () => {
 
   it("closes the median's interval when the band's upper curve reaches one half (R: median 7, interval 3 to 10)", () => {
     const times = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((time) => ({ time, event: true }));
-    const curve = kaplanMeier([...times, { time: 3, event: false }, { time: 5, event: false }, { time: 8, event: false }]);
+    const curve = kaplanMeier([
+      ...times,
+      { time: 3, event: false },
+      { time: 5, event: false },
+      { time: 8, event: false },
+    ]);
     expect(curve.median).toBe(7);
     expect(curve.medianInterval).toEqual([3, 10]);
     // Nobody left at the end: the log-log band has no room for 0.
@@ -65,7 +80,10 @@ describe("Kaplan–Meier", () => {
     const curve = kaplanMeier([1, 2, 3, 4].map((time) => ({ time, event: true })));
     expect(curve.median).toBe(2.5);
     expect(curve.medianInterval).toEqual([1, null]);
-    const early = kaplanMeier([{ time: 1, event: true }, ...[2, 3, 4].map((time) => ({ time, event: false }))]);
+    const early = kaplanMeier([
+      { time: 1, event: true },
+      ...[2, 3, 4].map((time) => ({ time, event: false })),
+    ]);
     expect(early.median).toBeNull();
     expect(kaplanMeier([]).steps).toEqual([]);
   });
@@ -78,15 +96,26 @@ describe("Kaplan–Meier", () => {
       { entry: 3, time: 5, event: true },
       { entry: 1, time: 6, event: true },
     ]);
-    expect(curve.steps.map((step) => [step.time, step.atRisk, step.events, step.censored])).toEqual([
-      [2, 3, 1, 0],
-      [4, 3, 0, 1],
-      [5, 2, 1, 0],
-      [6, 1, 1, 0],
+    expect(curve.steps.map((step) => [step.time, step.atRisk, step.events, step.censored])).toEqual(
+      [
+        [2, 3, 1, 0],
+        [4, 3, 0, 1],
+        [5, 2, 1, 0],
+        [6, 1, 1, 0],
+      ],
+    );
+    expect(curve.steps.map((step) => Number(step.survival.toFixed(6)))).toEqual([
+      0.666667, 0.666667, 0.333333, 0,
     ]);
-    expect(curve.steps.map((step) => Number(step.survival.toFixed(6)))).toEqual([0.666667, 0.666667, 0.333333, 0]);
     expect(curve.median).toBe(5);
     // Without the entry times, the two late arrivals would count as at risk from the start: 4 at time 2, and a higher curve.
-    expect(kaplanMeier([{ time: 2, event: true }, { time: 4, event: false }, { time: 5, event: true }, { time: 6, event: true }]).steps[0]!.atRisk).toBe(4);
+    expect(
+      kaplanMeier([
+        { time: 2, event: true },
+        { time: 4, event: false },
+        { time: 5, event: true },
+        { time: 6, event: true },
+      ]).steps[0]!.atRisk,
+    ).toBe(4);
   });
 });

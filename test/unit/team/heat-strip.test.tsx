@@ -15,8 +15,15 @@ const labels = new Map([
 async function render(element: ReactNode): Promise<string> {
   const handler = createStaticHandler([{ id: "root", path: "/", element }]);
   const context = await handler.query(new Request("http://localhost/"));
-  if (context instanceof Response) throw new Error(`expected a page, got a ${context.status} response`);
-  return renderToStaticMarkup(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
+  if (context instanceof Response)
+    throw new Error(`expected a page, got a ${context.status} response`);
+  return renderToStaticMarkup(
+    <StaticRouterProvider
+      router={createStaticRouter(handler.dataRoutes, context)}
+      context={context}
+      hydrate={false}
+    />,
+  );
 }
 
 describe("the team heat strip", () => {
@@ -30,16 +37,24 @@ describe("the team heat strip", () => {
     };
     const names = ["Code quality", "Testing & <verification>", "Delivery"];
     const html = await render(<TeamHeatStrip profile={profile} names={names} labels={labels} />);
-    const cells = [...html.matchAll(/<span data-heat="(h\d)">([^<]*)<\/span>/g)].map(([, heat, shown]) => [heat, shown]);
+    const cells = [...html.matchAll(/<span data-heat="(h\d)">([^<]*)<\/span>/g)].map(
+      ([, heat, shown]) => [heat, shown],
+    );
     expect(cells).toEqual([
       ["h3", "3"],
       ["h0", "–"],
       ["h1", "1"],
     ]);
-    expect(html).toContain('role="img" title="Code quality 3 (Consistent), Testing &amp; &lt;verification&gt; not rated, Delivery 1 (Not yet)."');
+    expect(html).toContain(
+      'role="img" title="Code quality 3 (Consistent), Testing &amp; &lt;verification&gt; not rated, Delivery 1 (Not yet)."',
+    );
     expect(html).toContain(">Manager review, Spring</p>");
     // Given as the pointer reaches each cell, set as the element's title (so not markup).
-    expect(profile.ratings.map((rating, index) => wordsOf(translatorOf(undefined), cellTitle(rating, names[index]!, labels)))).toEqual([
+    expect(
+      profile.ratings.map((rating, index) =>
+        wordsOf(translatorOf(undefined), cellTitle(rating, names[index]!, labels)),
+      ),
+    ).toEqual([
       "Code quality: 3 Consistent",
       "Testing & <verification>: not rated",
       "Delivery: 1 Not yet",
@@ -47,12 +62,30 @@ describe("the team heat strip", () => {
   });
 
   it("words each strip from its own people's competencies and ratings when a page of strips shares its labels", async () => {
-    const strip = (trackKey: string, ratings: (number | null)[]) => ({ kind: "self" as const, cycleName: null, submittedAt: null, trackKey, ratings });
+    const strip = (trackKey: string, ratings: (number | null)[]) => ({
+      kind: "self" as const,
+      cycleName: null,
+      submittedAt: null,
+      trackKey,
+      ratings,
+    });
     const html = await render(
       <>
-        <TeamHeatStrip profile={strip("a", [3, 1])} names={["Code quality", "Delivery"]} labels={labels} />
-        <TeamHeatStrip profile={strip("b", [3, null])} names={["Mentoring", "Delivery"]} labels={labels} />
-        <TeamHeatStrip profile={strip("a", [1, 3])} names={["Code quality", "Delivery"]} labels={labels} />
+        <TeamHeatStrip
+          profile={strip("a", [3, 1])}
+          names={["Code quality", "Delivery"]}
+          labels={labels}
+        />
+        <TeamHeatStrip
+          profile={strip("b", [3, null])}
+          names={["Mentoring", "Delivery"]}
+          labels={labels}
+        />
+        <TeamHeatStrip
+          profile={strip("a", [1, 3])}
+          names={["Code quality", "Delivery"]}
+          labels={labels}
+        />
       </>,
     );
     const sentences = [...html.matchAll(/role="img" title="([^"]*)"/g)].map(([, title]) => title);

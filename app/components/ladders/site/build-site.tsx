@@ -11,9 +11,26 @@ import { nextLevel } from "~/modules/ladders/lookups";
 import { ladderSearchIndex } from "~/modules/ladders/search-expectations";
 import { SEARCH_PAGE_LIMIT } from "~/modules/ladders/search-index";
 import type { Ladder } from "~/modules/ladders/types";
-import { competencyView, ladderOverview, levelComparisonView, levelOptions, levelView, trackMatrix } from "~/modules/ladders/views";
+import {
+  competencyView,
+  ladderOverview,
+  levelComparisonView,
+  levelOptions,
+  levelView,
+  trackMatrix,
+} from "~/modules/ladders/views";
 import { SitePage, type LadderNav, type PageFrame } from "./frame";
-import { ComparePage, ComparisonPage, CompetencyPage, HomePage, LevelPage, OverviewPage, SearchPage, TrackPage, type SiteSearchData } from "./pages";
+import {
+  ComparePage,
+  ComparisonPage,
+  CompetencyPage,
+  HomePage,
+  LevelPage,
+  OverviewPage,
+  SearchPage,
+  TrackPage,
+  type SiteSearchData,
+} from "./pages";
 import { relativeHref, sitePaths } from "~/modules/ladders/site/site-paths";
 
 /**
@@ -51,13 +68,39 @@ export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {})
   const editions = options.editions ?? [];
   const folder = editions.find((edition) => edition.language === language)?.folder ?? "";
   const alternatesOf = (path: string) =>
-    editions.filter((edition) => edition.language !== language).map((edition) => ({ language: edition.language, href: relativeHref(`${folder}${path}`, `${edition.folder}${path}`) }));
-  const page = (frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">, body: ReactElement): SiteFile => {
-    const rendered = <SitePage frame={{ ...frame, siteTitle, language, alternates: alternatesOf(frame.path) }}>{body}</SitePage>;
-    const content = options.edition ? <SourceTextsProvider sourceTexts={options.edition.sourceTexts}>{rendered}</SourceTextsProvider> : rendered;
-    return { path: frame.path, content: `<!DOCTYPE html>${renderToStaticMarkup(<I18nextProvider i18n={instance}>{content}</I18nextProvider>)}\n` };
+    editions
+      .filter((edition) => edition.language !== language)
+      .map((edition) => ({
+        language: edition.language,
+        href: relativeHref(`${folder}${path}`, `${edition.folder}${path}`),
+      }));
+  const page = (
+    frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">,
+    body: ReactElement,
+  ): SiteFile => {
+    const rendered = (
+      <SitePage frame={{ ...frame, siteTitle, language, alternates: alternatesOf(frame.path) }}>
+        {body}
+      </SitePage>
+    );
+    const content = options.edition ? (
+      <SourceTextsProvider sourceTexts={options.edition.sourceTexts}>
+        {rendered}
+      </SourceTextsProvider>
+    ) : (
+      rendered
+    );
+    return {
+      path: frame.path,
+      content: `<!DOCTYPE html>${renderToStaticMarkup(<I18nextProvider i18n={instance}>{content}</I18nextProvider>)}\n`,
+    };
   };
-  const files: SiteFile[] = [page({ path: sitePaths.home(), title: t("site.homeTitle"), ladder: null }, <HomePage ladders={ladders.map(ladderOverview)} />)];
+  const files: SiteFile[] = [
+    page(
+      { path: sitePaths.home(), title: t("site.homeTitle"), ladder: null },
+      <HomePage ladders={ladders.map(ladderOverview)} />,
+    ),
+  ];
   for (const ladder of ladders) files.push(...ladderPages(ladder, page, t));
   return files;
 }
@@ -69,32 +112,72 @@ export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {})
  */
 function searchWords(t: SiteT): SiteSearchData["words"] {
   return {
-    results: Array.from({ length: SEARCH_PAGE_LIMIT + 1 }, (_, count) => t("search.results", { count, query: "{query}" })),
+    results: Array.from({ length: SEARCH_PAGE_LIMIT + 1 }, (_, count) =>
+      t("search.results", { count, query: "{query}" }),
+    ),
     noMatch: t("search.noMatch", { query: "{query}" }),
     example: t("search.example", { example: "{example}" }),
     place: t("search.place", { level: "{level}", competency: "{competency}" }),
   };
 }
 
-function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">, body: ReactElement) => SiteFile, t: SiteT): SiteFile[] {
+function ladderPages(
+  ladder: Ladder,
+  page: (
+    frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">,
+    body: ReactElement,
+  ) => SiteFile,
+  t: SiteT,
+): SiteFile[] {
   const id = ladder.meta.id;
-  const nav: LadderNav = { id, name: ladder.meta.name, version: ladder.meta.version, tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name })) };
+  const nav: LadderNav = {
+    id,
+    name: ladder.meta.name,
+    version: ladder.meta.version,
+    tracks: ladder.tracks.map((track) => ({ id: track.id, name: track.name })),
+  };
   const levels = levelOptions(ladder);
   const files: SiteFile[] = [];
-  files.push(page({ path: sitePaths.ladder(id), title: t("overview.heading", { ladder: ladder.meta.name }), ladder: nav }, <OverviewPage overview={ladderOverview(ladder)} />));
+  files.push(
+    page(
+      {
+        path: sitePaths.ladder(id),
+        title: t("overview.heading", { ladder: ladder.meta.name }),
+        ladder: nav,
+      },
+      <OverviewPage overview={ladderOverview(ladder)} />,
+    ),
+  );
   for (const track of ladder.tracks) {
     const matrix = trackMatrix(ladder, track.id)!;
-    files.push(page({ path: sitePaths.track(id, track.id), title: track.name, ladder: nav }, <TrackPage ladderId={id} matrix={matrix} />));
+    files.push(
+      page(
+        { path: sitePaths.track(id, track.id), title: track.name, ladder: nav },
+        <TrackPage ladderId={id} matrix={matrix} />,
+      ),
+    );
   }
   for (const level of levels) {
     const view = levelView(ladder, level.id)!;
-    files.push(page({ path: sitePaths.level(id, level.id), title: t("site.levelTitle", { level: level.title, track: level.trackName }), ladder: nav }, <LevelPage ladderId={id} view={view} />));
+    files.push(
+      page(
+        {
+          path: sitePaths.level(id, level.id),
+          title: t("site.levelTitle", { level: level.title, track: level.trackName }),
+          ladder: nav,
+        },
+        <LevelPage ladderId={id} view={view} />,
+      ),
+    );
   }
   for (const competency of ladder.competencies) {
     // Interview material is for interviewers: the published site is read by candidates.
     const view = { ...competencyView(ladder, competency.id)!, interview: null };
     files.push(
-      page({ path: sitePaths.competency(id, competency.id), title: competency.name, ladder: nav }, <CompetencyPage ladderId={id} view={view} />),
+      page(
+        { path: sitePaths.competency(id, competency.id), title: competency.name, ladder: nav },
+        <CompetencyPage ladderId={id} view={view} />,
+      ),
     );
   }
   const steps = levels.flatMap((from) => {
@@ -102,21 +185,58 @@ function ladderPages(ladder: Ladder, page: (frame: Omit<PageFrame, "siteTitle" |
     const to = next && levels.find((level) => level.id === next.id);
     return to ? [{ from, to }] : [];
   });
-  files.push(page({ path: sitePaths.compare(id), title: t("compare.heading"), ladder: nav, script: true }, <ComparePage ladderId={id} options={levels} steps={steps} />));
+  files.push(
+    page(
+      { path: sitePaths.compare(id), title: t("compare.heading"), ladder: nav, script: true },
+      <ComparePage ladderId={id} options={levels} steps={steps} />,
+    ),
+  );
   // Every ordered pair, so any two levels the picker offers have a page.
   for (const from of levels) {
     for (const to of levels) {
       const comparison = levelComparisonView(ladder, from.id, to.id)!;
-      files.push(page({ path: sitePaths.comparison(id, from.id, to.id), title: t("site.comparisonTitle", { from: from.title, to: to.title }), ladder: nav }, <ComparisonPage ladderId={id} comparison={comparison} />));
+      files.push(
+        page(
+          {
+            path: sitePaths.comparison(id, from.id, to.id),
+            title: t("site.comparisonTitle", { from: from.title, to: to.title }),
+            ladder: nav,
+          },
+          <ComparisonPage ladderId={id} comparison={comparison} />,
+        ),
+      );
     }
   }
   const searchPath = sitePaths.search(id);
   const searchData = {
     index: ladderSearchIndex(ladder),
-    levels: Object.fromEntries(levels.map((level) => [level.id, { title: level.title, trackName: level.trackName, href: relativeHref(searchPath, sitePaths.level(id, level.id)) }])),
+    levels: Object.fromEntries(
+      levels.map((level) => [
+        level.id,
+        {
+          title: level.title,
+          trackName: level.trackName,
+          href: relativeHref(searchPath, sitePaths.level(id, level.id)),
+        },
+      ]),
+    ),
     words: searchWords(t),
   };
-  files.push(page({ path: searchPath, title: t("search.heading"), ladder: nav, script: true, headerSearch: false }, <SearchPage ladderId={id} data={searchData} />));
-  files.push({ path: sitePaths.json(id), content: `${JSON.stringify(ladderJson(ladder), null, 2)}\n` });
+  files.push(
+    page(
+      {
+        path: searchPath,
+        title: t("search.heading"),
+        ladder: nav,
+        script: true,
+        headerSearch: false,
+      },
+      <SearchPage ladderId={id} data={searchData} />,
+    ),
+  );
+  files.push({
+    path: sitePaths.json(id),
+    content: `${JSON.stringify(ladderJson(ladder), null, 2)}\n`,
+  });
   return files;
 }

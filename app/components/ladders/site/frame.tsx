@@ -22,7 +22,15 @@ export function useHref(): (to: string) => string {
 
 export const linkClass = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
-export function SiteLink({ to, children, className = linkClass }: { to: string; children: ReactNode; className?: string }) {
+export function SiteLink({
+  to,
+  children,
+  className = linkClass,
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const href = useHref();
   return (
     <a href={href(to)} className={className}>
@@ -67,14 +75,22 @@ export function SitePage({ frame, children }: { frame: PageFrame; children: Reac
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{t("site.pageTitle", { page: frame.title, site: frame.siteTitle })}</title>
         {frame.alternates.map((alternate) => (
-          <link key={alternate.language} rel="alternate" hrefLang={alternate.language} href={alternate.href} />
+          <link
+            key={alternate.language}
+            rel="alternate"
+            hrefLang={alternate.language}
+            href={alternate.href}
+          />
         ))}
         <link rel="stylesheet" href={href(sitePaths.stylesheet())} />
         {frame.script ? <script src={href(sitePaths.script())} defer /> : null}
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <HereContext.Provider value={frame.path}>
-          <a href="#main" className="sr-only rounded-md bg-white px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:start-3 focus:top-3 dark:bg-slate-900">
+          <a
+            href="#main"
+            className="sr-only rounded-md bg-white px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:start-3 focus:top-3 dark:bg-slate-900"
+          >
             {tCommon("shell.skipToContent")}
           </a>
           <header className="no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -85,8 +101,12 @@ export function SitePage({ frame, children }: { frame: PageFrame; children: Reac
                 </a>
                 {ladder ? <LadderNavigation ladder={ladder} path={frame.path} /> : null}
               </div>
-              {ladder && frame.headerSearch !== false ? <SearchForm action={href(sitePaths.search(ladder.id))} inputId="site-search" /> : null}
-              {frame.alternates.length > 0 ? <OtherLanguages alternates={frame.alternates} /> : null}
+              {ladder && frame.headerSearch !== false ? (
+                <SearchForm action={href(sitePaths.search(ladder.id))} inputId="site-search" />
+              ) : null}
+              {frame.alternates.length > 0 ? (
+                <OtherLanguages alternates={frame.alternates} />
+              ) : null}
             </div>
           </header>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">
@@ -96,8 +116,14 @@ export function SitePage({ frame, children }: { frame: PageFrame; children: Reac
             {ladder ? (
               <p>
                 <Sentence
-                  words={t("site.footer", { ...marks("json"), ladder: ladder.name, version: ladder.version })}
-                  elements={{ json: <SiteLink to={sitePaths.json(ladder.id)}>ladder.json</SiteLink> }}
+                  words={t("site.footer", {
+                    ...marks("json"),
+                    ladder: ladder.name,
+                    version: ladder.version,
+                  })}
+                  elements={{
+                    json: <SiteLink to={sitePaths.json(ladder.id)}>ladder.json</SiteLink>,
+                  }}
                 />
               </p>
             ) : null}
@@ -115,7 +141,12 @@ function OtherLanguages({ alternates }: { alternates: PageFrame["alternates"] })
     <ul className="flex flex-wrap gap-3 text-sm">
       {alternates.map((alternate) => (
         <li key={alternate.language}>
-          <a href={alternate.href} hrefLang={alternate.language} lang={alternate.language} className={linkClass}>
+          <a
+            href={alternate.href}
+            hrefLang={alternate.language}
+            lang={alternate.language}
+            className={linkClass}
+          >
             {LANGUAGES[alternate.language].name}
           </a>
         </li>
@@ -128,11 +159,16 @@ function LadderNavigation({ ladder, path }: { ladder: LadderNav; path: string })
   const { t } = useTranslation("ladders");
   const items = [
     { to: sitePaths.ladder(ladder.id), label: t("layout.overview") },
-    ...ladder.tracks.map((track) => ({ to: sitePaths.track(ladder.id, track.id), label: track.name })),
+    ...ladder.tracks.map((track) => ({
+      to: sitePaths.track(ladder.id, track.id),
+      label: track.name,
+    })),
     { to: sitePaths.compare(ladder.id), label: t("layout.compare") },
     { to: sitePaths.search(ladder.id), label: t("layout.search") },
   ];
-  const current = (to: string) => to === path || (to === sitePaths.compare(ladder.id) && path.startsWith(`${ladder.id}/compare/`));
+  const current = (to: string) =>
+    to === path ||
+    (to === sitePaths.compare(ladder.id) && path.startsWith(`${ladder.id}/compare/`));
   return (
     <nav aria-label={t("layout.navLabel", { ladder: ladder.name })}>
       <ul className="flex flex-wrap gap-1">
@@ -142,7 +178,9 @@ function LadderNavigation({ ladder, path }: { ladder: LadderNav; path: string })
               href={relativeHref(path, item.to)}
               aria-current={current(item.to) ? "page" : undefined}
               className={`block whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
-                current(item.to) ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
+                current(item.to)
+                  ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900"
+                  : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
               }`}
             >
               {item.label}
@@ -156,16 +194,30 @@ function LadderNavigation({ ladder, path }: { ladder: LadderNav; path: string })
 
 export const inputClass =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
-export const buttonClass = "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700";
+export const buttonClass =
+  "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700";
 
-export function SearchForm({ action, inputId, large = false }: { action: string; inputId: string; large?: boolean }) {
+export function SearchForm({
+  action,
+  inputId,
+  large = false,
+}: {
+  action: string;
+  inputId: string;
+  large?: boolean;
+}) {
   const { t } = useTranslation("ladders");
   return (
     <form method="get" action={action} role="search" className="flex items-center gap-2">
       <label htmlFor={inputId} className={large ? "text-sm font-medium" : "sr-only"}>
         {t("layout.searchLabel")}
       </label>
-      <input id={inputId} type="search" name="q" className={`${inputClass} ${large ? "w-72" : "w-56"}`} />
+      <input
+        id={inputId}
+        type="search"
+        name="q"
+        className={`${inputClass} ${large ? "w-72" : "w-56"}`}
+      />
       <button type="submit" className={buttonClass}>
         {t("layout.search")}
       </button>
@@ -177,18 +229,33 @@ export function PageHeader({ title, description }: { title: ReactNode; descripti
   return (
     <div className="mb-6">
       <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      {description ? <div className="mt-1 max-w-3xl text-slate-600 dark:text-slate-300">{description}</div> : null}
+      {description ? (
+        <div className="mt-1 max-w-3xl text-slate-600 dark:text-slate-300">{description}</div>
+      ) : null}
     </div>
   );
 }
 
 export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}>{children}</section>;
+  return (
+    <section
+      className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}
+    >
+      {children}
+    </section>
+  );
 }
 
 /** A note; the site's script hides the one with id "needs-script", which says what works only with it. */
 export function Note({ children, id }: { children: ReactNode; id?: string }) {
-  return <p id={id} className="mb-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100">{children}</p>;
+  return (
+    <p
+      id={id}
+      className="mb-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
+    >
+      {children}
+    </p>
+  );
 }
 
 export { ExpectationList, LadderPaths, RichText };

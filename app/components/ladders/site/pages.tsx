@@ -1,15 +1,39 @@
-import type { ladderOverview, competencyView, levelComparisonView, levelView, trackMatrix, LevelOption } from "~/modules/ladders/views";
+import type {
+  ladderOverview,
+  competencyView,
+  levelComparisonView,
+  levelView,
+  trackMatrix,
+  LevelOption,
+} from "~/modules/ladders/views";
 import type { SearchIndex } from "~/modules/ladders/search-index";
 import { sitePaths } from "~/modules/ladders/site/site-paths";
 import { CompetencyInTrack } from "~/components/ladders/competency-levels";
 import { InheritedMark } from "~/components/ladders/expectations";
-import { Changelog, CompetenciesByArea, EquivalentLevels, LadderSourceNote, RatingScale } from "~/components/ladders/ladder-overview";
+import {
+  Changelog,
+  CompetenciesByArea,
+  EquivalentLevels,
+  LadderSourceNote,
+  RatingScale,
+} from "~/components/ladders/ladder-overview";
 import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
 import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
 import { landscapePrint, MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
-import { Card, inputClass, buttonClass, LadderPaths, Note, PageHeader, RichText, SearchForm, SiteLink, useHref } from "./frame";
+import {
+  Card,
+  inputClass,
+  buttonClass,
+  LadderPaths,
+  Note,
+  PageHeader,
+  RichText,
+  SearchForm,
+  SiteLink,
+  useHref,
+} from "./frame";
 import { marks, Sentence } from "~/components/ladders/sentence";
 import { useLadderFormats } from "~/components/ladders/formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -31,8 +55,13 @@ export function HomePage({ ladders }: { ladders: Overview[] }) {
               {ladder.name}
             </SiteLink>
           </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t("site.version", { version: ladder.version })}</p>
-          <RichText text={ladder.description} className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300" />
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {t("site.version", { version: ladder.version })}
+          </p>
+          <RichText
+            text={ladder.description}
+            className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300"
+          />
           <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {ladder.trackOrder.map((track) => (
               <li key={track.id}>
@@ -50,22 +79,42 @@ export function OverviewPage({ overview }: { overview: Overview }) {
   const { t } = useTranslation("ladders");
   const href = useHref();
   const id = overview.id;
-  const levelLink = (level: { id: string; title: string }) => <SiteLink to={sitePaths.level(id, level.id)}>{level.title}</SiteLink>;
+  const levelLink = (level: { id: string; title: string }) => (
+    <SiteLink to={sitePaths.level(id, level.id)}>{level.title}</SiteLink>
+  );
   return (
     <>
-      <PageHeader title={t("overview.heading", { ladder: overview.name })} description={<RichText text={overview.description} inline />} />
+      <PageHeader
+        title={t("overview.heading", { ladder: overview.name })}
+        description={<RichText text={overview.description} inline />}
+      />
       <LadderSourceNote source={overview.source} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{t("overview.pathsHeading")}</h2>
-          <LadderPaths picture={overview.paths} currentLevelId={null} LevelLink={({ levelId, ...props }) => <a href={href(sitePaths.level(id, levelId))} {...props} />} />
+          <LadderPaths
+            picture={overview.paths}
+            currentLevelId={null}
+            LevelLink={({ levelId, ...props }) => (
+              <a href={href(sitePaths.level(id, levelId))} {...props} />
+            )}
+          />
         </Card>
         <Card className="lg:col-span-2">
-          <CompetenciesByArea areas={overview.areas} competencyLink={(competency) => <SiteLink to={sitePaths.competency(id, competency.id)}>{competency.name}</SiteLink>} />
+          <CompetenciesByArea
+            areas={overview.areas}
+            competencyLink={(competency) => (
+              <SiteLink to={sitePaths.competency(id, competency.id)}>{competency.name}</SiteLink>
+            )}
+          />
         </Card>
         {overview.equivalence.length ? (
           <Card>
-            <EquivalentLevels tracks={overview.trackOrder} equivalence={overview.equivalence} levelLink={levelLink} />
+            <EquivalentLevels
+              tracks={overview.trackOrder}
+              equivalence={overview.equivalence}
+              levelLink={levelLink}
+            />
           </Card>
         ) : null}
         <Card>
@@ -91,12 +140,24 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
   const f = useLadderFormats();
   return (
     <>
-      <PageHeader title={matrix.track.name} description={<RichText text={matrix.track.description} inline />} />
+      <PageHeader
+        title={matrix.track.name}
+        description={<RichText text={matrix.track.description} inline />}
+      />
       {matrix.branch ? (
         <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
           <Sentence
-            words={t("track.siteBranch", { ...marks("track"), level: matrix.branch.shared.at(-1)?.title ?? "" })}
-            elements={{ track: <SiteLink to={sitePaths.track(ladderId, matrix.branch.trackId)}>{matrix.branch.trackName}</SiteLink> }}
+            words={t("track.siteBranch", {
+              ...marks("track"),
+              level: matrix.branch.shared.at(-1)?.title ?? "",
+            })}
+            elements={{
+              track: (
+                <SiteLink to={sitePaths.track(ladderId, matrix.branch.trackId)}>
+                  {matrix.branch.trackName}
+                </SiteLink>
+              ),
+            }}
           />
         </p>
       ) : null}
@@ -114,7 +175,11 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
                   <SiteLink to={sitePaths.level(ladderId, level.id)} className="hover:underline">
                     {level.title}
                   </SiteLink>
-                  {level.alsoTitled.length ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">{t("track.alsoTitled", { titles: f.list(level.alsoTitled) })}</span> : null}
+                  {level.alsoTitled.length ? (
+                    <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">
+                      {t("track.alsoTitled", { titles: f.list(level.alsoTitled) })}
+                    </span>
+                  ) : null}
                 </th>
               ))}
             </tr>
@@ -123,9 +188,16 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
             <tbody key={area.id}>
               <MatrixAreaRow name={area.name} columns={matrix.levels.length + 1} />
               {area.rows.map((row) => (
-                <tr key={row.id} id={row.id} className="border-t border-slate-200 align-top dark:border-slate-700">
+                <tr
+                  key={row.id}
+                  id={row.id}
+                  className="border-t border-slate-200 align-top dark:border-slate-700"
+                >
                   <th scope="row" className="p-3 text-sm font-medium">
-                    <SiteLink to={sitePaths.competency(ladderId, row.id)} className="hover:underline">
+                    <SiteLink
+                      to={sitePaths.competency(ladderId, row.id)}
+                      className="hover:underline"
+                    >
                       {row.name}
                     </SiteLink>
                   </th>
@@ -155,40 +227,73 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
   const { t } = useTranslation("ladders");
   const f = useLadderFormats();
   const main = view.targets[0];
-  const levelLink = (level: { id: string; title: string }) => <SiteLink to={sitePaths.level(ladderId, level.id)}>{level.title}</SiteLink>;
+  const levelLink = (level: { id: string; title: string }) => (
+    <SiteLink to={sitePaths.level(ladderId, level.id)}>{level.title}</SiteLink>
+  );
   return (
     <>
       <PageHeader
         title={view.level.title}
         description={
           <>
-            {view.level.alsoTitled.length ? <span className="block font-medium">{t("level.alsoTitled", { titles: f.list(view.level.alsoTitled) })}</span> : null}
+            {view.level.alsoTitled.length ? (
+              <span className="block font-medium">
+                {t("level.alsoTitled", { titles: f.list(view.level.alsoTitled) })}
+              </span>
+            ) : null}
             <RichText text={view.level.summary} inline />
           </>
         }
       />
       <div className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700 dark:text-slate-300">
-        {main ? <span>{t("level.targetRating", { value: main.value, label: main.label })}</span> : null}
+        {main ? (
+          <span>{t("level.targetRating", { value: main.value, label: main.label })}</span>
+        ) : null}
         <span>
-          <Sentence words={t("level.track", marks("track"))} elements={{ track: <SiteLink to={sitePaths.track(ladderId, view.track.id)}>{view.track.name}</SiteLink> }} />
+          <Sentence
+            words={t("level.track", marks("track"))}
+            elements={{
+              track: (
+                <SiteLink to={sitePaths.track(ladderId, view.track.id)}>{view.track.name}</SiteLink>
+              ),
+            }}
+          />
         </span>
         {view.previous ? (
           <span>
-            <Sentence words={t("level.previous", marks("level"))} elements={{ level: levelLink(view.previous) }} />
+            <Sentence
+              words={t("level.previous", marks("level"))}
+              elements={{ level: levelLink(view.previous) }}
+            />
           </span>
         ) : null}
         {view.next ? (
           <span>
-            <Sentence words={t("level.next", marks("level"))} elements={{ level: levelLink(view.next) }} />
+            <Sentence
+              words={t("level.next", marks("level"))}
+              elements={{ level: levelLink(view.next) }}
+            />
           </span>
         ) : null}
         {view.next ? (
           <span>
-            <SiteLink to={sitePaths.comparison(ladderId, view.level.id, view.next.id)}>{t("level.whatAdds", { level: view.next.title })}</SiteLink>
+            <SiteLink to={sitePaths.comparison(ladderId, view.level.id, view.next.id)}>
+              {t("level.whatAdds", { level: view.next.title })}
+            </SiteLink>
           </span>
         ) : null}
-        <BranchesAndEquivalents branches={view.branches} equivalents={view.equivalents} levelLink={levelLink} />
-        {view.notApplying.length ? <span>{t("level.notExpected", { competencies: f.list(view.notApplying.map((competency) => competency.name)) })}</span> : null}
+        <BranchesAndEquivalents
+          branches={view.branches}
+          equivalents={view.equivalents}
+          levelLink={levelLink}
+        />
+        {view.notApplying.length ? (
+          <span>
+            {t("level.notExpected", {
+              competencies: f.list(view.notApplying.map((competency) => competency.name)),
+            })}
+          </span>
+        ) : null}
       </div>
       {view.sublevels.length ? (
         <Card className="mb-6">
@@ -207,7 +312,10 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
               area={area}
               mainTarget={main?.value}
               competencyLink={(competency) => (
-                <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
+                <SiteLink
+                  to={sitePaths.competency(ladderId, competency.id)}
+                  className="hover:underline"
+                >
                   {competency.name}
                 </SiteLink>
               )}
@@ -225,19 +333,31 @@ export function CompetencyPage({ ladderId, view }: { ladderId: string; view: Com
   const { t } = useTranslation("ladders");
   return (
     <>
-      <PageHeader title={<LadderText text={view.competency.name} />} description={<RichText text={view.competency.description} inline />} />
+      <PageHeader
+        title={<LadderText text={view.competency.name} />}
+        description={<RichText text={view.competency.description} inline />}
+      />
       <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">
         {t("competency.area", { area: view.competency.area })}
-        {view.competency.inheritedFrom ? <InheritedMark from={view.competency.inheritedFrom} /> : null}
+        {view.competency.inheritedFrom ? (
+          <InheritedMark from={view.competency.inheritedFrom} />
+        ) : null}
       </p>
-      <ReferenceLinks links={view.competency.links} heading={t("references.heading")} Heading="h2" />
+      <ReferenceLinks
+        links={view.competency.links}
+        heading={t("references.heading")}
+        Heading="h2"
+      />
       <div className="mt-6 space-y-6">
         {view.tracks.map((track) => (
           <Card key={track.id}>
             <CompetencyInTrack
               track={track}
               levelLink={(level) => (
-                <SiteLink to={`${sitePaths.level(ladderId, level.id)}${level.applies ? `#${view.competency.id}` : ""}`} className="hover:underline">
+                <SiteLink
+                  to={`${sitePaths.level(ladderId, level.id)}${level.applies ? `#${view.competency.id}` : ""}`}
+                  className="hover:underline"
+                >
                   {level.title}
                 </SiteLink>
               )}
@@ -253,7 +373,15 @@ export function CompetencyPage({ ladderId, view }: { ladderId: string; view: Com
  * Every pair of levels has its own page; the picker needs the site's script to go to the one
  * chosen. Without it, the list below the picker leads to each level's next step.
  */
-export function ComparePage({ ladderId, options, steps }: { ladderId: string; options: LevelOption[]; steps: { from: LevelOption; to: LevelOption }[] }) {
+export function ComparePage({
+  ladderId,
+  options,
+  steps,
+}: {
+  ladderId: string;
+  options: LevelOption[];
+  steps: { from: LevelOption; to: LevelOption }[];
+}) {
   const { t } = useTranslation("ladders");
   const href = useHref();
   const select = (name: "from" | "to", label: string) => (
@@ -261,7 +389,13 @@ export function ComparePage({ ladderId, options, steps }: { ladderId: string; op
       <label htmlFor={`compare-${name}`} className="text-sm font-medium">
         {label}
       </label>
-      <select id={`compare-${name}`} name={name} required className={`${inputClass} min-w-56`} defaultValue="">
+      <select
+        id={`compare-${name}`}
+        name={name}
+        required
+        className={`${inputClass} min-w-56`}
+        defaultValue=""
+      >
         <LevelOptions options={options} />
       </select>
     </div>
@@ -269,7 +403,11 @@ export function ComparePage({ ladderId, options, steps }: { ladderId: string; op
   return (
     <>
       <PageHeader title={t("compare.heading")} description={t("compare.description")} />
-      <form id="compare-form" data-pages={href(sitePaths.compare(ladderId)).replace(/index\.html$/, "")} className="no-print mb-6 flex flex-wrap items-end gap-4">
+      <form
+        id="compare-form"
+        data-pages={href(sitePaths.compare(ladderId)).replace(/index\.html$/, "")}
+        className="no-print mb-6 flex flex-wrap items-end gap-4"
+      >
         {select("from", t("compare.from"))}
         {select("to", t("compare.to"))}
         <button type="submit" className={buttonClass}>
@@ -282,7 +420,9 @@ export function ComparePage({ ladderId, options, steps }: { ladderId: string; op
         <ul className="grid gap-1 text-sm md:grid-cols-2">
           {steps.map(({ from, to }) => (
             <li key={`${from.id}-${to.id}`}>
-              <SiteLink to={sitePaths.comparison(ladderId, from.id, to.id)}>{t("site.comparisonTitle", { from: from.title, to: to.title })}</SiteLink>{" "}
+              <SiteLink to={sitePaths.comparison(ladderId, from.id, to.id)}>
+                {t("site.comparisonTitle", { from: from.title, to: to.title })}
+              </SiteLink>{" "}
               <span className="text-slate-600 dark:text-slate-400">({from.trackName})</span>
             </li>
           ))}
@@ -294,7 +434,13 @@ export function ComparePage({ ladderId, options, steps }: { ladderId: string; op
 
 type Comparison = NonNullable<ReturnType<typeof levelComparisonView>>;
 
-export function ComparisonPage({ ladderId, comparison }: { ladderId: string; comparison: Comparison }) {
+export function ComparisonPage({
+  ladderId,
+  comparison,
+}: {
+  ladderId: string;
+  comparison: Comparison;
+}) {
   const { t } = useTranslation("ladders");
   const { from, to, changes } = comparison;
   const same = comparison.competencyCount - changes.length;
@@ -304,7 +450,12 @@ export function ComparisonPage({ ladderId, comparison }: { ladderId: string; com
         title={t("compare.resultHeading", { from: from.title, to: to.title })}
         description={
           <>
-            {t("site.comparisonDescription", { from: from.title, fromTrack: from.trackName, to: to.title, toTrack: to.trackName })}{" "}
+            {t("site.comparisonDescription", {
+              from: from.title,
+              fromTrack: from.trackName,
+              to: to.title,
+              toTrack: to.trackName,
+            })}{" "}
             <SiteLink to={sitePaths.compare(ladderId)}>{t("site.compareOthers")}</SiteLink>
           </>
         }
@@ -313,21 +464,36 @@ export function ComparisonPage({ ladderId, comparison }: { ladderId: string; com
         <Note>{t("compare.sameThings")}</Note>
       ) : (
         <div className="space-y-4">
-          <p className="text-sm text-slate-700 dark:text-slate-300">{t("compare.summary", { changed: changes.length, total: comparison.competencyCount, same })}</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {t("compare.summary", {
+              changed: changes.length,
+              total: comparison.competencyCount,
+              same,
+            })}
+          </p>
           {changes.map((change) => (
             <Card key={change.id}>
               <CompetencyChange
                 change={change}
                 Heading="h2"
                 competencyLink={(competency) => (
-                  <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
+                  <SiteLink
+                    to={sitePaths.competency(ladderId, competency.id)}
+                    className="hover:underline"
+                  >
                     {competency.name}
                   </SiteLink>
                 )}
                 statements={
                   <>
-                    <Statements heading={t("compare.onlyAt", { level: from.title })} texts={change.onlyInFrom} />
-                    <Statements heading={t("compare.onlyAt", { level: to.title })} texts={change.onlyInTo} />
+                    <Statements
+                      heading={t("compare.onlyAt", { level: from.title })}
+                      texts={change.onlyInFrom}
+                    />
+                    <Statements
+                      heading={t("compare.onlyAt", { level: to.title })}
+                      texts={change.onlyInTo}
+                    />
                   </>
                 }
               />
@@ -386,7 +552,11 @@ export function SearchPage({ ladderId, data }: { ladderId: string; data: SiteSea
       <div className="mb-4">
         <SearchForm action={href(sitePaths.search(ladderId))} inputId="search-query" large />
       </div>
-      <p id="search-status" role="status" className="mb-3 text-sm text-slate-700 dark:text-slate-300" />
+      <p
+        id="search-status"
+        role="status"
+        className="mb-3 text-sm text-slate-700 dark:text-slate-300"
+      />
       <Note id="needs-script">{t("site.searchNeedsScript")}</Note>
       <ol id="search-results" className="space-y-3" />
       <script type="application/json" id="search-data" dangerouslySetInnerHTML={{ __html: json }} />

@@ -10,7 +10,9 @@ const MAX_QUERY = 200;
 
 function showSearch(dataElement: HTMLElement) {
   const data = JSON.parse(dataElement.textContent ?? "{}") as SiteSearchData;
-  const query = (new URLSearchParams(window.location.search).get("q") ?? "").trim().slice(0, MAX_QUERY);
+  const query = (new URLSearchParams(window.location.search).get("q") ?? "")
+    .trim()
+    .slice(0, MAX_QUERY);
   const input = document.getElementById("search-query") as HTMLInputElement | null;
   const status = document.getElementById("search-status");
   const results = document.getElementById("search-results");
@@ -23,7 +25,8 @@ function showSearch(dataElement: HTMLElement) {
   for (const hit of hits) {
     const level = data.levels[hit.levelId];
     const item = document.createElement("li");
-    item.className = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900";
+    item.className =
+      "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900";
     const text = document.createElement("p");
     text.textContent = hit.text;
     item.append(text);
@@ -42,7 +45,10 @@ function showSearch(dataElement: HTMLElement) {
     const link = document.createElement("a");
     link.href = `${level?.href ?? ""}#${hit.competencyId}`;
     link.className = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
-    link.textContent = fill(words.place, { level: level?.title ?? hit.levelId, competency: data.index.competencyNames[hit.competencyId] ?? hit.competencyId });
+    link.textContent = fill(words.place, {
+      level: level?.title ?? hit.levelId,
+      competency: data.index.competencyNames[hit.competencyId] ?? hit.competencyId,
+    });
     where.append(link, ` (${level?.trackName ?? hit.trackId})`);
     item.append(where);
     results.append(item);
@@ -51,7 +57,10 @@ function showSearch(dataElement: HTMLElement) {
 
 /** The site's words with what the reader searched for in place of their stand-ins (SiteSearchData). */
 function fill(words: string, values: Record<string, string>): string {
-  return Object.entries(values).reduce((text, [name, value]) => text.split(`{${name}}`).join(value), words);
+  return Object.entries(values).reduce(
+    (text, [name, value]) => text.split(`{${name}}`).join(value),
+    words,
+  );
 }
 
 function pickComparison(form: HTMLFormElement) {
@@ -59,7 +68,8 @@ function pickComparison(form: HTMLFormElement) {
     event.preventDefault();
     const from = (form.elements.namedItem("from") as HTMLSelectElement).value;
     const to = (form.elements.namedItem("to") as HTMLSelectElement).value;
-    if (from && to) window.location.href = `${form.dataset.pages ?? ""}${encodeURIComponent(from)}/${encodeURIComponent(to)}.html`;
+    if (from && to)
+      window.location.href = `${form.dataset.pages ?? ""}${encodeURIComponent(from)}/${encodeURIComponent(to)}.html`;
   });
 }
 

@@ -7,14 +7,29 @@ import { throttleKeys, waitMinutes } from "./throttle";
 import { clearThrottles, recordLoginFailure, throttleWait } from "./throttle.server";
 
 /** On success, `deviceCookie` is the Set-Cookie value that keeps this browser a known device of the account. */
-export type LoginResult = { ok: true; userId: string; deviceCookie: string } | { ok: false; reason: "throttled" | "invalid"; message: Message };
+export type LoginResult =
+  | { ok: true; userId: string; deviceCookie: string }
+  | { ok: false; reason: "throttled" | "invalid"; message: Message };
 
-const invalid: LoginResult = { ok: false, reason: "invalid", message: { key: "auth:login.errors.noMatch" } };
+const invalid: LoginResult = {
+  ok: false,
+  reason: "invalid",
+  message: { key: "auth:login.errors.noMatch" },
+};
 
 /** Checks a sign-in attempt against the throttle (throttle.ts) and the stored password hash. */
-export async function attemptLogin(email: string, password: string, clientAddress: string, deviceToken: string | null = null): Promise<LoginResult> {
+export async function attemptLogin(
+  email: string,
+  password: string,
+  clientAddress: string,
+  deviceToken: string | null = null,
+): Promise<LoginResult> {
   const normalised = email.trim().toLowerCase();
-  const keys = throttleKeys({ email: normalised, address: clientAddress, knownDevice: await knownDeviceFor(normalised, deviceToken) });
+  const keys = throttleKeys({
+    email: normalised,
+    address: clientAddress,
+    knownDevice: await knownDeviceFor(normalised, deviceToken),
+  });
   const wait = await throttleWait(keys);
   if (wait > 0) {
     metrics().loginFailures.inc({ reason: "throttled" });
@@ -28,7 +43,10 @@ export async function attemptLogin(email: string, password: string, clientAddres
     where: { email: normalised },
     select: { id: true, deactivatedAt: true, password: { select: { hash: true } } },
   });
-  const matches = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), password);
+  const matches = await verifyPassword(
+    user?.password?.hash ?? (await dummyPasswordHash()),
+    password,
+  );
   if (!user || !user.password || !matches || user.deactivatedAt) {
     await recordLoginFailure(keys);
     metrics().loginFailures.inc({ reason: "invalid" });

@@ -2,8 +2,13 @@ import { db } from "~/db/client.server";
 import { lockRemaining, recordFailure, type ThrottleKey } from "./throttle";
 
 /** The longest remaining lock over the given keys, in milliseconds (0 = free to try). */
-export async function throttleWait(keys: readonly ThrottleKey[], now = new Date()): Promise<number> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys.map((entry) => entry.key) } } });
+export async function throttleWait(
+  keys: readonly ThrottleKey[],
+  now = new Date(),
+): Promise<number> {
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: keys.map((entry) => entry.key) } },
+  });
   return Math.max(0, ...rows.map((row) => lockRemaining(row, now)));
 }
 
@@ -20,5 +25,9 @@ export async function recordLoginFailure(keys: readonly ThrottleKey[], now = new
 
 /** After a successful sign-in: the counts it clears start again (throttle.ts says which). */
 export async function clearThrottles(keys: readonly ThrottleKey[]) {
-  await db.loginThrottle.deleteMany({ where: { key: { in: keys.filter((entry) => entry.clearedBySuccess).map((entry) => entry.key) } } });
+  await db.loginThrottle.deleteMany({
+    where: {
+      key: { in: keys.filter((entry) => entry.clearedBySuccess).map((entry) => entry.key) },
+    },
+  });
 }

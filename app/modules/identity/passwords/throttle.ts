@@ -14,9 +14,17 @@
 export type ThrottleRule = { maxFailures: number; windowMs: number; lockMs: number };
 
 /** One browser, or one account from one address. */
-export const attemptRule: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const attemptRule: ThrottleRule = {
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+};
 /** One account from every address together: locking it takes failures from at least four addresses. */
-export const accountRule: ThrottleRule = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const accountRule: ThrottleRule = {
+  maxFailures: 20,
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+};
 
 export type ThrottleState = { failures: number; windowStart: Date; lockedUntil: Date | null };
 
@@ -27,12 +35,20 @@ export function lockRemaining(state: ThrottleState | null, now: Date): number {
 }
 
 /** The state after one more failed attempt. */
-export function recordFailure(state: ThrottleState | null, rule: ThrottleRule, now: Date): ThrottleState {
-  const windowOpen = state && now.getTime() - state.windowStart.getTime() < rule.windowMs && lockRemaining(state, now) === 0
-    ? state
-    : null;
+export function recordFailure(
+  state: ThrottleState | null,
+  rule: ThrottleRule,
+  now: Date,
+): ThrottleState {
+  const windowOpen =
+    state &&
+    now.getTime() - state.windowStart.getTime() < rule.windowMs &&
+    lockRemaining(state, now) === 0
+      ? state
+      : null;
   const expiredLock = state?.lockedUntil && state.lockedUntil <= now;
-  const base = windowOpen && !expiredLock ? windowOpen : { failures: 0, windowStart: now, lockedUntil: null };
+  const base =
+    windowOpen && !expiredLock ? windowOpen : { failures: 0, windowStart: now, lockedUntil: null };
   const failures = base.failures + 1;
   return {
     failures,
@@ -51,7 +67,8 @@ export type ThrottleKey = { key: string; rule: ThrottleRule; clearedBySuccess: b
 
 const normalise = (email: string) => email.trim().toLowerCase();
 export const accountKey = (email: string) => `account:${normalise(email)}`;
-export const accountAtAddressKey = (email: string, address: string) => `account:${normalise(email)} at ${address}`;
+export const accountAtAddressKey = (email: string, address: string) =>
+  `account:${normalise(email)} at ${address}`;
 export const deviceKey = (tokenHash: string) => `device:${tokenHash}`;
 
 /**
@@ -59,10 +76,19 @@ export const deviceKey = (tokenHash: string) => `device:${tokenHash}`;
  * browser's or the account-at-address count; the account's count across addresses stays, since a
  * success from one place says nothing about the failures from others.
  */
-export function throttleKeys(attempt: { email: string; address: string; knownDevice: string | null }): ThrottleKey[] {
-  if (attempt.knownDevice) return [{ key: deviceKey(attempt.knownDevice), rule: attemptRule, clearedBySuccess: true }];
+export function throttleKeys(attempt: {
+  email: string;
+  address: string;
+  knownDevice: string | null;
+}): ThrottleKey[] {
+  if (attempt.knownDevice)
+    return [{ key: deviceKey(attempt.knownDevice), rule: attemptRule, clearedBySuccess: true }];
   return [
-    { key: accountAtAddressKey(attempt.email, attempt.address), rule: attemptRule, clearedBySuccess: true },
+    {
+      key: accountAtAddressKey(attempt.email, attempt.address),
+      rule: attemptRule,
+      clearedBySuccess: true,
+    },
     { key: accountKey(attempt.email), rule: accountRule, clearedBySuccess: false },
   ];
 }

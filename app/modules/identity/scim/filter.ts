@@ -20,7 +20,8 @@ function equality(attribute: string, comparison: unknown): string | boolean {
     throw new FilterNotSupported(`Rungs filters ${attribute} with "eq" and a value only.`);
   }
   const value = comparison[1];
-  if (typeof value !== "string" && typeof value !== "boolean") throw new FilterNotSupported(`The filter on ${attribute} needs a quoted value.`);
+  if (typeof value !== "string" && typeof value !== "boolean")
+    throw new FilterNotSupported(`The filter on ${attribute} needs a quoted value.`);
   return value;
 }
 
@@ -29,22 +30,36 @@ export function userQuery(parsed: readonly Parsed[]): Query<UserField> {
     Object.entries(group).map(([attribute, comparison]): Match<UserField> => {
       const name = attribute.toLowerCase();
       if (name === "id") return { field: "id", value: String(equality(attribute, comparison)) };
-      if (name === "username") return { field: "userName", value: String(equality(attribute, comparison)) };
-      if (name === "externalid") return { field: "externalId", value: String(equality(attribute, comparison)) };
+      if (name === "username")
+        return { field: "userName", value: String(equality(attribute, comparison)) };
+      if (name === "externalid")
+        return { field: "externalId", value: String(equality(attribute, comparison)) };
       if (name === "active") {
         const value = equality(attribute, comparison);
-        if (typeof value !== "boolean") throw new FilterNotSupported("The filter on active needs true or false.");
+        if (typeof value !== "boolean")
+          throw new FilterNotSupported("The filter on active needs true or false.");
         return { field: "active", value };
       }
-      if (name === "emails" && typeof comparison === "object" && comparison !== null && !Array.isArray(comparison)) {
+      if (
+        name === "emails" &&
+        typeof comparison === "object" &&
+        comparison !== null &&
+        !Array.isArray(comparison)
+      ) {
         // emails.value eq "…" or emails[type eq "work"].value eq "…": a person has one, work, email.
-        const parts = Object.fromEntries(Object.entries(comparison).map(([key, sub]) => [key.toLowerCase(), sub]));
+        const parts = Object.fromEntries(
+          Object.entries(comparison).map(([key, sub]) => [key.toLowerCase(), sub]),
+        );
         const keys = Object.keys(parts);
-        if (!("value" in parts) || keys.some((key) => key !== "value" && key !== "type")) throw new FilterNotSupported("Rungs filters emails by value (and type) only.");
-        if ("type" in parts && String(equality("emails.type", parts.type)).toLowerCase() !== "work") return { field: "id", value: "" };
+        if (!("value" in parts) || keys.some((key) => key !== "value" && key !== "type"))
+          throw new FilterNotSupported("Rungs filters emails by value (and type) only.");
+        if ("type" in parts && String(equality("emails.type", parts.type)).toLowerCase() !== "work")
+          return { field: "id", value: "" };
         return { field: "email", value: String(equality("emails.value", parts.value)) };
       }
-      throw new FilterNotSupported(`Rungs cannot filter users by ${attribute}; it filters by id, userName, externalId, emails and active.`);
+      throw new FilterNotSupported(
+        `Rungs cannot filter users by ${attribute}; it filters by id, userName, externalId, emails and active.`,
+      );
     }),
   );
 }
@@ -54,15 +69,23 @@ export function groupQuery(parsed: readonly Parsed[]): Query<GroupField> {
     Object.entries(group).map(([attribute, comparison]): Match<GroupField> => {
       const name = attribute.toLowerCase();
       if (name === "id") return { field: "id", value: String(equality(attribute, comparison)) };
-      if (name === "displayname") return { field: "displayName", value: String(equality(attribute, comparison)) };
-      if (name === "externalid") return { field: "externalId", value: String(equality(attribute, comparison)) };
-      throw new FilterNotSupported(`Rungs cannot filter groups by ${attribute}; it filters by id, displayName and externalId.`);
+      if (name === "displayname")
+        return { field: "displayName", value: String(equality(attribute, comparison)) };
+      if (name === "externalid")
+        return { field: "externalId", value: String(equality(attribute, comparison)) };
+      throw new FilterNotSupported(
+        `Rungs cannot filter groups by ${attribute}; it filters by id, displayName and externalId.`,
+      );
     }),
   );
 }
 
 /** startIndex and count (RFC 7644 3.4.2.4): 1-based, at least 1; count 0 to the page limit. */
-export function pageOf(startIndex: string | null, count: string | null, limit: number): { startIndex: number; count: number } {
+export function pageOf(
+  startIndex: string | null,
+  count: string | null,
+  limit: number,
+): { startIndex: number; count: number } {
   const start = Number.parseInt(startIndex ?? "", 10);
   const size = Number.parseInt(count ?? "", 10);
   return {

@@ -10,9 +10,12 @@ import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text
 export type GroupsAsTeams = { kind: "all" } | { kind: "prefix"; prefix: string } | { kind: "none" };
 
 /** As stored (ScimSettings); no row, or anything unknown, is "none": a group moves nobody until an admin says so. */
-export function groupsAsTeamsFrom(stored: { groupsAsTeams: string; teamPrefix: string | null } | null): GroupsAsTeams {
+export function groupsAsTeamsFrom(
+  stored: { groupsAsTeams: string; teamPrefix: string | null } | null,
+): GroupsAsTeams {
   if (stored?.groupsAsTeams === "all") return { kind: "all" };
-  if (stored?.groupsAsTeams === "prefix" && stored.teamPrefix) return { kind: "prefix", prefix: stored.teamPrefix };
+  if (stored?.groupsAsTeams === "prefix" && stored.teamPrefix)
+    return { kind: "prefix", prefix: stored.teamPrefix };
   return { kind: "none" };
 }
 
@@ -33,7 +36,8 @@ export function teamNameFor(rule: GroupsAsTeams, displayName: string): string | 
 /** The rule in words, for the audit log and the page. */
 export function describeGroupsAsTeams(rule: GroupsAsTeams): string {
   if (rule.kind === "all") return "every pushed group is a team";
-  if (rule.kind === "prefix") return `groups whose names start with “${rule.prefix}” are teams, named without it`;
+  if (rule.kind === "prefix")
+    return `groups whose names start with “${rule.prefix}” are teams, named without it`;
   return "no pushed group is a team";
 }
 
@@ -45,12 +49,25 @@ export const GroupsAsTeamsSchema = z
       .string()
       .superRefine((prefix, context) => {
         const found = forbiddenCharacter(prefix);
-        if (found) context.addIssue({ code: "custom", message: `The prefix ${forbiddenCharacterProblem(found)}.` });
+        if (found)
+          context.addIssue({
+            code: "custom",
+            message: `The prefix ${forbiddenCharacterProblem(found)}.`,
+          });
       })
       .max(50, "admin:scim.errors.prefixTooLong")
       .optional(),
   })
   .superRefine((value, context) => {
-    if (value.groupsAsTeams === "prefix" && !value.teamPrefix?.trim()) context.addIssue({ code: "custom", path: ["teamPrefix"], message: "admin:scim.errors.prefixRequired" });
+    if (value.groupsAsTeams === "prefix" && !value.teamPrefix?.trim())
+      context.addIssue({
+        code: "custom",
+        path: ["teamPrefix"],
+        message: "admin:scim.errors.prefixRequired",
+      });
   })
-  .transform((value): GroupsAsTeams => (value.groupsAsTeams === "prefix" ? { kind: "prefix", prefix: value.teamPrefix!.trimStart() } : { kind: value.groupsAsTeams }));
+  .transform((value): GroupsAsTeams =>
+    value.groupsAsTeams === "prefix"
+      ? { kind: "prefix", prefix: value.teamPrefix!.trimStart() }
+      : { kind: value.groupsAsTeams },
+  );

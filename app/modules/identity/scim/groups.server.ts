@@ -2,7 +2,12 @@ import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent, type AuditEventInput } from "~/modules/audit/audit.server";
 import { recordGroupChanges } from "~/modules/people/group-history.server";
 import type { GroupField, Query } from "./filter";
-import { describeGroupsAsTeams, groupsAsTeamsFrom, teamNameFor, type GroupsAsTeams } from "./group-teams";
+import {
+  describeGroupsAsTeams,
+  groupsAsTeamsFrom,
+  teamNameFor,
+  type GroupsAsTeams,
+} from "./group-teams";
 import { ScimProblem } from "./problem";
 import type { ScimTokenIdentity } from "./tokens.server";
 import { scimTransaction, type Tx } from "./writes.server";
@@ -24,7 +29,10 @@ const GROUP_SELECT = {
   externalId: true,
   createdAt: true,
   updatedAt: true,
-  members: { orderBy: [{ user: { name: "asc" } }, { userId: "asc" }], select: { user: { select: { id: true, name: true } } } },
+  members: {
+    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+    select: { user: { select: { id: true, name: true } } },
+  },
 } satisfies Prisma.ScimGroupSelect;
 
 export type GroupRow = Prisma.ScimGroupGetPayload<{ select: typeof GROUP_SELECT }>;
@@ -34,26 +42,55 @@ export function groupResource(group: GroupRow) {
     id: group.id,
     ...(group.externalId ? { externalId: group.externalId } : {}),
     displayName: group.displayName,
-    members: group.members.map(({ user }) => ({ value: user.id, display: user.name, type: "User" })),
-    meta: { resourceType: "Group", created: group.createdAt.toISOString(), lastModified: group.updatedAt.toISOString() },
+    members: group.members.map(({ user }) => ({
+      value: user.id,
+      display: user.name,
+      type: "User",
+    })),
+    meta: {
+      resourceType: "Group",
+      created: group.createdAt.toISOString(),
+      lastModified: group.updatedAt.toISOString(),
+    },
   };
 }
 
-export type GroupInput = { displayName: string; externalId: string | null; memberIds: string[] | null };
+export type GroupInput = {
+  displayName: string;
+  externalId: string | null;
+  memberIds: string[] | null;
+};
 
 type Json = Record<string, unknown>;
 
 export function readGroupInput(resource: Json): GroupInput {
   const displayName = typeof resource.displayName === "string" ? resource.displayName.trim() : "";
   if (!displayName) throw new ScimProblem(400, "invalidValue", "A group needs a displayName.");
-  if (displayName.length > 100) throw new ScimProblem(400, "invalidValue", "displayName is longer than 100 characters.");
+  if (displayName.length > 100)
+    throw new ScimProblem(400, "invalidValue", "displayName is longer than 100 characters.");
   const forbidden = forbiddenCharacter(displayName);
-  if (forbidden) throw new ScimProblem(400, "invalidValue", `displayName ${forbiddenCharacterProblem(forbidden)}.`);
+  if (forbidden)
+    throw new ScimProblem(
+      400,
+      "invalidValue",
+      `displayName ${forbiddenCharacterProblem(forbidden)}.`,
+    );
   const members = Array.isArray(resource.members) ? resource.members : null;
   return {
     displayName,
-    externalId: typeof resource.externalId === "string" && resource.externalId.trim() ? resource.externalId.trim() : null,
-    memberIds: members ? [...new Set(members.map((member) => (member as Json | null)?.value).filter((value): value is string => typeof value === "string"))] : null,
+    externalId:
+      typeof resource.externalId === "string" && resource.externalId.trim()
+        ? resource.externalId.trim()
+        : null,
+    memberIds: members
+      ? [
+          ...new Set(
+            members
+              .map((member) => (member as Json | null)?.value)
+              .filter((value): value is string => typeof value === "string"),
+          ),
+        ]
+      : null,
   };
 }
 
@@ -61,7 +98,10 @@ export async function getGroup(id: string): Promise<GroupRow | null> {
   return db.scimGroup.findUnique({ where: { id }, select: GROUP_SELECT });
 }
 
-function groupWhere(query: Query<GroupField> | null, names: { id: string; displayName: string }[]): Prisma.ScimGroupWhereInput {
+function groupWhere(
+  query: Query<GroupField> | null,
+  names: { id: string; displayName: string }[],
+): Prisma.ScimGroupWhereInput {
   if (!query) return {};
   return {
     OR: query.map((all) => ({
@@ -70,18 +110,38 @@ function groupWhere(query: Query<GroupField> | null, names: { id: string; displa
         if (match.field === "id") return { id: value };
         if (match.field === "externalId") return { externalId: value };
         // displayName matches whatever its case, as group names are unique that way.
-        return { id: { in: names.filter((group) => group.displayName.toLowerCase() === value.toLowerCase()).map((group) => group.id) } };
+        return {
+          id: {
+            in: names
+              .filter((group) => group.displayName.toLowerCase() === value.toLowerCase())
+              .map((group) => group.id),
+          },
+        };
       }),
     })),
   };
 }
 
-export async function findGroups(query: Query<GroupField> | null, startIndex: number, count: number): Promise<{ total: number; groups: GroupRow[] }> {
-  const names = query?.some((all) => all.some((match) => match.field === "displayName")) ? await db.scimGroup.findMany({ select: { id: true, displayName: true } }) : [];
+export async function findGroups(
+  query: Query<GroupField> | null,
+  startIndex: number,
+  count: number,
+): Promise<{ total: number; groups: GroupRow[] }> {
+  const names = query?.some((all) => all.some((match) => match.field === "displayName"))
+    ? await db.scimGroup.findMany({ select: { id: true, displayName: true } })
+    : [];
   const where = groupWhere(query, names);
   const [total, groups] = await Promise.all([
     db.scimGroup.count({ where }),
-    count === 0 ? [] : db.scimGroup.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: startIndex - 1, take: count, select: GROUP_SELECT }),
+    count === 0
+      ? []
+      : db.scimGroup.findMany({
+          where,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: startIndex - 1,
+          take: count,
+          select: GROUP_SELECT,
+        }),
   ]);
   return { total, groups };
 }
@@ -89,27 +149,53 @@ export async function findGroups(query: Query<GroupField> | null, startIndex: nu
 /** Who changes groups: an identity provider through its token, or an admin choosing which groups are teams. */
 type Actor = { token: ScimTokenIdentity } | { adminId: string };
 
-function audit(tx: Tx, actor: Actor, event: Omit<AuditEventInput, "actorId" | "scimTokenId" | "detail"> & { detail: Json }) {
-  if ("adminId" in actor) return recordAuditEvent(tx, { ...event, actorId: actor.adminId, detail: event.detail as Prisma.InputJsonValue });
-  return recordAuditEvent(tx, { ...event, actorId: null, scimTokenId: actor.token.id, detail: { ...event.detail, via: `SCIM token ${actor.token.name}` } as Prisma.InputJsonValue });
+function audit(
+  tx: Tx,
+  actor: Actor,
+  event: Omit<AuditEventInput, "actorId" | "scimTokenId" | "detail"> & { detail: Json },
+) {
+  if ("adminId" in actor)
+    return recordAuditEvent(tx, {
+      ...event,
+      actorId: actor.adminId,
+      detail: event.detail as Prisma.InputJsonValue,
+    });
+  return recordAuditEvent(tx, {
+    ...event,
+    actorId: null,
+    scimTokenId: actor.token.id,
+    detail: { ...event.detail, via: `SCIM token ${actor.token.name}` } as Prisma.InputJsonValue,
+  });
 }
 
 type TeamRef = { id: string; name: string };
 type GroupRef = { id: string; displayName: string; team: TeamRef | null };
 
 async function rule(tx: Tx): Promise<GroupsAsTeams> {
-  return groupsAsTeamsFrom(await tx.scimSettings.findUnique({ where: { id: "scim" }, select: { groupsAsTeams: true, teamPrefix: true } }));
+  return groupsAsTeamsFrom(
+    await tx.scimSettings.findUnique({
+      where: { id: "scim" },
+      select: { groupsAsTeams: true, teamPrefix: true },
+    }),
+  );
 }
 
 /** The team of this name, whatever its case (team names are unique that way), other than `exceptId`. */
 async function teamNamed(tx: Tx, name: string, exceptId: string | null): Promise<TeamRef | null> {
   const teams = await tx.team.findMany({ select: { id: true, name: true } });
-  return teams.find((team) => team.id !== exceptId && team.name.toLowerCase() === name.toLowerCase()) ?? null;
+  return (
+    teams.find((team) => team.id !== exceptId && team.name.toLowerCase() === name.toLowerCase()) ??
+    null
+  );
 }
 
 async function assertGroupNameFree(tx: Tx, name: string, exceptId: string | null) {
   const groups = await tx.scimGroup.findMany({ select: { id: true, displayName: true } });
-  if (groups.some((group) => group.id !== exceptId && group.displayName.toLowerCase() === name.toLowerCase())) {
+  if (
+    groups.some(
+      (group) => group.id !== exceptId && group.displayName.toLowerCase() === name.toLowerCase(),
+    )
+  ) {
     throw new ScimProblem(409, "uniqueness", `There is already a group called ${name}.`);
   }
 }
@@ -117,14 +203,28 @@ async function assertGroupNameFree(tx: Tx, name: string, exceptId: string | null
 async function assertExternalIdFree(tx: Tx, externalId: string | null, exceptId: string | null) {
   if (!externalId) return;
   const holder = await tx.scimGroup.findUnique({ where: { externalId }, select: { id: true } });
-  if (holder && holder.id !== exceptId) throw new ScimProblem(409, "uniqueness", `Another group already has the externalId ${externalId}.`);
+  if (holder && holder.id !== exceptId)
+    throw new ScimProblem(
+      409,
+      "uniqueness",
+      `Another group already has the externalId ${externalId}.`,
+    );
 }
 
 /** The people named, who must all exist. */
 async function existingPeople(tx: Tx, ids: string[]): Promise<string[]> {
-  const found = new Set((await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((person) => person.id));
+  const found = new Set(
+    (await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } })).map(
+      (person) => person.id,
+    ),
+  );
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length) throw new ScimProblem(400, "invalidValue", `There is no user ${missing.slice(0, 5).join(", ")} in Rungs.`);
+  if (missing.length)
+    throw new ScimProblem(
+      400,
+      "invalidValue",
+      `There is no user ${missing.slice(0, 5).join(", ")} in Rungs.`,
+    );
   return ids;
 }
 
@@ -135,61 +235,143 @@ async function existingPeople(tx: Tx, ids: string[]): Promise<string[]> {
  * team is the team of its name when no other group is that team (an organisation that made
  * its teams before connecting a provider keeps them), else a new team.
  */
-async function settleTeam(tx: Tx, actor: Actor, current: GroupsAsTeams, group: GroupRef): Promise<TeamRef | null> {
+async function settleTeam(
+  tx: Tx,
+  actor: Actor,
+  current: GroupsAsTeams,
+  group: GroupRef,
+): Promise<TeamRef | null> {
   const name = teamNameFor(current, group.displayName);
   const setTeam = async (team: TeamRef | null) => {
     await tx.scimGroup.update({ where: { id: group.id }, data: { teamId: team?.id ?? null } });
-    await audit(tx, actor, { action: "scim.group_team_set", subjectType: "scim-group", subjectId: group.id, detail: { group: group.displayName, team: { from: group.team?.name ?? null, to: team?.name ?? null } } });
+    await audit(tx, actor, {
+      action: "scim.group_team_set",
+      subjectType: "scim-group",
+      subjectId: group.id,
+      detail: {
+        group: group.displayName,
+        team: { from: group.team?.name ?? null, to: team?.name ?? null },
+      },
+    });
     return team;
   };
   if (!name) return group.team ? setTeam(null) : null;
   if (group.team) {
     if (group.team.name === name || (await teamNamed(tx, name, group.team.id))) return group.team;
     await tx.team.update({ where: { id: group.team.id }, data: { name } });
-    await audit(tx, actor, { action: "team.renamed", subjectType: "team", subjectId: group.team.id, detail: { from: group.team.name, to: name, group: group.displayName } });
+    await audit(tx, actor, {
+      action: "team.renamed",
+      subjectType: "team",
+      subjectId: group.team.id,
+      detail: { from: group.team.name, to: name, group: group.displayName },
+    });
     return { id: group.team.id, name };
   }
   const existing = await teamNamed(tx, name, null);
-  if (existing && (await tx.scimGroup.findUnique({ where: { teamId: existing.id }, select: { id: true } }))) return null;
+  if (
+    existing &&
+    (await tx.scimGroup.findUnique({ where: { teamId: existing.id }, select: { id: true } }))
+  )
+    return null;
   let team = existing;
   if (!team) {
     team = await tx.team.create({ data: { name }, select: { id: true, name: true } });
-    await audit(tx, actor, { action: "team.created", subjectType: "team", subjectId: team.id, detail: { name, group: group.displayName } });
+    await audit(tx, actor, {
+      action: "team.created",
+      subjectType: "team",
+      subjectId: team.id,
+      detail: { name, group: group.displayName },
+    });
   }
   return setTeam(team);
 }
 
 /** Moves these people into the group's team from any other; each move is audited with the teams before and after. */
-async function moveIntoTeam(tx: Tx, actor: Actor, group: { displayName: string }, team: TeamRef, personIds: string[]) {
+async function moveIntoTeam(
+  tx: Tx,
+  actor: Actor,
+  group: { displayName: string },
+  team: TeamRef,
+  personIds: string[],
+) {
   if (!personIds.length) return;
   const moving = await tx.user.findMany({
     where: { id: { in: personIds }, OR: [{ teamId: null }, { teamId: { not: team.id } }] },
     orderBy: { id: "asc" },
     select: { id: true, teamId: true, team: { select: { name: true } } },
   });
-  await recordGroupChanges(tx, moving.map((person) => ({ personId: person.id, kind: "team", from: person.teamId, to: team.id })));
+  await recordGroupChanges(
+    tx,
+    moving.map((person) => ({
+      personId: person.id,
+      kind: "team",
+      from: person.teamId,
+      to: team.id,
+    })),
+  );
   for (const person of moving) {
     await tx.user.update({ where: { id: person.id }, data: { teamId: team.id } });
-    await audit(tx, actor, { action: "person.updated", subjectType: "person", subjectId: person.id, detail: { team: { from: person.team?.name ?? null, to: team.name }, group: group.displayName } });
+    await audit(tx, actor, {
+      action: "person.updated",
+      subjectType: "person",
+      subjectId: person.id,
+      detail: {
+        team: { from: person.team?.name ?? null, to: team.name },
+        group: group.displayName,
+      },
+    });
   }
 }
 
 /** Takes these people out of the group's team, where it is still theirs (another group or an admin may have moved them since). */
-async function takeOutOfTeam(tx: Tx, actor: Actor, group: { displayName: string }, team: TeamRef, personIds: string[]) {
+async function takeOutOfTeam(
+  tx: Tx,
+  actor: Actor,
+  group: { displayName: string },
+  team: TeamRef,
+  personIds: string[],
+) {
   if (!personIds.length) return;
-  const leaving = await tx.user.findMany({ where: { id: { in: personIds }, teamId: team.id }, orderBy: { id: "asc" }, select: { id: true } });
-  await recordGroupChanges(tx, leaving.map((person) => ({ personId: person.id, kind: "team", from: team.id, to: null })));
+  const leaving = await tx.user.findMany({
+    where: { id: { in: personIds }, teamId: team.id },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  await recordGroupChanges(
+    tx,
+    leaving.map((person) => ({ personId: person.id, kind: "team", from: team.id, to: null })),
+  );
   for (const person of leaving) {
     await tx.user.update({ where: { id: person.id }, data: { teamId: null } });
-    await audit(tx, actor, { action: "person.updated", subjectType: "person", subjectId: person.id, detail: { team: { from: team.name, to: null }, group: group.displayName } });
+    await audit(tx, actor, {
+      action: "person.updated",
+      subjectType: "person",
+      subjectId: person.id,
+      detail: { team: { from: team.name, to: null }, group: group.displayName },
+    });
   }
 }
 
-async function recordMembers(tx: Tx, actor: Actor, group: { id: string; displayName: string }, added: string[], removed: string[]) {
-  if (added.length) await tx.scimGroupMember.createMany({ data: added.map((userId) => ({ groupId: group.id, userId })) });
-  if (removed.length) await tx.scimGroupMember.deleteMany({ where: { groupId: group.id, userId: { in: removed } } });
+async function recordMembers(
+  tx: Tx,
+  actor: Actor,
+  group: { id: string; displayName: string },
+  added: string[],
+  removed: string[],
+) {
+  if (added.length)
+    await tx.scimGroupMember.createMany({
+      data: added.map((userId) => ({ groupId: group.id, userId })),
+    });
+  if (removed.length)
+    await tx.scimGroupMember.deleteMany({ where: { groupId: group.id, userId: { in: removed } } });
   if (added.length || removed.length) {
-    await audit(tx, actor, { action: "scim.group_members_changed", subjectType: "scim-group", subjectId: group.id, detail: { group: group.displayName, added: added.length, removed: removed.length } });
+    await audit(tx, actor, {
+      action: "scim.group_members_changed",
+      subjectType: "scim-group",
+      subjectId: group.id,
+      detail: { group: group.displayName, added: added.length, removed: removed.length },
+    });
   }
 }
 
@@ -199,8 +381,16 @@ export async function createGroup(token: ScimTokenIdentity, input: GroupInput): 
     await assertGroupNameFree(tx, input.displayName, null);
     await assertExternalIdFree(tx, input.externalId, null);
     const members = await existingPeople(tx, input.memberIds ?? []);
-    const group = await tx.scimGroup.create({ data: { displayName: input.displayName, externalId: input.externalId }, select: { id: true, displayName: true } });
-    await audit(tx, actor, { action: "scim.group_created", subjectType: "scim-group", subjectId: group.id, detail: { name: group.displayName } });
+    const group = await tx.scimGroup.create({
+      data: { displayName: input.displayName, externalId: input.externalId },
+      select: { id: true, displayName: true },
+    });
+    await audit(tx, actor, {
+      action: "scim.group_created",
+      subjectType: "scim-group",
+      subjectId: group.id,
+      detail: { name: group.displayName },
+    });
     const team = await settleTeam(tx, actor, await rule(tx), { ...group, team: null });
     await recordMembers(tx, actor, group, members, []);
     if (team) await moveIntoTeam(tx, actor, group, team, members);
@@ -210,18 +400,33 @@ export async function createGroup(token: ScimTokenIdentity, input: GroupInput): 
 }
 
 /** PUT, and PATCH once applied to the group as SCIM reads it: its name, externalId and members as sent, and its team to match. */
-export async function replaceGroup(token: ScimTokenIdentity, id: string, input: GroupInput): Promise<GroupRow> {
+export async function replaceGroup(
+  token: ScimTokenIdentity,
+  id: string,
+  input: GroupInput,
+): Promise<GroupRow> {
   const actor: Actor = { token };
   await scimTransaction(async (tx) => {
     const group = await tx.scimGroup.findUnique({
       where: { id },
-      select: { id: true, displayName: true, externalId: true, team: { select: { id: true, name: true } }, members: { select: { userId: true } } },
+      select: {
+        id: true,
+        displayName: true,
+        externalId: true,
+        team: { select: { id: true, name: true } },
+        members: { select: { userId: true } },
+      },
     });
     if (!group) throw new ScimProblem(404, null, `There is no group ${id}.`);
     if (group.displayName !== input.displayName) {
       await assertGroupNameFree(tx, input.displayName, id);
       await tx.scimGroup.update({ where: { id }, data: { displayName: input.displayName } });
-      await audit(tx, actor, { action: "scim.group_renamed", subjectType: "scim-group", subjectId: id, detail: { from: group.displayName, to: input.displayName } });
+      await audit(tx, actor, {
+        action: "scim.group_renamed",
+        subjectType: "scim-group",
+        subjectId: id,
+        detail: { from: group.displayName, to: input.displayName },
+      });
     }
     if (input.externalId && input.externalId !== group.externalId) {
       await assertExternalIdFree(tx, input.externalId, id);
@@ -246,21 +451,50 @@ export async function replaceGroup(token: ScimTokenIdentity, id: string, input: 
 export async function deleteGroup(token: ScimTokenIdentity, id: string): Promise<void> {
   const actor: Actor = { token };
   await scimTransaction(async (tx) => {
-    const group = await tx.scimGroup.findUnique({ where: { id }, select: { id: true, displayName: true, team: { select: { id: true, name: true } }, members: { select: { userId: true } } } });
+    const group = await tx.scimGroup.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        displayName: true,
+        team: { select: { id: true, name: true } },
+        members: { select: { userId: true } },
+      },
+    });
     if (!group) throw new ScimProblem(404, null, `There is no group ${id}.`);
     await tx.scimGroup.delete({ where: { id } });
-    await audit(tx, actor, { action: "scim.group_deleted", subjectType: "scim-group", subjectId: id, detail: { name: group.displayName } });
+    await audit(tx, actor, {
+      action: "scim.group_deleted",
+      subjectType: "scim-group",
+      subjectId: id,
+      detail: { name: group.displayName },
+    });
     if (!group.team) return;
-    await takeOutOfTeam(tx, actor, group, group.team, group.members.map((member) => member.userId));
+    await takeOutOfTeam(
+      tx,
+      actor,
+      group,
+      group.team,
+      group.members.map((member) => member.userId),
+    );
     if ((await tx.user.count({ where: { teamId: group.team.id } })) > 0) return;
     await tx.team.delete({ where: { id: group.team.id } });
-    await audit(tx, actor, { action: "team.deleted", subjectType: "team", subjectId: group.team.id, detail: { name: group.team.name, group: group.displayName } });
+    await audit(tx, actor, {
+      action: "team.deleted",
+      subjectType: "team",
+      subjectId: group.team.id,
+      detail: { name: group.team.name, group: group.displayName },
+    });
   });
 }
 
 /** The admins' choice of which groups are teams. */
 export async function getGroupsAsTeams(): Promise<GroupsAsTeams> {
-  return groupsAsTeamsFrom(await db.scimSettings.findUnique({ where: { id: "scim" }, select: { groupsAsTeams: true, teamPrefix: true } }));
+  return groupsAsTeamsFrom(
+    await db.scimSettings.findUnique({
+      where: { id: "scim" },
+      select: { groupsAsTeams: true, teamPrefix: true },
+    }),
+  );
 }
 
 /**
@@ -270,17 +504,41 @@ export async function getGroupsAsTeams(): Promise<GroupsAsTeams> {
  */
 export async function setGroupsAsTeams(adminId: string, chosen: GroupsAsTeams): Promise<void> {
   const actor: Actor = { adminId };
-  const stored = { groupsAsTeams: chosen.kind, teamPrefix: chosen.kind === "prefix" ? chosen.prefix : null };
+  const stored = {
+    groupsAsTeams: chosen.kind,
+    teamPrefix: chosen.kind === "prefix" ? chosen.prefix : null,
+  };
   await scimTransaction(async (tx) => {
-    await tx.scimSettings.upsert({ where: { id: "scim" }, create: { id: "scim", ...stored }, update: stored });
-    await audit(tx, actor, { action: "scim.groups_as_teams_set", subjectType: "scim", subjectId: null, detail: { groupsAsTeams: describeGroupsAsTeams(chosen) } });
+    await tx.scimSettings.upsert({
+      where: { id: "scim" },
+      create: { id: "scim", ...stored },
+      update: stored,
+    });
+    await audit(tx, actor, {
+      action: "scim.groups_as_teams_set",
+      subjectType: "scim",
+      subjectId: null,
+      detail: { groupsAsTeams: describeGroupsAsTeams(chosen) },
+    });
     const groups = await tx.scimGroup.findMany({
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, displayName: true, team: { select: { id: true, name: true } }, members: { select: { userId: true } } },
+      select: {
+        id: true,
+        displayName: true,
+        team: { select: { id: true, name: true } },
+        members: { select: { userId: true } },
+      },
     });
     for (const group of groups) {
       const team = await settleTeam(tx, actor, chosen, group);
-      if (team && team.id !== group.team?.id) await moveIntoTeam(tx, actor, group, team, group.members.map((member) => member.userId));
+      if (team && team.id !== group.team?.id)
+        await moveIntoTeam(
+          tx,
+          actor,
+          group,
+          team,
+          group.members.map((member) => member.userId),
+        );
     }
   });
 }
@@ -289,6 +547,19 @@ export type PushedGroup = { id: string; displayName: string; members: number; te
 
 /** The pushed groups for the SCIM page: each with how many members it has and the team it is. */
 export async function listPushedGroups(): Promise<PushedGroup[]> {
-  const groups = await db.scimGroup.findMany({ orderBy: [{ displayName: "asc" }, { id: "asc" }], select: { id: true, displayName: true, team: { select: { name: true } }, _count: { select: { members: true } } } });
-  return groups.map((group) => ({ id: group.id, displayName: group.displayName, members: group._count.members, team: group.team?.name ?? null }));
+  const groups = await db.scimGroup.findMany({
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      displayName: true,
+      team: { select: { name: true } },
+      _count: { select: { members: true } },
+    },
+  });
+  return groups.map((group) => ({
+    id: group.id,
+    displayName: group.displayName,
+    members: group._count.members,
+    team: group.team?.name ?? null,
+  }));
 }

@@ -23,7 +23,8 @@ function isObject(value: unknown): value is Json {
 
 /** "True"/"false" in any case, as the boolean; anything else as it came. */
 export function booleanFromText(value: unknown): unknown {
-  if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+  if (typeof value === "string" && /^(true|false)$/i.test(value.trim()))
+    return value.trim().toLowerCase() === "true";
   return value;
 }
 
@@ -62,7 +63,11 @@ export function normalisePatch(body: unknown, resourceId: string): unknown {
     const path = typeof operation.path === "string" ? operation.path.trim() : undefined;
     const value = operation.value;
     if (path === undefined) {
-      operations.push({ ...operation, op, value: isObject(value) ? normaliseValueObject(value, resourceId) : value });
+      operations.push({
+        ...operation,
+        op,
+        value: isObject(value) ? normaliseValueObject(value, resourceId) : value,
+      });
     } else if (lower(path) === "active") {
       operations.push({ ...operation, op, value: booleanFromText(value) });
     } else if (lower(path) === ENTERPRISE_MANAGER) {
@@ -70,7 +75,11 @@ export function normalisePatch(body: unknown, resourceId: string): unknown {
     } else if (lower(path) === "members" && op === "remove" && Array.isArray(value)) {
       // One RFC-form removal per member named.
       for (const member of value) {
-        if (isObject(member) && typeof member.value === "string") operations.push({ op: "remove", path: `members[value eq ${JSON.stringify(member.value)}]` });
+        if (isObject(member) && typeof member.value === "string")
+          operations.push({
+            op: "remove",
+            path: `members[value eq ${JSON.stringify(member.value)}]`,
+          });
       }
     } else {
       operations.push({ ...operation, op });
@@ -86,7 +95,8 @@ function normaliseValueObject(value: Json, resourceId: string): Json {
     if (key === "id" && item === resourceId) continue;
     if (lower(key) === "active") out[key] = booleanFromText(item);
     else if (lower(key) === ENTERPRISE_MANAGER) out[key] = managerObject(item);
-    else if (lower(key) === lower(ENTERPRISE_USER) && isObject(item)) out[key] = (normaliseUserResource({ [ENTERPRISE_USER]: item }) as Json)[ENTERPRISE_USER];
+    else if (lower(key) === lower(ENTERPRISE_USER) && isObject(item))
+      out[key] = (normaliseUserResource({ [ENTERPRISE_USER]: item }) as Json)[ENTERPRISE_USER];
     else out[key] = item;
   }
   return out;

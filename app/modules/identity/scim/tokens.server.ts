@@ -21,24 +21,50 @@ export function hashToken(token: string): string {
 }
 
 /** Creates a token; the caller shows `token` once. `actorId` is null when made from a shell. */
-export async function createScimToken(actorId: string | null, name: string): Promise<{ id: string; name: string; token: string }> {
+export async function createScimToken(
+  actorId: string | null,
+  name: string,
+): Promise<{ id: string; name: string; token: string }> {
   const trimmed = name.trim().slice(0, TOKEN_NAME_MAX);
   const token = PREFIX + randomBytes(32).toString("base64url");
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.scimToken.create({ data: { name: trimmed, tokenHash: hashToken(token), createdById: actorId }, select: { id: true } });
-    await recordAuditEvent(tx, { actorId, action: "scim.token_created", subjectType: "scim-token", subjectId: row.id, detail: { name: trimmed } });
+    const row = await tx.scimToken.create({
+      data: { name: trimmed, tokenHash: hashToken(token), createdById: actorId },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "scim.token_created",
+      subjectType: "scim-token",
+      subjectId: row.id,
+      detail: { name: trimmed },
+    });
     return row;
   });
   return { id: created.id, name: trimmed, token };
 }
 
-export type ScimTokenListItem = { id: string; name: string; createdAt: string; createdBy: string | null; lastUsedAt: string | null; revokedAt: string | null };
+export type ScimTokenListItem = {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 /** Active tokens first, newest first. */
 export async function listScimTokens(): Promise<ScimTokenListItem[]> {
   const rows = await db.scimToken.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { name: true } },
+    },
   });
   return rows
     .map((row) => ({
@@ -53,20 +79,34 @@ export async function listScimTokens(): Promise<ScimTokenListItem[]> {
 }
 
 export async function revokeScimToken(actorId: string, tokenId: string): Promise<void> {
-  const token = await db.scimToken.findUnique({ where: { id: tokenId }, select: { name: true, revokedAt: true } });
+  const token = await db.scimToken.findUnique({
+    where: { id: tokenId },
+    select: { name: true, revokedAt: true },
+  });
   if (!token) throw new NotFoundError({ key: "admin:scim.errors.noSuchToken" });
   if (token.revokedAt) return;
   await db.$transaction(async (tx) => {
     await tx.scimToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, { actorId, action: "scim.token_revoked", subjectType: "scim-token", subjectId: tokenId, detail: { name: token.name } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "scim.token_revoked",
+      subjectType: "scim-token",
+      subjectId: tokenId,
+      detail: { name: token.name },
+    });
   });
 }
 
 /** The token an `Authorization: Bearer …` header carries, if it is one Rungs made and has not revoked. */
-export async function authenticateScimToken(authorization: string | null): Promise<ScimTokenIdentity | null> {
+export async function authenticateScimToken(
+  authorization: string | null,
+): Promise<ScimTokenIdentity | null> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match || !match[1]!.startsWith(PREFIX)) return null;
-  const token = await db.scimToken.findUnique({ where: { tokenHash: hashToken(match[1]!) }, select: { id: true, name: true, revokedAt: true, lastUsedAt: true } });
+  const token = await db.scimToken.findUnique({
+    where: { tokenHash: hashToken(match[1]!) },
+    select: { id: true, name: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!token || token.revokedAt) return null;
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {

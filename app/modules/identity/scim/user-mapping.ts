@@ -48,14 +48,17 @@ type Json = Record<string, unknown>;
 
 function splitName(name: string): { givenName: string; familyName: string } {
   const words = name.trim().split(/\s+/);
-  return words.length > 1 ? { givenName: words.slice(0, -1).join(" "), familyName: words.at(-1)! } : { givenName: name, familyName: "" };
+  return words.length > 1
+    ? { givenName: words.slice(0, -1).join(" "), familyName: words.at(-1)! }
+    : { givenName: name, familyName: "" };
 }
 
 export function userResource(person: PersonForScim): Json {
   const parts = splitName(person.name);
   const enterprise: Json = {};
   if (person.team) enterprise.department = person.team.name;
-  if (person.manager) enterprise.manager = { value: person.manager.id, displayName: person.manager.name };
+  if (person.manager)
+    enterprise.manager = { value: person.manager.id, displayName: person.manager.name };
   else if (person.scimManagerRef) enterprise.manager = { value: person.scimManagerRef };
   const rungs: Json = {};
   if (person.ladderId) rungs.ladder = person.ladderId;
@@ -67,13 +70,20 @@ export function userResource(person: PersonForScim): Json {
     ...(person.scimExternalId ? { externalId: person.scimExternalId } : {}),
     userName: person.scimUserName ?? person.email,
     displayName: person.name,
-    name: { formatted: person.name, ...(parts.familyName ? parts : { givenName: parts.givenName }) },
+    name: {
+      formatted: person.name,
+      ...(parts.familyName ? parts : { givenName: parts.givenName }),
+    },
     emails: [{ value: person.email, type: "work", primary: true }],
     ...(person.language ? { preferredLanguage: person.language } : {}),
     active: person.deactivatedAt === null,
     ...(Object.keys(enterprise).length ? { [ENTERPRISE_USER]: enterprise } : {}),
     ...(Object.keys(rungs).length ? { [RUNGS_USER]: rungs } : {}),
-    meta: { resourceType: "User", created: person.createdAt.toISOString(), lastModified: person.updatedAt.toISOString() },
+    meta: {
+      resourceType: "User",
+      created: person.createdAt.toISOString(),
+      lastModified: person.updatedAt.toISOString(),
+    },
   };
 }
 
@@ -99,8 +109,12 @@ export type UserInput = {
  * a missing extension, it would keep the manager. Given back with the extension empty.
  */
 export function patchedUser(resource: Json, before: Json): Json {
-  const had = Object.keys(before).some((key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase());
-  const has = Object.keys(resource).some((key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase());
+  const had = Object.keys(before).some(
+    (key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase(),
+  );
+  const has = Object.keys(resource).some(
+    (key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase(),
+  );
   return had && !has ? { ...resource, [ENTERPRISE_USER]: {} } : resource;
 }
 
@@ -112,20 +126,37 @@ function languageOf(resource: Json): Language | null | undefined {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value.trim() : null);
-const object = (value: unknown): Json | null => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null);
+const text = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() ? value.trim() : null;
+const object = (value: unknown): Json | null =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null;
 
-function nameOf(resource: Json): { display: string | null; formatted: string | null; parts: string | null } {
+function nameOf(resource: Json): {
+  display: string | null;
+  formatted: string | null;
+  parts: string | null;
+} {
   const name = object(resource.name) ?? {};
-  const parts = [text(name.givenName), text(name.middleName), text(name.familyName)].filter(Boolean).join(" ");
-  return { display: text(resource.displayName), formatted: text(name.formatted), parts: parts || null };
+  const parts = [text(name.givenName), text(name.middleName), text(name.familyName)]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    display: text(resource.displayName),
+    formatted: text(name.formatted),
+    parts: parts || null,
+  };
 }
 
 /** Reads a SCIM User; `before` is the person's current SCIM form on a replace, null on a create. */
-export function readUserInput(resource: Json, before: Json | null, now: Date = new Date()): UserInput {
+export function readUserInput(
+  resource: Json,
+  before: Json | null,
+  now: Date = new Date(),
+): UserInput {
   const userName = text(resource.userName);
   if (!userName) throw new ScimProblem(400, "invalidValue", "A user needs a userName.");
-  if (userName.length > 254) throw new ScimProblem(400, "invalidValue", "userName is longer than 254 characters.");
+  if (userName.length > 254)
+    throw new ScimProblem(400, "invalidValue", "userName is longer than 254 characters.");
 
   const given = nameOf(resource);
   let name: string | null;
@@ -137,28 +168,49 @@ export function readUserInput(resource: Json, before: Json | null, now: Date = n
       (given.formatted && given.formatted !== had.formatted ? given.formatted : null) ??
       (given.parts && given.parts !== had.parts ? given.parts : null);
   }
-  if (name && name.length > 200) throw new ScimProblem(400, "invalidValue", "The name is longer than 200 characters.");
+  if (name && name.length > 200)
+    throw new ScimProblem(400, "invalidValue", "The name is longer than 200 characters.");
   const forbidden = name ? forbiddenCharacter(name) : null;
-  if (forbidden) throw new ScimProblem(400, "invalidValue", `The name ${forbiddenCharacterProblem(forbidden)}.`);
+  if (forbidden)
+    throw new ScimProblem(400, "invalidValue", `The name ${forbiddenCharacterProblem(forbidden)}.`);
 
-  const emails = Array.isArray(resource.emails) ? resource.emails.map(object).filter((email): email is Json => email !== null && text(email.value) !== null) : [];
-  const chosen = emails.find((email) => email.primary === true) ?? emails.find((email) => String(email.type).toLowerCase() === "work") ?? emails[0];
-  const email = (text(chosen?.value) ?? (EMAIL.test(userName) ? userName : null))?.toLowerCase() ?? null;
-  if (email && (!EMAIL.test(email) || email.length > 254)) throw new ScimProblem(400, "invalidValue", `"${email}" is not an email address.`);
+  const emails = Array.isArray(resource.emails)
+    ? resource.emails
+        .map(object)
+        .filter((email): email is Json => email !== null && text(email.value) !== null)
+    : [];
+  const chosen =
+    emails.find((email) => email.primary === true) ??
+    emails.find((email) => String(email.type).toLowerCase() === "work") ??
+    emails[0];
+  const email =
+    (text(chosen?.value) ?? (EMAIL.test(userName) ? userName : null))?.toLowerCase() ?? null;
+  if (email && (!EMAIL.test(email) || email.length > 254))
+    throw new ScimProblem(400, "invalidValue", `"${email}" is not an email address.`);
 
-  const enterpriseKey = Object.keys(resource).find((key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase());
+  const enterpriseKey = Object.keys(resource).find(
+    (key) => key.toLowerCase() === ENTERPRISE_USER.toLowerCase(),
+  );
   const enterpriseValue = enterpriseKey ? object(resource[enterpriseKey]) : null;
-  const rungsKey = Object.keys(resource).find((key) => key.toLowerCase() === RUNGS_USER.toLowerCase());
+  const rungsKey = Object.keys(resource).find(
+    (key) => key.toLowerCase() === RUNGS_USER.toLowerCase(),
+  );
   const rungsValue = rungsKey ? object(resource[rungsKey]) : null;
 
   // The SCIM library has already checked the dateTime and written it in UTC: its day is the first ten characters.
   const sinceText = rungsValue ? text(rungsValue.levelSince) : null;
   const since = sinceText ? readLevelSince(sinceText.slice(0, 10), now) : null;
-  if (since && !since.ok) throw new ScimProblem(400, "invalidValue", `levelSince: ${since.message}.`);
+  if (since && !since.ok)
+    throw new ScimProblem(400, "invalidValue", `levelSince: ${since.message}.`);
 
   const department = enterpriseValue ? text(enterpriseValue.department) : null;
   const forbiddenInDepartment = department ? forbiddenCharacter(department) : null;
-  if (forbiddenInDepartment) throw new ScimProblem(400, "invalidValue", `department ${forbiddenCharacterProblem(forbiddenInDepartment)}.`);
+  if (forbiddenInDepartment)
+    throw new ScimProblem(
+      400,
+      "invalidValue",
+      `department ${forbiddenCharacterProblem(forbiddenInDepartment)}.`,
+    );
 
   return {
     userName: userName.toLowerCase(),
@@ -170,7 +222,11 @@ export function readUserInput(resource: Json, before: Json | null, now: Date = n
       ? { managerRef: text(object(enterpriseValue.manager)?.value), department }
       : null,
     rungs: rungsValue
-      ? Object.fromEntries((["ladder", "track", "level"] as const).flatMap((key) => (text(rungsValue[key]) ? [[key, text(rungsValue[key])!]] : [])))
+      ? Object.fromEntries(
+          (["ladder", "track", "level"] as const).flatMap((key) =>
+            text(rungsValue[key]) ? [[key, text(rungsValue[key])!]] : [],
+          ),
+        )
       : null,
     levelSince: since?.ok ? (since.day ?? undefined) : undefined,
     language: languageOf(resource),

@@ -15,7 +15,9 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 
 /** The device token the request carries, if any. */
 export function deviceTokenOf(cookieHeader: string | null): string | null {
-  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(cookieHeader ?? "");
+  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(
+    cookieHeader ?? "",
+  );
   return match ? match[1]! : null;
 }
 
@@ -23,14 +25,21 @@ export function deviceTokenOf(cookieHeader: string | null): string | null {
 export async function knownDeviceFor(email: string, token: string | null): Promise<string | null> {
   if (!token) return null;
   const tokenHash = hashOf(token);
-  const device = await db.knownDevice.findFirst({ where: { tokenHash, user: { email: email.trim().toLowerCase() } }, select: { tokenHash: true } });
+  const device = await db.knownDevice.findFirst({
+    where: { tokenHash, user: { email: email.trim().toLowerCase() } },
+    select: { tokenHash: true },
+  });
   return device?.tokenHash ?? null;
 }
 
 /** Records the browser as a known device of the account; returns the Set-Cookie value that carries its token. */
 export async function rememberDevice(userId: string, token: string | null): Promise<string> {
   const kept = token ?? randomBytes(32).toString("base64url");
-  await db.knownDevice.upsert({ where: { tokenHash: hashOf(kept) }, create: { tokenHash: hashOf(kept), userId }, update: {} });
+  await db.knownDevice.upsert({
+    where: { tokenHash: hashOf(kept) },
+    create: { tokenHash: hashOf(kept), userId },
+    update: {},
+  });
   const secure = getEnv().secureCookies ? "; Secure" : "";
   return `${COOKIE}=${kept}; Path=/; Max-Age=${YEAR_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
 }

@@ -24,7 +24,14 @@ const adapter: Adapter = {
     return rows.map(toDatabaseSession);
   },
   async setSession(session) {
-    await db.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt, idToken: session.attributes.idToken ?? null } });
+    await db.session.create({
+      data: {
+        id: session.id,
+        userId: session.userId,
+        expiresAt: session.expiresAt,
+        idToken: session.attributes.idToken ?? null,
+      },
+    });
   },
   async updateSessionExpiration(sessionId, expiresAt) {
     await db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });

@@ -49,8 +49,12 @@ export type SessionUser = {
  * figure), in one flat statement of indexed lookups: every request runs it. Null when there is
  * no such session.
  */
-export async function sessionAndUser(sessionId: string): Promise<{ session: { id: string; userId: string; expiresAt: Date }; user: SessionUser } | null> {
-  const rows = parseRows(sessionAndUserRow, await readRows`
+export async function sessionAndUser(
+  sessionId: string,
+): Promise<{ session: { id: string; userId: string; expiresAt: Date }; user: SessionUser } | null> {
+  const rows = parseRows(
+    sessionAndUserRow,
+    await readRows`
     SELECT s.id, s."userId", s."expiresAt", u.email, u.name, u."isAdmin", u."isHiringAdmin", u."deactivatedAt", u."timeZone", u.language,
       EXISTS (SELECT 1 FROM "User" r WHERE r."managerId" = u.id AND r."deactivatedAt" IS NULL) AS "isManager",
       (EXISTS (SELECT 1 FROM "CalibrationCalibrator" c WHERE c."userId" = u.id)
@@ -58,7 +62,8 @@ export async function sessionAndUser(sessionId: string): Promise<{ session: { id
       EXISTS (SELECT 1 FROM "HiringInterview" i WHERE i."interviewerId" = u.id) AS "isInterviewer",
       t.open AS "todoOpen", t."countedAt" AS "todoCountedAt"
     FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "TodoCount" t ON t."userId" = u.id
-    WHERE s.id = ${sessionId}`);
+    WHERE s.id = ${sessionId}`,
+  );
   const [row] = rows;
   if (!row) return null;
   const { id, userId, expiresAt, ...user } = row;

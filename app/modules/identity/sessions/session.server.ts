@@ -50,13 +50,22 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
     return null;
   }
   return {
-    viewer: { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isHiringAdmin: user.isHiringAdmin },
+    viewer: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      isAdmin: user.isAdmin,
+      isHiringAdmin: user.isHiringAdmin,
+    },
     timeZone: personTimeZone(user.timeZone),
     language: user.language,
     isManager: user.isManager,
     isCalibrator: user.isCalibrator,
     isInterviewer: user.isInterviewer,
-    todoCount: user.todoOpen === null || user.todoCountedAt === null ? null : { open: user.todoOpen, countedAt: user.todoCountedAt },
+    todoCount:
+      user.todoOpen === null || user.todoCountedAt === null
+        ? null
+        : { open: user.todoOpen, countedAt: user.todoCountedAt },
     sessionId: session.id,
     // lucia extended the session (sliding renewal): the cookie's expiry must follow.
     refreshCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
@@ -69,7 +78,8 @@ async function validate(sessionId: string): Promise<SignedIn | null> {
  * row alone, without extending the session or touching the to-do count, which its action does.
  */
 export async function chosenLanguage(request: Request): Promise<string | null> {
-  if (request.method === "GET" || request.method === "HEAD") return (await getSignedIn(request))?.language ?? null;
+  if (request.method === "GET" || request.method === "HEAD")
+    return (await getSignedIn(request))?.language ?? null;
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   return sessionId ? ((await sessionAndUser(sessionId))?.user.language ?? null) : null;
 }
@@ -88,12 +98,18 @@ export async function requireSignedIn(request: Request): Promise<SignedIn> {
  * of identity: a browser's cookie and a sign-in link age in real time whatever day a test walks.
  */
 export async function sessionStillActive(sessionId: string, now = new Date()): Promise<boolean> {
-  const session = await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: { deactivatedAt: true } } } });
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { deactivatedAt: true } } },
+  });
   return session !== null && session.expiresAt > now && session.user.deactivatedAt === null;
 }
 
 /** Starts a session; one begun with single sign-on keeps the provider's ID token for signing out there too. */
-export async function startSession(userId: string, { idToken }: { idToken?: string } = {}): Promise<string> {
+export async function startSession(
+  userId: string,
+  { idToken }: { idToken?: string } = {},
+): Promise<string> {
   const session = await lucia.createSession(userId, { idToken: idToken ?? null });
   return lucia.createSessionCookie(session.id).serialize();
 }
@@ -104,11 +120,15 @@ export function blankSessionCookie(): string {
 }
 
 /** Ends the request's session; `idToken` is the identity provider's when the session began with single sign-on. */
-export async function endSession(request: Request): Promise<{ cookie: string; idToken: string | null }> {
+export async function endSession(
+  request: Request,
+): Promise<{ cookie: string; idToken: string | null }> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   let idToken: string | null = null;
   if (sessionId) {
-    idToken = (await db.session.findUnique({ where: { id: sessionId }, select: { idToken: true } }))?.idToken ?? null;
+    idToken =
+      (await db.session.findUnique({ where: { id: sessionId }, select: { idToken: true } }))
+        ?.idToken ?? null;
     await lucia.invalidateSession(sessionId);
   }
   return { cookie: blankSessionCookie(), idToken };

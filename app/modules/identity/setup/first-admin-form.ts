@@ -13,12 +13,18 @@ export const FirstAdminSchema = z
       .max(256, "people:passwordFields.errors.tooLong"),
     confirm: z.string({ error: "people:passwordFields.errors.againRequired" }),
   })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "people:passwordFields.errors.mismatch" });
+  .refine((value) => value.password === value.confirm, {
+    path: ["confirm"],
+    message: "people:passwordFields.errors.mismatch",
+  });
 
 export type FirstAdminValue = z.infer<typeof FirstAdminSchema>;
 
 /** `npm run admin`'s arguments: the same name and email rules as the people pages. */
-export const AdminCommandSchema = z.object({ name: PersonSchema.shape.name, email: PersonSchema.shape.email });
+export const AdminCommandSchema = z.object({
+  name: PersonSchema.shape.name,
+  email: PersonSchema.shape.email,
+});
 
 /** Where printed links point: PUBLIC_URL, else this server's own address. */
 export function linkOrigin(env: { PUBLIC_URL?: string; HOST: string; PORT: number }): string {

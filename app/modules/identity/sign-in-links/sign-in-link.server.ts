@@ -32,17 +32,36 @@ export async function createSignInLink(
   personId: string,
   now = new Date(),
 ): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; message: Message }> {
-  const person = await db.user.findUnique({ where: { id: personId }, select: { name: true, deactivatedAt: true, isAdmin: true } });
+  const person = await db.user.findUnique({
+    where: { id: personId },
+    select: { name: true, deactivatedAt: true, isAdmin: true },
+  });
   if (!person) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
-  if (person.deactivatedAt) return { ok: false, message: { key: "people:edit.errors.linkDeactivated", values: { name: person.name } } };
+  if (person.deactivatedAt)
+    return {
+      ok: false,
+      message: { key: "people:edit.errors.linkDeactivated", values: { name: person.name } },
+    };
   if (!maySignInWithLink(getEnv().passwordLogin, person)) {
-    return { ok: false, message: { key: "people:edit.errors.linkPasswordsOff", values: { name: person.name } } };
+    return {
+      ok: false,
+      message: { key: "people:edit.errors.linkPasswordsOff", values: { name: person.name } },
+    };
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SIGN_IN_LINK_DAYS * 24 * 60 * 60 * 1000);
   await db.$transaction(async (tx) => {
-    const revoked = await tx.passwordToken.deleteMany({ where: { userId: personId, usedAt: null } });
-    await tx.passwordToken.create({ data: { tokenHash: hashSignInToken(token), userId: personId, createdById: actorId, expiresAt } });
+    const revoked = await tx.passwordToken.deleteMany({
+      where: { userId: personId, usedAt: null },
+    });
+    await tx.passwordToken.create({
+      data: {
+        tokenHash: hashSignInToken(token),
+        userId: personId,
+        createdById: actorId,
+        expiresAt,
+      },
+    });
     await recordAuditEvent(tx, {
       actorId,
       action: "person.sign_in_link_created",
@@ -57,15 +76,26 @@ export async function createSignInLink(
 type UsableLink = { tokenId: string; person: { id: string; name: string; email: string } };
 
 /** The link's person, or null when the token is unknown, used, expired, for a deactivated person, or for someone who is no admin while passwords are off. */
-export async function findUsableSignInLink(token: string, now = new Date()): Promise<UsableLink | null> {
+export async function findUsableSignInLink(
+  token: string,
+  now = new Date(),
+): Promise<UsableLink | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const row = await db.passwordToken.findUnique({
     where: { tokenHash: hashSignInToken(token) },
-    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true, isAdmin: true } } },
+    select: {
+      id: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { id: true, name: true, email: true, deactivatedAt: true, isAdmin: true } },
+    },
   });
   if (!row || row.usedAt || row.expiresAt <= now || row.user.deactivatedAt) return null;
   if (!maySignInWithLink(getEnv().passwordLogin, row.user)) return null;
-  return { tokenId: row.id, person: { id: row.user.id, name: row.user.name, email: row.user.email } };
+  return {
+    tokenId: row.id,
+    person: { id: row.user.id, name: row.user.name, email: row.user.email },
+  };
 }
 
 /**
@@ -73,7 +103,11 @@ export async function findUsableSignInLink(token: string, now = new Date()): Pro
  * session the person had (a reset must lock out whoever else was signed in).
  * The claim is a conditional update, so two submissions of one link cannot both win.
  */
-export async function setPasswordWithLink(token: string, password: string, now = new Date()): Promise<{ ok: true; personId: string } | { ok: false }> {
+export async function setPasswordWithLink(
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<{ ok: true; personId: string } | { ok: false }> {
   const link = await findUsableSignInLink(token, now);
   if (!link) return { ok: false };
   const hash = await hashPassword(password);
@@ -84,7 +118,11 @@ export async function setPasswordWithLink(token: string, password: string, now =
       data: { usedAt: now },
     });
     if (claimed.count !== 1) return { ok: false as const };
-    await tx.password.upsert({ where: { userId: personId }, create: { userId: personId, hash }, update: { hash } });
+    await tx.password.upsert({
+      where: { userId: personId },
+      create: { userId: personId, hash },
+      update: { hash },
+    });
     const ended = await tx.session.deleteMany({ where: { userId: personId } });
     await recordAuditEvent(tx, {
       actorId: personId,

@@ -6,5 +6,7 @@
  * select_account is sent only where listed. Pure.
  */
 export function anotherAccountPrompt(promptValuesSupported: unknown): "select_account" | "login" {
-  return Array.isArray(promptValuesSupported) && promptValuesSupported.includes("select_account") ? "select_account" : "login";
+  return Array.isArray(promptValuesSupported) && promptValuesSupported.includes("select_account")
+    ? "select_account"
+    : "login";
 }

@@ -12,7 +12,11 @@ export type KnownPerson = { id: string; deactivatedAt: Date | null };
 export type SignInMatch =
   | { kind: "person"; personId: string }
   | { kind: "create"; email: string; name: string }
-  | { kind: "refused"; reason: "no-email" | "unverified" | "unknown" | "deactivated"; message: Message };
+  | {
+      kind: "refused";
+      reason: "no-email" | "unverified" | "unknown" | "deactivated";
+      message: Message;
+    };
 
 /** The claims' email, lower-cased, when there is one that looks like an email address. */
 export function claimedEmail(claims: ProviderClaims): string | null {
@@ -29,7 +33,10 @@ function isVerified(claims: ProviderClaims): boolean {
 /** The name a person created by single sign-on gets: the provider's, else the email's local part. */
 function nameFor(claims: ProviderClaims, email: string): string {
   // A provider's name is not refused for a stray character (that would refuse the sign-in); the character is dropped.
-  const name = typeof claims.name === "string" ? withoutForbiddenCharacters(claims.name).trim().slice(0, 200) : "";
+  const name =
+    typeof claims.name === "string"
+      ? withoutForbiddenCharacters(claims.name).trim().slice(0, 200)
+      : "";
   return name || email.split("@")[0]!;
 }
 
@@ -37,18 +44,38 @@ function nameFor(claims: ProviderClaims, email: string): string {
  * Matches by verified email to an active person. Nobody is created unless the organisation
  * allows it (OIDC_CREATE_PEOPLE); a deactivated person is refused even then.
  */
-export function matchSignIn(claims: ProviderClaims, person: KnownPerson | null, createPeople: boolean): SignInMatch {
+export function matchSignIn(
+  claims: ProviderClaims,
+  person: KnownPerson | null,
+  createPeople: boolean,
+): SignInMatch {
   const email = claimedEmail(claims);
   if (!email) {
-    return { kind: "refused", reason: "no-email", message: { key: "auth:singleSignOn.refusals.noEmail" } };
+    return {
+      kind: "refused",
+      reason: "no-email",
+      message: { key: "auth:singleSignOn.refusals.noEmail" },
+    };
   }
   if (!isVerified(claims)) {
-    return { kind: "refused", reason: "unverified", message: { key: "auth:singleSignOn.refusals.unverified", values: { email } } };
+    return {
+      kind: "refused",
+      reason: "unverified",
+      message: { key: "auth:singleSignOn.refusals.unverified", values: { email } },
+    };
   }
   if (person?.deactivatedAt) {
-    return { kind: "refused", reason: "deactivated", message: { key: "auth:singleSignOn.refusals.deactivated", values: { email } } };
+    return {
+      kind: "refused",
+      reason: "deactivated",
+      message: { key: "auth:singleSignOn.refusals.deactivated", values: { email } },
+    };
   }
   if (person) return { kind: "person", personId: person.id };
   if (createPeople) return { kind: "create", email, name: nameFor(claims, email) };
-  return { kind: "refused", reason: "unknown", message: { key: "auth:singleSignOn.refusals.unknown", values: { email } } };
+  return {
+    kind: "refused",
+    reason: "unknown",
+    message: { key: "auth:singleSignOn.refusals.unknown", values: { email } },
+  };
 }

@@ -33,7 +33,10 @@ function settings(): SingleSignOnSettings {
 /** What the sign-in page shows: the provider's name on the button, and whether passwords work. */
 export function signInOptions(): { singleSignOn: { name: string } | null; passwordLogin: boolean } {
   const env = getEnv();
-  return { singleSignOn: env.singleSignOn ? { name: env.singleSignOn.name } : null, passwordLogin: env.passwordLogin };
+  return {
+    singleSignOn: env.singleSignOn ? { name: env.singleSignOn.name } : null,
+    passwordLogin: env.passwordLogin,
+  };
 }
 
 /** Where the provider sends people back: under PUBLIC_URL when set, else the address the request came to. */
@@ -46,19 +49,28 @@ function isUnreachable(error: unknown): boolean {
   for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
     const { name, message, code } = cause as { name?: string; message?: string; code?: string };
     if (name === "TimeoutError" || name === "AbortError" || message === "fetch failed") return true;
-    if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|UND_ERR_)/.test(code)) return true;
+    if (
+      typeof code === "string" &&
+      /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|UND_ERR_)/.test(code)
+    )
+      return true;
     if (cause === (cause as { cause?: unknown }).cause) break;
   }
   return false;
 }
 
 function unavailable(step: string, issuer: string, error: unknown): UnavailableError {
-  console.error(`Single sign-on: the identity provider at ${issuer} could not be reached (${step}):`, error instanceof Error ? error.message : error);
+  console.error(
+    `Single sign-on: the identity provider at ${issuer} could not be reached (${step}):`,
+    error instanceof Error ? error.message : error,
+  );
   return new UnavailableError({ key: "auth:singleSignOn.errors.unreachable" });
 }
 
 // One discovery per process while it succeeds; a failed one is tried again on the next sign-in.
-const globalForSso = globalThis as { rungsOidcConfig?: { issuer: string; config: Promise<oidc.Configuration> } };
+const globalForSso = globalThis as {
+  rungsOidcConfig?: { issuer: string; config: Promise<oidc.Configuration> };
+};
 
 async function providerConfig(current: SingleSignOnSettings): Promise<oidc.Configuration> {
   const cached = globalForSso.rungsOidcConfig;
@@ -66,7 +78,13 @@ async function providerConfig(current: SingleSignOnSettings): Promise<oidc.Confi
   const issuer = new URL(current.issuer);
   // Plain http is allowed only for a provider on this machine (the environment check refuses others).
   const execute = issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [];
-  const config = oidc.discovery(issuer, current.clientId, undefined, oidc.ClientSecretBasic(current.clientSecret), { execute, timeout: 10 });
+  const config = oidc.discovery(
+    issuer,
+    current.clientId,
+    undefined,
+    oidc.ClientSecretBasic(current.clientSecret),
+    { execute, timeout: 10 },
+  );
   globalForSso.rungsOidcConfig = { issuer: current.issuer, config };
   config.catch(() => {
     if (globalForSso.rungsOidcConfig?.config === config) delete globalForSso.rungsOidcConfig;
@@ -75,7 +93,10 @@ async function providerConfig(current: SingleSignOnSettings): Promise<oidc.Confi
     return await config;
   } catch (error) {
     if (isUnreachable(error)) throw unavailable("discovery", current.issuer, error);
-    console.error(`Single sign-on: discovery at ${current.issuer} failed:`, error instanceof Error ? error.message : error);
+    console.error(
+      `Single sign-on: discovery at ${current.issuer} failed:`,
+      error instanceof Error ? error.message : error,
+    );
     throw new UnavailableError({ key: "auth:singleSignOn.errors.discovery" });
   }
 }
@@ -86,7 +107,9 @@ function attemptCookie(value: string, maxAge: number): string {
 }
 
 function attemptIdOf(cookieHeader: string | null): string | null {
-  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(cookieHeader ?? "");
+  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(
+    cookieHeader ?? "",
+  );
   return match ? match[1]! : null;
 }
 
@@ -114,13 +137,22 @@ export async function startSingleSignOn(
     nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
-    ...(anotherAccount ? { prompt: anotherAccountPrompt(config.serverMetadata().prompt_values_supported) } : {}),
+    ...(anotherAccount
+      ? { prompt: anotherAccountPrompt(config.serverMetadata().prompt_values_supported) }
+      : {}),
   });
   await db.$transaction([
     // Attempts nobody finished are swept as new ones start.
     db.singleSignOnAttempt.deleteMany({ where: { expiresAt: { lte: now } } }),
     db.singleSignOnAttempt.create({
-      data: { idHash: hashOf(id), state, nonce, codeVerifier, redirectTo: safeRedirectPath(redirectTo), expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000) },
+      data: {
+        idHash: hashOf(id),
+        state,
+        nonce,
+        codeVerifier,
+        redirectTo: safeRedirectPath(redirectTo),
+        expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
+      },
     }),
   ]);
   return { location: url.href, cookie: attemptCookie(id, ATTEMPT_MINUTES * 60) };
@@ -147,12 +179,28 @@ export type SingleSignOnRefusal = {
 };
 
 export type FinishedSignIn =
-  | { kind: "signed-in"; personId: string; idToken: string | undefined; redirectTo: string; clearCookie: string }
+  | {
+      kind: "signed-in";
+      personId: string;
+      idToken: string | undefined;
+      redirectTo: string;
+      clearCookie: string;
+    }
   | { kind: "refused"; refusal: SingleSignOnRefusal; clearCookie: string };
 
 /** The refusal page's content: the ID token, when the provider issued one, is the sign-out's hint. */
-function refused(request: Request, config: oidc.Configuration, current: SingleSignOnSettings, message: Message, idToken: string | undefined, redirectTo: string): FinishedSignIn {
-  const search = new URLSearchParams({ ...(redirectTo === "/" ? {} : { redirectTo }), account: "another" });
+function refused(
+  request: Request,
+  config: oidc.Configuration,
+  current: SingleSignOnSettings,
+  message: Message,
+  idToken: string | undefined,
+  redirectTo: string,
+): FinishedSignIn {
+  const search = new URLSearchParams({
+    ...(redirectTo === "/" ? {} : { redirectTo }),
+    account: "another",
+  });
   return {
     kind: "refused",
     refusal: {
@@ -174,13 +222,20 @@ function refused(request: Request, config: oidc.Configuration, current: SingleSi
  * a person it adds, go in the audit log in one transaction. A person the provider or Rungs
  * refuses gets the refusal with the ways out of it.
  */
-export async function finishSingleSignOn(request: Request, now = new Date()): Promise<FinishedSignIn> {
+export async function finishSingleSignOn(
+  request: Request,
+  now = new Date(),
+): Promise<FinishedSignIn> {
   const current = settings();
   const id = attemptIdOf(request.headers.get("Cookie"));
   if (!id) throw new InvalidError(startAgain);
   const attempt = await db.singleSignOnAttempt.findUnique({ where: { idHash: hashOf(id) } });
   // Claimed with a conditional delete: a replayed callback finds nothing to claim.
-  const claimed = attempt ? await db.singleSignOnAttempt.deleteMany({ where: { idHash: attempt.idHash, expiresAt: { gt: now } } }) : { count: 0 };
+  const claimed = attempt
+    ? await db.singleSignOnAttempt.deleteMany({
+        where: { idHash: attempt.idHash, expiresAt: { gt: now } },
+      })
+    : { count: 0 };
   if (!attempt || claimed.count !== 1) throw new InvalidError(startAgain);
 
   const config = await providerConfig(current);
@@ -196,11 +251,23 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
     });
   } catch (error) {
     if (isUnreachable(error)) throw unavailable("token exchange", current.issuer, error);
-    console.warn(`Single sign-on refused: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `Single sign-on refused: ${error instanceof Error ? error.message : String(error)}`,
+    );
     // openid-client reads the provider's error only once the state is this attempt's: anyone can
     // send a link with an error and text of their choosing, but not with the state.
     if (error instanceof oidc.AuthorizationResponseError) {
-      return refused(request, config, current, { key: "auth:singleSignOn.refusals.byProvider", values: { reason: error.error_description ?? error.error } }, undefined, attempt.redirectTo);
+      return refused(
+        request,
+        config,
+        current,
+        {
+          key: "auth:singleSignOn.refusals.byProvider",
+          values: { reason: error.error_description ?? error.error },
+        },
+        undefined,
+        attempt.redirectTo,
+      );
     }
     throw new InvalidError({ key: "auth:singleSignOn.errors.notVerified" });
   }
@@ -209,7 +276,10 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
   if (claims.email === undefined || claims.email_verified === undefined) {
     try {
       // Many providers put the email in the user info, not the ID token; the ID token's own claims win.
-      claims = { ...(await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
+      claims = {
+        ...(await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub))),
+        ...claims,
+      };
     } catch (error) {
       if (isUnreachable(error)) throw unavailable("user info", current.issuer, error);
       throw error;
@@ -217,7 +287,9 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
   }
 
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  const person = email ? await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } }) : null;
+  const person = email
+    ? await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } })
+    : null;
   const match = matchSignIn(claims, person, current.createPeople);
   if (match.kind === "refused") {
     console.warn(`Single sign-on refused (${match.reason}) for ${email || "no email"}.`);
@@ -227,14 +299,42 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
     let signedIn = match.kind === "person" ? match.personId : null;
     if (match.kind === "create") {
       // An engineer with no track or level yet, for an admin to place.
-      signedIn = (await tx.user.create({ data: { email: match.email, name: match.name }, select: { id: true } })).id;
-      await recordAuditEvent(tx, { actorId: null, action: "person.created", subjectType: "person", subjectId: signedIn, detail: { name: match.name, email: match.email, via: "single sign-on" } });
-      await emitWebhookEvents(tx, [{ kind: "person.joined", person: { id: signedIn, name: match.name, email: match.email, via: "created" } }]);
+      signedIn = (
+        await tx.user.create({
+          data: { email: match.email, name: match.name },
+          select: { id: true },
+        })
+      ).id;
+      await recordAuditEvent(tx, {
+        actorId: null,
+        action: "person.created",
+        subjectType: "person",
+        subjectId: signedIn,
+        detail: { name: match.name, email: match.email, via: "single sign-on" },
+      });
+      await emitWebhookEvents(tx, [
+        {
+          kind: "person.joined",
+          person: { id: signedIn, name: match.name, email: match.email, via: "created" },
+        },
+      ]);
     }
-    await recordAuditEvent(tx, { actorId: signedIn, action: "person.signed_in_with_single_sign_on", subjectType: "person", subjectId: signedIn, detail: { issuer: current.issuer, subject: String(claims.sub) } });
+    await recordAuditEvent(tx, {
+      actorId: signedIn,
+      action: "person.signed_in_with_single_sign_on",
+      subjectType: "person",
+      subjectId: signedIn,
+      detail: { issuer: current.issuer, subject: String(claims.sub) },
+    });
     return signedIn!;
   });
-  return { kind: "signed-in", personId, idToken: tokens.id_token, redirectTo: attempt.redirectTo, clearCookie: attemptCookie("", 0) };
+  return {
+    kind: "signed-in",
+    personId,
+    idToken: tokens.id_token,
+    redirectTo: attempt.redirectTo,
+    clearCookie: attemptCookie("", 0),
+  };
 }
 
 /**
@@ -242,7 +342,10 @@ export async function finishSingleSignOn(request: Request, now = new Date()): Pr
  * end-session endpoint, when it offers one, coming back to the sign-in page. Null otherwise
  * (or when the provider cannot be reached: Rungs' own session has ended anyway).
  */
-export async function endSessionUrl(request: Request, idToken: string | null): Promise<string | null> {
+export async function endSessionUrl(
+  request: Request,
+  idToken: string | null,
+): Promise<string | null> {
   const current = getEnv().singleSignOn;
   if (!current || !idToken) return null;
   try {
@@ -258,8 +361,15 @@ export async function endSessionUrl(request: Request, idToken: string | null): P
  * sign-in page, with the ID token as a hint when there is one (Okta needs it); null when the
  * provider publishes no end-session endpoint.
  */
-function providerSignOutUrl(request: Request, config: oidc.Configuration, idToken: string | undefined): string | null {
+function providerSignOutUrl(
+  request: Request,
+  config: oidc.Configuration,
+  idToken: string | undefined,
+): string | null {
   if (!config.serverMetadata().end_session_endpoint) return null;
   const back = new URL("/login", getEnv().PUBLIC_URL ?? new URL(request.url).origin);
-  return oidc.buildEndSessionUrl(config, { ...(idToken ? { id_token_hint: idToken } : {}), post_logout_redirect_uri: back.href }).href;
+  return oidc.buildEndSessionUrl(config, {
+    ...(idToken ? { id_token_hint: idToken } : {}),
+    post_logout_redirect_uri: back.href,
+  }).href;
 }

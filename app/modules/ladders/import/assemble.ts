@@ -83,15 +83,24 @@ export function carriedOverStatement(previousLevelTitle: string, sourceName: str
   return `Keeps showing what ${previousLevelTitle} asks here (${sourceName} lists nothing new at this level).`;
 }
 
-export function assembleLadder(competencies: PlannedCompetency[], tracks: PlannedTrack[], sourceName: string): Assembled {
+export function assembleLadder(
+  competencies: PlannedCompetency[],
+  tracks: PlannedTrack[],
+  sourceName: string,
+): Assembled {
   const report: ReportLine[] = [];
-  const used = competencies.filter((competency) => tracks.some((track) => track.levels.some((level) => hasStatements(level, competency.id))));
+  const used = competencies.filter((competency) =>
+    tracks.some((track) => track.levels.some((level) => hasStatements(level, competency.id))),
+  );
   const spans = new Map<string, Map<string, { first: number; last: number }>>();
   for (const competency of used) {
     const byTrack = new Map<string, { first: number; last: number }>();
     for (const track of tracks) {
-      const filled = track.levels.flatMap((level, index) => (hasStatements(level, competency.id) ? [index] : []));
-      if (filled.length > 0) byTrack.set(track.id, { first: filled[0]!, last: filled[filled.length - 1]! });
+      const filled = track.levels.flatMap((level, index) =>
+        hasStatements(level, competency.id) ? [index] : [],
+      );
+      if (filled.length > 0)
+        byTrack.set(track.id, { first: filled[0]!, last: filled[filled.length - 1]! });
     }
     spans.set(competency.id, byTrack);
   }
@@ -108,13 +117,20 @@ export function assembleLadder(competencies: PlannedCompetency[], tracks: Planne
         const span = spans.get(competency.id)!.get(track.id);
         if (span === undefined || index < span.first || index > span.last) continue;
         const cell = cellCarryingOver(track, index, competency, sourceName, report);
-        expectations[competency.id] = uniqueStatements(cell.statements, level, competency, report).map(writtenStatement);
+        expectations[competency.id] = uniqueStatements(
+          cell.statements,
+          level,
+          competency,
+          report,
+        ).map(writtenStatement);
         if (cell.target !== undefined) targets[competency.id] = cell.target;
       }
       return {
         id: level.id,
         title: level.title,
-        ...(level.alsoTitled && level.alsoTitled.length > 0 ? { alsoTitled: level.alsoTitled } : {}),
+        ...(level.alsoTitled && level.alsoTitled.length > 0
+          ? { alsoTitled: level.alsoTitled }
+          : {}),
         ...described("summary", level.summary),
         ...(Object.keys(targets).length > 0 ? { targets } : {}),
         ...(level.sublevels && level.sublevels.length > 0 ? { sublevels: level.sublevels } : {}),
@@ -134,7 +150,10 @@ export function assembleLadder(competencies: PlannedCompetency[], tracks: Planne
       if (span.first > 0) from.push(track.levels[span.first]!.id);
       if (span.last < track.levels.length - 1) upTo.push(track.levels[span.last]!.id);
     }
-    const applies = from.length + upTo.length === 0 ? undefined : { ...(from.length > 0 ? { from } : {}), ...(upTo.length > 0 ? { upTo } : {}) };
+    const applies =
+      from.length + upTo.length === 0
+        ? undefined
+        : { ...(from.length > 0 ? { from } : {}), ...(upTo.length > 0 ? { upTo } : {}) };
     return {
       id: competency.id,
       name: competency.name,
@@ -158,7 +177,13 @@ function hasStatements(level: PlannedLevel, competencyId: string): boolean {
 }
 
 /** A level inside a competency's span with nothing of its own keeps the level below's bar, and says so. */
-function cellCarryingOver(track: PlannedTrack, index: number, competency: PlannedCompetency, sourceName: string, report: ReportLine[]): PlannedCell {
+function cellCarryingOver(
+  track: PlannedTrack,
+  index: number,
+  competency: PlannedCompetency,
+  sourceName: string,
+  report: ReportLine[],
+): PlannedCell {
   const level = track.levels[index]!;
   const own = level.cells.get(competency.id);
   if (own !== undefined && own.statements.length > 0) return own;
@@ -169,7 +194,10 @@ function cellCarryingOver(track: PlannedTrack, index: number, competency: Planne
     file: level.file,
     message: `${level.title} lists nothing for "${competency.name}" between levels that do; wrote "${carriedOverStatement(previous.title, sourceName)}"`,
   });
-  return { statements: [{ text: carriedOverStatement(previous.title, sourceName) }], target: track.levels[below]!.cells.get(competency.id)?.target };
+  return {
+    statements: [{ text: carriedOverStatement(previous.title, sourceName) }],
+    target: track.levels[below]!.cells.get(competency.id)?.target,
+  };
 }
 
 /**
@@ -177,7 +205,12 @@ function cellCarryingOver(track: PlannedTrack, index: number, competency: Planne
  * statement ids the source holds two statements, and both stay (ladders:check warns until
  * someone rewords or removes one), so neither id is lost.
  */
-function uniqueStatements(statements: DraftStatement[], level: PlannedLevel, competency: PlannedCompetency, report: ReportLine[]): DraftStatement[] {
+function uniqueStatements(
+  statements: DraftStatement[],
+  level: PlannedLevel,
+  competency: PlannedCompetency,
+  report: ReportLine[],
+): DraftStatement[] {
   const seen = new Map<string, DraftStatement>();
   return statements.filter((statement) => {
     const key = normaliseText(statement.text);
@@ -188,7 +221,10 @@ function uniqueStatements(statements: DraftStatement[], level: PlannedLevel, com
     }
     const where = `${level.title}, "${competency.name}": "${statement.text.trim()}" is listed twice`;
     if (earlier.id !== undefined && statement.id !== undefined && earlier.id !== statement.id) {
-      report.push({ file: level.file, message: `${where}, under statement ids ${earlier.id} and ${statement.id}; both kept (ladders:check warns until one is reworded or removed)` });
+      report.push({
+        file: level.file,
+        message: `${where}, under statement ids ${earlier.id} and ${statement.id}; both kept (ladders:check warns until one is reworded or removed)`,
+      });
       return true;
     }
     report.push({ file: level.file, message: `${where}; kept once` });
@@ -200,7 +236,8 @@ function uniqueStatements(statements: DraftStatement[], level: PlannedLevel, com
 function writtenStatement(statement: DraftStatement): string | DraftStatement {
   const examples = statement.examples ?? [];
   const links = statement.links ?? [];
-  if (statement.id === undefined && examples.length === 0 && links.length === 0) return statement.text;
+  if (statement.id === undefined && examples.length === 0 && links.length === 0)
+    return statement.text;
   return {
     ...(statement.id === undefined ? {} : { id: statement.id }),
     text: statement.text,

@@ -7,8 +7,18 @@ import { ImportSourceError, type ReportLine } from "./types";
  */
 export const LEVEL_SCALE = [
   { value: 1, label: "Not yet", meaning: "Rarely shows what this level asks." },
-  { value: 2, label: "Developing", meaning: "Shows what this level asks sometimes, or with support." },
-  { value: 3, label: "Consistent", meaning: "Shows what this level asks reliably and independently. This is the bar for the level.", target: true },
+  {
+    value: 2,
+    label: "Developing",
+    meaning: "Shows what this level asks sometimes, or with support.",
+  },
+  {
+    value: 3,
+    label: "Consistent",
+    meaning:
+      "Shows what this level asks reliably and independently. This is the bar for the level.",
+    target: true,
+  },
   { value: 4, label: "Beyond", meaning: "Shows much of what the next level asks." },
 ];
 
@@ -20,7 +30,10 @@ export function parseSourceYaml(file: string, text: string): unknown {
   try {
     return parse(text, { uniqueKeys: false });
   } catch (error) {
-    throw new ImportSourceError(file, `not valid YAML (${(error as Error).message.split("\n")[0]})`);
+    throw new ImportSourceError(
+      file,
+      `not valid YAML (${(error as Error).message.split("\n")[0]})`,
+    );
   }
 }
 
@@ -37,7 +50,12 @@ export function textOf(value: unknown): string | null {
 }
 
 /** A list of non-empty strings; each item that is not one is reported. */
-export function textList(value: unknown, file: string, where: string, report: ReportLine[]): string[] {
+export function textList(
+  value: unknown,
+  file: string,
+  where: string,
+  report: ReportLine[],
+): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     report.push({ file, message: `${where} is not a list; not imported` });
@@ -53,7 +71,10 @@ export function textList(value: unknown, file: string, where: string, report: Re
 
 /** The file's name without its folder and extension: `frameworks/engineering/backend.md` → `backend`. */
 export function baseName(path: string): string {
-  return path.split("/").pop()!.replace(/\.[^.]+$/, "");
+  return path
+    .split("/")
+    .pop()!
+    .replace(/\.[^.]+$/, "");
 }
 
 /** A web address written as text: not already a Markdown link's target or text. */
@@ -76,7 +97,12 @@ export function sourceMarkdown(text: string): string {
 }
 
 /** The ladder's metadata about where it comes from (docs/ladders.md, `ladder.source`). */
-export function ladderSource(name: string, publicUrl: string, files: string[], options: { sourceUrl?: string | null }): { name: string; url?: string; files: string[] } {
+export function ladderSource(
+  name: string,
+  publicUrl: string,
+  files: string[],
+  options: { sourceUrl?: string | null },
+): { name: string; url?: string; files: string[] } {
   const url = options.sourceUrl === undefined ? publicUrl : options.sourceUrl;
   return { name, ...(url === null ? {} : { url }), files: [...new Set(files)] };
 }

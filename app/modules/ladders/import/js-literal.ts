@@ -18,8 +18,13 @@ export function readJsLiteral(source: string, start: number): unknown {
     for (;;) {
       const rest = source.slice(at, at + 2);
       if (/^\s/.test(rest)) at++;
-      else if (rest === "//") at = source.indexOf("\n", at) === -1 ? source.length : source.indexOf("\n", at);
-      else if (rest === "/*") at = source.indexOf("*/", at) === -1 ? fail("a comment that does not end") : source.indexOf("*/", at) + 2;
+      else if (rest === "//")
+        at = source.indexOf("\n", at) === -1 ? source.length : source.indexOf("\n", at);
+      else if (rest === "/*")
+        at =
+          source.indexOf("*/", at) === -1
+            ? fail("a comment that does not end")
+            : source.indexOf("*/", at) + 2;
       else return;
     }
   };
@@ -32,7 +37,15 @@ export function readJsLiteral(source: string, start: number): unknown {
       if (source[at] === "\n") fail("a string that does not end on its line");
       if (source[at] === "\\") {
         const next = source[at + 1] ?? "";
-        const escapes: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
+        const escapes: Record<string, string> = {
+          n: "\n",
+          t: "\t",
+          r: "\r",
+          b: "\b",
+          f: "\f",
+          v: "\v",
+          "0": "\0",
+        };
         if (next === "u") {
           const hex = /^\{([0-9a-fA-F]+)\}|^([0-9a-fA-F]{4})/.exec(source.slice(at + 2));
           if (hex === null) fail("a \\u escape without its code");
@@ -97,7 +110,8 @@ export function readJsLiteral(source: string, start: number): unknown {
     }
     if (char === '"' || char === "'") return string();
     const word = /^(-?\d+(\.\d+)?|true|false|null)\b/.exec(source.slice(at));
-    if (word === null) return fail("a value that is not written out (only literals are read, nothing is run)");
+    if (word === null)
+      return fail("a value that is not written out (only literals are read, nothing is run)");
     at += word[0].length;
     return word[1] !== undefined ? Number(word[1]) : word[0] === "null" ? null : word[0] === "true";
   };

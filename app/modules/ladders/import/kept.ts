@@ -11,7 +11,10 @@ import type { SourceStatement } from "./types";
  * at that level only (a statement or an example of one: Snowflake's example tasks), one placed nowhere in particular (pathway's descriptions) anywhere,
  * competencies' descriptions included.
  */
-export function keptStatements(stated: readonly SourceStatement[], ladder: Ladder): { stated: number; kept: number; lost: SourceStatement[] } {
+export function keptStatements(
+  stated: readonly SourceStatement[],
+  ladder: Ladder,
+): { stated: number; kept: number; lost: SourceStatement[] } {
   const words = (text: string) => normaliseText(richTextPlain(text));
   const atLevel = new Map<string, { ids: Set<string>; texts: Set<string> }>();
   const anywhere = { ids: new Set<string>(), texts: new Set<string>() };
@@ -33,7 +36,10 @@ export function keptStatements(stated: readonly SourceStatement[], ladder: Ladde
     if (statement.id !== undefined) return !place.ids.has(statement.id);
     const text = words(statement.text);
     if (place.texts.has(text)) return false;
-    return statement.levelId !== undefined || !descriptions.some((description) => description.includes(text));
+    return (
+      statement.levelId !== undefined ||
+      !descriptions.some((description) => description.includes(text))
+    );
   });
   return { stated: stated.length, kept: stated.length - lost.length, lost };
 }

@@ -6,14 +6,24 @@ import type { LadderOutputFile } from "./types";
 /** The parts of a ladder an importer writes, in the shapes docs/ladders.md describes. */
 /** Descriptions are "" where the source gives none: the files leave them out. */
 export interface DraftLadder {
-  ladder: { id: string; name: string; version: string; description: string; source: { name: string; url?: string; files: string[] } };
+  ladder: {
+    id: string;
+    name: string;
+    version: string;
+    description: string;
+    source: { name: string; url?: string; files: string[] };
+  };
   scale: { value: number; label: string; meaning: string; target?: boolean }[];
   areas: { id: string; name: string; description: string }[];
   competencies: DraftCompetency[];
   tracks: DraftTrack[];
   equivalence?: Record<string, string>[];
   /** Levels from points (docs/ladders.md, "Points"), as ladder.yaml writes them. */
-  points?: { perRating: Record<string, number>; bands: { label: string; from: number }[]; titles?: Record<string, { title: string; from: number; upTo?: number }[]> };
+  points?: {
+    perRating: Record<string, number>;
+    bands: { label: string; from: number }[];
+    titles?: Record<string, { title: string; from: number; upTo?: number }[]>;
+  };
   /** Shared topics the ladder inherits (docs/ladders.md, "include"), as written in ladder.yaml. */
   include?: string[];
 }
@@ -33,8 +43,15 @@ function header(origin: string): string {
   return `# Imported from ${origin} by npm run ladders:import. Edit freely; npm run ladders:check validates.\n`;
 }
 
-function yamlFile(path: string, origin: string, content: Record<string, unknown>): LadderOutputFile {
-  return { path, content: header(origin) + stringify(content, { lineWidth: 0, aliasDuplicateObjects: false }) };
+function yamlFile(
+  path: string,
+  origin: string,
+  content: Record<string, unknown>,
+): LadderOutputFile {
+  return {
+    path,
+    content: header(origin) + stringify(content, { lineWidth: 0, aliasDuplicateObjects: false }),
+  };
 }
 
 function describedArea(area: { id: string; name: string; description: string }) {
@@ -62,14 +79,28 @@ export function ladderFiles(draft: DraftLadder, origin: string): LadderOutputFil
   const width = String(draft.tracks.length).length;
   return [
     write("ladder.yaml", {
-      ladder: { id: draft.ladder.id, name: draft.ladder.name, version: draft.ladder.version, ...described("description", draft.ladder.description), source: draft.ladder.source },
+      ladder: {
+        id: draft.ladder.id,
+        name: draft.ladder.name,
+        version: draft.ladder.version,
+        ...described("description", draft.ladder.description),
+        source: draft.ladder.source,
+      },
       ...(draft.include && draft.include.length > 0 ? { include: draft.include } : {}),
       scale: draft.scale,
       ...(draft.areas.length > 0 ? { areas: draft.areas.map(describedArea) } : {}),
-      ...(draft.equivalence && draft.equivalence.length > 0 ? { equivalence: draft.equivalence } : {}),
+      ...(draft.equivalence && draft.equivalence.length > 0
+        ? { equivalence: draft.equivalence }
+        : {}),
       ...(draft.points === undefined ? {} : { points: draft.points }),
     }),
-    ...(draft.competencies.length > 0 ? [write("competencies.yaml", { competencies: draft.competencies })] : []),
-    ...draft.tracks.map((track, index) => write(`tracks/${String(index + 1).padStart(width, "0")}-${track.id}.yaml`, { tracks: [track] })),
+    ...(draft.competencies.length > 0
+      ? [write("competencies.yaml", { competencies: draft.competencies })]
+      : []),
+    ...draft.tracks.map((track, index) =>
+      write(`tracks/${String(index + 1).padStart(width, "0")}-${track.id}.yaml`, {
+        tracks: [track],
+      }),
+    ),
   ];
 }

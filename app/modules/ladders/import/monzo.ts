@@ -1,10 +1,36 @@
 import { parse } from "yaml";
 import { normaliseText } from "../text-similarity";
-import { assembleLadder, type DraftTrack, type PlannedCell, type PlannedCompetency, type PlannedLevel, type PlannedTrack } from "./assemble";
-import { baseName, FIRST_VERSION, isRecord, ladderSource, LEVEL_SCALE, parseSourceYaml, pathInSource, sourceMarkdown, textList, textOf } from "./common";
+import {
+  assembleLadder,
+  type DraftTrack,
+  type PlannedCell,
+  type PlannedCompetency,
+  type PlannedLevel,
+  type PlannedTrack,
+} from "./assemble";
+import {
+  baseName,
+  FIRST_VERSION,
+  isRecord,
+  ladderSource,
+  LEVEL_SCALE,
+  parseSourceYaml,
+  pathInSource,
+  sourceMarkdown,
+  textList,
+  textOf,
+} from "./common";
 import { IdRegister, kebabId, withoutPictographs } from "./ids";
 import { ladderFiles, sharedFiles, type SharedExpectations } from "./ladder-files";
-import { ImportSourceError, type DraftStatement, type ImportedLadder, type ImportOptions, type ReportLine, type SourceFile, type SourceStatement } from "./types";
+import {
+  ImportSourceError,
+  type DraftStatement,
+  type ImportedLadder,
+  type ImportOptions,
+  type ReportLine,
+  type SourceFile,
+  type SourceStatement,
+} from "./types";
 
 /**
  * Monzo's progression framework (monzo/progression-framework): one Markdown file per framework,
@@ -53,12 +79,19 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
   const generic = pages.find((page) => page.sitePath === GENERIC_PATH) ?? null;
   const frameworks = pages.filter((page) => page !== generic);
   if (frameworks.length === 0) {
-    throw new ImportSourceError(sources[0]?.path ?? ".", "no framework with levelled topics (front matter with `yaml: true`, `levels` and `topics`) was found");
+    throw new ImportSourceError(
+      sources[0]?.path ?? ".",
+      "no framework with levelled topics (front matter with `yaml: true`, `levels` and `topics`) was found",
+    );
   }
   const first = frameworks[0]!.file;
   const genericTopics = new Map((generic?.topics ?? []).map((topic) => [topic.name, topic]));
   const definitions = frameworks.flatMap((framework) => topicDefinitions(framework.body));
-  const topicNames = [...pages.flatMap((page) => page.topics.flatMap((topic) => [topic.name, ...(topic.title === null ? [] : [topic.title])]))];
+  const topicNames = [
+    ...pages.flatMap((page) =>
+      page.topics.flatMap((topic) => [topic.name, ...(topic.title === null ? [] : [topic.title])]),
+    ),
+  ];
 
   const competencyIds = new IdRegister();
   const competencies = new Map<string, PlannedCompetency>();
@@ -96,7 +129,14 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
         id: levelIds.claim(`${trackId}-${number}`),
         title: `${levelName} level ${number}`,
         summary: "",
-        ...(sublevels !== null ? { sublevels: sublevels.map((letter) => ({ id: letter.toLowerCase(), title: `${number}${letter}` })) } : {}),
+        ...(sublevels !== null
+          ? {
+              sublevels: sublevels.map((letter) => ({
+                id: letter.toLowerCase(),
+                title: `${number}${letter}`,
+              })),
+            }
+          : {}),
         file: framework.file,
         cells: new Map<string, PlannedCell>(),
       };
@@ -116,7 +156,13 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
         const level = levelOf.get(number)!;
         const cell = level.cells.get(competency.id) ?? { statements: [] };
         cell.statements.push(...statements);
-        stated.push(...statements.map((statement) => ({ file: framework.file, text: statement.text, levelId: level.id })));
+        stated.push(
+          ...statements.map((statement) => ({
+            file: framework.file,
+            text: statement.text,
+            levelId: level.id,
+          })),
+        );
         level.cells.set(competency.id, cell);
       }
       if (shared === undefined) continue;
@@ -129,7 +175,13 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
         }
         const cell = level.cells.get(competency.id) ?? { statements: [] };
         cell.statements.unshift(...statements);
-        stated.push(...statements.map((statement) => ({ file: generic!.file, text: statement.text, levelId: level.id })));
+        stated.push(
+          ...statements.map((statement) => ({
+            file: generic!.file,
+            text: statement.text,
+            levelId: level.id,
+          })),
+        );
         level.cells.set(competency.id, cell);
       }
     }
@@ -141,45 +193,87 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
       });
     }
     const text = sourceMarkdown(framework.body);
-    if (text === "") report.push({ file: framework.file, message: `the page has no text; the track "${trackName}" has no description` });
+    if (text === "")
+      report.push({
+        file: framework.file,
+        message: `the page has no text; the track "${trackName}" has no description`,
+      });
     return { id: trackId, name: trackName, description: sharedText === "" ? text : "", levels };
   });
   if (sharedText !== "" && frameworks.length > 1) {
-    report.push({ file: first, message: "every page has the same text, so it is the ladder's description; the tracks have no description of their own" });
+    report.push({
+      file: first,
+      message:
+        "every page has the same text, so it is the ladder's description; the tracks have no description of their own",
+    });
   } else if (texts.size > 1) {
-    report.push({ file: first, message: "the pages have different texts, so each is its track's description; the ladder has no description" });
+    report.push({
+      file: first,
+      message:
+        "the pages have different texts, so each is its track's description; the ladder has no description",
+    });
   }
-  report.push({ file: first, message: "Monzo's pages say nothing about each level; the levels have no summary" });
+  report.push({
+    file: first,
+    message: "Monzo's pages say nothing about each level; the levels have no summary",
+  });
   if (frameworks.length > 1) {
-    report.push({ file: first, message: "Monzo's files give no order for their pages; the tracks are in the order of their file names (rename the files in tracks/ to reorder them)" });
+    report.push({
+      file: first,
+      message:
+        "Monzo's files give no order for their pages; the tracks are in the order of their file names (rename the files in tracks/ to reorder them)",
+    });
   }
   for (const [name, competency] of competencies) {
-    if (competency.description === "") report.push({ file: genericTopics.has(name) ? generic!.file : first, message: `no page defines the topic "${name}"; its competency has no description` });
+    if (competency.description === "")
+      report.push({
+        file: genericTopics.has(name) ? generic!.file : first,
+        message: `no page defines the topic "${name}"; its competency has no description`,
+      });
   }
 
   for (const topic of generic?.topics ?? []) {
     if (!usedGeneric.has(topic.name)) {
-      report.push({ file: generic!.file, message: `generic topic "${topic.name}" is named by none of the imported frameworks, so Monzo shows it on none of them; not imported` });
+      report.push({
+        file: generic!.file,
+        message: `generic topic "${topic.name}" is named by none of the imported frameworks, so Monzo shows it on none of them; not imported`,
+      });
     }
   }
 
   const assembled = assembleLadder([...competencies.values()], tracks, SOURCE_NAME);
-  const sharedTopicOf = new Map([...competencies].filter(([name]) => genericTopics.has(name)).map(([name, competency]) => [competency.id, genericTopics.get(name)!]));
+  const sharedTopicOf = new Map(
+    [...competencies]
+      .filter(([name]) => genericTopics.has(name))
+      .map(([name, competency]) => [competency.id, genericTopics.get(name)!]),
+  );
   const inherited = takeInherited(assembled.tracks, sharedTopicOf, numberOf);
   const folder = commonFolder(frameworks.map((framework) => framework.file));
   const ladderId = options.ladderId ?? `monzo-${kebabId(folder ?? "progression", "progression")}`;
   const single = frameworks.length === 1 ? frameworks[0]! : null;
   const name = single !== null ? single.title : `Monzo ${folder ?? "progression"} frameworks`;
-  const ownCompetencies = assembled.competencies.filter((competency) => !sharedTopicOf.has(competency.id));
-  const sharedCompetencies = assembled.competencies.filter((competency) => sharedTopicOf.has(competency.id));
+  const ownCompetencies = assembled.competencies.filter(
+    (competency) => !sharedTopicOf.has(competency.id),
+  );
+  const sharedCompetencies = assembled.competencies.filter((competency) =>
+    sharedTopicOf.has(competency.id),
+  );
   const sharedFolder = `${ladderId}-generic`;
   // Monzo numbers the levels of every page alike: level n of one page sits beside level n of another.
-  const numbers = [...new Set(frameworks.flatMap((framework) => framework.numbers))].sort((a, b) => a - b);
+  const numbers = [...new Set(frameworks.flatMap((framework) => framework.numbers))].sort(
+    (a, b) => a - b,
+  );
   const equivalence =
     tracks.length < 2
       ? []
       : numbers.map((number) =>
-          Object.fromEntries(tracks.flatMap((track, index) => (frameworks[index]!.numbers.includes(number) ? [[track.id, track.levels[frameworks[index]!.numbers.indexOf(number)]!.id]] : []))),
+          Object.fromEntries(
+            tracks.flatMap((track, index) =>
+              frameworks[index]!.numbers.includes(number)
+                ? [[track.id, track.levels[frameworks[index]!.numbers.indexOf(number)]!.id]]
+                : [],
+            ),
+          ),
         );
   const read = [...frameworks, ...(sharedCompetencies.length === 0 ? [] : [generic!])];
   return {
@@ -193,10 +287,16 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
           name,
           version: FIRST_VERSION,
           description: sharedText,
-          source: ladderSource(SOURCE_TITLE, PUBLIC_REPOSITORY, read.map((page) => pathInSource(page.file, "frameworks")), options),
+          source: ladderSource(
+            SOURCE_TITLE,
+            PUBLIC_REPOSITORY,
+            read.map((page) => pathInSource(page.file, "frameworks")),
+            options,
+          ),
         },
         scale: LEVEL_SCALE,
-        areas: ownCompetencies.length === 0 ? [] : [{ id: "topics", name: "Topics", description: "" }],
+        areas:
+          ownCompetencies.length === 0 ? [] : [{ id: "topics", name: "Topics", description: "" }],
         competencies: ownCompetencies,
         tracks: assembled.tracks,
         equivalence,
@@ -212,9 +312,15 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
               folder: sharedFolder,
               files: sharedFiles(
                 {
-                  shared: { name: withoutPictographs(generic!.title) || "Generic", description: sourceMarkdown(generic!.body) },
+                  shared: {
+                    name: withoutPictographs(generic!.title) || "Generic",
+                    description: sourceMarkdown(generic!.body),
+                  },
                   areas: [{ id: "generic", name: "Generic", description: "" }],
-                  competencies: sharedCompetencies.map((competency) => ({ ...competency, area: "generic" })),
+                  competencies: sharedCompetencies.map((competency) => ({
+                    ...competency,
+                    area: "generic",
+                  })),
                   expectations: inherited,
                 },
                 `${SOURCE_TITLE} (${pathInSource(generic!.file, "frameworks")})`,
@@ -229,7 +335,9 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
  * list of "- Mastery - Your Monzo knowledge and technical capability".
  */
 function topicDefinitions(body: string): { label: string; text: string }[] {
-  return [...body.matchAll(/^[ \t]*[-*+][ \t]+([^\n]+?)[ \t]+[-–—][ \t]+([^\n]+?)[ \t]*$/gm)].map((match) => ({ label: match[1]!, text: match[2]! }));
+  return [...body.matchAll(/^[ \t]*[-*+][ \t]+([^\n]+?)[ \t]+[-–—][ \t]+([^\n]+?)[ \t]*$/gm)].map(
+    (match) => ({ label: match[1]!, text: match[2]! }),
+  );
 }
 
 /**
@@ -237,17 +345,32 @@ function topicDefinitions(body: string): { label: string; text: string }[] {
  * topic named in one word, the one item no topic is named by whose first word begins as the
  * topic's does ("Comms & Feedback" for "communication"; "mastery-science" is not "Mastery").
  */
-function definitionOf(name: string, title: string | null, definitions: { label: string; text: string }[], topicNames: readonly string[]): string | null {
-  const words = (text: string) => withoutPictographs(text).toLowerCase().match(/[a-z]+/g) ?? [];
-  const exactly = (label: string, topic: string) => words(label).join(" ") === words(topic).join(" ");
-  const exact = definitions.find((definition) => [name, title].some((topic) => topic !== null && exactly(definition.label, topic)));
+function definitionOf(
+  name: string,
+  title: string | null,
+  definitions: { label: string; text: string }[],
+  topicNames: readonly string[],
+): string | null {
+  const words = (text: string) =>
+    withoutPictographs(text)
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
+  const exactly = (label: string, topic: string) =>
+    words(label).join(" ") === words(topic).join(" ");
+  const exact = definitions.find((definition) =>
+    [name, title].some((topic) => topic !== null && exactly(definition.label, topic)),
+  );
   if (exact !== undefined) return exact.text;
   const first = words(name);
   if (first.length !== 1 || first[0]!.length < 4) return null;
   const close = definitions.filter((definition) => {
     const label = words(definition.label)[0] ?? "";
     const claimed = topicNames.some((topic) => exactly(definition.label, topic));
-    return !claimed && label.length >= 4 && (first[0]!.startsWith(label.slice(0, 4)) || label.startsWith(first[0]!.slice(0, 4)));
+    return (
+      !claimed &&
+      label.length >= 4 &&
+      (first[0]!.startsWith(label.slice(0, 4)) || label.startsWith(first[0]!.slice(0, 4)))
+    );
   });
   return new Set(close.map((definition) => definition.text)).size === 1 ? close[0]!.text : null;
 }
@@ -256,15 +379,24 @@ function definitionOf(name: string, title: string | null, definitions: { label: 
  * Moves the generic criteria out of the ladder's levels into the shared folder's expectations (by
  * level id); what a framework adds to a generic topic, and any carried-over statement, stays.
  */
-function takeInherited(tracks: DraftTrack[], sharedTopicOf: Map<string, Topic>, numberOf: Map<string, number>): SharedExpectations {
+function takeInherited(
+  tracks: DraftTrack[],
+  sharedTopicOf: Map<string, Topic>,
+  numberOf: Map<string, number>,
+): SharedExpectations {
   const inherited: SharedExpectations = {};
   for (const track of tracks) {
     track.levels.forEach((level) => {
       for (const [competencyId, topic] of sharedTopicOf) {
         const list = level.expectations[competencyId];
         if (list === undefined) continue;
-        const generic = new Set((topic.byLevel.get(numberOf.get(level.id)!) ?? []).map((statement) => normaliseText(statement.text)));
-        const isGeneric = (item: (typeof list)[number]) => generic.has(normaliseText(typeof item === "string" ? item : item.text));
+        const generic = new Set(
+          (topic.byLevel.get(numberOf.get(level.id)!) ?? []).map((statement) =>
+            normaliseText(statement.text),
+          ),
+        );
+        const isGeneric = (item: (typeof list)[number]) =>
+          generic.has(normaliseText(typeof item === "string" ? item : item.text));
         const fromGeneric = list.filter(isGeneric);
         const own = list.filter((item) => !isGeneric(item));
         if (fromGeneric.length > 0) (inherited[level.id] ??= {})[competencyId] = fromGeneric;
@@ -293,15 +425,22 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 function readFramework(source: SourceFile, report: ReportLine[]): Framework | null {
   const match = FRONT_MATTER.exec(source.text);
   if (match === null) {
-    report.push({ file: source.path, message: "no front matter; not a framework file, not imported" });
+    report.push({
+      file: source.path,
+      message: "no front matter; not a framework file, not imported",
+    });
     return null;
   }
   const data = parseSourceYaml(source.path, match[1]!);
   const body = match[2]!;
-  if (!isRecord(data)) throw new ImportSourceError(source.path, "the front matter is not a mapping");
+  if (!isRecord(data))
+    throw new ImportSourceError(source.path, "the front matter is not a mapping");
   const title = textOf(data.title) ?? baseName(source.path);
   if (data.yaml !== true || !Array.isArray(data.topics)) {
-    report.push({ file: source.path, message: `"${title}" is a Markdown page (no levelled topics); its text is not imported` });
+    report.push({
+      file: source.path,
+      message: `"${title}" is a Markdown page (no levelled topics); its text is not imported`,
+    });
     return null;
   }
   const topics = data.topics.flatMap((raw, index): Topic[] => {
@@ -314,26 +453,57 @@ function readFramework(source: SourceFile, report: ReportLine[]): Framework | nu
     const content = Array.isArray(raw.content) ? raw.content : [];
     content.forEach((entry, entryIndex) => {
       const where = `topic "${name}", content[${entryIndex}]`;
-      if (!isRecord(entry) || typeof entry.level !== "number" || !Number.isInteger(entry.level) || entry.level < 1) {
-        report.push({ file: source.path, message: `${where} has no level number; its criteria are not placed` });
+      if (
+        !isRecord(entry) ||
+        typeof entry.level !== "number" ||
+        !Number.isInteger(entry.level) ||
+        entry.level < 1
+      ) {
+        report.push({
+          file: source.path,
+          message: `${where} has no level number; its criteria are not placed`,
+        });
         return;
       }
       const statements = byLevel.get(entry.level) ?? [];
-      statements.push(...textList(entry.criteria, source.path, `${where}.criteria`, report).map((text) => ({ text: sourceMarkdown(text) })));
+      statements.push(
+        ...textList(entry.criteria, source.path, `${where}.criteria`, report).map((text) => ({
+          text: sourceMarkdown(text),
+        })),
+      );
       const examples = Array.isArray(entry.exampleCriteria) ? entry.exampleCriteria : [];
       examples.forEach((example, exampleIndex) => {
         const text = isRecord(example) ? textOf(example.criteria) : null;
         if (text === null) {
-          report.push({ file: source.path, message: `${where}.exampleCriteria[${exampleIndex}] has no criteria text; not imported` });
+          report.push({
+            file: source.path,
+            message: `${where}.exampleCriteria[${exampleIndex}] has no criteria text; not imported`,
+          });
           return;
         }
-        statements.push({ text: sourceMarkdown(text), examples: textList(example.examples, source.path, `${where}.exampleCriteria[${exampleIndex}].examples`, report).map(sourceMarkdown) });
+        statements.push({
+          text: sourceMarkdown(text),
+          examples: textList(
+            example.examples,
+            source.path,
+            `${where}.exampleCriteria[${exampleIndex}].examples`,
+            report,
+          ).map(sourceMarkdown),
+        });
       });
       byLevel.set(entry.level, statements);
     });
     return [{ name, title: textOf(raw.title), byLevel }];
   });
-  return { file: source.path, title, sidebarTitle: textOf(data.sidebarTitle), sitePath: textOf(data.path), numbers: levelNumbers(source.path, data.levels, topics, report), topics, body };
+  return {
+    file: source.path,
+    title,
+    sidebarTitle: textOf(data.sidebarTitle),
+    sitePath: textOf(data.path),
+    numbers: levelNumbers(source.path, data.levels, topics, report),
+    topics,
+    body,
+  };
 }
 
 /**
@@ -341,14 +511,25 @@ function readFramework(source: SourceFile, report: ReportLine[]): Framework | nu
  * shows levels 1 to `levels`, but pages are written against the content (ops-leadership.md
  * says 5 levels and has criteria at levels 2 to 6), so the content wins and the report says so.
  */
-function levelNumbers(file: string, declared: unknown, topics: Topic[], report: ReportLine[]): number[] {
-  const stated = topics.flatMap((topic) => [...topic.byLevel].flatMap(([number, statements]) => (statements.length > 0 ? [number] : [])));
-  const count = typeof declared === "number" && Number.isInteger(declared) && declared > 0 ? declared : null;
+function levelNumbers(
+  file: string,
+  declared: unknown,
+  topics: Topic[],
+  report: ReportLine[],
+): number[] {
+  const stated = topics.flatMap((topic) =>
+    [...topic.byLevel].flatMap(([number, statements]) => (statements.length > 0 ? [number] : [])),
+  );
+  const count =
+    typeof declared === "number" && Number.isInteger(declared) && declared > 0 ? declared : null;
   if (stated.length === 0) return Array.from({ length: count ?? 1 }, (_, index) => index + 1);
   const first = Math.min(...stated);
   const last = Math.max(...stated);
   if (count !== null && (first !== 1 || last !== count)) {
-    report.push({ file, message: `the page says it has ${count} levels, but its criteria are at levels ${first} to ${last}; those are its levels` });
+    report.push({
+      file,
+      message: `the page says it has ${count} levels, but its criteria are at levels ${first} to ${last}; those are its levels`,
+    });
   }
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }

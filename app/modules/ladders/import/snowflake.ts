@@ -5,14 +5,7 @@ import {
   type PlannedLevel,
   type PlannedTrack,
 } from "./assemble";
-import {
-  FIRST_VERSION,
-  isRecord,
-  ladderSource,
-  sourceMarkdown,
-  textList,
-  textOf,
-} from "./common";
+import { FIRST_VERSION, isRecord, ladderSource, sourceMarkdown, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
 import { JsLiteralError, readJsLiteral } from "./js-literal";
 import { ladderFiles } from "./ladder-files";
@@ -51,19 +44,15 @@ interface Milestone {
 
 export function importSnowflake(
   sources: SourceFile[],
-  options: ImportOptions = {}
+  options: ImportOptions = {},
 ): ImportedLadder {
-  const constants = sources.find(
-    (source) => source.path.split("/").at(-1) === "constants.js"
-  );
+  const constants = sources.find((source) => source.path.split("/").at(-1) === "constants.js");
   if (constants === undefined)
     throw new ImportSourceError(
       "constants.js",
-      "Snowflake keeps its tracks, milestones and points in constants.js; none was found"
+      "Snowflake keeps its tracks, milestones and points in constants.js; none was found",
     );
-  const readme = sources.find((source) =>
-    /^readme\.md$/i.test(source.path.split("/").at(-1)!)
-  );
+  const readme = sources.find((source) => /^readme\.md$/i.test(source.path.split("/").at(-1)!));
   const file = constants.path;
   const report: ReportLine[] = [];
   const stated: SourceStatement[] = [];
@@ -74,13 +63,9 @@ export function importSnowflake(
   const pointsOfMilestone = milestonePoints(constants);
   const bands = literal(constants, "pointsToLevels");
   if (!isRecord(bands))
-    throw new ImportSourceError(
-      file,
-      "`pointsToLevels` is not an object of points to levels"
-    );
+    throw new ImportSourceError(file, "`pointsToLevels` is not an object of points to levels");
   const titles = literal(constants, "titles");
-  if (!Array.isArray(titles))
-    throw new ImportSourceError(file, "`titles` is not a list of titles");
+  if (!Array.isArray(titles)) throw new ImportSourceError(file, "`titles` is not a list of titles");
 
   const bandList = Object.entries(bands)
     .map(([from, label]) => ({
@@ -91,9 +76,7 @@ export function importSnowflake(
     .sort((a, b) => a.from - b.from);
   const levelNumbers = [
     ...new Set(
-      bandList
-        .map((band) => Number.parseInt(band.label, 10))
-        .filter((number) => number > 0)
+      bandList.map((band) => Number.parseInt(band.label, 10)).filter((number) => number > 0),
     ),
   ];
   const milestones = Math.max(...pointsOfMilestone.map((point) => point.value));
@@ -101,21 +84,19 @@ export function importSnowflake(
   const competencyIds = new IdRegister();
   const competencies: PlannedCompetency[] = [];
   const categories: string[] = [];
-  const levels = levelNumbers.map(
-    (number): PlannedLevel => ({
-      id: `level-${number}`,
-      title: `Level ${number}`,
-      summary: "",
-      sublevels: bandList
-        .filter((band) => Number.parseInt(band.label, 10) === number)
-        .map((band) => ({
-          id: kebabId(band.label, "band").replace(/^band-/, ""),
-          title: band.label,
-        })),
-      file,
-      cells: new Map<string, PlannedCell>(),
-    })
-  );
+  const levels = levelNumbers.map((number): PlannedLevel => ({
+    id: `level-${number}`,
+    title: `Level ${number}`,
+    summary: "",
+    sublevels: bandList
+      .filter((band) => Number.parseInt(band.label, 10) === number)
+      .map((band) => ({
+        id: kebabId(band.label, "band").replace(/^band-/, ""),
+        title: band.label,
+      })),
+    file,
+    cells: new Map<string, PlannedCell>(),
+  }));
   for (const [key, raw] of Object.entries(rawTracks)) {
     if (!isRecord(raw)) {
       report.push({
@@ -135,12 +116,7 @@ export function importSnowflake(
     competencies.push(competency);
     const list = Array.isArray(raw.milestones) ? raw.milestones : [];
     list.forEach((rawMilestone, index) => {
-      const milestone = readMilestone(
-        rawMilestone,
-        file,
-        `${key}.milestones[${index}]`,
-        report
-      );
+      const milestone = readMilestone(rawMilestone, file, `${key}.milestones[${index}]`, report);
       const level = levels[index];
       if (milestone === null) return;
       if (level === undefined) {
@@ -158,25 +134,25 @@ export function importSnowflake(
       ];
       level.cells.set(competency.id, { statements });
       stated.push(
-        ...[milestone.summary, ...milestone.signals, ...milestone.examples].map(
-          (text) => ({ file, text, levelId: level.id })
-        )
+        ...[milestone.summary, ...milestone.signals, ...milestone.examples].map((text) => ({
+          file,
+          text,
+          levelId: level.id,
+        })),
       );
     });
   }
   report.push({
     file,
     message: `Snowflake names its categories only by letter (${categories.join(
-      ", "
+      ", ",
     )}); the areas are named so and have no description`,
   });
   report.push({
     file,
     message: `Snowflake has no tracks of its own, only titles over points: one track, ${
       TRACK.name
-    }, holds its ${
-      levels.length === 5 ? "five" : levels.length
-    } levels and every title`,
+    }, holds its ${levels.length === 5 ? "five" : levels.length} levels and every title`,
   });
   report.push({
     file,
@@ -209,10 +185,10 @@ export function importSnowflake(
           source: ladderSource(
             SOURCE_TITLE,
             PUBLIC_REPOSITORY,
-            [constants, ...(readme === undefined ? [] : [readme])].map(
-              (source) => source.path.split("/").at(-1)!
+            [constants, ...(readme === undefined ? [] : [readme])].map((source) =>
+              source.path.split("/").at(-1)!,
             ),
-            options
+            options,
           ),
         },
         scale,
@@ -229,60 +205,40 @@ export function importSnowflake(
             target: levelNumbers[index]!,
           })),
         })),
-        points: pointsSection(
-          pointsOfMilestone,
-          bandList,
-          titles,
-          file,
-          report
-        ),
+        points: pointsSection(pointsOfMilestone, bandList, titles, file, report),
       },
-      SOURCE_TITLE
+      SOURCE_TITLE,
     ),
   };
 }
 
 /** The literal a `const NAME = …` (typed or not) of the file holds. */
 function literal(source: SourceFile, name: string): unknown {
-  const declaration = new RegExp(`\\bconst\\s+${name}\\b[^=]*=\\s*`).exec(
-    source.text
-  );
+  const declaration = new RegExp(`\\bconst\\s+${name}\\b[^=]*=\\s*`).exec(source.text);
   if (declaration === null)
     throw new ImportSourceError(
       source.path,
-      `no \`${name}\` object; is this Snowflake's constants.js?`
+      `no \`${name}\` object; is this Snowflake's constants.js?`,
     );
   try {
-    return readJsLiteral(
-      source.text,
-      declaration.index + declaration[0].length
-    );
+    return readJsLiteral(source.text, declaration.index + declaration[0].length);
   } catch (error) {
     if (error instanceof JsLiteralError)
-      throw new ImportSourceError(
-        source.path,
-        `\`${name}\` could not be read: ${error.message}`
-      );
+      throw new ImportSourceError(source.path, `\`${name}\` could not be read: ${error.message}`);
     throw error;
   }
 }
 
 /** `milestoneToPoints` is a function: its `case n: return points` lines are read, as written. */
-function milestonePoints(
-  source: SourceFile
-): { value: number; points: number }[] {
-  const body = /\bmilestoneToPoints\b[\s\S]*?\{([\s\S]*?)\n\}/.exec(
-    source.text
+function milestonePoints(source: SourceFile): { value: number; points: number }[] {
+  const body = /\bmilestoneToPoints\b[\s\S]*?\{([\s\S]*?)\n\}/.exec(source.text);
+  const cases = [...(body?.[1] ?? "").matchAll(/case\s+(\d+)\s*:\s*return\s+(\d+(?:\.\d+)?)/g)].map(
+    (match) => ({ value: Number(match[1]), points: Number(match[2]) }),
   );
-  const cases = [
-    ...(body?.[1] ?? "").matchAll(
-      /case\s+(\d+)\s*:\s*return\s+(\d+(?:\.\d+)?)/g
-    ),
-  ].map((match) => ({ value: Number(match[1]), points: Number(match[2]) }));
   if (cases.length === 0)
     throw new ImportSourceError(
       source.path,
-      "no `milestoneToPoints` with `case n: return points` lines; is this Snowflake's constants.js?"
+      "no `milestoneToPoints` with `case n: return points` lines; is this Snowflake's constants.js?",
     );
   return cases.sort((a, b) => a.value - b.value);
 }
@@ -291,7 +247,7 @@ function readMilestone(
   raw: unknown,
   file: string,
   where: string,
-  report: ReportLine[]
+  report: ReportLine[],
 ): Milestone | null {
   const summary = isRecord(raw) ? textOf(raw.summary) : null;
   if (summary === null || !isRecord(raw)) {
@@ -311,7 +267,7 @@ function pointsSection(
   bands: { from: number; label: string }[],
   titles: unknown[],
   file: string,
-  report: ReportLine[]
+  report: ReportLine[],
 ) {
   const ranges = titles.flatMap((raw, index) => {
     const title = isRecord(raw) ? textOf(raw.label) : null;
@@ -332,9 +288,7 @@ function pointsSection(
     ];
   });
   return {
-    perRating: Object.fromEntries(
-      perRating.map((point) => [String(point.value), point.points])
-    ),
+    perRating: Object.fromEntries(perRating.map((point) => [String(point.value), point.points])),
     bands: bands.map((band) => ({ label: band.label, from: band.from })),
     ...(ranges.length > 0 ? { titles: { [TRACK.id]: ranges } } : {}),
   };
@@ -342,8 +296,6 @@ function pointsSection(
 
 /** README.md's opening paragraph after its title and notices: Medium's own words on what Snowflake is. */
 function readmeIntroduction(readme: SourceFile): string {
-  const section = /^#\s+Snowflake\s*\n([\s\S]*?)(?=\n!\[|\n#)/m.exec(
-    readme.text
-  );
+  const section = /^#\s+Snowflake\s*\n([\s\S]*?)(?=\n!\[|\n#)/m.exec(readme.text);
   return section === null ? "" : sourceMarkdown(section[1]!);
 }

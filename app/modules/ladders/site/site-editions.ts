@@ -1,5 +1,10 @@
 import { SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
-import { TRANSLATION_LANGUAGES, translateLadder, type LadderTranslation, type SourceTexts } from "../translations";
+import {
+  TRANSLATION_LANGUAGES,
+  translateLadder,
+  type LadderTranslation,
+  type SourceTexts,
+} from "../translations";
 import type { Ladder } from "../types";
 
 export interface SiteEdition {
@@ -17,15 +22,34 @@ export interface SiteEdition {
  * ladder has a translation into, in its own folder, with every ladder in it (a ladder not
  * translated into that language reads in the source, marked).
  */
-export function siteEditions(ladders: readonly { ladder: Ladder; translations: readonly LadderTranslation[] }[]): SiteEdition[] {
-  const source: SiteEdition = { language: SOURCE_LANGUAGE, folder: "", ladders: ladders.map(({ ladder }) => ladder), sourceTexts: { lang: SOURCE_LANGUAGE, texts: [] } };
-  const translated = TRANSLATION_LANGUAGES.filter((language) => ladders.some(({ translations }) => translations.some((translation) => translation.language === language))).map((language) => {
-    const results = ladders.map(({ ladder, translations }) => translateLadder(ladder, translations.find((translation) => translation.language === language)));
+export function siteEditions(
+  ladders: readonly { ladder: Ladder; translations: readonly LadderTranslation[] }[],
+): SiteEdition[] {
+  const source: SiteEdition = {
+    language: SOURCE_LANGUAGE,
+    folder: "",
+    ladders: ladders.map(({ ladder }) => ladder),
+    sourceTexts: { lang: SOURCE_LANGUAGE, texts: [] },
+  };
+  const translated = TRANSLATION_LANGUAGES.filter((language) =>
+    ladders.some(({ translations }) =>
+      translations.some((translation) => translation.language === language),
+    ),
+  ).map((language) => {
+    const results = ladders.map(({ ladder, translations }) =>
+      translateLadder(
+        ladder,
+        translations.find((translation) => translation.language === language),
+      ),
+    );
     return {
       language,
       folder: `${language}/`,
       ladders: results.map((result) => result.ladder),
-      sourceTexts: { lang: SOURCE_LANGUAGE, texts: [...new Set(results.flatMap((result) => result.untranslated))] },
+      sourceTexts: {
+        lang: SOURCE_LANGUAGE,
+        texts: [...new Set(results.flatMap((result) => result.untranslated))],
+      },
     };
   });
   return [source, ...translated];

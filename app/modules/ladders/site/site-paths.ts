@@ -12,9 +12,11 @@ export const sitePaths = {
   json: (ladderId: string) => `${ladderId}/ladder.json`,
   track: (ladderId: string, trackId: string) => `${ladderId}/tracks/${trackId}.html`,
   level: (ladderId: string, levelId: string) => `${ladderId}/levels/${levelId}.html`,
-  competency: (ladderId: string, competencyId: string) => `${ladderId}/competencies/${competencyId}.html`,
+  competency: (ladderId: string, competencyId: string) =>
+    `${ladderId}/competencies/${competencyId}.html`,
   compare: (ladderId: string) => `${ladderId}/compare/index.html`,
-  comparison: (ladderId: string, fromId: string, toId: string) => `${ladderId}/compare/${fromId}/${toId}.html`,
+  comparison: (ladderId: string, fromId: string, toId: string) =>
+    `${ladderId}/compare/${fromId}/${toId}.html`,
   search: (ladderId: string) => `${ladderId}/search.html`,
 };
 
@@ -24,7 +26,12 @@ export function relativeHref(from: string, to: string): string {
   const fromFolders = from.split("/").slice(0, -1);
   const toParts = target.split("/");
   let shared = 0;
-  while (shared < fromFolders.length && shared < toParts.length - 1 && fromFolders[shared] === toParts[shared]) shared++;
+  while (
+    shared < fromFolders.length &&
+    shared < toParts.length - 1 &&
+    fromFolders[shared] === toParts[shared]
+  )
+    shared++;
   const path = [...fromFolders.slice(shared).map(() => ".."), ...toParts.slice(shared)].join("/");
   return fragment === undefined ? path : `${path}#${fragment}`;
 }

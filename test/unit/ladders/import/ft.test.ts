@@ -2,20 +2,40 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { targetFor } from "~/modules/ladders";
 import { importFt } from "~/modules/ladders/import/ft";
-import { IMPORT_FIXTURES, loadImported, readSourceFiles, reportLines, statementsOf } from "./helpers";
+import {
+  IMPORT_FIXTURES,
+  loadImported,
+  readSourceFiles,
+  reportLines,
+  statementsOf,
+} from "./helpers";
 
 const FILE = `${IMPORT_FIXTURES}/ft/data/job-families/engineering.yml`;
 const [source] = readSourceFiles(`${IMPORT_FIXTURES}/ft/data/job-families`, /\.yml$/);
 const imported = importFt(source!);
 const ladder = loadImported(imported);
 const statements = statementsOf(ladder);
-const family = parse(source!.text) as { competencies: { id: string; summary: string; level: string; theme: string; examples?: string[]; supportingUrls?: { label: string; url: string }[] }[] };
+const family = parse(source!.text) as {
+  competencies: {
+    id: string;
+    summary: string;
+    level: string;
+    theme: string;
+    examples?: string[];
+    supportingUrls?: { label: string; url: string }[];
+  }[];
+};
 
 describe("importing an FT job family", () => {
   it("makes one track of the family's levels, in the family's order", () => {
     expect(source!.path).toBe(FILE);
     expect(imported.ladderId).toBe("ft-engineering");
-    expect(ladder.tracks.map((track) => [track.id, track.levels.map((level) => [level.id, level.title])])).toEqual([
+    expect(
+      ladder.tracks.map((track) => [
+        track.id,
+        track.levels.map((level) => [level.id, level.title]),
+      ]),
+    ).toEqual([
       [
         "engineering",
         [
@@ -45,26 +65,50 @@ describe("importing an FT job family", () => {
       expect(placed.expectation.examples).toEqual(competency.examples ?? []);
     }
     // A statement id that starts with a digit, as FT's UUIDs may, is kept as it is.
-    expect(statements.map((statement) => statement.expectation.id)).toContain("0b3c9a1e-57d2-4f6e-9c1a-2f8d7e6b5a40");
+    expect(statements.map((statement) => statement.expectation.id)).toContain(
+      "0b3c9a1e-57d2-4f6e-9c1a-2f8d7e6b5a40",
+    );
   });
 
   it("turns supportingUrls into the statement's links, not examples", () => {
-    const owasp = statements.find((statement) => statement.expectation.id === "0b3c9a1e-57d2-4f6e-9c1a-2f8d7e6b5a40")!.expectation;
-    expect(owasp.links).toEqual([{ title: "Open Web Application Security Project", url: "https://www.owasp.org/" }]);
+    const owasp = statements.find(
+      (statement) => statement.expectation.id === "0b3c9a1e-57d2-4f6e-9c1a-2f8d7e6b5a40",
+    )!.expectation;
+    expect(owasp.links).toEqual([
+      { title: "Open Web Application Security Project", url: "https://www.owasp.org/" },
+    ]);
     expect(owasp.examples).toEqual([]);
-    const withUrls = family.competencies.filter((competency) => (competency.supportingUrls ?? []).length > 0);
+    const withUrls = family.competencies.filter(
+      (competency) => (competency.supportingUrls ?? []).length > 0,
+    );
     for (const competency of withUrls) {
-      const expectation = statements.find((statement) => statement.expectation.id === competency.id)!.expectation;
-      expect(expectation.links).toEqual(competency.supportingUrls!.map(({ label, url }) => ({ title: label, url })));
+      const expectation = statements.find(
+        (statement) => statement.expectation.id === competency.id,
+      )!.expectation;
+      expect(expectation.links).toEqual(
+        competency.supportingUrls!.map(({ label, url }) => ({ title: label, url })),
+      );
     }
   });
 
   it("rates on FT's proficiency scale, each level's target for a theme being the proficiency its statements expect", () => {
-    expect(ladder.scale.map((point) => point.label)).toEqual(["Awareness", "Foundational", "Working knowledge", "Practitioner", "Expert"]);
+    expect(ladder.scale.map((point) => point.label)).toEqual([
+      "Awareness",
+      "Foundational",
+      "Working knowledge",
+      "Practitioner",
+      "Expert",
+    ]);
     const [junior, engineer, senior] = ladder.tracks[0]!.levels;
-    expect(["communication", "leadership", "technical"].map((id) => targetFor(ladder, junior!.id, id))).toEqual([1, 1, 3]);
-    expect(["communication", "leadership", "technical"].map((id) => targetFor(ladder, engineer!.id, id))).toEqual([1, 1, 2]);
-    expect(["communication", "leadership", "technical"].map((id) => targetFor(ladder, senior!.id, id))).toEqual([2, 2, 3]);
+    expect(
+      ["communication", "leadership", "technical"].map((id) => targetFor(ladder, junior!.id, id)),
+    ).toEqual([1, 1, 3]);
+    expect(
+      ["communication", "leadership", "technical"].map((id) => targetFor(ladder, engineer!.id, id)),
+    ).toEqual([1, 1, 2]);
+    expect(
+      ["communication", "leadership", "technical"].map((id) => targetFor(ladder, senior!.id, id)),
+    ).toEqual([2, 2, 3]);
   });
 
   it("reports, one line each with the source file, what it could not place as it was", () => {
@@ -79,8 +123,12 @@ describe("importing an FT job family", () => {
   });
 
   it("refuses a file that is not a job family, naming it", () => {
-    expect(() => importFt({ path: "data/job-families/x.yml", text: "name: X\nlevels: []\n" })).toThrow(/^data\/job-families\/x\.yml: the job family lists no levels$/);
-    expect(() => importFt({ path: "data/job-families/x.yml", text: "levels: [\n" })).toThrow(/^data\/job-families\/x\.yml: not valid YAML/);
+    expect(() =>
+      importFt({ path: "data/job-families/x.yml", text: "name: X\nlevels: []\n" }),
+    ).toThrow(/^data\/job-families\/x\.yml: the job family lists no levels$/);
+    expect(() => importFt({ path: "data/job-families/x.yml", text: "levels: [\n" })).toThrow(
+      /^data\/job-families\/x\.yml: not valid YAML/,
+    );
   });
 });
 
@@ -92,9 +140,26 @@ describe("importing the FT's engineering job family, whose paths split after Sen
   const branchedLadder = loadImported(branched);
 
   it("makes two tracks sharing the trunk: individual contributor from Junior Engineer, people manager from after Senior Engineer 1", () => {
-    expect(branchedLadder.tracks.map((track) => [track.id, track.name, track.branchesFrom, track.levels.map((level) => level.id)])).toEqual([
-      ["individual-contributor", "Individual Contributor", null, ["junior", "engineer", "senior-1", "senior-2-ic", "principal-ic"]],
-      ["people-manager", "People Manager", { trackId: "individual-contributor", levelId: "senior-1" }, ["senior-2-pm", "principal-pm", "tech-director"]],
+    expect(
+      branchedLadder.tracks.map((track) => [
+        track.id,
+        track.name,
+        track.branchesFrom,
+        track.levels.map((level) => level.id),
+      ]),
+    ).toEqual([
+      [
+        "individual-contributor",
+        "Individual Contributor",
+        null,
+        ["junior", "engineer", "senior-1", "senior-2-ic", "principal-ic"],
+      ],
+      [
+        "people-manager",
+        "People Manager",
+        { trackId: "individual-contributor", levelId: "senior-1" },
+        ["senior-2-pm", "principal-pm", "tech-director"],
+      ],
     ]);
   });
 
@@ -113,7 +178,10 @@ describe("importing the FT's engineering job family, whose paths split after Sen
     const family = parse(paths!.text) as { competencies: { id: string; level: string }[] };
     const placed = statementsOf(branchedLadder);
     for (const competency of family.competencies) {
-      expect(placed.find((statement) => statement.expectation.id === competency.id)?.level, competency.id).toBe(competency.level);
+      expect(
+        placed.find((statement) => statement.expectation.id === competency.id)?.level,
+        competency.id,
+      ).toBe(competency.level);
     }
     expect(reportLines(branched)).toContain(
       `${PATHS}/engineering.yml: "Technology Director" names no path; it follows "Principal Engineer (People Manager)" on the People Manager path, as in the file`,
@@ -122,23 +190,49 @@ describe("importing the FT's engineering job family, whose paths split after Sen
 
   it("describes the ladder with the FT's own text: the family's summary, its section of the job families page and the how-to-use page's opening", () => {
     const description = branchedLadder.meta.description;
-    expect(description).toMatch(/^Competencies for engineers within the CTO organisation at the Financial Times\.\n\nEngineers at early stages are Individual Contributors \(hands-on\)/);
+    expect(description).toMatch(
+      /^Competencies for engineers within the CTO organisation at the Financial Times\.\n\nEngineers at early stages are Individual Contributors \(hands-on\)/,
+    );
     // The site's own links lead to the FT's published site.
-    expect(description).toContain("and the [Competencies](https://engineering-progression.ft.com/competencies/) for that role.");
-    expect(description).toContain("Competencies are used by managers and staff in the following ways:");
-    expect(description).toContain("Competencies are described for each role in a job family, reflecting the level of proficiency or skill a staff member should demonstrate in each competency.");
+    expect(description).toContain(
+      "and the [Competencies](https://engineering-progression.ft.com/competencies/) for that role.",
+    );
+    expect(description).toContain(
+      "Competencies are used by managers and staff in the following ways:",
+    );
+    expect(description).toContain(
+      "Competencies are described for each role in a job family, reflecting the level of proficiency or skill a staff member should demonstrate in each competency.",
+    );
     expect(description).not.toContain("{{");
     expect(description).not.toContain("engineering-roles.png");
-    expect(branchedLadder.meta.source).toEqual({ name: "the FT's engineering progression", url: "https://github.com/Financial-Times/engineering-progression", files: ["data/job-families/engineering.yml", "site/pages/job-families.md", "site/pages/competencies/how-to-use.md"] });
+    expect(branchedLadder.meta.source).toEqual({
+      name: "the FT's engineering progression",
+      url: "https://github.com/Financial-Times/engineering-progression",
+      files: [
+        "data/job-families/engineering.yml",
+        "site/pages/job-families.md",
+        "site/pages/competencies/how-to-use.md",
+      ],
+    });
   });
 
   it("leaves what the FT does not describe empty, and says so: its paths and its levels", () => {
     expect(branchedLadder.tracks.map((track) => track.description)).toEqual(["", ""]);
-    expect(branchedLadder.tracks.flatMap((track) => track.levels.map((level) => level.summary)).every((summary) => summary === "")).toBe(true);
+    expect(
+      branchedLadder.tracks
+        .flatMap((track) => track.levels.map((level) => level.summary))
+        .every((summary) => summary === ""),
+    ).toBe(true);
     const report = reportLines(branched);
-    expect(report).toContain(`${PATHS}/engineering.yml: the FT describes no path on its own; the tracks have no description`);
-    expect(report).toContain(`${PATHS}/engineering.yml: the FT describes its levels by their competencies only; the levels have no summary`);
-    expect(report).toContain(`${IMPORT_FIXTURES}/ft-public/site/pages/job-families.md: the diagram of the paths (/media/engineering-roles.png) is not imported: ladder text shows no pictures; the ladder's page draws its paths`);
+    expect(report).toContain(
+      `${PATHS}/engineering.yml: the FT describes no path on its own; the tracks have no description`,
+    );
+    expect(report).toContain(
+      `${PATHS}/engineering.yml: the FT describes its levels by their competencies only; the levels have no summary`,
+    );
+    expect(report).toContain(
+      `${IMPORT_FIXTURES}/ft-public/site/pages/job-families.md: the diagram of the paths (/media/engineering-roles.png) is not imported: ladder text shows no pictures; the ladder's page draws its paths`,
+    );
     expect(report).toContain(
       `${IMPORT_FIXTURES}/ft-public/site/pages/competencies/how-to-use.md: the sections "Proficiency levels" and "Competencies" are the scale's meanings and the themes' descriptions; "Progression", "Applying Competencies" and "More information & help" are not imported (guidance on using the competencies, not part of them)`,
     );
@@ -146,13 +240,21 @@ describe("importing the FT's engineering job family, whose paths split after Sen
 });
 
 describe("an FT job family that lists one statement twice under two ids", () => {
-  const [operations] = readSourceFiles(`${IMPORT_FIXTURES}/ft-public/data/job-families`, /^operations\.yml$/);
+  const [operations] = readSourceFiles(
+    `${IMPORT_FIXTURES}/ft-public/data/job-families`,
+    /^operations\.yml$/,
+  );
   const imported = importFt(operations!);
   const ladder = loadImported(imported);
 
   it("keeps both statements with their ids, and says so", () => {
-    const ownership = statementsOf(ladder).filter((statement) => statement.expectation.text === "Ownership of personal development");
-    expect(ownership.map((statement) => statement.expectation.id)).toEqual(["2bb80087-2a3d-4d93-a937-14e014fddf80", "3c6e7498-89a9-4909-abc7-1cbde4478604"]);
+    const ownership = statementsOf(ladder).filter(
+      (statement) => statement.expectation.text === "Ownership of personal development",
+    );
+    expect(ownership.map((statement) => statement.expectation.id)).toEqual([
+      "2bb80087-2a3d-4d93-a937-14e014fddf80",
+      "3c6e7498-89a9-4909-abc7-1cbde4478604",
+    ]);
     expect(reportLines(imported)).toContain(
       `${operations!.path}: Engineer, "Leadership": "Ownership of personal development" is listed twice, under statement ids 2bb80087-2a3d-4d93-a937-14e014fddf80 and 3c6e7498-89a9-4909-abc7-1cbde4478604; both kept (ladders:check warns until one is reworded or removed)`,
     );

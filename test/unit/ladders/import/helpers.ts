@@ -12,7 +12,13 @@ export function readSourceFiles(dir: string, pattern: RegExp): SourceFile[] {
   const walk = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true })
       .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : pattern.test(entry.name) ? [join(folder, entry.name)] : []));
+      .flatMap((entry) =>
+        entry.isDirectory()
+          ? walk(join(folder, entry.name))
+          : pattern.test(entry.name)
+            ? [join(folder, entry.name)]
+            : [],
+      );
   return walk(dir).map((path) => ({ path, text: readFileSync(path, "utf8") }));
 }
 
@@ -32,8 +38,13 @@ export function loadImported(imported: ImportedLadder): Ladder {
     };
     write(imported.ladderId, imported.files);
     for (const shared of imported.shared ?? []) write(shared.folder, shared.files);
-    const result = loadLadderFromDirectory(join(frameworks, imported.ladderId), { relativeTo: frameworks });
-    if (!result.ok) throw new Error(`expected a valid ladder:\n${result.errors.map(formatLadderError).join("\n")}`);
+    const result = loadLadderFromDirectory(join(frameworks, imported.ladderId), {
+      relativeTo: frameworks,
+    });
+    if (!result.ok)
+      throw new Error(
+        `expected a valid ladder:\n${result.errors.map(formatLadderError).join("\n")}`,
+      );
     return result.ladder;
   } finally {
     rmSync(frameworks, { recursive: true, force: true });
@@ -41,10 +52,14 @@ export function loadImported(imported: ImportedLadder): Ladder {
 }
 
 /** Every statement of the ladder, with where it sits. */
-export function statementsOf(ladder: Ladder): { track: string; level: string; competency: string; expectation: Expectation }[] {
+export function statementsOf(
+  ladder: Ladder,
+): { track: string; level: string; competency: string; expectation: Expectation }[] {
   return ladder.tracks.flatMap((track) =>
     track.levels.flatMap((level) =>
-      Object.entries(level.expectations).flatMap(([competency, list]) => list.map((expectation) => ({ track: track.id, level: level.id, competency, expectation }))),
+      Object.entries(level.expectations).flatMap(([competency, list]) =>
+        list.map((expectation) => ({ track: track.id, level: level.id, competency, expectation })),
+      ),
     ),
   );
 }
