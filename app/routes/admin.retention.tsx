@@ -251,8 +251,8 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
         </Form>
       </section>
 
-      <section aria-labelledby="erase-now" className="mt-8 max-w-2xl">
-        <h2 id="erase-now" className="mb-2 text-lg font-semibold">
+      <section aria-labelledby="erase-now-heading" className="mt-8 max-w-2xl">
+        <h2 id="erase-now-heading" className="mb-2 text-lg font-semibold">
           {t("erase.heading")}
         </h2>
         <p className="muted mb-3 text-sm">{t("erase.description")}</p>

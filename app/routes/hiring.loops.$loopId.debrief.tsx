@@ -25,7 +25,7 @@ import { debriefPage } from "~/modules/hiring/debrief.server";
 import { DECISION_KEYS, DECISIONS, DecisionSchema, DissentSchema } from "~/modules/hiring/forms";
 import { recordDecision, recordDissent } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_KEYS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -47,7 +47,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const viewer = await requireUser(request);
   const t = translatorOf(context);
   const loopId = params.loopId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   if (intent === "decide") {
     const submission = parseWithZod(formData, { schema: DecisionSchema });
@@ -344,8 +344,8 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                 <p className="mt-2 whitespace-pre-line text-sm">{page.decision.rationale}</p>
               ) : null}
               {page.dissents.length ? (
-                <section aria-labelledby="dissent" className="mt-4">
-                  <h3 id="dissent" className="font-semibold">
+                <section aria-labelledby="dissent-heading" className="mt-4">
+                  <h3 id="dissent-heading" className="font-semibold">
                     {t("debrief.decision.dissent")}
                   </h3>
                   <ul className="mt-1 space-y-2 text-sm">

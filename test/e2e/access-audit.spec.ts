@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 async function as(browser: Browser, email: string) {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 test("an admin issues an API token, a tool reads people with it page by page, and revoking it shuts the tool out", async ({

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { DEMO_PASSWORD, expectAccessible, people, signIn, signInThroughForm } from "./helpers";
 
 test("a person signs in, sees their name, and signs out", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectAccessible, expectAccessibleInEveryView, people, signIn } from "./helpers";
 
 // The second server of playwright.config.ts: a database of its own, so the cycle opened here is nobody else's.

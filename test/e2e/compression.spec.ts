@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { brotliDecompressSync, createGunzip, gunzipSync } from "node:zlib";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { people, signIn } from "./helpers";
 
 /** One GET as a client that accepts `encodings`, read as it arrives on the wire (no client decompresses it). */

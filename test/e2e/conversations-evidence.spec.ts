@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 // Fatima Zahra (Search) and her manager Laura Bianchi: no other journey records Fatima's evidence.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import ICAL from "ical.js";
 import { slotAt } from "../../app/modules/conversations/cadence";
 import { freePort, startAppServer, type AppServer } from "../../scripts/app-servers";

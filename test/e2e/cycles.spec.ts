@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 test("an admin opens a cycle for two teams and follows one team's progress by typing its name", async ({

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 // The second server of playwright.config.ts, whose demo organisation no other spec proposes, mentors or decides in.

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { startSmtpSink } from "../utils/smtp-sink";
 import { expectAccessible, people, signIn } from "./helpers";
 

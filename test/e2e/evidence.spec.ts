@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, expectHeadingsInOrder, openDraft, signIn } from "./helpers";
 
 // Emily Clarke (Search): an engineer no other journey uses.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, signIn } from "./helpers";
 
 // Diego Santos: a demo engineer no other journey uses.

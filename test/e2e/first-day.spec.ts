@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { freePort, startAppServer, type AppServer } from "../../scripts/app-servers";
 import { startIdentityProvider, TEST_CLIENT, type TestProvider } from "../utils/identity-provider";
 import { startSmtpSink } from "../utils/smtp-sink";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./test";
 import ICAL from "ical.js";
 import { freePort, setTestClock, startAppServer, type AppServer } from "../../scripts/app-servers";
 import { openDraft, rateEverything, sectionLink, submitAssessment } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, expectHeadingsInOrder, people, signIn } from "./helpers";
 
 // Interviewers no other browser test signs in as (the demo's own hiring uses Identity's Henrik and Marcus, Mobile's Yuki and Diego).

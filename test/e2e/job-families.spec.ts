@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 // The second server of playwright.config.ts: its ladder folder holds the engineering ladder and a product ladder.

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Browser, type Page, type TestInfo } from "./test";
 import { IntlMessageFormat } from "intl-messageformat";
 import { startAppServer, type AppServer } from "../../scripts/app-servers";
 import { expectAccessible, signIn } from "./helpers";

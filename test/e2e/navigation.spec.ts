@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { people, signIn } from "./helpers";
 
 /** Counts the whole documents the tab loads from now on (a link followed in the page loads none). */

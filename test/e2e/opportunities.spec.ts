@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./test";
 import { people, signIn } from "./helpers";
 
 // Sam Okafor posts; two of Checkout's engineers no other journey signs in as express interest; Mei

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 // The demo's panel rule mixes teams and levels and lets only qualified interviewers score. People no

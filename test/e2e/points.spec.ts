@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, openDraft, people, sectionLink, signIn } from "./helpers";
 
 // The second server of playwright.config.ts: its ladder folder holds docs/examples' structures ladder, whose levels come from points.

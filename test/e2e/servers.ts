@@ -39,7 +39,8 @@ export default async function startServers() {
   ]) {
     cpSync(folder, `${familiesFolder}/${folder.split("/").at(-1)}`, { recursive: true });
   }
-  const demo = { SEED_DEMO: "true" };
+  // The webhooks journey's receiver listens on this machine.
+  const demo = { SEED_DEMO: "true", WEBHOOKS_TO_LOOPBACK: "true" };
   const started = await Promise.allSettled([
     startAppServer(`file:./${database}`, { port, env: demo }),
     startAppServer(`file:./${familiesDatabase}`, {

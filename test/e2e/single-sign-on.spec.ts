@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { startIdentityProvider, type TestProvider } from "../utils/identity-provider";
 import { expectAccessible } from "./helpers";
 import { identityProviderPort, ssoAccounts, ssoOrigin, ssoProviderName } from "./single-sign-on";

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import Database from "better-sqlite3";
 import { applyMigrations } from "../../app/db/migrate.server";
 import { startAppServer, type AppServer } from "../../scripts/app-servers";

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 test("an admin adds a webhook endpoint, copies its secret once, sends a signed test and removes it", async ({

@@ -45,9 +45,21 @@ export async function renderPage<T = unknown>(
     throw new Error(`expected a page, got a ${context.status} response`);
   if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
   const router = createStaticRouter(handler.dataRoutes, context);
-  return {
-    html: renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false })),
-    view: view!,
-    status: context.statusCode,
-  };
+  const html = renderToString(
+    createElement(StaticRouterProvider, { router, context, hydrate: false }),
+  );
+  const twice = idsTwice(html);
+  if (twice.length > 0) throw new Error(`ids that appear twice on ${path}: ${twice.join(", ")}`);
+  return { html, view: view!, status: context.statusCode };
+}
+
+/** Ids that appear more than once: a label's `for` or an input's `form` finds only the first. */
+export function idsTwice(html: string): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) {
+    if (seen.has(id!)) twice.add(id!);
+    else seen.add(id!);
+  }
+  return [...twice];
 }

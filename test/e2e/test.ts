@@ -1,0 +1,72 @@
+import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+
+export * from "@playwright/test";
+
+/**
+ * Playwright's `test`, with every page any test renders checked for an id that appears twice: a
+ * label's `for` or an input's `form` then points at whichever comes first (a form once answered
+ * "give the email" under a filled field because its heading had the form's id).
+ */
+export const test = base.extend<{ uniqueIds: void }>({
+  context: async ({ context }, run) => {
+    const found: string[] = [];
+    await watchIds(context, found);
+    await run(context);
+    expect(found, "ids that appear twice on a page").toEqual([]);
+  },
+  // Contexts a test opens itself (a second person, a phone) are watched too.
+  uniqueIds: [
+    async ({ browser }, run) => {
+      const found: string[] = [];
+      const newContext = browser.newContext;
+      browser.newContext = async (...options: Parameters<Browser["newContext"]>) => {
+        const context = await newContext.apply(browser, options);
+        await watchIds(context, found);
+        return context;
+      };
+      await run();
+      browser.newContext = newContext;
+      expect(found, "ids that appear twice on a page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const watched = new WeakSet<BrowserContext>();
+
+/** Watches each document of the context for ids that appear twice, and adds them to `found`. */
+async function watchIds(context: BrowserContext, found: string[]): Promise<void> {
+  // Playwright's own context is made through the patched newContext too: watched once.
+  if (watched.has(context)) return;
+  watched.add(context);
+  await context.exposeBinding("__rungsIdsTwice", ({ page }, ids: string[]) => {
+    for (const id of ids) {
+      const line = `${new URL(page.url()).pathname}: #${id}`;
+      if (!found.includes(line)) found.push(line);
+    }
+  });
+  await context.addInitScript(() => {
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      pending = undefined;
+      const seen = new Set<string>();
+      const twice = new Set<string>();
+      for (const element of document.querySelectorAll("[id]")) {
+        if (seen.has(element.id)) twice.add(element.id);
+        else seen.add(element.id);
+      }
+      const report = (window as unknown as { __rungsIdsTwice?: (ids: string[]) => void })
+        .__rungsIdsTwice;
+      if (twice.size > 0) report?.([...twice]);
+    };
+    // Checked once the document settles after each change: a render in progress may hold both.
+    const settle = () => {
+      if (pending === undefined) pending = setTimeout(check, 50);
+    };
+    new MutationObserver(settle).observe(document, {
+      subtree: true,
+      childList: true,
+      attributeFilter: ["id"],
+    });
+  });
+}
