@@ -78,7 +78,7 @@ export const OPERATIONS: readonly Operation[] = [
     scope: "people:write",
     summary: "Add a person",
     description:
-      "Checked as the admins' form is (unique email, a real team, an active manager, no reporting loop, a known track and level) and audited. Refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
+      "Checked as the admins' form is (unique email, a real team, an active manager, no reporting loop, a known track and level) and audited. A person's rights (isAdmin, isHiringAdmin) are never written by a token, whatever its scopes: a body naming them is refused (422) and they are given on the admins' people page only. Refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
     input: "PersonInput",
     ok: { status: 201, body: "Person", description: "The person added; Location names them" },
     errors: [401, 403, 422, 429],
@@ -90,7 +90,7 @@ export const OPERATIONS: readonly Operation[] = [
     scope: "people:write",
     summary: "Change some of a person's fields",
     description:
-      "Fields left out keep their value; null empties an optional field. Checked and audited as the admins' form is; refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
+      "Fields left out keep their value; null empties an optional field. Checked and audited as the admins' form is. A person's rights (isAdmin, isHiringAdmin) are never written by a token, whatever its scopes: a body naming them, null included, is refused (422) and the person is left as they were. Refused (403, scim_in_use) while an identity provider keeps people through SCIM.",
     input: "PersonPatch",
     ok: { status: 200, body: "Person", description: "The person as they are now" },
     errors: [401, 403, 404, 422, 429],

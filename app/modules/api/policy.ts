@@ -67,6 +67,19 @@ const PERSON_TOKEN_OPERATIONS = {
 export const personTokenMayCall = (operation: OperationId): boolean =>
   PERSON_TOKEN_OPERATIONS[operation];
 
+/**
+ * What no token writes, whatever its scopes: a person's rights (admin, hiring admin). People's
+ * rights widen what they may read and do, so they are given only on the admins' page by an admin
+ * signed in; a leaked sync token must not be a way to make an admin. A body naming them is refused
+ * (422), null included, and the person is left as they were.
+ */
+export const RIGHTS_NO_TOKEN_WRITES = ["isAdmin", "isHiringAdmin"] as const;
+
+/** The rights a request body names, which the call is refused for. */
+export function rightsNamed(body: object): (typeof RIGHTS_NO_TOKEN_WRITES)[number][] {
+  return RIGHTS_NO_TOKEN_WRITES.filter((field) => Object.hasOwn(body, field));
+}
+
 export type Refusal403 = "insufficient_scope" | "not_an_admin" | "admin_pages_only";
 export type Access =
   { ok: true } | { ok: false; status: 401 } | { ok: false; status: 403; reason: Refusal403 };

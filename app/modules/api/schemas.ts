@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INSIGHT_TABLES } from "~/modules/insights/tables";
 import { PersonSchema } from "~/modules/people/person-form";
+import { RIGHTS_NO_TOKEN_WRITES } from "./policy";
 
 /**
  * The API's bodies, each once: the reads build them, and openapi.ts derives the document's schemas
@@ -147,9 +148,16 @@ export const ApiAggregate = z
   })
   .register(bodies, { id: "Aggregate" });
 
-/** A person to add: the admins' person form, as JSON. */
-export const ApiPersonInput = PersonSchema.strict().register(inputs, { id: "PersonInput" });
-/** A change to a person: any of the form's fields; those left out keep their value. */
-export const ApiPersonPatch = PersonSchema.partial()
+/** The admins' person form without a person's rights, which no token writes (policy.ts). */
+const PersonByToken = PersonSchema.omit(
+  Object.fromEntries(RIGHTS_NO_TOKEN_WRITES.map((field) => [field, true])) as Record<
+    (typeof RIGHTS_NO_TOKEN_WRITES)[number],
+    true
+  >,
+);
+/** A person to add: the admins' person form, as JSON, without rights. */
+export const ApiPersonInput = PersonByToken.strict().register(inputs, { id: "PersonInput" });
+/** A change to a person: any of the form's fields but rights; those left out keep their value. */
+export const ApiPersonPatch = PersonByToken.partial()
   .strict()
   .register(inputs, { id: "PersonPatch" });

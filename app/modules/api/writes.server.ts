@@ -10,6 +10,7 @@ import {
   updatePerson,
 } from "~/modules/people/service.server";
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
+import { rightsNamed } from "./policy";
 import { ApiPersonInput, ApiPersonPatch } from "./schemas";
 
 /**
@@ -48,11 +49,22 @@ const BODY_NOT_OBJECT: FieldProblems = { body: [{ key: "api:errors.bodyNotObject
 const isObject = (body: unknown) =>
   Boolean(body) && typeof body === "object" && !Array.isArray(body);
 
+/** A body that names a person's rights, null included, is refused whole (policy.ts). */
+function rightsProblems(body: object): FieldProblems | null {
+  const named = rightsNamed(body);
+  if (named.length === 0) return null;
+  return Object.fromEntries(
+    named.map((field) => [field, [{ key: "api:errors.rightsNotByToken" }]]),
+  );
+}
+
 export async function createPersonByApi(
   token: { id: string; name: string; personId: string },
   body: unknown,
 ): Promise<WriteResult> {
   if (!isObject(body)) return { ok: false, fields: BODY_NOT_OBJECT };
+  const rights = rightsProblems(body as object);
+  if (rights) return { ok: false, fields: rights };
   const parsed = ApiPersonInput.safeParse(splitNulls(body as object).given);
   if (!parsed.success) return { ok: false, fields: problemsOf(parsed.error) };
   // The token's own audit event is written with the person, in one transaction.
@@ -82,6 +94,8 @@ export async function updatePersonByApi(
   if (!(await db.user.findUnique({ where: { id: personId }, select: { id: true } })))
     throw new NotFoundError({ key: "api:errors.noSuchPerson" });
   if (!isObject(body)) return { ok: false, fields: BODY_NOT_OBJECT };
+  const rights = rightsProblems(body as object);
+  if (rights) return { ok: false, fields: rights };
   const { given, cleared } = splitNulls(body as object);
   const patch = ApiPersonPatch.safeParse(given);
   if (!patch.success) return { ok: false, fields: problemsOf(patch.error) };
@@ -103,14 +117,7 @@ export async function updatePersonByApi(
     if (Object.hasOwn(given, key)) Object.assign(merged, { [key]: value });
   for (const key of cleared)
     if (Object.hasOwn(merged, key))
-      Object.assign(merged, {
-        [key]:
-          key === "managerEmail"
-            ? undefined
-            : key === "isAdmin" || key === "isHiringAdmin"
-              ? false
-              : "",
-      });
+      Object.assign(merged, { [key]: key === "managerEmail" ? undefined : "" });
   const result = await updatePerson(
     token.personId,
     personId,

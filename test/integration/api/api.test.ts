@@ -11,6 +11,7 @@ vi.hoisted(() => {
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { db } from "~/db/client.server";
 import { openApiDocument } from "~/modules/api/openapi";
+import { API_SCOPES } from "~/modules/api/scopes";
 import { revokeApiToken } from "~/modules/api/tokens.server";
 import { createScimToken, revokeScimToken } from "~/modules/identity/scim/tokens.server";
 import * as adminRoute from "~/routes/admin.api";
@@ -256,6 +257,61 @@ describe("writing people", () => {
       personId: created.body.id,
       fields: ["name", "managerEmail"],
     });
+  });
+
+  test("no token gives or takes a person's rights, whatever its scopes: a body naming them is refused and changes nothing", async () => {
+    const { token } = await tokenFor(admin.id, [...API_SCOPES], "HR sync");
+    const before = await db.user.count();
+    for (const rights of [{ isAdmin: true }, { isHiringAdmin: true }, { isAdmin: false }]) {
+      const made = await api(token, "POST", "/people", {
+        name: "Eve Escalate",
+        email: "eve.escalate@example.com",
+        ...rights,
+      });
+      expect(made.status).toBe(422);
+      expect(made.body.error.fields).toEqual(
+        Object.fromEntries(Object.keys(rights).map((field) => [field, [expect.any(String)]])),
+      );
+    }
+    expect(await db.user.count()).toBe(before);
+
+    const target = people[1]!;
+    const admins = await db.user.findMany({
+      where: { OR: [{ isAdmin: true }, { isHiringAdmin: true }] },
+      select: { id: true, isAdmin: true, isHiringAdmin: true },
+    });
+    for (const [person, body] of [
+      [target.id, { isAdmin: true }],
+      [target.id, { isHiringAdmin: true, name: "Renamed" }],
+      // Taking rights is a change of rights too: null would have meant "none".
+      [admin.id, { isAdmin: null }],
+      [admin.id, { isAdmin: false }],
+    ] as const) {
+      const answer = await api(token, "PATCH", `/people/${person}`, body);
+      expect(answer.status).toBe(422);
+      expect(Object.keys(answer.body.error.fields)).toEqual(
+        Object.keys(body).filter((field) => field.startsWith("is")),
+      );
+    }
+    expect(
+      await db.user.findMany({
+        where: { OR: [{ isAdmin: true }, { isHiringAdmin: true }] },
+        select: { id: true, isAdmin: true, isHiringAdmin: true },
+      }),
+    ).toEqual(admins);
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).name).toBe(target.name);
+    // The document says so: neither write takes rights.
+    const { schemas } = (
+      openApiDocument() as {
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      }
+    ).components;
+    for (const input of ["PersonInput", "PersonPatch"]) {
+      const fields = Object.keys(schemas[input]!.properties);
+      expect(fields).toContain("name");
+      expect(fields).not.toContain("isAdmin");
+      expect(fields).not.toContain("isHiringAdmin");
+    }
   });
 
   test("are refused while an identity provider keeps people through SCIM", async () => {
