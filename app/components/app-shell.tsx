@@ -102,6 +102,9 @@ export function AppShell({
   children: ReactNode;
 }) {
   const [menuOpen, setMenuOpen] = useState(false);
+  // The menu opens by a script: until the page is hydrated a tap would do nothing, so it waits.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
   const location = useLocation();
   const { t } = useTranslation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -156,6 +159,7 @@ export function AppShell({
                   className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-sm md:hidden dark:border-slate-600"
                   aria-expanded={menuOpen}
                   aria-controls="primary-navigation"
+                  disabled={!interactive}
                   onClick={() => setMenuOpen((open) => !open)}
                 >
                   {t("shell.menu")}
