@@ -18,7 +18,7 @@ import {
   sendTestEvent,
 } from "~/modules/webhooks/endpoints.server";
 import { kindLabel, KIND_LABELS } from "~/modules/webhooks/events";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
@@ -32,7 +32,7 @@ export const loader = withDomainErrors(async ({ request, params, url }: Route.Lo
 
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   if (intent === "test")
     return { test: await sendTestEvent(viewer, params.endpointId), redelivered: false };
@@ -77,7 +77,7 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
           tone={test.status === "delivered" ? "success" : "warning"}
           title={t(test.status === "delivered" ? "log.testDelivered" : "log.testNotDelivered")}
         >
-          {test.lastError ? <p dir="ltr">{test.lastError}</p> : null}
+          {test.failure ? <p>{t(`log.failure.${test.failure}`)}</p> : null}
         </Alert>
       ) : null}
       {actionData?.redelivered ? <Alert tone="success">{t("log.redelivered")}</Alert> : null}
@@ -159,11 +159,12 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
                   ) : null}
                 </td>
                 <td className={tdClass}>{f.number(delivery.attempts)}</td>
-                <td className={`${tdClass} break-all`} dir="ltr">
-                  {delivery.lastError ??
-                    (delivery.lastStatus === null
+                <td className={tdClass}>
+                  {delivery.failure
+                    ? t(`log.failure.${delivery.failure}`)
+                    : delivery.lastStatus === null
                       ? ""
-                      : t("log.httpStatus", { status: delivery.lastStatus }))}
+                      : t("log.httpStatus", { status: delivery.lastStatus })}
                 </td>
                 <td className={tdClass}>
                   {delivery.status === "failed" ? (

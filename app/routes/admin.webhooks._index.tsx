@@ -16,7 +16,7 @@ import { InvalidError } from "~/modules/errors";
 import { addEndpoint, listEndpoints } from "~/modules/webhooks/endpoints.server";
 import { KIND_LABELS, WEBHOOK_EVENT_KINDS } from "~/modules/webhooks/events";
 import { AddEndpointSchema } from "~/modules/webhooks/form";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("webhooks:title") },
@@ -29,13 +29,18 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await formOf(request);
   if (formData.get("intent") !== "add")
     throw new InvalidError({ key: "webhooks:errors.unknownAction" });
   const submission = parseWithZod(formData, { schema: AddEndpointSchema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), added: null }, { status: 400 });
   const added = await addEndpoint(viewer, submission.value);
+  if (!added.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: added.fieldErrors }), added: null },
+      { status: 400 },
+    );
   // Shown once, in this answer only.
   return { result: submission.reply({ resetForm: true }), added };
 });

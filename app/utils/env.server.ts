@@ -67,6 +67,8 @@ const schema = z.object({
   FRAMEWORKS_DIR: z.string().min(1).default("frameworks"),
   // Load the demo organisation on the first start of an empty embedded database.
   SEED_DEMO: booleanish.optional(),
+  // Webhooks may go to this machine (a receiver under development); otherwise only to the outside.
+  WEBHOOKS_TO_LOOPBACK: booleanish.default(false),
   // Cookies are Secure unless this is set to false (for plain-HTTP development).
   SECURE_COOKIES: booleanish.optional(),
   // Hops of reverse proxies to trust for the client address (X-Forwarded-For).

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { db } from "~/db/client.server";
 import * as clock from "~/platform/clock.server";
-import { afterAttempt, type AttemptResult } from "./delivery";
+import { afterAttempt, type AttemptResult, type DeliveryFailure } from "./delivery";
+import { checkedLookup, loopbackAllowed, OutsideOnlyError } from "./destination.server";
+import { hostClass, mayDeliverTo } from "./policy";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 import { claimDueDeliveries, type ClaimedDelivery } from "./queries.server";
 
@@ -28,6 +32,28 @@ export function deliveryBody(event: {
   return `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.kind)},"occurredAt":${JSON.stringify(event.occurredAt.toISOString())},"data":${event.payload}}`;
 }
 
+/** The kind of a failed connection, from Node's error codes; its text is never kept. */
+function failureOf(error: unknown): DeliveryFailure {
+  if (error instanceof OutsideOnlyError) return "inside";
+  const code = (error as { code?: unknown }).code;
+  const name = (error as { name?: unknown }).name;
+  if (name === "TimeoutError" || name === "AbortError") return "timeout";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NODATA") return "unresolvable";
+  if (code === "ECONNREFUSED") return "refused";
+  if (
+    typeof code === "string" &&
+    /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/.test(code)
+  )
+    return "tls";
+  return "network";
+}
+
+/**
+ * One POST to the endpoint. Its host is checked where the connection is made (policy.ts,
+ * mayDeliverTo): an address in the URL before anything is sent, a name on the addresses it
+ * resolves to now, and the connection goes to the address that was checked, so a name that
+ * resolved outside when it was saved cannot be pointed inside later (DNS rebinding).
+ */
 async function attempt(
   url: string,
   secret: string,
@@ -35,33 +61,41 @@ async function attempt(
   event: { id: string; kind: string; occurredAt: Date; payload: string },
   at: Date,
 ): Promise<AttemptResult> {
+  const target = new URL(url);
+  const allowed = loopbackAllowed();
+  const named = hostClass(target.hostname);
+  if (named !== null && !mayDeliverTo(named, allowed)) return { status: null, failure: "inside" };
   const body = deliveryBody(event);
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "Rungs-Webhooks/1",
-        [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
-        "Rungs-Event": event.kind,
-        "Rungs-Event-Id": event.id,
-        "Rungs-Delivery": delivery.id,
+  const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise<AttemptResult>((resolve) => {
+    const request = send(
+      target,
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": Buffer.byteLength(body),
+          "User-Agent": "Rungs-Webhooks/1",
+          [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
+          "Rungs-Event": event.kind,
+          "Rungs-Event-Id": event.id,
+          "Rungs-Delivery": delivery.id,
+        },
+        // A connection of its own each time, made to the address the lookup checked. A redirect
+        // is not followed: it would send the payload somewhere the admin did not name.
+        agent: false,
+        lookup: checkedLookup(allowed),
+        signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
       },
-      body,
-      // A redirect is not an answer: following it would send the payload somewhere the admin did not name.
-      redirect: "manual",
-      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
-    });
-    await response.body?.cancel();
-    return { status: response.status };
-  } catch (error) {
-    const cause =
-      error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return {
-      status: null,
-      error: error instanceof Error ? `${error.message}${cause}` : String(error),
-    };
-  }
+      (response: IncomingMessage) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0 });
+        response.destroy();
+      },
+    );
+    request.on("error", (error) => resolve({ status: null, failure: failureOf(error) }));
+    request.end(body);
+  });
 }
 
 export type WebhookPassResult = { delivered: number; retried: number; failed: number };

@@ -9,24 +9,44 @@ export const MAX_ATTEMPTS = 10;
 const FIRST_RETRY_MS = 60_000;
 const LONGEST_WAIT_MS = 6 * 60 * 60 * 1000;
 
-/** The receiver's status, or null when it did not answer; `error` says what went wrong on the way. */
-export type AttemptResult = { status: number | null; error?: string };
+/**
+ * Why an attempt got no answer, as a kind: never the text of a connection error or of another
+ * service's answer, which would make the delivery log a way to read what listens inside.
+ */
+export const DELIVERY_FAILURES = [
+  "inside",
+  "unresolvable",
+  "timeout",
+  "refused",
+  "tls",
+  "network",
+] as const;
+export type DeliveryFailure = (typeof DELIVERY_FAILURES)[number];
+
+/** A stored failure as its kind; a row kept from before kinds were stored is a failed connection. */
+export const failureOf = (stored: string | null): DeliveryFailure | null =>
+  stored === null
+    ? null
+    : (DELIVERY_FAILURES as readonly string[]).includes(stored)
+      ? (stored as DeliveryFailure)
+      : "network";
+
+/** The receiver's status, or null when it did not answer and `failure` says why. */
+export type AttemptResult =
+  { status: number; failure?: undefined } | { status: null; failure: DeliveryFailure };
 
 export type DeliveryOutcome =
   | { status: "delivered" }
-  | { status: "retry"; nextAttemptAt: Date; reason: string }
-  | { status: "failed"; reason: string };
+  | { status: "retry"; nextAttemptAt: Date; reason: DeliveryFailure | null }
+  | { status: "failed"; reason: DeliveryFailure | null };
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_WAIT_MS);
 }
 
-function reasonOf(result: AttemptResult): string {
-  const text =
-    result.status === null
-      ? (result.error ?? "No answer")
-      : `HTTP ${result.status}${result.error ? `: ${result.error}` : ""}`;
-  return text.slice(0, 500);
+/** What the delivery log keeps of a failed attempt: the kind of failure, or null beside a status. */
+function reasonOf(result: AttemptResult): DeliveryFailure | null {
+  return result.status === null ? result.failure : null;
 }
 
 /** `attempts` counts this one. */

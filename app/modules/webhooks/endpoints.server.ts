@@ -3,8 +3,14 @@ import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import * as clock from "~/platform/clock.server";
-import { DELIVERY_STATUSES, type DeliveryStatus } from "./delivery";
+import {
+  DELIVERY_STATUSES,
+  failureOf,
+  type DeliveryFailure,
+  type DeliveryStatus,
+} from "./delivery";
 import { deliverWebhooks } from "./delivery.server";
+import { destinationRefusal } from "./destination.server";
 import { TEST_EVENT_KIND, type WebhookEventKind } from "./events";
 import { AddEndpointSchema, type AddEndpointInput } from "./form";
 import { canManageWebhooks, type WebhookViewer } from "./policy";
@@ -35,13 +41,19 @@ async function requireEndpoint(endpointId: string) {
   return endpoint;
 }
 
-/** Adds an endpoint; the caller shows `secret` once, in its answer only. */
-export async function addEndpoint(
-  viewer: Actor,
-  input: AddEndpointInput,
-): Promise<{ id: string; url: string; secret: string }> {
+export type AddedEndpoint =
+  | { ok: true; id: string; url: string; secret: string }
+  | { ok: false; fieldErrors: { url: string[] } };
+
+/**
+ * Adds an endpoint; the caller shows `secret` once, in its answer only. An address that leads
+ * inside (policy.ts, mayDeliverTo) is refused with its kind, and nothing is written.
+ */
+export async function addEndpoint(viewer: Actor, input: AddEndpointInput): Promise<AddedEndpoint> {
   requireManager(viewer);
   const value = AddEndpointSchema.parse(input);
+  const inside = await destinationRefusal(value.url);
+  if (inside) return { ok: false, fieldErrors: { url: [`webhooks:errors.inside.${inside}`] } };
   const id = randomUUID();
   const secret = newWebhookSecret();
   const events = [...new Set(value.events)];
@@ -57,7 +69,7 @@ export async function addEndpoint(
       detail: { host: new URL(value.url).host, events },
     });
   });
-  return { id, url: value.url, secret };
+  return { ok: true, id, url: value.url, secret };
 }
 
 export type DeliveryCounts = Record<DeliveryStatus, number>;
@@ -108,7 +120,7 @@ export type DeliveryLogItem = {
   status: DeliveryStatus;
   attempts: number;
   lastStatus: number | null;
-  lastError: string | null;
+  failure: DeliveryFailure | null;
   nextAttemptAt: string | null;
   deliveredAt: string | null;
 };
@@ -147,7 +159,7 @@ export async function endpointLog(viewer: WebhookViewer, endpointId: string, pag
     status: row.status as DeliveryStatus,
     attempts: row.attempts,
     lastStatus: row.lastStatus,
-    lastError: row.lastError,
+    failure: failureOf(row.lastError),
     // A retry's time, once an attempt has failed; a first attempt is simply waiting.
     nextAttemptAt:
       row.status === "queued" && row.attempts > 0 ? row.nextAttemptAt.toISOString() : null,
@@ -174,7 +186,7 @@ export async function endpointLog(viewer: WebhookViewer, endpointId: string, pag
 export async function sendTestEvent(
   viewer: Actor,
   endpointId: string,
-): Promise<{ status: DeliveryStatus; lastStatus: number | null; lastError: string | null }> {
+): Promise<{ status: DeliveryStatus; lastStatus: number | null; failure: DeliveryFailure | null }> {
   requireManager(viewer);
   const endpoint = await requireEndpoint(endpointId);
   const now = clock.now();
@@ -215,7 +227,7 @@ export async function sendTestEvent(
   return {
     status: delivery.status as DeliveryStatus,
     lastStatus: delivery.lastStatus,
-    lastError: delivery.lastError,
+    failure: failureOf(delivery.lastError),
   };
 }
 

@@ -16,6 +16,125 @@ export function canManageWebhooks(viewer: WebhookViewer): boolean {
   return viewer.isAdmin;
 }
 
+/**
+ * Where a webhook may go: only to the outside. An address on this machine, the company's own
+ * network, a link-local or multicast range, or a cloud's metadata service would make the endpoint
+ * form a way to reach inside (a port scanner, a POST to internal services). Loopback is allowed only
+ * under WEBHOOKS_TO_LOOPBACK, for a receiver under development on the same machine.
+ */
+export type AddressClass =
+  "public" | "loopback" | "private" | "link-local" | "multicast" | "metadata" | "reserved";
+
+/** Names that reach a cloud's metadata service from inside it, whatever they resolve to. */
+const METADATA_NAMES = new Set([
+  "metadata",
+  "metadata.google.internal",
+  "metadata.goog",
+  "instance-data",
+  "instance-data.ec2.internal",
+]);
+
+/** IPv4 ranges that are not the outside, most specific first (RFC 6890's special-purpose registry). */
+const IPV4_RANGES: readonly [string, number, AddressClass][] = [
+  ["169.254.169.254", 32, "metadata"],
+  ["100.100.100.200", 32, "metadata"],
+  ["0.0.0.0", 8, "reserved"],
+  ["10.0.0.0", 8, "private"],
+  ["100.64.0.0", 10, "private"],
+  ["127.0.0.0", 8, "loopback"],
+  ["169.254.0.0", 16, "link-local"],
+  ["172.16.0.0", 12, "private"],
+  ["192.0.0.0", 24, "reserved"],
+  ["192.0.2.0", 24, "reserved"],
+  ["192.88.99.0", 24, "reserved"],
+  ["192.168.0.0", 16, "private"],
+  ["198.18.0.0", 15, "reserved"],
+  ["198.51.100.0", 24, "reserved"],
+  ["203.0.113.0", 24, "reserved"],
+  ["224.0.0.0", 4, "multicast"],
+  ["240.0.0.0", 4, "reserved"],
+];
+
+function ipv4Number(address: string): number | null {
+  const parts = address.split(".");
+  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) < 256))
+    return null;
+  return parts.reduce((total, part) => total * 256 + Number(part), 0);
+}
+
+function ipv4Class(value: number): AddressClass {
+  for (const [base, bits, kind] of IPV4_RANGES) {
+    const size = 2 ** (32 - bits);
+    const start = ipv4Number(base)!;
+    if (value >= start && value < start + size) return kind;
+  }
+  return "public";
+}
+
+/** An IPv6 address as eight 16-bit groups, or null when it is not one. */
+function ipv6Groups(address: string): number[] | null {
+  let text = address
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "")
+    .toLowerCase();
+  const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const value = ipv4Number(dotted[2]!);
+    if (value === null) return null;
+    text = `${dotted[1]}${(value >>> 16).toString(16)}:${(value & 0xffff).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const parse = (half: string) => (half ? half.split(":") : []);
+  const head = parse(halves[0]!);
+  const tail = halves.length === 2 ? parse(halves[1]!) : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return null;
+  return groups.map((group) => parseInt(group, 16));
+}
+
+function ipv6Class(groups: number[]): AddressClass {
+  const [first] = groups as [number];
+  const zeroesBefore = (n: number) => groups.slice(0, n).every((group) => group === 0);
+  const embeddedIpv4 = groups[6]! * 65536 + groups[7]!;
+  if (zeroesBefore(7) && groups[7] === 1) return "loopback";
+  if (zeroesBefore(8)) return "reserved";
+  // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) reach the IPv4 address they carry.
+  if (zeroesBefore(5) && groups[5] === 0xffff) return ipv4Class(embeddedIpv4);
+  if (first === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0))
+    return ipv4Class(embeddedIpv4);
+  if (first === 0xfd00 && groups[1] === 0x0ec2) return "metadata";
+  if ((first & 0xfe00) === 0xfc00) return "private";
+  if ((first & 0xffc0) === 0xfe80) return "link-local";
+  if ((first & 0xff00) === 0xff00) return "multicast";
+  if (first === 0x2001 && groups[1] === 0x0db8) return "reserved";
+  if (first === 0x2002) return ipv4Class(groups[1]! * 65536 + groups[2]!);
+  if (first === 0x0100 && groups.slice(1, 4).every((group) => group === 0)) return "reserved";
+  if (first === 0) return "reserved";
+  return "public";
+}
+
+/**
+ * What kind of place a host is, when its name alone says (an address, a metadata name); null for a
+ * name that must be resolved to know (localhost included: it is what the resolver says it is).
+ */
+export function hostClass(host: string): AddressClass | null {
+  const name = host.toLowerCase().replace(/\.$/, "");
+  if (METADATA_NAMES.has(name)) return "metadata";
+  const ipv4 = ipv4Number(name);
+  if (ipv4 !== null) return ipv4Class(ipv4);
+  const ipv6 = name.includes(":") ? ipv6Groups(name) : null;
+  if (ipv6) return ipv6Class(ipv6);
+  return null;
+}
+
+/** Whether a webhook may be sent to a place of this kind. */
+export function mayDeliverTo(place: AddressClass, loopbackAllowed: boolean): boolean {
+  return place === "public" || (place === "loopback" && loopbackAllowed);
+}
+
 /** Whether an endpoint that asked for `wanted` is told of an event of `kind`. */
 export function endpointWants(wanted: readonly string[], kind: WebhookEventKind): boolean {
   return wanted.includes(kind);

@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
 import {
   advanceSession,
@@ -30,6 +30,11 @@ import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { providerToken, scim } from "../scim/helpers";
+
+// The receivers of these tests listen on this machine (outside-only.test.ts runs without this).
+vi.hoisted(() => {
+  process.env.WEBHOOKS_TO_LOOPBACK = "true";
+});
 
 const MARKER = "HOOK-MARKER-5c1e";
 
@@ -403,6 +408,33 @@ describe("webhooks", () => {
     ).toBe(true);
   });
 
+  test("a receiver that refuses the connection is logged as refused, never with the error's text", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/gone`;
+    await new Promise((resolve) => closed.close(resolve));
+    await db.webhookEndpoint.create({
+      data: {
+        id: "closed",
+        url: closedUrl,
+        secret: "s".repeat(32),
+        events: JSON.stringify(["person.left"]),
+        createdAt: new Date(),
+      },
+    });
+    const answer = bodyOf<{ test: { status: string; failure: string | null } }>(
+      await logRoute.action(
+        routeArgs(await signedInPost("/admin/webhooks/closed", admin.id, { intent: "test" }), {
+          endpointId: "closed",
+        }),
+      ),
+    );
+    expect(answer.test).toEqual({ status: "queued", lastStatus: null, failure: "refused" });
+    expect(await db.webhookDelivery.findMany({ select: { lastError: true } })).toEqual([
+      { lastError: "refused" },
+    ]);
+  });
+
   test("a receiver that fails first gets the retry with backoff; one that never answers 2xx ends failed in the log", async () => {
     const flaky = await addEndpoint(admin.id, "/flaky", ["person.left"]);
     const down = await addEndpoint(admin.id, "/down", ["person.left"]);
@@ -489,7 +521,7 @@ describe("webhooks", () => {
         status: "failed",
         attempts: MAX_ATTEMPTS,
         lastStatus: 503,
-        lastError: "HTTP 503",
+        failure: null,
       }),
     ]);
 
