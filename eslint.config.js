@@ -44,6 +44,19 @@ export default tseslint.config(
     },
   },
   {
+    // A page's action reads its form through formOf: a body of another kind is a 400, not a 500.
+    files: ["app/routes/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='formData']",
+          message: "Read the form with formOf(request) from ~/utils/http.server.",
+        },
+      ],
+    },
+  },
+  {
     // Domain modules raise domain errors (app/modules/errors.ts); only routes and the
     // one mapping in app/utils/http.server.ts speak HTTP.
     files: ["app/modules/**"],

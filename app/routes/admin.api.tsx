@@ -12,7 +12,7 @@ import { IssueTokenSchema } from "~/modules/api/token-form";
 import { listApiTokens, overseenPersonTokens } from "~/modules/api/tokens.server";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { apiTokenAction } from "~/utils/api-tokens.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("api:admin.title") },
@@ -29,7 +29,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  return apiTokenAction(viewer, await request.formData(), context, "organisation");
+  return apiTokenAction(viewer, await formOf(request), context, "organisation");
 });
 
 export default function ApiTokens({ loaderData, actionData }: Route.ComponentProps) {

@@ -30,7 +30,7 @@ import {
 import { ReviewSharingSchema, reviewSharingValues } from "~/modules/cycles/review-sharing";
 import { ReviewSharingForm } from "~/components/cycles/review-sharing-form";
 import { InvalidError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { Route } from "./+types/admin.cycles.$cycleId";
 import { FeedbackSettingsForm } from "~/components/feedback/settings-form";
@@ -96,7 +96,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const viewer = await requireRole(request, "admin");
   const cycle = await requireCycle(params.cycleId);
   const t = translatorOf(context);
-  const form = await request.formData();
+  const form = await formOf(request);
   const intent = form.get("intent");
   if (intent === "add-people") {
     const emails = String(form.get("emails") ?? "");

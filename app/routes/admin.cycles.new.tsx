@@ -11,7 +11,7 @@ import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { listTeamsForCycle, openCycle } from "~/modules/cycles/cycles.server";
 import { Day } from "~/modules/days";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { nameField } from "~/utils/name-text";
@@ -53,7 +53,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: CycleSchema });
+  const submission = parseWithZod(await formOf(request), { schema: CycleSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { name, startsOn, endsOn, participants, teamIds, reviewsShared, reviewsSharedOn } =
     submission.value;

@@ -12,7 +12,7 @@ import { requireRole } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
 import { OUTBOX_STATUSES } from "~/modules/notifications/outbox";
 import { outboxPage, resendMessage } from "~/modules/notifications/outbox.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
@@ -27,7 +27,7 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const form = await request.formData();
+  const form = await formOf(request);
   const messageId = form.get("messageId");
   if (form.get("intent") !== "resend" || typeof messageId !== "string" || !messageId)
     throw new InvalidError({ key: "admin:outbox.errors.chooseMessage" });

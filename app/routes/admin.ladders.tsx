@@ -16,7 +16,7 @@ import { InvalidError, NotFoundError } from "~/modules/errors";
 import type { PeopleStillOnLadder } from "~/modules/ladders/people-on-ladders";
 import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
 import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("admin:ladders.title") },
@@ -42,7 +42,7 @@ export const loader = withDomainErrors(async ({ request, context }: Route.Loader
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const t = translatorOf(context);
   const intent = formData.get("intent") ?? "reload";
   if (intent === "retire" || intent === "restore") {

@@ -33,7 +33,7 @@ import {
 import { placeChoiceOf } from "~/modules/people/track-level";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -79,7 +79,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const personId = params.personId;
   if (!personId || !(await personExists(personId)))
     throw new NotFoundError({ key: "people:errors.noSuchPerson" });
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent") as Intent | null;
   if (!intent || !intents.includes(intent))
     throw new InvalidError({ key: "people:edit.errors.unknownAction" });

@@ -25,7 +25,7 @@ import {
   type PlaceWords,
 } from "~/modules/people/csv-import";
 import { importPeople } from "~/modules/people/import.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 const ImportSchema = z.object({
   // A key, worded where the error is shown: the schema checks in the browser too.
@@ -57,7 +57,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: ImportSchema });
+  const submission = parseWithZod(await formOf(request), { schema: ImportSchema });
   if (submission.status !== "success") {
     return data({ status: "invalid" as const, result: submission.reply() }, { status: 400 });
   }

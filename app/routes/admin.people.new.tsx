@@ -14,7 +14,7 @@ import { translatorOf } from "~/i18n/i18n.server";
 import { PersonSchema, wordedFieldErrors } from "~/modules/people/person-form";
 import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("people:new.title") },
@@ -28,7 +28,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  const submission = parseWithZod(await formOf(request), { schema: PersonSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createPerson(viewer.id, submission.value, await getTrackLevelCheck());
   if (!result.ok)

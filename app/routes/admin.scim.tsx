@@ -29,7 +29,7 @@ import {
   listScimTokens,
   revokeScimToken,
 } from "~/modules/identity/scim/tokens.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("admin:scim.title") },
@@ -47,7 +47,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   const t = translatorOf(context);
   if (intent === "create") {

@@ -17,7 +17,7 @@ import { requireRole } from "~/modules/identity/permissions.server";
 import { TeamNameSchema } from "~/modules/people/person-form";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/service.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 const CreateTeamSchema = z.object({ name: TeamNameSchema });
 const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
@@ -33,7 +33,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   const t = translatorOf(context);
 

@@ -4,13 +4,13 @@ import type { Route } from "./+types/assessments.$assessmentId.evidence";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { evidenceSchema, RemoveEvidenceSchema } from "~/modules/assessments/assessment-form";
 import { addEvidence, removeEvidence } from "~/modules/assessments/evidence.server";
-import { jsonEndpoint } from "~/utils/http.server";
+import { jsonEndpoint, formOf } from "~/utils/http.server";
 
 /** Adds (`intent=add`) or removes (`intent=remove`) evidence on the author's draft; answers JSON. */
 export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   if (formData.get("intent") === "remove") {
     const parsed = RemoveEvidenceSchema.safeParse({ evidenceId: formData.get("evidenceId") });
     if (!parsed.success)

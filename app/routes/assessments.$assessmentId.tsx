@@ -51,7 +51,7 @@ import {
   ownEvidenceItem,
   type RecordedItem,
 } from "~/modules/conversations/evidence.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import * as clock from "~/platform/clock.server";
 
@@ -128,7 +128,7 @@ const slug = /^[a-z0-9][a-z0-9-]{0,99}$/;
 export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const assessmentId = params.assessmentId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : null;

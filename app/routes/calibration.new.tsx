@@ -28,7 +28,7 @@ import { NewSessionSchema } from "~/modules/calibration/session-form";
 import { createSession } from "~/modules/calibration/sessions.server";
 import { listCycles, listTeamsForCycle } from "~/modules/cycles/cycles.server";
 import { ladderChoices } from "~/modules/ladders/retired.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 
@@ -62,7 +62,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: NewSessionSchema });
+  const submission = parseWithZod(await formOf(request), { schema: NewSessionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createSession(viewer, submission.value);
   if (!result.ok) {

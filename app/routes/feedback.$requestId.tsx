@@ -14,7 +14,7 @@ import { InvalidError } from "~/modules/errors";
 import { answerPage, declineRequest, submitAnswer } from "~/modules/feedback/feedback.server";
 import { DeclineRequestSchema } from "~/modules/feedback/nomination";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -37,7 +37,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const requestId = params.requestId ?? "";
-  const form = await request.formData();
+  const form = await formOf(request);
   const intent = form.get("intent");
   if (intent === "decline") {
     const submission = parseWithZod(form, { schema: DeclineRequestSchema });

@@ -18,7 +18,7 @@ import { feedbackFollowUp, personFeedbackPage } from "~/modules/feedback/person-
 import { addPointToNextOneToOne } from "~/modules/conversations/agenda.server";
 import { addGrowthFocus } from "~/modules/growth/growth-plan.server";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -47,7 +47,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const t = translatorOf(context);
   const cycleId = params.cycleId ?? "";
   const personId = params.personId ?? "";
-  const form = await request.formData();
+  const form = await formOf(request);
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";

@@ -31,7 +31,7 @@ import {
   submitScorecard,
   type SubmitOutcome,
 } from "~/modules/hiring/scorecards.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -70,7 +70,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const viewer = await requireUser(request);
   const t = translatorOf(context);
   const interviewId = params.interviewId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   const read = (name: string) => {
     const value = formData.get(name);

@@ -38,7 +38,7 @@ import {
   REJECTION_REASON_KEYS,
 } from "~/modules/hiring/pipeline";
 import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
@@ -60,7 +60,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const t = translatorOf(context);
   const loopId = params.loopId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   if (intent === "assign") {
     const submission = parseWithZod(formData, { schema: assignSchema(timeZone) });

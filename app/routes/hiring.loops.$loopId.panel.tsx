@@ -14,7 +14,7 @@ import { assignSchema, SeatSchema } from "~/modules/hiring/forms";
 import { assignInterviewer } from "~/modules/hiring/loops.server";
 import { ATTRIBUTE_PREFIX, type NamedDimension } from "~/modules/hiring/panels";
 import { panelPage, seatTrainee } from "~/modules/hiring/panels.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:panel.title") },
@@ -29,7 +29,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const t = translatorOf(context);
   const loopId = params.loopId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   if (intent === "seat") {
     const submission = parseWithZod(formData, { schema: SeatSchema });

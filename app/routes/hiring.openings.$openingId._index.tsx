@@ -40,7 +40,7 @@ import {
   saveStage,
   setOpeningState,
 } from "~/modules/hiring/openings.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
@@ -63,7 +63,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const viewer = await requireUser(request);
   const t = translatorOf(context);
   const openingId = params.openingId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   const text = (name: string) =>
     typeof formData.get(name) === "string" ? String(formData.get(name)) : "";

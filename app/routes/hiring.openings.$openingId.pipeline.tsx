@@ -35,7 +35,7 @@ import {
   startAnotherLoop,
   type PipelinePage,
 } from "~/modules/hiring/pipeline.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
@@ -65,7 +65,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const viewer = await requireUser(request);
   const t = translatorOf(context);
   const openingId = params.openingId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   const candidateId =
     typeof formData.get("candidateId") === "string" ? String(formData.get("candidateId")) : "";

@@ -28,7 +28,7 @@ import {
   openingChoices,
   requireOpeningCreator,
 } from "~/modules/hiring/openings.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:newOpening.title") },
@@ -41,7 +41,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   requireOpeningCreator(viewer);
-  const submission = parseWithZod(await request.formData(), { schema: NewOpeningSchema });
+  const submission = parseWithZod(await formOf(request), { schema: NewOpeningSchema });
   if (submission.status !== "success")
     return data({ ...submission.reply(), roleToGrant: null }, { status: 400 });
   const result = await createOpening(viewer, submission.value);

@@ -17,7 +17,7 @@ import {
   type NamedDimension,
 } from "~/modules/hiring/panels";
 import { setPanelSettings, setTrainingStep, trainingPage } from "~/modules/hiring/panels.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:rules.title") },
@@ -30,7 +30,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const intent = formData.get("intent");
   if (intent === "rule") {
     const submission = parseWithZod(formData, { schema: PanelRuleSchema });

@@ -13,7 +13,7 @@ import { metaT } from "~/i18n/meta";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { PracticeNotesSchema, SignOffSchema } from "~/modules/hiring/forms";
 import { savePracticeNotes, seatPage, signOffSeat } from "~/modules/hiring/panels.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:seat.title") },
@@ -28,7 +28,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const viewer = await requireUser(request);
   const t = translatorOf(context);
   const seatId = params.seatId ?? "";
-  const formData = await request.formData();
+  const formData = await formOf(request);
   if (formData.get("intent") === "sign-off") {
     const submission = parseWithZod(formData, { schema: SignOffSchema });
     if (submission.status !== "success")

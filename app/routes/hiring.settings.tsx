@@ -12,7 +12,7 @@ import { metaT } from "~/i18n/meta";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import { RetentionSchema } from "~/modules/hiring/forms";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:settings.title") },
@@ -24,7 +24,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: RetentionSchema });
+  const submission = parseWithZod(await formOf(request), { schema: RetentionSchema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), saved: false }, { status: 400 });
   await setRetention(viewer, submission.value.retentionDays);

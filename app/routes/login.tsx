@@ -15,7 +15,7 @@ import { deviceTokenOf } from "~/modules/identity/sessions/devices.server";
 import { attemptLogin } from "~/modules/identity/passwords/login.server";
 import { getSignedIn, startSession } from "~/modules/identity/sessions/session.server";
 import { signInOptions } from "~/modules/identity/single-sign-on/single-sign-on.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
 import { serverFacts } from "~/utils/server-facts";
 
@@ -39,7 +39,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 });
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
-  const formData = await request.formData();
+  const formData = await formOf(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -14,7 +14,7 @@ import { InvalidError } from "~/modules/errors";
 import { isPairStatus } from "~/modules/mentorship/lifecycle";
 import { closeProgramme, programmePage } from "~/modules/mentorship/programmes.server";
 import { timeZoneLabel } from "~/modules/time-zones";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
 
@@ -36,7 +36,7 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
 
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const form = await request.formData();
+  const form = await formOf(request);
   if (form.get("intent") !== "close")
     throw new InvalidError({ key: "mentorship:errors.unknownAction" });
   await closeProgramme(viewer, params.programmeId ?? "");

@@ -23,7 +23,7 @@ import { InvalidError } from "~/modules/errors";
 import { MAX_GOALS, MenteeOptInSchema, MentorOptInSchema } from "~/modules/mentorship/forms";
 import type { Role } from "~/modules/mentorship/lifecycle";
 import { optInPage, saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
@@ -53,7 +53,7 @@ export const action = withDomainErrors(
     const viewer = await requireUser(request);
     const programmeId = params.programmeId ?? "";
     const role = roleOf(url);
-    const form = await request.formData();
+    const form = await formOf(request);
     // The module's refusals carry values (a capacity), which a form's keys cannot: worded here.
     const t = translatorOf(context);
     const worded = (fieldErrors: Record<string, Message[]>) =>

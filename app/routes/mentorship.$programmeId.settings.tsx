@@ -21,7 +21,7 @@ import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -55,7 +55,7 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const programmeId = params.programmeId ?? "";
-  const form = await request.formData();
+  const form = await formOf(request);
   if (form.get("intent") === "preview") {
     // The weights alone: nothing is saved, the form keeps what was typed.
     const weights = WeightsSchema.safeParse(

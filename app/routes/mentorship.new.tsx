@@ -12,7 +12,7 @@ import { dateToDay } from "~/modules/days";
 import { createProgramme } from "~/modules/mentorship/programmes.server";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
@@ -40,7 +40,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: ProgrammeSchema });
+  const submission = parseWithZod(await formOf(request), { schema: ProgrammeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createProgramme(viewer, submission.value);
   if (!result.ok) {

@@ -17,7 +17,7 @@ import { requireGrowthPlanChange, saveGrowthPlan } from "~/modules/growth/growth
 import { GrowthPlanSchema, planItemName } from "~/modules/growth/profile-plan";
 import { gapPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
@@ -47,7 +47,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   const personId = params.personId;
   if (!personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
   await requireGrowthPlanChange(viewer, personId);
-  const submission = parseWithZod(await request.formData(), { schema: GrowthPlanSchema });
+  const submission = parseWithZod(await formOf(request), { schema: GrowthPlanSchema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), saved: false }, { status: 400 });
   const saved = await saveGrowthPlan(personId, submission.value);

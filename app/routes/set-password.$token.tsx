@@ -16,7 +16,7 @@ import {
   setPasswordWithLink,
 } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { NotFoundError } from "~/modules/errors";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 const invalidLink = { key: "auth:setPassword.errors.invalidLink" };
 
@@ -32,7 +32,7 @@ export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
 });
 
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
-  const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
+  const submission = parseWithZod(await formOf(request), { schema: SetPasswordSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }

@@ -13,7 +13,7 @@ import { IssuePersonTokenSchema } from "~/modules/api/token-form";
 import { listApiTokens } from "~/modules/api/tokens.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { apiTokenAction } from "~/utils/api-tokens.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("api:account.title") },
@@ -30,7 +30,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  return apiTokenAction(viewer, await request.formData(), context, "person");
+  return apiTokenAction(viewer, await formOf(request), context, "person");
 });
 
 export default function MyApiTokens({ loaderData, actionData }: Route.ComponentProps) {

@@ -20,7 +20,7 @@ import {
   saveNotificationSettings,
 } from "~/modules/notifications/preferences.server";
 import { timeZoneNames } from "~/modules/time-zones";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:emailSettings.title") },
@@ -34,7 +34,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const form = await request.formData();
+  const form = await formOf(request);
   // The language has a form of its own: the page comes back in it.
   if (form.get("intent") === "language") {
     await choosePersonLanguage(viewer.id, String(form.get("language") ?? ""));

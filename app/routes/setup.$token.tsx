@@ -15,7 +15,7 @@ import { startSession } from "~/modules/identity/sessions/session.server";
 import { NotFoundError } from "~/modules/errors";
 import { FirstAdminSchema } from "~/modules/identity/setup/first-admin-form";
 import { becomeFirstAdmin, setupLinkRefusal } from "~/modules/identity/setup/first-admin.server";
-import { withDomainErrors } from "~/utils/http.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:setup.title") },
@@ -34,7 +34,7 @@ export const loader = withDomainErrors(async ({ params }: Route.LoaderArgs) => {
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
-  const submission = parseWithZod(await request.formData(), { schema: FirstAdminSchema });
+  const submission = parseWithZod(await formOf(request), { schema: FirstAdminSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   }

@@ -69,7 +69,7 @@ export function withFormRefusals<
   onPage?: (form: FormData, args: Args) => Shown | Promise<Shown>,
 ) {
   return withDomainErrors(async (args: Args) => {
-    const form = await args.request.formData();
+    const form = await formOf(args.request);
     try {
       return await handler(args, form);
     } catch (error) {
@@ -111,6 +111,18 @@ export function jsonEndpoint<Args extends MappedArgs>(
       throw error;
     }
   };
+}
+
+const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/**
+ * The form a page's action was sent. A body of another kind (no browser's form sends one) is the
+ * client's mistake: a 400, never the 500 of a body that cannot be read as a form.
+ */
+export async function formOf(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.test(request.headers.get("Content-Type") ?? ""))
+    throw data(null, { status: 400 });
+  return request.formData();
 }
 
 /** Reads a JSON request body, or null when it is not valid JSON. */
