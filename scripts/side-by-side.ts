@@ -2,9 +2,10 @@
  * `tsx scripts/side-by-side.ts <npm script>...`: runs the named npm scripts at once and prints each
  * one's output whole when it ends, under a line with its result and time; exits 1 when any failed.
  *
- * For the steps that start `npm test` (typecheck, lint, ladders, advisories, and the build): each
- * writes nothing the others read (the build writes build/, which the checks leave out), so on two
- * cores they take about as long together as the typecheck alone, the longest (decision 074).
+ * For the steps that start `npm test` (typecheck, lint, formatting, links, ladders, advisories, and
+ * the build): each writes nothing the others read (the build writes build/, which the checks leave
+ * out), so on two cores they take about as long together as the typecheck alone, the longest
+ * (decision 074).
  */
 import { spawn } from "node:child_process";
 

@@ -5,7 +5,7 @@ import { requireLadderOfVersion } from "../../app/modules/ladders/versions.serve
 import { criteriaOf, nameMember } from "../../app/modules/promotions/committee.server.ts";
 import { saveBallot } from "../../app/modules/promotions/ballots.server.ts";
 
-/** Fixed ids, so the README and the browser test can name the demo's windows and nominations. */
+/** Fixed ids, so the docs (docs/features.md) and the browser test can name the demo's windows and nominations. */
 export const DEMO_PROMOTION_IDS = {
   autumn: "demo-promotions-autumn",
   spring: "demo-promotions-spring",

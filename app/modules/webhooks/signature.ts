@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from "node:crypto";
 
 /**
- * How a delivery is signed (the README's "Webhooks" section shows receivers how to check it): the
+ * How a delivery is signed (docs/api-and-webhooks.md shows receivers how to check it): the
  * header `Rungs-Signature: t=<unix seconds>,v1=<hex>`, where the hex is HMAC-SHA256 with the
  * endpoint's secret over `<t>.<body>`. The time is the attempt's and each retry is signed anew, so
- * a receiver can refuse a delivery replayed later (the README's check allows five minutes).
+ * a receiver can refuse a delivery replayed later (the docs' check allows five minutes).
  */
 
 export const SIGNATURE_HEADER = "Rungs-Signature";

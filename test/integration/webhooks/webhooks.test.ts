@@ -1,4 +1,4 @@
-// Webhooks against a real HTTP receiver on a loopback port, each signature checked with the README's own snippet.
+// Webhooks against a real HTTP receiver on a loopback port, each signature checked with the snippet docs/api-and-webhooks.md gives receivers.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -71,11 +71,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The README's snippet, as a receiver would copy it.
+  // The docs' snippet (docs/api-and-webhooks.md, "Checking the signature"), as a receiver would copy it.
   const snippet = /```js\n(\/\/ verify-rungs-signature\.mjs[\s\S]*?)```/.exec(
-    readFileSync("README.md", "utf8"),
+    readFileSync("docs/api-and-webhooks.md", "utf8"),
   )?.[1];
-  if (!snippet) throw new Error("The README has no verification snippet.");
+  if (!snippet) throw new Error("docs/api-and-webhooks.md has no verification snippet.");
   const file = join(tmpdir(), `verify-rungs-signature-${process.pid}.mjs`);
   writeFileSync(file, snippet);
   try {
@@ -135,7 +135,7 @@ describe("webhooks", () => {
     answers.clear();
   });
 
-  test("every kind of event is delivered when it happens, signed as the README checks, with no private text", async () => {
+  test("every kind of event is delivered when it happens, signed as the docs' snippet checks, with no private text", async () => {
     const { id: endpointId, secret } = await addEndpoint(admin.id, "/all", WEBHOOK_EVENT_KINDS);
     // The secret is shown once: the page never carries it again.
     expect(

@@ -136,7 +136,7 @@ function configure() {
   if (configured) return;
   configured = true;
   SCIMMY.Config.set({
-    documentationUri: "https://github.com/rungs/rungs#scim-provisioning",
+    documentationUri: "https://github.com/rungs/rungs/blob/main/docs/scim.md",
     patch: { supported: true },
     filter: { supported: true, maxResults: PAGE_LIMIT },
     bulk: { supported: false },
