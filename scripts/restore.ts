@@ -38,6 +38,8 @@ try {
     // The restored database's own migrations may be older than the app's: applied first, as a server's start would.
     const { applyMigrations } = await import("../app/db/migrate.server.ts");
     await applyMigrations(getEnv().DATABASE_URL);
+    // Erasure runs every module's part of it, which the workflows register.
+    await import("../app/modules/workflows.server.ts");
     const { replayErasures } = await import("../app/modules/retention/pass.server.ts");
     const replayed = await replayErasures(result.erasuresToReplay);
     console.log(

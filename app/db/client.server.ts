@@ -71,6 +71,9 @@ async function connect(): Promise<Db> {
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    // Deleted and rewritten content is overwritten with zeros as it is freed, so an erased
+    // leaver's words do not linger in free pages, nor in the backups copied from them.
+    await client.$queryRawUnsafe("PRAGMA secure_delete = ON");
     // 64 MiB page cache (negative = KiB): large organisations' review pages stay in memory.
     await client.$executeRawUnsafe("PRAGMA cache_size = -65536");
   }
@@ -98,4 +101,16 @@ export async function keepPlannerStatistics(): Promise<void> {
     () => void optimize().catch((error: unknown) => console.error("PRAGMA optimize failed", error)),
     HOUR,
   ).unref();
+}
+
+/**
+ * After words were removed (an erasure, a retention pass). SQLite zeroes freed content as it goes
+ * (secure_delete, above); this also refreshes the planner's samples, which copy index keys such
+ * as emails (sqlite_stat4), and empties the write-ahead log, whose old frames still hold the pages
+ * as they were. PostgreSQL keeps dead row versions until a vacuum (docs/operations.md).
+ */
+export async function forgetFreedBytes(): Promise<void> {
+  if (getEnv().databaseProvider !== "sqlite") return;
+  await db.$executeRawUnsafe("ANALYZE");
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 }

@@ -1,3 +1,26 @@
+import { personalData } from "~/platform/personal-data";
+import { apiPersonalData } from "~/modules/api/personal-data.server";
+import { assessmentsPersonalData } from "~/modules/assessments/personal-data.server";
+import { auditPersonalData } from "~/modules/audit/personal-data.server";
+import { calibrationPersonalData } from "~/modules/calibration/personal-data.server";
+import { conversationsPersonalData } from "~/modules/conversations/personal-data.server";
+import { cyclesPersonalData } from "~/modules/cycles/personal-data.server";
+import { dataRightsPersonalData } from "~/modules/data-rights/personal-data.server";
+import { feedbackPersonalData } from "~/modules/feedback/personal-data.server";
+import { growthPersonalData } from "~/modules/growth/personal-data.server";
+import { hiringPersonalData } from "~/modules/hiring/personal-data.server";
+import { identityPersonalData } from "~/modules/identity/personal-data.server";
+import { laddersPersonalData } from "~/modules/ladders/personal-data.server";
+import { mentorshipPersonalData } from "~/modules/mentorship/personal-data.server";
+import { notificationsPersonalData } from "~/modules/notifications/personal-data.server";
+import { operationsPersonalData } from "~/modules/operations/personal-data.server";
+import { opportunitiesPersonalData } from "~/modules/opportunities/personal-data.server";
+import { peoplePersonalData } from "~/modules/people/personal-data.server";
+import { promotionsPersonalData } from "~/modules/promotions/personal-data.server";
+import { retentionPersonalData } from "~/modules/retention/personal-data.server";
+import { sponsorshipPersonalData } from "~/modules/sponsorship/personal-data.server";
+import { todoPersonalData } from "~/modules/todo/personal-data.server";
+import { webhooksPersonalData } from "~/modules/webhooks/personal-data.server";
 import { deactivationHooks, deactivationPreviews } from "~/modules/people/deactivation.server";
 import { joiningHooks } from "~/modules/cycles/joining.server";
 import { activeTokensOf, revokeTokensOf } from "~/modules/api/tokens.server";
@@ -36,7 +59,8 @@ import {
 /**
  * Every workflow's part in what the shared modules gather, registered in one place: the to-do
  * list's providers (todo), what a deactivation ends (people), what people joining a cycle
- * start (cycles) and who decides a calibration "promote" outcome (calibration, promotions). Those modules import no workflow built on them, so importing this module is how
+ * start (cycles), who decides a calibration "promote" outcome (calibration, promotions) and what
+ * each module holds about a person, which erasure reads (platform/personal-data.ts). Those modules import no workflow built on them, so importing this module is how
  * each way in brings the workflows along: the app's server entry, the server's background jobs,
  * the scripts and the tests' setup. Every registry refuses to run empty, so a way in that forgot
  * it fails at once rather than leave work undone.
@@ -99,3 +123,31 @@ routeCalibrationPromotions({
 joiningHooks.register("feedback", async (tx, cycleId) => ({
   upwardRequests: await askUpwardForNewParticipants(tx, cycleId),
 }));
+
+// What each module holds about a person (decision 096): erasure runs these in this order, then
+// replaces the person's name and email (retention/erasure.server.ts).
+for (const [module, declaration] of [
+  ["assessments", assessmentsPersonalData],
+  ["calibration", calibrationPersonalData],
+  ["feedback", feedbackPersonalData],
+  ["conversations", conversationsPersonalData],
+  ["mentorship", mentorshipPersonalData],
+  ["hiring", hiringPersonalData],
+  ["promotions", promotionsPersonalData],
+  ["opportunities", opportunitiesPersonalData],
+  ["sponsorship", sponsorshipPersonalData],
+  ["growth", growthPersonalData],
+  ["cycles", cyclesPersonalData],
+  ["data-rights", dataRightsPersonalData],
+  ["identity", identityPersonalData],
+  ["notifications", notificationsPersonalData],
+  ["api", apiPersonalData],
+  ["audit", auditPersonalData],
+  ["people", peoplePersonalData],
+  ["ladders", laddersPersonalData],
+  ["webhooks", webhooksPersonalData],
+  ["todo", todoPersonalData],
+  ["operations", operationsPersonalData],
+  ["retention", retentionPersonalData],
+] as const)
+  personalData.register(module, declaration);

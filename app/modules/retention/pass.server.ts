@@ -1,4 +1,4 @@
-import { db } from "~/db/client.server";
+import { db, forgetFreedBytes } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { purgeForRetention } from "~/modules/hiring/candidates.server";
 import * as clock from "~/platform/clock.server";
@@ -94,6 +94,7 @@ async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
       if (await erasePerson(personId, now, othersTexts, "retention")) removed.leavers += 1;
     });
   }
+  if (Object.values(removed).some((count) => count > 0)) await forgetFreedBytes();
   return { removed, failed };
 }
 
@@ -123,5 +124,6 @@ export async function replayErasures(
     if (exists && (await erasePerson(entry.personId, entry.erasedAt, othersTexts, "replay")))
       replayed.push(entry.personId);
   }
+  if (replayed.length > 0) await forgetFreedBytes();
   return replayed;
 }

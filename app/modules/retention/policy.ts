@@ -109,6 +109,19 @@ export function canEraseNow(facts: {
  * Which erasures a restored database must replay: every entry of a newer ledger (the database the
  * restore replaced, or a ledger file written beside a newer backup) that the restored one lacks.
  */
+/**
+ * Whether an erasure goes ahead at the moment it is written (checked again inside its transaction,
+ * as a hold may be placed between a pass's plan and its erasure): never twice, and never for a
+ * person on hold, except a replay after a restore, which repeats an erasure already made.
+ */
+export function erasureGoesAhead(facts: {
+  erased: boolean;
+  held: boolean;
+  replay: boolean;
+}): boolean {
+  return !facts.erased && (!facts.held || facts.replay);
+}
+
 export function erasuresToReplay(
   restored: readonly { personId: string }[],
   newer: readonly { personId: string; erasedAt: Date }[],

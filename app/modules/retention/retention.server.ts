@@ -1,4 +1,4 @@
-import { db } from "~/db/client.server";
+import { db, forgetFreedBytes } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import {
@@ -190,4 +190,5 @@ export async function eraseNow(viewer: Viewer, email: string, now = clock.now())
   // A hold placed or an erasure made a moment ago is checked again inside the erasure's transaction.
   if (!(await erasePerson(person!.id, now, othersTexts, "request", viewer.id)))
     throw new InvalidError({ key: "retention:errors.eraseHeld" });
+  await forgetFreedBytes();
 }

@@ -1,0 +1,51 @@
+import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { purgeCandidatesHiredAs } from "./candidates.server";
+
+/**
+ * Hiring: a leaver loses the candidate record they were hired from; what they wrote about
+ * candidates as an interviewer follows the leavers rule; their scores stay for the statistics.
+ */
+export const hiringPersonalData: PersonalDataDeclaration = {
+  holds: {
+    HiringOpening: "who opened it: kept, under the erased name",
+    HiringOpeningAdmin: "who ran it: kept, under the erased name",
+    HiringCandidate:
+      "the candidate record they were hired from: purged as a hiring admin's purge would",
+    HiringPipelineMove:
+      "who moved a candidate: the note they wrote is emptied under the leavers rule",
+    HiringLoop: "who opened the debrief and decided: kept, under the erased name",
+    HiringDissent: "a dissent they wrote: emptied under the leavers rule",
+    HiringInterview: "who interviewed: kept for the statistics",
+    HiringScorecard: "their scorecards: the summary is emptied under the leavers rule; scores stay",
+    HiringScore: "a scorecard's notes: emptied with its summary",
+    HiringSettings: "who last changed them: kept",
+    HiringPanelSettings: "who last changed them: kept",
+    InterviewerTraining: "their step as an interviewer: kept",
+    InterviewerTrainingStep: "their steps and who signed them off: kept",
+    HiringTraineeSeat: "their seats as a trainee: the practice notes about them are emptied",
+    HiringInterviewRemoval: "an interviewer taken off a loop: kept",
+  },
+  holdsNothing: {
+    HiringStage: "an interview plan's stage",
+    HiringStageVersion: "the competencies a stage covered",
+  },
+  async erase({ tx, personId, now, othersTexts }) {
+    await purgeCandidatesHiredAs(tx, personId, now);
+    await tx.hiringTraineeSeat.updateMany({
+      where: { traineeId: personId },
+      data: { practiceNotes: "" },
+    });
+    if (othersTexts === "remove") {
+      await tx.hiringScore.updateMany({
+        where: { scorecard: { authorId: personId } },
+        data: { notes: "" },
+      });
+      await tx.hiringScorecard.updateMany({ where: { authorId: personId }, data: { summary: "" } });
+      await tx.hiringDissent.updateMany({ where: { authorId: personId }, data: { text: "" } });
+      await tx.hiringPipelineMove.updateMany({
+        where: { movedById: personId },
+        data: { note: "" },
+      });
+    }
+  },
+};

@@ -1,0 +1,6 @@
+import type { PersonalDataDeclaration } from "~/platform/personal-data";
+
+/** The to-do list's kept count. */
+export const todoPersonalData: PersonalDataDeclaration = {
+  holds: { TodoCount: "how many things they have to do: kept, a number" },
+};

@@ -1,0 +1,67 @@
+// Each module declares once what it holds about a person (platform/personal-data.ts, registered in
+// workflows.server.ts); erasure reads the declarations. A table the schema gains is claimed by one
+// module, as holding something about a person or nothing, or this fails.
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { personalData } from "~/platform/personal-data";
+
+type Model = { name: string; fields: { name: string; type: string }[] };
+
+function schemaModels(): Model[] {
+  const schema = readFileSync("prisma/schema.prisma", "utf8");
+  return [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({
+    name: name!,
+    fields: body!
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([field, type]) => field && type && /^\w/.test(field) && !field.startsWith("//"))
+      .map(([field, type]) => ({ name: field!, type: type! })),
+  }));
+}
+
+/** Whether a table keeps a person's id: a relation to one User, or a column named for a person. */
+const keepsAPerson = (model: Model) =>
+  model.name === "User" ||
+  model.fields.some(
+    (field) =>
+      field.type.replace(/\?$/, "") === "User" ||
+      /^(person|user|author|subject|reviewer|nominee|member|sponsor|sponsee|trainee|interviewer|viewer|respondent|mentee|mentor|manager|report|poster|owner|calibrator|facilitator|actor)Id$/.test(
+        field.name,
+      ),
+  );
+
+describe("personal data declared once", () => {
+  test("every table is claimed by exactly one module's declaration", () => {
+    const claims = new Map<string, string[]>();
+    for (const [module, declaration] of personalData.all())
+      for (const model of [
+        ...Object.keys(declaration.holds),
+        ...Object.keys(declaration.holdsNothing ?? {}),
+      ])
+        claims.set(model, [...(claims.get(model) ?? []), module]);
+    const models = schemaModels().map((model) => model.name);
+    expect(models.length).toBeGreaterThan(100);
+    expect(models.filter((model) => !claims.has(model))).toEqual([]);
+    expect([...claims].filter(([, modules]) => modules.length > 1)).toEqual([]);
+    expect([...claims.keys()].filter((model) => !models.includes(model))).toEqual([]);
+  });
+
+  test("a table that keeps a person's id is declared as holding something about them, never as holding nothing", () => {
+    const nothing = new Set(
+      personalData.all().flatMap(([, declaration]) => Object.keys(declaration.holdsNothing ?? {})),
+    );
+    const wrong = schemaModels()
+      .filter((model) => nothing.has(model.name) && keepsAPerson(model))
+      .map((model) => model.name);
+    expect(wrong).toEqual([]);
+    // The rule reads the schema as it is: these tables are known to keep a person.
+    for (const name of ["PromotionNomination", "Sponsorship", "OpportunityInterest"])
+      expect(keepsAPerson(schemaModels().find((model) => model.name === name)!)).toBe(true);
+  });
+
+  test("every declaration says what erasure does to each table it holds", () => {
+    for (const [module, declaration] of personalData.all())
+      for (const [model, what] of Object.entries(declaration.holds))
+        expect(what, `${module}: ${model}`).toMatch(/\w{3,}/);
+  });
+});

@@ -1,0 +1,376 @@
+// Erasing a leaver leaves none of the words about them, nor (under the rule that removes them) any
+// they wrote about others, in any table: promotions (statement, addition, packet case, votes,
+// decision, dissent and the append-only history's copies), stretch work, sponsorship, calibration
+// (its append-only history too) and the rest. Every text carries a marker; after the erasure every
+// row of every table is searched for it, and what the audits count is unchanged.
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { addToNomination, nominate } from "~/modules/promotions/nominations.server";
+import { saveCase, submitPacket, nominationPage } from "~/modules/promotions/packets.server";
+import { DEFAULT_SETTINGS, saveSettings } from "~/modules/promotions/settings.server";
+import { createWindow, openWindow } from "~/modules/promotions/windows.server";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { backupDatabase } from "~/modules/operations/backup.server";
+import { erasePerson } from "~/modules/retention/erasure.server";
+import { retentionPlan } from "~/modules/retention/plan.server";
+import { eraseNow } from "~/modules/retention/retention.server";
+import { provider } from "../../setup/databases";
+import { createPerson } from "../../utils/factories";
+
+const MARK = (what: string) => `LEAVER-${what}-5e2a`;
+const MARKS = /LEAVER-[a-z-]+-5e2a/g;
+const DAY = 24 * 60 * 60 * 1000;
+const now = new Date();
+const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+
+type Person = Awaited<ReturnType<typeof createPerson>>;
+let org: Record<"admin" | "manager" | "leaver" | "peer" | "member", Person>;
+
+/** Every marker left in any row of any table, with the table it is in. */
+async function marksInTheDatabase(): Promise<string[]> {
+  const tables =
+    provider === "postgresql"
+      ? await db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+        )
+      : await db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+        );
+  const found = new Set<string>();
+  for (const { name } of tables) {
+    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
+    const text = JSON.stringify(rows, (_key, value: unknown) =>
+      typeof value === "bigint" ? String(value) : value instanceof Uint8Array ? "" : value,
+    );
+    for (const mark of text.match(MARKS) ?? []) found.add(`${name}: ${mark}`);
+  }
+  return [...found].sort();
+}
+
+/** What the audits count: who was nominated, decided, sponsored, applied and chosen. */
+async function counted() {
+  const [nominations, decisions, sponsorships, interests, entries] = await Promise.all([
+    db.promotionNomination.findMany({
+      select: { nomineeId: true, state: true },
+      orderBy: { id: "asc" },
+    }),
+    db.promotionDecision.findMany({ select: { outcome: true }, orderBy: { nominationId: "asc" } }),
+    db.sponsorship.findMany({ select: { sponseeId: true, sponsorId: true } }),
+    db.opportunityInterest.findMany({ select: { personId: true, outcome: true } }),
+    db.calibrationEntry.findMany({ select: { personId: true, finalRating: true } }),
+  ]);
+  return { nominations, decisions, sponsorships, interests, entries };
+}
+
+beforeAll(async () => {
+  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  const manager = await createPerson({
+    name: "Max Manager",
+    ladderId: "engineering",
+    track: "manager",
+    level: "m2",
+  });
+  const leaver = await createPerson({
+    name: `Lee ${MARK("name")}`,
+    email: "lee.leaver@example.com",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic3",
+    managerId: manager.id,
+  });
+  const peer = await createPerson({
+    name: "Pia Peer",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic3",
+    managerId: manager.id,
+  });
+  const member = await createPerson({
+    name: "Mo Member",
+    ladderId: "engineering",
+    track: "ic",
+    level: "ic6",
+  });
+  org = { admin, manager, leaver, peer, member };
+
+  // Promotions: the leaver nominates themself and a peer; their manager adds to theirs.
+  await saveSettings(admin, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" });
+  const windowId = await createWindow(admin, {
+    name: "Spring promotions",
+    ladderId: "engineering",
+    nominationsOpenOn: day(-1),
+    nominationsCloseOn: day(14),
+    packetsDueOn: day(28),
+    votesDueOn: day(35),
+    effectiveOn: day(60),
+  });
+  await openWindow(admin, windowId, now);
+  const own = await nominate(
+    leaver,
+    { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: MARK("statement") },
+    now,
+  );
+  const forPeer = await nominate(
+    leaver,
+    {
+      windowId,
+      nomineeEmail: peer.email,
+      targetLevelId: "ic4",
+      statement: MARK("statement-for-peer"),
+    },
+    now,
+  );
+  if (!own.ok || !forPeer.ok) throw new Error("both nominations are allowed");
+  await addToNomination(manager, own.nominationId, MARK("addition"), now);
+  const competencyId = "code-quality";
+  const packet = (await nominationPage(leaver, own.nominationId, now)).packet!;
+  const revision = await saveCase(
+    leaver,
+    own.nominationId,
+    packet.id,
+    { competencyId, text: MARK("case"), evidence: [], revision: packet.revision },
+    now,
+  );
+  await submitPacket(leaver, own.nominationId, packet.id, revision, now);
+
+  // The committee's words about the leaver, and the member's dissent.
+  const ballot = await db.promotionBallot.create({
+    data: { nominationId: own.nominationId, memberId: member.id, submittedAt: now },
+  });
+  await db.promotionVote.create({
+    data: { ballotId: ballot.id, competencyId, mark: "met", note: MARK("vote-note") },
+  });
+  await db.promotionDecision.create({
+    data: {
+      nominationId: own.nominationId,
+      outcome: "not-yet",
+      rationale: JSON.stringify({
+        [competencyId]: { mark: "partly", rationale: MARK("rationale") },
+      }),
+      summary: MARK("summary"),
+      decidedById: admin.id,
+      decidedAt: now,
+    },
+  });
+  await db.promotionDissent.create({
+    data: { nominationId: own.nominationId, memberId: member.id, text: MARK("dissent") },
+  });
+  await db.promotionEvent.create({
+    data: {
+      windowId,
+      nominationId: own.nominationId,
+      actorId: admin.id,
+      kind: "decision",
+      change: JSON.stringify({
+        outcome: [null, "not-yet"],
+        summary: [null, MARK("summary-copy")],
+        rationale: [
+          null,
+          { [competencyId]: { mark: "partly", rationale: MARK("rationale-copy") } },
+        ],
+      }),
+    },
+  });
+
+  // Stretch work: the leaver is chosen, with the poster's reason naming them.
+  const opportunity = await db.opportunity.create({
+    data: {
+      kind: "project",
+      title: "Payments rewrite",
+      ladderId: "engineering",
+      competencyIds: "[]",
+      hoursPerWeek: 4,
+      startsOn: now,
+      endsOn: new Date(now.getTime() + 30 * DAY),
+      posterId: manager.id,
+      status: "decided",
+      reason: MARK("poster-reason"),
+    },
+  });
+  await db.opportunityInterest.create({
+    data: {
+      opportunityId: opportunity.id,
+      personId: leaver.id,
+      note: MARK("interest"),
+      outcome: "chosen",
+    },
+  });
+
+  // Sponsorship: the member sponsors the leaver; the leaver sponsors their peer.
+  await db.sponsorship.create({
+    data: {
+      sponsorId: member.id,
+      sponseeId: leaver.id,
+      advocacy: "level",
+      target: "ic4",
+      until: new Date(now.getTime() + 90 * DAY),
+      note: MARK("sponsor-note"),
+      declineReason: MARK("decline"),
+    },
+  });
+  await db.sponsorship.create({
+    data: {
+      sponsorId: leaver.id,
+      sponseeId: peer.id,
+      advocacy: "level",
+      target: "ic4",
+      until: new Date(now.getTime() + 90 * DAY),
+      note: MARK("note-for-peer"),
+    },
+  });
+
+  // Calibration: a proposal's rationale, in the entry and in the append-only history.
+  const served = (await ladderForLevel("ic3"))!;
+  const cycle = await db.reviewCycle.create({
+    data: { name: "Spring", startsOn: now, endsOn: new Date(now.getTime() + 30 * DAY) },
+  });
+  const session = await db.calibrationSession.create({
+    data: {
+      name: "Spring calibration",
+      cycleId: cycle.id,
+      facilitatorId: admin.id,
+      ladderId: "engineering",
+      ladderVersionId: served.versionId,
+      groupFloor: 5,
+    },
+  });
+  const entry = await db.calibrationEntry.create({
+    data: {
+      sessionId: session.id,
+      personId: leaver.id,
+      managerId: manager.id,
+      rationale: MARK("calibration-rationale"),
+      finalRating: 3,
+    },
+  });
+  await db.calibrationEvent.create({
+    data: {
+      sessionId: session.id,
+      entryId: entry.id,
+      actorId: manager.id,
+      kind: "proposal",
+      change: JSON.stringify({ rationale: [null, MARK("calibration-rationale-copy")] }),
+    },
+  });
+  await db.calibrationCalibrator.create({ data: { sessionId: session.id, userId: leaver.id } });
+  await db.calibrationEvent.create({
+    data: {
+      sessionId: session.id,
+      actorId: admin.id,
+      kind: "invite",
+      change: JSON.stringify({ calibrator: [null, leaver.name] }),
+    },
+  });
+  await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: now } });
+});
+
+describe("erasing a leaver", () => {
+  test("leaves none of their words in any table, closed records included, and every count as it was", async () => {
+    expect((await marksInTheDatabase()).length).toBeGreaterThan(15);
+    const before = await counted();
+    await db.retentionRule.create({ data: { kind: "leavers", othersTexts: "remove" } });
+    await eraseNow({ ...org.admin, isHiringAdmin: false }, org.leaver.email, now);
+    expect(await marksInTheDatabase()).toEqual([]);
+    expect(await counted()).toEqual(before);
+    // The closed records were blanked, not rewritten: ids, kinds and marks stay.
+    const events = await db.promotionEvent.findMany({
+      where: { kind: "decision" },
+      select: { change: true, redactedAt: true },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.redactedAt).not.toBeNull();
+    expect(JSON.parse(events[0]!.change)).toMatchObject({ outcome: [null, "not-yet"] });
+  });
+
+  test("the database still refuses any other change to a closed record", async () => {
+    const event = await db.promotionEvent.findFirstOrThrow({ where: { kind: "decision" } });
+    const refusal = (write: Promise<unknown>) =>
+      write.then(
+        () => "the write went through",
+        (error: { meta?: unknown; cause?: unknown }) =>
+          JSON.stringify({ meta: error.meta, cause: error.cause }),
+      );
+    // Already redacted: a second change, even a blank one, is refused.
+    expect(
+      await refusal(
+        db.promotionEvent.update({
+          where: { id: event.id },
+          data: { change: "{}", redactedAt: new Date() },
+        }),
+      ),
+    ).toMatch(/append-only/);
+    const untouched = await db.calibrationEvent.create({
+      data: {
+        sessionId: (await db.calibrationSession.findFirstOrThrow()).id,
+        actorId: org.admin.id,
+        kind: "state",
+        change: JSON.stringify({ state: ["draft", "proposals"] }),
+      },
+    });
+    // A change that is not a redaction (kind rewritten) is refused.
+    expect(
+      await refusal(
+        db.calibrationEvent.update({
+          where: { id: untouched.id },
+          data: { kind: "final", redactedAt: new Date() },
+        }),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      await refusal(
+        db.calibrationEvent.update({ where: { id: untouched.id }, data: { reason: "rewritten" } }),
+      ),
+    ).toMatch(/append-only/);
+  });
+
+  test.skipIf(provider === "postgresql")(
+    "the database file, its log and the next backup hold none of their words, name or email",
+    async () => {
+      const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+      const bytes = (path: string) => {
+        try {
+          return readFileSync(path).toString("latin1");
+        } catch {
+          return "";
+        }
+      };
+      const backup = join(tmpdir(), `erasure-backup-${process.pid}.db`);
+      await backupDatabase(process.env.DATABASE_URL!, backup);
+      try {
+        for (const [what, text] of [
+          ["file", bytes(file)],
+          ["log", bytes(`${file}-wal`)],
+          ["backup", bytes(backup)],
+        ] as const) {
+          expect(text.match(MARKS) ?? [], what).toEqual([]);
+          expect(text.includes(org.leaver.email), what).toBe(false);
+        }
+      } finally {
+        rmSync(backup, { force: true });
+        rmSync(`${backup}.erasures.json`, { force: true });
+      }
+    },
+  );
+});
+
+describe("a hold placed after a pass planned an erasure", () => {
+  test("stops it: the erasure asks again in its own transaction, and only a replay goes ahead", async () => {
+    const gone = await createPerson({
+      name: `Hal ${MARK("held")}`,
+      deactivatedAt: new Date(now.getTime() - 400 * DAY),
+    });
+    await db.retentionRule.upsert({
+      where: { kind: "leavers" },
+      create: { kind: "leavers", keepFor: 6 },
+      update: { keepFor: 6 },
+    });
+    expect((await retentionPlan(now)).leavers).toContain(gone.id);
+    await db.legalHold.create({ data: { personId: gone.id, setById: org.admin.id } });
+    expect(await erasePerson(gone.id, now, "keep", "retention")).toBe(false);
+    expect((await db.user.findUniqueOrThrow({ where: { id: gone.id } })).name).toBe(gone.name);
+    expect(await erasePerson(gone.id, now, "keep", "replay")).toBe(true);
+  });
+});
