@@ -75,6 +75,19 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_REQUESTS: booleanish.default(true),
+  // Keys that seal secrets Rungs keeps for others (webhook signing secrets) in the database and its
+  // backups: 32 random bytes in base64 each, comma-separated, the first sealing and every one
+  // opening, so a key can be rotated. Unset, those secrets are kept as they are (docs/configuration.md).
+  SECRETS_KEYS: optionalText.pipe(
+    z
+      .string()
+      .transform((value) => value.split(",").map((key) => key.trim()))
+      .refine(
+        (keys) => keys.every((key) => Buffer.from(key, "base64").length === 32),
+        "must be 32 random bytes in base64 (openssl rand -base64 32), comma-separated when rotating",
+      )
+      .optional(),
+  ),
   // GET /metrics (Prometheus) answers a scraper that sends this as a bearer token; unset, it is not served.
   METRICS_TOKEN: optionalText.pipe(
     z

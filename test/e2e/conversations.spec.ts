@@ -26,6 +26,9 @@ let origin = "";
 let databaseUrl = "";
 
 test.beforeAll(async () => {
+  // The server is awaited by its readiness (startAppServer asks /healthz for up to 100 s): on a
+  // loaded machine its start, with the demo's seeding, outlasts a hook's default 30 s.
+  test.setTimeout(120_000);
   folder = mkdtempSync(join(tmpdir(), "rungs-conversations-"));
   const port = await freePort();
   origin = `http://localhost:${port}`;

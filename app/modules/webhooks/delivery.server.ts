@@ -8,6 +8,7 @@ import { afterAttempt, type AttemptResult, type DeliveryFailure } from "./delive
 import { checkedLookup, loopbackAllowed, OutsideOnlyError } from "./destination.server";
 import { hostClass, mayDeliverTo } from "./policy";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
+import { openSecret, SecretUnopenedError } from "~/utils/sealed-secrets.server";
 import { claimDueDeliveries, type ClaimedDelivery } from "./queries.server";
 
 /**
@@ -98,6 +99,23 @@ async function attempt(
   });
 }
 
+/** An attempt with the endpoint's secret opened; one sealed with a key no longer given is not sent. */
+function attemptSealed(
+  endpoint: { url: string; secret: string },
+  delivery: ClaimedDelivery,
+  event: { id: string; kind: string; occurredAt: Date; payload: string },
+  at: Date,
+): Promise<AttemptResult> {
+  let secret: string;
+  try {
+    secret = openSecret(endpoint.secret);
+  } catch (error) {
+    if (!(error instanceof SecretUnopenedError)) throw error;
+    return Promise.resolve({ status: null, failure: "sealed" });
+  }
+  return attempt(endpoint.url, secret, delivery, event, at);
+}
+
 export type WebhookPassResult = { delivered: number; retried: number; failed: number };
 
 export type WebhookPassOptions = {
@@ -146,7 +164,7 @@ export async function deliverWebhooks(
       // Removed with its endpoint meanwhile (the rows cascade): nothing is owed any more.
       if (!endpoint || !event) continue;
       const attempts = delivery.attempts + 1;
-      const answer = await attempt(endpoint.url, endpoint.secret, delivery, event, readClock());
+      const answer = await attemptSealed(endpoint, delivery, event, readClock());
       const outcome = afterAttempt(answer, attempts, readClock());
       const mine = { id: delivery.id, claimedBy: worker };
       const released = { attempts, lastStatus: answer.status, claimedBy: null, claimedUntil: null };

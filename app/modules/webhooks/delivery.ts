@@ -20,6 +20,7 @@ export const DELIVERY_FAILURES = [
   "refused",
   "tls",
   "network",
+  "sealed",
 ] as const;
 export type DeliveryFailure = (typeof DELIVERY_FAILURES)[number];
 

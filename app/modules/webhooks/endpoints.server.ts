@@ -16,6 +16,7 @@ import { AddEndpointSchema, type AddEndpointInput } from "./form";
 import { canManageWebhooks, type WebhookViewer } from "./policy";
 import { wantedKinds } from "./queries.server";
 import { newWebhookSecret } from "./signature";
+import { sealSecret } from "~/utils/sealed-secrets.server";
 
 /**
  * The admins' side of webhooks: adding an endpoint (its secret shown once), the list, each
@@ -59,7 +60,13 @@ export async function addEndpoint(viewer: Actor, input: AddEndpointInput): Promi
   const events = [...new Set(value.events)];
   await db.$transaction(async (tx) => {
     await tx.webhookEndpoint.create({
-      data: { id, url: value.url, secret, events: JSON.stringify(events), createdAt: clock.now() },
+      data: {
+        id,
+        url: value.url,
+        secret: sealSecret(secret),
+        events: JSON.stringify(events),
+        createdAt: clock.now(),
+      },
     });
     await recordAuditEvent(tx, {
       actorId: viewer.id,
