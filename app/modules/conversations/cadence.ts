@@ -1,5 +1,5 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
-import type { Message } from "~/i18n/messages";
+import { listOf, type Message } from "~/i18n/messages";
 import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/time-zones";
 
 /**
@@ -37,6 +37,29 @@ export const DEFAULT_MINUTES = 30;
 /** The cadences a kind of series may take: skip-levels never as often as a one-to-one can be. */
 export function cadencesFor(kind: SeriesKind): readonly Cadence[] {
   return kind === "one-to-one" ? ONE_TO_ONE_CADENCES : SKIP_LEVEL_CADENCES;
+}
+
+/**
+ * Why a kind of series does not take a cadence, or null: the one check the form's schema (on its
+ * field) and the service (for any caller) make, naming the cadences the kind takes.
+ */
+export function cadenceRefusal(kind: SeriesKind, cadence: Cadence): Message | null {
+  if (cadencesFor(kind).includes(cadence)) return null;
+  return {
+    key:
+      kind === "one-to-one"
+        ? "conversations:form.errors.cadenceOneToOne"
+        : "conversations:form.errors.cadenceSkipLevel",
+    values: {
+      cadences: listOf(cadencesFor(kind).map((each) => ({ key: `conversations:cadence.${each}` }))),
+    },
+  };
+}
+
+/** The cadences a form setting up any of these kinds offers: those some kind takes, each once, in order. */
+export function cadencesOffered(kinds: Iterable<SeriesKind>): Cadence[] {
+  const offered = [...kinds];
+  return CADENCES.filter((cadence) => offered.some((kind) => cadencesFor(kind).includes(cadence)));
 }
 
 export function isCadence(value: string): value is Cadence {

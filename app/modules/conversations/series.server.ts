@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import {
-  cadencesFor,
+  cadenceRefusal,
   DEFAULT_MINUTES,
   MOVE_REFUSALS,
   moveMeeting,
@@ -75,8 +75,8 @@ export async function startSeries(
   input: StartSeriesInput,
   now = clock.now(),
 ): Promise<string> {
-  if (!cadencesFor(input.kind).includes(input.cadence))
-    throw new InvalidError({ key: "conversations:errors.cadenceNotOffered" });
+  const cadenceRefused = cadenceRefusal(input.kind, input.cadence);
+  if (cadenceRefused) throw new InvalidError(cadenceRefused);
   if (input.firstAt.getTime() <= now.getTime())
     throw new InvalidError({ key: "conversations:errors.firstPassed" });
   const minutes = input.minutes ?? DEFAULT_MINUTES;
@@ -277,8 +277,8 @@ export async function changeCadence(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const series = await requireWork(viewer, seriesId, tx);
-    if (!cadencesFor(series.kind).includes(cadence))
-      throw new InvalidError({ key: "conversations:errors.cadenceNotOffered" });
+    const refused = cadenceRefusal(series.kind, cadence);
+    if (refused) throw new InvalidError(refused);
     if (cadence === series.cadence) return;
     const next = await rollOn(tx, series, now);
     const meeting = await tx.conversationMeeting.findUniqueOrThrow({

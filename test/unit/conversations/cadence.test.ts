@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import {
   bothClocks,
+  cadenceRefusal,
   cadencesFor,
+  cadencesOffered,
   isOverdue,
   moveMeeting,
   nextSlot,
@@ -127,6 +129,22 @@ describe("a series' regular slots", () => {
   test("skip-levels are never as often as a one-to-one can be", () => {
     expect(cadencesFor("one-to-one")).toEqual(["weekly", "fortnightly", "monthly"]);
     expect(cadencesFor("skip-level")).toEqual(["monthly", "bimonthly", "quarterly"]);
+    // A form offering both kinds lists every cadence once; one kind, only its own.
+    expect(cadencesOffered(["one-to-one", "skip-level", "one-to-one"])).toEqual([
+      "weekly",
+      "fortnightly",
+      "monthly",
+      "bimonthly",
+      "quarterly",
+    ]);
+    expect(cadencesOffered(["skip-level"])).toEqual(["monthly", "bimonthly", "quarterly"]);
+    expect(cadenceRefusal("skip-level", "monthly")).toBeNull();
+    expect(cadenceRefusal("skip-level", "weekly")?.key).toBe(
+      "conversations:form.errors.cadenceSkipLevel",
+    );
+    expect(cadenceRefusal("one-to-one", "quarterly")?.key).toBe(
+      "conversations:form.errors.cadenceOneToOne",
+    );
   });
 });
 
