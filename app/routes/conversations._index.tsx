@@ -198,6 +198,7 @@ function StartForm({
         </SelectField>
         <Field
           label={t("start.firstAt", { zone: timeZone })}
+          hint={t("start.firstAtHint")}
           errors={fields.firstAt.errors}
           {...getInputProps(fields.firstAt, { type: "datetime-local" })}
         />
