@@ -6,6 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Form, Link, data, redirect, useActionData, useNavigation } from "react-router";
 import type { Route } from "./+types/conversations._index";
@@ -16,7 +17,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
-import { cadencesFor, sinceLastHeld } from "~/modules/conversations/cadence";
+import { cadencesFor, cadencesOffered, sinceLastHeld } from "~/modules/conversations/cadence";
 import { startSeriesSchema } from "~/modules/conversations/forms";
 import {
   conversationsOf,
@@ -155,7 +156,16 @@ function StartForm({
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const kinds = new Set(pairings.map((pairing) => pairing.kind));
+  // Without a script the kind is not known until the form is sent: every cadence some pairing on
+  // offer takes, each once, and the schema refuses on the field one the chosen kind does not take.
+  // With one, only those of the pairing chosen.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
+  const chosen = pairings.find((pairing) => pairing.value === fields.pairing.value)?.kind;
+  const cadences =
+    interactive && chosen
+      ? cadencesFor(chosen)
+      : cadencesOffered(pairings.map((pairing) => pairing.kind));
   return (
     <Card className="max-w-2xl">
       <h2 className="mb-2 text-lg font-semibold">{t("start.heading")}</h2>
@@ -180,27 +190,15 @@ function StartForm({
           {...getSelectProps(fields.cadence)}
         >
           <option value="">{t("start.choose")}</option>
-          {kinds.has("one-to-one") ? (
-            <optgroup label={t("start.oneToOne")}>
-              {cadencesFor("one-to-one").map((cadence) => (
-                <option key={`one-${cadence}`} value={cadence}>
-                  {t(`cadence.${cadence}`)}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          {kinds.has("skip-level") ? (
-            <optgroup label={t("start.skipLevel")}>
-              {cadencesFor("skip-level").map((cadence) => (
-                <option key={`skip-${cadence}`} value={cadence}>
-                  {t(`cadence.${cadence}`)}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
+          {cadences.map((cadence) => (
+            <option key={cadence} value={cadence}>
+              {t(`cadence.${cadence}`)}
+            </option>
+          ))}
         </SelectField>
         <Field
           label={t("start.firstAt", { zone: timeZone })}
+          hint={t("start.firstAtHint")}
           errors={fields.firstAt.errors}
           {...getInputProps(fields.firstAt, { type: "datetime-local" })}
         />

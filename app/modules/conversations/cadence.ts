@@ -1,5 +1,5 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
-import type { Message } from "~/i18n/messages";
+import { listOf, type Message } from "~/i18n/messages";
 import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/time-zones";
 
 /**
@@ -8,10 +8,10 @@ import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/
  * Monday in Berlin stays 10:00 in Berlin across a change of the clocks, whatever UTC says. Each
  * regular slot is counted from the series' anchor (its first slot), so a monthly series set up
  * on the 31st meets on the last day of shorter months and is back on the 31st after them. A slot
- * that would fall on a Saturday or Sunday of that clock is held on the nearest working day (Friday
- * or Monday): people have no working week of their own on file, so it is Monday to Friday. Moving
- * one meeting leaves the rhythm alone: the next regular slot follows from the slot it was moved
- * from.
+ * that would fall on a Saturday or Sunday of that clock, the first one included, is held on the
+ * nearest working day (Friday or Monday): people have no working week of their own on file, so it
+ * is Monday to Friday. Moving one meeting leaves the rhythm alone: the next regular slot follows
+ * from the slot it was moved from.
  */
 
 /** A manager and a report; skip-levels are less often (a manager's manager and people two levels down). */
@@ -37,6 +37,29 @@ export const DEFAULT_MINUTES = 30;
 /** The cadences a kind of series may take: skip-levels never as often as a one-to-one can be. */
 export function cadencesFor(kind: SeriesKind): readonly Cadence[] {
   return kind === "one-to-one" ? ONE_TO_ONE_CADENCES : SKIP_LEVEL_CADENCES;
+}
+
+/**
+ * Why a kind of series does not take a cadence, or null: the one check the form's schema (on its
+ * field) and the service (for any caller) make, naming the cadences the kind takes.
+ */
+export function cadenceRefusal(kind: SeriesKind, cadence: Cadence): Message | null {
+  if (cadencesFor(kind).includes(cadence)) return null;
+  return {
+    key:
+      kind === "one-to-one"
+        ? "conversations:form.errors.cadenceOneToOne"
+        : "conversations:form.errors.cadenceSkipLevel",
+    values: {
+      cadences: listOf(cadencesFor(kind).map((each) => ({ key: `conversations:cadence.${each}` }))),
+    },
+  };
+}
+
+/** The cadences a form setting up any of these kinds offers: those some kind takes, each once, in order. */
+export function cadencesOffered(kinds: Iterable<SeriesKind>): Cadence[] {
+  const offered = [...kinds];
+  return CADENCES.filter((cadence) => offered.some((kind) => cadencesFor(kind).includes(cadence)));
 }
 
 export function isCadence(value: string): value is Cadence {
@@ -105,21 +128,42 @@ export function onWorkingDay(value: string): string {
 }
 
 /**
- * The series' `index`th regular slot (0 is the anchor, the time its two people chose), on the
- * series' clock and on a working day. A shift is a day at most and the steps are a week at least,
- * so slots keep their order.
+ * The series' `index`th regular slot (0 is the first meeting, at the anchor: the time its two
+ * people chose), on the series' clock and on a working day, the first one too. A shift is two
+ * days at most and the steps are a week at least, so slots keep their order.
  */
 export function slotAt(anchor: Date, cadence: Cadence, timeZone: string, index: number): Date {
-  if (index === 0) return anchor;
-  return instantFromLocal(
-    onWorkingDay(stepped(localDateTimeValue(anchor, timeZone), cadence, index)),
-    timeZone,
-  )!;
+  const chosen = localDateTimeValue(anchor, timeZone);
+  const slot = onWorkingDay(stepped(chosen, cadence, index));
+  // The anchor itself when it stays: read back from its wall clock, a time the night the clocks
+  // go back happens twice and could come back as the other one.
+  return slot === chosen ? anchor : instantFromLocal(slot, timeZone)!;
+}
+
+export type FirstMeetingRefusal = "passed" | "working-day-passed";
+
+export const FIRST_MEETING_REFUSALS: Record<FirstMeetingRefusal, Message> = {
+  passed: { key: "conversations:errors.firstPassed" },
+  "working-day-passed": { key: "conversations:errors.firstWorkingDayPassed" },
+};
+
+/**
+ * A new series' first meeting: its slot 0, so a time chosen on a weekend of the series' clock is
+ * held on the nearest working day as every later slot is. Refused when the time chosen has passed,
+ * or the working day it moves to (the Friday before a Saturday) has.
+ */
+export function firstMeeting(
+  series: { anchor: Date; cadence: Cadence; timeZone: string },
+  now: Date,
+): { ok: true; startsAt: Date } | { ok: false; reason: FirstMeetingRefusal } {
+  if (series.anchor.getTime() <= now.getTime()) return { ok: false, reason: "passed" };
+  const startsAt = slotAt(series.anchor, series.cadence, series.timeZone, 0);
+  if (startsAt.getTime() <= now.getTime()) return { ok: false, reason: "working-day-passed" };
+  return { ok: true, startsAt };
 }
 
 /** The first regular slot strictly after `after`. */
 export function nextSlot(anchor: Date, cadence: Cadence, timeZone: string, after: Date): Date {
-  if (anchor.getTime() > after.getTime()) return anchor;
   const by = step(cadence);
   const approxDays = "days" in by ? by.days : by.months * 30.44;
   // A guess from the elapsed time, corrected by a step or two either way.

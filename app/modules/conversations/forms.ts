@@ -5,10 +5,11 @@
  * a ladder has) are checked by the module that writes.
  */
 import { z } from "zod";
+import { messageText } from "~/i18n/messages";
 import { Day } from "~/modules/days";
 import { dateTimeField, perTimeZone } from "~/modules/time-zones";
 import { ACTION_STATUSES, POINT_STATUSES } from "./agenda";
-import { CADENCES, type SeriesKind } from "./cadence";
+import { CADENCES, cadenceRefusal, type SeriesKind } from "./cadence";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
 import { NOTE_VISIBILITIES } from "./policy";
 import { PULSE_MAX, PULSE_MIN } from "./pulse";
@@ -31,25 +32,32 @@ const when = (zone: string) =>
 
 /** Setting up a series: with whom (a pairing offered on the page: `<kind>:<manager id>:<report id>`), how often, and the first meeting. */
 export const startSeriesSchema = perTimeZone((zone) =>
-  z.object({
-    pairing: z
-      .string({ error: "conversations:form.errors.pairing" })
-      .regex(/^(one-to-one|skip-level):[^:]+:[^:]+$/, {
-        error: "conversations:form.errors.pairing",
-      })
-      .transform((value) => {
-        const [kind, managerId, reportId] = value.split(":") as [SeriesKind, string, string];
-        return { kind, managerId, reportId };
-      }),
-    cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }),
-    firstAt: when(zone),
-    minutes: z.coerce
-      .number({ error: "conversations:form.errors.minutes" })
-      .int()
-      .min(15, { error: "conversations:form.errors.minutesAtLeast" })
-      .max(180, { error: "conversations:form.errors.minutesAtMost" })
-      .default(30),
-  }),
+  z
+    .object({
+      pairing: z
+        .string({ error: "conversations:form.errors.pairing" })
+        .regex(/^(one-to-one|skip-level):[^:]+:[^:]+$/, {
+          error: "conversations:form.errors.pairing",
+        })
+        .transform((value) => {
+          const [kind, managerId, reportId] = value.split(":") as [SeriesKind, string, string];
+          return { kind, managerId, reportId };
+        }),
+      cadence: z.enum(CADENCES, { error: "conversations:form.errors.cadence" }),
+      firstAt: when(zone),
+      minutes: z.coerce
+        .number({ error: "conversations:form.errors.minutes" })
+        .int()
+        .min(15, { error: "conversations:form.errors.minutesAtLeast" })
+        .max(180, { error: "conversations:form.errors.minutesAtMost" })
+        .default(30),
+    })
+    // The kind is chosen on the same form: a cadence it does not take is refused on its field.
+    .superRefine((value, context) => {
+      const refused = cadenceRefusal(value.pairing.kind, value.cadence);
+      if (refused)
+        context.addIssue({ code: "custom", path: ["cadence"], message: messageText(refused) });
+    }),
 );
 
 export const MoveSchema = perTimeZone((zone) =>

@@ -5,8 +5,10 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import { personTimeZone } from "~/modules/time-zones.server";
 import { carryOver } from "./agenda";
 import {
-  cadencesFor,
+  cadenceRefusal,
   DEFAULT_MINUTES,
+  FIRST_MEETING_REFUSALS,
+  firstMeeting,
   MOVE_REFUSALS,
   moveMeeting,
   nextSlot,
@@ -68,17 +70,16 @@ export type StartSeriesInput = {
 
 /**
  * Sets up a series between a manager (for a skip-level, the report's manager's manager) and a
- * report, with its first meeting. Either of the two may; it meets on the manager's clock.
+ * report, with its first meeting. Either of the two may; it meets on the manager's clock, the
+ * first meeting on a working day too (firstMeeting).
  */
 export async function startSeries(
   viewer: ConversationViewer,
   input: StartSeriesInput,
   now = clock.now(),
 ): Promise<string> {
-  if (!cadencesFor(input.kind).includes(input.cadence))
-    throw new InvalidError({ key: "conversations:errors.cadenceNotOffered" });
-  if (input.firstAt.getTime() <= now.getTime())
-    throw new InvalidError({ key: "conversations:errors.firstPassed" });
+  const cadenceRefused = cadenceRefusal(input.kind, input.cadence);
+  if (cadenceRefused) throw new InvalidError(cadenceRefused);
   const minutes = input.minutes ?? DEFAULT_MINUTES;
   if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES)
     throw new InvalidError({ key: "conversations:errors.meetingLength" });
@@ -111,6 +112,10 @@ export async function startSeries(
             ? "conversations:errors.oneToOneBetween"
             : "conversations:errors.skipLevelBetween",
       });
+    const timeZone = personTimeZone(manager.timeZone);
+    // Slot 0 on the series' clock: a weekend's time chosen moves to a working day as every slot does.
+    const first = firstMeeting({ anchor: input.firstAt, cadence: input.cadence, timeZone }, now);
+    if (!first.ok) throw new InvalidError(FIRST_MEETING_REFUSALS[first.reason]);
     if (await currentSeriesBetween(input.kind, input.managerId, input.reportId, tx))
       throw new ConflictError({ key: "conversations:errors.seriesExists" });
     const series = await tx.conversationSeries.create({
@@ -119,7 +124,7 @@ export async function startSeries(
         managerId: input.managerId,
         reportId: input.reportId,
         cadence: input.cadence,
-        timeZone: personTimeZone(manager.timeZone),
+        timeZone,
         anchorAt: input.firstAt,
         minutes,
         createdById: viewer.id,
@@ -127,14 +132,14 @@ export async function startSeries(
       select: { id: true },
     });
     await tx.conversationMeeting.create({
-      data: { seriesId: series.id, scheduledFor: input.firstAt, startsAt: input.firstAt },
+      data: { seriesId: series.id, scheduledFor: first.startsAt, startsAt: first.startsAt },
     });
     await auditConversation(tx, viewer.id, "conversation.series_started", series.id, {
       kind: input.kind,
       managerId: input.managerId,
       reportId: input.reportId,
       cadence: input.cadence,
-      firstAt: input.firstAt.toISOString(),
+      firstAt: first.startsAt.toISOString(),
     });
     return series.id;
   });
@@ -277,8 +282,8 @@ export async function changeCadence(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const series = await requireWork(viewer, seriesId, tx);
-    if (!cadencesFor(series.kind).includes(cadence))
-      throw new InvalidError({ key: "conversations:errors.cadenceNotOffered" });
+    const refused = cadenceRefusal(series.kind, cadence);
+    if (refused) throw new InvalidError(refused);
     if (cadence === series.cadence) return;
     const next = await rollOn(tx, series, now);
     const meeting = await tx.conversationMeeting.findUniqueOrThrow({

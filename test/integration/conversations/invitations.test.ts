@@ -175,6 +175,56 @@ describe("a monthly series on a working week", () => {
     ]);
     expect(sent.every((row) => row.calendar?.includes("DTSTART:20310217T080000Z"))).toBe(true);
   });
+
+  test("a first meeting chosen on a Saturday is held on the Friday before, as every slot is, and both invitations say so", async () => {
+    const manager = await createPerson({
+      name: "Wim Manager",
+      track: "manager",
+      level: "m1",
+      timeZone: "Europe/Berlin",
+    });
+    const engineer = await createPerson({
+      name: "Ona Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+      timeZone: "America/New_York",
+    });
+    const input = {
+      kind: "one-to-one" as const,
+      managerId: manager.id,
+      reportId: engineer.id,
+      cadence: "weekly" as const,
+      // Saturday 22 March 2031 at 11:00 in Berlin.
+      firstAt: at("2031-03-22T10:00:00Z"),
+    };
+    // On the Friday afternoon that Friday has passed: refused, not held on the Saturday after all.
+    await expect(startSeries(viewer(engineer), input, at("2031-03-21T12:00:00Z"))).rejects.toThrow(
+      "conversations:errors.firstWorkingDayPassed",
+    );
+
+    const before = at("2031-03-17T10:00:00Z");
+    const seriesId = await startSeries(viewer(engineer), input, before);
+    const first = (await seriesPage(viewer(manager), seriesId, before)).next!;
+    expect(first.startsAt.toISOString()).toBe("2031-03-21T10:00:00.000Z");
+
+    await queueReminders(before);
+    const sent = await invitations([manager, engineer], first.id);
+    expect(sent.map((row) => row.subject).sort()).toEqual([
+      "Invitation: One-to-one with Ona Engineer, Friday, 21 March 2031 at 11:00 (Europe/Berlin)",
+      "Invitation: One-to-one with Wim Manager, Friday, 21 March 2031 at 06:00 (America/New_York)",
+    ]);
+    expect(sent.every((row) => row.calendar?.includes("DTSTART:20310321T100000Z"))).toBe(true);
+
+    // The rhythm goes on from the Saturday chosen, on Fridays.
+    const now = at("2031-03-21T10:40:00Z");
+    await holdMeeting(viewer(manager), first.id, undefined, now);
+    const next = await db.conversationMeeting.findFirstOrThrow({
+      where: { seriesId, status: "upcoming" },
+      select: { startsAt: true },
+    });
+    expect(next.startsAt.toISOString()).toBe("2031-03-28T10:00:00.000Z");
+  });
 });
 
 describe("deactivated through SCIM", () => {

@@ -1,5 +1,6 @@
 // The conversation pages render on the server with their loaders' data, as a person reads them.
 import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
 import { addAction, addPoint, seriesPage, writeNote } from "~/modules/conversations/agenda.server";
 import { recordEvidence } from "~/modules/conversations/evidence.server";
 import { startSeries } from "~/modules/conversations/series.server";
@@ -116,5 +117,82 @@ describe("the conversation pages, rendered", () => {
     );
     expect(evidence).toContain("Cut the suite's run time in half");
     expect(evidence).toContain("Share with my manager");
+  });
+
+  test("the form to set up a series offers each cadence once, and without a script refuses one the chosen kind does not take on its field, keeping what was typed", async () => {
+    const boss = await createPerson({ name: "Bea Boss", track: "manager", level: "m2" });
+    const manager = await createPerson({
+      name: "Sam Manager",
+      track: "manager",
+      level: "m1",
+      managerId: boss.id,
+    });
+    const engineer = await createPerson({
+      name: "Lena Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
+    const cadenceOptions = (html: string) =>
+      [
+        ...(html.match(/<select[^>]*name="cadence"[^>]*>(.*?)<\/select>/s)?.[1] ?? "").matchAll(
+          /<option value="([^"]*)"/g,
+        ),
+      ].map((match) => match[1]);
+    // Lena may set up a one-to-one with Sam and a skip-level with Bea: every cadence either takes, once.
+    const page = await renderPage(
+      indexRoute as unknown as PageModule,
+      "/conversations",
+      "/conversations",
+      engineer.id,
+    );
+    expect(cadenceOptions(page.html)).toEqual([
+      "",
+      "weekly",
+      "fortnightly",
+      "monthly",
+      "bimonthly",
+      "quarterly",
+    ]);
+    // Sam may set up one-to-ones only (with Lena, and with Bea): their cadences.
+    expect(
+      cadenceOptions(
+        (
+          await renderPage(
+            indexRoute as unknown as PageModule,
+            "/conversations",
+            "/conversations",
+            manager.id,
+          )
+        ).html,
+      ),
+    ).toEqual(["", "weekly", "fortnightly", "monthly"]);
+
+    const refused = await renderPage(
+      indexRoute as unknown as PageModule,
+      "/conversations",
+      "/conversations",
+      engineer.id,
+      new URLSearchParams({
+        pairing: `skip-level:${boss.id}:${engineer.id}`,
+        cadence: "weekly",
+        firstAt: "2031-03-03T15:30",
+        minutes: "45",
+      }),
+    );
+    expect(refused.status).toBe(400);
+    // Said on the cadence field (the schema's), not only above the form (the service's).
+    expect(refused.html.match(/<select[^>]*name="cadence"[^>]*>/)?.[0]).toContain(
+      'aria-invalid="true"',
+    );
+    expect(text(refused.html)).toContain(
+      "A skip-level meets less often. Choose one of these: Every month, Every two months, Every three months.",
+    );
+    expect(refused.html).toMatch(/name="firstAt"[^>]*value="2031-03-03T15:30"/);
+    expect(refused.html).toMatch(/name="minutes"[^>]*value="45"/);
+    expect(refused.html).toContain(
+      `<option value="skip-level:${boss.id}:${engineer.id}" selected="">`,
+    );
+    expect(await db.conversationSeries.count({ where: { reportId: engineer.id } })).toBe(0);
   });
 });

@@ -319,7 +319,8 @@ describe("released feedback", () => {
         managerId: org.manager.id,
         reportId: org.engineer.id,
         cadence: "weekly",
-        firstAt: new Date(Date.now() + 2 * 24 * 60 * 60 * 1000),
+        // Three days on: a first meeting on a weekend moves to a working day, two days back at most.
+        firstAt: new Date(Date.now() + 3 * 24 * 60 * 60 * 1000),
       },
     );
     const added = await post(

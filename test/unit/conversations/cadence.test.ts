@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import {
   bothClocks,
+  cadenceRefusal,
   cadencesFor,
+  cadencesOffered,
+  firstMeeting,
   isOverdue,
   moveMeeting,
   nextSlot,
@@ -72,9 +75,42 @@ describe("a series' regular slots", () => {
           );
       }
     }
-    // The Saturday the two people chose for their first meeting stays theirs.
+    // The first slot too: a Saturday chosen is held on the Friday before, a Sunday on the Monday after.
     expect(iso(slotAt(at("2026-01-31T10:00:00Z"), "monthly", "UTC", 0))).toBe(
-      "2026-01-31T10:00:00.000Z",
+      "2026-01-30T10:00:00.000Z",
+    );
+    expect(iso(slotAt(at("2026-02-01T10:00:00Z"), "weekly", "UTC", 0))).toBe(
+      "2026-02-02T10:00:00.000Z",
+    );
+    // A first slot on a working day is the very instant chosen.
+    const chosen = at("2026-01-30T10:00:30.500Z");
+    expect(slotAt(chosen, "monthly", "UTC", 0)).toBe(chosen);
+  });
+
+  test("the first meeting is slot 0: on a working day, refused when the time chosen or that working day has passed", () => {
+    const series = {
+      anchor: at("2026-01-31T10:00:00Z"),
+      cadence: "weekly" as const,
+      timeZone: "UTC",
+    };
+    expect(firstMeeting(series, at("2026-01-20T00:00:00Z"))).toEqual({
+      ok: true,
+      startsAt: at("2026-01-30T10:00:00Z"),
+    });
+    expect(firstMeeting(series, at("2026-01-30T12:00:00Z"))).toEqual({
+      ok: false,
+      reason: "working-day-passed",
+    });
+    expect(firstMeeting(series, at("2026-01-31T10:00:00Z"))).toEqual({
+      ok: false,
+      reason: "passed",
+    });
+    // The next regular slot after it is the Friday a week on, never the Saturday chosen.
+    expect(iso(nextSlot(series.anchor, "weekly", "UTC", at("2026-01-30T10:00:00Z")))).toBe(
+      "2026-02-06T10:00:00.000Z",
+    );
+    expect(iso(nextSlot(series.anchor, "weekly", "UTC", at("2026-01-20T00:00:00Z")))).toBe(
+      "2026-01-30T10:00:00.000Z",
     );
   });
 
@@ -127,6 +163,22 @@ describe("a series' regular slots", () => {
   test("skip-levels are never as often as a one-to-one can be", () => {
     expect(cadencesFor("one-to-one")).toEqual(["weekly", "fortnightly", "monthly"]);
     expect(cadencesFor("skip-level")).toEqual(["monthly", "bimonthly", "quarterly"]);
+    // A form offering both kinds lists every cadence once; one kind, only its own.
+    expect(cadencesOffered(["one-to-one", "skip-level", "one-to-one"])).toEqual([
+      "weekly",
+      "fortnightly",
+      "monthly",
+      "bimonthly",
+      "quarterly",
+    ]);
+    expect(cadencesOffered(["skip-level"])).toEqual(["monthly", "bimonthly", "quarterly"]);
+    expect(cadenceRefusal("skip-level", "monthly")).toBeNull();
+    expect(cadenceRefusal("skip-level", "weekly")?.key).toBe(
+      "conversations:form.errors.cadenceSkipLevel",
+    );
+    expect(cadenceRefusal("one-to-one", "quarterly")?.key).toBe(
+      "conversations:form.errors.cadenceOneToOne",
+    );
   });
 });
 
