@@ -93,6 +93,20 @@ export function nominationKind(
   return nominee.managerChain.includes(nominatorId) ? "manager" : "sponsor";
 }
 
+/**
+ * Whether the nomination form may offer the levels open to this nominee (those above their level,
+ * promotionTargets): only to the person and their manager chain, who read their record. A sponsor
+ * reads nothing of it (nominationRefusal): a form that offered them the levels above the person's
+ * would tell them the person's level. A sponsor, and anyone who types an email the form cannot yet
+ * resolve, is offered the whole ladder with nothing marked, and learns no more than the one answer.
+ */
+export function nomineeLevelsShown(
+  viewerId: string,
+  nominee: { id: string; managerChain: readonly string[] },
+): boolean {
+  return nominationKind(viewerId, nominee) !== "sponsor";
+}
+
 export type NominationFacts = {
   kind: "self" | "manager" | "sponsor";
   selfNomination: boolean;

@@ -8,6 +8,7 @@ import {
   mayOfferEvidence,
   nominationKind,
   nominationRefusal,
+  nomineeLevelsShown,
   promotionModeFor,
   takesNominations,
   windowAuditScope,
@@ -197,5 +198,15 @@ describe("a window's own page", () => {
     expect(canReadWindowPage(none)).toBe(false);
     for (const page of ["manage", "committee", "meeting", "audit"] as const)
       expect(canReadWindowPage({ ...none, [page]: true })).toBe(true);
+  });
+});
+
+describe("the nomination form's levels", () => {
+  test("are the nominee's for them and their manager chain; a sponsor is not shown them", () => {
+    const nia = { id: "nia", managerChain: ["max", "bea"] };
+    expect(nomineeLevelsShown("nia", nia)).toBe(true);
+    expect(nomineeLevelsShown("max", nia)).toBe(true);
+    expect(nomineeLevelsShown("bea", nia)).toBe(true);
+    expect(nomineeLevelsShown("sol", nia)).toBe(false);
   });
 });
