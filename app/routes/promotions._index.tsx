@@ -12,6 +12,7 @@ import { myNominations } from "~/modules/promotions/nominations.server";
 import { canManagePromotions } from "~/modules/promotions/policy";
 import { readsPromotionAudit } from "~/modules/promotions/audit.server";
 import { promotionProcess } from "~/modules/promotions/process.server";
+import { windowsWithPages } from "~/modules/promotions/window-page.server";
 import { withDomainErrors } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
@@ -25,7 +26,17 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
     myNominations(viewer),
     readsPromotionAudit(viewer),
   ]);
-  return { ...process, nominations, canManage: canManagePromotions(viewer), readsAudit };
+  const withPages = new Set(await windowsWithPages(viewer, process.windows));
+  return {
+    ...process,
+    windows: process.windows.map(({ openedAt: _opened, ...window }) => ({
+      ...window,
+      hasPage: withPages.has(window.id),
+    })),
+    nominations,
+    canManage: canManagePromotions(viewer),
+    readsAudit,
+  };
 });
 
 export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) {
@@ -154,7 +165,16 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
           {windows.map((window) => (
             <tr key={window.id}>
               <th scope="row" className={`${tdClass} font-medium`}>
-                {window.name}
+                {window.hasPage ? (
+                  <Link
+                    to={`/promotions/windows/${window.id}`}
+                    className="text-brand-600 underline dark:text-brand-100"
+                  >
+                    {window.name}
+                  </Link>
+                ) : (
+                  window.name
+                )}
               </th>
               <td className={tdClass}>{t(`state.${window.state}`)}</td>
               <td className={`${tdClass} whitespace-nowrap`}>

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingCard } from "~/components/meeting-card";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
@@ -71,6 +71,7 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
   const nameOf = (id: string) => page.members.find((member) => member.personId === id)?.name ?? "";
   return (
     <>
+      <BackLink to={`/promotions/windows/${page.window.id}`}>{page.window.name}</BackLink>
       <PageHeader
         title={t("committee.heading", { window: page.window.name })}
         description={t("committee.rules", {

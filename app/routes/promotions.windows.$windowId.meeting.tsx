@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { ScrollRegion } from "~/components/ui/data-table";
-import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -139,6 +139,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       : null;
   return (
     <>
+      <BackLink to={`/promotions/windows/${page.window.id}`}>{page.window.name}</BackLink>
       <PageHeader
         title={t("meeting.heading", { window: page.window.name })}
         description={t(

@@ -120,6 +120,9 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { link: /^\/mentorship\/[^/]+\/report$/, label: "a programme's report" },
       { link: /^\/mentorship\/[^/]+\/settings$/, label: "a programme's settings" },
       { path: "/hiring/settings" },
+      // The calendar of promotion windows links each window's own page for those who may open it.
+      { path: "/promotions" },
+      { link: /^\/promotions\/windows\/[^/]+$/, label: "a promotion window" },
     ],
   },
   {

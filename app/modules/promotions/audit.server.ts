@@ -25,6 +25,7 @@ import {
   countedInPromotionAudit,
   openingRecordsAuditStep,
   promotionAuditScope,
+  windowAuditScope,
   type PromotionAuditScope,
   type PromotionViewer,
 } from "./policy";
@@ -58,6 +59,19 @@ async function scopeFor(
   });
   if (!scope) throw new NotFoundError();
   return scope;
+}
+
+/** The viewer's scope over one window's audit (windowAuditScope), or null. */
+async function windowAuditScopeFor(
+  viewer: PromotionViewer,
+  window: { openedAt: Date | null; chairOfWindow: boolean },
+): Promise<PromotionAuditScope | null> {
+  const asksReports = window.openedAt !== null && !viewer.isAdmin && !window.chairOfWindow;
+  return windowAuditScope(viewer, {
+    opened: window.openedAt !== null,
+    chairOfWindow: window.chairOfWindow,
+    hasReports: asksReports ? await hasReports(viewer.id) : false,
+  });
 }
 
 /** Whether the viewer reads the audit across windows (the process page links it for them). */
@@ -285,10 +299,13 @@ export async function windowAuditView(
       events: { where: { kind: "audit-opened" }, select: { id: true }, take: 1 },
     },
   });
-  if (!window || !window.openedAt)
-    throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
+  if (!window) throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
   const isChair = window.members.some((member) => member.role === "chair");
-  const scope = await scopeFor(viewer, isChair);
+  const scope = await windowAuditScopeFor(viewer, {
+    openedAt: window.openedAt,
+    chairOfWindow: isChair,
+  });
+  if (!scope) throw new NotFoundError({ key: "promotions:errors.noSuchWindow" });
   const now = options.now ?? clock.now();
   await db.$transaction(async (tx) => {
     await tx.promotionAuditView.create({ data: { windowId, viewerId: viewer.id, openedAt: now } });

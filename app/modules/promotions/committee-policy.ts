@@ -181,7 +181,18 @@ export type NominationAccess = {
   decided: boolean;
 };
 
-/** The packet and the nominee's ballot page: the window's committee and admins, once votes have begun. */
+/** The committee's page (its members, who votes on whom, its meeting): admins, and its members from the draft on. */
+export function canReadCommitteePage(
+  viewer: Pick<Viewer, "isAdmin">,
+  access: Pick<NominationAccess, "isMember">,
+): boolean {
+  return viewer.isAdmin || access.isMember;
+}
+
+/**
+ * The packet, the nominee's ballot page and the meeting page: the window's committee and admins,
+ * once votes have begun (each nominee's marks on the meeting page only as canReadOthersBallots says).
+ */
 export function canReadForCommittee(
   viewer: Pick<Viewer, "isAdmin">,
   access: Pick<NominationAccess, "isMember" | "state">,

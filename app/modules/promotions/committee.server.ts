@@ -9,6 +9,7 @@ import { competenciesForLevel, expectationsFor, getLevel, type Ladder } from "~/
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import {
   canNameMembers,
+  canReadCommitteePage,
   canReadForCommittee,
   canScheduleMeeting,
   composition,
@@ -294,7 +295,7 @@ export type CommitteePage = {
 export async function committeePage(viewer: Viewer, windowId: string): Promise<CommitteePage> {
   const facts = await loadWindowFacts(windowId);
   const isMember = facts.members.some((member) => member.personId === viewer.id);
-  if (!viewer.isAdmin && !isMember) throw new NotFoundError();
+  if (!canReadCommitteePage(viewer, { isMember })) throw new NotFoundError();
   const nameOf = (id: string) => facts.people.get(id)?.name ?? "";
   return {
     window: {

@@ -20,6 +20,7 @@ import {
   canPlanFromAnswer,
   canReadAnswerPage,
   canReadDecision,
+  canReadForCommittee,
   canReadOthersBallots,
   canRelease,
   canStartMeeting,
@@ -110,11 +111,8 @@ export type MeetingPage = {
 /** Members read the meeting page from the start of votes (each nominee's marks only once they may); admins always. */
 function requireMeetingReader(facts: WindowFacts, viewer: Viewer): { isChair: boolean } {
   const member = facts.members.find((entry) => entry.personId === viewer.id);
-  const started =
-    facts.window.state === "committee" ||
-    facts.window.state === "meeting" ||
-    facts.window.state === "closed";
-  if (!viewer.isAdmin && !(member && started)) throw new NotFoundError();
+  if (!canReadForCommittee(viewer, { isMember: member !== undefined, state: facts.window.state }))
+    throw new NotFoundError();
   return { isChair: member?.role === "chair" };
 }
 

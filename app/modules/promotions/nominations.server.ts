@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/mo
 import type { Message } from "~/i18n/messages";
 import { getLevel } from "~/modules/ladders/lookups";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import { managerChain } from "~/modules/people/reporting-line.server";
+import { managerChain, reportsUnder } from "~/modules/people/reporting-line.server";
 import * as clock from "~/platform/clock.server";
 import type { NominationInput } from "./forms";
 import {
@@ -12,6 +12,7 @@ import {
   canWithdrawNomination,
   nominationKind,
   nominationRefusal,
+  nomineeLevelsShown,
   takesNominations,
   type NominationAccess,
   type NominationKind,
@@ -21,7 +22,7 @@ import { firstReadRedacted } from "./committee.server";
 import { known, NOMINATION_STATES } from "./history";
 import { NOMINATION_KINDS } from "./policy";
 import { allSettings, settingsFor } from "./settings.server";
-import { criteriaOf, promotionTargets } from "./targets";
+import { criteriaOf, onWindowLadder, promotionTargets } from "./targets";
 import { recordPromotionEvent, requireWindow } from "./windows.server";
 
 type Tx = Prisma.TransactionClient;
@@ -142,10 +143,7 @@ export async function nominate(
       })
     : [];
   const target = getLevel(ladder, input.targetLevelId);
-  const onLadder =
-    nominee.level !== null &&
-    (nominee.ladderId === window.ladderId ||
-      (nominee.ladderId === null && getLevel(ladder, nominee.level) !== undefined));
+  const onLadder = onWindowLadder(ladder, window.ladderId, nominee);
   const refusal = nominationRefusal({
     kind,
     selfNomination: settings.selfNomination,
@@ -402,15 +400,35 @@ export async function myNominations(viewer: PromotionViewer) {
 }
 
 /**
- * What the nomination form offers: the windows taking nominations now, and for the chosen one its
- * ladder's levels (server-side rules decide which the nominee may be put forward for), with the
- * levels the viewer themselves could ask for marked, and who may nominate in it.
+ * Whom the form may be about: the viewer themselves, or someone whose levels the viewer may see
+ * (nomineeLevelsShown); anyone else, and an id nobody active has, is a 404.
+ */
+async function requireFormNominee(viewer: PromotionViewer, nomineeId: string) {
+  const person = await db.user.findFirst({
+    where: { id: nomineeId, deactivatedAt: null },
+    select: { id: true, name: true, email: true, ladderId: true, level: true },
+  });
+  if (
+    !person ||
+    !nomineeLevelsShown(viewer.id, { id: person.id, managerChain: await managerChain(person.id) })
+  )
+    throw new NotFoundError();
+  return person;
+}
+
+/**
+ * What the nomination form offers: the windows taking nominations now, and for the chosen one who
+ * may nominate in it and its levels. For a nominee the viewer may see (themselves, or someone under
+ * them: `nominee`), the levels open to that person; otherwise (a colleague by email, whom a sponsor
+ * may not read) every level of the ladder, none marked, since the form does not know whose they are.
  */
 export async function nominationChoices(
   viewer: PromotionViewer,
   windowId: string | null,
+  nomineeId: string | null = null,
   now = clock.now(),
 ) {
+  const nominee = nomineeId ? await requireFormNominee(viewer, nomineeId) : null;
   const open = await db.promotionWindow.findMany({
     where: { state: "open" },
     select: {
@@ -428,39 +446,61 @@ export async function nominationChoices(
   const chosen =
     windows.find((window) => window.id === windowId) ??
     (windows.length === 1 ? windows[0] : undefined);
-  if (!chosen)
-    return {
-      windows: windows.map(({ id, name, nominationsCloseOn }) => ({
-        id,
-        name,
-        nominationsCloseOn,
-      })),
-      chosen: null,
-    };
-  const [ladder, me, settingsRows] = await Promise.all([
+  const listed = windows.map(({ id, name, nominationsCloseOn }) => ({
+    id,
+    name,
+    nominationsCloseOn,
+  }));
+  if (!chosen) return { windows: listed, chosen: null };
+  const [ladder, settingsRows, under] = await Promise.all([
     requireLadderOfVersion(chosen.ladderVersionId),
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { level: true } }),
     allSettings(),
+    reportsUnder(viewer.id),
   ]);
   const settings = settingsFor(chosen.ladderId, settingsRows);
-  const mine = new Set(promotionTargets(ladder, me.level).map((level) => level.id));
+  // Whom the viewer may nominate with their levels shown: the people under them on this ladder.
+  const team = (
+    await db.user.findMany({
+      where: { id: { in: under }, deactivatedAt: null },
+      select: { id: true, name: true, ladderId: true, level: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    })
+  )
+    .filter((person) => onWindowLadder(ladder, chosen.ladderId, person))
+    .map(({ id, name }) => ({ id, name }));
+  const onLadder = nominee !== null && onWindowLadder(ladder, chosen.ladderId, nominee);
+  const allowed = new Set(
+    onLadder ? promotionTargets(ladder, nominee.level).map((level) => level.id) : [],
+  );
+  const tracks = ladder.tracks
+    .map((track) => ({
+      id: track.id,
+      name: track.name,
+      levels: track.levels
+        .filter((level) => nominee === null || allowed.has(level.id))
+        .map((level) => ({ id: level.id, title: level.title })),
+    }))
+    .filter((track) => track.levels.length > 0);
   return {
-    windows: windows.map(({ id, name, nominationsCloseOn }) => ({ id, name, nominationsCloseOn })),
+    windows: listed,
     chosen: {
       id: chosen.id,
       name: chosen.name,
       nominationsCloseOn: chosen.nominationsCloseOn,
       selfNomination: settings.selfNomination,
       sponsorNomination: settings.sponsorNomination,
-      tracks: ladder.tracks.map((track) => ({
-        id: track.id,
-        name: track.name,
-        levels: track.levels.map((level) => ({
-          id: level.id,
-          title: level.title,
-          forMe: mine.has(level.id),
-        })),
-      })),
+      viewerId: viewer.id,
+      team,
+      nominee: nominee && {
+        id: nominee.id,
+        self: nominee.id === viewer.id,
+        name: nominee.name,
+        // What the form posts: the person by email, empty for oneself.
+        email: nominee.id === viewer.id ? "" : nominee.email,
+        onLadder,
+        levelTitle: onLadder ? (getLevel(ladder, nominee.level ?? "")?.title ?? null) : null,
+      },
+      tracks,
     },
   };
 }

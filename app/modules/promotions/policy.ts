@@ -93,6 +93,20 @@ export function nominationKind(
   return nominee.managerChain.includes(nominatorId) ? "manager" : "sponsor";
 }
 
+/**
+ * Whether the nomination form may offer the levels open to this nominee (those above their level,
+ * promotionTargets): only to the person and their manager chain, who read their record. A sponsor
+ * reads nothing of it (nominationRefusal): a form that offered them the levels above the person's
+ * would tell them the person's level. A sponsor, and anyone who types an email the form cannot yet
+ * resolve, is offered the whole ladder with nothing marked, and learns no more than the one answer.
+ */
+export function nomineeLevelsShown(
+  viewerId: string,
+  nominee: { id: string; managerChain: readonly string[] },
+): boolean {
+  return nominationKind(viewerId, nominee) !== "sponsor";
+}
+
 export type NominationFacts = {
   kind: "self" | "manager" | "sponsor";
   selfNomination: boolean;
@@ -298,6 +312,29 @@ export function promotionAuditScope(
   if (viewer.isAdmin || facts.chairOfWindow) return { kind: "organisation" };
   if (facts.hasReports) return { kind: "line", managerId: viewer.id };
   return null;
+}
+
+/**
+ * One window's audit: once the window has opened (its eligible population is kept then), over the
+ * scope the viewer has; null, a 404, for a draft or for a viewer with no scope.
+ */
+export function windowAuditScope(
+  viewer: PromotionViewer,
+  facts: { opened: boolean; hasReports: boolean; chairOfWindow: boolean },
+): PromotionAuditScope | null {
+  return facts.opened ? promotionAuditScope(viewer, facts) : null;
+}
+
+/** The pages of one window, each readable by its own rule: the admin's, the committee's, the meeting, the audit. */
+export type WindowPages = { manage: boolean; committee: boolean; meeting: boolean; audit: boolean };
+
+/**
+ * A window's own address says what the window is and leads to its pages the viewer may open. Whoever
+ * may open none of them gets the 404 of a window that does not exist: the address is no way round
+ * the rules of the pages it leads to, and tells a stranger no more than they already read.
+ */
+export function canReadWindowPage(pages: WindowPages): boolean {
+  return pages.manage || pages.committee || pages.meeting || pages.audit;
 }
 
 /** Whether an eligible person counts in a scope: everyone in the organisation's; in a manager's, whoever was under them when the window opened. */

@@ -28,6 +28,7 @@ export async function promotionProcess() {
         packetsDueOn: true,
         votesDueOn: true,
         effectiveOn: true,
+        openedAt: true,
       },
       orderBy: [{ nominationsOpenOn: "desc" }, { id: "asc" }],
     }),

@@ -18,6 +18,22 @@ export function promotionTargets(ladder: Ladder, levelId: string | null): Level[
   );
 }
 
+/**
+ * Whether a person is on a window's ladder with a level: their own ladder is the window's, or they
+ * have none and their level is one of its levels (a one-ladder organisation).
+ */
+export function onWindowLadder(
+  ladder: Ladder,
+  windowLadderId: string,
+  person: { ladderId: string | null; level: string | null },
+): boolean {
+  return (
+    person.level !== null &&
+    (person.ladderId === windowLadderId ||
+      (person.ladderId === null && getLevel(ladder, person.level) !== undefined))
+  );
+}
+
 /** The competencies of a target level, each with what it expects: the packet's criteria, in ladder order. */
 export function criteriaOf(
   ladder: Ladder,

@@ -16,6 +16,9 @@ import * as adminRoute from "~/routes/admin.promotions._index";
 import * as adminWindowRoute from "~/routes/admin.promotions.$windowId";
 import * as auditRoute from "~/routes/promotions.audit";
 import * as windowAuditRoute from "~/routes/promotions.windows.$windowId.audit";
+import * as windowRoute from "~/routes/promotions.windows.$windowId._index";
+import * as committeeRoute from "~/routes/promotions.windows.$windowId.committee";
+import * as meetingRoute from "~/routes/promotions.windows.$windowId.meeting";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -306,6 +309,103 @@ describe("every promotions page, by role", () => {
   });
 });
 
+describe("a window's own page", () => {
+  type Pages = { manage: boolean; committee: boolean; meeting: boolean; audit: boolean };
+  const windowText = (viewer: Person, id = windowId) =>
+    read(windowRoute.loader as RouteFunction, `/promotions/windows/${id}`, viewer, {
+      windowId: id,
+    });
+  /** Whether each page the window's page may lead to answers this viewer with the page itself. */
+  async function opens(viewer: Person, id = windowId): Promise<Pages> {
+    const status = async (loader: RouteFunction, url: string) =>
+      (await read(loader, url, viewer, { windowId: id })).slice(0, 3);
+    const base = `/promotions/windows/${id}`;
+    const page = (loader: unknown, url: string) =>
+      status(loader as RouteFunction, url).then((code) => code === "200");
+    return {
+      manage: await page(adminWindowRoute.loader, `/admin/promotions/${id}`),
+      committee: await page(committeeRoute.loader, `${base}/committee`),
+      meeting: await page(meetingRoute.loader, `${base}/meeting`),
+      audit: await page(windowAuditRoute.loader, `${base}/audit`),
+    };
+  }
+
+  test("it leads each reader to exactly the window's pages they may open; whoever may open none gets the 404 of a window that does not exist", async () => {
+    const expected: [Person, Pages][] = [
+      [org.admin, { manage: true, committee: true, meeting: true, audit: true }],
+      // A member reads the committee from the start, the meeting once the votes begin.
+      [org.carl, { manage: false, committee: true, meeting: false, audit: false }],
+      // Managers read the window's audit over their own organisation.
+      [org.boss, { manage: false, committee: false, meeting: false, audit: true }],
+      [org.manager, { manage: false, committee: false, meeting: false, audit: true }],
+    ];
+    for (const [viewer, pages] of expected) {
+      const text = await windowText(viewer);
+      expect(text.startsWith("200"), viewer.name).toBe(true);
+      expect(JSON.parse(text.slice(4)).pages, viewer.name).toEqual(pages);
+      expect(await opens(viewer), viewer.name).toEqual(pages);
+      // What a window is, never who is in it.
+      expect(marksIn(text)).toEqual([]);
+    }
+    const nowhere = await windowText(org.otto, "no-such-window");
+    expect(nowhere.startsWith("404")).toBe(true);
+    for (const viewer of [org.otto, org.nia, org.sol, org.omar]) {
+      expect(await opens(viewer)).toEqual({
+        manage: false,
+        committee: false,
+        meeting: false,
+        audit: false,
+      });
+      expect(await windowText(viewer)).toBe(nowhere);
+    }
+  });
+
+  test("a draft: its committee's members and admins read it; its audit, and so a manager, not until it opens", async () => {
+    const draftId = await createWindow(org.admin, {
+      name: "Autumn draft",
+      ladderId: "engineering",
+      nominationsOpenOn: day(30),
+      nominationsCloseOn: day(44),
+      packetsDueOn: day(58),
+      votesDueOn: day(65),
+      effectiveOn: day(90),
+    });
+    await db.promotionCommitteeMember.create({
+      data: { windowId: draftId, personId: org.carl.id },
+    });
+    const pagesOf = async (viewer: Person) => {
+      const text = await windowText(viewer, draftId);
+      return text.startsWith("200") ? JSON.parse(text.slice(4)).pages : text.slice(0, 3);
+    };
+    // Admins read every page of a window, the meeting's too (empty while a draft).
+    const expected: [Person, Pages][] = [
+      [org.admin, { manage: true, committee: true, meeting: true, audit: false }],
+      [org.carl, { manage: false, committee: true, meeting: false, audit: false }],
+    ];
+    for (const [viewer, pages] of expected) {
+      expect(await pagesOf(viewer), viewer.name).toEqual(pages);
+      expect(await opens(viewer, draftId), viewer.name).toEqual(pages);
+    }
+    expect(await pagesOf(org.manager)).toBe("404");
+    expect(await opens(org.manager, draftId)).toEqual({
+      manage: false,
+      committee: false,
+      meeting: false,
+      audit: false,
+    });
+  });
+
+  test("the calendar links a window's name for those who may open its page", async () => {
+    const linked = async (viewer: Person) =>
+      bodyOf<{ windows: { id: string; hasPage: boolean }[] }>(
+        await indexRoute.loader(routeArgs(await signedInRequest("/promotions", viewer.id))),
+      ).windows.find((window) => window.id === windowId)?.hasPage;
+    for (const viewer of [org.admin, org.carl, org.manager])
+      expect(await linked(viewer)).toBe(true);
+    for (const viewer of [org.otto, org.nia, org.sol]) expect(await linked(viewer)).toBe(false);
+  });
+});
+
 describe("the pages as people see them", () => {
   test("each page renders for whoever reads it, the nominee's words on it", async () => {
     const pages: [PageModule, string, string, Person, string | null][] = [
@@ -356,6 +456,20 @@ describe("the pages as people see them", () => {
         "/promotions/audit",
         "/promotions/audit",
         org.manager,
+        null,
+      ],
+      [
+        windowRoute as unknown as PageModule,
+        "/promotions/windows/:windowId",
+        `/promotions/windows/${windowId}`,
+        org.admin,
+        null,
+      ],
+      [
+        windowRoute as unknown as PageModule,
+        "/promotions/windows/:windowId",
+        `/promotions/windows/${windowId}`,
+        org.carl,
         null,
       ],
       [

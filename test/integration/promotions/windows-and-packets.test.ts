@@ -11,6 +11,7 @@ import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { applyDuePromotions } from "~/modules/calibration/sessions.server";
 import { DomainError } from "~/modules/errors";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { getPerson, setPersonActive, updatePerson } from "~/modules/people/service.server";
 import { getTrackLevelCheck } from "~/modules/people/track-levels.server";
 import {
@@ -26,6 +27,7 @@ import {
 } from "~/modules/promotions/packets.server";
 import { saveSettings, DEFAULT_SETTINGS } from "~/modules/promotions/settings.server";
 import { nameMember } from "~/modules/promotions/committee.server";
+import { promotionTargets } from "~/modules/promotions/targets";
 import { createWindow, openWindow, startVotes } from "~/modules/promotions/windows.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import * as adminRoute from "~/routes/admin.promotions._index";
@@ -33,8 +35,8 @@ import * as nominateRoute from "~/routes/promotions.nominate";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import { createPerson } from "../../utils/factories";
 import { renderPage } from "../../utils/render-page";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
-import { signedInPost } from "../../utils/session";
+import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import { signedInPost, signedInRequest } from "../../utils/session";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -440,6 +442,79 @@ describe("nominations", () => {
         ),
       ),
     ).toBe("invalid promotions:errors.sponsorCannotNominate");
+  });
+
+  test("the form offers the levels open to the nominee, and only to them and their manager chain; a sponsor, or anyone by email, is offered the whole ladder with nothing marked", async () => {
+    type Form = {
+      chosen: {
+        tracks: { id: string; levels: { id: string; title: string }[] }[];
+        team: { id: string; name: string }[];
+        nominee: { id: string; self: boolean; levelTitle: string | null } | null;
+      };
+    };
+    const url = (nominee?: string) =>
+      `/promotions/nominate?window=${windowId}${nominee ? `&nominee=${nominee}` : ""}`;
+    const form = async (viewer: { id: string }, nominee?: string) =>
+      bodyOf<Form>(
+        await nominateRoute.loader(routeArgs(await signedInRequest(url(nominee), viewer.id))),
+      ).chosen;
+    const levelsOf = (chosen: Form["chosen"]) =>
+      chosen.tracks.flatMap((track) => track.levels.map((level) => level.id));
+    const window = await db.promotionWindow.findUniqueOrThrow({ where: { id: windowId } });
+    const ladder = await requireLadderOfVersion(window.ladderVersionId);
+    const aboveOmar = promotionTargets(ladder, "ic2").map((level) => level.id);
+    const everyLevel = ladder.tracks.flatMap((track) => track.levels.map((level) => level.id));
+
+    // Omar (Engineer II), by himself, his manager and hers: the levels above his, not theirs.
+    for (const viewer of [org.omar, org.manager, org.boss]) {
+      const chosen = await form(viewer, org.omar.id);
+      expect(levelsOf(chosen), viewer.name).toEqual(aboveOmar);
+      expect(chosen.nominee).toMatchObject({
+        id: org.omar.id,
+        self: viewer === org.omar,
+        levelTitle: "Engineer II",
+      });
+    }
+    expect(aboveOmar).toContain("ic3");
+    expect(aboveOmar).not.toContain("ic2");
+    expect(aboveOmar).not.toContain("ic1");
+    // His manager's own levels (above Engineering Manager) are not what she is offered for him.
+    expect(aboveOmar).not.toEqual(promotionTargets(ladder, "m1").map((level) => level.id));
+
+    // A sponsor may not ask the form about Omar: the 404 of a person nobody has.
+    const readAs = (viewer: { id: string }, nominee: string) =>
+      signedInRequest(url(nominee), viewer.id).then((request) =>
+        answerText(nominateRoute.loader as RouteFunction, request),
+      );
+    const nobody = await readAs(org.sol, "no-such-person");
+    expect(nobody.startsWith("404")).toBe(true);
+    expect(await readAs(org.sol, org.omar.id)).toBe(nobody);
+    expect(await readAs(org.nia, org.omar.id)).toBe(nobody);
+    expect(await readAs(org.omar, org.manager.id)).toBe(nobody);
+
+    // Without a nominee the form does not know whose levels they are: every level, the same for anyone.
+    for (const viewer of [org.sol, org.manager, org.omar]) {
+      const chosen = await form(viewer);
+      expect(chosen.nominee).toBeNull();
+      expect(levelsOf(chosen), viewer.name).toEqual(everyLevel);
+    }
+    // Whom a manager may pick: the active people under them on the ladder; a sponsor nobody.
+    expect((await form(org.manager)).team.map((person) => person.id).sort()).toEqual(
+      [org.nia.id, org.omar.id, org.cal.id].sort(),
+    );
+    expect((await form(org.sol)).team).toEqual([]);
+
+    const forOmar = await renderPage(
+      nominateRoute,
+      "/promotions/nominate",
+      url(org.omar.id),
+      org.manager.id,
+    );
+    expect(forOmar.html).toContain("You are nominating Omar Report, Engineer II now.");
+    expect(forOmar.html).not.toMatch(/value="ic[12]"/);
+    const byEmail = await renderPage(nominateRoute, "/promotions/nominate", url(), org.sol.id);
+    expect(byEmail.html).toMatch(/value="ic1"/);
+    expect(byEmail.html).not.toMatch(/open to you|Engineer II now/);
   });
 
   test("the packet: a case per criterion from the evidence on offer, gaps shown, the manager offered only what was shared", async () => {

@@ -3,12 +3,15 @@ import { windowOutcomes } from "~/modules/promotions/outcomes";
 import {
   canAddToNomination,
   canReadPacket,
+  canReadWindowPage,
   canWithdrawNomination,
   mayOfferEvidence,
   nominationKind,
   nominationRefusal,
+  nomineeLevelsShown,
   promotionModeFor,
   takesNominations,
+  windowAuditScope,
   type NominationFacts,
 } from "~/modules/promotions/policy";
 import { promotionTargets } from "~/modules/promotions/targets";
@@ -181,5 +184,29 @@ describe("a closed window's outcomes for everyone", () => {
     expect(small!.notYet).toBeNull();
     // Nominated less promoted would give the two "not yet" away: one of them is held back too.
     expect(small!.nominated === null || small!.promoted === null).toBe(true);
+  });
+});
+
+describe("a window's own page", () => {
+  test("its audit once it has opened, for whoever has a scope; the page for whoever may open one of its pages", () => {
+    const facts = { opened: true, hasReports: true, chairOfWindow: false };
+    expect(windowAuditScope(viewer("max"), facts)).toEqual({ kind: "line", managerId: "max" });
+    expect(windowAuditScope(viewer("max"), { ...facts, opened: false })).toBeNull();
+    expect(windowAuditScope(viewer("ada", true), { ...facts, opened: false })).toBeNull();
+    expect(windowAuditScope(viewer("nia"), { ...facts, hasReports: false })).toBeNull();
+    const none = { manage: false, committee: false, meeting: false, audit: false };
+    expect(canReadWindowPage(none)).toBe(false);
+    for (const page of ["manage", "committee", "meeting", "audit"] as const)
+      expect(canReadWindowPage({ ...none, [page]: true })).toBe(true);
+  });
+});
+
+describe("the nomination form's levels", () => {
+  test("are the nominee's for them and their manager chain; a sponsor is not shown them", () => {
+    const nia = { id: "nia", managerChain: ["max", "bea"] };
+    expect(nomineeLevelsShown("nia", nia)).toBe(true);
+    expect(nomineeLevelsShown("max", nia)).toBe(true);
+    expect(nomineeLevelsShown("bea", nia)).toBe(true);
+    expect(nomineeLevelsShown("sol", nia)).toBe(false);
   });
 });
