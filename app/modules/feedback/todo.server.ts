@@ -1,5 +1,8 @@
 import { db } from "~/db/client.server";
+import { cycleUnderWay } from "~/modules/cycles/cycle-progress";
+import { cyclesUnderWay } from "~/modules/cycles/queries.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
+import * as clock from "~/platform/clock.server";
 import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
 import { LIVE_STATES } from "./nomination";
 import { releaseShowsAnswers } from "./release";
@@ -19,23 +22,23 @@ const releasedTo = (personId: string) => ({
 });
 
 /**
- * The home page's feedback to-dos (app/modules/todo): in open cycles, requests the person is to
- * answer; as a manager, their reports' nominations waiting for approval and reports left with too
+ * The home page's feedback to-dos (app/modules/todo): in cycles under way (from their first day, as
+ * the self-assessment: cycles' cycleUnderWay), requests the person is to answer; as a manager, their reports' nominations waiting for approval and reports left with too
  * few peers because a reviewer was deactivated or declined; and whoever nominates (the person, or
  * the manager for each report, as the cycle says) while fewer peers are asked than the cycle wants.
  * In any cycle whose outcome was released to the person: their feedback, and as a manager their
  * reports' upward aggregate, until they open it.
  *
  * Every page asks for the to-do list, so the first statement reads the cycles that ask for feedback
- * and are open or released to the person (a handful), and nothing more is read when there are none.
+ * and are under way or released to the person (a handful), and nothing more is read when there are none.
  * Otherwise: the cycles, the requests, the people the viewer nominates for and the sessions that
  * released the person's outcome, then names and counts, each one statement over scalars (a nested
  * select would cost a statement per relation).
  */
-export async function feedbackTodoFacts(viewer: {
-  id: string;
-  isAdmin?: boolean;
-}): Promise<FeedbackFacts> {
+export async function feedbackTodoFacts(
+  viewer: { id: string; isAdmin?: boolean },
+  now = clock.now(),
+): Promise<FeedbackFacts> {
   const facts: Required<FeedbackFacts> = {
     feedbackToGive: [],
     nominationsToDecide: [],
@@ -44,7 +47,7 @@ export async function feedbackTodoFacts(viewer: {
     feedbackReleased: [],
   };
   const rows = await db.feedbackSettings.findMany({
-    where: { OR: [{ cycle: { closedAt: null } }, { cycle: releasedTo(viewer.id) }] },
+    where: { OR: [{ cycle: cyclesUnderWay(now) }, { cycle: releasedTo(viewer.id) }] },
     select: {
       cycleId: true,
       peer: true,
@@ -55,13 +58,14 @@ export async function feedbackTodoFacts(viewer: {
     },
   });
   if (!rows.length) return facts;
-  const open = { cycle: { closedAt: null } };
+  // A cycle opened ahead of its first day asks nobody for anything yet.
+  const open = { cycle: cyclesUnderWay(now) };
   const rowIds = rows.map((row) => row.cycleId);
   const peerRowIds = rows.filter((row) => row.peer).map((row) => row.cycleId);
   const [cycles, released, requests, participants] = await Promise.all([
     db.reviewCycle.findMany({
       where: { id: { in: rowIds } },
-      select: { id: true, name: true, endsOn: true, closedAt: true },
+      select: { id: true, name: true, endsOn: true, startsOn: true, closedAt: true },
     }),
     db.calibrationSession.findMany({
       where: { cycleId: { in: rowIds }, ...releasedTo(viewer.id).calibrations.some },
@@ -125,7 +129,10 @@ export async function feedbackTodoFacts(viewer: {
     released.map((session) => session.cycleId),
     cycleOf,
   );
-  const settings = rows.filter((row) => cycleOf.get(row.cycleId)?.closedAt === null);
+  const settings = rows.filter((row) => {
+    const cycle = cycleOf.get(row.cycleId);
+    return cycle !== undefined && cycleUnderWay(cycle, now);
+  });
   const peerCycleIds = settings.filter((row) => row.peer).map((row) => row.cycleId);
   const settingsOf = new Map(settings.map((row) => [row.cycleId, row]));
   // Whoever nominates for each person: the person themself, or their manager.
@@ -180,8 +187,8 @@ export async function feedbackTodoFacts(viewer: {
   ]);
   const nameOf = new Map(people.map((person) => [person.id, person.name]));
   const cycleRef = (id: string) => {
-    const { closedAt: _closedAt, ...ref } = cycleOf.get(id)!;
-    return ref;
+    const { id: cycleId, name, endsOn } = cycleOf.get(id)!;
+    return { id: cycleId, name, endsOn };
   };
   const person = (id: string) => ({ id, name: nameOf.get(id) ?? "" });
   const liveOf = (cycleId: string, subjectId: string) =>
@@ -249,14 +256,24 @@ export async function feedbackTodoFacts(viewer: {
 
 /**
  * Whose feedback to-dos may have changed (the reminders' pass): everyone in a cycle whose feedback
- * settings were written, and their managers (who may nominate); the reviewer and the subject of a
- * request written, and the subject's manager (who approves); a person whose outcome was released in
- * a cycle that asks for feedback (theirs is released with it). Time alone adds none.
+ * settings were written, or that asks for feedback and comes to its first day in the window (it asks
+ * nobody before, cycleUnderWay), with their managers (who may nominate) and, for a cycle starting,
+ * everyone already asked in it; the reviewer and the subject of a request written, and the
+ * subject's manager (who approves); a person whose outcome was released in a cycle that asks for
+ * feedback (theirs is released with it).
  */
-export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
-  const [settings, requests, releasedEntries] = await Promise.all([
+export async function feedbackTodoChanges({
+  writtenSince,
+  from,
+  to,
+}: ChangeWindow): Promise<TodoChanges> {
+  const [settings, starting, requests, releasedEntries] = await Promise.all([
     db.feedbackSettings.findMany({
       where: { updatedAt: { gte: writtenSince } },
+      select: { cycleId: true },
+    }),
+    db.feedbackSettings.findMany({
+      where: { cycle: { startsOn: { gt: from, lte: to } } },
       select: { cycleId: true },
     }),
     db.feedbackRequest.findMany({
@@ -272,17 +289,27 @@ export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promi
       select: { personId: true },
     }),
   ]);
-  const inCycles = settings.length
-    ? await db.reviewCycleParticipant.findMany({
-        where: { cycleId: { in: settings.map((row) => row.cycleId) } },
-        select: { userId: true },
-      })
-    : [];
+  const cycleIds = [...settings, ...starting].map((row) => row.cycleId);
+  const [inCycles, askedInStarting] = await Promise.all([
+    cycleIds.length
+      ? db.reviewCycleParticipant.findMany({
+          where: { cycleId: { in: cycleIds } },
+          select: { userId: true },
+        })
+      : [],
+    starting.length
+      ? db.feedbackRequest.findMany({
+          where: { cycleId: { in: starting.map((row) => row.cycleId) } },
+          select: { reviewerId: true },
+        })
+      : [],
+  ]);
   const subjects = [...inCycles.map((row) => row.userId), ...requests.map((row) => row.subjectId)];
   return {
     people: [
       ...subjects,
       ...requests.map((row) => row.reviewerId),
+      ...askedInStarting.map((row) => row.reviewerId),
       ...releasedEntries.map((row) => row.personId),
     ],
     managersOf: subjects,
