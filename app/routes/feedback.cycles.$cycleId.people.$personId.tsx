@@ -186,6 +186,11 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                 })
               : t("personPage.peers.managerChooses")}
           </p>
+          {page.pastDue ? (
+            <p className="mb-3 text-sm">
+              {t("personPage.peers.pastDue", { due: f.day(settings.dueOn) })}
+            </p>
+          ) : null}
           {page.requests.length ? (
             <>
               {page.requests.some(

@@ -343,7 +343,7 @@ export async function nominatePeerByEmail(
 }
 
 /** What nominating someone for the person needs, checked before the transaction: the cycle asks for peers, the viewer may choose, the person is in it and has a level. */
-async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: string) {
+async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: string, now: Date) {
   const subject = await requirePerson(subjectId);
   const line = { ...subject, managerChain: await managerChain(subjectId) };
   // Refused before anything is said of the cycle: to whoever the person's choices are not, as for nobody.
@@ -357,8 +357,9 @@ async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: strin
     throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
   if (
     !nominationsOpen(
-      { closed: cycle.closedAt !== null, peer: settings.peer },
+      { closed: cycle.closedAt !== null, peer: settings.peer, dueOn: dayToDate(settings.dueOn) },
       await outcomeReleased(subjectId, cycleId),
+      now,
     )
   )
     throw new ConflictError(NOMINATIONS_CLOSED);
@@ -380,7 +381,7 @@ async function nominate(
   named: { reviewerId: string } | { email: string },
   now: Date,
 ): Promise<NominationResult> {
-  const setUp = await nominationSetUp(viewer, cycleId, subjectId);
+  const setUp = await nominationSetUp(viewer, cycleId, subjectId, now);
   const reviewer = await findReviewer(named);
   if (!reviewer && "email" in named)
     return {
@@ -517,7 +518,7 @@ export async function swapReviewer(
   const why = reason?.trim() ?? "";
   if (request.state === "nominated" && !why)
     return { ok: false, message: { key: "feedback:errors.swapReason" } };
-  const setUp = await nominationSetUp(viewer, request.cycleId, request.subjectId);
+  const setUp = await nominationSetUp(viewer, request.cycleId, request.subjectId, now);
   const reviewer = await findReviewer(replacement);
   if (!reviewer && "email" in replacement)
     return {
@@ -596,19 +597,24 @@ async function requireRequest(requestId: string, client: Pick<Tx, "feedbackReque
   return request;
 }
 
-/** Whether peers are still asked for the request's person (policy's nominationsOpen, from the cycle's own settings: an admin may turn peers off). */
-async function peersStillAsked(request: {
-  cycleId: string;
-  subjectId: string;
-  cycle: { closedAt: Date | null };
-}): Promise<boolean> {
+/** Whether peers are still asked for the request's person (policy's nominationsOpen, from the cycle's own settings: an admin may turn peers off or move the due day). */
+async function peersStillAsked(
+  request: { cycleId: string; subjectId: string; cycle: { closedAt: Date | null } },
+  now: Date,
+): Promise<boolean> {
   const [settings, released] = await Promise.all([
     feedbackSettingsOf(request.cycleId),
     outcomeReleased(request.subjectId, request.cycleId),
   ]);
+  if (!settings) return false;
   return nominationsOpen(
-    { closed: request.cycle.closedAt !== null, peer: settings?.peer ?? false },
+    {
+      closed: request.cycle.closedAt !== null,
+      peer: settings.peer,
+      dueOn: dayToDate(settings.dueOn),
+    },
     released,
+    now,
   );
 }
 
@@ -623,7 +629,7 @@ export async function decideNomination(
   const request = await requireRequest(requestId);
   if (!canDecideNomination(viewer, request.subject))
     throw new NotFoundError({ key: "feedback:errors.noRequest" });
-  if (!(await peersStillAsked(request))) throw new ConflictError(NOMINATIONS_CLOSED);
+  if (!(await peersStillAsked(request, now))) throw new ConflictError(NOMINATIONS_CLOSED);
   const to: RequestState = decision === "approve" ? "approved" : "declined";
   const why = reason?.trim() ?? "";
   if (to === "declined" && !why) throw new InvalidError({ key: "feedback:errors.declineReason" });
@@ -699,7 +705,7 @@ export async function withdrawRequest(
   if (refusal === "not-theirs") throw new NotFoundError({ key: "feedback:errors.noRequest" });
   if (refusal === "not-pending") throw new ConflictError({ key: "feedback:errors.notPending" });
   if (refusal === "asked") throw new ConflictError({ key: "feedback:errors.asked" });
-  if (!(await peersStillAsked(request))) throw new ConflictError(NOMINATIONS_CLOSED);
+  if (!(await peersStillAsked(request, now))) throw new ConflictError(NOMINATIONS_CLOSED);
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({

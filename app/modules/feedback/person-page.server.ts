@@ -30,16 +30,24 @@ import {
   canWithdrawRequest,
   maySuggestPeer,
   nominationsOpen,
+  peersAskedFor,
   seesWhoAnswered,
 } from "./policy";
 import { competenciesShown, type FeedbackRelease } from "./release";
+import { dayToDate } from "~/modules/days";
+import * as clock from "~/platform/clock.server";
 
 /**
  * One person's feedback in a cycle, as its page shows it to them and to their manager: who is
  * asked and where each request stands, suggestions of peers to ask, and the answers the viewer may
  * read (policy.ts), beside the person's submitted self-assessment for the manager.
  */
-export async function personFeedbackPage(viewer: Viewer, cycleId: string, personId: string) {
+export async function personFeedbackPage(
+  viewer: Viewer,
+  cycleId: string,
+  personId: string,
+  now = clock.now(),
+) {
   const [cycle, settings, subject, erased] = await Promise.all([
     db.reviewCycle.findUnique({
       where: { id: cycleId },
@@ -69,9 +77,11 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
   // The person's own feedback is theirs to read once released (policy.ts): opening it ends its announcement.
   if (isSubject && (peer || upward)) await markFeedbackOpened(viewer.id, cycleId);
 
+  const dueOn = dayToDate(settings.dueOn);
   const open = nominationsOpen(
-    { closed: cycle.closedAt !== null, peer: settings.peer },
+    { closed: cycle.closedAt !== null, peer: settings.peer, dueOn },
     (isSubject || isManager) && (await outcomeReleased(subject.id, cycleId)),
+    now,
   );
   const mayNominate = open && canNominate(viewer, subject, settings.nominator);
   const mayDecide = open && canDecideNomination(viewer, subject);
@@ -93,6 +103,9 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
     isManager,
     mayNominate,
     mayDecide,
+    /** The due day has passed in a cycle still open: the page says why nobody more is asked. */
+    pastDue:
+      cycle.closedAt === null && settings.peer && !peersAskedFor({ ...settings, dueOn }, now),
     live,
     requests: requests.map((request) => {
       // An answered request reads as asked to whom the policy does not tell who answered.

@@ -14,6 +14,7 @@
  * Everyone reads the answers they wrote.
  */
 import type { Message } from "~/i18n/messages";
+import { daysLeft } from "~/modules/days";
 import type { NamesShown, Nominator } from "./settings";
 import { isPending, type Channel } from "./nomination";
 
@@ -139,15 +140,26 @@ export function canDecideNomination(
 }
 
 /**
- * Whether peers are still asked for in the cycle (nominating, approving or declining nominations,
- * withdrawing requests): while the cycle is open and asks for peers, and until the person's outcome
- * is released to them. From then on their feedback is read, not asked for.
+ * Whether the cycle's settings still ask for peers, whoever the person: it asks for peers, and its
+ * answers' due day has not passed (a colleague asked after it would be asked for what is already
+ * late). The to-do list asks it of every cycle it lists; nominationsOpen adds the person's own facts.
+ */
+export function peersAskedFor(settings: { peer: boolean; dueOn: Date }, now: Date): boolean {
+  return settings.peer && daysLeft(settings.dueOn, now) >= 0;
+}
+
+/**
+ * Whether peers are still asked for the person (nominating, approving or declining nominations,
+ * swapping and withdrawing requests): while the cycle is open and its settings ask for peers (until
+ * the end of its due day), and until the person's outcome is released to them. From then on their
+ * feedback is read, not asked for.
  */
 export function nominationsOpen(
-  cycle: { closed: boolean; peer: boolean },
+  cycle: { closed: boolean; peer: boolean; dueOn: Date },
   outcomeReleased: boolean,
+  now: Date,
 ): boolean {
-  return !cycle.closed && cycle.peer && !outcomeReleased;
+  return !cycle.closed && peersAskedFor(cycle, now) && !outcomeReleased;
 }
 
 /** What a person or their manager reads when peers are no longer asked for. */

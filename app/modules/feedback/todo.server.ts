@@ -5,6 +5,7 @@ import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import * as clock from "~/platform/clock.server";
 import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
 import { LIVE_STATES } from "./nomination";
+import { peersAskedFor } from "./policy";
 import { releaseShowsAnswers } from "./release";
 
 type FeedbackFacts = Pick<
@@ -23,14 +24,16 @@ const releasedTo = (personId: string) => ({
 
 /**
  * The home page's feedback to-dos (app/modules/todo): in cycles under way (from their first day, as
- * the self-assessment: cycles' cycleUnderWay), requests the person is to answer; as a manager, their reports' nominations waiting for approval and reports left with too
- * few peers because a reviewer was deactivated or declined; and whoever nominates (the person, or
- * the manager for each report, as the cycle says) while fewer peers are asked than the cycle wants.
- * In any cycle whose outcome was released to the person: their feedback, and as a manager their
- * reports' upward aggregate, until they open it.
+ * the self-assessment: cycles' cycleUnderWay), requests the person is to answer; until the due day
+ * has passed (policy's peersAskedFor), as a manager, their reports' nominations waiting for approval
+ * and reports left with too few peers because a reviewer was deactivated or declined, and whoever
+ * nominates (the person, or the manager for each report, as the cycle says) while fewer peers are
+ * asked than the cycle wants. In any cycle whose outcome was released to the person: their
+ * feedback, and as a manager their reports' upward aggregate, until they open it.
  *
  * Every page asks for the to-do list, so the first statement reads the cycles that ask for feedback
- * and are under way or released to the person (a handful), and nothing more is read when there are none.
+ * and are under way or released to the person (a handful), and nothing more is read when there are
+ * none.
  * Otherwise: the cycles, the requests, the people the viewer nominates for and the sessions that
  * released the person's outcome, then names and counts, each one statement over scalars (a nested
  * select would cost a statement per relation).
@@ -61,7 +64,8 @@ export async function feedbackTodoFacts(
   // A cycle opened ahead of its first day asks nobody for anything yet.
   const open = { cycle: cyclesUnderWay(now) };
   const rowIds = rows.map((row) => row.cycleId);
-  const peerRowIds = rows.filter((row) => row.peer).map((row) => row.cycleId);
+  // Choosing, approving and replacing peers end with the due day (policy's peersAskedFor, as the page and the services ask it); answering does not.
+  const peerRowIds = rows.filter((row) => peersAskedFor(row, now)).map((row) => row.cycleId);
   const [cycles, released, requests, participants] = await Promise.all([
     db.reviewCycle.findMany({
       where: { id: { in: rowIds } },
@@ -77,7 +81,7 @@ export async function feedbackTodoFacts(
         ...open,
         OR: [
           { reviewerId: viewer.id, state: "approved" },
-          // Nominations wait on the manager only while the cycle asks for peers (policy's nominationsOpen; the page and the decision read the same).
+          // Nominations, reviewers lost and peers declined matter only while the cycle asks for peers.
           {
             channel: "peer",
             state: "nominated",
@@ -88,15 +92,17 @@ export async function feedbackTodoFacts(
             channel: "peer",
             state: "withdrawn",
             withdrawnReason: "reviewer-deactivated",
+            cycleId: { in: peerRowIds },
             subject: { managerId: viewer.id, deactivatedAt: null },
           },
           {
             channel: "peer",
             state: "declined",
             declinedById: { not: null },
+            cycleId: { in: peerRowIds },
             subject: { managerId: viewer.id, deactivatedAt: null },
           },
-          { channel: "peer", state: "declined", subjectId: viewer.id },
+          { channel: "peer", state: "declined", cycleId: { in: peerRowIds }, subjectId: viewer.id },
         ],
       },
       select: {

@@ -65,7 +65,7 @@ async function organisation() {
     FeedbackSettingsSchema.parse({
       peer: true,
       upward: true,
-      dueOn: "2026-06-30",
+      dueOn: "2099-06-30",
       minPeers: 3,
       maxPeers: 7,
       reviewCap: 5,

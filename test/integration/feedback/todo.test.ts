@@ -40,7 +40,7 @@ describe("feedback's to-dos", () => {
     await saveFeedbackSettings(
       admin,
       cycle.id,
-      FeedbackSettingsSchema.parse({ peer: true, dueOn: "2026-06-30", minPeers: 2, maxPeers: 3 }),
+      FeedbackSettingsSchema.parse({ peer: true, dueOn: "2099-06-30", minPeers: 2, maxPeers: 3 }),
     );
 
     const mine = await feedbackTodoFacts(engineer);
