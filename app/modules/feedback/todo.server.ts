@@ -6,7 +6,7 @@ import * as clock from "~/platform/clock.server";
 import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
 import { LIVE_STATES } from "./nomination";
 import { peersAskedFor } from "./policy";
-import { releaseShowsAnswers } from "./release";
+import { anonymityFloor, releaseShowsAnswers } from "./release";
 
 type FeedbackFacts = Pick<
   TodoFacts,
@@ -204,11 +204,14 @@ export async function feedbackTodoFacts(
   for (const request of requests) {
     const cycle = cycleRef(request.cycleId);
     if (request.reviewerId === viewer.id && request.state === "approved") {
+      const channel = request.channel === "upward" ? "upward" : "peer";
       facts.feedbackToGive.push({
         requestId: request.id,
         subjectName: person(request.subjectId).name,
-        channel: request.channel === "upward" ? "upward" : "peer",
+        channel,
         dueOn: request.dueOn,
+        // The floor the release keeps, so the item says what the answer form and the reader's page do.
+        floor: anonymityFloor(channel),
       });
     } else if (request.state === "nominated") {
       const key = `${cycle.id}/${request.subjectId}`;
