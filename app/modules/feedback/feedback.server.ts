@@ -8,10 +8,7 @@ import {
   type SaveDraftInput,
 } from "~/modules/assessments/draft";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import {
-  calibratesPersonInCycle,
-  cyclesWithOutcomeReleased,
-} from "~/modules/calibration/queries.server";
+import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -61,6 +58,7 @@ import {
   pickProblem,
   type FeedbackSettings,
 } from "./settings";
+import { feedbackReleasedTo } from "./subject-release.server";
 import * as clock from "~/platform/clock.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 
@@ -358,7 +356,7 @@ async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: strin
   if (
     !nominationsOpen(
       { closed: cycle.closedAt !== null, peer: settings.peer, dueOn: dayToDate(settings.dueOn) },
-      await outcomeReleased(subjectId, cycleId),
+      await feedbackReleasedTo(subjectId, cycle),
       now,
     )
   )
@@ -604,7 +602,10 @@ async function peersStillAsked(
 ): Promise<boolean> {
   const [settings, released] = await Promise.all([
     feedbackSettingsOf(request.cycleId),
-    outcomeReleased(request.subjectId, request.cycleId),
+    feedbackReleasedTo(request.subjectId, {
+      id: request.cycleId,
+      closedAt: request.cycle.closedAt,
+    }),
   ]);
   if (!settings) return false;
   return nominationsOpen(
@@ -1080,11 +1081,6 @@ export async function markFeedbackOpened(personId: string, cycleId: string): Pro
   });
 }
 
-/** Whether the person's outcome in the cycle has been released to them (calibration: a published session, released by their manager). */
-export async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {
-  return (await cyclesWithOutcomeReleased(personId, [cycleId])).has(cycleId);
-}
-
 /** When a submitted answer arrived, the order its batch is cut in (submitting sets it; the column allows none for requests not yet answered). */
 function submittedAtOf(request: { submittedAt: Date | null }): Date {
   return request.submittedAt ?? new Date(0);
@@ -1112,13 +1108,13 @@ export async function feedbackAbout(
     !viewer.isAdmin &&
     !chain.includes(viewer.id) &&
     (await calibratesPersonInCycle(viewer.id, subjectId, cycleId));
-  const released = isSubject && (await outcomeReleased(subjectId, cycleId));
+  const released = isSubject && (await feedbackReleasedTo(subjectId, await requireCycle(cycleId)));
   const view = feedbackView(viewer, {
     channel,
     subjectId,
     subjectManagerChain: chain,
     calibratesSubject: calibrates,
-    outcomeReleased: released,
+    releasedToSubject: released,
     namesShown: settings.namesShown,
   });
   if (view === "none") throw new NotFoundError({ key: "feedback:errors.noFeedback" });
@@ -1196,7 +1192,9 @@ export async function feedbackCountsForExport(
           answers: { select: { competencyId: true, rating: true } },
         },
       }),
-      ids.includes(reader.id) ? outcomeReleased(reader.id, cycleId) : false,
+      ids.includes(reader.id)
+        ? requireCycle(cycleId).then((cycle) => feedbackReleasedTo(reader.id, cycle))
+        : false,
     ]);
     const counts = new Map<string, FeedbackCounts>();
     for (const subjectId of ids) {
@@ -1206,7 +1204,7 @@ export async function feedbackCountsForExport(
         subjectId,
         subjectManagerChain: [],
         calibratesSubject: false,
-        outcomeReleased: subjectId === reader.id && ownReleased,
+        releasedToSubject: subjectId === reader.id && ownReleased,
         namesShown: settings.namesShown,
       });
       const requests = upward.filter((request) => request.subjectId === subjectId);

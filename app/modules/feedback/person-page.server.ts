@@ -10,7 +10,6 @@ import {
   feedbackAbout,
   feedbackSettingsOf,
   markFeedbackOpened,
-  outcomeReleased,
   pickedCompetencies,
   requestsAbout,
 } from "./feedback.server";
@@ -31,9 +30,12 @@ import {
   maySuggestPeer,
   nominationsOpen,
   peersAskedFor,
+  releasedToSubject,
   seesWhoAnswered,
+  subjectReleaseAwaits,
 } from "./policy";
 import { competenciesShown, type FeedbackRelease } from "./release";
+import { subjectReleaseFacts } from "./subject-release.server";
 import { dayToDate } from "~/modules/days";
 import * as clock from "~/platform/clock.server";
 
@@ -77,10 +79,14 @@ export async function personFeedbackPage(
   // The person's own feedback is theirs to read once released (policy.ts): opening it ends its announcement.
   if (isSubject && (peer || upward)) await markFeedbackOpened(viewer.id, cycleId);
 
+  const release =
+    isSubject || isManager
+      ? (await subjectReleaseFacts([subject.id], [cycle]))(cycle.id, subject.id)
+      : null;
   const dueOn = dayToDate(settings.dueOn);
   const open = nominationsOpen(
     { closed: cycle.closedAt !== null, peer: settings.peer, dueOn },
-    (isSubject || isManager) && (await outcomeReleased(subject.id, cycleId)),
+    release !== null && releasedToSubject(release),
     now,
   );
   const mayNominate = open && canNominate(viewer, subject, settings.nominator);
@@ -99,6 +105,9 @@ export async function personFeedbackPage(
     cycle: { id: cycle.id, name: cycle.name, closed: cycle.closedAt !== null },
     settings,
     subject: { id: subject.id, name: subject.name },
+    /** For the person: what their own feedback still waits for (policy's subjectReleaseAwaits), so the page says when they read it. */
+    releaseAwaits: isSubject && release ? subjectReleaseAwaits(release) : null,
+    upwardAsked: askedUpward,
     isSubject,
     isManager,
     mayNominate,

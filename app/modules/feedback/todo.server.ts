@@ -1,12 +1,14 @@
 import { db } from "~/db/client.server";
+import { calibrationPlaces } from "~/modules/calibration/queries.server";
 import { cycleUnderWay } from "~/modules/cycles/cycle-progress";
 import { cyclesUnderWay } from "~/modules/cycles/queries.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import * as clock from "~/platform/clock.server";
 import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
 import { LIVE_STATES } from "./nomination";
-import { peersAskedFor } from "./policy";
+import { peersAskedFor, releasedToSubject } from "./policy";
 import { anonymityFloor, releaseShowsAnswers } from "./release";
+import { subjectReleaseFactsFrom } from "./subject-release.server";
 
 type FeedbackFacts = Pick<
   TodoFacts,
@@ -17,9 +19,22 @@ type FeedbackFacts = Pick<
   | "feedbackReleased"
 >;
 
-/** The cycles whose outcome was released to the person in a published session: their feedback in it is theirs to read (policy.ts). */
-const releasedTo = (personId: string) => ({
-  calibrations: { some: { state: "published", entries: { some: { personId, released: true } } } },
+/**
+ * The cycles whose feedback may have been released to the person, for the first statement to find
+ * cheaply (policy's releasedToSubject decides, from calibrationPlaces): answers about them are in,
+ * and their outcome was released in a published session, or the cycle is closed and no session of
+ * it includes them.
+ */
+const mayBeReleasedTo = (personId: string) => ({
+  feedbackRequests: { some: { subjectId: personId, state: "submitted" } },
+  OR: [
+    {
+      calibrations: {
+        some: { state: "published", entries: { some: { personId, released: true } } },
+      },
+    },
+    { closedAt: { not: null }, calibrations: { none: { entries: { some: { personId } } } } },
+  ],
 });
 
 /**
@@ -28,14 +43,15 @@ const releasedTo = (personId: string) => ({
  * has passed (policy's peersAskedFor), as a manager, their reports' nominations waiting for approval
  * and reports left with too few peers because a reviewer was deactivated or declined, and whoever
  * nominates (the person, or the manager for each report, as the cycle says) while fewer peers are
- * asked than the cycle wants. In any cycle whose outcome was released to the person: their
- * feedback, and as a manager their reports' upward aggregate, until they open it.
+ * asked than the cycle wants. In any cycle whose feedback is released to the person (policy's
+ * releasedToSubject): their feedback, and as a manager their reports' upward aggregate, until they
+ * open it.
  *
  * Every page asks for the to-do list, so the first statement reads the cycles that ask for feedback
  * and are under way or released to the person (a handful), and nothing more is read when there are
  * none.
- * Otherwise: the cycles, the requests, the people the viewer nominates for and the sessions that
- * released the person's outcome, then names and counts, each one statement over scalars (a nested
+ * Otherwise: the cycles, the requests, the people the viewer nominates for and their calibration
+ * entries (with the entries' sessions), then names and counts, each one statement over scalars (a nested
  * select would cost a statement per relation).
  */
 export async function feedbackTodoFacts(
@@ -50,7 +66,7 @@ export async function feedbackTodoFacts(
     feedbackReleased: [],
   };
   const rows = await db.feedbackSettings.findMany({
-    where: { OR: [{ cycle: cyclesUnderWay(now) }, { cycle: releasedTo(viewer.id) }] },
+    where: { OR: [{ cycle: cyclesUnderWay(now) }, { cycle: mayBeReleasedTo(viewer.id) }] },
     select: {
       cycleId: true,
       peer: true,
@@ -66,15 +82,12 @@ export async function feedbackTodoFacts(
   const rowIds = rows.map((row) => row.cycleId);
   // Choosing, approving and replacing peers end with the due day (policy's peersAskedFor, as the page and the services ask it); answering does not.
   const peerRowIds = rows.filter((row) => peersAskedFor(row, now)).map((row) => row.cycleId);
-  const [cycles, released, requests, participants] = await Promise.all([
+  const [cycles, places, requests, participants] = await Promise.all([
     db.reviewCycle.findMany({
       where: { id: { in: rowIds } },
       select: { id: true, name: true, endsOn: true, startsOn: true, closedAt: true },
     }),
-    db.calibrationSession.findMany({
-      where: { cycleId: { in: rowIds }, ...releasedTo(viewer.id).calibrations.some },
-      select: { cycleId: true },
-    }),
+    calibrationPlaces([viewer.id], rowIds),
     db.feedbackRequest.findMany({
       where: {
         cycleId: { in: rowIds },
@@ -129,10 +142,11 @@ export async function feedbackTodoFacts(
       : [],
   ]);
   const cycleOf = new Map(cycles.map((cycle) => [cycle.id, cycle]));
+  const releaseOf = subjectReleaseFactsFrom(places, cycles);
   facts.feedbackReleased = await releasedUnread(
     viewer,
     rows,
-    released.map((session) => session.cycleId),
+    rowIds.filter((cycleId) => releasedToSubject(releaseOf(cycleId, viewer.id))),
     cycleOf,
   );
   const settings = rows.filter((row) => {
@@ -269,20 +283,25 @@ export async function feedbackTodoFacts(
  * nobody before, cycleUnderWay), with their managers (who may nominate) and, for a cycle starting,
  * everyone already asked in it; the reviewer and the subject of a request written, and the
  * subject's manager (who approves); a person whose outcome was released in a cycle that asks for
- * feedback (theirs is released with it).
+ * feedback (theirs is released with it), and everyone in such a cycle when it closes (feedback no
+ * session includes is released then).
  */
 export async function feedbackTodoChanges({
   writtenSince,
   from,
   to,
 }: ChangeWindow): Promise<TodoChanges> {
-  const [settings, starting, requests, releasedEntries] = await Promise.all([
+  const [settings, starting, closing, requests, releasedEntries] = await Promise.all([
     db.feedbackSettings.findMany({
       where: { updatedAt: { gte: writtenSince } },
       select: { cycleId: true },
     }),
     db.feedbackSettings.findMany({
       where: { cycle: { startsOn: { gt: from, lte: to } } },
+      select: { cycleId: true },
+    }),
+    db.feedbackSettings.findMany({
+      where: { cycle: { closedAt: { not: null }, updatedAt: { gte: writtenSince } } },
       select: { cycleId: true },
     }),
     db.feedbackRequest.findMany({
@@ -298,7 +317,7 @@ export async function feedbackTodoChanges({
       select: { personId: true },
     }),
   ]);
-  const cycleIds = [...settings, ...starting].map((row) => row.cycleId);
+  const cycleIds = [...settings, ...starting, ...closing].map((row) => row.cycleId);
   const [inCycles, askedInStarting] = await Promise.all([
     cycleIds.length
       ? db.reviewCycleParticipant.findMany({
@@ -326,7 +345,7 @@ export async function feedbackTodoChanges({
 }
 
 /**
- * The feedback released to the person (their outcome in the cycle released) that they have not
+ * The feedback released to the person (policy's releasedToSubject) that they have not
  * opened yet (the page records its first opening, person-page.server.ts): their peers' answers and,
  * as a manager, their reports' upward aggregate, each only when the release shows them something.
  * Read only while such a cycle is unopened, through the page's own reading (policy.ts, release.ts).

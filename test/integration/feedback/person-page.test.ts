@@ -16,7 +16,8 @@ import {
   withdrawRequest,
 } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
-import { feedbackTodoFacts } from "~/modules/feedback/todo.server";
+import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
+import { closeCycle } from "~/modules/cycles/cycles.server";
 import { dateToDay, dayToDate } from "~/modules/days";
 import * as clock from "~/platform/clock.server";
 import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
@@ -325,5 +326,83 @@ describe("a person's feedback page", () => {
       [asked]: "approved",
       [nominated.requestId]: "nominated",
     });
+  });
+
+  test("a manager no calibration session includes reads his reports' upward feedback when the cycle closes, and his page says so until then; someone a session includes waits for their outcome", async () => {
+    const org = await organisation();
+    const upward = await db.feedbackRequest.findMany({
+      where: { cycleId: org.cycle.id, channel: "upward", subjectId: org.manager.id },
+      include: { reviewer: true },
+      orderBy: { reviewerId: "asc" },
+    });
+    for (const [index, request] of upward.slice(0, 4).entries())
+      await answerOne(
+        request.reviewer,
+        request.id,
+        `In the March planning ${index} he asked each of us what we wanted to learn.`,
+      );
+    // A session is set up for the engineer alone (still a draft): she waits for her outcome.
+    const { ladderVersionId } = upward[0]!;
+    const session = await db.calibrationSession.create({
+      data: {
+        name: "Spring calibration",
+        cycleId: org.cycle.id,
+        facilitatorId: org.boss.id,
+        ladderId: "engineering",
+        ladderVersionId,
+        groupFloor: 4,
+      },
+    });
+    await db.calibrationEntry.create({
+      data: { sessionId: session.id, personId: org.engineer.id, managerId: org.manager.id },
+    });
+    const ownPath = (person: Person) => `/feedback/cycles/${org.cycle.id}/people/${person.id}`;
+    const own = async (person: Person) =>
+      bodyOf<Page>(
+        await personRoute.loader(
+          routeArgs(await signedInRequest(ownPath(person), person.id), {
+            cycleId: org.cycle.id,
+            personId: person.id,
+          }),
+        ),
+      );
+
+    // While the cycle is open, his page says he reads it when it closes, not "once released".
+    expect(await own(org.manager)).toMatchObject({ releaseAwaits: "cycle-close", upward: null });
+    const waiting = text(await render(ownPath(org.manager), org.manager.id));
+    expect(waiting).toContain(
+      "You read your peers' feedback and your reports' upward feedback once this cycle is closed: no calibration session of it includes you.",
+    );
+    expect(waiting).not.toContain("once your outcome");
+    expect((await feedbackTodoFacts(org.manager)).feedbackReleased).toEqual([]);
+
+    const admin = await createPerson({ name: "Cy Closer", isAdmin: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const writtenSince = new Date();
+    expect(await closeCycle(admin.id, org.cycle.id)).toEqual({ ok: true });
+    // The reminders' pass names him for the close alone.
+    expect(
+      (await feedbackTodoChanges({ writtenSince, from: writtenSince, to: writtenSince })).people,
+    ).toContain(org.manager.id);
+
+    // Closed: his to-do announces it (until he opens it), and he reads the aggregate of the four, in a batch of the organisation's floor.
+    expect((await feedbackTodoFacts(org.manager)).feedbackReleased).toEqual([
+      {
+        cycle: { id: org.cycle.id, name: org.cycle.name },
+        personId: org.manager.id,
+        channel: "upward",
+      },
+    ]);
+    const closed = await own(org.manager);
+    expect(closed).toMatchObject({
+      releaseAwaits: null,
+      upward: { release: { view: "aggregate", release: { released: true, authors: 4, floor: 4 } } },
+    });
+    expect(JSON.stringify(closed.upward)).not.toMatch(new RegExp(upward[0]!.reviewer.name));
+    // The engineer, whom a session includes, still waits for her outcome.
+    expect(await own(org.engineer)).toMatchObject({ releaseAwaits: "outcome", peer: null });
+    expect(text(await render(ownPath(org.engineer), org.engineer.id))).toContain(
+      "You read your peers' feedback once your outcome for this cycle is released.",
+    );
   });
 });
