@@ -39,7 +39,7 @@ import { wordsOf, type Message } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import { ANONYMITY_FLOOR } from "~/modules/feedback/anonymity";
+import { anonymityFloor } from "~/modules/feedback/release";
 import { feedbackSettingsOf, saveFeedbackSettings } from "~/modules/feedback/feedback.server";
 import {
   feedbackDefaults,
@@ -474,7 +474,7 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
           </h2>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
             {feedback ? t("detail.feedbackCard.changes") : t("detail.feedbackCard.none")}{" "}
-            {t("detail.feedbackCard.anonymous", { floor: ANONYMITY_FLOOR })}
+            {t("detail.feedbackCard.anonymous", { floor: anonymityFloor("peer") })}
           </p>
           {actionData?.intent === "feedback-settings" && actionData.ok ? (
             <Alert tone="success">{actionData.message}</Alert>

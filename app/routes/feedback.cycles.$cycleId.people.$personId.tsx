@@ -156,6 +156,17 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
   const { settings, subject, cycle } = page;
   const { t } = useTranslation("feedback");
   const f = useFormats();
+  // What the person's own feedback, not yet released to them, holds of what the cycle asks about them.
+  const waitingFor =
+    page.releaseAwaits === null
+      ? null
+      : settings.peer && page.upwardAsked
+        ? "both"
+        : page.upwardAsked
+          ? "upward"
+          : settings.peer
+            ? "peer"
+            : null;
   return (
     <>
       <BackLink to="/">{t("personPage.home")}</BackLink>
@@ -186,6 +197,11 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                 })
               : t("personPage.peers.managerChooses")}
           </p>
+          {page.pastDue ? (
+            <p className="mb-3 text-sm">
+              {t("personPage.peers.pastDue", { due: f.day(settings.dueOn) })}
+            </p>
+          ) : null}
           {page.requests.length ? (
             <>
               {page.requests.some(
@@ -408,8 +424,13 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
             selfAssessment={page.selfAssessment}
           />
         </section>
-      ) : page.isSubject ? (
-        <Alert tone="info">{t("personPage.peerNotYet")}</Alert>
+      ) : null}
+      {waitingFor ? (
+        <Alert tone="info">
+          {page.releaseAwaits === "outcome"
+            ? t("personPage.notYet.outcome", { what: waitingFor })
+            : t("personPage.notYet.cycleClose", { what: waitingFor })}
+        </Alert>
       ) : null}
 
       {page.upward ? (

@@ -12,7 +12,7 @@ import { SubmitButton } from "~/components/ui/button";
 import { CheckboxField, Field, FormErrors } from "~/components/ui/field";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { useTranslation } from "~/i18n/use-translation";
-import { ANONYMITY_FLOOR, UPWARD_FLOOR } from "~/modules/feedback/anonymity";
+import { anonymityFloor } from "~/modules/feedback/release";
 import {
   ANSWER_KINDS,
   COMPETENCY_CHOICES,
@@ -45,12 +45,12 @@ export function FeedbackSettingsForm({
       <div className="space-y-2">
         <CheckboxField
           label={t("settings.peer")}
-          hint={t("settings.peerHint", { floor: ANONYMITY_FLOOR })}
+          hint={t("settings.peerHint", { floor: anonymityFloor("peer") })}
           {...getInputProps(fields.peer, { type: "checkbox" })}
         />
         <CheckboxField
           label={t("settings.upward")}
-          hint={t("settings.upwardHint", { floor: UPWARD_FLOOR })}
+          hint={t("settings.upwardHint", { floor: anonymityFloor("upward") })}
           {...getInputProps(fields.upward, { type: "checkbox" })}
         />
       </div>

@@ -150,6 +150,30 @@ export async function cyclesWithOutcomeReleased(
 }
 
 /**
+ * Where these people stand in calibration in these cycles, each as "cycleId/personId": calibrated,
+ * an entry in a session of the cycle in any state (a session set up holds them for its outcome);
+ * released, their outcome released to them (cyclesWithOutcomeReleased's rule). The entries and
+ * their sessions: two statements however many people and cycles.
+ */
+export async function calibrationPlaces(
+  personIds: readonly string[],
+  cycleIds: readonly string[],
+): Promise<{ calibrated: Set<string>; released: Set<string> }> {
+  const places = { calibrated: new Set<string>(), released: new Set<string>() };
+  if (!personIds.length || !cycleIds.length) return places;
+  const entries = await db.calibrationEntry.findMany({
+    where: { personId: { in: [...personIds] }, session: { cycleId: { in: [...cycleIds] } } },
+    select: { personId: true, released: true, session: { select: { cycleId: true, state: true } } },
+  });
+  for (const entry of entries) {
+    const key = `${entry.session.cycleId}/${entry.personId}`;
+    places.calibrated.add(key);
+    if (entry.released && entry.session.state === "published") places.released.add(key);
+  }
+  return places;
+}
+
+/**
  * The person's promotions applied through calibration, oldest first: when (the later of the session's
  * effective day and the release of the outcome to the person), from and to which level, and the
  * session that decided it.

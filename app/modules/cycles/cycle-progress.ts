@@ -106,13 +106,26 @@ export type CycleStatus = "upcoming" | "open" | "overdue" | "closed";
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * A cycle is under way from its first day until an admin closes it: only then does it ask anyone
+ * for anything (a self-assessment, a manager review, peers to choose, feedback to give). Opened
+ * ahead of its first day, it is announced, not owed. `cyclesUnderWay` and `underWaySql`
+ * (queries.server.ts) are this rule for the database.
+ */
+export function cycleUnderWay(
+  cycle: { startsOn: Date; closedAt: Date | null },
+  now: Date,
+): boolean {
+  return cycle.closedAt === null && now.getTime() >= cycle.startsOn.getTime();
+}
+
 /** A cycle is open from its first day until an admin closes it; past its last day it is overdue. */
 export function cycleStatus(
   cycle: { startsOn: Date; endsOn: Date; closedAt: Date | null },
   now: Date,
 ): CycleStatus {
   if (cycle.closedAt) return "closed";
-  if (now.getTime() < cycle.startsOn.getTime()) return "upcoming";
+  if (!cycleUnderWay(cycle, now)) return "upcoming";
   return now.getTime() >= cycle.endsOn.getTime() + DAY ? "overdue" : "open";
 }
 

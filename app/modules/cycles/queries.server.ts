@@ -136,6 +136,17 @@ export async function exportRatings(
   );
 }
 
+/** cycleUnderWay (cycle-progress.ts) as a query's filter on review cycles: what every to-do that a cycle asks for waits for. */
+export function cyclesUnderWay(now: Date) {
+  return { closedAt: null, startsOn: { lte: now } } satisfies Prisma.ReviewCycleWhereInput;
+}
+
+/** cycleUnderWay in raw SQL, on the review cycle named `alias` in the statement. */
+function underWaySql(alias: "c" | "cc", now: Date): Prisma.Sql {
+  const cycle = Prisma.raw(alias);
+  return Prisma.sql`${cycle}."closedAt" IS NULL AND ${cycle}."startsOn" <= ${now}`;
+}
+
 const reviewTodoRow = z.object({
   kind: z.enum(["own", "report", "outside", "close"]),
   cycleId: z.string().nullable(),
@@ -176,13 +187,13 @@ export async function reviewTodo(
     FROM "ReviewCycleParticipant" p
     JOIN "ReviewCycle" c ON c.id = p."cycleId"
     JOIN "User" u ON u.id = p."userId"
-    WHERE p."userId" = ${viewer.id} AND c."closedAt" IS NULL AND c."startsOn" <= ${now}
+    WHERE p."userId" = ${viewer.id} AND ${underWaySql("c", now)}
     UNION ALL
     SELECT 'report', c.id, c.name, c."endsOn", p."selfProgress", p."managerProgress", ${int}, u.id, u.name, ${text}
     FROM "User" u
     JOIN "ReviewCycleParticipant" p ON p."userId" = u.id
     JOIN "ReviewCycle" c ON c.id = p."cycleId"
-    WHERE u."managerId" = ${viewer.id} AND u."deactivatedAt" IS NULL AND c."closedAt" IS NULL AND c."startsOn" <= ${now} AND p."managerProgress" < 2
+    WHERE u."managerId" = ${viewer.id} AND u."deactivatedAt" IS NULL AND ${underWaySql("c", now)} AND p."managerProgress" < 2
     UNION ALL
     SELECT 'outside', ${text}, ${text}, a."submittedAt", ${int}, ${int}, ${int}, u.id, u.name, a.id
     FROM "User" u
@@ -195,7 +206,7 @@ export async function reviewTodo(
       AND NOT EXISTS (SELECT 1 FROM "Assessment" m WHERE m."subjectId" = u.id AND m.kind = 'manager' AND m.status = 'submitted' AND m."submittedAt" >= a."submittedAt")
       AND NOT EXISTS (
         SELECT 1 FROM "ReviewCycleParticipant" cp JOIN "ReviewCycle" cc ON cc.id = cp."cycleId"
-        WHERE cp."userId" = u.id AND cc."closedAt" IS NULL AND cc."startsOn" <= ${now})
+        WHERE cp."userId" = u.id AND ${underWaySql("cc", now)})
     ${
       viewer.isAdmin
         ? Prisma.sql`UNION ALL

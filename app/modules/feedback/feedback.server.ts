@@ -8,10 +8,7 @@ import {
   type SaveDraftInput,
 } from "~/modules/assessments/draft";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import {
-  calibratesPersonInCycle,
-  cyclesWithOutcomeReleased,
-} from "~/modules/calibration/queries.server";
+import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -61,6 +58,7 @@ import {
   pickProblem,
   type FeedbackSettings,
 } from "./settings";
+import { feedbackReleasedTo } from "./subject-release.server";
 import * as clock from "~/platform/clock.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 
@@ -343,7 +341,7 @@ export async function nominatePeerByEmail(
 }
 
 /** What nominating someone for the person needs, checked before the transaction: the cycle asks for peers, the viewer may choose, the person is in it and has a level. */
-async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: string) {
+async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: string, now: Date) {
   const subject = await requirePerson(subjectId);
   const line = { ...subject, managerChain: await managerChain(subjectId) };
   // Refused before anything is said of the cycle: to whoever the person's choices are not, as for nobody.
@@ -357,8 +355,9 @@ async function nominationSetUp(viewer: Viewer, cycleId: string, subjectId: strin
     throw new ForbiddenError({ key: "feedback:errors.cannotNominate" });
   if (
     !nominationsOpen(
-      { closed: cycle.closedAt !== null, peer: settings.peer },
-      await outcomeReleased(subjectId, cycleId),
+      { closed: cycle.closedAt !== null, peer: settings.peer, dueOn: dayToDate(settings.dueOn) },
+      await feedbackReleasedTo(subjectId, cycle),
+      now,
     )
   )
     throw new ConflictError(NOMINATIONS_CLOSED);
@@ -380,7 +379,7 @@ async function nominate(
   named: { reviewerId: string } | { email: string },
   now: Date,
 ): Promise<NominationResult> {
-  const setUp = await nominationSetUp(viewer, cycleId, subjectId);
+  const setUp = await nominationSetUp(viewer, cycleId, subjectId, now);
   const reviewer = await findReviewer(named);
   if (!reviewer && "email" in named)
     return {
@@ -517,7 +516,7 @@ export async function swapReviewer(
   const why = reason?.trim() ?? "";
   if (request.state === "nominated" && !why)
     return { ok: false, message: { key: "feedback:errors.swapReason" } };
-  const setUp = await nominationSetUp(viewer, request.cycleId, request.subjectId);
+  const setUp = await nominationSetUp(viewer, request.cycleId, request.subjectId, now);
   const reviewer = await findReviewer(replacement);
   if (!reviewer && "email" in replacement)
     return {
@@ -596,19 +595,27 @@ async function requireRequest(requestId: string, client: Pick<Tx, "feedbackReque
   return request;
 }
 
-/** Whether peers are still asked for the request's person (policy's nominationsOpen, from the cycle's own settings: an admin may turn peers off). */
-async function peersStillAsked(request: {
-  cycleId: string;
-  subjectId: string;
-  cycle: { closedAt: Date | null };
-}): Promise<boolean> {
+/** Whether peers are still asked for the request's person (policy's nominationsOpen, from the cycle's own settings: an admin may turn peers off or move the due day). */
+async function peersStillAsked(
+  request: { cycleId: string; subjectId: string; cycle: { closedAt: Date | null } },
+  now: Date,
+): Promise<boolean> {
   const [settings, released] = await Promise.all([
     feedbackSettingsOf(request.cycleId),
-    outcomeReleased(request.subjectId, request.cycleId),
+    feedbackReleasedTo(request.subjectId, {
+      id: request.cycleId,
+      closedAt: request.cycle.closedAt,
+    }),
   ]);
+  if (!settings) return false;
   return nominationsOpen(
-    { closed: request.cycle.closedAt !== null, peer: settings?.peer ?? false },
+    {
+      closed: request.cycle.closedAt !== null,
+      peer: settings.peer,
+      dueOn: dayToDate(settings.dueOn),
+    },
     released,
+    now,
   );
 }
 
@@ -623,7 +630,7 @@ export async function decideNomination(
   const request = await requireRequest(requestId);
   if (!canDecideNomination(viewer, request.subject))
     throw new NotFoundError({ key: "feedback:errors.noRequest" });
-  if (!(await peersStillAsked(request))) throw new ConflictError(NOMINATIONS_CLOSED);
+  if (!(await peersStillAsked(request, now))) throw new ConflictError(NOMINATIONS_CLOSED);
   const to: RequestState = decision === "approve" ? "approved" : "declined";
   const why = reason?.trim() ?? "";
   if (to === "declined" && !why) throw new InvalidError({ key: "feedback:errors.declineReason" });
@@ -699,7 +706,7 @@ export async function withdrawRequest(
   if (refusal === "not-theirs") throw new NotFoundError({ key: "feedback:errors.noRequest" });
   if (refusal === "not-pending") throw new ConflictError({ key: "feedback:errors.notPending" });
   if (refusal === "asked") throw new ConflictError({ key: "feedback:errors.asked" });
-  if (!(await peersStillAsked(request))) throw new ConflictError(NOMINATIONS_CLOSED);
+  if (!(await peersStillAsked(request, now))) throw new ConflictError(NOMINATIONS_CLOSED);
   const withdrawnReason = viewer.id === request.subject.managerId ? "by-manager" : "by-nominator";
   await db.$transaction(async (tx) => {
     const { count } = await tx.feedbackRequest.updateMany({
@@ -1074,11 +1081,6 @@ export async function markFeedbackOpened(personId: string, cycleId: string): Pro
   });
 }
 
-/** Whether the person's outcome in the cycle has been released to them (calibration: a published session, released by their manager). */
-export async function outcomeReleased(personId: string, cycleId: string): Promise<boolean> {
-  return (await cyclesWithOutcomeReleased(personId, [cycleId])).has(cycleId);
-}
-
 /** When a submitted answer arrived, the order its batch is cut in (submitting sets it; the column allows none for requests not yet answered). */
 function submittedAtOf(request: { submittedAt: Date | null }): Date {
   return request.submittedAt ?? new Date(0);
@@ -1106,13 +1108,13 @@ export async function feedbackAbout(
     !viewer.isAdmin &&
     !chain.includes(viewer.id) &&
     (await calibratesPersonInCycle(viewer.id, subjectId, cycleId));
-  const released = isSubject && (await outcomeReleased(subjectId, cycleId));
+  const released = isSubject && (await feedbackReleasedTo(subjectId, await requireCycle(cycleId)));
   const view = feedbackView(viewer, {
     channel,
     subjectId,
     subjectManagerChain: chain,
     calibratesSubject: calibrates,
-    outcomeReleased: released,
+    releasedToSubject: released,
     namesShown: settings.namesShown,
   });
   if (view === "none") throw new NotFoundError({ key: "feedback:errors.noFeedback" });
@@ -1190,7 +1192,9 @@ export async function feedbackCountsForExport(
           answers: { select: { competencyId: true, rating: true } },
         },
       }),
-      ids.includes(reader.id) ? outcomeReleased(reader.id, cycleId) : false,
+      ids.includes(reader.id)
+        ? requireCycle(cycleId).then((cycle) => feedbackReleasedTo(reader.id, cycle))
+        : false,
     ]);
     const counts = new Map<string, FeedbackCounts>();
     for (const subjectId of ids) {
@@ -1200,7 +1204,7 @@ export async function feedbackCountsForExport(
         subjectId,
         subjectManagerChain: [],
         calibratesSubject: false,
-        outcomeReleased: subjectId === reader.id && ownReleased,
+        releasedToSubject: subjectId === reader.id && ownReleased,
         namesShown: settings.namesShown,
       });
       const requests = upward.filter((request) => request.subjectId === subjectId);

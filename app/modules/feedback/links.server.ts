@@ -1,8 +1,10 @@
 import { db } from "~/db/client.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import type { Channel } from "./nomination";
-import { feedbackView, type FeedbackReader, type FeedbackView } from "./policy";
+import { calibrationPlaces } from "~/modules/calibration/queries.server";
+import { feedbackView, releasedToSubject, type FeedbackReader, type FeedbackView } from "./policy";
 import { NAMES_SHOWN, type NamesShown } from "./settings";
+import { subjectReleaseFactsFrom } from "./subject-release.server";
 
 /** A way to one person's feedback in a cycle: its page, and what the reader finds there (a view of each channel answered). */
 export type FeedbackLink = {
@@ -18,11 +20,11 @@ type Chains = () => Promise<ReadonlyMap<string, readonly string[]>>;
 
 /**
  * Links to feedback the reader may read (policy.ts) about these people, one per person and cycle
- * with answers submitted: for the person their peers' answers once released, and as a manager their
- * reports' upward aggregate; for the manager chain and admins the named answers. Calibrators reach
- * it from their session. One statement when nothing about them was answered (most pages); else the
- * chains, the cycles, their settings and the sessions that released an outcome to one of them, the
- * same few however many people and cycles.
+ * with answers submitted: for the person their peers' answers once released to them
+ * (releasedToSubject), and as a manager their reports' upward aggregate; for the manager chain and
+ * admins the named answers. Calibrators reach it from their session. One statement when nothing
+ * about them was answered (most pages); else the chains, the cycles, their settings and their
+ * calibration entries with the entries' sessions, the same few however many people and cycles.
  */
 async function linksFor(
   reader: FeedbackReader,
@@ -37,34 +39,18 @@ async function linksFor(
   if (!answered.length) return [];
   const chains = await chainsOf();
   const cycleIds = [...new Set(answered.map((row) => row.cycleId))];
-  const [cycles, settings, released] = await Promise.all([
+  const [cycles, settings, places] = await Promise.all([
     db.reviewCycle.findMany({
       where: { id: { in: cycleIds } },
-      select: { id: true, name: true, startsOn: true },
+      select: { id: true, name: true, startsOn: true, closedAt: true },
     }),
     db.feedbackSettings.findMany({
       where: { cycleId: { in: cycleIds } },
       select: { cycleId: true, namesShown: true },
     }),
-    db.calibrationEntry.findMany({
-      where: {
-        personId: { in: [...subjectIds] },
-        released: true,
-        session: { state: "published", cycleId: { in: cycleIds } },
-      },
-      select: { personId: true, sessionId: true },
-    }),
+    calibrationPlaces(subjectIds, cycleIds),
   ]);
-  const sessions = released.length
-    ? await db.calibrationSession.findMany({
-        where: { id: { in: released.map((row) => row.sessionId) } },
-        select: { id: true, cycleId: true },
-      })
-    : [];
-  const cycleOfSession = new Map(sessions.map((session) => [session.id, session.cycleId]));
-  const releasedTo = new Set(
-    released.map((row) => `${cycleOfSession.get(row.sessionId)}/${row.personId}`),
-  );
+  const releaseOf = subjectReleaseFactsFrom(places, cycles);
   const namesShownOf = new Map(
     settings.map((row) => [
       row.cycleId,
@@ -90,7 +76,7 @@ async function linksFor(
               subjectId: subject.id,
               subjectManagerChain: subject.chain,
               calibratesSubject: false,
-              outcomeReleased: releasedTo.has(`${cycle.id}/${subject.id}`),
+              releasedToSubject: releasedToSubject(releaseOf(cycle.id, subject.id)),
               namesShown,
             })
           : "none";

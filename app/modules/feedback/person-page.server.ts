@@ -10,7 +10,6 @@ import {
   feedbackAbout,
   feedbackSettingsOf,
   markFeedbackOpened,
-  outcomeReleased,
   pickedCompetencies,
   requestsAbout,
 } from "./feedback.server";
@@ -30,16 +29,27 @@ import {
   canWithdrawRequest,
   maySuggestPeer,
   nominationsOpen,
+  peersAskedFor,
+  releasedToSubject,
   seesWhoAnswered,
+  subjectReleaseAwaits,
 } from "./policy";
 import { competenciesShown, type FeedbackRelease } from "./release";
+import { subjectReleaseFacts } from "./subject-release.server";
+import { dayToDate } from "~/modules/days";
+import * as clock from "~/platform/clock.server";
 
 /**
  * One person's feedback in a cycle, as its page shows it to them and to their manager: who is
  * asked and where each request stands, suggestions of peers to ask, and the answers the viewer may
  * read (policy.ts), beside the person's submitted self-assessment for the manager.
  */
-export async function personFeedbackPage(viewer: Viewer, cycleId: string, personId: string) {
+export async function personFeedbackPage(
+  viewer: Viewer,
+  cycleId: string,
+  personId: string,
+  now = clock.now(),
+) {
   const [cycle, settings, subject, erased] = await Promise.all([
     db.reviewCycle.findUnique({
       where: { id: cycleId },
@@ -69,9 +79,15 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
   // The person's own feedback is theirs to read once released (policy.ts): opening it ends its announcement.
   if (isSubject && (peer || upward)) await markFeedbackOpened(viewer.id, cycleId);
 
+  const release =
+    isSubject || isManager
+      ? (await subjectReleaseFacts([subject.id], [cycle]))(cycle.id, subject.id)
+      : null;
+  const dueOn = dayToDate(settings.dueOn);
   const open = nominationsOpen(
-    { closed: cycle.closedAt !== null, peer: settings.peer },
-    (isSubject || isManager) && (await outcomeReleased(subject.id, cycleId)),
+    { closed: cycle.closedAt !== null, peer: settings.peer, dueOn },
+    release !== null && releasedToSubject(release),
+    now,
   );
   const mayNominate = open && canNominate(viewer, subject, settings.nominator);
   const mayDecide = open && canDecideNomination(viewer, subject);
@@ -89,10 +105,16 @@ export async function personFeedbackPage(viewer: Viewer, cycleId: string, person
     cycle: { id: cycle.id, name: cycle.name, closed: cycle.closedAt !== null },
     settings,
     subject: { id: subject.id, name: subject.name },
+    /** For the person: what their own feedback still waits for (policy's subjectReleaseAwaits), so the page says when they read it. */
+    releaseAwaits: isSubject && release ? subjectReleaseAwaits(release) : null,
+    upwardAsked: askedUpward,
     isSubject,
     isManager,
     mayNominate,
     mayDecide,
+    /** The due day has passed in a cycle still open: the page says why nobody more is asked. */
+    pastDue:
+      cycle.closedAt === null && settings.peer && !peersAskedFor({ ...settings, dueOn }, now),
     live,
     requests: requests.map((request) => {
       // An answered request reads as asked to whom the policy does not tell who answered.

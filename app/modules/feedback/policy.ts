@@ -5,15 +5,18 @@
  * - peer feedback: the subject's managers up the line and admins read every answer with its
  *   author's name (as they read the person's reviews); those who calibrate the subject in a session
  *   of the cycle read a summary per competency with counts; the subject reads the answers only once
- *   their outcome in the cycle is released to them (calibration: the session is published and their
- *   manager has released the outcome), named or anonymous as the cycle's settings say;
+ *   their feedback is released to them (releasedToSubject: with their calibration outcome, or when
+ *   the cycle closes for someone no session calibrates), named or anonymous as the cycle's settings
+ *   say;
  * - upward feedback (the subject is a manager, the authors their reports): nobody reads an answer
  *   with a name, and nobody reads one alone. Readers get an aggregate in batches of the
  *   organisation's floor of reports, as the one disclosure check releases it (anonymity.ts): the manager once their own
- *   outcome is released, their managers and admins at any time, their calibrators as a summary.
+ *   feedback is released to them (releasedToSubject), their managers and admins at any time, their
+ *   calibrators as a summary.
  * Everyone reads the answers they wrote.
  */
 import type { Message } from "~/i18n/messages";
+import { daysLeft } from "~/modules/days";
 import type { NamesShown, Nominator } from "./settings";
 import { isPending, type Channel } from "./nomination";
 
@@ -26,8 +29,8 @@ export type SubjectFacts = {
   subjectManagerChain: readonly string[];
   /** The reader facilitates or calibrates a session of the cycle in which the subject is calibrated. */
   calibratesSubject: boolean;
-  /** The subject's outcome in this cycle has been released to them. */
-  outcomeReleased: boolean;
+  /** The subject's own feedback in this cycle is released to them (releasedToSubject). */
+  releasedToSubject: boolean;
   namesShown: NamesShown;
 };
 
@@ -45,16 +48,41 @@ export function feedbackView(reader: FeedbackReader, facts: SubjectFacts): Feedb
   const isSubject = reader.id === facts.subjectId;
   const above = !isSubject && (reader.isAdmin || facts.subjectManagerChain.includes(reader.id));
   if (facts.channel === "upward") {
-    if (isSubject) return facts.outcomeReleased ? "aggregate" : "none";
+    if (isSubject) return facts.releasedToSubject ? "aggregate" : "none";
     if (above) return "aggregate";
     return facts.calibratesSubject ? "summary" : "none";
   }
   if (isSubject) {
-    if (!facts.outcomeReleased) return "none";
+    if (!facts.releasedToSubject) return "none";
     return facts.namesShown === "after-release" ? "named" : "anonymous";
   }
   if (above) return "named";
   return facts.calibratesSubject ? "summary" : "none";
+}
+
+/** Where the subject stands for the release of their own feedback in the cycle. */
+export type SubjectReleaseFacts = {
+  /** A calibration session of the cycle includes them (in any state). */
+  calibrated: boolean;
+  /** Their outcome was released to them in a published session of the cycle. */
+  outcomeReleased: boolean;
+  cycleClosed: boolean;
+};
+
+/**
+ * Whether the person's own feedback in the cycle (their peers' answers, and as a manager their
+ * reports' upward aggregate) is released to them: with their outcome when a calibration session of
+ * the cycle includes them, so that it never arrives before what it informs; otherwise, with no
+ * outcome ever to be released, when the cycle closes, its answers all in.
+ */
+export function releasedToSubject(facts: SubjectReleaseFacts): boolean {
+  return facts.calibrated ? facts.outcomeReleased : facts.cycleClosed;
+}
+
+/** What the person's own feedback still waits for, as their page says it; null once released. */
+export function subjectReleaseAwaits(facts: SubjectReleaseFacts): "outcome" | "cycle-close" | null {
+  if (releasedToSubject(facts)) return null;
+  return facts.calibrated ? "outcome" : "cycle-close";
 }
 
 /**
@@ -139,15 +167,26 @@ export function canDecideNomination(
 }
 
 /**
- * Whether peers are still asked for in the cycle (nominating, approving or declining nominations,
- * withdrawing requests): while the cycle is open and asks for peers, and until the person's outcome
- * is released to them. From then on their feedback is read, not asked for.
+ * Whether the cycle's settings still ask for peers, whoever the person: it asks for peers, and its
+ * answers' due day has not passed (a colleague asked after it would be asked for what is already
+ * late). The to-do list asks it of every cycle it lists; nominationsOpen adds the person's own facts.
+ */
+export function peersAskedFor(settings: { peer: boolean; dueOn: Date }, now: Date): boolean {
+  return settings.peer && daysLeft(settings.dueOn, now) >= 0;
+}
+
+/**
+ * Whether peers are still asked for the person (nominating, approving or declining nominations,
+ * swapping and withdrawing requests): while the cycle is open and its settings ask for peers (until
+ * the end of its due day), and until the person's feedback is released to them
+ * (releasedToSubject). From then on their feedback is read, not asked for.
  */
 export function nominationsOpen(
-  cycle: { closed: boolean; peer: boolean },
-  outcomeReleased: boolean,
+  cycle: { closed: boolean; peer: boolean; dueOn: Date },
+  releasedToPerson: boolean,
+  now: Date,
 ): boolean {
-  return !cycle.closed && cycle.peer && !outcomeReleased;
+  return !cycle.closed && peersAskedFor(cycle, now) && !releasedToPerson;
 }
 
 /** What a person or their manager reads when peers are no longer asked for. */

@@ -1,8 +1,14 @@
 import { db } from "~/db/client.server";
+import { calibrationPlaces } from "~/modules/calibration/queries.server";
+import { cycleUnderWay } from "~/modules/cycles/cycle-progress";
+import { cyclesUnderWay } from "~/modules/cycles/queries.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
+import * as clock from "~/platform/clock.server";
 import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
 import { LIVE_STATES } from "./nomination";
-import { releaseShowsAnswers } from "./release";
+import { peersAskedFor, releasedToSubject } from "./policy";
+import { anonymityFloor, releaseShowsAnswers } from "./release";
+import { subjectReleaseFactsFrom } from "./subject-release.server";
 
 type FeedbackFacts = Pick<
   TodoFacts,
@@ -13,29 +19,45 @@ type FeedbackFacts = Pick<
   | "feedbackReleased"
 >;
 
-/** The cycles whose outcome was released to the person in a published session: their feedback in it is theirs to read (policy.ts). */
-const releasedTo = (personId: string) => ({
-  calibrations: { some: { state: "published", entries: { some: { personId, released: true } } } },
+/**
+ * The cycles whose feedback may have been released to the person, for the first statement to find
+ * cheaply (policy's releasedToSubject decides, from calibrationPlaces): answers about them are in,
+ * and their outcome was released in a published session, or the cycle is closed and no session of
+ * it includes them.
+ */
+const mayBeReleasedTo = (personId: string) => ({
+  feedbackRequests: { some: { subjectId: personId, state: "submitted" } },
+  OR: [
+    {
+      calibrations: {
+        some: { state: "published", entries: { some: { personId, released: true } } },
+      },
+    },
+    { closedAt: { not: null }, calibrations: { none: { entries: { some: { personId } } } } },
+  ],
 });
 
 /**
- * The home page's feedback to-dos (app/modules/todo): in open cycles, requests the person is to
- * answer; as a manager, their reports' nominations waiting for approval and reports left with too
- * few peers because a reviewer was deactivated or declined; and whoever nominates (the person, or
- * the manager for each report, as the cycle says) while fewer peers are asked than the cycle wants.
- * In any cycle whose outcome was released to the person: their feedback, and as a manager their
- * reports' upward aggregate, until they open it.
+ * The home page's feedback to-dos (app/modules/todo): in cycles under way (from their first day, as
+ * the self-assessment: cycles' cycleUnderWay), requests the person is to answer; until the due day
+ * has passed (policy's peersAskedFor), as a manager, their reports' nominations waiting for approval
+ * and reports left with too few peers because a reviewer was deactivated or declined, and whoever
+ * nominates (the person, or the manager for each report, as the cycle says) while fewer peers are
+ * asked than the cycle wants. In any cycle whose feedback is released to the person (policy's
+ * releasedToSubject): their feedback, and as a manager their reports' upward aggregate, until they
+ * open it.
  *
  * Every page asks for the to-do list, so the first statement reads the cycles that ask for feedback
- * and are open or released to the person (a handful), and nothing more is read when there are none.
- * Otherwise: the cycles, the requests, the people the viewer nominates for and the sessions that
- * released the person's outcome, then names and counts, each one statement over scalars (a nested
+ * and are under way or released to the person (a handful), and nothing more is read when there are
+ * none.
+ * Otherwise: the cycles, the requests, the people the viewer nominates for and their calibration
+ * entries (with the entries' sessions), then names and counts, each one statement over scalars (a nested
  * select would cost a statement per relation).
  */
-export async function feedbackTodoFacts(viewer: {
-  id: string;
-  isAdmin?: boolean;
-}): Promise<FeedbackFacts> {
+export async function feedbackTodoFacts(
+  viewer: { id: string; isAdmin?: boolean },
+  now = clock.now(),
+): Promise<FeedbackFacts> {
   const facts: Required<FeedbackFacts> = {
     feedbackToGive: [],
     nominationsToDecide: [],
@@ -44,7 +66,7 @@ export async function feedbackTodoFacts(viewer: {
     feedbackReleased: [],
   };
   const rows = await db.feedbackSettings.findMany({
-    where: { OR: [{ cycle: { closedAt: null } }, { cycle: releasedTo(viewer.id) }] },
+    where: { OR: [{ cycle: cyclesUnderWay(now) }, { cycle: mayBeReleasedTo(viewer.id) }] },
     select: {
       cycleId: true,
       peer: true,
@@ -55,25 +77,24 @@ export async function feedbackTodoFacts(viewer: {
     },
   });
   if (!rows.length) return facts;
-  const open = { cycle: { closedAt: null } };
+  // A cycle opened ahead of its first day asks nobody for anything yet.
+  const open = { cycle: cyclesUnderWay(now) };
   const rowIds = rows.map((row) => row.cycleId);
-  const peerRowIds = rows.filter((row) => row.peer).map((row) => row.cycleId);
-  const [cycles, released, requests, participants] = await Promise.all([
+  // Choosing, approving and replacing peers end with the due day (policy's peersAskedFor, as the page and the services ask it); answering does not.
+  const peerRowIds = rows.filter((row) => peersAskedFor(row, now)).map((row) => row.cycleId);
+  const [cycles, places, requests, participants] = await Promise.all([
     db.reviewCycle.findMany({
       where: { id: { in: rowIds } },
-      select: { id: true, name: true, endsOn: true, closedAt: true },
+      select: { id: true, name: true, endsOn: true, startsOn: true, closedAt: true },
     }),
-    db.calibrationSession.findMany({
-      where: { cycleId: { in: rowIds }, ...releasedTo(viewer.id).calibrations.some },
-      select: { cycleId: true },
-    }),
+    calibrationPlaces([viewer.id], rowIds),
     db.feedbackRequest.findMany({
       where: {
         cycleId: { in: rowIds },
         ...open,
         OR: [
           { reviewerId: viewer.id, state: "approved" },
-          // Nominations wait on the manager only while the cycle asks for peers (policy's nominationsOpen; the page and the decision read the same).
+          // Nominations, reviewers lost and peers declined matter only while the cycle asks for peers.
           {
             channel: "peer",
             state: "nominated",
@@ -84,15 +105,17 @@ export async function feedbackTodoFacts(viewer: {
             channel: "peer",
             state: "withdrawn",
             withdrawnReason: "reviewer-deactivated",
+            cycleId: { in: peerRowIds },
             subject: { managerId: viewer.id, deactivatedAt: null },
           },
           {
             channel: "peer",
             state: "declined",
             declinedById: { not: null },
+            cycleId: { in: peerRowIds },
             subject: { managerId: viewer.id, deactivatedAt: null },
           },
-          { channel: "peer", state: "declined", subjectId: viewer.id },
+          { channel: "peer", state: "declined", cycleId: { in: peerRowIds }, subjectId: viewer.id },
         ],
       },
       select: {
@@ -119,13 +142,17 @@ export async function feedbackTodoFacts(viewer: {
       : [],
   ]);
   const cycleOf = new Map(cycles.map((cycle) => [cycle.id, cycle]));
+  const releaseOf = subjectReleaseFactsFrom(places, cycles);
   facts.feedbackReleased = await releasedUnread(
     viewer,
     rows,
-    released.map((session) => session.cycleId),
+    rowIds.filter((cycleId) => releasedToSubject(releaseOf(cycleId, viewer.id))),
     cycleOf,
   );
-  const settings = rows.filter((row) => cycleOf.get(row.cycleId)?.closedAt === null);
+  const settings = rows.filter((row) => {
+    const cycle = cycleOf.get(row.cycleId);
+    return cycle !== undefined && cycleUnderWay(cycle, now);
+  });
   const peerCycleIds = settings.filter((row) => row.peer).map((row) => row.cycleId);
   const settingsOf = new Map(settings.map((row) => [row.cycleId, row]));
   // Whoever nominates for each person: the person themself, or their manager.
@@ -180,8 +207,8 @@ export async function feedbackTodoFacts(viewer: {
   ]);
   const nameOf = new Map(people.map((person) => [person.id, person.name]));
   const cycleRef = (id: string) => {
-    const { closedAt: _closedAt, ...ref } = cycleOf.get(id)!;
-    return ref;
+    const { id: cycleId, name, endsOn } = cycleOf.get(id)!;
+    return { id: cycleId, name, endsOn };
   };
   const person = (id: string) => ({ id, name: nameOf.get(id) ?? "" });
   const liveOf = (cycleId: string, subjectId: string) =>
@@ -191,11 +218,14 @@ export async function feedbackTodoFacts(viewer: {
   for (const request of requests) {
     const cycle = cycleRef(request.cycleId);
     if (request.reviewerId === viewer.id && request.state === "approved") {
+      const channel = request.channel === "upward" ? "upward" : "peer";
       facts.feedbackToGive.push({
         requestId: request.id,
         subjectName: person(request.subjectId).name,
-        channel: request.channel === "upward" ? "upward" : "peer",
+        channel,
         dueOn: request.dueOn,
+        // The floor the release keeps, so the item says what the answer form and the reader's page do.
+        floor: anonymityFloor(channel),
       });
     } else if (request.state === "nominated") {
       const key = `${cycle.id}/${request.subjectId}`;
@@ -249,14 +279,29 @@ export async function feedbackTodoFacts(viewer: {
 
 /**
  * Whose feedback to-dos may have changed (the reminders' pass): everyone in a cycle whose feedback
- * settings were written, and their managers (who may nominate); the reviewer and the subject of a
- * request written, and the subject's manager (who approves); a person whose outcome was released in
- * a cycle that asks for feedback (theirs is released with it). Time alone adds none.
+ * settings were written, or that asks for feedback and comes to its first day in the window (it asks
+ * nobody before, cycleUnderWay), with their managers (who may nominate) and, for a cycle starting,
+ * everyone already asked in it; the reviewer and the subject of a request written, and the
+ * subject's manager (who approves); a person whose outcome was released in a cycle that asks for
+ * feedback (theirs is released with it), and everyone in such a cycle when it closes (feedback no
+ * session includes is released then).
  */
-export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promise<TodoChanges> {
-  const [settings, requests, releasedEntries] = await Promise.all([
+export async function feedbackTodoChanges({
+  writtenSince,
+  from,
+  to,
+}: ChangeWindow): Promise<TodoChanges> {
+  const [settings, starting, closing, requests, releasedEntries] = await Promise.all([
     db.feedbackSettings.findMany({
       where: { updatedAt: { gte: writtenSince } },
+      select: { cycleId: true },
+    }),
+    db.feedbackSettings.findMany({
+      where: { cycle: { startsOn: { gt: from, lte: to } } },
+      select: { cycleId: true },
+    }),
+    db.feedbackSettings.findMany({
+      where: { cycle: { closedAt: { not: null }, updatedAt: { gte: writtenSince } } },
       select: { cycleId: true },
     }),
     db.feedbackRequest.findMany({
@@ -272,17 +317,27 @@ export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promi
       select: { personId: true },
     }),
   ]);
-  const inCycles = settings.length
-    ? await db.reviewCycleParticipant.findMany({
-        where: { cycleId: { in: settings.map((row) => row.cycleId) } },
-        select: { userId: true },
-      })
-    : [];
+  const cycleIds = [...settings, ...starting, ...closing].map((row) => row.cycleId);
+  const [inCycles, askedInStarting] = await Promise.all([
+    cycleIds.length
+      ? db.reviewCycleParticipant.findMany({
+          where: { cycleId: { in: cycleIds } },
+          select: { userId: true },
+        })
+      : [],
+    starting.length
+      ? db.feedbackRequest.findMany({
+          where: { cycleId: { in: starting.map((row) => row.cycleId) } },
+          select: { reviewerId: true },
+        })
+      : [],
+  ]);
   const subjects = [...inCycles.map((row) => row.userId), ...requests.map((row) => row.subjectId)];
   return {
     people: [
       ...subjects,
       ...requests.map((row) => row.reviewerId),
+      ...askedInStarting.map((row) => row.reviewerId),
       ...releasedEntries.map((row) => row.personId),
     ],
     managersOf: subjects,
@@ -290,7 +345,7 @@ export async function feedbackTodoChanges({ writtenSince }: ChangeWindow): Promi
 }
 
 /**
- * The feedback released to the person (their outcome in the cycle released) that they have not
+ * The feedback released to the person (policy's releasedToSubject) that they have not
  * opened yet (the page records its first opening, person-page.server.ts): their peers' answers and,
  * as a manager, their reports' upward aggregate, each only when the release shows them something.
  * Read only while such a cycle is unopened, through the page's own reading (policy.ts, release.ts).

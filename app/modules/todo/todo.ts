@@ -125,6 +125,8 @@ export type TodoFacts = {
     subjectName: string;
     channel: "peer" | "upward";
     dueOn: Date;
+    /** The fewest answers the request's subject reads together (feedback's anonymityFloor): an upward item states it. */
+    floor: number;
   }[];
   /** Peer nominations of the person's reports waiting for their approval, per report and cycle. */
   nominationsToDecide?: {
@@ -638,7 +640,11 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
     const channel = request.channel === "upward" ? "upward" : "peer";
     add("feedback-answer", request.requestId, {
       title: say(`feedback.give.${channel}.title`, { name: request.subjectName }),
-      detail: [say(`feedback.give.${channel}.detail`)],
+      detail: [
+        channel === "upward"
+          ? say("feedback.give.upward.detail", { floor: request.floor })
+          : say("feedback.give.peer.detail"),
+      ],
       href: `/feedback/${request.requestId}`,
       due: request.dueOn,
     });

@@ -179,7 +179,7 @@ async function setUpOrganisation() {
     FeedbackSettingsSchema.parse({
       peer: true,
       upward: false,
-      dueOn: "2026-06-30",
+      dueOn: "2099-06-30",
       minPeers: 3,
       maxPeers: 3,
       reviewCap: 3,
@@ -231,7 +231,7 @@ async function setUpOrganisation() {
     FeedbackSettingsSchema.parse({
       peer: true,
       upward: false,
-      dueOn: "2026-10-30",
+      dueOn: "2099-10-30",
       minPeers: 3,
       maxPeers: 3,
       reviewCap: 3,

@@ -18,7 +18,7 @@ const settingsFields = {
   minPeers: "2",
   maxPeers: "4",
   reviewCap: "4",
-  dueOn: "2026-06-30",
+  dueOn: "2099-06-30",
   nominator: "person",
   competencies: "level",
   answerKind: "rating",

@@ -16,7 +16,7 @@ const settingsFields = {
   minPeers: "1",
   maxPeers: "6",
   reviewCap: "5",
-  dueOn: "2026-06-30",
+  dueOn: "2099-06-30",
   nominator: "manager",
   competencies: "level",
   answerKind: "rating",

@@ -65,7 +65,7 @@ async function organisation(
   const settings = FeedbackSettingsSchema.parse({
     peer: true,
     upward: true,
-    dueOn: "2026-06-30",
+    dueOn: "2099-06-30",
     minPeers: 3,
     maxPeers: cycleOverrides.maxPeers ?? 4,
     reviewCap: cycleOverrides.reviewCap ?? 3,

@@ -76,7 +76,7 @@ async function organisation() {
     cycle.id,
     FeedbackSettingsSchema.parse({
       peer: true,
-      dueOn: "2026-06-30",
+      dueOn: "2099-06-30",
       minPeers: 2,
       maxPeers: 3,
       reviewCap: 3,
@@ -354,7 +354,7 @@ describe("nominations", () => {
       earlier.id,
       FeedbackSettingsSchema.parse({
         peer: true,
-        dueOn: "2025-12-15",
+        dueOn: "2099-12-15",
         minPeers: 1,
         maxPeers: 3,
         reviewCap: 3,

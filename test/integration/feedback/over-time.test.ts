@@ -12,9 +12,12 @@ import {
 } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
+import { english } from "../../utils/english";
 import { signedInRequest } from "../../utils/session";
+import { inEnglish } from "../../utils/todo-words";
 
 /**
  * Anonymous feedback read twice: whatever a reader sees of it, through the page's loader data, is
@@ -65,7 +68,7 @@ async function organisation() {
     FeedbackSettingsSchema.parse({
       peer: true,
       upward: true,
-      dueOn: "2026-06-30",
+      dueOn: "2099-06-30",
       minPeers: 3,
       maxPeers: 7,
       reviewCap: 5,
@@ -209,6 +212,14 @@ describe("anonymous feedback over time", () => {
       release: { released: true, authors: 4, floor: SMALL_GROUP_FLOOR },
     });
 
+    // A report still to answer reads on their to-do list (and so in the digest) the floor the check keeps.
+    const waiting = (await todoFor({ id: upward[5]!.reviewerId, isAdmin: false })).find(
+      (item) => item.key === `feedback-answer:${upward[5]!.id}`,
+    );
+    expect(inEnglish(waiting!).detail).toBe(
+      `Your manager reads it only in a group of at least ${SMALL_GROUP_FLOOR} reports' answers, never with your name.`,
+    );
+
     // The fifth rating would be 5 × mean − 4 × 3: nothing shown moves.
     await answer(upward[4]!.reviewer, upward[4]!.id, [1, 1]);
     const five = await pageData(org.cycle.id, org.manager.id, org.boss.id);
@@ -229,5 +240,8 @@ describe("anonymous feedback over time", () => {
       ),
     );
     expect(form.anonymityFloor).toBe(SMALL_GROUP_FLOOR);
+    expect(english("feedback:answerPage.upwardPrivacy", { floor: form.anonymityFloor })).toContain(
+      `in groups of at least ${SMALL_GROUP_FLOOR} reports' answers`,
+    );
   });
 });

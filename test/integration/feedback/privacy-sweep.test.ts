@@ -97,7 +97,7 @@ async function cycleWithAnswers(tag: string, order: number[]) {
     FeedbackSettingsSchema.parse({
       peer: true,
       upward: false,
-      dueOn: "2026-06-30",
+      dueOn: "2099-06-30",
       minPeers: 3,
       maxPeers: 3,
       reviewCap: 3,

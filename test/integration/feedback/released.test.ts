@@ -89,7 +89,7 @@ async function answeredCycle() {
     FeedbackSettingsSchema.parse({
       peer: true,
       upward: true,
-      dueOn: "2026-06-30",
+      dueOn: "2099-06-30",
       minPeers: 3,
       maxPeers: 3,
       reviewCap: 3,

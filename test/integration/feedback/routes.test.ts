@@ -18,7 +18,7 @@ const settingsFields = {
   minPeers: "1",
   maxPeers: "3",
   reviewCap: "4",
-  dueOn: "2026-06-30",
+  dueOn: "2099-06-30",
   nominator: "person",
   competencies: "level",
   answerKind: "rating",
@@ -98,7 +98,7 @@ describe("the feedback pages", () => {
     const page = bodyOf<{ feedbackValues: Record<string, unknown> }>(
       await cycleRoute.loader(routeArgs(await signedInRequest(url, org.admin.id), params)),
     );
-    expect(page.feedbackValues).toMatchObject({ peer: true, minPeers: "1", dueOn: "2026-06-30" });
+    expect(page.feedbackValues).toMatchObject({ peer: true, minPeers: "1", dueOn: "2099-06-30" });
     expect((await post(cycleRoute, url, org.manager.id, settingsFields, params)).status).toBe(403);
   });
 

@@ -6,7 +6,7 @@ import {
   nominatePeer,
   saveFeedbackSettings,
 } from "~/modules/feedback/feedback.server";
-import { feedbackTodoFacts } from "~/modules/feedback/todo.server";
+import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { setPersonActive } from "~/modules/people/service.server";
 import { todoFor } from "~/modules/todo/todo.server";
@@ -40,7 +40,7 @@ describe("feedback's to-dos", () => {
     await saveFeedbackSettings(
       admin,
       cycle.id,
-      FeedbackSettingsSchema.parse({ peer: true, dueOn: "2026-06-30", minPeers: 2, maxPeers: 3 }),
+      FeedbackSettingsSchema.parse({ peer: true, dueOn: "2099-06-30", minPeers: 2, maxPeers: 3 }),
     );
 
     const mine = await feedbackTodoFacts(engineer);
@@ -84,5 +84,65 @@ describe("feedback's to-dos", () => {
         (entry) => entry.person.id === engineer.id,
       ),
     ).toMatchObject({ live: 1 });
+  });
+
+  test("ask nobody before the cycle's first day, as the self-assessment waits for it, and name everyone asked when it comes", async () => {
+    const manager = await createPerson({ name: "Noa Manager", track: "manager", level: "m1" });
+    const engineer = await createPerson({
+      name: "Ivo Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
+    // A report outside the cycle is asked upward about their manager all the same.
+    const report = await createPerson({
+      name: "Uma Report",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
+    const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+    const firstDay = new Date("2031-03-03T00:00:00Z");
+    const cycle = await db.reviewCycle.create({
+      data: {
+        name: "Spring 2031",
+        startsOn: firstDay,
+        endsOn: new Date("2031-04-30"),
+        participants: { create: [manager, engineer].map((person) => ({ userId: person.id })) },
+      },
+    });
+    await saveFeedbackSettings(
+      admin,
+      cycle.id,
+      FeedbackSettingsSchema.parse({ peer: true, upward: true, dueOn: "2031-04-15" }),
+    );
+    const kinds = async (person: { id: string }, at: Date) =>
+      (await todoFor({ id: person.id, isAdmin: false }, at))
+        .filter((item) => item.key.includes(cycle.id) || item.kind === "feedback-answer")
+        .map((item) => item.kind)
+        .sort();
+
+    // Six weeks ahead: the cycle is announced, nothing is owed in it, feedback no more than the self-assessment.
+    const sixWeeksBefore = new Date(firstDay.getTime() - 42 * 24 * 60 * 60 * 1000);
+    expect(await kinds(engineer, sixWeeksBefore)).toEqual([]);
+    expect(await kinds(report, sixWeeksBefore)).toEqual([]);
+    const early = await feedbackTodoFacts(engineer, sixWeeksBefore);
+    expect([early.peersToNominate, early.feedbackToGive]).toEqual([[], []]);
+
+    // From its first day, both at once.
+    expect(await kinds(engineer, firstDay)).toEqual([
+      "feedback-answer",
+      "feedback-nominate",
+      "self-assessment",
+    ]);
+    expect(await kinds(report, firstDay)).toEqual(["feedback-answer"]);
+
+    // The reminders' pass names everyone the first day gave something to, the report outside the cycle too.
+    const named = await feedbackTodoChanges({
+      writtenSince: new Date("2100-01-01T00:00:00Z"),
+      from: new Date(firstDay.getTime() - 1000),
+      to: firstDay,
+    });
+    expect(named.people).toEqual(expect.arrayContaining([engineer.id, manager.id, report.id]));
   });
 });

@@ -44,7 +44,7 @@ describe("how feedback was written", () => {
       FeedbackSettingsSchema.parse({
         peer: true,
         upward: false,
-        dueOn: "2026-06-30",
+        dueOn: "2099-06-30",
         minPeers: 1,
         maxPeers: 3,
         reviewCap: 3,

@@ -692,7 +692,7 @@ describe("answers read one more at a time", () => {
         FeedbackSettingsSchema.parse({
           peer: false,
           upward: true,
-          dueOn: "2026-06-30",
+          dueOn: "2099-06-30",
           minPeers: 3,
           maxPeers: 7,
           reviewCap: 5,
@@ -765,7 +765,7 @@ describe("answers read one more at a time", () => {
         FeedbackSettingsSchema.parse({
           peer: true,
           upward: false,
-          dueOn: "2026-06-30",
+          dueOn: "2099-06-30",
           minPeers: 3,
           maxPeers: 7,
           reviewCap: 5,

@@ -6,7 +6,9 @@ import {
   canWithdrawRequest,
   feedbackView,
   nominateRefusal,
+  releasedToSubject,
   seesWhoAnswered,
+  subjectReleaseAwaits,
   withdrawRefusal,
   type SubjectFacts,
 } from "~/modules/feedback/policy";
@@ -17,7 +19,7 @@ const peer = (overrides: Partial<SubjectFacts> = {}): SubjectFacts => ({
   subjectId: "lena",
   subjectManagerChain: ["sam", "ada"],
   calibratesSubject: false,
-  outcomeReleased: false,
+  releasedToSubject: false,
   namesShown: "never",
   ...overrides,
 });
@@ -35,13 +37,35 @@ describe("reading peer feedback", () => {
     expect(feedbackView(reader("omar"), peer())).toBe("none");
   });
 
-  it("shows the person nothing until their outcome is released, then what the settings allow", () => {
+  it("shows the person nothing until their feedback is released to them, then what the settings allow", () => {
     expect(feedbackView(reader("lena"), peer())).toBe("none");
     expect(feedbackView(reader("lena", true), peer())).toBe("none");
-    expect(feedbackView(reader("lena"), peer({ outcomeReleased: true }))).toBe("anonymous");
+    expect(feedbackView(reader("lena"), peer({ releasedToSubject: true }))).toBe("anonymous");
     expect(
-      feedbackView(reader("lena"), peer({ outcomeReleased: true, namesShown: "after-release" })),
+      feedbackView(reader("lena"), peer({ releasedToSubject: true, namesShown: "after-release" })),
     ).toBe("named");
+  });
+});
+
+describe("when a person's own feedback is released to them", () => {
+  const facts = (calibrated: boolean, outcomeReleased: boolean, cycleClosed: boolean) => ({
+    calibrated,
+    outcomeReleased,
+    cycleClosed,
+  });
+
+  it("with their outcome when a calibration session includes them, closed cycle or not", () => {
+    expect(releasedToSubject(facts(true, false, false))).toBe(false);
+    expect(releasedToSubject(facts(true, false, true))).toBe(false);
+    expect(releasedToSubject(facts(true, true, false))).toBe(true);
+    expect(subjectReleaseAwaits(facts(true, false, true))).toBe("outcome");
+  });
+
+  it("when the cycle closes for someone no session includes, who has no outcome to wait for", () => {
+    expect(releasedToSubject(facts(false, false, false))).toBe(false);
+    expect(subjectReleaseAwaits(facts(false, false, false))).toBe("cycle-close");
+    expect(releasedToSubject(facts(false, false, true))).toBe(true);
+    expect(subjectReleaseAwaits(facts(false, false, true))).toBeNull();
   });
 });
 
@@ -63,7 +87,7 @@ describe("reading upward feedback", () => {
         feedbackView(
           reader(id, id === "root"),
           upward({
-            outcomeReleased: true,
+            releasedToSubject: true,
             calibratesSubject: id === "cal",
             namesShown: "after-release",
           }),
@@ -71,9 +95,9 @@ describe("reading upward feedback", () => {
       ).not.toBe("named");
   });
 
-  it("reaches the manager as an aggregate once their outcome is released", () => {
+  it("reaches the manager as an aggregate once their feedback is released to them", () => {
     expect(feedbackView(reader("sam"), upward())).toBe("none");
-    expect(feedbackView(reader("sam"), upward({ outcomeReleased: true }))).toBe("aggregate");
+    expect(feedbackView(reader("sam"), upward({ releasedToSubject: true }))).toBe("aggregate");
     expect(feedbackView(reader("ada"), upward())).toBe("aggregate");
     expect(feedbackView(reader("cal"), upward({ calibratesSubject: true }))).toBe("summary");
   });

@@ -15,8 +15,8 @@ describe("feedback on the to-do list", () => {
       {
         ...none,
         feedbackToGive: [
-          { requestId: "r1", subjectName: "Lena", channel: "peer", dueOn },
-          { requestId: "r2", subjectName: "Sam", channel: "upward", dueOn },
+          { requestId: "r1", subjectName: "Lena", channel: "peer", dueOn, floor: 3 },
+          { requestId: "r2", subjectName: "Sam", channel: "upward", dueOn, floor: 5 },
         ],
       },
       now,
@@ -25,8 +25,9 @@ describe("feedback on the to-do list", () => {
       ["feedback-answer:r1", "Give Lena feedback", "/feedback/r1", 10],
       ["feedback-answer:r2", "Give feedback about your manager, Sam", "/feedback/r2", 10],
     ]);
-    expect(items.find((item) => item.key === "feedback-answer:r2")!.detail).toContain(
-      "never with your name",
+    // The floor it is given, whatever it is: the item states no number of its own.
+    expect(items.find((item) => item.key === "feedback-answer:r2")!.detail).toBe(
+      "Your manager reads it only in a group of at least 5 reports' answers, never with your name.",
     );
   });
 

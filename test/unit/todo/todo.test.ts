@@ -316,7 +316,7 @@ describe("what to do next", () => {
         programmesToRerun: [{ programme: { id: "m3", name: "M" } }],
         programmesToClose: [{ programme: { id: "m4", name: "M" }, endsOn: autumn.endsOn }],
         feedbackToGive: [
-          { requestId: "f1", subjectName: "Lena", channel: "peer", dueOn: spring.endsOn },
+          { requestId: "f1", subjectName: "Lena", channel: "peer", dueOn: spring.endsOn, floor: 3 },
         ],
         nominationsToDecide: [
           { cycle: spring, person: { id: "p1", name: "Lena" }, waiting: 2, dueOn: spring.endsOn },
