@@ -220,7 +220,9 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   );
   await expect(maya.getByText("3 peers asked; this cycle asks for 3 to 5.")).toBeVisible();
   await expect(
-    maya.getByText("You read your peers' feedback once your outcome for this cycle is released."),
+    maya.getByText(
+      "You read your peers' feedback once this cycle is closed: no calibration session of it includes you.",
+    ),
   ).toBeVisible();
   await answerUpward(maya, upwardExamples[0]!);
 
@@ -306,10 +308,12 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   ).toContainText("Answered");
   await expectAccessible(sofia);
 
-  // Maya still reads nothing of the answers: no outcome of hers is released in this cycle.
+  // Maya still reads nothing of the answers: the cycle is open and no calibration session includes her.
   await maya.goto(feedbackPath);
   await expect(
-    maya.getByText("You read your peers' feedback once your outcome for this cycle is released."),
+    maya.getByText(
+      "You read your peers' feedback once this cycle is closed: no calibration session of it includes you.",
+    ),
   ).toBeVisible();
   await expect(maya.getByText(examples[1]!)).toHaveCount(0);
   await maya.context().close();
