@@ -93,6 +93,8 @@ const { seedReviewHistory } = await import("../prisma/seed/review-history.ts");
 const { seedHiringHistory } = await import("../prisma/seed/hiring-history.ts");
 const { servedLadderVersion } = await import("../app/modules/ladders/registry.server.ts");
 const { startExport } = await import("../app/modules/data-rights/exports.server.ts");
+// The export's sections are the modules' own, which the workflows register.
+await import("../app/modules/workflows.server.ts");
 const { readerOf } = await import("../app/modules/data-rights/collect.server.ts");
 
 try {
@@ -775,12 +777,10 @@ async function buildOnly(exportId: string) {
   // Where the time goes: each section read again as the build reads it (warm: the modules and the
   // database's pages are loaded by now), CPU milliseconds each.
   const { readerOf, sectionReaders } = await import("../app/modules/data-rights/collect.server.ts");
-  const { SECTIONS } = await import("../app/modules/data-rights/document.ts");
-  const readers = sectionReaders(readerOf(row.person), "en", new Date());
   const sectionCpuMs: Record<string, number> = {};
-  for (const section of SECTIONS) {
+  for (const { section, read } of sectionReaders(readerOf(row.person), "en", new Date())) {
     const sectionCpu = process.cpuUsage();
-    await readers[section]({});
+    await read();
     const sectionUsed = process.cpuUsage(sectionCpu);
     sectionCpuMs[section] = Math.round((sectionUsed.user + sectionUsed.system) / 1000);
   }

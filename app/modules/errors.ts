@@ -66,3 +66,13 @@ export class SignInRequiredError extends Error {
     this.name = "SignInRequiredError";
   }
 }
+
+/** A read whose record the viewer's page would answer "not found" for gives null, as that page shows nothing. */
+export async function unlessNotFound<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === "not-found") return null;
+    throw error;
+  }
+}

@@ -1,10 +1,13 @@
 import type { Prisma } from "~/db/client.server";
+import type { PageLanguage } from "~/i18n/languages";
+import { SECTIONS, type ExportDocument, type Section } from "./export-document";
 
 /**
  * What each module holds about a person, declared once beside the module and registered in
  * app/modules/workflows.server.ts: the tables it keeps with a person's id or words, and what
- * erasing a person who left does to them. Erasure loops over the registry and names no module;
- * a test reads prisma/schema.prisma and fails on a table no declaration claims (decision 096).
+ * erasing a person who left does to them, and what the person's own export shows of them. Erasure
+ * and the export loop over the registry and name no module; a test reads prisma/schema.prisma and
+ * fails on a table no declaration claims (decision 096).
  */
 
 export type ModelName = Prisma.ModelName;
@@ -18,6 +21,26 @@ export type Erasure = {
   othersTexts: "keep" | "remove";
 };
 
+/**
+ * The person an export is read as: themselves without their roles, since an export is what Rungs
+ * holds about them as its subject, not what an admin may read of other people.
+ */
+export type ExportReader = {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: false;
+  isHiringAdmin: false;
+};
+
+/** One build of a person's export: every section is read with the same object, so sections may share a read. */
+export type ExportReading = { reader: ExportReader; language: PageLanguage; now: Date };
+
+/** Sections of the export (export-document.ts), each read as the person's own pages show it. */
+export type ExportSections = {
+  [S in Section]?: (reading: ExportReading) => Promise<ExportDocument[S]>;
+};
+
 export type PersonalDataDeclaration = {
   /** Each table the module keeps with a person's id or free text, and what erasure does to it. */
   holds: Partial<Record<ModelName, string>>;
@@ -28,7 +51,17 @@ export type PersonalDataDeclaration = {
    * what the aggregates count. Run before the person's name and email are replaced.
    */
   erase?: (erasure: Erasure) => Promise<void>;
+  /**
+   * What the person's export shows of these records: the sections the module fills, each read
+   * through the services of the pages the person reads them on, so each page's own read rule
+   * decides what goes in (released feedback without hidden authors, a decision once released).
+   */
+  exports?: ExportSections;
+  /** Why the export has no section of this module's records: another module's section shows them, or they are machinery. */
+  notExported?: string;
 };
+
+type SectionReader = (reading: ExportReading) => Promise<unknown>;
 
 class PersonalDataRegistry {
   private readonly declarations = new Map<string, PersonalDataDeclaration>();
@@ -41,6 +74,36 @@ class PersonalDataRegistry {
   /** Every registered declaration, by module, in registration order. */
   all(): [module: string, declaration: PersonalDataDeclaration][] {
     return [...this.declarations.entries()];
+  }
+
+  /**
+   * The export's sections in the document's order, each with the one module that fills it; throws
+   * when a section has no module or two, so a document is never built with a hole or a doubt.
+   */
+  exportSections(): { section: Section; module: string; read: SectionReader }[] {
+    const owners = new Map<Section, { module: string; read: SectionReader }[]>();
+    for (const [module, declaration] of this.declarations)
+      for (const [section, read] of Object.entries(declaration.exports ?? {}) as [
+        Section,
+        SectionReader,
+      ][])
+        owners.set(section, [...(owners.get(section) ?? []), { module, read }]);
+    const faults = SECTIONS.filter((section) => owners.get(section)?.length !== 1);
+    if (faults.length)
+      throw new Error(
+        `Each export section needs exactly one module's declaration: ${faults
+          .map(
+            (section) =>
+              `${section} (${
+                owners
+                  .get(section)
+                  ?.map((o) => o.module)
+                  .join(", ") || "none"
+              })`,
+          )
+          .join("; ")}`,
+      );
+    return SECTIONS.map((section) => ({ section, ...owners.get(section)![0]! }));
   }
 
   /** Runs every module's erasure in turn, in the caller's transaction. */

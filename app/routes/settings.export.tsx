@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
-import { EXPORT_SCHEMA_PATH } from "~/modules/data-rights/document";
+import { EXPORT_SCHEMA_PATH } from "~/platform/export-document";
 import { exportsOf, startExport } from "~/modules/data-rights/exports.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";

@@ -18,4 +18,5 @@ export const assessmentsPersonalData: PersonalDataDeclaration = {
       await tx.assessment.updateMany({ where: assessment, data: { summary: "" } });
     }
   },
+  notExported: "the growth module's assessments section lists them, as the growth page does",
 };

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/db/client.server";
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { auditEventsAbout } from "./audit.server";
 
 /** Keys of earlier audit details that carried the person's name, email or identity provider names. */
 const IDENTIFYING_KEYS = ["name", "email", "userName", "externalId"];
@@ -32,5 +33,14 @@ export const auditPersonalData: PersonalDataDeclaration = {
         data: { detail: kept as Prisma.InputJsonObject },
       });
     }
+  },
+  exports: {
+    async auditEvents({ reader }) {
+      return (await auditEventsAbout(reader.id)).map((event) => ({
+        action: event.action,
+        at: event.at.toISOString(),
+        actor: event.actorName,
+      }));
+    },
   },
 };

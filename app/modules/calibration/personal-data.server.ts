@@ -1,5 +1,8 @@
 import type { Prisma } from "~/db/client.server";
 import { redactedChange, type PersonalDataDeclaration } from "~/platform/personal-data";
+import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { ownOutcomeViews } from "./session-view.server";
 
 /** The words a calibration event's change may hold: a rationale, a reason, notes, a name. */
 const WORDS = ["rationale", "finalReason", "meetingNotes", "calibrator"] as const;
@@ -69,5 +72,15 @@ export const calibrationPersonalData: PersonalDataDeclaration = {
         (JSON.parse(event.change) as { calibrator?: unknown[] }).calibrator?.[1] === person.name,
     );
     if (naming.length > 0) await redact(tx, { id: { in: naming.map((event) => event.id) } }, now);
+  },
+  exports: {
+    async outcomes({ reader, language }) {
+      const t = i18nFor(language).getFixedT(language, "growth");
+      return (await ownOutcomeViews(reader.id)).map((outcome) => ({
+        session: outcome.sessionName,
+        rating: outcome.rating,
+        outcome: wordsOf(t, outcome.outcome),
+      }));
+    },
   },
 };

@@ -1,4 +1,9 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { unlessNotFound } from "~/modules/errors";
+import { dayOrNull } from "~/platform/export-document";
+import { seriesPage } from "./agenda.server";
+import { evidenceOf } from "./evidence.server";
+import { conversationsOf } from "./series.server";
 
 /** One-to-ones and evidence between cycles. */
 export const conversationsPersonalData: PersonalDataDeclaration = {
@@ -24,5 +29,68 @@ export const conversationsPersonalData: PersonalDataDeclaration = {
         data: { text: "" },
       });
     }
+  },
+  exports: {
+    async evidence({ reader }) {
+      const { items } = await evidenceOf(reader, reader.id);
+      return items.map((item) => ({
+        competencyId: item.competencyId,
+        competency: item.competencyName,
+        text: item.text,
+        url: item.url,
+        occurredOn: dayOrNull(item.occurredOn)!,
+        sharedWithManager: item.shared,
+        fromConversation: item.fromConversation,
+      }));
+    },
+    async conversations({ reader, language, now }) {
+      const out = [];
+      for (const item of await conversationsOf(reader, now)) {
+        const page = await unlessNotFound(() => seriesPage(reader, item.id, now, language));
+        if (!page) continue;
+        // The next meeting's agenda heads with the series' open actions; those agreed at an earlier meeting are listed there.
+        const listed = new Set(
+          page.earlier.flatMap((meeting) => meeting.actions.map((action) => action.id)),
+        );
+        const next = page.next
+          ? [
+              {
+                ...page.next,
+                points: page.next.agenda.flatMap((entry) =>
+                  entry.type === "point" ? [entry.point] : [],
+                ),
+                actions: page.next.agenda.flatMap((entry) =>
+                  entry.type === "action" && !listed.has(entry.action.id) ? [entry.action] : [],
+                ),
+              },
+            ]
+          : [];
+        out.push({
+          kind: page.series.kind,
+          role: page.role,
+          manager: page.series.manager.name,
+          report: page.series.report.name,
+          cadence: page.series.cadence,
+          current: page.series.current,
+          meetings: [...next, ...page.earlier].map((meeting) => ({
+            startsAt: meeting.startsAt.toISOString(),
+            status: meeting.status,
+            points: meeting.points.map((point) => ({ text: point.text, status: point.status })),
+            actions: meeting.actions.map((action) => ({
+              text: action.text,
+              status: action.status,
+              dueOn: dayOrNull(action.dueOn),
+            })),
+            notes: meeting.notes.map((note) => ({
+              author: note.authorName,
+              visibility: note.visibility,
+              text: note.text,
+              writtenAt: note.createdAt.toISOString(),
+            })),
+          })),
+        });
+      }
+      return out;
+    },
   },
 };

@@ -6,4 +6,6 @@ export const cyclesPersonalData: PersonalDataDeclaration = {
     ReviewCycle: "who opened it: kept, under the erased name",
     ReviewCycleParticipant: "who was in a cycle: kept for the cycle's figures; no words",
   },
+  notExported:
+    "which cycles they were in shows with their assessments and feedback; a cycle itself is the company's",
 };

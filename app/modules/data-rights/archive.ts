@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import type { ExportDocument } from "./document";
+import type { ExportDocument } from "~/platform/export-document";
 
 export const EXPORT_JSON = "rungs-export.json";
 

@@ -1,7 +1,7 @@
 import { isApiScope, SCOPE_LABELS } from "~/modules/api/scopes";
 import { actionLabel } from "~/modules/audit/events";
-import type { ExportDocument, Section } from "./document";
-import { SECTIONS } from "./document";
+import type { ExportDocument, Section } from "~/platform/export-document";
+import { SECTIONS } from "~/platform/export-document";
 
 /**
  * The readable half of the archive: `index.html` and one page per section, in the person's
@@ -280,6 +280,59 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
           )
           .join("")
       );
+    case "opportunities": {
+      const { posted, interests } = doc.opportunities;
+      return (
+        none(words, !posted.length && !interests.length) +
+        posted
+          .map(
+            (row) =>
+              `<h2>${escape(t("bundle.opportunities.posted", { title: row.title }))}</h2>` +
+              `<p>${escape(t("bundle.opportunities.dates", { startsOn: words.day(row.startsOn), endsOn: words.day(row.endsOn), interested: row.interested }))}</p>` +
+              quote(row.description) +
+              (row.reason !== null ? quote(row.reason) : ""),
+          )
+          .join("") +
+        interests
+          .map(
+            (row) =>
+              `<h2>${escape(t("bundle.opportunities.interest", { title: row.title, poster: row.poster }))}</h2>` +
+              `<p>${escape(t("bundle.opportunities.outcome", { outcome: row.outcome ?? "open" }))}</p>` +
+              quote(row.note) +
+              (row.reason !== null ? quote(row.reason) : ""),
+          )
+          .join("")
+      );
+    }
+    case "sponsorships": {
+      const { given, received } = doc.sponsorships;
+      const rows = (list: typeof given) =>
+        list.map((row) => [
+          escape(row.sponsor),
+          escape(row.sponsee),
+          escape(row.target),
+          escape(words.day(row.until)),
+          row.note.trim() ? escape(row.note) : "",
+          row.declineReason ? escape(row.declineReason) : "",
+        ]);
+      const headers = [
+        t("bundle.sponsorships.sponsor"),
+        t("bundle.sponsorships.sponsee"),
+        t("bundle.sponsorships.target"),
+        t("bundle.sponsorships.until"),
+        t("bundle.notes"),
+        t("bundle.sponsorships.declined"),
+      ];
+      return (
+        none(words, !given.length && !received.length) +
+        (given.length
+          ? `<h2>${escape(t("bundle.sponsorships.given"))}</h2>` + table(headers, rows(given))
+          : "") +
+        (received.length
+          ? `<h2>${escape(t("bundle.sponsorships.received"))}</h2>` + table(headers, rows(received))
+          : "")
+      );
+    }
     case "interviews":
       return (
         none(words, !doc.interviews.length) +

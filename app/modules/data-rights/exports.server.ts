@@ -12,8 +12,13 @@ import * as clock from "~/platform/clock.server";
 import { getEnv } from "~/utils/env.server";
 import { archiveName, exportArchive } from "./archive";
 import { readableBundle } from "./bundle";
-import { completed, readerOf, sectionReaders } from "./collect.server";
-import { EXPORT_FORMAT_VERSION, EXPORT_SCHEMA_ID, SECTIONS, type ExportDocument } from "./document";
+import { collect, readerOf } from "./collect.server";
+import {
+  EXPORT_FORMAT_VERSION,
+  EXPORT_SCHEMA_ID,
+  SECTIONS,
+  type ExportDocument,
+} from "~/platform/export-document";
 import {
   canFollowExports,
   canStartExport,
@@ -200,21 +205,15 @@ export async function buildExport(
       acceptLanguage: null,
       organisation: env.ORG_LANGUAGE,
     });
-    const readers = sectionReaders(readerOf(person), language, contentAt);
-    const into = {};
-    for (const [index, section] of SECTIONS.entries()) {
-      await readers[section](into);
-      await db.personalExport.update({
-        where: { id: exportId },
-        data: { sectionsDone: index + 1 },
-      });
-    }
+    const sections = await collect(readerOf(person), language, contentAt, async (done) => {
+      await db.personalExport.update({ where: { id: exportId }, data: { sectionsDone: done } });
+    });
     const doc: ExportDocument = {
       $schema: EXPORT_SCHEMA_ID,
       formatVersion: EXPORT_FORMAT_VERSION,
       generatedAt: contentAt.toISOString(),
       language,
-      ...completed(into),
+      ...sections,
     };
     const t = i18nFor(language).getFixedT(language, "exports");
     const formats = formatsFor(language, personTimeZone(person.timeZone));

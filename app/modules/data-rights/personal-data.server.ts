@@ -6,4 +6,5 @@ export const dataRightsPersonalData: PersonalDataDeclaration = {
   async erase({ tx, personId }) {
     await tx.personalExport.deleteMany({ where: { personId } });
   },
+  notExported: "an export is the archive itself; earlier ones appear as audit events",
 };

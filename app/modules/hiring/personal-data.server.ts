@@ -1,5 +1,11 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
 import { purgeCandidatesHiredAs } from "./candidates.server";
+import { unlessNotFound } from "~/modules/errors";
+import { notesField, ratingField } from "~/modules/assessments/draft";
+import { numberOrNull, textOf } from "~/platform/export-document";
+import { hiringHome } from "./openings.server";
+import { recommendationField } from "./scorecard-draft";
+import { interviewPage } from "./scorecards.server";
 
 /**
  * Hiring: a leaver loses the candidate record they were hired from; what they wrote about
@@ -47,5 +53,36 @@ export const hiringPersonalData: PersonalDataDeclaration = {
         data: { note: "" },
       });
     }
+  },
+  exports: {
+    async interviews({ reader }) {
+      const { interviews } = await hiringHome(reader);
+      const out = [];
+      // Interviews they scored: a card in or being written; one not started holds nothing of theirs.
+      for (const interview of interviews.filter((item) => item.card !== "not-started")) {
+        const page = await unlessNotFound(() => interviewPage(reader, interview.id));
+        if (!page) continue;
+        out.push({
+          opening: page.opening.title,
+          level: page.opening.level,
+          candidate: page.candidate,
+          stage: page.stage.name,
+          scheduledAt: page.interview.scheduledAt,
+          state: page.mode,
+          submittedAt: page.submitted?.submittedAt ?? null,
+          scores: page.competencyIds.map((competencyId) => ({
+            competencyId,
+            competency: page.competencyName[competencyId] ?? competencyId,
+            score: numberOrNull(page.values[ratingField(competencyId)]),
+            notes: textOf(page.values[notesField(competencyId)]),
+          })),
+          recommendation:
+            typeof page.values[recommendationField] === "string"
+              ? page.values[recommendationField]
+              : null,
+        });
+      }
+      return out;
+    },
   },
 };

@@ -25,4 +25,6 @@ export const identityPersonalData: PersonalDataDeclaration = {
     await tx.knownDevice.deleteMany({ where: { userId: personId } });
     await tx.passwordToken.deleteMany({ where: { userId: personId } });
   },
+  notExported:
+    "sign-in machinery (passwords, sessions, devices, links): never copied out, not even hashed",
 };

@@ -1,4 +1,7 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { unlessNotFound } from "~/modules/errors";
+import { dayOrNull } from "~/platform/export-document";
+import { myPairs, pairPage } from "./pairs.server";
 
 /** Mentorship: who was paired stays for the programme's report; what anyone wrote goes. */
 export const mentorshipPersonalData: PersonalDataDeclaration = {
@@ -30,5 +33,36 @@ export const mentorshipPersonalData: PersonalDataDeclaration = {
     });
     if (othersTexts === "remove")
       await tx.mentorshipCheckIn.updateMany({ where: { authorId: personId }, data: { note: "" } });
+  },
+  exports: {
+    async mentorship({ reader, now }) {
+      const out = [];
+      for (const pair of await myPairs(reader)) {
+        const page = await unlessNotFound(() => pairPage(reader, pair.programmeId, pair.id, now));
+        if (!page) continue;
+        out.push({
+          programme: page.programme.name,
+          role: page.role,
+          mentee: page.pair.menteeName,
+          mentor: page.pair.mentorName,
+          status: page.pair.status,
+          goals: page.goals.map((goal) => goal.name),
+          outcome: page.pair.outcome,
+          outcomeNote: page.pair.outcomeNote,
+          checkIns: page.checkIns.map((checkIn) => ({
+            occurredOn: dayOrNull(checkIn.occurredOn)!,
+            author: checkIn.authorName,
+            note: checkIn.note,
+            competencies: checkIn.competencies,
+          })),
+          pulses: page.pulses.map((pulse) => ({
+            checkpoint: pulse.checkpoint,
+            usefulness: pulse.usefulness,
+            comfort: pulse.comfort,
+          })),
+        });
+      }
+      return out;
+    },
   },
 };

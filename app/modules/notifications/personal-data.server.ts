@@ -1,4 +1,5 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { notificationSettings } from "./preferences.server";
 
 /** Email: no message holding their address, no preference, no schedule stays. */
 export const notificationsPersonalData: PersonalDataDeclaration = {
@@ -14,5 +15,11 @@ export const notificationsPersonalData: PersonalDataDeclaration = {
   async erase({ tx, personId }) {
     await tx.notificationPreference.deleteMany({ where: { userId: personId } });
     await tx.outboxMessage.deleteMany({ where: { userId: personId } });
+  },
+  exports: {
+    async notificationSettings({ reader }) {
+      const settings = await notificationSettings(reader.id);
+      return { ...settings.preferences, timeZone: settings.timeZone };
+    },
   },
 };

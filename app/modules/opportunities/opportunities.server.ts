@@ -293,6 +293,52 @@ export async function opportunitiesPage(viewer: Viewer) {
   };
 }
 
+/**
+ * What the viewer's own record holds of stretch work, without opening anything (nothing is marked
+ * seen): the opportunities they posted, with the reason for a choice, and those they expressed
+ * interest in, with their note, the outcome and the reason as their pages show it (the person's export).
+ */
+export async function opportunitiesRecordOf(viewer: Viewer) {
+  const [posted, interests] = await Promise.all([
+    db.opportunity.findMany({
+      where: { posterId: viewer.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { ...ROW, _count: { select: { interests: true } } },
+    }),
+    db.opportunityInterest.findMany({
+      where: { personId: viewer.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { note: true, outcome: true, createdAt: true, opportunity: { select: ROW } },
+    }),
+  ]);
+  const reasonFor = (row: Row, interested: boolean) => {
+    const facts = { posterId: row.posterId, status: statusOf(row.status), posterLeft: false };
+    return facts.status === "chosen" && canReadReason(viewer, facts, interested)
+      ? (row.reason ?? "")
+      : null;
+  };
+  return {
+    posted: posted.map((row) => ({
+      title: row.title,
+      kind: row.kind as OpportunityKind,
+      description: row.description,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      status: statusOf(row.status),
+      interested: row._count.interests,
+      reason: reasonFor(row, false),
+    })),
+    interests: interests.map((interest) => ({
+      title: interest.opportunity.title,
+      poster: interest.opportunity.poster.name,
+      note: interest.note,
+      outcome: interest.outcome,
+      expressedAt: interest.createdAt,
+      reason: reasonFor(interest.opportunity, true),
+    })),
+  };
+}
+
 async function loadOpportunity(opportunityId: string) {
   return db.opportunity.findUnique({
     where: { id: opportunityId },

@@ -1,4 +1,6 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { dayOrNull } from "~/platform/export-document";
+import { opportunitiesRecordOf } from "./opportunities.server";
 
 /**
  * Stretch work: who saw, applied and was chosen stays for the access audit; the note they wrote
@@ -25,5 +27,21 @@ export const opportunitiesPersonalData: PersonalDataDeclaration = {
       },
       data: { reason: "" },
     });
+  },
+  exports: {
+    async opportunities({ reader }) {
+      const record = await opportunitiesRecordOf(reader);
+      return {
+        posted: record.posted.map((row) => ({
+          ...row,
+          startsOn: dayOrNull(row.startsOn)!,
+          endsOn: dayOrNull(row.endsOn)!,
+        })),
+        interests: record.interests.map((row) => ({
+          ...row,
+          expressedAt: row.expressedAt.toISOString(),
+        })),
+      };
+    },
   },
 };

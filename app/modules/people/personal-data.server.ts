@@ -12,4 +12,6 @@ export const peoplePersonalData: PersonalDataDeclaration = {
     GroupChange: "their moves between teams and attributes: kept for the audits at each moment",
   },
   holdsNothing: { Team: "a team's name" },
+  notExported:
+    "the growth module's profile section shows their name, email, team, manager and level history",
 };

@@ -1,5 +1,9 @@
 import type { Prisma } from "~/db/client.server";
 import { redactedChange, type PersonalDataDeclaration } from "~/platform/personal-data";
+import { unlessNotFound } from "~/modules/errors";
+import { dayOrNull } from "~/platform/export-document";
+import { answerPage } from "./decisions.server";
+import { myNominations } from "./nominations.server";
 
 /** A decision's rationale per criterion (`{ competency: { mark, rationale } }`) with the words blanked and the marks kept. */
 function blankRationales(rationale: unknown): unknown {
@@ -149,5 +153,35 @@ export const promotionsPersonalData: PersonalDataDeclaration = {
       await tx.promotionDissent.updateMany({ where: { memberId: personId }, data: { text: "" } });
       await redactEvents(tx, { actorId: personId }, now);
     }
+  },
+  exports: {
+    async promotions({ reader }) {
+      // Their own nominations, as "Your nominations" lists them, each with its answer as its page shows it (nothing before release).
+      const out = [];
+      for (const nomination of (await myNominations(reader)).filter((row) => row.own)) {
+        const page = await unlessNotFound(() => answerPage(reader, nomination.id));
+        const decision = page?.decision ?? null;
+        out.push({
+          window: nomination.windowName,
+          target: nomination.targetTitle,
+          kind: nomination.kind,
+          state: nomination.state,
+          decision: decision
+            ? {
+                outcome: decision.outcome,
+                summary: decision.summary,
+                releasedAt: decision.releasedAt?.toISOString() ?? null,
+                takesEffectOn: dayOrNull(decision.takesEffectOn),
+                criteria: decision.criteria.map((criterion) => ({
+                  name: criterion.name,
+                  mark: criterion.mark,
+                  rationale: criterion.rationale,
+                })),
+              }
+            : null,
+        });
+      }
+      return out;
+    },
   },
 };

@@ -7,4 +7,6 @@ export const retentionPersonalData: PersonalDataDeclaration = {
     ErasureRecord: "that they were erased and when, by id: kept, so a restore erases them again",
   },
   holdsNothing: { RetentionRule: "the organisation's rules" },
+  notExported:
+    "a hold or an erasure ledger entry concerns a leaver, who has no export; holds are the company's legal matter",
 };

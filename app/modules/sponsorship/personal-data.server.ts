@@ -1,4 +1,19 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { dayOrNull, isoOrNull, type ExportSponsorship } from "~/platform/export-document";
+import { sponsorshipsRecordOf } from "./sponsorship.server";
+
+type Shown = Awaited<ReturnType<typeof sponsorshipsRecordOf>>["given"][number];
+const exported = (row: Shown): ExportSponsorship => ({
+  sponsor: row.sponsorName,
+  sponsee: row.sponseeName,
+  advocacy: row.advocacy,
+  target: row.target,
+  note: row.note,
+  until: dayOrNull(row.until)!,
+  declinedAt: isoOrNull(row.declinedAt),
+  declineReason: row.declineReason,
+  endedAt: isoOrNull(row.endedAt),
+});
 
 /** Sponsorship: who sponsored whom stays for the access audit; the notes and reasons go. */
 export const sponsorshipPersonalData: PersonalDataDeclaration = {
@@ -18,5 +33,11 @@ export const sponsorshipPersonalData: PersonalDataDeclaration = {
     });
     if (othersTexts === "remove")
       await tx.sponsorship.updateMany({ where: { sponsorId: personId }, data: { note: "" } });
+  },
+  exports: {
+    async sponsorships({ reader }) {
+      const { given, received } = await sponsorshipsRecordOf(reader);
+      return { given: given.map(exported), received: received.map(exported) };
+    },
   },
 };

@@ -1,4 +1,4 @@
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { dayToDate } from "~/modules/days";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -308,6 +308,54 @@ function factsOf(row: {
   };
 }
 
+/** The sponsorships of `rows` the viewer may read, as their pages show them. */
+async function shownTo(
+  viewer: Viewer,
+  rows: readonly Prisma.SponsorshipGetPayload<{ select: typeof ROW }>[],
+  now: Date,
+) {
+  const readable = rows.filter((row) => canReadSponsorship(viewer, row));
+  const targets = await targetWords(readable);
+  return readable.map((row) => ({
+    id: row.id,
+    sponsorName: row.sponsor.name,
+    sponseeName: row.sponsee.name,
+    advocacy: row.advocacy as Advocacy,
+    target: targets(row),
+    note: row.note,
+    until: row.until,
+    active: isActive(factsOf(row), now),
+    declinedAt: row.declinedAt,
+    declineReason: row.declineReason,
+    endedAt: row.endedAt,
+    canDecline: canDecline(viewer, factsOf(row), now),
+    canEnd: canEnd(viewer, factsOf(row), now),
+    mine:
+      row.sponsorId === viewer.id
+        ? ("given" as const)
+        : row.sponseeId === viewer.id
+          ? ("received" as const)
+          : ("other" as const),
+  }));
+}
+
+/**
+ * The sponsorships the viewer gives and receives, as their page shows them, without marking any
+ * seen (the person's export).
+ */
+export async function sponsorshipsRecordOf(viewer: Viewer) {
+  const rows = await db.sponsorship.findMany({
+    where: { OR: [{ sponsorId: viewer.id }, { sponseeId: viewer.id }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: ROW,
+  });
+  const shown = await shownTo(viewer, rows, clock.now());
+  return {
+    given: shown.filter((row) => row.mine === "given"),
+    received: shown.filter((row) => row.mine === "received"),
+  };
+}
+
 /**
  * The sponsorships page: the ones the viewer gives and receives (the viewer's received ones are
  * seen now, which ends their to-do), every sponsorship for admins, the cap, and what the form offers.
@@ -332,29 +380,7 @@ export async function sponsorshipsPage(viewer: Viewer) {
     }),
     servedLadders(),
   ]);
-  const readable = rows.filter((row) => canReadSponsorship(viewer, row));
-  const targets = await targetWords(readable);
-  const shown = readable.map((row) => ({
-    id: row.id,
-    sponsorName: row.sponsor.name,
-    sponseeName: row.sponsee.name,
-    advocacy: row.advocacy as Advocacy,
-    target: targets(row),
-    note: row.note,
-    until: row.until,
-    active: isActive(factsOf(row), now),
-    declinedAt: row.declinedAt,
-    declineReason: row.declineReason,
-    endedAt: row.endedAt,
-    canDecline: canDecline(viewer, factsOf(row), now),
-    canEnd: canEnd(viewer, factsOf(row), now),
-    mine:
-      row.sponsorId === viewer.id
-        ? ("given" as const)
-        : row.sponseeId === viewer.id
-          ? ("received" as const)
-          : ("other" as const),
-  }));
+  const shown = await shownTo(viewer, rows, now);
   const given = shown.filter((row) => row.mine === "given");
   return {
     cap,

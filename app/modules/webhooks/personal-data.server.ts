@@ -7,4 +7,6 @@ export const webhooksPersonalData: PersonalDataDeclaration = {
     WebhookEndpoint: "a receiver's address and secret",
     WebhookDelivery: "an event's delivery to a receiver",
   },
+  notExported:
+    "events name their id only; the records they announce are exported by their own modules",
 };

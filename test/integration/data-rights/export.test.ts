@@ -367,6 +367,74 @@ async function setUpOrganisation() {
     });
   }
 
+  // Stretch work: she asked for one her manager posted and was chosen; a colleague asked too. She
+  // posted one of her own; and an opportunity she never touched is not hers.
+  const opportunity = (data: { title: string; posterId: string; reason?: string }) =>
+    db.opportunity.create({
+      data: {
+        kind: "project",
+        ladderId: "engineering",
+        competencyIds: "[]",
+        hoursPerWeek: 4,
+        startsOn: new Date("2026-02-01"),
+        endsOn: new Date("2026-04-30"),
+        ...(data.reason ? { status: "chosen", reason: data.reason, decidedAt: new Date() } : {}),
+        ...data,
+      },
+    });
+  const stretch = await opportunity({
+    title: "Stretch",
+    posterId: manager.id,
+    reason: MARK("opportunity-reason"),
+  });
+  await db.opportunityInterest.createMany({
+    data: [
+      {
+        opportunityId: stretch.id,
+        personId: person.id,
+        note: MARK("interest-note"),
+        outcome: "chosen",
+      },
+      {
+        opportunityId: stretch.id,
+        personId: peers[0]!.id,
+        note: MARK("others-interest-note"),
+        outcome: "not-chosen",
+      },
+    ],
+  });
+  await opportunity({ title: MARK("posted-opportunity"), posterId: person.id });
+  await opportunity({ title: MARK("others-opportunity"), posterId: manager.id });
+  // Sponsorships: her manager sponsors her, she sponsors a colleague; one between others is not hers.
+  await db.sponsorship.createMany({
+    data: [
+      {
+        sponsorId: manager.id,
+        sponseeId: person.id,
+        advocacy: "role",
+        target: "Tech lead",
+        note: MARK("sponsorship-received"),
+        until: new Date("2026-09-30"),
+      },
+      {
+        sponsorId: person.id,
+        sponseeId: peers[1]!.id,
+        advocacy: "role",
+        target: "Mentor",
+        note: MARK("sponsorship-given"),
+        until: new Date("2026-09-30"),
+      },
+      {
+        sponsorId: manager.id,
+        sponseeId: peers[2]!.id,
+        advocacy: "role",
+        target: "Lead",
+        note: MARK("others-sponsorship"),
+        until: new Date("2026-09-30"),
+      },
+    ],
+  });
+
   await saveNotificationSettings(person.id, {
     ...DEFAULT_PREFERENCES,
     digest: "daily",
@@ -514,6 +582,11 @@ describe("a person's export", () => {
       "check-in",
       "own-scorecard",
       "promotion-released",
+      "opportunity-reason",
+      "interest-note",
+      "posted-opportunity",
+      "sponsorship-received",
+      "sponsorship-given",
       "api-token",
       "revoked-api-token",
     ];
@@ -530,6 +603,9 @@ describe("a person's export", () => {
       "colleague-about-someone-else",
       "other-scorecard",
       "promotion-unreleased",
+      "others-interest-note",
+      "others-opportunity",
+      "others-sponsorship",
     ]) {
       expect(json + html, `nothing of ${marker}`).not.toContain(MARK(marker));
     }

@@ -1,8 +1,9 @@
 // Each module declares once what it holds about a person (platform/personal-data.ts, registered in
-// workflows.server.ts); erasure reads the declarations. A table the schema gains is claimed by one
+// workflows.server.ts); erasure and the person's export read the declarations. A table the schema gains is claimed by one
 // module, as holding something about a person or nothing, or this fails.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { SECTIONS } from "~/platform/export-document";
 import { personalData } from "~/platform/personal-data";
 
 type Model = { name: string; fields: { name: string; type: string }[] };
@@ -63,5 +64,26 @@ describe("personal data declared once", () => {
     for (const [module, declaration] of personalData.all())
       for (const [model, what] of Object.entries(declaration.holds))
         expect(what, `${module}: ${model}`).toMatch(/\w{3,}/);
+  });
+
+  test("every section of the person's export is filled by exactly one module, in the document's order", () => {
+    const sections = personalData.exportSections();
+    expect(sections.map((entry) => entry.section)).toEqual([...SECTIONS]);
+    expect(
+      Object.fromEntries(sections.map((entry) => [entry.section, entry.module])),
+    ).toMatchObject({
+      opportunities: "opportunities",
+      sponsorships: "sponsorship",
+      promotions: "promotions",
+    });
+  });
+
+  test("a module that holds a person's words says what their export shows of them, or why nothing", () => {
+    const silent = personalData
+      .all()
+      .filter(([, declaration]) => Object.keys(declaration.holds).length > 0)
+      .filter(([, declaration]) => !declaration.exports && !declaration.notExported)
+      .map(([module]) => module);
+    expect(silent).toEqual([]);
   });
 });

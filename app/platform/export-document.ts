@@ -21,6 +21,8 @@ export const SECTIONS = [
   "mentorship",
   "outcomes",
   "promotions",
+  "opportunities",
+  "sponsorships",
   "interviews",
   "notificationSettings",
   "apiTokens",
@@ -153,6 +155,43 @@ export type ExportPromotion = {
   } | null;
 };
 
+/** Stretch work: what they posted (with the reason for a choice) and what they asked for, with their note and the outcome. */
+export type ExportOpportunities = {
+  posted: {
+    title: string;
+    kind: string;
+    description: string;
+    startsOn: string;
+    endsOn: string;
+    status: string;
+    interested: number;
+    reason: string | null;
+  }[];
+  interests: {
+    title: string;
+    poster: string;
+    note: string;
+    outcome: string | null;
+    expressedAt: string;
+    reason: string | null;
+  }[];
+};
+
+/** One sponsorship they gave or received, as their sponsorships page shows it. */
+export type ExportSponsorship = {
+  sponsor: string;
+  sponsee: string;
+  advocacy: string;
+  target: string;
+  note: string;
+  until: string;
+  declinedAt: string | null;
+  declineReason: string | null;
+  endedAt: string | null;
+};
+
+export type ExportSponsorships = { given: ExportSponsorship[]; received: ExportSponsorship[] };
+
 export type ExportInterview = {
   opening: string;
   level: string;
@@ -202,8 +241,21 @@ export type ExportDocument = {
   mentorship: ExportMentorship[];
   outcomes: ExportOutcome[];
   promotions: ExportPromotion[];
+  opportunities: ExportOpportunities;
+  sponsorships: ExportSponsorships;
   interviews: ExportInterview[];
   notificationSettings: ExportNotificationSettings;
   apiTokens: ExportApiToken[];
   auditEvents: ExportAuditEvent[];
 };
+
+/** An instant as the document writes it (ISO 8601), or null. */
+export const isoOrNull = (value: Date | string | null | undefined): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
+/** A calendar day as the document writes it (YYYY-MM-DD), or null. */
+export const dayOrNull = (value: Date | string | null | undefined): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString().slice(0, 10);
+/** A form value as text: a draft's field that is not text is empty. */
+export const textOf = (value: unknown): string => (typeof value === "string" ? value : "");
+export const numberOrNull = (value: unknown): number | null =>
+  typeof value === "number" ? value : null;
