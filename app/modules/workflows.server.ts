@@ -125,7 +125,9 @@ joiningHooks.register("feedback", async (tx, cycleId) => ({
 }));
 
 // What each module holds about a person (decision 096): erasure runs these in this order, then
-// replaces the person's name and email (retention/erasure.server.ts).
+// replaces the person's name and email (retention/erasure.server.ts); the retention pass removes
+// their kinds of record in this order too, so retention (the leavers' erasure) stays last; the
+// person's export takes each module's sections in the document's order.
 for (const [module, declaration] of [
   ["assessments", assessmentsPersonalData],
   ["calibration", calibrationPersonalData],

@@ -41,6 +41,34 @@ export type ExportSections = {
   [S in Section]?: (reading: ExportReading) => Promise<ExportDocument[S]>;
 };
 
+/** What the retention pass tells each kind of record: the admins' rules, who is on hold, and when. */
+export type RetentionFacts = {
+  /** How long a rule the admins set keeps its records (retention's rule kinds), or null: kept until removed by hand. */
+  keepFor: (rule: "private-notes" | "feedback-texts" | "leavers") => number | null;
+  /** People under a legal hold: nothing of theirs is due. */
+  held: ReadonlySet<string>;
+  /** People already erased. */
+  erased: ReadonlySet<string>;
+  now: Date;
+};
+
+/** One record due for removal, with the person (or candidate) whose transaction removes it. */
+export type RetentionItem = { id: string; personId: string };
+
+/**
+ * A kind of record the daily retention pass removes once kept long enough, declared by the module
+ * that holds it. The admin page counts `due` and the pass removes exactly that, person by person.
+ */
+export type RetentionKind = {
+  /** What is due now, none of it for anyone on hold (decided by the rule's policy). */
+  due: (facts: RetentionFacts) => Promise<RetentionItem[]>;
+  /**
+   * Removes one person's due items in a transaction of its own, with an audit event that counts and
+   * never quotes; how many went (0 when someone else removed them first).
+   */
+  remove: (personId: string, ids: readonly string[], now: Date) => Promise<number>;
+};
+
 export type PersonalDataDeclaration = {
   /** Each table the module keeps with a person's id or free text, and what erasure does to it. */
   holds: Partial<Record<ModelName, string>>;
@@ -57,6 +85,8 @@ export type PersonalDataDeclaration = {
    * decides what goes in (released feedback without hidden authors, a decision once released).
    */
   exports?: ExportSections;
+  /** What the retention pass removes of these records, by kind (the admin page's row for each: `retention:next.<kind>`). */
+  retention?: Record<string, RetentionKind>;
   /** Why the export has no section of this module's records: another module's section shows them, or they are machinery. */
   notExported?: string;
 };
@@ -104,6 +134,21 @@ class PersonalDataRegistry {
           .join("; ")}`,
       );
     return SECTIONS.map((section) => ({ section, ...owners.get(section)![0]! }));
+  }
+
+  /** Every kind of record the retention pass removes, in registration order; a kind declared twice throws. */
+  retentionKinds(): { kind: string; module: string; rule: RetentionKind }[] {
+    const kinds = [...this.declarations].flatMap(([module, declaration]) =>
+      Object.entries(declaration.retention ?? {}).map(([kind, rule]) => ({ kind, module, rule })),
+    );
+    const twice = kinds.filter(
+      (entry, index) => kinds.findIndex((k) => k.kind === entry.kind) !== index,
+    );
+    if (twice.length)
+      throw new Error(
+        `Retention kinds declared twice: ${twice.map((entry) => entry.kind).join(", ")}`,
+      );
+    return kinds;
   }
 
   /** Runs every module's erasure in turn, in the caller's transaction. */

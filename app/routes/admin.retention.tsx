@@ -113,12 +113,11 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EraseSchema }),
   });
-  const next = [
-    { label: t("next.privateNotes"), count: page.next.privateNotes },
-    { label: t("next.feedbackTexts"), count: page.next.feedbackTexts },
-    { label: t("next.candidates"), count: page.next.candidates },
-    { label: t("next.leavers"), count: page.next.leavers },
-  ];
+  // Each kind is a module's, named in this page's words (`next.<kind>`).
+  const next = Object.entries(page.next).map(([kind, count]) => ({
+    label: t(`next.${kind}` as "next.leavers"),
+    count,
+  }));
   return (
     <>
       <PageHeader title={t("heading")} description={t("description")} />

@@ -4,6 +4,9 @@ import { dayOrNull } from "~/platform/export-document";
 import { seriesPage } from "./agenda.server";
 import { evidenceOf } from "./evidence.server";
 import { conversationsOf } from "./series.server";
+import { db } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { privateNoteDue } from "~/modules/retention/policy";
 
 /** One-to-ones and evidence between cycles. */
 export const conversationsPersonalData: PersonalDataDeclaration = {
@@ -91,6 +94,58 @@ export const conversationsPersonalData: PersonalDataDeclaration = {
         });
       }
       return out;
+    },
+  },
+  retention: {
+    /** A one-to-one's private notes, once either person of the series left long enough ago. */
+    privateNotes: {
+      async due({ keepFor, held, now }) {
+        const months = keepFor("private-notes");
+        if (months === null) return [];
+        const left = { deactivatedAt: { not: null, lte: now } };
+        const notes = await db.conversationNote.findMany({
+          where: { visibility: "private", series: { OR: [{ manager: left }, { report: left }] } },
+          select: {
+            id: true,
+            authorId: true,
+            series: {
+              select: {
+                managerId: true,
+                reportId: true,
+                manager: { select: { deactivatedAt: true } },
+                report: { select: { deactivatedAt: true } },
+              },
+            },
+          },
+          orderBy: { id: "asc" },
+        });
+        return notes
+          .filter((note) =>
+            privateNoteDue(
+              {
+                leftAt: [note.series.manager.deactivatedAt, note.series.report.deactivatedAt],
+                held: held.has(note.series.managerId) || held.has(note.series.reportId),
+              },
+              months,
+              now,
+            ),
+          )
+          .map((note) => ({ id: note.id, personId: note.authorId }));
+      },
+      remove: (authorId, noteIds) =>
+        db.$transaction(async (tx) => {
+          const { count } = await tx.conversationNote.deleteMany({
+            where: { id: { in: [...noteIds] }, visibility: "private" },
+          });
+          await recordAuditEvent(tx, {
+            actorId: null,
+            action: "retention.private_notes_removed",
+            subjectType: "person",
+            subjectId: authorId,
+            detail: { count },
+          });
+          return count;
+        }),
     },
   },
 };

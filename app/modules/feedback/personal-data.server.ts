@@ -7,6 +7,13 @@ import { numberOrNull, textOf, type ExportFeedbackReceived } from "~/platform/ex
 import { answerPage, feedbackAbout, requestsAskedOf } from "./feedback.server";
 import { feedbackLinksAbout } from "./links.server";
 import type { FeedbackRelease } from "./release";
+import { db } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import { feedbackTextDue } from "~/modules/retention/policy";
+
+/** A feedback answer's example as the retention plan names it: its request and competency. */
+const answerKey = (answer: { requestId: string; competencyId: string }) =>
+  `${answer.requestId} ${answer.competencyId}`;
 
 function receivedFrom(
   cycle: string,
@@ -146,6 +153,82 @@ export const feedbackPersonalData: PersonalDataDeclaration = {
         });
       }
       return out;
+    },
+  },
+  retention: {
+    /**
+     * Feedback examples, once enough later review cycles have opened. The examples about one person
+     * in one cycle go together or not at all: removing some of an anonymous batch would show its
+     * reader which examples were the held reviewer's, so a hold on the person or on any of its
+     * reviewers keeps the whole batch.
+     */
+    feedbackTexts: {
+      async due({ keepFor, held, now }) {
+        const cyclesKept = keepFor("feedback-texts");
+        if (cyclesKept === null) return [];
+        const cycles = await db.reviewCycle.findMany({
+          where: { startsOn: { lte: now } },
+          select: { id: true, startsOn: true },
+        });
+        const openedSince = (startsOn: Date) =>
+          cycles.filter((cycle) => cycle.startsOn > startsOn).length;
+        const old = cycles
+          .filter((cycle) => openedSince(cycle.startsOn) >= cyclesKept)
+          .map((cycle) => cycle.id);
+        if (old.length === 0) return [];
+        const since = new Map(cycles.map((cycle) => [cycle.id, openedSince(cycle.startsOn)]));
+        const answers = await db.feedbackAnswer.findMany({
+          where: { request: { cycleId: { in: old } } },
+          select: {
+            requestId: true,
+            competencyId: true,
+            example: true,
+            request: { select: { cycleId: true, reviewerId: true, subjectId: true } },
+          },
+          orderBy: [{ requestId: "asc" }, { competencyId: "asc" }],
+        });
+        const batch = (answer: (typeof answers)[number]) =>
+          `${answer.request.cycleId}/${answer.request.subjectId}`;
+        const heldBatches = new Set(
+          answers
+            .filter(
+              (answer) => held.has(answer.request.reviewerId) || held.has(answer.request.subjectId),
+            )
+            .map(batch),
+        );
+        return answers
+          .filter((answer) =>
+            feedbackTextDue(
+              {
+                cyclesOpenedSince: since.get(answer.request.cycleId) ?? 0,
+                held: heldBatches.has(batch(answer)),
+                hasText: answer.example !== "",
+              },
+              cyclesKept,
+            ),
+          )
+          .map((answer) => ({ id: answerKey(answer), personId: answer.request.subjectId }));
+      },
+      remove: (subjectId, keys) =>
+        db.$transaction(async (tx) => {
+          let count = 0;
+          for (const key of keys) {
+            const [requestId, competencyId] = key.split(" ");
+            const cleared = await tx.feedbackAnswer.updateMany({
+              where: { requestId, competencyId, example: { not: "" } },
+              data: { example: "" },
+            });
+            count += cleared.count;
+          }
+          await recordAuditEvent(tx, {
+            actorId: null,
+            action: "retention.feedback_texts_removed",
+            subjectType: "person",
+            subjectId,
+            detail: { count },
+          });
+          return count;
+        }),
     },
   },
 };

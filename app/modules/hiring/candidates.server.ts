@@ -93,7 +93,7 @@ export async function retentionSetting(
   return storedRetention();
 }
 
-async function storedRetention(): Promise<{
+export async function storedRetention(): Promise<{
   retentionDays: number | null;
   updatedAt: string | null;
   updatedBy: string | null;

@@ -1,11 +1,16 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
-import { purgeCandidatesHiredAs } from "./candidates.server";
 import { unlessNotFound } from "~/modules/errors";
 import { notesField, ratingField } from "~/modules/assessments/draft";
 import { numberOrNull, textOf } from "~/platform/export-document";
 import { hiringHome } from "./openings.server";
 import { recommendationField } from "./scorecard-draft";
 import { interviewPage } from "./scorecards.server";
+import {
+  candidatesDueForPurge,
+  purgeCandidatesHiredAs,
+  purgeForRetention,
+  storedRetention,
+} from "./candidates.server";
 
 /**
  * Hiring: a leaver loses the candidate record they were hired from; what they wrote about
@@ -83,6 +88,21 @@ export const hiringPersonalData: PersonalDataDeclaration = {
         });
       }
       return out;
+    },
+  },
+  retention: {
+    /** Rejected candidates past the period hiring's own setting keeps them (a candidate is their own "person" here). */
+    candidates: {
+      async due({ now }) {
+        const { candidateIds } = await candidatesDueForPurge(now);
+        return candidateIds.map((id) => ({ id, personId: id }));
+      },
+      async remove(candidateId, _ids, now) {
+        const { retentionDays } = await storedRetention();
+        return retentionDays !== null && (await purgeForRetention(candidateId, retentionDays, now))
+          ? 1
+          : 0;
+      },
     },
   },
 };

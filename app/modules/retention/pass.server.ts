@@ -1,6 +1,4 @@
 import { db, forgetFreedBytes } from "~/db/client.server";
-import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { purgeForRetention } from "~/modules/hiring/candidates.server";
 import * as clock from "~/platform/clock.server";
 import { erasePerson } from "./erasure.server";
 import { erasuresToReplay } from "./policy";
@@ -11,88 +9,34 @@ export type PassResult = { removed: PlanCounts; failed: string[] };
 
 /**
  * The daily retention pass (on one server, under the clock lease: server/index.ts). It removes what
- * the plan lists, and nothing else, one transaction per person: each author's private notes, the
- * feedback examples about each person, each candidate, each leaver's erasure. A person whose
- * transaction fails is left as they were and named in `failed`; the next pass tries again. Each
- * removal is an audit event that counts, never quotes.
+ * the plan lists, and nothing else, kind by kind and one transaction per person (each module's
+ * `remove`): each author's private notes, the feedback examples about each person, each candidate,
+ * each leaver's erasure. A person whose transaction fails is left as they were and named in
+ * `failed`; the next pass tries again. Each removal is an audit event that counts, never quotes.
  */
 export async function runRetentionPass(now = clock.now()): Promise<PassResult> {
   return applyPlan(await retentionPlan(now), now);
 }
 
 async function applyPlan(plan: RetentionPlan, now: Date): Promise<PassResult> {
-  const removed: PlanCounts = { privateNotes: 0, feedbackTexts: 0, candidates: 0, leavers: 0 };
+  const removed: PlanCounts = Object.fromEntries(plan.map(({ kind }) => [kind, 0]));
   const failed: string[] = [];
-  const each = async (personId: string, work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (error) {
-      console.error(
-        `The retention pass could not finish for ${personId}; nothing of theirs was changed:`,
-        error,
-      );
-      failed.push(personId);
+  for (const { kind, rule, items } of plan) {
+    for (const [personId, due] of byPerson(items, (item) => item.personId)) {
+      try {
+        removed[kind]! += await rule.remove(
+          personId,
+          due.map((item) => item.id),
+          now,
+        );
+      } catch (error) {
+        console.error(
+          `The retention pass could not finish for ${personId}; nothing of theirs was changed:`,
+          error,
+        );
+        failed.push(personId);
+      }
     }
-  };
-
-  for (const [authorId, notes] of byPerson(plan.privateNotes, (note) => note.authorId)) {
-    await each(authorId, async () => {
-      removed.privateNotes += await db.$transaction(async (tx) => {
-        const { count } = await tx.conversationNote.deleteMany({
-          where: { id: { in: notes.map((note) => note.noteId) }, visibility: "private" },
-        });
-        await recordAuditEvent(tx, {
-          actorId: null,
-          action: "retention.private_notes_removed",
-          subjectType: "person",
-          subjectId: authorId,
-          detail: { count },
-        });
-        return count;
-      });
-    });
-  }
-
-  for (const [subjectId, answers] of byPerson(plan.feedbackTexts, (answer) => answer.subjectId)) {
-    await each(subjectId, async () => {
-      removed.feedbackTexts += await db.$transaction(async (tx) => {
-        let count = 0;
-        for (const answer of answers) {
-          const cleared = await tx.feedbackAnswer.updateMany({
-            where: {
-              requestId: answer.requestId,
-              competencyId: answer.competencyId,
-              example: { not: "" },
-            },
-            data: { example: "" },
-          });
-          count += cleared.count;
-        }
-        await recordAuditEvent(tx, {
-          actorId: null,
-          action: "retention.feedback_texts_removed",
-          subjectType: "person",
-          subjectId,
-          detail: { count },
-        });
-        return count;
-      });
-    });
-  }
-
-  const { candidateIds, retentionDays } = plan.candidates;
-  for (const candidateId of candidateIds) {
-    await each(candidateId, async () => {
-      if (retentionDays !== null && (await purgeForRetention(candidateId, retentionDays, now)))
-        removed.candidates += 1;
-    });
-  }
-
-  const { othersTexts } = (await storedRules()).leavers;
-  for (const personId of plan.leavers) {
-    await each(personId, async () => {
-      if (await erasePerson(personId, now, othersTexts, "retention")) removed.leavers += 1;
-    });
   }
   if (Object.values(removed).some((count) => count > 0)) await forgetFreedBytes();
   return { removed, failed };

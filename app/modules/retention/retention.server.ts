@@ -29,6 +29,7 @@ export type RetentionPage = {
     othersTexts: OthersTexts;
     candidateDays: number | null;
   };
+  /** How many of each kind of record (the modules' declarations) the next pass removes, in the pass's order. */
   next: PlanCounts;
   holds: { personId: string; name: string; email: string; setAt: string; setBy: string | null }[];
   erasures: number;

@@ -86,4 +86,16 @@ describe("personal data declared once", () => {
       .map(([module]) => module);
     expect(silent).toEqual([]);
   });
+
+  test("the retention pass removes the kinds the modules declare, each once, and erases leavers after the rest", () => {
+    const kinds = personalData.retentionKinds().map((entry) => `${entry.module}: ${entry.kind}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "conversations: privateNotes",
+        "feedback: feedbackTexts",
+        "hiring: candidates",
+      ]),
+    );
+    expect(kinds.at(-1)).toBe("retention: leavers");
+  });
 });
