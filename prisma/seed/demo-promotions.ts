@@ -3,6 +3,7 @@ import { servedLadderVersion } from "../../app/modules/ladders/registry.server.t
 import { nominate } from "../../app/modules/promotions/nominations.server.ts";
 import { nominationPage, saveCase } from "../../app/modules/promotions/packets.server.ts";
 import { DEFAULT_SETTINGS } from "../../app/modules/promotions/settings.server.ts";
+import { recordSponsorship } from "../../app/modules/sponsorship/sponsorship.server.ts";
 
 export const DEMO_OPEN_WINDOW = "Spring 2027 promotions";
 export const DEMO_CLOSED_WINDOW = "Autumn 2026 promotions";
@@ -196,6 +197,17 @@ export async function seedDemoPromotions(now = new Date()): Promise<void> {
     },
   });
   const niamh = who("Niamh Gallagher")!;
+  // A sponsor nominates only someone they sponsor: Kwame records his sponsorship of Henrik first.
+  await recordSponsorship(
+    { ...who("Kwame Boateng")!, name: "Kwame Boateng", isHiringAdmin: false },
+    {
+      sponseeEmail: emailOf("Henrik Sorensen"),
+      advocacy: "level",
+      levelId: "tl2",
+      note: "I will make Henrik's case for the next tech-lead level in this window.",
+      until: day(90).toISOString().slice(0, 10),
+    },
+  );
   const made = [
     await nominate(
       niamh,

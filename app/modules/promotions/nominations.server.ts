@@ -24,6 +24,7 @@ import { NOMINATION_KINDS } from "./policy";
 import { allSettings, settingsFor } from "./settings.server";
 import { criteriaOf, onWindowLadder, promotionTargets } from "./targets";
 import { recordPromotionEvent, requireWindow } from "./windows.server";
+import { activelySponsors } from "~/modules/sponsorship/sponsorship.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -101,26 +102,42 @@ export async function nominate(
 ): Promise<NominateResult> {
   const window = await requireWindow(input.windowId);
   const email = input.nomineeEmail.toLowerCase();
-  const nominee = await db.user.findFirst({
-    where: email ? { email, deactivatedAt: null } : { id: viewer.id },
-    select: {
-      id: true,
-      ladderId: true,
-      track: true,
-      level: true,
-      managerId: true,
-      deactivatedAt: true,
-    },
-  });
+  const [nominee, settingsRows] = await Promise.all([
+    db.user.findFirst({
+      where: email ? { email, deactivatedAt: null } : { id: viewer.id },
+      select: {
+        id: true,
+        ladderId: true,
+        track: true,
+        level: true,
+        managerId: true,
+        deactivatedAt: true,
+      },
+    }),
+    allSettings(),
+  ]);
+  const settings = settingsFor(window.ladderId, settingsRows);
+  const windowOpen = takesNominations(window, now);
   if (!nominee)
-    return {
-      ok: false,
-      fieldErrors: { nomineeEmail: [{ key: "promotions:errors.nobodyWithEmail" }] },
-    };
-  const [chain, ladder, settingsRows, existing, notYet] = await Promise.all([
+    // An address nobody active has is answered as anyone's nomination of a person they do not
+    // sponsor: one answer for both, so the form tells an outsider nothing of who works here.
+    throw new InvalidError(
+      nominationRefusal({
+        kind: "sponsor",
+        selfNomination: settings.selfNomination,
+        sponsorNomination: settings.sponsorNomination,
+        sponsorsNominee: false,
+        windowOpen,
+        nomineeActive: false,
+        nomineeOnLadder: false,
+        targetAllowed: false,
+        alreadyNominated: false,
+        waitingForLaterWindow: false,
+      })!,
+    );
+  const [chain, ladder, existing, notYet, sponsors] = await Promise.all([
     managerChain(nominee.id),
     requireLadderOfVersion(window.ladderVersionId),
-    allSettings(),
     db.promotionNomination.findUnique({
       where: { windowId_nomineeId: { windowId: window.id, nomineeId: nominee.id } },
       select: { id: true },
@@ -133,8 +150,8 @@ export async function nominate(
       },
       select: { nextWindowId: true },
     }),
+    activelySponsors(viewer.id, nominee.id, now),
   ]);
-  const settings = settingsFor(window.ladderId, settingsRows);
   const kind = nominationKind(viewer.id, { id: nominee.id, managerChain: chain });
   const waitUntil = notYet.length
     ? await db.promotionWindow.findMany({
@@ -148,7 +165,8 @@ export async function nominate(
     kind,
     selfNomination: settings.selfNomination,
     sponsorNomination: settings.sponsorNomination,
-    windowOpen: takesNominations(window, now),
+    sponsorsNominee: sponsors,
+    windowOpen,
     nomineeActive: nominee.deactivatedAt === null,
     nomineeOnLadder: onLadder,
     targetAllowed:

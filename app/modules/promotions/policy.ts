@@ -5,8 +5,9 @@
  * - How: per ladder (job family), its own choice, else the organisation's, else calibration as before.
  *   With committees, a calibration "promote" outcome is a nomination into the ladder's next window,
  *   never a decision of its own.
- * - Nominating: the person themselves, anyone in their manager chain, or a named sponsor (anyone
- *   else), as the settings allow, while the window takes nominations. The person's manager is told
+ * - Nominating: the person themselves, anyone in their manager chain, or their sponsor (anyone else
+ *   with an active sponsorship of them recorded), as the settings allow, while the window takes
+ *   nominations. The person's manager is told
  *   and may add to a nomination they did not make; nothing lets them withdraw or block it.
  * - A packet: its nominee, their manager chain, the window's committee (once it is submitted) and
  *   admins; everyone else gets a 404. The nominee and their manager write it while the window is
@@ -111,6 +112,8 @@ export type NominationFacts = {
   kind: "self" | "manager" | "sponsor";
   selfNomination: boolean;
   sponsorNomination: boolean;
+  /** The nominator has an active sponsorship of the nominee recorded (a sponsor's nomination needs one). */
+  sponsorsNominee: boolean;
   /** The window takes nominations now (takesNominations). */
   windowOpen: boolean;
   nomineeActive: boolean;
@@ -135,6 +138,8 @@ export function nominationRefusal(facts: NominationFacts): Message | null {
     return { key: "promotions:errors.selfNominationOff" };
   if (facts.kind === "sponsor" && !facts.sponsorNomination)
     return { key: "promotions:errors.sponsorNominationOff" };
+  if (facts.kind === "sponsor" && !facts.sponsorsNominee)
+    return { key: "promotions:errors.sponsorNeedsSponsorship" };
   const inTheRecord = recordRefusal(facts);
   if (inTheRecord && facts.kind === "sponsor")
     return { key: "promotions:errors.sponsorCannotNominate" };

@@ -119,6 +119,16 @@ beforeAll(async () => {
     },
     now,
   );
+  // Sol sponsors Omar, recorded, so she may nominate him.
+  await db.sponsorship.create({
+    data: {
+      sponsorId: sol.id,
+      sponseeId: omar.id,
+      advocacy: "level",
+      target: "ic3",
+      until: new Date(day(90)),
+    },
+  });
   const sponsored = await nominate(
     sol,
     {

@@ -396,33 +396,60 @@ describe("nominations", () => {
         ),
       ),
     ).toBe("invalid promotions:errors.sponsorNominationOff");
+    // With sponsors not taken, an address nobody has gets that answer too.
     expect(
-      await nominate(
-        org.sol,
-        {
-          windowId,
-          nomineeEmail: "nobody@example.com",
-          targetLevelId: "ic3",
-          statement: "Sponsoring",
-        },
-        now,
+      await refusal(() =>
+        nominate(
+          org.sol,
+          {
+            windowId,
+            nomineeEmail: "nobody@example.com",
+            targetLevelId: "ic3",
+            statement: "Sponsoring",
+          },
+          now,
+        ),
       ),
-    ).toEqual({
-      ok: false,
-      fieldErrors: { nomineeEmail: [{ key: "promotions:errors.nobodyWithEmail" }] },
-    });
+    ).toBe("invalid promotions:errors.sponsorNominationOff");
     await saveSettings(org.admin, {
       scope: "engineering",
       ...DEFAULT_SETTINGS,
       mode: "committee",
       sponsorNomination: true,
     });
-    const bySponsor = await nominate(
-      org.sol,
-      { windowId, nomineeEmail: org.gone.email, targetLevelId: "ic3", statement: "Sponsoring" },
-      now,
-    );
-    expect(bySponsor.ok).toBe(false);
+    // Nobody nominates as a sponsor without a sponsorship recorded, and an address nobody active
+    // has gets the same answer: the form tells an outsider nothing of who works here.
+    for (const nomineeEmail of [org.cal.email, "nobody@example.com"])
+      expect(
+        await refusal(() =>
+          nominate(
+            org.sol,
+            { windowId, nomineeEmail, targetLevelId: "ic3", statement: "Sponsoring" },
+            now,
+          ),
+        ),
+        nomineeEmail,
+      ).toBe("invalid promotions:errors.sponsorNeedsSponsorship");
+    for (const sponsee of [org.cal, org.nia])
+      await db.sponsorship.create({
+        data: {
+          sponsorId: org.sol.id,
+          sponseeId: sponsee.id,
+          advocacy: "level",
+          target: "ic3",
+          until: new Date(now.getTime() + 90 * 24 * 60 * 60 * 1000),
+        },
+      });
+    // Someone who left is answered as an address nobody has.
+    expect(
+      await refusal(() =>
+        nominate(
+          org.sol,
+          { windowId, nomineeEmail: org.gone.email, targetLevelId: "ic3", statement: "Sponsoring" },
+          now,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.sponsorNeedsSponsorship");
     // A sponsor is not told that Nia is nominated already, nor which levels are a promotion from hers: one answer for both.
     expect(
       await refusal(() =>

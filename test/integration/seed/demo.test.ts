@@ -23,7 +23,7 @@ async function closedCyclesByEmail(): Promise<Map<string, number>> {
 }
 
 describe("the demo organisation", () => {
-  test("has open stretch opportunities, one with interest to choose from, and a sponsorship; seeding again adds none", async () => {
+  test("has open stretch opportunities, one with interest to choose from, and sponsorships; seeding again adds none", async () => {
     await seedDemo();
     const open = await db.opportunity.findMany({
       where: { status: "open" },
@@ -40,6 +40,7 @@ describe("the demo organisation", () => {
       ["Six weeks on the Infrastructure on-call rotation", "sam.okafor@example.com", 0],
     ]);
     const sponsorships = await db.sponsorship.findMany({
+      orderBy: { target: "asc" },
       select: {
         advocacy: true,
         target: true,
@@ -54,10 +55,17 @@ describe("the demo organisation", () => {
         sponsor: { email: "ines.duarte@example.com" },
         sponsee: { email: "ravi.iyer@example.com" },
       },
+      // Kwame nominates Henrik in the open promotion window as his sponsor, so he sponsors him.
+      {
+        advocacy: "level",
+        target: "tl2",
+        sponsor: { email: "kwame.boateng@example.com" },
+        sponsee: { email: "henrik.sorensen@example.com" },
+      },
     ]);
     await seedDemo();
     expect(await db.opportunity.count()).toBe(3);
-    expect(await db.sponsorship.count()).toBe(1);
+    expect(await db.sponsorship.count()).toBe(2);
   });
 
   test("includes a calibration session ready to explore: proposals open, some made, some still to come; seeding again changes nothing", async () => {

@@ -47,6 +47,7 @@ describe("nominations", () => {
     kind: "self",
     selfNomination: true,
     sponsorNomination: true,
+    sponsorsNominee: true,
     windowOpen: true,
     nomineeActive: true,
     nomineeOnLadder: true,
@@ -82,6 +83,17 @@ describe("nominations", () => {
     expect(nominationRefusal({ ...allowed, waitingForLaterWindow: true })?.key).toBe(
       "promotions:errors.waitingForLaterWindow",
     );
+  });
+
+  test("a sponsor nominates only someone they sponsor, an active sponsorship recorded; said before anything of the record", () => {
+    const sponsor = { ...allowed, kind: "sponsor" as const, sponsorsNominee: false };
+    expect(nominationRefusal(sponsor)?.key).toBe("promotions:errors.sponsorNeedsSponsorship");
+    expect(nominationRefusal({ ...sponsor, alreadyNominated: true })?.key).toBe(
+      "promotions:errors.sponsorNeedsSponsorship",
+    );
+    // The person and their manager chain need none.
+    expect(nominationRefusal({ ...allowed, sponsorsNominee: false })).toBeNull();
+    expect(nominationRefusal({ ...allowed, kind: "manager", sponsorsNominee: false })).toBeNull();
   });
 
   test("a sponsor learns nothing of the person's record: whatever in it stands in the way, one answer; who may nominate is said first", () => {
