@@ -297,7 +297,7 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
           .map(
             (row) =>
               `<h2>${escape(t("bundle.opportunities.interest", { title: row.title, poster: row.poster }))}</h2>` +
-              `<p>${escape(t("bundle.opportunities.outcome", { outcome: row.outcome ?? "open" }))}</p>` +
+              `<p>${escape(t("bundle.opportunities.outcome", { outcome: row.outcome === "not-chosen" ? "notChosen" : (row.outcome ?? "open") }))}</p>` +
               quote(row.note) +
               (row.reason !== null ? quote(row.reason) : ""),
           )
