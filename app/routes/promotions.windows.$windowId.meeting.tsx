@@ -175,12 +175,27 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         ) : page.agreement.alpha === null ? (
           <p>{t("meeting.agreement.undefined")}</p>
         ) : (
-          <p>
-            {t("meeting.agreement.alpha", {
-              alpha: f.number(page.agreement.alpha, 2),
-              units: page.agreement.units,
-            })}
-          </p>
+          <>
+            <p>
+              {t("meeting.agreement.alpha", {
+                alpha: f.number(page.agreement.alpha, 2),
+                units: page.agreement.units,
+              })}
+            </p>
+            <p className="muted mt-1 text-sm">
+              {page.agreement.interval === null
+                ? t("meeting.agreement.noInterval")
+                : t(
+                    page.agreement.tooWide
+                      ? "meeting.agreement.tooWide"
+                      : "meeting.agreement.interval",
+                    {
+                      low: f.number(page.agreement.interval[0], 2),
+                      high: f.number(page.agreement.interval[1], 2),
+                    },
+                  )}
+            </p>
+          </>
         )}
       </Card>
       <div className="space-y-6">

@@ -134,28 +134,35 @@ export function auditDimensions(
   return ["team", "track", "level", ...attributes.map((name) => `attribute:${name}`)];
 }
 
-/** A unit per person and opportunity they saw: saw, applied, chosen, out of the audit while the person is away. */
+/**
+ * A unit per person (decision 092, amended by 101): they saw from the first opportunity they
+ * opened, applied from their first interest and were chosen from the first time a poster chose
+ * them. One person's opportunities are not independent draws (who applies to one applies to the
+ * next), so counting each person once is what lets the rates, intervals and comparisons hold.
+ */
 export function opportunityUnits(
   people: readonly AuditedPerson[],
   rows: readonly OpportunityAccessRow[],
   asOf: Date,
 ): AuditUnit[] {
   const byId = new Map(people.map((person) => [person.id, person]));
-  return rows.flatMap((row) => {
-    const person = byId.get(row.personId);
-    const saw = row.sawAt ?? row.appliedAt;
+  const first = (dates: readonly (Date | null)[]) =>
+    dates
+      .filter((date): date is Date => date !== null)
+      .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  return [...byPerson(rows)].flatMap(([personId, own]) => {
+    const person = byId.get(personId);
+    const saw = first(own.flatMap((row) => [row.sawAt, row.appliedAt]));
     if (!person || !saw) return [];
     const at = (stage: string, when: Date | null): StageEvent[] =>
       when ? [{ at: when, stage }] : [];
     const events = [
       ...at("saw", saw),
-      ...at("applied", row.appliedAt),
-      ...at("chosen", row.appliedAt ? row.chosenAt : null),
+      ...at("applied", first(own.map((row) => row.appliedAt))),
+      ...at("chosen", first(own.map((row) => (row.appliedAt ? row.chosenAt : null)))),
     ];
     const kept = history(person, events, asOf);
-    return kept.length
-      ? [{ id: `${row.opportunityId}:${row.personId}`, person: row.personId, history: kept }]
-      : [];
+    return kept.length ? [{ id: personId, person: personId, history: kept }] : [];
   });
 }
 

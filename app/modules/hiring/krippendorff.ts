@@ -188,3 +188,78 @@ export function interviewAgreement(
     })),
   };
 }
+
+/** A small seeded generator (mulberry32): the same votes draw the same resamples on every read. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * A percentile bootstrap interval for alpha over clusters of units: a promotion window's nominees,
+ * each with the criteria its members marked. The units of one nominee are marked by the same
+ * people in one sitting and are not independent, so whole nominees are drawn with replacement
+ * (Hayes and Krippendorff 2007 resample the pairable values; with marks clustered by nominee that
+ * promises more than it holds). The coincidence matrix adds up over units, so a draw is the sum of
+ * its nominees' matrices, not a recount. Null with fewer than two nominees that can be paired, or
+ * when most draws leave alpha undefined (every mark alike).
+ */
+export function alphaInterval(
+  clusters: readonly (readonly Unit[])[],
+  level: AlphaLevel = "ordinal",
+  { draws = 1000, confidence = 0.95, seed = 1 } = {},
+): [number, number] | null {
+  const whole = coincidenceMatrix(clusters.flat());
+  const size = whole.values.length;
+  const indexOf = new Map(whole.values.map((value, index) => [value, index]));
+  const parts = clusters.flatMap((units) => {
+    const own = coincidenceMatrix(units);
+    if (own.units === 0) return [];
+    const matrix = new Float64Array(size * size);
+    own.values.forEach((c, i) =>
+      own.values.forEach((k, j) => {
+        matrix[indexOf.get(c)! * size + indexOf.get(k)!]! += own.matrix[i]![j]!;
+      }),
+    );
+    return [{ matrix, units: own.units }];
+  });
+  if (parts.length < 2) return null;
+  const random = seeded(seed);
+  const alphas: number[] = [];
+  const sum = new Float64Array(size * size);
+  for (let draw = 0; draw < draws; draw++) {
+    sum.fill(0);
+    let units = 0;
+    for (let pick = 0; pick < parts.length; pick++) {
+      const part = parts[Math.floor(random() * parts.length)]!;
+      for (let cell = 0; cell < sum.length; cell++) sum[cell]! += part.matrix[cell]!;
+      units += part.units;
+    }
+    const matrix = whole.values.map((_, c) => Array.from(sum.subarray(c * size, (c + 1) * size)));
+    const totals = matrix.map((row) => row.reduce((total, value) => total + value, 0));
+    const n = totals.reduce((total, value) => total + value, 0);
+    const { alpha } = alphaFromCoincidences(
+      { values: whole.values, matrix, totals, n, units },
+      level,
+    );
+    if (alpha !== null) alphas.push(alpha);
+  }
+  if (alphas.length < draws / 2) return null;
+  alphas.sort((a, b) => a - b);
+  const at = (share: number) =>
+    alphas[Math.min(alphas.length - 1, Math.max(0, Math.round(share * (alphas.length - 1))))]!;
+  return [at((1 - confidence) / 2), at((1 + confidence) / 2)];
+}
+
+/**
+ * An interval wider than this says too little to read: it spans both of Krippendorff's marks
+ * (0.667, tentative conclusions; 0.8, reliable) and more, so the page says so rather than invite
+ * a reading of the estimate.
+ */
+export const ALPHA_INTERVAL_TOO_WIDE = 0.4;

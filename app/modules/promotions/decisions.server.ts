@@ -5,7 +5,12 @@
  */
 import { db } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
-import { krippendorffAlpha, type Unit } from "~/modules/hiring/krippendorff";
+import {
+  ALPHA_INTERVAL_TOO_WIDE,
+  alphaInterval,
+  krippendorffAlpha,
+  type Unit,
+} from "~/modules/hiring/krippendorff";
 import type { Viewer } from "~/modules/identity/policy";
 import { getLevel } from "~/modules/ladders";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
@@ -103,8 +108,17 @@ export type MeetingPage = {
   canStartMeeting: boolean;
   /** The chair and admins read the window's audit from here. */
   readsAudit: boolean;
-  /** Agreement across the window (Krippendorff's alpha, ordinal); null while the viewer may not read every ballot. */
-  agreement: { alpha: number | null; units: number } | null;
+  /**
+   * Agreement across the window (Krippendorff's alpha, ordinal) with its 95% interval from
+   * resampling the nominees (null with too few), and whether that interval is too wide to read;
+   * null while the viewer may not read every ballot.
+   */
+  agreement: {
+    alpha: number | null;
+    units: number;
+    interval: [number, number] | null;
+    tooWide: boolean;
+  } | null;
   candidates: MeetingCandidate[];
 };
 
@@ -148,7 +162,8 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
   ]);
   const nameOf = (id: string) => facts.people.get(id)?.name ?? "";
   let readsAll = true;
-  const units: Unit[] = [];
+  // Each nominee's criteria are a cluster of units: marked by the same members, resampled together.
+  const clusters: Unit[][] = [];
   const coders = facts.members.map((member) => member.personId);
   const candidates = facts.nominations.map((nomination): MeetingCandidate => {
     const access = accessTo(facts, viewer, nomination);
@@ -168,12 +183,13 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
         ?.votes.find((entry) => entry.competencyId === criterionId);
       return vote && isMark(vote.mark) ? vote.mark : null;
     };
-    for (const criterion of criteria)
-      units.push(
+    clusters.push(
+      criteria.map((criterion) =>
         coders
           .map((coder) => (voters.includes(coder) ? (markOf(coder, criterion.id) ?? null) : null))
           .map((mark) => (mark ? MARK_VALUE[mark] : null)),
-      );
+      ),
+    );
     const decision = decisions.find((entry) => entry.nominationId === nomination.id);
     const released = decision?.releasedAt != null;
     const decisionFacts = { state: facts.window.state, isChair, released };
@@ -226,13 +242,21 @@ export async function meetingPage(viewer: Viewer, windowId: string): Promise<Mee
             : "none",
     };
   });
-  const alpha = readsAll ? krippendorffAlpha(units, "ordinal") : null;
+  const alpha = readsAll ? krippendorffAlpha(clusters.flat(), "ordinal") : null;
+  const interval = alpha?.alpha != null ? alphaInterval(clusters, "ordinal") : null;
   return {
     window: { id: facts.window.id, name: facts.window.name, state: facts.window.state },
     canStartMeeting: canStartMeeting(viewer, { state: facts.window.state, isChair }),
     // The chair's and admins' way to the window's audit; a manager reaches their own from the process page.
     readsAudit: promotionAuditScope(viewer, { chairOfWindow: isChair, hasReports: false }) !== null,
-    agreement: alpha ? { alpha: alpha.alpha, units: alpha.units } : null,
+    agreement: alpha
+      ? {
+          alpha: alpha.alpha,
+          units: alpha.units,
+          interval,
+          tooWide: interval !== null && interval[1] - interval[0] > ALPHA_INTERVAL_TOO_WIDE,
+        }
+      : null,
     candidates,
   };
 }

@@ -297,7 +297,8 @@ describe("the access audit", () => {
       successes: atlas.filter((entry) => entry.sponsored).length,
     });
     const opportunities = mine.audits.find((entry) => entry.id === "opportunities")!.audit;
-    expect(opportunities.total.steps?.[0]).toMatchObject({ n: atlas.length * OPPORTUNITIES });
+    // Each person once, however many opportunities they saw.
+    expect(opportunities.total.steps?.[0]).toMatchObject({ n: atlas.length });
     expect(
       opportunities.dimensions
         .find((dimension) => dimension.id === "team")!
@@ -344,22 +345,22 @@ describe("the access audit", () => {
   test("its figures are the equity audit's for the same units: nothing is computed twice", async () => {
     const groups = await groupsOf();
     const asOf = today;
-    const opportunityUnits: AuditUnit[] = opportunityIds.flatMap((opportunityId, index) =>
-      generated.map((entry) => {
-        const state = (stage: string) => ({ stage, groups: groups.get(entry.person.id)! });
-        const applied = entry.applied[index];
-        const chosen = chosenOf.get(opportunityId) === entry.person.id;
-        return {
-          id: `${opportunityId}:${entry.person.id}`,
-          person: entry.person.id,
-          history: [
-            { at: dayOf(SAW), state: state("saw") },
-            ...(applied ? [{ at: dayOf(APPLIED), state: state("applied") }] : []),
-            ...(chosen ? [{ at: dayOf(DECIDED), state: state("chosen") }] : []),
-          ],
-        };
-      }),
-    );
+    // One unit per person: saw every opportunity, applied to any, chosen for any (decision 101).
+    const chosenPeople = new Set(chosenOf.values());
+    const opportunityUnits: AuditUnit[] = generated.map((entry) => {
+      const state = (stage: string) => ({ stage, groups: groups.get(entry.person.id)! });
+      return {
+        id: entry.person.id,
+        person: entry.person.id,
+        history: [
+          { at: dayOf(SAW), state: state("saw") },
+          ...(entry.applied.some(Boolean) ? [{ at: dayOf(APPLIED), state: state("applied") }] : []),
+          ...(chosenPeople.has(entry.person.id)
+            ? [{ at: dayOf(DECIDED), state: state("chosen") }]
+            : []),
+        ],
+      };
+    });
     const sponsored = new Set(
       generated.filter((entry) => entry.sponsored).map((entry) => entry.person.id),
     );

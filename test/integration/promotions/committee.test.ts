@@ -558,6 +558,9 @@ describe("the committee", () => {
     expect(lena.marks?.[1]).toMatchObject({ byMember: ["met", "met", "met"], disagreement: false });
     expect(chairView.agreement?.units).toBe(2 * s.criteria.length);
     expect(chairView.agreement?.alpha).not.toBeNull();
+    // Two nominees are too few to read: the interval, from resampling them, says so.
+    const interval = chairView.agreement!.interval;
+    expect(interval === null || chairView.agreement!.tooWide).toBe(true);
 
     // "Not yet" names what is not met, with a reason for each.
     const missing = await meetingPost(

@@ -60,8 +60,31 @@ describe("the access audits' units", () => {
     ];
     const units = opportunityUnits([person("a"), person("b"), person("c")], rows, midnight(5));
     expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
-      ["o:a", [["2026-11-02", "chosen"]]],
-      ["o:b", [["2026-11-02", "saw"]]],
+      ["a", [["2026-11-02", "chosen"]]],
+      ["b", [["2026-11-02", "saw"]]],
+    ]);
+  });
+
+  test("each person counts once, at the furthest step any of their opportunities took them, from the first day it did", () => {
+    const rows = [
+      { opportunityId: "o1", personId: "a", sawAt: day(2), appliedAt: null, chosenAt: null },
+      { opportunityId: "o2", personId: "a", sawAt: day(3), appliedAt: day(4), chosenAt: null },
+      { opportunityId: "o3", personId: "a", sawAt: day(6), appliedAt: day(6), chosenAt: day(8) },
+      // Interest recorded before the opening was: she saw it by then.
+      { opportunityId: "o1", personId: "b", sawAt: day(5), appliedAt: day(3), chosenAt: null },
+    ];
+    const units = opportunityUnits([person("a"), person("b")], rows, midnight(10));
+    expect(units.map((unit) => [unit.id, unit.person, stages(unit)])).toEqual([
+      [
+        "a",
+        "a",
+        [
+          ["2026-11-02", "saw"],
+          ["2026-11-04", "applied"],
+          ["2026-11-08", "chosen"],
+        ],
+      ],
+      ["b", "b", [["2026-11-03", "applied"]]],
     ]);
   });
 

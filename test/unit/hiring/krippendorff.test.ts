@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import {
+  ALPHA_INTERVAL_TOO_WIDE,
+  alphaInterval,
   coincidenceMatrix,
   interviewAgreement,
   krippendorffAlpha,
@@ -131,5 +133,68 @@ describe("Krippendorff's alpha", () => {
     expect(agreement.overall).toMatchObject({ units: 22, values: 80 });
     const single = krippendorffAlpha(units, "nominal").alpha!;
     expect(agreement.overall.alpha).toBeCloseTo(1 - ((1 - single) * 79) / 2 / 39, 12);
+  });
+});
+
+describe("the interval of a committee's alpha, resampling nominees", () => {
+  /** A window of `nominees`, each marked on four criteria by three members who agree up to `noise`, seeded. */
+  function window(nominees: number, noise: number, seed: number): number[][][] {
+    let state = seed;
+    const random = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+    return Array.from({ length: nominees }, () =>
+      Array.from({ length: 4 }, () => {
+        const truth = 1 + Math.floor(random() * 4);
+        return Array.from({ length: 3 }, () =>
+          Math.min(4, Math.max(1, truth + (random() < noise ? (random() < 0.5 ? -1 : 1) : 0))),
+        );
+      }),
+    );
+  }
+
+  test("holds the estimate, reads the same on every read, and narrows as nominees are added", () => {
+    const small = window(6, 0.3, 7);
+    const alpha = krippendorffAlpha(small.flat(), "ordinal").alpha!;
+    const interval = alphaInterval(small, "ordinal")!;
+    expect(interval[0]).toBeLessThanOrEqual(alpha);
+    expect(interval[1]).toBeGreaterThanOrEqual(alpha);
+    expect(alphaInterval(small, "ordinal")).toEqual(interval);
+    const large = alphaInterval(window(60, 0.3, 7), "ordinal")!;
+    expect(large[1] - large[0]).toBeLessThan(interval[1] - interval[0]);
+    // Four nominees marked loosely leave it too wide to read; sixty do not.
+    const loose = alphaInterval(window(4, 0.8, 5), "ordinal")!;
+    expect(loose[1] - loose[0]).toBeGreaterThan(ALPHA_INTERVAL_TOO_WIDE);
+    expect(large[1] - large[0]).toBeLessThan(ALPHA_INTERVAL_TOO_WIDE);
+  });
+
+  test("one nominee, or marks all alike, give no interval", () => {
+    expect(alphaInterval(window(1, 0.3, 3), "ordinal")).toBeNull();
+    expect(alphaInterval([[[2, 2, 2]], [[2, 2, 2]]], "ordinal")).toBeNull();
+  });
+
+  test("drawing whole nominees: a draw's matrix is the sum of its nominees' matrices", () => {
+    // Two copies of one nominee: every draw is that nominee twice, the alpha of its criteria twice over.
+    const nominee = [
+      [1, 2, 2],
+      [3, 3, 4],
+      [4, 4, 4],
+      [1, 1, 2],
+    ];
+    const alone = krippendorffAlpha([...nominee, ...nominee], "ordinal").alpha!;
+    const [low, high] = alphaInterval([nominee, nominee], "ordinal")!;
+    expect(low).toBeCloseTo(alone, 12);
+    expect(high).toBeCloseTo(alone, 12);
+  });
+
+  test("covers the agreement of the process behind the windows in most windows of twenty nominees", () => {
+    const longRun = krippendorffAlpha(window(4000, 0.3, 11).flat(), "ordinal").alpha!;
+    let covered = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const interval = alphaInterval(window(20, 0.3, seed * 7919), "ordinal", { draws: 400 })!;
+      if (interval[0] <= longRun && longRun <= interval[1]) covered += 1;
+    }
+    expect(covered / 60).toBeGreaterThanOrEqual(0.85);
   });
 });
