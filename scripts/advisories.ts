@@ -155,3 +155,29 @@ export const FRAMEWORK = [
   "express",
   "compression",
 ];
+
+/** React Router's packages, released together: a set is coherent when every one of them has the version. */
+export const RELEASED_TOGETHER = [
+  "react-router",
+  "@react-router/node",
+  "@react-router/express",
+  "@react-router/dev",
+  "@react-router/fs-routes",
+] as const;
+
+/**
+ * The newest version every package of the set is published at, releases only (no prerelease), or
+ * null. The registry may serve `react-router` a release before `@react-router/dev` has it: moving
+ * then would pair a runtime with a build of another release, so the set moves only together.
+ */
+export function newestCoherentVersion(
+  published: ReadonlyMap<string, readonly string[]>,
+  packages: readonly string[] = RELEASED_TOGETHER,
+): string | null {
+  const [first, ...rest] = packages.map((name) => new Set(published.get(name) ?? []));
+  const common = [...(first ?? [])].filter(
+    (version) =>
+      semver.valid(version) && !semver.prerelease(version) && rest.every((set) => set.has(version)),
+  );
+  return common.sort(semver.rcompare)[0] ?? null;
+}

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { ADVISORIES, findAdvisories, installedPackages } from "../../../scripts/advisories";
+import {
+  ADVISORIES,
+  findAdvisories,
+  installedPackages,
+  newestCoherentVersion,
+} from "../../../scripts/advisories";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -76,5 +81,21 @@ describe("the advisory check", () => {
         ),
       ).length,
     ).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the newest release React Router's packages share", () => {
+  test("is the highest version every package is published at, releases only", () => {
+    const published = new Map([
+      ["react-router", ["8.3.1", "8.4.0", "8.5.0", "8.5.3", "8.6.0-pre.1"]],
+      ["@react-router/node", ["8.3.1", "8.4.0", "8.5.1", "8.6.0-pre.1"]],
+      ["@react-router/express", ["8.3.1", "8.4.0", "8.6.0-pre.1"]],
+      ["@react-router/dev", ["8.3.1", "8.4.0", "8.6.0-pre.1"]],
+      ["@react-router/fs-routes", ["8.3.1", "8.4.0", "8.6.0-pre.1"]],
+    ]);
+    expect(newestCoherentVersion(published)).toBe("8.4.0");
+    published.set("@react-router/dev", ["8.4.0", "8.5.3"]);
+    expect(newestCoherentVersion(published)).toBe("8.4.0");
+    expect(newestCoherentVersion(new Map([["react-router", ["8.4.0"]]]))).toBeNull();
   });
 });
