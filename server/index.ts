@@ -54,7 +54,11 @@ async function main() {
   if (warning) console.warn(warning);
   await runBackgroundJobs(env);
   if (processes === 1) {
-    await serve(env, development);
+    await serve(
+      env,
+      development,
+      (code) => void stopBackgroundJobs().finally(() => process.exit(code)),
+    );
     if (env.HEALTH_PORT) {
       const cell = beatCell();
       beatInto(cell);
@@ -69,7 +73,7 @@ async function main() {
   console.log(startMessage(env, processes));
   const stop = () => {
     health?.close();
-    void workers.stop().then(() => process.exit(0));
+    void Promise.all([workers.stop(), stopBackgroundJobs()]).then(() => process.exit(0));
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
@@ -135,8 +139,16 @@ async function runBackgroundJobs(env: Env) {
   }
 }
 
-/** One app process: ladders loaded, then pages served on PORT. */
-async function serve(env: Env, development: boolean) {
+/** The primary process's clock stops with it: turns under way finish and its leases go back. */
+async function stopBackgroundJobs(): Promise<void> {
+  const { stopClock } = await import("../app/modules/operations/clock-lease.server.ts");
+  await stopClock().catch((error: unknown) =>
+    console.error("Giving the clock's leases back failed:", error),
+  );
+}
+
+/** One app process: ladders loaded, then pages served on PORT; `exit` ends the process once it has stopped serving. */
+async function serve(env: Env, development: boolean, exit: (code: number) => void = process.exit) {
   const { keepPlannerStatistics } = await import("../app/db/client.server.ts");
   await keepPlannerStatistics();
 
@@ -233,7 +245,7 @@ async function serve(env: Env, development: boolean) {
     if (cluster.isWorker) return;
     console.log(startMessage(env, 1));
   });
-  const stop = stopOnSignal(server, stopping);
+  const stop = stopOnSignal(server, stopping, exit);
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

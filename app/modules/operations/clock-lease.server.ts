@@ -37,6 +37,9 @@ export async function takeLease(
   }
 }
 
+/** The clock's jobs of this process, so a stopping process ends them and gives their leases back. */
+const jobs = new Set<{ interval: NodeJS.Timeout; running: () => Promise<void> | null }>();
+
 /**
  * Runs `work` every `everyMs` (and once now) on whichever server holds the lease `name`; the
  * others skip their turn. Errors are logged, not thrown: the next turn tries again.
@@ -47,18 +50,36 @@ export function onClock(
   work: () => Promise<unknown>,
   holder = THIS_PROCESS,
 ): { turn: () => Promise<void> } {
-  let running = false;
+  let running: Promise<void> | null = null;
   const turn = async () => {
     if (running) return;
-    running = true;
+    running = (async () => {
+      try {
+        if (await takeLease(name, holder, everyMs * 2 + 60_000)) await work();
+      } catch (error) {
+        console.error(`${name} failed:`, error);
+      }
+    })();
     try {
-      if (await takeLease(name, holder, everyMs * 2 + 60_000)) await work();
-    } catch (error) {
-      console.error(`${name} failed:`, error);
+      await running;
     } finally {
-      running = false;
+      running = null;
     }
   };
-  setInterval(() => void turn(), everyMs).unref();
+  const interval = setInterval(() => void turn(), everyMs);
+  interval.unref();
+  jobs.add({ interval, running: () => running });
   return { turn };
+}
+
+/**
+ * A stopping process ends its clock: no new turn starts, the turns under way finish, and every
+ * lease it holds is given back, so another server takes the work over at its next turn instead
+ * of after the lease runs out (an hourly job's lease outlives two restarts otherwise).
+ */
+export async function stopClock(holder = THIS_PROCESS): Promise<void> {
+  for (const job of jobs) clearInterval(job.interval);
+  await Promise.all([...jobs].map((job) => job.running()));
+  jobs.clear();
+  await db.clockLease.updateMany({ where: { holder }, data: { expiresAt: new Date(0) } });
 }

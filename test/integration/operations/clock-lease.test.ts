@@ -1,6 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
-import { onClock, takeLease } from "~/modules/operations/clock-lease.server";
+import { onClock, stopClock, takeLease } from "~/modules/operations/clock-lease.server";
 
 /** Work on a clock runs on one server of a deployment at a time (app/modules/operations/clock-lease.server.ts). */
 describe("clock leases", () => {
@@ -35,5 +35,34 @@ describe("clock leases", () => {
     await Promise.all(servers.map((server) => server.turn()));
     expect(runs).toHaveLength(2);
     expect(runs[1]).toBe(runs[0]);
+  });
+
+  test("a stopping process lets its turn finish, then gives its leases back: another server takes the work at once", async () => {
+    let finish = () => {};
+    const runs: string[] = [];
+    const first = onClock(
+      "given back",
+      60 * MINUTE,
+      () =>
+        new Promise<void>((done) => {
+          runs.push("a");
+          finish = done;
+        }),
+      "server-a",
+    );
+    const under = first.turn();
+    await vi.waitFor(() => expect(runs).toEqual(["a"]));
+    let stopped = false;
+    const stopping = stopClock("server-a").then(() => (stopped = true));
+    // The turn under way is not cut short: the lease is still held until it ends.
+    expect(await takeLease("given back", "server-b", 60 * MINUTE)).toBe(false);
+    expect(stopped).toBe(false);
+    finish();
+    await Promise.all([under, stopping]);
+    // Given back, not left to run out: the next server's turn runs now, not two hours later.
+    const second = onClock("given back", 60 * MINUTE, async () => void runs.push("b"), "server-b");
+    await second.turn();
+    expect(runs).toEqual(["a", "b"]);
+    await stopClock("server-b");
   });
 });

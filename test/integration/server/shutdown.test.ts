@@ -66,6 +66,10 @@ describe("stopping the app server", () => {
     const reader = stream.body!.getReader();
     await waitForEvent(reader, "retry:", 5_000);
 
+    // The server's clock holds its jobs' leases (the hourly promotions job took its lease at start).
+    const held = await db.clockLease.findMany({ where: { expiresAt: { gt: new Date() } } });
+    expect(held.map((lease) => lease.name)).toContain("apply due promotions");
+
     const started = Date.now();
     const ended = (async () => {
       for (;;) if ((await reader.read()).done) return Date.now() - started;
@@ -76,5 +80,11 @@ describe("stopping the app server", () => {
     expect(await ended).toBeLessThan(10_000);
     // Nothing listens any more.
     await expect(fetch(`${server!.url}/status`)).rejects.toThrow();
+    // And it gave its leases back, so the next server runs the hourly jobs now, not in two hours.
+    expect(
+      await db.clockLease.count({
+        where: { holder: { in: held.map((lease) => lease.holder) }, expiresAt: { gt: new Date() } },
+      }),
+    ).toBe(0);
   }, 30_000);
 });
