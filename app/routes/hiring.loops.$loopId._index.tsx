@@ -470,9 +470,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
             <Card>
               <h2 className="mb-2 text-lg font-semibold">{t("loop.makeup.heading")}</h2>
               <p className="text-sm">{t("loop.makeup.size", { count: panel.size })}</p>
-              {panel.singleTeam ? (
-                <Alert tone="warning">{t("loop.makeup.singleTeam")}</Alert>
-              ) : null}
+              {panel.meetsRule ? null : <Alert tone="warning">{tp("panel.flagged")}</Alert>}
               <h3 className="mt-2 text-sm font-semibold">{t("loop.makeup.byTeam")}</h3>
               <ul className="text-sm">
                 {panel.teams.map((group) => (

@@ -22,7 +22,7 @@ import {
 } from "./overlaps";
 import { isActiveStage } from "./pipeline";
 import { candidatePipeline, recordMove } from "./pipeline.server";
-import { staffingRefusal } from "./panels.server";
+import { panelMeetsRule, staffingRefusal } from "./panels.server";
 import { planCoverage, type Staffing } from "./plan";
 import { interviewsBetween, loopCardRows } from "./queries.server";
 import {
@@ -156,6 +156,10 @@ export async function loopPage(viewer: Viewer, loopId: string) {
     ladder.competencies.map((competency) => [competency.id, competency.name]),
   );
   const scale = ladder.scale.map((point) => ({ value: point.value, label: point.label }));
+  // Whether the panel meets the organisation's rule is the panel page's verdict, asked once.
+  const meetsRule = coverage?.staffing
+    ? await panelMeetsRule(loop.interviews.map((interview) => interview.interviewerId))
+    : true;
   const purged = loop.candidate.purgedAt !== null;
   const dissents =
     seesOthers && loop.decision
@@ -229,7 +233,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
     panel: coverage?.staffing
       ? {
           size: coverage.staffing.panel.size,
-          singleTeam: coverage.staffing.panel.singleTeam,
+          meetsRule,
           teams: coverage.staffing.panel.teams.map((group) => ({
             name: group.id === null ? null : (teamNames.get(group.id) ?? group.id),
             count: group.interviewerIds.length,
@@ -242,7 +246,7 @@ export async function loopPage(viewer: Viewer, loopId: string) {
       : null,
     warnings:
       manages && coverage && !loop.decision
-        ? coverageWarnings(coverage, competencyName, loop.opening.stages)
+        ? coverageWarnings(coverage, competencyName, loop.opening.stages, meetsRule)
         : [],
     /** Interviews that clash in time (the candidate's, or an interviewer's), for those who staff the loop. */
     overlaps: await loopClashes(viewer, loop),
@@ -324,6 +328,7 @@ function coverageWarnings(
   coverage: NonNullable<ReturnType<typeof planCoverage>>,
   competencyName: Record<string, string>,
   stages: VisibleLoop["opening"]["stages"],
+  meetsRule: boolean,
 ): Message[] {
   const names = (ids: readonly string[]) => ids.map((id) => competencyName[id] ?? id).join(", ");
   const stageName = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
@@ -344,8 +349,7 @@ function coverageWarnings(
       key: "hiring:loop.coverage.thin",
       values: { competencies: names(thin.map((item) => item.competencyId)) },
     });
-  if (coverage.staffing?.panel.singleTeam)
-    warnings.push({ key: "hiring:loop.coverage.singleTeam" });
+  if (coverage.staffing && !meetsRule) warnings.push({ key: "panels:panel.flagged" });
   return warnings;
 }
 

@@ -57,6 +57,9 @@ export type PanelSettings = {
   requireQualification: boolean;
 };
 
+/** Without a rule of the organisation's own, panels are judged on team alone. */
+const DEFAULT_DIMENSIONS: PanelDimension[] = ["team"];
+
 /** The organisation's panel rule; without a row, panels are judged on team alone and nothing is capped or required. */
 export async function panelSettings(): Promise<
   PanelSettings & { updatedAt: Date | null; updatedBy: string | null }
@@ -73,7 +76,7 @@ export async function panelSettings(): Promise<
   });
   if (!row)
     return {
-      dimensions: ["team"],
+      dimensions: DEFAULT_DIMENSIONS,
       maxInterviewsPerWeek: null,
       requireQualification: false,
       updatedAt: null,
@@ -298,7 +301,9 @@ export const memberSelect = {
 } satisfies Prisma.UserSelect;
 type MemberRow = Prisma.UserGetPayload<{ select: typeof memberSelect }>;
 
-export function asMember(row: MemberRow): PanelMember {
+export function asMember(
+  row: Pick<MemberRow, "id" | "teamId" | "level" | "track" | "attributes">,
+): PanelMember {
   return {
     id: row.id,
     teamId: row.teamId,
@@ -306,6 +311,22 @@ export function asMember(row: MemberRow): PanelMember {
     track: row.track,
     attributes: parseAttributes(row.attributes),
   };
+}
+
+/**
+ * The panel rule's verdict on the panel of these interviewers: whether it meets the organisation's
+ * rule (every page that says so asks here, so the loop page and the panel page never disagree).
+ */
+export async function panelMeetsRule(interviewerIds: readonly string[]): Promise<boolean> {
+  const [rule, rows] = await Promise.all([
+    db.hiringPanelSettings.findUnique({ where: { id: "panels" }, select: { dimensions: true } }),
+    db.user.findMany({
+      where: { id: { in: [...new Set(interviewerIds)] } },
+      select: { id: true, teamId: true, level: true, track: true, attributes: true },
+    }),
+  ]);
+  const dimensions = rule ? parseDimensions(rule.dimensions) : DEFAULT_DIMENSIONS;
+  return panelMix(rows.map(asMember), dimensions).metRule;
 }
 
 function requireStaffedLoop(viewer: Viewer, loop: VisibleLoop) {

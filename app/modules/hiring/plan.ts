@@ -47,8 +47,6 @@ export interface PanelMakeup {
   teams: PanelGroup[];
   /** By the interviewers' own levels, largest first (then in order of assignment). */
   levels: PanelGroup[];
-  /** Every interviewer is on one and the same team: the loop hears one team's view. */
-  singleTeam: boolean;
 }
 
 export interface StaffingCoverage {
@@ -92,7 +90,7 @@ function groupBy(
     .sort((a, b) => b.interviewerIds.length - a.interviewerIds.length);
 }
 
-/** The panel's make-up: distinct interviewers by team and by level, and whether they all come from one team. */
+/** The panel's make-up: distinct interviewers by team and by level (whether it meets the panel rule is panels.ts's). */
 export function panelMakeup(staffing: Staffing): PanelMakeup {
   const distinct = new Map<string, PanelInterviewer>();
   for (const interviewers of Object.values(staffing)) {
@@ -105,7 +103,6 @@ export function panelMakeup(staffing: Staffing): PanelMakeup {
     size: interviewers.length,
     teams,
     levels: groupBy(interviewers, (interviewer) => interviewer.levelId),
-    singleTeam: teams.length === 1 && teams[0]!.id !== null,
   };
 }
 

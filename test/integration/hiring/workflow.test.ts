@@ -18,6 +18,7 @@ import { action as newAction, loader as newLoader } from "~/routes/hiring.openin
 import { createPerson } from "../../utils/factories";
 import { countStatements } from "~/db/statement-count.server";
 import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
+import { panelPage } from "~/modules/hiring/panels.server";
 import { formatDateTime } from "~/modules/time-zones";
 import {
   asViewer,
@@ -390,13 +391,13 @@ describe("openings and plans", () => {
 });
 
 describe("loops", () => {
-  test("staffing: the panel's make-up and the warnings before the loop starts; a single-team panel is flagged", async () => {
+  test("staffing: the panel's make-up and the warnings before the loop starts; a panel the organisation's rule flags is flagged, as its panel page says", async () => {
     const { grace, loopId, stages, ana } = await hiringSetUp();
     const page = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(
       await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })),
     );
     expect(page.panel?.size).toBe(2);
-    expect(page.panel?.singleTeam).toBe(false);
+    expect(page.panel?.meetsRule).toBe(true);
     expect(page.warnings).toContainEqual({
       key: "hiring:loop.coverage.thin",
       values: {
@@ -438,7 +439,12 @@ describe("loops", () => {
     expect(
       bodyOf<{ result: { error: Record<string, string[]> } }>(twice).result.error.email,
     ).toEqual(["hiring:loop.errors.alreadyInStage"]);
-    const teammate = await createPerson({ name: "Ann Teammate", teamId: ana.teamId });
+    const teammate = await createPerson({
+      name: "Ann Teammate",
+      teamId: ana.teamId,
+      track: "ic",
+      level: "ic2",
+    });
     await db.hiringInterview.deleteMany({ where: { loopId, interviewerId: { not: ana.id } } });
     const assigned = await call(async () =>
       loopAction(
@@ -457,8 +463,20 @@ describe("loops", () => {
     const after = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(
       await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })),
     );
-    expect(after.panel?.singleTeam).toBe(true);
-    expect(after.warnings).toContainEqual({ key: "hiring:loop.coverage.singleTeam" });
+    // Without a rule of its own, the organisation mixes teams: one team's panel is flagged.
+    expect(after.panel?.meetsRule).toBe(false);
+    expect(after.warnings).toContainEqual({ key: "panels:panel.flagged" });
+    // A rule that mixes levels only: the same panel meets it, on the loop page as on the panel page.
+    await db.hiringPanelSettings.create({
+      data: { id: "panels", dimensions: JSON.stringify(["level"]), updatedById: grace.id },
+    });
+    const levelsOnly = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(
+      await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })),
+    );
+    const panel = await panelPage(asViewer(grace), loopId);
+    expect(levelsOnly.panel?.meetsRule).toBe(panel.mix.metRule);
+    expect(after.panel?.meetsRule).not.toBe(levelsOnly.panel?.meetsRule);
+    await db.hiringPanelSettings.delete({ where: { id: "panels" } });
     expect(
       after.interviews.find((interview) => interview.interviewer.name === "Ann Teammate")
         ?.scheduledAt,
@@ -1017,9 +1035,10 @@ describe("loops", () => {
     expect(after.statements).toBe(before.statements);
     // The loop with its opening, candidate and the names on it, the opening's plan and admins, and the
     // interviews with interviewers, teams and cards are three raw reads (hiring/queries.server.ts loopRows);
-    // the scorecards with their scores one (loopCardRows), and so on for the pipeline: nine statements on both
+    // the scorecards with their scores one (loopCardRows), and so on for the pipeline; the panel rule's verdict
+    // reads the rule and the interviewers (panels.server.ts panelMeetsRule): eleven statements on both
     // databases. Prisma's nested reads were seven on PostgreSQL and seventeen on SQLite, and cost the page more
     // (decision 055).
-    expect(after.statements).toBe(9);
+    expect(after.statements).toBe(11);
   });
 });
