@@ -1,5 +1,7 @@
 import { PrismaClient } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "~/utils/env.server";
+import * as clock from "~/platform/clock.server";
+import { withAppClock } from "./app-clock-defaults";
 import { statementNames } from "./postgres-statements.server";
 import { SqliteAdapterFactory } from "./sqlite-adapter.server";
 import { withStatementCount } from "./statement-count.server";
@@ -77,7 +79,33 @@ async function connect(): Promise<Db> {
     // 64 MiB page cache (negative = KiB): large organisations' review pages stay in memory.
     await client.$executeRawUnsafe("PRAGMA cache_size = -65536");
   }
-  return client;
+  return onAppClock(client);
+}
+
+/**
+ * The client with every create taking the app's clock for the columns that say when something
+ * happened (app-clock-defaults.ts), where the caller left them out: a database default would
+ * take the machine's time, and a test on a test clock (or a replay) would read two times.
+ */
+function onAppClock(client: Db): Db {
+  // The model's own argument types do not survive the union of every model: the data is passed on as read.
+  type Run = (args: Record<string, unknown>) => Promise<unknown>;
+  const filled =
+    (field: "data" | "create") =>
+    ({ model, args, query }: { model: string; args: object; query: unknown }) => {
+      const given = args as Record<string, unknown>;
+      return (query as Run)({ ...given, [field]: withAppClock(model, given[field], clock.now()) });
+    };
+  return client.$extends({
+    query: {
+      $allModels: {
+        create: filled("data"),
+        createMany: filled("data"),
+        createManyAndReturn: filled("data"),
+        upsert: filled("create"),
+      },
+    },
+  }) as unknown as Db;
 }
 
 /** One client for the process, kept across dev-server reloads. */

@@ -108,6 +108,17 @@ beforeAll(async () => {
     effectiveOn: day(60),
   });
   await openWindow(admin, windowId, now);
+  // The leaver sponsors their peer, and so may nominate them.
+  await db.sponsorship.create({
+    data: {
+      sponsorId: leaver.id,
+      sponseeId: peer.id,
+      advocacy: "level",
+      target: "ic4",
+      until: new Date(now.getTime() + 90 * DAY),
+      note: MARK("note-for-peer"),
+    },
+  });
   const own = await nominate(
     leaver,
     { windowId, nomineeEmail: "", targetLevelId: "ic4", statement: MARK("statement") },
@@ -199,7 +210,7 @@ beforeAll(async () => {
     },
   });
 
-  // Sponsorship: the member sponsors the leaver; the leaver sponsors their peer.
+  // Sponsorship: the member sponsors the leaver (the leaver sponsors their peer, above).
   await db.sponsorship.create({
     data: {
       sponsorId: member.id,
@@ -209,16 +220,6 @@ beforeAll(async () => {
       until: new Date(now.getTime() + 90 * DAY),
       note: MARK("sponsor-note"),
       declineReason: MARK("decline"),
-    },
-  });
-  await db.sponsorship.create({
-    data: {
-      sponsorId: leaver.id,
-      sponseeId: peer.id,
-      advocacy: "level",
-      target: "ic4",
-      until: new Date(now.getTime() + 90 * DAY),
-      note: MARK("note-for-peer"),
     },
   });
 
