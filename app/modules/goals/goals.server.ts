@@ -482,7 +482,7 @@ export async function objectivePage(viewer: Viewer, objectiveId: string) {
     canShareObjective(gv, { level, ownerId: row.ownerId }) && row.shares.length
       ? await db.user.findMany({
           where: { id: { in: row.shares.map((share) => share.personId) } },
-          select: { id: true, name: true },
+          select: { id: true, name: true, email: true },
           orderBy: { name: "asc" },
         })
       : [];
