@@ -269,7 +269,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
                 <SelectField
                   label={t("objective.checkIn.confidence")}
                   name="confidence"
-                  defaultValue={typedFor("check-in", kr.id).confidence ?? "on-track"}
+                  defaultValue={typedFor("check-in", kr.id).confidence ?? "onTrack"}
                   errors={errorsFor("check-in", kr.id).confidence}
                 >
                   {CONFIDENCES.map((confidence) => (

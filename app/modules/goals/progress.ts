@@ -14,7 +14,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const COMMITMENTS = ["committed", "aspirational"] as const;
 export type Commitment = (typeof COMMITMENTS)[number];
 
-export const CONFIDENCES = ["on-track", "at-risk", "off-track"] as const;
+export const CONFIDENCES = ["onTrack", "atRisk", "offTrack"] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 export type KeyResultShape = {
@@ -59,7 +59,7 @@ export function objectiveProgress(progresses: readonly number[]): number | null 
 }
 
 /** How a final score reads against what its commitment expects. */
-export type ScoreReading = "beyond" | "as-expected" | "short";
+export type ScoreReading = "beyond" | "asExpected" | "short";
 
 /**
  * Committed key results are read against 1.0: done is as expected, anything less is short.
@@ -69,9 +69,9 @@ export type ScoreReading = "beyond" | "as-expected" | "short";
 export const ASPIRATIONAL_EXPECTED = { low: 0.6, high: 0.7 } as const;
 
 export function scoreReading(commitment: Commitment, score: number): ScoreReading {
-  if (commitment === "committed") return score >= 1 ? "as-expected" : "short";
+  if (commitment === "committed") return score >= 1 ? "asExpected" : "short";
   if (score > ASPIRATIONAL_EXPECTED.high) return "beyond";
-  return score >= ASPIRATIONAL_EXPECTED.low ? "as-expected" : "short";
+  return score >= ASPIRATIONAL_EXPECTED.low ? "asExpected" : "short";
 }
 
 /** An unfinished objective (some key result short of its target) may be carried into another period. */
