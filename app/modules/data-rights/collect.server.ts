@@ -5,6 +5,7 @@ import { auditEventsAbout } from "~/modules/audit/audit.server";
 import { ownOutcomeViews } from "~/modules/calibration/session-view.server";
 import { seriesPage } from "~/modules/conversations/agenda.server";
 import { evidenceOf } from "~/modules/conversations/evidence.server";
+import { goalsOfPerson } from "~/modules/goals/goals.server";
 import { conversationsOf } from "~/modules/conversations/series.server";
 import { DomainError } from "~/modules/errors";
 import { answerPage, feedbackAbout, requestsAskedOf } from "~/modules/feedback/feedback.server";
@@ -405,6 +406,15 @@ export function sectionReaders(
       }
       into.interviews = out;
     },
+    goals: async (into) => {
+      into.goals = (await goalsOfPerson(reader)).map((goal) => ({
+        ...goal,
+        keyResults: goal.keyResults.map((kr) => ({
+          ...kr,
+          checkIns: kr.checkIns.map((checkIn) => ({ ...checkIn, at: checkIn.at.toISOString() })),
+        })),
+      }));
+    },
     notificationSettings: async (into) => {
       const settings = await notificationSettings(personId);
       into.notificationSettings = { ...settings.preferences, timeZone: settings.timeZone };
@@ -443,6 +453,7 @@ export function completed(into: Partial<Collected>): Collected {
       "outcomes",
       "promotions",
       "interviews",
+      "goals",
       "notificationSettings",
       "apiTokens",
       "auditEvents",

@@ -913,3 +913,84 @@ export async function checkInsDue(personId: string, now = clock.now()) {
       endsOn: row.objective.period.endsOn,
     }));
 }
+
+/**
+ * The person's goals for their export (app/modules/data-rights): the objectives they own or hold a
+ * key result of, each read through objectivePage (so never an objective they may not read), with
+ * their own part in each key result and the check-ins they sent themselves.
+ */
+export async function goalsOfPerson(viewer: Viewer) {
+  const rows = await db.objective.findMany({
+    where: {
+      OR: [
+        { ownerId: viewer.id },
+        {
+          keyResults: {
+            some: {
+              OR: [{ ownerId: viewer.id }, { contributors: { some: { personId: viewer.id } } }],
+            },
+          },
+        },
+      ],
+    },
+    orderBy: [{ period: { startsOn: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const out = [];
+  for (const row of rows) {
+    let page: Awaited<ReturnType<typeof objectivePage>>;
+    try {
+      page = await objectivePage(viewer, row.id);
+    } catch (error) {
+      if (error instanceof NotFoundError) continue;
+      throw error;
+    }
+    const keyResults = await db.keyResult.findMany({
+      where: { objectiveId: row.id },
+      select: {
+        id: true,
+        ownerId: true,
+        contributors: { where: { personId: viewer.id }, select: { personId: true } },
+        checkIns: {
+          where: { authorId: viewer.id },
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+          select: { at: true, value: true, confidence: true, note: true, tokenId: true },
+        },
+      },
+    });
+    const byId = new Map(keyResults.map((kr) => [kr.id, kr]));
+    out.push({
+      period: page.period.name,
+      level: page.objective.level,
+      title: page.objective.title,
+      why: page.objective.why,
+      commitment: page.objective.commitment,
+      owner: page.objective.ownerName,
+      keyResults: page.keyResults.map((kr) => {
+        const own = byId.get(kr.id);
+        return {
+          title: kr.title,
+          unit: kr.unit,
+          startValue: kr.startValue,
+          targetValue: kr.targetValue,
+          role:
+            own?.ownerId === viewer.id
+              ? ("owner" as const)
+              : own?.contributors.length
+                ? ("contributor" as const)
+                : null,
+          finalScore: kr.finalScore,
+          reflection: own?.ownerId === viewer.id ? kr.reflection : null,
+          checkIns: (own?.checkIns ?? []).map((checkIn) => ({
+            at: checkIn.at,
+            value: checkIn.value,
+            confidence: checkIn.confidence as Confidence,
+            note: checkIn.note,
+            byToken: checkIn.tokenId !== null,
+          })),
+        };
+      }),
+    });
+  }
+  return out;
+}

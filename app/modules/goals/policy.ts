@@ -76,9 +76,6 @@ export function canReadObjective(viewer: GoalViewer, objective: ObjectiveFacts):
   );
 }
 
-/** The person objectives everyone reads, as a query (the tree's list for readers outside the chain). */
-export const OPEN_OBJECTIVES = { OR: [{ level: { not: "person" } }, { openToAll: true }] } as const;
-
 /** Editing an objective (key results, texts, carrying it over): its owner, or whoever may write at its level. */
 export function canEditObjective(
   viewer: GoalViewer,
