@@ -76,6 +76,9 @@ const OBJECTIVE = {
   owner: { select: { name: true, linePath: true } },
   team: { select: { name: true } },
   shares: { select: { personId: true } },
+  keyResults: {
+    select: { ownerId: true, contributors: { select: { personId: true } } },
+  },
 } as const;
 
 type ObjectiveRow = Prisma.ObjectiveGetPayload<{ select: typeof OBJECTIVE }>;
@@ -114,6 +117,10 @@ function facts(row: ObjectiveRow) {
     ownerChain: managerChainOfLine(row.owner.linePath),
     openToAll: row.openToAll,
     sharedWith: row.shares.map((share) => share.personId),
+    keyResultPeople: row.keyResults.flatMap((kr) => [
+      kr.ownerId,
+      ...kr.contributors.map((contributor) => contributor.personId),
+    ]),
   };
 }
 
@@ -244,6 +251,8 @@ function readableWhere(viewerId: string): Prisma.ObjectiveWhereInput {
       { openToAll: true },
       { ownerId: viewerId },
       { shares: { some: { personId: viewerId } } },
+      { keyResults: { some: { ownerId: viewerId } } },
+      { keyResults: { some: { contributors: { some: { personId: viewerId } } } } },
       { owner: { linePath: { contains: `/${viewerId}/` } } },
     ],
   };

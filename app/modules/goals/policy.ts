@@ -2,8 +2,9 @@
  * Who may read, write and check in on goals. Pure rules from facts the service gathers.
  *
  * Reading: company and team objectives are everyone's in the organisation (that is how alignment
- * works). A person's objective is read by them, their manager chain, the people they share it with,
- * or everyone if they open it to all. Admins read no private objective they are not part of.
+ * works). A person's objective is read by them, their manager chain, the people they share it with
+ * (naming someone owner or contributor of one of its key results shares it with them), or everyone
+ * if they open it to all. Admins read no private objective they are not part of.
  * Anyone else gets a 404, as if it did not exist.
  *
  * Writing: admins set the periods, close them, and write company objectives; a team's objectives
@@ -63,6 +64,8 @@ export type ObjectiveFacts = {
   ownerChain: readonly string[];
   openToAll: boolean;
   sharedWith: readonly string[];
+  /** The owners and contributors of its key results. */
+  keyResultPeople: readonly string[];
 };
 
 /** Reading an objective, its key results, check-ins and chart. */
@@ -72,7 +75,8 @@ export function canReadObjective(viewer: GoalViewer, objective: ObjectiveFacts):
     objective.openToAll ||
     viewer.id === objective.ownerId ||
     objective.ownerChain.includes(viewer.id) ||
-    objective.sharedWith.includes(viewer.id)
+    objective.sharedWith.includes(viewer.id) ||
+    objective.keyResultPeople.includes(viewer.id)
   );
 }
 

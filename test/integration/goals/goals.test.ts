@@ -247,6 +247,13 @@ describe("who reads a person's objective", () => {
     expect(await refused(() => objectivePage(otto, privateId))).toBe("not-found");
   });
 
+  test("naming someone on one of its key results lets them read it", async () => {
+    const id = await createObjective(lena, objective("person", { title: `Named ${SECRET}` }));
+    expect(await refused(() => objectivePage(otto, id))).toBe("not-found");
+    await addKeyResult(lena, id, metric("Talks given", { contributorEmails: otto.email }));
+    expect((await objectivePage(otto, id)).objective.title).toContain(SECRET);
+  });
+
   test("company and team objectives are everyone's", async () => {
     const id = await createObjective(manager, objective("team", { title: "Team visible 5e1d" }));
     expect((await objectivePage(otto, id)).objective.title).toBe("Team visible 5e1d");
