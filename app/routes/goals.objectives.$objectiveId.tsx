@@ -4,12 +4,15 @@ import type { Route } from "./+types/goals.objectives.$objectiveId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KeyResultChart, KeyResultHistory } from "~/components/goals/chart";
 import { KeyResultForm } from "~/components/goals/key-result-form";
+import { IssuedToken } from "~/components/tokens";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
+import { issueCheckInToken } from "~/modules/api/goals.server";
+import { API_BASE } from "~/modules/api/openapi";
 import { EvidenceSchema } from "~/modules/conversations/forms";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
@@ -42,7 +45,12 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 /** One objective as the viewer may read it (a 404 otherwise, as goals.server decides). */
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await objectivePage(viewer, params.objectiveId)), today: dateToDay(clock.now()) };
+  return {
+    ...(await objectivePage(viewer, params.objectiveId)),
+    today: dateToDay(clock.now()),
+    // What a CI job calls with a key result's token (the API's own path, not words).
+    checkInEndpoint: `POST ${API_BASE}/key-results/{keyResultId}/check-ins`,
+  };
 });
 
 type Errors = Record<string, string[] | null | undefined>;
@@ -106,6 +114,16 @@ export const action = withFormRefusals(
       if (submission.status !== "success") return invalid(submission.error ?? {});
       const copy = await carryOver(viewer, id, submission.value.periodId);
       return redirect(`/goals/objectives/${copy}`);
+    } else if (intent === "token") {
+      const issued = await issueCheckInToken(viewer, keyResultId);
+      return {
+        intent,
+        keyResultId,
+        errors: {} as Errors,
+        typed: {} as Record<string, string>,
+        error: null as string | null,
+        issued: { name: issued.name, token: issued.token },
+      };
     } else if (intent === "evidence") {
       const submission = parseWithZod(form, { schema: EvidenceSchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
@@ -289,6 +307,36 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
                   {t("objective.checkIn.submit")}
                 </Button>
               </Form>
+            ) : null}
+            {kr.canCheckIn ? (
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium">
+                  {t("objective.token.heading")}
+                </summary>
+                <p className="muted my-2 text-sm">{t("objective.token.intro")}</p>
+                <p className="text-sm">
+                  <code>{view.checkInEndpoint.replace("{keyResultId}", kr.id)}</code>
+                </p>
+                {mine("token", kr.id) &&
+                actionData &&
+                "issued" in actionData &&
+                actionData.issued ? (
+                  <IssuedToken
+                    title={actionData.issued.name}
+                    copyNow={t("objective.token.copyNow")}
+                    label={t("objective.token.label")}
+                    token={actionData.issued.token}
+                  />
+                ) : (
+                  <Form method="post" className="mt-2">
+                    <input type="hidden" name="intent" value="token" />
+                    <input type="hidden" name="keyResultId" value={kr.id} />
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      {t("objective.token.submit")}
+                    </Button>
+                  </Form>
+                )}
+              </details>
             ) : null}
             {kr.canReflect ? (
               <Form method="post" className="mt-3 space-y-2">

@@ -19,6 +19,8 @@ export const goalsPersonalData: PersonalDataDeclaration = {
   },
   holdsNothing: {
     GoalPeriod: "the organisation's goal periods: dates and names, nobody's words",
+    ApiTokenKeyResult:
+      "which key results an API token may check in on: a token's and a key result's ids, revoked with the token",
   },
   async erase({ tx, personId, othersTexts }) {
     await tx.keyResultCheckIn.updateMany({ where: { authorId: personId }, data: { note: "" } });

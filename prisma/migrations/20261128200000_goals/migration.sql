@@ -1,4 +1,4 @@
--- Goals and OKRs (issue 82; app/modules/goals): periods, objectives, key results, check-ins, shares, evidence.
+-- Goals and OKRs (issue 82; app/modules/goals): periods, objectives, key results, check-ins, shares, evidence, and the key results an API token may check in on.
 -- CreateTable
 CREATE TABLE "GoalPeriod" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -98,6 +98,16 @@ CREATE TABLE "KeyResultEvidence" (
     CONSTRAINT "KeyResultEvidence_keyResultId_fkey" FOREIGN KEY ("keyResultId") REFERENCES "KeyResult" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "ApiTokenKeyResult" (
+    "tokenId" TEXT NOT NULL,
+    "keyResultId" TEXT NOT NULL,
+
+    PRIMARY KEY ("tokenId", "keyResultId"),
+    CONSTRAINT "ApiTokenKeyResult_tokenId_fkey" FOREIGN KEY ("tokenId") REFERENCES "ApiToken" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ApiTokenKeyResult_keyResultId_fkey" FOREIGN KEY ("keyResultId") REFERENCES "KeyResult" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE INDEX "GoalPeriod_startsOn_idx" ON "GoalPeriod"("startsOn");
 
@@ -130,4 +140,7 @@ CREATE INDEX "KeyResultCheckIn_authorId_idx" ON "KeyResultCheckIn"("authorId");
 
 -- CreateIndex
 CREATE INDEX "KeyResultEvidence_keyResultId_idx" ON "KeyResultEvidence"("keyResultId");
+
+-- CreateIndex
+CREATE INDEX "ApiTokenKeyResult_keyResultId_idx" ON "ApiTokenKeyResult"("keyResultId");
 

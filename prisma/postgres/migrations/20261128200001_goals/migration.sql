@@ -1,4 +1,4 @@
--- Goals and OKRs (issue 82; app/modules/goals): periods, objectives, key results, check-ins, shares, evidence.
+-- Goals and OKRs (issue 82; app/modules/goals): periods, objectives, key results, check-ins, shares, evidence, and the key results an API token may check in on.
 -- CreateTable
 CREATE TABLE "GoalPeriod" (
     "id" TEXT NOT NULL,
@@ -92,6 +92,14 @@ CREATE TABLE "KeyResultEvidence" (
     CONSTRAINT "KeyResultEvidence_pkey" PRIMARY KEY ("evidenceId")
 );
 
+-- CreateTable
+CREATE TABLE "ApiTokenKeyResult" (
+    "tokenId" TEXT NOT NULL,
+    "keyResultId" TEXT NOT NULL,
+
+    CONSTRAINT "ApiTokenKeyResult_pkey" PRIMARY KEY ("tokenId","keyResultId")
+);
+
 -- CreateIndex
 CREATE INDEX "GoalPeriod_startsOn_idx" ON "GoalPeriod"("startsOn");
 
@@ -124,6 +132,9 @@ CREATE INDEX "KeyResultCheckIn_authorId_idx" ON "KeyResultCheckIn"("authorId");
 
 -- CreateIndex
 CREATE INDEX "KeyResultEvidence_keyResultId_idx" ON "KeyResultEvidence"("keyResultId");
+
+-- CreateIndex
+CREATE INDEX "ApiTokenKeyResult_keyResultId_idx" ON "ApiTokenKeyResult"("keyResultId");
 
 -- AddForeignKey
 ALTER TABLE "Objective" ADD CONSTRAINT "Objective_periodId_fkey" FOREIGN KEY ("periodId") REFERENCES "GoalPeriod"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -172,4 +183,10 @@ ALTER TABLE "KeyResultEvidence" ADD CONSTRAINT "KeyResultEvidence_evidenceId_fke
 
 -- AddForeignKey
 ALTER TABLE "KeyResultEvidence" ADD CONSTRAINT "KeyResultEvidence_keyResultId_fkey" FOREIGN KEY ("keyResultId") REFERENCES "KeyResult"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApiTokenKeyResult" ADD CONSTRAINT "ApiTokenKeyResult_tokenId_fkey" FOREIGN KEY ("tokenId") REFERENCES "ApiToken"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApiTokenKeyResult" ADD CONSTRAINT "ApiTokenKeyResult_keyResultId_fkey" FOREIGN KEY ("keyResultId") REFERENCES "KeyResult"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
