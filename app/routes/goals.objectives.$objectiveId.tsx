@@ -309,7 +309,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
               </Form>
             ) : null}
             {kr.canCheckIn ? (
-              <details className="mt-3">
+              <details className="mt-3" open={mine("token", kr.id) || undefined}>
                 <summary className="cursor-pointer text-sm font-medium">
                   {t("objective.token.heading")}
                 </summary>
@@ -409,6 +409,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
         <Card className="mb-6">
           <h2 className="mb-2 text-lg font-semibold">{t("objective.add.heading")}</h2>
           <KeyResultForm
+            key={view.keyResults.length}
             typed={typedFor("key-result")}
             errors={errorsFor("key-result")}
             busy={busy}

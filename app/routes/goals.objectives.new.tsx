@@ -138,7 +138,6 @@ export default function NewObjective({ loaderData, actionData }: Route.Component
                     defaultChecked={(typed.commitment ?? "committed") === commitment}
                   />
                   <span>
-                    {t("commitment", { commitment })}:{" "}
                     {commitment === "committed"
                       ? t("new.committedHint")
                       : t("new.aspirationalHint")}
