@@ -62,12 +62,13 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   const addKeyResult = async (
     page: typeof priya,
     title: string,
-    fields: { unit: string; start: string; target: string; owner?: string },
+    fields: { unit: string; start: string; target: string; owner?: string; decrease?: boolean },
   ) => {
     await page.getByLabel("Key result", { exact: true }).fill(title);
     await page.getByLabel("Unit").fill(fields.unit);
-    await page.getByLabel("Start").fill(fields.start);
-    await page.getByLabel("Target").fill(fields.target);
+    if (fields.decrease) await page.getByLabel("Direction").selectOption({ label: "Decrease" });
+    await page.getByRole("textbox", { name: "Start", exact: true }).fill(fields.start);
+    await page.getByRole("textbox", { name: "Target", exact: true }).fill(fields.target);
     if (fields.owner) await page.getByLabel("Owner's email").fill(fields.owner);
     await page.getByRole("button", { name: "Add the key result" }).click();
     await expect(page.getByRole("heading", { name: title, level: 3 })).toBeVisible();
@@ -102,6 +103,7 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
     start: "20",
     target: "10",
     owner: felix.email,
+    decrease: true,
   });
   await write(manager, "A team's", "Developer Experience makes builds fast 7b2e", {
     team: "Developer Experience",
