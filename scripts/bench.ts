@@ -477,6 +477,14 @@ async function main() {
       note: "admin, the whole organisation: nominations, time to promotion from every level change, the nine-box",
     },
     {
+      label: "goal tree",
+      path: "/goals",
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the current period's goal tree: every company and team objective with its progress",
+    },
+    {
       label: "API tokens",
       path: "/settings/api",
       cookie: engineer,
@@ -678,6 +686,7 @@ const ORGANISATION_PAGES = new Set([
   "mentorship matching",
   "access audit",
   "promotion audit",
+  "goal tree",
 ]);
 const scopeOf = (label: string): Row["scope"] =>
   ORGANISATION_PAGES.has(label) ? "organisation" : "person";

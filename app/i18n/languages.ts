@@ -71,6 +71,7 @@ export const NAMESPACES = [
   "ladderChecks",
   "mentorship",
   "opportunities",
+  "goals",
   "panels",
   "people",
   "sponsorship",

@@ -7,6 +7,7 @@ import { conversationsPersonalData } from "~/modules/conversations/personal-data
 import { cyclesPersonalData } from "~/modules/cycles/personal-data.server";
 import { dataRightsPersonalData } from "~/modules/data-rights/personal-data.server";
 import { feedbackPersonalData } from "~/modules/feedback/personal-data.server";
+import { goalsPersonalData } from "~/modules/goals/personal-data.server";
 import { growthPersonalData } from "~/modules/growth/personal-data.server";
 import { hiringPersonalData } from "~/modules/hiring/personal-data.server";
 import { identityPersonalData } from "~/modules/identity/personal-data.server";
@@ -45,6 +46,7 @@ import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { opportunityTodoChanges, opportunityTodoFacts } from "~/modules/opportunities/todo.server";
 import { sponsorshipTodoChanges, sponsorshipTodoFacts } from "~/modules/sponsorship/todo.server";
+import { goalTodoChanges, goalTodoFacts } from "~/modules/goals/todo.server";
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
 import {
   calibrationPromotionsDecidedHere,
@@ -89,6 +91,7 @@ registerTodoProvider("sponsorship", {
   facts: sponsorshipTodoFacts,
   changes: sponsorshipTodoChanges,
 });
+registerTodoProvider("goals", { facts: goalTodoFacts, changes: goalTodoChanges });
 registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
 registerTodoProvider("promotion-committees", {
   facts: committeeTodoFacts,
@@ -138,6 +141,7 @@ for (const [module, declaration] of [
   ["promotions", promotionsPersonalData],
   ["opportunities", opportunitiesPersonalData],
   ["sponsorship", sponsorshipPersonalData],
+  ["goals", goalsPersonalData],
   ["growth", growthPersonalData],
   ["cycles", cyclesPersonalData],
   ["data-rights", dataRightsPersonalData],

@@ -24,6 +24,7 @@ export const SECTIONS = [
   "opportunities",
   "sponsorships",
   "interviews",
+  "goals",
   "notificationSettings",
   "apiTokens",
   "auditEvents",
@@ -224,6 +225,26 @@ export type ExportApiToken = {
   revokedAt: string | null;
 };
 
+/** An objective the person owns or holds a key result of (one they may read), with their part in each key result and the check-ins they sent. */
+export type ExportGoal = {
+  period: string;
+  level: "company" | "team" | "person";
+  title: string;
+  why: string;
+  commitment: string;
+  owner: string;
+  keyResults: {
+    title: string;
+    unit: string;
+    startValue: number;
+    targetValue: number;
+    role: "owner" | "contributor" | null;
+    finalScore: number | null;
+    reflection: string | null;
+    checkIns: { at: string; value: number; confidence: string; note: string; byToken: boolean }[];
+  }[];
+};
+
 export type ExportAuditEvent = { action: string; at: string; actor: string | null };
 
 export type ExportDocument = {
@@ -244,6 +265,7 @@ export type ExportDocument = {
   opportunities: ExportOpportunities;
   sponsorships: ExportSponsorships;
   interviews: ExportInterview[];
+  goals: ExportGoal[];
   notificationSettings: ExportNotificationSettings;
   apiTokens: ExportApiToken[];
   auditEvents: ExportAuditEvent[];

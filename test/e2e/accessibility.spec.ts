@@ -51,6 +51,9 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/mentorship" },
       { link: /^\/mentorship\/[^/]+$/, label: "a programme" },
       { link: /^\/mentorship\/[^/]+$/, suffix: "/join?as=mentee", label: "joining a programme" },
+      { path: "/goals" },
+      { link: /^\/goals\/objectives\/(?!new$)[^/]+$/, label: "an objective" },
+      { path: "/goals/objectives/new" },
     ],
   },
   {
@@ -88,6 +91,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/admin/api" },
       { path: "/admin/email" },
       { path: "/admin/retention" },
+      { path: "/admin/goals" },
       { path: "/settings/email" },
       { path: "/settings/api" },
       { path: "/calibration" },

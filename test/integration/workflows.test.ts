@@ -18,6 +18,7 @@ describe("the workflows' registrations", () => {
       "sponsorship",
       "promotions",
       "promotion-committees",
+      "goals",
     ]);
   });
 

@@ -18,6 +18,7 @@ import ladders from "./ladders.json";
 import ladderChecks from "./ladderChecks.json";
 import mentorship from "./mentorship.json";
 import opportunities from "./opportunities.json";
+import goals from "./goals.json";
 import panels from "./panels.json";
 import people from "./people.json";
 import sponsorship from "./sponsorship.json";
@@ -51,6 +52,7 @@ export default {
   webhooks,
   api,
   opportunities,
+  goals,
   sponsorship,
   exports: personalExports,
   retention,

@@ -7,6 +7,8 @@ import { API_BASE, OPERATIONS, openApiDocument, type Operation } from "./openapi
 import { readPageRequest, type PageRequest } from "./pages";
 import { peopleWritable, tokenAccess } from "./policy";
 import { countCall } from "./rate-limit.server";
+import { checkInByApi, objectivesByApi } from "./goals.server";
+import { ApiCheckInInput } from "./schemas";
 import {
   getAggregate,
   getPerson,
@@ -159,6 +161,22 @@ const HANDLERS: Record<
   getAggregate: async ({ reader, params, query }) => ({
     body: await getAggregate(reader.viewer, params.table!, query.get("cycle") || null),
   }),
+  listObjectives: async ({ reader, query }) => ({
+    body: await objectivesByApi(reader.viewer, query.get("period") || null),
+  }),
+  createCheckIn: async ({ token, reader, params, body }) => {
+    const parsed = ApiCheckInInput.safeParse(await body());
+    if (!parsed.success) {
+      const fields: FieldProblems = {};
+      for (const issue of parsed.error.issues)
+        (fields[String(issue.path[0] ?? "body")] ??= []).push({ key: "api:errors.invalidRequest" });
+      throw new Refusal(422, "invalid", { key: "api:errors.invalidRequest" }, fields);
+    }
+    return {
+      status: 201,
+      body: await checkInByApi(token, reader.viewer, params.keyResultId!, parsed.data),
+    };
+  },
 };
 
 /** What a tool is given to connect, as the token pages show it: the API's address (under PUBLIC_URL when set, else the one the page was reached at), its document, and each token's calls a minute. */

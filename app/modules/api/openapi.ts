@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAGE_DEFAULT, PAGE_MAX } from "./pages";
-import { PERSON_TOKEN_SCOPES, personTokenMayCall } from "./policy";
+import { PERSON_TOKEN_SCOPES, PERSON_TOKEN_WRITES, personTokenMayCall } from "./policy";
 import { API_SCOPES, type ApiScope } from "./scopes";
 import { bodies, inputs } from "./schemas";
 
@@ -25,7 +25,9 @@ export type OperationId =
   | "listLadders"
   | "listCycles"
   | "listOutcomes"
-  | "getAggregate";
+  | "getAggregate"
+  | "listObjectives"
+  | "createCheckIn";
 
 export type Operation = {
   id: OperationId;
@@ -39,7 +41,7 @@ export type Operation = {
   personReads?: string;
   paged?: boolean;
   query?: { name: string; description: string }[];
-  input?: "PersonInput" | "PersonPatch";
+  input?: "PersonInput" | "PersonPatch" | "CheckInInput";
   ok: { status: Status; body: string; description: string };
   errors: ErrorStatus[];
 };
@@ -153,6 +155,32 @@ export const OPERATIONS: readonly Operation[] = [
     query: [cycleFilter],
     ok: { status: 200, body: "Aggregate", description: "The table" },
     errors: [401, 403, 404, 429],
+  },
+  {
+    id: "listObjectives",
+    method: "get",
+    path: "/objectives",
+    scope: "goals:read",
+    summary: "The objectives of a goal period, with their key results and progress",
+    description:
+      "The period open today unless `period` names one. Company and team objectives are everyone's; a person's objective only its owner's, their manager chain's, the people they shared it with or named on a key result, or everyone's if they opened it. Progress is computed from check-ins; no goal figure appears anywhere in ratings, calibration or promotions.",
+    personReads: "The goal tree as the person's goals page shows it.",
+    query: [{ name: "period", description: "A goal period's id" }],
+    ok: { status: 200, body: "ObjectiveList", description: "The period and its objectives" },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    id: "createCheckIn",
+    method: "post",
+    path: "/key-results/{keyResultId}/check-ins",
+    scope: "goals:check-in",
+    summary: "Record a key result's current value",
+    description:
+      "For a token issued from the key result's page, naming it: a CI job or a dashboard pushes a metric. Allowed only while the token's person may check in on that key result themselves (its owner or a contributor, its period not closed); the check-in records that person and the token.",
+    personReads: "The same: only the key results the token names.",
+    input: "CheckInInput",
+    ok: { status: 201, body: "CheckIn", description: "The check-in recorded" },
+    errors: [401, 403, 404, 422, 429],
   },
 ];
 
@@ -289,7 +317,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: "Rungs API",
       version: "1.0.0",
       description:
-        "Read people, teams, ladders, review cycles, released outcomes and the insights tables, and write people where SCIM is not used. A token acts for its person, limited to its scopes: each call is authorised as the same read on a page would be for that person, and returns what the page shows, never more. An admin's token (bearer) reads organisation-wide, as the admin pages do; a person's own token (personToken) reads what that person's own pages show them, and never writes. Each operation's `x-rungs-person-token` says what a person's token reads there.",
+        "Read people, teams, ladders, review cycles, released outcomes, the insights tables and goals, write people where SCIM is not used, and check in on the key results a token names. A token acts for its person, limited to its scopes: each call is authorised as the same read on a page would be for that person, and returns what the page shows, never more. An admin's token (bearer) reads organisation-wide, as the admin pages do; a person's own token (personToken) reads what that person's own pages show them, and writes only check-ins on the key results it names. Each operation's `x-rungs-person-token` says what a person's token reads there.",
     },
     servers: [{ url: API_BASE }],
     security: [{ bearer: [] }, { personToken: [] }],
@@ -304,7 +332,7 @@ export function openApiDocument(): Record<string, unknown> {
         personToken: {
           type: "http",
           scheme: "bearer",
-          description: `A person's own token, issued on their account page (/settings/api) and sent the same way: each call reads what that person's own pages show them, through the rules those pages use, and the admin pages' operations are refused (403). Reads only: ${PERSON_TOKEN_SCOPES.join(", ")}.`,
+          description: `A person's own token, issued on their account page (/settings/api) and sent the same way: each call reads what that person's own pages show them, through the rules those pages use, and the admin pages' operations are refused (403). Reads: ${PERSON_TOKEN_SCOPES.join(", ")}; the one write, ${PERSON_TOKEN_WRITES.join(", ")}, only on the key results the token names (issued from a key result's page).`,
         },
       },
       schemas: { ...components(bodies, "output"), ...components(inputs, "input") },

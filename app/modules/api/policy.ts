@@ -37,10 +37,18 @@ export const PERSON_TOKEN_SCOPES = [
   "ladders:read",
   "outcomes:read",
   "aggregates:read",
+  "goals:read",
 ] as const satisfies readonly ApiScope[];
 
+/**
+ * The one write a person's token may carry: check-ins on the key results it names, issued from a
+ * key result's page (decision 097). It widens nothing: each call is allowed only while the token's
+ * person may check in on that key result themselves (goals/policy.ts canTokenCheckIn).
+ */
+export const PERSON_TOKEN_WRITES = ["goals:check-in"] as const satisfies readonly ApiScope[];
+
 export function scopesOfReach(reach: TokenReach): readonly ApiScope[] {
-  return reach === "person" ? PERSON_TOKEN_SCOPES : API_SCOPES;
+  return reach === "person" ? [...PERSON_TOKEN_SCOPES, ...PERSON_TOKEN_WRITES] : API_SCOPES;
 }
 
 /**
@@ -62,6 +70,8 @@ const PERSON_TOKEN_OPERATIONS = {
   listCycles: false,
   createPerson: false,
   updatePerson: false,
+  listObjectives: true,
+  createCheckIn: true,
 } as const satisfies Record<OperationId, boolean>;
 
 export const personTokenMayCall = (operation: OperationId): boolean =>

@@ -161,3 +161,69 @@ export const ApiPersonInput = PersonByToken.strict().register(inputs, { id: "Per
 export const ApiPersonPatch = PersonByToken.partial()
   .strict()
   .register(inputs, { id: "PersonPatch" });
+
+const ApiKeyResult = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(["metric", "percent", "binary"]),
+    unit: z.string(),
+    direction: z.enum(["increase", "decrease"]),
+    startValue: z.number(),
+    targetValue: z.number(),
+    owner: z.string(),
+    latestValue: z.number().nullable(),
+    confidence: z.enum(["onTrack", "atRisk", "offTrack"]).nullable(),
+    progress: z.number().describe("Computed from the latest value, 0 to 1; never typed"),
+    finalScore: z.number().nullable().describe("Kept when the period closed, 0 to 1"),
+  })
+  .register(bodies, { id: "KeyResult" });
+
+const ApiObjective = z
+  .object({
+    id: z.string(),
+    level: z.enum(["company", "team", "person"]),
+    title: z.string(),
+    commitment: z.enum(["committed", "aspirational"]),
+    owner: z.string(),
+    team: z.string().nullable(),
+    supports: z.string().nullable().describe("The id of the objective it supports"),
+    progress: z.number().nullable().describe("The mean of its key results' progress"),
+    keyResults: z.array(ApiKeyResult),
+  })
+  .register(bodies, { id: "Objective" });
+
+export const ApiObjectiveList = z
+  .object({
+    period: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        startsOn: z.string(),
+        endsOn: z.string(),
+        closed: z.boolean(),
+      })
+      .nullable(),
+    objectives: z.array(ApiObjective),
+  })
+  .register(bodies, { id: "ObjectiveList" });
+
+export const ApiCheckIn = z
+  .object({
+    id: z.string(),
+    keyResultId: z.string(),
+    value: z.number(),
+    confidence: z.enum(["onTrack", "atRisk", "offTrack"]),
+    note: z.string(),
+    at: z.string(),
+  })
+  .register(bodies, { id: "CheckIn" });
+
+export const ApiCheckInInput = z
+  .object({
+    value: z.number().describe("The key result's current value (0 or 1 for done / not done)"),
+    confidence: z.enum(["onTrack", "atRisk", "offTrack"]).default("onTrack"),
+    note: z.string().max(500).default(""),
+  })
+  .strict()
+  .register(inputs, { id: "CheckInInput" });

@@ -8,6 +8,8 @@ export const API_SCOPES = [
   "outcomes:read",
   "aggregates:read",
   "people:write",
+  "goals:read",
+  "goals:check-in",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -52,5 +54,15 @@ export const SCOPE_LABELS = {
     name: "scopes.peopleWrite",
     hint: "scopes.peopleWriteHint",
     ownHint: "scopes.peopleWriteHint",
+  },
+  "goals:read": {
+    name: "scopes.goalsRead",
+    hint: "scopes.goalsReadHint",
+    ownHint: "scopes.goalsReadHint",
+  },
+  "goals:check-in": {
+    name: "scopes.goalsCheckIn",
+    hint: "scopes.goalsCheckInHint",
+    ownHint: "scopes.goalsCheckInHint",
   },
 } as const satisfies Record<ApiScope, { name: string; hint: string; ownHint: string }>;

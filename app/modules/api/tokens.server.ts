@@ -31,6 +31,8 @@ export async function issueApiToken(
   name: string,
   scopes: readonly ApiScope[],
   reach: TokenReach = "organisation",
+  /** The key results a goals:check-in token may check in on (issued from a key result's page). */
+  keyResultIds: readonly string[] = [],
 ): Promise<{ id: string; name: string; token: string }> {
   const allowed = scopesOfReach(reach);
   const beyond = scopes.find((scope) => !allowed.includes(scope));
@@ -40,7 +42,14 @@ export async function issueApiToken(
   const stored = storedScopes(scopes);
   const created = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { name, tokenHash: hashToken(token), scopes: stored, personId, reach },
+      data: {
+        name,
+        tokenHash: hashToken(token),
+        scopes: stored,
+        personId,
+        reach,
+        keyResults: { create: keyResultIds.map((keyResultId) => ({ keyResultId })) },
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, {
@@ -207,6 +216,8 @@ export type CallingToken = {
   personId: string;
   lastUsedAt: Date | null;
   facts: TokenFacts;
+  /** The key results it may check in on (goals:check-in). */
+  keyResultIds: string[];
 };
 
 /** The token an `Authorization: Bearer …` header carries with the facts its access is decided on, or null when it is not one Rungs issued. */
@@ -223,6 +234,7 @@ export async function tokenOfHeader(authorization: string | null): Promise<Calli
       revokedAt: true,
       lastUsedAt: true,
       person: { select: { id: true, isAdmin: true, deactivatedAt: true } },
+      keyResults: { select: { keyResultId: true } },
     },
   });
   // A reach this code does not know (written by a later release) authenticates nobody rather than guessing.
@@ -239,6 +251,7 @@ export async function tokenOfHeader(authorization: string | null): Promise<Calli
     personId: token.person.id,
     lastUsedAt: token.lastUsedAt,
     facts,
+    keyResultIds: token.keyResults.map((row) => row.keyResultId),
   };
 }
 

@@ -377,6 +377,50 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
         ],
       );
     }
+    case "goals":
+      return (
+        none(words, !doc.goals.length) +
+        doc.goals
+          .map(
+            (goal) =>
+              `<h3>${escape(goal.title)}</h3><p>${escape(
+                t("bundle.goals.objective", {
+                  period: goal.period,
+                  level: goal.level,
+                  commitment: goal.commitment,
+                  owner: goal.owner,
+                }),
+              )}</p>${goal.why ? `<p>${escape(goal.why)}</p>` : ""}` +
+              table(
+                [
+                  t("bundle.goals.keyResult"),
+                  t("bundle.goals.range"),
+                  t("bundle.goals.role"),
+                  t("bundle.goals.score"),
+                  t("bundle.goals.checkIns"),
+                ],
+                goal.keyResults.map((kr) => [
+                  escape(kr.title),
+                  escape(`${kr.startValue} → ${kr.targetValue}${kr.unit ? ` ${kr.unit}` : ""}`),
+                  escape(t("bundle.goals.roleName", { role: kr.role ?? "reader" })),
+                  escape(
+                    kr.finalScore === null
+                      ? "–"
+                      : `${kr.finalScore.toFixed(2)}${kr.reflection ? ` · ${kr.reflection}` : ""}`,
+                  ),
+                  escape(
+                    kr.checkIns
+                      .map(
+                        (checkIn) =>
+                          `${words.dateTime(checkIn.at)}: ${checkIn.value}${checkIn.note ? ` (${checkIn.note})` : ""}`,
+                      )
+                      .join("; ") || "–",
+                  ),
+                ]),
+              ),
+          )
+          .join("")
+      );
     case "apiTokens":
       return (
         none(words, !doc.apiTokens.length) +

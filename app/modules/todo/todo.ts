@@ -192,6 +192,8 @@ export type TodoFacts = {
   }[];
   /** Choices made on opportunities the person expressed interest in, until they have read them. */
   opportunityOutcomes?: { opportunityId: string; title: string; chosen: boolean }[];
+  /** Key results the person owns or contributes to with no check-in in the last week of an open period (app/modules/goals/todo.server.ts). */
+  keyResultCheckInsDue?: { keyResultId: string; objectiveId: string; title: string }[];
   /** Sponsorships of the person that they have not seen yet (app/modules/sponsorship/todo.server.ts). */
   sponsorshipsToSee?: { sponsorshipId: string; sponsorName: string }[];
   /** Nominations of the person's direct reports made by someone else, with nothing added by them yet, while the window is open (app/modules/promotions/todo.server.ts). */
@@ -261,6 +263,7 @@ export const TODO_KINDS = [
   "opportunity-interest",
   "opportunity-decide",
   "opportunity-outcome",
+  "goal-check-in",
   "sponsorship-new",
   "promotion-add",
   "promotion-packet",
@@ -625,6 +628,14 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
         say(outcome.chosen ? "opportunity.outcome.chosen" : "opportunity.outcome.notChosen"),
       ],
       href: `/opportunities/${outcome.opportunityId}`,
+      due: null,
+    });
+  }
+  for (const due of facts.keyResultCheckInsDue ?? []) {
+    add("goal-check-in", due.keyResultId, {
+      title: say("goal.checkIn.title", { title: due.title }),
+      detail: [say("goal.checkIn.detail")],
+      href: `/goals/objectives/${due.objectiveId}#kr-${due.keyResultId}`,
       due: null,
     });
   }

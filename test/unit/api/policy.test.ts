@@ -18,7 +18,15 @@ const allowed = (facts: TokenFacts) =>
 
 describe("tokenAccess", () => {
   test("a person's own token calls the reads with a page of theirs, and an admin's own token no more", () => {
-    const reads = ["listPeople", "getPerson", "listLadders", "listOutcomes", "getAggregate"];
+    const reads = [
+      "listPeople",
+      "getPerson",
+      "listLadders",
+      "listOutcomes",
+      "getAggregate",
+      "listObjectives",
+      "createCheckIn",
+    ];
     expect(allowed(token("person", false))).toEqual(reads);
     expect(allowed(token("person", true))).toEqual(reads);
     expect(

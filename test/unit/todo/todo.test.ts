@@ -358,6 +358,7 @@ describe("what to do next", () => {
           { opportunityId: "o2", title: "Search gig", interested: 2, startsOn: spring.endsOn },
         ],
         opportunityOutcomes: [{ opportunityId: "o3", title: "Billing project", chosen: false }],
+        keyResultCheckInsDue: [{ keyResultId: "kr1", objectiveId: "ob1", title: "Active teams" }],
         sponsorshipsToSee: [{ sponsorshipId: "sp1", sponsorName: "Nora" }],
         promotionNominationsToAdd: [
           {
@@ -423,6 +424,7 @@ describe("what to do next", () => {
         "opportunity-interest:o1/p1",
         "opportunity-decide:o2",
         "opportunity-outcome:o3",
+        "goal-check-in:kr1",
         "sponsorship-new:sp1",
         "promotion-add:n1",
         "promotion-packet:n1",

@@ -1,0 +1,1005 @@
+import { db, type Prisma } from "~/db/client.server";
+import {
+  evidenceCompetencies,
+  recordEvidence,
+  type EvidenceInput,
+} from "~/modules/conversations/evidence.server";
+import { dayToDate } from "~/modules/days";
+import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
+import type { Viewer } from "~/modules/identity/policy";
+import { managerChainOfLine } from "~/modules/people/reporting-line.server";
+import * as clock from "~/platform/clock.server";
+import {
+  emailsIn,
+  type CheckInInput,
+  type KeyResultInput,
+  type ObjectiveInput,
+  type PeriodInput,
+} from "./forms";
+import { checkKeyResult, type OutputCheck } from "./output-check";
+import {
+  canCarryOver,
+  canCheckIn,
+  canEditObjective,
+  canManagePeriods,
+  canReadObjective,
+  canRecordContribution,
+  canReflect,
+  canShareObjective,
+  canWriteObjective,
+  isWritablePeriod,
+  maySupport,
+  type GoalViewer,
+  type ObjectiveLevel,
+  type WriterFacts,
+} from "./policy";
+import {
+  chartPoints,
+  checkInDue,
+  isUnfinished,
+  keyResultCountState,
+  keyResultProgress,
+  MAX_KEY_RESULTS,
+  objectiveProgress,
+  periodOpenOn,
+  quarterOf,
+  scoreReading,
+  shapeAgrees,
+  type Commitment,
+  type Confidence,
+  type Direction,
+  type KeyResultKind,
+} from "./progress";
+
+/**
+ * Goals and OKRs (issue 82): goal periods an admin sets and closes; objectives of the company, a
+ * team or a person, each supporting at most one above it; two to five key results each, numbers
+ * moving from a start to a target, checked in on weekly by their owners and contributors (from the
+ * page, the to-do list or the API); progress computed from the values; final scores kept when a
+ * period closes, with the owners' reflections; unfinished objectives carried into the next period.
+ * Who reads and writes what is decided in policy.ts; a person's contribution becomes career
+ * evidence, never a score anywhere else (decision 097).
+ */
+
+const OBJECTIVE = {
+  id: true,
+  periodId: true,
+  level: true,
+  teamId: true,
+  ownerId: true,
+  title: true,
+  why: true,
+  commitment: true,
+  parentId: true,
+  openToAll: true,
+  carriedFromId: true,
+  owner: { select: { name: true, linePath: true } },
+  team: { select: { name: true } },
+  shares: { select: { personId: true } },
+  keyResults: {
+    select: { ownerId: true, contributors: { select: { personId: true } } },
+  },
+} as const;
+
+type ObjectiveRow = Prisma.ObjectiveGetPayload<{ select: typeof OBJECTIVE }>;
+
+const KEY_RESULT = {
+  id: true,
+  objectiveId: true,
+  title: true,
+  kind: true,
+  unit: true,
+  direction: true,
+  startValue: true,
+  targetValue: true,
+  ownerId: true,
+  position: true,
+  finalScore: true,
+  reflection: true,
+  owner: { select: { name: true } },
+  contributors: { select: { personId: true, person: { select: { name: true } } } },
+} as const;
+
+type KeyResultRow = Prisma.KeyResultGetPayload<{ select: typeof KEY_RESULT }>;
+
+function goalViewer(viewer: Pick<Viewer, "id" | "isAdmin">): GoalViewer {
+  return { id: viewer.id, isAdmin: viewer.isAdmin };
+}
+
+function levelOf(value: string): ObjectiveLevel {
+  return value === "company" || value === "team" ? value : "person";
+}
+
+function facts(row: ObjectiveRow) {
+  return {
+    level: levelOf(row.level),
+    ownerId: row.ownerId,
+    ownerChain: managerChainOfLine(row.owner.linePath),
+    openToAll: row.openToAll,
+    sharedWith: row.shares.map((share) => share.personId),
+    keyResultPeople: row.keyResults.flatMap((kr) => [
+      kr.ownerId,
+      ...kr.contributors.map((contributor) => contributor.personId),
+    ]),
+  };
+}
+
+function shapeOf(row: Pick<KeyResultRow, "kind" | "direction" | "startValue" | "targetValue">) {
+  return {
+    kind: row.kind as KeyResultKind,
+    direction: row.direction as Direction,
+    startValue: row.startValue,
+    targetValue: row.targetValue,
+  };
+}
+
+/** The teams whose members the person manages directly: the teams they may write objectives for. */
+export async function writerFacts(personId: string): Promise<WriterFacts> {
+  const rows = await db.user.findMany({
+    where: { managerId: personId, deactivatedAt: null, teamId: { not: null } },
+    select: { teamId: true },
+    distinct: ["teamId"],
+  });
+  return { managesTeamIds: rows.map((row) => row.teamId!) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods
+
+export async function goalPeriods() {
+  return db.goalPeriod.findMany({
+    orderBy: [{ startsOn: "desc" }, { id: "asc" }],
+    select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true },
+  });
+}
+
+/** The admins' page: the periods, each with how many objectives; the next quarter as the default. */
+export async function periodsAdminPage(viewer: Viewer) {
+  if (!canManagePeriods(goalViewer(viewer))) throw new NotFoundError();
+  const periods = await db.goalPeriod.findMany({
+    orderBy: [{ startsOn: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      closedAt: true,
+      _count: { select: { objectives: true } },
+    },
+  });
+  const now = clock.now();
+  const latest = periods[0];
+  const suggestion =
+    latest && latest.endsOn.getTime() >= now.getTime()
+      ? quarterOf(new Date(latest.endsOn.getTime() + 24 * 60 * 60 * 1000))
+      : quarterOf(now);
+  return {
+    periods: periods.map((period) => ({
+      id: period.id,
+      name: period.name,
+      startsOn: period.startsOn,
+      endsOn: period.endsOn,
+      closedAt: period.closedAt,
+      objectives: period._count.objectives,
+    })),
+    suggestion,
+  };
+}
+
+export async function createPeriod(viewer: Viewer, input: PeriodInput): Promise<string> {
+  if (!canManagePeriods(goalViewer(viewer))) throw new NotFoundError();
+  const startsOn = dayToDate(input.startsOn);
+  const endsOn = dayToDate(input.endsOn);
+  if (endsOn.getTime() < startsOn.getTime())
+    throw new InvalidError({ key: "goals:errors.dateOrder" });
+  const period = await db.goalPeriod.create({
+    data: { name: input.name, startsOn, endsOn },
+    select: { id: true },
+  });
+  return period.id;
+}
+
+/** The latest value of each key result (null with no check-in yet). */
+async function latestValues(keyResultIds: readonly string[]): Promise<Map<string, number>> {
+  if (!keyResultIds.length) return new Map();
+  const rows = await db.keyResultCheckIn.findMany({
+    where: { keyResultId: { in: [...keyResultIds] } },
+    orderBy: [{ at: "desc" }, { createdAt: "desc" }],
+    select: { keyResultId: true, value: true },
+  });
+  const latest = new Map<string, number>();
+  for (const row of rows) if (!latest.has(row.keyResultId)) latest.set(row.keyResultId, row.value);
+  return latest;
+}
+
+/**
+ * An admin closes a period: every key result's final score is its progress at that moment
+ * (computed, 0..1), kept; nothing but reflections is written in it after. Once.
+ */
+export async function closePeriod(viewer: Viewer, periodId: string): Promise<void> {
+  if (!canManagePeriods(goalViewer(viewer))) throw new NotFoundError();
+  const period = await db.goalPeriod.findUnique({ where: { id: periodId }, select: { id: true } });
+  if (!period) throw new NotFoundError({ key: "goals:errors.none" });
+  const keyResults = await db.keyResult.findMany({
+    where: { objective: { periodId } },
+    select: { id: true, kind: true, direction: true, startValue: true, targetValue: true },
+  });
+  const latest = await latestValues(keyResults.map((row) => row.id));
+  const now = clock.now();
+  await db.$transaction(async (tx) => {
+    const closed = await tx.goalPeriod.updateMany({
+      where: { id: periodId, closedAt: null },
+      data: { closedAt: now },
+    });
+    if (closed.count !== 1) throw new ForbiddenError({ key: "goals:errors.closed" });
+    for (const row of keyResults)
+      await tx.keyResult.update({
+        where: { id: row.id },
+        data: { finalScore: keyResultProgress(shapeOf(row), latest.get(row.id) ?? null) },
+      });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Candidates for the viewer's reading, narrowed by a query; policy.canReadObjective decides each. */
+function readableWhere(viewerId: string): Prisma.ObjectiveWhereInput {
+  return {
+    OR: [
+      { level: { not: "person" } },
+      { openToAll: true },
+      { ownerId: viewerId },
+      { shares: { some: { personId: viewerId } } },
+      { keyResults: { some: { ownerId: viewerId } } },
+      { keyResults: { some: { contributors: { some: { personId: viewerId } } } } },
+      { owner: { linePath: { contains: `/${viewerId}/` } } },
+    ],
+  };
+}
+
+function progressOf(rows: readonly KeyResultRow[], latest: Map<string, number>) {
+  return rows.map((row) => keyResultProgress(shapeOf(row), latest.get(row.id) ?? null));
+}
+
+export type GoalsFilter = "all" | "mine" | "team";
+
+/**
+ * The goal tree of a period (the one asked for, else the one open today, else the latest): the
+ * objectives the viewer may read, each under the one it supports, with its progress. "mine": the
+ * ones the viewer owns or has a key result in; "team": those of the viewer's team and its people.
+ */
+export async function goalsPage(
+  viewer: Viewer,
+  options: { periodId?: string | null; filter?: GoalsFilter },
+) {
+  const periods = await goalPeriods();
+  const now = clock.now();
+  const period =
+    (options.periodId ? periods.find((row) => row.id === options.periodId) : undefined) ??
+    periods.find((row) => periodOpenOn(row, now)) ??
+    periods[0] ??
+    null;
+  if (options.periodId && period?.id !== options.periodId)
+    throw new NotFoundError({ key: "goals:errors.none" });
+  const [writer, me] = await Promise.all([
+    writerFacts(viewer.id),
+    db.user.findUnique({ where: { id: viewer.id }, select: { teamId: true } }),
+  ]);
+  const gv = goalViewer(viewer);
+  const canCreate =
+    period !== null &&
+    isWritablePeriod(period) &&
+    (canWriteObjective(gv, writer, { level: "person", teamId: null, ownerId: viewer.id }) ||
+      viewer.isAdmin);
+  if (!period) return { periods, period: null, objectives: [], canCreate: false, filter: "all" };
+  const rows = await db.objective.findMany({
+    where: { periodId: period.id, ...readableWhere(viewer.id) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      ...OBJECTIVE,
+      owner: { select: { name: true, linePath: true, teamId: true } },
+      keyResults: { select: KEY_RESULT, orderBy: [{ position: "asc" }, { id: "asc" }] },
+    },
+  });
+  const readable = rows.filter((row) => canReadObjective(gv, facts(row)));
+  const latest = await latestValues(readable.flatMap((row) => row.keyResults.map((kr) => kr.id)));
+  const filter = options.filter ?? "all";
+  const kept = readable.filter((row) => {
+    if (filter === "mine")
+      return (
+        row.ownerId === viewer.id ||
+        row.keyResults.some(
+          (kr) => kr.ownerId === viewer.id || kr.contributors.some((c) => c.personId === viewer.id),
+        )
+      );
+    if (filter === "team")
+      return (
+        me?.teamId != null &&
+        (row.teamId === me.teamId || (row.level === "person" && row.owner.teamId === me.teamId))
+      );
+    return true;
+  });
+  return {
+    periods,
+    period: { ...period, open: periodOpenOn(period, now) },
+    canCreate,
+    filter,
+    objectives: kept.map((row) => {
+      const progresses = progressOf(row.keyResults, latest);
+      return {
+        id: row.id,
+        level: levelOf(row.level),
+        title: row.title,
+        ownerName: row.owner.name,
+        teamName: row.team?.name ?? null,
+        commitment: row.commitment as Commitment,
+        parentId: row.parentId,
+        keyResults: row.keyResults.length,
+        progress: objectiveProgress(progresses),
+        private: row.level === "person" && !row.openToAll,
+      };
+    }),
+  };
+}
+
+async function loadObjective(objectiveId: string) {
+  return db.objective.findUnique({
+    where: { id: objectiveId },
+    select: {
+      ...OBJECTIVE,
+      createdById: true,
+      period: { select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true } },
+    },
+  });
+}
+
+/** The objective if the viewer may read it; NotFoundError otherwise (as if it did not exist). */
+async function requireReadable(viewer: Viewer, objectiveId: string) {
+  const row = await loadObjective(objectiveId);
+  if (!row || !canReadObjective(goalViewer(viewer), facts(row)))
+    throw new NotFoundError({ key: "goals:errors.none" });
+  return row;
+}
+
+async function requireEditable(viewer: Viewer, objectiveId: string) {
+  const row = await requireReadable(viewer, objectiveId);
+  const writer = await writerFacts(viewer.id);
+  if (
+    !canEditObjective(goalViewer(viewer), writer, {
+      level: levelOf(row.level),
+      teamId: row.teamId,
+      ownerId: row.ownerId,
+    })
+  )
+    throw new ForbiddenError({ key: "goals:errors.notYours" });
+  return row;
+}
+
+/** The key result, its objective and period, if the viewer may read the objective. */
+async function requireReadableKeyResult(viewer: Viewer, keyResultId: string) {
+  const keyResult = await db.keyResult.findUnique({
+    where: { id: keyResultId },
+    select: KEY_RESULT,
+  });
+  if (!keyResult) throw new NotFoundError({ key: "goals:errors.none" });
+  const objective = await requireReadable(viewer, keyResult.objectiveId);
+  return { keyResult, objective };
+}
+
+function people(keyResult: KeyResultRow) {
+  return {
+    ownerId: keyResult.ownerId,
+    contributorIds: keyResult.contributors.map((contributor) => contributor.personId),
+  };
+}
+
+/**
+ * One objective as the viewer may read it: its key results with their check-ins, progress and
+ * chart, the objectives supporting it that the viewer may read, the one it supports (if readable),
+ * and what the viewer may do.
+ */
+export async function objectivePage(viewer: Viewer, objectiveId: string) {
+  const row = await requireReadable(viewer, objectiveId);
+  const gv = goalViewer(viewer);
+  const [writer, keyResults, supporters, parent, carriedTo, carriedFrom, periods] =
+    await Promise.all([
+      writerFacts(viewer.id),
+      db.keyResult.findMany({
+        where: { objectiveId },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: {
+          ...KEY_RESULT,
+          checkIns: {
+            orderBy: [{ at: "asc" }, { createdAt: "asc" }],
+            select: {
+              id: true,
+              value: true,
+              confidence: true,
+              note: true,
+              at: true,
+              author: { select: { name: true } },
+              token: { select: { name: true } },
+            },
+          },
+          evidence: {
+            where: { evidence: { personId: viewer.id } },
+            select: { evidence: { select: { id: true, text: true, occurredOn: true } } },
+          },
+        },
+      }),
+      db.objective.findMany({
+        where: { parentId: objectiveId, ...readableWhere(viewer.id) },
+        select: OBJECTIVE,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+      row.parentId ? loadObjective(row.parentId) : null,
+      db.objective.findFirst({ where: { carriedFromId: objectiveId }, select: OBJECTIVE }),
+      row.carriedFromId ? loadObjective(row.carriedFromId) : null,
+      goalPeriods(),
+    ]);
+  const level = levelOf(row.level);
+  const mayEdit = canEditObjective(gv, writer, { level, teamId: row.teamId, ownerId: row.ownerId });
+  const writable = isWritablePeriod(row.period);
+  const commitment = row.commitment as Commitment;
+  const shaped = keyResults.map((kr) => {
+    const latest = kr.checkIns.at(-1) ?? null;
+    const shape = shapeOf(kr);
+    const progress = keyResultProgress(shape, latest?.value ?? null);
+    return {
+      id: kr.id,
+      title: kr.title,
+      kind: shape.kind,
+      unit: kr.unit,
+      direction: shape.direction,
+      startValue: kr.startValue,
+      targetValue: kr.targetValue,
+      ownerName: kr.owner.name,
+      contributors: kr.contributors.map((c) => c.person.name),
+      latest: latest ? { value: latest.value, confidence: latest.confidence as Confidence } : null,
+      progress,
+      finalScore: kr.finalScore,
+      reading: kr.finalScore === null ? null : scoreReading(commitment, kr.finalScore),
+      reflection: kr.reflection,
+      output: checkKeyResult(kr.title, kr.unit),
+      checkIns: kr.checkIns.map((checkIn) => ({
+        id: checkIn.id,
+        value: checkIn.value,
+        confidence: checkIn.confidence as Confidence,
+        note: checkIn.note,
+        at: checkIn.at,
+        by: checkIn.author.name,
+        token: checkIn.token?.name ?? null,
+      })),
+      chart: chartPoints(shape, row.period, kr.checkIns),
+      canCheckIn: canCheckIn(viewer.id, people(kr), row.period),
+      canReflect: canReflect(gv, kr, row.period),
+      canRecordContribution: canRecordContribution(gv, people(kr)),
+      evidence: kr.evidence.map(({ evidence }) => evidence),
+    };
+  });
+  const progresses = shaped.map((kr) => kr.progress);
+  const readableParent = parent && canReadObjective(gv, facts(parent)) ? parent : null;
+  const readableFrom = carriedFrom && canReadObjective(gv, facts(carriedFrom)) ? carriedFrom : null;
+  const periodClosed = row.period.closedAt !== null;
+  const mayCarry = canCarryOver(mayEdit, {
+    periodClosed,
+    unfinished: isUnfinished(progresses),
+    alreadyCarried: carriedTo !== null,
+  });
+  const shares =
+    canShareObjective(gv, { level, ownerId: row.ownerId }) && row.shares.length
+      ? await db.user.findMany({
+          where: { id: { in: row.shares.map((share) => share.personId) } },
+          select: { id: true, name: true, email: true },
+          orderBy: { name: "asc" },
+        })
+      : [];
+  const needsCompetencies = shaped.some((kr) => kr.canRecordContribution);
+  return {
+    objective: {
+      id: row.id,
+      level,
+      title: row.title,
+      why: row.why,
+      commitment,
+      ownerName: row.owner.name,
+      teamName: row.team?.name ?? null,
+      openToAll: row.openToAll,
+      private: level === "person" && !row.openToAll,
+      progress: objectiveProgress(progresses),
+      countState: keyResultCountState(keyResults.length),
+    },
+    period: { ...row.period, open: periodOpenOn(row.period, clock.now()) },
+    parent: readableParent ? { id: readableParent.id, title: readableParent.title } : null,
+    carriedFrom: readableFrom ? { id: readableFrom.id, title: readableFrom.title } : null,
+    carriedTo:
+      carriedTo && canReadObjective(gv, facts(carriedTo))
+        ? { id: carriedTo.id, title: carriedTo.title }
+        : null,
+    supporters: supporters
+      .filter((supporter) => canReadObjective(gv, facts(supporter)))
+      .map((supporter) => ({
+        id: supporter.id,
+        title: supporter.title,
+        level: levelOf(supporter.level),
+        ownerName: supporter.owner.name,
+      })),
+    keyResults: shaped,
+    canAddKeyResult: mayEdit && writable && keyResults.length < MAX_KEY_RESULTS,
+    canShare: canShareObjective(gv, { level, ownerId: row.ownerId }),
+    shares,
+    canCarry: mayCarry,
+    carryPeriods: mayCarry
+      ? periods
+          .filter((period) => period.closedAt === null && period.id !== row.periodId)
+          .map((period) => ({ id: period.id, name: period.name }))
+      : [],
+    competencies: needsCompetencies ? await evidenceCompetencies(viewer.id) : [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+async function activePersonByEmail(email: string | undefined | null) {
+  const person = await db.user.findUnique({
+    where: { email: (email ?? "").trim().toLowerCase() },
+    select: { id: true, deactivatedAt: true },
+  });
+  if (!person || person.deactivatedAt)
+    throw new InvalidError({ key: "goals:errors.personUnknown" });
+  return person.id;
+}
+
+/** What the new-objective form offers: the writable periods, the levels and teams the viewer may write for, objectives to support. */
+export async function newObjectiveChoices(viewer: Viewer, periodId: string | null) {
+  const [periods, writer, teams] = await Promise.all([
+    goalPeriods(),
+    writerFacts(viewer.id),
+    db.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const gv = goalViewer(viewer);
+  const open = periods.filter(isWritablePeriod);
+  const now = clock.now();
+  const period =
+    open.find((row) => row.id === periodId) ??
+    open.find((row) => periodOpenOn(row, now)) ??
+    open[0];
+  const parents = period
+    ? await db.objective.findMany({
+        where: { periodId: period.id, level: { in: ["company", "team"] } },
+        select: { id: true, title: true, level: true, team: { select: { name: true } } },
+        orderBy: [{ level: "asc" }, { createdAt: "asc" }],
+      })
+    : [];
+  return {
+    periods: open.map((row) => ({ id: row.id, name: row.name })),
+    periodId: period?.id ?? null,
+    levels: {
+      company: canWriteObjective(gv, writer, { level: "company", teamId: null, ownerId: "" }),
+      team: teams.some((team) =>
+        canWriteObjective(gv, writer, { level: "team", teamId: team.id, ownerId: "" }),
+      ),
+      person: true,
+    },
+    teams: teams.filter((team) =>
+      canWriteObjective(gv, writer, { level: "team", teamId: team.id, ownerId: "" }),
+    ),
+    parents: parents.map((row) => ({
+      id: row.id,
+      title: row.title,
+      level: levelOf(row.level),
+      teamName: row.team?.name ?? null,
+    })),
+  };
+}
+
+/** Writes an objective at a level the viewer may write at, supporting one above it if chosen. */
+export async function createObjective(viewer: Viewer, input: ObjectiveInput): Promise<string> {
+  const period = await db.goalPeriod.findUnique({
+    where: { id: input.periodId },
+    select: { id: true, closedAt: true },
+  });
+  if (!period) throw new InvalidError({ key: "goals:errors.period" });
+  if (!isWritablePeriod(period)) throw new ForbiddenError({ key: "goals:errors.closed" });
+  const level = input.level;
+  const ownerId =
+    level === "person" || !input.ownerEmail
+      ? viewer.id
+      : await activePersonByEmail(input.ownerEmail);
+  const teamId = level === "team" ? input.teamId : null;
+  if (level === "team" && (!teamId || !(await db.team.count({ where: { id: teamId } }))))
+    throw new InvalidError({ key: "goals:errors.team" });
+  const writer = await writerFacts(viewer.id);
+  if (!canWriteObjective(goalViewer(viewer), writer, { level, teamId, ownerId: viewer.id }))
+    throw new ForbiddenError({ key: "goals:errors.mayNotWrite" });
+  let parentId: string | null = null;
+  if (input.parentId) {
+    const parent = await requireReadable(viewer, input.parentId);
+    if (
+      !maySupport(
+        { level, periodId: period.id },
+        { level: levelOf(parent.level), periodId: parent.periodId },
+      )
+    )
+      throw new InvalidError({ key: "goals:errors.support" });
+    parentId = parent.id;
+  }
+  const created = await db.objective.create({
+    data: {
+      periodId: period.id,
+      level,
+      teamId,
+      ownerId,
+      title: input.title,
+      why: input.why,
+      commitment: input.commitment,
+      parentId,
+      createdById: viewer.id,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/**
+ * Adds a key result to an objective the viewer may edit, in a period not closed: at most five. The
+ * output check's finding comes back to be shown as advice; it never refuses.
+ */
+export async function addKeyResult(
+  viewer: Viewer,
+  objectiveId: string,
+  input: KeyResultInput,
+): Promise<{ id: string; check: OutputCheck }> {
+  const objective = await requireEditable(viewer, objectiveId);
+  if (!isWritablePeriod(objective.period)) throw new ForbiddenError({ key: "goals:errors.closed" });
+  const shape =
+    input.kind === "binary"
+      ? { kind: input.kind, direction: "increase" as const, startValue: 0, targetValue: 1 }
+      : {
+          kind: input.kind,
+          direction: input.direction,
+          startValue: input.startValue,
+          targetValue: input.targetValue,
+        };
+  if (!shapeAgrees(shape)) throw new InvalidError({ key: "goals:errors.shape" });
+  const ownerId = input.ownerEmail
+    ? await activePersonByEmail(input.ownerEmail)
+    : objective.ownerId;
+  const contributorIds: string[] = [];
+  for (const email of emailsIn(input.contributorEmails))
+    contributorIds.push(await activePersonByEmail(email));
+  const unit = input.kind === "percent" ? "%" : input.kind === "binary" ? "" : input.unit;
+  const id = await db.$transaction(async (tx) => {
+    const count = await tx.keyResult.count({ where: { objectiveId } });
+    if (count >= MAX_KEY_RESULTS) throw new InvalidError({ key: "goals:errors.tooMany" });
+    const created = await tx.keyResult.create({
+      data: {
+        objectiveId,
+        title: input.title,
+        kind: shape.kind,
+        unit,
+        direction: shape.direction,
+        startValue: shape.startValue,
+        targetValue: shape.targetValue,
+        ownerId,
+        position: count,
+        contributors: {
+          create: [...new Set(contributorIds)]
+            .filter((personId) => personId !== ownerId)
+            .map((personId) => ({ personId })),
+        },
+      },
+      select: { id: true },
+    });
+    return created.id;
+  });
+  return { id, check: checkKeyResult(input.title, unit) };
+}
+
+/** The check-in itself, once who sends it may: one row, with who (and which token) sent it. */
+async function writeCheckIn(
+  keyResultId: string,
+  input: CheckInInput,
+  authorId: string,
+  tokenId: string | null,
+): Promise<string> {
+  const created = await db.keyResultCheckIn.create({
+    data: {
+      keyResultId,
+      value: input.value,
+      confidence: input.confidence,
+      note: input.note,
+      authorId,
+      tokenId,
+      at: clock.now(),
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** The viewer checks in on a key result: its owner or a contributor, while its period is not closed. */
+export async function checkIn(
+  viewer: Viewer,
+  keyResultId: string,
+  input: CheckInInput,
+): Promise<string> {
+  const { keyResult, objective } = await requireReadableKeyResult(viewer, keyResultId);
+  if (!canCheckIn(viewer.id, people(keyResult), objective.period))
+    throw new ForbiddenError({ key: "goals:errors.mayNotCheckIn" });
+  if (keyResult.kind === "binary" && input.value !== 0 && input.value !== 1)
+    throw new InvalidError({ key: "goals:errors.binary" });
+  return writeCheckIn(keyResultId, input, viewer.id, null);
+}
+
+/** Facts for a token's check-in (app/modules/api): the key result's people and period, or null. */
+export async function keyResultCheckInFacts(keyResultId: string) {
+  const keyResult = await db.keyResult.findUnique({
+    where: { id: keyResultId },
+    select: {
+      ...KEY_RESULT,
+      objective: { select: { period: { select: { closedAt: true } } } },
+    },
+  });
+  return keyResult
+    ? {
+        people: people(keyResult),
+        period: keyResult.objective.period,
+        binary: keyResult.kind === "binary",
+      }
+    : null;
+}
+
+/** A token's check-in, once the API module has asked the policy: recorded as its issuer's, naming the token. */
+export async function checkInByToken(
+  token: { id: string; personId: string },
+  keyResultId: string,
+  input: CheckInInput,
+): Promise<string> {
+  return writeCheckIn(keyResultId, input, token.personId, token.id);
+}
+
+/** The owner shares their objective with someone (by email), or stops; or opens it to everyone, or closes it again. */
+export async function shareObjective(
+  viewer: Viewer,
+  objectiveId: string,
+  change: { email: string; shared: boolean } | { openToAll: boolean },
+): Promise<void> {
+  const row = await requireReadable(viewer, objectiveId);
+  if (!canShareObjective(goalViewer(viewer), { level: levelOf(row.level), ownerId: row.ownerId }))
+    throw new ForbiddenError({ key: "goals:errors.notYours" });
+  if ("openToAll" in change) {
+    await db.objective.update({
+      where: { id: objectiveId },
+      data: { openToAll: change.openToAll },
+    });
+    return;
+  }
+  const personId = await activePersonByEmail(change.email);
+  if (change.shared)
+    await db.objectiveShare.upsert({
+      where: { objectiveId_personId: { objectiveId, personId } },
+      create: { objectiveId, personId },
+      update: {},
+    });
+  else await db.objectiveShare.deleteMany({ where: { objectiveId, personId } });
+}
+
+/** The owner's short reflection on a key result's final score, once its period is closed. */
+export async function reflect(viewer: Viewer, keyResultId: string, text: string): Promise<void> {
+  const { keyResult, objective } = await requireReadableKeyResult(viewer, keyResultId);
+  if (!canReflect(goalViewer(viewer), keyResult, objective.period))
+    throw new ForbiddenError({ key: "goals:errors.mayNotReflect" });
+  await db.keyResult.update({ where: { id: keyResultId }, data: { reflection: text.trim() } });
+}
+
+/**
+ * Carries an unfinished objective of a closed period into another, in one step: a copy linked to
+ * its origin (which keeps its history and scores), its key results starting from their last value.
+ */
+export async function carryOver(
+  viewer: Viewer,
+  objectiveId: string,
+  periodId: string,
+): Promise<string> {
+  const row = await requireEditable(viewer, objectiveId);
+  const target = await db.goalPeriod.findUnique({
+    where: { id: periodId },
+    select: { id: true, closedAt: true },
+  });
+  if (!target || target.id === row.periodId || !isWritablePeriod(target))
+    throw new InvalidError({ key: "goals:errors.period" });
+  const keyResults = await db.keyResult.findMany({
+    where: { objectiveId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: KEY_RESULT,
+  });
+  const latest = await latestValues(keyResults.map((kr) => kr.id));
+  const already = await db.objective.count({ where: { carriedFromId: objectiveId } });
+  if (
+    !canCarryOver(true, {
+      periodClosed: row.period.closedAt !== null,
+      unfinished: isUnfinished(progressOf(keyResults, latest)),
+      alreadyCarried: already > 0,
+    })
+  )
+    throw new ForbiddenError({ key: "goals:errors.mayNotCarry" });
+  return db.$transaction(async (tx) => {
+    const copy = await tx.objective.create({
+      data: {
+        periodId: target.id,
+        level: row.level,
+        teamId: row.teamId,
+        ownerId: row.ownerId,
+        title: row.title,
+        why: row.why,
+        commitment: row.commitment,
+        openToAll: row.openToAll,
+        carriedFromId: row.id,
+        createdById: viewer.id,
+        shares: { create: row.shares.map((share) => ({ personId: share.personId })) },
+      },
+      select: { id: true },
+    });
+    for (const kr of keyResults)
+      await tx.keyResult.create({
+        data: {
+          objectiveId: copy.id,
+          title: kr.title,
+          kind: kr.kind,
+          unit: kr.unit,
+          direction: kr.direction,
+          startValue: kr.kind === "binary" ? 0 : (latest.get(kr.id) ?? kr.startValue),
+          targetValue: kr.targetValue,
+          ownerId: kr.ownerId,
+          position: kr.position,
+          contributors: { create: kr.contributors.map((c) => ({ personId: c.personId })) },
+        },
+      });
+    return copy.id;
+  });
+}
+
+/**
+ * A person records their contribution to a key result as career evidence against one of their
+ * ladder's competencies: what they did, with the key result's figures as of that day appended.
+ * It is evidence like any other (self-assessment, one-to-ones, promotion packet); no figure of the
+ * goal reaches a rating (decision 097).
+ */
+export async function recordContribution(
+  viewer: Viewer,
+  keyResultId: string,
+  input: Omit<EvidenceInput, "meetingId">,
+): Promise<string> {
+  const { keyResult } = await requireReadableKeyResult(viewer, keyResultId);
+  if (!canRecordContribution(goalViewer(viewer), people(keyResult)))
+    throw new ForbiddenError({ key: "goals:errors.notYours" });
+  const latest = (await latestValues([keyResultId])).get(keyResultId) ?? keyResult.startValue;
+  const unit = keyResult.unit ? ` ${keyResult.unit}` : "";
+  const figures = `${keyResult.title}: ${keyResult.startValue}${unit} → ${latest}${unit} (${keyResult.targetValue}${unit})`;
+  const text = `${input.text.trim()}\n\n${figures}`;
+  return db.$transaction(async (tx) => {
+    const evidenceId = await recordEvidence(
+      viewer,
+      { ...input, text, meetingId: null },
+      clock.now(),
+      tx,
+    );
+    await tx.keyResultEvidence.create({ data: { evidenceId, keyResultId } });
+    return evidenceId;
+  });
+}
+
+/** The key results whose check-in is due for a person: theirs or contributed to, in an open period, none in the last week (progress.checkInDue). */
+export async function checkInsDue(personId: string, now = clock.now()) {
+  const rows = await db.keyResult.findMany({
+    where: {
+      OR: [{ ownerId: personId }, { contributors: { some: { personId } } }],
+      objective: { period: { closedAt: null, startsOn: { lte: now } } },
+    },
+    select: {
+      id: true,
+      title: true,
+      objectiveId: true,
+      objective: {
+        select: { period: { select: { startsOn: true, endsOn: true, closedAt: true } } },
+      },
+      checkIns: { orderBy: { at: "desc" }, take: 1, select: { at: true } },
+    },
+    orderBy: [{ objectiveId: "asc" }, { position: "asc" }],
+  });
+  return rows
+    .filter(
+      (row) =>
+        periodOpenOn(row.objective.period, now) && checkInDue(row.checkIns[0]?.at ?? null, now),
+    )
+    .map((row) => ({
+      keyResultId: row.id,
+      objectiveId: row.objectiveId,
+      title: row.title,
+      endsOn: row.objective.period.endsOn,
+    }));
+}
+
+/**
+ * The person's goals for their export (app/modules/data-rights): the objectives they own or hold a
+ * key result of, each read through objectivePage (so never an objective they may not read), with
+ * their own part in each key result and the check-ins they sent themselves.
+ */
+export async function goalsOfPerson(viewer: Viewer) {
+  const rows = await db.objective.findMany({
+    where: {
+      OR: [
+        { ownerId: viewer.id },
+        {
+          keyResults: {
+            some: {
+              OR: [{ ownerId: viewer.id }, { contributors: { some: { personId: viewer.id } } }],
+            },
+          },
+        },
+      ],
+    },
+    orderBy: [{ period: { startsOn: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const out = [];
+  for (const row of rows) {
+    let page: Awaited<ReturnType<typeof objectivePage>>;
+    try {
+      page = await objectivePage(viewer, row.id);
+    } catch (error) {
+      if (error instanceof NotFoundError) continue;
+      throw error;
+    }
+    const keyResults = await db.keyResult.findMany({
+      where: { objectiveId: row.id },
+      select: {
+        id: true,
+        ownerId: true,
+        contributors: { where: { personId: viewer.id }, select: { personId: true } },
+        checkIns: {
+          where: { authorId: viewer.id },
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+          select: { at: true, value: true, confidence: true, note: true, tokenId: true },
+        },
+      },
+    });
+    const byId = new Map(keyResults.map((kr) => [kr.id, kr]));
+    out.push({
+      period: page.period.name,
+      level: page.objective.level,
+      title: page.objective.title,
+      why: page.objective.why,
+      commitment: page.objective.commitment,
+      owner: page.objective.ownerName,
+      keyResults: page.keyResults.map((kr) => {
+        const own = byId.get(kr.id);
+        return {
+          title: kr.title,
+          unit: kr.unit,
+          startValue: kr.startValue,
+          targetValue: kr.targetValue,
+          role:
+            own?.ownerId === viewer.id
+              ? ("owner" as const)
+              : own?.contributors.length
+                ? ("contributor" as const)
+                : null,
+          finalScore: kr.finalScore,
+          reflection: own?.ownerId === viewer.id ? kr.reflection : null,
+          checkIns: (own?.checkIns ?? []).map((checkIn) => ({
+            at: checkIn.at,
+            value: checkIn.value,
+            confidence: checkIn.confidence as Confidence,
+            note: checkIn.note,
+            byToken: checkIn.tokenId !== null,
+          })),
+        };
+      }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+/**
+ * Who may read, write and check in on goals. Pure rules from facts the service gathers.
+ *
+ * Reading: company and team objectives are everyone's in the organisation (that is how alignment
+ * works). A person's objective is read by them, their manager chain, the people they share it with
+ * (naming someone owner or contributor of one of its key results shares it with them), or everyone
+ * if they open it to all. Admins read no private objective they are not part of.
+ * Anyone else gets a 404, as if it did not exist.
+ *
+ * Writing: admins set the periods, close them, and write company objectives; a team's objectives
+ * are written by admins and the team's managers (someone who manages a member of the team
+ * directly); a person writes their own. An objective is edited (key results added, shared, carried
+ * over) by its owner and by whoever may write an objective at its level for its team. Nothing is
+ * written in a closed period but the owners' reflections.
+ *
+ * Check-ins: a key result's owner and its contributors (they do the work and know the figure),
+ * while its period is not closed. An API token checks in only on the key results it names, and only
+ * while the person who issued it may check in on them (decision 097).
+ */
+import type { Commitment } from "./progress";
+
+export const OBJECTIVE_LEVELS = ["company", "team", "person"] as const;
+export type ObjectiveLevel = (typeof OBJECTIVE_LEVELS)[number];
+
+export type GoalViewer = { id: string; isAdmin: boolean };
+
+/** The periods: set, and closed, by admins. */
+export function canManagePeriods(viewer: GoalViewer): boolean {
+  return viewer.isAdmin;
+}
+
+/** What is known of the viewer when they write at a level: the teams whose members they manage directly. */
+export type WriterFacts = { managesTeamIds: readonly string[] };
+
+/** Writing an objective at a level: company by admins; a team by admins and its managers; a person's for themselves. */
+export function canWriteObjective(
+  viewer: GoalViewer,
+  writer: WriterFacts,
+  target: { level: ObjectiveLevel; teamId: string | null; ownerId: string },
+): boolean {
+  if (target.level === "company") return viewer.isAdmin;
+  if (target.level === "team")
+    return (
+      target.teamId !== null && (viewer.isAdmin || writer.managesTeamIds.includes(target.teamId))
+    );
+  return target.ownerId === viewer.id;
+}
+
+/** Which objectives one may support: a team's, a company one; a person's, a company or a team one; in the same period. */
+export function maySupport(
+  child: { level: ObjectiveLevel; periodId: string },
+  parent: { level: ObjectiveLevel; periodId: string },
+): boolean {
+  if (child.periodId !== parent.periodId) return false;
+  if (child.level === "team") return parent.level === "company";
+  if (child.level === "person") return parent.level === "company" || parent.level === "team";
+  return false;
+}
+
+export type ObjectiveFacts = {
+  level: ObjectiveLevel;
+  ownerId: string;
+  /** The owner's manager chain, nearest first. */
+  ownerChain: readonly string[];
+  openToAll: boolean;
+  sharedWith: readonly string[];
+  /** The owners and contributors of its key results. */
+  keyResultPeople: readonly string[];
+};
+
+/** Reading an objective, its key results, check-ins and chart. */
+export function canReadObjective(viewer: GoalViewer, objective: ObjectiveFacts): boolean {
+  if (objective.level !== "person") return true;
+  return (
+    objective.openToAll ||
+    viewer.id === objective.ownerId ||
+    objective.ownerChain.includes(viewer.id) ||
+    objective.sharedWith.includes(viewer.id) ||
+    objective.keyResultPeople.includes(viewer.id)
+  );
+}
+
+/** Editing an objective (key results, texts, carrying it over): its owner, or whoever may write at its level. */
+export function canEditObjective(
+  viewer: GoalViewer,
+  writer: WriterFacts,
+  objective: { level: ObjectiveLevel; teamId: string | null; ownerId: string },
+): boolean {
+  return viewer.id === objective.ownerId || canWriteObjective(viewer, writer, objective);
+}
+
+/** Sharing a person's objective, or opening it to everyone: its owner alone. */
+export function canShareObjective(
+  viewer: GoalViewer,
+  objective: { level: ObjectiveLevel; ownerId: string },
+): boolean {
+  return objective.level === "person" && viewer.id === objective.ownerId;
+}
+
+/** Nothing but reflections is written in a closed period. */
+export function isWritablePeriod(period: { closedAt: Date | null }): boolean {
+  return period.closedAt === null;
+}
+
+export type KeyResultPeople = { ownerId: string; contributorIds: readonly string[] };
+
+/** Checking in on a key result: its owner and contributors, while its period is not closed. */
+export function canCheckIn(
+  personId: string,
+  keyResult: KeyResultPeople,
+  period: { closedAt: Date | null },
+): boolean {
+  return (
+    isWritablePeriod(period) &&
+    (personId === keyResult.ownerId || keyResult.contributorIds.includes(personId))
+  );
+}
+
+/**
+ * A token's check-in: the key result is one it names, and the person who issued it may check in
+ * on it now (no token widens what anyone may do).
+ */
+export function canTokenCheckIn(
+  token: { personId: string; keyResultIds: readonly string[] },
+  keyResultId: string,
+  keyResult: KeyResultPeople,
+  period: { closedAt: Date | null },
+): boolean {
+  return token.keyResultIds.includes(keyResultId) && canCheckIn(token.personId, keyResult, period);
+}
+
+/** A reflection on a final score: the key result's owner, once the period is closed. */
+export function canReflect(
+  viewer: GoalViewer,
+  keyResult: { ownerId: string },
+  period: { closedAt: Date | null },
+): boolean {
+  return period.closedAt !== null && viewer.id === keyResult.ownerId;
+}
+
+/** Recording one's contribution to a key result as career evidence: its owner and contributors. */
+export function canRecordContribution(viewer: GoalViewer, keyResult: KeyResultPeople): boolean {
+  return viewer.id === keyResult.ownerId || keyResult.contributorIds.includes(viewer.id);
+}
+
+/** Carrying an objective into another period: it may be edited, its period is closed, it is unfinished, and it was not carried already. */
+export function canCarryOver(
+  mayEdit: boolean,
+  facts: { periodClosed: boolean; unfinished: boolean; alreadyCarried: boolean },
+): boolean {
+  return mayEdit && facts.periodClosed && facts.unfinished && !facts.alreadyCarried;
+}
+
+export type { Commitment };

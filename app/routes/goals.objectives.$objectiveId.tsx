@@ -1,0 +1,510 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, data, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/goals.objectives.$objectiveId";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { KeyResultChart, KeyResultHistory } from "~/components/goals/chart";
+import { KeyResultForm } from "~/components/goals/key-result-form";
+import { IssuedToken } from "~/components/tokens";
+import { Button } from "~/components/ui/button";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { issueCheckInToken } from "~/modules/api/goals.server";
+import { API_BASE } from "~/modules/api/openapi";
+import { EvidenceSchema } from "~/modules/conversations/forms";
+import { dateToDay, dayToDate } from "~/modules/days";
+import { InvalidError } from "~/modules/errors";
+import {
+  CarrySchema,
+  CheckInSchema,
+  KeyResultSchema,
+  ReflectionSchema,
+  ShareSchema,
+} from "~/modules/goals/forms";
+import {
+  addKeyResult,
+  carryOver,
+  checkIn,
+  objectivePage,
+  recordContribution,
+  reflect,
+  shareObjective,
+} from "~/modules/goals/goals.server";
+import { CONFIDENCES } from "~/modules/goals/progress";
+import { requireUser } from "~/modules/identity/permissions.server";
+import * as clock from "~/platform/clock.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { postedText } from "~/utils/posted";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("goals:objective.title") },
+];
+
+/** One objective as the viewer may read it (a 404 otherwise, as goals.server decides). */
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  return {
+    ...(await objectivePage(viewer, params.objectiveId)),
+    today: dateToDay(clock.now()),
+    // What a CI job calls with a key result's token (the API's own path, not words).
+    checkInEndpoint: `POST ${API_BASE}/key-results/{keyResultId}/check-ins`,
+  };
+});
+
+type Errors = Record<string, string[] | null | undefined>;
+
+const typedOf = (form: FormData) =>
+  postedText(form, [
+    "keyResultId",
+    "title",
+    "kind",
+    "unit",
+    "direction",
+    "startValue",
+    "targetValue",
+    "ownerEmail",
+    "contributorEmails",
+    "value",
+    "confidence",
+    "note",
+    "reflection",
+    "email",
+    "periodId",
+    "competencyId",
+    "text",
+    "occurredOn",
+  ]);
+
+export const action = withFormRefusals(
+  async ({ request, params }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const intent = String(form.get("intent") ?? "");
+    const id = params.objectiveId;
+    const keyResultId = String(form.get("keyResultId") ?? "");
+    const invalid = (errors: Errors) =>
+      data(
+        { intent, keyResultId, errors, typed: typedOf(form), error: null as string | null },
+        { status: 400 },
+      );
+    if (intent === "key-result") {
+      const submission = parseWithZod(form, { schema: KeyResultSchema });
+      if (submission.status !== "success") return invalid(submission.error ?? {});
+      await addKeyResult(viewer, id, submission.value);
+    } else if (intent === "check-in") {
+      const submission = parseWithZod(form, { schema: CheckInSchema });
+      if (submission.status !== "success") return invalid(submission.error ?? {});
+      await checkIn(viewer, keyResultId, submission.value);
+    } else if (intent === "reflect") {
+      const submission = parseWithZod(form, { schema: ReflectionSchema });
+      if (submission.status !== "success") return invalid(submission.error ?? {});
+      await reflect(viewer, keyResultId, submission.value.reflection);
+    } else if (intent === "share" || intent === "unshare") {
+      const submission = parseWithZod(form, { schema: ShareSchema });
+      if (submission.status !== "success") return invalid(submission.error ?? {});
+      await shareObjective(viewer, id, {
+        email: submission.value.email,
+        shared: intent === "share",
+      });
+    } else if (intent === "open" || intent === "private") {
+      await shareObjective(viewer, id, { openToAll: intent === "open" });
+    } else if (intent === "carry") {
+      const submission = parseWithZod(form, { schema: CarrySchema });
+      if (submission.status !== "success") return invalid(submission.error ?? {});
+      const copy = await carryOver(viewer, id, submission.value.periodId);
+      return redirect(`/goals/objectives/${copy}`);
+    } else if (intent === "token") {
+      const issued = await issueCheckInToken(viewer, keyResultId);
+      return {
+        intent,
+        keyResultId,
+        errors: {} as Errors,
+        typed: {} as Record<string, string>,
+        error: null as string | null,
+        issued: { name: issued.name, token: issued.token },
+      };
+    } else if (intent === "evidence") {
+      const submission = parseWithZod(form, { schema: EvidenceSchema });
+      if (submission.status !== "success") return invalid(submission.error ?? {});
+      const { competencyId, text, url, occurredOn, shared } = submission.value;
+      await recordContribution(viewer, keyResultId, {
+        competencyId,
+        text,
+        url: url ?? null,
+        occurredOn: dayToDate(occurredOn),
+        shared,
+      });
+    } else {
+      throw new InvalidError({ key: "goals:errors.unknownAction" });
+    }
+    return redirect(`/goals/objectives/${id}`);
+  },
+  (form) => ({
+    errors: {} as Errors,
+    typed: typedOf(form),
+    intent: String(form.get("intent") ?? ""),
+    keyResultId: String(form.get("keyResultId") ?? ""),
+  }),
+);
+
+export default function ObjectivePage({ loaderData, actionData }: Route.ComponentProps) {
+  const view = loaderData;
+  const { t } = useTranslation("goals");
+  const f = useFormats();
+  const busy = useNavigation().state === "submitting";
+  const mine = (intent: string, keyResultId = "") =>
+    actionData && actionData.intent === intent && actionData.keyResultId === keyResultId;
+  const errorsFor = (intent: string, keyResultId = "") =>
+    (mine(intent, keyResultId) ? actionData!.errors : {}) as Errors;
+  const typedFor = (intent: string, keyResultId = ""): Partial<Record<string, string>> =>
+    mine(intent, keyResultId) ? actionData!.typed : {};
+  const { objective } = view;
+  const figure = (value: number, unit: string) => (unit ? `${value} ${unit}` : String(value));
+  return (
+    <>
+      <BackLink to={`/goals?period=${view.period.id}`}>{t("objective.back")}</BackLink>
+      <PageHeader
+        title={objective.title}
+        description={`${t("tree.level", { level: objective.level, team: objective.teamName ?? "" })} · ${t("commitment", { commitment: objective.commitment })} · ${t("tree.owner", { name: objective.ownerName })} · ${t("objective.period", { name: view.period.name })}`}
+      />
+      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      <Card className="mb-6">
+        {view.parent ? (
+          <p className="text-sm">
+            <a className="underline" href={`/goals/objectives/${view.parent.id}`}>
+              {t("objective.supports", { title: view.parent.title })}
+            </a>
+          </p>
+        ) : null}
+        {view.carriedFrom ? (
+          <p className="text-sm">
+            <a className="underline" href={`/goals/objectives/${view.carriedFrom.id}`}>
+              {t("objective.carriedFrom", { title: view.carriedFrom.title })}
+            </a>
+          </p>
+        ) : null}
+        {view.carriedTo ? (
+          <p className="text-sm">
+            <a className="underline" href={`/goals/objectives/${view.carriedTo.id}`}>
+              {t("objective.carriedTo", { title: view.carriedTo.title })}
+            </a>
+          </p>
+        ) : null}
+        {objective.why ? (
+          <>
+            <h2 className="mt-2 font-semibold">{t("objective.why")}</h2>
+            <p className="whitespace-pre-line text-sm">{objective.why}</p>
+          </>
+        ) : null}
+        <p className="mt-2 text-sm">
+          {t("objective.progress")}:{" "}
+          {objective.progress === null
+            ? t("tree.noProgress")
+            : t("tree.progress", { value: objective.progress })}
+        </p>
+        {objective.countState === "drafting" ? (
+          <Alert tone="warning">{t("objective.drafting")}</Alert>
+        ) : null}
+        {objective.private ? <p className="muted text-sm">{t("objective.privateNote")}</p> : null}
+        <p className="muted mt-2 text-sm">{t("objective.notAScore")}</p>
+      </Card>
+
+      <h2 className="mb-2 text-xl font-semibold">{t("objective.keyResultsHeading")}</h2>
+      {view.keyResults.length === 0 ? (
+        <p className="mb-4 text-sm">{t("objective.noKeyResults")}</p>
+      ) : null}
+      {view.keyResults.map((kr) => (
+        <Card key={kr.id} className="mb-4">
+          <section id={`kr-${kr.id}`} aria-labelledby={`kr-${kr.id}-title`}>
+            <h3 id={`kr-${kr.id}-title`} className="text-lg font-semibold">
+              {kr.title}
+            </h3>
+            <p className="muted text-sm">
+              {t("objective.krMeta", { owner: kr.ownerName })}
+              {kr.contributors.length
+                ? ` · ${t("objective.contributors", { names: f.list(kr.contributors) })}`
+                : ""}
+              {" · "}
+              {t("objective.range", {
+                start: figure(kr.startValue, kr.unit),
+                target: figure(kr.targetValue, kr.unit),
+              })}
+            </p>
+            {kr.output.flagged ? <Alert tone="info">{t("objective.outputFlag")}</Alert> : null}
+            <p className="text-sm">
+              {kr.latest
+                ? t("objective.latest", {
+                    value: figure(kr.latest.value, kr.unit),
+                    confidence: t("confidence", { confidence: kr.latest.confidence }),
+                  })
+                : t("objective.noCheckIns")}{" "}
+              · {t("objective.krProgress", { value: kr.progress })}
+            </p>
+            {kr.finalScore !== null && kr.reading ? (
+              <p className="text-sm font-medium">
+                {t("objective.finalScore", { score: kr.finalScore, reading: kr.reading })}
+              </p>
+            ) : null}
+            {kr.reflection ? (
+              <p className="whitespace-pre-line text-sm">
+                {t("objective.reflection")}: {kr.reflection}
+              </p>
+            ) : null}
+            <KeyResultChart
+              title={kr.title}
+              start={figure(kr.startValue, kr.unit)}
+              target={figure(kr.targetValue, kr.unit)}
+              latest={kr.latest ? figure(kr.latest.value, kr.unit) : "—"}
+              count={kr.checkIns.length}
+              chart={kr.chart}
+            />
+            {kr.checkIns.length ? <KeyResultHistory checkIns={kr.checkIns} unit={kr.unit} /> : null}
+            {kr.canCheckIn ? (
+              <Form method="post" className="mt-3 space-y-2">
+                <h4 className="font-semibold">{t("objective.checkIn.heading")}</h4>
+                <input type="hidden" name="intent" value="check-in" />
+                <input type="hidden" name="keyResultId" value={kr.id} />
+                {kr.kind === "binary" ? (
+                  <SelectField
+                    label={t("objective.checkIn.value")}
+                    name="value"
+                    defaultValue={typedFor("check-in", kr.id).value ?? "0"}
+                    errors={errorsFor("check-in", kr.id).value}
+                  >
+                    <option value="0">{t("objective.checkIn.notDone")}</option>
+                    <option value="1">{t("objective.checkIn.done")}</option>
+                  </SelectField>
+                ) : (
+                  <Field
+                    label={t("objective.checkIn.value")}
+                    name="value"
+                    inputMode="decimal"
+                    defaultValue={typedFor("check-in", kr.id).value}
+                    errors={errorsFor("check-in", kr.id).value}
+                  />
+                )}
+                <SelectField
+                  label={t("objective.checkIn.confidence")}
+                  name="confidence"
+                  defaultValue={typedFor("check-in", kr.id).confidence ?? "onTrack"}
+                  errors={errorsFor("check-in", kr.id).confidence}
+                >
+                  {CONFIDENCES.map((confidence) => (
+                    <option key={confidence} value={confidence}>
+                      {t("confidence", { confidence })}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextareaField
+                  label={t("objective.checkIn.note")}
+                  name="note"
+                  rows={2}
+                  defaultValue={typedFor("check-in", kr.id).note}
+                  errors={errorsFor("check-in", kr.id).note}
+                />
+                <Button type="submit" disabled={busy}>
+                  {t("objective.checkIn.submit")}
+                </Button>
+              </Form>
+            ) : null}
+            {kr.canCheckIn ? (
+              <details className="mt-3" open={mine("token", kr.id) || undefined}>
+                <summary className="cursor-pointer text-sm font-medium">
+                  {t("objective.token.heading")}
+                </summary>
+                <p className="muted my-2 text-sm">{t("objective.token.intro")}</p>
+                <p className="text-sm">
+                  <code>{view.checkInEndpoint.replace("{keyResultId}", kr.id)}</code>
+                </p>
+                {mine("token", kr.id) &&
+                actionData &&
+                "issued" in actionData &&
+                actionData.issued ? (
+                  <IssuedToken
+                    title={actionData.issued.name}
+                    copyNow={t("objective.token.copyNow")}
+                    label={t("objective.token.label")}
+                    token={actionData.issued.token}
+                  />
+                ) : (
+                  <Form method="post" className="mt-2">
+                    <input type="hidden" name="intent" value="token" />
+                    <input type="hidden" name="keyResultId" value={kr.id} />
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      {t("objective.token.submit")}
+                    </Button>
+                  </Form>
+                )}
+              </details>
+            ) : null}
+            {kr.canReflect ? (
+              <Form method="post" className="mt-3 space-y-2">
+                <input type="hidden" name="intent" value="reflect" />
+                <input type="hidden" name="keyResultId" value={kr.id} />
+                <TextareaField
+                  label={t("objective.reflect.heading")}
+                  name="reflection"
+                  rows={2}
+                  defaultValue={typedFor("reflect", kr.id).reflection ?? kr.reflection ?? ""}
+                  errors={errorsFor("reflect", kr.id).reflection}
+                />
+                <Button type="submit" variant="secondary" disabled={busy}>
+                  {t("objective.reflect.submit")}
+                </Button>
+              </Form>
+            ) : null}
+            {kr.canRecordContribution && view.competencies.length ? (
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium">
+                  {t("objective.evidence.heading")}
+                </summary>
+                <p className="muted my-2 text-sm">{t("objective.evidence.intro")}</p>
+                {kr.evidence.map((item) => (
+                  <p key={item.id} className="whitespace-pre-line text-sm">
+                    {t("objective.evidence.recorded", { text: item.text })}
+                  </p>
+                ))}
+                <Form method="post" className="space-y-2">
+                  <input type="hidden" name="intent" value="evidence" />
+                  <input type="hidden" name="keyResultId" value={kr.id} />
+                  <SelectField
+                    label={t("objective.evidence.competency")}
+                    name="competencyId"
+                    defaultValue={typedFor("evidence", kr.id).competencyId}
+                    errors={errorsFor("evidence", kr.id).competencyId}
+                  >
+                    {view.competencies.map((competency) => (
+                      <option key={competency.id} value={competency.id}>
+                        {competency.name}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextareaField
+                    label={t("objective.evidence.text")}
+                    name="text"
+                    rows={3}
+                    defaultValue={typedFor("evidence", kr.id).text}
+                    errors={errorsFor("evidence", kr.id).text}
+                  />
+                  <Field
+                    label={t("objective.evidence.occurredOn")}
+                    name="occurredOn"
+                    type="date"
+                    max={view.today}
+                    defaultValue={typedFor("evidence", kr.id).occurredOn ?? view.today}
+                    errors={errorsFor("evidence", kr.id).occurredOn}
+                  />
+                  <Button type="submit" variant="secondary" disabled={busy}>
+                    {t("objective.evidence.submit")}
+                  </Button>
+                </Form>
+              </details>
+            ) : null}
+          </section>
+        </Card>
+      ))}
+
+      {view.canAddKeyResult ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">{t("objective.add.heading")}</h2>
+          <KeyResultForm
+            key={view.keyResults.length}
+            typed={typedFor("key-result")}
+            errors={errorsFor("key-result")}
+            busy={busy}
+          />
+        </Card>
+      ) : view.keyResults.length >= 5 && !view.period.closedAt ? (
+        <p className="mb-6 text-sm">{t("objective.add.full")}</p>
+      ) : null}
+
+      {view.supporters.length ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">{t("objective.supporters")}</h2>
+          <ul className="list-disc ps-5 text-sm">
+            {view.supporters.map((supporter) => (
+              <li key={supporter.id}>
+                <a className="underline" href={`/goals/objectives/${supporter.id}`}>
+                  {supporter.title}
+                </a>{" "}
+                · {t("tree.owner", { name: supporter.ownerName })}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {view.canShare ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold">{t("objective.share.heading")}</h2>
+          {objective.openToAll ? <p className="text-sm">{t("objective.share.openToAll")}</p> : null}
+          <Form method="post" className="mb-3">
+            <input type="hidden" name="intent" value={objective.openToAll ? "private" : "open"} />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {objective.openToAll
+                ? t("objective.share.makePrivate")
+                : t("objective.share.makeOpen")}
+            </Button>
+          </Form>
+          {view.shares.length ? (
+            <ul className="mb-3 space-y-1 text-sm">
+              {view.shares.map((person) => (
+                <li key={person.id}>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="unshare" />
+                    <input type="hidden" name="email" value={person.email} />
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      {t("objective.share.unshare", { name: person.name })}
+                    </Button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Form method="post" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="share" />
+            <Field
+              label={t("objective.share.email")}
+              name="email"
+              type="email"
+              defaultValue={typedFor("share").email}
+              errors={errorsFor("share").email}
+            />
+            <Button type="submit" disabled={busy}>
+              {t("objective.share.submit")}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+
+      {view.canCarry && view.carryPeriods.length ? (
+        <Card className="mb-6">
+          <h2 className="mb-1 text-lg font-semibold">{t("objective.carry.heading")}</h2>
+          <p className="muted mb-2 text-sm">{t("objective.carry.intro")}</p>
+          <Form method="post" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="carry" />
+            <SelectField
+              label={t("objective.carry.period")}
+              name="periodId"
+              errors={errorsFor("carry").periodId}
+            >
+              {view.carryPeriods.map((period) => (
+                <option key={period.id} value={period.id}>
+                  {period.name}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" disabled={busy}>
+              {t("objective.carry.submit")}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,191 @@
+import { expect, test, type Browser } from "./test";
+import { openDraft, people, signIn } from "./helpers";
+
+// A quarter of goals, walked by people no other journey signs in as: Priya Raman (admin) sets the
+// periods and writes the company objective; Arjun Mehta writes Infrastructure's and Developer
+// Experience's objectives supporting it; Felix Wagner (Infrastructure) writes his own, checks in
+// from the page and by API token, records his contribution as evidence; the quarter closes with
+// scores and Felix carries his objective over.
+const arjun = { email: "arjun.mehta@example.com", name: "Arjun Mehta" };
+const felix = { email: "felix.wagner@example.com", name: "Felix Wagner" };
+const DAY = 24 * 60 * 60 * 1000;
+const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+const quarter = "Walk quarter 7b2e";
+const next = "Walk next 7b2e";
+
+async function as(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("a quarter of goals: a company objective, two team objectives under it, a person's, check-ins by page and API token, an output flagged, the quarter closed with scores, one objective carried over, a contribution in the next self-assessment", async ({
+  browser,
+}) => {
+  const priya = await as(browser, people.admin.email);
+  await priya.goto("/admin/goals");
+  for (const [name, from, to] of [
+    [quarter, day(-20), day(70)],
+    [next, day(71), day(160)],
+  ] as const) {
+    await priya.getByLabel("Name").fill(name);
+    await priya.getByLabel("First day").fill(from);
+    await priya.getByLabel("Last day").fill(to);
+    await priya.getByRole("button", { name: "Add the period" }).click();
+    await expect(priya.getByRole("cell", { name, exact: true })).toBeVisible();
+  }
+
+  const write = async (
+    page: typeof priya,
+    level: string,
+    title: string,
+    options: { team?: string; supports?: RegExp; commitment?: string } = {},
+  ) => {
+    await page.goto("/goals/objectives/new");
+    await page.getByLabel("Period").selectOption({ label: quarter });
+    await page.getByLabel("Whose objective").selectOption({ label: level });
+    if (options.team) await page.getByLabel("Team").selectOption({ label: options.team });
+    await page.getByLabel("Objective", { exact: true }).fill(title);
+    await page.getByLabel("Why it matters").fill(`Why: ${title}`);
+    if (options.commitment) await page.getByRole("radio", { name: options.commitment }).check();
+    if (options.supports) {
+      const select = page.getByLabel("Supports");
+      const label = (await select.locator("option").allTextContents()).find((text) =>
+        options.supports!.test(text),
+      )!;
+      await select.selectOption({ label });
+    }
+    await page.getByRole("button", { name: "Save the objective" }).click();
+    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+    return page.url();
+  };
+  const addKeyResult = async (
+    page: typeof priya,
+    title: string,
+    fields: { unit: string; start: string; target: string; owner?: string; decrease?: boolean },
+  ) => {
+    await page.getByLabel("Key result", { exact: true }).fill(title);
+    await page.getByLabel("Unit").fill(fields.unit);
+    if (fields.decrease) await page.getByLabel("Direction").selectOption({ label: "Decrease" });
+    await page.getByRole("textbox", { name: "Start", exact: true }).fill(fields.start);
+    await page.getByRole("textbox", { name: "Target", exact: true }).fill(fields.target);
+    if (fields.owner) await page.getByLabel("Owner's email").fill(fields.owner);
+    await page.getByRole("button", { name: "Add the key result" }).click();
+    await expect(page.getByRole("heading", { name: title, level: 3 })).toBeVisible();
+  };
+
+  const company = await write(priya, "The company's", "Engineers ship with confidence 7b2e");
+  await expect(priya.getByText("Still drafting")).toBeVisible();
+  // An output posing as an outcome is flagged as it is written, and again once saved; never refused.
+  await priya.getByLabel("Key result", { exact: true }).fill("Launch the new deploy pipeline");
+  await expect(priya.getByRole("status").getByText(/reads like a task or an output/)).toBeVisible();
+  await addKeyResult(priya, "Launch the new deploy pipeline", {
+    unit: "pipelines",
+    start: "0",
+    target: "1",
+  });
+  await expect(priya.getByText(/reads like a task or an output/)).toBeVisible();
+  await addKeyResult(priya, "Deploys a week per team", {
+    unit: "deploys",
+    start: "3",
+    target: "10",
+  });
+  await expect(priya.getByText("Still drafting")).toHaveCount(0);
+  expect(company).toMatch(/\/goals\/objectives\//);
+
+  const manager = await as(browser, arjun.email);
+  const infra = await write(manager, "A team's", "Infrastructure changes never surprise 7b2e", {
+    team: "Infrastructure",
+    supports: /Engineers ship with confidence 7b2e/,
+  });
+  await addKeyResult(manager, "Change failure rate 7b2e", {
+    unit: "%",
+    start: "20",
+    target: "10",
+    owner: felix.email,
+    decrease: true,
+  });
+  await write(manager, "A team's", "Developer Experience makes builds fast 7b2e", {
+    team: "Developer Experience",
+    supports: /Engineers ship with confidence 7b2e/,
+  });
+  await manager.goto(company);
+  await expect(
+    manager.getByRole("link", { name: "Infrastructure changes never surprise 7b2e" }),
+  ).toBeVisible();
+  await expect(
+    manager.getByRole("link", { name: "Developer Experience makes builds fast 7b2e" }),
+  ).toBeVisible();
+
+  const engineer = await as(browser, felix.email);
+  const own = await write(engineer, "Mine", "Felix makes rollbacks boring 7b2e", {
+    supports: /Infrastructure changes never surprise 7b2e/,
+    commitment: "Aspirational",
+  });
+  await addKeyResult(engineer, "Rollbacks under five minutes 7b2e", {
+    unit: "%",
+    start: "40",
+    target: "90",
+  });
+  await engineer.getByLabel("Current value").fill("60");
+  await engineer.getByLabel("Note").fill("Runbook rehearsed twice.");
+  await engineer.getByRole("button", { name: "Record the check-in" }).click();
+  await expect(engineer.getByText("Latest: 60 % (on track)")).toBeVisible();
+  await expect(
+    engineer.getByRole("img", { name: /Rollbacks under five minutes 7b2e/ }),
+  ).toBeVisible();
+
+  // A CI job pushes the team's change failure rate with a token of Felix's for that key result.
+  await engineer.goto(infra);
+  const keyResult = engineer.getByRole("region", { name: "Change failure rate 7b2e" });
+  await keyResult.getByText("API token for this key result").click();
+  const endpoint = (await keyResult.locator("code").textContent())!.replace(/^POST /, "");
+  await keyResult.getByRole("button", { name: "Issue a token" }).click();
+  const token = await engineer.getByLabel("New token").inputValue();
+  const answer = await engineer.request.post(endpoint, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { value: 15, confidence: "atRisk", note: "From CI" },
+  });
+  expect(answer.status()).toBe(201);
+  await engineer.goto(infra);
+  await expect(keyResult.getByText("Latest: 15 % (at risk)")).toBeVisible();
+  await expect(keyResult.getByRole("cell", { name: /Felix Wagner \(API token/ })).toBeVisible();
+
+  // His contribution, as evidence against a competency of his ladder.
+  await engineer.goto(own);
+  const ownResult = engineer.getByRole("region", { name: "Rollbacks under five minutes 7b2e" });
+  await ownResult.getByText("Record your contribution as evidence").click();
+  await ownResult.getByLabel("Competency").selectOption({ label: "Code quality" });
+  await ownResult
+    .getByLabel("What you did")
+    .fill("Scripted the rollback path and rehearsed it 7b2e");
+  await ownResult.getByRole("button", { name: "Record the evidence" }).click();
+  await expect(
+    ownResult.getByText(/Recorded: Scripted the rollback path and rehearsed it 7b2e/),
+  ).toBeVisible();
+
+  // The quarter closes: scores kept, read against the commitment.
+  await priya.goto("/admin/goals");
+  await priya.getByRole("button", { name: `Close ${quarter}` }).click();
+  await expect(
+    priya.getByRole("row", { name: new RegExp(quarter) }).getByText("Closed"),
+  ).toBeVisible();
+  await engineer.goto(own);
+  await expect(engineer.getByText("Final score 0.40 (short of the expectation)")).toBeVisible();
+  await engineer.getByLabel("Reflect on the score").fill("Two rehearsals were not enough.");
+  await engineer.getByRole("button", { name: "Save the reflection" }).click();
+  await expect(engineer.getByText("Reflection: Two rehearsals were not enough.")).toBeVisible();
+  await engineer.getByLabel("Into").selectOption({ label: next });
+  await engineer.getByRole("button", { name: "Carry it over" }).click();
+  await expect(
+    engineer.getByText("Carried over from: Felix makes rollbacks boring 7b2e"),
+  ).toBeVisible();
+  await expect(engineer.getByText("From 60 % to 90 %")).toBeVisible();
+
+  // The next self-assessment offers the evidence.
+  await engineer.goto("/assess");
+  await openDraft(engineer, "Start self-assessment");
+  await expect(
+    engineer.getByText(/Scripted the rollback path and rehearsed it 7b2e/).first(),
+  ).toBeVisible();
+});

@@ -1,0 +1,341 @@
+// Goals and OKRs against a real database, through their services: who writes objectives at each
+// level, supporting one above, two to five key results, who checks in, progress from values, the
+// weekly check-in to-do, closing a period with scores, reflections, carry-over, who reads a
+// person's objective (a marker in its text never reaches anyone else), and evidence of a
+// contribution that reaches the next self-assessment.
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.server";
+import { DomainError } from "~/modules/errors";
+import {
+  addKeyResult,
+  carryOver,
+  checkIn,
+  closePeriod,
+  createObjective,
+  createPeriod,
+  goalsPage,
+  objectivePage,
+  recordContribution,
+  reflect,
+  shareObjective,
+} from "~/modules/goals/goals.server";
+import { quarterOf, nextQuarter } from "~/modules/goals/progress";
+import { dateToDay } from "~/modules/days";
+import { todoFor } from "~/modules/todo/todo.server";
+import * as clock from "~/platform/clock.server";
+import { createPerson } from "../../utils/factories";
+
+type Person = Awaited<ReturnType<typeof createPerson>>;
+
+const SECRET = "PRIVATE-GOAL-5e1d";
+
+async function refused(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.kind;
+    throw error;
+  }
+  return "allowed";
+}
+
+let admin: Person, director: Person, manager: Person, lena: Person, omar: Person, otto: Person;
+let teamId: string, otherTeamId: string, periodId: string, nextPeriodId: string;
+
+const metric = (title: string, extra: Partial<Parameters<typeof addKeyResult>[2]> = {}) => ({
+  title,
+  kind: "metric" as const,
+  unit: "teams",
+  direction: "increase" as const,
+  startValue: 40,
+  targetValue: 60,
+  ...extra,
+});
+
+beforeAll(async () => {
+  teamId = (await db.team.create({ data: { name: "Payments 5e1d" } })).id;
+  otherTeamId = (await db.team.create({ data: { name: "Search 5e1d" } })).id;
+  admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  director = await createPerson({ name: "Dee Director", track: "manager", level: "m2" });
+  manager = await createPerson({
+    name: "Sam Manager",
+    track: "manager",
+    level: "m2",
+    managerId: director.id,
+    teamId,
+  });
+  lena = await createPerson({
+    name: "Lena Engineer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+    teamId,
+  });
+  omar = await createPerson({
+    name: "Omar Engineer",
+    track: "ic",
+    level: "ic2",
+    managerId: manager.id,
+    teamId,
+  });
+  otto = await createPerson({
+    name: "Otto Outsider",
+    track: "ic",
+    level: "ic2",
+    teamId: otherTeamId,
+  });
+  const quarter = quarterOf(clock.now());
+  const next = nextQuarter(clock.now());
+  periodId = await createPeriod(admin, {
+    name: quarter.name,
+    startsOn: dateToDay(quarter.startsOn),
+    endsOn: dateToDay(quarter.endsOn),
+  });
+  nextPeriodId = await createPeriod(admin, {
+    name: next.name,
+    startsOn: dateToDay(next.startsOn),
+    endsOn: dateToDay(next.endsOn),
+  });
+});
+
+const objective = (level: "company" | "team" | "person", extra: Record<string, unknown> = {}) => ({
+  periodId,
+  level,
+  teamId: level === "team" ? teamId : null,
+  title: `A ${level} objective`,
+  why: "",
+  commitment: "committed" as const,
+  parentId: null,
+  ...extra,
+});
+
+describe("periods", () => {
+  test("only admins set them", async () => {
+    expect(
+      await refused(() =>
+        createPeriod(manager, { name: "x", startsOn: "2027-01-01", endsOn: "2027-03-31" }),
+      ),
+    ).toBe("not-found");
+    expect(
+      await refused(() =>
+        createPeriod(admin, { name: "x", startsOn: "2027-03-01", endsOn: "2027-01-31" }),
+      ),
+    ).toBe("invalid");
+  });
+});
+
+describe("writing objectives", () => {
+  test("the company's by admins; a team's by admins and its managers; a person's by themselves", async () => {
+    expect(await refused(() => createObjective(manager, objective("company")))).toBe("forbidden");
+    expect(await refused(() => createObjective(admin, objective("company")))).toBe("allowed");
+    expect(await refused(() => createObjective(manager, objective("team")))).toBe("allowed");
+    expect(await refused(() => createObjective(lena, objective("team")))).toBe("forbidden");
+    expect(
+      await refused(() => createObjective(manager, objective("team", { teamId: otherTeamId }))),
+    ).toBe("forbidden");
+    const own = await createObjective(lena, objective("person", { ownerEmail: otto.email }));
+    const row = await db.objective.findUniqueOrThrow({ where: { id: own } });
+    expect(row.ownerId).toBe(lena.id);
+  });
+
+  test("each supports one above it in the same period: a team a company objective, a person a company or team one", async () => {
+    const company = await createObjective(admin, objective("company"));
+    const team = await createObjective(manager, objective("team", { parentId: company }));
+    expect(
+      await refused(() => createObjective(lena, objective("person", { parentId: team }))),
+    ).toBe("allowed");
+    expect(
+      await refused(() => createObjective(manager, objective("team", { parentId: team }))),
+    ).toBe("invalid");
+    const later = await createObjective(admin, objective("company", { periodId: nextPeriodId }));
+    expect(
+      await refused(() => createObjective(manager, objective("team", { parentId: later }))),
+    ).toBe("invalid");
+    expect(
+      await refused(() => createObjective(admin, objective("company", { parentId: company }))),
+    ).toBe("invalid");
+  });
+
+  test("two to five key results: drafting below two, refused above five; a start and target must agree with the direction", async () => {
+    const id = await createObjective(lena, objective("person"));
+    await addKeyResult(lena, id, metric("Weekly active teams"));
+    expect((await objectivePage(lena, id)).objective.countState).toBe("drafting");
+    for (let index = 0; index < 4; index++) await addKeyResult(lena, id, metric(`KR ${index}`));
+    const page = await objectivePage(lena, id);
+    expect(page.objective.countState).toBe("full");
+    expect(page.canAddKeyResult).toBe(false);
+    expect(await refused(() => addKeyResult(lena, id, metric("Sixth")))).toBe("invalid");
+    const other = await createObjective(lena, objective("person"));
+    expect(
+      await refused(() =>
+        addKeyResult(lena, other, metric("Wrong way", { direction: "decrease" })),
+      ),
+    ).toBe("invalid");
+    expect(await refused(() => addKeyResult(omar, other, metric("Not mine")))).toBe("not-found");
+  });
+
+  test("an output-shaped key result is flagged on save, and saved all the same", async () => {
+    const id = await createObjective(lena, objective("person"));
+    const { check } = await addKeyResult(lena, id, metric("Ship the new onboarding flow"));
+    expect(check.flagged).toBe(true);
+    const page = await objectivePage(lena, id);
+    expect(page.keyResults[0]!.output.flagged).toBe(true);
+  });
+});
+
+describe("check-ins and progress", () => {
+  test("the owner and contributors check in; progress comes from the values; the to-do asks weekly", async () => {
+    const id = await createObjective(manager, objective("team"));
+    const { id: kr } = await addKeyResult(
+      manager,
+      id,
+      metric("Checkout conversion", { ownerEmail: lena.email, contributorEmails: omar.email }),
+    );
+    const before = await todoFor(lena, clock.now());
+    expect(before.some((item) => item.key === `goal-check-in:${kr}`)).toBe(true);
+    expect(
+      await refused(() => checkIn(otto, kr, { value: 50, confidence: "onTrack", note: "" })),
+    ).toBe("forbidden");
+    expect(
+      await refused(() => checkIn(manager, kr, { value: 50, confidence: "onTrack", note: "" })),
+    ).toBe("forbidden");
+    await checkIn(lena, kr, { value: 45, confidence: "atRisk", note: "Slow start" });
+    await checkIn(omar, kr, { value: 50, confidence: "onTrack", note: "" });
+    const page = await objectivePage(otto, id);
+    expect(page.keyResults[0]!.progress).toBe(0.5);
+    expect(page.objective.progress).toBe(0.5);
+    expect(page.keyResults[0]!.checkIns.map((row) => row.by)).toEqual([
+      "Lena Engineer",
+      "Omar Engineer",
+    ]);
+    const after = await todoFor(lena, clock.now());
+    expect(after.some((item) => item.key === `goal-check-in:${kr}`)).toBe(false);
+  });
+});
+
+describe("who reads a person's objective", () => {
+  let privateId: string;
+  beforeAll(async () => {
+    privateId = await createObjective(lena, objective("person", { title: `Lena's ${SECRET}` }));
+  });
+
+  test("the person and their manager chain; not a peer, an outsider or an admin; a 404 as if it did not exist", async () => {
+    for (const reader of [lena, manager, director])
+      expect((await objectivePage(reader, privateId)).objective.title).toContain(SECRET);
+    for (const stranger of [omar, otto, admin])
+      expect(await refused(() => objectivePage(stranger, privateId))).toBe("not-found");
+    for (const stranger of [omar, otto, admin]) {
+      const tree = await goalsPage(stranger, { periodId });
+      expect(JSON.stringify(tree)).not.toContain(SECRET);
+    }
+    expect(JSON.stringify(await goalsPage(director, { periodId }))).toContain(SECRET);
+  });
+
+  test("someone it is shared with, and everyone once it is opened to all", async () => {
+    expect(await refused(() => shareObjective(manager, privateId, { openToAll: true }))).toBe(
+      "forbidden",
+    );
+    await shareObjective(lena, privateId, { email: omar.email, shared: true });
+    expect((await objectivePage(omar, privateId)).objective.title).toContain(SECRET);
+    expect(await refused(() => objectivePage(otto, privateId))).toBe("not-found");
+    await shareObjective(lena, privateId, { email: omar.email, shared: false });
+    expect(await refused(() => objectivePage(omar, privateId))).toBe("not-found");
+    await shareObjective(lena, privateId, { openToAll: true });
+    expect((await objectivePage(otto, privateId)).objective.title).toContain(SECRET);
+    await shareObjective(lena, privateId, { openToAll: false });
+    expect(await refused(() => objectivePage(otto, privateId))).toBe("not-found");
+  });
+
+  test("naming someone on one of its key results lets them read it", async () => {
+    const id = await createObjective(lena, objective("person", { title: `Named ${SECRET}` }));
+    expect(await refused(() => objectivePage(otto, id))).toBe("not-found");
+    await addKeyResult(lena, id, metric("Talks given", { contributorEmails: otto.email }));
+    expect((await objectivePage(otto, id)).objective.title).toContain(SECRET);
+  });
+
+  test("company and team objectives are everyone's", async () => {
+    const id = await createObjective(manager, objective("team", { title: "Team visible 5e1d" }));
+    expect((await objectivePage(otto, id)).objective.title).toBe("Team visible 5e1d");
+  });
+});
+
+describe("contributions as evidence", () => {
+  test("the owner records what they did against a competency, with the figures of the day; it reaches the self-assessment", async () => {
+    const id = await createObjective(lena, objective("person"));
+    const { id: kr } = await addKeyResult(lena, id, metric("Teams onboarded weekly"));
+    await checkIn(lena, kr, { value: 55, confidence: "onTrack", note: "" });
+    const competencyId = (await objectivePage(lena, id)).competencies[0]!.id;
+    expect(
+      await refused(() =>
+        recordContribution(otto, kr, {
+          competencyId,
+          text: "x",
+          url: null,
+          occurredOn: clock.now(),
+        }),
+      ),
+    ).toBe("not-found");
+    await recordContribution(lena, kr, {
+      competencyId,
+      text: "Ran the onboarding clinics CONTRIB-5e1d",
+      url: null,
+      occurredOn: clock.now(),
+    });
+    const evidence = await evidenceForSelfAssessment(lena.id);
+    const item = (evidence.get(competencyId) ?? []).find((row) =>
+      row.text.includes("CONTRIB-5e1d"),
+    );
+    expect(item?.text).toContain("Teams onboarded weekly: 40 teams → 55 teams (60 teams)");
+  });
+});
+
+describe("closing a period", () => {
+  test("scores every key result, lets owners reflect, and carries an unfinished objective over once", async () => {
+    const quarter = { startsOn: "2020-01-01", endsOn: "2020-03-31" };
+    const old = await createPeriod(admin, { name: "2020 Q1", ...quarter });
+    const id = await createObjective(lena, {
+      ...objective("person", { periodId: old, commitment: "aspirational" }),
+    });
+    const { id: first } = await addKeyResult(lena, id, metric("Active teams"));
+    const { id: second } = await addKeyResult(lena, id, {
+      title: "Runbook published",
+      kind: "binary",
+      unit: "",
+      direction: "increase",
+      startValue: 0,
+      targetValue: 1,
+    });
+    await checkIn(lena, first, { value: 53, confidence: "onTrack", note: "" });
+    await checkIn(lena, second, { value: 1, confidence: "onTrack", note: "" });
+    expect(await refused(() => reflect(lena, first, "Too early"))).toBe("forbidden");
+    expect(await refused(() => closePeriod(manager, old))).toBe("not-found");
+    await closePeriod(admin, old);
+    expect(await refused(() => closePeriod(admin, old))).toBe("forbidden");
+    const page = await objectivePage(lena, id);
+    expect(page.keyResults.map((kr) => [kr.finalScore, kr.reading])).toEqual([
+      [0.65, "asExpected"],
+      [1, "beyond"],
+    ]);
+    expect(
+      await refused(() => checkIn(lena, first, { value: 60, confidence: "onTrack", note: "" })),
+    ).toBe("forbidden");
+    expect(await refused(() => reflect(omar, first, "Not mine"))).toBe("not-found");
+    await reflect(lena, first, "Adoption stalled in week six.");
+    expect(page.canCarry).toBe(true);
+    expect(await refused(() => carryOver(otto, id, nextPeriodId))).toBe("not-found");
+    expect(await refused(() => carryOver(lena, id, old))).toBe("invalid");
+    const copy = await carryOver(lena, id, nextPeriodId);
+    const carried = await objectivePage(lena, copy);
+    expect(carried.carriedFrom?.id).toBe(id);
+    expect(carried.keyResults.map((kr) => [kr.title, kr.startValue, kr.targetValue])).toEqual([
+      ["Active teams", 53, 60],
+      ["Runbook published", 0, 1],
+    ]);
+    expect(await refused(() => carryOver(lena, id, nextPeriodId))).toBe("forbidden");
+    const original = await objectivePage(lena, id);
+    expect(original.carriedTo?.id).toBe(copy);
+    expect(original.keyResults[0]!.checkIns).toHaveLength(1);
+    expect(original.keyResults[0]!.reflection).toBe("Adoption stalled in week six.");
+  });
+});
