@@ -16,9 +16,9 @@ describe("the workflows' registrations", () => {
       "feedback",
       "opportunities",
       "sponsorship",
+      "goals",
       "promotions",
       "promotion-committees",
-      "goals",
     ]);
   });
 
