@@ -19,6 +19,7 @@ CREATE TABLE "TeamHealthTeam" (
     "checkInId" TEXT NOT NULL,
     "teamId" TEXT NOT NULL,
     "floor" INTEGER NOT NULL,
+    "releasedAt" DATETIME,
     "followUpActionId" TEXT,
     CONSTRAINT "TeamHealthTeam_checkInId_fkey" FOREIGN KEY ("checkInId") REFERENCES "TeamHealthCheckIn" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "TeamHealthTeam_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,

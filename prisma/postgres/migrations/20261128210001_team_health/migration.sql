@@ -20,6 +20,7 @@ CREATE TABLE "TeamHealthTeam" (
     "checkInId" TEXT NOT NULL,
     "teamId" TEXT NOT NULL,
     "floor" INTEGER NOT NULL,
+    "releasedAt" TIMESTAMP(3),
     "followUpActionId" TEXT,
 
     CONSTRAINT "TeamHealthTeam_pkey" PRIMARY KEY ("id")
