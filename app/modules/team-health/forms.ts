@@ -8,7 +8,11 @@ export const COMMENT_LIMIT = 1000;
 export const ACTION_LIMIT = 500;
 
 const list = (value: unknown) =>
-  value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value];
+  value === undefined || value === null || value === ""
+    ? []
+    : Array.isArray(value)
+      ? value
+      : [value];
 
 export const StartSchema = z.object({
   teamIds: z.preprocess(

@@ -8,12 +8,14 @@
  * close is never released: adding it would change what a reader read by fewer answers than the floor.
  *
  * Every shown figure of an item is worked out from the released answers to it. A reader who knows
- * the scale and their own answer must not learn another's: an item's answers are "too alike" when
- * removing any one of them leaves fewer than two different values (all answers in one option, or
- * all but one; a mean of 7.0). An item shows the answers of the latest release for which both the
- * answers so far and the answers added since what the item last showed pass that test; otherwise it
- * keeps showing what it showed (or nothing yet). So every difference a reader can take between two
- * readings of an item is itself a set that passes.
+ * the scale and their own answer must not learn another's: a batch's answers to an item are "too
+ * alike" when removing any one of them leaves fewer than two different values (all answers in one
+ * option, or all but one; a mean of 7.0). An item shows its released batches in order up to the
+ * first batch too alike, and stays there for the rest of the check-in: a reader can take each shown
+ * batch apart from the one before (every one passes the test), and learns of the withheld batch only
+ * that it was too alike, never its values. Showing the item again later would let them: the
+ * generated attack (test/unit/team-health/release.test.ts) found a reader whose own answer was the
+ * odd one out in a withheld batch pin the others once the next batch was shown.
  */
 
 /** Which batch the answer that comes after `answersBefore` others falls in. */
@@ -53,9 +55,8 @@ export type ItemRelease<V> = {
 };
 
 /**
- * The values an item shows, given the answers and how many batches are released: walk the releases
- * in order, move on only when both the values so far and the values since the last shown reading
- * pass `tooAlike`.
+ * The values an item shows, given the answers and how many batches are released: its batches in
+ * order up to the first one too alike on its own (which, with every later one, is not shown).
  */
 export function itemRelease<V extends number | string>(
   answers: readonly StoredAnswer[],
@@ -68,11 +69,7 @@ export function itemRelease<V extends number | string>(
     if (answer.batch < released && value !== undefined && value !== null)
       byBatch[answer.batch]!.push(value as V);
   }
-  let shown = 0;
-  for (let release = 1; release <= released; release += 1) {
-    const sofar = byBatch.slice(0, release).flat();
-    const since = byBatch.slice(shown, release).flat();
-    if (!tooAlike(sofar) && !tooAlike(since)) shown = release;
-  }
+  const firstTooAlike = byBatch.findIndex((batch) => tooAlike(batch));
+  const shown = firstTooAlike === -1 ? released : firstTooAlike;
   return { batches: shown, values: byBatch.slice(0, shown).flat(), withheld: shown < released };
 }

@@ -48,7 +48,9 @@ const inLine = (linePath: string, viewerId: string) => linePath.includes(`/${vie
 
 function parseItems(items: string): string[] {
   const parsed: unknown = JSON.parse(items);
-  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [];
+  return Array.isArray(parsed)
+    ? parsed.filter((item): item is string => typeof item === "string")
+    : [];
 }
 
 /** The teams the viewer may start a check-in for, with how many active members each has. */
@@ -155,7 +157,9 @@ async function standingIn(
   ]);
   return {
     asked: asked > 0,
-    member: people.some((person) => person.id === viewer.id && person.teamId === checkInTeam.teamId),
+    member: people.some(
+      (person) => person.id === viewer.id && person.teamId === checkInTeam.teamId,
+    ),
     managesMember: people.some((person) => inLine(person.linePath, viewer.id)),
   };
 }
