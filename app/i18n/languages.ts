@@ -80,6 +80,7 @@ export const NAMESPACES = [
   "accessAudit",
   "promotionsAudit",
   "team",
+  "teamHealth",
   "webhooks",
 ] as const;
 

@@ -33,6 +33,8 @@ export const REVERSED_ITEMS: ReadonlySet<string> = new Set([
 /** Project Aristotle's other dynamics, one item each, to add to a check-in. */
 export const LIBRARY_ITEMS = ["dependability", "structureClarity", "meaning", "impact"] as const;
 
+export type ItemKey = (typeof EDMONDSON_ITEMS)[number] | (typeof LIBRARY_ITEMS)[number];
+
 export const ALL_ITEMS: readonly string[] = [...EDMONDSON_ITEMS, ...LIBRARY_ITEMS];
 
 /** "Did the last action help?": asked of a team whose previous check-in chose one. */

@@ -420,7 +420,12 @@ async function checkInTeamView(checkInTeamId: string) {
     row.invitations.length,
     names,
   );
-  return { ...view, releasedAt: row.releasedAt, startedAt: row.checkIn.createdAt };
+  return {
+    ...view,
+    floor: row.floor,
+    releasedAt: row.releasedAt,
+    startedAt: row.checkIn.createdAt,
+  };
 }
 
 /** A team's results in a check-in, with the change since its last one, its action and its trend; a 404 for anyone who may not read them. */
@@ -480,6 +485,7 @@ export async function teamResults(
     open: isOpen(checkInTeam.checkIn, now),
     closesAt: checkInTeam.checkIn.closesAt,
     releasedAt: current.releasedAt,
+    floor: current.floor,
     answers: current.answers,
     asked: current.asked,
     items: current.items,

@@ -34,7 +34,7 @@ describe("an item's release", () => {
   const answers = (...values: (number | null)[]): StoredAnswer[] =>
     values.map((value, index) => ({
       batch: Math.floor(index / 4),
-      values: value === null ? {} : { i: value },
+      values: (value === null ? {} : { i: value }) as Record<string, number>,
     }));
 
   it("shows nothing before a whole batch", () => {
@@ -85,7 +85,7 @@ function readings(
   for (let answered = 1; answered <= vector.length; answered += 1) {
     const stored = vector.slice(0, answered).map((value, index) => ({
       batch: Math.floor(index / floor),
-      values: value === null ? {} : { i: value },
+      values: (value === null ? {} : { i: value }) as Record<string, number>,
     }));
     const shown = release(stored, releasedBatchCount(answered, floor), "i");
     seen.push(`${shown.batches}:${[...shown.values].sort().join(",")}:${shown.withheld}`);
