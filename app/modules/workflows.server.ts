@@ -19,6 +19,7 @@ import { peoplePersonalData } from "~/modules/people/personal-data.server";
 import { promotionsPersonalData } from "~/modules/promotions/personal-data.server";
 import { retentionPersonalData } from "~/modules/retention/personal-data.server";
 import { sponsorshipPersonalData } from "~/modules/sponsorship/personal-data.server";
+import { teamHealthPersonalData } from "~/modules/team-health/personal-data.server";
 import { todoPersonalData } from "~/modules/todo/personal-data.server";
 import { webhooksPersonalData } from "~/modules/webhooks/personal-data.server";
 import { deactivationHooks, deactivationPreviews } from "~/modules/people/deactivation.server";
@@ -45,6 +46,7 @@ import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
 import { opportunityTodoChanges, opportunityTodoFacts } from "~/modules/opportunities/todo.server";
 import { sponsorshipTodoChanges, sponsorshipTodoFacts } from "~/modules/sponsorship/todo.server";
+import { teamHealthTodoChanges, teamHealthTodoFacts } from "~/modules/team-health/todo.server";
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
 import {
   calibrationPromotionsDecidedHere,
@@ -88,6 +90,10 @@ registerTodoProvider("opportunities", {
 registerTodoProvider("sponsorship", {
   facts: sponsorshipTodoFacts,
   changes: sponsorshipTodoChanges,
+});
+registerTodoProvider("teamHealth", {
+  facts: teamHealthTodoFacts,
+  changes: teamHealthTodoChanges,
 });
 registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
 registerTodoProvider("promotion-committees", {
@@ -136,6 +142,7 @@ for (const [module, declaration] of [
   ["promotions", promotionsPersonalData],
   ["opportunities", opportunitiesPersonalData],
   ["sponsorship", sponsorshipPersonalData],
+  ["team-health", teamHealthPersonalData],
   ["growth", growthPersonalData],
   ["cycles", cyclesPersonalData],
   ["data-rights", dataRightsPersonalData],
