@@ -24,6 +24,7 @@ import {
   canReadResults,
   canStartFor,
   isOpen,
+  showsAnswered,
   startRefusal,
   type HealthViewer,
   type TeamStanding,
@@ -169,6 +170,7 @@ export async function healthHome(viewer: HealthViewer, now = clock.now()) {
   const invitations = await db.teamHealthInvitation.findMany({
     where: { personId: viewer.id },
     select: {
+      personId: true,
       answered: true,
       checkInTeam: {
         select: {
@@ -184,7 +186,7 @@ export async function healthHome(viewer: HealthViewer, now = clock.now()) {
       checkInId: invitation.checkInTeam.checkIn.id,
       team: invitation.checkInTeam.team.name,
       closesAt: invitation.checkInTeam.checkIn.closesAt,
-      answered: invitation.answered,
+      answered: showsAnswered(viewer, invitation.personId) && invitation.answered,
     }));
   const rows = await db.teamHealthTeam.findMany({
     orderBy: [{ checkIn: { createdAt: "desc" } }, { id: "asc" }],

@@ -67,10 +67,7 @@ export async function teamHealthTodoChanges({ writtenSince }: ChangeWindow): Pro
   ]);
   return {
     people: [
-      ...new Set([
-        ...invited.map((row) => row.personId),
-        ...actions.map((row) => row.ownerId!),
-      ]),
+      ...new Set([...invited.map((row) => row.personId), ...actions.map((row) => row.ownerId!)]),
     ],
   };
 }

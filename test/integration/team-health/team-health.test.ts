@@ -21,7 +21,7 @@ import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import { todoFor } from "~/modules/todo/todo.server";
 import * as homeRoute from "~/routes/_index";
 import * as indexRoute from "~/routes/team-health._index";
-import * as answerRoute from "~/routes/team-health.$checkInId";
+import * as answerRoute from "~/routes/team-health.$checkInId._index";
 import * as resultsRoute from "~/routes/team-health.$checkInId.teams.$teamId";
 import { answerText, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -52,8 +52,7 @@ let manager: Person,
   outsider: Person,
   admin: Person,
   falcons: Person[],
-  otters: Person[],
-  pair: Person[];
+  otters: Person[];
 let falconsId: string, ottersId: string, pairId: string;
 
 beforeAll(async () => {
@@ -76,10 +75,8 @@ beforeAll(async () => {
     otters.push(
       await createPerson({ name: `${name} Otter`, teamId: ottersId, managerId: otherManager.id }),
     );
-  pair = [
-    await createPerson({ name: "Pia Pair", teamId: pairId, managerId: manager.id }),
-    await createPerson({ name: "Quin Pair", teamId: pairId, managerId: manager.id }),
-  ];
+  for (const name of ["Pia", "Quin"])
+    await createPerson({ name: `${name} Pair`, teamId: pairId, managerId: manager.id });
 });
 
 describe("starting a check-in", () => {

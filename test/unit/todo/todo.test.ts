@@ -359,6 +359,16 @@ describe("what to do next", () => {
         ],
         opportunityOutcomes: [{ opportunityId: "o3", title: "Billing project", chosen: false }],
         sponsorshipsToSee: [{ sponsorshipId: "sp1", sponsorName: "Nora" }],
+        teamHealthToAnswer: [{ checkInId: "th1", team: "Falcons", closesAt: spring.endsOn }],
+        teamHealthActions: [
+          {
+            actionId: "ta1",
+            checkInId: "th1",
+            teamId: "t1",
+            team: "Falcons",
+            dueOn: spring.endsOn,
+          },
+        ],
         promotionNominationsToAdd: [
           {
             nominationId: "n1",
@@ -424,6 +434,8 @@ describe("what to do next", () => {
         "opportunity-decide:o2",
         "opportunity-outcome:o3",
         "sponsorship-new:sp1",
+        "team-health-answer:th1",
+        "team-health-action:ta1",
         "promotion-add:n1",
         "promotion-packet:n1",
         "promotion-ballots:w1",

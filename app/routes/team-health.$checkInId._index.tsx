@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
-import type { Route } from "./+types/team-health.$checkInId";
+import type { Route } from "./+types/team-health.$checkInId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
