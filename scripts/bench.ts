@@ -477,6 +477,14 @@ async function main() {
       note: "admin, the whole organisation: nominations, time to promotion from every level change, the nine-box",
     },
     {
+      label: "team health",
+      path: "/team-health",
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "an engineer's check-ins to answer and the results of their teams",
+    },
+    {
       label: "API tokens",
       path: "/settings/api",
       cookie: engineer,

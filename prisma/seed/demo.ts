@@ -14,6 +14,7 @@ import { seedDemoRetention } from "./demo-retention.ts";
 import { seedDemoPromotions } from "./demo-promotions.ts";
 import { seedDemoPromotionCommittees } from "./demo-promotion-committee.ts";
 import { seedDemoAccess } from "./demo-access.ts";
+import { seedDemoTeamHealth } from "./demo-team-health.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -56,6 +57,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoPromotions();
   await seedDemoPromotionCommittees();
   await seedDemoAccess();
+  await seedDemoTeamHealth();
   return { people: people.length };
 }
 

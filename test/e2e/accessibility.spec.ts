@@ -51,6 +51,12 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/mentorship" },
       { link: /^\/mentorship\/[^/]+$/, label: "a programme" },
       { link: /^\/mentorship\/[^/]+$/, suffix: "/join?as=mentee", label: "joining a programme" },
+      { path: "/team-health" },
+      {
+        link: /^\/team-health\/(?!new$)[^/]+$/,
+        label: "a team health check-in to answer",
+        missingInDemo: "the engineer has answered every open check-in of the demo",
+      },
     ],
   },
   {
@@ -67,6 +73,9 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { link: /^\/calibration\/[^/]+\/meeting$/, label: "a calibration session's meeting mode" },
       { link: /^\/calibration\/[^/]+\/entries\/[^/]+$/, label: "a calibration entry" },
       { path: "/insights" },
+      { path: "/team-health" },
+      { path: "/team-health/new" },
+      { link: /^\/team-health\/[^/]+\/teams\/[^/]+$/, label: "a team's health results" },
     ],
   },
   {

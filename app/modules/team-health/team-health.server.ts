@@ -188,14 +188,35 @@ export async function healthHome(viewer: HealthViewer, now = clock.now()) {
       closesAt: invitation.checkInTeam.checkIn.closesAt,
       answered: showsAnswered(viewer, invitation.personId) && invitation.answered,
     }));
+  // One statement for the rows and what the viewer's standing needs: their own invitation, and one
+  // member now or one person asked below them in the reporting line (a range of its index).
+  const me = await db.user.findUnique({
+    where: { id: viewer.id },
+    select: { teamId: true, linePath: true },
+  });
+  const below = { linePath: { startsWith: `${me?.linePath ?? "/"}${viewer.id}/` } };
   const rows = await db.teamHealthTeam.findMany({
+    where: viewer.isAdmin
+      ? {}
+      : {
+          OR: [
+            { invitations: { some: { personId: viewer.id } } },
+            ...(me?.teamId ? [{ teamId: me.teamId }] : []),
+            { team: { members: { some: below } } },
+            { invitations: { some: { person: below } } },
+          ],
+        },
     orderBy: [{ checkIn: { createdAt: "desc" } }, { id: "asc" }],
     take: 200,
     select: {
       id: true,
       teamId: true,
       releasedAt: true,
-      team: { select: { name: true } },
+      team: { select: { name: true, members: { where: below, take: 1, select: { id: true } } } },
+      invitations: {
+        where: { OR: [{ personId: viewer.id }, { person: below }] },
+        select: { personId: true },
+      },
       checkIn: {
         select: { id: true, createdAt: true, closesAt: true, closedAt: true, startedById: true },
       },
@@ -203,7 +224,13 @@ export async function healthHome(viewer: HealthViewer, now = clock.now()) {
   });
   const readable = [];
   for (const row of rows) {
-    const standing = await standingIn(viewer, row);
+    const standing: TeamStanding = {
+      asked: row.invitations.some((invitation) => invitation.personId === viewer.id),
+      member: me?.teamId === row.teamId,
+      managesMember:
+        row.team.members.length > 0 ||
+        row.invitations.some((invitation) => invitation.personId !== viewer.id),
+    };
     if (!canReadResults(viewer, standing)) continue;
     readable.push({
       checkInId: row.checkIn.id,
