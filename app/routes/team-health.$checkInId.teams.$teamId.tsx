@@ -3,6 +3,7 @@ import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/team-health.$checkInId.teams.$teamId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
+import { ScrollRegion } from "~/components/ui/data-table";
 import { Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
@@ -108,7 +109,10 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
                 })
               : t("results.noChange")}
           </p>
-          <div className="mb-6 overflow-x-auto">
+          <h2 id="items-heading" className="sr-only">
+            {t("results.item")}
+          </h2>
+          <ScrollRegion labelledBy="items-heading" className="mb-6">
             <table className="w-full text-sm">
               <thead>
                 <tr className="text-start">
@@ -171,7 +175,7 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {view.furthest.length ? (
             <section aria-labelledby="furthest-heading" className="mb-4">
               <h2 id="furthest-heading" className="mb-1 text-lg font-semibold">

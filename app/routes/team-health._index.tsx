@@ -54,7 +54,7 @@ export default function TeamHealth({ loaderData, actionData }: Route.ComponentPr
         {loaderData.toAnswer.length ? (
           <ul className="space-y-2">
             {loaderData.toAnswer.map((row) => (
-              <li key={row.checkInId} className="text-sm">
+              <li key={row.checkInId} className="flex flex-wrap items-center gap-2 text-sm">
                 {row.answered ? (
                   <span>
                     {row.team}: {t("page.answered")}
@@ -63,7 +63,7 @@ export default function TeamHealth({ loaderData, actionData }: Route.ComponentPr
                   <Link className="link" to={`/team-health/${row.checkInId}`}>
                     {t("page.answer", { team: row.team })}
                   </Link>
-                )}{" "}
+                )}
                 <span className="muted">{t("page.closes", { date: f.day(row.closesAt) })}</span>
               </li>
             ))}

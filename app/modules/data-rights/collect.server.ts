@@ -24,6 +24,7 @@ import type { PageLanguage } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
 import type { ExportDocument, ExportFeedbackReceived, Section } from "./document";
 import { myNominations } from "~/modules/promotions/nominations.server";
+import { checkInsAskedOf } from "~/modules/team-health/team-health.server";
 import { answerPage as promotionAnswerPage } from "~/modules/promotions/decisions.server";
 
 /**
@@ -340,6 +341,13 @@ export function sectionReaders(
       }
       into.mentorship = out;
     },
+    teamHealth: async (into) => {
+      into.teamHealth = (await checkInsAskedOf(personId)).map((row) => ({
+        team: row.team,
+        startedAt: row.startedAt.toISOString(),
+        closesAt: row.closesAt.toISOString(),
+      }));
+    },
     outcomes: async (into) => {
       const t = i18nFor(language).getFixedT(language, "growth");
       into.outcomes = (await ownOutcomeViews(personId)).map((outcome) => ({
@@ -440,6 +448,7 @@ export function completed(into: Partial<Collected>): Collected {
       "feedbackReceived",
       "feedbackWritten",
       "mentorship",
+      "teamHealth",
       "outcomes",
       "promotions",
       "interviews",

@@ -19,6 +19,7 @@ export const SECTIONS = [
   "feedbackReceived",
   "feedbackWritten",
   "mentorship",
+  "teamHealth",
   "outcomes",
   "promotions",
   "interviews",
@@ -185,6 +186,9 @@ export type ExportApiToken = {
   revokedAt: string | null;
 };
 
+/** A team health check-in the person was asked in: which team and when. Never their answers, nor whether they answered. */
+export type ExportTeamHealth = { team: string; startedAt: string; closesAt: string };
+
 export type ExportAuditEvent = { action: string; at: string; actor: string | null };
 
 export type ExportDocument = {
@@ -200,6 +204,7 @@ export type ExportDocument = {
   feedbackReceived: ExportFeedbackReceived[];
   feedbackWritten: ExportFeedbackWritten[];
   mentorship: ExportMentorship[];
+  teamHealth: ExportTeamHealth[];
   outcomes: ExportOutcome[];
   promotions: ExportPromotion[];
   interviews: ExportInterview[];

@@ -246,6 +246,27 @@ export async function healthHome(viewer: HealthViewer, now = clock.now()) {
   return { toAnswer, results: readable };
 }
 
+/** The check-ins a person was asked in, for their export: which team and when, never what (or whether) they answered. */
+export async function checkInsAskedOf(personId: string) {
+  const rows = await db.teamHealthInvitation.findMany({
+    where: { personId },
+    orderBy: { checkInTeam: { checkIn: { createdAt: "asc" } } },
+    select: {
+      checkInTeam: {
+        select: {
+          team: { select: { name: true } },
+          checkIn: { select: { createdAt: true, closesAt: true } },
+        },
+      },
+    },
+  });
+  return rows.map((row) => ({
+    team: row.checkInTeam.team.name,
+    startedAt: row.checkInTeam.checkIn.createdAt,
+    closesAt: row.checkInTeam.checkIn.closesAt,
+  }));
+}
+
 /** What the viewer is asked in a check-in; a 404 when they were not asked. */
 export async function answerForm(viewer: HealthViewer, checkInId: string, now = clock.now()) {
   const invitation = await db.teamHealthInvitation.findFirst({

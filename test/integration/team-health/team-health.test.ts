@@ -19,6 +19,7 @@ import {
 } from "~/modules/team-health/team-health.server";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import { todoFor } from "~/modules/todo/todo.server";
+import { readerOf, sectionReaders } from "~/modules/data-rights/collect.server";
 import * as homeRoute from "~/routes/_index";
 import * as indexRoute from "~/routes/team-health._index";
 import * as answerRoute from "~/routes/team-health.$checkInId._index";
@@ -375,5 +376,13 @@ describe("privacy sweep", () => {
       await signedInRequest("/team-health", falcons[2]!.id),
     );
     expect(own).toMatch(/"answered":true/);
+  });
+
+  test("a person's export says which check-ins they were asked in, never their answers", async () => {
+    const into: Record<string, unknown> = {};
+    await sectionReaders(readerOf(falcons[2]!), "en", new Date()).teamHealth(into);
+    const rows = into.teamHealth as { team: string }[];
+    expect(rows.map((row) => row.team)).toEqual(["Falcons", "Falcons"]);
+    expect(JSON.stringify(rows)).not.toMatch(/answered|values|helped|comment/);
   });
 });
