@@ -6,6 +6,8 @@ import { Button } from "~/components/ui/button";
 import { ScrollRegion } from "~/components/ui/data-table";
 import { Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -15,6 +17,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { ActionSchema } from "~/modules/team-health/forms";
 import { REVERSED_ITEMS, SCALE_POINTS, type ItemKey } from "~/modules/team-health/items";
 import {
+  actionToOneToOne,
   chooseAction,
   markActionDone,
   teamResults,
@@ -42,7 +45,7 @@ type Errors = Record<string, string[] | null | undefined>;
 const typedOf = (form: FormData) => postedText(form, ["item", "text", "ownerId", "dueOn"]);
 
 export const action = withFormRefusals(
-  async ({ request, params }: Route.ActionArgs, form) => {
+  async ({ request, params, context }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const intent = String(form.get("intent") ?? "");
     if (intent === "choose") {
@@ -57,6 +60,18 @@ export const action = withFormRefusals(
           { status: 400 },
         );
       await chooseAction(viewer, params.checkInId, params.teamId, submission.value);
+    } else if (intent === "agenda") {
+      const added = await actionToOneToOne(viewer, String(form.get("actionId") ?? ""));
+      if (!added.ok)
+        return data(
+          {
+            errors: {} as Errors,
+            typed: typedOf(form),
+            error: wordsOf(translatorOf(context), added.message) as string | null,
+          },
+          { status: 409 },
+        );
+      return redirect(`/conversations/${added.seriesId}`);
     } else if (intent === "done") {
       await markActionDone(viewer, String(form.get("actionId") ?? ""));
     } else {
@@ -231,6 +246,15 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
             <p className="text-sm font-medium">
               {t("action.state", { done: String(view.action.doneAt !== null) })}
             </p>
+            {view.action.canTakeToOneToOne ? (
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="agenda" />
+                <input type="hidden" name="actionId" value={view.action.id} />
+                <Button type="submit" variant="secondary">
+                  {t("action.toOneToOne")}
+                </Button>
+              </Form>
+            ) : null}
             {view.action.canMarkDone ? (
               <Form method="post" className="mt-2">
                 <input type="hidden" name="intent" value="done" />

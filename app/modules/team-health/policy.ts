@@ -87,6 +87,14 @@ export function canMarkDone(
   return action.doneAt === null && (viewer.id === action.ownerId || canChooseAction(standing));
 }
 
+/** The owner takes an open action to their next one-to-one with their manager (its agenda). */
+export function canTakeToOneToOne(
+  viewer: HealthViewer,
+  action: { ownerId: string | null; doneAt: Date | null },
+): boolean {
+  return action.doneAt === null && viewer.id === action.ownerId;
+}
+
 export function canClose(viewer: HealthViewer, startedById: string | null): boolean {
   return viewer.isAdmin || viewer.id === startedById;
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db/client.server";
+import {
+  addPointToNextOneToOne,
+  type PointFromElsewhere,
+} from "~/modules/conversations/agenda.server";
 import { dayToDate } from "~/modules/days";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -23,6 +27,7 @@ import {
   canMarkDone,
   canReadResults,
   canStartFor,
+  canTakeToOneToOne,
   isOpen,
   showsAnswered,
   startRefusal,
@@ -563,6 +568,7 @@ export async function teamResults(
           doneAt: action.doneAt,
           owner: action.owner?.name ?? null,
           canMarkDone: canMarkDone(viewer, action, standing),
+          canTakeToOneToOne: canTakeToOneToOne(viewer, action),
         }
       : null,
     canChoose:
@@ -634,4 +640,18 @@ export async function markActionDone(
   if (!canMarkDone(viewer, action, standing))
     throw new ConflictError({ key: "teamHealth:errors.notYours" });
   await db.teamHealthAction.update({ where: { id: actionId }, data: { doneAt: now } });
+}
+
+/** The action's owner puts it on their next one-to-one with their manager (conversations' agenda). */
+export async function actionToOneToOne(
+  viewer: HealthViewer,
+  actionId: string,
+  now = clock.now(),
+): Promise<PointFromElsewhere> {
+  const action = await db.teamHealthAction.findUnique({
+    where: { id: actionId },
+    select: { ownerId: true, doneAt: true, text: true },
+  });
+  if (!action || !canTakeToOneToOne(viewer, action)) throw new NotFoundError();
+  return addPointToNextOneToOne(viewer, action.text, now);
 }

@@ -7,7 +7,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { DomainError } from "~/modules/errors";
+import { startSeries } from "~/modules/conversations/series.server";
 import {
+  actionToOneToOne,
   answerForm,
   chooseAction,
   closeCheckIn,
@@ -248,6 +250,24 @@ describe("a check-in from invitation to results", () => {
     const todo = await todoFor(falcons[2]!, new Date());
     expect(todo.filter((item) => item.kind === "team-health-action")).toHaveLength(1);
     const action = await db.teamHealthAction.findFirstOrThrow();
+    // Its owner takes it to their next one-to-one, once there is a series with their manager.
+    expect(await refused(() => actionToOneToOne(falcons[3]!, action.id))).toBe("not-found");
+    expect((await actionToOneToOne(falcons[2]!, action.id)).ok).toBe(false);
+    await startSeries(
+      manager,
+      {
+        kind: "one-to-one",
+        managerId: manager.id,
+        reportId: falcons[2]!.id,
+        cadence: "weekly",
+        firstAt: new Date(Date.now() + 3 * 24 * 60 * 60 * 1000),
+      },
+      new Date(),
+    );
+    expect((await actionToOneToOne(falcons[2]!, action.id)).ok).toBe(true);
+    expect(
+      await db.conversationPoint.count({ where: { text: "Rotate the retro facilitator" } }),
+    ).toBe(1);
     expect(await refused(() => markActionDone(outsider, action.id))).toBe("not-found");
     await markActionDone(falcons[2]!, action.id);
     await closeCheckIn(manager, checkInId);
