@@ -45,6 +45,10 @@ export default function TeamHealth({ loaderData, actionData }: Route.ComponentPr
           <Link className="link" to="/team-health/new">
             {t("page.start")}
           </Link>
+          {" · "}
+          <Link className="link" to="/team-health/organisation">
+            {t("page.organisation")}
+          </Link>
         </p>
       ) : null}
       <section aria-labelledby="to-answer-heading" className="mb-6">

@@ -75,6 +75,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/insights" },
       { path: "/team-health" },
       { path: "/team-health/new" },
+      { path: "/team-health/organisation" },
       { link: /^\/team-health\/[^/]+\/teams\/[^/]+$/, label: "a team's health results" },
     ],
   },

@@ -103,3 +103,15 @@ export function canClose(viewer: HealthViewer, startedById: string | null): bool
 export function showsAnswered(viewer: HealthViewer, personId: string): boolean {
   return viewer.id === personId;
 }
+
+/** The organisation view: admins (every team) and managers (the teams below them). */
+export function canReadOrganisation(viewer: HealthViewer, managesAnyTeam: boolean): boolean {
+  return viewer.isAdmin || managesAnyTeam;
+}
+
+/** The fewest teams whose answers Cronbach's alpha is worked out over: a team's own would be one more figure about its few answers. */
+const ALPHA_MIN_TEAMS = 3;
+
+export function showsAlpha(teams: number): boolean {
+  return teams >= ALPHA_MIN_TEAMS;
+}

@@ -10,6 +10,7 @@ import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import * as clock from "~/platform/clock.server";
 import { shownComments } from "./comments";
 import {
+  cronbachAlpha,
   furthestItems,
   itemFigures,
   scaleScore,
@@ -18,17 +19,19 @@ import {
   type Score,
 } from "./figures";
 import type { ActionInput, StartInput } from "./forms";
-import { EDMONDSON_ITEMS, HELPED, isItem, type Helped } from "./items";
+import { EDMONDSON_ITEMS, HELPED, isItem, scored, type Helped } from "./items";
 import {
   actionRefusal,
   answerRefusal,
   canChooseAction,
   canClose,
   canMarkDone,
+  canReadOrganisation,
   canReadResults,
   canStartFor,
   canTakeToOneToOne,
   isOpen,
+  showsAlpha,
   showsAnswered,
   startRefusal,
   type HealthViewer,
@@ -390,6 +393,8 @@ type ReleasedView = {
   score: Score | null;
   helped: { counts: Record<Helped, number>; n: number } | null;
   comments: string[];
+  /** The released answers that answered all seven items, reverse-scored: for Cronbach's alpha across teams only (never sent with a team's page). */
+  scaleRows: number[][];
 };
 
 /** Everything a team's results show, from whole released batches only (release.ts). */
@@ -435,6 +440,13 @@ function releasedView(
     items: shown,
     score: sameRelease ? scaleScore(scale.map((row) => row.figures)) : null,
     helped,
+    scaleRows: answers
+      .filter(
+        (answer) =>
+          answer.batch < released &&
+          EDMONDSON_ITEMS.every((item) => typeof answer.values[item] === "number"),
+      )
+      .map((answer) => EDMONDSON_ITEMS.map((item) => scored(item, answer.values[item] as number))),
     comments: shownComments(
       answers
         .filter((answer) => answer.batch < released && answer.comment)
@@ -654,4 +666,61 @@ export async function actionToOneToOne(
   });
   if (!action || !canTakeToOneToOne(viewer, action)) throw new NotFoundError();
   return addPointToNextOneToOne(viewer, action.text, now);
+}
+
+/**
+ * Across the organisation (admins) or the teams below a manager: each team's latest score with its
+ * interval, as a distribution (ordered by score, no team named: never a league table), Cronbach's
+ * alpha of the seven items over the released answers of at least three teams, the share of those
+ * asked whose answers are shown in closed check-ins, and the share of closed check-ins whose action
+ * is done. A 404 for anyone else.
+ */
+export async function organisationView(viewer: HealthViewer, now = clock.now()) {
+  const me = await db.user.findUnique({
+    where: { id: viewer.id },
+    select: { linePath: true },
+  });
+  const below = { linePath: { startsWith: `${me?.linePath ?? "/"}${viewer.id}/` } };
+  const rows = await db.teamHealthTeam.findMany({
+    where: viewer.isAdmin ? {} : { team: { members: { some: below } } },
+    orderBy: { checkIn: { createdAt: "desc" } },
+    select: {
+      id: true,
+      teamId: true,
+      checkIn: { select: { closesAt: true, closedAt: true } },
+      actions: { select: { doneAt: true } },
+    },
+  });
+  if (!canReadOrganisation(viewer, rows.length > 0)) throw new NotFoundError();
+  const latest = new Map<string, string>();
+  for (const row of rows) if (!latest.has(row.teamId)) latest.set(row.teamId, row.id);
+  const scores: { estimate: number; interval: [number, number] }[] = [];
+  const scaleRows: number[][] = [];
+  let teamsInAlpha = 0;
+  for (const checkInTeamId of latest.values()) {
+    const view = (await checkInTeamView(checkInTeamId))!;
+    if (view.score) scores.push({ estimate: view.score.estimate, interval: view.score.interval });
+    if (view.scaleRows.length) {
+      teamsInAlpha += 1;
+      scaleRows.push(...view.scaleRows);
+    }
+  }
+  const closed = rows.filter((row) => !isOpen(row.checkIn, now));
+  let asked = 0;
+  let shown = 0;
+  for (const row of closed) {
+    const view = (await checkInTeamView(row.id))!;
+    asked += view.asked;
+    shown += view.answers;
+  }
+  return {
+    teams: latest.size,
+    scores: scores.sort((a, b) => a.estimate - b.estimate),
+    alpha: showsAlpha(teamsInAlpha) ? cronbachAlpha(scaleRows) : null,
+    participation: asked ? { shown, asked } : null,
+    actions: {
+      closed: closed.length,
+      done: closed.filter((row) => row.actions.some((action) => action.doneAt !== null)).length,
+    },
+  };
 }

@@ -14,6 +14,7 @@ import {
   chooseAction,
   closeCheckIn,
   markActionDone,
+  organisationView,
   startableTeams,
   startCheckIn,
   submitAnswer,
@@ -404,5 +405,19 @@ describe("privacy sweep", () => {
     const rows = into.teamHealth as { team: string }[];
     expect(rows.map((row) => row.team)).toEqual(["Falcons", "Falcons"]);
     expect(JSON.stringify(rows)).not.toMatch(/answered|values|helped|comment/);
+  });
+
+  test("the organisation view: a distribution of scores naming no team, alpha only over three teams; a 404 for others", async () => {
+    const view = await organisationView(admin);
+    expect(view.teams).toBe(3);
+    expect(view.scores.length).toBeGreaterThan(0);
+    expect(JSON.stringify(view)).not.toMatch(/Falcons|Ravens|Otters/);
+    // Two teams' answers are released (the Otters' never were): too few for alpha.
+    expect(view.alpha).toBeNull();
+    expect(view.actions.done).toBe(1);
+    // Maya's: the Falcons, and the Otters since one of her reports moved there.
+    expect((await organisationView(manager)).teams).toBe(2);
+    expect(await refused(() => organisationView(outsider))).toBe("not-found");
+    expect(await refused(() => organisationView(falcons[7]!))).toBe("not-found");
   });
 });
