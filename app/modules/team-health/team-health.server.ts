@@ -359,6 +359,13 @@ export async function submitAnswer(
     const helped = checkInTeam.followUpActionId ? (input.helped ?? null) : null;
     const comment = checkInTeam.checkIn.askComment ? input.comment.trim() || null : null;
     if (!Object.keys(values).length && !helped && !comment) return;
+    // A write of the team's own floor takes its row lock on PostgreSQL first, so two answers at
+    // once are counted one after the other: each takes its own place, and no batch is cut short.
+    await tx.teamHealthTeam.update({
+      where: { id: checkInTeamId },
+      data: { floor: checkInTeam.floor },
+      select: { id: true },
+    });
     const before = await tx.teamHealthResponse.count({ where: { checkInTeamId } });
     await tx.teamHealthResponse.create({
       data: {

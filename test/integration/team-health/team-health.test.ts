@@ -421,3 +421,30 @@ describe("privacy sweep", () => {
     expect(await refused(() => organisationView(falcons[7]!))).toBe("not-found");
   });
 });
+
+describe("answers at once", () => {
+  test("take one place each, so every batch holds the floor's number of answers", async () => {
+    const teamId = (await db.team.create({ data: { name: "Swifts" } })).id;
+    const swifts = [];
+    for (const name of ["Wen", "Xia", "Yan", "Zed", "Abe", "Bo", "Cy", "Di"])
+      swifts.push(await createPerson({ name: `${name} Swift`, teamId }));
+    const checkInId = await startCheckIn(admin, {
+      teamIds: [teamId],
+      libraryItems: [],
+      askComment: false,
+      days: 3,
+    });
+    await Promise.all(
+      swifts.map((person, index) =>
+        submitAnswer(person, checkInId, { values: all((index % 7) + 1), comment: "" }),
+      ),
+    );
+    const batches = await db.teamHealthResponse.groupBy({
+      by: ["batch"],
+      where: { checkInTeam: { checkInId } },
+      _count: { _all: true },
+      orderBy: { batch: "asc" },
+    });
+    expect(batches.map((row) => row._count._all)).toEqual([4, 4]);
+  });
+});
