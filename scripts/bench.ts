@@ -485,6 +485,14 @@ async function main() {
       note: "admin, the current period's goal tree: every company and team objective with its progress",
     },
     {
+      label: "team health",
+      path: "/team-health",
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "an engineer's check-ins to answer and the results of their teams",
+    },
+    {
       label: "API tokens",
       path: "/settings/api",
       cookie: engineer,

@@ -34,6 +34,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     { to: "/opportunities", label: "nav.opportunities" },
     { to: "/goals", label: "nav.goals" },
     { to: "/conversations", label: "nav.conversations" },
+    { to: "/team-health", label: "nav.teamHealth" },
     { to: "/promotions", label: "nav.promotions" },
     ...(viewer.nav.insights ? [{ to: "/insights", label: "nav.insights" } as const] : []),
     // The access audit has the readers insights has: admins, and managers over their own people.

@@ -81,6 +81,7 @@ export const NAMESPACES = [
   "accessAudit",
   "promotionsAudit",
   "team",
+  "teamHealth",
   "webhooks",
 ] as const;
 

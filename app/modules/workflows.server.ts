@@ -20,6 +20,7 @@ import { peoplePersonalData } from "~/modules/people/personal-data.server";
 import { promotionsPersonalData } from "~/modules/promotions/personal-data.server";
 import { retentionPersonalData } from "~/modules/retention/personal-data.server";
 import { sponsorshipPersonalData } from "~/modules/sponsorship/personal-data.server";
+import { teamHealthPersonalData } from "~/modules/team-health/personal-data.server";
 import { todoPersonalData } from "~/modules/todo/personal-data.server";
 import { webhooksPersonalData } from "~/modules/webhooks/personal-data.server";
 import { deactivationHooks, deactivationPreviews } from "~/modules/people/deactivation.server";
@@ -47,6 +48,7 @@ import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship
 import { opportunityTodoChanges, opportunityTodoFacts } from "~/modules/opportunities/todo.server";
 import { sponsorshipTodoChanges, sponsorshipTodoFacts } from "~/modules/sponsorship/todo.server";
 import { goalTodoChanges, goalTodoFacts } from "~/modules/goals/todo.server";
+import { teamHealthTodoChanges, teamHealthTodoFacts } from "~/modules/team-health/todo.server";
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
 import {
   calibrationPromotionsDecidedHere,
@@ -92,6 +94,10 @@ registerTodoProvider("sponsorship", {
   changes: sponsorshipTodoChanges,
 });
 registerTodoProvider("goals", { facts: goalTodoFacts, changes: goalTodoChanges });
+registerTodoProvider("teamHealth", {
+  facts: teamHealthTodoFacts,
+  changes: teamHealthTodoChanges,
+});
 registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
 registerTodoProvider("promotion-committees", {
   facts: committeeTodoFacts,
@@ -142,6 +148,7 @@ for (const [module, declaration] of [
   ["opportunities", opportunitiesPersonalData],
   ["sponsorship", sponsorshipPersonalData],
   ["goals", goalsPersonalData],
+  ["team-health", teamHealthPersonalData],
   ["growth", growthPersonalData],
   ["cycles", cyclesPersonalData],
   ["data-rights", dataRightsPersonalData],

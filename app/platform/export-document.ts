@@ -19,6 +19,7 @@ export const SECTIONS = [
   "feedbackReceived",
   "feedbackWritten",
   "mentorship",
+  "teamHealth",
   "outcomes",
   "promotions",
   "opportunities",
@@ -244,6 +245,8 @@ export type ExportGoal = {
     checkIns: { at: string; value: number; confidence: string; note: string; byToken: boolean }[];
   }[];
 };
+/** A team health check-in the person was asked in: which team and when. Never their answers, nor whether they answered. */
+export type ExportTeamHealth = { team: string; startedAt: string; closesAt: string };
 
 export type ExportAuditEvent = { action: string; at: string; actor: string | null };
 
@@ -260,6 +263,7 @@ export type ExportDocument = {
   feedbackReceived: ExportFeedbackReceived[];
   feedbackWritten: ExportFeedbackWritten[];
   mentorship: ExportMentorship[];
+  teamHealth: ExportTeamHealth[];
   outcomes: ExportOutcome[];
   promotions: ExportPromotion[];
   opportunities: ExportOpportunities;

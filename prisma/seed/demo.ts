@@ -15,6 +15,7 @@ import { seedDemoPromotions } from "./demo-promotions.ts";
 import { seedDemoPromotionCommittees } from "./demo-promotion-committee.ts";
 import { seedDemoAccess } from "./demo-access.ts";
 import { seedDemoGoals } from "./demo-goals.ts";
+import { seedDemoTeamHealth } from "./demo-team-health.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -58,6 +59,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoPromotionCommittees();
   await seedDemoAccess();
   await seedDemoGoals();
+  await seedDemoTeamHealth();
   return { people: people.length };
 }
 

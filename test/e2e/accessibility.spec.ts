@@ -54,6 +54,12 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/goals" },
       { link: /^\/goals\/objectives\/(?!new$)[^/]+$/, label: "an objective" },
       { path: "/goals/objectives/new" },
+      { path: "/team-health" },
+      {
+        link: /^\/team-health\/(?!new$)[^/]+$/,
+        label: "a team health check-in to answer",
+        missingInDemo: "the engineer has answered every open check-in of the demo",
+      },
     ],
   },
   {
@@ -70,6 +76,10 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { link: /^\/calibration\/[^/]+\/meeting$/, label: "a calibration session's meeting mode" },
       { link: /^\/calibration\/[^/]+\/entries\/[^/]+$/, label: "a calibration entry" },
       { path: "/insights" },
+      { path: "/team-health" },
+      { path: "/team-health/new" },
+      { path: "/team-health/organisation" },
+      { link: /^\/team-health\/[^/]+\/teams\/[^/]+$/, label: "a team's health results" },
     ],
   },
   {

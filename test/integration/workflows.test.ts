@@ -17,6 +17,7 @@ describe("the workflows' registrations", () => {
       "opportunities",
       "sponsorship",
       "goals",
+      "teamHealth",
       "promotions",
       "promotion-committees",
     ]);

@@ -28,6 +28,7 @@ import promotionsCommittee from "./promotionsCommittee.json";
 import accessAudit from "./access-audit.json";
 import promotionsAudit from "./promotions-audit.json";
 import team from "./team.json";
+import teamHealth from "./teamHealth.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
@@ -49,6 +50,7 @@ export default {
   mentorship,
   people,
   team,
+  teamHealth,
   webhooks,
   api,
   opportunities,

@@ -421,6 +421,22 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
           )
           .join("")
       );
+    case "teamHealth":
+      return (
+        none(words, !doc.teamHealth.length) +
+        table(
+          [
+            t("bundle.teamHealth.team"),
+            t("bundle.teamHealth.started"),
+            t("bundle.teamHealth.closes"),
+          ],
+          doc.teamHealth.map((row) => [
+            escape(row.team),
+            escape(words.dateTime(row.startedAt)),
+            escape(words.dateTime(row.closesAt)),
+          ]),
+        )
+      );
     case "apiTokens":
       return (
         none(words, !doc.apiTokens.length) +

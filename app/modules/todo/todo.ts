@@ -196,6 +196,16 @@ export type TodoFacts = {
   keyResultCheckInsDue?: { keyResultId: string; objectiveId: string; title: string }[];
   /** Sponsorships of the person that they have not seen yet (app/modules/sponsorship/todo.server.ts). */
   sponsorshipsToSee?: { sponsorshipId: string; sponsorName: string }[];
+  /** Open team health check-ins the person was asked in and has not answered (app/modules/team-health/todo.server.ts). */
+  teamHealthToAnswer?: { checkInId: string; team: string; closesAt: Date }[];
+  /** Team health actions the person owns, not done yet. */
+  teamHealthActions?: {
+    actionId: string;
+    checkInId: string;
+    teamId: string;
+    team: string;
+    dueOn: Date;
+  }[];
   /** Nominations of the person's direct reports made by someone else, with nothing added by them yet, while the window is open (app/modules/promotions/todo.server.ts). */
   promotionNominationsToAdd?: {
     nominationId: string;
@@ -265,6 +275,8 @@ export const TODO_KINDS = [
   "opportunity-outcome",
   "goal-check-in",
   "sponsorship-new",
+  "team-health-answer",
+  "team-health-action",
   "promotion-add",
   "promotion-packet",
   "promotion-ballots",
@@ -645,6 +657,22 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       detail: [say("sponsorship.detail", { name: sponsorship.sponsorName })],
       href: "/sponsorships",
       due: null,
+    });
+  }
+  for (const checkIn of facts.teamHealthToAnswer ?? []) {
+    add("team-health-answer", checkIn.checkInId, {
+      title: say("teamHealth.answer.title", { team: checkIn.team }),
+      detail: [say("teamHealth.answer.detail")],
+      href: `/team-health/${checkIn.checkInId}`,
+      due: checkIn.closesAt,
+    });
+  }
+  for (const action of facts.teamHealthActions ?? []) {
+    add("team-health-action", action.actionId, {
+      title: say("teamHealth.action.title", { team: action.team }),
+      detail: [say("teamHealth.action.detail")],
+      href: `/team-health/${action.checkInId}/teams/${action.teamId}`,
+      due: action.dueOn,
     });
   }
   for (const request of facts.feedbackToGive ?? []) {

@@ -360,6 +360,16 @@ describe("what to do next", () => {
         opportunityOutcomes: [{ opportunityId: "o3", title: "Billing project", chosen: false }],
         keyResultCheckInsDue: [{ keyResultId: "kr1", objectiveId: "ob1", title: "Active teams" }],
         sponsorshipsToSee: [{ sponsorshipId: "sp1", sponsorName: "Nora" }],
+        teamHealthToAnswer: [{ checkInId: "th1", team: "Falcons", closesAt: spring.endsOn }],
+        teamHealthActions: [
+          {
+            actionId: "ta1",
+            checkInId: "th1",
+            teamId: "t1",
+            team: "Falcons",
+            dueOn: spring.endsOn,
+          },
+        ],
         promotionNominationsToAdd: [
           {
             nominationId: "n1",
@@ -426,6 +436,8 @@ describe("what to do next", () => {
         "opportunity-outcome:o3",
         "goal-check-in:kr1",
         "sponsorship-new:sp1",
+        "team-health-answer:th1",
+        "team-health-action:ta1",
         "promotion-add:n1",
         "promotion-packet:n1",
         "promotion-ballots:w1",

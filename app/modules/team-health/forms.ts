@@ -1,0 +1,59 @@
+/** Team health's forms, one zod schema each, on the client and the server through conform. */
+import { z } from "zod";
+import { Day } from "~/modules/days";
+import { HELPED, LIBRARY_ITEMS } from "./items";
+import { MAX_DAYS, MIN_DAYS } from "./policy";
+
+export const COMMENT_LIMIT = 1000;
+export const ACTION_LIMIT = 500;
+
+const list = (value: unknown) =>
+  value === undefined || value === null || value === ""
+    ? []
+    : Array.isArray(value)
+      ? value
+      : [value];
+
+export const StartSchema = z.object({
+  teamIds: z.preprocess(
+    list,
+    z.array(z.string().max(100)).min(1, { error: "teamHealth:errors.noTeam" }),
+  ),
+  libraryItems: z.preprocess(list, z.array(z.enum(LIBRARY_ITEMS)).default([])),
+  askComment: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+  days: z.coerce
+    .number({ error: "teamHealth:errors.days" })
+    .int({ error: "teamHealth:errors.days" })
+    .min(MIN_DAYS, { error: "teamHealth:errors.days" })
+    .max(MAX_DAYS, { error: "teamHealth:errors.days" }),
+});
+export type StartInput = z.output<typeof StartSchema>;
+
+/** An answer: each item's 1..7 from the form's `item.<key>` fields (a missing one is skipped). */
+export function answerValues(form: FormData, items: readonly string[]): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const item of items) {
+    const raw = form.get(`item.${item}`);
+    if (raw === null || raw === "") continue;
+    const value = Number(raw);
+    if (Number.isInteger(value) && value >= 1 && value <= 7) values[item] = value;
+  }
+  return values;
+}
+
+export const AnswerExtrasSchema = z.object({
+  helped: z.enum(HELPED).optional(),
+  comment: z.string().trim().max(COMMENT_LIMIT, { error: "teamHealth:errors.tooLong" }).default(""),
+});
+
+export const ActionSchema = z.object({
+  item: z.string({ error: "teamHealth:errors.item" }).max(100),
+  text: z
+    .string({ error: "teamHealth:errors.actionText" })
+    .trim()
+    .min(1, { error: "teamHealth:errors.actionText" })
+    .max(ACTION_LIMIT, { error: "teamHealth:errors.tooLong" }),
+  ownerId: z.string({ error: "teamHealth:errors.owner" }).max(100),
+  dueOn: Day,
+});
+export type ActionInput = z.output<typeof ActionSchema>;

@@ -1,0 +1,733 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/db/client.server";
+import {
+  addPointToNextOneToOne,
+  type PointFromElsewhere,
+} from "~/modules/conversations/agenda.server";
+import { dayToDate } from "~/modules/days";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
+import * as clock from "~/platform/clock.server";
+import { shownComments } from "./comments";
+import {
+  cronbachAlpha,
+  furthestItems,
+  itemFigures,
+  scaleScore,
+  scoreChange,
+  type ItemFigures,
+  type Score,
+} from "./figures";
+import type { ActionInput, StartInput } from "./forms";
+import { EDMONDSON_ITEMS, HELPED, isItem, scored, type Helped } from "./items";
+import {
+  actionRefusal,
+  answerRefusal,
+  canChooseAction,
+  canClose,
+  canMarkDone,
+  canReadOrganisation,
+  canReadResults,
+  canStartFor,
+  canTakeToOneToOne,
+  isOpen,
+  showsAlpha,
+  showsAnswered,
+  startRefusal,
+  type HealthViewer,
+  type TeamStanding,
+} from "./policy";
+import {
+  batchOf,
+  completesBatch,
+  itemRelease,
+  releasedBatchCount,
+  type StoredAnswer,
+} from "./release";
+
+/**
+ * Team health check-ins (decision 099): started for teams, answered anonymously (an answer keeps
+ * no person and no time, only its release batch), read by the team and its managers from whole
+ * batches only, and followed by one action the next check-in asks about.
+ */
+
+const DAY_MS = 86_400_000;
+
+const inLine = (linePath: string, viewerId: string) => linePath.includes(`/${viewerId}/`);
+
+function parseItems(items: string): string[] {
+  const parsed: unknown = JSON.parse(items);
+  return Array.isArray(parsed)
+    ? parsed.filter((item): item is string => typeof item === "string")
+    : [];
+}
+
+/** The teams the viewer may start a check-in for, with how many active members each has. */
+export async function startableTeams(viewer: HealthViewer) {
+  const teams = await db.team.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      members: { where: { deactivatedAt: null }, select: { id: true, linePath: true } },
+    },
+  });
+  const floors = await personFloors();
+  return teams
+    .map((team) => {
+      const managesMember = team.members.some((member) => inLine(member.linePath, viewer.id));
+      const floor = Math.max(0, ...team.members.map((member) => floors(member.id)));
+      return {
+        id: team.id,
+        name: team.name,
+        members: team.members.length,
+        floor,
+        mayStart: canStartFor(viewer, { managesMember }),
+      };
+    })
+    .filter((team) => team.mayStart);
+}
+
+/** Starts a check-in for the teams: who was asked is each team's active members now. */
+export async function startCheckIn(
+  viewer: HealthViewer,
+  input: StartInput,
+  now = clock.now(),
+): Promise<string> {
+  const teams = await startableTeams(viewer);
+  const chosen = [...new Set(input.teamIds)].map((id) => teams.find((team) => team.id === id));
+  for (const team of chosen) {
+    const refusal = startRefusal({
+      mayStart: team !== undefined,
+      members: team?.members ?? 0,
+      floor: team?.floor ?? 0,
+    });
+    if (refusal === "forbidden") throw new NotFoundError();
+    if (refusal === "too-small")
+      throw new InvalidError({
+        key: "teamHealth:errors.tooSmall",
+        values: { team: team!.name, floor: team!.floor },
+      });
+  }
+  const items = [...EDMONDSON_ITEMS, ...input.libraryItems];
+  return db.$transaction(async (tx) => {
+    const checkIn = await tx.teamHealthCheckIn.create({
+      data: {
+        startedById: viewer.id,
+        items: JSON.stringify(items),
+        askComment: input.askComment,
+        closesAt: new Date(now.getTime() + input.days * DAY_MS),
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    for (const team of chosen as NonNullable<(typeof chosen)[number]>[]) {
+      const lastAction = await tx.teamHealthAction.findFirst({
+        where: { teamId: team.id, followedUpBy: { none: {} } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
+      const members = await tx.user.findMany({
+        where: { teamId: team.id, deactivatedAt: null },
+        select: { id: true },
+      });
+      await tx.teamHealthTeam.create({
+        data: {
+          checkInId: checkIn.id,
+          teamId: team.id,
+          floor: team.floor,
+          followUpActionId: lastAction?.id ?? null,
+          invitations: { create: members.map((member) => ({ personId: member.id })) },
+        },
+      });
+    }
+    return checkIn.id;
+  });
+}
+
+/** How the viewer stands to a check-in's team: asked, a member now, above a member now or asked. */
+async function standingIn(
+  viewer: HealthViewer,
+  checkInTeam: { id: string; teamId: string },
+): Promise<TeamStanding> {
+  const [asked, people] = await Promise.all([
+    db.teamHealthInvitation.count({
+      where: { checkInTeamId: checkInTeam.id, personId: viewer.id },
+    }),
+    db.user.findMany({
+      where: {
+        OR: [
+          { teamId: checkInTeam.teamId },
+          { teamHealthInvitations: { some: { checkInTeamId: checkInTeam.id } } },
+        ],
+      },
+      select: { id: true, teamId: true, linePath: true },
+    }),
+  ]);
+  return {
+    asked: asked > 0,
+    member: people.some(
+      (person) => person.id === viewer.id && person.teamId === checkInTeam.teamId,
+    ),
+    managesMember: people.some((person) => inLine(person.linePath, viewer.id)),
+  };
+}
+
+/** The viewer's page: check-ins they were asked in (and whether they answered: theirs alone), and the teams' results they may read. */
+export async function healthHome(viewer: HealthViewer, now = clock.now()) {
+  const invitations = await db.teamHealthInvitation.findMany({
+    where: { personId: viewer.id },
+    select: {
+      personId: true,
+      answered: true,
+      checkInTeam: {
+        select: {
+          checkIn: { select: { id: true, closesAt: true, closedAt: true, createdAt: true } },
+          team: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const toAnswer = invitations
+    .filter((invitation) => isOpen(invitation.checkInTeam.checkIn, now))
+    .map((invitation) => ({
+      checkInId: invitation.checkInTeam.checkIn.id,
+      team: invitation.checkInTeam.team.name,
+      closesAt: invitation.checkInTeam.checkIn.closesAt,
+      answered: showsAnswered(viewer, invitation.personId) && invitation.answered,
+    }));
+  // One statement for the rows and what the viewer's standing needs: their own invitation, and one
+  // member now or one person asked below them in the reporting line (a range of its index).
+  const me = await db.user.findUnique({
+    where: { id: viewer.id },
+    select: { teamId: true, linePath: true },
+  });
+  const below = { linePath: { startsWith: `${me?.linePath ?? "/"}${viewer.id}/` } };
+  const rows = await db.teamHealthTeam.findMany({
+    where: viewer.isAdmin
+      ? {}
+      : {
+          OR: [
+            { invitations: { some: { personId: viewer.id } } },
+            ...(me?.teamId ? [{ teamId: me.teamId }] : []),
+            { team: { members: { some: below } } },
+            { invitations: { some: { person: below } } },
+          ],
+        },
+    orderBy: [{ checkIn: { createdAt: "desc" } }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      teamId: true,
+      releasedAt: true,
+      team: { select: { name: true, members: { where: below, take: 1, select: { id: true } } } },
+      invitations: {
+        where: { OR: [{ personId: viewer.id }, { person: below }] },
+        select: { personId: true },
+      },
+      checkIn: {
+        select: { id: true, createdAt: true, closesAt: true, closedAt: true, startedById: true },
+      },
+    },
+  });
+  const readable = [];
+  for (const row of rows) {
+    const standing: TeamStanding = {
+      asked: row.invitations.some((invitation) => invitation.personId === viewer.id),
+      member: me?.teamId === row.teamId,
+      managesMember:
+        row.team.members.length > 0 ||
+        row.invitations.some((invitation) => invitation.personId !== viewer.id),
+    };
+    if (!canReadResults(viewer, standing)) continue;
+    readable.push({
+      checkInId: row.checkIn.id,
+      teamId: row.teamId,
+      team: row.team.name,
+      startedAt: row.checkIn.createdAt,
+      closesAt: row.checkIn.closesAt,
+      open: isOpen(row.checkIn, now),
+      canClose: isOpen(row.checkIn, now) && canClose(viewer, row.checkIn.startedById),
+      releasedAt: row.releasedAt,
+    });
+  }
+  return { toAnswer, results: readable };
+}
+
+/** The check-ins a person was asked in, for their export: which team and when, never what (or whether) they answered. */
+export async function checkInsAskedOf(personId: string) {
+  const rows = await db.teamHealthInvitation.findMany({
+    where: { personId },
+    orderBy: { checkInTeam: { checkIn: { createdAt: "asc" } } },
+    select: {
+      checkInTeam: {
+        select: {
+          team: { select: { name: true } },
+          checkIn: { select: { createdAt: true, closesAt: true } },
+        },
+      },
+    },
+  });
+  return rows.map((row) => ({
+    team: row.checkInTeam.team.name,
+    startedAt: row.checkInTeam.checkIn.createdAt,
+    closesAt: row.checkInTeam.checkIn.closesAt,
+  }));
+}
+
+/** What the viewer is asked in a check-in; a 404 when they were not asked. */
+export async function answerForm(viewer: HealthViewer, checkInId: string, now = clock.now()) {
+  const invitation = await db.teamHealthInvitation.findFirst({
+    where: { personId: viewer.id, checkInTeam: { checkInId } },
+    select: {
+      answered: true,
+      checkInTeam: {
+        select: {
+          team: { select: { name: true } },
+          followUpAction: { select: { item: true, text: true } },
+          checkIn: { select: { items: true, askComment: true, closesAt: true, closedAt: true } },
+        },
+      },
+    },
+  });
+  if (!invitation) throw new NotFoundError();
+  const { checkIn, team, followUpAction } = invitation.checkInTeam;
+  return {
+    team: team.name,
+    items: parseItems(checkIn.items),
+    askComment: checkIn.askComment,
+    closesAt: checkIn.closesAt,
+    open: isOpen(checkIn, now),
+    answered: invitation.answered,
+    followUp: followUpAction,
+  };
+}
+
+export type AnswerInput = {
+  values: Record<string, number>;
+  helped?: Helped;
+  comment: string;
+  /** Skip the whole check-in: nothing is stored but that the person is done. */
+  skip?: boolean;
+};
+
+/**
+ * Records an answer with no person and no time: the next place in the team's batches. The
+ * invitation only becomes "answered". An answer with nothing in it is a skip.
+ */
+export async function submitAnswer(
+  viewer: HealthViewer,
+  checkInId: string,
+  input: AnswerInput,
+  now = clock.now(),
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const invitation = await tx.teamHealthInvitation.findFirst({
+      where: { personId: viewer.id, checkInTeam: { checkInId } },
+      select: {
+        answered: true,
+        checkInTeamId: true,
+        checkInTeam: {
+          select: {
+            floor: true,
+            followUpActionId: true,
+            checkIn: { select: { items: true, askComment: true, closesAt: true, closedAt: true } },
+          },
+        },
+      },
+    });
+    const refusal = answerRefusal({
+      asked: invitation !== null,
+      answered: invitation?.answered ?? false,
+      open: invitation ? isOpen(invitation.checkInTeam.checkIn, now) : false,
+    });
+    if (refusal === "not-asked") throw new NotFoundError();
+    if (refusal === "closed") throw new ConflictError({ key: "teamHealth:errors.closed" });
+    if (refusal === "answered") throw new ConflictError({ key: "teamHealth:errors.answered" });
+    const { checkInTeam, checkInTeamId } = invitation!;
+    // Only updates that still find it unanswered count: two tabs posting at once store one answer.
+    const marked = await tx.teamHealthInvitation.updateMany({
+      where: { checkInTeamId, personId: viewer.id, answered: false },
+      data: { answered: true },
+    });
+    if (marked.count !== 1) throw new ConflictError({ key: "teamHealth:errors.answered" });
+    if (input.skip) return;
+    const asked = new Set(parseItems(checkInTeam.checkIn.items));
+    const values = Object.fromEntries(
+      Object.entries(input.values).filter(([item]) => asked.has(item)),
+    );
+    const helped = checkInTeam.followUpActionId ? (input.helped ?? null) : null;
+    const comment = checkInTeam.checkIn.askComment ? input.comment.trim() || null : null;
+    if (!Object.keys(values).length && !helped && !comment) return;
+    // A write of the team's own floor takes its row lock on PostgreSQL first, so two answers at
+    // once are counted one after the other: each takes its own place, and no batch is cut short.
+    await tx.teamHealthTeam.update({
+      where: { id: checkInTeamId },
+      data: { floor: checkInTeam.floor },
+      select: { id: true },
+    });
+    const before = await tx.teamHealthResponse.count({ where: { checkInTeamId } });
+    await tx.teamHealthResponse.create({
+      data: {
+        id: randomUUID(),
+        checkInTeamId,
+        batch: batchOf(before, checkInTeam.floor),
+        values: JSON.stringify(values),
+        helped,
+        comment,
+      },
+    });
+    if (completesBatch(before, checkInTeam.floor))
+      await tx.teamHealthTeam.update({ where: { id: checkInTeamId }, data: { releasedAt: now } });
+  });
+}
+
+/** Closes a check-in before its day: its starter or an admin. A last batch short of the floor stays unshown. */
+export async function closeCheckIn(viewer: HealthViewer, checkInId: string, now = clock.now()) {
+  const checkIn = await db.teamHealthCheckIn.findUnique({
+    where: { id: checkInId },
+    select: { startedById: true, closesAt: true, closedAt: true },
+  });
+  if (!checkIn || !canClose(viewer, checkIn.startedById)) throw new NotFoundError();
+  if (!isOpen(checkIn, now)) return;
+  await db.teamHealthCheckIn.update({ where: { id: checkInId }, data: { closedAt: now } });
+}
+
+type ReleasedView = {
+  answers: number;
+  asked: number;
+  items: { item: string; figures: ItemFigures | null; withheld: boolean; batches: number }[];
+  score: Score | null;
+  helped: { counts: Record<Helped, number>; n: number } | null;
+  comments: string[];
+  /** The released answers that answered all seven items, reverse-scored: for Cronbach's alpha across teams only (never sent with a team's page). */
+  scaleRows: number[][];
+};
+
+/** Everything a team's results show, from whole released batches only (release.ts). */
+function releasedView(
+  answers: readonly (StoredAnswer & { helped: string | null; comment: string | null })[],
+  floor: number,
+  items: readonly string[],
+  asked: number,
+  names: readonly string[],
+): ReleasedView {
+  const released = releasedBatchCount(answers.length, floor);
+  const shown = items.map((item) => {
+    const release = itemRelease<number>(answers, released, item);
+    return {
+      item,
+      figures: itemFigures(item, release.values),
+      withheld: release.withheld || (released > 0 && release.batches === 0),
+      batches: release.batches,
+    };
+  });
+  const helpedRelease = itemRelease<string>(
+    answers.map((answer) => ({
+      batch: answer.batch,
+      values: (answer.helped ? { helped: answer.helped } : {}) as Record<string, string>,
+    })),
+    released,
+    "helped",
+  );
+  const helped = helpedRelease.values.length
+    ? {
+        counts: Object.fromEntries(
+          HELPED.map((option) => [option, helpedRelease.values.filter((v) => v === option).length]),
+        ) as Record<Helped, number>,
+        n: helpedRelease.values.length,
+      }
+    : null;
+  // The score is the seven items' figures put together, only when all were shown from the same batches.
+  const scale = shown.filter((row) => (EDMONDSON_ITEMS as readonly string[]).includes(row.item));
+  const sameRelease = scale.every((row) => row.batches === released && released > 0);
+  return {
+    answers: released * floor,
+    asked,
+    items: shown,
+    score: sameRelease ? scaleScore(scale.map((row) => row.figures)) : null,
+    helped,
+    scaleRows: answers
+      .filter(
+        (answer) =>
+          answer.batch < released &&
+          EDMONDSON_ITEMS.every((item) => typeof answer.values[item] === "number"),
+      )
+      .map((answer) => EDMONDSON_ITEMS.map((item) => scored(item, answer.values[item] as number))),
+    comments: shownComments(
+      answers
+        .filter((answer) => answer.batch < released && answer.comment)
+        .map((answer) => answer.comment!),
+      names,
+    ),
+  };
+}
+
+async function checkInTeamView(checkInTeamId: string) {
+  const row = await db.teamHealthTeam.findUnique({
+    where: { id: checkInTeamId },
+    select: {
+      id: true,
+      floor: true,
+      releasedAt: true,
+      teamId: true,
+      checkIn: { select: { items: true, createdAt: true } },
+      responses: { select: { batch: true, values: true, helped: true, comment: true } },
+      invitations: { select: { person: { select: { name: true } } } },
+      team: { select: { members: { select: { name: true } } } },
+    },
+  });
+  if (!row) return null;
+  const names = [
+    ...row.invitations.map((invitation) => invitation.person.name),
+    ...row.team.members.map((member) => member.name),
+  ];
+  const view = releasedView(
+    row.responses.map((response) => ({
+      batch: response.batch,
+      values: JSON.parse(response.values) as Record<string, number>,
+      helped: response.helped,
+      comment: response.comment,
+    })),
+    row.floor,
+    parseItems(row.checkIn.items),
+    row.invitations.length,
+    names,
+  );
+  return {
+    ...view,
+    floor: row.floor,
+    releasedAt: row.releasedAt,
+    startedAt: row.checkIn.createdAt,
+  };
+}
+
+/** A team's results in a check-in, with the change since its last one, its action and its trend; a 404 for anyone who may not read them. */
+export async function teamResults(
+  viewer: HealthViewer,
+  checkInId: string,
+  teamId: string,
+  now = clock.now(),
+) {
+  const checkInTeam = await db.teamHealthTeam.findUnique({
+    where: { checkInId_teamId: { checkInId, teamId } },
+    select: {
+      id: true,
+      teamId: true,
+      team: { select: { name: true } },
+      checkIn: { select: { closesAt: true, closedAt: true, createdAt: true } },
+      followUpAction: { select: { item: true, text: true } },
+      actions: {
+        select: {
+          id: true,
+          item: true,
+          text: true,
+          dueOn: true,
+          doneAt: true,
+          ownerId: true,
+          owner: { select: { name: true } },
+        },
+      },
+      invitations: { select: { person: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!checkInTeam) throw new NotFoundError();
+  const standing = await standingIn(viewer, checkInTeam);
+  if (!canReadResults(viewer, standing)) throw new NotFoundError();
+  const history = await db.teamHealthTeam.findMany({
+    where: { teamId, checkIn: { createdAt: { lte: checkInTeam.checkIn.createdAt } } },
+    orderBy: { checkIn: { createdAt: "asc" } },
+    select: { id: true, checkInId: true, checkIn: { select: { createdAt: true } } },
+  });
+  const trend = [];
+  for (const past of history) {
+    const view = await checkInTeamView(past.id);
+    trend.push({ checkInId: past.checkInId, startedAt: past.checkIn.createdAt, view: view! });
+  }
+  const current = trend.at(-1)!.view;
+  const previous = trend
+    .slice(0, -1)
+    .reverse()
+    .find((entry) => entry.view.score !== null);
+  const shownItems = current.items.flatMap((row) => (row.figures ? [row.figures] : []));
+  const action = checkInTeam.actions[0] ?? null;
+  const owners = checkInTeam.invitations.map((invitation) => invitation.person);
+  return {
+    checkInId,
+    teamId,
+    team: checkInTeam.team.name,
+    open: isOpen(checkInTeam.checkIn, now),
+    closesAt: checkInTeam.checkIn.closesAt,
+    releasedAt: current.releasedAt,
+    floor: current.floor,
+    answers: current.answers,
+    asked: current.asked,
+    items: current.items,
+    score: current.score,
+    change:
+      current.score && previous?.view.score
+        ? scoreChange(current.score, previous.view.score)
+        : null,
+    furthest: furthestItems(shownItems),
+    helped: current.helped,
+    followUp: checkInTeam.followUpAction,
+    comments: current.comments,
+    trend: trend.map((entry) => ({
+      checkInId: entry.checkInId,
+      startedAt: entry.startedAt,
+      score: entry.view.score?.estimate ?? null,
+      interval: entry.view.score?.interval ?? null,
+    })),
+    action: action
+      ? {
+          id: action.id,
+          item: action.item,
+          text: action.text,
+          dueOn: action.dueOn,
+          doneAt: action.doneAt,
+          owner: action.owner?.name ?? null,
+          canMarkDone: canMarkDone(viewer, action, standing),
+          canTakeToOneToOne: canTakeToOneToOne(viewer, action),
+        }
+      : null,
+    canChoose:
+      action === null &&
+      canChooseAction(standing) &&
+      current.items.some((row) => row.figures !== null),
+    owners,
+  };
+}
+
+/** The team chooses its one action from the check-in's shown items. */
+export async function chooseAction(
+  viewer: HealthViewer,
+  checkInId: string,
+  teamId: string,
+  input: ActionInput,
+  now = clock.now(),
+): Promise<void> {
+  const results = await teamResults(viewer, checkInId, teamId, now);
+  const standing = await standingIn(viewer, {
+    id: (await db.teamHealthTeam.findUnique({
+      where: { checkInId_teamId: { checkInId, teamId } },
+      select: { id: true },
+    }))!.id,
+    teamId,
+  });
+  const refusal = actionRefusal({
+    mayChoose: canChooseAction(standing),
+    alreadyChosen: results.action !== null,
+    itemShown:
+      isItem(input.item) && results.items.some((row) => row.item === input.item && row.figures),
+    ownerInTeam: results.owners.some((owner) => owner.id === input.ownerId),
+  });
+  if (refusal === "forbidden") throw new NotFoundError();
+  if (refusal) throw new InvalidError({ key: `teamHealth:errors.action.${refusal}` });
+  await db.$transaction(async (tx) => {
+    const row = await tx.teamHealthTeam.findUniqueOrThrow({
+      where: { checkInId_teamId: { checkInId, teamId } },
+      select: { id: true },
+    });
+    if (await tx.teamHealthAction.count({ where: { checkInTeamId: row.id } }))
+      throw new ConflictError({ key: "teamHealth:errors.action.already" });
+    await tx.teamHealthAction.create({
+      data: {
+        checkInTeamId: row.id,
+        teamId,
+        item: input.item,
+        text: input.text,
+        ownerId: input.ownerId,
+        dueOn: dayToDate(input.dueOn),
+        createdAt: now,
+      },
+    });
+  });
+}
+
+export async function markActionDone(
+  viewer: HealthViewer,
+  actionId: string,
+  now = clock.now(),
+): Promise<void> {
+  const action = await db.teamHealthAction.findUnique({
+    where: { id: actionId },
+    select: { ownerId: true, doneAt: true, checkInTeamId: true, teamId: true },
+  });
+  if (!action) throw new NotFoundError();
+  const standing = await standingIn(viewer, { id: action.checkInTeamId, teamId: action.teamId });
+  if (!canReadResults(viewer, standing)) throw new NotFoundError();
+  if (!canMarkDone(viewer, action, standing))
+    throw new ConflictError({ key: "teamHealth:errors.notYours" });
+  await db.teamHealthAction.update({ where: { id: actionId }, data: { doneAt: now } });
+}
+
+/** The action's owner puts it on their next one-to-one with their manager (conversations' agenda). */
+export async function actionToOneToOne(
+  viewer: HealthViewer,
+  actionId: string,
+  now = clock.now(),
+): Promise<PointFromElsewhere> {
+  const action = await db.teamHealthAction.findUnique({
+    where: { id: actionId },
+    select: { ownerId: true, doneAt: true, text: true },
+  });
+  if (!action || !canTakeToOneToOne(viewer, action)) throw new NotFoundError();
+  return addPointToNextOneToOne(viewer, action.text, now);
+}
+
+/**
+ * Across the organisation (admins) or the teams below a manager: each team's latest score with its
+ * interval, as a distribution (ordered by score, no team named: never a league table), Cronbach's
+ * alpha of the seven items over the released answers of at least three teams, the share of those
+ * asked whose answers are shown in closed check-ins, and the share of closed check-ins whose action
+ * is done. A 404 for anyone else.
+ */
+export async function organisationView(viewer: HealthViewer, now = clock.now()) {
+  const me = await db.user.findUnique({
+    where: { id: viewer.id },
+    select: { linePath: true },
+  });
+  const below = { linePath: { startsWith: `${me?.linePath ?? "/"}${viewer.id}/` } };
+  const rows = await db.teamHealthTeam.findMany({
+    where: viewer.isAdmin ? {} : { team: { members: { some: below } } },
+    orderBy: { checkIn: { createdAt: "desc" } },
+    select: {
+      id: true,
+      teamId: true,
+      checkIn: { select: { closesAt: true, closedAt: true } },
+      actions: { select: { doneAt: true } },
+    },
+  });
+  if (!canReadOrganisation(viewer, rows.length > 0)) throw new NotFoundError();
+  const latest = new Map<string, string>();
+  for (const row of rows) if (!latest.has(row.teamId)) latest.set(row.teamId, row.id);
+  const scores: { estimate: number; interval: [number, number] }[] = [];
+  const scaleRows: number[][] = [];
+  let teamsInAlpha = 0;
+  for (const checkInTeamId of latest.values()) {
+    const view = (await checkInTeamView(checkInTeamId))!;
+    if (view.score) scores.push({ estimate: view.score.estimate, interval: view.score.interval });
+    if (view.scaleRows.length) {
+      teamsInAlpha += 1;
+      scaleRows.push(...view.scaleRows);
+    }
+  }
+  const closed = rows.filter((row) => !isOpen(row.checkIn, now));
+  let asked = 0;
+  let shown = 0;
+  for (const row of closed) {
+    const view = (await checkInTeamView(row.id))!;
+    asked += view.asked;
+    shown += view.answers;
+  }
+  return {
+    teams: latest.size,
+    scores: scores.sort((a, b) => a.estimate - b.estimate),
+    alpha: showsAlpha(teamsInAlpha) ? cronbachAlpha(scaleRows) : null,
+    participation: asked ? { shown, asked } : null,
+    actions: {
+      closed: closed.length,
+      done: closed.filter((row) => row.actions.some((action) => action.doneAt !== null)).length,
+    },
+  };
+}

@@ -1,0 +1,338 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/team-health.$checkInId.teams.$teamId";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { ScrollRegion } from "~/components/ui/data-table";
+import { Field, SelectField } from "~/components/ui/field";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { dateToDay } from "~/modules/days";
+import { InvalidError } from "~/modules/errors";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { ActionSchema } from "~/modules/team-health/forms";
+import { REVERSED_ITEMS, SCALE_POINTS, type ItemKey } from "~/modules/team-health/items";
+import {
+  actionToOneToOne,
+  chooseAction,
+  markActionDone,
+  teamResults,
+} from "~/modules/team-health/team-health.server";
+import * as clock from "~/platform/clock.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { postedText } from "~/utils/posted";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("teamHealth:page.title") },
+];
+
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  const results = await teamResults(viewer, params.checkInId, params.teamId);
+  return {
+    ...results,
+    owners: results.canChoose ? results.owners : [],
+    defaultDue: dateToDay(new Date(clock.now().getTime() + 28 * 86_400_000)),
+  };
+});
+
+type Errors = Record<string, string[] | null | undefined>;
+
+const typedOf = (form: FormData) => postedText(form, ["item", "text", "ownerId", "dueOn"]);
+
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const intent = String(form.get("intent") ?? "");
+    if (intent === "choose") {
+      const submission = parseWithZod(form, { schema: ActionSchema });
+      if (submission.status !== "success")
+        return data(
+          {
+            errors: (submission.error ?? {}) as Errors,
+            typed: typedOf(form),
+            error: null as string | null,
+          },
+          { status: 400 },
+        );
+      await chooseAction(viewer, params.checkInId, params.teamId, submission.value);
+    } else if (intent === "agenda") {
+      const added = await actionToOneToOne(viewer, String(form.get("actionId") ?? ""));
+      if (!added.ok)
+        return data(
+          {
+            errors: {} as Errors,
+            typed: typedOf(form),
+            error: wordsOf(translatorOf(context), added.message) as string | null,
+          },
+          { status: 409 },
+        );
+      return redirect(`/conversations/${added.seriesId}`);
+    } else if (intent === "done") {
+      await markActionDone(viewer, String(form.get("actionId") ?? ""));
+    } else {
+      throw new InvalidError({ key: "teamHealth:errors.unknownAction" });
+    }
+    return redirect(`/team-health/${params.checkInId}/teams/${params.teamId}`);
+  },
+  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+);
+
+export default function TeamHealthResults({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("teamHealth");
+  const f = useFormats();
+  const view = loaderData;
+  const errors = actionData?.errors ?? {};
+  const typed: Record<string, string | undefined> = actionData?.typed ?? {};
+  const n = (value: number) => f.number(value, 1);
+  return (
+    <>
+      <BackLink to="/team-health">{t("page.heading")}</BackLink>
+      <PageHeader title={t("results.heading", { team: view.team })} />
+      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      <p className="mb-1 text-sm">
+        {t("results.asOf", {
+          answers: view.answers,
+          asked: view.asked,
+          floor: view.floor,
+          date: view.releasedAt ? f.dateTime(view.releasedAt) : "",
+        })}{" "}
+        {view.open ? t("results.openUntil", { date: f.day(view.closesAt) }) : t("results.closed")}
+      </p>
+      <p className="muted mb-4 text-sm">{t("results.batches", { floor: view.floor })}</p>
+      {view.answers > 0 ? (
+        <>
+          <p className="mb-1 font-medium">
+            {view.score
+              ? t("results.score", {
+                  score: n(view.score.estimate),
+                  low: n(view.score.interval[0]),
+                  high: n(view.score.interval[1]),
+                })
+              : t("results.scoreHidden")}
+          </p>
+          <p className="mb-4 text-sm">
+            {view.change
+              ? t("results.change", {
+                  change: n(view.change.estimate),
+                  low: n(view.change.interval[0]),
+                  high: n(view.change.interval[1]),
+                })
+              : t("results.noChange")}
+          </p>
+          <h2 id="items-heading" className="sr-only">
+            {t("results.item")}
+          </h2>
+          <ScrollRegion labelledBy="items-heading" className="mb-6">
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="text-start">
+                  <th scope="col" className="text-start">
+                    {t("results.item")}
+                  </th>
+                  <th scope="col">{t("results.n")}</th>
+                  <th scope="col">{t("results.mean")}</th>
+                  <th scope="col">{t("results.interval")}</th>
+                  <th scope="col">{t("results.distribution")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.items.map((row) => (
+                  <tr key={row.item} className="border-t border-slate-200 dark:border-slate-700">
+                    <th scope="row" className="py-1 text-start font-normal">
+                      {t(`items.${row.item as ItemKey}`)}
+                      {REVERSED_ITEMS.has(row.item) ? (
+                        <span className="muted block text-xs">{t("results.reversed")}</span>
+                      ) : null}
+                    </th>
+                    {row.figures ? (
+                      <>
+                        <td className="text-center">{row.figures.n}</td>
+                        <td className="text-center">{n(row.figures.mean)}</td>
+                        <td className="text-center">
+                          {row.figures.interval
+                            ? `${n(row.figures.interval[0])}–${n(row.figures.interval[1])}`
+                            : ""}
+                        </td>
+                        <td>
+                          <ol className="flex gap-1" aria-label={t("results.distribution")}>
+                            {SCALE_POINTS.map((point, index) => (
+                              <li
+                                key={point}
+                                className="min-w-6 rounded bg-slate-100 px-1 text-center dark:bg-slate-800"
+                                title={t("results.distributionBar", {
+                                  count: row.figures!.distribution[index]!,
+                                  point,
+                                })}
+                              >
+                                <span className="sr-only">
+                                  {t("results.distributionBar", {
+                                    count: row.figures!.distribution[index]!,
+                                    point,
+                                  })}
+                                </span>
+                                <span aria-hidden="true">{row.figures!.distribution[index]}</span>
+                              </li>
+                            ))}
+                          </ol>
+                        </td>
+                      </>
+                    ) : (
+                      <td colSpan={4} className="muted">
+                        {row.withheld ? t("results.tooAlike") : t("results.notYet")}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {view.furthest.length ? (
+            <section aria-labelledby="furthest-heading" className="mb-4">
+              <h2 id="furthest-heading" className="mb-1 text-lg font-semibold">
+                {t("results.furthest")}
+              </h2>
+              <ul className="list-disc ps-5 text-sm">
+                {view.furthest.map((row) => (
+                  <li key={row.item}>
+                    {t("results.furthestItem", {
+                      item: t(`items.${row.item as ItemKey}`),
+                      gap: n(row.gap),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {view.followUp ? (
+            <p className="mb-4 text-sm">
+              {view.helped ? t("results.helped", view.helped.counts) : t("results.helpedHidden")}
+            </p>
+          ) : null}
+          <section aria-labelledby="comments-heading" className="mb-4">
+            <h2 id="comments-heading" className="mb-1 text-lg font-semibold">
+              {t("results.comments")}
+            </h2>
+            {view.comments.length ? (
+              <ul className="list-disc space-y-1 ps-5 text-sm">
+                {view.comments.map((comment, index) => (
+                  <li key={index} className="whitespace-pre-line">
+                    {comment}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm">{t("results.noComments")}</p>
+            )}
+          </section>
+        </>
+      ) : null}
+      <Card className="mb-6 max-w-2xl">
+        <h2 className="mb-2 text-lg font-semibold">{t("action.heading")}</h2>
+        {view.action ? (
+          <>
+            <p className="text-sm">
+              {t("action.chosen", {
+                item: t(`items.${view.action.item as ItemKey}`),
+                text: view.action.text,
+                owner: view.action.owner ?? t("action.noOwner"),
+                date: f.day(view.action.dueOn),
+              })}
+            </p>
+            <p className="text-sm font-medium">
+              {t("action.state", { done: String(view.action.doneAt !== null) })}
+            </p>
+            {view.action.canTakeToOneToOne ? (
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="agenda" />
+                <input type="hidden" name="actionId" value={view.action.id} />
+                <Button type="submit" variant="secondary">
+                  {t("action.toOneToOne")}
+                </Button>
+              </Form>
+            ) : null}
+            {view.action.canMarkDone ? (
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="done" />
+                <input type="hidden" name="actionId" value={view.action.id} />
+                <Button type="submit" variant="secondary">
+                  {t("action.markDone")}
+                </Button>
+              </Form>
+            ) : null}
+          </>
+        ) : view.canChoose ? (
+          <Form method="post" className="space-y-2">
+            <p className="muted text-sm">{t("action.intro")}</p>
+            <input type="hidden" name="intent" value="choose" />
+            <SelectField
+              label={t("action.item")}
+              name="item"
+              defaultValue={typed.item ?? view.furthest[0]?.item}
+              errors={errors.item}
+            >
+              {view.items
+                .filter((row) => row.figures)
+                .map((row) => (
+                  <option key={row.item} value={row.item}>
+                    {t(`items.${row.item as ItemKey}`)}
+                  </option>
+                ))}
+            </SelectField>
+            <Field
+              label={t("action.text")}
+              name="text"
+              defaultValue={typed.text}
+              errors={errors.text}
+            />
+            <SelectField
+              label={t("action.owner")}
+              name="ownerId"
+              defaultValue={typed.ownerId}
+              errors={errors.ownerId}
+            >
+              {view.owners.map((owner) => (
+                <option key={owner.id} value={owner.id}>
+                  {owner.name}
+                </option>
+              ))}
+            </SelectField>
+            <Field
+              label={t("action.dueOn")}
+              name="dueOn"
+              type="date"
+              defaultValue={typed.dueOn ?? view.defaultDue}
+              errors={errors.dueOn}
+            />
+            <Button type="submit">{t("action.submit")}</Button>
+          </Form>
+        ) : (
+          <p className="text-sm">{t("action.none")}</p>
+        )}
+      </Card>
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading" className="mb-1 text-lg font-semibold">
+          {t("results.trend")}
+        </h2>
+        <ul className="text-sm">
+          {view.trend.map((row) => (
+            <li key={row.checkInId}>
+              {t("results.trendRow", {
+                date: f.day(row.startedAt),
+                score: row.score === null ? "none" : n(row.score),
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

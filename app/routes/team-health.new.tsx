@@ -1,0 +1,123 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/team-health.new";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { CheckboxField, ErrorList, Field } from "~/components/ui/field";
+import { Alert, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
+import { NotFoundError } from "~/modules/errors";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { StartSchema } from "~/modules/team-health/forms";
+import { LIBRARY_ITEMS } from "~/modules/team-health/items";
+import { DEFAULT_DAYS } from "~/modules/team-health/policy";
+import { startableTeams, startCheckIn } from "~/modules/team-health/team-health.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("teamHealth:new.title") },
+];
+
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  const teams = await startableTeams(viewer);
+  if (!teams.length) throw new NotFoundError();
+  return { teams, defaultDays: DEFAULT_DAYS };
+});
+
+type Errors = Record<string, string[] | null | undefined>;
+
+const typedOf = (form: FormData) => ({
+  teamIds: form.getAll("teamIds").map(String),
+  libraryItems: form.getAll("libraryItems").map(String),
+  askComment: form.get("askComment") === "on",
+  days: String(form.get("days") ?? ""),
+});
+
+export const action = withFormRefusals(
+  async ({ request }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const submission = parseWithZod(form, { schema: StartSchema });
+    if (submission.status !== "success")
+      return data(
+        {
+          errors: (submission.error ?? {}) as Errors,
+          typed: typedOf(form),
+          error: null as string | null,
+        },
+        { status: 400 },
+      );
+    await startCheckIn(viewer, submission.value);
+    return redirect("/team-health");
+  },
+  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+);
+
+export default function NewCheckIn({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("teamHealth");
+  const errors = actionData?.errors ?? {};
+  const typed = actionData?.typed;
+  return (
+    <>
+      <PageHeader title={t("new.heading")} description={t("new.intro")} />
+      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      <Form method="post" className="max-w-2xl space-y-4">
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">{t("new.teams")}</legend>
+          <div className="space-y-2">
+            {loaderData.teams.map((team) => (
+              <CheckboxField
+                key={team.id}
+                id={`team-${team.id}`}
+                name="teamIds"
+                value={team.id}
+                defaultChecked={typed?.teamIds.includes(team.id)}
+                label={t("new.team", { team: team.name, members: team.members })}
+                hint={
+                  team.members < team.floor ? t("new.tooSmall", { floor: team.floor }) : undefined
+                }
+              />
+            ))}
+          </div>
+          <ErrorList errors={errors.teamIds} />
+        </fieldset>
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">{t("new.library")}</legend>
+          <div className="space-y-2">
+            {LIBRARY_ITEMS.map((item) => (
+              <CheckboxField
+                key={item}
+                id={`library-${item}`}
+                name="libraryItems"
+                value={item}
+                defaultChecked={typed?.libraryItems.includes(item)}
+                label={t(`items.${item}`)}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <CheckboxField
+          id="ask-comment"
+          name="askComment"
+          defaultChecked={typed?.askComment}
+          label={t("new.askComment")}
+        />
+        <Field
+          label={t("new.days")}
+          name="days"
+          type="number"
+          min={1}
+          max={30}
+          defaultValue={typed?.days ?? String(loaderData.defaultDays)}
+          errors={errors.days}
+        />
+        <Button type="submit">{t("new.submit")}</Button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Browser, type Page } from "./test";
+import { signIn } from "./helpers";
+
+// Data Platform's manager Hannah Kim starts a check-in for her team; its engineers answer on phones
+// (one of them with JavaScript off); the results appear once four have answered, a late answer moves
+// nothing, the team chooses an action, and the next check-in asks whether it helped.
+const hannah = "hannah.kim@example.com";
+const answerers = [
+  "anna.schmidt@example.com",
+  "leila.ahmadi@example.com",
+  "victor.dubois@example.com",
+  "elif.yilmaz@example.com",
+];
+const late = "patrick.doyle@example.com";
+const phone = { width: 390, height: 844 };
+const items = [
+  "If you make a mistake on this team, it is often held against you.",
+  "Members of this team are able to bring up problems and tough issues.",
+  "People on this team sometimes reject others for being different.",
+  "It is safe to take a risk on this team.",
+  "It is difficult to ask other members of this team for help.",
+  "No one on this team would deliberately act in a way that undermines my efforts.",
+  "Working with members of this team, my unique skills and talents are valued and utilized.",
+];
+const scale = [
+  "Strongly disagree",
+  "Disagree",
+  "Somewhat disagree",
+  "Neither agree nor disagree",
+  "Somewhat agree",
+  "Agree",
+  "Strongly agree",
+];
+const action = "Open every planning meeting with the risks nobody has raised";
+
+async function as(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: phone, javaScriptEnabled })).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function answer(page: Page, person: number) {
+  await page.goto("/team-health");
+  await page.getByRole("link", { name: "Answer for Data Platform" }).click();
+  for (const [index, item] of items.entries())
+    await page
+      .getByRole("group", { name: `${index + 1}. ${item}` })
+      .getByRole("radio", { name: scale[(person * 3 + index) % 7], exact: true })
+      .check();
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect(page.getByText("you answered")).toBeVisible();
+}
+
+test("a check-in from invitation to results, a late answer that moves nothing, an action, and the next check-in asking whether it helped", async ({
+  browser,
+}) => {
+  const manager = await as(browser, hannah);
+  await manager.goto("/team-health");
+  await manager.getByRole("link", { name: "Start a check-in" }).click();
+  await manager.getByRole("checkbox", { name: /^Data Platform/ }).check();
+  await manager.getByRole("checkbox", { name: "Ask for an anonymous comment" }).check();
+  await manager.getByRole("button", { name: "Start the check-in" }).click();
+  await expect(manager.getByRole("link", { name: /^Data Platform, started/ })).toBeVisible();
+
+  for (const [person, email] of answerers.slice(0, 3).entries())
+    await answer(await as(browser, email, person !== 1), person);
+  await manager
+    .getByRole("link", { name: /^Data Platform, started/ })
+    .first()
+    .click();
+  await expect(manager.getByRole("heading", { name: "Data Platform: team health" })).toBeVisible();
+  const results = manager.url();
+  await expect(manager.getByText(/No results yet/)).toBeVisible();
+
+  await answer(await as(browser, answerers[3]!), 3);
+  await manager.goto(results);
+  await expect(manager.getByText(/From 4 answers of 8 asked/)).toBeVisible();
+  const before = await manager.getByRole("table").innerText();
+
+  await answer(await as(browser, late), 5);
+  await manager.goto(results);
+  await expect(manager.getByText(/From 4 answers of 8 asked/)).toBeVisible();
+  expect(await manager.getByRole("table").innerText()).toBe(before);
+
+  await manager.getByLabel("The pattern (an item)").selectOption({ label: items[3]! });
+  await manager.getByLabel("The action").fill(action);
+  await manager.getByLabel("Owner").selectOption({ label: "Anna Schmidt" });
+  await manager.getByRole("button", { name: "Choose this action" }).click();
+  await expect(manager.getByText(`“${action}”`)).toBeVisible();
+
+  const anna = await as(browser, answerers[0]!);
+  await anna.goto("/");
+  await expect(
+    anna.getByText("Follow through on your team's health action for Data Platform"),
+  ).toBeVisible();
+
+  await manager.goto("/team-health");
+  await manager.getByRole("button", { name: "Close now" }).click();
+  await manager.getByRole("link", { name: "Start a check-in" }).click();
+  await manager.getByRole("checkbox", { name: /^Data Platform/ }).check();
+  await manager.getByRole("button", { name: "Start the check-in" }).click();
+
+  await anna.goto("/team-health");
+  await anna.getByRole("link", { name: "Answer for Data Platform" }).click();
+  await expect(anna.getByText(`Last time the team chose: “${action}”. Did it help?`)).toBeVisible();
+  await anna.getByRole("radio", { name: "Partly" }).check();
+  await anna.getByRole("button", { name: "Send my answers" }).click();
+  await expect(anna.getByText("you answered")).toBeVisible();
+});
