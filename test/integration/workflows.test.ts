@@ -16,6 +16,7 @@ describe("the workflows' registrations", () => {
       "feedback",
       "opportunities",
       "sponsorship",
+      "goals",
       "promotions",
       "promotion-committees",
     ]);
