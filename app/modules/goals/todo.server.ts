@@ -1,6 +1,7 @@
 import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { checkInsDue } from "./goals.server";
+import { CHECK_IN_EVERY_DAYS } from "./progress";
 
 /**
  * Goals' to-dos (app/modules/todo): a check-in is due on each key result the person owns or
@@ -21,22 +22,30 @@ export async function goalTodoFacts(viewer: {
 }
 
 /**
- * Whose goal to-dos may have changed: the owners and contributors of key results checked in on,
- * added or whose period changed since; and, as time alone makes a check-in due (a week passes, a
- * period opens), everyone with a key result in a period open in the window.
+ * Whose goal to-dos may have changed: the owners and contributors of key results written (added,
+ * checked in on, their period set or closed) since; and, as time alone makes a check-in due, those of
+ * key results whose period began in the window or whose check-in turned a week old in it.
  */
 export async function goalTodoChanges({
   writtenSince,
   from,
   to,
 }: ChangeWindow): Promise<TodoChanges> {
+  const week = CHECK_IN_EVERY_DAYS * 24 * 60 * 60 * 1000;
   const rows = await db.keyResult.findMany({
     where: {
       OR: [
         { updatedAt: { gte: writtenSince } },
         { checkIns: { some: { createdAt: { gte: writtenSince } } } },
         { objective: { period: { updatedAt: { gte: writtenSince } } } },
-        { objective: { period: { closedAt: null, startsOn: { lte: to }, endsOn: { gte: from } } } },
+        { objective: { period: { closedAt: null, startsOn: { gte: from, lte: to } } } },
+        {
+          checkIns: {
+            some: {
+              at: { gte: new Date(from.getTime() - week), lte: new Date(to.getTime() - week) },
+            },
+          },
+        },
       ],
     },
     select: { ownerId: true, contributors: { select: { personId: true } } },

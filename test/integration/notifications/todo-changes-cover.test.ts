@@ -43,6 +43,7 @@ import {
   postOpportunity,
 } from "~/modules/opportunities/opportunities.server";
 import { recordSponsorship } from "~/modules/sponsorship/sponsorship.server";
+import { addKeyResult, checkIn, createObjective, createPeriod } from "~/modules/goals/goals.server";
 import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import type { ChangeWindow } from "~/modules/todo/todo";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -822,6 +823,47 @@ describe("the reminders' change scans name everyone whose list a write or the cl
       }),
     );
     expect(kindsGained(sponsored, lena)).toEqual(["sponsorship-new"]);
+  });
+
+  test("goals: a key result added asks its owner and contributor for a check-in; a week after one, the time alone asks again", async () => {
+    later();
+    const admin = await createAdmin({ name: "Goals Admin" });
+    const { lena, omar } = await team("Goals");
+    const periodId = await createPeriod(admin, {
+      name: "Goals period",
+      startsOn: dayFrom(-1),
+      endsOn: dayFrom(60),
+    });
+    const objectiveId = await createObjective(lena, {
+      periodId,
+      level: "person",
+      teamId: null,
+      title: "Faster builds",
+      why: "",
+      commitment: "committed",
+      parentId: null,
+    });
+    let keyResultId = "";
+    const added = await afterWrite(async () => {
+      keyResultId = (
+        await addKeyResult(lena, objectiveId, {
+          title: "Build minutes",
+          kind: "metric",
+          unit: "min",
+          direction: "decrease",
+          startValue: 20,
+          targetValue: 10,
+          contributorEmails: omar.email,
+        })
+      ).id;
+    });
+    expect(kindsGained(added, lena)).toEqual(["goal-check-in"]);
+    expect(kindsGained(added, omar)).toEqual(["goal-check-in"]);
+    const checked = later();
+    await checkIn(lena, keyResultId, { value: 18, confidence: "onTrack", note: "" });
+    const again = await afterTime(checked + MINUTE, checked + 7 * DAY + MINUTE);
+    expect(kindsGained(again, lena)).toContain("goal-check-in");
+    expect(kindsGained(again, omar)).toContain("goal-check-in");
   });
 
   test("peer and upward feedback: asked for, nominated, approved, declined, and a due date moved", async () => {
