@@ -1,7 +1,12 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/ladders.$ladderId.levels.$levelId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
+import {
+  BranchesAndEquivalents,
+  LevelArea,
+  Sublevels,
+  TrackAndNeighbours,
+} from "~/components/ladders/level-sections";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
@@ -13,7 +18,6 @@ import { levelView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
-import { marks, Sentence } from "~/components/ladders/sentence";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -100,37 +104,19 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
             })}
           </span>
         ) : null}
-        <span>
-          <Sentence
-            words={t("level.track", marks("track"))}
-            elements={{
-              track: (
-                <Link
-                  to={`${base}/tracks/${view.track.id}`}
-                  className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
-                >
-                  {view.track.name}
-                </Link>
-              ),
-            }}
-          />
-        </span>
-        {view.previous ? (
-          <span>
-            <Sentence
-              words={t("level.previous", marks("level"))}
-              elements={{ level: levelLink(view.previous) }}
-            />
-          </span>
-        ) : null}
-        {view.next ? (
-          <span>
-            <Sentence
-              words={t("level.next", marks("level"))}
-              elements={{ level: levelLink(view.next) }}
-            />
-          </span>
-        ) : null}
+        <TrackAndNeighbours
+          track={
+            <Link
+              to={`${base}/tracks/${view.track.id}`}
+              className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+            >
+              {view.track.name}
+            </Link>
+          }
+          previous={view.previous}
+          next={view.next}
+          levelLink={levelLink}
+        />
         <BranchesAndEquivalents
           branches={view.branches}
           equivalents={view.equivalents}

@@ -12,6 +12,41 @@ import { marks, Sentence } from "./sentence";
  * the cards.
  */
 
+/** The level's track, the level before and the level after, as items of the line under its title. */
+export function TrackAndNeighbours({
+  track,
+  previous,
+  next,
+  levelLink,
+}: {
+  track: ReactNode;
+  previous: { id: string; title: string } | null;
+  next: { id: string; title: string } | null;
+  levelLink: (level: { id: string; title: string }) => ReactNode;
+}) {
+  const { t } = useTranslation("ladders");
+  return (
+    <>
+      <span>
+        <Sentence words={t("level.track", marks("track"))} elements={{ track }} />
+      </span>
+      {previous ? (
+        <span>
+          <Sentence
+            words={t("level.previous", marks("level"))}
+            elements={{ level: levelLink(previous) }}
+          />
+        </span>
+      ) : null}
+      {next ? (
+        <span>
+          <Sentence words={t("level.next", marks("level"))} elements={{ level: levelLink(next) }} />
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** The paths that split off after the level and the levels beside it, as items of the line under its title. */
 export function BranchesAndEquivalents({
   branches,
