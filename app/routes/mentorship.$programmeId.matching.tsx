@@ -3,7 +3,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.matching";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FactorList, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
+import {
+  FactorList,
+  PairStatusBadge,
+  ProgrammeTabs,
+  useDoneMessage,
+} from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -129,10 +134,6 @@ const DONE = {
   publish: "matching.done.publish",
 } as const;
 
-function isDone(value: string): value is keyof typeof DONE {
-  return value in DONE;
-}
-
 const OBJECTIVES = {
   "most-matched": "objective.mostMatched",
   "most-fit": "objective.mostFit",
@@ -151,8 +152,8 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
   const { t } = useTranslation("mentorship");
   const { t: common } = useTranslation("common");
   const f = useFormats();
-  const doneParam = searchParams.get("done") ?? "";
-  const done = result || !isDone(doneParam) ? null : t(DONE[doneParam]);
+  const doneKey = useDoneMessage(DONE, result);
+  const done = doneKey ? t(doneKey) : null;
   const fit = (value: number) => t("fit", { fit: value });
   const someone = (name: string | null) => name ?? t("matching.someoneGone");
   const busy = navigation.state === "submitting";
