@@ -166,8 +166,7 @@ export async function personExists(personId: string): Promise<boolean> {
   return count > 0 && readableAsPerson(erased);
 }
 
-/** The person's level id, or null (for marking "your level" on ladder pages). */
-/** The person's level on this ladder; null when they have none or belong to another ladder (level ids may repeat across ladders). */
+/** The person's level on this ladder, for marking "your level" on its pages; null when they have none or belong to another ladder (level ids may repeat across ladders). */
 export async function personLevelOn(personId: string, ladderId: string): Promise<string | null> {
   const person = await db.user.findUnique({
     where: { id: personId },
