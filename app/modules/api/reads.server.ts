@@ -8,6 +8,7 @@ import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChainOfLine } from "~/modules/people/reporting-line.server";
+import { PERSON_LISTED } from "~/modules/people/service.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import { INSIGHT_TABLES, insightTable } from "~/modules/insights/tables";
 import { servedLadders } from "~/modules/ladders/registry.server";
@@ -63,20 +64,7 @@ async function keptPage<Row extends { id: string }, Kept extends { id: string }>
   return pageOf(found, page.limit);
 }
 
-const PERSON = {
-  id: true,
-  name: true,
-  email: true,
-  deactivatedAt: true,
-  ladderId: true,
-  track: true,
-  level: true,
-  sublevel: true,
-  isAdmin: true,
-  isHiringAdmin: true,
-  team: { select: { id: true, name: true } },
-  manager: { select: { id: true, name: true } },
-} as const;
+const PERSON = { ...PERSON_LISTED, sublevel: true } as const;
 
 type PersonRow = {
   id: string;

@@ -113,6 +113,21 @@ async function peopleCount(filters: PeopleFilters, where: Prisma.UserWhereInput)
   return counts.get(key, () => db.user.count({ where }));
 }
 
+/** A person as the admins' people page lists them (and the API's people, which add the sublevel). */
+export const PERSON_LISTED = {
+  id: true,
+  name: true,
+  email: true,
+  ladderId: true,
+  track: true,
+  level: true,
+  isAdmin: true,
+  isHiringAdmin: true,
+  deactivatedAt: true,
+  team: { select: { id: true, name: true } },
+  manager: { select: { id: true, name: true } },
+} as const satisfies Prisma.UserSelect;
+
 export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_SIZE) {
   // Erased people have no row of their own (readableAsPerson): left out before counting and paging,
   // so neither a row nor a filter (a level, a team) singles one out. The retention page counts them.
@@ -128,19 +143,7 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
     orderBy: [{ name: "asc" }, { id: "asc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      ladderId: true,
-      track: true,
-      level: true,
-      isAdmin: true,
-      isHiringAdmin: true,
-      deactivatedAt: true,
-      team: { select: { id: true, name: true } },
-      manager: { select: { id: true, name: true } },
-    },
+    select: PERSON_LISTED,
   });
   // Counted for the page's people only (Prisma's _count would group everyone's reports first).
   const reports = await db.user.groupBy({
