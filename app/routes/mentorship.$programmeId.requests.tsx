@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
-import { useDoneMessage } from "~/components/mentorship/parts";
+import { useDoneMessage, programmeMeta } from "~/components/mentorship/parts";
 import type { Route } from "./+types/mentorship.$programmeId.requests";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -12,21 +12,11 @@ import { MAX_NOTE, RequestAnswerSchema } from "~/modules/mentorship/forms";
 import { isRequestState } from "~/modules/mentorship/requests";
 import { answerRequest, requestsPage } from "~/modules/mentorship/requests.server";
 import { wordsOf } from "~/i18n/messages";
-import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  const t = metaT(matches);
-  return [
-    {
-      title: loaderData
-        ? t("mentorship:requests.title", { name: loaderData.programme.name })
-        : t("mentorship:requests.titleUnknown"),
-    },
-  ];
-};
+export const meta: Route.MetaFunction = programmeMeta("requests");
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);

@@ -1,4 +1,5 @@
 import { NavLink, useSearchParams } from "react-router";
+import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PairStatus } from "~/modules/mentorship/lifecycle";
 import { wordsOf, type Message } from "~/i18n/messages";
@@ -96,4 +97,29 @@ export function useDoneMessage<const M extends Record<string, string>>(
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done") ?? "";
   return answered || !Object.hasOwn(messages, done) ? null : messages[done as keyof M];
+}
+
+/**
+ * The `meta` of a programme's page: its title names the programme (`mentorship:<page>.title`), or
+ * says it is unknown when the loader answered with an error.
+ */
+export function programmeMeta(
+  page: "programme" | "matching" | "mentors" | "report" | "requests" | "settings",
+) {
+  return ({
+    loaderData,
+    matches,
+  }: {
+    loaderData?: { programme: { name: string } } | undefined;
+    matches: Parameters<typeof metaT>[0];
+  }) => {
+    const t = metaT(matches);
+    return [
+      {
+        title: loaderData
+          ? t(`mentorship:${page}.title`, { name: loaderData.programme.name })
+          : t(`mentorship:${page}.titleUnknown`),
+      },
+    ];
+  };
 }
