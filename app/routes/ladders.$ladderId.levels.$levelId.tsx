@@ -3,11 +3,9 @@ import type { Route } from "./+types/ladders.$ladderId.levels.$levelId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
   BranchesAndEquivalents,
-  LevelArea,
-  Sublevels,
+  LevelCards,
   TrackAndNeighbours,
 } from "~/components/ladders/level-sections";
-import { PointsScheme } from "~/components/ladders/points-scheme";
 import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -123,31 +121,15 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
           levelLink={levelLink}
         />
       </div>
-      {view.sublevels.length ? (
-        <Card className="mb-6">
-          <Sublevels sublevels={view.sublevels} />
-        </Card>
-      ) : null}
-      {view.points ? (
-        <Card className="mb-6">
-          <PointsScheme points={view.points} marked={view.pointsMarks} />
-        </Card>
-      ) : null}
-      <div className="space-y-6">
-        {view.areas.map((area) => (
-          <Card key={area.id}>
-            <LevelArea
-              area={area}
-              mainTarget={main.value}
-              competencyLink={(competency) => (
-                <Link to={`${base}/competencies/${competency.id}`} className="hover:underline">
-                  {competency.name}
-                </Link>
-              )}
-            />
-          </Card>
-        ))}
-      </div>
+      <LevelCards
+        view={view}
+        Card={Card}
+        competencyLink={(competency) => (
+          <Link to={`${base}/competencies/${competency.id}`} className="hover:underline">
+            {competency.name}
+          </Link>
+        )}
+      />
     </>
   );
 }

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import type { levelView } from "~/modules/ladders/views";
 import type { Expectation, ReferenceLink } from "~/modules/ladders";
 import { RichText } from "~/components/ui/rich-text";
 import { useTranslation } from "~/i18n/use-translation";
 import { ExpectationList, InheritedMark } from "./expectations";
 import { ReferenceLinks } from "./reference-links";
+import { PointsScheme } from "./points-scheme";
 import { marks, Sentence } from "./sentence";
 
 /**
@@ -175,6 +177,48 @@ export function LevelArea({
               </p>
             ) : null}
           </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+type LevelView = NonNullable<ReturnType<typeof levelView>>;
+
+/**
+ * The body of a level's page below the line under its title: its sublevels, its points and each
+ * area's competencies, each in a card of the page's own (`Card`).
+ */
+export function LevelCards({
+  view,
+  competencyLink,
+  Card,
+}: {
+  view: Pick<LevelView, "sublevels" | "points" | "pointsMarks" | "areas" | "targets">;
+  competencyLink: (competency: { id: string; name: string }) => ReactNode;
+  Card: (props: { className?: string; children: ReactNode }) => ReactNode;
+}) {
+  return (
+    <>
+      {view.sublevels.length ? (
+        <Card className="mb-6">
+          <Sublevels sublevels={view.sublevels} />
+        </Card>
+      ) : null}
+      {view.points ? (
+        <Card className="mb-6">
+          <PointsScheme points={view.points} marked={view.pointsMarks} />
+        </Card>
+      ) : null}
+      <div className="space-y-6">
+        {view.areas.map((area) => (
+          <Card key={area.id}>
+            <LevelArea
+              area={area}
+              mainTarget={view.targets[0]?.value}
+              competencyLink={competencyLink}
+            />
+          </Card>
         ))}
       </div>
     </>

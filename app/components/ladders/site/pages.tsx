@@ -20,8 +20,7 @@ import {
 import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
 import {
   BranchesAndEquivalents,
-  LevelArea,
-  Sublevels,
+  LevelCards,
   TrackAndNeighbours,
 } from "~/components/ladders/level-sections";
 import { PointsScheme } from "~/components/ladders/points-scheme";
@@ -241,34 +240,15 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
           </span>
         ) : null}
       </div>
-      {view.sublevels.length ? (
-        <Card className="mb-6">
-          <Sublevels sublevels={view.sublevels} />
-        </Card>
-      ) : null}
-      {view.points ? (
-        <Card className="mb-6">
-          <PointsScheme points={view.points} marked={view.pointsMarks} />
-        </Card>
-      ) : null}
-      <div className="space-y-6">
-        {view.areas.map((area) => (
-          <Card key={area.id}>
-            <LevelArea
-              area={area}
-              mainTarget={main?.value}
-              competencyLink={(competency) => (
-                <SiteLink
-                  to={sitePaths.competency(ladderId, competency.id)}
-                  className="hover:underline"
-                >
-                  {competency.name}
-                </SiteLink>
-              )}
-            />
-          </Card>
-        ))}
-      </div>
+      <LevelCards
+        view={view}
+        Card={Card}
+        competencyLink={(competency) => (
+          <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
+            {competency.name}
+          </SiteLink>
+        )}
+      />
     </>
   );
 }
