@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { canOpenEntry, type SessionAccess } from "~/modules/calibration/policy";
 import { listSessions, requireSessionAccess } from "~/modules/calibration/sessions.server";
@@ -66,20 +66,7 @@ async function keptPage<Row extends { id: string }, Kept extends { id: string }>
 
 const PERSON = { ...PERSON_LISTED, sublevel: true } as const;
 
-type PersonRow = {
-  id: string;
-  name: string;
-  email: string;
-  deactivatedAt: Date | null;
-  ladderId: string | null;
-  track: string | null;
-  level: string | null;
-  sublevel: string | null;
-  isAdmin: boolean;
-  isHiringAdmin: boolean;
-  team: { id: string; name: string } | null;
-  manager: { id: string; name: string } | null;
-};
+type PersonRow = Prisma.UserGetPayload<{ select: typeof PERSON }>;
 
 /**
  * A person as the reader's pages show them: the admins' people page has everything; a person's own
