@@ -2,6 +2,7 @@ import type { Route } from "./+types/api.v1.$";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { answerApi } from "~/modules/api/api.server";
+import { jsonBody } from "~/utils/http.server";
 
 /**
  * The API (app/modules/api, decision 088): every method on every path under /api/v1, authorised by
@@ -13,13 +14,7 @@ async function api({ request, context }: Route.LoaderArgs | Route.ActionArgs): P
     method: request.method,
     url: request.url,
     authorization: request.headers.get("Authorization"),
-    body: async () => {
-      try {
-        return await request.json();
-      } catch {
-        return undefined;
-      }
-    },
+    body: () => jsonBody(request),
     say: (message) => wordsOf(t, message),
   });
   const body =

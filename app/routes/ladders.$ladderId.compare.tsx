@@ -12,7 +12,6 @@ import { requireLadderIn } from "~/modules/ladders/registry.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { levelComparisonView, levelOptions, type LevelOption } from "~/modules/ladders/views";
 import { personLevelOn } from "~/modules/people/service.server";
-import { RichText } from "~/components/ui/rich-text";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import { translatorOf } from "~/i18n/i18n.server";
@@ -162,55 +161,11 @@ function ComparisonResult({ ladderId, comparison }: { ladderId: string; comparis
                 {competency.name}
               </Link>
             )}
-            statements={
-              <>
-                <Statements
-                  heading={t("compare.onlyAt", { level: from.title })}
-                  texts={change.onlyInFrom}
-                  tone="from"
-                />
-                <Statements
-                  heading={t("compare.onlyAt", { level: to.title })}
-                  texts={change.onlyInTo}
-                  tone="to"
-                />
-              </>
-            }
+            from={from.title}
+            to={to.title}
           />
         </Card>
       ))}
-    </div>
-  );
-}
-
-function Statements({
-  heading,
-  texts,
-  tone,
-}: {
-  heading: string;
-  texts: readonly string[];
-  tone: "from" | "to";
-}) {
-  const { t } = useTranslation("ladders");
-  return (
-    <div>
-      <h4
-        className={`mb-1 text-sm font-semibold ${tone === "to" ? "text-emerald-800 dark:text-emerald-300" : "text-slate-700 dark:text-slate-300"}`}
-      >
-        {heading}
-      </h4>
-      {texts.length ? (
-        <ul className="list-disc space-y-1 ps-5 text-sm">
-          {texts.map((text) => (
-            <li key={text}>
-              <RichText text={text} inline />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("compare.nothing")}</p>
-      )}
     </div>
   );
 }

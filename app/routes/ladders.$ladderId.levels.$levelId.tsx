@@ -1,8 +1,11 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/ladders.$ladderId.levels.$levelId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
-import { PointsScheme } from "~/components/ladders/points-scheme";
+import {
+  BranchesAndEquivalents,
+  LevelCards,
+  TrackAndNeighbours,
+} from "~/components/ladders/level-sections";
 import { PrintButton } from "~/components/ladders/print-button";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -13,7 +16,6 @@ import { levelView } from "~/modules/ladders/views";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
-import { marks, Sentence } from "~/components/ladders/sentence";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -100,68 +102,34 @@ export default function LevelPage({ loaderData }: Route.ComponentProps) {
             })}
           </span>
         ) : null}
-        <span>
-          <Sentence
-            words={t("level.track", marks("track"))}
-            elements={{
-              track: (
-                <Link
-                  to={`${base}/tracks/${view.track.id}`}
-                  className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
-                >
-                  {view.track.name}
-                </Link>
-              ),
-            }}
-          />
-        </span>
-        {view.previous ? (
-          <span>
-            <Sentence
-              words={t("level.previous", marks("level"))}
-              elements={{ level: levelLink(view.previous) }}
-            />
-          </span>
-        ) : null}
-        {view.next ? (
-          <span>
-            <Sentence
-              words={t("level.next", marks("level"))}
-              elements={{ level: levelLink(view.next) }}
-            />
-          </span>
-        ) : null}
+        <TrackAndNeighbours
+          track={
+            <Link
+              to={`${base}/tracks/${view.track.id}`}
+              className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+            >
+              {view.track.name}
+            </Link>
+          }
+          previous={view.previous}
+          next={view.next}
+          levelLink={levelLink}
+        />
         <BranchesAndEquivalents
           branches={view.branches}
           equivalents={view.equivalents}
           levelLink={levelLink}
         />
       </div>
-      {view.sublevels.length ? (
-        <Card className="mb-6">
-          <Sublevels sublevels={view.sublevels} />
-        </Card>
-      ) : null}
-      {view.points ? (
-        <Card className="mb-6">
-          <PointsScheme points={view.points} marked={view.pointsMarks} />
-        </Card>
-      ) : null}
-      <div className="space-y-6">
-        {view.areas.map((area) => (
-          <Card key={area.id}>
-            <LevelArea
-              area={area}
-              mainTarget={main.value}
-              competencyLink={(competency) => (
-                <Link to={`${base}/competencies/${competency.id}`} className="hover:underline">
-                  {competency.name}
-                </Link>
-              )}
-            />
-          </Card>
-        ))}
-      </div>
+      <LevelCards
+        view={view}
+        Card={Card}
+        competencyLink={(competency) => (
+          <Link to={`${base}/competencies/${competency.id}`} className="hover:underline">
+            {competency.name}
+          </Link>
+        )}
+      />
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
+import { PairStatusBadge, ProgrammeTabs, programmeMeta } from "~/components/mentorship/parts";
 import { Button, buttonClass } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -18,16 +17,7 @@ import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  const t = metaT(matches);
-  return [
-    {
-      title: loaderData
-        ? t("mentorship:programme.title", { name: loaderData.programme.name })
-        : t("mentorship:programme.titleUnknown"),
-    },
-  ];
-};
+export const meta: Route.MetaFunction = programmeMeta("programme");
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);

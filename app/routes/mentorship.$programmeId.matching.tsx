@@ -3,7 +3,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.matching";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FactorList, PairStatusBadge, ProgrammeTabs } from "~/components/mentorship/parts";
+import {
+  FactorList,
+  PairStatusBadge,
+  ProgrammeTabs,
+  useDoneMessage,
+  programmeMeta,
+} from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -26,23 +32,13 @@ import {
 import { RULE_KEYS } from "~/modules/mentorship/rules";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
-import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  const t = metaT(matches);
-  return [
-    {
-      title: loaderData
-        ? t("mentorship:matching.title", { name: loaderData.programme.name })
-        : t("mentorship:matching.titleUnknown"),
-    },
-  ];
-};
+export const meta: Route.MetaFunction = programmeMeta("matching");
 
 export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -129,10 +125,6 @@ const DONE = {
   publish: "matching.done.publish",
 } as const;
 
-function isDone(value: string): value is keyof typeof DONE {
-  return value in DONE;
-}
-
 const OBJECTIVES = {
   "most-matched": "objective.mostMatched",
   "most-fit": "objective.mostFit",
@@ -151,8 +143,8 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
   const { t } = useTranslation("mentorship");
   const { t: common } = useTranslation("common");
   const f = useFormats();
-  const doneParam = searchParams.get("done") ?? "";
-  const done = result || !isDone(doneParam) ? null : t(DONE[doneParam]);
+  const doneKey = useDoneMessage(DONE, result);
+  const done = doneKey ? t(doneKey) : null;
   const fit = (value: number) => t("fit", { fit: value });
   const someone = (name: string | null) => name ?? t("matching.someoneGone");
   const busy = navigation.state === "submitting";

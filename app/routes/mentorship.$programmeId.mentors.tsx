@@ -1,6 +1,7 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, data, redirect, useNavigation } from "react-router";
+import { useDoneMessage, programmeMeta } from "~/components/mentorship/parts";
 import type { Route } from "./+types/mentorship.$programmeId.mentors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -17,21 +18,11 @@ import {
   withdrawRequest,
 } from "~/modules/mentorship/requests.server";
 import { wordsOf } from "~/i18n/messages";
-import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  const t = metaT(matches);
-  return [
-    {
-      title: loaderData
-        ? t("mentorship:mentors.title", { name: loaderData.programme.name })
-        : t("mentorship:mentors.titleUnknown"),
-    },
-  ];
-};
+export const meta: Route.MetaFunction = programmeMeta("mentors");
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -80,22 +71,17 @@ const DONE = {
   note: "mentors.done.note",
 } as const;
 
-function isDone(value: string): value is keyof typeof DONE {
-  return value in DONE;
-}
-
 type View = Route.ComponentProps["loaderData"];
 
 export default function MentorsPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const result = actionData;
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
   const { t } = useTranslation("mentorship");
   const f = useFormats();
-  const doneParam = searchParams.get("done") ?? "";
-  const done = result || !isDone(doneParam) ? null : t(DONE[doneParam]);
+  const doneKey = useDoneMessage(DONE, result);
+  const done = doneKey ? t(doneKey) : null;
   return (
     <>
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>

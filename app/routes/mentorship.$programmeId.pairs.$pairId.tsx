@@ -7,10 +7,10 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.pairs.$pairId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FactorList, PairStatusBadge } from "~/components/mentorship/parts";
+import { FactorList, PairStatusBadge, useDoneMessage } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, ErrorList, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -120,16 +120,15 @@ export const action = withFormRefusals(
   refusalShown,
 );
 
-// After an answer, the pair's standing as it is now (the other side may have answered since).
+// After an answer ("answered"), the pair's standing as it is now (the other side may have answered
+// since); after anything else, its message.
 const DONE = {
+  accept: "answered",
+  decline: "answered",
   "check-in": "pair.done.checkIn",
   pulse: "pair.done.pulse",
   outcome: "pair.done.outcome",
 } as const;
-
-function isDone(value: string): value is keyof typeof DONE {
-  return value in DONE;
-}
 
 type Reply = SubmissionResult<string[]> | undefined;
 
@@ -145,19 +144,12 @@ export default function PairPage({ loaderData, actionData }: Route.ComponentProp
   const view = loaderData;
   const result = actionData;
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
   const { t } = useTranslation("mentorship");
   const f = useFormats();
-  const doneParam = searchParams.get("done") ?? "";
+  const doneKey = useDoneMessage(DONE, result);
   const standing = view.standing ? wordsOf(t, view.standing) : null;
-  const done = result
-    ? null
-    : doneParam === "accept" || doneParam === "decline"
-      ? standing
-      : isDone(doneParam)
-        ? t(DONE[doneParam])
-        : null;
+  const done = doneKey === "answered" ? standing : doneKey ? t(doneKey) : null;
   const replyFor = (intent: string): Reply =>
     result && result.intent === intent ? (result.reply as Reply) : undefined;
   const { pair, role } = view;

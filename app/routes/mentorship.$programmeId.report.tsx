@@ -1,10 +1,9 @@
 import type { Route } from "./+types/mentorship.$programmeId.report";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ProgrammeTabs } from "~/components/mentorship/parts";
+import { ProgrammeTabs, programmeMeta } from "~/components/mentorship/parts";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { BackLink, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { OUTCOMES, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
@@ -12,16 +11,7 @@ import type { Average } from "~/modules/mentorship/report";
 import { programmeReport } from "~/modules/mentorship/report.server";
 import { withDomainErrors } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  const t = metaT(matches);
-  return [
-    {
-      title: loaderData
-        ? t("mentorship:report.title", { name: loaderData.programme.name })
-        : t("mentorship:report.titleUnknown"),
-    },
-  ];
-};
+export const meta: Route.MetaFunction = programmeMeta("report");
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);

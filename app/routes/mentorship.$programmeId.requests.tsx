@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { useDoneMessage, programmeMeta } from "~/components/mentorship/parts";
 import type { Route } from "./+types/mentorship.$programmeId.requests";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -11,21 +12,11 @@ import { MAX_NOTE, RequestAnswerSchema } from "~/modules/mentorship/forms";
 import { isRequestState } from "~/modules/mentorship/requests";
 import { answerRequest, requestsPage } from "~/modules/mentorship/requests.server";
 import { wordsOf } from "~/i18n/messages";
-import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  const t = metaT(matches);
-  return [
-    {
-      title: loaderData
-        ? t("mentorship:requests.title", { name: loaderData.programme.name })
-        : t("mentorship:requests.titleUnknown"),
-    },
-  ];
-};
+export const meta: Route.MetaFunction = programmeMeta("requests");
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
@@ -59,20 +50,15 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 
 const DONE = { accept: "requests.done.accept", decline: "requests.done.decline" } as const;
 
-function isDone(value: string): value is keyof typeof DONE {
-  return value in DONE;
-}
-
 export default function RequestsPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const result = actionData;
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const busy = navigation.state === "submitting";
   const { t } = useTranslation("mentorship");
   const f = useFormats();
-  const doneParam = searchParams.get("done") ?? "";
-  const done = result || !isDone(doneParam) ? null : t(DONE[doneParam]);
+  const doneKey = useDoneMessage(DONE, result);
+  const done = doneKey ? t(doneKey) : null;
   return (
     <>
       <BackLink to={`/mentorship/${view.programme.id}`}>{view.programme.name}</BackLink>

@@ -3,7 +3,7 @@ import { data, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeForm } from "~/components/mentorship/programme-form";
-import { ProgrammeTabs } from "~/components/mentorship/parts";
+import { ProgrammeTabs, programmeMeta } from "~/components/mentorship/parts";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -19,20 +19,10 @@ import {
 } from "~/modules/mentorship/programmes.server";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
-import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 
-export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
-  const t = metaT(matches);
-  return [
-    {
-      title: loaderData
-        ? t("mentorship:settings.title", { name: loaderData.programme.name })
-        : t("mentorship:settings.titleUnknown"),
-    },
-  ];
-};
+export const meta: Route.MetaFunction = programmeMeta("settings");
 
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);

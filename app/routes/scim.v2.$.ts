@@ -1,5 +1,6 @@
 import type { Route } from "./+types/scim.v2.$";
 import { answerScim } from "~/modules/identity/scim/scim.server";
+import { jsonBody } from "~/utils/http.server";
 
 /**
  * SCIM 2.0 provisioning (app/modules/identity/scim): every method on every path under /scim/v2,
@@ -10,13 +11,7 @@ async function scim({ request }: Route.LoaderArgs | Route.ActionArgs): Promise<R
     method: request.method,
     url: request.url,
     authorization: request.headers.get("Authorization"),
-    body: async () => {
-      try {
-        return await request.json();
-      } catch {
-        return undefined;
-      }
-    },
+    body: () => jsonBody(request),
   });
   const headers = new Headers({
     "Content-Type": "application/scim+json; charset=utf-8",

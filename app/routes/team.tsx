@@ -324,7 +324,6 @@ function TeamGroupTable({
   );
 }
 
-/** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
 /** The way back to feedback once nothing about it is owed: the manager's own upward aggregate and each report's answers with names. */
 function TeamFeedback({ feedback }: { feedback: Awaited<ReturnType<typeof teamFeedbackLinks>> }) {
   const { t } = useTranslation("team");
@@ -349,6 +348,7 @@ function TeamFeedback({ feedback }: { feedback: Awaited<ReturnType<typeof teamFe
   );
 }
 
+/** Who has not had a one-to-one in more than twice its cadence, and overdue actions, without anything that was said. */
 function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) {
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("team");

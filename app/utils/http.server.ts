@@ -125,12 +125,15 @@ export async function formOf(request: Request): Promise<FormData> {
   return request.formData();
 }
 
-/** Reads a JSON request body, or null when it is not valid JSON. */
+/**
+ * Reads a JSON request body, or undefined when there is none or it is not valid JSON (a body of
+ * `null` is JSON, read as null): the drafts' save endpoints, the API and SCIM read bodies this way.
+ */
 export async function jsonBody(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
-    return null;
+    return undefined;
   }
 }
 

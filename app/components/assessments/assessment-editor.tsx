@@ -575,7 +575,7 @@ export function AssessmentEditor({
   competencies: EditedCompetency[];
   values: DraftValues;
   latestDate: string;
-  /** The `section` search parameter. */
+  /** The `section` search parameter: the section shown, the first when null or empty. */
   sectionParam: string | null;
   /** The `evidence` search parameter: the competency whose form for adding evidence without JavaScript is open. */
   evidenceParam?: string | null;

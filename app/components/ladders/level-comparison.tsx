@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { WordChange } from "~/modules/ladders/compare-levels";
 import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf, type Message } from "~/i18n/messages";
+import { RichText } from "~/components/ui/rich-text";
 
 /**
  * Parts of the comparison of two levels that the app and the published ladder site
@@ -10,14 +11,15 @@ import { wordsOf, type Message } from "~/i18n/messages";
 
 /**
  * One competency's change, a card's heading and body. `Heading` follows the page's outline (the
- * "Reworded" heading is one below it); the page gives the statements only one level makes
- * (`statements`, shown when there are any) and the link to the competency.
+ * headings of the statements only one level makes and of "Reworded" are one below it); the page
+ * gives the two levels' titles (`from`, `to`) and the link to the competency.
  */
 export function CompetencyChange({
   change,
   Heading,
   competencyLink,
-  statements,
+  from,
+  to,
 }: {
   change: {
     id: string;
@@ -31,7 +33,8 @@ export function CompetencyChange({
   };
   Heading: "h2" | "h3";
   competencyLink: (competency: { id: string; name: string }) => ReactNode;
-  statements: ReactNode;
+  from: string;
+  to: string;
 }) {
   const { t } = useTranslation("ladders");
   const SubHeading = Heading === "h2" ? "h3" : "h4";
@@ -56,7 +59,20 @@ export function CompetencyChange({
         </p>
       ) : null}
       {change.onlyInFrom.length || change.onlyInTo.length ? (
-        <div className="grid gap-4 md:grid-cols-2">{statements}</div>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Statements
+            heading={t("compare.onlyAt", { level: from })}
+            texts={change.onlyInFrom}
+            tone="from"
+            Heading={SubHeading}
+          />
+          <Statements
+            heading={t("compare.onlyAt", { level: to })}
+            texts={change.onlyInTo}
+            tone="to"
+            Heading={SubHeading}
+          />
+        </div>
       ) : null}
       {change.reworded.length ? (
         <div className="mt-3">
@@ -108,6 +124,41 @@ function WordDiff({ words }: { words: readonly WordChange[] }) {
         ),
       )}
     </>
+  );
+}
+
+/** The statements only one of the two levels makes, under `heading`; the later level's in green. */
+function Statements({
+  heading,
+  texts,
+  tone,
+  Heading,
+}: {
+  heading: string;
+  texts: readonly string[];
+  tone: "from" | "to";
+  Heading: "h3" | "h4";
+}) {
+  const { t } = useTranslation("ladders");
+  return (
+    <div>
+      <Heading
+        className={`mb-1 text-sm font-semibold ${tone === "to" ? "text-emerald-800 dark:text-emerald-300" : "text-slate-700 dark:text-slate-300"}`}
+      >
+        {heading}
+      </Heading>
+      {texts.length ? (
+        <ul className="list-disc space-y-1 ps-5 text-sm">
+          {texts.map((text) => (
+            <li key={text}>
+              <RichText text={text} inline />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("compare.nothing")}</p>
+      )}
+    </div>
   );
 }
 

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import type { levelView } from "~/modules/ladders/views";
 import type { Expectation, ReferenceLink } from "~/modules/ladders";
 import { RichText } from "~/components/ui/rich-text";
 import { useTranslation } from "~/i18n/use-translation";
 import { ExpectationList, InheritedMark } from "./expectations";
 import { ReferenceLinks } from "./reference-links";
+import { PointsScheme } from "./points-scheme";
 import { marks, Sentence } from "./sentence";
 
 /**
@@ -11,6 +13,41 @@ import { marks, Sentence } from "./sentence";
  * both show. Free of the router: the page makes each link (`levelLink`, `competencyLink`) and gives
  * the cards.
  */
+
+/** The level's track, the level before and the level after, as items of the line under its title. */
+export function TrackAndNeighbours({
+  track,
+  previous,
+  next,
+  levelLink,
+}: {
+  track: ReactNode;
+  previous: { id: string; title: string } | null;
+  next: { id: string; title: string } | null;
+  levelLink: (level: { id: string; title: string }) => ReactNode;
+}) {
+  const { t } = useTranslation("ladders");
+  return (
+    <>
+      <span>
+        <Sentence words={t("level.track", marks("track"))} elements={{ track }} />
+      </span>
+      {previous ? (
+        <span>
+          <Sentence
+            words={t("level.previous", marks("level"))}
+            elements={{ level: levelLink(previous) }}
+          />
+        </span>
+      ) : null}
+      {next ? (
+        <span>
+          <Sentence words={t("level.next", marks("level"))} elements={{ level: levelLink(next) }} />
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 /** The paths that split off after the level and the levels beside it, as items of the line under its title. */
 export function BranchesAndEquivalents({
@@ -140,6 +177,48 @@ export function LevelArea({
               </p>
             ) : null}
           </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+type LevelView = NonNullable<ReturnType<typeof levelView>>;
+
+/**
+ * The body of a level's page below the line under its title: its sublevels, its points and each
+ * area's competencies, each in a card of the page's own (`Card`).
+ */
+export function LevelCards({
+  view,
+  competencyLink,
+  Card,
+}: {
+  view: Pick<LevelView, "sublevels" | "points" | "pointsMarks" | "areas" | "targets">;
+  competencyLink: (competency: { id: string; name: string }) => ReactNode;
+  Card: (props: { className?: string; children: ReactNode }) => ReactNode;
+}) {
+  return (
+    <>
+      {view.sublevels.length ? (
+        <Card className="mb-6">
+          <Sublevels sublevels={view.sublevels} />
+        </Card>
+      ) : null}
+      {view.points ? (
+        <Card className="mb-6">
+          <PointsScheme points={view.points} marked={view.pointsMarks} />
+        </Card>
+      ) : null}
+      <div className="space-y-6">
+        {view.areas.map((area) => (
+          <Card key={area.id}>
+            <LevelArea
+              area={area}
+              mainTarget={view.targets[0]?.value}
+              competencyLink={competencyLink}
+            />
+          </Card>
         ))}
       </div>
     </>

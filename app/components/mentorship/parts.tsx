@@ -1,4 +1,5 @@
-import { NavLink } from "react-router";
+import { NavLink, useSearchParams } from "react-router";
+import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PairStatus } from "~/modules/mentorship/lifecycle";
 import { wordsOf, type Message } from "~/i18n/messages";
@@ -82,4 +83,43 @@ export function FactorList({ factors }: { factors: readonly Factor[] }) {
       ))}
     </ul>
   );
+}
+
+/**
+ * The message for what an action just did, which it names in the `?done=` of the page it
+ * redirects to: one of `messages` (a value of `done` not among them shows nothing), and nothing
+ * once an action has answered on the page instead (`answered`, the page's action data).
+ */
+export function useDoneMessage<const M extends Record<string, string>>(
+  messages: M,
+  answered: unknown,
+): M[keyof M] | null {
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done") ?? "";
+  return answered || !Object.hasOwn(messages, done) ? null : messages[done as keyof M];
+}
+
+/**
+ * The `meta` of a programme's page: its title names the programme (`mentorship:<page>.title`), or
+ * says it is unknown when the loader answered with an error.
+ */
+export function programmeMeta(
+  page: "programme" | "matching" | "mentors" | "report" | "requests" | "settings",
+) {
+  return ({
+    loaderData,
+    matches,
+  }: {
+    loaderData?: { programme: { name: string } } | undefined;
+    matches: Parameters<typeof metaT>[0];
+  }) => {
+    const t = metaT(matches);
+    return [
+      {
+        title: loaderData
+          ? t(`mentorship:${page}.title`, { name: loaderData.programme.name })
+          : t(`mentorship:${page}.titleUnknown`),
+      },
+    ];
+  };
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
 import { canOpenEntry, type SessionAccess } from "~/modules/calibration/policy";
 import { listSessions, requireSessionAccess } from "~/modules/calibration/sessions.server";
@@ -8,6 +8,7 @@ import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChainOfLine } from "~/modules/people/reporting-line.server";
+import { PERSON_LISTED } from "~/modules/people/service.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import { INSIGHT_TABLES, insightTable } from "~/modules/insights/tables";
 import { servedLadders } from "~/modules/ladders/registry.server";
@@ -63,35 +64,9 @@ async function keptPage<Row extends { id: string }, Kept extends { id: string }>
   return pageOf(found, page.limit);
 }
 
-const PERSON = {
-  id: true,
-  name: true,
-  email: true,
-  deactivatedAt: true,
-  ladderId: true,
-  track: true,
-  level: true,
-  sublevel: true,
-  isAdmin: true,
-  isHiringAdmin: true,
-  team: { select: { id: true, name: true } },
-  manager: { select: { id: true, name: true } },
-} as const;
+const PERSON = { ...PERSON_LISTED, sublevel: true } as const;
 
-type PersonRow = {
-  id: string;
-  name: string;
-  email: string;
-  deactivatedAt: Date | null;
-  ladderId: string | null;
-  track: string | null;
-  level: string | null;
-  sublevel: string | null;
-  isAdmin: boolean;
-  isHiringAdmin: boolean;
-  team: { id: string; name: string } | null;
-  manager: { id: string; name: string } | null;
-};
+type PersonRow = Prisma.UserGetPayload<{ select: typeof PERSON }>;
 
 /**
  * A person as the reader's pages show them: the admins' people page has everything; a person's own

@@ -23,12 +23,6 @@ export interface EntryFacts {
 
 export type EntryFlag = "thin-evidence" | "self-manager-gap" | "outlier";
 
-export const ENTRY_FLAG_LABELS: Record<EntryFlag, string> = {
-  "thin-evidence": "Thin evidence",
-  "self-manager-gap": "Self and manager far apart",
-  outlier: "Outlier in this session",
-};
-
 /** Averages one point or more apart, on the ladder's scale, are a large gap. */
 export const LARGE_GAP = 1;
 /** A proposal more than this many standard deviations from the session's mean is an outlier. */

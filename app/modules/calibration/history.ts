@@ -8,7 +8,7 @@ import type { Message } from "~/i18n/messages";
  */
 
 export type HistoryContext = {
-  /** The session's rating scale. */
+  /** The session's rating scale, to word a rating as its value and label. */
   scale: readonly { value: number; label: string }[];
   /** What the session calls its second dimension (Potential…), when it collects one. */
   secondDimension: string | null;

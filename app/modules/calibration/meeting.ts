@@ -27,6 +27,3 @@ export type MeetingInput = z.output<ReturnType<typeof meetingSchema>>;
 
 export const meetingEnd = (input: MeetingInput) =>
   new Date(input.startsAt.getTime() + input.minutes * 60 * 1000);
-
-/** The id a meeting's calendar event and outbox keys carry, told apart from an interview's. */
-export const meetingEventId = (sessionId: string) => `calibration-${sessionId}`;

@@ -7,11 +7,6 @@ export const LEVEL_OUTCOMES = [
   "promote",
   "not-ready",
 ] as const satisfies readonly LevelOutcome[];
-export const LEVEL_OUTCOME_LABELS: Record<LevelOutcome, string> = {
-  stay: "Stay at level",
-  promote: "Promote",
-  "not-ready": "Not ready to say",
-};
 
 export const MAX_RATIONALE = 2000;
 

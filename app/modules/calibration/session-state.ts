@@ -15,15 +15,6 @@ export const SESSION_STATES = [
 ] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
-export const SESSION_STATE_LABELS: Record<SessionState, string> = {
-  draft: "Draft",
-  proposals: "Proposals open",
-  preread: "Pre-read",
-  live: "Live",
-  locked: "Locked",
-  published: "Published",
-};
-
 /** The state after this one, or null at the end. A session without a blind pre-read skips it. */
 export function nextState(
   state: SessionState,

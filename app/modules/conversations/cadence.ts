@@ -23,14 +23,6 @@ export type Cadence = (typeof CADENCES)[number];
 export const SERIES_KINDS = ["one-to-one", "skip-level"] as const;
 export type SeriesKind = (typeof SERIES_KINDS)[number];
 
-export const CADENCE_LABELS: Record<Cadence, string> = {
-  weekly: "Every week",
-  fortnightly: "Every two weeks",
-  monthly: "Every month",
-  bimonthly: "Every two months",
-  quarterly: "Every three months",
-};
-
 /** How long a meeting is booked for unless the series says otherwise. */
 export const DEFAULT_MINUTES = 30;
 
@@ -64,11 +56,6 @@ export function cadencesOffered(kinds: Iterable<SeriesKind>): Cadence[] {
 
 export function isCadence(value: string): value is Cadence {
   return (CADENCES as readonly string[]).includes(value);
-}
-
-/** A new series' cadence when none is chosen: every two weeks for a one-to-one, every three months for a skip-level. */
-export function defaultCadence(kind: SeriesKind): Cadence {
-  return kind === "one-to-one" ? "fortnightly" : "quarterly";
 }
 
 /** One step of the cadence, in days or in calendar months. */

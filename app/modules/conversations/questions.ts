@@ -37,7 +37,3 @@ export const CAREER_QUESTIONS: readonly CareerQuestion[] = [
   { id: "feedback-recent", theme: "feedback", kinds: BOTH },
   { id: "feedback-ask", theme: "feedback", kinds: ONE_TO_ONE },
 ];
-
-export function questionById(id: string): CareerQuestion | undefined {
-  return CAREER_QUESTIONS.find((question) => question.id === id);
-}

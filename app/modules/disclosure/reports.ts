@@ -146,18 +146,6 @@ export function funnelCells(
   );
 }
 
-/** Hiring validity: one correlation per year of decision, over the hires of that year, with the validity loop's own minimum of hires. */
-export function validityCells(
-  years: readonly { year: string; hires: readonly string[] }[],
-  minimum: number,
-): Cell[] {
-  return years.map((year) => ({
-    id: `validity:${year.year}`,
-    members: year.hires.map((hire) => `hire:${hire}`),
-    floor: minimum,
-  }));
-}
-
 /**
  * An audit of who moves on from stage to stage (eligible, nominated, promoted; saw, applied, chosen:
  * `equity/audit.ts`), named `audit:<name>`: everyone audited and each dimension's groups, the people

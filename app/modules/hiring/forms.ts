@@ -186,7 +186,6 @@ export const MoveCandidateSchema = z.object({
     .optional()
     .transform((value) => value ?? ""),
 });
-export type MoveCandidateInput = z.output<typeof MoveCandidateSchema>;
 
 /** The panel rule (admins): the dimensions a panel should mix, the weekly cap (empty for none), and whether only qualified interviewers score. */
 export const PanelRuleSchema = z.object({

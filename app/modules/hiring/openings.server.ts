@@ -233,10 +233,10 @@ export async function hiringHome(viewer: Viewer) {
   };
 }
 
-/** The opening page: its plan with coverage, its hiring admins and its loops. Counts of cards only where the viewer may see them. */
 /** Candidates (loops) a page of the opening lists, newest first. */
 export const OPENING_LOOPS_PAGE_SIZE = 25;
 
+/** The opening page: its plan with coverage, its hiring admins and its loops. Counts of cards only where the viewer may see them. */
 export async function openingPage(viewer: Viewer, openingId: string, page = 1) {
   const opening = await requireManagedOpening(viewer, openingId);
   const ladder = await openingLadder(opening);

@@ -68,7 +68,7 @@ export interface ExpectationRewording {
   competencyId: string;
   from: string;
   to: string;
-  /** 0..1 */
+  /** How alike `from` and `to` are, from 0 to 1 (`textSimilarity`, text-similarity.ts). */
   similarity: number;
 }
 

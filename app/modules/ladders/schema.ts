@@ -386,7 +386,6 @@ export type ChangelogEntryData = z.output<typeof changelogEntrySchema>;
 export type ScalePointData = z.output<typeof scalePointSchema>;
 export type CalibrationScaleData = z.output<typeof calibrationScaleSchema>;
 export type AreaData = z.output<typeof areaSchema>;
-export type LinkData = z.output<typeof linkSchema>;
 export type CompetencyData = z.output<typeof competencySchema>;
 export type InterviewData = z.output<typeof interviewSchema>;
 export type LevelData = z.output<typeof levelSchema>;

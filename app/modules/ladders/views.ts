@@ -309,7 +309,6 @@ export function competencyView(ladder: Ladder, competencyId: string) {
   };
 }
 
-/** The "compare two levels" page: what really changes from one level to the other, in picker order. */
 /**
  * Each pair of levels is compared once per loaded ladder: a ladder never changes once loaded (a
  * reload makes a new one), and pairing and word-diffing every statement of two levels took about
@@ -320,6 +319,7 @@ const comparisons = new WeakMap<Ladder, Map<string, ComparisonView>>();
 
 type ComparisonView = NonNullable<ReturnType<typeof compareLevelsView>>;
 
+/** The "compare two levels" page: what really changes from one level to the other, in picker order. */
 export function levelComparisonView(
   ladder: Ladder,
   fromId: string,

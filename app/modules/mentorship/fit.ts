@@ -131,12 +131,6 @@ function levelText(bandsAbove: number): Message {
   return say("explain.levelFarAbove", { bands: bandsAbove });
 }
 
-export function isPairSource(value: string): value is PairSource {
-  return (
-    value === "proposed" || value === "pinned" || value === "accepted" || value === "requested"
-  );
-}
-
 /** How a pair came about, beside the explanation of its fit: the same sentence wherever a pair is shown. */
 export function originText(source: PairSource, requestRank?: number | null): Message {
   switch (source) {

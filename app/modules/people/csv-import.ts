@@ -43,8 +43,11 @@ const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 /** An attribute column, as the file names it (`attribute:location`). */
 export type AttributeField = `${typeof ATTRIBUTE_PREFIX}${string}`;
 
-/** `line` is the file's line number (the header is line 1); `field` is null for whole-row problems. */
-/** A problem of the file: a message the page words (English text where a check shared with other writers has none yet). */
+/**
+ * A problem of the file: a message the page words (English text where a check shared with other
+ * writers has none yet). `line` is the file's line number (the header is line 1); `field` is null
+ * for whole-row problems.
+ */
 export type ImportError = {
   line: number;
   field: CsvColumn | AttributeField | null;
@@ -815,7 +818,6 @@ function managerFirst(creates: ImportRow[]): ImportRow[] {
   return keyed.map((entry) => entry.row);
 }
 
-/** How the preview names each column. */
 /** How the preview names each column a change is in (app/locales, people namespace). */
 const FIELD_WORDS: Record<Exclude<ChangeField, AttributeField>, string> = {
   name: "people:import.changeFields.name",

@@ -113,6 +113,21 @@ async function peopleCount(filters: PeopleFilters, where: Prisma.UserWhereInput)
   return counts.get(key, () => db.user.count({ where }));
 }
 
+/** A person as the admins' people page lists them (and the API's people, which add the sublevel). */
+export const PERSON_LISTED = {
+  id: true,
+  name: true,
+  email: true,
+  ladderId: true,
+  track: true,
+  level: true,
+  isAdmin: true,
+  isHiringAdmin: true,
+  deactivatedAt: true,
+  team: { select: { id: true, name: true } },
+  manager: { select: { id: true, name: true } },
+} as const satisfies Prisma.UserSelect;
+
 export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_SIZE) {
   // Erased people have no row of their own (readableAsPerson): left out before counting and paging,
   // so neither a row nor a filter (a level, a team) singles one out. The retention page counts them.
@@ -128,19 +143,7 @@ export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_
     orderBy: [{ name: "asc" }, { id: "asc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      ladderId: true,
-      track: true,
-      level: true,
-      isAdmin: true,
-      isHiringAdmin: true,
-      deactivatedAt: true,
-      team: { select: { id: true, name: true } },
-      manager: { select: { id: true, name: true } },
-    },
+    select: PERSON_LISTED,
   });
   // Counted for the page's people only (Prisma's _count would group everyone's reports first).
   const reports = await db.user.groupBy({
@@ -166,8 +169,7 @@ export async function personExists(personId: string): Promise<boolean> {
   return count > 0 && readableAsPerson(erased);
 }
 
-/** The person's level id, or null (for marking "your level" on ladder pages). */
-/** The person's level on this ladder; null when they have none or belong to another ladder (level ids may repeat across ladders). */
+/** The person's level on this ladder, for marking "your level" on its pages; null when they have none or belong to another ladder (level ids may repeat across ladders). */
 export async function personLevelOn(personId: string, ladderId: string): Promise<string | null> {
   const person = await db.user.findUnique({
     where: { id: personId },

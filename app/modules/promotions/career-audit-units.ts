@@ -40,7 +40,6 @@ export const TIME_TO_PROMOTION = [
   { id: "withinYear", months: 12, stages: WITHIN_YEAR_STAGES },
   { id: "withinTwoYears", months: 24, stages: WITHIN_TWO_YEARS_STAGES },
 ] as const;
-export type TimeToPromotionId = (typeof TIME_TO_PROMOTION)[number]["id"];
 
 const DAY = 24 * 60 * 60 * 1000;
 const dayOf = (at: number) => Math.floor(at / DAY) * DAY;

@@ -22,7 +22,6 @@ export const PROMOTION_EVENT_KINDS = [
 export type PromotionEventKind = (typeof PROMOTION_EVENT_KINDS)[number];
 
 export const NOMINATION_STATES = ["nominated", "withdrawn", "decided"] as const;
-export type NominationState = (typeof NOMINATION_STATES)[number];
 
 /** A released outcome in a nominee's record: calibration's level outcomes and committees' decisions. */
 export type RecordedOutcome = "promote" | "stay" | "not-ready" | "not-yet";

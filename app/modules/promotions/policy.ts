@@ -266,12 +266,12 @@ export function mayOfferEvidence(
   return role === "nominee" || item.kind !== "career-evidence" || item.shared;
 }
 
-/** The manager adds to a nomination made by someone else (the nominee or a sponsor) while the window is open: adding is all they can do. */
 /** A manager adds to a report's nomination while its window is open (what their to-do list reads too). */
 export function additionsOpenIn(windowState: string): boolean {
   return windowState === "open";
 }
 
+/** The manager adds to a nomination made by someone else (the nominee or a sponsor) while the window is open: adding is all they can do. */
 export function canAddToNomination(
   viewer: PromotionViewer,
   nomination: NominationAccess & { state: string },

@@ -46,8 +46,10 @@ export type TodoFacts = {
     total: number;
     missing: number;
   }[];
-  /** Calibration sessions the person facilitates that are not published yet. */
-  /** Its state and the next one, as calibration names them (session-state.ts); the message words each. */
+  /**
+   * Calibration sessions the person facilitates that are not published yet, each with its state and
+   * the next one as calibration names them (session-state.ts); the message words each.
+   */
   sessionsToRun?: { session: { id: string; name: string }; state: string; next: string | null }[];
   /** Interviews whose scorecard the person has not submitted (app/modules/hiring/todo.server.ts). */
   scorecardsDue?: {

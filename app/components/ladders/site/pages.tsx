@@ -18,10 +18,14 @@ import {
   RatingScale,
 } from "~/components/ladders/ladder-overview";
 import { CompetencyChange, LevelOptions } from "~/components/ladders/level-comparison";
-import { BranchesAndEquivalents, LevelArea, Sublevels } from "~/components/ladders/level-sections";
+import {
+  BranchesAndEquivalents,
+  LevelCards,
+  TrackAndNeighbours,
+} from "~/components/ladders/level-sections";
 import { PointsScheme } from "~/components/ladders/points-scheme";
 import { ReferenceLinks } from "~/components/ladders/reference-links";
-import { landscapePrint, MatrixAreaRow, MatrixCell } from "~/components/ladders/track-matrix";
+import { landscapePrint, TrackMatrixTable } from "~/components/ladders/track-matrix";
 import {
   Card,
   inputClass,
@@ -137,7 +141,7 @@ type Matrix = NonNullable<ReturnType<typeof trackMatrix>>;
 
 export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matrix }) {
   const { t } = useTranslation("ladders");
-  const f = useLadderFormats();
+  const href = useHref();
   return (
     <>
       <PageHeader
@@ -162,56 +166,15 @@ export function TrackPage({ ladderId, matrix }: { ladderId: string; matrix: Matr
         </p>
       ) : null}
       <style>{landscapePrint}</style>
-      <div className="print-fit overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-        <table className="min-w-[64rem] border-collapse text-start align-top">
-          <caption className="sr-only">{t("track.caption", { track: matrix.track.name })}</caption>
-          <thead className="bg-slate-100 dark:bg-slate-800">
-            <tr>
-              <th scope="col" className="w-48 p-3 text-sm font-semibold">
-                {t("track.competency")}
-              </th>
-              {matrix.levels.map((level) => (
-                <th key={level.id} scope="col" className="min-w-56 p-3 text-sm font-semibold">
-                  <SiteLink to={sitePaths.level(ladderId, level.id)} className="hover:underline">
-                    {level.title}
-                  </SiteLink>
-                  {level.alsoTitled.length ? (
-                    <span className="block text-xs font-normal text-slate-600 dark:text-slate-300">
-                      {t("track.alsoTitled", { titles: f.list(level.alsoTitled) })}
-                    </span>
-                  ) : null}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          {matrix.areas.map((area) => (
-            <tbody key={area.id}>
-              <MatrixAreaRow name={area.name} columns={matrix.levels.length + 1} />
-              {area.rows.map((row) => (
-                <tr
-                  key={row.id}
-                  id={row.id}
-                  className="border-t border-slate-200 align-top dark:border-slate-700"
-                >
-                  <th scope="row" className="p-3 text-sm font-medium">
-                    <SiteLink
-                      to={sitePaths.competency(ladderId, row.id)}
-                      className="hover:underline"
-                    >
-                      {row.name}
-                    </SiteLink>
-                  </th>
-                  {row.cells.map((expectations, index) => (
-                    <td key={matrix.levels[index]!.id} className="p-3">
-                      <MatrixCell applies={row.applies[index]!} expectations={expectations} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
-      </div>
+      <TrackMatrixTable
+        matrix={matrix}
+        LevelLink={({ id, ...props }) => (
+          <a href={href(sitePaths.level(ladderId, id))} {...props} />
+        )}
+        CompetencyLink={({ id, ...props }) => (
+          <a href={href(sitePaths.competency(ladderId, id))} {...props} />
+        )}
+      />
       {matrix.points ? (
         <Card className="mt-6">
           <PointsScheme points={matrix.points} />
@@ -249,32 +212,14 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
         {main ? (
           <span>{t("level.targetRating", { value: main.value, label: main.label })}</span>
         ) : null}
-        <span>
-          <Sentence
-            words={t("level.track", marks("track"))}
-            elements={{
-              track: (
-                <SiteLink to={sitePaths.track(ladderId, view.track.id)}>{view.track.name}</SiteLink>
-              ),
-            }}
-          />
-        </span>
-        {view.previous ? (
-          <span>
-            <Sentence
-              words={t("level.previous", marks("level"))}
-              elements={{ level: levelLink(view.previous) }}
-            />
-          </span>
-        ) : null}
-        {view.next ? (
-          <span>
-            <Sentence
-              words={t("level.next", marks("level"))}
-              elements={{ level: levelLink(view.next) }}
-            />
-          </span>
-        ) : null}
+        <TrackAndNeighbours
+          track={
+            <SiteLink to={sitePaths.track(ladderId, view.track.id)}>{view.track.name}</SiteLink>
+          }
+          previous={view.previous}
+          next={view.next}
+          levelLink={levelLink}
+        />
         {view.next ? (
           <span>
             <SiteLink to={sitePaths.comparison(ladderId, view.level.id, view.next.id)}>
@@ -295,34 +240,15 @@ export function LevelPage({ ladderId, view }: { ladderId: string; view: LevelVie
           </span>
         ) : null}
       </div>
-      {view.sublevels.length ? (
-        <Card className="mb-6">
-          <Sublevels sublevels={view.sublevels} />
-        </Card>
-      ) : null}
-      {view.points ? (
-        <Card className="mb-6">
-          <PointsScheme points={view.points} marked={view.pointsMarks} />
-        </Card>
-      ) : null}
-      <div className="space-y-6">
-        {view.areas.map((area) => (
-          <Card key={area.id}>
-            <LevelArea
-              area={area}
-              mainTarget={main?.value}
-              competencyLink={(competency) => (
-                <SiteLink
-                  to={sitePaths.competency(ladderId, competency.id)}
-                  className="hover:underline"
-                >
-                  {competency.name}
-                </SiteLink>
-              )}
-            />
-          </Card>
-        ))}
-      </div>
+      <LevelCards
+        view={view}
+        Card={Card}
+        competencyLink={(competency) => (
+          <SiteLink to={sitePaths.competency(ladderId, competency.id)} className="hover:underline">
+            {competency.name}
+          </SiteLink>
+        )}
+      />
     </>
   );
 }
@@ -484,44 +410,14 @@ export function ComparisonPage({
                     {competency.name}
                   </SiteLink>
                 )}
-                statements={
-                  <>
-                    <Statements
-                      heading={t("compare.onlyAt", { level: from.title })}
-                      texts={change.onlyInFrom}
-                    />
-                    <Statements
-                      heading={t("compare.onlyAt", { level: to.title })}
-                      texts={change.onlyInTo}
-                    />
-                  </>
-                }
+                from={from.title}
+                to={to.title}
               />
             </Card>
           ))}
         </div>
       )}
     </>
-  );
-}
-
-function Statements({ heading, texts }: { heading: string; texts: readonly string[] }) {
-  const { t } = useTranslation("ladders");
-  return (
-    <div>
-      <h3 className="mb-1 text-sm font-semibold">{heading}</h3>
-      {texts.length ? (
-        <ul className="list-disc space-y-1 ps-5 text-sm">
-          {texts.map((text) => (
-            <li key={text}>
-              <RichText text={text} inline />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("compare.nothing")}</p>
-      )}
-    </div>
   );
 }
 

@@ -13,7 +13,6 @@
 
 export const ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 export const RUNGS_USER = "urn:ietf:params:scim:schemas:extension:rungs:2.0:User";
-export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 type Json = Record<string, unknown>;
 

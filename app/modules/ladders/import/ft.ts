@@ -7,9 +7,7 @@ import {
 } from "./assemble";
 import {
   baseName,
-  FIRST_VERSION,
   isRecord,
-  ladderSource,
   parseSourceYaml,
   pathInSource,
   sourceMarkdown,
@@ -17,7 +15,7 @@ import {
   textOf,
 } from "./common";
 import { IdRegister, kebabId } from "./ids";
-import { ladderFiles } from "./ladder-files";
+import { importedLadder } from "./ladder-files";
 import {
   ImportSourceError,
   type DraftLink,
@@ -242,42 +240,30 @@ export function importFt(
     .join("\n\n");
   const assembled = assembleLadder([...themes.values()], tracks, SOURCE_NAME);
   const ladderId = options.ladderId ?? `ft-${kebabId(baseName(file), "job-family")}`;
-  return {
-    ladderId,
+  return importedLadder({
+    source: { title: SOURCE_TITLE, repository: PUBLIC_REPOSITORY },
+    read: [
+      pathInSource(file, "data"),
+      ...[jobFamilies, howToUse].flatMap((page) =>
+        page === undefined ? [] : [pathInSource(page.path, "site")],
+      ),
+    ],
+    options,
+    ladder: { id: ladderId, name: familyName, description },
+    draft: {
+      scale: FT_PROFICIENCIES.map((point, index) => ({
+        value: index + 1,
+        label: point.label,
+        meaning: point.meaning,
+      })),
+      areas: [{ id: "themes", name: "Themes", description: "" }],
+      competencies: assembled.competencies,
+      tracks: assembled.tracks,
+      equivalence: paths?.equivalence ?? [],
+    },
     report: [...report, ...assembled.report],
     stated,
-    files: ladderFiles(
-      {
-        ladder: {
-          id: ladderId,
-          name: familyName,
-          version: FIRST_VERSION,
-          description,
-          source: ladderSource(
-            SOURCE_TITLE,
-            PUBLIC_REPOSITORY,
-            [
-              pathInSource(file, "data"),
-              ...[jobFamilies, howToUse].flatMap((page) =>
-                page === undefined ? [] : [pathInSource(page.path, "site")],
-              ),
-            ],
-            options,
-          ),
-        },
-        scale: FT_PROFICIENCIES.map((point, index) => ({
-          value: index + 1,
-          label: point.label,
-          meaning: point.meaning,
-        })),
-        areas: [{ id: "themes", name: "Themes", description: "" }],
-        competencies: assembled.competencies,
-        tracks: assembled.tracks,
-        equivalence: paths?.equivalence ?? [],
-      },
-      "the FT's engineering progression",
-    ),
-  };
+  });
 }
 
 /** Where the FT publishes its site (README.md), for the site's own links, which name no host. */

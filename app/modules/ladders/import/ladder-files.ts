@@ -1,10 +1,19 @@
 import { stringify } from "yaml";
 import { described, type DraftCompetency, type DraftTrack } from "./assemble";
-import type { DraftStatement } from "./types";
-import type { LadderOutputFile } from "./types";
+import { FIRST_VERSION, ladderSource } from "./common";
+import type {
+  DraftStatement,
+  ImportedLadder,
+  ImportOptions,
+  LadderOutputFile,
+  ReportLine,
+  SourceStatement,
+} from "./types";
 
-/** The parts of a ladder an importer writes, in the shapes docs/ladders.md describes. */
-/** Descriptions are "" where the source gives none: the files leave them out. */
+/**
+ * The parts of a ladder an importer writes, in the shapes docs/ladders.md describes. Descriptions
+ * are "" where the source gives none: the files leave them out.
+ */
 export interface DraftLadder {
   ladder: {
     id: string;
@@ -103,4 +112,47 @@ export function ladderFiles(draft: DraftLadder, origin: string): LadderOutputFil
       }),
     ),
   ];
+}
+
+/**
+ * What every importer returns: the ladder folder, written from `draft` at the first version with
+ * the source (`source`, the files it `read`) in its metadata, and the report of what could not be
+ * placed.
+ */
+export function importedLadder({
+  source,
+  read,
+  options,
+  ladder,
+  draft,
+  report,
+  stated,
+  shared,
+}: {
+  source: { title: string; repository: string };
+  read: string[];
+  options: ImportOptions;
+  ladder: { id: string; name: string; description: string };
+  draft: Omit<DraftLadder, "ladder">;
+  report: ReportLine[];
+  stated: SourceStatement[];
+  shared?: ImportedLadder["shared"];
+}): ImportedLadder {
+  return {
+    ladderId: ladder.id,
+    report,
+    stated,
+    files: ladderFiles(
+      {
+        ladder: {
+          ...ladder,
+          version: FIRST_VERSION,
+          source: ladderSource(source.title, source.repository, read, options),
+        },
+        ...draft,
+      },
+      source.title,
+    ),
+    ...(shared === undefined ? {} : { shared }),
+  };
 }

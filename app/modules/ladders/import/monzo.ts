@@ -10,9 +10,7 @@ import {
 } from "./assemble";
 import {
   baseName,
-  FIRST_VERSION,
   isRecord,
-  ladderSource,
   LEVEL_SCALE,
   parseSourceYaml,
   pathInSource,
@@ -21,7 +19,7 @@ import {
   textOf,
 } from "./common";
 import { IdRegister, kebabId, withoutPictographs } from "./ids";
-import { ladderFiles, sharedFiles, type SharedExpectations } from "./ladder-files";
+import { importedLadder, sharedFiles, type SharedExpectations } from "./ladder-files";
 import {
   ImportSourceError,
   type DraftStatement,
@@ -276,34 +274,22 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
           ),
         );
   const read = [...frameworks, ...(sharedCompetencies.length === 0 ? [] : [generic!])];
-  return {
-    ladderId,
+  return importedLadder({
+    source: { title: SOURCE_TITLE, repository: PUBLIC_REPOSITORY },
+    read: read.map((page) => pathInSource(page.file, "frameworks")),
+    options,
+    ladder: { id: ladderId, name, description: sharedText },
+    draft: {
+      scale: LEVEL_SCALE,
+      areas:
+        ownCompetencies.length === 0 ? [] : [{ id: "topics", name: "Topics", description: "" }],
+      competencies: ownCompetencies,
+      tracks: assembled.tracks,
+      equivalence,
+      ...(sharedCompetencies.length === 0 ? {} : { include: [sharedFolder] }),
+    },
     report: [...report, ...assembled.report],
     stated,
-    files: ladderFiles(
-      {
-        ladder: {
-          id: ladderId,
-          name,
-          version: FIRST_VERSION,
-          description: sharedText,
-          source: ladderSource(
-            SOURCE_TITLE,
-            PUBLIC_REPOSITORY,
-            read.map((page) => pathInSource(page.file, "frameworks")),
-            options,
-          ),
-        },
-        scale: LEVEL_SCALE,
-        areas:
-          ownCompetencies.length === 0 ? [] : [{ id: "topics", name: "Topics", description: "" }],
-        competencies: ownCompetencies,
-        tracks: assembled.tracks,
-        equivalence,
-        ...(sharedCompetencies.length === 0 ? {} : { include: [sharedFolder] }),
-      },
-      SOURCE_TITLE,
-    ),
     shared:
       sharedCompetencies.length === 0
         ? []
@@ -327,7 +313,7 @@ export function importMonzo(sources: SourceFile[], options: ImportOptions = {}):
               ),
             },
           ],
-  };
+  });
 }
 
 /**

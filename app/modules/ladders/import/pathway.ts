@@ -5,17 +5,9 @@ import {
   type PlannedLevel,
   type PlannedTrack,
 } from "./assemble";
-import {
-  baseName,
-  FIRST_VERSION,
-  isRecord,
-  ladderSource,
-  parseSourceYaml,
-  textList,
-  textOf,
-} from "./common";
+import { baseName, isRecord, parseSourceYaml, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
-import { ladderFiles } from "./ladder-files";
+import { importedLadder } from "./ladder-files";
 import {
   ImportSourceError,
   type DraftLink,
@@ -354,39 +346,27 @@ export function importPathway(sources: SourceFile[], options: ImportOptions = {}
       Object.values(behaviour.descriptions).map((text) => ({ file: behaviour.file, text })),
     ),
   ];
-  return {
-    ladderId,
+  return importedLadder({
+    source: { title: SOURCE_TITLE, repository: PUBLIC_REPOSITORY },
+    read: sources.map((source) => relativeTo(sources, source.path)),
+    options,
+    ladder: { id: ladderId, name: ladderName, description: ladderDescription ?? "" },
+    draft: {
+      scale: PROFICIENCIES.map((proficiency, index) => ({
+        value: index + 1,
+        label: words(proficiency),
+        meaning: `A skill at ${proficiency} proficiency, or a behaviour at ${words(MATURITIES[index]!).toLowerCase()} maturity.`,
+      })),
+      areas: areas.filter((area) =>
+        assembled.competencies.some((competency) => competency.area === area.id),
+      ),
+      competencies: assembled.competencies,
+      tracks: assembled.tracks,
+      equivalence: tracks.length < 2 ? [] : equivalence(tracks, levels),
+    },
     report: [...report, ...assembled.report],
     stated,
-    files: ladderFiles(
-      {
-        ladder: {
-          id: ladderId,
-          name: ladderName,
-          version: FIRST_VERSION,
-          description: ladderDescription ?? "",
-          source: ladderSource(
-            SOURCE_TITLE,
-            PUBLIC_REPOSITORY,
-            sources.map((source) => relativeTo(sources, source.path)),
-            options,
-          ),
-        },
-        scale: PROFICIENCIES.map((proficiency, index) => ({
-          value: index + 1,
-          label: words(proficiency),
-          meaning: `A skill at ${proficiency} proficiency, or a behaviour at ${words(MATURITIES[index]!).toLowerCase()} maturity.`,
-        })),
-        areas: areas.filter((area) =>
-          assembled.competencies.some((competency) => competency.area === area.id),
-        ),
-        competencies: assembled.competencies,
-        tracks: assembled.tracks,
-        equivalence: tracks.length < 2 ? [] : equivalence(tracks, levels),
-      },
-      "forwardimpact's pathway",
-    ),
-  };
+  });
 }
 
 function readLevels(source: SourceFile, report: ReportLine[]): PathwayLevel[] {

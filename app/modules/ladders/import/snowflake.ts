@@ -5,10 +5,10 @@ import {
   type PlannedLevel,
   type PlannedTrack,
 } from "./assemble";
-import { FIRST_VERSION, isRecord, ladderSource, sourceMarkdown, textList, textOf } from "./common";
+import { isRecord, sourceMarkdown, textList, textOf } from "./common";
 import { IdRegister, kebabId } from "./ids";
 import { JsLiteralError, readJsLiteral } from "./js-literal";
-import { ladderFiles } from "./ladder-files";
+import { importedLadder } from "./ladder-files";
 import {
   ImportSourceError,
   type DraftStatement,
@@ -171,45 +171,37 @@ export function importSnowflake(
         ? "Has not reached the first milestone of the competency."
         : `Has reached milestone ${value} of the competency: what level ${value} expects of it.`,
   }));
-  return {
-    ladderId,
+  return importedLadder({
+    source: { title: SOURCE_TITLE, repository: PUBLIC_REPOSITORY },
+    read: [constants, ...(readme === undefined ? [] : [readme])].map((source) =>
+      source.path.split("/").at(-1)!,
+    ),
+    options,
+    ladder: {
+      id: ladderId,
+      name: "Snowflake",
+      description: readme === undefined ? "" : readmeIntroduction(readme),
+    },
+    draft: {
+      scale,
+      areas: categories.map((category) => ({
+        id: kebabId(category, "category"),
+        name: category,
+        description: "",
+      })),
+      competencies: assembled.competencies,
+      tracks: assembled.tracks.map((draft) => ({
+        ...draft,
+        levels: draft.levels.map((level, index) => ({
+          ...level,
+          target: levelNumbers[index]!,
+        })),
+      })),
+      points: pointsSection(pointsOfMilestone, bandList, titles, file, report),
+    },
     report: [...report, ...assembled.report],
     stated,
-    files: ladderFiles(
-      {
-        ladder: {
-          id: ladderId,
-          name: "Snowflake",
-          version: FIRST_VERSION,
-          description: readme === undefined ? "" : readmeIntroduction(readme),
-          source: ladderSource(
-            SOURCE_TITLE,
-            PUBLIC_REPOSITORY,
-            [constants, ...(readme === undefined ? [] : [readme])].map((source) =>
-              source.path.split("/").at(-1)!,
-            ),
-            options,
-          ),
-        },
-        scale,
-        areas: categories.map((category) => ({
-          id: kebabId(category, "category"),
-          name: category,
-          description: "",
-        })),
-        competencies: assembled.competencies,
-        tracks: assembled.tracks.map((draft) => ({
-          ...draft,
-          levels: draft.levels.map((level, index) => ({
-            ...level,
-            target: levelNumbers[index]!,
-          })),
-        })),
-        points: pointsSection(pointsOfMilestone, bandList, titles, file, report),
-      },
-      SOURCE_TITLE,
-    ),
-  };
+  });
 }
 
 /** The literal a `const NAME = …` (typed or not) of the file holds. */
