@@ -73,6 +73,13 @@ export const APP_CLOCK_DEFAULTS: Partial<Record<Prisma.ModelName, readonly strin
   PromotionEvent: ["createdAt"],
   PromotionAuditView: ["openedAt"],
   GroupChange: ["changedAt"],
+  GoalPeriod: ["createdAt"],
+  Objective: ["createdAt"],
+  ObjectiveShare: ["createdAt"],
+  KeyResult: ["createdAt"],
+  KeyResultCheckIn: ["createdAt"],
+  TeamHealthCheckIn: ["createdAt"],
+  TeamHealthAction: ["createdAt"],
 };
 
 /** Sign-in machinery, tokens and a person's export build: they age in real time (decision 078). */

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { db, type Prisma } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
+import { parseRows, sqlDate } from "~/db/rows";
 import {
   evidenceCompetencies,
   recordEvidence,
@@ -894,34 +897,39 @@ export async function recordContribution(
 
 /** The key results whose check-in is due for a person: theirs or contributed to, in an open period, none in the last week (progress.checkInDue). */
 export async function checkInsDue(personId: string, now = clock.now()) {
-  const rows = await db.keyResult.findMany({
-    where: {
-      OR: [{ ownerId: personId }, { contributors: { some: { personId } } }],
-      objective: { period: { closedAt: null, startsOn: { lte: now } } },
-    },
-    select: {
-      id: true,
-      title: true,
-      objectiveId: true,
-      objective: {
-        select: { period: { select: { startsOn: true, endsOn: true, closedAt: true } } },
-      },
-      checkIns: { orderBy: { at: "desc" }, take: 1, select: { at: true } },
-    },
-    orderBy: [{ objectiveId: "asc" }, { position: "asc" }],
-  });
+  // One statement: the home page asks every workflow's to-dos on each visit.
+  const rows = parseRows(
+    dueRow,
+    await readRows`
+    SELECT k.id AS "keyResultId", k.title, k."objectiveId", p."startsOn", p."endsOn", p."closedAt",
+      (SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id) AS "lastAt"
+    FROM "KeyResult" k
+    JOIN "Objective" o ON o.id = k."objectiveId"
+    JOIN "GoalPeriod" p ON p.id = o."periodId"
+    WHERE (k."ownerId" = ${personId}
+        OR EXISTS (SELECT 1 FROM "KeyResultContributor" kc WHERE kc."keyResultId" = k.id AND kc."personId" = ${personId}))
+      AND p."closedAt" IS NULL AND p."startsOn" <= ${now}
+    ORDER BY k."objectiveId", k.position, k.id`,
+  );
   return rows
-    .filter(
-      (row) =>
-        periodOpenOn(row.objective.period, now) && checkInDue(row.checkIns[0]?.at ?? null, now),
-    )
+    .filter((row) => periodOpenOn(row, now) && checkInDue(row.lastAt, now))
     .map((row) => ({
-      keyResultId: row.id,
+      keyResultId: row.keyResultId,
       objectiveId: row.objectiveId,
       title: row.title,
-      endsOn: row.objective.period.endsOn,
+      endsOn: row.endsOn,
     }));
 }
+
+const dueRow = z.object({
+  keyResultId: z.string(),
+  title: z.string(),
+  objectiveId: z.string(),
+  startsOn: sqlDate,
+  endsOn: sqlDate,
+  closedAt: sqlDate.nullable(),
+  lastAt: sqlDate.nullable(),
+});
 
 /**
  * The person's goals for their export (app/modules/data-rights): the objectives they own or hold a

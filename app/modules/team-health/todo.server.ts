@@ -1,55 +1,57 @@
+import { z } from "zod";
 import { db } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
+import { parseRows, sqlDate } from "~/db/rows";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 
 /**
  * Team health's to-dos (app/modules/todo): a person asked in an open check-in who has not answered
  * (their own flag, shown to them alone), and the owner of a team's action not yet done.
  */
+const todoRow = z.object({
+  kind: z.enum(["answer", "action"]),
+  id: z.string(),
+  checkInId: z.string(),
+  teamId: z.string(),
+  team: z.string(),
+  at: sqlDate,
+});
+
 export async function teamHealthTodoFacts(
   viewer: { id: string },
   now: Date,
 ): Promise<Pick<TodoFacts, "teamHealthToAnswer" | "teamHealthActions">> {
-  const [invitations, actions] = await Promise.all([
-    db.teamHealthInvitation.findMany({
-      where: {
-        personId: viewer.id,
-        answered: false,
-        checkInTeam: { checkIn: { closedAt: null, closesAt: { gt: now } } },
-      },
-      select: {
-        checkInTeam: {
-          select: {
-            team: { select: { name: true } },
-            checkIn: { select: { id: true, closesAt: true } },
-          },
-        },
-      },
-    }),
-    db.teamHealthAction.findMany({
-      where: { ownerId: viewer.id, doneAt: null },
-      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        dueOn: true,
-        teamId: true,
-        team: { select: { name: true } },
-        checkInTeam: { select: { checkInId: true } },
-      },
-    }),
-  ]);
+  // One statement for both kinds: the home page asks every workflow's to-dos on each visit.
+  const rows = parseRows(
+    todoRow,
+    await readRows`
+    SELECT 'answer' AS kind, c.id AS id, c.id AS "checkInId", ct."teamId" AS "teamId", t.name AS team, c."closesAt" AS at
+    FROM "TeamHealthInvitation" i
+    JOIN "TeamHealthTeam" ct ON ct.id = i."checkInTeamId"
+    JOIN "TeamHealthCheckIn" c ON c.id = ct."checkInId"
+    JOIN "Team" t ON t.id = ct."teamId"
+    WHERE i."personId" = ${viewer.id} AND NOT i.answered AND c."closedAt" IS NULL AND c."closesAt" > ${now}
+    UNION ALL
+    SELECT 'action', a.id, ct."checkInId", a."teamId", t.name, a."dueOn"
+    FROM "TeamHealthAction" a
+    JOIN "TeamHealthTeam" ct ON ct.id = a."checkInTeamId"
+    JOIN "Team" t ON t.id = a."teamId"
+    WHERE a."ownerId" = ${viewer.id} AND a."doneAt" IS NULL
+    ORDER BY kind, at, id`,
+  );
   return {
-    teamHealthToAnswer: invitations.map((invitation) => ({
-      checkInId: invitation.checkInTeam.checkIn.id,
-      team: invitation.checkInTeam.team.name,
-      closesAt: invitation.checkInTeam.checkIn.closesAt,
-    })),
-    teamHealthActions: actions.map((action) => ({
-      actionId: action.id,
-      checkInId: action.checkInTeam.checkInId,
-      teamId: action.teamId,
-      team: action.team.name,
-      dueOn: action.dueOn,
-    })),
+    teamHealthToAnswer: rows
+      .filter((row) => row.kind === "answer")
+      .map((row) => ({ checkInId: row.checkInId, team: row.team, closesAt: row.at })),
+    teamHealthActions: rows
+      .filter((row) => row.kind === "action")
+      .map((row) => ({
+        actionId: row.id,
+        checkInId: row.checkInId,
+        teamId: row.teamId,
+        team: row.team,
+        dueOn: row.at,
+      })),
   };
 }
 
