@@ -37,11 +37,13 @@ function flatten(tree: Tree, prefix = ""): [string, string][] {
 /** Every message of a language as [namespace:key, message, parsed]. */
 export function messagesOf(language: Language): [string, string, Element[]][] {
   return NAMESPACES.flatMap((namespace) =>
-    flatten(shipped[language]![namespace] ?? {}).map(([key, message]) => [
-      `${namespace}:${key}`,
-      message,
-      new IntlMessageFormat(message, LANGUAGES[language].locale).getAst() as Element[],
-    ]),
+    flatten(shipped[language]![namespace] ?? {}).map(
+      ([key, message]): [string, string, Element[]] => [
+        `${namespace}:${key}`,
+        message,
+        new IntlMessageFormat(message, LANGUAGES[language].locale).getAst() as Element[],
+      ],
+    ),
   );
 }
 
