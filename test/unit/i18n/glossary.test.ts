@@ -23,6 +23,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["one-to-one", "entretien individuel", word("tête-à-tête|one-to-one")],
     ["evidence", "élément probant", word("preuve|preuves")],
     ["mentee", "mentoré", word("mentee|mentees|mentoree")],
+    ["promotion window", "campagne", word("fenêtre(?! de navigation)|fenêtres")],
+    ["nominee", "personne proposée", word("nominé|nominée|nominés|nominées")],
   ],
   es: [
     ["ladder", "escala de carrera", word("escalera|escaleras")],
@@ -32,10 +34,12 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["manager", "responsable", word("mánager|mánagers|manager|managers")],
     ["feedback", "feedback", word("comentarios")],
     ["mentee", "mentorizado", word("mentee|mentees")],
+    ["promotion window", "convocatoria", word("ventana(?! de navegación)|ventanas")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
     ["the retention pass", "عملية التنظيف", /تمريرة/u],
+    ["growth plan", "خطة التطور", /خطة (?:ال)?نمو/u],
   ],
 };
 
