@@ -3,7 +3,7 @@
 // synonym: the check fails wherever a message says it.
 import { describe, expect, test } from "vitest";
 import type { Language } from "~/i18n/languages";
-import { offenders } from "./texts";
+import { messagesOf, offenders, textsOf } from "./texts";
 
 const word = (alternatives: string, flags = "iu") =>
   new RegExp(`(?<![\\p{L}\\p{N}=/-])(?:${alternatives})(?![\\p{L}\\p{N}])`, flags);
@@ -52,3 +52,93 @@ for (const [language, rows] of Object.entries(REJECTED) as [
       expect(offenders(language, rejected)).toEqual([]);
     });
   });
+
+// Where English says a glossary term, each language says the glossary's word (inflected as its
+// grammar asks: Arabic's diacritics and attached pronouns are read through).
+const arabic = (text: string) => text.replace(/[\u064B-\u0652]/gu, "");
+
+/** [term, English's word, the glossary's word per language]. */
+const CHOSEN: [string, RegExp, Record<Exclude<Language, "en">, RegExp>][] = [
+  [
+    "ladder",
+    /\bladders?\b/iu,
+    {
+      de: /Karriereleiter/u,
+      fr: /grilles? de carrière/iu,
+      es: /escalas? de carrera/iu,
+      ar: /سلم|سلالم/u,
+    },
+  ],
+  [
+    "evidence",
+    /\bevidence\b/iu,
+    { de: /Nachweis/u, fr: /éléments? probants?/iu, es: /evidencias?/iu, ar: /شواهد|شاهد/u },
+  ],
+  [
+    "self-assessment",
+    /\bself-assessments?\b/iu,
+    {
+      de: /Selbsteinschätzung/u,
+      fr: /auto-évaluation/iu,
+      es: /autoevaluaci/iu,
+      ar: /تقييم\p{L}* (?:ال)?ذاتي/u,
+    },
+  ],
+  [
+    "calibration",
+    /\bcalibration\b/iu,
+    { de: /Kalibrierung/u, fr: /calibrage/iu, es: /calibraci/iu, ar: /معايرة/u },
+  ],
+  [
+    "one-to-one",
+    /\bone-to-ones?\b/iu,
+    {
+      de: /Einzelgespräch/u,
+      fr: /entretiens? individuels?/iu,
+      es: /reuni[oó]n(?:es)? individual(?:es)?/iu,
+      ar: /(?:ال)?اجتماع\p{L}* (?:ال)?فردي/u,
+    },
+  ],
+  [
+    "scorecard",
+    /\bscorecards?\b/iu,
+    {
+      de: /Bewertungsb[oö]gen/u,
+      fr: /fiches? d’évaluation/iu,
+      es: /fichas? de evaluaci/iu,
+      ar: /بطاق\p{L}* (?:ال)?تقييم/u,
+    },
+  ],
+  [
+    "mentorship",
+    /\bmentorship\b/iu,
+    { de: /Mentoring/u, fr: /mentorat/iu, es: /mentoría/iu, ar: /إرشاد/u },
+  ],
+];
+// English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
+// and a ladder file's YAML key.
+const OTHER_SENSE = new Set([
+  "accessAudit:intro.fourFifths",
+  "email:reminder.intro.nudgeScorecard",
+  "ladderChecks:sections.addLadder",
+]);
+
+const english = new Map(
+  messagesOf("en").map(([key, , parsed]) => [key, textsOf(parsed).join(" ")]),
+);
+
+describe.each(["de", "fr", "es", "ar"] as const)("%s says the glossary's word", (language) => {
+  const translated = new Map(
+    messagesOf(language).map(([key, , parsed]) => [
+      key,
+      language === "ar" ? arabic(textsOf(parsed).join(" ")) : textsOf(parsed).join(" "),
+    ]),
+  );
+  test.each(CHOSEN)("where English says %s", (_term, source, chosen) => {
+    const missing = [...english]
+      .filter(([key, text]) => source.test(text) && !OTHER_SENSE.has(key))
+      .filter(([key]) => !chosen[language].test(translated.get(key) ?? ""))
+      .map(([key]) => `${key}: ${translated.get(key)}`);
+    expect(missing).toEqual([]);
+  });
+});
