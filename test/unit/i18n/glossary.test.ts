@@ -110,17 +110,23 @@ const CHOSEN: [string, RegExp, Record<Exclude<Language, "en">, RegExp>][] = [
     },
   ],
   [
+    "track",
+    /\btracks?\b(?! record)/iu,
+    { de: /Laufbahn/u, fr: /filière/iu, es: /itinerario/iu, ar: /مسار/u },
+  ],
+  [
     "mentorship",
     /\bmentorship\b/iu,
     { de: /Mentoring/u, fr: /mentorat/iu, es: /mentoría/iu, ar: /إرشاد/u },
   ],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
-// and a ladder file's YAML key.
+// and a ladder file's YAML keys.
 const OTHER_SENSE = new Set([
   "accessAudit:intro.fourFifths",
   "email:reminder.intro.nudgeScorecard",
   "ladderChecks:sections.addLadder",
+  "ladderChecks:rules.equivalenceRow",
 ]);
 
 const english = new Map(
