@@ -32,6 +32,9 @@ describe("Spanish", () => {
 });
 
 describe("Arabic", () => {
+  test("« » quotes, never straight double quotes", () => {
+    expect(offenders("ar", /"/u)).toEqual([]);
+  });
   test("the Arabic comma and question mark after Arabic words", () => {
     // A comma with no space after it is data (the people import's example CSV row), not a sentence.
     expect(offenders("ar", /\p{Script=Arabic}[,?](?=\s|$)/u)).toEqual([]);
