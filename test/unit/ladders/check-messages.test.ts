@@ -40,7 +40,7 @@ describe("what the checks say", () => {
 
   it("and reads in German", () => {
     const worded = findings.map((finding) => wordsOf(german as never, finding.say as Message));
-    expect(worded).toContain(`unbekannte Kompetenz "code-qualty" (meinten Sie "code-quality"?)`);
+    expect(worded).toContain(`unbekannte Kompetenz „code-qualty“ (meinten Sie „code-quality“?)`);
     expect(worded.filter((words, index) => words === findings[index]!.message)).toEqual([]);
   });
 });

@@ -1,0 +1,150 @@
+// Each language uses the glossary's word for each term (docs/i18n.md, "Glossary") and never the
+// synonyms translators reached for before it was followed everywhere. A row here is a rejected
+// synonym: the check fails wherever a message says it.
+import { describe, expect, test } from "vitest";
+import type { Language } from "~/i18n/languages";
+import { messagesOf, offenders, textsOf } from "./texts";
+
+const word = (alternatives: string, flags = "iu") =>
+  new RegExp(`(?<![\\p{L}\\p{N}=/-])(?:${alternatives})(?![\\p{L}\\p{N}])`, flags);
+
+/** [term, the glossary's word, the rejected synonyms]. */
+const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
+  de: [
+    ["evidence", "Nachweis", word("Beleg|Belege|Belegs", "u")],
+    ["packet", "Unterlagen", word("Paket|Pakete|Paketen|Pakets")],
+    ["ladder", "Karriereleiter", word("Leiter|Leitern", "u")],
+    ["feedback", "Feedback", word("Rückmeldung|Rückmeldungen")],
+    ["one-to-one", "Einzelgespräch", word("1:1|Eins-zu-eins-Gespräch|Eins-zu-eins")],
+  ],
+  fr: [
+    ["ladder", "grille de carrière", word("référentiel|référentiels")],
+    ["growth", "progression", word("plan de développement|plans de développement")],
+    ["one-to-one", "entretien individuel", word("tête-à-tête|one-to-one")],
+    ["evidence", "élément probant", word("preuve|preuves")],
+    ["mentee", "mentoré", word("mentee|mentees|mentoree")],
+    ["promotion window", "campagne", word("fenêtre(?! de navigation)|fenêtres")],
+    ["nominee", "personne proposée", word("nominé|nominée|nominés|nominées")],
+  ],
+  es: [
+    ["ladder", "escala de carrera", word("escalera|escaleras")],
+    ["growth", "desarrollo", word("crecimiento")],
+    ["one-to-one", "reunión individual", word("uno a uno|one-to-one")],
+    ["skip-level", "reunión de segundo nivel", word("skip-level|skip level")],
+    ["manager", "responsable", word("mánager|mánagers|manager|managers")],
+    ["feedback", "feedback", word("comentarios")],
+    ["mentee", "mentorizado", word("mentee|mentees")],
+    ["promotion window", "convocatoria", word("ventana(?! de navegación)|ventanas")],
+  ],
+  ar: [
+    ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
+    ["the retention pass", "عملية التنظيف", /تمريرة/u],
+    ["growth plan", "خطة التطور", /خطة (?:ال)?نمو/u],
+  ],
+};
+
+for (const [language, rows] of Object.entries(REJECTED) as [
+  Exclude<Language, "en">,
+  [string, string, RegExp][],
+][])
+  describe(`${language} follows the glossary`, () => {
+    test.each(rows)("%s is %s, never its rejected synonyms", (_term, _chosen, rejected) => {
+      expect(offenders(language, rejected)).toEqual([]);
+    });
+  });
+
+// Where English says a glossary term, each language says the glossary's word (inflected as its
+// grammar asks: Arabic's diacritics and attached pronouns are read through).
+const arabic = (text: string) => text.replace(/[\u064B-\u0652]/gu, "");
+
+/** [term, English's word, the glossary's word per language]. */
+const CHOSEN: [string, RegExp, Record<Exclude<Language, "en">, RegExp>][] = [
+  [
+    "ladder",
+    /\bladders?\b/iu,
+    {
+      de: /Karriereleiter/u,
+      fr: /grilles? de carrière/iu,
+      es: /escalas? de carrera/iu,
+      ar: /سلم|سلالم/u,
+    },
+  ],
+  [
+    "evidence",
+    /\bevidence\b/iu,
+    { de: /Nachweis/u, fr: /éléments? probants?/iu, es: /evidencias?/iu, ar: /شواهد|شاهد/u },
+  ],
+  [
+    "self-assessment",
+    /\bself-assessments?\b/iu,
+    {
+      de: /Selbsteinschätzung/u,
+      fr: /auto-évaluation/iu,
+      es: /autoevaluaci/iu,
+      ar: /تقييم\p{L}* (?:ال)?ذاتي/u,
+    },
+  ],
+  [
+    "calibration",
+    /\bcalibration\b/iu,
+    { de: /Kalibrierung/u, fr: /calibrage/iu, es: /calibraci/iu, ar: /معايرة/u },
+  ],
+  [
+    "one-to-one",
+    /\bone-to-ones?\b/iu,
+    {
+      de: /Einzelgespräch/u,
+      fr: /entretiens? individuels?/iu,
+      es: /reuni[oó]n(?:es)? individual(?:es)?/iu,
+      ar: /(?:ال)?اجتماع\p{L}* (?:ال)?فردي/u,
+    },
+  ],
+  [
+    "scorecard",
+    /\bscorecards?\b/iu,
+    {
+      de: /Bewertungsb[oö]gen/u,
+      fr: /fiches? d’évaluation/iu,
+      es: /fichas? de evaluaci/iu,
+      ar: /بطاق\p{L}* (?:ال)?تقييم/u,
+    },
+  ],
+  [
+    "track",
+    /\btracks?\b(?! record)/iu,
+    { de: /Laufbahn/u, fr: /filière/iu, es: /itinerario/iu, ar: /مسار/u },
+  ],
+  [
+    "mentorship",
+    /\bmentorship\b/iu,
+    { de: /Mentoring/u, fr: /mentorat/iu, es: /mentoría/iu, ar: /إرشاد/u },
+  ],
+];
+// English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
+// and a ladder file's YAML keys.
+const OTHER_SENSE = new Set([
+  "accessAudit:intro.fourFifths",
+  "email:reminder.intro.nudgeScorecard",
+  "ladderChecks:sections.addLadder",
+  "ladderChecks:rules.equivalenceRow",
+]);
+
+const english = new Map(
+  messagesOf("en").map(([key, , parsed]) => [key, textsOf(parsed).join(" ")]),
+);
+
+describe.each(["de", "fr", "es", "ar"] as const)("%s says the glossary's word", (language) => {
+  const translated = new Map(
+    messagesOf(language).map(([key, , parsed]) => [
+      key,
+      language === "ar" ? arabic(textsOf(parsed).join(" ")) : textsOf(parsed).join(" "),
+    ]),
+  );
+  test.each(CHOSEN)("where English says %s", (_term, source, chosen) => {
+    const missing = [...english]
+      .filter(([key, text]) => source.test(text) && !OTHER_SENSE.has(key))
+      .filter(([key]) => !chosen[language].test(translated.get(key) ?? ""))
+      .map(([key]) => `${key}: ${translated.get(key)}`);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+// Each language addresses the reader as the product chose (docs/i18n.md, "Register"): German Sie,
+// French vous, Spanish usted. The known forms of the other register fail here, wherever a message
+// says them: the pronouns and possessives, and the imperatives a message or sentence starts with.
+import { describe, expect, test } from "vitest";
+import { offenders } from "./texts";
+
+// Letters on either side end a word (\b does not know accented letters).
+const word = (alternatives: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "u");
+const wordAnyCase = (alternatives: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "iu");
+// Where a reader starts: the message or an option of it, or after . : ; ! ? (and Spanish ¿ ¡).
+const atStart = (alternatives: string, after = "") =>
+  new RegExp(`(?:^|[.:;!?¿¡]\\s*)(?:${alternatives})(?![\\p{L}\\p{N}])${after}`, "u");
+
+describe("German says Sie", () => {
+  test("no du, dich, dir, dein…, ihr-plural forms", () => {
+    expect(
+      offenders(
+        "de",
+        wordAnyCase(
+          "du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure|euren|eurem|eurer",
+        ),
+      ),
+    ).toEqual([]);
+  });
+  test("no verb in the du form", () => {
+    expect(
+      offenders(
+        "de",
+        word(
+          "hast|kannst|bist|wirst|willst|musst|sollst|darfst|siehst|gibst|weißt|brauchst|möchtest|bekommst|findest|wählst|schreibst|machst",
+        ),
+      ),
+    ).toEqual([]);
+  });
+  test("no du imperative where a message or sentence starts", () => {
+    const imperatives =
+      "Wähle|Wähl|Gib|Schreib|Schreibe|Trag|Trage|Lade|Klick|Klicke|Öffne|Füge|Nenne|Prüfe|Sieh|Beschreibe|Erkläre|Bewerte|Speichere|Sende|Lege|Setze|Entferne|Melde|Mach|Mache|Nimm|Lass|Lies|Kopiere|Antworte|Sag|Sage|Starte|Beginne|Verschiebe|Ändere|Nutze|Begründe|Markiere|Bestätige|Deaktiviere|Hebe|Beende|Geh|Gehe|Hol|Hole|Denk|Denke|Zieh|Ziehe|Warte|Versuch|Teile|Plane";
+    expect(offenders("de", atStart(imperatives, "(?! Sie(?![\\p{L}]))"))).toEqual([]);
+  });
+});
+
+describe("Spanish says usted", () => {
+  test("no tú, te, ti, tu, tus, contigo, tuyo…", () => {
+    expect(offenders("es", wordAnyCase("tú|tu|tus|ti|te|contigo|tuyo|tuya|tuyos|tuyas"))).toEqual(
+      [],
+    );
+  });
+  test("no verb in the tú form", () => {
+    expect(
+      offenders(
+        "es",
+        wordAnyCase(
+          "puedes|tienes|quieres|estás|eres|debes|podrás|sabes|necesitas|recibes|lees|ves|escribiste|hiciste|puntuaste|publicaste|elegiste|votas|patrocinas|abogas|abogarás|discrepas|verás|recibirás|vuelves|has hecho|déjalo|déjala|ábrela|ábrelo|léela|léelo|míralo|desactívala|levántala",
+        ),
+      ),
+    ).toEqual([]);
+  });
+  test("no tú imperative where a message or sentence starts", () => {
+    const imperatives =
+      "Elige|Escoge|Escribe|Indica|Descarga|Da|Dale|Di|Valora|Vuelve a|Marca|Revisa|Añade|Abre|Pide|Usa|Haz|Pon|Mira|Selecciona|Introduce|Comprueba|Guarda|Envía|Copia|Pega|Confirma|Consulta|Explica|Sube|Quita|Retira|Cierra|Inicia|Termina uno|Nombra|Registra|Autoriza|Fija|Muestra tu|Lee";
+    expect(offenders("es", atStart(imperatives, "(?=\\s)"))).toEqual([]);
+  });
+});
+
+describe("French says vous", () => {
+  test("no tu, toi, te, t’, ton, ta, tes, tien…", () => {
+    expect(offenders("fr", wordAnyCase("tu|toi|te|ton|ta|tes|tien|tienne|tiens|tiennes"))).toEqual(
+      [],
+    );
+    expect(offenders("fr", /(?<![\p{L}])[tT][’'](?=\p{L})/u)).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+// Each language's own punctuation (docs/i18n.md, "Typography"), read in the words of every message,
+// never in ICU's syntax (a skeleton such as ::.00 or an escaped brace '{' is not French text).
+import { describe, expect, test } from "vitest";
+import { languages, type Language } from "~/i18n/languages";
+import { messagesOf, offenders, pluralsOf } from "./texts";
+
+describe("French", () => {
+  test("a narrow no-break space (U+202F), never a plain or no-break space, before : ; ? !", () => {
+    expect(offenders("fr", /[ \u00a0][:;?!]/u)).toEqual([]);
+  });
+  test("a narrow no-break space inside « »", () => {
+    expect(offenders("fr", /«(?!\u202f)|(?<!\u202f)»/u)).toEqual([]);
+  });
+  test("the typographic apostrophe ’, never a straight one", () => {
+    expect(offenders("fr", /'/u)).toEqual([]);
+  });
+  test("« » quotes, never straight double quotes", () => {
+    expect(offenders("fr", /"/u)).toEqual([]);
+  });
+});
+
+describe("German", () => {
+  test("„…“ quotes, never straight double quotes", () => {
+    expect(offenders("de", /"/u)).toEqual([]);
+  });
+});
+
+describe("Spanish", () => {
+  test("«…» quotes, never straight double quotes", () => {
+    expect(offenders("es", /"/u)).toEqual([]);
+  });
+});
+
+describe("Arabic", () => {
+  test("« » quotes, never straight double quotes", () => {
+    expect(offenders("ar", /"/u)).toEqual([]);
+  });
+  test("the Arabic comma and question mark after Arabic words", () => {
+    // A comma with no space after it is data (the people import's example CSV row), not a sentence.
+    expect(offenders("ar", /\p{Script=Arabic}[,?](?=\s|$)/u)).toEqual([]);
+  });
+});
+
+// Every form a language's plural rules have (CLDR cardinal categories): a count reads right for
+// every number, not only for the ones a translator tried.
+const CATEGORIES: Record<Language, string[]> = {
+  en: ["one", "other"],
+  de: ["one", "other"],
+  fr: ["one", "other"],
+  es: ["one", "other"],
+  ar: ["zero", "one", "two", "few", "many", "other"],
+};
+// French and Spanish may add `many` (large round numbers); nothing else.
+const OPTIONAL: Partial<Record<Language, string[]>> = { fr: ["many"], es: ["many"] };
+// Where the words do not change with the number ("and # more"), a language whose forms are
+// one and other may write `other` alone. Arabic may not: its words change with every category.
+const OTHER_ALONE: Language[] = ["en", "de", "fr", "es"];
+
+describe("plurals", () => {
+  test.each(languages)(
+    "every plural in %s writes each of its categories and no other",
+    (language) => {
+      const wrong: string[] = [];
+      const allowed = [...CATEGORIES[language], ...(OPTIONAL[language] ?? [])];
+      for (const [key, , parsed] of messagesOf(language))
+        for (const written of pluralsOf(parsed)) {
+          const otherAlone = OTHER_ALONE.includes(language) && written.join() === "other";
+          const missing = otherAlone
+            ? []
+            : CATEGORIES[language].filter((category) => !written.includes(category));
+          const foreign = written.filter((category) => !allowed.includes(category));
+          if (missing.length || foreign.length)
+            wrong.push(
+              `${key}: ${missing.length ? `lacks ${missing.join(", ")}` : ""}${foreign.length ? ` has ${foreign.join(", ")}` : ""}`,
+            );
+        }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  test("the languages' categories are the ones Intl knows", () => {
+    for (const language of languages)
+      expect([...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort()).toEqual(
+        expect.arrayContaining([...CATEGORIES[language]].sort()),
+      );
+  });
+});
