@@ -58,9 +58,19 @@ async function counted() {
       orderBy: { id: "asc" },
     }),
     db.promotionDecision.findMany({ select: { outcome: true }, orderBy: { nominationId: "asc" } }),
-    db.sponsorship.findMany({ select: { sponseeId: true, sponsorId: true } }),
-    db.opportunityInterest.findMany({ select: { personId: true, outcome: true } }),
-    db.calibrationEntry.findMany({ select: { personId: true, finalRating: true } }),
+    // In one order on both databases: PostgreSQL returns rows in no order unless asked.
+    db.sponsorship.findMany({
+      select: { sponseeId: true, sponsorId: true },
+      orderBy: { id: "asc" },
+    }),
+    db.opportunityInterest.findMany({
+      select: { personId: true, outcome: true },
+      orderBy: { id: "asc" },
+    }),
+    db.calibrationEntry.findMany({
+      select: { personId: true, finalRating: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
   return { nominations, decisions, sponsorships, interests, entries };
 }
