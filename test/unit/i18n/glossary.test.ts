@@ -121,12 +121,13 @@ const CHOSEN: [string, RegExp, Record<Exclude<Language, "en">, RegExp>][] = [
   ],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
-// and a ladder file's YAML keys.
+// a ladder file's YAML keys, and a key result "on track" or "off track" (on course, not a career track).
 const OTHER_SENSE = new Set([
   "accessAudit:intro.fourFifths",
   "email:reminder.intro.nudgeScorecard",
   "ladderChecks:sections.addLadder",
   "ladderChecks:rules.equivalenceRow",
+  "goals:confidence",
 ]);
 
 const english = new Map(
