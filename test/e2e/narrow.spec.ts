@@ -19,5 +19,5 @@ test("on a 390 px phone the header fits: Menu is whole, Sign out stays on one li
   // The home link keeps its name for screen readers.
   await expect(page.getByRole("link", { name: "Rungs" })).toBeVisible();
   await menu.click();
-  await expect(page.getByRole("link", { name: "Team" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Team", exact: true })).toBeVisible();
 });
