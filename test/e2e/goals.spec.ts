@@ -22,6 +22,8 @@ async function as(browser: Browser, email: string) {
 test("a quarter of goals: a company objective, two team objectives under it, a person's, check-ins by page and API token, an output flagged, the quarter closed with scores, one objective carried over, a contribution in the next self-assessment", async ({
   browser,
 }) => {
+  // A whole quarter, several people and an API call: more than the default half minute on a busy machine.
+  test.setTimeout(120_000);
   const priya = await as(browser, people.admin.email);
   await priya.goto("/admin/goals");
   for (const [name, from, to] of [

@@ -54,6 +54,8 @@ async function answer(page: Page, person: number) {
 test("a check-in from invitation to results, a late answer that moves nothing, an action, and the next check-in asking whether it helped", async ({
   browser,
 }) => {
+  // Several people sign in over two check-ins: more than the default half minute on a busy machine.
+  test.setTimeout(120_000);
   const manager = await as(browser, hannah);
   await manager.goto("/team-health");
   await manager.getByRole("link", { name: "Start a check-in" }).click();
