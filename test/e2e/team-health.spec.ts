@@ -86,14 +86,15 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
 
   await manager.getByLabel("The pattern (an item)").selectOption({ label: items[3]! });
   await manager.getByLabel("The action").fill(action);
-  await manager.getByLabel("Owner").selectOption({ label: "Anna Schmidt" });
+  await manager.getByLabel("Owner").selectOption({ label: "Leila Ahmadi" });
   await manager.getByRole("button", { name: "Choose this action" }).click();
   await expect(manager.getByText(`“${action}”`)).toBeVisible();
 
-  const anna = await as(browser, answerers[0]!);
-  await anna.goto("/");
+  // The action's owner: Leila, whom no other browser test signs in as or changes.
+  const owner = await as(browser, answerers[1]!);
+  await owner.goto("/");
   await expect(
-    anna.getByText("Follow through on your team's health action for Data Platform"),
+    owner.getByText("Follow through on your team's health action for Data Platform"),
   ).toBeVisible();
 
   await manager.goto("/team-health");
@@ -102,10 +103,12 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   await manager.getByRole("checkbox", { name: /^Data Platform/ }).check();
   await manager.getByRole("button", { name: "Start the check-in" }).click();
 
-  await anna.goto("/team-health");
-  await anna.getByRole("link", { name: "Answer for Data Platform" }).click();
-  await expect(anna.getByText(`Last time the team chose: “${action}”. Did it help?`)).toBeVisible();
-  await anna.getByRole("radio", { name: "Partly" }).check();
-  await anna.getByRole("button", { name: "Send my answers" }).click();
-  await expect(anna.getByText("you answered")).toBeVisible();
+  await owner.goto("/team-health");
+  await owner.getByRole("link", { name: "Answer for Data Platform" }).click();
+  await expect(
+    owner.getByText(`Last time the team chose: “${action}”. Did it help?`),
+  ).toBeVisible();
+  await owner.getByRole("radio", { name: "Partly" }).check();
+  await owner.getByRole("button", { name: "Send my answers" }).click();
+  await expect(owner.getByText("you answered")).toBeVisible();
 });
