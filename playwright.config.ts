@@ -41,7 +41,8 @@ const waiting = ["conversations"].map((name) => `**/${name}.spec.ts`);
 export default defineConfig({
   testDir: "./test/e2e",
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Ten seconds, not five: on two cores under three workers a form's answer can take longer than five.
+  expect: { timeout: 10_000 },
   workers: 3,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -93,7 +93,9 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await page.getByLabel("Candidate's name").fill("Taylor Quinn");
   await page.getByLabel("Candidate's email (optional)").fill("taylor.quinn@example.net");
   await page.getByRole("button", { name: "Add candidate and start their loop" }).click();
-  await expect(page.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Taylor Quinn", exact: true, level: 1 }),
+  ).toBeVisible();
   for (const person of [tobias, ben]) {
     await page.getByLabel("Interviewer's email").fill(person.email);
     await page.getByRole("button", { name: "Assign", exact: true }).click();
@@ -146,7 +148,9 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await expect(benPage.getByText(/^Submitted \d/)).toHaveCount(0);
   await benPage.getByRole("button", { name: "Submit scorecard" }).click();
   await asked.getByRole("button", { name: "Submit scorecard" }).click();
-  await expect(benPage.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
+  await expect(
+    benPage.getByRole("heading", { name: "Taylor Quinn", exact: true, level: 1 }),
+  ).toBeVisible();
   await expect(benPage.getByText("Ben saw: Code quality")).toBeVisible();
 
   // Tobias, not yet submitted, sees nothing of Ben's card; a reload keeps his own draft.
@@ -162,7 +166,9 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
     .getByRole("dialog", { name: "Submit your scorecard?" })
     .getByRole("button", { name: "Submit scorecard" })
     .click();
-  await expect(tobiasPage.getByRole("heading", { name: "Taylor Quinn", level: 1 })).toBeVisible();
+  await expect(
+    tobiasPage.getByRole("heading", { name: "Taylor Quinn", exact: true, level: 1 }),
+  ).toBeVisible();
   await expect(tobiasPage.getByText("Ben saw: Code quality")).toBeVisible();
 
   // The debrief: the matrix marks the disagreement, and the hiring admin records the decision.
