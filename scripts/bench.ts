@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page> --language <code>]`:
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page> --language <code> --phone]`:
  * Rungs' speed, measured end to end as CPU time per request. Builds a fresh SQLite database in a
  * temporary folder (or, with `--database postgresql://…`, a fresh database on that PostgreSQL
  * server) with a large organisation (5,000 people by default, two past review cycles, a live
@@ -18,7 +18,10 @@
  * 1.5); every page within 8 times the bare page's CPU, at most 96 KB of HTML and 16 KB on the wire,
  * and at most 10% above its CPU before the move to React Router (docs/benchmarks/remix-2.json, the
  * last figures on Remix 2, on a quiet machine); every p95 within 4 times /status's p95. p50/p95 and
- * requests per second are printed beside, for information.
+ * requests per second are printed beside, for information. Once the CPU is measured, each page is
+ * loaded in Chromium for the JavaScript and CSS it makes the browser fetch until it is interactive
+ * (at most 120 KB on the wire; the sign-in and ladder pages 100 KB), and with `--phone` as a
+ * mid-range phone would load it, for the time until it is interactive (scripts/bench-browser.ts).
  *
  * `--against DIR` serves another checkout of Rungs beside (DIR, with its own node_modules and
  * build: `npm ci && npm run build` there) on the same database, and each page takes turns with it
@@ -48,6 +51,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { launchBrowser, pageWeight, phoneTimings, type PhoneTimings } from "./bench-browser.ts";
 import { postgresMs, treeMs } from "./bench-cpu.ts";
 import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -75,6 +79,8 @@ const { values } = parseArgs({
     against: { type: "string" },
     // Unset: the server's own default (one process on SQLite, one per core on PostgreSQL in production).
     processes: { type: "string" },
+    // Also load each page as a mid-range phone would (scripts/bench-browser.ts), five times cold and warm.
+    phone: { type: "boolean", default: false },
   },
 });
 const DURATION = Number(values.duration);
@@ -101,6 +107,14 @@ const PAGE_BAR = 8;
 /** HTML of every page, at most, and its bytes on the wire, compressed as a browser asks for it. */
 const HTML_BAR = 96 * 1024;
 const WIRE_BAR = 16 * 1024;
+/**
+ * The JavaScript and CSS a page makes the browser fetch before it is interactive, on the wire: every
+ * page at most 120 KB; the signed-out pages and the ladder's pages, which people open first and
+ * most often on a phone, at most 100 KB.
+ */
+const ASSETS_BAR = 120 * 1024;
+const LIGHT_ASSETS_BAR = 100 * 1024;
+const lightPage = (label: string) => label === "sign-in page" || label.startsWith("ladder ");
 /** What browsers send, and so what the bench asks with unless told otherwise. */
 const ACCEPT_ENCODING = values["accept-encoding"];
 /** A page's CPU per request at most this many times its last figure on Remix 2 (docs/benchmarks/remix-2.json), at 5,000 people. */
@@ -590,9 +604,13 @@ async function main() {
       remix2: measured.beforeCpu ?? remix2[target.label],
       notComparable,
       ...measured,
+      path: target.path,
+      cookie: target.cookie,
     });
   }
+  await measureInBrowser(base, results);
   printTable(results);
+  if (values.phone) printPhoneTable(results);
   if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
   if (CONNECTIONS >= STARVATION_CONNECTIONS) await starvation(base, engineer, accounts.autosavers);
   if (!values.only.length || values.only.includes("live")) liveAcrossServers();
@@ -1421,6 +1439,13 @@ type Row = {
   remix2?: number;
   /** With --against: why the other checkout's document is not this page (scripts/bench-same-page.ts), or null. */
   notComparable?: string | null;
+  path?: string;
+  cookie?: string;
+  /** Bytes of JavaScript and CSS on the wire the page fetched until it was interactive, in the browser. */
+  script?: number;
+  style?: number;
+  /** --phone: milliseconds until interactive on a mid-range phone. */
+  phone?: PhoneTimings;
 } & Partial<Measured> &
   Partial<Cpu>;
 /** A server measured in a slice: the address asked for, with whose cookie, and how its CPU time is read. */
@@ -1586,6 +1611,10 @@ function verdict(row: Row, statusP95: number | undefined): { passed: boolean; mi
     misses.push(`HTML ${(row.html! / 1024).toFixed(1)} KB > ${HTML_BAR / 1024}`);
   if (row.kind === "page" && (row.wire ?? 0) > WIRE_BAR)
     misses.push(`${(row.wire! / 1024).toFixed(1)} KB on the wire > ${WIRE_BAR / 1024}`);
+  const assetsBar = lightPage(row.label) ? LIGHT_ASSETS_BAR : ASSETS_BAR;
+  const assets = (row.script ?? 0) + (row.style ?? 0);
+  if (row.kind === "page" && assets > assetsBar)
+    misses.push(`JS and CSS ${(assets / 1024).toFixed(1)} KB > ${assetsBar / 1024}`);
   // A page the other checkout shows differently is not compared; it does not pass for it either.
   if (row.kind !== "info" && row.remix2 !== undefined && row.notComparable)
     misses.push(row.notComparable);
@@ -1613,6 +1642,8 @@ function printTable(rows: Row[]) {
     "vs before",
     "HTML KB",
     "wire KB",
+    "JS KB",
+    "CSS KB",
     "p50 ms",
     "p95 ms",
     "p95 ratio",
@@ -1655,6 +1686,8 @@ function printTable(rows: Row[]) {
       row.wire === undefined
         ? "-"
         : `${(row.wire / 1024).toFixed(1)} ${row.encoding === "identity" ? "" : row.encoding}`.trim(),
+      row.script === undefined ? "-" : (row.script / 1024).toFixed(1),
+      row.style === undefined ? "-" : (row.style / 1024).toFixed(1),
       row.p50!.toFixed(1),
       row.p95!.toFixed(1),
       statusP95 ? (row.p95! / statusP95).toFixed(2) : "-",
@@ -1682,11 +1715,62 @@ function printTable(rows: Row[]) {
     `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules, with as many app processes: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each.`,
   );
   console.log(
-    `Bars: /status and /ping CPU <= ${FRAME_BAR} x the route-table floor's page and resource route (goal: <= ${FRAME_GOAL} x the bare app's); every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, <= ${WIRE_BAR / 1024} KB on the wire, p95 <= ${P95_RATIO_BAR} x /status's; every row CPU <= ${REMIX_2_BAR} x before's (${values.against ? `"before": ${values.against}, served beside on the same database and measured in the same slices` : `"before": the last figures on Remix 2 at ${REMIX_2_PEOPLE.toLocaleString("en-GB")} people, docs/benchmarks/remix-2.json`}). Rows in brackets are informational.`,
+    `Bars: /status and /ping CPU <= ${FRAME_BAR} x the route-table floor's page and resource route (goal: <= ${FRAME_GOAL} x the bare app's); every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, <= ${WIRE_BAR / 1024} KB on the wire, its JavaScript and CSS until interactive <= ${ASSETS_BAR / 1024} KB on the wire (the sign-in and ladder pages <= ${LIGHT_ASSETS_BAR / 1024} KB), p95 <= ${P95_RATIO_BAR} x /status's; every row CPU <= ${REMIX_2_BAR} x before's (${values.against ? `"before": ${values.against}, served beside on the same database and measured in the same slices` : `"before": the last figures on Remix 2 at ${REMIX_2_PEOPLE.toLocaleString("en-GB")} people, docs/benchmarks/remix-2.json`}). Rows in brackets are informational.`,
   );
   console.log(format(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const line of lines) console.log(format(line));
+  console.log("");
+}
+
+/**
+ * Once the CPU is measured (a browser beside the slices would move their figures): each page in
+ * Chromium, for the scripts and styles it fetches until interactive, and with --phone the time to
+ * interactive on a mid-range phone.
+ */
+async function measureInBrowser(base: string, rows: Row[]) {
+  const pages = rows.filter((row) => row.kind === "page" && row.path);
+  step(
+    `loading ${pages.length} pages in Chromium for their JavaScript and CSS${values.phone ? ", and as a mid-range phone would" : ""}`,
+  );
+  const browser = await launchBrowser();
+  try {
+    for (const row of pages) {
+      const weight = await pageWeight(browser, base + row.path, row.cookie, values.language);
+      row.script = weight.script;
+      row.style = weight.style;
+      if (values.phone)
+        row.phone = await phoneTimings(browser, base + row.path, row.cookie, values.language);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+function printPhoneTable(rows: Row[]) {
+  console.log(
+    "Interactive on a mid-range phone (4 x CPU slowdown, 1.6 Mbps down, 150 ms round trip): milliseconds from navigation until React has hydrated the page and its first form, median of five loads, with an empty cache and then with the page's scripts cached.",
+  );
+  const lines = rows
+    .filter((row) => row.phone)
+    .map((row) => [
+      row.label,
+      (((row.script ?? 0) + (row.style ?? 0)) / 1024).toFixed(1),
+      row.phone!.cold.toFixed(0),
+      row.phone!.warm.toFixed(0),
+    ]);
+  const header = ["page", "JS+CSS KB", "cold ms", "warm ms"];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]!.length)),
+  );
+  for (const line of [header, widths.map((width) => "-".repeat(width)), ...lines])
+    console.log(
+      line
+        .map((cell, column) =>
+          column ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+        )
+        .join("  "),
+    );
   console.log("");
 }
 
