@@ -7,7 +7,7 @@ import {
 } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { i18nOf } from "./i18n/i18n.server";
+import { i18nOf, notingNamespaces, withNamespaces } from "./i18n/i18n.server";
 import { logError } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { serverFacts } from "./utils/server-facts";
@@ -43,7 +43,7 @@ export default function handleRequest(
       final(callback) {
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(
-          new Response(Buffer.concat(chunks), {
+          new Response(withNamespaces(Buffer.concat(chunks), used), {
             headers: responseHeaders,
             status: responseStatusCode,
           }),
@@ -51,30 +51,37 @@ export default function handleRequest(
         callback();
       },
     });
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18nOf(loadContext)}>
-        <NonceProvider value={nonce}>
-          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-        </NonceProvider>
-      </I18nextProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
+    // The namespaces its words come from, named in the page for the browser to fetch (decision 104).
+    const used = new Set<string>();
+    const { pipe, abort } = notingNamespaces(used, () =>
+      renderToPipeableStream(
+        <I18nextProvider i18n={i18nOf(loadContext)}>
+          <NonceProvider value={nonce}>
+            <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+          </NonceProvider>
+        </I18nextProvider>,
+        {
+          nonce,
+          // Every boundary written in place, never outlined for a script to reveal: a page reads
+          // whole without JavaScript (the root's Suspense boundary holds the whole page).
+          progressiveChunkSize: Number.POSITIVE_INFINITY,
+          onShellReady() {
+            shellRendered = true;
+          },
+          onAllReady() {
+            clearTimeout(timeout);
+            pipe(body);
+          },
+          onShellError(error: unknown) {
+            clearTimeout(timeout);
+            reject(error);
+          },
+          onError(error: unknown) {
+            responseStatusCode = 500;
+            if (shellRendered) console.error(error);
+          },
         },
-        onAllReady() {
-          clearTimeout(timeout);
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timeout);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
+      ),
     );
     const timeout = setTimeout(abort, streamTimeout + 1_000);
   });

@@ -8,7 +8,7 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "react-router";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/root";
 import { AppShell } from "./components/app-shell";
@@ -145,7 +145,14 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App({ loaderData }: Route.ComponentProps) {
   useFollowLanguage(loaderData.language);
-  return <Outlet />;
+  // A page's words may come from a namespace the browser has not fetched yet; its `t` then suspends
+  // (decision 104). Navigations wait in a transition, keeping the last page; any other update that
+  // suspends shows nothing here for the moment the messages take, rather than failing.
+  return (
+    <Suspense fallback={null}>
+      <Outlet />
+    </Suspense>
+  );
 }
 
 export function ErrorBoundary() {

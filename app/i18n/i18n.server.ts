@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createInstance, type i18n } from "i18next";
 import ICU from "i18next-icu";
 import { initReactI18next } from "react-i18next";
@@ -9,6 +10,8 @@ import es from "~/locales/es";
 import fr from "~/locales/fr";
 import {
   chooseLanguage,
+  NAMESPACES,
+  NAMESPACES_ELEMENT_ID,
   PSEUDO_LANGUAGE,
   sharedOptions,
   SOURCE_LANGUAGE,
@@ -17,7 +20,7 @@ import {
   type PageLanguage,
 } from "./languages";
 import { pseudoResources } from "./pseudo";
-import { wordingOf } from "./wording";
+import { namespaceHooks, wordingOf } from "./wording";
 
 const shipped = { en, de, fr, es, ar } satisfies Record<Language, unknown>;
 
@@ -105,4 +108,27 @@ export function translatorOf(context: Readonly<RouterContextProvider> | undefine
 /** The request's language, for `<html lang dir>` and the formatters: no instance needed. */
 export function languageOf(context: Readonly<RouterContextProvider>): PageLanguage {
   return context.get(requestTranslations).language;
+}
+
+/** The namespaces a page's render words from, noted while it renders (decision 104). */
+const wordedFrom = new AsyncLocalStorage<Set<string>>();
+namespaceHooks.used = (namespace) => wordedFrom.getStore()?.add(namespace);
+
+/** Renders a page, noting in `used` each namespace its words (and its title's) come from. */
+export function notingNamespaces<T>(used: Set<string>, render: () => T): T {
+  return wordedFrom.run(used, render);
+}
+
+/**
+ * The rendered document with the namespaces its words came from named at the end of its body (a
+ * data block, never run), for the browser to fetch before it hydrates (i18n.client.ts).
+ */
+export function withNamespaces(html: Buffer<ArrayBuffer>, used: Set<string>): Buffer<ArrayBuffer> {
+  const end = html.lastIndexOf("</body>");
+  if (end < 0) return html;
+  const names = [...used].filter((name) => (NAMESPACES as readonly string[]).includes(name)).sort();
+  const list = Buffer.from(
+    `<script type="application/json" id="${NAMESPACES_ELEMENT_ID}">${JSON.stringify(names)}</script>`,
+  );
+  return Buffer.concat([html.subarray(0, end), list, html.subarray(end)]);
 }

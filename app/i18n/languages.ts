@@ -87,6 +87,9 @@ export const NAMESPACES = [
 
 export type Namespace = (typeof NAMESPACES)[number];
 
+/** The id of the list of namespaces a page's words come from, which the server adds to its HTML. */
+export const NAMESPACES_ELEMENT_ID = "rungs-namespaces";
+
 /** A `t` that takes any namespace's keys, written `namespace:key` (`common`'s without the prefix). */
 export type AnyNamespaceT = TFunction<typeof NAMESPACES>;
 
@@ -100,7 +103,8 @@ export const sharedOptions = {
   ns: NAMESPACES,
   defaultNS: "common",
   interpolation: { escapeValue: false },
-  // Every message of the viewer's language is loaded before anything renders: nothing suspends.
+  // react-i18next's own hooks are unused: Rungs' `t` (wording.ts) suspends itself on a namespace
+  // the browser has not fetched yet.
   react: { useSuspense: false },
   initAsync: false,
 } satisfies InitOptions;

@@ -195,6 +195,17 @@ function foundIn(instance: i18n): { byLanguageAndNamespace: Map<string, Map<stri
 
 export type Wording = (key: string, values?: Record<string, unknown>) => string;
 
+/**
+ * The browser holds only the namespaces a page words from (decision 104). On the server, `used` is
+ * told each namespace a page's render words from, so the page can name them; in the browser,
+ * `missing` fetches a namespace the page has not loaded, and a `t` that asks for one suspends
+ * until it is there (a page opened without a new document).
+ */
+export const namespaceHooks: {
+  used?: (namespace: string) => void;
+  missing?: (language: string, namespace: string) => Promise<void> | undefined;
+} = {};
+
 /** The words of `key` (`namespace:dotted.key`, or a key of `namespace`) in `language`, with `values`. */
 export function wordingOf(instance: i18n, language: string, namespace: string): Wording {
   // The messages found for this language and namespace, by key as asked (a key naming its namespace
@@ -202,6 +213,7 @@ export function wordingOf(instance: i18n, language: string, namespace: string): 
   let kept: ReturnType<typeof foundIn> | undefined;
   let seen: Map<string, Map<string, Compiled>> | undefined;
   let messages: Map<string, Compiled> | undefined;
+  namespaceHooks.used?.(namespace);
   return (key, values) => {
     kept ??= foundIn(instance);
     if (seen !== kept.byLanguageAndNamespace || !messages) {
@@ -209,13 +221,22 @@ export function wordingOf(instance: i18n, language: string, namespace: string): 
       const scope = `${language}\u0000${namespace}`;
       messages = seen.get(scope) ?? seen.set(scope, new Map()).get(scope)!;
     }
+    if (namespaceHooks.used) {
+      const separator = key.indexOf(":");
+      if (separator > 0) namespaceHooks.used(key.slice(0, separator));
+    }
     let message = messages.get(key);
     if (!message) {
       const separator = key.indexOf(":");
       const [ns, path] =
         separator > 0 ? [key.slice(0, separator), key.slice(separator + 1)] : [namespace, key];
       const source = lookup(instance, language, ns, path);
-      if (!source) return path;
+      if (!source) {
+        // Thrown, as React's Suspense asks: the render is tried again once the namespace is in.
+        const arriving = namespaceHooks.missing?.(language, ns);
+        if (arriving) throw arriving;
+        return path;
+      }
       const cacheKey = `${source.language}\u0000${ns}\u0000${path}`;
       message = compiled.get(cacheKey);
       if (message?.source !== source.source)

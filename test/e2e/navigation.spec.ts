@@ -62,3 +62,45 @@ test("without scripts the same links are ordinary links", async ({ browser }) =>
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await context.close();
 });
+
+test("each section opened from the navigation brings its own words: worded as the server words it, with nothing failing on the way", async ({
+  page,
+}) => {
+  // The browser fetches only the messages of the namespaces a page words from, and a page opened
+  // without a new document fetches its own before it shows (decision 104).
+  test.setTimeout(120_000);
+  const failures: string[] = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") failures.push(message.text());
+  });
+  await signIn(page, people.admin.email);
+  await page.waitForLoadState("networkidle");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const documents = countDocuments(page);
+  const sections = await nav
+    .getByRole("link")
+    .evaluateAll((links) =>
+      links.map((link) => (link as HTMLAnchorElement).pathname).filter((path) => path !== "/"),
+    );
+  expect(sections.length).toBeGreaterThan(5);
+  const heading = page.getByRole("heading", { level: 1 });
+  for (const path of sections) {
+    const before = await heading.innerText();
+    await nav.locator(`a[href="${path}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    // The address changes as the navigation starts; the page shows once its words are in.
+    await expect(heading).not.toHaveText(before);
+    const opened = await page.locator("main").innerText();
+    // The same page as a whole document, worded by the server.
+    await page.reload();
+    await expect(heading).toBeVisible();
+    expect(opened, path).toBe(await page.locator("main").innerText());
+    // Followed once React holds the page again (some pages keep an event stream open: never idle).
+    await page.waitForFunction(() =>
+      Object.keys(document.body).some((key) => key.startsWith("__reactProps$")),
+    );
+  }
+  expect(documents.length).toBe(sections.length);
+  expect(failures).toEqual([]);
+});

@@ -212,6 +212,26 @@ describe("the language of a page", () => {
       asked.map((language) => [language === "en" ? "en-GB" : language, home[language]]),
     );
   });
+  test("a page names the namespaces its words came from, for the browser to fetch only those; each of pages rendered together names its own", async () => {
+    const named = (body: string) =>
+      JSON.parse(
+        body.match(
+          /<script type="application\/json" id="rungs-namespaces">([^<]*)<\/script>/,
+        )?.[1] ?? "null",
+      ) as unknown;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.send("GET", i % 2 ? "/slow" : "/login", { "Accept-Language": "de" }),
+      ),
+    );
+    expect(answers.map(({ body }) => named(body))).toEqual(
+      answers.map((_, i) => (i % 2 ? ["common"] : ["auth", "common"])),
+    );
+    // After the page's own content, just before the body ends; and not in its data.
+    expect(answers[0]!.body).toMatch(/id="rungs-namespaces">[^<]*<\/script><\/body>/);
+    const { body } = await server.send("GET", "/login.data", { "Accept-Language": "de" });
+    expect(body).not.toContain("rungs-namespaces");
+  });
 });
 
 describe("what is written in the organisation's language", () => {
