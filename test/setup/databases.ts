@@ -16,8 +16,11 @@ export const postgresAdminUrl =
   process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs";
 export const postgresBase = "rungs_test_base";
 
-export function postgresUrlFor(database: string): string {
-  const url = new URL(postgresAdminUrl);
+/** PgBouncer in transaction mode in front of that server, when the run started one (scripts/test-postgres.ts). */
+export const postgresPoolerUrl = process.env.TEST_POSTGRES_POOLER_URL || null;
+
+export function postgresUrlFor(database: string, server = postgresAdminUrl): string {
+  const url = new URL(server);
   url.pathname = `/${database}`;
   return url.toString();
 }
