@@ -82,7 +82,8 @@ export async function startPooler(serverUrl: string): Promise<Pooler> {
   const child: ChildProcess = spawn(
     binary,
     [...(asRoot ? ["-u", "nobody"] : []), path.join(folder, "pgbouncer.ini")],
-    { stdio: ["ignore", output, output], cwd: folder },
+    // From the checkout, as every process of a run: .ci/run's end finds it there if it outlived the run.
+    { stdio: ["ignore", output, output] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { startPooler } from "./pooler";
 
 /**
@@ -17,6 +18,8 @@ const env = {
   ...process.env,
   TEST_DATABASE: "postgresql",
   TEST_POSTGRES_URL: serverUrl,
+  // This run's databases are its own (test/setup/databases.ts): another run on the server keeps its.
+  TEST_POSTGRES_RUN: process.env.TEST_POSTGRES_RUN ?? randomBytes(3).toString("hex"),
   ...(pooler ? { TEST_POSTGRES_POOLER_URL: pooler.urlFor(serverUrl) } : {}),
 };
 if (pooler)

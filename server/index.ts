@@ -98,6 +98,10 @@ async function liveUpdatesDownSince(): Promise<() => number | null> {
 async function prepareDatabase(env: Env) {
   // Migrations take a session's lock: on DATABASE_DIRECT_URL when set (decision 102).
   await applyMigrations(env.sessionDatabaseUrl);
+  if (env.DATABASE_DIRECT_URL && env.DATABASE_DIRECT_URL !== env.DATABASE_URL) {
+    const { checkSameDatabase } = await import("../app/db/session-url.server.ts");
+    await checkSameDatabase(env.DATABASE_DIRECT_URL, env.DATABASE_URL);
+  }
   if (env.seedDemo) {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo.ts");
     await seedDemoIfEmpty();

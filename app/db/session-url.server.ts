@@ -19,6 +19,7 @@ export async function checkSessionKept(
   session: pg.Client,
   url: string,
   waitMs = SESSION_CHECK_MS,
+  unheard: (waitMs: number) => string = noSessionMessage,
 ): Promise<void> {
   const channel = `rungs_session_check_${randomBytes(6).toString("hex")}`;
   let heard!: () => void;
@@ -41,7 +42,7 @@ export async function checkSessionKept(
       arrived.then(() => true),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
     ]);
-    if (!kept) throw new NoSessionError(noSessionMessage(waitMs));
+    if (!kept) throw new NoSessionError(unheard(waitMs));
     await session.query(`UNLISTEN ${channel}`);
   } finally {
     clearTimeout(timer);
@@ -57,4 +58,37 @@ export function noSessionMessage(waitMs: number): string {
     "Keep DATABASE_URL on the pooler for pages and set DATABASE_DIRECT_URL to PostgreSQL itself",
     '(or to a pool in session mode): docs/operations.md, "A connection pooler".',
   ].join(" ");
+}
+
+/**
+ * With DATABASE_DIRECT_URL set, live updates are said through the pages' connections (DATABASE_URL)
+ * and heard on the direct one: a notification sent through the first must reach a LISTEN on the
+ * second. It does not when they name different databases (a notification stays in its database),
+ * and live updates would then never arrive, without an error.
+ */
+export async function checkSameDatabase(directUrl: string, pagesUrl: string): Promise<void> {
+  const session = new pg.Client({ connectionString: directUrl });
+  await session.connect();
+  try {
+    await checkSessionKept(session, pagesUrl, SESSION_CHECK_MS, (waitMs) =>
+      [
+        `a notification sent through DATABASE_URL was not heard on DATABASE_DIRECT_URL within ${waitMs / 1000} s:`,
+        "they do not reach the same database, and live updates between app servers would never arrive.",
+        "Point both at the same database (DATABASE_URL through the pooler, DATABASE_DIRECT_URL to PostgreSQL itself).",
+      ].join(" "),
+    );
+  } finally {
+    await session.end().catch(() => undefined);
+  }
+}
+
+/** The same check on a connection of its own: for what opens its sessions elsewhere (pg_dump, psql). */
+export async function checkUrlKeepsSession(url: string, waitMs = SESSION_CHECK_MS): Promise<void> {
+  const session = new pg.Client({ connectionString: url });
+  await session.connect();
+  try {
+    await checkSessionKept(session, url, waitMs);
+  } finally {
+    await session.end().catch(() => undefined);
+  }
 }

@@ -5,6 +5,7 @@ import {
   dropPostgresDatabase,
   postgresBase,
   postgresPoolerUrl,
+  postgresTestPrefix,
   postgresUrlFor,
   provider,
   withPostgres,
@@ -30,7 +31,7 @@ vi.useRealTimers();
 vi.resetModules();
 
 // A fresh database for this test file, before any app module reads DATABASE_URL.
-const name = `rungs_test_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
+const name = `${postgresTestPrefix}${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
 if (provider === "postgresql") {
   await withPostgres(async (client) => {
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`);
