@@ -39,7 +39,7 @@ try {
   if (error instanceof EnvError) fail(error.message);
   throw error;
 }
-await applyMigrations(env.DATABASE_URL);
+await applyMigrations(env.sessionDatabaseUrl);
 const { makeAdminFromCommand } =
   await import("../app/modules/identity/setup/first-admin.server.ts");
 const result = await makeAdminFromCommand(parsed.data);

@@ -128,7 +128,7 @@ export async function startAppServer(
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const clock = options.testClock ? await testClockEnv(options.testClock) : null;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     HOST: "127.0.0.1",
@@ -139,6 +139,10 @@ export async function startAppServer(
     DATABASE_URL: databaseUrl,
     PORT: String(port),
   };
+  // A test's direct URL (behind the pooler, scripts/test-postgres.ts) is its own database's: a
+  // server on another database must not inherit it.
+  if (databaseUrl !== process.env.DATABASE_URL && !options.env?.DATABASE_DIRECT_URL)
+    delete env.DATABASE_DIRECT_URL;
   const steps = [
     ...(options.before ?? []),
     [process.execPath, "--import", "tsx", "server/index.ts"],

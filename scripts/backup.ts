@@ -17,7 +17,7 @@ if (positionals.length !== 1) {
   process.exit(2);
 }
 try {
-  const result = await backupDatabase(getEnv().DATABASE_URL, positionals[0]!);
+  const result = await backupDatabase(getEnv().sessionDatabaseUrl, positionals[0]!);
   console.log(
     `Backed up ${result.tables} tables (${result.rows} rows) to ${result.file}; its erasure ledger is ${ledgerFileOf(result.file)}.`,
   );

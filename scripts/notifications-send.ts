@@ -16,7 +16,7 @@ try {
   }
   throw error;
 }
-await applyMigrations(env.DATABASE_URL);
+await applyMigrations(env.sessionDatabaseUrl);
 // The to-do list the pass reads gathers what the workflows register.
 await import("../app/modules/workflows.server.ts");
 const { runNotificationPass } = await import("../app/modules/notifications/outbox.server.ts");

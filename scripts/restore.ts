@@ -26,7 +26,7 @@ if (positionals.length !== 1) {
   process.exit(2);
 }
 try {
-  const result = await restoreDatabase(getEnv().DATABASE_URL, positionals[0]!, {
+  const result = await restoreDatabase(getEnv().sessionDatabaseUrl, positionals[0]!, {
     force: values.force,
     ledgers: values.erasures,
   });
@@ -37,7 +37,7 @@ try {
     );
     // The restored database's own migrations may be older than the app's: applied first, as a server's start would.
     const { applyMigrations } = await import("../app/db/migrate.server.ts");
-    await applyMigrations(getEnv().DATABASE_URL);
+    await applyMigrations(getEnv().sessionDatabaseUrl);
     // Erasure runs every module's part of it, which the workflows register.
     await import("../app/modules/workflows.server.ts");
     const { replayErasures } = await import("../app/modules/retention/pass.server.ts");

@@ -30,7 +30,7 @@ try {
   if (error instanceof EnvError) fail(error.message);
   throw error;
 }
-await applyMigrations(env.DATABASE_URL);
+await applyMigrations(env.sessionDatabaseUrl);
 const { createScimToken } = await import("../app/modules/identity/scim/tokens.server.ts");
 const created = await createScimToken(null, name);
 const { BASE_PATH } = await import("../app/modules/identity/scim/scim.server.ts");

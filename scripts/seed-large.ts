@@ -16,7 +16,7 @@ if (!Number.isInteger(size) || size < 1 || size > 100_000) {
   process.exit(1);
 }
 
-await applyMigrations(getEnv().DATABASE_URL);
+await applyMigrations(getEnv().sessionDatabaseUrl);
 const people = largeOrganisation(size, Number(values.seed));
 const started = performance.now();
 const result = await importPeople(toCsv(people), { actorId: null, dryRun: false });

@@ -18,7 +18,7 @@ if (!Number.isInteger(cycles) || cycles < 1 || cycles > 20 || !Number.isInteger(
   process.exit(1);
 }
 
-await applyMigrations(getEnv().DATABASE_URL);
+await applyMigrations(getEnv().sessionDatabaseUrl);
 const { db } = await import("../app/db/client.server.ts");
 if ((await db.user.count()) === 0) {
   console.error(

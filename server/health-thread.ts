@@ -1,6 +1,6 @@
 import { workerData } from "node:worker_threads";
 import { serveHealth } from "./processes.ts";
-import { loopRunning, sinceLastBeat } from "./loop-beat.ts";
+import { liveDownSinceIn, loopRunning, sinceLastBeat } from "./loop-beat.ts";
 
 // HEALTH_PORT's listener when one app process serves the pages: on a thread of its own, with its
 // own event loop and database connection, so the check answers while the page work holds the
@@ -12,5 +12,6 @@ const { checkHealth } = await import("../app/modules/operations/health.server.ts
 await checkHealth();
 serveHealth(port, host, () => {
   const since = sinceLastBeat(cell);
-  return loopRunning(since) ? { serving: 1 } : { lagging: since };
+  const liveDownSince = liveDownSinceIn(cell);
+  return loopRunning(since) ? { serving: 1, liveDownSince } : { lagging: since, liveDownSince };
 });

@@ -38,8 +38,11 @@ async function main() {
   const development = env.NODE_ENV === "development";
   // WEB_CONCURRENCY: several app processes share the port (server/processes.ts); this is one of them.
   if (cluster.isWorker) {
-    workerBeats();
-    return serve(env, development);
+    let liveDownSince: () => number | null = () => null;
+    workerBeats(() => liveDownSince());
+    await serve(env, development);
+    liveDownSince = await liveUpdatesDownSince();
+    return;
   }
 
   await prepareDatabase(env);
@@ -61,14 +64,17 @@ async function main() {
     );
     if (env.HEALTH_PORT) {
       const cell = beatCell();
-      beatInto(cell);
+      beatInto(cell, await liveUpdatesDownSince());
       serveHealthOnThread(env.HEALTH_PORT, env.HOST, cell);
     }
     return;
   }
   const workers = startWorkers(processes);
   const health = env.HEALTH_PORT
-    ? serveHealth(env.HEALTH_PORT, env.HOST, () => ({ serving: workers.serving() }))
+    ? serveHealth(env.HEALTH_PORT, env.HOST, () => ({
+        serving: workers.serving(),
+        liveDownSince: workers.liveDownSince(),
+      }))
     : null;
   console.log(startMessage(env, processes));
   const stop = () => {
@@ -79,9 +85,23 @@ async function main() {
   process.on("SIGINT", stop);
 }
 
+/**
+ * Since when this process has not heard the other app servers (app/platform/servers.server.ts), for
+ * HEALTH_PORT. Loaded once the database is migrated: the module connects to it when imported.
+ */
+async function liveUpdatesDownSince(): Promise<() => number | null> {
+  const { liveUpdatesDownSince } = await import("../app/modules/operations/health.server.ts");
+  return liveUpdatesDownSince;
+}
+
 /** Once per machine, before any app process serves: migrations, the demo, the first admin's link. */
 async function prepareDatabase(env: Env) {
-  await applyMigrations(env.DATABASE_URL);
+  // Migrations take a session's lock: on DATABASE_DIRECT_URL when set (decision 102).
+  await applyMigrations(env.sessionDatabaseUrl);
+  if (env.DATABASE_DIRECT_URL && env.DATABASE_DIRECT_URL !== env.DATABASE_URL) {
+    const { checkSameDatabase } = await import("../app/db/session-url.server.ts");
+    await checkSameDatabase(env.DATABASE_DIRECT_URL, env.DATABASE_URL);
+  }
   if (env.seedDemo) {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo.ts");
     await seedDemoIfEmpty();

@@ -13,11 +13,18 @@ import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
  * them (app/platform/siblings.server.ts), gathers their metrics for /metrics, and starts a worker
  * again when one ends unexpectedly. It serves no pages itself, so its event loop stays free.
  */
-export function startWorkers(count: number): { stop: () => Promise<void>; serving: () => number } {
+export function startWorkers(count: number): {
+  stop: () => Promise<void>;
+  serving: () => number;
+  /** The earliest time a worker stopped hearing the other app servers, while one has not; null otherwise. */
+  liveDownSince: () => number | null;
+} {
   let stopping = false;
   const listening = new Set<number>();
   // When each worker's page loop last beat (workerBeats, below): a worker that listens but does not beat is not serving.
   const lastBeat = new Map<number, number>();
+  // Since when each worker has not heard the other app servers (its beat says), for HEALTH_PORT.
+  const liveDown = new Map<number, number>();
   const pace = restartPacer();
   const aggregator = new client.AggregatorRegistry();
 
@@ -32,6 +39,9 @@ export function startWorkers(count: number): { stop: () => Promise<void>; servin
   cluster.on("message", (worker: Worker, message: unknown) => {
     if (isBeat(message)) {
       lastBeat.set(worker.id, Date.now());
+      const since = (message as { liveDownSince?: unknown }).liveDownSince;
+      if (typeof since === "number") liveDown.set(worker.id, since);
+      else liveDown.delete(worker.id);
     } else if (isSiblingMessage(message)) {
       for (const other of Object.values(cluster.workers ?? {}))
         if (other && other.id !== worker.id && other.isConnected()) other.send(message);
@@ -58,6 +68,7 @@ export function startWorkers(count: number): { stop: () => Promise<void>; servin
   cluster.on("exit", (worker, code, signal) => {
     listening.delete(worker.id);
     lastBeat.delete(worker.id);
+    liveDown.delete(worker.id);
     if (stopping) return;
     // Failing before any process ever served is a start-up failure (a missing build, a bad setting): end, as one process would.
     if (!everServed) {
@@ -79,6 +90,7 @@ export function startWorkers(count: number): { stop: () => Promise<void>; servin
   for (let i = 0; i < count; i++) fork();
 
   return {
+    liveDownSince: () => (liveDown.size === 0 ? null : Math.min(...liveDown.values())),
     serving: () =>
       [...listening].filter((id) => loopRunning(Date.now() - (lastBeat.get(id) ?? 0))).length,
     stop: () =>
@@ -105,9 +117,15 @@ const BEAT = "rungs:beat";
 const isBeat = (message: unknown) =>
   typeof message === "object" && message !== null && (message as { type?: unknown }).type === BEAT;
 
-/** In a worker: its page loop tells the primary it runs, every BEAT_MS (the primary's HEALTH_PORT counts workers that beat). */
-export function workerBeats(): void {
-  setInterval(() => process.send?.({ type: BEAT }), BEAT_MS).unref();
+/**
+ * In a worker: its page loop tells the primary it runs, every BEAT_MS (the primary's HEALTH_PORT
+ * counts workers that beat), and since when it has not heard the other app servers, if it has not.
+ */
+export function workerBeats(liveDownSince: () => number | null = () => null): void {
+  setInterval(
+    () => process.send?.({ type: BEAT, liveDownSince: liveDownSince() }),
+    BEAT_MS,
+  ).unref();
 }
 
 /**
@@ -121,15 +139,16 @@ export function workerBeats(): void {
 export function serveHealth(
   port: number,
   host: string,
-  loops: () => { serving: number } | { lagging: number },
+  loops: () => ({ serving: number } | { lagging: number }) & { liveDownSince?: number | null },
 ): Server {
   const server = createServer((request, response) => {
     void (async () => {
       // Imported here, not at the top: the database client connects when imported, and the
       // server's entry imports this file before it migrates (SQLite's migrations need the file to themselves).
       const { checkHealth } = await import("../app/modules/operations/health.server.ts");
-      const health = await checkHealth();
       const state = loops();
+      // Live updates are the page processes' (their listener), not this checker's.
+      const health = await checkHealth(state.liveDownSince ?? null);
       const loopProblem =
         "lagging" in state
           ? { loop: `no beat for ${state.lagging} ms` }

@@ -17,6 +17,7 @@ import {
   redactUrl,
   sqliteFilePath,
 } from "../../prisma/engine/wasm-engine.mjs";
+import { checkSessionKept } from "./session-url.server";
 
 // Held for the whole run so that app servers starting together migrate one at a time.
 // Prisma's own engine uses 72707369; a different key cannot deadlock against it.
@@ -150,6 +151,8 @@ async function lockPostgres(databaseUrl: string): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
+    // The lock is a session's: through a pooler in transaction mode it would not hold (decision 102).
+    await checkSessionKept(client, url.toString());
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK_KEY]);
   } catch (error) {
     await client.end().catch(() => {});

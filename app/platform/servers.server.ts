@@ -7,6 +7,9 @@ import { getEnv } from "~/utils/env.server";
  * Word between the app servers of a deployment. On PostgreSQL several app servers share one
  * database, and what one says must reach the others (product principle 5: nothing another server
  * needs lives only in memory): it travels as LISTEN/NOTIFY, one listening connection per server.
+ * LISTEN needs a session of its own, which a pooler in transaction mode does not keep: the listening
+ * connection goes to DATABASE_DIRECT_URL when it is set (decision 102), the notifications through
+ * the pages' connections (DATABASE_URL), where a pooler passes them on.
  * On SQLite every app process is on one machine, so there are no other servers; the processes of
  * that machine hear each other through siblings.server.ts.
  */
@@ -25,6 +28,8 @@ type Servers = {
   channels: Map<string, ServerChannel>;
   listener: { client: pg.Client; channels: Set<string> } | null;
   starting: Promise<{ client: pg.Client; channels: Set<string> }> | null;
+  /** When the listening connection dropped, while it is down (null while it listens, or never listened). */
+  downSince: Date | null;
 };
 // Kept on globalThis so that a module reloaded in development finds the connection it opened.
 const globalServers = globalThis as { rungsServers?: Servers };
@@ -32,6 +37,7 @@ const servers: Servers = (globalServers.rungsServers ??= {
   channels: new Map(),
   listener: null,
   starting: null,
+  downSince: null,
 });
 
 // A channel is spelled into LISTEN itself, which takes no parameters.
@@ -47,7 +53,7 @@ export function serversTalkThroughDatabase(): boolean {
 function connect(): Promise<{ client: pg.Client; channels: Set<string> }> {
   if (servers.listener) return Promise.resolve(servers.listener);
   servers.starting ??= (async () => {
-    const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+    const client = new pg.Client({ connectionString: getEnv().sessionDatabaseUrl });
     client.on("notification", (message) => {
       if (message.payload) servers.channels.get(message.channel)?.heard(message.payload);
     });
@@ -56,6 +62,7 @@ function connect(): Promise<{ client: pg.Client; channels: Set<string> }> {
       if (servers.listener?.client !== client) return;
       servers.listener = null;
       servers.starting = null;
+      servers.downSince ??= new Date();
       void client.end().catch(() => undefined);
       if (!stopped) setTimeout(() => void reconnect(), RECONNECT_MS).unref();
     };
@@ -65,6 +72,7 @@ function connect(): Promise<{ client: pg.Client; channels: Set<string> }> {
     const channels = new Set(servers.channels.keys());
     for (const channel of channels) await client.query(`LISTEN ${channel}`);
     servers.listener = { client, channels };
+    servers.downSince = null;
     return servers.listener;
   })().catch((error: unknown) => {
     servers.starting = null;
@@ -79,13 +87,27 @@ function connect(): Promise<{ client: pg.Client; channels: Set<string> }> {
  */
 async function reconnect(): Promise<void> {
   const wanted = () => [...servers.channels.values()].filter((channel) => channel.wanted());
-  if (stopped || wanted().length === 0) return;
+  if (stopped || wanted().length === 0) {
+    // Nobody here listens any more: not down, idle (the next viewer connects again).
+    servers.downSince = null;
+    return;
+  }
   try {
     await connect();
     for (const channel of wanted()) channel.missed();
   } catch {
     setTimeout(() => void reconnect(), RECONNECT_MS).unref();
   }
+}
+
+/**
+ * Whether this server hears the others: "down" from the moment its listening connection dropped
+ * until it listens again (the health check reports it: app/modules/operations/health.server.ts);
+ * "idle" when nobody here has listened yet, or on SQLite.
+ */
+export function listenerState(): { state: "listening" | "idle" } | { state: "down"; since: Date } {
+  if (servers.downSince && !stopped) return { state: "down", since: servers.downSince };
+  return { state: servers.listener ? "listening" : "idle" };
 }
 
 /** Hands what the app servers say on `channel` to `owner`, once this server listens (it does when this resolves). Nothing to do on SQLite. */

@@ -21,6 +21,17 @@ const schema = z.object({
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
       message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
+  // PostgreSQL: a URL that reaches the database itself, not through a pooler in transaction mode,
+  // for what needs a session of its own: migrations (an advisory lock), live updates (LISTEN) and
+  // backups. Unset: DATABASE_URL's. Checked at start (app/db/session-url.server.ts; decision 102).
+  DATABASE_DIRECT_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\//.test(url), {
+        message: "must start with postgresql:// (a PostgreSQL server; SQLite needs none)",
+      })
+      .optional(),
+  ),
   // PostgreSQL: prepare each statement once per connection (off for a pooler that cannot keep prepared statements).
   DATABASE_PREPARED_STATEMENTS: optionalText.pipe(
     z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
@@ -200,6 +211,15 @@ function checkTestClock(env: z.infer<typeof schema>, context: z.RefinementCtx) {
   if (refusal) context.addIssue({ code: "custom", path: ["RUNGS_TEST_CLOCK"], message: refusal });
 }
 
+function checkDirectUrl(env: z.infer<typeof schema>, context: z.RefinementCtx) {
+  if (env.DATABASE_DIRECT_URL && env.DATABASE_URL.startsWith("file:"))
+    context.addIssue({
+      code: "custom",
+      path: ["DATABASE_DIRECT_URL"],
+      message: "is for PostgreSQL, and DATABASE_URL names a SQLite file: leave it unset",
+    });
+}
+
 function checkMail(env: z.infer<typeof schema>, context: z.RefinementCtx) {
   if (env.SMTP_URL && !env.MAIL_FROM)
     context.addIssue({
@@ -260,6 +280,8 @@ export type SingleSignOnSettings = {
 export type Env = z.infer<typeof schema> & {
   isProduction: boolean;
   databaseProvider: "sqlite" | "postgresql";
+  /** Where sessions go on PostgreSQL (migrations, LISTEN, backups): DATABASE_DIRECT_URL, else DATABASE_URL. */
+  sessionDatabaseUrl: string;
   secureCookies: boolean;
   seedDemo: boolean;
   /** Null when single sign-on is off. */
@@ -282,6 +304,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     .superRefine(checkSingleSignOn)
     .superRefine(checkMail)
     .superRefine(checkTestClock)
+    .superRefine(checkDirectUrl)
     .safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map(
@@ -297,6 +320,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     isProduction,
     databaseProvider,
+    sessionDatabaseUrl: env.DATABASE_DIRECT_URL ?? env.DATABASE_URL,
     secureCookies: env.SECURE_COOKIES ?? isProduction,
     seedDemo: env.SEED_DEMO ?? databaseProvider === "sqlite",
     singleSignOn: env.OIDC_ISSUER

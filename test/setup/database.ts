@@ -4,6 +4,8 @@ import {
   copySqliteBase,
   dropPostgresDatabase,
   postgresBase,
+  postgresPoolerUrl,
+  postgresTestPrefix,
   postgresUrlFor,
   provider,
   withPostgres,
@@ -29,12 +31,24 @@ vi.useRealTimers();
 vi.resetModules();
 
 // A fresh database for this test file, before any app module reads DATABASE_URL.
-const name = `rungs_test_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
+const name = `${postgresTestPrefix}${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
 if (provider === "postgresql") {
-  await withPostgres((client) =>
-    client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`),
-  );
-  process.env.DATABASE_URL = postgresUrlFor(name);
+  await withPostgres(async (client) => {
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`);
+    // Behind the pooler, connections' startup options (random_page_cost, decision 050) do not
+    // reach the server: set on the database instead, as docs/postgresql-and-scaling.md says.
+    if (postgresPoolerUrl)
+      await client.query(`ALTER DATABASE "${name}" SET random_page_cost = 1.1`);
+  });
+  // Pages through the pooler (transaction mode: no named prepared statements in Debian's 1.18),
+  // sessions (migrations, LISTEN, backups) straight to the server (decision 102).
+  process.env.DATABASE_URL = postgresPoolerUrl
+    ? postgresUrlFor(name, postgresPoolerUrl)
+    : postgresUrlFor(name);
+  if (postgresPoolerUrl) {
+    process.env.DATABASE_DIRECT_URL = postgresUrlFor(name);
+    process.env.DATABASE_PREPARED_STATEMENTS = "off";
+  }
 } else {
   process.env.DATABASE_URL = copySqliteBase(name);
 }

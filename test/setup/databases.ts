@@ -14,10 +14,19 @@ export const sqliteDir = path.resolve(process.env.TEST_DATABASES_DIR ?? "test/.d
 export const sqliteBase = path.join(sqliteDir, "base.db");
 export const postgresAdminUrl =
   process.env.TEST_POSTGRES_URL ?? "postgresql://rungs:rungs@127.0.0.1:5432/rungs";
-export const postgresBase = "rungs_test_base";
+/**
+ * Every database of a run starts with this prefix (TEST_POSTGRES_RUN, set by scripts/test-postgres.ts),
+ * so that two runs on one server (two worktrees on a shared machine) neither copy from nor drop
+ * each other's databases.
+ */
+export const postgresTestPrefix = `rungs_t${process.env.TEST_POSTGRES_RUN ?? "run"}_`;
+export const postgresBase = `${postgresTestPrefix}base`;
 
-export function postgresUrlFor(database: string): string {
-  const url = new URL(postgresAdminUrl);
+/** PgBouncer in transaction mode in front of that server, when the run started one (scripts/test-postgres.ts). */
+export const postgresPoolerUrl = process.env.TEST_POSTGRES_POOLER_URL || null;
+
+export function postgresUrlFor(database: string, server = postgresAdminUrl): string {
+  const url = new URL(server);
   url.pathname = `/${database}`;
   return url.toString();
 }

@@ -2,6 +2,7 @@ import { applyMigrations } from "../../app/db/migrate.server";
 import {
   dropPostgresDatabase,
   postgresBase,
+  postgresTestPrefix,
   postgresUrlFor,
   provider,
   resetSqliteDir,
@@ -12,7 +13,8 @@ import {
 async function dropTestDatabases() {
   await withPostgres(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'rungs_test_%'`,
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [postgresTestPrefix],
     );
     for (const { datname } of rows) await dropPostgresDatabase(client, datname);
   });

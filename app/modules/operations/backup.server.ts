@@ -15,6 +15,7 @@ import {
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { checkUrlKeepsSession, NoSessionError } from "~/db/session-url.server";
 import { erasuresToReplay } from "~/modules/retention/policy";
 import {
   BACKUP_HEADER_BYTES,
@@ -34,6 +35,23 @@ import {
  * pg_restore into psql as a single transaction, so a failed restore leaves nothing behind.
  */
 export class BackupError extends Error {}
+
+function withoutPassword(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = "***";
+  return url.toString();
+}
+
+/** pg_dump and pg_restore's SQL set session settings (search_path): they need a session of their own (decision 102). */
+async function refuseWithoutSession(databaseUrl: string): Promise<void> {
+  try {
+    await checkUrlKeepsSession(libpqUrl(databaseUrl));
+  } catch (error) {
+    if (error instanceof NoSessionError)
+      throw new BackupError(`${withoutPassword(databaseUrl)}: ${error.message}`);
+    throw error;
+  }
+}
 
 const MIGRATIONS_TABLE = "_prisma_migrations";
 
@@ -62,6 +80,9 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   const kind = databaseKindOf(databaseUrl);
+  // pg_dump sets its session's search_path to nothing: through a pooler in transaction mode that
+  // setting stays on a pooled connection and the pages given it next find no table (decision 102).
+  if (kind === "postgresql") await refuseWithoutSession(databaseUrl);
   try {
     if (kind === "sqlite") await backupSqlite(sqlitePath(databaseUrl), partial);
     else
@@ -116,6 +137,7 @@ export async function restoreDatabase(
     );
   }
   if (kind === "sqlite") checkSqliteBackup(source);
+  else await refuseWithoutSession(databaseUrl);
   if (!options.force) {
     const filled = await tablesWithRows(databaseUrl);
     if (filled.length > 0) {

@@ -16,6 +16,7 @@ import { seedDemo } from "../../../prisma/seed/demo";
 import {
   dropPostgresDatabase,
   postgresBase,
+  postgresTestPrefix,
   postgresUrlFor,
   provider,
   sqliteBase,
@@ -24,11 +25,13 @@ import {
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "rungs-backup-test-"));
 const source = () => process.env.DATABASE_URL!;
+// Backups take a session of their own: behind the run's pooler, the database itself (decision 102).
+const sessionSource = () => process.env.DATABASE_DIRECT_URL ?? source();
 const created: string[] = [];
 
 /** A database to restore into: migrated and without rows (a server started once), or nothing at all. */
 async function emptyDatabase(state: "migrated" | "blank"): Promise<string> {
-  const name = `rungs_test_restore_${randomBytes(4).toString("hex")}`;
+  const name = `${postgresTestPrefix}restore_${randomBytes(4).toString("hex")}`;
   if (provider === "postgresql") {
     await withPostgres((client) =>
       client.query(
@@ -69,7 +72,7 @@ describe("backup and restore", { timeout: 120_000 }, () => {
   test("round-trip the demo organisation exactly: every table's rows and their content", async () => {
     await seedDemo();
     const file = path.join(folder, "demo.backup");
-    const result = await backupDatabase(source(), file);
+    const result = await backupDatabase(sessionSource(), file);
     expect(result.rows).toBeGreaterThan(1000);
 
     const target = await emptyDatabase("migrated");
@@ -90,7 +93,7 @@ describe("backup and restore", { timeout: 120_000 }, () => {
   test("refuses a database with rows unless told, and then replaces all of it", async () => {
     await seedDemo();
     const file = path.join(folder, "replace.backup");
-    await backupDatabase(source(), file);
+    await backupDatabase(sessionSource(), file);
     const target = await emptyDatabase("migrated");
     await restoreDatabase(target, file);
     // The target moves on: a row changed, and a table gains a row.
@@ -164,7 +167,7 @@ describe("backup and restore", { timeout: 120_000 }, () => {
     }
     while (committed < 100) await new Promise((resolve) => setTimeout(resolve, 5));
     const file = path.join(folder, "busy.backup");
-    await backupDatabase(source(), file);
+    await backupDatabase(sessionSource(), file);
     writing = false;
     await Promise.all(writers);
 

@@ -16,6 +16,7 @@ import { createPerson } from "../../utils/factories";
 import {
   dropPostgresDatabase,
   postgresBase,
+  postgresTestPrefix,
   postgresUrlFor,
   provider,
   sqliteBase,
@@ -24,11 +25,13 @@ import {
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "rungs-replay-test-"));
 const source = () => process.env.DATABASE_URL!;
+// Backups take a session of their own: behind the run's pooler, the database itself (decision 102).
+const sessionSource = () => process.env.DATABASE_DIRECT_URL ?? source();
 const created: string[] = [];
 
 /** A migrated database without rows, to restore into. */
 async function emptyDatabase(): Promise<string> {
-  const name = `rungs_test_replay_${randomBytes(4).toString("hex")}`;
+  const name = `${postgresTestPrefix}replay_${randomBytes(4).toString("hex")}`;
   if (provider === "postgresql") {
     await withPostgres((client) =>
       client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`),
@@ -108,13 +111,13 @@ describe("restoring a backup older than an erasure", { timeout: 180_000 }, () =>
       },
     });
     const older = path.join(folder, "older.backup");
-    await backupDatabase(source(), older);
+    await backupDatabase(sessionSource(), older);
     expect(JSON.parse(readFileSync(ledgerFileOf(older), "utf8"))).toEqual({ erasures: [] });
 
     const erasedAt = new Date("2026-11-20T09:30:00Z");
     expect(await erasePerson(leaver.id, erasedAt, "keep", "retention")).toBe(true);
     const newer = path.join(folder, "newer.backup");
-    await backupDatabase(source(), newer);
+    await backupDatabase(sessionSource(), newer);
     expect(JSON.parse(readFileSync(ledgerFileOf(newer), "utf8"))).toEqual({
       erasures: [{ personId: leaver.id, erasedAt: erasedAt.toISOString() }],
     });
@@ -142,7 +145,7 @@ describe("restoring a backup older than an erasure", { timeout: 180_000 }, () =>
       process.execPath,
       ["--import", "tsx", "scripts/restore.ts", older, "--erasures", ledgerFileOf(newer)],
       {
-        env: { ...process.env, DATABASE_URL: target },
+        env: { ...process.env, DATABASE_URL: target, DATABASE_DIRECT_URL: "" },
         encoding: "utf8",
         timeout: 120_000,
       },
@@ -159,7 +162,11 @@ describe("restoring a backup older than an erasure", { timeout: 180_000 }, () =>
     const refused = spawnSync(
       process.execPath,
       ["--import", "tsx", "scripts/restore.ts", older, "--force", "--erasures", older],
-      { env: { ...process.env, DATABASE_URL: target }, encoding: "utf8", timeout: 120_000 },
+      {
+        env: { ...process.env, DATABASE_URL: target, DATABASE_DIRECT_URL: "" },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
     );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("is not an erasure ledger");

@@ -76,4 +76,25 @@ describe("the health check and the page loop", () => {
       await health.stop();
     }
   }, 60_000);
+
+  test("reports, with a 200, since when the page loop's process has not heard the other app servers, and stops once it hears them again", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/healthz`;
+    const cell = beatCell();
+    let liveDownSince: number | null = Date.parse("2026-11-28T23:00:00Z");
+    beatInto(cell, () => liveDownSince);
+    const health = serveHealthOnThread(port, "127.0.0.1", cell);
+    try {
+      await statusWithin(url, 200, 20_000);
+      expect(await (await fetch(url)).json()).toEqual({
+        status: "ok",
+        liveUpdates: { listening: false, downSince: "2026-11-28T23:00:00.000Z" },
+      });
+      liveDownSince = null;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await (await fetch(url)).json()).toEqual({ status: "ok" });
+    } finally {
+      await health.stop();
+    }
+  }, 60_000);
 });

@@ -30,6 +30,24 @@ describe("environment", () => {
     expect(() => parseEnv({ SECURE_COOKIES: "maybe" })).toThrow(/SECURE_COOKIES/);
   });
 
+  test("sessions (migrations, LISTEN, backups) go to DATABASE_DIRECT_URL when set, else to DATABASE_URL; it is for PostgreSQL only", () => {
+    const pooled = "postgresql://u:p@pgbouncer:6432/rungs";
+    expect(parseEnv({ DATABASE_URL: pooled }).sessionDatabaseUrl).toBe(pooled);
+    expect(parseEnv({ DATABASE_URL: pooled, DATABASE_DIRECT_URL: "" }).sessionDatabaseUrl).toBe(
+      pooled,
+    );
+    expect(
+      parseEnv({ DATABASE_URL: pooled, DATABASE_DIRECT_URL: "postgresql://u:p@db:5432/rungs" })
+        .sessionDatabaseUrl,
+    ).toBe("postgresql://u:p@db:5432/rungs");
+    expect(() =>
+      parseEnv({ DATABASE_URL: pooled, DATABASE_DIRECT_URL: "file:./data/rungs.db" }),
+    ).toThrow(/DATABASE_DIRECT_URL: must start with postgresql:\/\//);
+    expect(() => parseEnv({ DATABASE_DIRECT_URL: "postgresql://u:p@db:5432/rungs" })).toThrow(
+      /DATABASE_DIRECT_URL: is for PostgreSQL, and DATABASE_URL names a SQLite file/,
+    );
+  });
+
   describe("single sign-on", () => {
     const complete = {
       OIDC_ISSUER: "https://example.okta.com",
