@@ -1,5 +1,7 @@
 import type { Prisma } from "~/db/client.server";
 import { redactedChange, type PersonalDataDeclaration } from "~/platform/personal-data";
+import { committeeSlot } from "./calendar";
+import { upcomingCommitteeMeetings } from "./committee.server";
 import { unlessNotFound } from "~/modules/errors";
 import { dayOrNull } from "~/platform/export-document";
 import { answerPage } from "./decisions.server";
@@ -153,6 +155,13 @@ export const promotionsPersonalData: PersonalDataDeclaration = {
       await tx.promotionDissent.updateMany({ where: { memberId: personId }, data: { text: "" } });
       await redactEvents(tx, { actorId: personId }, now);
     }
+  },
+  calendar: {
+    events: { committee: "PromotionWindow" },
+    entries: async (now) =>
+      (await upcomingCommitteeMeetings(now)).flatMap(({ memberIds, ...meeting }) =>
+        memberIds.map((personId) => ({ personId, slot: committeeSlot(meeting) })),
+      ),
   },
   exports: {
     async promotions({ reader }) {
