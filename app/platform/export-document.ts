@@ -148,6 +148,17 @@ export type ExportPromotion = {
   target: string;
   kind: string;
   state: string;
+  /** Whom it nominates: null for the person's own nomination, the nominee's name for one they made for someone else. */
+  nominee: string | null;
+  /** The nominator's statement, as the nomination's page shows it. */
+  statement: string;
+  /** What the nominee's manager added to the person's own nomination, as its page shows it to them (null: none). */
+  managerAddition: string | null;
+  /** The packet of the person's own nomination as its page shows it to them; null when there is none. */
+  packet: {
+    submittedAt: string | null;
+    cases: { competencyId: string; competency: string; nomineeCase: string; managerCase: string }[];
+  } | null;
   decision: {
     outcome: string;
     summary: string;

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/db/client.server";
 import type { PageLanguage } from "~/i18n/languages";
+import { CALENDAR_EVENTS, eventKind, type CalendarEvent, type CalendarSlot } from "./calendar";
 import { SECTIONS, type ExportDocument, type Section } from "./export-document";
 
 /**
@@ -69,6 +70,28 @@ export type RetentionKind = {
   remove: (personId: string, ids: readonly string[], now: Date) => Promise<number>;
 };
 
+/** One event still to come in one person's calendar. */
+export type CalendarEntry = { personId: string; slot: CalendarSlot };
+
+/** Someone outside the organisation (a candidate's contact) invited to events, by address. */
+export type ContactInvitations = {
+  /** Who the invitations' keys are for, never a person's id (`candidate-<id>`). */
+  recipientId: string;
+  name: string;
+  email: string;
+  slots: CalendarSlot[];
+};
+
+/** What a module puts in calendars: the invitations the notification pass sends, moves and cancels. */
+export type CalendarDeclaration = {
+  /** Each kind of event the module's records make, with the table that holds its time. */
+  events: Partial<Record<CalendarEvent, ModelName>>;
+  /** Every event still to come, once for each person of the organisation it invites. */
+  entries: (now: Date) => Promise<CalendarEntry[]>;
+  /** Invitations to people outside, when the module sends any. */
+  contacts?: (now: Date) => Promise<ContactInvitations[]>;
+};
+
 export type PersonalDataDeclaration = {
   /** Each table the module keeps with a person's id or free text, and what erasure does to it. */
   holds: Partial<Record<ModelName, string>>;
@@ -89,6 +112,8 @@ export type PersonalDataDeclaration = {
   retention?: Record<string, RetentionKind>;
   /** Why the export has no section of this module's records: another module's section shows them, or they are machinery. */
   notExported?: string;
+  /** What the module puts in people's calendars (and outside contacts'), when anything. */
+  calendar?: CalendarDeclaration;
 };
 
 type SectionReader = (reading: ExportReading) => Promise<unknown>;
@@ -149,6 +174,63 @@ class PersonalDataRegistry {
         `Retention kinds declared twice: ${twice.map((entry) => entry.kind).join(", ")}`,
       );
     return kinds;
+  }
+
+  /**
+   * Each kind of calendar event with the one module that makes it and the table holding its time;
+   * throws when a kind has no module or two, so no event goes uninvited or twice.
+   */
+  calendarEvents(): { event: CalendarEvent; module: string; model: ModelName }[] {
+    const owners = new Map<CalendarEvent, { module: string; model: ModelName }[]>();
+    for (const [module, declaration] of this.declarations)
+      for (const [event, model] of Object.entries(declaration.calendar?.events ?? {}) as [
+        CalendarEvent,
+        ModelName,
+      ][])
+        owners.set(event, [...(owners.get(event) ?? []), { module, model }]);
+    const faults = CALENDAR_EVENTS.filter((event) => owners.get(event)?.length !== 1);
+    if (faults.length)
+      throw new Error(
+        `Each kind of calendar event needs exactly one module's declaration: ${faults
+          .map(
+            (event) =>
+              `${event} (${
+                owners
+                  .get(event)
+                  ?.map((o) => o.module)
+                  .join(", ") || "none"
+              })`,
+          )
+          .join("; ")}`,
+      );
+    return CALENDAR_EVENTS.map((event) => ({ event, ...owners.get(event)![0]! }));
+  }
+
+  /**
+   * Every person's events still to come, from every module that declares a calendar, in
+   * registration order; throws on an event of a kind its module did not declare.
+   */
+  async calendars(now: Date): Promise<Map<string, CalendarSlot[]>> {
+    const owner = new Map(this.calendarEvents().map((entry) => [entry.event, entry.module]));
+    const events = new Map<string, CalendarSlot[]>();
+    for (const [module, declaration] of this.declarations) {
+      if (!declaration.calendar) continue;
+      for (const { personId, slot } of await declaration.calendar.entries(now)) {
+        if (owner.get(eventKind(slot.eventId)) !== module)
+          throw new Error(`${module} made a calendar event it does not declare: ${slot.eventId}`);
+        events.set(personId, [...(events.get(personId) ?? []), slot]);
+      }
+    }
+    return events;
+  }
+
+  /** Everyone outside the organisation invited to events, from every module that invites any. */
+  async contactCalendars(now: Date): Promise<ContactInvitations[]> {
+    const contacts: ContactInvitations[] = [];
+    for (const declaration of this.declarations.values())
+      if (declaration.calendar?.contacts)
+        contacts.push(...(await declaration.calendar.contacts(now)));
+    return contacts;
   }
 
   /** Runs every module's erasure in turn, in the caller's transaction. */

@@ -1,5 +1,7 @@
 import type { Prisma } from "~/db/client.server";
 import { redactedChange, type PersonalDataDeclaration } from "~/platform/personal-data";
+import { meetingSlot } from "./calendar";
+import { upcomingMeetings } from "./meetings.server";
 import { i18nFor } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { ownOutcomeViews } from "./session-view.server";
@@ -72,6 +74,13 @@ export const calibrationPersonalData: PersonalDataDeclaration = {
         (JSON.parse(event.change) as { calibrator?: unknown[] }).calibrator?.[1] === person.name,
     );
     if (naming.length > 0) await redact(tx, { id: { in: naming.map((event) => event.id) } }, now);
+  },
+  calendar: {
+    events: { calibration: "CalibrationSession" },
+    entries: async (now) =>
+      (await upcomingMeetings(now)).flatMap(({ participantIds, ...meeting }) =>
+        participantIds.map((personId) => ({ personId, slot: meetingSlot(meeting) })),
+      ),
   },
   exports: {
     async outcomes({ reader, language }) {

@@ -1,9 +1,11 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { conversationSlot } from "./calendar";
+import { upcomingConversations } from "./queries.server";
 import { unlessNotFound } from "~/modules/errors";
 import { dayOrNull } from "~/platform/export-document";
 import { seriesPage } from "./agenda.server";
 import { evidenceOf } from "./evidence.server";
-import { conversationsOf } from "./series.server";
+import { conversationsOf, rollOnAll } from "./series.server";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { privateNoteDue } from "~/modules/retention/policy";
@@ -32,6 +34,17 @@ export const conversationsPersonalData: PersonalDataDeclaration = {
         data: { text: "" },
       });
     }
+  },
+  calendar: {
+    events: { conversation: "ConversationMeeting" },
+    async entries(now) {
+      // A series whose meeting took place is rolled on to its next one first.
+      await rollOnAll(now);
+      return (await upcomingConversations(now)).flatMap(({ manager, report, ...meeting }) => [
+        { personId: manager.id, slot: conversationSlot({ ...meeting, otherName: report.name }) },
+        { personId: report.id, slot: conversationSlot({ ...meeting, otherName: manager.name }) },
+      ]);
+    },
   },
   exports: {
     async evidence({ reader }) {

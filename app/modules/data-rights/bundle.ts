@@ -264,19 +264,45 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
         doc.promotions
           .map(
             (promotion) =>
-              `<h2>${escape(t("bundle.promotions.nomination", { window: promotion.window, target: promotion.target }))}</h2>` +
-              (promotion.decision
-                ? `<p>${escape(t("bundle.promotions.decision", { outcome: promotion.decision.outcome }))}</p>` +
-                  quote(promotion.decision.summary) +
+              (promotion.nominee === null
+                ? `<h2>${escape(t("bundle.promotions.nomination", { window: promotion.window, target: promotion.target }))}</h2>`
+                : `<h2>${escape(t("bundle.promotions.madeFor", { window: promotion.window, nominee: promotion.nominee, target: promotion.target }))}</h2>`) +
+              (promotion.statement.trim()
+                ? `<h3>${escape(t("bundle.promotions.statement"))}</h3>${quote(promotion.statement)}`
+                : "") +
+              (promotion.managerAddition
+                ? `<h3>${escape(t("bundle.promotions.managerAddition"))}</h3>${quote(promotion.managerAddition)}`
+                : "") +
+              (promotion.packet
+                ? `<h3>${escape(t("bundle.promotions.packet"))}</h3>` +
+                  `<p class="muted">${escape(promotion.packet.submittedAt ? t("bundle.promotions.submittedOn", { when: words.dateTime(promotion.packet.submittedAt) }) : t("bundle.promotions.notSubmitted"))}</p>` +
                   table(
-                    [t("bundle.competency"), t("bundle.promotions.mark"), t("bundle.notes")],
-                    promotion.decision.criteria.map((criterion) => [
-                      escape(criterion.name),
-                      escape(criterion.mark ?? "–"),
-                      escape(criterion.rationale),
+                    [
+                      t("bundle.competency"),
+                      t("bundle.promotions.nomineeCase"),
+                      t("bundle.promotions.managerCase"),
+                    ],
+                    promotion.packet.cases.map((item) => [
+                      escape(item.competency),
+                      escape(item.nomineeCase),
+                      escape(item.managerCase),
                     ]),
                   )
-                : `<p class="muted">${escape(t("bundle.promotions.notReleased"))}</p>`),
+                : "") +
+              (promotion.nominee !== null
+                ? ""
+                : promotion.decision
+                  ? `<p>${escape(t("bundle.promotions.decision", { outcome: promotion.decision.outcome }))}</p>` +
+                    quote(promotion.decision.summary) +
+                    table(
+                      [t("bundle.competency"), t("bundle.promotions.mark"), t("bundle.notes")],
+                      promotion.decision.criteria.map((criterion) => [
+                        escape(criterion.name),
+                        escape(criterion.mark ?? "–"),
+                        escape(criterion.rationale),
+                      ]),
+                    )
+                  : `<p class="muted">${escape(t("bundle.promotions.notReleased"))}</p>`),
           )
           .join("")
       );

@@ -1,4 +1,6 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
+import { interviewSlot } from "./calendar";
+import { candidateInterviews, upcomingInterviews } from "./invitations.server";
 import { unlessNotFound } from "~/modules/errors";
 import { notesField, ratingField } from "~/modules/assessments/draft";
 import { numberOrNull, textOf } from "~/platform/export-document";
@@ -58,6 +60,21 @@ export const hiringPersonalData: PersonalDataDeclaration = {
         data: { note: "" },
       });
     }
+  },
+  calendar: {
+    events: { interview: "HiringInterview" },
+    entries: async (now) =>
+      (await upcomingInterviews(now)).map(({ interviewerId, ...slot }) => ({
+        personId: interviewerId,
+        slot: interviewSlot(slot),
+      })),
+    contacts: async (now) =>
+      (await candidateInterviews(now)).map((candidate) => ({
+        recipientId: `candidate-${candidate.candidateId}`,
+        name: candidate.name,
+        email: candidate.email,
+        slots: candidate.interviews.map(interviewSlot),
+      })),
   },
   exports: {
     async interviews({ reader }) {

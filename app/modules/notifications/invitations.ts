@@ -4,42 +4,17 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from "ical-generator";
-import type { Message } from "~/i18n/messages";
-// Interviews are booked without a length: a calendar shows the length hiring counts clashes by.
-import { INTERVIEW_MINUTES } from "~/modules/hiring/overlaps";
+import { eventKind, type CalendarSlot } from "~/platform/calendar";
 import { wants, type Preferences } from "./preferences";
 
 /**
- * Calendar invitations for interviews, calibration meetings, career conversations (one-to-ones
- * and skip-levels) and promotion committee meetings: pure. Each person gets an
- * iCalendar REQUEST for each event of theirs still to come; moved, a REQUEST again with a
- * higher SEQUENCE; taken off (or the loop withdrawn, or the meeting removed), a CANCEL. What
+ * Calendar invitations for the events the modules declare (app/platform/calendar.ts): pure. Each
+ * person gets an iCalendar REQUEST for each event of theirs still to come; moved, a REQUEST again
+ * with a higher SEQUENCE; taken off (or the loop withdrawn, or the meeting removed), a CANCEL. What
  * was sent is read back from the outbox's keys, which carry the sequence, the method and the
  * time, so every pass and every app server plans the same next message, and the outbox holds it once.
  */
 
-export type InterviewSlot = {
-  interviewId: string;
-  startsAt: Date;
-  stage: string;
-  opening: string;
-  href: string;
-};
-/**
- * One event in someone's calendar. `eventId` is an interview's id, `calibration-<session id>`
- * for a calibration meeting, `conversation-<meeting id>` for a one-to-one or skip-level, or
- * `committee-<window id>` for a promotion window's committee meeting; the
- * summary names the stage and opening, or the session, never a candidate; a conversation's names
- * the other person of the two, whom the recipient meets. It is a message, worded in each
- * recipient's language when their invitation is rendered.
- */
-export type CalendarSlot = {
-  eventId: string;
-  startsAt: Date;
-  minutes: number;
-  summary: Message;
-  href: string;
-};
 export type InvitationMethod = "REQUEST" | "CANCEL";
 export type PlannedInvitation = {
   key: string;
@@ -52,101 +27,8 @@ export type PlannedInvitation = {
   status: "queued" | "skipped";
 };
 
-const MEETING_PREFIX = "calibration-";
-const CONVERSATION_PREFIX = "conversation-";
-const COMMITTEE_PREFIX = "committee-";
-export const isMeetingEvent = (eventId: string) => eventId.startsWith(MEETING_PREFIX);
-export const isConversationEvent = (eventId: string) => eventId.startsWith(CONVERSATION_PREFIX);
-export const isCommitteeEvent = (eventId: string) => eventId.startsWith(COMMITTEE_PREFIX);
-
-/** What an event is, from its id. */
-export function eventKind(
-  eventId: string,
-): "interview" | "calibration" | "conversation" | "committee" {
-  if (isMeetingEvent(eventId)) return "calibration";
-  if (isConversationEvent(eventId)) return "conversation";
-  return isCommitteeEvent(eventId) ? "committee" : "interview";
-}
-
-export function interviewSlot(slot: InterviewSlot): CalendarSlot {
-  return {
-    eventId: slot.interviewId,
-    startsAt: slot.startsAt,
-    minutes: INTERVIEW_MINUTES,
-    summary: {
-      key: "email:calendar.summary.interview",
-      values: { stage: slot.stage, opening: slot.opening },
-    },
-    href: slot.href,
-  };
-}
-
-export function meetingSlot(meeting: {
-  sessionId: string;
-  name: string;
-  startsAt: Date;
-  endsAt: Date;
-}): CalendarSlot {
-  return {
-    eventId: `${MEETING_PREFIX}${meeting.sessionId}`,
-    startsAt: meeting.startsAt,
-    minutes: Math.max(
-      1,
-      Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000),
-    ),
-    summary: { key: "email:calendar.summary.calibration", values: { name: meeting.name } },
-    href: `/calibration/${meeting.sessionId}`,
-  };
-}
-
-/**
- * A promotion window's committee meeting, for its chair and members: one event (the window's) for
- * all of them, named after the window, never after a nominee.
- */
-export function committeeSlot(meeting: {
-  windowId: string;
-  name: string;
-  startsAt: Date;
-  endsAt: Date;
-}): CalendarSlot {
-  return {
-    eventId: `${COMMITTEE_PREFIX}${meeting.windowId}`,
-    startsAt: meeting.startsAt,
-    minutes: Math.max(
-      1,
-      Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60000),
-    ),
-    summary: { key: "email:calendar.summary.committee", values: { name: meeting.name } },
-    href: `/promotions/windows/${meeting.windowId}/meeting`,
-  };
-}
-
-/**
- * A meeting of a one-to-one or skip-level series, for one of its two people: the same event (one
- * UID, the meeting's) for both, so a move updates both calendars with a higher SEQUENCE.
- */
-export function conversationSlot(meeting: {
-  meetingId: string;
-  kind: "one-to-one" | "skip-level";
-  seriesId: string;
-  startsAt: Date;
-  minutes: number;
-  otherName: string;
-}): CalendarSlot {
-  return {
-    eventId: `${CONVERSATION_PREFIX}${meeting.meetingId}`,
-    startsAt: meeting.startsAt,
-    minutes: meeting.minutes,
-    summary: {
-      key:
-        meeting.kind === "one-to-one"
-          ? "email:calendar.summary.oneToOne"
-          : "email:calendar.summary.skipLevel",
-      values: { name: meeting.otherName },
-    },
-    href: `/conversations/${meeting.seriesId}`,
-  };
-}
+/** An event an hour long has a key without its length (the length interviews are shown with). */
+const KEY_MINUTES = 60;
 
 /**
  * `invitation:<recipient>:<event>:<sequence>:<method>:<start>` with `+<minutes>` after the start
@@ -159,9 +41,9 @@ export function invitationKey(
   sequence: number,
   method: InvitationMethod,
   startsAt: Date,
-  minutes = INTERVIEW_MINUTES,
+  minutes = KEY_MINUTES,
 ): string {
-  return `invitation:${recipientId}:${eventId}:${sequence}:${method}:${startsAt.getTime()}${minutes === INTERVIEW_MINUTES ? "" : `+${minutes}`}`;
+  return `invitation:${recipientId}:${eventId}:${sequence}:${method}:${startsAt.getTime()}${minutes === KEY_MINUTES ? "" : `+${minutes}`}`;
 }
 
 type Sent = {
@@ -188,7 +70,7 @@ function readKey(key: string, recipientId: string): Sent | null {
     sequence: Number(sequence),
     method,
     startsAt: new Date(Number(start)),
-    minutes: minutes ? Number(minutes) : INTERVIEW_MINUTES,
+    minutes: minutes ? Number(minutes) : KEY_MINUTES,
   };
 }
 

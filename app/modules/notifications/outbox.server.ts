@@ -3,26 +3,12 @@ import { hostname } from "node:os";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
-import { candidateInterviews, upcomingInterviews } from "~/modules/hiring/invitations.server";
 import { personTimeZone } from "~/modules/time-zones.server";
 import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
 import { afterFailure, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
-import { upcomingMeetings } from "~/modules/calibration/meetings.server";
-import { upcomingConversations } from "~/modules/conversations/queries.server";
-import { rollOnAll } from "~/modules/conversations/series.server";
-import { upcomingCommitteeMeetings } from "~/modules/promotions/committee.server";
-import {
-  calendarInvitation,
-  calendarOf,
-  committeeSlot,
-  conversationSlot,
-  interviewSlot,
-  meetingSlot,
-  planInvitations,
-  type CalendarSlot,
-} from "./invitations";
+import { calendarInvitation, calendarOf, planInvitations } from "./invitations";
 import { nextPlanAt, passSections, planMessages, type PlannedMessage } from "./plan";
 import type { MessageKind } from "./preferences";
 import { toPreferences } from "./preferences.server";
@@ -46,6 +32,8 @@ import { signingKey } from "./signing-key.server";
 import { unsubscribeToken } from "./unsubscribe-token";
 import { voiceFor } from "./voice.server";
 import * as clock from "~/platform/clock.server";
+import type { CalendarSlot } from "~/platform/calendar";
+import { personalData } from "~/platform/personal-data";
 
 /**
  * The outbox: every email Rungs sends is first a row with a unique key (person, item,
@@ -114,22 +102,9 @@ export async function queueReminders(
   const env = getEnv();
   const base = appUrl();
   const key = await signingKey();
-  // Each person's interviews, calibration meetings, career conversations and promotion committee
-  // meetings still to come (a series whose meeting took place is rolled on to its next one first).
-  await rollOnAll(now);
-  const events = new Map<string, CalendarSlot[]>();
-  const add = (personId: string, slot: CalendarSlot) =>
-    events.set(personId, [...(events.get(personId) ?? []), slot]);
-  for (const { interviewerId, ...slot } of await upcomingInterviews(now))
-    add(interviewerId, interviewSlot(slot));
-  for (const { participantIds, ...meeting } of await upcomingMeetings(now))
-    for (const personId of participantIds) add(personId, meetingSlot(meeting));
-  for (const { memberIds, ...meeting } of await upcomingCommitteeMeetings(now))
-    for (const personId of memberIds) add(personId, committeeSlot(meeting));
-  for (const { manager, report, ...meeting } of await upcomingConversations(now)) {
-    add(manager.id, conversationSlot({ ...meeting, otherName: report.name }));
-    add(report.id, conversationSlot({ ...meeting, otherName: manager.name }));
-  }
+  // Each person's events still to come, from every module that declares what it puts in calendars
+  // (its personal-data declaration's `calendar`).
+  const events = await personalData.calendars(now);
   const toPlan = await peopleToPlan(now);
   const kept = await keptCalendars([...events.keys()]);
   const calendars = new Map(
@@ -238,31 +213,32 @@ export async function queueReminders(
       now,
     );
   }
-  // Candidates' contacts, when a hiring admin asked: the stage, the time and the opening, on the
-  // organisation's clock and in its language; no link into Rungs, no choices to unsubscribe from.
-  const candidateVoice = voiceFor(null, env.ORG_TIME_ZONE);
-  for (const candidate of await candidateInterviews(now)) {
-    const recipientId = `candidate-${candidate.candidateId}`;
+  // People outside the organisation a module invites (a candidate's contact, when a hiring admin
+  // asked): what the event is and when, on the organisation's clock and in its language; no link
+  // into Rungs, no choices to unsubscribe from.
+  const contactVoice = voiceFor(null, env.ORG_TIME_ZONE);
+  for (const contact of await personalData.contactCalendars(now)) {
+    const { recipientId } = contact;
     const known = await knownInvitationKeys(recipientId);
     const rows: NewOutboxRow[] = planInvitations({
       recipientId,
       preferences: null,
-      slots: candidate.interviews.map(interviewSlot),
+      slots: contact.slots,
       known,
       now,
     }).map((invitation) => {
       const rendered = renderInvitation(
         { ...invitation, summary: invitation.slot?.summary ?? null, href: null },
-        candidate.name,
+        contact.name,
         null,
-        candidateVoice,
+        contactVoice,
       );
       return {
         id: randomUUID(),
         key: invitation.key,
         userId: null,
         kind: "invitation",
-        toAddress: candidate.email,
+        toAddress: contact.email,
         subject: rendered.subject,
         textBody: rendered.text,
         htmlBody: rendered.html,
@@ -278,7 +254,7 @@ export async function queueReminders(
           url: null,
           description: null,
           organizer,
-          attendee: { name: candidate.name, email: candidate.email },
+          attendee: { name: contact.name, email: contact.email },
           now,
         }),
         calendarMethod: invitation.method,

@@ -3,7 +3,7 @@ import type { Formats } from "~/i18n/format";
 import { directionOf, type PageLanguage } from "~/i18n/languages";
 import { wordsOf, type Message } from "~/i18n/messages";
 import type { TodoItem } from "~/modules/todo/todo";
-import { eventKind } from "./invitations";
+import { eventKind } from "~/platform/calendar";
 import type { MessageSection } from "./plan";
 import type { MessageKind } from "./preferences";
 

@@ -409,6 +409,8 @@ export async function myNominations(viewer: PromotionViewer) {
     id: row.id,
     nomineeName: people.get(row.nomineeId) ?? "",
     own: row.nomineeId === viewer.id,
+    /** The viewer made it (for themself or someone else). */
+    byViewer: row.nominatedById === viewer.id,
     kind: known(NOMINATION_KINDS, row.kind, "sponsor"),
     state: known(NOMINATION_STATES, row.state, "nominated"),
     windowName: row.window.name,

@@ -109,7 +109,8 @@ export async function nominationPage(
   const readsDrafts =
     viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
   const readsPacket = canReadPacket(viewer, access, submitted.length > 0, redacted);
-  const shown = !readsPacket ? null : readsDrafts ? packets.at(-1)! : submitted.at(-1)!;
+  // A nomination may have no packet at all (none started for it): nothing to show.
+  const shown = !readsPacket ? null : ((readsDrafts ? packets.at(-1) : submitted.at(-1)) ?? null);
   const writable =
     shown !== null &&
     shown.submittedAt === null &&

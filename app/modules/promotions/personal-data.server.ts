@@ -1,9 +1,12 @@
 import type { Prisma } from "~/db/client.server";
 import { redactedChange, type PersonalDataDeclaration } from "~/platform/personal-data";
+import { committeeSlot } from "./calendar";
+import { upcomingCommitteeMeetings } from "./committee.server";
 import { unlessNotFound } from "~/modules/errors";
 import { dayOrNull } from "~/platform/export-document";
 import { answerPage } from "./decisions.server";
 import { myNominations } from "./nominations.server";
+import { nominationPage } from "./packets.server";
 
 /** A decision's rationale per criterion (`{ competency: { mark, rationale } }`) with the words blanked and the marks kept. */
 function blankRationales(rationale: unknown): unknown {
@@ -154,18 +157,58 @@ export const promotionsPersonalData: PersonalDataDeclaration = {
       await redactEvents(tx, { actorId: personId }, now);
     }
   },
+  calendar: {
+    events: { committee: "PromotionWindow" },
+    entries: async (now) =>
+      (await upcomingCommitteeMeetings(now)).flatMap(({ memberIds, ...meeting }) =>
+        memberIds.map((personId) => ({ personId, slot: committeeSlot(meeting) })),
+      ),
+  },
   exports: {
-    async promotions({ reader }) {
-      // Their own nominations, as "Your nominations" lists them, each with its answer as its page shows it (nothing before release).
+    async promotions({ reader, now }) {
+      // Their own nominations, as "Your nominations" lists them, each as its page shows it to them:
+      // the statement, their manager's addition, the packet's cases and the answer (nothing before
+      // release); and the nominations they made for someone else, with only their statement.
       const out = [];
-      for (const nomination of (await myNominations(reader)).filter((row) => row.own)) {
-        const page = await unlessNotFound(() => answerPage(reader, nomination.id));
-        const decision = page?.decision ?? null;
-        out.push({
+      for (const nomination of (await myNominations(reader)).filter(
+        (row) => row.own || row.byViewer,
+      )) {
+        const page = await unlessNotFound(() => nominationPage(reader, nomination.id, now));
+        if (!page) continue;
+        const common = {
           window: nomination.windowName,
           target: nomination.targetTitle,
           kind: nomination.kind,
           state: nomination.state,
+          statement: page.nomination.statement,
+        };
+        if (!nomination.own) {
+          out.push({
+            ...common,
+            nominee: nomination.nomineeName,
+            managerAddition: null,
+            packet: null,
+            decision: null,
+          });
+          continue;
+        }
+        const answer = await unlessNotFound(() => answerPage(reader, nomination.id));
+        const decision = answer?.decision ?? null;
+        out.push({
+          ...common,
+          nominee: null,
+          managerAddition: page.nomination.managerAddition || null,
+          packet: page.packet
+            ? {
+                submittedAt: page.packet.submittedAt?.toISOString() ?? null,
+                cases: page.packet.criteria.map((criterion) => ({
+                  competencyId: criterion.competencyId,
+                  competency: criterion.name,
+                  nomineeCase: criterion.nomineeCase,
+                  managerCase: criterion.managerCase,
+                })),
+              }
+            : null,
           decision: decision
             ? {
                 outcome: decision.outcome,

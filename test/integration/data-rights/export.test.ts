@@ -365,6 +365,66 @@ async function setUpOrganisation() {
         ...(released ? { releasedAt: at, releasedById: admin.id } : {}),
       },
     });
+    if (!released) continue;
+    // Her statement, her manager's addition and the packet's cases, in her words and his.
+    await db.promotionNomination.update({
+      where: { id: nomination.id },
+      data: {
+        statement: MARK("nomination-statement"),
+        managerId: manager.id,
+        managerAddition: MARK("manager-addition"),
+        managerAddedAt: at,
+      },
+    });
+    const packetOf = async (nominationId: string, nomineeCase: string, managerCase: string) => {
+      const packet = await db.promotionPacket.create({
+        data: {
+          nominationId,
+          ladderVersionId: served!.versionId,
+          targetTrackId: "ic",
+          targetLevelId: "ic4",
+        },
+      });
+      await db.promotionCase.create({
+        data: { packetId: packet.id, competencyId: "code-quality", nomineeCase, managerCase },
+      });
+      await db.promotionPacket.update({
+        where: { id: packet.id },
+        data: { submittedAt: at, submittedById: person.id },
+      });
+    };
+    await packetOf(nomination.id, MARK("packet-case"), MARK("packet-manager-case"));
+    // She nominated a colleague: her statement is hers, his packet is not; nor is a nomination
+    // her manager made for someone else.
+    const forPeer = await db.promotionNomination.create({
+      data: {
+        windowId: window.id,
+        nomineeId: peers[0]!.id,
+        kind: "sponsor",
+        nominatedById: person.id,
+        trackId: "ic",
+        levelId: "ic3",
+        targetTrackId: "ic",
+        targetLevelId: "ic4",
+        statement: MARK("statement-for-peer"),
+        candidateNumber: 2,
+      },
+    });
+    await packetOf(forPeer.id, MARK("peers-packet-case"), MARK("peers-manager-case"));
+    await db.promotionNomination.create({
+      data: {
+        windowId: window.id,
+        nomineeId: peers[1]!.id,
+        kind: "manager",
+        nominatedById: manager.id,
+        trackId: "ic",
+        levelId: "ic3",
+        targetTrackId: "ic",
+        targetLevelId: "ic4",
+        statement: MARK("others-nomination"),
+        candidateNumber: 3,
+      },
+    });
   }
 
   // Stretch work: she asked for one her manager posted and was chosen; a colleague asked too. She
@@ -582,6 +642,11 @@ describe("a person's export", () => {
       "check-in",
       "own-scorecard",
       "promotion-released",
+      "nomination-statement",
+      "manager-addition",
+      "packet-case",
+      "packet-manager-case",
+      "statement-for-peer",
       "opportunity-reason",
       "interest-note",
       "posted-opportunity",
@@ -603,6 +668,9 @@ describe("a person's export", () => {
       "colleague-about-someone-else",
       "other-scorecard",
       "promotion-unreleased",
+      "peers-packet-case",
+      "peers-manager-case",
+      "others-nomination",
       "others-interest-note",
       "others-opportunity",
       "others-sponsorship",

@@ -3,6 +3,7 @@
 // module, as holding something about a person or nothing, or this fails.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { CALENDAR_EVENTS, eventKind } from "~/platform/calendar";
 import { SECTIONS } from "~/platform/export-document";
 import { personalData } from "~/platform/personal-data";
 
@@ -85,6 +86,42 @@ describe("personal data declared once", () => {
       .filter(([, declaration]) => !declaration.exports && !declaration.notExported)
       .map(([module]) => module);
     expect(silent).toEqual([]);
+  });
+
+  test("every kind of calendar event is made by exactly one module's declaration, with the table holding its time", () => {
+    const events = personalData.calendarEvents();
+    expect(events.map((entry) => entry.event)).toEqual([...CALENDAR_EVENTS]);
+    expect(Object.fromEntries(events.map((entry) => [entry.event, entry.module]))).toEqual({
+      interview: "hiring",
+      calibration: "calibration",
+      conversation: "conversations",
+      committee: "promotions",
+    });
+    // Each is a table the same module claims.
+    const declarations = Object.fromEntries(personalData.all());
+    for (const { module, model } of events)
+      expect(
+        Object.keys({ ...declarations[module]!.holds, ...declarations[module]!.holdsNothing }),
+        `${module}: ${model}`,
+      ).toContain(model);
+    // An event's id tells its kind back, so an invitation's wording follows the module's event.
+    expect(eventKind("calibration-s1")).toBe("calibration");
+    expect(eventKind("i1")).toBe("interview");
+  });
+
+  test("a table that holds a meeting's time is declared as a calendar event by its module", () => {
+    const declared = new Set<string>(personalData.calendarEvents().map((entry) => entry.model));
+    const meetings = schemaModels()
+      .filter((model) =>
+        model.fields.some(
+          (field) =>
+            /^DateTime\??$/.test(field.type) &&
+            /^(startsAt|scheduledAt|meetingStartsAt|\w+MeetingAt)$/.test(field.name),
+        ),
+      )
+      .map((model) => model.name);
+    expect(meetings.length).toBeGreaterThanOrEqual(4);
+    expect(meetings.filter((model) => !declared.has(model))).toEqual([]);
   });
 
   test("the retention pass removes the kinds the modules declare, each once, and erases leavers after the rest", () => {

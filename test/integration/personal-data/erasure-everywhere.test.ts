@@ -1,8 +1,10 @@
 // Erasing a leaver leaves none of the words about them, nor (under the rule that removes them) any
 // they wrote about others, in any table: promotions (statement, addition, packet case, votes,
 // decision, dissent and the append-only history's copies), stretch work, sponsorship, calibration
-// (its append-only history too) and the rest. Every text carries a marker; after the erasure every
-// row of every table is searched for it, and what the audits count is unchanged.
+// (its append-only history too), assessments, feedback, one-to-ones and the rest. Every text carries
+// a marker; after the erasure every row of every table (on either database), the SQLite file's
+// bytes, a backup and every other person's export are searched for it, their name and their
+// email, and what the audits count is unchanged.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
@@ -10,9 +12,11 @@ import { addToNomination, nominate } from "~/modules/promotions/nominations.serv
 import { saveCase, submitPacket, nominationPage } from "~/modules/promotions/packets.server";
 import { DEFAULT_SETTINGS, saveSettings } from "~/modules/promotions/settings.server";
 import { createWindow, openWindow } from "~/modules/promotions/windows.server";
+import { strFromU8, unzipSync } from "fflate";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildWaitingExports } from "~/modules/data-rights/exports.server";
 import { backupDatabase } from "~/modules/operations/backup.server";
 import { erasePerson } from "~/modules/retention/erasure.server";
 import { retentionPlan } from "~/modules/retention/plan.server";
@@ -22,6 +26,7 @@ import { createPerson } from "../../utils/factories";
 
 const MARK = (what: string) => `LEAVER-${what}-5e2a`;
 const MARKS = /LEAVER-[a-z-]+-5e2a/g;
+const LEAVER_EMAIL = "lee.leaver@example.com";
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
 const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
@@ -46,6 +51,7 @@ async function marksInTheDatabase(): Promise<string[]> {
       typeof value === "bigint" ? String(value) : value instanceof Uint8Array ? "" : value,
     );
     for (const mark of text.match(MARKS) ?? []) found.add(`${name}: ${mark}`);
+    if (text.includes(LEAVER_EMAIL)) found.add(`${name}: ${LEAVER_EMAIL}`);
   }
   return [...found].sort();
 }
@@ -85,7 +91,7 @@ beforeAll(async () => {
   });
   const leaver = await createPerson({
     name: `Lee ${MARK("name")}`,
-    email: "lee.leaver@example.com",
+    email: LEAVER_EMAIL,
     ladderId: "engineering",
     track: "ic",
     level: "ic3",
@@ -275,12 +281,116 @@ beforeAll(async () => {
       change: JSON.stringify({ calibrator: [null, leaver.name] }),
     },
   });
+
+  // Assessments: their own, and their manager's about them, each with a rating's notes.
+  for (const [authorId, kind, words] of [
+    [leaver.id, "self", "self"],
+    [manager.id, "manager", "review"],
+  ] as const)
+    await db.assessment.create({
+      data: {
+        kind,
+        status: "submitted",
+        subjectId: leaver.id,
+        authorId,
+        cycleId: cycle.id,
+        ladderVersionId: served.versionId,
+        trackId: "ic",
+        levelId: "ic3",
+        summary: MARK(`${words}-summary`),
+        submittedAt: now,
+        ratings: {
+          create: { competencyId: "code-quality", rating: 3, notes: MARK(`${words}-notes`) },
+        },
+      },
+    });
+  // Feedback about them, and a decline's reason about them.
+  for (const [reviewer, state] of [
+    [peer, "submitted"],
+    [member, "declined"],
+  ] as const) {
+    const request = await db.feedbackRequest.create({
+      data: {
+        cycleId: cycle.id,
+        channel: "peer",
+        subjectId: leaver.id,
+        reviewerId: reviewer.id,
+        state,
+        dueOn: new Date(now.getTime() + 14 * DAY),
+        ladderVersionId: served.versionId,
+        trackId: "ic",
+        levelId: "ic3",
+        competencyIds: JSON.stringify([competencyId]),
+        ...(state === "declined"
+          ? { declineReason: MARK("decline-reason"), declinedById: reviewer.id }
+          : { submittedAt: now }),
+      },
+    });
+    if (state === "submitted")
+      await db.feedbackAnswer.create({
+        data: { requestId: request.id, competencyId, rating: 3, example: MARK("feedback") },
+      });
+  }
+  // One-to-ones with their manager: their agenda point, private note and action; their evidence.
+  const series = await db.conversationSeries.create({
+    data: {
+      kind: "one-to-one",
+      managerId: manager.id,
+      reportId: leaver.id,
+      cadence: "weekly",
+      timeZone: "UTC",
+      anchorAt: now,
+      createdById: manager.id,
+    },
+  });
+  const meeting = await db.conversationMeeting.create({
+    data: { seriesId: series.id, scheduledFor: now, startsAt: now, status: "held", heldAt: now },
+  });
+  const inMeeting = { seriesId: series.id, meetingId: meeting.id };
+  await db.conversationPoint.create({
+    data: { ...inMeeting, authorId: leaver.id, text: MARK("agenda-point") },
+  });
+  await db.conversationNote.create({
+    data: { ...inMeeting, authorId: leaver.id, visibility: "private", text: MARK("private-note") },
+  });
+  await db.conversationAction.create({
+    data: { ...inMeeting, ownerId: leaver.id, createdById: leaver.id, text: MARK("action") },
+  });
+  await db.careerEvidence.create({
+    data: { personId: leaver.id, competencyId, text: MARK("evidence"), occurredOn: now },
+  });
+
   await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: now } });
 });
 
 describe("erasing a leaver", () => {
   test("leaves none of their words in any table, closed records included, and every count as it was", async () => {
-    expect((await marksInTheDatabase()).length).toBeGreaterThan(15);
+    const planted = await marksInTheDatabase();
+    // Every kind of record planted holds a marker (or their email) before the erasure.
+    expect([...new Set(planted.map((found) => found.split(":")[0]))].sort()).toEqual(
+      expect.arrayContaining([
+        "Assessment",
+        "AssessmentRating",
+        "CalibrationEntry",
+        "CalibrationEvent",
+        "CareerEvidence",
+        "ConversationAction",
+        "ConversationNote",
+        "ConversationPoint",
+        "FeedbackAnswer",
+        "FeedbackRequest",
+        "Opportunity",
+        "OpportunityInterest",
+        "PromotionCase",
+        "PromotionDecision",
+        "PromotionDissent",
+        "PromotionEvent",
+        "PromotionNomination",
+        "PromotionVote",
+        "Sponsorship",
+        "User",
+      ]),
+    );
     const before = await counted();
     await db.retentionRule.create({ data: { kind: "leavers", othersTexts: "remove" } });
     await eraseNow({ ...org.admin, isHiringAdmin: false }, org.leaver.email, now);
@@ -365,6 +475,28 @@ describe("erasing a leaver", () => {
       }
     },
   );
+
+  test("no one's export holds their words, name or email: the colleagues they nominated, sponsored, met and were assessed by", async () => {
+    const others = [org.admin, org.manager, org.peer, org.member];
+    await db.personalExport.createMany({
+      data: others.map((person) => ({ personId: person.id, requestedById: person.id })),
+    });
+    expect(await buildWaitingExports()).toBe(others.length);
+    const built = await db.personalExport.findMany({
+      where: { personId: { in: others.map((person) => person.id) } },
+      select: { personId: true, state: true, archive: true },
+    });
+    expect(built.map((row) => row.state)).toEqual(others.map(() => "ready"));
+    for (const { personId, archive } of built) {
+      const files = unzipSync(new Uint8Array(archive!));
+      expect(Object.keys(files).length).toBeGreaterThan(2);
+      for (const [name, bytes] of Object.entries(files)) {
+        const text = strFromU8(bytes);
+        expect(text.match(MARKS) ?? [], `${personId}: ${name}`).toEqual([]);
+        expect(text.includes(LEAVER_EMAIL), `${personId}: ${name}`).toBe(false);
+      }
+    }
+  });
 });
 
 describe("a hold placed after a pass planned an erasure", () => {

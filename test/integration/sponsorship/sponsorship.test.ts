@@ -7,6 +7,8 @@ import { DomainError } from "~/modules/errors";
 import {
   activelySponsors,
   activeSponsorsOf,
+  declineSponsorship,
+  endSponsorship,
   recordSponsorship,
   setSponsorshipCap,
   sponsoredOn,
@@ -323,5 +325,41 @@ describe("sponsorship", () => {
       "invalid:sponsorship:errors.opportunity",
     );
     expect(await db.sponsorship.count({ where: { sponsorId: staff.id } })).toBe(0);
+  });
+
+  test("only the sponsee declines and only the sponsor ends, each while it is active: not once ended, nor after its last day, but still on that day", async () => {
+    const giver = await createPerson({ name: "Gil Giver", track: "ic", level: "ic5" });
+    const taker = await createPerson({ name: "Tess Taker", track: "ic", level: "ic2" });
+    const today = new Date();
+    const startOfToday = new Date(
+      Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()),
+    );
+    const sponsorship = (until: Date) =>
+      db.sponsorship.create({
+        data: { sponsorId: giver.id, sponseeId: taker.id, advocacy: "level", target: "ic3", until },
+      });
+    const open = await sponsorship(new Date(startOfToday.getTime() + 30 * 24 * 60 * 60 * 1000));
+    // The sponsor does not decline, the sponsee does not end.
+    expect(await refused(() => declineSponsorship(giver, open.id, ""))).toBe(
+      "forbidden:sponsorship:errors.notActive",
+    );
+    expect(await refused(() => endSponsorship(taker, open.id))).toBe(
+      "forbidden:sponsorship:errors.notActive",
+    );
+    // Ended, it is ended once, and no longer declined.
+    expect(await refused(() => endSponsorship(giver, open.id))).toBe("allowed");
+    expect(await refused(() => endSponsorship(giver, open.id))).toBe(
+      "forbidden:sponsorship:errors.notActive",
+    );
+    expect(await refused(() => declineSponsorship(taker, open.id, ""))).toBe(
+      "forbidden:sponsorship:errors.notActive",
+    );
+    // Its last day past, nothing; on its last day, still active.
+    const past = await sponsorship(new Date(startOfToday.getTime() - 24 * 60 * 60 * 1000));
+    expect(await refused(() => declineSponsorship(taker, past.id, ""))).toBe(
+      "forbidden:sponsorship:errors.notActive",
+    );
+    const lastDay = await sponsorship(startOfToday);
+    expect(await refused(() => declineSponsorship(taker, lastDay.id, ""))).toBe("allowed");
   });
 });

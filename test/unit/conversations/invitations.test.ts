@@ -1,11 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 import { wordsOf } from "~/i18n/messages";
-import {
-  conversationSlot,
-  calendarInvitation,
-  planInvitations,
-} from "~/modules/notifications/invitations";
+import { conversationSlot } from "~/modules/conversations/calendar";
+import { calendarInvitation, planInvitations } from "~/modules/notifications/invitations";
 import { renderInvitation } from "~/modules/notifications/render";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
 import { voiceIn } from "~/modules/notifications/voice.server";

@@ -1,12 +1,9 @@
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
-import {
-  calendarInvitation,
-  interviewSlot,
-  meetingSlot,
-  planInvitations,
-  type CalendarSlot,
-} from "~/modules/notifications/invitations";
+import { meetingSlot } from "~/modules/calibration/calendar";
+import { interviewSlot } from "~/modules/hiring/calendar";
+import { calendarInvitation, planInvitations } from "~/modules/notifications/invitations";
+import type { CalendarSlot } from "~/platform/calendar";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
 import { renderInvitation } from "~/modules/notifications/render";
 import { voiceIn } from "~/modules/notifications/voice.server";
