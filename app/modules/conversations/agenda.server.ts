@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
-import { wordsOf } from "~/i18n/messages";
+import { wordsOf, type Message } from "~/i18n/messages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { readGrowthPlan } from "~/modules/growth/growth-plan.server";
@@ -151,7 +151,7 @@ export async function addPoint(
 }
 
 export type PointFromElsewhere =
-  { ok: true; seriesId: string; meetingId: string } | { ok: false; message: string };
+  { ok: true; seriesId: string; meetingId: string } | { ok: false; message: Message };
 
 /**
  * A point the person adds to the next meeting of their one-to-one with their manager from another
@@ -168,17 +168,9 @@ export async function addPointToNextOneToOne(
     select: { managerId: true },
   });
   if (!person?.managerId)
-    return {
-      ok: false,
-      message: "You have no manager in Rungs, so there is no one-to-one to add this to.",
-    };
+    return { ok: false, message: { key: "conversations:errors.noManagerForPoint" } };
   const series = await currentSeriesBetween("one-to-one", person.managerId, viewer.id);
-  if (!series)
-    return {
-      ok: false,
-      message:
-        "You have no one-to-one series with your manager yet. Once one is set up, add this from here again.",
-    };
+  if (!series) return { ok: false, message: { key: "conversations:errors.noSeriesForPoint" } };
   const next = await nextMeetingOf(viewer, series.id, now);
   if (!next) throw new NotFoundError({ key: "conversations:errors.noSeries" });
   const point = cleanText(text);
