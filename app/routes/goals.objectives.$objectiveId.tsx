@@ -8,6 +8,8 @@ import { IssuedToken } from "~/components/tokens";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { languageOf, translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -27,6 +29,7 @@ import {
   addKeyResult,
   carryOver,
   checkIn,
+  keyResultToOneToOne,
   objectivePage,
   recordContribution,
   reflect,
@@ -78,7 +81,7 @@ const typedOf = (form: FormData) =>
   ]);
 
 export const action = withFormRefusals(
-  async ({ request, params }: Route.ActionArgs, form) => {
+  async ({ request, params, context }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const intent = String(form.get("intent") ?? "");
     const id = params.objectiveId;
@@ -124,6 +127,20 @@ export const action = withFormRefusals(
         error: null as string | null,
         issued: { name: issued.name, token: issued.token },
       };
+    } else if (intent === "one-to-one") {
+      const added = await keyResultToOneToOne(viewer, keyResultId, languageOf(context));
+      if (!added.ok)
+        return data(
+          {
+            intent,
+            keyResultId,
+            errors: {} as Errors,
+            typed: {} as Record<string, string>,
+            error: wordsOf(translatorOf(context), added.message) as string | null,
+          },
+          { status: 409 },
+        );
+      return redirect(`/conversations/${added.seriesId}`);
     } else if (intent === "evidence") {
       const submission = parseWithZod(form, { schema: EvidenceSchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
@@ -337,6 +354,18 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
                   </Form>
                 )}
               </details>
+            ) : null}
+            {kr.canTakeToOneToOne && kr.latest ? (
+              <Form method="post" className="mt-3 space-y-2">
+                <input type="hidden" name="intent" value="one-to-one" />
+                <input type="hidden" name="keyResultId" value={kr.id} />
+                <p className="muted text-sm">
+                  {t("oneToOne.takeHint", { confidence: kr.latest.confidence })}
+                </p>
+                <Button type="submit" variant="secondary" disabled={busy}>
+                  {t("oneToOne.take")}
+                </Button>
+              </Form>
             ) : null}
             {kr.canReflect ? (
               <Form method="post" className="mt-3 space-y-2">

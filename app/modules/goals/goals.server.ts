@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { db, type Prisma } from "~/db/client.server";
+import { i18nFor } from "~/i18n/i18n.server";
+import type { PageLanguage } from "~/i18n/languages";
+import { wordsOf } from "~/i18n/messages";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlDate } from "~/db/rows";
 import {
@@ -7,6 +10,10 @@ import {
   recordEvidence,
   type EvidenceInput,
 } from "~/modules/conversations/evidence.server";
+import {
+  addPointToNextOneToOne,
+  type PointFromElsewhere,
+} from "~/modules/conversations/agenda.server";
 import { dayToDate } from "~/modules/days";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
@@ -29,6 +36,7 @@ import {
   canRecordContribution,
   canReflect,
   canShareObjective,
+  canTakeToOneToOne,
   canWriteObjective,
   isWritablePeriod,
   maySupport,
@@ -478,6 +486,12 @@ export async function objectivePage(viewer: Viewer, objectiveId: string) {
       canCheckIn: canCheckIn(viewer.id, people(kr), row.period),
       canReflect: canReflect(gv, kr, row.period),
       canRecordContribution: canRecordContribution(gv, people(kr)),
+      canTakeToOneToOne: canTakeToOneToOne(
+        gv,
+        kr,
+        row.period,
+        (latest?.confidence ?? null) as Confidence | null,
+      ),
       evidence: kr.evidence.map(({ evidence }) => evidence),
     };
   });
@@ -796,6 +810,32 @@ export async function reflect(viewer: Viewer, keyResultId: string, text: string)
   if (!canReflect(goalViewer(viewer), keyResult, objective.period))
     throw new ForbiddenError({ key: "goals:errors.mayNotReflect" });
   await db.keyResult.update({ where: { id: keyResultId }, data: { reflection: text.trim() } });
+}
+
+/**
+ * The owner of a key result at risk or off track puts it on their next one-to-one with their
+ * manager (conversations' agenda), worded in their language as a point they typed would be.
+ */
+export async function keyResultToOneToOne(
+  viewer: Viewer,
+  keyResultId: string,
+  language: PageLanguage,
+  now = clock.now(),
+): Promise<PointFromElsewhere> {
+  const { keyResult, objective } = await requireReadableKeyResult(viewer, keyResultId);
+  const latest = await db.keyResultCheckIn.findFirst({
+    where: { keyResultId },
+    orderBy: [{ at: "desc" }, { createdAt: "desc" }],
+    select: { confidence: true },
+  });
+  const confidence = (latest?.confidence ?? null) as Confidence | null;
+  if (!canTakeToOneToOne(goalViewer(viewer), keyResult, objective.period, confidence))
+    throw new ForbiddenError({ key: "goals:errors.notAtRisk" });
+  const point = wordsOf(i18nFor(language).getFixedT(language), {
+    key: "goals:oneToOne.point",
+    values: { confidence: confidence!, title: keyResult.title, objective: objective.title },
+  });
+  return addPointToNextOneToOne(viewer, point, now);
 }
 
 /**

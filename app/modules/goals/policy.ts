@@ -17,7 +17,7 @@
  * while its period is not closed. An API token checks in only on the key results it names, and only
  * while the person who issued it may check in on them (decision 097).
  */
-import type { Commitment } from "./progress";
+import type { Commitment, Confidence } from "./progress";
 
 export const OBJECTIVE_LEVELS = ["company", "team", "person"] as const;
 export type ObjectiveLevel = (typeof OBJECTIVE_LEVELS)[number];
@@ -141,6 +141,23 @@ export function canReflect(
 /** Recording one's contribution to a key result as career evidence: its owner and contributors. */
 export function canRecordContribution(viewer: GoalViewer, keyResult: KeyResultPeople): boolean {
   return viewer.id === keyResult.ownerId || keyResult.contributorIds.includes(viewer.id);
+}
+
+/**
+ * Taking a key result to one's next one-to-one: its owner, while its period is open and its latest
+ * check-in says it is at risk or off track (what a manager can help with).
+ */
+export function canTakeToOneToOne(
+  viewer: GoalViewer,
+  keyResult: { ownerId: string },
+  period: { closedAt: Date | null },
+  latest: Confidence | null,
+): boolean {
+  return (
+    isWritablePeriod(period) &&
+    viewer.id === keyResult.ownerId &&
+    (latest === "atRisk" || latest === "offTrack")
+  );
 }
 
 /** Carrying an objective into another period: it may be edited, its period is closed, it is unfinished, and it was not carried already. */

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.server";
+import { startSeries } from "~/modules/conversations/series.server";
 import { DomainError } from "~/modules/errors";
 import {
   addKeyResult,
@@ -15,6 +16,7 @@ import {
   createObjective,
   createPeriod,
   goalsPage,
+  keyResultToOneToOne,
   objectivePage,
   recordContribution,
   reflect,
@@ -211,6 +213,62 @@ describe("check-ins and progress", () => {
     ]);
     const after = await todoFor(lena, clock.now());
     expect(after.some((item) => item.key === `goal-check-in:${kr}`)).toBe(false);
+  });
+});
+
+describe("a key result at risk, taken to a one-to-one", () => {
+  test("by its owner once their last check-in says at risk or off track, in an open period: a point on the next one-to-one with their manager, worded in their language", async () => {
+    const id = await createObjective(manager, objective("team", { title: "Faster checkout 5e1d" }));
+    const { id: kr } = await addKeyResult(
+      manager,
+      id,
+      metric("Checkout p95 under 2 s", { ownerEmail: lena.email, contributorEmails: omar.email }),
+    );
+    const flag = async (viewer: Person) =>
+      (await objectivePage(viewer, id)).keyResults.find((row) => row.id === kr)!.canTakeToOneToOne;
+    // On track: nothing to take.
+    await checkIn(lena, kr, { value: 45, confidence: "onTrack", note: "" });
+    expect(await flag(lena)).toBe(false);
+    expect(await refused(() => keyResultToOneToOne(lena, kr, "en"))).toBe("forbidden");
+    // At risk: the owner may; a contributor, the manager and an outsider may not.
+    await checkIn(omar, kr, { value: 46, confidence: "atRisk", note: "" });
+    expect(await flag(lena)).toBe(true);
+    expect(await flag(omar)).toBe(false);
+    expect(await flag(manager)).toBe(false);
+    expect(await refused(() => keyResultToOneToOne(omar, kr, "en"))).toBe("forbidden");
+    expect(await refused(() => keyResultToOneToOne(manager, kr, "en"))).toBe("forbidden");
+    expect(await refused(() => keyResultToOneToOne(otto, kr, "en"))).toBe("forbidden");
+    // Without a one-to-one series with her manager: what to do, and nothing written.
+    expect(await keyResultToOneToOne(lena, kr, "en")).toEqual({
+      ok: false,
+      message: { key: "conversations:errors.noSeriesForPoint" },
+    });
+    const seriesId = await startSeries(
+      { id: manager.id, isAdmin: false },
+      {
+        kind: "one-to-one",
+        managerId: manager.id,
+        reportId: lena.id,
+        cadence: "weekly",
+        firstAt: new Date(clock.now().getTime() + 3 * 24 * 60 * 60 * 1000),
+      },
+    );
+    const added = await keyResultToOneToOne(lena, kr, "de");
+    expect(added).toMatchObject({ ok: true, seriesId });
+    // Twice is once.
+    await keyResultToOneToOne(lena, kr, "de");
+    const points = await db.conversationPoint.findMany({
+      where: { seriesId, authorId: lena.id },
+      select: { text: true },
+    });
+    expect(points.map((point) => point.text)).toEqual([
+      "Schlüsselergebnis gefährdet: Checkout p95 under 2 s (Ziel: Faster checkout 5e1d). Was würde helfen?",
+    ]);
+    // Off track counts too; back on track, no longer.
+    await checkIn(lena, kr, { value: 44, confidence: "offTrack", note: "" });
+    expect(await flag(lena)).toBe(true);
+    await checkIn(lena, kr, { value: 50, confidence: "onTrack", note: "" });
+    expect(await flag(lena)).toBe(false);
   });
 });
 

@@ -128,6 +128,9 @@ const OTHER_SENSE = new Set([
   "ladderChecks:sections.addLadder",
   "ladderChecks:rules.equivalenceRow",
   "goals:confidence",
+  "goals:oneToOne.point",
+  "goals:oneToOne.takeHint",
+  "goals:errors.notAtRisk",
 ]);
 
 const english = new Map(
