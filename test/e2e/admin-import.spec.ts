@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { expectAccessible, people, signIn } from "./helpers";
+import { expectAccessible, hydrated, people, signIn } from "./helpers";
 
 const header = "name,email,manager_email,team,track,level";
 const good = [
@@ -10,6 +10,8 @@ const badRow =
   "Tomasz Zielinski,tomasz.zielinski@example.com,no.such.person@example.com,Checkout,ic,ic1";
 
 async function chooseCsv(page: Page, lines: string[]) {
+  // The file is read into the text box by the page's script.
+  await hydrated(page);
   await page.getByLabel("Choose a CSV file").setInputFiles({
     name: "people.csv",
     mimeType: "text/csv",

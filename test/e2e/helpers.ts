@@ -171,3 +171,14 @@ export async function submitAssessment(page: Page, label: string) {
   await expect(page.getByRole("button", { name: label })).toHaveCount(0);
   await expect(page.getByText(/^Submitted \d/).first()).toBeVisible();
 }
+
+/**
+ * Waits until React holds the page (its body carries React's props): a file chosen or a field
+ * changed before then reaches no handler. Some pages keep an event stream open, so "network idle"
+ * is no sign of it.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() =>
+    Object.keys(document.body).some((key) => key.startsWith("__reactProps$")),
+  );
+}

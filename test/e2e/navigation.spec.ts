@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { people, signIn } from "./helpers";
+import { hydrated, people, signIn } from "./helpers";
 
 /** Counts the whole documents the tab loads from now on (a link followed in the page loads none). */
 function countDocuments(page: Page) {
@@ -96,10 +96,8 @@ test("each section opened from the navigation brings its own words: worded as th
     await page.reload();
     await expect(heading).toBeVisible();
     expect(opened, path).toBe(await page.locator("main").innerText());
-    // Followed once React holds the page again (some pages keep an event stream open: never idle).
-    await page.waitForFunction(() =>
-      Object.keys(document.body).some((key) => key.startsWith("__reactProps$")),
-    );
+    // Followed once React holds the page again.
+    await hydrated(page);
   }
   expect(documents.length).toBe(sections.length);
   expect(failures).toEqual([]);

@@ -99,9 +99,14 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
 
   await manager.goto("/team-health");
   await manager.getByRole("button", { name: "Close now" }).click();
+  // Each step waits for its answer: a link followed while a form is still sending cancels it, and
+  // the owner's page, loaded before the next check-in exists, would never offer it.
+  await expect(manager.getByRole("button", { name: "Close now" })).toHaveCount(0);
   await manager.getByRole("link", { name: "Start a check-in" }).click();
   await manager.getByRole("checkbox", { name: /^Data Platform/ }).check();
   await manager.getByRole("button", { name: "Start the check-in" }).click();
+  await expect(manager).toHaveURL(/\/team-health$/);
+  await expect(manager.getByRole("button", { name: "Close now" })).toBeVisible();
 
   await owner.goto("/team-health");
   await owner.getByRole("link", { name: "Answer for Data Platform" }).click();
