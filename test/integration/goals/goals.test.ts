@@ -364,9 +364,10 @@ describe("closing a period", () => {
       startValue: 0,
       targetValue: 1,
     });
-    await checkIn(lena, first, { value: 53, confidence: "onTrack", note: "" });
+    await checkIn(lena, first, { value: 53, confidence: "atRisk", note: "" });
     await checkIn(lena, second, { value: 1, confidence: "onTrack", note: "" });
     expect(await refused(() => reflect(lena, first, "Too early"))).toBe("forbidden");
+    expect((await objectivePage(lena, id)).keyResults[0]!.canTakeToOneToOne).toBe(true);
     expect(await refused(() => closePeriod(manager, old))).toBe("not-found");
     await closePeriod(admin, old);
     expect(await refused(() => closePeriod(admin, old))).toBe("forbidden");
@@ -378,6 +379,9 @@ describe("closing a period", () => {
     expect(
       await refused(() => checkIn(lena, first, { value: 60, confidence: "onTrack", note: "" })),
     ).toBe("forbidden");
+    // At risk at the close, but the period is over: nothing to take to a one-to-one.
+    expect(page.keyResults[0]!.canTakeToOneToOne).toBe(false);
+    expect(await refused(() => keyResultToOneToOne(lena, first, "en"))).toBe("forbidden");
     expect(await refused(() => reflect(omar, first, "Not mine"))).toBe("not-found");
     await reflect(lena, first, "Adoption stalled in week six.");
     expect(page.canCarry).toBe(true);
