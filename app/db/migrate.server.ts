@@ -66,8 +66,12 @@ export async function applyMigrations(
       sqliteUpToDate(sqliteFilePath(databaseUrl, rootDir), migrationNames(migrationsDir))
     )
       return;
-    await ensureDatabaseExists(databaseUrl, rootDir);
-    const unlock = provider === "postgres" ? await lockPostgres(databaseUrl) : async () => {};
+    // On PostgreSQL the session is tried and locked before the schema engine connects at all:
+    // through a transaction pooler the engine can hang rather than fail (decision 102).
+    const unlock =
+      provider === "postgres"
+        ? await lockPostgres(databaseUrl, () => ensureDatabaseExists(databaseUrl, rootDir))
+        : (await ensureDatabaseExists(databaseUrl, rootDir), async () => {});
     try {
       // Read after the lock: a server that waited sees what the previous one applied.
       const engine = new WasmSchemaEngine({ url: databaseUrl, baseDir: rootDir });
@@ -145,11 +149,24 @@ async function ensureDatabaseExists(databaseUrl: string, rootDir: string) {
   }
 }
 
-async function lockPostgres(databaseUrl: string): Promise<() => Promise<void>> {
+/** PostgreSQL's code for "database does not exist". */
+const UNDEFINED_DATABASE = "3D000";
+
+async function lockPostgres(
+  databaseUrl: string,
+  create: () => Promise<void>,
+): Promise<() => Promise<void>> {
   const url = new URL(databaseUrl);
   url.searchParams.delete("schema");
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
+  let client = new pg.Client({ connectionString: url.toString() });
+  try {
+    await client.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNDEFINED_DATABASE) throw error;
+    await create();
+    client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+  }
   try {
     // The lock is a session's: through a pooler in transaction mode it would not hold (decision 102).
     await checkSessionKept(client, url.toString());
