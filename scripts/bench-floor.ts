@@ -11,9 +11,8 @@
  *   Rungs' size costs before Rungs does anything.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { BROTLI_PARAMS } from "../server/compression.ts";
 
 export type FloorKind = "bare" | "routes";
 
@@ -109,8 +108,9 @@ export default flatRoutes();
   "app/routes/status.tsx": STATUS,
   "app/routes/ping.ts": PING,
   "server.mjs": `import { createRequestHandler } from "@react-router/express";
-import compression from "compression";
 import express from "express";
+import { compressAnswers } from "./server/compression.ts";
+import { sendSmallAnswersWhole } from "./server/small-answers.ts";
 import cluster from "node:cluster";
 // As many app processes as Rungs runs, behind node:cluster's primary as Rungs' are.
 const processes = Number(process.env.PROCESSES ?? 1);
@@ -121,7 +121,8 @@ if (processes > 1 && cluster.isPrimary) {
 const build = await import("./build/server/index.js");
 const app = express();
 app.disable("x-powered-by");
-app.use(compression({ brotli: { params: ${JSON.stringify(BROTLI_PARAMS)} } }));
+app.use(compressAnswers());
+app.use(sendSmallAnswersWhole());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.all("*", createRequestHandler({ build, mode: "production" }));
 app.listen(Number(process.env.PORT), "127.0.0.1");
@@ -141,6 +142,9 @@ export function buildFloorApp(kind: FloorKind, folder: string, projectRoot: stri
       files[route] ??= "export {};\n";
     }
   }
+  // Compressed as Rungs compresses: its own two files, which Node runs as they are (types stripped).
+  for (const file of ["server/compression.ts", "server/small-answers.ts"])
+    files[file] = readFileSync(path.join(projectRoot, file), "utf8");
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
     writeFileSync(path.join(folder, file), text);

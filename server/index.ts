@@ -2,7 +2,6 @@ import cluster from "node:cluster";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import compression from "compression";
 import express, { type RequestHandler } from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
 import { processCount, sqliteProcessesWarning, startMessage } from "../server/process-rules.ts";
@@ -17,7 +16,8 @@ import { warnOnProxyMismatch } from "./proxy-check.ts";
 import { metricsEndpoint, observeRequests } from "./metrics.ts";
 import { requestIds, requestLog } from "./request-log.ts";
 import { patternOf, UNMATCHED } from "../server/route-patterns.ts";
-import { BROTLI_PARAMS } from "./compression.ts";
+import { compressAnswers } from "./compression.ts";
+import { sendSmallAnswersWhole } from "./small-answers.ts";
 import { securityHeaders } from "./security.ts";
 import { stopOnSignal } from "./shutdown.ts";
 import type * as BuiltServerModule from "./app.ts";
@@ -222,9 +222,11 @@ async function serve(env: Env, development: boolean, exit: (code: number) => voi
       larger: [{ path: /^\/admin\/people\/import(\.data)?\/?$/, limit: 40 * MiB }],
     }),
   );
-  // Every answer is compressed for clients that accept it (brotli, else gzip): pages, their .data,
-  // exports and static files; streamed answers and event streams are flushed as they are written.
-  app.use(compression({ brotli: { params: BROTLI_PARAMS } }));
+  // Answers are compressed for clients that accept it (brotli, else gzip): pages, their .data,
+  // exports and static files; streamed answers are flushed as they are written (decision 108).
+  app.use(compressAnswers());
+  // Mounted after it, so it sees each answer first: small ones go out whole and uncompressed.
+  app.use(sendSmallAnswersWhole());
 
   // Aborted on SIGTERM: event streams end (server/shutdown.ts).
   const stopping = new AbortController();
