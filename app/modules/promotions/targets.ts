@@ -2,20 +2,28 @@ import { getLevel } from "~/modules/ladders/lookups";
 import type { Ladder, Level } from "~/modules/ladders/types";
 
 /**
- * The levels a person may be nominated for from their level: a higher level of their track, or a
- * track change (IC to manager, say) to a level of another track in their equivalence band or above
- * it, or, on a ladder without bands, the levels of a track that branches off theirs. Pure.
+ * The levels a person may be nominated for from their level: one step up, never a leap (an
+ * Engineer II is not offered every level up to VP). On their own track, the next level; a track
+ * change (IC to manager, say), to a level of another track in their equivalence band or the next
+ * one; without a band, the first level of a track that branches off at their level. Pure.
  */
 export function promotionTargets(ladder: Ladder, levelId: string | null): Level[] {
   const current = levelId === null ? undefined : getLevel(ladder, levelId);
   if (current === undefined) return [];
-  return ladder.tracks.flatMap((track) =>
-    track.levels.filter((level) => {
-      if (level.trackId === current.trackId) return level.rank > current.rank;
-      if (current.band !== null && level.band !== null) return level.band >= current.band;
-      return track.branchesFrom?.trackId === current.trackId;
-    }),
-  );
+  return ladder.tracks.flatMap((track) => {
+    const byRank = [...track.levels].sort((a, b) => a.rank - b.rank);
+    if (track.id === current.trackId)
+      return byRank.filter((level) => level.rank > current.rank).slice(0, 1);
+    if (current.band !== null)
+      return byRank.filter(
+        (level) =>
+          level.band !== null && level.band >= current.band! && level.band <= current.band! + 1,
+      );
+    const branch = track.branchesFrom;
+    return branch?.trackId === current.trackId && branch.levelId === current.id
+      ? byRank.slice(0, 1)
+      : [];
+  });
 }
 
 /**

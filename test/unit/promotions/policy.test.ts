@@ -171,12 +171,21 @@ describe("promotion targets", () => {
   if (!loaded.ok) throw new Error("the shipped ladder must load");
   const ladder = loaded.ladder;
 
-  test("a higher level of the track, or a track change at or above the person's band", () => {
-    const targets = promotionTargets(ladder, "ic3").map((level) => level.id);
-    expect(targets).toEqual(expect.arrayContaining(["ic4", "ic5", "m1", "tl1", "m2"]));
-    expect(targets).not.toContain("ic3");
-    expect(targets).not.toContain("ic2");
-    expect(promotionTargets(ladder, null)).toEqual([]);
+  const targets = (level: string | null) =>
+    promotionTargets(ladder, level)
+      .map((target) => target.id)
+      .sort();
+
+  test("one step up: the next level of the track, or a track change in the person's band or the next", () => {
+    expect(targets("ic3")).toEqual(["ic4", "m1", "m2", "tl1", "tl2"]);
+    expect(targets("ic6")).toEqual(["m4"]);
+    expect(targets("m4")).toEqual(["ic6"]);
+    expect(targets(null)).toEqual([]);
+  });
+
+  test("below the bands, the next level, and the first of each track that branches off at the person's level: never every level up to VP", () => {
+    expect(targets("ic2")).toEqual(["ic3", "m1", "tl1"]);
+    expect(targets("ic1")).toEqual(["ic2"]);
   });
 });
 
