@@ -173,12 +173,20 @@ export async function submitAssessment(page: Page, label: string) {
 }
 
 /**
- * Waits until React holds the page (its body carries React's props): a file chosen or a field
- * changed before then reaches no handler. Some pages keep an event stream open, so "network idle"
- * is no sign of it.
+ * Waits until React holds the page: its body and every form control carry React's props (the
+ * page's content hydrates inside the root's Suspense boundary, after the body). A value chosen or a
+ * file picked before then is reset or reaches no handler. Some pages keep an event stream open, so
+ * "network idle" is no sign of it.
  */
 export async function hydrated(page: Page) {
-  await page.waitForFunction(() =>
-    Object.keys(document.body).some((key) => key.startsWith("__reactProps$")),
-  );
+  await page.waitForFunction(() => {
+    const held = (element: Element) =>
+      Object.keys(element).some((key) => key.startsWith("__reactProps$"));
+    return (
+      held(document.body) &&
+      [...document.querySelectorAll("main form, main input, main select, main textarea")].every(
+        held,
+      )
+    );
+  });
 }

@@ -18,6 +18,8 @@ test("on a ladder with points, the pages show how levels are earned, and a self-
   await admin.getByLabel("Name or email").fill(owen.name);
   await admin.getByRole("button", { name: "Search" }).click();
   await admin.getByRole("link", { name: owen.name }).click();
+  // His page, not the list's own Track and Level filters, which stay until it arrives.
+  await expect(admin.getByRole("heading", { name: owen.name, level: 1 })).toBeVisible();
   // Chosen once the page has hydrated: a choice made while React takes over the form can be lost.
   await hydrated(admin);
   await admin.getByLabel("Track").selectOption({ label: "Backend engineer" });
@@ -26,6 +28,10 @@ test("on a ladder with points, the pages show how levels are earned, and a self-
     .selectOption({ label: "Senior Backend Engineer" });
   await admin.getByRole("button", { name: "Save changes" }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
+  // What was saved, as the page reads it back: a choice lost to hydration would save no level.
+  await expect(admin.getByLabel("Level", { exact: true }).locator("option:checked")).toHaveText(
+    "Senior Backend Engineer",
+  );
 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, owen.email);

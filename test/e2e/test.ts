@@ -1,4 +1,10 @@
-import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 
 export * from "@playwright/test";
 
@@ -10,27 +16,57 @@ export * from "@playwright/test";
 export const test = base.extend<{ uniqueIds: void }>({
   context: async ({ context }, run) => {
     const found: string[] = [];
+    const errors: string[] = [];
     await watchIds(context, found);
+    watchErrors(context, errors);
     await run(context);
     expect(found, "ids that appear twice on a page").toEqual([]);
+    expect(errors, "errors a page threw and nothing caught").toEqual([]);
   },
   // Contexts a test opens itself (a second person, a phone) are watched too.
   uniqueIds: [
     async ({ browser }, run) => {
       const found: string[] = [];
+      const errors: string[] = [];
       const newContext = browser.newContext;
       browser.newContext = async (...options: Parameters<Browser["newContext"]>) => {
         const context = await newContext.apply(browser, options);
         await watchIds(context, found);
+        watchErrors(context, errors);
         return context;
       };
       await run();
       browser.newContext = newContext;
       expect(found, "ids that appear twice on a page").toEqual([]);
+      expect(errors, "errors a page threw and nothing caught").toEqual([]);
     },
     { auto: true },
   ],
 });
+
+const errorsWatched = new WeakSet<BrowserContext>();
+
+/**
+ * Collects what each page of the context threw and nothing caught (a rejected promise of a
+ * revalidation the facilitator's next move aborted, once): a person sees a page that half works.
+ */
+function watchErrors(context: BrowserContext, errors: string[]): void {
+  if (errorsWatched.has(context)) return;
+  errorsWatched.add(context);
+  const watch = (page: Page) =>
+    page.on("pageerror", (error) => {
+      const path = (() => {
+        try {
+          return new URL(page.url()).pathname;
+        } catch {
+          return page.url();
+        }
+      })();
+      errors.push(`${path}: ${error.name}: ${error.message}`);
+    });
+  context.pages().forEach(watch);
+  context.on("page", watch);
+}
 
 const watched = new WeakSet<BrowserContext>();
 
