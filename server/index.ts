@@ -133,6 +133,9 @@ async function runBackgroundJobs(env: Env) {
   const { deliverWebhooks } = await import("../app/modules/webhooks/delivery.server.ts");
   // Not awaited: a slow receiver must not hold up the server's start.
   void onClock("webhook deliveries", 30 * 1000, () => deliverWebhooks()).turn();
+  // Team health check-ins whose day came are marked closed, and their close announced to webhooks, within five minutes.
+  const { closeDueCheckIns } = await import("../app/modules/team-health/team-health.server.ts");
+  void onClock("close due team health check-ins", 5 * 60 * 1000, () => closeDueCheckIns()).turn();
   // People's exports (app/modules/data-rights): whatever is waiting is built within a quarter of a minute,
   // one export after another, on one server; a build left by a stopped server is taken over. The
   // sections read through the workflows' modules, loaded apart from the build: they register here too.

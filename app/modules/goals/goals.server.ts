@@ -18,6 +18,7 @@ import { dayToDate } from "~/modules/days";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { managerChainOfLine } from "~/modules/people/reporting-line.server";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import * as clock from "~/platform/clock.server";
 import {
   emailsIn,
@@ -40,6 +41,7 @@ import {
   canWriteObjective,
   isWritablePeriod,
   maySupport,
+  readableByEveryone,
   type GoalViewer,
   type ObjectiveLevel,
   type WriterFacts,
@@ -229,13 +231,39 @@ async function latestValues(keyResultIds: readonly string[]): Promise<Map<string
  */
 export async function closePeriod(viewer: Viewer, periodId: string): Promise<void> {
   if (!canManagePeriods(goalViewer(viewer))) throw new NotFoundError();
-  const period = await db.goalPeriod.findUnique({ where: { id: periodId }, select: { id: true } });
+  const period = await db.goalPeriod.findUnique({
+    where: { id: periodId },
+    select: { id: true, name: true, startsOn: true, endsOn: true },
+  });
   if (!period) throw new NotFoundError({ key: "goals:errors.none" });
   const keyResults = await db.keyResult.findMany({
     where: { objective: { periodId } },
     select: { id: true, kind: true, direction: true, startValue: true, targetValue: true },
   });
   const latest = await latestValues(keyResults.map((row) => row.id));
+  const scores = new Map(
+    keyResults.map((row) => [row.id, keyResultProgress(shapeOf(row), latest.get(row.id) ?? null)]),
+  );
+  // Webhooks announce the close with the objectives everyone reads, as the policy says, and no other.
+  const announced = (
+    await db.objective.findMany({
+      where: { periodId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        level: true,
+        teamId: true,
+        parentId: true,
+        commitment: true,
+        title: true,
+        openToAll: true,
+        keyResults: {
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { id: true, title: true },
+        },
+      },
+    })
+  ).filter((row) => readableByEveryone({ level: levelOf(row.level), openToAll: row.openToAll }));
   const now = clock.now();
   await db.$transaction(async (tx) => {
     const closed = await tx.goalPeriod.updateMany({
@@ -246,8 +274,30 @@ export async function closePeriod(viewer: Viewer, periodId: string): Promise<voi
     for (const row of keyResults)
       await tx.keyResult.update({
         where: { id: row.id },
-        data: { finalScore: keyResultProgress(shapeOf(row), latest.get(row.id) ?? null) },
+        data: { finalScore: scores.get(row.id) ?? null },
       });
+    await emitWebhookEvents(
+      tx,
+      [
+        {
+          kind: "goals.period_closed",
+          period: { ...period, closedAt: now },
+          objectives: announced.map((row) => ({
+            id: row.id,
+            level: levelOf(row.level),
+            teamId: row.teamId,
+            parentId: row.parentId,
+            commitment: row.commitment,
+            title: row.title,
+            keyResults: row.keyResults.map((keyResult) => ({
+              ...keyResult,
+              finalScore: scores.get(keyResult.id) ?? null,
+            })),
+          })),
+        },
+      ],
+      now,
+    );
   });
 }
 

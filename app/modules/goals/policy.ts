@@ -68,11 +68,21 @@ export type ObjectiveFacts = {
   keyResultPeople: readonly string[];
 };
 
+/**
+ * Whether everyone in the organisation reads an objective, whoever they are: company and team
+ * objectives, and a person's objective its owner opened to all. What leaves Rungs about goals to
+ * the whole organisation (the goals.period_closed webhook) is these and nothing else.
+ */
+export function readableByEveryone(
+  objective: Pick<ObjectiveFacts, "level" | "openToAll">,
+): boolean {
+  return objective.level !== "person" || objective.openToAll;
+}
+
 /** Reading an objective, its key results, check-ins and chart. */
 export function canReadObjective(viewer: GoalViewer, objective: ObjectiveFacts): boolean {
-  if (objective.level !== "person") return true;
+  if (readableByEveryone(objective)) return true;
   return (
-    objective.openToAll ||
     viewer.id === objective.ownerId ||
     objective.ownerChain.includes(viewer.id) ||
     objective.sharedWith.includes(viewer.id) ||

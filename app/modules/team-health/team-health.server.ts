@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
 import {
   addPointToNextOneToOne,
   type PointFromElsewhere,
@@ -7,6 +7,7 @@ import {
 import { dayToDate } from "~/modules/days";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
+import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import * as clock from "~/platform/clock.server";
 import { shownComments } from "./comments";
 import {
@@ -388,6 +389,40 @@ export async function submitAnswer(
   });
 }
 
+/**
+ * Marks a check-in closed at `closedAt` unless it is already, and tells webhook endpoints, one event
+ * per team asked (in the same transaction). False when it was closed already (by hand or by the pass).
+ */
+async function markClosed(
+  checkInId: string,
+  closedAt: Date,
+  open: Prisma.TeamHealthCheckInWhereInput,
+) {
+  return db.$transaction(async (tx) => {
+    const closed = await tx.teamHealthCheckIn.updateMany({
+      where: { id: checkInId, closedAt: null, ...open },
+      data: { closedAt },
+    });
+    if (closed.count !== 1) return false;
+    const checkIn = await tx.teamHealthCheckIn.findUniqueOrThrow({
+      where: { id: checkInId },
+      select: {
+        createdAt: true,
+        teams: { orderBy: { id: "asc" }, select: { team: { select: { id: true, name: true } } } },
+      },
+    });
+    await emitWebhookEvents(
+      tx,
+      checkIn.teams.map(({ team }) => ({
+        kind: "team_health.check_in_closed" as const,
+        checkIn: { id: checkInId, openedAt: checkIn.createdAt, closedAt },
+        team,
+      })),
+    );
+    return true;
+  });
+}
+
 /** Closes a check-in before its day: its starter or an admin. A last batch short of the floor stays unshown. */
 export async function closeCheckIn(viewer: HealthViewer, checkInId: string, now = clock.now()) {
   const checkIn = await db.teamHealthCheckIn.findUnique({
@@ -396,7 +431,23 @@ export async function closeCheckIn(viewer: HealthViewer, checkInId: string, now 
   });
   if (!checkIn || !canClose(viewer, checkIn.startedById)) throw new NotFoundError();
   if (!isOpen(checkIn, now)) return;
-  await db.teamHealthCheckIn.update({ where: { id: checkInId }, data: { closedAt: now } });
+  await markClosed(checkInId, now, { closesAt: { gt: now } });
+}
+
+/**
+ * The clock's pass: a check-in whose day came is marked closed at that moment (it was closed
+ * already for every reader, policy.isOpen), so that its close is announced once, like one closed by
+ * hand. Returns how many it closed.
+ */
+export async function closeDueCheckIns(now = clock.now()): Promise<number> {
+  const due = await db.teamHealthCheckIn.findMany({
+    where: { closedAt: null, closesAt: { lte: now } },
+    select: { id: true, closesAt: true, closedAt: true },
+  });
+  let closed = 0;
+  for (const checkIn of due.filter((row) => !isOpen(row, now)))
+    if (await markClosed(checkIn.id, checkIn.closesAt, { closesAt: checkIn.closesAt })) closed++;
+  return closed;
 }
 
 type ReleasedView = {

@@ -12,6 +12,8 @@ export const WEBHOOK_EVENT_KINDS = [
   "promotion.effective",
   "person.joined",
   "person.left",
+  "goals.period_closed",
+  "team_health.check_in_closed",
 ] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
 
@@ -64,7 +66,34 @@ export type WebhookFact =
       kind: "person.joined";
       person: { id: string; name: string; email: string; via: "created" | "reactivated" };
     }
-  | { kind: "person.left"; person: { id: string; name: string; email: string; leftAt: Date } };
+  | { kind: "person.left"; person: { id: string; name: string; email: string; leftAt: Date } }
+  /**
+   * A goal period closed, with the objectives everyone in the organisation reads (the goals policy's
+   * readableByEveryone decides which, in the goals service) and their key results' final scores.
+   * No other objective is handed over at all.
+   */
+  | {
+      kind: "goals.period_closed";
+      period: { id: string; name: string; startsOn: Date; endsOn: Date; closedAt: Date };
+      objectives: {
+        id: string;
+        level: "company" | "team" | "person";
+        teamId: string | null;
+        parentId: string | null;
+        commitment: string;
+        title: string;
+        keyResults: { id: string; title: string; finalScore: number | null }[];
+      }[];
+    }
+  /**
+   * One team's part of a team health check-in closed (by hand, or its day came). Its results are
+   * read by the team and its managers only (decision 099), so no figure is handed over.
+   */
+  | {
+      kind: "team_health.check_in_closed";
+      checkIn: { id: string; openedAt: Date; closedAt: Date };
+      team: { id: string; name: string };
+    };
 
 /** The message each kind is named by on the admins' pages (app/locales/<lang>/webhooks.json). */
 export const KIND_LABELS = {
@@ -75,6 +104,8 @@ export const KIND_LABELS = {
   "promotion.effective": "kinds.promotionEffective",
   "person.joined": "kinds.personJoined",
   "person.left": "kinds.personLeft",
+  "goals.period_closed": "kinds.goalPeriodClosed",
+  "team_health.check_in_closed": "kinds.teamHealthCheckInClosed",
   [TEST_EVENT_KIND]: "kinds.test",
 } as const satisfies Record<WebhookEventKind | typeof TEST_EVENT_KIND, string>;
 

@@ -5,7 +5,8 @@ import type { WebhookEventKind, WebhookFact } from "./events";
  * Who may manage webhooks, and what leaves Rungs in a webhook: the one place that decides both.
  * Endpoints are the company's tools (HR systems, BI, chat), outside Rungs' own access rules, so a
  * payload carries no text anybody wrote or is called by: ids, kinds, dates, and a level only
- * where it has been released (an outcome released to its person, a promotion that took effect).
+ * where it has been released (an outcome released to its person, a promotion that took effect),
+ * or a goal's final score where everyone in the organisation reads it (decision 110).
  * A receiver that wants more asks the API, where its token's scope decides.
  */
 
@@ -140,10 +141,15 @@ export function endpointWants(wanted: readonly string[], kind: WebhookEventKind)
   return wanted.includes(kind);
 }
 
-export type WebhookPayloadData = Record<
-  string,
-  Record<string, string | boolean | null | Record<string, string | null>>
->;
+type PayloadValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly PayloadValue[]
+  | { readonly [key: string]: PayloadValue };
+
+export type WebhookPayloadData = Record<string, PayloadValue>;
 
 /** The `data` of an event's payload, from the facts its service gave. */
 export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
@@ -193,5 +199,37 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
       return { person: { id: fact.person.id, via: fact.person.via } };
     case "person.left":
       return { person: { id: fact.person.id, leftAt: fact.person.leftAt.toISOString() } };
+    case "goals.period_closed":
+      // The objectives everyone reads (the goals service asked the goals policy), as ids, kinds and
+      // final scores: no period name, title or reflection (texts), no owner, no check-in.
+      return {
+        period: {
+          id: fact.period.id,
+          startsOn: dateToDay(fact.period.startsOn),
+          endsOn: dateToDay(fact.period.endsOn),
+          closedAt: fact.period.closedAt.toISOString(),
+        },
+        objectives: fact.objectives.map((objective) => ({
+          id: objective.id,
+          level: objective.level,
+          teamId: objective.teamId,
+          parentId: objective.parentId,
+          commitment: objective.commitment,
+          keyResults: objective.keyResults.map((keyResult) => ({
+            id: keyResult.id,
+            finalScore: keyResult.finalScore,
+          })),
+        })),
+      };
+    case "team_health.check_in_closed":
+      // Results are the team's and its managers' only (decision 099): that it closed, and when.
+      return {
+        checkIn: {
+          id: fact.checkIn.id,
+          openedAt: fact.checkIn.openedAt.toISOString(),
+          closedAt: fact.checkIn.closedAt.toISOString(),
+        },
+        team: { id: fact.team.id },
+      };
   }
 }
