@@ -267,6 +267,8 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     [marcus, "Staff Engineer"],
   ] as const) {
     const form = decisionForm(nominee.name, target);
+    // Each nominee's decision form is disclosed on request.
+    await card(nominee.name, target).getByText("Record the decision").click();
     await form.getByLabel("Outcome").selectOption("promote");
     await markEvery(form, "Met");
     await form
@@ -278,6 +280,7 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     ).toBeVisible();
   }
   const sanaForm = decisionForm(sana.name, "Engineer II");
+  await card(sana.name, "Engineer II").getByText("Record the decision").click();
   await sanaForm.getByLabel("Outcome").selectOption("not-yet");
   await markEvery(sanaForm, "Met", "Not yet");
   // A criterion not met needs its reason: refused, then given.
