@@ -105,6 +105,13 @@ test("an admin's pages fit a phone: a review cycle, the packet (its gaps in one 
   await expect(page.getByText("Gap: no evidence")).toHaveCount(0);
   await fits(page, "/promotions/windows/demo-promotions-autumn/meeting");
   await fits(page, "/promotions");
+  // Decided in calibration, and the windows still running say who decides their nominations.
+  await expect(
+    page.getByText(
+      "3 windows opened for promotion committees still run: their committees decide the nominations made in them.",
+      { exact: false },
+    ),
+  ).toBeVisible();
   // The administration's thirteen links in three named groups.
   await page.getByRole("button", { name: "Menu" }).click();
   const navigation = page.getByRole("navigation", { name: "Main" });
