@@ -451,6 +451,14 @@ async function main() {
       note: "an engineer's own, two past cycles",
     },
     {
+      label: "print view",
+      path: `/people/${accounts.engineer.id}/print`,
+      cookie: engineer,
+      bar: true,
+      duration: DURATION,
+      note: "an engineer's own review on paper: the growth plan, both sides, the gap (issue 81)",
+    },
+    {
       label: "people list",
       path: "/admin/people",
       cookie: admin,

@@ -20,7 +20,13 @@ export type NavViewer = {
 /** A link of the navigation; its label is a key of `common`'s `nav`, worded where it is shown. */
 type NavItem = { to: string; label: `nav.${keyof typeof common.nav}`; count?: number };
 
-export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[] } {
+/** A group of the administration's links, under a heading (a key of `common`'s `shell.adminGroups`). */
+type NavGroup = {
+  label: `shell.adminGroups.${keyof typeof common.shell.adminGroups}`;
+  items: NavItem[];
+};
+
+export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavGroup[] } {
   const main: NavItem[] = [
     // Home lists what the person must do next: the figure says how many things.
     { to: "/", label: "nav.home", count: viewer.openTodos },
@@ -41,21 +47,37 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavItem[]
     ...(viewer.nav.insights ? [{ to: "/access-audit", label: "nav.accessAudit" } as const] : []),
     { to: "/settings/email", label: "nav.emailSettings" },
   ];
-  const admin: NavItem[] = viewer.nav.admin
+  // Thirteen links in three groups a person looks in: who is here, how processes run, what the app keeps and sends.
+  const admin: NavGroup[] = viewer.nav.admin
     ? [
-        { to: "/admin/people", label: "nav.people" },
-        { to: "/admin/teams", label: "nav.teams" },
-        { to: "/admin/scim", label: "nav.scim" },
-        { to: "/admin/api", label: "nav.api" },
-        { to: "/admin/cycles", label: "nav.reviewCycles" },
-        { to: "/admin/promotions", label: "nav.promotionProcess" },
-        { to: "/admin/ladders", label: "nav.ladderStatus" },
-        { to: "/admin/stretch", label: "nav.stretch" },
-        { to: "/admin/goals", label: "nav.goalPeriods" },
-        { to: "/admin/email", label: "nav.emailOutbox" },
-        { to: "/admin/webhooks", label: "nav.webhooks" },
-        { to: "/admin/retention", label: "nav.retention" },
-        { to: "/admin/audit", label: "nav.auditLog" },
+        {
+          label: "shell.adminGroups.people",
+          items: [
+            { to: "/admin/people", label: "nav.people" },
+            { to: "/admin/teams", label: "nav.teams" },
+            { to: "/admin/scim", label: "nav.scim" },
+            { to: "/admin/api", label: "nav.api" },
+          ],
+        },
+        {
+          label: "shell.adminGroups.processes",
+          items: [
+            { to: "/admin/cycles", label: "nav.reviewCycles" },
+            { to: "/admin/promotions", label: "nav.promotionProcess" },
+            { to: "/admin/ladders", label: "nav.ladderStatus" },
+            { to: "/admin/stretch", label: "nav.stretch" },
+            { to: "/admin/goals", label: "nav.goalPeriods" },
+          ],
+        },
+        {
+          label: "shell.adminGroups.records",
+          items: [
+            { to: "/admin/email", label: "nav.emailOutbox" },
+            { to: "/admin/webhooks", label: "nav.webhooks" },
+            { to: "/admin/retention", label: "nav.retention" },
+            { to: "/admin/audit", label: "nav.auditLog" },
+          ],
+        },
       ]
     : [];
   return { main, admin };
@@ -204,19 +226,32 @@ export function AppShell({
                 <h2 className="mt-6 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
                   {t("shell.administration")}
                 </h2>
-                <ul className="mt-2 space-y-1">
-                  {nav.admin.map((item) => (
-                    <li key={item.to}>
-                      <a
-                        href={item.to}
-                        aria-current={active(item) ? "page" : undefined}
-                        className="nav-link"
-                      >
-                        {t(item.label)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                {nav.admin.map((group) => (
+                  <div key={group.label}>
+                    <h3
+                      id={`nav-${group.label.split(".").at(-1)}`}
+                      className="mt-3 px-3 text-xs font-medium text-slate-600 dark:text-slate-300"
+                    >
+                      {t(group.label)}
+                    </h3>
+                    <ul
+                      aria-labelledby={`nav-${group.label.split(".").at(-1)}`}
+                      className="mt-1 space-y-1"
+                    >
+                      {group.items.map((item) => (
+                        <li key={item.to}>
+                          <a
+                            href={item.to}
+                            aria-current={active(item) ? "page" : undefined}
+                            className="nav-link"
+                          >
+                            {t(item.label)}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
               </>
             ) : null}
           </nav>

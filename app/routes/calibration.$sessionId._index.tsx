@@ -194,6 +194,73 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
   const { session } = view;
   const filtered = Object.values(view.filters).some(Boolean);
   const nextLabel = view.next ? t(`state.${view.next.state}`) : "";
+  // Those who record outcomes read the spread first; a manager who proposes came for the agenda,
+  // and before it met 650 px of charts (empty until proposals are in) on a phone.
+  const chartsFirst = view.canRecordOutcomes;
+  const charts = (
+    <>
+      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("session.ratings")}</h2>
+          <DistributionChart
+            scale={view.scale}
+            proposed={view.distribution.proposed}
+            final={view.distribution.final}
+          />
+        </Card>
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">{t("session.leniency.heading")}</h2>
+          <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+            {view.leniency.flagged.length
+              ? t("session.leniency.flaggedIntro")
+              : view.leniency.counted
+                ? t("session.leniency.noneFlaggedCounted", { count: view.leniency.counted })
+                : t("session.leniency.noneFlagged")}
+          </p>
+          {view.leniency.flagged.length ? (
+            <ul className="mb-3 space-y-1 text-sm">
+              {view.leniency.flagged.map((manager) => (
+                <li key={manager.managerId}>
+                  <strong>{manager.name}</strong>:{" "}
+                  {t("session.leniency.flaggedManager", {
+                    difference: manager.difference !== null ? signed(manager.difference) : "",
+                    count: manager.n,
+                    verdict:
+                      manager.difference !== null && manager.difference > 0 ? "higher" : "lower",
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {view.severityFlagged.length ? (
+            <p className="mb-3 text-sm">
+              {t("session.severity.flagged", { names: view.severityFlagged.join(", ") })}
+            </p>
+          ) : null}
+          <Link
+            to={sessionViewHref(session.id, view.filters, "managers")}
+            className="text-sm text-brand-600 underline dark:text-brand-100"
+          >
+            {t("session.everyManager")}
+          </Link>
+        </Card>
+      </div>
+
+      {view.nineBox ? (
+        <Card className="mb-6">
+          <h2 className="mb-3 text-lg font-semibold">
+            {t("session.nineBox", { dimension: view.nineBox.dimension })}
+          </h2>
+          <NineBoxTable
+            dimension={view.nineBox.dimension}
+            points={view.nineBox.points}
+            proposed={view.nineBox.proposed}
+            final={view.nineBox.final}
+          />
+        </Card>
+      ) : null}
+    </>
+  );
   return (
     <>
       <BackLink to="/calibration">{t("list.heading")}</BackLink>
@@ -389,68 +456,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
         </>
       ) : (
         <>
-          <div className="mb-6 grid gap-6 lg:grid-cols-2">
-            <Card>
-              <h2 className="mb-3 text-lg font-semibold">{t("session.ratings")}</h2>
-              <DistributionChart
-                scale={view.scale}
-                proposed={view.distribution.proposed}
-                final={view.distribution.final}
-              />
-            </Card>
-            <Card>
-              <h2 className="mb-1 text-lg font-semibold">{t("session.leniency.heading")}</h2>
-              <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-                {view.leniency.flagged.length
-                  ? t("session.leniency.flaggedIntro")
-                  : view.leniency.counted
-                    ? t("session.leniency.noneFlaggedCounted", { count: view.leniency.counted })
-                    : t("session.leniency.noneFlagged")}
-              </p>
-              {view.leniency.flagged.length ? (
-                <ul className="mb-3 space-y-1 text-sm">
-                  {view.leniency.flagged.map((manager) => (
-                    <li key={manager.managerId}>
-                      <strong>{manager.name}</strong>:{" "}
-                      {t("session.leniency.flaggedManager", {
-                        difference: manager.difference !== null ? signed(manager.difference) : "",
-                        count: manager.n,
-                        verdict:
-                          manager.difference !== null && manager.difference > 0
-                            ? "higher"
-                            : "lower",
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {view.severityFlagged.length ? (
-                <p className="mb-3 text-sm">
-                  {t("session.severity.flagged", { names: view.severityFlagged.join(", ") })}
-                </p>
-              ) : null}
-              <Link
-                to={sessionViewHref(session.id, view.filters, "managers")}
-                className="text-sm text-brand-600 underline dark:text-brand-100"
-              >
-                {t("session.everyManager")}
-              </Link>
-            </Card>
-          </div>
-
-          {view.nineBox ? (
-            <Card className="mb-6">
-              <h2 className="mb-3 text-lg font-semibold">
-                {t("session.nineBox", { dimension: view.nineBox.dimension })}
-              </h2>
-              <NineBoxTable
-                dimension={view.nineBox.dimension}
-                points={view.nineBox.points}
-                proposed={view.nineBox.proposed}
-                final={view.nineBox.final}
-              />
-            </Card>
-          ) : null}
+          {chartsFirst ? charts : null}
 
           {view.toRelease ? (
             <ReleaseCard toRelease={view.toRelease} busy={navigation.state === "submitting"} />
@@ -579,6 +585,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
             ))}
           </DataTable>
           <AgendaPages sessionId={session.id} filters={view.filters} pagination={view.pagination} />
+          {chartsFirst ? null : <div className="mt-6">{charts}</div>}
         </>
       )}
     </>

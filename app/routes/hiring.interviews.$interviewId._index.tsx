@@ -246,7 +246,7 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
             <h2 id="kit-heading" className="text-lg font-semibold">
               {t("scorecard.page.kit")}
             </h2>
-            <KitView kit={page.kit} headingLevel={3} />
+            <KitView kit={page.kit} headingLevel={3} scores={!writing} />
           </aside>
         ) : null}
       </div>

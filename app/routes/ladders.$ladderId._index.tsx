@@ -48,7 +48,7 @@ export default function LadderOverview({ loaderData }: Route.ComponentProps) {
         description={<RichText text={data.description} inline />}
       />
       <LadderSourceNote source={data.source} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{t("overview.pathsHeading")}</h2>
           <LadderPaths

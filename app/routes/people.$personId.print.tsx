@@ -109,6 +109,46 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
         </p>
       </header>
 
+      {/* The plan first, as what it is (a level and up to three competencies, each with its
+          readiness): it was one sentence after five pages. */}
+      {plan ? (
+        <section aria-labelledby="print-plan" className="mb-8 break-inside-avoid">
+          <h2 id="print-plan" className="mb-1 text-lg font-semibold">
+            {t("print.plan.heading")}
+          </h2>
+          <p>
+            {t(plan.trackName ? "print.plan.targetOnTrack" : "print.plan.target", {
+              level: wordsOf(
+                t,
+                planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
+              ),
+              track: plan.trackName ?? "",
+              when: f.day(plan.updatedAt),
+            })}
+          </p>
+          {plan.focus.length ? (
+            <>
+              <h3 className="mt-2 font-semibold">{t("print.plan.focus")}</h3>
+              <ul className="mt-1 space-y-1">
+                {plan.focus.map((focus) => {
+                  const competency = gap?.competencies.find(
+                    (candidate) => candidate.competencyId === focus.competencyId,
+                  );
+                  return (
+                    <li key={focus.competencyId}>
+                      <span className="font-medium">{wordsOf(t, planItemName(focus))}</span>
+                      {competency ? <ReadinessBar competency={competency} /> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ) : (
+            <p className="mt-1">{t("print.plan.noFocus")}</p>
+          )}
+        </section>
+      ) : null}
+
       {!self && !manager ? (
         <p>{t("print.none", { name: person.name })}</p>
       ) : (
@@ -252,29 +292,6 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </section>
-      ) : null}
-
-      {plan ? (
-        <section aria-labelledby="print-plan" className="break-inside-avoid">
-          <h2 id="print-plan" className="mb-1 text-lg font-semibold">
-            {t("print.plan.heading")}
-          </h2>
-          <p>
-            {t(plan.trackName ? "print.plan.towardsOnTrack" : "print.plan.towards", {
-              level: wordsOf(
-                t,
-                planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
-              ),
-              track: plan.trackName ?? "",
-              focus: plan.focus.length
-                ? plan.focus
-                    .map((focus) => wordsOf(t, planItemName(focus)))
-                    .join(t("profile.focusSeparator"))
-                : t("print.plan.nothingYet"),
-              when: f.day(plan.updatedAt),
-            })}
-          </p>
         </section>
       ) : null}
     </article>

@@ -104,7 +104,13 @@ export default function HowPromotionWorks({ loaderData }: Route.ComponentProps) 
       {ladders.map((ladder) => (
         <Card key={ladder.id} className="mb-6">
           <h2 className="mb-2 text-lg font-semibold">{ladder.name}</h2>
-          <p className="text-sm">{t(`process.decidedBy.${ladder.mode}`)}</p>
+          <p className="text-sm">
+            {ladder.mode === "calibration" && ladder.windowsStillDeciding
+              ? t("process.decidedBy.calibrationWithWindows", {
+                  count: ladder.windowsStillDeciding,
+                })
+              : t(`process.decidedBy.${ladder.mode}`)}
+          </p>
           {ladder.mode === "committee" ? (
             <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
               <li>

@@ -128,11 +128,17 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
           return (
             <Card key={criterion.id}>
               <h2 className="text-lg font-semibold">{criterion.name}</h2>
-              <ul className="muted list-disc ps-5 text-sm">
-                {criterion.expectations.map((text) => (
-                  <li key={text}>{text}</li>
-                ))}
-              </ul>
+              {/* The ladder's words, closed: seventeen criteria's were half the page on a phone. */}
+              <details>
+                <summary className="muted cursor-pointer text-sm">
+                  {t("ballot.expects", { count: criterion.expectations.length })}
+                </summary>
+                <ul className="muted list-disc ps-5 text-sm">
+                  {criterion.expectations.map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              </details>
               {criterion.nomineeCase ? (
                 <p className="mt-2 whitespace-pre-line">
                   <span className="font-semibold">{t("ballot.nomineeCase")} </span>

@@ -4,6 +4,7 @@ import { servedLadderVersion } from "../../app/modules/ladders/registry.server.t
 import { requireLadderOfVersion } from "../../app/modules/ladders/versions.server.ts";
 import { criteriaOf, nameMember } from "../../app/modules/promotions/committee.server.ts";
 import { saveBallot } from "../../app/modules/promotions/ballots.server.ts";
+import { workingDayFrom } from "../../app/modules/promotions/calendar.ts";
 
 /** Fixed ids, so the docs (docs/features.md) and the browser test can name the demo's windows and nominations. */
 export const DEMO_PROMOTION_IDS = {
@@ -89,9 +90,9 @@ export async function seedDemoPromotionCommittees(now = new Date()): Promise<voi
       nominationsCloseOn: dayAt(-20),
       packetsDueOn: dayAt(-10),
       votesDueOn: dayAt(7),
-      // The meeting, the day after votes are due: its members have it in their calendars.
-      meetingStartsAt: new Date(dayAt(8).getTime() + 14 * 60 * 60 * 1000),
-      meetingEndsAt: new Date(dayAt(8).getTime() + 15.5 * 60 * 60 * 1000),
+      // The meeting, the first working day after votes are due: its members have it in their calendars.
+      meetingStartsAt: new Date(workingDayFrom(dayAt(8)).getTime() + 14 * 60 * 60 * 1000),
+      meetingEndsAt: new Date(workingDayFrom(dayAt(8)).getTime() + 15.5 * 60 * 60 * 1000),
       effectiveOn: dayAt(30),
       openedAt: at(-40),
       createdById: who("Priya Raman").id,

@@ -23,6 +23,8 @@ const WIDTHS = [
 
 // An interviewer of the demo's loop in progress, with cards to write.
 const interviewer = { email: "marcus.reid@example.com" };
+// The chair of the demo's "Autumn promotions" committee, its votes under way.
+const chair = { email: "anna.schmidt@example.com" };
 // A mentor of the demo's programme, who has a profile and a requests page.
 const mentor = { email: "yuki.sato@example.com" };
 
@@ -137,6 +139,16 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       // The calendar of promotion windows links each window's own page for those who may open it.
       { path: "/promotions" },
       { link: /^\/promotions\/windows\/[^/]+$/, label: "a promotion window" },
+      // A packet as a reader reads it: its criteria without evidence in one card.
+      { path: "/promotions/nominations/demo-nomination-lucas" },
+    ],
+  },
+  {
+    name: "committee chair",
+    email: chair.email,
+    steps: [
+      { path: "/promotions/windows/demo-promotions-autumn/meeting" },
+      { path: "/promotions/windows/demo-promotions-autumn/ballots/demo-nomination-lucas" },
     ],
   },
   {

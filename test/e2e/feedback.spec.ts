@@ -246,6 +246,8 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
       reviewer.getByText("Their manager reads your answers with your name."),
     ).toBeVisible();
     const codeQuality = reviewer.getByRole("group", { name: "Code quality", exact: true });
+    // What the level expects is there on request.
+    await codeQuality.getByText(/^About this competency/).click();
     await expect(codeQuality.getByRole("listitem").first()).toBeVisible();
     await codeQuality
       .getByRole("radiogroup", { name: "Rating for Code quality" })

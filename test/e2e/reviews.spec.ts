@@ -288,6 +288,8 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(page.getByLabel("Gap to level")).toHaveValue("ic3");
   await expect(page.getByText(/How this is worked out/)).toBeVisible();
   const testing = page.getByRole("region", { name: "Testing and verification", exact: true });
+  // A competency's expectations are disclosed on request (open for the plan's focus).
+  await testing.getByText(/^Its \d+ expectations$/).click();
   await expect(
     testing.getByText("Not met (derived from the manager's rating)").first(),
   ).toBeVisible();
@@ -327,12 +329,9 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   // Looking at a move to management shows what has never been assessed.
   await page.getByLabel("Gap to level").selectOption({ label: "Engineering Manager" });
   await expect(page.getByRole("heading", { name: /Gap to Engineering Manager/ })).toBeVisible();
-  await expect(
-    page
-      .getByRole("region", { name: "Team health and inclusion", exact: true })
-      .getByText("Not assessed")
-      .first(),
-  ).toBeVisible();
+  const teamHealth = page.getByRole("region", { name: "Team health and inclusion", exact: true });
+  await teamHealth.getByText(/^Its \d+ expectations$/).click();
+  await expect(teamHealth.getByText("Not assessed").first()).toBeVisible();
 
   // History and the picture of the current profile, with its table.
   await page.getByRole("link", { name: "History", exact: true }).click();

@@ -134,19 +134,25 @@ function CompetencyAnswer({
   return (
     <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
       <legend className="px-1 font-semibold">{competency.name}</legend>
-      <RichText
-        text={competency.description}
-        className="mb-2 text-sm text-slate-600 dark:text-slate-300"
-      />
-      {competency.expectations.length ? (
-        <ul className="mb-3 list-disc space-y-1 ps-5 text-sm">
-          {competency.expectations.map((expectation) => (
-            <li key={expectation.text}>
-              <RichText text={expectation.text} inline />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {/* What the ladder says, on request: sixteen competencies' words made the form a long read before the first answer. */}
+      <details className="mb-3 text-sm">
+        <summary className="cursor-pointer text-slate-600 dark:text-slate-300">
+          {t("answer.expects", { count: competency.expectations.length })}
+        </summary>
+        <RichText
+          text={competency.description}
+          className="mt-1 mb-2 text-slate-600 dark:text-slate-300"
+        />
+        {competency.expectations.length ? (
+          <ul className="list-disc space-y-1 ps-5">
+            {competency.expectations.map((expectation) => (
+              <li key={expectation.text}>
+                <RichText text={expectation.text} inline />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </details>
       {scale.length ? (
         <div
           role="radiogroup"
@@ -185,7 +191,7 @@ function CompetencyAnswer({
       <textarea
         id={`${id}-example`}
         name={`notes:${competency.id}`}
-        rows={4}
+        rows={3}
         className={inputClass}
         value={example}
         aria-describedby={`${id}-hint ${id}-advice`}

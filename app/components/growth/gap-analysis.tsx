@@ -7,6 +7,7 @@ import type {
   GapStatus,
   MarkStatus,
 } from "~/modules/growth/gap-analysis";
+import { readinessBarWidths } from "~/modules/growth/gap-analysis";
 import { RichText } from "~/components/ui/rich-text";
 import { useFormats } from "~/i18n/use-formats";
 
@@ -103,8 +104,7 @@ export function ReadinessBar({ competency }: { competency: GapCompetency }) {
   const { t } = useTranslation("growth");
   const f = useFormats();
   const { counts } = competency;
-  // A share to a tenth of a percent: finer than a bar 160 pixels wide can show.
-  const pct = (n: number) => (counts.total ? Math.round((1000 * n) / counts.total) / 10 : 0);
+  const widths = readinessBarWidths(counts);
   const words =
     counts.notAssessed === counts.total
       ? t("gap.readiness.notAssessed")
@@ -118,8 +118,8 @@ export function ReadinessBar({ competency }: { competency: GapCompetency }) {
   return (
     <div className="readiness-line">
       <div className="readiness" aria-hidden="true">
-        <div className="readiness-met" style={{ width: `${pct(counts.met)}%` }} />
-        <div className="readiness-partly" style={{ width: `${pct(counts.partly)}%` }} />
+        <div className="readiness-met" style={{ width: `${widths.met}%` }} />
+        <div className="readiness-partly" style={{ width: `${widths.partly}%` }} />
       </div>
       <span className="subtle text-xs">{words}</span>
     </div>
@@ -205,21 +205,27 @@ export function GapCompetencySection({
         </p>
       </div>
       <ReadinessBar competency={competency} />
-      <ul className="gap-expectations">
-        {competency.expectations.map((expectation) => (
-          <li key={expectation.index}>
-            <GapStatusBadge
-              status={expectation.status}
-              basis={expectation.basis}
-              ratedBy={ratedBy}
-            />
-            <span>
-              <RichText text={expectation.text} inline />
-              <MarksDiffer expectation={expectation} selfName={selfName} />
-            </span>
-          </li>
-        ))}
-      </ul>
+      {/* Closed unless it is a focus: seventeen competencies' expectations were 52 rows, 10,000 px on a phone. */}
+      <details open={focus}>
+        <summary className="link mt-2 cursor-pointer text-sm font-medium">
+          {t("gap.expectationsToggle", { count: competency.expectations.length })}
+        </summary>
+        <ul className="gap-expectations">
+          {competency.expectations.map((expectation) => (
+            <li key={expectation.index}>
+              <GapStatusBadge
+                status={expectation.status}
+                basis={expectation.basis}
+                ratedBy={ratedBy}
+              />
+              <span>
+                <RichText text={expectation.text} inline />
+                <MarksDiffer expectation={expectation} selfName={selfName} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }

@@ -15,7 +15,16 @@ const MATCH_KEYS = {
  * their follow-ups and what good answers show, and the meaning of each score. The same on screen,
  * on the scorecard page and on paper.
  */
-export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingLevel?: 2 | 3 }) {
+export function KitView({
+  kit,
+  headingLevel = 2,
+  scores = true,
+}: {
+  kit: InterviewKit;
+  headingLevel?: 2 | 3;
+  /** False beside a scorecard form, whose choices already say what each score means. */
+  scores?: boolean;
+}) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
   const { t } = useTranslation("hiring");
@@ -73,22 +82,26 @@ export function KitView({ kit, headingLevel = 2 }: { kit: InterviewKit; headingL
           ) : (
             <p className="text-sm italic">{t("kit.noQuestion")}</p>
           )}
-          <Sub className="mt-3 text-sm font-semibold">{t("kit.scores")}</Sub>
-          <dl className="mt-1 space-y-1 text-sm">
-            {competency.anchors.map((anchor) => (
-              <div
-                key={anchor.value}
-                className="grid gap-1 md:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]"
-              >
-                <dt className="font-medium">
-                  {anchor.value}. {anchor.label}
-                </dt>
-                <dd>
-                  <RichText text={anchor.meaning} inline />
-                </dd>
-              </div>
-            ))}
-          </dl>
+          {scores ? (
+            <>
+              <Sub className="mt-3 text-sm font-semibold">{t("kit.scores")}</Sub>
+              <dl className="mt-1 space-y-1 text-sm">
+                {competency.anchors.map((anchor) => (
+                  <div
+                    key={anchor.value}
+                    className="grid gap-1 md:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]"
+                  >
+                    <dt className="font-medium">
+                      {anchor.value}. {anchor.label}
+                    </dt>
+                    <dd>
+                      <RichText text={anchor.meaning} inline />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : null}
         </section>
       ))}
       {kit.unknown.length ? (

@@ -87,6 +87,16 @@ export type GapAnalysis = {
   summary: GapCounts & { noEvidence: number; rated: number };
 };
 
+/**
+ * The readiness bar's two segments, in percent of its width: met expectations fill their share,
+ * partly met ones half of theirs, so the bar is as long as the readiness it stands for (an
+ * all-partly competency drew a full bar at 50%). To a tenth of a percent, finer than the bar shows.
+ */
+export function readinessBarWidths(counts: GapCounts): { met: number; partly: number } {
+  const pct = (n: number) => (counts.total ? Math.round((1000 * n) / counts.total) / 10 : 0);
+  return { met: pct(counts.met), partly: pct(counts.partly / 2) };
+}
+
 const MARKS: readonly string[] = ["met", "partly", "not-met"];
 
 /** Reads stored marks, ignoring anything malformed. */

@@ -18,3 +18,10 @@ export function committeeSlot(meeting: {
     href: `/promotions/windows/${meeting.windowId}/meeting`,
   };
 }
+
+/** A day (midnight UTC) kept on a working day: a Saturday or Sunday moves on to the Monday after. */
+export function workingDayFrom(day: Date): Date {
+  const weekday = day.getUTCDay();
+  const days = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
+  return new Date(day.getTime() + days * 24 * 60 * 60 * 1000);
+}

@@ -296,6 +296,14 @@ export function canWithdrawNomination(
   return viewer.id === nomination.nomineeId || viewer.id === nomination.nominatedById;
 }
 
+/**
+ * A window opened and not yet closed: its committee decides the nominations made in it, whatever
+ * the ladder's process is now (a ladder switched back to calibration keeps its running windows).
+ */
+export function windowStillDecides(window: { state: string }): boolean {
+  return window.state !== "draft" && window.state !== "closed";
+}
+
 /** A window's outcomes are shown in aggregate only once it has closed: a count that moves with each decision would tell who. */
 export function windowOutcomesShown(window: { state: string }): boolean {
   return window.state === "closed";

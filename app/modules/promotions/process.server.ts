@@ -3,7 +3,7 @@ import { personFloors } from "~/modules/disclosure/floors.server";
 import { offeredLadders } from "~/modules/ladders/retired.server";
 import { windowOutcomes } from "./outcomes";
 import { known } from "./history";
-import { WINDOW_STATES, windowOutcomesShown } from "./policy";
+import { WINDOW_STATES, windowOutcomesShown, windowStillDecides } from "./policy";
 import { allSettings, settingsFor } from "./settings.server";
 
 /**
@@ -68,6 +68,10 @@ export async function promotionProcess() {
         id: served.ladder.meta.id,
         name: served.ladder.meta.name,
         mode: settings.mode,
+        // Said beside a calibration process: these windows' committees still decide their nominations.
+        windowsStillDeciding: windows.filter(
+          (window) => window.ladderId === served.ladder.meta.id && windowStillDecides(window),
+        ).length,
         selfNomination: settings.selfNomination,
         sponsorNomination: settings.sponsorNomination,
         minMembers: settings.minMembers,

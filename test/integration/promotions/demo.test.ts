@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import { promotionProcess } from "~/modules/promotions/process.server";
 import { seedDemo } from "../../../prisma/seed/demo";
 import { DEMO_CLOSED_WINDOW, DEMO_OPEN_WINDOW } from "../../../prisma/seed/demo-promotions";
+import { DEMO_PROMOTION_IDS } from "../../../prisma/seed/demo-promotion-committee";
 
 test("the demo organisation has a promotion window in progress (self, manager and sponsor nominations) and a closed one whose outcomes everyone reads; seeding again changes nothing", async () => {
   await seedDemo();
@@ -32,6 +33,19 @@ test("the demo organisation has a promotion window in progress (self, manager an
     process.windows.find((window) => window.name === DEMO_CLOSED_WINDOW)?.outcome,
   ).toMatchObject({ nominated: 8, promoted: 4, notYet: 4 });
   expect(process.windows.find((window) => window.name === DEMO_OPEN_WINDOW)?.outcome).toBeNull();
+  // The ladder is decided in calibration, and the page says so beside the three windows whose
+  // committees still decide their nominations (two take nominations, one is at its votes).
+  expect(process.ladders.find((ladder) => ladder.id === "engineering")).toMatchObject({
+    mode: "calibration",
+    windowsStillDeciding: 3,
+  });
+
+  // The committee meets on a working day.
+  const { meetingStartsAt } = await db.promotionWindow.findUniqueOrThrow({
+    where: { id: DEMO_PROMOTION_IDS.autumn },
+    select: { meetingStartsAt: true },
+  });
+  expect([1, 2, 3, 4, 5]).toContain(meetingStartsAt!.getUTCDay());
 
   // Every closed window closed as the rule asks: after its chair opened its audit.
   const closed = await db.promotionWindow.findMany({

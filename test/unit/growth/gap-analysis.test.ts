@@ -1,7 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { expectationsFor, type Ladder } from "~/modules/ladders";
 import { loadLadderFromDirectory } from "~/modules/ladders/load-from-directory.server";
-import { gapAnalysis, parseMarks, type GapRating } from "~/modules/growth/gap-analysis";
+import {
+  gapAnalysis,
+  parseMarks,
+  readinessBarWidths,
+  type GapRating,
+} from "~/modules/growth/gap-analysis";
 
 function shippedLadder(): Ladder {
   const result = loadLadderFromDirectory("frameworks/engineering");
@@ -307,5 +312,22 @@ describe("targets", () => {
     const analysis = gapAnalysis(narrower, "ic3", {});
     expect(analysis!.competencies.map((c) => c.competencyId)).not.toContain("testing");
     expect(analysis!.competencies).toHaveLength(16);
+  });
+});
+
+describe("the readiness bar", () => {
+  test("is as long as the readiness: every expectation partly met fills half of it, not all", () => {
+    expect(readinessBarWidths({ met: 0, partly: 4, notMet: 0, notAssessed: 0, total: 4 })).toEqual({
+      met: 0,
+      partly: 50,
+    });
+    expect(readinessBarWidths({ met: 1, partly: 2, notMet: 0, notAssessed: 0, total: 3 })).toEqual({
+      met: 33.3,
+      partly: 33.3,
+    });
+    expect(readinessBarWidths({ met: 0, partly: 0, notMet: 0, notAssessed: 0, total: 0 })).toEqual({
+      met: 0,
+      partly: 0,
+    });
   });
 });
