@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalDateTimeField, perTimeZone } from "~/modules/time-zones";
+import { refuseEscapingText } from "~/utils/free-text";
 import { nameField } from "~/utils/name-text";
 import { isPanelDimension, TRAINING_STEPS } from "./panels";
 import { PIPELINE_STAGES, REJECTION_REASONS } from "./pipeline";
@@ -76,12 +77,14 @@ export const CandidateSchema = z.object({
     }),
   source: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(120, { error: "hiring:opening.errors.sourceTooLong" })
     .optional()
     .transform((value) => value ?? ""),
   notes: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(NOTES_MAX, { error: "hiring:opening.errors.notesTooLong" })
     .optional()
@@ -181,6 +184,7 @@ export const MoveCandidateSchema = z.object({
   ),
   note: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(2_000, { error: "hiring:pipeline.errors.noteTooLong" })
     .optional()
@@ -238,6 +242,7 @@ export const SeatSchema = z.object({
 export const PracticeNotesSchema = z.object({
   practiceNotes: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(NOTES_MAX, { error: "panels:errors.notesTooLong" })
     .optional()
