@@ -89,7 +89,10 @@ async function personSpeaking(
   const page = await (await browser.newContext({ baseURL, locale: "en-GB" })).newPage();
   await signIn(page, email);
   await page.goto("/settings/email");
-  const form = page.locator("form").filter({ has: page.locator('select[name="language"]') });
+  const form = page
+    .getByRole("main")
+    .locator("form")
+    .filter({ has: page.locator('select[name="language"]') });
   await form.locator("select").selectOption(language);
   await form.getByRole("button").click();
   await expect(page.locator("html")).toHaveAttribute("lang", language);
