@@ -24,6 +24,15 @@ const emailList = z
 const requiredText = (message: string, max: number, tooLong: string) =>
   z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
 
+/** Required text someone writes (a decision's rationale, a dissent): the free-text rule too (decision 107). */
+const requiredFreeText = (message: string, max: number, tooLong: string) =>
+  z
+    .string({ error: message })
+    .superRefine(refuseEscapingText)
+    .trim()
+    .min(1, { error: message })
+    .max(max, { error: tooLong });
+
 export const NewOpeningSchema = z.object({
   title: nameField(
     "hiring:newOpening.errors.titleMissing",
@@ -124,7 +133,7 @@ export const DecisionSchema = z
   .object({
     decision: z.enum(DECISIONS, { error: "hiring:debrief.errors.decisionMissing" }),
     levelId: z.string().trim().max(100).optional(),
-    rationale: requiredText(
+    rationale: requiredFreeText(
       "hiring:debrief.errors.rationaleMissing",
       NOTES_MAX,
       "hiring:debrief.errors.rationaleTooLong",
@@ -141,7 +150,7 @@ export const DecisionSchema = z
 export type DecisionInput = z.output<typeof DecisionSchema>;
 
 export const DissentSchema = z.object({
-  text: requiredText(
+  text: requiredFreeText(
     "hiring:debrief.errors.dissentMissing",
     NOTES_MAX,
     "hiring:debrief.errors.dissentTooLong",
