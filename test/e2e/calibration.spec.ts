@@ -1,11 +1,5 @@
 import { expect, test, type Page } from "./test";
-import {
-  expectAccessible,
-  expectAccessibleInEveryView,
-  hydrated,
-  people,
-  signIn,
-} from "./helpers";
+import { expectAccessible, expectAccessibleInEveryView, hydrated, people, signIn } from "./helpers";
 
 // The second server of playwright.config.ts: a database of its own, so the cycle opened here is nobody else's.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
