@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from "react-router";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { isLanguage, LANGUAGES, languages } from "~/i18n/languages";
 import { useTranslation } from "~/i18n/use-translation";
 import type common from "~/locales/en/common.json";
 import { isActivePath } from "~/utils/active-path";
@@ -81,6 +82,54 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavGroup[
       ]
     : [];
   return { main, admin };
+}
+
+/**
+ * The person's language, in the header of every page (decision 107): each language named in itself.
+ * A choice is posted in the page and the page is worded again where it stands, so nothing typed in
+ * it is lost; without JavaScript, the Apply button posts it and the page comes back in it. On a
+ * phone the header has no room for it: it heads the menu there.
+ */
+function LanguageSwitch({ className }: { className: string }) {
+  const location = useLocation();
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const current = isLanguage(i18n.language) ? i18n.language : "";
+  return (
+    <Form
+      method="post"
+      action="/language"
+      preventScrollReset
+      className={`items-center gap-1 ${className}`}
+      aria-label={t("language.switch")}
+    >
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor={id} className="sr-only">
+        {t("language.switchLabel")}
+      </label>
+      <select
+        // Chosen afresh when the page's language changes (a choice made in another tab included).
+        key={current}
+        id={id}
+        name="language"
+        defaultValue={current}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+      >
+        {current === "" ? <option value="">{i18n.language}</option> : null}
+        {languages.map((code) => (
+          <option key={code} value={code} lang={LANGUAGES[code].locale}>
+            {LANGUAGES[code].name}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" className="text-sm underline">
+          {t("language.apply")}
+        </button>
+      </noscript>
+    </Form>
+  );
 }
 
 function ThemeSwitch({ theme }: { theme: Theme }) {
@@ -168,6 +217,7 @@ export function AppShell({
             <ThemeSwitch theme={theme} />
             {viewer ? (
               <>
+                <LanguageSwitch className="hidden sm:flex" />
                 <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">
                   {viewer.name}
                 </span>
@@ -202,6 +252,7 @@ export function AppShell({
             className={`no-print w-full shrink-0 md:block md:w-52 ${menuOpen ? "block" : "hidden"} absolute start-0 end-0 z-20 bg-white p-4 shadow md:static md:bg-transparent md:p-0 md:shadow-none dark:bg-slate-900 md:dark:bg-transparent`}
             onClick={followLinks}
           >
+            <LanguageSwitch className="mb-3 flex sm:hidden" />
             <ul className="space-y-1">
               {nav.main.map((item) => (
                 <li key={item.to}>

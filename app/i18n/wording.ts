@@ -1,6 +1,6 @@
 import IntlMessageFormat from "intl-messageformat";
 import type { i18n } from "i18next";
-import { SOURCE_LANGUAGE } from "./languages";
+import { directionOf, isPageLanguage, SOURCE_LANGUAGE } from "./languages";
 
 /**
  * A `t` that words a key as i18next with its ICU plugin does (the message of the language, else
@@ -15,6 +15,8 @@ type Compiled = {
   language: string;
   format: IntlMessageFormat | null;
   parts: Part[] | null;
+  /** The arguments the message writes out as text (never a select's or a plural's): those it isolates. */
+  texts: readonly string[];
 };
 
 /**
@@ -26,14 +28,66 @@ type Part = string | { argument: string; number?: NumberStyle };
 /** A number argument's options (none for `{n, number}`) and the factor a skeleton's `scale/` multiplies by. */
 type NumberStyle = { options: (Intl.NumberFormatOptions & { scale?: number }) | undefined };
 
-/** intl-messageformat's kinds of parsed element (the parser's `TYPE`): text, a plain argument, a number. */
+/** intl-messageformat's kinds of parsed element (the parser's `TYPE`): text, a plain argument, a number, a select. */
 const LITERAL = 0;
 const ARGUMENT = 1;
 const NUMBER = 2;
+const SELECT = 5;
 /** The parser's kind of a number skeleton (`::percent .00`), whose options it parses once. */
 const NUMBER_SKELETON = 0;
 
-type Element = { type: number; value?: unknown; style?: unknown };
+type Element = {
+  type: number;
+  value?: unknown;
+  style?: unknown;
+  options?: Record<string, { value: Element[] }>;
+};
+
+/** The arguments a message writes out as text anywhere (inside a plural's or select's branches too), less those a select chooses by. */
+function textArguments(elements: readonly Element[]): string[] {
+  const texts = new Set<string>();
+  const chosen = new Set<string>();
+  const walk = (list: readonly Element[]) => {
+    for (const element of list) {
+      if (element.type === ARGUMENT && typeof element.value === "string") texts.add(element.value);
+      if (element.type === SELECT && typeof element.value === "string") chosen.add(element.value);
+      for (const option of Object.values(element.options ?? {})) walk(option.value);
+    }
+  };
+  walk(elements);
+  return [...texts].filter((name) => !chosen.has(name));
+}
+
+/**
+ * Letters of the scripts written right to left, and of every other script: a value with letters
+ * of the direction the page is not written in is isolated (decision 107).
+ */
+const RIGHT_TO_LEFT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const LEFT_TO_RIGHT =
+  /(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}])\p{L}/u;
+
+/**
+ * The values with each text argument that holds letters of the other direction than the page's put
+ * between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, as Fluent does: a Latin
+ * name in an Arabic sentence, an Arabic one in an English sentence, keeps its own order and leaves
+ * the sentence's punctuation where it was. Values of the page's direction are left as they are.
+ */
+function isolated(
+  rightToLeft: boolean,
+  names: readonly string[],
+  values: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  if (!values || names.length === 0) return values;
+  const other = rightToLeft ? LEFT_TO_RIGHT : RIGHT_TO_LEFT;
+  let copy: Record<string, unknown> | undefined;
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value === "string" && other.test(value))
+      (copy ??= { ...values })[name] = `\u2068${value}\u2069`;
+  }
+  return copy ?? values;
+}
 
 /** A number element's options, as intl-messageformat finds them: a named style among its formats, a skeleton's parsed options. */
 function numberStyle(element: Element): NumberStyle | null {
@@ -105,22 +159,24 @@ const formatters = {
 };
 
 function compile(language: string, source: string): Compiled {
-  if (plain.test(source)) return { source, language, format: null, parts: null };
+  if (plain.test(source)) return { source, language, format: null, parts: null, texts: [] };
   try {
     const format = new IntlMessageFormat(source, language, undefined, {
       ignoreTag: true,
       formatters,
     });
-    const parts = (format.getAst() as Element[]).map(partOf);
+    const ast = format.getAst() as Element[];
+    const parts = ast.map(partOf);
     return {
       source,
       language,
       format,
       parts: parts.every((part) => part !== null) ? (parts as Part[]) : null,
+      texts: textArguments(ast),
     };
   } catch {
     // As i18next-icu does: a message that does not parse is shown as written.
-    return { source, language, format: null, parts: null };
+    return { source, language, format: null, parts: null, texts: [] };
   }
 }
 
@@ -214,7 +270,8 @@ export function wordingOf(instance: i18n, language: string, namespace: string): 
   let seen: Map<string, Map<string, Compiled>> | undefined;
   let messages: Map<string, Compiled> | undefined;
   namespaceHooks.used?.(namespace);
-  return (key, values) => {
+  const rightToLeft = isPageLanguage(language) && directionOf(language) === "rtl";
+  return (key, given) => {
     kept ??= foundIn(instance);
     if (seen !== kept.byLanguageAndNamespace || !messages) {
       seen = kept.byLanguageAndNamespace;
@@ -244,6 +301,7 @@ export function wordingOf(instance: i18n, language: string, namespace: string): 
       messages.set(key, message);
     }
     if (!message.format) return message.source;
+    const values = isolated(rightToLeft, message.texts, given);
     if (message.parts) {
       const words = joined(message.language, message.parts, values);
       if (words !== undefined) return words;

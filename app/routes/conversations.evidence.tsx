@@ -167,7 +167,7 @@ export default function Evidence({ loaderData, actionData }: Route.ComponentProp
                 {item.competencyName} · {f.day(item.occurredOn)}
                 {item.fromConversation ? <> · {t("evidence.fromConversation")}</> : null}
               </p>
-              <p>{item.text}</p>
+              <p className="whitespace-pre-line">{item.text}</p>
               {item.url ? (
                 <a href={item.url} className="underline" rel="noreferrer noopener">
                   {item.url}

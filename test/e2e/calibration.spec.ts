@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { expectAccessible, expectAccessibleInEveryView, people, signIn } from "./helpers";
+import { expectAccessible, expectAccessibleInEveryView, hydrated, people, signIn } from "./helpers";
 
 // The second server of playwright.config.ts: a database of its own, so the cycle opened here is nobody else's.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
@@ -302,6 +302,31 @@ test("two managers propose; the facilitator runs the session while a manager wat
   );
   await expect(samsNikhil.getByRole("cell").last()).toHaveText("—");
   await expect(page.getByRole("button", { name: "Undo my last move" })).toBeDisabled();
+  // In Arabic the grid runs right to left, and so do its arrow keys: the right arrow goes to the
+  // cell on the right, down the scale. Nikhil's Latin name is isolated in the Arabic sentences.
+  const arabic = await (
+    await browser.newContext({ locale: "ar", storageState: await page.context().storageState() })
+  ).newPage();
+  await arabic.goto(`${sessionUrl}/grid`);
+  await expect(arabic.locator("html")).toHaveAttribute("dir", "rtl");
+  await hydrated(arabic);
+  await arabic.getByRole("button", { name: nikhil.name }).focus();
+  await arabic.keyboard.press("Enter");
+  await expect(arabic.getByRole("status").filter({ hasText: nikhil.name })).toHaveText(
+    new RegExp(`\u2068${nikhil.name}\u2069`),
+  );
+  const targeted = arabic.locator("td.ring-2");
+  const startBox = (await targeted.boundingBox())!;
+  await arabic.keyboard.press("ArrowRight");
+  await expect.poll(async () => (await targeted.boundingBox())!.x).toBeGreaterThan(startBox.x);
+  await arabic.keyboard.press("ArrowLeft");
+  await expect.poll(async () => (await targeted.boundingBox())!.x).toBe(startBox.x);
+  await arabic.keyboard.press("ArrowRight");
+  await arabic.keyboard.press("ArrowRight");
+  await expect.poll(async () => (await targeted.boundingBox())!.x).toBeGreaterThan(startBox.x);
+  await arabic.keyboard.press("Escape");
+  await expect(arabic.locator("td.ring-2")).toHaveCount(0);
+  await arabic.context().close();
   // Without JavaScript, each person's own form sets their cell, and undoing is a plain form too.
   const plain = await (
     await browser.newContext({

@@ -35,7 +35,16 @@ function say(language: Language, id: string, values: Record<string, string | num
       messages.get(file),
     );
   if (typeof message !== "string") throw new Error(`no message ${id} in ${language}`);
-  return String(new IntlMessageFormat(message, language).format(values));
+  // A Latin value in an Arabic sentence is isolated, as the pages' wording does (decision 107).
+  const shown = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      language === "ar" && typeof value === "string" && /[A-Za-z]/.test(value)
+        ? `\u2068${value}\u2069`
+        : value,
+    ]),
+  );
+  return String(new IntlMessageFormat(message, language).format(shown));
 }
 
 const WIDTHS = [
@@ -80,7 +89,10 @@ async function personSpeaking(
   const page = await (await browser.newContext({ baseURL, locale: "en-GB" })).newPage();
   await signIn(page, email);
   await page.goto("/settings/email");
-  const form = page.locator("form").filter({ has: page.locator('select[name="language"]') });
+  const form = page
+    .getByRole("main")
+    .locator("form")
+    .filter({ has: page.locator('select[name="language"]') });
   await form.locator("select").selectOption(language);
   await form.getByRole("button").click();
   await expect(page.locator("html")).toHaveAttribute("lang", language);

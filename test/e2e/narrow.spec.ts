@@ -3,7 +3,7 @@ import { people, signIn } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("on a 390 px phone the header fits: Menu is whole, Sign out stays on one line, nothing scrolls sideways", async ({
+test("on a 390 px phone the header fits: Menu is whole, Sign out stays on one line, nothing scrolls sideways; the language switch heads the menu", async ({
   page,
 }) => {
   await signIn(page, people.manager.email);
@@ -18,8 +18,15 @@ test("on a 390 px phone the header fits: Menu is whole, Sign out stays on one li
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // The home link keeps its name for screen readers.
   await expect(page.getByRole("link", { name: "Rungs" })).toBeVisible();
+  // The language switch has no room in the header: it heads the menu.
+  await expect(page.getByRole("combobox", { name: "Language", exact: true })).toHaveCount(0);
   await menu.click();
   await expect(page.getByRole("link", { name: "Team", exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("combobox", { name: "Language", exact: true }),
+  ).toHaveValue("en");
 });
 
 /**

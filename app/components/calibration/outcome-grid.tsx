@@ -178,7 +178,7 @@ export function OutcomeGrid({
     if (held?.id !== person.id) return;
     if (GRID_KEYS.has(event.key)) {
       event.preventDefault();
-      const target = neighbourCell(held.target, event.key as GridKey, axes);
+      const target = neighbourCell(held.target, event.key as GridKey, axes, i18n.dir());
       setHeld({ id: person.id, target });
       setSaid(where(target));
     } else if (event.key === "Enter" || event.key === " ") {

@@ -55,13 +55,15 @@ export function SourceMark() {
   );
 }
 
-/** A plain ladder text (a name, a title): marked, with its language, when it is shown in the source. */
+/** A plain ladder text (a name, a title): marked, with its language and direction, when it is shown in the source. */
 export function LadderText({ text }: { text: string }) {
   const lang = useSourceLanguage(text);
   if (lang === null) return <>{text}</>;
   return (
     <>
-      <span lang={lang}>{text}</span>
+      <span lang={lang} dir="auto">
+        {text}
+      </span>
       <SourceMark />
     </>
   );

@@ -8,7 +8,7 @@ import { hasBlocks, richTextHtml } from "~/modules/ladders/rich-text";
  * description, a list item) when it is one line of text; otherwise, and whenever the text
  * holds paragraphs or a list, it is a block (a <div>: never put it inside a <p>). Empty text
  * renders nothing. A text the page shows in the ladder's own language, untranslated, carries
- * that language and a mark (decision 081).
+ * that language and a mark (decision 081), and its own direction, isolated from the page's (decision 107).
  */
 export function RichText({
   text,
@@ -27,12 +27,14 @@ export function RichText({
   const shown = asInline ? (
     <span
       lang={lang}
+      dir={lang === undefined ? undefined : "auto"}
       className={className ? `rich-text-inline ${className}` : "rich-text-inline"}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   ) : (
     <div
       lang={lang}
+      dir={lang === undefined ? undefined : "auto"}
       className={className ? `rich-text ${className}` : "rich-text"}
       dangerouslySetInnerHTML={{ __html: html }}
     />

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { INSIGHT_TABLES } from "~/modules/insights/tables";
 import { PersonSchema } from "~/modules/people/person-form";
 import { RIGHTS_NO_TOKEN_WRITES } from "./policy";
+import { refuseEscapingText } from "~/utils/free-text";
 
 /**
  * The API's bodies, each once: the reads build them, and openapi.ts derives the document's schemas
@@ -223,7 +224,7 @@ export const ApiCheckInInput = z
   .object({
     value: z.number().describe("The key result's current value (0 or 1 for done / not done)"),
     confidence: z.enum(["onTrack", "atRisk", "offTrack"]).default("onTrack"),
-    note: z.string().max(500).default(""),
+    note: z.string().max(500).superRefine(refuseEscapingText).default(""),
   })
   .strict()
   .register(inputs, { id: "CheckInInput" });

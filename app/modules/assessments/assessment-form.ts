@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refuseEscapingText } from "~/utils/free-text";
 
 /**
  * The evidence form (one per competency), used in the browser (conform) and on the
@@ -40,6 +41,7 @@ export function evidenceSchema(now: Date = new Date()) {
       .regex(/^[a-z0-9][a-z0-9-]*$/, "Choose a competency."),
     text: z
       .string({ error: "Describe the evidence." })
+      .superRefine(refuseEscapingText)
       .trim()
       .min(1, "Describe the evidence.")
       .max(MAX_EVIDENCE_TEXT, `Evidence can be at most ${MAX_EVIDENCE_TEXT} characters.`),

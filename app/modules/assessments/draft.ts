@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeTextError } from "~/utils/free-text";
 
 /**
  * The editable content of an assessment draft as a flat set of fields, so that two
@@ -184,6 +185,10 @@ export function validateChanges(
       case "summary":
       case "notes":
         if (typeof value !== "string") fail(key, "assessments:errors.expectedText");
+        else {
+          const refused = freeTextError(value);
+          if (refused) errors[key] = refused;
+        }
         break;
       case "rating":
         if (value !== null && (typeof value !== "number" || !scaleValues.includes(value))) {

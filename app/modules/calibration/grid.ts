@@ -102,8 +102,17 @@ export function moveNeedsReason(
 
 export type GridKey = "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End";
 
-/** The cell a key goes to from this one: left and right along the scale, up and down the second dimension, Home and End to the ends of the row; the edges hold. */
-export function neighbourCell(cell: GridCell, key: GridKey, axes: GridAxes): GridCell {
+/**
+ * The cell a key goes to from this one: left and right along the scale as the page shows it (a
+ * right-to-left page puts the scale's start on the right, so there the right arrow goes down the
+ * scale), up and down the second dimension, Home and End to the ends of the row; the edges hold.
+ */
+export function neighbourCell(
+  cell: GridCell,
+  key: GridKey,
+  axes: GridAxes,
+  direction: "ltr" | "rtl" = "ltr",
+): GridCell {
   const ratings = axes.ratings.map((point) => point.value);
   const seconds = axes.seconds?.map((point) => point.value) ?? null;
   const clamp = (index: number, length: number) => Math.max(0, Math.min(length - 1, index));
@@ -113,7 +122,13 @@ export function neighbourCell(cell: GridCell, key: GridKey, axes: GridAxes): Gri
     case "ArrowRight":
       return {
         ...cell,
-        rating: ratings[clamp(ratingIndex + (key === "ArrowRight" ? 1 : -1), ratings.length)]!,
+        rating:
+          ratings[
+            clamp(
+              ratingIndex + ((key === "ArrowRight") === (direction === "ltr") ? 1 : -1),
+              ratings.length,
+            )
+          ]!,
       };
     case "Home":
       return { ...cell, rating: ratings[0]! };

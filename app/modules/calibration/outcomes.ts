@@ -1,5 +1,6 @@
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import { z } from "zod";
+import { refuseEscapingText } from "~/utils/free-text";
 import type { LevelOutcome } from "./entries";
 
 export const LEVEL_OUTCOMES = [
@@ -20,6 +21,7 @@ export const OutcomeSchema = z
     levelId: z.string().trim().max(100).optional(),
     text: z
       .string()
+      .superRefine(refuseEscapingText)
       .trim()
       .max(MAX_RATIONALE, { error: "calibration:errors.textTooLong" })
       .default(""),

@@ -13,6 +13,7 @@ import { CADENCES, cadenceRefusal, type SeriesKind } from "./cadence";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
 import { NOTE_VISIBILITIES } from "./policy";
 import { PULSE_MAX, PULSE_MIN } from "./pulse";
+import { refuseEscapingText } from "~/utils/free-text";
 
 export const TEXT_LIMIT = 2000;
 
@@ -20,6 +21,7 @@ export const TEXT_LIMIT = 2000;
 const text = (missing: string, limit = TEXT_LIMIT) =>
   z
     .string({ error: missing })
+    .superRefine(refuseEscapingText)
     .trim()
     .min(1, { error: missing })
     .max(limit, { error: "conversations:form.errors.tooLong" });

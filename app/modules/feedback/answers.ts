@@ -16,6 +16,7 @@ import {
   type FieldChange,
 } from "~/modules/assessments/draft";
 import type { AnswerKind } from "./settings";
+import { freeTextError } from "~/utils/free-text";
 
 export type AnswerRules = {
   answerKind: AnswerKind;
@@ -49,8 +50,9 @@ export function validateAnswerChanges(
       !asked.has(field.competencyId)
     ) {
       errors[key] = ["This answer has no such field."];
-    } else if (field.kind === "notes" && typeof value !== "string") {
-      errors[key] = ["Expected text."];
+    } else if (field.kind === "notes") {
+      const refused = typeof value === "string" ? freeTextError(value) : ["Expected text."];
+      if (refused) errors[key] = refused;
     } else if (field.kind === "rating" && value !== null) {
       if (rules.answerKind === "evidence")
         errors[key] = ["This cycle asks for written examples only, without a rating."];

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import type { Message } from "~/i18n/messages";
+import { refuseEscapingText } from "~/utils/free-text";
 
 export const REQUEST_STATES = [
   "nominated",
@@ -42,6 +43,7 @@ export function requestStateLabel(request: {
 export const DeclineRequestSchema = z.object({
   reason: z
     .string({ error: "feedback:errors.reviewerDeclineReason" })
+    .superRefine(refuseEscapingText)
     .trim()
     .min(1, "feedback:errors.reviewerDeclineReason")
     .max(500, "feedback:errors.reasonTooLong"),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Day } from "~/modules/days";
 import { OBJECTIVE_LEVELS } from "./policy";
 import { COMMITMENTS, CONFIDENCES, DIRECTIONS, KEY_RESULT_KINDS } from "./progress";
+import { refuseEscapingText } from "~/utils/free-text";
 
 export const TITLE_LIMIT = 200;
 export const WHY_LIMIT = 1000;
@@ -17,12 +18,18 @@ export const UNIT_LIMIT = 30;
 const text = (missing: string, limit: number) =>
   z
     .string({ error: missing })
+    .superRefine(refuseEscapingText)
     .trim()
     .min(1, { error: missing })
     .max(limit, { error: "goals:errors.tooLong" });
 
 const optionalText = (limit: number) =>
-  z.string().trim().max(limit, { error: "goals:errors.tooLong" }).default("");
+  z
+    .string()
+    .superRefine(refuseEscapingText)
+    .trim()
+    .max(limit, { error: "goals:errors.tooLong" })
+    .default("");
 
 const number = (error: string) =>
   z.coerce

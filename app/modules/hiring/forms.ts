@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalDateTimeField, perTimeZone } from "~/modules/time-zones";
+import { refuseEscapingText } from "~/utils/free-text";
 import { nameField } from "~/utils/name-text";
 import { isPanelDimension, TRAINING_STEPS } from "./panels";
 import { PIPELINE_STAGES, REJECTION_REASONS } from "./pipeline";
@@ -22,6 +23,15 @@ const emailList = z
 
 const requiredText = (message: string, max: number, tooLong: string) =>
   z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
+
+/** Required text someone writes (a decision's rationale, a dissent): the free-text rule too (decision 107). */
+const requiredFreeText = (message: string, max: number, tooLong: string) =>
+  z
+    .string({ error: message })
+    .superRefine(refuseEscapingText)
+    .trim()
+    .min(1, { error: message })
+    .max(max, { error: tooLong });
 
 export const NewOpeningSchema = z.object({
   title: nameField(
@@ -76,12 +86,14 @@ export const CandidateSchema = z.object({
     }),
   source: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(120, { error: "hiring:opening.errors.sourceTooLong" })
     .optional()
     .transform((value) => value ?? ""),
   notes: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(NOTES_MAX, { error: "hiring:opening.errors.notesTooLong" })
     .optional()
@@ -121,7 +133,7 @@ export const DecisionSchema = z
   .object({
     decision: z.enum(DECISIONS, { error: "hiring:debrief.errors.decisionMissing" }),
     levelId: z.string().trim().max(100).optional(),
-    rationale: requiredText(
+    rationale: requiredFreeText(
       "hiring:debrief.errors.rationaleMissing",
       NOTES_MAX,
       "hiring:debrief.errors.rationaleTooLong",
@@ -138,7 +150,7 @@ export const DecisionSchema = z
 export type DecisionInput = z.output<typeof DecisionSchema>;
 
 export const DissentSchema = z.object({
-  text: requiredText(
+  text: requiredFreeText(
     "hiring:debrief.errors.dissentMissing",
     NOTES_MAX,
     "hiring:debrief.errors.dissentTooLong",
@@ -181,6 +193,7 @@ export const MoveCandidateSchema = z.object({
   ),
   note: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(2_000, { error: "hiring:pipeline.errors.noteTooLong" })
     .optional()
@@ -238,6 +251,7 @@ export const SeatSchema = z.object({
 export const PracticeNotesSchema = z.object({
   practiceNotes: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(NOTES_MAX, { error: "panels:errors.notesTooLong" })
     .optional()

@@ -19,6 +19,7 @@ import {
   type Recommendation,
   type ScorecardEntry,
 } from "./scorecard";
+import { freeTextError } from "~/utils/free-text";
 
 /**
  * A scorecard draft as a flat set of fields, the same shape as an assessment draft, so the
@@ -97,6 +98,10 @@ export function validateScorecardChanges(
     } else if (field === "summary" || field.kind === "notes") {
       if (typeof value !== "string") errors[key] = ["hiring:scorecard.errors.expectedText"];
       else if (value.length > NOTES_MAX) errors[key] = ["hiring:scorecard.errors.notesTooLong"];
+      else {
+        const refused = freeTextError(value);
+        if (refused) errors[key] = refused;
+      }
     } else if (value !== null && (typeof value !== "number" || !scale.includes(value))) {
       errors[key] = ["hiring:scorecard.errors.scoreOffScale"];
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ScalePoint } from "~/modules/ladders";
+import { refuseEscapingText } from "~/utils/free-text";
 
 /**
  * Scorecards: per competency a score on the ladder's scale (or "not assessed") with evidence
@@ -77,7 +78,12 @@ export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: rea
         .nullable()
         .refine((score) => score === null || values.has(score), scoreMessage),
     ),
-    notes: z.string().trim().max(NOTES_MAX, "hiring:scorecard.errors.notesTooLong").default(""),
+    notes: z
+      .string()
+      .superRefine(refuseEscapingText)
+      .trim()
+      .max(NOTES_MAX, "hiring:scorecard.errors.notesTooLong")
+      .default(""),
   });
   return z
     .object({
@@ -87,6 +93,7 @@ export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: rea
       }),
       summary: z
         .string()
+        .superRefine(refuseEscapingText)
         .trim()
         .max(NOTES_MAX, "hiring:scorecard.errors.summaryTooLong")
         .default(""),

@@ -8,6 +8,7 @@ import { Day } from "~/modules/days";
 import { TimeZoneChoice } from "~/modules/time-zones";
 import { nameField } from "~/utils/name-text";
 import { OUTCOMES, PULSE_CHECKPOINTS } from "./lifecycle";
+import { refuseEscapingText } from "~/utils/free-text";
 
 // Keys, worded where the errors are shown (app/components/ui/field.tsx): these schemas check in the browser too.
 const Weight = (missing: string) =>
@@ -113,6 +114,7 @@ export const MenteeOptInSchema = z.object({
     .max(MAX_GOALS, { error: "mentorship:join.errors.tooManyGoals" }),
   preferences: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(1000, { error: "mentorship:join.errors.preferencesTooLong" })
     .default(""),
@@ -160,13 +162,19 @@ export const PairRuleSchema = z.object({
 });
 
 export const DeclineSchema = z.object({
-  reason: z.string().trim().max(500, { error: "mentorship:pair.errors.reasonTooLong" }).default(""),
+  reason: z
+    .string()
+    .superRefine(refuseEscapingText)
+    .trim()
+    .max(500, { error: "mentorship:pair.errors.reasonTooLong" })
+    .default(""),
 });
 
 export const CheckInSchema = z.object({
   occurredOn: Day,
   note: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(5000, { error: "mentorship:pair.errors.checkInNoteTooLong" })
     .default(""),
@@ -196,6 +204,7 @@ export const OutcomeSchema = z.object({
   outcome: z.enum(OUTCOMES, { error: "mentorship:pair.errors.outcomeMissing" }),
   note: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(2000, { error: "mentorship:pair.errors.outcomeNoteTooLong" })
     .default(""),
@@ -221,6 +230,7 @@ export const RequestSchema = z.object({
 export const MentorNoteSchema = z.object({
   note: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" })
     .default(""),
@@ -235,6 +245,7 @@ export const RequestAnswerSchema = z.object({
     .max(100),
   note: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(MAX_NOTE, { error: "mentorship:mentors.errors.noteTooLong" })
     .default(""),

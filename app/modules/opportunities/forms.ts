@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { Day } from "~/modules/days";
 import { OPPORTUNITY_KINDS } from "./policy";
+import { refuseEscapingText } from "~/utils/free-text";
 
 export const TITLE_LIMIT = 120;
 export const DESCRIPTION_LIMIT = 2000;
@@ -16,6 +17,7 @@ export const MAX_HOURS_PER_WEEK = 40;
 const text = (missing: string, limit: number) =>
   z
     .string({ error: missing })
+    .superRefine(refuseEscapingText)
     .trim()
     .min(1, { error: missing })
     .max(limit, { error: "opportunities:errors.tooLong" });
@@ -28,6 +30,7 @@ export const PostOpportunitySchema = z.object({
   title: text("opportunities:errors.titleMissing", TITLE_LIMIT),
   description: z
     .string()
+    .superRefine(refuseEscapingText)
     .trim()
     .max(DESCRIPTION_LIMIT, { error: "opportunities:errors.tooLong" })
     .default(""),

@@ -50,6 +50,7 @@ import {
 } from "./committee.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { promotionAuditScope } from "./policy";
+import { freeTextError, freeTextProblem } from "~/utils/free-text";
 
 export const MAX_RATIONALE = 2000;
 
@@ -308,6 +309,8 @@ export function decisionProblems(
   if (!isOutcome(input.outcome)) problems.outcome = ["promotionsCommittee:errors.outcomeNeeded"];
   if (input.summary.trim().length > MAX_RATIONALE)
     problems.summary = ["promotionsCommittee:errors.rationaleTooLong"];
+  const summaryRefused = freeTextError(input.summary);
+  if (summaryRefused) problems.summary = summaryRefused;
   for (const criterion of criteria) {
     const mark = input.marks[criterion.id] ?? "";
     const rationale = (input.rationales[criterion.id] ?? "").trim();
@@ -316,6 +319,8 @@ export function decisionProblems(
       problems[`rationale.${criterion.id}`] = ["promotionsCommittee:errors.rationaleNeeded"];
     if (rationale.length > MAX_RATIONALE)
       problems[`rationale.${criterion.id}`] = ["promotionsCommittee:errors.rationaleTooLong"];
+    const rationaleRefused = freeTextError(input.rationales[criterion.id] ?? "");
+    if (rationaleRefused) problems[`rationale.${criterion.id}`] = rationaleRefused;
   }
   if (
     input.outcome === "not-yet" &&
@@ -431,6 +436,8 @@ export async function recordDissent(
   const { access } = requireCommitteeNomination(facts, viewer, nominationId);
   if (!canDissent(access))
     throw new ForbiddenError({ key: "promotionsCommittee:errors.cannotDissent" });
+  const refused = freeTextProblem(text);
+  if (refused) throw new InvalidError(refused);
   const trimmed = text.trim();
   if (!trimmed) throw new InvalidError({ key: "promotionsCommittee:errors.dissentNeeded" });
   if (trimmed.length > MAX_RATIONALE)

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Day } from "~/modules/days";
 import { nameField } from "~/utils/name-text";
 import { PROMOTION_MODES } from "./policy";
+import { refuseEscapingText } from "~/utils/free-text";
 
 const wholeNumber = (missing: string, min: number, max: number) =>
   z.coerce
@@ -64,6 +65,7 @@ export type WindowInput = z.output<typeof WindowSchema>;
 const statement = (missing: string) =>
   z
     .string({ error: missing })
+    .superRefine(refuseEscapingText)
     .trim()
     .min(1, { error: missing })
     .max(4000, { error: "promotions:errors.textTooLong" });
@@ -92,7 +94,12 @@ export const MAX_EVIDENCE_PER_CASE = 12;
 
 export const CaseSchema = z.object({
   competencyId: z.string().trim().min(1).max(100),
-  text: z.string().trim().max(2000, { error: "promotions:errors.caseTooLong" }).default(""),
+  text: z
+    .string()
+    .superRefine(refuseEscapingText)
+    .trim()
+    .max(2000, { error: "promotions:errors.caseTooLong" })
+    .default(""),
   /** The chosen evidence as "kind:id" references (evidence.ts). */
   evidence: z
     .array(z.string().max(200))

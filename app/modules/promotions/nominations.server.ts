@@ -25,6 +25,7 @@ import { allSettings, settingsFor } from "./settings.server";
 import { criteriaOf, onWindowLadder, promotionTargets } from "./targets";
 import { recordPromotionEvent, requireWindow } from "./windows.server";
 import { activelySponsors } from "~/modules/sponsorship/sponsorship.server";
+import { freeTextProblem } from "~/utils/free-text";
 
 type Tx = Prisma.TransactionClient;
 
@@ -345,6 +346,8 @@ export async function withdrawNomination(
   const access = await requireReadableNomination(viewer, nominationId);
   if (!canWithdrawNomination(viewer, access, access.windowState))
     throw new ForbiddenError({ key: "promotions:errors.cannotWithdraw" });
+  const refused = freeTextProblem(reason);
+  if (refused) throw new InvalidError(refused);
   await db.$transaction(async (tx) => {
     const written = await tx.promotionNomination.updateMany({
       where: { id: nominationId, state: "nominated" },

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Day } from "~/modules/days";
 import { ADVOCACIES, MAX_CAP } from "./policy";
+import { refuseEscapingText } from "~/utils/free-text";
 
 export const NOTE_LIMIT = 1000;
 
@@ -14,15 +15,30 @@ export const SponsorshipSchema = z.object({
     .max(320),
   advocacy: z.enum(ADVOCACIES, { error: "sponsorship:errors.advocacy" }),
   levelId: z.string().max(100).optional(),
-  role: z.string().trim().max(200, { error: "sponsorship:errors.tooLong" }).optional(),
+  role: z
+    .string()
+    .superRefine(refuseEscapingText)
+    .trim()
+    .max(200, { error: "sponsorship:errors.tooLong" })
+    .optional(),
   opportunityId: z.string().max(100).optional(),
-  note: z.string().trim().max(NOTE_LIMIT, { error: "sponsorship:errors.tooLong" }).default(""),
+  note: z
+    .string()
+    .superRefine(refuseEscapingText)
+    .trim()
+    .max(NOTE_LIMIT, { error: "sponsorship:errors.tooLong" })
+    .default(""),
   until: Day,
 });
 export type SponsorshipInput = z.output<typeof SponsorshipSchema>;
 
 export const DeclineSchema = z.object({
-  reason: z.string().trim().max(NOTE_LIMIT, { error: "sponsorship:errors.tooLong" }).default(""),
+  reason: z
+    .string()
+    .superRefine(refuseEscapingText)
+    .trim()
+    .max(NOTE_LIMIT, { error: "sponsorship:errors.tooLong" })
+    .default(""),
 });
 
 export const CapSchema = z.object({

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Day } from "~/modules/days";
 import { HELPED, LIBRARY_ITEMS } from "./items";
 import { MAX_DAYS, MIN_DAYS } from "./policy";
+import { refuseEscapingText } from "~/utils/free-text";
 
 export const COMMENT_LIMIT = 1000;
 export const ACTION_LIMIT = 500;
@@ -43,13 +44,19 @@ export function answerValues(form: FormData, items: readonly string[]): Record<s
 
 export const AnswerExtrasSchema = z.object({
   helped: z.enum(HELPED).optional(),
-  comment: z.string().trim().max(COMMENT_LIMIT, { error: "teamHealth:errors.tooLong" }).default(""),
+  comment: z
+    .string()
+    .superRefine(refuseEscapingText)
+    .trim()
+    .max(COMMENT_LIMIT, { error: "teamHealth:errors.tooLong" })
+    .default(""),
 });
 
 export const ActionSchema = z.object({
   item: z.string({ error: "teamHealth:errors.item" }).max(100),
   text: z
     .string({ error: "teamHealth:errors.actionText" })
+    .superRefine(refuseEscapingText)
     .trim()
     .min(1, { error: "teamHealth:errors.actionText" })
     .max(ACTION_LIMIT, { error: "teamHealth:errors.tooLong" }),

@@ -289,6 +289,22 @@ describe("the feedback pages", () => {
       ),
     );
     expect(saved.status).toBe(200);
+    // An answer that would carry a change of direction out of its text is refused, as a form's (decision 107).
+    const overridden = await saveRoute.action(
+      routeArgs(
+        await signedInRequest(`${answerUrl}/save`, org.peer.id, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({
+            baseRevision: form.request.revision + 1,
+            changes: [{ field: `notes:${competencyId}`, value: "\u202E", base: "" }],
+          }),
+        }),
+        { requestId },
+      ),
+    );
+    expect(overridden.status).toBe(400);
+    expect(JSON.stringify(await overridden.json())).toContain("common:errors.text.override");
     // A revision not written as the page writes it is refused, and nothing is submitted; a stale one still is.
     for (const revision of ["01", "0999999999999", "1.0", "", "one"]) {
       expect(

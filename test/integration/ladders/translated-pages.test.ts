@@ -86,7 +86,7 @@ describe("a ladder's pages in the reader's language", () => {
     expect(body).not.toContain("Acts on review feedback promptly.");
     // No translation of this statement: it is shown as written, in English, and says so in German.
     expect(body).toMatch(
-      /<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/,
+      /<span lang="en" dir="auto" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/,
     );
     // Translated texts carry no mark.
     expect(body).not.toMatch(/Setzt Review-Feedback zügig um\.<\/span><span title/);
@@ -95,7 +95,7 @@ describe("a ladder's pages in the reader's language", () => {
   test("a competency's name with no translation is the source's, marked as such in the reader's language", async () => {
     const { body } = await competencyAs("de", "testing");
     expect(body).toMatch(
-      /<h1[^>]*><span lang="en">Testing<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span><\/h1>/,
+      /<h1[^>]*><span lang="en" dir="auto">Testing<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span><\/h1>/,
     );
   });
 
@@ -109,7 +109,7 @@ describe("a ladder's pages in the reader's language", () => {
     const { body } = await competencyAs("en", "code-quality");
     expect(body).toMatch(/<h1[^>]*>Code quality<\/h1>/);
     expect(body).not.toContain("not translated");
-    expect(body).not.toContain('lang="en" class="rich-text');
+    expect(body).not.toContain('lang="en" dir="auto" class="rich-text');
   });
 });
 
@@ -144,7 +144,7 @@ describe("a record's page reads the ladder of its own version in the reader's la
     expect(body).toContain("Setzt Review-Feedback zügig um.");
     expect(body).not.toContain("Acts on review feedback promptly.");
     expect(body).toMatch(
-      /<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/,
+      /<span lang="en" dir="auto" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="Noch nicht in Ihre Sprache übersetzt[^"]*"[^>]*>nicht übersetzt<\/span>/,
     );
   });
 });

@@ -616,6 +616,14 @@ describe("the committee", () => {
         ),
       ),
     ).toBe(403);
+    // A dissent of one right-to-left override is refused, and nothing is recorded (decision 107).
+    const overridden = await meetingPost(s.wim, {
+      intent: "dissent",
+      nominationId: s.omarNomination,
+      text: "\u202E",
+    });
+    expect(statusOf(overridden)).toBe(400);
+    expect(JSON.stringify(bodyOf(overridden))).toContain("U+202E");
     expect(
       statusOf(
         await meetingPost(s.wim, {

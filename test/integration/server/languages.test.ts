@@ -152,7 +152,8 @@ describe("the language of a page", () => {
       "intent=language&language=xx",
     );
     expect(refused.status).toBe(400);
-    expect(refused.body).toContain("لا يتحدث Rungs اللغة «xx». اختر لغة من القائمة.");
+    // The code the person sent is Latin inside an Arabic sentence: isolated (decision 107).
+    expect(refused.body).toContain("لا يتحدث Rungs اللغة «\u2068xx\u2069». اختر لغة من القائمة.");
     expect((await db.user.findUniqueOrThrow({ where: { id: arabic.id } })).language).toBe("ar");
   });
 

@@ -138,6 +138,13 @@ describe("moving by keyboard", () => {
     });
   });
 
+  test("on a right-to-left page the scale starts on the right: the right arrow goes down it, the left arrow up", () => {
+    const from = { rating: 2, second: 2 };
+    expect(neighbourCell(from, "ArrowRight", nineBox, "rtl")).toEqual({ rating: 1, second: 2 });
+    expect(neighbourCell(from, "ArrowLeft", nineBox, "rtl")).toEqual({ rating: 3, second: 2 });
+    expect(neighbourCell(from, "ArrowUp", nineBox, "rtl")).toEqual({ rating: 2, second: 3 });
+  });
+
   test("a keyboard move starts where the person stands, or in the middle of the grid", () => {
     expect(startCell({ cell: { rating: 4, second: 1 } }, nineBox)).toEqual({
       rating: 4,

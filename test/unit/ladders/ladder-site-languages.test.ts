@@ -45,7 +45,7 @@ describe("the published site in several languages", () => {
     expect(page).toMatch(/<h1[^>]*>Codequalität<\/h1>/);
     expect(page).toContain("Lesbarer, änderbarer Code.");
     expect(page).toMatch(
-      /<span lang="en" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="[^"]*"[^>]*>nicht übersetzt<\/span>/,
+      /<span lang="en" dir="auto" class="rich-text-inline">Writes small, readable changes that follow the team(&#x27;|')s conventions\.<\/span><span title="[^"]*"[^>]*>nicht übersetzt<\/span>/,
     );
     expect(page).toContain(
       `<link rel="alternate" hrefLang="en" href="../../../${competencyPage}"/>`,
@@ -73,7 +73,7 @@ describe("the published site in several languages", () => {
     const page = files.find((file) => file.path === competencyPage)!.content;
     expect(page.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl"')).toBe(true);
     expect(page).toMatch(
-      /<span lang="en" class="rich-text-inline">Readable, changeable code\.<\/span><span title="[^"]*"[^>]*>غير مترجم<\/span>/,
+      /<span lang="en" dir="auto" class="rich-text-inline">Readable, changeable code\.<\/span><span title="[^"]*"[^>]*>غير مترجم<\/span>/,
     );
   });
 
