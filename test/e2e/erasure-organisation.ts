@@ -1,7 +1,8 @@
-// The erasure journey's organisation, before its server starts (test/e2e/erasure.spec.ts): five
-// people, and through the app's own services everything Wendel Quillfeather writes or is written
-// about in promotions, sponsorship and stretch work, each text with a marker. The journey itself
-// is the erasure through the admin page and what every page, the file and a backup hold after it.
+// The erasure journey's organisation, before its server starts (test/e2e/erasure.spec.ts), on
+// the server's test clock a week back: one team of ten, and through the app's own services
+// everything Wendel Quillfeather writes or is written about in promotions, sponsorship and stretch
+// work, each text with a marker. The journey itself is the erasure through the admin page and what
+// every page, the file and a backup hold after it.
 import { writeFileSync } from "node:fs";
 import { applyMigrations } from "../../app/db/migrate.server.ts";
 import { getEnv } from "../../app/utils/env.server.ts";
@@ -20,21 +21,39 @@ const { addToNomination, nominate } =
 const { nominationPage, saveCase, submitPacket } =
   await import("../../app/modules/promotions/packets.server.ts");
 const { recordSponsorship } = await import("../../app/modules/sponsorship/sponsorship.server.ts");
-const { chooseForOpportunity, expressInterest, postOpportunity, recordWorkEvidence } =
-  await import("../../app/modules/opportunities/opportunities.server.ts");
+const {
+  chooseForOpportunity,
+  expressInterest,
+  opportunityPage,
+  postOpportunity,
+  recordWorkEvidence,
+} = await import("../../app/modules/opportunities/opportunities.server.ts");
 const { setRules } = await import("../../app/modules/retention/retention.server.ts");
 
+const clock = await import("../../app/platform/clock.server.ts");
 const DAY = 24 * 60 * 60 * 1000;
-const now = new Date();
+// The server's test clock, days before the journey: the audits count what happened before today.
+const now = clock.now();
 const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
 
+// One team, so that its figures are the organisation's and the audits can show them (no smaller
+// group to work out by subtraction); the colleagues beside the cast make it big enough to show.
+const colleagues = ["Ines Abbot", "Jon Birch", "Kira Cole", "Lars Dunn", "Mina Eck"].map(
+  (name) => ({ name, email: `${name.toLowerCase().replace(" ", ".")}@example.com` }),
+);
 const people = [
-  { ...CAST.admin, manager: "", team: "Operations", track: "", level: "" },
-  { ...CAST.manager, manager: "", team: "Ledger", track: "manager", level: "m2" },
-  { ...CAST.leaver, manager: CAST.manager.email, team: "Ledger", track: "ic", level: "ic3" },
-  { ...CAST.peer, manager: CAST.manager.email, team: "Ledger", track: "ic", level: "ic2" },
-  { ...CAST.sponsor, manager: "", team: "Platform", track: "ic", level: "ic6" },
-];
+  { ...CAST.admin, manager: "", track: "", level: "" },
+  { ...CAST.manager, manager: "", track: "manager", level: "m2" },
+  { ...CAST.leaver, manager: CAST.manager.email, track: "ic", level: "ic3" },
+  { ...CAST.peer, manager: CAST.manager.email, track: "ic", level: "ic2" },
+  { ...CAST.sponsor, manager: "", track: "ic", level: "ic6" },
+  ...colleagues.map((person) => ({
+    ...person,
+    manager: CAST.manager.email,
+    track: "ic",
+    level: "ic2",
+  })),
+].map((person) => ({ ...person, team: "Ledger" }));
 const csv = [
   "name,email,manager_email,team,ladder,track,level",
   ...people.map((p) =>
@@ -143,6 +162,11 @@ const opportunityId = await postOpportunity(manager, {
   startsOn: day(7),
   endsOn: day(70),
 });
+// Five open it (the access audit counts who saw stretch work), one asks for it.
+const readers = await db.user.findMany({
+  where: { email: { in: [leaver.email, ...colleagues.slice(0, 4).map((person) => person.email)] } },
+});
+for (const reader of readers) await opportunityPage(reader, opportunityId);
 await expressInterest(leaver, opportunityId, `I know the old ledger ${MARK("interest")}`);
 await chooseForOpportunity(manager, opportunityId, {
   personId: leaver.id,

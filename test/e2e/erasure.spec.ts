@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Browser, type Page } from "./test";
-import { startAppServer, type AppServer } from "../../scripts/app-servers";
+import { setTestClock, startAppServer, type AppServer } from "../../scripts/app-servers";
 import { expectAccessible, signIn } from "./helpers";
 import { CAST, MARK } from "./erasure-cast";
 
@@ -16,8 +16,9 @@ const run = promisify(execFile);
  * admin erases him through the admin page; then no page that showed his words, no byte of the
  * database file or its log, and no backup taken after holds any of them, his name or his email,
  * and the promotion audit and the access audit read as before. Everything up to his leaving is
- * seeded through the app's services (erasure-organisation.ts), on a server of its own: this spec
- * erases a person, which no spec sharing a server may find done under it.
+ * seeded through the app's services (erasure-organisation.ts) a week before the journey, on a
+ * server of its own and its test clock: the audits count what happened before today, and this
+ * spec erases a person, which no spec sharing a server may find done under it.
  */
 const LEFT_BEHIND = /QUILLMARK|Quillfeather|wendel/i;
 
@@ -35,7 +36,10 @@ test.beforeAll(async () => {
   server = await startAppServer(`file:${join(folder, "rungs.db")}`, {
     before: [[process.execPath, "--import", "tsx", "test/e2e/erasure-organisation.ts"]],
     env: { ERASURE_CAST: castFile },
+    // Seeded a week ago, so that the audits, which count what happened before today, count it.
+    testClock: new Date(Date.now() - 7 * 24 * 60 * 60 * 1000),
   });
+  await setTestClock(server.clockFile!, new Date());
   origin = server.url;
   cast = JSON.parse(readFileSync(castFile, "utf8")) as Cast;
 });
@@ -96,6 +100,11 @@ test("an admin erases a leaver who nominated, was nominated, sponsored, was spon
   await admin.getByRole("dialog").getByRole("button", { name: "Deactivate", exact: true }).click();
   await expect(admin.getByText("Deactivated. Their sessions have ended.")).toBeVisible();
   const before = await audits(admin);
+  // Figures he counts in, shown: nominated, sponsored, saw stretch work, asked for it and was chosen.
+  expect(before[0]).toContain("Everyone, eligible → nominated: 2 of 9");
+  expect(before[1]).toContain("Everyone, everyone → sponsored: 2 of 10");
+  expect(before[1]).toContain("Everyone, saw → applied: 1 of 5");
+  expect(before[1]).toContain("Everyone, applied → chosen: 1 of 1");
   await admin.goto("/admin/retention");
   const erase = admin.getByRole("region", { name: "Erase someone who left, now" });
   await erase.getByLabel("Email of the person who left").fill(CAST.leaver.email);
