@@ -23,6 +23,7 @@ const apart = [
   "upgrade",
   "half-year",
   "languages",
+  "erasure",
 ].map((name) => `**/${name}.spec.ts`);
 
 /**

@@ -26,7 +26,8 @@ export const hiringPersonalData: PersonalDataDeclaration = {
       "the candidate record they were hired from: purged as a hiring admin's purge would",
     HiringPipelineMove:
       "who moved a candidate: the note they wrote is emptied under the leavers rule",
-    HiringLoop: "who opened the debrief and decided: kept, under the erased name",
+    HiringLoop:
+      "who opened the debrief and decided: kept, under the erased name; the rationale of a decision they made is emptied under the leavers rule",
     HiringDissent: "a dissent they wrote: emptied under the leavers rule",
     HiringInterview: "who interviewed: kept for the statistics",
     HiringScorecard: "their scorecards: the summary is emptied under the leavers rule; scores stay",
@@ -55,6 +56,7 @@ export const hiringPersonalData: PersonalDataDeclaration = {
       });
       await tx.hiringScorecard.updateMany({ where: { authorId: personId }, data: { summary: "" } });
       await tx.hiringDissent.updateMany({ where: { authorId: personId }, data: { text: "" } });
+      await tx.hiringLoop.updateMany({ where: { decidedById: personId }, data: { rationale: "" } });
       await tx.hiringPipelineMove.updateMany({
         where: { movedById: personId },
         data: { note: "" },

@@ -69,13 +69,14 @@ export function feedbackTextDue(
   return facts.cyclesOpenedSince >= keepFor;
 }
 
-/** A person who left: erased `keepFor` months after they left, once, unless on hold. */
+/** A person who left: erased `keepFor` months after they left, as an erasure goes ahead (once, not on hold). */
 export function leaverDue(
   facts: { leftAt: Date | null; erased: boolean; held: boolean },
   keepFor: number | null,
   now: Date,
 ): boolean {
-  if (keepFor === null || facts.held || facts.erased || facts.leftAt === null) return false;
+  if (keepFor === null || facts.leftAt === null) return false;
+  if (!erasureGoesAhead({ erased: facts.erased, held: facts.held, replay: false })) return false;
   return monthsAfter(facts.leftAt, keepFor) <= now;
 }
 
@@ -101,18 +102,16 @@ export function canEraseNow(facts: {
   if (!facts.exists) return "unknown";
   if (facts.erased) return "erased";
   if (!facts.left) return "active";
-  if (facts.held) return "held";
+  // The rest is whether the erasure goes ahead at all: on hold, it does not.
+  if (!erasureGoesAhead({ erased: facts.erased, held: facts.held, replay: false })) return "held";
   return "ok";
 }
 
 /**
- * Which erasures a restored database must replay: every entry of a newer ledger (the database the
- * restore replaced, or a ledger file written beside a newer backup) that the restored one lacks.
- */
-/**
- * Whether an erasure goes ahead at the moment it is written (checked again inside its transaction,
- * as a hold may be placed between a pass's plan and its erasure): never twice, and never for a
- * person on hold, except a replay after a restore, which repeats an erasure already made.
+ * Whether an erasure goes ahead: never twice, and never for a person on hold, except a replay after
+ * a restore, which repeats an erasure already made. The one statement of what a hold stops: the
+ * plan (leaverDue) and the admin's form (canEraseNow) ask it, and the erasure asks it again inside
+ * its own transaction, as a hold may be placed between a pass's plan and its erasure.
  */
 export function erasureGoesAhead(facts: {
   erased: boolean;
@@ -122,6 +121,10 @@ export function erasureGoesAhead(facts: {
   return !facts.erased && (!facts.held || facts.replay);
 }
 
+/**
+ * Which erasures a restored database must replay: every entry of a newer ledger (the database the
+ * restore replaced, or a ledger file written beside a newer backup) that the restored one lacks.
+ */
 export function erasuresToReplay(
   restored: readonly { personId: string }[],
   newer: readonly { personId: string; erasedAt: Date }[],

@@ -751,12 +751,18 @@ describe("a person's export", () => {
       ),
     );
     expect(statusOf(started)).toBe(302);
+    type AdminView = {
+      exports: { id: string; state: string; startedByAdmin: boolean }[];
+      refreshing: boolean;
+    };
+    // While it waits to be built the page looks again on its own; once it is ready, no more.
+    const waiting = bodyOf<AdminView>(await adminPage(org.admin.id));
+    expect([waiting.exports[0]!.state, waiting.refreshing]).toEqual(["queued", true]);
     await buildWaitingExports();
-    const adminView = bodyOf<{ exports: { id: string; state: string; startedByAdmin: boolean }[] }>(
-      await adminPage(org.admin.id),
-    );
+    const adminView = bodyOf<AdminView>(await adminPage(org.admin.id));
     const ready = adminView.exports[0]!;
     expect(ready).toMatchObject({ state: "ready", startedByAdmin: true });
+    expect(adminView.refreshing).toBe(false);
     // The admin's page says where it stands, never what it holds.
     expect(JSON.stringify(adminView)).not.toContain("MARK-");
 

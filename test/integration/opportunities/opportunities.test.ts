@@ -11,8 +11,10 @@ import {
   chooseForOpportunity,
   expressInterest,
   opportunityAccess,
+  opportunityPage,
   postOpportunity,
   setPoster,
+  withdrawOpportunity,
 } from "~/modules/opportunities/opportunities.server";
 import { queueReminders } from "~/modules/notifications/outbox.server";
 import { todoFor } from "~/modules/todo/todo.server";
@@ -492,5 +494,42 @@ describe("stretch opportunities", () => {
       ),
     );
     expect(omars.opportunity.title).toBe("Orphaned gig");
+  });
+
+  test("the poster decides only while it is open and never asks for their own; decided or withdrawn, they still read it, and nobody asks for it any more", async () => {
+    // A poster who manages nobody who expressed interest: they read it as its poster alone.
+    const pola = await createPerson({ name: "Pola Poster", track: "ic", level: "ic5" });
+    await setPoster(admin, pola.email, true);
+    const gig = await postOpportunity(pola, {
+      ...basics,
+      kind: "gig",
+      title: "Docs gig",
+      competencyIds: ["testing"],
+    });
+    expect(await refused(() => expressInterest(pola, gig, "Mine"))).toBe("forbidden");
+    expect((await opportunityPage(pola, gig)).canExpressInterest).toBe(false);
+    await expressInterest(lena, gig, "I would like the docs gig");
+    await chooseForOpportunity(pola, gig, {
+      personId: lena.id,
+      criteriaIds: ["testing"],
+      reason: "Lena asked first",
+    });
+    const decided = await opportunityPage(pola, gig);
+    expect([decided.opportunity.title, decided.canDecide]).toEqual(["Docs gig", false]);
+    expect(await refused(() => withdrawOpportunity(pola, gig))).toBe("forbidden");
+    expect((await db.opportunity.findUniqueOrThrow({ where: { id: gig } })).status).toBe("chosen");
+    // Lena's manager reads it through her interest, but may no longer ask for it.
+    expect((await opportunityPage(manager, gig)).canExpressInterest).toBe(false);
+    expect(await refused(() => expressInterest(manager, gig, "Me too"))).toBe("forbidden");
+    expect(await db.opportunityInterest.count({ where: { opportunityId: gig } })).toBe(1);
+
+    const quiet = await postOpportunity(pola, {
+      ...basics,
+      kind: "gig",
+      title: "Quiet gig",
+      competencyIds: ["testing"],
+    });
+    await withdrawOpportunity(pola, quiet);
+    expect((await opportunityPage(pola, quiet)).opportunity.title).toBe("Quiet gig");
   });
 });

@@ -1,10 +1,12 @@
 // Erasing a leaver leaves none of the words about them, nor (under the rule that removes them) any
 // they wrote about others, in any table: promotions (statement, addition, packet case, votes,
 // decision, dissent and the append-only history's copies), stretch work, sponsorship, calibration
-// (its append-only history too), assessments, feedback, one-to-ones and the rest. Every text carries
-// a marker; after the erasure every row of every table (on either database), the SQLite file's
-// bytes, a backup and every other person's export are searched for it, their name and their
-// email, and what the audits count is unchanged.
+// (its append-only history too), assessments, feedback, one-to-ones, mentorship (opt-in, pairs,
+// requests, check-ins), hiring (the candidate they were hired from, scorecards, dissents, moves,
+// decisions, trainee notes) and the rest. Every text carries a marker; after the erasure every
+// row of every table (on either database), the SQLite file's bytes, a backup and every other
+// person's export are searched for it, their name and their email, and what the audits and
+// reports count is unchanged.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
@@ -56,29 +58,45 @@ async function marksInTheDatabase(): Promise<string[]> {
   return [...found].sort();
 }
 
-/** What the audits count: who was nominated, decided, sponsored, applied and chosen. */
+/** What the audits and reports count: who was nominated, decided, sponsored, applied, chosen, paired and interviewed, and how. */
 async function counted() {
-  const [nominations, decisions, sponsorships, interests, entries] = await Promise.all([
-    db.promotionNomination.findMany({
-      select: { nomineeId: true, state: true },
-      orderBy: { id: "asc" },
-    }),
-    db.promotionDecision.findMany({ select: { outcome: true }, orderBy: { nominationId: "asc" } }),
-    // In one order on both databases: PostgreSQL returns rows in no order unless asked.
-    db.sponsorship.findMany({
-      select: { sponseeId: true, sponsorId: true },
-      orderBy: { id: "asc" },
-    }),
-    db.opportunityInterest.findMany({
-      select: { personId: true, outcome: true },
-      orderBy: { id: "asc" },
-    }),
-    db.calibrationEntry.findMany({
-      select: { personId: true, finalRating: true },
-      orderBy: { id: "asc" },
-    }),
-  ]);
-  return { nominations, decisions, sponsorships, interests, entries };
+  const [nominations, decisions, sponsorships, interests, entries, pairs, interviews, scores] =
+    await Promise.all([
+      db.promotionNomination.findMany({
+        select: { nomineeId: true, state: true },
+        orderBy: { id: "asc" },
+      }),
+      db.promotionDecision.findMany({
+        select: { outcome: true },
+        orderBy: { nominationId: "asc" },
+      }),
+      // In one order on both databases: PostgreSQL returns rows in no order unless asked.
+      db.sponsorship.findMany({
+        select: { sponseeId: true, sponsorId: true },
+        orderBy: { id: "asc" },
+      }),
+      db.opportunityInterest.findMany({
+        select: { personId: true, outcome: true },
+        orderBy: { id: "asc" },
+      }),
+      db.calibrationEntry.findMany({
+        select: { personId: true, finalRating: true },
+        orderBy: { id: "asc" },
+      }),
+      db.mentorshipPair.findMany({
+        select: { menteeId: true, mentorId: true, status: true, outcome: true },
+        orderBy: { id: "asc" },
+      }),
+      db.hiringInterview.findMany({
+        select: { loopId: true, interviewerId: true },
+        orderBy: { id: "asc" },
+      }),
+      db.hiringScore.findMany({
+        select: { scorecardId: true, competencyId: true, score: true },
+        orderBy: { scorecardId: "asc" },
+      }),
+    ]);
+  return { nominations, decisions, sponsorships, interests, entries, pairs, interviews, scores };
 }
 
 beforeAll(async () => {
@@ -360,6 +378,137 @@ beforeAll(async () => {
     data: { personId: leaver.id, competencyId, text: MARK("evidence"), occurredOn: now },
   });
 
+  // Mentorship: the leaver's opt-in, a pair as mentee (its outcome and decline), a declined request,
+  // and a check-in they wrote as their peer's mentor.
+  const programme = await db.mentorshipProgramme.create({
+    data: {
+      name: "Autumn mentoring",
+      ladderId: "engineering",
+      startsOn: now,
+      endsOn: new Date(now.getTime() + 90 * DAY),
+      matchingOn: now,
+    },
+  });
+  await db.mentorshipParticipant.create({
+    data: {
+      programmeId: programme.id,
+      userId: leaver.id,
+      role: "mentee",
+      preferences: MARK("mentee-preferences"),
+      note: MARK("mentee-note"),
+    },
+  });
+  const matched = { programmeId: programme.id, source: "matched", fit: 1, factors: "{}" };
+  await db.mentorshipPair.create({
+    data: {
+      ...matched,
+      menteeId: leaver.id,
+      mentorId: member.id,
+      status: "ended",
+      outcome: "completed",
+      outcomeNote: MARK("pair-outcome"),
+      declineReason: MARK("pair-decline"),
+    },
+  });
+  const mentoring = await db.mentorshipPair.create({
+    data: { ...matched, menteeId: peer.id, mentorId: leaver.id, status: "active" },
+  });
+  await db.mentorshipCheckIn.create({
+    data: { pairId: mentoring.id, authorId: leaver.id, occurredOn: now, note: MARK("check-in") },
+  });
+  await db.mentorshipRequest.create({
+    data: {
+      programmeId: programme.id,
+      menteeId: leaver.id,
+      mentorId: member.id,
+      rank: 1,
+      state: "declined",
+      declineNote: MARK("request-decline"),
+      requestedAt: now,
+    },
+  });
+
+  // Hiring: the candidate record the leaver was hired from, and a candidate they interviewed,
+  // scored, dissented on, moved on, decided and sat in on as a trainee.
+  const opening = await db.hiringOpening.create({
+    data: {
+      title: "Backend engineer",
+      ladderId: "engineering",
+      ladderVersionId: served.versionId,
+      trackId: "ic",
+      levelId: "ic3",
+    },
+  });
+  const stage = await db.hiringStage.create({
+    data: { openingId: opening.id, name: "Technical", position: 1, competencyIds: "[]" },
+  });
+  const hiredFrom = await db.hiringCandidate.create({
+    data: {
+      name: `Lee ${MARK("candidate-name")}`,
+      email: LEAVER_EMAIL,
+      notes: MARK("candidate-notes"),
+      hiredPersonId: leaver.id,
+    },
+  });
+  await db.hiringLoop.create({
+    data: {
+      openingId: opening.id,
+      candidateId: hiredFrom.id,
+      state: "decided",
+      decision: "hire",
+      rationale: MARK("hire-rationale"),
+      decidedById: admin.id,
+      decidedAt: now,
+    },
+  });
+  const candidate = await db.hiringCandidate.create({ data: { name: "Cam Candidate" } });
+  const loop = await db.hiringLoop.create({
+    data: {
+      openingId: opening.id,
+      candidateId: candidate.id,
+      state: "decided",
+      decision: "no-hire",
+      rationale: MARK("loop-rationale"),
+      decidedById: leaver.id,
+      decidedAt: now,
+    },
+  });
+  const interview = await db.hiringInterview.create({
+    data: { loopId: loop.id, stageId: stage.id, interviewerId: leaver.id },
+  });
+  await db.hiringScorecard.create({
+    data: {
+      interviewId: interview.id,
+      authorId: leaver.id,
+      status: "submitted",
+      summary: MARK("scorecard-summary"),
+      submittedAt: now,
+      scores: { create: { competencyId, score: 2, notes: MARK("score-notes") } },
+    },
+  });
+  await db.hiringDissent.create({
+    data: { loopId: loop.id, authorId: leaver.id, text: MARK("hiring-dissent") },
+  });
+  await db.hiringPipelineMove.create({
+    data: {
+      candidateId: candidate.id,
+      toStage: "onsite",
+      note: MARK("pipeline-note"),
+      movedById: leaver.id,
+    },
+  });
+  const membersInterview = await db.hiringInterview.create({
+    data: { loopId: loop.id, stageId: stage.id, interviewerId: member.id },
+  });
+  await db.hiringTraineeSeat.create({
+    data: {
+      interviewId: membersInterview.id,
+      traineeId: leaver.id,
+      mode: "shadow",
+      practiceNotes: MARK("practice-notes"),
+    },
+  });
+
   await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: now } });
 });
 
@@ -379,6 +528,17 @@ describe("erasing a leaver", () => {
         "ConversationPoint",
         "FeedbackAnswer",
         "FeedbackRequest",
+        "HiringCandidate",
+        "HiringDissent",
+        "HiringLoop",
+        "HiringPipelineMove",
+        "HiringScore",
+        "HiringScorecard",
+        "HiringTraineeSeat",
+        "MentorshipCheckIn",
+        "MentorshipPair",
+        "MentorshipParticipant",
+        "MentorshipRequest",
         "Opportunity",
         "OpportunityInterest",
         "PromotionCase",
@@ -500,7 +660,7 @@ describe("erasing a leaver", () => {
 });
 
 describe("a hold placed after a pass planned an erasure", () => {
-  test("stops it: the erasure asks again in its own transaction, and only a replay goes ahead", async () => {
+  test("stops it: the pass's removal asks again in the erasure's own transaction, and only a replay goes ahead", async () => {
     const gone = await createPerson({
       name: `Hal ${MARK("held")}`,
       deactivatedAt: new Date(now.getTime() - 400 * DAY),
@@ -513,8 +673,20 @@ describe("a hold placed after a pass planned an erasure", () => {
     const leavers = (await retentionPlan(now)).find((entry) => entry.kind === "leavers")!;
     expect(leavers.items.map((item) => item.personId)).toContain(gone.id);
     await db.legalHold.create({ data: { personId: gone.id, setById: org.admin.id } });
-    expect(await erasePerson(gone.id, now, "keep", "retention")).toBe(false);
+    // What the pass does with each planned person (pass.server.ts): the kind's own removal.
+    const planned = leavers.items.filter((item) => item.personId === gone.id);
+    expect(
+      await leavers.rule.remove(
+        gone.id,
+        planned.map((item) => item.id),
+        now,
+      ),
+    ).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: gone.id } })).name).toBe(gone.name);
+    expect(await db.erasureRecord.count({ where: { personId: gone.id } })).toBe(0);
+    // The next pass plans nothing of his; a replay after a restore erases him all the same.
+    const next = (await retentionPlan(now)).find((entry) => entry.kind === "leavers")!;
+    expect(next.items.map((item) => item.personId)).not.toContain(gone.id);
     expect(await erasePerson(gone.id, now, "keep", "replay")).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // A restore from a backup older than an erasure says which erasures it must replay (from the ledger
 // of the database it replaces, or the ledger file beside a newer backup), and `npm run restore`
-// erases those people again before it ends.
+// erases those people again before it ends, leaving none of their words in the restored file.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -157,6 +157,21 @@ describe("restoring a backup older than an erasure", { timeout: 180_000 }, () =>
     );
     expect(restored.stdout).toContain("Erased again: 1 of 1.");
     expect(await personIn(target, leaver.id)).toEqual({ name: erasedName(), evidence: 0 });
+    // Nor is anything of theirs left in the restored file's bytes or its log (freed pages zeroed,
+    // the log emptied), though the backup it came from held both.
+    if (provider === "sqlite") {
+      const file = target.replace(/^file:/, "");
+      const bytes = (at: string) => {
+        try {
+          return readFileSync(at).toString("latin1");
+        } catch {
+          return "";
+        }
+      };
+      expect(bytes(older)).toContain("REPLAY-EVIDENCE");
+      for (const at of [file, `${file}-wal`])
+        expect(bytes(at).match(/REPLAY-(NAME|EVIDENCE)/g) ?? [], at).toEqual([]);
+    }
 
     // A ledger that is not one is refused before anything is restored.
     const refused = spawnSync(

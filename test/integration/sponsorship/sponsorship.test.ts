@@ -147,6 +147,38 @@ describe("sponsorship", () => {
     await setSponsorshipCap(admin, 2);
   });
 
+  test("only people placed on a ladder sponsor and are sponsored, and only while the sponsee is here; a refusal writes nothing", async () => {
+    const rae = await createPerson({ name: "Rae Principal", track: "ic", level: "ic6" });
+    const unplaced = await createPerson({ name: "Nell Unplaced" });
+    const gone = await createPerson({
+      name: "Gil Gone",
+      track: "ic",
+      level: "ic2",
+      deactivatedAt: new Date(),
+    });
+    const input = (sponseeEmail: string) => ({
+      sponseeEmail,
+      advocacy: "role" as const,
+      role: "Tech lead of Search",
+      note: "",
+      until,
+    });
+    expect(await refused(() => recordSponsorship(rae, input(unplaced.email)))).toBe(
+      "invalid:sponsorship:errors.notSenior",
+    );
+    expect(await refused(() => recordSponsorship(unplaced, input(lena.email)))).toBe(
+      "invalid:sponsorship:errors.notSenior",
+    );
+    expect(await refused(() => recordSponsorship(rae, input(gone.email)))).toBe(
+      "invalid:sponsorship:errors.sponseeMissing",
+    );
+    expect(
+      await db.sponsorship.count({
+        where: { OR: [{ sponsorId: { in: [rae.id, unplaced.id] } }, { sponseeId: gone.id }] },
+      }),
+    ).toBe(0);
+  });
+
   test("the sponsee is told, sees it and may decline; then it is no longer active", async () => {
     expect(
       (await todoFor(lena, new Date())).filter((item) => item.kind === "sponsorship-new"),
