@@ -574,6 +574,16 @@ describe("the access audit", () => {
     expect(page).toMatch(/Borealis .*Below four-fifths/);
     expect(page).toMatch(/0\.\d\d of Atlas \(0\.\d\d–0\.\d\d\), p 0\.\d\d\d, adjusted p 0\.\d\d\d/);
     expect(page).toContain("Groups of fewer than 4 people are not listed.");
+    // Each funnel is adjusted on its own, and the page says so; a count of nobody reads as a band (decision 105).
+    expect(page).toContain(
+      "in this section, adjusted together (Holm); each section is adjusted on its own.",
+    );
+    expect(page).not.toContain("on this page, adjusted together");
+    expect(page).toMatch(/between 0 and 3 of \d+ No comparison/);
+    expect(page).toMatch(/Borealis between 21 and 24 of 24 No comparison/);
+    expect(page).toContain(
+      "is shown only as a range: an exact count would tell each person's step.",
+    );
     expect(page).not.toContain("Mostly hidden for now");
 
     // In every language the comparison is worded with its figures, not left as a key or a broken format.
