@@ -32,7 +32,11 @@ function useAuditWords(stageName: (id: string) => string) {
           successes: step.successes,
           n: step.n,
         })
-      : t("figures.nobody");
+      : step.band && step.n !== null
+        ? t("figures.band", { low: step.band.low, high: step.band.high, n: step.n })
+        : step.n === 0
+          ? t("figures.nobody")
+          : t("figures.notExact");
   const dimensionWord = (id: string) =>
     id === "team" || id === "track" || id === "level"
       ? t(`dimension.${id}`)

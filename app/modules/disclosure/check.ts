@@ -38,7 +38,33 @@ export type Cell = {
   floor?: number;
   /** Released at an earlier moment: a reader keeps what they read, so it is never hidden; a derivation through it is broken by hiding another cell it uses. */
   fixed?: boolean;
+  /**
+   * Its figure is a count shown only as a band (`shownCount`): exactly, it would say the same of every
+   * member, or of all but a few. Never released exactly, and no combination of released cells may give
+   * it, whatever its size (decision 105).
+   */
+  banded?: boolean;
 };
+
+/** How a count of a cell's units is shown: exactly, as a band of counts it lies in, or not at all. */
+export type ShownCount =
+  { kind: "exact" } | { kind: "band"; low: number; high: number } | { kind: "none" };
+
+/**
+ * How a count of `count` among a cell's `n` units (how many were nominated, promoted, chose to
+ * apply) may be shown (decision 105). A reader knows each unit is in or out, so "0 of 12" says of
+ * each of the twelve that they are out and "12 of 12" that they are in. A count within the floor of
+ * either end is shown only as the band it lies in (0 to floor − 1; n − floor + 1, and never below
+ * the floor, to n), which holds at least two counts and never only nobody or everyone; a cell of the
+ * floor's size or fewer shows no count at all. The band depends on the count alone, so that it is
+ * shown says nothing more than the band. Pure.
+ */
+export function shownCount(count: number, n: number, floor: number): ShownCount {
+  if (n <= Math.max(floor, 1)) return { kind: "none" };
+  if (count < floor) return { kind: "band", low: 0, high: floor - 1 };
+  if (count > n - floor) return { kind: "band", low: Math.max(floor, n - floor + 1), high: n };
+  return { kind: "exact" };
+}
 
 export type Release = {
   /** The cells whose figures may be shown (an empty one too). Every other cell shows nothing measured: no count, no rate, no interval. */
@@ -274,10 +300,11 @@ export function disclosureCheck(
   cells.forEach((cell, index) => {
     const n = cellPeople[index]!;
     // An empty cell is about nobody: its figures (a count of nought) are released.
-    if (cell.withheld || (n > 0 && n < cellFloor[index]!)) hidden.add(index);
+    if (cell.withheld || cell.banded || (n > 0 && n < cellFloor[index]!)) hidden.add(index);
   });
   const hiddenTargets = [...hidden].filter(
-    (index) => cellPeople[index]! > 0 && cellPeople[index]! < cellFloor[index]!,
+    (index) =>
+      cellPeople[index]! > 0 && (cellPeople[index]! < cellFloor[index]! || cells[index]!.banded),
   );
   const smallAtoms = atomSize.flatMap((size, atom) => (size < atomFloor[atom]! ? [atom] : []));
   const order = cells

@@ -2,8 +2,10 @@ import { releaseLockByLock } from "~/modules/disclosure/by-lock";
 import {
   belowItsFloor,
   releasedBatches,
+  shownCount,
   type Cell,
   type Contribution,
+  type Release,
 } from "~/modules/disclosure/check";
 import { auditTable, auditTableCells } from "~/modules/disclosure/reports";
 import {
@@ -63,12 +65,18 @@ export type AuditSpec = {
   alpha?: number;
 };
 
-/** A step of the funnel: of those who reached `from`, how many reached `to`. */
+/**
+ * A step of the funnel: of those who reached `from`, how many reached `to` (decision 105). `n` is null
+ * where how many reached `from` is not shown exactly; `successes` is null where how many reached `to`
+ * is not, and then `band` gives the counts it lies in, if any is shown. A rate (and any comparison)
+ * only where both are exact.
+ */
 export type AuditRate = {
   from: string;
   to: string;
-  n: number;
-  successes: number;
+  n: number | null;
+  successes: number | null;
+  band: { low: number; high: number } | null;
   rate: Proportion | null;
 };
 
@@ -99,6 +107,9 @@ export type Audit = {
   comparisons: number;
   adjustment: Adjustment;
 };
+
+/** How many of a cell reached a stage, as shown: exactly, as a band, or neither. */
+type Reached = { count?: number; band?: { low: number; high: number } };
 
 /** The steps of a funnel: each stage to the next, and the first to the last where there are more than two. */
 function stepsOf(stages: readonly string[]): [number, number][] {
@@ -257,14 +268,46 @@ export function equityAudit(
     );
   const cellsUpTo = (moment: number) =>
     closingsUpTo(moment).flatMap(({ key, rank }) => standingAt(rank).cells.get(key) ?? []);
+  const empty: Release = { shown: new Set<string>(), sizes: new Map() };
+  const unitFloor = (unit: string) => floorOf(unitPerson.get(unit)!);
   const release = moments.length
     ? releaseLockByLock(
         moments.length,
         (moment) => [cellsUpTo(moment)],
-        (unit) => floorOf(unitPerson.get(unit)!),
+        unitFloor,
         (unit) => unitPerson.get(unit)!,
       )
-    : { shown: new Set<string>(), sizes: new Map() };
+    : empty;
+  // How many reached a stage, in a cell as it stood at a rank.
+  const reachedIn = (cell: Cell, rank: number, stage: number) => {
+    const at = standingAt(rank).stage;
+    return cell.members.filter((unit) => at.get(unit)! >= stage).length;
+  };
+  const floorOfCell = (cell: Cell) => Math.max(0, ...cell.members.map(unitFloor));
+  // Each later stage's count is released on its own, among the rows the check shows (decision 105): a count that would say the same of
+  // every member, or all but a few, is a band, and no combination of exact counts, now or read before, may give it.
+  const stageReleases = spec.stages.map((_, stage) =>
+    stage === 0 || !moments.length
+      ? empty
+      : releaseLockByLock(
+          moments.length,
+          (moment) => [
+            closingsUpTo(moment).flatMap(({ key, rank }) => {
+              const cell = standingAt(rank).cells.get(key);
+              if (!cell) return [];
+              if (!release.shown.has(cell.id)) return [{ ...cell, withheld: true }];
+              const count = reachedIn(cell, rank, stage);
+              return [
+                shownCount(count, cell.members.length, floorOfCell(cell)).kind === "exact"
+                  ? cell
+                  : { ...cell, banded: true },
+              ];
+            }),
+          ],
+          unitFloor,
+          (unit) => unitPerson.get(unit)!,
+        ),
+  );
 
   // Each cell as it stands now: at its latest batch.
   const latest = (key: string) => {
@@ -273,19 +316,32 @@ export function equityAudit(
     const { cells, stage } = standingAt(rank);
     const cell = cells.get(key);
     if (!cell || !cell.members.length) return null;
-    const reached = spec.stages.map(
-      (_, index) => cell.members.filter((unit) => stage.get(unit)! >= index).length,
-    );
+    const floor = floorOfCell(cell);
+    const reached = spec.stages.map((_, index): Reached => {
+      const count = cell.members.filter((unit) => stage.get(unit)! >= index).length;
+      if (index === 0 || stageReleases[index]!.shown.has(cell.id)) return { count };
+      const shown = shownCount(count, cell.members.length, floor);
+      return shown.kind === "band" ? { band: { low: shown.low, high: shown.high } } : {};
+    });
     return { shown: release.shown.has(cell.id), small: belowItsFloor(release, cell.id), reached };
   };
-  const rates = (reached: readonly number[]): AuditRate[] =>
-    stepsOf(spec.stages).map(([from, to]) => ({
-      from: spec.stages[from]!,
-      to: spec.stages[to]!,
-      n: reached[from]!,
-      successes: reached[to]!,
-      rate: reached[from]! ? wilsonInterval(reached[to]!, reached[from]!) : null,
-    }));
+  const rates = (reached: readonly Reached[]): AuditRate[] =>
+    stepsOf(spec.stages).map(([from, to]) => {
+      const n = reached[from]!.count ?? null;
+      const successes = n === 0 ? 0 : n === null ? null : (reached[to]!.count ?? null);
+      const band = reached[to]!.band;
+      return {
+        from: spec.stages[from]!,
+        to: spec.stages[to]!,
+        n,
+        successes,
+        band:
+          n !== null && successes === null && band
+            ? { low: Math.min(band.low, n), high: Math.min(band.high, n) }
+            : null,
+        rate: n && successes !== null ? wilsonInterval(successes, n) : null,
+      };
+    });
 
   const total = latest("");
   const dimensions = spec.dimensions.map((dimension) => {
@@ -327,29 +383,40 @@ export function equityAudit(
   });
 
   // Each step of each dimension: the shown groups against the one with the highest rate (the larger on a tie, then by name).
-  const family: { step: AuditStep; reference: AuditStep; name: string }[] = [];
+  const family: {
+    step: Counts & { impact: AuditImpact | null };
+    reference: Counts;
+    name: string;
+  }[] = [];
   for (const dimension of dimensions) {
     stepsOf(spec.stages).forEach((_, step) => {
-      const rows = dimension.groups.flatMap((group) =>
-        group.steps && group.steps[step]!.n > 0
-          ? [{ value: group.value, step: group.steps[step]! }]
-          : [],
-      );
+      // Only exact figures are compared: a band has no rate.
+      const rows = dimension.groups.flatMap((group) => {
+        const at = group.steps?.[step];
+        return at?.n && at.successes !== null
+          ? [{ value: group.value, step: at, n: at.n, successes: at.successes }]
+          : [];
+      });
       const top = [...rows].sort(
         (a, b) =>
-          b.step.successes / b.step.n - a.step.successes / a.step.n ||
-          b.step.n - a.step.n ||
-          (a.value < b.value ? -1 : 1),
+          b.successes / b.n - a.successes / a.n || b.n - a.n || (a.value < b.value ? -1 : 1),
       )[0];
       if (!top || rows.length < 2) return;
       top.step.highest = true;
       for (const row of rows)
-        if (row !== top) family.push({ step: row.step, reference: top.step, name: top.value });
+        if (row !== top)
+          family.push({
+            step: Object.assign(row.step, { n: row.n, successes: row.successes }),
+            reference: { n: top.n, successes: top.successes },
+            name: top.value,
+          });
     });
   }
-  const counts = (step: AuditStep): Counts => ({ successes: step.successes, n: step.n });
   fourFifthsRule(
-    family.map((entry) => ({ group: counts(entry.step), reference: counts(entry.reference) })),
+    family.map((entry) => ({
+      group: { successes: entry.step.successes, n: entry.step.n },
+      reference: entry.reference,
+    })),
     adjustment,
     spec.alpha,
   ).forEach(

@@ -243,7 +243,14 @@ function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
     .find((dimension) => dimension.id === WINDOW_DIMENSION)
     ?.groups.find((group) => group.value === windowId);
   const steps: AuditRate[] | null = row?.steps
-    ? row.steps.map(({ from, to, n, successes, rate }) => ({ from, to, n, successes, rate }))
+    ? row.steps.map(({ from, to, n, successes, band, rate }) => ({
+        from,
+        to,
+        n,
+        successes,
+        band,
+        rate,
+      }))
     : null;
   return {
     ...audit,

@@ -89,7 +89,11 @@ beforeAll(async () => {
       team,
       level,
       location,
-      applied: Array.from({ length: OPPORTUNITIES }, () => random() < (atlas ? 0.8 : 0.2)),
+      // Some never apply (a sixth of Atlas, half of Borealis): a team where all but a few applied would show only a band (decision 105).
+      applied: Array.from(
+        { length: OPPORTUNITIES },
+        () => random() < (atlas ? 0.8 : 0.2) && !(atlas ? index % 6 === 2 : index % 2 === 1),
+      ),
       sponsored: random() < (atlas ? 0.3 : 0.15),
       interviewed: false,
       training: "none",
@@ -315,10 +319,14 @@ describe("the access audit", () => {
         .find((dimension) => dimension.id === "team")!
         .groups.map((group) => group.value),
     ).toEqual(["Atlas"]);
+    // All Atlas people but the one in Oslo started training: within the floor of everyone, so a band, never the count (decision 105).
     const training = mine.audits.find((entry) => entry.id === "interviewerTraining")!.audit;
+    expect(atlas.filter((entry) => entry.training !== "none").length).toBe(atlas.length - 1);
     expect(training.total.steps?.[0]).toMatchObject({
       n: atlas.length,
-      successes: atlas.filter((entry) => entry.training !== "none").length,
+      successes: null,
+      band: { low: atlas.length - SMALL_GROUP_FLOOR + 1, high: atlas.length },
+      rate: null,
     });
     const borealis = generated.filter((entry) => entry.team === "Borealis");
     expect(
@@ -327,6 +335,26 @@ describe("the access audit", () => {
     ).toMatchObject({
       n: borealis.length,
       successes: borealis.filter((entry) => entry.interviewed).length,
+    });
+
+    // No one in Borealis was chosen: their manager reads a band, never "0 of 24", which would say it of each of them (decision 105).
+    const borealisOpportunities = (await read(borealisManager)).audits.find(
+      (entry) => entry.id === "opportunities",
+    )!.audit;
+    expect(
+      borealis.some((entry) => chosenOf.size && [...chosenOf.values()].includes(entry.person.id)),
+    ).toBe(false);
+    expect(
+      borealisOpportunities.total.steps?.find(
+        (step) => step.from === "saw" && step.to === "chosen",
+      ),
+    ).toEqual({
+      from: "saw",
+      to: "chosen",
+      n: borealis.length,
+      successes: null,
+      band: { low: 0, high: SMALL_GROUP_FLOOR - 1 },
+      rate: null,
     });
 
     const everyone = await read(admin);
@@ -546,6 +574,16 @@ describe("the access audit", () => {
     expect(page).toMatch(/Borealis .*Below four-fifths/);
     expect(page).toMatch(/0\.\d\d of Atlas \(0\.\d\d–0\.\d\d\), p 0\.\d\d\d, adjusted p 0\.\d\d\d/);
     expect(page).toContain("Groups of fewer than 4 people are not listed.");
+    // Each funnel is adjusted on its own, and the page says so; a count of nobody reads as a band (decision 105).
+    expect(page).toContain(
+      "in this section, adjusted together (Holm); each section is adjusted on its own.",
+    );
+    expect(page).not.toContain("on this page, adjusted together");
+    expect(page).toMatch(/between 0 and 3 of \d+ No comparison/);
+    expect(page).toMatch(/Borealis between 21 and 24 of 24 No comparison/);
+    expect(page).toContain(
+      "is shown only as a range: an exact count would tell each person's step.",
+    );
     expect(page).not.toContain("Mostly hidden for now");
 
     // In every language the comparison is worded with its figures, not left as a key or a broken format.

@@ -369,11 +369,12 @@ describe("the promotion audit", () => {
         total: {
           shown: row.shown,
           steps:
-            row.steps?.map(({ from, to, n, successes, rate }) => ({
+            row.steps?.map(({ from, to, n, successes, band, rate }) => ({
               from,
               to,
               n,
               successes,
+              band,
               rate,
             })) ?? null,
         },

@@ -40,7 +40,7 @@ describe("the equity audit", () => {
   test("gives each shown group its rates with Wilson's intervals, its ratio to the highest and the four-fifths rule over every comparison shown", () => {
     const units = [
       ...team("Payments", 40, 30, 12),
-      ...team("Search", 40, 10, 3),
+      ...team("Search", 40, 10, 4),
       ...team("Mobile", 20, 12, 5),
     ];
     const audit = equityAudit(
@@ -50,8 +50,8 @@ describe("the equity audit", () => {
     );
     expect(audit.total.steps!.map((step) => [step.from, step.to, step.n, step.successes])).toEqual([
       ["eligible", "nominated", 100, 52],
-      ["nominated", "promoted", 52, 20],
-      ["eligible", "promoted", 100, 20],
+      ["nominated", "promoted", 52, 21],
+      ["eligible", "promoted", 100, 21],
     ]);
     const [mobile, payments, search] = audit.dimensions[0]!.groups;
     expect([mobile!.value, payments!.value, search!.value]).toEqual([
@@ -81,14 +81,14 @@ describe("the equity audit", () => {
       )!.steps!.find((other) => other.from === step.from && other.to === step.to)!;
     const decided = fourFifthsRule(
       family.map((step) => ({
-        group: { successes: step.successes, n: step.n },
-        reference: { successes: referenceOf(step).successes, n: referenceOf(step).n },
+        group: { successes: step.successes!, n: step.n! },
+        reference: { successes: referenceOf(step).successes!, n: referenceOf(step).n! },
       })),
     );
     expect(family.map((step) => step.impact!.adjustedP)).toEqual(
       decided.map((finding) => finding.adjustedP),
     );
-    // Of those nominated, Search's promotions (3 of 10) against Mobile's (5 of 12) are no sign.
+    // Of those nominated, Search's promotions (4 of 10) against Mobile's (5 of 12) are no sign.
     expect(search!.steps![1]!.impact!.flagged).toBe(false);
   });
 
@@ -117,6 +117,63 @@ describe("the equity audit", () => {
       steps: null,
     });
     expect(groups.find((group) => group.value === "Payments")!.shown).toBe(true);
+  });
+
+  test("a count of nobody or everyone, or within the floor of either, is shown only as a band, and no exact count beside it gives it (decision 105)", () => {
+    const units = [
+      ...team("Payments", 10, 5, 2),
+      ...team("Search", 8, 0, 0),
+      ...team("Mobile", 12, 12, 6),
+    ];
+    const audit = equityAudit(
+      { name: "promotions", stages: STAGES, dimensions: ["team"] },
+      units,
+      floor,
+    );
+    const stepOf = (team: string, to: string, from = "eligible") =>
+      audit.dimensions[0]!.groups.find((group) => group.value === team)!.steps!.find(
+        (step) => step.from === from && step.to === to,
+      )!;
+    // Search: none of eight nominated; Mobile: all twelve. Neither reads as a count, a rate or a comparison.
+    expect(stepOf("Search", "nominated")).toMatchObject({
+      n: 8,
+      successes: null,
+      band: { low: 0, high: 3 },
+      rate: null,
+      impact: null,
+    });
+    expect(stepOf("Mobile", "nominated")).toMatchObject({
+      n: 12,
+      successes: null,
+      band: { low: 9, high: 12 },
+      rate: null,
+    });
+    // Of Mobile's nominees nothing is shown: how many there were is itself a band.
+    expect(stepOf("Mobile", "promoted", "nominated")).toMatchObject({
+      n: null,
+      successes: null,
+      band: null,
+      rate: null,
+    });
+    // Payments' 5 of 10 stays exact, and is compared with no band. Everyone less Payments gives Search and Mobile together
+    // (12 of 20), which pins neither: Search's 0 to 3 and Mobile's 9 to 12 both fit.
+    expect(stepOf("Payments", "nominated")).toMatchObject({ n: 10, successes: 5, impact: null });
+    expect(audit.total.steps![0]).toMatchObject({ n: 30, successes: 17 });
+
+    // With Mobile's count exact, everyone less Payments less Mobile would give Search's 0: one of the three is not shown exactly.
+    const second = equityAudit(
+      { name: "promotions", stages: STAGES, dimensions: ["team"] },
+      [...team("Payments", 10, 5, 2), ...team("Search", 8, 0, 0), ...team("Mobile", 12, 6, 6)],
+      floor,
+    );
+    const nominations = [
+      second.total.steps![0]!,
+      ...second.dimensions[0]!.groups.map((group) => group.steps![0]!),
+    ];
+    expect(nominations.filter((step) => step.successes === null).length).toBe(2);
+    expect(nominations.filter((step) => step.band).map((step) => step.band)).toEqual([
+      { low: 0, high: 3 },
+    ]);
   });
 
   test("shows nothing before the floor's worth of people are in, and a stage it does not know is refused", () => {
