@@ -100,11 +100,12 @@ test("an admin erases a leaver who nominated, was nominated, sponsored, was spon
   await admin.getByRole("dialog").getByRole("button", { name: "Deactivate", exact: true }).click();
   await expect(admin.getByText("Deactivated. Their sessions have ended.")).toBeVisible();
   const before = await audits(admin);
-  // Figures he counts in, shown: nominated, sponsored, saw stretch work, asked for it and was chosen.
-  expect(before[0]).toContain("Everyone, eligible → nominated: 2 of 9");
-  expect(before[1]).toContain("Everyone, everyone → sponsored: 2 of 10");
-  expect(before[1]).toContain("Everyone, saw → applied: 1 of 5");
-  expect(before[1]).toContain("Everyone, applied → chosen: 1 of 1");
+  // Figures he counts in: nominated, sponsored, saw stretch work and asked for it. Counts this
+  // near nobody are shown as a band (decision 105), which must read the same after the erasure.
+  expect(before[0]).toContain("Everyone, eligible → nominated: between 0 and 3 of 9");
+  expect(before[1]).toContain("Everyone, everyone → sponsored: between 0 and 3 of 10");
+  expect(before[1]).toContain("Everyone, saw → applied: between 0 and 3 of 5");
+  expect(before[1]).toContain("Everyone, applied → chosen:");
   await admin.goto("/admin/retention");
   const erase = admin.getByRole("region", { name: "Erase someone who left, now" });
   await erase.getByLabel("Email of the person who left").fill(CAST.leaver.email);
