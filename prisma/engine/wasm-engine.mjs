@@ -41,20 +41,13 @@ export class SchemaEngineError extends Error {
 // so it is instantiated by hand with the package's JS glue as its import object.
 
 let wasmModule;
-// Which instance of the module the next load makes: a panic leaves an instance unusable (every
-// later call traps with "unreachable"), so the next engine gets a fresh one, glue included (the glue
-// keeps views of the old instance's memory).
-let wasmInstances = 0;
 
 /** @returns {Promise<typeof import("@prisma/schema-engine-wasm")>} */
 export function loadSchemaEngineWasm() {
   wasmModule ??= (async () => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const glueUrl = pathToFileURL(gluePath).href;
-    const glue = await import(
-      wasmInstances === 0 ? glueUrl : `${glueUrl}?instance=${wasmInstances}`
-    );
+    const glue = await import(pathToFileURL(gluePath).href);
     const bytes = await fs.promises.readFile(
       path.join(path.dirname(gluePath), "schema_engine_bg.wasm"),
     );
@@ -356,19 +349,10 @@ export class WasmSchemaEngine {
 
   #toEngineError(error) {
     if (error instanceof SchemaEngineError) return error;
-    const registry = globalThis.PRISMA_WASM_PANIC_REGISTRY;
-    // A Rust panic: thrown as "panicked at ..." or, once the instance has trapped, "unreachable".
-    if (
-      error instanceof WebAssembly.RuntimeError ||
-      /^panicked at /.test(String(error?.message)) ||
-      registry?.message
-    ) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      const registry = globalThis.PRISMA_WASM_PANIC_REGISTRY;
       const message = registry?.message || error.message;
       if (registry) registry.message = "";
-      // This engine and its instance are done: the next engine loads a fresh instance.
-      this.#engine = null;
-      wasmModule = undefined;
-      wasmInstances += 1;
       return new SchemaEngineError(message, { isPanic: true });
     }
     // A JS exception inside an adapter reaches the engine as "External error id#N";
