@@ -116,7 +116,13 @@ export async function freePort(): Promise<number> {
 
 export function ensureBuild(): void {
   if (existsSync("build/server/index.js")) return;
-  const built = spawnSync("npx", ["react-router", "build"], { stdio: "inherit" });
+  // A production build whoever asks: Vitest sets NODE_ENV=test, and a build under it bundles React's
+  // development client, whose hydration warnings (a hidden `nonce`) then failed the browser tests
+  // that served it.
+  const built = spawnSync("npx", ["react-router", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (built.status !== 0) throw new Error("The app did not build.");
 }
 
