@@ -1,5 +1,5 @@
 // Applies pending migrations at start-up: the equivalent of `prisma migrate deploy`,
-// run in-process through the WebAssembly schema engine (the native engine the CLI
+// run through the WebAssembly schema engine in a thread of its own (the native engine the CLI
 // would use cannot be downloaded here; docs/decisions/002-prisma-offline-migrations.md).
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +9,6 @@ import pg from "pg";
 
 import {
   SchemaEngineError,
-  WasmSchemaEngine,
   canConnectToDatabase,
   createDatabase,
   providerOf,
@@ -17,6 +16,7 @@ import {
   redactUrl,
   sqliteFilePath,
 } from "../../prisma/engine/wasm-engine.mjs";
+import { requestInEngineThread } from "../../prisma/engine/engine-thread.mjs";
 import { checkSessionKept } from "./session-url.server";
 
 // Held for the whole run so that app servers starting together migrate one at a time.
@@ -33,7 +33,15 @@ export interface ApplyMigrationsOptions {
   rootDir?: string;
   /** Told the names of the migrations applied, when there were any. Default: console.info. */
   onApplied?: (names: string[]) => void;
+  /** How long the schema engine may take before it is stopped. Default: MIGRATION_DEADLINE_MS. */
+  deadlineMs?: number;
 }
+
+/**
+ * Thirty minutes: a migration rewriting a large table may take minutes; an engine that stopped
+ * answering (it can, after a panic in its own callbacks) would otherwise hold the start for ever.
+ */
+export const MIGRATION_DEADLINE_MS = 30 * 60_000;
 
 /**
  * Brings the database at `databaseUrl` (file:... or postgres(ql)://...) up to date with
@@ -74,16 +82,17 @@ export async function applyMigrations(
         : (await ensureDatabaseExists(databaseUrl, rootDir), async () => {});
     try {
       // Read after the lock: a server that waited sees what the previous one applied.
-      const engine = new WasmSchemaEngine({ url: databaseUrl, baseDir: rootDir });
-      try {
-        const { appliedMigrationNames } = await engine.request("applyMigrations", {
+      const { appliedMigrationNames } = await requestInEngineThread({
+        url: databaseUrl,
+        baseDir: rootDir,
+        method: "applyMigrations",
+        params: {
           migrationsList: readMigrationsList(migrationsDir),
           filters: { externalTables: [], externalEnums: [] },
-        });
-        if (appliedMigrationNames.length > 0) onApplied(appliedMigrationNames);
-      } finally {
-        await engine.close();
-      }
+        },
+        deadlineMs: options.deadlineMs ?? MIGRATION_DEADLINE_MS,
+      });
+      if (appliedMigrationNames.length > 0) onApplied(appliedMigrationNames);
     } finally {
       await unlock();
     }
