@@ -4,6 +4,10 @@ import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { seeded } from "../../../prisma/seed/random";
 import { BoundedReader, type Pinned } from "../../utils/bounded-attacker";
 
+// Hundreds of linear programs, CPU-bound: a test run with another suite beside it took 64 s for the
+// file, past the default 30 s a test, where a quiet machine takes 12.
+const SOLVING = 180_000;
+
 /**
  * The generated disclosure audit with the bounded attacker (issue 80, point 3; decision 105). Random
  * organisations change one person a day, and every scope (the organisation and each of two
@@ -288,95 +292,103 @@ describe("the equity audit against the bounded attacker", () => {
     return histories.get(name)!;
   };
 
-  test("on random organisations known at once, no row read on its own pins anyone (no row of nobody or everyone); all rows read together still can (open: decision 105)", async () => {
-    const random = seeded(20261129);
-    let pinnedRounds = 0;
-    let figures = 0;
-    let bands = 0;
-    for (let round = 0; round < 40; round++) {
-      const people = Array.from({ length: 8 + Math.floor(random() * 30) }, (_, index) => ({
-        id: `p${index}`,
-        team: `t${Math.floor(random() * random() * 4)}`,
-        level: random() < 0.1 ? null : `l${Math.floor(random() * 3)}`,
-        // Rare steps, as promotions are: many rows of nobody.
-        stage: random() < 0.6 ? 0 : random() < 0.6 ? 1 : 2,
-      }));
-      const start = new Date(Date.UTC(2026, 0, 1));
-      const audit = equityAudit(
-        { name: "promotions", stages: STAGES, dimensions: ["team", "level"] },
-        people.map((person) => ({
-          id: person.id,
-          history: [
-            {
-              at: start,
-              state: {
-                stage: STAGES[person.stage]!,
-                groups: { team: person.team, level: person.level },
+  test(
+    "on random organisations known at once, no row read on its own pins anyone (no row of nobody or everyone); all rows read together still can (open: decision 105)",
+    async () => {
+      const random = seeded(20261129);
+      let pinnedRounds = 0;
+      let figures = 0;
+      let bands = 0;
+      for (let round = 0; round < 40; round++) {
+        const people = Array.from({ length: 8 + Math.floor(random() * 30) }, (_, index) => ({
+          id: `p${index}`,
+          team: `t${Math.floor(random() * random() * 4)}`,
+          level: random() < 0.1 ? null : `l${Math.floor(random() * 3)}`,
+          // Rare steps, as promotions are: many rows of nobody.
+          stage: random() < 0.6 ? 0 : random() < 0.6 ? 1 : 2,
+        }));
+        const start = new Date(Date.UTC(2026, 0, 1));
+        const audit = equityAudit(
+          { name: "promotions", stages: STAGES, dimensions: ["team", "level"] },
+          people.map((person) => ({
+            id: person.id,
+            history: [
+              {
+                at: start,
+                state: {
+                  stage: STAGES[person.stage]!,
+                  groups: { team: person.team, level: person.level },
+                },
               },
-            },
-          ],
-        })),
-        () => SMALL_GROUP_FLOOR,
-      );
-      const together = new BoundedReader(STAGES.length);
-      const rows = [
-        { row: "", members: people },
-        ...(["team", "level"] as const).flatMap((dimension) =>
-          [...new Set(people.flatMap((person) => person[dimension] ?? []))].map((value) => ({
-            row: `${dimension}:${value}`,
-            members: people.filter((person) => person[dimension] === value),
+            ],
           })),
-        ),
-      ];
-      for (const { row, members } of rows) {
-        const reading = rowFigures(audit, row);
-        if (!reading) continue;
-        const alone = new BoundedReader(STAGES.length);
-        (JSON.parse(reading) as ([number, number] | null)[]).forEach((range, offset) => {
-          if (!range) return;
-          figures += 1;
-          if (range[0] !== range[1]) bands += 1;
-          for (const reader of [alone, together])
-            reader.read(
-              members.map((person) => ({ person: person.id, reached: person.stage })),
-              offset + 1,
-              0,
-              range[0],
-              range[1],
-            );
-        });
-        expect(await alone.pinned(), `round ${round}, row "${row}"`).toEqual([]);
-      }
-      if ((await together.pinned()).length) pinnedRounds += 1;
-    }
-    // Figures were read, exact and as bands: the test does not pass on an audit that shows nothing.
-    expect(figures).toBeGreaterThan(100);
-    expect(bands).toBeGreaterThan(30);
-    // Measured when this was written: 2 of 40 (decision 105). Bounds between rows are not checked yet: when they are, make it 0.
-    expect(pinnedRounds).toBeGreaterThan(0);
-  });
-
-  test("a reader who keeps every daily reading of one scope still pins people where rows move (open: decision 105)", async () => {
-    const pinned: Pinned[] = [];
-    let unknowns = 0;
-    const perHistory: string[] = [];
-    for (const [name] of HISTORIES) {
-      const history = historyOf(name);
-      for (const scope of SCOPES) {
-        const reader = readerOf(
-          history,
-          history.readings.filter((reading) => reading.scope === scope),
+          () => SMALL_GROUP_FLOOR,
         );
-        unknowns += reader.unknowns;
-        const found = await reader.pinned();
-        perHistory.push(`${name}/${scope}: ${found.length} of ${reader.unknowns}`);
-        pinned.push(...found);
+        const together = new BoundedReader(STAGES.length);
+        const rows = [
+          { row: "", members: people },
+          ...(["team", "level"] as const).flatMap((dimension) =>
+            [...new Set(people.flatMap((person) => person[dimension] ?? []))].map((value) => ({
+              row: `${dimension}:${value}`,
+              members: people.filter((person) => person[dimension] === value),
+            })),
+          ),
+        ];
+        for (const { row, members } of rows) {
+          const reading = rowFigures(audit, row);
+          if (!reading) continue;
+          const alone = new BoundedReader(STAGES.length);
+          (JSON.parse(reading) as ([number, number] | null)[]).forEach((range, offset) => {
+            if (!range) return;
+            figures += 1;
+            if (range[0] !== range[1]) bands += 1;
+            for (const reader of [alone, together])
+              reader.read(
+                members.map((person) => ({ person: person.id, reached: person.stage })),
+                offset + 1,
+                0,
+                range[0],
+                range[1],
+              );
+          });
+          expect(await alone.pinned(), `round ${round}, row "${row}"`).toEqual([]);
+        }
+        if ((await together.pinned()).length) pinnedRounds += 1;
       }
-    }
-    // Measured when this was written (decision 105): 280 of 4,016 unknowns over these nine readers, every history pinned in the
-    // organisation's scope. When releases hold against it, this fails: make it expect(pinned).toEqual([]).
-    expect(perHistory.length).toBe(HISTORIES.length * SCOPES.length);
-    expect(unknowns).toBeGreaterThan(1000);
-    expect(pinned.length).toBeGreaterThan(0);
-  });
+      // Figures were read, exact and as bands: the test does not pass on an audit that shows nothing.
+      expect(figures).toBeGreaterThan(100);
+      expect(bands).toBeGreaterThan(30);
+      // Measured when this was written: 2 of 40 (decision 105). Bounds between rows are not checked yet: when they are, make it 0.
+      expect(pinnedRounds).toBeGreaterThan(0);
+    },
+    SOLVING,
+  );
+
+  test(
+    "a reader who keeps every daily reading of one scope still pins people where rows move (open: decision 105)",
+    async () => {
+      const pinned: Pinned[] = [];
+      let unknowns = 0;
+      const perHistory: string[] = [];
+      for (const [name] of HISTORIES) {
+        const history = historyOf(name);
+        for (const scope of SCOPES) {
+          const reader = readerOf(
+            history,
+            history.readings.filter((reading) => reading.scope === scope),
+          );
+          unknowns += reader.unknowns;
+          const found = await reader.pinned();
+          perHistory.push(`${name}/${scope}: ${found.length} of ${reader.unknowns}`);
+          pinned.push(...found);
+        }
+      }
+      // Measured when this was written (decision 105): 280 of 4,016 unknowns over these nine readers, every history pinned in the
+      // organisation's scope. When releases hold against it, this fails: make it expect(pinned).toEqual([]).
+      expect(perHistory.length).toBe(HISTORIES.length * SCOPES.length);
+      expect(unknowns).toBeGreaterThan(1000);
+      expect(pinned.length).toBeGreaterThan(0);
+    },
+    SOLVING,
+  );
 });
