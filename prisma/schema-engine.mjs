@@ -12,6 +12,8 @@
 // - Otherwise (`--datamodels <file>`... `--datasource <json>`): JSON-RPC 2.0, one JSON
 //   object per line on stdin/stdout, until stdin closes. stderr carries JSON log lines.
 //   `diff` output goes to the CLI as a `print` request before the result.
+// - `SCHEMA_ENGINE_DATASOURCE` (the same JSON as --datasource) is read when no --datasource is
+//   given: app/db/schema-engine-process.server.ts starts this program for migrations at start-up.
 //
 // This file must keep its .mjs extension: Node 20 runs an extension-less file as
 // CommonJS, where these imports silently do nothing.
@@ -39,7 +41,9 @@ function writeStderr(line) {
 }
 
 function parseArgs(argv) {
-  const args = { datamodels: [], datasource: {}, cli: null, version: false };
+  // A caller that keeps the URL's password out of the process list gives it in the environment.
+  const datasource = JSON.parse(process.env.SCHEMA_ENGINE_DATASOURCE ?? "{}");
+  const args = { datamodels: [], datasource, cli: null, version: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     switch (arg) {

@@ -1,5 +1,5 @@
 // Applies pending migrations at start-up: the equivalent of `prisma migrate deploy`,
-// run through the WebAssembly schema engine in a thread of its own (the native engine the CLI
+// run through the WebAssembly schema engine in a process of its own (the native engine the CLI
 // would use cannot be downloaded here; docs/decisions/002-prisma-offline-migrations.md).
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +16,7 @@ import {
   redactUrl,
   sqliteFilePath,
 } from "../../prisma/engine/wasm-engine.mjs";
-import { requestInEngineThread } from "../../prisma/engine/engine-thread.mjs";
+import { requestInEngineProcess } from "./schema-engine-process.server";
 import { checkSessionKept } from "./session-url.server";
 
 // Held for the whole run so that app servers starting together migrate one at a time.
@@ -82,7 +82,9 @@ export async function applyMigrations(
         : (await ensureDatabaseExists(databaseUrl, rootDir), async () => {});
     try {
       // Read after the lock: a server that waited sees what the previous one applied.
-      const { appliedMigrationNames } = await requestInEngineThread({
+      const { appliedMigrationNames } = await requestInEngineProcess<{
+        appliedMigrationNames: string[];
+      }>({
         url: databaseUrl,
         baseDir: rootDir,
         method: "applyMigrations",

@@ -15,7 +15,6 @@ export function redactUrl(url: string): string;
 export function sqliteFilePath(url: string, baseDir?: string): string;
 
 export function loadSchemaEngineWasm(): Promise<typeof SchemaEngineWasm>;
-export function setCompiledSchemaEngine(module: WebAssembly.Module): void;
 export function schemaEngineVersion(): Promise<string>;
 export function readMigrationsList(
   migrationsDir: string,

@@ -41,12 +41,6 @@ export class SchemaEngineError extends Error {
 // so it is instantiated by hand with the package's JS glue as its import object.
 
 let wasmModule;
-let compiledModule;
-
-/** Instantiate this (a thread's) engine from a module compiled elsewhere (engine-thread.mjs). */
-export function setCompiledSchemaEngine(module) {
-  compiledModule = module;
-}
 
 /** @returns {Promise<typeof import("@prisma/schema-engine-wasm")>} */
 export function loadSchemaEngineWasm() {
@@ -54,9 +48,9 @@ export function loadSchemaEngineWasm() {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const glue = await import(pathToFileURL(gluePath).href);
-    const source =
-      compiledModule ??
-      (await fs.promises.readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm")));
+    const bytes = await fs.promises.readFile(
+      path.join(path.dirname(gluePath), "schema_engine_bg.wasm"),
+    );
     // The engine reports the reason of a Rust panic here before trapping.
     globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
       message: "",
@@ -64,12 +58,7 @@ export function loadSchemaEngineWasm() {
         this.message = message;
       },
     };
-    const imports = { "./schema_engine_bg.js": glue };
-    // A compiled module instantiates to an instance; bytes to a module and its instance.
-    const instance =
-      source instanceof WebAssembly.Module
-        ? await WebAssembly.instantiate(source, imports)
-        : (await WebAssembly.instantiate(source, imports)).instance;
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
     return glue;

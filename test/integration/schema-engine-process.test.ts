@@ -5,20 +5,20 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, expect, test } from "vitest";
 import { applyMigrations } from "~/db/migrate.server.ts";
-import { requestInEngineThread } from "../../prisma/engine/engine-thread.mjs";
+import { requestInEngineProcess } from "~/db/schema-engine-process.server.ts";
 
 /**
  * Prisma's WebAssembly schema engine: a Rust panic traps its instance for every later call in the
  * process, and a throw inside its own callbacks leaves a call unsettled. Each request runs in a
- * thread of its own, so neither reaches the next migration (under load both once failed or hung
+ * process of its own, so neither reaches the next migration (under load both once failed or hung
  * every later migration of a test process).
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rungs-engine-thread-"));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rungs-engine-process-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test("an engine that panics says so, and the next migration in the same process still applies", async () => {
   await expect(
-    requestInEngineThread({
+    requestInEngineProcess({
       url: `file:${path.join(dir, "panics.db")}`,
       baseDir: dir,
       method: "debugPanic",
@@ -50,7 +50,7 @@ test("an engine that never answers is stopped at its deadline with a message say
   try {
     const started = Date.now();
     await expect(
-      requestInEngineThread({
+      requestInEngineProcess({
         url: `postgresql://rungs:rungs@127.0.0.1:${port}/silent`,
         baseDir: dir,
         method: "applyMigrations",
