@@ -40,6 +40,7 @@ import {
 import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -52,8 +53,8 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ];
 };
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
-  return loopPage(await requireUser(request), params.loopId ?? "");
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
+  return loopPage(await requireUser(request), params.loopId ?? "", languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
