@@ -39,6 +39,7 @@ import {
 } from "~/modules/calibration/sessions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -48,7 +49,7 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const search = url.searchParams;
   return sessionView(
@@ -57,6 +58,7 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
     readSessionFilters(search),
     pageParam(search),
     search.get("tab") === "managers" ? "managers" : "agenda",
+    languageOf(context),
   );
 });
 
