@@ -23,7 +23,7 @@ export const loader = withDomainErrors(async ({ request, context }: Route.Loader
   const { viewer } = signedIn;
   const [summary, todo] = await Promise.all([
     homeSummary(viewer.id, viewer.isAdmin, languageOf(context)),
-    todoOf(signedIn),
+    todoOf(signedIn, undefined, languageOf(context)),
   ]);
   return { viewer, todo, ...summary };
 });

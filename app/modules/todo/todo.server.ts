@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import type { PageLanguage } from "~/i18n/languages";
 import { chunks } from "~/utils/chunks";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
@@ -12,7 +13,8 @@ import {
 } from "./todo";
 import * as clock from "~/platform/clock.server";
 
-export type TodoViewer = { id: string; isAdmin: boolean };
+/** `language`: the reader's (the page's, or an email's recipient's), for ladder texts a to-do names. */
+export type TodoViewer = { id: string; isAdmin: boolean; language?: PageLanguage };
 
 /**
  * A workflow's part of the to-do list: its facts about one person, and whose lists its writes in a
@@ -107,9 +109,13 @@ type Counted = { viewer: TodoViewer; todoCount: KeptTodoCount };
  * The person's to-do list for this request, worked out once however many loaders ask (the home
  * page's list and the navigation's figure), with the kept count brought up to date when it differs.
  */
-export function todoOf(signedIn: Counted, now = clock.now()): Promise<TodoItem[]> {
+export function todoOf(
+  signedIn: Counted,
+  now = clock.now(),
+  language?: PageLanguage,
+): Promise<TodoItem[]> {
   return memoForRequest(`todo:${signedIn.viewer.id}`, async () => {
-    const items = await todoFor(signedIn.viewer, now);
+    const items = await todoFor({ ...signedIn.viewer, language }, now);
     if (!keptCountHolds(signedIn.todoCount, items.length, now))
       await keepTodoCount(signedIn.viewer.id, items.length, now);
     return items;
@@ -117,7 +123,11 @@ export function todoOf(signedIn: Counted, now = clock.now()): Promise<TodoItem[]
 }
 
 /** The navigation's figure: the kept count while it stands (no statement at all), else the list's length, counted again and kept. */
-export async function openTodoCount(signedIn: Counted, now = clock.now()): Promise<number> {
+export async function openTodoCount(
+  signedIn: Counted,
+  now = clock.now(),
+  language?: PageLanguage,
+): Promise<number> {
   if (keptCountStands(signedIn.todoCount, now)) return signedIn.todoCount.open;
-  return (await todoOf(signedIn, now)).length;
+  return (await todoOf(signedIn, now, language)).length;
 }
