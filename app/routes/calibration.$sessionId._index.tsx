@@ -49,18 +49,20 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  const search = url.searchParams;
-  return sessionView(
-    viewer,
-    params.sessionId ?? "",
-    readSessionFilters(search),
-    pageParam(search),
-    search.get("tab") === "managers" ? "managers" : "agenda",
-    languageOf(context),
-  );
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    const search = url.searchParams;
+    return sessionView(
+      viewer,
+      params.sessionId ?? "",
+      readSessionFilters(search),
+      pageParam(search),
+      search.get("tab") === "managers" ? "managers" : "agenda",
+      languageOf(context),
+    );
+  },
+);
 
 export const action = withFormRefusals(
   async ({ request, params, context }: Route.ActionArgs, form) => {

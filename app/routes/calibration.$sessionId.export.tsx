@@ -4,7 +4,6 @@ import { sessionExport } from "~/modules/calibration/export.server";
 import { InvalidError } from "~/modules/errors";
 import { languageOf, translatorOf } from "~/i18n/i18n.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
-import { languageOf } from "~/i18n/i18n.server";
 
 /** `?what=outcomes` or `?what=history`: the session as CSV, for its facilitator and admins. */
 export const loader = withDomainErrors(

@@ -30,15 +30,17 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return gridView(
-    viewer,
-    params.sessionId ?? "",
-    readSessionFilters(url.searchParams),
-    languageOf(context),
-  );
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return gridView(
+      viewer,
+      params.sessionId ?? "",
+      readSessionFilters(url.searchParams),
+      languageOf(context),
+    );
+  },
+);
 
 /** Back to the grid as it was filtered, saying what happened to whom. */
 function backToGrid(url: URL, sessionId: string, said: [string, string]) {

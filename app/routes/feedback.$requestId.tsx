@@ -33,7 +33,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return {
-    ...(await answerPage(viewer, params.requestId ?? "", languageOf(context))), reviewerId: viewer.id };
+    ...(await answerPage(viewer, params.requestId ?? "", languageOf(context))),
+    reviewerId: viewer.id,
+  };
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {

@@ -59,7 +59,10 @@ function submitRefusal(
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await interviewPage(viewer, params.interviewId ?? "", languageOf(context))), authorId: viewer.id };
+  return {
+    ...(await interviewPage(viewer, params.interviewId ?? "", languageOf(context))),
+    authorId: viewer.id,
+  };
 });
 
 /**

@@ -40,7 +40,6 @@ import {
 import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
-import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);

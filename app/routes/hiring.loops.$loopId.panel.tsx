@@ -23,12 +23,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 /** The loop's panel as its hiring admins staff it: the mix, what the rule flags, suggestions that widen it, trainees to seat. */
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
-  return panelPage(
-    await requireUser(request),
-    params.loopId ?? "",
-    undefined,
-    languageOf(context),
-  );
+  return panelPage(await requireUser(request), params.loopId ?? "", undefined, languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {

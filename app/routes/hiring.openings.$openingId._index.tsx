@@ -55,15 +55,17 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ];
 };
 
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return openingPage(
-    viewer,
-    params.openingId ?? "",
-    pageParam(url.searchParams),
-    languageOf(context),
-  );
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return openingPage(
+      viewer,
+      params.openingId ?? "",
+      pageParam(url.searchParams),
+      languageOf(context),
+    );
+  },
+);
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);

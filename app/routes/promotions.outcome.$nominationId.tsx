@@ -18,13 +18,15 @@ export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsCommittee:answer.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params, context }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return {
-    ...(await answerPage(viewer, params.nominationId ?? "", languageOf(context))),
-    planned: url.searchParams.get("planned") === "1",
-  };
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return {
+      ...(await answerPage(viewer, params.nominationId ?? "", languageOf(context))),
+      planned: url.searchParams.get("planned") === "1",
+    };
+  },
+);
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);

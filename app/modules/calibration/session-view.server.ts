@@ -395,7 +395,11 @@ function sessionFigures(
 const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 
 /** The viewer's class's view of the session at its current version (its event count), computed once per version. */
-export async function baseFor(viewer: Viewer, session: Access, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function baseFor(
+  viewer: Viewer,
+  session: Access,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const [version, own] = await Promise.all([
     db.calibrationEvent.count({ where: { sessionId: session.id } }),
     viewer.isAdmin
@@ -869,10 +873,7 @@ export async function ownOutcomeViews(personId: string, language: PageLanguage =
   const outcomes = await ownOutcomes(personId);
   return Promise.all(
     outcomes.map(async (outcome) => {
-      const { ladder } = await requireLadderOfVersionIn(
-        outcome.session.ladderVersionId,
-        language,
-      );
+      const { ladder } = await requireLadderOfVersionIn(outcome.session.ladderVersionId, language);
       const scalePoint = sessionScale(ladder, outcome.session.scaleId).points.find(
         (point) => point.value === outcome.finalRating,
       );

@@ -52,10 +52,12 @@ export async function evidenceCompetencies(
   if (!person?.track) return [];
   const served = await ladderForPerson(person);
   return served
-    ? competenciesForTrack(ladderInLanguage(served.ladder, language).ladder, person.track).map((competency) => ({
-        id: competency.id,
-        name: competency.name,
-      }))
+    ? competenciesForTrack(ladderInLanguage(served.ladder, language).ladder, person.track).map(
+        (competency) => ({
+          id: competency.id,
+          name: competency.name,
+        }),
+      )
     : [];
 }
 
@@ -193,8 +195,7 @@ export async function evidenceOf(
   const items = readable.map((row) => ({
     id: row.id,
     competencyId: row.competencyId,
-    competencyName:
-      (ladder && getCompetency(ladder, row.competencyId)?.name) ?? row.competencyId,
+    competencyName: (ladder && getCompetency(ladder, row.competencyId)?.name) ?? row.competencyId,
     text: row.text,
     url: row.url,
     occurredOn: row.occurredOn,

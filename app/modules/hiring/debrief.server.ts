@@ -26,7 +26,11 @@ import { db } from "~/db/client.server";
  * supports, and the agenda; then the decision and any dissent. Nothing of it reaches an
  * interviewer whose own card is not in.
  */
-export async function debriefPage(viewer: Viewer, loopId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function debriefPage(
+  viewer: Viewer,
+  loopId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const loop = await requireVisibleLoop(viewer, loopId);
   const { access } = loop;
   const header = {

@@ -119,7 +119,11 @@ function levelLabel(ladder: Ladder, levelId: string | null): string | null {
  * The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the
  * viewer may read, the decision, and, for those who staff it, the clashes in time.
  */
-export async function loopPage(viewer: Viewer, loopId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function loopPage(
+  viewer: Viewer,
+  loopId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const loop = await requireVisibleLoop(viewer, loopId);
   const ladder = await openingLadder(loop.opening, language);
   const { access } = loop;

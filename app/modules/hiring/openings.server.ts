@@ -198,7 +198,9 @@ export async function hiringHome(viewer: Viewer, language: PageLanguage = SOURCE
   const versionIds = [...new Set(openings.map((opening) => opening.ladderVersionId))];
   const ladders = new Map(
     await Promise.all(
-      versionIds.map(async (id) => [id, await openingLadder({ ladderVersionId: id }, language)] as const),
+      versionIds.map(
+        async (id) => [id, await openingLadder({ ladderVersionId: id }, language)] as const,
+      ),
     ),
   );
   const levelTitle = (ladderVersionId: string, levelId: string) => {

@@ -595,7 +595,11 @@ function requireVisibleLoopFor(loopId: string, interviewerId: string) {
  * The seat's page: for the trainee, the stage's kit and their practice notes; for the interviewer,
  * the notes to read and the sign-off. Nothing of any scorecard.
  */
-export async function seatPage(viewer: Viewer, seatId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function seatPage(
+  viewer: Viewer,
+  seatId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const { seat, facts, loop, stage } = await requireSeat(viewer, seatId);
   const ladder = await openingLadder(loop.opening, language);
   const isTrainee = viewer.id === seat.traineeId;
@@ -767,7 +771,7 @@ export async function setTrainingStep(
   });
   if (!person || person.deactivatedAt)
     return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyActive"] } };
-  const names = await competencyNames();
+  const names = await competencyNames(SOURCE_LANGUAGE);
   if (input.competencyIds.some((id) => !names.has(id)))
     return { ok: false, fieldErrors: { competencyIds: ["panels:errors.unknownCompetency"] } };
   await db.$transaction(async (tx) => {

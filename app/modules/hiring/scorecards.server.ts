@@ -69,7 +69,11 @@ const locked = (message: Message) => ({
 });
 
 /** The interview, its loop's access facts, the stage's competencies and the rules a card is checked against. NotFoundError unless it is the viewer's own interview. */
-async function ownInterview(viewer: Viewer, interviewId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+async function ownInterview(
+  viewer: Viewer,
+  interviewId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const interview = await db.hiringInterview.findUnique({
     where: { id: interviewId },
     select: { id: true, loopId: true, stageId: true, interviewerId: true, scheduledAt: true },
@@ -85,8 +89,16 @@ async function ownInterview(viewer: Viewer, interviewId: string, language: PageL
 }
 
 /** The scorecard page: the stage's kit, the draft being written (a first card or an amendment), and the submitted chain with what each amendment changed. */
-export async function interviewPage(viewer: Viewer, interviewId: string, language: PageLanguage = SOURCE_LANGUAGE) {
-  const { interview, loop, stage, ladder, rules } = await ownInterview(viewer, interviewId, language);
+export async function interviewPage(
+  viewer: Viewer,
+  interviewId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
+  const { interview, loop, stage, ladder, rules } = await ownInterview(
+    viewer,
+    interviewId,
+    language,
+  );
   const cards = await db.hiringScorecard.findMany({
     where: { interviewId, authorId: viewer.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -24,7 +24,11 @@ import { requireSessionAccess } from "~/modules/calibration/sessions.server";
  * an admin reads (the insights page's cycle and groups, the cycle's other sessions): the disclosure
  * check runs over all of them, as the insights page runs it (decision 060).
  */
-export async function fairnessView(viewer: Viewer, sessionId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function fairnessView(
+  viewer: Viewer,
+  sessionId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canSeeFairness(viewer, session.access))
     throw new NotFoundError({ key: "calibration:errors.noFairnessReport" });

@@ -5,7 +5,11 @@ import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { gapPage } from "~/modules/growth/profile.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { getCompetency, getLevel, type Ladder } from "~/modules/ladders";
-import { ladderForPerson, ladderInLanguage, servedLadders } from "~/modules/ladders/registry.server";
+import {
+  ladderForPerson,
+  ladderInLanguage,
+  servedLadders,
+} from "~/modules/ladders/registry.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { effectiveBand } from "~/modules/mentorship/levels";
 import { dayToDate } from "~/modules/days";
@@ -118,9 +122,7 @@ export async function mayPost(viewerId: string): Promise<boolean> {
 }
 
 /** The ladders a poster chooses from, with their competencies and levels in order. */
-export async function postingChoices(
-  language: PageLanguage = SOURCE_LANGUAGE,
-): Promise<
+export async function postingChoices(language: PageLanguage = SOURCE_LANGUAGE): Promise<
   {
     id: string;
     name: string;
@@ -244,10 +246,7 @@ function summary(row: Row, ladder: Ladder | undefined) {
  * The opportunities page: the open ones ranked for the viewer by the gaps they would close (with
  * which), the ones the viewer posted, and the ones they expressed interest in with where each stands.
  */
-export async function opportunitiesPage(
-  viewer: Viewer,
-  language: PageLanguage = SOURCE_LANGUAGE,
-) {
+export async function opportunitiesPage(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   const [open, posted, interests, person, ladders, postable] = await Promise.all([
     db.opportunity.findMany({
       where: OFFERED,

@@ -25,7 +25,9 @@ export async function homeSummary(personId: string, isAdmin: boolean, language: 
     team: meRow.teamName === null ? null : { name: meRow.teamName },
     manager: meRow.managerName === null ? null : { name: meRow.managerName },
   };
-  const ladders = reportRows.length ? (await servedLaddersIn(language)).map((served) => served.ladder) : [];
+  const ladders = reportRows.length
+    ? (await servedLaddersIn(language)).map((served) => served.ladder)
+    : [];
   // Each report's level as its title ("Engineer II", "Engineer II · B" at a sub-level), from their own ladder.
   const reports = reportRows.map(({ reports: count, ladderId, sublevel, ...report }) => ({
     ...report,

@@ -14,7 +14,10 @@ import {
 } from "~/modules/hiring/krippendorff";
 import type { Viewer } from "~/modules/identity/policy";
 import { getLevel } from "~/modules/ladders";
-import { requireLadderOfVersion, requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
+import {
+  requireLadderOfVersion,
+  requireLadderOfVersionIn,
+} from "~/modules/ladders/versions.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
@@ -740,7 +743,8 @@ export async function answerPage(
   language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<AnswerPage> {
   const { nomination, readable, released } = await answerFacts(viewer, nominationId);
-  const ladder = (await requireLadderOfVersionIn(nomination.window.ladderVersionId, language)).ladder;
+  const ladder = (await requireLadderOfVersionIn(nomination.window.ladderVersionId, language))
+    .ladder;
   const nominee = await db.user.findUnique({
     where: { id: nomination.nomineeId },
     select: { name: true },

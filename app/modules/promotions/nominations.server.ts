@@ -3,7 +3,10 @@ import { db, type Prisma } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Message } from "~/i18n/messages";
 import { getLevel } from "~/modules/ladders/lookups";
-import { requireLadderOfVersion, requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
+import {
+  requireLadderOfVersion,
+  requireLadderOfVersionIn,
+} from "~/modules/ladders/versions.server";
 import { managerChain, reportsUnder } from "~/modules/people/reporting-line.server";
 import * as clock from "~/platform/clock.server";
 import type { NominationInput } from "./forms";
@@ -375,7 +378,10 @@ export async function withdrawNomination(
 }
 
 /** The nominations the person is part of: their own, those they made, and their direct reports'. */
-export async function myNominations(viewer: PromotionViewer, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function myNominations(
+  viewer: PromotionViewer,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const rows = await db.promotionNomination.findMany({
     where: {
       OR: [{ nomineeId: viewer.id }, { nominatedById: viewer.id }, { managerId: viewer.id }],

@@ -106,7 +106,8 @@ export async function nominationPage(
       })
     ).map((person) => [person.id, person]),
   );
-  const ladder = (await requireLadderOfVersionIn(nomination.window.ladderVersionId, language)).ladder;
+  const ladder = (await requireLadderOfVersionIn(nomination.window.ladderVersionId, language))
+    .ladder;
   const role = packetAuthorRole(viewer, access);
   const readsDrafts =
     viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
@@ -120,7 +121,9 @@ export async function nominationPage(
     (shown.amendsId
       ? canAmendPacket(viewer, access, access.windowState)
       : canWritePacket(viewer, access, access.windowState));
-  const packetLadder = shown ? (await requireLadderOfVersionIn(shown.ladderVersionId, language)).ladder : ladder;
+  const packetLadder = shown
+    ? (await requireLadderOfVersionIn(shown.ladderVersionId, language)).ladder
+    : ladder;
   const criteria = shown ? criteriaOf(packetLadder, shown.targetLevelId) : [];
   const offer = writable
     ? await evidenceOnOffer(

@@ -173,7 +173,9 @@ export const promotionsPersonalData: PersonalDataDeclaration = {
       for (const nomination of (await myNominations(reader, language)).filter(
         (row) => row.own || row.byViewer,
       )) {
-        const page = await unlessNotFound(() => nominationPage(reader, nomination.id, now, language));
+        const page = await unlessNotFound(() =>
+          nominationPage(reader, nomination.id, now, language),
+        );
         if (!page) continue;
         const common = {
           window: nomination.windowName,

@@ -49,7 +49,11 @@ function pagesOf(
  * One window for its page, to whoever may open one of its pages; anyone else, and an id nobody has,
  * get the same 404.
  */
-export async function windowPage(viewer: PromotionViewer, windowId: string, language: PageLanguage = SOURCE_LANGUAGE) {
+export async function windowPage(
+  viewer: PromotionViewer,
+  windowId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const window = await db.promotionWindow.findUnique({
     where: { id: windowId },
     select: {
