@@ -132,7 +132,7 @@ export async function queueReminders(
     const timeZone = personTimeZone(person.timeZone);
     const voice = voiceFor(person.language, timeZone);
     const [items, known] = await Promise.all([
-      planTodo ? todoFor({ ...person, language: voice.language }, now) : [],
+      planTodo ? todoFor(person, now, voice.language) : [],
       knownKeys(person.id),
     ]);
     const unsubscribe = (kinds: [MessageKind, ...MessageKind[]]) =>

@@ -135,7 +135,7 @@ export async function ballotPage(
       },
     }),
     identityOf(facts, nomination),
-    activeSponsorsOf(nomination.nomineeId),
+    activeSponsorsOf(nomination.nomineeId, undefined, language),
     db.promotionNomination.findUniqueOrThrow({
       where: { id: nominationId },
       select: { nominatedById: true },

@@ -134,7 +134,7 @@ export async function nominationPage(
     : [];
   const nominee = people.get(access.nomineeId)!;
   const packetSubmitted = submitted.length > 0;
-  const sponsorships = (await activeSponsorsOf(access.nomineeId, now))
+  const sponsorships = (await activeSponsorsOf(access.nomineeId, now, language))
     .filter((sponsorship) =>
       canReadSponsorshipInPacket(viewer, {
         nomineeId: access.nomineeId,

@@ -32,10 +32,11 @@ const todoRow = z.object({
   evidence: z.string().nullable(),
 });
 
-export async function promotionTodoFacts(viewer: {
-  id: string;
-  language?: PageLanguage;
-}): Promise<PromotionFacts> {
+export async function promotionTodoFacts(
+  viewer: { id: string },
+  _now?: Date,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<PromotionFacts> {
   // One statement, as every workflow's to-dos are: the nominations in open windows of the viewer or
   // of their active reports, with each unsubmitted packet's cases (for their gaps).
   const rows = parseRows(
@@ -80,10 +81,7 @@ export async function promotionTodoFacts(viewer: {
       nomination.managerAddedAt === null &&
       additionsOpenIn(nomination.windowState)
     ) {
-      const { ladder } = await requireLadderOfVersionIn(
-        nomination.ladderVersionId,
-        viewer.language ?? SOURCE_LANGUAGE,
-      );
+      const { ladder } = await requireLadderOfVersionIn(nomination.ladderVersionId, language);
       facts.promotionNominationsToAdd.push({
         nominationId: nomination.id,
         nomineeName,

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import type { PageLanguage } from "~/i18n/languages";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { chunks } from "~/utils/chunks";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
@@ -13,8 +13,7 @@ import {
 } from "./todo";
 import * as clock from "~/platform/clock.server";
 
-/** `language`: the reader's (the page's, or an email's recipient's), for ladder texts a to-do names. */
-export type TodoViewer = { id: string; isAdmin: boolean; language?: PageLanguage };
+export type TodoViewer = { id: string; isAdmin: boolean };
 
 /**
  * A workflow's part of the to-do list: its facts about one person, and whose lists its writes in a
@@ -22,7 +21,8 @@ export type TodoViewer = { id: string; isAdmin: boolean; language?: PageLanguage
  * list knows every workflow's facts (todo.ts) without importing any workflow.
  */
 export type TodoProvider = {
-  facts(viewer: TodoViewer, now: Date): Promise<Partial<TodoFacts>>;
+  /** `language`: the reader's (a page's, or an email's recipient's), for the ladder texts a to-do names. */
+  facts(viewer: TodoViewer, now: Date, language: PageLanguage): Promise<Partial<TodoFacts>>;
   changes(window: ChangeWindow): Promise<TodoChanges>;
 };
 
@@ -58,9 +58,13 @@ const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cycles
  * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening),
  * mentorship's one, career conversations' one and feedback's.
  */
-export async function todoFor(viewer: TodoViewer, now = clock.now()): Promise<TodoItem[]> {
+export async function todoFor(
+  viewer: TodoViewer,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<TodoItem[]> {
   const parts = await Promise.all(
-    registeredProviders().map((provider) => provider.facts(viewer, now)),
+    registeredProviders().map((provider) => provider.facts(viewer, now, language)),
   );
   const facts: TodoFacts = Object.assign({ ...NO_REVIEW_FACTS }, ...parts);
   return todoItems(facts, now);
@@ -115,7 +119,7 @@ export function todoOf(
   language?: PageLanguage,
 ): Promise<TodoItem[]> {
   return memoForRequest(`todo:${signedIn.viewer.id}`, async () => {
-    const items = await todoFor({ ...signedIn.viewer, language }, now);
+    const items = await todoFor(signedIn.viewer, now, language);
     if (!keptCountHolds(signedIn.todoCount, items.length, now))
       await keepTodoCount(signedIn.viewer.id, items.length, now);
     return items;
