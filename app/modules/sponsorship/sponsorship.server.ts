@@ -72,7 +72,6 @@ export async function activelySponsors(
   sponsorId: string,
   sponseeId: string,
   now = clock.now(),
-  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<boolean> {
   return (await db.sponsorship.count({ where: { sponsorId, sponseeId, ...activeWhere(now) } })) > 0;
 }
@@ -81,6 +80,7 @@ export async function activelySponsors(
 export async function activeSponsorsOf(
   sponseeId: string,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<
   { sponsorId: string; sponsorName: string; advocacy: Advocacy; target: string; until: Date }[]
 > {

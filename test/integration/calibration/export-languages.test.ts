@@ -47,6 +47,7 @@ async function sessionWithOneOutcome() {
       state: "live",
       ladderId: "engineering",
       ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
+      groupFloor: 4,
     },
   });
   const person = await createPerson({ track: "ic", level: "ic2" });
