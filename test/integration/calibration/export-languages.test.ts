@@ -20,15 +20,22 @@ function records(body: string): string[][] {
   let quoted = false;
   for (let index = 0; index < body.length; index++) {
     const char = body[index]!;
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') ((cell += '"'), index++);
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") (row.push(cell), (cell = ""));
-    else if (char === "\r") continue;
-    else if (char === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
-    else cell += char;
+    if (quoted && char === '"' && body[index + 1] === '"') {
+      cell += '"';
+      index++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (quoted || (char !== "," && char !== "\r" && char !== "\n")) {
+      cell += char;
+    } else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    }
   }
   return rows;
 }
