@@ -257,6 +257,7 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
               {t("import.csv")}
             </label>
             <textarea
+              dir="auto"
               id={fields.csv.id}
               name={fields.csv.name}
               value={csv}
