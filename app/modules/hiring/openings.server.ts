@@ -41,9 +41,9 @@ export function requireOpeningCreator(viewer: Viewer): void {
 }
 
 /** The ladders offered and their levels, and the one the new-opening form starts on. */
-export async function openingChoices(viewer: Viewer) {
+export async function openingChoices(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   requireOpeningCreator(viewer);
-  const { ladders, defaultLadderId } = await ladderChoices();
+  const { ladders, defaultLadderId } = await ladderChoices(undefined, language);
   return {
     ladders: ladders.map(({ ladder }) => ({
       id: ladder.meta.id,
