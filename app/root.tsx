@@ -74,7 +74,7 @@ export const loader = withDomainErrors(async ({ request, context }: Route.Loader
           isInterviewer: signedIn.isInterviewer,
         }),
         // The figure beside Home: the kept count while it stands, so most pages read nothing more.
-        openTodos: await openTodoCount(signedIn),
+        openTodos: await openTodoCount(signedIn, undefined, languageOf(context)),
         // Admins are told when a ladder failed to load, and whether its last good version is served.
         ...(signedIn.viewer.isAdmin
           ? ladderProblemCounts((await ladderState()).problems)

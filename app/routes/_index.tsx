@@ -14,15 +14,16 @@ import { todoOf } from "~/modules/todo/todo.server";
 import type { TodoItem } from "~/modules/todo/todo";
 import { withDomainErrors } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("home:title") }];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const signedIn = await requireSignedIn(request);
   const { viewer } = signedIn;
   const [summary, todo] = await Promise.all([
-    homeSummary(viewer.id, viewer.isAdmin),
-    todoOf(signedIn),
+    homeSummary(viewer.id, viewer.isAdmin, languageOf(context)),
+    todoOf(signedIn, undefined, languageOf(context)),
   ]);
   return { viewer, todo, ...summary };
 });

@@ -8,14 +8,15 @@ import { accessAuditView } from "~/modules/access-audit/access-audit.server";
 import type { AccessStage } from "~/modules/access-audit/units";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("accessAudit:title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return accessAuditView(viewer);
+  return accessAuditView(viewer, { language: languageOf(context) });
 });
 
 export default function AccessAudit({ loaderData }: Route.ComponentProps) {

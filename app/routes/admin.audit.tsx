@@ -11,17 +11,18 @@ import { Pagination } from "~/components/ui/pagination";
 import { listAuditEvents } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { ladderWords } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLaddersIn } from "~/modules/ladders/registry.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("admin:audit.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, context }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  const ladders = (await servedLadders()).map((served) => served.ladder);
+  const ladders = (await servedLaddersIn(languageOf(context))).map((served) => served.ladder);
   return listAuditEvents(pageParam(url.searchParams), ladderWords(ladders));
 });
 

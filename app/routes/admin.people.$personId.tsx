@@ -34,6 +34,7 @@ import { placeChoiceOf } from "~/modules/people/track-level";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -46,13 +47,13 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ];
 };
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
   if (!params.personId) throw new NotFoundError({ key: "people:errors.noSuchPerson" });
   const [person, teams, tracks] = await Promise.all([
     getPerson(params.personId),
     listTeamOptions(),
-    getTrackOptions(),
+    getTrackOptions(languageOf(context)),
   ]);
   const ends = person.deactivatedAt === null ? await deactivationPreview(person.id) : {};
   return {

@@ -21,12 +21,13 @@ import { SuggestField } from "~/components/ui/suggest-field";
 import { textParam } from "~/utils/search-params";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("people:list.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, context }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const searchParams = url.searchParams;
   const filters = parsePeopleFilters(searchParams);
@@ -41,7 +42,7 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   if (typedTeam) filters.teamId = team?.id ?? "";
   const [result, tracks, managerName] = await Promise.all([
     listPeople(filters),
-    getTrackOptions(),
+    getTrackOptions(languageOf(context)),
     filters.managerId ? getPersonName(filters.managerId) : null,
   ]);
   return {

@@ -9,14 +9,14 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
-import { translatorOf } from "~/i18n/i18n.server";
+import { languageOf, translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { ladderWords, levelLabel, trackLabel } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLaddersIn } from "~/modules/ladders/registry.server";
 import {
   changeInWords,
   CSV_COLUMNS,
@@ -82,7 +82,7 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
     );
   }
   const { plan, summary } = outcome;
-  const ladders = (await servedLadders()).map((served) => served.ladder);
+  const ladders = (await servedLaddersIn(languageOf(context))).map((served) => served.ladder);
   const named = ladderWords(ladders);
   const words: PlaceWords = {
     ladder: (id) => ladders.find((ladder) => ladder.meta.id === id)?.meta.name ?? id,
@@ -257,6 +257,7 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
               {t("import.csv")}
             </label>
             <textarea
+              dir="auto"
               id={fields.csv.id}
               name={fields.csv.name}
               value={csv}

@@ -15,14 +15,18 @@ import { PersonSchema, wordedFieldErrors } from "~/modules/people/person-form";
 import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("people:new.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
-  const [teams, tracks] = await Promise.all([listTeamOptions(), getTrackOptions()]);
+  const [teams, tracks] = await Promise.all([
+    listTeamOptions(),
+    getTrackOptions(languageOf(context)),
+  ]);
   return { teams, tracks };
 });
 

@@ -39,6 +39,7 @@ import {
 } from "~/modules/calibration/sessions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -48,17 +49,20 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  const search = url.searchParams;
-  return sessionView(
-    viewer,
-    params.sessionId ?? "",
-    readSessionFilters(search),
-    pageParam(search),
-    search.get("tab") === "managers" ? "managers" : "agenda",
-  );
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    const search = url.searchParams;
+    return sessionView(
+      viewer,
+      params.sessionId ?? "",
+      readSessionFilters(search),
+      pageParam(search),
+      search.get("tab") === "managers" ? "managers" : "agenda",
+      languageOf(context),
+    );
+  },
+);
 
 export const action = withFormRefusals(
   async ({ request, params, context }: Route.ActionArgs, form) => {

@@ -40,6 +40,7 @@ import { PROPOSAL_MARKS, type ProposalMark } from "~/modules/calibration/entries
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -49,9 +50,14 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const view = await entryView(viewer, params.sessionId ?? "", params.entryId ?? "");
+  const view = await entryView(
+    viewer,
+    params.sessionId ?? "",
+    params.entryId ?? "",
+    languageOf(context),
+  );
   return {
     ...view,
     feedbackHref: await feedbackPageForSession(view.session.id, view.entry.personId),

@@ -2,7 +2,7 @@ import type { Route } from "./+types/calibration.$sessionId.export";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { InvalidError } from "~/modules/errors";
-import { translatorOf } from "~/i18n/i18n.server";
+import { languageOf, translatorOf } from "~/i18n/i18n.server";
 import { csvResponse, withDomainErrors } from "~/utils/http.server";
 
 /** `?what=outcomes` or `?what=history`: the session as CSV, for its facilitator and admins. */
@@ -17,6 +17,7 @@ export const loader = withDomainErrors(
       params.sessionId ?? "",
       what,
       translatorOf(context),
+      languageOf(context),
     );
     return csvResponse(filename, body);
   },

@@ -9,6 +9,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { fairnessView } from "~/modules/insights/fairness.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -18,9 +19,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return fairnessView(viewer, params.sessionId ?? "");
+  return fairnessView(viewer, params.sessionId ?? "", languageOf(context));
 });
 
 type Difference = { estimate: number; interval: [number, number]; worthALook: boolean };

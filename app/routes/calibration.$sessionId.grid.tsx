@@ -20,6 +20,7 @@ import { gridView, moveOnGrid, undoLastMove } from "~/modules/calibration/grid.s
 import { readSessionFilters } from "~/modules/calibration/session-view.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -29,10 +30,17 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return gridView(viewer, params.sessionId ?? "", readSessionFilters(url.searchParams));
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return gridView(
+      viewer,
+      params.sessionId ?? "",
+      readSessionFilters(url.searchParams),
+      languageOf(context),
+    );
+  },
+);
 
 /** Back to the grid as it was filtered, saying what happened to whom. */
 function backToGrid(url: URL, sessionId: string, said: [string, string]) {

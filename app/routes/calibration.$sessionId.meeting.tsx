@@ -37,6 +37,7 @@ import {
 import type { LevelOutcome } from "~/modules/calibration/entries";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -46,9 +47,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return meetingView(viewer, params.sessionId ?? "");
+  return meetingView(viewer, params.sessionId ?? "", undefined, languageOf(context));
 });
 
 export const action = withFormRefusals(

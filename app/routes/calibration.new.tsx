@@ -31,17 +31,18 @@ import { ladderChoices } from "~/modules/ladders/retired.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("calibration:setUp.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const [cycles, teams, { ladders, defaultLadderId }] = await Promise.all([
     listCycles(),
     listTeamsForCycle(),
-    ladderChoices(),
+    ladderChoices(undefined, languageOf(context)),
   ]);
   return {
     cycles: cycles.map((cycle) => ({ id: cycle.id, name: cycle.name })),

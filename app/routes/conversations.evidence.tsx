@@ -31,20 +31,21 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { db } from "~/db/client.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("conversations:evidence.title") },
 ];
 
 /** The viewer's own evidence (to record and share), or with `?person=` a report's, as far as they shared it. */
-export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const search = url.searchParams;
   const personId = search.get("person") ?? viewer.id;
   const own = personId === viewer.id;
   const [{ items, sharesAll, lastRecordedId }, competencies, person] = await Promise.all([
-    evidenceOf(viewer, personId),
-    own ? evidenceCompetencies(viewer.id) : Promise.resolve([]),
+    evidenceOf(viewer, personId, languageOf(context)),
+    own ? evidenceCompetencies(viewer.id, languageOf(context)) : Promise.resolve([]),
     own
       ? Promise.resolve({ name: viewer.name })
       : db.user.findUnique({ where: { id: personId }, select: { name: true } }),

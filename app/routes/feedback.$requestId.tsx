@@ -20,6 +20,7 @@ import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -29,9 +30,12 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await answerPage(viewer, params.requestId ?? "")), reviewerId: viewer.id };
+  return {
+    ...(await answerPage(viewer, params.requestId ?? "", languageOf(context))),
+    reviewerId: viewer.id,
+  };
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {

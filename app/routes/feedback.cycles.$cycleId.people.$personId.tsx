@@ -24,6 +24,7 @@ import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -36,9 +37,14 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return personFeedbackPage(viewer, params.cycleId ?? "", params.personId ?? "");
+  return personFeedbackPage(
+    viewer,
+    params.cycleId ?? "",
+    params.personId ?? "",
+    languageOf(context),
+  );
 });
 
 /** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, swapping, withdrawing; the person acting on their released feedback. */

@@ -12,15 +12,16 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { hiringHome } from "~/modules/hiring/openings.server";
 import { canSeeHiringStatistics } from "~/modules/hiring/policy";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:home.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return {
-    ...(await hiringHome(viewer)),
+    ...(await hiringHome(viewer, languageOf(context))),
     canSeeStatistics: canSeeHiringStatistics(viewer),
     isAdmin: viewer.isAdmin,
   };

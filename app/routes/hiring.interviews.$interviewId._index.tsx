@@ -32,6 +32,7 @@ import {
   type SubmitOutcome,
 } from "~/modules/hiring/scorecards.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -56,9 +57,12 @@ function submitRefusal(
   return wordsOf(t, body.message);
 }
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { ...(await interviewPage(viewer, params.interviewId ?? "")), authorId: viewer.id };
+  return {
+    ...(await interviewPage(viewer, params.interviewId ?? "", languageOf(context))),
+    authorId: viewer.id,
+  };
 });
 
 /**

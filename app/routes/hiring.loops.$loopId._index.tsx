@@ -52,8 +52,8 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ];
 };
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
-  return loopPage(await requireUser(request), params.loopId ?? "");
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
+  return loopPage(await requireUser(request), params.loopId ?? "", languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {

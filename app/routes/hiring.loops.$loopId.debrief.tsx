@@ -26,6 +26,7 @@ import { DECISION_KEYS, DECISIONS, DecisionSchema, DissentSchema } from "~/modul
 import { recordDecision, recordDissent } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_KEYS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -38,9 +39,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ];
 };
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return debriefPage(viewer, params.loopId ?? "");
+  return debriefPage(viewer, params.loopId ?? "", languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {

@@ -15,14 +15,15 @@ import { assignInterviewer } from "~/modules/hiring/loops.server";
 import { ATTRIBUTE_PREFIX, type NamedDimension } from "~/modules/hiring/panels";
 import { panelPage, seatTrainee } from "~/modules/hiring/panels.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:panel.title") },
 ];
 
 /** The loop's panel as its hiring admins staff it: the mix, what the rule flags, suggestions that widen it, trainees to seat. */
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
-  return panelPage(await requireUser(request), params.loopId ?? "");
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
+  return panelPage(await requireUser(request), params.loopId ?? "", undefined, languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {

@@ -42,6 +42,7 @@ import {
 } from "~/modules/hiring/openings.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -54,10 +55,17 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ];
 };
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return openingPage(viewer, params.openingId ?? "", pageParam(url.searchParams));
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return openingPage(
+      viewer,
+      params.openingId ?? "",
+      pageParam(url.searchParams),
+      languageOf(context),
+    );
+  },
+);
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);

@@ -8,6 +8,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { stageKit } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { BackLink } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -21,9 +22,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 };
 
 /** A stage's interview kit, printable: for the opening's hiring admins and whoever interviews in the stage. */
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return stageKit(viewer, params.openingId ?? "", params.stageId ?? "");
+  return stageKit(viewer, params.openingId ?? "", params.stageId ?? "", languageOf(context));
 });
 
 const printCss = `@page { margin: 14mm 12mm; }`;

@@ -29,13 +29,14 @@ import {
   requireOpeningCreator,
 } from "~/modules/hiring/openings.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:newOpening.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  return openingChoices(await requireUser(request));
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
+  return openingChoices(await requireUser(request), languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {

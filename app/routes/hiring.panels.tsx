@@ -18,14 +18,15 @@ import {
 } from "~/modules/hiring/panels";
 import { setPanelSettings, setTrainingStep, trainingPage } from "~/modules/hiring/panels.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:rules.title") },
 ];
 
 /** The panel rule (admins) and the interviewer training roster (hiring admins and admins); a 404 for anyone else. */
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  return trainingPage(await requireUser(request));
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
+  return trainingPage(await requireUser(request), languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {

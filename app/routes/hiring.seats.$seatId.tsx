@@ -14,14 +14,15 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { PracticeNotesSchema, SignOffSchema } from "~/modules/hiring/forms";
 import { savePracticeNotes, seatPage, signOffSeat } from "~/modules/hiring/panels.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:seat.title") },
 ];
 
 /** A trainee's seat on an interview: the kit and practice notes for the trainee, the sign-off for the interviewer; a 404 for anyone else. */
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
-  return seatPage(await requireUser(request), params.seatId ?? "");
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
+  return seatPage(await requireUser(request), params.seatId ?? "", languageOf(context));
 });
 
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {

@@ -14,6 +14,7 @@ import { statisticsScope } from "~/modules/hiring/statistics-text";
 import { hiringStatisticsWithPanels } from "~/modules/hiring/panel-stats.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:stats.title") },
@@ -31,12 +32,14 @@ const rounded = (value: number | null, digits = 2) =>
 const PAGE_SIZE = 50;
 const ORDERS = ["name", "offset"] as const;
 
-export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const searchParams = url.searchParams;
   const order = choiceParam(searchParams, "order", ORDERS, "order") || "name";
-  const { loops, withheld, interviewers, openings, panels } =
-    await hiringStatisticsWithPanels(viewer);
+  const { loops, withheld, interviewers, openings, panels } = await hiringStatisticsWithPanels(
+    viewer,
+    languageOf(context),
+  );
   const ordered =
     order === "name"
       ? interviewers

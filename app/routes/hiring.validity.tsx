@@ -12,14 +12,15 @@ import { validityStatistics } from "~/modules/hiring/stats.server";
 import { validityWaitingFor } from "~/modules/hiring/statistics-text";
 import type { Correlation } from "~/modules/hiring/validity";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:validity.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const statistics = await validityStatistics(viewer);
+  const statistics = await validityStatistics(viewer, languageOf(context));
   return {
     ...statistics,
     isAdmin: viewer.isAdmin,

@@ -15,14 +15,18 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import type { InsightTable } from "~/modules/insights/tables";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("insights:title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return insightsView(viewer, { cycleId: url.searchParams.get("cycle") });
+  return insightsView(viewer, {
+    cycleId: url.searchParams.get("cycle"),
+    language: languageOf(context),
+  });
 });
 
 type Proportion = { estimate: number; interval: [number, number] };

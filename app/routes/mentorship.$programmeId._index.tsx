@@ -16,13 +16,22 @@ import { timeZoneLabel } from "~/modules/time-zones";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { useTimeZone } from "~/utils/time-zone";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = programmeMeta("programme");
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return programmePage(viewer, params.programmeId ?? "", pageParam(url.searchParams));
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return programmePage(
+      viewer,
+      params.programmeId ?? "",
+      pageParam(url.searchParams),
+      undefined,
+      languageOf(context),
+    );
+  },
+);
 
 export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);

@@ -25,6 +25,7 @@ import type { Role } from "~/modules/mentorship/lifecycle";
 import { optInPage, saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -43,10 +44,12 @@ function roleOf(url: URL): Role {
   return role;
 }
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return optInPage(viewer, params.programmeId ?? "", roleOf(url));
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return optInPage(viewer, params.programmeId ?? "", roleOf(url), undefined, languageOf(context));
+  },
+);
 
 export const action = withDomainErrors(
   async ({ request, url, params, context }: Route.ActionArgs) => {

@@ -21,12 +21,13 @@ import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = programmeMeta("mentors");
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return mentorsPage(viewer, params.programmeId ?? "");
+  return mentorsPage(viewer, params.programmeId ?? "", undefined, languageOf(context));
 });
 
 /** A refusal is said at the top of the page; no form keeps a reply. */

@@ -36,6 +36,7 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -51,9 +52,15 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ];
 };
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return pairPage(viewer, params.programmeId ?? "", params.pairId ?? "");
+  return pairPage(
+    viewer,
+    params.programmeId ?? "",
+    params.pairId ?? "",
+    undefined,
+    languageOf(context),
+  );
 });
 
 /** A refusal is said at the top of the page; no form keeps a reply. */

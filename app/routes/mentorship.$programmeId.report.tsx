@@ -10,12 +10,13 @@ import { OUTCOMES, PAIR_STATUSES } from "~/modules/mentorship/lifecycle";
 import type { Average } from "~/modules/mentorship/report";
 import { programmeReport } from "~/modules/mentorship/report.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = programmeMeta("report");
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return programmeReport(viewer, params.programmeId ?? "");
+  return programmeReport(viewer, params.programmeId ?? "", undefined, languageOf(context));
 });
 
 /** The outcomes' message keys (a key takes no hyphen in ICU's choices, and reads as the others do). */

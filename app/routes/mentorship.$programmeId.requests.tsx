@@ -15,12 +15,13 @@ import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = programmeMeta("requests");
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return requestsPage(viewer, params.programmeId ?? "");
+  return requestsPage(viewer, params.programmeId ?? "", undefined, languageOf(context));
 });
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {

@@ -21,15 +21,16 @@ import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = programmeMeta("settings");
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const { programme } = await requireProgrammeAdmin(viewer, params.programmeId ?? "");
   const [teams, { ladders }] = await Promise.all([
     listTeamsForCycle(),
-    ladderChoices(programme.ladderId),
+    ladderChoices(programme.ladderId, languageOf(context)),
   ]);
   return {
     programme: { id: programme.id, name: programme.name, phase: programme.phase },

@@ -14,18 +14,19 @@ import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("mentorship:new.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   await requireRole(request, "admin");
   const today = clock.now().getTime();
   const addDays = (days: number) => dateToDay(new Date(today + days * 24 * 60 * 60 * 1000));
   const [teams, { ladders, defaultLadderId }] = await Promise.all([
     listTeamsForCycle(),
-    ladderChoices(),
+    ladderChoices(undefined, languageOf(context)),
   ]);
   return {
     teams,

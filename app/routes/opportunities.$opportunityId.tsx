@@ -24,15 +24,16 @@ import {
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { postedText } from "~/utils/posted";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:detail.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return {
-    ...(await opportunityPage(viewer, params.opportunityId)),
+    ...(await opportunityPage(viewer, params.opportunityId, languageOf(context))),
     today: dateToDay(clock.now()),
   };
 });

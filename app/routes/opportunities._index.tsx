@@ -9,13 +9,14 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { opportunitiesPage } from "~/modules/opportunities/opportunities.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:list.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) =>
-  opportunitiesPage(await requireUser(request)),
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) =>
+  opportunitiesPage(await requireUser(request), languageOf(context)),
 );
 
 export default function Opportunities({ loaderData }: Route.ComponentProps) {

@@ -26,16 +26,17 @@ import {
 import { OPPORTUNITY_KINDS } from "~/modules/opportunities/policy";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:new.title") },
 ];
 
 /** The posting form, for the ladder `?ladder=` names (else the first served): its competencies and levels. */
-export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!(await mayPost(viewer.id))) throw new NotFoundError();
-  const ladders = await postingChoices();
+  const ladders = await postingChoices(languageOf(context));
   const asked = url.searchParams.get("ladder");
   const ladder = asked === null ? ladders[0] : ladders.find((choice) => choice.id === asked);
   if (asked !== null && !ladder) throw new InvalidError({ key: "opportunities:errors.ladder" });

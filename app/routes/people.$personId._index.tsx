@@ -36,7 +36,7 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   const page = await growthPage(viewer, params.personId, languageOf(context));
   const [outcomes, nextSteps, feedback] = await Promise.all([
     // Calibration outcomes are the person's own to see, once released to them.
-    page.isSelf ? ownOutcomeViews(viewer.id) : [],
+    page.isSelf ? ownOutcomeViews(viewer.id, languageOf(context)) : [],
     page.canSelfAssess || page.canReview ? reviewTodoAbout(viewer, params.personId) : null,
     feedbackLinksAbout(viewer, params.personId),
   ]);

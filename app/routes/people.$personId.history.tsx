@@ -12,6 +12,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import type { HistoryValue } from "~/modules/growth/history";
+import { languageOf } from "~/i18n/i18n.server";
 import { historyPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
@@ -24,10 +25,10 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   if (!params.personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
-  return historyPage(viewer, params.personId);
+  return historyPage(viewer, params.personId, languageOf(context));
 });
 
 /** The words of the page's tables, in its language. */

@@ -14,16 +14,17 @@ import { readsPromotionAudit } from "~/modules/promotions/audit.server";
 import { promotionProcess } from "~/modules/promotions/process.server";
 import { windowsWithPages } from "~/modules/promotions/window-page.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotions:process.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [process, nominations, readsAudit] = await Promise.all([
     promotionProcess(),
-    myNominations(viewer),
+    myNominations(viewer, languageOf(context)),
     readsPromotionAudit(viewer),
   ]);
   const withPages = new Set(await windowsWithPages(viewer, process.windows));

@@ -10,14 +10,15 @@ import { promotionAuditView } from "~/modules/promotions/audit.server";
 import { WINDOW_DIMENSION, type PromotionAuditStage } from "~/modules/promotions/audit-units";
 import type { CareerAuditStage } from "~/modules/promotions/career-audit-units";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsAudit:title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return promotionAuditView(viewer);
+  return promotionAuditView(viewer, { language: languageOf(context) });
 });
 
 export default function PromotionAudit({ loaderData }: Route.ComponentProps) {

@@ -21,15 +21,22 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { NominationSchema } from "~/modules/promotions/forms";
 import { nominate, nominationChoices } from "~/modules/promotions/nominations.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotions:nominate.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const query = new URL(request.url).searchParams;
-  return nominationChoices(viewer, query.get("window"), query.get("nominee") || null);
+  return nominationChoices(
+    viewer,
+    query.get("window"),
+    query.get("nominee") || null,
+    undefined,
+    languageOf(context),
+  );
 });
 
 export const action = withFormRefusals(

@@ -23,6 +23,7 @@ import {
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { postedText } from "~/utils/posted";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -32,9 +33,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return nominationPage(viewer, params.nominationId ?? "");
+  return nominationPage(viewer, params.nominationId ?? "", undefined, languageOf(context));
 });
 
 export { revalidateAfterConflict as shouldRevalidate };

@@ -12,18 +12,21 @@ import { MAX_FOCUS } from "~/modules/growth/profile-plan";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { answerPage, planFromAnswer } from "~/modules/promotions/decisions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsCommittee:answer.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, url, params }: Route.LoaderArgs) => {
-  const viewer = await requireUser(request);
-  return {
-    ...(await answerPage(viewer, params.nominationId ?? "")),
-    planned: url.searchParams.get("planned") === "1",
-  };
-});
+export const loader = withDomainErrors(
+  async ({ request, url, params, context }: Route.LoaderArgs) => {
+    const viewer = await requireUser(request);
+    return {
+      ...(await answerPage(viewer, params.nominationId ?? "", languageOf(context))),
+      planned: url.searchParams.get("planned") === "1",
+    };
+  },
+);
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
   const viewer = await requireUser(request);

@@ -8,6 +8,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { windowPage } from "~/modules/promotions/window-page.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -17,9 +18,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return windowPage(viewer, params.windowId ?? "");
+  return windowPage(viewer, params.windowId ?? "", languageOf(context));
 });
 
 const linkClass = "font-medium text-brand-600 hover:underline dark:text-brand-100";

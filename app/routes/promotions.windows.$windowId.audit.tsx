@@ -8,14 +8,15 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { windowAuditView } from "~/modules/promotions/audit.server";
 import type { PromotionAuditStage } from "~/modules/promotions/audit-units";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: metaT(matches)("promotionsAudit:windowTitle", { name: loaderData?.window.name ?? "" }) },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return windowAuditView(viewer, params.windowId ?? "");
+  return windowAuditView(viewer, params.windowId ?? "", { language: languageOf(context) });
 });
 
 export default function WindowAudit({ loaderData }: Route.ComponentProps) {

@@ -12,14 +12,15 @@ import { ballotPage, saveBallot } from "~/modules/promotions/ballots.server";
 import { MARKS } from "~/modules/promotions/committee-policy";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsCommittee:ballot.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return ballotPage(viewer, params.windowId ?? "", params.nominationId ?? "");
+  return ballotPage(viewer, params.windowId ?? "", params.nominationId ?? "", languageOf(context));
 });
 
 /** Form fields named `mark.<criterion>` and `note.<criterion>`, as a map per criterion. */

@@ -19,6 +19,7 @@ import {
   scheduleCommitteeMeeting,
 } from "~/modules/promotions/committee.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -28,9 +29,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return committeePage(viewer, params.windowId ?? "");
+  return committeePage(viewer, params.windowId ?? "", languageOf(context));
 });
 
 export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {

@@ -22,6 +22,7 @@ import {
 } from "~/modules/promotions/decisions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -31,9 +32,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return meetingPage(viewer, params.windowId ?? "");
+  return meetingPage(viewer, params.windowId ?? "", languageOf(context));
 });
 
 function fieldsStartingWith(form: FormData, prefix: string): Record<string, string> {

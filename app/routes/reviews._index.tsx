@@ -13,15 +13,16 @@ import { reviewsOverview } from "~/modules/assessments/assessment-list.server";
 import { feedbackLinksAbout } from "~/modules/feedback/links.server";
 import { FeedbackLinks } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("assessments:reviews.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const [overview, feedback] = await Promise.all([
-    reviewsOverview(viewer),
+    reviewsOverview(viewer, languageOf(context)),
     feedbackLinksAbout(viewer, viewer.id),
   ]);
   return { ...overview, feedback };

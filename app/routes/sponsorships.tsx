@@ -22,14 +22,15 @@ import {
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { postedText } from "~/utils/posted";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("sponsorship:page.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const page = await sponsorshipsPage(viewer);
+  const page = await sponsorshipsPage(viewer, languageOf(context));
   return {
     ...page,
     defaultUntil: dateToDay(new Date(clock.now().getTime() + 182 * 24 * 60 * 60 * 1000)),

@@ -27,6 +27,7 @@ import { teamFeedbackLinks } from "~/modules/feedback/links.server";
 import { feedbackLinkLabel, othersFeedback } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
+import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("team:page.title") },
@@ -37,10 +38,15 @@ export const meta: Route.MetaFunction = ({ matches }) => [
  * someone without reports gets a friendly empty page rather than a 404 (the link can
  * be bookmarked by a manager whose last report moved on).
  */
-export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, url, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const searchParams = url.searchParams;
-  const overview = await teamOverview(viewer, parseTeamFilters(searchParams));
+  const overview = await teamOverview(
+    viewer,
+    parseTeamFilters(searchParams),
+    undefined,
+    languageOf(context),
+  );
   if (!overview.hasReports) return overview;
   const [conversations, feedback] = await Promise.all([
     teamConversations(viewer, choiceParam(searchParams, "oneToOnes", ["all"]) === "all"),

@@ -189,6 +189,7 @@ function CompetencyAnswer({
         {t("answer.example")}
       </label>
       <textarea
+        dir="auto"
         id={`${id}-example`}
         name={`notes:${competency.id}`}
         rows={3}

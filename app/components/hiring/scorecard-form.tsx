@@ -198,6 +198,7 @@ export function ScorecardForm({
               {t("scorecard.form.evidenceFor", { competency: competency.name })}
             </label>
             <textarea
+              dir="auto"
               id={`notes-${competency.id}`}
               name={notesField(competency.id)}
               rows={3}
@@ -241,6 +242,7 @@ export function ScorecardForm({
           {t("scorecard.form.summary")}
         </label>
         <textarea
+          dir="auto"
           id="scorecard-summary"
           name={summaryField}
           rows={4}

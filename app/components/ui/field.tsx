@@ -95,6 +95,9 @@ function FieldFrame({
   );
 }
 
+/** The input types a person writes words in. */
+const FREE_TEXT = new Set(["text", "search"]);
+
 export const Field = forwardRef<
   HTMLInputElement,
   FieldProps<InputHTMLAttributes<HTMLInputElement>>
@@ -102,7 +105,13 @@ export const Field = forwardRef<
   const ids = useFieldIds(id, hint, errors);
   return (
     <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
-      <input ref={ref} {...ids.control} {...input} />
+      {/* Free text takes the direction of what is typed in it (decision 107): Arabic in an English page, a name in Latin letters in an Arabic one. */}
+      <input
+        ref={ref}
+        dir={FREE_TEXT.has(input.type ?? "text") ? "auto" : undefined}
+        {...ids.control}
+        {...input}
+      />
     </FieldFrame>
   );
 });
@@ -137,7 +146,7 @@ export function TextareaField({
   const ids = useFieldIds(id, hint, errors);
   return (
     <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
-      <textarea {...ids.control} {...textarea} />
+      <textarea dir="auto" {...ids.control} {...textarea} />
     </FieldFrame>
   );
 }

@@ -1,10 +1,11 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
 import { equityAudit, funnelSteps, labelledAudit, type AuditUnit } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
 import { interviewerStaffings, interviewerTrainingHistory } from "~/modules/hiring/panels.server";
 import type { Viewer } from "~/modules/identity/policy";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { opportunityAccess } from "~/modules/opportunities/opportunities.server";
 import { groupsOverTime } from "~/modules/people/groups-over-time";
 import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
@@ -106,7 +107,12 @@ const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
   maxAgeMs: 10 * 60 * 1000,
 });
 
-export async function accessAuditView(viewer: Viewer, options: { now?: Date } = {}) {
+/** `language`: the reader's, for the ladder's track and level names; the figures are the same in every one. */
+export async function accessAuditView(
+  viewer: Viewer,
+  options: { now?: Date; language?: PageLanguage } = {},
+) {
+  const language = options.language ?? SOURCE_LANGUAGE;
   const scope = await requireAccessAuditScope(viewer);
   const asOf = dayOf(options.now ?? clock.now());
   const sources = ACCESS_AUDIT_SOURCES;
@@ -122,8 +128,9 @@ export async function accessAuditView(viewer: Viewer, options: { now?: Date } = 
     ladderHashes,
     version,
     floorOf.key,
+    language,
   ].join("\u0000");
-  return views.get(key, () => computeView(scope, asOf, sources, floorOf));
+  return views.get(key, () => computeView(scope, asOf, sources, floorOf, language));
 }
 
 async function computeView(
@@ -131,6 +138,7 @@ async function computeView(
   asOf: Date,
   sources: readonly AccessAuditSource[],
   floorOf: PersonFloors,
+  language: PageLanguage,
 ) {
   const [everyone, changes, regroupings, teams, moves, ladders] = await Promise.all([
     auditedPeople(),
@@ -138,7 +146,7 @@ async function computeView(
     groupChanges(),
     teamNames(),
     scope.kind === "line" ? managerChanges() : [],
-    servedLadders().then((served) => served.map((entry) => entry.ladder)),
+    servedLaddersIn(language).then((served) => served.map((entry) => entry.ladder)),
   ]);
   // Who was in the manager's organisation when, from the reporting line's history (as insights reads it).
   const inside: ReadonlyMap<string, Inside[]> =

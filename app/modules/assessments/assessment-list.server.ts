@@ -1,7 +1,8 @@
 import type { Viewer } from "~/modules/identity/policy";
 import { db } from "~/db/client.server";
 import { placeLabel } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLaddersIn } from "~/modules/ladders/registry.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import type { ExistingAssessment } from "./assessment-entry";
 import { reportReviewStatus } from "./assessment-list";
 import type { AssessmentStatus } from "./policy";
@@ -12,7 +13,7 @@ import * as clock from "~/platform/clock.server";
  * with the state of their manager review, and the reviews the viewer wrote.
  * A fixed handful of queries whatever the number of reports.
  */
-export async function reviewsOverview(viewer: Viewer) {
+export async function reviewsOverview(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   const [mine, reports, written] = await Promise.all([
     db.assessment.findMany({
       where: { subjectId: viewer.id, kind: "self" },
@@ -106,7 +107,7 @@ export async function reviewsOverview(viewer: Viewer) {
   }
   const selfDone = new Set(selfSubmitted.map((row) => `${row.subjectId}:${row.cycleId ?? ""}`));
   // Level titles, not ids, from the ladders served now (an id no ladder knows is shown as it is).
-  const ladders = (await servedLadders()).map((served) => served.ladder);
+  const ladders = (await servedLaddersIn(language)).map((served) => served.ladder);
   const titleOf = (levelId: string) => placeLabel(ladders, null, levelId) ?? levelId;
 
   return {

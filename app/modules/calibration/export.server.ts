@@ -5,12 +5,13 @@ import { erasedAmong } from "~/modules/people/erased.server";
 import { csvRow } from "~/utils/csv";
 import { ForbiddenError } from "~/modules/errors";
 import { getTrack } from "~/modules/ladders";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import type { AnyNamespaceT } from "~/i18n/languages";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
+import type { AnyNamespaceT, PageLanguage } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
 import {
   historyField,
   historyValue,
+  isCodedField,
   isShownField,
   storedIdList,
   type HistoryContext,
@@ -43,7 +44,20 @@ const CODE_COLUMNS = [
   "final rating value",
   "final level id",
 ];
-const HISTORY_COLUMNS = ["when (UTC)", "who", "person", "kind", "field", "from", "to", "reason"];
+/** As the outcomes: labels in the reader's language, then the codes (the same in every language). */
+const HISTORY_COLUMNS = [
+  "when (UTC)",
+  "who",
+  "person",
+  "kind",
+  "field",
+  "from",
+  "to",
+  "reason",
+  "field id",
+  "from value",
+  "to value",
+];
 
 const fileName = (name: string, what: string) =>
   `${
@@ -54,6 +68,14 @@ const fileName = (name: string, what: string) =>
   }-${what}.csv`;
 const text = (value: unknown) =>
   value === null || value === undefined ? "" : typeof value === "number" ? value : String(value);
+/** A history value as stored (a number, a code, a list of ids); anything else is not a code and is left out. */
+const code = (value: unknown): string | number => {
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === "string"))
+    return value.join(" ");
+  return "";
+};
 
 /**
  * A session's outcomes (one row per person) or its full history (one row per changed field of every
@@ -66,11 +88,13 @@ export async function sessionExport(
   sessionId: string,
   what: "outcomes" | "history",
   t: AnyNamespaceT,
+  language: PageLanguage,
 ): Promise<{ filename: string; body: string }> {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canOverseeSession(viewer, session.access))
     throw new ForbiddenError({ key: "calibration:errors.facilitatorExports" });
-  const ladder = await requireLadderOfVersion(session.ladderVersionId);
+  // Ladder texts in the reader's language, as the messages are; the codes beside them stay the same.
+  const { ladder } = await requireLadderOfVersionIn(session.ladderVersionId, language);
   const scale = sessionScale(ladder, session.scaleId).points;
   const levelTitles = Object.fromEntries(
     ladder.tracks.flatMap((track) => track.levels.map((level) => [level.id, level.title])),
@@ -236,6 +260,9 @@ export async function sessionExport(
           said(historyValue(field, from, context)),
           said(historyValue(field, to, context)),
           text(event.reason),
+          field,
+          isCodedField(field) ? code(from) : "",
+          isCodedField(field) ? code(to) : "",
         ]);
       }),
   );

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
@@ -64,9 +65,14 @@ const valueOf = (outcome: OutcomeOf) =>
     : null;
 
 /** The grid as the viewer sees it: the axes, who stands in which cell (as far as the filters keep), and the viewer's move to undo. */
-export async function gridView(viewer: Viewer, sessionId: string, filters: SessionFilters) {
+export async function gridView(
+  viewer: Viewer,
+  sessionId: string,
+  filters: SessionFilters,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const session = await requireSessionAccess(viewer, sessionId);
-  const base = await baseFor(viewer, session);
+  const base = await baseFor(viewer, session, language);
   const axes: GridAxes = {
     ratings: base.ratingScale.points.map((point) => ({ value: point.value, label: point.label })),
     seconds: session.secondDimension

@@ -62,6 +62,19 @@ const FIELDS: Record<string, Kind> = {
 
 export const isShownField = (field: string) => FIELDS[field] !== "hidden";
 
+const CODED = new Set<Kind | undefined>([
+  "rating",
+  "outcome",
+  "level",
+  "second",
+  "evidence",
+  "mark",
+  "released",
+  "state",
+]);
+/** Whether a field's stored values are codes (scale values, ids, states): the same in every language, unlike what they say. */
+export const isCodedField = (field: string) => CODED.has(FIELDS[field]);
+
 /** The grid's events, said before their first change ("moved on the grid: final rating …"). */
 const EVENT_HEADINGS: Record<string, string> = { move: "moved", undo: "undone" };
 /** Rationales and reasons are quoted up to this length in a history line (the entry shows them in full). */

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
@@ -67,9 +68,17 @@ async function notesOf(entryId: string): Promise<string> {
  * not open: then only that one is), its notes, the entries before and after it on the viewer's
  * agenda, and the time spent on each entry the viewer may open, with their total.
  */
-export async function meetingView(viewer: Viewer, sessionId: string, now = clock.now()) {
+export async function meetingView(
+  viewer: Viewer,
+  sessionId: string,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const session = await requireSessionAccess(viewer, sessionId);
-  const [base, steps] = await Promise.all([baseFor(viewer, session), meetingSteps(session.id)]);
+  const [base, steps] = await Promise.all([
+    baseFor(viewer, session, language),
+    meetingSteps(session.id),
+  ]);
   const times = discussionTimes(steps, now);
   const agenda = base.entries;
   const byId = new Map(agenda.map((entry) => [entry.id, entry]));

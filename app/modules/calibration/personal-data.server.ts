@@ -85,7 +85,7 @@ export const calibrationPersonalData: PersonalDataDeclaration = {
   exports: {
     async outcomes({ reader, language }) {
       const t = i18nFor(language).getFixedT(language, "growth");
-      return (await ownOutcomeViews(reader.id)).map((outcome) => ({
+      return (await ownOutcomeViews(reader.id, language)).map((outcome) => ({
         session: outcome.sessionName,
         rating: outcome.rating,
         outcome: wordsOf(t, outcome.outcome),

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Message } from "~/i18n/messages";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
@@ -5,7 +6,7 @@ import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { getCompetency, placeLabel, targetFor } from "~/modules/ladders";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import {
   agendaOrder,
   byName,
@@ -113,8 +114,13 @@ type Access = Awaited<ReturnType<typeof requireSessionAccess>>;
  * every proposal (admins, the facilitator, everyone once proposals are revealed) or one
  * manager before then (their own reports' proposals only).
  */
-async function sessionBase(viewer: Viewer, session: Access, onlyOpenable: boolean) {
-  const ladder = await requireLadderOfVersion(session.ladderVersionId);
+async function sessionBase(
+  viewer: Viewer,
+  session: Access,
+  onlyOpenable: boolean,
+  language: PageLanguage,
+) {
+  const { ladder } = await requireLadderOfVersionIn(session.ladderVersionId, language);
   const sessionId = session.id;
   const [details, allRows] = await Promise.all([
     db.calibrationSession.findUniqueOrThrow({
@@ -389,7 +395,11 @@ function sessionFigures(
 const views = new ViewCache<Base>({ entries: 32, maxAgeMs: 60_000 });
 
 /** The viewer's class's view of the session at its current version (its event count), computed once per version. */
-export async function baseFor(viewer: Viewer, session: Access) {
+export async function baseFor(
+  viewer: Viewer,
+  session: Access,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const [version, own] = await Promise.all([
     db.calibrationEvent.count({ where: { sessionId: session.id } }),
     viewer.isAdmin
@@ -402,8 +412,8 @@ export async function baseFor(viewer: Viewer, session: Access) {
   // calibrator sees no entry of a draft (policy's canOpenEntry).
   const seesAll = own === 0 && canSeePreReads(viewer, session.access);
   return views.get(
-    `${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}`,
-    () => sessionBase(viewer, session, own > 0 || session.state === "draft"),
+    `${session.id}:${version}:${session.state}:${seesAll ? "all" : `${viewer.id}:${own}`}:${language}`,
+    () => sessionBase(viewer, session, own > 0 || session.state === "draft", language),
   );
 }
 
@@ -461,9 +471,10 @@ export async function sessionView(
   filters: SessionFilters,
   page = 1,
   tab: SessionTab = "agenda",
+  language: PageLanguage = SOURCE_LANGUAGE,
 ) {
   const session = await requireSessionAccess(viewer, sessionId);
-  const base = await baseFor(viewer, session);
+  const base = await baseFor(viewer, session, language);
   const { ladder, ratingScale } = base;
   const { shown, filterProblems, filterKey } = applyFilters(base, filters);
   let figures = base.figures.get(filterKey);
@@ -623,7 +634,12 @@ export async function filterSuggestions(
 }
 
 /** One entry: the person, their reviews in the cycle, the proposal and final outcome the viewer may see, the forms they may use, and the history. */
-export async function entryView(viewer: Viewer, sessionId: string, entryId: string) {
+export async function entryView(
+  viewer: Viewer,
+  sessionId: string,
+  entryId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const session = await requireSessionAccess(viewer, sessionId);
   const row = await db.calibrationEntry.findFirst({
     where: { id: entryId, sessionId },
@@ -657,7 +673,7 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
   const erased = await isErased(row.personId);
   if (!readableAsPerson(erased) || !canOpenEntry(viewer, session.access, access))
     throw new NotFoundError({ key: "calibration:errors.noSuchEntry" });
-  const ladder = await requireLadderOfVersion(session.ladderVersionId);
+  const { ladder } = await requireLadderOfVersionIn(session.ladderVersionId, language);
   const proposalVisible = canSeeProposal(viewer, session.access, access);
   const facts = factsOf(row);
   // The manager review against the level's targets (the ladder's per-competency bar).
@@ -853,11 +869,11 @@ export async function entryView(viewer: Viewer, sessionId: string, entryId: stri
  * The person's released outcomes, for their growth page and their export: the outcome a message
  * (growth:overview.outcome.*), worded in the reader's language where it is shown.
  */
-export async function ownOutcomeViews(personId: string) {
+export async function ownOutcomeViews(personId: string, language: PageLanguage = SOURCE_LANGUAGE) {
   const outcomes = await ownOutcomes(personId);
   return Promise.all(
     outcomes.map(async (outcome) => {
-      const ladder = await requireLadderOfVersion(outcome.session.ladderVersionId);
+      const { ladder } = await requireLadderOfVersionIn(outcome.session.ladderVersionId, language);
       const scalePoint = sessionScale(ladder, outcome.session.scaleId).points.find(
         (point) => point.value === outcome.finalRating,
       );

@@ -1,7 +1,8 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency } from "~/modules/ladders";
-import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
 import { EVIDENCE_TEXT_LIMIT } from "./evidence-limits";
 import {
   canReadEvidence,
@@ -42,6 +43,7 @@ export type EvidenceItem = {
 /** The competencies a person can record evidence against: their track's, in their ladder. */
 export async function evidenceCompetencies(
   personId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<{ id: string; name: string }[]> {
   const person = await db.user.findUnique({
     where: { id: personId },
@@ -50,10 +52,12 @@ export async function evidenceCompetencies(
   if (!person?.track) return [];
   const served = await ladderForPerson(person);
   return served
-    ? competenciesForTrack(served.ladder, person.track).map((competency) => ({
-        id: competency.id,
-        name: competency.name,
-      }))
+    ? competenciesForTrack(ladderInLanguage(served.ladder, language).ladder, person.track).map(
+        (competency) => ({
+          id: competency.id,
+          name: competency.name,
+        }),
+      )
     : [];
 }
 
@@ -155,6 +159,7 @@ export async function deleteEvidence(
 export async function evidenceOf(
   viewer: ConversationViewer,
   personId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<{ items: EvidenceItem[]; sharesAll: boolean; lastRecordedId: string | null }> {
   const person = await db.user.findUnique({
     where: { id: personId },
@@ -180,6 +185,7 @@ export async function evidenceOf(
     },
   });
   const served = await ladderForPerson(person);
+  const ladder = served && ladderInLanguage(served.ladder, language).ladder;
   const readable = rows.filter((row) =>
     canReadEvidence(viewer, row, {
       managerId: person.managerId,
@@ -189,8 +195,7 @@ export async function evidenceOf(
   const items = readable.map((row) => ({
     id: row.id,
     competencyId: row.competencyId,
-    competencyName:
-      (served && getCompetency(served.ladder, row.competencyId)?.name) ?? row.competencyId,
+    competencyName: (ladder && getCompetency(ladder, row.competencyId)?.name) ?? row.competencyId,
     text: row.text,
     url: row.url,
     occurredOn: row.occurredOn,

@@ -47,8 +47,8 @@ export const conversationsPersonalData: PersonalDataDeclaration = {
     },
   },
   exports: {
-    async evidence({ reader }) {
-      const { items } = await evidenceOf(reader, reader.id);
+    async evidence({ reader, language }) {
+      const { items } = await evidenceOf(reader, reader.id, language);
       return items.map((item) => ({
         competencyId: item.competencyId,
         competency: item.competencyName,

@@ -1,6 +1,7 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getLevel, type Ladder } from "~/modules/ladders";
-import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
@@ -495,7 +496,11 @@ export async function cycleExport(
   cycleId: string,
   feedbackCounts: ExportFeedbackReader | null,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+  // Competency names in the downloader's language; ids, tracks and levels (ids) the same in every one.
+  const inLanguage = (ladder: Ladder | null | undefined) =>
+    ladder ? ladderInLanguage(ladder, language).ladder : null;
   const cycle = await requireCycle(cycleId);
   const encoder = new TextEncoder();
   const versionLadders = new Map<string, LadderLookup>();
@@ -544,13 +549,13 @@ export async function cycleExport(
     for (const row of rows) {
       if (!versionLadders.has(row.ladderVersionId))
         versionLadders.set(row.ladderVersionId, {
-          ladder: await ladderOfVersion(row.ladderVersionId),
+          ladder: inLanguage(await ladderOfVersion(row.ladderVersionId)),
         });
     }
     for (const { user } of participants) {
       const key = `${user.ladderId ?? ""}:${user.level}`;
       if (user.level && !levelLadders.has(key))
-        levelLadders.set(key, { ladder: (await ladderForPerson(user))?.ladder ?? null });
+        levelLadders.set(key, { ladder: inLanguage((await ladderForPerson(user))?.ladder) });
     }
     // In submission order, so if a person ever had two manager reviews the later one is the word that stands.
     const bySubject = new Map<

@@ -14,9 +14,13 @@ import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { competenciesForLevel, trackOfLevel } from "~/modules/ladders";
 import { ladderForPerson } from "~/modules/ladders/registry.server";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import {
+  requireLadderOfVersion,
+  requireLadderOfVersionIn,
+} from "~/modules/ladders/versions.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { peerCounts, type FeedbackCounts } from "./counts";
 import {
@@ -870,14 +874,17 @@ async function answerRules(request: {
   const settings = await requireSettings(request.cycleId);
   const competencyIds = JSON.parse(request.competencyIds) as string[];
   return {
-    ladder,
     settings,
     rules: { answerKind: settings.answerKind, scale: ladder.scale, competencyIds },
   };
 }
 
 /** The reviewer's request as the answer form shows it; NotFoundError for anyone else. */
-export async function answerPage(viewer: Viewer, requestId: string) {
+export async function answerPage(
+  viewer: Viewer,
+  requestId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const request = await requireRequest(requestId);
   const declinedByReviewer =
     request.state === "declined" && request.declinedById === request.reviewerId;
@@ -886,7 +893,10 @@ export async function answerPage(viewer: Viewer, requestId: string) {
     !(["approved", "submitted"].includes(request.state) || declinedByReviewer)
   )
     throw new NotFoundError({ key: "feedback:errors.noRequest" });
-  const { ladder, settings, rules } = await answerRules(request);
+  const [{ settings, rules }, { ladder }] = await Promise.all([
+    answerRules(request),
+    requireLadderOfVersionIn(request.ladderVersionId, language),
+  ]);
   const level = ladder.tracks
     .flatMap((track) => track.levels)
     .find((candidate) => candidate.id === request.levelId);

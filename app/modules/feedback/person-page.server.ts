@@ -4,7 +4,8 @@ import type { Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { isErased } from "~/modules/people/erased.server";
 import { competenciesForLevel } from "~/modules/ladders";
-import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
 import {
   feedbackAbout,
@@ -48,6 +49,7 @@ export async function personFeedbackPage(
   viewer: Viewer,
   cycleId: string,
   personId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
   now = clock.now(),
 ) {
   const [cycle, settings, subject, erased] = await Promise.all([
@@ -95,8 +97,9 @@ export async function personFeedbackPage(
   const live = requests.filter((request) => request.live).length;
   const whoAnswered = seesWhoAnswered(viewer, subject, settings.namesShown);
   const served = subject.level ? await ladderForPerson(subject) : undefined;
+  const ladder = served && ladderInLanguage(served.ladder, language).ladder;
   const names = new Map(
-    (served && subject.level ? competenciesForLevel(served.ladder, subject.level) : []).map(
+    (ladder && subject.level ? competenciesForLevel(ladder, subject.level) : []).map(
       (competency) => [competency.id, competency.name],
     ),
   );

@@ -1,7 +1,7 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
 import { notesField, ratingField } from "~/modules/assessments/draft";
 import { unlessNotFound } from "~/modules/errors";
-import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
 import { placeInOrganisation } from "~/modules/people/queries.server";
 import { numberOrNull, textOf, type ExportFeedbackReceived } from "~/platform/export-document";
 import { answerPage, feedbackAbout, requestsAskedOf } from "./feedback.server";
@@ -106,15 +106,16 @@ export const feedbackPersonalData: PersonalDataDeclaration = {
     });
   },
   exports: {
-    async feedbackReceived({ reader }) {
+    async feedbackReceived({ reader, language }) {
       const [links, place] = await Promise.all([
         feedbackLinksAbout(reader, reader.id),
         placeInOrganisation(reader.id),
       ]);
       // Competencies named as the person's feedback page names them: from the ladder served to them.
       const served = place ? await ladderForPerson(place) : undefined;
+      const ladder = served && ladderInLanguage(served.ladder, language).ladder;
       const nameOf = (competencyId: string) =>
-        served?.ladder.competencies.find((competency) => competency.id === competencyId)?.name ??
+        ladder?.competencies.find((competency) => competency.id === competencyId)?.name ??
         competencyId;
       const out: ExportFeedbackReceived[] = [];
       for (const link of links) {
@@ -131,10 +132,10 @@ export const feedbackPersonalData: PersonalDataDeclaration = {
       }
       return out;
     },
-    async feedbackWritten({ reader }) {
+    async feedbackWritten({ reader, language }) {
       const out = [];
       for (const requestId of await requestsAskedOf(reader.id)) {
-        const page = await unlessNotFound(() => answerPage(reader, requestId));
+        const page = await unlessNotFound(() => answerPage(reader, requestId, language));
         if (!page) continue;
         const answers = page.competencies.map((competency) => ({
           competencyId: competency.id,

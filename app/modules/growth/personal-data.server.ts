@@ -9,7 +9,11 @@ import { growthPage, historyPage } from "./profile.server";
 const growthReads = new WeakMap<ExportReading, ReturnType<typeof growthPage>>();
 function growthOf(reading: ExportReading) {
   let read = growthReads.get(reading);
-  if (!read) growthReads.set(reading, (read = growthPage(reading.reader, reading.reader.id)));
+  if (!read)
+    growthReads.set(
+      reading,
+      (read = growthPage(reading.reader, reading.reader.id, reading.language)),
+    );
   return read;
 }
 
@@ -27,7 +31,7 @@ export const growthPersonalData: PersonalDataDeclaration = {
       const { reader } = reading;
       const [{ person }, history] = await Promise.all([
         growthOf(reading),
-        historyPage(reader, reader.id),
+        historyPage(reader, reader.id, reading.language),
       ]);
       return {
         id: person.id,
@@ -51,7 +55,9 @@ export const growthPersonalData: PersonalDataDeclaration = {
       const { assessments } = await growthOf(reading);
       const pages = [];
       for (const summary of assessments) {
-        const page = await unlessNotFound(() => assessmentPage(reading.reader, summary.id));
+        const page = await unlessNotFound(() =>
+          assessmentPage(reading.reader, summary.id, reading.language),
+        );
         if (!page) continue;
         const values = page.values;
         pages.push({

@@ -22,7 +22,7 @@ import { placeInOrganisation, type PlaceRow } from "~/modules/people/queries.ser
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { ladderStanding } from "~/modules/ladders/points";
-import { ladderForPerson } from "~/modules/ladders/registry.server";
+import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
@@ -131,14 +131,18 @@ async function loadRatings(
   return byAssessment;
 }
 
-/** The ladders of some stored versions (cached after the first read of each). */
+/** The ladders of some stored versions in the reader's language (cached after the first read of each). */
 async function laddersOf(
   versionIds: readonly (string | undefined)[],
+  language: PageLanguage,
 ): Promise<Map<string, Ladder>> {
   const ids = [...new Set(versionIds.filter((id): id is string => Boolean(id)))];
   const ladders = await Promise.all(ids.map((id) => ladderOfVersion(id)));
   return new Map(
-    ids.flatMap((id, index) => (ladders[index] ? [[id, ladders[index]] as const] : [])),
+    ids.flatMap((id, index) => {
+      const ladder = ladders[index];
+      return ladder ? [[id, ladderInLanguage(ladder, language).ladder] as const] : [];
+    }),
   );
 }
 
@@ -222,9 +226,10 @@ async function sideBySide(
   };
 }
 
-/** Where the person stands: their level in the ladder served now, and the next one. */
-async function placement(person: PlaceRow) {
-  const served = await ladderForPerson(person);
+/** Where the person stands: their level in the ladder served now (in the reader's language), and the next one. */
+async function placement(person: PlaceRow, language: PageLanguage) {
+  const found = await ladderForPerson(person);
+  const served = found && { ...found, ladder: ladderInLanguage(found.ladder, language).ladder };
   const level = served && person.level ? getLevel(served.ladder, person.level) : undefined;
   if (!served || !level || level.trackId !== person.track) return null;
   const next = nextLevel(served.ladder, level.id);
@@ -261,10 +266,13 @@ export async function growthPage(
   const pair = pickLatestPair(readableSubmitted);
   const [ratings, place, plan] = await Promise.all([
     loadRatings(pair ? [pair.self.id, pair.manager.id] : [], "count"),
-    placement(person),
+    placement(person, language),
     readGrowthPlan(personId, language),
   ]);
-  const ladders = await laddersOf(assessments.map((assessment) => assessment.ladderVersionId));
+  const ladders = await laddersOf(
+    assessments.map((assessment) => assessment.ladderVersionId),
+    language,
+  );
   const draftOf = (kind: AssessmentKind) =>
     assessments.find((a) => a.kind === kind && a.status === "draft" && a.authorId === viewer.id);
   const selfDraft = draftOf("self");
@@ -364,13 +372,16 @@ export async function gapPage(
   const sources = gapSourcesOf(context);
   const picked = [sources.manager, sources.self].flatMap((pick) => (pick ? [pick.assessment] : []));
   const [place, plan, ratings, ladders] = await Promise.all([
-    placement(context.person),
+    placement(context.person, language),
     readGrowthPlan(personId, language),
     loadRatings(
       picked.map((assessment) => assessment.id),
       "count",
     ),
-    laddersOf(picked.map((assessment) => assessment.ladderVersionId)),
+    laddersOf(
+      picked.map((assessment) => assessment.ladderVersionId),
+      language,
+    ),
   ]);
   const described = (pick: GapPick | null) =>
     pick
@@ -454,7 +465,11 @@ export type HistoryPage = {
 };
 
 /** History across cycles and the current profile against the bar: submitted assessments only, ratings in one query. */
-export async function historyPage(viewer: Viewer, personId: string): Promise<HistoryPage> {
+export async function historyPage(
+  viewer: Viewer,
+  personId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<HistoryPage> {
   const context = await loadSubject(viewer, personId);
   const readableSubmitted = submitted(context.assessments);
   const latestSelf = latestSubmitted(readableSubmitted, "self");
@@ -465,9 +480,12 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
       readableSubmitted.map((assessment) => assessment.id),
       "none",
     ),
-    placement(context.person),
+    placement(context.person, language),
     // Newest first, so a competency's name is the latest one it was rated under.
-    laddersOf(readableSubmitted.map((assessment) => assessment.ladderVersionId)),
+    laddersOf(
+      readableSubmitted.map((assessment) => assessment.ladderVersionId),
+      language,
+    ),
     appliedPromotions(personId),
   ]);
   // Competencies in the order of the ladder the latest assessment used, else the person's current track.
@@ -490,6 +508,7 @@ export async function historyPage(viewer: Viewer, personId: string): Promise<His
   const scale = ladder?.scale ?? [];
   const promotionLadders = await laddersOf(
     promotions.map((promotion) => promotion.ladderVersionId),
+    language,
   );
   return {
     person: header(context.person, place),
@@ -552,9 +571,9 @@ export async function printPage(
       [self?.id, manager?.id].filter((id): id is string => Boolean(id)),
       "full",
     ),
-    placement(context.person),
+    placement(context.person, language),
     readGrowthPlan(personId, language),
-    laddersOf([self?.ladderVersionId, manager?.ladderVersionId]),
+    laddersOf([self?.ladderVersionId, manager?.ladderVersionId], language),
   ]);
   const ladder =
     (manager && ladders.get(manager.ladderVersionId)) ??

@@ -1,8 +1,9 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import {
   canViewCandidate,
   canViewLoop,
@@ -47,9 +48,15 @@ export function toStage(row: {
   };
 }
 
-/** The ladder an opening hires on, as it was when the role was opened: its plan, kits and cards read this version. */
-export function openingLadder(opening: { ladderVersionId: string }): Promise<Ladder> {
-  return requireLadderOfVersion(opening.ladderVersionId);
+/**
+ * The ladder an opening hires on, as it was when the role was opened, in the reader's language:
+ * its plan, kits and cards read this version.
+ */
+export async function openingLadder(
+  opening: { ladderVersionId: string },
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<Ladder> {
+  return (await requireLadderOfVersionIn(opening.ladderVersionId, language)).ladder;
 }
 
 /** An opening the viewer manages (its hiring admins and admins), with its plan. */

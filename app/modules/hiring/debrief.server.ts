@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { getLevel, trackOfLevel } from "~/modules/ladders";
@@ -25,7 +26,11 @@ import { db } from "~/db/client.server";
  * supports, and the agenda; then the decision and any dissent. Nothing of it reaches an
  * interviewer whose own card is not in.
  */
-export async function debriefPage(viewer: Viewer, loopId: string) {
+export async function debriefPage(
+  viewer: Viewer,
+  loopId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const loop = await requireVisibleLoop(viewer, loopId);
   const { access } = loop;
   const header = {
@@ -44,7 +49,7 @@ export async function debriefPage(viewer: Viewer, loopId: string) {
           : { key: "hiring:debrief.unavailable.notOpen" };
     return { ...header, available: false as const, reason };
   }
-  const ladder = await openingLadder(loop.opening);
+  const ladder = await openingLadder(loop.opening, language);
   const cards = effectiveSubmitted(visibleScorecards(viewer, access, await loopCardRows(loopId)));
   const interviewOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
   const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));

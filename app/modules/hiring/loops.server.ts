@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
@@ -118,9 +119,13 @@ function levelLabel(ladder: Ladder, levelId: string | null): string | null {
  * The loop page: the candidate, the panel by stage with its make-up and coverage, the scorecards the
  * viewer may read, the decision, and, for those who staff it, the clashes in time.
  */
-export async function loopPage(viewer: Viewer, loopId: string) {
+export async function loopPage(
+  viewer: Viewer,
+  loopId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const loop = await requireVisibleLoop(viewer, loopId);
-  const ladder = await openingLadder(loop.opening);
+  const ladder = await openingLadder(loop.opening, language);
   const { access } = loop;
   const seesOthers = canSeeOthersScorecards(viewer, access);
   const manages = managesOpening(viewer, access);
@@ -643,13 +648,17 @@ export async function linkHire(
   return { ok: true };
 }
 
-/** The loop's scorecards the viewer may read, as CSV rows: one per competency of each card that counts. */
+/**
+ * The loop's scorecards the viewer may read, as CSV rows: one per competency of each card that
+ * counts, the competency by its id (the same in every language) and its name in the reader's.
+ */
 export async function loopExport(
   viewer: Viewer,
   loopId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<{ filename: string; rows: (string | number)[][] }> {
   const loop = await requireVisibleLoop(viewer, loopId);
-  const ladder = await openingLadder(loop.opening);
+  const ladder = await openingLadder(loop.opening, language);
   const cards = visibleScorecards(viewer, loop.access, await loopCardRows(loopId));
   const stageOf = new Map(loop.interviews.map((interview) => [interview.id, interview]));
   const stageName = new Map(loop.opening.stages.map((stage) => [stage.id, stage.name]));
@@ -663,6 +672,7 @@ export async function loopExport(
       "interviewer",
       "status",
       "submitted (UTC)",
+      "competency id",
       "competency",
       "score",
       "notes",
@@ -682,6 +692,7 @@ export async function loopExport(
         interview?.interviewer.name ?? "",
         card.status,
         card.submittedAt ? card.submittedAt.toISOString() : "",
+        score.competencyId,
         competencyName.get(score.competencyId) ?? score.competencyId,
         score.score ?? "not assessed",
         score.notes,

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { messageText } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
@@ -40,9 +41,9 @@ export function requireOpeningCreator(viewer: Viewer): void {
 }
 
 /** The ladders offered and their levels, and the one the new-opening form starts on. */
-export async function openingChoices(viewer: Viewer) {
+export async function openingChoices(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   requireOpeningCreator(viewer);
-  const { ladders, defaultLadderId } = await ladderChoices();
+  const { ladders, defaultLadderId } = await ladderChoices(undefined, language);
   return {
     ladders: ladders.map(({ ladder }) => ({
       id: ladder.meta.id,
@@ -142,7 +143,7 @@ export async function createOpening(
 }
 
 /** The hiring home: openings the viewer manages, and interviews they hold (their own cards' state only). */
-export async function hiringHome(viewer: Viewer) {
+export async function hiringHome(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   const [openings, interviews] = await Promise.all([
     canCreateOpening(viewer)
       ? db.hiringOpening.findMany({
@@ -197,7 +198,9 @@ export async function hiringHome(viewer: Viewer) {
   const versionIds = [...new Set(openings.map((opening) => opening.ladderVersionId))];
   const ladders = new Map(
     await Promise.all(
-      versionIds.map(async (id) => [id, await openingLadder({ ladderVersionId: id })] as const),
+      versionIds.map(
+        async (id) => [id, await openingLadder({ ladderVersionId: id }, language)] as const,
+      ),
     ),
   );
   const levelTitle = (ladderVersionId: string, levelId: string) => {
@@ -237,9 +240,14 @@ export async function hiringHome(viewer: Viewer) {
 export const OPENING_LOOPS_PAGE_SIZE = 25;
 
 /** The opening page: its plan with coverage, its hiring admins and its loops. Counts of cards only where the viewer may see them. */
-export async function openingPage(viewer: Viewer, openingId: string, page = 1) {
+export async function openingPage(
+  viewer: Viewer,
+  openingId: string,
+  page = 1,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const opening = await requireManagedOpening(viewer, openingId);
-  const ladder = await openingLadder(opening);
+  const ladder = await openingLadder(opening, language);
   const level = getLevel(ladder, opening.levelId);
   const coverage = planCoverage(ladder, opening.levelId, opening.stages);
   const figures = await openingFigures(openingId);
@@ -509,7 +517,12 @@ export async function setOpeningState(
  * A stage's interview kit, for the opening's hiring admins and whoever interviews in that stage:
  * the questions, follow-ups, what good answers show and the anchored meaning of each score.
  */
-export async function stageKit(viewer: Viewer, openingId: string, stageId: string) {
+export async function stageKit(
+  viewer: Viewer,
+  openingId: string,
+  stageId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const row = await db.hiringStage.findFirst({
     where: { id: stageId, openingId },
     select: {
@@ -547,7 +560,7 @@ export async function stageKit(viewer: Viewer, openingId: string, stageId: strin
     throw new NotFoundError({ key: "hiring:kitPage.errors.notFound" });
   }
   const stage: Stage = toStage(row);
-  const ladder = await openingLadder(row.opening);
+  const ladder = await openingLadder(row.opening, language);
   const kit = interviewKit(ladder, row.opening.levelId, stage.competencyIds);
   if (!kit) throw new InvalidError({ key: "hiring:kitPage.errors.levelGone" });
   return {

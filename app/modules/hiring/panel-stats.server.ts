@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import type { Viewer } from "~/modules/identity/policy";
@@ -38,11 +39,14 @@ export async function panelRuleStatistics(viewer: Viewer, version?: string) {
 }
 
 /** The statistics page's figures and its panels' rule, under one reading of their version. */
-export async function hiringStatisticsWithPanels(viewer: Viewer) {
+export async function hiringStatisticsWithPanels(
+  viewer: Viewer,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
   const version = await statisticsVersion(viewer);
   const [statistics, panels] = await Promise.all([
-    hiringStatistics(viewer, version),
+    hiringStatistics(viewer, version, language),
     panelRuleStatistics(viewer, version),
   ]);
   return { ...statistics, panels };

@@ -1,9 +1,10 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLaddersIn } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import * as clock from "~/platform/clock.server";
 import {
@@ -341,10 +342,15 @@ function requireStaffedLoop(viewer: Viewer, loop: VisibleLoop) {
  * (with their load), and trainees at a step the stage can take. Attributes appear only as numbers
  * of groups and flags, never beside a name.
  */
-export async function panelPage(viewer: Viewer, loopId: string, now = clock.now()) {
+export async function panelPage(
+  viewer: Viewer,
+  loopId: string,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const loop = await requireVisibleLoop(viewer, loopId);
   requireStaffedLoop(viewer, loop);
-  const ladder = await openingLadder(loop.opening);
+  const ladder = await openingLadder(loop.opening, language);
   const settings = await panelSettings();
   const competencyIds = [...new Set(loop.opening.stages.flatMap((stage) => stage.competencyIds))];
   const panelIds = [...new Set(loop.interviews.map((interview) => interview.interviewerId))];
@@ -589,9 +595,13 @@ function requireVisibleLoopFor(loopId: string, interviewerId: string) {
  * The seat's page: for the trainee, the stage's kit and their practice notes; for the interviewer,
  * the notes to read and the sign-off. Nothing of any scorecard.
  */
-export async function seatPage(viewer: Viewer, seatId: string) {
+export async function seatPage(
+  viewer: Viewer,
+  seatId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const { seat, facts, loop, stage } = await requireSeat(viewer, seatId);
-  const ladder = await openingLadder(loop.opening);
+  const ladder = await openingLadder(loop.opening, language);
   const isTrainee = viewer.id === seat.traineeId;
   const signerQualified =
     !isTrainee &&
@@ -683,9 +693,9 @@ export async function signOffSeat(
 }
 
 /** Every competency name across the served ladders, for pages not tied to one opening. */
-async function competencyNames(): Promise<Map<string, string>> {
+async function competencyNames(language: PageLanguage): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const served of await servedLadders())
+  for (const served of await servedLaddersIn(language))
     for (const competency of served.ladder.competencies)
       if (!names.has(competency.id)) names.set(competency.id, competency.name);
   return names;
@@ -695,7 +705,7 @@ async function competencyNames(): Promise<Map<string, string>> {
  * The training roster for hiring admins and admins: everyone on a path, by competency and step,
  * and the panel rule (which admins change). Attributes are named only as dimensions.
  */
-export async function trainingPage(viewer: Viewer) {
+export async function trainingPage(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   if (!canManageTraining(viewer)) throw new NotFoundError();
   const [settings, rows, names, attributes] = await Promise.all([
     panelSettings(),
@@ -709,7 +719,7 @@ export async function trainingPage(viewer: Viewer) {
         person: { select: { id: true, name: true } },
       },
     }),
-    competencyNames(),
+    competencyNames(language),
     canSetPanelRule(viewer) ? attributeNames() : Promise.resolve([]),
   ]);
   const people = new Map<
@@ -761,7 +771,7 @@ export async function setTrainingStep(
   });
   if (!person || person.deactivatedAt)
     return { ok: false, fieldErrors: { email: ["hiring:loop.errors.nobodyActive"] } };
-  const names = await competencyNames();
+  const names = await competencyNames(SOURCE_LANGUAGE);
   if (input.competencyIds.some((id) => !names.has(id)))
     return { ok: false, fieldErrors: { competencyIds: ["panels:errors.unknownCompetency"] } };
   await db.$transaction(async (tx) => {

@@ -79,12 +79,12 @@ export const hiringPersonalData: PersonalDataDeclaration = {
       })),
   },
   exports: {
-    async interviews({ reader }) {
-      const { interviews } = await hiringHome(reader);
+    async interviews({ reader, language }) {
+      const { interviews } = await hiringHome(reader, language);
       const out = [];
       // Interviews they scored: a card in or being written; one not started holds nothing of theirs.
       for (const interview of interviews.filter((item) => item.card !== "not-started")) {
-        const page = await unlessNotFound(() => interviewPage(reader, interview.id));
+        const page = await unlessNotFound(() => interviewPage(reader, interview.id, language));
         if (!page) continue;
         out.push({
           opening: page.opening.title,

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
 import type { Message } from "~/i18n/messages";
@@ -68,7 +69,11 @@ const locked = (message: Message) => ({
 });
 
 /** The interview, its loop's access facts, the stage's competencies and the rules a card is checked against. NotFoundError unless it is the viewer's own interview. */
-async function ownInterview(viewer: Viewer, interviewId: string) {
+async function ownInterview(
+  viewer: Viewer,
+  interviewId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const interview = await db.hiringInterview.findUnique({
     where: { id: interviewId },
     select: { id: true, loopId: true, stageId: true, interviewerId: true, scheduledAt: true },
@@ -78,14 +83,22 @@ async function ownInterview(viewer: Viewer, interviewId: string) {
   const loop = await requireVisibleLoop(viewer, interview.loopId);
   const stage = loop.opening.stages.find((candidate) => candidate.id === interview.stageId);
   if (!stage) throw new NotFoundError({ key: "hiring:errors.noInterview" });
-  const ladder = await openingLadder(loop.opening);
+  const ladder = await openingLadder(loop.opening, language);
   const rules: ScorecardRules = { scale: ladder.scale, competencyIds: stage.competencyIds };
   return { interview, loop, stage, ladder, rules };
 }
 
 /** The scorecard page: the stage's kit, the draft being written (a first card or an amendment), and the submitted chain with what each amendment changed. */
-export async function interviewPage(viewer: Viewer, interviewId: string) {
-  const { interview, loop, stage, ladder, rules } = await ownInterview(viewer, interviewId);
+export async function interviewPage(
+  viewer: Viewer,
+  interviewId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
+  const { interview, loop, stage, ladder, rules } = await ownInterview(
+    viewer,
+    interviewId,
+    language,
+  );
   const cards = await db.hiringScorecard.findMany({
     where: { interviewId, authorId: viewer.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -1,8 +1,9 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ViewCache } from "~/platform/view-cache.server";
 import { ForbiddenError } from "~/modules/errors";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { peopleChangedAt } from "~/modules/people/queries.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";
 import { cardSelect } from "./loops.server";
@@ -99,7 +100,11 @@ const statisticsCache = new ViewCache<Awaited<ReturnType<typeof computeStatistic
 });
 
 /** Interviewer offsets (with n and interval), recommend rates and time to submit; agreement (ordinal alpha) per opening, per competency and overall. */
-export async function hiringStatistics(viewer: Viewer, version?: string) {
+export async function hiringStatistics(
+  viewer: Viewer,
+  version?: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   requireStatistics(viewer);
   // The figures name interviewers and competencies: a rename, an erasure or a ladder reload is shown at once.
   const [counted, people, ladders] = await Promise.all([
@@ -107,10 +112,13 @@ export async function hiringStatistics(viewer: Viewer, version?: string) {
     peopleChangedAt(),
     servedLadders(),
   ]);
-  const key = [counted, people?.getTime() ?? 0, ladders.map((entry) => entry.hash).join(",")].join(
-    ":",
-  );
-  return statisticsCache.get(key, () => computeStatistics(viewer));
+  const key = [
+    counted,
+    people?.getTime() ?? 0,
+    ladders.map((entry) => entry.hash).join(","),
+    language,
+  ].join(":");
+  return statisticsCache.get(key, () => computeStatistics(viewer, language));
 }
 
 /**
@@ -137,7 +145,7 @@ export async function statisticsVersion(viewer: Viewer): Promise<string> {
   return `${viewer.id}:${viewer.isAdmin ? "all" : "own"}:${decided._count._all}:${decided._max.updatedAt?.getTime() ?? 0}:${owedLoops}`;
 }
 
-async function computeStatistics(viewer: Viewer) {
+async function computeStatistics(viewer: Viewer, language: PageLanguage) {
   const where = countedLoops(viewer);
   const [cards, openings, withheld] = await Promise.all([
     submittedCards(where),
@@ -166,7 +174,7 @@ async function computeStatistics(viewer: Viewer) {
     select: { id: true, name: true },
   });
   const names = new Map(people.map((person) => [person.id, person.name]));
-  const ladders = await servedLadders();
+  const ladders = await servedLaddersIn(language);
   const competencyName = new Map(
     ladders.flatMap(({ ladder }) =>
       ladder.competencies.map((competency) => [competency.id, competency.name] as const),
@@ -205,9 +213,9 @@ async function computeStatistics(viewer: Viewer) {
  * The validity loop: each linked hire's interview scores (per competency and per stage, by stage
  * name) against their first submitted manager review after the decision.
  */
-export async function validityStatistics(viewer: Viewer) {
+export async function validityStatistics(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   const { linkedHires, outcomes } = await hireOutcomes(viewer);
-  const ladders = await servedLadders();
+  const ladders = await servedLaddersIn(language);
   const competencies = ladders.flatMap(({ ladder }) => ladder.competencies);
   const competencyName = new Map(
     competencies.map((competency) => [competency.id, competency.name] as const),

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import type { Viewer } from "~/modules/identity/policy";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import {
@@ -10,7 +11,7 @@ import { NotFoundError } from "~/modules/errors";
 import { keptOutcomeRelease } from "./outcome-releases.server";
 import { calibrationInScope, insightsVersion } from "./queries.server";
 import { getLevel, getTrack } from "~/modules/ladders";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { feedbackWriting } from "~/modules/feedback/writing.server";
 import { fairnessReport, type Dimension } from "~/modules/calibration/fairness";
@@ -23,13 +24,17 @@ import { requireSessionAccess } from "~/modules/calibration/sessions.server";
  * an admin reads (the insights page's cycle and groups, the cycle's other sessions): the disclosure
  * check runs over all of them, as the insights page runs it (decision 060).
  */
-export async function fairnessView(viewer: Viewer, sessionId: string) {
+export async function fairnessView(
+  viewer: Viewer,
+  sessionId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const session = await requireSessionAccess(viewer, sessionId);
   if (!canSeeFairness(viewer, session.access))
     throw new NotFoundError({ key: "calibration:errors.noFairnessReport" });
   const version = await insightsVersion();
-  const [ladder, cycleRows, floorOf] = await Promise.all([
-    requireLadderOfVersion(session.ladderVersionId),
+  const [{ ladder }, cycleRows, floorOf] = await Promise.all([
+    requireLadderOfVersionIn(session.ladderVersionId, language),
     calibrationInScope({ kind: "organisation" }, session.cycleId),
     personFloors(),
   ]);

@@ -3,7 +3,8 @@ import { ViewCache } from "~/platform/view-cache.server";
 import { csvRow } from "~/utils/csv";
 import { NotFoundError } from "~/modules/errors";
 import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
@@ -64,7 +65,8 @@ export async function requireInsightsScope(viewer: Viewer): Promise<InsightsScop
   return scope;
 }
 
-type Options = { cycleId?: string | null; now?: Date };
+/** `language`: the reader's, for the ladder's texts (track and level names); ids stay as they are. */
+type Options = { cycleId?: string | null; now?: Date; language?: PageLanguage };
 
 /**
  * Views kept per viewer, cycle asked for, day and version of everything they read
@@ -80,6 +82,7 @@ const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
 export async function insightsView(viewer: Viewer, options: Options = {}) {
   const scope = await requireInsightsScope(viewer);
   const now = options.now ?? clock.now();
+  const language = options.language ?? SOURCE_LANGUAGE;
   const [version, ladderHashes] = await Promise.all([
     insightsVersion(),
     servedLadders().then((served) => served.map((entry) => entry.hash).join(",")),
@@ -91,8 +94,11 @@ export async function insightsView(viewer: Viewer, options: Options = {}) {
     now.toISOString().slice(0, 10),
     ladderHashes,
     version,
+    language,
   ].join("\u0000");
-  return views.get(key, () => computeView(viewer, scope, options.cycleId ?? null, now, version));
+  return views.get(key, () =>
+    computeView(viewer, scope, options.cycleId ?? null, now, version, language),
+  );
 }
 
 async function computeView(
@@ -101,13 +107,14 @@ async function computeView(
   cycleId: string | null,
   at: Date,
   version: string,
+  language: PageLanguage,
 ) {
   const now = at.getTime();
   const floor = SMALL_GROUP_FLOOR;
   const floors = personFloors();
   const [ladders, people, changes, managerChanges, rows, floorOf, mentoring, hiring] =
     await Promise.all([
-      servedLadders().then((served) => served.map((entry) => entry.ladder)),
+      servedLaddersIn(language).then((served) => served.map((entry) => entry.ladder)),
       peopleInScope(scope),
       levelChangesInScope(scope),
       managerChangesInScope(scope),

@@ -32,8 +32,10 @@ export type Table = { columns: string[]; rows: CsvValue[][] };
 export type InsightTablesInput = {
   floor: number;
   timeInLevel: readonly {
+    track: string;
     trackName: string;
     levels: readonly {
+      level: string;
       levelName: string;
       n: number | null;
       promotions: number | null;
@@ -79,6 +81,8 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "median lower (95%)",
           "median upper (95%)",
           "shown",
+          "track id",
+          "level id",
         ],
         rows: view.timeInLevel.flatMap((track) =>
           track.levels.map((level) => [
@@ -91,12 +95,23 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
             level.medianInterval?.[0] ?? null,
             level.medianInterval?.[1] ?? null,
             shownNote(level.suppressed, floor),
+            track.track,
+            level.level,
           ]),
         ),
       };
     case "time-in-level-curves":
       return {
-        columns: ["track", "level", "day", "still at level", "lower (95%)", "upper (95%)"],
+        columns: [
+          "track",
+          "level",
+          "day",
+          "still at level",
+          "lower (95%)",
+          "upper (95%)",
+          "track id",
+          "level id",
+        ],
         rows: view.timeInLevel.flatMap((track) =>
           track.levels.flatMap((level) =>
             level.points.map(([day, survival, lower, upper]) => [
@@ -106,6 +121,8 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
               round(survival),
               round(lower),
               round(upper),
+              track.track,
+              level.level,
             ]),
           ),
         ),

@@ -225,6 +225,14 @@ export async function servedLadders(): Promise<ServedLadder[]> {
   return (await ladderState()).served;
 }
 
+/** The ladders being served, each in the reader's language (`ladderInLanguage`), for pages that show their texts. */
+export async function servedLaddersIn(language: PageLanguage): Promise<ServedLadder[]> {
+  return (await servedLadders()).map((served) => ({
+    ...served,
+    ladder: ladderInLanguage(served.ladder, language).ladder,
+  }));
+}
+
 /** The ladder with this id, or a 404. */
 export async function requireLadder(ladderId: string | undefined): Promise<ServedLadder> {
   const found = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);

@@ -10,7 +10,8 @@ import {
   peopleStillOnLadder,
   type PeopleStillOnLadder,
 } from "./people-on-ladders";
-import { ladderState, servedLadders } from "./registry.server";
+import { ladderInLanguage, ladderState, servedLadders } from "./registry.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { ladderOfVersion } from "./versions.server";
 
 /**
@@ -51,10 +52,11 @@ export async function offeredLadders(): Promise<ServedLadder[]> {
 /**
  * What every ladder picker offers and where it starts: the offered ladders, and the one most
  * active people are on. `kept` is a ladder already chosen (a programme's own), offered though
- * retired so its form still shows it.
+ * retired so its form still shows it. Each in the reader's `language`.
  */
 export async function ladderChoices(
   kept?: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<{ ladders: ServedLadder[]; defaultLadderId: string | undefined }> {
   const [served, retired] = await Promise.all([servedLadders(), retiredIds()]);
   const ladders = served.filter(
@@ -64,7 +66,13 @@ export async function ladderChoices(
   const offered = ladders
     .filter((entry) => !retired.has(entry.ladder.meta.id))
     .map((entry) => entry.ladder.meta.id);
-  return { ladders, defaultLadderId: defaultLadderId(offered, people) };
+  return {
+    ladders: ladders.map((entry) => ({
+      ...entry,
+      ladder: ladderInLanguage(entry.ladder, language).ladder,
+    })),
+    defaultLadderId: defaultLadderId(offered, people),
+  };
 }
 
 /** A ladder's name, served now or as last stored (its folder removed); a 404 for an id Rungs never stored. */

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { InvalidError } from "~/modules/errors";
@@ -100,8 +101,9 @@ export async function optInPage(
   programmeId: string,
   role: Role,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ) {
-  const access = await requireProgramme(viewer, programmeId, now);
+  const access = await requireProgramme(viewer, programmeId, now, language);
   const { programme, ladder } = access;
   const open =
     canOptIn({ eligible: access.eligible, phase: programme.phase }) && ladder !== undefined;

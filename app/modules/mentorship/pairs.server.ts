@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -132,6 +133,7 @@ export async function pairPage(
   programmeId: string,
   pairId: string,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ) {
   const { pair, phase, role } = await requirePair(viewer, programmeId, pairId, now);
   const reviewFigures = canSeeMenteeReviewFigures(viewer, pair);
@@ -167,7 +169,7 @@ export async function pairPage(
     reviewFigures && (pair.status === "active" || pair.status === "ended")
       ? goalRatings({ pairId })
       : Promise.resolve(null),
-    ladderById(pair.programme.ladderId),
+    ladderById(pair.programme.ladderId, language),
     pair.source === "requested"
       ? db.mentorshipRequest.findUnique({
           where: {

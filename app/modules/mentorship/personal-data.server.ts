@@ -35,10 +35,12 @@ export const mentorshipPersonalData: PersonalDataDeclaration = {
       await tx.mentorshipCheckIn.updateMany({ where: { authorId: personId }, data: { note: "" } });
   },
   exports: {
-    async mentorship({ reader, now }) {
+    async mentorship({ reader, now, language }) {
       const out = [];
       for (const pair of await myPairs(reader)) {
-        const page = await unlessNotFound(() => pairPage(reader, pair.programmeId, pair.id, now));
+        const page = await unlessNotFound(() =>
+          pairPage(reader, pair.programmeId, pair.id, now, language),
+        );
         if (!page) continue;
         out.push({
           programme: page.programme.name,

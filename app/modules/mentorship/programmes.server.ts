@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { z } from "zod";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
@@ -5,7 +6,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { ForbiddenError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { ladderInLanguage, servedLadders } from "~/modules/ladders/registry.server";
 import { timeZoneLabel } from "~/modules/time-zones";
 import { personTimeZone } from "~/modules/time-zones.server";
 import type { ProgrammeInput } from "./forms";
@@ -132,8 +133,13 @@ export function eligibleFor(
   });
 }
 
-export async function ladderById(ladderId: string): Promise<Ladder | undefined> {
-  return (await servedLadders()).find((served) => served.ladder.meta.id === ladderId)?.ladder;
+/** The served ladder with this id, in the reader's language (`ladderInLanguage`) where one is given. */
+export async function ladderById(
+  ladderId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<Ladder | undefined> {
+  const served = (await servedLadders()).find((entry) => entry.ladder.meta.id === ladderId);
+  return served && ladderInLanguage(served.ladder, language).ladder;
 }
 
 export type ProgrammeAccess = {
@@ -149,6 +155,7 @@ export async function requireProgramme(
   viewer: Viewer,
   programmeId: string,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<ProgrammeAccess> {
   const [row, person, optIns] = await Promise.all([
     db.mentorshipProgramme.findUnique({ where: { id: programmeId }, select: programmeSelect }),
@@ -160,7 +167,7 @@ export async function requireProgramme(
   ]);
   if (!row) throw new NotFoundError({ key: "mentorship:errors.noProgramme" });
   const programme = readProgramme(row, now);
-  const ladder = await ladderById(programme.ladderId);
+  const ladder = await ladderById(programme.ladderId, language);
   const eligible = eligibleFor(programme, ladder, person);
   const roles = optIns
     .map((optIn) => optIn.role)
@@ -416,8 +423,9 @@ export async function programmePage(
   programmeId: string,
   page: number,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ) {
-  const access = await requireProgramme(viewer, programmeId, now);
+  const access = await requireProgramme(viewer, programmeId, now, language);
   const { programme, ladder } = access;
   const admin = canManageProgrammes(viewer);
   const [optIns, ownPairs, teams, counts, pairCounts, waiting] = await Promise.all([

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -58,8 +59,13 @@ function readInputs(programme: { id: string; openTo: string; teamIds: string[] }
   ]);
 }
 
-export async function programmeReport(viewer: Viewer, programmeId: string, now = clock.now()) {
-  const { programme, ladder } = await requireProgramme(viewer, programmeId, now);
+export async function programmeReport(
+  viewer: Viewer,
+  programmeId: string,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
+  const { programme, ladder } = await requireProgramme(viewer, programmeId, now, language);
   if (!canSeeReport(viewer)) throw new ForbiddenError({ key: "common:errors.adminsOnly" });
   const key = [
     programme.id,

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import { withRetry } from "~/db/retry.server";
 import type { Viewer } from "~/modules/identity/policy";
@@ -41,8 +42,13 @@ import * as clock from "~/platform/clock.server";
 /** Serialisable, so two requests (or two answers) at once cannot both pass the count or the places. */
 const SERIAL = { isolationLevel: "Serializable" as const };
 
-async function requireBrowser(viewer: Viewer, programmeId: string, now: Date) {
-  const access = await requireProgramme(viewer, programmeId, now);
+async function requireBrowser(
+  viewer: Viewer,
+  programmeId: string,
+  now: Date,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
+  const access = await requireProgramme(viewer, programmeId, now, language);
   if (!canBrowseMentors(viewer, access.roles))
     throw new ForbiddenError({ key: "mentorship:requests.errors.joinToSeeMentors" });
   return access;
@@ -126,8 +132,13 @@ function ruleReasonsByMentor(
  * above their level's target; never a rating), places left, time zone and their note. For a
  * mentee, their own requests and, per mentor, whether they may ask them now or why not.
  */
-export async function mentorsPage(viewer: Viewer, programmeId: string, now = clock.now()) {
-  const { programme, ladder, roles } = await requireBrowser(viewer, programmeId, now);
+export async function mentorsPage(
+  viewer: Viewer,
+  programmeId: string,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
+  const { programme, ladder, roles } = await requireBrowser(viewer, programmeId, now, language);
   const [mentors, held, reviews] = await Promise.all([
     db.mentorshipParticipant.findMany({
       where: { programmeId, role: "mentor", user: { deactivatedAt: null } },
@@ -378,8 +389,13 @@ export async function saveMentorNote(
   });
 }
 
-async function requireMentor(viewer: Viewer, programmeId: string, now: Date) {
-  const access = await requireProgramme(viewer, programmeId, now);
+async function requireMentor(
+  viewer: Viewer,
+  programmeId: string,
+  now: Date,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
+  const access = await requireProgramme(viewer, programmeId, now, language);
   if (!access.roles.includes("mentor"))
     throw new ForbiddenError({ key: "mentorship:requests.errors.mentorsAnswer" });
   return access;
@@ -390,8 +406,13 @@ async function requireMentor(viewer: Viewer, programmeId: string, now: Date) {
  * (never a figure from their reviews, nor what they hope for: that is their mentor's to read once
  * paired), where each stands, and the viewer's places left.
  */
-export async function requestsPage(viewer: Viewer, programmeId: string, now = clock.now()) {
-  const { programme, ladder } = await requireMentor(viewer, programmeId, now);
+export async function requestsPage(
+  viewer: Viewer,
+  programmeId: string,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
+  const { programme, ladder } = await requireMentor(viewer, programmeId, now, language);
   const [rows, optIn, held] = await Promise.all([
     db.mentorshipRequest.findMany({
       where: { programmeId, mentorId: viewer.id, state: { not: "withdrawn" } },

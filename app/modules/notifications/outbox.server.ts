@@ -128,13 +128,13 @@ export async function queueReminders(
   let queued = 0;
   for (const person of people) {
     const planTodo = !planning || planning.has(person.id);
-    const [items, known] = await Promise.all([
-      planTodo ? todoFor(person, now) : [],
-      knownKeys(person.id),
-    ]);
     const preferences = toPreferences(person.notificationPreference);
     const timeZone = personTimeZone(person.timeZone);
     const voice = voiceFor(person.language, timeZone);
+    const [items, known] = await Promise.all([
+      planTodo ? todoFor(person, now, voice.language) : [],
+      knownKeys(person.id),
+    ]);
     const unsubscribe = (kinds: [MessageKind, ...MessageKind[]]) =>
       absoluteLink(
         base,

@@ -5,7 +5,12 @@ import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { gapPage } from "~/modules/growth/profile.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { getCompetency, getLevel, type Ladder } from "~/modules/ladders";
-import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
+import {
+  ladderForPerson,
+  ladderInLanguage,
+  servedLadders,
+} from "~/modules/ladders/registry.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { effectiveBand } from "~/modules/mentorship/levels";
 import { dayToDate } from "~/modules/days";
 import * as clock from "~/platform/clock.server";
@@ -92,8 +97,13 @@ function statusOf(value: string): OpportunityStatus {
     : "open";
 }
 
-async function laddersById(): Promise<Map<string, Ladder>> {
-  return new Map((await servedLadders()).map((served) => [served.ladder.meta.id, served.ladder]));
+async function laddersById(language: PageLanguage = SOURCE_LANGUAGE): Promise<Map<string, Ladder>> {
+  return new Map(
+    (await servedLadders()).map((served) => [
+      served.ladder.meta.id,
+      ladderInLanguage(served.ladder, language).ladder,
+    ]),
+  );
 }
 
 /** Whether the viewer may post: they manage someone active, or an admin allowed them. */
@@ -112,7 +122,7 @@ export async function mayPost(viewerId: string): Promise<boolean> {
 }
 
 /** The ladders a poster chooses from, with their competencies and levels in order. */
-export async function postingChoices(): Promise<
+export async function postingChoices(language: PageLanguage = SOURCE_LANGUAGE): Promise<
   {
     id: string;
     name: string;
@@ -120,7 +130,7 @@ export async function postingChoices(): Promise<
     levels: { id: string; title: string; track: string }[];
   }[]
 > {
-  return (await servedLadders()).map(({ ladder }) => ({
+  return [...(await laddersById(language)).values()].map((ladder) => ({
     id: ladder.meta.id,
     name: ladder.meta.name,
     competencies: ladder.competencies.map((competency) => ({
@@ -236,7 +246,7 @@ function summary(row: Row, ladder: Ladder | undefined) {
  * The opportunities page: the open ones ranked for the viewer by the gaps they would close (with
  * which), the ones the viewer posted, and the ones they expressed interest in with where each stands.
  */
-export async function opportunitiesPage(viewer: Viewer) {
+export async function opportunitiesPage(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   const [open, posted, interests, person, ladders, postable] = await Promise.all([
     db.opportunity.findMany({
       where: OFFERED,
@@ -254,7 +264,7 @@ export async function opportunitiesPage(viewer: Viewer) {
       select: { outcome: true, opportunity: { select: ROW } },
     }),
     db.user.findUnique({ where: { id: viewer.id }, select: { ladderId: true, level: true } }),
-    laddersById(),
+    laddersById(language),
     mayPost(viewer.id),
   ]);
   const personLadderId = person ? ((await ladderForPerson(person))?.ladder.meta.id ?? null) : null;
@@ -382,7 +392,11 @@ async function requireVisible(viewer: Viewer, opportunityId: string) {
  * One opportunity as the viewer may read it. Opening it is recorded once per person (who saw it);
  * a manager told of a report's interest, and a person told of the choice, have read it now.
  */
-export async function opportunityPage(viewer: Viewer, opportunityId: string) {
+export async function opportunityPage(
+  viewer: Viewer,
+  opportunityId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const { row, facts, interests, own } = await requireVisible(viewer, opportunityId);
   const now = clock.now();
   await db.opportunityView.upsert({
@@ -399,7 +413,7 @@ export async function opportunityPage(viewer: Viewer, opportunityId: string) {
       where: { id: own.id, outcomeSeenAt: null },
       data: { outcomeSeenAt: now },
     });
-  const ladder = (await laddersById()).get(row.ladderId);
+  const ladder = (await laddersById(language)).get(row.ladderId);
   const readable = interests.filter((interest) => canReadInterest(viewer, facts, interest));
   const criteria = competencyList(ladder, storedIds(row.criteriaIds));
   const chosen = interests.find((interest) => interest.outcome === "chosen") ?? null;

@@ -1,12 +1,17 @@
 import { levelLabel } from "~/modules/ladders";
-import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
+import type { PageLanguage } from "~/i18n/languages";
+import {
+  ladderForPerson,
+  ladderInLanguage,
+  servedLaddersIn,
+} from "~/modules/ladders/registry.server";
 import { directReports, organisationSize, placeInOrganisation } from "./queries.server";
 
 /** Direct reports named on the home page; the team page has them all. */
 export const HOME_REPORTS_SHOWN = 12;
 
 /** What the home page shows a person: their place in the organisation and the first of their reports, with how many they have (queries.server.ts). */
-export async function homeSummary(personId: string, isAdmin: boolean) {
+export async function homeSummary(personId: string, isAdmin: boolean, language: PageLanguage) {
   const [meRow, { reports: reportRows, total: reportCount }, organisation] = await Promise.all([
     placeInOrganisation(personId),
     directReports(personId, HOME_REPORTS_SHOWN),
@@ -20,7 +25,9 @@ export async function homeSummary(personId: string, isAdmin: boolean) {
     team: meRow.teamName === null ? null : { name: meRow.teamName },
     manager: meRow.managerName === null ? null : { name: meRow.managerName },
   };
-  const ladders = reportRows.length ? (await servedLadders()).map((served) => served.ladder) : [];
+  const ladders = reportRows.length
+    ? (await servedLaddersIn(language)).map((served) => served.ladder)
+    : [];
   // Each report's level as its title ("Engineer II", "Engineer II · B" at a sub-level), from their own ladder.
   const reports = reportRows.map(({ reports: count, ladderId, sublevel, ...report }) => ({
     ...report,
@@ -28,12 +35,13 @@ export async function homeSummary(personId: string, isAdmin: boolean) {
     _count: { reports: count },
   }));
   const served = await ladderForPerson({ ladderId: meRow.ladderId, level: me.level });
-  const track = served?.ladder.tracks.find((t) => t.id === me.track);
+  const ladder = served && ladderInLanguage(served.ladder, language).ladder;
+  const track = ladder?.tracks.find((t) => t.id === me.track);
   const level = track?.levels.find((l) => l.id === me.level);
   const place =
-    served && track && level
+    ladder && track && level
       ? {
-          ladderId: served.ladder.meta.id,
+          ladderId: ladder.meta.id,
           trackName: track.name,
           levelId: level.id,
           levelTitle: level.title,

@@ -1,4 +1,5 @@
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { servedLaddersIn } from "~/modules/ladders/registry.server";
 import { makeTrackLevelCheck, type TrackLevelCheck, type TrackOption } from "./track-level";
 
 /**
@@ -6,8 +7,10 @@ import { makeTrackLevelCheck, type TrackLevelCheck, type TrackOption } from "./t
  * with its ladder. Ids are the ladder's own, so a person's ladder, track and level always
  * name a real place.
  */
-export async function getTrackOptions(): Promise<TrackOption[]> {
-  return (await servedLadders()).flatMap(({ ladder }) =>
+export async function getTrackOptions(
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<TrackOption[]> {
+  return (await servedLaddersIn(language)).flatMap(({ ladder }) =>
     ladder.tracks.map((track) => ({
       ladderId: ladder.meta.id,
       ladderName: ladder.meta.name,

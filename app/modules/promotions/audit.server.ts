@@ -1,10 +1,11 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import { auditedPeople, managerChanges } from "~/modules/access-audit/queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
 import { equityAudit, funnelSteps, labelledAudit, type AuditRate } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, lineHistories } from "~/modules/people/line-over-time";
 import { hasReports, peopleChangedAt } from "~/modules/people/queries.server";
@@ -118,7 +119,12 @@ const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
   maxAgeMs: 10 * 60 * 1000,
 });
 
-async function viewFor(scope: PromotionAuditScope, now: Date, floorOf: PersonFloors) {
+async function viewFor(
+  scope: PromotionAuditScope,
+  now: Date,
+  floorOf: PersonFloors,
+  language: PageLanguage,
+) {
   const asOf = dayOf(now);
   const [version, ladderHashes] = await Promise.all([
     auditVersion(),
@@ -130,11 +136,17 @@ async function viewFor(scope: PromotionAuditScope, now: Date, floorOf: PersonFlo
     ladderHashes,
     version,
     floorOf.key,
+    language,
   ].join("\u0000");
-  return views.get(key, () => computeView(scope, asOf, floorOf));
+  return views.get(key, () => computeView(scope, asOf, floorOf, language));
 }
 
-async function computeView(scope: PromotionAuditScope, asOf: Date, floorOf: PersonFloors) {
+async function computeView(
+  scope: PromotionAuditScope,
+  asOf: Date,
+  floorOf: PersonFloors,
+  language: PageLanguage,
+) {
   const [windows, rows, nominations, teams, ladders] = await Promise.all([
     db.promotionWindow.findMany({
       where: { openedAt: { not: null } },
@@ -161,7 +173,7 @@ async function computeView(scope: PromotionAuditScope, asOf: Date, floorOf: Pers
       },
     }),
     db.team.findMany({ select: { id: true, name: true } }),
-    servedLadders().then((served) => served.map((entry) => entry.ladder)),
+    servedLaddersIn(language).then((served) => served.map((entry) => entry.ladder)),
   ]);
   const opened = windows.map((window) => ({ id: window.id, openedAt: window.openedAt! }));
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
@@ -263,17 +275,22 @@ function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
 }
 
 /** The audit across windows: admins the organisation's, a manager their own organisation's. Each opening is kept (who read it, when). */
-export async function promotionAuditView(viewer: PromotionViewer, options: { now?: Date } = {}) {
+/** `language`: the reader's, for the ladder's track and level names; the figures are the same in every one. */
+export async function promotionAuditView(
+  viewer: PromotionViewer,
+  options: { now?: Date; language?: PageLanguage } = {},
+) {
   const scope = await scopeFor(viewer, false);
   const now = options.now ?? clock.now();
-  const [floorOf, served] = await Promise.all([personFloors(), servedLadders()]);
-  const view = await viewFor(scope, now, floorOf);
+  const language = options.language ?? SOURCE_LANGUAGE;
+  const [floorOf, served] = await Promise.all([personFloors(), servedLaddersIn(language)]);
+  const view = await viewFor(scope, now, floorOf, language);
   const careers = await careerAudits(
     scope,
     dayOf(now),
     floorOf,
     served.map((entry) => entry.ladder),
-    served.map((entry) => entry.hash).join(","),
+    `${served.map((entry) => entry.hash).join(",")}:${language}`,
   );
   await db.promotionAuditView.create({
     data: { windowId: null, viewerId: viewer.id, openedAt: now },
@@ -293,7 +310,7 @@ export async function promotionAuditView(viewer: PromotionViewer, options: { now
 export async function windowAuditView(
   viewer: PromotionViewer,
   windowId: string,
-  options: { now?: Date } = {},
+  options: { now?: Date; language?: PageLanguage } = {},
 ) {
   const window = await db.promotionWindow.findUnique({
     where: { id: windowId },
@@ -336,7 +353,9 @@ export async function windowAuditView(
     }
   });
   const [view, readsAcross] = await Promise.all([
-    personFloors().then((floorOf) => viewFor(scope, now, floorOf)),
+    personFloors().then((floorOf) =>
+      viewFor(scope, now, floorOf, options.language ?? SOURCE_LANGUAGE),
+    ),
     readsPromotionAudit(viewer),
   ]);
   return {

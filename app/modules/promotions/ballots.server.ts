@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 /**
  * A member's independent read of one nominee: the packet (redacted on a first read when the window
  * asks it), their own ballot, and the other members' ballots only once their own is in.
@@ -110,8 +111,9 @@ export async function ballotPage(
   viewer: Viewer,
   windowId: string,
   nominationId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<BallotPage> {
-  const facts = await loadWindowFacts(windowId);
+  const facts = await loadWindowFacts(windowId, language);
   const { nomination, access } = requireCommitteeNomination(facts, viewer, nominationId);
   const redacted = readsRedacted(facts.window.redactedFirstRead, access);
   const [packet, ballots, identity, sponsors, nominatedBy] = await Promise.all([
@@ -133,7 +135,7 @@ export async function ballotPage(
       },
     }),
     identityOf(facts, nomination),
-    activeSponsorsOf(nomination.nomineeId),
+    activeSponsorsOf(nomination.nomineeId, undefined, language),
     db.promotionNomination.findUniqueOrThrow({
       where: { id: nominationId },
       select: { nominatedById: true },

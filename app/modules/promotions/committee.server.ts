@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 /**
  * A window's committee: naming and removing members, and the facts every committee page and action
  * starts from (who votes on whom, whose ballot is in). The rules are committee-policy.ts's.
@@ -6,7 +7,7 @@ import { db } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel, expectationsFor, getLevel, type Ladder } from "~/modules/ladders";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import {
   canNameMembers,
   canReadCommitteePage,
@@ -97,7 +98,11 @@ function levelPlace(ladder: Ladder, levelId: string | null): LevelPlace | null {
 }
 
 /** The window, its committee and its standing nominations, with who votes on whom; 404 for a window that is not there. */
-export async function loadWindowFacts(windowId: string): Promise<WindowFacts> {
+/** `language`: the reader's, for the ladder's texts the facts carry (level titles, criteria). */
+export async function loadWindowFacts(
+  windowId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<WindowFacts> {
   const window = await db.promotionWindow.findUnique({
     where: { id: windowId },
     select: {
@@ -136,7 +141,7 @@ export async function loadWindowFacts(windowId: string): Promise<WindowFacts> {
     },
   });
   if (!window) throw new NotFoundError();
-  const ladder = await requireLadderOfVersion(window.ladderVersionId);
+  const ladder = (await requireLadderOfVersionIn(window.ladderVersionId, language)).ladder;
   const ids = [
     ...new Set([
       ...window.members.map((member) => member.personId),
@@ -292,8 +297,12 @@ export type CommitteePage = {
  * The committee page: who sits on the window's committee and, for each nominee, who votes and what
  * the committee lacks. Admins, and the committee's own members; a 404 for anyone else.
  */
-export async function committeePage(viewer: Viewer, windowId: string): Promise<CommitteePage> {
-  const facts = await loadWindowFacts(windowId);
+export async function committeePage(
+  viewer: Viewer,
+  windowId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<CommitteePage> {
+  const facts = await loadWindowFacts(windowId, language);
   const isMember = facts.members.some((member) => member.personId === viewer.id);
   if (!canReadCommitteePage(viewer, { isMember })) throw new NotFoundError();
   const nameOf = (id: string) => facts.people.get(id)?.name ?? "";

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 /**
  * The meeting (the window's nominees side by side per criterion, disagreements, agreement), the
  * decision per nominee with its rationale and any dissent, its release, the new level taking effect,
@@ -13,7 +14,10 @@ import {
 } from "~/modules/hiring/krippendorff";
 import type { Viewer } from "~/modules/identity/policy";
 import { getLevel } from "~/modules/ladders";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import {
+  requireLadderOfVersion,
+  requireLadderOfVersionIn,
+} from "~/modules/ladders/versions.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordLevelChanges } from "~/modules/people/level-history.server";
 import { levelSinceAfter } from "~/modules/people/level-since";
@@ -131,8 +135,12 @@ function requireMeetingReader(facts: WindowFacts, viewer: Viewer): { isChair: bo
   return { isChair: member?.role === "chair" };
 }
 
-export async function meetingPage(viewer: Viewer, windowId: string): Promise<MeetingPage> {
-  const facts = await loadWindowFacts(windowId);
+export async function meetingPage(
+  viewer: Viewer,
+  windowId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<MeetingPage> {
+  const facts = await loadWindowFacts(windowId, language);
   const { isChair } = requireMeetingReader(facts, viewer);
   const nominationIds = facts.nominations.map((nomination) => nomination.id);
   const [ballots, decisions, dissents] = await Promise.all([
@@ -729,9 +737,14 @@ async function answerFacts(viewer: Viewer, nominationId: string) {
 }
 
 /** The nominee's answer: the decision, its rationale per criterion, and for "not yet" what would change it and when they may be nominated again. */
-export async function answerPage(viewer: Viewer, nominationId: string): Promise<AnswerPage> {
+export async function answerPage(
+  viewer: Viewer,
+  nominationId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<AnswerPage> {
   const { nomination, readable, released } = await answerFacts(viewer, nominationId);
-  const ladder = await requireLadderOfVersion(nomination.window.ladderVersionId);
+  const ladder = (await requireLadderOfVersionIn(nomination.window.ladderVersionId, language))
+    .ladder;
   const nominee = await db.user.findUnique({
     where: { id: nomination.nomineeId },
     select: { name: true },

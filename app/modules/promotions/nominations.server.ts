@@ -1,8 +1,12 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Message } from "~/i18n/messages";
 import { getLevel } from "~/modules/ladders/lookups";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import {
+  requireLadderOfVersion,
+  requireLadderOfVersionIn,
+} from "~/modules/ladders/versions.server";
 import { managerChain, reportsUnder } from "~/modules/people/reporting-line.server";
 import * as clock from "~/platform/clock.server";
 import type { NominationInput } from "./forms";
@@ -374,7 +378,10 @@ export async function withdrawNomination(
 }
 
 /** The nominations the person is part of: their own, those they made, and their direct reports'. */
-export async function myNominations(viewer: PromotionViewer) {
+export async function myNominations(
+  viewer: PromotionViewer,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const rows = await db.promotionNomination.findMany({
     where: {
       OR: [{ nomineeId: viewer.id }, { nominatedById: viewer.id }, { managerId: viewer.id }],
@@ -402,7 +409,7 @@ export async function myNominations(viewer: PromotionViewer) {
   const titles = new Map<string, string>();
   for (const row of rows) {
     if (titles.has(`${row.window.ladderVersionId}/${row.targetLevelId}`)) continue;
-    const ladder = await requireLadderOfVersion(row.window.ladderVersionId);
+    const ladder = (await requireLadderOfVersionIn(row.window.ladderVersionId, language)).ladder;
     titles.set(
       `${row.window.ladderVersionId}/${row.targetLevelId}`,
       getLevel(ladder, row.targetLevelId)?.title ?? row.targetLevelId,
@@ -450,6 +457,7 @@ export async function nominationChoices(
   windowId: string | null,
   nomineeId: string | null = null,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ) {
   const nominee = nomineeId ? await requireFormNominee(viewer, nomineeId) : null;
   const open = await db.promotionWindow.findMany({
@@ -475,8 +483,8 @@ export async function nominationChoices(
     nominationsCloseOn,
   }));
   if (!chosen) return { windows: listed, chosen: null };
-  const [ladder, settingsRows, under] = await Promise.all([
-    requireLadderOfVersion(chosen.ladderVersionId),
+  const [{ ladder }, settingsRows, under] = await Promise.all([
+    requireLadderOfVersionIn(chosen.ladderVersionId, language),
     allSettings(),
     reportsUnder(viewer.id),
   ]);

@@ -1,7 +1,8 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel } from "~/modules/ladders/lookups";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import { MOVES } from "~/modules/people/level-history.server";
 import { atLevelSince } from "~/modules/people/level-since";
 import * as clock from "~/platform/clock.server";
@@ -65,6 +66,7 @@ export async function nominationPage(
   viewer: PromotionViewer,
   nominationId: string,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ) {
   const access = await nominationAccess(nominationId);
   const packets = inAmendmentOrder(
@@ -104,7 +106,8 @@ export async function nominationPage(
       })
     ).map((person) => [person.id, person]),
   );
-  const ladder = await requireLadderOfVersion(nomination.window.ladderVersionId);
+  const ladder = (await requireLadderOfVersionIn(nomination.window.ladderVersionId, language))
+    .ladder;
   const role = packetAuthorRole(viewer, access);
   const readsDrafts =
     viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
@@ -118,7 +121,9 @@ export async function nominationPage(
     (shown.amendsId
       ? canAmendPacket(viewer, access, access.windowState)
       : canWritePacket(viewer, access, access.windowState));
-  const packetLadder = shown ? await requireLadderOfVersion(shown.ladderVersionId) : ladder;
+  const packetLadder = shown
+    ? (await requireLadderOfVersionIn(shown.ladderVersionId, language)).ladder
+    : ladder;
   const criteria = shown ? criteriaOf(packetLadder, shown.targetLevelId) : [];
   const offer = writable
     ? await evidenceOnOffer(
@@ -129,7 +134,7 @@ export async function nominationPage(
     : [];
   const nominee = people.get(access.nomineeId)!;
   const packetSubmitted = submitted.length > 0;
-  const sponsorships = (await activeSponsorsOf(access.nomineeId, now))
+  const sponsorships = (await activeSponsorsOf(access.nomineeId, now, language))
     .filter((sponsorship) =>
       canReadSponsorshipInPacket(viewer, {
         nomineeId: access.nomineeId,

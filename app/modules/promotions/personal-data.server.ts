@@ -165,15 +165,17 @@ export const promotionsPersonalData: PersonalDataDeclaration = {
       ),
   },
   exports: {
-    async promotions({ reader, now }) {
+    async promotions({ reader, now, language }) {
       // Their own nominations, as "Your nominations" lists them, each as its page shows it to them:
       // the statement, their manager's addition, the packet's cases and the answer (nothing before
       // release); and the nominations they made for someone else, with only their statement.
       const out = [];
-      for (const nomination of (await myNominations(reader)).filter(
+      for (const nomination of (await myNominations(reader, language)).filter(
         (row) => row.own || row.byViewer,
       )) {
-        const page = await unlessNotFound(() => nominationPage(reader, nomination.id, now));
+        const page = await unlessNotFound(() =>
+          nominationPage(reader, nomination.id, now, language),
+        );
         if (!page) continue;
         const common = {
           window: nomination.windowName,
@@ -192,7 +194,7 @@ export const promotionsPersonalData: PersonalDataDeclaration = {
           });
           continue;
         }
-        const answer = await unlessNotFound(() => answerPage(reader, nomination.id));
+        const answer = await unlessNotFound(() => answerPage(reader, nomination.id, language));
         const decision = answer?.decision ?? null;
         out.push({
           ...common,

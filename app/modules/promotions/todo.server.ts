@@ -3,7 +3,8 @@ import { db } from "~/db/client.server";
 import { parseRows, sqlDate } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 import { getLevel } from "~/modules/ladders/lookups";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { storedEvidence } from "./evidence";
 import { additionsOpenIn, draftWritableIn } from "./policy";
@@ -31,7 +32,11 @@ const todoRow = z.object({
   evidence: z.string().nullable(),
 });
 
-export async function promotionTodoFacts(viewer: { id: string }): Promise<PromotionFacts> {
+export async function promotionTodoFacts(
+  viewer: { id: string },
+  _now?: Date,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<PromotionFacts> {
   // One statement, as every workflow's to-dos are: the nominations in open windows of the viewer or
   // of their active reports, with each unsubmitted packet's cases (for their gaps).
   const rows = parseRows(
@@ -76,7 +81,7 @@ export async function promotionTodoFacts(viewer: { id: string }): Promise<Promot
       nomination.managerAddedAt === null &&
       additionsOpenIn(nomination.windowState)
     ) {
-      const ladder = await requireLadderOfVersion(nomination.ladderVersionId);
+      const { ladder } = await requireLadderOfVersionIn(nomination.ladderVersionId, language);
       facts.promotionNominationsToAdd.push({
         nominationId: nomination.id,
         nomineeName,

@@ -1,10 +1,11 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 /**
  * A window's own page: what the window is (its name, ladder, state and dates) and the way to each
  * of its pages the viewer may open, every one by that page's own rule (policy.ts, committee-policy.ts).
  */
 import { db } from "~/db/client.server";
 import { NotFoundError } from "~/modules/errors";
-import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import { hasReports } from "~/modules/people/queries.server";
 import { canReadCommitteePage, canReadForCommittee } from "./committee-policy";
 import { known } from "./history";
@@ -48,7 +49,11 @@ function pagesOf(
  * One window for its page, to whoever may open one of its pages; anyone else, and an id nobody has,
  * get the same 404.
  */
-export async function windowPage(viewer: PromotionViewer, windowId: string) {
+export async function windowPage(
+  viewer: PromotionViewer,
+  windowId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const window = await db.promotionWindow.findUnique({
     where: { id: windowId },
     select: {
@@ -77,7 +82,7 @@ export async function windowPage(viewer: PromotionViewer, windowId: string) {
     hasReports: viewer.isAdmin || role === "chair" ? false : await hasReports(viewer.id),
   });
   if (!canReadWindowPage(pages)) throw missing;
-  const ladder = await requireLadderOfVersion(window.ladderVersionId);
+  const ladder = (await requireLadderOfVersionIn(window.ladderVersionId, language)).ladder;
   return {
     window: {
       id: window.id,

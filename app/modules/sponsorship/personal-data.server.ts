@@ -35,8 +35,8 @@ export const sponsorshipPersonalData: PersonalDataDeclaration = {
       await tx.sponsorship.updateMany({ where: { sponsorId: personId }, data: { note: "" } });
   },
   exports: {
-    async sponsorships({ reader }) {
-      const { given, received } = await sponsorshipsRecordOf(reader);
+    async sponsorships({ reader, language }) {
+      const { given, received } = await sponsorshipsRecordOf(reader, language);
       return { given: given.map(exported), received: received.map(exported) };
     },
   },

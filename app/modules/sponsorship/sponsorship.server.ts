@@ -1,10 +1,11 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { dayToDate } from "~/modules/days";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { getLevel, type Ladder } from "~/modules/ladders";
-import { ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
+import { ladderForPerson, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { effectiveBand } from "~/modules/mentorship/levels";
 import { OFFERED } from "~/modules/opportunities/policy";
 import * as clock from "~/platform/clock.server";
@@ -79,6 +80,7 @@ export async function activelySponsors(
 export async function activeSponsorsOf(
   sponseeId: string,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<
   { sponsorId: string; sponsorName: string; advocacy: Advocacy; target: string; until: Date }[]
 > {
@@ -93,7 +95,7 @@ export async function activeSponsorsOf(
       sponsor: { select: { name: true } },
     },
   });
-  const targets = await targetWords(rows);
+  const targets = await targetWords(rows, language);
   return rows.map((row) => ({
     sponsorId: row.sponsorId,
     sponsorName: row.sponsor.name,
@@ -152,6 +154,7 @@ export async function sponsorshipSpans(): Promise<{ sponseeId: string; from: Dat
 /** A target in words: a level's title, an opportunity's title, the role as written. */
 async function targetWords(
   rows: readonly { advocacy: string; target: string }[],
+  language: PageLanguage,
 ): Promise<(row: { advocacy: string; target: string }) => string> {
   const opportunityIds = rows
     .filter((row) => row.advocacy === "opportunity")
@@ -163,7 +166,7 @@ async function targetWords(
           select: { id: true, title: true },
         })
       : [],
-    rows.some((row) => row.advocacy === "level") ? servedLadders() : [],
+    rows.some((row) => row.advocacy === "level") ? servedLaddersIn(language) : [],
   ]);
   const titles = new Map(opportunities.map((row) => [row.id, row.title]));
   return (row) => {
@@ -313,9 +316,10 @@ async function shownTo(
   viewer: Viewer,
   rows: readonly Prisma.SponsorshipGetPayload<{ select: typeof ROW }>[],
   now: Date,
+  language: PageLanguage,
 ) {
   const readable = rows.filter((row) => canReadSponsorship(viewer, row));
-  const targets = await targetWords(readable);
+  const targets = await targetWords(readable, language);
   return readable.map((row) => ({
     id: row.id,
     sponsorName: row.sponsor.name,
@@ -343,13 +347,16 @@ async function shownTo(
  * The sponsorships the viewer gives and receives, as their page shows them, without marking any
  * seen (the person's export).
  */
-export async function sponsorshipsRecordOf(viewer: Viewer) {
+export async function sponsorshipsRecordOf(
+  viewer: Viewer,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const rows = await db.sponsorship.findMany({
     where: { OR: [{ sponsorId: viewer.id }, { sponseeId: viewer.id }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: ROW,
   });
-  const shown = await shownTo(viewer, rows, clock.now());
+  const shown = await shownTo(viewer, rows, clock.now(), language);
   return {
     given: shown.filter((row) => row.mine === "given"),
     received: shown.filter((row) => row.mine === "received"),
@@ -360,7 +367,7 @@ export async function sponsorshipsRecordOf(viewer: Viewer) {
  * The sponsorships page: the ones the viewer gives and receives (the viewer's received ones are
  * seen now, which ends their to-do), every sponsorship for admins, the cap, and what the form offers.
  */
-export async function sponsorshipsPage(viewer: Viewer) {
+export async function sponsorshipsPage(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
   const now = clock.now();
   await db.sponsorship.updateMany({
     where: { sponseeId: viewer.id, seenAt: null },
@@ -378,9 +385,9 @@ export async function sponsorshipsPage(viewer: Viewer) {
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
       select: { id: true, title: true },
     }),
-    servedLadders(),
+    servedLaddersIn(language),
   ]);
-  const shown = await shownTo(viewer, rows, now);
+  const shown = await shownTo(viewer, rows, now, language);
   const given = shown.filter((row) => row.mine === "given");
   return {
     cap,

@@ -1,5 +1,6 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { getLevel, placeLabel, type ScalePoint } from "~/modules/ladders";
-import { servedLadders } from "~/modules/ladders/registry.server";
+import { ladderInLanguage, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { daysLeft } from "~/modules/days";
@@ -183,6 +184,7 @@ export async function teamOverview(
   viewer: { id: string; name: string; isAdmin: boolean },
   filters: TeamFilters,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<TeamOverview> {
   const loaded = await loadCycles(filters, now);
   const { cycles } = loaded;
@@ -250,8 +252,8 @@ export async function teamOverview(
   // In the query's order (a join need not keep it).
   const people = [...found].sort(byPlaceInLine);
 
-  const { profiles, tracks } = await latestProfiles(viewer, people, cycles, version);
-  const ladders = (await servedLadders()).map((served) => served.ladder);
+  const { profiles, tracks } = await latestProfiles(viewer, people, cycles, version, language);
+  const ladders = (await servedLaddersIn(language)).map((served) => served.ladder);
   const teamGroups: TeamGroup[] = [];
   for (const row of people) {
     const member: TeamMember = {
@@ -301,7 +303,7 @@ export async function teamOverview(
     groups: teamGroups,
     tracks,
     scale: profiles.size
-      ? ((await servedLadders())[0]?.ladder.scale ?? []).map(({ value, label }) => ({
+      ? ((await servedLaddersIn(language))[0]?.ladder.scale ?? []).map(({ value, label }) => ({
           value,
           label,
         }))
@@ -339,6 +341,7 @@ async function latestProfiles(
   people: OverviewPerson[],
   knownCycles: TeamCycle[],
   version: string,
+  language: PageLanguage,
 ): Promise<{ profiles: Map<string, RatingsProfile>; tracks: Record<string, string[]> }> {
   const profiles = new Map<string, RatingsProfile>();
   const tracks: Record<string, string[]> = {};
@@ -382,7 +385,8 @@ async function latestProfiles(
     const given = ratingsOf.get(row.latestId!) ?? new Map<string, number | null>();
     if (!tracks[trackKey]) {
       // Read per ladder version at most once a process: versions never change.
-      const ladder = await ladderOfVersion(row.latestLadderVersionId!);
+      const stored = await ladderOfVersion(row.latestLadderVersionId!);
+      const ladder = stored && ladderInLanguage(stored, language).ladder;
       const level = ladder ? getLevel(ladder, row.latestLevelId!) : undefined;
       const competencyNames = new Map(
         ladder?.competencies.map((competency) => [competency.id, competency.name]) ?? [],

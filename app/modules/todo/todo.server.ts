@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { chunks } from "~/utils/chunks";
 import { memoForRequest } from "~/utils/request-memo.server";
 import { keptCountHolds, keptCountStands, type KeptTodoCount } from "./kept-count";
@@ -20,7 +21,8 @@ export type TodoViewer = { id: string; isAdmin: boolean };
  * list knows every workflow's facts (todo.ts) without importing any workflow.
  */
 export type TodoProvider = {
-  facts(viewer: TodoViewer, now: Date): Promise<Partial<TodoFacts>>;
+  /** `language`: the reader's (a page's, or an email's recipient's), for the ladder texts a to-do names. */
+  facts(viewer: TodoViewer, now: Date, language: PageLanguage): Promise<Partial<TodoFacts>>;
   changes(window: ChangeWindow): Promise<TodoChanges>;
 };
 
@@ -56,9 +58,13 @@ const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cycles
  * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening),
  * mentorship's one, career conversations' one and feedback's.
  */
-export async function todoFor(viewer: TodoViewer, now = clock.now()): Promise<TodoItem[]> {
+export async function todoFor(
+  viewer: TodoViewer,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<TodoItem[]> {
   const parts = await Promise.all(
-    registeredProviders().map((provider) => provider.facts(viewer, now)),
+    registeredProviders().map((provider) => provider.facts(viewer, now, language)),
   );
   const facts: TodoFacts = Object.assign({ ...NO_REVIEW_FACTS }, ...parts);
   return todoItems(facts, now);
@@ -107,9 +113,13 @@ type Counted = { viewer: TodoViewer; todoCount: KeptTodoCount };
  * The person's to-do list for this request, worked out once however many loaders ask (the home
  * page's list and the navigation's figure), with the kept count brought up to date when it differs.
  */
-export function todoOf(signedIn: Counted, now = clock.now()): Promise<TodoItem[]> {
+export function todoOf(
+  signedIn: Counted,
+  now = clock.now(),
+  language?: PageLanguage,
+): Promise<TodoItem[]> {
   return memoForRequest(`todo:${signedIn.viewer.id}`, async () => {
-    const items = await todoFor(signedIn.viewer, now);
+    const items = await todoFor(signedIn.viewer, now, language);
     if (!keptCountHolds(signedIn.todoCount, items.length, now))
       await keepTodoCount(signedIn.viewer.id, items.length, now);
     return items;
@@ -117,7 +127,11 @@ export function todoOf(signedIn: Counted, now = clock.now()): Promise<TodoItem[]
 }
 
 /** The navigation's figure: the kept count while it stands (no statement at all), else the list's length, counted again and kept. */
-export async function openTodoCount(signedIn: Counted, now = clock.now()): Promise<number> {
+export async function openTodoCount(
+  signedIn: Counted,
+  now = clock.now(),
+  language?: PageLanguage,
+): Promise<number> {
   if (keptCountStands(signedIn.todoCount, now)) return signedIn.todoCount.open;
-  return (await todoOf(signedIn, now)).length;
+  return (await todoOf(signedIn, now, language)).length;
 }

@@ -356,6 +356,17 @@ describe("answers", () => {
     const page = await answerPage(reviewer, requestId);
     expect(page.competencies.length).toBeGreaterThan(0);
     expect(page.competencies[0]!.expectations.length).toBeGreaterThan(0);
+    // The form in the reviewer's language, as the ladder's Arabic translation has it: the same competencies, in other words.
+    const arabic = await answerPage(reviewer, requestId, "ar");
+    expect(arabic.competencies.map(({ id }) => id)).toEqual(page.competencies.map(({ id }) => id));
+    arabic.competencies.forEach((competency, index) => {
+      expect(competency.name).not.toBe(page.competencies[index]!.name);
+      expect(competency.name).toMatch(/[\u0600-\u06FF]/);
+      expect(competency.expectations.map(({ text }) => text)).not.toEqual(
+        page.competencies[index]!.expectations.map(({ text }) => text),
+      );
+    });
+    expect(arabic.level!.title).not.toBe(page.level!.title);
     const [first, second] = page.competencies.map((competency) => competency.id);
     const scale = (
       await requireLadderOfVersion(

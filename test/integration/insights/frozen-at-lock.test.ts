@@ -149,7 +149,7 @@ describe("a locked session's people as they were at the lock", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(lock.change).toContain("Reykjavik");
-    const { body } = await sessionExport(viewerOf(admin), session.id, "history", english);
+    const { body } = await sessionExport(viewerOf(admin), session.id, "history", english, "en");
     expect(body).toContain("Locked");
     expect(body).not.toMatch(/Reykjavik|groups|object Object/i);
   });

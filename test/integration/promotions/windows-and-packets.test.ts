@@ -345,6 +345,13 @@ describe("nominations", () => {
     );
     expect(await keys(org.nia)).toEqual([`promotion-packet:${selfNomination}`]);
     expect(await keys(org.boss)).toEqual([]);
+    // The level is named in the reader's language (a page's, or an email's recipient's), as the ladder's translation has it.
+    const target = async (language?: "ar") =>
+      (await todoFor(org.manager, now, language)).find(
+        (item) => item.key === `promotion-add:${selfNomination}`,
+      )!.detail[0]!.values?.target;
+    expect(await target()).toBe("Staff Engineer");
+    expect(await target("ar")).toBe("مهندس خبير");
     await addToNomination(org.manager, selfNomination, "She also mentored two engineers.", now);
     expect(
       (await db.promotionNomination.findUniqueOrThrow({ where: { id: selfNomination } }))
@@ -916,8 +923,8 @@ describe("calibration and committees", () => {
       (await db.calibrationEntry.findUniqueOrThrow({ where: { id: entry.id } })).appliedAt,
     ).toBeNull();
     // What the person reads of their calibration outcome says who decides now.
-    const said = (language: "en" | "de") =>
-      ownOutcomeViews(org.cal.id).then((views) =>
+    const said = (language: "en" | "de" | "ar") =>
+      ownOutcomeViews(org.cal.id, language).then((views) =>
         views.map((view) => wordsOf(i18nFor(language).getFixedT(language, "growth"), view.outcome)),
       );
     expect(await said("en")).toEqual([
@@ -926,5 +933,7 @@ describe("calibration and committees", () => {
     expect(await said("de")).toEqual([
       "Für eine Beförderung zu Senior Engineer vorgeschlagen: Das Beförderungsgremium entscheidet.",
     ]);
+    // The level as the ladder's Arabic translation names it.
+    expect((await said("ar"))[0]).toContain("مهندس أول");
   });
 });

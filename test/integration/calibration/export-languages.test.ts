@@ -1,0 +1,124 @@
+import { describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { i18nFor } from "~/i18n/i18n.server";
+import type { AnyNamespaceT, PageLanguage } from "~/i18n/languages";
+import { wordingOf } from "~/i18n/wording";
+import type { Viewer } from "~/modules/identity/policy";
+import { sessionExport } from "~/modules/calibration/export.server";
+import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { createAdmin, createPerson } from "../../utils/factories";
+
+/** The words of a language, as a request in it has them (translatorOf). */
+const wordsIn = (language: PageLanguage) =>
+  wordingOf(i18nFor(language), language, "common") as unknown as AnyNamespaceT;
+
+/** The records of a CSV file, each a list of its cells (RFC 4180 quoting). */
+function records(body: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index]!;
+    if (quoted && char === '"' && body[index + 1] === '"') {
+      cell += '"';
+      index++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (quoted || (char !== "," && char !== "\r" && char !== "\n")) {
+      cell += char;
+    } else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    }
+  }
+  return rows;
+}
+
+async function sessionWithOneOutcome() {
+  const admin = await createAdmin();
+  const viewer: Viewer = { ...admin, isHiringAdmin: false };
+  const cycle = await db.reviewCycle.create({
+    data: { name: "Cycle", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-03-01") },
+  });
+  const session = await db.calibrationSession.create({
+    data: {
+      name: "Session",
+      cycleId: cycle.id,
+      facilitatorId: admin.id,
+      state: "live",
+      ladderId: "engineering",
+      ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
+      groupFloor: 4,
+    },
+  });
+  const person = await createPerson({ track: "ic", level: "ic2" });
+  const entry = await db.calibrationEntry.create({
+    data: {
+      sessionId: session.id,
+      personId: person.id,
+      trackId: "ic",
+      levelId: "ic2",
+      finalRating: 4,
+      finalOutcome: "promote",
+      finalLevelId: "ic3",
+    },
+  });
+  await db.calibrationEvent.create({
+    data: {
+      sessionId: session.id,
+      entryId: entry.id,
+      actorId: admin.id,
+      kind: "outcome",
+      change: JSON.stringify({
+        finalRating: [null, 4],
+        finalOutcome: [null, "promote"],
+        finalLevelId: [null, "ic3"],
+        finalReason: [null, "Ready"],
+      }),
+    },
+  });
+  const exported = async (what: "outcomes" | "history", language: PageLanguage) =>
+    records((await sessionExport(viewer, session.id, what, wordsIn(language), language)).body);
+  return { exported };
+}
+
+describe("a calibration session's CSV in the downloader's language", () => {
+  test("the outcomes name the ladder's track and levels as its translation does; the codes beside them are the same in every language", async () => {
+    const { exported } = await sessionWithOneOutcome();
+    const [english, arabic] = [await exported("outcomes", "en"), await exported("outcomes", "ar")];
+    const at = (rows: string[][], column: string) => rows[1]![rows[0]!.indexOf(column)];
+    expect(at(english, "track")).toBe("Individual contributor");
+    expect(at(arabic, "track")).not.toBe("Individual contributor");
+    expect(at(english, "final level")).toBe("Senior Engineer");
+    expect(at(arabic, "final level")).toBe("مهندس أول");
+    const codes = (rows: string[][]) => rows.map((row) => row.slice(-6));
+    expect(codes(arabic)).toEqual(codes(english));
+    expect(codes(english)[1]).toEqual(["ic", "ic2", "", "", "4", "ic3"]);
+  });
+
+  test("the history says each change in the downloader's language, beside the field and values as stored, the same in every language", async () => {
+    const { exported } = await sessionWithOneOutcome();
+    const [english, german] = [await exported("history", "en"), await exported("history", "de")];
+    expect(english[0]!.slice(-3)).toEqual(["field id", "from value", "to value"]);
+    const codes = (rows: string[][]) => rows.slice(1).map((row) => row.slice(-3));
+    expect(codes(german)).toEqual(codes(english));
+    expect(codes(english)).toEqual(
+      expect.arrayContaining([
+        ["finalRating", "", "4"],
+        ["finalOutcome", "", "promote"],
+        ["finalLevelId", "", "ic3"],
+        // A text is not a code: the reason is said once, in its own column.
+        ["finalReason", "", ""],
+      ]),
+    );
+    const level = (rows: string[][]) => rows.find((row) => row.at(-3) === "finalLevelId")!;
+    expect(level(english)).toContain("Senior Engineer");
+    expect(level(german).slice(0, -3)).not.toEqual(level(english).slice(0, -3));
+  });
+});
