@@ -27,6 +27,7 @@ import stylesheet from "./tailwind.css?url";
 import { getEnv } from "./utils/env.server";
 import { withDomainErrors } from "./utils/http.server";
 import { shareLookupsWithinRequest } from "./utils/request-memo.server";
+import { readYourWrites } from "./db/read-your-writes.server";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -48,6 +49,8 @@ function deploymentLanguages() {
  * request gets its own translations, in the language chosen for it.
  */
 export const middleware: Route.MiddlewareFunction[] = [
+  // With read replicas: which reads may go to one, and the session's own writes read back (decision 116).
+  readYourWrites,
   shareLookupsWithinRequest,
   translateRequests(chosenLanguage, deploymentLanguages),
 ];

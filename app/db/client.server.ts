@@ -3,6 +3,7 @@ import { getEnv } from "~/utils/env.server";
 import * as clock from "~/platform/clock.server";
 import { withAppClock } from "./app-clock-defaults";
 import { statementNames } from "./postgres-statements.server";
+import { countReplicaRead, routeOperation } from "./replicas.server";
 import { SqliteAdapterFactory } from "./sqlite-adapter.server";
 import { withStatementCount } from "./statement-count.server";
 import { withStatementTiming } from "./statement-timing.server";
@@ -58,15 +59,21 @@ function postgresSessionOptions(): string {
   return process.env.PGOPTIONS ?? "-c random_page_cost=1.1";
 }
 
-const globalForDb = globalThis as unknown as { rungsDb?: Db };
+const globalForDb = globalThis as unknown as { rungsDb?: Db; rungsReplicas?: Db[] };
 
 async function connect(): Promise<Db> {
   const env = getEnv();
-  const client = await createClient(
+  const primary = await createClient(
     env.DATABASE_URL,
     env.DATABASE_PREPARED_STATEMENTS === "on",
     env.DATABASE_POOL_SIZE,
   );
+  replicas = globalForDb.rungsReplicas = await Promise.all(
+    env.replicaUrls.map((url) =>
+      createClient(url, env.DATABASE_PREPARED_STATEMENTS === "on", env.DATABASE_POOL_SIZE),
+    ),
+  );
+  const client = replicas.length ? onReplicas(primary, replicas) : primary;
   if (env.databaseProvider === "sqlite") {
     // Settings of the SQLite connection, which Prisma's API has no way to say: raw, once at start-up.
     // WAL lets readers proceed while a writer commits; it persists in the file.
@@ -80,6 +87,67 @@ async function connect(): Promise<Db> {
     await client.$executeRawUnsafe("PRAGMA cache_size = -65536");
   }
   return onAppClock(client);
+}
+
+/** The replicas' clients (DATABASE_REPLICA_URLS), in order; none without replicas. Kept with the client across dev-server reloads. */
+let replicas: Db[] = globalForDb.rungsReplicas ?? [];
+
+/**
+ * The client whose reads go where app/db/read-routing.ts says (decision 116): a model read that may
+ * be a moment old to a replica's client, everything else to the primary's. Raw reads are routed by
+ * readRows (reads.server.ts), which picks its client with `readerFor` under the same rule.
+ */
+function onReplicas(primary: Db, replicaClients: Db[]): Db {
+  type Run = (args: unknown) => Promise<unknown>;
+  return primary.$extends({
+    client: {
+      async $disconnect() {
+        await Promise.all([primary, ...replicaClients].map((client) => client.$disconnect()));
+      },
+    },
+    query: {
+      async $allOperations({ model, operation, args, query, ...rest }) {
+        // Prisma's own mark of an operation inside a transaction (as its read-replicas extension reads it).
+        const internal = (rest as { __internalParams?: { transaction?: unknown } })
+          .__internalParams;
+        const index = await routeOperation(
+          operation,
+          Boolean(internal?.transaction),
+          replicaClients,
+        );
+        if (index === null || !model) return query(args);
+        const delegate = (replicaClients[index] as unknown as Record<string, Record<string, Run>>)[
+          model.charAt(0).toLowerCase() + model.slice(1)
+        ]!;
+        try {
+          const rows = await delegate[operation]!(args);
+          countReplicaRead("replica");
+          return rows;
+        } catch (error) {
+          // A replica down, or a query cancelled by its replay (a conflict with recovery): the primary answers.
+          countReplicaRead("primary", error);
+          return query(args);
+        }
+      },
+    },
+  }) as unknown as Db;
+}
+
+/**
+ * A raw read (readRows) on the app's client: on a replica's when the rule allows, else on the
+ * primary, which also answers when the replica fails.
+ */
+export async function rawRead<T>(read: (client: Db) => Promise<T>): Promise<T> {
+  const index = replicas.length ? await routeOperation("$queryRaw", false, replicas) : null;
+  if (index === null) return read(db);
+  try {
+    const rows = await read(replicas[index]!);
+    countReplicaRead("replica");
+    return rows;
+  } catch (error) {
+    countReplicaRead("primary", error);
+    return read(db);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { db, Prisma, type Db } from "./client.server";
+import { Prisma, rawRead, type Db } from "./client.server";
 
 /**
  * The one way Rungs runs raw SQL: where Prisma's model API cannot say a query (a recursive walk
@@ -13,13 +13,17 @@ import { db, Prisma, type Db } from "./client.server";
  * once with the parsers in app/db/rows.ts, which take either form.
  *
  * Use it as `db.$queryRaw` is used: `readRows\`SELECT … WHERE id = ${id}\``, or with a
- * `Prisma.sql` query; in a transaction, `readRowsIn(tx, Prisma.sql\`…\`)`.
+ * `Prisma.sql` query; in a transaction, `readRowsIn(tx, Prisma.sql\`…\`)`. With read replicas,
+ * `readRows` follows the same rule as the model reads (app/db/read-routing.ts): a replica's inside
+ * `mayLag` in a page's GET, the primary otherwise; a transaction's reads are the primary's.
  */
 export function readRows(
   query: TemplateStringsArray | Prisma.Sql,
   ...values: unknown[]
 ): Promise<unknown[]> {
-  return readRowsIn(db, query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values));
+  const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+  // On a replica inside `mayLag` in a page's request, else the primary (app/db/read-routing.ts).
+  return rawRead((client) => readRowsIn(client, sql));
 }
 
 /** A raw read on `client` (a transaction's, or the app's). */

@@ -13,6 +13,7 @@ export interface Metrics {
   databaseStatementDuration: client.Histogram;
   eventStreams: client.Gauge;
   loginFailures: client.Counter<"reason">;
+  replicaReads: client.Counter<"answered">;
 }
 
 const holder = globalThis as { rungsMetrics?: Metrics };
@@ -61,6 +62,12 @@ function createMetrics(): Metrics {
       name: "rungs_login_failures_total",
       help: "Failed password sign-ins: wrong email or password, or refused while throttled.",
       labelNames: ["reason"],
+      registers: [registry],
+    }),
+    replicaReads: new client.Counter({
+      name: "rungs_database_replica_reads_total",
+      help: "Reads sent to a read replica (DATABASE_REPLICA_URLS), by who answered: the replica, or the primary after the replica failed.",
+      labelNames: ["answered"],
       registers: [registry],
     }),
   };

@@ -32,6 +32,9 @@ const schema = z.object({
       })
       .optional(),
   ),
+  // PostgreSQL: streaming replicas (comma-separated URLs) for the reads that may be a moment old;
+  // everything else reads the primary (app/db/read-routing.ts; docs/operations.md, "Read replicas").
+  DATABASE_REPLICA_URLS: optionalText,
   // PostgreSQL: prepare each statement once per connection (off for a pooler that cannot keep prepared statements).
   DATABASE_PREPARED_STATEMENTS: optionalText.pipe(
     z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
@@ -220,6 +223,29 @@ function checkDirectUrl(env: z.infer<typeof schema>, context: z.RefinementCtx) {
     });
 }
 
+function checkReplicaUrls(env: z.infer<typeof schema>, context: z.RefinementCtx) {
+  if (!env.DATABASE_REPLICA_URLS) return;
+  if (env.DATABASE_URL.startsWith("file:"))
+    context.addIssue({
+      code: "custom",
+      path: ["DATABASE_REPLICA_URLS"],
+      message: "is for PostgreSQL, and DATABASE_URL names a SQLite file: leave it unset",
+    });
+  else if (!replicaUrls(env.DATABASE_REPLICA_URLS).every((url) => /^postgres(ql)?:\/\//.test(url)))
+    context.addIssue({
+      code: "custom",
+      path: ["DATABASE_REPLICA_URLS"],
+      message: "must be postgresql:// URLs separated by commas",
+    });
+}
+
+function replicaUrls(list: string | undefined): string[] {
+  return (list ?? "")
+    .split(",")
+    .map((url) => url.trim())
+    .filter(Boolean);
+}
+
 function checkMail(env: z.infer<typeof schema>, context: z.RefinementCtx) {
   if (env.SMTP_URL && !env.MAIL_FROM)
     context.addIssue({
@@ -282,6 +308,8 @@ export type Env = z.infer<typeof schema> & {
   databaseProvider: "sqlite" | "postgresql";
   /** Where sessions go on PostgreSQL (migrations, LISTEN, backups): DATABASE_DIRECT_URL, else DATABASE_URL. */
   sessionDatabaseUrl: string;
+  /** DATABASE_REPLICA_URLS, one URL each; empty when every read goes to DATABASE_URL. */
+  replicaUrls: string[];
   secureCookies: boolean;
   seedDemo: boolean;
   /** Null when single sign-on is off. */
@@ -305,6 +333,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     .superRefine(checkMail)
     .superRefine(checkTestClock)
     .superRefine(checkDirectUrl)
+    .superRefine(checkReplicaUrls)
     .safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map(
@@ -321,6 +350,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     isProduction,
     databaseProvider,
     sessionDatabaseUrl: env.DATABASE_DIRECT_URL ?? env.DATABASE_URL,
+    replicaUrls: replicaUrls(env.DATABASE_REPLICA_URLS),
     secureCookies: env.SECURE_COOKIES ?? isProduction,
     seedDemo: env.SEED_DEMO ?? databaseProvider === "sqlite",
     singleSignOn: env.OIDC_ISSUER

@@ -5,6 +5,7 @@ import { recordGroupChanges } from "./group-history.server";
 import { recordManagerChanges } from "./manager-history.server";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { db, type Prisma } from "~/db/client.server";
+import { mayLag } from "~/db/replicas.server";
 import { getEnv } from "~/utils/env.server";
 import { NotFoundError } from "~/modules/errors";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
@@ -711,7 +712,16 @@ export async function signOutEverywhere(actorId: string, personId: string): Prom
 
 export type TeamListItem = { id: string; name: string; activeMembers: number; members: number };
 
+/**
+ * The admin's list of teams and their counts. The counts may be a moment old: with read replicas a
+ * replica answers, except for the admin who just changed a team (decision 116); deleting a team
+ * checks its members on the primary.
+ */
 export async function listTeams(): Promise<TeamListItem[]> {
+  return mayLag(readTeams);
+}
+
+async function readTeams(): Promise<TeamListItem[]> {
   const [teams, active] = await Promise.all([
     db.team.findMany({
       orderBy: { name: "asc" },

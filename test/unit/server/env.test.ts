@@ -48,6 +48,24 @@ describe("environment", () => {
     );
   });
 
+  test("read replicas: DATABASE_REPLICA_URLS is a comma-separated list of PostgreSQL URLs, none by default, and for PostgreSQL only", () => {
+    const primary = "postgresql://u:p@db:5432/rungs";
+    expect(parseEnv({ DATABASE_URL: primary }).replicaUrls).toEqual([]);
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: " " }).replicaUrls).toEqual([]);
+    expect(
+      parseEnv({
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URLS: "postgresql://u:p@r1:5432/rungs, postgres://u:p@r2:5432/rungs,",
+      }).replicaUrls,
+    ).toEqual(["postgresql://u:p@r1:5432/rungs", "postgres://u:p@r2:5432/rungs"]);
+    expect(() =>
+      parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "postgresql://u:p@r1/rungs,r2" }),
+    ).toThrow(/DATABASE_REPLICA_URLS: must be postgresql:\/\/ URLs separated by commas/);
+    expect(() => parseEnv({ DATABASE_REPLICA_URLS: "postgresql://u:p@r1:5432/rungs" })).toThrow(
+      /DATABASE_REPLICA_URLS: is for PostgreSQL, and DATABASE_URL names a SQLite file/,
+    );
+  });
+
   describe("single sign-on", () => {
     const complete = {
       OIDC_ISSUER: "https://example.okta.com",
