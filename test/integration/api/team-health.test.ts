@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { PERSON_TOKEN_SCOPES } from "~/modules/api/policy";
+import type { ApiScope } from "~/modules/api/scopes";
 import { issueApiToken } from "~/modules/api/tokens.server";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import { startCheckIn, submitAnswer, teamResults } from "~/modules/team-health/team-health.server";
@@ -27,7 +28,7 @@ let falcons: Person[];
 let falconsId: string, checkInId: string;
 const path = () => `/team-health/check-ins/${checkInId}/teams/${falconsId}`;
 
-const ownToken = async (person: Person, scopes = PERSON_TOKEN_SCOPES) =>
+const ownToken = async (person: Person, scopes: readonly ApiScope[] = PERSON_TOKEN_SCOPES) =>
   (await issueApiToken(person.id, "My dashboard", scopes, "person")).token;
 
 beforeAll(async () => {
