@@ -45,7 +45,9 @@ export type ExportSections = {
 /** What the retention pass tells each kind of record: the admins' rules, who is on hold, and when. */
 export type RetentionFacts = {
   /** How long a rule the admins set keeps its records (retention's rule kinds), or null: kept until removed by hand. */
-  keepFor: (rule: "private-notes" | "feedback-texts" | "leavers") => number | null;
+  keepFor: (
+    rule: "private-notes" | "feedback-texts" | "leavers" | "team-health-answers",
+  ) => number | null;
   /** People under a legal hold: nothing of theirs is due. */
   held: ReadonlySet<string>;
   /** People already erased. */
@@ -53,7 +55,10 @@ export type RetentionFacts = {
   now: Date;
 };
 
-/** One record due for removal, with the person (or candidate) whose transaction removes it. */
+/**
+ * One record due for removal, with the person (or candidate) whose transaction removes it; for
+ * records that hold no person (team health answers), the key of the group removed together.
+ */
 export type RetentionItem = { id: string; personId: string };
 
 /**

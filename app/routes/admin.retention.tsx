@@ -93,6 +93,7 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
       privateNotes: period(page.rules.privateNotes),
       feedbackTexts: period(page.rules.feedbackTexts),
       leavers: period(page.rules.leavers),
+      teamHealthAnswers: period(page.rules.teamHealthAnswers),
       othersTexts: page.rules.othersTexts,
       candidateDays: period(page.rules.candidateDays),
     },
@@ -169,6 +170,12 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
             hint={t("rules.candidateDaysHint")}
             errors={rules.candidateDays.errors}
             {...getInputProps(rules.candidateDays, { type: "number" })}
+          />
+          <Field
+            label={t("rules.teamHealthAnswers")}
+            hint={t("rules.teamHealthAnswersHint")}
+            errors={rules.teamHealthAnswers.errors}
+            {...getInputProps(rules.teamHealthAnswers, { type: "number" })}
           />
           <Field
             label={t("rules.leavers")}

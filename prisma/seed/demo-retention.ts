@@ -16,6 +16,7 @@ export async function seedDemoRetention(): Promise<void> {
     { kind: "private-notes", keepFor: 12, othersTexts: "keep" },
     { kind: "feedback-texts", keepFor: 3, othersTexts: "keep" },
     { kind: "leavers", keepFor: 12, othersTexts: "keep" },
+    { kind: "team-health-answers", keepFor: 24, othersTexts: "keep" },
   ];
   await db.$transaction(async (tx) => {
     for (const rule of rules)

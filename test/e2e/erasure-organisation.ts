@@ -81,6 +81,7 @@ await setRules(admin, {
   privateNotes: null,
   feedbackTexts: null,
   leavers: null,
+  teamHealthAnswers: null,
   othersTexts: "remove",
   candidateDays: null,
 });

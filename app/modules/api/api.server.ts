@@ -9,6 +9,7 @@ import { peopleWritable, tokenAccess } from "./policy";
 import { countCall } from "./rate-limit.server";
 import { checkInByApi, objectivesByApi } from "./goals.server";
 import { ApiCheckInInput } from "./schemas";
+import { teamHealthResultByApi, teamHealthResultsByApi } from "./team-health.server";
 import {
   getAggregate,
   getPerson,
@@ -177,6 +178,12 @@ const HANDLERS: Record<
       body: await checkInByApi(token, reader.viewer, params.keyResultId!, parsed.data),
     };
   },
+  listTeamHealthResults: async ({ reader }) => ({
+    body: await teamHealthResultsByApi(reader.viewer),
+  }),
+  getTeamHealthResults: async ({ reader, params }) => ({
+    body: await teamHealthResultByApi(reader.viewer, params.checkInId!, params.teamId!),
+  }),
 };
 
 /** What a tool is given to connect, as the token pages show it: the API's address (under PUBLIC_URL when set, else the one the page was reached at), its document, and each token's calls a minute. */

@@ -27,7 +27,9 @@ export type OperationId =
   | "listOutcomes"
   | "getAggregate"
   | "listObjectives"
-  | "createCheckIn";
+  | "createCheckIn"
+  | "listTeamHealthResults"
+  | "getTeamHealthResults";
 
 export type Operation = {
   id: OperationId;
@@ -182,6 +184,30 @@ export const OPERATIONS: readonly Operation[] = [
     ok: { status: 201, body: "CheckIn", description: "The check-in recorded" },
     errors: [401, 403, 404, 422, 429],
   },
+  {
+    id: "listTeamHealthResults",
+    method: "get",
+    path: "/team-health/results",
+    scope: "team-health:read",
+    summary: "The team health results the token's person may read, newest check-in first",
+    description:
+      "Each team asked in a check-in whose results the person reads on the team health page: admins every team; anyone else the teams they were asked in, their own team and the teams with someone below them in the reporting line. Never who answered, nor whether anyone did.",
+    personReads: "The same: the list of results on the person's team health page.",
+    ok: { status: 200, body: "TeamHealthResultsList", description: "The results one may read" },
+    errors: [401, 403, 429],
+  },
+  {
+    id: "getTeamHealthResults",
+    method: "get",
+    path: "/team-health/check-ins/{checkInId}/teams/{teamId}",
+    scope: "team-health:read",
+    summary: "A team's results in a check-in, as its results page shows them",
+    description:
+      "Released figures only: answers count in batches of the team's floor, and a figure moves only when a batch is whole (a partial batch is never shown, even after the close); an item whose released answers are too alike to show without telling what someone answered is withheld. No figure about one person, nor who answered, is ever sent. A team whose results the token's person may not read on the page is a 404.",
+    personReads: "The same: a 404 for a team whose results page the person may not open.",
+    ok: { status: 200, body: "TeamHealthResults", description: "The team's released results" },
+    errors: [401, 403, 404, 429],
+  },
 ];
 
 const ERROR_WORDS: Record<ErrorStatus, string> = {
@@ -317,7 +343,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: "Rungs API",
       version: "1.0.0",
       description:
-        "Read people, teams, ladders, review cycles, released outcomes, the insights tables and goals, write people where SCIM is not used, and check in on the key results a token names. A token acts for its person, limited to its scopes: each call is authorised as the same read on a page would be for that person, and returns what the page shows, never more. An admin's token (bearer) reads organisation-wide, as the admin pages do; a person's own token (personToken) reads what that person's own pages show them, and writes only check-ins on the key results it names. Each operation's `x-rungs-person-token` says what a person's token reads there.",
+        "Read people, teams, ladders, review cycles, released outcomes, the insights tables, goals and released team health results, write people where SCIM is not used, and check in on the key results a token names. A token acts for its person, limited to its scopes: each call is authorised as the same read on a page would be for that person, and returns what the page shows, never more. An admin's token (bearer) reads organisation-wide, as the admin pages do; a person's own token (personToken) reads what that person's own pages show them, and writes only check-ins on the key results it names. Each operation's `x-rungs-person-token` says what a person's token reads there.",
     },
     servers: [{ url: API_BASE }],
     security: [{ bearer: [] }, { personToken: [] }],

@@ -38,6 +38,7 @@ export const PERSON_TOKEN_SCOPES = [
   "outcomes:read",
   "aggregates:read",
   "goals:read",
+  "team-health:read",
 ] as const satisfies readonly ApiScope[];
 
 /**
@@ -56,7 +57,8 @@ export function scopesOfReach(reach: TokenReach): readonly ApiScope[] {
  * are the growth pages they may open (canViewPerson: themselves, everyone below them, everyone for an
  * admin), ladders the browse pages everyone reads, outcomes those released that their growth page or
  * their calibration sessions show them, aggregates the insights page (a manager's own organisation;
- * anyone else gets its 404). Teams and review cycles are listed on admin pages only, and writing
+ * anyone else gets its 404), team health results those the team health pages show them (decision
+ * 113: the team, whoever was asked, the managers above and admins). Teams and review cycles are listed on admin pages only, and writing
  * people is an admin's form: a person's token is refused them (403) whoever its person is, so a tool
  * learns the reach it was given rather than a list that depends on the person's role today.
  */
@@ -72,6 +74,8 @@ const PERSON_TOKEN_OPERATIONS = {
   updatePerson: false,
   listObjectives: true,
   createCheckIn: true,
+  listTeamHealthResults: true,
+  getTeamHealthResults: true,
 } as const satisfies Record<OperationId, boolean>;
 
 export const personTokenMayCall = (operation: OperationId): boolean =>

@@ -228,3 +228,115 @@ export const ApiCheckInInput = z
   })
   .strict()
   .register(inputs, { id: "CheckInInput" });
+
+/** An item of the Edmondson scale or the library: its words are in the product's languages, the key here. */
+const teamHealthItem = z
+  .string()
+  .describe(
+    "The item's key (Edmondson's seven, or a Project Aristotle item of the library); Rungs words it in each language",
+  );
+
+export const ApiTeamHealthResultsRef = z
+  .object({
+    checkInId: z.string(),
+    team: Ref,
+    startedAt: z.iso.datetime(),
+    closesAt: z.iso.datetime(),
+    open: z.boolean(),
+    releasedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe("When the figures last moved (a batch completed); null while nothing is shown"),
+  })
+  .register(bodies, { id: "TeamHealthResultsRef" });
+
+export const ApiTeamHealthResultsList = z
+  .object({ data: z.array(ApiTeamHealthResultsRef) })
+  .register(bodies, { id: "TeamHealthResultsList" });
+
+const interval = z.tuple([z.number(), z.number()]).describe("95% interval: low, high");
+
+export const ApiTeamHealthResults = z
+  .object({
+    checkInId: z.string(),
+    team: Ref,
+    open: z.boolean(),
+    closesAt: z.iso.datetime(),
+    releasedAt: z.iso.datetime().nullable(),
+    floor: z.int().describe("The batch size: figures move only when this many more have answered"),
+    answers: z
+      .int()
+      .min(0)
+      .describe("How many answers the figures come from: whole batches only, never a partial one"),
+    asked: z.int().min(0).describe("How many people were asked (who answered is never said)"),
+    score: z
+      .object({ estimate: z.number(), interval })
+      .nullable()
+      .describe(
+        "The scale's score (1 to 7, higher is safer); null unless all seven items are shown",
+      ),
+    change: z
+      .object({ estimate: z.number(), interval })
+      .nullable()
+      .describe("The score minus the team's last check-in with a score"),
+    items: z.array(
+      z.object({
+        item: teamHealthItem,
+        reversed: z.boolean().describe("Worded negatively: scored as 8 − answer"),
+        shown: z
+          .object({
+            n: z.int().min(0),
+            distribution: z
+              .array(z.int().min(0))
+              .describe("How many answered each point, 1 to 7, as answered"),
+            mean: z.number().describe("The mean as answered"),
+            scoredMean: z
+              .number()
+              .describe("The mean as scored (reverse-scored items turned round)"),
+            interval: interval.nullable().describe("The scored mean's 95% t interval"),
+          })
+          .nullable()
+          .describe("Null when nothing of the item is shown"),
+        withheld: z
+          .boolean()
+          .describe(
+            "True when a released batch is not shown because its answers were too alike to show without telling what someone answered",
+          ),
+      }),
+    ),
+    furthest: z
+      .array(z.object({ item: teamHealthItem, gap: z.number() }))
+      .describe("The items (as scored) furthest from the mean of the others"),
+    followUp: z
+      .object({ item: teamHealthItem, text: z.string() })
+      .nullable()
+      .describe("The action of the team's last check-in that this one asks about"),
+    helped: z
+      .object({ yes: z.int().min(0), partly: z.int().min(0), no: z.int().min(0) })
+      .nullable()
+      .describe("Whether the last action helped, from released batches; null when not shown"),
+    comments: z
+      .array(z.string())
+      .describe(
+        "Comments of released batches, names removed, sorted so that their order says nothing of when each was written",
+      ),
+    action: z
+      .object({
+        item: teamHealthItem,
+        text: z.string(),
+        owner: z.string().nullable(),
+        dueOn: z.iso.date(),
+        doneAt: z.iso.datetime().nullable(),
+      })
+      .nullable()
+      .describe("The one action the team chose from these results"),
+    trend: z.array(
+      z.object({
+        checkInId: z.string(),
+        startedAt: z.iso.datetime(),
+        score: z.number().nullable(),
+        interval: interval.nullable(),
+      }),
+    ),
+  })
+  .register(bodies, { id: "TeamHealthResults" });

@@ -10,6 +10,7 @@ export const API_SCOPES = [
   "people:write",
   "goals:read",
   "goals:check-in",
+  "team-health:read",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -64,5 +65,10 @@ export const SCOPE_LABELS = {
     name: "scopes.goalsCheckIn",
     hint: "scopes.goalsCheckInHint",
     ownHint: "scopes.goalsCheckInHint",
+  },
+  "team-health:read": {
+    name: "scopes.teamHealthRead",
+    hint: "scopes.teamHealthReadHint",
+    ownHint: "scopes.teamHealthReadOwn",
   },
 } as const satisfies Record<ApiScope, { name: string; hint: string; ownHint: string }>;

@@ -78,6 +78,7 @@ export const ACTION_LABELS = {
   "retention.rules_set": "retention:audit.rulesSet",
   "retention.private_notes_removed": "retention:audit.privateNotesRemoved",
   "retention.feedback_texts_removed": "retention:audit.feedbackTextsRemoved",
+  "retention.team_health_answers_removed": "retention:audit.teamHealthAnswersRemoved",
   "promotions.settings_changed": "admin:audit.actions.promotionSettingsChanged",
   "promotions.settings_cleared": "admin:audit.actions.promotionSettingsCleared",
 } as const;
@@ -127,6 +128,7 @@ const NAMED_FIELDS = new Set([
   "privateNotesMonths",
   "feedbackTextsCycles",
   "leaversMonths",
+  "teamHealthAnswersMonths",
   "othersTexts",
   "managerEmail",
   "managerPending",
@@ -475,6 +477,7 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "retention.rules_set": listed,
   "retention.private_notes_removed": listed,
   "retention.feedback_texts_removed": listed,
+  "retention.team_health_answers_removed": listed,
   "promotions.settings_changed": listed,
   "promotions.settings_cleared": listed,
 };

@@ -21,6 +21,7 @@ export const RulesSchema = z.object({
   privateNotes: period("private-notes"),
   feedbackTexts: period("feedback-texts"),
   leavers: period("leavers"),
+  teamHealthAnswers: period("team-health-answers"),
   othersTexts: z.enum(OTHERS_TEXTS, { error: "retention:errors.othersTexts" }),
   /** Rejected candidates, in days, stored with hiring's settings (one rule, one store). */
   candidateDays: z.preprocess(

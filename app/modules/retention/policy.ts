@@ -7,7 +7,12 @@
 export type RetentionViewer = { id: string; isAdmin: boolean };
 
 /** The kinds of record a rule is set for here; rejected candidates keep their period in hiring's settings. */
-export const RULE_KINDS = ["private-notes", "feedback-texts", "leavers"] as const;
+export const RULE_KINDS = [
+  "private-notes",
+  "feedback-texts",
+  "leavers",
+  "team-health-answers",
+] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 /** What happens to the texts a leaver wrote in other people's records when they are erased. */
@@ -22,6 +27,7 @@ export const RULE_LIMITS: Record<
   "private-notes": { unit: "months", min: 1, max: 120 },
   "feedback-texts": { unit: "cycles", min: 1, max: 20 },
   leavers: { unit: "months", min: 1, max: 120 },
+  "team-health-answers": { unit: "months", min: 1, max: 120 },
 };
 
 export type Rule = { kind: RuleKind; keepFor: number | null; othersTexts: OthersTexts };
@@ -67,6 +73,21 @@ export function feedbackTextDue(
 ): boolean {
   if (keepFor === null || facts.held || !facts.hasText) return false;
   return facts.cyclesOpenedSince >= keepFor;
+}
+
+/**
+ * A team's team health answers in a check-in (decision 113): due `keepFor` months after the
+ * check-in closed (by hand, or its day came). They hold no person, so no hold keeps them: a hold
+ * keeps a person's records, and nothing says which answers were theirs.
+ */
+export function teamHealthAnswersDue(
+  facts: { closedAt: Date | null; closesAt: Date },
+  keepFor: number | null,
+  now: Date,
+): boolean {
+  if (keepFor === null) return false;
+  const closed = facts.closedAt ?? (facts.closesAt <= now ? facts.closesAt : null);
+  return closed !== null && monthsAfter(closed, keepFor) <= now;
 }
 
 /** A person who left: erased `keepFor` months after they left, as an erasure goes ahead (once, not on hold). */

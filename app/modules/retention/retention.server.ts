@@ -26,6 +26,7 @@ export type RetentionPage = {
     privateNotes: number | null;
     feedbackTexts: number | null;
     leavers: number | null;
+    teamHealthAnswers: number | null;
     othersTexts: OthersTexts;
     candidateDays: number | null;
   };
@@ -65,6 +66,7 @@ export async function retentionPage(viewer: Viewer, now = clock.now()): Promise<
       privateNotes: rules["private-notes"].keepFor,
       feedbackTexts: rules["feedback-texts"].keepFor,
       leavers: rules.leavers.keepFor,
+      teamHealthAnswers: rules["team-health-answers"].keepFor,
       othersTexts: rules.leavers.othersTexts,
       candidateDays: candidates.retentionDays,
     },
@@ -86,6 +88,7 @@ export async function setRules(viewer: Viewer, input: RulesInput): Promise<void>
     { kind: "private-notes", keepFor: input.privateNotes, othersTexts: "keep" },
     { kind: "feedback-texts", keepFor: input.feedbackTexts, othersTexts: "keep" },
     { kind: "leavers", keepFor: input.leavers, othersTexts: input.othersTexts },
+    { kind: "team-health-answers", keepFor: input.teamHealthAnswers, othersTexts: "keep" },
   ];
   // The candidates' period is hiring's setting, written (and audited) by hiring's own code, in the same
   // transaction as the rules: refused, nothing of the form is saved.
@@ -107,6 +110,7 @@ export async function setRules(viewer: Viewer, input: RulesInput): Promise<void>
         privateNotesMonths: input.privateNotes,
         feedbackTextsCycles: input.feedbackTexts,
         leaversMonths: input.leavers,
+        teamHealthAnswersMonths: input.teamHealthAnswers,
         othersTexts: input.othersTexts,
       },
     });

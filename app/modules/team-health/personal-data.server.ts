@@ -1,5 +1,6 @@
 import type { PersonalDataDeclaration } from "~/platform/personal-data";
 import { withoutNames } from "./comments";
+import { teamHealthAnswersRetention } from "./retention.server";
 import { checkInsAskedOf } from "./team-health.server";
 
 /**
@@ -17,7 +18,7 @@ export const teamHealthPersonalData: PersonalDataDeclaration = {
     TeamHealthAction:
       "the action they own: kept under the erased name, its words emptied under the leavers rule",
     TeamHealthResponse:
-      "anonymous answers and comments, holding no person id: kept; a comment's mention of the erased person's name is removed",
+      "anonymous answers and comments, holding no person id: kept; a comment's mention of the erased person's name is removed (all deleted under the retention rule for answers, the shown figures kept)",
   },
   holdsNothing: {
     TeamHealthTeam: "which team a check-in asked, its floor and the action it follows up",
@@ -41,6 +42,7 @@ export const teamHealthPersonalData: PersonalDataDeclaration = {
     if (othersTexts === "remove")
       await tx.teamHealthAction.updateMany({ where: { ownerId: personId }, data: { text: "" } });
   },
+  retention: { teamHealthAnswers: teamHealthAnswersRetention },
   exports: {
     /** Which check-ins they were asked in: the team and when. Never their answers, nor whether they answered. */
     async teamHealth({ reader }) {

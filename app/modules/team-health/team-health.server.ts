@@ -10,6 +10,7 @@ import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import * as clock from "~/platform/clock.server";
 import { shownComments } from "./comments";
+import { keptView } from "./kept";
 import {
   cronbachAlpha,
   furthestItems,
@@ -450,7 +451,7 @@ export async function closeDueCheckIns(now = clock.now()): Promise<number> {
   return closed;
 }
 
-type ReleasedView = {
+export type ReleasedView = {
   answers: number;
   asked: number;
   items: { item: string; figures: ItemFigures | null; withheld: boolean; batches: number }[];
@@ -462,7 +463,7 @@ type ReleasedView = {
 };
 
 /** Everything a team's results show, from whole released batches only (release.ts). */
-function releasedView(
+export function releasedView(
   answers: readonly (StoredAnswer & { helped: string | null; comment: string | null })[],
   floor: number,
   items: readonly string[],
@@ -528,6 +529,7 @@ async function checkInTeamView(checkInTeamId: string) {
       floor: true,
       releasedAt: true,
       teamId: true,
+      keptFigures: true,
       checkIn: { select: { items: true, createdAt: true } },
       responses: { select: { batch: true, values: true, helped: true, comment: true } },
       invitations: { select: { person: { select: { name: true } } } },
@@ -539,18 +541,21 @@ async function checkInTeamView(checkInTeamId: string) {
     ...row.invitations.map((invitation) => invitation.person.name),
     ...row.team.members.map((member) => member.name),
   ];
-  const view = releasedView(
-    row.responses.map((response) => ({
-      batch: response.batch,
-      values: JSON.parse(response.values) as Record<string, number>,
-      helped: response.helped,
-      comment: response.comment,
-    })),
-    row.floor,
-    parseItems(row.checkIn.items),
-    row.invitations.length,
-    names,
-  );
+  // Past the retention rule for answers, the figures kept when they were deleted (decision 113).
+  const view = row.keptFigures
+    ? keptView(row.keptFigures)
+    : releasedView(
+        row.responses.map((response) => ({
+          batch: response.batch,
+          values: JSON.parse(response.values) as Record<string, number>,
+          helped: response.helped,
+          comment: response.comment,
+        })),
+        row.floor,
+        parseItems(row.checkIn.items),
+        row.invitations.length,
+        names,
+      );
   return {
     ...view,
     floor: row.floor,

@@ -51,6 +51,13 @@ describe("the OpenAPI document", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
+    // Team health's reads (decision 113) are in the validated document.
+    expect(Object.keys(served.paths)).toEqual(
+      expect.arrayContaining([
+        "/team-health/results",
+        "/team-health/check-ins/{checkInId}/teams/{teamId}",
+      ]),
+    );
   });
 });
 

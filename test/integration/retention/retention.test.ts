@@ -211,6 +211,7 @@ describe("retention and erasure", () => {
       privateNotes: 0,
       feedbackTexts: 0,
       candidates: 0,
+      teamHealthAnswers: 0,
       leavers: 0,
     });
   });
@@ -223,6 +224,7 @@ describe("retention and erasure", () => {
       privateNotes: 6,
       feedbackTexts: 2,
       leavers: 6,
+      teamHealthAnswers: null,
       othersTexts: "keep",
       candidateDays: 180,
     });
@@ -231,6 +233,7 @@ describe("retention and erasure", () => {
       privateNotes: 2,
       feedbackTexts: 1,
       candidates: 1,
+      teamHealthAnswers: 0,
       leavers: 1,
     });
     // The page as an admin reads it: each kind with its count, the rules, the hold.
@@ -327,6 +330,7 @@ describe("retention and erasure", () => {
       privateNotes: 0,
       feedbackTexts: 0,
       candidates: 0,
+      teamHealthAnswers: 0,
       leavers: 0,
     });
   });
@@ -370,12 +374,14 @@ describe("retention and erasure", () => {
       privateNotes: 1,
       feedbackTexts: 0,
       candidates: 0,
+      teamHealthAnswers: 0,
       leavers: 1,
     });
     expect((await runRetentionPass()).removed).toEqual({
       privateNotes: 1,
       feedbackTexts: 0,
       candidates: 0,
+      teamHealthAnswers: 0,
       leavers: 1,
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: held.id } })).name).toBe(erasedName());
@@ -583,7 +589,13 @@ describe("retention and erasure", () => {
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
     expect(pass).toEqual({
-      removed: { privateNotes: 0, feedbackTexts: 0, candidates: 0, leavers: 0 },
+      removed: {
+        privateNotes: 0,
+        feedbackTexts: 0,
+        candidates: 0,
+        teamHealthAnswers: 0,
+        leavers: 0,
+      },
       failed: [failing.id],
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: failing.id } })).name).toBe(

@@ -230,11 +230,18 @@ describe("the demo organisation", () => {
       privateNotes: 12,
       feedbackTexts: 3,
       leavers: 12,
+      teamHealthAnswers: 24,
       othersTexts: "keep",
     });
     expect(page.holds.map((hold) => [hold.email, hold.setBy])).toEqual([
       ["patrick.doyle@example.com", "Priya Raman"],
     ]);
-    expect(page.next).toEqual({ privateNotes: 0, feedbackTexts: 0, candidates: 0, leavers: 0 });
+    expect(page.next).toEqual({
+      privateNotes: 0,
+      feedbackTexts: 0,
+      candidates: 0,
+      teamHealthAnswers: 0,
+      leavers: 0,
+    });
   });
 });

@@ -26,6 +26,8 @@ describe("tokenAccess", () => {
       "getAggregate",
       "listObjectives",
       "createCheckIn",
+      "listTeamHealthResults",
+      "getTeamHealthResults",
     ];
     expect(allowed(token("person", false))).toEqual(reads);
     expect(allowed(token("person", true))).toEqual(reads);

@@ -312,9 +312,17 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "person.legal_hold_cleared": [null],
   "retention.rules_set": [
     { privateNotesMonths: 12, feedbackTextsCycles: null, leaversMonths: 6, othersTexts: "keep" },
+    {
+      privateNotesMonths: null,
+      feedbackTextsCycles: 2,
+      leaversMonths: null,
+      teamHealthAnswersMonths: 24,
+      othersTexts: "remove",
+    },
   ],
   "retention.private_notes_removed": [{ count: 3 }],
   "retention.feedback_texts_removed": [{ count: 0 }],
+  "retention.team_health_answers_removed": [{ count: 8 }],
   "promotions.settings_changed": [
     {
       scope: "organisation",
