@@ -154,8 +154,8 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
                         <td className="text-center">{row.figures.n}</td>
                         <td className="text-center">{n(row.figures.mean)}</td>
                         <td className="text-center">
-                          {row.figures.interval
-                            ? `${n(row.figures.interval[0])}–${n(row.figures.interval[1])}`
+                          {row.figures.answeredInterval
+                            ? `${n(row.figures.answeredInterval[0])}–${n(row.figures.answeredInterval[1])}`
                             : ""}
                         </td>
                         <td>

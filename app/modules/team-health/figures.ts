@@ -24,6 +24,8 @@ export type ItemFigures = {
   scoredMean: number;
   /** The scored mean's 95% t interval; null below two answers. */
   interval: [number, number] | null;
+  /** The same interval as answered, beside the mean as answered (a reverse-scored item's turned round). */
+  answeredInterval: [number, number] | null;
   /** The scored mean's standard error. */
   se: number;
 };
@@ -40,6 +42,12 @@ export function itemFigures(item: string, values: readonly number[]): ItemFigure
     mean: summarise(values).mean,
     scoredMean: summary.mean,
     interval,
+    answeredInterval:
+      interval &&
+      ([scored(item, interval[1]), scored(item, interval[0])].sort((a, b) => a - b) as [
+        number,
+        number,
+      ]),
     se: summary.n > 1 ? summary.sd / Math.sqrt(summary.n) : Number.NaN,
   };
 }
