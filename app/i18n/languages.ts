@@ -82,6 +82,7 @@ export const NAMESPACES = [
   "promotionsAudit",
   "team",
   "teamHealth",
+  "teamHealthLive",
   "webhooks",
 ] as const;
 

@@ -3,7 +3,7 @@ import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/team-health.$checkInId.teams.$teamId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { ScrollRegion } from "~/components/ui/data-table";
+import { ItemTable } from "~/components/team-health/item-table";
 import { Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { translatorOf } from "~/i18n/i18n.server";
@@ -15,7 +15,7 @@ import { dateToDay } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { ActionSchema } from "~/modules/team-health/forms";
-import { REVERSED_ITEMS, SCALE_POINTS, type ItemKey } from "~/modules/team-health/items";
+import type { ItemKey } from "~/modules/team-health/items";
 import {
   actionToOneToOne,
   chooseAction,
@@ -124,73 +124,7 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
                 })
               : t("results.noChange")}
           </p>
-          <h2 id="items-heading" className="sr-only">
-            {t("results.item")}
-          </h2>
-          <ScrollRegion labelledBy="items-heading" className="mb-6">
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="text-start">
-                  <th scope="col" className="text-start">
-                    {t("results.item")}
-                  </th>
-                  <th scope="col">{t("results.n")}</th>
-                  <th scope="col">{t("results.mean")}</th>
-                  <th scope="col">{t("results.interval")}</th>
-                  <th scope="col">{t("results.distribution")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.items.map((row) => (
-                  <tr key={row.item} className="border-t border-slate-200 dark:border-slate-700">
-                    <th scope="row" className="py-1 text-start font-normal">
-                      {t(`items.${row.item as ItemKey}`)}
-                      {REVERSED_ITEMS.has(row.item) ? (
-                        <span className="muted block text-xs">{t("results.reversed")}</span>
-                      ) : null}
-                    </th>
-                    {row.figures ? (
-                      <>
-                        <td className="text-center">{row.figures.n}</td>
-                        <td className="text-center">{n(row.figures.mean)}</td>
-                        <td className="text-center">
-                          {row.figures.answeredInterval
-                            ? `${n(row.figures.answeredInterval[0])}–${n(row.figures.answeredInterval[1])}`
-                            : ""}
-                        </td>
-                        <td>
-                          <ol className="flex gap-1" aria-label={t("results.distribution")}>
-                            {SCALE_POINTS.map((point, index) => (
-                              <li
-                                key={point}
-                                className="min-w-6 rounded bg-slate-100 px-1 text-center dark:bg-slate-800"
-                                title={t("results.distributionBar", {
-                                  count: row.figures!.distribution[index]!,
-                                  point,
-                                })}
-                              >
-                                <span className="sr-only">
-                                  {t("results.distributionBar", {
-                                    count: row.figures!.distribution[index]!,
-                                    point,
-                                  })}
-                                </span>
-                                <span aria-hidden="true">{row.figures!.distribution[index]}</span>
-                              </li>
-                            ))}
-                          </ol>
-                        </td>
-                      </>
-                    ) : (
-                      <td colSpan={4} className="muted">
-                        {row.withheld ? t("results.tooAlike") : t("results.notYet")}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ItemTable items={view.items} />
           {view.furthest.length ? (
             <section aria-labelledby="furthest-heading" className="mb-4">
               <h2 id="furthest-heading" className="mb-1 text-lg font-semibold">

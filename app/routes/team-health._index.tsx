@@ -9,6 +9,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
+import { formatLiveCode } from "~/modules/team-health/live";
+import { liveRooms } from "~/modules/team-health/live.server";
 import { closeCheckIn, healthHome, startableTeams } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 
@@ -18,8 +20,17 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const [home, teams] = await Promise.all([healthHome(viewer), startableTeams(viewer)]);
-  return { ...home, mayStart: teams.length > 0, floor: SMALL_GROUP_FLOOR };
+  const [home, teams, rooms] = await Promise.all([
+    healthHome(viewer),
+    startableTeams(viewer),
+    liveRooms(viewer),
+  ]);
+  return {
+    ...home,
+    mayStart: teams.length > 0,
+    floor: SMALL_GROUP_FLOOR,
+    rooms: rooms.map((room) => ({ ...room, code: formatLiveCode(room.code) })),
+  };
 });
 
 export const action = withFormRefusals(async ({ request }: Route.ActionArgs, form) => {
@@ -33,6 +44,7 @@ export const action = withFormRefusals(async ({ request }: Route.ActionArgs, for
 export default function TeamHealth({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("teamHealth");
   const f = useFormats();
+  const live = useTranslation("teamHealthLive").t;
   return (
     <>
       <PageHeader
@@ -49,7 +61,38 @@ export default function TeamHealth({ loaderData, actionData }: Route.ComponentPr
           <Link className="link" to="/team-health/organisation">
             {t("page.organisation")}
           </Link>
+          {" · "}
+          <Link className="link" to="/team-health/live">
+            {live("home.start")}
+          </Link>
         </p>
+      ) : (
+        <p className="mb-4">
+          <Link className="link" to="/team-health/live">
+            {live("home.join")}
+          </Link>
+        </p>
+      )}
+      {loaderData.rooms.length ? (
+        <section aria-labelledby="live-heading" className="mb-6">
+          <h2 id="live-heading" className="mb-2 text-lg font-semibold">
+            {live("home.heading")}
+          </h2>
+          <ul className="space-y-2">
+            {loaderData.rooms.map((room) => (
+              <li key={room.code} className="flex flex-wrap items-center gap-2 text-sm">
+                <Link className="link" to={`/team-health/live/${room.code}/room`}>
+                  {live("home.row", {
+                    team: room.team,
+                    date: f.day(room.startedAt),
+                    code: room.code,
+                  })}
+                </Link>
+                <span className="muted">{room.open ? t("page.open") : t("page.closed")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <section aria-labelledby="to-answer-heading" className="mb-6">
         <h2 id="to-answer-heading" className="mb-2 text-lg font-semibold">

@@ -16,6 +16,7 @@ import { seedDemoPromotionCommittees } from "./demo-promotion-committee.ts";
 import { seedDemoAccess } from "./demo-access.ts";
 import { seedDemoGoals } from "./demo-goals.ts";
 import { seedDemoTeamHealth } from "./demo-team-health.ts";
+import { seedDemoTeamHealthLive } from "./demo-team-health-live.ts";
 
 /**
  * Loads the demo organisation. Idempotent: people already present are left as
@@ -60,6 +61,7 @@ export async function seedDemo(): Promise<{ people: number }> {
   await seedDemoAccess();
   await seedDemoGoals();
   await seedDemoTeamHealth();
+  await seedDemoTeamHealthLive();
   return { people: people.length };
 }
 

@@ -58,10 +58,11 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/goals/objectives/new" },
       { path: "/team-health" },
       {
-        link: /^\/team-health\/(?!new$)[^/]+$/,
+        link: /^\/team-health\/(?!new$|live$|organisation$)[^/]+$/,
         label: "a team health check-in to answer",
         missingInDemo: "the engineer has answered every open check-in of the demo",
       },
+      { path: "/team-health/live" },
     ],
   },
   {
@@ -82,6 +83,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/team-health/new" },
       { path: "/team-health/organisation" },
       { link: /^\/team-health\/[^/]+\/teams\/[^/]+$/, label: "a team's health results" },
+      { path: "/team-health/live" },
     ],
   },
   {
@@ -122,6 +124,8 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
         missingInDemo:
           "the demo organisation has no locked calibration session, whose fairness report admins read; calibration.spec.ts checks one in every view",
       },
+      { path: "/team-health" },
+      { link: /^\/team-health\/live\/[^/]+\/room$/, label: "a live team health check-in's room" },
       { path: "/mentorship" },
       { path: "/mentorship/new" },
       { link: /^\/mentorship\/(?!new$)[^/]+$/, label: "a programme" },

@@ -29,6 +29,7 @@ import accessAudit from "./access-audit.json";
 import promotionsAudit from "./promotions-audit.json";
 import team from "./team.json";
 import teamHealth from "./teamHealth.json";
+import teamHealthLive from "./teamHealthLive.json";
 import webhooks from "./webhooks.json";
 
 /** Every namespace of this language: one module, so the browser loads the viewer's language as one chunk. */
@@ -51,6 +52,7 @@ export default {
   people,
   team,
   teamHealth,
+  teamHealthLive,
   webhooks,
   api,
   opportunities,

@@ -64,3 +64,19 @@ export const ActionSchema = z.object({
   dueOn: Day,
 });
 export type ActionInput = z.output<typeof ActionSchema>;
+
+/** A live check-in during a retro (decision 112): one team, the seven items and any from the library. */
+export const LiveStartSchema = z.object({
+  teamId: z.string({ error: "teamHealth:errors.noTeam" }).min(1).max(100),
+  libraryItems: z.preprocess(list, z.array(z.enum(LIBRARY_ITEMS)).default([])),
+});
+export type LiveStartInput = z.output<typeof LiveStartSchema>;
+
+/** A code typed to join a live check-in (checked against the alphabet by live.ts). */
+export const JoinSchema = z.object({
+  code: z
+    .string({ error: "teamHealthLive:errors.code" })
+    .trim()
+    .min(1, { error: "teamHealthLive:errors.code" })
+    .max(20, { error: "teamHealthLive:errors.code" }),
+});

@@ -115,3 +115,24 @@ const ALPHA_MIN_TEAMS = 3;
 export function showsAlpha(teams: number): boolean {
   return teams >= ALPHA_MIN_TEAMS;
 }
+
+/**
+ * Where a live check-in's code takes the viewer (decision 112): whoever was asked to answer, while
+ * it is open and they have not; anyone else who may read the team's results to the room; nobody
+ * else (null: a 404, the same as for a code that does not exist).
+ */
+export function liveEntry(
+  viewer: HealthViewer,
+  standing: TeamStanding,
+  facts: { open: boolean; answered: boolean },
+): "answer" | "room" | null {
+  if (standing.asked && facts.open && !facts.answered) return "answer";
+  return canReadResults(viewer, standing) ? "room" : null;
+}
+
+/**
+ * Codes that open nothing for the viewer (none, or not their team's) are counted as sign-in
+ * failures are (identity/passwords/throttle.ts): ten in a quarter of an hour, and the viewer waits
+ * a quarter of an hour before any code opens again.
+ */
+export const liveCodeRule = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };

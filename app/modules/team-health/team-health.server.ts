@@ -22,6 +22,7 @@ import {
 } from "./figures";
 import type { ActionInput, StartInput } from "./forms";
 import { EDMONDSON_ITEMS, HELPED, isItem, scored, type Helped } from "./items";
+import { announceCheckInChange } from "./live-updates.server";
 import {
   actionRefusal,
   answerRefusal,
@@ -101,6 +102,8 @@ export async function startCheckIn(
   viewer: HealthViewer,
   input: StartInput,
   now = clock.now(),
+  /** A live check-in's code (live.server.ts), for one team. */
+  liveCode: string | null = null,
 ): Promise<string> {
   const teams = await startableTeams(viewer);
   const chosen = [...new Set(input.teamIds)].map((id) => teams.find((team) => team.id === id));
@@ -125,6 +128,7 @@ export async function startCheckIn(
         items: JSON.stringify(items),
         askComment: input.askComment,
         closesAt: new Date(now.getTime() + input.days * DAY_MS),
+        liveCode,
         createdAt: now,
       },
       select: { id: true },
@@ -154,7 +158,7 @@ export async function startCheckIn(
 }
 
 /** How the viewer stands to a check-in's team: asked, a member now, above a member now or asked. */
-async function standingIn(
+export async function standingIn(
   viewer: HealthViewer,
   checkInTeam: { id: string; teamId: string },
 ): Promise<TeamStanding> {
@@ -388,6 +392,8 @@ export async function submitAnswer(
     if (completesBatch(before, checkInTeam.floor))
       await tx.teamHealthTeam.update({ where: { id: checkInTeamId }, data: { releasedAt: now } });
   });
+  // A live check-in's room shows how many answered: it reloads (live-updates.server.ts).
+  await announceCheckInChange(checkInId);
 }
 
 /**
@@ -432,7 +438,8 @@ export async function closeCheckIn(viewer: HealthViewer, checkInId: string, now 
   });
   if (!checkIn || !canClose(viewer, checkIn.startedById)) throw new NotFoundError();
   if (!isOpen(checkIn, now)) return;
-  await markClosed(checkInId, now, { closesAt: { gt: now } });
+  if (await markClosed(checkInId, now, { closesAt: { gt: now } }))
+    await announceCheckInChange(checkInId);
 }
 
 /**
@@ -521,7 +528,7 @@ export function releasedView(
   };
 }
 
-async function checkInTeamView(checkInTeamId: string) {
+export async function checkInTeamView(checkInTeamId: string) {
   const row = await db.teamHealthTeam.findUnique({
     where: { id: checkInTeamId },
     select: {

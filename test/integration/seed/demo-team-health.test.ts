@@ -5,7 +5,9 @@ import { seedDemo } from "../../../prisma/seed/demo";
 
 test("the demo has three team health check-ins over two quarters for two teams, one action done", async () => {
   await seedDemo();
+  // Open for days; the demo's live check-in (decision 112) is the test below.
   const checkIns = await db.teamHealthCheckIn.findMany({
+    where: { liveCode: null },
     orderBy: { createdAt: "asc" },
     select: { id: true, createdAt: true, teams: { select: { teamId: true } } },
   });
@@ -26,5 +28,23 @@ test("the demo has three team health check-ins over two quarters for two teams, 
   expect(latest.trend.map((row) => row.score !== null)).toEqual([true, true, true]);
   // Seeding again adds nothing.
   await seedDemo();
-  expect(await db.teamHealthCheckIn.count()).toBe(3);
+  expect(await db.teamHealthCheckIn.count({ where: { liveCode: null } })).toBe(3);
+});
+
+test("the demo has a live check-in from Identity's retro, closed, with one whole batch shown", async () => {
+  await seedDemo();
+  const live = await db.teamHealthCheckIn.findMany({
+    where: { liveCode: { not: null } },
+    select: { id: true, closedAt: true, teams: { select: { teamId: true } } },
+  });
+  expect(live).toHaveLength(1);
+  expect(live[0]!.closedAt).not.toBeNull();
+  const admin = await db.user.findUniqueOrThrow({
+    where: { email: "priya.raman@example.com" },
+    select: { id: true, isAdmin: true },
+  });
+  const results = await teamResults(admin, live[0]!.id, live[0]!.teams[0]!.teamId);
+  expect(results.team).toBe("Identity");
+  expect(results.answers).toBe(4);
+  expect(results.items.every((row) => row.figures !== null)).toBe(true);
 });

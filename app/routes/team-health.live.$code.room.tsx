@@ -1,0 +1,117 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/team-health.live.$code.room";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ItemTable } from "~/components/team-health/item-table";
+import { useLiveRoom } from "~/components/team-health/use-live-room";
+import { Button } from "~/components/ui/button";
+import { Alert, BackLink, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
+import { useTranslation } from "~/i18n/use-translation";
+import { InvalidError } from "~/modules/errors";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { formatLiveCode } from "~/modules/team-health/live";
+import { closeLiveCheckIn, liveRoom } from "~/modules/team-health/live.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("teamHealthLive:room.title") },
+];
+
+export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  const room = await liveRoom(viewer, params.code);
+  const code = formatLiveCode(room.code);
+  return {
+    ...room,
+    code,
+    address: `${new URL(request.url).host}/team-health/live/${code}`,
+  };
+});
+
+export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
+  const viewer = await requireUser(request);
+  if (form.get("intent") !== "close")
+    throw new InvalidError({ key: "teamHealth:errors.unknownAction" });
+  const closed = await closeLiveCheckIn(viewer, params.code);
+  return redirect(`/team-health/${closed.checkInId}/teams/${closed.teamId}`);
+});
+
+export default function LiveRoom({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("teamHealthLive");
+  const health = useTranslation("teamHealth").t;
+  const f = useFormats();
+  const view = loaderData;
+  const n = (value: number) => f.number(value, 1);
+  useLiveRoom(view.code, view.open);
+  return (
+    <>
+      <BackLink to="/team-health">{health("page.heading")}</BackLink>
+      <PageHeader title={t("room.heading", { team: view.team })} />
+      {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {view.open ? (
+        <section aria-labelledby="join-heading" className="mb-6">
+          <h2 id="join-heading" className="font-mono text-3xl font-semibold tracking-widest">
+            {t("room.code", { code: view.code })}
+          </h2>
+          <p className="text-sm break-words">{t("room.joinAt", { address: view.address })}</p>
+          {view.mayAnswer ? (
+            <p className="mt-2">
+              <Link className="link" to={`/team-health/live/${view.code}`}>
+                {t("room.answer")}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <Alert tone="info">
+          {t("room.closed")}{" "}
+          <Link className="link" to={`/team-health/${view.checkInId}/teams/${view.teamId}`}>
+            {t("room.results")}
+          </Link>
+        </Alert>
+      )}
+      <div aria-live="polite">
+        <p className="text-lg font-medium">
+          {t("room.answered", { answered: view.answered, asked: view.asked })}
+        </p>
+        <p className="mb-1 text-sm">
+          {health("results.asOf", {
+            answers: view.answers,
+            asked: view.asked,
+            floor: view.floor,
+            date: view.releasedAt ? f.dateTime(view.releasedAt) : "",
+          })}
+        </p>
+      </div>
+      <p className="muted mb-4 text-sm">{t("room.floor", { floor: view.floor })}</p>
+      {view.answers > 0 ? (
+        <>
+          <p className="mb-4 font-medium">
+            {view.score
+              ? health("results.score", {
+                  score: n(view.score.estimate),
+                  low: n(view.score.interval[0]),
+                  high: n(view.score.interval[1]),
+                })
+              : health("results.scoreHidden")}
+          </p>
+          <ItemTable items={view.items} />
+        </>
+      ) : null}
+      {view.open ? <p className="muted mb-4 text-xs">{t("room.updates")}</p> : null}
+      {view.canClose ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="close" />
+          <Button type="submit" variant="secondary">
+            {t("room.close")}
+          </Button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

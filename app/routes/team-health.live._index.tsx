@@ -1,0 +1,144 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, data, redirect } from "react-router";
+import type { Route } from "./+types/team-health.live._index";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { CheckboxField, Field, SelectField } from "~/components/ui/field";
+import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { metaT } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
+import { requireUser } from "~/modules/identity/permissions.server";
+import { JoinSchema, LiveStartSchema } from "~/modules/team-health/forms";
+import { LIBRARY_ITEMS } from "~/modules/team-health/items";
+import { formatLiveCode, normaliseLiveCode } from "~/modules/team-health/live";
+import { startLiveCheckIn } from "~/modules/team-health/live.server";
+import { startableTeams } from "~/modules/team-health/team-health.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: metaT(matches)("teamHealthLive:join.title") },
+];
+
+/** A code typed in the join form (a GET, so it works without JavaScript) goes to its address, which decides. */
+export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+  const viewer = await requireUser(request);
+  const typed = new URL(request.url).searchParams.get("code");
+  let codeErrors: string[] | null = null;
+  if (typed !== null) {
+    const submission = JoinSchema.safeParse({ code: typed });
+    if (submission.success) {
+      const code = normaliseLiveCode(submission.data.code);
+      // A code that cannot be one goes to its address too: it is refused there, and counted.
+      throw redirect(
+        `/team-health/live/${code ? formatLiveCode(code) : encodeURIComponent(submission.data.code)}`,
+      );
+    }
+    codeErrors = submission.error.issues.map((issue) => issue.message);
+  }
+  const teams = await startableTeams(viewer);
+  return {
+    typedCode: typed ?? "",
+    codeErrors,
+    teams: teams.map((team) => ({
+      id: team.id,
+      name: team.name,
+      members: team.members,
+      tooSmall: team.members < team.floor,
+      floor: team.floor,
+    })),
+  };
+});
+
+type Errors = Record<string, string[] | null | undefined>;
+
+const typedOf = (form: FormData) => ({
+  teamId: String(form.get("teamId") ?? ""),
+  libraryItems: form.getAll("libraryItems").map(String),
+});
+
+export const action = withFormRefusals(
+  async ({ request }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const submission = parseWithZod(form, { schema: LiveStartSchema });
+    if (submission.status !== "success")
+      return data(
+        {
+          errors: (submission.error ?? {}) as Errors,
+          typed: typedOf(form),
+          error: null as string | null,
+        },
+        { status: 400 },
+      );
+    const code = await startLiveCheckIn(viewer, submission.value);
+    return redirect(`/team-health/live/${formatLiveCode(code)}/room`);
+  },
+  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+);
+
+export default function LiveCheckIn({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("teamHealthLive");
+  const health = useTranslation("teamHealth").t;
+  const errors = actionData?.errors ?? {};
+  const typed = actionData?.typed;
+  return (
+    <>
+      <BackLink to="/team-health">{health("page.heading")}</BackLink>
+      <PageHeader title={t("join.heading")} description={t("join.intro")} />
+      <Form method="get" className="mb-8 flex max-w-md flex-wrap items-end gap-2">
+        <Field
+          label={t("join.code")}
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          defaultValue={loaderData.typedCode}
+          errors={loaderData.codeErrors}
+          className="grow"
+        />
+        <Button type="submit">{t("join.submit")}</Button>
+      </Form>
+      {loaderData.teams.length ? (
+        <Card className="max-w-2xl">
+          <h2 className="mb-1 text-lg font-semibold">{t("start.heading")}</h2>
+          <p className="muted mb-3 text-sm">{t("start.intro")}</p>
+          {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+          <Form method="post" className="space-y-4">
+            <SelectField
+              label={t("start.team")}
+              name="teamId"
+              defaultValue={typed?.teamId}
+              errors={errors.teamId}
+            >
+              {loaderData.teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {health("new.team", { team: team.name, members: team.members })}
+                  {team.tooSmall ? ` (${health("new.tooSmall", { floor: team.floor })})` : ""}
+                </option>
+              ))}
+            </SelectField>
+            <fieldset>
+              <legend className="mb-2 text-sm font-medium">{health("new.library")}</legend>
+              <div className="space-y-2">
+                {LIBRARY_ITEMS.map((item) => (
+                  <CheckboxField
+                    key={item}
+                    id={`library-${item}`}
+                    name="libraryItems"
+                    value={item}
+                    defaultChecked={typed?.libraryItems.includes(item)}
+                    label={health(`items.${item}`)}
+                  />
+                ))}
+              </div>
+            </fieldset>
+            <Button type="submit">{t("start.submit")}</Button>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
