@@ -46,8 +46,8 @@ export function ItemTable({
                     <td className="text-center">{row.figures.n}</td>
                     <td className="text-center">{n(row.figures.mean)}</td>
                     <td className="text-center">
-                      {row.figures.answeredInterval
-                        ? `${n(row.figures.answeredInterval[0])}–${n(row.figures.answeredInterval[1])}`
+                      {row.figures.unscoredInterval
+                        ? `${n(row.figures.unscoredInterval[0])}–${n(row.figures.unscoredInterval[1])}`
                         : ""}
                     </td>
                     <td>

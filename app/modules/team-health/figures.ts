@@ -25,7 +25,7 @@ export type ItemFigures = {
   /** The scored mean's 95% t interval; null below two answers. */
   interval: [number, number] | null;
   /** The same interval as answered, beside the mean as answered (a reverse-scored item's turned round). */
-  answeredInterval: [number, number] | null;
+  unscoredInterval: [number, number] | null;
   /** The scored mean's standard error. */
   se: number;
 };
@@ -42,7 +42,7 @@ export function itemFigures(item: string, values: readonly number[]): ItemFigure
     mean: summarise(values).mean,
     scoredMean: summary.mean,
     interval,
-    answeredInterval:
+    unscoredInterval:
       interval &&
       ([scored(item, interval[1]), scored(item, interval[0])].sort((a, b) => a - b) as [
         number,

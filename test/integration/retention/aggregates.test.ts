@@ -238,7 +238,13 @@ describe("aggregates after retention and erasure", () => {
     });
     const pass = await runRetentionPass();
     expect(pass).toEqual({
-      removed: { privateNotes: 2, feedbackTexts: 0, candidates: 0, leavers: leavers.length },
+      removed: {
+        privateNotes: 2,
+        feedbackTexts: 0,
+        candidates: 0,
+        leavers: leavers.length,
+        teamHealthAnswers: 0,
+      },
       failed: [],
     });
     expect(await db.user.count({ where: { name: erasedName() } })).toBe(leavers.length);

@@ -42,8 +42,8 @@ describe("an item's figures", () => {
     expect(figures.interval![1]).toBeCloseTo(7.2992282636251105, 9);
     // Shown beside the mean as answered (2), the interval is as answered too: one that read 4.7 to
     // 7.3 beside a mean of 2 once did.
-    expect(figures.answeredInterval![0]).toBeCloseTo(0.7007717363748895, 9);
-    expect(figures.answeredInterval![1]).toBeCloseTo(3.2992282636251105, 9);
+    expect(figures.unscoredInterval![0]).toBeCloseTo(0.7007717363748895, 9);
+    expect(figures.unscoredInterval![1]).toBeCloseTo(3.2992282636251105, 9);
   });
 });
 
