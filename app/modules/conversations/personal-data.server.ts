@@ -113,8 +113,8 @@ export const conversationsPersonalData: PersonalDataDeclaration = {
     /** A one-to-one's private notes, once either person of the series left long enough ago. */
     privateNotes: {
       async due({ keepFor, held, now }) {
+        // With no period set, privateNoteDue says nothing is due (the one place that says so).
         const months = keepFor("private-notes");
-        if (months === null) return [];
         const left = { deactivatedAt: { not: null, lte: now } };
         const notes = await db.conversationNote.findMany({
           where: { visibility: "private", series: { OR: [{ manager: left }, { report: left }] } },

@@ -166,15 +166,21 @@ export const feedbackPersonalData: PersonalDataDeclaration = {
     feedbackTexts: {
       async due({ keepFor, held, now }) {
         const cyclesKept = keepFor("feedback-texts");
-        if (cyclesKept === null) return [];
         const cycles = await db.reviewCycle.findMany({
           where: { startsOn: { lte: now } },
           select: { id: true, startsOn: true },
         });
         const openedSince = (startsOn: Date) =>
           cycles.filter((cycle) => cycle.startsOn > startsOn).length;
+        // The cycles whose examples may be due at all, as feedbackTextDue says (none with no
+        // period set); each example is then asked with its own facts.
         const old = cycles
-          .filter((cycle) => openedSince(cycle.startsOn) >= cyclesKept)
+          .filter((cycle) =>
+            feedbackTextDue(
+              { cyclesOpenedSince: openedSince(cycle.startsOn), held: false, hasText: true },
+              cyclesKept,
+            ),
+          )
           .map((cycle) => cycle.id);
         if (old.length === 0) return [];
         const since = new Map(cycles.map((cycle) => [cycle.id, openedSince(cycle.startsOn)]));

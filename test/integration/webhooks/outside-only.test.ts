@@ -143,3 +143,81 @@ describe("webhooks go only to the outside", () => {
     expect(stored).toEqual([{ lastError: "unresolvable" }]);
   });
 });
+
+describe("every kind of place inside, through the endpoint form", () => {
+  // One address of each range the policy names (its first address where the range starts), the
+  // cloud metadata names, and IPv6 spellings that carry an IPv4 address; then the addresses just
+  // outside the ranges, which are the outside and are saved.
+  test("each range and name is refused with its kind, and the addresses just outside them are saved", async () => {
+    const admin = await createAdmin();
+    const add = async (url: string) =>
+      webhooksRoute.action(
+        routeArgs(
+          await signedInPost("/admin/webhooks", admin.id, {
+            intent: "add",
+            url,
+            events: "person.left",
+          }),
+        ),
+      );
+    const before = await db.webhookEndpoint.count();
+    const refused = [
+      ["0.1.2.3", "reserved"],
+      ["10.0.0.0", "private"],
+      ["100.64.0.1", "private"],
+      ["100.127.255.255", "private"],
+      ["100.100.100.200", "metadata"],
+      ["127.8.9.10", "loopback"],
+      ["169.254.1.1", "link-local"],
+      ["169.254.169.254", "metadata"],
+      ["172.16.0.1", "private"],
+      ["172.31.255.255", "private"],
+      ["192.0.0.8", "reserved"],
+      ["192.0.2.1", "reserved"],
+      ["192.88.99.1", "reserved"],
+      ["192.168.1.1", "private"],
+      ["198.19.0.1", "reserved"],
+      ["198.51.100.7", "reserved"],
+      ["203.0.113.9", "reserved"],
+      ["239.255.255.250", "multicast"],
+      ["255.255.255.255", "reserved"],
+      ["metadata", "metadata"],
+      ["metadata.google.internal.", "metadata"],
+      ["metadata.goog", "metadata"],
+      ["instance-data", "metadata"],
+      ["instance-data.ec2.internal", "metadata"],
+      ["[::1]", "loopback"],
+      ["[::]", "reserved"],
+      ["[::2]", "reserved"],
+      ["[::ffff:a9fe:a9fe]", "metadata"],
+      ["[64:ff9b::a00:1]", "private"],
+      ["[fd00:ec2::254]", "metadata"],
+      ["[fc00::1]", "private"],
+      ["[fe80::1]", "link-local"],
+      ["[ff02::1]", "multicast"],
+      ["[2001:db8::1]", "reserved"],
+      ["[2002:c0a8:101::]", "private"],
+      ["[100::1]", "reserved"],
+    ] as const;
+    for (const [host, place] of refused) {
+      const url = `https://${host}/hook`;
+      const answer = await add(url);
+      expect(statusOf(answer), url).toBe(400);
+      expect(
+        bodyOf<{ result: { error?: Record<string, string[]> } }>(answer).result.error?.url,
+        url,
+      ).toEqual([`webhooks:errors.inside.${place}`]);
+    }
+    expect(await db.webhookEndpoint.count()).toBe(before);
+
+    const outside = ["9.255.255.255", "11.0.0.0", "100.128.0.0", "172.32.0.0", "[2606:4700::1111]"];
+    for (const host of outside) {
+      const url = `https://${host}/hook`;
+      const answer = await add(url);
+      expect(statusOf(answer), url).toBe(200);
+      expect(bodyOf<{ added: unknown }>(answer).added, url).not.toBeNull();
+    }
+    expect(await db.webhookEndpoint.count()).toBe(before + outside.length);
+    expect(heard).toEqual([]);
+  });
+});
