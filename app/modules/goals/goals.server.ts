@@ -40,6 +40,7 @@ import {
   canTakeToOneToOne,
   canWriteObjective,
   isWritablePeriod,
+  mattersForAccess,
   maySupport,
   readableByEveryone,
   type GoalViewer,
@@ -982,6 +983,38 @@ export async function recordContribution(
     );
     await tx.keyResultEvidence.create({ data: { evidenceId, keyResultId } });
     return evidenceId;
+  });
+}
+
+/**
+ * Who owned or contributed to a key result that matters (`mattersForAccess`), and on which days: its
+ * period's, from its first day (or the day the key result was written, if later) to the day after
+ * its last. A key result's owner and contributors are named when it is written and never changed,
+ * so its creation dates them. Only who and when: no title, value or score (decision 097, 111).
+ */
+export async function keyResultHoldings(): Promise<{ personId: string; from: Date; to: Date }[]> {
+  const rows = await db.keyResult.findMany({
+    select: {
+      ownerId: true,
+      createdAt: true,
+      contributors: { select: { personId: true } },
+      objective: {
+        select: {
+          level: true,
+          commitment: true,
+          period: { select: { startsOn: true, endsOn: true } },
+        },
+      },
+    },
+  });
+  return rows.flatMap((row) => {
+    if (!mattersForAccess(row.objective)) return [];
+    const { startsOn, endsOn } = row.objective.period;
+    const from = new Date(Math.max(startsOn.getTime(), row.createdAt.getTime()));
+    const to = new Date(endsOn.getTime() + 24 * 60 * 60 * 1000);
+    return [row.ownerId, ...row.contributors.map((contributor) => contributor.personId)].map(
+      (personId) => ({ personId, from, to }),
+    );
   });
 }
 
