@@ -1018,6 +1018,66 @@ export async function keyResultHoldings(): Promise<{ personId: string; from: Dat
   });
 }
 
+export type ReportGoals = { objectives: { id: string; title: string }[]; overdue: number };
+
+/**
+ * Each report's goals on the team overview (issue 82, point 8): the objectives they own in a period
+ * open today that the viewer may read (`canReadObjective`), and how many key results they own or
+ * contribute to, in objectives the viewer may read, have a check-in due (`checkInDue`). Titles and a
+ * count only: no value, confidence or score beside the ratings the page shows (decision 097, 111).
+ */
+export async function reportsGoals(
+  viewer: Pick<Viewer, "id" | "isAdmin">,
+  personIds: readonly string[],
+  now = clock.now(),
+): Promise<Map<string, ReportGoals>> {
+  const of = new Map<string, ReportGoals>(
+    personIds.map((id) => [id, { objectives: [], overdue: 0 }]),
+  );
+  if (!personIds.length) return of;
+  const ids = [...personIds];
+  const rows = await db.objective.findMany({
+    where: {
+      period: { closedAt: null, startsOn: { lte: now } },
+      OR: [
+        { ownerId: { in: ids } },
+        {
+          keyResults: {
+            some: {
+              OR: [{ ownerId: { in: ids } }, { contributors: { some: { personId: { in: ids } } } }],
+            },
+          },
+        },
+      ],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      ...OBJECTIVE,
+      period: { select: { startsOn: true, endsOn: true, closedAt: true } },
+      keyResults: {
+        select: {
+          ownerId: true,
+          contributors: { select: { personId: true } },
+          checkIns: { orderBy: [{ at: "desc" }], take: 1, select: { at: true } },
+        },
+      },
+    },
+  });
+  const gv = goalViewer(viewer);
+  for (const row of rows) {
+    if (!periodOpenOn(row.period, now) || !canReadObjective(gv, facts(row))) continue;
+    of.get(row.ownerId)?.objectives.push({ id: row.id, title: row.title });
+    for (const kr of row.keyResults) {
+      if (!checkInDue(kr.checkIns[0]?.at ?? null, now)) continue;
+      for (const personId of new Set([kr.ownerId, ...kr.contributors.map((c) => c.personId)])) {
+        const goals = of.get(personId);
+        if (goals) goals.overdue += 1;
+      }
+    }
+  }
+  return of;
+}
+
 /** The key results whose check-in is due for a person: theirs or contributed to, in an open period, none in the last week (progress.checkInDue). */
 export async function checkInsDue(personId: string, now = clock.now()) {
   // One statement: the home page asks every workflow's to-dos on each visit.
