@@ -13,6 +13,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const quarter = "Walk quarter 7b2e";
 const next = "Walk next 7b2e";
+const window = "Walk promotions 7b2e";
 
 async function as(browser: Browser, email: string) {
   const page = await (await browser.newContext()).newPage();
@@ -195,11 +196,37 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
     engineer.getByText(/Scripted the rollback path and rehearsed it 7b2e/).first(),
   ).toBeVisible();
 
-  // And in a promotion packet: Felix nominates himself in the demo's open window, sees the evidence
-  // offered for a criterion and chooses it, then withdraws (promotions.spec.ts walks that window and
-  // its committee decides only standing nominations).
+  // And in a promotion packet. The demo's engineering ladder is decided in calibration: Priya gives it
+  // committees, sets up and opens a window of the walk's own (the demo's Summer window numbers its
+  // candidates for promotions.spec.ts), and sets the ladder back to calibration, which
+  // keeps the running window (decision 109): as its own choice, calibration again ("Follow the
+  // organisation's choice" submits the form's hidden "settings" intent first, and saves instead). Felix nominates himself and chooses the evidence.
+  await priya.goto("/admin/promotions");
+  const ladder = priya.getByRole("heading", { name: "Ladder: Engineering" }).locator("xpath=..");
+  await ladder.getByRole("radio", { name: "Promotion committees" }).check();
+  await ladder.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(
+    priya.getByRole("heading", { name: "Ladder: Engineering" }).locator("xpath=.."),
+  ).toContainText("This ladder has its own choice.");
+  const form = priya.locator("#new-window");
+  await form.getByLabel("Name").fill(window);
+  await form.getByLabel("Nominations open").fill(day(-1));
+  await form.getByRole("button", { name: "Set up the window" }).click();
+  await priya.getByRole("button", { name: "Open the window" }).click();
+  await expect(priya.getByText("Open for nominations").first()).toBeVisible();
+  await priya.goto("/admin/promotions");
+  const again = priya.getByRole("heading", { name: "Ladder: Engineering" }).locator("xpath=..");
+  // Its label is a prefix of the committees' hint ("a calibration “promote” outcome"): by value.
+  await again.locator('input[name="mode"][value="calibration"]').check();
+  await again.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(
+    priya
+      .getByRole("heading", { name: "Ladder: Engineering" })
+      .locator("xpath=..")
+      .locator('input[name="mode"][value="calibration"]'),
+  ).toBeChecked();
   await engineer.goto("/promotions/nominate");
-  await engineer.getByRole("link", { name: "Summer promotions" }).click();
+  await engineer.getByRole("link", { name: window }).click();
   await engineer.getByLabel("Whom to nominate (their email)").fill("");
   await engineer.getByLabel("For the level").selectOption("ic3");
   await engineer
@@ -225,6 +252,4 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   await expect(
     engineer.getByRole("checkbox", { name: /Scripted the rollback path and rehearsed it 7b2e/ }),
   ).toBeChecked();
-  await engineer.getByRole("button", { name: "Withdraw the nomination" }).click();
-  await expect(engineer.getByRole("button", { name: "Withdraw the nomination" })).toHaveCount(0);
 });
