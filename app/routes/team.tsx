@@ -284,6 +284,7 @@ function TeamGroupTable({
           t("group.inCycle"),
           t("group.latestRatings"),
           t("group.needsAttention"),
+          t("group.goals"),
           t("group.review"),
         ]}
       >
@@ -313,6 +314,29 @@ function TeamGroupTable({
             </td>
             <td className={tdClass}>
               <TeamAttention flags={member.flags} />
+            </td>
+            <td className={`${tdClass} text-sm`}>
+              {member.goals.objectives.length ? (
+                <ul>
+                  {member.goals.objectives.map((objective) => (
+                    <li key={objective.id}>
+                      <a
+                        href={`/goals/objectives/${objective.id}`}
+                        className="link hover:underline"
+                      >
+                        {objective.title}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">{t("group.noObjectives")}</span>
+              )}
+              {member.goals.overdue ? (
+                <span className="block text-amber-800 dark:text-amber-200">
+                  {t("group.checkInsOverdue", { count: member.goals.overdue })}
+                </span>
+              ) : null}
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>
               {member.track && member.level ? (

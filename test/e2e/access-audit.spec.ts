@@ -14,7 +14,7 @@ test("the access audit: admins over the organisation, a manager over their peopl
   await priya.getByRole("link", { name: "Fair access" }).click();
   await expect(
     priya.getByRole("heading", {
-      name: "Who gets stretch work, sponsorship and a seat on interview panels",
+      name: "Who gets stretch work, sponsorship, a seat on interview panels and the key results that matter",
       level: 1,
     }),
   ).toBeVisible();

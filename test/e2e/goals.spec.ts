@@ -1,17 +1,19 @@
 import { expect, test, type Browser } from "./test";
-import { openDraft, people, signIn } from "./helpers";
+import { hydrated, openDraft, people, signIn } from "./helpers";
 
 // A quarter of goals, walked by people no other journey signs in as: Priya Raman (admin) sets the
 // periods and writes the company objective; Arjun Mehta writes Infrastructure's and Developer
 // Experience's objectives supporting it; Felix Wagner (Infrastructure) writes his own, checks in
 // from the page and by API token, records his contribution as evidence; the quarter closes with
-// scores and Felix carries his objective over.
+// scores and Felix carries his objective over; his contribution is offered in his next
+// self-assessment and in his promotion packet.
 const arjun = { email: "arjun.mehta@example.com", name: "Arjun Mehta" };
 const felix = { email: "felix.wagner@example.com", name: "Felix Wagner" };
 const DAY = 24 * 60 * 60 * 1000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const quarter = "Walk quarter 7b2e";
 const next = "Walk next 7b2e";
+const window = "Walk promotions 7b2e";
 
 async function as(browser: Browser, email: string) {
   const page = await (await browser.newContext()).newPage();
@@ -19,11 +21,11 @@ async function as(browser: Browser, email: string) {
   return page;
 }
 
-test("a quarter of goals: a company objective, two team objectives under it, a person's, check-ins by page and API token, an output flagged, the quarter closed with scores, one objective carried over, a contribution in the next self-assessment", async ({
+test("a quarter of goals: a company objective, two team objectives under it, a person's, check-ins by page and API token, an output flagged, the quarter closed with scores, one objective carried over, a contribution in the next self-assessment and a promotion packet", async ({
   browser,
 }) => {
   // A whole quarter, several people and an API call: more than the default half minute on a busy machine.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const priya = await as(browser, people.admin.email);
   await priya.goto("/admin/goals");
   for (const [name, from, to] of [
@@ -44,9 +46,12 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
     options: { team?: string; supports?: RegExp; commitment?: string } = {},
   ) => {
     await page.goto("/goals/objectives/new");
+    // The team field appears once React holds the level chosen: chosen before hydration, the choice is reset and no team field comes.
+    await hydrated(page);
     await page.getByLabel("Period").selectOption({ label: quarter });
     await page.getByLabel("Whose objective").selectOption({ label: level });
-    if (options.team) await page.getByLabel("Team").selectOption({ label: options.team });
+    if (options.team)
+      await page.getByLabel("Team", { exact: true }).selectOption({ label: options.team });
     await page.getByLabel("Objective", { exact: true }).fill(title);
     await page.getByLabel("Why it matters").fill(`Why: ${title}`);
     if (options.commitment) await page.getByRole("radio", { name: options.commitment }).check();
@@ -190,4 +195,61 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   await expect(
     engineer.getByText(/Scripted the rollback path and rehearsed it 7b2e/).first(),
   ).toBeVisible();
+
+  // And in a promotion packet. The demo's engineering ladder is decided in calibration: Priya gives it
+  // committees, sets up and opens a window of the walk's own (the demo's Summer window numbers its
+  // candidates for promotions.spec.ts), and sets the ladder back to calibration, which
+  // keeps the running window (decision 109): as its own choice, calibration again ("Follow the
+  // organisation's choice" submits the form's hidden "settings" intent first, and saves instead). Felix nominates himself and chooses the evidence.
+  await priya.goto("/admin/promotions");
+  const ladder = priya.getByRole("heading", { name: "Ladder: Engineering" }).locator("xpath=..");
+  await ladder.getByRole("radio", { name: "Promotion committees" }).check();
+  await ladder.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(
+    priya.getByRole("heading", { name: "Ladder: Engineering" }).locator("xpath=.."),
+  ).toContainText("This ladder has its own choice.");
+  const form = priya.locator("#new-window");
+  await form.getByLabel("Name").fill(window);
+  await form.getByLabel("Nominations open").fill(day(-1));
+  await form.getByRole("button", { name: "Set up the window" }).click();
+  await priya.getByRole("button", { name: "Open the window" }).click();
+  await expect(priya.getByText("Open for nominations").first()).toBeVisible();
+  await priya.goto("/admin/promotions");
+  const again = priya.getByRole("heading", { name: "Ladder: Engineering" }).locator("xpath=..");
+  // Its label is a prefix of the committees' hint ("a calibration “promote” outcome"): by value.
+  await again.locator('input[name="mode"][value="calibration"]').check();
+  await again.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(
+    priya
+      .getByRole("heading", { name: "Ladder: Engineering" })
+      .locator("xpath=..")
+      .locator('input[name="mode"][value="calibration"]'),
+  ).toBeChecked();
+  await engineer.goto("/promotions/nominate");
+  await engineer.getByRole("link", { name: window }).click();
+  await engineer.getByLabel("Whom to nominate (their email)").fill("");
+  await engineer.getByLabel("For the level").selectOption("ic3");
+  await engineer
+    .getByLabel("Statement", { exact: true })
+    .fill("Rollbacks became boring for every team this quarter.");
+  await engineer.getByRole("button", { name: "Nominate" }).click();
+  await expect(engineer.getByRole("heading", { name: /^Felix Wagner, for / })).toBeVisible();
+  const offered = engineer.getByRole("checkbox", {
+    name: /Scripted the rollback path and rehearsed it 7b2e/,
+  });
+  await expect(offered).toBeVisible();
+  await hydrated(engineer);
+  const criterion = engineer.locator('[id="case-code-quality"]').locator("xpath=..");
+  await offered.check();
+  await criterion.getByLabel("Your case").fill("Rollbacks rehearsed until they were boring.");
+  const saved = engineer.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" && response.url().includes("/promotions/nominations/"),
+  );
+  await criterion.getByRole("button", { name: "Save this criterion" }).click();
+  await saved;
+  await engineer.reload();
+  await expect(
+    engineer.getByRole("checkbox", { name: /Scripted the rollback path and rehearsed it 7b2e/ }),
+  ).toBeChecked();
 });

@@ -4,6 +4,7 @@ import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
 import { equityAudit, funnelSteps, labelledAudit, type AuditUnit } from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
+import { keyResultHoldings } from "~/modules/goals/goals.server";
 import { interviewerStaffings, interviewerTrainingHistory } from "~/modules/hiring/panels.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
@@ -32,6 +33,8 @@ import {
   interviewerTrainingUnits,
   INTERVIEWING_STAGES,
   interviewingUnits,
+  KEY_RESULT_STAGES,
+  keyResultUnits,
   OPPORTUNITY_STAGES,
   opportunityUnits,
   SPONSORSHIP_STAGES,
@@ -43,7 +46,8 @@ import {
 /**
  * The audit of fair access (issue 58, point 5; decision 092): who saw, applied for and was chosen
  * for stretch work, who among the people in the audit has an active sponsor, who is asked to
- * interview and who is trained to, by team, track, level and imported attribute. Every figure is `equityAudit`'s (decision 083: rates, intervals,
+ * interview and who is trained to, who owns or contributes to a key result that matters (issue 82,
+ * point 7; decision 111), by team, track, level and imported attribute. Every figure is `equityAudit`'s (decision 083: rates, intervals,
  * the four-fifths rule and the disclosure check over time); this module only says who is audited
  * and what happened to them when.
  */
@@ -56,7 +60,7 @@ import {
  * so neither stage lies on the way to the other.
  */
 export type AccessAuditId =
-  "opportunities" | "sponsorship" | "interviewing" | "interviewerTraining";
+  "opportunities" | "sponsorship" | "interviewing" | "interviewerTraining" | "keyResults";
 
 export type AccessAuditSource = {
   id: AccessAuditId;
@@ -87,6 +91,11 @@ export const ACCESS_AUDIT_SOURCES: readonly AccessAuditSource[] = [
       const { log, stages } = await interviewerTrainingHistory();
       return interviewerTrainingUnits(people, log, stages, asOf);
     },
+  },
+  {
+    id: "keyResults",
+    stages: KEY_RESULT_STAGES,
+    units: async (people, asOf) => keyResultUnits(people, await keyResultHoldings(), asOf),
   },
 ];
 

@@ -97,6 +97,9 @@ export async function accessAuditVersion(): Promise<string> {
     stages,
     removals,
     stageVersions,
+    keyResults,
+    contributors,
+    periods,
   ] = await Promise.all([
     peopleChangedAt(),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
@@ -113,6 +116,9 @@ export async function accessAuditVersion(): Promise<string> {
     db.hiringInterviewRemoval.aggregate({ _max: { id: true } }),
     // A stage edited in place changes neither its count nor its createdAt: each change of its competencies writes a version.
     db.hiringStageVersion.aggregate({ _max: { id: true } }),
+    db.keyResult.aggregate({ _max: { updatedAt: true }, _count: true }),
+    db.keyResultContributor.count(),
+    db.goalPeriod.aggregate({ _max: { updatedAt: true }, _count: true }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
   return [
@@ -138,5 +144,10 @@ export async function accessAuditVersion(): Promise<string> {
     stamp(stages._max.createdAt),
     removals._max.id ?? 0,
     stageVersions._max.id ?? 0,
+    keyResults._count,
+    stamp(keyResults._max.updatedAt),
+    contributors,
+    periods._count,
+    stamp(periods._max.updatedAt),
   ].join("|");
 }

@@ -13,11 +13,13 @@ export const OPPORTUNITY_STAGES = ["saw", "applied", "chosen"] as const;
 export const SPONSORSHIP_STAGES = ["eligible", "sponsored"] as const;
 export const INTERVIEWING_STAGES = ["eligible", "interviews"] as const;
 export const INTERVIEWER_TRAINING_STAGES = ["eligible", "training", "qualified"] as const;
+export const KEY_RESULT_STAGES = ["eligible", "keyResults"] as const;
 export type AccessStage =
   | (typeof OPPORTUNITY_STAGES)[number]
   | (typeof SPONSORSHIP_STAGES)[number]
   | (typeof INTERVIEWING_STAGES)[number]
-  | (typeof INTERVIEWER_TRAINING_STAGES)[number];
+  | (typeof INTERVIEWER_TRAINING_STAGES)[number]
+  | (typeof KEY_RESULT_STAGES)[number];
 
 /** How long being on a panel counts: someone who last interviewed over a year ago is no longer asked to interview. */
 export const INTERVIEWING_DAYS = 365;
@@ -52,6 +54,9 @@ export type OpportunityAccessRow = {
 
 /** One sponsorship of a person: from its start to the day it stopped being active (null: still active). */
 export type SponsorshipSpan = { sponseeId: string; from: Date; to: Date | null };
+
+/** A person named owner or contributor of a key result that matters, on the days from `from` to the day before `to` (its period's). */
+export type KeyResultHolding = { personId: string; from: Date; to: Date };
 
 /** A person staffed as an interviewer on a loop's panel, dated when they were staffed (a trainee's seat is not one). */
 export type Staffing = { personId: string; at: Date };
@@ -218,6 +223,20 @@ export function sponsorshipUnits(
     "sponsored",
     asOf,
   );
+}
+
+/**
+ * A unit per person: eligible from the day they joined, holding a key result that matters on every
+ * day of a period in which they own or contribute to one (from the day it was written, if later),
+ * out of the audit while they are away. Every active person is eligible: anyone may be named on a
+ * key result.
+ */
+export function keyResultUnits(
+  people: readonly AuditedPerson[],
+  holdings: readonly KeyResultHolding[],
+  asOf: Date,
+): AuditUnit[] {
+  return spanUnits(people, byPerson(holdings), "keyResults", asOf);
 }
 
 /**

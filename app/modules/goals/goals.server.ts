@@ -40,6 +40,7 @@ import {
   canTakeToOneToOne,
   canWriteObjective,
   isWritablePeriod,
+  mattersForAccess,
   maySupport,
   readableByEveryone,
   type GoalViewer,
@@ -983,6 +984,98 @@ export async function recordContribution(
     await tx.keyResultEvidence.create({ data: { evidenceId, keyResultId } });
     return evidenceId;
   });
+}
+
+/**
+ * Who owned or contributed to a key result that matters (`mattersForAccess`), and on which days: its
+ * period's, from its first day (or the day the key result was written, if later) to the day after
+ * its last. A key result's owner and contributors are named when it is written and never changed,
+ * so its creation dates them. Only who and when: no title, value or score (decision 097, 111).
+ */
+export async function keyResultHoldings(): Promise<{ personId: string; from: Date; to: Date }[]> {
+  const rows = await db.keyResult.findMany({
+    select: {
+      ownerId: true,
+      createdAt: true,
+      contributors: { select: { personId: true } },
+      objective: {
+        select: {
+          level: true,
+          commitment: true,
+          period: { select: { startsOn: true, endsOn: true } },
+        },
+      },
+    },
+  });
+  return rows.flatMap((row) => {
+    if (!mattersForAccess(row.objective)) return [];
+    const { startsOn, endsOn } = row.objective.period;
+    const from = new Date(Math.max(startsOn.getTime(), row.createdAt.getTime()));
+    const to = new Date(endsOn.getTime() + 24 * 60 * 60 * 1000);
+    return [row.ownerId, ...row.contributors.map((contributor) => contributor.personId)].map(
+      (personId) => ({ personId, from, to }),
+    );
+  });
+}
+
+export type ReportGoals = { objectives: { id: string; title: string }[]; overdue: number };
+
+/**
+ * Each report's goals on the team overview (issue 82, point 8): the objectives they own in a period
+ * open today that the viewer may read (`canReadObjective`), and how many key results they own or
+ * contribute to, in objectives the viewer may read, have a check-in due (`checkInDue`). Titles and a
+ * count only: no value, confidence or score beside the ratings the page shows (decision 097, 111).
+ */
+export async function reportsGoals(
+  viewer: Pick<Viewer, "id" | "isAdmin">,
+  personIds: readonly string[],
+  now = clock.now(),
+): Promise<Map<string, ReportGoals>> {
+  const of = new Map<string, ReportGoals>(
+    personIds.map((id) => [id, { objectives: [], overdue: 0 }]),
+  );
+  if (!personIds.length) return of;
+  const ids = [...personIds];
+  const rows = await db.objective.findMany({
+    where: {
+      period: { closedAt: null, startsOn: { lte: now } },
+      OR: [
+        { ownerId: { in: ids } },
+        {
+          keyResults: {
+            some: {
+              OR: [{ ownerId: { in: ids } }, { contributors: { some: { personId: { in: ids } } } }],
+            },
+          },
+        },
+      ],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      ...OBJECTIVE,
+      period: { select: { startsOn: true, endsOn: true, closedAt: true } },
+      keyResults: {
+        select: {
+          ownerId: true,
+          contributors: { select: { personId: true } },
+          checkIns: { orderBy: [{ at: "desc" }], take: 1, select: { at: true } },
+        },
+      },
+    },
+  });
+  const gv = goalViewer(viewer);
+  for (const row of rows) {
+    if (!periodOpenOn(row.period, now) || !canReadObjective(gv, facts(row))) continue;
+    of.get(row.ownerId)?.objectives.push({ id: row.id, title: row.title });
+    for (const kr of row.keyResults) {
+      if (!checkInDue(kr.checkIns[0]?.at ?? null, now)) continue;
+      for (const personId of new Set([kr.ownerId, ...kr.contributors.map((c) => c.personId)])) {
+        const goals = of.get(personId);
+        if (goals) goals.overdue += 1;
+      }
+    }
+  }
+  return of;
 }
 
 /** The key results whose check-in is due for a person: theirs or contributed to, in an open period, none in the last week (progress.checkInDue). */

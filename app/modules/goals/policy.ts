@@ -170,6 +170,16 @@ export function canTakeToOneToOne(
   );
 }
 
+/**
+ * The goals that matter, as the access audit counts who gets them (issue 82, point 7; decision 111):
+ * a key result of a company objective, or of a committed objective at any level. Owning or
+ * contributing to one is visible, trusted work; an aspirational team or personal key result is
+ * not counted, as anyone may set one for themself.
+ */
+export function mattersForAccess(objective: { level: string; commitment: string }): boolean {
+  return objective.level === "company" || objective.commitment === "committed";
+}
+
 /** Carrying an objective into another period: it may be edited, its period is closed, it is unfinished, and it was not carried already. */
 export function canCarryOver(
   mayEdit: boolean,

@@ -16,6 +16,7 @@ import {
   type StateCounts,
 } from "~/modules/cycles/cycle-progress";
 import { canReadAssessment, sharedWhenBothSubmitted } from "~/modules/assessments/policy";
+import { reportsGoals, type ReportGoals } from "~/modules/goals/goals.server";
 import { choiceParam, pageParam, textParam } from "~/utils/search-params";
 import { pageWindow } from "./page-window";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -92,6 +93,8 @@ export type TeamMember = {
   state: ParticipantState | null;
   flags: AttentionFlag[];
   profile: RatingsProfile | null;
+  /** Their objectives in a period open today that the viewer may read, and their key results with a check-in due (the goals module's). */
+  goals: ReportGoals;
 };
 
 export type TeamGroup = {
@@ -252,7 +255,14 @@ export async function teamOverview(
   // In the query's order (a join need not keep it).
   const people = [...found].sort(byPlaceInLine);
 
-  const { profiles, tracks } = await latestProfiles(viewer, people, cycles, version, language);
+  const [{ profiles, tracks }, goals] = await Promise.all([
+    latestProfiles(viewer, people, cycles, version, language),
+    reportsGoals(
+      viewer,
+      people.map((row) => row.id),
+      now,
+    ),
+  ]);
   const ladders = (await servedLaddersIn(language)).map((served) => served.ladder);
   const teamGroups: TeamGroup[] = [];
   for (const row of people) {
@@ -275,6 +285,7 @@ export async function teamOverview(
         unevidenced: row.unevidenced,
       }),
       profile: profiles.get(row.id) ?? null,
+      goals: goals.get(row.id) ?? { objectives: [], overdue: 0 },
     };
     const last = teamGroups[teamGroups.length - 1];
     if (last && last.manager?.id === row.managerId) last.members.push(member);

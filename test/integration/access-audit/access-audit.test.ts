@@ -367,6 +367,7 @@ describe("the access audit", () => {
       "sponsorship",
       "interviewing",
       "interviewerTraining",
+      "keyResults",
     ]);
   });
 
@@ -563,7 +564,9 @@ describe("the access audit", () => {
         )
       ).html,
     );
-    expect(page).toContain("Who gets stretch work, sponsorship and a seat on interview panels");
+    expect(page).toContain(
+      "Who gets stretch work, sponsorship, a seat on interview panels and the key results that matter",
+    );
     expect(page).toContain(
       "A ratio below 0.8 without a flag means the groups are too small to tell.",
     );

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   interviewerTrainingUnits,
   interviewingUnits,
+  keyResultUnits,
   opportunityUnits,
   sponsorshipUnits,
   type AuditedPerson,
@@ -172,6 +173,35 @@ describe("the access audits' units", () => {
         ["2026-11-01", "eligible"],
         ["2026-11-03", "sponsored"],
         ["2026-11-07", null],
+      ],
+    ]);
+  });
+
+  test("a key result that matters counts on its period's days: two periods back to back are one stretch, a gap between them is a return to eligible", () => {
+    const holdings = [
+      { personId: "a", from: midnight(3), to: midnight(8) },
+      { personId: "a", from: midnight(8), to: midnight(12) },
+      { personId: "b", from: midnight(3), to: midnight(6) },
+      { personId: "b", from: midnight(9), to: midnight(30) },
+    ];
+    const units = keyResultUnits([person("a"), person("b")], holdings, midnight(20));
+    expect(units.map((unit) => [unit.id, stages(unit)])).toEqual([
+      [
+        "a",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-03", "keyResults"],
+          ["2026-11-12", "eligible"],
+        ],
+      ],
+      [
+        "b",
+        [
+          ["2026-11-01", "eligible"],
+          ["2026-11-03", "keyResults"],
+          ["2026-11-06", "eligible"],
+          ["2026-11-09", "keyResults"],
+        ],
       ],
     ]);
   });

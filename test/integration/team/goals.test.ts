@@ -1,0 +1,95 @@
+// The team overview shows each report's objectives and their overdue check-ins (issue 82, point 8;
+// decision 111), through the goals policy: a manager reads a report's private objective (they are in
+// its owner's chain) and counts the check-ins due on it, but a key result the report contributes to
+// in a private objective of someone outside the manager's line is neither named nor counted, and no
+// value, confidence or note reaches the page's data. Someone with no reports reads no one's goals.
+import { expect, test } from "vitest";
+import { dateToDay } from "~/modules/days";
+import { addKeyResult, checkIn, createObjective, createPeriod } from "~/modules/goals/goals.server";
+import * as clock from "~/platform/clock.server";
+import * as teamRoute from "~/routes/team";
+import { createPerson } from "../../utils/factories";
+import { routeArgs } from "../../utils/responses";
+import { signedInRequest } from "../../utils/session";
+
+const DAY = 24 * 60 * 60 * 1000;
+const MARK = (what: string) => `TEAM-GOALS-${what}-5e2a`;
+
+async function teamPage(viewerId: string) {
+  return teamRoute.loader(routeArgs(await signedInRequest("/team", viewerId)));
+}
+
+test("a manager reads each report's objectives and overdue check-ins as the goals policy lets them, and nothing else", async () => {
+  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  const manager = await createPerson({ name: "Mo Manager", track: "ic", level: "ic4" });
+  const rae = await createPerson({
+    name: "Rae Report",
+    managerId: manager.id,
+    track: "ic",
+    level: "ic2",
+  });
+  const sol = await createPerson({
+    name: "Sol Report",
+    managerId: manager.id,
+    track: "ic",
+    level: "ic2",
+  });
+  const zed = await createPerson({ name: "Zed Outside", track: "ic", level: "ic3" });
+  const periodId = await createPeriod(admin, {
+    name: MARK("period"),
+    startsOn: dateToDay(new Date(clock.now().getTime() - 20 * DAY)),
+    endsOn: dateToDay(new Date(clock.now().getTime() + 40 * DAY)),
+  });
+  const objective = async (owner: typeof rae, what: string) =>
+    createObjective(owner, {
+      periodId,
+      level: "person",
+      teamId: null,
+      title: MARK(what),
+      why: "",
+      commitment: "committed",
+      parentId: null,
+    });
+  const keyResult = async (owner: typeof rae, objectiveId: string, contributorEmails = "") =>
+    (
+      await addKeyResult(owner, objectiveId, {
+        title: "Pages under a second",
+        kind: "metric",
+        unit: "%",
+        direction: "increase",
+        startValue: 10,
+        targetValue: 90,
+        contributorEmails,
+      })
+    ).id;
+  // Rae's own private objective, never checked in on: due. Sol's, checked in today: not due.
+  await keyResult(rae, await objective(rae, "rae-private"));
+  const solResult = await keyResult(sol, await objective(sol, "sol-private"));
+  await checkIn(sol, solResult, { value: 40, confidence: "atRisk", note: MARK("note") });
+  // Zed's private objective, with Rae a contributor: Rae reads it, her manager does not.
+  await keyResult(zed, await objective(zed, "zed-private"), rae.email);
+
+  const page = await teamPage(manager.id);
+  if (!page.hasReports) throw new Error("expected reports");
+  const goalsOf = (id: string) =>
+    page.groups.flatMap((group) => group.members).find((member) => member.id === id)!.goals;
+  expect(goalsOf(rae.id)).toEqual({
+    objectives: [{ id: expect.any(String), title: MARK("rae-private") }],
+    overdue: 1,
+  });
+  expect(goalsOf(sol.id)).toEqual({
+    objectives: [{ id: expect.any(String), title: MARK("sol-private") }],
+    overdue: 0,
+  });
+  const text = JSON.stringify(page);
+  expect(text).not.toContain(MARK("zed-private"));
+  expect(text).not.toContain(MARK("note"));
+  expect(text).not.toContain("atRisk");
+
+  // Nobody without reports reads anyone's goals here: a report, the outsider, an admin.
+  for (const viewer of [rae, zed, admin]) {
+    const theirs = JSON.stringify(await teamPage(viewer.id));
+    expect(theirs).not.toContain(MARK("rae-private"));
+    expect(theirs).not.toContain(MARK("sol-private"));
+  }
+});
