@@ -21,7 +21,6 @@ export function SettingsForm({
   const idFor = (name: string) => `settings-${values.scope || "organisation"}-${name}`;
   return (
     <Form method="post" className="space-y-4">
-      <input type="hidden" name="intent" value="settings" />
       <input type="hidden" name="scope" value={values.scope} />
       <fieldset>
         <legend className="field-label">{t("settings.mode")}</legend>
@@ -107,7 +106,10 @@ export function SettingsForm({
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <SubmitButton busyLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
+        {/* The pressed button names the intent: a hidden field came first and hid "clear". */}
+        <SubmitButton name="intent" value="settings" busyLabel={t("settings.saving")}>
+          {t("settings.save")}
+        </SubmitButton>
         {values.scope && own ? (
           <Button type="submit" name="intent" value="clear" variant="secondary" formNoValidate>
             {t("settings.useOrganisation")}

@@ -399,11 +399,13 @@ export async function opportunityPage(
 ) {
   const { row, facts, interests, own } = await requireVisible(viewer, opportunityId);
   const now = clock.now();
-  await db.opportunityView.upsert({
-    where: { opportunityId_personId: { opportunityId, personId: viewer.id } },
-    create: { opportunityId, personId: viewer.id, viewedAt: now },
-    update: {},
-  });
+  // The first opening is kept. Not an upsert: Prisma's reads first and then inserts, so two tabs
+  // opening it at once made the second a unique violation (a 500).
+  await db.opportunityView
+    .create({ data: { opportunityId, personId: viewer.id, viewedAt: now } })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    });
   await db.opportunityInterest.updateMany({
     where: { opportunityId, managerId: viewer.id, managerSeenAt: null },
     data: { managerSeenAt: now },

@@ -532,4 +532,23 @@ describe("stretch opportunities", () => {
     await withdrawOpportunity(pola, quiet);
     expect((await opportunityPage(pola, quiet)).opportunity.title).toBe("Quiet gig");
   });
+
+  test("opened in two tabs at once, an opportunity is recorded as seen once, and both open", async () => {
+    const poster = await createPerson({ name: "Tess Twice", track: "ic", level: "ic5" });
+    await setPoster(admin, poster.email, true);
+    const gig = await postOpportunity(poster, {
+      ...basics,
+      kind: "gig",
+      title: "Twice gig",
+      competencyIds: ["testing"],
+    });
+    const [first, second] = await Promise.all([
+      opportunityPage(lena, gig),
+      opportunityPage(lena, gig),
+    ]);
+    expect([first.opportunity.title, second.opportunity.title]).toEqual(["Twice gig", "Twice gig"]);
+    expect(
+      await db.opportunityView.count({ where: { opportunityId: gig, personId: lena.id } }),
+    ).toBe(1);
+  });
 });
