@@ -150,7 +150,14 @@ export default function PromotionProcess({ loaderData, actionData }: Route.Compo
       <Card className="mb-6">
         <h2 className="mb-1 text-lg font-semibold">{t("admin.organisation")}</h2>
         <p className="muted mb-3 text-sm">{t("admin.organisationHint")}</p>
-        <SettingsForm values={organisation} own error={errorFor(ORGANISATION_SCOPE)} />
+        {/* Keyed by what is saved: a saved or cleared choice redraws the form, whose fields are
+            uncontrolled (a refused one keeps what was typed). */}
+        <SettingsForm
+          key={JSON.stringify(organisation)}
+          values={organisation}
+          own
+          error={errorFor(ORGANISATION_SCOPE)}
+        />
       </Card>
       {ladders.map((ladder) => (
         <Card key={ladder.id} className="mb-6">
@@ -158,7 +165,12 @@ export default function PromotionProcess({ loaderData, actionData }: Route.Compo
           <p className="muted mb-3 text-sm">
             {ladder.own ? t("admin.ladderOwn") : t("admin.ladderInherits")}
           </p>
-          <SettingsForm values={ladder.settings} own={ladder.own} error={errorFor(ladder.id)} />
+          <SettingsForm
+            key={JSON.stringify([ladder.settings, ladder.own])}
+            values={ladder.settings}
+            own={ladder.own}
+            error={errorFor(ladder.id)}
+          />
         </Card>
       ))}
       <h2 className="mb-3 mt-8 text-lg font-semibold">{t("admin.windows")}</h2>
