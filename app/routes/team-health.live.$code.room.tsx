@@ -66,7 +66,10 @@ export default function LiveRoom({ loaderData, actionData }: Route.ComponentProp
       ) : (
         <Alert tone="info">
           {t("room.closed")}{" "}
-          <Link className="link" to={`/team-health/${view.checkInId}/teams/${view.teamId}`}>
+          <Link
+            className="link underline underline-offset-2"
+            to={`/team-health/${view.checkInId}/teams/${view.teamId}`}
+          >
             {t("room.results")}
           </Link>
         </Alert>
