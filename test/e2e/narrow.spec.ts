@@ -122,9 +122,9 @@ test("an admin's pages fit a phone: a review cycle, the packet (its gaps in one 
   await fits(page, "/promotions");
   // Decided in calibration, and the windows still running say who decides their nominations.
   await expect(
+    // The demo's three, and those the journeys before this one opened (the goals walk's).
     page.getByText(
-      "3 windows opened for promotion committees still run: their committees decide the nominations made in them.",
-      { exact: false },
+      /\d+ windows opened for promotion committees still run: their committees decide the nominations made in them\./,
     ),
   ).toBeVisible();
   // The administration's thirteen links in three named groups.
