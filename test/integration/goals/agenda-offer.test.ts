@@ -128,7 +128,7 @@ beforeAll(async () => {
   const start = (kind: "one-to-one" | "skip-level", by: Person) =>
     startSeries(
       { id: by.id, isAdmin: false },
-      { kind, managerId: by.id, reportId: lena.id, cadence: "weekly", firstAt: days(3) },
+      { kind, managerId: by.id, reportId: lena.id, cadence: "monthly", firstAt: days(3) },
     );
   seriesId = await start("one-to-one", manager);
   skipId = await start("skip-level", director);
