@@ -84,7 +84,6 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   const keyResults = page.next
     ? await keyResultsToOffer(viewer, {
         id: page.series.id,
-        kind: page.series.kind,
         managerId: page.series.manager.id,
         reportId: page.series.report.id,
       })

@@ -942,16 +942,15 @@ export type OfferedKeyResult = {
 /**
  * What a one-to-one's agenda offers its two people to talk about (issue 82, point 8): the report's
  * key results whose last check-in says at risk or off track, in an open period, that the viewer
- * may read and may take to this one-to-one, and that are not on its next meeting yet. Nothing for a
- * skip-level, or once the series is not the one between the owner and their manager; nothing to
- * anyone but the two (the policy lets only the owner and the owner's manager take one).
+ * may read and may take to this one-to-one, and that are not on its next meeting yet. Nothing on a
+ * series that is not between the owner and their manager now (a skip-level, a former manager's);
+ * nothing to anyone but the two (the policy lets only the owner and the owner's manager take one).
  */
 export async function keyResultsToOffer(
   viewer: Viewer,
-  series: { id: string; kind: string; managerId: string; reportId: string },
+  series: { id: string; managerId: string; reportId: string },
   now = clock.now(),
 ): Promise<OfferedKeyResult[]> {
-  if (series.kind !== "one-to-one") return [];
   const [owner, rows] = await Promise.all([
     db.user.findUnique({ where: { id: series.reportId }, select: { managerId: true } }),
     db.keyResult.findMany({

@@ -67,7 +67,6 @@ const objective = (level: "team" | "person", title: string, inPeriod = periodId)
 
 const series = () => ({
   id: seriesId,
-  kind: "one-to-one",
   managerId: manager.id,
   reportId: lena.id,
 });
@@ -143,7 +142,7 @@ describe("what a one-to-one's agenda offers", () => {
   test("nothing to anyone but the two, nor on a skip-level", async () => {
     expect(await offered(director)).toEqual([]);
     expect(await offered(otto)).toEqual([]);
-    const skip = { id: skipId, kind: "skip-level", managerId: director.id, reportId: lena.id };
+    const skip = { id: skipId, managerId: director.id, reportId: lena.id };
     expect(await offered(lena, skip)).toEqual([]);
     expect(await offered(director, skip)).toEqual([]);
   });
