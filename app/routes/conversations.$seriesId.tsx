@@ -52,6 +52,7 @@ import {
 } from "~/modules/conversations/series.server";
 import { dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
+import { keyResultsToOffer, keyResultToOneToOne } from "~/modules/goals/goals.server";
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { localDateTimeValue } from "~/modules/time-zones";
 import * as clock from "~/platform/clock.server";
@@ -79,12 +80,21 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   const page = await seriesPage(viewer, params.seriesId ?? "", clock.now(), languageOf(context));
   const pulse = await ownLatestPulse(viewer, page.series);
   const other = page.role === "manager" ? page.series.report.name : page.series.manager.name;
-  return { page, other, pulse, timeZone, viewerId: viewer.id };
+  // The report's key results at risk or off track, offered to the two (goals decides which).
+  const keyResults = page.next
+    ? await keyResultsToOffer(viewer, {
+        id: page.series.id,
+        managerId: page.series.manager.id,
+        reportId: page.series.report.id,
+      })
+    : [];
+  return { page, other, pulse, timeZone, viewerId: viewer.id, keyResults };
 });
 
 type Intent =
   | "point"
   | "suggestion"
+  | "key-result"
   | "point-status"
   | "note"
   | "action"
@@ -146,6 +156,15 @@ export const action = withFormRefusals(
           seriesId,
         );
         return back();
+      }
+      case "key-result": {
+        const added = await keyResultToOneToOne(
+          viewer,
+          String(form.get("keyResultId") ?? ""),
+          languageOf(context),
+        );
+        if (!added.ok) throw new InvalidError(added.message);
+        return redirect(`/conversations/${added.seriesId}`);
       }
       case "point-status": {
         const submission = parse(PointStatusSchema);
@@ -504,6 +523,34 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
                   <span className="flex-1">{wordsOf(t, suggestion.text)}</span>
                   <Button type="submit" variant="secondary">
                     {t("series.agenda.add")}
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {loaded.keyResults.length ? (
+        <>
+          <h4 className="mb-1 mt-4 text-sm font-semibold">{t("series.agenda.keyResults")}</h4>
+          <ul className="space-y-1 text-sm">
+            {loaded.keyResults.map((keyResult) => (
+              <li key={keyResult.id}>
+                <Form method="post" className="flex items-start gap-2">
+                  <input type="hidden" name="intent" value="key-result" />
+                  <input type="hidden" name="keyResultId" value={keyResult.id} />
+                  <span className="flex-1">
+                    {t("series.agenda.keyResult", {
+                      title: keyResult.title,
+                      confidence: keyResult.confidence,
+                    })}{" "}
+                    ·{" "}
+                    <Link to={`/goals/objectives/${keyResult.objectiveId}`} className="underline">
+                      {keyResult.objectiveTitle}
+                    </Link>
+                  </span>
+                  <Button type="submit" variant="secondary">
+                    {t("series.agenda.addKeyResult")}
                   </Button>
                 </Form>
               </li>

@@ -360,10 +360,17 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
                 <input type="hidden" name="intent" value="one-to-one" />
                 <input type="hidden" name="keyResultId" value={kr.id} />
                 <p className="muted text-sm">
-                  {t("oneToOne.takeHint", { confidence: kr.latest.confidence })}
+                  {kr.takesAsManager
+                    ? t("oneToOne.takeHintManager", {
+                        confidence: kr.latest.confidence,
+                        name: kr.ownerName,
+                      })
+                    : t("oneToOne.takeHint", { confidence: kr.latest.confidence })}
                 </p>
                 <Button type="submit" variant="secondary" disabled={busy}>
-                  {t("oneToOne.take")}
+                  {kr.takesAsManager
+                    ? t("oneToOne.takeWith", { name: kr.ownerName })
+                    : t("oneToOne.take")}
                 </Button>
               </Form>
             ) : null}

@@ -123,7 +123,8 @@ async function suggestionsFor(
 export async function addPoint(
   viewer: ConversationViewer,
   meetingId: string,
-  input: { text?: string; suggestion?: string },
+  /** `goal`: the key of a key result the point is about (`key-result:<id>`, from goals' services alone). */
+  input: { text?: string; suggestion?: string; goal?: string },
   language: PageLanguage = SOURCE_LANGUAGE,
   inSeries?: string,
 ): Promise<string> {
@@ -142,7 +143,9 @@ export async function addPoint(
       sourceKey: offered.sourceKey,
       text: wordsOf(i18nFor(language).getFixedT(language), offered.text),
     };
-  } else point = { text: cleanText(input.text ?? ""), source: "added", sourceKey: null };
+  } else if (input.goal)
+    point = { text: cleanText(input.text ?? ""), source: "goal", sourceKey: input.goal };
+  else point = { text: cleanText(input.text ?? ""), source: "added", sourceKey: null };
   const created = await db.conversationPoint.create({
     data: { seriesId: series.id, meetingId, authorId: viewer.id, ...point },
     select: { id: true },
@@ -154,32 +157,55 @@ export type PointFromElsewhere =
   { ok: true; seriesId: string; meetingId: string } | { ok: false; message: Message };
 
 /**
- * A point the person adds to the next meeting of their one-to-one with their manager from another
- * page (their released feedback), without opening the series. Refused, with what to do, when they
- * have no manager or no one-to-one series with them; a point already on that meeting is not added twice.
+ * A point added to the next meeting of a one-to-one from another page, without opening the series:
+ * by the person, to their one-to-one with their manager (their released feedback, a team health
+ * action, a key result at risk); or, naming `reportId`, by the manager, to their one-to-one with
+ * that report (a key result at risk, offered on the agenda). Refused, with what to do, when there
+ * is no manager or no one-to-one series between the two. A point already on that meeting (the same
+ * text, or the same `sourceKey` whatever its wording) is not added twice.
  */
 export async function addPointToNextOneToOne(
   viewer: ConversationViewer,
   text: string,
   now = clock.now(),
+  about: { reportId?: string; sourceKey?: string } = {},
 ): Promise<PointFromElsewhere> {
-  const person = await db.user.findUnique({
-    where: { id: viewer.id },
-    select: { managerId: true },
-  });
-  if (!person?.managerId)
-    return { ok: false, message: { key: "conversations:errors.noManagerForPoint" } };
-  const series = await currentSeriesBetween("one-to-one", person.managerId, viewer.id);
+  const reportId = about.reportId ?? viewer.id;
+  const managerId =
+    reportId === viewer.id
+      ? ((await db.user.findUnique({ where: { id: viewer.id }, select: { managerId: true } }))
+          ?.managerId ?? null)
+      : viewer.id;
+  if (!managerId) return { ok: false, message: { key: "conversations:errors.noManagerForPoint" } };
+  const series = await currentSeriesBetween("one-to-one", managerId, reportId);
   if (!series) return { ok: false, message: { key: "conversations:errors.noSeriesForPoint" } };
   const next = await nextMeetingOf(viewer, series.id, now);
   if (!next) throw new NotFoundError({ key: "conversations:errors.noSeries" });
   const point = cleanText(text);
   const already = await db.conversationPoint.findFirst({
-    where: { meetingId: next.id, text: point, status: "open" },
+    where: {
+      meetingId: next.id,
+      ...(about.sourceKey ? { sourceKey: about.sourceKey } : { text: point, status: "open" }),
+    },
     select: { id: true },
   });
-  if (!already) await addPoint(viewer, next.id, { text: point });
+  if (!already) await addPoint(viewer, next.id, { text: point, goal: about.sourceKey });
   return { ok: true, seriesId: series.id, meetingId: next.id };
+}
+
+/** What the points on a series' next meeting were made from (their `sourceKey`s), for one of its two people. */
+export async function pointKeysOnNextMeeting(
+  viewer: ConversationViewer,
+  seriesId: string,
+  now = clock.now(),
+): Promise<Set<string>> {
+  const next = await nextMeetingOf(viewer, seriesId, now);
+  if (!next) return new Set();
+  const points = await db.conversationPoint.findMany({
+    where: { meetingId: next.id, sourceKey: { not: null } },
+    select: { sourceKey: true },
+  });
+  return new Set(points.map((point) => point.sourceKey!));
 }
 
 /** Either of the two marks a point covered, closes it, or opens it again. */

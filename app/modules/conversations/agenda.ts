@@ -14,8 +14,11 @@ import type { SeriesKind } from "./cadence";
 export const POINT_STATUSES = ["open", "covered", "closed"] as const;
 export type PointStatus = (typeof POINT_STATUSES)[number];
 
-/** Where a point came from: typed by one of the two, or a suggestion taken from the growth plan, the next level or the questions. */
-export const POINT_SOURCES = ["added", "growth-plan", "next-level", "question"] as const;
+/**
+ * Where a point came from: typed by one of the two, a suggestion taken from the growth plan, the
+ * next level or the questions, or a key result at risk taken from goals (`key-result:<id>`).
+ */
+export const POINT_SOURCES = ["added", "growth-plan", "next-level", "question", "goal"] as const;
 export type PointSource = (typeof POINT_SOURCES)[number];
 
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
@@ -26,7 +29,7 @@ export type AgendaPoint = {
   text: string;
   authorId: string;
   source: PointSource;
-  /** What a suggested point was made from (`focus:<competency>`, `expectation:<competency>:<n>`, `question:<id>`), so it is not suggested again. */
+  /** What a suggested point was made from (`focus:<competency>`, `expectation:<competency>:<n>`, `question:<id>`, `key-result:<id>`), so it is not suggested again. */
   sourceKey: string | null;
   status: PointStatus;
   /** How many meetings it has been carried over from. */

@@ -12,6 +12,7 @@ import {
 } from "~/modules/conversations/evidence.server";
 import {
   addPointToNextOneToOne,
+  pointKeysOnNextMeeting,
   type PointFromElsewhere,
 } from "~/modules/conversations/agenda.server";
 import { dayToDate } from "~/modules/days";
@@ -449,6 +450,21 @@ async function requireReadableKeyResult(viewer: Viewer, keyResultId: string) {
   return { keyResult, objective };
 }
 
+/**
+ * Whether the viewer may take a key result to a one-to-one, and whether as the owner's manager
+ * (the page words it for them: their one-to-one with the owner).
+ */
+function takingToOneToOne(
+  viewer: GoalViewer,
+  ownerId: string,
+  ownerManagerId: string | null,
+  period: { closedAt: Date | null },
+  latest: Confidence | null,
+) {
+  const may = canTakeToOneToOne(viewer, { ownerId, ownerManagerId }, period, latest);
+  return { canTakeToOneToOne: may, takesAsManager: may && viewer.id !== ownerId };
+}
+
 function people(keyResult: KeyResultRow) {
   return {
     ownerId: keyResult.ownerId,
@@ -472,6 +488,7 @@ export async function objectivePage(viewer: Viewer, objectiveId: string) {
         orderBy: [{ position: "asc" }, { id: "asc" }],
         select: {
           ...KEY_RESULT,
+          owner: { select: { name: true, managerId: true } },
           checkIns: {
             orderBy: [{ at: "asc" }, { createdAt: "asc" }],
             select: {
@@ -537,9 +554,10 @@ export async function objectivePage(viewer: Viewer, objectiveId: string) {
       canCheckIn: canCheckIn(viewer.id, people(kr), row.period),
       canReflect: canReflect(gv, kr, row.period),
       canRecordContribution: canRecordContribution(gv, people(kr)),
-      canTakeToOneToOne: canTakeToOneToOne(
+      ...takingToOneToOne(
         gv,
-        kr,
+        kr.ownerId,
+        kr.owner.managerId,
         row.period,
         (latest?.confidence ?? null) as Confidence | null,
       ),
@@ -863,9 +881,23 @@ export async function reflect(viewer: Viewer, keyResultId: string, text: string)
   await db.keyResult.update({ where: { id: keyResultId }, data: { reflection: text.trim() } });
 }
 
+/** What a point taken from a key result is keyed by on an agenda, so it is on a meeting once. */
+const pointKey = (keyResultId: string) => `key-result:${keyResultId}`;
+
+async function latestConfidence(keyResultId: string): Promise<Confidence | null> {
+  const latest = await db.keyResultCheckIn.findFirst({
+    where: { keyResultId },
+    orderBy: [{ at: "desc" }, { createdAt: "desc" }],
+    select: { confidence: true },
+  });
+  return (latest?.confidence ?? null) as Confidence | null;
+}
+
 /**
- * The owner of a key result at risk or off track puts it on their next one-to-one with their
- * manager (conversations' agenda), worded in their language as a point they typed would be.
+ * A key result at risk or off track put on the next meeting of its owner's one-to-one with their
+ * manager (conversations' agenda), by either of the two, from the objective's page or from the
+ * agenda's offer; worded in the language of whoever takes it, as a point they typed would be, and
+ * on that meeting once whoever takes it.
  */
 export async function keyResultToOneToOne(
   viewer: Viewer,
@@ -874,19 +906,86 @@ export async function keyResultToOneToOne(
   now = clock.now(),
 ): Promise<PointFromElsewhere> {
   const { keyResult, objective } = await requireReadableKeyResult(viewer, keyResultId);
-  const latest = await db.keyResultCheckIn.findFirst({
-    where: { keyResultId },
-    orderBy: [{ at: "desc" }, { createdAt: "desc" }],
-    select: { confidence: true },
-  });
-  const confidence = (latest?.confidence ?? null) as Confidence | null;
-  if (!canTakeToOneToOne(goalViewer(viewer), keyResult, objective.period, confidence))
+  const [confidence, owner] = await Promise.all([
+    latestConfidence(keyResultId),
+    db.user.findUnique({ where: { id: keyResult.ownerId }, select: { managerId: true } }),
+  ]);
+  const ownerManagerId = owner?.managerId ?? null;
+  if (
+    !canTakeToOneToOne(
+      goalViewer(viewer),
+      { ownerId: keyResult.ownerId, ownerManagerId },
+      objective.period,
+      confidence,
+    )
+  )
     throw new ForbiddenError({ key: "goals:errors.notAtRisk" });
   const point = wordsOf(i18nFor(language).getFixedT(language), {
     key: "goals:oneToOne.point",
     values: { confidence: confidence!, title: keyResult.title, objective: objective.title },
   });
-  return addPointToNextOneToOne(viewer, point, now);
+  return addPointToNextOneToOne(viewer, point, now, {
+    reportId: keyResult.ownerId,
+    sourceKey: pointKey(keyResultId),
+  });
+}
+
+/** A key result offered on a one-to-one's agenda: what the page shows of it. */
+export type OfferedKeyResult = {
+  id: string;
+  title: string;
+  objectiveId: string;
+  objectiveTitle: string;
+  confidence: Confidence;
+};
+
+/**
+ * What a one-to-one's agenda offers its two people to talk about (issue 82, point 8): the report's
+ * key results whose last check-in says at risk or off track, in an open period, that the viewer
+ * may read and may take to this one-to-one, and that are not on its next meeting yet. Nothing on a
+ * series that is not between the owner and their manager now (a skip-level, a former manager's);
+ * nothing to anyone but the two (the policy lets only the owner and the owner's manager take one).
+ */
+export async function keyResultsToOffer(
+  viewer: Viewer,
+  series: { id: string; managerId: string; reportId: string },
+  now = clock.now(),
+): Promise<OfferedKeyResult[]> {
+  const [owner, rows] = await Promise.all([
+    db.user.findUnique({ where: { id: series.reportId }, select: { managerId: true } }),
+    db.keyResult.findMany({
+      // Only open periods' key results can be taken (the policy says so; this spares the reads).
+      where: { ownerId: series.reportId, objective: { period: { closedAt: null } } },
+      orderBy: [{ objectiveId: "asc" }, { position: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, ownerId: true, objectiveId: true },
+    }),
+  ]);
+  const ownerManagerId = owner?.managerId ?? null;
+  if (ownerManagerId !== series.managerId) return [];
+  const gv = goalViewer(viewer);
+  const offered: OfferedKeyResult[] = [];
+  const objectives = new Map<string, Awaited<ReturnType<typeof loadObjective>>>();
+  for (const row of rows) {
+    if (!objectives.has(row.objectiveId))
+      objectives.set(row.objectiveId, await loadObjective(row.objectiveId));
+    const objective = objectives.get(row.objectiveId);
+    if (!objective || !canReadObjective(gv, facts(objective))) continue;
+    const confidence = await latestConfidence(row.id);
+    if (
+      !canTakeToOneToOne(gv, { ownerId: row.ownerId, ownerManagerId }, objective.period, confidence)
+    )
+      continue;
+    offered.push({
+      id: row.id,
+      title: row.title,
+      objectiveId: objective.id,
+      objectiveTitle: objective.title,
+      confidence: confidence!,
+    });
+  }
+  if (!offered.length) return offered;
+  const onAgenda = await pointKeysOnNextMeeting(viewer, series.id, now);
+  return offered.filter((row) => !onAgenda.has(pointKey(row.id)));
 }
 
 /**

@@ -154,18 +154,22 @@ export function canRecordContribution(viewer: GoalViewer, keyResult: KeyResultPe
 }
 
 /**
- * Taking a key result to one's next one-to-one: its owner, while its period is open and its latest
- * check-in says it is at risk or off track (what a manager can help with).
+ * Taking a key result to a one-to-one, from its page or from the one-to-one's agenda (issue 82,
+ * point 8; decision 118): either of the two people of that one-to-one, its owner or the owner's
+ * manager, while its period is open and its latest check-in says it is at risk or off track (what a
+ * manager can help with). A contributor, a manager higher up the chain or a former manager may not:
+ * it is the owner's conversation with the manager they have now.
  */
 export function canTakeToOneToOne(
   viewer: GoalViewer,
-  keyResult: { ownerId: string },
+  keyResult: { ownerId: string; ownerManagerId: string | null },
   period: { closedAt: Date | null },
   latest: Confidence | null,
 ): boolean {
   return (
     isWritablePeriod(period) &&
-    viewer.id === keyResult.ownerId &&
+    (viewer.id === keyResult.ownerId ||
+      (keyResult.ownerManagerId !== null && viewer.id === keyResult.ownerManagerId)) &&
     (latest === "atRisk" || latest === "offTrack")
   );
 }

@@ -217,7 +217,7 @@ describe("check-ins and progress", () => {
 });
 
 describe("a key result at risk, taken to a one-to-one", () => {
-  test("by its owner once their last check-in says at risk or off track, in an open period: a point on the next one-to-one with their manager, worded in their language", async () => {
+  test("by its owner or their manager once its last check-in says at risk or off track, in an open period: a point on the next one-to-one between the two, worded in the taker's language", async () => {
     const id = await createObjective(manager, objective("team", { title: "Faster checkout 5e1d" }));
     const { id: kr } = await addKeyResult(
       manager,
@@ -230,19 +230,27 @@ describe("a key result at risk, taken to a one-to-one", () => {
     await checkIn(lena, kr, { value: 45, confidence: "onTrack", note: "" });
     expect(await flag(lena)).toBe(false);
     expect(await refused(() => keyResultToOneToOne(lena, kr, "en"))).toBe("forbidden");
-    // At risk: the owner may; a contributor, the manager and an outsider may not.
+    // At risk: the owner and her manager may (the two of their one-to-one); a contributor, the
+    // manager's own manager and an outsider may not.
     await checkIn(omar, kr, { value: 46, confidence: "atRisk", note: "" });
     expect(await flag(lena)).toBe(true);
     expect(await flag(omar)).toBe(false);
-    expect(await flag(manager)).toBe(false);
+    expect(await flag(manager)).toBe(true);
+    expect(await flag(director)).toBe(false);
     expect(await refused(() => keyResultToOneToOne(omar, kr, "en"))).toBe("forbidden");
-    expect(await refused(() => keyResultToOneToOne(manager, kr, "en"))).toBe("forbidden");
+    expect(await refused(() => keyResultToOneToOne(director, kr, "en"))).toBe("forbidden");
     expect(await refused(() => keyResultToOneToOne(otto, kr, "en"))).toBe("forbidden");
-    // Without a one-to-one series with her manager: what to do, and nothing written.
-    expect(await keyResultToOneToOne(lena, kr, "en")).toEqual({
-      ok: false,
-      message: { key: "conversations:errors.noSeriesForPoint" },
-    });
+    // The page words it for the manager as their one-to-one with her.
+    const asManager = async (viewer: Person) =>
+      (await objectivePage(viewer, id)).keyResults.find((row) => row.id === kr)!.takesAsManager;
+    expect(await asManager(manager)).toBe(true);
+    expect(await asManager(lena)).toBe(false);
+    // Without a one-to-one series between the two: what to do, and nothing written.
+    for (const taker of [lena, manager])
+      expect(await keyResultToOneToOne(taker, kr, "en")).toEqual({
+        ok: false,
+        message: { key: "conversations:errors.noSeriesForPoint" },
+      });
     const seriesId = await startSeries(
       { id: manager.id, isAdmin: false },
       {
