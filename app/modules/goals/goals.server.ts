@@ -51,6 +51,7 @@ import {
 import {
   chartPoints,
   checkInDue,
+  checkInExpectedBy,
   isUnfinished,
   keyResultCountState,
   keyResultProgress,
@@ -1183,7 +1184,7 @@ export async function checkInsDue(personId: string, now = clock.now()) {
   const rows = parseRows(
     dueRow,
     await readRows`
-    SELECT k.id AS "keyResultId", k.title, k."objectiveId", p."startsOn", p."endsOn", p."closedAt",
+    SELECT k.id AS "keyResultId", k.title, k."objectiveId", k."createdAt", p."startsOn", p."endsOn", p."closedAt",
       (SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id) AS "lastAt"
     FROM "KeyResult" k
     JOIN "Objective" o ON o.id = k."objectiveId"
@@ -1199,7 +1200,7 @@ export async function checkInsDue(personId: string, now = clock.now()) {
       keyResultId: row.keyResultId,
       objectiveId: row.objectiveId,
       title: row.title,
-      endsOn: row.endsOn,
+      expectedBy: checkInExpectedBy(row.lastAt, row, row),
     }));
 }
 
@@ -1207,6 +1208,7 @@ const dueRow = z.object({
   keyResultId: z.string(),
   title: z.string(),
   objectiveId: z.string(),
+  createdAt: sqlDate,
   startsOn: sqlDate,
   endsOn: sqlDate,
   closedAt: sqlDate.nullable(),

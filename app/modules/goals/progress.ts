@@ -99,6 +99,27 @@ export function checkInDue(lastCheckInAt: Date | null, now: Date): boolean {
   );
 }
 
+/** Once due, a check-in is expected within this many days: the day its reminders count down to. */
+export const CHECK_IN_EXPECTED_WITHIN_DAYS = 2;
+
+/**
+ * The day a due check-in is expected by: two days after the day it fell due (a week after the last
+ * one, or when the key result was written or its period began, whichever is later), and never after
+ * the period's last day. Reminders are dated by it, so each week's due check-in is told once as due
+ * soon and once if it is late.
+ */
+export function checkInExpectedBy(
+  lastCheckInAt: Date | null,
+  keyResult: { createdAt: Date },
+  period: { startsOn: Date; endsOn: Date },
+): Date {
+  const fellDue = lastCheckInAt
+    ? lastCheckInAt.getTime() + CHECK_IN_EVERY_DAYS * DAY
+    : Math.max(keyResult.createdAt.getTime(), period.startsOn.getTime());
+  const day = Math.floor(fellDue / DAY) * DAY;
+  return new Date(Math.min(day + CHECK_IN_EXPECTED_WITHIN_DAYS * DAY, period.endsOn.getTime()));
+}
+
 /** The quarter (UTC) a day falls in, as the default period: first and last day, and its name ("2027 Q1"). */
 export function quarterOf(day: Date): { name: string; startsOn: Date; endsOn: Date } {
   const year = day.getUTCFullYear();

@@ -5,18 +5,22 @@ import { CHECK_IN_EVERY_DAYS } from "./progress";
 
 /**
  * Goals' to-dos (app/modules/todo): a check-in is due on each key result the person owns or
- * contributes to when none came in the last seven days of an open period. It opens the
- * objective's page at the key result's check-in form.
+ * contributes to when none came in the last seven days of an open period, dated by when it is
+ * expected (so the reminders tell it each week). It opens the objective's page at the key result's
+ * check-in form.
  */
-export async function goalTodoFacts(viewer: {
-  id: string;
-}): Promise<Pick<TodoFacts, "keyResultCheckInsDue">> {
-  const due = await checkInsDue(viewer.id);
+export async function goalTodoFacts(
+  viewer: { id: string },
+  now: Date,
+): Promise<Pick<TodoFacts, "keyResultCheckInsDue">> {
+  // At the moment asked (the reminders' pass says when), not the clock's: time alone makes a check-in due.
+  const due = await checkInsDue(viewer.id, now);
   return {
     keyResultCheckInsDue: due.map((row) => ({
       keyResultId: row.keyResultId,
       objectiveId: row.objectiveId,
       title: row.title,
+      dueOn: row.expectedBy,
     })),
   };
 }

@@ -195,7 +195,12 @@ export type TodoFacts = {
   /** Choices made on opportunities the person expressed interest in, until they have read them. */
   opportunityOutcomes?: { opportunityId: string; title: string; chosen: boolean }[];
   /** Key results the person owns or contributes to with no check-in in the last week of an open period (app/modules/goals/todo.server.ts). */
-  keyResultCheckInsDue?: { keyResultId: string; objectiveId: string; title: string }[];
+  keyResultCheckInsDue?: {
+    keyResultId: string;
+    objectiveId: string;
+    title: string;
+    dueOn: Date;
+  }[];
   /** Sponsorships of the person that they have not seen yet (app/modules/sponsorship/todo.server.ts). */
   sponsorshipsToSee?: { sponsorshipId: string; sponsorName: string }[];
   /** Open team health check-ins the person was asked in and has not answered (app/modules/team-health/todo.server.ts). */
@@ -650,7 +655,7 @@ export function todoItems(facts: TodoFacts, now: Date): TodoItem[] {
       title: say("goal.checkIn.title", { title: due.title }),
       detail: [say("goal.checkIn.detail")],
       href: `/goals/objectives/${due.objectiveId}#kr-${due.keyResultId}`,
-      due: null,
+      due: due.dueOn,
     });
   }
   for (const sponsorship of facts.sponsorshipsToSee ?? []) {

@@ -358,7 +358,9 @@ describe("what to do next", () => {
           { opportunityId: "o2", title: "Search gig", interested: 2, startsOn: spring.endsOn },
         ],
         opportunityOutcomes: [{ opportunityId: "o3", title: "Billing project", chosen: false }],
-        keyResultCheckInsDue: [{ keyResultId: "kr1", objectiveId: "ob1", title: "Active teams" }],
+        keyResultCheckInsDue: [
+          { keyResultId: "kr1", objectiveId: "ob1", title: "Active teams", dueOn: spring.endsOn },
+        ],
         sponsorshipsToSee: [{ sponsorshipId: "sp1", sponsorName: "Nora" }],
         teamHealthToAnswer: [{ checkInId: "th1", team: "Falcons", closesAt: spring.endsOn }],
         teamHealthActions: [
