@@ -2,14 +2,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/team-health.live._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CheckInStartFields } from "~/components/team-health/start-fields";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, Field, SelectField } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { JoinSchema, LiveStartSchema } from "~/modules/team-health/forms";
-import { LIBRARY_ITEMS } from "~/modules/team-health/items";
 import { formatLiveCode, normaliseLiveCode } from "~/modules/team-health/live";
 import { startLiveCheckIn } from "~/modules/team-health/live.server";
 import { startableTeams } from "~/modules/team-health/team-health.server";
@@ -43,7 +43,6 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
       id: team.id,
       name: team.name,
       members: team.members,
-      tooSmall: team.members < team.floor,
       floor: team.floor,
     })),
   };
@@ -103,34 +102,12 @@ export default function LiveCheckIn({ loaderData, actionData }: Route.ComponentP
           <p className="muted mb-3 text-sm">{t("start.intro")}</p>
           {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
           <Form method="post" className="space-y-4">
-            <SelectField
-              label={t("start.team")}
-              name="teamId"
-              defaultValue={typed?.teamId}
-              errors={errors.teamId}
-            >
-              {loaderData.teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {health("new.team", { team: team.name, members: team.members })}
-                  {team.tooSmall ? ` (${health("new.tooSmall", { floor: team.floor })})` : ""}
-                </option>
-              ))}
-            </SelectField>
-            <fieldset>
-              <legend className="mb-2 text-sm font-medium">{health("new.library")}</legend>
-              <div className="space-y-2">
-                {LIBRARY_ITEMS.map((item) => (
-                  <CheckboxField
-                    key={item}
-                    id={`library-${item}`}
-                    name="libraryItems"
-                    value={item}
-                    defaultChecked={typed?.libraryItems.includes(item)}
-                    label={health(`items.${item}`)}
-                  />
-                ))}
-              </div>
-            </fieldset>
+            <CheckInStartFields
+              teams={loaderData.teams}
+              one={{ label: t("start.team") }}
+              chosen={typed && { teamIds: [typed.teamId], libraryItems: typed.libraryItems }}
+              teamErrors={errors.teamId}
+            />
             <Button type="submit">{t("start.submit")}</Button>
           </Form>
         </Card>

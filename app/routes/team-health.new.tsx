@@ -2,15 +2,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/team-health.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CheckInStartFields } from "~/components/team-health/start-fields";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, ErrorList, Field } from "~/components/ui/field";
+import { CheckboxField, Field } from "~/components/ui/field";
 import { Alert, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { NotFoundError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { StartSchema } from "~/modules/team-health/forms";
-import { LIBRARY_ITEMS } from "~/modules/team-health/items";
 import { DEFAULT_DAYS } from "~/modules/team-health/policy";
 import { startableTeams, startCheckIn } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
@@ -63,40 +63,7 @@ export default function NewCheckIn({ loaderData, actionData }: Route.ComponentPr
       <PageHeader title={t("new.heading")} description={t("new.intro")} />
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
       <Form method="post" className="max-w-2xl space-y-4">
-        <fieldset>
-          <legend className="mb-2 text-sm font-medium">{t("new.teams")}</legend>
-          <div className="space-y-2">
-            {loaderData.teams.map((team) => (
-              <CheckboxField
-                key={team.id}
-                id={`team-${team.id}`}
-                name="teamIds"
-                value={team.id}
-                defaultChecked={typed?.teamIds.includes(team.id)}
-                label={t("new.team", { team: team.name, members: team.members })}
-                hint={
-                  team.members < team.floor ? t("new.tooSmall", { floor: team.floor }) : undefined
-                }
-              />
-            ))}
-          </div>
-          <ErrorList errors={errors.teamIds} />
-        </fieldset>
-        <fieldset>
-          <legend className="mb-2 text-sm font-medium">{t("new.library")}</legend>
-          <div className="space-y-2">
-            {LIBRARY_ITEMS.map((item) => (
-              <CheckboxField
-                key={item}
-                id={`library-${item}`}
-                name="libraryItems"
-                value={item}
-                defaultChecked={typed?.libraryItems.includes(item)}
-                label={t(`items.${item}`)}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <CheckInStartFields teams={loaderData.teams} chosen={typed} teamErrors={errors.teamIds} />
         <CheckboxField
           id="ask-comment"
           name="askComment"
