@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { createUnlessExists } from "~/db/create-unless-exists.server";
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { wordsOf, type Message } from "~/i18n/messages";
@@ -321,11 +322,9 @@ export async function passOnNote(
   if (refusal) throw new InvalidError(PASS_ON_REFUSALS[refusal]);
   // passOnRefusal has refused a report without a manager: there is one to pass the note on to.
   const to = managerId!;
-  await db.conversationNoteShare.upsert({
-    where: { noteId_personId: { noteId, personId: to } },
-    create: { noteId, personId: to, sharedAt: now },
-    update: {},
-  });
+  await createUnlessExists(db, (client) =>
+    client.conversationNoteShare.create({ data: { noteId, personId: to, sharedAt: now } }),
+  );
 }
 
 export type ActionInput = { text: string; ownerId: string; dueOn: Date | null };

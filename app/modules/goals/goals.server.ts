@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "~/db/client.server";
+import { createUnlessExists } from "~/db/create-unless-exists.server";
 import { i18nFor } from "~/i18n/i18n.server";
 import type { PageLanguage } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
@@ -866,11 +867,9 @@ export async function shareObjective(
   }
   const personId = await activePersonByEmail(change.email);
   if (change.shared)
-    await db.objectiveShare.upsert({
-      where: { objectiveId_personId: { objectiveId, personId } },
-      create: { objectiveId, personId },
-      update: {},
-    });
+    await createUnlessExists(db, (client) =>
+      client.objectiveShare.create({ data: { objectiveId, personId } }),
+    );
   else await db.objectiveShare.deleteMany({ where: { objectiveId, personId } });
 }
 

@@ -1,5 +1,6 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
+import { createUnlessExists } from "~/db/create-unless-exists.server";
 import { messageText } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -496,11 +497,9 @@ export async function addOpeningAdmin(
     const { message, roleToGrant } = await hiringAdminRoleNeeded(viewer, [person]);
     return { ok: false, fieldErrors: { email: [message] }, roleToGrant };
   }
-  await db.hiringOpeningAdmin.upsert({
-    where: { openingId_userId: { openingId, userId: person.id } },
-    create: { openingId, userId: person.id },
-    update: {},
-  });
+  await createUnlessExists(db, (client) =>
+    client.hiringOpeningAdmin.create({ data: { openingId, userId: person.id } }),
+  );
   return { ok: true };
 }
 

@@ -1,4 +1,5 @@
 import { db } from "~/db/client.server";
+import { createUnlessExists } from "~/db/create-unless-exists.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { recordEvidence, type EvidenceInput } from "~/modules/conversations/evidence.server";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
@@ -399,13 +400,10 @@ export async function opportunityPage(
 ) {
   const { row, facts, interests, own } = await requireVisible(viewer, opportunityId);
   const now = clock.now();
-  // The first opening is kept. Not an upsert: Prisma's reads first and then inserts, so two tabs
-  // opening it at once made the second a unique violation (a 500).
-  await db.opportunityView
-    .create({ data: { opportunityId, personId: viewer.id, viewedAt: now } })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code !== "P2002") throw error;
-    });
+  // The first opening is kept (two tabs may open it at once).
+  await createUnlessExists(db, (client) =>
+    client.opportunityView.create({ data: { opportunityId, personId: viewer.id, viewedAt: now } }),
+  );
   await db.opportunityInterest.updateMany({
     where: { opportunityId, managerId: viewer.id, managerSeenAt: null },
     data: { managerSeenAt: now },
@@ -587,11 +585,9 @@ export async function setPoster(viewer: Viewer, email: string, allowed: boolean)
     throw new InvalidError({ key: "opportunities:errors.personUnknown" });
   await db.$transaction(async (tx) => {
     if (allowed)
-      await tx.opportunityPoster.upsert({
-        where: { personId: person.id },
-        create: { personId: person.id },
-        update: {},
-      });
+      await createUnlessExists(tx, (client) =>
+        client.opportunityPoster.create({ data: { personId: person.id } }),
+      );
     else await tx.opportunityPoster.deleteMany({ where: { personId: person.id } });
     await recordAuditEvent(tx, {
       actorId: viewer.id,

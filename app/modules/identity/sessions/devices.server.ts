@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
+import { createUnlessExists } from "~/db/create-unless-exists.server";
 import { getEnv } from "~/utils/env.server";
 
 /**
@@ -35,11 +36,9 @@ export async function knownDeviceFor(email: string, token: string | null): Promi
 /** Records the browser as a known device of the account; returns the Set-Cookie value that carries its token. */
 export async function rememberDevice(userId: string, token: string | null): Promise<string> {
   const kept = token ?? randomBytes(32).toString("base64url");
-  await db.knownDevice.upsert({
-    where: { tokenHash: hashOf(kept) },
-    create: { tokenHash: hashOf(kept), userId },
-    update: {},
-  });
+  await createUnlessExists(db, (client) =>
+    client.knownDevice.create({ data: { tokenHash: hashOf(kept), userId } }),
+  );
   const secure = getEnv().secureCookies ? "; Secure" : "";
   return `${COOKIE}=${kept}; Path=/; Max-Age=${YEAR_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
 }
