@@ -130,7 +130,10 @@ const OTHER_SENSE = new Set([
   "goals:confidence",
   "goals:oneToOne.point",
   "goals:oneToOne.takeHint",
+  "goals:oneToOne.takeHintManager",
   "goals:errors.notAtRisk",
+  "conversations:series.agenda.keyResults",
+  "conversations:series.agenda.keyResult",
 ]);
 
 const english = new Map(
