@@ -6,7 +6,8 @@ import type { WebhookEventKind, WebhookFact } from "./events";
  * Endpoints are the company's tools (HR systems, BI, chat), outside Rungs' own access rules, so a
  * payload carries no text anybody wrote or is called by: ids, kinds, dates, and a level only
  * where it has been released (an outcome released to its person, a promotion that took effect),
- * or a goal's final score where everyone in the organisation reads it (decision 110).
+ * or a goal's final score, or a key result's check-in figures, where everyone in the organisation
+ * reads them (decisions 110 and 120).
  * A receiver that wants more asks the API, where its token's scope decides.
  */
 
@@ -220,6 +221,23 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
             finalScore: keyResult.finalScore,
           })),
         })),
+      };
+    case "goals.key_result_checked_in":
+      // A key result everyone reads (the goals service asked the goals policy): its figures as the
+      // objective's page shows them to everyone. No note (text), no author or token (no feed of
+      // one person's check-ins), no title or unit.
+      return {
+        keyResult: {
+          id: fact.keyResult.id,
+          objectiveId: fact.keyResult.objectiveId,
+          progress: fact.keyResult.progress,
+        },
+        checkIn: {
+          id: fact.checkIn.id,
+          at: fact.checkIn.at.toISOString(),
+          value: fact.checkIn.value,
+          confidence: fact.checkIn.confidence,
+        },
       };
     case "team_health.check_in_closed":
       // Results are the team's and its managers' only (decision 099): that it closed, and when.
