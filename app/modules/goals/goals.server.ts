@@ -289,7 +289,7 @@ export async function closePeriod(viewer: Viewer, periodId: string): Promise<voi
             level: levelOf(row.level),
             teamId: row.teamId,
             parentId: row.parentId,
-            commitment: row.commitment,
+            commitment: row.commitment as Commitment,
             title: row.title,
             keyResults: row.keyResults.map((keyResult) => ({
               ...keyResult,

@@ -81,7 +81,7 @@ export type WebhookFact =
         level: "company" | "team" | "person";
         teamId: string | null;
         parentId: string | null;
-        commitment: string;
+        commitment: "committed" | "aspirational";
         title: string;
         keyResults: { id: string; title: string; finalScore: number | null }[];
       }[];
@@ -97,7 +97,7 @@ export type WebhookFact =
         id: string;
         at: Date;
         value: number;
-        confidence: string;
+        confidence: "onTrack" | "atRisk" | "offTrack";
         note: string;
         authorId: string;
         tokenId: string | null;
