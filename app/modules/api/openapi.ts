@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEBHOOK_BODIES, webhookBodies, type WebhookKind } from "~/modules/webhooks/payloads";
 import { PAGE_DEFAULT, PAGE_MAX } from "./pages";
 import { PERSON_TOKEN_SCOPES, PERSON_TOKEN_WRITES, personTokenMayCall } from "./policy";
 import { API_SCOPES, type ApiScope } from "./scopes";
@@ -219,7 +220,10 @@ const ERROR_WORDS: Record<ErrorStatus, string> = {
 };
 
 /** `{ a: { $schema, $id, ...rest } }` as OpenAPI components: their names are the keys. */
-function components(registry: typeof bodies, io: "input" | "output"): Record<string, unknown> {
+function components(
+  registry: typeof bodies | typeof webhookBodies,
+  io: "input" | "output",
+): Record<string, unknown> {
   const { schemas } = z.toJSONSchema(registry, {
     io,
     target: "draft-2020-12",
@@ -316,6 +320,54 @@ function operationObject(operation: Operation) {
   };
 }
 
+/** The headers every webhook request carries (app/modules/webhooks/delivery.server.ts). */
+const WEBHOOK_HEADERS = [
+  [
+    "Rungs-Signature",
+    "`t=<unix seconds>,v1=<hex>`: HMAC-SHA256 with the endpoint's signing secret over `<t>.<raw body>`. Check it over the body exactly as received and refuse a `t` more than five minutes from your clock.",
+  ],
+  ["Rungs-Event", "The event's type, as in the body"],
+  [
+    "Rungs-Event-Id",
+    "The event's id, the same on every retry: a receiver that saw it already answers 2xx and does nothing",
+  ],
+  ["Rungs-Delivery", "This delivery's id (one per endpoint and event)"],
+] as const;
+
+/**
+ * The webhooks Rungs sends (OpenAPI 3.1's `webhooks`): one POST per kind, its body the kind's
+ * schema from app/modules/webhooks/payloads.ts, the same schemas webhookPayload is typed by.
+ */
+function webhookObjects(): Record<string, unknown> {
+  return Object.fromEntries(
+    (Object.keys(WEBHOOK_BODIES) as WebhookKind[]).map((kind) => [
+      kind,
+      {
+        post: {
+          operationId: `webhook:${kind}`,
+          summary: kind,
+          description: WEBHOOK_BODIES[kind].when,
+          security: [],
+          parameters: WEBHOOK_HEADERS.map(([name, description]) => ({
+            name,
+            in: "header",
+            required: true,
+            description,
+            schema: { type: "string" },
+          })),
+          requestBody: { required: true, content: json(WEBHOOK_BODIES[kind].name) },
+          responses: {
+            "2XX": {
+              description:
+                "Received. Any other answer, or none within 10 seconds, is retried: a minute later, then twice as long each time (at most six hours apart), ten attempts in all.",
+            },
+          },
+        },
+      },
+    ]),
+  );
+}
+
 let built: Record<string, unknown> | null = null;
 
 /** The OpenAPI 3.1 document (built once per process: it depends on nothing but this code). */
@@ -343,11 +395,12 @@ export function openApiDocument(): Record<string, unknown> {
       title: "Rungs API",
       version: "1.0.0",
       description:
-        "Read people, teams, ladders, review cycles, released outcomes, the insights tables, goals and released team health results, write people where SCIM is not used, and check in on the key results a token names. A token acts for its person, limited to its scopes: each call is authorised as the same read on a page would be for that person, and returns what the page shows, never more. An admin's token (bearer) reads organisation-wide, as the admin pages do; a person's own token (personToken) reads what that person's own pages show them, and writes only check-ins on the key results it names. Each operation's `x-rungs-person-token` says what a person's token reads there.",
+        "Read people, teams, ladders, review cycles, released outcomes, the insights tables, goals and released team health results, write people where SCIM is not used, and check in on the key results a token names. The webhooks section describes what Rungs sends to the endpoints an admin adds under Admin → Webhooks: each a signed POST whose body carries ids, kinds, dates and released figures, never anything anybody wrote. A token acts for its person, limited to its scopes: each call is authorised as the same read on a page would be for that person, and returns what the page shows, never more. An admin's token (bearer) reads organisation-wide, as the admin pages do; a person's own token (personToken) reads what that person's own pages show them, and writes only check-ins on the key results it names. Each operation's `x-rungs-person-token` says what a person's token reads there.",
     },
     servers: [{ url: API_BASE }],
     security: [{ bearer: [] }, { personToken: [] }],
     paths,
+    webhooks: webhookObjects(),
     components: {
       securitySchemes: {
         bearer: {
@@ -361,7 +414,11 @@ export function openApiDocument(): Record<string, unknown> {
           description: `A person's own token, issued on their account page (/settings/api) and sent the same way: each call reads what that person's own pages show them, through the rules those pages use, and the admin pages' operations are refused (403). Reads: ${PERSON_TOKEN_SCOPES.join(", ")}; the one write, ${PERSON_TOKEN_WRITES.join(", ")}, only on the key results the token names (issued from a key result's page).`,
         },
       },
-      schemas: { ...components(bodies, "output"), ...components(inputs, "input") },
+      schemas: {
+        ...components(bodies, "output"),
+        ...components(inputs, "input"),
+        ...components(webhookBodies, "output"),
+      },
     },
   };
   return built;

@@ -63,7 +63,9 @@ export const SCOPE_LABELS = {
   },
   "goals:check-in": {
     name: "scopes.goalsCheckIn",
-    hint: "scopes.goalsCheckInHint",
+    // The admins' form names no key results: it says what such a token may do (nothing) and where
+    // a check-in token comes from.
+    hint: "scopes.goalsCheckInAdminHint",
     ownHint: "scopes.goalsCheckInHint",
   },
   "team-health:read": {

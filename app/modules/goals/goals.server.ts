@@ -291,7 +291,7 @@ export async function closePeriod(viewer: Viewer, periodId: string): Promise<voi
             level: levelOf(row.level),
             teamId: row.teamId,
             parentId: row.parentId,
-            commitment: row.commitment,
+            commitment: row.commitment as Commitment,
             title: row.title,
             keyResults: row.keyResults.map((keyResult) => ({
               ...keyResult,
@@ -786,26 +786,75 @@ export async function addKeyResult(
   return { id, check: checkKeyResult(input.title, unit) };
 }
 
-/** The check-in itself, once who sends it may: one row, with who (and which token) sent it. */
+/**
+ * The check-in itself, once who sends it may: one row, with who (and which token) sent it. The one
+ * place a check-in is written, so the one place it is announced: webhooks hear of it, in the same
+ * transaction, only when everyone in the organisation reads its objective (as the policy says).
+ */
 async function writeCheckIn(
   keyResultId: string,
   input: CheckInInput,
   authorId: string,
   tokenId: string | null,
 ): Promise<string> {
-  const created = await db.keyResultCheckIn.create({
-    data: {
-      keyResultId,
-      value: input.value,
-      confidence: input.confidence,
-      note: input.note,
-      authorId,
-      tokenId,
-      at: clock.now(),
-    },
-    select: { id: true },
+  const at = clock.now();
+  return db.$transaction(async (tx) => {
+    const created = await tx.keyResultCheckIn.create({
+      data: {
+        keyResultId,
+        value: input.value,
+        confidence: input.confidence,
+        note: input.note,
+        authorId,
+        tokenId,
+        at,
+      },
+      select: { id: true },
+    });
+    const keyResult = await tx.keyResult.findUniqueOrThrow({
+      where: { id: keyResultId },
+      select: {
+        id: true,
+        objectiveId: true,
+        title: true,
+        kind: true,
+        direction: true,
+        startValue: true,
+        targetValue: true,
+        objective: { select: { level: true, openToAll: true } },
+      },
+    });
+    const objective = {
+      level: levelOf(keyResult.objective.level),
+      openToAll: keyResult.objective.openToAll,
+    };
+    if (readableByEveryone(objective))
+      await emitWebhookEvents(
+        tx,
+        [
+          {
+            kind: "goals.key_result_checked_in",
+            checkIn: {
+              id: created.id,
+              at,
+              value: input.value,
+              confidence: input.confidence,
+              note: input.note,
+              authorId,
+              tokenId,
+            },
+            keyResult: {
+              id: keyResult.id,
+              objectiveId: keyResult.objectiveId,
+              title: keyResult.title,
+              progress: keyResultProgress(shapeOf(keyResult), input.value),
+            },
+          },
+        ],
+        at,
+      );
+    return created.id;
   });
-  return created.id;
 }
 
 /** The viewer checks in on a key result: its owner or a contributor, while its period is not closed. */

@@ -71,7 +71,8 @@ export type ObjectiveFacts = {
 /**
  * Whether everyone in the organisation reads an objective, whoever they are: company and team
  * objectives, and a person's objective its owner opened to all. What leaves Rungs about goals to
- * the whole organisation (the goals.period_closed webhook) is these and nothing else.
+ * the whole organisation (the goals.period_closed and goals.key_result_checked_in webhooks) is
+ * these and nothing else.
  */
 export function readableByEveryone(
   objective: Pick<ObjectiveFacts, "level" | "openToAll">,

@@ -12,6 +12,7 @@ import {
 import { deliverWebhooks } from "./delivery.server";
 import { destinationRefusal } from "./destination.server";
 import { TEST_EVENT_KIND, type WebhookEventKind } from "./events";
+import type { WebhookData } from "./payloads";
 import { AddEndpointSchema, type AddEndpointInput } from "./form";
 import { canManageWebhooks, type WebhookViewer } from "./policy";
 import { wantedKinds } from "./queries.server";
@@ -204,7 +205,9 @@ export async function sendTestEvent(
       data: {
         id: eventId,
         kind: TEST_EVENT_KIND,
-        payload: JSON.stringify({ endpoint: { id: endpoint.id } }),
+        payload: JSON.stringify({
+          endpoint: { id: endpoint.id },
+        } satisfies WebhookData<typeof TEST_EVENT_KIND>),
         occurredAt: now,
       },
     });

@@ -13,6 +13,7 @@ export const WEBHOOK_EVENT_KINDS = [
   "person.joined",
   "person.left",
   "goals.period_closed",
+  "goals.key_result_checked_in",
   "team_health.check_in_closed",
 ] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
@@ -80,10 +81,28 @@ export type WebhookFact =
         level: "company" | "team" | "person";
         teamId: string | null;
         parentId: string | null;
-        commitment: string;
+        commitment: "committed" | "aspirational";
         title: string;
         keyResults: { id: string; title: string; finalScore: number | null }[];
       }[];
+    }
+  /**
+   * A check-in on a key result of an objective everyone in the organisation reads (the goals policy's
+   * readableByEveryone decides which, in the goals service's one check-in write, from the page or
+   * by API token). A check-in on any other key result is not handed over at all.
+   */
+  | {
+      kind: "goals.key_result_checked_in";
+      checkIn: {
+        id: string;
+        at: Date;
+        value: number;
+        confidence: "onTrack" | "atRisk" | "offTrack";
+        note: string;
+        authorId: string;
+        tokenId: string | null;
+      };
+      keyResult: { id: string; objectiveId: string; title: string; progress: number };
     }
   /**
    * One team's part of a team health check-in closed (by hand, or its day came). Its results are
@@ -105,6 +124,7 @@ export const KIND_LABELS = {
   "person.joined": "kinds.personJoined",
   "person.left": "kinds.personLeft",
   "goals.period_closed": "kinds.goalPeriodClosed",
+  "goals.key_result_checked_in": "kinds.keyResultCheckedIn",
   "team_health.check_in_closed": "kinds.teamHealthCheckInClosed",
   [TEST_EVENT_KIND]: "kinds.test",
 } as const satisfies Record<WebhookEventKind | typeof TEST_EVENT_KIND, string>;

@@ -1,12 +1,14 @@
 import { dateToDay } from "~/modules/days";
 import type { WebhookEventKind, WebhookFact } from "./events";
+import type { WebhookData } from "./payloads";
 
 /**
  * Who may manage webhooks, and what leaves Rungs in a webhook: the one place that decides both.
  * Endpoints are the company's tools (HR systems, BI, chat), outside Rungs' own access rules, so a
  * payload carries no text anybody wrote or is called by: ids, kinds, dates, and a level only
  * where it has been released (an outcome released to its person, a promotion that took effect),
- * or a goal's final score where everyone in the organisation reads it (decision 110).
+ * or a goal's final score, or a key result's check-in figures, where everyone in the organisation
+ * reads them (decisions 110 and 120).
  * A receiver that wants more asks the API, where its token's scope decides.
  */
 
@@ -161,9 +163,11 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
           startsOn: dateToDay(fact.cycle.startsOn),
           endsOn: dateToDay(fact.cycle.endsOn),
         },
-      };
+      } satisfies WebhookData<"cycle.opened">;
     case "cycle.closed":
-      return { cycle: { id: fact.cycle.id, closedAt: fact.cycle.closedAt.toISOString() } };
+      return {
+        cycle: { id: fact.cycle.id, closedAt: fact.cycle.closedAt.toISOString() },
+      } satisfies WebhookData<"cycle.closed">;
     case "feedback.window_opened":
       return {
         cycle: { id: fact.cycle.id },
@@ -172,7 +176,7 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
           upward: fact.feedback.upward,
           dueOn: dateToDay(fact.feedback.dueOn),
         },
-      };
+      } satisfies WebhookData<"feedback.window_opened">;
     case "outcome.released":
       // Released to its person, so its kind and level go; the rating and the facilitator's reason stay in Rungs.
       return {
@@ -184,7 +188,7 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
           outcome: fact.outcome.finalOutcome,
           level: fact.outcome.finalLevelId,
         },
-      };
+      } satisfies WebhookData<"outcome.released">;
     case "promotion.effective":
       return {
         promotion: {
@@ -194,11 +198,15 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
           from: { track: fact.promotion.from.track, level: fact.promotion.from.level },
           to: { track: fact.promotion.to.track, level: fact.promotion.to.level },
         },
-      };
+      } satisfies WebhookData<"promotion.effective">;
     case "person.joined":
-      return { person: { id: fact.person.id, via: fact.person.via } };
+      return {
+        person: { id: fact.person.id, via: fact.person.via },
+      } satisfies WebhookData<"person.joined">;
     case "person.left":
-      return { person: { id: fact.person.id, leftAt: fact.person.leftAt.toISOString() } };
+      return {
+        person: { id: fact.person.id, leftAt: fact.person.leftAt.toISOString() },
+      } satisfies WebhookData<"person.left">;
     case "goals.period_closed":
       // The objectives everyone reads (the goals service asked the goals policy), as ids, kinds and
       // final scores: no period name, title or reflection (texts), no owner, no check-in.
@@ -220,7 +228,24 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
             finalScore: keyResult.finalScore,
           })),
         })),
-      };
+      } satisfies WebhookData<"goals.period_closed">;
+    case "goals.key_result_checked_in":
+      // A key result everyone reads (the goals service asked the goals policy): its figures as the
+      // objective's page shows them to everyone. No note (text), no author or token (no feed of
+      // one person's check-ins), no title or unit.
+      return {
+        keyResult: {
+          id: fact.keyResult.id,
+          objectiveId: fact.keyResult.objectiveId,
+          progress: fact.keyResult.progress,
+        },
+        checkIn: {
+          id: fact.checkIn.id,
+          at: fact.checkIn.at.toISOString(),
+          value: fact.checkIn.value,
+          confidence: fact.checkIn.confidence,
+        },
+      } satisfies WebhookData<"goals.key_result_checked_in">;
     case "team_health.check_in_closed":
       // Results are the team's and its managers' only (decision 099): that it closed, and when.
       return {
@@ -230,6 +255,6 @@ export function webhookPayload(fact: WebhookFact): WebhookPayloadData {
           closedAt: fact.checkIn.closedAt.toISOString(),
         },
         team: { id: fact.team.id },
-      };
+      } satisfies WebhookData<"team_health.check_in_closed">;
   }
 }

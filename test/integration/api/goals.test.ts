@@ -17,7 +17,10 @@ import {
 import { quarterOf } from "~/modules/goals/progress";
 import { issueApiToken } from "~/modules/api/tokens.server";
 import * as clock from "~/platform/clock.server";
+import * as adminTokensRoute from "~/routes/admin.api";
 import { createPerson } from "../../utils/factories";
+import { bodyOf, routeArgs } from "../../utils/responses";
+import { signedInPost } from "../../utils/session";
 import { api } from "./helpers";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
@@ -169,5 +172,54 @@ describe("a closed period", () => {
       (await api(token, "POST", `/key-results/${otherKeyResultId}/check-ins`, { value: 30 }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe("the check-in scope on the admins' token form", () => {
+  test("allows nothing, as its words say: such a token names no key results, so it is refused even on one its admin owns", async () => {
+    // The quarter above was closed by the tests before: a period of its own, a year on.
+    const day = (days: number) => dateToDay(new Date(clock.now().getTime() + days * 86_400_000));
+    const laterId = await createPeriod(admin, {
+      name: "Later",
+      startsOn: day(365),
+      endsOn: day(455),
+    });
+    const ownId = await createObjective(admin, {
+      periodId: laterId,
+      level: "company",
+      teamId: null,
+      title: "Recover quickly",
+      why: "",
+      commitment: "committed",
+      parentId: null,
+    });
+    const own = (
+      await addKeyResult(admin, ownId, {
+        title: "Time to restore",
+        kind: "metric",
+        unit: "minutes",
+        direction: "decrease",
+        startValue: 90,
+        targetValue: 30,
+      })
+    ).id;
+    const issued = bodyOf<{ issued: { token: string } }>(
+      await adminTokensRoute.action(
+        routeArgs(
+          await signedInPost("/admin/api", admin.id, {
+            intent: "issue",
+            name: "CI pipeline",
+            scopes: "goals:check-in",
+          }),
+        ),
+      ),
+    ).issued.token;
+    const reply = await api(issued, "POST", `/key-results/${own}/check-ins`, { value: 60 });
+    expect(reply.status).toBe(403);
+    // From the key result's page, its owner's token checks in on it.
+    const { token } = await issueCheckInToken(admin, own);
+    expect((await api(token, "POST", `/key-results/${own}/check-ins`, { value: 60 })).status).toBe(
+      201,
+    );
   });
 });

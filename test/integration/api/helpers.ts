@@ -22,7 +22,8 @@ const DOCUMENT_ID = "rungs-openapi.json";
 let ajv: Ajv2020 | null = null;
 const validators = new Map<string, ValidateFunction>();
 
-function validatorFor(pointer: string): ValidateFunction {
+/** The validator of the schema at `pointer` in the served document (a JSON pointer, `~1` for `/`). */
+export function validatorFor(pointer: string): ValidateFunction {
   if (!ajv) {
     ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);

@@ -1,13 +1,15 @@
 // The goals and team health webhooks against a real HTTP receiver on a loopback port: a closed goal
 // period carries the objectives everyone in the organisation reads with their final scores, and no
-// other; a closed team health check-in carries the team and its dates, and no figure (decision 110).
-// Marker words in a private objective, its key result and check-in note, an owner's reflection and
-// a team health comment reach no delivered payload.
+// other; a closed team health check-in carries the team and its dates, and no figure (decision 110);
+// a key result's check-in is announced only where everyone reads its objective, with its figures
+// and never its note (decision 120). Marker words in a private objective, its key result and
+// check-in note, an owner's reflection and a team health comment reach no delivered payload.
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
+import { issueCheckInToken } from "~/modules/api/goals.server";
 import { dateToDay } from "~/modules/days";
 import {
   addKeyResult,
@@ -27,6 +29,7 @@ import {
 } from "~/modules/team-health/team-health.server";
 import { deliverWebhooks } from "~/modules/webhooks/delivery.server";
 import * as webhooksRoute from "~/routes/admin.webhooks._index";
+import { api } from "../api/helpers";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -320,14 +323,114 @@ describe("team_health.check_in_closed", () => {
   });
 });
 
+describe("goals.key_result_checked_in", () => {
+  test("a check-in where everyone reads the objective is delivered with its figures, from the page or a token; a private objective's is not; no note", async () => {
+    // An endpoint that asks for check-ins only, added now: the check-ins above were not for it.
+    const checkInSecret = await addEndpoint(admin.id, ["goals.key_result_checked_in"]);
+    const periodId = await createPeriod(admin, {
+      name: `Q4 ${MARK}`,
+      startsOn: dateToDay(new Date(Date.now() - 10 * DAY_MS)),
+      endsOn: dateToDay(new Date(Date.now() + 80 * DAY_MS)),
+    });
+    const objective = (by: Person, level: "company" | "person", title: string) =>
+      createObjective(by, {
+        periodId,
+        level,
+        teamId: null,
+        title: `${title} ${MARK}`,
+        why: "",
+        commitment: "committed",
+        parentId: null,
+      });
+    const companyId = await objective(admin, "company", "Company");
+    const privateId = await objective(lena, "person", "Private");
+    const keyResult = async (by: Person, objectiveId: string) =>
+      (
+        await addKeyResult(by, objectiveId, {
+          title: `Key result ${MARK}`,
+          kind: "metric",
+          unit: `unit ${MARK}`,
+          direction: "decrease",
+          startValue: 40,
+          targetValue: 20,
+          ownerEmail: lena.email,
+        })
+      ).id;
+    const company = await keyResult(admin, companyId);
+    const personal = await keyResult(lena, privateId);
+    const note = `Check-in note ${MARK}`;
+
+    received.length = 0;
+    const onPage = await checkIn(lena, company, { value: 35, confidence: "atRisk", note });
+    const hidden = await checkIn(lena, personal, { value: 30, confidence: "offTrack", note });
+    const { token } = await issueCheckInToken(lena, company);
+    const byToken = await api(token, "POST", `/key-results/${company}/check-ins`, {
+      value: 25,
+      confidence: "onTrack",
+      note,
+    });
+    expect(byToken.status).toBe(201);
+    expect(await deliverWebhooks()).toEqual({ delivered: 2, retried: 0, failed: 0 });
+
+    // Opened to all, the person's objective is everyone's: its next check-in is announced.
+    await shareObjective(lena, privateId, { openToAll: true });
+    const opened = await checkIn(lena, personal, { value: 20, confidence: "onTrack", note });
+    expect(await deliverWebhooks()).toEqual({ delivered: 1, retried: 0, failed: 0 });
+
+    expect(received).toHaveLength(3);
+    for (const request of received) expect(signedBy(checkInSecret, request)).toBe(true);
+    const rows = await db.keyResultCheckIn.findMany({
+      where: { id: { in: [onPage, byToken.body.id as string, opened] } },
+      select: { id: true, at: true },
+    });
+    const at = new Map(rows.map((row) => [row.id, row.at.toISOString()]));
+    const event = (
+      keyResultId: string,
+      objectiveId: string,
+      checkInId: string,
+      value: number,
+      confidence: string,
+      progress: number,
+    ) => ({
+      id: expect.any(String),
+      type: "goals.key_result_checked_in",
+      occurredAt: at.get(checkInId),
+      data: {
+        keyResult: { id: keyResultId, objectiveId, progress },
+        checkIn: { id: checkInId, at: at.get(checkInId), value, confidence },
+      },
+    });
+    // In the order the pass claimed them, which PostgreSQL does not keep to the events' order.
+    const events = received.map(parsed);
+    expect(events).toHaveLength(3);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        event(company, companyId, onPage, 35, "atRisk", 0.25),
+        event(company, companyId, byToken.body.id as string, 25, "onTrack", 0.75),
+        event(personal, privateId, opened, 20, "onTrack", 1),
+      ]),
+    );
+    // The check-in made while the objective was private went nowhere, not even as an id.
+    for (const request of received) {
+      expect(request.body).not.toContain(hidden);
+      expect(request.body.toLowerCase()).not.toContain(MARK.toLowerCase());
+    }
+    expect(await db.webhookEvent.count({ where: { payload: { contains: hidden } } })).toBe(0);
+  });
+});
+
 describe("the privacy sweep of webhook deliveries", () => {
   test("no marker of a private objective, a key result, a check-in note, a reflection, a comment or a name is in any payload", async () => {
     const bodies = await db.webhookEvent.findMany({ select: { kind: true, payload: true } });
     expect(new Set(bodies.map((event) => event.kind))).toEqual(
-      new Set(["goals.period_closed", "team_health.check_in_closed"]),
+      new Set([
+        "goals.period_closed",
+        "goals.key_result_checked_in",
+        "team_health.check_in_closed",
+      ]),
     );
     // Every payload of this file, as stored and as received (bodies and headers).
-    expect(everReceived).toHaveLength(3);
+    expect(everReceived).toHaveLength(6);
     for (const text of [
       ...bodies.map((event) => event.payload),
       ...everReceived.map((request) => request.body + JSON.stringify(request.headers)),
@@ -337,6 +440,6 @@ describe("the privacy sweep of webhook deliveries", () => {
     // The comments were stored (the marker was there to find).
     expect(answers.some((answer) => answer.comment?.includes(MARK))).toBe(true);
     const notes = await db.keyResultCheckIn.count({ where: { note: { contains: MARK } } });
-    expect(notes).toBe(4);
+    expect(notes).toBe(8);
   });
 });
