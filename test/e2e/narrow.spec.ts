@@ -147,6 +147,8 @@ test("a committee chair's ballot and meeting fit a phone", async ({ page }) => {
     "/promotions/windows/demo-promotions-autumn/ballots/demo-nomination-lucas",
     7_500,
   );
+  // The demo's meeting is still taking votes: its width is read here, and its heavy view (a decision
+  // form per nominee) in test/e2e/promotions.spec.ts, whose window reaches its meeting.
   await fits(page, "/promotions/windows/demo-promotions-autumn/meeting");
 });
 
