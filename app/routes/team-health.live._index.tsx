@@ -44,6 +44,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
       name: team.name,
       members: team.members,
       floor: team.floor,
+      tooSmall: team.tooSmall,
     })),
   };
 });

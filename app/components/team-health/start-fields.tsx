@@ -2,7 +2,14 @@ import { CheckboxField, ErrorList, SelectField } from "~/components/ui/field";
 import { useTranslation } from "~/i18n/use-translation";
 import { LIBRARY_ITEMS } from "~/modules/team-health/items";
 
-type StartableTeam = { id: string; name: string; members: number; floor: number };
+/** `tooSmall`: the policy refuses the team, fewer members than the floor (startableTeams says). */
+type StartableTeam = {
+  id: string;
+  name: string;
+  members: number;
+  floor: number;
+  tooSmall: boolean;
+};
 
 /**
  * The fields a check-in starts with: its team (several, as checkboxes named `teamIds`, for an
@@ -26,7 +33,7 @@ export function CheckInStartFields({
   const teamLabel = (team: StartableTeam) =>
     t("new.team", { team: team.name, members: team.members });
   const tooSmall = (team: StartableTeam) =>
-    team.members < team.floor ? t("new.tooSmall", { floor: team.floor }) : undefined;
+    team.tooSmall ? t("new.tooSmall", { floor: team.floor }) : undefined;
   return (
     <>
       {one ? (

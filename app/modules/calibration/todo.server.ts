@@ -18,7 +18,8 @@ type CalibrationFacts = Required<
 /**
  * The home page's calibration to-dos (app/modules/todo), from one read (calibrationTodo):
  * proposals to make, blind pre-reads to give and proposals to mark, sessions to run, outcomes to
- * release and, for admins, outcomes the facilitator may not record.
+ * release and, for admins, outcomes the facilitator may not record. Not asked at a moment: time alone
+ * changes none of them (a session moves on by its facilitator's steps, its days are only shown).
  */
 export async function calibrationTodoFacts(viewer: {
   id: string;

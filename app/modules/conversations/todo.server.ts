@@ -2,7 +2,11 @@ import { db } from "~/db/client.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import { openActionsFor } from "./queries.server";
 
-/** Career conversations' to-dos (app/modules/todo): open actions of the person's series, theirs and the other person's, from one read. */
+/**
+ * Career conversations' to-dos (app/modules/todo): open actions of the person's series, theirs and
+ * the other person's, from one read. Not asked at a moment: time alone changes none (an action is
+ * closed, a series ended, by a write; an action's day is only its due date).
+ */
 export async function conversationTodoFacts(viewer: {
   id: string;
 }): Promise<Pick<TodoFacts, "conversationActions">> {

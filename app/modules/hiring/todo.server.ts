@@ -39,7 +39,8 @@ function grouped<T>(rows: readonly T[], key: (row: T) => string): T[][] {
  * the candidates of those openings waiting in a stage of the pipeline (in screen or offer, or in
  * interviews with no loop open); and trainees' seats on their interviews waiting for their
  * sign-off. Three statements for someone who takes part in hiring (one more while they owe a
- * sign-off), one for everyone else.
+ * sign-off), one for everyone else. Not asked at a moment: time alone changes none (a loop, a debrief,
+ * a decision and a stage move by someone's step; an interview's time only dates its card).
  */
 export async function hiringTodo(viewerId: string) {
   // Most people take part in no open loop: one statement says so, and the two reads are skipped.

@@ -7,7 +7,9 @@ import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 /**
  * Stretch opportunities' to-dos (app/modules/todo): a manager is told of each report's interest
  * until they open the opportunity; a poster chooses among the people interested in their open
- * opportunity by the day it starts; a person is told of the choice until they have read it.
+ * opportunity by the day it starts; a person is told of the choice until they have read it. Not
+ * asked at a moment: time alone changes none (an opportunity stays open until its poster decides or
+ * withdraws it; the day it starts is only the choice's due date).
  */
 const todoRow = z.object({
   kind: z.enum(["interest", "decide", "outcome"]),

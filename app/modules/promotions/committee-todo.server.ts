@@ -10,7 +10,9 @@ import { accessTo, loadWindowFacts } from "./committee.server";
  * The home page's committee to-dos (app/modules/todo): in each window whose votes are being taken,
  * how many nominees the person votes on and has not voted on yet (due on the window's votes-due day);
  * and each decision released to them that they have not read. Who votes on whom is the composition
- * rule's (committee-policy.ts), worked out as every committee page works it out.
+ * rule's (committee-policy.ts), worked out as every committee page works it out. Not asked at a
+ * moment: time alone changes none (votes start and the meeting begins by an admin's or the chair's
+ * step, not on the window's dates; the votes-due day is only the ballots' due date).
  */
 const todoRow = z.object({
   kind: z.enum(["ballots", "answer"]),

@@ -15,6 +15,8 @@ type PromotionFacts = Pick<TodoFacts, "promotionNominationsToAdd" | "promotionPa
  * The home page's promotion to-dos (app/modules/todo), while a window is open: a manager told of a
  * report's nomination someone else made (until they add to it), and the packets the person writes,
  * their own or as the nominee's manager (until submitted), each due on the window's packets day.
+ * Not asked at a moment (`_now`): time alone changes none (a window moves on by an admin's step, not
+ * on its dates; the packets day is only the due date).
  */
 const todoRow = z.object({
   id: z.string(),

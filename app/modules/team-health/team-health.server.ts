@@ -65,7 +65,10 @@ function parseItems(items: string): string[] {
     : [];
 }
 
-/** The teams the viewer may start a check-in for, with how many active members each has. */
+/**
+ * The teams the viewer may start a check-in for, with how many active members each has and whether
+ * the policy refuses it as too small for the floor (startRefusal), which the start form shows.
+ */
 export async function startableTeams(viewer: HealthViewer) {
   // Only teams with someone below the viewer are read (the policy decides on that fact below): an
   // engineer's page read every team and every member's floor (21 times the bare page's CPU at
@@ -82,19 +85,18 @@ export async function startableTeams(viewer: HealthViewer) {
     },
   });
   const floors = await personFloors();
-  return teams
-    .map((team) => {
-      const managesMember = team.members.some((member) => inLine(member.linePath, viewer.id));
-      const floor = Math.max(0, ...team.members.map((member) => floors(member.id)));
-      return {
-        id: team.id,
-        name: team.name,
-        members: team.members.length,
-        floor,
-        mayStart: canStartFor(viewer, { managesMember }),
-      };
-    })
-    .filter((team) => team.mayStart);
+  return teams.flatMap((team) => {
+    const managesMember = team.members.some((member) => inLine(member.linePath, viewer.id));
+    const floor = Math.max(0, ...team.members.map((member) => floors(member.id)));
+    const members = team.members.length;
+    const refusal = startRefusal({
+      mayStart: canStartFor(viewer, { managesMember }),
+      members,
+      floor,
+    });
+    if (refusal === "forbidden") return [];
+    return [{ id: team.id, name: team.name, members, floor, tooSmall: refusal === "too-small" }];
+  });
 }
 
 /** Starts a check-in for the teams: who was asked is each team's active members now. */
@@ -107,17 +109,13 @@ export async function startCheckIn(
 ): Promise<string> {
   const teams = await startableTeams(viewer);
   const chosen = [...new Set(input.teamIds)].map((id) => teams.find((team) => team.id === id));
+  // Each startable team carries the policy's answer (startRefusal): a team not among them is forbidden.
   for (const team of chosen) {
-    const refusal = startRefusal({
-      mayStart: team !== undefined,
-      members: team?.members ?? 0,
-      floor: team?.floor ?? 0,
-    });
-    if (refusal === "forbidden") throw new NotFoundError();
-    if (refusal === "too-small")
+    if (!team) throw new NotFoundError();
+    if (team.tooSmall)
       throw new InvalidError({
         key: "teamHealth:errors.tooSmall",
-        values: { team: team!.name, floor: team!.floor },
+        values: { team: team.name, floor: team.floor },
       });
   }
   const items = [...EDMONDSON_ITEMS, ...input.libraryItems];

@@ -110,6 +110,20 @@ describe("starting a check-in", () => {
   });
 
   test("a team smaller than the floor is not asked", async () => {
+    // Both start forms show the policy's refusal beside the team (startRefusal, through startableTeams).
+    const { loader: newLoader } = await import("~/routes/team-health.new");
+    const { loader: liveLoader } = await import("~/routes/team-health.live._index");
+    const startForm = await newLoader(
+      routeArgs(await signedInRequest("/team-health/new", manager.id)),
+    );
+    const liveForm = await liveLoader(
+      routeArgs(await signedInRequest("/team-health/live", manager.id)),
+    );
+    for (const form of [startForm, liveForm])
+      expect(form.teams.map((team) => [team.name, team.members, team.tooSmall])).toEqual([
+        ["Falcons", 8, false],
+        ["Pair", 2, true],
+      ]);
     expect(
       await refused(() =>
         startCheckIn(admin, { teamIds: [pairId], libraryItems: [], askComment: false, days: 7 }),
