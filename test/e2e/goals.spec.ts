@@ -248,4 +248,14 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   await expect(
     engineer.getByRole("checkbox", { name: /Scripted the rollback path and rehearsed it 7b2e/ }),
   ).toBeChecked();
+  // The contribution arrives as evidence, never as a goal figure (decision 097): its text keeps the key
+  // result's values as of the day it was recorded (the person's own record), but no score, progress or
+  // confidence reaches the packet's page nor its data.
+  const figures = /Final score|0\.40|short of the expectation|\b(on|off) track\b|at risk/i;
+  expect(await engineer.locator("main").innerText()).not.toMatch(figures);
+  const data = await engineer.request.get(`${new URL(engineer.url()).pathname}.data`);
+  expect(data.status()).toBe(200);
+  const text = await data.text();
+  expect(text).toContain("Scripted the rollback path and rehearsed it 7b2e");
+  expect(text).not.toMatch(figures);
 });
