@@ -131,6 +131,9 @@ const OTHER_SENSE = new Set([
   "goals:oneToOne.point",
   "goals:oneToOne.takeHint",
   "goals:errors.notAtRisk",
+  "goals:oneToOne.takeHintManager",
+  "conversations:series.agenda.keyResults",
+  "conversations:series.agenda.keyResult",
 ]);
 
 const english = new Map(
