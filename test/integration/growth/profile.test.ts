@@ -175,7 +175,7 @@ describe("privacy on every growth page", () => {
     expect(JSON.stringify(page)).not.toContain("SECRET AUTUMN REVIEW");
 
     const historyPage = await history(engineer.id, engineer.id);
-    expect(historyPage.history.points.map((p) => p.label)).toEqual(["Spring 2026"]);
+    expect(historyPage.history.points.map((p) => p.cycleName)).toEqual(["Spring 2026"]);
     expect(JSON.stringify(await print(engineer.id, engineer.id))).not.toContain(
       "Autumn manager notes",
     );
@@ -543,7 +543,7 @@ describe("history and profile", () => {
       data: { status: "submitted", submittedAt: new Date("2026-09-20T00:00:00Z") },
     });
     const page = await history(manager.id, engineer.id);
-    expect(page.history.points.map((p) => p.label)).toEqual(["Spring 2026", "Autumn 2026"]);
+    expect(page.history.points.map((p) => p.cycleName)).toEqual(["Spring 2026", "Autumn 2026"]);
     const codeQuality = page.history.rows.find((r) => r.competencyId === "code-quality")!;
     expect(codeQuality.values).toEqual([
       { self: 3, manager: 3 },
