@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageText } from "~/i18n/messages";
 import { freeTextError } from "~/utils/free-text";
 
 /**
@@ -217,7 +218,12 @@ export function missingRatings(
   const errors: Record<string, string[]> = {};
   for (const competency of competencies) {
     if (valueOf(values, ratingField(competency.id)) === null)
-      errors[ratingField(competency.id)] = [`Choose a rating for ${competency.name}.`];
+      errors[ratingField(competency.id)] = [
+        messageText({
+          key: "assessments:errors.chooseRating",
+          values: { competency: competency.name },
+        }),
+      ];
   }
   return errors;
 }
