@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageText } from "~/i18n/messages";
+import { listOf, messageText } from "~/i18n/messages";
 import { freeTextError } from "~/utils/free-text";
 
 /**
@@ -195,7 +195,12 @@ export function validateChanges(
         if (value !== null && (typeof value !== "number" || !scaleValues.includes(value))) {
           fail(
             key,
-            `Choose a rating on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}).`,
+            messageText({
+              key: "assessments:errors.ratingOnScale",
+              values: {
+                scale: listOf(rules.scale.map((point) => `${point.value} ${point.label}`)),
+              },
+            }),
           );
         }
         break;

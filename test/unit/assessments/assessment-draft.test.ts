@@ -166,7 +166,7 @@ describe("validating a save against the ladder", () => {
         "rating:testing",
       ].sort(),
     );
-    expect(errors["rating:code-quality"]![0]).toContain(
+    expect(inEnglishWords(errors["rating:code-quality"]![0]!)).toContain(
       "1 Not yet, 2 Developing, 3 Consistent, 4 Beyond",
     );
   });
