@@ -48,6 +48,16 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
           ? new Date(`${day}T00:00:00.000Z`)
           : new Date(day),
       ),
+    /** A calendar day's month and year, read as `day` reads the day: "May 2026", "Mai 2026". */
+    month: (day: Date | string) =>
+      keep(
+        `m ${locale}`,
+        () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
+      ).format(
+        typeof day === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(day)
+          ? new Date(`${day.slice(0, 7)}-01T00:00:00.000Z`)
+          : new Date(day),
+      ),
     /** A calendar day's weekday, short, read as `day` reads the day: "Wed", "Mi", "mer.". */
     weekday: (day: Date | string) =>
       keep(

@@ -40,7 +40,7 @@ export const TimeZoneChoice = z
   .optional()
   .transform((value) => value || null)
   .refine((value) => value === null || isTimeZone(value), {
-    message: "Choose a time zone from the list, for example Europe/Berlin.",
+    message: "common:timeZone.unknown",
   });
 
 /** The zone a person's times are on: their own choice while the runtime knows it, else the organisation's. */

@@ -443,13 +443,15 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                     <li key={rater.raterId} className="text-slate-600 dark:text-slate-300">
                       {t("session.severity.notEstimable", {
                         name: rater.name,
-                        reason: rater.reason,
+                        reason: wordsOf(t, rater.reason),
                       })}
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p className="text-sm text-slate-700 dark:text-slate-300">{view.severity.reason}</p>
+                <p className="text-sm text-slate-700 dark:text-slate-300">
+                  {wordsOf(t, view.severity.reason)}
+                </p>
               )}
             </Card>
           ) : (

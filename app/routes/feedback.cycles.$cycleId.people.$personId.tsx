@@ -118,9 +118,16 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     return { ok: true as const, message: t("feedback:personPage.done.picked"), typed: "" };
   }
   if (intent === "to-one-to-one" || intent === "to-growth-plan") {
-    const topic = await feedbackFollowUp(viewer, cycleId, personId, text("competencyId"));
+    const topic = await feedbackFollowUp(
+      viewer,
+      cycleId,
+      personId,
+      text("competencyId"),
+      languageOf(context),
+    );
     if (intent === "to-one-to-one") {
-      const added = await addPointToNextOneToOne(viewer, topic.agendaPoint);
+      const point = wordsOf(t, topic.agendaPoint);
+      const added = await addPointToNextOneToOne(viewer, point);
       if (!added.ok)
         return data(
           { ok: false as const, message: wordsOf(t, added.message), typed: "" },
@@ -128,11 +135,11 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         );
       return {
         ok: true as const,
-        message: t("feedback:personPage.done.agendaPoint", { point: topic.agendaPoint }),
+        message: t("feedback:personPage.done.agendaPoint", { point }),
         typed: "",
       };
     }
-    const focus = await addGrowthFocus(viewer, personId, topic.competencyId);
+    const focus = await addGrowthFocus(viewer, personId, topic.competencyId, languageOf(context));
     if (!focus.ok)
       return data(
         { ok: false as const, message: wordsOf(t, focus.message), typed: "" },

@@ -46,10 +46,10 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 ];
 
 /** One objective as the viewer may read it (a 404 otherwise, as goals.server decides). */
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return {
-    ...(await objectivePage(viewer, params.objectiveId)),
+    ...(await objectivePage(viewer, params.objectiveId, languageOf(context))),
     today: dateToDay(clock.now()),
     // What a CI job calls with a key result's token (the API's own path, not words).
     checkInEndpoint: `POST ${API_BASE}/key-results/{keyResultId}/check-ins`,

@@ -42,7 +42,7 @@ export const loader = withDomainErrors(
   },
 );
 
-export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const personId = params.personId;
   if (!personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
@@ -50,7 +50,7 @@ export const action = withDomainErrors(async ({ request, params }: Route.ActionA
   const submission = parseWithZod(await formOf(request), { schema: GrowthPlanSchema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), saved: false }, { status: 400 });
-  const saved = await saveGrowthPlan(personId, submission.value);
+  const saved = await saveGrowthPlan(personId, submission.value, languageOf(context));
   if (!saved.ok)
     return data(
       { result: submission.reply({ fieldErrors: saved.fieldErrors }), saved: false },

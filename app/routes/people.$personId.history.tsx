@@ -146,7 +146,14 @@ export default function HistoryPage({ loaderData }: Route.ComponentProps) {
               headings={[
                 t("history.cycles.competency"),
                 t("history.cycles.trend"),
-                ...history.points.map((point) => ({ key: point.key, label: point.label })),
+                ...history.points.map((point) => ({
+                  key: point.key,
+                  label:
+                    point.cycleName ??
+                    (point.month
+                      ? t("history.cycles.outsideCycle", { month: f.month(point.month) })
+                      : t("history.cycles.unnamedCycle")),
+                })),
                 t("history.cycles.change"),
               ]}
             >

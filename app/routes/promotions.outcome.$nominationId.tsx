@@ -12,7 +12,8 @@ import { MAX_FOCUS } from "~/modules/growth/profile-plan";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { answerPage, planFromAnswer } from "~/modules/promotions/decisions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { languageOf } from "~/i18n/i18n.server";
+import { languageOf, translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsCommittee:answer.title") },
@@ -28,22 +29,31 @@ export const loader = withDomainErrors(
   },
 );
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  const nominationId = params.nominationId ?? "";
-  if (form.get("intent") !== "plan")
-    throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
-  // The promotions module says what goes in (the criteria not met); the growth module saves the plan as every plan is saved.
-  const plan = await planFromAnswer(viewer, nominationId, MAX_FOCUS);
-  await requireGrowthPlanChange(viewer, plan.personId);
-  const saved = await saveGrowthPlan(plan.personId, { target: plan.target, focus: plan.focus });
-  if (!saved.ok)
-    return data(
-      { intent: "plan", error: Object.values(saved.fieldErrors).flat()[0] ?? "" },
-      { status: 400 },
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const nominationId = params.nominationId ?? "";
+    if (form.get("intent") !== "plan")
+      throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
+    // The promotions module says what goes in (the criteria not met); the growth module saves the plan as every plan is saved.
+    const plan = await planFromAnswer(viewer, nominationId, MAX_FOCUS);
+    await requireGrowthPlanChange(viewer, plan.personId);
+    const saved = await saveGrowthPlan(
+      plan.personId,
+      { target: plan.target, focus: plan.focus },
+      languageOf(context),
     );
-  return redirect(`/promotions/outcome/${nominationId}?planned=1`);
-});
+    if (!saved.ok)
+      return data(
+        {
+          intent: "plan",
+          error: wordsOf(translatorOf(context), Object.values(saved.fieldErrors).flat()[0] ?? ""),
+        },
+        { status: 400 },
+      );
+    return redirect(`/promotions/outcome/${nominationId}?planned=1`);
+  },
+);
 
 const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.notYet" } as const;
 

@@ -1,4 +1,5 @@
-import { translatorOf } from "~/i18n/i18n.server";
+import { i18nFor, translatorOf } from "~/i18n/i18n.server";
+import type { PageLanguage } from "~/i18n/languages";
 import { wordsOf, type Message } from "~/i18n/messages";
 
 /** The translator of a request without a language: English, as an English reader's pages word messages. */
@@ -28,3 +29,7 @@ export function inEnglishDeep<T>(value: T): T {
     Object.entries(value).map(([name, item]) => [name, inEnglishDeep(item)]),
   ) as T;
 }
+
+/** A message in another language's words, as a reader of that language's page reads it. */
+export const inWordsOf = (language: PageLanguage, message: string | Message) =>
+  wordsOf(i18nFor(language).getFixedT(language), message);

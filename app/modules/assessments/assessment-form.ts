@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageText } from "~/i18n/messages";
 import { refuseEscapingText } from "~/utils/free-text";
 
 /**
@@ -37,29 +38,41 @@ export function evidenceSchema(now: Date = new Date()) {
   const latest = latestEvidenceDate(now);
   return z.object({
     competencyId: z
-      .string({ error: "Choose a competency." })
-      .regex(/^[a-z0-9][a-z0-9-]*$/, "Choose a competency."),
+      .string({ error: "assessments:evidence.errors.competency" })
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "assessments:evidence.errors.competency"),
     text: z
-      .string({ error: "Describe the evidence." })
+      .string({ error: "assessments:evidence.errors.textRequired" })
       .superRefine(refuseEscapingText)
       .trim()
-      .min(1, "Describe the evidence.")
-      .max(MAX_EVIDENCE_TEXT, `Evidence can be at most ${MAX_EVIDENCE_TEXT} characters.`),
+      .min(1, "assessments:evidence.errors.textRequired")
+      .max(
+        MAX_EVIDENCE_TEXT,
+        messageText({
+          key: "assessments:evidence.errors.textTooLong",
+          values: { max: MAX_EVIDENCE_TEXT },
+        }),
+      ),
     url: z
       .string()
       .trim()
-      .max(MAX_EVIDENCE_URL, `A link can be at most ${MAX_EVIDENCE_URL} characters.`)
-      .refine(isHttpUrl, "Enter a link starting with http:// or https://.")
+      .max(
+        MAX_EVIDENCE_URL,
+        messageText({
+          key: "assessments:evidence.errors.urlTooLong",
+          values: { max: MAX_EVIDENCE_URL },
+        }),
+      )
+      .refine(isHttpUrl, "assessments:evidence.errors.urlScheme")
       .optional(),
     occurredOn: z
       .string()
       .superRefine((date, context) => {
         const problem = !isCalendarDate(date)
-          ? "Enter a date as YYYY-MM-DD."
+          ? "assessments:evidence.errors.dateFormat"
           : date < "1970-01-01"
-            ? "Enter a date after 1970."
+            ? "assessments:evidence.errors.dateTooEarly"
             : date > latest
-              ? "The date cannot be in the future."
+              ? "assessments:evidence.errors.dateFuture"
               : null;
         if (problem) context.addIssue({ code: "custom", message: problem });
       })

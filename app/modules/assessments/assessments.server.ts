@@ -1,4 +1,4 @@
-import type { Message } from "~/i18n/messages";
+import { messageText, type Message } from "~/i18n/messages";
 import { ladderStanding } from "~/modules/ladders/points";
 import type { Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
@@ -334,11 +334,14 @@ export function lockReason(assessment: {
   cycle: { name: string; closedAt: Date | null } | null;
   authorLeftChain?: boolean;
 }): string | null {
-  if (assessment.status === "submitted") return "This assessment was submitted and is locked.";
-  if (assessment.authorLeftChain)
-    return "You no longer manage this person, so this draft is closed: their managers now write the review.";
+  // A key with its values (messageText): the page, the autosave status and the save's answer word it.
+  if (assessment.status === "submitted") return "assessments:errors.locked.submitted";
+  if (assessment.authorLeftChain) return "assessments:errors.locked.authorLeftChain";
   if (assessment.cycle?.closedAt)
-    return `The cycle “${assessment.cycle.name}” is closed, so this draft can no longer change.`;
+    return messageText({
+      key: "assessments:errors.locked.cycleClosed",
+      values: { cycle: assessment.cycle.name },
+    });
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listOf, messageText } from "~/i18n/messages";
 import { freeTextError } from "~/utils/free-text";
 
 /**
@@ -194,7 +195,12 @@ export function validateChanges(
         if (value !== null && (typeof value !== "number" || !scaleValues.includes(value))) {
           fail(
             key,
-            `Choose a rating on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}).`,
+            messageText({
+              key: "assessments:errors.ratingOnScale",
+              values: {
+                scale: listOf(rules.scale.map((point) => `${point.value} ${point.label}`)),
+              },
+            }),
           );
         }
         break;
@@ -217,7 +223,12 @@ export function missingRatings(
   const errors: Record<string, string[]> = {};
   for (const competency of competencies) {
     if (valueOf(values, ratingField(competency.id)) === null)
-      errors[ratingField(competency.id)] = [`Choose a rating for ${competency.name}.`];
+      errors[ratingField(competency.id)] = [
+        messageText({
+          key: "assessments:errors.chooseRating",
+          values: { competency: competency.name },
+        }),
+      ];
   }
   return errors;
 }

@@ -20,22 +20,26 @@ import { canOpenEntry, canOverseeSession } from "./policy";
 import { sessionScale } from "./scale";
 import { requireSessionAccess } from "./sessions.server";
 
-/** Names and labels as the pages say them; the codes behind them (for other systems) in the last columns. */
+/**
+ * Names and labels as the pages say them, under headers in the downloader's language (keys of
+ * `calibration:export.columns`); the codes behind them (for other systems) in the last columns,
+ * whose headers are codes too and the same in every language (decision 119).
+ */
 const OUTCOME_COLUMNS = [
   "person",
   "email",
   "manager",
   "track",
   "level",
-  "proposed rating",
-  "proposed outcome",
-  "proposed level",
+  "proposedRating",
+  "proposedOutcome",
+  "proposedLevel",
   "rationale",
-  "final rating",
-  "final outcome",
-  "final level",
+  "finalRating",
+  "finalOutcome",
+  "finalLevel",
   "reason",
-];
+] as const;
 const CODE_COLUMNS = [
   "track id",
   "level id",
@@ -46,7 +50,7 @@ const CODE_COLUMNS = [
 ];
 /** As the outcomes: labels in the reader's language, then the codes (the same in every language). */
 const HISTORY_COLUMNS = [
-  "when (UTC)",
+  "whenUtc",
   "who",
   "person",
   "kind",
@@ -54,10 +58,8 @@ const HISTORY_COLUMNS = [
   "from",
   "to",
   "reason",
-  "field id",
-  "from value",
-  "to value",
-];
+] as const;
+const HISTORY_CODE_COLUMNS = ["field id", "from value", "to value"];
 
 const fileName = (name: string, what: string) =>
   `${
@@ -122,6 +124,8 @@ export async function sessionExport(
       }),
     );
   const levelTitle = (id: string | null) => (id === null ? "" : (levelTitles[id] ?? id));
+  const header = (column: string, values?: Record<string, string>) =>
+    wordsOf(t, { key: `calibration:export.columns.${column}`, values });
   if (what === "outcomes") {
     const entries = await db.calibrationEntry.findMany({
       where: { sessionId },
@@ -148,16 +152,17 @@ export async function sessionExport(
     });
     // A session that collects a second dimension exports it beside each rating.
     const second = session.secondDimension;
+    const labels = OUTCOME_COLUMNS.map((column) => header(column));
     const columns = [
       ...(second
         ? [
-            ...OUTCOME_COLUMNS.slice(0, 6),
-            `proposed ${second.toLowerCase()}`,
-            ...OUTCOME_COLUMNS.slice(6, 10),
-            `final ${second.toLowerCase()}`,
-            ...OUTCOME_COLUMNS.slice(10),
+            ...labels.slice(0, 6),
+            header("proposedSecond", { dimension: second }),
+            ...labels.slice(6, 10),
+            header("finalSecond", { dimension: second }),
+            ...labels.slice(10),
           ]
-        : OUTCOME_COLUMNS),
+        : labels),
       ...CODE_COLUMNS,
     ];
     const erased = await erasedAmong(entries.map((entry) => entry.personId));
@@ -268,6 +273,8 @@ export async function sessionExport(
   );
   return {
     filename: fileName(session.name, "history"),
-    body: csvRow(HISTORY_COLUMNS) + rows.join(""),
+    body:
+      csvRow([...HISTORY_COLUMNS.map((column) => header(column)), ...HISTORY_CODE_COLUMNS]) +
+      rows.join(""),
   };
 }

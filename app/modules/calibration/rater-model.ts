@@ -103,13 +103,13 @@ export function raterSeverity(
   );
   const notEstimable = isolated.map((raterId) => ({
     raterId,
-    reason: "rated nobody another rater also rated",
+    reason: "calibration:session.severity.reasons.isolated",
   }));
   const linked = raterIds.filter((raterId) => !isolated.includes(raterId));
   if (linked.length < 2)
     return {
       estimable: false,
-      reason: "The overlap is too thin: no two raters rated the same person independently.",
+      reason: "calibration:session.severity.reasons.noSharedPerson",
       notEstimable,
     };
   // Offsets compare only within a connected group (raters linked through shared people, directly or
@@ -128,8 +128,7 @@ export function raterSeverity(
       for (const raterId of group)
         notEstimable.push({
           raterId,
-          reason:
-            "rated nobody in common with the largest group of raters, so cannot be compared with them",
+          reason: "calibration:session.severity.reasons.otherGroup",
         });
   }
   const raters = linked.filter((raterId) => largest.includes(raterId));
@@ -174,7 +173,7 @@ export function raterSeverity(
   if (degreesOfFreedom < 1)
     return {
       estimable: false,
-      reason: "The overlap is too thin: there are hardly more ratings than things to estimate.",
+      reason: "calibration:session.severity.reasons.tooFewRatings",
       notEstimable,
     };
   const noise = residualSum / degreesOfFreedom;

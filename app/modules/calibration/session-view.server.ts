@@ -1,6 +1,6 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
-import type { Message } from "~/i18n/messages";
+import { messageText, type Message } from "~/i18n/messages";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong, isErased } from "~/modules/people/erased.server";
@@ -426,11 +426,14 @@ export function applyFilters(base: Pick<Base, "entries" | "names">, filters: Ses
   const filterProblems = {
     team:
       filters.team && !base.names.team.some((name) => sameName(filters.team, name))
-        ? `Nobody in this session is in a team called “${filters.team}”.`
+        ? messageText({ key: "calibration:errors.filterNoTeam", values: { name: filters.team } })
         : null,
     manager:
       filters.manager && !base.names.manager.some((name) => sameName(filters.manager, name))
-        ? `Nobody in this session has a manager called “${filters.manager}”.`
+        ? messageText({
+            key: "calibration:errors.filterNoManager",
+            values: { name: filters.manager },
+          })
         : null,
   };
   const team = filterProblems.team ? null : filters.team;

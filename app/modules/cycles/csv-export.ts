@@ -5,6 +5,11 @@
 
 import { csvRow } from "~/utils/csv";
 
+/**
+ * The columns, each a key of `cycles:export.columns` worded in the downloader's language, but the
+ * code column ("competency id"), whose header is the same in every language as its values are
+ * (decision 119).
+ */
 export const CYCLE_EXPORT_COLUMNS = [
   "cycle",
   "person",
@@ -15,17 +20,24 @@ export const CYCLE_EXPORT_COLUMNS = [
   "level",
   "competency",
   "competency id",
-  "self rating",
-  "manager rating",
-  "difference (manager - self)",
-  "evidence count",
-  "self submitted on",
-  "manager submitted on",
-  "peers asked",
-  "peers answered",
-  "peers declined",
-  "upward answers",
+  "selfRating",
+  "managerRating",
+  "difference",
+  "evidenceCount",
+  "selfSubmittedOn",
+  "managerSubmittedOn",
+  "peersAsked",
+  "peersAnswered",
+  "peersDeclined",
+  "upwardAnswers",
 ] as const;
+
+const CODE_COLUMNS: ReadonlySet<string> = new Set(["competency id"]);
+
+/** The header row's cells: `word` words a key of `cycles:export.columns` in the downloader's language. */
+export function cycleExportHeader(word: (column: string) => string): string[] {
+  return CYCLE_EXPORT_COLUMNS.map((column) => (CODE_COLUMNS.has(column) ? column : word(column)));
+}
 
 export type ExportRating = { rating: number | null; evidence: number };
 

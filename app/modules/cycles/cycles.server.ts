@@ -1,3 +1,4 @@
+import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { getLevel, type Ladder } from "~/modules/ladders";
@@ -32,7 +33,7 @@ import { refreshParticipant } from "./participant-progress.server";
 import { reviewSharingColumns, type ReviewSharingInput } from "./review-sharing";
 import { csvRow } from "~/utils/csv";
 import {
-  CYCLE_EXPORT_COLUMNS,
+  cycleExportHeader,
   exportFilename,
   participantRows,
   type ExportAssessment,
@@ -629,7 +630,11 @@ export async function cycleExport(
         if (!started) {
           started = true;
           // A byte-order mark so spreadsheet programs read the file as UTF-8.
-          controller.enqueue(encoder.encode(`\uFEFF${csvRow(CYCLE_EXPORT_COLUMNS)}`));
+          const t = i18nFor(language).getFixedT(language, "cycles");
+          const header = cycleExportHeader((column) =>
+            String(t(`export.columns.${column}` as never)),
+          );
+          controller.enqueue(encoder.encode(`\uFEFF${csvRow(header)}`));
           return;
         }
         const chunk = await nextBatch();

@@ -1,3 +1,4 @@
+import { listOf, messageText } from "~/i18n/messages";
 /**
  * A feedback answer's draft, saved as the self-assessment's is (assessments/draft.ts and the
  * browser's autosave state machine, assessments/autosave.ts): a flat set of fields, merged field by
@@ -49,16 +50,21 @@ export function validateAnswerChanges(
       (field.kind !== "rating" && field.kind !== "notes") ||
       !asked.has(field.competencyId)
     ) {
-      errors[key] = ["This answer has no such field."];
+      errors[key] = ["feedback:answer.errors.noSuchField"];
     } else if (field.kind === "notes") {
-      const refused = typeof value === "string" ? freeTextError(value) : ["Expected text."];
+      const refused =
+        typeof value === "string" ? freeTextError(value) : ["feedback:answer.errors.expectedText"];
       if (refused) errors[key] = refused;
     } else if (field.kind === "rating" && value !== null) {
-      if (rules.answerKind === "evidence")
-        errors[key] = ["This cycle asks for written examples only, without a rating."];
+      if (rules.answerKind === "evidence") errors[key] = ["feedback:answer.errors.writtenOnly"];
       else if (typeof value !== "number" || !rules.scale.some((point) => point.value === value)) {
         errors[key] = [
-          `Choose a rating on the ladder's scale (${rules.scale.map((point) => `${point.value} ${point.label}`).join(", ")}).`,
+          messageText({
+            key: "feedback:answer.errors.ratingOnScale",
+            values: {
+              scale: listOf(rules.scale.map((point) => `${point.value} ${point.label}`)),
+            },
+          }),
         ];
       }
     }

@@ -6,6 +6,7 @@ import { isErased } from "~/modules/people/erased.server";
 import { competenciesForLevel } from "~/modules/ladders";
 import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import type { Message } from "~/i18n/messages";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
 import {
   feedbackAbout,
@@ -193,7 +194,8 @@ export async function feedbackFollowUp(
   cycleId: string,
   personId: string,
   competencyId: string,
-): Promise<{ competencyId: string; competencyName: string; agendaPoint: string }> {
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<{ competencyId: string; competencyName: string; agendaPoint: Message }> {
   const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { name: true } });
   // The answer a cycle that is there gives whoever may not act on its feedback: nothing said of whether it is.
   if (!cycle) throw new NotFoundError({ key: "feedback:errors.noFeedback" });
@@ -219,7 +221,7 @@ export async function feedbackFollowUp(
   const served = subject.level ? await ladderForPerson(subject) : undefined;
   const name =
     served && subject.level
-      ? competenciesForLevel(served.ladder, subject.level).find(
+      ? competenciesForLevel(ladderInLanguage(served.ladder, language).ladder, subject.level).find(
           (competency) => competency.id === competencyId,
         )?.name
       : undefined;
@@ -227,7 +229,11 @@ export async function feedbackFollowUp(
   return {
     competencyId,
     competencyName,
-    agendaPoint: `What I take from my feedback in ${cycle.name} on ${competencyName}`,
+    // Worded by the route in the language of whoever adds it, as a point they typed would be.
+    agendaPoint: {
+      key: "feedback:personPage.followUpPoint",
+      values: { cycle: cycle.name, competency: competencyName },
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db, type Prisma } from "~/db/client.server";
 import { createUnlessExists } from "~/db/create-unless-exists.server";
 import { i18nFor } from "~/i18n/i18n.server";
-import type { PageLanguage } from "~/i18n/languages";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlDate } from "~/db/rows";
@@ -479,7 +479,11 @@ function people(keyResult: KeyResultRow) {
  * chart, the objectives supporting it that the viewer may read, the one it supports (if readable),
  * and what the viewer may do.
  */
-export async function objectivePage(viewer: Viewer, objectiveId: string) {
+export async function objectivePage(
+  viewer: Viewer,
+  objectiveId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const row = await requireReadable(viewer, objectiveId);
   const gv = goalViewer(viewer);
   const [writer, keyResults, supporters, parent, carriedTo, carriedFrom, periods] =
@@ -623,7 +627,7 @@ export async function objectivePage(viewer: Viewer, objectiveId: string) {
           .filter((period) => period.closedAt === null && period.id !== row.periodId)
           .map((period) => ({ id: period.id, name: period.name }))
       : [],
-    competencies: needsCompetencies ? await evidenceCompetencies(viewer.id) : [],
+    competencies: needsCompetencies ? await evidenceCompetencies(viewer.id, language) : [],
   };
 }
 

@@ -3,9 +3,15 @@ import { requirePersonVisible } from "~/modules/identity/permissions.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { ForbiddenError } from "~/modules/errors";
 import { competenciesForTrack, getCompetency, getLevel, getTrack } from "~/modules/ladders";
-import { ladderForLevel, ladderForPerson, servedLadders } from "~/modules/ladders/registry.server";
+import {
+  ladderForLevel,
+  ladderForPerson,
+  ladderInLanguage,
+  servedLadders,
+} from "~/modules/ladders/registry.server";
 import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { listOf, messageText, type Message } from "~/i18n/messages";
 import { db } from "~/db/client.server";
 import { canChangeGrowthPlan } from "./policy";
 import { MAX_FOCUS } from "./profile-plan";
@@ -66,6 +72,7 @@ export async function requireGrowthPlanChange(viewer: Viewer, personId: string):
     throw new ForbiddenError({ key: "growth:errors.onlyPersonChangesPlan" });
 }
 
+/** `fieldErrors`: keys with their values (`messageText`), worded by the form's `ErrorList` or `wordsOf`. */
 export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
@@ -76,6 +83,7 @@ export type SavePlanResult = { ok: true } | { ok: false; fieldErrors: Record<str
 export async function saveGrowthPlan(
   personId: string,
   input: { target: string; focus: readonly string[] },
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<SavePlanResult> {
   // The target is a level of the person's own ladder (any ladder's, for someone not yet placed on one).
   const person = await db.user.findUnique({
@@ -88,13 +96,21 @@ export async function saveGrowthPlan(
   if (!served || !level)
     return {
       ok: false,
-      fieldErrors: { target: [`There is no level "${input.target}" in the ladder.`] },
+      fieldErrors: {
+        target: [
+          messageText({ key: "growth:plan.errors.noSuchLevel", values: { level: input.target } }),
+        ],
+      },
     };
   const focus = [...new Set(input.focus)];
   if (focus.length > MAX_FOCUS)
     return {
       ok: false,
-      fieldErrors: { focus: [`Choose at most ${MAX_FOCUS} focus competencies.`] },
+      fieldErrors: {
+        focus: [
+          messageText({ key: "growth:plan.errors.tooManyFocus", values: { max: MAX_FOCUS } }),
+        ],
+      },
     };
   const usable = new Set(
     competenciesForTrack(served.ladder, level.trackId).map((competency) => competency.id),
@@ -104,7 +120,19 @@ export async function saveGrowthPlan(
     return {
       ok: false,
       fieldErrors: {
-        focus: [`${level.title} has no competency ${unknown.map((id) => `"${id}"`).join(", ")}.`],
+        focus: [
+          messageText({
+            key: "growth:plan.errors.noSuchCompetency",
+            values: {
+              // The level's title in the reader's language (decision 115); the ids as they were sent.
+              level:
+                getLevel(ladderInLanguage(served.ladder, language).ladder, level.id)?.title ??
+                level.id,
+              count: unknown.length,
+              competencies: listOf(unknown),
+            },
+          }),
+        ],
       },
     };
   }
@@ -125,7 +153,7 @@ export async function saveGrowthPlan(
   return { ok: true };
 }
 
-export type FocusAdded = { ok: true; added: boolean } | { ok: false; message: string };
+export type FocusAdded = { ok: true; added: boolean } | { ok: false; message: Message | string };
 
 /**
  * Adds a competency to the person's growth plan as a focus from another page (their released
@@ -137,31 +165,32 @@ export async function addGrowthFocus(
   viewer: Viewer,
   personId: string,
   competencyId: string,
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<FocusAdded> {
   await requireGrowthPlanChange(viewer, personId);
   const plan = await storedGrowthPlan(personId);
   if (!plan)
     return {
       ok: false,
-      message:
-        "You have no growth plan yet. Choose a target level on your growth page first, then add this focus.",
+      message: { key: "growth:plan.errors.noPlan" },
     };
   if (plan.focus.includes(competencyId)) return { ok: true, added: false };
   if (plan.focus.length >= MAX_FOCUS)
     return {
       ok: false,
-      message: `Your growth plan already has ${MAX_FOCUS} focus competencies, the most it holds. Take one out on your growth page first.`,
+      message: { key: "growth:plan.errors.focusFull", values: { max: MAX_FOCUS } },
     };
-  const saved = await saveGrowthPlan(personId, {
-    target: plan.targetLevelId,
-    focus: [...plan.focus, competencyId],
-  });
+  const saved = await saveGrowthPlan(
+    personId,
+    { target: plan.targetLevelId, focus: [...plan.focus, competencyId] },
+    language,
+  );
   if (!saved.ok)
     return {
       ok: false,
-      message:
-        Object.values(saved.fieldErrors).flat()[0] ??
-        "This competency cannot be a focus of your growth plan.",
+      message: Object.values(saved.fieldErrors).flat()[0] ?? {
+        key: "growth:plan.errors.notAFocus",
+      },
     };
   return { ok: true, added: true };
 }

@@ -13,7 +13,16 @@ export type HistoryAssessment = {
 };
 
 /** One column of the history: a cycle, or the out-of-cycle assessments of one month. */
-export type HistoryPoint = { key: string; label: string; date: Date };
+/**
+ * A column of the history: a cycle (`cycleName`, null for a cycle with no name) or a month outside
+ * any cycle (`month`, YYYY-MM). The page words it in the reader's language.
+ */
+export type HistoryPoint = {
+  key: string;
+  cycleName: string | null;
+  month: string | null;
+  date: Date;
+};
 
 export type HistoryValue = { self: number | null; manager: number | null };
 
@@ -32,24 +41,20 @@ export type HistoryRow = {
 
 export type History = { points: HistoryPoint[]; rows: HistoryRow[] };
 
-const monthFormat = new Intl.DateTimeFormat("en-GB", {
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
 function pointOf(assessment: HistoryAssessment): HistoryPoint {
   if (assessment.cycleId) {
     return {
       key: `cycle:${assessment.cycleId}`,
-      label: assessment.cycleName ?? "Review cycle",
+      cycleName: assessment.cycleName,
+      month: null,
       date: assessment.cycleStartsOn ?? assessment.submittedAt,
     };
   }
   const month = assessment.submittedAt.toISOString().slice(0, 7);
   return {
     key: `month:${month}`,
-    label: `Outside a cycle, ${monthFormat.format(assessment.submittedAt)}`,
+    cycleName: null,
+    month,
     date: new Date(`${month}-01T00:00:00Z`),
   };
 }
@@ -79,7 +84,7 @@ export function buildHistory(
       latestOfKind.set(slot, assessment);
   }
   const ordered = [...points.values()].sort(
-    (a, b) => a.date.getTime() - b.date.getTime() || a.label.localeCompare(b.label),
+    (a, b) => a.date.getTime() - b.date.getTime() || a.key.localeCompare(b.key),
   );
 
   const rowNames = new Map(competencies.map((competency) => [competency.id, competency.name]));

@@ -1,6 +1,6 @@
 /** The growth plan form, validated alike in the browser and on the server. */
 import { z } from "zod";
-import type { Message } from "~/i18n/messages";
+import { messageText, type Message } from "~/i18n/messages";
 
 export const MAX_FOCUS = 3;
 
@@ -12,7 +12,10 @@ export const GrowthPlanSchema = z.object({
   focus: z
     .array(z.string().trim().min(1), { error: "growth:plan.errors.focusRequired" })
     .min(1, "growth:plan.errors.focusRequired")
-    .max(MAX_FOCUS, `Choose at most ${MAX_FOCUS} focus competencies.`),
+    .max(
+      MAX_FOCUS,
+      messageText({ key: "growth:plan.errors.tooManyFocus", values: { max: MAX_FOCUS } }),
+    ),
 });
 
 /** A plan's target or focus as its page names it: in its version's words, marked when the ladder served now no longer has it. */

@@ -26,6 +26,7 @@ import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.se
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { messageText } from "~/i18n/messages";
 import {
   compareRatings,
   competencyNames,
@@ -414,7 +415,7 @@ export async function gapPage(
     Boolean(id && getLevel(ladder, id));
   const targetError =
     requestedTarget !== null && !known(requestedTarget)
-      ? `There is no level "${requestedTarget}" in this ladder.`
+      ? messageText({ key: "growth:plan.errors.noSuchLevel", values: { level: requestedTarget } })
       : null;
   const targetLevelId = known(requestedTarget)
     ? requestedTarget

@@ -1,3 +1,4 @@
+import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import type { Message } from "~/i18n/messages";
@@ -665,19 +666,22 @@ export async function loopExport(
   const competencyName = new Map(
     ladder.competencies.map((competency) => [competency.id, competency.name]),
   );
+  // Headers in the reader's language, but the code column's ("competency id"), the same in every
+  // language as its values are (decision 119).
+  const t = i18nFor(language).getFixedT(language, "hiring");
   const rows: (string | number)[][] = [
     [
-      "candidate",
-      "stage",
-      "interviewer",
-      "status",
-      "submitted (UTC)",
+      t("export.columns.candidate"),
+      t("export.columns.stage"),
+      t("export.columns.interviewer"),
+      t("export.columns.status"),
+      t("export.columns.submittedUtc"),
       "competency id",
-      "competency",
-      "score",
-      "notes",
-      "recommendation",
-      "summary",
+      t("export.columns.competency"),
+      t("export.columns.score"),
+      t("export.columns.notes"),
+      t("export.columns.recommendation"),
+      t("export.columns.summary"),
     ],
   ];
   const candidate = loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name;
@@ -694,7 +698,7 @@ export async function loopExport(
         card.submittedAt ? card.submittedAt.toISOString() : "",
         score.competencyId,
         competencyName.get(score.competencyId) ?? score.competencyId,
-        score.score ?? "not assessed",
+        score.score ?? t("export.notAssessed"),
         score.notes,
         card.recommendation ?? "",
         card.summary,

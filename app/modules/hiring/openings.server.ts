@@ -1,7 +1,7 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { createUnlessExists } from "~/db/create-unless-exists.server";
-import { messageText } from "~/i18n/messages";
+import { listOf, messageText } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
@@ -328,7 +328,14 @@ async function stageCompetencyErrors(
   const level = getLevel(ladder, opening.levelId);
   const unknown = competencyIds.filter((id) => !level?.competencyIds.includes(id));
   if (unknown.length)
-    return { competencyIds: [`Not a competency of this level: ${unknown.join(", ")}.`] };
+    return {
+      competencyIds: [
+        messageText({
+          key: "hiring:opening.errors.notOfLevel",
+          values: { count: unknown.length, competencies: listOf(unknown) },
+        }),
+      ],
+    };
   if (new Set(competencyIds).size !== competencyIds.length)
     return { competencyIds: ["hiring:opening.errors.competencyTwice"] };
   return null;

@@ -1,3 +1,5 @@
+import type { Message } from "~/i18n/messages";
+
 /**
  * Who may see and do what in hiring. Pure rules; the server modules feed them facts from the
  * database (access.server.ts). Openings, loops, candidates and kits that someone may not see are
@@ -184,13 +186,12 @@ export function linkHireRefusal(
   viewer: HiringViewer,
   loop: LoopAccess,
   facts: { decision: string | null; stage: string },
-): string | null {
-  if (loop.purged && managesOpening(viewer, loop))
-    return "This candidate's data was purged, so the hire can no longer be linked to a person.";
+): Message | null {
+  if (loop.purged && managesOpening(viewer, loop)) return { key: "hiring:loop.errors.linkPurged" };
   if (!canLinkHire(viewer, loop, facts.decision))
-    return "Only a hire is linked to a person, by a hiring admin of the opening.";
+    return { key: "hiring:loop.errors.linkOnlyByAdmin" };
   if (facts.stage !== "offer" && facts.stage !== "hired")
-    return "Only a candidate at the offer stage or hired is linked to a person.";
+    return { key: "hiring:loop.errors.linkOnlyAtOffer" };
   return null;
 }
 

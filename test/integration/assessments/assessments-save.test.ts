@@ -12,6 +12,7 @@ import {
   startSelf,
   submit,
 } from "./assessments-helpers";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
 
 async function draft() {
   const people = await organisation();
@@ -219,7 +220,7 @@ describe("submitting", () => {
       { field: `notes:${first}`, value: "too late", base: "" },
     ]);
     expect(later.status).toBe(409);
-    expect(later.body.message).toMatch(/submitted and is locked/);
+    expect(inEnglishWords(later.body.message)).toMatch(/submitted and is locked/);
     const evidenceLater = await evidence(engineer.id, id, {
       intent: "add",
       competencyId: first,
@@ -242,12 +243,15 @@ describe("submitting", () => {
       { field: `notes:${first}`, value: "x", base: "" },
     ]);
     expect(result.status).toBe(409);
-    expect(result.body.message).toMatch(/closed/);
+    expect(inEnglishWords(result.body.message)).toBe(
+      "The cycle “Closing soon” is closed, so this draft can no longer change.",
+    );
     const page = await readPage(other.engineer.id, id);
-    expect(page.data).toMatchObject({
-      mode: "read",
-      lockedReason: expect.stringMatching(/closed/),
-    });
+    const closed = page.data as { mode: string; lockedReason: string };
+    expect(closed.mode).toBe("read");
+    expect(inWordsOf("de", closed.lockedReason)).toBe(
+      "Der Review-Zyklus „Closing soon“ ist abgeschlossen, daher kann sich dieser Entwurf nicht mehr ändern.",
+    );
     void engineer;
   });
 

@@ -6,39 +6,14 @@ import { wordingOf } from "~/i18n/wording";
 import type { Viewer } from "~/modules/identity/policy";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { csvRecords } from "../../utils/csv-records";
 import { createAdmin, createPerson } from "../../utils/factories";
 
 /** The words of a language, as a request in it has them (translatorOf). */
 const wordsIn = (language: PageLanguage) =>
   wordingOf(i18nFor(language), language, "common") as unknown as AnyNamespaceT;
 
-/** The records of a CSV file, each a list of its cells (RFC 4180 quoting). */
-function records(body: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index]!;
-    if (quoted && char === '"' && body[index + 1] === '"') {
-      cell += '"';
-      index++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (quoted || (char !== "," && char !== "\r" && char !== "\n")) {
-      cell += char;
-    } else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    }
-  }
-  return rows;
-}
+const records = csvRecords;
 
 async function sessionWithOneOutcome() {
   const admin = await createAdmin();
@@ -92,7 +67,8 @@ describe("a calibration session's CSV in the downloader's language", () => {
   test("the outcomes name the ladder's track and levels as its translation does; the codes beside them are the same in every language", async () => {
     const { exported } = await sessionWithOneOutcome();
     const [english, arabic] = [await exported("outcomes", "en"), await exported("outcomes", "ar")];
-    const at = (rows: string[][], column: string) => rows[1]![rows[0]!.indexOf(column)];
+    // A column by its English header: the same position in every language.
+    const at = (rows: string[][], column: string) => rows[1]![english[0]!.indexOf(column)];
     expect(at(english, "track")).toBe("Individual contributor");
     expect(at(arabic, "track")).not.toBe("Individual contributor");
     expect(at(english, "final level")).toBe("Senior Engineer");
@@ -120,5 +96,65 @@ describe("a calibration session's CSV in the downloader's language", () => {
     const level = (rows: string[][]) => rows.find((row) => row.at(-3) === "finalLevelId")!;
     expect(level(english)).toContain("Senior Engineer");
     expect(level(german).slice(0, -3)).not.toEqual(level(english).slice(0, -3));
+  });
+
+  test("a German download has German headers over the labels, and the code columns' headers and values are those of an English download", async () => {
+    const { exported } = await sessionWithOneOutcome();
+    const [english, german] = [await exported("outcomes", "en"), await exported("outcomes", "de")];
+    expect(english[0]!.slice(0, 6)).toEqual([
+      "person",
+      "email",
+      "manager",
+      "track",
+      "level",
+      "proposed rating",
+    ]);
+    expect(german[0]!.slice(0, 6)).toEqual([
+      "Person",
+      "E-Mail",
+      "Führungskraft",
+      "Laufbahn",
+      "Stufe",
+      "Vorgeschlagene Bewertung",
+    ]);
+    expect(german[0]!.at(-7)).toBe("Grund");
+    const codes = (rows: string[][]) => rows.map((row) => row.slice(-6));
+    expect(codes(german)).toEqual(codes(english));
+    expect(codes(german)[0]).toEqual([
+      "track id",
+      "level id",
+      "proposed rating value",
+      "proposed level id",
+      "final rating value",
+      "final level id",
+    ]);
+
+    const [englishHistory, germanHistory] = [
+      await exported("history", "en"),
+      await exported("history", "de"),
+    ];
+    expect(englishHistory[0]!.slice(0, 8)).toEqual([
+      "when (UTC)",
+      "who",
+      "person",
+      "kind",
+      "field",
+      "from",
+      "to",
+      "reason",
+    ]);
+    expect(germanHistory[0]).toEqual([
+      "Zeitpunkt (UTC)",
+      "Geändert von",
+      "Person",
+      "Art",
+      "Feld",
+      "Vorher",
+      "Nachher",
+      "Grund",
+      "field id",
+      "from value",
+      "to value",
+    ]);
   });
 });

@@ -24,6 +24,7 @@ import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
 
 async function call<T>(fn: () => Promise<T>): Promise<unknown> {
   try {
@@ -504,10 +505,13 @@ describe("calibration pages", () => {
     expect(names(await view("manager=sam%20MANAGER"))).toEqual(["Lena Engineer", "Omar Engineer"]);
     expect(names(await view("team=payments"))).toEqual(["Rui Engineer"]);
     const unknown = await view("manager=Nobody");
-    expect(unknown.filterProblems).toEqual({
-      team: null,
-      manager: "Nobody in this session has a manager called “Nobody”.",
-    });
+    expect(unknown.filterProblems.team).toBeNull();
+    expect(inEnglishWords(unknown.filterProblems.manager!)).toBe(
+      "Nobody in this session has a manager called “Nobody”.",
+    );
+    expect(inWordsOf("es", unknown.filterProblems.manager!)).toBe(
+      "Nadie de esta sesión tiene un responsable llamado «Nobody».",
+    );
     expect(names(unknown)).toEqual(["Lena Engineer", "Omar Engineer", "Rui Engineer"]);
     // The page no longer carries every team and manager: they are suggested as people type.
     expect(Object.keys(unknown.filterOptions)).toEqual(["tracks", "levels"]);

@@ -11,8 +11,10 @@ import * as optionsRoute from "~/routes/admin.team-options";
 import { db } from "~/db/client.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { behindRoot } from "../../utils/behind-root";
+import { csvRecords } from "../../utils/csv-records";
 
 type FormReply = { status?: string; error?: Record<string, string[] | null> };
 
@@ -816,5 +818,52 @@ describe("CSV export", () => {
     expect(aishaRows).toHaveLength(icCompetencies.length);
     // A cycle that asks for no feedback leaves its counts blank.
     expect(aishaRows.every((line) => line.endsWith(",,,,0,,,,,,"))).toBe(true);
+  });
+
+  test("a German admin's download has German headers; the code column's header and values are an English admin's", async () => {
+    const [englishAdmin, germanAdmin] = [
+      await createAdmin(),
+      await createAdmin({ language: "de" }),
+    ];
+    const crew = await team("Languages");
+    await createPerson({ name: "Lena", teamId: crew.id, track: "ic", level: "ic2" });
+    const cycleId = cycleIdOf(
+      await openCycleForm(
+        englishAdmin.id,
+        { name: "Languages 2026", ...dates, participants: "teams" },
+        [crew.id],
+      ),
+    );
+    // Behind the root's middleware, as a download is: each admin's own language.
+    const download = async (adminId: string) => {
+      const request = await signedInRequest(`/admin/cycles/${cycleId}/export`, adminId);
+      const response = (await behindRoot(
+        exportRoute.loader as RouteFunction,
+        routeArgs(request, { cycleId }),
+      )) as Response;
+      return csvRecords(await response.text());
+    };
+    const [english, german] = [await download(englishAdmin.id), await download(germanAdmin.id)];
+    expect(german[0]!.slice(0, 9)).toEqual([
+      "Review-Zyklus",
+      "Person",
+      "E-Mail",
+      "Team",
+      "Führungskraft",
+      "Laufbahn",
+      "Stufe",
+      "Kompetenz",
+      "competency id",
+    ]);
+    expect(german[0]!.at(-1)).toBe("Antworten im Upward-Feedback");
+    const column = english[0]!.indexOf("competency id");
+    expect(column).toBe(8);
+    const ids = (rows: string[][]) => rows.map((row) => row[column]);
+    expect(ids(german)).toEqual(ids(english));
+    expect(german).toHaveLength(english.length);
+    // The competency's name is the ladder's translation; its id beside it is not.
+    const codeQuality = (rows: string[][]) => rows.find((row) => row[column] === "code-quality")!;
+    expect(codeQuality(english)[7]).toBe("Code quality");
+    expect(codeQuality(german)[7]).toBe("Codequalität");
   });
 });

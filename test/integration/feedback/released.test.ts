@@ -25,6 +25,7 @@ import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { inEnglish } from "../../utils/todo-words";
+import { behindRoot } from "../../utils/behind-root";
 
 /**
  * Feedback people can find once it is released: announced on the to-do list (and so in the digest)
@@ -139,6 +140,13 @@ async function answeredCycle() {
   return { boss, manager, engineer, peers, cycle, competencyId, release };
 }
 
+/** The German names of the engineering ladder's competencies a peer answers about first (frameworks/engineering/translations/de). */
+const GERMAN_NAMES: Record<string, string> = {
+  "code-quality": "Codequalität",
+  testing: "Testen und Verifikation",
+  "system-design": "Systemdesign und Architektur",
+};
+
 const pagePath = (cycleId: string, personId: string) =>
   `/feedback/cycles/${cycleId}/people/${personId}`;
 
@@ -151,15 +159,18 @@ async function load<T>(
   return bodyOf<T>(await route.loader(routeArgs(await signedInRequest(url, userId), params)));
 }
 
+/** `behind`: run behind the root's middleware, in the language the person chose. */
 async function post(
   url: string,
   userId: string,
   fields: Record<string, string>,
   params: Record<string, string>,
+  { behind = false }: { behind?: boolean } = {},
 ) {
   const action: RouteFunction = personRoute.action;
   try {
-    const result = await action(routeArgs(await signedInPost(url, userId, fields), params));
+    const args = routeArgs(await signedInPost(url, userId, fields), params);
+    const result = behind ? await behindRoot(action, args) : await action(args);
     return { status: statusOf(result), body: bodyOf<{ ok: boolean; message: string }>(result) };
   } catch (error) {
     return { status: statusOf(error), body: bodyOf<{ ok: boolean; message: string }>(error) };
@@ -392,5 +403,54 @@ describe("released feedback", () => {
       ).status,
     ).toBe(404);
     expect(await db.conversationPoint.count({ where: { seriesId } })).toBe(1);
+  });
+
+  test("is acted on in the person's own language: the agenda point, the reply and the refusal are German for a German reader, the competency named as the ladder's translation names it", async () => {
+    const org = await answeredCycle();
+    await org.release(org.engineer.id);
+    await db.user.update({ where: { id: org.engineer.id }, data: { language: "de" } });
+    const url = pagePath(org.cycle.id, org.engineer.id);
+    const params = { cycleId: org.cycle.id, personId: org.engineer.id };
+    const seriesId = await startSeries(
+      { id: org.manager.id, isAdmin: false },
+      {
+        kind: "one-to-one",
+        managerId: org.manager.id,
+        reportId: org.engineer.id,
+        cadence: "weekly",
+        firstAt: new Date(Date.now() + 3 * 24 * 60 * 60 * 1000),
+      },
+    );
+    const fields = { intent: "to-one-to-one", competencyId: org.competencyId };
+    const added = await post(url, org.engineer.id, fields, params, { behind: true });
+    const german = GERMAN_NAMES[org.competencyId]!;
+    const point = `Was ich aus meinem Feedback in ${org.cycle.name} zu ${german} mitnehme`;
+    expect(added).toEqual({
+      status: 200,
+      body: {
+        ok: true,
+        message: `Zur Agenda Ihres nächsten Einzelgesprächs hinzugefügt: „${point}“.`,
+        typed: "",
+      },
+    });
+    expect(
+      await db.conversationPoint.findMany({ where: { seriesId }, select: { text: true } }),
+    ).toEqual([{ text: point }]);
+    // No growth plan yet: refused, in German.
+    const noPlan = await post(
+      url,
+      org.engineer.id,
+      { intent: "to-growth-plan", competencyId: org.competencyId },
+      params,
+      { behind: true },
+    );
+    expect(noPlan).toMatchObject({
+      status: 409,
+      body: {
+        ok: false,
+        message:
+          "Sie haben noch keinen Entwicklungsplan. Wählen Sie zuerst auf Ihrer Entwicklungsseite eine Zielstufe und fügen Sie dann diesen Schwerpunkt hinzu.",
+      },
+    });
   });
 });

@@ -8,6 +8,7 @@ import { loader as historyLoader } from "~/routes/people.$personId.history";
 import { loader as growthLoader } from "~/routes/people.$personId._index";
 import { loader as printLoader } from "~/routes/people.$personId.print";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { inEnglishWords } from "../../utils/english";
 import { signedInRequest } from "../../utils/session";
 import {
   createAssessment,
@@ -174,7 +175,7 @@ describe("privacy on every growth page", () => {
     expect(JSON.stringify(page)).not.toContain("SECRET AUTUMN REVIEW");
 
     const historyPage = await history(engineer.id, engineer.id);
-    expect(historyPage.history.points.map((p) => p.label)).toEqual(["Spring 2026"]);
+    expect(historyPage.history.points.map((p) => p.cycleName)).toEqual(["Spring 2026"]);
     expect(JSON.stringify(await print(engineer.id, engineer.id))).not.toContain(
       "Autumn manager notes",
     );
@@ -404,7 +405,7 @@ describe("gap analysis", () => {
     const { engineer } = await reviewedEngineer();
     const { status, body } = await gap(engineer.id, engineer.id, "?target=ic99");
     expect(status).toBe(400);
-    expect(body.targetError).toBe('There is no level "ic99" in this ladder.');
+    expect(inEnglishWords(body.targetError!)).toBe('There is no level "ic99" in this ladder.');
     expect(body.targetLevelId).toBe("ic3");
   });
 });
@@ -468,7 +469,7 @@ describe("the growth plan", () => {
       ["focus", "planning"],
     ]);
     expect(statusOf(result)).toBe(400);
-    expect(bodyOf<Reply>(result).result.error?.focus).toEqual([
+    expect(bodyOf<Reply>(result).result.error?.focus?.map(inEnglishWords)).toEqual([
       "Choose at most 3 focus competencies.",
     ]);
     expect(await db.growthPlan.count({ where: { personId: engineer.id } })).toBe(0);
@@ -481,7 +482,7 @@ describe("the growth plan", () => {
       ["focus", "juggling"],
     ]);
     expect(statusOf(unknown)).toBe(400);
-    expect(bodyOf<Reply>(unknown).result.error?.focus).toEqual([
+    expect(bodyOf<Reply>(unknown).result.error?.focus?.map(inEnglishWords)).toEqual([
       'Senior Engineer has no competency "juggling".',
     ]);
     const otherTrack = await post(engineer.id, engineer.id, [
@@ -494,8 +495,8 @@ describe("the growth plan", () => {
       ["focus", "testing"],
     ]);
     expect(statusOf(badLevel)).toBe(400);
-    expect(bodyOf<Reply>(badLevel).result.error?.target).toEqual([
-      'There is no level "ic99" in the ladder.',
+    expect(bodyOf<Reply>(badLevel).result.error?.target?.map(inEnglishWords)).toEqual([
+      'There is no level "ic99" in this ladder.',
     ]);
     const none = await post(engineer.id, engineer.id, [["target", "ic3"]]);
     expect(statusOf(none)).toBe(400);
@@ -542,7 +543,7 @@ describe("history and profile", () => {
       data: { status: "submitted", submittedAt: new Date("2026-09-20T00:00:00Z") },
     });
     const page = await history(manager.id, engineer.id);
-    expect(page.history.points.map((p) => p.label)).toEqual(["Spring 2026", "Autumn 2026"]);
+    expect(page.history.points.map((p) => p.cycleName)).toEqual(["Spring 2026", "Autumn 2026"]);
     const codeQuality = page.history.rows.find((r) => r.competencyId === "code-quality")!;
     expect(codeQuality.values).toEqual([
       { self: 3, manager: 3 },

@@ -14,7 +14,12 @@ import { action as rulesAction, loader as rulesLoader } from "~/routes/hiring.pa
 import { action as seatAction, loader as seatLoader } from "~/routes/hiring.seats.$seatId";
 import { loader as statsLoader } from "~/routes/hiring.stats";
 import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.$stageId.kit";
-import { addCandidate, assignInterviewer, recordDecision } from "~/modules/hiring/loops.server";
+import {
+  addCandidate,
+  assignInterviewer,
+  loopExport,
+  recordDecision,
+} from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { createPerson } from "../../utils/factories";
 import { answerText, withRouteProps, type RouteFunction } from "../../utils/responses";
@@ -499,6 +504,38 @@ describe("training", () => {
     ).text();
     expect(csv).toContain("Ben summary");
     expect(csv).not.toContain(PRACTICE);
+    // Headers in the reader's language but the code column's, whose header and values are the same in every one.
+    const [english, german] = [
+      (await loopExport(facts.grace, facts.loopId, "en")).rows,
+      (await loopExport(facts.grace, facts.loopId, "de")).rows,
+    ];
+    expect(english[0]).toEqual([
+      "candidate",
+      "stage",
+      "interviewer",
+      "status",
+      "submitted (UTC)",
+      "competency id",
+      "competency",
+      "score",
+      "notes",
+      "recommendation",
+      "summary",
+    ]);
+    expect(german[0]).toEqual([
+      "Kandidat/in",
+      "Interviewrunde",
+      "Interviewer/in",
+      "Status",
+      "Eingereicht (UTC)",
+      "competency id",
+      "Kompetenz",
+      "Bewertung",
+      "Notizen",
+      "Empfehlung",
+      "Zusammenfassung",
+    ]);
+    expect(german.map((row) => row[5])).toEqual(english.map((row) => row[5]));
     const stats = bodyOf<Awaited<ReturnType<typeof statsLoader>>>(
       await statsLoader(routeArgs(await get("/hiring/stats", facts.admin.id))),
     );

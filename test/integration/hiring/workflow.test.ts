@@ -32,6 +32,7 @@ import {
   statusOf,
 } from "./helpers";
 import { inEnglish } from "../../utils/todo-words";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
 
 describe("navigation", () => {
   test("an interviewer who is no hiring admin has Hiring in the navigation (their interviews are there); someone never given an interview does not", async () => {
@@ -184,8 +185,15 @@ describe("openings and plans", () => {
     );
     expect(statusOf(refused)).toBe(400);
     expect(
-      bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.competencyIds,
+      bodyOf<{ result: { error: Record<string, string[]> } }>(
+        refused,
+      ).result.error.competencyIds?.map(inEnglishWords),
     ).toEqual(["Not a competency of this level: team-health."]);
+    expect(
+      bodyOf<{ result: { error: Record<string, string[]> } }>(
+        refused,
+      ).result.error.competencyIds?.map((error) => inWordsOf("de", error)),
+    ).toEqual(["Keine Kompetenz dieser Stufe: team-health."]);
     expect(await db.hiringStage.count({ where: { openingId } })).toBe(2);
     const added = await call(async () =>
       openingAction(

@@ -13,6 +13,7 @@ import {
   validateChanges,
   type DraftRules,
 } from "~/modules/assessments/draft";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
 
 const rules: DraftRules = {
   scale: [
@@ -165,7 +166,7 @@ describe("validating a save against the ladder", () => {
         "rating:testing",
       ].sort(),
     );
-    expect(errors["rating:code-quality"]![0]).toContain(
+    expect(inEnglishWords(errors["rating:code-quality"]![0]!)).toContain(
       "1 Not yet, 2 Developing, 3 Consistent, 4 Beyond",
     );
   });
@@ -204,9 +205,14 @@ describe("validating a save against the ladder", () => {
 
 describe("submitting", () => {
   test("lists every competency without a rating", () => {
-    expect(missingRatings({ [ratingField("code-quality")]: 3 }, rules.competencies)).toEqual({
-      "rating:testing": ["Choose a rating for Testing."],
-    });
+    const missing = missingRatings({ [ratingField("code-quality")]: 3 }, rules.competencies);
+    expect(Object.keys(missing)).toEqual(["rating:testing"]);
+    expect(missing["rating:testing"]!.map(inEnglishWords)).toEqual([
+      "Choose a rating for Testing.",
+    ]);
+    expect(missing["rating:testing"]!.map((error) => inWordsOf("fr", error))).toEqual([
+      "Choisissez une note pour Testing.",
+    ]);
     expect(
       missingRatings(
         { [ratingField("code-quality")]: 3, [ratingField("testing")]: 1 },

@@ -6,6 +6,8 @@ import {
   latestEvidenceDate,
 } from "~/modules/assessments/assessment-form";
 import { reportReviewStatus } from "~/modules/assessments/assessment-list";
+import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 
 const row = (
   id: string,
@@ -109,12 +111,24 @@ describe("evidence", () => {
   const now = new Date("2026-03-10T12:00:00Z");
   const parse = (value: Record<string, unknown>) =>
     evidenceSchema(now).safeParse({ competencyId: "code-quality", ...value });
-  const messages = (value: Record<string, unknown>) => {
+  /** The form's errors as a reader of `language` reads them (the form's ErrorList words the keys). */
+  const messages = (value: Record<string, unknown>, language: "en" | "de" | "ar" = "en") => {
     const result = parse(value);
+    const t = i18nFor(language).getFixedT(language);
     return result.success
       ? []
-      : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      : result.error.issues.map((issue) => `${issue.path.join(".")}: ${wordsOf(t, issue.message)}`);
   };
+
+  test("its errors are messages, in the reader's language", () => {
+    expect(messages({ text: "   " }, "de")).toEqual(["text: Beschreiben Sie den Nachweis."]);
+    expect(messages({ text: "x".repeat(2_001) }, "de")).toEqual([
+      "text: Ein Nachweis darf höchstens 2.000 Zeichen lang sein.",
+    ]);
+    expect(messages({ text: "t", occurredOn: "2026-03-12" }, "ar")).toEqual([
+      "occurredOn: لا يمكن أن يكون التاريخ في المستقبل.",
+    ]);
+  });
 
   test("needs text; a link and a date are optional", () => {
     expect(parse({ text: "Led the incident review" }).success).toBe(true);

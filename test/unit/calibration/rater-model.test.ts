@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { raterSeverity, type IndependentRating } from "~/modules/calibration/rater-model";
 import { normal, seeded } from "./random";
+import { inWordsOf } from "../../utils/english";
 
 /** People with random true levels, each rated by `perPerson` randomly chosen raters with known offsets and some noise. */
 function simulate(
@@ -61,12 +62,16 @@ describe("rater severity (person effect + rater offset, ridge least squares)", (
     ];
     expect(raterSeverity(apart)).toEqual({
       estimable: false,
-      reason: "The overlap is too thin: no two raters rated the same person independently.",
+      reason: "calibration:session.severity.reasons.noSharedPerson",
       notEstimable: [
-        { raterId: "a", reason: "rated nobody another rater also rated" },
-        { raterId: "b", reason: "rated nobody another rater also rated" },
+        { raterId: "a", reason: "calibration:session.severity.reasons.isolated" },
+        { raterId: "b", reason: "calibration:session.severity.reasons.isolated" },
       ],
     });
+    // Keys the page words in the reader's language.
+    expect(inWordsOf("de", "calibration:session.severity.reasons.isolated")).toBe(
+      "hat niemanden bewertet, den auch eine andere Person bewertet hat",
+    );
     // Two raters share one person, a third shares nobody.
     const thin = [
       ...simulate({ a: 0, b: 0 }, 12, 2, 0.3, 3),
@@ -74,7 +79,7 @@ describe("rater severity (person effect + rater offset, ridge least squares)", (
     ];
     const result = raterSeverity(thin);
     expect(result.notEstimable).toEqual([
-      { raterId: "c", reason: "rated nobody another rater also rated" },
+      { raterId: "c", reason: "calibration:session.severity.reasons.isolated" },
     ]);
     expect(result.estimable && result.raters.map((rater) => rater.raterId)).toEqual(["a", "b"]);
   });
@@ -99,13 +104,11 @@ describe("rater severity (person effect + rater offset, ridge least squares)", (
     expect(result.notEstimable).toEqual([
       {
         raterId: "d",
-        reason:
-          "rated nobody in common with the largest group of raters, so cannot be compared with them",
+        reason: "calibration:session.severity.reasons.otherGroup",
       },
       {
         raterId: "e",
-        reason:
-          "rated nobody in common with the largest group of raters, so cannot be compared with them",
+        reason: "calibration:session.severity.reasons.otherGroup",
       },
     ]);
   });

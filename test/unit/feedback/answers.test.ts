@@ -7,6 +7,12 @@ import {
   validateAnswerChanges,
   type AnswerRules,
 } from "~/modules/feedback/answers";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
+
+const inEnglishErrors = (errors: Record<string, string[]>) =>
+  Object.fromEntries(
+    Object.entries(errors).map(([field, messages]) => [field, messages.map(inEnglishWords)]),
+  );
 
 const rules: AnswerRules = {
   answerKind: "rating",
@@ -27,15 +33,17 @@ describe("a feedback answer's draft", () => {
 
   it("refuses fields it does not have, ratings off the scale, and ratings when the cycle asks for examples only", () => {
     expect(
-      validateAnswerChanges(
-        [
-          { field: "rating:testing", value: 4, base: null },
-          { field: "notes:delivery", value: "x", base: "" },
-          { field: "summary", value: "x", base: "" },
-          { field: "notes:design", value: 3, base: "" },
-          { field: "rating:design", value: 3, base: null },
-        ],
-        rules,
+      inEnglishErrors(
+        validateAnswerChanges(
+          [
+            { field: "rating:testing", value: 4, base: null },
+            { field: "notes:delivery", value: "x", base: "" },
+            { field: "summary", value: "x", base: "" },
+            { field: "notes:design", value: 3, base: "" },
+            { field: "rating:design", value: 3, base: null },
+          ],
+          rules,
+        ),
       ),
     ).toEqual({
       "rating:testing": ["Choose a rating on the ladder's scale (1 Emerging, 2 Solid, 3 Strong)."],
@@ -43,11 +51,21 @@ describe("a feedback answer's draft", () => {
       summary: ["This answer has no such field."],
       "notes:design": ["Expected text."],
     });
+    // Messages, worded in the reader's language.
     expect(
-      validateAnswerChanges([{ field: "rating:testing", value: 2, base: null }], {
-        ...rules,
-        answerKind: "evidence",
-      }),
+      validateAnswerChanges([{ field: "rating:testing", value: 4, base: null }], rules)[
+        "rating:testing"
+      ]!.map((error) => inWordsOf("de", error)),
+    ).toEqual([
+      "Wählen Sie eine Bewertung auf der Skala der Karriereleiter (1 Emerging, 2 Solid, 3 Strong).",
+    ]);
+    expect(
+      inEnglishErrors(
+        validateAnswerChanges([{ field: "rating:testing", value: 2, base: null }], {
+          ...rules,
+          answerKind: "evidence",
+        }),
+      ),
     ).toEqual({
       "rating:testing": ["This cycle asks for written examples only, without a rating."],
     });

@@ -35,7 +35,7 @@ describe("buildHistory", () => {
       assessment("manager", spring, day(3, 20), { "code-quality": 2, testing: 3 }),
       assessment("self", autumn, day(9, 15), { "code-quality": 3, testing: 3 }),
     ]);
-    expect(history.points.map((point) => point.label)).toEqual(["Spring 2026", "Autumn 2026"]);
+    expect(history.points.map((point) => point.cycleName)).toEqual(["Spring 2026", "Autumn 2026"]);
     expect(
       history.rows.map((row) => [row.competencyId, row.values, row.latest, row.trend]),
     ).toEqual([
@@ -66,9 +66,9 @@ describe("buildHistory", () => {
       assessment("self", null, day(5, 20), { "code-quality": 2 }),
       assessment("manager", spring, day(3, 20), { "code-quality": 2 }),
     ]);
-    expect(history.points.map((point) => point.label)).toEqual([
-      "Spring 2026",
-      "Outside a cycle, May 2026",
+    expect(history.points.map(({ cycleName, month }) => [cycleName, month])).toEqual([
+      ["Spring 2026", null],
+      [null, "2026-05"],
     ]);
     expect(history.rows[0]!.values).toEqual([
       { self: null, manager: 2 },

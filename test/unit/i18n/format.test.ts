@@ -10,6 +10,12 @@ describe("formatting in the page's language and the viewer's time zone", () => {
     expect(formatsFor("fr", "UTC").percent(0.425, 1)).toBe("42,5\u00a0%");
   });
 
+  test("a month (the growth history's points outside a cycle) is the language's own", () => {
+    expect(formatsFor("en", "Pacific/Auckland").month("2026-05")).toBe("May 2026");
+    expect(formatsFor("de", "America/Los_Angeles").month("2026-05")).toBe("Mai 2026");
+    expect(formatsFor("fr", "UTC").month(new Date("2026-05-01T00:00:00Z"))).toBe("mai 2026");
+  });
+
   test("a day is the same day everywhere, written as the language writes it", () => {
     expect(formatsFor("en", "Pacific/Auckland").day("2026-12-18")).toBe("18 Dec 2026");
     expect(formatsFor("de", "America/Los_Angeles").day(new Date("2026-12-18T00:00:00Z"))).toBe(

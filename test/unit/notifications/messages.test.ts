@@ -10,6 +10,7 @@ import {
 import type { MessageSection } from "~/modules/notifications/plan";
 import { dueText, renderMessage } from "~/modules/notifications/render";
 import { voiceIn } from "~/modules/notifications/voice.server";
+import { wordsOf } from "~/i18n/messages";
 import { isTimeZone, localTime } from "~/modules/time-zones";
 import { readUnsubscribeToken, unsubscribeToken } from "~/modules/notifications/unsubscribe-token";
 import type { TodoItem } from "~/modules/todo/todo";
@@ -266,8 +267,11 @@ describe("time zones and the settings form", () => {
 
   test("the form refuses an unknown zone and a frequency that is not offered, and reads unchecked boxes as off", () => {
     expect(
-      preferencesFormSchema.safeParse({ digest: "daily", timeZone: "Mars/Olympus" }).error
-        ?.issues[0]?.message,
+      wordsOf(
+        english.t,
+        preferencesFormSchema.safeParse({ digest: "daily", timeZone: "Mars/Olympus" }).error
+          ?.issues[0]?.message ?? "",
+      ),
     ).toBe("Choose a time zone from the list, for example Europe/Berlin.");
     expect(preferencesFormSchema.safeParse({ digest: "hourly" }).success).toBe(false);
     expect(preferencesFormSchema.parse({ digest: "daily", nudgeNew: "on", timeZone: "" })).toEqual({

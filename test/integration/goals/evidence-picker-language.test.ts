@@ -1,0 +1,95 @@
+// The competency picker of a key result's evidence names each competency in the reader's language
+// (decision 115), through the real request handler with the root's middleware and the document as
+// the server renders it: the ladder's own translation, in the page and in its data alike; the
+// option's value is the competency's id in every language.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import renderDocument, { handleError } from "~/entry.server";
+import { addKeyResult, createObjective, createPeriod } from "~/modules/goals/goals.server";
+import { quarterOf } from "~/modules/goals/progress";
+import { dateToDay } from "~/modules/days";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import * as clock from "~/platform/clock.server";
+import * as root from "~/root";
+import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
+import { createPerson } from "../../utils/factories";
+import { withRouteProps } from "../../utils/responses";
+import { route, serveBuild, serverBuild } from "../../utils/server-build";
+
+const build = serverBuild(
+  {
+    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
+    "routes/objective": route("routes/objective", "goals/objectives/:objectiveId", {
+      ...objectiveRoute,
+      default: withRouteProps(objectiveRoute.default),
+    }),
+  },
+  { document: renderDocument as never, handleError },
+);
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let periodId: string;
+beforeAll(async () => {
+  server = await serveBuild(build);
+  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  const quarter = quarterOf(clock.now());
+  periodId = await createPeriod(admin, {
+    name: quarter.name,
+    startsOn: dateToDay(quarter.startsOn),
+    endsOn: dateToDay(quarter.endsOn),
+  });
+});
+afterAll(async () => server.close());
+
+/** A person reading, in their own language, the page of their own objective with one key result. */
+async function ownObjectiveAs(language: string, suffix: string) {
+  const owner = await createPerson({ name: `Lena ${suffix}`, track: "ic", level: "ic2", language });
+  const viewer = { ...owner, isHiringAdmin: false };
+  const objectiveId = await createObjective(viewer, {
+    periodId,
+    level: "person",
+    teamId: null,
+    title: `Ship the checkout ${suffix}`,
+    why: "",
+    commitment: "committed",
+    parentId: null,
+  });
+  await addKeyResult(viewer, objectiveId, {
+    title: "Teams onboarded",
+    kind: "metric",
+    unit: "teams",
+    direction: "increase",
+    startValue: 40,
+    targetValue: 60,
+  });
+  const cookie = (await startSession(owner.id)).split(";")[0]!;
+  const path = `/goals/objectives/${objectiveId}`;
+  const page = await server.send("GET", path, { Cookie: cookie, "Accept-Language": "en" });
+  const data = await server.send("GET", `${path}.data`, { Cookie: cookie });
+  return { page, data };
+}
+
+describe("the evidence picker of a key result", () => {
+  test("a German reader picks a competency by its German name, with its id as the value", async () => {
+    const { page, data } = await ownObjectiveAs("de", "de");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="de" dir="ltr"');
+    expect(page.body).toContain('<option value="code-quality">Codequalität</option>');
+    expect(page.body).not.toContain(">Code quality</option>");
+    expect(data.body).toContain("Codequalität");
+    expect(data.body).not.toContain("Code quality");
+  });
+
+  test("an Arabic reader picks it by its Arabic name", async () => {
+    const { page, data } = await ownObjectiveAs("ar", "ar");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="ar" dir="rtl"');
+    expect(page.body).toContain('<option value="code-quality">جودة الشيفرة</option>');
+    expect(data.body).toContain("جودة الشيفرة");
+    expect(data.body).not.toContain("Code quality");
+  });
+
+  test("an English reader reads the ladder as written", async () => {
+    const { page } = await ownObjectiveAs("en", "en");
+    expect(page.body).toContain('<option value="code-quality">Code quality</option>');
+  });
+});

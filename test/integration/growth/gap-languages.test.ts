@@ -1,0 +1,113 @@
+// The gap page and the growth plan's refusals in the reader's language, through the real request
+// handler with the root's middleware (the page as the server renders it) and through the action
+// behind the root's middleware: no English sentence reaches a German or an Arabic reader, and a
+// level is named as the ladder's translation names it (decision 115).
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import renderDocument, { handleError } from "~/entry.server";
+import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import * as root from "~/root";
+import * as gapRoute from "~/routes/people.$personId.gap";
+import { behindRoot } from "../../utils/behind-root";
+import { createPerson } from "../../utils/factories";
+import {
+  bodyOf,
+  routeArgs,
+  statusOf,
+  withRouteProps,
+  type RouteFunction,
+} from "../../utils/responses";
+import { route, serveBuild, serverBuild } from "../../utils/server-build";
+import { signedInRequest } from "../../utils/session";
+
+const build = serverBuild(
+  {
+    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
+    "routes/gap": route("routes/gap", "people/:personId/gap", {
+      ...gapRoute,
+      default: withRouteProps(gapRoute.default),
+    }),
+  },
+  { document: renderDocument as never, handleError },
+);
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+beforeAll(async () => {
+  server = await serveBuild(build);
+});
+afterAll(async () => server.close());
+
+const engineerIn = (language: string) =>
+  createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", language });
+
+async function gapPageAs(language: string, query: string) {
+  const person = await engineerIn(language);
+  return server.send("GET", `/people/${person.id}/gap${query}`, {
+    Cookie: (await startSession(person.id)).split(";")[0]!,
+    "Accept-Language": "en",
+  });
+}
+
+describe("the gap page in the reader's language", () => {
+  test("a German reader asking for a level the ladder lacks reads why in German", async () => {
+    const { status, body } = await gapPageAs("de", "?target=ic99");
+    expect(status).toBe(400);
+    expect(body).toContain('<html lang="de" dir="ltr"');
+    expect(body).toContain("Diese Karriereleiter hat keine Stufe „ic99“.");
+    expect(body).not.toContain("There is no level");
+  });
+
+  test("a French reader too", async () => {
+    const { body } = await gapPageAs("fr", "?target=ic99");
+    expect(body).toContain("Cette grille de carrière n’a pas de niveau «\u202fic99\u202f».");
+    expect(body).not.toContain("There is no level");
+  });
+});
+
+describe("the growth plan's refusals in the reader's language", () => {
+  type Reply = { result: { error?: Record<string, string[] | null> }; saved: boolean };
+  async function save(language: "ar" | "es", fields: [string, string][]) {
+    const person = await engineerIn(language);
+    const request = await signedInRequest(`/people/${person.id}/gap`, person.id, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+    });
+    const answer = await behindRoot(
+      gapRoute.action as RouteFunction,
+      routeArgs(request, { personId: person.id }),
+    );
+    const t = i18nFor(language).getFixedT(language);
+    const words = (errors: string[] | null | undefined) =>
+      (errors ?? []).map((error) => wordsOf(t, error));
+    return { status: statusOf(answer), error: bodyOf<Reply>(answer).result.error ?? {}, words };
+  }
+
+  test("an Arabic reader is told in Arabic that a level has no such competency, the level named in Arabic", async () => {
+    const { status, error, words } = await save("ar", [
+      ["target", "ic3"],
+      ["focus", "juggling"],
+    ]);
+    expect(status).toBe(400);
+    expect(words(error.focus)).toEqual(["لا يتضمن مهندس أول الكفاءة «juggling»."]);
+  });
+
+  test("a Spanish reader is told in Spanish that a level does not exist, or that there are too many focus competencies", async () => {
+    const unknown = await save("es", [
+      ["target", "ic99"],
+      ["focus", "testing"],
+    ]);
+    expect(unknown.words(unknown.error.target)).toEqual([
+      "Esta escala de carrera no tiene ningún nivel «ic99».",
+    ]);
+    const many = await save("es", [
+      ["target", "ic3"],
+      ...["testing", "system-design", "mentoring", "planning"].map(
+        (id) => ["focus", id] as [string, string],
+      ),
+    ]);
+    expect(many.words(many.error.focus)).toEqual([
+      "Elija como máximo 3 competencias prioritarias.",
+    ]);
+  });
+});
