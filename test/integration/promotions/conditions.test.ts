@@ -1,8 +1,10 @@
 // The promotions policy's conditions at their edges, through the services and pages (each case here
 // failed no other test when its condition was taken out of promotions/policy.ts; see
 // docs/testing/policy-conditions.md): which settings row decides a ladder's process, and the
-// first and last instants a window takes nominations.
+// first and last instants a window takes nominations, who changes a window and when its criteria
+// are fixed, who opens one, and a window in its meeting read as such.
 import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
 import { DomainError } from "~/modules/errors";
 import { nominate } from "~/modules/promotions/nominations.server";
@@ -11,7 +13,13 @@ import {
   DEFAULT_SETTINGS,
   saveSettings,
 } from "~/modules/promotions/settings.server";
-import { createWindow, openWindow } from "~/modules/promotions/windows.server";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import {
+  createWindow,
+  openWindow,
+  updateWindow,
+  windowForAdmin,
+} from "~/modules/promotions/windows.server";
 import { createPerson } from "../../utils/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -102,5 +110,71 @@ describe("promotions' rules at their edges", () => {
     expect(await self(nia, "ic4", opens)).toBe("allowed");
     expect(await self(omar, "ic3", ends - 1)).toBe("allowed");
     expect(await self(cal, "ic3", ends)).toBe(closed);
+  });
+
+  test("an admin changes a window until it closes; its criteria follow the ladder while a draft and are fixed once it opens; only an admin opens it", async () => {
+    const stale = async (windowId: string) =>
+      await db.promotionWindow.update({
+        where: { id: windowId },
+        data: {
+          ladderVersionId: (
+            await db.ladderVersion.create({
+              data: {
+                ladderId: "engineering",
+                hash: `stale-${windowId}`,
+                version: "0",
+                content: {},
+              },
+            })
+          ).id,
+        },
+        select: { ladderVersionId: true, revision: true },
+      });
+    const versionOf = async (windowId: string) =>
+      (await db.promotionWindow.findUniqueOrThrow({ where: { id: windowId } })).ladderVersionId;
+    const served = (await servedLadderVersion("engineering"))!.versionId;
+
+    // A draft's criteria are the ladder's current version: an edit brings a stale one up to date.
+    const draftId = await createWindow(admin, windowInput("Draft"));
+    const draft = await stale(draftId);
+    await updateWindow(admin, draftId, windowInput("Draft renamed"), draft.revision);
+    expect(await versionOf(draftId)).toBe(served);
+    // Nobody but an admin changes or opens it.
+    expect(
+      await refusal(async () =>
+        updateWindow(manager, draftId, windowInput("By a manager"), draft.revision + 1),
+      ),
+    ).toMatch(/^forbidden /);
+    expect(await refusal(() => openWindow(manager, draftId, now))).not.toBe("allowed");
+    expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: draftId } })).state).toBe(
+      "draft",
+    );
+
+    // Opened, its criteria are fixed: an edit keeps its version, and its ladder cannot change.
+    const openId = await createWindow(admin, windowInput("Opened"));
+    await openWindow(admin, openId, now);
+    const opened = await stale(openId);
+    await updateWindow(admin, openId, windowInput("Opened renamed"), opened.revision);
+    expect(await versionOf(openId)).toBe(opened.ladderVersionId);
+    expect(
+      await refusal(() =>
+        updateWindow(
+          admin,
+          openId,
+          { ...windowInput("Elsewhere"), ladderId: "no-such-ladder" },
+          opened.revision + 1,
+        ),
+      ),
+    ).toBe("invalid promotions:errors.ladderLocked");
+
+    // In its meeting it reads as in its meeting; closed, nobody changes it.
+    await db.promotionWindow.update({ where: { id: openId }, data: { state: "meeting" } });
+    expect((await windowForAdmin(admin, openId)).window.state).toBe("meeting");
+    await db.promotionWindow.update({ where: { id: openId }, data: { state: "closed" } });
+    expect(
+      await refusal(() =>
+        updateWindow(admin, openId, windowInput("After closing"), opened.revision + 1),
+      ),
+    ).toBe("forbidden promotions:errors.windowClosed");
   });
 });
