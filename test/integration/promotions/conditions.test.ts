@@ -150,9 +150,33 @@ describe("promotions' rules at their edges", () => {
       "draft",
     );
 
+    // A draft whose ladder went back to calibration is not opened; an open one is not opened again.
+    const switchedId = await createWindow(admin, windowInput("Switched"));
+    await saveSettings(admin, { scope: "engineering", ...DEFAULT_SETTINGS, mode: "calibration" });
+    expect(await refusal(() => openWindow(admin, switchedId, now))).toBe(
+      "invalid promotions:errors.ladderDecidedInCalibration",
+    );
+    await clearLadderSettings(admin, "engineering");
+    expect((await db.promotionWindow.findUniqueOrThrow({ where: { id: switchedId } })).state).toBe(
+      "draft",
+    );
+
     // Opened, its criteria are fixed: an edit keeps its version, and its ladder cannot change.
     const openId = await createWindow(admin, windowInput("Opened"));
     await openWindow(admin, openId, now);
+    expect(await refusal(() => openWindow(admin, openId, now))).toBe(
+      "invalid promotions:errors.windowAlreadyOpen",
+    );
+    // Its admin page tells a manager's nomination from a sponsor's.
+    const made = await nominate(
+      manager,
+      { windowId: openId, nomineeEmail: omar.email, targetLevelId: "ic3", statement: "Ready." },
+      now,
+    );
+    expect(made.ok).toBe(true);
+    expect((await windowForAdmin(admin, openId)).nominations.map((row) => row.kind)).toEqual([
+      "manager",
+    ]);
     const opened = await stale(openId);
     await updateWindow(admin, openId, windowInput("Opened renamed"), opened.revision);
     expect(await versionOf(openId)).toBe(opened.ladderVersionId);
