@@ -201,4 +201,23 @@ describe("promotions' rules at their edges", () => {
       ),
     ).toBe("forbidden promotions:errors.windowClosed");
   });
+
+  test("with self-nominations off the person may not nominate themselves, and their manager still nominates them", async () => {
+    const windowId = await createWindow(admin, windowInput("No self-nominations"));
+    await openWindow(admin, windowId, now);
+    await saveSettings(admin, {
+      scope: "engineering",
+      ...DEFAULT_SETTINGS,
+      mode: "committee",
+      selfNomination: false,
+    });
+    const input = { windowId, targetLevelId: "ic3", statement: "Ready." };
+    expect(await refusal(() => nominate(cal, { ...input, nomineeEmail: "" }, now))).toBe(
+      "invalid promotions:errors.selfNominationOff",
+    );
+    expect(await refusal(() => nominate(manager, { ...input, nomineeEmail: cal.email }, now))).toBe(
+      "allowed",
+    );
+    await clearLadderSettings(admin, "engineering");
+  });
 });
