@@ -202,7 +202,7 @@ describe("promotions' rules at their edges", () => {
     ).toBe("forbidden promotions:errors.windowClosed");
   });
 
-  test("with self-nominations off the person may not nominate themselves, and their manager still nominates them", async () => {
+  test("with self- and sponsor nominations off the person may not nominate themselves, and their manager still nominates them", async () => {
     const windowId = await createWindow(admin, windowInput("No self-nominations"));
     await openWindow(admin, windowId, now);
     await saveSettings(admin, {
@@ -210,6 +210,7 @@ describe("promotions' rules at their edges", () => {
       ...DEFAULT_SETTINGS,
       mode: "committee",
       selfNomination: false,
+      sponsorNomination: false,
     });
     const input = { windowId, targetLevelId: "ic3", statement: "Ready." };
     expect(await refusal(() => nominate(cal, { ...input, nomineeEmail: "" }, now))).toBe(
