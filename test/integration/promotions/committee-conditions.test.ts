@@ -2,10 +2,12 @@
 // failed no other test when its condition was taken out of promotions/committee-policy.ts; see
 // docs/testing/policy-conditions.md): who is in a nominee's reporting line, where the head of their
 // organisation sits (the nominee at the top, a direct report of the top), a member with no level,
-// and members below the target level when the window does not ask for seniority.
+// members below the target level when the window does not ask for seniority, naming from the draft
+// on (never someone who left), and a committee short of voters or of voters from outside.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
+import { DomainError } from "~/modules/errors";
 import { committeePage, nameMember } from "~/modules/promotions/committee.server";
 import { createPerson } from "../../utils/factories";
 
@@ -14,7 +16,7 @@ const DAY = 24 * 60 * 60 * 1000;
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
 let admin: Person, tara: Person, hana: Person, lena: Person, rex: Person, vera: Person;
-let nolevel: Person, bea: Person, windowId: string;
+let nolevel: Person, bea: Person, windowId: string, ladderVersionId: string;
 const nominations: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -46,6 +48,7 @@ beforeAll(async () => {
   nolevel = await createPerson({ name: "Noel Nolevel", managerId: otto.id });
   const served = await servedLadderVersion("engineering");
   if (!served) throw new Error("the engineering ladder is not served");
+  ladderVersionId = served.versionId;
   const now = Date.now();
   windowId = (
     await db.promotionWindow.create({
@@ -120,5 +123,59 @@ describe("the committee's rules at their edges", () => {
     expect(of(hana)(vera)).toMatchObject({ reason: null, outside: false });
     // Tara is the top: nobody is outside her organisation (everyone is in her line).
     expect(of(tara)(vera).outside).toBe(false);
+  });
+
+  test("members are named from the draft on, never someone who left; a committee short of voters, or of voters from outside, says so", async () => {
+    const now = Date.now();
+    const draftId = (
+      await db.promotionWindow.create({
+        data: {
+          name: "Strict window",
+          ladderId: "engineering",
+          ladderVersionId,
+          state: "draft",
+          minMembers: 3,
+          membersAtOrAbove: false,
+          minOutsideMembers: 3,
+          redactedFirstRead: false,
+          nominationsOpenOn: new Date(now + 10 * DAY),
+          nominationsCloseOn: new Date(now + 20 * DAY),
+          packetsDueOn: new Date(now + 30 * DAY),
+          votesDueOn: new Date(now + 40 * DAY),
+          effectiveOn: new Date(now + 60 * DAY),
+        },
+      })
+    ).id;
+    // Tara is in Lena's line (she does not vote) yet outside Hana's organisation: she does not count as a voter from outside.
+    for (const member of [vera, bea, hana, tara])
+      await nameMember(admin, draftId, { email: member.email, role: "member" });
+    const gone = await createPerson({ name: "Gil Gone", deactivatedAt: new Date() });
+    const refused = await nameMember(admin, draftId, { email: gone.email, role: "member" }).then(
+      () => "allowed",
+      (error: unknown) => (error instanceof DomainError ? error.message : String(error)),
+    );
+    expect(refused).toBe("promotionsCommittee:errors.memberDeactivated");
+    const nominationId = (
+      await db.promotionNomination.create({
+        data: {
+          windowId: draftId,
+          nomineeId: lena.id,
+          kind: "self",
+          nominatedById: lena.id,
+          trackId: "ic",
+          levelId: "ic3",
+          managerId: lena.managerId,
+          targetTrackId: "ic",
+          targetLevelId: "ic4",
+          statement: "Ready.",
+          candidateNumber: 1,
+        },
+      })
+    ).id;
+    const page = await committeePage(admin, draftId);
+    expect(page.nominations.find((row) => row.id === nominationId)!.problems).toEqual([
+      { key: "promotionsCommittee:composition.tooFew", values: { count: 2, min: 3 } },
+      { key: "promotionsCommittee:composition.tooFewOutside", values: { count: 2, min: 3 } },
+    ]);
   });
 });
