@@ -41,16 +41,21 @@ describe("a server on a test clock", () => {
     const statuses = async () => {
       const pages = await Promise.all(
         Array.from({ length: 6 }, () =>
-          fetch(`${server!.url}/admin/cycles`, { headers: { Cookie: cookie } }).then((answer) =>
-            answer.text(),
-          ),
+          fetch(`${server!.url}/admin/cycles`, {
+            headers: { Cookie: cookie },
+            redirect: "manual",
+          }).then(async (answer) => ({
+            status: answer.status,
+            location: answer.headers.get("location"),
+            text: await answer.text(),
+          })),
         ),
       );
-      // The status badge, in the table after its caption (a signed-out answer has none).
-      const badge = (page: string) =>
+      // The status badge, in the table after its caption; an answer without one says what it was.
+      const badge = (page: { status: number; location: string | null; text: string }) =>
         /Not started yet|Open, past its end date|Open/.exec(
-          page.slice(page.indexOf("Review cycles, newest first") >>> 0),
-        )?.[0] ?? "none";
+          page.text.slice(page.text.indexOf("Review cycles, newest first") >>> 0),
+        )?.[0] ?? `none (${page.status} ${page.location ?? page.text.slice(0, 200)})`;
       return new Set(pages.map(badge));
     };
 
