@@ -98,19 +98,30 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
+let handedOut = 0;
+
+/**
+ * A port to listen on. Each test worker (Vitest's pool id, Playwright's worker index) draws from a
+ * block of its own below the kernel's ephemeral range (32768 and up): a port the kernel picked could
+ * be picked again by another worker before the first server listened, and a server that then failed
+ * to listen left its health check to the other one (a clean-clone run once read another test's
+ * pages). A port something else holds is skipped.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  const worker = Number(process.env.VITEST_POOL_ID ?? process.env.TEST_WORKER_INDEX ?? 0) % 40;
+  for (let tries = 0; tries < 250; tries++) {
+    const port = 20_000 + worker * 250 + (handedOut++ % 250);
+    if (await canListen(port)) return port;
+  }
+  throw new Error("No free port in this worker's block.");
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 }
 

@@ -1,29 +1,14 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { describe, expect, test } from "vitest";
 import { beatCell, beatInto, LOOP_LAG_BOUND_MS } from "../../../server/loop-beat";
 import { serveHealthOnThread } from "../../../server/processes";
+import { freePort } from "../../../scripts/app-servers";
 
 /**
  * HEALTH_PORT with one app process is answered by a thread of its own, so it answers while pages
  * keep the loop busy; and it reports whether that loop runs: blocked past the stated bound (as a
  * wedged page would hold it), the check answers 503, and 200 again once the loop runs.
  */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
 async function statusWithin(url: string, status: number, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
