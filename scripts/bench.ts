@@ -520,7 +520,23 @@ async function main() {
       cookie: admin,
       bar: true,
       duration: DURATION,
-      note: "admin, the current period's goal tree: every company and team objective with its progress",
+      note: `admin, this quarter's goal tree: ${accounts.goals.objectives.toLocaleString("en-GB")} objectives of the company, every team and every fourth engineer, with their progress`,
+    },
+    {
+      label: "objective",
+      path: `/goals/objectives/${accounts.goals.teamObjectiveId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, a team's objective: its key results, their weekly check-ins and what supports it",
+    },
+    {
+      label: "company objective",
+      path: `/goals/objectives/${accounts.goals.companyObjectiveId}`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, a company objective that hundreds of team and personal objectives support",
     },
     {
       label: "team health",
@@ -992,13 +1008,19 @@ async function seed() {
     `mentorship programme: ${mentorship.mentees} mentees, ${mentorship.mentors} mentors, ${mentorship.pairs} pairs offered`,
   );
 
+  const { seedGoalHistory } = await import("../prisma/seed/goal-history.ts");
+  const goals = await seedGoalHistory({ adminId: adminUser.id });
+  step(
+    `this quarter's goals: ${goals.objectives.toLocaleString("en-GB")} objectives, ${goals.keyResults.toLocaleString("en-GB")} key results, ${goals.checkIns.toLocaleString("en-GB")} check-ins`,
+  );
+
   // Hand the server a checkpointed file (or fresh planner statistics and nothing left for autovacuum,
   // whose workers would otherwise start during the measured slices and, on exiting, take their CPU
   // time out of the count of PostgreSQL's processes: a negative figure), and let go of it.
   if (postgresServer) await db.$executeRawUnsafe("VACUUM (ANALYZE)");
   else await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   await db.$disconnect();
-  return { ...accounts, calibration, hiring, mentorship };
+  return { ...accounts, calibration, hiring, mentorship, goals };
 }
 
 /** A programme open to everyone: 300 mentees, 150 mentors of two each, matched and published. */

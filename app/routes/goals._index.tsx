@@ -29,7 +29,7 @@ type Objective = Route.ComponentProps["loaderData"]["objectives"][number];
 export default function GoalsPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("goals");
   const f = useFormats();
-  const { period, periods, objectives, filter, canCreate } = loaderData;
+  const { period, periods, objectives, filter, canCreate, moreAtTop } = loaderData;
   const ids = new Set(objectives.map((objective) => objective.id));
   const childrenOf = (parentId: string | null) =>
     objectives.filter((objective) =>
@@ -56,6 +56,13 @@ export default function GoalsPage({ loaderData }: Route.ComponentProps) {
       </div>
       {childrenOf(objective.id).length ? (
         <ul>{childrenOf(objective.id).map((child) => renderBranch(child, depth + 1))}</ul>
+      ) : null}
+      {objective.moreSupporters ? (
+        <p className="ms-6 pb-2 text-sm">
+          <Link to={`/goals/objectives/${objective.id}#supporters`} className="underline">
+            {t("tree.moreSupporters", { count: objective.moreSupporters })}
+          </Link>
+        </p>
       ) : null}
     </li>
   );
@@ -98,7 +105,12 @@ export default function GoalsPage({ loaderData }: Route.ComponentProps) {
                 : t("tree.open", { start: f.day(period.startsOn), end: f.day(period.endsOn) })}
             </p>
             {objectives.length ? (
-              <ul>{childrenOf(null).map((objective) => renderBranch(objective, 0))}</ul>
+              <>
+                <ul>{childrenOf(null).map((objective) => renderBranch(objective, 0))}</ul>
+                {moreAtTop ? (
+                  <p className="muted mt-2 text-sm">{t("tree.moreAtTop", { count: moreAtTop })}</p>
+                ) : null}
+              </>
             ) : (
               <p className="text-sm">{t("tree.none")}</p>
             )}

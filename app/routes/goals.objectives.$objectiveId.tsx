@@ -457,7 +457,9 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
 
       {view.supporters.length ? (
         <Card className="mb-6">
-          <h2 className="mb-2 text-lg font-semibold">{t("objective.supporters")}</h2>
+          <h2 id="supporters" className="mb-2 text-lg font-semibold">
+            {t("objective.supporters")}
+          </h2>
           <ul className="list-disc ps-5 text-sm">
             {view.supporters.map((supporter) => (
               <li key={supporter.id}>

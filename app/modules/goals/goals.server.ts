@@ -30,6 +30,8 @@ import {
   type PeriodInput,
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
+import { objectivesWithFacts, type ObjectiveFactsRow } from "./queries.server";
+import { shapeTree } from "./tree";
 import {
   canCarryOver,
   canCheckIn,
@@ -125,6 +127,18 @@ function goalViewer(viewer: Pick<Viewer, "id" | "isAdmin">): GoalViewer {
 
 function levelOf(value: string): ObjectiveLevel {
   return value === "company" || value === "team" ? value : "person";
+}
+
+/** The same facts from a row of queries.server's objectivesWithFacts. */
+function factsOf(row: ObjectiveFactsRow) {
+  return {
+    level: levelOf(row.level),
+    ownerId: row.ownerId,
+    ownerChain: managerChainOfLine(row.ownerLinePath),
+    openToAll: row.openToAll,
+    sharedWith: row.sharedWith,
+    keyResultPeople: row.keyResultPeople,
+  };
 }
 
 function facts(row: ObjectiveRow) {
@@ -308,21 +322,6 @@ export async function closePeriod(viewer: Viewer, periodId: string): Promise<voi
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Candidates for the viewer's reading, narrowed by a query; policy.canReadObjective decides each. */
-function readableWhere(viewerId: string): Prisma.ObjectiveWhereInput {
-  return {
-    OR: [
-      { level: { not: "person" } },
-      { openToAll: true },
-      { ownerId: viewerId },
-      { shares: { some: { personId: viewerId } } },
-      { keyResults: { some: { ownerId: viewerId } } },
-      { keyResults: { some: { contributors: { some: { personId: viewerId } } } } },
-      { owner: { linePath: { contains: `/${viewerId}/` } } },
-    ],
-  };
-}
-
 function progressOf(rows: readonly KeyResultRow[], latest: Map<string, number>) {
   return rows.map((row) => keyResultProgress(shapeOf(row), latest.get(row.id) ?? null));
 }
@@ -357,54 +356,63 @@ export async function goalsPage(
     isWritablePeriod(period) &&
     (canWriteObjective(gv, writer, { level: "person", teamId: null, ownerId: viewer.id }) ||
       viewer.isAdmin);
-  if (!period) return { periods, period: null, objectives: [], canCreate: false, filter: "all" };
-  const rows = await db.objective.findMany({
-    where: { periodId: period.id, ...readableWhere(viewer.id) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  if (!period)
+    return { periods, period: null, objectives: [], canCreate: false, filter: "all", moreAtTop: 0 };
+  // Every objective of the period the viewer reads (the policy decides each), then only the part of
+  // the tree the page shows (tree.ts) gets its key results' values.
+  const readable = (await objectivesWithFacts({ periodId: period.id })).filter((row) =>
+    canReadObjective(gv, factsOf(row)),
+  );
+  const filter = options.filter ?? "all";
+  const mine = (row: ObjectiveFactsRow) =>
+    row.ownerId === viewer.id || row.keyResultPeople.includes(viewer.id);
+  const ours = (row: ObjectiveFactsRow) =>
+    me?.teamId != null &&
+    (row.teamId === me.teamId || (row.level === "person" && row.ownerTeamId === me.teamId));
+  const kept = readable.filter((row) =>
+    filter === "mine" ? mine(row) : filter === "team" ? ours(row) : true,
+  );
+  const tree = shapeTree(
+    kept.map((row) => ({ id: row.id, parentId: row.parentId, near: mine(row) || ours(row) })),
+  );
+  const byId = new Map(kept.map((row) => [row.id, row]));
+  const shown = tree.shown.map((id) => byId.get(id)!);
+  const keyResults = await db.keyResult.findMany({
+    where: { objectiveId: { in: tree.shown } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
     select: {
-      ...OBJECTIVE,
-      owner: { select: { name: true, linePath: true, teamId: true } },
-      keyResults: { select: KEY_RESULT, orderBy: [{ position: "asc" }, { id: "asc" }] },
+      id: true,
+      objectiveId: true,
+      kind: true,
+      direction: true,
+      startValue: true,
+      targetValue: true,
     },
   });
-  const readable = rows.filter((row) => canReadObjective(gv, facts(row)));
-  const latest = await latestValues(readable.flatMap((row) => row.keyResults.map((kr) => kr.id)));
-  const filter = options.filter ?? "all";
-  const kept = readable.filter((row) => {
-    if (filter === "mine")
-      return (
-        row.ownerId === viewer.id ||
-        row.keyResults.some(
-          (kr) => kr.ownerId === viewer.id || kr.contributors.some((c) => c.personId === viewer.id),
-        )
-      );
-    if (filter === "team")
-      return (
-        me?.teamId != null &&
-        (row.teamId === me.teamId || (row.level === "person" && row.owner.teamId === me.teamId))
-      );
-    return true;
-  });
+  const latest = await latestValues(keyResults.map((kr) => kr.id));
+  const progressesOf = (objectiveId: string) =>
+    keyResults
+      .filter((kr) => kr.objectiveId === objectiveId)
+      .map((kr) => keyResultProgress(shapeOf(kr), latest.get(kr.id) ?? null));
   return {
     periods,
     period: { ...period, open: periodOpenOn(period, now) },
     canCreate,
     filter,
-    objectives: kept.map((row) => {
-      const progresses = progressOf(row.keyResults, latest);
-      return {
-        id: row.id,
-        level: levelOf(row.level),
-        title: row.title,
-        ownerName: row.owner.name,
-        teamName: row.team?.name ?? null,
-        commitment: row.commitment as Commitment,
-        parentId: row.parentId,
-        keyResults: row.keyResults.length,
-        progress: objectiveProgress(progresses),
-        private: row.level === "person" && !row.openToAll,
-      };
-    }),
+    moreAtTop: tree.moreAtTop,
+    objectives: shown.map((row) => ({
+      id: row.id,
+      level: levelOf(row.level),
+      title: row.title,
+      ownerName: row.ownerName,
+      teamName: row.teamName,
+      commitment: row.commitment as Commitment,
+      parentId: row.parentId,
+      keyResults: row.keyResults,
+      progress: objectiveProgress(progressesOf(row.id)),
+      private: row.level === "person" && !row.openToAll,
+      moreSupporters: tree.more.get(row.id) ?? 0,
+    })),
   };
 }
 
@@ -513,11 +521,7 @@ export async function objectivePage(
           },
         },
       }),
-      db.objective.findMany({
-        where: { parentId: objectiveId, ...readableWhere(viewer.id) },
-        select: OBJECTIVE,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
+      objectivesWithFacts({ parentId: objectiveId }),
       row.parentId ? loadObjective(row.parentId) : null,
       db.objective.findFirst({ where: { carriedFromId: objectiveId }, select: OBJECTIVE }),
       row.carriedFromId ? loadObjective(row.carriedFromId) : null,
@@ -610,12 +614,12 @@ export async function objectivePage(
         ? { id: carriedTo.id, title: carriedTo.title }
         : null,
     supporters: supporters
-      .filter((supporter) => canReadObjective(gv, facts(supporter)))
+      .filter((supporter) => canReadObjective(gv, factsOf(supporter)))
       .map((supporter) => ({
         id: supporter.id,
         title: supporter.title,
         level: levelOf(supporter.level),
-        ownerName: supporter.owner.name,
+        ownerName: supporter.ownerName,
       })),
     keyResults: shaped,
     canAddKeyResult: mayEdit && writable && keyResults.length < MAX_KEY_RESULTS,

@@ -326,6 +326,40 @@ describe("who reads a person's objective", () => {
   });
 });
 
+describe("the tree of a large company", () => {
+  test("shows a few of the objectives supporting each, the reader's team's first, and how many more; the objective's page lists them all", async () => {
+    const treePeriod = await createPeriod(admin, {
+      name: "A busy quarter",
+      startsOn: "2031-01-01",
+      endsOn: "2031-03-31",
+    });
+    const company = await createObjective(
+      admin,
+      objective("company", { periodId: treePeriod, title: "Grow" }),
+    );
+    for (let index = 0; index < 11; index++)
+      await createObjective(
+        admin,
+        objective("team", {
+          periodId: treePeriod,
+          parentId: company,
+          teamId: index >= 9 ? teamId : otherTeamId,
+          title: `Team objective ${index}`,
+        }),
+      );
+    const tree = await goalsPage(lena, { periodId: treePeriod });
+    expect(tree.objectives.map((row) => row.title)).toEqual([
+      "Grow",
+      "Team objective 9",
+      "Team objective 10",
+      ...Array.from({ length: 6 }, (_, index) => `Team objective ${index}`),
+    ]);
+    expect(tree.objectives[0]!.moreSupporters).toBe(3);
+    expect(tree.objectives.slice(1).every((row) => row.moreSupporters === 0)).toBe(true);
+    expect((await objectivePage(lena, company)).supporters).toHaveLength(11);
+  });
+});
+
 describe("contributions as evidence", () => {
   test("the owner records what they did against a competency, with the figures of the day; it reaches the self-assessment", async () => {
     const id = await createObjective(lena, objective("person"));
