@@ -8,6 +8,7 @@ import { IssuedToken } from "~/components/tokens";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { Pagination } from "~/components/ui/pagination";
 import { languageOf, translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -40,6 +41,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import * as clock from "~/platform/clock.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { postedText } from "~/utils/posted";
+import { pageParam } from "~/utils/search-params";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:objective.title") },
@@ -49,7 +51,12 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return {
-    ...(await objectivePage(viewer, params.objectiveId, languageOf(context))),
+    ...(await objectivePage(
+      viewer,
+      params.objectiveId,
+      languageOf(context),
+      pageParam(new URL(request.url).searchParams),
+    )),
     today: dateToDay(clock.now()),
     // What a CI job calls with a key result's token (the API's own path, not words).
     checkInEndpoint: `POST ${API_BASE}/key-results/{keyResultId}/check-ins`,
@@ -460,6 +467,11 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
           <h2 id="supporters" className="mb-2 text-lg font-semibold">
             {t("objective.supporters")}
           </h2>
+          {view.supportersPage.pageCount > 1 ? (
+            <p className="muted mb-2 text-sm">
+              {t("objective.supporterCount", { count: view.supporterCount })}
+            </p>
+          ) : null}
           <ul className="list-disc ps-5 text-sm">
             {view.supporters.map((supporter) => (
               <li key={supporter.id}>
@@ -470,6 +482,11 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
               </li>
             ))}
           </ul>
+          <Pagination
+            page={view.supportersPage.page}
+            pageCount={view.supportersPage.pageCount}
+            label={t("objective.supporterPages")}
+          />
         </Card>
       ) : null}
 

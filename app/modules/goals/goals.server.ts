@@ -491,6 +491,8 @@ export async function objectivePage(
   viewer: Viewer,
   objectiveId: string,
   language: PageLanguage = SOURCE_LANGUAGE,
+  /** The page of its supporters (a company objective may have hundreds). */
+  supportersPage = 1,
 ) {
   const row = await requireReadable(viewer, objectiveId);
   const gv = goalViewer(viewer);
@@ -613,14 +615,10 @@ export async function objectivePage(
       carriedTo && canReadObjective(gv, facts(carriedTo))
         ? { id: carriedTo.id, title: carriedTo.title }
         : null,
-    supporters: supporters
-      .filter((supporter) => canReadObjective(gv, factsOf(supporter)))
-      .map((supporter) => ({
-        id: supporter.id,
-        title: supporter.title,
-        level: levelOf(supporter.level),
-        ownerName: supporter.ownerName,
-      })),
+    ...supportersOn(
+      supporters.filter((supporter) => canReadObjective(gv, factsOf(supporter))),
+      supportersPage,
+    ),
     keyResults: shaped,
     canAddKeyResult: mayEdit && writable && keyResults.length < MAX_KEY_RESULTS,
     canShare: canShareObjective(gv, { level, ownerId: row.ownerId }),
@@ -632,6 +630,26 @@ export async function objectivePage(
           .map((period) => ({ id: period.id, name: period.name }))
       : [],
     competencies: needsCompetencies ? await evidenceCompetencies(viewer.id, language) : [],
+  };
+}
+
+const SUPPORTERS_PAGE_SIZE = 50;
+
+/** One page of an objective's readable supporters; a page past the end shows the last. */
+function supportersOn(readable: ObjectiveFactsRow[], page: number) {
+  const pageCount = Math.max(1, Math.ceil(readable.length / SUPPORTERS_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  return {
+    supporters: readable
+      .slice((current - 1) * SUPPORTERS_PAGE_SIZE, current * SUPPORTERS_PAGE_SIZE)
+      .map((supporter) => ({
+        id: supporter.id,
+        title: supporter.title,
+        level: levelOf(supporter.level),
+        ownerName: supporter.ownerName,
+      })),
+    supporterCount: readable.length,
+    supportersPage: { page: current, pageCount },
   };
 }
 

@@ -357,6 +357,27 @@ describe("the tree of a large company", () => {
     expect(tree.objectives[0]!.moreSupporters).toBe(3);
     expect(tree.objectives.slice(1).every((row) => row.moreSupporters === 0)).toBe(true);
     expect((await objectivePage(lena, company)).supporters).toHaveLength(11);
+    // Fifty to a page on the objective's own page, a page past the end showing the last.
+    await db.objective.createMany({
+      data: Array.from({ length: 45 }, (_, index) => ({
+        periodId: treePeriod,
+        level: "team",
+        teamId: otherTeamId,
+        ownerId: manager.id,
+        title: `Written at once ${index}`,
+        commitment: "committed",
+        parentId: company,
+        createdById: admin.id,
+      })),
+    });
+    const first = await objectivePage(lena, company, "en");
+    expect(first.supporters).toHaveLength(50);
+    expect(first.supporterCount).toBe(56);
+    const past = await objectivePage(lena, company, "en", 9);
+    expect(past.supportersPage).toEqual({ page: 2, pageCount: 2 });
+    expect(past.supporters.map((row) => row.title)).toEqual(
+      Array.from({ length: 6 }, (_, index) => `Written at once ${39 + index}`),
+    );
   });
 });
 
