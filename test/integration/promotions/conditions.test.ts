@@ -423,6 +423,7 @@ describe("who writes, amends, adds to and withdraws a nomination, and until when
     const managerKeys = async () => (await todoFor(manager, now)).map((item) => item.key);
     expect(await managerKeys()).toContain(addKey);
     await submitted(omar, byManager);
+    const first = await packetOf(nia, own);
     await submitted(nia, own);
     const chair = await createPerson({
       name: "Cy Chair",
@@ -433,7 +434,9 @@ describe("who writes, amends, adds to and withdraws a nomination, and until when
     await nameMember(admin, windowId, { email: chair.email, role: "chair" });
     await startVotes(admin, windowId, now);
 
-    // The votes under way: nothing more is added; the nominee withdraws a nomination someone else made.
+    // The votes under way: a first packet is written no more (an amendment corrects it), nothing more
+    // is added, and the nominee withdraws a nomination someone else made.
+    expect(await writeCase(nia, own, first)).toBe(cannotWrite);
     expect(await managerKeys()).not.toContain(addKey);
     expect(await refusal(() => addToNomination(manager, own, "Late words.", now))).toBe(
       onlyManagerAdds,
