@@ -89,6 +89,8 @@ beforeAll(async () => {
   await saveSettings(admin, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" });
 });
 
+// Shared by the tests below: a window opened now, a nomination made (the nominee's own when `by` is
+// them), the packet its nominee reads (with its first criterion to write to), and one submitted.
 async function openedWindow(name: string) {
   const windowId = await createWindow(admin, windowInput(name));
   await openWindow(admin, windowId, now);
