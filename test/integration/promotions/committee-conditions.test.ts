@@ -3,12 +3,24 @@
 // docs/testing/policy-conditions.md): who is in a nominee's reporting line, where the head of their
 // organisation sits (the nominee at the top, a direct report of the top), a member with no level,
 // members below the target level when the window does not ask for seniority, naming from the draft
-// on (never someone who left), and a committee short of voters or of voters from outside.
+// on (never someone who left), and a committee short of voters or of voters from outside; seniority
+// on the nominee's target track by rank and across tracks by equivalence band (the engineering
+// ladder's ic1 and ic2 sit in no band), exactly the minimum from outside, the naming form offered
+// to admins only, the meeting set from the draft and during the votes, and unknown marks and
+// outcomes refused.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { DomainError } from "~/modules/errors";
-import { committeePage, nameMember } from "~/modules/promotions/committee.server";
+import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
+import { saveBallot } from "~/modules/promotions/ballots.server";
+import {
+  committeePage,
+  criteriaOf,
+  nameMember,
+  scheduleCommitteeMeeting,
+} from "~/modules/promotions/committee.server";
+import { recordDecision, startMeeting } from "~/modules/promotions/decisions.server";
 import { createPerson } from "../../utils/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,6 +30,64 @@ type Person = Awaited<ReturnType<typeof createPerson>>;
 let admin: Person, tara: Person, hana: Person, lena: Person, rex: Person, vera: Person;
 let nolevel: Person, bea: Person, windowId: string, ladderVersionId: string;
 const nominations: Record<string, string> = {};
+
+/** A window as the admin's steps leave it in `state`, with the committee rules given. */
+async function windowRow(
+  name: string,
+  state: string,
+  rules: { minMembers: number; membersAtOrAbove: boolean; minOutsideMembers: number },
+): Promise<string> {
+  const now = Date.now();
+  const opened = state !== "draft";
+  return (
+    await db.promotionWindow.create({
+      data: {
+        name,
+        ladderId: "engineering",
+        ladderVersionId,
+        state,
+        ...rules,
+        redactedFirstRead: false,
+        nominationsOpenOn: new Date(now + (opened ? -10 : 10) * DAY),
+        nominationsCloseOn: new Date(now + (opened ? 10 : 20) * DAY),
+        packetsDueOn: new Date(now + 30 * DAY),
+        votesDueOn: new Date(now + 40 * DAY),
+        effectiveOn: new Date(now + 60 * DAY),
+        openedAt: opened ? new Date(now - 10 * DAY) : null,
+      },
+    })
+  ).id;
+}
+
+/** The engineering ladder's track of a level, by its id's first letter (ic…, tl…, m…). */
+const TRACK_OF: Record<string, string> = { i: "ic", t: "tech-lead", m: "manager" };
+
+/** A self-nomination from the nominee's level to a target level (on whichever track the target is). */
+async function nominationRow(
+  windowId: string,
+  nominee: Person,
+  levelId: string,
+  targetLevelId: string,
+  candidateNumber: number,
+): Promise<string> {
+  return (
+    await db.promotionNomination.create({
+      data: {
+        windowId,
+        nomineeId: nominee.id,
+        kind: "self",
+        nominatedById: nominee.id,
+        trackId: nominee.track,
+        levelId,
+        managerId: nominee.managerId,
+        targetTrackId: TRACK_OF[targetLevelId[0]!]!,
+        targetLevelId,
+        statement: "Ready.",
+        candidateNumber,
+      },
+    })
+  ).id;
+}
 
 beforeAll(async () => {
   admin = await createPerson({ name: "Ada Admin", isAdmin: true });
@@ -49,27 +119,11 @@ beforeAll(async () => {
   const served = await servedLadderVersion("engineering");
   if (!served) throw new Error("the engineering ladder is not served");
   ladderVersionId = served.versionId;
-  const now = Date.now();
-  windowId = (
-    await db.promotionWindow.create({
-      data: {
-        name: "Edges window",
-        ladderId: "engineering",
-        ladderVersionId: served.versionId,
-        state: "open",
-        minMembers: 1,
-        membersAtOrAbove: false,
-        minOutsideMembers: 0,
-        redactedFirstRead: false,
-        nominationsOpenOn: new Date(now - 10 * DAY),
-        nominationsCloseOn: new Date(now + 10 * DAY),
-        packetsDueOn: new Date(now + 20 * DAY),
-        votesDueOn: new Date(now + 30 * DAY),
-        effectiveOn: new Date(now + 60 * DAY),
-        openedAt: new Date(now - 10 * DAY),
-      },
-    })
-  ).id;
+  windowId = await windowRow("Edges window", "open", {
+    minMembers: 1,
+    membersAtOrAbove: false,
+    minOutsideMembers: 0,
+  });
   for (const member of [hana, rex, vera, bea, nolevel])
     await nameMember(admin, windowId, { email: member.email, role: "member" });
   // Nominated after she was named: the committee's rules still keep her off her own vote.
@@ -81,23 +135,7 @@ beforeAll(async () => {
     [vera, "ic5"],
   ] as const) {
     number += 1;
-    nominations[nominee.id] = (
-      await db.promotionNomination.create({
-        data: {
-          windowId,
-          nomineeId: nominee.id,
-          kind: "self",
-          nominatedById: nominee.id,
-          trackId: nominee.track,
-          levelId: level,
-          managerId: nominee.managerId,
-          targetTrackId: "ic",
-          targetLevelId: "ic4",
-          statement: "Ready.",
-          candidateNumber: number,
-        },
-      })
-    ).id;
+    nominations[nominee.id] = await nominationRow(windowId, nominee, level, "ic4", number);
   }
 });
 
@@ -126,26 +164,11 @@ describe("the committee's rules at their edges", () => {
   });
 
   test("members are named from the draft on, never someone who left; a committee short of voters, or of voters from outside, says so", async () => {
-    const now = Date.now();
-    const draftId = (
-      await db.promotionWindow.create({
-        data: {
-          name: "Strict window",
-          ladderId: "engineering",
-          ladderVersionId,
-          state: "draft",
-          minMembers: 3,
-          membersAtOrAbove: false,
-          minOutsideMembers: 3,
-          redactedFirstRead: false,
-          nominationsOpenOn: new Date(now + 10 * DAY),
-          nominationsCloseOn: new Date(now + 20 * DAY),
-          packetsDueOn: new Date(now + 30 * DAY),
-          votesDueOn: new Date(now + 40 * DAY),
-          effectiveOn: new Date(now + 60 * DAY),
-        },
-      })
-    ).id;
+    const draftId = await windowRow("Strict window", "draft", {
+      minMembers: 3,
+      membersAtOrAbove: false,
+      minOutsideMembers: 3,
+    });
     // Tara is in Lena's line (she does not vote) yet outside Hana's organisation: she does not count as a voter from outside.
     for (const member of [vera, bea, hana, tara])
       await nameMember(admin, draftId, { email: member.email, role: "member" });
@@ -155,27 +178,108 @@ describe("the committee's rules at their edges", () => {
       (error: unknown) => (error instanceof DomainError ? error.message : String(error)),
     );
     expect(refused).toBe("promotionsCommittee:errors.memberDeactivated");
-    const nominationId = (
-      await db.promotionNomination.create({
-        data: {
-          windowId: draftId,
-          nomineeId: lena.id,
-          kind: "self",
-          nominatedById: lena.id,
-          trackId: "ic",
-          levelId: "ic3",
-          managerId: lena.managerId,
-          targetTrackId: "ic",
-          targetLevelId: "ic4",
-          statement: "Ready.",
-          candidateNumber: 1,
-        },
-      })
-    ).id;
+    const nominationId = await nominationRow(draftId, lena, "ic3", "ic4", 1);
     const page = await committeePage(admin, draftId);
     expect(page.nominations.find((row) => row.id === nominationId)!.problems).toEqual([
       { key: "promotionsCommittee:composition.tooFew", values: { count: 2, min: 3 } },
       { key: "promotionsCommittee:composition.tooFewOutside", values: { count: 2, min: 3 } },
     ]);
+  });
+
+  test("a member is at or above the target by rank on its track and by band across tracks, never with a band unknown; exactly the minimum from outside is enough", async () => {
+    // Mo (m2) sits in ic4's band; Ivy (ic1) is nominated for ic2 and Rex (ic2) for tl1, the first band.
+    const mo = await createPerson({
+      name: "Mo Manager",
+      track: "manager",
+      level: "m2",
+      managerId: vera.id,
+    });
+    const ivy = await createPerson({
+      name: "Ivy Intern",
+      track: "ic",
+      level: "ic1",
+      managerId: lena.id,
+    });
+    const seniorId = await windowRow("Seniority window", "open", {
+      minMembers: 2,
+      membersAtOrAbove: true,
+      minOutsideMembers: 2,
+    });
+    for (const member of [mo, vera, bea])
+      await nameMember(admin, seniorId, { email: member.email, role: "member" });
+    const toIc4 = await nominationRow(seniorId, lena, "ic3", "ic4", 1);
+    const toIc2 = await nominationRow(seniorId, ivy, "ic1", "ic2", 2);
+    const toTl1 = await nominationRow(seniorId, rex, "ic2", "tl1", 3);
+    const page = await committeePage(admin, seniorId);
+    const row = (id: string) => page.nominations.find((nomination) => nomination.id === id)!;
+    const reasons = (id: string) =>
+      Object.fromEntries(
+        row(id).members.map((member) => [
+          member.personId === mo.id ? "mo" : member.personId === vera.id ? "vera" : "bea",
+          member.reason,
+        ]),
+      );
+    const below = "promotionsCommittee:composition.below";
+    // Another track's level in the target's band is at or above it; two voters from outside are the minimum of two.
+    expect(reasons(toIc4)).toEqual({ mo: null, vera: null, bea: below });
+    expect(row(toIc4).problems).toEqual([]);
+    // On the target's own track, rank decides (ic2 sits in no band); from another track, a target in no band is never reached.
+    expect(reasons(toIc2)).toEqual({ mo: below, vera: null, bea: null });
+    // A member in no band is never at or above another track's level, even the first band's.
+    expect(reasons(toTl1)).toEqual({ mo: null, vera: null, bea: below });
+  });
+
+  test("a member reads the committee page without the naming form; the meeting is set from the draft on and while votes are taken; an unknown mark or outcome is refused", async () => {
+    expect((await committeePage(vera, windowId)).canEdit).toBe(false);
+    expect((await committeePage(admin, windowId)).canEdit).toBe(true);
+    const meeting = {
+      startsAt: new Date(Date.now() + 45 * DAY),
+      endsAt: new Date(Date.now() + 45 * DAY + 60 * 60 * 1000),
+    };
+    const answer = (run: () => Promise<unknown>) =>
+      run().then(
+        () => "allowed",
+        (error: unknown) => (error instanceof DomainError ? error.message : String(error)),
+      );
+    const draftId = await windowRow("Meeting from the draft", "draft", {
+      minMembers: 1,
+      membersAtOrAbove: false,
+      minOutsideMembers: 0,
+    });
+    expect(await answer(() => scheduleCommitteeMeeting(admin, draftId, meeting))).toBe("allowed");
+
+    const votesId = await windowRow("Votes window", "open", {
+      minMembers: 1,
+      membersAtOrAbove: false,
+      minOutsideMembers: 0,
+    });
+    await nameMember(admin, votesId, { email: vera.email, role: "member" });
+    const nominationId = await nominationRow(votesId, lena, "ic3", "ic4", 1);
+    await db.promotionWindow.update({ where: { id: votesId }, data: { state: "committee" } });
+    expect(await answer(() => scheduleCommitteeMeeting(admin, votesId, meeting))).toBe("allowed");
+    const criteria = criteriaOf(await requireLadderOfVersion(ladderVersionId), "ic4");
+    const every = (mark: string) =>
+      Object.fromEntries(criteria.map((criterion) => [criterion.id, mark]));
+    const ballot = (marks: Record<string, string>, submit: boolean) =>
+      answer(() =>
+        saveBallot(vera, votesId, nominationId, { marks, notes: {}, submit, revision: null }),
+      );
+    expect(await ballot({ [criteria[0]!.id]: "maybe" }, false)).toBe(
+      "promotionsCommittee:errors.unknownMark",
+    );
+    expect(await ballot(every("met"), true)).toBe("allowed");
+    await startMeeting(admin, votesId, null);
+    expect(
+      await recordDecision(admin, votesId, nominationId, {
+        outcome: "maybe",
+        summary: "",
+        marks: every("met"),
+        rationales: {},
+        revision: null,
+      }),
+    ).toEqual({
+      ok: false,
+      fieldErrors: { outcome: ["promotionsCommittee:errors.outcomeNeeded"] },
+    });
   });
 });

@@ -2,12 +2,25 @@
 // failed no other test when its condition was taken out of promotions/policy.ts; see
 // docs/testing/policy-conditions.md): which settings row decides a ladder's process, and the
 // first and last instants a window takes nominations, who changes a window and when its criteria
-// are fixed, who opens one, and a window in its meeting read as such.
+// are fixed, who opens one, a window in its meeting read as such; and who writes, amends, adds to
+// and withdraws a nomination, and until when.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
 import { DomainError } from "~/modules/errors";
-import { nominate } from "~/modules/promotions/nominations.server";
+import { nameMember } from "~/modules/promotions/committee.server";
+import { startMeeting } from "~/modules/promotions/decisions.server";
+import {
+  addToNomination,
+  nominate,
+  withdrawNomination,
+} from "~/modules/promotions/nominations.server";
+import {
+  amendPacket,
+  nominationPage,
+  saveCase,
+  submitPacket,
+} from "~/modules/promotions/packets.server";
 import {
   clearLadderSettings,
   DEFAULT_SETTINGS,
@@ -17,9 +30,11 @@ import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import {
   createWindow,
   openWindow,
+  startVotes,
   updateWindow,
   windowForAdmin,
 } from "~/modules/promotions/windows.server";
+import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -48,12 +63,13 @@ const windowInput = (name: string) => ({
   effectiveOn: day(60),
 });
 
+const engineer = (name: string, level: string, managerId: string) =>
+  createPerson({ name, ladderId: "engineering", track: "ic", level, managerId });
+
 let admin: Person, boss: Person, manager: Person, nia: Person, omar: Person, cal: Person;
 
 beforeAll(async () => {
   admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  const engineer = (name: string, level: string, managerId: string) =>
-    createPerson({ name, ladderId: "engineering", track: "ic", level, managerId });
   boss = await createPerson({
     name: "Bea Boss",
     ladderId: "engineering",
@@ -72,6 +88,55 @@ beforeAll(async () => {
   cal = await engineer("Cal Engineer", "ic2", manager.id);
   await saveSettings(admin, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" });
 });
+
+// Shared by the tests below: a window opened now, a nomination made (the nominee's own when `by` is
+// them), the packet its nominee reads (with its first criterion to write to), and one submitted.
+async function openedWindow(name: string) {
+  const windowId = await createWindow(admin, windowInput(name));
+  await openWindow(admin, windowId, now);
+  return windowId;
+}
+async function nominated(by: Person, windowId: string, nominee: Person, targetLevelId: string) {
+  const made = await nominate(
+    by,
+    {
+      windowId,
+      nomineeEmail: by.id === nominee.id ? "" : nominee.email,
+      targetLevelId,
+      statement: "Ready.",
+    },
+    now,
+  );
+  if (!made.ok) throw new Error("expected a nomination");
+  return made.nominationId;
+}
+async function packetOf(nominee: Person, nominationId: string) {
+  const packet = (await nominationPage(nominee, nominationId, now)).packet!;
+  return { ...packet, competencyId: packet.criteria[0]!.competencyId };
+}
+const writeCase = (
+  author: Person,
+  nominationId: string,
+  packet: Awaited<ReturnType<typeof packetOf>>,
+) =>
+  refusal(() =>
+    saveCase(
+      author,
+      nominationId,
+      packet.id,
+      {
+        competencyId: packet.competencyId,
+        text: "My case.",
+        evidence: [],
+        revision: packet.revision,
+      },
+      now,
+    ),
+  );
+async function submitted(nominee: Person, nominationId: string) {
+  const packet = await packetOf(nominee, nominationId);
+  await submitPacket(nominee, nominationId, packet.id, packet.revision, now);
+}
 
 describe("promotions' rules at their edges", () => {
   test("a ladder's own choice of process holds over the organisation's, either way", async () => {
@@ -220,5 +285,178 @@ describe("promotions' rules at their edges", () => {
       "allowed",
     );
     await clearLadderSettings(admin, "engineering");
+  });
+
+  test('a nominee off the window\'s ladder, or with no level, is not nominated, nor one told "not yet" until a later window', async () => {
+    const windowId = await openedWindow("Who is nominated");
+    const elsewhere = await createPerson({
+      name: "Dee Designer",
+      ladderId: "design",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
+    const unlevelled = await createPerson({
+      name: "Uma Unlevelled",
+      ladderId: "engineering",
+      managerId: manager.id,
+    });
+    const byManager = (nominee: Person) =>
+      refusal(() =>
+        nominate(
+          manager,
+          { windowId, nomineeEmail: nominee.email, targetLevelId: "ic3", statement: "Ready." },
+          now,
+        ),
+      );
+    for (const nominee of [elsewhere, unlevelled])
+      expect(await byManager(nominee)).toBe("invalid promotions:errors.nomineeNotOnLadder");
+
+    // Wen's "not yet" of an earlier window names a window opening later than this one.
+    const wen = await engineer("Wen Waiting", "ic2", manager.id);
+    const earlierId = await createWindow(admin, windowInput("Earlier"));
+    await db.promotionWindow.update({ where: { id: earlierId }, data: { state: "closed" } });
+    const laterId = await createWindow(admin, {
+      ...windowInput("Later"),
+      nominationsOpenOn: day(30),
+      nominationsCloseOn: day(40),
+    });
+    const earlier = await db.promotionNomination.create({
+      data: {
+        windowId: earlierId,
+        nomineeId: wen.id,
+        kind: "manager",
+        nominatedById: manager.id,
+        trackId: "ic",
+        levelId: "ic2",
+        managerId: manager.id,
+        targetTrackId: "ic",
+        targetLevelId: "ic3",
+        statement: "Ready.",
+        candidateNumber: 1,
+        state: "decided",
+      },
+    });
+    await db.promotionDecision.create({
+      data: {
+        nominationId: earlier.id,
+        outcome: "not-yet",
+        rationale: "{}",
+        decidedById: admin.id,
+        decidedAt: now,
+        releasedAt: now,
+        nextWindowId: laterId,
+      },
+    });
+    expect(await byManager(wen)).toBe("invalid promotions:errors.waitingForLaterWindow");
+  });
+});
+
+describe("who writes, amends, adds to and withdraws a nomination, and until when", () => {
+  const cannotWrite = "forbidden promotions:errors.cannotWritePacket";
+  const cannotWithdraw = "forbidden promotions:errors.cannotWithdraw";
+  const onlyManagerAdds = "forbidden promotions:errors.onlyManagerAdds";
+
+  test("the nominee and their nearest manager write and amend the packet, the manager offered what the nominee shared; a manager further up or an admin reads it and changes nothing", async () => {
+    const windowId = await openedWindow("Authors");
+    const nominationId = await nominated(manager, windowId, omar, "ic3");
+    const packet = await packetOf(omar, nominationId);
+    const shared = await db.careerEvidence.create({
+      data: {
+        personId: omar.id,
+        competencyId: packet.competencyId,
+        text: "Ran the release train.",
+        occurredOn: new Date(now.getTime() - 30 * DAY),
+        shared: true,
+      },
+    });
+    const offered = async (viewer: Person) =>
+      (await nominationPage(viewer, nominationId, now))
+        .packet!.criteria.find((item) => item.competencyId === packet.competencyId)!
+        .offered.map((item) => item.ref);
+    expect(await offered(manager)).toContain(`career-evidence:${shared.id}`);
+
+    const bossPage = await nominationPage(boss, nominationId, now);
+    expect({ role: bossPage.role, write: bossPage.can.write }).toEqual({
+      role: null,
+      write: false,
+    });
+    expect(await writeCase(boss, nominationId, packet)).toBe(cannotWrite);
+    expect(await writeCase(manager, nominationId, packet)).toBe("allowed");
+
+    await submitted(omar, nominationId);
+    expect((await nominationPage(boss, nominationId, now)).can.amend).toBe(false);
+    for (const reader of [boss, admin])
+      expect(await refusal(() => amendPacket(reader, nominationId, "A correction.", now))).toBe(
+        cannotWrite,
+      );
+    expect(await refusal(() => amendPacket(manager, nominationId, "A correction.", now))).toBe(
+      "allowed",
+    );
+  });
+
+  test("while the window is open the nominee withdraws, and whoever nominated; a withdrawn nomination is not written to, added to or withdrawn again", async () => {
+    const windowId = await openedWindow("Withdrawals");
+    const own = await nominated(nia, windowId, nia, "ic4");
+    const packet = await packetOf(nia, own);
+    expect(await refusal(() => withdrawNomination(nia, own, "Next year.", now))).toBe("allowed");
+    expect(await writeCase(nia, own, packet)).toBe(cannotWrite);
+    expect(await refusal(() => addToNomination(manager, own, "She is ready.", now))).toBe(
+      onlyManagerAdds,
+    );
+    expect((await nominationPage(nia, own, now)).can.withdraw).toBe(false);
+    expect(await refusal(() => withdrawNomination(nia, own, "Again.", now))).toBe(cannotWithdraw);
+
+    const byManager = await nominated(manager, windowId, cal, "ic3");
+    expect(await refusal(() => withdrawNomination(manager, byManager, "Too soon.", now))).toBe(
+      "allowed",
+    );
+  });
+
+  test("a manager adds only to a nomination they did not make, and only while the window is open; once the votes start the nominee still withdraws and amends, until the meeting", async () => {
+    const windowId = await openedWindow("Until the meeting");
+    const byManager = await nominated(manager, windowId, omar, "ic3");
+    const own = await nominated(nia, windowId, nia, "ic4");
+    expect((await nominationPage(manager, byManager, now)).can.add).toBe(false);
+    expect(await refusal(() => addToNomination(manager, byManager, "Also mine.", now))).toBe(
+      onlyManagerAdds,
+    );
+    const addKey = `promotion-add:${own}`;
+    const managerKeys = async () => (await todoFor(manager, now)).map((item) => item.key);
+    expect(await managerKeys()).toContain(addKey);
+    await submitted(omar, byManager);
+    const first = await packetOf(nia, own);
+    await submitted(nia, own);
+    const chair = await createPerson({
+      name: "Cy Chair",
+      ladderId: "engineering",
+      track: "ic",
+      level: "ic5",
+    });
+    await nameMember(admin, windowId, { email: chair.email, role: "chair" });
+    await startVotes(admin, windowId, now);
+
+    // The votes under way: a first packet is written no more (an amendment corrects it), nothing more
+    // is added, and the nominee withdraws a nomination someone else made.
+    expect(await writeCase(nia, own, first)).toBe(cannotWrite);
+    expect(await managerKeys()).not.toContain(addKey);
+    expect(await refusal(() => addToNomination(manager, own, "Late words.", now))).toBe(
+      onlyManagerAdds,
+    );
+    expect(await refusal(() => withdrawNomination(omar, byManager, "Not this year.", now))).toBe(
+      "allowed",
+    );
+    expect(await refusal(() => amendPacket(omar, byManager, "A correction.", now))).toBe(
+      cannotWrite,
+    );
+    // An amendment is started while the committee reads; from the meeting on, it is written no more.
+    const amendmentId = await amendPacket(nia, own, "One more project shipped.", now);
+    await startMeeting(admin, windowId, null);
+    const amendment = await packetOf(nia, own);
+    expect(amendment.id).toBe(amendmentId);
+    expect(await writeCase(nia, own, amendment)).toBe(cannotWrite);
+    expect(await refusal(() => withdrawNomination(nia, own, "Too late.", now))).toBe(
+      cannotWithdraw,
+    );
   });
 });
