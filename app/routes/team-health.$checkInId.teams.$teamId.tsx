@@ -4,6 +4,7 @@ import type { Route } from "./+types/team-health.$checkInId.teams.$teamId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ItemTable } from "~/components/team-health/item-table";
+import { HealthScore, ReleasedAsOf } from "~/components/team-health/score";
 import { Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { translatorOf } from "~/i18n/i18n.server";
@@ -94,36 +95,13 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
       <BackLink to="/team-health">{t("page.heading")}</BackLink>
       <PageHeader title={t("results.heading", { team: view.team })} />
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
-      <p className="mb-1 text-sm">
-        {t("results.asOf", {
-          answers: view.answers,
-          asked: view.asked,
-          floor: view.floor,
-          date: view.releasedAt ? f.dateTime(view.releasedAt) : "",
-        })}{" "}
+      <ReleasedAsOf release={view}>
         {view.open ? t("results.openUntil", { date: f.day(view.closesAt) }) : t("results.closed")}
-      </p>
+      </ReleasedAsOf>
       <p className="muted mb-4 text-sm">{t("results.batches", { floor: view.floor })}</p>
       {view.answers > 0 ? (
         <>
-          <p className="mb-1 font-medium">
-            {view.score
-              ? t("results.score", {
-                  score: n(view.score.estimate),
-                  low: n(view.score.interval[0]),
-                  high: n(view.score.interval[1]),
-                })
-              : t("results.scoreHidden")}
-          </p>
-          <p className="mb-4 text-sm">
-            {view.change
-              ? t("results.change", {
-                  change: n(view.change.estimate),
-                  low: n(view.change.interval[0]),
-                  high: n(view.change.interval[1]),
-                })
-              : t("results.noChange")}
-          </p>
+          <HealthScore score={view.score} change={view.change} />
           <ItemTable items={view.items} />
           {view.furthest.length ? (
             <section aria-labelledby="furthest-heading" className="mb-4">
