@@ -24,7 +24,12 @@ import {
   teamResults,
 } from "~/modules/team-health/team-health.server";
 import * as clock from "~/platform/clock.server";
-import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import {
+  invalidForm,
+  withDomainErrors,
+  withFormRefusals,
+  type FieldErrors,
+} from "~/utils/http.server";
 import { postedText } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
@@ -41,8 +46,6 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   };
 });
 
-type Errors = Record<string, string[] | null | undefined>;
-
 const typedOf = (form: FormData) => postedText(form, ["item", "text", "ownerId", "dueOn"]);
 
 export const action = withFormRefusals(
@@ -51,22 +54,14 @@ export const action = withFormRefusals(
     const intent = String(form.get("intent") ?? "");
     if (intent === "choose") {
       const submission = parseWithZod(form, { schema: ActionSchema });
-      if (submission.status !== "success")
-        return data(
-          {
-            errors: (submission.error ?? {}) as Errors,
-            typed: typedOf(form),
-            error: null as string | null,
-          },
-          { status: 400 },
-        );
+      if (submission.status !== "success") return invalidForm(submission.error, typedOf(form));
       await chooseAction(viewer, params.checkInId, params.teamId, submission.value);
     } else if (intent === "agenda") {
       const added = await actionToOneToOne(viewer, String(form.get("actionId") ?? ""));
       if (!added.ok)
         return data(
           {
-            errors: {} as Errors,
+            errors: {} as FieldErrors,
             typed: typedOf(form),
             error: wordsOf(translatorOf(context), added.message) as string | null,
           },
@@ -80,7 +75,7 @@ export const action = withFormRefusals(
     }
     return redirect(`/team-health/${params.checkInId}/teams/${params.teamId}`);
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 export default function TeamHealthResults({ loaderData, actionData }: Route.ComponentProps) {
