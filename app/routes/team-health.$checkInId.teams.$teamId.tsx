@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/team-health.$checkInId.teams.$teamId";
@@ -154,22 +155,14 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
               {t("action.state", { done: String(view.action.doneAt !== null) })}
             </p>
             {view.action.canTakeToOneToOne ? (
-              <Form method="post" className="mt-2">
-                <input type="hidden" name="intent" value="agenda" />
-                <input type="hidden" name="actionId" value={view.action.id} />
-                <Button type="submit" variant="secondary">
-                  {t("action.toOneToOne")}
-                </Button>
-              </Form>
+              <ActionButton intent="agenda" actionId={view.action.id}>
+                {t("action.toOneToOne")}
+              </ActionButton>
             ) : null}
             {view.action.canMarkDone ? (
-              <Form method="post" className="mt-2">
-                <input type="hidden" name="intent" value="done" />
-                <input type="hidden" name="actionId" value={view.action.id} />
-                <Button type="submit" variant="secondary">
-                  {t("action.markDone")}
-                </Button>
-              </Form>
+              <ActionButton intent="done" actionId={view.action.id}>
+                {t("action.markDone")}
+              </ActionButton>
             ) : null}
           </>
         ) : view.canChoose ? (
@@ -237,6 +230,27 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
         </ul>
       </section>
     </>
+  );
+}
+
+/** A button that does `intent` to the team's chosen action. */
+function ActionButton({
+  intent,
+  actionId,
+  children,
+}: {
+  intent: "agenda" | "done";
+  actionId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className="mt-2">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="actionId" value={actionId} />
+      <Button type="submit" variant="secondary">
+        {children}
+      </Button>
+    </Form>
   );
 }
 
