@@ -13,13 +13,8 @@ import { InvalidError } from "~/modules/errors";
 import { PeriodSchema } from "~/modules/goals/forms";
 import { closePeriod, createPeriod, periodsAdminPage } from "~/modules/goals/goals.server";
 import { requireUser } from "~/modules/identity/permissions.server";
-import {
-  invalidForm,
-  withDomainErrors,
-  withFormRefusals,
-  type FieldErrors,
-} from "~/utils/http.server";
-import { postedText } from "~/utils/posted";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:admin.title") },

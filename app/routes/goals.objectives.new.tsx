@@ -12,13 +12,8 @@ import { ObjectiveSchema } from "~/modules/goals/forms";
 import { createObjective, newObjectiveChoices } from "~/modules/goals/goals.server";
 import { COMMITMENTS } from "~/modules/goals/progress";
 import { requireUser } from "~/modules/identity/permissions.server";
-import {
-  invalidForm,
-  withDomainErrors,
-  withFormRefusals,
-  type FieldErrors,
-} from "~/utils/http.server";
-import { postedText } from "~/utils/posted";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:new.title") },

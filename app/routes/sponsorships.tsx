@@ -19,14 +19,9 @@ import {
   recordSponsorship,
   sponsorshipsPage,
 } from "~/modules/sponsorship/sponsorship.server";
-import {
-  invalidForm,
-  withDomainErrors,
-  withFormRefusals,
-  type FieldErrors,
-} from "~/utils/http.server";
+import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
-import { postedText } from "~/utils/posted";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [

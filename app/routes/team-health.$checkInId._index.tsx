@@ -12,12 +12,8 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { AnswerExtrasSchema, answerValues } from "~/modules/team-health/forms";
 import { HELPED, SCALE_POINTS, type ItemKey } from "~/modules/team-health/items";
 import { answerForm, submitAnswer } from "~/modules/team-health/team-health.server";
-import {
-  invalidForm,
-  withDomainErrors,
-  withFormRefusals,
-  type FieldErrors,
-} from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:answer.title") },

@@ -25,13 +25,8 @@ import {
   teamResults,
 } from "~/modules/team-health/team-health.server";
 import * as clock from "~/platform/clock.server";
-import {
-  invalidForm,
-  withDomainErrors,
-  withFormRefusals,
-  type FieldErrors,
-} from "~/utils/http.server";
-import { postedText } from "~/utils/posted";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:page.title") },

@@ -13,12 +13,8 @@ import { JoinSchema, LiveStartSchema } from "~/modules/team-health/forms";
 import { formatLiveCode, normaliseLiveCode } from "~/modules/team-health/live";
 import { startLiveCheckIn } from "~/modules/team-health/live.server";
 import { startableTeams } from "~/modules/team-health/team-health.server";
-import {
-  invalidForm,
-  withDomainErrors,
-  withFormRefusals,
-  type FieldErrors,
-} from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealthLive:join.title") },

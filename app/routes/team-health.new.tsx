@@ -13,12 +13,8 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { StartSchema } from "~/modules/team-health/forms";
 import { DEFAULT_DAYS } from "~/modules/team-health/policy";
 import { startableTeams, startCheckIn } from "~/modules/team-health/team-health.server";
-import {
-  invalidForm,
-  withDomainErrors,
-  withFormRefusals,
-  type FieldErrors,
-} from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:new.title") },

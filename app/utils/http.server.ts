@@ -88,29 +88,6 @@ export function withFormRefusals<
   });
 }
 
-/** A form's field errors by field name, as conform's submission gives them. */
-export type FieldErrors = Record<string, string[] | null | undefined>;
-
-/**
- * A submission its form's schema refused: a 400 with its field errors and what was typed, so the
- * page shows the form again with both; `more` adds what else the page reads (the form's intent).
- */
-export function invalidForm<Typed, More extends object = Record<never, never>>(
-  errors: FieldErrors | null | undefined,
-  typed: Typed,
-  more?: More,
-) {
-  return data(
-    {
-      ...(more as More),
-      errors: errors ?? ({} as FieldErrors),
-      typed,
-      error: null as string | null,
-    },
-    { status: 400 },
-  );
-}
-
 /**
  * The autosave and evidence endpoints answer JSON to plain `fetch` calls (not React Router
  * fetchers, whose failures would replace the page with the error boundary): the
