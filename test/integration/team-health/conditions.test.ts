@@ -34,14 +34,7 @@ beforeAll(async () => {
     createPerson({ name: "Maya Manager" }),
     createPerson({ name: "Oona Outsider" }),
   ]);
-  ({ id: kestrelsId, members: kestrels } = await teamOf("Kestrels", manager, "Kestrel", [
-    "Ari",
-    "Bea",
-    "Cem",
-    "Dov",
-    "Eli",
-    "Fay",
-  ]));
+  ({ id: kestrelsId, members: kestrels } = await teamOf("Kestrels", manager, "Kestrel", 6));
   elsewhereId = (await db.team.create({ data: { name: "Elsewhere" } })).id;
 });
 

@@ -3,16 +3,18 @@ import { db } from "~/db/client.server";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import { createPerson, type Person } from "../../utils/factories";
 
-/** A team called `name`, and one member for each first name ("Ari" and "Lark": Ari Lark), all reporting to `manager`. */
+const FIRST_NAMES = ["Ari", "Bea", "Cem", "Dov", "Eli", "Fay", "Gus", "Hal"];
+
+/** A team called `name` of `size` people (Ari, Bea, … and `surname`), all reporting to `manager`. */
 export async function teamOf(
   name: string,
   manager: Person,
   surname: string,
-  firstNames: readonly string[],
+  size: number,
 ): Promise<{ id: string; members: Person[] }> {
   const id = (await db.team.create({ data: { name } })).id;
   const members: Person[] = [];
-  for (const first of firstNames)
+  for (const first of FIRST_NAMES.slice(0, size))
     members.push(
       await createPerson({ name: `${first} ${surname}`, teamId: id, managerId: manager.id }),
     );

@@ -39,19 +39,8 @@ beforeAll(async () => {
     createPerson({ name: "Oona Outsider" }),
     createPerson({ name: "Ada Admin", isAdmin: true }),
   ]);
-  ({ id: larksId, members: larks } = await teamOf("Larks", facilitator, "Lark", [
-    "Ari",
-    "Bea",
-    "Cem",
-    "Dov",
-    "Eli",
-  ]));
-  ({ id: wrensId, members: wrens } = await teamOf("Wrens", otherManager, "Wren", [
-    "Ira",
-    "Jo",
-    "Kai",
-    "Lou",
-  ]));
+  ({ id: larksId, members: larks } = await teamOf("Larks", facilitator, "Lark", 5));
+  ({ id: wrensId, members: wrens } = await teamOf("Wrens", otherManager, "Wren", 4));
 });
 
 const roomArgs = async (viewer: Person, typed = formatLiveCode(code)) =>

@@ -48,23 +48,9 @@ beforeAll(async () => {
     createPerson({ name: "Oona Outsider" }),
     createPerson({ name: "Ada Admin", isAdmin: true }),
   ]);
-  ({ id: falconsId, members: falcons } = await teamOf("Falcons", manager, "Falcon", [
-    "Ari",
-    "Bea",
-    "Cem",
-    "Dov",
-    "Eli",
-    "Fay",
-    "Gus",
-    "Hal",
-  ]));
-  ({ id: ottersId, members: otters } = await teamOf("Otters", otherManager, "Otter", [
-    "Ira",
-    "Jo",
-    "Kai",
-    "Lou",
-  ]));
-  ({ id: pairId } = await teamOf("Pair", manager, "Pair", ["Pia", "Quin"]));
+  ({ id: falconsId, members: falcons } = await teamOf("Falcons", manager, "Falcon", 8));
+  ({ id: ottersId, members: otters } = await teamOf("Otters", otherManager, "Otter", 4));
+  ({ id: pairId } = await teamOf("Pair", manager, "Pair", 2));
 });
 
 describe("starting a check-in", () => {
