@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/admin.goals";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -14,7 +14,7 @@ import { PeriodSchema } from "~/modules/goals/forms";
 import { closePeriod, createPeriod, periodsAdminPage } from "~/modules/goals/goals.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { postedText } from "~/utils/posted";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:admin.title") },
@@ -34,7 +34,6 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   };
 });
 
-type Errors = Record<string, string[] | null | undefined>;
 const typedOf = (form: FormData) => postedText(form, ["name", "startsOn", "endsOn"]);
 
 export const action = withFormRefusals(
@@ -43,15 +42,7 @@ export const action = withFormRefusals(
     const intent = String(form.get("intent") ?? "");
     if (intent === "create") {
       const submission = parseWithZod(form, { schema: PeriodSchema });
-      if (submission.status !== "success")
-        return data(
-          {
-            errors: (submission.error ?? {}) as Errors,
-            typed: typedOf(form),
-            error: null as string | null,
-          },
-          { status: 400 },
-        );
+      if (submission.status !== "success") return invalidForm(submission.error, typedOf(form));
       await createPeriod(viewer, submission.value);
     } else if (intent === "close") {
       await closePeriod(viewer, String(form.get("periodId") ?? ""));
@@ -60,7 +51,7 @@ export const action = withFormRefusals(
     }
     return redirect("/admin/goals");
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 export default function GoalPeriods({ loaderData, actionData }: Route.ComponentProps) {
@@ -68,7 +59,7 @@ export default function GoalPeriods({ loaderData, actionData }: Route.ComponentP
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const typed: Partial<Record<string, string>> = actionData?.typed ?? {};
-  const errors: Errors = actionData?.errors ?? {};
+  const errors: FieldErrors = actionData?.errors ?? {};
   return (
     <>
       <PageHeader title={t("admin.heading")} description={t("admin.intro")} />

@@ -1,23 +1,17 @@
 import type { Route } from "./+types/assessments.$assessmentId.save";
+import { translatorOf } from "~/i18n/i18n.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { saveDraft } from "~/modules/assessments/assessments.server";
-import { SaveDraftSchema } from "~/modules/assessments/draft";
+import { readDraftSave } from "~/modules/assessments/draft";
 import { jsonBody, jsonEndpoint } from "~/utils/http.server";
 
 /** Autosave of a draft: JSON `{ baseRevision, changes: [{ field, value, base }] }` in, the merged draft out. */
-export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs) => {
+export const action = jsonEndpoint(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const parsed = SaveDraftSchema.safeParse(await jsonBody(request));
-  if (!parsed.success) {
-    return {
-      status: 400,
-      body: {
-        ok: false,
-        kind: "invalid",
-        message: "That save was not understood; nothing was saved.",
-        fieldErrors: {},
-      },
-    };
-  }
-  return saveDraft(viewer, params.assessmentId ?? "", parsed.data);
+  const read = readDraftSave(
+    await jsonBody(request),
+    translatorOf(context)("assessments:page.errors.saveNotUnderstood"),
+  );
+  if (!read.ok) return read.answer;
+  return saveDraft(viewer, params.assessmentId ?? "", read.input);
 });

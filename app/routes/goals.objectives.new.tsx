@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, redirect, useNavigation } from "react-router";
 import { useState } from "react";
 import type { Route } from "./+types/goals.objectives.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,7 +13,7 @@ import { createObjective, newObjectiveChoices } from "~/modules/goals/goals.serv
 import { COMMITMENTS } from "~/modules/goals/progress";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { postedText } from "~/utils/posted";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:new.title") },
@@ -23,8 +23,6 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   const viewer = await requireUser(request);
   return newObjectiveChoices(viewer, new URL(request.url).searchParams.get("period"));
 });
-
-type Errors = Record<string, string[] | null | undefined>;
 
 const typedOf = (form: FormData) =>
   postedText(form, [
@@ -42,26 +40,18 @@ export const action = withFormRefusals(
   async ({ request }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const submission = parseWithZod(form, { schema: ObjectiveSchema });
-    if (submission.status !== "success")
-      return data(
-        {
-          errors: (submission.error ?? {}) as Errors,
-          typed: typedOf(form),
-          error: null as string | null,
-        },
-        { status: 400 },
-      );
+    if (submission.status !== "success") return invalidForm(submission.error, typedOf(form));
     const id = await createObjective(viewer, submission.value);
     return redirect(`/goals/objectives/${id}`);
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 export default function NewObjective({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("goals");
   const busy = useNavigation().state === "submitting";
   const typed: Partial<Record<string, string>> = actionData?.typed ?? {};
-  const errors: Errors = actionData?.errors ?? {};
+  const errors: FieldErrors = actionData?.errors ?? {};
   const levels = (["person", "team", "company"] as const).filter(
     (level) => loaderData.levels[level],
   );

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/sponsorships";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -21,7 +21,7 @@ import {
 } from "~/modules/sponsorship/sponsorship.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
-import { postedText } from "~/utils/posted";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 import { languageOf } from "~/i18n/i18n.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
@@ -36,8 +36,6 @@ export const loader = withDomainErrors(async ({ request, context }: Route.Loader
     defaultUntil: dateToDay(new Date(clock.now().getTime() + 182 * 24 * 60 * 60 * 1000)),
   };
 });
-
-type Errors = Record<string, string[] | null | undefined>;
 
 /** The new sponsorship's fields, shown again as posted when refused. */
 const typedOf = (form: FormData) =>
@@ -60,28 +58,12 @@ export const action = withFormRefusals(
     if (intent === "record") {
       const submission = parseWithZod(form, { schema: SponsorshipSchema });
       if (submission.status !== "success")
-        return data(
-          {
-            intent,
-            errors: (submission.error ?? {}) as Errors,
-            typed: typedOf(form),
-            error: null as string | null,
-          },
-          { status: 400 },
-        );
+        return invalidForm(submission.error, typedOf(form), { intent });
       await recordSponsorship(viewer, submission.value);
     } else if (intent === "decline") {
       const submission = parseWithZod(form, { schema: DeclineSchema });
       if (submission.status !== "success")
-        return data(
-          {
-            intent,
-            errors: (submission.error ?? {}) as Errors,
-            typed: typedOf(form),
-            error: null as string | null,
-          },
-          { status: 400 },
-        );
+        return invalidForm(submission.error, typedOf(form), { intent });
       await declineSponsorship(
         viewer,
         String(form.get("sponsorshipId") ?? ""),
@@ -94,7 +76,7 @@ export const action = withFormRefusals(
     }
     return redirect("/sponsorships");
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 type Row = Route.ComponentProps["loaderData"]["given"][number];
@@ -152,7 +134,7 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
   const { t } = useTranslation("sponsorship");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const errors = (actionData?.intent === "record" ? actionData.errors : {}) as Errors;
+  const errors = (actionData?.intent === "record" ? actionData.errors : {}) as FieldErrors;
   const typed = actionData?.intent === "record" && "typed" in actionData ? actionData.typed : {};
   const list = (rows: Row[], empty: string) =>
     rows.length ? (

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/team-health.$checkInId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -13,6 +13,7 @@ import { AnswerExtrasSchema, answerValues } from "~/modules/team-health/forms";
 import { HELPED, SCALE_POINTS, type ItemKey } from "~/modules/team-health/items";
 import { answerForm, submitAnswer } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:answer.title") },
@@ -22,8 +23,6 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   const viewer = await requireUser(request);
   return answerForm(viewer, params.checkInId);
 });
-
-type Errors = Record<string, string[] | null | undefined>;
 
 const typedOf = (form: FormData) => ({
   values: Object.fromEntries(
@@ -43,15 +42,7 @@ export const action = withFormRefusals(
       return redirect("/team-health");
     }
     const submission = parseWithZod(form, { schema: AnswerExtrasSchema });
-    if (submission.status !== "success")
-      return data(
-        {
-          errors: (submission.error ?? {}) as Errors,
-          typed: typedOf(form),
-          error: null as string | null,
-        },
-        { status: 400 },
-      );
+    if (submission.status !== "success") return invalidForm(submission.error, typedOf(form));
     const { items } = await answerForm(viewer, params.checkInId);
     await submitAnswer(viewer, params.checkInId, {
       values: answerValues(form, items),
@@ -60,7 +51,7 @@ export const action = withFormRefusals(
     });
     return redirect("/team-health");
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 export default function AnswerCheckIn({ loaderData, actionData }: Route.ComponentProps) {

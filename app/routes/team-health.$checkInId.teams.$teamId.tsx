@@ -1,9 +1,11 @@
+import type { ReactNode } from "react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/team-health.$checkInId.teams.$teamId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { ItemTable } from "~/components/team-health/item-table";
+import { HealthScore, ReleasedAsOf } from "~/components/team-health/score";
 import { Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { translatorOf } from "~/i18n/i18n.server";
@@ -24,7 +26,7 @@ import {
 } from "~/modules/team-health/team-health.server";
 import * as clock from "~/platform/clock.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
-import { postedText } from "~/utils/posted";
+import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:page.title") },
@@ -40,8 +42,6 @@ export const loader = withDomainErrors(async ({ request, params }: Route.LoaderA
   };
 });
 
-type Errors = Record<string, string[] | null | undefined>;
-
 const typedOf = (form: FormData) => postedText(form, ["item", "text", "ownerId", "dueOn"]);
 
 export const action = withFormRefusals(
@@ -50,22 +50,14 @@ export const action = withFormRefusals(
     const intent = String(form.get("intent") ?? "");
     if (intent === "choose") {
       const submission = parseWithZod(form, { schema: ActionSchema });
-      if (submission.status !== "success")
-        return data(
-          {
-            errors: (submission.error ?? {}) as Errors,
-            typed: typedOf(form),
-            error: null as string | null,
-          },
-          { status: 400 },
-        );
+      if (submission.status !== "success") return invalidForm(submission.error, typedOf(form));
       await chooseAction(viewer, params.checkInId, params.teamId, submission.value);
     } else if (intent === "agenda") {
       const added = await actionToOneToOne(viewer, String(form.get("actionId") ?? ""));
       if (!added.ok)
         return data(
           {
-            errors: {} as Errors,
+            errors: {} as FieldErrors,
             typed: typedOf(form),
             error: wordsOf(translatorOf(context), added.message) as string | null,
           },
@@ -79,7 +71,7 @@ export const action = withFormRefusals(
     }
     return redirect(`/team-health/${params.checkInId}/teams/${params.teamId}`);
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 export default function TeamHealthResults({ loaderData, actionData }: Route.ComponentProps) {
@@ -94,36 +86,13 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
       <BackLink to="/team-health">{t("page.heading")}</BackLink>
       <PageHeader title={t("results.heading", { team: view.team })} />
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
-      <p className="mb-1 text-sm">
-        {t("results.asOf", {
-          answers: view.answers,
-          asked: view.asked,
-          floor: view.floor,
-          date: view.releasedAt ? f.dateTime(view.releasedAt) : "",
-        })}{" "}
+      <ReleasedAsOf release={view}>
         {view.open ? t("results.openUntil", { date: f.day(view.closesAt) }) : t("results.closed")}
-      </p>
+      </ReleasedAsOf>
       <p className="muted mb-4 text-sm">{t("results.batches", { floor: view.floor })}</p>
       {view.answers > 0 ? (
         <>
-          <p className="mb-1 font-medium">
-            {view.score
-              ? t("results.score", {
-                  score: n(view.score.estimate),
-                  low: n(view.score.interval[0]),
-                  high: n(view.score.interval[1]),
-                })
-              : t("results.scoreHidden")}
-          </p>
-          <p className="mb-4 text-sm">
-            {view.change
-              ? t("results.change", {
-                  change: n(view.change.estimate),
-                  low: n(view.change.interval[0]),
-                  high: n(view.change.interval[1]),
-                })
-              : t("results.noChange")}
-          </p>
+          <HealthScore score={view.score} change={view.change} />
           <ItemTable items={view.items} />
           {view.furthest.length ? (
             <section aria-labelledby="furthest-heading" className="mb-4">
@@ -181,22 +150,14 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
               {t("action.state", { done: String(view.action.doneAt !== null) })}
             </p>
             {view.action.canTakeToOneToOne ? (
-              <Form method="post" className="mt-2">
-                <input type="hidden" name="intent" value="agenda" />
-                <input type="hidden" name="actionId" value={view.action.id} />
-                <Button type="submit" variant="secondary">
-                  {t("action.toOneToOne")}
-                </Button>
-              </Form>
+              <ActionButton intent="agenda" actionId={view.action.id}>
+                {t("action.toOneToOne")}
+              </ActionButton>
             ) : null}
             {view.action.canMarkDone ? (
-              <Form method="post" className="mt-2">
-                <input type="hidden" name="intent" value="done" />
-                <input type="hidden" name="actionId" value={view.action.id} />
-                <Button type="submit" variant="secondary">
-                  {t("action.markDone")}
-                </Button>
-              </Form>
+              <ActionButton intent="done" actionId={view.action.id}>
+                {t("action.markDone")}
+              </ActionButton>
             ) : null}
           </>
         ) : view.canChoose ? (
@@ -264,6 +225,27 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
         </ul>
       </section>
     </>
+  );
+}
+
+/** A button that does `intent` to the team's chosen action. */
+function ActionButton({
+  intent,
+  actionId,
+  children,
+}: {
+  intent: "agenda" | "done";
+  actionId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className="mt-2">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="actionId" value={actionId} />
+      <Button type="submit" variant="secondary">
+        {children}
+      </Button>
+    </Form>
   );
 }
 

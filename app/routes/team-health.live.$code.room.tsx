@@ -2,11 +2,11 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/team-health.live.$code.room";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemTable } from "~/components/team-health/item-table";
+import { HealthScore, ReleasedAsOf } from "~/components/team-health/score";
 import { useLiveRoom } from "~/components/team-health/use-live-room";
 import { Button } from "~/components/ui/button";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
-import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -40,9 +40,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 export default function LiveRoom({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("teamHealthLive");
   const health = useTranslation("teamHealth").t;
-  const f = useFormats();
   const view = loaderData;
-  const n = (value: number) => f.number(value, 1);
   useLiveRoom(view.code, view.open);
   return (
     <>
@@ -78,27 +76,12 @@ export default function LiveRoom({ loaderData, actionData }: Route.ComponentProp
         <p className="text-lg font-medium">
           {t("room.answered", { answered: view.answered, asked: view.asked })}
         </p>
-        <p className="mb-1 text-sm">
-          {health("results.asOf", {
-            answers: view.answers,
-            asked: view.asked,
-            floor: view.floor,
-            date: view.releasedAt ? f.dateTime(view.releasedAt) : "",
-          })}
-        </p>
+        <ReleasedAsOf release={view} />
       </div>
       <p className="muted mb-4 text-sm">{t("room.floor", { floor: view.floor })}</p>
       {view.answers > 0 ? (
         <>
-          <p className="mb-4 font-medium">
-            {view.score
-              ? health("results.score", {
-                  score: n(view.score.estimate),
-                  low: n(view.score.interval[0]),
-                  high: n(view.score.interval[1]),
-                })
-              : health("results.scoreHidden")}
-          </p>
+          <HealthScore score={view.score} />
           <ItemTable items={view.items} />
         </>
       ) : null}

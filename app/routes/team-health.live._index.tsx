@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/team-health.live._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInStartFields } from "~/components/team-health/start-fields";
@@ -14,6 +14,7 @@ import { formatLiveCode, normaliseLiveCode } from "~/modules/team-health/live";
 import { startLiveCheckIn } from "~/modules/team-health/live.server";
 import { startableTeams } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealthLive:join.title") },
@@ -49,8 +50,6 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   };
 });
 
-type Errors = Record<string, string[] | null | undefined>;
-
 const typedOf = (form: FormData) => ({
   teamId: String(form.get("teamId") ?? ""),
   libraryItems: form.getAll("libraryItems").map(String),
@@ -60,19 +59,11 @@ export const action = withFormRefusals(
   async ({ request }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const submission = parseWithZod(form, { schema: LiveStartSchema });
-    if (submission.status !== "success")
-      return data(
-        {
-          errors: (submission.error ?? {}) as Errors,
-          typed: typedOf(form),
-          error: null as string | null,
-        },
-        { status: 400 },
-      );
+    if (submission.status !== "success") return invalidForm(submission.error, typedOf(form));
     const code = await startLiveCheckIn(viewer, submission.value);
     return redirect(`/team-health/live/${formatLiveCode(code)}/room`);
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 export default function LiveCheckIn({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/team-health.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInStartFields } from "~/components/team-health/start-fields";
@@ -14,6 +14,7 @@ import { StartSchema } from "~/modules/team-health/forms";
 import { DEFAULT_DAYS } from "~/modules/team-health/policy";
 import { startableTeams, startCheckIn } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { invalidForm, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:new.title") },
@@ -26,8 +27,6 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { teams, defaultDays: DEFAULT_DAYS };
 });
 
-type Errors = Record<string, string[] | null | undefined>;
-
 const typedOf = (form: FormData) => ({
   teamIds: form.getAll("teamIds").map(String),
   libraryItems: form.getAll("libraryItems").map(String),
@@ -39,19 +38,11 @@ export const action = withFormRefusals(
   async ({ request }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
     const submission = parseWithZod(form, { schema: StartSchema });
-    if (submission.status !== "success")
-      return data(
-        {
-          errors: (submission.error ?? {}) as Errors,
-          typed: typedOf(form),
-          error: null as string | null,
-        },
-        { status: 400 },
-      );
+    if (submission.status !== "success") return invalidForm(submission.error, typedOf(form));
     await startCheckIn(viewer, submission.value);
     return redirect("/team-health");
   },
-  (form) => ({ errors: {} as Errors, typed: typedOf(form) }),
+  (form) => ({ errors: {} as FieldErrors, typed: typedOf(form) }),
 );
 
 export default function NewCheckIn({ loaderData, actionData }: Route.ComponentProps) {

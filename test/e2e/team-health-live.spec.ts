@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from "./test";
+import { expect, test, type Page } from "./test";
 import { expectAccessibleInEveryView, signIn } from "./helpers";
+import { answerItems, items, onPhone, phone } from "./team-health";
 
 // Mobile's manager Tom Hughes runs a live check-in in the team's retro (decision 112): he starts it
 // on the room's screen, three engineers answer on their phones (one with JavaScript off, one
@@ -10,44 +11,10 @@ import { expectAccessibleInEveryView, signIn } from "./helpers";
 // the other specs read outside team health; the check-in is closed before the test ends.
 const tom = "tom.hughes@example.com";
 const phones = ["clara.jensen@example.com", "hana.novak@example.com", "ben.adeyemi@example.com"];
-const phone = { width: 390, height: 844 };
-const items = [
-  "If you make a mistake on this team, it is often held against you.",
-  "Members of this team are able to bring up problems and tough issues.",
-  "People on this team sometimes reject others for being different.",
-  "It is safe to take a risk on this team.",
-  "It is difficult to ask other members of this team for help.",
-  "No one on this team would deliberately act in a way that undermines my efforts.",
-  "Working with members of this team, my unique skills and talents are valued and utilized.",
-];
-const scale = [
-  "Strongly disagree",
-  "Disagree",
-  "Somewhat disagree",
-  "Neither agree nor disagree",
-  "Somewhat agree",
-  "Agree",
-  "Strongly agree",
-];
-
-async function onPhone(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: phone, javaScriptEnabled })).newPage();
-  await signIn(page, email);
-  return page;
-}
-
 /** Answers on the page the code led to: person 0, 1, 2 and 3 give 2, 4, 6 and 7 (four values apart, none too alike). */
 async function answer(page: Page, person: number, skip: readonly number[] = []) {
   await expect(page.getByRole("heading", { name: /How is it on Mobile/ })).toBeVisible();
-  for (const [index, item] of items.entries()) {
-    if (skip.includes(index)) continue;
-    await page
-      .getByRole("group", { name: `${index + 1}. ${item}` })
-      .getByRole("radio", { name: scale[[1, 3, 5, 6][person]!], exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Send my answers" }).click();
-  await expect(page.getByText("you answered")).toBeVisible();
+  await answerItems(page, () => [1, 3, 5, 6][person]!, skip);
 }
 
 /** Not wider than the phone. */

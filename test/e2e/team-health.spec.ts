@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "./test";
-import { signIn } from "./helpers";
+import { expect, test, type Page } from "./test";
+import { answerItems, items, onPhone } from "./team-health";
 
 // Data Platform's manager Hannah Kim starts a check-in for her team; its engineers answer on phones
 // (one of them with JavaScript off); the results appear once four have answered, a late answer moves
@@ -12,43 +12,12 @@ const answerers = [
   "elif.yilmaz@example.com",
 ];
 const late = "patrick.doyle@example.com";
-const phone = { width: 390, height: 844 };
-const items = [
-  "If you make a mistake on this team, it is often held against you.",
-  "Members of this team are able to bring up problems and tough issues.",
-  "People on this team sometimes reject others for being different.",
-  "It is safe to take a risk on this team.",
-  "It is difficult to ask other members of this team for help.",
-  "No one on this team would deliberately act in a way that undermines my efforts.",
-  "Working with members of this team, my unique skills and talents are valued and utilized.",
-];
-const scale = [
-  "Strongly disagree",
-  "Disagree",
-  "Somewhat disagree",
-  "Neither agree nor disagree",
-  "Somewhat agree",
-  "Agree",
-  "Strongly agree",
-];
 const action = "Open every planning meeting with the risks nobody has raised";
-
-async function as(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: phone, javaScriptEnabled })).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 async function answer(page: Page, person: number) {
   await page.goto("/team-health");
   await page.getByRole("link", { name: "Answer for Data Platform" }).click();
-  for (const [index, item] of items.entries())
-    await page
-      .getByRole("group", { name: `${index + 1}. ${item}` })
-      .getByRole("radio", { name: scale[(person * 3 + index) % 7], exact: true })
-      .check();
-  await page.getByRole("button", { name: "Send my answers" }).click();
-  await expect(page.getByText("you answered")).toBeVisible();
+  await answerItems(page, (index) => (person * 3 + index) % 7);
 }
 
 test("a check-in from invitation to results, a late answer that moves nothing, an action, and the next check-in asking whether it helped", async ({
@@ -56,7 +25,7 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
 }) => {
   // Several people sign in over two check-ins: more than the default half minute on a busy machine.
   test.setTimeout(120_000);
-  const manager = await as(browser, hannah);
+  const manager = await onPhone(browser, hannah);
   await manager.goto("/team-health");
   await manager.getByRole("link", { name: "Start a check-in" }).click();
   await manager.getByRole("checkbox", { name: /^Data Platform/ }).check();
@@ -65,7 +34,7 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   await expect(manager.getByRole("link", { name: /^Data Platform, started/ })).toBeVisible();
 
   for (const [person, email] of answerers.slice(0, 3).entries())
-    await answer(await as(browser, email, person !== 1), person);
+    await answer(await onPhone(browser, email, person !== 1), person);
   await manager
     .getByRole("link", { name: /^Data Platform, started/ })
     .first()
@@ -74,12 +43,12 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   const results = manager.url();
   await expect(manager.getByText(/No results yet/)).toBeVisible();
 
-  await answer(await as(browser, answerers[3]!), 3);
+  await answer(await onPhone(browser, answerers[3]!), 3);
   await manager.goto(results);
   await expect(manager.getByText(/From 4 answers of 8 asked/)).toBeVisible();
   const before = await manager.getByRole("table").innerText();
 
-  await answer(await as(browser, late), 5);
+  await answer(await onPhone(browser, late), 5);
   await manager.goto(results);
   await expect(manager.getByText(/From 4 answers of 8 asked/)).toBeVisible();
   expect(await manager.getByRole("table").innerText()).toBe(before);
@@ -91,7 +60,7 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   await expect(manager.getByText(`“${action}”`)).toBeVisible();
 
   // The action's owner: Leila, whom no other browser test signs in as or changes.
-  const owner = await as(browser, answerers[1]!);
+  const owner = await onPhone(browser, answerers[1]!);
   await owner.goto("/");
   await expect(
     owner.getByText("Follow through on your team's health action for Data Platform"),

@@ -36,6 +36,8 @@ function rebuildInTurn(): Promise<void> {
   return next;
 }
 
+export type Person = Awaited<ReturnType<typeof createPerson>>;
+
 export function createAdmin(overrides: PersonOverrides = {}) {
   return createPerson({ isAdmin: true, ...overrides });
 }

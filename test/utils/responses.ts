@@ -6,6 +6,7 @@ import {
   useParams,
   type RouterContextProvider,
 } from "react-router";
+import { DomainError } from "~/modules/errors";
 import { contextWith } from "~/utils/server-facts";
 
 /**
@@ -33,6 +34,17 @@ export function statusOf(value: unknown): number {
 export function bodyOf<T = unknown>(value: unknown): T {
   if (isDataWithInit(value)) return value.data as T;
   return value as T;
+}
+
+/** The kind of domain error a service call raises ("not-found", "forbidden", …), or "allowed". */
+export async function refused(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.kind;
+    throw error;
+  }
+  return "allowed";
 }
 
 /** Runs a loader or action that is expected to throw, and returns what it threw. */

@@ -133,6 +133,22 @@ export const SaveDraftSchema = z.object({
 export type SaveDraftInput = z.infer<typeof SaveDraftSchema>;
 
 /**
+ * An autosave's JSON body read as a draft's changes, or what its endpoint answers when it is not
+ * one: a 400 saying `notUnderstood` (worded by the endpoint), nothing saved.
+ */
+export function readDraftSave(body: unknown, notUnderstood: string) {
+  const parsed = SaveDraftSchema.safeParse(body);
+  if (parsed.success) return { ok: true as const, input: parsed.data };
+  return {
+    ok: false as const,
+    answer: {
+      status: 400,
+      body: { ok: false, kind: "invalid", message: notUnderstood, fieldErrors: {} },
+    },
+  };
+}
+
+/**
  * Three-way merge of one save into the current stored values. Every change is
  * written (the save's value wins), but a field whose stored value moved away from
  * the value this save was edited from, to something else, was also changed by

@@ -11,26 +11,16 @@ import {
 import { answerPulse, managerPulse } from "~/modules/conversations/pulse.server";
 import { seriesPage } from "~/modules/conversations/agenda.server";
 import { startSeries } from "~/modules/conversations/series.server";
-import { DomainError } from "~/modules/errors";
 import { db } from "~/db/client.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { createPerson } from "../../utils/factories";
+import { refused } from "../../utils/responses";
 
 const viewer = (person: { id: string; isAdmin?: boolean }) => ({
   id: person.id,
   isAdmin: person.isAdmin ?? false,
 });
 const at = (iso: string) => new Date(iso);
-
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
 
 describe("evidence between cycles", () => {
   test("recorded against a competency of the person's ladder; their manager reads it only as shared, item by item or all; nobody else", async () => {

@@ -28,6 +28,7 @@ import { DomainError } from "~/modules/errors";
 import { managerChain, rebuildReportingLine } from "~/modules/people/reporting-line.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
+import { refused } from "../../utils/responses";
 import { inEnglish } from "../../utils/todo-words";
 
 const viewer = (person: { id: string; isAdmin?: boolean }) => ({
@@ -73,16 +74,6 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
     await run();
   } catch (error) {
     if (error instanceof DomainError) return error.message;
-    throw error;
-  }
-  return "allowed";
-}
-
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
     throw error;
   }
   return "allowed";

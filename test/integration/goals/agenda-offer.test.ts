@@ -6,8 +6,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { startSeries } from "~/modules/conversations/series.server";
-import { dateToDay } from "~/modules/days";
-import { DomainError } from "~/modules/errors";
 import {
   addKeyResult,
   checkIn,
@@ -17,53 +15,37 @@ import {
   keyResultsToOffer,
   keyResultToOneToOne,
 } from "~/modules/goals/goals.server";
-import { quarterOf } from "~/modules/goals/progress";
 import * as clock from "~/platform/clock.server";
 import * as seriesRoute from "~/routes/conversations.$seriesId";
-import { createPerson } from "../../utils/factories";
+import { createPerson, type Person } from "../../utils/factories";
 import { renderPage, type PageModule } from "../../utils/render-page";
-import { answerText, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import {
+  answerText,
+  refused,
+  routeArgs,
+  statusOf,
+  type RouteFunction,
+} from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
+import { goalsOrganisation, metric as baseMetric, type GoalsOrganisation } from "./fixtures";
 
 const MARK = "MARK-not-yours-7c2b";
 
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
-
 let admin: Person, director: Person, manager: Person, lena: Person, otto: Person;
-let teamId: string, periodId: string, seriesId: string, skipId: string;
+let teamId: string, seriesId: string, skipId: string;
 let atRisk: string, offTrack: string, onTrack: string, notYours: string, closed: string;
+let objective: GoalsOrganisation["objective"];
 
 const days = (n: number) => new Date(clock.now().getTime() + n * 24 * 60 * 60 * 1000);
 
-const metric = (title: string, ownerEmail: string) => ({
-  title,
-  kind: "metric" as const,
-  unit: "ms",
-  direction: "decrease" as const,
-  startValue: 900,
-  targetValue: 300,
-  ownerEmail,
-});
-
-const objective = (level: "team" | "person", title: string, inPeriod = periodId) => ({
-  periodId: inPeriod,
-  level,
-  teamId: level === "team" ? teamId : null,
-  title,
-  why: "",
-  commitment: "committed" as const,
-  parentId: null,
-});
+const metric = (title: string, ownerEmail: string) =>
+  baseMetric(title, {
+    unit: "ms",
+    direction: "decrease",
+    startValue: 900,
+    targetValue: 300,
+    ownerEmail,
+  });
 
 const series = () => ({
   id: seriesId,
@@ -75,37 +57,15 @@ const offered = async (viewer: Person, of = series()) =>
   (await keyResultsToOffer(viewer, of)).map((row) => row.id).sort();
 
 beforeAll(async () => {
-  teamId = (await db.team.create({ data: { name: "Checkout 7c2b" } })).id;
-  admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  director = await createPerson({ name: "Dee Director", track: "manager", level: "m2" });
-  manager = await createPerson({
-    name: "Sam Manager",
-    track: "manager",
-    level: "m2",
-    managerId: director.id,
-    teamId,
-  });
-  lena = await createPerson({
-    name: "Lena Engineer",
-    track: "ic",
-    level: "ic2",
-    managerId: manager.id,
-    teamId,
-  });
-  otto = await createPerson({ name: "Otto Outsider", track: "ic", level: "ic2" });
-  const quarter = quarterOf(clock.now());
-  periodId = await createPeriod(admin, {
-    name: quarter.name,
-    startsOn: dateToDay(quarter.startsOn),
-    endsOn: dateToDay(quarter.endsOn),
-  });
-  const team = await createObjective(manager, objective("team", "Faster checkout"));
+  ({ admin, director, manager, lena, otto, teamId, objective } =
+    await goalsOrganisation("Checkout 7c2b"));
+  const team = await createObjective(manager, objective("team", { title: "Faster checkout" }));
   atRisk = (await addKeyResult(manager, team, metric("Checkout p95", lena.email))).id;
   onTrack = (await addKeyResult(manager, team, metric("Search p95", lena.email))).id;
-  const own = await createObjective(lena, objective("person", "Lena's growth"));
+  const own = await createObjective(lena, objective("person", { title: "Lena's growth" }));
   offTrack = (await addKeyResult(lena, own, metric("Build time", lena.email))).id;
   // Otto's own objective names Lena on a key result: she reads it; her manager may not.
-  const ottos = await createObjective(otto, objective("person", `Otto's ${MARK}`));
+  const ottos = await createObjective(otto, objective("person", { title: `Otto's ${MARK}` }));
   notYours = (await addKeyResult(otto, ottos, metric(`Cold start ${MARK}`, lena.email))).id;
   // A key result of a period that is closed now.
   const old = await createPeriod(admin, {
@@ -113,7 +73,10 @@ beforeAll(async () => {
     startsOn: "2020-01-01",
     endsOn: "2020-03-31",
   });
-  const oldObjective = await createObjective(manager, objective("team", "Old checkout", old));
+  const oldObjective = await createObjective(
+    manager,
+    objective("team", { title: "Old checkout", periodId: old }),
+  );
   closed = (await addKeyResult(manager, oldObjective, metric("Old p95", lena.email))).id;
   for (const [kr, confidence] of [
     [atRisk, "atRisk"],

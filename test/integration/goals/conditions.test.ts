@@ -4,7 +4,6 @@
 // person's objective is shared, and who reflects, records a contribution and carries over.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { DomainError } from "~/modules/errors";
 import {
   addKeyResult,
   carryOver,
@@ -17,80 +16,20 @@ import {
   reflect,
   shareObjective,
 } from "~/modules/goals/goals.server";
-import { nextQuarter, quarterOf } from "~/modules/goals/progress";
-import { dateToDay } from "~/modules/days";
 import * as clock from "~/platform/clock.server";
 import * as newObjectiveRoute from "~/routes/goals.objectives.new";
-import { createPerson } from "../../utils/factories";
-import { routeArgs, statusOf } from "../../utils/responses";
+import { type Person } from "../../utils/factories";
+import { refused, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost } from "../../utils/session";
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
-
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
+import { goalsOrganisation, metric, type GoalsOrganisation } from "./fixtures";
 
 let admin: Person, manager: Person, lena: Person, omar: Person, otto: Person;
 let teamId: string, periodId: string, nextPeriodId: string;
-
-const metric = (title: string) => ({
-  title,
-  kind: "metric" as const,
-  unit: "teams",
-  direction: "increase" as const,
-  startValue: 40,
-  targetValue: 60,
-});
-
-const objective = (level: "company" | "team" | "person", extra: Record<string, unknown> = {}) => ({
-  periodId,
-  level,
-  teamId: level === "team" ? teamId : null,
-  title: `A ${level} objective`,
-  why: "",
-  commitment: "committed" as const,
-  parentId: null,
-  ...extra,
-});
+let objective: GoalsOrganisation["objective"];
 
 beforeAll(async () => {
-  teamId = (await db.team.create({ data: { name: "Payments" } })).id;
-  admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  manager = await createPerson({ name: "Sam Manager", track: "manager", level: "m2", teamId });
-  lena = await createPerson({
-    name: "Lena Engineer",
-    track: "ic",
-    level: "ic2",
-    managerId: manager.id,
-    teamId,
-  });
-  omar = await createPerson({
-    name: "Omar Engineer",
-    track: "ic",
-    level: "ic2",
-    managerId: manager.id,
-    teamId,
-  });
-  otto = await createPerson({ name: "Otto Outsider", track: "ic", level: "ic2" });
-  const quarter = quarterOf(clock.now());
-  periodId = await createPeriod(admin, {
-    name: quarter.name,
-    startsOn: dateToDay(quarter.startsOn),
-    endsOn: dateToDay(quarter.endsOn),
-  });
-  const next = nextQuarter(clock.now());
-  nextPeriodId = await createPeriod(admin, {
-    name: next.name,
-    startsOn: dateToDay(next.startsOn),
-    endsOn: dateToDay(next.endsOn),
-  });
+  ({ admin, manager, lena, omar, otto, teamId, periodId, nextPeriodId, objective } =
+    await goalsOrganisation("Payments"));
 });
 
 describe("goals' rules at their edges", () => {

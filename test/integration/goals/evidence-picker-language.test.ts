@@ -4,14 +4,12 @@
 // option's value is the competency's id in every language.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import renderDocument, { handleError } from "~/entry.server";
-import { addKeyResult, createObjective, createPeriod } from "~/modules/goals/goals.server";
-import { quarterOf } from "~/modules/goals/progress";
-import { dateToDay } from "~/modules/days";
+import { addKeyResult, createObjective } from "~/modules/goals/goals.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
-import * as clock from "~/platform/clock.server";
 import * as root from "~/root";
 import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
 import { createPerson } from "../../utils/factories";
+import { quarterPeriod } from "./fixtures";
 import { withRouteProps } from "../../utils/responses";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
@@ -31,12 +29,7 @@ let periodId: string;
 beforeAll(async () => {
   server = await serveBuild(build);
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  const quarter = quarterOf(clock.now());
-  periodId = await createPeriod(admin, {
-    name: quarter.name,
-    startsOn: dateToDay(quarter.startsOn),
-    endsOn: dateToDay(quarter.endsOn),
-  });
+  periodId = await quarterPeriod(admin);
 });
 afterAll(async () => server.close());
 

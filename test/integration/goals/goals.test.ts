@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.server";
 import { startSeries } from "~/modules/conversations/series.server";
-import { DomainError } from "~/modules/errors";
 import {
   addKeyResult,
   carryOver,
@@ -22,94 +21,21 @@ import {
   reflect,
   shareObjective,
 } from "~/modules/goals/goals.server";
-import { quarterOf, nextQuarter } from "~/modules/goals/progress";
-import { dateToDay } from "~/modules/days";
 import { todoFor } from "~/modules/todo/todo.server";
 import * as clock from "~/platform/clock.server";
-import { createPerson } from "../../utils/factories";
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
+import { type Person } from "../../utils/factories";
+import { refused } from "../../utils/responses";
+import { goalsOrganisation, metric, type GoalsOrganisation } from "./fixtures";
 
 const SECRET = "PRIVATE-GOAL-5e1d";
 
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
-
 let admin: Person, director: Person, manager: Person, lena: Person, omar: Person, otto: Person;
-let teamId: string, otherTeamId: string, periodId: string, nextPeriodId: string;
-
-const metric = (title: string, extra: Partial<Parameters<typeof addKeyResult>[2]> = {}) => ({
-  title,
-  kind: "metric" as const,
-  unit: "teams",
-  direction: "increase" as const,
-  startValue: 40,
-  targetValue: 60,
-  ...extra,
-});
+let otherTeamId: string | null, periodId: string, nextPeriodId: string;
+let objective: GoalsOrganisation["objective"];
 
 beforeAll(async () => {
-  teamId = (await db.team.create({ data: { name: "Payments 5e1d" } })).id;
-  otherTeamId = (await db.team.create({ data: { name: "Search 5e1d" } })).id;
-  admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  director = await createPerson({ name: "Dee Director", track: "manager", level: "m2" });
-  manager = await createPerson({
-    name: "Sam Manager",
-    track: "manager",
-    level: "m2",
-    managerId: director.id,
-    teamId,
-  });
-  lena = await createPerson({
-    name: "Lena Engineer",
-    track: "ic",
-    level: "ic2",
-    managerId: manager.id,
-    teamId,
-  });
-  omar = await createPerson({
-    name: "Omar Engineer",
-    track: "ic",
-    level: "ic2",
-    managerId: manager.id,
-    teamId,
-  });
-  otto = await createPerson({
-    name: "Otto Outsider",
-    track: "ic",
-    level: "ic2",
-    teamId: otherTeamId,
-  });
-  const quarter = quarterOf(clock.now());
-  const next = nextQuarter(clock.now());
-  periodId = await createPeriod(admin, {
-    name: quarter.name,
-    startsOn: dateToDay(quarter.startsOn),
-    endsOn: dateToDay(quarter.endsOn),
-  });
-  nextPeriodId = await createPeriod(admin, {
-    name: next.name,
-    startsOn: dateToDay(next.startsOn),
-    endsOn: dateToDay(next.endsOn),
-  });
-});
-
-const objective = (level: "company" | "team" | "person", extra: Record<string, unknown> = {}) => ({
-  periodId,
-  level,
-  teamId: level === "team" ? teamId : null,
-  title: `A ${level} objective`,
-  why: "",
-  commitment: "committed" as const,
-  parentId: null,
-  ...extra,
+  ({ admin, director, manager, lena, omar, otto, otherTeamId, periodId, nextPeriodId, objective } =
+    await goalsOrganisation("Payments 5e1d", "Search 5e1d"));
 });
 
 describe("periods", () => {

@@ -6,21 +6,19 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { readerOf, sectionReaders } from "~/modules/data-rights/collect.server";
-import { dateToDay } from "~/modules/days";
 import {
   addKeyResult,
   checkIn,
   createObjective,
-  createPeriod,
   shareObjective,
 } from "~/modules/goals/goals.server";
-import { quarterOf } from "~/modules/goals/progress";
 import * as clock from "~/platform/clock.server";
 import * as treeRoute from "~/routes/goals._index";
 import * as newRoute from "~/routes/goals.objectives.new";
 import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
 import * as adminRoute from "~/routes/admin.goals";
 import { createPerson } from "../../utils/factories";
+import { quarterPeriod } from "./fixtures";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerText, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -50,12 +48,7 @@ beforeAll(async () => {
   const otto = await createPerson({ name: "Otto Outsider" });
   const friend = await createPerson({ name: "Fay Friend" });
   org = { admin, director, manager, lena, omar, pia, otto, friend };
-  const quarter = quarterOf(clock.now());
-  const periodId = await createPeriod(admin, {
-    name: quarter.name,
-    startsOn: dateToDay(quarter.startsOn),
-    endsOn: dateToDay(quarter.endsOn),
-  });
+  const periodId = await quarterPeriod(admin);
   teamObjectiveId = await createObjective(manager, {
     periodId,
     level: "team",

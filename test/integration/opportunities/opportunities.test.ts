@@ -5,7 +5,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.server";
-import { DomainError } from "~/modules/errors";
 import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import {
   chooseForOpportunity,
@@ -23,7 +22,7 @@ import * as newRoute from "~/routes/opportunities.new";
 import * as pageRoute from "~/routes/opportunities.$opportunityId";
 import * as adminRoute from "~/routes/admin.stretch";
 import * as homeRoute from "~/routes/_index";
-import { answerText, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { answerText, bodyOf, refused, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { createPerson } from "../../utils/factories";
 
@@ -31,16 +30,6 @@ type Person = Awaited<ReturnType<typeof createPerson>>;
 
 const NOTE = (who: string) => `NOTE-${who}-71c3`;
 const REASON = "REASON-71c3";
-
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
 
 const basics = {
   description: "",

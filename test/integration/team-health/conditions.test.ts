@@ -4,7 +4,6 @@
 // team reads its results and chooses its action, and which item an action is chosen from.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { DomainError } from "~/modules/errors";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import {
   actionToOneToOne,
@@ -17,21 +16,10 @@ import {
   teamResults,
 } from "~/modules/team-health/team-health.server";
 import * as newRoute from "~/routes/team-health.new";
-import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { createPerson, type Person } from "../../utils/factories";
+import { bodyOf, refused, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
-
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
+import { teamOf } from "./fixtures";
 
 /** Answers that differ from person to person on every item, so no item is withheld as too alike. */
 const varied = (index: number) =>
@@ -46,13 +34,8 @@ beforeAll(async () => {
     createPerson({ name: "Maya Manager" }),
     createPerson({ name: "Oona Outsider" }),
   ]);
-  kestrelsId = (await db.team.create({ data: { name: "Kestrels" } })).id;
+  ({ id: kestrelsId, members: kestrels } = await teamOf("Kestrels", manager, "Kestrel", 6));
   elsewhereId = (await db.team.create({ data: { name: "Elsewhere" } })).id;
-  kestrels = [];
-  for (const name of ["Ari", "Bea", "Cem", "Dov", "Eli", "Fay"])
-    kestrels.push(
-      await createPerson({ name: `${name} Kestrel`, teamId: kestrelsId, managerId: manager.id }),
-    );
 });
 
 describe("team health's rules at their edges", () => {

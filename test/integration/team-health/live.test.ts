@@ -6,8 +6,6 @@
 // it hears each answer; its facilitator closes it, and it is an ordinary closed check-in.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { DomainError } from "~/modules/errors";
-import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import { formatLiveCode, LIVE_CODE_ALPHABET } from "~/modules/team-health/live";
 import {
   closeLiveCheckIn,
@@ -23,24 +21,10 @@ import * as liveIndexRoute from "~/routes/team-health.live._index";
 import * as codeRoute from "~/routes/team-health.live.$code._index";
 import * as roomRoute from "~/routes/team-health.live.$code.room";
 import * as eventsRoute from "~/routes/team-health.live.$code.events";
-import { answerText, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { answerText, refused, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-import { createPerson } from "../../utils/factories";
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
-
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
-
-/** One value per Edmondson item, each `value` (three different values across three people pass the check). */
-const all = (value: number) => Object.fromEntries(EDMONDSON_ITEMS.map((item) => [item, value]));
+import { createPerson, type Person } from "../../utils/factories";
+import { all, teamOf } from "./fixtures";
 
 let facilitator: Person, otherManager: Person, outsider: Person, admin: Person;
 let larks: Person[], wrens: Person[];
@@ -55,18 +39,8 @@ beforeAll(async () => {
     createPerson({ name: "Oona Outsider" }),
     createPerson({ name: "Ada Admin", isAdmin: true }),
   ]);
-  larksId = (await db.team.create({ data: { name: "Larks" } })).id;
-  wrensId = (await db.team.create({ data: { name: "Wrens" } })).id;
-  larks = [];
-  for (const name of ["Ari", "Bea", "Cem", "Dov", "Eli"])
-    larks.push(
-      await createPerson({ name: `${name} Lark`, teamId: larksId, managerId: facilitator.id }),
-    );
-  wrens = [];
-  for (const name of ["Ira", "Jo", "Kai", "Lou"])
-    wrens.push(
-      await createPerson({ name: `${name} Wren`, teamId: wrensId, managerId: otherManager.id }),
-    );
+  ({ id: larksId, members: larks } = await teamOf("Larks", facilitator, "Lark", 5));
+  ({ id: wrensId, members: wrens } = await teamOf("Wrens", otherManager, "Wren", 4));
 });
 
 const roomArgs = async (viewer: Person, typed = formatLiveCode(code)) =>

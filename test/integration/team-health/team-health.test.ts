@@ -6,7 +6,6 @@
 // "answered" flag, reach nobody who may not read them).
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { DomainError } from "~/modules/errors";
 import { startSeries } from "~/modules/conversations/series.server";
 import {
   actionToOneToOne,
@@ -27,29 +26,12 @@ import * as homeRoute from "~/routes/_index";
 import * as indexRoute from "~/routes/team-health._index";
 import * as answerRoute from "~/routes/team-health.$checkInId._index";
 import * as resultsRoute from "~/routes/team-health.$checkInId.teams.$teamId";
-import { answerText, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { answerText, refused, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-import { createPerson } from "../../utils/factories";
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
+import { createPerson, type Person } from "../../utils/factories";
+import { all, teamOf } from "./fixtures";
 
 const MARK = "HEALTH-COMMENT-5d1c";
-
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-  return "allowed";
-}
-
-/** Every item answered `value`, or one value per item. */
-const all = (value: number | number[]) =>
-  Object.fromEntries(
-    EDMONDSON_ITEMS.map((item, index) => [item, Array.isArray(value) ? value[index]! : value]),
-  );
 
 let manager: Person,
   otherManager: Person,
@@ -66,21 +48,9 @@ beforeAll(async () => {
     createPerson({ name: "Oona Outsider" }),
     createPerson({ name: "Ada Admin", isAdmin: true }),
   ]);
-  falconsId = (await db.team.create({ data: { name: "Falcons" } })).id;
-  ottersId = (await db.team.create({ data: { name: "Otters" } })).id;
-  pairId = (await db.team.create({ data: { name: "Pair" } })).id;
-  falcons = [];
-  for (const name of ["Ari", "Bea", "Cem", "Dov", "Eli", "Fay", "Gus", "Hal"])
-    falcons.push(
-      await createPerson({ name: `${name} Falcon`, teamId: falconsId, managerId: manager.id }),
-    );
-  otters = [];
-  for (const name of ["Ira", "Jo", "Kai", "Lou"])
-    otters.push(
-      await createPerson({ name: `${name} Otter`, teamId: ottersId, managerId: otherManager.id }),
-    );
-  for (const name of ["Pia", "Quin"])
-    await createPerson({ name: `${name} Pair`, teamId: pairId, managerId: manager.id });
+  ({ id: falconsId, members: falcons } = await teamOf("Falcons", manager, "Falcon", 8));
+  ({ id: ottersId, members: otters } = await teamOf("Otters", otherManager, "Otter", 4));
+  ({ id: pairId } = await teamOf("Pair", manager, "Pair", 2));
 });
 
 describe("starting a check-in", () => {
