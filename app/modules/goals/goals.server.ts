@@ -30,7 +30,7 @@ import {
   type PeriodInput,
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
-import { objectivesWithFacts, type ObjectiveFactsRow } from "./queries.server";
+import { objectiveDetails, objectivesWithFacts, type ObjectiveFactsRow } from "./queries.server";
 import { shapeTree } from "./tree";
 import {
   canCarryOver,
@@ -134,7 +134,7 @@ function factsOf(row: ObjectiveFactsRow) {
   return {
     level: levelOf(row.level),
     ownerId: row.ownerId,
-    ownerChain: managerChainOfLine(row.ownerLinePath),
+    ownerChain: row.ownerLinePath === null ? [] : managerChainOfLine(row.ownerLinePath),
     openToAll: row.openToAll,
     sharedWith: row.sharedWith,
     keyResultPeople: row.keyResultPeople,
@@ -360,12 +360,11 @@ export async function goalsPage(
     return { periods, period: null, objectives: [], canCreate: false, filter: "all", moreAtTop: 0 };
   // Every objective of the period the viewer reads (the policy decides each), then only the part of
   // the tree the page shows (tree.ts) gets its key results' values.
-  const readable = (await objectivesWithFacts({ periodId: period.id })).filter((row) =>
+  const readable = (await objectivesWithFacts({ periodId: period.id }, viewer.id)).filter((row) =>
     canReadObjective(gv, factsOf(row)),
   );
   const filter = options.filter ?? "all";
-  const mine = (row: ObjectiveFactsRow) =>
-    row.ownerId === viewer.id || row.keyResultPeople.includes(viewer.id);
+  const mine = (row: ObjectiveFactsRow) => row.ownerId === viewer.id || row.viewerInKeyResults;
   const ours = (row: ObjectiveFactsRow) =>
     me?.teamId != null &&
     (row.teamId === me.teamId || (row.level === "person" && row.ownerTeamId === me.teamId));
@@ -377,6 +376,7 @@ export async function goalsPage(
   );
   const byId = new Map(kept.map((row) => [row.id, row]));
   const shown = tree.shown.map((id) => byId.get(id)!);
+  const details = await objectiveDetails(tree.shown);
   const keyResults = await db.keyResult.findMany({
     where: { objectiveId: { in: tree.shown } },
     orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -403,12 +403,12 @@ export async function goalsPage(
     objectives: shown.map((row) => ({
       id: row.id,
       level: levelOf(row.level),
-      title: row.title,
-      ownerName: row.ownerName,
-      teamName: row.teamName,
-      commitment: row.commitment as Commitment,
+      title: details.get(row.id)!.title,
+      ownerName: details.get(row.id)!.owner.name,
+      teamName: details.get(row.id)!.team?.name ?? null,
+      commitment: details.get(row.id)!.commitment as Commitment,
       parentId: row.parentId,
-      keyResults: row.keyResults,
+      keyResults: details.get(row.id)!._count.keyResults,
       progress: objectiveProgress(progressesOf(row.id)),
       private: row.level === "person" && !row.openToAll,
       moreSupporters: tree.more.get(row.id) ?? 0,
@@ -523,7 +523,7 @@ export async function objectivePage(
           },
         },
       }),
-      objectivesWithFacts({ parentId: objectiveId }),
+      objectivesWithFacts({ parentId: objectiveId }, viewer.id),
       row.parentId ? loadObjective(row.parentId) : null,
       db.objective.findFirst({ where: { carriedFromId: objectiveId }, select: OBJECTIVE }),
       row.carriedFromId ? loadObjective(row.carriedFromId) : null,
@@ -615,10 +615,10 @@ export async function objectivePage(
       carriedTo && canReadObjective(gv, facts(carriedTo))
         ? { id: carriedTo.id, title: carriedTo.title }
         : null,
-    ...supportersOn(
+    ...(await supportersOn(
       supporters.filter((supporter) => canReadObjective(gv, factsOf(supporter))),
       supportersPage,
-    ),
+    )),
     keyResults: shaped,
     canAddKeyResult: mayEdit && writable && keyResults.length < MAX_KEY_RESULTS,
     canShare: canShareObjective(gv, { level, ownerId: row.ownerId }),
@@ -636,18 +636,21 @@ export async function objectivePage(
 const SUPPORTERS_PAGE_SIZE = 50;
 
 /** One page of an objective's readable supporters; a page past the end shows the last. */
-function supportersOn(readable: ObjectiveFactsRow[], page: number) {
+async function supportersOn(readable: ObjectiveFactsRow[], page: number) {
   const pageCount = Math.max(1, Math.ceil(readable.length / SUPPORTERS_PAGE_SIZE));
   const current = Math.min(page, pageCount);
+  const onPage = readable.slice(
+    (current - 1) * SUPPORTERS_PAGE_SIZE,
+    current * SUPPORTERS_PAGE_SIZE,
+  );
+  const details = await objectiveDetails(onPage.map((supporter) => supporter.id));
   return {
-    supporters: readable
-      .slice((current - 1) * SUPPORTERS_PAGE_SIZE, current * SUPPORTERS_PAGE_SIZE)
-      .map((supporter) => ({
-        id: supporter.id,
-        title: supporter.title,
-        level: levelOf(supporter.level),
-        ownerName: supporter.ownerName,
-      })),
+    supporters: onPage.map((supporter) => ({
+      id: supporter.id,
+      title: details.get(supporter.id)!.title,
+      level: levelOf(supporter.level),
+      ownerName: details.get(supporter.id)!.owner.name,
+    })),
     supporterCount: readable.length,
     supportersPage: { page: current, pageCount },
   };

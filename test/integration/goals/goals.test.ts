@@ -269,7 +269,7 @@ describe("the tree of a large company", () => {
         objective("team", {
           periodId: treePeriod,
           parentId: company,
-          teamId: index >= 9 ? teamId : otherTeamId,
+          teamId: index >= 9 ? lena.teamId : otherTeamId,
           title: `Team objective ${index}`,
         }),
       );
