@@ -40,8 +40,8 @@ export async function dueLeavers({
   erased,
   now,
 }: RetentionFacts): Promise<RetentionItem[]> {
+  // With no period set nobody is due: leaverDue says so, and nothing here restates it.
   const months = keepFor("leavers");
-  if (months === null) return [];
   const left = await db.user.findMany({
     where: { deactivatedAt: { not: null, lte: now } },
     select: { id: true, deactivatedAt: true },

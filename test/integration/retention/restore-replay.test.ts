@@ -3,7 +3,7 @@
 // erases those people again before it ends, leaving none of their words in the restored file.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -132,6 +132,28 @@ describe("restoring a backup older than an erasure", { timeout: 180_000 }, () =>
     await restoreDatabase(current, newer);
     expect((await restoreDatabase(current, older, { force: true })).erasuresToReplay).toEqual([
       { personId: leaver.id, erasedAt },
+    ]);
+    // Ledgers given in any order are replayed in the order of the erasures, people erased in the
+    // same moment by their id, and a person named twice once, at the erasure named first.
+    const unordered = path.join(folder, "unordered.erasures.json");
+    writeFileSync(
+      unordered,
+      JSON.stringify({
+        erasures: [
+          { personId: "person-c", erasedAt: "2026-11-25T10:00:00.000Z" },
+          { personId: "person-b", erasedAt: "2026-11-18T10:00:00.000Z" },
+          { personId: "person-a", erasedAt: "2026-11-18T10:00:00.000Z" },
+          { personId: "person-b", erasedAt: "2026-11-27T10:00:00.000Z" },
+        ],
+      }),
+    );
+    expect(
+      (await restoreDatabase(await emptyDatabase(), older, { ledgers: [unordered] }))
+        .erasuresToReplay,
+    ).toEqual([
+      { personId: "person-a", erasedAt: new Date("2026-11-18T10:00:00.000Z") },
+      { personId: "person-b", erasedAt: new Date("2026-11-18T10:00:00.000Z") },
+      { personId: "person-c", erasedAt: new Date("2026-11-25T10:00:00.000Z") },
     ]);
     // The newer backup holds the erasure: nothing to replay.
     expect(

@@ -202,6 +202,10 @@ describe("retention and erasure", () => {
     const zero = await post(admin.id, { ...RULES, leavers: "0" });
     expect(statusOf(zero)).toBe(400);
     expect(JSON.stringify(bodyOf(zero))).toContain("retention:errors.atLeastOne");
+    // Ten years at most: a month more is refused with its reason.
+    const tooLong = await post(admin.id, { ...RULES, leavers: "121" });
+    expect(statusOf(tooLong)).toBe(400);
+    expect(JSON.stringify(bodyOf(tooLong))).toContain("retention:errors.atMostMonths");
     const unknown = await post(admin.id, { intent: "hold", email: "nobody@example.com" });
     expect(statusOf(unknown)).toBe(400);
     expect(bodyOf<{ error: string }>(unknown).error).toBe("Nobody in Rungs has this email.");
@@ -418,6 +422,9 @@ describe("retention and erasure", () => {
       return JSON.stringify(bodyOf(answer));
     };
     expect(await refused({ email: left.email })).toContain("retention:errors.confirmErase");
+    expect(await refused({ email: "nobody@example.com", confirm: "erase" })).toContain(
+      "Nobody in Rungs has this email.",
+    );
     expect(await refused({ email: stillHere.email, confirm: "erase" })).toContain(
       "This person has not left: deactivate them first.",
     );

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { erasedName } from "~/modules/retention/erasure.server";
 import { runRetentionPass } from "~/modules/retention/pass.server";
 import type { RetentionPage } from "~/modules/retention/retention.server";
 import { action, loader } from "~/routes/admin.retention";
@@ -21,13 +22,16 @@ async function next(viewerId: string) {
   ).next;
 }
 
-async function setRules(viewerId: string, rules: { privateNotes: string; feedbackTexts: string }) {
+async function setRules(
+  viewerId: string,
+  rules: { privateNotes: string; feedbackTexts: string; leavers?: string },
+) {
   const response = await action(
     routeArgs(
       await signedInPost("/admin/retention", viewerId, {
         intent: "rules",
-        ...rules,
         leavers: "",
+        ...rules,
         othersTexts: "keep",
         candidateDays: "",
       }),
@@ -164,5 +168,28 @@ describe("retention rules at their edges", () => {
       failed: [],
     });
     expect(await notesLeft()).toEqual([]);
+  });
+
+  test("a person who left is erased at the very moment their period ends (a month after the last day of March is the last day of April), not a moment before", async () => {
+    const leftAt = new Date("2025-03-31T08:00:00.000Z");
+    const periodEnds = new Date("2025-04-30T08:00:00.000Z");
+    const leaver = await createPerson({
+      name: "Mar Marchleaver",
+      managerId: manager.id,
+      track: "ic",
+      level: "ic2",
+      deactivatedAt: leftAt,
+    });
+    await setRules(admin.id, { privateNotes: "", feedbackTexts: "", leavers: "1" });
+    const nameOf = async () => (await db.user.findUniqueOrThrow({ where: { id: leaver.id } })).name;
+
+    await runRetentionPass(new Date(periodEnds.getTime() - 1));
+    expect(await nameOf()).toBe("Mar Marchleaver");
+    expect(await db.erasureRecord.count({ where: { personId: leaver.id } })).toBe(0);
+
+    const onTheMoment = await runRetentionPass(periodEnds);
+    expect(onTheMoment).toEqual({ removed: expect.objectContaining({ leavers: 1 }), failed: [] });
+    expect(await nameOf()).toBe(erasedName());
+    expect(await db.erasureRecord.count({ where: { personId: leaver.id } })).toBe(1);
   });
 });
