@@ -242,7 +242,7 @@ function ItemList({
                   languages: f.list(
                     languages
                       .filter((code) => item.wording[code])
-                      .map((code) => LANGUAGES[code].name),
+                      .map((language) => t("own.languageName", { language })),
                   ),
                 })}
                 {item.reversed ? ` · ${t("results.reversed")}` : ""}
