@@ -1,4 +1,6 @@
-import { db } from "~/db/client.server";
+import { db, type Prisma } from "~/db/client.server";
+import { recordAuditEvent } from "~/modules/audit/audit.server";
+import type { AuditAction } from "~/modules/audit/events";
 import { isLanguage, SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import * as clock from "~/platform/clock.server";
@@ -16,8 +18,22 @@ import {
 /**
  * The organisation's own items (decision 123): admins write them, change their wording, retire
  * them and bring them back; one no check-in asked may be deleted. A check-in keeps the wording it
- * asked (team-health.server.ts, startCheckIn), so nothing here changes a past check-in.
+ * asked (team-health.server.ts, startCheckIn), so nothing here changes a past check-in. Each change
+ * is in the audit log, the item by its id (never its words).
  */
+
+const audited = (
+  tx: Prisma.TransactionClient,
+  viewer: HealthViewer,
+  action: AuditAction,
+  id: string,
+) =>
+  recordAuditEvent(tx, {
+    actorId: viewer.id,
+    action,
+    subjectType: "team-health-item",
+    subjectId: id,
+  });
 
 const selected = {
   id: true,
@@ -94,11 +110,13 @@ export async function writeOwnItem(
     if (id === null) {
       refuse(viewer, true, await tx.teamHealthItem.count({ where: { retiredAt: null } }));
       const row = await tx.teamHealthItem.create({ data, select: { id: true } });
+      await audited(tx, viewer, "team_health.item_written", row.id);
       return row.id;
     }
     refuse(viewer, false, 0);
     const { count } = await tx.teamHealthItem.updateMany({ where: { id }, data });
     if (count !== 1) throw new NotFoundError();
+    await audited(tx, viewer, "team_health.item_changed", id);
     return id;
   });
 }
@@ -106,11 +124,15 @@ export async function writeOwnItem(
 /** Retires an item: no new check-in is offered it; past ones still show it as they asked it. */
 export async function retireOwnItem(viewer: HealthViewer, id: string, now = clock.now()) {
   refuse(viewer, false, 0);
-  const { count } = await db.teamHealthItem.updateMany({
-    where: { id, retiredAt: null },
-    data: { retiredAt: now },
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.teamHealthItem.updateMany({
+      where: { id, retiredAt: null },
+      data: { retiredAt: now },
+    });
+    if (count === 1) await audited(tx, viewer, "team_health.item_retired", id);
+    // Retired already (a second click): nothing to do; not there at all: the 404.
+    else if (!(await tx.teamHealthItem.count({ where: { id } }))) throw new NotFoundError();
   });
-  if (count !== 1 && !(await db.teamHealthItem.count({ where: { id } }))) throw new NotFoundError();
 }
 
 /** Offers a retired item again. */
@@ -121,8 +143,8 @@ export async function restoreOwnItem(viewer: HealthViewer, id: string) {
       where: { id, retiredAt: { not: null } },
       data: { retiredAt: null },
     });
-    if (count !== 1 && !(await tx.teamHealthItem.count({ where: { id } })))
-      throw new NotFoundError();
+    if (count === 1) await audited(tx, viewer, "team_health.item_restored", id);
+    else if (!(await tx.teamHealthItem.count({ where: { id } }))) throw new NotFoundError();
   });
 }
 
@@ -134,6 +156,7 @@ export async function deleteOwnItem(viewer: HealthViewer, id: string) {
     if (!row) throw new NotFoundError();
     if (!canDeleteItem(row)) throw new ConflictError({ key: "teamHealth:errors.own.asked" });
     await tx.teamHealthItem.delete({ where: { id } });
+    await audited(tx, viewer, "team_health.item_deleted", id);
   });
 }
 

@@ -168,6 +168,21 @@ describe("who writes the organisation's own items", () => {
       asked: false,
       canDelete: true,
     });
+    // In the audit log: who wrote which item (by its id), never its words.
+    expect(
+      await db.auditEvent.findMany({
+        where: { action: { startsWith: "team_health.item" } },
+        select: { action: true, actorId: true, subjectType: true, subjectId: true, detail: true },
+      }),
+    ).toEqual([
+      {
+        action: "team_health.item_written",
+        actorId: admin.id,
+        subjectType: "team-health-item",
+        subjectId: page.offered[0]!.id,
+        detail: null,
+      },
+    ]);
     await db.teamHealthItem.deleteMany();
   });
 });
