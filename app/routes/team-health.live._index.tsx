@@ -119,6 +119,7 @@ export default function LiveCheckIn({ loaderData, actionData }: Route.ComponentP
                 }
               }
               teamErrors={errors.teamId}
+              ownErrors={errors.ownItems}
             />
             <Button type="submit">{t("start.submit")}</Button>
           </Form>

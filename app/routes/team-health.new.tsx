@@ -71,6 +71,7 @@ export default function NewCheckIn({ loaderData, actionData }: Route.ComponentPr
           own={loaderData.own}
           chosen={typed}
           teamErrors={errors.teamIds}
+          ownErrors={errors.ownItems}
         />
         <CheckboxField
           id="ask-comment"

@@ -28,6 +28,7 @@ export function CheckInStartFields({
   one,
   chosen,
   teamErrors,
+  ownErrors,
 }: {
   teams: readonly StartableTeam[];
   /** The organisation's own items offered, worded for the reader. */
@@ -40,6 +41,8 @@ export function CheckInStartFields({
     ownItems: readonly string[];
   };
   teamErrors?: readonly string[] | null;
+  /** Why the own items chosen may not be asked (more than could ever be). */
+  ownErrors?: readonly string[] | null;
 }) {
   const { t } = useTranslation("teamHealth");
   const teamLabel = (team: StartableTeam) =>
@@ -94,6 +97,7 @@ export function CheckInStartFields({
             label: <ItemText item={item.id} own={{ [item.id]: item }} />,
           }))}
           checked={chosen?.ownItems}
+          errors={ownErrors}
         />
       ) : null}
     </>

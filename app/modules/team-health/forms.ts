@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { Day } from "~/modules/days";
 import { HELPED, LIBRARY_ITEMS } from "./items";
-import { MAX_DAYS, MIN_DAYS } from "./policy";
+import { MAX_ACTIVE_OWN_ITEMS, MAX_DAYS, MAX_EXTRA_ITEMS, MIN_DAYS } from "./policy";
 import { refuseEscapingText } from "~/utils/free-text";
 import { languages, type Language } from "~/i18n/languages";
+import { messageText } from "~/i18n/messages";
 
 export const COMMENT_LIMIT = 1000;
 export const ACTION_LIMIT = 500;
@@ -16,14 +17,30 @@ const list = (value: unknown) =>
       ? value
       : [value];
 
+/**
+ * The organisation's own items asked besides (their ids; the service checks each is offered and the
+ * cap, extraItemsRefusal): a form that sends more than could ever be asked is refused here already.
+ */
+const ownItemIds = z.preprocess(
+  list,
+  z
+    .array(z.string().max(100))
+    .max(MAX_ACTIVE_OWN_ITEMS, {
+      error: messageText({
+        key: "teamHealth:errors.tooManyItems",
+        values: { max: MAX_EXTRA_ITEMS },
+      }),
+    })
+    .default([]),
+);
+
 export const StartSchema = z.object({
   teamIds: z.preprocess(
     list,
     z.array(z.string().max(100)).min(1, { error: "teamHealth:errors.noTeam" }),
   ),
   libraryItems: z.preprocess(list, z.array(z.enum(LIBRARY_ITEMS)).default([])),
-  /** The organisation's own items asked besides (their ids; the service checks each is offered). */
-  ownItems: z.preprocess(list, z.array(z.string().max(100)).default([])),
+  ownItems: ownItemIds,
   askComment: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
   days: z.coerce
     .number({ error: "teamHealth:errors.days" })
@@ -73,7 +90,7 @@ export type ActionInput = z.output<typeof ActionSchema>;
 export const LiveStartSchema = z.object({
   teamId: z.string({ error: "teamHealth:errors.noTeam" }).min(1).max(100),
   libraryItems: z.preprocess(list, z.array(z.enum(LIBRARY_ITEMS)).default([])),
-  ownItems: z.preprocess(list, z.array(z.string().max(100)).default([])),
+  ownItems: ownItemIds,
 });
 export type LiveStartInput = Omit<z.output<typeof LiveStartSchema>, "ownItems"> & {
   ownItems?: string[];

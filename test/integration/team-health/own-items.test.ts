@@ -19,6 +19,7 @@ import {
   retireOwnItem,
   writeOwnItem,
 } from "~/modules/team-health/own-items.server";
+import { startLiveCheckIn } from "~/modules/team-health/live.server";
 import { MAX_ACTIVE_OWN_ITEMS } from "~/modules/team-health/policy";
 import {
   answerForm,
@@ -243,6 +244,34 @@ describe("what a check-in asks", () => {
     expect(
       bodyOf<{ typed: { ownItems: string[]; askComment: boolean } }>(sent).typed,
     ).toMatchObject({ ownItems: [other], askComment: true });
+
+    // A form sending more ids than could ever be asked is refused before anything is read.
+    const flood = await newRoute.action(
+      routeArgs(
+        await signedInRequest("/team-health/new", manager.id, {
+          method: "POST",
+          body: new URLSearchParams([
+            ["teamIds", teamId],
+            ["days", "7"],
+            ...Array.from({ length: 13 }, (_, index) => ["ownItems", `id-${index}`]),
+          ]),
+        }),
+      ),
+    );
+    expect(statusOf(flood)).toBe(400);
+    expect(bodyOf<{ errors: Record<string, string[]> }>(flood).errors.ownItems).toEqual([
+      'teamHealth:errors.tooManyItems|{"max":4}',
+    ]);
+
+    // The live start form offers them too, and its check-in asks them.
+    const live = await startLiveCheckIn(manager, { teamId, libraryItems: [], ownItems: [own] });
+    const liveCheckIn = await db.teamHealthCheckIn.findUniqueOrThrow({
+      where: { liveCode: live },
+      select: { id: true, items: true },
+    });
+    expect(JSON.parse(liveCheckIn.items)).toContain(ownKey(own));
+    await closeCheckIn(manager, liveCheckIn.id);
+    await db.teamHealthCheckIn.deleteMany();
 
     const checkInId = await start(manager, teamId, ["meaning"], [own]);
     expect((await answerForm(members[0]!, checkInId)).items).toEqual([
