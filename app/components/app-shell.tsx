@@ -48,7 +48,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavGroup[
     ...(viewer.nav.insights ? [{ to: "/access-audit", label: "nav.accessAudit" } as const] : []),
     { to: "/settings/email", label: "nav.emailSettings" },
   ];
-  // Thirteen links in three groups a person looks in: who is here, how processes run, what the app keeps and sends.
+  // Fourteen links in three groups a person looks in: who is here, how processes run, what the app keeps and sends.
   const admin: NavGroup[] = viewer.nav.admin
     ? [
         {
@@ -67,6 +67,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavGroup[
             { to: "/admin/promotions", label: "nav.promotionProcess" },
             { to: "/admin/ladders", label: "nav.ladderStatus" },
             { to: "/admin/stretch", label: "nav.stretch" },
+            { to: "/admin/team-health", label: "nav.teamHealthItems" },
             { to: "/admin/goals", label: "nav.goalPeriods" },
           ],
         },

@@ -10,7 +10,9 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { AnswerExtrasSchema, answerValues } from "~/modules/team-health/forms";
-import { HELPED, SCALE_POINTS, type ItemKey } from "~/modules/team-health/items";
+import { ItemText } from "~/components/team-health/item-text";
+import { languageOf } from "~/i18n/i18n.server";
+import { HELPED, SCALE_POINTS } from "~/modules/team-health/items";
 import { answerForm, submitAnswer } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, type FieldErrors } from "~/utils/posted";
@@ -19,9 +21,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:answer.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return answerForm(viewer, params.checkInId);
+  return answerForm(viewer, params.checkInId, undefined, languageOf(context));
 });
 
 const typedOf = (form: FormData) => ({
@@ -83,7 +85,7 @@ export default function AnswerCheckIn({ loaderData, actionData }: Route.Componen
                 className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
               >
                 <legend className="px-1 text-sm font-medium">
-                  {index + 1}. {t(`items.${item as ItemKey}`)}
+                  {index + 1}. <ItemText item={item} own={view.own} />
                 </legend>
                 <div className="mt-2 flex flex-wrap gap-1">
                   {SCALE_POINTS.map((point) => (

@@ -17,7 +17,8 @@ import { dateToDay } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { ActionSchema } from "~/modules/team-health/forms";
-import type { ItemKey } from "~/modules/team-health/items";
+import { itemWords } from "~/components/team-health/item-text";
+import { languageOf } from "~/i18n/i18n.server";
 import {
   actionToOneToOne,
   chooseAction,
@@ -32,9 +33,15 @@ export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:page.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const results = await teamResults(viewer, params.checkInId, params.teamId);
+  const { ownItems: _asked, ...results } = await teamResults(
+    viewer,
+    params.checkInId,
+    params.teamId,
+    undefined,
+    languageOf(context),
+  );
   return {
     ...results,
     owners: results.canChoose ? results.owners : [],
@@ -93,7 +100,7 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
       {view.answers > 0 ? (
         <>
           <HealthScore score={view.score} change={view.change} />
-          <ItemTable items={view.items} />
+          <ItemTable items={view.items} own={view.own} />
           {view.furthest.length ? (
             <section aria-labelledby="furthest-heading" className="mb-4">
               <h2 id="furthest-heading" className="mb-1 text-lg font-semibold">
@@ -103,7 +110,7 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
                 {view.furthest.map((row) => (
                   <li key={row.item}>
                     {t("results.furthestItem", {
-                      item: t(`items.${row.item as ItemKey}`),
+                      item: itemWords(t, row.item, view.own),
                       gap: n(row.gap),
                     })}
                   </li>
@@ -140,7 +147,7 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
           <>
             <p className="text-sm">
               {t("action.chosen", {
-                item: t(`items.${view.action.item as ItemKey}`),
+                item: itemWords(t, view.action.item, view.own),
                 text: view.action.text,
                 owner: view.action.owner ?? t("action.noOwner"),
                 date: f.day(view.action.dueOn),
@@ -174,7 +181,7 @@ export default function TeamHealthResults({ loaderData, actionData }: Route.Comp
                 .filter((row) => row.figures)
                 .map((row) => (
                   <option key={row.item} value={row.item}>
-                    {t(`items.${row.item as ItemKey}`)}
+                    {itemWords(t, row.item, view.own)}
                   </option>
                 ))}
             </SelectField>

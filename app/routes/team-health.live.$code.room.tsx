@@ -6,6 +6,7 @@ import { HealthScore, ReleasedAsOf } from "~/components/team-health/score";
 import { useLiveRoom } from "~/components/team-health/use-live-room";
 import { Button } from "~/components/ui/button";
 import { Alert, BackLink, PageHeader } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { InvalidError } from "~/modules/errors";
@@ -18,9 +19,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealthLive:room.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const room = await liveRoom(viewer, params.code);
+  const room = await liveRoom(viewer, params.code, undefined, languageOf(context));
   const code = formatLiveCode(room.code);
   return {
     ...room,
@@ -82,7 +83,7 @@ export default function LiveRoom({ loaderData, actionData }: Route.ComponentProp
       {view.answers > 0 ? (
         <>
           <HealthScore score={view.score} />
-          <ItemTable items={view.items} />
+          <ItemTable items={view.items} own={view.own} />
         </>
       ) : null}
       {view.open ? <p className="muted mb-4 text-xs">{t("room.updates")}</p> : null}

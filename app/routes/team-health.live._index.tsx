@@ -6,6 +6,7 @@ import { CheckInStartFields } from "~/components/team-health/start-fields";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -13,6 +14,7 @@ import { JoinSchema, LiveStartSchema } from "~/modules/team-health/forms";
 import { formatLiveCode, normaliseLiveCode } from "~/modules/team-health/live";
 import { startLiveCheckIn } from "~/modules/team-health/live.server";
 import { startableTeams } from "~/modules/team-health/team-health.server";
+import { offeredOwnItems } from "~/modules/team-health/own-items.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, type FieldErrors } from "~/utils/posted";
 
@@ -21,7 +23,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 ];
 
 /** A code typed in the join form (a GET, so it works without JavaScript) goes to its address, which decides. */
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const typed = new URL(request.url).searchParams.get("code");
   let codeErrors: string[] | null = null;
@@ -38,6 +40,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   }
   const teams = await startableTeams(viewer);
   return {
+    own: teams.length ? await offeredOwnItems(languageOf(context)) : [],
     typedCode: typed ?? "",
     codeErrors,
     teams: teams.map((team) => ({
@@ -53,6 +56,7 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 const typedOf = (form: FormData) => ({
   teamId: String(form.get("teamId") ?? ""),
   libraryItems: form.getAll("libraryItems").map(String),
+  ownItems: form.getAll("ownItems").map(String),
 });
 
 export const action = withFormRefusals(
@@ -96,9 +100,17 @@ export default function LiveCheckIn({ loaderData, actionData }: Route.ComponentP
           <Form method="post" className="space-y-4">
             <CheckInStartFields
               teams={loaderData.teams}
+              own={loaderData.own}
               one={{ label: t("start.team") }}
-              chosen={typed && { teamIds: [typed.teamId], libraryItems: typed.libraryItems }}
+              chosen={
+                typed && {
+                  teamIds: [typed.teamId],
+                  libraryItems: typed.libraryItems,
+                  ownItems: typed.ownItems,
+                }
+              }
               teamErrors={errors.teamId}
+              ownErrors={errors.ownItems}
             />
             <Button type="submit">{t("start.submit")}</Button>
           </Form>

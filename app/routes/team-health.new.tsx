@@ -6,6 +6,7 @@ import { CheckInStartFields } from "~/components/team-health/start-fields";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field } from "~/components/ui/field";
 import { Alert, PageHeader } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { NotFoundError } from "~/modules/errors";
@@ -13,6 +14,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { StartSchema } from "~/modules/team-health/forms";
 import { DEFAULT_DAYS } from "~/modules/team-health/policy";
 import { startableTeams, startCheckIn } from "~/modules/team-health/team-health.server";
+import { offeredOwnItems } from "~/modules/team-health/own-items.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, type FieldErrors } from "~/utils/posted";
 
@@ -20,16 +22,17 @@ export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:new.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   const teams = await startableTeams(viewer);
   if (!teams.length) throw new NotFoundError();
-  return { teams, defaultDays: DEFAULT_DAYS };
+  return { teams, own: await offeredOwnItems(languageOf(context)), defaultDays: DEFAULT_DAYS };
 });
 
 const typedOf = (form: FormData) => ({
   teamIds: form.getAll("teamIds").map(String),
   libraryItems: form.getAll("libraryItems").map(String),
+  ownItems: form.getAll("ownItems").map(String),
   askComment: form.get("askComment") === "on",
   days: String(form.get("days") ?? ""),
 });
@@ -54,7 +57,13 @@ export default function NewCheckIn({ loaderData, actionData }: Route.ComponentPr
       <PageHeader title={t("new.heading")} description={t("new.intro")} />
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
       <Form method="post" className="max-w-2xl space-y-4">
-        <CheckInStartFields teams={loaderData.teams} chosen={typed} teamErrors={errors.teamIds} />
+        <CheckInStartFields
+          teams={loaderData.teams}
+          own={loaderData.own}
+          chosen={typed}
+          teamErrors={errors.teamIds}
+          ownErrors={errors.ownItems}
+        />
         <CheckboxField
           id="ask-comment"
           name="askComment"

@@ -1,6 +1,8 @@
 import { db } from "../../app/db/client.server.ts";
 import { dateToDay } from "../../app/modules/days.ts";
 import { EDMONDSON_ITEMS } from "../../app/modules/team-health/items.ts";
+import { ownKey } from "../../app/modules/team-health/own-items.ts";
+import { writeOwnItem } from "../../app/modules/team-health/own-items.server.ts";
 import {
   chooseAction,
   markActionDone,
@@ -16,7 +18,9 @@ const emailOf = (name: string) => `${name.toLowerCase().replace(/ /g, ".")}@exam
  * Checkout and Search three times over two quarters (about 150 and 60 days ago, and one open now).
  * Checkout chose an action after the first (Marta Kowalska owns it, and it is done), so the second
  * asks whether it helped; Search chose one after the second, still open. In the open check-in Lena
- * Fischer has not answered yet. Answers vary so that no item is withheld. Idempotent.
+ * Fischer has not answered yet. Answers vary so that no item is withheld. The organisation has
+ * one item of its own (decision 123), written in English with a German wording (a French, Spanish
+ * or Arabic reader sees it marked as not translated), asked from the second check-in on. Idempotent.
  */
 export async function seedDemoTeamHealth(now = new Date()): Promise<void> {
   if (await db.teamHealthCheckIn.findFirst({ select: { id: true } })) return;
@@ -44,6 +48,17 @@ export async function seedDemoTeamHealth(now = new Date()): Promise<void> {
   const tariq = teams
     .flatMap((team) => team.members)
     .find((person) => person.email === emailOf("Tariq Haddad"));
+  const own = await writeOwnItem(admin, {
+    language: "en",
+    wording: {
+      en: "Our on-call load is shared fairly.",
+      de: "Die Last der Rufbereitschaft ist fair verteilt.",
+      fr: undefined,
+      es: undefined,
+      ar: undefined,
+    },
+    reversed: false,
+  });
   const rounds = [
     { daysAgo: 150, lift: 0 },
     { daysAgo: 60, lift: 1 },
@@ -56,6 +71,7 @@ export async function seedDemoTeamHealth(now = new Date()): Promise<void> {
       {
         teamIds: teams.map((team) => team.id),
         libraryItems: round === 0 ? [] : ["structureClarity"],
+        ownItems: round === 0 ? [] : [own],
         askComment: true,
         days: 7,
       },
@@ -65,7 +81,7 @@ export async function seedDemoTeamHealth(now = new Date()): Promise<void> {
       for (const [index, person] of team.members.entries()) {
         if (round === 2 && (person.email === lena || index % 3 === 2)) continue;
         const values = Object.fromEntries(
-          [...EDMONDSON_ITEMS, "structureClarity"].map((item, itemIndex) => [
+          [...EDMONDSON_ITEMS, "structureClarity", ownKey(own)].map((item, itemIndex) => [
             item,
             Math.min(7, ((index * 5 + itemIndex * 3) % 7) + 1 + lift),
           ]),

@@ -106,6 +106,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
       { path: "/admin/email" },
       { path: "/admin/retention" },
       { path: "/admin/goals" },
+      { path: "/admin/team-health" },
       { path: "/settings/email" },
       { path: "/settings/api" },
       { path: "/calibration" },

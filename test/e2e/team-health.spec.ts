@@ -3,7 +3,8 @@ import { answerItems, items, onPhone } from "./team-health";
 
 // Data Platform's manager Hannah Kim starts a check-in for her team; its engineers answer on phones
 // (one of them with JavaScript off); the results appear once four have answered, a late answer moves
-// nothing, the team chooses an action, and the next check-in asks whether it helped.
+// nothing, the team chooses an action, and the next check-in asks whether it helped. Between the
+// two, an admin writes an item of the organisation's own (decision 123), which the next one asks.
 const hannah = "hannah.kim@example.com";
 const answerers = [
   "anna.schmidt@example.com",
@@ -13,6 +14,7 @@ const answerers = [
 ];
 const late = "patrick.doyle@example.com";
 const action = "Open every planning meeting with the risks nobody has raised";
+const ownItem = "We can say no to a deadline without it being held against us.";
 
 async function answer(page: Page, person: number) {
   await page.goto("/team-health");
@@ -66,6 +68,18 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
     owner.getByText("Follow through on your team's health action for Data Platform"),
   ).toBeVisible();
 
+  // An admin writes the organisation's own item: a refused form keeps what was typed.
+  const admin = await onPhone(browser, "priya.raman@example.com");
+  await admin.goto("/admin/team-health");
+  await admin.getByLabel("Written in").selectOption({ label: "Deutsch" });
+  await admin.getByLabel("Statement in English").fill(ownItem);
+  await admin.getByRole("button", { name: "Add the item" }).click();
+  await expect(admin.getByText("Write the statement in the language you chose.")).toBeVisible();
+  await expect(admin.getByLabel("Statement in English")).toHaveValue(ownItem);
+  await admin.getByLabel("Written in").selectOption({ label: "English" });
+  await admin.getByRole("button", { name: "Add the item" }).click();
+  await expect(admin.getByRole("listitem").filter({ hasText: ownItem })).toBeVisible();
+
   await manager.goto("/team-health");
   await manager.getByRole("button", { name: "Close now" }).click();
   // Each step waits for its answer: a link followed while a form is still sending cancels it, and
@@ -73,6 +87,7 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   await expect(manager.getByRole("button", { name: "Close now" })).toHaveCount(0);
   await manager.getByRole("link", { name: "Start a check-in" }).click();
   await manager.getByRole("checkbox", { name: /^Data Platform/ }).check();
+  await manager.getByRole("checkbox", { name: ownItem }).check();
   await manager.getByRole("button", { name: "Start the check-in" }).click();
   await expect(manager).toHaveURL(/\/team-health$/);
   await expect(manager.getByRole("button", { name: "Close now" })).toBeVisible();
@@ -82,6 +97,10 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   await expect(
     owner.getByText(`Last time the team chose: “${action}”. Did it help?`),
   ).toBeVisible();
+  await owner
+    .getByRole("group", { name: `8. ${ownItem}` })
+    .getByRole("radio", { name: "Agree", exact: true })
+    .check();
   await owner.getByRole("radio", { name: "Partly" }).check();
   await owner.getByRole("button", { name: "Send my answers" }).click();
   await expect(owner.getByText("you answered")).toBeVisible();

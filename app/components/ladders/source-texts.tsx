@@ -45,12 +45,17 @@ export function useSourceLanguage(text: string): string | null {
 /** The small note beside a text left in the ladder's own language, worded in the reader's. */
 export function SourceMark() {
   const { t } = useTranslation("ladders");
+  return <UntranslatedMark label={t("translation.mark")} title={t("translation.markTitle")} />;
+}
+
+/** The note itself, worded by its caller: any text shown in a language other than the reader's (a team health item of the organisation's own, decision 123, too). */
+export function UntranslatedMark({ label, title }: { label: string; title: string }) {
   return (
     <span
-      title={t("translation.markTitle")}
+      title={title}
       className="ms-1.5 whitespace-nowrap rounded bg-amber-100 px-1 py-0.5 align-middle text-[0.7rem] font-normal text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
     >
-      {t("translation.mark")}
+      {label}
     </span>
   );
 }

@@ -2,13 +2,17 @@ import { ScrollRegion } from "~/components/ui/data-table";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { ItemFigures } from "~/modules/team-health/figures";
-import { REVERSED_ITEMS, SCALE_POINTS, type ItemKey } from "~/modules/team-health/items";
+import { REVERSED_ITEMS, SCALE_POINTS } from "~/modules/team-health/items";
+import { isReversedItem, ItemText, type OwnWords } from "./item-text";
 
 /** Each item's released figures (answers, mean, interval, distribution), or why it is not shown: the team's page and a live check-in's room. */
 export function ItemTable({
   items,
+  own,
 }: {
   items: readonly { item: string; figures: ItemFigures | null; withheld: boolean }[];
+  /** The organisation's own items the check-in asked, worded for the reader. */
+  own: OwnWords;
 }) {
   const { t } = useTranslation("teamHealth");
   const f = useFormats();
@@ -36,8 +40,8 @@ export function ItemTable({
             {view.items.map((row) => (
               <tr key={row.item} className="border-t border-slate-200 dark:border-slate-700">
                 <th scope="row" className="py-1 text-start font-normal">
-                  {t(`items.${row.item as ItemKey}`)}
-                  {REVERSED_ITEMS.has(row.item) ? (
+                  <ItemText item={row.item} own={own} />
+                  {isReversedItem(row.item, own, REVERSED_ITEMS) ? (
                     <span className="muted block text-xs">{t("results.reversed")}</span>
                   ) : null}
                 </th>

@@ -1,6 +1,10 @@
+import type { ReactNode } from "react";
 import { CheckboxField, ErrorList, SelectField } from "~/components/ui/field";
 import { useTranslation } from "~/i18n/use-translation";
 import { LIBRARY_ITEMS } from "~/modules/team-health/items";
+import type { ShownOwnItem } from "~/modules/team-health/own-items";
+import { MAX_EXTRA_ITEMS } from "~/modules/team-health/policy";
+import { ItemText } from "./item-text";
 
 /** `tooSmall`: the policy refuses the team, fewer members than the floor (startableTeams says). */
 type StartableTeam = {
@@ -13,21 +17,32 @@ type StartableTeam = {
 
 /**
  * The fields a check-in starts with: its team (several, as checkboxes named `teamIds`, for an
- * ordinary check-in; one, as a select named `teamId`, for a live one) and the library items asked
- * besides the core ones. The ordinary start form (team-health.new) and the live one
+ * ordinary check-in; one, as a select named `teamId`, for a live one) and the items asked besides
+ * the core ones: the library's, and the organisation's own offered ones (decision 123), at most
+ * MAX_EXTRA_ITEMS together. The ordinary start form (team-health.new) and the live one
  * (team-health.live._index) both show them; `chosen` is what the refused submission had.
  */
 export function CheckInStartFields({
   teams,
+  own,
   one,
   chosen,
   teamErrors,
+  ownErrors,
 }: {
   teams: readonly StartableTeam[];
+  /** The organisation's own items offered, worded for the reader. */
+  own: readonly (ShownOwnItem & { id: string })[];
   /** The live check-in's select of one team (labelled `one.label`); without it, checkboxes. */
   one?: { label: string };
-  chosen?: { teamIds: readonly string[]; libraryItems: readonly string[] };
+  chosen?: {
+    teamIds: readonly string[];
+    libraryItems: readonly string[];
+    ownItems: readonly string[];
+  };
   teamErrors?: readonly string[] | null;
+  /** Why the own items chosen may not be asked (more than could ever be). */
+  ownErrors?: readonly string[] | null;
 }) {
   const { t } = useTranslation("teamHealth");
   const teamLabel = (team: StartableTeam) =>
@@ -64,6 +79,7 @@ export function CheckInStartFields({
           errors={teamErrors}
         />
       )}
+      <p className="muted text-sm">{t("new.extraItems", { max: MAX_EXTRA_ITEMS })}</p>
       <CheckboxGroup
         legend={t("new.library")}
         name="libraryItems"
@@ -71,6 +87,19 @@ export function CheckInStartFields({
         options={LIBRARY_ITEMS.map((item) => ({ value: item, label: t(`items.${item}`) }))}
         checked={chosen?.libraryItems}
       />
+      {own.length ? (
+        <CheckboxGroup
+          legend={t("new.own")}
+          name="ownItems"
+          idPrefix="own"
+          options={own.map((item) => ({
+            value: item.id,
+            label: <ItemText item={item.id} own={{ [item.id]: item }} />,
+          }))}
+          checked={chosen?.ownItems}
+          errors={ownErrors}
+        />
+      ) : null}
     </>
   );
 }
@@ -87,7 +116,7 @@ function CheckboxGroup({
   legend: string;
   name: string;
   idPrefix: string;
-  options: readonly { value: string; label: string; hint?: string }[];
+  options: readonly { value: string; label: ReactNode; hint?: string }[];
   checked?: readonly string[];
   errors?: readonly string[] | null;
 }) {

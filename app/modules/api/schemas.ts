@@ -233,7 +233,7 @@ export const ApiCheckInInput = z
 const teamHealthItem = z
   .string()
   .describe(
-    "The item's key (Edmondson's seven, or a Project Aristotle item of the library); Rungs words it in each language",
+    "The item's key (Edmondson's seven, or a Project Aristotle item of the library, which Rungs words in each language; or own-… for one of the organisation's own items, worded in `own`)",
   );
 
 export const ApiTeamHealthResultsRef = z
@@ -283,6 +283,17 @@ export const ApiTeamHealthResults = z
       z.object({
         item: teamHealthItem,
         reversed: z.boolean().describe("Worded negatively: scored as 8 − answer"),
+        own: z
+          .object({
+            language: z.string().describe("The language the statement was written in"),
+            wording: z
+              .record(z.string(), z.string())
+              .describe("The statement as the check-in asked it, by language (those written)"),
+          })
+          .nullable()
+          .describe(
+            "One of the organisation's own items, as the check-in asked it; null for Edmondson's and the library's items. Never part of the scale's score",
+          ),
         shown: z
           .object({
             n: z.int().min(0),

@@ -51,7 +51,10 @@ export async function teamHealthResultByApi(
     change: view.change,
     items: view.items.map((row) => ({
       item: row.item,
-      reversed: REVERSED_ITEMS.has(row.item),
+      reversed: view.ownItems[row.item]?.reversed ?? REVERSED_ITEMS.has(row.item),
+      own: view.ownItems[row.item]
+        ? { language: view.ownItems[row.item]!.language, wording: view.ownItems[row.item]!.wording }
+        : null,
       shown: row.figures
         ? {
             n: row.figures.n,

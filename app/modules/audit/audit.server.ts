@@ -30,7 +30,8 @@ export type AuditSubjectType =
   | "webhook"
   | "api-token"
   | "retention"
-  | "promotions";
+  | "promotions"
+  | "team-health-item";
 
 export type AuditEventInput = {
   actorId: string | null;

@@ -79,6 +79,11 @@ export const ACTION_LABELS = {
   "retention.private_notes_removed": "retention:audit.privateNotesRemoved",
   "retention.feedback_texts_removed": "retention:audit.feedbackTextsRemoved",
   "retention.team_health_answers_removed": "retention:audit.teamHealthAnswersRemoved",
+  "team_health.item_written": "teamHealth:audit.itemWritten",
+  "team_health.item_changed": "teamHealth:audit.itemChanged",
+  "team_health.item_retired": "teamHealth:audit.itemRetired",
+  "team_health.item_restored": "teamHealth:audit.itemRestored",
+  "team_health.item_deleted": "teamHealth:audit.itemDeleted",
   "promotions.settings_changed": "admin:audit.actions.promotionSettingsChanged",
   "promotions.settings_cleared": "admin:audit.actions.promotionSettingsCleared",
 } as const;
@@ -478,6 +483,12 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "retention.private_notes_removed": listed,
   "retention.feedback_texts_removed": listed,
   "retention.team_health_answers_removed": listed,
+  // The organisation's own team health items (decision 123): which item, by its id; never its words.
+  "team_health.item_written": listed,
+  "team_health.item_changed": listed,
+  "team_health.item_retired": listed,
+  "team_health.item_restored": listed,
+  "team_health.item_deleted": listed,
   "promotions.settings_changed": listed,
   "promotions.settings_cleared": listed,
 };

@@ -1,6 +1,6 @@
 import { meanInterval, tQuantile } from "~/modules/statistics/intervals";
 import { summarise } from "~/modules/statistics/summary";
-import { EDMONDSON_ITEMS, SCALE_POINTS, scored } from "./items";
+import { EDMONDSON_ITEMS, REVERSED_ITEMS, SCALE_POINTS, scored } from "./items";
 
 /**
  * The figures a team's results show, from released answers only (release.ts): each item's
@@ -30,10 +30,15 @@ export type ItemFigures = {
   se: number;
 };
 
-export function itemFigures(item: string, values: readonly number[]): ItemFigures | null {
+/** `reversed`: whether the item is reverse-scored (an organisation's own item says so itself). */
+export function itemFigures(
+  item: string,
+  values: readonly number[],
+  reversed = REVERSED_ITEMS.has(item),
+): ItemFigures | null {
   if (!values.length) return null;
   const distribution = SCALE_POINTS.map((point) => values.filter((v) => v === point).length);
-  const summary = summarise(values.map((value) => scored(item, value)));
+  const summary = summarise(values.map((value) => scored(item, value, reversed)));
   const interval = meanInterval(summary)?.interval ?? null;
   return {
     item,
@@ -44,10 +49,9 @@ export function itemFigures(item: string, values: readonly number[]): ItemFigure
     interval,
     unscoredInterval:
       interval &&
-      ([scored(item, interval[1]), scored(item, interval[0])].sort((a, b) => a - b) as [
-        number,
-        number,
-      ]),
+      ([scored(item, interval[1], reversed), scored(item, interval[0], reversed)].sort(
+        (a, b) => a - b,
+      ) as [number, number]),
     se: summary.n > 1 ? summary.sd / Math.sqrt(summary.n) : Number.NaN,
   };
 }

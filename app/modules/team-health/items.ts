@@ -2,7 +2,8 @@
  * The instrument: Edmondson's seven team psychological safety items (1999), rated 1 to 7, items 1,
  * 3 and 5 reverse-scored, and a short library of Project Aristotle items (dependability, structure
  * and clarity, meaning, impact). An item is a key: its words are the `teamHealth:items.<key>`
- * message in every language, never stored English. Pure.
+ * message in every language, never stored English. The organisation's own items (own-items.ts) are
+ * asked beside them, never in the scale. Pure.
  */
 
 export const SCALE_MIN = 1;
@@ -45,7 +46,10 @@ export function isItem(key: string): boolean {
   return ALL_ITEMS.includes(key);
 }
 
-/** An answer as scored: reverse-scored items turned round, so that higher is always safer. */
-export function scored(item: string, answer: number): number {
-  return REVERSED_ITEMS.has(item) ? SCALE_MAX + SCALE_MIN - answer : answer;
+/**
+ * An answer as scored: reverse-scored items turned round, so that higher is always safer. An
+ * organisation's own item says whether it is reverse-scored itself (own-items.ts).
+ */
+export function scored(item: string, answer: number, reversed = REVERSED_ITEMS.has(item)): number {
+  return reversed ? SCALE_MAX + SCALE_MIN - answer : answer;
 }

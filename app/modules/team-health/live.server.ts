@@ -1,3 +1,5 @@
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { shownOwnItems } from "./own-items";
 import { createHash, randomInt } from "node:crypto";
 import { db, Prisma } from "~/db/client.server";
 import { ConflictError, NotFoundError } from "~/modules/errors";
@@ -55,7 +57,12 @@ export async function startLiveCheckIn(
   input: LiveStartInput,
   now = clock.now(),
 ): Promise<string> {
-  const start = { teamIds: [input.teamId], libraryItems: input.libraryItems, askComment: false };
+  const start = {
+    teamIds: [input.teamId],
+    libraryItems: input.libraryItems,
+    ownItems: input.ownItems,
+    askComment: false,
+  };
   for (let attempt = 0; ; attempt++) {
     const code = newLiveCode(randomInt);
     try {
@@ -134,7 +141,12 @@ export async function liveRoomAccess(viewer: HealthViewer, typed: string, now = 
  * the results as the team's page shows them (whole batches only, items too alike withheld).
  * Comments, the "did it help?" answers, the change and the action stay on the team's page.
  */
-export async function liveRoom(viewer: HealthViewer, typed: string, now = clock.now()) {
+export async function liveRoom(
+  viewer: HealthViewer,
+  typed: string,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const found = await openCode(viewer, typed, now);
   if (!canReadResults(viewer, found.standing)) throw new NotFoundError();
   const [view, answered] = await Promise.all([
@@ -162,6 +174,11 @@ export async function liveRoom(viewer: HealthViewer, typed: string, now = clock.
       figures: row.figures,
       withheld: row.withheld,
     })),
+    own: shownOwnItems(
+      view!.ownItems,
+      view!.items.map((row) => row.item),
+      language,
+    ),
     score: view!.score ? { estimate: view!.score.estimate, interval: view!.score.interval } : null,
   };
 }

@@ -22,6 +22,8 @@ export const teamHealthPersonalData: PersonalDataDeclaration = {
   },
   holdsNothing: {
     TeamHealthTeam: "which team a check-in asked, its floor and the action it follows up",
+    TeamHealthItem:
+      "the organisation's own items (decision 123): statements about the team, written by no one named and about no one",
   },
   async erase({ tx, personId, othersTexts }) {
     const person = await tx.user.findUnique({ where: { id: personId }, select: { name: true } });

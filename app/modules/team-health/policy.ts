@@ -136,3 +136,53 @@ export function liveEntry(
  * a quarter of an hour before any code opens again.
  */
 export const liveCodeRule = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+/*
+ * The organisation's own items (decision 123).
+ */
+
+/** Who writes, changes, retires and deletes the organisation's own items: admins, and nobody else (a 404). */
+export function canWriteItems(viewer: HealthViewer): boolean {
+  return viewer.isAdmin;
+}
+
+/**
+ * The most items a check-in asks besides Edmondson's seven, the library's and the organisation's
+ * own together: eleven in all is what the library alone allowed, and stays under a minute on a phone.
+ */
+export const MAX_EXTRA_ITEMS = 4;
+
+/** The most own items offered at once: the start form stays a short list. */
+export const MAX_ACTIVE_OWN_ITEMS = 12;
+
+/** An own item is offered to a new check-in until it is retired. */
+export function isOffered(item: { retiredAt: Date | null }): boolean {
+  return item.retiredAt === null;
+}
+
+/** Why a check-in may not ask these items besides the seven, or null when it may. */
+export function extraItemsRefusal(facts: {
+  library: number;
+  own: readonly ({ retiredAt: Date | null } | null)[];
+}): "not-offered" | "too-many" | null {
+  if (facts.own.some((item) => item === null || !isOffered(item))) return "not-offered";
+  if (facts.library + facts.own.length > MAX_EXTRA_ITEMS) return "too-many";
+  return null;
+}
+
+/** Why an item may not be written (or brought back) as an offered one, or null when it may. */
+export function itemWriteRefusal(facts: {
+  mayWrite: boolean;
+  /** Whether the write makes one more item offered: a new item, or a retired one brought back. */
+  addsOffered: boolean;
+  offered: number;
+}): "forbidden" | "too-many" | null {
+  if (!facts.mayWrite) return "forbidden";
+  if (facts.addsOffered && facts.offered >= MAX_ACTIVE_OWN_ITEMS) return "too-many";
+  return null;
+}
+
+/** An item a check-in asked is never deleted (it is retired): past check-ins name it. */
+export function canDeleteItem(item: { askedAt: Date | null }): boolean {
+  return item.askedAt === null;
+}

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { teamHealthAnswersDue } from "~/modules/retention/policy";
 import type { RetentionKind } from "~/platform/personal-data";
 import { keptFigures } from "./kept";
+import { parseAskedOwnItems } from "./own-items";
 import { releasedView } from "./team-health.server";
 
 /**
@@ -40,7 +41,7 @@ export const teamHealthAnswersRetention: RetentionKind = {
         select: {
           floor: true,
           keptFigures: true,
-          checkIn: { select: { items: true } },
+          checkIn: { select: { items: true, ownItems: true } },
           responses: { select: { batch: true, values: true, helped: true, comment: true } },
           _count: { select: { invitations: true } },
         },
@@ -60,6 +61,7 @@ export const teamHealthAnswersRetention: RetentionKind = {
           Array.isArray(items) ? items.filter((item) => typeof item === "string") : [],
           row._count.invitations,
           [],
+          parseAskedOwnItems(row.checkIn.ownItems),
         );
         await tx.teamHealthTeam.update({
           where: { id: checkInTeamId },

@@ -22,6 +22,15 @@ import {
 } from "./figures";
 import type { ActionInput, StartInput } from "./forms";
 import { EDMONDSON_ITEMS, HELPED, isItem, scored, type Helped } from "./items";
+import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { asAsked } from "./own-items.server";
+import {
+  isOwnKey,
+  ownKey,
+  parseAskedOwnItems,
+  shownOwnItems,
+  type AskedOwnItems,
+} from "./own-items";
 import { announceCheckInChange } from "./live-updates.server";
 import {
   actionRefusal,
@@ -33,7 +42,9 @@ import {
   canReadResults,
   canStartFor,
   canTakeToOneToOne,
+  extraItemsRefusal,
   isOpen,
+  MAX_EXTRA_ITEMS,
   showsAlpha,
   showsAnswered,
   startRefusal,
@@ -118,12 +129,50 @@ export async function startCheckIn(
         values: { team: team.name, floor: team.floor },
       });
   }
-  const items = [...EDMONDSON_ITEMS, ...input.libraryItems];
   return db.$transaction(async (tx) => {
+    // The organisation's own items asked besides (decision 123): offered ones only, within the cap,
+    // each kept with the wording it is asked in now.
+    const ownIds = [...new Set(input.ownItems ?? [])];
+    const rows = await tx.teamHealthItem.findMany({
+      where: { id: { in: ownIds } },
+      select: {
+        id: true,
+        language: true,
+        wording: true,
+        reversed: true,
+        askedAt: true,
+        retiredAt: true,
+      },
+    });
+    const own = ownIds.map((id) => rows.find((row) => row.id === id) ?? null);
+    const refusal = extraItemsRefusal({
+      library: new Set(input.libraryItems).size,
+      own,
+    });
+    if (refusal === "not-offered")
+      throw new InvalidError({ key: "teamHealth:errors.own.notOffered" });
+    if (refusal === "too-many")
+      throw new InvalidError({
+        key: "teamHealth:errors.tooManyItems",
+        values: { max: MAX_EXTRA_ITEMS },
+      });
+    const asked: AskedOwnItems = Object.fromEntries(
+      rows.map((row) => [ownKey(row.id), asAsked(row)]),
+    );
+    const items = [
+      ...EDMONDSON_ITEMS,
+      ...new Set(input.libraryItems),
+      ...ownIds.map((id) => ownKey(id)),
+    ];
+    await tx.teamHealthItem.updateMany({
+      where: { id: { in: ownIds }, askedAt: null },
+      data: { askedAt: now },
+    });
     const checkIn = await tx.teamHealthCheckIn.create({
       data: {
         startedById: viewer.id,
         items: JSON.stringify(items),
+        ownItems: JSON.stringify(asked),
         askComment: input.askComment,
         closesAt: new Date(now.getTime() + input.days * DAY_MS),
         liveCode,
@@ -286,7 +335,12 @@ export async function checkInsAskedOf(personId: string) {
 }
 
 /** What the viewer is asked in a check-in; a 404 when they were not asked. */
-export async function answerForm(viewer: HealthViewer, checkInId: string, now = clock.now()) {
+export async function answerForm(
+  viewer: HealthViewer,
+  checkInId: string,
+  now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
+) {
   const invitation = await db.teamHealthInvitation.findFirst({
     where: { personId: viewer.id, checkInTeam: { checkInId } },
     select: {
@@ -295,16 +349,26 @@ export async function answerForm(viewer: HealthViewer, checkInId: string, now = 
         select: {
           team: { select: { name: true } },
           followUpAction: { select: { item: true, text: true } },
-          checkIn: { select: { items: true, askComment: true, closesAt: true, closedAt: true } },
+          checkIn: {
+            select: {
+              items: true,
+              ownItems: true,
+              askComment: true,
+              closesAt: true,
+              closedAt: true,
+            },
+          },
         },
       },
     },
   });
   if (!invitation) throw new NotFoundError();
   const { checkIn, team, followUpAction } = invitation.checkInTeam;
+  const items = parseItems(checkIn.items);
   return {
     team: team.name,
-    items: parseItems(checkIn.items),
+    items,
+    own: shownOwnItems(parseAskedOwnItems(checkIn.ownItems), items, language),
     askComment: checkIn.askComment,
     closesAt: checkIn.closesAt,
     open: isOpen(checkIn, now),
@@ -474,13 +538,17 @@ export function releasedView(
   items: readonly string[],
   asked: number,
   names: readonly string[],
+  /** The organisation's own items as the check-in asked them: whether each is reverse-scored. */
+  own: AskedOwnItems = {},
 ): ReleasedView {
   const released = releasedBatchCount(answers.length, floor);
   const shown = items.map((item) => {
     const release = itemRelease<number>(answers, released, item);
     return {
       item,
-      figures: itemFigures(item, release.values),
+      figures: own[item]
+        ? itemFigures(item, release.values, own[item].reversed)
+        : itemFigures(item, release.values),
       withheld: release.withheld || (released > 0 && release.batches === 0),
       batches: release.batches,
     };
@@ -535,7 +603,7 @@ export async function checkInTeamView(checkInTeamId: string) {
       releasedAt: true,
       teamId: true,
       keptFigures: true,
-      checkIn: { select: { items: true, createdAt: true } },
+      checkIn: { select: { items: true, ownItems: true, createdAt: true } },
       responses: { select: { batch: true, values: true, helped: true, comment: true } },
       invitations: { select: { person: { select: { name: true } } } },
       team: { select: { members: { select: { name: true } } } },
@@ -546,6 +614,7 @@ export async function checkInTeamView(checkInTeamId: string) {
     ...row.invitations.map((invitation) => invitation.person.name),
     ...row.team.members.map((member) => member.name),
   ];
+  const own = parseAskedOwnItems(row.checkIn.ownItems);
   // Past the retention rule for answers, the figures kept when they were deleted (decision 113).
   const view = row.keptFigures
     ? keptView(row.keptFigures)
@@ -560,9 +629,12 @@ export async function checkInTeamView(checkInTeamId: string) {
         parseItems(row.checkIn.items),
         row.invitations.length,
         names,
+        own,
       );
   return {
     ...view,
+    /** The check-in's own items as it asked them (decision 123), worded by each reader's page. */
+    ownItems: own,
     floor: row.floor,
     releasedAt: row.releasedAt,
     startedAt: row.checkIn.createdAt,
@@ -575,6 +647,7 @@ export async function teamResults(
   checkInId: string,
   teamId: string,
   now = clock.now(),
+  language: PageLanguage = SOURCE_LANGUAGE,
 ) {
   const checkInTeam = await db.teamHealthTeam.findUnique({
     where: { checkInId_teamId: { checkInId, teamId } },
@@ -630,6 +703,13 @@ export async function teamResults(
     answers: current.answers,
     asked: current.asked,
     items: current.items,
+    /** Own items as asked, every language written (the API's; a page sends `own`). */
+    ownItems: current.ownItems,
+    own: shownOwnItems(
+      current.ownItems,
+      current.items.map((row) => row.item),
+      language,
+    ),
     score: current.score,
     change:
       current.score && previous?.view.score
@@ -685,7 +765,8 @@ export async function chooseAction(
     mayChoose: canChooseAction(standing),
     alreadyChosen: results.action !== null,
     itemShown:
-      isItem(input.item) && results.items.some((row) => row.item === input.item && row.figures),
+      (isItem(input.item) || isOwnKey(input.item)) &&
+      results.items.some((row) => row.item === input.item && row.figures),
     ownerInTeam: results.owners.some((owner) => owner.id === input.ownerId),
   });
   if (refusal === "forbidden") throw new NotFoundError();

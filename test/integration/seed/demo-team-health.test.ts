@@ -24,11 +24,16 @@ test("the demo has three team health check-ins over two quarters for two teams, 
   const second = await teamResults(admin, checkIns[1]!.id, checkout.id);
   expect(second.helped).not.toBeNull();
   expect(second.change).not.toBeNull();
+  // The organisation's own item (decision 123), asked from the second check-in on, shown per item.
+  expect(
+    second.items.filter((row) => row.item.startsWith("own-") && row.figures).map((row) => row.item),
+  ).toHaveLength(1);
   const latest = await teamResults(admin, checkIns[2]!.id, checkout.id);
   expect(latest.trend.map((row) => row.score !== null)).toEqual([true, true, true]);
   // Seeding again adds nothing.
   await seedDemo();
   expect(await db.teamHealthCheckIn.count({ where: { liveCode: null } })).toBe(3);
+  expect(await db.teamHealthItem.count()).toBe(1);
 });
 
 test("the demo has a live check-in from Identity's retro, closed, with one whole batch shown", async () => {

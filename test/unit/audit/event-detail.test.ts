@@ -323,6 +323,11 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
   "retention.private_notes_removed": [{ count: 3 }],
   "retention.feedback_texts_removed": [{ count: 0 }],
   "retention.team_health_answers_removed": [{ count: 8 }],
+  "team_health.item_written": [{}],
+  "team_health.item_changed": [{}],
+  "team_health.item_retired": [{}],
+  "team_health.item_restored": [{}],
+  "team_health.item_deleted": [{}],
   "promotions.settings_changed": [
     {
       scope: "organisation",
