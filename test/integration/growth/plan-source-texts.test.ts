@@ -11,6 +11,7 @@ import { startSession } from "~/modules/identity/sessions/session.server";
 import { resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/registry.server";
 import * as root from "~/root";
 import * as personRoute from "~/routes/people.$personId._index";
+import * as printRoute from "~/routes/people.$personId.print";
 import { createPerson } from "../../utils/factories";
 import { withRouteProps } from "../../utils/responses";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
@@ -21,6 +22,10 @@ const build = serverBuild(
     "routes/person": route("routes/person", "people/:personId", {
       ...personRoute,
       default: withRouteProps(personRoute.default),
+    }),
+    "routes/print": route("routes/print", "people/:personId/print", {
+      ...printRoute,
+      default: withRouteProps(printRoute.default),
     }),
   },
   { document: renderDocument as never, handleError },
@@ -39,7 +44,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function ownPageWithPlan(language: string) {
+async function ownPageWithPlan(language: string, page = "") {
   const person = await createPerson({
     name: "Lena Schulz",
     ladderId: "translated",
@@ -61,7 +66,7 @@ async function ownPageWithPlan(language: string) {
       },
     },
   });
-  const { status, body } = await server.send("GET", `/people/${person.id}`, {
+  const { status, body } = await server.send("GET", `/people/${person.id}${page}`, {
     Cookie: (await startSession(person.id)).split(";")[0]!,
     "Accept-Language": "en",
   });
@@ -82,6 +87,12 @@ describe("a growth plan's ladder texts the translation lacks", () => {
     expect(body).toMatch(marked("Individual contributor", mark));
     expect(body).toMatch(marked("Testing", mark));
     expect(body).toContain("<li>Codequalität</li>");
+  });
+
+  test("the print view marks the focus competency the translation lacks, in the reader's language", async () => {
+    const body = await ownPageWithPlan("de", "/print");
+    expect(body).toMatch(marked("Testing", "Noch nicht in Ihre Sprache übersetzt"));
+    expect(body).not.toMatch(marked("Codequalität", ""));
   });
 
   test("an English reader reads the plan as the ladder writes it, with no marks", async () => {
