@@ -94,16 +94,23 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
               </th>
               <td className={`${tdClass} tabular-nums`}>{f.number(message.attempts)}</td>
               <td className={`${tdClass} max-w-md break-words`}>
-                {message.status === "sent" && message.sentAt
-                  ? f.dateTime(message.sentAt)
-                  : message.lastError
-                    ? message.status === "queued"
+                {message.status === "sent" && message.sentAt ? (
+                  f.dateTime(message.sentAt)
+                ) : message.failure ? (
+                  <>
+                    {message.status === "queued"
                       ? t("outbox.nextTry", {
-                          reason: message.lastError,
+                          reason: t(`outbox.failure.${message.failure.kind}`, {
+                            count: message.attempts,
+                          }),
                           when: f.dateTime(message.nextAttemptAt),
                         })
-                      : message.lastError
-                    : ""}
+                      : t(`outbox.failure.${message.failure.kind}`, { count: message.attempts })}
+                    <span className="mt-1 block text-xs text-slate-600 dark:text-slate-300">
+                      {t("outbox.answer", { detail: message.failure.detail })}
+                    </span>
+                  </>
+                ) : null}
               </td>
               <td className={tdClass}>
                 {message.status === "queued" ? null : (

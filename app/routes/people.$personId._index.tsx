@@ -3,12 +3,13 @@ import type { Route } from "./+types/people.$personId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProfileAssessmentList, useAssessmentWords } from "~/components/growth/profile-assessments";
 import { ComparisonSummary, ComparisonTable } from "~/components/growth/profile-comparison";
+import { PlanItemName } from "~/components/growth/plan-item-name";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
+import { LadderText, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
-import { planItemName } from "~/modules/growth/profile-plan";
 import { sentencesOf, wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -243,48 +244,55 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
       </Card>
 
       <div className="space-y-6">
-        <Card>
-          <h2 className="mb-3 text-lg font-semibold">{t("overview.plan.heading")}</h2>
-          {plan ? (
-            <>
-              <p className="text-sm">
-                {t("overview.plan.towards")}{" "}
-                <strong>
-                  {wordsOf(
-                    t,
-                    planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
-                  )}
-                </strong>
-                {plan.trackName ? ` (${plan.trackName})` : ""}
-                {t("overview.plan.updated", { when: f.day(plan.updatedAt) })}
+        <SourceTextsProvider sourceTexts={plan?.sourceTexts}>
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">{t("overview.plan.heading")}</h2>
+            {plan ? (
+              <>
+                <p className="text-sm">
+                  {t("overview.plan.towards")}{" "}
+                  <strong>
+                    <PlanItemName item={{ name: plan.targetTitle, earlier: plan.targetEarlier }} />
+                  </strong>
+                  {plan.trackName ? (
+                    <>
+                      {" ("}
+                      <LadderText text={plan.trackName} />
+                      {")"}
+                    </>
+                  ) : null}
+                  {t("overview.plan.updated", { when: f.day(plan.updatedAt) })}
+                </p>
+                <h3 className="mt-3 text-sm font-semibold">{t("overview.plan.focus")}</h3>
+                <ol className="mt-1 list-decimal ps-5 text-sm">
+                  {plan.focus.map((focus) => (
+                    <li key={focus.competencyId}>
+                      <PlanItemName item={focus} />
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-300">
+                {canEditPlan
+                  ? t("overview.plan.noneSelf")
+                  : t("overview.plan.noneOther", { name: firstName })}
               </p>
-              <h3 className="mt-3 text-sm font-semibold">{t("overview.plan.focus")}</h3>
-              <ol className="mt-1 list-decimal ps-5 text-sm">
-                {plan.focus.map((focus) => (
-                  <li key={focus.competencyId}>{wordsOf(t, planItemName(focus))}</li>
-                ))}
-              </ol>
-            </>
-          ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-300">
-              {canEditPlan
-                ? t("overview.plan.noneSelf")
-                : t("overview.plan.noneOther", { name: firstName })}
+            )}
+            <p className="mt-4 flex flex-wrap gap-4 text-sm">
+              <Link to={`${base}/gap`} className={linkClass}>
+                {canEditPlan
+                  ? plan
+                    ? t("overview.plan.gapAndChange")
+                    : t("overview.plan.gapAndSet")
+                  : t("overview.plan.gap")}
+              </Link>
+              <Link to={`${base}/history`} className={linkClass}>
+                {t("overview.plan.history")}
+              </Link>
             </p>
-          )}
-          <p className="mt-4 flex flex-wrap gap-4 text-sm">
-            <Link to={`${base}/gap`} className={linkClass}>
-              {canEditPlan
-                ? plan
-                  ? t("overview.plan.gapAndChange")
-                  : t("overview.plan.gapAndSet")
-                : t("overview.plan.gap")}
-            </Link>
-            <Link to={`${base}/history`} className={linkClass}>
-              {t("overview.plan.history")}
-            </Link>
-          </p>
-        </Card>
+          </Card>
+        </SourceTextsProvider>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("overview.assessments")}</h2>
           <ProfileAssessmentList assessments={assessments} />

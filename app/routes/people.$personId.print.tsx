@@ -8,7 +8,9 @@ import {
   ComparisonSummary,
   OutsideLevelNote,
 } from "~/components/growth/profile-comparison";
+import { PlanItemName } from "~/components/growth/plan-item-name";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
+import { SourceTextsProvider } from "~/components/ladders/source-texts";
 import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { wordsOf } from "~/i18n/messages";
@@ -112,41 +114,45 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       {/* The plan first, as what it is (a level and up to three competencies, each with its
           readiness): it was one sentence after five pages. */}
       {plan ? (
-        <section aria-labelledby="print-plan" className="mb-8 break-inside-avoid">
-          <h2 id="print-plan" className="mb-1 text-lg font-semibold">
-            {t("print.plan.heading")}
-          </h2>
-          <p>
-            {t(plan.trackName ? "print.plan.targetOnTrack" : "print.plan.target", {
-              level: wordsOf(
-                t,
-                planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
-              ),
-              track: plan.trackName ?? "",
-              when: f.day(plan.updatedAt),
-            })}
-          </p>
-          {plan.focus.length ? (
-            <>
-              <h3 className="mt-2 font-semibold">{t("print.plan.focus")}</h3>
-              <ul className="mt-1 space-y-1">
-                {plan.focus.map((focus) => {
-                  const competency = gap?.competencies.find(
-                    (candidate) => candidate.competencyId === focus.competencyId,
-                  );
-                  return (
-                    <li key={focus.competencyId}>
-                      <span className="font-medium">{wordsOf(t, planItemName(focus))}</span>
-                      {competency ? <ReadinessBar competency={competency} /> : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            </>
-          ) : (
-            <p className="mt-1">{t("print.plan.noFocus")}</p>
-          )}
-        </section>
+        <SourceTextsProvider sourceTexts={plan.sourceTexts}>
+          <section aria-labelledby="print-plan" className="mb-8 break-inside-avoid">
+            <h2 id="print-plan" className="mb-1 text-lg font-semibold">
+              {t("print.plan.heading")}
+            </h2>
+            <p>
+              {t(plan.trackName ? "print.plan.targetOnTrack" : "print.plan.target", {
+                level: wordsOf(
+                  t,
+                  planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
+                ),
+                track: plan.trackName ?? "",
+                when: f.day(plan.updatedAt),
+              })}
+            </p>
+            {plan.focus.length ? (
+              <>
+                <h3 className="mt-2 font-semibold">{t("print.plan.focus")}</h3>
+                <ul className="mt-1 space-y-1">
+                  {plan.focus.map((focus) => {
+                    const competency = gap?.competencies.find(
+                      (candidate) => candidate.competencyId === focus.competencyId,
+                    );
+                    return (
+                      <li key={focus.competencyId}>
+                        <span className="font-medium">
+                          <PlanItemName item={focus} />
+                        </span>
+                        {competency ? <ReadinessBar competency={competency} /> : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
+            ) : (
+              <p className="mt-1">{t("print.plan.noFocus")}</p>
+            )}
+          </section>
+        </SourceTextsProvider>
       ) : null}
 
       {!self && !manager ? (

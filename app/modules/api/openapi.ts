@@ -152,7 +152,7 @@ export const OPERATIONS: readonly Operation[] = [
     scope: "aggregates:read",
     summary: "One table of the organisation's insights",
     description:
-      "Exactly the insights page's CSV of that table: every figure has passed the disclosure check, and a group below the floor keeps only its name and size.",
+      "Exactly the insights page's CSV of that table as downloaded in English: every figure has passed the disclosure check, and a group below the floor keeps only its name and size. Row labels and notes are English words; the code columns last (`disclosure`, `group id`, `stage id`…) are the same in every language.",
     personReads:
       "The insights page as it is theirs: a manager's own organisation, with the same disclosure check; anyone without the page (no one reports to them) gets its 404.",
     query: [cycleFilter],

@@ -10,7 +10,9 @@ import { erasedAmong, isErased } from "~/modules/people/erased.server";
 import { managerChainOfLine } from "~/modules/people/reporting-line.server";
 import { PERSON_LISTED } from "~/modules/people/service.server";
 import { insightsView } from "~/modules/insights/insights.server";
-import { INSIGHT_TABLES, insightTable } from "~/modules/insights/tables";
+import { i18nFor } from "~/i18n/i18n.server";
+import { SOURCE_LANGUAGE } from "~/i18n/languages";
+import { INSIGHT_TABLES, insightTable, wordedRows } from "~/modules/insights/tables";
 import { servedLadders } from "~/modules/ladders/registry.server";
 import { dateToDay } from "~/modules/days";
 import { pageOf, type PageRequest } from "./pages";
@@ -399,5 +401,10 @@ export async function getAggregate(
   const name = INSIGHT_TABLES.find((entry) => entry === table);
   if (!name) throw new NotFoundError({ key: "api:errors.noSuchTable" });
   const { columns, rows } = insightTable(await insightsView(viewer, { cycleId }), name);
-  return { table: name, columns, rows: rows.map((row) => row.map((value) => value ?? null)) };
+  const t = i18nFor(SOURCE_LANGUAGE).getFixedT(SOURCE_LANGUAGE);
+  return {
+    table: name,
+    columns,
+    rows: wordedRows(t, rows).map((row) => row.map((value) => value ?? null)),
+  };
 }

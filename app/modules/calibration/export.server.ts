@@ -59,7 +59,22 @@ const HISTORY_COLUMNS = [
   "to",
   "reason",
 ] as const;
-const HISTORY_CODE_COLUMNS = ["field id", "from value", "to value"];
+const HISTORY_CODE_COLUMNS = ["field id", "from value", "to value", "kind value"];
+/** The kinds of event the history words (`calibration:export.kinds`); any other is shown as its code. */
+const EVENT_KINDS = new Set([
+  "proposal",
+  "final",
+  "move",
+  "undo",
+  "apply",
+  "release",
+  "state",
+  "invite",
+  "meeting",
+  "preread",
+  "discuss",
+  "notes",
+]);
 
 const fileName = (name: string, what: string) =>
   `${
@@ -124,6 +139,8 @@ export async function sessionExport(
       }),
     );
   const levelTitle = (id: string | null) => (id === null ? "" : (levelTitles[id] ?? id));
+  const kindWord = (kind: string) =>
+    EVENT_KINDS.has(kind) ? wordsOf(t, { key: `calibration:export.kinds.${kind}` }) : kind;
   const header = (column: string, values?: Record<string, string>) =>
     wordsOf(t, { key: `calibration:export.columns.${column}`, values });
   if (what === "outcomes") {
@@ -260,7 +277,7 @@ export async function sessionExport(
           event.createdAt.toISOString(),
           event.actor.name,
           event.entry?.person.name ?? "",
-          event.kind,
+          kindWord(event.kind),
           wordsOf(t, historyField(field, context)),
           said(historyValue(field, from, context)),
           said(historyValue(field, to, context)),
@@ -268,6 +285,7 @@ export async function sessionExport(
           field,
           isCodedField(field) ? code(from) : "",
           isCodedField(field) ? code(to) : "",
+          event.kind,
         ]);
       }),
   );

@@ -7,8 +7,8 @@ import { csvRow } from "~/utils/csv";
 
 /**
  * The columns, each a key of `cycles:export.columns` worded in the downloader's language, but the
- * code column ("competency id"), whose header is the same in every language as its values are
- * (decision 119).
+ * code columns ("competency id", and last the track's and level's ids), whose headers are the same
+ * in every language as their values are (decisions 119 and 124).
  */
 export const CYCLE_EXPORT_COLUMNS = [
   "cycle",
@@ -30,9 +30,11 @@ export const CYCLE_EXPORT_COLUMNS = [
   "peersAnswered",
   "peersDeclined",
   "upwardAnswers",
+  "track id",
+  "level id",
 ] as const;
 
-const CODE_COLUMNS: ReadonlySet<string> = new Set(["competency id"]);
+const CODE_COLUMNS: ReadonlySet<string> = new Set(["competency id", "track id", "level id"]);
 
 /** The header row's cells: `word` words a key of `cycles:export.columns` in the downloader's language. */
 export function cycleExportHeader(word: (column: string) => string): string[] {
@@ -61,6 +63,8 @@ export type ExportParticipant = {
   managerReview: ExportAssessment | null;
   /** The competencies to list, in ladder order (those of the track the assessments were made against). */
   competencies: readonly { id: string; name: string }[];
+  /** A track's and a level's names in the downloader's language (the ladder the rows were read against). */
+  names: { track: (id: string) => string; level: (id: string) => string };
   /** Counts of the person's peer and upward feedback (the feedback module's), or null when the cycle asks for none: never text, never names. */
   feedback: ExportFeedback | null;
 };
@@ -93,8 +97,8 @@ export function participantRows(cycleName: string, participant: ExportParticipan
     participant.email,
     participant.team,
     participant.managerName,
-    track,
-    level,
+    track && participant.names.track(track),
+    level && participant.names.level(level),
   ];
   const feedback = participant.feedback;
   // Blank where the cycle asks for no feedback, and for upward answers the reader may not be shown.
@@ -105,6 +109,8 @@ export function participantRows(cycleName: string, participant: ExportParticipan
     feedback?.peersAnswered ?? null,
     feedback?.peersDeclined ?? null,
     feedback?.upwardAnswers ?? null,
+    track,
+    level,
   ];
   if (participant.competencies.length === 0)
     return csvRow([...common, null, null, null, null, null, null, ...tail]);

@@ -1,7 +1,7 @@
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { getLevel, type Ladder } from "~/modules/ladders";
+import { getLevel, getTrack, type Ladder } from "~/modules/ladders";
 import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
@@ -499,7 +499,7 @@ export async function cycleExport(
   now = clock.now(),
   language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
-  // Competency names in the downloader's language; ids, tracks and levels (ids) the same in every one.
+  // Track, level and competency names in the downloader's language; their ids (last) the same in every one.
   const inLanguage = (ladder: Ladder | null | undefined) =>
     ladder ? ladderInLanguage(ladder, language).ladder : null;
   const cycle = await requireCycle(cycleId);
@@ -617,6 +617,10 @@ export async function cycleExport(
           id,
           name: competencyName.get(id) ?? id,
         })),
+        names: {
+          track: (id) => (ladder && getTrack(ladder, id)?.name) || id,
+          level: (id) => (ladder && getLevel(ladder, id)?.title) || id,
+        },
         feedback: feedback?.get(userId) ?? null,
       };
       out += participantRows(cycle.name, participant);

@@ -15,13 +15,3 @@ export const SMALL_GROUP_FLOOR = 4;
 export function belowFloor(people: number, floor: number = SMALL_GROUP_FLOOR): boolean {
   return people < floor;
 }
-
-/** The one wording of a figure the check hides, on every page and in every CSV. */
-export function hiddenNote(floor: number): string {
-  return `Not shown: fewer than ${floor} people, or it would give the figures of such a group.`;
-}
-
-/** The line that says groups below the floor were left out: not named, not counted. */
-export function smallGroupsNote(floor: number): string {
-  return `Groups of fewer than ${floor} people are not listed.`;
-}

@@ -9,6 +9,7 @@ import {
   ladderInLanguage,
   servedLadders,
 } from "~/modules/ladders/registry.server";
+import { withSourceTexts, type SourceTexts } from "~/modules/ladders/translations";
 import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { listOf, messageText, type Message } from "~/i18n/messages";
@@ -27,6 +28,8 @@ export type GrowthPlanView = {
   /** `earlier`: the ladder served now has no such competency. */
   focus: { competencyId: string; name: string; earlier: boolean }[];
   updatedAt: Date;
+  /** Its ladder texts shown in the source, where the reader's translation lacks them. */
+  sourceTexts?: SourceTexts;
 };
 
 /**
@@ -41,25 +44,30 @@ export async function readGrowthPlan(
 ): Promise<GrowthPlanView | null> {
   const plan = await storedGrowthPlan(personId);
   if (!plan) return null;
-  const [{ ladder }, served] = await Promise.all([
+  const [translated, served] = await Promise.all([
     requireLadderOfVersionIn(plan.ladderVersionId, language),
     servedLadders(),
   ]);
+  const { ladder } = translated;
   const current = served.find((entry) => entry.ladder.meta.id === ladder.meta.id)?.ladder;
   const level = getLevel(ladder, plan.targetLevelId);
-  return {
-    ladderVersionId: plan.ladderVersionId,
-    targetLevelId: plan.targetLevelId,
-    targetTitle: level?.title ?? plan.targetLevelId,
-    trackName: (level && getTrack(ladder, level.trackId)?.name) ?? null,
-    targetEarlier: !current || !getLevel(current, plan.targetLevelId),
-    focus: plan.focus.map((competencyId) => ({
-      competencyId,
-      name: getCompetency(ladder, competencyId)?.name ?? competencyId,
-      earlier: !current || !getCompetency(current, competencyId),
-    })),
-    updatedAt: plan.updatedAt,
-  };
+  // The texts the translation lacks, to mark as the ladder pages do (decision 124).
+  return withSourceTexts(
+    {
+      ladderVersionId: plan.ladderVersionId,
+      targetLevelId: plan.targetLevelId,
+      targetTitle: level?.title ?? plan.targetLevelId,
+      trackName: (level && getTrack(ladder, level.trackId)?.name) ?? null,
+      targetEarlier: !current || !getLevel(current, plan.targetLevelId),
+      focus: plan.focus.map((competencyId) => ({
+        competencyId,
+        name: getCompetency(ladder, competencyId)?.name ?? competencyId,
+        earlier: !current || !getCompetency(current, competencyId),
+      })),
+      updatedAt: plan.updatedAt,
+    } satisfies GrowthPlanView,
+    translated,
+  );
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   requireVisibleLoop,
   type VisibleLoop,
 } from "./access.server";
-import { submittedChains, type StoredCard } from "./cards";
+import { asRecommendation, submittedChains, type StoredCard } from "./cards";
+import { RECOMMENDATION_KEYS } from "./scorecard";
 import type { AssignInput, CandidateInput, Decision, DecisionInput } from "./forms";
 import {
   INTERVIEW_MINUTES,
@@ -666,9 +667,15 @@ export async function loopExport(
   const competencyName = new Map(
     ladder.competencies.map((competency) => [competency.id, competency.name]),
   );
-  // Headers in the reader's language, but the code column's ("competency id"), the same in every
-  // language as its values are (decision 119).
+  // Headers and words in the reader's language; the code columns ("competency id", and last the
+  // status's and recommendation's codes) the same in every language (decisions 119 and 124).
   const t = i18nFor(language).getFixedT(language, "hiring");
+  const statusWord = (status: string) =>
+    status === "draft" || status === "submitted" ? t(`export.status.${status}`) : status;
+  const recommendationWord = (value: string | null) => {
+    const recommendation = asRecommendation(value);
+    return recommendation ? t(RECOMMENDATION_KEYS[recommendation]) : (value ?? "");
+  };
   const rows: (string | number)[][] = [
     [
       t("export.columns.candidate"),
@@ -682,6 +689,8 @@ export async function loopExport(
       t("export.columns.notes"),
       t("export.columns.recommendation"),
       t("export.columns.summary"),
+      "status value",
+      "recommendation value",
     ],
   ];
   const candidate = loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name;
@@ -694,14 +703,16 @@ export async function loopExport(
         candidate,
         (interview && stageName.get(interview.stageId)) ?? "",
         interview?.interviewer.name ?? "",
-        card.status,
+        statusWord(card.status),
         card.submittedAt ? card.submittedAt.toISOString() : "",
         score.competencyId,
         competencyName.get(score.competencyId) ?? score.competencyId,
         score.score ?? t("export.notAssessed"),
         score.notes,
-        card.recommendation ?? "",
+        recommendationWord(card.recommendation),
         card.summary,
+        card.status,
+        card.recommendation ?? "",
       ]);
     }
   }

@@ -4,6 +4,7 @@ import { csvRow } from "~/utils/csv";
 import { NotFoundError } from "~/modules/errors";
 import { getLevel, levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
 import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { storedIds } from "~/modules/mentorship/programmes.server";
 import { parseAttributes } from "~/modules/people/attributes";
@@ -45,7 +46,7 @@ import {
   type LevelChangeRow,
 } from "./queries.server";
 import { calibrationShift } from "./shift";
-import { INSIGHT_TABLES, insightTable } from "./tables";
+import { INSIGHT_TABLES, insightTable, wordedRows } from "./tables";
 import { releasedSpells, timeInLevel, type CurvePoint, type PersonHistory } from "./time-in-level";
 import * as clock from "~/platform/clock.server";
 import { hasReports } from "~/modules/people/queries.server";
@@ -412,5 +413,10 @@ export async function insightsCsv(
   const table = INSIGHT_TABLES.find((name) => file === `${name}.csv`);
   if (!table) throw new NotFoundError({ key: "insights:errors.noSuchTable" });
   const { columns, rows } = insightTable(await insightsView(viewer, options), table);
-  return { filename: `insights-${table}.csv`, body: [columns, ...rows].map(csvRow).join("") };
+  const language = options.language ?? SOURCE_LANGUAGE;
+  const t = i18nFor(language).getFixedT(language);
+  return {
+    filename: `insights-${table}.csv`,
+    body: [columns, ...wordedRows(t, rows)].map(csvRow).join(""),
+  };
 }

@@ -1,5 +1,5 @@
+import { wordsOf, type Message } from "~/i18n/messages";
 import type { CsvValue } from "~/utils/csv";
-import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import type { Proportion } from "~/modules/statistics/intervals";
 import type { FunnelStageRow, validityOverTime } from "./hiring";
 import type { MentoringComparison } from "./mentoring";
@@ -12,6 +12,9 @@ import type { CurvePoint } from "./time-in-level";
  * alternative of each chart. A row the disclosure check hides keeps its name and, where it counts
  * people, their number (who is in a group is no secret), and nothing measured of them: no stays,
  * promotions, rates, intervals or counts of what happened to them. Pure.
+ *
+ * A row label or note is a message, worded by the caller: the CSV in the downloader's language, the
+ * API in English. Each such column has a code column, last, the same in every language (decision 124).
  */
 
 export const INSIGHT_TABLES = [
@@ -26,7 +29,8 @@ export const INSIGHT_TABLES = [
 ] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
-export type Table = { columns: string[]; rows: CsvValue[][] };
+export type Cell = CsvValue | Message;
+export type Table = { columns: string[]; rows: Cell[][] };
 
 /** What the tables read of the insights view (insights.server.ts builds it). */
 export type InsightTablesInput = {
@@ -56,6 +60,16 @@ export type InsightTablesInput = {
   shift: Omit<ShiftReport, "managers"> & { managers: readonly (ManagerShift & { name: string })[] };
 };
 
+/** The rows with each message worded in `t`'s language; figures and codes as they are. */
+export function wordedRows(
+  t: Parameters<typeof wordsOf>[0],
+  rows: readonly Cell[][],
+): CsvValue[][] {
+  return rows.map((row) =>
+    row.map((cell) => (cell !== null && typeof cell === "object" ? wordsOf(t, cell) : cell)),
+  );
+}
+
 const round = (value: number | null | undefined, digits = 4) =>
   value === null || value === undefined || !Number.isFinite(value)
     ? null
@@ -64,7 +78,17 @@ const proportion = (value: Proportion | null | undefined): CsvValue[] =>
   value
     ? [round(value.estimate), round(value.interval[0]), round(value.interval[1])]
     : [null, null, null];
-const shownNote = (hidden: boolean, floor: number) => (hidden ? hiddenNote(floor) : "shown");
+const shownNote = (hidden: boolean, floor: number): Message =>
+  hidden
+    ? { key: "insights:export.cells.hidden", values: { floor } }
+    : { key: "insights:export.cells.shown" };
+/** The code beside a `shown` column: `shown` or `hidden`. */
+const disclosure = (hidden: boolean) => (hidden ? "hidden" : "shown");
+const BY: Record<string, Message> = {
+  team: { key: "insights:export.cells.by.team" },
+  track: { key: "insights:export.cells.by.track" },
+  level: { key: "insights:export.cells.by.level" },
+};
 
 export function insightTable(view: InsightTablesInput, table: InsightTable): Table {
   const floor = view.floor;
@@ -83,6 +107,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "shown",
           "track id",
           "level id",
+          "disclosure",
         ],
         rows: view.timeInLevel.flatMap((track) =>
           track.levels.map((level) => [
@@ -97,6 +122,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
             shownNote(level.suppressed, floor),
             track.track,
             level.level,
+            disclosure(level.suppressed),
           ]),
         ),
       };
@@ -142,6 +168,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "not ready lower",
           "not ready upper",
           "shown",
+          "disclosure",
         ],
         rows: view.outcomesByCycle.map((cycle) => [
           cycle.name,
@@ -150,6 +177,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           ...proportion(cycle.rates?.stay),
           ...proportion(cycle.rates?.["not-ready"]),
           shownNote(cycle.suppressed, floor),
+          disclosure(cycle.suppressed),
         ]),
       };
     case "outcomes-by-group": {
@@ -167,24 +195,30 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "not ready lower",
           "not ready upper",
           "shown",
+          "by id",
+          "group id",
+          "disclosure",
         ],
         rows: breakdown
           ? breakdown.dimensions.flatMap((dimension) => [
               ...dimension.groups.map((group) => [
                 breakdown.name,
-                dimension.label,
+                BY[dimension.id] ?? dimension.label,
                 group.label,
                 group.n,
                 ...proportion(group.rates?.promote),
                 ...proportion(group.rates?.["not-ready"]),
                 shownNote(group.suppressed, floor),
+                dimension.id,
+                group.value,
+                disclosure(group.suppressed),
               ]),
               ...(dimension.smallGroupsLeftOut
                 ? [
                     [
                       breakdown.name,
-                      dimension.label,
-                      smallGroupsNote(floor),
+                      BY[dimension.id] ?? dimension.label,
+                      { key: "insights:export.cells.smallGroups", values: { floor } },
                       null,
                       null,
                       null,
@@ -193,6 +227,9 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
                       null,
                       null,
                       null,
+                      dimension.id,
+                      null,
+                      "not listed",
                     ],
                   ]
                 : []),
@@ -208,6 +245,7 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
         round(value?.interval[1]),
       ];
       const shown = shownNote(mentoring.suppressed, floor);
+      const code = disclosure(mentoring.suppressed);
       return {
         columns: [
           "group",
@@ -217,22 +255,36 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "lower (95%)",
           "upper (95%)",
           "shown",
+          "group id",
+          "disclosure",
         ],
         rows: [
-          ["Mentees", mentoring.mentees, mentoring.goals, ...mean(mentoring.menteeChange), shown],
           [
-            "Comparable people in no programme",
+            { key: "insights:export.cells.mentees" },
+            mentoring.mentees,
+            mentoring.goals,
+            ...mean(mentoring.menteeChange),
+            shown,
+            "mentees",
+            code,
+          ],
+          [
+            { key: "insights:export.cells.comparison" },
             mentoring.comparisonPeople,
             mentoring.goals,
             ...mean(mentoring.comparisonChange),
             shown,
+            "comparison",
+            code,
           ],
           [
-            "Difference (mentees less comparable people)",
+            { key: "insights:export.cells.difference" },
             null,
             mentoring.goals,
             ...mean(mentoring.difference),
             shown,
+            "difference",
+            code,
           ],
         ],
       };
@@ -256,13 +308,20 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "rho lower (95%)",
           "rho upper (95%)",
           "shown",
+          "disclosure",
         ],
         rows: (view.hiring?.validity.periods ?? []).map((period) => [
           period.period,
           period.n,
           ...coefficient(period.pearson),
           ...coefficient(period.spearman),
-          period.suppressed ? `hidden: fewer than ${view.hiring!.validity.minN} hires` : "shown",
+          period.suppressed
+            ? {
+                key: "insights:export.cells.hiddenHires",
+                values: { minN: view.hiring!.validity.minN },
+              }
+            : { key: "insights:export.cells.shown" },
+          disclosure(period.suppressed),
         ]),
       };
     }
@@ -278,15 +337,19 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "conversion lower (95%)",
           "conversion upper (95%)",
           "shown",
+          "stage id",
+          "disclosure",
         ],
         rows: (view.hiring?.funnel ?? []).map((row) => [
-          row.label,
+          { key: `insights:export.cells.stage.${row.stage}` },
           row.reached,
           row.movedOn,
           row.rejected,
           row.open,
           ...proportion(row.conversion),
           shownNote(row.suppressed, floor),
+          row.stage,
+          disclosure(row.suppressed),
         ]),
       };
     case "calibration-shift":
@@ -302,10 +365,12 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
           "changed lower",
           "changed upper",
           "shown",
+          "row kind",
+          "disclosure",
         ],
         rows: [
           [
-            "Everyone",
+            { key: "insights:export.cells.everyone" },
             view.shift.n,
             view.shift.sessions,
             round(view.shift.meanShift?.estimate),
@@ -313,6 +378,8 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
             round(view.shift.meanShift?.interval[1]),
             ...proportion(view.shift.outcomeChanged),
             shownNote(view.shift.suppressed, floor),
+            "everyone",
+            disclosure(view.shift.suppressed),
           ],
           ...view.shift.managers.map((manager) => [
             manager.name,
@@ -323,6 +390,8 @@ export function insightTable(view: InsightTablesInput, table: InsightTable): Tab
             round(manager.meanShift?.interval[1]),
             ...proportion(manager.outcomeChanged),
             shownNote(manager.suppressed, floor),
+            "manager",
+            disclosure(manager.suppressed),
           ]),
         ],
       };

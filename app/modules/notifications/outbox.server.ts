@@ -6,7 +6,7 @@ import { NotFoundError } from "~/modules/errors";
 import { personTimeZone } from "~/modules/time-zones.server";
 import { todoChangesIn, todoFor } from "~/modules/todo/todo.server";
 import { getEnv } from "~/utils/env.server";
-import { afterFailure, type SendFailure } from "./delivery";
+import { afterFailure, failureOf, type SendFailure } from "./delivery";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 import { calendarInvitation, calendarOf, planInvitations } from "./invitations";
 import { nextPlanAt, passSections, planMessages, type PlannedMessage } from "./plan";
@@ -504,7 +504,10 @@ export async function outboxPage(status: OutboxStatus, page: number) {
   return {
     status,
     counts: byStatus,
-    messages,
+    messages: messages.map(({ lastError, ...message }) => ({
+      ...message,
+      failure: failureOf(message.status, lastError),
+    })),
     page: current,
     pageCount,
     total,

@@ -58,9 +58,19 @@ async function sessionWithOneOutcome() {
       }),
     },
   });
+  const addEvent = (kind: string, change: Record<string, unknown>) =>
+    db.calibrationEvent.create({
+      data: {
+        sessionId: session.id,
+        entryId: entry.id,
+        actorId: admin.id,
+        kind,
+        change: JSON.stringify(change),
+      },
+    });
   const exported = async (what: "outcomes" | "history", language: PageLanguage) =>
     records((await sessionExport(viewer, session.id, what, wordsIn(language), language)).body);
-  return { exported };
+  return { exported, addEvent };
 }
 
 describe("a calibration session's CSV in the downloader's language", () => {
@@ -81,21 +91,21 @@ describe("a calibration session's CSV in the downloader's language", () => {
   test("the history says each change in the downloader's language, beside the field and values as stored, the same in every language", async () => {
     const { exported } = await sessionWithOneOutcome();
     const [english, german] = [await exported("history", "en"), await exported("history", "de")];
-    expect(english[0]!.slice(-3)).toEqual(["field id", "from value", "to value"]);
-    const codes = (rows: string[][]) => rows.slice(1).map((row) => row.slice(-3));
+    expect(english[0]!.slice(-4)).toEqual(["field id", "from value", "to value", "kind value"]);
+    const codes = (rows: string[][]) => rows.slice(1).map((row) => row.slice(-4));
     expect(codes(german)).toEqual(codes(english));
     expect(codes(english)).toEqual(
       expect.arrayContaining([
-        ["finalRating", "", "4"],
-        ["finalOutcome", "", "promote"],
-        ["finalLevelId", "", "ic3"],
+        ["finalRating", "", "4", "outcome"],
+        ["finalOutcome", "", "promote", "outcome"],
+        ["finalLevelId", "", "ic3", "outcome"],
         // A text is not a code: the reason is said once, in its own column.
-        ["finalReason", "", ""],
+        ["finalReason", "", "", "outcome"],
       ]),
     );
-    const level = (rows: string[][]) => rows.find((row) => row.at(-3) === "finalLevelId")!;
+    const level = (rows: string[][]) => rows.find((row) => row.at(-4) === "finalLevelId")!;
     expect(level(english)).toContain("Senior Engineer");
-    expect(level(german).slice(0, -3)).not.toEqual(level(english).slice(0, -3));
+    expect(level(german).slice(0, -4)).not.toEqual(level(english).slice(0, -4));
   });
 
   test("a German download has German headers over the labels, and the code columns' headers and values are those of an English download", async () => {
@@ -155,6 +165,39 @@ describe("a calibration session's CSV in the downloader's language", () => {
       "field id",
       "from value",
       "to value",
+      "kind value",
     ]);
+  });
+
+  test("the history's kind of change is the reader's word, its code last the same in every language", async () => {
+    const { exported, addEvent } = await sessionWithOneOutcome();
+    await addEvent("final", { finalRating: [4, 3] });
+    await addEvent("state", { state: ["live", "locked"] });
+    const [english, spanish, arabic] = [
+      await exported("history", "en"),
+      await exported("history", "es"),
+      await exported("history", "ar"),
+    ];
+    const kinds = (rows: string[][]) => rows.slice(1).map((row) => [row[3], row.at(-1)]);
+    expect(kinds(english)).toEqual(
+      expect.arrayContaining([
+        ["final outcome", "final"],
+        ["session state", "state"],
+      ]),
+    );
+    expect(kinds(spanish)).toEqual(
+      expect.arrayContaining([
+        ["resultado definitivo", "final"],
+        ["estado de la sesión", "state"],
+      ]),
+    );
+    expect(kinds(arabic)).toEqual(
+      expect.arrayContaining([
+        ["النتيجة النهائية", "final"],
+        ["حالة الجلسة", "state"],
+      ]),
+    );
+    // A kind the history has no word for is shown as its code, in every language.
+    expect(kinds(arabic)).toEqual(expect.arrayContaining([["outcome", "outcome"]]));
   });
 });

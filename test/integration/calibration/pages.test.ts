@@ -616,7 +616,7 @@ describe("calibration pages", () => {
     expect(history).toContain(
       ",Sam Manager,Lena Engineer,proposal,proposed rating,,Consistent (3),",
     );
-    expect(history).toContain(",Fay Facilitator,,state,state,Draft,Proposals open,");
+    expect(history).toContain(",Fay Facilitator,,session state,state,Draft,Proposals open,");
     expect(statusOf(await get(sam.id, "outcomes"))).toBe(403);
     expect(statusOf(await get(stranger.id, "outcomes"))).toBe(404);
     expect(statusOf(await get(facilitator.id, "everything"))).toBe(400);

@@ -800,7 +800,7 @@ describe("CSV export", () => {
       /^attachment; filename="review-cycle-export-2026-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(lines[0]).toBe(
-      "cycle,person,email,team,manager,track,level,competency,competency id,self rating,manager rating,difference (manager - self),evidence count,self submitted on,manager submitted on,peers asked,peers answered,peers declined,upward answers",
+      "cycle,person,email,team,manager,track,level,competency,competency id,self rating,manager rating,difference (manager - self),evidence count,self submitted on,manager submitted on,peers asked,peers answered,peers declined,upward answers,track id,level id",
     );
     expect(lines).toHaveLength(1 + icCompetencies.length * 2 + managerCompetencies.length);
     expect(lines.some((line) => line.includes("Outsider"))).toBe(false);
@@ -809,15 +809,15 @@ describe("CSV export", () => {
     expect(lenaRows).toHaveLength(icCompetencies.length);
     expect(lenaRows[0]).toMatch(
       new RegExp(
-        `^Export 2026,"'=HYPERLINK\\(""http://evil\\.example""\\)",${lena.email},${crew.name},"Okafor, Sam",ic,ic2,[^,]+,${first},3,1,-2,1,2026-03-10,2026-03-10,,,,$`,
+        `^Export 2026,"'=HYPERLINK\\(""http://evil\\.example""\\)",${lena.email},${crew.name},"Okafor, Sam",Individual contributor,Engineer II,[^,]+,${first},3,1,-2,1,2026-03-10,2026-03-10,,,,,ic,ic2$`,
       ),
     );
-    expect(lenaRows[1]).toMatch(new RegExp(`,${second},2,,,0,2026-03-10,2026-03-10,,,,$`));
+    expect(lenaRows[1]).toMatch(new RegExp(`,${second},2,,,0,2026-03-10,2026-03-10,,,,,ic,ic2$`));
 
     const aishaRows = lines.filter((line) => line.includes(aisha.email));
     expect(aishaRows).toHaveLength(icCompetencies.length);
     // A cycle that asks for no feedback leaves its counts blank.
-    expect(aishaRows.every((line) => line.endsWith(",,,,0,,,,,,"))).toBe(true);
+    expect(aishaRows.every((line) => /,,,,0,,,,,,,ic,ic\d$/.test(line))).toBe(true);
   });
 
   test("a German admin's download has German headers; the code column's header and values are an English admin's", async () => {
@@ -855,7 +855,8 @@ describe("CSV export", () => {
       "Kompetenz",
       "competency id",
     ]);
-    expect(german[0]!.at(-1)).toBe("Antworten im Upward-Feedback");
+    expect(german[0]!.at(-3)).toBe("Antworten im Upward-Feedback");
+    expect(german[0]!.slice(-2)).toEqual(["track id", "level id"]);
     const column = english[0]!.indexOf("competency id");
     expect(column).toBe(8);
     const ids = (rows: string[][]) => rows.map((row) => row[column]);
@@ -865,5 +866,11 @@ describe("CSV export", () => {
     const codeQuality = (rows: string[][]) => rows.find((row) => row[column] === "code-quality")!;
     expect(codeQuality(english)[7]).toBe("Code quality");
     expect(codeQuality(german)[7]).toBe("Codequalität");
+    // The track and level are the ladder's names in the reader's language; their ids last, in every one.
+    const codes = (rows: string[][]) => rows.map((row) => row.slice(-2));
+    expect(codes(german)).toEqual(codes(english));
+    expect(codes(english)[1]).toEqual(["ic", "ic2"]);
+    expect(english[1]!.slice(5, 7)).toEqual(["Individual contributor", "Engineer II"]);
+    expect(german[1]!.slice(5, 7)).toEqual(["Fachlaufbahn", "Engineer II"]);
   });
 });

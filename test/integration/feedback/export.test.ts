@@ -29,12 +29,12 @@ async function exported(adminId: string, cycleId: string) {
   );
   const text = (await response.text()).replace(/^\uFEFF/, "");
   const lines = text.trimEnd().split("\r\n");
-  /** The feedback columns of each of the person's rows (the last four: numbers or blanks). */
+  /** The feedback columns of each of the person's rows (the four before the track's and level's ids: numbers or blanks). */
   const countsOf = (email: string) => [
     ...new Set(
       lines
         .filter((line) => line.includes(email))
-        .map((line) => line.split(",").slice(-4).join(",")),
+        .map((line) => line.split(",").slice(-6, -2).join(",")),
     ),
   ];
   return { text, header: lines[0]!, countsOf };
@@ -110,7 +110,7 @@ describe("the cycle's CSV export", () => {
     let file = await exported(admin.id, cycle.id);
     expect(
       file.header.endsWith(
-        ",manager submitted on,peers asked,peers answered,peers declined,upward answers",
+        ",manager submitted on,peers asked,peers answered,peers declined,upward answers,track id,level id",
       ),
     ).toBe(true);
     expect(file.countsOf(lena.email)).toEqual(["3,1,1,"]);

@@ -521,6 +521,8 @@ describe("training", () => {
       "notes",
       "recommendation",
       "summary",
+      "status value",
+      "recommendation value",
     ]);
     expect(german[0]).toEqual([
       "Kandidat/in",
@@ -534,8 +536,23 @@ describe("training", () => {
       "Notizen",
       "Empfehlung",
       "Zusammenfassung",
+      "status value",
+      "recommendation value",
     ]);
     expect(german.map((row) => row[5])).toEqual(english.map((row) => row[5]));
+    // A status and a recommendation in the reader's words; their codes, last, are the same in every language.
+    const codes = (rows: (string | number)[][]) => rows.map((row) => row.slice(-2));
+    expect(codes(german)).toEqual(codes(english));
+    const submitted = german.findIndex((row) => row.at(-2) === "submitted");
+    expect(submitted).toBeGreaterThan(0);
+    const recommendation = String(german[submitted]!.at(-1));
+    expect(german[submitted]![3]).toBe("eingereicht");
+    expect(german[submitted]![9]).toBe(
+      { "strong-no": "Klares Nein", no: "Nein", yes: "Ja", "strong-yes": "Klares Ja" }[
+        recommendation
+      ],
+    );
+    expect(english[submitted]![3]).toBe("submitted");
     const stats = bodyOf<Awaited<ReturnType<typeof statsLoader>>>(
       await statsLoader(routeArgs(await get("/hiring/stats", facts.admin.id))),
     );

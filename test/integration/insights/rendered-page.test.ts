@@ -6,7 +6,6 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { formatDays } from "~/components/insights/charts";
 import { i18nFor } from "~/i18n/i18n.server";
-import { hiddenNote, smallGroupsNote } from "~/modules/disclosure/floor";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as insightsRoute from "~/routes/insights._index";
@@ -26,6 +25,8 @@ const text = (html: string) =>
 const numbers = (value: string) => value.match(/\d+(?:\.\d+)?/g) ?? [];
 
 const english = i18nFor("en").getFixedT("en", "insights");
+const hiddenNote = (floor: number) => english("disclosure.hidden", { floor });
+const smallGroupsNote = (floor: number) => english("disclosure.smallGroups", { floor });
 
 /** Every way the page writes a released figure: as it is, as a percentage, signed to two places, in days, months or years. */
 function written(value: unknown, into = new Set<string>()): Set<string> {

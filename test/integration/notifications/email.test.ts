@@ -350,7 +350,7 @@ describe("email reminders over SMTP", () => {
     );
     expect(page.messages.find((message) => message.id === failed.id)).toMatchObject({
       toAddress: engineer.email,
-      lastError: expect.stringContaining("550"),
+      failure: { kind: "refused", detail: expect.stringContaining("550 No such mailbox here") },
     });
     expect(
       statusOf(

@@ -34,6 +34,10 @@ describe("participant rows", () => {
       ratings: new Map([["code-quality", { rating: 2, evidence: 1 }]]),
     },
     competencies,
+    names: {
+      track: (id) => ({ ic: "Individual contributor" })[id] ?? id,
+      level: (id) => ({ ic2: "Engineer II" })[id] ?? id,
+    },
     feedback: { peersAsked: 3, peersAnswered: 1, peersDeclined: 1, upwardAnswers: null },
   };
 
@@ -42,10 +46,10 @@ describe("participant rows", () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe("");
     expect(lines[0]).toBe(
-      "Spring 2026,'=cmd|' /C calc'!A0,lena@example.com,Checkout,\"Okafor, Sam\",ic,ic2,Code quality,code-quality,3,2,-1,3,2026-03-10,2026-03-20,3,1,1,",
+      "Spring 2026,'=cmd|' /C calc'!A0,lena@example.com,Checkout,\"Okafor, Sam\",Individual contributor,Engineer II,Code quality,code-quality,3,2,-1,3,2026-03-10,2026-03-20,3,1,1,,ic,ic2",
     );
     expect(lines[1]).toBe(
-      'Spring 2026,\'=cmd|\' /C calc\'!A0,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,2,,,0,2026-03-10,2026-03-20,3,1,1,',
+      'Spring 2026,\'=cmd|\' /C calc\'!A0,lena@example.com,Checkout,"Okafor, Sam",Individual contributor,Engineer II,"Testing, and ""quality""",testing,2,,,0,2026-03-10,2026-03-20,3,1,1,,ic,ic2',
     );
     expect(lines[0]!.split(",").length).toBeGreaterThanOrEqual(CYCLE_EXPORT_COLUMNS.length);
   });
@@ -61,8 +65,8 @@ describe("participant rows", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines).toEqual([
-      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,Code quality,code-quality,,,,0,,,,,,',
-      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,"Testing, and ""quality""",testing,,,,0,,,,,,',
+      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",Individual contributor,Engineer II,Code quality,code-quality,,,,0,,,,,,,ic,ic2',
+      'Spring 2026,Aisha,lena@example.com,Checkout,"Okafor, Sam",Individual contributor,Engineer II,"Testing, and ""quality""",testing,,,,0,,,,,,,ic,ic2',
     ]);
   });
 
@@ -75,7 +79,9 @@ describe("participant rows", () => {
         managerReview: null,
         competencies: [],
       }),
-    ).toBe('C,Nia,lena@example.com,Checkout,"Okafor, Sam",ic,ic2,,,,,,,,,3,1,1,\r\n');
+    ).toBe(
+      'C,Nia,lena@example.com,Checkout,"Okafor, Sam",Individual contributor,Engineer II,,,,,,,,,3,1,1,,ic,ic2\r\n',
+    );
   });
 });
 

@@ -1,0 +1,103 @@
+// A growth plan on the person's page in the reader's language: a level, track or competency the
+// translation lacks is shown in the ladder's own language and marked as the ladder pages mark it
+// (`LadderText`, `SourceMark`); a translated one carries no mark (decision 124).
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import renderDocument, { handleError } from "~/entry.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import { resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/registry.server";
+import * as root from "~/root";
+import * as personRoute from "~/routes/people.$personId._index";
+import * as printRoute from "~/routes/people.$personId.print";
+import { createPerson } from "../../utils/factories";
+import { withRouteProps } from "../../utils/responses";
+import { route, serveBuild, serverBuild } from "../../utils/server-build";
+
+const build = serverBuild(
+  {
+    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
+    "routes/person": route("routes/person", "people/:personId", {
+      ...personRoute,
+      default: withRouteProps(personRoute.default),
+    }),
+    "routes/print": route("routes/print", "people/:personId/print", {
+      ...printRoute,
+      default: withRouteProps(printRoute.default),
+    }),
+  },
+  { document: renderDocument as never, handleError },
+);
+
+const dir = mkdtempSync(join(tmpdir(), "rungs-plan-source-texts-"));
+let server: Awaited<ReturnType<typeof serveBuild>>;
+beforeAll(async () => {
+  cpSync("test/fixtures/ladders/translated", join(dir, "translated"), { recursive: true });
+  resetLadderRegistry(dir);
+  server = await serveBuild(build);
+});
+afterAll(async () => {
+  await server.close();
+  resetLadderRegistry("frameworks");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function ownPageWithPlan(language: string, page = "") {
+  const person = await createPerson({
+    name: "Lena Schulz",
+    ladderId: "translated",
+    track: "ic",
+    level: "ic1",
+    language,
+  });
+  const served = (await servedLadderVersion("translated"))!;
+  await db.growthPlan.create({
+    data: {
+      personId: person.id,
+      ladderVersionId: served.versionId,
+      targetLevelId: "ic2",
+      focus: {
+        create: [
+          { competencyId: "code-quality", position: 0 },
+          { competencyId: "testing", position: 1 },
+        ],
+      },
+    },
+  });
+  const { status, body } = await server.send("GET", `/people/${person.id}${page}`, {
+    Cookie: (await startSession(person.id)).split(";")[0]!,
+    "Accept-Language": "en",
+  });
+  expect(status).toBe(200);
+  return body;
+}
+
+const marked = (text: string, mark: string) =>
+  new RegExp(
+    `<span lang="en" dir="auto">${text}</span><span title="${mark}[^"]*"[^>]*>[^<]+</span>`,
+  );
+
+describe("a growth plan's ladder texts the translation lacks", () => {
+  test("a German reader sees the untranslated level, track and competency marked, the translated one not", async () => {
+    const body = await ownPageWithPlan("de");
+    const mark = "Noch nicht in Ihre Sprache übersetzt";
+    expect(body).toMatch(marked("Engineer II", mark));
+    expect(body).toMatch(marked("Individual contributor", mark));
+    expect(body).toMatch(marked("Testing", mark));
+    expect(body).toContain("<li>Codequalität</li>");
+  });
+
+  test("the print view marks the focus competency the translation lacks, in the reader's language", async () => {
+    const body = await ownPageWithPlan("de", "/print");
+    expect(body).toMatch(marked("Testing", "Noch nicht in Ihre Sprache übersetzt"));
+    expect(body).not.toMatch(marked("Codequalität", ""));
+  });
+
+  test("an English reader reads the plan as the ladder writes it, with no marks", async () => {
+    const body = await ownPageWithPlan("en");
+    expect(body).toContain("<li>Testing</li>");
+    expect(body).not.toContain('lang="en" dir="auto"');
+  });
+});
