@@ -80,6 +80,7 @@ export const APP_CLOCK_DEFAULTS: Partial<Record<Prisma.ModelName, readonly strin
   KeyResultCheckIn: ["createdAt"],
   TeamHealthCheckIn: ["createdAt"],
   TeamHealthAction: ["createdAt"],
+  TeamHealthItem: ["createdAt"],
 };
 
 /** Sign-in machinery, tokens and a person's export build: they age in real time (decision 078). */
