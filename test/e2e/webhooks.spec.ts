@@ -4,8 +4,12 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-test("an admin adds a webhook endpoint, copies its secret once, sends a signed test and removes it", async ({
+// The demo's company objective (prisma/seed/demo-goals.ts); Sam owns its key result "Checkout conversion".
+const companyObjective = "Customers check out without friction";
+
+test("an admin adds a webhook endpoint for people who left and key-result check-ins, copies its secret once, sends a signed test, sees a check-in owed to it, and removes it", async ({
   page,
+  browser,
 }) => {
   const received: { signature: string; body: string }[] = [];
   const receiver = createServer((request, response) => {
@@ -26,6 +30,7 @@ test("an admin adds a webhook endpoint, copies its secret once, sends a signed t
     await page.goto("/admin/webhooks");
     await page.getByLabel("Address").fill(url);
     await page.getByLabel("Person left").check();
+    await page.getByLabel("Key result checked in").check();
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await expect(page.getByText(`Endpoint added: ${url}`)).toBeVisible();
     const secret = await page.getByLabel("Signing secret").inputValue();
@@ -42,8 +47,20 @@ test("an admin adds a webhook endpoint, copies its secret once, sends a signed t
     );
     await expect(page.getByRole("row").filter({ hasText: "Test" })).toContainText("Delivered");
     await expectAccessible(page);
-    // Read again, the page never shows the secret.
+
+    // Sam checks in on the company objective's key result he owns: an event is owed to the endpoint.
+    const sam = await (await browser.newContext()).newPage();
+    await signIn(sam, people.manager.email);
+    await sam.goto("/goals");
+    await sam.getByRole("link", { name: companyObjective }).first().click();
+    const conversion = sam.getByRole("region", { name: "Checkout conversion" });
+    await conversion.getByLabel("Current value").fill("66");
+    await conversion.getByRole("button", { name: "Record the check-in" }).click();
+    await expect(conversion.getByText(/^Latest: 66/)).toBeVisible();
+    await sam.context().close();
+    // Read again: the check-in's delivery is in the log, and the page never shows the secret.
     await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: "Key result checked in" })).toBeVisible();
     await expect(page.getByText(secret)).toHaveCount(0);
 
     await page.getByRole("button", { name: "Remove endpoint" }).click();

@@ -400,19 +400,26 @@ export async function goalsPage(
     canCreate,
     filter,
     moreAtTop: tree.moreAtTop,
-    objectives: shown.map((row) => ({
-      id: row.id,
-      level: levelOf(row.level),
-      title: details.get(row.id)!.title,
-      ownerName: details.get(row.id)!.owner.name,
-      teamName: details.get(row.id)!.team?.name ?? null,
-      commitment: details.get(row.id)!.commitment as Commitment,
-      parentId: row.parentId,
-      keyResults: details.get(row.id)!._count.keyResults,
-      progress: objectiveProgress(progressesOf(row.id)),
-      private: row.level === "person" && !row.openToAll,
-      moreSupporters: tree.more.get(row.id) ?? 0,
-    })),
+    // An objective deleted between the two reads is left out, as it would be a moment later.
+    objectives: shown.flatMap((row) => {
+      const detail = details.get(row.id);
+      if (!detail) return [];
+      return [
+        {
+          id: row.id,
+          level: levelOf(row.level),
+          title: detail.title,
+          ownerName: detail.owner.name,
+          teamName: detail.team?.name ?? null,
+          commitment: detail.commitment as Commitment,
+          parentId: row.parentId,
+          keyResults: detail._count.keyResults,
+          progress: objectiveProgress(progressesOf(row.id)),
+          private: row.level === "person" && !row.openToAll,
+          moreSupporters: tree.more.get(row.id) ?? 0,
+        },
+      ];
+    }),
   };
 }
 
@@ -645,12 +652,19 @@ async function supportersOn(readable: ObjectiveFactsRow[], page: number) {
   );
   const details = await objectiveDetails(onPage.map((supporter) => supporter.id));
   return {
-    supporters: onPage.map((supporter) => ({
-      id: supporter.id,
-      title: details.get(supporter.id)!.title,
-      level: levelOf(supporter.level),
-      ownerName: details.get(supporter.id)!.owner.name,
-    })),
+    supporters: onPage.flatMap((supporter) => {
+      const detail = details.get(supporter.id);
+      return detail
+        ? [
+            {
+              id: supporter.id,
+              title: detail.title,
+              level: levelOf(supporter.level),
+              ownerName: detail.owner.name,
+            },
+          ]
+        : [];
+    }),
     supporterCount: readable.length,
     supportersPage: { page: current, pageCount },
   };
