@@ -39,7 +39,7 @@ export type Served = Awaited<ReturnType<typeof serveBuild>>;
 
 /**
  * Serves `build` for the test file with the ladders `prepare` writes into a temporary folder in
- * place of the frameworks; after the file, the frameworks again. The server is `served.server`.
+ * place of the frameworks; after the file, the frameworks again. The server is `.server` of what it returns.
  */
 export function serveWithLadders(build: ServerBuild, name: string, prepare: (dir: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), `rungs-${name}-`));

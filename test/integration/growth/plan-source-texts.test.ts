@@ -13,7 +13,7 @@ const build = appBuild({
   "routes/person": { path: "people/:personId", module: personRoute },
   "routes/print": { path: "people/:personId/print", module: printRoute },
 });
-const served = serveWithLadders(build, "plan-source-texts", (dir) => copyLadder("translated", dir));
+const app = serveWithLadders(build, "plan-source-texts", (dir) => copyLadder("translated", dir));
 
 async function ownPageWithPlan(language: string, page = "") {
   const person = await createPerson({
@@ -37,7 +37,7 @@ async function ownPageWithPlan(language: string, page = "") {
       },
     },
   });
-  const { status, body } = await getAs(served.server, person.id, `/people/${person.id}${page}`);
+  const { status, body } = await getAs(app.server, person.id, `/people/${person.id}${page}`);
   expect(status).toBe(200);
   return body;
 }

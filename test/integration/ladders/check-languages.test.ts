@@ -12,7 +12,7 @@ import { createAdmin } from "../../utils/factories";
 const build = appBuild({ "routes/admin.ladders": { path: "admin/ladders", module: status } });
 // The valid fixture with two mistakes: a question for a level past the top of its track (a
 // check's finding), and a day no calendar has (a rule of the schema's).
-const served = serveWithLadders(build, "check-languages", (dir) => {
+const app = serveWithLadders(build, "check-languages", (dir) => {
   copyLadder("valid", dir, "broken");
   const edit = (file: string, from: string, to: string) =>
     writeFileSync(
@@ -26,7 +26,7 @@ const served = serveWithLadders(build, "check-languages", (dir) => {
 async function statusPageIn(language: string) {
   const admin = await createAdmin();
   await db.user.update({ where: { id: admin.id }, data: { language } });
-  const { status: code, body } = await getAs(served.server, admin.id, "/admin/ladders");
+  const { status: code, body } = await getAs(app.server, admin.id, "/admin/ladders");
   expect(code).toBe(200);
   return body.replaceAll("&quot;", '"');
 }

@@ -22,12 +22,12 @@ const build = appBuild({
   "routes/search": { path: "search", module: searchPage, parentId: LAYOUT },
   "routes/assessment": { path: "assessments/:assessmentId", module: assessmentRoute },
 });
-const served = serveWithLadders(build, "translated-pages", (dir) => copyLadder("translated", dir));
+const app = serveWithLadders(build, "translated-pages", (dir) => copyLadder("translated", dir));
 
 async function pageAs(language: string | null, path: string) {
   const person = await createPerson({ name: "Jonas Weber" });
   await db.user.update({ where: { id: person.id }, data: { language } });
-  return getAs(served.server, person.id, `/ladders/translated/${path}`);
+  return getAs(app.server, person.id, `/ladders/translated/${path}`);
 }
 
 const competencyAs = (language: string | null, competencyId: string) =>
@@ -95,7 +95,7 @@ describe("a record's page reads the ladder of its own version in the reader's la
     if (!started.ok || started.decision.action !== "open")
       throw new Error("the self-assessment should start");
     const { status, body } = await getAs(
-      served.server,
+      app.server,
       person.id,
       `/assessments/${started.decision.assessmentId}`,
     );
