@@ -3,9 +3,9 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { advanceSession } from "~/modules/calibration/sessions.server";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as insightsRoute from "~/routes/insights._index";
+import { cycleAndSession } from "../../utils/calibration-sessions";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -49,24 +49,7 @@ describe("a locked session's people as they were at the lock", () => {
       await db.team.create({ data: { name: `Mobile ${tag}` } }),
       await db.team.create({ data: { name: `Payments ${tag}` } }),
     ];
-    const cycle = await db.reviewCycle.create({
-      data: {
-        name: `Cycle ${tag}`,
-        startsOn: new Date("2026-01-01"),
-        endsOn: new Date("2026-03-01"),
-      },
-    });
-    const session = await db.calibrationSession.create({
-      data: {
-        name: `Session ${tag}`,
-        cycleId: cycle.id,
-        facilitatorId: admin.id,
-        state: "live",
-        ladderId: "engineering",
-        ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
-        groupFloor: 4,
-      },
-    });
+    const { cycle, session } = await cycleAndSession(admin.id, "live", { tag });
     const people = [];
     for (let index = 0; index < 15; index++) {
       const person = await createPerson({
@@ -114,20 +97,7 @@ describe("a locked session's people as they were at the lock", () => {
 
   test("the groups kept at the lock never show in the session's history export", async () => {
     const admin = await createAdmin();
-    const cycle = await db.reviewCycle.create({
-      data: { name: "Cycle", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-03-01") },
-    });
-    const session = await db.calibrationSession.create({
-      data: {
-        name: "Session",
-        cycleId: cycle.id,
-        facilitatorId: admin.id,
-        state: "live",
-        ladderId: "engineering",
-        ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
-        groupFloor: 4,
-      },
-    });
+    const { session } = await cycleAndSession(admin.id, "live");
     const person = await createPerson({
       track: "ic",
       level: "ic2",
