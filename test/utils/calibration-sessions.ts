@@ -32,3 +32,20 @@ export async function cycleAndSession(
   });
   return { cycle, session };
 }
+
+/** A calibration entry for someone at ic2, proposed to stay at 3, finally rated `finalRating` with `finalOutcome`. */
+export const ic2Entry = (
+  sessionId: string,
+  personId: string,
+  finalRating: number,
+  finalOutcome: string,
+) => ({
+  sessionId,
+  personId,
+  trackId: "ic",
+  levelId: "ic2",
+  proposedRating: 3,
+  proposedOutcome: "stay",
+  finalRating,
+  finalOutcome,
+});

@@ -6,7 +6,7 @@ import { db } from "~/db/client.server";
 import { getAggregate } from "~/modules/api/reads.server";
 import * as csvRoute from "~/routes/insights.$file";
 import { behindRoot } from "../../utils/behind-root";
-import { cycleAndSession } from "../../utils/calibration-sessions";
+import { cycleAndSession, ic2Entry } from "../../utils/calibration-sessions";
 import { csvRecords } from "../../utils/csv-records";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { routeArgs, type RouteFunction } from "../../utils/responses";
@@ -34,16 +34,9 @@ async function calibratedTeam(facilitatorId: string) {
     endsOn: "2026-04-01",
   });
   await db.calibrationEntry.createMany({
-    data: people.map((person, index) => ({
-      sessionId: session.id,
-      personId: person.id,
-      trackId: "ic",
-      levelId: "ic2",
-      proposedRating: 3,
-      proposedOutcome: "stay",
-      finalRating: 3,
-      finalOutcome: index === 0 ? "promote" : "stay",
-    })),
+    data: people.map((person, index) =>
+      ic2Entry(session.id, person.id, 3, index === 0 ? "promote" : "stay"),
+    ),
   });
   return { cycleId: cycle.id, crew: crew.name };
 }

@@ -5,7 +5,7 @@ import { sessionExport } from "~/modules/calibration/export.server";
 import { advanceSession } from "~/modules/calibration/sessions.server";
 import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as insightsRoute from "~/routes/insights._index";
-import { cycleAndSession } from "../../utils/calibration-sessions";
+import { cycleAndSession, ic2Entry } from "../../utils/calibration-sessions";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -59,17 +59,9 @@ describe("a locked session's people as they were at the lock", () => {
         attributes: JSON.stringify({ location: index < 5 ? "Lisbon" : "Berlin" }),
       });
       people.push(person);
+      const promoted = index % 3 === 0;
       await db.calibrationEntry.create({
-        data: {
-          sessionId: session.id,
-          personId: person.id,
-          trackId: "ic",
-          levelId: "ic2",
-          proposedRating: 3,
-          proposedOutcome: "stay",
-          finalRating: index % 3 === 0 ? 4 : 3,
-          finalOutcome: index % 3 === 0 ? "promote" : "stay",
-        },
+        data: ic2Entry(session.id, person.id, promoted ? 4 : 3, promoted ? "promote" : "stay"),
       });
     }
     await advanceSession(viewerOf(admin), session.id, "locked");
