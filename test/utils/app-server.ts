@@ -37,6 +37,16 @@ export function appBuild(pages: Record<string, Page>): ServerBuild {
 
 export type Served = Awaited<ReturnType<typeof serveBuild>>;
 
+/** Serves `build` for the test file; the server is `.server` of what it returns. */
+export function serveForFile(build: ServerBuild) {
+  const served = {} as { server: Served };
+  beforeAll(async () => {
+    served.server = await serveBuild(build);
+  });
+  afterAll(async () => served.server.close());
+  return served;
+}
+
 /**
  * Serves `build` for the test file with the ladders `prepare` writes into a temporary folder in
  * place of the frameworks; after the file, the frameworks again. The server is `.server` of what it returns.
