@@ -44,9 +44,10 @@ import {
   type RouteFunction,
 } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
-import { adminAndLine, DAY, windowInput } from "./fixtures";
+import { adminAndLine, DAY, dayFrom, windowInput } from "./fixtures";
 
 const now = new Date();
+const day = (offset: number) => dayFrom(now, offset);
 
 let org: Awaited<ReturnType<typeof setUp>>;
 
