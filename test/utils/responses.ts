@@ -47,6 +47,17 @@ export async function refused(run: () => Promise<unknown>): Promise<string> {
   return "allowed";
 }
 
+/** As `refused`, with the error's message key: "invalid promotions:errors.tooMany", or "allowed". */
+export async function refusal(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) return `${error.kind} ${error.message}`;
+    throw error;
+  }
+  return "allowed";
+}
+
 /** Runs a loader or action that is expected to throw, and returns what it threw. */
 export async function thrown(run: () => Promise<unknown>): Promise<unknown> {
   try {

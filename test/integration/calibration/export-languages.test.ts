@@ -5,7 +5,7 @@ import type { AnyNamespaceT, PageLanguage } from "~/i18n/languages";
 import { wordingOf } from "~/i18n/wording";
 import type { Viewer } from "~/modules/identity/policy";
 import { sessionExport } from "~/modules/calibration/export.server";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
+import { cycleAndSession } from "../../utils/calibration-sessions";
 import { csvRecords } from "../../utils/csv-records";
 import { createAdmin, createPerson } from "../../utils/factories";
 
@@ -18,20 +18,7 @@ const records = csvRecords;
 async function sessionWithOneOutcome() {
   const admin = await createAdmin();
   const viewer: Viewer = { ...admin, isHiringAdmin: false };
-  const cycle = await db.reviewCycle.create({
-    data: { name: "Cycle", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-03-01") },
-  });
-  const session = await db.calibrationSession.create({
-    data: {
-      name: "Session",
-      cycleId: cycle.id,
-      facilitatorId: admin.id,
-      state: "live",
-      ladderId: "engineering",
-      ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
-      groupFloor: 4,
-    },
-  });
+  const { session } = await cycleAndSession(admin.id, "live");
   const person = await createPerson({ track: "ic", level: "ic2" });
   const entry = await db.calibrationEntry.create({
     data: {

@@ -2,36 +2,24 @@
 // (decision 115), through the real request handler with the root's middleware and the document as
 // the server renders it: the ladder's own translation, in the page and in its data alike; the
 // option's value is the competency's id in every language.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import renderDocument, { handleError } from "~/entry.server";
+import { beforeAll, describe, expect, test } from "vitest";
 import { addKeyResult, createObjective } from "~/modules/goals/goals.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
-import * as root from "~/root";
 import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
+import { appBuild, serveForFile } from "../../utils/app-server";
 import { createPerson } from "../../utils/factories";
 import { quarterPeriod } from "./fixtures";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/objective": route("routes/objective", "goals/objectives/:objectiveId", {
-      ...objectiveRoute,
-      default: withRouteProps(objectiveRoute.default),
-    }),
-  },
-  { document: renderDocument as never, handleError },
+const app = serveForFile(
+  appBuild({
+    "routes/objective": { path: "goals/objectives/:objectiveId", module: objectiveRoute },
+  }),
 );
-
-let server: Awaited<ReturnType<typeof serveBuild>>;
 let periodId: string;
 beforeAll(async () => {
-  server = await serveBuild(build);
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   periodId = await quarterPeriod(admin);
 });
-afterAll(async () => server.close());
 
 /** A person reading, in their own language, the page of their own objective with one key result. */
 async function ownObjectiveAs(language: string, suffix: string) {
@@ -56,8 +44,8 @@ async function ownObjectiveAs(language: string, suffix: string) {
   });
   const cookie = (await startSession(owner.id)).split(";")[0]!;
   const path = `/goals/objectives/${objectiveId}`;
-  const page = await server.send("GET", path, { Cookie: cookie, "Accept-Language": "en" });
-  const data = await server.send("GET", `${path}.data`, { Cookie: cookie });
+  const page = await app.server.send("GET", path, { Cookie: cookie, "Accept-Language": "en" });
+  const data = await app.server.send("GET", `${path}.data`, { Cookie: cookie });
   return { page, data };
 }
 

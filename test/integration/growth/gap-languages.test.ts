@@ -2,51 +2,26 @@
 // handler with the root's middleware (the page as the server renders it) and through the action
 // behind the root's middleware: no English sentence reaches a German or an Arabic reader, and a
 // level is named as the ladder's translation names it (decision 115).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import renderDocument, { handleError } from "~/entry.server";
+import { describe, expect, test } from "vitest";
 import { i18nFor } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
-import { startSession } from "~/modules/identity/sessions/session.server";
-import * as root from "~/root";
 import * as gapRoute from "~/routes/people.$personId.gap";
+import { appBuild, getAs, serveForFile } from "../../utils/app-server";
 import { behindRoot } from "../../utils/behind-root";
 import { createPerson } from "../../utils/factories";
-import {
-  bodyOf,
-  routeArgs,
-  statusOf,
-  withRouteProps,
-  type RouteFunction,
-} from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
+import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/gap": route("routes/gap", "people/:personId/gap", {
-      ...gapRoute,
-      default: withRouteProps(gapRoute.default),
-    }),
-  },
-  { document: renderDocument as never, handleError },
+const app = serveForFile(
+  appBuild({ "routes/gap": { path: "people/:personId/gap", module: gapRoute } }),
 );
-
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  server = await serveBuild(build);
-});
-afterAll(async () => server.close());
 
 const engineerIn = (language: string) =>
   createPerson({ name: "Lena Engineer", track: "ic", level: "ic2", language });
 
 async function gapPageAs(language: string, query: string) {
   const person = await engineerIn(language);
-  return server.send("GET", `/people/${person.id}/gap${query}`, {
-    Cookie: (await startSession(person.id)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
+  return getAs(app.server, person.id, `/people/${person.id}/gap${query}`);
 }
 
 describe("the gap page in the reader's language", () => {

@@ -1,48 +1,19 @@
 // A growth plan on the person's page in the reader's language: a level, track or competency the
 // translation lacks is shown in the ladder's own language and marked as the ladder pages mark it
 // (`LadderText`, `SourceMark`); a translated one carries no mark (decision 124).
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import renderDocument, { handleError } from "~/entry.server";
-import { startSession } from "~/modules/identity/sessions/session.server";
-import { resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/registry.server";
-import * as root from "~/root";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import * as personRoute from "~/routes/people.$personId._index";
 import * as printRoute from "~/routes/people.$personId.print";
+import { appBuild, copyLadder, getAs, serveWithLadders } from "../../utils/app-server";
 import { createPerson } from "../../utils/factories";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/person": route("routes/person", "people/:personId", {
-      ...personRoute,
-      default: withRouteProps(personRoute.default),
-    }),
-    "routes/print": route("routes/print", "people/:personId/print", {
-      ...printRoute,
-      default: withRouteProps(printRoute.default),
-    }),
-  },
-  { document: renderDocument as never, handleError },
-);
-
-const dir = mkdtempSync(join(tmpdir(), "rungs-plan-source-texts-"));
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  cpSync("test/fixtures/ladders/translated", join(dir, "translated"), { recursive: true });
-  resetLadderRegistry(dir);
-  server = await serveBuild(build);
+const build = appBuild({
+  "routes/person": { path: "people/:personId", module: personRoute },
+  "routes/print": { path: "people/:personId/print", module: printRoute },
 });
-afterAll(async () => {
-  await server.close();
-  resetLadderRegistry("frameworks");
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = serveWithLadders(build, "plan-source-texts", (dir) => copyLadder("translated", dir));
 
 async function ownPageWithPlan(language: string, page = "") {
   const person = await createPerson({
@@ -66,10 +37,7 @@ async function ownPageWithPlan(language: string, page = "") {
       },
     },
   });
-  const { status, body } = await server.send("GET", `/people/${person.id}${page}`, {
-    Cookie: (await startSession(person.id)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
+  const { status, body } = await getAs(app.server, person.id, `/people/${person.id}${page}`);
   expect(status).toBe(200);
   return body;
 }

@@ -4,9 +4,9 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { getAggregate } from "~/modules/api/reads.server";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as csvRoute from "~/routes/insights.$file";
 import { behindRoot } from "../../utils/behind-root";
+import { cycleAndSession, ic2Entry } from "../../utils/calibration-sessions";
 import { csvRecords } from "../../utils/csv-records";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { routeArgs, type RouteFunction } from "../../utils/responses";
@@ -28,35 +28,15 @@ async function calibratedTeam(facilitatorId: string) {
         level: "ic2",
       }),
     );
-  const cycle = await db.reviewCycle.create({
-    data: {
-      name: `Cycle ${tag}`,
-      startsOn: new Date("2026-03-01"),
-      endsOn: new Date("2026-04-01"),
-    },
-  });
-  const session = await db.calibrationSession.create({
-    data: {
-      name: `Session ${tag}`,
-      cycleId: cycle.id,
-      facilitatorId,
-      state: "published",
-      ladderId: "engineering",
-      ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
-      groupFloor: 4,
-    },
+  const { cycle, session } = await cycleAndSession(facilitatorId, "published", {
+    tag,
+    startsOn: "2026-03-01",
+    endsOn: "2026-04-01",
   });
   await db.calibrationEntry.createMany({
-    data: people.map((person, index) => ({
-      sessionId: session.id,
-      personId: person.id,
-      trackId: "ic",
-      levelId: "ic2",
-      proposedRating: 3,
-      proposedOutcome: "stay",
-      finalRating: 3,
-      finalOutcome: index === 0 ? "promote" : "stay",
-    })),
+    data: people.map((person, index) =>
+      ic2Entry(session.id, person.id, 3, index === 0 ? "promote" : "stay"),
+    ),
   });
   return { cycleId: cycle.id, crew: crew.name };
 }

@@ -3,9 +3,9 @@ import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { sessionExport } from "~/modules/calibration/export.server";
 import { advanceSession } from "~/modules/calibration/sessions.server";
-import { ladderForLevel } from "~/modules/ladders/registry.server";
 import * as fairnessRoute from "~/routes/calibration.$sessionId.fairness";
 import * as insightsRoute from "~/routes/insights._index";
+import { cycleAndSession, ic2Entry } from "../../utils/calibration-sessions";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
@@ -49,24 +49,7 @@ describe("a locked session's people as they were at the lock", () => {
       await db.team.create({ data: { name: `Mobile ${tag}` } }),
       await db.team.create({ data: { name: `Payments ${tag}` } }),
     ];
-    const cycle = await db.reviewCycle.create({
-      data: {
-        name: `Cycle ${tag}`,
-        startsOn: new Date("2026-01-01"),
-        endsOn: new Date("2026-03-01"),
-      },
-    });
-    const session = await db.calibrationSession.create({
-      data: {
-        name: `Session ${tag}`,
-        cycleId: cycle.id,
-        facilitatorId: admin.id,
-        state: "live",
-        ladderId: "engineering",
-        ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
-        groupFloor: 4,
-      },
-    });
+    const { cycle, session } = await cycleAndSession(admin.id, "live", { tag });
     const people = [];
     for (let index = 0; index < 15; index++) {
       const person = await createPerson({
@@ -76,17 +59,9 @@ describe("a locked session's people as they were at the lock", () => {
         attributes: JSON.stringify({ location: index < 5 ? "Lisbon" : "Berlin" }),
       });
       people.push(person);
+      const promoted = index % 3 === 0;
       await db.calibrationEntry.create({
-        data: {
-          sessionId: session.id,
-          personId: person.id,
-          trackId: "ic",
-          levelId: "ic2",
-          proposedRating: 3,
-          proposedOutcome: "stay",
-          finalRating: index % 3 === 0 ? 4 : 3,
-          finalOutcome: index % 3 === 0 ? "promote" : "stay",
-        },
+        data: ic2Entry(session.id, person.id, promoted ? 4 : 3, promoted ? "promote" : "stay"),
       });
     }
     await advanceSession(viewerOf(admin), session.id, "locked");
@@ -114,20 +89,7 @@ describe("a locked session's people as they were at the lock", () => {
 
   test("the groups kept at the lock never show in the session's history export", async () => {
     const admin = await createAdmin();
-    const cycle = await db.reviewCycle.create({
-      data: { name: "Cycle", startsOn: new Date("2026-01-01"), endsOn: new Date("2026-03-01") },
-    });
-    const session = await db.calibrationSession.create({
-      data: {
-        name: "Session",
-        cycleId: cycle.id,
-        facilitatorId: admin.id,
-        state: "live",
-        ladderId: "engineering",
-        ladderVersionId: (await ladderForLevel("ic2"))!.versionId,
-        groupFloor: 4,
-      },
-    });
+    const { session } = await cycleAndSession(admin.id, "live");
     const person = await createPerson({
       track: "ic",
       level: "ic2",

@@ -1,37 +1,19 @@
 // What a ladder's checks find, on the admin's Ladder status page in the admin's language, through
 // the real request handler: the file, line and path as written, the finding worded in German; in
 // English the same line that `ladders:check` prints.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import renderDocument, { handleError } from "~/entry.server";
-import { startSession } from "~/modules/identity/sessions/session.server";
-import { resetLadderRegistry } from "~/modules/ladders/registry.server";
-import * as root from "~/root";
 import * as status from "~/routes/admin.ladders";
+import { appBuild, copyLadder, getAs, serveWithLadders } from "../../utils/app-server";
 import { createAdmin } from "../../utils/factories";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/admin.ladders": route("routes/admin.ladders", "admin/ladders", {
-      ...status,
-      default: withRouteProps(status.default),
-    }),
-  },
-  { document: renderDocument as never, handleError },
-);
-
-const dir = mkdtempSync(join(tmpdir(), "rungs-check-languages-"));
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  // The valid fixture with two mistakes: a question for a level past the top of its track (a
-  // check's finding), and a day no calendar has (a rule of the schema's).
-  cpSync("test/fixtures/ladders/valid", join(dir, "broken"), { recursive: true });
+const build = appBuild({ "routes/admin.ladders": { path: "admin/ladders", module: status } });
+// The valid fixture with two mistakes: a question for a level past the top of its track (a
+// check's finding), and a day no calendar has (a rule of the schema's).
+const app = serveWithLadders(build, "check-languages", (dir) => {
+  copyLadder("valid", dir, "broken");
   const edit = (file: string, from: string, to: string) =>
     writeFileSync(
       join(dir, "broken", file),
@@ -39,22 +21,12 @@ beforeAll(async () => {
     );
   edit("competencies.yaml", "          levels: [ic3]\n", "          levels: [ic9]\n");
   edit("ladder.yaml", 'date: "2025-01-01"', 'date: "2025-02-30"');
-  resetLadderRegistry(dir);
-  server = await serveBuild(build);
-});
-afterAll(async () => {
-  await server.close();
-  resetLadderRegistry("frameworks");
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function statusPageIn(language: string) {
   const admin = await createAdmin();
   await db.user.update({ where: { id: admin.id }, data: { language } });
-  const { status: code, body } = await server.send("GET", "/admin/ladders", {
-    Cookie: (await startSession(admin.id)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
+  const { status: code, body } = await getAs(app.server, admin.id, "/admin/ladders");
   expect(code).toBe(200);
   return body.replaceAll("&quot;", '"');
 }

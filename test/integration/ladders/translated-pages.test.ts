@@ -1,74 +1,33 @@
 // A ladder's pages in the reader's language (decision 081), through the real request handler and
 // the document as the server renders it: the texts a translation has, in the language; the others
 // in the ladder's own, with its lang and a mark worded in the reader's language.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import renderDocument, { handleError } from "~/entry.server";
-import { startSession } from "~/modules/identity/sessions/session.server";
-import { resetLadderRegistry } from "~/modules/ladders/registry.server";
-import * as root from "~/root";
 import * as layout from "~/routes/ladders.$ladderId";
 import * as competencyPage from "~/routes/ladders.$ladderId.competencies.$competencyId";
 import * as searchPage from "~/routes/ladders.$ladderId.search";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import { startAssessment } from "~/modules/assessments/assessments.server";
+import { appBuild, copyLadder, getAs, serveWithLadders } from "../../utils/app-server";
 import { createPerson } from "../../utils/factories";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
 const LAYOUT = "routes/ladders.$ladderId";
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    [LAYOUT]: route(LAYOUT, "ladders/:ladderId", {
-      ...layout,
-      default: withRouteProps(layout.default),
-    }),
-    "routes/competency": {
-      ...route("routes/competency", "competencies/:competencyId", {
-        ...competencyPage,
-        default: withRouteProps(competencyPage.default),
-      }),
-      parentId: LAYOUT,
-    },
-    "routes/search": {
-      ...route("routes/search", "search", {
-        ...searchPage,
-        default: withRouteProps(searchPage.default),
-      }),
-      parentId: LAYOUT,
-    },
-    "routes/assessment": route("routes/assessment", "assessments/:assessmentId", {
-      ...assessmentRoute,
-      default: withRouteProps(assessmentRoute.default),
-    }),
+const build = appBuild({
+  [LAYOUT]: { path: "ladders/:ladderId", module: layout },
+  "routes/competency": {
+    path: "competencies/:competencyId",
+    module: competencyPage,
+    parentId: LAYOUT,
   },
-  { document: renderDocument as never, handleError },
-);
-
-const dir = mkdtempSync(join(tmpdir(), "rungs-translated-pages-"));
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  cpSync("test/fixtures/ladders/translated", join(dir, "translated"), { recursive: true });
-  resetLadderRegistry(dir);
-  server = await serveBuild(build);
+  "routes/search": { path: "search", module: searchPage, parentId: LAYOUT },
+  "routes/assessment": { path: "assessments/:assessmentId", module: assessmentRoute },
 });
-afterAll(async () => {
-  await server.close();
-  resetLadderRegistry("frameworks");
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = serveWithLadders(build, "translated-pages", (dir) => copyLadder("translated", dir));
 
 async function pageAs(language: string | null, path: string) {
   const person = await createPerson({ name: "Jonas Weber" });
   await db.user.update({ where: { id: person.id }, data: { language } });
-  return server.send("GET", `/ladders/translated/${path}`, {
-    Cookie: (await startSession(person.id)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
+  return getAs(app.server, person.id, `/ladders/translated/${path}`);
 }
 
 const competencyAs = (language: string | null, competencyId: string) =>
@@ -135,10 +94,10 @@ describe("a record's page reads the ladder of its own version in the reader's la
     );
     if (!started.ok || started.decision.action !== "open")
       throw new Error("the self-assessment should start");
-    const { status, body } = await server.send(
-      "GET",
+    const { status, body } = await getAs(
+      app.server,
+      person.id,
       `/assessments/${started.decision.assessmentId}`,
-      { Cookie: (await startSession(person.id)).split(";")[0]!, "Accept-Language": "en" },
     );
     expect(status).toBe(200);
     expect(body).toContain("Setzt Review-Feedback zügig um.");

@@ -2,33 +2,16 @@
 // root's middleware: the kind of failure is a message, the mail server's own answer is quoted
 // beneath it as it was said (decision 124).
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import renderDocument, { handleError } from "~/entry.server";
-import { startSession } from "~/modules/identity/sessions/session.server";
 import { MAX_ATTEMPTS } from "~/modules/notifications/delivery";
-import * as root from "~/root";
 import * as outboxRoute from "~/routes/admin.email";
+import { appBuild, getAs, serveForFile } from "../../utils/app-server";
 import { createAdmin } from "../../utils/factories";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/outbox": route("routes/outbox", "admin/email", {
-      ...outboxRoute,
-      default: withRouteProps(outboxRoute.default),
-    }),
-  },
-  { document: renderDocument as never, handleError },
+const app = serveForFile(
+  appBuild({ "routes/outbox": { path: "admin/email", module: outboxRoute } }),
 );
-
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  server = await serveBuild(build);
-});
-afterAll(async () => server.close());
 
 async function message(status: string, attempts: number, lastError: string) {
   const id = randomUUID();
@@ -60,10 +43,7 @@ const text = (html: string) =>
 
 async function outboxAs(language: string, status: string) {
   const admin = await createAdmin({ language });
-  const { status: code, body } = await server.send("GET", `/admin/email?status=${status}`, {
-    Cookie: (await startSession(admin.id)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
+  const { status: code, body } = await getAs(app.server, admin.id, `/admin/email?status=${status}`);
   expect(code).toBe(200);
   return text(body);
 }

@@ -4,7 +4,6 @@
 // text carries a marker; each role reads every page.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { criteriaOf } from "~/modules/promotions/committee.server";
 import { applyDuePromotionDecisions } from "~/modules/promotions/decisions.server";
@@ -15,6 +14,7 @@ import * as committeeRoute from "~/routes/promotions.windows.$windowId.committee
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import * as meetingRoute from "~/routes/promotions.windows.$windowId.meeting";
 import { createPerson } from "../../utils/factories";
+import { companyLeads, engineeringVersionId } from "./committee-fixtures";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -109,26 +109,7 @@ const vote = (
 beforeAll(async () => {
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   const team = await db.team.create({ data: { name: "Platform Falcons" } });
-  // Tara leads the company; Hana's and Otto's organisations sit under her.
-  const tara = await createPerson({ name: "Tara Top", track: "manager", level: "m4" });
-  const hana = await createPerson({
-    name: "Hana Head",
-    track: "manager",
-    level: "m3",
-    managerId: tara.id,
-  });
-  const otto = await createPerson({
-    name: "Otto Outside",
-    track: "manager",
-    level: "m3",
-    managerId: tara.id,
-  });
-  const sam = await createPerson({
-    name: "Sam Manager",
-    track: "manager",
-    level: "m2",
-    managerId: hana.id,
-  });
+  const { tara, hana, otto, sam } = await companyLeads();
   const lena = await createPerson({
     name: "Lena Nominee",
     track: "ic",
@@ -167,12 +148,11 @@ beforeAll(async () => {
     managerId: otto.id,
   });
   const stranger = await createPerson({ name: "Pat Stranger", track: "ic", level: "ic3" });
-  const served = await servedLadderVersion("engineering");
-  if (!served) throw new Error("the engineering ladder is not served");
+  const ladderVersionId = await engineeringVersionId();
   const now = Date.now();
   const windowData = {
     ladderId: "engineering",
-    ladderVersionId: served.versionId,
+    ladderVersionId,
     minMembers: 3,
     membersAtOrAbove: true,
     minOutsideMembers: 1,
@@ -202,7 +182,7 @@ beforeAll(async () => {
       redactedFirstRead: false,
     },
   });
-  const ladder = await requireLadderOfVersion(served.versionId);
+  const ladder = await requireLadderOfVersion(ladderVersionId);
   const criteria = criteriaOf(ladder, "ic4").map(({ id, name }) => ({ id, name }));
   const nominate = async (nominee: Person, candidateNumber: number) => {
     const nomination = await db.promotionNomination.create({
@@ -224,7 +204,7 @@ beforeAll(async () => {
     const packet = await db.promotionPacket.create({
       data: {
         nominationId: nomination.id,
-        ladderVersionId: served.versionId,
+        ladderVersionId,
         targetTrackId: "ic",
         targetLevelId: "ic4",
         cases: {
@@ -890,14 +870,13 @@ describe("the committee", () => {
 describe("a promotion released before its window's effective day", () => {
   test("takes effect on that day, not at the release, and once", async () => {
     const person = await createPerson({ name: "Kai Later", track: "ic", level: "ic3" });
-    const served = await servedLadderVersion("engineering");
     const released = new Date("2030-03-01T09:00:00Z");
     const effectiveOn = new Date("2030-04-01T00:00:00Z");
     const window = await db.promotionWindow.create({
       data: {
         name: "Later window",
         ladderId: "engineering",
-        ladderVersionId: served!.versionId,
+        ladderVersionId: await engineeringVersionId(),
         state: "meeting",
         nominationsOpenOn: new Date("2030-01-01T00:00:00Z"),
         nominationsCloseOn: new Date("2030-01-20T00:00:00Z"),

@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
-import { DomainError } from "~/modules/errors";
 import { nameMember } from "~/modules/promotions/committee.server";
 import { startMeeting } from "~/modules/promotions/decisions.server";
 import {
@@ -36,32 +35,13 @@ import {
 } from "~/modules/promotions/windows.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
+import { refusal } from "../../utils/responses";
+import { adminAndLine, DAY, dayFrom, windowInput } from "./fixtures";
 
-const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
-const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+const day = (offset: number) => dayFrom(now, offset);
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
-
-async function refusal(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.kind} ${error.message}`;
-    throw error;
-  }
-  return "allowed";
-}
-
-const windowInput = (name: string) => ({
-  name,
-  ladderId: "engineering",
-  nominationsOpenOn: day(-1),
-  nominationsCloseOn: day(14),
-  packetsDueOn: day(28),
-  votesDueOn: day(35),
-  effectiveOn: day(60),
-});
 
 const engineer = (name: string, level: string, managerId: string) =>
   createPerson({ name, ladderId: "engineering", track: "ic", level, managerId });
@@ -69,20 +49,7 @@ const engineer = (name: string, level: string, managerId: string) =>
 let admin: Person, boss: Person, manager: Person, nia: Person, omar: Person, cal: Person;
 
 beforeAll(async () => {
-  admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  boss = await createPerson({
-    name: "Bea Boss",
-    ladderId: "engineering",
-    track: "manager",
-    level: "m2",
-  });
-  manager = await createPerson({
-    name: "Max Manager",
-    ladderId: "engineering",
-    track: "manager",
-    level: "m1",
-    managerId: boss.id,
-  });
+  ({ admin, boss, manager } = await adminAndLine());
   nia = await engineer("Nia Engineer", "ic3", manager.id);
   omar = await engineer("Omar Engineer", "ic2", manager.id);
   cal = await engineer("Cal Engineer", "ic2", manager.id);
@@ -92,7 +59,7 @@ beforeAll(async () => {
 // Shared by the tests below: a window opened now, a nomination made (the nominee's own when `by` is
 // them), the packet its nominee reads (with its first criterion to write to), and one submitted.
 async function openedWindow(name: string) {
-  const windowId = await createWindow(admin, windowInput(name));
+  const windowId = await createWindow(admin, windowInput(now, name));
   await openWindow(admin, windowId, now);
   return windowId;
 }
@@ -144,18 +111,20 @@ describe("promotions' rules at their edges", () => {
       saveSettings(admin, { scope, ...DEFAULT_SETTINGS, mode });
     await settings("", "calibration");
     await settings("engineering", "committee");
-    expect(await refusal(() => createWindow(admin, windowInput("Own choice")))).toBe("allowed");
+    expect(await refusal(() => createWindow(admin, windowInput(now, "Own choice")))).toBe(
+      "allowed",
+    );
     await settings("", "committee");
     await settings("engineering", "calibration");
-    expect(await refusal(() => createWindow(admin, windowInput("Organisation's choice")))).toBe(
-      "invalid promotions:errors.ladderDecidedInCalibration",
-    );
+    expect(
+      await refusal(() => createWindow(admin, windowInput(now, "Organisation's choice"))),
+    ).toBe("invalid promotions:errors.ladderDecidedInCalibration");
     await clearLadderSettings(admin, "engineering");
   });
 
   test("a window takes nominations from the first instant of its first day to the last of its last, not a moment either side", async () => {
     const windowId = await createWindow(admin, {
-      ...windowInput("Edges"),
+      ...windowInput(now, "Edges"),
       nominationsOpenOn: day(10),
       nominationsCloseOn: day(20),
     });
@@ -200,14 +169,14 @@ describe("promotions' rules at their edges", () => {
     const served = (await servedLadderVersion("engineering"))!.versionId;
 
     // A draft's criteria are the ladder's current version: an edit brings a stale one up to date.
-    const draftId = await createWindow(admin, windowInput("Draft"));
+    const draftId = await createWindow(admin, windowInput(now, "Draft"));
     const draft = await stale(draftId);
-    await updateWindow(admin, draftId, windowInput("Draft renamed"), draft.revision);
+    await updateWindow(admin, draftId, windowInput(now, "Draft renamed"), draft.revision);
     expect(await versionOf(draftId)).toBe(served);
     // Nobody but an admin changes or opens it.
     expect(
       await refusal(async () =>
-        updateWindow(manager, draftId, windowInput("By a manager"), draft.revision + 1),
+        updateWindow(manager, draftId, windowInput(now, "By a manager"), draft.revision + 1),
       ),
     ).toMatch(/^forbidden /);
     expect(await refusal(() => openWindow(manager, draftId, now))).not.toBe("allowed");
@@ -216,7 +185,7 @@ describe("promotions' rules at their edges", () => {
     );
 
     // A draft whose ladder went back to calibration is not opened; an open one is not opened again.
-    const switchedId = await createWindow(admin, windowInput("Switched"));
+    const switchedId = await createWindow(admin, windowInput(now, "Switched"));
     await saveSettings(admin, { scope: "engineering", ...DEFAULT_SETTINGS, mode: "calibration" });
     expect(await refusal(() => openWindow(admin, switchedId, now))).toBe(
       "invalid promotions:errors.ladderDecidedInCalibration",
@@ -227,7 +196,7 @@ describe("promotions' rules at their edges", () => {
     );
 
     // Opened, its criteria are fixed: an edit keeps its version, and its ladder cannot change.
-    const openId = await createWindow(admin, windowInput("Opened"));
+    const openId = await createWindow(admin, windowInput(now, "Opened"));
     await openWindow(admin, openId, now);
     expect(await refusal(() => openWindow(admin, openId, now))).toBe(
       "invalid promotions:errors.windowAlreadyOpen",
@@ -243,14 +212,14 @@ describe("promotions' rules at their edges", () => {
       "manager",
     ]);
     const opened = await stale(openId);
-    await updateWindow(admin, openId, windowInput("Opened renamed"), opened.revision);
+    await updateWindow(admin, openId, windowInput(now, "Opened renamed"), opened.revision);
     expect(await versionOf(openId)).toBe(opened.ladderVersionId);
     expect(
       await refusal(() =>
         updateWindow(
           admin,
           openId,
-          { ...windowInput("Elsewhere"), ladderId: "no-such-ladder" },
+          { ...windowInput(now, "Elsewhere"), ladderId: "no-such-ladder" },
           opened.revision + 1,
         ),
       ),
@@ -262,13 +231,13 @@ describe("promotions' rules at their edges", () => {
     await db.promotionWindow.update({ where: { id: openId }, data: { state: "closed" } });
     expect(
       await refusal(() =>
-        updateWindow(admin, openId, windowInput("After closing"), opened.revision + 1),
+        updateWindow(admin, openId, windowInput(now, "After closing"), opened.revision + 1),
       ),
     ).toBe("forbidden promotions:errors.windowClosed");
   });
 
   test("with self- and sponsor nominations off the person may not nominate themselves, and their manager still nominates them", async () => {
-    const windowId = await createWindow(admin, windowInput("No self-nominations"));
+    const windowId = await createWindow(admin, windowInput(now, "No self-nominations"));
     await openWindow(admin, windowId, now);
     await saveSettings(admin, {
       scope: "engineering",
@@ -314,10 +283,10 @@ describe("promotions' rules at their edges", () => {
 
     // Wen's "not yet" of an earlier window names a window opening later than this one.
     const wen = await engineer("Wen Waiting", "ic2", manager.id);
-    const earlierId = await createWindow(admin, windowInput("Earlier"));
+    const earlierId = await createWindow(admin, windowInput(now, "Earlier"));
     await db.promotionWindow.update({ where: { id: earlierId }, data: { state: "closed" } });
     const laterId = await createWindow(admin, {
-      ...windowInput("Later"),
+      ...windowInput(now, "Later"),
       nominationsOpenOn: day(30),
       nominationsCloseOn: day(40),
     });

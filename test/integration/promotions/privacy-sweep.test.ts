@@ -23,11 +23,11 @@ import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { createPerson } from "../../utils/factories";
+import { adminAndLine, DAY, dayFrom, windowInput } from "./fixtures";
 
 const MARK = (what: string) => `MARK-${what}-7c1d`;
-const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
-const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+const day = (offset: number) => dayFrom(now, offset);
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 let org: Record<"admin" | "boss" | "manager" | "nia" | "omar" | "sol" | "carl" | "otto", Person>;
@@ -48,20 +48,7 @@ const nominationText = (viewer: Person, nominationId: string) =>
 const marksIn = (text: string) => [...new Set(text.match(/MARK-[a-z-]+-7c1d/g) ?? [])].sort();
 
 beforeAll(async () => {
-  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  const boss = await createPerson({
-    name: "Bea Boss",
-    ladderId: "engineering",
-    track: "manager",
-    level: "m3",
-  });
-  const manager = await createPerson({
-    name: "Max Manager",
-    ladderId: "engineering",
-    track: "manager",
-    level: "m1",
-    managerId: boss.id,
-  });
+  const { admin, boss, manager } = await adminAndLine("m3");
   const nia = await createPerson({
     name: `Nia ${MARK("nominee")}`,
     ladderId: "engineering",
@@ -97,15 +84,7 @@ beforeAll(async () => {
   org = { admin, boss, manager, nia, omar, sol, carl, otto };
 
   await saveSettings(admin, { scope: "", ...DEFAULT_SETTINGS, mode: "committee" });
-  windowId = await createWindow(admin, {
-    name: "Spring promotions",
-    ladderId: "engineering",
-    nominationsOpenOn: day(-1),
-    nominationsCloseOn: day(14),
-    packetsDueOn: day(28),
-    votesDueOn: day(35),
-    effectiveOn: day(60),
-  });
+  windowId = await createWindow(admin, windowInput(now));
   await openWindow(admin, windowId, now);
   await db.promotionCommitteeMember.create({ data: { windowId, personId: carl.id } });
 

@@ -35,40 +35,24 @@ import * as nominateRoute from "~/routes/promotions.nominate";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import { createPerson } from "../../utils/factories";
 import { renderPage } from "../../utils/render-page";
-import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import {
+  answerText,
+  bodyOf,
+  refusal,
+  routeArgs,
+  statusOf,
+  type RouteFunction,
+} from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { adminAndLine, DAY, dayFrom, windowInput } from "./fixtures";
 
-const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
-const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
-
-async function refusal(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.kind} ${error.message}`;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+const day = (offset: number) => dayFrom(now, offset);
 
 let org: Awaited<ReturnType<typeof setUp>>;
 
 async function setUp() {
-  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  const boss = await createPerson({
-    name: "Bea Boss",
-    ladderId: "engineering",
-    track: "manager",
-    level: "m2",
-  });
-  const manager = await createPerson({
-    name: "Max Manager",
-    ladderId: "engineering",
-    track: "manager",
-    level: "m1",
-    managerId: boss.id,
-  });
+  const { admin, boss, manager } = await adminAndLine();
   const nia = await createPerson({
     name: "Nia Nominee",
     ladderId: "engineering",
@@ -106,15 +90,6 @@ async function setUp() {
   return { admin, boss, manager, nia, omar, sol, cal, gone };
 }
 
-const windowInput = () => ({
-  name: "Spring promotions",
-  ladderId: "engineering",
-  nominationsOpenOn: day(-1),
-  nominationsCloseOn: day(14),
-  packetsDueOn: day(28),
-  votesDueOn: day(35),
-  effectiveOn: day(60),
-});
 let windowId: string;
 
 beforeAll(async () => {
@@ -123,7 +98,7 @@ beforeAll(async () => {
 
 describe("the process and its windows", () => {
   test("a window needs committees on its ladder; opening it locks its criteria and keeps who was eligible", async () => {
-    expect(await refusal(() => createWindow(org.admin, windowInput()))).toBe(
+    expect(await refusal(() => createWindow(org.admin, windowInput(now)))).toBe(
       "invalid promotions:errors.ladderDecidedInCalibration",
     );
     expect(
@@ -139,7 +114,7 @@ describe("the process and its windows", () => {
       selfNomination: true,
     });
     expect(await db.auditEvent.count({ where: { action: "promotions.settings_changed" } })).toBe(1);
-    windowId = await createWindow(org.admin, windowInput());
+    windowId = await createWindow(org.admin, windowInput(now));
     expect(
       await refusal(() =>
         nominate(
@@ -179,7 +154,7 @@ describe("the process and its windows", () => {
 describe("the end of nominations", () => {
   test("the admin starts the votes once the committee has a chair and every packet is in; nominations end then", async () => {
     const votingWindow = await createWindow(org.admin, {
-      ...windowInput(),
+      ...windowInput(now),
       name: "Votes promotions",
     });
     await openWindow(org.admin, votingWindow, now);

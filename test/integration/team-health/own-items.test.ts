@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { teamHealthResultByApi } from "~/modules/api/team-health.server";
-import { DomainError } from "~/modules/errors";
 import type { OwnItemInput } from "~/modules/team-health/forms";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import { ownKey } from "~/modules/team-health/own-items";
@@ -32,23 +31,26 @@ import * as adminRoute from "~/routes/admin.team-health";
 import * as newRoute from "~/routes/team-health.new";
 import { behindRoot } from "../../utils/behind-root";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
+import {
+  bodyOf,
+  refusal,
+  routeArgs,
+  statusOf,
+  thrown,
+  type RouteFunction,
+} from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
-async function refused(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.kind} ${error.message}`;
-    throw error;
-  }
-  return "allowed";
-}
-
 const item = (wording: Record<string, string>, language = "en", reversed = false) =>
   ({ language, wording, reversed }) as OwnItemInput;
+
+/** The admin page's form saving an own item, posted as `viewerId`. */
+const saveOwnItem = async (viewerId: string, fields: Record<string, string>) =>
+  adminRoute.action(
+    routeArgs(await signedInPost("/admin/team-health", viewerId, { intent: "save", ...fields })),
+  );
 
 const start = (viewer: Person, teamId: string, libraryItems: string[], ownItems: string[]) =>
   startCheckIn(viewer, {
@@ -88,19 +90,14 @@ describe("who writes the organisation's own items", () => {
       adminRoute.loader(routeArgs(await signedInRequest("/admin/team-health", manager.id))),
     );
     expect(statusOf(asManager)).toBe(404);
-    const posted = await thrown(async () =>
-      adminRoute.action(
-        routeArgs(
-          await signedInPost("/admin/team-health", manager.id, {
-            intent: "save",
-            language: "en",
-            "wording.en": "We review each other's work kindly.",
-          }),
-        ),
-      ),
+    const posted = await thrown(() =>
+      saveOwnItem(manager.id, {
+        language: "en",
+        "wording.en": "We review each other's work kindly.",
+      }),
     );
     expect(statusOf(posted)).toBe(404);
-    expect(await refused(() => writeOwnItem(manager, item({ en: "Anything." })))).toBe(
+    expect(await refusal(() => writeOwnItem(manager, item({ en: "Anything." })))).toBe(
       "not-found common:errors.notFound",
     );
     expect(await db.teamHealthItem.count()).toBe(0);
@@ -114,9 +111,7 @@ describe("who writes the organisation's own items", () => {
       "wording.fr": "x".repeat(201),
       reversed: "on",
     };
-    const answer = await adminRoute.action(
-      routeArgs(await signedInPost("/admin/team-health", admin.id, typed)),
-    );
+    const answer = await saveOwnItem(admin.id, typed);
     expect(statusOf(answer)).toBe(400);
     const body = bodyOf<{
       errors: Record<string, string[]>;
@@ -130,11 +125,7 @@ describe("who writes the organisation's own items", () => {
       wording: { en: "We can disagree in meetings.", fr: "x".repeat(201) },
       reversed: true,
     });
-    const unknownLanguage = await adminRoute.action(
-      routeArgs(
-        await signedInPost("/admin/team-health", admin.id, { intent: "save", language: "xx" }),
-      ),
-    );
+    const unknownLanguage = await saveOwnItem(admin.id, { language: "xx" });
     expect(bodyOf<{ errors: Record<string, string[]> }>(unknownLanguage).errors.language).toEqual([
       "teamHealth:errors.own.language",
     ]);
@@ -142,18 +133,13 @@ describe("who writes the organisation's own items", () => {
   });
 
   test("an admin writes one in a language, the others optional; the page lists it", async () => {
-    const answer = await adminRoute.action(
-      routeArgs(
-        await signedInPost("/admin/team-health", admin.id, {
-          intent: "save",
-          language: "en",
-          "wording.en": "It is hard to disagree with the lead here.",
-          "wording.de": "Hier ist es schwer, der Leitung zu widersprechen.",
-          "wording.fr": "  ",
-          reversed: "on",
-        }),
-      ),
-    );
+    const answer = await saveOwnItem(admin.id, {
+      language: "en",
+      "wording.en": "It is hard to disagree with the lead here.",
+      "wording.de": "Hier ist es schwer, der Leitung zu widersprechen.",
+      "wording.fr": "  ",
+      reversed: "on",
+    });
     expect(statusOf(answer)).toBe(302);
     const page = await adminRoute.loader(
       routeArgs(await signedInRequest("/admin/team-health", admin.id)),
@@ -201,13 +187,13 @@ describe("what a check-in asks", () => {
 
     // Five besides the seven: refused, and nothing is written.
     expect(
-      await refused(() =>
+      await refusal(() =>
         start(manager, teamId, ["meaning", "impact", "dependability"], [own, other]),
       ),
     ).toBe("invalid teamHealth:errors.tooManyItems");
     // The same item twice counts once.
     expect(
-      await refused(() =>
+      await refusal(() =>
         start(manager, teamId, ["meaning", "impact", "dependability"], [own, own]),
       ),
     ).toBe("allowed");
@@ -221,10 +207,10 @@ describe("what a check-in asks", () => {
       routeArgs(await signedInRequest("/team-health/new", manager.id)),
     );
     expect(form.own.map((row) => row.id)).toEqual([own]);
-    expect(await refused(() => start(manager, teamId, [], [own, other]))).toBe(
+    expect(await refusal(() => start(manager, teamId, [], [own, other]))).toBe(
       "invalid teamHealth:errors.own.notOffered",
     );
-    expect(await refused(() => start(manager, teamId, [], ["no-such-item"]))).toBe(
+    expect(await refusal(() => start(manager, teamId, [], ["no-such-item"]))).toBe(
       "invalid teamHealth:errors.own.notOffered",
     );
     expect(await db.teamHealthCheckIn.count()).toBe(0);
@@ -302,10 +288,10 @@ describe("what a check-in asks", () => {
     await closeCheckIn(manager, checkInId);
 
     // Asked once, it is retired, never deleted; one never asked is deleted.
-    expect(await refused(() => deleteOwnItem(admin, own))).toBe(
+    expect(await refusal(() => deleteOwnItem(admin, own))).toBe(
       "conflict teamHealth:errors.own.asked",
     );
-    expect(await refused(() => deleteOwnItem(manager, other))).toBe(
+    expect(await refusal(() => deleteOwnItem(manager, other))).toBe(
       "not-found common:errors.notFound",
     );
     await deleteOwnItem(admin, other);
@@ -323,22 +309,14 @@ describe("what a check-in asks", () => {
     const retired = (await ownItemsForAdmin(admin)).retired.map((row) => row.id);
     for (let index = 0; index < MAX_ACTIVE_OWN_ITEMS; index++)
       await writeOwnItem(admin, item({ en: `Statement ${index}.` }));
-    expect(await refused(() => writeOwnItem(admin, item({ en: "One too many." })))).toBe(
+    expect(await refusal(() => writeOwnItem(admin, item({ en: "One too many." })))).toBe(
       "invalid teamHealth:errors.own.tooMany",
     );
-    expect(await refused(() => restoreOwnItem(admin, retired[0]!))).toBe(
+    expect(await refusal(() => restoreOwnItem(admin, retired[0]!))).toBe(
       "invalid teamHealth:errors.own.tooMany",
     );
     // The refusal is said beside the form, with the words typed.
-    const answer = await adminRoute.action(
-      routeArgs(
-        await signedInPost("/admin/team-health", admin.id, {
-          intent: "save",
-          language: "en",
-          "wording.en": "One too many.",
-        }),
-      ),
-    );
+    const answer = await saveOwnItem(admin.id, { language: "en", "wording.en": "One too many." });
     expect(statusOf(answer)).toBe(400);
     expect(bodyOf<{ typed: { wording: { en: string } } }>(answer).typed.wording.en).toBe(
       "One too many.",
