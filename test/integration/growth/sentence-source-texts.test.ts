@@ -141,6 +141,18 @@ describe("ladder names inside a sentence, in German", () => {
     expect(body).toMatch(/<th scope="row"[^>]*>Codequalität/);
   });
 
+  test("in Arabic, a ladder without an Arabic translation marks the names, each isolated in the right-to-left sentence", async () => {
+    const person = await personWithPlan("ar");
+    const body = await page(person, "/print");
+    const mark = (text: string) =>
+      `<span lang="en" dir="auto">${text}</span><span title="[^"]+"[^>]*>غير مترجم</span>`;
+    expect(body).toMatch(
+      new RegExp(
+        `الفجوة حتى \u2068${mark("Engineer II")}\u2069 \\(\u2068${mark("Individual contributor")}\u2069\\)`,
+      ),
+    );
+  });
+
   test("an English reader reads the same sentences with no marks", async () => {
     const person = await personWithPlan("en");
     const gap = await page(person, "/gap");
