@@ -13,6 +13,7 @@ import { resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/regi
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { criteriaOf } from "~/modules/promotions/committee.server";
 import * as root from "~/root";
+import * as ballotRoute from "~/routes/promotions.windows.$windowId.ballots.$nominationId";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
 import { createPerson } from "../../utils/factories";
 import { withRouteProps } from "../../utils/responses";
@@ -26,6 +27,10 @@ const build = serverBuild(
     "routes/nomination": route("routes/nomination", "promotions/nominations/:nominationId", {
       ...nominationRoute,
       default: withRouteProps(nominationRoute.default),
+    }),
+    "routes/ballot": route("routes/ballot", "promotions/windows/:windowId/ballots/:nominationId", {
+      ...ballotRoute,
+      default: withRouteProps(ballotRoute.default),
     }),
   },
   { document: renderDocument as never, handleError },
@@ -46,7 +51,23 @@ afterAll(async () => {
 
 /** A nominee on the fixture ladder's first level (translated into German) put forward for the second (not translated), with a draft packet. */
 async function nominationRead(language: string) {
+  const { nominee, nomination } = await nominated(language);
+  return read(nominee.id, `/promotions/nominations/${nomination.id}`);
+}
+
+async function read(personId: string, path: string) {
+  const { status, body } = await server.send("GET", path, {
+    Cookie: (await startSession(personId)).split(";")[0]!,
+    "Accept-Language": "en",
+  });
+  expect(status).toBe(200);
+  return body.replaceAll("<!-- -->", "");
+}
+
+/** The nomination, its window (chaired by a reader of the same language) and its draft packet. */
+async function nominated(language: string) {
   const chair = await createPerson({
+    language,
     name: "Vera Voter",
     ladderId: "translated",
     track: "ic",
@@ -105,12 +126,7 @@ async function nominationRead(language: string) {
       },
     },
   });
-  const { status, body } = await server.send("GET", `/promotions/nominations/${nomination.id}`, {
-    Cookie: (await startSession(nominee.id)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
-  expect(status).toBe(200);
-  return body.replaceAll("<!-- -->", "");
+  return { chair, nominee, window, nomination };
 }
 
 const MARK = "Noch nicht in Ihre Sprache übersetzt";
@@ -132,6 +148,22 @@ describe("a nomination's ladder texts the reader's translation lacks", () => {
       new RegExp(`<li>${marked("Chooses the right layer for each test.")}</li>`),
     );
     expect(body).toMatch(/<h3[^>]*>Codequalität<\/h3>/);
+  });
+
+  test("the committee's ballot marks the target level in its heading and the untranslated criteria", async () => {
+    const { chair, window, nomination } = await nominated("de");
+    await db.promotionWindow.update({ where: { id: window.id }, data: { state: "committee" } });
+    await db.promotionPacket.updateMany({
+      where: { nominationId: nomination.id },
+      data: { submittedAt: new Date(), submittedById: nomination.nomineeId },
+    });
+    const body = await read(chair.id, `/promotions/windows/${window.id}/ballots/${nomination.id}`);
+    expect(body).toMatch(new RegExp(`<h1[^>]*>Lena Schulz, für ${marked("Engineer II")}</h1>`));
+    expect(body).toMatch(new RegExp(`<h2[^>]*>${marked("Testing")}</h2>`));
+    expect(body).toMatch(
+      new RegExp(`<li>${marked("Chooses the right layer for each test.")}</li>`),
+    );
+    expect(body).toMatch(/<h2[^>]*>Codequalität<\/h2>/);
   });
 
   test("an English reader reads the ladder's texts without marks", async () => {
