@@ -106,6 +106,18 @@ describe("ladder names inside a sentence, in German", () => {
     );
   });
 
+  test("the gap page's sections mark the competencies and expectations the translation lacks", async () => {
+    const person = await personWithPlan("de");
+    const body = await page(person, "/gap");
+    expect(body).toMatch(new RegExp(`<h3 id="[^"]+" class="font-semibold">${marked("Testing")}`));
+    expect(body).toMatch(/<h3 id="[^"]+" class="font-semibold">Codequalität/);
+    expect(body).toMatch(
+      new RegExp(
+        `<span lang="en" dir="auto" class="rich-text-inline">Chooses the right layer for each test.</span><span title="${MARK}`,
+      ),
+    );
+  });
+
   test("a translated target level in the heading carries no mark", async () => {
     const person = await personWithPlan("de");
     const body = await page(person, "/gap?target=ic1");
