@@ -9,6 +9,8 @@ import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { LadderText, LadderTextList, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { EvidenceSchema } from "~/modules/conversations/forms";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
@@ -92,7 +94,7 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
     actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : {};
   const { opportunity } = view;
   return (
-    <>
+    <SourceTextsProvider sourceTexts={view.sourceTexts}>
       <BackLink to="/opportunities">{t("list.heading")}</BackLink>
       <PageHeader
         title={opportunity.title}
@@ -117,9 +119,17 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
                 : null}
           </p>
           <p className="text-sm">
-            {t("detail.criteria", {
-              competencies: view.decision.criteria.map((competency) => competency.name).join(", "),
-            })}
+            <Sentence
+              words={t("detail.criteria", marks("competencies"))}
+              elements={{
+                competencies: (
+                  <LadderTextList
+                    texts={view.decision.criteria.map((competency) => competency.name)}
+                    separator={t("separator")}
+                  />
+                ),
+              }}
+            />
           </p>
           <p className="mt-1 whitespace-pre-line text-sm">{view.decision.reason}</p>
         </Card>
@@ -199,7 +209,7 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
                         name="criteriaIds"
                         value={competency.id}
                       />
-                      {competency.name}
+                      <LadderText text={competency.name} />
                     </label>
                   ))}
                 </div>
@@ -270,14 +280,14 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
             <ul className="mt-3 space-y-1 text-sm">
               {view.evidence.map((item) => (
                 <li key={item.id}>
-                  {item.competencyName} · {f.day(item.occurredOn)}: {item.text}
+                  <LadderText text={item.competencyName} /> · {f.day(item.occurredOn)}: {item.text}
                 </li>
               ))}
             </ul>
           ) : null}
         </Card>
       ) : null}
-    </>
+    </SourceTextsProvider>
   );
 }
 

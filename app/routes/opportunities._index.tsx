@@ -3,6 +3,8 @@ import type { Route } from "./+types/opportunities._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { LadderTextList, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { OpportunitySummary } from "~/components/opportunities/summary";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
@@ -23,7 +25,7 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
   const { open, posted, interests, canPost } = loaderData;
   const { t } = useTranslation("opportunities");
   return (
-    <>
+    <SourceTextsProvider sourceTexts={loaderData.sourceTexts}>
       <PageHeader
         title={t("list.heading")}
         description={t("list.intro")}
@@ -54,12 +56,20 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
                     <p className="muted mt-1 text-sm">{t("list.yours")}</p>
                   ) : opportunity.closes.length ? (
                     <p className="mt-1 text-sm">
-                      {t("list.closes", {
-                        competencies: opportunity.closes
-                          .map((competency) => competency.name)
-                          .join(", "),
-                        focus: opportunity.focusCloses.length,
-                      })}
+                      <Sentence
+                        words={t("list.closes", {
+                          ...marks("competencies"),
+                          focus: opportunity.focusCloses.length,
+                        })}
+                        elements={{
+                          competencies: (
+                            <LadderTextList
+                              texts={opportunity.closes.map((competency) => competency.name)}
+                              separator={t("separator")}
+                            />
+                          ),
+                        }}
+                      />
                     </p>
                   ) : (
                     <p className="muted mt-1 text-sm">{t("list.closesNone")}</p>
@@ -122,7 +132,7 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
           </ul>
         </section>
       ) : null}
-    </>
+    </SourceTextsProvider>
   );
 }
 

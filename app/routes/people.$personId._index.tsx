@@ -5,6 +5,7 @@ import { ProfileAssessmentList, useAssessmentWords } from "~/components/growth/p
 import { ComparisonSummary, ComparisonTable } from "~/components/growth/profile-comparison";
 import { PlanItemName } from "~/components/growth/plan-item-name";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
+import { marks, Sentence } from "~/components/ladders/sentence";
 import { LadderText, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { buttonClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
@@ -250,18 +251,25 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
             {plan ? (
               <>
                 <p className="text-sm">
-                  {t("overview.plan.towards")}{" "}
-                  <strong>
-                    <PlanItemName item={{ name: plan.targetTitle, earlier: plan.targetEarlier }} />
-                  </strong>
-                  {plan.trackName ? (
-                    <>
-                      {" ("}
-                      <LadderText text={plan.trackName} />
-                      {")"}
-                    </>
-                  ) : null}
-                  {t("overview.plan.updated", { when: f.day(plan.updatedAt) })}
+                  <Sentence
+                    words={t(
+                      plan.trackName ? "overview.plan.targetOnTrack" : "overview.plan.target",
+                      {
+                        ...marks("level", "track"),
+                        when: f.day(plan.updatedAt),
+                      },
+                    )}
+                    elements={{
+                      level: (
+                        <strong>
+                          <PlanItemName
+                            item={{ name: plan.targetTitle, earlier: plan.targetEarlier }}
+                          />
+                        </strong>
+                      ),
+                      track: plan.trackName ? <LadderText text={plan.trackName} /> : null,
+                    }}
+                  />
                 </p>
                 <h3 className="mt-3 text-sm font-semibold">{t("overview.plan.focus")}</h3>
                 <ol className="mt-1 list-decimal ps-5 text-sm">

@@ -1,11 +1,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Fragment } from "react";
 import { Link, data } from "react-router";
 import type { Route } from "./+types/people.$personId.gap";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GapCompetencySection, GapRuleNote, GapSummary } from "~/components/growth/gap-analysis";
 import { GrowthPlanForm, TargetPicker } from "~/components/growth/gap-plan-form";
 import { useAssessmentWords } from "~/components/growth/profile-assessments";
+import { PlanItemName } from "~/components/growth/plan-item-name";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { LadderText, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
@@ -14,7 +18,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { requireGrowthPlanChange, saveGrowthPlan } from "~/modules/growth/growth-plan.server";
-import { GrowthPlanSchema, planItemName } from "~/modules/growth/profile-plan";
+import { GrowthPlanSchema } from "~/modules/growth/profile-plan";
 import { gapPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
@@ -140,82 +144,95 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
 
           {analysis ? (
             <>
-              <Card className="mb-6">
-                <h2 className="mb-1 text-lg font-semibold">
-                  {t("gapPage.gapTo", { level: analysis.target.title })}{" "}
-                  <span className="font-normal text-slate-600 dark:text-slate-300">
-                    ({analysis.target.trackName})
-                  </span>
-                </h2>
-                <div className="mb-4 space-y-1 text-sm text-slate-600 dark:text-slate-300">
-                  {sources.manager || sources.self ? (
-                    <>
-                      {sources.manager ? (
-                        <p>
-                          {t("gapPage.managerSide")} <SourceLink source={sources.manager} />.
-                          {points.manager ? ` ${wordsOf(t, points.manager.text)}.` : null}
-                        </p>
-                      ) : null}
-                      {sources.self ? (
-                        <p>
-                          {isSelf
-                            ? t("gapPage.yourSide")
-                            : t("gapPage.theirSide", { name: firstName })}{" "}
-                          <SourceLink source={sources.self} />.
-                          {points.self ? ` ${wordsOf(t, points.self.text)}.` : null}
-                        </p>
-                      ) : null}
-                    </>
-                  ) : (
-                    <p>{t("gapPage.noAssessment")}</p>
-                  )}
-                  <p>
-                    {targetLevelId === nextLevelId
-                      ? t("gapPage.nextLevel")
-                      : nextLevelId === null && targetLevelId === person.level
-                        ? isSelf
-                          ? t("gapPage.topSelf")
-                          : t("gapPage.topOther", { name: firstName })
-                        : null}
-                  </p>
-                </div>
-                <GapSummary analysis={analysis} />
-                <GapRuleNote analysis={analysis} selfName={selfName} />
-              </Card>
-              <Card className="mb-6">
-                <h2 className="mb-2 text-lg font-semibold">{t("gapPage.byCompetency")}</h2>
-                {analysis.competencies.map((competency) => (
-                  <GapCompetencySection
-                    key={competency.competencyId}
-                    competency={competency}
-                    focus={focusIds.has(competency.competencyId)}
-                    selfName={selfName}
-                  />
-                ))}
-              </Card>
+              <SourceTextsProvider sourceTexts={analysis.sourceTexts}>
+                <Card className="mb-6">
+                  <h2 className="mb-1 text-lg font-semibold">
+                    <Sentence
+                      words={t("gapPage.gapTo", marks("level"))}
+                      elements={{ level: <LadderText text={analysis.target.title} /> }}
+                    />{" "}
+                    <span className="font-normal text-slate-600 dark:text-slate-300">
+                      (<LadderText text={analysis.target.trackName} />)
+                    </span>
+                  </h2>
+                  <div className="mb-4 space-y-1 text-sm text-slate-600 dark:text-slate-300">
+                    {sources.manager || sources.self ? (
+                      <>
+                        {sources.manager ? (
+                          <p>
+                            {t("gapPage.managerSide")} <SourceLink source={sources.manager} />.
+                            {points.manager ? ` ${wordsOf(t, points.manager.text)}.` : null}
+                          </p>
+                        ) : null}
+                        {sources.self ? (
+                          <p>
+                            {isSelf
+                              ? t("gapPage.yourSide")
+                              : t("gapPage.theirSide", { name: firstName })}{" "}
+                            <SourceLink source={sources.self} />.
+                            {points.self ? ` ${wordsOf(t, points.self.text)}.` : null}
+                          </p>
+                        ) : null}
+                      </>
+                    ) : (
+                      <p>{t("gapPage.noAssessment")}</p>
+                    )}
+                    <p>
+                      {targetLevelId === nextLevelId
+                        ? t("gapPage.nextLevel")
+                        : nextLevelId === null && targetLevelId === person.level
+                          ? isSelf
+                            ? t("gapPage.topSelf")
+                            : t("gapPage.topOther", { name: firstName })
+                          : null}
+                    </p>
+                  </div>
+                  <GapSummary analysis={analysis} />
+                  <GapRuleNote analysis={analysis} selfName={selfName} />
+                </Card>
+                <Card className="mb-6">
+                  <h2 className="mb-2 text-lg font-semibold">{t("gapPage.byCompetency")}</h2>
+                  {analysis.competencies.map((competency) => (
+                    <GapCompetencySection
+                      key={competency.competencyId}
+                      competency={competency}
+                      focus={focusIds.has(competency.competencyId)}
+                      selfName={selfName}
+                    />
+                  ))}
+                </Card>
+              </SourceTextsProvider>
             </>
           ) : null}
 
           <Card className="no-print">
             <h2 className="mb-3 text-lg font-semibold">{t("gapPage.plan.heading")}</h2>
             {plan ? (
-              <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-                {t("gapPage.plan.current")}{" "}
-                <strong>
-                  {wordsOf(
-                    t,
-                    planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
-                  )}
-                </strong>
-                {plan.focus.length
-                  ? t("gapPage.plan.focusing", {
-                      focus: plan.focus
-                        .map((focus) => wordsOf(t, planItemName(focus)))
-                        .join(t("profile.focusSeparator")),
-                      when: f.day(plan.updatedAt),
-                    })
-                  : t("gapPage.plan.noFocus", { when: f.day(plan.updatedAt) })}
-              </p>
+              <SourceTextsProvider sourceTexts={plan.sourceTexts}>
+                <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+                  <Sentence
+                    words={t(
+                      plan.focus.length ? "gapPage.plan.summary" : "gapPage.plan.summaryNoFocus",
+                      { ...marks("target", "focus"), when: f.day(plan.updatedAt) },
+                    )}
+                    elements={{
+                      target: (
+                        <strong>
+                          <PlanItemName
+                            item={{ name: plan.targetTitle, earlier: plan.targetEarlier }}
+                          />
+                        </strong>
+                      ),
+                      focus: plan.focus.map((focus, index) => (
+                        <Fragment key={focus.competencyId}>
+                          {index > 0 ? t("profile.focusSeparator") : null}
+                          <PlanItemName item={focus} />
+                        </Fragment>
+                      )),
+                    }}
+                  />
+                </p>
+              </SourceTextsProvider>
             ) : (
               <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
                 {canEditPlan

@@ -10,11 +10,10 @@ import {
 } from "~/components/growth/profile-comparison";
 import { PlanItemName } from "~/components/growth/plan-item-name";
 import { ProfileNav, useProfileDescription } from "~/components/growth/profile-nav";
-import { SourceTextsProvider } from "~/components/ladders/source-texts";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { LadderText, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
-import { wordsOf } from "~/i18n/messages";
-import { planItemName } from "~/modules/growth/profile-plan";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -120,14 +119,18 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
               {t("print.plan.heading")}
             </h2>
             <p>
-              {t(plan.trackName ? "print.plan.targetOnTrack" : "print.plan.target", {
-                level: wordsOf(
-                  t,
-                  planItemName({ name: plan.targetTitle, earlier: plan.targetEarlier }),
-                ),
-                track: plan.trackName ?? "",
-                when: f.day(plan.updatedAt),
-              })}
+              <Sentence
+                words={t(plan.trackName ? "print.plan.targetOnTrack" : "print.plan.target", {
+                  ...marks("level", "track"),
+                  when: f.day(plan.updatedAt),
+                })}
+                elements={{
+                  level: (
+                    <PlanItemName item={{ name: plan.targetTitle, earlier: plan.targetEarlier }} />
+                  ),
+                  track: plan.trackName ? <LadderText text={plan.trackName} /> : null,
+                }}
+              />
             </p>
             {plan.focus.length ? (
               <>
@@ -251,54 +254,62 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       )}
 
       {gap ? (
-        <section aria-labelledby="print-gap" className="mb-8 print:break-before-page">
-          <h2 id="print-gap" className="mb-1 text-lg font-semibold">
-            {t("print.gapTo", { level: gap.target.title, track: gap.target.trackName })}
-          </h2>
-          <p className="mb-3">
-            {t("print.gapSummary", {
-              source: gap.source === "manager" ? "manager" : "self",
-              met: gap.summary.met,
-              partly: gap.summary.partly,
-              notMet: gap.summary.notMet,
-              notAssessed: gap.summary.notAssessed,
-              total: gap.summary.total,
-            })}{" "}
-            {t("print.noEvidenceCount", { count: gap.summary.noEvidence })}
-          </p>
-          <table className="w-full border-collapse text-start">
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-1.5 pe-2">
-                  {t("print.competency")}
-                </th>
-                <th scope="col" className="py-1.5">
-                  {t("print.readiness")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {gap.competencies.map((competency) => (
-                <tr
-                  key={competency.competencyId}
-                  className="break-inside-avoid border-b border-slate-200"
-                >
-                  <th scope="row" className="py-1.5 pe-2 font-medium">
-                    {competency.name}
-                    {competency.noEvidence ? (
-                      <span className="ms-1 text-xs font-normal italic">
-                        {t("print.noEvidenceMark")}
-                      </span>
-                    ) : null}
+        <SourceTextsProvider sourceTexts={gap.sourceTexts}>
+          <section aria-labelledby="print-gap" className="mb-8 print:break-before-page">
+            <h2 id="print-gap" className="mb-1 text-lg font-semibold">
+              <Sentence
+                words={t("print.gapTo", marks("level", "track"))}
+                elements={{
+                  level: <LadderText text={gap.target.title} />,
+                  track: <LadderText text={gap.target.trackName} />,
+                }}
+              />
+            </h2>
+            <p className="mb-3">
+              {t("print.gapSummary", {
+                source: gap.source === "manager" ? "manager" : "self",
+                met: gap.summary.met,
+                partly: gap.summary.partly,
+                notMet: gap.summary.notMet,
+                notAssessed: gap.summary.notAssessed,
+                total: gap.summary.total,
+              })}{" "}
+              {t("print.noEvidenceCount", { count: gap.summary.noEvidence })}
+            </p>
+            <table className="w-full border-collapse text-start">
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="py-1.5 pe-2">
+                    {t("print.competency")}
                   </th>
-                  <td className="py-1.5">
-                    <ReadinessBar competency={competency} />
-                  </td>
+                  <th scope="col" className="py-1.5">
+                    {t("print.readiness")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+              </thead>
+              <tbody>
+                {gap.competencies.map((competency) => (
+                  <tr
+                    key={competency.competencyId}
+                    className="break-inside-avoid border-b border-slate-200"
+                  >
+                    <th scope="row" className="py-1.5 pe-2 font-medium">
+                      <LadderText text={competency.name} />
+                      {competency.noEvidence ? (
+                        <span className="ms-1 text-xs font-normal italic">
+                          {t("print.noEvidenceMark")}
+                        </span>
+                      ) : null}
+                    </th>
+                    <td className="py-1.5">
+                      <ReadinessBar competency={competency} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </SourceTextsProvider>
       ) : null}
     </article>
   );

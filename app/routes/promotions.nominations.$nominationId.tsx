@@ -2,6 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/promotions.nominations.$nominationId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { LadderText, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { SubmitButton } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -112,13 +114,15 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
     return typed && typed.competencyId === competencyId ? typed : null;
   };
   return (
-    <>
+    <SourceTextsProvider sourceTexts={loaderData.sourceTexts}>
       <BackLink to="/promotions">{t("process.heading")}</BackLink>
       <PageHeader
-        title={t("nomination.heading", {
-          name: nomination.nomineeName,
-          target: nomination.targetTitle,
-        })}
+        title={
+          <Sentence
+            words={t("nomination.heading", { name: nomination.nomineeName, ...marks("target") })}
+            elements={{ target: <LadderText text={nomination.targetTitle} /> }}
+          />
+        }
         description={t("nomination.description", {
           window: window.name,
           kind: t(`kind.${nomination.kind}`),
@@ -193,10 +197,15 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
         <Card className="mb-6">
           <h2 className="mb-2 text-lg font-semibold">{t("record.heading")}</h2>
           <p className="text-sm">
-            {t("record.atLevelSince", {
-              day: f.day(record.atLevelSince),
-              level: nomination.fromTitle ?? "—",
-            })}
+            <Sentence
+              words={t("record.atLevelSince", {
+                day: f.day(record.atLevelSince),
+                ...marks("level"),
+              })}
+              elements={{
+                level: nomination.fromTitle ? <LadderText text={nomination.fromTitle} /> : "—",
+              }}
+            />
           </p>
           {record.outcomes.length ? (
             <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
@@ -251,7 +260,9 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
                   id={`case-${criterion.competencyId}`}
                   className="flex flex-wrap items-baseline justify-between gap-2"
                 >
-                  <h3 className="text-base font-semibold">{criterion.name}</h3>
+                  <h3 className="text-base font-semibold">
+                    <LadderText text={criterion.name} />
+                  </h3>
                   {criterion.gap ? (
                     <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
                       {t("packet.gap")}
@@ -341,7 +352,7 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
           ) : null}
         </section>
       ) : null}
-    </>
+    </SourceTextsProvider>
   );
 }
 
@@ -385,7 +396,9 @@ function Expectations({ expectations }: { expectations: readonly string[] }) {
       </summary>
       <ul className="muted mt-1 list-disc ps-5 text-xs">
         {expectations.map((expectation) => (
-          <li key={expectation}>{expectation}</li>
+          <li key={expectation}>
+            <LadderText text={expectation} />
+          </li>
         ))}
       </ul>
     </details>
@@ -432,7 +445,9 @@ function Gaps({ criteria }: { criteria: Criterion[] }) {
         {criteria.map((criterion) => (
           <li key={criterion.competencyId}>
             <details id={`case-${criterion.competencyId}`}>
-              <summary className="cursor-pointer text-sm font-medium">{criterion.name}</summary>
+              <summary className="cursor-pointer text-sm font-medium">
+                <LadderText text={criterion.name} />
+              </summary>
               <div className="ps-4">
                 <Expectations expectations={criterion.expectations} />
                 <CaseAsRead criterion={criterion} />

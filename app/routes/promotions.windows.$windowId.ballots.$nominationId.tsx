@@ -1,6 +1,8 @@
 import { Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/promotions.windows.$windowId.ballots.$nominationId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { LadderText, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -66,9 +68,16 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
     : t("ballot.candidate", { number: page.nomination.candidateNumber });
   const editable = page.canVote && !page.own?.submitted;
   return (
-    <>
+    <SourceTextsProvider sourceTexts={page.sourceTexts}>
       <BackLink to={`/promotions/windows/${page.window.id}/meeting`}>{page.window.name}</BackLink>
-      <PageHeader title={t("ballot.heading", { who, target: page.nomination.target })} />
+      <PageHeader
+        title={
+          <Sentence
+            words={t("ballot.heading", { who, ...marks("target") })}
+            elements={{ target: <LadderText text={page.nomination.target} /> }}
+          />
+        }
+      />
       {page.redacted ? <Alert tone="info">{t("ballot.redactedNotice")}</Alert> : null}
       {page.nominee ? (
         <p className="muted mb-4 text-sm">
@@ -128,7 +137,9 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
             : saved;
           return (
             <Card key={criterion.id}>
-              <h2 className="text-lg font-semibold">{criterion.name}</h2>
+              <h2 className="text-lg font-semibold">
+                <LadderText text={criterion.name} />
+              </h2>
               {/* The ladder's words, closed: seventeen criteria's were half the page on a phone. */}
               <details>
                 <summary className="muted cursor-pointer text-sm">
@@ -136,7 +147,9 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
                 </summary>
                 <ul className="muted list-disc ps-5 text-sm">
                   {criterion.expectations.map((text) => (
-                    <li key={text}>{text}</li>
+                    <li key={text}>
+                      <LadderText text={text} />
+                    </li>
                   ))}
                 </ul>
               </details>
@@ -220,7 +233,7 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
       <p className="mt-4">
         <Link to={`/promotions/windows/${page.window.id}/meeting`}>{t("ballot.toMeeting")}</Link>
       </p>
-    </>
+    </SourceTextsProvider>
   );
 }
 

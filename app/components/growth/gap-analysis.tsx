@@ -8,6 +8,7 @@ import type {
   MarkStatus,
 } from "~/modules/growth/gap-analysis";
 import { readinessBarWidths } from "~/modules/growth/gap-analysis";
+import { LadderText } from "~/components/ladders/source-texts";
 import { RichText } from "~/components/ui/rich-text";
 import { useFormats } from "~/i18n/use-formats";
 
@@ -191,7 +192,7 @@ export function GapCompetencySection({
     <section aria-labelledby={headingId} className="gap-competency">
       <div className="gap-competency-head">
         <h3 id={headingId} className="font-semibold">
-          {competency.name}
+          <LadderText text={competency.name} />
           {focus ? (
             <span className="ms-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 dark:bg-slate-800 dark:text-brand-100">
               {t("gap.focus")}

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, Fragment, useContext, type ReactNode } from "react";
 import { useMatches } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { SourceTexts } from "~/modules/ladders/translations";
@@ -70,6 +70,26 @@ export function LadderText({ text }: { text: string }) {
         {text}
       </span>
       <SourceMark />
+    </>
+  );
+}
+
+/** Ladder texts in a row (the competencies a sentence names), each marked as `LadderText` marks it, between the caller's worded separator. */
+export function LadderTextList({
+  texts,
+  separator,
+}: {
+  texts: readonly string[];
+  separator: string;
+}) {
+  return (
+    <>
+      {texts.map((text, index) => (
+        <Fragment key={`${index}-${text}`}>
+          {index > 0 ? separator : null}
+          <LadderText text={text} />
+        </Fragment>
+      ))}
     </>
   );
 }

@@ -1,4 +1,6 @@
 import { Link } from "react-router";
+import { marks, Sentence } from "~/components/ladders/sentence";
+import { LadderText, LadderTextList } from "~/components/ladders/source-texts";
 import { useTranslation } from "~/i18n/use-translation";
 import { useFormats } from "~/i18n/use-formats";
 import type { OpportunityKind, OpportunityStatus } from "~/modules/opportunities/policy";
@@ -48,22 +50,35 @@ export function OpportunitySummary({
         })}
       </p>
       <p className="text-sm">
-        {t("summary.competencies", {
-          competencies: opportunity.competencies.map((competency) => competency.name).join(", "),
-        })}
+        <Sentence
+          words={t("summary.competencies", marks("competencies"))}
+          elements={{
+            competencies: (
+              <LadderTextList
+                texts={opportunity.competencies.map((competency) => competency.name)}
+                separator={t("separator")}
+              />
+            ),
+          }}
+        />
       </p>
       {opportunity.minLevel || opportunity.maxLevel ? (
         <p className="text-sm">
-          {t("summary.levels", {
-            from: opportunity.minLevel ?? "",
-            to: opportunity.maxLevel ?? "",
-            ends:
-              opportunity.minLevel && opportunity.maxLevel
-                ? "both"
-                : opportunity.minLevel
-                  ? "from"
-                  : "upTo",
-          })}
+          <Sentence
+            words={t("summary.levels", {
+              ...marks("from", "to"),
+              ends:
+                opportunity.minLevel && opportunity.maxLevel
+                  ? "both"
+                  : opportunity.minLevel
+                    ? "from"
+                    : "upTo",
+            })}
+            elements={{
+              from: opportunity.minLevel ? <LadderText text={opportunity.minLevel} /> : null,
+              to: opportunity.maxLevel ? <LadderText text={opportunity.maxLevel} /> : null,
+            }}
+          />
         </p>
       ) : null}
     </div>

@@ -23,6 +23,11 @@ import { managerChain } from "~/modules/people/reporting-line.server";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { ladderStanding } from "~/modules/ladders/points";
 import { ladderForPerson, ladderInLanguage } from "~/modules/ladders/registry.server";
+import {
+  withSourceTexts,
+  type SourceTexts,
+  type TranslatedLadder,
+} from "~/modules/ladders/translations";
 import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { NotFoundError } from "~/modules/errors";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
@@ -230,11 +235,12 @@ async function sideBySide(
 /** Where the person stands: their level in the ladder served now (in the reader's language), and the next one. */
 async function placement(person: PlaceRow, language: PageLanguage) {
   const found = await ladderForPerson(person);
-  const served = found && { ...found, ladder: ladderInLanguage(found.ladder, language).ladder };
+  const translated = found && ladderInLanguage(found.ladder, language);
+  const served = found && translated && { ...found, ladder: translated.ladder };
   const level = served && person.level ? getLevel(served.ladder, person.level) : undefined;
-  if (!served || !level || level.trackId !== person.track) return null;
+  if (!served || !translated || !level || level.trackId !== person.track) return null;
   const next = nextLevel(served.ladder, level.id);
-  return { served, level, next };
+  return { served, translated, level, next };
 }
 
 export type PersonHeader = PlaceRow & {
@@ -356,6 +362,17 @@ function gapFor(
   });
 }
 
+/**
+ * The analysis with the served ladder's texts it shows in the source (`sourceTexts`), where the
+ * reader's translation lacks them, so the page marks them as the ladder pages do (decision 124).
+ */
+function markedGap(
+  analysis: GapAnalysis | null,
+  translated: TranslatedLadder,
+): (GapAnalysis & { sourceTexts?: SourceTexts }) | null {
+  return analysis && withSourceTexts(analysis, translated);
+}
+
 export type TargetOption = {
   trackId: string;
   trackName: string;
@@ -433,7 +450,10 @@ export async function gapPage(
     targetOptions,
     targetLevelId,
     nextLevelId: place.next?.id ?? null,
-    analysis: gapFor(place.served, targetLevelId, sources, ratings, ladders),
+    analysis: markedGap(
+      gapFor(place.served, targetLevelId, sources, ratings, ladders),
+      place.translated,
+    ),
     /** On a ladder whose levels come from points: where each side's ratings stand. */
     points: {
       manager: standingOf(sources.manager, ratings, ladders),
@@ -623,14 +643,18 @@ export async function printPage(
     /** Both belong together (same cycle, or both outside one), so agreement is shown. */
     sideBySide: pair !== null,
     plan,
-    gap: analysis
-      ? {
-          source: manager ? ("manager" as const) : ("self" as const),
-          target: analysis.target,
-          summary: analysis.summary,
-          competencies: analysis.competencies,
-        }
-      : null,
+    gap:
+      analysis && place
+        ? withSourceTexts(
+            {
+              source: manager ? ("manager" as const) : ("self" as const),
+              target: analysis.target,
+              summary: analysis.summary,
+              competencies: analysis.competencies,
+            },
+            place.translated,
+          )
+        : null,
     printedAt: clock.now(),
   };
 }

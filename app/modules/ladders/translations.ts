@@ -216,6 +216,24 @@ export function withSourceTexts<T extends object>(
     : { ...data, sourceTexts: { lang: translated.sourceLanguage, texts: [...shown] } };
 }
 
+/**
+ * A page's data shown from more than one ladder version (a nomination's window and its packet):
+ * each part walked with its own version's translation (`withSourceTexts`), the texts marked as one list.
+ */
+export function withSourceTextsOf<T extends object>(
+  data: T,
+  parts: readonly { data: object; translated: TranslatedLadder }[],
+): T & { sourceTexts?: SourceTexts } {
+  const found = parts.flatMap(
+    (part) => withSourceTexts(part.data, part.translated).sourceTexts ?? [],
+  );
+  if (found.length === 0) return data;
+  return {
+    ...data,
+    sourceTexts: { lang: found[0]!.lang, texts: [...new Set(found.flatMap((item) => item.texts))] },
+  };
+}
+
 export interface TranslationFinding {
   language: Language;
   key: string;

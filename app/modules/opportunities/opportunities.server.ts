@@ -11,6 +11,7 @@ import {
   ladderInLanguage,
   servedLadders,
 } from "~/modules/ladders/registry.server";
+import { withSourceTextsOf, type TranslatedLadder } from "~/modules/ladders/translations";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { effectiveBand } from "~/modules/mentorship/levels";
 import { dayToDate } from "~/modules/days";
@@ -98,12 +99,28 @@ function statusOf(value: string): OpportunityStatus {
     : "open";
 }
 
-async function laddersById(language: PageLanguage = SOURCE_LANGUAGE): Promise<Map<string, Ladder>> {
+async function translatedLaddersById(
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<Map<string, TranslatedLadder>> {
   return new Map(
     (await servedLadders()).map((served) => [
       served.ladder.meta.id,
-      ladderInLanguage(served.ladder, language).ladder,
+      ladderInLanguage(served.ladder, language),
     ]),
+  );
+}
+
+async function laddersById(language: PageLanguage = SOURCE_LANGUAGE): Promise<Map<string, Ladder>> {
+  return new Map(
+    [...(await translatedLaddersById(language))].map(([id, translated]) => [id, translated.ladder]),
+  );
+}
+
+/** A page's data with the served ladders' texts it shows in the source, to mark (decision 124). */
+function marked<T extends object>(data: T, translated: Iterable<TranslatedLadder>) {
+  return withSourceTextsOf(
+    data,
+    [...translated].map((ladder) => ({ data, translated: ladder })),
   );
 }
 
@@ -248,7 +265,7 @@ function summary(row: Row, ladder: Ladder | undefined) {
  * which), the ones the viewer posted, and the ones they expressed interest in with where each stands.
  */
 export async function opportunitiesPage(viewer: Viewer, language: PageLanguage = SOURCE_LANGUAGE) {
-  const [open, posted, interests, person, ladders, postable] = await Promise.all([
+  const [open, posted, interests, person, translated, postable] = await Promise.all([
     db.opportunity.findMany({
       where: OFFERED,
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
@@ -265,9 +282,10 @@ export async function opportunitiesPage(viewer: Viewer, language: PageLanguage =
       select: { outcome: true, opportunity: { select: ROW } },
     }),
     db.user.findUnique({ where: { id: viewer.id }, select: { ladderId: true, level: true } }),
-    laddersById(language),
+    translatedLaddersById(language),
     mayPost(viewer.id),
   ]);
+  const ladders = new Map([...translated].map(([id, ladder]) => [id, ladder.ladder]));
   const personLadderId = person ? ((await ladderForPerson(person))?.ladder.meta.id ?? null) : null;
   const facts = { ladderId: personLadderId, level: person?.level ?? null };
   const ranked = rankOpportunities(
@@ -280,28 +298,31 @@ export async function opportunitiesPage(viewer: Viewer, language: PageLanguage =
     await gapsOf(viewer),
   );
   const byId = new Map(open.map((row) => [row.id, row]));
-  return {
-    canPost: postable,
-    open: ranked.map((rank) => {
-      const row = byId.get(rank.id)!;
-      const ladder = ladders.get(row.ladderId);
-      return {
-        ...summary(row, ladder),
-        fitsLevel: rank.fitsLevel,
-        closes: competencyList(ladder, rank.closes),
-        focusCloses: rank.focusCloses,
-        mine: row.posterId === viewer.id,
-      };
-    }),
-    posted: posted.map((row) => ({
-      ...summary(row, ladders.get(row.ladderId)),
-      interested: row._count.interests,
-    })),
-    interests: interests.map((interest) => ({
-      ...summary(interest.opportunity, ladders.get(interest.opportunity.ladderId)),
-      outcome: interest.outcome,
-    })),
-  };
+  return marked(
+    {
+      canPost: postable,
+      open: ranked.map((rank) => {
+        const row = byId.get(rank.id)!;
+        const ladder = ladders.get(row.ladderId);
+        return {
+          ...summary(row, ladder),
+          fitsLevel: rank.fitsLevel,
+          closes: competencyList(ladder, rank.closes),
+          focusCloses: rank.focusCloses,
+          mine: row.posterId === viewer.id,
+        };
+      }),
+      posted: posted.map((row) => ({
+        ...summary(row, ladders.get(row.ladderId)),
+        interested: row._count.interests,
+      })),
+      interests: interests.map((interest) => ({
+        ...summary(interest.opportunity, ladders.get(interest.opportunity.ladderId)),
+        outcome: interest.outcome,
+      })),
+    },
+    translated.values(),
+  );
 }
 
 /**
@@ -413,7 +434,8 @@ export async function opportunityPage(
       where: { id: own.id, outcomeSeenAt: null },
       data: { outcomeSeenAt: now },
     });
-  const ladder = (await laddersById(language)).get(row.ladderId);
+  const translated = (await translatedLaddersById(language)).get(row.ladderId);
+  const ladder = translated?.ladder;
   const readable = interests.filter((interest) => canReadInterest(viewer, facts, interest));
   const criteria = competencyList(ladder, storedIds(row.criteriaIds));
   const chosen = interests.find((interest) => interest.outcome === "chosen") ?? null;
@@ -427,49 +449,52 @@ export async function opportunityPage(
           orderBy: { evidence: { occurredOn: "desc" } },
         })
       : [];
-  return {
-    opportunity: { ...summary(row, ladder), description: row.description },
-    isPoster: viewer.id === row.posterId,
-    canExpressInterest: canExpressInterest(viewer, facts) && own === null,
-    canDecide: canDecide(viewer, facts),
-    interests: readable.map((interest) => ({
-      id: interest.id,
-      personId: interest.personId,
-      name: interest.person.name,
-      note: interest.note,
-      outcome: interest.outcome,
-      createdAt: interest.createdAt,
-      own: interest.personId === viewer.id,
-    })),
-    ownOutcome: own?.outcome ?? null,
-    decision:
-      facts.status === "chosen" && canReadReason(viewer, facts, own !== null)
-        ? {
-            reason: row.reason ?? "",
-            criteria,
-            decidedAt: row.decidedAt,
-            chosenName:
-              viewer.id === row.posterId || own?.outcome === "chosen"
-                ? (chosen?.person.name ?? null)
-                : null,
-          }
-        : null,
-    canRecordEvidence: own !== null && canRecordWorkEvidence(viewer, own),
-    evidenceCompetencies:
-      own && canRecordWorkEvidence(viewer, own)
-        ? competencyList(
-            ladder,
-            storedIds(row.criteriaIds).length
-              ? storedIds(row.criteriaIds)
-              : storedIds(row.competencyIds),
-          )
-        : [],
-    evidence: workEvidence.map(({ evidence }) => ({
-      ...evidence,
-      competencyName:
-        (ladder && getCompetency(ladder, evidence.competencyId)?.name) ?? evidence.competencyId,
-    })),
-  };
+  return marked(
+    {
+      opportunity: { ...summary(row, ladder), description: row.description },
+      isPoster: viewer.id === row.posterId,
+      canExpressInterest: canExpressInterest(viewer, facts) && own === null,
+      canDecide: canDecide(viewer, facts),
+      interests: readable.map((interest) => ({
+        id: interest.id,
+        personId: interest.personId,
+        name: interest.person.name,
+        note: interest.note,
+        outcome: interest.outcome,
+        createdAt: interest.createdAt,
+        own: interest.personId === viewer.id,
+      })),
+      ownOutcome: own?.outcome ?? null,
+      decision:
+        facts.status === "chosen" && canReadReason(viewer, facts, own !== null)
+          ? {
+              reason: row.reason ?? "",
+              criteria,
+              decidedAt: row.decidedAt,
+              chosenName:
+                viewer.id === row.posterId || own?.outcome === "chosen"
+                  ? (chosen?.person.name ?? null)
+                  : null,
+            }
+          : null,
+      canRecordEvidence: own !== null && canRecordWorkEvidence(viewer, own),
+      evidenceCompetencies:
+        own && canRecordWorkEvidence(viewer, own)
+          ? competencyList(
+              ladder,
+              storedIds(row.criteriaIds).length
+                ? storedIds(row.criteriaIds)
+                : storedIds(row.competencyIds),
+            )
+          : [],
+      evidence: workEvidence.map(({ evidence }) => ({
+        ...evidence,
+        competencyName:
+          (ladder && getCompetency(ladder, evidence.competencyId)?.name) ?? evidence.competencyId,
+      })),
+    },
+    translated ? [translated] : [],
+  );
 }
 
 /** The viewer expresses interest with a note; their manager (now) is the one told and who reads the note. Once per person. */

@@ -3,6 +3,7 @@ import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
  * A member's independent read of one nominee: the packet (redacted on a first read when the window
  * asks it), their own ballot, and the other members' ballots only once their own is in.
  */
+import { withSourceTexts, type SourceTexts } from "~/modules/ladders/translations";
 import { db } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
@@ -60,6 +61,8 @@ export type BallotPage = {
   }[];
   packetSubmitted: boolean;
   own: { marks: BallotMarks; submitted: boolean; revision: number } | null;
+  /** The ladder texts shown in the source, where the reader's translation lacks them (decision 124). */
+  sourceTexts?: SourceTexts;
   canVote: boolean;
   /** The other members' submitted ballots; null while the viewer may not read them. */
   others: { member: string; marks: BallotMarks }[] | null;
@@ -154,49 +157,52 @@ export async function ballotPage(
           marks: marksOf(ballot.votes),
         }))
     : null;
-  return {
-    window: { id: facts.window.id, name: facts.window.name, state: facts.window.state },
-    nomination: {
-      id: nomination.id,
-      candidateNumber: nomination.candidateNumber,
-      target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
+  return withSourceTexts(
+    {
+      window: { id: facts.window.id, name: facts.window.name, state: facts.window.state },
+      nomination: {
+        id: nomination.id,
+        candidateNumber: nomination.candidateNumber,
+        target: getLevel(facts.ladder, nomination.targetLevelId)?.title ?? nomination.targetLevelId,
+      },
+      nominee: redacted ? null : identity,
+      redacted,
+      statement: shown(nomination.statement),
+      managerAddition: shown(nomination.managerAddition),
+      sponsorships: sponsors
+        .filter((sponsorship) =>
+          canReadSponsorshipInPacket(viewer, {
+            nomineeId: nomination.nomineeId,
+            sponsorId: sponsorship.sponsorId,
+            isCommittee: access.isMember,
+            packetSubmitted: packet !== null,
+          }),
+        )
+        .map((sponsorship) => ({
+          sponsorName: redacted ? null : sponsorship.sponsorName,
+          advocacy: sponsorship.advocacy,
+          target: shown(sponsorship.target),
+          until: sponsorship.until,
+          nominator: sponsorship.sponsorId === nominatedBy.nominatedById,
+        })),
+      criteria: criteriaOf(facts.ladder, nomination.targetLevelId).map((criterion) => {
+        const entry = cases.get(criterion.id);
+        return {
+          ...criterion,
+          nomineeCase: shown(entry?.nomineeCase ?? ""),
+          managerCase: shown(entry?.managerCase ?? ""),
+          evidence: evidenceTexts(entry?.evidence ?? "[]").map(shown),
+        };
+      }),
+      packetSubmitted: packet !== null,
+      own: own
+        ? { marks: marksOf(own.votes), submitted: own.submittedAt !== null, revision: own.revision }
+        : null,
+      canVote: canVote(access),
+      others,
     },
-    nominee: redacted ? null : identity,
-    redacted,
-    statement: shown(nomination.statement),
-    managerAddition: shown(nomination.managerAddition),
-    sponsorships: sponsors
-      .filter((sponsorship) =>
-        canReadSponsorshipInPacket(viewer, {
-          nomineeId: nomination.nomineeId,
-          sponsorId: sponsorship.sponsorId,
-          isCommittee: access.isMember,
-          packetSubmitted: packet !== null,
-        }),
-      )
-      .map((sponsorship) => ({
-        sponsorName: redacted ? null : sponsorship.sponsorName,
-        advocacy: sponsorship.advocacy,
-        target: shown(sponsorship.target),
-        until: sponsorship.until,
-        nominator: sponsorship.sponsorId === nominatedBy.nominatedById,
-      })),
-    criteria: criteriaOf(facts.ladder, nomination.targetLevelId).map((criterion) => {
-      const entry = cases.get(criterion.id);
-      return {
-        ...criterion,
-        nomineeCase: shown(entry?.nomineeCase ?? ""),
-        managerCase: shown(entry?.managerCase ?? ""),
-        evidence: evidenceTexts(entry?.evidence ?? "[]").map(shown),
-      };
-    }),
-    packetSubmitted: packet !== null,
-    own: own
-      ? { marks: marksOf(own.votes), submitted: own.submittedAt !== null, revision: own.revision }
-      : null,
-    canVote: canVote(access),
-    others,
-  };
+    facts.translated,
+  );
 }
 
 export const MAX_NOTE = 2000;

@@ -7,6 +7,7 @@ import { db } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { competenciesForLevel, expectationsFor, getLevel, type Ladder } from "~/modules/ladders";
+import type { TranslatedLadder } from "~/modules/ladders/translations";
 import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import {
   canNameMembers,
@@ -87,6 +88,8 @@ export type WindowFacts = {
   };
   rules: CompositionRules;
   ladder: Ladder;
+  /** The window's ladder in the reader's language with the texts it leaves in the source, to mark. */
+  translated: TranslatedLadder;
   members: { personId: string; role: CommitteeRole }[];
   people: Map<string, PersonRow>;
   nominations: NominationFacts[];
@@ -141,7 +144,8 @@ export async function loadWindowFacts(
     },
   });
   if (!window) throw new NotFoundError();
-  const ladder = (await requireLadderOfVersionIn(window.ladderVersionId, language)).ladder;
+  const translated = await requireLadderOfVersionIn(window.ladderVersionId, language);
+  const ladder = translated.ladder;
   const ids = [
     ...new Set([
       ...window.members.map((member) => member.personId),
@@ -208,6 +212,7 @@ export async function loadWindowFacts(
     },
     rules,
     ladder,
+    translated,
     members,
     people,
     nominations,

@@ -1,4 +1,5 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { withSourceTextsOf } from "~/modules/ladders/translations";
 import { db } from "~/db/client.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import { getLevel } from "~/modules/ladders/lookups";
@@ -106,8 +107,8 @@ export async function nominationPage(
       })
     ).map((person) => [person.id, person]),
   );
-  const ladder = (await requireLadderOfVersionIn(nomination.window.ladderVersionId, language))
-    .ladder;
+  const windowLadder = await requireLadderOfVersionIn(nomination.window.ladderVersionId, language);
+  const ladder = windowLadder.ladder;
   const role = packetAuthorRole(viewer, access);
   const readsDrafts =
     viewer.isAdmin || viewer.id === access.nomineeId || access.managerChain.includes(viewer.id);
@@ -121,9 +122,10 @@ export async function nominationPage(
     (shown.amendsId
       ? canAmendPacket(viewer, access, access.windowState)
       : canWritePacket(viewer, access, access.windowState));
-  const packetLadder = shown
-    ? (await requireLadderOfVersionIn(shown.ladderVersionId, language)).ladder
-    : ladder;
+  const packetTranslated = shown
+    ? await requireLadderOfVersionIn(shown.ladderVersionId, language)
+    : windowLadder;
+  const packetLadder = packetTranslated.ladder;
   const criteria = shown ? criteriaOf(packetLadder, shown.targetLevelId) : [];
   const offer = writable
     ? await evidenceOnOffer(
@@ -147,7 +149,7 @@ export async function nominationPage(
       ...sponsorship,
       nominator: sponsorId === access.nominatedById,
     }));
-  return {
+  const page = {
     nomination: {
       id: nominationId,
       kind: known(NOMINATION_KINDS, nomination.kind, "sponsor"),
@@ -213,6 +215,11 @@ export async function nominationPage(
     /** Who actively sponsors the nominee, for what and until when; `nominator`: the sponsor made this nomination. */
     sponsorships,
   };
+  // The ladder texts the reader's translation lacks, each part by its own version's, to mark (decision 124).
+  return withSourceTextsOf(page, [
+    { data: page.nomination, translated: windowLadder },
+    { data: page.packet ?? {}, translated: packetTranslated },
+  ]);
 }
 
 /** Time at the current level, and outcomes released to the nominee: calibration's and promotion committees'. */

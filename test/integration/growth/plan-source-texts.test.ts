@@ -55,6 +55,12 @@ describe("a growth plan's ladder texts the translation lacks", () => {
     expect(body).toMatch(marked("Individual contributor", mark));
     expect(body).toMatch(marked("Testing", mark));
     expect(body).toContain("<li>Codequalität</li>");
+    // The plan's line is one sentence, the marked names where German puts them.
+    expect(body.replaceAll("<!-- -->", "")).toMatch(
+      new RegExp(
+        `Ziel: <strong>${marked("Engineer II", mark).source}</strong> \\(${marked("Individual contributor", mark).source}\\), aktualisiert am`,
+      ),
+    );
   });
 
   test("the print view marks the focus competency the translation lacks, in the reader's language", async () => {
