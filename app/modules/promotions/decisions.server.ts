@@ -469,7 +469,11 @@ export async function recordDissent(
   });
 }
 
-/** The first window the nominee may be nominated into again after a "not yet", by the settings of the window's ladder (else the organisation's). */
+/**
+ * The first window the nominee may be nominated into again after a "not yet", by the settings of the
+ * window's ladder (else the organisation's). The ladder's other windows are read whole (a ladder has
+ * a few a year): which of them come after this one, and in what order, is `nextWindowFor`'s to say.
+ */
 async function nextWindowOf(
   facts: WindowFacts,
 ): Promise<{ id: string; name: string; nominationsOpenOn: Date } | null> {
@@ -479,11 +483,7 @@ async function nextWindowOf(
       select: { scope: true, waitWindowsAfterNotYet: true },
     }),
     db.promotionWindow.findMany({
-      where: {
-        ladderId: facts.window.ladderId,
-        id: { not: facts.window.id },
-        nominationsOpenOn: { gt: facts.window.nominationsCloseOn },
-      },
+      where: { ladderId: facts.window.ladderId, id: { not: facts.window.id } },
       select: { id: true, name: true, nominationsOpenOn: true },
     }),
   ]);

@@ -13,14 +13,27 @@ import { db } from "~/db/client.server";
 import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { DomainError } from "~/modules/errors";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
-import { saveBallot } from "~/modules/promotions/ballots.server";
+import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
+import { ballotPage, saveBallot } from "~/modules/promotions/ballots.server";
 import {
   committeePage,
   criteriaOf,
   nameMember,
   scheduleCommitteeMeeting,
 } from "~/modules/promotions/committee.server";
-import { recordDecision, startMeeting } from "~/modules/promotions/decisions.server";
+import {
+  answerPage,
+  meetingPage,
+  recordDecision,
+  recordDissent,
+  releaseDecision,
+  startMeeting,
+} from "~/modules/promotions/decisions.server";
+import {
+  clearLadderSettings,
+  DEFAULT_SETTINGS,
+  saveSettings,
+} from "~/modules/promotions/settings.server";
 import { createPerson } from "../../utils/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,6 +49,7 @@ async function windowRow(
   name: string,
   state: string,
   rules: { minMembers: number; membersAtOrAbove: boolean; minOutsideMembers: number },
+  days: Partial<Record<"nominationsOpenOn" | "nominationsCloseOn" | "effectiveOn", Date>> = {},
 ): Promise<string> {
   const now = Date.now();
   const opened = state !== "draft";
@@ -54,6 +68,7 @@ async function windowRow(
         votesDueOn: new Date(now + 40 * DAY),
         effectiveOn: new Date(now + 60 * DAY),
         openedAt: opened ? new Date(now - 10 * DAY) : null,
+        ...days,
       },
     })
   ).id;
@@ -87,6 +102,87 @@ async function nominationRow(
       },
     })
   ).id;
+}
+
+/** "allowed", or the key of the refusal. */
+function attempt(run: () => Promise<unknown>): Promise<string> {
+  return run().then(
+    () => "allowed",
+    (error: unknown) => (error instanceof DomainError ? error.message : String(error)),
+  );
+}
+
+/**
+ * A window whose votes are being taken, on the committee rules' loosest terms unless given: the
+ * members named (the first its chair), each nominee nominated from their level to `target` (ic4).
+ */
+async function votingWindow(
+  name: string,
+  members: readonly Person[],
+  nominees: readonly Person[],
+  options: {
+    minOutsideMembers?: number;
+    target?: string;
+    days?: Parameters<typeof windowRow>[3];
+  } = {},
+): Promise<{ id: string; nominationIds: string[] }> {
+  const rules = {
+    minMembers: 1,
+    membersAtOrAbove: false,
+    minOutsideMembers: options.minOutsideMembers ?? 0,
+  };
+  const id = await windowRow(name, "open", rules, options.days);
+  for (const [index, member] of members.entries())
+    await nameMember(admin, id, { email: member.email, role: index === 0 ? "chair" : "member" });
+  const nominationIds: string[] = [];
+  for (const [index, nominee] of nominees.entries())
+    nominationIds.push(
+      await nominationRow(id, nominee, nominee.level!, options.target ?? "ic4", index + 1),
+    );
+  await db.promotionWindow.update({ where: { id }, data: { state: "committee" } });
+  return { id, nominationIds };
+}
+
+async function criteriaFor(target: string) {
+  return criteriaOf(await requireLadderOfVersion(ladderVersionId), target);
+}
+
+/** A member's ballot on a nominee, every criterion met, submitted: "allowed" or the refusal. */
+async function submitBallot(
+  member: Person,
+  windowId: string,
+  nominationId: string,
+  target = "ic4",
+): Promise<string> {
+  const marks = Object.fromEntries((await criteriaFor(target)).map(({ id }) => [id, "met"]));
+  return attempt(() =>
+    saveBallot(member, windowId, nominationId, { marks, notes: {}, submit: true, revision: null }),
+  );
+}
+
+/** A decision on a nominee: "promote" with every criterion met, "not yet" with the first one not met, and why. */
+async function decide(
+  viewer: Person,
+  windowId: string,
+  nominationId: string,
+  outcome: "promote" | "not-yet",
+  target = "ic4",
+): Promise<string> {
+  const criteria = await criteriaFor(target);
+  const first = criteria[0]!.id;
+  const marks = Object.fromEntries(
+    criteria.map(({ id }) => [id, outcome === "not-yet" && id === first ? "not-yet" : "met"]),
+  );
+  return attempt(async () => {
+    const result = await recordDecision(viewer, windowId, nominationId, {
+      outcome,
+      summary: "",
+      marks,
+      rationales: { [first]: "Needs a wider scope." },
+      revision: null,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+  });
 }
 
 beforeAll(async () => {
@@ -173,11 +269,9 @@ describe("the committee's rules at their edges", () => {
     for (const member of [vera, bea, hana, tara])
       await nameMember(admin, draftId, { email: member.email, role: "member" });
     const gone = await createPerson({ name: "Gil Gone", deactivatedAt: new Date() });
-    const refused = await nameMember(admin, draftId, { email: gone.email, role: "member" }).then(
-      () => "allowed",
-      (error: unknown) => (error instanceof DomainError ? error.message : String(error)),
-    );
-    expect(refused).toBe("promotionsCommittee:errors.memberDeactivated");
+    expect(
+      await attempt(() => nameMember(admin, draftId, { email: gone.email, role: "member" })),
+    ).toBe("promotionsCommittee:errors.memberDeactivated");
     const nominationId = await nominationRow(draftId, lena, "ic3", "ic4", 1);
     const page = await committeePage(admin, draftId);
     expect(page.nominations.find((row) => row.id === nominationId)!.problems).toEqual([
@@ -236,17 +330,12 @@ describe("the committee's rules at their edges", () => {
       startsAt: new Date(Date.now() + 45 * DAY),
       endsAt: new Date(Date.now() + 45 * DAY + 60 * 60 * 1000),
     };
-    const answer = (run: () => Promise<unknown>) =>
-      run().then(
-        () => "allowed",
-        (error: unknown) => (error instanceof DomainError ? error.message : String(error)),
-      );
     const draftId = await windowRow("Meeting from the draft", "draft", {
       minMembers: 1,
       membersAtOrAbove: false,
       minOutsideMembers: 0,
     });
-    expect(await answer(() => scheduleCommitteeMeeting(admin, draftId, meeting))).toBe("allowed");
+    expect(await attempt(() => scheduleCommitteeMeeting(admin, draftId, meeting))).toBe("allowed");
 
     const votesId = await windowRow("Votes window", "open", {
       minMembers: 1,
@@ -256,12 +345,12 @@ describe("the committee's rules at their edges", () => {
     await nameMember(admin, votesId, { email: vera.email, role: "member" });
     const nominationId = await nominationRow(votesId, lena, "ic3", "ic4", 1);
     await db.promotionWindow.update({ where: { id: votesId }, data: { state: "committee" } });
-    expect(await answer(() => scheduleCommitteeMeeting(admin, votesId, meeting))).toBe("allowed");
+    expect(await attempt(() => scheduleCommitteeMeeting(admin, votesId, meeting))).toBe("allowed");
     const criteria = criteriaOf(await requireLadderOfVersion(ladderVersionId), "ic4");
     const every = (mark: string) =>
       Object.fromEntries(criteria.map((criterion) => [criterion.id, mark]));
     const ballot = (marks: Record<string, string>, submit: boolean) =>
-      answer(() =>
+      attempt(() =>
         saveBallot(vera, votesId, nominationId, { marks, notes: {}, submit, revision: null }),
       );
     expect(await ballot({ [criteria[0]!.id]: "maybe" }, false)).toBe(
@@ -281,5 +370,193 @@ describe("the committee's rules at their edges", () => {
       ok: false,
       fieldErrors: { outcome: ["promotionsCommittee:errors.outcomeNeeded"] },
     });
+  });
+
+  test("while votes are taken a member who does not vote on a nominee reads none of their ballots, from the meeting on and once the window closes they do; nobody reads before votes begin, nor votes once the window closes; without a redacted first read a voter reads the nominee's name before voting", async () => {
+    // Before votes begin, the committee reads neither the meeting nor a ballot page.
+    expect(await attempt(() => meetingPage(vera, windowId))).toBe("common:errors.notFound");
+    expect(await attempt(() => ballotPage(vera, windowId, nominations[lena.id]!))).toBe(
+      "common:errors.notFound",
+    );
+    // Hana heads Lena's organisation: a member who does not vote on her. Vera and Bea do.
+    const { id, nominationIds } = await votingWindow("Reading window", [vera, bea, hana], [lena]);
+    const nominationId = nominationIds[0]!;
+    expect(await ballotPage(bea, id, nominationId)).toMatchObject({
+      redacted: false,
+      nominee: { name: "Lena Lead" },
+    });
+    expect(await submitBallot(vera, id, nominationId)).toBe("allowed");
+    const othersFor = async (viewer: Person) =>
+      (await ballotPage(viewer, id, nominationId)).others?.map((other) => other.member) ?? null;
+    expect(await othersFor(hana)).toBeNull();
+    await startMeeting(vera, id, null);
+    expect(await othersFor(hana)).toEqual(["Vera Voter"]);
+    await db.promotionWindow.update({ where: { id }, data: { state: "closed" } });
+    expect(await othersFor(hana)).toEqual(["Vera Voter"]);
+    expect(await submitBallot(bea, id, nominationId)).toBe(
+      "promotionsCommittee:errors.votingClosed",
+    );
+  });
+
+  test("a nominee is decided only when their committee meets the rules; the meeting starts once; once decided nobody votes on them, and dissent needs the decision, a vote on the nominee and the dissenter's own ballot in", async () => {
+    // Vera and Bea both report to Otto: on Bea, Vera votes but is not from outside her organisation.
+    const unmet = await votingWindow("Unmet window", [vera], [bea], {
+      minOutsideMembers: 1,
+      target: "ic3",
+    });
+    expect(await submitBallot(vera, unmet.id, unmet.nominationIds[0]!, "ic3")).toBe("allowed");
+    await startMeeting(vera, unmet.id, null);
+    expect(await decide(vera, unmet.id, unmet.nominationIds[0]!, "promote", "ic3")).toBe(
+      "promotionsCommittee:errors.compositionUnmet",
+    );
+
+    // Dan votes on Lena, then moves into her team: he no longer votes on her, his ballot still in.
+    const dan = await createPerson({
+      name: "Dan Dissenter",
+      track: "ic",
+      level: "ic4",
+      managerId: vera.id,
+    });
+    const { id, nominationIds } = await votingWindow(
+      "Decisions window",
+      [vera, bea, nolevel, dan],
+      [lena],
+    );
+    const nominationId = nominationIds[0]!;
+    for (const voter of [vera, bea, dan])
+      expect(await submitBallot(voter, id, nominationId)).toBe("allowed");
+    expect((await meetingPage(vera, id)).canStartMeeting).toBe(true);
+    await startMeeting(vera, id, null);
+    expect((await meetingPage(vera, id)).canStartMeeting).toBe(false);
+    expect(await attempt(() => startMeeting(vera, id, null))).toBe(
+      "promotionsCommittee:errors.cannotStartMeeting",
+    );
+    const dissent = (member: Person) =>
+      attempt(() => recordDissent(member, id, nominationId, "Not yet, I think."));
+    expect(await dissent(bea)).toBe("promotionsCommittee:errors.cannotDissent");
+    expect(await decide(vera, id, nominationId, "promote")).toBe("allowed");
+    // Noel votes on Lena but had not voted: too late now, and nothing to dissent from.
+    expect(await submitBallot(nolevel, id, nominationId)).toBe(
+      "promotionsCommittee:errors.votingClosed",
+    );
+    expect(await dissent(nolevel)).toBe("promotionsCommittee:errors.cannotDissent");
+    await db.user.update({ where: { id: dan.id }, data: { managerId: lena.id } });
+    await rebuildReportingLine();
+    expect(await dissent(dan)).toBe("promotionsCommittee:errors.cannotDissent");
+    expect(await dissent(bea)).toBe("allowed");
+  });
+
+  test("a decision is released once it is made, once, by the chair or an admin, in the meeting or after the window closes; before, the committee, admins and a member in the nominee's manager chain read it, the nominee does not; released after the effective day, a promotion takes effect on the release", async () => {
+    const pia = await createPerson({
+      name: "Pia Nominee",
+      track: "ic",
+      level: "ic3",
+      managerId: lena.id,
+    });
+    const noah = await createPerson({
+      name: "Noah Nominee",
+      track: "ic",
+      level: "ic3",
+      managerId: lena.id,
+    });
+    const { id, nominationIds } = await votingWindow("Release window", [vera, hana], [pia, noah], {
+      days: {
+        nominationsOpenOn: new Date(Date.now() - 30 * DAY),
+        nominationsCloseOn: new Date(Date.now() - 10 * DAY),
+        effectiveOn: new Date(Date.now() - DAY),
+      },
+    });
+    const [piaNomination, noahNomination] = nominationIds as [string, string];
+    for (const nominationId of nominationIds)
+      expect(await submitBallot(vera, id, nominationId)).toBe("allowed");
+    await startMeeting(vera, id, null);
+    const release = (viewer: Person, nominationId: string, now?: Date) =>
+      attempt(() => releaseDecision(viewer, id, nominationId, now));
+    const offersRelease = async (nominationId: string) =>
+      (await meetingPage(vera, id)).candidates.find((candidate) => candidate.id === nominationId)!
+        .canRelease;
+    expect(await offersRelease(piaNomination)).toBe(false);
+    expect(await release(vera, piaNomination)).toBe("promotionsCommittee:errors.cannotRelease");
+    expect(await decide(vera, id, piaNomination, "promote")).toBe("allowed");
+    expect(await decide(vera, id, noahNomination, "not-yet")).toBe("allowed");
+    const outcomeFor = async (viewer: Person) =>
+      (await answerPage(viewer, piaNomination)).decision?.outcome ?? null;
+    expect(await outcomeFor(admin)).toBe("promote");
+    expect(await outcomeFor(hana)).toBe("promote");
+    expect(await outcomeFor(pia)).toBeNull();
+
+    expect(await offersRelease(piaNomination)).toBe(true);
+    const releasedAt = new Date();
+    expect(await release(admin, piaNomination, releasedAt)).toBe("allowed");
+    expect((await answerPage(pia, piaNomination)).decision?.takesEffectOn).toEqual(releasedAt);
+    expect(await offersRelease(piaNomination)).toBe(false);
+    expect(await release(vera, piaNomination)).toBe("promotionsCommittee:errors.cannotRelease");
+
+    await db.promotionWindow.update({ where: { id }, data: { state: "closed" } });
+    expect(await release(vera, noahNomination)).toBe("allowed");
+    expect((await answerPage(noah, noahNomination)).decision?.outcome).toBe("not-yet");
+  });
+
+  test('a "not yet" goes into the nominee\'s growth plan only once it is released, even when the nominee sits on the committee', async () => {
+    // Named to the committee, then nominated in the same window (nothing refuses it): as a member
+    // Mia may read the decision before its release, but plans from it only after.
+    const mia = await createPerson({
+      name: "Mia Member",
+      track: "ic",
+      level: "ic3",
+      managerId: vera.id,
+    });
+    const { id, nominationIds } = await votingWindow("Own window", [vera, hana, mia], [mia]);
+    const nominationId = nominationIds[0]!;
+    expect(await submitBallot(hana, id, nominationId)).toBe("allowed");
+    await startMeeting(vera, id, null);
+    expect(await decide(vera, id, nominationId, "not-yet")).toBe("allowed");
+    expect((await answerPage(mia, nominationId)).canPlan).toBe(false);
+    expect(await attempt(() => releaseDecision(vera, id, nominationId))).toBe("allowed");
+    expect((await answerPage(mia, nominationId)).canPlan).toBe(true);
+  });
+
+  test('told "not yet", a nominee may be nominated again in the window after the ones the settings have them wait, counting only windows opening after this one\'s nominations close, in the order they open', async () => {
+    await saveSettings(admin, {
+      ...DEFAULT_SETTINGS,
+      scope: "engineering",
+      mode: "committee",
+      waitWindowsAfterNotYet: 1,
+    });
+    const nell = await createPerson({
+      name: "Nell Nominee",
+      track: "ic",
+      level: "ic3",
+      managerId: lena.id,
+    });
+    const closes = new Date("2040-01-20T00:00:00Z");
+    const { id, nominationIds } = await votingWindow("Closing window", [vera], [nell], {
+      days: {
+        nominationsOpenOn: new Date("2040-01-01T00:00:00Z"),
+        nominationsCloseOn: closes,
+        effectiveOn: new Date("2040-03-01T00:00:00Z"),
+      },
+    });
+    const nominationId = nominationIds[0]!;
+    // The ladder's other windows, the later ones written out of order: one opening as this one's
+    // nominations close (not after them), then autumn's before spring's.
+    const rules = { minMembers: 1, membersAtOrAbove: false, minOutsideMembers: 0 };
+    for (const [name, opens] of [
+      ["Earlier window", "2039-06-01"],
+      ["Same-day window", "2040-01-20"],
+      ["Autumn window", "2040-09-01"],
+      ["Spring window", "2040-04-01"],
+    ] as const)
+      await windowRow(name, "draft", rules, {
+        nominationsOpenOn: new Date(`${opens}T00:00:00Z`),
+        nominationsCloseOn: new Date(new Date(`${opens}T00:00:00Z`).getTime() + 20 * DAY),
+      });
+    expect(await submitBallot(vera, id, nominationId)).toBe("allowed");
+    await startMeeting(vera, id, null);
+    expect(await decide(vera, id, nominationId, "not-yet")).toBe("allowed");
+    expect(await attempt(() => releaseDecision(vera, id, nominationId))).toBe("allowed");
+    // Spring's window is the one Nell waits out: she may be nominated again from autumn's.
+    expect((await answerPage(nell, nominationId)).decision?.nextWindow?.name).toBe("Autumn window");
+    await clearLadderSettings(admin, "engineering");
   });
 });
