@@ -179,6 +179,8 @@ export type NominationAccess = {
   /** The viewer's own ballot on this nominee is submitted. */
   ownSubmitted: boolean;
   decided: boolean;
+  /** The viewer is this nominee (a member may be nominated in the window they sit on). */
+  isNominee: boolean;
 };
 
 /** The committee's page (its members, who votes on whom, its meeting): admins, and its members from the draft on. */
@@ -204,6 +206,17 @@ export function canReadForCommittee(
   );
 }
 
+/**
+ * One nomination as the committee reads it (its packet, its ballot page): whoever reads the window's
+ * committee work, but a member who is this nominee, who learns of it only as a nominee does.
+ */
+export function canReadNominationForCommittee(
+  viewer: Pick<Viewer, "isAdmin">,
+  access: Pick<NominationAccess, "isMember" | "state" | "isNominee">,
+): boolean {
+  return canReadForCommittee(viewer, access) && (viewer.isAdmin || !access.isNominee);
+}
+
 /** Writing a ballot: a voter on the nominee, while votes are taken and before the decision. */
 export function canVote(access: NominationAccess): boolean {
   return (
@@ -223,7 +236,7 @@ export function canReadOthersBallots(
   access: NominationAccess,
 ): boolean {
   if (viewer.isAdmin) return true;
-  if (!access.isMember) return false;
+  if (!access.isMember || access.isNominee) return false;
   if (access.isVoter) return access.ownSubmitted;
   return access.state === "meeting" || access.state === "closed";
 }
@@ -284,8 +297,8 @@ export function canRelease(
 }
 
 /**
- * Who learns a decision: the committee and admins as soon as it is recorded; the nominee and their
- * manager chain once it is released to them, never before.
+ * Who learns a decision: the committee and admins as soon as it is recorded; the nominee (a member
+ * too) and their manager chain once it is released to them, never before.
  */
 export function canReadDecision(
   viewer: Pick<Viewer, "id" | "isAdmin">,
@@ -296,9 +309,10 @@ export function canReadDecision(
     released: boolean;
   },
 ): boolean {
-  if (viewer.isAdmin || facts.isMember) return true;
-  const own = viewer.id === facts.nomineeId || facts.managerChain.includes(viewer.id);
-  return own && facts.released;
+  if (viewer.isAdmin) return true;
+  // A member who is the nominee learns it as a nominee does.
+  if (viewer.id === facts.nomineeId) return facts.released;
+  return facts.isMember || (facts.managerChain.includes(viewer.id) && facts.released);
 }
 
 /**

@@ -12,7 +12,7 @@ import { requireLadderOfVersionIn } from "~/modules/ladders/versions.server";
 import {
   canNameMembers,
   canReadCommitteePage,
-  canReadForCommittee,
+  canReadNominationForCommittee,
   canScheduleMeeting,
   composition,
   meetingRefusal,
@@ -233,6 +233,7 @@ export function accessTo(
     isVoter: nomination.composition.voters.includes(viewer.id),
     ownSubmitted: nomination.ballots.get(viewer.id) != null,
     decided: nomination.decided,
+    isNominee: nomination.nomineeId === viewer.id,
   };
 }
 
@@ -259,7 +260,7 @@ export function requireCommitteeNomination(
   const nomination = facts.nominations.find((entry) => entry.id === nominationId);
   if (!nomination) throw new NotFoundError();
   const access = accessTo(facts, viewer, nomination);
-  if (!canReadForCommittee(viewer, access)) throw new NotFoundError();
+  if (!canReadNominationForCommittee(viewer, access)) throw new NotFoundError();
   return { nomination, access };
 }
 

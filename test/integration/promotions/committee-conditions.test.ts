@@ -10,7 +10,6 @@
 // outcomes refused.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { DomainError } from "~/modules/errors";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
@@ -35,6 +34,7 @@ import {
   saveSettings,
 } from "~/modules/promotions/settings.server";
 import { createPerson } from "../../utils/factories";
+import { companyLeads, engineeringVersionId } from "./committee-fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -187,34 +187,14 @@ async function decide(
 
 beforeAll(async () => {
   admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  // Tara leads the company; Hana's and Otto's organisations sit under her.
-  tara = await createPerson({ name: "Tara Top", track: "manager", level: "m4" });
-  hana = await createPerson({
-    name: "Hana Head",
-    track: "manager",
-    level: "m3",
-    managerId: tara.id,
-  });
-  const otto = await createPerson({
-    name: "Otto Outside",
-    track: "manager",
-    level: "m3",
-    managerId: tara.id,
-  });
-  const sam = await createPerson({
-    name: "Sam Manager",
-    track: "manager",
-    level: "m2",
-    managerId: hana.id,
-  });
+  const { otto, sam, ...top } = await companyLeads();
+  ({ tara, hana } = top);
   lena = await createPerson({ name: "Lena Lead", track: "ic", level: "ic3", managerId: sam.id });
   rex = await createPerson({ name: "Rex Report", track: "ic", level: "ic2", managerId: lena.id });
   vera = await createPerson({ name: "Vera Voter", track: "ic", level: "ic5", managerId: otto.id });
   bea = await createPerson({ name: "Bea Below", track: "ic", level: "ic2", managerId: otto.id });
   nolevel = await createPerson({ name: "Noel Nolevel", managerId: otto.id });
-  const served = await servedLadderVersion("engineering");
-  if (!served) throw new Error("the engineering ladder is not served");
-  ladderVersionId = served.versionId;
+  ladderVersionId = await engineeringVersionId();
   windowId = await windowRow("Edges window", "open", {
     minMembers: 1,
     membersAtOrAbove: false,
@@ -497,9 +477,9 @@ describe("the committee's rules at their edges", () => {
     expect((await answerPage(noah, noahNomination)).decision?.outcome).toBe("not-yet");
   });
 
-  test('a "not yet" goes into the nominee\'s growth plan only once it is released, even when the nominee sits on the committee', async () => {
-    // Named to the committee, then nominated in the same window (nothing refuses it): as a member
-    // Mia may read the decision before its release, but plans from it only after.
+  test('a nominee who sits on the committee learns nothing of their own nomination before its release (its ballot page, the others\' marks, the decision), and a "not yet" goes into their growth plan only once it is released', async () => {
+    // Named to the committee, then nominated in the same window (nothing refuses it): a member for
+    // the window's other nominees, a nominee for their own.
     const mia = await createPerson({
       name: "Mia Member",
       track: "ic",
@@ -511,8 +491,18 @@ describe("the committee's rules at their edges", () => {
     expect(await submitBallot(hana, id, nominationId)).toBe("allowed");
     await startMeeting(vera, id, null);
     expect(await decide(vera, id, nominationId, "not-yet")).toBe("allowed");
+    expect(await attempt(() => ballotPage(mia, id, nominationId))).toBe("common:errors.notFound");
+    const ownRow = (await meetingPage(mia, id)).candidates.find(
+      (candidate) => candidate.id === nominationId,
+    )!;
+    expect({ marks: ownRow.marks, decision: ownRow.decision }).toEqual({
+      marks: null,
+      decision: null,
+    });
+    expect((await answerPage(mia, nominationId)).decision).toBeNull();
     expect((await answerPage(mia, nominationId)).canPlan).toBe(false);
     expect(await attempt(() => releaseDecision(vera, id, nominationId))).toBe("allowed");
+    expect((await answerPage(mia, nominationId)).decision?.outcome).toBe("not-yet");
     expect((await answerPage(mia, nominationId)).canPlan).toBe(true);
   });
 
