@@ -2,49 +2,23 @@
 // and the print view's plan and gap headings stay one message each, and a level, track or
 // competency name the reader's translation lacks is still shown in the ladder's own language,
 // marked and with its `lang`, where the sentence puts it; a translated name carries no mark.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import renderDocument, { handleError } from "~/entry.server";
-import { startSession } from "~/modules/identity/sessions/session.server";
-import { resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/registry.server";
-import * as root from "~/root";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import * as gapRoute from "~/routes/people.$personId.gap";
 import * as printRoute from "~/routes/people.$personId.print";
+import { appBuild, copyLadder, getAs, serveWithLadders } from "../../utils/app-server";
 import { createPerson } from "../../utils/factories";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 import { createAssessment } from "./profile-factories";
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/gap": route("routes/gap", "people/:personId/gap", {
-      ...gapRoute,
-      default: withRouteProps(gapRoute.default),
-    }),
-    "routes/print": route("routes/print", "people/:personId/print", {
-      ...printRoute,
-      default: withRouteProps(printRoute.default),
-    }),
-  },
-  { document: renderDocument as never, handleError },
-);
+const build = appBuild({
+  "routes/gap": { path: "people/:personId/gap", module: gapRoute },
+  "routes/print": { path: "people/:personId/print", module: printRoute },
+});
 
-const dir = mkdtempSync(join(tmpdir(), "rungs-sentence-source-texts-"));
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  cpSync("test/fixtures/ladders/translated", join(dir, "translated"), { recursive: true });
-  resetLadderRegistry(dir);
-  server = await serveBuild(build);
-});
-afterAll(async () => {
-  await server.close();
-  resetLadderRegistry("frameworks");
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = serveWithLadders(build, "sentence-source-texts", (dir) =>
+  copyLadder("translated", dir),
+);
 
 /** A person on the fixture ladder's first level (translated into German; the next level and the track are not), with a plan and a submitted self-assessment. */
 async function personWithPlan(language: string) {
@@ -82,10 +56,7 @@ async function personWithPlan(language: string) {
 }
 
 async function page(person: { id: string }, path: string) {
-  const { status, body } = await server.send("GET", `/people/${person.id}${path}`, {
-    Cookie: (await startSession(person.id)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
+  const { status, body } = await getAs(app.server, person.id, `/people/${person.id}${path}`);
   expect(status).toBe(200);
   // React separates neighbouring text with empty comments; the words read without them.
   return body.replaceAll("<!-- -->", "");

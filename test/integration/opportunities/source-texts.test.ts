@@ -2,50 +2,23 @@
 // levels and the competencies a choice was decided on sit inside sentences; a name the reader's
 // translation lacks is shown in the ladder's own language, marked and with its `lang`, where the
 // sentence puts it (decision 124); a translated one carries no mark.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import renderDocument, { handleError } from "~/entry.server";
-import { startSession } from "~/modules/identity/sessions/session.server";
-import { resetLadderRegistry } from "~/modules/ladders/registry.server";
-import * as root from "~/root";
 import * as listRoute from "~/routes/opportunities._index";
 import * as detailRoute from "~/routes/opportunities.$opportunityId";
+import { appBuild, copyLadder, getAs, serveWithLadders } from "../../utils/app-server";
 import { createPerson } from "../../utils/factories";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/list": route("routes/list", "opportunities", {
-      ...listRoute,
-      default: withRouteProps(listRoute.default),
-    }),
-    "routes/detail": route("routes/detail", "opportunities/:opportunityId", {
-      ...detailRoute,
-      default: withRouteProps(detailRoute.default),
-    }),
-  },
-  { document: renderDocument as never, handleError },
-);
+const build = appBuild({
+  "routes/list": { path: "opportunities", module: listRoute },
+  "routes/detail": { path: "opportunities/:opportunityId", module: detailRoute },
+});
 
-const dir = mkdtempSync(join(tmpdir(), "rungs-opportunity-source-texts-"));
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  cpSync("test/fixtures/ladders/translated", join(dir, "translated"), { recursive: true });
-  resetLadderRegistry(dir);
-  server = await serveBuild(build);
-});
-afterAll(async () => {
-  await server.close();
-  resetLadderRegistry("frameworks");
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = serveWithLadders(build, "opportunity-source-texts", (dir) =>
+  copyLadder("translated", dir),
+);
 
 /** A poster reading their own opportunity on the fixture ladder: code quality and the first level are translated into German, testing and the second level not. */
 async function postedBy(language: string, decided = false) {
@@ -80,10 +53,7 @@ async function postedBy(language: string, decided = false) {
     },
   });
   const read = async (path: string) => {
-    const { status, body } = await server.send("GET", path, {
-      Cookie: (await startSession(poster.id)).split(";")[0]!,
-      "Accept-Language": "en",
-    });
+    const { status, body } = await getAs(app.server, poster.id, path);
     expect(status).toBe(200);
     return body.replaceAll("<!-- -->", "");
   };

@@ -2,52 +2,27 @@
 // level in the record's sentence and each criterion's competency and expectations are shown in the
 // ladder's own language, marked and with their `lang`, where the reader's translation lacks them
 // (decision 124); a translated one carries no mark.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import renderDocument, { handleError } from "~/entry.server";
-import { startSession } from "~/modules/identity/sessions/session.server";
-import { resetLadderRegistry, servedLadderVersion } from "~/modules/ladders/registry.server";
+import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { criteriaOf } from "~/modules/promotions/committee.server";
-import * as root from "~/root";
 import * as ballotRoute from "~/routes/promotions.windows.$windowId.ballots.$nominationId";
 import * as nominationRoute from "~/routes/promotions.nominations.$nominationId";
+import { appBuild, copyLadder, getAs, serveWithLadders } from "../../utils/app-server";
 import { createPerson } from "../../utils/factories";
-import { withRouteProps } from "../../utils/responses";
-import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const build = serverBuild(
-  {
-    root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
-    "routes/nomination": route("routes/nomination", "promotions/nominations/:nominationId", {
-      ...nominationRoute,
-      default: withRouteProps(nominationRoute.default),
-    }),
-    "routes/ballot": route("routes/ballot", "promotions/windows/:windowId/ballots/:nominationId", {
-      ...ballotRoute,
-      default: withRouteProps(ballotRoute.default),
-    }),
+const build = appBuild({
+  "routes/nomination": { path: "promotions/nominations/:nominationId", module: nominationRoute },
+  "routes/ballot": {
+    path: "promotions/windows/:windowId/ballots/:nominationId",
+    module: ballotRoute,
   },
-  { document: renderDocument as never, handleError },
-);
+});
 
-const dir = mkdtempSync(join(tmpdir(), "rungs-packet-source-texts-"));
-let server: Awaited<ReturnType<typeof serveBuild>>;
-beforeAll(async () => {
-  cpSync("test/fixtures/ladders/translated", join(dir, "translated"), { recursive: true });
-  resetLadderRegistry(dir);
-  server = await serveBuild(build);
-});
-afterAll(async () => {
-  await server.close();
-  resetLadderRegistry("frameworks");
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = serveWithLadders(build, "packet-source-texts", (dir) => copyLadder("translated", dir));
 
 /** A nominee on the fixture ladder's first level (translated into German) put forward for the second (not translated), with a draft packet. */
 async function nominationRead(language: string) {
@@ -56,10 +31,7 @@ async function nominationRead(language: string) {
 }
 
 async function read(personId: string, path: string) {
-  const { status, body } = await server.send("GET", path, {
-    Cookie: (await startSession(personId)).split(";")[0]!,
-    "Accept-Language": "en",
-  });
+  const { status, body } = await getAs(app.server, personId, path);
   expect(status).toBe(200);
   return body.replaceAll("<!-- -->", "");
 }
