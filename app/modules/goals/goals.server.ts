@@ -30,7 +30,12 @@ import {
   type PeriodInput,
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
-import { objectiveDetails, objectivesWithFacts, type ObjectiveFactsRow } from "./queries.server";
+import {
+  objectiveDetails,
+  objectivesWithFacts,
+  treeSupporters,
+  type ObjectiveFactsRow,
+} from "./queries.server";
 import { shapeTree } from "./tree";
 import {
   canCarryOver,
@@ -358,24 +363,16 @@ export async function goalsPage(
       viewer.isAdmin);
   if (!period)
     return { periods, period: null, objectives: [], canCreate: false, filter: "all", moreAtTop: 0 };
-  // Every objective of the period the viewer reads (the policy decides each), then only the part of
-  // the tree the page shows (tree.ts) gets its key results' values.
-  const readable = (await objectivesWithFacts({ periodId: period.id }, viewer.id)).filter((row) =>
-    canReadObjective(gv, factsOf(row)),
-  );
+  // Only the part of the tree the page shows (tree.ts) is read, level by level, with the policy's
+  // reader parts asked in the statement (queries.server.ts): not every objective of the period.
   const filter = options.filter ?? "all";
-  const mine = (row: ObjectiveFactsRow) => row.ownerId === viewer.id || row.viewerInKeyResults;
-  const ours = (row: ObjectiveFactsRow) =>
-    me?.teamId != null &&
-    (row.teamId === me.teamId || (row.level === "person" && row.ownerTeamId === me.teamId));
-  const kept = readable.filter((row) =>
-    filter === "mine" ? mine(row) : filter === "team" ? ours(row) : true,
+  const tree = await shapeTree((parents, limit) =>
+    treeSupporters(
+      { periodId: period.id, viewerId: viewer.id, viewerTeamId: me?.teamId ?? null, filter },
+      parents,
+      limit,
+    ),
   );
-  const tree = shapeTree(
-    kept.map((row) => ({ id: row.id, parentId: row.parentId, near: mine(row) || ours(row) })),
-  );
-  const byId = new Map(kept.map((row) => [row.id, row]));
-  const shown = tree.shown.map((id) => byId.get(id)!);
   const details = await objectiveDetails(tree.shown);
   const keyResults = await db.keyResult.findMany({
     where: { objectiveId: { in: tree.shown } },
@@ -401,22 +398,23 @@ export async function goalsPage(
     filter,
     moreAtTop: tree.moreAtTop,
     // An objective deleted between the two reads is left out, as it would be a moment later.
-    objectives: shown.flatMap((row) => {
-      const detail = details.get(row.id);
+    objectives: tree.shown.flatMap((id) => {
+      const detail = details.get(id);
       if (!detail) return [];
+      const level = levelOf(detail.level);
       return [
         {
-          id: row.id,
-          level: levelOf(row.level),
+          id,
+          level,
           title: detail.title,
           ownerName: detail.owner.name,
           teamName: detail.team?.name ?? null,
           commitment: detail.commitment as Commitment,
-          parentId: row.parentId,
+          parentId: detail.parentId,
           keyResults: detail._count.keyResults,
-          progress: objectiveProgress(progressesOf(row.id)),
-          private: row.level === "person" && !row.openToAll,
-          moreSupporters: tree.more.get(row.id) ?? 0,
+          progress: objectiveProgress(progressesOf(id)),
+          private: !readableByEveryone({ level, openToAll: detail.openToAll }),
+          moreSupporters: tree.more.get(id) ?? 0,
         },
       ];
     }),
@@ -530,7 +528,7 @@ export async function objectivePage(
           },
         },
       }),
-      objectivesWithFacts({ parentId: objectiveId }, viewer.id),
+      objectivesWithFacts(objectiveId),
       row.parentId ? loadObjective(row.parentId) : null,
       db.objective.findFirst({ where: { carriedFromId: objectiveId }, select: OBJECTIVE }),
       row.carriedFromId ? loadObjective(row.carriedFromId) : null,
@@ -611,7 +609,7 @@ export async function objectivePage(
       ownerName: row.owner.name,
       teamName: row.team?.name ?? null,
       openToAll: row.openToAll,
-      private: level === "person" && !row.openToAll,
+      private: !readableByEveryone({ level, openToAll: row.openToAll }),
       progress: objectiveProgress(progresses),
       countState: keyResultCountState(keyResults.length),
     },

@@ -69,26 +69,70 @@ export type ObjectiveFacts = {
 };
 
 /**
- * Whether everyone in the organisation reads an objective, whoever they are: company and team
- * objectives, and a person's objective its owner opened to all. What leaves Rungs about goals to
- * the whole organisation (the goals.period_closed and goals.key_result_checked_in webhooks) is
- * these and nothing else.
+ * Who reads an objective, part by part: everyone reads company and team objectives and a person's
+ * objective its owner opened to all; of the others, its owner, their manager chain, the people it is
+ * shared with and the owners and contributors of its key results. `canReadObjective` asks these
+ * parts of one objective's facts, and a read of many objectives at once asks the same parts of its
+ * rows (the goal tree, queries.server.ts), so the rule is written here once.
+ */
+export type ReaderPart =
+  | { everyone: "levels"; levels: readonly ObjectiveLevel[] }
+  | { everyone: "openToAll" }
+  | { viewer: "owner" | "ownerChain" | "sharedWith" | "keyResultPeople" };
+
+export const OBJECTIVE_READERS: readonly ReaderPart[] = [
+  { everyone: "levels", levels: ["company", "team"] },
+  { everyone: "openToAll" },
+  { viewer: "owner" },
+  { viewer: "ownerChain" },
+  { viewer: "sharedWith" },
+  { viewer: "keyResultPeople" },
+];
+
+function holds(part: ReaderPart, objective: ObjectiveFacts, viewer: GoalViewer | null): boolean {
+  if ("everyone" in part)
+    return part.everyone === "levels" ? part.levels.includes(objective.level) : objective.openToAll;
+  if (viewer === null) return false;
+  switch (part.viewer) {
+    case "owner":
+      return viewer.id === objective.ownerId;
+    case "ownerChain":
+      return objective.ownerChain.includes(viewer.id);
+    case "sharedWith":
+      return objective.sharedWith.includes(viewer.id);
+    case "keyResultPeople":
+      return objective.keyResultPeople.includes(viewer.id);
+  }
+}
+
+/**
+ * Whether everyone in the organisation reads an objective, whoever they are. What leaves Rungs
+ * about goals to the whole organisation (the goals.period_closed and goals.key_result_checked_in
+ * webhooks) is these and nothing else.
  */
 export function readableByEveryone(
   objective: Pick<ObjectiveFacts, "level" | "openToAll">,
 ): boolean {
-  return objective.level !== "person" || objective.openToAll;
+  const facts = { ...objective, ownerId: "", ownerChain: [], sharedWith: [], keyResultPeople: [] };
+  return OBJECTIVE_READERS.some((part) => holds(part, facts, null));
 }
 
 /** Reading an objective, its key results, check-ins and chart. */
 export function canReadObjective(viewer: GoalViewer, objective: ObjectiveFacts): boolean {
-  if (readableByEveryone(objective)) return true;
-  return (
-    viewer.id === objective.ownerId ||
-    objective.ownerChain.includes(viewer.id) ||
-    objective.sharedWith.includes(viewer.id) ||
-    objective.keyResultPeople.includes(viewer.id)
-  );
+  return OBJECTIVE_READERS.some((part) => holds(part, objective, viewer));
+}
+
+/**
+ * Whether every objective one may support is one everyone reads (`maySupport` against
+ * `OBJECTIVE_READERS`): then whatever a viewer reads hangs, in the goal tree, from an objective
+ * they read or from nothing, and the tree's top is the objectives supporting none.
+ */
+export function supportedReadByEveryone(): boolean {
+  return OBJECTIVE_LEVELS.filter((level) =>
+    OBJECTIVE_LEVELS.some((child) =>
+      maySupport({ level: child, periodId: "" }, { level, periodId: "" }),
+    ),
+  ).every((level) => readableByEveryone({ level, openToAll: false }));
 }
 
 /** Editing an objective (key results, texts, carrying it over): its owner, or whoever may write at its level. */

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
-import { parseRows, sqlBool, sqlDate } from "~/db/rows";
+import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
+import type { Supporters } from "./tree";
 
 /**
- * Objectives with what the goals policy reads to decide who reads each, in three statements however
- * many there are: a company of thousands has thousands in a quarter (Prisma's nested reads of the
- * same took seconds for the goal tree, bench row "goal tree"). Only a person's objective is read by
- * some and not others (policy.readableByEveryone), so only theirs carry their owner's line, their
- * shares and their key results' people; of the others' key results, only whether the viewer is in
- * one. What a page shows of each comes after, for the few it shows (`objectiveDetails`).
+ * The objectives supporting one objective, with what the goals policy reads to decide who reads
+ * each, in three statements however many there are (a company objective of thousands has thousands
+ * of supporters; its page lists them fifty to a page). Only a person's objective is read by some
+ * and not others (policy.readableByEveryone), so only theirs carry their owner's line, their shares
+ * and their key results' people. What a page shows of each comes after, for the few it shows (`objectiveDetails`).
  */
 const objectiveRow = z.object({
   id: z.string(),
@@ -19,7 +20,6 @@ const objectiveRow = z.object({
   parentId: z.string().nullable(),
   openToAll: sqlBool,
   ownerLinePath: z.string().nullable(),
-  ownerTeamId: z.string().nullable(),
   createdAt: sqlDate,
 });
 const personRow = z.object({ objectiveId: z.string(), personId: z.string() });
@@ -29,37 +29,28 @@ export type ObjectiveFactsRow = z.output<typeof objectiveRow> & {
   sharedWith: string[];
   /** For a person's objective: the owners and contributors of its key results. */
   keyResultPeople: string[];
-  /** The viewer owns or contributes to one of its key results. */
-  viewerInKeyResults: boolean;
 };
 
-/** A period's objectives, or those supporting one objective, in the order they were written. */
-export async function objectivesWithFacts(
-  scope: { periodId: string } | { parentId: string },
-  viewerId: string,
-): Promise<ObjectiveFactsRow[]> {
-  const where =
-    "periodId" in scope
-      ? Prisma.sql`o."periodId" = ${scope.periodId}`
-      : Prisma.sql`o."parentId" = ${scope.parentId}`;
+/** The objectives supporting one, in the order they were written. */
+export async function objectivesWithFacts(parentId: string): Promise<ObjectiveFactsRow[]> {
+  const where = Prisma.sql`o."parentId" = ${parentId}`;
   const [objectives, people, shares] = await Promise.all([
     readRows`
       SELECT o.id, o.level, o."teamId", o."ownerId", o."parentId", o."openToAll",
-        CASE WHEN o.level = 'person' THEN u."linePath" END AS "ownerLinePath",
-        u."teamId" AS "ownerTeamId", o."createdAt"
+        CASE WHEN o.level = 'person' THEN u."linePath" END AS "ownerLinePath", o."createdAt"
       FROM "Objective" o
       JOIN "User" u ON u.id = o."ownerId"
       WHERE ${where}`,
     readRows`
       SELECT k."objectiveId", k."ownerId" AS "personId"
       FROM "KeyResult" k JOIN "Objective" o ON o.id = k."objectiveId"
-      WHERE ${where} AND (o.level = 'person' OR k."ownerId" = ${viewerId})
+      WHERE ${where} AND o.level = 'person'
       UNION ALL
       SELECT k."objectiveId", kc."personId"
       FROM "KeyResultContributor" kc
       JOIN "KeyResult" k ON k.id = kc."keyResultId"
       JOIN "Objective" o ON o.id = k."objectiveId"
-      WHERE ${where} AND (o.level = 'person' OR kc."personId" = ${viewerId})`,
+      WHERE ${where} AND o.level = 'person'`,
     readRows`
       SELECT s."objectiveId", s."personId"
       FROM "ObjectiveShare" s JOIN "Objective" o ON o.id = s."objectiveId"
@@ -81,15 +72,11 @@ export async function objectivesWithFacts(
     (a, b) =>
       a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return written.map((row) => {
-    const keyResultPeople = peopleOf.get(row.id) ?? [];
-    return {
-      ...row,
-      sharedWith: sharesOf.get(row.id) ?? [],
-      keyResultPeople: row.level === "person" ? keyResultPeople : [],
-      viewerInKeyResults: keyResultPeople.includes(viewerId),
-    };
-  });
+  return written.map((row) => ({
+    ...row,
+    sharedWith: sharesOf.get(row.id) ?? [],
+    keyResultPeople: peopleOf.get(row.id) ?? [],
+  }));
 }
 
 /** What a page shows of the objectives it lists: titles, owners, teams, how many key results. */
@@ -98,6 +85,9 @@ export async function objectiveDetails(ids: readonly string[]) {
     where: { id: { in: [...ids] } },
     select: {
       id: true,
+      level: true,
+      parentId: true,
+      openToAll: true,
       title: true,
       commitment: true,
       owner: { select: { name: true } },
@@ -106,4 +96,116 @@ export async function objectiveDetails(ids: readonly string[]) {
     },
   });
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Which objectives a goal tree keeps besides the policy's: all it reads, the viewer's, or their team's. */
+export type TreeScope = {
+  periodId: string;
+  viewerId: string;
+  viewerTeamId: string | null;
+  filter: "all" | "mine" | "team";
+};
+
+/** The policy's reader parts (policy.OBJECTIVE_READERS) asked of the objective `o` owned by `u`. */
+function readableSql(viewerId: string, o = Prisma.raw("o"), u = Prisma.raw("u")): Prisma.Sql {
+  const part = (reader: ReaderPart): Prisma.Sql => {
+    if ("everyone" in reader)
+      // A bare boolean column reads as a condition on both databases (0 and 1 on SQLite).
+      return reader.everyone === "openToAll"
+        ? Prisma.sql`${o}."openToAll"`
+        : reader.levels.length === 0
+          ? Prisma.sql`(1 = 0)`
+          : Prisma.sql`${o}.level IN (${Prisma.join(reader.levels)})`;
+    switch (reader.viewer) {
+      case "owner":
+        return Prisma.sql`${o}."ownerId" = ${viewerId}`;
+      case "ownerChain":
+        return Prisma.sql`${u}."linePath" LIKE ${`%/${viewerId}/%`}`;
+      case "sharedWith":
+        return Prisma.sql`EXISTS (SELECT 1 FROM "ObjectiveShare" s WHERE s."objectiveId" = ${o}.id AND s."personId" = ${viewerId})`;
+      case "keyResultPeople":
+        return inKeyResultsSql(viewerId, o);
+    }
+  };
+  return Prisma.sql`(${Prisma.join(OBJECTIVE_READERS.map(part), " OR ")})`;
+}
+
+function inKeyResultsSql(personId: string, o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "KeyResult" k WHERE k."objectiveId" = ${o}.id AND k."ownerId" = ${personId})
+    OR EXISTS (SELECT 1 FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
+      WHERE k."objectiveId" = ${o}.id AND kc."personId" = ${personId}))`;
+}
+
+/** The viewer's own: they own it or one of its key results, or contribute to one. */
+function mineSql(scope: TreeScope, o = Prisma.raw("o")): Prisma.Sql {
+  return Prisma.sql`(${o}."ownerId" = ${scope.viewerId} OR ${inKeyResultsSql(scope.viewerId, o)})`;
+}
+
+/** Their team's: the team's objectives, and those of the team's people. */
+function oursSql(scope: TreeScope, o = Prisma.raw("o"), u = Prisma.raw("u")): Prisma.Sql {
+  if (scope.viewerTeamId === null) return Prisma.sql`(1 = 0)`;
+  return Prisma.sql`(${o}."teamId" = ${scope.viewerTeamId} OR (${o}.level = 'person' AND ${u}."teamId" = ${scope.viewerTeamId}))`;
+}
+
+function keptSql(scope: TreeScope, o = Prisma.raw("o"), u = Prisma.raw("u")): Prisma.Sql {
+  const filter =
+    scope.filter === "mine"
+      ? mineSql(scope, o)
+      : scope.filter === "team"
+        ? oursSql(scope, o, u)
+        : Prisma.sql`(1 = 1)`;
+  return Prisma.sql`${o}."periodId" = ${scope.periodId} AND ${readableSql(scope.viewerId, o, u)} AND ${filter}`;
+}
+
+const supporterRow = z.object({
+  id: z.string(),
+  under: z.string().nullable(),
+  place: sqlInt,
+  total: sqlInt,
+});
+
+/**
+ * A goal tree's supporters, level by level (tree.ts's `ReadSupporters`): for each objective asked,
+ * its first `limit` supporters the viewer reads and the scope keeps, the viewer's own and their
+ * team's first, then in the order they were written, and how many there are. The top of the tree
+ * (null) is the kept objectives supporting none the viewer keeps: with every supported objective one
+ * everyone reads (policy.supportedReadByEveryone), those supporting nothing, through the period's
+ * index, else those whose parent is not kept. One statement a level, however large the company.
+ */
+export async function treeSupporters(
+  scope: TreeScope,
+  parents: readonly (string | null)[],
+  limit: number,
+): Promise<Map<string | null, Supporters>> {
+  const o = Prisma.raw("o");
+  const atTop = parents.includes(null);
+  const placed = atTop
+    ? scope.filter === "all" && supportedReadByEveryone()
+      ? Prisma.sql`o."parentId" IS NULL`
+      : Prisma.sql`(o."parentId" IS NULL OR NOT EXISTS (
+          SELECT 1 FROM "Objective" p JOIN "User" pu ON pu.id = p."ownerId"
+          WHERE p.id = o."parentId" AND ${keptSql(scope, Prisma.raw("p"), Prisma.raw("pu"))}))`
+    : Prisma.sql`o."parentId" IN (${Prisma.join(parents.filter((id) => id !== null))})`;
+  const rows = await readRows`
+    SELECT id, under, place, total FROM (
+      SELECT id, under,
+        ROW_NUMBER() OVER (PARTITION BY under ORDER BY near DESC, "createdAt", id) AS place,
+        COUNT(*) OVER (PARTITION BY under) AS total
+      FROM (
+        SELECT o.id, ${atTop ? Prisma.sql`CAST(NULL AS TEXT)` : Prisma.sql`o."parentId"`} AS under, o."createdAt",
+          CASE WHEN ${mineSql(scope, o)} OR ${oursSql(scope, o)} THEN 1 ELSE 0 END AS near
+        FROM "Objective" o JOIN "User" u ON u.id = o."ownerId"
+        WHERE ${placed} AND ${keptSql(scope, o)}
+      ) kept
+    ) ranked
+    -- The first of each is read even when none is asked for, for the count.
+    WHERE place <= ${Math.max(limit, 1)}
+    ORDER BY under, place`;
+  const found = new Map<string | null, Supporters>();
+  for (const row of parseRows(supporterRow, rows)) {
+    const supporters = found.get(row.under) ?? { ids: [], total: row.total };
+    if (row.place <= limit) supporters.ids.push(row.id);
+    found.set(row.under, supporters);
+  }
+  return found;
 }

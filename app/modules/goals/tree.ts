@@ -9,13 +9,19 @@
 export const TREE_BUDGET = 60;
 export const SUPPORTERS_SHOWN = 8;
 
-export type TreeNode = {
-  id: string;
-  /** The objective it supports, when the viewer reads that one too. */
-  parentId: string | null;
-  /** The viewer's own, or their team's: shown first among their siblings. */
-  near: boolean;
-};
+/** The first few supporters of each objective asked, in the order the tree shows them, and how many there are. */
+export type Supporters = { ids: string[]; total: number };
+
+/**
+ * Reads, for each objective asked (null: the top of the tree), its first `limit` supporters the
+ * viewer reads, the viewer's own and their team's first and then in the order they were written,
+ * and how many there are (also when `limit` is 0). The goal tree reads them from the database level
+ * by level (queries.server.ts), so a tree costs a statement a level, not a read of every objective.
+ */
+export type ReadSupporters = (
+  parents: readonly (string | null)[],
+  limit: number,
+) => Promise<Map<string | null, Supporters>>;
 
 export type TreeShape = {
   /** Ids to show, each after its parent. */
@@ -26,41 +32,32 @@ export type TreeShape = {
   moreAtTop: number;
 };
 
-export function shapeTree(
-  nodes: readonly TreeNode[],
+export async function shapeTree(
+  read: ReadSupporters,
   budget = TREE_BUDGET,
   perObjective = SUPPORTERS_SHOWN,
-): TreeShape {
-  const ids = new Set(nodes.map((node) => node.id));
-  const childrenOf = new Map<string | null, TreeNode[]>();
-  for (const node of nodes) {
-    const parent = node.parentId !== null && ids.has(node.parentId) ? node.parentId : null;
-    const siblings = childrenOf.get(parent) ?? [];
-    siblings.push(node);
-    childrenOf.set(parent, siblings);
-  }
-  // The viewer's own first; otherwise the order given (the order objectives were written).
-  const ordered = (parent: string | null) => {
-    const siblings = childrenOf.get(parent) ?? [];
-    return [...siblings.filter((node) => node.near), ...siblings.filter((node) => !node.near)];
-  };
-  const shown: string[] = [];
+): Promise<TreeShape> {
+  const none: Supporters = { ids: [], total: 0 };
+  const tops = (await read([null], budget)).get(null) ?? none;
+  const shown = [...tops.ids];
   const more = new Map<string, number>();
-  const tops = ordered(null);
-  const topShown = tops.slice(0, budget);
-  shown.push(...topShown.map((node) => node.id));
-  let level = topShown;
+  let level = tops.ids;
+  // Breadth first: each level's supporters are read once; the last level read still counts what
+  // is not shown under it.
   while (level.length) {
-    const next: TreeNode[] = [];
-    for (const node of level) {
-      const children = ordered(node.id);
-      const room = Math.max(0, Math.min(perObjective, budget - shown.length));
-      const taken = children.slice(0, room);
-      shown.push(...taken.map((child) => child.id));
+    const supporters = await read(
+      level,
+      Math.max(0, Math.min(perObjective, budget - shown.length)),
+    );
+    const next: string[] = [];
+    for (const id of level) {
+      const { ids, total } = supporters.get(id) ?? none;
+      const taken = ids.slice(0, Math.max(0, Math.min(perObjective, budget - shown.length)));
+      shown.push(...taken);
       next.push(...taken);
-      if (children.length > taken.length) more.set(node.id, children.length - taken.length);
+      if (total > taken.length) more.set(id, total - taken.length);
     }
     level = next;
   }
-  return { shown, more, moreAtTop: tops.length - topShown.length };
+  return { shown, more, moreAtTop: tops.total - tops.ids.length };
 }

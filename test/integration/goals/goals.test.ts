@@ -208,6 +208,9 @@ describe("a key result at risk, taken to a one-to-one", () => {
 
 describe("who reads a person's objective", () => {
   let privateId: string;
+  // The tree reads what the objective's page reads, asked in its own statement (queries.server.ts).
+  const inTree = async (reader: typeof lena, title: string) =>
+    (await goalsPage(reader, { periodId })).objectives.some((row) => row.title === title);
   beforeAll(async () => {
     privateId = await createObjective(lena, objective("person", { title: `Lena's ${SECRET}` }));
   });
@@ -222,28 +225,39 @@ describe("who reads a person's objective", () => {
       expect(JSON.stringify(tree)).not.toContain(SECRET);
     }
     expect(JSON.stringify(await goalsPage(director, { periodId }))).toContain(SECRET);
+    expect(await inTree(lena, `Lena's ${SECRET}`)).toBe(true);
+    const mine = await goalsPage(lena, { periodId, filter: "mine" });
+    expect(mine.objectives.map((row) => row.title)).toContain(`Lena's ${SECRET}`);
   });
 
   test("someone it is shared with, and everyone once it is opened to all", async () => {
     expect(await refused(() => shareObjective(manager, privateId, { openToAll: true }))).toBe(
       "forbidden",
     );
+    const title = `Lena's ${SECRET}`;
     await shareObjective(lena, privateId, { email: omar.email, shared: true });
     expect((await objectivePage(omar, privateId)).objective.title).toContain(SECRET);
+    expect(await inTree(omar, title)).toBe(true);
     expect(await refused(() => objectivePage(otto, privateId))).toBe("not-found");
+    expect(await inTree(otto, title)).toBe(false);
     await shareObjective(lena, privateId, { email: omar.email, shared: false });
     expect(await refused(() => objectivePage(omar, privateId))).toBe("not-found");
+    expect(await inTree(omar, title)).toBe(false);
     await shareObjective(lena, privateId, { openToAll: true });
     expect((await objectivePage(otto, privateId)).objective.title).toContain(SECRET);
+    expect(await inTree(otto, title)).toBe(true);
     await shareObjective(lena, privateId, { openToAll: false });
     expect(await refused(() => objectivePage(otto, privateId))).toBe("not-found");
+    expect(await inTree(otto, title)).toBe(false);
   });
 
   test("naming someone on one of its key results lets them read it", async () => {
     const id = await createObjective(lena, objective("person", { title: `Named ${SECRET}` }));
     expect(await refused(() => objectivePage(otto, id))).toBe("not-found");
+    expect(await inTree(otto, `Named ${SECRET}`)).toBe(false);
     await addKeyResult(lena, id, metric("Talks given", { contributorEmails: otto.email }));
     expect((await objectivePage(otto, id)).objective.title).toContain(SECRET);
+    expect(await inTree(otto, `Named ${SECRET}`)).toBe(true);
   });
 
   test("company and team objectives are everyone's", async () => {
@@ -282,6 +296,15 @@ describe("the tree of a large company", () => {
     ]);
     expect(tree.objectives[0]!.moreSupporters).toBe(3);
     expect(tree.objectives.slice(1).every((row) => row.moreSupporters === 0)).toBe(true);
+    // Her team's alone: the objective they support is not her team's, so they stand at the top.
+    const ours = await goalsPage(lena, { periodId: treePeriod, filter: "team" });
+    expect(ours.objectives.map((row) => [row.title, row.parentId])).toEqual([
+      ["Team objective 9", company],
+      ["Team objective 10", company],
+    ]);
+    expect((await goalsPage(lena, { periodId: treePeriod, filter: "mine" })).objectives).toEqual(
+      [],
+    );
     expect((await objectivePage(lena, company)).supporters).toHaveLength(11);
     // Fifty to a page on the objective's own page, a page past the end showing the last.
     await db.objective.createMany({
