@@ -126,8 +126,20 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
     /\bmentorship\b/iu,
     { de: /Mentoring/u, fr: /mentorat/iu, es: /mentoría/iu, ar: /إرشاد/u },
   ],
-  // Spanish and Arabic, from their native read; German and French join once theirs is done.
-  ["promotion window", /\bwindows?\b/iu, { es: /convocatoria/iu, ar: /دور(?:ة|ت|ات)/u }],
+  [
+    "feedback",
+    /\bfeedback\b/iu,
+    { de: /Feedback/u, fr: /feedback/iu, es: /feedback/iu, ar: /تغذي\p{L}* (?:ال)?راجعة/u },
+  ],
+  // Rows from Spanish and Arabic's native read; German and French join once theirs is done. A
+  // browser window, a feedback window and "a cycle is a window in which" are not promotion windows.
+  [
+    "promotion window",
+    /(?<!browser |feedback )\bwindows?\b(?! in which)/iu,
+    { es: /convocatoria/iu, ar: /دور(?:ة|ت|ات)/u },
+  ],
+  // Spanish and French leave a mentee unnamed where the sentence allows (el nivel objetivo).
+  ["mentee", /\bmentees?\b/iu, { ar: /مسترشد/u }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, and a key result "on track" or "off track" (on course, not a career track).
@@ -143,10 +155,6 @@ const OTHER_SENSE = new Set([
   "goals:errors.notAtRisk",
   "conversations:series.agenda.keyResults",
   "conversations:series.agenda.keyResult",
-  // A browser window, a review cycle's or feedback's period: not a promotion window.
-  "auth:singleSignOn.refused.noSignOut",
-  "cycles:index.description",
-  "webhooks:kinds.feedbackWindowOpened",
 ]);
 
 const english = new Map(
