@@ -30,12 +30,7 @@ import {
   type PeriodInput,
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
-import {
-  objectiveDetails,
-  objectivesWithFacts,
-  treeSupporters,
-  type ObjectiveFactsRow,
-} from "./queries.server";
+import { objectiveDetails, readableSupporters, treeSupporters } from "./queries.server";
 import { shapeTree } from "./tree";
 import {
   canCarryOver,
@@ -132,18 +127,6 @@ function goalViewer(viewer: Pick<Viewer, "id" | "isAdmin">): GoalViewer {
 
 function levelOf(value: string): ObjectiveLevel {
   return value === "company" || value === "team" ? value : "person";
-}
-
-/** The same facts from a row of queries.server's objectivesWithFacts. */
-function factsOf(row: ObjectiveFactsRow) {
-  return {
-    level: levelOf(row.level),
-    ownerId: row.ownerId,
-    ownerChain: row.ownerLinePath === null ? [] : managerChainOfLine(row.ownerLinePath),
-    openToAll: row.openToAll,
-    sharedWith: row.sharedWith,
-    keyResultPeople: row.keyResultPeople,
-  };
 }
 
 function facts(row: ObjectiveRow) {
@@ -528,7 +511,7 @@ export async function objectivePage(
           },
         },
       }),
-      objectivesWithFacts(objectiveId),
+      readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
       row.parentId ? loadObjective(row.parentId) : null,
       db.objective.findFirst({ where: { carriedFromId: objectiveId }, select: OBJECTIVE }),
       row.carriedFromId ? loadObjective(row.carriedFromId) : null,
@@ -620,10 +603,7 @@ export async function objectivePage(
       carriedTo && canReadObjective(gv, facts(carriedTo))
         ? { id: carriedTo.id, title: carriedTo.title }
         : null,
-    ...(await supportersOn(
-      supporters.filter((supporter) => canReadObjective(gv, factsOf(supporter))),
-      supportersPage,
-    )),
+    ...(await supportersOn(supporters)),
     keyResults: shaped,
     canAddKeyResult: mayEdit && writable && keyResults.length < MAX_KEY_RESULTS,
     canShare: canShareObjective(gv, { level, ownerId: row.ownerId }),
@@ -641,16 +621,10 @@ export async function objectivePage(
 const SUPPORTERS_PAGE_SIZE = 50;
 
 /** One page of an objective's readable supporters; a page past the end shows the last. */
-async function supportersOn(readable: ObjectiveFactsRow[], page: number) {
-  const pageCount = Math.max(1, Math.ceil(readable.length / SUPPORTERS_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const onPage = readable.slice(
-    (current - 1) * SUPPORTERS_PAGE_SIZE,
-    current * SUPPORTERS_PAGE_SIZE,
-  );
-  const details = await objectiveDetails(onPage.map((supporter) => supporter.id));
+async function supportersOn(found: Awaited<ReturnType<typeof readableSupporters>>) {
+  const details = await objectiveDetails(found.rows.map((supporter) => supporter.id));
   return {
-    supporters: onPage.flatMap((supporter) => {
+    supporters: found.rows.flatMap((supporter) => {
       const detail = details.get(supporter.id);
       return detail
         ? [
@@ -663,8 +637,11 @@ async function supportersOn(readable: ObjectiveFactsRow[], page: number) {
           ]
         : [];
     }),
-    supporterCount: readable.length,
-    supportersPage: { page: current, pageCount },
+    supporterCount: found.total,
+    supportersPage: {
+      page: found.page,
+      pageCount: Math.max(1, Math.ceil(found.total / SUPPORTERS_PAGE_SIZE)),
+    },
   };
 }
 

@@ -1,82 +1,43 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
-import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlInt } from "~/db/rows";
 import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
 import type { Supporters } from "./tree";
 
+const countRow = z.object({ count: sqlInt });
+const supporterPageRow = z.object({ id: z.string(), level: z.string() });
+
 /**
- * The objectives supporting one objective, with what the goals policy reads to decide who reads
- * each, in three statements however many there are (a company objective of thousands has thousands
- * of supporters; its page lists them fifty to a page). Only a person's objective is read by some
- * and not others (policy.readableByEveryone), so only theirs carry their owner's line, their shares
- * and their key results' people. What a page shows of each comes after, for the few it shows (`objectiveDetails`).
+ * One page of the objectives supporting one that the viewer reads (the policy's reader parts asked
+ * in the statement, as the goal tree asks them), in the order they were written, and how many there
+ * are: a company objective of thousands has thousands of supporters, and its page lists fifty. A
+ * page past the end gives the last.
  */
-const objectiveRow = z.object({
-  id: z.string(),
-  level: z.string(),
-  teamId: z.string().nullable(),
-  ownerId: z.string(),
-  parentId: z.string().nullable(),
-  openToAll: sqlBool,
-  ownerLinePath: z.string().nullable(),
-  createdAt: sqlDate,
-});
-const personRow = z.object({ objectiveId: z.string(), personId: z.string() });
-
-export type ObjectiveFactsRow = z.output<typeof objectiveRow> & {
-  /** For a person's objective: who it is shared with. */
-  sharedWith: string[];
-  /** For a person's objective: the owners and contributors of its key results. */
-  keyResultPeople: string[];
-};
-
-/** The objectives supporting one, in the order they were written. */
-export async function objectivesWithFacts(parentId: string): Promise<ObjectiveFactsRow[]> {
-  const where = Prisma.sql`o."parentId" = ${parentId}`;
-  const [objectives, people, shares] = await Promise.all([
-    readRows`
-      SELECT o.id, o.level, o."teamId", o."ownerId", o."parentId", o."openToAll",
-        CASE WHEN o.level = 'person' THEN u."linePath" END AS "ownerLinePath", o."createdAt"
-      FROM "Objective" o
-      JOIN "User" u ON u.id = o."ownerId"
-      WHERE ${where}`,
-    readRows`
-      SELECT k."objectiveId", k."ownerId" AS "personId"
-      FROM "KeyResult" k JOIN "Objective" o ON o.id = k."objectiveId"
-      WHERE ${where} AND o.level = 'person'
-      UNION ALL
-      SELECT k."objectiveId", kc."personId"
-      FROM "KeyResultContributor" kc
-      JOIN "KeyResult" k ON k.id = kc."keyResultId"
-      JOIN "Objective" o ON o.id = k."objectiveId"
-      WHERE ${where} AND o.level = 'person'`,
-    readRows`
-      SELECT s."objectiveId", s."personId"
-      FROM "ObjectiveShare" s JOIN "Objective" o ON o.id = s."objectiveId"
-      WHERE ${where} AND o.level = 'person'`,
-  ]);
-  const grouped = (rows: unknown[]) => {
-    const byObjective = new Map<string, string[]>();
-    for (const row of parseRows(personRow, rows)) {
-      const list = byObjective.get(row.objectiveId) ?? [];
-      list.push(row.personId);
-      byObjective.set(row.objectiveId, list);
-    }
-    return byObjective;
-  };
-  const peopleOf = grouped(people);
-  const sharesOf = grouped(shares);
-  // Sorted here: SQLite, asked to order the join, reads the owners first and takes four times as long.
-  const written = parseRows(objectiveRow, objectives).sort(
-    (a, b) =>
-      a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+export async function readableSupporters(
+  parentId: string,
+  viewerId: string,
+  page: number,
+  size: number,
+): Promise<{ rows: z.output<typeof supporterPageRow>[]; total: number; page: number }> {
+  const readable = Prisma.sql`o."parentId" = ${parentId} AND ${readableSql(viewerId)}`;
+  const [counted] = parseRows(
+    countRow,
+    await readRows`SELECT COUNT(*) AS count FROM "Objective" o JOIN "User" u ON u.id = o."ownerId" WHERE ${readable}`,
   );
-  return written.map((row) => ({
-    ...row,
-    sharedWith: sharesOf.get(row.id) ?? [],
-    keyResultPeople: peopleOf.get(row.id) ?? [],
-  }));
+  const total = counted?.count ?? 0;
+  const current = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / size)));
+  const rows = total
+    ? parseRows(
+        supporterPageRow,
+        await readRows`
+          SELECT o.id, o.level FROM "Objective" o JOIN "User" u ON u.id = o."ownerId"
+          WHERE ${readable}
+          ORDER BY o."createdAt", o.id
+          LIMIT ${size} OFFSET ${(current - 1) * size}`,
+      )
+    : [];
+  return { rows, total, page: current };
 }
 
 /** What a page shows of the objectives it lists: titles, owners, teams, how many key results. */
@@ -122,7 +83,7 @@ function readableSql(viewerId: string, o = Prisma.raw("o"), u = Prisma.raw("u"))
       case "ownerChain":
         return Prisma.sql`${u}."linePath" LIKE ${`%/${viewerId}/%`}`;
       case "sharedWith":
-        return Prisma.sql`EXISTS (SELECT 1 FROM "ObjectiveShare" s WHERE s."objectiveId" = ${o}.id AND s."personId" = ${viewerId})`;
+        return Prisma.sql`${o}.id IN (SELECT s."objectiveId" FROM "ObjectiveShare" s WHERE s."personId" = ${viewerId})`;
       case "keyResultPeople":
         return inKeyResultsSql(viewerId, o);
     }
@@ -131,9 +92,11 @@ function readableSql(viewerId: string, o = Prisma.raw("o"), u = Prisma.raw("u"))
 }
 
 function inKeyResultsSql(personId: string, o: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(EXISTS (SELECT 1 FROM "KeyResult" k WHERE k."objectiveId" = ${o}.id AND k."ownerId" = ${personId})
-    OR EXISTS (SELECT 1 FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
-      WHERE k."objectiveId" = ${o}.id AND kc."personId" = ${personId}))`;
+  // Not correlated: the person's few key results are read once a statement, not once a row.
+  return Prisma.sql`${o}.id IN (
+    SELECT k."objectiveId" FROM "KeyResult" k WHERE k."ownerId" = ${personId}
+    UNION SELECT k."objectiveId" FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
+      WHERE kc."personId" = ${personId})`;
 }
 
 /** The viewer's own: they own it or one of its key results, or contribute to one. */
