@@ -51,6 +51,13 @@ describe("German's inclusive forms", () => {
   });
 });
 
+describe("French's inclusive forms", () => {
+  // The guide's own example: a mentee is mentoré·e or une personne mentorée, never a bare mentoré.
+  test("no mentoré or mentorés without the median dot", () => {
+    expect(offenders("fr", /(?<![\p{L}·])mentorés?(?![\p{L}\p{N}·])/iu)).toEqual([]);
+  });
+});
+
 describe("Spanish says usted", () => {
   test("no tú, te, ti, tu, tus, contigo, tuyo…", () => {
     expect(offenders("es", wordAnyCase("tú|tu|tus|ti|te|contigo|tuyo|tuya|tuyos|tuyas"))).toEqual(
