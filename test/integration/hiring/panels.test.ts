@@ -525,9 +525,9 @@ describe("training", () => {
       "recommendation value",
     ]);
     expect(german[0]).toEqual([
-      "Kandidat/in",
+      "Kandidatur",
       "Interviewrunde",
-      "Interviewer/in",
+      "Interviewende Person",
       "Status",
       "Eingereicht (UTC)",
       "competency id",

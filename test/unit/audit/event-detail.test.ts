@@ -509,7 +509,7 @@ describe("an audit event's detail in the reader's language", () => {
       }),
     ).toMatch(/^teams: T1, T2, .*T20 und 2 weitere$/);
     expect(inGerman("sponsorship.cap_set", { cap: 1500 })).toBe(
-      "aktive Sponsorings pro Sponsor:in: 1.500",
+      "aktive Förderschaften pro fördernde Person: 1.500",
     );
     expect(
       inGerman("api.token_issued", { name: "Mein Blatt", scopes: "people:read", reach: "person" }),

@@ -16,6 +16,7 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["ladder", "Karriereleiter", word("Leiter|Leitern", "u")],
     ["feedback", "Feedback", word("Rückmeldung|Rückmeldungen")],
     ["one-to-one", "Einzelgespräch", word("1:1|Eins-zu-eins-Gespräch|Eins-zu-eins")],
+    ["review", "Review", word("Beurteilung\\p{L}*")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
@@ -24,7 +25,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["evidence", "élément probant", word("preuve|preuves")],
     ["mentee", "mentoré", word("mentee|mentees|mentoree")],
     ["promotion window", "campagne", word("fenêtre(?! de navigation)|fenêtres")],
-    ["nominee", "personne proposée", word("nominé|nominée|nominés|nominées")],
+    ["nominee", "personne proposée", word("nominé|nominée|nominés|nominées|personnes? nommées?")],
+    ["mentoring pair", "binôme", word("paire|paires")],
   ],
   es: [
     ["ladder", "escala de carrera", word("escalera|escaleras")],

@@ -41,6 +41,23 @@ describe("German says Sie", () => {
   });
 });
 
+describe("German's inclusive forms", () => {
+  // Neutral nouns first (Person, Mitarbeitende, Kandidatur), else both forms: no gender colon,
+  // star, underscore, slash or capital I (docs/i18n.md, "Register").
+  test("no Mentor:in, Kandidat*innen, Kandidat·in, Interviewer/in, Ehemalige/r, KandidatInnen", () => {
+    expect(
+      offenders("de", /\p{L}(?:[:*_·]|\/-?)(?:in|innen|r)(?![\p{L}])|\p{Ll}Innen(?![\p{L}])/u),
+    ).toEqual([]);
+  });
+});
+
+describe("French's inclusive forms", () => {
+  // The guide's own example: a mentee is mentoré·e or une personne mentorée, never a bare mentoré.
+  test("no mentoré or mentorés without the median dot", () => {
+    expect(offenders("fr", /(?<![\p{L}·])mentorés?(?![\p{L}\p{N}·])/iu)).toEqual([]);
+  });
+});
+
 describe("Spanish says usted", () => {
   test("no tú, te, ti, tu, tus, contigo, tuyo…", () => {
     expect(offenders("es", wordAnyCase("tú|tu|tus|ti|te|contigo|tuyo|tuya|tuyos|tuyas"))).toEqual(
