@@ -3,7 +3,8 @@
  * Rungs' speed, measured end to end as CPU time per request. Builds a fresh SQLite database in a
  * temporary folder (or, with `--database postgresql://…`, a fresh database on that PostgreSQL
  * server) with a large organisation (5,000 people by default, two past review cycles, a live
- * calibration session, hiring and mentorship), starts the built production server on loopback,
+ * calibration session, hiring and mentorship, goals, a promotion window at its meeting and a peer's
+ * feedback to write), starts the built production server on loopback,
  * signs in as an engineer, a manager of managers and an admin, and drives each page with
  * autocannon at 10 connections, asking as browsers do (`Accept-Encoding: br, gzip`, so compression
  * is inside the figures). Beside it run the floors (scripts/bench-floor.ts), built from the project's
@@ -417,6 +418,54 @@ async function main() {
       bar: true,
       duration: DURATION,
       note: "admin, an opening with its plan and candidates",
+    },
+    {
+      label: "calibration session (manager)",
+      path: `/calibration/${accounts.calibration.sessionId}`,
+      cookie: await signIn(base, accounts.calibration.proposer.email),
+      bar: true,
+      duration: DURATION,
+      note: `a manager who proposed for ${accounts.calibration.proposer.proposals} of its people, the same live session (issue 81)`,
+    },
+    {
+      label: "promotion packet",
+      path: `/promotions/nominations/${accounts.promotions.nominationIds[0]}`,
+      cookie: await signIn(base, accounts.promotions.nomineeEmail),
+      bar: true,
+      duration: DURATION,
+      note: `the nominee's own, submitted: ${accounts.promotions.criteria} criteria, each with both authors' cases and evidence (issue 81)`,
+    },
+    {
+      label: "promotion meeting",
+      path: `/promotions/windows/${accounts.promotions.windowId}/meeting`,
+      cookie: await signIn(base, accounts.promotions.chairEmail),
+      bar: true,
+      duration: DURATION,
+      note: `the chair, ${accounts.promotions.nominationIds.length} nominees × ${accounts.promotions.criteria} criteria × 4 ballots, a decision form each (issue 81)`,
+    },
+    {
+      label: "promotion ballot",
+      path: `/promotions/windows/${accounts.promotions.windowId}/ballots/${accounts.promotions.nominationIds[0]}`,
+      cookie: await signIn(base, accounts.promotions.memberEmail),
+      bar: true,
+      duration: DURATION,
+      note: "a committee member's own, submitted, the packet beside it and the other three ballots (issue 81)",
+    },
+    {
+      label: "hiring scorecard",
+      path: `/hiring/interviews/${accounts.hiring.scorecardInterviewId}`,
+      cookie: await signIn(base, accounts.scorecard.email),
+      bar: true,
+      duration: DURATION,
+      note: `the interviewer's draft card, ${accounts.scorecard.competencies} competencies scored with notes, the interview kit (issue 81)`,
+    },
+    {
+      label: "peer feedback form",
+      path: `/feedback/${accounts.feedback.requestId}`,
+      cookie: await signIn(base, accounts.feedback.reviewerEmail),
+      bar: true,
+      duration: DURATION,
+      note: `a colleague's draft answer, ${accounts.feedback.answered} of ${accounts.feedback.competencies} competencies answered (issue 81)`,
     },
     {
       label: "ladder matrix",
@@ -1014,13 +1063,172 @@ async function seed() {
     `this quarter's goals: ${goals.objectives.toLocaleString("en-GB")} objectives, ${goals.keyResults.toLocaleString("en-GB")} key results, ${goals.checkIns.toLocaleString("en-GB")} check-ins`,
   );
 
+  // A promotion window at its meeting: three nominees' filled packets, a committee of four, every ballot in.
+  const { seedPromotionMeeting } = await import("../prisma/seed/promotion-meeting.ts");
+  const promotions = await seedPromotionMeeting({ admin: adminUser });
+  step(
+    `promotion window at its meeting: ${promotions.nominationIds.length} nominees × ${promotions.criteria} criteria, every packet filled and every ballot in`,
+  );
+  const scorecard = await fillScorecardDraft(hiring);
+  step(`hiring scorecard: ${scorecard.competencies} competencies scored with notes, not submitted`);
+  const feedback = await seedFeedbackRequest(adminUser);
+  step(
+    `peer feedback: a request of ${feedback.competencies} competencies, ${feedback.answered} answered in the draft`,
+  );
+  // The manager with the most people in the live session: the calibration page of someone who proposed.
+  const managers = new Map<string, number>();
+  for (const entry of await db.calibrationEntry.findMany({
+    where: { sessionId: created.sessionId, managerId: { not: null } },
+    select: { managerId: true },
+  }))
+    managers.set(entry.managerId!, (managers.get(entry.managerId!) ?? 0) + 1);
+  const [proposerId, proposals] = [...managers].sort((a, b) => b[1] - a[1])[0]!;
+  const proposer = await db.user.findUniqueOrThrow({
+    where: { id: proposerId },
+    select: { email: true },
+  });
+
   // Hand the server a checkpointed file (or fresh planner statistics and nothing left for autovacuum,
   // whose workers would otherwise start during the measured slices and, on exiting, take their CPU
   // time out of the count of PostgreSQL's processes: a negative figure), and let go of it.
   if (postgresServer) await db.$executeRawUnsafe("VACUUM (ANALYZE)");
   else await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   await db.$disconnect();
-  return { ...accounts, calibration, hiring, mentorship, goals };
+  return {
+    ...accounts,
+    calibration: { ...calibration, proposer: { email: proposer.email, proposals } },
+    hiring,
+    mentorship,
+    goals,
+    promotions,
+    scorecard,
+    feedback,
+  };
+}
+
+/** The interviewer's card on the hiring history's open interview, as far as one gets before submitting: every competency scored with notes, a summary, no recommendation yet. */
+async function fillScorecardDraft(hiring: {
+  scorecardInterviewId: string;
+  scorecardInterviewerId: string;
+}) {
+  const { db } = await import("../app/db/client.server.ts");
+  const { interviewPage, saveScorecardDraft } =
+    await import("../app/modules/hiring/scorecards.server.ts");
+  const interviewer = await db.user.findUniqueOrThrow({
+    where: { id: hiring.scorecardInterviewerId },
+    select: { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true },
+  });
+  const page = await interviewPage(interviewer, hiring.scorecardInterviewId);
+  const notes =
+    "Asked about the queue migration: explained the rollback plan and its trade-offs clearly, and what they would change now. Follow-up on testing the consumer was thinner.";
+  const saved = await saveScorecardDraft(interviewer, hiring.scorecardInterviewId, {
+    baseRevision: page.revision,
+    changes: [
+      ...page.competencyIds.flatMap((id, index) => [
+        { field: `rating:${id}`, value: page.scale[index % page.scale.length]!.value, base: null },
+        { field: `notes:${id}`, value: notes, base: null },
+      ]),
+      { field: "summary", value: `${notes} ${notes}`, base: null },
+    ],
+  });
+  if (saved.status !== 200)
+    throw new Error(`the scorecard draft was not saved: ${JSON.stringify(saved.body)}`);
+  return { email: interviewer.email, competencies: page.competencyIds.length };
+}
+
+/**
+ * A review cycle open for one team (the last by name, away from the live calibration session's),
+ * asking peer feedback on the level's competencies: a colleague's request about a Senior Engineer,
+ * approved by the engineer's manager, three competencies in four answered in the draft.
+ */
+async function seedFeedbackRequest(admin: {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  isHiringAdmin: boolean;
+}) {
+  const { db } = await import("../app/db/client.server.ts");
+  const { openCycle } = await import("../app/modules/cycles/cycles.server.ts");
+  const { answerPage, nominatePeer, saveAnswerDraft, saveFeedbackSettings } =
+    await import("../app/modules/feedback/feedback.server.ts");
+  const { FeedbackSettingsSchema } = await import("../app/modules/feedback/settings.ts");
+  const { dateToDay } = await import("../app/modules/days.ts");
+  const day = (days: number) => dateToDay(new Date(Date.now() + days * 24 * 60 * 60 * 1000));
+  const select = { id: true, name: true, email: true, isAdmin: true, isHiringAdmin: true } as const;
+  const team = await db.team.findFirstOrThrow({
+    where: { members: { some: { level: "ic3", managerId: { not: null } } } },
+    orderBy: { name: "desc" },
+    select: { id: true },
+  });
+  const subject = await db.user.findFirstOrThrow({
+    where: { teamId: team.id, level: "ic3", managerId: { not: null } },
+    orderBy: { email: "asc" },
+    select: { ...select, managerId: true },
+  });
+  const manager = await db.user.findUniqueOrThrow({
+    where: { id: subject.managerId! },
+    select,
+  });
+  const reviewer = await db.user.findFirstOrThrow({
+    where: {
+      teamId: team.id,
+      id: { notIn: [subject.id, manager.id] },
+      level: { not: null },
+      deactivatedAt: null,
+    },
+    orderBy: { email: "asc" },
+    select,
+  });
+  const opened = await openCycle(admin.id, {
+    name: "Bench feedback",
+    startsOn: day(-7),
+    endsOn: day(60),
+    participants: "teams",
+    teamIds: [team.id],
+  });
+  if (!opened.ok) throw new Error(`the feedback cycle was not opened: ${JSON.stringify(opened)}`);
+  await saveFeedbackSettings(
+    admin,
+    opened.cycleId,
+    FeedbackSettingsSchema.parse({
+      peer: true,
+      dueOn: day(21),
+      minPeers: 1,
+      maxPeers: 5,
+      competencies: "level",
+    }),
+  );
+  // The manager's own nomination is approved at once.
+  const nominated = await nominatePeer(manager, opened.cycleId, subject.id, reviewer.id);
+  if (!nominated.ok) throw new Error(`the peer was not asked: ${nominated.message.key}`);
+  const page = await answerPage(reviewer, nominated.requestId);
+  const answered = page.competencies.filter((_, index) => index % 4 !== 3);
+  const example =
+    "In the October incident she kept the timeline, wrote two of the follow-ups and walked the newer engineers through the rollback afterwards.";
+  const saved = await saveAnswerDraft(reviewer, nominated.requestId, {
+    baseRevision: page.request.revision,
+    changes: answered.flatMap((competency, index) => [
+      ...(page.scale.length
+        ? [
+            {
+              field: `rating:${competency.id}`,
+              value: page.scale[index % page.scale.length]!.value,
+              base: null,
+            },
+          ]
+        : []),
+      { field: `notes:${competency.id}`, value: example, base: null },
+    ]),
+  });
+  if (saved.status !== 200)
+    throw new Error(`the feedback draft was not saved: ${JSON.stringify(saved.body)}`);
+  return {
+    requestId: nominated.requestId,
+    reviewerEmail: reviewer.email,
+    competencies: page.competencies.length,
+    answered: answered.length,
+  };
 }
 
 /** A programme open to everyone: 300 mentees, 150 mentors of two each, matched and published. */

@@ -8,7 +8,8 @@ import { seeded as random } from "./random.ts";
  * Past hiring for benchmarks: openings at four levels of the engineering ladder, each with a
  * three-stage plan of ten competencies, and `loops` decided loops spread over two years, four to
  * six interviewers each from a pool of existing people, every card submitted; plus one loop of six
- * interviewers × ten competencies whose debrief is open. Scores come from the candidate's ability
+ * interviewers × ten competencies whose debrief is open, and another candidate's panel interview whose
+ * card is not written yet. Scores come from the candidate's ability
  * plus each interviewer's own leniency plus noise, so offsets and agreement have something to find.
  * Deterministic for a given seed (apart from row ids).
  *
@@ -35,6 +36,9 @@ export type HiringHistorySummary = {
   scores: number;
   debriefLoopId: string;
   pipelineOpeningId: string;
+  /** A panel interview of ten competencies whose interviewer has not written their card. */
+  scorecardInterviewId: string;
+  scorecardInterviewerId: string;
 };
 
 const BULK_ROWS = 1000;
@@ -460,6 +464,43 @@ export async function seedHiringHistory(
       new Date(scheduledAt.getTime() + 2 * HOUR),
     );
   }
+  // Another candidate's panel interview, today, with no card yet: the scorecard its interviewer fills
+  // (a seventh interviewer when the pool has one).
+  const scorer = pool[6 % pool.length]!.id;
+  const scoringLoopId = randomUUID();
+  const scoringCandidateId = randomUUID();
+  const scorecardInterviewId = randomUUID();
+  addCandidate(
+    rows,
+    options.adminId,
+    [scoringCandidateId, "Bench scorecard candidate", "scorecard@bench.example.net"],
+    scheduledAt,
+    scheduledAt,
+    [
+      [null, "screen", null, new Date(scheduledAt.getTime() - 7 * DAY)],
+      ["screen", "interviews", null, new Date(scheduledAt.getTime() - 3 * DAY)],
+    ],
+  );
+  rows.loops.push([
+    scoringLoopId,
+    debriefOpening.id,
+    scoringCandidateId,
+    "open",
+    null,
+    "",
+    null,
+    null,
+    scheduledAt,
+    scheduledAt,
+  ]);
+  rows.interviews.push([
+    scorecardInterviewId,
+    scoringLoopId,
+    debriefOpening.stages[0]!.id,
+    scorer,
+    now,
+    scheduledAt,
+  ]);
   await write(rows);
   return {
     openings: openings.length + 1,
@@ -468,5 +509,7 @@ export async function seedHiringHistory(
     scores: scores + 60,
     debriefLoopId,
     pipelineOpeningId: openings[0]!.id,
+    scorecardInterviewId,
+    scorecardInterviewerId: scorer,
   };
 }
