@@ -140,6 +140,9 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   ],
   // Spanish and French leave a mentee unnamed where the sentence allows (el nivel objetivo).
   ["mentee", /\bmentees?\b/iu, { ar: /مسترشد/u }],
+  // Spanish's second read: a rating is a calificación (calibration's word), never a valoración,
+  // which is a calibrator's or committee member's mark on a proposal or criterion.
+  ["rating", /\b(?:ratings?|rated|unrated)\b/iu, { es: /calific/iu }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, and a key result "on track" or "off track" (on course, not a career track).
