@@ -39,9 +39,13 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
       "promotion",
       "promoción",
       word(
-        "ascenso|ascensos|ascender|ascendido|ascendida|ascendidos|ascendidas|ascendió|ascendieron",
+        "ascenso|ascensos|ascender|ascendido|ascendida|ascendidos|ascendidas|ascendió|ascendieron|promover|promovido|promovida|promovidos|promovidas",
       ),
     ],
+    // A bare "admin" is English; the command npm run admin keeps its name.
+    ["admin", "administrador", word("(?<!run )admin|admins")],
+    // Rungs makes a ladder available; "served" is the web server's word.
+    ["served (ladder)", "disponible", word("servida|servidas|sirviendo")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
