@@ -51,6 +51,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
     ["the retention pass", "عملية التنظيف", /تمريرة/u],
     ["growth plan", "خطة التطور", /خطة (?:ال)?نمو/u],
+    // A ladder Rungs serves is متاح, not presented (قيد التقديم) or "served" like a person (يخدمه).
+    ["served (ladder)", "متاح", /قيد التقديم|يخدمه(?!\p{L})/u],
   ],
 };
 
