@@ -41,14 +41,20 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
       "promotion",
       "promoción",
       word(
-        "ascenso|ascensos|ascender|ascendido|ascendida|ascendidos|ascendidas|ascendió|ascendieron",
+        "ascenso|ascensos|ascender|ascendido|ascendida|ascendidos|ascendidas|ascendió|ascendieron|promover|promovido|promovida|promovidos|promovidas",
       ),
     ],
+    // A bare "admin" is English; the command npm run admin keeps its name.
+    ["admin", "administrador", word("(?<!run )admin|admins")],
+    // Rungs makes a ladder available; "served" is the web server's word.
+    ["served (ladder)", "disponible", word("servida|servidas|sirviendo")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
     ["the retention pass", "عملية التنظيف", /تمريرة/u],
     ["growth plan", "خطة التطور", /خطة (?:ال)?نمو/u],
+    // A ladder Rungs serves is متاح, not presented (قيد التقديم) or "served" like a person (يخدمه).
+    ["served (ladder)", "متاح", /قيد التقديم|يخدمه(?!\p{L})/u],
   ],
 };
 
@@ -142,6 +148,9 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   ],
   // Spanish and French leave a mentee unnamed where the sentence allows (el nivel objetivo).
   ["mentee", /\bmentees?\b/iu, { ar: /مسترشد/u }],
+  // Spanish's second read: a rating is a calificación (calibration's word), never a valoración,
+  // which is a calibrator's or committee member's mark on a proposal or criterion.
+  ["rating", /\b(?:ratings?|rated|unrated)\b/iu, { es: /calific/iu }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, and a key result "on track" or "off track" (on course, not a career track).
