@@ -17,6 +17,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["feedback", "Feedback", word("Rückmeldung|Rückmeldungen")],
     ["one-to-one", "Einzelgespräch", word("1:1|Eins-zu-eins-Gespräch|Eins-zu-eins")],
     ["review", "Review", word("Beurteilung\\p{L}*")],
+    ["promotion window", "Runde", word("Zeitfenster\\p{L}*", "u")],
+    ["mentoring pair", "Paar", word("Paarung|Paarungen")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
@@ -27,6 +29,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["promotion window", "campagne", word("fenêtre(?! de navigation)|fenêtres")],
     ["nominee", "personne proposée", word("nominé|nominée|nominés|nominées|personnes? nommées?")],
     ["mentoring pair", "binôme", word("paire|paires")],
+    // A ladder Rungs offers is "en service", not served like a dish.
+    ["a served ladder", "en service", word("servie|servies")],
   ],
   es: [
     ["ladder", "escala de carrera", word("escalera|escaleras")],
@@ -139,21 +143,23 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
     /\bfeedback\b/iu,
     { de: /Feedback/u, fr: /feedback/iu, es: /feedback/iu, ar: /تغذي\p{L}* (?:ال)?راجعة/u },
   ],
-  // Rows from Spanish and Arabic's native read; German and French join once theirs is done. A
+  // Rows from the native reads (German and French joined on their second). A
   // browser window, a feedback window and "a cycle is a window in which" are not promotion windows.
   [
     "promotion window",
     /(?<!browser |feedback )\bwindows?\b(?! in which)/iu,
-    { es: /convocatoria/iu, ar: /دور(?:ة|ت|ات)/u },
+    { de: /[Rr]unde/u, fr: /campagne/iu, es: /convocatoria/iu, ar: /دور(?:ة|ت|ات)/u },
   ],
   // Spanish and French leave a mentee unnamed where the sentence allows (el nivel objetivo).
   ["mentee", /\bmentees?\b/iu, { ar: /مسترشد/u }],
   // Spanish's second read: a rating is a calificación (calibration's word), never a valoración,
   // which is a calibrator's or committee member's mark on a proposal or criterion.
   ["rating", /\b(?:ratings?|rated|unrated)\b/iu, { es: /calific/iu }],
+  // A promotion nomination is French's "proposition", never "candidature" (a job application).
+  ["nomination", /\bnominations?\b/iu, { fr: /propos/iu }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
-// a ladder file's YAML keys, and a key result "on track" or "off track" (on course, not a career track).
+// a ladder file's YAML keys, peers nominated for feedback, and a key result "on track" or "off track" (on course, not a career track).
 const OTHER_SENSE = new Set([
   "accessAudit:intro.fourFifths",
   "email:reminder.intro.nudgeScorecard",
@@ -166,6 +172,8 @@ const OTHER_SENSE = new Set([
   "goals:errors.notAtRisk",
   "conversations:series.agenda.keyResults",
   "conversations:series.agenda.keyResult",
+  // Peers named to give feedback, not a promotion nomination.
+  "home:todo.feedback.approve.detail",
 ]);
 
 const english = new Map(

@@ -56,6 +56,9 @@ describe("French's inclusive forms", () => {
   test("no mentoré or mentorés without the median dot", () => {
     expect(offenders("fr", /(?<![\p{L}·])mentorés?(?![\p{L}\p{N}·])/iu)).toEqual([]);
   });
+  test("the median dot, never a feminine ending in brackets (calibré(e))", () => {
+    expect(offenders("fr", /\p{L}\((?:e|es|le|ne|euse|rice)\)/u)).toEqual([]);
+  });
 });
 
 describe("Spanish says usted", () => {
