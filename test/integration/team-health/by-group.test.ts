@@ -131,6 +131,48 @@ describe("the store of answers by group", () => {
   });
 });
 
+describe("answers at once", () => {
+  test("take one place each in a group's store, so every batch holds the floor's number of answers", async () => {
+    // A second check-in of the quarter for Alpha and Beta: the two teams' answers come at once and meet in the track's store.
+    const second = await startCheckIn(
+      admin,
+      {
+        teamIds: [alpha[0]!.teamId!, beta[0]!.teamId!],
+        libraryItems: [],
+        askComment: false,
+        days: 7,
+      },
+      new Date(T0.getTime() + 86_400_000),
+    );
+    const before = (
+      await db.teamHealthGroupStore.findFirstOrThrow({
+        where: { dimension: "track", group: "engineering" },
+        select: { answers: true },
+      })
+    ).answers;
+    await Promise.all(
+      [...alpha.slice(0, 4), ...beta.slice(4, 8)].map((person, index) =>
+        submitAnswer(
+          person,
+          second,
+          { values: all((index % 7) + 1), comment: "" },
+          new Date(T0.getTime() + 2 * 86_400_000),
+        ),
+      ),
+    );
+    const batches = await db.teamHealthGroupAnswer.groupBy({
+      by: ["batch"],
+      where: { store: { dimension: "track", group: "engineering" } },
+      _count: { _all: true },
+      orderBy: { batch: "asc" },
+    });
+    const sizes = batches.map((row) => row._count._all);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(before + 8);
+    expect(sizes.slice(0, -1).every((size) => size === 4)).toBe(true);
+    expect(sizes.at(-1)).toBe((before + 8) % 4 || 4);
+  });
+});
+
 describe("who reads experience by group", () => {
   const read = async (viewer: Person) =>
     organisationRoute.loader(
