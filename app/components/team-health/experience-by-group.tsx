@@ -146,7 +146,6 @@ export function ExperienceByGroup({ section }: { section: ExperienceSectionData 
                   <details key={group.label} className="mt-2 text-sm">
                     <summary>{t("byGroup.items", { group: group.label })}</summary>
                     <DataTable
-                      caption={t("byGroup.items", { group: group.label })}
                       headings={[t("results.item"), t("results.mean"), t("byGroup.against")]}
                     >
                       {group.items.map((row) => (
@@ -170,6 +169,7 @@ export function ExperienceByGroup({ section }: { section: ExperienceSectionData 
               )}
             </div>
           ))}
+          <p className={`text-sm ${muted}`}>{t("byGroup.scored")}</p>
           <p className={`text-sm ${muted}`}>{t("byGroup.leftOut")}</p>
         </>
       )}

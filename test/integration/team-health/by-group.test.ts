@@ -3,13 +3,23 @@
 // person; a group too small in the organisation is not stored at all; a group's figures appear only
 // once a whole batch of its floor is in and never move by one late answer; a group that one team's
 // people make up is never shown; only admins read the section, and its data is what the page shows.
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { experienceSection } from "~/modules/team-health/by-group.server";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
 import { startCheckIn, submitAnswer } from "~/modules/team-health/team-health.server";
 import * as organisationRoute from "~/routes/team-health.organisation";
-import { answerText, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import {
+  answerText,
+  bodyOf,
+  routeArgs,
+  statusOf,
+  thrown,
+  withRouteProps,
+} from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 import { createPerson, type Person } from "../../utils/factories";
 import { all } from "./fixtures";
@@ -173,7 +183,44 @@ describe("answers at once", () => {
   });
 });
 
+/** The organisation page's text as the server renders it for the viewer, tags taken out. */
+async function pageText(viewer: Person): Promise<string> {
+  const route = {
+    id: "routes/team-health.organisation",
+    path: "/team-health/organisation",
+    loader: async ({ request }: { request: Request }) =>
+      bodyOf(await organisationRoute.loader(routeArgs(request))),
+    Component: withRouteProps(organisationRoute.default),
+  };
+  const handler = createStaticHandler([route]);
+  const context = await handler.query(
+    await signedInRequest("/team-health/organisation", viewer.id),
+  );
+  if (context instanceof Response) throw new Error(`a ${context.status} response`);
+  if (context.errors) throw new Error(`the page failed: ${JSON.stringify(context.errors)}`);
+  return renderToString(
+    createElement(StaticRouterProvider, {
+      router: createStaticRouter(handler.dataRoutes, context),
+      context,
+      hydrate: false,
+    }),
+  )
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+}
+
 describe("who reads experience by group", () => {
+  test("the page shows an admin each dimension's groups, a group not shown as too few; a manager's page has no such section", async () => {
+    const text = await pageText(admin);
+    expect(text).toContain("Experience by group");
+    expect(text).toContain("By track");
+    expect(text).toContain("By level");
+    expect(text).toMatch(/design Too few answers to show\./);
+    expect(text).toMatch(/senior 8 /);
+    expect(text).toContain("in this section, adjusted together (Holm)");
+    expect(await pageText(manager)).not.toContain("Experience by group");
+  });
+
   const read = async (viewer: Person) =>
     organisationRoute.loader(
       routeArgs(await signedInRequest("/team-health/organisation", viewer.id)),
