@@ -1,11 +1,14 @@
 import type { Route } from "./+types/team-health.organisation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ExperienceByGroup } from "~/components/team-health/experience-by-group";
 import { BackLink, PageHeader } from "~/components/ui/page";
+import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { SCALE_MAX, SCALE_MIN } from "~/modules/team-health/items";
+import { experienceSection } from "~/modules/team-health/by-group.server";
 import { organisationView } from "~/modules/team-health/team-health.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -13,9 +16,11 @@ export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:organisation.title") },
 ];
 
-export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
+export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return organisationView(viewer);
+  const view = await organisationView(viewer);
+  const quarter = new URL(request.url).searchParams.get("quarter");
+  return { ...view, byGroup: await experienceSection(viewer, quarter, languageOf(context)) };
 });
 
 export default function TeamHealthOrganisation({ loaderData }: Route.ComponentProps) {
@@ -84,6 +89,7 @@ export default function TeamHealthOrganisation({ loaderData }: Route.ComponentPr
           <dd>{t("organisation.actionsValue", view.actions)}</dd>
         </div>
       </dl>
+      {view.byGroup ? <ExperienceByGroup section={view.byGroup} /> : null}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import jstat from "jstat";
 import { meanInterval, tQuantile } from "~/modules/statistics/intervals";
 import { summarise } from "~/modules/statistics/summary";
 import { EDMONDSON_ITEMS, REVERSED_ITEMS, SCALE_POINTS, scored } from "./items";
@@ -75,14 +76,31 @@ export function scaleScore(items: readonly (ItemFigures | null)[]): Score | null
   return { estimate, interval: [estimate - half, estimate + half], se, df };
 }
 
+/**
+ * One score minus another, with a conservative t interval (the fewer degrees of freedom) and the
+ * two-sided p-value of "no difference" from the same t: below 0.05 exactly when the interval
+ * excludes zero. A check-in against the last one, or a group against the rest (decision 126).
+ */
+export function scoreDifference(
+  a: Score,
+  b: Score,
+): { estimate: number; interval: [number, number]; pValue: number } {
+  const estimate = a.estimate - b.estimate;
+  const df = Math.min(a.df, b.df);
+  const se = Math.hypot(a.se, b.se);
+  const half = tQuantile(0.975, df) * se;
+  const pValue =
+    se === 0 ? (estimate === 0 ? 1 : 0) : 2 * (1 - jstat.studentt.cdf(Math.abs(estimate) / se, df));
+  return { estimate, interval: [estimate - half, estimate + half], pValue };
+}
+
 /** Now's score minus the last check-in's, with a conservative t interval (the fewer degrees of freedom). */
 export function scoreChange(
   now: Score,
   before: Score,
 ): { estimate: number; interval: [number, number] } {
-  const estimate = now.estimate - before.estimate;
-  const half = tQuantile(0.975, Math.min(now.df, before.df)) * Math.hypot(now.se, before.se);
-  return { estimate, interval: [estimate - half, estimate + half] };
+  const { estimate, interval } = scoreDifference(now, before);
+  return { estimate, interval };
 }
 
 /** The items (as scored) whose mean is furthest from the mean of the others' means, furthest first. */

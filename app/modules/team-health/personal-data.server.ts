@@ -22,6 +22,10 @@ export const teamHealthPersonalData: PersonalDataDeclaration = {
   },
   holdsNothing: {
     TeamHealthTeam: "which team a check-in asked, its floor and the action it follows up",
+    TeamHealthGroupStore:
+      "a quarter's store of answers by track, level or imported attribute (decision 126): the group, its floor and how many answers; no person, no team",
+    TeamHealthGroupAnswer:
+      "an answer's seven values in one group's store (decision 126): no person, no team, no time, no link to the team's answer, so nothing to erase or export; deleted with the quarter's first answers the retention rule removes",
     TeamHealthItem:
       "the organisation's own items (decision 123): statements about the team, written by no one named and about no one",
   },

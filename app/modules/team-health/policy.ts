@@ -186,3 +186,52 @@ export function itemWriteRefusal(facts: {
 export function canDeleteItem(item: { askedAt: Date | null }): boolean {
   return item.askedAt === null;
 }
+
+/*
+ * Experience by group (decision 126): the equity audit of the organisation's check-ins by track,
+ * level and imported attribute, from a store of answers by group that holds no team.
+ */
+
+/**
+ * Who reads the organisation's experience by group: admins. The store holds no team, so it cannot
+ * be cut to a manager's line, and the whole organisation's groups would show a manager people
+ * outside it.
+ */
+export function canReadByGroup(viewer: HealthViewer): boolean {
+  return viewer.isAdmin;
+}
+
+/** The dimensions groups are taken by: track, level and each imported attribute; never team or manager (no league table). */
+export function isGroupDimension(dimension: string): boolean {
+  if (dimension === "track" || dimension === "level") return true;
+  if (!dimension.startsWith("attribute:")) return false;
+  const name = dimension.slice("attribute:".length).trim().toLowerCase();
+  return name !== "" && name !== "team" && name !== "manager";
+}
+
+/**
+ * Whether an answer is stored in its group at all: only when the group has at least its floor of
+ * people in the organisation. A smaller group's figures could never be shown, and a row "level:
+ * principal" in an organisation of one principal would be that person's answer.
+ */
+export function storesInGroup(facts: { people: number; floor: number }): boolean {
+  return facts.people >= facts.floor;
+}
+
+/**
+ * Whether a group's figures are shown: at least one whole batch of its store released, and its
+ * people asked in the quarter spread so that no one team holds all but fewer than the floor of them
+ * (`askedElsewhere`: those asked outside the team that holds most of them). A group that one team
+ * makes up is that team's people of that group: read beside the team's results, the difference of
+ * the two would be about fewer than the floor.
+ */
+export function showsGroup(facts: {
+  releasedBatches: number;
+  askedElsewhere: number;
+  floor: number;
+}): boolean {
+  return facts.releasedBatches > 0 && facts.askedElsewhere >= facts.floor;
+}
+
+/** A comparison is marked when its Holm-adjusted p-value, over every comparison the section shows, is below this. */
+export const BY_GROUP_ALPHA = 0.05;

@@ -2,6 +2,7 @@ import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { teamHealthAnswersDue } from "~/modules/retention/policy";
 import type { RetentionKind } from "~/platform/personal-data";
+import { removeQuarter } from "./by-group.server";
 import { keptFigures } from "./kept";
 import { parseAskedOwnItems } from "./own-items";
 import { releasedView } from "./team-health.server";
@@ -12,6 +13,7 @@ import { releasedView } from "./team-health.server";
  * closed, and the figures its results showed at that moment are kept in their place, so every page
  * that read them (the results, the trend, the change since, the API) reads the same afterwards.
  * Answers hold no person: the items' key is the team's place in the check-in, one transaction each.
+ * The answers by group of the check-in's quarter are deleted with the first of them (decision 126).
  */
 export const teamHealthAnswersRetention: RetentionKind = {
   async due({ keepFor, now }) {
@@ -41,7 +43,7 @@ export const teamHealthAnswersRetention: RetentionKind = {
         select: {
           floor: true,
           keptFigures: true,
-          checkIn: { select: { items: true, ownItems: true } },
+          checkIn: { select: { items: true, ownItems: true, createdAt: true } },
           responses: { select: { batch: true, values: true, helped: true, comment: true } },
           _count: { select: { invitations: true } },
         },
@@ -71,6 +73,9 @@ export const teamHealthAnswersRetention: RetentionKind = {
       const { count } = await tx.teamHealthResponse.deleteMany({
         where: { checkInTeamId, id: { in: [...ids] } },
       });
+      // The quarter's answers by group go with the first of its answers the rule removes (decision
+      // 126): they hold no check-in to wait for, and none is kept past the rule.
+      await removeQuarter(tx, row.checkIn.createdAt);
       await recordAuditEvent(tx, {
         actorId: null,
         action: "retention.team_health_answers_removed",

@@ -32,6 +32,7 @@ import {
   type AskedOwnItems,
 } from "./own-items";
 import { announceCheckInChange } from "./live-updates.server";
+import { groupPlaces, storeByGroup } from "./by-group.server";
 import {
   actionRefusal,
   answerRefusal,
@@ -395,6 +396,9 @@ export async function submitAnswer(
   input: AnswerInput,
   now = clock.now(),
 ): Promise<void> {
+  // The person's groups, for the store by group (decision 126): read before the transaction, as
+  // the floors are read by the app's client.
+  const places = input.skip ? [] : await groupPlaces(viewer.id);
   await db.$transaction(async (tx) => {
     const invitation = await tx.teamHealthInvitation.findFirst({
       where: { personId: viewer.id, checkInTeam: { checkInId } },
@@ -405,7 +409,15 @@ export async function submitAnswer(
           select: {
             floor: true,
             followUpActionId: true,
-            checkIn: { select: { items: true, askComment: true, closesAt: true, closedAt: true } },
+            checkIn: {
+              select: {
+                items: true,
+                askComment: true,
+                closesAt: true,
+                closedAt: true,
+                createdAt: true,
+              },
+            },
           },
         },
       },
@@ -453,6 +465,8 @@ export async function submitAnswer(
     });
     if (completesBatch(before, checkInTeam.floor))
       await tx.teamHealthTeam.update({ where: { id: checkInTeamId }, data: { releasedAt: now } });
+    // The same values by group, with no team and no link to the row above (decision 126).
+    await storeByGroup(tx, places, checkInTeam.checkIn.createdAt, values);
   });
   // A live check-in's room shows how many answered: it reloads (live-updates.server.ts).
   await announceCheckInChange(checkInId);

@@ -1,7 +1,8 @@
 // The retention rule for team health answers (decision 113), through the admin's rules and the daily
 // pass: a team's answers in a check-in are deleted together once the rule's months have passed since
 // it closed, counted first on the admin page; the figures its results showed are kept, so the results,
-// the next check-in's change and the trend read the same afterwards; comments go with the answers.
+// the next check-in's change and the trend read the same afterwards; comments go with the answers, and
+// so do the answers by group of the check-in's quarter (decision 126).
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
@@ -40,7 +41,15 @@ beforeAll(async () => {
   teamId = (await db.team.create({ data: { name: "Falcons" } })).id;
   falcons = [];
   for (const name of ["Ari", "Bea", "Cem", "Dov", "Eli", "Fay"])
-    falcons.push(await createPerson({ name: `${name} Falcon`, teamId, managerId: manager.id }));
+    falcons.push(
+      // One track: each answer is also stored by group (decision 126).
+      await createPerson({
+        name: `${name} Falcon`,
+        teamId,
+        managerId: manager.id,
+        track: "engineering",
+      }),
+    );
   const start = (day: number) =>
     startCheckIn(
       manager,
@@ -66,6 +75,10 @@ beforeAll(async () => {
 const responsesOf = (checkInId: string) =>
   db.teamHealthResponse.count({ where: { checkInTeam: { checkInId } } });
 
+/** The answers by group of a quarter (decision 126). */
+const byGroupIn = (period: string) =>
+  db.teamHealthGroupAnswer.count({ where: { store: { period } } });
+
 /** What the results page shows of a check-in's figures (its loader reads this service). */
 const shown = async (checkInId: string, now: Date) => {
   const view = await teamResults(manager, checkInId, teamId, now);
@@ -89,6 +102,7 @@ describe("the retention rule for team health answers", () => {
     expect((await retentionPage(admin, later)).next.teamHealthAnswers).toBe(0);
     expect((await runRetentionPass(later)).removed.teamHealthAnswers).toBe(0);
     expect(await responsesOf(first)).toBe(5);
+    expect(await byGroupIn("2025-Q1")).toBe(5);
   });
 
   test("deletes a check-in's answers once its months have passed since it closed, keeping the figures the pages showed", async () => {
@@ -118,6 +132,10 @@ describe("the retention rule for team health answers", () => {
     expect(pass.failed).toEqual([]);
     expect(await responsesOf(first)).toBe(0);
     expect(await responsesOf(second)).toBe(4);
+    // The first's quarter's answers by group went with them; the next quarter's stay.
+    expect(await byGroupIn("2025-Q1")).toBe(0);
+    expect(await db.teamHealthGroupStore.count({ where: { period: "2025-Q1" } })).toBe(0);
+    expect(await byGroupIn("2025-Q2")).toBe(4);
 
     // The figures read the same, the next check-in's change and the trend with them.
     expect(await shown(first, due)).toEqual({ ...firstBefore });

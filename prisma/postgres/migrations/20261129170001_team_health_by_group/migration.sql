@@ -1,0 +1,33 @@
+-- Team health answers by group for the equity audit of experience (docs/decisions/126): no team,
+-- no person, no check-in.
+-- CreateTable
+CREATE TABLE "TeamHealthGroupStore" (
+    "id" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "dimension" TEXT NOT NULL,
+    "group" TEXT NOT NULL,
+    "floor" INTEGER NOT NULL,
+    "answers" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "TeamHealthGroupStore_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "TeamHealthGroupAnswer" (
+    "id" TEXT NOT NULL,
+    "storeId" TEXT NOT NULL,
+    "batch" INTEGER NOT NULL,
+    "values" TEXT NOT NULL,
+
+    CONSTRAINT "TeamHealthGroupAnswer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TeamHealthGroupStore_period_dimension_group_key" ON "TeamHealthGroupStore"("period", "dimension", "group");
+
+-- CreateIndex
+CREATE INDEX "TeamHealthGroupAnswer_storeId_batch_idx" ON "TeamHealthGroupAnswer"("storeId", "batch");
+
+-- AddForeignKey
+ALTER TABLE "TeamHealthGroupAnswer" ADD CONSTRAINT "TeamHealthGroupAnswer_storeId_fkey" FOREIGN KEY ("storeId") REFERENCES "TeamHealthGroupStore"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
