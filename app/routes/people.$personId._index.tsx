@@ -239,7 +239,11 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
         )}
         {reviewsWaiting.map((waiting) => (
           <p key={waiting.cycleName} className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-            {t("overview.sideBySide.shared", { cycle: waiting.cycleName, when: waiting.when })}
+            {t("overview.sideBySide.shared", {
+              cycle: waiting.cycleName,
+              moment: waiting.moment,
+              day: waiting.day ? f.day(waiting.day) : "",
+            })}
           </p>
         ))}
       </Card>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Day, dateToDay, dayToDate, formatDay } from "~/modules/days";
+import { Day, dateToDay, dayToDate } from "~/modules/days";
 
 /**
  * When a cycle lets each person read their manager's review (ratings and summary), once both have
@@ -59,11 +59,18 @@ export function reviewSharingColumns(input: ReviewSharingInput): {
   };
 }
 
-/** When a person's own review, in and submitted but held back, reaches them, as their growth page says it. */
-export function sharedWithYouOn(reviewsShared: string, reviewsSharedOn: Date | null): string {
-  if (reviewsShared === "on-date" && reviewsSharedOn) return `on ${formatDay(reviewsSharedOn)}`;
-  if (reviewsShared === "after-release") return "once your calibration outcome is released to you";
-  return "when your cycle shares reviews";
+/**
+ * When a person's own review, in and submitted but held back, reaches them: the moment their growth
+ * page words in their language, and its day when the cycle named one.
+ */
+export function sharingMoment(
+  reviewsShared: string,
+  reviewsSharedOn: Date | null,
+): { moment: "onDate" | "afterRelease" | "whenShared"; day: Date | null } {
+  if (reviewsShared === "on-date" && reviewsSharedOn)
+    return { moment: "onDate", day: reviewsSharedOn };
+  if (reviewsShared === "after-release") return { moment: "afterRelease", day: null };
+  return { moment: "whenShared", day: null };
 }
 
 /** A cycle row's choice as the form's values. */

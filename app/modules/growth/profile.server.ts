@@ -47,7 +47,7 @@ import {
   subjectSelfSubmitted,
   type AssessmentKind,
 } from "~/modules/assessments/policy";
-import { sharedWithYouOn } from "~/modules/cycles/review-sharing";
+import { sharingMoment } from "~/modules/cycles/review-sharing";
 import { canChangeGrowthPlan } from "./policy";
 import { readableAssessments } from "./profile-access";
 import { sharingFactsOf } from "~/modules/assessments/sharing.server";
@@ -70,7 +70,7 @@ export type SubjectContext = {
   /** Only the assessments the viewer may read, newest first. */
   assessments: ProfileAssessment[];
   /** The person reading their own: manager reviews submitted in cycles where their own is in too, that the cycle does not share yet. */
-  reviewsWaiting: { cycleName: string; when: string }[];
+  reviewsWaiting: ({ cycleName: string } & ReturnType<typeof sharingMoment>)[];
 };
 
 /**
@@ -110,7 +110,7 @@ export async function loadSubject(viewer: Viewer, personId: string): Promise<Sub
     )
     .map((review) => ({
       cycleName: review.cycleName ?? "",
-      when: sharedWithYouOn(review.reviewsShared ?? "", review.reviewsSharedOn),
+      ...sharingMoment(review.reviewsShared ?? "", review.reviewsSharedOn),
     }));
   return { viewer, person, chain, isSelf: viewer.id === personId, assessments, reviewsWaiting };
 }

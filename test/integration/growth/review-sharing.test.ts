@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { gapPage } from "~/modules/growth/profile.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/db/client.server";
-import { formatDay } from "~/modules/days";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import { loader as gapLoader } from "~/routes/people.$personId.gap";
 import { loader as historyLoader } from "~/routes/people.$personId.history";
@@ -143,7 +143,7 @@ describe("when the person reads their manager's review", () => {
     const before = await ownPages(engineer.id);
     expectWithheld(before, review.id);
     expect(before.growth.reviewsWaiting).toEqual([
-      { cycleName: "Spring 2026", when: `on ${formatDay(sharedOn)}` },
+      { cycleName: "Spring 2026", moment: "onDate", day: sharedOn },
     ]);
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
     const managersView = await growth(manager.id, engineer.id);
@@ -178,8 +178,16 @@ describe("when the person reads their manager's review", () => {
     const before = await ownPages(engineer.id);
     expectWithheld(before, review.id);
     expect(before.growth.reviewsWaiting).toEqual([
-      { cycleName: "Spring 2026", when: "once your calibration outcome is released to you" },
+      { cycleName: "Spring 2026", moment: "afterRelease", day: null },
     ]);
+    // The moment is worded in the reader's language, not in the module's English.
+    const german = i18nFor("de").getFixedT("de", "growth")("overview.sideBySide.shared", {
+      cycle: "Frühjahr 2026",
+      ...before.growth.reviewsWaiting[0],
+    });
+    expect(german).toBe(
+      "Das Review Ihrer Führungskraft in Frühjahr 2026 wird Ihnen freigegeben, sobald Ihr Kalibrierungsergebnis für Sie freigegeben ist.",
+    );
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
 
     await db.calibrationEntry.update({ where: { id: entry.id }, data: { released: true } });
