@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
-import { parseRows, sqlInt } from "~/db/rows";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
 import type { Supporters } from "./tree";
 
@@ -23,7 +23,7 @@ export async function readableSupporters(
   const readable = Prisma.sql`o."parentId" = ${parentId} AND ${readableSql(viewerId)}`;
   const [counted] = parseRows(
     countRow,
-    await readRows`SELECT COUNT(*) AS count FROM "Objective" o JOIN "User" u ON u.id = o."ownerId" WHERE ${readable}`,
+    await readRows`SELECT COUNT(*) AS count FROM "Objective" o WHERE ${readable}`,
   );
   const total = counted?.count ?? 0;
   const current = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / size)));
@@ -31,7 +31,7 @@ export async function readableSupporters(
     ? parseRows(
         supporterPageRow,
         await readRows`
-          SELECT o.id, o.level FROM "Objective" o JOIN "User" u ON u.id = o."ownerId"
+          SELECT o.id, o.level FROM "Objective" o
           WHERE ${readable}
           ORDER BY o."createdAt", o.id
           LIMIT ${size} OFFSET ${(current - 1) * size}`,
@@ -67,8 +67,13 @@ export type TreeScope = {
   filter: "all" | "mine" | "team";
 };
 
-/** The policy's reader parts (policy.OBJECTIVE_READERS) asked of the objective `o` owned by `u`. */
-function readableSql(viewerId: string, o = Prisma.raw("o"), u = Prisma.raw("u")): Prisma.Sql {
+/** A column of the owner of the objective `o`, read only where a condition reaches it. */
+function ownerColumn(o: Prisma.Sql, column: "linePath" | "teamId"): Prisma.Sql {
+  return Prisma.sql`(SELECT w.${Prisma.raw(`"${column}"`)} FROM "User" w WHERE w.id = ${o}."ownerId")`;
+}
+
+/** The policy's reader parts (policy.OBJECTIVE_READERS) asked of the objective `o`. */
+function readableSql(viewerId: string, o = Prisma.raw("o")): Prisma.Sql {
   const part = (reader: ReaderPart): Prisma.Sql => {
     if ("everyone" in reader)
       // A bare boolean column reads as a condition on both databases (0 and 1 on SQLite).
@@ -81,59 +86,66 @@ function readableSql(viewerId: string, o = Prisma.raw("o"), u = Prisma.raw("u"))
       case "owner":
         return Prisma.sql`${o}."ownerId" = ${viewerId}`;
       case "ownerChain":
-        return Prisma.sql`${u}."linePath" LIKE ${`%/${viewerId}/%`}`;
+        return Prisma.sql`${ownerColumn(o, "linePath")} LIKE ${`%/${viewerId}/%`}`;
       case "sharedWith":
         return Prisma.sql`${o}.id IN (SELECT s."objectiveId" FROM "ObjectiveShare" s WHERE s."personId" = ${viewerId})`;
       case "keyResultPeople":
-        return inKeyResultsSql(viewerId, o);
+        return Prisma.sql`${o}.id IN (${keyResultsOfSql(viewerId)})`;
     }
   };
   return Prisma.sql`(${Prisma.join(OBJECTIVE_READERS.map(part), " OR ")})`;
 }
 
-function inKeyResultsSql(personId: string, o: Prisma.Sql): Prisma.Sql {
-  // Not correlated: the person's few key results are read once a statement, not once a row.
-  return Prisma.sql`${o}.id IN (
-    SELECT k."objectiveId" FROM "KeyResult" k WHERE k."ownerId" = ${personId}
+/** The objectives a person owns or contributes to a key result of. */
+function keyResultsOfSql(personId: string): Prisma.Sql {
+  return Prisma.sql`SELECT k."objectiveId" FROM "KeyResult" k WHERE k."ownerId" = ${personId}
     UNION SELECT k."objectiveId" FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
-      WHERE kc."personId" = ${personId})`;
+      WHERE kc."personId" = ${personId}`;
 }
 
-/** The viewer's own: they own it or one of its key results, or contribute to one. */
-function mineSql(scope: TreeScope, o = Prisma.raw("o")): Prisma.Sql {
-  return Prisma.sql`(${o}."ownerId" = ${scope.viewerId} OR ${inKeyResultsSql(scope.viewerId, o)})`;
+/**
+ * The viewer's own objectives (they own one, or own or contribute to one of its key results) or
+ * their team's (the team's, and its people's), as sets read through indexes once a statement: a
+ * tree shows these first, and "mine" and "my team" keep only them.
+ */
+function mineSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${o}.id IN (SELECT m.id FROM "Objective" m WHERE m."ownerId" = ${scope.viewerId}
+    UNION ${keyResultsOfSql(scope.viewerId)})`;
 }
 
-/** Their team's: the team's objectives, and those of the team's people. */
-function oursSql(scope: TreeScope, o = Prisma.raw("o"), u = Prisma.raw("u")): Prisma.Sql {
+function oursSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
   if (scope.viewerTeamId === null) return Prisma.sql`(1 = 0)`;
-  return Prisma.sql`(${o}."teamId" = ${scope.viewerTeamId} OR (${o}.level = 'person' AND ${u}."teamId" = ${scope.viewerTeamId}))`;
+  return Prisma.sql`${o}.id IN (SELECT t.id FROM "Objective" t WHERE t."teamId" = ${scope.viewerTeamId}
+    UNION SELECT t.id FROM "Objective" t JOIN "User" tu ON tu.id = t."ownerId"
+      WHERE tu."teamId" = ${scope.viewerTeamId} AND t.level = 'person')`;
 }
 
-function keptSql(scope: TreeScope, o = Prisma.raw("o"), u = Prisma.raw("u")): Prisma.Sql {
+function nearSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${mineSql(scope, o)} OR ${oursSql(scope, o)})`;
+}
+
+function keptSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
   const filter =
     scope.filter === "mine"
       ? mineSql(scope, o)
       : scope.filter === "team"
-        ? oursSql(scope, o, u)
+        ? oursSql(scope, o)
         : Prisma.sql`(1 = 1)`;
-  return Prisma.sql`${o}."periodId" = ${scope.periodId} AND ${readableSql(scope.viewerId, o, u)} AND ${filter}`;
+  return Prisma.sql`${o}."periodId" = ${scope.periodId} AND ${readableSql(scope.viewerId, o)} AND ${filter}`;
 }
 
-const supporterRow = z.object({
-  id: z.string(),
-  under: z.string().nullable(),
-  place: sqlInt,
-  total: sqlInt,
-});
+const countedRow = z.object({ under: z.string().nullable(), total: sqlInt });
+const placedRow = z.object({ id: z.string(), under: z.string().nullable(), createdAt: sqlDate });
 
 /**
  * A goal tree's supporters, level by level (tree.ts's `ReadSupporters`): for each objective asked,
  * its first `limit` supporters the viewer reads and the scope keeps, the viewer's own and their
  * team's first, then in the order they were written, and how many there are. The top of the tree
  * (null) is the kept objectives supporting none the viewer keeps: with every supported objective one
- * everyone reads (policy.supportedReadByEveryone), those supporting nothing, through the period's
- * index, else those whose parent is not kept. One statement a level, however large the company.
+ * everyone reads (policy.supportedReadByEveryone), those supporting nothing, else those whose parent
+ * is not kept. Three statements a level: the count, the viewer's own and team's (read from their
+ * few), and the others' first `limit` through the (parentId, createdAt, id) index, which stops there
+ * however many supporters an objective has.
  */
 export async function treeSupporters(
   scope: TreeScope,
@@ -142,33 +154,47 @@ export async function treeSupporters(
 ): Promise<Map<string | null, Supporters>> {
   const o = Prisma.raw("o");
   const atTop = parents.includes(null);
-  const placed = atTop
-    ? scope.filter === "all" && supportedReadByEveryone()
+  const under = atTop ? Prisma.sql`CAST(NULL AS TEXT)` : Prisma.sql`o."parentId"`;
+  const topPlaced =
+    scope.filter === "all" && supportedReadByEveryone()
       ? Prisma.sql`o."parentId" IS NULL`
       : Prisma.sql`(o."parentId" IS NULL OR NOT EXISTS (
-          SELECT 1 FROM "Objective" p JOIN "User" pu ON pu.id = p."ownerId"
-          WHERE p.id = o."parentId" AND ${keptSql(scope, Prisma.raw("p"), Prisma.raw("pu"))}))`
-    : Prisma.sql`o."parentId" IN (${Prisma.join(parents.filter((id) => id !== null))})`;
-  const rows = await readRows`
-    SELECT id, under, place, total FROM (
-      SELECT id, under,
-        ROW_NUMBER() OVER (PARTITION BY under ORDER BY near DESC, "createdAt", id) AS place,
-        COUNT(*) OVER (PARTITION BY under) AS total
-      FROM (
-        SELECT o.id, ${atTop ? Prisma.sql`CAST(NULL AS TEXT)` : Prisma.sql`o."parentId"`} AS under, o."createdAt",
-          CASE WHEN ${mineSql(scope, o)} OR ${oursSql(scope, o)} THEN 1 ELSE 0 END AS near
-        FROM "Objective" o JOIN "User" u ON u.id = o."ownerId"
-        WHERE ${placed} AND ${keptSql(scope, o)}
-      ) kept
-    ) ranked
-    -- The first of each is read even when none is asked for, for the count.
-    WHERE place <= ${Math.max(limit, 1)}
-    ORDER BY under, place`;
+          SELECT 1 FROM "Objective" p WHERE p.id = o."parentId" AND ${keptSql(scope, Prisma.raw("p"))}))`;
+  const ids = parents.filter((id) => id !== null);
+  const placed = atTop ? topPlaced : Prisma.sql`o."parentId" IN (${Prisma.join(ids)})`;
+  const first = (where: Prisma.Sql) => Prisma.sql`SELECT * FROM (
+      SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
+      WHERE ${where} AND ${keptSql(scope, o)} AND NOT ${nearSql(scope, o)}
+      ORDER BY o."createdAt", o.id LIMIT ${limit}) AS firstOf`;
+  const [counted, near, others] = await Promise.all([
+    readRows`SELECT ${under} AS under, COUNT(*) AS total FROM "Objective" o
+      WHERE ${placed} AND ${keptSql(scope, o)}${atTop ? Prisma.empty : Prisma.sql` GROUP BY o."parentId"`}`,
+    readRows`SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
+      WHERE ${nearSql(scope, o)} AND ${placed} AND ${keptSql(scope, o)}`,
+    limit === 0
+      ? Promise.resolve([])
+      : readRows`${Prisma.join(
+          atTop ? [first(topPlaced)] : ids.map((id) => first(Prisma.sql`o."parentId" = ${id}`)),
+          " UNION ALL ",
+        )}`,
+  ]);
+  const written = (a: z.output<typeof placedRow>, b: z.output<typeof placedRow>) =>
+    a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byParent = (rows: unknown[]) => {
+    const grouped = new Map<string | null, z.output<typeof placedRow>[]>();
+    for (const row of parseRows(placedRow, rows))
+      grouped.set(row.under, [...(grouped.get(row.under) ?? []), row]);
+    return grouped;
+  };
+  const nearOf = byParent(near);
+  const othersOf = byParent(others);
   const found = new Map<string | null, Supporters>();
-  for (const row of parseRows(supporterRow, rows)) {
-    const supporters = found.get(row.under) ?? { ids: [], total: row.total };
-    if (row.place <= limit) supporters.ids.push(row.id);
-    found.set(row.under, supporters);
-  }
+  for (const { under: parent, total } of parseRows(countedRow, counted))
+    found.set(parent, {
+      ids: [...(nearOf.get(parent) ?? []).sort(written), ...(othersOf.get(parent) ?? [])]
+        .slice(0, limit)
+        .map((row) => row.id),
+      total,
+    });
   return found;
 }
