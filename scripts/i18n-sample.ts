@@ -3,6 +3,7 @@
 //   npx tsx scripts/i18n-sample.ts --language de [--seed 20261129] [--count 170]
 import { parseArgs } from "node:util";
 import { LANGUAGES, NAMESPACES, type Language } from "~/i18n/languages";
+import { seeded } from "../prisma/seed/random.ts";
 import ar from "~/locales/ar";
 import de from "~/locales/de";
 import en from "~/locales/en";
@@ -48,22 +49,10 @@ function messages(of: string): Map<string, string> {
   );
 }
 
-// mulberry32: small, seeded and the same on every machine.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const english = messages("en");
 const translated = messages(language);
 const keys = [...english.keys()].sort();
-const next = random(Number(values.seed));
+const next = seeded(Number(values.seed));
 // A partial Fisher–Yates shuffle: the first `count` keys of a uniform permutation.
 const count = Math.min(Number(values.count), keys.length);
 for (let index = 0; index < count; index += 1) {
