@@ -30,7 +30,12 @@ import {
   type PeriodInput,
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
-import { objectiveDetails, readableSupporters, treeSupporters } from "./queries.server";
+import {
+  latestValues,
+  objectiveDetails,
+  readableSupporters,
+  treeSupporters,
+} from "./queries.server";
 import { shapeTree } from "./tree";
 import {
   canCarryOver,
@@ -219,18 +224,6 @@ export async function createPeriod(viewer: Viewer, input: PeriodInput): Promise<
 }
 
 /** The latest value of each key result (null with no check-in yet). */
-async function latestValues(keyResultIds: readonly string[]): Promise<Map<string, number>> {
-  if (!keyResultIds.length) return new Map();
-  const rows = await db.keyResultCheckIn.findMany({
-    where: { keyResultId: { in: [...keyResultIds] } },
-    orderBy: [{ at: "desc" }, { createdAt: "desc" }],
-    select: { keyResultId: true, value: true },
-  });
-  const latest = new Map<string, number>();
-  for (const row of rows) if (!latest.has(row.keyResultId)) latest.set(row.keyResultId, row.value);
-  return latest;
-}
-
 /**
  * An admin closes a period: every key result's final score is its progress at that moment
  * (computed, 0..1), kept; nothing but reflections is written in it after. Once.
@@ -394,7 +387,7 @@ export async function goalsPage(
           teamName: detail.team?.name ?? null,
           commitment: detail.commitment as Commitment,
           parentId: detail.parentId,
-          keyResults: detail._count.keyResults,
+          keyResults: keyResults.filter((kr) => kr.objectiveId === id).length,
           progress: objectiveProgress(progressesOf(id)),
           private: !readableByEveryone({ level, openToAll: detail.openToAll }),
           moreSupporters: tree.more.get(id) ?? 0,

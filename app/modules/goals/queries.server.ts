@@ -20,17 +20,19 @@ export async function readableSupporters(
   page: number,
   size: number,
 ): Promise<{ rows: z.output<typeof supporterPageRow>[]; total: number; page: number }> {
+  // The supporters' sets are only the reader's: no team is asked.
+  const sets = viewerSetsSql(viewerId, null);
   const readable = Prisma.sql`o."parentId" = ${parentId} AND ${readableSql(viewerId)}`;
   const [counted] = parseRows(
     countRow,
-    await readRows`SELECT COUNT(*) AS count FROM "Objective" o WHERE ${readable}`,
+    await readRows`${sets} SELECT COUNT(*) AS count FROM "Objective" o WHERE ${readable}`,
   );
   const total = counted?.count ?? 0;
   const current = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / size)));
   const rows = total
     ? parseRows(
         supporterPageRow,
-        await readRows`
+        await readRows`${sets}
           SELECT o.id, o.level FROM "Objective" o
           WHERE ${readable}
           ORDER BY o."createdAt", o.id
@@ -40,7 +42,7 @@ export async function readableSupporters(
   return { rows, total, page: current };
 }
 
-/** What a page shows of the objectives it lists: titles, owners, teams, how many key results. */
+/** What a page shows of the objectives it lists: titles, owners, teams. */
 export async function objectiveDetails(ids: readonly string[]) {
   const rows = await db.objective.findMany({
     where: { id: { in: [...ids] } },
@@ -53,10 +55,37 @@ export async function objectiveDetails(ids: readonly string[]) {
       commitment: true,
       owner: { select: { name: true } },
       team: { select: { name: true } },
-      _count: { select: { keyResults: true } },
     },
   });
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+const LATEST_PART = 10_000;
+const latestRow = z.object({ keyResultId: z.string(), value: z.number() });
+
+/**
+ * Each key result's latest value (by the moment it was for, then when it was written): one row a
+ * key result through the (keyResultId, at) index, not every check-in of the quarter.
+ */
+export async function latestValues(keyResultIds: readonly string[]): Promise<Map<string, number>> {
+  const latest = new Map<string, number>();
+  // A period's close asks every key result of the period: lists bound in parts, as Prisma splits its own.
+  for (let from = 0; from < keyResultIds.length; from += LATEST_PART) {
+    const part = keyResultIds.slice(from, from + LATEST_PART);
+    const rows = parseRows(
+      latestRow,
+      await readRows`
+        SELECT c."keyResultId", c.value FROM "KeyResultCheckIn" c
+        WHERE c."keyResultId" IN (${Prisma.join(part)})
+          AND NOT EXISTS (
+            SELECT 1 FROM "KeyResultCheckIn" d
+            WHERE d."keyResultId" = c."keyResultId"
+              AND (d.at > c.at OR (d.at = c.at AND d."createdAt" > c."createdAt")))`,
+    );
+    for (const row of rows)
+      if (!latest.has(row.keyResultId)) latest.set(row.keyResultId, row.value);
+  }
+  return latest;
 }
 
 /** Which objectives a goal tree keeps besides the policy's: all it reads, the viewer's, or their team's. */
@@ -72,7 +101,31 @@ function ownerColumn(o: Prisma.Sql, column: "linePath" | "teamId"): Prisma.Sql {
   return Prisma.sql`(SELECT w.${Prisma.raw(`"${column}"`)} FROM "User" w WHERE w.id = ${o}."ownerId")`;
 }
 
-/** The policy's reader parts (policy.OBJECTIVE_READERS) asked of the objective `o`. */
+/**
+ * The viewer's few sets, read once at the head of a statement however often it asks them (a level
+ * of the tree asks them in each of its objectives' branches): the objectives shared with them,
+ * those whose key results they own or contribute to, their own, and their team's (the team's, and
+ * its people's). `readableSql` and the tree's order need the statement to begin with it.
+ */
+function viewerSetsSql(viewerId: string, viewerTeamId: string | null): Prisma.Sql {
+  const ours =
+    viewerTeamId === null
+      ? Prisma.sql`SELECT t.id FROM "Objective" t WHERE 1 = 0`
+      : Prisma.sql`SELECT t.id FROM "Objective" t WHERE t."teamId" = ${viewerTeamId}
+          UNION SELECT t.id FROM "Objective" t JOIN "User" tu ON tu.id = t."ownerId"
+            WHERE tu."teamId" = ${viewerTeamId} AND t.level = 'person'`;
+  return Prisma.sql`WITH shared(id) AS MATERIALIZED (
+      SELECT s."objectiveId" FROM "ObjectiveShare" s WHERE s."personId" = ${viewerId}),
+    keyResultsOf(id) AS MATERIALIZED (
+      SELECT k."objectiveId" FROM "KeyResult" k WHERE k."ownerId" = ${viewerId}
+      UNION SELECT k."objectiveId" FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
+        WHERE kc."personId" = ${viewerId}),
+    mine(id) AS MATERIALIZED (
+      SELECT m.id FROM "Objective" m WHERE m."ownerId" = ${viewerId} UNION SELECT id FROM keyResultsOf),
+    ours(id) AS MATERIALIZED (${ours})`;
+}
+
+/** The policy's reader parts (policy.OBJECTIVE_READERS) asked of the objective `o`, in a statement headed by `viewerSetsSql`. */
 function readableSql(viewerId: string, o = Prisma.raw("o")): Prisma.Sql {
   const part = (reader: ReaderPart): Prisma.Sql => {
     if ("everyone" in reader)
@@ -88,48 +141,37 @@ function readableSql(viewerId: string, o = Prisma.raw("o")): Prisma.Sql {
       case "ownerChain":
         return Prisma.sql`${ownerColumn(o, "linePath")} LIKE ${`%/${viewerId}/%`}`;
       case "sharedWith":
-        return Prisma.sql`${o}.id IN (SELECT s."objectiveId" FROM "ObjectiveShare" s WHERE s."personId" = ${viewerId})`;
+        return Prisma.sql`${o}.id IN (SELECT id FROM shared)`;
       case "keyResultPeople":
-        return Prisma.sql`${o}.id IN (${keyResultsOfSql(viewerId)})`;
+        return Prisma.sql`${o}.id IN (SELECT id FROM keyResultsOf)`;
     }
   };
   return Prisma.sql`(${Prisma.join(OBJECTIVE_READERS.map(part), " OR ")})`;
 }
 
-/** The objectives a person owns or contributes to a key result of. */
-function keyResultsOfSql(personId: string): Prisma.Sql {
-  return Prisma.sql`SELECT k."objectiveId" FROM "KeyResult" k WHERE k."ownerId" = ${personId}
-    UNION SELECT k."objectiveId" FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
-      WHERE kc."personId" = ${personId}`;
-}
-
 /**
  * The viewer's own objectives (they own one, or own or contribute to one of its key results) or
- * their team's (the team's, and its people's), as sets read through indexes once a statement: a
- * tree shows these first, and "mine" and "my team" keep only them.
+ * their team's (the team's, and its people's): a tree shows these first, and "mine" and "my team"
+ * keep only them.
  */
-function mineSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`${o}.id IN (SELECT m.id FROM "Objective" m WHERE m."ownerId" = ${scope.viewerId}
-    UNION ${keyResultsOfSql(scope.viewerId)})`;
+function mineSql(o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${o}.id IN (SELECT id FROM mine)`;
 }
 
-function oursSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
-  if (scope.viewerTeamId === null) return Prisma.sql`(1 = 0)`;
-  return Prisma.sql`${o}.id IN (SELECT t.id FROM "Objective" t WHERE t."teamId" = ${scope.viewerTeamId}
-    UNION SELECT t.id FROM "Objective" t JOIN "User" tu ON tu.id = t."ownerId"
-      WHERE tu."teamId" = ${scope.viewerTeamId} AND t.level = 'person')`;
+function oursSql(o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${o}.id IN (SELECT id FROM ours)`;
 }
 
-function nearSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${mineSql(scope, o)} OR ${oursSql(scope, o)})`;
+function nearSql(o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${mineSql(o)} OR ${oursSql(o)})`;
 }
 
 function keptSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
   const filter =
     scope.filter === "mine"
-      ? mineSql(scope, o)
+      ? mineSql(o)
       : scope.filter === "team"
-        ? oursSql(scope, o)
+        ? oursSql(o)
         : Prisma.sql`(1 = 1)`;
   return Prisma.sql`${o}."periodId" = ${scope.periodId} AND ${readableSql(scope.viewerId, o)} AND ${filter}`;
 }
@@ -153,6 +195,7 @@ export async function treeSupporters(
   limit: number,
 ): Promise<Map<string | null, Supporters>> {
   const o = Prisma.raw("o");
+  const sets = viewerSetsSql(scope.viewerId, scope.viewerTeamId);
   const atTop = parents.includes(null);
   const under = atTop ? Prisma.sql`CAST(NULL AS TEXT)` : Prisma.sql`o."parentId"`;
   const topPlaced =
@@ -164,16 +207,16 @@ export async function treeSupporters(
   const placed = atTop ? topPlaced : Prisma.sql`o."parentId" IN (${Prisma.join(ids)})`;
   const first = (where: Prisma.Sql) => Prisma.sql`SELECT * FROM (
       SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
-      WHERE ${where} AND ${keptSql(scope, o)} AND NOT ${nearSql(scope, o)}
+      WHERE ${where} AND ${keptSql(scope, o)} AND NOT ${nearSql(o)}
       ORDER BY o."createdAt", o.id LIMIT ${limit}) AS firstOf`;
   const [counted, near, others] = await Promise.all([
-    readRows`SELECT ${under} AS under, COUNT(*) AS total FROM "Objective" o
+    readRows`${sets} SELECT ${under} AS under, COUNT(*) AS total FROM "Objective" o
       WHERE ${placed} AND ${keptSql(scope, o)}${atTop ? Prisma.empty : Prisma.sql` GROUP BY o."parentId"`}`,
-    readRows`SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
-      WHERE ${nearSql(scope, o)} AND ${placed} AND ${keptSql(scope, o)}`,
+    readRows`${sets} SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
+      WHERE ${nearSql(o)} AND ${placed} AND ${keptSql(scope, o)}`,
     limit === 0
       ? Promise.resolve([])
-      : readRows`${Prisma.join(
+      : readRows`${sets} ${Prisma.join(
           atTop ? [first(topPlaced)] : ids.map((id) => first(Prisma.sql`o."parentId" = ${id}`)),
           " UNION ALL ",
         )}`,

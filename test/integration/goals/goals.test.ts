@@ -133,6 +133,9 @@ describe("check-ins and progress", () => {
     const page = await objectivePage(otto, id);
     expect(page.keyResults[0]!.progress).toBe(0.5);
     expect(page.objective.progress).toBe(0.5);
+    // The tree reads only each key result's latest value, and shows the same progress.
+    const inTree = (await goalsPage(otto, {})).objectives.find((row) => row.id === id);
+    expect(inTree?.progress).toBe(0.5);
     expect(page.keyResults[0]!.checkIns.map((row) => row.by)).toEqual([
       "Lena Engineer",
       "Omar Engineer",
