@@ -50,6 +50,7 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ],
     // A bare "admin" is English; the command npm run admin keeps its name.
     ["admin", "administrador", word("(?<!run )admin|admins")],
+    ["hiring loop", "proceso de entrevistas", word("rondas? de entrevistas")],
     // Rungs makes a ladder available; "served" is the web server's word.
     ["served (ladder)", "disponible", word("servida|servidas|sirviendo")],
   ],
