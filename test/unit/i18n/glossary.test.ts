@@ -52,6 +52,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["admin", "administrador", word("(?<!run )admin|admins")],
     // Rungs makes a ladder available; "served" is the web server's word.
     ["served (ladder)", "disponible", word("servida|servidas|sirviendo")],
+    // "Línea de reporte" is a calque of "reporting line".
+    ["reporting line", "línea jerárquica", word("línea de reporte|líneas de reporte")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
