@@ -53,6 +53,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["hiring loop", "proceso de entrevistas", word("rondas? de entrevistas")],
     // Rungs makes a ladder available; "served" is the web server's word.
     ["served (ladder)", "disponible", word("servida|servidas|sirviendo")],
+    // "Línea de reporte" is a calque of "reporting line".
+    ["reporting line", "línea jerárquica", word("línea de reporte|líneas de reporte")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
