@@ -153,7 +153,9 @@ describe("the language of a page", () => {
     );
     expect(refused.status).toBe(400);
     // The code the person sent is Latin inside an Arabic sentence: isolated (decision 107).
-    expect(refused.body).toContain("لا يتحدث Rungs اللغة «\u2068xx\u2069». اختر لغة من القائمة.");
+    expect(refused.body).toContain(
+      "لا تتوفر اللغة «\u2068xx\u2069» في Rungs. اختر لغة من القائمة.",
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: arabic.id } })).language).toBe("ar");
   });
 
