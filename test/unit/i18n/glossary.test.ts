@@ -160,6 +160,8 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   ["rating", /\b(?:ratings?|rated|unrated)\b/iu, { es: /calific/iu }],
   // A promotion nomination is French's "proposition", never "candidature" (a job application).
   ["nomination", /\bnominations?\b/iu, { fr: /propos/iu }],
+  // Spanish's read of the access audit: stretch work is an oportunidad de desarrollo, never a proyecto.
+  ["stretch work", /\bstretch\b/iu, { es: /oportunidad/iu }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, peers nominated for feedback, and a key result "on track" or "off track" (on course, not a career track).
@@ -177,6 +179,8 @@ const OTHER_SENSE = new Set([
   "conversations:series.agenda.keyResult",
   // Peers named to give feedback, not a promotion nomination.
   "home:todo.feedback.approve.detail",
+  // An aspirational key result is a stretch, not stretch work.
+  "goals:new.aspirationalHint",
 ]);
 
 const english = new Map(

@@ -72,7 +72,7 @@ describe("Spanish says usted", () => {
       offenders(
         "es",
         wordAnyCase(
-          "puedes|tienes|quieres|estás|eres|debes|podrás|sabes|necesitas|recibes|lees|ves|escribiste|hiciste|puntuaste|publicaste|elegiste|votas|patrocinas|abogas|abogarás|discrepas|verás|recibirás|vuelves|has hecho|déjalo|déjala|ábrela|ábrelo|léela|léelo|míralo|desactívala|levántala",
+          "puedes|tienes|quieres|estás|eres|debes|podrás|sabes|necesitas|recibes|lees|ves|escribiste|hiciste|mostraste|puntuaste|publicaste|elegiste|votas|patrocinas|abogas|abogarás|discrepas|verás|recibirás|vuelves|has hecho|déjalo|déjala|ábrela|ábrelo|léela|léelo|míralo|desactívala|levántala",
         ),
       ),
     ).toEqual([]);
