@@ -250,7 +250,7 @@ describe("submitting", () => {
     const closed = page.data as { mode: string; lockedReason: string };
     expect(closed.mode).toBe("read");
     expect(inWordsOf("de", closed.lockedReason)).toBe(
-      "Der Review-Zyklus „Closing soon“ ist abgeschlossen, daher kann sich dieser Entwurf nicht mehr ändern.",
+      "Der Review-Zyklus „Closing soon“ ist abgeschlossen, daher kann dieser Entwurf nicht mehr geändert werden.",
     );
     void engineer;
   });

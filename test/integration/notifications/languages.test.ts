@@ -82,17 +82,17 @@ describe("emails in the recipient's language", () => {
       "Guten Tag Greta Deutsch,\n\nDas steht in Rungs auf Ihrer Aufgabenliste.\n",
     );
     expect(toGreta!.mail.text).toContain(
-      `- Selbsteinschätzung für ${cycle.name} (fällig am Do, 31.12.2026, in 38 Tagen)\n  http://rungs.test/assess`,
+      `- Sich für ${cycle.name} selbst einschätzen (fällig am Do, 31.12.2026, in 38 Tagen)\n  http://rungs.test/assess`,
     );
     expect(toGreta!.mail.text).toContain(
-      "Sie erhalten diese E-Mail, weil Sie E-Mails über die Übersicht Ihrer Aufgabenliste gewählt haben.",
+      "Sie erhalten diese E-Mail, weil Sie E-Mails über die Zusammenfassung Ihrer Aufgabenliste gewählt haben.",
     );
     expect(toGreta!.mail.text).toMatch(
       /Diese E-Mails abbestellen: http:\/\/rungs\.test\/unsubscribe\?token=/,
     );
     expect(toGreta!.mail.html).toContain('<html lang="de">');
     expect(toGreta!.mail.html).toContain(
-      '<p style="font-size:14px">Sie erhalten diese E-Mail, weil Sie E-Mails über die Übersicht Ihrer Aufgabenliste gewählt haben. <a href="http://rungs.test/settings/email"',
+      '<p style="font-size:14px">Sie erhalten diese E-Mail, weil Sie E-Mails über die Zusammenfassung Ihrer Aufgabenliste gewählt haben. <a href="http://rungs.test/settings/email"',
     );
 
     const [toAmal] = mailTo(amal, from);

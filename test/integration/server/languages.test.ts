@@ -106,7 +106,7 @@ describe("the language of a page", () => {
     });
     for (const words of [
       "<title>Start · Rungs</title>",
-      "Hallo Jonas",
+      "Hallo, Jonas",
       "Als Nächstes zu tun",
       "Wo Sie stehen",
       "Ihre direkt unterstellten Personen (1)",

@@ -19,6 +19,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["review", "Review", word("Beurteilung\\p{L}*")],
     ["promotion window", "Runde", word("Zeitfenster\\p{L}*", "u")],
     ["mentoring pair", "Paar", word("Paarung|Paarungen")],
+    // A calibration meeting is a Besprechung, as calibration's own pages say.
+    ["calibration meeting", "Kalibrierungsbesprechung", word("Kalibrierungsmeeting\\p{L}*", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
