@@ -275,6 +275,22 @@ describe("the generated attack over team and group figures read together", () =>
     expect(found).toContain("r: c (A, check-in 1) = 2");
   });
 
+  it("pins one today however wide the spread: a group of two in each of three teams", () => {
+    // Four of the group asked outside any one team, two outside any two: the same two batches.
+    const world: World = {
+      floor: 3,
+      scale: 3,
+      slots: [
+        ...slots("A", ["r", "a", "b"]),
+        ...slots("B", ["e", "f", "g"]),
+        ...slots("C", ["i", "j", "k"]),
+      ],
+      groups: senior("a", "b", "e", "f", "i", "j"),
+    };
+    const found = attack(world, [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(found).toContain("r: e (B, check-in 1) = 2");
+  });
+
   it("pins one today even for an admin who did not answer, on a 1..4 scale", () => {
     // x (outside the group) in team A's batch with a and b, e in the group's with a and b: the
     // group's mean and interval give the sum and the sum of squares of its batch, the team's
