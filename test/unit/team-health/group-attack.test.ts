@@ -16,8 +16,9 @@ import {
 
 /**
  * The generated attack over team and group figures read together (decision 126), in the spirit of
- * release.test.ts. A small world: people on teams, each in one group of one dimension (or none), the
- * same floor for all, a 1..3 scale. The reader is an admin who may have answered themselves (then
+ * release.test.ts. A small world: people on teams (a person asked in two check-ins of the quarter
+ * moved team), each in one group of one dimension (or none), the same floor for all, a 1..3 or 1..4
+ * scale. The reader is an admin who may have answered themselves (then
  * they know their own answers); they know who is on which team and in which group (public) and the
  * order people answered in (the strong reader of release.test.ts), and after every answer they read:
  * - every team's item release as its results show it (itemRelease: the batches shown, the values'
@@ -27,7 +28,9 @@ import {
  *   whether each is shown and, for a shown one, its answers, score and the item's mean, interval and
  *   difference from the rest (estimate, interval, p, adjusted p, mark), to nine significant figures.
  * One item is the whole attack, as in release.test.ts: each item is released from its own column and
- * the score only from the items' shown figures. An answer is a value, or a skip (nothing stored in
+ * the score only from the items' shown figures. A difference from the rest is worked out from the
+ * shown groups' figures, which the reader reads anyway (the worlds show one group, so none is shown):
+ * a shown group's mean and interval already give its sum and sum of squares. An answer is a value, or a skip (nothing stored in
  * the team or the groups, as a skipped check-in or a blank answer). For every vector of answers we
  * compute the readings; among the vectors that read the same and agree on the reader's own answers,
  * every other answer must have two possibilities (a skip is not an answer: learning that someone
