@@ -29,8 +29,8 @@ import {
  *   difference from the rest (estimate, interval, p, adjusted p, mark), to nine significant figures.
  * One item is the whole attack, as in release.test.ts: each item is released from its own column and
  * the score only from the items' shown figures. A difference from the rest is worked out from the
- * shown groups' figures, which the reader reads anyway (the worlds show one group, so none is shown):
- * a shown group's mean and interval already give its sum and sum of squares. An answer is a value, or a skip (nothing stored in
+ * shown groups' figures, which the reader reads anyway (these worlds show one group, so none is
+ * compared): a shown group's mean and interval already give its sum and sum of squares. An answer is a value, or a skip (nothing stored in
  * the team or the groups, as a skipped check-in or a blank answer). For every vector of answers we
  * compute the readings; among the vectors that read the same and agree on the reader's own answers,
  * every other answer must have two possibilities (a skip is not an answer: learning that someone
