@@ -7,12 +7,12 @@ import { servedLaddersIn } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import {
+  askedByGroup,
   experienceByGroup,
+  groupOnPage,
   groupsOf,
   quarterBounds,
   quarterOf,
-  type Compared,
-  type GroupAsked,
 } from "./by-group";
 import { EDMONDSON_ITEMS } from "./items";
 import { canReadByGroup, storesInGroup, type HealthViewer } from "./policy";
@@ -121,37 +121,17 @@ async function askedInQuarter(period: string) {
       person: { select: { track: true, level: true, attributes: true } },
     },
   });
-  const people = new Map<string, Set<string>>();
-  const byTeam = new Map<string, Map<string, Set<string>>>();
-  for (const invitation of invitations) {
-    const groups = groupsOf({
-      ...invitation.person,
-      attributes: parseAttributes(invitation.person.attributes),
-    });
-    for (const { dimension, group } of groups) {
-      const key = `${dimension}\u0000${group}`;
-      (people.get(key) ?? people.set(key, new Set()).get(key)!).add(invitation.personId);
-      const teams = byTeam.get(key) ?? byTeam.set(key, new Map()).get(key)!;
-      const team = invitation.checkInTeam.teamId;
-      (teams.get(team) ?? teams.set(team, new Set()).get(team)!).add(invitation.personId);
-    }
-  }
-  return (dimension: string, group: string): GroupAsked => {
-    const key = `${dimension}\u0000${group}`;
-    const asked = people.get(key)?.size ?? 0;
-    const most = Math.max(0, ...[...(byTeam.get(key)?.values() ?? [])].map((team) => team.size));
-    return { asked, elsewhere: asked - most };
-  };
+  return askedByGroup(
+    invitations.map((invitation) => ({
+      personId: invitation.personId,
+      teamId: invitation.checkInTeam.teamId,
+      groups: groupsOf({
+        ...invitation.person,
+        attributes: parseAttributes(invitation.person.attributes),
+      }),
+    })),
+  );
 }
-
-const comparedOf = (difference: Compared | null) =>
-  difference && {
-    estimate: difference.estimate,
-    interval: difference.interval,
-    pValue: difference.pValue,
-    adjustedP: difference.adjustedP,
-    flagged: difference.flagged,
-  };
 
 /**
  * The organisation view's "Experience by group" for a quarter (the latest with answers by group when
@@ -204,23 +184,10 @@ export async function experienceSection(
     comparisons: experience.comparisons,
     dimensions: experience.dimensions.map((dimension) => ({
       id: dimension.id,
-      groups: dimension.groups.map((group) => {
-        const label = groupLabel(ladders, dimension.id, group.value);
-        if (!group.shown) return { label, shown: false as const };
-        return {
-          label,
-          shown: true as const,
-          answers: group.answers,
-          score: group.score && { estimate: group.score.estimate, interval: group.score.interval },
-          scoreDifference: comparedOf(group.scoreDifference),
-          items: group.items.map((row) => ({
-            item: row.item,
-            mean: row.figures?.scoredMean ?? null,
-            interval: row.figures?.interval ?? null,
-            difference: comparedOf(row.difference),
-          })),
-        };
-      }),
+      groups: dimension.groups.map((group) => ({
+        label: groupLabel(ladders, dimension.id, group.value),
+        ...groupOnPage(group),
+      })),
     })),
   };
 }

@@ -59,6 +59,36 @@ export type GroupStore = {
 /** Who was asked in the quarter, of a group: how many, and how many outside the team that holds most of them. */
 export type GroupAsked = { asked: number; elsewhere: number };
 
+/**
+ * Who was asked in a quarter, counted by group from its invitations (each: the person, the team
+ * asked and the person's groups today): how many of a group, and how many outside the team that
+ * holds most of them.
+ */
+export function askedByGroup(
+  invitations: readonly {
+    personId: string;
+    teamId: string;
+    groups: readonly { dimension: string; group: string }[];
+  }[],
+): (dimension: string, group: string) => GroupAsked {
+  const people = new Map<string, Set<string>>();
+  const byTeam = new Map<string, Map<string, Set<string>>>();
+  for (const invitation of invitations)
+    for (const { dimension, group } of invitation.groups) {
+      const key = `${dimension}\u0000${group}`;
+      (people.get(key) ?? people.set(key, new Set()).get(key)!).add(invitation.personId);
+      const teams = byTeam.get(key) ?? byTeam.set(key, new Map()).get(key)!;
+      const team = invitation.teamId;
+      (teams.get(team) ?? teams.set(team, new Set()).get(team)!).add(invitation.personId);
+    }
+  return (dimension, group) => {
+    const key = `${dimension}\u0000${group}`;
+    const asked = people.get(key)?.size ?? 0;
+    const most = Math.max(0, ...[...(byTeam.get(key)?.values() ?? [])].map((team) => team.size));
+    return { asked, elsewhere: asked - most };
+  };
+}
+
 export type Compared = Difference & { adjustedP: number; flagged: boolean };
 
 export type GroupItem = {
@@ -216,4 +246,34 @@ export function experienceByGroup(
   });
   holm(family.map((entry) => entry.p)).forEach((adjusted, index) => family[index]!.set(adjusted));
   return { dimensions, comparisons: family.length, adjustment: "holm" };
+}
+
+const comparedOnPage = (difference: Compared | null) =>
+  difference && {
+    estimate: difference.estimate,
+    interval: difference.interval,
+    pValue: difference.pValue,
+    adjustedP: difference.adjustedP,
+    flagged: difference.flagged,
+  };
+
+/**
+ * What the page carries of a group (its label aside): for a shown group its answers, score and
+ * items' scored means with intervals and differences; no distribution, no standard error, no
+ * floor; for a group not shown, nothing.
+ */
+export function groupOnPage(group: ExperienceGroup) {
+  if (!group.shown) return { shown: false as const };
+  return {
+    shown: true as const,
+    answers: group.answers,
+    score: group.score && { estimate: group.score.estimate, interval: group.score.interval },
+    scoreDifference: comparedOnPage(group.scoreDifference),
+    items: group.items.map((row) => ({
+      item: row.item,
+      mean: row.figures?.scoredMean ?? null,
+      interval: row.figures?.interval ?? null,
+      difference: comparedOnPage(row.difference),
+    })),
+  };
 }

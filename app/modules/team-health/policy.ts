@@ -223,7 +223,9 @@ export function storesInGroup(facts: { people: number; floor: number }): boolean
  * people asked in the quarter spread so that no one team holds all but fewer than the floor of them
  * (`askedElsewhere`: those asked outside the team that holds most of them). A group that one team
  * makes up is that team's people of that group: read beside the team's results, the difference of
- * the two would be about fewer than the floor.
+ * the two would be about fewer than the floor. It does not stop a group's batch being read beside a
+ * team's batch by a reader who knows the order (test/unit/team-health/group-attack.test.ts pins
+ * someone): open, decision 126.
  */
 export function showsGroup(facts: {
   releasedBatches: number;
