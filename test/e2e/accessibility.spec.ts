@@ -126,7 +126,7 @@ const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
           "the demo organisation has no locked calibration session, whose fairness report admins read; calibration.spec.ts checks one in every view",
       },
       { path: "/team-health" },
-      // An admin's organisation view has the experience by group (decision 126), which a manager's has not.
+      // The organisation view (experience by group is withheld for everyone, decision 128).
       { path: "/team-health/organisation" },
       { link: /^\/team-health\/live\/[^/]+\/room$/, label: "a live team health check-in's room" },
       { path: "/mentorship" },

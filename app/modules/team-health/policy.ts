@@ -193,12 +193,22 @@ export function canDeleteItem(item: { askedAt: Date | null }): boolean {
  */
 
 /**
- * Who reads the organisation's experience by group: admins. The store holds no team, so it cannot
- * be cut to a manager's line, and the whole organisation's groups would show a manager people
- * outside it.
+ * Whether answers are compared by group at all: not now (decision 128). The generated attack over
+ * team and group figures read together (test/unit/team-health/group-attack.test.ts) pins one
+ * person's answer from a group's batch read beside a team's, however widely the group was asked,
+ * and across team moves; no rule on who was asked closes it, because who falls in which batch follows
+ * the order people answer in. Until a release the attack cannot pin, no answer is stored by group and
+ * nobody reads the section, admins included.
+ */
+export const COMPARED_BY_GROUP = false;
+
+/**
+ * Who reads the organisation's experience by group, once it is compared: admins. The store holds
+ * no team, so it cannot be cut to a manager's line, and the whole organisation's groups would show
+ * a manager people outside it.
  */
 export function canReadByGroup(viewer: HealthViewer): boolean {
-  return viewer.isAdmin;
+  return COMPARED_BY_GROUP && viewer.isAdmin;
 }
 
 /** The dimensions groups are taken by: track, level and each imported attribute; never team or manager (no league table). */
@@ -210,12 +220,13 @@ export function isGroupDimension(dimension: string): boolean {
 }
 
 /**
- * Whether an answer is stored in its group at all: only when the group has at least its floor of
- * people in the organisation. A smaller group's figures could never be shown, and a row "level:
- * principal" in an organisation of one principal would be that person's answer.
+ * Whether an answer is stored in its group at all: only while groups are compared, and when the
+ * group has at least its floor of people in the organisation. A smaller group's figures could never
+ * be shown, and a row "level: principal" in an organisation of one principal would be that person's
+ * answer.
  */
 export function storesInGroup(facts: { people: number; floor: number }): boolean {
-  return facts.people >= facts.floor;
+  return COMPARED_BY_GROUP && facts.people >= facts.floor;
 }
 
 /**
@@ -224,8 +235,8 @@ export function storesInGroup(facts: { people: number; floor: number }): boolean
  * (`askedElsewhere`: those asked outside the team that holds most of them). A group that one team
  * makes up is that team's people of that group: read beside the team's results, the difference of
  * the two would be about fewer than the floor. It does not stop a group's batch being read beside a
- * team's batch by a reader who knows the order (test/unit/team-health/group-attack.test.ts pins
- * someone): open, decision 126.
+ * team's batch by a reader who knows the order (group-attack.test.ts pins someone): groups are not
+ * compared until that is closed (`COMPARED_BY_GROUP`, decision 128).
  */
 export function showsGroup(facts: {
   releasedBatches: number;

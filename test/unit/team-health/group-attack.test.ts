@@ -108,7 +108,12 @@ function reading(
   return seen.join(";");
 }
 
+/** Decision 126's store: every group of at least its floor of people, before decision 128 withheld it. */
+const storedUnder126 = (facts: { people: number; floor: number }) => facts.people >= facts.floor;
+
 type Options = {
+  /** Which groups' answers are stored: the app's rule (policy.storesInGroup), or decision 126's. */
+  stores?: (facts: { people: number; floor: number }) => boolean;
   /** Who was asked, as the service counts it; replaced to weaken the spread rule. */
   askedOf?: AskedOf;
   /**
@@ -131,7 +136,10 @@ function attack(world: World, order: readonly number[], options: Options = {}): 
   // A group with fewer people than its floor is not stored at all (storesInGroup).
   const stored = (person: string) => {
     const group = world.groups[person];
-    return group && storesInGroup({ people: sizes.get(group)!, floor: world.floor }) ? group : null;
+    return group &&
+      (options.stores ?? storesInGroup)({ people: sizes.get(group)!, floor: world.floor })
+      ? group
+      : null;
   };
   const teamOf = (slot: Slot) => `${slot.checkIn}:${slot.team}`;
   const teams = new Map(world.slots.map((slot) => [teamOf(slot), [] as StoredAnswer[]]));
@@ -250,35 +258,55 @@ describe("the generated attack over team and group figures read together", () =>
     expect(attack({ ...spread, scale: 4 }, inTurn, { groupsRead: "never" })).toEqual([]);
   });
 
+  it("pins nobody as Rungs releases today: no answer is stored by group (decision 128)", () => {
+    const moved: World = {
+      floor: 3,
+      scale: 3,
+      slots: [...slots("A", ["m", "a", "b", "c"], 1), ...slots("B", ["m", "e", "f", "g"], 2)],
+      groups: senior("m", "a", "b", "c", "e", "f", "g"),
+    };
+    for (const order of [inTurn, ...orders(2, 1, 7)]) expect(attack(spread, order)).toEqual([]);
+    expect(attack({ ...spread, scale: 4 }, inTurn)).toEqual([]);
+    for (const order of orders(2, 7, 8)) expect(attack(moved, order)).toEqual([]);
+  });
+});
+
+/*
+ * Decision 126's release (a store for every group of at least its floor of people, its figures shown
+ * once spread beyond any one team): what decision 128 withheld it for. The spread rule holds where
+ * it was meant to, but a group's batch beside a team's pins someone whatever the spread.
+ */
+describe("the same attack against decision 126's release of groups", () => {
+  const under126 = { stores: storedUnder126 };
+
   it("pins nobody when the group is one team's people but one: the spread rule hides it", () => {
     // "senior" is three of team A and one of team B: one asked outside team A, below the floor.
     const oneTeam: World = { ...spread, groups: senior("a", "b", "c", "e") };
-    for (const order of orders(6, 3, 7)) expect(attack(oneTeam, order)).toEqual([]);
+    for (const order of orders(6, 3, 7)) expect(attack(oneTeam, order, under126)).toEqual([]);
   });
 
   it("finds the pin there once the spread rule is dropped (the attack has teeth)", () => {
     const oneTeam: World = { ...spread, groups: senior("a", "b", "c", "e") };
     const found = orders(6, 3, 7).flatMap((order) =>
-      attack(oneTeam, order, { askedOf: spreadAssumed }),
+      attack(oneTeam, order, { ...under126, askedOf: spreadAssumed }),
     );
     expect(found).not.toEqual([]);
   });
 
   /*
-   * The open defect (decision 126, "Not done"). The spread rule is taken on who was asked; the
-   * reader who knows the order knows who is in each team batch and each group batch, and a group's
-   * batch that differs from a team's by two people gives the one from the other. When a rule or a
-   * release closes it, these become "pins nobody".
+   * Why decision 128 withheld it. The spread rule is taken on who was asked; the reader who knows the
+   * order knows who is in each team batch and each group batch, and a group's batch that differs
+   * from a team's by two people gives the one from the other.
    */
-  it("pins a person of another team today: a group batch beside a team batch, read as they are released", () => {
+  it("pins a person of another team: a group batch beside a team batch, read as they are released", () => {
     // Team A's batch is r, a, b; the group's first batch a, b, e. Both released, e answered what r
     // did (on a 1..3 scale at a floor of three, every batch shown is one of each).
-    const found = attack(spread, inTurn);
+    const found = attack(spread, inTurn, under126);
     expect(found).toContain("r: e (B, check-in 1) = 2");
     expect(found).toContain("r: c (A, check-in 1) = 2");
   });
 
-  it("pins one today however wide the spread: a group of two in each of three teams", () => {
+  it("pins one however wide the spread: a group of two in each of three teams", () => {
     // Four of the group asked outside any one team, two outside any two: the same two batches.
     const world: World = {
       floor: 3,
@@ -290,11 +318,11 @@ describe("the generated attack over team and group figures read together", () =>
       ],
       groups: senior("a", "b", "e", "f", "i", "j"),
     };
-    const found = attack(world, [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const found = attack(world, [0, 1, 2, 3, 4, 5, 6, 7, 8], under126);
     expect(found).toContain("r: e (B, check-in 1) = 2");
   });
 
-  it("pins one today even for an admin who did not answer, on a 1..4 scale", () => {
+  it("pins one even for an admin who did not answer, on a 1..4 scale", () => {
     // x (outside the group) in team A's batch with a and b, e in the group's with a and b: the
     // group's mean and interval give the sum and the sum of squares of its batch, the team's
     // distribution its own, and x − e with x² − e² give both.
@@ -303,26 +331,26 @@ describe("the generated attack over team and group figures read together", () =>
       scale: 4,
       slots: [...slots("A", ["x", "a", "b", "c"]), ...slots("B", ["e", "f", "g"])],
     };
-    const found = attack(world, inTurn);
+    const found = attack(world, inTurn, under126);
     expect(found).toContain("an admin who did not answer: x (A, check-in 1) = 1");
     expect(found).toContain("an admin who did not answer: e (B, check-in 1) = 4");
   });
 
-  it("pins one today across a team move: one person asked in team A, then in team B", () => {
+  it("pins one across a team move: one person asked in team A, then in team B", () => {
     const world: World = {
       floor: 3,
       scale: 3,
       slots: [...slots("A", ["m", "a", "b", "c"], 1), ...slots("B", ["m", "e", "f", "g"], 2)],
       groups: senior("m", "a", "b", "c", "e", "f", "g"),
     };
-    const found = orders(2, 7, 8).flatMap((order) => attack(world, order));
+    const found = orders(2, 7, 8).flatMap((order) => attack(world, order, under126));
     expect(found).toContain("a: m (A, check-in 1) = 2");
   });
 
   it("would still pin with the groups shown only once every check-in is closed: the team's partial batch is taken apart", () => {
     // c's answer is team A's partial last batch (never shown), and in the group's second batch;
     // the group's six less team B's three and team A's first batch leave c − r.
-    const found = attack(spread, inTurn, { groupsRead: "at close" });
+    const found = attack(spread, inTurn, { ...under126, groupsRead: "at close" });
     expect(found).toContain("r: c (A, check-in 1) = 2");
   });
 });
