@@ -164,6 +164,9 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   ["nomination", /\bnominations?\b/iu, { fr: /propos/iu }],
   // Spanish's read of the access audit: stretch work is an oportunidad de desarrollo, never a proyecto.
   ["stretch work", /\bstretch\b/iu, { es: /oportunidad/iu }],
+  // French's read of mentorship: a ladder Rungs serves is "en service", never "publiée" (a
+  // published site or published pairs).
+  ["a served ladder", /\b(?:served|serves|serving)\b/iu, { fr: /en service/iu }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, peers nominated for feedback, and a key result "on track" or "off track" (on course, not a career track).
@@ -183,6 +186,8 @@ const OTHER_SENSE = new Set([
   "home:todo.feedback.approve.detail",
   // An aspirational key result is a stretch, not stretch work.
   "goals:new.aspirationalHint",
+  // The outcome a goal serves, not a ladder Rungs serves.
+  "goals:new.whyHint",
 ]);
 
 const english = new Map(
