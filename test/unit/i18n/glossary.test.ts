@@ -19,6 +19,7 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["review", "Review", word("Beurteilung\\p{L}*")],
     ["promotion window", "Runde", word("Zeitfenster\\p{L}*", "u")],
     ["mentoring pair", "Paar", word("Paarung|Paarungen")],
+    ["committee", "Gremium", word("Komitee\\p{L}*", "u")],
     // A calibration meeting is a Besprechung, as calibration's own pages say.
     ["calibration meeting", "Kalibrierungsbesprechung", word("Kalibrierungsmeeting\\p{L}*", "u")],
   ],
