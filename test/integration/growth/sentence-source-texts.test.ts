@@ -101,7 +101,7 @@ describe("ladder names inside a sentence, in German", () => {
     const body = await page(person, "/gap");
     expect(body).toMatch(
       new RegExp(
-        `Aktueller Plan: Ziel <strong>${marked("Engineer II")}</strong>, mit Fokus auf Codequalität, ${marked("Testing")} \\(aktualisiert am [^)]+\\)\\.`,
+        `Aktueller Plan: Ziel <strong>${marked("Engineer II")}</strong>, mit Schwerpunkt auf Codequalität, ${marked("Testing")} \\(aktualisiert am [^)]+\\)\\.`,
       ),
     );
   });

@@ -22,6 +22,10 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["committee", "Gremium", word("Komitee\\p{L}*", "u")],
     // A calibration meeting is a Besprechung, as calibration's own pages say.
     ["calibration meeting", "Kalibrierungsbesprechung", word("Kalibrierungsmeeting\\p{L}*", "u")],
+    // A growth plan's focus is a Schwerpunkt, as mentorship and opportunities say.
+    ["focus competency", "Schwerpunktkompetenz", word("Fokuskompetenz\\p{L}*", "u")],
+    // "Off track" is vom Kurs abgekommen: a bare "vom Kurs ab" is no adjective.
+    ["off track", "vom Kurs abgekommen", word("vom Kurs ab", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
