@@ -38,6 +38,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["mentoring pair", "binôme", word("paire|paires")],
     // A ladder Rungs offers is "en service", not served like a dish.
     ["a served ladder", "en service", word("servie|servies")],
+    // The reporting line is the "ligne hiérarchique" everywhere else in French.
+    ["reporting line", "ligne hiérarchique", word("chaînes? hiérarchiques?")],
   ],
   es: [
     ["ladder", "escala de carrera", word("escalera|escaleras")],
