@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
-import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
 import type { Supporters } from "./tree";
 
@@ -61,11 +61,11 @@ export async function objectiveDetails(ids: readonly string[]) {
 }
 
 const LATEST_PART = 10_000;
-const latestRow = z.object({ keyResultId: z.string(), value: z.number() });
+const latestRow = z.object({ keyResultId: z.string(), value: z.number().nullable() });
 
 /**
- * Each key result's latest value (by the moment it was for, then when it was written): one row a
- * key result through the (keyResultId, at) index, not every check-in of the quarter.
+ * Each key result's latest value (by the moment it was for, then when it was written): a seek to the
+ * end of each key result's check-ins in the (keyResultId, at) index, not every check-in of the quarter.
  */
 export async function latestValues(keyResultIds: readonly string[]): Promise<Map<string, number>> {
   const latest = new Map<string, number>();
@@ -75,15 +75,12 @@ export async function latestValues(keyResultIds: readonly string[]): Promise<Map
     const rows = parseRows(
       latestRow,
       await readRows`
-        SELECT c."keyResultId", c.value FROM "KeyResultCheckIn" c
-        WHERE c."keyResultId" IN (${Prisma.join(part)})
-          AND NOT EXISTS (
-            SELECT 1 FROM "KeyResultCheckIn" d
-            WHERE d."keyResultId" = c."keyResultId"
-              AND (d.at > c.at OR (d.at = c.at AND d."createdAt" > c."createdAt")))`,
+        SELECT k.id AS "keyResultId", (
+          SELECT c.value FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id
+          ORDER BY c.at DESC, c."createdAt" DESC LIMIT 1) AS value
+        FROM "KeyResult" k WHERE k.id IN (${Prisma.join(part)})`,
     );
-    for (const row of rows)
-      if (!latest.has(row.keyResultId)) latest.set(row.keyResultId, row.value);
+    for (const row of rows) if (row.value !== null) latest.set(row.keyResultId, row.value);
   }
   return latest;
 }
@@ -194,16 +191,84 @@ export async function treeSupporters(
   parents: readonly (string | null)[],
   limit: number,
 ): Promise<Map<string | null, Supporters>> {
+  if (parents.includes(null)) return manySupporters(scope, null, limit);
+  const ids = parents.filter((id) => id !== null);
+  if (!ids.length) return new Map();
+  // How many supporters each has, whoever reads them, from the index alone: most objectives below
+  // the company's have a few, read whole in one statement for the level; only the widest are paged.
+  const sizes = new Map(
+    parseRows(
+      countedRow,
+      await readRows`SELECT o."parentId" AS under, COUNT(*) AS total FROM "Objective" o
+        WHERE o."parentId" IN (${Prisma.join(ids)}) GROUP BY o."parentId"`,
+    ).map((row) => [row.under, row.total]),
+  );
+  const few = ids.filter((id) => (sizes.get(id) ?? 0) > 0 && sizes.get(id)! <= READ_WHOLE);
+  const many = ids.filter((id) => (sizes.get(id) ?? 0) > READ_WHOLE);
+  const [fromFew, fromMany] = await Promise.all([
+    fewSupporters(scope, few, limit),
+    many.length ? manySupporters(scope, many, limit) : new Map<string | null, Supporters>(),
+  ]);
+  return new Map([...fromFew, ...fromMany]);
+}
+
+/** An objective with at most this many supporters has them read whole, with the others of its level. */
+const READ_WHOLE = 64;
+
+const placedNearRow = placedRow.extend({ near: sqlBool });
+
+const written = (a: z.output<typeof placedRow>, b: z.output<typeof placedRow>) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The supporters of objectives that have few: every one the viewer reads and the scope keeps, in one statement. */
+async function fewSupporters(
+  scope: TreeScope,
+  ids: readonly string[],
+  limit: number,
+): Promise<Map<string | null, Supporters>> {
+  const found = new Map<string | null, Supporters>();
+  if (!ids.length) return found;
+  const o = Prisma.raw("o");
+  const rows = parseRows(
+    placedNearRow,
+    await readRows`${viewerSetsSql(scope.viewerId, scope.viewerTeamId)}
+      SELECT o.id, o."parentId" AS under, o."createdAt", CASE WHEN ${nearSql(o)} THEN 1 ELSE 0 END AS near
+      FROM "Objective" o WHERE o."parentId" IN (${Prisma.join(ids)}) AND ${keptSql(scope, o)}`,
+  );
+  const byParent = new Map<string | null, z.output<typeof placedNearRow>[]>();
+  for (const row of rows) byParent.set(row.under, [...(byParent.get(row.under) ?? []), row]);
+  for (const [parent, supporters] of byParent) {
+    const near = supporters.filter((row) => row.near).sort(written);
+    const others = supporters.filter((row) => !row.near).sort(written);
+    found.set(parent, {
+      ids: [...near, ...others].slice(0, limit).map((row) => row.id),
+      total: supporters.length,
+    });
+  }
+  return found;
+}
+
+/**
+ * The supporters of the top of the tree (null) or of objectives that have many: three statements,
+ * the count, the viewer's own and team's (read from their few), and the others' first `limit`
+ * through the (parentId, createdAt, id) index, which stops there however many supporters an
+ * objective has.
+ */
+async function manySupporters(
+  scope: TreeScope,
+  parents: readonly string[] | null,
+  limit: number,
+): Promise<Map<string | null, Supporters>> {
   const o = Prisma.raw("o");
   const sets = viewerSetsSql(scope.viewerId, scope.viewerTeamId);
-  const atTop = parents.includes(null);
+  const atTop = parents === null;
   const under = atTop ? Prisma.sql`CAST(NULL AS TEXT)` : Prisma.sql`o."parentId"`;
   const topPlaced =
     scope.filter === "all" && supportedReadByEveryone()
       ? Prisma.sql`o."parentId" IS NULL`
       : Prisma.sql`(o."parentId" IS NULL OR NOT EXISTS (
           SELECT 1 FROM "Objective" p WHERE p.id = o."parentId" AND ${keptSql(scope, Prisma.raw("p"))}))`;
-  const ids = parents.filter((id) => id !== null);
+  const ids = parents ?? [];
   const placed = atTop ? topPlaced : Prisma.sql`o."parentId" IN (${Prisma.join(ids)})`;
   const first = (where: Prisma.Sql) => Prisma.sql`SELECT * FROM (
       SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
@@ -221,8 +286,6 @@ export async function treeSupporters(
           " UNION ALL ",
         )}`,
   ]);
-  const written = (a: z.output<typeof placedRow>, b: z.output<typeof placedRow>) =>
-    a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const byParent = (rows: unknown[]) => {
     const grouped = new Map<string | null, z.output<typeof placedRow>[]>();
     for (const row of parseRows(placedRow, rows))

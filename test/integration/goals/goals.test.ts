@@ -330,6 +330,24 @@ describe("the tree of a large company", () => {
     expect(past.supporters.map((row) => row.title)).toEqual(
       Array.from({ length: 6 }, (_, index) => `Written at once ${39 + index}`),
     );
+    // Past 64 supporters the tree pages them in SQL instead of reading them whole: the same shape.
+    await db.objective.createMany({
+      data: Array.from({ length: 10 }, (_, index) => ({
+        periodId: treePeriod,
+        level: "team",
+        teamId: otherTeamId,
+        ownerId: manager.id,
+        title: `Written later ${index}`,
+        commitment: "committed",
+        parentId: company,
+        createdById: admin.id,
+      })),
+    });
+    const wide = await goalsPage(lena, { periodId: treePeriod });
+    expect(wide.objectives.map((row) => row.title)).toEqual(
+      tree.objectives.map((row) => row.title),
+    );
+    expect(wide.objectives[0]!.moreSupporters).toBe(66 - 8);
   });
 });
 
