@@ -71,6 +71,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["growth plan", "خطة التطور", /خطة (?:ال)?نمو/u],
     // A ladder Rungs serves is متاح, not presented (قيد التقديم) or "served" like a person (يخدمه).
     ["served (ladder)", "متاح", /قيد التقديم|يخدمه(?!\p{L})/u],
+    // A key result off track is متعثّرة: خارج المسار reads as off the career track (المسار).
+    ["off track (key result)", "متعثّرة", /خارج المسار/u],
   ],
 };
 
