@@ -200,7 +200,7 @@ export function canDeleteItem(item: { askedAt: Date | null }): boolean {
  * the order people answer in. Until a release the attack cannot pin, no answer is stored by group and
  * nobody reads the section, admins included.
  */
-export const COMPARED_BY_GROUP = false;
+const COMPARED_BY_GROUP = false;
 
 /**
  * Who reads the organisation's experience by group, once it is compared: admins. The store holds

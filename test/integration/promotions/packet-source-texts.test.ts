@@ -109,7 +109,7 @@ describe("a nomination's ladder texts the reader's translation lacks", () => {
   test("a German reader sees the target level marked inside the heading's sentence, the translated level of the record not", async () => {
     const body = await nominationRead("de");
     expect(body).toMatch(new RegExp(`<h1[^>]*>Lena Schulz, für ${marked("Engineer II")}</h1>`));
-    expect(body).toContain("Auf Ingenieur:in I seit ");
+    expect(body).toContain("auf der Stufe Ingenieur:in I.");
     expect(body).not.toMatch(new RegExp(marked("Ingenieur:in I")));
   });
 
