@@ -310,18 +310,20 @@ describe("the tree of a large company", () => {
     );
     expect((await objectivePage(lena, company)).supporters).toHaveLength(11);
     // Fifty to a page on the objective's own page, a page past the end showing the last.
-    await db.objective.createMany({
-      data: Array.from({ length: 45 }, (_, index) => ({
-        periodId: treePeriod,
-        level: "team",
-        teamId: otherTeamId,
-        ownerId: manager.id,
-        title: `Written at once ${index}`,
-        commitment: "committed",
-        parentId: company,
-        createdById: admin.id,
-      })),
-    });
+    const writeAtOnce = (count: number, title: string) =>
+      db.objective.createMany({
+        data: Array.from({ length: count }, (_, index) => ({
+          periodId: treePeriod,
+          level: "team",
+          teamId: otherTeamId,
+          ownerId: manager.id,
+          title: `${title} ${index}`,
+          commitment: "committed",
+          parentId: company,
+          createdById: admin.id,
+        })),
+      });
+    await writeAtOnce(45, "Written at once");
     const first = await objectivePage(lena, company, "en");
     expect(first.supporters).toHaveLength(50);
     expect(first.supporterCount).toBe(56);
@@ -331,18 +333,7 @@ describe("the tree of a large company", () => {
       Array.from({ length: 6 }, (_, index) => `Written at once ${39 + index}`),
     );
     // Past 64 supporters the tree pages them in SQL instead of reading them whole: the same shape.
-    await db.objective.createMany({
-      data: Array.from({ length: 10 }, (_, index) => ({
-        periodId: treePeriod,
-        level: "team",
-        teamId: otherTeamId,
-        ownerId: manager.id,
-        title: `Written later ${index}`,
-        commitment: "committed",
-        parentId: company,
-        createdById: admin.id,
-      })),
-    });
+    await writeAtOnce(10, "Written later");
     const wide = await goalsPage(lena, { periodId: treePeriod });
     expect(wide.objectives.map((row) => row.title)).toEqual(
       tree.objectives.map((row) => row.title),

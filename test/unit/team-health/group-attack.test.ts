@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seeded } from "../../../prisma/seed/random";
 import {
   askedByGroup,
   experienceByGroup,
@@ -208,20 +209,9 @@ function attack(world: World, order: readonly number[], options: Options = {}): 
 
 const named = (slot: Slot) => `${slot.person} (${slot.team}, check-in ${slot.checkIn})`;
 
-/** A seeded generator (mulberry32), so that sampled orders are the same on every run. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function orders(count: number, seed: number, slots: number): number[][] {
-  const random = generator(seed);
+  // The project's seeded generator: sampled orders are the same on every run.
+  const random = seeded(seed);
   return Array.from({ length: count }, () => {
     const order = Array.from({ length: slots }, (_, i) => i);
     for (let i = order.length - 1; i > 0; i -= 1) {
