@@ -26,6 +26,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["focus competency", "Schwerpunktkompetenz", word("Fokuskompetenz\\p{L}*", "u")],
     // "Off track" is vom Kurs abgekommen: a bare "vom Kurs ab" is no adjective.
     ["off track", "vom Kurs abgekommen", word("vom Kurs ab", "u")],
+    // A sponsor is eine Förderin oder ein Förderer (the sponsorship is a Förderschaft).
+    ["sponsor", "Förderin, Förderer", word("Sponsor\\p{L}*", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
