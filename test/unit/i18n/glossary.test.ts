@@ -26,6 +26,12 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["focus competency", "Schwerpunktkompetenz", word("Fokuskompetenz\\p{L}*", "u")],
     // "Off track" is vom Kurs abgekommen: a bare "vom Kurs ab" is no adjective.
     ["off track", "vom Kurs abgekommen", word("vom Kurs ab", "u")],
+    // A check-in is masculine (der Check-in), as goals, team health and conversations say.
+    [
+      "check-in",
+      "der Check-in",
+      word("(?:das|dieses|jenes|weiteres|letztes|erstes|geteiltes|neues|nächstes) Check-in", "u"),
+    ],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
