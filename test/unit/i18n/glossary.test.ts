@@ -28,6 +28,12 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["off track", "vom Kurs abgekommen", word("vom Kurs ab", "u")],
     // A sponsor is eine Förderin oder ein Förderer (the sponsorship is a Förderschaft).
     ["sponsor", "Förderin, Förderer", word("Sponsor\\p{L}*", "u")],
+    // A check-in is masculine (der Check-in), as goals, team health and conversations say.
+    [
+      "check-in",
+      "der Check-in",
+      word("(?:das|dieses|jenes|weiteres|letztes|erstes|geteiltes|neues|nächstes) Check-in", "u"),
+    ],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
