@@ -26,6 +26,9 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["focus competency", "Schwerpunktkompetenz", word("Fokuskompetenz\\p{L}*", "u")],
     // "Off track" is vom Kurs abgekommen: a bare "vom Kurs ab" is no adjective.
     ["off track", "vom Kurs abgekommen", word("vom Kurs ab", "u")],
+    // Feedback's kinds keep the names the feedback pages give them.
+    ["upward feedback", "Upward-Feedback", word("Aufwärts-?[Ff]eedback\\p{L}*", "u")],
+    ["peer feedback", "Peer-Feedback", word("Kollegen-?[Ff]eedback\\p{L}*", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
