@@ -38,7 +38,7 @@ describe("a ladder's errors on the Ladder status page", () => {
       `competencies.yaml:16:20 competencies[0].interview.questions[1].levels[0]: unbekannte Stufe „ic9“ (meinten Sie „ic3“, die höchste Stufe der Laufbahn „ic“?)`,
     );
     expect(body).toContain(
-      `ladder.yaml:14:11 changelog[1].date: „2025-02-30“ ist kein echtes Kalenderdatum`,
+      `ladder.yaml:14:11 changelog[1].date: „2025-02-30“ ist kein gültiges Kalenderdatum`,
     );
     expect(body).not.toContain("unknown level");
     expect(body).not.toContain("calendar date");

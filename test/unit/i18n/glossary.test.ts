@@ -34,6 +34,9 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
       "der Check-in",
       word("(?:das|dieses|jenes|weiteres|letztes|erstes|geteiltes|neues|nächstes) Check-in", "u"),
     ],
+    // Feedback's kinds keep the names the feedback pages give them.
+    ["upward feedback", "Upward-Feedback", word("Aufwärts-?[Ff]eedback\\p{L}*", "u")],
+    ["peer feedback", "Peer-Feedback", word("Kollegen-?[Ff]eedback\\p{L}*", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],

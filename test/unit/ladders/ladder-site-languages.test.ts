@@ -98,7 +98,7 @@ describe("the published site in several languages", () => {
       "100 Ergebnisse für „{query}“",
     ]);
     expect(german.noMatch).toBe(
-      "Nichts in der Karriereleiter passt zu „{query}“. Versuchen Sie es mit weniger oder anderen Wörtern.",
+      "In der Karriereleiter wurde nichts zu „{query}“ gefunden. Versuchen Sie es mit weniger oder anderen Wörtern.",
     );
     expect(german.example).toBe("z. B. {example}");
     expect(wordsIn("ar").results[2]).toBe("نتيجتان عن «{query}»");
