@@ -34,6 +34,7 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
       "der Check-in",
       word("(?:das|dieses|jenes|weiteres|letztes|erstes|geteiltes|neues|nächstes) Check-in", "u"),
     ],
+    ["hiring loop", "Interviewprozess", word("Interviewabl(?:auf|äufe)\\p{L}*", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
