@@ -35,6 +35,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
       word("(?:das|dieses|jenes|weiteres|letztes|erstes|geteiltes|neues|nächstes) Check-in", "u"),
     ],
     ["hiring loop", "Interviewprozess", word("Interviewabl(?:auf|äufe)\\p{L}*", "u")],
+    // A Runde is a promotion window; a calibration session is a Sitzung.
+    ["calibration session", "Kalibrierungssitzung", word("Kalibrierungsrunde\\p{L}*", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
