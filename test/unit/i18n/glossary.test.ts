@@ -37,6 +37,9 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     // Feedback's kinds keep the names the feedback pages give them.
     ["upward feedback", "Upward-Feedback", word("Aufwärts-?[Ff]eedback\\p{L}*", "u")],
     ["peer feedback", "Peer-Feedback", word("Kollegen-?[Ff]eedback\\p{L}*", "u")],
+    ["hiring loop", "Interviewprozess", word("Interviewabl(?:auf|äufe)\\p{L}*", "u")],
+    // A Runde is a promotion window; a calibration session is a Sitzung.
+    ["calibration session", "Kalibrierungssitzung", word("Kalibrierungsrunde\\p{L}*", "u")],
   ],
   fr: [
     ["ladder", "grille de carrière", word("référentiel|référentiels")],
