@@ -82,6 +82,12 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
     ["the retention pass", "عملية التنظيف", /تمريرة/u],
+    // People are put together in a mentoring pair (يُجمع في ثنائي): اقتران and قَرَن read as a marriage.
+    [
+      "paired (mentoring)",
+      "يُجمع في ثنائي",
+      /(?<!\p{L})(?:[وفلب]|بال|ال|لل)?(?:اقتران|إقران|[يت]قترن|مقترن|[يت]قرن|اقرن)/u,
+    ],
     ["growth plan", "خطة التطور", /خطة (?:ال)?نمو/u],
     // A ladder Rungs serves is متاح, not presented (قيد التقديم) or "served" like a person (يخدمه).
     ["served (ladder)", "متاح", /قيد التقديم|يخدمه(?!\p{L})/u],
