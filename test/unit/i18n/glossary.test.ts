@@ -93,6 +93,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["served (ladder)", "متاح", /قيد التقديم|يخدمه(?!\p{L})/u],
     // A key result off track is متعثّرة: خارج المسار reads as off the career track (المسار).
     ["off track (key result)", "متعثّرة", /خارج المسار/u],
+    // The nominee's organisation (the part of the company under one head) is a unit, not a company.
+    ["nominee's organisation", "الوحدة التنظيمية للمرشَّح", /مؤسسة (?:ال)?مرش\p{M}*ح/u],
   ],
 };
 
