@@ -73,6 +73,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["served (ladder)", "متاح", /قيد التقديم|يخدمه(?!\p{L})/u],
     // A key result off track is متعثّرة: خارج المسار reads as off the career track (المسار).
     ["off track (key result)", "متعثّرة", /خارج المسار/u],
+    // Stretch work is فرصة التطوير, as the opportunities pages say: مهام التطوير is a second word for it.
+    ["stretch work", "فرصة التطوير", /مهام التطوير|مهمة التطوير/u],
   ],
 };
 
