@@ -95,6 +95,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["off track (key result)", "متعثّرة", /خارج المسار/u],
     // The nominee's organisation (the part of the company under one head) is a unit, not a company.
     ["nominee's organisation", "الوحدة التنظيمية للمرشَّح", /مؤسسة (?:ال)?مرش\p{M}*ح/u],
+    // Stretch work is فرصة التطوير, as the opportunities pages say: مهام التطوير is a second word for it.
+    ["stretch work", "فرصة التطوير", /مهام التطوير|مهمة التطوير/u],
   ],
 };
 
