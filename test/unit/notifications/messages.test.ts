@@ -150,7 +150,7 @@ describe("a reminder as an email", () => {
     const link = (url: string, words: string) =>
       `<a href="${url.replace("&", "&amp;")}" style="color:#1d4ed8;text-decoration:underline">${words}</a>`;
     expect(german.html).toContain(
-      `${link(links.settings, "Wählen Sie, was Rungs Ihnen sendet")}. Eine Abbestellung über Ihr E-Mail-Programm gilt für alle Arten von E-Mails in dieser Nachricht. Nur eine Art abbestellen: ${link(kinds["nudge-new"], "E-Mails über eine neue Aufgabe auf Ihrer Liste abbestellen")} und ${link(kinds["nudge-due-soon"], "E-Mails über eine in zwei Tagen fällige Aufgabe abbestellen")}.`,
+      `${link(links.settings, "Wählen Sie, was Rungs Ihnen sendet")}. Eine Abbestellung über Ihr E-Mail-Programm beendet alle Arten von E-Mails, die in dieser Nachricht zusammengefasst sind. Nur eine Art abbestellen: ${link(kinds["nudge-new"], "E-Mails über eine neue Aufgabe auf Ihrer Liste abbestellen")} und ${link(kinds["nudge-due-soon"], "E-Mails über eine in zwei Tagen fällige Aufgabe abbestellen")}.`,
     );
     expect(german.html).toContain(
       `<a href="https://rungs.example.com/hiring/interviews/i1" style="color:#1d4ed8;text-decoration:underline">Debriefing für &lt;Ada &amp; Co&gt;</a><br>fällig am Mi, 25.11.2026, in 2 Tagen</li>`,
