@@ -102,7 +102,7 @@ describe("the insights CSVs in the downloader's language", () => {
     ]);
     // Five of six: the one alone would follow from the cycle's figure, so the five are hidden too.
     expect(team(fr)[0]![10]).toBe(
-      "Non affiché\u202f: moins de 4 personnes, ou cela donnerait les chiffres d’un tel groupe.",
+      "Non affiché\u202f: moins de 4 personnes, ou ce chiffre permettrait de retrouver ceux d’un tel groupe.",
     );
     expect(team(en)[0]![1]).toBe("Team");
   });
