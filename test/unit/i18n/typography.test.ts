@@ -8,6 +8,9 @@ describe("French", () => {
   test("a narrow no-break space (U+202F), never a plain or no-break space, before : ; ? !", () => {
     expect(offenders("fr", /[ \u00a0][:;?!]/u)).toEqual([]);
   });
+  test("a narrow no-break space (U+202F) before %, never a plain space or none", () => {
+    expect(offenders("fr", /[ \u00a0\d}]%/u)).toEqual([]);
+  });
   test("a narrow no-break space inside « »", () => {
     expect(offenders("fr", /«(?!\u202f)|(?<!\u202f)»/u)).toEqual([]);
   });
@@ -34,6 +37,9 @@ describe("Spanish", () => {
 describe("Arabic", () => {
   test("« » quotes, never straight double quotes", () => {
     expect(offenders("ar", /"/u)).toEqual([]);
+  });
+  test("Western digits, as the pages' numbers are formatted, never Eastern Arabic ones", () => {
+    expect(offenders("ar", /[\u0660-\u0669\u06f0-\u06f9]/u)).toEqual([]);
   });
   test("the Arabic comma and question mark after Arabic words", () => {
     // A comma with no space after it is data (the people import's example CSV row), not a sentence.
