@@ -15,7 +15,7 @@ import {
   quarterOf,
 } from "./by-group";
 import { EDMONDSON_ITEMS } from "./items";
-import { canReadByGroup, storesInGroup, type HealthViewer } from "./policy";
+import { canReadByGroup, comparesByGroup, storesInGroup, type HealthViewer } from "./policy";
 import { batchOf, type StoredAnswer } from "./release";
 
 /**
@@ -36,6 +36,8 @@ export type GroupPlace = { dimension: string; group: string; floor: number };
  * transaction: the floors' read is the app's, not the transaction's.
  */
 export async function groupPlaces(personId: string): Promise<GroupPlace[]> {
+  // Not compared now (decision 128): no answer is stored by group, so nobody's groups are read.
+  if (!comparesByGroup()) return [];
   const people = await db.user.findMany({
     where: { deactivatedAt: null },
     select: { id: true, track: true, level: true, attributes: true },

@@ -202,13 +202,18 @@ export function canDeleteItem(item: { askedAt: Date | null }): boolean {
  */
 const COMPARED_BY_GROUP = false;
 
+/** Whether answers are compared by group at all (above). */
+export function comparesByGroup(): boolean {
+  return COMPARED_BY_GROUP;
+}
+
 /**
  * Who reads the organisation's experience by group, once it is compared: admins. The store holds
  * no team, so it cannot be cut to a manager's line, and the whole organisation's groups would show
  * a manager people outside it.
  */
 export function canReadByGroup(viewer: HealthViewer): boolean {
-  return COMPARED_BY_GROUP && viewer.isAdmin;
+  return comparesByGroup() && viewer.isAdmin;
 }
 
 /** The dimensions groups are taken by: track, level and each imported attribute; never team or manager (no league table). */
@@ -226,7 +231,7 @@ export function isGroupDimension(dimension: string): boolean {
  * answer.
  */
 export function storesInGroup(facts: { people: number; floor: number }): boolean {
-  return COMPARED_BY_GROUP && facts.people >= facts.floor;
+  return comparesByGroup() && facts.people >= facts.floor;
 }
 
 /**
