@@ -436,6 +436,22 @@ async function main() {
       note: `the nominee's own, submitted: ${accounts.promotions.criteria} criteria, each with both authors' cases and evidence (issue 81)`,
     },
     {
+      label: "promotion packet (writing)",
+      path: `/promotions/nominations/${accounts.promotions.writing.nominationId}`,
+      cookie: await signIn(base, accounts.promotions.writing.nomineeEmail),
+      bar: true,
+      duration: DURATION,
+      note: `the nominee writing theirs: ${accounts.promotions.writing.written} of ${accounts.promotions.criteria} criteria written, the evidence Rungs offers for each (issue 81)`,
+    },
+    {
+      label: "promotion committee",
+      path: `/promotions/windows/${accounts.promotions.windowId}/committee`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the window's committee of four, who may sit on it and the meeting's time (issue 81)",
+    },
+    {
       label: "promotion meeting",
       path: `/promotions/windows/${accounts.promotions.windowId}/meeting`,
       cookie: await signIn(base, accounts.promotions.chairEmail),

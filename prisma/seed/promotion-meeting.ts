@@ -27,7 +27,9 @@ import {
  * Staff Engineer (ic4), each packet filled by the nominee and their manager (a case and up to three
  * pieces of evidence per criterion) and submitted, a committee of four Senior Staff or Principal
  * Engineers from outside the nominees' organisations, every ballot submitted with notes, and the
- * meeting started. Written through the services, so each step is checked as the app checks it.
+ * meeting started. Beside it, a second window still taking packets, where one more Senior Engineer
+ * has written most of their packet and their manager nothing yet (the packet being written). Written
+ * through the services, so each step is checked as the app checks it.
  */
 export type PromotionMeetingSummary = {
   windowId: string;
@@ -37,6 +39,8 @@ export type PromotionMeetingSummary = {
   nomineeEmail: string;
   chairEmail: string;
   memberEmail: string;
+  /** The window taking packets, and the nomination whose packet its nominee is writing. */
+  writing: { windowId: string; nominationId: string; nomineeEmail: string; written: number };
 };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,9 +80,10 @@ export async function seedPromotionMeeting(options: {
   const nominees = await db.user.findMany({
     where: { level: "ic3", managerId: { not: null }, deactivatedAt: null },
     orderBy: { email: "desc" },
-    take: count,
+    take: count + 1,
     select: PERSON,
   });
+  const writer = nominees.length > count ? nominees.pop()! : null;
   const managers = new Map(
     (
       await db.user.findMany({
@@ -101,9 +106,9 @@ export async function seedPromotionMeeting(options: {
       ),
     )
     .slice(0, 4);
-  if (nominees.length < count || members.length < 4)
+  if (!writer || members.length < 4)
     throw new Error(
-      `a promotion meeting needs ${count} Senior Engineers and four voters outside their organisations`,
+      `a promotion meeting needs ${count + 1} Senior Engineers and four voters outside their organisations`,
     );
 
   const nominationIds: string[] = [];
@@ -191,6 +196,7 @@ export async function seedPromotionMeeting(options: {
     }
   }
   await startMeeting(members[0]!, windowId, null);
+  const writing = await seedPacketBeingWritten(admin, writer, at);
   return {
     windowId,
     nominationIds,
@@ -198,5 +204,62 @@ export async function seedPromotionMeeting(options: {
     nomineeEmail: nominees[0]!.email,
     chairEmail: members[0]!.email,
     memberEmail: members[1]!.email,
+    writing,
+  };
+}
+
+/** A window taking packets, opened ten days ago: the writer's manager nominated them, and they have written all but five criteria. */
+async function seedPacketBeingWritten(
+  admin: Viewer,
+  writer: Viewer & { managerId: string | null },
+  at: (days: number) => Date,
+) {
+  const windowId = await createWindow(admin, {
+    name: "Bench promotions, next",
+    ladderId: "engineering",
+    nominationsOpenOn: dateToDay(at(-10)),
+    nominationsCloseOn: dateToDay(at(5)),
+    packetsDueOn: dateToDay(at(15)),
+    votesDueOn: dateToDay(at(25)),
+    effectiveOn: dateToDay(at(60)),
+  });
+  await openWindow(admin, windowId, at(-10));
+  const manager = await db.user.findUniqueOrThrow({
+    where: { id: writer.managerId! },
+    select: PERSON,
+  });
+  const made = await nominate(
+    manager,
+    {
+      windowId,
+      nomineeEmail: writer.email,
+      targetLevelId: "ic4",
+      statement: `${writer.name} has carried the search team's indexing work for a year and taught it to the team.`,
+    },
+    at(-8),
+  );
+  if (!made.ok) throw new Error(`${writer.email} was not nominated`);
+  const page = await nominationPage(writer, made.nominationId, at(-2));
+  if (!page.packet) throw new Error(`no packet to write for ${writer.email}`);
+  const toWrite = page.packet.criteria.slice(0, -5);
+  let revision = 0;
+  for (const criterion of toWrite)
+    revision = await saveCase(
+      writer,
+      made.nominationId,
+      page.packet.id,
+      {
+        competencyId: criterion.competencyId,
+        text: `${criterion.name}: rebuilt the indexing pipeline so a full reindex takes an hour, not a night, and wrote how to run it.`,
+        evidence: criterion.offered.slice(0, 2).map((item) => item.ref),
+        revision,
+      },
+      at(-2),
+    );
+  return {
+    windowId,
+    nominationId: made.nominationId,
+    nomineeEmail: writer.email,
+    written: toWrite.length,
   };
 }

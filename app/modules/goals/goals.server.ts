@@ -1239,18 +1239,24 @@ export async function reportsGoals(
 
 /** The key results whose check-in is due for a person: theirs or contributed to, in an open period, none in the last week (progress.checkInDue). */
 export async function checkInsDue(personId: string, now = clock.now()) {
-  // One statement: the home page asks every workflow's to-dos on each visit.
+  // One statement: the home page asks every workflow's to-dos on each visit. The person's key
+  // results come from the two indexes (owned, contributed to) first: an OR over both read every
+  // key result of every open period.
   const rows = parseRows(
     dueRow,
     await readRows`
+    WITH theirs AS (
+      SELECT id FROM "KeyResult" WHERE "ownerId" = ${personId}
+      UNION
+      SELECT "keyResultId" FROM "KeyResultContributor" WHERE "personId" = ${personId}
+    )
     SELECT k.id AS "keyResultId", k.title, k."objectiveId", k."createdAt", p."startsOn", p."endsOn", p."closedAt",
       (SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id) AS "lastAt"
-    FROM "KeyResult" k
+    FROM theirs
+    JOIN "KeyResult" k ON k.id = theirs.id
     JOIN "Objective" o ON o.id = k."objectiveId"
     JOIN "GoalPeriod" p ON p.id = o."periodId"
-    WHERE (k."ownerId" = ${personId}
-        OR EXISTS (SELECT 1 FROM "KeyResultContributor" kc WHERE kc."keyResultId" = k.id AND kc."personId" = ${personId}))
-      AND p."closedAt" IS NULL AND p."startsOn" <= ${now}
+    WHERE p."closedAt" IS NULL AND p."startsOn" <= ${now}
     ORDER BY k."objectiveId", k.position, k.id`,
   );
   return rows

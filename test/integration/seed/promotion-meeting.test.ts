@@ -8,7 +8,7 @@ import { createAdmin, createPerson } from "../../utils/factories";
 
 /** The bench's promotion window (scripts/bench.ts): at its meeting, as heavy as in real use. */
 describe("the bench's promotion meeting", () => {
-  test("three filled packets, a committee of four outside the nominees' organisation with every ballot in, and the chair deciding at the meeting", async () => {
+  test("three filled packets, a committee of four outside the nominees' organisation with every ballot in, and the chair deciding at the meeting; beside it a packet being written", async () => {
     const admin = await createAdmin({ name: "Ada Admin" });
     const top = await createPerson({ name: "Tara Top", track: "manager", level: "m4" });
     const head = await createPerson({
@@ -29,7 +29,7 @@ describe("the bench's promotion meeting", () => {
       level: "m2",
       managerId: head.id,
     });
-    for (const name of ["Ann", "Ben", "Cleo"])
+    for (const name of ["Ann", "Ben", "Cleo", "Dana"])
       await createPerson({
         name: `${name} Senior`,
         track: "ic",
@@ -76,5 +76,19 @@ describe("the bench's promotion meeting", () => {
     expect(
       packet.criteria.every((criterion) => criterion.nomineeCase && criterion.managerCase),
     ).toBe(true);
+
+    // The packet being written: a draft its nominee may still write, most criteria with a case, their manager's none.
+    const writer = await db.user.findUniqueOrThrow({
+      where: { email: meeting.writing.nomineeEmail },
+    });
+    expect(meeting.nominationIds).not.toContain(meeting.writing.nominationId);
+    const draft = await nominationPage(writer, meeting.writing.nominationId);
+    expect(draft.packet).toMatchObject({ submittedAt: null });
+    expect(draft.can.write).toBe(true);
+    const written = draft.packet!.criteria.filter((criterion) => criterion.nomineeCase);
+    expect(written).toHaveLength(meeting.writing.written);
+    expect(written.length).toBeGreaterThan(draft.packet!.criteria.length / 2);
+    expect(written.length).toBeLessThan(draft.packet!.criteria.length);
+    expect(draft.packet!.criteria.some((criterion) => criterion.managerCase)).toBe(false);
   });
 });
