@@ -232,22 +232,33 @@ export function alphaInterval(
   if (parts.length < 2) return null;
   const random = seeded(seed);
   const alphas: number[] = [];
-  const sum = new Float64Array(size * size);
-  for (let draw = 0; draw < draws; draw++) {
-    sum.fill(0);
-    let units = 0;
+  // One draw's coincidences, refilled in place: a page reads a thousand draws per request.
+  const draw: Coincidences = {
+    values: whole.values,
+    matrix: whole.values.map(() => new Array<number>(size).fill(0)),
+    totals: new Array<number>(size).fill(0),
+    n: 0,
+    units: 0,
+  };
+  for (let turn = 0; turn < draws; turn++) {
+    for (const row of draw.matrix) row.fill(0);
+    draw.units = 0;
     for (let pick = 0; pick < parts.length; pick++) {
       const part = parts[Math.floor(random() * parts.length)]!;
-      for (let cell = 0; cell < sum.length; cell++) sum[cell]! += part.matrix[cell]!;
-      units += part.units;
+      for (let c = 0; c < size; c++) {
+        const row = draw.matrix[c]!;
+        for (let k = 0; k < size; k++) row[k]! += part.matrix[c * size + k]!;
+      }
+      draw.units += part.units;
     }
-    const matrix = whole.values.map((_, c) => Array.from(sum.subarray(c * size, (c + 1) * size)));
-    const totals = matrix.map((row) => row.reduce((total, value) => total + value, 0));
-    const n = totals.reduce((total, value) => total + value, 0);
-    const { alpha } = alphaFromCoincidences(
-      { values: whole.values, matrix, totals, n, units },
-      level,
-    );
+    draw.n = 0;
+    for (let c = 0; c < size; c++) {
+      let total = 0;
+      for (const value of draw.matrix[c]!) total += value;
+      draw.totals[c] = total;
+      draw.n += total;
+    }
+    const { alpha } = alphaFromCoincidences(draw, level);
     if (alpha !== null) alphas.push(alpha);
   }
   if (alphas.length < draws / 2) return null;
