@@ -97,6 +97,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["nominee's organisation", "الوحدة التنظيمية للمرشَّح", /مؤسسة (?:ال)?مرش\p{M}*ح/u],
     // Stretch work is فرصة التطوير, as the opportunities pages say: مهام التطوير is a second word for it.
     ["stretch work", "فرصة التطوير", /مهام التطوير|مهمة التطوير/u],
+    // A confidence interval is فترة الثقة on every page; مجال and فاصل were second words for it.
+    ["confidence interval", "فترة الثقة", /(?:مجال|مجالات|فاصل|فواصل) (?:ال)?ثقة/u],
   ],
 };
 

@@ -140,9 +140,7 @@ describe("a reminder as an email", () => {
       { kind: "nudge-due-soon", items: [due] },
     ];
     const arabic = renderMessage(sections, "Amal", { ...links, kinds }, voiceIn("ar", "UTC"));
-    expect(arabic.subject).toBe(
-      "جديد في قائمة مهامك: جلسة المراجعة الختامية لـ<Ada & Co> (وعنصران آخران)",
-    );
+    expect(arabic.subject).toBe("جديد في قائمة مهامك: جلسة المراجعة لـ<Ada & Co> (وعنصران آخران)");
     expect(arabic.text).toContain(
       "- أجرِ تقييمك الذاتي في Autumn (موعده غدًا، الأربعاء 25\u200f/11\u200f/2026)",
     );
