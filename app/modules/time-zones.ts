@@ -10,11 +10,17 @@ import type { PageLanguage } from "~/i18n/languages";
  * read a zone the same way.
  */
 
+/** Zones the runtime said it knows: every signed-in page asks of its reader's, and a formatter per ask is not free. Capped: the runtime also accepts any spelling's case. */
+const known = new Set<string>();
+const KNOWN_AT_MOST = 2_000;
+
 /** Whether the runtime knows this zone by name ("UTC" included). */
 export function isTimeZone(name: string): boolean {
   if (!name || name.length > 64) return false;
+  if (known.has(name)) return true;
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: name });
+    if (known.size < KNOWN_AT_MOST) known.add(name);
     return true;
   } catch {
     return false;
