@@ -78,6 +78,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["served (ladder)", "disponible", word("servida|servidas|sirviendo")],
     // "Línea de reporte" is a calque of "reporting line".
     ["reporting line", "línea jerárquica", word("línea de reporte|líneas de reporte")],
+    // "Enter" on a field is Escriba (text) or Indique (a value), never the machine's Introduzca.
+    ["enter (a field)", "Escriba, Indique", word("introduzca|introduzcan|introduce|introducir")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
@@ -202,6 +204,9 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   // French's read of mentorship: a ladder Rungs serves is "en service", never "publiée" (a
   // published site or published pairs).
   ["a served ladder", /\b(?:served|serves|serving)\b/iu, { fr: /en service/iu }],
+  // Spanish's consistency sweep: an objective's, key result's or action's owner is its titular;
+  // responsable is the manager.
+  ["owner", /\b(?:owners?|owns|owned|owning)\b/iu, { es: /titular/iu }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, peers nominated for feedback, and a key result "on track" or "off track" (on course, not a career track).
