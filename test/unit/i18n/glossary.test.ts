@@ -202,8 +202,12 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   // Spanish's read of the access audit: stretch work is an oportunidad de desarrollo, never a proyecto.
   ["stretch work", /\bstretch\b/iu, { es: /oportunidad/iu }],
   // French's read of mentorship: a ladder Rungs serves is "en service", never "publiée" (a
-  // published site or published pairs).
-  ["a served ladder", /\b(?:served|serves|serving)\b/iu, { fr: /en service/iu }],
+  // published site or published pairs); German's is bereitgestellt, never angeboten (an offer).
+  [
+    "a served ladder",
+    /\b(?:served|serves|serving)\b/iu,
+    { de: /bereitgestellt|bereitstell/iu, fr: /en service/iu },
+  ],
   // Spanish's consistency sweep: an objective's, key result's or action's owner is its titular;
   // responsable is the manager.
   ["owner", /\b(?:owners?|owns|owned|owning)\b/iu, { es: /titular/iu }],

@@ -49,6 +49,16 @@ describe("German's inclusive forms", () => {
       offenders("de", /\p{L}(?:[:*_·]|\/-?)(?:in|innen|r)(?![\p{L}])|\p{Ll}Innen(?![\p{L}])/u),
     ).toEqual([]);
   });
+  // A mentor is a role noun with no neutral one in use: both forms, as a sponsor's Förderin oder
+  // Förderer (eine Mentorin oder ein Mentor, Mentorinnen und Mentoren), never Mentor alone.
+  test("no Mentor or Mentoren without Mentorin beside it", () => {
+    expect(
+      offenders(
+        "de",
+        /(?<!Mentorin(?:nen)? (?:oder|und|bzw\.) (?:\p{L}+ ){0,4})(?<![\p{L}-])Mentor(?:en|s)?(?![\p{L}])/u,
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe("French's inclusive forms", () => {
