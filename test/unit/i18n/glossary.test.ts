@@ -54,6 +54,12 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["a served ladder", "en service", word("servie|servies")],
     // The reporting line is the "ligne hiérarchique" everywhere else in French.
     ["reporting line", "ligne hiérarchique", word("chaînes? hiérarchiques?")],
+    // A growth plan's focus is a compétence prioritaire (or priorité), as the growth pages say.
+    [
+      "focus competency",
+      "compétence prioritaire",
+      word("axes? de progression|axes? d(?:e votre|u) plan de progression"),
+    ],
   ],
   es: [
     ["ladder", "escala de carrera", word("escalera|escaleras")],
@@ -199,6 +205,9 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   ["rating", /\b(?:ratings?|rated|unrated)\b/iu, { es: /calific/iu }],
   // A promotion nomination is French's "proposition", never "candidature" (a job application).
   ["nomination", /\bnominations?\b/iu, { fr: /propos/iu }],
+  // The number a committee reads in place of a nominee's name is a numéro d’anonymat: a
+  // "numéro de candidature" would bring back the job application the row above rules out.
+  ["candidate number", /\bcandidate numbers?\b/iu, { fr: /numéro d’anonymat/iu }],
   // Spanish's read of the access audit: stretch work is an oportunidad de desarrollo, never a proyecto.
   ["stretch work", /\bstretch\b/iu, { es: /oportunidad/iu }],
   // French's read of mentorship: a ladder Rungs serves is "en service", never "publiée" (a
