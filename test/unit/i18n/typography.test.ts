@@ -2,7 +2,7 @@
 // never in ICU's syntax (a skeleton such as ::.00 or an escaped brace '{' is not French text).
 import { describe, expect, test } from "vitest";
 import { languages, type Language } from "~/i18n/languages";
-import { messagesOf, offenders, pluralsOf } from "./texts";
+import { LITERAL, PLURAL, messagesOf, offenders, pluralsOf, type Element } from "./texts";
 
 describe("French", () => {
   test("a narrow no-break space (U+202F), never a plain or no-break space, before : ; ? !", () => {
@@ -44,6 +44,27 @@ describe("Arabic", () => {
   test("the Arabic comma and question mark after Arabic words", () => {
     // A comma with no space after it is data (the people import's example CSV row), not a sentence.
     expect(offenders("ar", /\p{Script=Arabic}[,?](?=\s|$)/u)).toEqual([]);
+  });
+  test("a count of two right after a preposition is in the genitive (…ين), never the nominative (…ان)", () => {
+    // «بفارق ساعتين»، «من صفّين»: the dual's nominative ending reads wrong after من، إلى، حتى….
+    const preposition = /(?:^|\s)(?:من|إلى|حتى|عن|على|منذ|بعد|قبل|بفارق|بين)\s$|(?:^|\s)[لب]ـ$/u;
+    const wrong: string[] = [];
+    const walk = (key: string, parts: Element[]) =>
+      parts.forEach((part, index) => {
+        const before = parts[index - 1];
+        const first = part.options?.two?.value[0];
+        if (
+          part.type === PLURAL &&
+          before?.type === LITERAL &&
+          preposition.test(before.value ?? "") &&
+          first?.type === LITERAL &&
+          /^\s*\S+ان(?:\s|$)/u.test(first.value ?? "")
+        )
+          wrong.push(`${key}: …${(before.value ?? "").slice(-15)}${first.value}`);
+        for (const option of Object.values(part.options ?? {})) walk(key, option.value);
+      });
+    for (const [key, , parsed] of messagesOf("ar")) walk(key, parsed);
+    expect(wrong).toEqual([]);
   });
 });
 
