@@ -22,6 +22,8 @@ export type HiringHistoryOptions = {
   loops?: number;
   /** How many existing people interview. */
   interviewers?: number;
+  /** People never drawn as interviewers (the bench's light signed-in engineer). */
+  exclude?: readonly string[];
   /** The hiring admin of every opening. */
   adminId: string;
   seed?: number;
@@ -283,7 +285,11 @@ export async function seedHiringHistory(
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
   const pool = await db.user.findMany({
-    where: { deactivatedAt: null, teamId: { not: null } },
+    where: {
+      deactivatedAt: null,
+      teamId: { not: null },
+      id: { notIn: [...(options.exclude ?? [])] },
+    },
     orderBy: { email: "asc" },
     take: options.interviewers ?? 200,
     select: { id: true },
