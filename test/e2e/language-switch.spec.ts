@@ -69,6 +69,8 @@ test("the header's language switch words the page again where it stands, keeping
   // The choice is the person's: a new page comes in it.
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  // The switch words the page on change once the page is live (before that, its form's button does).
+  await hydrated(page);
   await page.getByRole("combobox", { name: "اللغة", exact: true }).selectOption("en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en-GB");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
