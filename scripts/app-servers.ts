@@ -99,18 +99,48 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 }
 
 let handedOut = 0;
+/** This process's block of ports, once claimed: kept on the process, so a module read again claims no second block. */
+const kept = globalThis as unknown as { rungsPortBlock?: Promise<number> };
+
+const CLAIMS_FROM = 19_000;
+const BLOCKS_FROM = 20_000;
+const BLOCK_SIZE = 100;
+// Below the kernel's ephemeral range (32768 and up): 120 blocks of 100 end at 32,000.
+const BLOCKS = 120;
 
 /**
- * A port to listen on. Each test worker (Vitest's pool id, Playwright's worker index) draws from a
- * block of its own below the kernel's ephemeral range (32768 and up): a port the kernel picked could
- * be picked again by another worker before the first server listened, and a server that then failed
- * to listen left its health check to the other one (a clean-clone run once read another test's
- * pages). A port something else holds is skipped.
+ * The first port of a block of its own for this process (a Vitest or Playwright worker), claimed by
+ * listening on the block's claim port for as long as the process lives: binding is the one step
+ * two processes cannot both win, so no two workers share a block, of this run or of another suite
+ * run beside it on the machine (a port picked by number per worker was, and a server whose port was
+ * taken left its checks to the other suite's).
+ */
+function portBlock(): Promise<number> {
+  kept.rungsPortBlock ??= (async () => {
+    for (let index = 0; index < BLOCKS; index++) {
+      const claim = createServer();
+      const held = await new Promise<boolean>((resolve) => {
+        claim.once("error", () => resolve(false));
+        claim.listen(CLAIMS_FROM + index, "127.0.0.1", () => resolve(true));
+      });
+      if (!held) continue;
+      claim.unref();
+      return BLOCKS_FROM + index * BLOCK_SIZE;
+    }
+    throw new Error("Every block of test ports is claimed.");
+  })();
+  return kept.rungsPortBlock;
+}
+
+/**
+ * A port to listen on, from this process's own block (`portBlock`), below the kernel's ephemeral
+ * range: a port the kernel picked could be picked again by another worker before the first server
+ * listened. A port something else holds is skipped.
  */
 export async function freePort(): Promise<number> {
-  const worker = Number(process.env.VITEST_POOL_ID ?? process.env.TEST_WORKER_INDEX ?? 0) % 40;
-  for (let tries = 0; tries < 250; tries++) {
-    const port = 20_000 + worker * 250 + (handedOut++ % 250);
+  const first = await portBlock();
+  for (let tries = 0; tries < BLOCK_SIZE; tries++) {
+    const port = first + (handedOut++ % BLOCK_SIZE);
     if (await canListen(port)) return port;
   }
   throw new Error("No free port in this worker's block.");
