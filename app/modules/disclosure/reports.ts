@@ -146,28 +146,5 @@ export function funnelCells(
   );
 }
 
-/**
- * An audit of who moves on from stage to stage (eligible, nominated, promoted; saw, applied, chosen:
- * `equity/audit.ts`), named `audit:<name>`: everyone audited and each dimension's groups, the people
- * with no group in a dimension withheld. Its figures (how many reached each stage) are sums over a
- * cell's people, as an outcome table's are. `units`: the people as they stood at one moment, each
- * unit naming a person and the version of what was known of them (so that a cell read before and
- * after they changed is over two units of one person).
- */
-export function auditTableCells(
-  prefix: string,
-  units: readonly { unit: string; groups: Readonly<Record<string, string | null>> }[],
-  dimensions: readonly string[],
-): Cell[] {
-  return [
-    { id: prefix, members: units.map((entry) => entry.unit) },
-    ...dimensions.flatMap((dimension) =>
-      dimensionCells(
-        `${prefix}:${dimension}`,
-        units.map((entry) => ({ unit: entry.unit, group: entry.groups[dimension] ?? null })),
-      ),
-    ),
-  ];
-}
-
+/** An audit's table of cells (`equity/audit.ts`): everyone audited, and each dimension's groups as dimensionCells names them. */
 export const auditTable = (name: string) => `audit:${name}`;

@@ -7,7 +7,7 @@ import {
   type Contribution,
   type Release,
 } from "~/modules/disclosure/check";
-import { auditTable, auditTableCells } from "~/modules/disclosure/reports";
+import { auditTable } from "~/modules/disclosure/reports";
 import {
   fourFifthsRule,
   type Adjustment,
@@ -202,7 +202,7 @@ export function equityAudit(
   const rankOf = histories.map((history) => new Array<number>(history.length));
   changes.forEach((change, rank) => (rankOf[change.unit]![change.index] = rank));
 
-  // A cell's key: "" for everyone, `dimension:group` for a group (`dimension:` for no group), as auditTableCells names them after the prefix.
+  // A cell's key: "" for everyone, `dimension:group` for a group (`dimension:` for no group), as the audit's cells are named after the prefix.
   const keysOf = (state: AuditState | null) =>
     state
       ? ["", ...spec.dimensions.map((dimension) => `${dimension}:${state.groups[dimension] || ""}`)]
@@ -237,37 +237,58 @@ export function equityAudit(
   );
 
   // The units as they stood at a rank: each a version of its person, so that a reading before a change and one after are over different units.
+  const versionOf = (unit: number, version: number) => `${units[unit]!.id}#${version}`;
   const unitPerson = new Map<string, string>();
-  const standing = new Map<number, { cells: Map<string, Cell>; stage: Map<string, number> }>();
-  const standingAt = (rank: number) => {
-    const known = standing.get(rank);
-    if (known) return known;
-    const present = histories.flatMap((history, unit) => {
-      let version = -1;
-      while (version + 1 < history.length && rankOf[unit]![version + 1]! <= rank) version += 1;
-      const state = history[version]?.state;
-      if (!state) return [];
-      const id = `${units[unit]!.id}#${version}`;
-      unitPerson.set(id, personOf(unit));
-      return [{ unit: id, groups: state.groups, stage: stageIndex.get(state.stage)! }];
+  const stageOf = new Map<string, number>();
+  histories.forEach((history, unit) =>
+    history.forEach((entry, version) => {
+      if (!entry.state) return;
+      unitPerson.set(versionOf(unit, version), personOf(unit));
+      stageOf.set(versionOf(unit, version), stageIndex.get(entry.state.stage)!);
+    }),
+  );
+  // Each cell as it stood at each of its batches: everyone audited, and each dimension's groups (dimensionCells' ids, the units
+  // with no group withheld). Who is in which group is followed change by change, and a group's members copied where a batch closes.
+  const standing = new Map<string, Cell>();
+  const cellAt = (key: string, rank: number) => standing.get(`${key}@${rank}`);
+  {
+    const closingAt = new Map<number, string[]>();
+    for (const [key, ranks] of closings)
+      for (const rank of ranks)
+        (closingAt.get(rank) ?? closingAt.set(rank, []).get(rank)!).push(key);
+    const current: (string | null)[] = units.map(() => null);
+    const inGroup = new Map<string, Set<number>>();
+    changes.forEach((change, rank) => {
+      const history = histories[change.unit]!;
+      for (const key of keysOf(history[change.index - 1]?.state ?? null))
+        inGroup.get(key)?.delete(change.unit);
+      const state = history[change.index]!.state;
+      current[change.unit] = state ? versionOf(change.unit, change.index) : null;
+      for (const key of keysOf(state))
+        (inGroup.get(key) ?? inGroup.set(key, new Set()).get(key)!).add(change.unit);
+      for (const key of closingAt.get(rank) ?? []) {
+        const present = inGroup.get(key);
+        if (!present?.size) continue;
+        // In the units' order, whatever order they joined in.
+        const members =
+          key === ""
+            ? current.filter((unit): unit is string => unit !== null)
+            : Array.from(Int32Array.from(present).sort(), (unit) => current[unit]!);
+        standing.set(`${key}@${rank}`, {
+          id: `${key === "" ? prefix : `${prefix}:${key}`}@${rank}`,
+          members,
+          ...(key.endsWith(":") ? { withheld: true } : {}),
+        });
+      }
     });
-    const cells = new Map(
-      auditTableCells(prefix, present, spec.dimensions).map((cell) => [
-        cell.id === prefix ? "" : cell.id.slice(prefix.length + 1),
-        { ...cell, id: `${cell.id}@${rank}` },
-      ]),
-    );
-    const made = { cells, stage: new Map(present.map((entry) => [entry.unit, entry.stage])) };
-    standing.set(rank, made);
-    return made;
-  };
+  }
   // At each moment, every group as it stood at each of its batches until then: a reader keeps every reading, and combines old ones too.
   const closingsUpTo = (moment: number) =>
     [...closings].flatMap(([key, ranks]) =>
       ranks.filter((rank) => changes[rank]!.at <= moments[moment]!).map((rank) => ({ key, rank })),
     );
   const cellsUpTo = (moment: number) =>
-    closingsUpTo(moment).flatMap(({ key, rank }) => standingAt(rank).cells.get(key) ?? []);
+    closingsUpTo(moment).flatMap(({ key, rank }) => cellAt(key, rank) ?? []);
   const empty: Release = { shown: new Set<string>(), sizes: new Map() };
   const unitFloor = (unit: string) => floorOf(unitPerson.get(unit)!);
   const release = moments.length
@@ -279,10 +300,8 @@ export function equityAudit(
       )
     : empty;
   // How many reached a stage, in a cell as it stood at a rank.
-  const reachedIn = (cell: Cell, rank: number, stage: number) => {
-    const at = standingAt(rank).stage;
-    return cell.members.filter((unit) => at.get(unit)! >= stage).length;
-  };
+  const reachedIn = (cell: Cell, stage: number) =>
+    cell.members.filter((unit) => stageOf.get(unit)! >= stage).length;
   const floorOfCell = (cell: Cell) => Math.max(0, ...cell.members.map(unitFloor));
   // Each later stage's count is released on its own, among the rows the check shows (decision 105): a count that would say the same of
   // every member, or all but a few, is a band, and no combination of exact counts, now or read before, may give it.
@@ -293,10 +312,10 @@ export function equityAudit(
           moments.length,
           (moment) => [
             closingsUpTo(moment).flatMap(({ key, rank }) => {
-              const cell = standingAt(rank).cells.get(key);
+              const cell = cellAt(key, rank);
               if (!cell) return [];
               if (!release.shown.has(cell.id)) return [{ ...cell, withheld: true }];
-              const count = reachedIn(cell, rank, stage);
+              const count = reachedIn(cell, stage);
               return [
                 shownCount(count, cell.members.length, floorOfCell(cell)).kind === "exact"
                   ? cell
@@ -313,12 +332,11 @@ export function equityAudit(
   const latest = (key: string) => {
     const rank = closings.get(key)?.at(-1);
     if (rank === undefined) return null;
-    const { cells, stage } = standingAt(rank);
-    const cell = cells.get(key);
-    if (!cell || !cell.members.length) return null;
+    const cell = cellAt(key, rank);
+    if (!cell) return null;
     const floor = floorOfCell(cell);
     const reached = spec.stages.map((_, index): Reached => {
-      const count = cell.members.filter((unit) => stage.get(unit)! >= index).length;
+      const count = reachedIn(cell, index);
       if (index === 0 || stageReleases[index]!.shown.has(cell.id)) return { count };
       const shown = shownCount(count, cell.members.length, floor);
       return shown.kind === "band" ? { band: { low: shown.low, high: shown.high } } : {};
