@@ -24,9 +24,19 @@ import {
   submitAnswer,
 } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
+import { dateToDay } from "~/modules/days";
+import {
+  addKeyResult,
+  checkIn,
+  closePeriod,
+  createObjective,
+  createPeriod,
+  reflect,
+} from "~/modules/goals/goals.server";
 import { saveGrowthPlan } from "~/modules/growth/growth-plan.server";
 import { saveNotificationSettings } from "~/modules/notifications/preferences.server";
 import { DEFAULT_PREFERENCES } from "~/modules/notifications/preferences";
+import * as clock from "~/platform/clock.server";
 import * as adminExportRoute from "~/routes/admin.people.$personId_.export";
 import * as downloadRoute from "~/routes/settings.export.$exportId.download";
 import * as exportRoute from "~/routes/settings.export";
@@ -42,6 +52,7 @@ import { servedLadderVersion } from "~/modules/ladders/registry.server";
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
   .default ?? addFormatsModule) as typeof addFormatsModule;
 const MARK = (what: string) => `MARK-${what}-e7a2`;
+const DAY = 24 * 60 * 60 * 1000;
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 let org: {
@@ -495,6 +506,40 @@ async function setUpOrganisation() {
     ],
   });
 
+  // Goals: her own objective, its key result, her check-in and her reflection once the period
+  // closed; a colleague's own objective is not hers to read.
+  const periodId = await createPeriod(admin, {
+    name: "Export period",
+    startsOn: dateToDay(new Date(clock.now().getTime() - 10 * DAY)),
+    endsOn: dateToDay(new Date(clock.now().getTime() + 10 * DAY)),
+  });
+  const objective = (who: Parameters<typeof createObjective>[0], title: string, why: string) =>
+    createObjective(who, {
+      periodId,
+      level: "person",
+      teamId: null,
+      title,
+      why,
+      commitment: "committed",
+      parentId: null,
+    });
+  const { id: keyResultId } = await addKeyResult(
+    person,
+    await objective(person, MARK("objective"), MARK("objective-why")),
+    {
+      title: MARK("key-result"),
+      kind: "metric",
+      unit: "x",
+      direction: "increase",
+      startValue: 0,
+      targetValue: 10,
+    },
+  );
+  await checkIn(person, keyResultId, { value: 5, confidence: "onTrack", note: MARK("goal-note") });
+  await objective(peers[0]!, MARK("others-objective"), MARK("others-objective-why"));
+  await closePeriod(admin, periodId);
+  await reflect(person, keyResultId, MARK("reflection"));
+
   await saveNotificationSettings(person.id, {
     ...DEFAULT_PREFERENCES,
     digest: "daily",
@@ -652,6 +697,11 @@ describe("a person's export", () => {
       "posted-opportunity",
       "sponsorship-received",
       "sponsorship-given",
+      "objective",
+      "objective-why",
+      "key-result",
+      "goal-note",
+      "reflection",
       "api-token",
       "revoked-api-token",
     ];
@@ -674,6 +724,8 @@ describe("a person's export", () => {
       "others-interest-note",
       "others-opportunity",
       "others-sponsorship",
+      "others-objective",
+      "others-objective-why",
     ]) {
       expect(json + html, `nothing of ${marker}`).not.toContain(MARK(marker));
     }

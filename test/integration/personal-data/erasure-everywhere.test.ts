@@ -3,10 +3,11 @@
 // decision, dissent and the append-only history's copies), stretch work, sponsorship, calibration
 // (its append-only history too), assessments, feedback, one-to-ones, mentorship (opt-in, pairs,
 // requests, check-ins), hiring (the candidate they were hired from, scorecards, dissents, moves,
-// decisions, trainee notes) and the rest. Every text carries a marker; after the erasure every
-// row of every table (on either database), the SQLite file's bytes, a backup and every other
-// person's export are searched for it, their name and their email, and what the audits and
-// reports count is unchanged.
+// decisions, trainee notes), goals (objectives, key results, check-in notes, reflections), team
+// health (an anonymous comment naming them, the action they owned) and the rest. Every text
+// carries a marker; after the erasure every row of every table (on either database), the SQLite
+// file's bytes (its planner statistics included), a backup and every other person's export are
+// searched for it, their name and their email, and what the audits and reports count is unchanged.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
@@ -509,6 +510,95 @@ beforeAll(async () => {
     },
   });
 
+  // Goals: the leaver's own objective, its key result, a check-in's note and the reflection; and
+  // the team objective they own, whose why goes under the rule that removes their words.
+  const period = await db.goalPeriod.create({
+    data: { name: "This quarter", startsOn: now, endsOn: new Date(now.getTime() + 90 * DAY) },
+  });
+  const team = await db.team.create({ data: { name: "Ledger" } });
+  const objective = await db.objective.create({
+    data: {
+      periodId: period.id,
+      level: "person",
+      ownerId: leaver.id,
+      createdById: leaver.id,
+      title: MARK("objective"),
+      why: MARK("objective-why"),
+      commitment: "committed",
+    },
+  });
+  const keyResult = await db.keyResult.create({
+    data: {
+      objectiveId: objective.id,
+      title: MARK("key-result"),
+      kind: "metric",
+      direction: "increase",
+      startValue: 0,
+      targetValue: 10,
+      ownerId: leaver.id,
+      reflection: MARK("reflection"),
+    },
+  });
+  await db.keyResultCheckIn.create({
+    data: {
+      keyResultId: keyResult.id,
+      value: 5,
+      confidence: "onTrack",
+      note: MARK("goal-check-in"),
+      authorId: leaver.id,
+      at: now,
+    },
+  });
+  await db.objective.create({
+    data: {
+      periodId: period.id,
+      level: "team",
+      teamId: team.id,
+      ownerId: leaver.id,
+      createdById: leaver.id,
+      title: "Reconcile the ledgers",
+      why: MARK("team-objective-why"),
+      commitment: "committed",
+    },
+  });
+
+  // Team health: a check-in the leaver was asked in, an anonymous comment naming them, and the
+  // action they took on for the team.
+  const checkIn = await db.teamHealthCheckIn.create({
+    data: {
+      startedById: manager.id,
+      items: JSON.stringify(["meaning"]),
+      askComment: true,
+      closesAt: now,
+      closedAt: now,
+    },
+  });
+  const asked = await db.teamHealthTeam.create({
+    data: { checkInId: checkIn.id, teamId: team.id, floor: 3 },
+  });
+  await db.teamHealthInvitation.create({
+    data: { checkInTeamId: asked.id, personId: leaver.id, answered: true },
+  });
+  await db.teamHealthResponse.create({
+    data: {
+      id: "comment-5e2a",
+      checkInTeamId: asked.id,
+      batch: 1,
+      values: JSON.stringify({ meaning: 4 }),
+      comment: `${leaver.name} keeps the retros honest`,
+    },
+  });
+  await db.teamHealthAction.create({
+    data: {
+      checkInTeamId: asked.id,
+      teamId: team.id,
+      item: "meaning",
+      text: MARK("team-action"),
+      ownerId: leaver.id,
+      dueOn: new Date(now.getTime() + 14 * DAY),
+    },
+  });
+
   await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: now } });
 });
 
@@ -535,10 +625,13 @@ describe("erasing a leaver", () => {
         "HiringScore",
         "HiringScorecard",
         "HiringTraineeSeat",
+        "KeyResult",
+        "KeyResultCheckIn",
         "MentorshipCheckIn",
         "MentorshipPair",
         "MentorshipParticipant",
         "MentorshipRequest",
+        "Objective",
         "Opportunity",
         "OpportunityInterest",
         "PromotionCase",
@@ -548,10 +641,21 @@ describe("erasing a leaver", () => {
         "PromotionNomination",
         "PromotionVote",
         "Sponsorship",
+        "TeamHealthAction",
+        "TeamHealthResponse",
         "User",
       ]),
     );
     const before = await counted();
+    if (provider === "sqlite") {
+      // The planner's statistics, as the server refreshes them every hour, sample index keys: the
+      // leaver's email is copied into sqlite_stat4 (searched for in the file's bytes, below).
+      await db.$executeRawUnsafe("ANALYZE");
+      const samples = await db.$queryRawUnsafe<{ sample: Uint8Array }[]>(
+        `SELECT sample FROM sqlite_stat4 WHERE tbl = 'User'`,
+      );
+      expect(samples.some(({ sample }) => Buffer.from(sample).includes(LEAVER_EMAIL))).toBe(true);
+    }
     await db.retentionRule.create({ data: { kind: "leavers", othersTexts: "remove" } });
     await eraseNow({ ...org.admin, isHiringAdmin: false }, org.leaver.email, now);
     expect(await marksInTheDatabase()).toEqual([]);
