@@ -16,7 +16,10 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return accessAuditView(viewer, { language: languageOf(context) });
+  return accessAuditView(viewer, {
+    language: languageOf(context),
+    all: new URL(request.url).searchParams.get("all"),
+  });
 });
 
 export default function AccessAudit({ loaderData }: Route.ComponentProps) {

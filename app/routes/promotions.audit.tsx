@@ -18,7 +18,10 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export const loader = withDomainErrors(async ({ request, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return promotionAuditView(viewer, { language: languageOf(context) });
+  return promotionAuditView(viewer, {
+    language: languageOf(context),
+    all: new URL(request.url).searchParams.get("all"),
+  });
 });
 
 export default function PromotionAudit({ loaderData }: Route.ComponentProps) {

@@ -16,7 +16,10 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return windowAuditView(viewer, params.windowId ?? "", { language: languageOf(context) });
+  return windowAuditView(viewer, params.windowId ?? "", {
+    language: languageOf(context),
+    all: new URL(request.url).searchParams.get("all"),
+  });
 });
 
 export default function WindowAudit({ loaderData }: Route.ComponentProps) {

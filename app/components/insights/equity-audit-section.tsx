@@ -5,7 +5,12 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, Card } from "~/components/ui/page";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import type { AuditRate, AuditStep, LabelledAudit } from "~/modules/equity/audit";
+import {
+  GROUPS_LISTED,
+  type AuditRate,
+  type AuditStep,
+  type ListedAudit,
+} from "~/modules/equity/audit";
 
 /**
  * One funnel of an equity audit as a page shows it (decision 083): everyone's rates, then a table
@@ -116,7 +121,8 @@ export function EquityAuditSection({
   heading: string;
   explain: string;
   steps: readonly Step[];
-  audit: LabelledAudit;
+  /** `unlisted`: how many groups of a dimension the page counts without listing (listedAudit). */
+  audit: ListedAudit;
   floor: number;
   stageName: (id: string) => string;
   /** A dimension the audit names itself (the windows); the others are team, track, level and attributes. */
@@ -213,6 +219,26 @@ export function EquityAuditSection({
                 })}
               </DataTable>
             ) : null}
+            {dimension.unlisted ? (
+              <p className={`mt-1 text-sm ${muted}`}>
+                {t("listed.some", { count: dimension.unlisted })}{" "}
+                <Link
+                  to={{ search: `?all=${encodeURIComponent(dimension.id)}`, hash: headingId }}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
+                  {t("listed.all", { total: dimension.groups.length + dimension.unlisted })}
+                </Link>
+              </p>
+            ) : dimension.groups.length > GROUPS_LISTED ? (
+              <p className={`mt-1 text-sm ${muted}`}>
+                <Link
+                  to={{ search: "", hash: headingId }}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
+                  {t("listed.fewer", { listed: GROUPS_LISTED })}
+                </Link>
+              </p>
+            ) : null}
             {dimension.smallGroupsLeftOut ? (
               <p className={`mt-1 text-xs ${muted}`}>{t("disclosure.smallGroups", { floor })}</p>
             ) : null}
@@ -268,7 +294,7 @@ export function EquityAuditSections<Id extends string>({
   comparisons,
   ...shared
 }: {
-  entries: readonly { id: Id; steps: readonly Step[]; audit: LabelledAudit }[];
+  entries: readonly { id: Id; steps: readonly Step[]; audit: SectionProps["audit"] }[];
   words: (id: Id) => { heading: string; explain: string };
   comparisons?: (comparisons: number) => string;
 } & Pick<SectionProps, "floor" | "stageName" | "dimensionName" | "groupLink">) {

@@ -2,7 +2,13 @@ import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { mayLag } from "~/db/replicas.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
-import { equityAudit, funnelSteps, labelledAudit, type AuditUnit } from "~/modules/equity/audit";
+import {
+  equityAudit,
+  funnelSteps,
+  labelledAudit,
+  listedAudits,
+  type AuditUnit,
+} from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
 import { keyResultHoldings } from "~/modules/goals/goals.server";
 import { interviewerStaffings, interviewerTrainingHistory } from "~/modules/hiring/panels.server";
@@ -117,10 +123,13 @@ const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
   maxAgeMs: 10 * 60 * 1000,
 });
 
-/** `language`: the reader's, for the ladder's track and level names; the figures are the same in every one. */
+/**
+ * `language`: the reader's, for the ladder's track and level names; the figures are the same in every one. `all`: the
+ * dimension listed whole (listedAudit).
+ */
 export async function accessAuditView(
   viewer: Viewer,
-  options: { now?: Date; language?: PageLanguage } = {},
+  options: { now?: Date; language?: PageLanguage; all?: string | null } = {},
 ) {
   const language = options.language ?? SOURCE_LANGUAGE;
   const scope = await requireAccessAuditScope(viewer);
@@ -144,7 +153,13 @@ export async function accessAuditView(
     floorOf.key,
     language,
   ].join("\u0000");
-  return views.get(key, () => mayLag(() => computeView(scope, asOf, sources, floorOf, language)));
+  const view = await views.get(key, () =>
+    mayLag(() => computeView(scope, asOf, sources, floorOf, language)),
+  );
+  return {
+    ...view,
+    audits: listedAudits(view.audits, options.all),
+  };
 }
 
 async function computeView(

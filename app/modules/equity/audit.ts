@@ -127,6 +127,57 @@ export type LabelledAudit = Omit<Audit, "dimensions"> & {
   dimensions: (Omit<AuditDimension, "groups"> & { groups: (AuditGroup & { label: string })[] })[];
 };
 
+/** How many groups of one dimension a page lists before it counts the rest: a company's hundreds of teams would bury the few with a rate. */
+export const GROUPS_LISTED = 20;
+
+export type ListedAudit = Omit<LabelledAudit, "dimensions"> & {
+  dimensions: (LabelledAudit["dimensions"][number] & { unlisted: number })[];
+};
+
+/**
+ * An audit as a page lists it: a dimension of more than GROUPS_LISTED groups lists that many, those
+ * below four-fifths first, then those with a rate, then the rest (each in the audit's order, shown in
+ * it), and counts the others in `unlisted`; `all` names the one dimension listed whole. Every figure,
+ * the comparisons among them, is the audit's own: a group left out of the list is only not listed.
+ */
+export function listedAudit(audit: LabelledAudit, all: string | null): ListedAudit {
+  const priority = (group: AuditGroup) =>
+    group.steps?.some((step) => step.impact?.flagged)
+      ? 0
+      : group.steps?.some((step) => step.rate)
+        ? 1
+        : 2;
+  return {
+    ...audit,
+    dimensions: audit.dimensions.map((dimension) => {
+      if (dimension.id === all || dimension.groups.length <= GROUPS_LISTED)
+        return { ...dimension, unlisted: 0 };
+      const kept = new Set(
+        dimension.groups
+          .map((group) => ({ group, priority: priority(group) }))
+          // A stable sort: each priority in the audit's order.
+          .sort((a, b) => a.priority - b.priority)
+          .slice(0, GROUPS_LISTED)
+          .map(({ group }) => group),
+      );
+      return {
+        ...dimension,
+        groups: dimension.groups.filter((group) => kept.has(group)),
+        unlisted: dimension.groups.length - kept.size,
+      };
+    }),
+  };
+}
+
+/** A page's audits as it lists them (listedAudit), each first read as `read` says. */
+export function listedAudits<Entry extends { audit: LabelledAudit }>(
+  entries: readonly Entry[],
+  all: string | null | undefined,
+  read: (audit: LabelledAudit) => LabelledAudit = (audit) => audit,
+) {
+  return entries.map((entry) => ({ ...entry, audit: listedAudit(read(entry.audit), all ?? null) }));
+}
+
 /** A group's words: a track or level by its ladder's name, a team or an attribute as written. */
 export function groupLabel(ladders: readonly Ladder[], dimension: string, value: string): string {
   return (

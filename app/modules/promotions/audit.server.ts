@@ -3,7 +3,13 @@ import { db } from "~/db/client.server";
 import { auditedPeople, managerChanges } from "~/modules/access-audit/queries.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
-import { equityAudit, funnelSteps, labelledAudit, type AuditRate } from "~/modules/equity/audit";
+import {
+  equityAudit,
+  funnelSteps,
+  labelledAudit,
+  listedAudits,
+  type AuditRate,
+} from "~/modules/equity/audit";
 import { NotFoundError } from "~/modules/errors";
 import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
@@ -275,10 +281,13 @@ function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
 }
 
 /** The audit across windows: admins the organisation's, a manager their own organisation's. Each opening is kept (who read it, when). */
-/** `language`: the reader's, for the ladder's track and level names; the figures are the same in every one. */
+/**
+ * `language`: the reader's, for the ladder's track and level names; the figures are the same in every one. `all`: the
+ * dimension listed whole (listedAudit).
+ */
 export async function promotionAuditView(
   viewer: PromotionViewer,
-  options: { now?: Date; language?: PageLanguage } = {},
+  options: { now?: Date; language?: PageLanguage; all?: string | null } = {},
 ) {
   const scope = await scopeFor(viewer, false);
   const now = options.now ?? clock.now();
@@ -297,8 +306,9 @@ export async function promotionAuditView(
   });
   return {
     ...view,
-    audits: view.audits.map((entry) => ({ ...entry, audit: acrossWindows(entry.audit) })),
-    ...careers,
+    audits: listedAudits(view.audits, options.all, acrossWindows),
+    timeToPromotion: listedAudits(careers.timeToPromotion, options.all),
+    nineBox: { ...careers.nineBox, audits: listedAudits(careers.nineBox.audits, options.all) },
   };
 }
 
@@ -310,7 +320,7 @@ export async function promotionAuditView(
 export async function windowAuditView(
   viewer: PromotionViewer,
   windowId: string,
-  options: { now?: Date; language?: PageLanguage } = {},
+  options: { now?: Date; language?: PageLanguage; all?: string | null } = {},
 ) {
   const window = await db.promotionWindow.findUnique({
     where: { id: windowId },
@@ -363,6 +373,6 @@ export async function windowAuditView(
     window: { id: window.id, name: window.name },
     chair: isChair,
     readsAcross,
-    audits: view.audits.map((entry) => ({ ...entry, audit: ofWindow(entry.audit, windowId) })),
+    audits: listedAudits(view.audits, options.all, (audit) => ofWindow(audit, windowId)),
   };
 }

@@ -18,6 +18,7 @@ import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { signedInRequest } from "../../utils/session";
+import { withoutLabels } from "../../utils/audits";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 /** How far a person got on the interviewer training path: a stage covers two competencies, "half" is qualified on one of them only. */
@@ -258,14 +259,6 @@ async function read(viewer: Person): Promise<View> {
     await auditRoute.loader(routeArgs(await signedInRequest("/access-audit", viewer.id))),
   );
 }
-
-const withoutLabels = (audit: View["audits"][number]["audit"]) => ({
-  ...audit,
-  dimensions: audit.dimensions.map((dimension) => ({
-    ...dimension,
-    groups: dimension.groups.map(({ label: _label, ...group }) => group),
-  })),
-});
 
 /** Every person's groups as generated (the people not generated have none but their track and level). */
 async function groupsOf(): Promise<Map<string, Record<string, string | null>>> {

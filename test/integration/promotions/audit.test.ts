@@ -17,6 +17,7 @@ import { createAdmin, createPerson } from "../../utils/factories";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
+import { withoutLabels } from "../../utils/audits";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 type Across = Awaited<ReturnType<typeof acrossRoute.loader>>;
@@ -181,14 +182,6 @@ async function close(viewer: Person, windowId: string): Promise<unknown> {
     return error;
   }
 }
-
-const withoutLabels = <T extends { dimensions: { groups: { label: string }[] }[] }>(audit: T) => ({
-  ...audit,
-  dimensions: audit.dimensions.map((dimension) => ({
-    ...dimension,
-    groups: dimension.groups.map(({ label: _label, ...group }) => group),
-  })),
-});
 
 /** The units as this test generated them, each person in each window, and the audit's dimensions: across windows, the windows, each window's own. */
 function expectedAudits() {

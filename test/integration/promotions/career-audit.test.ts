@@ -16,6 +16,7 @@ import { createAdmin, createPerson } from "../../utils/factories";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { withoutLabels } from "../../utils/audits";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 type Across = Awaited<ReturnType<typeof acrossRoute.loader>>;
@@ -172,14 +173,6 @@ const across = async (viewer: Person = admin) =>
   bodyOf<Across>(
     await acrossRoute.loader(routeArgs(await signedInRequest("/promotions/audit", viewer.id))),
   );
-
-const withoutLabels = <T extends { dimensions: { groups: { label: string }[] }[] }>(audit: T) => ({
-  ...audit,
-  dimensions: audit.dimensions.map((dimension) => ({
-    ...dimension,
-    groups: dimension.groups.map(({ label: _label, ...group }) => group),
-  })),
-});
 
 /** The time-to-promotion units as this test generated them: each stay, on the day its year (or two) was up, or Rungs saw it if later. */
 function expectedTimeToPromotion() {
