@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { formatsFor } from "~/i18n/format";
-import type { PageLanguage } from "~/i18n/languages";
 
 /**
  * Calendar days as the forms take them (YYYY-MM-DD) and as they are stored (midnight UTC). Pure;
@@ -23,14 +21,6 @@ export function dayToDate(day: string): Date {
 }
 
 export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
-
-/**
- * A day as every page writes it ("18 Dec 2026"), from its stored midnight UTC or its form value
- * (YYYY-MM-DD); in English until its callers pass the page's language (docs/i18n.md).
- */
-export function formatDay(day: Date | string, language: PageLanguage = "en"): string {
-  return formatsFor(language, "UTC").day(day);
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 

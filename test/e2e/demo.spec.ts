@@ -1,7 +1,9 @@
 import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-// The second server of playwright.config.ts, whose demo organisation no other spec proposes, mentors or decides in.
+// The second server of playwright.config.ts. calibration.spec.ts, before this spec, opens cycles and
+// sessions of its own there and decides in them (Lena among their people, her level kept); no other
+// spec on it mentors or proposes in the demo's own session, "Autumn calibration: Product".
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {

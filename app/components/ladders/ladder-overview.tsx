@@ -7,9 +7,10 @@ import { marks, Sentence } from "./sentence";
 
 /**
  * Sections of a ladder's overview, each a card's heading and body (the page gives the card).
- * Free of the router, so the published ladder site (app/modules/ladders/site) shows the same ones:
- * the page makes each link (`competencyLink`, `levelLink`).
+ * Free of the router, so the published ladder site (app/components/ladders/site) shows the same
+ * ones: the page makes each link (`competencyLink`, `levelLink`).
  */
+
 /** Where an imported ladder was made from, linked where its source is public; nothing for a ladder written here. */
 export function LadderSourceNote({
   source,

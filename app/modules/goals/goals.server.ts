@@ -223,7 +223,6 @@ export async function createPeriod(viewer: Viewer, input: PeriodInput): Promise<
   return period.id;
 }
 
-/** The latest value of each key result (null with no check-in yet). */
 /**
  * An admin closes a period: every key result's final score is its progress at that moment
  * (computed, 0..1), kept; nothing but reflections is written in it after. Once.

@@ -12,7 +12,6 @@ export type HistoryAssessment = {
   ratings: readonly { competencyId: string; rating: number | null }[];
 };
 
-/** One column of the history: a cycle, or the out-of-cycle assessments of one month. */
 /**
  * A column of the history: a cycle (`cycleName`, null for a cycle with no name) or a month outside
  * any cycle (`month`, YYYY-MM). The page words it in the reader's language.

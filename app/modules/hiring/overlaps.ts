@@ -4,6 +4,7 @@
  * they start less than INTERVIEW_MINUTES apart. These are warnings: a panel may mean it (a
  * paired interview), so nothing is refused.
  */
+
 /** An interview's length, as hiring counts clashes and calendar invitations show it. */
 export const INTERVIEW_MINUTES = 60;
 

@@ -94,17 +94,17 @@ export async function organisationSize(): Promise<{ people: number; teams: numbe
   return row!;
 }
 
+/** Whether anyone active reports to the person: what makes them a manager to the scopes of insights and the audits. */
+export async function hasReports(personId: string): Promise<boolean> {
+  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
+}
+
 /**
  * When anyone in the organisation last changed, for the versions kept views are keyed by. People
  * are never deleted (they are deactivated, or erased in place), so the newest change says it all,
  * read from the end of the `updatedAt` index; an aggregate's MAX, which Prisma wraps in a
  * subquery, and a count both read every person, which grew with the organisation (decision 069).
  */
-/** Whether anyone active reports to the person: what makes them a manager to the scopes of insights and the audits. */
-export async function hasReports(personId: string): Promise<boolean> {
-  return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
-}
-
 export async function peopleChangedAt(): Promise<Date | null> {
   return (
     (await db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))

@@ -557,11 +557,6 @@ export async function updatePerson(
 /** A refusal is a message the page words in the admin's language. */
 export type SimpleResult = { ok: true } | { ok: false; message: Message };
 
-/**
- * Deactivating keeps the person and everything they did; it ends their sessions and
- * unused sign-in links so they cannot sign in. Their reports keep them as manager
- * until an admin moves them (the person's page lists who still reports to them).
- */
 /** What deactivating the person would end in each workflow, by the figures its hook reports (only those above zero). Changes nothing. */
 export async function deactivationPreview(
   personId: string,

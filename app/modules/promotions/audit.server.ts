@@ -280,10 +280,10 @@ function ofWindow(audit: LabelledAudit, windowId: string): LabelledAudit {
   };
 }
 
-/** The audit across windows: admins the organisation's, a manager their own organisation's. Each opening is kept (who read it, when). */
 /**
- * `language`: the reader's, for the ladder's track and level names; the figures are the same in every one. `all`: the
- * dimension listed whole (listedAudit).
+ * The audit across windows: admins the organisation's, a manager their own organisation's. Each
+ * opening is kept (who read it, when). `language`: the reader's, for the ladder's track and level
+ * names; the figures are the same in every one. `all`: the dimension listed whole (listedAudit).
  */
 export async function promotionAuditView(
   viewer: PromotionViewer,

@@ -100,8 +100,11 @@ function levelPlace(ladder: Ladder, levelId: string | null): LevelPlace | null {
   return level ? { trackId: level.trackId, rank: level.rank, band: level.band } : null;
 }
 
-/** The window, its committee and its standing nominations, with who votes on whom; 404 for a window that is not there. */
-/** `language`: the reader's, for the ladder's texts the facts carry (level titles, criteria). */
+/**
+ * The window, its committee and its standing nominations, with who votes on whom; 404 for a window
+ * that is not there. `language`: the reader's, for the ladder's texts the facts carry (level
+ * titles, criteria).
+ */
 export async function loadWindowFacts(
   windowId: string,
   language: PageLanguage = SOURCE_LANGUAGE,
