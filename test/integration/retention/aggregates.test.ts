@@ -3,7 +3,8 @@
 // fairness report and its own figures release the same figures for the same groups, each still
 // through the disclosure check, and no erased name or text is in any of them. An erased person's
 // own figures are then in nothing but those aggregates: their pages answer 404 to everyone, and the
-// lists that show one row a person count them without a row.
+// lists that show one row a person count them without a row. The promotion, career and access
+// audits are compared the same way in audit-aggregates.test.ts.
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
 import {
