@@ -1194,20 +1194,23 @@ export async function reportsGoals(
   );
   if (!personIds.length) return of;
   const ids = [...personIds];
+  // Their objectives are found from the three indexes (owned, a key result owned, one contributed
+  // to) first: one OR over all three read every objective of every open period.
+  const [owned, ownKeyResults, contributed] = await Promise.all([
+    db.objective.findMany({ where: { ownerId: { in: ids } }, select: { id: true } }),
+    db.keyResult.findMany({ where: { ownerId: { in: ids } }, select: { objectiveId: true } }),
+    db.keyResultContributor.findMany({
+      where: { personId: { in: ids } },
+      select: { keyResult: { select: { objectiveId: true } } },
+    }),
+  ]);
+  const theirs = new Set([
+    ...owned.map((row) => row.id),
+    ...ownKeyResults.map((row) => row.objectiveId),
+    ...contributed.map((row) => row.keyResult.objectiveId),
+  ]);
   const rows = await db.objective.findMany({
-    where: {
-      period: { closedAt: null, startsOn: { lte: now } },
-      OR: [
-        { ownerId: { in: ids } },
-        {
-          keyResults: {
-            some: {
-              OR: [{ ownerId: { in: ids } }, { contributors: { some: { personId: { in: ids } } } }],
-            },
-          },
-        },
-      ],
-    },
+    where: { id: { in: [...theirs] }, period: { closedAt: null, startsOn: { lte: now } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       ...OBJECTIVE,

@@ -1,7 +1,8 @@
 // The team overview shows each report's objectives and their overdue check-ins (issue 82, point 8;
 // decision 111), through the goals policy: a manager reads a report's private objective (they are in
 // its owner's chain) and counts the check-ins due on it, but a key result the report contributes to
-// in a private objective of someone outside the manager's line is neither named nor counted, and no
+// in a private objective of someone outside the manager's line is neither named nor counted (one they
+// own or contribute to in an objective everyone reads is counted), and no
 // value, confidence or note reaches the page's data. Someone with no reports reads no one's goals.
 import { expect, test } from "vitest";
 import { dateToDay } from "~/modules/days";
@@ -66,8 +67,29 @@ test("a manager reads each report's objectives and overdue check-ins as the goal
   await keyResult(rae, await objective(rae, "rae-private"));
   const solResult = await keyResult(sol, await objective(sol, "sol-private"));
   await checkIn(sol, solResult, { value: 40, confidence: "atRisk", note: MARK("note") });
+  // An objective of Sol's with no key result yet is still hers to list.
+  await objective(sol, "sol-empty");
   // Zed's private objective, with Rae a contributor: Rae reads it, her manager does not.
   await keyResult(zed, await objective(zed, "zed-private"), rae.email);
+  // Two company objectives, everyone's to read and owned by neither report: in one Rae owns a key
+  // result, in the other Sol contributes to one. Neither checked in on: due for them.
+  const company = async (what: string) =>
+    createObjective(admin, {
+      periodId,
+      level: "company",
+      teamId: null,
+      title: MARK(what),
+      why: "",
+      commitment: "committed",
+      parentId: null,
+    });
+  await addKeyResult(admin, await company("company-rae"), {
+    title: "Builds under ten minutes",
+    kind: "binary",
+    ownerEmail: rae.email,
+    contributorEmails: "",
+  });
+  await keyResult(admin, await company("company-sol"), sol.email);
 
   const page = await teamPage(manager.id);
   if (!page.hasReports) throw new Error("expected reports");
@@ -75,11 +97,14 @@ test("a manager reads each report's objectives and overdue check-ins as the goal
     page.groups.flatMap((group) => group.members).find((member) => member.id === id)!.goals;
   expect(goalsOf(rae.id)).toEqual({
     objectives: [{ id: expect.any(String), title: MARK("rae-private") }],
-    overdue: 1,
+    overdue: 2,
   });
   expect(goalsOf(sol.id)).toEqual({
-    objectives: [{ id: expect.any(String), title: MARK("sol-private") }],
-    overdue: 0,
+    objectives: [
+      { id: expect.any(String), title: MARK("sol-private") },
+      { id: expect.any(String), title: MARK("sol-empty") },
+    ],
+    overdue: 1,
   });
   const text = JSON.stringify(page);
   expect(text).not.toContain(MARK("zed-private"));
