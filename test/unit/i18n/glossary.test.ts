@@ -86,6 +86,11 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["reporting line", "línea jerárquica", word("línea de reporte|líneas de reporte")],
     // "Enter" on a field is Escriba (text) or Indique (a value), never the machine's Introduzca.
     ["enter (a field)", "Escriba, Indique", word("introduzca|introduzcan|introduce|introducir")],
+    // The sweep's open questions: a peer or colleague is a compañero, an overdue check-in or
+    // action is con retraso (vencer says when a due date falls), and a person is a candidato.
+    ["peer, colleague", "compañero", word("colega|colegas|excolega|excolegas")],
+    ["overdue", "con retraso", word("atrasada|atrasadas|atrasado|atrasados|vencida|vencidas")],
+    ["candidate (a person)", "candidato", word("de esta candidatura|Candidatura:")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
