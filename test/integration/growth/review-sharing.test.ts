@@ -186,7 +186,7 @@ describe("when the person reads their manager's review", () => {
       ...before.growth.reviewsWaiting[0],
     });
     expect(german).toBe(
-      "Das Review Ihrer Führungskraft in Frühjahr 2026 wird für Sie freigegeben, sobald Ihr Kalibrierungsergebnis für Sie freigegeben ist.",
+      "Das Review Ihrer Führungskraft in Frühjahr 2026 wird mit Ihnen geteilt, sobald Ihr Kalibrierungsergebnis für Sie freigegeben ist.",
     );
     expect(await reviewPage(engineer.id, review.id)).toBe(404);
 

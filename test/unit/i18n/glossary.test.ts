@@ -271,3 +271,17 @@ describe.each(["de", "fr", "es", "ar"] as const)("%s says the glossary's word", 
     expect(missing).toEqual([]);
   });
 });
+
+// German's consistency sweep: a person shares a text or a review (geteilt); a committee, a manager
+// or a check-in releases a result (freigegeben). Where English shares and releases nothing, German
+// does not say freigegeben.
+test("German: what is shared is geteilt, never freigegeben", () => {
+  const german = new Map(
+    messagesOf("de").map(([key, , parsed]) => [key, textsOf(parsed).join(" ")]),
+  );
+  const freigegeben = [...english]
+    .filter(([, text]) => /\bshar(?:e|es|ed|ing)\b/iu.test(text) && !/\breleas/iu.test(text))
+    .filter(([key]) => /freig|Freigabe/u.test(german.get(key) ?? ""))
+    .map(([key]) => `${key}: ${german.get(key)}`);
+  expect(freigegeben).toEqual([]);
+});

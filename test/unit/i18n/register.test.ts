@@ -59,6 +59,16 @@ describe("German's inclusive forms", () => {
       ),
     ).toEqual([]);
   });
+  // Mentee has no feminine form: it stands without an article (als Mentee, Mentees, Mentee:), and
+  // where a sentence needs one it is die mentorierte Person, as a sponsee is die geförderte Person.
+  test("no der, den, des, einen or Ihr Mentee", () => {
+    expect(
+      offenders(
+        "de",
+        /(?<![\p{L}])(?:(?:der|den|dem|die|ein|einen|einem|jeder|jeden|jedem|diese|diesen|diesem|Ihr|Ihre|Ihren|Ihrem|vom|zum|beim|kein|keinen|keinem) Mentee|(?:des|eines|dieses|jedes|Ihres) Mentees)(?![\p{L}])/iu,
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe("French's inclusive forms", () => {
