@@ -37,7 +37,8 @@ const waiting = ["conversations"].map((name) => `**/${name}.spec.ts`);
  * Four projects. The accessibility sweep only reads, so its tests run side by side on both cores,
  * first, on the demo organisation as seeded. Then the journeys on the demo server run one after
  * another (they build on each other's data), beside the journeys that have servers of their own and
- * the waiting walks.
+ * the waiting walks. Specs that share a server never change a person another spec on it uses: each
+ * names the demo people it changes, and test/unit/e2e-demo-people.test.ts checks no other uses them.
  */
 export default defineConfig({
   testDir: "./test/e2e",

@@ -1,9 +1,10 @@
 import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
-// The second server of playwright.config.ts. calibration.spec.ts, before this spec, opens cycles and
-// sessions of its own there and decides in them (Lena among their people, her level kept); no other
-// spec on it mentors or proposes in the demo's own session, "Autumn calibration: Product".
+// The second server of playwright.config.ts. The README's people are this spec's there: no other spec
+// on it signs in as or names Sam, Lena, Nora or Patrick, mentors, or proposes in the demo's own
+// session, "Autumn calibration: Product" (calibration.spec.ts opens sessions of its own, over Mobile).
+// Demo people this spec changes: Sam Okafor, Lena Fischer, Nora Lindqvist, Patrick Doyle.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {

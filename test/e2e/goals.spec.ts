@@ -1,12 +1,14 @@
 import { expect, test, type Browser } from "./test";
 import { hydrated, openDraft, people, signIn } from "./helpers";
 
-// A quarter of goals, walked by people no other journey signs in as: Priya Raman (admin) sets the
-// periods and writes the company objective; Arjun Mehta writes Infrastructure's and Developer
-// Experience's objectives supporting it; Felix Wagner (Infrastructure) writes his own, checks in
-// from the page and by API token, records his contribution as evidence; the quarter closes with
-// scores and Felix carries his objective over; his contribution is offered in his next
-// self-assessment and in his promotion packet.
+// A quarter of goals: Priya Raman (admin) sets the periods and writes the company objective; Arjun
+// Mehta writes Infrastructure's and Developer Experience's objectives supporting it; Felix Wagner
+// (Infrastructure), whom no other journey uses, writes his own, checks in from the page and by API
+// token, records his contribution as evidence; the quarter closes with scores and Felix carries his
+// objective over; his contribution is offered in his next self-assessment and in his promotion
+// packet. Arjun only acts here, as promotions.spec.ts signs him in to nominate his reports: neither
+// spec changes him.
+// Demo people this spec changes: Felix Wagner.
 const arjun = { email: "arjun.mehta@example.com", name: "Arjun Mehta" };
 const felix = { email: "felix.wagner@example.com", name: "Felix Wagner" };
 const DAY = 24 * 60 * 60 * 1000;

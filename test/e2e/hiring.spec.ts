@@ -2,9 +2,8 @@ import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, expectHeadingsInOrder, people, signIn } from "./helpers";
 
 // Interviewers no other browser test seats (the demo's own hiring uses Identity's Henrik and Marcus,
-// Mobile's Yuki and Diego). Later in the run, promotions.spec.ts signs Tobias in for his promotion
-// (it takes effect after the run) and team-health-live.spec.ts Ben for a check-in: neither changes
-// what this spec reads of them.
+// Mobile's Yuki and Diego). Later in the run team-health-live.spec.ts signs Ben in for a check-in,
+// which changes nothing this spec reads of him; no other spec on the demo server uses Tobias.
 const tobias = { email: "tobias.keller@example.com", name: "Tobias Keller" };
 const ben = { email: "ben.adeyemi@example.com", name: "Ben Adeyemi" };
 

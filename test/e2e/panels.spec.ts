@@ -2,8 +2,7 @@ import { expect, test, type Browser, type Page } from "./test";
 import { expectAccessible, people, signIn } from "./helpers";
 
 // The demo's panel rule mixes teams and levels and lets only qualified interviewers score. People no
-// other browser test staffs: Identity's Niamh (qualified in coding) and Sana (in delivery; her
-// promotion is decided "not yet" in promotions.spec.ts, after this spec, her level kept),
+// other browser test staffs: Identity's Niamh (qualified in coding) and Sana (in delivery),
 // Infrastructure's Omar (in system design), Yara (a shadow in system design, seated with Yuki Sato
 // on the loop in progress).
 const niamh = { email: "niamh.gallagher@example.com" };

@@ -4,8 +4,9 @@ import { expectAccessible, hydrated, openDraft, people, sectionLink, signIn } fr
 // The second server of playwright.config.ts: its ladder folder holds docs/examples' structures ladder, whose levels come from points.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
 
-// A demo person with no level whom no other spec signs in as: this spec changes their level, and a
-// spec sharing the server must never find a person changed under it.
+// A demo person with no level whom no other spec on this server uses: this spec changes their level,
+// and a spec sharing the server must never find a person changed under it.
+// Demo people this spec changes: Owen Price.
 const owen = { email: "owen.price@example.com", name: "Owen Price" };
 
 test("on a ladder with points, the pages show how levels are earned, and a self-assessment's points follow the ratings as they are chosen", async ({

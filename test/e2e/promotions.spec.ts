@@ -4,21 +4,24 @@ import { expectAccessible, signIn } from "./helpers";
 /**
  * One promotion window, from its first nomination to its close: the demo's "Summer promotions"
  * (prisma/seed/demo-promotion-committee.ts), open with nobody nominated and no committee, two voters
- * and a redacted first read. In Identity, Sana Qureshi nominates herself, Rosa Delgado her report
- * Tobias Keller, and Kwame Boateng, who sponsors Marcus Reid, nominates him; each writes and submits
- * a packet. Ines Duarte chairs and Rachel Stein votes (outside the nominees' line, above their
- * target levels); no other browser walk signs in as them or the three nominees.
+ * and a redacted first read. In Infrastructure, Julia Costa nominates herself, Arjun Mehta his report
+ * Amara Nwosu, and Kwame Boateng, who sponsors Nora Lindqvist, nominates her; each writes and submits
+ * a packet. Ines Duarte chairs and Ravi Iyer votes (outside the nominees' organisation, at or above
+ * their target levels). The window decides the three nominees' promotions (Amara's and Nora's take
+ * effect 60 days after the seed): no other spec on the demo server signs in as or names them, Kwame,
+ * Ines or Ravi. Arjun, whose goals goals.spec.ts writes, only acts here.
+ * Demo people this spec changes: Julia Costa, Amara Nwosu, Nora Lindqvist, Kwame Boateng, Ines Duarte, Ravi Iyer.
  */
 const WINDOW = "demo-promotions-summer";
 const MEETING = `/promotions/windows/${WINDOW}/meeting`;
 const admin = "priya.raman@example.com";
-const manager = { email: "rosa.delgado@example.com" };
+const manager = { email: "arjun.mehta@example.com" };
 const sponsor = { email: "kwame.boateng@example.com" };
-const sana = { email: "sana.qureshi@example.com", name: "Sana Qureshi" };
-const tobias = { email: "tobias.keller@example.com", name: "Tobias Keller" };
-const marcus = { email: "marcus.reid@example.com", name: "Marcus Reid" };
+const julia = { email: "julia.costa@example.com", name: "Julia Costa" };
+const amara = { email: "amara.nwosu@example.com", name: "Amara Nwosu" };
+const nora = { email: "nora.lindqvist@example.com", name: "Nora Lindqvist" };
 const chair = { email: "ines.duarte@example.com", name: "Ines Duarte" };
-const member = { email: "rachel.stein@example.com", name: "Rachel Stein" };
+const member = { email: "ravi.iyer@example.com", name: "Ravi Iyer" };
 
 async function as(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -84,9 +87,7 @@ async function vote(page: Page, candidate: number, mark: string, first?: string,
     page.getByRole("heading", { level: 1, name: new RegExp(`^Candidate ${candidate}, for`) }),
   ).toBeVisible();
   await expect(page.getByText(/You are reading this packet redacted/)).toBeVisible();
-  await expect(page.getByText(/Sana|Qureshi|Tobias|Keller|Marcus|Reid|Rosa|Delgado/)).toHaveCount(
-    0,
-  );
+  await expect(page.getByText(/Julia|Costa|Amara|Nwosu|Nora|Lindqvist|Arjun|Mehta/)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "The other members' votes" })).toHaveCount(0);
   if (before) await expect(page.getByText(`${before}: `)).toHaveCount(0);
   await markEvery(
@@ -114,90 +115,89 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     kwame.getByRole("table", { name: "Windows" }).getByText("8 nominated · 4 promoted · 4 not yet"),
   ).toBeVisible();
   await kwame.goto("/sponsorships");
-  await kwame.getByLabel("Their email").fill(marcus.email);
+  await kwame.getByLabel("Their email").fill(nora.email);
   await kwame.getByLabel("Advocating for").selectOption({ label: "A role" });
-  await kwame.getByLabel("Role", { exact: true }).fill("Identity tech lead");
+  await kwame.getByLabel("Role", { exact: true }).fill("Infrastructure tech lead");
   await kwame.getByRole("button", { name: "Record the sponsorship" }).click();
-  await expect(kwame.getByText("For the role Identity tech lead", { exact: false })).toBeVisible();
+  await expect(
+    kwame.getByText("For the role Infrastructure tech lead", { exact: false }),
+  ).toBeVisible();
   await nominate(
     kwame,
-    marcus.email,
+    nora.email,
     "ic4",
-    "Marcus set the token service's design for three teams this year.",
+    "Nora set the build cache's design for three teams this year.",
   );
   await expect(
-    kwame.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` }),
+    kwame.getByRole("heading", { name: `${nora.name}, for Staff Engineer` }),
   ).toBeVisible();
   await expect(
     kwame.getByText("Kwame Boateng made this nomination as their sponsor."),
   ).toBeVisible();
 
-  // Sana nominates herself; her manager nominates Tobias.
-  const sanaPage = await as(browser, sana.email);
+  // Julia nominates herself; her manager nominates Amara.
+  const juliaPage = await as(browser, julia.email);
   await nominate(
-    sanaPage,
+    juliaPage,
     "",
     "ic2",
     "I have run the team's on-call rota and its incident reviews since spring.",
   );
   await expect(
-    sanaPage.getByRole("heading", { name: `${sana.name}, for Engineer II` }),
+    juliaPage.getByRole("heading", { name: `${julia.name}, for Engineer II` }),
   ).toBeVisible();
-  const rosa = await as(browser, manager.email);
+  const arjun = await as(browser, manager.email);
   await nominate(
-    rosa,
-    tobias.email,
+    arjun,
+    amara.email,
     "ic3",
-    "Tobias leads the passkey work and reviews most of the team's designs.",
+    "Amara leads the deploy pipeline work and reviews most of the team's designs.",
   );
   await expect(
-    rosa.getByRole("heading", { name: `${tobias.name}, for Senior Engineer` }),
+    arjun.getByRole("heading", { name: `${amara.name}, for Senior Engineer` }),
   ).toBeVisible();
 
-  // The manager is told of the nominations she did not make, adds to one, and reads no sponsorship.
-  await rosa.goto("/");
-  await rosa.getByRole("link", { name: `Add to ${sana.name}'s promotion nomination` }).click();
-  await rosa
+  // The manager is told of the nominations he did not make, adds to one, and reads no sponsorship.
+  await arjun.goto("/");
+  await arjun.getByRole("link", { name: `Add to ${julia.name}'s promotion nomination` }).click();
+  await arjun
     .getByLabel("Your addition as their manager")
     .fill("She also wrote the runbooks the other teams now copy.");
-  await rosa.getByRole("button", { name: "Save the addition" }).click();
+  await arjun.getByRole("button", { name: "Save the addition" }).click();
   await expect(
-    rosa
+    arjun
       .getByRole("paragraph")
       .filter({ hasText: "She also wrote the runbooks the other teams now copy." }),
   ).toBeVisible();
-  await expect(rosa.getByRole("button", { name: "Withdraw the nomination" })).toHaveCount(0);
-  await rosa.goto("/");
-  await rosa.getByRole("link", { name: `Add to ${marcus.name}'s promotion nomination` }).click();
+  await expect(arjun.getByRole("button", { name: "Withdraw the nomination" })).toHaveCount(0);
+  await arjun.goto("/");
+  await arjun.getByRole("link", { name: `Add to ${nora.name}'s promotion nomination` }).click();
   await expect(
-    rosa.getByRole("heading", { name: `${marcus.name}, for Staff Engineer` }),
+    arjun.getByRole("heading", { name: `${nora.name}, for Staff Engineer` }),
   ).toBeVisible();
-  await expect(rosa.getByText("Kwame Boateng sponsors them", { exact: false })).toHaveCount(0);
+  await expect(arjun.getByText("Kwame Boateng sponsors them", { exact: false })).toHaveCount(0);
 
   // Each nominee writes and submits their packet; the sponsored one reads the sponsorship beside it.
-  await sanaPage.reload();
-  await writeAndSubmit(sanaPage, "Ran eleven incident reviews; two changed how the team deploys.");
-  const tobiasPage = await as(browser, tobias.email);
-  await tobiasPage
+  await juliaPage.reload();
+  await writeAndSubmit(juliaPage, "Ran eleven incident reviews; two changed how the team deploys.");
+  const amaraPage = await as(browser, amara.email);
+  await amaraPage
     .getByRole("link", { name: "Write the promotion packet for Summer promotions" })
     .click();
-  await expect(tobiasPage).toHaveURL(/\/promotions\/nominations\/[^/]+$/);
-  const tobiasNomination = new URL(tobiasPage.url()).pathname.split("/").pop()!;
-  await writeAndSubmit(tobiasPage, "Designed the passkey enrolment that every sign-in now uses.");
-  const marcusPage = await as(browser, marcus.email);
-  await marcusPage
+  await expect(amaraPage).toHaveURL(/\/promotions\/nominations\/[^/]+$/);
+  const amaraNomination = new URL(amaraPage.url()).pathname.split("/").pop()!;
+  await writeAndSubmit(amaraPage, "Designed the staged rollout that every deploy now uses.");
+  const noraPage = await as(browser, nora.email);
+  await noraPage
     .getByRole("link", { name: "Write the promotion packet for Summer promotions" })
     .click();
-  await expect(marcusPage.getByRole("heading", { name: "Sponsorship" })).toBeVisible();
+  await expect(noraPage.getByRole("heading", { name: "Sponsorship" })).toBeVisible();
   await expect(
-    marcusPage.getByText("Kwame Boateng sponsors them for the role Identity tech lead", {
+    noraPage.getByText("Kwame Boateng sponsors them for the role Infrastructure tech lead", {
       exact: false,
     }),
   ).toBeVisible();
-  await writeAndSubmit(
-    marcusPage,
-    "Set the token service's design, which three teams now build on.",
-  );
+  await writeAndSubmit(noraPage, "Set the build cache's design, which three teams now build on.");
 
   // The admin names the committee, which meets the window's rules for every nominee, and starts the votes.
   const priya = await as(browser, admin);
@@ -236,10 +236,10 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await expectAccessible(ines);
   await vote(ines, 2, "Met");
   await vote(ines, 3, "Met");
-  const rachel = await as(browser, member.email);
-  await vote(rachel, 1, "Met", "Partly", chair.name);
-  await vote(rachel, 2, "Met", undefined, chair.name);
-  await vote(rachel, 3, "Met", undefined, chair.name);
+  const ravi = await as(browser, member.email);
+  await vote(ravi, 1, "Met", "Partly", chair.name);
+  await vote(ravi, 2, "Met", undefined, chair.name);
+  await vote(ravi, 3, "Met", undefined, chair.name);
 
   // The chair opens the meeting: the nominees side by side, a disagreement marked, the agreement measured.
   await ines.goto(MEETING);
@@ -247,7 +247,7 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await expect(
     ines
       .getByRole("table", {
-        name: `Each member's mark per criterion for ${sana.name}; rows where marks differ are marked.`,
+        name: `Each member's mark per criterion for ${julia.name}; rows where marks differ are marked.`,
       })
       .getByText("Marks differ")
       .first(),
@@ -278,8 +278,8 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
       .locator("form")
       .filter({ has: ines.getByRole("button", { name: "Save the decision" }) });
   for (const [nominee, target] of [
-    [tobias, "Senior Engineer"],
-    [marcus, "Staff Engineer"],
+    [amara, "Senior Engineer"],
+    [nora, "Staff Engineer"],
   ] as const) {
     const form = decisionForm(nominee.name, target);
     // Each nominee's decision form is disclosed on request.
@@ -294,31 +294,31 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
       card(nominee.name, target).getByRole("heading", { name: "Decision: Promote" }),
     ).toBeVisible();
   }
-  const sanaForm = decisionForm(sana.name, "Engineer II");
-  await card(sana.name, "Engineer II").getByText("Record the decision").click();
-  await sanaForm.getByLabel("Outcome").selectOption("not-yet");
-  await markEvery(sanaForm, "Met", "Not yet");
+  const juliaForm = decisionForm(julia.name, "Engineer II");
+  await card(julia.name, "Engineer II").getByText("Record the decision").click();
+  await juliaForm.getByLabel("Outcome").selectOption("not-yet");
+  await markEvery(juliaForm, "Met", "Not yet");
   // A criterion not met needs its reason: refused, then given.
-  await sanaForm.getByRole("button", { name: "Save the decision" }).click();
+  await juliaForm.getByRole("button", { name: "Save the decision" }).click();
   await expect(ines.getByText("Say why this criterion is not met.")).toBeVisible();
-  await markEvery(sanaForm, "Met", "Not yet");
-  await sanaForm
+  await markEvery(juliaForm, "Met", "Not yet");
+  await juliaForm
     .getByRole("group")
     .first()
     .getByRole("textbox")
     .fill("Shown within the team's on-call; not yet in the work the team plans.");
-  await sanaForm.getByRole("button", { name: "Save the decision" }).click();
+  await juliaForm.getByRole("button", { name: "Save the decision" }).click();
   await expect(
-    card(sana.name, "Engineer II").getByRole("heading", { name: "Decision: Not yet" }),
+    card(julia.name, "Engineer II").getByRole("heading", { name: "Decision: Not yet" }),
   ).toBeVisible();
 
   // Until the release, the nominee reads no decision.
-  await tobiasPage.goto(`/promotions/outcome/${tobiasNomination}`);
+  await amaraPage.goto(`/promotions/outcome/${amaraNomination}`);
   await expect(
-    tobiasPage.getByText("No decision has been released yet. You will be told as soon as it is."),
+    amaraPage.getByText("No decision has been released yet. You will be told as soon as it is."),
   ).toBeVisible();
 
-  for (const [index, nominee] of [tobias, marcus, sana].entries()) {
+  for (const [index, nominee] of [amara, nora, julia].entries()) {
     await ines.getByRole("button", { name: `Release the decision to ${nominee.name}` }).click();
     await expect(ines.getByText("Released to the nominee.")).toHaveCount(index + 1);
   }
@@ -360,28 +360,28 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   ).toBeVisible();
   await expectAccessible(priya);
 
-  await tobiasPage.reload();
-  await expect(tobiasPage.getByRole("heading", { name: /^Promoted to / })).toBeVisible();
-  await expect(tobiasPage.getByText(/The new level takes effect on/)).toBeVisible();
-  await expectAccessible(tobiasPage);
+  await amaraPage.reload();
+  await expect(amaraPage.getByRole("heading", { name: /^Promoted to / })).toBeVisible();
+  await expect(amaraPage.getByText(/The new level takes effect on/)).toBeVisible();
+  await expectAccessible(amaraPage);
 
-  // Sana's home page says her decision is there, not what it is.
-  await sanaPage.goto("/");
-  const released = sanaPage
+  // Julia's home page says her decision is there, not what it is.
+  await juliaPage.goto("/");
+  const released = juliaPage
     .getByRole("listitem")
     .filter({ hasText: "Your promotion decision in Summer promotions is released" });
   await expect(released).not.toContainText("Not yet");
   await released.getByRole("link").click();
-  await expect(sanaPage.getByRole("heading", { name: /^Not yet / })).toBeVisible();
+  await expect(juliaPage.getByRole("heading", { name: /^Not yet / })).toBeVisible();
   await expect(
-    sanaPage.getByText("Shown within the team's on-call; not yet in the work the team plans."),
+    juliaPage.getByText("Shown within the team's on-call; not yet in the work the team plans."),
   ).toBeVisible();
   await expect(
-    sanaPage.getByRole("heading", { name: "What would change the answer" }),
+    juliaPage.getByRole("heading", { name: "What would change the answer" }),
   ).toBeVisible();
-  await expect(sanaPage.getByText(/You may be nominated again/)).toBeVisible();
-  await sanaPage.getByRole("button", { name: "Put these into my growth plan" }).click();
+  await expect(juliaPage.getByText(/You may be nominated again/)).toBeVisible();
+  await juliaPage.getByRole("button", { name: "Put these into my growth plan" }).click();
   await expect(
-    sanaPage.getByText("The criteria not yet met are now the focus of your growth plan."),
+    juliaPage.getByText("The criteria not yet met are now the focus of your growth plan."),
   ).toBeVisible();
 });
