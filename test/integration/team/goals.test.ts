@@ -86,6 +86,10 @@ test("a manager reads each report's objectives and overdue check-ins as the goal
   await addKeyResult(admin, await company("company-rae"), {
     title: "Builds under ten minutes",
     kind: "binary",
+    unit: "",
+    direction: "increase",
+    startValue: 0,
+    targetValue: 1,
     ownerEmail: rae.email,
     contributorEmails: "",
   });
