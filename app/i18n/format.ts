@@ -70,6 +70,15 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
     /** The time of day on the time zone's clock, the zone named: "10:00 (Europe/Berlin)". */
     timeOfDay: (instant: Date | string) =>
       `${keep(`t ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
+    /**
+     * A time of day on no particular day or clock (the digest's hour), as the language writes
+     * every time it shows: "09:00", "9:00" in Spanish. Messages never write a time themselves.
+     */
+    clock: (hour: number, minute = 0) =>
+      keep(
+        `k ${locale}`,
+        () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "UTC" }),
+      ).format(new Date(Date.UTC(2000, 0, 1, hour, minute))),
     /** Names as a list: "A, B and C" in English, "A, B et C" in French, each language's own joining words (Arabic joins every name with و). */
     list: (items: readonly string[]) =>
       keep(`l ${locale}`, () => new Intl.ListFormat(locale, { type: "conjunction" })).format(items),

@@ -11,9 +11,11 @@ import { FormErrors, SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { LANGUAGES, languages } from "~/i18n/languages";
 import { metaT } from "~/i18n/meta";
+import { useFormats } from "~/i18n/use-formats";
 import { requireSignedIn } from "~/modules/identity/sessions/session.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { choosePersonLanguage } from "~/modules/people/language.server";
+import { DIGEST_HOUR } from "~/modules/notifications/plan";
 import { preferencesFormSchema } from "~/modules/notifications/preferences";
 import {
   notificationSettings,
@@ -87,6 +89,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
   const navigation = useNavigation();
   const { preferences } = settings;
   const { t } = useTranslation("auth");
+  const f = useFormats();
   const { t: exportsT } = useTranslation("exports");
   const { t: apiT } = useTranslation("api");
   const [form, fields] = useForm({
@@ -114,7 +117,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
       <Card className="max-w-2xl">
         <Form method="post" className="space-y-6" {...getFormProps(form)}>
           <RadioGroupField
-            legend={t("emailSettings.digest.legend")}
+            legend={t("emailSettings.digest.legend", { time: f.clock(DIGEST_HOUR) })}
             field={fields.digest}
             options={[
               ["weekly", t("emailSettings.digest.weekly")],
@@ -143,7 +146,10 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
           </label>
           <SelectField
             label={t("emailSettings.timeZone")}
-            hint={t("emailSettings.timeZoneHint", { zone: settings.organisationTimeZone })}
+            hint={t("emailSettings.timeZoneHint", {
+              zone: settings.organisationTimeZone,
+              time: f.clock(DIGEST_HOUR),
+            })}
             errors={fields.timeZone.errors}
             {...getSelectProps(fields.timeZone)}
           >

@@ -137,6 +137,16 @@ describe("the language of a page", () => {
     expect((await server.send("GET", "/slow", headers)).body).toContain('<p id="word">Accueil</p>');
   });
 
+  test("the digest's hour is a time the page formats, as the language writes every time it shows", async () => {
+    const person = await createPerson({ name: "Uwe" });
+    const cookie = (await startSession(person.id)).split(";")[0]!;
+    const read = async (language: string) =>
+      (await server.send("GET", "/settings/email", { Cookie: cookie, "Accept-Language": language }))
+        .body;
+    expect(await read("fr")).toContain("Récapitulatif de votre liste de tâches, à 09:00 dans");
+    expect(await read("es")).toContain("Resumen de su lista de tareas, a las 9:00 de su");
+  });
+
   test("a person's choice words what their actions refuse, too", async () => {
     const arabic = await createPerson({ name: "Layla" });
     await db.user.update({ where: { id: arabic.id }, data: { language: "ar" } });

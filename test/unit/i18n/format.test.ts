@@ -34,6 +34,12 @@ describe("formatting in the page's language and the viewer's time zone", () => {
     expect(formatsFor("fr", "Europe/Paris").timeOfDay(lateInLondon)).toBe("01:30 (Europe/Paris)");
   });
 
+  test("a time of day on no day (the digest's hour) is written as the language writes its times", () => {
+    expect(formatsFor("en", "Pacific/Auckland").clock(9)).toBe("09:00");
+    expect(formatsFor("fr", "America/New_York").clock(9, 30)).toBe("09:30");
+    expect(formatsFor("es", "UTC").clock(9)).toBe("9:00");
+  });
+
   test("names make a list as the language writes one", () => {
     expect(formatsFor("en", "UTC").list(["Testing", "Security", "Design"])).toBe(
       "Testing, Security and Design",

@@ -83,6 +83,19 @@ const OPTIONAL: Partial<Record<Language, string[]>> = { fr: ["many"], es: ["many
 // one and other may write `other` alone. Arabic may not: its words change with every category.
 const OTHER_ALONE: Language[] = ["en", "de", "fr", "es"];
 
+describe("times of day", () => {
+  // docs/i18n.md, "Glossary answers after the sweep": a time a person reads is a value the page
+  // formats (f.timeOfDay, f.dateTime, f.clock), so it reads as every other time in the language
+  // (09:30 in French, never 9 h 30 beside it). The one exception shows what to type in a field.
+  const typedExample = "calibration:errors.meetingStartInvalid";
+  test.each(languages)("no message in %s writes a time of day itself", (language) => {
+    const clock = /(?<![\d.-])\d{1,2}(?::\d{2}|\s?h(?:\s?\d{2})?(?!\p{L})|\s?Uhr\b|\s?[ap]m\b)/u;
+    expect(
+      offenders(language, clock).filter((found) => !found.startsWith(`${typedExample}:`)),
+    ).toEqual([]);
+  });
+});
+
 describe("plurals", () => {
   test.each(languages)(
     "every plural in %s writes each of its categories and no other",
