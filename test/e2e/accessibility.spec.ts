@@ -25,8 +25,9 @@ const WIDTHS = [
 const interviewer = { email: "marcus.reid@example.com" };
 // The chair of the demo's "Autumn promotions" committee, its votes under way.
 const chair = { email: "anna.schmidt@example.com" };
-// A mentor of the demo's programme, who has a profile and a requests page.
-const mentor = { email: "yuki.sato@example.com" };
+// A mentor of the demo's programme, who has a profile and a requests page (not Yuki Sato, whose
+// trainee panels.spec.ts signs off).
+const mentor = { email: "sven.larsen@example.com" };
 
 const ROLES: { name: string; email: string | null; steps: Step[] }[] = [
   { name: "signed out", email: null, steps: [{ path: "/login" }] },

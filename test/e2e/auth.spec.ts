@@ -1,6 +1,9 @@
 import { expect, test } from "./test";
 import { DEMO_PASSWORD, expectAccessible, people, signIn, signInThroughForm } from "./helpers";
 
+// The throttling test locks Oliver's account for a while: no other spec signs in as him.
+// Demo people this spec changes: Oliver Grant.
+
 test("a person signs in, sees their name, and signs out", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);

@@ -2,6 +2,7 @@ import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 // Fatima Zahra (Search) and her manager Laura Bianchi: no other journey records Fatima's evidence.
+// Demo people this spec changes: Fatima Zahra, Laura Bianchi.
 const fatima = { email: "fatima.zahra@example.com", name: "Fatima Zahra" };
 const laura = { email: "laura.bianchi@example.com", name: "Laura Bianchi" };
 

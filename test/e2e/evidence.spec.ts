@@ -2,6 +2,7 @@ import { expect, test } from "./test";
 import { expectAccessible, expectHeadingsInOrder, openDraft, signIn } from "./helpers";
 
 // Emily Clarke (Search): an engineer no other journey uses.
+// Demo people this spec changes: Emily Clarke.
 const emily = "emily.clarke@example.com";
 
 test("pressing Enter in the evidence form adds the evidence and stays on the draft", async ({

@@ -2,6 +2,7 @@ import { expect, test } from "./test";
 import { expectAccessible, signIn } from "./helpers";
 
 // Diego Santos: a demo engineer no other journey uses.
+// Demo people this spec changes: Diego Santos.
 const diego = "diego.santos@example.com";
 
 test("a person prepares their export, watches it being built and downloads it once", async ({

@@ -12,6 +12,7 @@ import {
 /**
  * Peer feedback in a review cycle, with the Developer Experience team, whom no other browser test
  * signs in as: Sofia Alvarez manages Maya Patel, Erik Holm, Grace Mwangi, Samuel Cohen and Liam Byrne.
+ * Demo people this spec changes: Sofia Alvarez, Maya Patel, Erik Holm, Grace Mwangi, Samuel Cohen, Liam Byrne, Rachel Stein.
  */
 const team = {
   manager: { email: "sofia.alvarez@example.com", name: "Sofia Alvarez" },

@@ -3,6 +3,7 @@ import { expectAccessible, hydrated, signIn } from "./helpers";
 
 // Aisha Bello of Checkout, whom no other spec signs in as: her choice of language is kept in her
 // settings, so a run stopped before she chooses English again must leave no spec a person in Arabic.
+// Demo people this spec changes: Aisha Bello.
 const aisha = "aisha.bello@example.com";
 
 /** Records an item of evidence with the form's own fields, whatever the page's language. */

@@ -8,6 +8,7 @@ import {
 } from "./helpers";
 
 // Demo people on the teams the demo programme is open to, whom no other browser test signs in as.
+// Demo people this spec changes: Ibrahim Khan, Peter Walsh.
 const mentee = { email: "ibrahim.khan@example.com", name: "Ibrahim Khan" };
 const mentor = { email: "peter.walsh@example.com", name: "Peter Walsh" };
 

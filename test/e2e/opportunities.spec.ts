@@ -3,6 +3,7 @@ import { people, signIn } from "./helpers";
 
 // Sam Okafor posts; two of Checkout's engineers no other journey signs in as express interest; Mei
 // Tanaka sponsors the one chosen.
+// Demo people this spec changes: Jonas Berg, Chloe Martin, Mei Tanaka.
 const chloe = { email: "chloe.martin@example.com", name: "Chloe Martin" };
 const jonas = { email: "jonas.berg@example.com", name: "Jonas Berg" };
 const mei = { email: "mei.tanaka@example.com", name: "Mei Tanaka" };

@@ -5,6 +5,7 @@ import { expectAccessible, people, signIn } from "./helpers";
 // other browser test staffs: Identity's Niamh (qualified in coding) and Sana (in delivery),
 // Infrastructure's Omar (in system design), Yara (a shadow in system design, seated with Yuki Sato
 // on the loop in progress).
+// Demo people this spec changes: Niamh Gallagher, Sana Qureshi, Omar Farouk, Yara Haddad, Yuki Sato.
 const niamh = { email: "niamh.gallagher@example.com" };
 const sana = { email: "sana.qureshi@example.com" };
 const yuki = { email: "yuki.sato@example.com" };

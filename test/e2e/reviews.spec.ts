@@ -366,8 +366,9 @@ test("a peer cannot open someone else's growth page", async ({ page }) => {
   const growthUrl = new URL(page.url()).pathname;
   await signOut(page);
 
-  // Jonas is on Lena's team, not in her manager chain. (Oliver's account is the one the throttling test locks.)
-  await signIn(page, "jonas.berg@example.com");
+  // Marta is on Lena's team, not in her manager chain. (Oliver's account is the one the throttling
+  // test locks; opportunities.spec.ts changes Jonas, Chloe and Ravi's promotions.spec.ts.)
+  await signIn(page, "marta.kowalska@example.com");
   const response = await page.goto(growthUrl);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();

@@ -7,8 +7,9 @@ import { answerItems, items, onPhone, phone } from "./team-health";
 // skipping items), and the room counts them as they answer, without a reload, and shows no result:
 // the organisation's floor is four. Tom answers too, from a second tab, and the room shows the
 // results of that one whole batch. He closes it: an ordinary closed check-in, results on the
-// team's page. Other specs sign in as Mobile's Ben, Diego, Ibrahim and Yuki, outside team health;
-// the check-in is closed before the test ends.
+// team's page. Other specs on the demo server sign in as Mobile's Diego, Ibrahim and Yuki, outside
+// team health; the check-in is closed before the test ends.
+// Demo people this spec changes: Tom Hughes, Clara Jensen, Hana Novak, Ben Adeyemi.
 const tom = "tom.hughes@example.com";
 const phones = ["clara.jensen@example.com", "hana.novak@example.com", "ben.adeyemi@example.com"];
 /** Answers on the page the code led to: person 0, 1, 2 and 3 give 2, 4, 6 and 7 (four values apart, none too alike). */

@@ -5,9 +5,11 @@ import { answerItems, items, onPhone } from "./team-health";
 // (one of them with JavaScript off); the results appear once four have answered, a late answer moves
 // nothing, the team chooses an action, and the next check-in asks whether it helped. Between the
 // two, an admin writes an item of the organisation's own (decision 123), which the next one asks.
+// Mateo answers, not Anna Schmidt, whom other specs read as the demo's committee chair.
+// Demo people this spec changes: Hannah Kim, Mateo Rossi, Leila Ahmadi, Victor Dubois, Elif Yilmaz, Patrick Doyle.
 const hannah = "hannah.kim@example.com";
 const answerers = [
-  "anna.schmidt@example.com",
+  "mateo.rossi@example.com",
   "leila.ahmadi@example.com",
   "victor.dubois@example.com",
   "elif.yilmaz@example.com",

@@ -82,10 +82,23 @@ describe("browser specs' demo people", () => {
     const declaring = all.filter((spec) => spec.changes.length > 0).map((spec) => spec.file);
     expect(declaring).toEqual(
       expect.arrayContaining([
+        "auth.spec.ts",
         "calibration.spec.ts",
+        "conversations-evidence.spec.ts",
         "demo.spec.ts",
+        "evidence.spec.ts",
+        "export.spec.ts",
+        "feedback.spec.ts",
+        "goals.spec.ts",
+        "hiring.spec.ts",
+        "language-switch.spec.ts",
+        "mentorship.spec.ts",
+        "opportunities.spec.ts",
+        "panels.spec.ts",
         "points.spec.ts",
         "promotions.spec.ts",
+        "team-health-live.spec.ts",
+        "team-health.spec.ts",
       ]),
     );
     const spec = (file: string) => all.find((candidate) => candidate.file === file)!;
