@@ -1,13 +1,16 @@
 import { expect, test, type Page } from "./test";
 import { expectAccessible, hydrated, people, signIn } from "./helpers";
 
+// The imported people join Search under Tariq Haddad, its tech lead, whom no other spec on the demo
+// server uses: a report of his is one no other spec finds among its people.
+// Demo people this spec changes: Tariq Haddad.
 const header = "name,email,manager_email,team,track,level";
 const good = [
-  "Ruth Okonjo,ruth.okonjo@example.com,sam.okafor@example.com,Checkout,ic,ic2",
-  "Tomasz Zielinski,tomasz.zielinski@example.com,ruth.okonjo@example.com,Checkout,ic,ic1",
+  "Ruth Okonjo,ruth.okonjo@example.com,tariq.haddad@example.com,Search,ic,ic2",
+  "Tomasz Zielinski,tomasz.zielinski@example.com,ruth.okonjo@example.com,Search,ic,ic1",
 ];
 const badRow =
-  "Tomasz Zielinski,tomasz.zielinski@example.com,no.such.person@example.com,Checkout,ic,ic1";
+  "Tomasz Zielinski,tomasz.zielinski@example.com,no.such.person@example.com,Search,ic,ic1";
 
 async function chooseCsv(page: Page, lines: string[]) {
   // The file is read into the text box by the page's script.

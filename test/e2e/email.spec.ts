@@ -6,6 +6,11 @@ import { expectAccessible, people, signIn } from "./helpers";
 
 const run = promisify(execFile);
 
+// Someone whom no other spec on the demo server uses: their email settings change here. Rosa leads
+// Identity, one of the teams the demo's mentoring programme is open to, and has not joined it yet.
+// Demo people this spec changes: Rosa Delgado.
+const rosa = { email: "rosa.delgado@example.com", name: "Rosa Delgado" };
+
 /** A time zone where it is now between 10:00 and 22:00, so a daily digest is due there whenever the test runs. */
 function zoneWhereTheDigestIsDue(): string {
   const hourIn = (zone: string) =>
@@ -31,7 +36,7 @@ test("a digest's link opens the page to act on, and its unsubscribe link turns t
   test.setTimeout(90_000);
   const sink = await startSmtpSink();
   try {
-    await signIn(page, people.engineer.email);
+    await signIn(page, rosa.email);
     await page.getByRole("link", { name: "Email settings" }).click();
     await page.getByLabel("Daily").check();
     await page.getByLabel("Your time zone").selectOption(zoneWhereTheDigestIsDue());
@@ -52,11 +57,11 @@ test("a digest's link opens the page to act on, and its unsubscribe link turns t
     });
     const digest = sink.received.find(
       (message) =>
-        message.to.includes(people.engineer.email) &&
+        message.to.includes(rosa.email) &&
         message.mail.subject?.startsWith("Your Rungs to-do list"),
     );
     expect(digest).toBeDefined();
-    // Lena's items in the demo: joining the mentoring programme (and her goals and team health ones).
+    // Among Rosa's items in the demo: joining the mentoring programme.
     const links = [
       ...String(digest!.mail.html).matchAll(/<li[^>]*><a href="([^"]+)"[^>]*>([^<]+)<\/a>/g),
     ];
