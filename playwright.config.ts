@@ -24,6 +24,7 @@ const apart = [
   "half-year",
   "languages",
   "erasure",
+  "reviews",
 ].map((name) => `**/${name}.spec.ts`);
 
 /**

@@ -1,4 +1,8 @@
-import { expect, test, type Page } from "./test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startAppServer, type AppServer } from "../../scripts/app-servers";
+import { expect, test as base, type Page } from "./test";
 import {
   expectAccessible,
   openDraft,
@@ -14,7 +18,29 @@ import {
  * herself with evidence and submits; Sam, her manager, reviews her; both see the
  * two side by side with disagreements highlighted; Lena reads the gap analysis to
  * Senior Engineer and sets a growth plan.
+ *
+ * On a demo organisation of its own: it writes Lena's and Sam's reviews, and the README's two demo
+ * people are read by most specs on the demo server (specs that share a server never change a person
+ * another uses).
  */
+
+const test = base.extend<object, { demo: AppServer }>({
+  demo: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from its first argument.
+    async ({}, run) => {
+      const folder = mkdtempSync(join(tmpdir(), "rungs-reviews-"));
+      const server = await startAppServer(`file:${join(folder, "rungs.db")}`, {
+        env: { SEED_DEMO: "true" },
+      });
+      await run(server);
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+    // Migrations on a fresh file and the demo's seeding before the server answers.
+    { scope: "worker", timeout: 120_000 },
+  ],
+  baseURL: async ({ demo }, run) => run(demo.url),
+});
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
