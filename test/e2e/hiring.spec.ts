@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./test";
-import { expectAccessible, expectHeadingsInOrder, people, signIn } from "./helpers";
+import { expectAccessible, expectHeadingsInOrder, hydrated, people, signIn } from "./helpers";
 
 // Qualified coding interviewers no other browser test on the demo server uses: Identity's Tobias
 // and Henrik (who also sits on the demo's own loops, which this spec does not read). Mobile's Ben
@@ -22,6 +22,9 @@ async function fillCard(
   evidence: string,
   recommendation: string,
 ) {
+  // A score checked before the page is live never reaches the draft's autosave (seen under load:
+  // the first competency's score and evidence missing from a submitted card).
+  await hydrated(page);
   for (const competency of competencies) {
     await page
       .getByRole("group", { name: competency })
