@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation, useSubmit } from "react-router";
+import { Form, useSubmit } from "react-router";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Button } from "~/components/ui/button";
 import { ScrollRegion } from "~/components/ui/data-table";
@@ -111,7 +111,6 @@ export function OutcomeGrid({
   const [asking, setAsking] = useState<{ person: GridPerson; cell: GridCell } | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const submit = useSubmit();
-  const navigation = useNavigation();
   const { t, i18n } = useTranslation("calibration");
   const where = useCellWords(axes, dimension);
   const personById = new Map((people ?? []).map((person) => [person.id, person]));
@@ -126,12 +125,6 @@ export function OutcomeGrid({
   useEffect(() => {
     if (asking && !dialogRef.current?.open) dialogRef.current?.showModal();
   }, [asking]);
-  useEffect(() => {
-    if (navigation.state === "submitting" && navigation.formData?.get("intent") === "move") {
-      dialogRef.current?.close();
-      setAsking(null);
-    }
-  }, [navigation.state, navigation.formData]);
 
   function send(person: GridPerson, cell: GridCell, reason: string) {
     const data = new FormData();
@@ -497,6 +490,9 @@ function ReasonDialog({
     constraint: getZodConstraint(MoveSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReasonedMoveSchema }),
+    // Closed as the move is sent, not when the navigation says "submitting": under load React can
+    // skip that short state's render, and the dialog stayed open over a move already made.
+    onSubmit: () => dialogRef.current?.close(),
   });
   useEffect(() => {
     const dialog = dialogRef.current;
