@@ -29,8 +29,7 @@ async function fillCard(
   evidence: string,
   recommendation: string,
 ) {
-  // A score checked before the page is live never reaches the draft's autosave (seen under load:
-  // the first competency's score and evidence missing from a submitted card).
+  // Scored once the page is live; what is chosen before that is Tobias's own step below.
   await hydrated(page);
   for (const competency of competencies) {
     await page
