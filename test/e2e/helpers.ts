@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Route } from "@playwright/test";
 import { createRequire } from "node:module";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -111,7 +111,7 @@ export async function openDraft(page: Page, startLabel: string) {
   await expect(start.or(ratings.first())).toBeVisible();
   if (await start.isVisible()) await start.click();
   await expect(page).toHaveURL(/\/assessments\//);
-  await expect(ratings.first()).toBeEnabled();
+  await hydrated(page);
 }
 
 /** The section navigator at the top of the draft, and the rated count its link for an area shows. */
@@ -189,4 +189,26 @@ export async function hydrated(page: Page) {
       )
     );
   });
+}
+
+/**
+ * Opens `url` with the page's scripts held back, so it stays as the server rendered it (not yet
+ * hydrated, as on a slow device) until the returned `release` lets them load; `release` resolves
+ * once the page has hydrated.
+ */
+export async function openUnhydrated(page: Page, url: string): Promise<() => Promise<void>> {
+  let letThrough = () => {};
+  const released = new Promise<void>((resolve) => (letThrough = resolve));
+  const scripts = /\/assets\/.*\.js$/;
+  const hold = async (route: Route) => {
+    await released;
+    await route.continue();
+  };
+  await page.route(scripts, hold);
+  await page.goto(url, { waitUntil: "commit" });
+  return async () => {
+    letThrough();
+    await hydrated(page);
+    await page.unroute(scripts, hold);
+  };
 }

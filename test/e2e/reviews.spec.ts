@@ -6,6 +6,7 @@ import { expect, test as base, type Page } from "./test";
 import {
   expectAccessible,
   openDraft,
+  openUnhydrated,
   people,
   rateEverything,
   sectionLink,
@@ -118,6 +119,15 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
     "A half-year of steady delivery; testing is where I grew most.",
   );
   await expect(sectionLink(page, "Technical craft")).toHaveText("Technical craft, 5 of 5 rated");
+  // On a slow device she adds to it before the page is live (hydrating puts back a text box's
+  // rendered text): what she typed is saved once it is.
+  const grewMost = "A half-year of steady delivery; testing is where I grew most, and code review.";
+  const release = await openUnhydrated(page, page.url());
+  await page.getByLabel("Overall summary").fill(grewMost);
+  await release();
+  await expect(page.getByText(/^Saved at/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Overall summary")).toHaveValue(grewMost);
   await submit(page, "Submit self-assessment");
   await signOut(page);
 

@@ -26,6 +26,7 @@ import {
 } from "~/modules/assessments/assessment-sections";
 import type { EditedCompetency, LadderContext } from "~/modules/assessments/assessment-view";
 import {
+  draftSpelling,
   markField,
   NEXT_LEVEL_MARK_KEYS,
   NEXT_LEVEL_MARKS,
@@ -38,7 +39,6 @@ import {
   type FieldValue,
   valueOf,
 } from "~/modules/assessments/draft";
-import { useNonce } from "~/utils/nonce";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
 import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { RichText } from "~/components/ui/rich-text";
@@ -589,7 +589,6 @@ export function AssessmentEditor({
 }) {
   const { t } = useTranslation("assessments");
   const sectionName = useSectionName();
-  const nonce = useNonce();
   const submit = useSubmit();
   const navigation = useNavigation();
   const onSubmit = useCallback(
@@ -602,6 +601,10 @@ export function AssessmentEditor({
     saveUrl: `/assessments/${assessment.id}/save`,
     revision: assessment.revision,
     values,
+    form: {
+      fields: [summaryField, ...competencies.flatMap(competencyFields)],
+      spelling: draftSpelling,
+    },
     onSubmit,
   });
   const { state, value, setValue, resolveConflict, status } = autosave;
@@ -659,7 +662,7 @@ export function AssessmentEditor({
   const formTop = useRef<HTMLDivElement>(null);
   useSectionFocus(currentId, formTop);
 
-  // Until the page is interactive, typing would not reach autosave (and be lost on the first re-render).
+  // Until the page is interactive, the submit button could not open its confirmation.
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
 
@@ -826,18 +829,9 @@ export function AssessmentEditor({
         </Alert>
       ) : null}
 
-      {/* Disabled until the page is interactive, when JavaScript runs: the script disables it as soon as it is parsed (before that, typing
-          would be lost on the first render); without JavaScript the fields stay enabled and each section saves through its own form. */}
-      <fieldset
-        disabled={typeof document !== "undefined" && !interactive}
-        className="contents"
-        suppressHydrationWarning
-      >
-        <script
-          nonce={nonce}
-          suppressHydrationWarning
-          dangerouslySetInnerHTML={{ __html: "document.currentScript.parentElement.disabled=true" }}
-        />
+      {/* Usable at once: what is typed before the page is interactive is taken by autosave when it
+          is; without JavaScript each section saves through its own form. */}
+      <div id={autosave.fieldsId} className="contents">
         {sections
           .filter((section) => visited.has(section.id))
           .map((section) => (
@@ -954,21 +948,26 @@ export function AssessmentEditor({
               <SectionPager sections={sections} currentId={section.id} />
             </section>
           ))}
-      </fieldset>
+      </div>
     </div>
   );
 }
 
 const sectionFormId = (sectionId: string) => `draft-section-${sectionId}`;
 
-/** The draft fields a section shows: each competency's rating, notes and next-level marks, or the summary. */
-function sectionFields(section: AssessmentSection<EditedCompetency>): string[] {
-  if (section.kind !== "area") return [summaryField];
-  return section.competencies.flatMap((competency) => [
+/** A competency's draft fields: its rating, notes and next-level marks. */
+function competencyFields(competency: EditedCompetency): string[] {
+  return [
     ratingField(competency.id),
     notesField(competency.id),
     ...competency.nextExpectations.map((_, index) => markField(competency.id, index)),
-  ]);
+  ];
+}
+
+/** The draft fields a section shows: its competencies' fields, or the summary. */
+function sectionFields(section: AssessmentSection<EditedCompetency>): string[] {
+  if (section.kind !== "area") return [summaryField];
+  return section.competencies.flatMap(competencyFields);
 }
 
 /**

@@ -9,7 +9,12 @@ import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { SaveStatus } from "~/modules/assessments/autosave";
-import { notesField, ratingField, type DraftValues } from "~/modules/assessments/draft";
+import {
+  draftSpelling,
+  notesField,
+  ratingField,
+  type DraftValues,
+} from "~/modules/assessments/draft";
 import { checkAnswer, MIN_EXAMPLE_WORDS } from "~/modules/feedback/word-check";
 
 const statusTones: Record<SaveStatus["tone"], string> = {
@@ -64,6 +69,13 @@ export function AnswerForm({
     saveUrl: `/feedback/${requestId}/save`,
     revision,
     values,
+    form: {
+      fields: competencies.flatMap((competency) => [
+        ratingField(competency.id),
+        notesField(competency.id),
+      ]),
+      spelling: draftSpelling,
+    },
     onSubmit,
   });
   const { value, setValue, status } = autosave;
@@ -78,6 +90,7 @@ export function AnswerForm({
   );
   return (
     <Form
+      id={autosave.fieldsId}
       method="post"
       className="space-y-6"
       onSubmit={(event) => {

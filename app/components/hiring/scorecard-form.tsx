@@ -21,6 +21,7 @@ import {
   notesField,
   recommendationField,
   scorecardEntries,
+  scorecardSpelling,
   scorecardStorageKey,
   scoreField,
   summaryField,
@@ -67,20 +68,21 @@ export function ScorecardForm({
     },
     [interviewId, authorId, submit],
   );
+  const base = formBase(
+    values,
+    competencies.map((competency) => competency.id),
+  );
   const autosave = useDraftAutosave({
     storageKey: scorecardStorageKey(interviewId, authorId),
     saveUrl: `/hiring/interviews/${interviewId}/save`,
     lockedMessage: t("scorecard.form.locked"),
     revision,
     values,
+    form: { fields: Object.keys(base), spelling: scorecardSpelling },
     onSubmit,
   });
   const { state, value, setValue, resolveConflict, status } = autosave;
   const errorsOf = (field: string) => state.fieldErrors[field] ?? fieldErrors[field] ?? null;
-  const base = formBase(
-    values,
-    competencies.map((competency) => competency.id),
-  );
   useEffect(() => {
     if (state.locked) forgetStoredDraft(scorecardStorageKey(interviewId, authorId));
   }, [state.locked, interviewId, authorId]);
@@ -135,6 +137,7 @@ export function ScorecardForm({
 
   return (
     <Form
+      id={autosave.fieldsId}
       method="post"
       className="space-y-6"
       onSubmit={handleSubmit}

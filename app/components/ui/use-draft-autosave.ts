@@ -1,6 +1,15 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useReducer,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import {
   autosaveReducer,
+  changesBeforeHydration,
   displayValue,
   editsToRestore,
   hasUnsaved,
@@ -12,7 +21,14 @@ import {
   type AutosaveState,
   type SaveReply,
 } from "~/modules/assessments/autosave";
-import type { DraftValues, FieldValue } from "~/modules/assessments/draft";
+import {
+  formChanges,
+  valueOf,
+  type DraftValues,
+  type FieldChange,
+  type FieldSpelling,
+  type FieldValue,
+} from "~/modules/assessments/draft";
 
 function readStorage(key: string): string | null {
   try {
@@ -35,6 +51,40 @@ function writeStorage(key: string, text: string | null) {
 export function forgetStoredDraft(storageKey: string) {
   writeStorage(storageKey, null);
 }
+
+/** The draft's fields and how its form spells them, to find what was changed in the page before it hydrated. */
+export type DraftForm = { fields: readonly string[]; spelling: FieldSpelling };
+
+/** The fields whose input in the element `rootId` holds another value than the one rendered. */
+function changedInPage(rootId: string, rendered: DraftValues, form: DraftForm): FieldChange[] {
+  const root = document.getElementById(rootId);
+  if (!root) return [];
+  const inputs = [
+    ...root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      "input[name], select[name], textarea[name]",
+    ),
+  ];
+  const fields = Object.fromEntries(form.fields.map((field) => [field, valueOf(rendered, field)]));
+  return formChanges(
+    fields,
+    (name) => {
+      const named = inputs.filter((input) => input.name === name);
+      if (!named.length) return undefined;
+      // A radio group or tick box sends its checked input's value; none checked is no choice.
+      const chosen = named.find(
+        (input) =>
+          !(
+            input instanceof HTMLInputElement &&
+            (input.type === "radio" || input.type === "checkbox")
+          ) || input.checked,
+      );
+      return chosen ? chosen.value : null;
+    },
+    form.spelling,
+  );
+}
+
+const noSubscription = () => () => undefined;
 
 type SaveAttempt = SaveReply | { failed: true; signedOut: boolean };
 
@@ -71,6 +121,12 @@ async function postSave(
  * edits in memory and in localStorage, sends the changed fields after a pause in typing (one save
  * at a time, retried with backoff), merges what another tab saved, and warns before leaving with
  * unsaved edits.
+ *
+ * With `form`, what the author chose or typed in the server-rendered page before it hydrated is
+ * taken as edits too: the element given `fieldsId` (the form, or one around its inputs) is read as
+ * hydration begins and once it is done, and every field that differs from the rendered value is an
+ * edit (saved, kept in storage and shown like any other). Taking them also keeps React from
+ * putting the rendered values back over them on its next render.
  */
 export function useDraftAutosave({
   storageKey,
@@ -78,6 +134,7 @@ export function useDraftAutosave({
   lockedMessage = "This draft can no longer be saved.",
   revision,
   values,
+  form,
   onSubmit,
 }: {
   /** Where this browser keeps unsaved edits: one key per draft and author. */
@@ -88,6 +145,8 @@ export function useDraftAutosave({
   lockedMessage?: string;
   revision: number;
   values: DraftValues;
+  /** The draft's fields as the page's form holds them, to keep what was changed before hydration. */
+  form?: DraftForm;
   /** Called once everything is saved after `requestSubmit`, with the revision the author has seen. */
   onSubmit: (revision: number) => void;
 }) {
@@ -99,6 +158,19 @@ export function useDraftAutosave({
   const initialValues = useRef(values);
   const latest = useRef<AutosaveState>(state);
   latest.current = state;
+  const fieldsId = useId();
+  // In the browser the server's snapshot is read while hydrating only: the page holds the rendered form.
+  const hydrating =
+    !useSyncExternalStore(
+      noSubscription,
+      () => true,
+      () => false,
+    ) && typeof document !== "undefined";
+  // Read as hydration begins, before React puts a textarea rendered with text back to that text.
+  const [changedEarly] = useState(() =>
+    hydrating && form ? changedInPage(fieldsId, values, form) : null,
+  );
+  const hydratedForm = useRef(form);
 
   // Bring back edits this browser kept but the server never got (refresh, crash, offline).
   useEffect(() => {
@@ -111,6 +183,15 @@ export function useDraftAutosave({
     writeStorage(storageKey, Object.keys(adopted.entries).length ? JSON.stringify(adopted) : null);
     dispatch({ type: "restore", edits, now: Date.now() });
   }, [storageKey]);
+
+  // Once hydrated (after the stored edits, so what was typed in the page wins), take what was
+  // changed in the page before: the inputs still show it, the state does not have it yet.
+  useEffect(() => {
+    if (!changedEarly || !hydratedForm.current) return;
+    const changedLate = changedInPage(fieldsId, initialValues.current, hydratedForm.current);
+    for (const { field, value } of changesBeforeHydration(changedEarly, changedLate))
+      dispatch({ type: "edit", field, value, now: Date.now() });
+  }, [changedEarly, fieldsId]);
 
   const persistReady = useRef(false);
   useEffect(() => {
@@ -225,5 +306,7 @@ export function useDraftAutosave({
     requestSubmit,
     submitPending: submitWanted,
     status: saveStatus(state),
+    /** The id to give the element holding the draft's inputs (with `form`). */
+    fieldsId,
   };
 }

@@ -295,6 +295,52 @@ export function inputNameOf(field: string): string {
   return field.startsWith("rating:") ? `rating-${field.slice("rating:".length)}` : field;
 }
 
+/**
+ * How a page's form spells a draft's fields: the name of each field's input, and the value an
+ * input's raw value stands for (raw null: no choice made in a radio group).
+ */
+export type FieldSpelling = {
+  inputName: (field: string) => string;
+  value: (field: string, raw: string | null) => FieldValue;
+};
+
+/** A point chosen on a scale, as a form sends it: none (null or empty) or a whole number. */
+export function scaleChoice(raw: string | null): FieldValue {
+  if (raw === null || raw === "") return null;
+  return /^-?\d{1,4}$/.test(raw) ? Number(raw) : raw;
+}
+
+/** How the assessment editor and the feedback answer form spell their fields. */
+export const draftSpelling: FieldSpelling = {
+  inputName: inputNameOf,
+  value: (field, raw) => {
+    const kind = parseField(field)?.kind;
+    if (kind === "rating") return scaleChoice(raw);
+    if (kind === "mark") return raw || null;
+    return raw ?? "";
+  },
+};
+
+/**
+ * The fields whose value in a form differs from the value it was rendered with (`rendered`), each
+ * as a change from it. `read` gives an input's value by name as the form would send it (null for a
+ * choice not made), or undefined when the form has no such input: that field is left out.
+ */
+export function formChanges(
+  rendered: DraftValues,
+  read: (name: string) => string | null | undefined,
+  spelling: FieldSpelling,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, was] of Object.entries(rendered)) {
+    const raw = read(spelling.inputName(field));
+    if (raw === undefined) continue;
+    const value = spelling.value(field, raw);
+    if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
+  }
+  return changes;
+}
+
 const plainBaseSchema = z.record(z.string().max(200), fieldValueSchema);
 
 /**
@@ -326,23 +372,8 @@ export function plainFormSave(
   const fields = plainBaseSchema.safeParse(base);
   const revision = readRevision(baseRevision);
   if (!fields.success || revision === null) return null;
-  const changes: FieldChange[] = [];
-  for (const [field, was] of Object.entries(fields.data)) {
-    const parsed = parseField(field);
-    if (!parsed) return null;
-    const raw = read(inputNameOf(field));
-    const value: FieldValue =
-      parsed.kind === "rating"
-        ? raw === null || raw === ""
-          ? null
-          : /^-?\d{1,4}$/.test(raw)
-            ? Number(raw)
-            : raw
-        : parsed.kind === "mark"
-          ? raw || null
-          : (raw ?? "");
-    if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
-  }
+  if (Object.keys(fields.data).some((field) => !parseField(field))) return null;
+  const changes = formChanges(fields.data, read, draftSpelling);
   const input = SaveDraftSchema.safeParse({ baseRevision: revision, changes });
   return input.success ? input.data : null;
 }

@@ -1,13 +1,15 @@
 import {
+  formChanges,
   mergeSave,
   notesField,
   ratingField,
   SaveDraftSchema,
-  sameValue,
+  scaleChoice,
   summaryField,
   valueOf,
   type DraftValues,
   type FieldChange,
+  type FieldSpelling,
   type FieldValue,
   type SaveDraftInput,
 } from "~/modules/assessments/draft";
@@ -165,6 +167,16 @@ export function scorecardInputName(field: string): string {
   return field.startsWith("rating:") ? `score-${field.slice("rating:".length)}` : field;
 }
 
+/** How the scorecard form spells its fields: scores and the recommendation are radio groups. */
+export const scorecardSpelling: FieldSpelling = {
+  inputName: scorecardInputName,
+  value: (field, raw) => {
+    if (field.startsWith("rating:")) return raw === NOT_ASSESSED ? null : scaleChoice(raw);
+    if (field === recommendationField) return raw || null;
+    return raw ?? "";
+  },
+};
+
 /**
  * A save posted by the scorecard form itself, without JavaScript: the form carries the values it
  * was rendered with (`base`) and their revision; only fields the interviewer changed are saved,
@@ -191,26 +203,14 @@ export function plainScorecardSave(
   )
     return null;
   const known = new Set(competencyIds);
-  const changes: FieldChange[] = [];
   for (const [field, was] of Object.entries(base as Record<string, unknown>)) {
     if (
       fieldOf(field, known) === null ||
       !(was === null || typeof was === "string" || typeof was === "number")
     )
       return null;
-    const raw = read(scorecardInputName(field));
-    let value: FieldValue;
-    if (field.startsWith("rating:"))
-      value =
-        raw === null || raw === "" || raw === NOT_ASSESSED
-          ? null
-          : /^-?\d{1,4}$/.test(raw)
-            ? Number(raw)
-            : raw;
-    else if (field === recommendationField) value = raw || null;
-    else value = raw ?? "";
-    if (!sameValue(field, value, was)) changes.push({ field, value, base: was });
   }
+  const changes = formChanges(base as DraftValues, read, scorecardSpelling);
   const input = SaveDraftSchema.safeParse({ baseRevision: Number(baseRevision), changes });
   return input.success ? input.data : null;
 }

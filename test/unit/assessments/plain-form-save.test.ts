@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { inputNameOf, plainFormSave } from "~/modules/assessments/draft";
+import {
+  draftSpelling,
+  formChanges,
+  inputNameOf,
+  plainFormSave,
+} from "~/modules/assessments/draft";
 
 const form = (fields: Record<string, string>) => (name: string) => fields[name] ?? null;
 const base = {
@@ -58,5 +63,38 @@ describe("a save posted by the page's plain form", () => {
     expect(inputNameOf("rating:code-quality")).toBe("rating-code-quality");
     expect(inputNameOf("notes:code-quality")).toBe("notes:code-quality");
     expect(inputNameOf("summary")).toBe("summary");
+  });
+});
+
+describe("what a form holds that differs from what was rendered", () => {
+  const rendered = { "rating:testing": 2, "notes:testing": "Seen", "mark:testing:0": null };
+
+  it("is read through the form's spelling: a rating's radio group, a mark's select, notes", () => {
+    const read = (fields: Record<string, string | null>) => (name: string) => fields[name];
+    expect(
+      formChanges(
+        rendered,
+        read({ "rating-testing": "3", "notes:testing": "Seen", "mark:testing:0": "partly" }),
+        draftSpelling,
+      ),
+    ).toEqual([
+      { field: "rating:testing", value: 3, base: 2 },
+      { field: "mark:testing:0", value: "partly", base: null },
+    ]);
+    // A radio group with none checked is no rating; an empty choice is none.
+    expect(
+      formChanges(
+        rendered,
+        read({ "rating-testing": null, "notes:testing": "Seen more", "mark:testing:0": "" }),
+        draftSpelling,
+      ),
+    ).toEqual([
+      { field: "rating:testing", value: null, base: 2 },
+      { field: "notes:testing", value: "Seen more", base: "Seen" },
+    ]);
+  });
+
+  it("leaves out a field the form has no input for, rather than reading it as emptied", () => {
+    expect(formChanges(rendered, () => undefined, draftSpelling)).toEqual([]);
   });
 });

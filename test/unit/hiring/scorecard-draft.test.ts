@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { submittedChains, toScorecard } from "~/modules/hiring/cards";
 import { scorecardSchema, scoresWithoutEvidence } from "~/modules/hiring/scorecard";
+import { formChanges } from "~/modules/assessments/draft";
 import {
   formBase,
   plainScorecardSave,
+  scorecardSpelling,
   scorecardEntries,
   scorecardInput,
   scorecardValues,
@@ -138,6 +140,26 @@ describe("scorecard drafts", () => {
         rules.competencyIds,
       )?.changes,
     ).toEqual([{ field: "rating:testing", value: null, base: 3 }]);
+  });
+
+  it("reads the scorecard form's inputs as its fields: a score's radio group, not assessed, the recommendation", () => {
+    const rendered = formBase(
+      { "rating:testing": 3, "notes:testing": "Good" },
+      rules.competencyIds,
+    );
+    const form: Record<string, string | null> = {
+      "score-code-quality": "4",
+      "score-testing": "not-assessed",
+      "notes:code-quality": "Neat",
+      "notes:testing": "Good",
+      summary: "",
+      recommendation: null,
+    };
+    expect(formChanges(rendered, (name) => form[name], scorecardSpelling)).toEqual([
+      { field: "rating:code-quality", value: 4, base: null },
+      { field: "notes:code-quality", value: "Neat", base: "" },
+      { field: "rating:testing", value: null, base: 3 },
+    ]);
   });
 
   it("chains submitted cards per interview: the last amendment counts, each amendment with what it changed; drafts are left out", () => {
