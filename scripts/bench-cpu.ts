@@ -48,11 +48,11 @@ export function treeMs(root: number): number {
   return ticks * TICK_MS;
 }
 
-/** CPU milliseconds used so far by every PostgreSQL process on the machine (its backends serve the app's queries). */
+/** CPU milliseconds used so far by every PostgreSQL process on the machine (its backends serve the app's queries; a replica's too), and PgBouncer's in front of them. */
 export function postgresMs(): number {
   return (
     everyProcess()
-      .filter((process) => process.comm === "postgres")
+      .filter((process) => process.comm === "postgres" || process.comm === "pgbouncer")
       .reduce((sum, process) => sum + process.ticks, 0) * TICK_MS
   );
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page> --language <code> --phone]`:
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page> --language <code> --phone --database <url> --pooler --replica]`:
  * Rungs' speed, measured end to end as CPU time per request. Builds a fresh SQLite database in a
  * temporary folder (or, with `--database postgresql://…`, a fresh database on that PostgreSQL
  * server) with a large organisation (5,000 people by default, two past review cycles, a live
@@ -33,6 +33,11 @@
  * visible text differs by more than a tenth between the two (the other checkout reading data stored
  * in a shape it no longer knows: scripts/bench-same-page.ts) is not held to that bar, and says so.
  *
+ * With `--database`, `--pooler` serves the pages' connections through PgBouncer in transaction mode
+ * and `--replica` sends reads that may be a moment old to a streaming replica made for the run, as a
+ * large installation runs Rungs (docs/operations.md); the run then prints the share of its
+ * transactions the replica answered. Both count in the database tier's CPU.
+ *
  * With two sizes (`--people 5000,50000`) each size is its own run, and a last table gives each
  * page's CPU per request at both with the product's bars for growth: pages about one person or
  * team at most 1.25 times their cost at the smaller size, organisation-wide pages at most 2 times.
@@ -62,6 +67,9 @@ import { buildFloorApp, startFloorApp, type FloorKind } from "./bench-floor.ts";
 import { freePort, startAppServer, type AppServer } from "./app-servers.ts";
 import { processCount } from "../server/process-rules.ts";
 import { notTheSamePage } from "./bench-same-page.ts";
+import { startPooler, type Pooler } from "./pooler.ts";
+import { startReplica, type Replica } from "./replica.ts";
+import type pg from "pg";
 
 const { values } = parseArgs({
   options: {
@@ -85,6 +93,10 @@ const { values } = parseArgs({
     processes: { type: "string" },
     // Also load each page as a mid-range phone would (scripts/bench-browser.ts), five times cold and warm.
     phone: { type: "boolean", default: false },
+    // With --database: the pages' connections through PgBouncer in transaction mode (decision 102).
+    pooler: { type: "boolean", default: false },
+    // With --database: a streaming replica for reads that may be a moment old (decision 116).
+    replica: { type: "boolean", default: false },
   },
 });
 const DURATION = Number(values.duration);
@@ -96,7 +108,7 @@ if (
   SIZES.length > 2
 ) {
   console.error(
-    "usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://…] [--build] [--keep]",
+    "usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://… [--pooler] [--replica]] [--build] [--keep]",
   );
   process.exit(1);
 }
@@ -144,6 +156,10 @@ if (postgresServer !== undefined && !/^postgres(ql)?:\/\//.test(postgresServer))
   );
   process.exit(1);
 }
+if ((values.pooler || values.replica) && postgresServer === undefined) {
+  console.error("--pooler and --replica need --database postgresql://…");
+  process.exit(1);
+}
 const benchDatabaseName = `rungs_bench_${Date.now()}`;
 const databaseUrl = postgresServer
   ? withDatabaseName(postgresServer, benchDatabaseName)
@@ -169,6 +185,9 @@ const floorServers: ChildProcess[] = [];
 let againstServer: AppServer | null = null;
 /** HEALTH_PORT's address: the health check answered out of the queue of page work. */
 let healthBase = "";
+/** --pooler and --replica: PgBouncer in front of the server, and the server's streaming replica. */
+let pooler: Pooler | null = null;
+let replica: Replica | null = null;
 
 /** The newest change under a folder, so the bench never measures a build older than the source. */
 function newestSource(folder: string): number {
@@ -207,11 +226,13 @@ async function main() {
   }
   const healthPort = await freePort();
   healthBase = `http://127.0.0.1:${healthPort}`;
-  server = await startAppServer(databaseUrl, {
+  const tier = await databaseTier();
+  server = await startAppServer(tier.url, {
     env: {
       NODE_OPTIONS: serveNodeOptions(),
       ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}),
       HEALTH_PORT: String(healthPort),
+      ...tier.env,
     },
     output: "stderr",
     timeoutMs: 60_000,
@@ -717,7 +738,75 @@ async function main() {
   if (values.phone) printPhoneTable(results);
   if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
   if (CONNECTIONS >= STARVATION_CONNECTIONS) await starvation(base, engineer, accounts.autosavers);
+  if (replica) await printReplicaShare(readsAtStart!);
   if (!values.only.length || values.only.includes("live")) liveAcrossServers();
+}
+
+/**
+ * The app's database settings with --pooler and --replica: pages through PgBouncer in transaction
+ * mode (no named prepared statements; sessions straight to the server; random_page_cost set on the
+ * database, as the pooler drops the connection's options), reads that may be a moment old on a
+ * streaming replica made now (after the seed, so its base backup holds the organisation).
+ */
+async function databaseTier(): Promise<{ url: string; env: Record<string, string> }> {
+  const env: Record<string, string> = {};
+  let url = databaseUrl;
+  if (values.pooler) {
+    pooler = await startPooler(postgresServer!);
+    await onServer(databaseUrl, (client) =>
+      client.query(`ALTER DATABASE "${benchDatabaseName}" SET random_page_cost = 1.1`),
+    );
+    url = pooler.urlFor(databaseUrl);
+    Object.assign(env, { DATABASE_DIRECT_URL: databaseUrl, DATABASE_PREPARED_STATEMENTS: "off" });
+    step(`PgBouncer (transaction mode) in front of PostgreSQL on 127.0.0.1:${pooler.port}`);
+  }
+  if (values.replica) {
+    replica = await startReplica(postgresServer!);
+    env.DATABASE_REPLICA_URLS = replica.urlFor(databaseUrl);
+    step(`a streaming replica on 127.0.0.1:${replica.port} (${replica.seconds} s to make)`);
+    readsAtStart = await transactionsOnBoth();
+  }
+  return { url, env };
+}
+
+async function onServer<T>(url: string, run: (client: pg.Client) => Promise<T>) {
+  const { default: driver } = await import("pg");
+  const client = new driver.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+type Transactions = { primary: number; replica: number };
+let readsAtStart: Transactions | null = null;
+
+/** Transactions each server has run on the bench's database (each statement outside one is its own). */
+async function transactionsOnBoth(): Promise<Transactions> {
+  // A backend reports its counts at most once a second.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const count = (url: string) =>
+    onServer(url, async (client) => {
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1`,
+        [benchDatabaseName],
+      );
+      return Number(rows[0]?.n ?? 0);
+    });
+  return { primary: await count(databaseUrl), replica: await count(replica!.urlFor(databaseUrl)) };
+}
+
+/** The share of the run's statements the replica answered (the primary's count holds every write, and the reads a rule keeps there). */
+async function printReplicaShare(before: Transactions) {
+  const after = await transactionsOnBoth();
+  const primary = after.primary - before.primary;
+  const onReplica = after.replica - before.replica;
+  const total = primary + onReplica;
+  console.log(
+    `Read replica: ${onReplica.toLocaleString("en-GB")} of the run's ${total.toLocaleString("en-GB")} transactions on the bench's database answered by the replica (${total ? ((onReplica / total) * 100).toFixed(1) : "0"}%), ${primary.toLocaleString("en-GB")} by the primary (every write, and every read a rule keeps there).`,
+  );
 }
 
 /**
@@ -2046,18 +2135,19 @@ async function stopServer() {
   await server?.stop(5_000);
 }
 
+async function stopDatabaseTier() {
+  await Promise.all([pooler?.stop(), replica?.stop()]);
+}
+
 async function dropBenchDatabase(serverUrl: string) {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: serverUrl });
   try {
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${benchDatabaseName}" WITH (FORCE)`);
+    await onServer(serverUrl, (client) =>
+      client.query(`DROP DATABASE IF EXISTS "${benchDatabaseName}" WITH (FORCE)`),
+    );
   } catch (error) {
     console.error(
       `bench: could not drop database ${benchDatabaseName}: ${error instanceof Error ? error.message : String(error)}`,
     );
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 
@@ -2071,6 +2161,7 @@ try {
 } finally {
   await stopServer();
   await stopFloors();
+  await stopDatabaseTier();
   if (values.keep) step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
   else {
     rmSync(folder, { recursive: true, force: true });
