@@ -38,6 +38,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["upward feedback", "Upward-Feedback", word("Aufwärts-?[Ff]eedback\\p{L}*", "u")],
     ["peer feedback", "Peer-Feedback", word("Kollegen-?[Ff]eedback\\p{L}*", "u")],
     ["hiring loop", "Interviewprozess", word("Interviewabl(?:auf|äufe)\\p{L}*", "u")],
+    // The insights page is die Auswertungen, as its menu entry says.
+    ["insights", "Auswertungen", word("Insights\\p{L}*", "u")],
     // A Runde is a promotion window; a calibration session is a Sitzung.
     ["calibration session", "Kalibrierungssitzung", word("Kalibrierungsrunde\\p{L}*", "u")],
   ],
