@@ -114,6 +114,9 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["stretch work", "فرصة التطوير", /مهام التطوير|مهمة التطوير/u],
     // A confidence interval is فترة الثقة on every page; مجال and فاصل were second words for it.
     ["confidence interval", "فترة الثقة", /(?:مجال|مجالات|فاصل|فواصل) (?:ال)?ثقة/u],
+    // A hint for one option of a choice says when it applies (عند اختيار «…»): مع «…» is a
+    // calque of "With …".
+    ["with (an option chosen)", "عند اختيار «…»", /(?<!\p{L})مع «[^»]*»\s*:|فقط مع «/u],
   ],
 };
 
@@ -227,6 +230,9 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   // Spanish's consistency sweep: an objective's, key result's or action's owner is its titular;
   // responsable is the manager.
   ["owner", /\b(?:owners?|owns|owned|owning)\b/iu, { es: /titular/iu }],
+  // Arabic's seventh read: a version (of a ladder, a draft or a packet) is a نسخة; الإصدار is a
+  // release of Rungs or a token's issue (the promotion pages had said it for a ladder's version).
+  ["version", /\bversions?\b/iu, { ar: /نسخ/u }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, peers nominated for feedback, and a key result "on track" or "off track" (on course, not a career track).
