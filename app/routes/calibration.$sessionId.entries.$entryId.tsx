@@ -9,7 +9,7 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "react-router";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { Route } from "./+types/calibration.$sessionId.entries.$entryId";
 import {
   DraftStatus,
@@ -196,6 +196,8 @@ function useEditBase(revision: number, conflict: object | null, saved: string | 
   };
 }
 
+const PROPOSAL_FORM_ID = "proposal-form";
+
 export default function CalibrationEntry({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   // Drafts are kept through a fetcher; the page's own replies are the forms' refusals.
@@ -206,8 +208,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
   const navigation = useNavigation();
   const { entry } = view;
   const [searchParams] = useSearchParams();
-  const proposalForm = useRef<HTMLFormElement>(null);
-  const draftState = useProposalDraft(proposalForm, view.canPropose);
+  const draftState = useProposalDraft(PROPOSAL_FORM_ID, view.canPropose);
   const saved = reply ? null : searchParams.get("saved");
   const refusal =
     reply && "error" in reply && typeof reply.error === "string"
@@ -367,7 +368,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               {t("entry.proposal.hidden")}
             </p>
           ) : view.canPropose ? (
-            <Form method="post" className="space-y-4" ref={proposalForm}>
+            <Form method="post" className="space-y-4" id={PROPOSAL_FORM_ID}>
               <input type="hidden" name="intent" value="propose" />
               <OutcomeFields
                 idPrefix="proposal"

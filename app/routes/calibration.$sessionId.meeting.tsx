@@ -9,7 +9,6 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "react-router";
-import { useRef } from "react";
 import { dimensionInSentence } from "~/components/calibration/outcome-grid";
 import type { Route } from "./+types/calibration.$sessionId.meeting";
 import { useAutosavedForm } from "~/components/calibration/proposal-draft";
@@ -340,12 +339,12 @@ function NotesForm({
   lastResult: SubmissionResult<string[]> | undefined;
   busy: boolean;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const kept = useAutosavedForm(formRef, true, "notes-autosave");
+  const formId = `notes-${entryId}`;
+  const kept = useAutosavedForm(formId, true, "notes-autosave");
   const { t } = useTranslation("calibration");
   const f = useFormats();
   const [form, fields] = useForm({
-    id: `notes-${entryId}`,
+    id: formId,
     lastResult,
     constraint: getZodConstraint(NotesSchema),
     defaultValue: { notes },
@@ -360,13 +359,7 @@ function NotesForm({
         ? t("meeting.notes.savedAt", { time: f.timeOfDay(kept.savedAt) })
         : "";
   return (
-    <Form
-      method="post"
-      ref={formRef}
-      preventScrollReset
-      className="space-y-3"
-      {...getFormProps(form)}
-    >
+    <Form method="post" preventScrollReset className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="notes" />
       <input type="hidden" name="entryId" value={entryId} />
       <TextareaField

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from "./test";
-import { expectAccessible, expectAccessibleInEveryView, hydrated, people, signIn } from "./helpers";
+import {
+  expectAccessible,
+  expectAccessibleInEveryView,
+  hydrated,
+  openUnhydrated,
+  people,
+  signIn,
+} from "./helpers";
 
 // The second server of playwright.config.ts: a database of its own, so the cycle opened here is nobody else's.
 test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3210) + 1}` });
@@ -453,4 +460,58 @@ test("two managers propose; the facilitator runs the session while a manager wat
   ).toBeVisible();
   await expect(nikhilPage.getByRole("main")).toContainText("Engineer II");
   await nikhilPage.context().close();
+});
+
+test("what a manager chooses and types in the proposal form before the page is live is kept as the draft", async ({
+  page,
+  browser,
+}) => {
+  const clara = { email: "clara.jensen@example.com", name: "Clara Jensen" };
+  await signIn(page, people.admin.email);
+  await page.goto("/admin/cycles/new");
+  await page.getByRole("textbox", { name: "Name" }).fill("Spring reviews");
+  await page.getByRole("button", { name: "Open cycle" }).click();
+  await expect(page.getByRole("heading", { name: "Spring reviews" })).toBeVisible();
+  await page.goto("/calibration/new");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Spring calibration");
+  await page.getByLabel("Ladder", { exact: true }).selectOption({ label: "Engineering" });
+  await page.getByLabel("Review cycle").selectOption({ label: "Spring reviews" });
+  await page.getByLabel("Facilitator's email").fill(people.admin.email);
+  await page.getByRole("radio", { name: "A list of people" }).check();
+  await page.getByLabel("People's emails").fill(clara.email);
+  await page.getByRole("button", { name: "Set up session" }).click();
+  await expect(page.getByRole("heading", { name: "Spring calibration", level: 1 })).toBeVisible();
+  await moveTo(page, "Proposals open");
+
+  // Tom starts a rationale, kept as his draft.
+  const tom = await (await browser.newContext()).newPage();
+  await signIn(tom, manager.email);
+  await tom.goto(page.url());
+  await tom
+    .getByRole("table", { name: "People in this session, in discussion order" })
+    .getByRole("link", { name: clara.name })
+    .click();
+  await tom.waitForURL(/\/entries\//);
+  const entryUrl = tom.url();
+  await tom.getByLabel("Rationale").fill("Owns the release checklist.");
+  const kept = tom.getByRole("status").filter({ hasText: /^Draft kept at/ });
+  await expect(kept).toBeVisible();
+
+  // Later, on a slow device: he rates, promotes and adds to the rationale before the page is live.
+  const release = await openUnhydrated(tom, entryUrl);
+  await tom.getByRole("radio", { name: /^3 Consistent/ }).check();
+  await tom.getByRole("radio", { name: "Promote" }).check();
+  await tom.getByLabel("Promote to").selectOption({ label: "Engineer II" });
+  await tom.getByLabel("Rationale").fill("Owns the release checklist. Mentored two new joiners.");
+  await release();
+  // Nothing more is touched: the page keeps what it holds once it is live.
+  await expect(kept).toBeVisible();
+  await tom.reload();
+  await expect(tom.getByRole("radio", { name: /^3 Consistent/ })).toBeChecked();
+  await expect(tom.getByRole("radio", { name: "Promote" })).toBeChecked();
+  await expect(tom.getByLabel("Promote to").locator("option:checked")).toHaveText("Engineer II");
+  await expect(tom.getByLabel("Rationale")).toHaveValue(
+    "Owns the release checklist. Mentored two new joiners.",
+  );
+  await tom.context().close();
 });

@@ -1,6 +1,8 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { useFetcher } from "react-router";
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useHydrating } from "~/components/ui/use-hydrating";
+import { afterHydration } from "~/modules/calibration/autosaved-form";
 import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 
@@ -12,41 +14,111 @@ const PAUSE_MS = 800;
  * not a proposal until they save it, seen by nobody else. Says what it did in a live region.
  * Without JavaScript nothing is kept and the form still saves as a proposal.
  */
-export function useProposalDraft(form: RefObject<HTMLFormElement | null>, enabled: boolean) {
-  return useAutosavedForm(form, enabled, "draft");
+export function useProposalDraft(formId: string, enabled: boolean) {
+  return useAutosavedForm(formId, enabled, "draft");
+}
+
+/** One of a form's controls: the value it holds now and the one it was rendered with, as text. */
+type Control = { element: Element; now: string; rendered: string; put: (value: string) => void };
+
+/** The form's controls that hold a value of their own (a choice, a text). */
+function controlsOf(form: HTMLFormElement): Control[] {
+  return [...form.elements].flatMap((element): Control[] => {
+    if (element instanceof HTMLInputElement && ["radio", "checkbox"].includes(element.type)) {
+      const now = String(element.checked);
+      const put = (value: string) => (element.checked = value === "true");
+      return [{ element, now, rendered: String(element.defaultChecked), put }];
+    }
+    if (
+      element instanceof HTMLInputElement &&
+      ["button", "file", "image", "reset", "submit"].includes(element.type)
+    )
+      return [];
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+      const put = (value: string) => (element.value = value);
+      return [{ element, now: element.value, rendered: element.defaultValue, put }];
+    }
+    if (element instanceof HTMLSelectElement) {
+      // No option rendered selected: the select shows its first.
+      const shown =
+        [...element.options].find((option) => option.defaultSelected) ?? element.options[0];
+      const put = (value: string) => (element.value = value);
+      return [{ element, now: element.value, rendered: shown?.value ?? "", put }];
+    }
+    return [];
+  });
+}
+
+/**
+ * Takes what was chosen or typed in `form` before the page hydrated (`before`, each control's value
+ * as hydration began): puts back what hydrating reset, and says whether the form now differs from
+ * what was rendered.
+ */
+function takeChangesBeforeHydration(form: HTMLFormElement, before: Map<Element, string>): boolean {
+  const controls = controlsOf(form);
+  const { putBack, edited } = afterHydration(
+    controls.map(({ element, now, rendered }) => ({
+      rendered,
+      before: before.get(element) ?? null,
+      after: now,
+    })),
+  );
+  putBack.forEach((value, index) => value !== null && controls[index]!.put(value));
+  return edited;
+}
+
+function formById(formId: string) {
+  const element = document.getElementById(formId);
+  return element instanceof HTMLFormElement ? element : null;
 }
 
 /**
  * Sends a form to its page's action with `intent` a moment after the last change (a proposal's
  * draft, the meeting's notes): the action answers `{ intent, savedAt }` or `{ intent, error }`.
+ * The form is found by its id, `formId`, since it is read as hydration begins, before React holds it.
+ *
+ * What was chosen or typed in the server-rendered form before the page hydrated fired no listener:
+ * once hydrated, it is kept at once if the form differs from what was rendered, after putting back
+ * what hydrating reset (React puts a textarea rendered with text back to that text).
  */
-export function useAutosavedForm(
-  form: RefObject<HTMLFormElement | null>,
-  enabled: boolean,
-  intent: string,
-) {
+export function useAutosavedForm(formId: string, enabled: boolean, intent: string) {
   const fetcher = useFetcher<{ intent: string; savedAt?: string; error?: string }>();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const submit = fetcher.submit;
+  const hydrating = useHydrating();
+  // Read as hydration begins, before React puts a textarea rendered with text back to that text.
+  const [beforeHydration] = useState(() => {
+    const form = hydrating ? formById(formId) : null;
+    return form ? new Map(controlsOf(form).map(({ element, now }) => [element, now])) : null;
+  });
+  // Taken once, as the listeners are first set up after hydrating.
+  const untaken = useRef(beforeHydration);
   useEffect(() => {
-    const element = form.current;
+    const element = formById(formId);
     if (!enabled || !element) return;
+    const send = () => {
+      const data = new FormData(element);
+      data.set("intent", intent);
+      submit(data, { method: "post" });
+    };
     const keep = () => {
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const data = new FormData(element);
-        data.set("intent", intent);
-        submit(data, { method: "post" });
-      }, PAUSE_MS);
+      timer.current = setTimeout(send, PAUSE_MS);
     };
     element.addEventListener("input", keep);
     element.addEventListener("change", keep);
+    // What no listener heard: kept at once, as an input would be.
+    if (untaken.current) {
+      const before = untaken.current;
+      untaken.current = null;
+      if (takeChangesBeforeHydration(element, before)) send();
+    }
     return () => {
       element.removeEventListener("input", keep);
       element.removeEventListener("change", keep);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [form, enabled, submit, intent]);
+  }, [formId, enabled, submit, intent]);
   const reply = fetcher.data?.intent === intent ? fetcher.data : null;
   return {
     saving: fetcher.state !== "idle",

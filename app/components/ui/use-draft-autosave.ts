@@ -1,12 +1,5 @@
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useReducer,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from "react";
+import { useCallback, useEffect, useId, useReducer, useRef, useState } from "react";
+import { useHydrating } from "~/components/ui/use-hydrating";
 import {
   autosaveReducer,
   changesBeforeHydration,
@@ -84,8 +77,6 @@ function changedInPage(rootId: string, rendered: DraftValues, form: DraftForm): 
   );
 }
 
-const noSubscription = () => () => undefined;
-
 type SaveAttempt = SaveReply | { failed: true; signedOut: boolean };
 
 async function postSave(
@@ -159,13 +150,7 @@ export function useDraftAutosave({
   const latest = useRef<AutosaveState>(state);
   latest.current = state;
   const fieldsId = useId();
-  // In the browser the server's snapshot is read while hydrating only: the page holds the rendered form.
-  const hydrating =
-    !useSyncExternalStore(
-      noSubscription,
-      () => true,
-      () => false,
-    ) && typeof document !== "undefined";
+  const hydrating = useHydrating();
   // Read as hydration begins, before React puts a textarea rendered with text back to that text.
   const [changedEarly] = useState(() =>
     hydrating && form ? changedInPage(fieldsId, values, form) : null,
