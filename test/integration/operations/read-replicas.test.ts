@@ -384,6 +384,33 @@ describe.skipIf(!replicaUrl)("with a read replica", () => {
       await release();
     }
   });
+
+  test("an objective's page lists the supporters the primary lets a person read, with the titles the held replica has", async () => {
+    const { admin, manager, otto, objective } = await goals();
+    const companyId = await createObjective(admin, objective("company", { title: "Company held" }));
+    const ottoCookie = (await startSession(otto.id)).split(";")[0]!;
+    const page = () =>
+      server.send("GET", `/goals/objectives/${companyId}.data`, { Cookie: ottoCookie });
+    expect((await page()).status).toBe(200);
+
+    await hold();
+    try {
+      await createObjective(
+        manager,
+        objective("team", { title: "Team under held", parentId: companyId }),
+      );
+      const onReplica = routedReads.replica;
+      const held = await page();
+      expect(held.status).toBe(200);
+      expect(held.body).toContain("Company held");
+      // Chosen on the primary, but its title is the replica's, which has no such objective yet.
+      expect(held.body).not.toContain("Team under held");
+      expect(routedReads.replica).toBeGreaterThan(onReplica);
+    } finally {
+      await release();
+    }
+    expect((await page()).body).toContain("Team under held");
+  });
 });
 
 /** One goals organisation and period for the file: a tree shows the period open today. */
