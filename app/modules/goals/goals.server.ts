@@ -5,6 +5,7 @@ import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
 import { readRows } from "~/db/reads.server";
+import { mayLag } from "~/db/replicas.server";
 import { parseRows, sqlDate } from "~/db/rows";
 import {
   evidenceCompetencies,
@@ -348,20 +349,27 @@ export async function goalsPage(
       limit,
     ),
   );
-  const details = await objectiveDetails(tree.shown);
-  const keyResults = await db.keyResult.findMany({
-    where: { objectiveId: { in: tree.shown } },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      objectiveId: true,
-      kind: true,
-      direction: true,
-      startValue: true,
-      targetValue: true,
-    },
+  // What the tree says of the objectives chosen above are its figures, and may be a moment old
+  // (decision 116): titles, owners, key results and their latest values, on one replica. Which
+  // objectives the viewer reads was decided on the primary, so a lagging replica can only show an
+  // objective it has a moment late (a new one, dropped below) or as it was a moment ago.
+  const { details, keyResults, latest } = await mayLag(async () => {
+    const details = await objectiveDetails(tree.shown);
+    const keyResults = await db.keyResult.findMany({
+      where: { objectiveId: { in: tree.shown } },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        objectiveId: true,
+        kind: true,
+        direction: true,
+        startValue: true,
+        targetValue: true,
+      },
+    });
+    const latest = await latestValues(keyResults.map((kr) => kr.id));
+    return { details, keyResults, latest };
   });
-  const latest = await latestValues(keyResults.map((kr) => kr.id));
   const progressesOf = (objectiveId: string) =>
     keyResults
       .filter((kr) => kr.objectiveId === objectiveId)
@@ -372,7 +380,8 @@ export async function goalsPage(
     canCreate,
     filter,
     moreAtTop: tree.moreAtTop,
-    // An objective deleted between the two reads is left out, as it would be a moment later.
+    // An objective deleted since the tree was read, or not yet on the replica the figures were read
+    // on, is left out, as it would be a moment later (or earlier).
     objectives: tree.shown.flatMap((id) => {
       const detail = details.get(id);
       if (!detail) return [];
@@ -614,7 +623,9 @@ const SUPPORTERS_PAGE_SIZE = 50;
 
 /** One page of an objective's readable supporters; a page past the end shows the last. */
 async function supportersOn(found: Awaited<ReturnType<typeof readableSupporters>>) {
-  const details = await objectiveDetails(found.rows.map((supporter) => supporter.id));
+  // Which supporters the viewer reads is the primary's (readableSupporters); their titles and
+  // owners may be a moment old (decision 116), and one not yet on the replica is left out.
+  const details = await mayLag(() => objectiveDetails(found.rows.map((supporter) => supporter.id)));
   return {
     supporters: found.rows.flatMap((supporter) => {
       const detail = details.get(supporter.id);

@@ -2,8 +2,10 @@
 // 116), held behind the primary by pausing its replay: the reads asked for as "may be a moment old"
 // go to the replica (model and raw reads alike) and every other read to the primary; through the
 // real request handler, a person reads back their own save while the replica is behind, a write
-// refused on the primary's newest state stays refused, and a figure hidden by a floor raised on the
-// primary does not appear. Runs on PostgreSQL with the replica the test run starts; skipped without.
+// refused on the primary's newest state stays refused, a figure hidden by a floor raised on the
+// primary does not appear, and the goal tree shows the objectives the primary lets a person read
+// with the replica's progress. Runs on PostgreSQL with the replica the test run starts; skipped
+// without.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
@@ -25,14 +27,23 @@ import { handleError } from "~/entry.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { createSession } from "~/modules/calibration/sessions.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
+import {
+  addKeyResult,
+  checkIn,
+  createObjective,
+  shareObjective,
+} from "~/modules/goals/goals.server";
 import * as root from "~/root";
 import * as auditRoute from "~/routes/access-audit";
 import * as teamsRoute from "~/routes/admin.teams";
+import * as goalsRoute from "~/routes/goals._index";
+import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
 import { seeded } from "../../../prisma/seed/random";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
 import { signedInRequest } from "../../utils/session";
+import { goalsOrganisation, metric } from "../goals/fixtures";
 
 const replicaUrl = process.env.DATABASE_REPLICA_URLS ?? null;
 const primaryUrl = process.env.DATABASE_DIRECT_URL ?? process.env.DATABASE_URL ?? "";
@@ -102,6 +113,12 @@ const build = serverBuild(
   {
     root: route("root", "", root),
     "routes/admin.teams": route("routes/admin.teams", "admin/teams", teamsRoute),
+    "routes/goals._index": route("routes/goals._index", "goals", goalsRoute),
+    "routes/goals.objectives.$objectiveId": route(
+      "routes/goals.objectives.$objectiveId",
+      "goals/objectives/:objectiveId",
+      objectiveRoute,
+    ),
   },
   { handleError },
 );
@@ -282,7 +299,129 @@ describe.skipIf(!replicaUrl)("with a read replica", () => {
       await release();
     }
   });
+
+  test("while the replica is behind, another person's goal tree shows a key result's progress a moment old, and the person who checked in reads theirs back", async () => {
+    const { lena, otto, objective } = await goals();
+    // Lena's own objective, open to everyone: Otto reads it in the tree. 0 to 1000 teams, so the
+    // progress the tree shows (a number in its data) is the value read, over a thousand.
+    const objectiveId = await createObjective(lena, objective("person", { title: "Ship held" }));
+    await shareObjective(lena, objectiveId, { openToAll: true });
+    await addKeyResult(
+      lena,
+      objectiveId,
+      metric("Teams held", { startValue: 0, targetValue: 1000 }),
+    );
+    const keyResultId = (await db.keyResult.findFirstOrThrow({ where: { objectiveId } })).id;
+    await checkIn(lena, keyResultId, { value: 125, confidence: "onTrack", note: "" });
+    const lenaCookie = (await startSession(lena.id)).split(";")[0]!;
+    const ottoCookie = (await startSession(otto.id)).split(";")[0]!;
+    const tree = (cookie: string) => server.send("GET", "/goals.data", { Cookie: cookie });
+    expect(progressOf((await tree(ottoCookie)).body)).toEqual({ early: true, late: false });
+
+    await hold();
+    try {
+      const sent = await server.send(
+        "POST",
+        `/goals/objectives/${objectiveId}`,
+        { Cookie: lenaCookie, "Content-Type": "application/x-www-form-urlencoded" },
+        new URLSearchParams({
+          intent: "check-in",
+          keyResultId,
+          value: "875",
+          confidence: "onTrack",
+        }).toString(),
+      );
+      // Saved: the page sends her back to the objective.
+      expect(sent.status).toBe(302);
+      const wrote = [sent.headers["set-cookie"] ?? []]
+        .flat()
+        .find((header) => header.startsWith("rungs-wrote="));
+      expect(wrote).toBeDefined();
+
+      // Otto's tree: the objective is there (chosen on the primary), its progress the replica's.
+      const onReplica = routedReads.replica;
+      const others = await tree(ottoCookie);
+      expect(others.status).toBe(200);
+      expect(others.body).toContain("Ship held");
+      expect(progressOf(others.body)).toEqual({ early: true, late: false });
+      expect(routedReads.replica).toBeGreaterThan(onReplica);
+      // Lena's next page, with the cookie her check-in set, reads the primary: her new value.
+      const own = await tree(`${lenaCookie}; ${wrote!.split(";")[0]}`);
+      expect(progressOf(own.body)).toEqual({ early: false, late: true });
+    } finally {
+      await release();
+    }
+    expect(progressOf((await tree(ottoCookie)).body)).toEqual({ early: false, late: true });
+  });
+
+  test("an objective made private on the primary leaves another person's goal tree at once, though its figures are read on the held replica", async () => {
+    const { lena, otto, objective } = await goals();
+    const objectiveId = await createObjective(lena, objective("person", { title: "Closed soon" }));
+    await shareObjective(lena, objectiveId, { openToAll: true });
+    const kept = await createObjective(lena, objective("person", { title: "Still open" }));
+    await shareObjective(lena, kept, { openToAll: true });
+    const ottoCookie = (await startSession(otto.id)).split(";")[0]!;
+    const tree = () => server.send("GET", "/goals.data", { Cookie: ottoCookie });
+    expect((await tree()).body).toContain("Closed soon");
+
+    await hold();
+    try {
+      await shareObjective(lena, objectiveId, { openToAll: false });
+      const [onReplica] = await query<{ openToAll: boolean }>(
+        replicaUrl!,
+        `SELECT "openToAll" FROM "Objective" WHERE id = '${objectiveId}'`,
+      );
+      expect(onReplica!.openToAll).toBe(true);
+
+      const replicaReads = routedReads.replica;
+      const after = await tree();
+      expect(after.status).toBe(200);
+      // Which objectives Otto reads is the primary's; the titles shown were the replica's.
+      expect(after.body).toContain("Still open");
+      expect(after.body).not.toContain("Closed soon");
+      expect(routedReads.replica).toBeGreaterThan(replicaReads);
+    } finally {
+      await release();
+    }
+  });
+
+  test("an objective's page lists the supporters the primary lets a person read, with the titles the held replica has", async () => {
+    const { admin, manager, otto, objective } = await goals();
+    const companyId = await createObjective(admin, objective("company", { title: "Company held" }));
+    const ottoCookie = (await startSession(otto.id)).split(";")[0]!;
+    const page = () =>
+      server.send("GET", `/goals/objectives/${companyId}.data`, { Cookie: ottoCookie });
+    expect((await page()).status).toBe(200);
+
+    await hold();
+    try {
+      await createObjective(
+        manager,
+        objective("team", { title: "Team under held", parentId: companyId }),
+      );
+      const onReplica = routedReads.replica;
+      const held = await page();
+      expect(held.status).toBe(200);
+      expect(held.body).toContain("Company held");
+      // Chosen on the primary, but its title is the replica's, which has no such objective yet.
+      expect(held.body).not.toContain("Team under held");
+      expect(routedReads.replica).toBeGreaterThan(onReplica);
+    } finally {
+      await release();
+    }
+    expect((await page()).body).toContain("Team under held");
+  });
 });
+
+/** One goals organisation and period for the file: a tree shows the period open today. */
+let organisation: ReturnType<typeof goalsOrganisation> | undefined;
+const goals = () => (organisation ??= goalsOrganisation("Goals", "Goals elsewhere"));
+
+/** Whether a goal tree's data shows the progress of the check-in of 125 of 1000, or of 875. */
+function progressOf(body: string) {
+  const shows = (progress: number) => new RegExp(`[,\\[:]${progress}[,\\]}]`).test(body);
+  return { early: shows(0.125), late: shows(0.875) };
+}
 
 const DAY = 24 * 60 * 60 * 1000;
 
