@@ -93,6 +93,8 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     ["peer, colleague", "compañero", word("colega|colegas|excolega|excolegas")],
     ["overdue", "con retraso", word("atrasada|atrasadas|atrasado|atrasados|vencida|vencidas")],
     ["candidate (a person)", "candidato", word("de esta candidatura|Candidatura:")],
+    // The chair's office is la presidencia; the reader who chairs is addressed by the verb.
+    ["as chair (the reader)", "como preside, que preside", word("como presidencia")],
   ],
   ar: [
     ["mentoring pair", "ثنائي الإرشاد", /(?<![\p{L}])(?:ال|بال|لل|ل|و|ف)?(?:زوج|أزواج)/u],
