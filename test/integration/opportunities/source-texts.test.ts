@@ -82,7 +82,9 @@ describe("an opportunity's ladder names the reader's translation lacks", () => {
   test("the competencies a choice was decided on are marked inside the decision's sentence", async () => {
     const { opportunity, read } = await postedBy("de", true);
     const body = await read(`/opportunities/${opportunity.id}`);
-    expect(body).toMatch(new RegExp(`Entschieden nach: ${marked("Testing")}, Codequalität</p>`));
+    expect(body).toMatch(
+      new RegExp(`Ausschlaggebende Kompetenzen: ${marked("Testing")}, Codequalität</p>`),
+    );
   });
 
   test("an English reader reads the names as the ladder writes them, with no marks", async () => {
