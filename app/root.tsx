@@ -11,6 +11,7 @@ import {
 import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/root";
+import { SourceTextsFromRoutes } from "~/components/ladders/source-texts";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { languageOf, translateRequests } from "./i18n/i18n.server";
@@ -151,9 +152,12 @@ export default function App({ loaderData }: Route.ComponentProps) {
   // A page's words may come from a namespace the browser has not fetched yet; its `t` then suspends
   // (decision 104). Navigations wait in a transition, keeping the last page; any other update that
   // suspends shows nothing here for the moment the messages take, rather than failing.
+  // Every page's ladder texts, as its routes' loaders describe them: marks and Markdown's HTML.
   return (
     <Suspense fallback={null}>
-      <Outlet />
+      <SourceTextsFromRoutes>
+        <Outlet />
+      </SourceTextsFromRoutes>
     </Suspense>
   );
 }

@@ -285,7 +285,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       : t("page.reviewOf", { name });
   const where = { level: ladder.level.title, track: ladder.track.name };
   return (
-    <SourceTextsProvider sourceTexts={page.sourceTexts}>
+    <SourceTextsProvider texts={page}>
       <BackLink to="/reviews">{t("page.back")}</BackLink>
       <PageHeader
         title={title}

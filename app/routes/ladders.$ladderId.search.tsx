@@ -3,7 +3,7 @@ import type { Route } from "./+types/ladders.$ladderId.search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { marks, Sentence } from "~/components/ladders/sentence";
 import { Alert, PageHeader } from "~/components/ui/page";
-import { searchExpectations } from "~/modules/ladders";
+import { searchExpectations } from "~/modules/ladders/search-expectations.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadderIn } from "~/modules/ladders/registry.server";
 import { languageOf } from "~/i18n/i18n.server";

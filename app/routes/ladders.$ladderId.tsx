@@ -1,7 +1,6 @@
 import { Form, NavLink, Outlet, useSearchParams } from "react-router";
 import type { Route } from "./+types/ladders.$ladderId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SourceTextsFromRoutes } from "~/components/ladders/source-texts";
 import { inputClass } from "~/components/ui/field";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -75,9 +74,7 @@ export default function LadderLayout({ loaderData }: Route.ComponentProps) {
           </button>
         </Form>
       </div>
-      <SourceTextsFromRoutes>
-        <Outlet />
-      </SourceTextsFromRoutes>
+      <Outlet />
     </>
   );
 }

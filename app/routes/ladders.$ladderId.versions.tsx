@@ -7,7 +7,12 @@ import { SelectField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { requireLadder } from "~/modules/ladders/registry.server";
-import { diffLadderVersions, listLadderVersions } from "~/modules/ladders/versions.server";
+import {
+  diffLadderVersions,
+  listLadderVersions,
+  requireLadderOfVersion,
+} from "~/modules/ladders/versions.server";
+import { withRichText } from "~/modules/ladders/translations";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
@@ -36,7 +41,12 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
     ladder.tracks.flatMap((t) => t.levels.map((l) => [l.id, l.title])),
   );
   const competencyNames = Object.fromEntries(ladder.competencies.map((c) => [c.id, c.name]));
-  return { currentHash: hash, versions, from, to, diff, levelTitles, competencyNames };
+  // The compared versions' texts with Markdown, as HTML (decision 129).
+  const compared = diff ? await Promise.all([from, to].map(requireLadderOfVersion)) : [];
+  return withRichText(
+    { currentHash: hash, versions, from, to, diff, levelTitles, competencyNames },
+    compared,
+  );
 });
 
 export default function Versions({ loaderData }: Route.ComponentProps) {

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { withRichText } from "~/modules/ladders/translations";
 import type { Route } from "./+types/ladders._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
@@ -16,7 +17,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   await requireUser(request);
-  return { ladders: (await offeredLadders()).map(({ ladder }) => ladderSummary(ladder)) };
+  const ladders = (await offeredLadders()).map(({ ladder }) => ladder);
+  // Their descriptions with Markdown, as HTML (decision 129).
+  return withRichText({ ladders: ladders.map(ladderSummary) }, ladders);
 });
 
 export default function Ladders({ loaderData }: Route.ComponentProps) {

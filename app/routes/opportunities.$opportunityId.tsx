@@ -94,7 +94,7 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
     actionData && actionData.intent === intent && "typed" in actionData ? actionData.typed : {};
   const { opportunity } = view;
   return (
-    <SourceTextsProvider sourceTexts={view.sourceTexts}>
+    <SourceTextsProvider texts={view}>
       <BackLink to="/opportunities">{t("list.heading")}</BackLink>
       <PageHeader
         title={opportunity.title}

@@ -25,7 +25,7 @@ export default function Opportunities({ loaderData }: Route.ComponentProps) {
   const { open, posted, interests, canPost } = loaderData;
   const { t } = useTranslation("opportunities");
   return (
-    <SourceTextsProvider sourceTexts={loaderData.sourceTexts}>
+    <SourceTextsProvider texts={loaderData}>
       <PageHeader
         title={t("list.heading")}
         description={t("list.intro")}

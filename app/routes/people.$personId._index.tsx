@@ -249,7 +249,7 @@ export default function PersonGrowth({ loaderData }: Route.ComponentProps) {
       </Card>
 
       <div className="space-y-6">
-        <SourceTextsProvider sourceTexts={plan?.sourceTexts}>
+        <SourceTextsProvider texts={plan}>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("overview.plan.heading")}</h2>
             {plan ? (

@@ -144,7 +144,7 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
 
           {analysis ? (
             <>
-              <SourceTextsProvider sourceTexts={analysis.sourceTexts}>
+              <SourceTextsProvider texts={analysis}>
                 <Card className="mb-6">
                   <h2 className="mb-1 text-lg font-semibold">
                     <Sentence
@@ -208,7 +208,7 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
           <Card className="no-print">
             <h2 className="mb-3 text-lg font-semibold">{t("gapPage.plan.heading")}</h2>
             {plan ? (
-              <SourceTextsProvider sourceTexts={plan.sourceTexts}>
+              <SourceTextsProvider texts={plan}>
                 <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
                   <Sentence
                     words={t(

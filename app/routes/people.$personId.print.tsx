@@ -113,7 +113,7 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       {/* The plan first, as what it is (a level and up to three competencies, each with its
           readiness): it was one sentence after five pages. */}
       {plan ? (
-        <SourceTextsProvider sourceTexts={plan.sourceTexts}>
+        <SourceTextsProvider texts={plan}>
           <section aria-labelledby="print-plan" className="mb-8 break-inside-avoid">
             <h2 id="print-plan" className="mb-1 text-lg font-semibold">
               {t("print.plan.heading")}
@@ -254,7 +254,7 @@ export default function PrintReview({ loaderData }: Route.ComponentProps) {
       )}
 
       {gap ? (
-        <SourceTextsProvider sourceTexts={gap.sourceTexts}>
+        <SourceTextsProvider texts={gap}>
           <section aria-labelledby="print-gap" className="mb-8 print:break-before-page">
             <h2 id="print-gap" className="mb-1 text-lg font-semibold">
               <Sentence

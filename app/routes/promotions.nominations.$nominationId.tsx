@@ -114,7 +114,7 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
     return typed && typed.competencyId === competencyId ? typed : null;
   };
   return (
-    <SourceTextsProvider sourceTexts={loaderData.sourceTexts}>
+    <SourceTextsProvider texts={loaderData}>
       <BackLink to="/promotions">{t("process.heading")}</BackLink>
       <PageHeader
         title={

@@ -68,7 +68,7 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
     : t("ballot.candidate", { number: page.nomination.candidateNumber });
   const editable = page.canVote && !page.own?.submitted;
   return (
-    <SourceTextsProvider sourceTexts={page.sourceTexts}>
+    <SourceTextsProvider texts={page}>
       <BackLink to={`/promotions/windows/${page.window.id}/meeting`}>{page.window.name}</BackLink>
       <PageHeader
         title={

@@ -1,45 +1,70 @@
 import { createContext, Fragment, useContext, type ReactNode } from "react";
 import { useMatches } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
+import type { RichTextHtml } from "~/modules/ladders/rich-text";
 import type { SourceTexts } from "~/modules/ladders/translations";
 
-interface Marks {
-  lang: string;
-  texts: ReadonlySet<string>;
+/** What a loader adds to its data about the ladder texts in it (`withSourceTexts`, `withRichText`). */
+export interface LadderTextsOf {
+  sourceTexts?: SourceTexts;
+  richText?: RichTextHtml;
 }
 
-/** The ladder texts the page shows in the ladder's own language, because no current translation exists (decision 081). */
-const SourceTextsContext = createContext<Marks | null>(null);
+interface LadderTexts {
+  /** The ladder texts the page shows in the ladder's own language, because no current translation exists (decision 081). */
+  marks: { lang: string; texts: ReadonlySet<string> } | null;
+  /** The HTML of the texts with Markdown (decision 129). */
+  html: ReadonlyMap<string, string>;
+}
 
-/** Gives the components below the texts a page's loaders said are left in the source. */
+const LadderTextsContext = createContext<LadderTexts>({ marks: null, html: new Map() });
+
+/**
+ * Gives the components below what a part of a page's data says of its ladder texts: the texts
+ * left in the source, and the HTML of those with Markdown (added to what the page already has).
+ */
 export function SourceTextsProvider({
-  sourceTexts,
+  texts,
   children,
 }: {
-  sourceTexts: SourceTexts | undefined;
+  texts: LadderTextsOf | null | undefined;
   children: ReactNode;
 }) {
-  const marks = sourceTexts ? { lang: sourceTexts.lang, texts: new Set(sourceTexts.texts) } : null;
-  return <SourceTextsContext.Provider value={marks}>{children}</SourceTextsContext.Provider>;
+  const outer = useContext(LadderTextsContext);
+  const sourceTexts = texts?.sourceTexts;
+  const richText = Object.entries(texts?.richText ?? {});
+  const value: LadderTexts = {
+    marks: sourceTexts ? { lang: sourceTexts.lang, texts: new Set(sourceTexts.texts) } : null,
+    html: richText.length === 0 ? outer.html : new Map([...outer.html, ...richText]),
+  };
+  return <LadderTextsContext.Provider value={value}>{children}</LadderTextsContext.Provider>;
 }
 
-/** The same, gathered from the loaders of the routes on the page (each adds `sourceTexts` with `requireLadderIn`'s `marked`). */
+/** The same, gathered from the loaders of the routes on the page (each adds them with `requireLadderIn`'s `marked`, `withSourceTexts` or `withRichText`). */
 export function SourceTextsFromRoutes({ children }: { children: ReactNode }) {
-  const matches = useMatches();
-  const found = matches.flatMap(
-    (match) => (match.loaderData as { sourceTexts?: SourceTexts } | undefined)?.sourceTexts ?? [],
+  const found = useMatches().flatMap(
+    (match) => (match.loaderData as LadderTextsOf | undefined) ?? [],
   );
-  const sourceTexts =
-    found.length === 0
-      ? undefined
-      : { lang: found[0]!.lang, texts: found.flatMap((item) => item.texts) };
-  return <SourceTextsProvider sourceTexts={sourceTexts}>{children}</SourceTextsProvider>;
+  const sourceTexts = found.flatMap((item) => item.sourceTexts ?? []);
+  const texts: LadderTextsOf = {
+    sourceTexts:
+      sourceTexts.length === 0
+        ? undefined
+        : { lang: sourceTexts[0]!.lang, texts: sourceTexts.flatMap((item) => item.texts) },
+    richText: Object.assign({}, ...found.map((item) => item.richText ?? {})) as RichTextHtml,
+  };
+  return <SourceTextsProvider texts={texts}>{children}</SourceTextsProvider>;
 }
 
 /** The language to mark a ladder text with when the page shows it in the source; null when it is translated (or the page is in the source). */
 export function useSourceLanguage(text: string): string | null {
-  const marks = useContext(SourceTextsContext);
+  const { marks } = useContext(LadderTextsContext);
   return marks?.texts.has(text) ? marks.lang : null;
+}
+
+/** The HTML (block form) of a ladder text with Markdown, as the page's data gives it; undefined when it gave none. */
+export function useRichTextHtml(text: string): string | undefined {
+  return useContext(LadderTextsContext).html.get(text);
 }
 
 /** The small note beside a text left in the ladder's own language, worded in the reader's. */

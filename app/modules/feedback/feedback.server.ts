@@ -1,3 +1,4 @@
+import { withSourceTexts } from "~/modules/ladders/translations";
 import { randomBytes } from "node:crypto";
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
@@ -893,10 +894,11 @@ export async function answerPage(
     !(["approved", "submitted"].includes(request.state) || declinedByReviewer)
   )
     throw new NotFoundError({ key: "feedback:errors.noRequest" });
-  const [{ settings, rules }, { ladder }] = await Promise.all([
+  const [{ settings, rules }, translated] = await Promise.all([
     answerRules(request),
     requireLadderOfVersionIn(request.ladderVersionId, language),
   ]);
+  const { ladder } = translated;
   const level = ladder.tracks
     .flatMap((track) => track.levels)
     .find((candidate) => candidate.id === request.levelId);
@@ -904,36 +906,40 @@ export async function answerPage(
     where: { requestId },
     select: { competencyId: true, rating: true, example: true },
   });
-  return {
-    request: {
-      id: request.id,
-      channel: request.channel as Channel,
-      state: request.state,
-      revision: request.revision,
-      dueOn: dateToDay(request.dueOn),
-      subject: { id: request.subjectId, name: request.subject.name },
-      cycle: { id: request.cycleId, name: request.cycle.name },
+  // The ladder texts shown, marked where left in the source, with their HTML (decision 129).
+  return withSourceTexts(
+    {
+      request: {
+        id: request.id,
+        channel: request.channel as Channel,
+        state: request.state,
+        revision: request.revision,
+        dueOn: dateToDay(request.dueOn),
+        subject: { id: request.subjectId, name: request.subject.name },
+        cycle: { id: request.cycleId, name: request.cycle.name },
+      },
+      level: level ? { id: level.id, title: level.title } : null,
+      competencies: competenciesForLevel(ladder, request.levelId)
+        .filter((competency) => rules.competencyIds.includes(competency.id))
+        .map((competency) => ({
+          id: competency.id,
+          name: competency.name,
+          description: competency.description,
+          expectations: level?.expectations[competency.id] ?? [],
+        })),
+      scale: settings.answerKind === "rating" ? ladder.scale : [],
+      // Upward answers are never read with a name; peer answers are, by the manager (and by the person, when the cycle says so).
+      namesShown: request.channel === "upward" ? "never" : settings.namesShown,
+      /** Answers without names are shown in groups of at least this many people (release.ts). */
+      anonymityFloor: anonymityFloor(request.channel as Channel),
+      values: answerValues(answers),
+      lockedReason: answerRefusal(request),
+      /** The reviewer may still decline (a peer request not yet answered, in an open cycle). */
+      mayDecline: declineLock(request, { closed: request.cycle.closedAt !== null }) === null,
+      declineReason: declinedByReviewer ? request.declineReason : null,
     },
-    level: level ? { id: level.id, title: level.title } : null,
-    competencies: competenciesForLevel(ladder, request.levelId)
-      .filter((competency) => rules.competencyIds.includes(competency.id))
-      .map((competency) => ({
-        id: competency.id,
-        name: competency.name,
-        description: competency.description,
-        expectations: level?.expectations[competency.id] ?? [],
-      })),
-    scale: settings.answerKind === "rating" ? ladder.scale : [],
-    // Upward answers are never read with a name; peer answers are, by the manager (and by the person, when the cycle says so).
-    namesShown: request.channel === "upward" ? "never" : settings.namesShown,
-    /** Answers without names are shown in groups of at least this many people (release.ts). */
-    anonymityFloor: anonymityFloor(request.channel as Channel),
-    values: answerValues(answers),
-    lockedReason: answerRefusal(request),
-    /** The reviewer may still decline (a peer request not yet answered, in an open cycle). */
-    mayDecline: declineLock(request, { closed: request.cycle.closedAt !== null }) === null,
-    declineReason: declinedByReviewer ? request.declineReason : null,
-  };
+    translated,
+  );
 }
 
 export type AnswerSaveOutcome =

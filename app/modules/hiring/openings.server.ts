@@ -1,3 +1,4 @@
+import { withRichText } from "~/modules/ladders/translations";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { createUnlessExists } from "~/db/create-unless-exists.server";
@@ -569,12 +570,17 @@ export async function stageKit(
   const ladder = await openingLadder(row.opening, language);
   const kit = interviewKit(ladder, row.opening.levelId, stage.competencyIds);
   if (!kit) throw new InvalidError({ key: "hiring:kitPage.errors.levelGone" });
-  return {
-    opening: { id: row.opening.id, title: row.opening.title },
-    manages: managesOpening(viewer, { adminIds: row.opening.admins.map((admin) => admin.userId) }),
-    stage,
-    level: getLevel(ladder, row.opening.levelId)?.title ?? row.opening.levelId,
-    ladderName: ladder.meta.name,
-    kit,
-  };
+  return withRichText(
+    {
+      opening: { id: row.opening.id, title: row.opening.title },
+      manages: managesOpening(viewer, {
+        adminIds: row.opening.admins.map((admin) => admin.userId),
+      }),
+      stage,
+      level: getLevel(ladder, row.opening.levelId)?.title ?? row.opening.levelId,
+      ladderName: ladder.meta.name,
+      kit,
+    },
+    [ladder],
+  );
 }

@@ -1,3 +1,4 @@
+import { withRichText } from "~/modules/ladders/translations";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
@@ -606,27 +607,30 @@ export async function seatPage(
   const signerQualified =
     !isTrainee &&
     qualifiedFor((await trainingRecords([viewer.id])).get(viewer.id) ?? {}, stage.competencyIds);
-  return {
-    seat: {
-      id: seat.id,
-      mode: seat.mode as SeatMode,
-      practiceNotes: seat.practiceNotes,
-      outcome: seat.outcome,
+  return withRichText(
+    {
+      seat: {
+        id: seat.id,
+        mode: seat.mode as SeatMode,
+        practiceNotes: seat.practiceNotes,
+        outcome: seat.outcome,
+      },
+      trainee: seat.trainee.name,
+      interviewer: seat.interview.interviewer.name,
+      scheduledAt: seat.interview.scheduledAt?.toISOString() ?? null,
+      opening: { id: loop.opening.id, title: loop.opening.title },
+      stage: { id: stage.id, name: stage.name },
+      candidate: loop.candidate.purgedAt ? null : loop.candidate.name,
+      /** The kit is the trainee's to prepare with; the interviewer has it on their own interview's page. */
+      kit: isTrainee ? interviewKit(ladder, loop.opening.levelId, stage.competencyIds) : null,
+      isTrainee,
+      can: {
+        write: canWritePracticeNotes(viewer, facts, loop.access),
+        signOff: canSignOff(viewer, facts, signerQualified),
+      },
     },
-    trainee: seat.trainee.name,
-    interviewer: seat.interview.interviewer.name,
-    scheduledAt: seat.interview.scheduledAt?.toISOString() ?? null,
-    opening: { id: loop.opening.id, title: loop.opening.title },
-    stage: { id: stage.id, name: stage.name },
-    candidate: loop.candidate.purgedAt ? null : loop.candidate.name,
-    /** The kit is the trainee's to prepare with; the interviewer has it on their own interview's page. */
-    kit: isTrainee ? interviewKit(ladder, loop.opening.levelId, stage.competencyIds) : null,
-    isTrainee,
-    can: {
-      write: canWritePracticeNotes(viewer, facts, loop.access),
-      signOff: canSignOff(viewer, facts, signerQualified),
-    },
-  };
+    [ladder],
+  );
 }
 
 export async function savePracticeNotes(

@@ -1,3 +1,4 @@
+import { withRichText } from "~/modules/ladders/translations";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
@@ -112,54 +113,57 @@ export async function interviewPage(
     ladder.competencies.map((competency) => [competency.id, competency.name]),
   );
   const values = draft ? scorecardValues(draft) : chain ? scorecardValues(chain.effective) : {};
-  return {
-    interview: { id: interview.id, scheduledAt: interview.scheduledAt?.toISOString() ?? null },
-    loop: { id: loop.id, state: loopStateFor(viewer, loop.access, loop.state) },
-    opening: {
-      id: loop.opening.id,
-      title: loop.opening.title,
-      level: getLevel(ladder, loop.opening.levelId)?.title ?? loop.opening.levelId,
-    },
-    candidate: purged ? PURGED_NAME : loop.candidate.name,
-    stage: { id: stage.id, name: stage.name },
-    competencyIds: stage.competencyIds,
-    competencyName,
-    scale: ladder.scale,
-    kit,
-    /** draft: writing the first card; submitted: read-only; amending: writing a correction. */
-    mode: draft
-      ? draft.amendsId
-        ? ("amending" as const)
-        : ("draft" as const)
-      : chain
-        ? ("submitted" as const)
-        : ("draft" as const),
-    revision: draft?.revision ?? 0,
-    values,
-    pendingDiff:
-      draft?.amendsId && chain
-        ? amendmentDiff(
-            toScorecard(chain.effective, stage.competencyIds),
-            toScorecard(draft, stage.competencyIds),
-          )
+  return withRichText(
+    {
+      interview: { id: interview.id, scheduledAt: interview.scheduledAt?.toISOString() ?? null },
+      loop: { id: loop.id, state: loopStateFor(viewer, loop.access, loop.state) },
+      opening: {
+        id: loop.opening.id,
+        title: loop.opening.title,
+        level: getLevel(ladder, loop.opening.levelId)?.title ?? loop.opening.levelId,
+      },
+      candidate: purged ? PURGED_NAME : loop.candidate.name,
+      stage: { id: stage.id, name: stage.name },
+      competencyIds: stage.competencyIds,
+      competencyName,
+      scale: ladder.scale,
+      kit,
+      /** draft: writing the first card; submitted: read-only; amending: writing a correction. */
+      mode: draft
+        ? draft.amendsId
+          ? ("amending" as const)
+          : ("draft" as const)
+        : chain
+          ? ("submitted" as const)
+          : ("draft" as const),
+      revision: draft?.revision ?? 0,
+      values,
+      pendingDiff:
+        draft?.amendsId && chain
+          ? amendmentDiff(
+              toScorecard(chain.effective, stage.competencyIds),
+              toScorecard(draft, stage.competencyIds),
+            )
+          : null,
+      submitted: chain
+        ? {
+            submittedAt: chain.original.submittedAt?.toISOString() ?? null,
+            amendments: chain.amendments.map(({ card, diff }) => ({
+              id: card.id,
+              submittedAt: card.submittedAt?.toISOString() ?? null,
+              diff,
+            })),
+          }
         : null,
-    submitted: chain
-      ? {
-          submittedAt: chain.original.submittedAt?.toISOString() ?? null,
-          amendments: chain.amendments.map(({ card, diff }) => ({
-            id: card.id,
-            submittedAt: card.submittedAt?.toISOString() ?? null,
-            diff,
-          })),
-        }
-      : null,
-    lockedReason: !canWriteScorecard(viewer, loop.access, interview.interviewerId)
-      ? lockedReason(viewer, loop.access)
-      : (await mayScoreStage(interview.interviewerId, stage.competencyIds))
-        ? null
-        : ({ key: "panels:errors.notQualifiedToScore" } satisfies Message),
-    rules,
-  };
+      lockedReason: !canWriteScorecard(viewer, loop.access, interview.interviewerId)
+        ? lockedReason(viewer, loop.access)
+        : (await mayScoreStage(interview.interviewerId, stage.competencyIds))
+          ? null
+          : ({ key: "panels:errors.notQualifiedToScore" } satisfies Message),
+      rules,
+    },
+    [ladder],
+  );
 }
 
 /** A write of the interview's own value takes its row lock on PostgreSQL, so two first saves in two tabs do not both create a draft. */

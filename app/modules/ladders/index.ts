@@ -29,9 +29,4 @@ export {
 export { defaultTarget } from "./targets";
 export { readStoredLadder } from "./stored-ladder";
 export { compareLevels, type CompetencyChange, type LevelComparison } from "./compare-levels";
-export {
-  searchExpectations,
-  type ExpectationSearchHit,
-  type SearchExpectationsOptions,
-} from "./search-expectations";
 export { diffLadders, type LadderDiff } from "./diff-ladders";

@@ -1,61 +1,21 @@
-import MarkdownIt from "markdown-it";
-import { FilterXSS } from "xss";
-
 /**
- * Ladder text (descriptions, summaries, expectations, examples, interview material) may use a
- * small part of Markdown: paragraphs, bullet and numbered lists, emphasis, links and inline
- * code (docs/ladders.md, "Text and Markdown"). It is rendered the same way on every page, in
- * print and in the browser, by markdown-it with raw HTML off (HTML in the text shows as text)
- * and only those rules on; the HTML it makes then passes an allow-list sanitizer (xss), so
- * nothing but those elements, and links only to http(s) and mailto, can reach a page.
+ * What the browser needs of ladder text's Markdown (docs/ladders.md, "Text and Markdown"): a text
+ * without markup is plain sentences, escaped here; a text with markup is turned into HTML on the
+ * server (`rich-text.server.ts`) and sent with the page's data (`richText`), so no Markdown parser
+ * is among the scripts a page makes the browser fetch (decision 129).
  */
-const markdown = new MarkdownIt("zero", { html: false, linkify: false, breaks: false }).enable([
-  "paragraph",
-  "list",
-  "emphasis",
-  "link",
-  "backticks",
-  "escape",
-  "entity",
-  "newline",
-]);
 
-// Links open as ordinary links to other sites, without handing them this page.
-const defaultLinkOpen =
-  markdown.renderer.rules.link_open ??
-  ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
-markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
-  tokens[index]!.attrSet("rel", "nofollow noopener noreferrer");
-  return defaultLinkOpen(tokens, index, options, env, self);
-};
-
-const SAFE_URL = /^(https?:|mailto:)/i;
-
-const sanitizer = new FilterXSS({
-  whiteList: {
-    p: [],
-    ul: [],
-    ol: [],
-    li: [],
-    em: [],
-    strong: [],
-    code: [],
-    br: [],
-    a: ["href", "rel"],
-  },
-  stripIgnoreTag: true,
-  stripIgnoreTagBody: ["script", "style"],
-  onTagAttr(tag, name, value) {
-    // Only absolute web and mail links; anything else (javascript:, data:, relative tricks) loses its href.
-    if (tag === "a" && name === "href") return SAFE_URL.test(value.trim()) ? `href="${value}"` : "";
-    return undefined;
-  },
-});
+/** A page's ladder texts that hold Markdown, each with its HTML in block form (paragraphs, lists). */
+export type RichTextHtml = Record<string, string>;
 
 /** Characters that can start Markdown or need escaping; text without them is plain text. */
 const MARKUP = /[*_`[\]<>&\\\n]|^\s*(\d+[.)]|[-+])\s/m;
 
-function escapeHtml(text: string): string {
+export function hasMarkup(text: string): boolean {
+  return MARKUP.test(text);
+}
+
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -75,23 +35,12 @@ export function hasBlocks(text: string): boolean {
   return BLOCKS.test(text.trim());
 }
 
-/** Ladder text as safe HTML: block form (paragraphs, lists) by default, or `inline` (one line, no paragraph). */
-export function richTextHtml(text: string, options: { inline?: boolean } = {}): string {
-  // Most ladder text is plain sentences: nothing to parse.
-  if (!MARKUP.test(text)) return options.inline ? escapeHtml(text) : `<p>${escapeHtml(text)}</p>`;
-  const html = options.inline ? markdown.renderInline(text) : markdown.render(text);
-  return sanitizer.process(html).trim();
-}
+const ONE_PARAGRAPH = /^<p>((?:(?!<\/?p>)[\s\S])*)<\/p>$/;
 
-/** Ladder text as the words a reader sees, without markup: what search matches. */
-export function richTextPlain(text: string): string {
-  if (!MARKUP.test(text)) return text;
-  return markdown
-    .renderInline(text.replace(/^\s*(\d+[.)]|[-+*])\s+/gm, ""))
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
+/**
+ * The inline form of a text's block HTML: one paragraph's content, without the paragraph. Null
+ * when the HTML is more than one paragraph, which shows as a block wherever it stands.
+ */
+export function inlineHtml(blockHtml: string): string | null {
+  return ONE_PARAGRAPH.exec(blockHtml)?.[1] ?? null;
 }

@@ -2,6 +2,8 @@ import { isLanguage, SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
 import { compareText } from "~/utils/compare";
 import type { LadderError, LadderPath } from "./ladder-errors";
 import { formatPath } from "./ladder-errors";
+import { hasMarkup, type RichTextHtml } from "./rich-text";
+import { richTextHtml } from "./rich-text.server";
 import type { LadderLimits } from "./limits";
 import { readSourceText, type LadderSource } from "./source-text";
 import type { Ladder } from "./types";
@@ -189,31 +191,72 @@ export interface SourceTexts {
   texts: string[];
 }
 
+/** Walks a loader's data and calls `visit` with every string in it. */
+function eachString(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === "string") visit(value);
+  else if (Array.isArray(value)) for (const item of value) eachString(item, visit);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) eachString(item, visit);
+}
+
+const markedUpTexts = new WeakMap<Ladder, ReadonlySet<string>>();
+
+/** A ladder's texts that hold Markdown, found once per ladder. */
+function markedUpTextsOf(ladder: Ladder): ReadonlySet<string> {
+  let texts = markedUpTexts.get(ladder);
+  if (texts === undefined) {
+    texts = new Set(
+      ladderTexts(ladder)
+        .map(({ text }) => text)
+        .filter(hasMarkup),
+    );
+    markedUpTexts.set(ladder, texts);
+  }
+  return texts;
+}
+
+/**
+ * A loader's data with the HTML of each text of these ladders it holds that uses Markdown
+ * (`richText`, what `RichText` shows), found by walking the data: the page renders ladder text
+ * without a Markdown parser in the browser (decision 129). Other strings (a person's notes) are
+ * never read as Markdown.
+ */
+export function withRichText<T extends object>(
+  data: T,
+  ladders: readonly Ladder[],
+): T & { richText?: RichTextHtml } {
+  const sets = ladders.map(markedUpTextsOf).filter((texts) => texts.size > 0);
+  if (sets.length === 0) return data;
+  const richText: RichTextHtml = {};
+  let found = false;
+  eachString(data, (text) => {
+    if (!(text in richText) && sets.some((texts) => texts.has(text))) {
+      richText[text] = richTextHtml(text);
+      found = true;
+    }
+  });
+  return found ? { ...data, richText } : data;
+}
+
 /**
  * A loader's data with the ladder texts in it that were left in the source (`sourceTexts`),
  * found by walking the data, so only what the page shows is sent; nothing is added when every
- * text it shows is translated.
+ * text it shows is translated. The HTML of its texts with Markdown comes with it (`withRichText`).
  */
 export function withSourceTexts<T extends object>(
   data: T,
   translated: TranslatedLadder,
-): T & { sourceTexts?: SourceTexts } {
-  if (translated.untranslated.length === 0) return data;
+): T & { sourceTexts?: SourceTexts; richText?: RichTextHtml } {
+  const rich = withRichText(data, [translated.ladder]);
+  if (translated.untranslated.length === 0) return rich;
   const untranslated = new Set(translated.untranslated);
   const shown = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === "string") {
-      if (untranslated.has(value)) shown.add(value);
-    } else if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-    } else if (value !== null && typeof value === "object") {
-      for (const item of Object.values(value)) walk(item);
-    }
-  };
-  walk(data);
+  eachString(data, (text) => {
+    if (untranslated.has(text)) shown.add(text);
+  });
   return shown.size === 0
-    ? data
-    : { ...data, sourceTexts: { lang: translated.sourceLanguage, texts: [...shown] } };
+    ? rich
+    : { ...rich, sourceTexts: { lang: translated.sourceLanguage, texts: [...shown] } };
 }
 
 /**
@@ -223,14 +266,21 @@ export function withSourceTexts<T extends object>(
 export function withSourceTextsOf<T extends object>(
   data: T,
   parts: readonly { data: object; translated: TranslatedLadder }[],
-): T & { sourceTexts?: SourceTexts } {
-  const found = parts.flatMap(
-    (part) => withSourceTexts(part.data, part.translated).sourceTexts ?? [],
-  );
-  if (found.length === 0) return data;
+): T & { sourceTexts?: SourceTexts; richText?: RichTextHtml } {
+  const found = parts.map((part) => withSourceTexts(part.data, part.translated));
+  const sourceTexts = found.flatMap((item) => item.sourceTexts ?? []);
+  const richText = Object.assign({}, ...found.map((item) => item.richText ?? {})) as RichTextHtml;
   return {
     ...data,
-    sourceTexts: { lang: found[0]!.lang, texts: [...new Set(found.flatMap((item) => item.texts))] },
+    ...(sourceTexts.length === 0
+      ? {}
+      : {
+          sourceTexts: {
+            lang: sourceTexts[0]!.lang,
+            texts: [...new Set(sourceTexts.flatMap((item) => item.texts))],
+          },
+        }),
+    ...(Object.keys(richText).length === 0 ? {} : { richText }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchExpectations } from "~/modules/ladders";
+import { searchExpectations } from "~/modules/ladders/search-expectations.server";
 import { fixtureLadder, fixtureWith, loadValid } from "./helpers";
 
 describe("searchExpectations", () => {

@@ -5,10 +5,10 @@ import { I18nextProvider } from "react-i18next";
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type Language } from "~/i18n/languages";
 import { SourceTextsProvider } from "~/components/ladders/source-texts";
-import type { SourceTexts } from "~/modules/ladders/translations";
+import { withRichText, type SourceTexts } from "~/modules/ladders/translations";
 import { ladderJson } from "~/modules/ladders/ladder-json";
 import { nextLevel } from "~/modules/ladders/lookups";
-import { ladderSearchIndex } from "~/modules/ladders/search-expectations";
+import { ladderSearchIndex } from "~/modules/ladders/search-expectations.server";
 import { SEARCH_PAGE_LIMIT } from "~/modules/ladders/search-index";
 import type { Ladder } from "~/modules/ladders/types";
 import {
@@ -74,6 +74,8 @@ export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {})
         language: edition.language,
         href: relativeHref(`${folder}${path}`, `${edition.folder}${path}`),
       }));
+  // Every ladder text with Markdown the site may show, as HTML (decision 129).
+  const { richText } = withRichText({ ladders }, ladders);
   const page = (
     frame: Omit<PageFrame, "siteTitle" | "language" | "alternates">,
     body: ReactElement,
@@ -83,12 +85,10 @@ export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {})
         {body}
       </SitePage>
     );
-    const content = options.edition ? (
-      <SourceTextsProvider sourceTexts={options.edition.sourceTexts}>
+    const content = (
+      <SourceTextsProvider texts={{ sourceTexts: options.edition?.sourceTexts, richText }}>
         {rendered}
       </SourceTextsProvider>
-    ) : (
-      rendered
     );
     return {
       path: frame.path,

@@ -1,4 +1,4 @@
-import { richTextPlain } from "../rich-text";
+import { richTextPlain } from "../rich-text.server";
 import { normaliseText } from "../text-similarity";
 import type { Ladder } from "../types";
 import type { SourceStatement } from "./types";

@@ -1,4 +1,4 @@
-import { richTextPlain } from "./rich-text";
+import { richTextPlain } from "./rich-text.server";
 import {
   searchIndex,
   type ExpectationSearchHit,
