@@ -13,6 +13,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 export type FloorKind = "bare" | "routes";
 
@@ -176,4 +177,37 @@ export function startFloorApp(
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+}
+
+/**
+ * The JavaScript the bare floor's page makes the browser fetch (its entry, the route manifest, the
+ * root's and the page's modules, with what they import), compressed as Rungs' build compresses its
+ * scripts (brotli at its best quality, decision 131): what React, React DOM and React Router cost a
+ * page before Rungs adds a word.
+ */
+export function floorPageScripts(folder: string): number {
+  const assets = path.join(folder, "build/client/assets");
+  const manifestFile = readdirSync(assets).find((file) => /^manifest-.*\.js$/.test(file))!;
+  type Entry = { module: string; imports?: string[]; parentId?: string };
+  const manifest = JSON.parse(
+    readFileSync(path.join(assets, manifestFile), "utf8")
+      .replace(/^window\.__reactRouterManifest=/, "")
+      .replace(/;\s*$/, ""),
+  ) as { entry: Entry; routes: Record<string, Entry> };
+  const files = new Set([`/assets/${manifestFile}`, manifest.entry.module]);
+  for (const file of manifest.entry.imports ?? []) files.add(file);
+  for (const id of ["root", "routes/status"]) {
+    const route = manifest.routes[id]!;
+    files.add(route.module);
+    for (const file of route.imports ?? []) files.add(file);
+  }
+  const best = {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY },
+  };
+  return [...files].reduce(
+    (total, file) =>
+      total +
+      zlib.brotliCompressSync(readFileSync(path.join(folder, "build/client", file)), best).length,
+    0,
+  );
 }

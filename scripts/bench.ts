@@ -63,7 +63,7 @@ import { launchBrowser, pageWeight, phoneTimings, type PhoneTimings } from "./be
 import { postgresMs, treeMs } from "./bench-cpu.ts";
 import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { buildFloorApp, startFloorApp, type FloorKind } from "./bench-floor.ts";
+import { buildFloorApp, floorPageScripts, startFloorApp, type FloorKind } from "./bench-floor.ts";
 import { freePort, startAppServer, type AppServer } from "./app-servers.ts";
 import { processCount } from "../server/process-rules.ts";
 import { notTheSamePage } from "./bench-same-page.ts";
@@ -735,6 +735,10 @@ async function main() {
   }
   await measureInBrowser(base, results);
   printTable(results);
+  const floorScripts = floorPageScripts(path.join(folder, "floor-bare"));
+  console.log(
+    `The framework's own page (the bare floor's /status: React, React DOM and React Router, no words, no styles): ${(floorScripts / 1024).toFixed(1)} KB of JavaScript on the wire, compressed as Rungs' scripts are; the bars leave a page ${((ASSETS_BAR - floorScripts) / 1024).toFixed(1)} KB beyond it (the sign-in and ladder pages ${((LIGHT_ASSETS_BAR - floorScripts) / 1024).toFixed(1)}).\n`,
+  );
   if (values.phone) printPhoneTable(results);
   if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
   if (CONNECTIONS >= STARVATION_CONNECTIONS) await starvation(base, engineer, accounts.autosavers);

@@ -18,6 +18,7 @@ import { requestIds, requestLog } from "./request-log.ts";
 import { patternOf, UNMATCHED } from "../server/route-patterns.ts";
 import { compressAnswers } from "./compression.ts";
 import { sendSmallAnswersWhole } from "./small-answers.ts";
+import { serveAssets } from "./precompressed.ts";
 import { securityHeaders } from "./security.ts";
 import { stopOnSignal } from "./shutdown.ts";
 import type * as BuiltServerModule from "./app.ts";
@@ -247,10 +248,7 @@ async function serve(env: Env, development: boolean, exit: (code: number) => voi
     };
   } else {
     const clientDir = path.resolve("build/client");
-    app.use(
-      "/assets",
-      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }),
-    );
+    app.use("/assets", serveAssets(path.join(clientDir, "assets")));
     // Only what the build put in build/client is looked up on disk: every other request
     // (every page) goes straight to React Router instead of paying for a failed file lookup first.
     const clientEntries = new Set(readdirSync(clientDir));

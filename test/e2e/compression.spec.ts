@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
+import { readFileSync } from "node:fs";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { expect, test, type Page } from "./test";
 import { people, signIn } from "./helpers";
@@ -8,7 +9,14 @@ function get(
   url: string,
   encodings: string,
   cookie = "",
-): Promise<{ status: number; encoding: string; wire: number; text: string }> {
+): Promise<{
+  status: number;
+  encoding: string;
+  wire: number;
+  text: string;
+  body: Buffer;
+  vary: string;
+}> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       url,
@@ -26,7 +34,9 @@ function get(
                 ? gunzipSync(body)
                 : body
           ).toString("utf8");
-          resolve({ status: response.statusCode ?? 0, encoding, wire: body.byteLength, text });
+          const vary = String(response.headers.vary ?? "");
+          const status = response.statusCode ?? 0;
+          resolve({ status, encoding, wire: body.byteLength, text, body, vary });
         });
         response.on("error", reject);
       },
@@ -77,6 +87,23 @@ test("pages, their data, exports and static files are compressed for clients tha
   const stylesheet = /href="(\/assets\/[^"]+\.css)"/.exec(ladder.text)![1]!;
   const css = await get(`${baseURL}${stylesheet}`, "br, gzip");
   expect([css.status, css.encoding]).toEqual([200, "br"]);
+
+  // Scripts and stylesheets go out as the build compressed them once (decision 131), to each
+  // client in what it accepts, and as they are to one that accepts neither.
+  const script = /"(\/assets\/entry\.client-[^"]+\.js)"/.exec(ladder.text)![1]!;
+  const built = (suffix: string) => readFileSync(`build/client${script}${suffix}`);
+  const brotli = await get(`${baseURL}${script}`, "br, gzip");
+  expect([brotli.status, brotli.encoding, brotli.vary]).toEqual([200, "br", "Accept-Encoding"]);
+  expect(brotli.body.equals(built(".br"))).toBe(true);
+  const gzip = await get(`${baseURL}${script}`, "gzip");
+  expect([gzip.encoding, gzip.body.equals(built(".gz"))]).toEqual(["gzip", true]);
+  const whole = await get(`${baseURL}${script}`, "identity");
+  expect([whole.encoding, whole.text]).toEqual(["identity", built("").toString("utf8")]);
+  expect(
+    (await get(`${baseURL}${stylesheet}`, "br")).body.equals(
+      readFileSync(`build/client${stylesheet}.br`),
+    ),
+  ).toBe(true);
 });
 
 test("answers of a packet or less are sent as they are, whatever the client accepts (decision 108)", async ({
