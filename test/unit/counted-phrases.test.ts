@@ -59,4 +59,20 @@ describe("what the pages say about one of something", () => {
     );
     expect(item?.detail).toBe("1 of 3 reports has no proposal yet.");
   });
+
+  test("the committee's agreement over one criterion, in every language", () => {
+    const alpha = (language: "en" | "fr" | "de" | "es" | "ar", units: number) =>
+      i18nFor(language).getFixedT(language, "promotionsCommittee")("meeting.agreement.alpha", {
+        alpha: "0.80",
+        units,
+      });
+    expect(alpha("en", 1)).toBe(
+      "Krippendorff's alpha (ordinal): 0.80, over 1 criterion marked by two members or more.",
+    );
+    expect(alpha("en", 6)).toContain("over 6 criteria marked");
+    expect(alpha("fr", 1)).toContain("sur 1 critère apprécié par");
+    expect(alpha("de", 1)).toContain("bewertetes Kriterium.");
+    expect(alpha("es", 1)).toContain("sobre 1 criterio valorado por");
+    expect(alpha("ar", 1)).toContain("على معيار واحد قدّره");
+  });
 });
