@@ -1,6 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { useFetcher } from "react-router";
 import { useEffect, useRef, useState } from "react";
+import { pageControls } from "~/components/ui/page-controls";
 import { useHydrating } from "~/components/ui/use-hydrating";
 import { afterHydration } from "~/modules/calibration/autosaved-form";
 import { wordsOf } from "~/i18n/messages";
@@ -18,44 +19,13 @@ export function useProposalDraft(formId: string, enabled: boolean) {
   return useAutosavedForm(formId, enabled, "draft");
 }
 
-/** One of a form's controls: the value it holds now and the one it was rendered with, as text. */
-type Control = { element: Element; now: string; rendered: string; put: (value: string) => void };
-
-/** The form's controls that hold a value of their own (a choice, a text). */
-function controlsOf(form: HTMLFormElement): Control[] {
-  return [...form.elements].flatMap((element): Control[] => {
-    if (element instanceof HTMLInputElement && ["radio", "checkbox"].includes(element.type)) {
-      const now = String(element.checked);
-      const put = (value: string) => (element.checked = value === "true");
-      return [{ element, now, rendered: String(element.defaultChecked), put }];
-    }
-    if (
-      element instanceof HTMLInputElement &&
-      ["button", "file", "image", "reset", "submit"].includes(element.type)
-    )
-      return [];
-    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-      const put = (value: string) => (element.value = value);
-      return [{ element, now: element.value, rendered: element.defaultValue, put }];
-    }
-    if (element instanceof HTMLSelectElement) {
-      // No option rendered selected: the select shows its first.
-      const shown =
-        [...element.options].find((option) => option.defaultSelected) ?? element.options[0];
-      const put = (value: string) => (element.value = value);
-      return [{ element, now: element.value, rendered: shown?.value ?? "", put }];
-    }
-    return [];
-  });
-}
-
 /**
  * Takes what was chosen or typed in `form` before the page hydrated (`before`, each control's value
  * as hydration began): puts back what hydrating reset, and says whether the form now differs from
  * what was rendered.
  */
 function takeChangesBeforeHydration(form: HTMLFormElement, before: Map<Element, string>): boolean {
-  const controls = controlsOf(form);
+  const controls = pageControls(form.elements);
   const { putBack, edited } = afterHydration(
     controls.map(({ element, now, rendered }) => ({
       rendered,
@@ -89,7 +59,9 @@ export function useAutosavedForm(formId: string, enabled: boolean, intent: strin
   // Read as hydration begins, before React puts a textarea rendered with text back to that text.
   const [beforeHydration] = useState(() => {
     const form = hydrating ? formById(formId) : null;
-    return form ? new Map(controlsOf(form).map(({ element, now }) => [element, now])) : null;
+    return form
+      ? new Map(pageControls(form.elements).map(({ element, now }) => [element, now]))
+      : null;
   });
   // Taken once, as the listeners are first set up after hydrating.
   const untaken = useRef(beforeHydration);

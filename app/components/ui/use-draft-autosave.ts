@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useReducer, useRef, useState } from "react";
+import { pageControls, sentValue } from "~/components/ui/page-controls";
 import { useHydrating } from "~/components/ui/use-hydrating";
 import {
   autosaveReducer,
@@ -52,29 +53,9 @@ export type DraftForm = { fields: readonly string[]; spelling: FieldSpelling };
 function changedInPage(rootId: string, rendered: DraftValues, form: DraftForm): FieldChange[] {
   const root = document.getElementById(rootId);
   if (!root) return [];
-  const inputs = [
-    ...root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
-      "input[name], select[name], textarea[name]",
-    ),
-  ];
+  const controls = pageControls(root.querySelectorAll("input[name], select[name], textarea[name]"));
   const fields = Object.fromEntries(form.fields.map((field) => [field, valueOf(rendered, field)]));
-  return formChanges(
-    fields,
-    (name) => {
-      const named = inputs.filter((input) => input.name === name);
-      if (!named.length) return undefined;
-      // A radio group or tick box sends its checked input's value; none checked is no choice.
-      const chosen = named.find(
-        (input) =>
-          !(
-            input instanceof HTMLInputElement &&
-            (input.type === "radio" || input.type === "checkbox")
-          ) || input.checked,
-      );
-      return chosen ? chosen.value : null;
-    },
-    form.spelling,
-  );
+  return formChanges(fields, (name) => sentValue(controls, name), form.spelling);
 }
 
 type SaveAttempt = SaveReply | { failed: true; signedOut: boolean };
