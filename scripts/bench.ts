@@ -1096,7 +1096,7 @@ async function seed() {
   const accounts = {
     engineer: { ...engineerRow, reports: 0 },
     manager: await pickWithReports("m3", 1000),
-    vp: await pickWithReports("m4", 100_000),
+    vp: await pickWithReports("m4", PEOPLE),
     admin: { email: "person1@bench.example.com" },
     autosavers: autosavers.map((person) => person.email),
     cycleId: latestCycle.id,
