@@ -60,7 +60,7 @@ describe("what the pages say about one of something", () => {
     expect(item?.detail).toBe("1 of 3 reports has no proposal yet.");
   });
 
-  test("the committee's agreement over one criterion, in every language", () => {
+  test("the committee's agreement over one criterion, and one person agreeing in the pre-read, in every language", () => {
     const alpha = (language: "en" | "fr" | "de" | "es" | "ar", units: number) =>
       i18nFor(language).getFixedT(language, "promotionsCommittee")("meeting.agreement.alpha", {
         alpha: "0.80",
@@ -74,5 +74,12 @@ describe("what the pages say about one of something", () => {
     expect(alpha("de", 1)).toContain("bewertetes Kriterium.");
     expect(alpha("es", 1)).toContain("sobre 1 criterio valorado por");
     expect(alpha("ar", 1)).toContain("على معيار واحد قدّره");
+    const agree = (language: "en" | "de", count: number) =>
+      i18nFor(language).getFixedT(language, "calibration")("session.preRead.agree", { count });
+    expect([agree("en", 1), agree("en", 2), agree("de", 1)]).toEqual([
+      "1 agrees",
+      "2 agree",
+      "1 stimmt zu",
+    ]);
   });
 });
