@@ -119,6 +119,15 @@ const REJECTED: Record<Exclude<Language, "en">, [string, string, RegExp][]> = {
     // A hint for one option of a choice says when it applies (عند اختيار «…»): مع «…» is a
     // calque of "With …".
     ["with (an option chosen)", "عند اختيار «…»", /(?<!\p{L})مع «[^»]*»\s*:|فقط مع «/u],
+    // Arabic's tenth read: a growth plan's focus is a كفاءة ذات أولوية, one of the plan's
+    // أولويات, as the growth pages say; محور is a chart's axis.
+    [
+      "growth plan focus",
+      "كفاءة ذات أولوية",
+      /(?:محور|محاور)[\p{M}ا]* (?:تركيز|للتطور|في خطة|خطة)/u,
+    ],
+    // The API is واجهة البرمجة on every page; الواجهة البرمجية was a second name for it.
+    ["API", "واجهة البرمجة", /(?:ال)?واجهة البرمجية|واجهة برمجية/u],
   ],
 };
 
@@ -235,6 +244,8 @@ const CHOSEN: [string, RegExp, Partial<Record<Exclude<Language, "en">, RegExp>>]
   // Arabic's seventh read: a version (of a ladder, a draft or a packet) is a نسخة; الإصدار is a
   // release of Rungs or a token's issue (the promotion pages had said it for a ladder's version).
   ["version", /\bversions?\b/iu, { ar: /نسخ/u }],
+  // Arabic's tenth read: the API is واجهة البرمجة, never a bare الواجهة (the interface a person sees).
+  ["API", /\bAPI\b/u, { ar: /واجهة البرمجة/u }],
 ];
 // English uses the word in another sense here: statistical evidence, "evidence fades" (memories),
 // a ladder file's YAML keys, peers nominated for feedback, and a key result "on track" or "off track" (on course, not a career track).
