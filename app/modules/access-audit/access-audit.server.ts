@@ -220,7 +220,11 @@ async function computeView(
   return {
     scope: scope.kind,
     asOf: asOf.toISOString().slice(0, 10),
-    floor: Math.max(SMALL_GROUP_FLOOR, ...inScope.map((person) => floorOf(person.id))),
+    // Not Math.max(...all): an organisation's people as arguments overflow the stack at 200,000.
+    floor: inScope.reduce(
+      (floor, person) => Math.max(floor, floorOf(person.id)),
+      SMALL_GROUP_FLOOR,
+    ),
     audits,
   };
 }
