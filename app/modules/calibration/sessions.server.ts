@@ -1,3 +1,4 @@
+import { LARGE_WRITE } from "~/db/transactions";
 import { db, type Prisma } from "~/db/client.server";
 import type { ProposalMark } from "./entries";
 import type { Message } from "~/i18n/messages";
@@ -54,9 +55,6 @@ import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
  * Every change is written with its event in one transaction; events are never changed
  * (the database refuses it), so a session's history is what happened.
  */
-
-/** Setting up a session and moving it on rewrite every entry's review figures: room for a large session. */
-const LARGE_WRITE = { timeout: 60_000, maxWait: 10_000 };
 
 /** What is wrong with a set-up, by field: keys, or a key with its values (the route words them). */
 type FieldErrors = Partial<Record<keyof NewSessionInput | "form", (string | Message)[]>>;

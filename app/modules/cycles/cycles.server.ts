@@ -1,3 +1,4 @@
+import { ORGANISATION_WRITE } from "~/db/transactions";
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
@@ -83,88 +84,84 @@ const NO_CYCLE: Message = { key: "cycles:errors.noCycle" };
 export async function openCycle(actorId: string, input: OpenCycleInput): Promise<OpenCycleResult> {
   const teamIds = input.participants === "teams" ? [...new Set(input.teamIds)] : [];
   const sharing: ReviewSharingInput = input.sharing ?? { reviewsShared: "when-both-submitted" };
-  return db.$transaction(
-    async (tx) => {
-      const teams = teamIds.length
-        ? await tx.team.findMany({
-            where: { id: { in: teamIds } },
-            select: { id: true, name: true },
-          })
-        : [];
-      if (teams.length !== teamIds.length) {
-        return { ok: false, fieldErrors: { teamIds: ["cycles:errors.teamGone"] }, formErrors: [] };
-      }
-      const people = await tx.user.findMany({
-        where: {
-          deactivatedAt: null,
-          track: { not: null },
-          level: { not: null },
-          ...(input.participants === "teams" ? { teamId: { in: teamIds } } : {}),
-        },
-        select: { id: true },
+  return db.$transaction(async (tx) => {
+    const teams = teamIds.length
+      ? await tx.team.findMany({
+          where: { id: { in: teamIds } },
+          select: { id: true, name: true },
+        })
+      : [];
+    if (teams.length !== teamIds.length) {
+      return { ok: false, fieldErrors: { teamIds: ["cycles:errors.teamGone"] }, formErrors: [] };
+    }
+    const people = await tx.user.findMany({
+      where: {
+        deactivatedAt: null,
+        track: { not: null },
+        level: { not: null },
+        ...(input.participants === "teams" ? { teamId: { in: teamIds } } : {}),
+      },
+      select: { id: true },
+    });
+    if (people.length === 0) {
+      return {
+        ok: false,
+        fieldErrors: {},
+        formErrors: [
+          // Keys, worded where the form shows its errors.
+          input.participants === "teams"
+            ? "cycles:errors.nobodyInTeams"
+            : "cycles:errors.nobodyYet",
+        ],
+      };
+    }
+    const cycle = await tx.reviewCycle.create({
+      data: {
+        name: input.name,
+        startsOn: dayToDate(input.startsOn),
+        endsOn: dayToDate(input.endsOn),
+        createdById: actorId,
+        ...reviewSharingColumns(sharing),
+      },
+      select: { id: true },
+    });
+    for (let start = 0; start < people.length; start += CHUNK) {
+      await tx.reviewCycleParticipant.createMany({
+        data: people
+          .slice(start, start + CHUNK)
+          .map((person) => ({ cycleId: cycle.id, userId: person.id })),
       });
-      if (people.length === 0) {
-        return {
-          ok: false,
-          fieldErrors: {},
-          formErrors: [
-            // Keys, worded where the form shows its errors.
-            input.participants === "teams"
-              ? "cycles:errors.nobodyInTeams"
-              : "cycles:errors.nobodyYet",
-          ],
-        };
-      }
-      const cycle = await tx.reviewCycle.create({
-        data: {
+    }
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "cycle.open",
+      subjectType: "ReviewCycle",
+      subjectId: cycle.id,
+      detail: {
+        name: input.name,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        participants: people.length,
+        teams: input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
+        reviewsShared: sharing.reviewsShared,
+        ...(sharing.reviewsShared === "on-date"
+          ? { reviewsSharedOn: sharing.reviewsSharedOn }
+          : {}),
+      },
+    });
+    await emitWebhookEvents(tx, [
+      {
+        kind: "cycle.opened",
+        cycle: {
+          id: cycle.id,
           name: input.name,
           startsOn: dayToDate(input.startsOn),
           endsOn: dayToDate(input.endsOn),
-          createdById: actorId,
-          ...reviewSharingColumns(sharing),
         },
-        select: { id: true },
-      });
-      for (let start = 0; start < people.length; start += CHUNK) {
-        await tx.reviewCycleParticipant.createMany({
-          data: people
-            .slice(start, start + CHUNK)
-            .map((person) => ({ cycleId: cycle.id, userId: person.id })),
-        });
-      }
-      await recordAuditEvent(tx, {
-        actorId,
-        action: "cycle.open",
-        subjectType: "ReviewCycle",
-        subjectId: cycle.id,
-        detail: {
-          name: input.name,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
-          participants: people.length,
-          teams:
-            input.participants === "teams" ? teams.map((team) => team.name).sort() : "everyone",
-          reviewsShared: sharing.reviewsShared,
-          ...(sharing.reviewsShared === "on-date"
-            ? { reviewsSharedOn: sharing.reviewsSharedOn }
-            : {}),
-        },
-      });
-      await emitWebhookEvents(tx, [
-        {
-          kind: "cycle.opened",
-          cycle: {
-            id: cycle.id,
-            name: input.name,
-            startsOn: dayToDate(input.startsOn),
-            endsOn: dayToDate(input.endsOn),
-          },
-        },
-      ]);
-      return { ok: true, cycleId: cycle.id, participants: people.length };
-    },
-    { maxWait: 10_000, timeout: 60_000 },
-  );
+      },
+    ]);
+    return { ok: true, cycleId: cycle.id, participants: people.length };
+  }, ORGANISATION_WRITE);
 }
 
 /**

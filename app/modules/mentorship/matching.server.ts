@@ -1,3 +1,4 @@
+import { LARGE_WRITE } from "~/db/transactions";
 import { z } from "zod";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
@@ -40,9 +41,6 @@ import { messageText, type Message } from "~/i18n/messages";
  * Matching a programme through the pure core (matching.ts): gathering its people's facts, running
  * the matching or a rerun for the unpaired, pins and forbids, publishing, and the weights preview.
  */
-
-/** Writing a run replaces up to a few thousand proposed pairs: room for a large programme. */
-const LARGE_WRITE = { timeout: 60_000, maxWait: 10_000 };
 
 const settingsOf = (programme: Programme): ProgrammeSettings => ({
   maxMenteesPerMentor: programme.maxMenteesPerMentor,

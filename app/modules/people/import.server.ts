@@ -1,3 +1,4 @@
+import { ORGANISATION_WRITE } from "~/db/transactions";
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
@@ -51,15 +52,12 @@ export async function importPeople(
     return withSummary(planImport(csvText, existing, checkTrackLevel));
   }
   // Planned again inside the transaction so the plan matches what it is applied to.
-  return db.$transaction(
-    async (tx) => {
-      const existing = await loadExisting(tx);
-      const result = withSummary(planImport(csvText, existing, checkTrackLevel));
-      if (result.ok) await applyPlan(tx, result.plan, existing, result.summary, options.actorId);
-      return result;
-    },
-    { maxWait: 15_000, timeout: 120_000 },
-  );
+  return db.$transaction(async (tx) => {
+    const existing = await loadExisting(tx);
+    const result = withSummary(planImport(csvText, existing, checkTrackLevel));
+    if (result.ok) await applyPlan(tx, result.plan, existing, result.summary, options.actorId);
+    return result;
+  }, ORGANISATION_WRITE);
 }
 
 function withSummary(result: ReturnType<typeof planImport>): ImportResult {

@@ -1,3 +1,4 @@
+import { ORGANISATION_WRITE } from "~/db/transactions";
 import { db, type Prisma } from "~/db/client.server";
 import { applyDuePromotions } from "~/modules/calibration/sessions.server";
 import { dayToDate } from "~/modules/days";
@@ -222,46 +223,43 @@ export async function openWindow(
     (person) =>
       person.ladderId === window.ladderId || getLevel(served.ladder, person.level!) !== undefined,
   );
-  await db.$transaction(
-    async (tx) => {
-      const opened = await tx.promotionWindow.updateMany({
-        where: { id: windowId, state: "draft" },
-        data: {
-          state: "open",
-          openedAt: now,
-          ladderVersionId: served.versionId,
-          revision: { increment: 1 },
-        },
-      });
-      if (opened.count !== 1)
-        throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
-      await tx.promotionEligible.createMany({
-        data: eligible.map((person) => ({
-          windowId,
-          personId: person.id,
-          trackId: person.track,
-          levelId: person.level,
-          teamId: person.teamId,
-          managerId: person.managerId,
-          attributes: person.attributes,
-          levelSince: person.levelSince ?? person.createdAt,
-        })),
-      });
-      await recordPromotionEvent(tx, {
+  await db.$transaction(async (tx) => {
+    const opened = await tx.promotionWindow.updateMany({
+      where: { id: windowId, state: "draft" },
+      data: {
+        state: "open",
+        openedAt: now,
+        ladderVersionId: served.versionId,
+        revision: { increment: 1 },
+      },
+    });
+    if (opened.count !== 1)
+      throw new ConflictError({ key: "promotions:errors.windowChangedMeanwhile" });
+    await tx.promotionEligible.createMany({
+      data: eligible.map((person) => ({
         windowId,
-        actorId: viewer.id,
-        kind: "state",
-        change: {
-          state: ["draft", "open"],
-          ladderVersionId: [window.ladderVersionId, served.versionId],
-          eligible: [null, eligible.length],
-        },
-        at: now,
-      });
-      // Every eligible person is written in this one transaction: about a minute at 200,000 people.
-    },
-    { maxWait: 10_000, timeout: 120_000 },
-  );
+        personId: person.id,
+        trackId: person.track,
+        levelId: person.level,
+        teamId: person.teamId,
+        managerId: person.managerId,
+        attributes: person.attributes,
+        levelSince: person.levelSince ?? person.createdAt,
+      })),
+    });
+    await recordPromotionEvent(tx, {
+      windowId,
+      actorId: viewer.id,
+      kind: "state",
+      change: {
+        state: ["draft", "open"],
+        ladderVersionId: [window.ladderVersionId, served.versionId],
+        eligible: [null, eligible.length],
+      },
+      at: now,
+    });
+    // Every eligible person is written in this one transaction: about a minute at 200,000 people.
+  }, ORGANISATION_WRITE);
   // Calibration's promotions waiting for a window come in now rather than at the clock's next turn.
   await applyDuePromotions(now);
 }
