@@ -215,10 +215,19 @@ export function labelledAudit(
   };
 }
 
+/**
+ * How an audit releases its figures. By default each group at its own latest batch (decision 105).
+ * `releasedAt`: every row as it stood at each of these moments instead (decision 122), the last the
+ * one shown; `withheld`: figures the bounded reader's check keeps back, each `row|stage` (a row as
+ * `""` or `dimension:group`, a stage by its index).
+ */
+export type AuditRelease = { releasedAt?: readonly Date[]; withheld?: ReadonlySet<string> };
+
 export function equityAudit(
   spec: AuditSpec,
   units: readonly AuditUnit[],
   floorOf: (person: string) => number,
+  options: AuditRelease = {},
 ): Audit {
   const adjustment = spec.adjustment ?? "holm";
   const stageIndex = new Map(spec.stages.map((stage, index) => [stage, index]));
@@ -275,11 +284,23 @@ export function equityAudit(
       });
     }
   });
-  // Each cell moves when a batch of its own closes, at the end of a moment (people known at once are read together).
+  // Each cell moves when a batch of its own closes, at the end of a moment (people known at once are read together);
+  // released at fixed moments, every cell stands at each moment as the last change before it left it.
+  const fixedRanks = options.releasedAt
+    ? [
+        ...new Set(
+          options.releasedAt.map((moment) =>
+            changes.findLastIndex((change) => change.at <= moment.getTime()),
+          ),
+        ),
+      ].filter((rank) => rank >= 0)
+    : null;
   const closings = new Map(
     [...contributions].map(([key, list]) => [
       key,
-      releasedBatches(list, floorOf, true).map((batch) => batch.at(-1)!.rank),
+      fixedRanks
+        ? fixedRanks.filter((rank) => rank >= list[0]!.rank)
+        : releasedBatches(list, floorOf, true).map((batch) => batch.at(-1)!.rank),
     ]),
   );
   // A reader reads between moments, never within one: cells that close at the same moment are released together.
@@ -387,6 +408,7 @@ export function equityAudit(
     if (!cell) return null;
     const floor = floorOfCell(cell);
     const reached = spec.stages.map((_, index): Reached => {
+      if (options.withheld?.has(`${key}|${index}`)) return {};
       const count = reachedIn(cell, index);
       if (index === 0 || stageReleases[index]!.shown.has(cell.id)) return { count };
       const shown = shownCount(count, cell.members.length, floor);
