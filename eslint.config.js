@@ -11,6 +11,14 @@ const oneUseTranslation = {
   message: "Import useTranslation from ~/i18n/use-translation.",
 };
 
+// Math.max(...values) passes each value as an argument: past about 100,000 (an organisation's
+// people at 200,000) it overflows the stack and the page answers 500.
+const noSpreadExtremes = {
+  selector:
+    "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+  message: "Use largest() or smallest() from ~/utils/extremes: a spread list overflows the stack.",
+};
+
 export default tseslint.config(
   // test/fixtures/import holds excerpts of other projects' files as they publish them (Snowflake's constants.js is Flow, not JavaScript).
   {
@@ -41,6 +49,7 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
       "no-restricted-imports": ["error", { paths: [oneUseTranslation] }],
+      "no-restricted-syntax": ["error", noSpreadExtremes],
     },
   },
   {
@@ -49,6 +58,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
+        noSpreadExtremes,
         {
           selector: "CallExpression[callee.property.name='formData']",
           message: "Read the form with formOf(request) from ~/utils/http.server.",
@@ -83,6 +93,7 @@ export default tseslint.config(
       ],
       "no-restricted-syntax": [
         "error",
+        noSpreadExtremes,
         {
           selector: "NewExpression[callee.name='Response']",
           message:

@@ -6,6 +6,7 @@ import { restartPacer } from "../server/process-rules.ts";
 import { isSiblingMessage } from "../app/platform/siblings.server.ts";
 import { BEAT_MS, loopRunning } from "./loop-beat.ts";
 import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
+import { smallest } from "../app/utils/extremes.ts";
 
 /**
  * The primary process of WEB_CONCURRENCY > 1: starts the app processes (workers) that serve the
@@ -90,7 +91,7 @@ export function startWorkers(count: number): {
   for (let i = 0; i < count; i++) fork();
 
   return {
-    liveDownSince: () => (liveDown.size === 0 ? null : Math.min(...liveDown.values())),
+    liveDownSince: () => (liveDown.size === 0 ? null : smallest(liveDown.values())),
     serving: () =>
       [...listening].filter((id) => loopRunning(Date.now() - (lastBeat.get(id) ?? 0))).length,
     stop: () =>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formatsFor } from "~/i18n/format";
 import type { PageLanguage } from "~/i18n/languages";
+import { smallest } from "~/utils/extremes";
 
 /**
  * Time zones, one model for the whole of Rungs (decision 058): every person has a named IANA zone
@@ -172,7 +173,7 @@ export function instantFromLocal(value: string, zone: string): Date | null {
   const readings = [wall - before * MINUTE, wall - after * MINUTE].filter(
     (instant) => instant + utcOffsetMinutes(new Date(instant), zone) * MINUTE === wall,
   );
-  return new Date(readings.length ? Math.min(...readings) : wall - before * MINUTE);
+  return new Date(readings.length ? smallest(readings) : wall - before * MINUTE);
 }
 
 /**

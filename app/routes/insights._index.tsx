@@ -16,6 +16,7 @@ import { insightsView } from "~/modules/insights/insights.server";
 import type { InsightTable } from "~/modules/insights/tables";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { largest } from "~/utils/extremes";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("insights:title") },
@@ -110,18 +111,18 @@ export default function Insights({ loaderData }: Route.ComponentProps) {
     dimension.id === "team" || dimension.id === "track" || dimension.id === "level"
       ? t(`dimension.${dimension.id}`)
       : dimensionInSentence(dimension.label, i18n.language);
-  const maxDays = Math.max(
-    365,
-    ...view.timeInLevel.flatMap((track) =>
+  const maxDays = largest(
+    view.timeInLevel.flatMap((track) =>
       track.levels.flatMap((level) => level.points.map((point) => point[0])),
     ),
+    365,
   );
   const breakdown = view.outcomesByGroup;
-  const shiftSpan = Math.max(
-    1,
-    ...view.shift.managers.flatMap((manager) =>
+  const shiftSpan = largest(
+    view.shift.managers.flatMap((manager) =>
       manager.meanShift ? manager.meanShift.interval.map(Math.abs) : [],
     ),
+    1,
   );
   return (
     <>

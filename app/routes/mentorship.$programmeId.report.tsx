@@ -11,6 +11,7 @@ import type { Average } from "~/modules/mentorship/report";
 import { programmeReport } from "~/modules/mentorship/report.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { largest } from "~/utils/extremes";
 
 export const meta: Route.MetaFunction = programmeMeta("report");
 
@@ -30,7 +31,10 @@ const OUTCOME_KEYS = {
 /** A bar per value, as a share of the largest: pair states at a glance. */
 function Bars({ rows, label }: { rows: { label: string; value: number }[]; label: string }) {
   const f = useFormats();
-  const largest = Math.max(1, ...rows.map((row) => row.value));
+  const top = largest(
+    rows.map((row) => row.value),
+    1,
+  );
   return (
     <ul aria-label={label} className="space-y-1">
       {rows.map((row) => (
@@ -39,7 +43,7 @@ function Bars({ rows, label }: { rows: { label: string; value: number }[]; label
           <span
             aria-hidden="true"
             className="h-3 rounded bg-brand-600"
-            style={{ width: `${(row.value / largest) * 100}%` }}
+            style={{ width: `${(row.value / top) * 100}%` }}
           />
           <span className="tabular-nums">{f.number(row.value)}</span>
         </li>

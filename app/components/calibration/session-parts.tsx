@@ -1,3 +1,4 @@
+import { largest } from "~/utils/extremes";
 import { useTranslation } from "~/i18n/use-translation";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import type { Formats } from "~/i18n/format";
@@ -23,10 +24,9 @@ export function DistributionChart({
 }) {
   const { t } = useTranslation("calibration");
   const f = useFormats();
-  const most = Math.max(
+  const most = largest(
+    [...proposed.counts, ...final.counts].map((c) => c.count),
     1,
-    ...proposed.counts.map((c) => c.count),
-    ...final.counts.map((c) => c.count),
   );
   const bar = (count: number, tone: string, label: string) => (
     <div className="flex items-center gap-2">

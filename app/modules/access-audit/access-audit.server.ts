@@ -48,6 +48,7 @@ import {
   type AccessStage,
   type AuditedPerson,
 } from "./units";
+import { largest } from "~/utils/extremes";
 
 /**
  * The audit of fair access (issue 58, point 5; decision 092): who saw, applied for and was chosen
@@ -220,9 +221,8 @@ async function computeView(
   return {
     scope: scope.kind,
     asOf: asOf.toISOString().slice(0, 10),
-    // Not Math.max(...all): an organisation's people as arguments overflow the stack at 200,000.
-    floor: inScope.reduce(
-      (floor, person) => Math.max(floor, floorOf(person.id)),
+    floor: largest(
+      inScope.map((person) => floorOf(person.id)),
       SMALL_GROUP_FLOOR,
     ),
     audits,

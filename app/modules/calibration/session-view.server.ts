@@ -45,6 +45,7 @@ import { summarise } from "~/modules/statistics/summary";
 import { ViewCache } from "~/platform/view-cache.server";
 import { textParam } from "~/utils/search-params";
 import { nineBox, SECOND_DIMENSION_POINTS, sessionScale, type SessionScale } from "./scale";
+import { largest } from "~/utils/extremes";
 
 /**
  * Filters of the session page: a team and a manager by name, typed (a session of a large
@@ -161,7 +162,7 @@ async function sessionBase(
     proposalVisible && row.proposedRating !== null ? [row.proposedRating] : [],
   );
   const ratingScale = sessionScale(ladder, session.scaleId);
-  const topOfScale = Math.max(...ratingScale.points.map((point) => point.value));
+  const topOfScale = largest(ratingScale.points.map((point) => point.value));
   const sessionSummary = summarise(sessionRatings);
   const floor = session.groupFloor;
 

@@ -28,6 +28,7 @@ import {
 } from "./policy";
 import { currentSeriesBetween, readSeries, seriesOf, type StoredSeries } from "./queries.server";
 import * as clock from "~/platform/clock.server";
+import { largest, smallest } from "~/utils/extremes";
 
 /**
  * One-to-one and skip-level series and their meetings: setting up, changing the cadence, moving a
@@ -615,8 +616,8 @@ export async function conversationsOf(
       otherName: role === "manager" ? row.report.name : row.manager.name,
       cadence: row.cadence,
       current: row.facts.current,
-      nextAt: row.facts.current && next.length ? new Date(Math.min(...next)) : null,
-      lastHeldAt: held.length ? new Date(Math.max(...held)) : null,
+      nextAt: row.facts.current && next.length ? new Date(smallest(next)) : null,
+      lastHeldAt: held.length ? new Date(largest(held)) : null,
     };
   });
   return items.sort((a, b) => Number(b.current) - Number(a.current));

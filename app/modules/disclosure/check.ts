@@ -27,6 +27,7 @@
  * by two fingerprints of what is left of each after the elimination. Pure.
  */
 import { belowFloor } from "./floor";
+import { largest } from "~/utils/extremes";
 
 export type Cell = {
   id: string;
@@ -420,7 +421,7 @@ function smallAtomDerivations(
       (byColumn.get(column) ?? byColumn.set(column, []).get(column)!).push(atom);
   }
   const fits = (atoms: readonly number[]) =>
-    peopleOf(atoms) < Math.max(...atoms.map((atom) => atomFloor[atom]!));
+    peopleOf(atoms) < largest(atoms.map((atom) => atomFloor[atom]!));
   const byDirection = new Map<number, number[]>();
   const direction = (print: readonly [number, number]) =>
     print[0] === 0 ? key([0, 1]) : key([1, times(print[1], inverse(print[0]))]);
@@ -452,7 +453,10 @@ function smallAtomDerivations(
       }
     }
   }
-  const highestFloor = Math.max(0, ...[...prints.keys()].map((atom) => atomFloor[atom]!));
+  const highestFloor = largest(
+    [...prints.keys()].map((atom) => atomFloor[atom]!),
+    0,
+  );
   for (const [a, print] of prints) {
     for (const b of byPrint.get(negatedSum(print)) ?? [])
       if (b > a && fits([a, b])) confirm([a, b]);

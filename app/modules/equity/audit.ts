@@ -16,6 +16,7 @@ import {
 } from "~/modules/statistics/adverse-impact";
 import { wilsonInterval, type Proportion } from "~/modules/statistics/intervals";
 import { levelLabel, trackLabel, type Ladder } from "~/modules/ladders";
+import { largest } from "~/utils/extremes";
 
 /**
  * The equity audit of a funnel by group (decision 083): who among the eligible was nominated and
@@ -374,7 +375,7 @@ export function equityAudit(
   // How many reached a stage, in a cell as it stood at a rank.
   const reachedIn = (cell: Cell, stage: number) =>
     cell.members.filter((unit) => stageOf.get(unit)! >= stage).length;
-  const floorOfCell = (cell: Cell) => Math.max(0, ...cell.members.map(unitFloor));
+  const floorOfCell = (cell: Cell) => largest(cell.members.map(unitFloor), 0);
   // Each later stage's count is released on its own, among the rows the check shows (decision 105): a count that would say the same of
   // every member, or all but a few, is a band, and no combination of exact counts, now or read before, may give it.
   const stageReleases = spec.stages.map((_, stage) =>

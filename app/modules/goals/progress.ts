@@ -1,3 +1,4 @@
+import { largest, smallest } from "~/utils/extremes";
 /**
  * A key result's progress, an objective's, a closed period's final scores and how each score
  * reads. Pure: the pages, the to-do list, the closing of a period and the tests run the same code.
@@ -159,8 +160,8 @@ export function chartPoints(
   const to = period.endsOn.getTime() + DAY;
   const x = (at: Date) => clamp((at.getTime() - from) / (to - from));
   const values = [shape.startValue, shape.targetValue, ...checkIns.map((checkIn) => checkIn.value)];
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const low = smallest(values);
+  const high = largest(values);
   const y = (value: number) => (high === low ? 0 : (value - low) / (high - low));
   return {
     ideal: [

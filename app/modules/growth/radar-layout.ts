@@ -1,3 +1,4 @@
+import { largest } from "~/utils/extremes";
 /**
  * Where a radar chart's competency labels go, as pure geometry: each label sits outside the rim
  * at the end of its spoke, anchored by the spoke's angle (left of the chart it ends at the spoke,
@@ -79,7 +80,7 @@ export function layoutRadarLabels(
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
     const lines = [...wrapLabel(name), ...(values[index] ? [values[index]!] : [])];
-    const width = Math.max(...lines.map((line) => line.length)) * CHAR_WIDTH;
+    const width = largest(lines.map((line) => line.length)) * CHAR_WIDTH;
     const height = lines.length * LINE_HEIGHT;
     const anchor: RadarLabel["anchor"] = cos > 0.2 ? "start" : cos < -0.2 ? "end" : "middle";
     // The point of the box nearest the chart touches a circle a gap outside the rim.

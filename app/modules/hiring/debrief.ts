@@ -5,6 +5,7 @@ import {
   type RecommendationTally,
   type ScoreEntry,
 } from "./scorecard";
+import { largest, smallest } from "~/utils/extremes";
 
 /**
  * The debrief, mechanical first: before anyone argues, the panel sees the interviewers ×
@@ -139,7 +140,7 @@ export function aggregate(competencyId: string, scores: readonly number[]): Comp
   const squares = scores.reduce((total, score) => total + score * score, 0);
   // (nΣx² − (Σx)²) / (n(n − 1)): whole-number scores give one exact division, so equal variances compare equal on the agenda.
   const variance = n > 1 ? (n * squares - sum * sum) / (n * (n - 1)) : 0;
-  const spread = Math.max(...scores) - Math.min(...scores);
+  const spread = largest(scores) - smallest(scores);
   return {
     competencyId,
     n,

@@ -48,6 +48,7 @@ import {
   linkHireRefusal,
 } from "./policy";
 import * as clock from "~/platform/clock.server";
+import { largest, smallest } from "~/utils/extremes";
 
 /**
  * Candidates and their loops: a hiring admin adds a candidate to an opening (which starts their
@@ -389,8 +390,8 @@ async function interviewsElsewhere(
   const rows = await interviewsBetween(
     loopId,
     [...new Set(interviews.map((interview) => interview.interviewerId))],
-    new Date(Math.min(...times) - margin),
-    new Date(Math.max(...times) + margin),
+    new Date(smallest(times) - margin),
+    new Date(largest(times) + margin),
   );
   return rows.map((row) => ({ interviewerId: row.interviewerId, at: row.scheduledAt }));
 }

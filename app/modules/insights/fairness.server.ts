@@ -17,6 +17,7 @@ import { feedbackWriting } from "~/modules/feedback/writing.server";
 import { fairnessReport, type Dimension } from "~/modules/calibration/fairness";
 import { canSeeFairness } from "~/modules/calibration/policy";
 import { requireSessionAccess } from "~/modules/calibration/sessions.server";
+import { largest } from "~/utils/extremes";
 
 /**
  * The fairness report of a locked or published session, for admins; a 404 for anyone else and before
@@ -75,7 +76,10 @@ export async function fairnessView(
   }));
   return {
     session: { id: session.id, name: session.name, state: session.state },
-    floor: Math.max(session.groupFloor, ...own.map((entry) => floorOf(entry.personId))),
+    floor: largest(
+      own.map((entry) => floorOf(entry.personId)),
+      session.groupFloor,
+    ),
     report: fairnessReport(
       people,
       dimensions,

@@ -11,6 +11,7 @@ import {
   type GroupsAtLock,
 } from "~/modules/calibration/groups-at-lock";
 import { readRows } from "~/db/reads.server";
+import { smallest } from "~/utils/extremes";
 
 /**
  * The insights page's reads: one statement per kind of record, each over the people in scope
@@ -346,7 +347,7 @@ export async function panelSeats(viewer: Viewer): Promise<Map<string, PanelSeat[
     seat(
       interview.loop.candidateId,
       interview.createdAt,
-      submitted.length ? Math.min(...submitted) : null,
+      submitted.length ? smallest(submitted) : null,
     );
   }
   for (const removal of removals)

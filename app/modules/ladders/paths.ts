@@ -1,4 +1,5 @@
 import type { Ladder, Track } from "./types";
+import { largest } from "~/utils/extremes";
 
 export interface PathLevel {
   id: string;
@@ -73,7 +74,10 @@ export function ladderPaths(ladder: Ladder): LadderPathsPicture {
     });
   }
   return {
-    columns: Math.max(1, ...lanes.flatMap((lane) => lane.levels.map((level) => level.column + 1))),
+    columns: largest(
+      lanes.flatMap((lane) => lane.levels.map((level) => level.column + 1)),
+      1,
+    ),
     lanes,
   };
 }

@@ -2,6 +2,7 @@ import type { Message } from "~/i18n/messages";
 import { check, didYouMeanHint } from "./check-messages";
 import type { LadderParts } from "./merge";
 import { closestMatch, editDistance } from "./suggest";
+import { largest, smallest } from "~/utils/extremes";
 
 /** A level a misspelt level id may have meant: its track and position when its track loaded. */
 export interface LevelCandidate {
@@ -55,12 +56,12 @@ export function suggestLevel(
       .map(({ candidate, match }) => ({ candidate, number: Number(match![2]) }));
     if (siblings.length > 0) {
       const numbers = siblings.map((sibling) => sibling.number);
-      const highest = Math.max(...numbers);
-      const lowest = Math.min(...numbers);
+      const highest = largest(numbers);
+      const lowest = smallest(numbers);
       // One sibling closer in spelling than the rest is a slip of the keyboard (`ic22` for `ic2`);
       // when several are equally close (`backend-9`), the number decides.
       const distances = siblings.map((sibling) => editDistance(word, sibling.candidate.id));
-      const closest = Math.min(...distances);
+      const closest = smallest(distances);
       const likely = siblings.filter((_, index) => distances[index] === closest);
       const nearest = likely.reduce((best, sibling) =>
         Math.abs(sibling.number - wanted) < Math.abs(best.number - wanted) ? sibling : best,

@@ -27,6 +27,7 @@ import {
   type UnpairedMentee,
 } from "./types";
 import { listOf, type Message } from "~/i18n/messages";
+import { smallest } from "~/utils/extremes";
 
 /** Proposes pairs for the whole programme: requested pairs and pins first, then the optimum of the objective for everyone else. */
 export function matchProgramme(input: MatchingInput): MatchingResult {
@@ -203,7 +204,7 @@ function optimise(
   if (size === 0) return { pairs: [], threshold: null };
   const threshold = bottleneckThreshold(graph, size);
   // When the floor cannot rise, the first pass is already the best pairing above it.
-  if (first && threshold === Math.min(...first.map((pair) => fitOf(programme, pair))))
+  if (first && threshold === smallest(first.map((pair) => fitOf(programme, pair))))
     return { pairs: first, threshold };
   return { pairs: bestOfSize(programme, rows, freeSlots, size, threshold), threshold };
 }
@@ -389,7 +390,7 @@ function summarise(
     proposed: count("proposed"),
     totalFit,
     averageFit: pairs.length > 0 ? totalFit / pairs.length : null,
-    lowestFit: pairs.length > 0 ? Math.min(...pairs.map((pair) => pair.fit)) : null,
+    lowestFit: pairs.length > 0 ? smallest(pairs.map((pair) => pair.fit)) : null,
     fairnessThreshold,
     rejectedPins: rejectedPins.length,
   };

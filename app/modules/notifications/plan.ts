@@ -2,6 +2,7 @@ import { daysLeft } from "~/modules/days";
 import { instantFromLocal, localTime } from "~/modules/time-zones";
 import type { TodoItem } from "~/modules/todo/todo";
 import { MESSAGE_KINDS, wants, type MessageKind, type Preferences } from "./preferences";
+import { smallest } from "~/utils/extremes";
 
 /**
  * Which messages a person is owed now, from their to-do list (app/modules/todo, the one
@@ -158,7 +159,7 @@ export function nextPlanAt({
     );
     if (next !== undefined) times.push(next);
   }
-  return times.length ? new Date(Math.min(...times)) : null;
+  return times.length ? new Date(smallest(times)) : null;
 }
 
 export type MessageSection = { kind: MessageKind; items: TodoItem[] };

@@ -38,6 +38,7 @@ import {
 } from "./policy";
 import { careerAudits } from "./career-audit.server";
 import { recordPromotionEvent } from "./windows.server";
+import { largest } from "~/utils/extremes";
 
 /**
  * The promotion audit (issue 57, point 7; decision 093): who among the eligible was nominated, who
@@ -224,7 +225,10 @@ async function computeView(
   return {
     scope: scope.kind,
     asOf: asOf.toISOString().slice(0, 10),
-    floor: Math.max(SMALL_GROUP_FLOOR, ...eligible.map((row) => floorOf(row.personId))),
+    floor: largest(
+      eligible.map((row) => floorOf(row.personId)),
+      SMALL_GROUP_FLOOR,
+    ),
     audits: SOURCES.map((source) => ({
       id: source.id,
       steps: funnelSteps(source.stages),

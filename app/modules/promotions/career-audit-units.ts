@@ -1,3 +1,4 @@
+import { largest } from "~/utils/extremes";
 import type { Audit, AuditState, AuditUnit } from "~/modules/equity/audit";
 import type { LevelStay } from "~/modules/insights/time-in-level";
 import type { Inside } from "~/modules/people/line-over-time";
@@ -94,7 +95,7 @@ export function timeToPromotionUnits(
       const corrected = person.corrections.filter(
         (at) => at >= stay.seenAt && (stay.endedAt === null || at <= stay.endedAt),
       );
-      const joined = Math.max(mark, stay.seenAt, ...corrected);
+      const joined = largest(corrected, Math.max(mark, stay.seenAt));
       const day = dayOf(joined);
       if (day >= asOf.getTime() || !insideAt(person, joined)) return [];
       const state: AuditState = {

@@ -22,6 +22,7 @@ import {
   type Advocacy,
   type SponsorshipFacts,
 } from "./policy";
+import { smallest } from "~/utils/extremes";
 
 /**
  * Sponsorship: a senior person records that they will advocate for someone (for a level, a role
@@ -146,7 +147,7 @@ export async function sponsorshipSpans(): Promise<{ sponseeId: string; from: Dat
     return {
       sponseeId: row.sponseeId,
       from: row.createdAt,
-      to: new Date(Math.min(...stops.map((at) => at.getTime()))),
+      to: new Date(smallest(stops.map((at) => at.getTime()))),
     };
   });
 }

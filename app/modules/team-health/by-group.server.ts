@@ -17,6 +17,7 @@ import {
 import { EDMONDSON_ITEMS } from "./items";
 import { canReadByGroup, comparesByGroup, storesInGroup, type HealthViewer } from "./policy";
 import { batchOf, type StoredAnswer } from "./release";
+import { largest } from "~/utils/extremes";
 
 /**
  * The store of answers by group (decision 126) and the organisation view's section that reads it.
@@ -58,7 +59,7 @@ export async function groupPlaces(personId: string): Promise<GroupPlace[]> {
   return groupsOf({ ...me, attributes: parseAttributes(me.attributes) })
     .map(({ dimension, group }) => {
       const ids = members.get(keyOf(dimension, group)) ?? [];
-      return { dimension, group, people: ids.length, floor: Math.max(0, ...ids.map(floors)) };
+      return { dimension, group, people: ids.length, floor: largest(ids.map(floors), 0) };
     })
     .filter(storesInGroup)
     .map(({ dimension, group, floor }) => ({ dimension, group, floor }))

@@ -5,6 +5,7 @@ import { itemFigures, scaleScore, scoreDifference, type ItemFigures, type Score 
 import { EDMONDSON_ITEMS, scored } from "./items";
 import { BY_GROUP_ALPHA, isGroupDimension, showsGroup } from "./policy";
 import { itemRelease, releasedBatchCount, type StoredAnswer } from "./release";
+import { largest } from "~/utils/extremes";
 
 /**
  * Experience by group (decision 126): the equity audit of the organisation's check-ins by track,
@@ -84,7 +85,10 @@ export function askedByGroup(
   return (dimension, group) => {
     const key = `${dimension}\u0000${group}`;
     const asked = people.get(key)?.size ?? 0;
-    const most = Math.max(0, ...[...(byTeam.get(key)?.values() ?? [])].map((team) => team.size));
+    const most = largest(
+      [...(byTeam.get(key)?.values() ?? [])].map((team) => team.size),
+      0,
+    );
     return { asked, elsewhere: asked - most };
   };
 }

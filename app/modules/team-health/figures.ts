@@ -2,6 +2,7 @@ import jstat from "jstat";
 import { meanInterval, tQuantile } from "~/modules/statistics/intervals";
 import { summarise } from "~/modules/statistics/summary";
 import { EDMONDSON_ITEMS, REVERSED_ITEMS, SCALE_POINTS, scored } from "./items";
+import { smallest } from "~/utils/extremes";
 
 /**
  * The figures a team's results show, from released answers only (release.ts): each item's
@@ -71,7 +72,7 @@ export function scaleScore(items: readonly (ItemFigures | null)[]): Score | null
   const shown = scale as ItemFigures[];
   const estimate = shown.reduce((sum, figures) => sum + figures.scoredMean, 0) / shown.length;
   const se = shown.reduce((sum, figures) => sum + figures.se, 0) / shown.length;
-  const df = Math.min(...shown.map((figures) => figures.n)) - 1;
+  const df = smallest(shown.map((figures) => figures.n)) - 1;
   const half = tQuantile(0.975, df) * se;
   return { estimate, interval: [estimate - half, estimate + half], se, df };
 }

@@ -59,6 +59,7 @@ import {
   releasedBatchCount,
   type StoredAnswer,
 } from "./release";
+import { largest } from "~/utils/extremes";
 
 /**
  * Team health check-ins (decision 099): started for teams, answered anonymously (an answer keeps
@@ -99,7 +100,10 @@ export async function startableTeams(viewer: HealthViewer) {
   const floors = await personFloors();
   return teams.flatMap((team) => {
     const managesMember = team.members.some((member) => inLine(member.linePath, viewer.id));
-    const floor = Math.max(0, ...team.members.map((member) => floors(member.id)));
+    const floor = largest(
+      team.members.map((member) => floors(member.id)),
+      0,
+    );
     const members = team.members.length;
     const refusal = startRefusal({
       mayStart: canStartFor(viewer, { managesMember }),

@@ -1,5 +1,6 @@
 import { db } from "~/db/client.server";
 import { lockRemaining, recordFailure, type ThrottleKey } from "./throttle";
+import { largest } from "~/utils/extremes";
 
 /** The longest remaining lock over the given keys, in milliseconds (0 = free to try). */
 export async function throttleWait(
@@ -9,7 +10,10 @@ export async function throttleWait(
   const rows = await db.loginThrottle.findMany({
     where: { key: { in: keys.map((entry) => entry.key) } },
   });
-  return Math.max(0, ...rows.map((row) => lockRemaining(row, now)));
+  return largest(
+    rows.map((row) => lockRemaining(row, now)),
+    0,
+  );
 }
 
 /** One more failure on each key, each in its own short transaction. */

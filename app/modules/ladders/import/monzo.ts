@@ -29,6 +29,7 @@ import {
   type SourceFile,
   type SourceStatement,
 } from "./types";
+import { largest, smallest } from "~/utils/extremes";
 
 /**
  * Monzo's progression framework (monzo/progression-framework): one Markdown file per framework,
@@ -509,8 +510,8 @@ function levelNumbers(
   const count =
     typeof declared === "number" && Number.isInteger(declared) && declared > 0 ? declared : null;
   if (stated.length === 0) return Array.from({ length: count ?? 1 }, (_, index) => index + 1);
-  const first = Math.min(...stated);
-  const last = Math.max(...stated);
+  const first = smallest(stated);
+  const last = largest(stated);
   if (count !== null && (first !== 1 || last !== count)) {
     report.push({
       file,

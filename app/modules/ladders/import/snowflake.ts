@@ -18,6 +18,7 @@ import {
   type SourceFile,
   type SourceStatement,
 } from "./types";
+import { largest } from "~/utils/extremes";
 
 /**
  * Medium's Snowflake (Medium/snowflake): its framework lives in the app's source, constants.js.
@@ -79,7 +80,7 @@ export function importSnowflake(
       bandList.map((band) => Number.parseInt(band.label, 10)).filter((number) => number > 0),
     ),
   ];
-  const milestones = Math.max(...pointsOfMilestone.map((point) => point.value));
+  const milestones = largest(pointsOfMilestone.map((point) => point.value));
 
   const competencyIds = new IdRegister();
   const competencies: PlannedCompetency[] = [];
