@@ -92,8 +92,11 @@ export async function pinsAnyone(
   const indices: number[] = [];
   const values: number[] = [];
   for (const row of rows) {
-    indices.push(...row.columns);
-    values.push(...row.values);
+    // One at a time: the organisation's row has every person in it.
+    for (const [position, column] of row.columns.entries()) {
+      indices.push(column);
+      values.push(row.values[position]!);
+    }
     starts.push(indices.length);
   }
   const numCols = keys.length;

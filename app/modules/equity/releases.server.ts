@@ -115,7 +115,7 @@ export async function releasedAudits(
         if (await pinsAnyone(spec.stages.length, [...read, figure], joinedAt))
           withheld.add(figure.key);
         else read.push(figure);
-    else read.push(...figures);
+    else for (const figure of figures) read.push(figure);
     releases.push({
       at: moment,
       audit: withheld.size

@@ -107,7 +107,8 @@ export function insideOrganisation(
         if (inside) list.push({ since: at, until: null });
         else list.at(-1)!.until = at;
       }
-      queue.push(...(reportsOf.get(id) ?? []));
+      // One at a time: a manager's reports as arguments overflow the stack in a very large organisation.
+      for (const report of reportsOf.get(id) ?? []) queue.push(report);
     }
   }
   return found;
