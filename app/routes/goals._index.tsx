@@ -8,6 +8,7 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { goalsPage, type GoalsFilter } from "~/modules/goals/goals.server";
+import { COUNTED_AT_MOST } from "~/modules/goals/tree";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 
@@ -29,7 +30,7 @@ type Objective = Route.ComponentProps["loaderData"]["objectives"][number];
 export default function GoalsPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("goals");
   const f = useFormats();
-  const { period, periods, objectives, filter, canCreate, moreAtTop } = loaderData;
+  const { period, periods, objectives, filter, canCreate, moreAtTop, moreAtTopOver } = loaderData;
   const ids = new Set(objectives.map((objective) => objective.id));
   const childrenOf = (parentId: string | null) =>
     objectives.filter((objective) =>
@@ -60,7 +61,9 @@ export default function GoalsPage({ loaderData }: Route.ComponentProps) {
       {objective.moreSupporters ? (
         <p className="ms-6 pb-2 text-sm">
           <Link to={`/goals/objectives/${objective.id}#supporters`} className="underline">
-            {t("tree.moreSupporters", { count: objective.moreSupporters })}
+            {objective.moreSupportersOver
+              ? t("tree.moreSupportersOver", { count: COUNTED_AT_MOST })
+              : t("tree.moreSupporters", { count: objective.moreSupporters })}
           </Link>
         </p>
       ) : null}
@@ -108,7 +111,11 @@ export default function GoalsPage({ loaderData }: Route.ComponentProps) {
               <>
                 <ul>{childrenOf(null).map((objective) => renderBranch(objective, 0))}</ul>
                 {moreAtTop ? (
-                  <p className="muted mt-2 text-sm">{t("tree.moreAtTop", { count: moreAtTop })}</p>
+                  <p className="muted mt-2 text-sm">
+                    {t(moreAtTopOver ? "tree.moreAtTopOver" : "tree.moreAtTop", {
+                      count: moreAtTop,
+                    })}
+                  </p>
                 ) : null}
               </>
             ) : (

@@ -338,7 +338,15 @@ export async function goalsPage(
     (canWriteObjective(gv, writer, { level: "person", teamId: null, ownerId: viewer.id }) ||
       viewer.isAdmin);
   if (!period)
-    return { periods, period: null, objectives: [], canCreate: false, filter: "all", moreAtTop: 0 };
+    return {
+      periods,
+      period: null,
+      objectives: [],
+      canCreate: false,
+      filter: "all",
+      moreAtTop: 0,
+      moreAtTopOver: false,
+    };
   // Only the part of the tree the page shows (tree.ts) is read, level by level, with the policy's
   // reader parts asked in the statement (queries.server.ts): not every objective of the period.
   const filter = options.filter ?? "all";
@@ -380,6 +388,7 @@ export async function goalsPage(
     canCreate,
     filter,
     moreAtTop: tree.moreAtTop,
+    moreAtTopOver: tree.moreAtTopOver,
     // An objective deleted since the tree was read, or not yet on the replica the figures were read
     // on, is left out, as it would be a moment later (or earlier).
     objectives: tree.shown.flatMap((id) => {
@@ -399,6 +408,8 @@ export async function goalsPage(
           progress: objectiveProgress(progressesOf(id)),
           private: !readableByEveryone({ level, openToAll: detail.openToAll }),
           moreSupporters: tree.more.get(id) ?? 0,
+          // Counted to COUNTED_AT_MOST and stopped: "more than" that many support it.
+          moreSupportersOver: tree.over.has(id),
         },
       ];
     }),

@@ -3,7 +3,7 @@ import { db, Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
-import type { Supporters } from "./tree";
+import { COUNTED_AT_MOST, type Supporters } from "./tree";
 
 const countRow = z.object({ count: sqlInt });
 const supporterPageRow = z.object({ id: z.string(), level: z.string() });
@@ -20,8 +20,7 @@ export async function readableSupporters(
   page: number,
   size: number,
 ): Promise<{ rows: z.output<typeof supporterPageRow>[]; total: number; page: number }> {
-  // The supporters' sets are only the reader's: no team is asked.
-  const sets = viewerSetsSql(viewerId, null);
+  const sets = viewerSetsSql(viewerId);
   const readable = Prisma.sql`o."parentId" = ${parentId} AND ${readableSql(viewerId)}`;
   const [counted] = parseRows(
     countRow,
@@ -101,16 +100,11 @@ function ownerColumn(o: Prisma.Sql, column: "linePath" | "teamId"): Prisma.Sql {
 /**
  * The viewer's few sets, read once at the head of a statement however often it asks them (a level
  * of the tree asks them in each of its objectives' branches): the objectives shared with them,
- * those whose key results they own or contribute to, their own, and their team's (the team's, and
- * its people's). `readableSql` and the tree's order need the statement to begin with it.
+ * those whose key results they own or contribute to, and their own. `readableSql` and the tree's
+ * order need the statement to begin with it. Their team's objectives are asked of each row
+ * (`oursSql`), never gathered: a team may be thousands of people with as many objectives.
  */
-function viewerSetsSql(viewerId: string, viewerTeamId: string | null): Prisma.Sql {
-  const ours =
-    viewerTeamId === null
-      ? Prisma.sql`SELECT t.id FROM "Objective" t WHERE 1 = 0`
-      : Prisma.sql`SELECT t.id FROM "Objective" t WHERE t."teamId" = ${viewerTeamId}
-          UNION SELECT t.id FROM "Objective" t JOIN "User" tu ON tu.id = t."ownerId"
-            WHERE tu."teamId" = ${viewerTeamId} AND t.level = 'person'`;
+function viewerSetsSql(viewerId: string): Prisma.Sql {
   return Prisma.sql`WITH shared(id) AS MATERIALIZED (
       SELECT s."objectiveId" FROM "ObjectiveShare" s WHERE s."personId" = ${viewerId}),
     keyResultsOf(id) AS MATERIALIZED (
@@ -118,8 +112,7 @@ function viewerSetsSql(viewerId: string, viewerTeamId: string | null): Prisma.Sq
       UNION SELECT k."objectiveId" FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
         WHERE kc."personId" = ${viewerId}),
     mine(id) AS MATERIALIZED (
-      SELECT m.id FROM "Objective" m WHERE m."ownerId" = ${viewerId} UNION SELECT id FROM keyResultsOf),
-    ours(id) AS MATERIALIZED (${ours})`;
+      SELECT m.id FROM "Objective" m WHERE m."ownerId" = ${viewerId} UNION SELECT id FROM keyResultsOf)`;
 }
 
 /** The policy's reader parts (policy.OBJECTIVE_READERS) asked of the objective `o`, in a statement headed by `viewerSetsSql`. */
@@ -155,12 +148,15 @@ function mineSql(o: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${o}.id IN (SELECT id FROM mine)`;
 }
 
-function oursSql(o: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`${o}.id IN (SELECT id FROM ours)`;
+function oursSql(o: Prisma.Sql, teamId: string | null): Prisma.Sql {
+  return teamId === null
+    ? Prisma.sql`(1 = 0)`
+    : // Never unknown (an objective or owner without a team): "NOT ours" must hold for those.
+      Prisma.sql`COALESCE(${o}."teamId" = ${teamId} OR (${o}.level = 'person' AND ${ownerColumn(o, "teamId")} = ${teamId}), 1 = 0)`;
 }
 
-function nearSql(o: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${mineSql(o)} OR ${oursSql(o)})`;
+function nearSql(o: Prisma.Sql, teamId: string | null): Prisma.Sql {
+  return Prisma.sql`(${mineSql(o)} OR ${oursSql(o, teamId)})`;
 }
 
 function keptSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
@@ -168,9 +164,27 @@ function keptSql(scope: TreeScope, o: Prisma.Sql): Prisma.Sql {
     scope.filter === "mine"
       ? mineSql(o)
       : scope.filter === "team"
-        ? oursSql(o)
+        ? oursSql(o, scope.viewerTeamId)
         : Prisma.sql`(1 = 1)`;
   return Prisma.sql`${o}."periodId" = ${scope.periodId} AND ${readableSql(scope.viewerId, o)} AND ${filter}`;
+}
+
+/**
+ * How many rows a statement finds, for each of a few objectives, counting to `atMost + 1` and
+ * stopping there: one part per objective, each reading no more than that from its index.
+ */
+function countedUnder(
+  ids: readonly string[],
+  atMost: number,
+  rows: (id: string) => Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.join(
+    ids.map(
+      (id) => Prisma.sql`SELECT CAST(${id} AS TEXT) AS under, COUNT(*) AS total
+        FROM (${rows(id)} LIMIT ${atMost + 1}) AS counted`,
+    ),
+    " UNION ALL ",
+  );
 }
 
 const countedRow = z.object({ under: z.string().nullable(), total: sqlInt });
@@ -179,12 +193,11 @@ const placedRow = z.object({ id: z.string(), under: z.string().nullable(), creat
 /**
  * A goal tree's supporters, level by level (tree.ts's `ReadSupporters`): for each objective asked,
  * its first `limit` supporters the viewer reads and the scope keeps, the viewer's own and their
- * team's first, then in the order they were written, and how many there are. The top of the tree
- * (null) is the kept objectives supporting none the viewer keeps: with every supported objective one
- * everyone reads (policy.supportedReadByEveryone), those supporting nothing, else those whose parent
- * is not kept. Three statements a level: the count, the viewer's own and team's (read from their
- * few), and the others' first `limit` through the (parentId, createdAt, id) index, which stops there
- * however many supporters an objective has.
+ * team's first, then in the order they were written, and how many there are (to
+ * `COUNTED_AT_MOST`). The top of the tree (null) is the kept objectives supporting none the viewer
+ * keeps: with every supported objective one everyone reads (policy.supportedReadByEveryone), those
+ * supporting nothing, else those whose parent is not kept. Every statement reads through an index
+ * and stops where the page does, however many supporters an objective has.
  */
 export async function treeSupporters(
   scope: TreeScope,
@@ -194,13 +207,17 @@ export async function treeSupporters(
   if (parents.includes(null)) return manySupporters(scope, null, limit);
   const ids = parents.filter((id) => id !== null);
   if (!ids.length) return new Map();
-  // How many supporters each has, whoever reads them, from the index alone: most objectives below
-  // the company's have a few, read whole in one statement for the level; only the widest are paged.
+  // How many supporters each has, whoever reads them, from the index alone and only to the point
+  // that decides it: most objectives below the company's have a few, read whole in one statement
+  // for the level; only the widest are paged.
   const sizes = new Map(
     parseRows(
       countedRow,
-      await readRows`SELECT o."parentId" AS under, COUNT(*) AS total FROM "Objective" o
-        WHERE o."parentId" IN (${Prisma.join(ids)}) GROUP BY o."parentId"`,
+      await readRows`${countedUnder(
+        ids,
+        READ_WHOLE,
+        (id) => Prisma.sql`SELECT 1 FROM "Objective" o WHERE o."parentId" = ${id}`,
+      )}`,
     ).map((row) => [row.under, row.total]),
   );
   const few = ids.filter((id) => (sizes.get(id) ?? 0) > 0 && sizes.get(id)! <= READ_WHOLE);
@@ -231,8 +248,9 @@ async function fewSupporters(
   const o = Prisma.raw("o");
   const rows = parseRows(
     placedNearRow,
-    await readRows`${viewerSetsSql(scope.viewerId, scope.viewerTeamId)}
-      SELECT o.id, o."parentId" AS under, o."createdAt", CASE WHEN ${nearSql(o)} THEN 1 ELSE 0 END AS near
+    await readRows`${viewerSetsSql(scope.viewerId)}
+      SELECT o.id, o."parentId" AS under, o."createdAt",
+        CASE WHEN ${nearSql(o, scope.viewerTeamId)} THEN 1 ELSE 0 END AS near
       FROM "Objective" o WHERE o."parentId" IN (${Prisma.join(ids)}) AND ${keptSql(scope, o)}`,
   );
   const byParent = new Map<string | null, z.output<typeof placedNearRow>[]>();
@@ -250,9 +268,10 @@ async function fewSupporters(
 
 /**
  * The supporters of the top of the tree (null) or of objectives that have many: three statements,
- * the count, the viewer's own and team's (read from their few), and the others' first `limit`
- * through the (parentId, createdAt, id) index, which stops there however many supporters an
- * objective has.
+ * the count (to `COUNTED_AT_MOST`), the viewer's own and team's (found from the viewer's side:
+ * their own objectives, their team's, and the people's objectives among the supporters), and the
+ * others' first `limit` through the (parentId, createdAt, id) index, which stops there however
+ * many supporters an objective has.
  */
 async function manySupporters(
   scope: TreeScope,
@@ -260,7 +279,8 @@ async function manySupporters(
   limit: number,
 ): Promise<Map<string | null, Supporters>> {
   const o = Prisma.raw("o");
-  const sets = viewerSetsSql(scope.viewerId, scope.viewerTeamId);
+  const team = scope.viewerTeamId;
+  const sets = viewerSetsSql(scope.viewerId);
   const atTop = parents === null;
   const under = atTop ? Prisma.sql`CAST(NULL AS TEXT)` : Prisma.sql`o."parentId"`;
   const topPlaced =
@@ -270,15 +290,35 @@ async function manySupporters(
           SELECT 1 FROM "Objective" p WHERE p.id = o."parentId" AND ${keptSql(scope, Prisma.raw("p"))}))`;
   const ids = parents ?? [];
   const placed = atTop ? topPlaced : Prisma.sql`o."parentId" IN (${Prisma.join(ids)})`;
+  const kept = (where: Prisma.Sql) =>
+    Prisma.sql`SELECT 1 FROM "Objective" o WHERE ${where} AND ${keptSql(scope, o)}`;
   const first = (where: Prisma.Sql) => Prisma.sql`SELECT * FROM (
       SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
-      WHERE ${where} AND ${keptSql(scope, o)} AND NOT ${nearSql(o)}
+      WHERE ${where} AND ${keptSql(scope, o)} AND NOT ${nearSql(o, team)}
       ORDER BY o."createdAt", o.id LIMIT ${limit}) AS firstOf`;
-  const [counted, near, others] = await Promise.all([
-    readRows`${sets} SELECT ${under} AS under, COUNT(*) AS total FROM "Objective" o
-      WHERE ${placed} AND ${keptSql(scope, o)}${atTop ? Prisma.empty : Prisma.sql` GROUP BY o."parentId"`}`,
-    readRows`${sets} SELECT o.id, ${under} AS under, o."createdAt" FROM "Objective" o
-      WHERE ${nearSql(o)} AND ${placed} AND ${keptSql(scope, o)}`,
+  // The near ones from the viewer's side, each part through its own index: their own (a few), their
+  // team's, and their team's people's among the person objectives placed here.
+  const near = (from: Prisma.Sql, where: Prisma.Sql) =>
+    Prisma.sql`SELECT o.id, ${under} AS under, o."createdAt" FROM ${from} WHERE ${where} AND ${placed} AND ${keptSql(scope, o)}`;
+  const nearParts = [
+    // Joined, so the planner starts from the viewer's few and never from every supporter.
+    near(Prisma.sql`mine JOIN "Objective" o ON o.id = mine.id`, Prisma.sql`(1 = 1)`),
+    ...(team === null
+      ? []
+      : [
+          near(Prisma.sql`"Objective" o`, Prisma.sql`o."teamId" = ${team}`),
+          near(
+            Prisma.sql`"Objective" o`,
+            Prisma.sql`o.level = 'person' AND ${ownerColumn(o, "teamId")} = ${team}`,
+          ),
+        ]),
+  ];
+  const [counted, nearRows, others] = await Promise.all([
+    atTop
+      ? readRows`${sets} SELECT CAST(NULL AS TEXT) AS under, COUNT(*) AS total
+          FROM (${kept(topPlaced)} LIMIT ${COUNTED_AT_MOST + 1}) AS counted`
+      : readRows`${sets} ${countedUnder(ids, COUNTED_AT_MOST, (id) => kept(Prisma.sql`o."parentId" = ${id}`))}`,
+    readRows`${sets} ${Prisma.join(nearParts, " UNION ")}`,
     limit === 0
       ? Promise.resolve([])
       : readRows`${sets} ${Prisma.join(
@@ -292,15 +332,18 @@ async function manySupporters(
       grouped.set(row.under, [...(grouped.get(row.under) ?? []), row]);
     return grouped;
   };
-  const nearOf = byParent(near);
+  const nearOf = byParent(nearRows);
   const othersOf = byParent(others);
   const found = new Map<string | null, Supporters>();
-  for (const { under: parent, total } of parseRows(countedRow, counted))
+  for (const { under: parent, total } of parseRows(countedRow, counted)) {
+    if (!total) continue;
     found.set(parent, {
       ids: [...(nearOf.get(parent) ?? []).sort(written), ...(othersOf.get(parent) ?? [])]
         .slice(0, limit)
         .map((row) => row.id),
-      total,
+      total: Math.min(total, COUNTED_AT_MOST),
+      over: total > COUNTED_AT_MOST,
     });
+  }
   return found;
 }

@@ -9,8 +9,18 @@
 export const TREE_BUDGET = 60;
 export const SUPPORTERS_SHOWN = 8;
 
-/** The first few supporters of each objective asked, in the order the tree shows them, and how many there are. */
-export type Supporters = { ids: string[]; total: number };
+/**
+ * The first few supporters of each objective asked, in the order the tree shows them, and how many
+ * there are; `over`: more than `total` (counting stops at `COUNTED_AT_MOST`).
+ */
+export type Supporters = { ids: string[]; total: number; over?: boolean };
+
+/**
+ * How far a tree counts what it does not show: a company objective of a large organisation has tens
+ * of thousands of supporters, and "more than 1,000" says what a reader needs there without reading
+ * them all on every view. The objective's page counts them all.
+ */
+export const COUNTED_AT_MOST = 1000;
 
 /**
  * Reads, for each objective asked (null: the top of the tree), its first `limit` supporters the
@@ -28,8 +38,11 @@ export type TreeShape = {
   shown: string[];
   /** Supporters not shown, by the objective they support. */
   more: Map<string, number>;
-  /** Objectives at the top of the tree not shown. */
+  /** Objectives whose supporters were counted to `COUNTED_AT_MOST` and stopped: more than it support each. */
+  over: Set<string>;
+  /** Objectives at the top of the tree not shown ("more than" this many when `moreAtTopOver`). */
   moreAtTop: number;
+  moreAtTopOver: boolean;
 };
 
 export async function shapeTree(
@@ -41,6 +54,7 @@ export async function shapeTree(
   const tops = (await read([null], budget)).get(null) ?? none;
   const shown = [...tops.ids];
   const more = new Map<string, number>();
+  const over = new Set<string>();
   let level = tops.ids;
   // Breadth first: each level's supporters are read once; the last level read still counts what
   // is not shown under it.
@@ -51,13 +65,20 @@ export async function shapeTree(
     );
     const next: string[] = [];
     for (const id of level) {
-      const { ids, total } = supporters.get(id) ?? none;
+      const { ids, total, over: counted } = supporters.get(id) ?? none;
       const taken = ids.slice(0, Math.max(0, Math.min(perObjective, budget - shown.length)));
       shown.push(...taken);
       next.push(...taken);
       if (total > taken.length) more.set(id, total - taken.length);
+      if (counted) over.add(id);
     }
     level = next;
   }
-  return { shown, more, moreAtTop: tops.total - tops.ids.length };
+  return {
+    shown,
+    more,
+    over,
+    moreAtTop: tops.total - tops.ids.length,
+    moreAtTopOver: tops.over ?? false,
+  };
 }

@@ -26,6 +26,7 @@ import * as clock from "~/platform/clock.server";
 import { type Person } from "../../utils/factories";
 import { refused } from "../../utils/responses";
 import { goalsOrganisation, metric, type GoalsOrganisation } from "./fixtures";
+import { COUNTED_AT_MOST } from "~/modules/goals/tree";
 
 const SECRET = "PRIVATE-GOAL-5e1d";
 
@@ -347,6 +348,20 @@ describe("the tree of a large company", () => {
       tree.objectives.map((row) => row.title),
     );
     expect(wide.objectives[0]!.moreSupporters).toBe(66 - 8);
+    expect(wide.objectives[0]!.moreSupportersOver).toBe(false);
+    // Past COUNTED_AT_MOST the tree stops counting and says "more than"; the objective's page
+    // still counts every one.
+    await writeAtOnce(COUNTED_AT_MOST - 66, "Written in bulk");
+    const atMost = await goalsPage(lena, { periodId: treePeriod });
+    expect(atMost.objectives[0]!.moreSupporters).toBe(COUNTED_AT_MOST - 8);
+    expect(atMost.objectives[0]!.moreSupportersOver).toBe(false);
+    await writeAtOnce(1, "One more");
+    const over = await goalsPage(lena, { periodId: treePeriod });
+    expect(over.objectives.map((row) => row.title)).toEqual(
+      tree.objectives.map((row) => row.title),
+    );
+    expect(over.objectives[0]!.moreSupportersOver).toBe(true);
+    expect((await objectivePage(lena, company, "en")).supporterCount).toBe(COUNTED_AT_MOST + 1);
   });
 });
 

@@ -48,7 +48,9 @@ describe("the part of a goal tree a page shows", () => {
     expect(await shapeTree(nodes)).toEqual({
       shown: ["company", "team", "person"],
       more: new Map(),
+      over: new Set(),
       moreAtTop: 0,
+      moreAtTopOver: false,
     });
   });
 
