@@ -748,8 +748,8 @@ async function main() {
 
 /**
  * The app's database settings with --pooler and --replica: pages through PgBouncer in transaction
- * mode (no named prepared statements; sessions straight to the server; random_page_cost set on the
- * database, as the pooler drops the connection's options), reads that may be a moment old on a
+ * mode (no named prepared statements; sessions straight to the server; random_page_cost and jit set on
+ * the database, as the pooler drops the connection's options), reads that may be a moment old on a
  * streaming replica made now (after the seed, so its base backup holds the organisation).
  */
 async function databaseTier(): Promise<{ url: string; env: Record<string, string> }> {
@@ -757,9 +757,10 @@ async function databaseTier(): Promise<{ url: string; env: Record<string, string
   let url = databaseUrl;
   if (values.pooler) {
     pooler = await startPooler(postgresServer!);
-    await onServer(databaseUrl, (client) =>
-      client.query(`ALTER DATABASE "${benchDatabaseName}" SET random_page_cost = 1.1`),
-    );
+    await onServer(databaseUrl, async (client) => {
+      await client.query(`ALTER DATABASE "${benchDatabaseName}" SET random_page_cost = 1.1`);
+      await client.query(`ALTER DATABASE "${benchDatabaseName}" SET jit = off`);
+    });
     url = pooler.urlFor(databaseUrl);
     Object.assign(env, { DATABASE_DIRECT_URL: databaseUrl, DATABASE_PREPARED_STATEMENTS: "off" });
     step(`PgBouncer (transaction mode) in front of PostgreSQL on 127.0.0.1:${pooler.port}`);

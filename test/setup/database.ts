@@ -35,10 +35,12 @@ const name = `${postgresTestPrefix}${process.env.VITEST_POOL_ID ?? "0"}_${random
 if (provider === "postgresql") {
   await withPostgres(async (client) => {
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresBase}"`);
-    // Behind the pooler, connections' startup options (random_page_cost, decision 050) do not
+    // Behind the pooler, connections' startup options (random_page_cost and jit, decisions 050 and 132) do not
     // reach the server: set on the database instead, as docs/postgresql-and-scaling.md says.
-    if (postgresPoolerUrl)
+    if (postgresPoolerUrl) {
       await client.query(`ALTER DATABASE "${name}" SET random_page_cost = 1.1`);
+      await client.query(`ALTER DATABASE "${name}" SET jit = off`);
+    }
   });
   // Pages through the pooler (transaction mode: no named prepared statements in Debian's 1.18),
   // sessions (migrations, LISTEN, backups) straight to the server (decision 102).
