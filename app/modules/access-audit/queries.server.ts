@@ -98,7 +98,6 @@ export async function accessAuditVersion(): Promise<string> {
     removals,
     stageVersions,
     keyResults,
-    contributors,
     periods,
   ] = await Promise.all([
     peopleChangedAt(),
@@ -116,8 +115,8 @@ export async function accessAuditVersion(): Promise<string> {
     db.hiringInterviewRemoval.aggregate({ _max: { id: true } }),
     // A stage edited in place changes neither its count nor its createdAt: each change of its competencies writes a version.
     db.hiringStageVersion.aggregate({ _max: { id: true } }),
+    // A key result's contributors are written with it and never changed or removed alone (keyResultHoldings): its count counts them too, without reading the organisation's every contributor for each request.
     db.keyResult.aggregate({ _max: { updatedAt: true }, _count: true }),
-    db.keyResultContributor.count(),
     db.goalPeriod.aggregate({ _max: { updatedAt: true }, _count: true }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
@@ -146,7 +145,6 @@ export async function accessAuditVersion(): Promise<string> {
     stageVersions._max.id ?? 0,
     keyResults._count,
     stamp(keyResults._max.updatedAt),
-    contributors,
     periods._count,
     stamp(periods._max.updatedAt),
   ].join("|");

@@ -142,32 +142,51 @@ export type ListedAudit = Omit<LabelledAudit, "dimensions"> & {
  * the comparisons among them, is the audit's own: a group left out of the list is only not listed.
  */
 export function listedAudit(audit: LabelledAudit, all: string | null): ListedAudit {
+  return {
+    ...audit,
+    dimensions: audit.dimensions.map((dimension) =>
+      dimension.id === all || dimension.groups.length <= GROUPS_LISTED
+        ? { ...dimension, unlisted: 0 }
+        : { ...dimension, ...listedGroups(dimension) },
+    ),
+  };
+}
+
+type LabelledDimension = LabelledAudit["dimensions"][number];
+
+/**
+ * A long dimension's list, kept with the dimension: a kept view's audits are listed again for every
+ * request, and sorting a company's thousands of teams each time made the audits' pages grow with the
+ * organisation. A dimension is never changed once built, so its list is the same each time.
+ */
+const lists = new WeakMap<
+  LabelledDimension,
+  Pick<ListedAudit["dimensions"][number], "groups" | "unlisted">
+>();
+
+function listedGroups(dimension: LabelledDimension) {
+  const known = lists.get(dimension);
+  if (known) return known;
   const priority = (group: AuditGroup) =>
     group.steps?.some((step) => step.impact?.flagged)
       ? 0
       : group.steps?.some((step) => step.rate)
         ? 1
         : 2;
-  return {
-    ...audit,
-    dimensions: audit.dimensions.map((dimension) => {
-      if (dimension.id === all || dimension.groups.length <= GROUPS_LISTED)
-        return { ...dimension, unlisted: 0 };
-      const kept = new Set(
-        dimension.groups
-          .map((group) => ({ group, priority: priority(group) }))
-          // A stable sort: each priority in the audit's order.
-          .sort((a, b) => a.priority - b.priority)
-          .slice(0, GROUPS_LISTED)
-          .map(({ group }) => group),
-      );
-      return {
-        ...dimension,
-        groups: dimension.groups.filter((group) => kept.has(group)),
-        unlisted: dimension.groups.length - kept.size,
-      };
-    }),
+  const kept = new Set(
+    dimension.groups
+      .map((group) => ({ group, priority: priority(group) }))
+      // A stable sort: each priority in the audit's order.
+      .sort((a, b) => a.priority - b.priority)
+      .slice(0, GROUPS_LISTED)
+      .map(({ group }) => group),
+  );
+  const listed = {
+    groups: dimension.groups.filter((group) => kept.has(group)),
+    unlisted: dimension.groups.length - kept.size,
   };
+  lists.set(dimension, listed);
+  return listed;
 }
 
 /** A page's audits as it lists them (listedAudit), each first read as `read` says. */

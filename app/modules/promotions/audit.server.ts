@@ -94,11 +94,16 @@ export async function readsPromotionAudit(viewer: PromotionViewer): Promise<bool
 
 /** A version of everything the audit reads: a kept view is reused only while it is unchanged. */
 async function auditVersion(): Promise<string> {
-  const [windows, nominations, decisions, eligible, teams, people, moves] = await Promise.all([
-    db.promotionWindow.aggregate({ _max: { updatedAt: true }, _count: true }),
+  const [windows, nominations, decisions, teams, people, moves] = await Promise.all([
+    // Who is eligible is written only as a window opens, which bumps its revision (never lowered):
+    // their sum follows every window's eligible without counting the organisation's rows each request.
+    db.promotionWindow.aggregate({
+      _max: { updatedAt: true },
+      _sum: { revision: true },
+      _count: true,
+    }),
     db.promotionNomination.aggregate({ _max: { updatedAt: true }, _count: true }),
     db.promotionDecision.aggregate({ _max: { releasedAt: true, decidedAt: true }, _count: true }),
-    db.promotionEligible.count(),
     db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
     peopleChangedAt(),
     db.managerChange.aggregate({ _max: { id: true } }),
@@ -112,7 +117,7 @@ async function auditVersion(): Promise<string> {
     decisions._count,
     stamp(decisions._max.releasedAt),
     stamp(decisions._max.decidedAt),
-    eligible,
+    windows._sum.revision ?? 0,
     teams._count,
     stamp(teams._max.updatedAt),
     stamp(people),
