@@ -6,7 +6,7 @@ import type { PulseSummary } from "./pulse";
 import { managerPulse } from "./pulse.server";
 import { isCurrent } from "./queries.server";
 import { compareText } from "~/utils/compare";
-import { oneToOnesCard, type OneToOnesCard } from "./team-card";
+import { belowShown, cardOf, oneToOnesCard, type OneToOnesCard } from "./team-card";
 import * as clock from "~/platform/clock.server";
 
 /**
@@ -43,12 +43,21 @@ export async function conversationSignals(
     ),
   );
   if (!visible.length) return new Map();
+  const currentOf = await currentSeries(
+    reports ? { report: reports } : { reportId: { in: visible.map((person) => person.id) } },
+  );
+  const signals = new Map<string, ConversationSignal>();
+  for (const person of visible)
+    signals.set(person.id, signalOf(viewer, person.id, currentOf.get(person.id), now));
+  return signals;
+}
+
+/** Each report's current one-to-one series among those `where` finds, by report. */
+async function currentSeries(
+  where: Prisma.ConversationSeriesWhereInput,
+): Promise<Map<string, CurrentSeries>> {
   const series = await db.conversationSeries.findMany({
-    where: {
-      kind: "one-to-one",
-      endedAt: null,
-      ...(reports ? { report: reports } : { reportId: { in: visible.map((person) => person.id) } }),
-    },
+    where: { kind: "one-to-one", endedAt: null, ...where },
     select: {
       id: true,
       kind: true,
@@ -73,31 +82,45 @@ export async function conversationSignals(
       },
     },
   });
-  const currentOf = new Map<string, (typeof series)[number]>();
+  const currentOf = new Map<string, CurrentSeries>();
   for (const row of series)
     if (!currentOf.has(row.reportId) && isCurrent(row)) currentOf.set(row.reportId, row);
-  const signals = new Map<string, ConversationSignal>();
-  for (const person of visible) {
-    const own = currentOf.get(person.id);
-    const lastHeldAt = own?.meetings[0]?.startsAt ?? null;
-    signals.set(person.id, {
-      personId: person.id,
-      lastHeldAt,
-      lastHeldText: sinceInWords(lastHeldAt, now),
-      hasSeries: own !== undefined,
-      // With none held yet, counted from the first regular slot: a series set up ahead is not overdue before it begins.
-      overdue: own
-        ? isOverdue(isCadence(own.cadence) ? own.cadence : "monthly", lastHeldAt, own.anchorAt, now)
-        : false,
-      overdueActions:
-        own && own.managerId === viewer.id
-          ? own.actions.filter((action) =>
-              isActionOverdue({ dueOn: action.dueOn, status: "open" }, now),
-            ).length
-          : null,
-    });
-  }
-  return signals;
+  return currentOf;
+}
+
+type CurrentSeries = {
+  managerId: string;
+  cadence: string;
+  anchorAt: Date;
+  report: { managerId: string | null };
+  meetings: { startsAt: Date }[];
+  actions: { dueOn: Date | null }[];
+};
+
+/** One person's signal from their current series, if any (the viewer may see their meeting dates). */
+function signalOf(
+  viewer: ConversationViewer,
+  personId: string,
+  own: CurrentSeries | undefined,
+  now: Date,
+): ConversationSignal {
+  const lastHeldAt = own?.meetings[0]?.startsAt ?? null;
+  return {
+    personId,
+    lastHeldAt,
+    lastHeldText: sinceInWords(lastHeldAt, now),
+    hasSeries: own !== undefined,
+    // With none held yet, counted from the first regular slot: a series set up ahead is not overdue before it begins.
+    overdue: own
+      ? isOverdue(isCadence(own.cadence) ? own.cadence : "monthly", lastHeldAt, own.anchorAt, now)
+      : false,
+    overdueActions:
+      own && own.managerId === viewer.id
+        ? own.actions.filter((action) =>
+            isActionOverdue({ dueOn: action.dueOn, status: "open" }, now),
+          ).length
+        : null,
+  };
 }
 
 export type TeamConversations = OneToOnesCard & {
@@ -116,61 +139,82 @@ export async function teamConversations(
   all: boolean,
   now = clock.now(),
 ): Promise<TeamConversations> {
-  // Two flat reads, not a nested one: Prisma's nested read listed the direct reports' ids and sorted everyone below them in the database (6 ms for 1,200 people on SQLite against 2).
-  const [reports, belowThem] = await Promise.all([
+  // Two levels down is counted per manager in the database (a VP's is most of the organisation);
+  // names are read only for the lines the card shows. Everyone there is below the viewer, so the
+  // viewer is in each one's chain as canSeeMeetingDates asks.
+  const inLine = { OR: [{ managerId: viewer.id }, { manager: { managerId: viewer.id } }] };
+  const [reports, currentOf, belowCounts] = await Promise.all([
     db.user.findMany({
       where: { managerId: viewer.id, deactivatedAt: null },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       select: { id: true, name: true },
     }),
-    db.user.findMany({
+    currentSeries({ report: inLine }),
+    db.user.groupBy({
+      by: ["managerId"],
       where: { deactivatedAt: null, manager: { managerId: viewer.id, deactivatedAt: null } },
-      select: { id: true, name: true, managerId: true },
+      _count: { _all: true },
     }),
   ]);
   if (!reports.length) return { ...oneToOnesCard([], [], all), pulse: null };
-  const byManager = new Map<string, { id: string; name: string }[]>();
-  for (const person of belowThem.sort(
-    (a, b) => compareText(a.name, b.name) || compareText(a.id, b.id),
-  )) {
-    const list = byManager.get(person.managerId!) ?? [];
-    list.push(person);
-    byManager.set(person.managerId!, list);
-  }
-  const people = [
-    ...reports.map((report) => ({ id: report.id, chain: [viewer.id] })),
-    ...reports.flatMap((report) =>
-      (byManager.get(report.id) ?? []).map((below) => ({
-        id: below.id,
-        chain: [report.id, viewer.id],
-      })),
-    ),
-  ];
-  const inLine = { OR: [{ managerId: viewer.id }, { manager: { managerId: viewer.id } }] };
-  const [signals, pulse] = await Promise.all([
-    conversationSignals(viewer, people, now, inLine),
-    managerPulse(viewer, viewer.id, now),
-  ]);
+  const signalFor = (id: string, chain: string[]) =>
+    canSeeMeetingDates(viewer, { managerId: chain[0]!, reportId: id }, chain)
+      ? signalOf(viewer, id, currentOf.get(id), now)
+      : null;
   const lines = reports.flatMap((report) => {
-    const signal = signals.get(report.id);
+    const signal = signalFor(report.id, [viewer.id]);
     return signal ? [{ ...signal, name: report.name }] : [];
   });
-  const below = reports.flatMap((report) => {
-    const notSetUp: string[] = [];
-    const overdue: { name: string; lastHeldText: string }[] = [];
-    for (const person of byManager.get(report.id) ?? []) {
-      const signal = signals.get(person.id);
-      if (!signal) continue;
-      if (!signal.hasSeries) notSetUp.push(person.name);
-      else if (signal.overdue)
-        overdue.push({ name: person.name, lastHeldText: signal.lastHeldText });
-    }
-    return notSetUp.length || overdue.length
-      ? [{ managerId: report.id, through: report.name, notSetUp, overdue }]
+  // Per manager below: everyone counted, less those with a current series, whose signals say
+  // whether they are overdue.
+  const people = new Map(belowCounts.map((group) => [group.managerId, group._count._all]));
+  const withSeries = new Map<string, { series: number; overdue: number }>();
+  for (const [personId, series] of currentOf) {
+    const managerId = series.report.managerId;
+    if (managerId === null || !people.has(managerId)) continue;
+    const signal = signalFor(personId, [managerId, viewer.id]);
+    if (!signal) continue;
+    const counted = withSeries.get(managerId) ?? { series: 0, overdue: 0 };
+    counted.series += 1;
+    if (signal.overdue) counted.overdue += 1;
+    withSeries.set(managerId, counted);
+  }
+  const counts = reports.flatMap((report) => {
+    const counted = withSeries.get(report.id) ?? { series: 0, overdue: 0 };
+    const notSetUp = (people.get(report.id) ?? 0) - counted.series;
+    return notSetUp || counted.overdue
+      ? [{ managerId: report.id, through: report.name, notSetUp, overdue: counted.overdue }]
       : [];
   });
+  const { shown, moreBelow } = belowShown(counts, (line) => line.notSetUp + line.overdue, all);
+  const [named, pulse] = await Promise.all([
+    shown.length
+      ? db.user.findMany({
+          where: { managerId: { in: shown.map((line) => line.managerId) }, deactivatedAt: null },
+          select: { id: true, name: true, managerId: true },
+        })
+      : [],
+    managerPulse(viewer, viewer.id, now),
+  ]);
+  const shownBelow = shown.map(({ managerId, through }) => ({
+    managerId,
+    through,
+    notSetUp: [] as string[],
+    overdue: [] as { name: string; lastHeldText: string }[],
+  }));
+  const lineOf = new Map(shownBelow.map((line) => [line.managerId, line]));
+  for (const person of named.sort(
+    (a, b) => compareText(a.name, b.name) || compareText(a.id, b.id),
+  )) {
+    const signal = signalFor(person.id, [person.managerId!, viewer.id]);
+    const line = lineOf.get(person.managerId!);
+    if (!signal || !line) continue;
+    if (!signal.hasSeries) line.notSetUp.push(person.name);
+    else if (signal.overdue)
+      line.overdue.push({ name: person.name, lastHeldText: signal.lastHeldText });
+  }
   return {
-    ...oneToOnesCard(lines, below, all),
+    ...cardOf(lines, shownBelow, moreBelow, all),
     // Whether anyone answered yet is not the manager's to know: the line is there for every manager.
     pulse,
   };

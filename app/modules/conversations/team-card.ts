@@ -55,6 +55,33 @@ export function byNeed(a: ReportLine, b: ReportLine): number {
   );
 }
 
+/**
+ * Which managers two levels down get a line: those with most people waiting (none set up, or
+ * overdue) first, then by name; all of them when asked. The rest are counted. Over lines that carry
+ * their names, or only their counts (the team page reads names for the lines it shows).
+ */
+export function belowShown<T extends { managerId: string; through: string }>(
+  lines: readonly T[],
+  waiting: (line: T) => number,
+  all: boolean,
+): { shown: T[]; moreBelow: OneToOnesCard["moreBelow"] } {
+  const ordered = [...lines].sort(
+    (a, b) =>
+      waiting(b) - waiting(a) ||
+      compareText(a.through, b.through) ||
+      compareText(a.managerId, b.managerId),
+  );
+  const shown = all ? ordered : ordered.slice(0, MANAGERS_SHOWN);
+  const hidden = ordered.slice(shown.length);
+  return {
+    shown,
+    moreBelow: {
+      managers: hidden.length,
+      people: hidden.reduce((sum, line) => sum + waiting(line), 0),
+    },
+  };
+}
+
 const waiting = (line: BelowLine) => line.notSetUp.length + line.overdue.length;
 
 /** The card from every direct report's line and every manager's line below: all of it, or the lines that most need a one-to-one. */
@@ -63,17 +90,20 @@ export function oneToOnesCard(
   below: readonly BelowLine[],
   all: boolean,
 ): OneToOnesCard {
+  const { shown, moreBelow } = belowShown(below, waiting, all);
+  return cardOf(reports, shown, moreBelow, all);
+}
+
+/** The card from every direct report's line, the lines below that belowShown picked (each with all its names) and what it counted of the rest. */
+export function cardOf(
+  reports: readonly ReportLine[],
+  shownBelow: readonly BelowLine[],
+  moreBelow: OneToOnesCard["moreBelow"],
+  all: boolean,
+): OneToOnesCard {
   const ordered = [...reports].sort(byNeed);
   const shownReports = all ? ordered : ordered.slice(0, REPORTS_SHOWN);
   const hidden = ordered.slice(shownReports.length);
-  const orderedBelow = [...below].sort(
-    (a, b) =>
-      waiting(b) - waiting(a) ||
-      compareText(a.through, b.through) ||
-      compareText(a.managerId, b.managerId),
-  );
-  const shownBelow = all ? orderedBelow : orderedBelow.slice(0, MANAGERS_SHOWN);
-  const hiddenBelow = orderedBelow.slice(shownBelow.length);
   return {
     reports: shownReports.map(({ lastHeldAt: _lastHeldAt, ...line }) => line),
     moreReports: {
@@ -91,10 +121,7 @@ export function oneToOnesCard(
         moreOverdue: Math.max(0, line.overdue.length - names),
       };
     }),
-    moreBelow: {
-      managers: hiddenBelow.length,
-      people: hiddenBelow.reduce((sum, line) => sum + waiting(line), 0),
-    },
+    moreBelow,
     all,
   };
 }

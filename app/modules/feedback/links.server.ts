@@ -115,6 +115,16 @@ export async function feedbackLinksAbout(
 export async function teamFeedbackLinks(
   reader: FeedbackReader,
 ): Promise<{ own: FeedbackLink[]; reports: (FeedbackLink & { personName: string })[] }> {
+  // Whether anything about them was answered at all, before the reports are named: a VP's are
+  // hundreds, and most team pages have no answers to link to.
+  const answered = await db.feedbackRequest.findFirst({
+    where: {
+      state: "submitted",
+      subject: { OR: [{ id: reader.id }, { managerId: reader.id, deactivatedAt: null }] },
+    },
+    select: { id: true },
+  });
+  if (!answered) return { own: [], reports: [] };
   const reports = await db.user.findMany({
     where: { managerId: reader.id, deactivatedAt: null },
     select: { id: true, name: true },

@@ -5,17 +5,19 @@ import {
   ladderInLanguage,
   servedLaddersIn,
 } from "~/modules/ladders/registry.server";
-import { directReports, organisationSize, placeInOrganisation } from "./queries.server";
+import { directReports, homePlace, organisationSize } from "./queries.server";
 
 /** Direct reports named on the home page; the team page has them all. */
 export const HOME_REPORTS_SHOWN = 12;
 
 /** What the home page shows a person: their place in the organisation and the first of their reports, with how many they have (queries.server.ts). */
 export async function homeSummary(personId: string, isAdmin: boolean, language: PageLanguage) {
-  const [meRow, { reports: reportRows, total: reportCount }, organisation] = await Promise.all([
-    placeInOrganisation(personId),
+  const [{ meRow, organisation }, { reports: reportRows, total: reportCount }] = await Promise.all([
+    homePlace(personId).then(async ({ place, peopleChanged }) => ({
+      meRow: place,
+      organisation: isAdmin ? await organisationSize(peopleChanged) : null,
+    })),
     directReports(personId, HOME_REPORTS_SHOWN),
-    isAdmin ? organisationSize() : Promise.resolve(null),
   ]);
   if (!meRow) throw new Error(`No person ${personId}`);
   const me = {

@@ -636,6 +636,92 @@ describe("the team page's one-to-ones", () => {
   });
 });
 
+describe("the team page's one-to-ones two levels down", () => {
+  test("counted per manager; the lines with most people waiting are named, the rest counted; a series not overdue and anyone who left wait for nothing", async () => {
+    const { MANAGERS_SHOWN, NAMES_PER_LINE } = await import("~/modules/conversations/team-card");
+    const { startSeries } = await import("~/modules/conversations/series.server");
+    const boss = await createPerson({ name: "Vera Boss", track: "manager", level: "m4" });
+    const managers = [];
+    for (let index = 1; index <= MANAGERS_SHOWN + 2; index += 1)
+      managers.push(
+        await createPerson({
+          name: `Mgr ${String(index).padStart(2, "0")}`,
+          track: "manager",
+          level: "m1",
+          managerId: boss.id,
+        }),
+      );
+    const report = (managerId: string, name: string, extra: { deactivatedAt?: Date } = {}) =>
+      createPerson({ name, track: "ic", level: "ic2", managerId, ...extra });
+    const first = managers[0]!;
+    const second = managers[1]!;
+    const many = NAMES_PER_LINE + 2;
+    for (let index = 1; index <= many; index += 1) await report(first.id, `A${index}`);
+    const late = await report(second.id, "B1 Late");
+    const ahead = await report(second.id, "B2 Ahead");
+    await report(second.id, "B3 New");
+    for (const manager of managers.slice(2)) await report(manager.id, `C ${manager.name}`);
+    // The last two managers: one whose extra person left, one whose extra person meets ahead of time.
+    const left = managers.at(-2)!;
+    const meets = managers.at(-1)!;
+    await report(left.id, "D Left", { deactivatedAt: new Date("2026-01-01T00:00:00Z") });
+    const meetsAhead = await report(meets.id, "D Ahead");
+    const start = (managerId: string, reportId: string, firstAt: Date, now: Date) =>
+      startSeries(
+        { id: managerId, isAdmin: false },
+        { kind: "one-to-one", managerId, reportId, cadence: "weekly", firstAt },
+        now,
+      );
+    // None held since a first slot long past: overdue.
+    await start(second.id, late.id, new Date("2026-01-05T09:00:00Z"), new Date("2026-01-01"));
+    const week = 7 * 24 * 60 * 60 * 1000;
+    await start(second.id, ahead.id, new Date(Date.now() + week), new Date());
+    await start(meets.id, meetsAhead.id, new Date(Date.now() + week), new Date());
+
+    const teamRoute = await import("~/routes/team");
+    type Card = {
+      conversations: {
+        below: {
+          through: string;
+          notSetUp: string[];
+          overdue: { name: string }[];
+          moreNotSetUp: number;
+          moreOverdue: number;
+        }[];
+        moreBelow: { managers: number; people: number };
+      };
+    };
+    const shown = bodyOf<Card>(
+      await teamRoute.loader(routeArgs(await signedInRequest("/team", boss.id))),
+    ).conversations;
+    const lines = (card: Card["conversations"]) =>
+      card.below.map((line) => [
+        line.through,
+        line.notSetUp,
+        line.overdue.map((person) => person.name),
+        line.moreNotSetUp,
+      ]);
+    // Most waiting first (7, then 2), then one each by name; the last two wait for one each too, and are counted.
+    expect(lines(shown)).toEqual([
+      ["Mgr 01", ["A1", "A2", "A3", "A4", "A5"], [], many - NAMES_PER_LINE],
+      ["Mgr 02", ["B3 New"], ["B1 Late"], 0],
+      ...managers
+        .slice(2, MANAGERS_SHOWN)
+        .map((manager) => [manager.name, [`C ${manager.name}`], [], 0]),
+    ]);
+    expect(shown.moreBelow).toEqual({ managers: 2, people: 2 });
+    const everyone = bodyOf<Card>(
+      await teamRoute.loader(routeArgs(await signedInRequest("/team?oneToOnes=all", boss.id))),
+    ).conversations;
+    expect(lines(everyone)).toEqual([
+      ["Mgr 01", Array.from({ length: many }, (_, index) => `A${index + 1}`), [], 0],
+      ["Mgr 02", ["B3 New"], ["B1 Late"], 0],
+      ...managers.slice(2).map((manager) => [manager.name, [`C ${manager.name}`], [], 0]),
+    ]);
+    expect(everyone.moreBelow).toEqual({ managers: 0, people: 0 });
+  });
+});
+
 describe("evidence in the next self-assessment", () => {
   test("what the person recorded is offered beside each competency of their self-assessment, to them alone", async () => {
     const { manager, engineer } = await people();

@@ -114,4 +114,20 @@ describe("home page", () => {
     // One more for the organisation's size; what an admin owes is in the same to-do statements.
     expect(statements).toBe(16);
   });
+
+  test("an admin's organisation size follows people joining and leaving, and teams made", async () => {
+    const admin = await createAdmin({ name: "Ada Counting" });
+    const size = async () => (await home(admin.id)).page.organisation;
+    const before = await size();
+    // Later than anything written so far, as each write is in a running organisation.
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+    const joined = await createPerson({ name: "Jo Joined", updatedAt: later(1) });
+    expect(await size()).toEqual({ people: before!.people + 1, teams: before!.teams });
+    await db.user.update({
+      where: { id: joined.id },
+      data: { deactivatedAt: new Date(), updatedAt: later(2) },
+    });
+    await db.team.create({ data: { name: "Counted Team" } });
+    expect(await size()).toEqual({ people: before!.people, teams: before!.teams + 1 });
+  });
 });
