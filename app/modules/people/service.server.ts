@@ -19,9 +19,7 @@ import { erasedIds, isErased } from "./erased.server";
 import { readableAsPerson } from "./erased";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
-import { readRows } from "~/db/reads.server";
-import { parseRows, sqlDate, versionLine } from "~/db/rows";
-import { z } from "zod";
+import { peopleChangedAt } from "./queries.server";
 
 /** People and teams: listing, editing, deactivating. Every write records an audit event in its transaction. */
 
@@ -102,15 +100,9 @@ export type PersonListItem = {
  */
 const counts = new ViewCache<number>({ entries: 128, maxAgeMs: 10 * 60 * 1000 });
 
-const peopleVersionRow = z.object({ peopleChanged: sqlDate.nullable() });
-
 async function peopleCount(filters: PeopleFilters, where: Prisma.UserWhereInput): Promise<number> {
-  // The end of the updatedAt index. Prisma's aggregate reads MAX over a subquery, which scans every person.
-  const [version] = parseRows(
-    peopleVersionRow,
-    await readRows`SELECT MAX("updatedAt") AS "peopleChanged" FROM "User"`,
-  );
-  const key = JSON.stringify([versionLine(version!), { ...filters, page: null }]);
+  const changed = await peopleChangedAt();
+  const key = JSON.stringify([changed?.toISOString() ?? null, { ...filters, page: null }]);
   return counts.get(key, () => db.user.count({ where }));
 }
 

@@ -651,8 +651,8 @@ describe("the team page's one-to-ones two levels down", () => {
           managerId: boss.id,
         }),
       );
-    const report = (managerId: string, name: string, extra: { deactivatedAt?: Date } = {}) =>
-      createPerson({ name, track: "ic", level: "ic2", managerId, ...extra });
+    const report = (managerId: string, name: string) =>
+      createPerson({ name, track: "ic", level: "ic2", managerId });
     const first = managers[0]!;
     const second = managers[1]!;
     const many = NAMES_PER_LINE + 2;
@@ -664,7 +664,7 @@ describe("the team page's one-to-ones two levels down", () => {
     // The last two managers: one whose extra person left, one whose extra person meets ahead of time.
     const left = managers.at(-2)!;
     const meets = managers.at(-1)!;
-    await report(left.id, "D Left", { deactivatedAt: new Date("2026-01-01T00:00:00Z") });
+    const leaver = await report(left.id, "D Left");
     const meetsAhead = await report(meets.id, "D Ahead");
     const start = (managerId: string, reportId: string, firstAt: Date, now: Date) =>
       startSeries(
@@ -677,6 +677,9 @@ describe("the team page's one-to-ones two levels down", () => {
     const week = 7 * 24 * 60 * 60 * 1000;
     await start(second.id, ahead.id, new Date(Date.now() + week), new Date());
     await start(meets.id, meetsAhead.id, new Date(Date.now() + week), new Date());
+    // The one who left still has the series they had: it is not one of their manager's people's.
+    await start(left.id, leaver.id, new Date(Date.now() + week), new Date());
+    await db.user.update({ where: { id: leaver.id }, data: { deactivatedAt: new Date() } });
 
     const teamRoute = await import("~/routes/team");
     type Card = {
