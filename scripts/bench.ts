@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep --only <page> --language <code> --phone --database <url> --pooler --replica]`:
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep [--reuse <kept database>] --only <page> --language <code> --phone --database <url> --pooler --replica]`:
  * Rungs' speed, measured end to end as CPU time per request. Builds a fresh SQLite database in a
  * temporary folder (or, with `--database postgresql://…`, a fresh database on that PostgreSQL
  * server) with a large organisation (5,000 people by default, two past review cycles, a live
@@ -48,6 +48,7 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -79,6 +80,9 @@ const { values } = parseArgs({
     // Where a run for one size writes its figures, for the run over several sizes to compare.
     "report-json": { type: "string" },
     keep: { type: "boolean", default: false },
+    // With --database: measure on a database kept by an earlier --keep run of one size (its name),
+    // without migrating or seeding: quicker looks at a page at 200,000 people. Never a run's figures.
+    reuse: { type: "string" },
     build: { type: "boolean", default: false },
     only: { type: "string", multiple: true, default: [] },
     database: { type: "string" },
@@ -108,7 +112,7 @@ if (
   SIZES.length > 2
 ) {
   console.error(
-    "usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://… [--pooler] [--replica]] [--build] [--keep]",
+    "usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://… [--pooler] [--replica]] [--build] [--keep] [--reuse <kept database>]",
   );
   process.exit(1);
 }
@@ -160,7 +164,15 @@ if ((values.pooler || values.replica) && postgresServer === undefined) {
   console.error("--pooler and --replica need --database postgresql://…");
   process.exit(1);
 }
-const benchDatabaseName = `rungs_bench_${Date.now()}`;
+if (values.reuse !== undefined && (postgresServer === undefined || SIZES.length > 1)) {
+  console.error(
+    "--reuse needs --database postgresql://… (the server the kept database is on) and one size",
+  );
+  process.exit(1);
+}
+const benchDatabaseName = values.reuse ?? `rungs_bench_${Date.now()}`;
+/** What a kept database's seed gave the run (accounts, ids), for --reuse. */
+const keptSeedFile = (name: string) => path.join(".cache", "bench-kept", `${name}.json`);
 const databaseUrl = postgresServer
   ? withDatabaseName(postgresServer, benchDatabaseName)
   : `file:${path.join(folder, "bench.db")}`;
@@ -202,9 +214,19 @@ function newestSource(folder: string): number {
 
 async function main() {
   const { applyMigrations } = await import("../app/db/migrate.server.ts");
-  await applyMigrations(databaseUrl, { onApplied: () => {} });
-  step(`fresh ${databaseLabel} database ${postgresServer ? benchDatabaseName : databaseUrl}`);
-  const accounts = await seed();
+  let accounts: Awaited<ReturnType<typeof seed>>;
+  if (values.reuse) {
+    accounts = JSON.parse(readFileSync(keptSeedFile(values.reuse), "utf8"));
+    step(`kept database ${values.reuse}: not migrated, not seeded`);
+  } else {
+    await applyMigrations(databaseUrl, { onApplied: () => {} });
+    step(`fresh ${databaseLabel} database ${postgresServer ? benchDatabaseName : databaseUrl}`);
+    accounts = await seed();
+    if (values.keep && postgresServer) {
+      mkdirSync(path.dirname(keptSeedFile(benchDatabaseName)), { recursive: true });
+      writeFileSync(keptSeedFile(benchDatabaseName), JSON.stringify(accounts));
+    }
+  }
 
   const stale =
     !values.build &&
@@ -2174,7 +2196,8 @@ try {
   await stopServer();
   await stopFloors();
   await stopDatabaseTier();
-  if (values.keep) step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
+  if (values.keep || values.reuse)
+    step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
   else {
     rmSync(folder, { recursive: true, force: true });
     if (postgresServer) await dropBenchDatabase(postgresServer);
