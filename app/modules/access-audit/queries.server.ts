@@ -115,8 +115,10 @@ export async function accessAuditVersion(): Promise<string> {
     db.hiringInterviewRemoval.aggregate({ _max: { id: true } }),
     // A stage edited in place changes neither its count nor its createdAt: each change of its competencies writes a version.
     db.hiringStageVersion.aggregate({ _max: { id: true } }),
-    // A key result's contributors are written with it and never changed or removed alone (keyResultHoldings): its count counts them too, without reading the organisation's every contributor for each request.
-    db.keyResult.aggregate({ _max: { updatedAt: true }, _count: true }),
+    // A key result's contributors are written with it and never changed or removed alone (keyResultHoldings), and
+    // no key result is ever deleted (objectives and periods stay; a leaver is erased in place): the newest change,
+    // the end of an index, follows them all without counting the quarter's every key result for each request.
+    db.keyResult.aggregate({ _max: { updatedAt: true } }),
     db.goalPeriod.aggregate({ _max: { updatedAt: true }, _count: true }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
@@ -143,7 +145,6 @@ export async function accessAuditVersion(): Promise<string> {
     stamp(stages._max.createdAt),
     removals._max.id ?? 0,
     stageVersions._max.id ?? 0,
-    keyResults._count,
     stamp(keyResults._max.updatedAt),
     periods._count,
     stamp(periods._max.updatedAt),

@@ -214,3 +214,35 @@ test("the page's data carries no goal's title, value or owner: only the groups' 
   expect(text).not.toContain(anyone.id);
   expect(text).not.toContain(anyone.name);
 });
+
+test("a key result written after the audit was read and kept counts when it is read again", async () => {
+  const read = async () =>
+    bodyOf<View>(
+      await auditRoute.loader(routeArgs(await signedInRequest("/access-audit", adminId))),
+    ).audits.find((audit) => audit.id === "keyResults")!.audit.total.steps![0]!.successes;
+  const before = await read();
+  expect(before).toBe(fixture.total.successes);
+  const index = fixture.people.findIndex((person) => !person.holds);
+  const newcomer = await db.user.findFirstOrThrow({
+    where: { name: { endsWith: ` engineer ${index}` } },
+    select: { id: true },
+  });
+  const committed = await db.objective.findFirstOrThrow({
+    where: { level: "team", commitment: "committed" },
+    select: { id: true },
+  });
+  // Started weeks ago, as an import of a quarter's goals writes it: it counts in the days already audited.
+  await db.keyResult.create({
+    data: {
+      objectiveId: committed.id,
+      title: "Change failure rate under 5%",
+      kind: "percent",
+      direction: "decrease",
+      startValue: 12,
+      targetValue: 5,
+      ownerId: newcomer.id,
+      createdAt: daysAgo(20),
+    },
+  });
+  expect(await read()).toBe(before + 1);
+});
