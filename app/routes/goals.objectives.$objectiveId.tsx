@@ -467,7 +467,11 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
           <h2 id="supporters" className="mb-2 text-lg font-semibold">
             {t("objective.supporters")}
           </h2>
-          {view.supportersPage.pageCount > 1 ? (
+          {view.supporterCountOver ? (
+            <p className="muted mb-2 text-sm">
+              {t("tree.moreSupportersOver", { count: view.supporterCount })}
+            </p>
+          ) : view.supportersPage.pageCount !== null && view.supportersPage.pageCount > 1 ? (
             <p className="muted mb-2 text-sm">
               {t("objective.supporterCount", { count: view.supporterCount })}
             </p>
@@ -485,6 +489,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
           <Pagination
             page={view.supportersPage.page}
             pageCount={view.supportersPage.pageCount}
+            hasNext={view.supportersPage.hasNext}
             label={t("objective.supporterPages")}
           />
         </Card>

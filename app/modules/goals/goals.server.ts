@@ -652,9 +652,13 @@ async function supportersOn(found: Awaited<ReturnType<typeof readableSupporters>
         : [];
     }),
     supporterCount: found.total,
+    // Counted to COUNTED_AT_MOST and stopped: "more than" that many support it, and the pages are
+    // followed one by one, without a count of them.
+    supporterCountOver: found.over,
     supportersPage: {
       page: found.page,
-      pageCount: Math.max(1, Math.ceil(found.total / SUPPORTERS_PAGE_SIZE)),
+      pageCount: found.over ? null : Math.max(1, Math.ceil(found.total / SUPPORTERS_PAGE_SIZE)),
+      hasNext: found.hasNext,
     },
   };
 }

@@ -11,34 +11,58 @@ const supporterPageRow = z.object({ id: z.string(), level: z.string() });
 /**
  * One page of the objectives supporting one that the viewer reads (the policy's reader parts asked
  * in the statement, as the goal tree asks them), in the order they were written, and how many there
- * are: a company objective of thousands has thousands of supporters, and its page lists fifty. A
- * page past the end gives the last.
+ * are, counted to `COUNTED_AT_MOST` and stopped (`over`: more than that), as the tree counts them:
+ * a company objective of a large organisation has thousands of supporters, and its page lists
+ * fifty. Past the count a page says whether another follows (`hasNext`). A page past the end gives
+ * the last, the only time every supporter is counted.
  */
 export async function readableSupporters(
   parentId: string,
   viewerId: string,
   page: number,
   size: number,
-): Promise<{ rows: z.output<typeof supporterPageRow>[]; total: number; page: number }> {
+): Promise<{
+  rows: z.output<typeof supporterPageRow>[];
+  total: number;
+  over: boolean;
+  page: number;
+  hasNext: boolean;
+}> {
   const sets = viewerSetsSql(viewerId);
   const readable = Prisma.sql`o."parentId" = ${parentId} AND ${readableSql(viewerId)}`;
-  const [counted] = parseRows(
-    countRow,
-    await readRows`${sets} SELECT COUNT(*) AS count FROM "Objective" o WHERE ${readable}`,
-  );
-  const total = counted?.count ?? 0;
-  const current = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / size)));
-  const rows = total
-    ? parseRows(
-        supporterPageRow,
-        await readRows`${sets}
-          SELECT o.id, o.level FROM "Objective" o
-          WHERE ${readable}
-          ORDER BY o."createdAt", o.id
-          LIMIT ${size} OFFSET ${(current - 1) * size}`,
-      )
-    : [];
-  return { rows, total, page: current };
+  const count = async (atMost: number | null) =>
+    parseRows(
+      countRow,
+      atMost === null
+        ? await readRows`${sets} SELECT COUNT(*) AS count FROM "Objective" o WHERE ${readable}`
+        : await readRows`${sets} SELECT COUNT(*) AS count
+            FROM (SELECT 1 FROM "Objective" o WHERE ${readable} LIMIT ${atMost}) AS counted`,
+    )[0]?.count ?? 0;
+  const counted = await count(COUNTED_AT_MOST + 1);
+  const over = counted > COUNTED_AT_MOST;
+  const pageOf = async (current: number) =>
+    parseRows(
+      supporterPageRow,
+      await readRows`${sets}
+        SELECT o.id, o.level FROM "Objective" o
+        WHERE ${readable}
+        ORDER BY o."createdAt", o.id
+        LIMIT ${size + 1} OFFSET ${(current - 1) * size}`,
+    );
+  const lastOf = (total: number) => Math.max(1, Math.ceil(total / size));
+  let current = Math.max(1, over ? page : Math.min(page, lastOf(counted)));
+  let rows = counted ? await pageOf(current) : [];
+  if (over && !rows.length && current > 1) {
+    current = lastOf(await count(null));
+    rows = await pageOf(current);
+  }
+  return {
+    rows: rows.slice(0, size),
+    total: Math.min(counted, COUNTED_AT_MOST),
+    over,
+    page: current,
+    hasNext: rows.length > size,
+  };
 }
 
 /** What a page shows of the objectives it lists: titles, owners, teams. */

@@ -337,7 +337,7 @@ describe("the tree of a large company", () => {
     expect(first.supporters).toHaveLength(50);
     expect(first.supporterCount).toBe(56);
     const past = await objectivePage(lena, company, "en", 9);
-    expect(past.supportersPage).toEqual({ page: 2, pageCount: 2 });
+    expect(past.supportersPage).toEqual({ page: 2, pageCount: 2, hasNext: false });
     expect(past.supporters.map((row) => row.title)).toEqual(
       Array.from({ length: 6 }, (_, index) => `Written at once ${39 + index}`),
     );
@@ -349,8 +349,7 @@ describe("the tree of a large company", () => {
     );
     expect(wide.objectives[0]!.moreSupporters).toBe(66 - 8);
     expect(wide.objectives[0]!.moreSupportersOver).toBe(false);
-    // Past COUNTED_AT_MOST the tree stops counting and says "more than"; the objective's page
-    // still counts every one.
+    // Past COUNTED_AT_MOST the tree and the objective's page stop counting and say "more than".
     await writeAtOnce(COUNTED_AT_MOST - 66, "Written in bulk");
     const atMost = await goalsPage(lena, { periodId: treePeriod });
     expect(atMost.objectives[0]!.moreSupporters).toBe(COUNTED_AT_MOST - 8);
@@ -361,7 +360,18 @@ describe("the tree of a large company", () => {
       tree.objectives.map((row) => row.title),
     );
     expect(over.objectives[0]!.moreSupportersOver).toBe(true);
-    expect((await objectivePage(lena, company, "en")).supporterCount).toBe(COUNTED_AT_MOST + 1);
+    const capped = await objectivePage(lena, company, "en");
+    expect([capped.supporterCount, capped.supporterCountOver]).toEqual([COUNTED_AT_MOST, true]);
+    // Its pages are followed one by one; a page past the end is the last, found by counting them all.
+    expect(capped.supportersPage).toEqual({ page: 1, pageCount: null, hasNext: true });
+    const lastPage = Math.ceil((COUNTED_AT_MOST + 1) / 50);
+    const beyond = await objectivePage(lena, company, "en", lastPage + 5);
+    expect(beyond.supportersPage).toEqual({ page: lastPage, pageCount: null, hasNext: false });
+    // 1,001 supporters, fifty to a page: the last holds the one written last.
+    expect(beyond.supporters.map((row) => row.title)).toEqual(["One more 0"]);
+    expect((await objectivePage(lena, company, "en", lastPage - 1)).supportersPage.hasNext).toBe(
+      true,
+    );
   });
 });
 
