@@ -118,7 +118,8 @@ export async function accessAuditVersion(): Promise<string> {
     // A key result's contributors are written with it and never changed or removed alone (keyResultHoldings), and
     // no key result is ever deleted (objectives and periods stay; a leaver is erased in place): the newest change,
     // the end of an index, follows them all without counting the quarter's every key result for each request.
-    db.keyResult.aggregate({ _max: { updatedAt: true } }),
+    // Asked as the first row in the index's order: Prisma's aggregate reads a subquery the index cannot answer.
+    db.keyResult.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
     db.goalPeriod.aggregate({ _max: { updatedAt: true }, _count: true }),
   ]);
   const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
@@ -145,7 +146,7 @@ export async function accessAuditVersion(): Promise<string> {
     stamp(stages._max.createdAt),
     removals._max.id ?? 0,
     stageVersions._max.id ?? 0,
-    stamp(keyResults._max.updatedAt),
+    stamp(keyResults?.updatedAt),
     periods._count,
     stamp(periods._max.updatedAt),
   ].join("|");
