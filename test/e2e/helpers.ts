@@ -111,6 +111,10 @@ export async function openDraft(page: Page, startLabel: string) {
   await expect(start.or(ratings.first())).toBeVisible();
   if (await start.isVisible()) await start.click();
   await expect(page).toHaveURL(/\/assessments\//);
+  // The address changes before the draft's page replaces the start page (a transition): wait for
+  // the start button to go and the draft's ratings to show before counting anything on it.
+  await expect(start).toHaveCount(0);
+  await expect(ratings.first()).toBeVisible();
   await hydrated(page);
 }
 
@@ -130,6 +134,8 @@ export async function rateEverything(
   ratings: Record<string, string> = {},
 ): Promise<number> {
   const links = sectionNav(page).getByRole("link");
+  // count() does not wait: first the draft's areas, each with its rated count, must be there.
+  await expect(links.first()).toHaveText(/, \d+ of \d+ rated$/);
   const count = await links.count();
   await expect(links.last()).toHaveText("Summary and submit");
   let rated = 0;
