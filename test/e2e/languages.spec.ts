@@ -104,6 +104,8 @@ async function rateEverything(page: Page, language: Language) {
   const sections = page
     .getByRole("navigation", { name: say(language, "assessments:editor.sections") })
     .getByRole("link");
+  // count() does not wait: the draft's page (an area and the summary at least) must be there first.
+  await expect(sections.nth(1)).toBeVisible();
   const count = await sections.count();
   for (let index = 0; index < count - 1; index++) {
     await sections.nth(index).click();
