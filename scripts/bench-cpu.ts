@@ -10,7 +10,8 @@ import { readdirSync, readFileSync } from "node:fs";
 const TICK_MS =
   1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
 
-type Stat = { pid: number; ppid: number; comm: string; ticks: number };
+/** `ended`: the CPU of its children that have ended and been waited for (cutime and cstime). */
+type Stat = { pid: number; ppid: number; comm: string; ticks: number; ended: number };
 
 /** One process's stat line: the command is in brackets and may hold spaces, so fields are counted after it. */
 function stat(pid: number): Stat | null {
@@ -19,8 +20,15 @@ function stat(pid: number): Stat | null {
     const close = line.lastIndexOf(")");
     const comm = line.slice(line.indexOf("(") + 1, close);
     const fields = line.slice(close + 2).split(" ");
-    // After the command: state (3), ppid (4), …, utime (14), stime (15), numbered from the pid as 1.
-    return { pid, ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) };
+    // After the command: state (3), ppid (4), …, utime (14), stime (15), cutime (16), cstime (17),
+    // numbered from the pid as 1.
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      comm,
+      ticks: Number(fields[11]) + Number(fields[12]),
+      ended: Number(fields[13]) + Number(fields[14]),
+    };
   } catch {
     return null;
   }
@@ -50,9 +58,16 @@ export function treeMs(root: number): number {
 
 /** CPU milliseconds used so far by every PostgreSQL process on the machine (its backends serve the app's queries; a replica's too), and PgBouncer's in front of them. */
 export function postgresMs(): number {
+  const all = everyProcess().filter(
+    (process) => process.comm === "postgres" || process.comm === "pgbouncer",
+  );
+  const servers = new Set(all.map((process) => process.pid));
+  // A parallel query's workers end with it: their CPU is then the postmaster's (the one whose parent
+  // is not PostgreSQL) as children ended, which the live processes' sum alone would miss.
   return (
-    everyProcess()
-      .filter((process) => process.comm === "postgres" || process.comm === "pgbouncer")
-      .reduce((sum, process) => sum + process.ticks, 0) * TICK_MS
+    all.reduce(
+      (sum, process) => sum + process.ticks + (servers.has(process.ppid) ? 0 : process.ended),
+      0,
+    ) * TICK_MS
   );
 }
