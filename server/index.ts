@@ -6,6 +6,7 @@ import express, { type RequestHandler } from "express";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server.ts";
 import { processCount, sqliteProcessesWarning, startMessage } from "../server/process-rules.ts";
 import { serveHealth, serveHealthOnThread, startWorkers, workerBeats } from "./processes.ts";
+import { startOffLoop } from "./off-loop.ts";
 import { beatCell, beatInto } from "./loop-beat.ts";
 import { applyMigrations } from "../app/db/migrate.server.ts";
 import { noStoreByDefault } from "./cache-control.ts";
@@ -173,6 +174,8 @@ async function stopBackgroundJobs(): Promise<void> {
 
 /** One app process: ladders loaded, then pages served on PORT; `exit` ends the process once it has stopped serving. */
 async function serve(env: Env, development: boolean, exit: (code: number) => void = process.exit) {
+  // Views built over the whole organisation compute on a thread of their own (decision 133).
+  startOffLoop();
   const { keepPlannerStatistics } = await import("../app/db/client.server.ts");
   await keepPlannerStatistics();
 

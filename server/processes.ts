@@ -178,7 +178,7 @@ export function serveHealth(
  * that ends is started again, with the same growing delay as a process. `stop` ends it for good.
  */
 // A thread does not inherit the TypeScript loader the server runs under: it registers tsx's, then loads the file.
-const THREAD_START = `import("tsx/esm/api").then(({ register }) => { register(); return import(require("node:worker_threads").workerData.url); })`;
+export const THREAD_START = `import("tsx/esm/api").then(({ register }) => { register(); return import(require("node:worker_threads").workerData.url); })`;
 
 export function serveHealthOnThread(
   port: number,

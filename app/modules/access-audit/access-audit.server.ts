@@ -1,14 +1,9 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { mayLag } from "~/db/replicas.server";
-import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
-import {
-  equityAudit,
-  funnelSteps,
-  labelledAudit,
-  listedAudits,
-  type AuditUnit,
-} from "~/modules/equity/audit";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { SMALL_GROUP_FLOOR, type PersonFloors } from "~/modules/disclosure/floor";
+import { funnelSteps, labelledAudit, listedAudits, type AuditUnit } from "~/modules/equity/audit";
+import { equityAuditOffLoop } from "~/modules/equity/off-loop.server";
 import { NotFoundError } from "~/modules/errors";
 import { keyResultHoldings } from "~/modules/goals/goals.server";
 import { interviewerStaffings, interviewerTrainingHistory } from "~/modules/hiring/panels.server";
@@ -206,7 +201,7 @@ async function computeView(
   }));
   const audits = await Promise.all(
     sources.map(async (source) => {
-      const audit = equityAudit(
+      const audit = await equityAuditOffLoop(
         { name: `access-${source.id}`, stages: source.stages, dimensions },
         await source.units(people, asOf),
         floorOf,

@@ -15,3 +15,23 @@ export const SMALL_GROUP_FLOOR = 4;
 export function belowFloor(people: number, floor: number = SMALL_GROUP_FLOOR): boolean {
   return people < floor;
 }
+
+/**
+ * Each person's floor, with `key`, which names every raised floor (a kept view that applies the
+ * floors is keyed by it, so a session that raises a floor is applied to every report at once), and
+ * `raised`, the raised floors themselves, as a thread is handed them (platform/off-loop.server.ts).
+ */
+export type PersonFloors = ((personId: string) => number) & {
+  readonly key: string;
+  readonly raised: readonly (readonly [string, number])[];
+};
+
+/** The floors from the raised ones: the organisation's for everyone else. */
+export function floorsFrom(raised: Iterable<readonly [string, number]>): PersonFloors {
+  const floors = new Map(raised);
+  const entries = [...floors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.assign((personId: string) => floors.get(personId) ?? SMALL_GROUP_FLOOR, {
+    key: entries.map(([personId, floor]) => `${personId}=${floor}`).join(","),
+    raised: entries,
+  });
+}

@@ -1,12 +1,5 @@
 import { db } from "~/db/client.server";
-import { SMALL_GROUP_FLOOR } from "./floor";
-
-/**
- * Each person's floor (the organisation's, or higher where a calibration session they were in raised
- * it), with `key`, which names every raised floor: a kept view that applies the floors is keyed by it,
- * so a session that raises a floor is applied to every report at once, not when the view next expires.
- */
-export type PersonFloors = ((personId: string) => number) & { readonly key: string };
+import { floorsFrom, SMALL_GROUP_FLOOR, type PersonFloors } from "./floor";
 
 /**
  * Each person's floor: the organisation's, or higher where a calibration session they were in
@@ -24,9 +17,5 @@ export async function personFloors(): Promise<PersonFloors> {
       entry.personId,
       Math.max(floors.get(entry.personId) ?? SMALL_GROUP_FLOOR, entry.session.groupFloor),
     );
-  const key = [...floors]
-    .map(([personId, floor]) => `${personId}=${floor}`)
-    .sort()
-    .join(",");
-  return Object.assign((personId: string) => floors.get(personId) ?? SMALL_GROUP_FLOOR, { key });
+  return floorsFrom(floors);
 }

@@ -7,6 +7,7 @@ import {
   type Contribution,
   type Release,
 } from "~/modules/disclosure/check";
+import { floorsFrom } from "~/modules/disclosure/floor";
 import { auditTable } from "~/modules/disclosure/reports";
 import {
   fourFifthsRule,
@@ -541,4 +542,14 @@ export function equityAudit(
     comparisons: family.length,
     adjustment,
   };
+}
+
+/** `equityAudit` with the floors as data, as the compute thread is handed them (off-loop.server.ts). */
+export function equityAuditWithFloors(
+  spec: AuditSpec,
+  units: readonly AuditUnit[],
+  raised: readonly (readonly [string, number])[],
+  options: AuditRelease = {},
+): Audit {
+  return equityAudit(spec, units, floorsFrom(raised), options);
 }

@@ -1,15 +1,10 @@
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import { auditedPeople, managerChanges } from "~/modules/access-audit/queries.server";
-import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
-import { personFloors, type PersonFloors } from "~/modules/disclosure/floors.server";
-import {
-  equityAudit,
-  funnelSteps,
-  labelledAudit,
-  listedAudits,
-  type AuditRate,
-} from "~/modules/equity/audit";
+import { personFloors } from "~/modules/disclosure/floors.server";
+import { SMALL_GROUP_FLOOR, type PersonFloors } from "~/modules/disclosure/floor";
+import { funnelSteps, labelledAudit, listedAudits, type AuditRate } from "~/modules/equity/audit";
+import { equityAuditOffLoop } from "~/modules/equity/off-loop.server";
 import { NotFoundError } from "~/modules/errors";
 import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
@@ -234,22 +229,24 @@ async function computeView(
       eligible.map((row) => floorOf(row.personId)),
       SMALL_GROUP_FLOOR,
     ),
-    audits: SOURCES.map((source) => ({
-      id: source.id,
-      steps: funnelSteps(source.stages),
-      audit: labelledAudit(
-        equityAudit(
-          { name: `promotions-${source.id}`, stages: source.stages, dimensions },
-          units[source.id],
-          floorOf,
+    audits: await Promise.all(
+      SOURCES.map(async (source) => ({
+        id: source.id,
+        steps: funnelSteps(source.stages),
+        audit: labelledAudit(
+          await equityAuditOffLoop(
+            { name: `promotions-${source.id}`, stages: source.stages, dimensions },
+            units[source.id],
+            floorOf,
+          ),
+          ladders,
+          {
+            baseOf: (dimension) => splitDimension(dimension)?.dimension ?? dimension,
+            other: (base, value) => (base === WINDOW_DIMENSION ? windowName.get(value) : undefined),
+          },
         ),
-        ladders,
-        {
-          baseOf: (dimension) => splitDimension(dimension)?.dimension ?? dimension,
-          other: (base, value) => (base === WINDOW_DIMENSION ? windowName.get(value) : undefined),
-        },
-      ),
-    })),
+      })),
+    ),
   };
 }
 

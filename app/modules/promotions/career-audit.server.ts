@@ -8,9 +8,10 @@ import {
   teamNames,
 } from "~/modules/access-audit/queries.server";
 import { performanceBand, sessionScale } from "~/modules/calibration/scale";
-import type { PersonFloors } from "~/modules/disclosure/floors.server";
+import type { PersonFloors } from "~/modules/disclosure/floor";
 import { outcomeDimensions, outcomeGroups } from "~/modules/disclosure/outcomes";
-import { equityAudit, funnelSteps, groupLabel, labelledAudit } from "~/modules/equity/audit";
+import { funnelSteps, groupLabel, labelledAudit } from "~/modules/equity/audit";
+import { equityAuditOffLoop } from "~/modules/equity/off-loop.server";
 import { isPromotion } from "~/modules/insights/insights.server";
 import { calibrationInScope } from "~/modules/insights/queries.server";
 import { levelStays } from "~/modules/insights/time-in-level";
@@ -95,7 +96,7 @@ export async function careerAudits(
 async function computeCareerAudits(
   scope: PromotionAuditScope,
   asOf: Date,
-  floorOf: (person: string) => number,
+  floorOf: PersonFloors,
   ladders: readonly Ladder[],
 ) {
   const [timeToPromotion, nineBox] = await Promise.all([
@@ -108,7 +109,7 @@ async function computeCareerAudits(
 async function timeToPromotionAudits(
   scope: PromotionAuditScope,
   asOf: Date,
-  floorOf: (person: string) => number,
+  floorOf: PersonFloors,
   ladders: readonly Ladder[],
 ) {
   const [everyone, changes, regroupings, teamName, moves] = await Promise.all([
@@ -167,24 +168,26 @@ async function timeToPromotionAudits(
       inside: inside.get(person.id),
     };
   });
-  return TIME_TO_PROMOTION.map((funnel) => ({
-    id: funnel.id,
-    steps: funnelSteps(funnel.stages),
-    audit: labelledAudit(
-      equityAudit(
-        { name: `promotions-${funnel.id}`, stages: funnel.stages, dimensions },
-        timeToPromotionUnits(tenure, funnel.months, funnel.stages, asOf),
-        floorOf,
+  return Promise.all(
+    TIME_TO_PROMOTION.map(async (funnel) => ({
+      id: funnel.id,
+      steps: funnelSteps(funnel.stages),
+      audit: labelledAudit(
+        await equityAuditOffLoop(
+          { name: `promotions-${funnel.id}`, stages: funnel.stages, dimensions },
+          timeToPromotionUnits(tenure, funnel.months, funnel.stages, asOf),
+          floorOf,
+        ),
+        ladders,
       ),
-      ladders,
-    ),
-  }));
+    })),
+  );
 }
 
 async function nineBoxAudits(
   scope: PromotionAuditScope,
   asOf: Date,
-  floorOf: (person: string) => number,
+  floorOf: PersonFloors,
   ladders: readonly Ladder[],
 ) {
   const rows = (
@@ -237,16 +240,18 @@ async function nineBoxAudits(
     groups: outcomeGroups(entry, dimensions),
   }));
   const units = nineBoxUnits(outcomes, asOf);
-  const performance = equityAudit(
-    { name: "promotions-nineBoxPerformance", stages: HIGH_PERFORMANCE_STAGES, dimensions },
-    units.performance,
-    floorOf,
-  );
-  const potential = equityAudit(
-    { name: "promotions-nineBoxPotential", stages: HIGH_POTENTIAL_STAGES, dimensions },
-    units.potential,
-    floorOf,
-  );
+  const [performance, potential] = await Promise.all([
+    equityAuditOffLoop(
+      { name: "promotions-nineBoxPerformance", stages: HIGH_PERFORMANCE_STAGES, dimensions },
+      units.performance,
+      floorOf,
+    ),
+    equityAuditOffLoop(
+      { name: "promotions-nineBoxPotential", stages: HIGH_POTENTIAL_STAGES, dimensions },
+      units.potential,
+      floorOf,
+    ),
+  ]);
   const gaps = nineBoxGaps(performance, potential);
   return {
     audits: [
