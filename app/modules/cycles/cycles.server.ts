@@ -1,3 +1,4 @@
+import { chunksOf } from "~/db/chunks";
 import { ORGANISATION_WRITE } from "~/db/transactions";
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
@@ -48,9 +49,6 @@ import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
  * Review cycles: opening one (its participants fixed at that moment), following its
  * progress and closing it. Every write records its audit event in the same transaction.
  */
-
-// Well under SQLite's and PostgreSQL's bound-parameter limits for one statement.
-const CHUNK = 500;
 
 export type OpenCycleInput = {
   name: string;
@@ -125,13 +123,10 @@ export async function openCycle(actorId: string, input: OpenCycleInput): Promise
       },
       select: { id: true },
     });
-    for (let start = 0; start < people.length; start += CHUNK) {
+    for (const chunk of chunksOf(people))
       await tx.reviewCycleParticipant.createMany({
-        data: people
-          .slice(start, start + CHUNK)
-          .map((person) => ({ cycleId: cycle.id, userId: person.id })),
+        data: chunk.map((person) => ({ cycleId: cycle.id, userId: person.id })),
       });
-    }
     await recordAuditEvent(tx, {
       actorId,
       action: "cycle.open",

@@ -1,3 +1,4 @@
+import { chunksOf } from "~/db/chunks";
 import { ORGANISATION_WRITE } from "~/db/transactions";
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
@@ -32,9 +33,6 @@ export type ImportResult =
 
 type Reader = Pick<Prisma.TransactionClient, "user" | "team" | "levelChange">;
 type Tx = Prisma.TransactionClient;
-
-// Well under SQLite's and PostgreSQL's bound-parameter limits for one statement.
-const CHUNK = 500;
 
 /**
  * Checks a people CSV against Rungs and, unless `dryRun`, applies it: all of it in
@@ -137,9 +135,9 @@ async function applyPlan(
   const personId = (email: string | null) => (email ? idByEmail.get(email)! : null);
 
   // Creates are ordered manager-first, so every chunk's managers already exist.
-  for (let start = 0; start < creates.length; start += CHUNK) {
+  for (const chunk of chunksOf(creates)) {
     await tx.user.createMany({
-      data: creates.slice(start, start + CHUNK).map(({ id, row }) => ({
+      data: chunk.map(({ id, row }) => ({
         id,
         name: row.name,
         email: row.email,
@@ -188,9 +186,8 @@ async function applyPlan(
     groups.set(key, group);
   }
   for (const { data, ids } of groups.values()) {
-    for (let start = 0; start < ids.length; start += CHUNK) {
-      await tx.user.updateMany({ where: { id: { in: ids.slice(start, start + CHUNK) } }, data });
-    }
+    for (const chunk of chunksOf(ids))
+      await tx.user.updateMany({ where: { id: { in: chunk } }, data });
   }
 
   const byId = new Map(existing.people.map((person) => [person.id, person]));
