@@ -1,4 +1,5 @@
 import { LARGE_WRITE } from "~/db/transactions";
+import { chunksOf } from "~/db/chunks";
 import { db, type Prisma } from "~/db/client.server";
 import type { ProposalMark } from "./entries";
 import type { Message } from "~/i18n/messages";
@@ -165,15 +166,16 @@ export async function createSession(
     await tx.calibrationCalibrator.createMany({
       data: calibratorIds.map((userId) => ({ sessionId: session.id, userId })),
     });
-    await tx.calibrationEntry.createMany({
-      data: people.map((person) => ({
-        sessionId: session.id,
-        personId: person.id,
-        managerId: person.managerId,
-        trackId: person.track,
-        levelId: person.level,
-      })),
-    });
+    for (const chunk of chunksOf(people))
+      await tx.calibrationEntry.createMany({
+        data: chunk.map((person) => ({
+          sessionId: session.id,
+          personId: person.id,
+          managerId: person.managerId,
+          trackId: person.track,
+          levelId: person.level,
+        })),
+      });
     await refreshReviewFigures(tx, session.id, input.cycleId);
     await tx.calibrationEvent.create({
       data: {

@@ -1,3 +1,4 @@
+import { chunksOf } from "~/db/chunks";
 import type { Prisma } from "~/db/client.server";
 import * as clock from "~/platform/clock.server";
 
@@ -23,16 +24,17 @@ export async function recordGroupChanges(
 ): Promise<void> {
   const changed = moves.filter((move) => move.from !== move.to);
   if (!changed.length) return;
-  await tx.groupChange.createMany({
-    data: changed.map((move) => ({
-      personId: move.personId,
-      kind: move.kind,
-      attribute: move.kind === "attribute" ? move.attribute : null,
-      fromValue: move.from,
-      toValue: move.to,
-      changedAt: at,
-    })),
-  });
+  for (const chunk of chunksOf(changed))
+    await tx.groupChange.createMany({
+      data: chunk.map((move) => ({
+        personId: move.personId,
+        kind: move.kind,
+        attribute: move.kind === "attribute" ? move.attribute : null,
+        fromValue: move.from,
+        toValue: move.to,
+        changedAt: at,
+      })),
+    });
 }
 
 /** One move per attribute whose value differs between two sets of a person's attributes (a missing one is none). */

@@ -1,3 +1,4 @@
+import { chunksOf } from "~/db/chunks";
 import type { Prisma } from "~/db/client.server";
 import * as clock from "~/platform/clock.server";
 import { LEFT_SOURCE, RETURNED_SOURCE } from "./presence";
@@ -55,18 +56,19 @@ export async function recordLevelChanges(
       moved(move) || (move.toSince !== undefined && dayOf(move.toSince) !== dayOf(move.fromSince)),
   );
   if (!changed.length) return;
-  await tx.levelChange.createMany({
-    data: changed.map((move) => ({
-      personId: move.personId,
-      fromTrackId: move.from.track,
-      fromLevelId: move.from.level,
-      toTrackId: move.to.track,
-      toLevelId: move.to.level,
-      source: moved(move) ? source : LEVEL_SINCE_SOURCE,
-      changedAt: at,
-      fromSince: move.fromSince,
-    })),
-  });
+  for (const chunk of chunksOf(changed))
+    await tx.levelChange.createMany({
+      data: chunk.map((move) => ({
+        personId: move.personId,
+        fromTrackId: move.from.track,
+        fromLevelId: move.from.level,
+        toTrackId: move.to.track,
+        toLevelId: move.to.level,
+        source: moved(move) ? source : LEVEL_SINCE_SOURCE,
+        changedAt: at,
+        fromSince: move.fromSince,
+      })),
+    });
 }
 
 /**

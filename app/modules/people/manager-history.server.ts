@@ -1,3 +1,4 @@
+import { chunksOf } from "~/db/chunks";
 import type { Prisma } from "~/db/client.server";
 import * as clock from "~/platform/clock.server";
 
@@ -19,12 +20,13 @@ export async function recordManagerChanges(
 ): Promise<void> {
   const changed = moves.filter((move) => move.from !== move.to);
   if (!changed.length) return;
-  await tx.managerChange.createMany({
-    data: changed.map((move) => ({
-      personId: move.personId,
-      fromManagerId: move.from,
-      toManagerId: move.to,
-      changedAt: at,
-    })),
-  });
+  for (const chunk of chunksOf(changed))
+    await tx.managerChange.createMany({
+      data: chunk.map((move) => ({
+        personId: move.personId,
+        fromManagerId: move.from,
+        toManagerId: move.to,
+        changedAt: at,
+      })),
+    });
 }
