@@ -11,6 +11,8 @@ import { isCurrent } from "./queries.server";
 import { compareText } from "~/utils/compare";
 import { belowShown, cardOf, oneToOnesCard, type OneToOnesCard } from "./team-card";
 import * as clock from "~/platform/clock.server";
+import { ViewCache } from "~/platform/view-cache.server";
+import { peopleChangedAt } from "~/modules/people/queries.server";
 
 /**
  * What the team page says about one-to-ones, without content: for each person, when their last
@@ -128,8 +130,25 @@ function signalOf(
 
 const reportRow = z.object({ id: z.string(), name: z.string(), below: sqlInt });
 
-/** A manager's active reports by name, each with how many active reports of their own they have. */
+/**
+ * A manager's active reports by name, each with how many active reports of their own they have:
+ * kept per manager until anyone in the organisation changes (a move, a name, a leaver each write
+ * the person's row), as the team overview keeps its counts (decision 049). A VP's 794 reports at
+ * 200,000 people cost PostgreSQL 5 to 6 ms and the app 1.5 to 2.4 a request to count again.
+ */
+const directReports = new ViewCache<z.infer<typeof reportRow>[]>({
+  entries: 256,
+  maxAgeMs: 10 * 60 * 1000,
+});
+
 async function directReportsCounted(managerId: string) {
+  const changedAt = await peopleChangedAt();
+  return directReports.get(JSON.stringify([managerId, changedAt]), () =>
+    readDirectReports(managerId),
+  );
+}
+
+async function readDirectReports(managerId: string) {
   return parseRows(
     reportRow,
     await readRows`

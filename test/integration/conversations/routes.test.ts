@@ -722,6 +722,20 @@ describe("the team page's one-to-ones two levels down", () => {
       ...managers.slice(2).map((manager) => [manager.name, [`C ${manager.name}`], [], 0]),
     ]);
     expect(everyone.moreBelow).toEqual({ managers: 0, people: 0 });
+
+    // The reports and their counts are kept between views until someone changes: a newcomer below
+    // one manager, and the one person waiting below another leaving, are read on the next view.
+    await report(left.id, "E Newcomer");
+    const waiting = await db.user.findFirstOrThrow({
+      where: { managerId: meets.id, name: `C ${meets.name}` },
+    });
+    await db.user.update({ where: { id: waiting.id }, data: { deactivatedAt: new Date() } });
+    const after = bodyOf<Card>(
+      await teamRoute.loader(routeArgs(await signedInRequest("/team?oneToOnes=all", boss.id))),
+    ).conversations;
+    const lineOf = (name: string) => lines(after).find((line) => line[0] === name);
+    expect(lineOf(left.name)).toEqual([left.name, [`C ${left.name}`, "E Newcomer"], [], 0]);
+    expect(lineOf(meets.name)).toBeUndefined();
   });
 });
 
