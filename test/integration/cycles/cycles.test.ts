@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
 import { getLevel } from "~/modules/ladders";
 import { startAssessment } from "~/modules/assessments/assessments.server";
-import { closeCycle } from "~/modules/cycles/cycles.server";
+import { closeCycle, removeParticipant } from "~/modules/cycles/cycles.server";
 import * as exportRoute from "~/routes/admin.cycles.$cycleId.export";
 import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as listRoute from "~/routes/admin.cycles._index";
@@ -433,6 +433,26 @@ describe("following and closing a cycle", () => {
     expect(unknown.typedTeam).toBe("Gamma Rays");
     expect(unknown.team).toBeNull();
     expect(unknown.people.map((person) => person.name)).toEqual(["Ann"]);
+
+    // The counts are kept between views until what they read changes: each view is read before a
+    // change and after it. Ann submits (her participant row), Dan moves to Alpha (his person), Mia
+    // is taken out of the cycle (her row goes, the cycle is stamped).
+    const countsOf = async (query = "") => (await progressOf(admin.id, cycleId, query)).counts;
+    const draft = await db.assessment.findFirstOrThrow({ where: { cycleId, subjectId: ann.id } });
+    expect(await countsOf()).toMatchObject({ "self-draft": 1 });
+    await db.assessment.update({
+      where: { id: draft.id },
+      data: { status: "submitted", submittedAt: new Date() },
+    });
+    await refreshParticipant(db, cycleId, ann.id);
+    expect(await countsOf()).toMatchObject({ "self-draft": 0, "self-submitted": 2 });
+    expect(await countsOf(`?team=${beta.id}`)).toMatchObject({ "manager-submitted": 1 });
+    await db.user.update({ where: { id: dan.id }, data: { teamId: alpha.id } });
+    expect(await countsOf(`?team=${beta.id}`)).toMatchObject({ "manager-submitted": 0 });
+    expect(await countsOf()).toMatchObject({ "not-started": 1 });
+    const mia = await db.user.findUniqueOrThrow({ where: { id: manager.id } });
+    expect(await removeParticipant(admin.id, cycleId, mia.email)).toMatchObject({ ok: true });
+    expect(await countsOf()).toMatchObject({ "not-started": 0 });
   });
 
   test("people without a team are counted and listed on their own", async () => {
