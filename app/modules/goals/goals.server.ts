@@ -158,10 +158,23 @@ function shapeOf(row: Pick<KeyResultRow, "kind" | "direction" | "startValue" | "
   };
 }
 
-/** The teams whose members the person manages directly: the teams they may write objectives for. */
-export async function writerFacts(personId: string): Promise<WriterFacts> {
+/**
+ * The teams whose members the person manages directly: the teams they may write objectives for;
+ * only among `teamIds` when the caller asks about those alone (one objective's team: a chief
+ * executive's 794 reports at 200,000 people cost 2 to 4 ms of PostgreSQL's to read them all).
+ */
+export async function writerFacts(
+  personId: string,
+  teamIds?: readonly (string | null)[],
+): Promise<WriterFacts> {
+  const among = teamIds?.filter((id): id is string => id !== null);
+  if (among?.length === 0) return { managesTeamIds: [] };
   const rows = await db.user.findMany({
-    where: { managerId: personId, deactivatedAt: null, teamId: { not: null } },
+    where: {
+      managerId: personId,
+      deactivatedAt: null,
+      teamId: among ? { in: among } : { not: null },
+    },
     select: { teamId: true },
     distinct: ["teamId"],
   });
@@ -437,7 +450,7 @@ async function requireReadable(viewer: Viewer, objectiveId: string) {
 
 async function requireEditable(viewer: Viewer, objectiveId: string) {
   const row = await requireReadable(viewer, objectiveId);
-  const writer = await writerFacts(viewer.id);
+  const writer = await writerFacts(viewer.id, [row.teamId]);
   if (
     !canEditObjective(goalViewer(viewer), writer, {
       level: levelOf(row.level),
@@ -498,7 +511,7 @@ export async function objectivePage(
   const gv = goalViewer(viewer);
   const [writer, keyResults, supporters, parent, carriedTo, carriedFrom, periods] =
     await Promise.all([
-      writerFacts(viewer.id),
+      writerFacts(viewer.id, [row.teamId]),
       db.keyResult.findMany({
         where: { objectiveId },
         orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -735,7 +748,7 @@ export async function createObjective(viewer: Viewer, input: ObjectiveInput): Pr
   const teamId = level === "team" ? input.teamId : null;
   if (level === "team" && (!teamId || !(await db.team.count({ where: { id: teamId } }))))
     throw new InvalidError({ key: "goals:errors.team" });
-  const writer = await writerFacts(viewer.id);
+  const writer = await writerFacts(viewer.id, [teamId]);
   if (!canWriteObjective(goalViewer(viewer), writer, { level, teamId, ownerId: viewer.id }))
     throw new ForbiddenError({ key: "goals:errors.mayNotWrite" });
   let parentId: string | null = null;
