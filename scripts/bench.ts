@@ -2217,9 +2217,11 @@ try {
   await stopServer();
   await stopFloors();
   await stopDatabaseTier();
-  if (values.keep || values.reuse)
-    step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
-  else {
+  if (values.keep || values.reuse) {
+    // Comparing sizes on PostgreSQL, each size's run names the database it kept; this one made none.
+    if (SIZES.length === 1 || !postgresServer)
+      step(`kept ${postgresServer ? `database ${benchDatabaseName}` : folder}`);
+  } else {
     rmSync(folder, { recursive: true, force: true });
     if (postgresServer) await dropBenchDatabase(postgresServer);
   }
