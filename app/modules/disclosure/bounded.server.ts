@@ -8,9 +8,11 @@ import loadHighs from "highs";
  * exact count an equality, a band two inequalities. A release pins someone when every assignment
  * that fits all that was read gives one unit the same value at one release.
  *
- * Found exactly by mixed-integer programming (HiGHS): starting from the truth, each solve maximises
- * how many values not yet seen otherwise take the other value; once a solve flips none, every value
- * left is pinned. The generated audit's attacker (test/utils/bounded-attacker.ts) is written apart
+ * Found exactly: a value is free once some assignment that fits everything read gives it the other
+ * value. Most are found without a solver, by swapping two units' histories (`Swaps`) from the truth
+ * and from assignments kept from the scope's earlier checks; what is left goes to mixed-integer
+ * programming (HiGHS), each solve maximising how many values still open take the other value, with
+ * swaps walked again from each solution. Once a solve flips none, every value left is pinned. The generated audit's attacker (test/utils/bounded-attacker.ts) is written apart
  * from this, from what the pages show, so that the tests do not check this against itself.
  */
 
@@ -28,6 +30,14 @@ let loading: Promise<Highs> | null = null;
 const solver = () => (loading ??= loadHighs());
 
 /**
+ * Assignments that fitted what was read at an earlier check of the same scope, kept by the caller from
+ * one check to the next: each is tried against the new check (and used only if it fits all of it),
+ * which frees most values without searching again. Each maps `unit|stage|at` to a value.
+ */
+export type Witnesses = Map<string, number>[];
+const KEPT_WITNESSES = 8;
+
+/**
  * Whether what was read pins any unit's value. `stages`: the funnel's length (stage 0, where every
  * unit is, is no unknown); `joinedAt`: when each unit joined, at the first stage.
  */
@@ -35,9 +45,10 @@ export async function pinsAnyone(
   stages: number,
   figures: readonly ReadFigure[],
   joinedAt: ReadonlyMap<string, number>,
+  witnesses: Witnesses = [],
 ): Promise<boolean> {
   const index = new Map<string, number>();
-  const keys: { unit: string; at: number }[] = [];
+  const keys: { unit: string; stage: number; at: number }[] = [];
   const truth: number[] = [];
   const moments = new Map<string, Set<number>>();
   const column = (unit: string, stage: number, at: number, reached: number) => {
@@ -46,7 +57,7 @@ export async function pinsAnyone(
     if (found === undefined) {
       found = keys.length;
       index.set(key, found);
-      keys.push({ unit, at });
+      keys.push({ unit, stage, at });
       truth.push(reached >= stage ? 1 : 0);
       (moments.get(unit) ?? moments.set(unit, new Set()).get(unit)!).add(at);
     }
@@ -87,8 +98,27 @@ export async function pinsAnyone(
   const known = (column: number) => joinedAt.get(keys[column]!.unit) === keys[column]!.at;
   const open = new Set(keys.flatMap((_, column) => (known(column) ? [] : [column])));
   if (!open.size) return false;
+  const swaps = new Swaps(keys, rows, known, stages, truth);
+  const names = keys.map((key) => `${key.unit}|${key.stage}|${key.at}`);
+  const keep = (assignment: readonly number[]) => {
+    witnesses.push(new Map(names.map((name, column) => [name, assignment[column]!])));
+    if (witnesses.length > KEPT_WITNESSES) witnesses.shift();
+  };
+  const starts: number[][] = [truth];
+  for (const witness of witnesses.splice(0)) {
+    // One that did not see every value asked about now is of no use (a month later, a unit's values
+    // taken from it were found not to fit: too many moved in the month).
+    const assignment = names.map((name) => witness.get(name));
+    if (assignment.every((value) => value !== undefined) && swaps.fits(assignment))
+      starts.push(assignment);
+  }
+  for (const start of starts) {
+    const reached = swaps.free(start, open);
+    keep(reached);
+    if (!open.size) return false;
+  }
   const highs = await solver();
-  const starts = [0];
+  const rowStarts = [0];
   const indices: number[] = [];
   const values: number[] = [];
   for (const row of rows) {
@@ -97,7 +127,7 @@ export async function pinsAnyone(
       indices.push(column);
       values.push(row.values[position]!);
     }
-    starts.push(indices.length);
+    rowStarts.push(indices.length);
   }
   const numCols = keys.length;
   for (;;) {
@@ -110,19 +140,174 @@ export async function pinsAnyone(
       colUpper: keys.map((_, column) => (known(column) ? 0 : 1)),
       rowLower: rows.map((row) => (row.low === -Infinity ? -highs.infinity : row.low)),
       rowUpper: rows.map((row) => row.high),
-      matrix: { format: "csr", numRows: rows.length, numCols, starts, indices, values },
+      matrix: { format: "csr", numRows: rows.length, numCols, starts: rowStarts, indices, values },
       integrality: keys.map(() => highs.constants.variableType.integer),
     });
     if (result.status === -1 || result.value.modelStatus !== highs.constants.modelStatus.optimal)
       throw new Error(`the solver did not finish: ${JSON.stringify(result.status)}`);
-    const solution = result.value.solution.colValue;
-    let flipped = 0;
-    for (const column of [...open])
-      if (Math.round(solution[column]!) !== truth[column]) {
-        open.delete(column);
-        flipped += 1;
-      }
+    const solution = Array.from(result.value.solution.colValue, (value) => Math.round(value));
+    const before = open.size;
+    for (const column of [...open]) if (solution[column] !== truth[column]) open.delete(column);
     if (!open.size) return false;
-    if (!flipped) return true;
+    if (open.size === before) return true;
+    // From each new assignment the swaps reach further than from the truth.
+    keep(swaps.free(solution, open));
+    if (!open.size) return false;
+  }
+}
+
+/** How many units outside a unit's exact counts a swap is tried with, for each value still open. */
+const OTHER_PEERS = 24;
+
+/**
+ * Values freed without the solver: two units seen at the same moments swap their whole histories, and
+ * where the swap keeps every figure within what was read, each value it changes could have been the
+ * other (the assignment after it fits everything, and the check below verifies that it does). Swaps
+ * are walked from an assignment that fits, each from the one before, aiming at values still open.
+ * Only what no swap frees is left to the solver, whose last solve still proves what is pinned.
+ */
+class Swaps {
+  /** The rows each column is in, with its coefficient there. */
+  private readonly rowsOf: { row: number; value: number }[][];
+  /** Each unit's columns in one order (moment, then stage), for units seen at the same moments. */
+  private readonly columnsOf = new Map<string, number[]>();
+  /** The units seen at the same moments as each unit that a swap with it is tried with. */
+  private readonly peers = new Map<string, string[]>();
+
+  constructor(
+    private readonly keys: readonly { unit: string; at: number }[],
+    private readonly rows: readonly {
+      columns: number[];
+      values: number[];
+      low: number;
+      high: number;
+    }[],
+    private readonly known: (column: number) => boolean,
+    stages: number,
+    private readonly truth: readonly number[],
+  ) {
+    this.rowsOf = keys.map(() => []);
+    rows.forEach((row, index) =>
+      row.columns.forEach((column, position) =>
+        this.rowsOf[column]!.push({ row: index, value: row.values[position]! }),
+      ),
+    );
+    const byUnit = new Map<string, { at: number; column: number }[]>();
+    keys.forEach((key, column) =>
+      (byUnit.get(key.unit) ?? byUnit.set(key.unit, []).get(key.unit)!).push({
+        at: key.at,
+        column,
+      }),
+    );
+    const bySignature = new Map<string, string[]>();
+    const classOf = new Map<string, string>();
+    for (const [unit, columns] of byUnit) {
+      // Columns were made stage by stage at each moment, so a stable sort by moment keeps stage order.
+      columns.sort((a, b) => a.at - b.at);
+      this.columnsOf.set(
+        unit,
+        columns.map((entry) => entry.column),
+      );
+      const signature = `${stages}|${[...new Set(columns.map((entry) => entry.at))].join(",")}`;
+      (bySignature.get(signature) ?? bySignature.set(signature, []).get(signature)!).push(unit);
+      // The exact counts a unit is in: two units in the same ones swap without changing any of them.
+      const exact = columns.flatMap((entry) =>
+        this.rowsOf[entry.column]!.flatMap(({ row }) =>
+          rows[row]!.low === rows[row]!.high ? [row] : [],
+        ),
+      );
+      classOf.set(unit, exact.sort((a, b) => a - b).join(","));
+    }
+    for (const units of bySignature.values())
+      for (const unit of units) {
+        // Units in the same exact counts first (most swaps that fit), then a few of the others, which fit
+        // only where the two agree in the counts one of them is not in.
+        const same = units.filter(
+          (peer) => peer !== unit && classOf.get(peer) === classOf.get(unit),
+        );
+        const others = units.filter((peer) => classOf.get(peer) !== classOf.get(unit));
+        const offset = others.length ? units.indexOf(unit) % others.length : 0;
+        this.peers.set(unit, [
+          ...same,
+          ...[...others.slice(offset), ...others.slice(0, offset)].slice(0, OTHER_PEERS),
+        ]);
+      }
+  }
+
+  /** Whether an assignment fits everything read: every row within its figures, and known values nought. */
+  fits(assignment: readonly number[]): boolean {
+    return (
+      assignment.every((value, column) => !value || !this.known(column)) &&
+      this.rows.every((row) => {
+        let sum = 0;
+        for (const [position, column] of row.columns.entries())
+          sum += row.values[position]! * assignment[column]!;
+        return sum >= row.low && sum <= row.high;
+      })
+    );
+  }
+
+  /**
+   * Walks swaps from `start` (an assignment that fits), taking out of `open` every value that differs
+   * from the truth on the way; returns where the walk ended (an assignment that fits).
+   */
+  free(start: readonly number[], open: Set<number>): number[] {
+    const current = [...start];
+    const sums = this.rows.map((row) =>
+      row.columns.reduce(
+        (sum, column, position) => sum + row.values[position]! * current[column]!,
+        0,
+      ),
+    );
+    for (const column of [...open]) if (current[column] !== this.truth[column]) open.delete(column);
+    for (let pass = 0; pass < 3 && open.size; pass++) {
+      const before = open.size;
+      for (const column of [...open]) {
+        if (!open.has(column)) continue;
+        const unit = this.keys[column]!.unit;
+        const mine = this.columnsOf.get(unit)!;
+        const position = mine.indexOf(column);
+        for (const peer of this.peers.get(unit)!) {
+          const theirs = this.columnsOf.get(peer)!;
+          if (current[theirs[position]!] === current[column]) continue;
+          if (this.trySwap(mine, theirs, current, sums)) {
+            for (const changed of [...mine, ...theirs])
+              if (current[changed] !== this.truth[changed]) open.delete(changed);
+            break;
+          }
+        }
+      }
+      if (open.size === before) break;
+    }
+    return current;
+  }
+
+  /** Swaps two units' values if everything read still holds after; says whether it did. */
+  private trySwap(mine: number[], theirs: number[], current: number[], sums: number[]): boolean {
+    const delta = new Map<number, number>();
+    for (const [position, a] of mine.entries()) {
+      const b = theirs[position]!;
+      const change = current[b]! - current[a]!;
+      if (!change) continue;
+      // A value known to be nought (the moment a unit joined) stays nought.
+      if ((change > 0 && this.known(a)) || (change < 0 && this.known(b))) return false;
+      for (const [column, by] of [
+        [a, change],
+        [b, -change],
+      ] as const)
+        for (const { row, value } of this.rowsOf[column]!)
+          delta.set(row, (delta.get(row) ?? 0) + by * value);
+    }
+    if (!delta.size) return false;
+    for (const [row, by] of delta) {
+      const sum = sums[row]! + by;
+      if (sum < this.rows[row]!.low || sum > this.rows[row]!.high) return false;
+    }
+    for (const [row, by] of delta) sums[row]! += by;
+    for (const [position, a] of mine.entries()) {
+      const b = theirs[position]!;
+      [current[a], current[b]] = [current[b]!, current[a]!];
+    }
+    return true;
   }
 }

@@ -1,4 +1,4 @@
-import { pinsAnyone, type ReadFigure } from "~/modules/disclosure/bounded.server";
+import { pinsAnyone, type ReadFigure, type Witnesses } from "~/modules/disclosure/bounded.server";
 import { equityAudit, type Audit, type AuditSpec, type AuditUnit } from "./audit";
 
 /**
@@ -102,6 +102,8 @@ export async function releasedAudits(
   );
   const read: ReadFigure[] = [];
   const releases: ReleasedAudit[] = [];
+  // What fitted one check mostly fits the next (one figure more, or a month more): tried first.
+  const witnesses: Witnesses = [];
   for (const [index, moment] of moments.entries()) {
     const at = moment.getTime();
     const known = asKnownAt(units, at);
@@ -109,13 +111,27 @@ export async function releasedAudits(
     const candidate = equityAudit(spec, known, floorOf, { releasedAt });
     const figures = figuresOf(spec, candidate, known, at);
     const withheld = new Set<string>();
-    // The release whole first: most pin nobody, and then one solve decides it.
-    if (await pinsAnyone(spec.stages.length, [...read, ...figures], joinedAt))
-      for (const figure of figures)
-        if (await pinsAnyone(spec.stages.length, [...read, figure], joinedAt))
-          withheld.add(figure.key);
-        else read.push(figure);
-    else for (const figure of figures) read.push(figure);
+    const pins = (more: readonly ReadFigure[]) =>
+      pinsAnyone(spec.stages.length, [...read, ...more], joinedAt, witnesses);
+    // Greedy in the page's order, each figure checked beside every one shown before it. Figures added
+    // can only pin more, so the first that pins is found by halving: the release whole first (most
+    // pin nobody, and then one check decides it), and a few checks for each figure withheld.
+    for (let from = 0; from < figures.length;) {
+      if (!(await pins(figures.slice(from)))) {
+        read.push(...figures.slice(from));
+        break;
+      }
+      let low = from;
+      let high = figures.length - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (await pins(figures.slice(from, middle + 1))) high = middle;
+        else low = middle + 1;
+      }
+      read.push(...figures.slice(from, low));
+      withheld.add(figures[low]!.key);
+      from = low + 1;
+    }
     releases.push({
       at: moment,
       audit: withheld.size
