@@ -156,9 +156,6 @@ export async function pinsAnyone(
   }
 }
 
-/** How many units outside a unit's exact counts a swap is tried with, for each value still open. */
-const OTHER_PEERS = 24;
-
 /**
  * Values freed without the solver: two units seen at the same moments swap their whole histories, and
  * where the swap keeps every figure within what was read, each value it changes could have been the
@@ -171,8 +168,10 @@ class Swaps {
   private readonly rowsOf: { row: number; value: number }[][];
   /** Each unit's columns in one order (moment, then stage), for units seen at the same moments. */
   private readonly columnsOf = new Map<string, number[]>();
-  /** The units seen at the same moments as each unit that a swap with it is tried with. */
-  private readonly peers = new Map<string, string[]>();
+  /** The units seen at the same moments as each unit, and those of them in the same exact counts. */
+  private readonly peers = new Map<string, { same: string[]; all: string[] }>();
+  /** The exact counts each unit is in, as one key. */
+  private readonly classOf = new Map<string, string>();
 
   constructor(
     private readonly keys: readonly { unit: string; at: number }[],
@@ -200,7 +199,6 @@ class Swaps {
       }),
     );
     const bySignature = new Map<string, string[]>();
-    const classOf = new Map<string, string>();
     for (const [unit, columns] of byUnit) {
       // Columns were made stage by stage at each moment, so a stable sort by moment keeps stage order.
       columns.sort((a, b) => a.at - b.at);
@@ -216,22 +214,28 @@ class Swaps {
           rows[row]!.low === rows[row]!.high ? [row] : [],
         ),
       );
-      classOf.set(unit, exact.sort((a, b) => a - b).join(","));
+      this.classOf.set(unit, exact.sort((a, b) => a - b).join(","));
     }
-    for (const units of bySignature.values())
+    for (const units of bySignature.values()) {
+      const byClass = new Map<string, string[]>();
       for (const unit of units) {
-        // Units in the same exact counts first (most swaps that fit), then a few of the others, which fit
-        // only where the two agree in the counts one of them is not in.
-        const same = units.filter(
-          (peer) => peer !== unit && classOf.get(peer) === classOf.get(unit),
-        );
-        const others = units.filter((peer) => classOf.get(peer) !== classOf.get(unit));
-        const offset = others.length ? units.indexOf(unit) % others.length : 0;
-        this.peers.set(unit, [
-          ...same,
-          ...[...others.slice(offset), ...others.slice(0, offset)].slice(0, OTHER_PEERS),
-        ]);
+        const exact = this.classOf.get(unit)!;
+        (byClass.get(exact) ?? byClass.set(exact, []).get(exact)!).push(unit);
       }
+      for (const unit of units)
+        this.peers.set(unit, { same: byClass.get(this.classOf.get(unit)!)!, all: units });
+    }
+  }
+
+  /**
+   * The units a swap with `unit` is tried with: those in the same exact counts first (most swaps that
+   * fit), then the others, which fit only where the two agree in the counts one of them is not in.
+   */
+  private *peersOf(unit: string): Generator<string> {
+    const { same, all } = this.peers.get(unit)!;
+    for (const peer of same) if (peer !== unit) yield peer;
+    const exact = this.classOf.get(unit);
+    for (const peer of all) if (this.classOf.get(peer) !== exact) yield peer;
   }
 
   /** Whether an assignment fits everything read: every row within its figures, and known values nought. */
@@ -267,7 +271,7 @@ class Swaps {
         const unit = this.keys[column]!.unit;
         const mine = this.columnsOf.get(unit)!;
         const position = mine.indexOf(column);
-        for (const peer of this.peers.get(unit)!) {
+        for (const peer of this.peersOf(unit)) {
           const theirs = this.columnsOf.get(peer)!;
           if (current[theirs[position]!] === current[column]) continue;
           if (this.trySwap(mine, theirs, current, sums)) {
