@@ -24,6 +24,7 @@ export default tseslint.config(
   {
     ignores: [
       "build/",
+      ".cache/",
       ".react-router/",
       ".tmp/",
       "node_modules/",
