@@ -9,10 +9,10 @@ import loadHighs from "highs";
  * that fits all that was read gives one unit the same value at one release.
  *
  * Found exactly: a value is free once some assignment that fits everything read gives it the other
- * value. Most are found without a solver, by swapping two units' histories (`Swaps`) from the truth
- * and from assignments kept from the scope's earlier checks; what is left goes to mixed-integer
- * programming (HiGHS), each solve maximising how many values still open take the other value, with
- * swaps walked again from each solution. Once a solve flips none, every value left is pinned. The generated audit's attacker (test/utils/bounded-attacker.ts) is written apart
+ * value. Most are found without a solver, by moving one unit's history within a band or swapping two
+ * units' histories (`Swaps`) from the truth and from assignments kept from the scope's earlier checks;
+ * what is left goes to mixed-integer programming (HiGHS), each solve maximising how many values still
+ * open take the other value, with the moves walked again from each solution. Once a solve flips none, every value left is pinned. The generated audit's attacker (test/utils/bounded-attacker.ts) is written apart
  * from this, from what the pages show, so that the tests do not check this against itself.
  */
 
@@ -157,11 +157,12 @@ export async function pinsAnyone(
 }
 
 /**
- * Values freed without the solver: two units seen at the same moments swap their whole histories, and
- * where the swap keeps every figure within what was read, each value it changes could have been the
- * other (the assignment after it fits everything, and the check below verifies that it does). Swaps
- * are walked from an assignment that fits, each from the one before, aiming at values still open.
- * Only what no swap frees is left to the solver, whose last solve still proves what is pinned.
+ * Values freed without the solver: one unit's history moved alone where a band read has room for it,
+ * else two units seen at the same moments swapping their whole histories; where the move keeps every
+ * figure within what was read, each value it changes could have been the other (the assignment after
+ * it fits everything, and the check below verifies that it does). Moves are walked from an assignment
+ * that fits, each from the one before, aiming at values still open. Only what no move frees is left
+ * to the solver, whose last solve still proves what is pinned.
  */
 class Swaps {
   /** The rows each column is in, with its coefficient there. */
@@ -170,6 +171,8 @@ class Swaps {
   private readonly columnsOf = new Map<string, number[]>();
   /** The units seen at the same moments as each unit, and those of them in the same exact counts. */
   private readonly peers = new Map<string, { same: string[]; all: string[] }>();
+  /** Each unit's columns at one moment (one per stage after the first). */
+  private readonly perMoment: number;
   /** The exact counts each unit is in, as one key. */
   private readonly classOf = new Map<string, string>();
 
@@ -185,6 +188,7 @@ class Swaps {
     stages: number,
     private readonly truth: readonly number[],
   ) {
+    this.perMoment = stages - 1;
     this.rowsOf = keys.map(() => []);
     rows.forEach((row, index) =>
       row.columns.forEach((column, position) =>
@@ -271,6 +275,12 @@ class Swaps {
         const unit = this.keys[column]!.unit;
         const mine = this.columnsOf.get(unit)!;
         const position = mine.indexOf(column);
+        const moved = this.tryAlone(mine, position, current, sums);
+        if (moved) {
+          for (const changed of moved)
+            if (current[changed] !== this.truth[changed]) open.delete(changed);
+          continue;
+        }
         for (const peer of this.peersOf(unit)) {
           const theirs = this.columnsOf.get(peer)!;
           if (current[theirs[position]!] === current[column]) continue;
@@ -284,6 +294,42 @@ class Swaps {
       if (open.size === before) break;
     }
     return current;
+  }
+
+  /**
+   * Moves one unit's history alone so that the value at `position` takes the other value, with every
+   * value that order then asks for (reaching a stage earlier reaches the ones before it and holds it
+   * after; leaving one leaves those after it and every earlier moment), where what was read has room
+   * for it (a band, mostly): returns the values it changed, or null where it did not move.
+   */
+  private tryAlone(
+    mine: readonly number[],
+    position: number,
+    current: number[],
+    sums: number[],
+  ): number[] | null {
+    const moment = Math.floor(position / this.perMoment);
+    const stage = position % this.perMoment;
+    const to = 1 - current[mine[position]!]!;
+    const changed: number[] = [];
+    const delta = new Map<number, number>();
+    for (const [at, column] of mine.entries()) {
+      const [here, level] = [Math.floor(at / this.perMoment), at % this.perMoment];
+      const moves = to ? here >= moment && level <= stage : here <= moment && level >= stage;
+      // A value known to be nought is at the unit's first moment, which a move to one from an open
+      // value (a later moment) never reaches.
+      if (!moves || current[column] === to) continue;
+      changed.push(column);
+      for (const { row, value } of this.rowsOf[column]!)
+        delta.set(row, (delta.get(row) ?? 0) + value * (to - current[column]!));
+    }
+    for (const [row, by] of delta) {
+      const sum = sums[row]! + by;
+      if (sum < this.rows[row]!.low || sum > this.rows[row]!.high) return null;
+    }
+    for (const [row, by] of delta) sums[row]! += by;
+    for (const column of changed) current[column] = to;
+    return changed;
   }
 
   /** Swaps two units' values if everything read still holds after; says whether it did. */
