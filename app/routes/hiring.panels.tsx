@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, data } from "react-router";
+import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.panels";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -65,6 +66,7 @@ export default function PanelsPage({ loaderData, actionData }: Route.ComponentPr
   const { settings, canSetRule, attributes, competencies, people } = loaderData;
   const { t } = useTranslation("panels");
   const when = useInstant();
+  const f = useFormats();
   const label = (dimension: string) =>
     dimension.startsWith(ATTRIBUTE_PREFIX)
       ? t("dimensions.attribute", { name: dimension.slice(ATTRIBUTE_PREFIX.length) })
@@ -133,7 +135,8 @@ export default function PanelsPage({ loaderData, actionData }: Route.ComponentPr
         <Card className="mb-6 max-w-2xl">
           <p>
             {t("rules.readOnly", {
-              dimensions: settings.dimensions.map((dimension) => label(dimension)).join(", "),
+              mix: settings.dimensions.length ? "some" : "none",
+              dimensions: f.list(settings.dimensions.map((dimension) => label(dimension))),
               cap: settings.maxInterviewsPerWeek ?? t("rules.noCap"),
             })}
           </p>

@@ -197,6 +197,14 @@ describe("the panel rule", () => {
     expect(
       await rendered(rulesRoute, "/hiring/panels", "/hiring/panels", facts.admin.id),
     ).toContain("Attribute: location");
+    // Who may not change the rule reads it in words, the groups joined as the language joins a list,
+    // and a rule that mixes no group says so rather than "mix: .".
+    const readOnly = () => rendered(rulesRoute, "/hiring/panels", "/hiring/panels", facts.grace.id);
+    expect(await readOnly()).toContain("Panels should mix: Team and Attribute: location.");
+    const rule = { intent: "rule", maxInterviewsPerWeek: "", requireQualification: "on" };
+    await rulesPost(facts.admin.id, { ...rule, dimensions: [] });
+    expect(await readOnly()).toContain("Panels are not asked to mix any group.");
+    await rulesPost(facts.admin.id, { ...rule, dimensions: ["team", "attribute:location"] });
     expect(
       statusOf(
         await call(async () =>
