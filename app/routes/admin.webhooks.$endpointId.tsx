@@ -89,7 +89,7 @@ export default function WebhookLog({ loaderData, actionData }: Route.ComponentPr
             {endpoint.url}
           </dd>
           <dt className="font-medium">{t("events")}</dt>
-          <dd>{endpoint.events.map((kind) => t(KIND_LABELS[kind])).join(", ")}</dd>
+          <dd>{f.list(endpoint.events.map((kind) => t(KIND_LABELS[kind])))}</dd>
           <dt className="font-medium">{t("createdAt")}</dt>
           <dd>{f.dateTime(endpoint.createdAt)}</dd>
           <dt className="font-medium">{t("deliveries")}</dt>

@@ -134,7 +134,7 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
                 </Link>
               </th>
               <td className={tdClass}>
-                {endpoint.events.map((kind) => t(KIND_LABELS[kind])).join(", ")}
+                {f.list(endpoint.events.map((kind) => t(KIND_LABELS[kind])))}
               </td>
               <td className={tdClass}>{f.dateTime(endpoint.createdAt)}</td>
               <td className={tdClass}>

@@ -182,7 +182,7 @@ function useSessionWords() {
   };
   const signed = (value: number) =>
     `${value > 0 ? "+" : value < 0 ? "−" : "±"}${f.number(Math.abs(value), 2)}`;
-  return { t, outcomeText, preReadText, signed };
+  return { t, f, outcomeText, preReadText, signed };
 }
 
 export default function CalibrationSession({ loaderData, actionData }: Route.ComponentProps) {
@@ -194,7 +194,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
   const released = refused ? null : searchParams.get("released");
   useLiveSession(view.session.id);
   const navigation = useNavigation();
-  const { t, outcomeText, preReadText, signed } = useSessionWords();
+  const { t, f, outcomeText, preReadText, signed } = useSessionWords();
   const { session } = view;
   const filtered = Object.values(view.filters).some(Boolean);
   const nextLabel = view.next ? t(`state.${view.next.state}`) : "";
@@ -238,7 +238,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
           ) : null}
           {view.severityFlagged.length ? (
             <p className="mb-3 text-sm">
-              {t("session.severity.flagged", { names: view.severityFlagged.join(", ") })}
+              {t("session.severity.flagged", { names: f.list(view.severityFlagged) })}
             </p>
           ) : null}
           <Link
@@ -383,7 +383,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
               <h2 className="mb-1 text-lg font-semibold">{t("session.calibrators.heading")}</h2>
               <p className="mb-3 text-sm">
                 {view.calibrators.names.length
-                  ? view.calibrators.names.join(", ")
+                  ? f.list(view.calibrators.names)
                   : t("session.calibrators.none")}
               </p>
               {view.calibrators.canInvite ? (

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data } from "react-router";
+import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId.panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -58,6 +59,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 export default function PanelPage({ loaderData, actionData }: Route.ComponentProps) {
   const { loop, opening, settings, canStaff, mix, stages } = loaderData;
   const { t } = useTranslation("panels");
+  const f = useFormats();
   const label = (dimension: string) =>
     dimension.startsWith(ATTRIBUTE_PREFIX)
       ? t("dimensions.attribute", { name: dimension.slice(ATTRIBUTE_PREFIX.length) })
@@ -144,7 +146,7 @@ export default function PanelPage({ loaderData, actionData }: Route.ComponentPro
                     <span>
                       {suggestion.name} · {suggestion.team ?? t("panel.noTeam")} ·{" "}
                       {suggestion.level ?? t("panel.noLevel")} · {load(suggestion.load)} ·{" "}
-                      {t("panel.widens", { dimensions: suggestion.widens.map(label).join(", ") })}
+                      {t("panel.widens", { dimensions: f.list(suggestion.widens.map(label)) })}
                     </span>
                     <Form method="post">
                       <input type="hidden" name="intent" value="assign" />
