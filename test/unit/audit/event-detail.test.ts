@@ -513,9 +513,13 @@ describe("an audit event's detail in the reader's language", () => {
     );
     expect(
       inGerman("api.token_issued", { name: "Mein Blatt", scopes: "people:read", reach: "person" }),
-    ).toBe("name: Mein Blatt; scopes: people:read; Reichweite: eigenes Token einer Person, nur lesend");
+    ).toBe(
+      "name: Mein Blatt; scopes: people:read; Reichweite: eigenes Token einer Person, nur lesend",
+    );
     expect(
       inGerman("api.token_revoked", { name: "Mein Blatt", reach: "person", ownerId: "mentee-1" }),
-    ).toBe("name: Mein Blatt; Reichweite: eigenes Token einer Person, nur lesend; gehört: Mia Mentee");
+    ).toBe(
+      "name: Mein Blatt; Reichweite: eigenes Token einer Person, nur lesend; gehört: Mia Mentee",
+    );
   });
 });
