@@ -11,6 +11,7 @@ import { i18nOf, notingNamespaces, withNamespaces } from "./i18n/i18n.server";
 import { logError } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { serverFacts } from "./utils/server-facts";
+import { documentShipsScripts } from "./utils/page-scripts";
 // Every workflow registers its to-do provider and deactivation hook before any request is served.
 import "./modules/workflows.server";
 
@@ -32,6 +33,14 @@ export default function handleRequest(
   if (request.method === "HEAD")
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   const nonce = loadContext.get(serverFacts).cspNonce ?? "";
+  // A page that works whole as HTML goes without the app's scripts (decision 134), so without the
+  // data they would hydrate from and the namespaces they would fetch.
+  const scripted = documentShipsScripts(
+    routerContext.staticHandlerContext.matches.map(
+      (match) => routerContext.routeModules[match.route.id]?.handle,
+    ),
+  );
+  const context = scripted ? routerContext : { ...routerContext, serverHandoffStream: undefined };
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const chunks: Buffer[] = [];
@@ -43,10 +52,13 @@ export default function handleRequest(
       final(callback) {
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(
-          new Response(withNamespaces(Buffer.concat(chunks), used), {
-            headers: responseHeaders,
-            status: responseStatusCode,
-          }),
+          new Response(
+            scripted ? withNamespaces(Buffer.concat(chunks), used) : Buffer.concat(chunks),
+            {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            },
+          ),
         );
         callback();
       },
@@ -57,7 +69,7 @@ export default function handleRequest(
       renderToPipeableStream(
         <I18nextProvider i18n={i18nOf(loadContext)}>
           <NonceProvider value={nonce}>
-            <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+            <ServerRouter context={context} url={request.url} nonce={nonce} />
           </NonceProvider>
         </I18nextProvider>,
         {

@@ -5,6 +5,7 @@ import {
   Scripts,
   ScrollRestoration,
   data,
+  useMatches,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "react-router";
@@ -23,6 +24,7 @@ import { chosenLanguage, getSignedIn } from "./modules/identity/sessions/session
 import { ladderState } from "./modules/ladders/registry.server";
 import { openTodoCount } from "./modules/todo/todo.server";
 import { useNonce } from "./utils/nonce";
+import { documentShipsScripts, PRINT_BUTTONS_SCRIPT } from "./utils/page-scripts";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
 import { getEnv } from "./utils/env.server";
@@ -124,6 +126,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const viewer = rootData?.viewer
     ? { ...rootData.viewer, openTodos: home?.todo.length ?? rootData.viewer.openTodos }
     : null;
+  const handles = useMatches().map((match) => match.handle);
+  // In the browser the app runs: every page it shows carries its scripts.
+  const scripted = typeof document !== "undefined" || documentShipsScripts(handles);
   return (
     <html
       lang={localeOf(language)}
@@ -137,11 +142,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <AppShell viewer={viewer} theme={rootData?.theme ?? "system"}>
+        <AppShell viewer={viewer} theme={rootData?.theme ?? "system"} scripted={scripted}>
           {children}
         </AppShell>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripted ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PRINT_BUTTONS_SCRIPT }} />
+        )}
       </body>
     </html>
   );

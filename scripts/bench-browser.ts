@@ -6,7 +6,8 @@ import { chromiumArgs, chromiumPath } from "../test/e2e/chromium.ts";
  * own, test/e2e/chromium.ts): the scripts and stylesheets it fetches before the page is interactive,
  * as served (compressed), and, as a mid-range phone on a slow network would load it, the time until
  * it is interactive. "Interactive" is React's hydration having reached the page: the body (and the
- * page's first form, when it has one) carry React's props, so their handlers answer.
+ * page's first form, when it has one) carry React's props, so their handlers answer; a page sent
+ * without the app's scripts is interactive once parsed.
  */
 
 export type Weight = {
@@ -41,12 +42,18 @@ const LOADS = 5;
 const WATCH_INTERACTIVE = `(() => {
   const hydrated = (element) => !!element && Object.keys(element).some((key) => key.startsWith("__reactProps$"));
   const check = () => {
+    if (window.__interactiveAt) return;
     if (hydrated(document.body) && (!document.forms[0] || hydrated(document.forms[0]))) {
       window.__interactiveAt = performance.now();
       return;
     }
     requestAnimationFrame(check);
   };
+  // A document without the app's scripts (decision 134) is interactive once parsed: its links and
+  // forms are the browser's own.
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!document.querySelector('script[type="module"]')) window.__interactiveAt = performance.now();
+  });
   requestAnimationFrame(check);
 })();`;
 

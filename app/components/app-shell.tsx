@@ -91,7 +91,7 @@ export function navItems(viewer: NavViewer): { main: NavItem[]; admin: NavGroup[
  * it is lost; without JavaScript, the Apply button posts it and the page comes back in it. On a
  * phone the header has no room for it: it heads the menu there.
  */
-function LanguageSwitch({ className }: { className: string }) {
+function LanguageSwitch({ className, scripted }: { className: string; scripted: boolean }) {
   const location = useLocation();
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -124,16 +124,24 @@ function LanguageSwitch({ className }: { className: string }) {
           </option>
         ))}
       </select>
-      <noscript>
+      <WithoutScripts scripted={scripted}>
         <button type="submit" className="text-sm underline">
           {t("language.apply")}
         </button>
-      </noscript>
+      </WithoutScripts>
     </Form>
   );
 }
 
-function ThemeSwitch({ theme }: { theme: Theme }) {
+/**
+ * What a page shows only when nothing runs its handlers: in a `<noscript>` where the app's scripts
+ * come (a browser running them never shows it), plainly where the document has none (decision 134).
+ */
+function WithoutScripts({ scripted, children }: { scripted: boolean; children: ReactNode }) {
+  return scripted ? <noscript>{children}</noscript> : children;
+}
+
+function ThemeSwitch({ theme, scripted }: { theme: Theme; scripted: boolean }) {
   const location = useLocation();
   const { t } = useTranslation();
   return (
@@ -158,22 +166,28 @@ function ThemeSwitch({ theme }: { theme: Theme }) {
         <option value="light">{t("theme.light")}</option>
         <option value="dark">{t("theme.dark")}</option>
       </select>
-      <noscript>
+      <WithoutScripts scripted={scripted}>
         <button type="submit" className="text-sm underline">
           {t("theme.apply")}
         </button>
-      </noscript>
+      </WithoutScripts>
     </Form>
   );
 }
 
+const menuClass =
+  "shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-sm md:hidden dark:border-slate-600";
+
 export function AppShell({
   viewer,
   theme,
+  scripted,
   children,
 }: {
   viewer: NavViewer | null;
   theme: Theme;
+  /** Whether the document carries the app's scripts (decision 134). */
+  scripted: boolean;
   children: ReactNode;
 }) {
   const [menuOpen, setMenuOpen] = useState(false);
@@ -215,10 +229,10 @@ export function AppShell({
             <span className="sr-only sm:not-sr-only">Rungs</span>
           </a>
           <div className="flex min-w-0 items-center gap-2 sm:gap-3">
-            <ThemeSwitch theme={theme} />
+            <ThemeSwitch theme={theme} scripted={scripted} />
             {viewer ? (
               <>
-                <LanguageSwitch className="hidden sm:flex" />
+                <LanguageSwitch className="hidden sm:flex" scripted={scripted} />
                 <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300">
                   {viewer.name}
                 </span>
@@ -230,16 +244,23 @@ export function AppShell({
                     {t("shell.signOut")}
                   </button>
                 </Form>
-                <button
-                  type="button"
-                  className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-sm md:hidden dark:border-slate-600"
-                  aria-expanded={menuOpen}
-                  aria-controls="primary-navigation"
-                  disabled={!interactive}
-                  onClick={() => setMenuOpen((open) => !open)}
-                >
-                  {t("shell.menu")}
-                </button>
+                {scripted ? (
+                  <button
+                    type="button"
+                    className={menuClass}
+                    aria-expanded={menuOpen}
+                    aria-controls="primary-navigation"
+                    disabled={!interactive}
+                    onClick={() => setMenuOpen((open) => !open)}
+                  >
+                    {t("shell.menu")}
+                  </button>
+                ) : (
+                  // Without the app's scripts the menu is a link to itself, shown while it is the target.
+                  <a href="#primary-navigation" className={menuClass}>
+                    {t("shell.menu")}
+                  </a>
+                )}
               </>
             ) : null}
           </div>
@@ -250,10 +271,10 @@ export function AppShell({
           <nav
             id="primary-navigation"
             aria-label={t("shell.mainNavigation")}
-            className={`no-print w-full shrink-0 md:block md:w-52 ${menuOpen ? "block" : "hidden"} absolute start-0 end-0 z-20 bg-white p-4 shadow md:static md:bg-transparent md:p-0 md:shadow-none dark:bg-slate-900 md:dark:bg-transparent`}
+            className={`no-print w-full shrink-0 md:block md:w-52 ${menuOpen ? "block" : "hidden"} target:block absolute start-0 end-0 z-20 bg-white p-4 shadow md:static md:bg-transparent md:p-0 md:shadow-none dark:bg-slate-900 md:dark:bg-transparent`}
             onClick={followLinks}
           >
-            <LanguageSwitch className="mb-3 flex sm:hidden" />
+            <LanguageSwitch className="mb-3 flex sm:hidden" scripted={scripted} />
             <ul className="space-y-1">
               {nav.main.map((item) => (
                 <li key={item.to}>

@@ -8,6 +8,10 @@ import { requireLadderIn } from "~/modules/ladders/registry.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { ladderSummary } from "~/modules/ladders/views";
 import { withDomainErrors } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   await requireUser(request);

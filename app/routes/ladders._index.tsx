@@ -10,6 +10,10 @@ import { withDomainErrors } from "~/utils/http.server";
 import { RichText } from "~/components/ui/rich-text";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("ladders:list.title") },

@@ -18,9 +18,11 @@ import { signInOptions } from "~/modules/identity/single-sign-on/single-sign-on.
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
 import { serverFacts } from "~/utils/server-facts";
+import { plainHtml } from "~/utils/page-scripts";
 
 const LoginSchema = z.object({
-  // Keys, worded where the errors are shown (app/components/ui/field.tsx): this schema checks in the browser too.
+  // Keys, worded where the errors are shown (app/components/ui/field.tsx). The server checks with this
+  // schema; the browser too when the app shows the page in place (after signing out, decision 134).
   email: z
     .string({ error: "auth:login.errors.emailRequired" })
     .trim()
@@ -28,6 +30,9 @@ const LoginSchema = z.object({
   password: z.string({ error: "auth:login.errors.passwordRequired" }),
   redirectTo: z.string().optional(),
 });
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:login.title") },

@@ -17,8 +17,12 @@ import {
 } from "~/modules/identity/sign-in-links/sign-in-link.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
 
 const invalidLink = { key: "auth:setPassword.errors.invalidLink" };
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:setPassword.title") },

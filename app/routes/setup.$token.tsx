@@ -16,6 +16,10 @@ import { NotFoundError } from "~/modules/errors";
 import { FirstAdminSchema } from "~/modules/identity/setup/first-admin-form";
 import { becomeFirstAdmin, setupLinkRefusal } from "~/modules/identity/setup/first-admin.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:setup.title") },

@@ -9,6 +9,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { MessageKind } from "~/modules/notifications/preferences";
 import { readUnsubscribeLink, unsubscribe } from "~/modules/notifications/preferences.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
 
 /**
  * One-click unsubscribe (RFC 8058), without signing in: the link in every email carries a
@@ -18,6 +19,9 @@ import { withDomainErrors } from "~/utils/http.server";
  * ("List-Unsubscribe=One-Click"), turns those kinds off. The cross-site check lets this
  * path's POSTs through (server/cross-site.ts): they come from mail providers.
  */
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:unsubscribe.title") },

@@ -1,5 +1,5 @@
-import { expect, test } from "./test";
-import { expectAccessible, people, signIn } from "./helpers";
+import { expect, test, type Page } from "./test";
+import { DEMO_PASSWORD, expectAccessible, hydrated, people, signIn } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, people.engineer.email);
@@ -116,4 +116,76 @@ test("printed, the track matrix fits landscape A4: every level on the page, the 
     ),
   );
   expect(pageRules.map((size) => size.toLowerCase())).toContain("a4 landscape");
+});
+
+/** The browser's print dialog, counted in the page instead of opened. */
+const countPrints = () => {
+  const counted = window as unknown as { printed: number };
+  counted.printed = 0;
+  window.print = () => {
+    counted.printed += 1;
+  };
+};
+const printed = (page: Page) =>
+  page.evaluate(() => (window as unknown as { printed: number }).printed);
+
+test("the ladder's pages and the sign-in page come without the app's scripts and still work: print, theme, the phone's menu, signing in (decision 134)", async ({
+  page,
+  browser,
+}) => {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  await page.addInitScript(countPrints);
+  await page.goto("/ladders/engineering/levels/ic3");
+  await expect(page.getByRole("heading", { name: "Senior Engineer", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Print or save as PDF" }).click();
+  expect(await printed(page)).toBe(1);
+  // Without scripts the theme is applied by its own button, and the page comes back in it.
+  const theme = page.getByRole("form", { name: "Colour theme" });
+  await theme.getByLabel("Theme").selectOption("dark");
+  await theme.getByRole("button", { name: "Apply" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page).toHaveURL(/\/ladders\/engineering\/levels\/ic3$/);
+  // On a phone the menu is a link that shows the navigation.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const navigation = page.getByRole("navigation", { name: "Main" });
+  await expect(navigation).toBeHidden();
+  await page.getByRole("link", { name: "Menu" }).click();
+  await expect(navigation.getByRole("link", { name: "Reviews" })).toBeVisible();
+  expect(scripts).toEqual([]);
+
+  // A page of the app comes with them, and a ladder page it opens in place prints once.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/");
+  await hydrated(page);
+  expect(scripts.length).toBeGreaterThan(0);
+  await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+  await navigation.getByRole("link", { name: "Ladders" }).click();
+  await page.getByRole("link", { name: "Individual contributor" }).first().click();
+  await expect(
+    page.getByRole("heading", { name: "Individual contributor", level: 1 }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Print or save as PDF" }).click();
+  expect(await printed(page)).toBe(1);
+
+  const signedOut = await browser.newContext();
+  const visitor = await signedOut.newPage();
+  const visitorScripts: string[] = [];
+  visitor.on("request", (request) => {
+    if (request.resourceType() === "script") visitorScripts.push(request.url());
+  });
+  await visitor.goto("/login");
+  await visitor.getByLabel("Email").fill(people.engineer.email);
+  await visitor.getByRole("button", { name: "Sign in" }).click();
+  // Checked by the server, in the page's words, with what was typed kept.
+  await expect(visitor.getByText("Enter your password.")).toBeVisible();
+  await expect(visitor.getByLabel("Email")).toHaveValue(people.engineer.email);
+  expect(visitorScripts).toEqual([]);
+  await visitor.getByLabel("Password").fill(DEMO_PASSWORD);
+  await visitor.getByRole("button", { name: "Sign in" }).click();
+  await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(visitorScripts.length).toBeGreaterThan(0);
+  await signedOut.close();
 });

@@ -28,6 +28,13 @@ function SlowPage() {
   return createElement("p", { id: "word" }, t("nav.home"));
 }
 
+/** A page that words from two namespaces, with the app's scripts. */
+function TwoNamespacesPage() {
+  const { t } = useTranslation("auth");
+  const common = useTranslation().t;
+  return createElement("p", { id: "word" }, `${t("login.heading")} ${common("nav.home")}`);
+}
+
 const build = serverBuild(
   {
     root: route("root", "", { ...root, links: () => [], default: withRouteProps(root.default) }),
@@ -50,6 +57,7 @@ const build = serverBuild(
       loader: () => new Promise((resolve) => setTimeout(() => resolve(null), 5)),
       default: SlowPage,
     }),
+    "routes/words": route("routes/words", "words", { default: TwoNamespacesPage }),
   },
   { document: renderDocument as never, handleError },
 );
@@ -234,7 +242,7 @@ describe("the language of a page", () => {
       ) as unknown;
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        server.send("GET", i % 2 ? "/slow" : "/login", { "Accept-Language": "de" }),
+        server.send("GET", i % 2 ? "/slow" : "/words", { "Accept-Language": "de" }),
       ),
     );
     expect(answers.map(({ body }) => named(body))).toEqual(
@@ -242,8 +250,22 @@ describe("the language of a page", () => {
     );
     // After the page's own content, just before the body ends; and not in its data.
     expect(answers[0]!.body).toMatch(/id="rungs-namespaces">[^<]*<\/script><\/body>/);
-    const { body } = await server.send("GET", "/login.data", { "Accept-Language": "de" });
+    const { body } = await server.send("GET", "/words.data", { "Accept-Language": "de" });
     expect(body).not.toContain("rungs-namespaces");
+  });
+
+  test("a page that works whole as HTML (the sign-in page) is sent without the app's scripts, the data they would hydrate from or the namespaces they would fetch (decision 134)", async () => {
+    const { status, body } = await page("de");
+    expect(status).toBe(200);
+    expect(body).toContain("Anmelden");
+    expect(body).not.toMatch(/<script[^>]*type="module"|modulepreload|__reactRouterContext/);
+    expect(body).not.toContain("rungs-namespaces");
+    // Its one line of script: the print buttons.
+    expect(body.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script nonce=/)]);
+    // A page of the app carries them.
+    const app = await server.send("GET", "/words", { "Accept-Language": "de" });
+    expect(app.body).toMatch(/<script[^>]*type="module"/);
+    expect(app.body).toContain("__reactRouterContext");
   });
 });
 

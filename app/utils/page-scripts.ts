@@ -1,0 +1,21 @@
+/**
+ * Which documents carry the app's scripts (decision 134). A page whose route (or a route above it)
+ * says so in its `handle` works whole as HTML, links and forms, and is sent without them: the
+ * sign-in pages and the ladder's, which people open first and often from a link, arrive in one
+ * stylesheet. Once the app runs in a browser, every page it shows there is its own.
+ */
+export type PageHandle = { scripts?: false };
+
+/** A route's `handle` for a page that works whole without the app's scripts. */
+export const plainHtml: PageHandle = { scripts: false };
+
+/** Whether a document of these routes (root first, as matched) is sent with the app's scripts. */
+export function documentShipsScripts(handles: readonly unknown[]): boolean {
+  return !handles.some((handle) => (handle as PageHandle | undefined)?.scripts === false);
+}
+
+/**
+ * The one script a document without the app's carries: its print buttons (marked `data-print`)
+ * print. In a document with the app's scripts, the button's own handler does.
+ */
+export const PRINT_BUTTONS_SCRIPT = `addEventListener("click",e=>{e.target.closest?.("[data-print]")&&print()})`;
