@@ -9,6 +9,10 @@ import type { AccessStage } from "~/modules/access-audit/units";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("accessAudit:title") },

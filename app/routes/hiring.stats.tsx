@@ -15,6 +15,10 @@ import { hiringStatisticsWithPanels } from "~/modules/hiring/panel-stats.server"
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:stats.title") },

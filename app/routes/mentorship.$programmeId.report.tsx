@@ -12,6 +12,10 @@ import { programmeReport } from "~/modules/mentorship/report.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { largest } from "~/utils/extremes";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = programmeMeta("report");
 

@@ -16,6 +16,10 @@ import { languageOf } from "~/i18n/i18n.server";
 import { historyPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {

@@ -21,6 +21,10 @@ import type { ComparedSide } from "~/modules/growth/comparison";
 import { printPage, type EvidenceView } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {

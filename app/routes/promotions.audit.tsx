@@ -11,6 +11,10 @@ import { WINDOW_DIMENSION, type PromotionAuditStage } from "~/modules/promotions
 import type { CareerAuditStage } from "~/modules/promotions/career-audit-units";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsAudit:title") },

@@ -9,6 +9,10 @@ import { windowAuditView } from "~/modules/promotions/audit.server";
 import type { PromotionAuditStage } from "~/modules/promotions/audit-units";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: metaT(matches)("promotionsAudit:windowTitle", { name: loaderData?.window.name ?? "" }) },

@@ -1,8 +1,8 @@
 /**
  * Which documents carry the app's scripts (decision 134). A page whose route (or a route above it)
  * says so in its `handle` works whole as HTML, links and forms, and is sent without them: the
- * sign-in pages and the ladder's, which people open first and often from a link, arrive in one
- * stylesheet. Once the app runs in a browser, every page it shows there is its own.
+ * sign-in pages, the ladder's (opened first, often from a link) and the reports people only read
+ * arrive as HTML and one stylesheet. Once the app runs in a browser, every page it shows is its own.
  */
 export type PageHandle = { scripts?: false };
 
