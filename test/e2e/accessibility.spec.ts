@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "./test";
-import { axe, people, signIn } from "./helpers";
+import { axe, COLOUR_RULES, people, signIn } from "./helpers";
 
 /**
  * Every page type of the app, as the roles that see it, in light and dark theme, at a desktop
@@ -208,9 +208,6 @@ async function signedInState(browser: Browser, email: string) {
   await context.close();
   return state;
 }
-
-/** Only these rules depend on the colours: the dark theme is checked against them alone. */
-const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
 /** Serious and critical violations on the page as it is now, one line each. */
 async function violations(page: Page, rules?: string[]): Promise<string[]> {
