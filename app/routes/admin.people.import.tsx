@@ -167,8 +167,11 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
     if (actionData?.status === "imported") setCsv("");
   }
 
+  // Busy until the answer's page data is loaded too: React Router shows the answer (a check's
+  // preview and its Import button) while it reloads the page's data, and a second submission then
+  // would abort that reload.
   const submittingIntent =
-    navigation.state === "submitting" && navigation.formAction === "/admin/people/import"
+    navigation.state !== "idle" && navigation.formAction === "/admin/people/import"
       ? navigation.formData?.get("intent")
       : null;
   const busy = Boolean(submittingIntent);

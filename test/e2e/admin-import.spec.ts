@@ -56,10 +56,24 @@ test("an admin imports a CSV: a bad row is named and nothing is written; the fix
 
   await page.goto("/admin/people/import");
   await chooseCsv(page, [header, ...good]);
+  // The preview shows while the page's data reloads after the check (held here): its Import button
+  // waits for the reload, which a second submission would abort.
+  let releaseReload!: () => void;
+  const reload = new Promise<void>((resolve) => (releaseReload = resolve));
+  const pageData = /\/admin\/people\/import\.data/;
+  await page.route(pageData, async (route) => {
+    if (route.request().method() === "GET") await reload;
+    await route.continue();
+  });
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByText("The file is valid")).toBeVisible();
   await expect(page.getByRole("heading", { name: "New people (2)" })).toBeVisible();
-  await page.getByRole("button", { name: "Import 2 people" }).click();
+  const importButton = page.getByRole("button", { name: "Import 2 people" });
+  await expect(importButton).toBeDisabled();
+  releaseReload();
+  await expect(importButton).toBeEnabled();
+  await page.unroute(pageData);
+  await importButton.click();
   await expect(page.getByText("2 people added")).toBeVisible();
 
   await findPerson(page, "Ruth Okonjo");
