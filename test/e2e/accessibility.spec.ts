@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "./test";
-import { axe, COLOUR_RULES, people, signIn } from "./helpers";
+import { COLOUR_RULES, people, seriousViolations, signIn } from "./helpers";
 
 /**
  * Every page type of the app, as the roles that see it, in light and dark theme, at a desktop
@@ -209,18 +209,6 @@ async function signedInState(browser: Browser, email: string) {
   return state;
 }
 
-/** Serious and critical violations on the page as it is now, one line each. */
-async function violations(page: Page, rules?: string[]): Promise<string[]> {
-  const builder = await axe(page);
-  const results = await (rules ? builder.withRules(rules) : builder).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
-
 /** Paths of the page's own links, in document order. */
 async function linkPaths(page: Page): Promise<string[]> {
   return page.locator("a[href]").evaluateAll((links) =>
@@ -272,9 +260,9 @@ for (const role of ROLES) {
           const response = await page.goto(path);
           expect.soft(response?.status(), `${path} as ${role.name}`).toBe(200);
           seen.push(...(await linkPaths(page)));
-          const light = await violations(page);
+          const light = await seriousViolations(page);
           await page.emulateMedia({ colorScheme: "dark" });
-          const dark = await violations(page, COLOUR_RULES);
+          const dark = await seriousViolations(page, COLOUR_RULES);
           await page.emulateMedia({ colorScheme: "light" });
           if (light.length) found[`${path} (light)`] = light;
           if (dark.length) found[`${path} (dark)`] = dark;

@@ -55,7 +55,7 @@ const AXE_ALREADY_IN_THE_PAGE = "void 0";
  * source twice on every run, four times a page in the sweep (light, then dark), which was much of
  * the test runner's and the page's CPU. A page loaded again is a new document and gets it again.
  */
-export async function axe(page: Page): Promise<AxeBuilder> {
+async function axe(page: Page): Promise<AxeBuilder> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeCoreSource);
   return new AxeBuilder({ page, axeSource: AXE_ALREADY_IN_THE_PAGE })
     .setLegacyMode()
@@ -69,16 +69,18 @@ export async function axe(page: Page): Promise<AxeBuilder> {
  */
 export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
-/** Fails on serious or critical accessibility violations (of `rules` alone when given). */
-export async function expectAccessible(page: Page, rules?: string[]) {
+/** Serious and critical violations on the page as it is now (of `rules` alone when given), one line each. */
+export async function seriousViolations(page: Page, rules?: string[]): Promise<string[]> {
   const builder = await axe(page);
   const results = await (rules ? builder.withRules(rules) : builder).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Fails on serious or critical accessibility violations (of `rules` alone when given). */
+export async function expectAccessible(page: Page, rules?: string[]) {
+  expect(await seriousViolations(page, rules)).toEqual([]);
 }
 
 /**
