@@ -58,12 +58,27 @@ function useHistoryWords() {
       .join(t("history.value.separator"));
   };
   const trendText = (trend: "up" | "down" | "same") => t(`history.trend.${trend}`);
-  return { t, f, againstBarText, valueText, trendText };
+  /** The line's figures read out, for those who cannot see it. */
+  const lineLabel = (name: string, values: readonly HistoryValue[]) => {
+    const series = (pick: (value: HistoryValue) => number | null) =>
+      f.list(
+        values.map((value) => {
+          const rating = pick(value);
+          return rating === null ? t("history.cycles.noRating") : f.number(rating);
+        }),
+      );
+    return t("history.cycles.line", {
+      name,
+      manager: series((value) => value.manager),
+      self: series((value) => value.self),
+    });
+  };
+  return { t, f, againstBarText, valueText, trendText, lineLabel };
 }
 
 export default function HistoryPage({ loaderData }: Route.ComponentProps) {
   const { person, history, profile, scale, profileSources, levelChanges } = loaderData;
-  const { t, f, againstBarText, valueText, trendText } = useHistoryWords();
+  const { t, f, againstBarText, valueText, trendText, lineLabel } = useHistoryWords();
   const profileDescription = useProfileDescription();
   const { assessmentLine } = useAssessmentWords();
   const min = scale[0]?.value ?? 1;
@@ -168,7 +183,12 @@ export default function HistoryPage({ loaderData }: Route.ComponentProps) {
                     <OutsideLevelNote outsideLevel={row.outsideLevel} />
                   </th>
                   <td className={tdClass}>
-                    <Sparkline name={row.name} values={row.values} min={min} max={max} />
+                    <Sparkline
+                      label={lineLabel(row.name, row.values)}
+                      values={row.values}
+                      min={min}
+                      max={max}
+                    />
                   </td>
                   {row.values.map((value, index) => (
                     <td

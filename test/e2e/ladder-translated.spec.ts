@@ -155,8 +155,21 @@ for (const language of ["de", "ar"] as const) {
       await expectLadderIn(page, "/", language, { expected: ["tracks.ic.name"] });
       const profile = await first(page, "/", /^\/people\/[^/]+$/);
       await expectLadderIn(page, profile, language);
-      for (const suffix of ["/gap", "/history", "/print"])
+      // The history last: its trend lines are read below.
+      for (const suffix of ["/gap", "/print", "/history"])
         await expectLadderIn(page, `${profile}${suffix}`, language, { expected: [CODE_QUALITY] });
+      // The history's trend lines are read out in the reader's language, with the ladder's names.
+      const lines = await page
+        .getByRole("main")
+        .locator("table svg[role=img]")
+        .evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute("aria-label") ?? ""));
+      const overTime = { de: " im Zeitverlauf. ", ar: " عبر الزمن. " }[language];
+      expect(lines.length, "the history's trend lines").toBeGreaterThan(0);
+      expect(lines.filter((label) => !label.includes(overTime))).toEqual([]);
+      const codeQuality = TEXTS.find((text) => text.key === CODE_QUALITY)!.translated[language];
+      expect(lines.filter((label) => label.startsWith(`${codeQuality}${overTime}`))).toHaveLength(
+        1,
+      );
       // The reviews list names levels only: German keeps the English titles ("Engineer II").
       await expectLadderIn(page, "/reviews", language, { someTranslated: language === "ar" });
       await expectLadderIn(page, "/opportunities", language);

@@ -27,23 +27,17 @@ function segments(
   return lines;
 }
 
-export function sparklineLabel(name: string, values: readonly HistoryValue[]) {
-  const list = (pick: (v: HistoryValue) => number | null) =>
-    values.map((v) => pick(v) ?? "none").join(", ");
-  return `${name} over time. Manager review: ${list((v) => v.manager)}. Self-assessment: ${list((v) => v.self)}.`;
-}
-
 /**
  * A competency's ratings over time: manager review solid with circles, self
- * dashed with squares. Its label reads out the same figures.
+ * dashed with squares. Its label, worded by the page, reads out the same figures.
  */
 export function Sparkline({
-  name,
+  label,
   values,
   min,
   max,
 }: {
-  name: string;
+  label: string;
   values: readonly HistoryValue[];
   min: number;
   max: number;
@@ -64,7 +58,7 @@ export function Sparkline({
       width={WIDTH}
       height={HEIGHT}
       role="img"
-      aria-label={sparklineLabel(name, values)}
+      aria-label={label}
       className="overflow-visible"
     >
       <line
