@@ -10,7 +10,7 @@ import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { languageOf, translatorOf } from "~/i18n/i18n.server";
-import { wordsOf } from "~/i18n/messages";
+import { listOf, wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -230,7 +230,7 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
       <BackLink to="/admin/people">{t("import.back")}</BackLink>
       <PageHeader
         title={t("import.heading")}
-        description={t("import.description", { columns: columns.join(", ") })}
+        description={t("import.description", { columns: wordsOf(t, listOf(columns)) })}
       />
 
       <Card className="mb-6">

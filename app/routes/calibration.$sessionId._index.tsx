@@ -22,7 +22,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Field } from "~/components/ui/field";
 import { translatorOf } from "~/i18n/i18n.server";
-import { wordsOf } from "~/i18n/messages";
+import { listOf, wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import type { LevelOutcome } from "~/modules/calibration/entries";
@@ -195,6 +195,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
   useLiveSession(view.session.id);
   const navigation = useNavigation();
   const { t, f, outcomeText, preReadText, signed } = useSessionWords();
+  const { t: common } = useTranslation("common");
   const { session } = view;
   const filtered = Object.values(view.filters).some(Boolean);
   const nextLabel = view.next ? t(`state.${view.next.state}`) : "";
@@ -225,7 +226,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
             <ul className="mb-3 space-y-1 text-sm">
               {view.leniency.flagged.map((manager) => (
                 <li key={manager.managerId}>
-                  <strong>{manager.name}</strong>:{" "}
+                  <strong>{common("list.labelled", { label: manager.name })}</strong>{" "}
                   {t("session.leniency.flaggedManager", {
                     difference: manager.difference !== null ? signed(manager.difference) : "",
                     count: manager.n,
@@ -428,7 +429,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                 <ul className="space-y-1 text-sm">
                   {view.severity.raters.map((rater) => (
                     <li key={rater.raterId}>
-                      <strong>{rater.name}</strong>:{" "}
+                      <strong>{common("list.labelled", { label: rater.name })}</strong>{" "}
                       {t("session.severity.rater", {
                         offset: signed(rater.offset),
                         low: signed(rater.interval[0]),
@@ -711,10 +712,8 @@ function AcceptConfirmation({
 }) {
   const { t } = useTranslation("calibration");
   const count = preview.accept.length;
-  const names = preview.accept
-    .slice(0, 10)
-    .map((entry) => entry.name)
-    .join(", ");
+  const names = wordsOf(t, listOf(preview.accept.slice(0, 10).map((entry) => entry.name)));
+  const more = count - 10;
   return (
     <section
       aria-labelledby="accept-title"
@@ -727,8 +726,8 @@ function AcceptConfirmation({
         <>
           <p className="mb-2">{t("session.accept.effect")}</p>
           <p className="mb-2">
-            {count > 10
-              ? t("session.accept.namesAndMore", { names, more: count - 10 })
+            {more > 0
+              ? t("session.accept.namesAndMore", { names, more })
               : t("session.accept.names", { names })}
           </p>
         </>

@@ -204,6 +204,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
   const reply = actionData && "fieldErrors" in actionData ? actionData : undefined;
   useLiveSession(view.session.id);
   const { t } = useTranslation("calibration");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const navigation = useNavigation();
   const { entry } = view;
@@ -599,7 +600,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                 <time dateTime={event.at} className="text-slate-600 dark:text-slate-300">
                   {f.dateTime(event.at)}
                 </time>{" "}
-                · <strong>{event.actor}</strong>:{" "}
+                · <strong>{common("list.labelled", { label: event.actor })}</strong>{" "}
                 {event.lines.length
                   ? event.lines.map((line) => wordsOf(t, line)).join("; ")
                   : t("entry.history.noChange")}

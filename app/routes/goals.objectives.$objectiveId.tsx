@@ -175,6 +175,7 @@ export const action = withFormRefusals(
 export default function ObjectivePage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const { t } = useTranslation("goals");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const mine = (intent: string, keyResultId = "") =>
@@ -222,7 +223,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
           </>
         ) : null}
         <p className="mt-2 text-sm">
-          {t("objective.progress")}:{" "}
+          {common("list.labelled", { label: t("objective.progress") })}{" "}
           {objective.progress === null
             ? t("tree.noProgress")
             : t("tree.progress", { value: objective.progress })}
@@ -272,7 +273,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
             ) : null}
             {kr.reflection ? (
               <p className="whitespace-pre-line text-sm">
-                {t("objective.reflection")}: {kr.reflection}
+                {common("list.labelled", { label: t("objective.reflection") })} {kr.reflection}
               </p>
             ) : null}
             <KeyResultChart

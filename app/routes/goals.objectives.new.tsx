@@ -49,6 +49,7 @@ export const action = withFormRefusals(
 
 export default function NewObjective({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("goals");
+  const { t: common } = useTranslation("common");
   const busy = useNavigation().state === "submitting";
   const typed: Partial<Record<string, string>> = actionData?.typed ?? {};
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -147,7 +148,12 @@ export default function NewObjective({ loaderData, actionData }: Route.Component
                   .filter((parent) => level === "person" || parent.level === "company")
                   .map((parent) => (
                     <option key={parent.id} value={parent.id}>
-                      {t("tree.level", { level: parent.level, team: parent.teamName ?? "" })}:{" "}
+                      {common("list.labelled", {
+                        label: t("tree.level", {
+                          level: parent.level,
+                          team: parent.teamName ?? "",
+                        }),
+                      })}{" "}
                       {parent.title}
                     </option>
                   ))}

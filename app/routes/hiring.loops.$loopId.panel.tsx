@@ -9,6 +9,7 @@ import { SubmitButton } from "~/components/ui/button";
 import { ErrorList } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { translatorOf } from "~/i18n/i18n.server";
+import { listOf, wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { requireUserAndTimeZone, requireUser } from "~/modules/identity/permissions.server";
 import { assignSchema, SeatSchema } from "~/modules/hiring/forms";
@@ -59,6 +60,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 export default function PanelPage({ loaderData, actionData }: Route.ComponentProps) {
   const { loop, opening, settings, canStaff, mix, stages } = loaderData;
   const { t } = useTranslation("panels");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const label = (dimension: string) =>
     dimension.startsWith(ATTRIBUTE_PREFIX)
@@ -87,11 +89,18 @@ export default function PanelPage({ loaderData, actionData }: Route.ComponentPro
         <ul className="mt-3 space-y-1 text-sm">
           {mix.dimensions.map((dimension) => (
             <li key={dimension.dimension} data-flagged={dimension.flagged ? "true" : undefined}>
-              <span className="font-medium">{label(dimension.dimension)}: </span>
+              <span className="font-medium">
+                {common("list.labelled", { label: label(dimension.dimension) })}{" "}
+              </span>
               {dimension.counts
-                ? dimension.counts
-                    .map((count) => t("panel.count", { name: count.name, count: count.count }))
-                    .join(", ")
+                ? wordsOf(
+                    t,
+                    listOf(
+                      dimension.counts.map((count) =>
+                        t("panel.count", { name: count.name, count: count.count }),
+                      ),
+                    ),
+                  )
                 : t("panel.groups", { count: dimension.groups })}
               {dimension.unknown ? ` ${t("panel.unknown", { count: dimension.unknown })}` : null}
               {dimension.flagged ? (
@@ -106,7 +115,7 @@ export default function PanelPage({ loaderData, actionData }: Route.ComponentPro
       {stages.map((stage) => (
         <Card key={stage.id} className="mb-4">
           <h2 className="text-lg font-semibold">{stage.name}</h2>
-          <p className="muted mb-2 text-sm">{stage.competencies.join(", ")}</p>
+          <p className="muted mb-2 text-sm">{wordsOf(t, listOf(stage.competencies))}</p>
           {stage.interviews.length === 0 ? <p className="muted">{t("panel.nobody")}</p> : null}
           <ul className="space-y-2">
             {stage.interviews.map((interview) => (

@@ -85,6 +85,7 @@ export const action = withFormRefusals(
 export default function OpportunityPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const { t } = useTranslation("opportunities");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -280,7 +281,8 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
             <ul className="mt-3 space-y-1 text-sm">
               {view.evidence.map((item) => (
                 <li key={item.id}>
-                  <LadderText text={item.competencyName} /> · {f.day(item.occurredOn)}: {item.text}
+                  <LadderText text={item.competencyName} /> ·{" "}
+                  {common("list.labelled", { label: f.day(item.occurredOn) })} {item.text}
                 </li>
               ))}
             </ul>

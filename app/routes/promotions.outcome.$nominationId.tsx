@@ -60,6 +60,7 @@ const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.
 export default function AnswerPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
@@ -95,7 +96,8 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
               {decision.criteria.map((criterion) => (
                 <li key={criterion.id}>
                   <h3 className="font-semibold">
-                    {criterion.name}: {criterion.mark ? t(MARK_KEYS[criterion.mark]) : "–"}
+                    {common("list.labelled", { label: criterion.name })}{" "}
+                    {criterion.mark ? t(MARK_KEYS[criterion.mark]) : "–"}
                   </h3>
                   {criterion.rationale ? (
                     <p className="whitespace-pre-line">{criterion.rationale}</p>

@@ -59,6 +59,7 @@ const MARK_KEYS = { met: "marks.met", partly: "marks.partly", "not-yet": "marks.
 export default function BallotPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
@@ -207,7 +208,8 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
                       const theirs = other.marks[criterion.id];
                       return (
                         <li key={other.member}>
-                          {other.member}: {theirs?.mark ? t(MARK_KEYS[theirs.mark]) : "–"}
+                          {common("list.labelled", { label: other.member })}{" "}
+                          {theirs?.mark ? t(MARK_KEYS[theirs.mark]) : "–"}
                           {theirs?.note ? ` · ${theirs.note}` : ""}
                         </li>
                       );

@@ -65,6 +65,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 export default function CommitteePage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
+  const { t: common } = useTranslation("common");
   const busy = useNavigation().state === "submitting";
   const error = actionData && "error" in actionData ? actionData.error : null;
   const meetingResult =
@@ -165,7 +166,7 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
                 <ul className="text-sm">
                   {nomination.members.map((member) => (
                     <li key={member.personId}>
-                      {nameOf(member.personId)}:{" "}
+                      {common("list.labelled", { label: nameOf(member.personId) })}{" "}
                       {member.reason ? wordsOf(t, { key: member.reason }) : t("composition.votes")}
                       {member.outside ? ` · ${t("composition.outside")}` : ""}
                     </li>

@@ -122,6 +122,7 @@ const OWN_BALLOT_KEYS = {
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
+  const { t: common } = useTranslation("common");
   const { t: audit } = useTranslation("promotionsAudit");
   const f = useFormats();
   const busy = useNavigation().state === "submitting";
@@ -295,7 +296,8 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       const entry = candidate.decision!.rationale[criterion.id];
                       return entry ? (
                         <li key={criterion.id}>
-                          {criterion.name}: {t(MARK_KEYS[entry.mark])}
+                          {common("list.labelled", { label: criterion.name })}{" "}
+                          {t(MARK_KEYS[entry.mark])}
                           {entry.rationale ? ` · ${entry.rationale}` : ""}
                         </li>
                       ) : null;
@@ -307,7 +309,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       <ul className="text-sm">
                         {candidate.decision.dissents.map((dissent) => (
                           <li key={dissent.member}>
-                            {dissent.member}: {dissent.text}
+                            {common("list.labelled", { label: dissent.member })} {dissent.text}
                           </li>
                         ))}
                       </ul>

@@ -43,6 +43,7 @@ export const action = withFormRefusals(async ({ request }: Route.ActionArgs, for
 
 export default function TeamHealth({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("teamHealth");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const live = useTranslation("teamHealthLive").t;
   return (
@@ -104,7 +105,7 @@ export default function TeamHealth({ loaderData, actionData }: Route.ComponentPr
               <li key={row.checkInId} className="flex flex-wrap items-center gap-2 text-sm">
                 {row.answered ? (
                   <span>
-                    {row.team}: {t("page.answered")}
+                    {common("list.labelled", { label: row.team })} {t("page.answered")}
                   </span>
                 ) : (
                   <Link className="link" to={`/team-health/${row.checkInId}`}>

@@ -23,6 +23,22 @@ const hasWords = (text: string) =>
 
 export type Literal = { line: number; text: string };
 
+/**
+ * Punctuation each language writes its own way, written out by the file: a label's colon or a
+ * semicolon after a value (French puts a narrow no-break space before them), or names joined
+ * with ", " (Arabic joins with "،"). `common:list.labelled` and `listOf` word them.
+ */
+const OWN_PUNCTUATION = /^\s*[:;]/;
+
+/** `items.join(", ")`. */
+const isJoinedWithComma = (node: ts.Node) =>
+  ts.isCallExpression(node) &&
+  ts.isPropertyAccessExpression(node.expression) &&
+  node.expression.name.text === "join" &&
+  node.arguments.length === 1 &&
+  ts.isStringLiteralLike(node.arguments[0]!) &&
+  node.arguments[0].text === ", ";
+
 /** The string literals an expression shows as it is: itself, or the branches of a choice between strings. */
 function shownStrings(expression: ts.Expression): ts.Node[] {
   if (
@@ -67,15 +83,18 @@ export function userFacingLiterals(path: string): Literal[] {
     ts.ScriptKind.TSX,
   );
   const found: Literal[] = [];
+  const add = (node: ts.Node, text: string) =>
+    found.push({
+      line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+      text: text.trim(),
+    });
   const report = (node: ts.Node, text: string) => {
-    if (hasWords(text))
-      found.push({
-        line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
-        text: text.trim(),
-      });
+    if (hasWords(text)) add(node, text);
   };
   const visit = (node: ts.Node) => {
-    if (ts.isJsxText(node)) report(node, node.text);
+    if (ts.isJsxText(node)) {
+      if (hasWords(node.text) || OWN_PUNCTUATION.test(node.text)) add(node, node.text);
+    } else if (isJoinedWithComma(node)) add(node, node.getText());
     else if (
       ts.isJsxExpression(node) &&
       node.expression &&

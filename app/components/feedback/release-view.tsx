@@ -23,6 +23,7 @@ export function FeedbackReleaseView({
   selfAssessment: SelfAssessment;
 }) {
   const { t } = useTranslation("feedback");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const name = (id: string) => competencyName[id] ?? id;
   if (release.view === "none") return null;
@@ -47,8 +48,14 @@ export function FeedbackReleaseView({
               <ul className="space-y-2">
                 {competency.answers.map((answer) => (
                   <li key={answer.authorId} className="text-sm">
-                    <span className="font-medium">{answer.authorName}</span>
-                    {answer.rating !== null ? ` (${answer.rating})` : ""}:{" "}
+                    <span className="font-medium">
+                      {common("list.labelled", {
+                        label:
+                          answer.rating !== null
+                            ? `${answer.authorName} (${answer.rating})`
+                            : answer.authorName,
+                      })}
+                    </span>{" "}
                     <span className="whitespace-pre-line">{answer.example}</span>
                   </li>
                 ))}

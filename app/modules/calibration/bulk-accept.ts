@@ -1,3 +1,4 @@
+import { listOf, type Message } from "~/i18n/messages";
 import { differsFromProposal, outcomeLevel } from "./outcomes";
 
 /**
@@ -79,18 +80,15 @@ export function sortForAcceptance<T extends AcceptableEntry>(
 }
 
 /**
- * Names in a message: the first few, and how many more the message counts. A domain error's values
- * are strings and numbers, so the names travel joined; the message says "and 2 more" in its language.
+ * Names in a message: the first few, joined as the reader's language joins them, and how many more
+ * the message counts ("and 2 more" in its language).
  */
 export function namesList(
   entries: readonly { name: string }[],
   shown = 5,
-): { names: string; more: number; count: number } {
+): { names: string | Message; more: number; count: number } {
   return {
-    names: entries
-      .slice(0, shown)
-      .map((entry) => entry.name)
-      .join(", "),
+    names: listOf(entries.slice(0, shown).map((entry) => entry.name)),
     more: Math.max(0, entries.length - shown),
     count: entries.length,
   };

@@ -2,7 +2,7 @@ import { LARGE_WRITE } from "~/db/transactions";
 import { chunksOf } from "~/db/chunks";
 import { db, type Prisma } from "~/db/client.server";
 import type { ProposalMark } from "./entries";
-import type { Message } from "~/i18n/messages";
+import { listOf, type Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { isErased } from "~/modules/people/erased.server";
@@ -62,7 +62,7 @@ type FieldErrors = Partial<Record<keyof NewSessionInput | "form", (string | Mess
 
 /** Emails in a refusal: the first ten, then an ellipsis. */
 const someEmails = (emails: readonly string[]) =>
-  `${emails.slice(0, 10).join(", ")}${emails.length > 10 ? ", …" : ""}`;
+  listOf([...emails.slice(0, 10), ...(emails.length > 10 ? ["…"] : [])]);
 
 /** Sets up a session in draft: one entry per person of the population (with their manager, track and level now), their managers invited. */
 export async function createSession(
@@ -120,7 +120,7 @@ export async function createSession(
         calibratorEmails: [
           {
             key: "calibration:errors.unknownCalibrators",
-            values: { count: unknownCalibrators.length, emails: unknownCalibrators.join(", ") },
+            values: { count: unknownCalibrators.length, emails: listOf(unknownCalibrators) },
           },
         ],
       },
@@ -133,7 +133,7 @@ export async function createSession(
         calibratorEmails: [
           {
             key: "calibration:errors.calibratedNotCalibrators",
-            values: { emails: calibrated.map((other) => other.email).join(", ") },
+            values: { emails: listOf(calibrated.map((other) => other.email)) },
           },
         ],
       },

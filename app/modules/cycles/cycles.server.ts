@@ -9,7 +9,7 @@ import { ladderOfVersion } from "~/modules/ladders/versions.server";
 import { db } from "~/db/client.server";
 import { dayToDate } from "~/modules/days";
 import { NotFoundError } from "~/modules/errors";
-import type { Message } from "~/i18n/messages";
+import { listOf, type Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong } from "~/modules/people/erased.server";
@@ -256,7 +256,7 @@ export async function addParticipants(
         ok: false,
         message: {
           key: "cycles:errors.unknownEmails",
-          values: { count: unknown.length, emails: unknown.join(", ") },
+          values: { count: unknown.length, emails: listOf(unknown) },
         },
       };
     const unable = people.filter(
@@ -267,7 +267,7 @@ export async function addParticipants(
         ok: false,
         message: {
           key: "cycles:errors.cannotTakePart",
-          values: { names: unable.map((person) => person.name).join(", ") },
+          values: { names: listOf(unable.map((person) => person.name)) },
         },
       };
     const already = new Set(

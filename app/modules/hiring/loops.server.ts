@@ -1,7 +1,7 @@
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db, type Prisma } from "~/db/client.server";
-import type { Message } from "~/i18n/messages";
+import { listOf, type Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
@@ -338,7 +338,7 @@ function coverageWarnings(
   stages: VisibleLoop["opening"]["stages"],
   meetsRule: boolean,
 ): Message[] {
-  const names = (ids: readonly string[]) => ids.map((id) => competencyName[id] ?? id).join(", ");
+  const names = (ids: readonly string[]) => listOf(ids.map((id) => competencyName[id] ?? id));
   const stageName = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
   const warnings: Message[] = [];
   if (coverage.uncovered.length)
@@ -349,7 +349,7 @@ function coverageWarnings(
   if (coverage.staffing?.unstaffedStages.length)
     warnings.push({
       key: "hiring:loop.coverage.unstaffed",
-      values: { stages: coverage.staffing.unstaffedStages.map(stageName).join(", ") },
+      values: { stages: listOf(coverage.staffing.unstaffedStages.map(stageName)) },
     });
   const thin = coverage.staffing?.thinlyCovered ?? [];
   if (thin.length)

@@ -107,7 +107,7 @@ export async function createOpening(
         adminEmails: [
           messageText({
             key: "hiring:newOpening.errors.unknownEmails",
-            values: { count: unknown.length, emails: unknown.join(", ") },
+            values: { count: unknown.length, emails: listOf(unknown) },
           }),
         ],
       },

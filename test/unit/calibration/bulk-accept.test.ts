@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { translatorOf } from "~/i18n/i18n.server";
-import { wordsOf } from "~/i18n/messages";
 import {
   namesList,
   proposalAsOutcome,
   sortForAcceptance,
   type AcceptableEntry,
 } from "~/modules/calibration/bulk-accept";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
 
 const entry = (name: string, fields: Partial<AcceptableEntry> = {}): AcceptableEntry => ({
   id: name.toLowerCase(),
@@ -51,15 +50,20 @@ describe("accepting proposals in bulk", () => {
     });
   });
 
-  it("names the first few people, then how many more", () => {
-    expect(namesList([{ name: "A" }, { name: "B" }])).toEqual({ names: "A, B", more: 0, count: 2 });
+  it("names the first few people, joined as the reader's language joins them, then how many more", () => {
+    const two = namesList([{ name: "A" }, { name: "B" }]);
+    expect({ ...two, names: inEnglishWords(two.names) }).toEqual({
+      names: "A, B",
+      more: 0,
+      count: 2,
+    });
     const seven = namesList("ABCDEFG".split("").map((name) => ({ name })));
-    expect(seven).toEqual({ names: "A, B, C, D, E", more: 2, count: 7 });
-    expect(
-      wordsOf(translatorOf(undefined), {
-        key: "calibration:errors.nothingAccepted.noProposal",
-        values: seven,
-      }),
-    ).toBe("Nothing was accepted: A, B, C, D, E and 2 more have no proposal to accept.");
+    expect(seven).toMatchObject({ more: 2, count: 7 });
+    const refusal = { key: "calibration:errors.nothingAccepted.noProposal", values: seven };
+    expect(inEnglishWords(refusal)).toBe(
+      "Nothing was accepted: A, B, C, D, E and 2 more have no proposal to accept.",
+    );
+    // Arabic joins names with its own comma.
+    expect(inWordsOf("ar", refusal)).toContain("A، B، C، D، E");
   });
 });

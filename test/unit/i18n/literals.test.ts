@@ -50,6 +50,8 @@ describe("words in the interface's files", () => {
       "Saved",
       "Not saved",
       "Search people",
+      ":",
+      '["a", "b"].join(", ")',
     ]);
   });
 });
