@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { CopyField } from "~/components/ui/copy-field";
@@ -8,6 +8,7 @@ import { DataTable, tdClass } from "~/components/ui/data-table";
 import { ErrorList, Field } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
 import { useFormats } from "~/i18n/use-formats";
+import { usePendingForm } from "~/components/ui/use-submitting";
 
 /**
  * The pages that issue tokens (SCIM's, the admins' API tokens, a person's own API tokens) share
@@ -47,7 +48,7 @@ export function NewTokenForm({
   scopes?: readonly ScopeChoice[];
   words: NewTokenWords;
 }) {
-  const navigation = useNavigation();
+  const pendingForm = usePendingForm();
   const [form, fields] = useForm<TokenFormValue>({
     id,
     lastResult,
@@ -55,8 +56,7 @@ export function NewTokenForm({
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const issuing =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const issuing = pendingForm?.get("intent") === intent;
   return (
     <Card className="mb-6 max-w-2xl">
       <h2 className="mb-3 text-lg font-semibold">{words.heading}</h2>

@@ -48,6 +48,7 @@ import {
 } from "~/modules/feedback/settings";
 import { textParam } from "~/utils/search-params";
 import * as clock from "~/platform/clock.server";
+import { usePendingForm, useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -228,10 +229,11 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
     if (actionData?.ok && actionData.intent === "remove-person") removeForm.current?.reset();
   }, [actionData]);
   const navigation = useNavigation();
+  const sending = useSubmitting();
+  const pendingForm = usePendingForm();
   const loading =
     navigation.state === "loading" && navigation.location.pathname === `/admin/cycles/${cycle.id}`;
-  const closing =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "close";
+  const closing = pendingForm?.get("intent") === "close";
   const everyone = totalOf(counts);
   const stateHref = (state: ParticipantState) => {
     const params = new URLSearchParams();
@@ -426,7 +428,7 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
               required
               defaultValue={typedFor("add-people")}
             />
-            <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+            <Button type="submit" variant="secondary" disabled={sending}>
               {t("detail.who.addSubmit")}
             </Button>
           </Form>
@@ -440,7 +442,7 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
               autoComplete="off"
               defaultValue={typedFor("remove-person")}
             />
-            <Button type="submit" variant="secondary" disabled={navigation.state === "submitting"}>
+            <Button type="submit" variant="secondary" disabled={sending}>
               {t("detail.who.removeSubmit")}
             </Button>
           </Form>

@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/admin.email";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -14,6 +14,7 @@ import { OUTBOX_STATUSES } from "~/modules/notifications/outbox";
 import { outboxPage, resendMessage } from "~/modules/notifications/outbox.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("admin:outbox.title") },
@@ -43,7 +44,7 @@ const STATUS_LABELS = {
 
 export default function EmailOutbox({ loaderData, actionData }: Route.ComponentProps) {
   const outbox = loaderData;
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const { t } = useTranslation("admin");
   const f = useFormats();
   return (
@@ -121,7 +122,7 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
                       name="intent"
                       value="resend"
                       variant="secondary"
-                      disabled={navigation.state === "submitting"}
+                      disabled={sending}
                       aria-label={t("outbox.sendAgainLabel", {
                         subject: message.subject,
                         to: message.toAddress,

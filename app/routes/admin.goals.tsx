@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect, useNavigation } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/admin.goals";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -15,6 +15,7 @@ import { closePeriod, createPeriod, periodsAdminPage } from "~/modules/goals/goa
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:admin.title") },
@@ -57,7 +58,7 @@ export const action = withFormRefusals(
 export default function GoalPeriods({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("goals");
   const f = useFormats();
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const typed: Partial<Record<string, string>> = actionData?.typed ?? {};
   const errors: FieldErrors = actionData?.errors ?? {};
   return (

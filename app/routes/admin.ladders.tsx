@@ -17,6 +17,7 @@ import type { PeopleStillOnLadder } from "~/modules/ladders/people-on-ladders";
 import { ladderState, reloadLaddersAs } from "~/modules/ladders/registry.server";
 import { ladderStatus, restoreLadder, retireLadder } from "~/modules/ladders/retired.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("admin:ladders.title") },
@@ -90,7 +91,8 @@ export default function LadderStatus({ loaderData, actionData }: Route.Component
   const { served, retired, removed, problems, warnings } = loaderData;
   const done = actionData;
   const navigation = useNavigation();
-  const pending = navigation.state === "submitting" ? navigation.formData : undefined;
+  const sending = useSubmitting();
+  const pending = sending ? navigation.formData : undefined;
   const reloading = pending?.get("intent") === "reload";
   const { t } = useTranslation("admin");
   const f = useFormats();

@@ -35,6 +35,7 @@ import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-leve
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -142,7 +143,8 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
   const { t: exportsT } = useTranslation("exports");
   const f = useFormats();
   const navigation = useNavigation();
-  const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const sending = useSubmitting();
+  const busyIntent = sending ? navigation.formData?.get("intent") : null;
   const updateResult = actionData?.intent === "update" ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: `person-${person.id}`,

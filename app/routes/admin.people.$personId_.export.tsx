@@ -1,4 +1,4 @@
-import { Form, redirect, useNavigation } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/admin.people.$personId_.export";
 import { ExportList, useRefreshWhile } from "~/components/data-rights/export-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -9,6 +9,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { exportsOf, startExport } from "~/modules/data-rights/exports.server";
 import { requireRole } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   { title: metaT(matches)("exports:admin.title", { name: loaderData?.person.name ?? "" }) },
@@ -29,7 +30,7 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
 
 export default function AdminPersonalExport({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("exports");
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const { person, exports, refreshing } = loaderData;
   useRefreshWhile(refreshing);
   return (
@@ -45,7 +46,7 @@ export default function AdminPersonalExport({ loaderData, actionData }: Route.Co
       {refreshing ? <Alert tone="info">{t("admin.started", { name: person.name })}</Alert> : null}
       <Card className="max-w-2xl">
         <Form method="post">
-          <Button type="submit" disabled={navigation.state === "submitting" || refreshing}>
+          <Button type="submit" disabled={sending || refreshing}>
             {t("admin.start", { name: person.name })}
           </Button>
         </Form>

@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, useNavigation } from "react-router";
+import { Form, Link, data } from "react-router";
 import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { z } from "zod";
 import type { Route } from "./+types/admin.people.import";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
+import { usePendingForm } from "~/components/ui/use-submitting";
 import { ErrorList, inputClass } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -130,7 +131,6 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
   const { columns, maxRows, maxAttributes } = loaderData;
   const { t } = useTranslation("people");
   const f = useFormats();
-  const navigation = useNavigation();
   const submittedText = useRef<string | null>(null);
   const initialCsv =
     typeof actionData?.result.initialValue?.csv === "string"
@@ -167,13 +167,8 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
     if (actionData?.status === "imported") setCsv("");
   }
 
-  // Busy until the answer's page data is loaded too: React Router shows the answer (a check's
-  // preview and its Import button) while it reloads the page's data, and a second submission then
-  // would abort that reload.
-  const submittingIntent =
-    navigation.state !== "idle" && navigation.formAction === "/admin/people/import"
-      ? navigation.formData?.get("intent")
-      : null;
+  // Busy until the answer's page data is loaded too (usePendingForm): the answer brings Import.
+  const submittingIntent = usePendingForm()?.get("intent");
   const busy = Boolean(submittingIntent);
   const checkIsCurrent = actionData?.status === "checked" && checkedText === csv;
   const nothingToDo =

@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, useNavigation } from "react-router";
+import { Form, data } from "react-router";
 import type { Route } from "./+types/admin.retention";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -27,6 +27,7 @@ import {
   setRules,
 } from "~/modules/retention/retention.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("retention:title") },
@@ -82,8 +83,8 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
   const answer = actionData as ActionData | undefined;
   const { t } = useTranslation("retention");
   const f = useFormats();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const period = (value: number | null) => (value === null ? "" : String(value));
   const [rulesForm, rules] = useForm({
     id: "retention-rules",

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/admin.stretch";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -13,6 +13,7 @@ import { allowedPosters, setPoster } from "~/modules/opportunities/opportunities
 import { CapSchema } from "~/modules/sponsorship/forms";
 import { setSponsorshipCap, sponsorshipCap } from "~/modules/sponsorship/sponsorship.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:admin.title") },
@@ -50,7 +51,7 @@ export const action = withFormRefusals(
 export default function StretchSettings({ loaderData, actionData }: Route.ComponentProps) {
   const { posters, cap } = loaderData;
   const { t } = useTranslation("opportunities");
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   return (
     <>
       <PageHeader title={t("admin.heading")} description={t("admin.intro")} />

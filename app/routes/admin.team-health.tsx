@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { Route } from "./+types/admin.team-health";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemText } from "~/components/team-health/item-text";
@@ -24,6 +24,7 @@ import {
 } from "~/modules/team-health/own-items.server";
 import { MAX_EXTRA_ITEMS } from "~/modules/team-health/policy";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:own.title") },
@@ -111,7 +112,7 @@ export const action = withFormRefusals(
 
 export default function TeamHealthItems({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("teamHealth");
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const errors = actionData?.errors ?? {};
   const typed = actionData?.typed ?? null;
   const editing = loaderData.editing;

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, useNavigation } from "react-router";
+import { Form, Link, data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.teams";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,6 +18,7 @@ import { TeamNameSchema } from "~/modules/people/person-form";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/service.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { usePendingForm } from "~/components/ui/use-submitting";
 
 const CreateTeamSchema = z.object({ name: TeamNameSchema });
 const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
@@ -96,7 +97,7 @@ type ActionData = Route.ComponentProps["actionData"];
 
 export default function Teams({ loaderData, actionData }: Route.ComponentProps) {
   const { teams } = loaderData;
-  const navigation = useNavigation();
+  const pendingForm = usePendingForm();
   const createResult =
     actionData?.intent === "create" && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useForm({
@@ -106,8 +107,7 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTeamSchema }),
   });
-  const creating =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  const creating = pendingForm?.get("intent") === "create";
   const deleteError = actionData && "error" in actionData ? actionData : null;
   const message = actionData && "message" in actionData ? actionData.message : null;
   const { t } = useTranslation("admin");
@@ -164,7 +164,7 @@ function TeamRow({
   team: { id: string; name: string; members: number; activeMembers: number };
   actionData: ActionData;
 }) {
-  const navigation = useNavigation();
+  const pendingForm = usePendingForm();
   const { t } = useTranslation("admin");
   const f = useFormats();
   const mine =
@@ -177,10 +177,7 @@ function TeamRow({
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RenameTeamSchema }),
   });
-  const pending =
-    navigation.state === "submitting" && navigation.formData?.get("teamId") === team.id
-      ? navigation.formData.get("intent")
-      : null;
+  const pending = pendingForm?.get("teamId") === team.id ? pendingForm.get("intent") : null;
   const inactive = team.members - team.activeMembers;
   return (
     <tr>

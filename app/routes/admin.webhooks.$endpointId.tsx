@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useNavigation } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/admin.webhooks.$endpointId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -20,6 +20,7 @@ import {
 import { kindLabel, KIND_LABELS } from "~/modules/webhooks/events";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
+import { usePendingForm } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("webhooks:log.title") },
@@ -58,11 +59,10 @@ const STATUS_LABELS = {
 
 export default function WebhookLog({ loaderData, actionData }: Route.ComponentProps) {
   const { endpoint, counts, deliveries, page, pageCount } = loaderData;
-  const navigation = useNavigation();
+  const pendingForm = usePendingForm();
   const { t } = useTranslation("webhooks");
   const f = useFormats();
-  const busy = (intent: string) =>
-    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const busy = (intent: string) => pendingForm?.get("intent") === intent;
   const test = actionData?.test ?? null;
   return (
     <>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, useNavigation } from "react-router";
+import { Form, Link, data } from "react-router";
 import type { Route } from "./+types/admin.webhooks._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -17,6 +17,7 @@ import { addEndpoint, listEndpoints } from "~/modules/webhooks/endpoints.server"
 import { KIND_LABELS, WEBHOOK_EVENT_KINDS } from "~/modules/webhooks/events";
 import { AddEndpointSchema } from "~/modules/webhooks/form";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { usePendingForm } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("webhooks:title") },
@@ -47,7 +48,7 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
 
 export default function Webhooks({ loaderData, actionData }: Route.ComponentProps) {
   const { endpoints } = loaderData;
-  const navigation = useNavigation();
+  const pendingForm = usePendingForm();
   const { t } = useTranslation("webhooks");
   const f = useFormats();
   const [form, fields] = useForm({
@@ -57,7 +58,7 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddEndpointSchema }),
   });
-  const adding = navigation.state === "submitting" && navigation.formData?.get("intent") === "add";
+  const adding = pendingForm?.get("intent") === "add";
   const added = actionData?.added ?? null;
   const chosen = new Set([fields.events.initialValue ?? []].flat());
 

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, data, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/calibration.$sessionId._index";
 import {
   DistributionChart,
@@ -40,6 +40,7 @@ import {
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -193,7 +194,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
   const alreadyAccepted = Number(searchParams.get("already") ?? 0);
   const released = refused ? null : searchParams.get("released");
   useLiveSession(view.session.id);
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const { t, f, outcomeText, preReadText, signed } = useSessionWords();
   const { t: common } = useTranslation("common");
   const { session } = view;
@@ -296,7 +297,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                 label={t("session.move.button", { state: nextLabel })}
                 title={t("session.move.title", { state: nextLabel })}
                 tickLabel={t("session.move.tick", { state: nextLabel })}
-                disabled={navigation.state === "submitting"}
+                disabled={sending}
               >
                 <p>{t(`consequence.${view.next.state}`)}</p>
                 <p className="mt-2">
@@ -362,7 +363,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
           invitations={t("session.meeting.invitations")}
           meeting={view.meeting}
           lastResult={refused && "meetingResult" in refused ? refused.meetingResult : undefined}
-          busy={navigation.state === "submitting"}
+          busy={sending}
           className="mb-6"
         />
       ) : null}
@@ -399,11 +400,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                     defaultValue={refused && "fieldErrors" in refused ? refused.email : ""}
                     errors={refused && "fieldErrors" in refused ? refused.fieldErrors.email : null}
                   />
-                  <Button
-                    type="submit"
-                    variant="secondary"
-                    disabled={navigation.state === "submitting"}
-                  >
+                  <Button type="submit" variant="secondary" disabled={sending}>
                     {t("session.calibrators.submit")}
                   </Button>
                 </Form>
@@ -465,9 +462,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
         <>
           {chartsFirst ? charts : null}
 
-          {view.toRelease ? (
-            <ReleaseCard toRelease={view.toRelease} busy={navigation.state === "submitting"} />
-          ) : null}
+          {view.toRelease ? <ReleaseCard toRelease={view.toRelease} busy={sending} /> : null}
           <h2 className="mb-2 text-lg font-semibold">{t("session.agenda.heading")}</h2>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
             {t("session.agenda.order")}
@@ -478,7 +473,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                 <AcceptConfirmation
                   preview={refused.preview}
                   sessionId={session.id}
-                  busy={navigation.state === "submitting"}
+                  busy={sending}
                 />
               ) : null}
               <Form
@@ -492,7 +487,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                   name="scope"
                   value="selected"
                   variant="secondary"
-                  disabled={navigation.state === "submitting"}
+                  disabled={sending}
                 >
                   {t("session.accept.selected")}
                 </Button>
@@ -501,7 +496,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
                   name="scope"
                   value="all"
                   variant="secondary"
-                  disabled={navigation.state === "submitting"}
+                  disabled={sending}
                 >
                   {t("session.accept.all")}
                 </Button>

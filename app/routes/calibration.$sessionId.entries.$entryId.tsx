@@ -5,7 +5,6 @@ import {
   Link,
   data,
   redirect,
-  useNavigation,
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "react-router";
@@ -41,6 +40,7 @@ import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -206,7 +206,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
   const { t } = useTranslation("calibration");
   const { t: common } = useTranslation("common");
   const f = useFormats();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const { entry } = view;
   const [searchParams] = useSearchParams();
   const draftState = useProposalDraft(PROPOSAL_FORM_ID, view.canPropose);
@@ -387,7 +387,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                 errors={reply?.intent === "propose" ? reply.fieldErrors.evidence : null}
               />
               <DraftStatus {...draftState} keptAt={draft ? "kept" : null} />
-              <Button type="submit" disabled={navigation.state === "submitting"}>
+              <Button type="submit" disabled={sending}>
                 {t("entry.proposal.save")}
               </Button>
             </Form>
@@ -558,7 +558,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               textHint={t("entry.final.reasonHint")}
               secondDimension={view.secondDimension}
             />
-            <Button type="submit" disabled={navigation.state === "submitting"}>
+            <Button type="submit" disabled={sending}>
               {t("entry.final.record")}
             </Button>
           </Form>

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, data, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/calibration.$sessionId.grid";
 import {
   dimensionInSentence,
@@ -21,6 +21,7 @@ import { readSessionFilters } from "~/modules/calibration/session-view.server";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -99,7 +100,7 @@ export default function CalibrationGrid({ loaderData, actionData }: Route.Compon
   const view = loaderData;
   const reply = actionData;
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   useLiveSession(view.session.id);
   const { t, i18n } = useTranslation("calibration");
   const f = useFormats();
@@ -165,11 +166,7 @@ export default function CalibrationGrid({ loaderData, actionData }: Route.Compon
       {view.canMove ? (
         <Form method="post" preventScrollReset className="mb-4 flex flex-wrap items-center gap-3">
           <input type="hidden" name="intent" value="undo" />
-          <Button
-            type="submit"
-            variant="secondary"
-            disabled={!view.lastMove || navigation.state === "submitting"}
-          >
+          <Button type="submit" variant="secondary" disabled={!view.lastMove || sending}>
             {view.lastMove
               ? t("grid.undo.named", { name: view.lastMove.name })
               : t("grid.undo.button")}

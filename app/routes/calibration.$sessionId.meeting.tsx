@@ -5,7 +5,6 @@ import {
   Link,
   data,
   redirect,
-  useNavigation,
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "react-router";
@@ -37,6 +36,7 @@ import type { LevelOutcome } from "~/modules/calibration/entries";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -142,9 +142,9 @@ export default function MeetingMode({ loaderData, actionData }: Route.ComponentP
   const { t, f, outcomeText, duration } = useMeetingWords(view.session.secondDimension);
   const reply = actionData;
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   useLiveSession(view.session.id);
-  const busy = navigation.state === "submitting";
+  const busy = sending;
   const { current } = view;
   const step = (
     entry: { id: string; name: string } | null,

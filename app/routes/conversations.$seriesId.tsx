@@ -8,7 +8,7 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { ZodType } from "zod";
 import type { Route } from "./+types/conversations.$seriesId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -57,6 +57,7 @@ import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { localDateTimeValue } from "~/modules/time-zones";
 import * as clock from "~/platform/clock.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -401,7 +402,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
 function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Intent) => Reply }) {
   const { page } = loaded;
   const next = page.next!;
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const nameOf = (id: string) =>
     id === page.series.manager.id ? page.series.manager.name : page.series.report.name;
   const { t } = useTranslation("conversations");
@@ -506,7 +507,7 @@ function Agenda({ loaded, replyFor }: { loaded: Loaded; replyFor: (intent: Inten
           errors={fields.text.errors}
           {...getTextareaProps(fields.text)}
         />
-        <Button type="submit" disabled={navigation.state === "submitting"}>
+        <Button type="submit" disabled={sending}>
           {t("series.agenda.add")}
         </Button>
       </Form>

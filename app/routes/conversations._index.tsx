@@ -8,7 +8,7 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, Link, data, redirect, useActionData, useNavigation } from "react-router";
+import { Form, Link, data, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/conversations._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -28,6 +28,7 @@ import {
 import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("conversations:list.title") },
@@ -146,7 +147,7 @@ function StartForm({
 }) {
   const { t } = useTranslation("conversations");
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const schema = startSeriesSchema(timeZone);
   const [form, fields] = useForm({
     id: "start-series",
@@ -211,7 +212,7 @@ function StartForm({
           max={180}
           step={5}
         />
-        <Button type="submit" disabled={navigation.state === "submitting"}>
+        <Button type="submit" disabled={sending}>
           {t("start.submit")}
         </Button>
       </Form>

@@ -8,7 +8,7 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/conversations.evidence";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -32,6 +32,7 @@ import { db } from "~/db/client.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("conversations:evidence.title") },
@@ -216,7 +217,7 @@ function RecordForm({
   meetingId: string | null;
   reply: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const { t } = useTranslation("conversations");
   const [form, fields] = useForm({
     id: "record",
@@ -267,7 +268,7 @@ function RecordForm({
           label={t("evidence.share")}
           {...getInputProps(fields.shared, { type: "checkbox" })}
         />
-        <Button type="submit" disabled={navigation.state === "submitting"}>
+        <Button type="submit" disabled={sending}>
           {t("evidence.record.submit")}
         </Button>
       </Form>

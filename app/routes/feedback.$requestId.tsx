@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import { useEffect } from "react";
 import type { Route } from "./+types/feedback.$requestId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,6 +21,7 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { languageOf } from "~/i18n/i18n.server";
+import { usePendingForm } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -191,7 +192,7 @@ function DeclineForm({
   subjectName: string;
   reply: { message: string; kind: string; reply: SubmissionResult<string[]> } | null;
 }) {
-  const navigation = useNavigation();
+  const pendingForm = usePendingForm();
   const { t } = useTranslation("feedback");
   const [form, fields] = useForm({
     id: "decline",
@@ -201,8 +202,7 @@ function DeclineForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineRequestSchema }),
   });
-  const busy =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "decline";
+  const busy = pendingForm?.get("intent") === "decline";
   return (
     <Card className="mt-8">
       <Form method="post" className="space-y-3" {...getFormProps(form)}>

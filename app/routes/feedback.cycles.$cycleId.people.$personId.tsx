@@ -1,4 +1,4 @@
-import { Form, data, useNavigation } from "react-router";
+import { Form, data } from "react-router";
 import type { Route } from "./+types/feedback.cycles.$cycleId.people.$personId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackReleaseView } from "~/components/feedback/release-view";
@@ -25,6 +25,7 @@ import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -164,8 +165,8 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 export default function PersonFeedback({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
   const reply = actionData;
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const { settings, subject, cycle } = page;
   const { t } = useTranslation("feedback");
   const f = useFormats();

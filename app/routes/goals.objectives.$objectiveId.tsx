@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/goals.objectives.$objectiveId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KeyResultChart, KeyResultHistory } from "~/components/goals/chart";
@@ -42,6 +42,7 @@ import * as clock from "~/platform/clock.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { postedText } from "~/utils/posted";
 import { pageParam } from "~/utils/search-params";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:objective.title") },
@@ -177,7 +178,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
   const { t } = useTranslation("goals");
   const { t: common } = useTranslation("common");
   const f = useFormats();
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const mine = (intent: string, keyResultId = "") =>
     actionData && actionData.intent === intent && actionData.keyResultId === keyResultId;
   const errorsFor = (intent: string, keyResultId = "") =>

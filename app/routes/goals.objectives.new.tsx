@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect, useNavigation } from "react-router";
+import { Form, redirect } from "react-router";
 import { useState } from "react";
 import type { Route } from "./+types/goals.objectives.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -14,6 +14,7 @@ import { COMMITMENTS } from "~/modules/goals/progress";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:new.title") },
@@ -50,7 +51,7 @@ export const action = withFormRefusals(
 export default function NewObjective({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("goals");
   const { t: common } = useTranslation("common");
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const typed: Partial<Record<string, string>> = actionData?.typed ?? {};
   const errors: FieldErrors = actionData?.errors ?? {};
   const levels = (["person", "team", "company"] as const).filter(

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, data, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/hiring.interviews.$interviewId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AmendmentChanges } from "~/components/hiring/amendment-diff";
@@ -33,6 +33,7 @@ import {
 } from "~/modules/hiring/scorecards.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -159,9 +160,9 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
   const page = loaderData;
   const { t } = useTranslation("hiring");
   const f = useFormats();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const [searchParams] = useSearchParams();
-  const busy = navigation.state === "submitting";
+  const busy = sending;
   const competencies = page.competencyIds.map((id) => {
     const kit = page.kit?.competencies.find((competency) => competency.competencyId === id);
     return {

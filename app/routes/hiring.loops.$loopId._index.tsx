@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, useNavigation } from "react-router";
+import { Form, Link, data } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -40,6 +40,7 @@ import {
 import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/scorecard";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -161,8 +162,8 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
     can,
     competencyName,
   } = page;
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const message = actionData && "message" in actionData ? actionData.message : null;
   const error = actionData && "error" in actionData ? actionData.error : null;
   const stageName = (id: string | null) => stages.find((stage) => stage.id === id)?.name ?? "";

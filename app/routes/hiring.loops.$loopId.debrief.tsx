@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, useNavigation } from "react-router";
+import { Form, data } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId.debrief";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -27,6 +27,7 @@ import { recordDecision, recordDissent } from "~/modules/hiring/loops.server";
 import { RECOMMENDATION_KEYS, RECOMMENDATIONS } from "~/modules/hiring/scorecard";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -96,8 +97,8 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
   /** A mean or median with its one decimal ("3.0"), a spread as a whole number; "–" for none. */
   const number = (value: number | null, digits = 1) =>
     value === null ? "–" : digits ? t("debrief.scores.oneDecimal", { value }) : f.number(value);
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const message = actionData && "message" in actionData ? actionData.message : null;
   const back = <BackLink to={`/hiring/loops/${page.loop.id}`}>{page.candidate}</BackLink>;
   if (!page.available) {

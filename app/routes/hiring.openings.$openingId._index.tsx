@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, data, redirect, useSearchParams } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.openings.$openingId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -43,6 +43,7 @@ import {
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -182,9 +183,9 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
   } = loaderData;
   const { t } = useTranslation("hiring");
   const f = useFormats();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const day = useDay();
-  const busy = navigation.state === "submitting";
+  const busy = sending;
   const message = actionData && "message" in actionData ? actionData.message : null;
   const coveredBy = (competencyId: string, exceptStageId: string | null) =>
     stages

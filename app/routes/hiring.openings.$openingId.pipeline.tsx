@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, data, redirect, useSearchParams } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.openings.$openingId.pipeline";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -37,6 +37,7 @@ import {
 } from "~/modules/hiring/pipeline.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { ClientLinks } from "~/components/ui/client-links";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -110,7 +111,7 @@ export default function PipelinePageView({ loaderData, actionData }: Route.Compo
   const stageLabel = (stage: keyof typeof PIPELINE_STAGE_KEYS) => t(PIPELINE_STAGE_KEYS[stage]);
   const message = actionData && "message" in actionData ? actionData.message : null;
   const total = columns.reduce((sum, column) => sum + column.count, 0);
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const [search] = useSearchParams();
   return (
     <>

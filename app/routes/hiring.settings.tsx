@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, useNavigation } from "react-router";
+import { Form, data } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,6 +13,7 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { retentionSetting, setRetention } from "~/modules/hiring/candidates.server";
 import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:settings.title") },
@@ -35,7 +36,7 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
   const setting = loaderData;
   const when = useInstant();
   const { t } = useTranslation("hiring");
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const [form, fields] = useForm({
     id: "retention",
     lastResult: actionData?.result,
@@ -62,7 +63,7 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
             max={3650}
           />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <Button type="submit" disabled={navigation.state === "submitting"}>
+          <Button type="submit" disabled={sending}>
             {t("settings.save")}
           </Button>
         </Form>

@@ -6,7 +6,7 @@ import {
   useForm,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.join";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TimeZoneOptions } from "~/components/time-zone-options";
@@ -26,6 +26,7 @@ import { optInPage, saveOptIn, withdrawOptIn } from "~/modules/mentorship/opt-in
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -97,7 +98,7 @@ const TARGET_FROM = {
 export default function JoinProgramme({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const lastResult = actionData;
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const isMentee = view.role === "mentee";
   const schema = isMentee ? MenteeOptInSchema : MentorOptInSchema;
   const [form, fields] = useForm({
@@ -117,7 +118,7 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
   });
   const choices = isMentee ? fields.goals : fields.competencies;
   const chosen = new Set([choices.value ?? []].flat() as string[]);
-  const busy = navigation.state === "submitting";
+  const busy = sending;
   const { t } = useTranslation("mentorship");
   const f = useFormats();
   return (

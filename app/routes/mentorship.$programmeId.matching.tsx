@@ -37,6 +37,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = programmeMeta("matching");
 
@@ -138,6 +139,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
   const view = loaderData;
   const result = actionData;
   const navigation = useNavigation();
+  const sending = useSubmitting();
   const [searchParams] = useSearchParams();
   const refusal = result && "error" in result ? result : null;
   const { t } = useTranslation("mentorship");
@@ -147,7 +149,7 @@ export default function ProgrammeMatching({ loaderData, actionData }: Route.Comp
   const done = doneKey ? t(doneKey) : null;
   const fit = (value: number) => t("fit", { fit: value });
   const someone = (name: string | null) => name ?? t("matching.someoneGone");
-  const busy = navigation.state === "submitting";
+  const busy = sending;
   const running = busy && navigation.formData?.get("intent") === "run";
   const { programme, lastRun } = view;
   const published = programme.phase === "published";

@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import { useDoneMessage, programmeMeta } from "~/components/mentorship/parts";
 import type { Route } from "./+types/mentorship.$programmeId.mentors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -22,6 +22,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = programmeMeta("mentors");
 
@@ -77,8 +78,8 @@ type View = Route.ComponentProps["loaderData"];
 export default function MentorsPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const result = actionData;
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const { t } = useTranslation("mentorship");
   const f = useFormats();
   const doneKey = useDoneMessage(DONE, result);

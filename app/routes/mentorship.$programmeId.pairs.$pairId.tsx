@@ -7,7 +7,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.pairs.$pairId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactorList, PairStatusBadge, useDoneMessage } from "~/components/mentorship/parts";
@@ -37,6 +37,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -150,8 +151,8 @@ const OUTCOME_KEYS = {
 export default function PairPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const result = actionData;
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const { t } = useTranslation("mentorship");
   const f = useFormats();
   const doneKey = useDoneMessage(DONE, result);

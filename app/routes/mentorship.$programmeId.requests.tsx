@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import { useDoneMessage, programmeMeta } from "~/components/mentorship/parts";
 import type { Route } from "./+types/mentorship.$programmeId.requests";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -16,6 +16,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = programmeMeta("requests");
 
@@ -54,8 +55,8 @@ const DONE = { accept: "requests.done.accept", decline: "requests.done.decline" 
 export default function RequestsPage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const result = actionData;
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const { t } = useTranslation("mentorship");
   const f = useFormats();
   const doneKey = useDoneMessage(DONE, result);

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, useNavigation, useSearchParams } from "react-router";
+import { data, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/mentorship.$programmeId.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgrammeForm } from "~/components/mentorship/programme-form";
@@ -22,6 +22,7 @@ import { wordsOf } from "~/i18n/messages";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { usePendingForm } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = programmeMeta("settings");
 
@@ -99,9 +100,8 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
 export default function ProgrammeSettings({ loaderData, actionData }: Route.ComponentProps) {
   const { programme, values, teams, ladders } = loaderData;
   const result = actionData;
-  const navigation = useNavigation();
-  const previewing =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "preview";
+  const pendingForm = usePendingForm();
+  const previewing = pendingForm?.get("intent") === "preview";
   const [searchParams] = useSearchParams();
   const saved = searchParams.has("saved");
   const preview = result?.intent === "preview" ? result : null;

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/opportunities.$opportunityId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OpportunitySummary } from "~/components/opportunities/summary";
@@ -27,6 +27,7 @@ import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { postedText } from "~/utils/posted";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:detail.title") },
@@ -87,8 +88,8 @@ export default function OpportunityPage({ loaderData, actionData }: Route.Compon
   const { t } = useTranslation("opportunities");
   const { t: common } = useTranslation("common");
   const f = useFormats();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const errorsFor = (intent: string) =>
     (actionData && actionData.intent === intent ? actionData.errors : {}) as Errors;
   const typedFor = (intent: string) =>

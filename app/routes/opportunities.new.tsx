@@ -6,7 +6,7 @@ import {
   useForm,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/opportunities.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -27,6 +27,7 @@ import { OPPORTUNITY_KINDS } from "~/modules/opportunities/policy";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:new.title") },
@@ -65,7 +66,7 @@ export const action = withFormRefusals(
 export default function NewOpportunity({ loaderData, actionData }: Route.ComponentProps) {
   const { ladders, ladder, defaults } = loaderData;
   const { t } = useTranslation("opportunities");
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const [form, fields] = useForm({
     id: "post-opportunity",
     lastResult: actionData?.reply,
@@ -170,7 +171,7 @@ export default function NewOpportunity({ loaderData, actionData }: Route.Compone
             />
           </div>
           <FormErrors form={form} />
-          <Button type="submit" disabled={navigation.state === "submitting"}>
+          <Button type="submit" disabled={sending}>
             {t("new.submit")}
           </Button>
         </Form>

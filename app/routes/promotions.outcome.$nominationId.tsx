@@ -1,4 +1,4 @@
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { Route } from "./+types/promotions.outcome.$nominationId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -14,6 +14,7 @@ import { answerPage, planFromAnswer } from "~/modules/promotions/decisions.serve
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf, translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsCommittee:answer.title") },
@@ -62,7 +63,7 @@ export default function AnswerPage({ loaderData, actionData }: Route.ComponentPr
   const { t } = useTranslation("promotionsCommittee");
   const { t: common } = useTranslation("common");
   const f = useFormats();
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const error = actionData && "error" in actionData ? actionData.error : null;
   const decision = page.decision;
   return (

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useNavigation } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/promotions.windows.$windowId.ballots.$nominationId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { marks, Sentence } from "~/components/ladders/sentence";
@@ -15,6 +15,7 @@ import { MARKS } from "~/modules/promotions/committee-policy";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("promotionsCommittee:ballot.title") },
@@ -61,7 +62,7 @@ export default function BallotPage({ loaderData, actionData }: Route.ComponentPr
   const { t } = useTranslation("promotionsCommittee");
   const { t: common } = useTranslation("common");
   const f = useFormats();
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const error = actionData && "error" in actionData ? actionData.error : null;
   const typed = actionData && "typed" in actionData ? actionData.typed : null;
   const who = page.nominee

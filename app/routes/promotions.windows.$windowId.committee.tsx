@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { Route } from "./+types/promotions.windows.$windowId.committee";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingCard } from "~/components/meeting-card";
@@ -20,6 +20,7 @@ import {
 } from "~/modules/promotions/committee.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -66,7 +67,7 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
   const page = loaderData;
   const { t } = useTranslation("promotionsCommittee");
   const { t: common } = useTranslation("common");
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const error = actionData && "error" in actionData ? actionData.error : null;
   const meetingResult =
     actionData && "meetingResult" in actionData ? actionData.meetingResult : undefined;

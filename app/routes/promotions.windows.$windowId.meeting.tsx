@@ -1,4 +1,4 @@
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { Route } from "./+types/promotions.windows.$windowId.meeting";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -23,6 +23,7 @@ import {
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -125,7 +126,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const { t: common } = useTranslation("common");
   const { t: audit } = useTranslation("promotionsAudit");
   const f = useFormats();
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   const error = actionData && "error" in actionData ? actionData.error : null;
   const fieldErrors = (nominationId: string) =>
     actionData && "fieldErrors" in actionData && actionData.nominationId === nominationId

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { Route } from "./+types/settings.email";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TimeZoneOptions } from "~/components/time-zone-options";
@@ -23,6 +23,7 @@ import {
 } from "~/modules/notifications/preferences.server";
 import { timeZoneNames } from "~/modules/time-zones";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:emailSettings.title") },
@@ -86,7 +87,7 @@ function LanguageForm({ language }: { language: string | null }) {
 
 export default function EmailSettings({ loaderData, actionData }: Route.ComponentProps) {
   const settings = loaderData;
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const { preferences } = settings;
   const { t } = useTranslation("auth");
   const f = useFormats();
@@ -159,7 +160,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
             />
           </SelectField>
           <FormErrors form={form} />
-          <Button type="submit" disabled={navigation.state === "submitting"}>
+          <Button type="submit" disabled={sending}>
             {t("emailSettings.save")}
           </Button>
         </Form>

@@ -1,4 +1,4 @@
-import { Form, redirect, useNavigation } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/settings.export";
 import { ExportList, useRefreshWhile } from "~/components/data-rights/export-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,6 +10,7 @@ import { EXPORT_SCHEMA_PATH } from "~/platform/export-document";
 import { exportsOf, startExport } from "~/modules/data-rights/exports.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("exports:page.title") },
@@ -29,7 +30,7 @@ export const action = withFormRefusals(async ({ request }: Route.ActionArgs) => 
 
 export default function PersonalExport({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("exports");
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   useRefreshWhile(loaderData.refreshing);
   return (
     <>
@@ -40,10 +41,7 @@ export default function PersonalExport({ loaderData, actionData }: Route.Compone
       {loaderData.refreshing ? <Alert tone="info">{t("page.started")}</Alert> : null}
       <Card className="max-w-2xl">
         <Form method="post">
-          <Button
-            type="submit"
-            disabled={navigation.state === "submitting" || loaderData.refreshing}
-          >
+          <Button type="submit" disabled={sending || loaderData.refreshing}>
             {t("page.start")}
           </Button>
         </Form>

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect, useNavigation } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sponsorships";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -23,6 +23,7 @@ import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import * as clock from "~/platform/clock.server";
 import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 import { languageOf } from "~/i18n/i18n.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("sponsorship:page.title") },
@@ -132,8 +133,8 @@ function SponsorshipItem({ row, busy }: { row: Row; busy: boolean }) {
 export default function Sponsorships({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
   const { t } = useTranslation("sponsorship");
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const sending = useSubmitting();
+  const busy = sending;
   const errors = (actionData?.intent === "record" ? actionData.errors : {}) as FieldErrors;
   const typed = actionData?.intent === "record" && "typed" in actionData ? actionData.typed : {};
   const list = (rows: Row[], empty: string) =>

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/unsubscribe";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -10,6 +10,7 @@ import type { MessageKind } from "~/modules/notifications/preferences";
 import { readUnsubscribeLink, unsubscribe } from "~/modules/notifications/preferences.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { plainHtml } from "~/utils/page-scripts";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 /**
  * One-click unsubscribe (RFC 8058), without signing in: the link in every email carries a
@@ -53,7 +54,7 @@ const KIND_KEYS = {
 
 export default function Unsubscribe({ loaderData, actionData }: Route.ComponentProps) {
   const done = actionData;
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const { t } = useTranslation("auth");
   const f = useFormats();
   const kinds = f.list((done ?? loaderData).kinds.map((kind) => t(KIND_KEYS[kind])));
@@ -67,7 +68,7 @@ export default function Unsubscribe({ loaderData, actionData }: Route.ComponentP
           <>
             <p>{t("unsubscribe.ask", { kinds })}</p>
             <Form method="post">
-              <Button type="submit" disabled={navigation.state === "submitting"}>
+              <Button type="submit" disabled={sending}>
                 {t("unsubscribe.submit")}
               </Button>
             </Form>

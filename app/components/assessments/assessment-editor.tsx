@@ -1,4 +1,4 @@
-import { Link, useLocation, useNavigation, useNavigationType, useSubmit } from "react-router";
+import { Link, useLocation, useNavigationType, useSubmit } from "react-router";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf, type Message } from "~/i18n/messages";
@@ -44,6 +44,7 @@ import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { RichText } from "~/components/ui/rich-text";
 import { ladderStanding } from "~/modules/ladders/points";
 import { PointsStandingText } from "./points-standing";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export type SubmitReply = {
   ok: false;
@@ -590,7 +591,7 @@ export function AssessmentEditor({
   const { t } = useTranslation("assessments");
   const sectionName = useSectionName();
   const submit = useSubmit();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const onSubmit = useCallback(
     (revision: number) =>
       submit({ intent: "submit", revision: String(revision) }, { method: "post" }),
@@ -608,7 +609,7 @@ export function AssessmentEditor({
     onSubmit,
   });
   const { state, value, setValue, resolveConflict, status } = autosave;
-  const submitting = autosave.submitPending || navigation.state === "submitting";
+  const submitting = autosave.submitPending || sending;
 
   const sections = useMemo(
     () =>

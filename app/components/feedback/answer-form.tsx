@@ -1,4 +1,4 @@
-import { Form, useNavigation, useSubmit } from "react-router";
+import { Form, useSubmit } from "react-router";
 import { useCallback, useId } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
@@ -16,6 +16,7 @@ import {
   type DraftValues,
 } from "~/modules/assessments/draft";
 import { checkAnswer, MIN_EXAMPLE_WORDS } from "~/modules/feedback/word-check";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 const statusTones: Record<SaveStatus["tone"], string> = {
   neutral: "text-slate-600 dark:text-slate-300",
@@ -59,7 +60,7 @@ export function AnswerForm({
 }) {
   const { t } = useTranslation("feedback");
   const submit = useSubmit();
-  const navigation = useNavigation();
+  const sending = useSubmitting();
   const onSubmit = useCallback(
     (seen: number) => submit({ intent: "submit", revision: String(seen) }, { method: "post" }),
     [submit],
@@ -79,7 +80,7 @@ export function AnswerForm({
     onSubmit,
   });
   const { value, setValue, status } = autosave;
-  const submitting = autosave.submitPending || navigation.state === "submitting";
+  const submitting = autosave.submitPending || sending;
   // A lock's reason is itself a message (or English from a module not yet translated), said inside the status.
   const { said } = status;
   const statusWords = wordsOf(

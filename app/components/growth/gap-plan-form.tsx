@@ -1,11 +1,12 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigate, useNavigation } from "react-router";
+import { Form, useNavigate } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import { Button } from "~/components/ui/button";
 import { ErrorList, FormErrors, SelectField } from "~/components/ui/field";
 import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/growth/profile-plan";
 import type { TargetOption } from "~/modules/growth/profile.server";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 export function TargetOptions({ options }: { options: readonly TargetOption[] }) {
   return options.map((track) => (
@@ -76,9 +77,8 @@ export function GrowthPlanForm({
 }) {
   const { t } = useTranslation("growth");
   const navigate = useNavigate();
-  const navigation = useNavigation();
-  const saving =
-    navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
+  const sending = useSubmitting();
+  const saving = sending;
   const [form, fields] = useForm({
     id: `growth-plan-${target}`,
     lastResult,

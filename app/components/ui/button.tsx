@@ -1,5 +1,5 @@
-import { useNavigation } from "react-router";
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { useSubmitting } from "~/components/ui/use-submitting";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -24,7 +24,7 @@ export function SubmitButton({
   variant?: Variant;
   busyLabel: ReactNode;
 }) {
-  const busy = useNavigation().state === "submitting";
+  const busy = useSubmitting();
   return (
     <Button type="submit" {...props} disabled={busy}>
       {busy ? busyLabel : children}
