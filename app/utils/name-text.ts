@@ -32,7 +32,7 @@ export function withoutForbiddenCharacters(value: string): string {
 
 /**
  * What is wrong, as a phrase after "This name" or a CSV cell's column: "has a character that changes the direction of text (U+202E); remove it".
- * English: SCIM answers an identity provider's operators, and the people import's report of cells is not worded yet.
+ * English: SCIM answers an identity provider's operators (the people import words it, `people:import.problems`).
  */
 export function forbiddenCharacterProblem(found: ForbiddenCharacter): string {
   if (found.kind === "direction")

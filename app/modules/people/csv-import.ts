@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import type { Message, wordsOf } from "~/i18n/messages";
-import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
+import { messageText, type Message, type wordsOf } from "~/i18n/messages";
+import { forbiddenCharacter } from "~/utils/name-text";
 import { ATTRIBUTE_PREFIX } from "./attributes";
 import type { TrackLevelCheck } from "./track-level";
 import { levelSinceAfter, readLevelSince, type LevelSinceProblem } from "./level-since";
@@ -44,9 +44,8 @@ const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 export type AttributeField = `${typeof ATTRIBUTE_PREFIX}${string}`;
 
 /**
- * A problem of the file: a message the page words (English text where a check shared with other
- * writers has none yet). `line` is the file's line number (the header is line 1); `field` is null
- * for whole-row problems.
+ * A problem of the file: a message the page words (a key, as zod carries it, or a message).
+ * `line` is the file's line number (the header is line 1); `field` is null for whole-row problems.
  */
 export type ImportError = {
   line: number;
@@ -137,7 +136,7 @@ function forbiddenCharacterIn(value: string): string | null {
   const found = forbiddenCharacter(value);
   if (!found) return null;
   if (found.kind === "unreadable") return "people:import.problems.unreadable";
-  return forbiddenCharacterProblem(found);
+  return messageText({ key: `people:import.problems.${found.kind}`, values: { code: found.code } });
 }
 
 const cleanText = (value: string, ctx: z.RefinementCtx) => {
@@ -415,8 +414,7 @@ export function parsePeopleCsv(
         track: id(input.track),
         level: id(input.level),
       });
-      if (!sublevel.ok)
-        problems.push({ line, field: "sublevel", message: lowerFirst(sublevel.message) });
+      if (!sublevel.ok) problems.push({ line, field: "sublevel", message: sublevel.message });
     }
     const levelSince = readLevelSince(input.level_since ?? "", now);
     if (!levelSince.ok)
@@ -483,11 +481,6 @@ export function parsePeopleCsv(
       rejectedRows,
     },
   };
-}
-
-/** The import's messages start in lower case, after the line and column they are about. */
-function lowerFirst(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, "");
 }
 
 /** csv-parse reports the line a record ends on; a quoted value may span several lines. */
@@ -615,18 +608,23 @@ export function planImport(
           ? checkTrackLevel.sublevel(row.sublevel, { ladderId: place.ladderId, track, level })
           : null;
         if (sublevel && !sublevel.ok)
-          errors.push({ line: row.line, field: "sublevel", message: lowerFirst(sublevel.message) });
+          errors.push({ line: row.line, field: "sublevel", message: sublevel.message });
       } else {
-        const kept = [
-          !has("track") && track ? `track ${track}` : null,
-          !has("level") && level ? `level ${level}` : null,
-        ]
-          .filter(Boolean)
-          .join(" and ");
+        // Said with the current track or level the file left out, which the problem may be about.
+        const keptTrack = !has("track") && track;
+        const keptLevel = !has("level") && level;
+        const problem = place.message;
         errors.push({
           line: row.line,
           field: place.field,
-          message: `${place.message}${kept ? ` (with their current ${kept}, which this file leaves as it is)` : ""}`,
+          message:
+            keptTrack && keptLevel
+              ? { key: "people:import.problems.keptPlace", values: { problem, track, level } }
+              : keptTrack
+                ? { key: "people:import.problems.keptTrack", values: { problem, track } }
+                : keptLevel
+                  ? { key: "people:import.problems.keptLevel", values: { problem, level } }
+                  : problem,
         });
       }
     }

@@ -324,10 +324,7 @@ async function resolvePerson(
   const choice = readPlaceChoice(value.track || null, value.level || null, value.ladder || null);
   const { track, level } = choice.ok ? choice : { track: null, level: null };
   const place = choice.ok ? checkTrackLevel(track, level, choice.ladder) : choice;
-  if (!place.ok)
-    fieldErrors[place.field] = [
-      typeof place.message === "string" ? capitalise(place.message) : place.message,
-    ];
+  if (!place.ok) fieldErrors[place.field] = [place.message];
   const sub = place.ok
     ? checkTrackLevel.sublevel(value.sublevel || null, { ladderId: place.ladderId, track, level })
     : { ok: true as const, sublevel: null };
@@ -398,11 +395,6 @@ async function resolvePerson(
 /** The form's level since: a day, or null for an empty field (the form always sends it). */
 function givenLevelSince(value: PersonFormValue): Date | null {
   return value.levelSince ? dayToDate(value.levelSince) : null;
-}
-
-function capitalise(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return text.endsWith(".") ? text : `${text}.`;
 }
 
 /** `also`: what the caller records of the same write (the API its own audit event), in the same transaction. */

@@ -1,4 +1,4 @@
-import type { Message } from "~/i18n/messages";
+import { listOf, type Message } from "~/i18n/messages";
 
 /**
  * Which ladder, track and level a person may have. Pure: the tracks are handed in (from the
@@ -15,10 +15,11 @@ export type TrackOption = {
   levels: { id: string; title: string; sublevels?: { id: string; title: string }[] }[];
 };
 
-export type TrackLevelProblem = { field: "ladder" | "track" | "level"; message: string };
+/** Which field is wrong and why, in sentences the page, the import, the API or SCIM words. */
+export type TrackLevelProblem = { field: "ladder" | "track" | "level"; message: Message };
 /** What is wrong with the person form's own choice of track and level, worded by the page. */
 export type PlaceChoiceProblem = { field: TrackLevelProblem["field"]; message: Message };
-export type SublevelProblem = { field: "sublevel"; message: string };
+export type SublevelProblem = { field: "sublevel"; message: Message };
 
 /** The person's ladder when the place is acceptable (null when they have no track), else which field is wrong and why. */
 export type TrackLevelResult =
@@ -39,11 +40,11 @@ export type TrackLevelCheck = ((
   ) => SublevelResult;
 };
 
-function list(values: readonly string[]): string {
-  return values.length > 1
-    ? `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`
-    : (values[0] ?? "");
-}
+/** One of the place's problems (`people:place.*`). */
+const problem = (key: string, values?: Message["values"]): Message => ({
+  key: `people:place.${key}`,
+  ...(values ? { values } : {}),
+});
 
 export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelCheck {
   const ladders = new Map<string, string>();
@@ -54,7 +55,7 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
     ladderIds.find(
       (id) => id === named.toLowerCase() || ladders.get(id)!.toLowerCase() === named.toLowerCase(),
     );
-  const fail = (field: TrackLevelProblem["field"], message: string): TrackLevelResult => ({
+  const fail = (field: TrackLevelProblem["field"], message: Message): TrackLevelResult => ({
     ok: false,
     field,
     message,
@@ -69,13 +70,19 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
     if (ladder) {
       ladderId = findLadder(ladder) ?? null;
       if (!ladderId)
-        return fail("ladder", `unknown ladder "${ladder}" (expected one of ${list(ladderIds)})`);
+        return fail("ladder", problem("unknownLadder", { ladder, ladders: listOf(ladderIds) }));
     }
     if (!track) {
       if (level)
         return fail(
           "track",
-          `a level needs a track (one of ${list([...new Set(tracks.filter((t) => !ladderId || t.ladderId === ladderId).map((t) => t.id))])})`,
+          problem("levelNeedsTrack", {
+            tracks: listOf([
+              ...new Set(
+                tracks.filter((t) => !ladderId || t.ladderId === ladderId).map((t) => t.id),
+              ),
+            ]),
+          }),
         );
       return { ok: true, ladderId };
     }
@@ -85,7 +92,13 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
       const known = [...new Set(inLadder.map((option) => option.id))];
       return fail(
         "track",
-        `unknown track "${track}"${ladderId ? ` in the ${ladders.get(ladderId)} ladder` : ""} (expected one of ${list(known)})`,
+        ladderId
+          ? problem("unknownTrackInLadder", {
+              track,
+              ladder: ladders.get(ladderId)!,
+              tracks: listOf(known),
+            })
+          : problem("unknownTrack", { track, tracks: listOf(known) }),
       );
     }
     if (level) {
@@ -98,15 +111,18 @@ export function makeTrackLevelCheck(tracks: readonly TrackOption[]): TrackLevelC
         );
         return fail(
           "level",
-          `level "${level}" is not on the ${track} track (expected one of ${list([...new Set(levelIds)])})`,
+          problem("levelNotOnTrack", { level, track, levels: listOf([...new Set(levelIds)]) }),
         );
       }
       candidates = withLevel;
     }
     if (candidates.length > 1) {
+      const named = listOf(candidates.map((option) => option.ladderId));
       return fail(
         "ladder",
-        `track "${track}"${level ? ` and level "${level}"` : ""} are in several ladders (${list(candidates.map((option) => option.ladderId))}); name the ladder`,
+        level
+          ? problem("placeInSeveralLadders", { track, level, ladders: named })
+          : problem("trackInSeveralLadders", { track, ladders: named }),
       );
     }
     return { ok: true, ladderId: candidates[0]!.ladderId };
@@ -180,11 +196,11 @@ export function readSublevelChoice(
   place: { ladderId: string | null; track: string | null; level: string | null },
 ): SublevelResult {
   if (!value) return { ok: true, sublevel: null };
-  const fail = (message: string) => ({ ok: false as const, field: "sublevel" as const, message });
+  const fail = (message: Message) => ({ ok: false as const, field: "sublevel" as const, message });
   const parts = value.split("/");
   if ((parts.length !== 1 && parts.length !== 4) || parts.some((part) => !part))
-    return fail("Choose a sub-level from the list.");
-  if (!place.level) return fail("A sub-level needs a level: choose the level first.");
+    return fail(problem("sublevelFromList"));
+  if (!place.level) return fail(problem("sublevelNeedsLevel"));
   if (parts.length === 4) {
     const [ladderId, trackId, levelId] = parts;
     if (
@@ -192,7 +208,7 @@ export function readSublevelChoice(
       trackId !== place.track ||
       levelId !== place.level
     ) {
-      return fail("That sub-level is not one of the chosen level's: choose one listed under it.");
+      return fail(problem("sublevelNotOfLevel"));
     }
   }
   const sublevel = parts.at(-1)!;
@@ -204,9 +220,13 @@ export function readSublevelChoice(
     .find((candidate) => candidate.id === place.level);
   const sublevels = level?.sublevels ?? [];
   if (sublevels.some((candidate) => candidate.id === sublevel)) return { ok: true, sublevel };
-  if (sublevels.length === 0) return fail(`Level "${place.level}" has no sub-levels.`);
+  if (sublevels.length === 0) return fail(problem("noSublevels", { level: place.level }));
   return fail(
-    `Sub-level "${sublevel}" is not one of level "${place.level}"'s (expected one of ${list(sublevels.map((candidate) => candidate.id))}).`,
+    problem("unknownSublevel", {
+      sublevel,
+      level: place.level,
+      sublevels: listOf(sublevels.map((candidate) => candidate.id)),
+    }),
   );
 }
 

@@ -232,7 +232,7 @@ describe("people placed at a sub-level", () => {
       routeArgs(await signedInPost("/admin/people/new", admin.id, { ...place, sublevel: "z" })),
     );
     expect(bodyOf<{ error?: Record<string, string[] | null> }>(unknown).error?.sublevel).toEqual([
-      `Sub-level "z" is not one of level "b2"'s (expected one of a, b and c).`,
+      `Sub-level "z" is not one of level "b2"'s (expected one of a, b, c).`,
     ]);
     expect(await db.user.count({ where: { email } })).toBe(0);
 

@@ -11,6 +11,7 @@ import {
 } from "~/modules/people/csv-import";
 import { parseAttributes } from "~/modules/people/attributes";
 import { makeTrackLevelCheck } from "~/modules/people/track-level";
+import { inWordsOf } from "../../utils/english";
 
 const check = makeTrackLevelCheck([
   {
@@ -224,14 +225,20 @@ describe("row errors name line and field", () => {
         csv("A,a@example.com,,,wizard,ic1", "B,b@example.com,,,ic,m1", "C,c@example.com,,,,ic1"),
       ),
     ).toEqual([
-      { line: 2, field: "track", message: expect.stringContaining('unknown track "wizard"') },
+      { line: 2, field: "track", message: expect.stringContaining('Unknown track "wizard"') },
       {
         line: 3,
         field: "level",
-        message: expect.stringContaining('level "m1" is not on the ic track'),
+        message: expect.stringContaining('Level "m1" is not on the ic track'),
       },
-      { line: 4, field: "track", message: expect.stringContaining("a level needs a track") },
+      { line: 4, field: "track", message: expect.stringContaining("A level needs a track") },
     ]);
+    // Worded in the admin's language, the ladder's ids joined as it joins them.
+    const result = plan(csv("A,a@example.com,,,wizard,ic1"));
+    if (result.ok) throw new Error("expected errors");
+    expect(inWordsOf("de", result.errors[0]!.message)).toBe(
+      "Unbekannte Laufbahn „wizard“ (möglich: ic, manager).",
+    );
   });
 
   test("track and level are case-insensitive; emails are lower-cased", () => {
@@ -306,7 +313,7 @@ describe("row errors name line and field", () => {
       ),
     );
     expect(errors).toEqual([
-      { line: 3, field: "track", message: expect.stringContaining('unknown track "wizard"') },
+      { line: 3, field: "track", message: expect.stringContaining('Unknown track "wizard"') },
       {
         line: 4,
         field: "manager_email",
@@ -337,7 +344,7 @@ describe("row errors name line and field", () => {
         [existing({ id: "g", email: "gone@example.com", active: false })],
       ),
     ).toEqual([
-      { line: 2, field: "track", message: expect.stringContaining('unknown track "wizard"') },
+      { line: 2, field: "track", message: expect.stringContaining('Unknown track "wizard"') },
       { line: 3, field: "level", message: expect.stringContaining('"ic9"') },
       {
         line: 3,
@@ -539,10 +546,10 @@ describe("sub-levels", () => {
       {
         line: 2,
         field: "sublevel",
-        message: `sub-level "c" is not one of level "ic2"'s (expected one of a and b)`,
+        message: `Sub-level "c" is not one of level "ic2"'s (expected one of a, b).`,
       },
-      { line: 3, field: "sublevel", message: `level "ic1" has no sub-levels` },
-      { line: 4, field: "sublevel", message: "a sub-level needs a level: choose the level first" },
+      { line: 3, field: "sublevel", message: `Level "ic1" has no sub-levels.` },
+      { line: 4, field: "sublevel", message: "A sub-level needs a level: choose the level first." },
     ]);
   });
 
@@ -576,6 +583,11 @@ describe("characters no field may hold", () => {
       field: "email",
       message: "has a control character (U+0000); remove it",
     });
+    const direction = plan(csv("Eve,eve@example.com,,Pay\u202Emoc.exe,,"));
+    if (direction.ok) throw new Error("expected errors");
+    expect(inWordsOf("de", direction.errors[0]!.message)).toBe(
+      "enthält ein Zeichen, das die Schreibrichtung ändert (U+202E); entfernen Sie es",
+    );
     expect(errorsOf(csv("Eve,eve@example.com,,Pay\u202Emoc.exe,,"))).toEqual([
       {
         line: 2,
@@ -657,22 +669,26 @@ describe("several ladders", () => {
       `${withLadder}\nAna,ana@example.com,,ic,l2\nBo,bo@example.com,Marketing,ic,l2\nCy,cy@example.com,Product,ic,l2\nDi,di@example.com,engineering,pm,pm1\n`,
     );
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([
+    const english = translatorOf(undefined);
+    expect(
+      !result.ok &&
+        result.errors.map((error) => ({ ...error, message: wordsOf(english, error.message) })),
+    ).toEqual([
       {
         line: 2,
         field: "ladder",
         message:
-          'track "ic" and level "l2" are in several ladders (engineering and product); name the ladder',
+          'Track "ic" and level "l2" are in several ladders (engineering, product): name the ladder.',
       },
       {
         line: 3,
         field: "ladder",
-        message: 'unknown ladder "Marketing" (expected one of engineering and product)',
+        message: 'Unknown ladder "Marketing" (expected one of engineering, product).',
       },
       {
         line: 5,
         field: "track",
-        message: 'unknown track "pm" in the Engineering ladder (expected one of ic)',
+        message: 'Unknown track "pm" in the Engineering ladder (expected one of ic).',
       },
     ]);
     const settled = planTwo(`${withLadder}\nCy,cy@example.com,Product,ic,l2\n`);
@@ -865,7 +881,7 @@ describe("a file that leaves track or level out", () => {
         line: 2,
         field: "level",
         message:
-          'level "ic2" is not on the manager track (expected one of m1) (with their current level ic2, which this file leaves as it is)',
+          'Level "ic2" is not on the manager track (expected one of m1). The file leaves their current level, ic2, as it is.',
       },
     ]);
     expect(errorsOf("name,email,level\nAna,ana@example.com,m1\n", [ana])).toEqual([
@@ -873,7 +889,7 @@ describe("a file that leaves track or level out", () => {
         line: 2,
         field: "level",
         message:
-          'level "m1" is not on the ic track (expected one of ic1, ic2 and ic3) (with their current track ic, which this file leaves as it is)',
+          'Level "m1" is not on the ic track (expected one of ic1, ic2, ic3). The file leaves their current track, ic, as it is.',
       },
     ]);
   });

@@ -1,4 +1,6 @@
 import { db, type Prisma } from "~/db/client.server";
+import { translatorOf } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { MOVES, recordLevelChanges } from "~/modules/people/level-history.server";
@@ -201,7 +203,12 @@ function placeFor(
     input.rungs.ladder ?? (input.rungs.track || input.rungs.level ? null : current.ladderId),
   );
   if (!place.ok)
-    throw new ScimProblem(400, "invalidValue", `${RUNGS_FIELD[place.field]}: ${place.message}.`);
+    throw new ScimProblem(
+      400,
+      "invalidValue",
+      // SCIM's clients read English (RFC 7644's detail is for their logs).
+      `${RUNGS_FIELD[place.field]}: ${wordsOf(translatorOf(undefined), place.message)}`,
+    );
   return { ladderId: place.ladderId, track, level };
 }
 const RUNGS_FIELD = { ladder: "ladder", track: "track", level: "level" } as const;
