@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wordsOf, type Message } from "~/i18n/messages";
+import { messageText, wordsOf, type Message } from "~/i18n/messages";
 import { nameField } from "~/utils/name-text";
 import { readLevelSince, type LevelSinceProblem } from "./level-since";
 
@@ -76,13 +76,17 @@ export const TeamNameSchema = nameField(
 );
 
 export const PASSWORD_MIN_LENGTH = 12;
+/** A password shorter than that: the form's error, its number in the message's values. */
+export const passwordTooShort = messageText({
+  key: "people:passwordFields.errors.tooShort",
+  values: { min: PASSWORD_MIN_LENGTH },
+});
 
 export const SetPasswordSchema = z
   .object({
     password: z
       .string({ error: "people:passwordFields.errors.required" })
-      // English until a form error can carry its number (docs/i18n.md, open questions).
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .min(PASSWORD_MIN_LENGTH, passwordTooShort)
       .max(256, "people:passwordFields.errors.tooLong"),
     confirm: z.string({ error: "people:passwordFields.errors.againRequired" }),
   })

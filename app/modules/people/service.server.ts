@@ -282,7 +282,7 @@ const LAST_LEVEL_CHANGE = {
 
 const dayOf = (date: Date | null) => (date ? dateToDay(date) : null);
 
-/** Each field's refusals: messages the page words (English text where a shared check has no message yet). */
+/** Each field's refusals: messages the page words. */
 export type FieldErrors = Partial<Record<PersonField, (string | Message)[]>>;
 export type PersonWriteResult =
   { ok: true; personId: string } | { ok: false; fieldErrors: FieldErrors; formErrors?: string[] };

@@ -8,6 +8,5 @@ export const CreateTokenSchema = z.object({
     .string({ error: "admin:scim.errors.tokenNameRequired" })
     .trim()
     .min(1, "admin:scim.errors.tokenNameRequired")
-    // English until a form error can carry its number (docs/i18n.md, open questions).
-    .max(TOKEN_NAME_MAX, `At most ${TOKEN_NAME_MAX} characters.`),
+    .max(TOKEN_NAME_MAX, "admin:scim.errors.tokenNameTooLong"),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MIN_LENGTH, PersonSchema } from "~/modules/people/person-form";
+import { PASSWORD_MIN_LENGTH, PersonSchema, passwordTooShort } from "~/modules/people/person-form";
 
 /** The setup page's form: the first admin's name, email and password. Browser and server. */
 export const FirstAdminSchema = z
@@ -8,8 +8,7 @@ export const FirstAdminSchema = z
     email: PersonSchema.shape.email,
     password: z
       .string({ error: "people:passwordFields.errors.required" })
-      // English until a form error can carry its number (docs/i18n.md, open questions).
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .min(PASSWORD_MIN_LENGTH, passwordTooShort)
       .max(256, "people:passwordFields.errors.tooLong"),
     confirm: z.string({ error: "people:passwordFields.errors.againRequired" }),
   })
