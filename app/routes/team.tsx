@@ -414,7 +414,7 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
               {report.name}
             </Link>
             {report.hasSeries
-              ? t("oneToOnes.last", { when: report.lastHeldText })
+              ? t("oneToOnes.last", { when: t("oneToOnes.since", report.lastHeld) })
               : t("oneToOnes.none")}
             {report.overdue ? (
               <span className="font-semibold text-amber-700 dark:text-amber-300">
@@ -461,7 +461,7 @@ function TeamOneToOnes({ conversations }: { conversations: TeamConversations }) 
                           .map((person) =>
                             t("oneToOnes.overduePerson", {
                               name: person.name,
-                              when: person.lastHeldText,
+                              when: t("oneToOnes.since", person.lastHeld),
                             }),
                           )
                           .join(separator);

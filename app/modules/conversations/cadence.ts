@@ -251,7 +251,7 @@ export type SinceLastHeld = {
 /**
  * How long ago the last meeting was, as the manager chain reads it ("last one-to-one 3 weeks
  * ago"): whole days under two weeks, weeks under two months, then months. Worded by the page
- * (conversations' `list.lastHeld`), or in English by `sinceInWords`.
+ * (conversations' `list.lastHeld`, the team page's `oneToOnes.since`).
  */
 export function sinceLastHeld(last: Date | null, now: Date): SinceLastHeld {
   if (!last) return { unit: "none", count: 0 };
@@ -261,12 +261,4 @@ export function sinceLastHeld(last: Date | null, now: Date): SinceLastHeld {
   if (days < 14) return { unit: "days", count: days };
   if (days < 61) return { unit: "weeks", count: Math.floor(days / 7) };
   return { unit: "months", count: Math.floor(days / 30.44) };
-}
-
-/** `sinceLastHeld` in English, for the team page until it is translated. */
-export function sinceInWords(last: Date | null, now: Date): string {
-  const { unit, count } = sinceLastHeld(last, now);
-  if (unit === "none") return "none yet";
-  if (unit === "today" || unit === "yesterday") return unit;
-  return `${count} ${unit} ago`;
 }

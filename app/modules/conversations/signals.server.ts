@@ -3,7 +3,7 @@ import { db, type Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlInt } from "~/db/rows";
 import { isActionOverdue } from "./agenda";
-import { isCadence, isOverdue, sinceInWords } from "./cadence";
+import { isCadence, isOverdue, sinceLastHeld, type SinceLastHeld } from "./cadence";
 import { canSeeMeetingDates, type ConversationViewer } from "./policy";
 import type { PulseSummary } from "./pulse";
 import { managerPulse } from "./pulse.server";
@@ -23,7 +23,7 @@ import { peopleChangedAt } from "~/modules/people/queries.server";
 export type ConversationSignal = {
   personId: string;
   lastHeldAt: Date | null;
-  lastHeldText: string;
+  lastHeld: SinceLastHeld;
   overdue: boolean;
   hasSeries: boolean;
   overdueActions: number | null;
@@ -113,7 +113,7 @@ function signalOf(
   return {
     personId,
     lastHeldAt,
-    lastHeldText: sinceInWords(lastHeldAt, now),
+    lastHeld: sinceLastHeld(lastHeldAt, now),
     hasSeries: own !== undefined,
     // With none held yet, counted from the first regular slot: a series set up ahead is not overdue before it begins.
     overdue: own
@@ -230,7 +230,7 @@ export async function teamConversations(
     managerId,
     through,
     notSetUp: [] as string[],
-    overdue: [] as { name: string; lastHeldText: string }[],
+    overdue: [] as { name: string; lastHeld: SinceLastHeld }[],
   }));
   const lineOf = new Map(shownBelow.map((line) => [line.managerId, line]));
   for (const person of named.sort(
@@ -240,8 +240,7 @@ export async function teamConversations(
     const line = lineOf.get(person.managerId!);
     if (!signal || !line) continue;
     if (!signal.hasSeries) line.notSetUp.push(person.name);
-    else if (signal.overdue)
-      line.overdue.push({ name: person.name, lastHeldText: signal.lastHeldText });
+    else if (signal.overdue) line.overdue.push({ name: person.name, lastHeld: signal.lastHeld });
   }
   return {
     ...cardOf(lines, shownBelow, moreBelow, all),

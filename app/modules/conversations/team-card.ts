@@ -1,4 +1,5 @@
 import { compareText } from "~/utils/compare";
+import type { SinceLastHeld } from "./cadence";
 
 /**
  * What the team page's one-to-ones card shows: pure. A manager of managers may have hundreds of
@@ -19,14 +20,14 @@ export type ReportLine = {
   hasSeries: boolean;
   overdue: boolean;
   lastHeldAt: Date | null;
-  lastHeldText: string;
+  lastHeld: SinceLastHeld;
   overdueActions: number | null;
 };
 export type BelowLine = {
   managerId: string;
   through: string;
   notSetUp: string[];
-  overdue: { name: string; lastHeldText: string }[];
+  overdue: { name: string; lastHeld: SinceLastHeld }[];
 };
 
 export type OneToOnesCard = {

@@ -532,7 +532,7 @@ describe("the team page's one-to-ones", () => {
           hasSeries: boolean;
           overdue: boolean;
           overdueActions: number | null;
-          lastHeldText: string;
+          lastHeld: { unit: string; count: number };
         }[];
       };
     }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", manager.id))));
@@ -565,7 +565,7 @@ describe("the team page's one-to-ones", () => {
         below: {
           through: string;
           notSetUp: string[];
-          overdue: { name: string; lastHeldText: string }[];
+          overdue: { name: string; lastHeld: { unit: string; count: number } }[];
         }[];
       };
     }>(await teamRoute.loader(routeArgs(await signedInRequest("/team", boss.id))));
@@ -582,9 +582,7 @@ describe("the team page's one-to-ones", () => {
         managerId: manager.id,
         through: "Sam Manager",
         notSetUp: [quiet.name],
-        overdue: [
-          { name: "Lena Engineer", lastHeldText: page.conversations.reports[0]!.lastHeldText },
-        ],
+        overdue: [{ name: "Lena Engineer", lastHeld: page.conversations.reports[0]!.lastHeld }],
         moreNotSetUp: 0,
         moreOverdue: 0,
       },

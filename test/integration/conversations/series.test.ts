@@ -365,7 +365,7 @@ describe("notes stay between the two", () => {
     const people = [{ id: engineer.id, chain: await managerChain(engineer.id) }];
     const forBoss = (await conversationSignals(viewer(boss), people, later)).get(engineer.id);
     expect(forBoss).toMatchObject({
-      lastHeldText: "3 weeks ago",
+      lastHeld: { unit: "weeks", count: 3 },
       overdue: false,
       overdueActions: null,
     });

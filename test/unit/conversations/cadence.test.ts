@@ -9,11 +9,13 @@ import {
   moveMeeting,
   nextSlot,
   onWorkingDay,
-  sinceInWords,
+  sinceLastHeld,
   slotAfterMeeting,
   slotAt,
 } from "~/modules/conversations/cadence";
+import type { PageLanguage } from "~/i18n/languages";
 import { localTime } from "~/modules/time-zones";
+import { inWordsOf } from "../../utils/english";
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();
@@ -228,13 +230,17 @@ describe("overdue", () => {
     expect(isOverdue("quarterly", null, started, at("2026-07-02T00:00:00Z"))).toBe(true);
   });
 
-  test("how long ago, as the manager chain reads it", () => {
+  test("how long ago, as the manager chain reads it, in its language", () => {
     const now = at("2026-03-30T12:00:00Z");
-    expect(sinceInWords(null, now)).toBe("none yet");
-    expect(sinceInWords(at("2026-03-30T08:00:00Z"), now)).toBe("today");
-    expect(sinceInWords(at("2026-03-29T08:00:00Z"), now)).toBe("yesterday");
-    expect(sinceInWords(at("2026-03-25T08:00:00Z"), now)).toBe("5 days ago");
-    expect(sinceInWords(at("2026-03-09T08:00:00Z"), now)).toBe("3 weeks ago");
-    expect(sinceInWords(at("2025-12-20T08:00:00Z"), now)).toBe("3 months ago");
+    const since = (last: Date | null, language: PageLanguage = "en") =>
+      inWordsOf(language, { key: "team:oneToOnes.since", values: sinceLastHeld(last, now) });
+    expect(since(null)).toBe("none yet");
+    expect(since(at("2026-03-30T08:00:00Z"))).toBe("today");
+    expect(since(at("2026-03-29T08:00:00Z"))).toBe("yesterday");
+    expect(since(at("2026-03-25T08:00:00Z"))).toBe("5 days ago");
+    expect(since(at("2026-03-09T08:00:00Z"))).toBe("3 weeks ago");
+    expect(since(at("2025-12-20T08:00:00Z"))).toBe("3 months ago");
+    expect(since(at("2026-03-09T08:00:00Z"), "de")).toBe("vor 3 Wochen");
+    expect(since(at("2026-03-25T08:00:00Z"), "ar")).toBe("قبل 5 أيام");
   });
 });

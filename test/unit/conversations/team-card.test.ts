@@ -16,7 +16,7 @@ function report(name: string, facts: Partial<ReportLine> = {}): ReportLine {
     hasSeries: true,
     overdue: false,
     lastHeldAt: day(20),
-    lastHeldText: "recently",
+    lastHeld: { unit: "days", count: 3 },
     overdueActions: 0,
     ...facts,
   };
@@ -28,7 +28,7 @@ function line(through: string, notSetUp: number, overdue: number): BelowLine {
     notSetUp: Array.from({ length: notSetUp }, (_, index) => `${through} new ${index}`),
     overdue: Array.from({ length: overdue }, (_, index) => ({
       name: `${through} late ${index}`,
-      lastHeldText: "3 months ago",
+      lastHeld: { unit: "months", count: 3 },
     })),
   };
 }
