@@ -10,7 +10,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { CheckboxField, ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
 import type { ScalePoint } from "~/modules/ladders";
-import { draftStorageKey, type SaveStatus } from "~/modules/assessments/autosave";
+import { draftStorageKey, saveStatusWords, type SaveStatus } from "~/modules/assessments/autosave";
 import {
   assessmentSections,
   fieldLocation,
@@ -648,14 +648,6 @@ export function AssessmentEditor({
   const plainErrors = plainReply?.intent === "save" ? (plainReply.fieldErrors ?? {}) : {};
   const submitLabel =
     assessment.kind === "self" ? t("editor.submitSelf") : t("editor.submitReview");
-  // A lock's reason is itself a message (or English from a module not yet translated), said inside the status.
-  const statusWords = (said: Message) =>
-    wordsOf(
-      t,
-      typeof said.values?.reason === "string"
-        ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } }
-        : said,
-    );
   useEffect(() => {
     if (submitReply) summaryRef.current?.focus();
   }, [submitReply]);
@@ -730,7 +722,7 @@ export function AssessmentEditor({
     <div ref={formTop} className="scroll-mt-2 space-y-6">
       <div className="no-print sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
         <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
-          {statusWords(status.said)}
+          {saveStatusWords(t, status)}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-300">
           {unrated.length

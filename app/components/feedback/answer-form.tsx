@@ -8,7 +8,7 @@ import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import type { SaveStatus } from "~/modules/assessments/autosave";
+import { saveStatusWords, type SaveStatus } from "~/modules/assessments/autosave";
 import {
   draftSpelling,
   notesField,
@@ -81,14 +81,6 @@ export function AnswerForm({
   });
   const { value, setValue, status } = autosave;
   const submitting = autosave.submitPending || sending;
-  // A lock's reason is itself a message (or English from a module not yet translated), said inside the status.
-  const { said } = status;
-  const statusWords = wordsOf(
-    t,
-    typeof said.values?.reason === "string"
-      ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } }
-      : said,
-  );
   return (
     <Form
       id={autosave.fieldsId}
@@ -100,7 +92,7 @@ export function AnswerForm({
       }}
     >
       <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
-        {statusWords}
+        {saveStatusWords(t, status)}
       </p>
       {competencies.map((competency) => (
         <CompetencyAnswer

@@ -16,6 +16,7 @@ import {
   scoresWithoutEvidence,
 } from "~/modules/hiring/scorecard";
 import { forgetStoredDraft, useDraftAutosave } from "~/components/ui/use-draft-autosave";
+import { saveStatusWords } from "~/modules/assessments/autosave";
 import {
   formBase,
   notesField,
@@ -146,7 +147,7 @@ export function ScorecardForm({
       <input type="hidden" name="base" value={JSON.stringify(base)} />
       <input type="hidden" name="baseRevision" value={String(revision)} />
       <p role="status" aria-live="polite" className={`text-sm ${statusTone[status.tone]}`}>
-        {status.text}
+        {saveStatusWords(t, status)}
       </p>
       {competencies.map((competency) => {
         const field = scoreField(competency.id);

@@ -1,4 +1,4 @@
-import type { Message } from "~/i18n/messages";
+import { wordsOf, type Message } from "~/i18n/messages";
 import {
   sameValue,
   valueOf,
@@ -250,57 +250,52 @@ export function saveDelay(state: AutosaveState, now: number): number | null {
   return Math.max(0, Math.min(debounce, cap));
 }
 
-/**
- * The visible saved state: `said` is the message a converted page words (app/locales, assessments
- * namespace); `text` is the same in English, for the pages not yet translated.
- */
-export type SaveStatus = { tone: "neutral" | "busy" | "ok" | "error"; text: string; said: Message };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+/** The visible saved state: `said` is the message the page words (`saveStatusWords`). */
+export type SaveStatus = { tone: "neutral" | "busy" | "ok" | "error"; said: Message };
 
 /** The visible saved state. */
-export function saveStatus(
-  state: AutosaveState,
-  formatTime: (iso: string) => string = (iso) => timeFormat.format(new Date(iso)),
-): SaveStatus {
+export function saveStatus(state: AutosaveState): SaveStatus {
   if (state.locked)
     return {
       tone: "error",
-      text: `Not saved — ${state.locked}`,
       said: { key: "assessments:autosave.notSavedBecause", values: { reason: state.locked } },
     };
   if (state.invalid)
     return {
       tone: "error",
-      text: "Not saved — fix the errors below",
       said: { key: "assessments:autosave.notSavedInvalid" },
     };
   if (state.failures > 0 && state.signedOut) {
     return {
       tone: "error",
-      text: "Not saved — your session ended; sign in again in another tab and saving resumes",
       said: { key: "assessments:autosave.notSavedSignedOut" },
     };
   }
   if (state.failures > 0)
     return {
       tone: "error",
-      text: "Not saved — retrying",
       said: { key: "assessments:autosave.notSavedRetrying" },
     };
-  if (hasUnsaved(state))
-    return { tone: "busy", text: "Saving…", said: { key: "assessments:autosave.saving" } };
+  if (hasUnsaved(state)) return { tone: "busy", said: { key: "assessments:autosave.saving" } };
   if (state.savedAt)
     return {
       tone: "ok",
-      text: `Saved at ${formatTime(state.savedAt)}`,
       said: { key: "assessments:autosave.savedAt", values: { time: Date.parse(state.savedAt) } },
     };
   return {
     tone: "neutral",
-    text: "All changes saved",
     said: { key: "assessments:autosave.allSaved" },
   };
+}
+
+/** The saved state in the page's words; a lock's reason is itself a message, said inside it. */
+export function saveStatusWords(t: Parameters<typeof wordsOf>[0], { said }: SaveStatus): string {
+  return wordsOf(
+    t,
+    typeof said.values?.reason === "string"
+      ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } }
+      : said,
+  );
 }
 
 /**

@@ -14,9 +14,12 @@ import {
   SAVE_MAX_WAIT_MS,
   saveDelay,
   saveStatus,
+  saveStatusWords,
   type AutosaveEvent,
   type AutosaveState,
 } from "~/modules/assessments/autosave";
+import { i18nFor } from "~/i18n/i18n.server";
+import { english } from "../../utils/english";
 
 const notes = "notes:code-quality";
 const rating = "rating:code-quality";
@@ -24,6 +27,9 @@ const rating = "rating:code-quality";
 function run(state: AutosaveState, ...events: AutosaveEvent[]) {
   return events.reduce(autosaveReducer, state);
 }
+
+/** The status as an English reader's page words it. */
+const words = (state: AutosaveState) => saveStatusWords(english, saveStatus(state));
 
 const start = () => initialAutosaveState({ [notes]: "old", [rating]: 2, summary: "" }, 5);
 const ok = (
@@ -44,7 +50,7 @@ describe("editing", () => {
     expect(displayValue(state, notes)).toBe("new");
     expect(state.edits[notes]).toEqual({ value: "new", base: "old" });
     expect(hasUnsaved(state)).toBe(true);
-    expect(saveStatus(state).text).toBe("Saving…");
+    expect(words(state)).toBe("Saving…");
   });
 
   test("typing back the saved value drops the edit", () => {
@@ -101,7 +107,10 @@ describe("saving", () => {
     expect(saved.revision).toBe(7);
     expect(displayValue(saved, rating)).toBe(4);
     expect(displayValue(saved, "summary")).toBe("from the other tab");
-    expect(saveStatus(saved, () => "10:42").text).toBe("Saved at 10:42");
+    expect(saveStatus(saved).said).toEqual({
+      key: "assessments:autosave.savedAt",
+      values: { time: Date.parse(saved.savedAt!) },
+    });
   });
 
   test("typing during a save keeps the newer text, based on what was sent", () => {
@@ -162,13 +171,17 @@ describe("saving", () => {
     const failed = run(sent, { type: "failed", id: 1 });
     expect(failed.inFlight).toBeNull();
     expect(failed.edits[notes]?.value).toBe("new");
-    expect(saveStatus(failed).text).toBe("Not saved — retrying");
+    expect(words(failed)).toBe("Not saved — retrying");
     expect(saveDelay(failed, 10)).toBe(1_000);
     const twice = run(failed, { type: "send" }, { type: "failed", id: 2 });
     expect(saveDelay(twice, 10)).toBe(2_000);
     expect(retryDelay(10)).toBe(30_000);
     const signedOut = run(failed, { type: "send" }, { type: "failed", id: 2, signedOut: true });
-    expect(saveStatus(signedOut).text).toMatch(/session ended/);
+    expect(words(signedOut)).toMatch(/session ended/);
+    // In the author's language.
+    expect(saveStatusWords(i18nFor("de").getFixedT("de"), saveStatus(failed))).toBe(
+      "Nicht gespeichert – neuer Versuch läuft",
+    );
     // A reply to an old save is ignored.
     expect(run(twice, ok(1, {}, 99))).toBe(twice);
   });
@@ -186,7 +199,7 @@ describe("saving", () => {
       },
     });
     expect(saveDelay(refused, 10)).toBeNull();
-    expect(saveStatus(refused).text).toBe("Not saved — fix the errors below");
+    expect(words(refused)).toBe("Not saved — fix the errors below");
     expect(refused.edits[rating]?.value).toBe(9);
     const fixed = run(refused, { type: "edit", field: rating, value: 3, now: 20 });
     expect(fixed.fieldErrors).toEqual({});
