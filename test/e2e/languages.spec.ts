@@ -262,6 +262,8 @@ test("the main journeys in German and in Arabic, right to left: a self-assessmen
   ).toBeVisible();
   await marcus.locator('input[type="radio"][name^="score-"][value="3"]').first().check();
   await marcus.locator('input[type="radio"][name="recommendation"]').first().check();
+  // The draft's saved state in his language too (the scorecard showed it in English).
+  await expect(marcus.getByRole("status").filter({ hasText: /^Gespeichert um / })).toBeVisible();
   await expectLaidOut(marcus, "de", "a scorecard", testInfo);
   const scorecardPath = new URL(marcus.url()).pathname;
   const submit = say("de", "hiring:scorecard.form.submitScorecard");
