@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { formatsFor } from "~/i18n/format";
-import type { PageLanguage } from "~/i18n/languages";
 import { smallest } from "~/utils/extremes";
 
 /**
@@ -174,29 +172,6 @@ export function instantFromLocal(value: string, zone: string): Date | null {
     (instant) => instant + utcOffsetMinutes(new Date(instant), zone) * MINUTE === wall,
   );
   return new Date(readings.length ? smallest(readings) : wall - before * MINUTE);
-}
-
-/**
- * An instant on the zone's clock with the zone named: "Monday 30 March 2026 at 10:00
- * (Europe/Berlin)" in full, "30 Mar 2026, 10:00 (Europe/Berlin)" in a table or a sentence; in
- * English until its callers pass the page's language (docs/i18n.md).
- */
-export function formatDateTime(
-  instant: Date | string,
-  zone: string,
-  style: "full" | "medium" = "medium",
-  language: PageLanguage = "en",
-): string {
-  return formatsFor(language, zone).dateTime(instant, style);
-}
-
-/** The time of day on the zone's clock with the zone named: "10:00 (Europe/Berlin)". */
-export function formatTimeOfDay(
-  instant: Date | string,
-  zone: string,
-  language: PageLanguage = "en",
-): string {
-  return formatsFor(language, zone).timeOfDay(instant);
 }
 
 /**

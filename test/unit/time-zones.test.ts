@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { formatsFor } from "~/i18n/format";
 import { meetingSchema } from "~/modules/calibration/meeting";
 import {
   dateTimeField,
-  formatDateTime,
-  formatTimeOfDay,
   instantFromLocal,
   isTimeZone,
   localDateTimeValue,
@@ -173,16 +172,17 @@ describe("a time entered on the viewer's clock", () => {
 
 describe("a time shown on the viewer's clock", () => {
   it("names the zone", () => {
-    expect(formatDateTime(at("2026-03-30T08:00:00Z"), "Europe/Berlin", "full")).toBe(
+    const berlin = formatsFor("en", "Europe/Berlin");
+    expect(berlin.dateTime(at("2026-03-30T08:00:00Z"), "full")).toBe(
       "Monday, 30 March 2026 at 10:00 (Europe/Berlin)",
     );
-    expect(formatDateTime("2026-11-02T14:00:00.000Z", "America/New_York")).toBe(
+    expect(formatsFor("en", "America/New_York").dateTime("2026-11-02T14:00:00.000Z")).toBe(
       "2 Nov 2026, 09:00 (America/New_York)",
     );
-    expect(formatDateTime(at("2026-11-02T14:00:00Z"), "UTC")).toBe("2 Nov 2026, 14:00 (UTC)");
-    expect(formatTimeOfDay(at("2026-03-30T08:05:00Z"), "Europe/Berlin")).toBe(
-      "10:05 (Europe/Berlin)",
+    expect(formatsFor("en", "UTC").dateTime(at("2026-11-02T14:00:00Z"))).toBe(
+      "2 Nov 2026, 14:00 (UTC)",
     );
+    expect(berlin.timeOfDay(at("2026-03-30T08:05:00Z"))).toBe("10:05 (Europe/Berlin)");
   });
 
   it("keeps a form's schema per zone, and reads each zone's on its own clock", () => {

@@ -1,6 +1,7 @@
-import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
+import { formatsFor } from "~/i18n/format";
+import type { PageLanguage } from "~/i18n/languages";
 import { listOf, type Message } from "~/i18n/messages";
-import { formatDateTime, instantFromLocal, localDateTimeValue } from "~/modules/time-zones";
+import { instantFromLocal, localDateTimeValue } from "~/modules/time-zones";
 
 /**
  * When career conversations happen: pure. A series meets at a cadence on the clock of the zone it
@@ -209,9 +210,9 @@ export function moveMeeting(
 export function bothClocks(
   startsAt: Date,
   zones: readonly string[],
-  language: PageLanguage = SOURCE_LANGUAGE,
+  language: PageLanguage,
 ): string[] {
-  return [...new Set(zones)].map((zone) => formatDateTime(startsAt, zone, "full", language));
+  return [...new Set(zones)].map((zone) => formatsFor(language, zone).dateTime(startsAt, "full"));
 }
 
 /**

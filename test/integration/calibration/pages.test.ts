@@ -20,7 +20,8 @@ import { loader as filterOptionsLoader } from "~/routes/calibration.$sessionId.f
 import { action as newAction } from "~/routes/calibration.new";
 import { loader as assessmentLoader } from "~/routes/assessments.$assessmentId";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import { formatDateTime, localDateTimeValue } from "~/modules/time-zones";
+import { formatsFor } from "~/i18n/format";
+import { localDateTimeValue } from "~/modules/time-zones";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -1440,7 +1441,7 @@ describe("calibration pages", () => {
       const zone = root.viewer.timeZone;
       return {
         field: localDateTimeValue(new Date(page.meeting.startsAt!), zone),
-        shown: formatDateTime(page.meeting.startsAt!, zone, "full"),
+        shown: formatsFor("en", zone).dateTime(page.meeting.startsAt!, "full"),
       };
     };
 

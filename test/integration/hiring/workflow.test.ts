@@ -19,7 +19,7 @@ import { createPerson } from "../../utils/factories";
 import { countStatements } from "~/db/statement-count.server";
 import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
 import { panelPage } from "~/modules/hiring/panels.server";
-import { formatDateTime } from "~/modules/time-zones";
+import { formatsFor } from "~/i18n/format";
 import {
   asViewer,
   bodyOf,
@@ -606,7 +606,7 @@ describe("loops", () => {
     const zone = bodyOf<{ viewer: { timeZone: string } }>(
       await rootLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id))),
     ).viewer.timeZone;
-    expect(formatDateTime(page.interviews[0]!.scheduledAt!, zone)).toBe(
+    expect(formatsFor("en", zone).dateTime(page.interviews[0]!.scheduledAt!)).toBe(
       "20 Nov 2026, 05:30 (America/New_York)",
     );
     expect(page.overlaps).toEqual([

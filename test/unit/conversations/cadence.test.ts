@@ -122,11 +122,11 @@ describe("a series' regular slots", () => {
     expect(iso(slotAt(anchor, "weekly", "America/Los_Angeles", 1))).toBe(
       "2026-06-09T06:30:00.000Z",
     );
-    expect(bothClocks(anchor, ["America/Los_Angeles", "Europe/Berlin"])).toEqual([
+    expect(bothClocks(anchor, ["America/Los_Angeles", "Europe/Berlin"], "en")).toEqual([
       "Sunday, 31 May 2026 at 23:30 (America/Los_Angeles)",
       "Monday, 1 June 2026 at 08:30 (Europe/Berlin)",
     ]);
-    expect(bothClocks(anchor, ["Europe/Berlin", "Europe/Berlin"])).toHaveLength(1);
+    expect(bothClocks(anchor, ["Europe/Berlin", "Europe/Berlin"], "en")).toHaveLength(1);
     expect(bothClocks(anchor, ["Europe/Berlin"], "de")).toEqual([
       "Montag, 1. Juni 2026 um 08:30 (Europe/Berlin)",
     ]);
