@@ -11,6 +11,10 @@ import { goalsPage, type GoalsFilter } from "~/modules/goals/goals.server";
 import { COUNTED_AT_MOST } from "~/modules/goals/tree";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Works whole as HTML: sent without the app's scripts (decision 134).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaT(matches)("goals:title") }];
 

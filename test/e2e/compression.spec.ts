@@ -90,9 +90,9 @@ test("pages, their data, exports and static files are compressed for clients tha
 
   // Scripts and stylesheets go out as the build compressed them once (decision 131), to each
   // client in what it accepts, and as they are to one that accepts neither.
-  // A page of the app names its scripts; the ladder's pages carry none (decision 134).
-  const home = await get(`${baseURL}/`, "br, gzip", cookie);
-  const script = /"(\/assets\/entry\.client-[^"]+\.js)"/.exec(home.text)![1]!;
+  // A page of the app names its scripts; the ladder's pages and home carry none (decisions 134, 135).
+  const reviews = await get(`${baseURL}/reviews`, "br, gzip", cookie);
+  const script = /"(\/assets\/entry\.client-[^"]+\.js)"/.exec(reviews.text)![1]!;
   const built = (suffix: string) => readFileSync(`build/client${script}${suffix}`);
   const brotli = await get(`${baseURL}${script}`, "br, gzip");
   expect([brotli.status, brotli.encoding, brotli.vary]).toEqual([200, "br", "Accept-Encoding"]);

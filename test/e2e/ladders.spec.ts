@@ -129,7 +129,7 @@ const countPrints = () => {
 const printed = (page: Page) =>
   page.evaluate(() => (window as unknown as { printed: number }).printed);
 
-test("the ladder's pages and the sign-in page come without the app's scripts and still work: print, theme, the phone's menu, signing in (decision 134)", async ({
+test("the ladder's pages, the sign-in page and home come without the app's scripts and still work: print, theme, the phone's menu, signing in (decision 134)", async ({
   page,
   browser,
 }) => {
@@ -156,9 +156,9 @@ test("the ladder's pages and the sign-in page come without the app's scripts and
   await expect(navigation.getByRole("link", { name: "Reviews" })).toBeVisible();
   expect(scripts).toEqual([]);
 
-  // A page of the app comes with them, and a ladder page it opens in place prints once.
+  // A page that needs them comes with them, and a ladder page it opens in place prints once.
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto("/");
+  await page.goto("/reviews");
   await hydrated(page);
   expect(scripts.length).toBeGreaterThan(0);
   await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
@@ -169,6 +169,11 @@ test("the ladder's pages and the sign-in page come without the app's scripts and
   ).toBeVisible();
   await page.getByRole("button", { name: "Print or save as PDF" }).click();
   expect(await printed(page)).toBe(1);
+  // The goal tree, links and a form that gets, opened as a document fetches none either.
+  const fetched = scripts.length;
+  await page.goto("/goals");
+  await expect(page.getByRole("heading", { name: "Goals", level: 1 })).toBeVisible();
+  expect(scripts.length).toBe(fetched);
 
   const signedOut = await browser.newContext();
   const visitor = await signedOut.newPage();
@@ -185,7 +190,15 @@ test("the ladder's pages and the sign-in page come without the app's scripts and
   expect(visitorScripts).toEqual([]);
   await visitor.getByLabel("Password").fill(DEMO_PASSWORD);
   await visitor.getByRole("button", { name: "Sign in" }).click();
+  // Home, where signing in lands, is links and to-dos: no scripts either, until a page needs them.
   await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(visitorScripts).toEqual([]);
+  await visitor
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Reviews" })
+    .click();
+  await expect(visitor).toHaveURL(/\/reviews$/);
+  await hydrated(visitor);
   expect(visitorScripts.length).toBeGreaterThan(0);
   await signedOut.close();
 });

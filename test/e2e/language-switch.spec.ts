@@ -69,7 +69,7 @@ test("the header's language switch words the page again where it stands, keeping
   expect(latinEnds.last).toBeGreaterThan(latinEnds.first);
 
   // The choice is the person's: a new page comes in it.
-  await page.goto("/");
+  await page.goto("/reviews");
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
   // The switch words the page on change once the page is live (before that, its form's button does).
   await hydrated(page);

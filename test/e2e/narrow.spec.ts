@@ -7,6 +7,8 @@ test("on a 390 px phone the header fits: Menu is whole, Sign out stays on one li
   page,
 }) => {
   await signIn(page, people.manager.email);
+  // A page with the app's scripts, whose Menu is a button (home's, sent without them, is a link).
+  await page.goto("/reviews");
   const menu = page.getByRole("button", { name: "Menu" });
   const signOut = page.getByRole("button", { name: "Sign out" });
   await expect(menu).toBeVisible();

@@ -254,7 +254,7 @@ describe("the language of a page", () => {
     expect(body).not.toContain("rungs-namespaces");
   });
 
-  test("a page that works whole as HTML (the sign-in page) is sent without the app's scripts, the data they would hydrate from or the namespaces they would fetch (decision 134)", async () => {
+  test("a page that works whole as HTML (the sign-in page, home) is sent without the app's scripts, the data they would hydrate from or the namespaces they would fetch (decision 134)", async () => {
     const { status, body } = await page("de");
     expect(status).toBe(200);
     expect(body).toContain("Anmelden");
@@ -262,6 +262,14 @@ describe("the language of a page", () => {
     expect(body).not.toContain("rungs-namespaces");
     // Its one line of script: the print buttons.
     expect(body.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script nonce=/)]);
+    // So is home, where signing in lands: links and to-dos.
+    const person = await createPerson({ name: "Hanna Home" });
+    const home = await server.send("GET", "/", {
+      Cookie: (await startSession(person.id)).split(";")[0]!,
+    });
+    expect(home.status).toBe(200);
+    expect(home.body).toContain("Hanna");
+    expect(home.body).not.toMatch(/<script[^>]*type="module"|modulepreload|__reactRouterContext/);
     // A page of the app carries them.
     const app = await server.send("GET", "/words", { "Accept-Language": "de" });
     expect(app.body).toMatch(/<script[^>]*type="module"/);
