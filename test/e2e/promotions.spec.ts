@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "./test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, hydrated, signIn } from "./helpers";
 
 /**
  * One promotion window, from its first nomination to its close: the demo's "Summer promotions"
@@ -41,6 +41,9 @@ async function nominate(page: Page, nomineeEmail: string, level: string, stateme
 /** Writes the first criterion's case, then submits the packet: once in, it is no longer written. */
 async function writeAndSubmit(page: Page, text: string) {
   const firstCase = () => page.locator('[id^="case-"]').first().locator("xpath=..");
+  // The packet opens from home's to-do as a new document (decision 135): saved before React holds
+  // the form, the save is a whole page's post, still loading when the page is read again below.
+  await hydrated(page);
   await firstCase().getByLabel("Your case").fill(text);
   // Saved, then read again: the submission carries the packet's revision as the page last read it.
   const saved = page.waitForResponse(
