@@ -9,6 +9,10 @@ import { stageKit } from "~/modules/hiring/openings.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { BackLink } from "~/components/ui/page";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Read, not edited: sent without the app's scripts (decision 136).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);

@@ -13,6 +13,10 @@ import { validityWaitingFor } from "~/modules/hiring/statistics-text";
 import type { Correlation } from "~/modules/hiring/validity";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Read, not edited: sent without the app's scripts (decision 136).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:validity.title") },

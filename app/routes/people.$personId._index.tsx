@@ -23,6 +23,10 @@ import { reviewTodoAbout } from "~/modules/cycles/todo.server";
 import { feedbackLinksAbout } from "~/modules/feedback/links.server";
 import { FeedbackLinks } from "~/components/feedback/feedback-links";
 import { withDomainErrors } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Read, not edited: sent without the app's scripts (decision 136).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {

@@ -9,6 +9,10 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { windowPage } from "~/modules/promotions/window-page.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Read, not edited: sent without the app's scripts (decision 136).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {

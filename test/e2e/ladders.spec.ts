@@ -202,3 +202,38 @@ test("the ladder's pages, the sign-in page and home come without the app's scrip
   expect(visitorScripts.length).toBeGreaterThan(0);
   await signedOut.close();
 });
+
+test("the pages people read, opened as documents, come without the app's scripts: a report's page, the audit log, the validity report (decision 136)", async ({
+  browser,
+}) => {
+  const open = async (email: string) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, email);
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(request.url());
+    });
+    return { context, page, scripts };
+  };
+
+  const manager = await open(people.manager.email);
+  const lena = await manager.page.request.get("/team").then(async (response) => {
+    const href = /href="(\/people\/[^"/]+)"[^>]*>Lena Fischer</.exec(await response.text());
+    return href![1]!;
+  });
+  await manager.page.goto(lena);
+  await expect(manager.page.getByRole("heading", { name: "Lena Fischer", level: 1 })).toBeVisible();
+  expect(manager.scripts).toEqual([]);
+  await manager.context.close();
+
+  const admin = await open(people.admin.email);
+  await admin.page.goto("/admin/audit");
+  await expect(admin.page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+  await admin.page.goto("/hiring/validity");
+  await expect(
+    admin.page.getByRole("heading", { name: "Validity of interview scores", level: 1 }),
+  ).toBeVisible();
+  expect(admin.scripts).toEqual([]);
+  await admin.context.close();
+});
