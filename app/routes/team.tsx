@@ -9,6 +9,7 @@ import {
   scaleLabels,
   TeamHeatLegend,
   TeamHeatStrip,
+  TeamHeatTooltips,
 } from "~/components/team/team-heat-strip";
 import { Button, buttonClass } from "~/components/ui/button";
 import { ClientLinks } from "~/components/ui/client-links";
@@ -28,6 +29,10 @@ import { feedbackLinkLabel, othersFeedback } from "~/components/feedback/feedbac
 import { withDomainErrors } from "~/utils/http.server";
 import { choiceParam } from "~/utils/search-params";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Read and filtered by a form that gets: sent without the app's scripts (decision 136).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("team:page.title") },
@@ -106,6 +111,7 @@ export default function Team({ loaderData }: Route.ComponentProps) {
     `?${new URLSearchParams({ ...(cycle ? { cycle: cycle.id } : {}), state })}`;
   const filtered = filters.attentionOnly || filters.state !== "";
   const labels = scaleLabels(scale);
+  const sets = new Map(Object.keys(tracks).map((key, set) => [key, set]));
   return (
     <>
       <PageHeader
@@ -222,6 +228,7 @@ export default function Team({ loaderData }: Route.ComponentProps) {
           </p>
           <TeamHeatLegend scale={scale} />
         </div>
+        <TeamHeatTooltips tracks={tracks} scale={scale} />
 
         {groups.length ? (
           <ClientLinks>
@@ -231,6 +238,7 @@ export default function Team({ loaderData }: Route.ComponentProps) {
                   key={`${group.manager?.id ?? "none"}-${index}`}
                   group={group}
                   tracks={tracks}
+                  sets={sets}
                   labels={labels}
                 />
               ))}
@@ -250,10 +258,12 @@ export default function Team({ loaderData }: Route.ComponentProps) {
 function TeamGroupTable({
   group,
   tracks,
+  sets,
   labels,
 }: {
   group: TeamGroup;
   tracks: Record<string, string[]>;
+  sets: ReadonlyMap<string, number>;
   labels: ReadonlyMap<number, string>;
 }) {
   const { t } = useTranslation("team");
@@ -309,6 +319,7 @@ function TeamGroupTable({
               <TeamHeatStrip
                 profile={member.profile}
                 names={member.profile ? (tracks[member.profile.trackKey] ?? []) : []}
+                set={member.profile ? (sets.get(member.profile.trackKey) ?? -1) : -1}
                 labels={labels}
               />
             </td>

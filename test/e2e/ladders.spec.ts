@@ -203,7 +203,7 @@ test("the ladder's pages, the sign-in page and home come without the app's scrip
   await signedOut.close();
 });
 
-test("the pages people read, opened as documents, come without the app's scripts: a report's page, the audit log, the validity report (decision 136)", async ({
+test("the pages people read, opened as documents, come without the app's scripts: the team overview filtered, a report's page, the audit log, the validity report (decision 136)", async ({
   browser,
 }) => {
   const open = async (email: string) => {
@@ -218,11 +218,21 @@ test("the pages people read, opened as documents, come without the app's scripts
   };
 
   const manager = await open(people.manager.email);
-  const lena = await manager.page.request.get("/team").then(async (response) => {
-    const href = /href="(\/people\/[^"/]+)"[^>]*>Lena Fischer</.exec(await response.text());
-    return href![1]!;
-  });
-  await manager.page.goto(lena);
+  await manager.page.goto("/team");
+  await expect(manager.page.getByRole("heading", { name: "Your team", level: 1 })).toBeVisible();
+  const filters = manager.page.getByRole("search", { name: "Filter your team" });
+  await filters.getByLabel("Show").selectOption({ label: "Only people needing attention" });
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(manager.page).toHaveURL(/[?&]show=attention/);
+  await expect(
+    manager.page.getByRole("search", { name: "Filter your team" }).getByLabel("Show"),
+  ).toHaveValue("attention");
+  await manager.page.getByRole("link", { name: "Clear filters" }).click();
+  await manager.page
+    .getByRole("row")
+    .filter({ hasText: "Lena Fischer" })
+    .getByRole("link", { name: "Lena Fischer", exact: true })
+    .click();
   await expect(manager.page.getByRole("heading", { name: "Lena Fischer", level: 1 })).toBeVisible();
   expect(manager.scripts).toEqual([]);
   await manager.context.close();

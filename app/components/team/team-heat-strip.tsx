@@ -1,4 +1,3 @@
-import { wordsOf, type Message } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { ScalePoint } from "~/modules/ladders";
@@ -10,22 +9,46 @@ import type { RatingsProfile } from "~/modules/team/overview.server";
  */
 export const heatCellsClass = "heat";
 
+/** A cell's `data-heat`: its whole rating (h1 to h4 are shaded), or n for none. */
 function heat(rating: number | null): string {
-  return rating !== null && rating >= 1 && rating <= 4 ? `h${rating}` : "h0";
+  return rating !== null && Number.isInteger(rating) ? `h${rating}` : "n";
 }
 
-/** A cell's tooltip, its competency and rating, to be worded (team namespace); the competency is named by the caller, in case the ladder has no name for it. */
-export function cellTitle(
-  rating: number | null,
-  competency: string,
-  labels: ReadonlyMap<number, string>,
-): Message {
-  if (rating === null || !Number.isInteger(rating))
-    return { key: "team:heat.cellNotRated", values: { competency } };
-  const label = labels.get(rating);
-  return label
-    ? { key: "team:heat.cellRatedLabel", values: { competency, rating, label } }
-    : { key: "team:heat.cellRated", values: { competency, rating } };
+/** A string in a stylesheet: quoted, and nothing in it can end the string or the `<style>`. */
+function cssString(text: string): string {
+  return `"${text
+    .replace(/[\\"]/g, "\\$&")
+    .replace(/[\n\r\f]/g, " ")
+    .replace(/</g, "\\3c ")}"`;
+}
+
+/**
+ * Each cell's tooltip, its competency and rating, as the pointer reaches it, with or without the
+ * app's scripts (decision 136): one rule per competency of each track on the page and one per scale
+ * point, not a title on every cell (on every cell, they were a sixth of the page's HTML). The
+ * strips say which track they are (`set`, an index into `tracks`' keys).
+ */
+export function TeamHeatTooltips({
+  tracks,
+  scale,
+}: {
+  tracks: Record<string, readonly string[]>;
+  scale: readonly Pick<ScalePoint, "value" | "label">[];
+}) {
+  const { t } = useTranslation("team");
+  let css = `.heat [data-heat="n"]{--heat-rating:${cssString(t("heat.cellNoRating"))}}`;
+  for (const point of scale) {
+    const rating = point.label
+      ? t("heat.cellRatingLabel", { rating: point.value, label: point.label })
+      : t("heat.cellRating", { rating: point.value });
+    css += `.heat [data-heat="h${point.value}"]{--heat-rating:${cssString(rating)}}`;
+  }
+  Object.values(tracks).forEach((names, set) =>
+    names.forEach((competency, index) => {
+      css += `.heat [data-set="${set}"]>:nth-child(${index + 1}){--heat-competency:${cssString(t("heat.cellCompetency", { competency }))}}`;
+    }),
+  );
+  return <style dangerouslySetInnerHTML={{ __html: css }} />;
 }
 
 /** The cells' markup: a shade and a number each. Only a whole number is ever written. */
@@ -39,9 +62,8 @@ function cellsMarkup(ratings: readonly (number | null)[]): string {
 /**
  * One person's latest submitted ratings, one small cell per competency in ladder order, inside an
  * element with heatCellsClass, and under it the assessment they come from. The strip is one image
- * to assistive technology, named (through its title) by a sentence that lists every competency and
- * its rating. A cell's own tooltip (its competency and rating) is given as the pointer reaches it:
- * written into the page, a tooltip on every cell was a sixth of its HTML.
+ * to assistive technology, named by a sentence that lists every competency and its rating. A cell's
+ * own tooltip (its competency and rating) comes from the page's TeamHeatTooltips.
  *
  * The cells are written as one string of markup (cellsMarkup): they are numbers and fixed
  * attributes only, and as React elements hundreds of cells were the largest part of the team
@@ -50,10 +72,13 @@ function cellsMarkup(ratings: readonly (number | null)[]): string {
 export function TeamHeatStrip({
   profile,
   names,
+  set,
   labels,
 }: {
   profile: RatingsProfile | null;
   names: readonly string[];
+  /** Which of the page's tracks the names are (TeamHeatTooltips). */
+  set: number;
   labels: ReadonlyMap<number, string>;
 }) {
   const { t, i18n } = useTranslation("team");
@@ -82,23 +107,14 @@ export function TeamHeatStrip({
     }
     sentence += `${index ? separator : ""}${words}`;
   });
-  const { ratings } = profile;
   return (
     <div>
       <div
         role="img"
-        title={t("heat.sentence", { ratings: sentence })}
+        aria-label={t("heat.sentence", { ratings: sentence })}
+        data-set={set}
         className="flex gap-0.5"
-        onMouseOver={(event) => {
-          const cell = event.target instanceof Element ? event.target.closest("[data-heat]") : null;
-          if (!(cell instanceof HTMLElement) || cell.title) return;
-          const index = Array.prototype.indexOf.call(event.currentTarget.children, cell);
-          cell.title = wordsOf(
-            t,
-            cellTitle(ratings[index] ?? null, names[index] ?? t("heat.competency"), labels),
-          );
-        }}
-        dangerouslySetInnerHTML={{ __html: cellsMarkup(ratings) }}
+        dangerouslySetInnerHTML={{ __html: cellsMarkup(profile.ratings) }}
       />
       <p className="muted mt-0.5 text-xs">{`${source}${profile.submittedAt ? ` · ${f.day(profile.submittedAt)}` : ""}`}</p>
     </div>

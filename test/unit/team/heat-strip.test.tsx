@@ -2,9 +2,7 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import { cellTitle, TeamHeatStrip } from "~/components/team/team-heat-strip";
-import { translatorOf } from "~/i18n/i18n.server";
-import { wordsOf } from "~/i18n/messages";
+import { TeamHeatStrip, TeamHeatTooltips } from "~/components/team/team-heat-strip";
 
 const labels = new Map([
   [1, "Not yet"],
@@ -27,7 +25,7 @@ async function render(element: ReactNode): Promise<string> {
 }
 
 describe("the team heat strip", () => {
-  it("shades and numbers every cell, names the whole strip in one sentence, says the assessment under it, and words each cell's tooltip", async () => {
+  it("shades and numbers every cell, names the whole strip in one sentence and says the assessment under it", async () => {
     const profile = {
       kind: "manager" as const,
       cycleName: "Spring",
@@ -36,28 +34,49 @@ describe("the team heat strip", () => {
       ratings: [3, null, 1],
     };
     const names = ["Code quality", "Testing & <verification>", "Delivery"];
-    const html = await render(<TeamHeatStrip profile={profile} names={names} labels={labels} />);
-    const cells = [...html.matchAll(/<span data-heat="(h\d)">([^<]*)<\/span>/g)].map(
+    const html = await render(
+      <TeamHeatStrip profile={profile} names={names} set={0} labels={labels} />,
+    );
+    const cells = [...html.matchAll(/<span data-heat="(h\d|n)">([^<]*)<\/span>/g)].map(
       ([, heat, shown]) => [heat, shown],
     );
     expect(cells).toEqual([
       ["h3", "3"],
-      ["h0", "–"],
+      ["n", "–"],
       ["h1", "1"],
     ]);
     expect(html).toContain(
-      'role="img" title="Code quality 3 (Consistent), Testing &amp; &lt;verification&gt; not rated, Delivery 1 (Not yet)."',
+      'role="img" aria-label="Code quality 3 (Consistent), Testing &amp; &lt;verification&gt; not rated, Delivery 1 (Not yet)." data-set="0"',
     );
     expect(html).toContain(">Manager review, Spring</p>");
-    // Given as the pointer reaches each cell, set as the element's title (so not markup).
-    expect(
-      profile.ratings.map((rating, index) =>
-        wordsOf(translatorOf(undefined), cellTitle(rating, names[index]!, labels)),
-      ),
-    ).toEqual([
-      "Code quality: 3 Consistent",
-      "Testing & <verification>: not rated",
-      "Delivery: 1 Not yet",
+  });
+
+  it("words each cell's tooltip once per page: a competency per track's position, a rating per scale point, none able to end the stylesheet", async () => {
+    const html = await render(
+      <TeamHeatTooltips
+        tracks={{ a: ["Code quality", 'Testing "&" </style><b>'], b: ["Mentoring"] }}
+        scale={[
+          { value: 1, label: "Not yet" },
+          { value: 3, label: "Consistent" },
+        ]}
+      />,
+    );
+    const css = /^<style>(.*)<\/style>$/.exec(html)![1]!;
+    expect(css).not.toContain("<");
+    const rules = [...css.matchAll(/([^{}]+)\{--heat-(\w+):("(?:[^"\\]|\\.)*")\}/g)].map(
+      ([, selector, part, value]) => [selector, part, value],
+    );
+    expect(rules).toEqual([
+      ['.heat [data-heat="n"]', "rating", '"not rated"'],
+      ['.heat [data-heat="h1"]', "rating", '"1 Not yet"'],
+      ['.heat [data-heat="h3"]', "rating", '"3 Consistent"'],
+      ['.heat [data-set="0"]>:nth-child(1)', "competency", '"Code quality:"'],
+      [
+        '.heat [data-set="0"]>:nth-child(2)',
+        "competency",
+        '"Testing \\"&\\" \\3c /style>\\3c b>:"',
+      ],
+      ['.heat [data-set="1"]>:nth-child(1)', "competency", '"Mentoring:"'],
     ]);
   });
 
@@ -74,21 +93,26 @@ describe("the team heat strip", () => {
         <TeamHeatStrip
           profile={strip("a", [3, 1])}
           names={["Code quality", "Delivery"]}
+          set={0}
           labels={labels}
         />
         <TeamHeatStrip
           profile={strip("b", [3, null])}
           names={["Mentoring", "Delivery"]}
+          set={1}
           labels={labels}
         />
         <TeamHeatStrip
           profile={strip("a", [1, 3])}
           names={["Code quality", "Delivery"]}
+          set={0}
           labels={labels}
         />
       </>,
     );
-    const sentences = [...html.matchAll(/role="img" title="([^"]*)"/g)].map(([, title]) => title);
+    const sentences = [...html.matchAll(/role="img" aria-label="([^"]*)"/g)].map(
+      ([, title]) => title,
+    );
     expect(sentences).toEqual([
       "Code quality 3 (Consistent), Delivery 1 (Not yet).",
       "Mentoring 3 (Consistent), Delivery not rated.",
