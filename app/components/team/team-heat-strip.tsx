@@ -37,6 +37,9 @@ export function TeamHeatTooltips({
 }) {
   const { t } = useTranslation("team");
   let css = `.heat [data-heat="n"]{--heat-rating:${cssString(t("heat.cellNoRating"))}}`;
+  // A cell past its track's names (as the strip's sentence says it, "Competency") still has a tooltip:
+  // without a value for the property, the tooltip's whole content would be dropped.
+  css += `.heat [data-set]>*{--heat-competency:${cssString(t("heat.cellCompetency", { competency: t("heat.competency") }))}}`;
   for (const point of scale) {
     const rating = point.label
       ? t("heat.cellRatingLabel", { rating: point.value, label: point.label })
