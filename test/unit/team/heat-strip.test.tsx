@@ -68,9 +68,9 @@ describe("the team heat strip", () => {
     );
     expect(rules).toEqual([
       ['.heat [data-heat="n"]', "rating", '"not rated"'],
+      [".heat [data-set]>*", "competency", '"Competency:"'],
       ['.heat [data-heat="h1"]', "rating", '"1 Not yet"'],
       ['.heat [data-heat="h3"]', "rating", '"3 Consistent"'],
-      [".heat [data-set]>*", "competency", '"Competency:"'],
       ['.heat [data-set="0"]>:nth-child(1)', "competency", '"Code quality:"'],
       [
         '.heat [data-set="0"]>:nth-child(2)',
