@@ -26,11 +26,18 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
   const locale = localeOf(language);
   return {
     locale,
-    /** 1234.5 → "1,234.5" in English, "1.234,5" in German. */
+    /**
+     * 1234.5 → "1,234.5" in English, "1.234,5" in German. Given digits, always that many (a mean of
+     * 5 reads "5.0" beside one of 4.5), as figures in a column are read against each other.
+     */
     number: (value: number, digits = 0) =>
       keep(
         `n ${locale} ${digits}`,
-        () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
+        () =>
+          new Intl.NumberFormat(locale, {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          }),
       ).format(value),
     /** A share (0.42) as a percentage: "42%" in English, "42 %" in German and French. */
     percent: (share: number, digits = 0) =>

@@ -173,3 +173,27 @@ test("an interviewer's scorecard fits a phone, and each score's meaning is print
   }
   expect(writing, "an interview of Marcus's with its scorecard still to write").toBe(true);
 });
+
+test("a team's health results fit a phone: each item's figures beside each other under its statement, nothing to scroll sideways inside the table", async ({
+  page,
+}) => {
+  await signIn(page, people.engineer.email);
+  await page.goto("/team-health");
+  const results = await linksTo(page, /^\/team-health\/[^/]+\/teams\/[^/]+$/);
+  let read = 0;
+  for (const path of results) {
+    await fits(page, path);
+    const table = page.getByRole("region", { name: "Item" }).getByRole("table");
+    if (!(await table.count())) continue;
+    read++;
+    // The table is within its scrolling region's width: every figure is on screen.
+    const widths = await table.evaluate((element) => ({
+      table: element.scrollWidth,
+      region: element.parentElement!.clientWidth,
+    }));
+    expect(widths.table, `${path}'s items table`).toBeLessThanOrEqual(widths.region);
+    // A mean reads with its one decimal, beside its interval.
+    await expect(table.getByRole("cell").nth(1)).toHaveText(/^\d\.\d \(\d\.\d–\d\.\d\)$/);
+  }
+  expect(read, "a check-in of Lena's team with results").toBeGreaterThan(0);
+});

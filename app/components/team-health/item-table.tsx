@@ -23,43 +23,49 @@ export function ItemTable({
       <h2 id="items-heading" className="sr-only">
         {t("results.item")}
       </h2>
+      {/* Each item is a row group: its statement on a row of its own, its figures on the row under
+          it, so the figures fit a phone's width beside each other and a statement is never squeezed
+          into a narrow column. */}
       <ScrollRegion labelledBy="items-heading" className="mb-6">
-        <table className="w-full text-sm">
+        <table className="text-sm">
           <thead>
-            <tr className="text-start">
-              <th scope="col" className="text-start">
-                {t("results.item")}
+            <tr>
+              <th scope="col" className="pe-3 text-start align-bottom">
+                {t("results.n")}
               </th>
-              <th scope="col">{t("results.n")}</th>
-              <th scope="col">{t("results.mean")}</th>
-              <th scope="col">{t("results.interval")}</th>
-              <th scope="col">{t("results.distribution")}</th>
+              <th scope="col" className="pe-3 text-start align-bottom">
+                {t("results.meanInterval")}
+              </th>
+              <th scope="col" className="text-start align-bottom">
+                {t("results.distribution")}
+              </th>
             </tr>
           </thead>
-          <tbody>
-            {view.items.map((row) => (
-              <tr key={row.item} className="border-t border-slate-200 dark:border-slate-700">
-                <th scope="row" className="py-1 text-start font-normal">
+          {view.items.map((row) => (
+            <tbody key={row.item} className="border-t border-slate-200 dark:border-slate-700">
+              <tr>
+                <th scope="rowgroup" colSpan={3} className="pt-2 text-start font-medium">
                   <ItemText item={row.item} own={own} />
                   {isReversedItem(row.item, own, REVERSED_ITEMS) ? (
-                    <span className="muted block text-xs">{t("results.reversed")}</span>
+                    <span className="muted block text-xs font-normal">{t("results.reversed")}</span>
                   ) : null}
                 </th>
+              </tr>
+              <tr>
                 {row.figures ? (
                   <>
-                    <td className="text-center">{row.figures.n}</td>
-                    <td className="text-center">{n(row.figures.mean)}</td>
-                    <td className="text-center">
+                    <td className="pe-3 pb-2 tabular-nums">{row.figures.n}</td>
+                    <td className="pe-3 pb-2 whitespace-nowrap tabular-nums">
                       {row.figures.unscoredInterval
-                        ? `${n(row.figures.unscoredInterval[0])}–${n(row.figures.unscoredInterval[1])}`
-                        : ""}
+                        ? `${n(row.figures.mean)} (${n(row.figures.unscoredInterval[0])}–${n(row.figures.unscoredInterval[1])})`
+                        : n(row.figures.mean)}
                     </td>
-                    <td>
-                      <ol className="flex gap-1" aria-label={t("results.distribution")}>
+                    <td className="pb-2">
+                      <ol className="flex gap-0.5" aria-label={t("results.distribution")}>
                         {SCALE_POINTS.map((point, index) => (
                           <li
                             key={point}
-                            className="min-w-6 rounded bg-slate-100 px-1 text-center dark:bg-slate-800"
+                            className="min-w-5 rounded bg-slate-100 px-0.5 text-center tabular-nums dark:bg-slate-800"
                             title={t("results.distributionBar", {
                               count: row.figures!.distribution[index]!,
                               point,
@@ -78,13 +84,13 @@ export function ItemTable({
                     </td>
                   </>
                 ) : (
-                  <td colSpan={4} className="muted">
+                  <td colSpan={3} className="muted pb-2">
                     {row.withheld ? t("results.tooAlike") : t("results.notYet")}
                   </td>
                 )}
               </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ))}
         </table>
       </ScrollRegion>
     </>

@@ -5,6 +5,9 @@ describe("formatting in the page's language and the viewer's time zone", () => {
   test("numbers and percentages in each language's own way", () => {
     expect(formatsFor("en", "UTC").number(1234.5, 1)).toBe("1,234.5");
     expect(formatsFor("de", "UTC").number(1234.5, 1)).toBe("1.234,5");
+    // Given digits, always that many: a mean of 5 beside one of 4.5 reads "5.0".
+    expect(formatsFor("en", "UTC").number(5, 1)).toBe("5.0");
+    expect(formatsFor("de", "UTC").number(0.8, 2)).toBe("0,80");
     expect(formatsFor("en", "UTC").percent(0.42)).toBe("42%");
     expect(formatsFor("de", "UTC").percent(0.42)).toBe("42\u00a0%"); // a no-break space
     expect(formatsFor("fr", "UTC").percent(0.425, 1)).toBe("42,5\u00a0%");
