@@ -220,7 +220,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
           {t("loop.ownFirst.body")}
         </Alert>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("loop.panel.heading")}</h2>

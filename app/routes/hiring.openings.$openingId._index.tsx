@@ -226,7 +226,7 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
         }
       />
       {message ? <Alert tone="success">{message}</Alert> : null}
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <Card>
             <h2 className="mb-1 text-lg font-semibold">{t("opening.plan.heading")}</h2>

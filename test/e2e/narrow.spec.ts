@@ -197,3 +197,19 @@ test("a team's health results fit a phone: each item's figures beside each other
   }
   expect(read, "a check-in of Lena's team with results").toBeGreaterThan(0);
 });
+
+test("a hiring admin's opening and its loops fit a phone", async ({ page }) => {
+  await signIn(page, people.hiringAdmin.email);
+  await page.goto("/hiring");
+  // The page's two columns (the plan and candidates; coverage and admins) stack on a phone: before,
+  // the stack was as wide as its widest choice and the page scrolled sideways.
+  for (const opening of await linksTo(page, /^\/hiring\/openings\/(?!new$)[^/]+$/)) {
+    await fits(page, opening);
+    for (const loop of await page
+      .locator('a[href^="/hiring/loops/"]')
+      .evaluateAll((links) => [
+        ...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname)),
+      ]))
+      if (/^\/hiring\/loops\/[^/]+$/.test(loop)) await fits(page, loop);
+  }
+});
