@@ -472,6 +472,7 @@ function Preview({ data: preview }: { data: CheckedData }) {
           </h2>
           <DataTable
             plain
+            caption={t("import.newPeople", { count: summary.created })}
             headings={[
               t("import.line"),
               t("import.name"),
@@ -516,6 +517,7 @@ function Preview({ data: preview }: { data: CheckedData }) {
           </h2>
           <DataTable
             plain
+            caption={t("import.changes", { count: summary.changed })}
             headings={[t("import.line"), t("import.person"), t("import.whatChanges")]}
           >
             {preview.changes.map((change) => (

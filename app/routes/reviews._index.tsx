@@ -120,6 +120,7 @@ export default function Reviews({ loaderData }: Route.ComponentProps) {
             </p>
             <DataTable
               plain
+              caption={t("reviews.reports")}
               headings={[
                 t("reviews.columns.person"),
                 t("reviews.columns.cycle"),

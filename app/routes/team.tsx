@@ -289,6 +289,7 @@ function TeamGroupTable({
         ) : null}
       </h2>
       <DataTable
+        caption={heading}
         headings={[
           t("group.person"),
           t("group.inCycle"),

@@ -11,7 +11,9 @@ export * from "@playwright/test";
 /**
  * Playwright's `test`, with every page any test renders checked for an id that appears twice: a
  * label's `for` or an input's `form` then points at whichever comes first (a form once answered
- * "give the email" under a filled field because its heading had the form's id).
+ * "give the email" under a filled field because its heading had the form's id). Each region is
+ * checked for a name too: a wide table's scrolling region takes focus, and a screen reader
+ * announced six of them as "region" and nothing else.
  */
 export const test = base.extend<{ uniqueIds: void }>({
   context: async ({ context }, run) => {
@@ -20,7 +22,7 @@ export const test = base.extend<{ uniqueIds: void }>({
     await watchIds(context, found);
     watchErrors(context, errors);
     await run(context);
-    expect(found, "ids that appear twice on a page").toEqual([]);
+    expect(found, "ids that appear twice, and regions without a name, on a page").toEqual([]);
     expect(errors, "errors a page threw and nothing caught").toEqual([]);
   },
   // Contexts a test opens itself (a second person, a phone) are watched too.
@@ -37,7 +39,7 @@ export const test = base.extend<{ uniqueIds: void }>({
       };
       await run();
       browser.newContext = newContext;
-      expect(found, "ids that appear twice on a page").toEqual([]);
+      expect(found, "ids that appear twice, and regions without a name, on a page").toEqual([]);
       expect(errors, "errors a page threw and nothing caught").toEqual([]);
     },
     { auto: true },
@@ -70,7 +72,7 @@ function watchErrors(context: BrowserContext, errors: string[]): void {
 
 const watched = new WeakSet<BrowserContext>();
 
-/** Watches each document of the context for ids that appear twice, and adds them to `found`. */
+/** Watches each document of the context for ids that appear twice and regions without a name, and adds them to `found`. */
 async function watchIds(context: BrowserContext, found: string[]): Promise<void> {
   // Playwright's own context is made through the patched newContext too: watched once.
   if (watched.has(context)) return;
@@ -78,6 +80,12 @@ async function watchIds(context: BrowserContext, found: string[]): Promise<void>
   await context.exposeBinding("__rungsIdsTwice", ({ page }, ids: string[]) => {
     for (const id of ids) {
       const line = `${new URL(page.url()).pathname}: #${id}`;
+      if (!found.includes(line)) found.push(line);
+    }
+  });
+  await context.exposeBinding("__rungsUnnamedRegions", ({ page }, regions: string[]) => {
+    for (const region of regions) {
+      const line = `${new URL(page.url()).pathname}: a region without a name, ${region}`;
       if (!found.includes(line)) found.push(line);
     }
   });
@@ -94,6 +102,19 @@ async function watchIds(context: BrowserContext, found: string[]): Promise<void>
       const report = (window as unknown as { __rungsIdsTwice?: (ids: string[]) => void })
         .__rungsIdsTwice;
       if (twice.size > 0) report?.([...twice]);
+      // Named by aria-label, or by aria-labelledby naming an element with text.
+      const unnamed = [...document.querySelectorAll('[role="region"]')].filter(
+        (region) =>
+          !region.getAttribute("aria-label")?.trim() &&
+          !(region.getAttribute("aria-labelledby") ?? "")
+            .split(/\s+/)
+            .some((id) => id && document.getElementById(id)?.textContent?.trim()),
+      );
+      const reportRegions = (
+        window as unknown as { __rungsUnnamedRegions?: (regions: string[]) => void }
+      ).__rungsUnnamedRegions;
+      if (unnamed.length > 0)
+        reportRegions?.(unnamed.map((region) => region.outerHTML.slice(0, 120)));
     };
     // Checked once the document settles after each change: a render in progress may hold both.
     const settle = () => {

@@ -44,6 +44,7 @@ export function ProfileAssessmentList({
   return (
     <DataTable
       plain
+      caption={t("overview.assessments")}
       headings={[
         t("profile.assessments.assessment"),
         t("profile.assessments.cycle"),

@@ -146,6 +146,7 @@ export function ExperienceByGroup({ section }: { section: ExperienceSectionData 
                   <details key={group.label} className="mt-2 text-sm">
                     <summary>{t("byGroup.items", { group: group.label })}</summary>
                     <DataTable
+                      caption={t("byGroup.items", { group: group.label })}
                       headings={[t("results.item"), t("results.mean"), t("byGroup.against")]}
                     >
                       {group.items.map((row) => (

@@ -24,7 +24,7 @@ export function ScrollRegion({
   onClick,
   children,
 }: {
-  labelledBy?: string;
+  labelledBy: string;
   className?: string;
   busy?: boolean;
   onClick?: (event: MouseEvent<HTMLElement>) => void;
@@ -59,7 +59,8 @@ export function DataTable({
   plain,
   children,
 }: {
-  caption?: ReactNode;
+  /** What the table holds: it names the table and its scrolling region (for screen readers unless `showCaption`). */
+  caption: ReactNode;
   showCaption?: boolean;
   headings: readonly Heading[];
   busy?: boolean;
@@ -71,19 +72,17 @@ export function DataTable({
   return (
     <ScrollRegion
       onClick={followLinks}
-      labelledBy={caption ? captionId : undefined}
+      labelledBy={captionId}
       className={plain ? undefined : "table-frame"}
       busy={busy}
     >
       <table className={tableClass}>
-        {caption ? (
-          <caption
-            id={captionId}
-            className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}
-          >
-            {caption}
-          </caption>
-        ) : null}
+        <caption
+          id={captionId}
+          className={showCaption ? "mb-2 text-left text-sm font-semibold" : "sr-only"}
+        >
+          {caption}
+        </caption>
         <thead className={plain ? undefined : "table-head"}>
           <tr>
             {headings.map((heading) =>
