@@ -39,6 +39,11 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
             maximumFractionDigits: digits,
           }),
       ).format(value),
+    /** A value as it was measured or typed (a key result's 3087.5 ms): "3,087.5", up to three decimals. */
+    measure: (value: number) =>
+      keep(`v ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 })).format(
+        value,
+      ),
     /** A share (0.42) as a percentage: "42%" in English, "42 %" in German and French. */
     percent: (share: number, digits = 0) =>
       keep(

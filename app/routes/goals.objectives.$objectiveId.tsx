@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/goals.objectives.$objectiveId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { KeyResultChart, KeyResultHistory } from "~/components/goals/chart";
+import { KeyResultChart, KeyResultHistory, useKeyResultFigure } from "~/components/goals/chart";
 import { KeyResultForm } from "~/components/goals/key-result-form";
 import { IssuedToken } from "~/components/tokens";
 import { Button } from "~/components/ui/button";
@@ -186,7 +186,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
   const typedFor = (intent: string, keyResultId = ""): Partial<Record<string, string>> =>
     mine(intent, keyResultId) ? actionData!.typed : {};
   const { objective } = view;
-  const figure = (value: number, unit: string) => (unit ? `${value} ${unit}` : String(value));
+  const figure = useKeyResultFigure();
   return (
     <>
       <BackLink to={`/goals?period=${view.period.id}`}>{t("objective.back")}</BackLink>

@@ -213,3 +213,21 @@ test("a hiring admin's opening and its loops fit a phone", async ({ page }) => {
       if (/^\/hiring\/loops\/[^/]+$/.test(loop)) await fits(page, loop);
   }
 });
+
+test("a key result's check-ins read on a phone: each value grouped in the reader's language, the day on one line", async ({
+  page,
+}) => {
+  await signIn(page, people.engineer.email);
+  await page.goto("/goals");
+  await page.getByRole("link", { name: "Checkout pages are fast on every phone" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Checkout pages are fast on every phone",
+  );
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const checkIns = page.getByRole("table", { name: "Check-ins" }).first();
+  await expect(checkIns.getByRole("cell", { name: "3,087.5 ms" })).toBeVisible();
+  const day = (await checkIns.getByRole("cell").first().boundingBox())!;
+  const value = (await checkIns.getByRole("cell").nth(1).boundingBox())!;
+  // One line: no taller than the value beside it.
+  expect(day.height).toBeLessThanOrEqual(value.height);
+});

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { DataTable, tdClass } from "~/components/ui/data-table";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Point } from "~/modules/goals/progress";
@@ -11,6 +12,12 @@ function at(point: Point): string {
   const x = PAD + point.x * (WIDTH - 2 * PAD);
   const y = HEIGHT - PAD - point.y * (HEIGHT - 2 * PAD);
   return `${x.toFixed(1)},${y.toFixed(1)}`;
+}
+
+/** A key result's value with its unit, in the reader's language: "3,087.5 ms", "3.087,5 ms". */
+export function useKeyResultFigure(): (value: number, unit: string) => string {
+  const f = useFormats();
+  return (value, unit) => (unit ? `${f.measure(value)} ${unit}` : f.measure(value));
 }
 
 /**
@@ -92,46 +99,35 @@ export function KeyResultHistory({
 }) {
   const { t } = useTranslation("goals");
   const f = useFormats();
+  const figure = useKeyResultFigure();
   return (
-    <table className="mt-2 w-full text-sm">
-      <caption className="text-start font-medium">{t("objective.history")}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="text-start">
-            {t("objective.historyColumns.day")}
-          </th>
-          <th scope="col" className="text-start">
-            {t("objective.historyColumns.value")}
-          </th>
-          <th scope="col" className="text-start">
-            {t("objective.historyColumns.confidence")}
-          </th>
-          <th scope="col" className="text-start">
-            {t("objective.historyColumns.note")}
-          </th>
-          <th scope="col" className="text-start">
-            {t("objective.historyColumns.by")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+    <div className="mt-2">
+      <DataTable
+        plain
+        showCaption
+        caption={t("objective.history")}
+        headings={[
+          t("objective.historyColumns.day"),
+          t("objective.historyColumns.value"),
+          t("objective.historyColumns.confidence"),
+          t("objective.historyColumns.note"),
+          t("objective.historyColumns.by"),
+        ]}
+      >
         {checkIns.map((checkIn) => (
           <tr key={checkIn.id}>
-            <td>{f.day(checkIn.at)}</td>
-            <td>
-              {checkIn.value}
-              {unit ? ` ${unit}` : ""}
-            </td>
-            <td>{t("confidence", { confidence: checkIn.confidence })}</td>
-            <td className="whitespace-pre-line">{checkIn.note}</td>
-            <td>
+            <td className={`${tdClass} whitespace-nowrap`}>{f.day(checkIn.at)}</td>
+            <td className={`${tdClass} whitespace-nowrap`}>{figure(checkIn.value, unit)}</td>
+            <td className={tdClass}>{t("confidence", { confidence: checkIn.confidence })}</td>
+            <td className={`${tdClass} min-w-40 whitespace-pre-line`}>{checkIn.note}</td>
+            <td className={tdClass}>
               {checkIn.token
                 ? t("objective.byToken", { name: checkIn.by, token: checkIn.token })
                 : checkIn.by}
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </DataTable>
+    </div>
   );
 }

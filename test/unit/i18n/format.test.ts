@@ -8,6 +8,10 @@ describe("formatting in the page's language and the viewer's time zone", () => {
     // Given digits, always that many: a mean of 5 beside one of 4.5 reads "5.0".
     expect(formatsFor("en", "UTC").number(5, 1)).toBe("5.0");
     expect(formatsFor("de", "UTC").number(0.8, 2)).toBe("0,80");
+    // A measured value as it was typed, grouped: a key result's 3087.5 ms.
+    expect(formatsFor("en", "UTC").measure(3087.5)).toBe("3,087.5");
+    expect(formatsFor("de", "UTC").measure(3087.5)).toBe("3.087,5");
+    expect(formatsFor("en", "UTC").measure(2975)).toBe("2,975");
     expect(formatsFor("en", "UTC").percent(0.42)).toBe("42%");
     expect(formatsFor("de", "UTC").percent(0.42)).toBe("42\u00a0%"); // a no-break space
     expect(formatsFor("fr", "UTC").percent(0.425, 1)).toBe("42,5\u00a0%");
