@@ -7,11 +7,15 @@ function messageOf(
   t: TFunction,
 ): { status: number | null; title: string; detail: string } {
   if (isRouteErrorResponse(error)) {
-    // A domain error's message was worded in the request's language where the route mapped it (app/utils/http.server.ts).
+    // A domain error's message was worded in the request's language where the route mapped it
+    // (app/utils/http.server.ts). Anything else the framework says (an address no route matches:
+    // 'Error: No route matches URL "/x"') is neither the reader's words nor meant for them.
     const detail =
       typeof error.data === "object" && error.data && "message" in error.data
         ? String((error.data as { message: unknown }).message)
-        : String(error.data ?? "");
+        : error.status === 404
+          ? t("errorPage.noPage")
+          : "";
     const titles: Record<number, string> = {
       400: t("errorPage.badRequest"),
       403: t("errorPage.forbidden"),

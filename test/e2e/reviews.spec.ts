@@ -408,6 +408,12 @@ test("a peer cannot open someone else's growth page", async ({ page }) => {
   const response = await page.goto(growthUrl);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+
+  // An address no page has reads in the product's words, not the router's.
+  expect((await page.goto("/growth-of-lena"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByText("There is no page at this address.", { exact: false })).toBeVisible();
+  await expect(page.getByText(/No route matches/)).toHaveCount(0);
 });
 
 test("after the reviews, each cell of a person's heat strip on the team overview names its competency and rating", async ({
