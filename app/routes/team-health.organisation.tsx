@@ -38,35 +38,59 @@ export default function TeamHealthOrganisation({ loaderData }: Route.ComponentPr
           {t("organisation.scores", { shown: view.scores.length, teams: view.teams })}
         </h2>
         {view.scores.length ? (
-          <ol className="space-y-1">
-            {view.scores.map((score, index) => (
-              <li key={index} className="text-sm">
-                <span className="sr-only">
-                  {t("organisation.score", {
-                    score: n(score.estimate),
-                    low: n(score.interval[0]),
-                    high: n(score.interval[1]),
-                  })}
-                </span>
-                <span
-                  aria-hidden="true"
-                  className="relative block h-3 rounded bg-slate-100 dark:bg-slate-800"
-                >
+          <>
+            <ol className="space-y-1">
+              {view.scores.map((score, index) => (
+                <li key={index} className="flex items-center gap-3 text-sm">
+                  <span className="sr-only">
+                    {t("organisation.score", {
+                      score: n(score.estimate),
+                      low: n(score.interval[0]),
+                      high: n(score.interval[1]),
+                    })}
+                  </span>
                   <span
-                    className="absolute top-1 h-1 rounded bg-slate-400"
-                    style={{
-                      insetInlineStart: at(Math.max(SCALE_MIN, score.interval[0])),
-                      width: `calc(${at(Math.min(SCALE_MAX, score.interval[1]))} - ${at(Math.max(SCALE_MIN, score.interval[0]))})`,
-                    }}
-                  />
+                    aria-hidden="true"
+                    className="relative block h-3 flex-1 rounded bg-slate-100 dark:bg-slate-800"
+                  >
+                    <span
+                      className="absolute top-1 h-1 rounded bg-slate-400"
+                      style={{
+                        insetInlineStart: at(Math.max(SCALE_MIN, score.interval[0])),
+                        width: `calc(${at(Math.min(SCALE_MAX, score.interval[1]))} - ${at(Math.max(SCALE_MIN, score.interval[0]))})`,
+                      }}
+                    />
+                    <span
+                      className="absolute top-0 size-3 rounded-full bg-slate-700 dark:bg-slate-200"
+                      style={{ insetInlineStart: `calc(${at(score.estimate)} - 0.375rem)` }}
+                    />
+                  </span>
+                  {/* The figures beside the bar, for those who read the chart by eye. */}
+                  <span aria-hidden="true" className="w-28 shrink-0 tabular-nums">
+                    {`${n(score.estimate)} (${n(score.interval[0])}–${n(score.interval[1])})`}
+                  </span>
+                </li>
+              ))}
+            </ol>
+            {/* The scale under the bars: where 1 to 7 stand. */}
+            <div aria-hidden="true" className="muted mt-1 flex gap-3 text-xs">
+              <span className="relative block h-4 flex-1">
+                {Array.from(
+                  { length: SCALE_MAX - SCALE_MIN + 1 },
+                  (_, step) => SCALE_MIN + step,
+                ).map((point) => (
                   <span
-                    className="absolute top-0 size-3 rounded-full bg-slate-700 dark:bg-slate-200"
-                    style={{ insetInlineStart: `calc(${at(score.estimate)} - 0.375rem)` }}
-                  />
-                </span>
-              </li>
-            ))}
-          </ol>
+                    key={point}
+                    className="absolute -translate-x-1/2 rtl:translate-x-1/2"
+                    style={{ insetInlineStart: at(point) }}
+                  >
+                    {point}
+                  </span>
+                ))}
+              </span>
+              <span className="w-28 shrink-0" />
+            </div>
+          </>
         ) : (
           <p className="text-sm">{t("organisation.noScores")}</p>
         )}

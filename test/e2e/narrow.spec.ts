@@ -231,3 +231,16 @@ test("a key result's check-ins read on a phone: each value grouped in the reader
   // One line: no taller than the value beside it.
   expect(day.height).toBeLessThanOrEqual(value.height);
 });
+
+test("the organisation's team health reads by eye on a phone: each team's score and interval beside its bar, the scale's 1 to 7 under them", async ({
+  page,
+}) => {
+  await signIn(page, people.admin.email);
+  await fits(page, "/team-health/organisation");
+  const scores = page.getByRole("region", { name: /teams' scores of/ }).getByRole("listitem");
+  expect(await scores.count()).toBeGreaterThan(0);
+  for (const score of await scores.all())
+    // The sentence for screen readers, then the same figures as text beside the bar.
+    await expect(score).toHaveText(/\) *-?\d\.\d \(-?\d\.\d–-?\d\.\d\)$/);
+  await expect(page.locator("#scores-heading ~ div[aria-hidden]")).toHaveText("1234567");
+});
