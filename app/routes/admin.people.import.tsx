@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data } from "react-router";
-import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 import type { Route } from "./+types/admin.people.import";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -176,8 +176,7 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
     actionData.summary.created === 0 &&
     actionData.summary.changed === 0;
 
-  const readFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
+  const readFile = (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
       setFileState({
@@ -220,6 +219,12 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
     reader.readAsArrayBuffer(file);
   };
 
+  // A file chosen before the page's scripts ran (a slow phone, a quick hand) had no one to read it:
+  // it is read once they run.
+  const fileInput = useRef<HTMLInputElement>(null);
+  const readChosenFile = useRef(() => readFile(fileInput.current?.files?.[0]));
+  useEffect(() => readChosenFile.current(), []);
+
   return (
     <>
       <BackLink to="/admin/people">{t("import.back")}</BackLink>
@@ -238,7 +243,8 @@ export default function ImportPeople({ loaderData, actionData }: Route.Component
               id={fileInputId}
               type="file"
               accept=".csv,text/csv,text/plain"
-              onChange={readFile}
+              ref={fileInput}
+              onChange={(event) => readFile(event.currentTarget.files?.[0])}
               className="block text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-50 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
             />
             {fileState && !fileState.error ? (

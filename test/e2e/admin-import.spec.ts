@@ -100,3 +100,22 @@ test("a file that is not UTF-8 is refused when chosen, and nothing is sent", asy
   await expect(page.getByLabel("CSV", { exact: true })).toHaveValue("");
   await expectAccessible(page);
 });
+
+test("a file chosen before the page's scripts run is read once they do", async ({ page }) => {
+  await signIn(page, people.admin.email);
+  // The page's scripts are held until the file is chosen: a slow phone, or a quick hand.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/.+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/admin/people/import", { waitUntil: "commit" });
+  await page.getByLabel("Choose a CSV file").setInputFiles({
+    name: "people.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${[header, ...good].join("\n")}\n`),
+  });
+  release();
+  await expect(page.getByLabel("CSV", { exact: true })).toHaveValue(/Tomasz Zielinski/);
+});
