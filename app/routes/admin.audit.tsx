@@ -91,7 +91,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                 ) : event.subjectType === "people" ? (
                   t("audit.peopleImport")
                 ) : (
-                  event.subjectType
+                  wordsOf(t, event.subjectLabel)
                 )}
               </td>
               <td className={`${tdClass} max-w-md break-words text-slate-600 dark:text-slate-300`}>

@@ -2,6 +2,7 @@ import { db, type Prisma } from "~/db/client.server";
 import type { Message } from "~/i18n/messages";
 import {
   actionLabel,
+  subjectLabel,
   describeAuditDetail,
   idsToName,
   type AuditAction,
@@ -60,6 +61,8 @@ export type AuditListItem = {
   actor: { id: string; name: string } | null;
   scimToken: { id: string; name: string } | null;
   subjectType: string;
+  /** A message's key naming the subject's kind, for subjects the page names by a word. */
+  subjectLabel: string;
   subjectId: string | null;
   subjectName: string | null;
   /** A message the page words (describeAuditDetail); "" when the event has none. */
@@ -129,6 +132,7 @@ export async function listAuditEvents(
       actor: row.actor,
       scimToken: row.scimToken,
       subjectType: row.subjectType,
+      subjectLabel: subjectLabel(row.subjectType),
       subjectId: row.subjectId,
       subjectName: row.subjectId ? (names.get(row.subjectId) ?? null) : null,
       detail: describeAuditDetail(row.action, row.detail, context),

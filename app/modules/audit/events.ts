@@ -1,4 +1,5 @@
 import { listOf, type Message } from "~/i18n/messages";
+import type { AuditSubjectType } from "./audit.server";
 /** Every action the app records, with the message the audit log page words it with (app/locales). */
 export const ACTION_LABELS = {
   "person.created": "admin:audit.actions.personCreated",
@@ -89,6 +90,37 @@ export const ACTION_LABELS = {
 } as const;
 
 export type AuditAction = keyof typeof ACTION_LABELS;
+
+/**
+ * The kinds of subject the log names by a word, not by a link to the subject's page (people,
+ * teams, cycles and an import have their own words on the page).
+ */
+export const SUBJECT_LABELS = {
+  ladders: "admin:audit.subjects.ladders",
+  candidate: "admin:audit.subjects.candidate",
+  hiring: "admin:audit.subjects.hiring",
+  MentorshipProgramme: "admin:audit.subjects.mentorshipProgramme",
+  email: "admin:audit.subjects.email",
+  "scim-token": "admin:audit.subjects.scimToken",
+  "scim-group": "admin:audit.subjects.scimGroup",
+  scim: "admin:audit.subjects.scim",
+  conversation: "admin:audit.subjects.conversation",
+  webhook: "admin:audit.subjects.webhook",
+  "api-token": "admin:audit.subjects.apiToken",
+  retention: "admin:audit.subjects.retention",
+  promotions: "admin:audit.subjects.promotions",
+  "team-health-item": "admin:audit.subjects.teamHealthItem",
+} as const satisfies Record<
+  Exclude<AuditSubjectType, "person" | "team" | "ReviewCycle" | "people">,
+  string
+>;
+
+/** The message naming a stored subject's kind; a kind no longer written shows as stored. */
+export function subjectLabel(subjectType: string): string {
+  return Object.hasOwn(SUBJECT_LABELS, subjectType)
+    ? SUBJECT_LABELS[subjectType as keyof typeof SUBJECT_LABELS]
+    : subjectType;
+}
 
 /** The message of a stored action's label; an action no longer written shows as stored. */
 export function actionLabel(action: string): string {

@@ -7,6 +7,7 @@ import * as cycleRoute from "~/routes/admin.cycles.$cycleId";
 import * as newCycleRoute from "~/routes/admin.cycles.new";
 import { inEnglishDeep } from "../../utils/english";
 import { createAdmin, createPerson } from "../../utils/factories";
+import { renderPage } from "../../utils/render-page";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
@@ -132,5 +133,28 @@ describe("the audit log", () => {
       "programme: Autumn mentoring; mentee: Mia Mentee; mentor: Lena Engineer",
     );
     expect(events.map((event) => event.detail).join("\n")).not.toContain("[object");
+  });
+
+  test("a subject with no page of its own is named in words, not by how it is stored", async () => {
+    const admin = await createAdmin({ name: "Ada Admin" });
+    await recordAuditEvent(db, {
+      actorId: admin.id,
+      action: "mentorship.pair_pinned",
+      subjectType: "MentorshipProgramme",
+      subjectId: "programme-1",
+      detail: { name: "Autumn mentoring" },
+    });
+    await recordAuditEvent(db, {
+      actorId: admin.id,
+      action: "api.token_revoked",
+      subjectType: "api-token",
+      subjectId: "token-1",
+    });
+    const { html } = await renderPage(auditRoute, "/admin/audit", "/admin/audit", admin.id);
+    const subjects = [...html.matchAll(/<tr>(?:(?!<\/tr>).)*<\/tr>/gs)].map(
+      ([row]) => [...row.matchAll(/<td[^>]*>((?:(?!<\/td>).)*)<\/td>/gs)][2]?.[1],
+    );
+    expect(subjects).toEqual(expect.arrayContaining(["API token", "Mentoring programme"]));
+    expect(html).not.toMatch(/MentorshipProgramme|api-token/);
   });
 });
