@@ -1,4 +1,5 @@
 import { RichText } from "~/components/ui/rich-text";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * An interview question's follow-ups and what good answers show, side by side (the ladder's
@@ -15,12 +16,13 @@ export function QuestionGuide({
   headingClass: string;
   className: string;
 }) {
+  const { t } = useTranslation("ladders");
   return (
     <div className={className}>
       {(
         [
-          ["Follow-ups", question.followUps],
-          ["Good answers show", question.lookFor],
+          [t("competency.interview.followUps"), question.followUps],
+          [t("competency.interview.lookFor"), question.lookFor],
         ] as const
       ).map(([title, texts]) => (
         <div key={title}>
