@@ -208,7 +208,8 @@ export type ExportSponsorships = { given: ExportSponsorship[]; received: ExportS
 export type ExportInterview = {
   opening: string;
   level: string;
-  candidate: string;
+  /** Null once the candidate's data was purged. */
+  candidate: string | null;
   stage: string;
   scheduledAt: string | null;
   state: "draft" | "submitted" | "amending";

@@ -72,7 +72,7 @@ export default function HiringHome({ loaderData }: Route.ComponentProps) {
                 <tr key={interview.id}>
                   <td className={tdClass}>
                     <Link to={`/hiring/interviews/${interview.id}`} className={linkClass}>
-                      {interview.candidate}
+                      {interview.candidate ?? t("candidate.purged")}
                     </Link>
                   </td>
                   <td className={tdClass}>{interview.opening}</td>

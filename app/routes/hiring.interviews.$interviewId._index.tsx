@@ -40,7 +40,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   return [
     {
       title: loaderData
-        ? t("hiring:scorecard.page.title", { candidate: loaderData.candidate })
+        ? t("hiring:scorecard.page.title", {
+            candidate: loaderData.candidate ?? t("hiring:candidate.purged"),
+          })
         : t("hiring:scorecard.page.fallbackTitle"),
     },
   ];
@@ -179,11 +181,12 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
     };
   });
   const writing = (page.mode === "draft" || page.mode === "amending") && !page.lockedReason;
+  const candidate = page.candidate ?? t("candidate.purged");
   return (
     <>
-      <BackLink to={`/hiring/loops/${page.loop.id}`}>{page.candidate}</BackLink>
+      <BackLink to={`/hiring/loops/${page.loop.id}`}>{candidate}</BackLink>
       <PageHeader
-        title={t("scorecard.page.heading", { stage: page.stage.name, candidate: page.candidate })}
+        title={t("scorecard.page.heading", { stage: page.stage.name, candidate })}
         description={
           page.interview.scheduledAt
             ? t("scorecard.page.descriptionScheduled", {

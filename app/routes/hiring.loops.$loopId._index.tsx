@@ -47,7 +47,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   return [
     {
       title: loaderData
-        ? t("hiring:loop.title", { candidate: loaderData.candidate.name })
+        ? t("hiring:loop.title", {
+            candidate: loaderData.candidate.name ?? t("hiring:candidate.purged"),
+          })
         : t("hiring:loop.fallbackTitle"),
     },
   ];
@@ -183,7 +185,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
         <BackLink to="/hiring">{t("loop.back")}</BackLink>
       )}
       <PageHeader
-        title={candidate.name}
+        title={candidate.name ?? t("candidate.purged")}
         description={t("loop.description", {
           opening: opening.title,
           level: opening.level ?? opening.levelId,

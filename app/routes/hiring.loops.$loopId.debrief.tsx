@@ -34,7 +34,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   return [
     {
       title: loaderData
-        ? t("hiring:debrief.title", { candidate: loaderData.candidate })
+        ? t("hiring:debrief.title", {
+            candidate: loaderData.candidate ?? t("hiring:candidate.purged"),
+          })
         : t("hiring:debrief.fallbackTitle"),
     },
   ];
@@ -100,15 +102,13 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
   const sending = useSubmitting();
   const busy = sending;
   const message = actionData && "message" in actionData ? actionData.message : null;
-  const back = <BackLink to={`/hiring/loops/${page.loop.id}`}>{page.candidate}</BackLink>;
+  const candidate = page.candidate ?? t("candidate.purged");
+  const back = <BackLink to={`/hiring/loops/${page.loop.id}`}>{candidate}</BackLink>;
   if (!page.available) {
     return (
       <>
         {back}
-        <PageHeader
-          title={t("debrief.heading", { candidate: page.candidate })}
-          description={page.opening.title}
-        />
+        <PageHeader title={t("debrief.heading", { candidate })} description={page.opening.title} />
         <Alert tone="info">{wordsOf(t, page.reason)}</Alert>
       </>
     );
@@ -120,7 +120,7 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
     <>
       {back}
       <PageHeader
-        title={t("debrief.heading", { candidate: page.candidate })}
+        title={t("debrief.heading", { candidate })}
         description={t("debrief.description", {
           opening: page.opening.title,
           level: page.roleLevel ?? "",

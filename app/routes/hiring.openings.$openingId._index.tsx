@@ -465,7 +465,8 @@ function Candidates({
   openingId: string;
   loops: {
     id: string;
-    candidate: string;
+    /** Null once the candidate's data was purged. */
+    candidate: string | null;
     interviews: number;
     submitted: number | null;
     decision: string | null;
@@ -518,7 +519,7 @@ function Candidates({
               <tr key={loop.id}>
                 <td className={tdClass}>
                   <a href={`/hiring/loops/${loop.id}`} className={linkClass}>
-                    {loop.candidate}
+                    {loop.candidate ?? t("candidate.purged")}
                   </a>
                 </td>
                 <td className={tdClass}>{day(loop.createdAt)}</td>

@@ -238,6 +238,7 @@ type CardProps = {
 /** A candidate's card. `busy` and `search` come from the board, read once for every card. */
 function CandidateCard({ candidate, lastResult, busy, search }: CardProps) {
   const { t } = useTranslation("hiring");
+  const name = candidate.name ?? t("candidate.purged");
   const day = useDay();
   const next = candidate.moves[0];
   const failed = Boolean(lastResult?.error && Object.keys(lastResult.error).length);
@@ -253,10 +254,10 @@ function CandidateCard({ candidate, lastResult, busy, search }: CardProps) {
       <p className="font-medium">
         {candidate.loopId ? (
           <Link to={`/hiring/loops/${candidate.loopId}`} className={linkClass}>
-            {candidate.name}
+            {name}
           </Link>
         ) : (
-          candidate.name
+          name
         )}
       </p>
       <p className="text-slate-600 dark:text-slate-300">
@@ -283,7 +284,7 @@ function CandidateCard({ candidate, lastResult, busy, search }: CardProps) {
               </span>
               <span className="sr-only">
                 {t(candidate.reason ? "pipeline.card.reopen" : "pipeline.card.move", {
-                  name: candidate.name,
+                  name,
                   stage: t(PIPELINE_STAGE_KEYS[next]),
                 })}
               </span>
@@ -296,9 +297,7 @@ function CandidateCard({ candidate, lastResult, busy, search }: CardProps) {
             <input type="hidden" name="candidateId" value={candidate.id} />
             <Button type="submit" variant="ghost" disabled={busy}>
               <span aria-hidden="true">{t("pipeline.card.startLoop")}</span>
-              <span className="sr-only">
-                {t("pipeline.card.startLoopLabel", { name: candidate.name })}
-              </span>
+              <span className="sr-only">{t("pipeline.card.startLoopLabel", { name })}</span>
             </Button>
           </Form>
         ) : null}
@@ -313,9 +312,7 @@ function CandidateCard({ candidate, lastResult, busy, search }: CardProps) {
             className={linkClass}
           >
             <span aria-hidden="true">{t("pipeline.card.moveOrReject")}</span>
-            <span className="sr-only">
-              {t("pipeline.card.moveOrRejectLabel", { name: candidate.name })}
-            </span>
+            <span className="sr-only">{t("pipeline.card.moveOrRejectLabel", { name })}</span>
           </Link>
         </p>
       ) : null}
@@ -326,6 +323,7 @@ function CandidateCard({ candidate, lastResult, busy, search }: CardProps) {
 /** The form to move a candidate anywhere the rules allow or to reject them, on the one card asked for. */
 function MoveForm({ candidate, lastResult, busy, search }: CardProps) {
   const { t } = useTranslation("hiring");
+  const name = candidate.name ?? t("candidate.purged");
   const [form, fields] = useForm({
     id: `move-${candidate.id}`,
     lastResult,
@@ -376,7 +374,7 @@ function MoveForm({ candidate, lastResult, busy, search }: CardProps) {
       />
       <FormErrors form={form} />
       <Button type="submit" disabled={busy}>
-        {t("pipeline.form.submit", { name: candidate.name })}
+        {t("pipeline.form.submit", { name })}
       </Button>{" "}
       <Link to={`?${closed}#candidate-${candidate.id}`} preventScrollReset className={linkClass}>
         {t("pipeline.form.cancel")}

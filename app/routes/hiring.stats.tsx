@@ -47,11 +47,11 @@ export const loader = withDomainErrors(async ({ request, url, context }: Route.L
   const ordered =
     order === "name"
       ? interviewers
-      : [...interviewers].sort(
+      : // A stable sort: ties stay in the order by name.
+        [...interviewers].sort(
           (a, b) =>
             Number(b.offset.excludesZero) - Number(a.offset.excludesZero) ||
-            Math.abs(b.offset.estimate ?? 0) - Math.abs(a.offset.estimate ?? 0) ||
-            a.name.localeCompare(b.name),
+            Math.abs(b.offset.estimate ?? 0) - Math.abs(a.offset.estimate ?? 0),
         );
   const pageCount = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE));
   const page = Math.min(pageParam(searchParams), pageCount);
@@ -176,7 +176,7 @@ export default function HiringStats({ loaderData }: Route.ComponentProps) {
               {interviewers.map((row) => (
                 <tr key={row.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
-                    {row.name}
+                    {row.name ?? t("stats.interviewers.former")}
                   </th>
                   <td className={tdClass}>{f.number(row.cards)}</td>
                   <td className={tdClass}>

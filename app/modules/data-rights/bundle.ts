@@ -365,7 +365,7 @@ function sectionBody(section: Section, doc: ExportDocument, words: BundleWords):
         doc.interviews
           .map(
             (interview) =>
-              `<h2>${escape(t("bundle.interviews.interview", { candidate: interview.candidate, opening: interview.opening, stage: interview.stage }))}</h2>` +
+              `<h2>${escape(t("bundle.interviews.interview", { candidate: interview.candidate ?? t("bundle.interviews.purged"), opening: interview.opening, stage: interview.stage }))}</h2>` +
               table(
                 [t("bundle.competency"), t("bundle.interviews.score"), t("bundle.notes")],
                 interview.scores.map((score) => [

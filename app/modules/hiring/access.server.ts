@@ -19,9 +19,6 @@ import { loopRows, openingRows } from "./queries.server";
  * not see is a NotFoundError, as if it did not exist.
  */
 
-/** What a purged candidate is called wherever they are listed. */
-export const PURGED_NAME = "Purged candidate";
-
 export type Stage = { id: string; name: string; position: number; competencyIds: string[] };
 
 /** A stage's competency ids, stored as a JSON list; anything else reads as none. */

@@ -6,7 +6,6 @@ import { openingLadder, requireVisibleLoop } from "./access.server";
 import { asRecommendation, effectiveSubmitted } from "./cards";
 import { debrief, DISAGREEMENT_SPREAD } from "./debrief";
 import type { Decision } from "./forms";
-import { PURGED_NAME } from "./loops.server";
 import { loopCardRows } from "./queries.server";
 import { planCompetencyIds } from "./plan";
 import {
@@ -36,7 +35,7 @@ export async function debriefPage(
   const header = {
     loop: { id: loop.id },
     opening: { id: loop.opening.id, title: loop.opening.title },
-    candidate: loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name,
+    candidate: loop.candidate.purgedAt ? null : loop.candidate.name,
   };
   if (!canSeeDebrief(viewer, access)) {
     const reason: Message =

@@ -7,7 +7,6 @@ import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
 import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
 import {
   openingLadder,
-  PURGED_NAME,
   requireManagedOpening,
   requireVisibleLoop,
   type VisibleLoop,
@@ -58,8 +57,6 @@ import { largest, smallest } from "~/utils/extremes";
  */
 
 type FieldErrors = Record<string, string[]>;
-
-export { PURGED_NAME };
 
 /** Adds a candidate to an opening: the candidate, their entry into the pipeline's screen stage and their loop, in one write. */
 export async function addCandidate(
@@ -191,7 +188,7 @@ export async function loopPage(
     },
     candidate: purged
       ? {
-          name: PURGED_NAME,
+          name: null,
           email: "",
           source: "",
           notes: "",
@@ -694,7 +691,7 @@ export async function loopExport(
       "recommendation value",
     ],
   ];
-  const candidate = loop.candidate.purgedAt ? PURGED_NAME : loop.candidate.name;
+  const candidate = loop.candidate.purgedAt ? t("candidate.purged") : loop.candidate.name;
   const effective = submittedChains(cards).map((chain) => chain.effective);
   const drafts = cards.filter((card) => card.status === "draft");
   for (const card of [...effective, ...drafts]) {

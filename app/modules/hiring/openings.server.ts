@@ -223,9 +223,7 @@ export async function hiringHome(viewer: Viewer, language: PageLanguage = SOURCE
       id: interview.id,
       loopState: loopStateFor(viewer, ownFacts(interview.loop), interview.loop.state),
       loopId: interview.loop.id,
-      candidate: interview.loop.candidate.purgedAt
-        ? "Purged candidate"
-        : interview.loop.candidate.name,
+      candidate: interview.loop.candidate.purgedAt ? null : interview.loop.candidate.name,
       opening: interview.loop.opening.title,
       stage: interview.stage.name,
       scheduledAt: interview.scheduledAt?.toISOString() ?? null,
@@ -309,7 +307,7 @@ export async function openingPage(
       const seesCards = canSeeOthersScorecards(viewer, access);
       return {
         id: loop.id,
-        candidate: loop.candidate.purgedAt ? "Purged candidate" : loop.candidate.name,
+        candidate: loop.candidate.purgedAt ? null : loop.candidate.name,
         interviews: loop.interviews.length,
         submitted: seesCards
           ? access.interviews.filter((interview) => interview.submitted).length

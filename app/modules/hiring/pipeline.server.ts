@@ -3,12 +3,7 @@ import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { ViewCache } from "~/platform/view-cache.server";
-import {
-  candidateLoopsAccess,
-  PURGED_NAME,
-  requireCandidate,
-  requireManagedOpening,
-} from "./access.server";
+import { candidateLoopsAccess, requireCandidate, requireManagedOpening } from "./access.server";
 import {
   candidateMoves,
   pendingInterviewElsewhere,
@@ -343,7 +338,7 @@ export async function pipelinePage(
         const lastMove = moves.at(-1);
         return {
           id: row.id,
-          name: row.purgedAt || !detail ? PURGED_NAME : detail.name,
+          name: row.purgedAt || !detail ? null : detail.name,
           since: row.pipelineStageSince.toISOString(),
           days: daysBetween(row.pipelineStageSince, now),
           loopId: loops.at(-1)?.id ?? null,

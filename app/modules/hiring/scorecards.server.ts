@@ -16,7 +16,7 @@ import { openingLadder, requireVisibleLoop } from "./access.server";
 import { submittedChains, toScorecard } from "./cards";
 import { interviewKit } from "./kit";
 import { mayScoreStage } from "./panels.server";
-import { cardSelect, PURGED_NAME } from "./loops.server";
+import { cardSelect } from "./loops.server";
 import {
   canWriteScorecard,
   isOwnInterview,
@@ -122,7 +122,7 @@ export async function interviewPage(
         title: loop.opening.title,
         level: getLevel(ladder, loop.opening.levelId)?.title ?? loop.opening.levelId,
       },
-      candidate: purged ? PURGED_NAME : loop.candidate.name,
+      candidate: purged ? null : loop.candidate.name,
       stage: { id: stage.id, name: stage.name },
       competencyIds: stage.competencyIds,
       competencyName,

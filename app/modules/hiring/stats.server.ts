@@ -185,9 +185,13 @@ async function computeStatistics(viewer: Viewer, language: PageLanguage) {
     /** Decided loops left out because the viewer still owes a scorecard in them. */
     withheld,
     interviewers: stats
-      .map((row) => ({ ...row, name: names.get(row.interviewerId) ?? "Former interviewer" }))
+      // Null for someone no longer in Rungs (the page names them), after everyone named.
+      .map((row) => ({ ...row, name: names.get(row.interviewerId) ?? null }))
       .sort(
-        (a, b) => a.name.localeCompare(b.name) || a.interviewerId.localeCompare(b.interviewerId),
+        (a, b) =>
+          Number(a.name === null) - Number(b.name === null) ||
+          (a.name ?? "").localeCompare(b.name ?? "") ||
+          a.interviewerId.localeCompare(b.interviewerId),
       ),
     openings: openings.map((opening) => {
       const own = [...loops.values()].filter((loop) => loop.openingId === opening.id);

@@ -119,7 +119,10 @@ function ruleReasonsByMentor(
       ruleReasonsFor(
         rules,
         mentee,
-        { id: mentorId, name: names.get(mentorId) ?? "This mentor" },
+        {
+          id: mentorId,
+          name: names.get(mentorId) ?? { key: "mentorship:requests.rule.thisMentor" },
+        },
         programme.maxTimeZoneHours,
       ),
     ]),

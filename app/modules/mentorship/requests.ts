@@ -74,7 +74,8 @@ export function rulesBrokenFor(input: MatchingInput, menteeId: string): Map<stri
 
 /** What the mentee is told about a rule their request breaks. */
 export type RuleContext = {
-  mentorName: string;
+  /** A message where the mentor's name is not known. */
+  mentorName: string | Message;
   /** Whether the mentor is above the mentee in the reporting line (else the mentee is above the mentor). */
   mentorAboveMentee: boolean;
   maxTimeZoneHours: number | null;
@@ -112,7 +113,7 @@ export function ruleReason(rule: HardRule, context: RuleContext): Message {
 export function ruleReasonsFor(
   broken: readonly HardRule[],
   mentee: Pick<MenteeInput, "managementChainIds">,
-  mentor: { id: string; name: string },
+  mentor: { id: string; name: string | Message },
   maxTimeZoneHours: number | null,
 ): Message[] {
   const context = {

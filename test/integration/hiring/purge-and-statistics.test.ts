@@ -7,11 +7,12 @@ import { linkHire, recordDecision } from "~/modules/hiring/loops.server";
 import { moveCandidate } from "~/modules/hiring/pipeline.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import { action as debriefAction } from "~/routes/hiring.loops.$loopId.debrief";
-import { action as loopAction, loader as loopLoader } from "~/routes/hiring.loops.$loopId._index";
+import * as loopPage from "~/routes/hiring.loops.$loopId._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/hiring.settings";
 import { loader as statsLoader } from "~/routes/hiring.stats";
 import { loader as validityLoader } from "~/routes/hiring.validity";
 import { createPerson } from "../../utils/factories";
+import { renderPage } from "../../utils/render-page";
 import {
   asViewer,
   bodyOf,
@@ -23,6 +24,8 @@ import {
   scoreAndSubmit,
   statusOf,
 } from "./helpers";
+
+const { action: loopAction, loader: loopLoader } = loopPage;
 
 async function decide(
   facts: Awaited<ReturnType<typeof hiringSetUp>>,
@@ -143,15 +146,13 @@ describe("purging candidate data", () => {
     });
     expect(scores.map((score) => score.score).sort()).toEqual([2, 2, 3, 3]);
     expect(scores.every((score) => score.notes === "")).toBe(true);
-    const page = JSON.stringify(
-      bodyOf(
-        await loopLoader(
-          routeArgs(await get(`/hiring/loops/${facts.loopId}`, facts.grace.id), {
-            loopId: facts.loopId,
-          }),
-        ),
-      ),
+    const { html, view: loop } = await renderPage<{ candidate: { name: string | null } }>(
+      loopPage,
+      "/hiring/loops/:loopId",
+      `/hiring/loops/${facts.loopId}`,
+      facts.grace.id,
     );
+    const page = JSON.stringify(loop) + html;
     for (const text of [
       "Casey",
       "casey@example.org",
@@ -163,7 +164,10 @@ describe("purging candidate data", () => {
       "DISSENT-ABOUT-CASEY",
     ])
       expect(page).not.toContain(text);
-    expect(page).toContain("Purged candidate");
+    // Named by the page, in the reader's language.
+    expect(loop.candidate.name).toBeNull();
+    expect(html).toContain("<h1");
+    expect(html).toMatch(/<h1[^>]*>Purged candidate<\/h1>/);
     const events = await db.auditEvent.findMany({
       where: { action: "candidate.purged", subjectId: candidate.id },
     });
