@@ -19,7 +19,7 @@ export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs)
         body: {
           ok: false,
           kind: "invalid",
-          message: "Choose the evidence to remove.",
+          message: "assessments:page.errors.chooseEvidence",
           fieldErrors: {},
         },
       };
@@ -32,7 +32,7 @@ export const action = jsonEndpoint(async ({ request, params }: Route.ActionArgs)
       body: {
         ok: false,
         kind: "invalid",
-        message: "Check the evidence and try again.",
+        message: "assessments:page.errors.checkEvidence",
         result: submission.reply(),
       },
     };

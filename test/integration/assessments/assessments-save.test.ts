@@ -293,7 +293,14 @@ describe("evidence", () => {
       });
       expect(result.status, JSON.stringify(fields)).toBe(400);
       expect(Object.keys(result.body.result.error), JSON.stringify(fields)).toContain(field);
+      // A message the page words in the reader's language, as the page without scripts says it.
+      expect(result.body.message).toBe("assessments:page.errors.checkEvidence");
     }
+    const noEvidence = await evidence(engineer.id, id, { intent: "remove", evidenceId: "" });
+    expect([noEvidence.status, noEvidence.body.message]).toEqual([
+      400,
+      "assessments:page.errors.chooseEvidence",
+    ]);
     const unknown = await evidence(engineer.id, id, {
       intent: "add",
       competencyId: "no-such-competency",
