@@ -261,17 +261,14 @@ export async function withdrawOptIn(
   });
   if (requested > 0) throw new InvalidError({ key: "mentorship:join.errors.pairedByRequest" });
   await db.$transaction(async (tx) => {
-    // A mentee's waiting requests are withdrawn; those to a mentor who leaves are declined, so their mentees are told to choose again.
+    // A mentee's waiting requests are withdrawn; those to a mentor who leaves are declined, so their
+    // mentees are told to choose again (the page says the mentor left: requestStandingForMentee).
     await tx.mentorshipRequest.updateMany({
       where: { programmeId, ...side, state: "requested" },
       data:
         role === "mentee"
           ? { state: "withdrawn", withdrawnAt: now }
-          : {
-              state: "declined",
-              answeredAt: now,
-              declineNote: "No longer a mentor in this programme.",
-            },
+          : { state: "declined", answeredAt: now },
     });
     const joined = await tx.mentorshipParticipant.findUnique({
       where: { programmeId_userId_role: { programmeId, userId: viewer.id, role } },

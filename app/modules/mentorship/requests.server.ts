@@ -79,7 +79,7 @@ async function placesHeld(
 async function ownRequests(
   menteeId: string,
   programmeId: string,
-  client: Pick<typeof db, "mentorshipRequest"> = db,
+  client: Pick<typeof db, "mentorshipRequest" | "mentorshipParticipant"> = db,
 ) {
   const rows = await client.mentorshipRequest.findMany({
     where: { programmeId, menteeId },
@@ -93,6 +93,14 @@ async function ownRequests(
       mentor: { select: { name: true } },
     },
   });
+  const stillMentors = new Set(
+    (
+      await client.mentorshipParticipant.findMany({
+        where: { programmeId, role: "mentor", userId: { in: rows.map((row) => row.mentorId) } },
+        select: { userId: true },
+      })
+    ).map((mentor) => mentor.userId),
+  );
   return rows.map((row) => ({
     id: row.id,
     mentorId: row.mentorId,
@@ -100,6 +108,7 @@ async function ownRequests(
     rank: row.rank,
     state: row.state,
     declineNote: row.declineNote,
+    mentorLeft: !stillMentors.has(row.mentorId),
   }));
 }
 

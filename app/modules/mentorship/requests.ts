@@ -218,6 +218,8 @@ export function requestStandingForMentee(request: {
   state: string;
   mentorName: string;
   declineNote: string | null;
+  /** The mentor is no longer a mentor in the programme (their waiting requests were declined as they left). */
+  mentorLeft: boolean;
 }): Message {
   const name = request.mentorName;
   switch (request.state) {
@@ -231,7 +233,9 @@ export function requestStandingForMentee(request: {
             key: "mentorship:requests.standing.declinedWithNote",
             values: { name, note: request.declineNote },
           }
-        : { key: "mentorship:requests.standing.declined", values: { name } };
+        : request.mentorLeft
+          ? { key: "mentorship:requests.standing.mentorLeft", values: { name } }
+          : { key: "mentorship:requests.standing.declined", values: { name } };
     default:
       return { key: "mentorship:requests.standing.withdrawn" };
   }

@@ -16,6 +16,7 @@ import {
   action as requestsAction,
   loader as requestsLoader,
 } from "~/routes/mentorship.$programmeId.requests";
+import { action as joinAction } from "~/routes/mentorship.$programmeId.join";
 import { loader as homeLoader } from "~/routes/_index";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
@@ -384,6 +385,50 @@ describe("mentees who choose", () => {
       statusOf(await post("mentors", omar.id, { intent: "withdraw", requestId: toMia.id })),
     ).toBe(302);
     expect(await mentorshipTodos(mia.id)).toEqual([]);
+  });
+
+  test("a mentor who leaves the programme declines what waits for them; the mentee reads that they left, in their language, with no note the mentor did not write", async () => {
+    const { omar, ravi, programmeId } = await programmeWithMentors();
+    const ask = await call(async () =>
+      mentorsAction(
+        routeArgs(
+          await signedInPost(`/mentorship/${programmeId}/mentors`, omar.id, {
+            intent: "ask",
+            mentorId: ravi.id,
+            rank: "1",
+          }),
+          { programmeId },
+        ),
+      ),
+    );
+    expect(statusOf(ask)).toBe(302);
+    const leave = await call(async () =>
+      joinAction(
+        routeArgs(
+          await signedInPost(`/mentorship/${programmeId}/join?as=mentor`, ravi.id, {
+            intent: "withdraw",
+          }),
+          { programmeId },
+        ),
+      ),
+    );
+    expect(statusOf(leave)).toBe(302);
+    expect(
+      await db.mentorshipRequest.findFirstOrThrow({
+        where: { programmeId, menteeId: omar.id, mentorId: ravi.id },
+        select: { state: true, declineNote: true },
+      }),
+    ).toEqual({ state: "declined", declineNote: null });
+    const page = bodyOf<MentorsView>(
+      await mentorsLoader(
+        routeArgs(await signedInRequest(`/mentorship/${programmeId}/mentors`, omar.id), {
+          programmeId,
+        }),
+      ),
+    );
+    expect(page.requests.map((row) => row.standing)).toEqual([
+      { key: "mentorship:requests.standing.mentorLeft", values: { name: ravi.name } },
+    ]);
   });
 
   test("a mentor's answer to a request is due before the matching day, where a week would run past it", async () => {

@@ -201,23 +201,47 @@ describe("a mentee's requests", () => {
 
   it("tells the mentee where each request stands, with the mentor's note on a decline", () => {
     expect(
-      requestStandingForMentee({ state: "requested", mentorName: "Nora", declineNote: null }),
+      requestStandingForMentee({
+        state: "requested",
+        mentorName: "Nora",
+        declineNote: null,
+        mentorLeft: false,
+      }),
     ).toEqual({ key: "mentorship:requests.standing.requested", values: { name: "Nora" } });
     expect(
       requestStandingForMentee({
         state: "declined",
         mentorName: "Nora",
         declineNote: "Full this spring; try Ravi.",
+        mentorLeft: false,
       }),
     ).toEqual({
       key: "mentorship:requests.standing.declinedWithNote",
       values: { name: "Nora", note: "Full this spring; try Ravi." },
     });
     expect(
-      requestStandingForMentee({ state: "declined", mentorName: "Nora", declineNote: null }),
+      requestStandingForMentee({
+        state: "declined",
+        mentorName: "Nora",
+        declineNote: null,
+        mentorLeft: false,
+      }),
     ).toEqual({ key: "mentorship:requests.standing.declined", values: { name: "Nora" } });
     expect(
-      requestStandingForMentee({ state: "accepted", mentorName: "Nora", declineNote: null }),
+      requestStandingForMentee({
+        state: "declined",
+        mentorName: "Nora",
+        declineNote: null,
+        mentorLeft: true,
+      }),
+    ).toEqual({ key: "mentorship:requests.standing.mentorLeft", values: { name: "Nora" } });
+    expect(
+      requestStandingForMentee({
+        state: "accepted",
+        mentorName: "Nora",
+        declineNote: null,
+        mentorLeft: false,
+      }),
     ).toEqual({ key: "mentorship:requests.standing.accepted", values: { name: "Nora" } });
   });
 });
