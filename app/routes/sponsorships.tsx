@@ -194,10 +194,14 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
             defaultValue={typed.levelId}
           >
             <option value="">{t("form.none")}</option>
-            {view.levels.map((level) => (
-              <option key={level.id} value={level.id}>
-                {level.title}
-              </option>
+            {view.levelGroups.map((group) => (
+              <optgroup key={group.key} label={group.track}>
+                {group.levels.map((level) => (
+                  <option key={level.id} value={level.id}>
+                    {level.title}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </SelectField>
           <Field

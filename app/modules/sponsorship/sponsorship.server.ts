@@ -398,10 +398,13 @@ export async function sponsorshipsPage(viewer: Viewer, language: PageLanguage = 
     others: viewer.isAdmin ? shown.filter((row) => row.mine === "other") : [],
     isAdmin: viewer.isAdmin,
     opportunities,
-    levels: ladders.flatMap(({ ladder }) =>
-      ladder.tracks.flatMap((track) =>
-        track.levels.map((level) => ({ id: level.id, title: `${level.title} (${track.name})` })),
-      ),
+    // Each track's levels in a group, as the ladder names them in the reader's language.
+    levelGroups: ladders.flatMap(({ ladder }) =>
+      ladder.tracks.map((track) => ({
+        key: `${ladder.id}/${track.id}`,
+        track: track.name,
+        levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
+      })),
     ),
   };
 }

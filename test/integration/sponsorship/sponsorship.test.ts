@@ -21,6 +21,7 @@ import * as homeRoute from "~/routes/_index";
 import { answerText, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { createPerson } from "../../utils/factories";
+import { renderPage } from "../../utils/render-page";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
 
@@ -248,6 +249,16 @@ describe("sponsorship", () => {
     expect(await sees(manager)).toBe(false);
     expect(await sees(peer)).toBe(false);
     expect(await sees(omar)).toBe(false);
+  });
+
+  test("the form offers each track's levels in a group named by the track, as the ladder words them", async () => {
+    const { html } = await renderPage(pageRoute, "/sponsorships", "/sponsorships", sponsor.id);
+    const levelSelect = /<select[^>]*name="levelId"[^>]*>(.*?)<\/select>/s.exec(html)?.[1] ?? "";
+    expect(levelSelect).toMatch(
+      /<optgroup label="Individual contributor"><option value="ic1">Engineer I<\/option>/,
+    );
+    expect(levelSelect).toMatch(/<optgroup label="Engineering manager">/);
+    expect(levelSelect).not.toContain("(");
   });
 
   test("a sponsorship refused comes back with what was typed, for the form to show again", async () => {
