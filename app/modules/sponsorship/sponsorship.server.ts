@@ -401,7 +401,7 @@ export async function sponsorshipsPage(viewer: Viewer, language: PageLanguage = 
     // Each track's levels in a group, as the ladder names them in the reader's language.
     levelGroups: ladders.flatMap(({ ladder }) =>
       ladder.tracks.map((track) => ({
-        key: `${ladder.id}/${track.id}`,
+        key: `${ladder.meta.id}/${track.id}`,
         track: track.name,
         levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
       })),
