@@ -12,6 +12,7 @@ import * as home from "~/routes/_index";
 import * as login from "~/routes/login";
 import { erasePerson } from "~/modules/retention/erasure.server";
 import * as settings from "~/routes/settings.email";
+import * as noPage from "~/routes/$";
 import { createPerson } from "../../utils/factories";
 import { withRouteProps } from "../../utils/responses";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
@@ -58,6 +59,7 @@ const build = serverBuild(
       default: SlowPage,
     }),
     "routes/words": route("routes/words", "words", { default: TwoNamespacesPage }),
+    "routes/$": route("routes/$", "*", noPage),
   },
   { document: renderDocument as never, handleError },
 );
@@ -183,6 +185,16 @@ describe("the language of a page", () => {
     expect(body).toContain("Bei Rungs anmelden");
     expect(body).toContain("<title>Anmelden · Rungs</title>");
     expect(body).not.toContain("Sign in to Rungs");
+  });
+
+  test("an address no page has is a 404 in the browser's language, not the router's English", async () => {
+    const { status, body } = await server.send("GET", "/no-such-page", {
+      "Accept-Language": "de-DE,de;q=0.9",
+    });
+    expect(status).toBe(404);
+    expect(body).toContain('<html lang="de" dir="ltr"');
+    expect(body).toMatch(/<h1[^>]*>Nicht gefunden<\/h1>/);
+    expect(body).toContain("Unter dieser Adresse gibt es keine Seite.");
   });
 
   test("an Arabic browser reads Arabic, right to left", async () => {
