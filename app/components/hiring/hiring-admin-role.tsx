@@ -27,7 +27,13 @@ export function HiringAdminRoleHelp({
               {roleToGrant.admins.map((admin, index) => (
                 <span key={admin.email}>
                   {index ? t("adminRole.separator") : null}
-                  <a href={roleRequestMailto(admin, person)} className={linkClass}>
+                  <a
+                    href={roleRequestMailto(admin, {
+                      subject: t("adminRole.request.subject", { name: person.name }),
+                      body: t("adminRole.request.body", { name: person.name, email: person.email }),
+                    })}
+                    className={linkClass}
+                  >
                     {t("adminRole.email", { name: admin.name })}
                   </a>
                 </span>

@@ -1,3 +1,5 @@
+import { listOf, messageText } from "~/i18n/messages";
+
 /**
  * What a hiring admin is told when someone they name as a co-owner of an opening lacks the
  * hiring-admin role: only an admin gives it, on the person's page in Admin › People. The answer
@@ -14,31 +16,30 @@ export type RoleToGrant = {
 /** Admins named in the message; more are "another admin". */
 export const ADMINS_NAMED = 3;
 
-const either = new Intl.ListFormat("en-GB", { style: "long", type: "disjunction" });
-
 export function personAdminPath(personId: string): string {
   return `/admin/people/${personId}`;
 }
 
-/** The field's message. `moreAdmins` says there are admins beyond those in `roleToGrant.admins`. */
+/**
+ * The field's message, as one string for the form's errors (`messageText`). `moreAdmins` says there
+ * are admins beyond those in `roleToGrant.admins`.
+ */
 export function roleNeededMessage(roleToGrant: RoleToGrant, moreAdmins: boolean): string {
-  const who = `Not a hiring admin: ${roleToGrant.people.map((person) => person.email).join(", ")}.`;
+  const emails = listOf(roleToGrant.people.map((person) => person.email));
   if (roleToGrant.viewerIsAdmin)
-    return `${who} As an admin, you give people the hiring-admin role on their page in Admin › People, then add them here.`;
-  const where =
-    "Only an admin can give people the hiring-admin role, on their page in Admin › People";
+    return messageText({ key: "hiring:adminRole.needed.youGive", values: { emails } });
   if (roleToGrant.admins.length === 0)
-    return `${who} ${where}; nobody is an admin now: whoever runs Rungs makes one with npm run admin.`;
-  const names = roleToGrant.admins.map((admin) => admin.name);
-  return `${who} ${where}: ask ${either.format(moreAdmins ? [...names, "another admin"] : names)}.`;
+    return messageText({ key: "hiring:adminRole.needed.noAdmin", values: { emails } });
+  return messageText({
+    key: moreAdmins ? "hiring:adminRole.needed.askOrAnother" : "hiring:adminRole.needed.ask",
+    values: { emails, admins: listOf(roleToGrant.admins.map((admin) => admin.name)) },
+  });
 }
 
-/** The email a hiring admin sends an admin, asking for the role for one person. */
+/** The email a hiring admin sends an admin, asking for the role for one person, in the writer's words. */
 export function roleRequestMailto(
   admin: { email: string },
-  person: { name: string; email: string },
+  { subject, body }: { subject: string; body: string },
 ): string {
-  const subject = `Hiring-admin role for ${person.name}`;
-  const body = `Please give ${person.name} (${person.email}) the hiring-admin role in Rungs: Admin › People › ${person.name}, Roles. I would like them to be a hiring admin of an opening.`;
   return `mailto:${admin.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }

@@ -4,6 +4,7 @@ import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { action as openingAction } from "~/routes/hiring.openings.$openingId._index";
 import { action as newAction } from "~/routes/hiring.openings.new";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
 import { createAdmin, createPerson } from "../../utils/factories";
 import { asViewer, bodyOf, call, post, routeArgs, statusOf } from "./helpers";
 import { createOpening } from "~/modules/hiring/openings.server";
@@ -41,9 +42,13 @@ describe("naming a co-owner of an opening who is not a hiring admin", () => {
     );
     expect(statusOf(refused)).toBe(400);
     const body = bodyOf<Refusal>(refused);
-    expect(body.error?.adminEmails).toEqual([
-      `Not a hiring admin: ${ben.email}. Only an admin can give people the hiring-admin role, on their page in Admin › People: ask Ada Admin or Zed Admin.`,
+    // A message the form words in the reader's language.
+    expect(body.error?.adminEmails?.map(inEnglishWords)).toEqual([
+      `Not a hiring admin: ${ben.email}. Only an admin can give people the hiring-admin role, on their page in Admin › People: ask one of them (Ada Admin, Zed Admin).`,
     ]);
+    expect(inWordsOf("de", body.error!.adminEmails![0]!)).toBe(
+      `Kein Recruiting-Admin: ${ben.email}. Nur ein Admin kann Personen die Rolle Recruiting-Admin geben, auf ihrer Seite unter Administration › Personen: Bitten Sie einen von ihnen (Ada Admin, Zed Admin).`,
+    );
     expect(body.roleToGrant).toEqual({
       people: [{ name: "Ben Engineer", email: ben.email, path: `/admin/people/${ben.id}` }],
       admins: [
@@ -93,7 +98,7 @@ describe("naming a co-owner of an opening who is not a hiring admin", () => {
       ),
     );
     const body = bodyOf<Refusal>(refused);
-    expect(body.error?.adminEmails).toEqual([
+    expect(body.error?.adminEmails?.map(inEnglishWords)).toEqual([
       `Not a hiring admin: ${ben.email}. As an admin, you give people the hiring-admin role on their page in Admin › People, then add them here.`,
     ]);
     expect(body.roleToGrant).toMatchObject({
@@ -128,7 +133,7 @@ describe("naming a co-owner of an opening who is not a hiring admin", () => {
     const refused = await add();
     expect(statusOf(refused)).toBe(400);
     const body = bodyOf<Refusal>(refused);
-    expect(body.result?.error.email?.[0]).toMatch(
+    expect(inEnglishWords(body.result?.error.email?.[0] ?? "")).toMatch(
       new RegExp(
         `^Not a hiring admin: ${ben.email}\\. Only an admin can give people the hiring-admin role, on their page in Admin › People: ask .*Ada Admin`,
       ),
