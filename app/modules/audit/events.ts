@@ -425,8 +425,16 @@ const DESCRIBE: { [A in AuditAction]: Describe } = {
   "scim.group_deleted": listed,
   "scim.group_members_changed": listed,
   "scim.group_team_set": listed,
-  "scim.groups_as_teams_set": (detail) => [
-    typeof detail.groupsAsTeams === "string" ? detail.groupsAsTeams : "",
+  // The rule's kind (and prefix), worded by the reader's language; events recorded before it was
+  // stored that way hold the rule in English words, shown as stored.
+  "scim.groups_as_teams_set": ({ groupsAsTeams, teamPrefix }) => [
+    groupsAsTeams === "all" || groupsAsTeams === "none"
+      ? said(`groupsAsTeams.${groupsAsTeams}`)
+      : groupsAsTeams === "prefix" && typeof teamPrefix === "string"
+        ? said("groupsAsTeams.prefix", { prefix: teamPrefix })
+        : typeof groupsAsTeams === "string"
+          ? groupsAsTeams
+          : "",
   ],
   "cycle.open": listed,
   "cycle.close": listed,

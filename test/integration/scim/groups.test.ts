@@ -284,7 +284,7 @@ describe("pushed groups that are teams", () => {
     });
     expect(setting).toMatchObject({
       actorId: admin.id,
-      detail: { groupsAsTeams: "every pushed group is a team" },
+      detail: { groupsAsTeams: "all" },
     });
   });
 

@@ -136,6 +136,10 @@ const RECORDED: { [A in AuditAction]: unknown[] } = {
     { group: "Guild Frontend", team: { from: "Guild Frontend", to: null } },
   ],
   "scim.groups_as_teams_set": [
+    { groupsAsTeams: "prefix", teamPrefix: "Team " },
+    { groupsAsTeams: "all" },
+    { groupsAsTeams: "none" },
+    // As recorded before the rule's kind was stored.
     { groupsAsTeams: "groups whose names start with “Team ” are teams, named without it" },
   ],
   "cycle.open": [
@@ -515,6 +519,12 @@ describe("an audit event's detail in the reader's language", () => {
       inGerman("api.token_issued", { name: "Mein Blatt", scopes: "people:read", reach: "person" }),
     ).toBe(
       "name: Mein Blatt; scopes: people:read; Reichweite: eigenes Token einer Person, nur lesend",
+    );
+    expect(
+      inGerman("scim.groups_as_teams_set", { groupsAsTeams: "prefix", teamPrefix: "Team " }),
+    ).toBe("Gruppen, deren Name mit „Team “ beginnt, sind Teams, benannt ohne dieses Präfix");
+    expect(inGerman("scim.groups_as_teams_set", { groupsAsTeams: "all" })).toBe(
+      "jede übertragene Gruppe ist ein Team",
     );
     expect(
       inGerman("api.token_revoked", { name: "Mein Blatt", reach: "person", ownerId: "mentee-1" }),

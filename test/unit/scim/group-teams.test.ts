@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
+import { inEnglishWords, inWordsOf } from "../../utils/english";
 import {
   groupsAsTeamsFrom,
   GroupsAsTeamsSchema,
@@ -56,9 +57,14 @@ describe("which pushed groups are teams", () => {
     expect(errorsOf({ groupsAsTeams: "prefix" })).toEqual({
       teamPrefix: ["admin:scim.errors.prefixRequired"],
     });
-    expect(
-      errorsOf({ groupsAsTeams: "prefix", teamPrefix: "Team\u202E" })?.teamPrefix?.[0],
-    ).toMatch(/^The prefix has a character that changes the direction of text/);
+    // A message the form words in the reader's language.
+    const refused = errorsOf({ groupsAsTeams: "prefix", teamPrefix: "Team\u202E" })?.teamPrefix;
+    expect(refused?.map(inEnglishWords)).toEqual([
+      "The prefix has a character that changes the direction of text (U+202E); remove it.",
+    ]);
+    expect(inWordsOf("de", refused![0]!)).toBe(
+      "Das Präfix enthält ein Zeichen, das die Schreibrichtung ändert (U+202E); entfernen Sie es.",
+    );
     expect(errorsOf({ groupsAsTeams: "some" })).toEqual({
       groupsAsTeams: ["admin:scim.errors.chooseGroups"],
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { forbiddenCharacter, forbiddenCharacterProblem } from "~/utils/name-text";
+import { messageText } from "~/i18n/messages";
+import { forbiddenCharacter } from "~/utils/name-text";
 
 /**
  * Which groups an identity provider pushes over SCIM become Rungs teams, as an admin chose on
@@ -33,14 +34,6 @@ export function teamNameFor(rule: GroupsAsTeams, displayName: string): string | 
   return name || null;
 }
 
-/** The rule in words, for the audit log and the page. */
-export function describeGroupsAsTeams(rule: GroupsAsTeams): string {
-  if (rule.kind === "all") return "every pushed group is a team";
-  if (rule.kind === "prefix")
-    return `groups whose names start with “${rule.prefix}” are teams, named without it`;
-  return "no pushed group is a team";
-}
-
 /** The SCIM page's form for the rule. Browser and server. */
 export const GroupsAsTeamsSchema = z
   .object({
@@ -52,7 +45,10 @@ export const GroupsAsTeamsSchema = z
         if (found)
           context.addIssue({
             code: "custom",
-            message: `The prefix ${forbiddenCharacterProblem(found)}.`,
+            message: messageText({
+              key: `admin:scim.errors.prefixCharacter.${found.kind}`,
+              values: { code: found.code },
+            }),
           });
       })
       .max(50, "admin:scim.errors.prefixTooLong")

@@ -2,12 +2,7 @@ import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent, type AuditEventInput } from "~/modules/audit/audit.server";
 import { recordGroupChanges } from "~/modules/people/group-history.server";
 import type { GroupField, Query } from "./filter";
-import {
-  describeGroupsAsTeams,
-  groupsAsTeamsFrom,
-  teamNameFor,
-  type GroupsAsTeams,
-} from "./group-teams";
+import { groupsAsTeamsFrom, teamNameFor, type GroupsAsTeams } from "./group-teams";
 import { ScimProblem } from "./problem";
 import type { ScimTokenIdentity } from "./tokens.server";
 import { scimTransaction, type Tx } from "./writes.server";
@@ -518,7 +513,10 @@ export async function setGroupsAsTeams(adminId: string, chosen: GroupsAsTeams): 
       action: "scim.groups_as_teams_set",
       subjectType: "scim",
       subjectId: null,
-      detail: { groupsAsTeams: describeGroupsAsTeams(chosen) },
+      detail:
+        chosen.kind === "prefix"
+          ? { groupsAsTeams: chosen.kind, teamPrefix: chosen.prefix }
+          : { groupsAsTeams: chosen.kind },
     });
     const groups = await tx.scimGroup.findMany({
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
