@@ -441,7 +441,7 @@ describe("an audit event's detail in words", () => {
         context,
       ),
     ).toBe(
-      "kind: one-to-one; manager: Max Mentor; report: Mia Mentee; cadence: fortnightly; firstAt: 2026-03-02 09:00 UTC",
+      "kind: one-to-one; manager: Max Mentor; report: Mia Mentee; cadence: fortnightly; first meeting: 2026-03-02 09:00 UTC",
     );
     expect(
       describeAuditDetail(
@@ -449,7 +449,7 @@ describe("an audit event's detail in words", () => {
         RECORDED["conversation.meeting_moved"][0],
         context,
       ),
-    ).toBe("meetingId: meeting-1; moved from: 2026-03-02 09:00 UTC; to: 2026-03-03 14:00 UTC");
+    ).toBe("meeting: meeting-1; moved from: 2026-03-02 09:00 UTC; to: 2026-03-03 14:00 UTC");
     expect(
       describeAuditDetail(
         "person.deactivated",
@@ -463,7 +463,7 @@ describe("an audit event's detail in words", () => {
         RECORDED["conversation.action_added"][0],
         context,
       ),
-    ).toBe("actionId: action-1; owner: Mia Mentee; dueOn: 2026-03-16");
+    ).toBe("action: action-1; owner: Mia Mentee; due: 2026-03-16");
   });
 
   test("an API token's reach is worded, and a token someone else revoked names whose it was", () => {
@@ -506,19 +506,19 @@ describe("an audit event's detail in the reader's language", () => {
         isAdmin: { from: false, to: true },
         team: { from: "Platform", to: null },
       }),
-    ).toBe("Admin: nein → ja; team: Platform → keine");
+    ).toBe("Admin: nein → ja; Team: Platform → keine");
     expect(
       inGerman("cycle.open", {
         teams: Array.from({ length: LISTED_AT_MOST + 2 }, (_, index) => `T${index + 1}`),
       }),
-    ).toMatch(/^teams: T1, T2, .*T20 und 2 weitere$/);
+    ).toMatch(/^Teams: T1, T2, .*T20 und 2 weitere$/);
     expect(inGerman("sponsorship.cap_set", { cap: 1500 })).toBe(
       "aktive Förderschaften pro fördernde Person: 1.500",
     );
     expect(
       inGerman("api.token_issued", { name: "Mein Blatt", scopes: "people:read", reach: "person" }),
     ).toBe(
-      "name: Mein Blatt; scopes: people:read; Reichweite: eigenes Token einer Person, nur lesend",
+      "Name: Mein Blatt; Berechtigungen: people:read; Reichweite: eigenes Token einer Person, nur lesend",
     );
     expect(
       inGerman("scim.groups_as_teams_set", { groupsAsTeams: "prefix", teamPrefix: "Team " }),
@@ -529,7 +529,7 @@ describe("an audit event's detail in the reader's language", () => {
     expect(
       inGerman("api.token_revoked", { name: "Mein Blatt", reach: "person", ownerId: "mentee-1" }),
     ).toBe(
-      "name: Mein Blatt; Reichweite: eigenes Token einer Person, nur lesend; gehört: Mia Mentee",
+      "Name: Mein Blatt; Reichweite: eigenes Token einer Person, nur lesend; gehört: Mia Mentee",
     );
   });
 });
