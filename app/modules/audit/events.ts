@@ -254,6 +254,50 @@ const NAMED_FIELDS = new Set([
   "byAdmin",
 ]);
 
+/**
+ * Stored codes the audit log words as the pages that set them do (a cadence, who nominates peers);
+ * a code not here is shown as stored.
+ */
+const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, Message>>>> = {
+  cadence: Object.fromEntries(
+    ["weekly", "fortnightly", "monthly", "bimonthly", "quarterly"].map((cadence) => [
+      cadence,
+      { key: `conversations:cadence.${cadence}` },
+    ]),
+  ),
+  kind: {
+    "one-to-one": { key: "admin:audit.values.oneToOne" },
+    "skip-level": { key: "admin:audit.values.skipLevel" },
+    run: { key: "admin:audit.values.run" },
+    rerun: { key: "admin:audit.values.rerun" },
+  },
+  teams: { everyone: { key: "admin:audit.values.everyone" } },
+  reviewsShared: Object.fromEntries(
+    ["when-both-submitted", "on-date", "after-release"].map((choice) => [
+      choice,
+      { key: `cycles:reviewSharing.options.${choice}` },
+    ]),
+  ),
+  nominator: {
+    person: { key: "feedback:settings.nominators.person" },
+    manager: { key: "feedback:settings.nominators.manager" },
+  },
+  answerKind: {
+    rating: { key: "feedback:settings.answerKinds.rating" },
+    evidence: { key: "feedback:settings.answerKinds.evidence" },
+  },
+  objective: {
+    "most-matched": { key: "mentorship:objective.mostMatched" },
+    "most-fit": { key: "mentorship:objective.mostFit" },
+  },
+  status: Object.fromEntries(
+    ["open", "done", "dropped"].map((status) => [
+      status,
+      { key: "conversations:series.earlier.actionStatus", values: { status } },
+    ]),
+  ),
+};
+
 /** A stored key's name: the kind's own word for it (`names`), else the log's, else the key as stored. */
 function fieldName(key: string, names: Readonly<Record<string, string>> = {}): Words {
   const own = names[key];
@@ -317,7 +361,8 @@ function valueText(key: string, value: unknown, detail: Detail, context: DetailC
   if (NAMED_BY_ID.has(key)) return context.names.get(text) ?? text;
   // Written as days are stored (2026-03-08), with the minute and the zone: the same in every language.
   if (ISO_INSTANT.test(text)) return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
-  return text;
+  const words = VALUE_WORDS[key];
+  return words && Object.hasOwn(words, text) ? words[text]! : text;
 }
 
 /**

@@ -441,7 +441,7 @@ describe("an audit event's detail in words", () => {
         context,
       ),
     ).toBe(
-      "kind: one-to-one; manager: Max Mentor; report: Mia Mentee; cadence: fortnightly; first meeting: 2026-03-02 09:00 UTC",
+      "kind: one-to-one; manager: Max Mentor; report: Mia Mentee; cadence: Every two weeks; first meeting: 2026-03-02 09:00 UTC",
     );
     expect(
       describeAuditDetail(
@@ -523,6 +523,16 @@ describe("an audit event's detail in the reader's language", () => {
     expect(
       inGerman("scim.groups_as_teams_set", { groupsAsTeams: "prefix", teamPrefix: "Team " }),
     ).toBe("Gruppen, deren Name mit „Team “ beginnt, sind Teams, benannt ohne dieses Präfix");
+    expect(
+      inGerman("conversation.series_started", {
+        kind: "skip-level",
+        cadence: "monthly",
+        status: "done",
+        teams: "everyone",
+      }),
+    ).toBe(
+      `Art: Skip-Level-Gespräch; Rhythmus: ${german("conversations:cadence.monthly")}; Status: ${german("conversations:series.earlier.actionStatus", { status: "done" })}; Teams: alle`,
+    );
     expect(inGerman("scim.groups_as_teams_set", { groupsAsTeams: "all" })).toBe(
       "jede übertragene Gruppe ist ein Team",
     );
