@@ -530,9 +530,7 @@ describe("an audit event's detail in the reader's language", () => {
         status: "done",
         teams: "everyone",
       }),
-    ).toBe(
-      `Art: Skip-Level-Gespräch; Rhythmus: ${german("conversations:cadence.monthly")}; Status: ${german("conversations:series.earlier.actionStatus", { status: "done" })}; Teams: alle`,
-    );
+    ).toBe("Art: Skip-Level-Gespräch; Rhythmus: Jeden Monat; Status: erledigt; Teams: alle");
     expect(inGerman("scim.groups_as_teams_set", { groupsAsTeams: "all" })).toBe(
       "jede übertragene Gruppe ist ein Team",
     );
