@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { TargetOptions } from "~/components/growth/gap-plan-form";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/sponsorships";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -194,15 +195,7 @@ export default function Sponsorships({ loaderData, actionData }: Route.Component
             defaultValue={typed.levelId}
           >
             <option value="">{t("form.none")}</option>
-            {view.levelGroups.map((group) => (
-              <optgroup key={group.key} label={group.track}>
-                {group.levels.map((level) => (
-                  <option key={level.id} value={level.id}>
-                    {level.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <TargetOptions options={view.levelGroups} />
           </SelectField>
           <Field
             label={t("form.role")}

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { dayToDate } from "~/modules/days";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
+import type { TargetOption } from "~/modules/growth/profile.server";
 import { getLevel, type Ladder } from "~/modules/ladders";
 import { ladderForPerson, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { effectiveBand } from "~/modules/mentorship/levels";
@@ -398,11 +399,12 @@ export async function sponsorshipsPage(viewer: Viewer, language: PageLanguage = 
     others: viewer.isAdmin ? shown.filter((row) => row.mine === "other") : [],
     isAdmin: viewer.isAdmin,
     opportunities,
-    // Each track's levels in a group, as the ladder names them in the reader's language.
+    // Each track's levels in a group (as the growth plan's picker offers them), as the ladder names
+    // them in the reader's language; a track's id made unique across ladders.
     levelGroups: ladders.flatMap(({ ladder }) =>
-      ladder.tracks.map((track) => ({
-        key: `${ladder.meta.id}/${track.id}`,
-        track: track.name,
+      ladder.tracks.map((track): TargetOption => ({
+        trackId: `${ladder.meta.id}/${track.id}`,
+        trackName: track.name,
         levels: track.levels.map((level) => ({ id: level.id, title: level.title })),
       })),
     ),
