@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep [--reuse <kept database>] --only <page> --language <code> --phone --database <url> --pooler --replica]`:
+ * `npm run bench [-- --duration 10 --connections 10 --people 5000[,50000] --processes <n|auto> --build --keep [--reuse <kept database>] --only <page> --language <code> --phone --profile <s> --database <url> --pooler --replica]`:
  * Rungs' speed, measured end to end as CPU time per request. Builds a fresh SQLite database in a
  * temporary folder (or, with `--database postgresql://…`, a fresh database on that PostgreSQL
  * server) with a large organisation (5,000 people by default, two past review cycles, a live
@@ -23,6 +23,8 @@
  * loaded in Chromium for the JavaScript and CSS it makes the browser fetch until it is interactive
  * (at most 120 KB on the wire; the sign-in and ladder pages 100 KB), and with `--phone` as a
  * mid-range phone would load it, for the time until it is interactive (scripts/bench-browser.ts).
+ * Last, each page over a CPU bar is served again under V8's profiler for `--profile` seconds (3 by
+ * default; 0 for none), and the bench prints where its time goes (scripts/bench-profile.ts).
  *
  * `--against DIR` serves another checkout of Rungs beside (DIR, with its own node_modules and
  * build: `npm ci && npm run build` there) on the same database, and each page takes turns with it
@@ -69,6 +71,7 @@ import { freePort, startAppServer, type AppServer } from "./app-servers.ts";
 import { processCount } from "../server/process-rules.ts";
 import { notTheSamePage } from "./bench-same-page.ts";
 import { startPooler, type Pooler } from "./pooler.ts";
+import { attribute, Inspector, profileLine } from "./bench-profile.ts";
 import { startReplica, type Replica } from "./replica.ts";
 import type pg from "pg";
 
@@ -101,6 +104,8 @@ const { values } = parseArgs({
     pooler: { type: "boolean", default: false },
     // With --database: a streaming replica for reads that may be a moment old (decision 116).
     replica: { type: "boolean", default: false },
+    // Seconds each page over a CPU bar is profiled for, after the run (scripts/bench-profile.ts); 0: none.
+    profile: { type: "string", default: "3" },
   },
 });
 const DURATION = Number(values.duration);
@@ -109,10 +114,11 @@ const SIZES = values.people.split(",").map(Number);
 const PEOPLE = SIZES[0]!;
 if (
   ![DURATION, CONNECTIONS, ...SIZES].every((value) => Number.isInteger(value) && value > 0) ||
-  SIZES.length > 2
+  SIZES.length > 2 ||
+  !(Number(values.profile) >= 0)
 ) {
   console.error(
-    "usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://… [--pooler] [--replica]] [--build] [--keep] [--reuse <kept database>]",
+    "usage: npm run bench [-- --duration <s>] [--connections <n>] [--people <n>[,<n>]] [--database postgresql://… [--pooler] [--replica]] [--build] [--keep] [--reuse <kept database>] [--profile <s>]",
   );
   process.exit(1);
 }
@@ -764,10 +770,74 @@ async function main() {
     `The framework's own page (the bare floor's /status: React, React DOM and React Router, no words, no styles): ${(floorScripts / 1024).toFixed(1)} KB of JavaScript on the wire, compressed as Rungs' scripts are; the bars leave a page ${((ASSETS_BAR - floorScripts) / 1024).toFixed(1)} KB beyond it (the sign-in and ladder pages ${((LIGHT_ASSETS_BAR - floorScripts) / 1024).toFixed(1)}).\n`,
   );
   if (values.phone) printPhoneTable(results);
+  await profileOverTheBars(results, tier);
   if (values["report-json"]) writeFileSync(values["report-json"], JSON.stringify(results));
   if (CONNECTIONS >= STARVATION_CONNECTIONS) await starvation(base, engineer, accounts.autosavers);
   if (replica) await printReplicaShare(readsAtStart!);
   if (!values.only.length || values.only.includes("live")) liveAcrossServers();
+}
+
+/**
+ * Names each page over its CPU bar with its profile (scripts/bench-profile.ts): an app server of one
+ * process with the inspector on loopback, on the same database, serves each such page alone for
+ * --profile seconds while V8's profiler samples it. After the measured run, so it costs none of it.
+ */
+async function profileOverTheBars(rows: Row[], tier: { url: string; env: Record<string, string> }) {
+  const seconds = Number(values.profile);
+  const over = rows.filter(
+    (row) =>
+      row.path &&
+      row.cpuRatio !== undefined &&
+      row.kind !== "info" &&
+      row.cpuRatio > (row.kind === "frame" ? FRAME_BAR : PAGE_BAR),
+  );
+  if (!(seconds > 0) || over.length === 0) return;
+  step(
+    `profiling the ${over.length} page${over.length === 1 ? "" : "s"} over a CPU bar, ${seconds} s each`,
+  );
+  const inspectPort = await freePort();
+  const profiled = await startAppServer(tier.url, {
+    env: {
+      NODE_OPTIONS: `${serveNodeOptions()} --inspect=127.0.0.1:${inspectPort}`,
+      WEB_CONCURRENCY: "1",
+      ...tier.env,
+    },
+    timeoutMs: 60_000,
+  });
+  const inspector = await Inspector.connect(inspectPort);
+  const lines: string[] = [];
+  const saved = mkdtempSync(path.join(os.tmpdir(), "rungs-profiles-"));
+  try {
+    for (const row of over) {
+      const url = profiled.url + row.path;
+      await warm(url, row.cookie);
+      const profile = await inspector.profile(() => run(url, row.cookie, seconds));
+      writeFileSync(
+        path.join(saved, `${row.label.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`),
+        JSON.stringify(profile),
+      );
+      const frame = row.kind === "frame";
+      lines.push(
+        profileLine(
+          row.label,
+          {
+            cpuMs: cpuOf(row),
+            ratio: row.cpuRatio!,
+            bar: frame ? FRAME_BAR : PAGE_BAR,
+            floorName: frame ? "the route-table floor" : "the bare page",
+            dbMs: row.cpuDb ?? 0,
+          },
+          attribute(profile),
+        ),
+      );
+    }
+  } finally {
+    inspector.close();
+    await profiled.stop(5_000);
+  }
+  console.log(
+    `Where the pages over a CPU bar spend it: each served alone for ${seconds} s by one app process under V8's sampling profiler (self time by part; a native call counts in the function that made it). The ms and ratios are the measured run's; the profiles, for a browser's developer tools, are in ${saved}.\n${lines.join("\n")}\n`,
+  );
 }
 
 /**
