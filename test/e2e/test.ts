@@ -117,7 +117,19 @@ async function watchIds(context: BrowserContext, found: string[]): Promise<void>
         reportRegions?.(unnamed.map((region) => region.outerHTML.slice(0, 120)));
     };
     // Checked once the document settles after each change: a render in progress may hold both.
+    // A document the browser is still parsing is not checked until it is parsed: a slow chunk of
+    // a streamed page may leave a region's opening tag without its caption for longer than 50 ms.
+    let parsing = false;
     const settle = () => {
+      if (document.readyState === "loading") {
+        if (!parsing) {
+          parsing = true;
+          document.addEventListener("DOMContentLoaded", () => ((parsing = false), settle()), {
+            once: true,
+          });
+        }
+        return;
+      }
       if (pending === undefined) pending = setTimeout(check, 50);
     };
     new MutationObserver(settle).observe(document, {
