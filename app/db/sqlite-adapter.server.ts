@@ -181,7 +181,10 @@ export class SqliteAdapter extends Queryable implements SqlDriverAdapter {
       throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
     const release = await this.#lock.acquire();
     try {
-      this.statements.get("BEGIN").statement.run();
+      // IMMEDIATE takes the write lock now, waiting out another process's writer (a script, a second
+      // app process) for the busy timeout. A deferred BEGIN that read first would be refused at its
+      // first write, at once, if that writer had committed meanwhile (SQLITE_BUSY_SNAPSHOT).
+      this.statements.get("BEGIN IMMEDIATE").statement.run();
     } catch (error) {
       release();
       throw asDriverError(error);

@@ -11,6 +11,7 @@ import {
   type ArgType,
   type SqlQuery,
 } from "@prisma/driver-adapter-utils";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { SqliteAdapterFactory, type SqliteAdapter } from "~/db/sqlite-adapter.server";
 
@@ -202,5 +203,32 @@ describe("the SQLite adapter", () => {
     await expect(adapter.startTransaction("READ COMMITTED")).rejects.toBeInstanceOf(
       DriverAdapterError,
     );
+  });
+
+  test("a transaction that reads, then writes, is not refused because another connection wrote in between: that writer waits instead", async () => {
+    await open();
+    await adapter.executeRaw(query("PRAGMA journal_mode = WAL"));
+    await adapter.executeRaw(insert("a", "1", true));
+    // Another process's connection (a script beside the app); no busy timeout, so it answers at once.
+    const other = new Database(path.join(folder, "adapter.db"), { timeout: 0 });
+    try {
+      const transaction = await adapter.startTransaction();
+      expect((await transaction.queryRaw(byId("a"))).rows).toHaveLength(1);
+      expect(() => other.prepare(`UPDATE "Thing" SET "count" = 5 WHERE "id" = 'a'`).run()).toThrow(
+        /database is locked/,
+      );
+      await transaction.executeRaw(insert("b", "2", true));
+      await transaction.executeRaw(query("COMMIT"));
+      await transaction.commit();
+      other.prepare(`UPDATE "Thing" SET "count" = 5 WHERE "id" = 'a'`).run();
+    } finally {
+      other.close();
+    }
+    expect(
+      (await adapter.queryRaw(query(`SELECT "id", "count" FROM "Thing" ORDER BY "id"`))).rows,
+    ).toEqual([
+      ["a", 5],
+      ["b", 2],
+    ]);
   });
 });
