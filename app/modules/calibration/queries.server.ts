@@ -153,7 +153,7 @@ export async function cyclesWithOutcomeReleased(
  * Where these people stand in calibration in these cycles, each as "cycleId/personId": calibrated,
  * an entry in a session of the cycle in any state (a session set up holds them for its outcome);
  * released, their outcome released to them (cyclesWithOutcomeReleased's rule). The entries and
- * their sessions: two statements however many people and cycles.
+ * their sessions: two statements however many people and cycles, one when there are no entries.
  */
 export async function calibrationPlaces(
   personIds: readonly string[],
@@ -163,12 +163,23 @@ export async function calibrationPlaces(
   if (!personIds.length || !cycleIds.length) return places;
   const entries = await db.calibrationEntry.findMany({
     where: { personId: { in: [...personIds] }, session: { cycleId: { in: [...cycleIds] } } },
-    select: { personId: true, released: true, session: { select: { cycleId: true, state: true } } },
+    select: { personId: true, released: true, sessionId: true },
   });
+  // Most people are in no session of these cycles (every page's to-do list asks): no second statement.
+  if (!entries.length) return places;
+  const sessions = new Map(
+    (
+      await db.calibrationSession.findMany({
+        where: { id: { in: [...new Set(entries.map((entry) => entry.sessionId))] } },
+        select: { id: true, cycleId: true, state: true },
+      })
+    ).map((session) => [session.id, session]),
+  );
   for (const entry of entries) {
-    const key = `${entry.session.cycleId}/${entry.personId}`;
+    const session = sessions.get(entry.sessionId)!;
+    const key = `${session.cycleId}/${entry.personId}`;
     places.calibrated.add(key);
-    if (entry.released && entry.session.state === "published") places.released.add(key);
+    if (entry.released && session.state === "published") places.released.add(key);
   }
   return places;
 }

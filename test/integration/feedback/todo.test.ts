@@ -43,7 +43,10 @@ describe("feedback's to-dos", () => {
       FeedbackSettingsSchema.parse({ peer: true, dueOn: "2099-06-30", minPeers: 2, maxPeers: 3 }),
     );
 
-    const mine = await feedbackTodoFacts(engineer);
+    const { result: mine, statements } = await countStatements(() => feedbackTodoFacts(engineer));
+    // Nobody is in a calibration session of the cycle: no statement reads the sessions of no entries.
+    const sessionsRead = /^SELECT [`"](main|public)[`"]\.[`"]CalibrationSession[`"]\./;
+    expect(statements.filter((sql) => sessionsRead.test(sql))).toEqual([]);
     expect(mine.peersToNominate?.find((entry) => entry.person.id === engineer.id)).toMatchObject({
       own: true,
       live: 0,
