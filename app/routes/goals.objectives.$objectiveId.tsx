@@ -153,13 +153,12 @@ export const action = withFormRefusals(
       const submission = parseWithZod(form, { schema: EvidenceSchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
       const { competencyId, text, url, occurredOn, shared } = submission.value;
-      await recordContribution(viewer, keyResultId, {
-        competencyId,
-        text,
-        url: url ?? null,
-        occurredOn: dayToDate(occurredOn),
-        shared,
-      });
+      await recordContribution(
+        viewer,
+        keyResultId,
+        { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared },
+        languageOf(context),
+      );
     } else {
       throw new InvalidError({ key: "goals:errors.unknownAction" });
     }
@@ -251,17 +250,19 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
               {kr.contributors.length
                 ? ` · ${t("objective.contributors", { names: f.list(kr.contributors) })}`
                 : ""}
-              {" · "}
-              {t("objective.range", {
-                start: figure(kr.startValue, kr.unit),
-                target: figure(kr.targetValue, kr.unit),
-              })}
+              {/* Done or not done has no range to read. */}
+              {kr.kind === "binary"
+                ? null
+                : ` · ${t("objective.range", {
+                    start: figure(kr.startValue, kr),
+                    target: figure(kr.targetValue, kr),
+                  })}`}
             </p>
             {kr.output.flagged ? <Alert tone="info">{t("objective.outputFlag")}</Alert> : null}
             <p className="text-sm">
               {kr.latest
                 ? t("objective.latest", {
-                    value: figure(kr.latest.value, kr.unit),
+                    value: figure(kr.latest.value, kr),
                     confidence: t("confidence", { confidence: kr.latest.confidence }),
                   })
                 : t("objective.noCheckIns")}{" "}
@@ -279,13 +280,13 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
             ) : null}
             <KeyResultChart
               title={kr.title}
-              start={figure(kr.startValue, kr.unit)}
-              target={figure(kr.targetValue, kr.unit)}
-              latest={kr.latest ? figure(kr.latest.value, kr.unit) : "—"}
+              start={figure(kr.startValue, kr)}
+              target={figure(kr.targetValue, kr)}
+              latest={kr.latest ? figure(kr.latest.value, kr) : "—"}
               count={kr.checkIns.length}
               chart={kr.chart}
             />
-            {kr.checkIns.length ? <KeyResultHistory checkIns={kr.checkIns} unit={kr.unit} /> : null}
+            {kr.checkIns.length ? <KeyResultHistory checkIns={kr.checkIns} keyResult={kr} /> : null}
             {kr.canCheckIn ? (
               <Form method="post" className="mt-3 space-y-2">
                 <h4 className="font-semibold">{t("objective.checkIn.heading")}</h4>

@@ -2,7 +2,7 @@ import { useId } from "react";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import type { Point } from "~/modules/goals/progress";
+import { keyResultFigure, type KeyResultKind, type Point } from "~/modules/goals/progress";
 
 const WIDTH = 320;
 const HEIGHT = 120;
@@ -14,10 +14,19 @@ function at(point: Point): string {
   return `${x.toFixed(1)},${y.toFixed(1)}`;
 }
 
-/** A key result's value with its unit, in the reader's language: "3,087.5 ms", "3.087,5 ms". */
-export function useKeyResultFigure(): (value: number, unit: string) => string {
+/** A key result's value in the reader's language (keyResultFigure): "3,087.5 ms", "Done". */
+export function useKeyResultFigure(): (
+  value: number,
+  keyResult: { kind: KeyResultKind; unit: string },
+) => string {
   const f = useFormats();
-  return (value, unit) => (unit ? `${f.measure(value)} ${unit}` : f.measure(value));
+  const { t } = useTranslation("goals");
+  const words = {
+    measure: f.measure,
+    done: t("objective.checkIn.done"),
+    notDone: t("objective.checkIn.notDone"),
+  };
+  return (value, keyResult) => keyResultFigure(value, keyResult, words);
 }
 
 /**
@@ -84,7 +93,7 @@ export function KeyResultChart({
 /** The check-ins as a table: the chart's figures for anyone who cannot read the chart. */
 export function KeyResultHistory({
   checkIns,
-  unit,
+  keyResult,
 }: {
   checkIns: {
     id: string;
@@ -95,7 +104,7 @@ export function KeyResultHistory({
     by: string;
     token: string | null;
   }[];
-  unit: string;
+  keyResult: { kind: KeyResultKind; unit: string };
 }) {
   const { t } = useTranslation("goals");
   const f = useFormats();
@@ -117,7 +126,7 @@ export function KeyResultHistory({
         {checkIns.map((checkIn) => (
           <tr key={checkIn.id}>
             <td className={`${tdClass} whitespace-nowrap`}>{f.day(checkIn.at)}</td>
-            <td className={`${tdClass} whitespace-nowrap`}>{figure(checkIn.value, unit)}</td>
+            <td className={`${tdClass} whitespace-nowrap`}>{figure(checkIn.value, keyResult)}</td>
             <td className={tdClass}>{t("confidence", { confidence: checkIn.confidence })}</td>
             <td className={`${tdClass} min-w-40 whitespace-pre-line`}>{checkIn.note}</td>
             <td className={tdClass}>

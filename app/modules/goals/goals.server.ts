@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, type Prisma } from "~/db/client.server";
 import { createUnlessExists } from "~/db/create-unless-exists.server";
+import { formatsFor } from "~/i18n/format";
 import { i18nFor } from "~/i18n/i18n.server";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { wordsOf } from "~/i18n/messages";
@@ -74,6 +75,7 @@ import {
   type Confidence,
   type Direction,
   type KeyResultKind,
+  keyResultFigure,
 } from "./progress";
 
 /**
@@ -1155,7 +1157,8 @@ export async function carryOver(
 
 /**
  * A person records their contribution to a key result as career evidence against one of their
- * ladder's competencies: what they did, with the key result's figures as of that day appended.
+ * ladder's competencies: what they did, with the key result's figures as of that day appended in
+ * their words (the language they write in, as their own text is).
  * It is evidence like any other (self-assessment, one-to-ones, promotion packet); no figure of the
  * goal reaches a rating (decision 097).
  */
@@ -1163,13 +1166,25 @@ export async function recordContribution(
   viewer: Viewer,
   keyResultId: string,
   input: Omit<EvidenceInput, "meetingId">,
+  language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<string> {
   const { keyResult } = await requireReadableKeyResult(viewer, keyResultId);
   if (!canRecordContribution(goalViewer(viewer), people(keyResult)))
     throw new ForbiddenError({ key: "goals:errors.notYours" });
   const latest = (await latestValues([keyResultId])).get(keyResultId) ?? keyResult.startValue;
-  const unit = keyResult.unit ? ` ${keyResult.unit}` : "";
-  const figures = `${keyResult.title}: ${keyResult.startValue}${unit} → ${latest}${unit} (${keyResult.targetValue}${unit})`;
+  const t = i18nFor(language).getFixedT(language, "goals");
+  const words = {
+    measure: formatsFor(language, "UTC").measure,
+    done: t("objective.checkIn.done"),
+    notDone: t("objective.checkIn.notDone"),
+  };
+  const shape = { kind: keyResult.kind as KeyResultKind, unit: keyResult.unit };
+  const figures = t("objective.evidence.figures", {
+    title: keyResult.title,
+    start: keyResultFigure(keyResult.startValue, shape, words),
+    latest: keyResultFigure(latest, shape, words),
+    target: keyResultFigure(keyResult.targetValue, shape, words),
+  });
   const text = `${input.text.trim()}\n\n${figures}`;
   return db.$transaction(async (tx) => {
     const evidenceId = await recordEvidence(

@@ -177,3 +177,18 @@ export function chartPoints(
   };
 }
 export type Point = { x: number; y: number };
+
+/**
+ * A key result's value as a reader reads it, in their language: done or not done for a done / not
+ * done key result, else the figure with its unit ("3,087.5 ms", "3.087,5 ms"). The page and the
+ * evidence a contribution records word figures this one way.
+ */
+export function keyResultFigure(
+  value: number,
+  keyResult: { kind: KeyResultKind; unit: string },
+  words: { measure: (value: number) => string; done: string; notDone: string },
+): string {
+  if (keyResult.kind === "binary") return value >= 1 ? words.done : words.notDone;
+  const figure = words.measure(value);
+  return keyResult.unit ? `${figure} ${keyResult.unit}` : figure;
+}

@@ -401,7 +401,23 @@ describe("contributions as evidence", () => {
     const item = (evidence.get(competencyId) ?? []).find((row) =>
       row.text.includes("CONTRIB-5e1d"),
     );
-    expect(item?.text).toContain("Teams onboarded weekly: 40 teams → 55 teams (60 teams)");
+    expect(item?.text).toContain(
+      "Teams onboarded weekly: from 40 teams to 55 teams (target 60 teams)",
+    );
+    // Worded and figured in the language the person writes in.
+    await checkIn(lena, kr, { value: 55.5, confidence: "onTrack", note: "" });
+    await recordContribution(
+      lena,
+      kr,
+      { competencyId, text: "Sprechstunden CONTRIB-de", url: null, occurredOn: clock.now() },
+      "de",
+    );
+    const german = ((await evidenceForSelfAssessment(lena.id)).get(competencyId) ?? []).find(
+      (row) => row.text.includes("CONTRIB-de"),
+    );
+    expect(german?.text).toContain(
+      "Teams onboarded weekly: von 40 teams auf 55,5 teams (Zielwert 60 teams)",
+    );
   });
 });
 

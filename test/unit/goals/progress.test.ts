@@ -7,6 +7,7 @@ import {
   checkInDue,
   isUnfinished,
   keyResultCountState,
+  keyResultFigure,
   keyResultProgress,
   nextQuarter,
   objectiveProgress,
@@ -55,6 +56,16 @@ describe("a key result's progress", () => {
 test("an objective's progress is the mean of its key results'", () => {
   expect(objectiveProgress([1, 0.5, 0])).toBe(0.5);
   expect(objectiveProgress([])).toBeNull();
+});
+
+describe("a key result's figure", () => {
+  const words = { measure: (value: number) => `<${value}>`, done: "Done", notDone: "Not done" };
+  test("done or not done reads as words, a figure with its unit, or alone without one", () => {
+    expect(keyResultFigure(1, { kind: "binary", unit: "" }, words)).toBe("Done");
+    expect(keyResultFigure(0, { kind: "binary", unit: "" }, words)).toBe("Not done");
+    expect(keyResultFigure(3087.5, { kind: "metric", unit: "ms" }, words)).toBe("<3087.5> ms");
+    expect(keyResultFigure(42, { kind: "percent", unit: "" }, words)).toBe("<42>");
+  });
 });
 
 describe("a final score's reading", () => {
