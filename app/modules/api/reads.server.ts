@@ -7,7 +7,7 @@ import { requirePersonVisible } from "~/modules/identity/permissions.server";
 import { canViewPerson, type Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { erasedAmong, isErased } from "~/modules/people/erased.server";
-import { managerChainOfLine } from "~/modules/people/reporting-line.server";
+import { belowInLine, managerChainOfLine } from "~/modules/people/reporting-line.server";
 import { PERSON_LISTED } from "~/modules/people/service.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import { i18nFor } from "~/i18n/i18n.server";
@@ -129,7 +129,7 @@ export async function listPeople(
   });
   const candidates = viewer.isAdmin
     ? {}
-    : { OR: [{ id: viewer.id }, { linePath: { startsWith: `${own.linePath}${viewer.id}/` } }] };
+    : { OR: [{ id: viewer.id }, belowInLine(own.linePath, viewer.id)] };
   const { rows, nextCursor } = await keptPage(
     page,
     (afterId, take) =>

@@ -12,6 +12,17 @@ import * as clock from "~/platform/clock.server";
  * API cannot say a recursive walk, nor a range compared in byte order on PostgreSQL.
  */
 
+/**
+ * Everyone under a manager whose own line is `managerLine`, as a condition for Prisma's API: one range
+ * of the linePath index in byte order (the column's order on both databases; '0' follows '/'), as
+ * reportsBelowSql reads it. Never `startsWith`: its LIKE reads the whole index on SQLite.
+ */
+export function belowInLine(managerLine: string, managerId: string) {
+  return {
+    linePath: { gte: `${managerLine}${managerId}/`, lt: `${managerLine}${managerId}0` },
+  } satisfies Prisma.UserWhereInput;
+}
+
 /** Deeper than any real organisation; stops a cycle in bad data from looping. */
 const MAX_DEPTH = 64;
 

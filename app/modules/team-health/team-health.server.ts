@@ -60,6 +60,7 @@ import {
   type StoredAnswer,
 } from "./release";
 import { largest } from "~/utils/extremes";
+import { belowInLine } from "~/modules/people/reporting-line.server";
 
 /**
  * Team health check-ins (decision 099): started for teams, answered anonymously (an answer keeps
@@ -93,7 +94,7 @@ async function lineBelow(viewerId: string) {
     where: { id: viewerId },
     select: { teamId: true, linePath: true },
   });
-  const below = { linePath: { startsWith: `${me?.linePath ?? "/"}${viewerId}/` } };
+  const below = belowInLine(me?.linePath ?? "/", viewerId);
   const anyone = (await db.user.findFirst({ where: below, select: { id: true } })) !== null;
   return { me, below, anyone };
 }
@@ -867,7 +868,7 @@ export async function organisationView(viewer: HealthViewer, now = clock.now()) 
     where: { id: viewer.id },
     select: { linePath: true },
   });
-  const below = { linePath: { startsWith: `${me?.linePath ?? "/"}${viewer.id}/` } };
+  const below = belowInLine(me?.linePath ?? "/", viewer.id);
   const rows = await db.teamHealthTeam.findMany({
     where: viewer.isAdmin ? {} : { team: { members: { some: below } } },
     orderBy: { checkIn: { createdAt: "desc" } },

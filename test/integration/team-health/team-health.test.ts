@@ -6,6 +6,7 @@
 // "answered" flag, reach nobody who may not read them).
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
 import { startSeries } from "~/modules/conversations/series.server";
 import {
   actionToOneToOne,
@@ -77,6 +78,19 @@ describe("starting a check-in", () => {
         }),
       ),
     ).toBe("not-found");
+  });
+
+  test("who is below the reader is read as one range of the reporting line's index, never a LIKE over every line", async () => {
+    const lineLike = /linePath[`"]? LIKE/;
+    for (const viewer of [manager, outsider, falcons[0]!]) {
+      const request = await signedInRequest("/team-health", viewer.id);
+      const { statements } = await countStatements(() => indexRoute.loader(routeArgs(request)));
+      expect(statements.filter((sql) => lineLike.test(sql))).toEqual([]);
+      expect(statements.some((sql) => /linePath[`"]? >= /.test(sql))).toBe(true);
+    }
+    // No check-in has run yet: a 404, read as the page reads it.
+    const { statements } = await countStatements(() => organisationView(manager).catch(() => null));
+    expect(statements.filter((sql) => lineLike.test(sql))).toEqual([]);
   });
 
   test("a team smaller than the floor is not asked", async () => {
