@@ -9,7 +9,7 @@ import { NotFoundError } from "~/modules/errors";
 import { servedLadders, servedLaddersIn } from "~/modules/ladders/registry.server";
 import { parseAttributes } from "~/modules/people/attributes";
 import { insideOrganisation, lineHistories } from "~/modules/people/line-over-time";
-import { hasReports, peopleChangedAt } from "~/modules/people/queries.server";
+import { hasReports } from "~/modules/people/queries.server";
 import * as clock from "~/platform/clock.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
@@ -32,6 +32,7 @@ import {
   type PromotionViewer,
 } from "./policy";
 import { careerAudits } from "./career-audit.server";
+import { promotionAuditVersion } from "./queries.server";
 import { recordPromotionEvent } from "./windows.server";
 import { largest } from "~/utils/extremes";
 
@@ -87,39 +88,6 @@ export async function readsPromotionAudit(viewer: PromotionViewer): Promise<bool
   );
 }
 
-/** A version of everything the audit reads: a kept view is reused only while it is unchanged. */
-async function auditVersion(): Promise<string> {
-  const [windows, nominations, decisions, teams, people, moves] = await Promise.all([
-    // Who is eligible is written only as a window opens, which bumps its revision (never lowered):
-    // their sum follows every window's eligible without counting the organisation's rows each request.
-    db.promotionWindow.aggregate({
-      _max: { updatedAt: true },
-      _sum: { revision: true },
-      _count: true,
-    }),
-    db.promotionNomination.aggregate({ _max: { updatedAt: true }, _count: true }),
-    db.promotionDecision.aggregate({ _max: { releasedAt: true, decidedAt: true }, _count: true }),
-    db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
-    peopleChangedAt(),
-    db.managerChange.aggregate({ _max: { id: true } }),
-  ]);
-  const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
-  return [
-    windows._count,
-    stamp(windows._max.updatedAt),
-    nominations._count,
-    stamp(nominations._max.updatedAt),
-    decisions._count,
-    stamp(decisions._max.releasedAt),
-    stamp(decisions._max.decidedAt),
-    windows._sum.revision ?? 0,
-    teams._count,
-    stamp(teams._max.updatedAt),
-    stamp(people),
-    moves._max.id ?? 0,
-  ].join("|");
-}
-
 /** Views kept per scope, day and version, as the access audit keeps its own: the check over time is the costly part (decision 083). */
 const views = new ViewCache<Awaited<ReturnType<typeof computeView>>>({
   entries: 32,
@@ -134,7 +102,7 @@ async function viewFor(
 ) {
   const asOf = dayOf(now);
   const [version, ladderHashes] = await Promise.all([
-    auditVersion(),
+    promotionAuditVersion(),
     servedLadders().then((served) => served.map((entry) => entry.hash).join(",")),
   ]);
   const key = [

@@ -21,7 +21,6 @@ import { parseAttributes } from "~/modules/people/attributes";
 import { groupsOverTime } from "~/modules/people/groups-over-time";
 import { insideOrganisation, lineHistories, type Inside } from "~/modules/people/line-over-time";
 import { presenceOf } from "~/modules/people/presence";
-import { peopleChangedAt } from "~/modules/people/queries.server";
 import { ViewCache } from "~/platform/view-cache.server";
 import {
   HIGH_PERFORMANCE_STAGES,
@@ -34,41 +33,13 @@ import {
   type TenurePerson,
 } from "./career-audit-units";
 import { countedInPromotionAudit, type PromotionAuditScope } from "./policy";
+import { careerAuditVersion } from "./queries.server";
 
 /**
  * The promotion audit's time to promotion and calibration's nine-box by group (issue 57, point 7;
  * decision 093): the units are career-audit-units.ts's, every figure `equityAudit`'s, and the one
  * thing computed here is the gap between two shares the check shows.
  */
-
-/** A version of everything these audits read beside the promotion audit's own: a kept view is reused only while it is unchanged. */
-async function careerVersion(): Promise<string> {
-  const [people, teams, levels, groups, moves, sessions, entries, events] = await Promise.all([
-    peopleChangedAt(),
-    db.team.aggregate({ _max: { updatedAt: true }, _count: true }),
-    db.levelChange.aggregate({ _max: { id: true } }),
-    db.groupChange.aggregate({ _max: { id: true } }),
-    db.managerChange.aggregate({ _max: { id: true } }),
-    db.calibrationSession.aggregate({ _max: { updatedAt: true }, _count: true }),
-    db.calibrationEntry.aggregate({ _max: { updatedAt: true }, _count: true }),
-    db.calibrationEvent.aggregate({ _max: { createdAt: true }, _count: true }),
-  ]);
-  const stamp = (at: Date | null | undefined) => at?.toISOString() ?? "";
-  return [
-    stamp(people),
-    teams._count,
-    stamp(teams._max.updatedAt),
-    levels._max.id ?? 0,
-    groups._max.id ?? 0,
-    moves._max.id ?? 0,
-    sessions._count,
-    stamp(sessions._max.updatedAt),
-    entries._count,
-    stamp(entries._max.updatedAt),
-    events._count,
-    stamp(events._max.createdAt),
-  ].join("|");
-}
 
 const views = new ViewCache<Awaited<ReturnType<typeof computeCareerAudits>>>({
   entries: 32,
@@ -87,7 +58,7 @@ export async function careerAudits(
     scope.kind === "line" ? scope.managerId : "",
     asOf.toISOString(),
     ladderHashes,
-    await careerVersion(),
+    await careerAuditVersion(),
     floorOf.key,
   ].join("\u0000");
   return views.get(key, () => computeCareerAudits(scope, asOf, floorOf, ladders));
