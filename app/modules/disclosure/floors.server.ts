@@ -9,13 +9,25 @@ import { floorsFrom, SMALL_GROUP_FLOOR, type PersonFloors } from "./floor";
 export async function personFloors(): Promise<PersonFloors> {
   const raised = await db.calibrationEntry.findMany({
     where: { session: { groupFloor: { gt: SMALL_GROUP_FLOOR } } },
-    select: { personId: true, session: { select: { groupFloor: true } } },
+    select: { personId: true, sessionId: true },
   });
+  // Asked apart, and only for entries: a nested select would read sessions for none (`IN (NULL)`)
+  // on every report of an organisation that raised no floor.
+  const sessions = raised.length
+    ? await db.calibrationSession.findMany({
+        where: { id: { in: [...new Set(raised.map((entry) => entry.sessionId))] } },
+        select: { id: true, groupFloor: true },
+      })
+    : [];
+  const floorOf = new Map(sessions.map((session) => [session.id, session.groupFloor]));
   const floors = new Map<string, number>();
   for (const entry of raised)
     floors.set(
       entry.personId,
-      Math.max(floors.get(entry.personId) ?? SMALL_GROUP_FLOOR, entry.session.groupFloor),
+      Math.max(
+        floors.get(entry.personId) ?? SMALL_GROUP_FLOOR,
+        floorOf.get(entry.sessionId) ?? SMALL_GROUP_FLOOR,
+      ),
     );
   return floorsFrom(floors);
 }
