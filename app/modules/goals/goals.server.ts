@@ -540,7 +540,11 @@ export async function objectivePage(
       }),
       readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
       row.parentId ? loadObjective(row.parentId) : null,
-      db.objective.findFirst({ where: { carriedFromId: objectiveId }, select: OBJECTIVE }),
+      // Its id first: most objectives were never carried on, and a nested select of none still
+      // reads each relation (`IN (NULL)`).
+      db.objective
+        .findFirst({ where: { carriedFromId: objectiveId }, select: { id: true } })
+        .then((carried) => (carried ? loadObjective(carried.id) : null)),
       row.carriedFromId ? loadObjective(row.carriedFromId) : null,
       goalPeriods(),
     ]);

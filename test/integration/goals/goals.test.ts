@@ -5,6 +5,7 @@
 // contribution that reaches the next self-assessment.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
 import { evidenceForSelfAssessment } from "~/modules/conversations/evidence.server";
 import { startSeries } from "~/modules/conversations/series.server";
 import {
@@ -444,7 +445,9 @@ describe("closing a period", () => {
     expect(await refused(() => closePeriod(manager, old))).toBe("not-found");
     await closePeriod(admin, old);
     expect(await refused(() => closePeriod(admin, old))).toBe("forbidden");
-    const page = await objectivePage(lena, id);
+    const { result: page, statements } = await countStatements(() => objectivePage(lena, id));
+    // Not carried on yet: nothing reads the relations of an objective that is not there.
+    expect(statements.filter((sql) => /ObjectiveShare.* IN \(NULL\)/.test(sql))).toEqual([]);
     expect(page.keyResults.map((kr) => [kr.finalScore, kr.reading])).toEqual([
       [0.65, "asExpected"],
       [1, "beyond"],
