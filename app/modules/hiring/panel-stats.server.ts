@@ -6,7 +6,6 @@ import { ForbiddenError } from "~/modules/errors";
 import { disclosureCheck, type Cell } from "~/modules/disclosure/check";
 import { personFloors } from "~/modules/disclosure/floors.server";
 import type { PersonFloors } from "~/modules/disclosure/floor";
-import { peopleChangedAt } from "~/modules/people/queries.server";
 import { panelMix } from "./panels";
 import { asMember, memberSelect, panelSettings } from "./panels.server";
 import { canSeeHiringStatistics } from "./policy";
@@ -27,15 +26,13 @@ import { hiringStatistics, owedInterviews, statisticsVersion } from "./stats.ser
  */
 export async function panelRuleStatistics(viewer: Viewer, version?: string) {
   if (!canSeeHiringStatistics(viewer)) throw new ForbiddenError({ key: "hiring:stats.forbidden" });
-  const [statistics, settings, people, floorOf] = await Promise.all([
+  const [statistics, settings, floorOf] = await Promise.all([
     version ?? statisticsVersion(viewer),
     panelSettings(),
-    peopleChangedAt(),
     personFloors(),
   ]);
-  return panelCache.get(
-    `${statistics}:${settings.updatedAt?.getTime() ?? 0}:${people?.getTime() ?? 0}:${floorOf.key}`,
-    () => computePanelRule(viewer, settings, floorOf),
+  return panelCache.get(`${statistics}:${settings.updatedAt?.getTime() ?? 0}:${floorOf.key}`, () =>
+    computePanelRule(viewer, settings, floorOf),
   );
 }
 

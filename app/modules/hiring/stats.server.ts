@@ -106,18 +106,12 @@ export async function hiringStatistics(
   language: PageLanguage = SOURCE_LANGUAGE,
 ) {
   requireStatistics(viewer);
-  // The figures name interviewers and competencies: a rename, an erasure or a ladder reload is shown at once.
-  const [counted, people, ladders] = await Promise.all([
+  // The figures name interviewers and competencies: a rename, an erasure (in the version) or a ladder reload is shown at once.
+  const [counted, ladders] = await Promise.all([
     version ?? statisticsVersion(viewer),
-    peopleChangedAt(),
     servedLadders(),
   ]);
-  const key = [
-    counted,
-    people?.getTime() ?? 0,
-    ladders.map((entry) => entry.hash).join(","),
-    language,
-  ].join(":");
+  const key = [counted, ladders.map((entry) => entry.hash).join(","), language].join(":");
   return statisticsCache.get(key, () => computeStatistics(viewer, language));
 }
 
@@ -126,10 +120,11 @@ export async function hiringStatistics(
  * changed) and the loops among them in which they owe a card. Together they move whenever the
  * counted loops or anything in them does, and both are read from indexes; asking for the counted
  * loops themselves (every decided loop tested for the viewer's cards) cost the page a fifth of
- * its requests a second (decision 013).
+ * its requests a second (decision 013). People's newest change too: the figures and the panels'
+ * name and group interviewers, and both are kept under this one key.
  */
 export async function statisticsVersion(viewer: Viewer): Promise<string> {
-  const [decided, owed] = await Promise.all([
+  const [decided, owed, people] = await Promise.all([
     db.hiringLoop.aggregate({
       where: decidedLoops(viewer),
       _count: { _all: true },
@@ -140,9 +135,10 @@ export async function statisticsVersion(viewer: Viewer): Promise<string> {
       select: { loopId: true },
       orderBy: { loopId: "asc" },
     }),
+    peopleChangedAt(),
   ]);
   const owedLoops = [...new Set(owed.map((interview) => interview.loopId))].join(",");
-  return `${viewer.id}:${viewer.isAdmin ? "all" : "own"}:${decided._count._all}:${decided._max.updatedAt?.getTime() ?? 0}:${owedLoops}`;
+  return `${viewer.id}:${viewer.isAdmin ? "all" : "own"}:${decided._count._all}:${decided._max.updatedAt?.getTime() ?? 0}:${owedLoops}:${people?.getTime() ?? 0}`;
 }
 
 async function computeStatistics(viewer: Viewer, language: PageLanguage) {
