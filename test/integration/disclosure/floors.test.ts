@@ -5,8 +5,8 @@ import { db } from "~/db/client.server";
 import { countStatements } from "~/db/statement-count.server";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
 import { personFloors } from "~/modules/disclosure/floors.server";
-import { createSession } from "~/modules/calibration/sessions.server";
-import { createAdmin, createPerson } from "../../utils/factories";
+import { cycleAndSession, ic2Entry } from "../../utils/calibration-sessions";
+import { createPerson } from "../../utils/factories";
 
 test("with no session raising a floor, no statement reads sessions; once two do, their people keep the higher one", async () => {
   const { result: none, statements } = await countStatements(() => personFloors());
@@ -15,35 +15,17 @@ test("with no session raising a floor, no statement reads sessions; once two do,
   expect(statements.filter((sql) => sessionsRead.test(sql))).toEqual([]);
   expect(statements).toHaveLength(1);
 
-  const admin = await createAdmin({ name: "Floor admin" });
   const [facilitator, both, one] = [
     await createPerson({ name: "Floor facilitator" }),
-    await createPerson({ name: "In both sessions", track: "ic", level: "ic3" }),
-    await createPerson({ name: "In one session", track: "ic", level: "ic3" }),
+    await createPerson({ name: "In both sessions" }),
+    await createPerson({ name: "In one session" }),
   ];
-  const session = async (name: string, groupFloor: number, people: { id: string }[]) => {
-    const cycle = await db.reviewCycle.create({
-      data: {
-        name,
-        startsOn: new Date(),
-        endsOn: new Date(Date.now() + 60 * 24 * 60 * 60 * 1000),
-        participants: { create: people.map((person) => ({ userId: person.id })) },
-      },
+  const session = async (tag: string, groupFloor: number, people: { id: string }[]) => {
+    const { session } = await cycleAndSession(facilitator.id, "live", { tag });
+    await db.calibrationSession.update({ where: { id: session.id }, data: { groupFloor } });
+    await db.calibrationEntry.createMany({
+      data: people.map((person) => ic2Entry(session.id, person.id, 3, "stay")),
     });
-    const created = await createSession(
-      { ...admin, isHiringAdmin: false },
-      {
-        name,
-        cycleId: cycle.id,
-        ladderId: "engineering",
-        facilitatorEmail: facilitator.email,
-        population: "cycle",
-        teamIds: [],
-        blindPreRead: false,
-        groupFloor,
-      },
-    );
-    if (!created.ok) throw new Error(JSON.stringify(created.fieldErrors));
   };
   await session("Raised a little", SMALL_GROUP_FLOOR + 2, [both, one]);
   await session("Raised more", SMALL_GROUP_FLOOR + 5, [both]);
