@@ -35,6 +35,8 @@ import { checkKeyResult, type OutputCheck } from "./output-check";
 import {
   latestValues,
   objectiveDetails,
+  objectiveKeyResults,
+  shownKeyResults,
   readableSupporters,
   treeSupporters,
 } from "./queries.server";
@@ -376,27 +378,14 @@ export async function goalsPage(
   // (decision 116): titles, owners, key results and their latest values, on one replica. Which
   // objectives the viewer reads was decided on the primary, so a lagging replica can only show an
   // objective it has a moment late (a new one, dropped below) or as it was a moment ago.
-  const { details, keyResults, latest } = await mayLag(async () => {
-    const details = await objectiveDetails(tree.shown);
-    const keyResults = await db.keyResult.findMany({
-      where: { objectiveId: { in: tree.shown } },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        objectiveId: true,
-        kind: true,
-        direction: true,
-        startValue: true,
-        targetValue: true,
-      },
-    });
-    const latest = await latestValues(keyResults.map((kr) => kr.id));
-    return { details, keyResults, latest };
-  });
+  const { details, keyResults } = await mayLag(async () => ({
+    details: await objectiveDetails(tree.shown),
+    keyResults: await shownKeyResults(tree.shown),
+  }));
   const progressesOf = (objectiveId: string) =>
     keyResults
       .filter((kr) => kr.objectiveId === objectiveId)
-      .map((kr) => keyResultProgress(shapeOf(kr), latest.get(kr.id) ?? null));
+      .map((kr) => keyResultProgress(shapeOf(kr), kr.latest));
   return {
     periods,
     period: { ...period, open: periodOpenOn(period, now) },
@@ -415,8 +404,8 @@ export async function goalsPage(
           id,
           level,
           title: detail.title,
-          ownerName: detail.owner.name,
-          teamName: detail.team?.name ?? null,
+          ownerName: detail.ownerName,
+          teamName: detail.teamName,
           commitment: detail.commitment as Commitment,
           parentId: detail.parentId,
           keyResults: keyResults.filter((kr) => kr.objectiveId === id).length,
@@ -490,7 +479,7 @@ function takingToOneToOne(
   return { canTakeToOneToOne: may, takesAsManager: may && viewer.id !== ownerId };
 }
 
-function people(keyResult: KeyResultRow) {
+function people(keyResult: { ownerId: string; contributors: { personId: string }[] }) {
   return {
     ownerId: keyResult.ownerId,
     contributorIds: keyResult.contributors.map((contributor) => contributor.personId),
@@ -514,30 +503,7 @@ export async function objectivePage(
   const [writer, keyResults, supporters, parent, carriedTo, carriedFrom, periods] =
     await Promise.all([
       writerFacts(viewer.id, [row.teamId]),
-      db.keyResult.findMany({
-        where: { objectiveId },
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: {
-          ...KEY_RESULT,
-          owner: { select: { name: true, managerId: true } },
-          checkIns: {
-            orderBy: [{ at: "asc" }, { createdAt: "asc" }],
-            select: {
-              id: true,
-              value: true,
-              confidence: true,
-              note: true,
-              at: true,
-              author: { select: { name: true } },
-              token: { select: { name: true } },
-            },
-          },
-          evidence: {
-            where: { evidence: { personId: viewer.id } },
-            select: { evidence: { select: { id: true, text: true, occurredOn: true } } },
-          },
-        },
-      }),
+      objectiveKeyResults(objectiveId, viewer.id),
       readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
       row.parentId ? loadObjective(row.parentId) : null,
       // Its id first: most objectives were never carried on, and a nested select of none still
@@ -564,8 +530,8 @@ export async function objectivePage(
       direction: shape.direction,
       startValue: kr.startValue,
       targetValue: kr.targetValue,
-      ownerName: kr.owner.name,
-      contributors: kr.contributors.map((c) => c.person.name),
+      ownerName: kr.ownerName,
+      contributors: kr.contributors.map((c) => c.name),
       latest: latest ? { value: latest.value, confidence: latest.confidence as Confidence } : null,
       progress,
       finalScore: kr.finalScore,
@@ -578,8 +544,8 @@ export async function objectivePage(
         confidence: checkIn.confidence as Confidence,
         note: checkIn.note,
         at: checkIn.at,
-        by: checkIn.author.name,
-        token: checkIn.token?.name ?? null,
+        by: checkIn.authorName,
+        token: checkIn.tokenName,
       })),
       chart: chartPoints(shape, row.period, kr.checkIns),
       canCheckIn: canCheckIn(viewer.id, people(kr), row.period),
@@ -588,11 +554,11 @@ export async function objectivePage(
       ...takingToOneToOne(
         gv,
         kr.ownerId,
-        kr.owner.managerId,
+        kr.ownerManagerId,
         row.period,
         (latest?.confidence ?? null) as Confidence | null,
       ),
-      evidence: kr.evidence.map(({ evidence }) => evidence),
+      evidence: kr.evidence,
     };
   });
   const progresses = shaped.map((kr) => kr.progress);
@@ -665,7 +631,7 @@ async function supportersOn(found: Awaited<ReturnType<typeof readableSupporters>
               id: supporter.id,
               title: detail.title,
               level: levelOf(supporter.level),
-              ownerName: detail.owner.name,
+              ownerName: detail.ownerName,
             },
           ]
         : [];

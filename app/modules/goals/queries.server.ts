@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, Prisma } from "~/db/client.server";
+import { Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
@@ -65,22 +65,62 @@ export async function readableSupporters(
   };
 }
 
-/** What a page shows of the objectives it lists: titles, owners, teams. */
+const detailRow = z.object({
+  id: z.string(),
+  level: z.string(),
+  parentId: z.string().nullable(),
+  openToAll: sqlBool,
+  title: z.string(),
+  commitment: z.string(),
+  ownerName: z.string(),
+  teamName: z.string().nullable(),
+});
+
+/**
+ * What a page shows of the objectives it lists: titles, owners, teams. One statement: as a nested
+ * select, Prisma reads the owners and the teams in a statement each, and the teams' even when no
+ * listed objective has one (`IN (NULL)`).
+ */
 export async function objectiveDetails(ids: readonly string[]) {
-  const rows = await db.objective.findMany({
-    where: { id: { in: [...ids] } },
-    select: {
-      id: true,
-      level: true,
-      parentId: true,
-      openToAll: true,
-      title: true,
-      commitment: true,
-      owner: { select: { name: true } },
-      team: { select: { name: true } },
-    },
-  });
+  if (!ids.length) return new Map<string, DetailRow>();
+  const rows = parseRows(
+    detailRow,
+    await readRows`
+      SELECT o.id, o.level, o."parentId", o."openToAll", o.title, o.commitment,
+        w.name AS "ownerName", t.name AS "teamName"
+      FROM "Objective" o JOIN "User" w ON w.id = o."ownerId" LEFT JOIN "Team" t ON t.id = o."teamId"
+      WHERE o.id IN (${Prisma.join(ids)})`,
+  );
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+type DetailRow = z.output<typeof detailRow>;
+
+const shownKeyResultRow = z.object({
+  id: z.string(),
+  objectiveId: z.string(),
+  kind: z.string(),
+  direction: z.string(),
+  startValue: z.number(),
+  targetValue: z.number(),
+  latest: z.number().nullable(),
+});
+
+/**
+ * The key results of the objectives a goal tree shows, in their order, each with its latest value
+ * (as `latestValues` reads it), in one statement.
+ */
+export async function shownKeyResults(objectiveIds: readonly string[]) {
+  if (!objectiveIds.length) return [];
+  return parseRows(
+    shownKeyResultRow,
+    await readRows`
+      SELECT k.id, k."objectiveId", k.kind, k.direction, k."startValue", k."targetValue", (
+          SELECT c.value FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id
+          ORDER BY c.at DESC, c."createdAt" DESC LIMIT 1) AS latest
+      FROM "KeyResult" k WHERE k."objectiveId" IN (${Prisma.join(objectiveIds)})
+      ORDER BY k.position, k.id`,
+  );
 }
 
 const LATEST_PART = 10_000;
@@ -370,4 +410,90 @@ async function manySupporters(
     });
   }
   return found;
+}
+
+const keyResultRow = z.object({
+  id: z.string(),
+  objectiveId: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  unit: z.string(),
+  direction: z.string(),
+  startValue: z.number(),
+  targetValue: z.number(),
+  ownerId: z.string(),
+  position: sqlInt,
+  finalScore: z.number().nullable(),
+  reflection: z.string().nullable(),
+  ownerName: z.string(),
+  ownerManagerId: z.string().nullable(),
+});
+const contributorRow = z.object({
+  keyResultId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+});
+const checkInRow = z.object({
+  id: z.string(),
+  keyResultId: z.string(),
+  value: z.number(),
+  confidence: z.string(),
+  note: z.string(),
+  at: sqlDate,
+  authorName: z.string(),
+  tokenName: z.string().nullable(),
+});
+const evidenceRow = z.object({
+  keyResultId: z.string(),
+  id: z.string(),
+  text: z.string(),
+  occurredOn: sqlDate,
+});
+
+/**
+ * One objective's key results as its page shows them: owners, contributors, every check-in with
+ * who or which token sent it, and the viewer's own evidence recorded against each. Four statements,
+ * each joined: as nested selects Prisma sends nine, and reads the tokens, contributors and evidence
+ * of none (`IN (NULL)`).
+ */
+export async function objectiveKeyResults(objectiveId: string, viewerId: string) {
+  const [keyResults, contributors, checkIns, evidence] = await Promise.all([
+    readRows`
+      SELECT k.id, k."objectiveId", k.title, k.kind, k.unit, k.direction, k."startValue",
+        k."targetValue", k."ownerId", k.position, k."finalScore", k.reflection,
+        w.name AS "ownerName", w."managerId" AS "ownerManagerId"
+      FROM "KeyResult" k JOIN "User" w ON w.id = k."ownerId"
+      WHERE k."objectiveId" = ${objectiveId}
+      ORDER BY k.position, k.id`,
+    readRows`
+      SELECT kc."keyResultId", kc."personId", p.name
+      FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
+        JOIN "User" p ON p.id = kc."personId"
+      WHERE k."objectiveId" = ${objectiveId}
+      ORDER BY kc."keyResultId", kc."personId"`,
+    readRows`
+      SELECT c.id, c."keyResultId", c.value, c.confidence, c.note, c.at,
+        a.name AS "authorName", t.name AS "tokenName"
+      FROM "KeyResultCheckIn" c JOIN "KeyResult" k ON k.id = c."keyResultId"
+        JOIN "User" a ON a.id = c."authorId" LEFT JOIN "ApiToken" t ON t.id = c."tokenId"
+      WHERE k."objectiveId" = ${objectiveId}
+      ORDER BY c.at, c."createdAt", c.id`,
+    readRows`
+      SELECT ke."keyResultId", e.id, e.text, e."occurredOn"
+      FROM "KeyResultEvidence" ke JOIN "KeyResult" k ON k.id = ke."keyResultId"
+        JOIN "CareerEvidence" e ON e.id = ke."evidenceId"
+      WHERE k."objectiveId" = ${objectiveId} AND e."personId" = ${viewerId}
+      ORDER BY e."occurredOn", e.id`,
+  ]);
+  const of = <T extends { keyResultId: string }>(rows: T[], keyResultId: string) =>
+    rows.filter((row) => row.keyResultId === keyResultId);
+  const contributorRows = parseRows(contributorRow, contributors);
+  const checkInRows = parseRows(checkInRow, checkIns);
+  const evidenceRows = parseRows(evidenceRow, evidence);
+  return parseRows(keyResultRow, keyResults).map((kr) => ({
+    ...kr,
+    contributors: of(contributorRows, kr.id),
+    checkIns: of(checkInRows, kr.id),
+    evidence: of(evidenceRows, kr.id).map(({ id, text, occurredOn }) => ({ id, text, occurredOn })),
+  }));
 }

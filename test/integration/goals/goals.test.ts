@@ -138,15 +138,34 @@ describe("check-ins and progress", () => {
     ).toBe("forbidden");
     await checkIn(lena, kr, { value: 45, confidence: "atRisk", note: "Slow start" });
     await checkIn(omar, kr, { value: 50, confidence: "onTrack", note: "" });
-    const page = await objectivePage(otto, id);
+    const { result: page, statements } = await countStatements(() => objectivePage(otto, id));
     expect(page.keyResults[0]!.progress).toBe(0.5);
     expect(page.objective.progress).toBe(0.5);
-    // The tree reads only each key result's latest value, and shows the same progress.
-    const inTree = (await goalsPage(otto, {})).objectives.find((row) => row.id === id);
+    // Key results, their people and check-ins are read joined, not a statement per relation, and
+    // nothing reads the tokens or evidence of none (`IN (NULL)`).
+    expect(
+      statements.filter((sql) =>
+        /IN \(NULL\)|FROM [`"](main|public)[`"]\.[`"](ApiToken|CareerEvidence|KeyResultCheckIn)[`"]/.test(
+          sql,
+        ),
+      ),
+    ).toEqual([]);
+    // The tree reads only each key result's latest value, and shows the same progress; its
+    // objectives' owners, teams and key results come joined, not a statement per relation.
+    const { result: tree, statements: treeStatements } = await countStatements(() =>
+      goalsPage(otto, {}),
+    );
+    const inTree = tree.objectives.find((row) => row.id === id);
     expect(inTree?.progress).toBe(0.5);
-    expect(page.keyResults[0]!.checkIns.map((row) => row.by)).toEqual([
-      "Lena Engineer",
-      "Omar Engineer",
+    expect(inTree?.ownerName).toBe("Sam Manager");
+    expect(
+      treeStatements.filter((sql) =>
+        /FROM [`"](main|public)[`"]\.[`"](Team|KeyResult)[`"]/.test(sql),
+      ),
+    ).toEqual([]);
+    expect(page.keyResults[0]!.checkIns.map((row) => [row.by, row.token])).toEqual([
+      ["Lena Engineer", null],
+      ["Omar Engineer", null],
     ]);
     for (const person of [lena, omar])
       expect(
