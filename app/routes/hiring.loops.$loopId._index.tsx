@@ -188,7 +188,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
         title={candidate.name ?? t("candidate.purged")}
         description={t("loop.description", {
           opening: opening.title,
-          level: opening.level ?? opening.levelId,
+          level: opening.level ? wordsOf(t, opening.level) : opening.levelId,
         })}
         actions={
           <>
@@ -248,7 +248,9 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                           <span className="text-slate-500 dark:text-slate-400">
                             {[
                               interview.interviewer.team ?? t("loop.panel.noTeam"),
-                              interview.interviewer.level ?? t("loop.panel.noLevel"),
+                              interview.interviewer.level
+                                ? wordsOf(t, interview.interviewer.level)
+                                : t("loop.panel.noLevel"),
                               when(interview.scheduledAt),
                             ].join(" · ")}
                           </span>
@@ -487,14 +489,10 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
               </ul>
               <h3 className="mt-2 text-sm font-semibold">{t("loop.makeup.byLevel")}</h3>
               <ul className="text-sm">
-                {panel.levels.map((group) => (
-                  <li key={group.name ?? ""}>
-                    {t("loop.makeup.group", {
-                      name: group.name ?? t("loop.makeup.noLevel"),
-                      count: group.count,
-                    })}
-                  </li>
-                ))}
+                {panel.levels.map((group) => {
+                  const name = group.name ? wordsOf(t, group.name) : t("loop.makeup.noLevel");
+                  return <li key={name}>{t("loop.makeup.group", { name, count: group.count })}</li>;
+                })}
               </ul>
               {can.opening ? (
                 <p className="mt-2 text-sm">
@@ -563,7 +561,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
                     : "loop.decisionCard.recorded",
                   {
                     decision: t(DECISION_KEYS[decision.decision]),
-                    level: decision.level ?? "",
+                    level: decision.level ? wordsOf(t, decision.level) : "",
                     name: decision.decidedBy ?? t("loop.decisionCard.someAdmin"),
                     when: when(decision.decidedAt),
                   },

@@ -139,7 +139,7 @@ export default function JoinProgramme({ loaderData, actionData }: Route.Componen
           <fieldset disabled={!view.open} className="space-y-5">
             {isMentee && view.target ? (
               <p className="text-sm">
-                {t("join.target.before")} <strong>{view.target.label}</strong>
+                {t("join.target.before")} <strong>{wordsOf(t, view.target.label)}</strong>
                 {t("join.target.after", { from: TARGET_FROM[view.target.from] })}
               </p>
             ) : null}

@@ -60,12 +60,13 @@ export function BranchesAndEquivalents({
   levelLink: (level: { id: string; title: string }) => ReactNode;
 }) {
   const { t } = useTranslation("ladders");
+  const { t: common } = useTranslation("common");
   const levels = (list: readonly { id: string; title: string; trackName: string }[]) =>
     list.map((level, index) => (
       <span key={level.id}>
         {index > 0 ? t("separator") : null}
         <Sentence
-          words={t("level.withTrack", { ...marks("level"), track: level.trackName })}
+          words={common("level.withTrack", { ...marks("level"), track: level.trackName })}
           elements={{ level: levelLink(level) }}
         />
       </span>

@@ -31,6 +31,7 @@ export function PersonFields({
   levelMovedAt?: Date | string | null;
 }) {
   const { t } = useTranslation("people");
+  const { t: common } = useTranslation("common");
   const f = useFormats();
   const ladders = [
     ...new Map(
@@ -125,7 +126,7 @@ export function PersonFields({
           {withSublevels.map(({ track, level }) => (
             <optgroup
               key={levelChoice(track.ladderId, track.id, level.id)}
-              label={`${level.title} (${levelGroup(track)})`}
+              label={common("level.withTrack", { level: level.title, track: levelGroup(track) })}
             >
               {(level.sublevels ?? []).map((sublevel) => (
                 <option

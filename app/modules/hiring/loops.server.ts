@@ -4,7 +4,7 @@ import { db, type Prisma } from "~/db/client.server";
 import { listOf, type Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/modules/errors";
-import { getLevel, trackOfLevel, type Ladder } from "~/modules/ladders";
+import { getLevel, levelWithTrack, trackOfLevel, type Ladder } from "~/modules/ladders";
 import {
   openingLadder,
   requireManagedOpening,
@@ -108,11 +108,9 @@ export const cardSelect = {
   scores: { select: { competencyId: true, score: true, notes: true } },
 } satisfies Prisma.HiringScorecardSelect;
 
-function levelLabel(ladder: Ladder, levelId: string | null): string | null {
-  if (!levelId) return null;
-  const level = getLevel(ladder, levelId);
-  if (!level) return levelId;
-  return `${level.title} (${trackOfLevel(ladder, levelId)?.name ?? level.trackId})`;
+/** A level of the opening's ladder with its track, or null for none. */
+function levelAndTrack(ladder: Ladder, levelId: string | null): string | Message | null {
+  return levelId ? levelWithTrack(ladder, levelId) : null;
 }
 
 /**
@@ -183,7 +181,7 @@ export async function loopPage(
     opening: {
       id: loop.opening.id,
       title: loop.opening.title,
-      level: levelLabel(ladder, loop.opening.levelId),
+      level: levelAndTrack(ladder, loop.opening.levelId),
       levelId: loop.opening.levelId,
     },
     candidate: purged
@@ -216,7 +214,7 @@ export async function loopPage(
           id: interview.interviewerId,
           name: interview.interviewer.name,
           team: interview.interviewer.team?.name ?? null,
-          level: levelLabel(ladder, interview.interviewer.level),
+          level: levelAndTrack(ladder, interview.interviewer.level),
         },
         scheduledAt: interview.scheduledAt?.toISOString() ?? null,
         own,
@@ -244,7 +242,7 @@ export async function loopPage(
             count: group.interviewerIds.length,
           })),
           levels: coverage.staffing.panel.levels.map((group) => ({
-            name: group.id === null ? null : (levelLabel(ladder, group.id) ?? group.id),
+            name: group.id === null ? null : (levelAndTrack(ladder, group.id) ?? group.id),
             count: group.interviewerIds.length,
           })),
         }
@@ -276,7 +274,7 @@ export async function loopPage(
       seesOthers && loop.decision
         ? {
             decision: loop.decision as Decision,
-            level: levelLabel(ladder, loop.decisionLevelId),
+            level: levelAndTrack(ladder, loop.decisionLevelId),
             rationale: loop.rationale,
             decidedAt: loop.decidedAt?.toISOString() ?? null,
             decidedBy: loop.decidedBy?.name ?? null,

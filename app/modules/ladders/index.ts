@@ -17,6 +17,7 @@ export {
   getTrack,
   nextLevel,
   levelLabel,
+  levelWithTrack,
   levelTitleAt,
   getSublevel,
   ladderWords,

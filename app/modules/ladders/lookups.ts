@@ -1,4 +1,5 @@
 import type { Area, Competency, Expectation, Ladder, Level, Sublevel, Track } from "./types";
+import type { Message } from "~/i18n/messages";
 
 interface LadderIndex {
   areas: Map<string, Area>;
@@ -164,6 +165,20 @@ export function levelLabel(
     if (level) return levelTitleAt(level, sublevelId);
   }
   return levelId;
+}
+
+/**
+ * A level with its track ("Engineer II (Individual contributor)"), as a message the page words in
+ * the reader's language (`common:level.withTrack`, which the ladder pages word with the level as a
+ * link); the title alone where no track is known, the id where no level is.
+ */
+export function levelWithTrack(ladder: Ladder, levelId: string): string | Message {
+  const level = getLevel(ladder, levelId);
+  if (!level) return levelId;
+  const track = getTrack(ladder, level.trackId);
+  return track
+    ? { key: "common:level.withTrack", values: { level: level.title, track: track.name } }
+    : level.title;
 }
 
 /** placeLabel, trackLabel and levelLabel bound to these ladders, for code that names places without reading ladders itself (the audit log). */

@@ -3,14 +3,7 @@
  * `equivalence`, so a Staff Engineer and a Senior Manager compare through the band they share)
  * and the level a mentee is working towards. Pure, from a loaded ladder.
  */
-import {
-  getLevel,
-  getTrack,
-  nextLevel,
-  previousLevel,
-  type Ladder,
-  type Level,
-} from "~/modules/ladders";
+import { getLevel, nextLevel, previousLevel, type Ladder, type Level } from "~/modules/ladders";
 
 /**
  * The level's band for matching. A level in a band has that band's index. A level in no band
@@ -58,12 +51,6 @@ export function menteeTarget(
   if (!own) return undefined;
   const next = nextLevel(ladder, own.id);
   return next ? { level: next, from: "next-level" } : { level: own, from: "own-level" };
-}
-
-/** "Senior Engineer (Individual contributor)": a level's title with its track's name. */
-export function levelLabel(ladder: Ladder, level: Level): string {
-  const track = getTrack(ladder, level.trackId);
-  return track ? `${level.title} (${track.name})` : level.title;
 }
 
 /** Is the person on this ladder with a level of it: the ladder they belong to, or (when none is recorded) the one that has their level. */

@@ -2,12 +2,12 @@ import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { db } from "~/db/client.server";
 import type { Viewer } from "~/modules/identity/policy";
 import { InvalidError } from "~/modules/errors";
-import { competenciesForLevel, type Ladder } from "~/modules/ladders";
+import { competenciesForLevel, levelWithTrack, type Ladder } from "~/modules/ladders";
 import { timeZoneNames } from "~/modules/time-zones";
 import { getEnv } from "~/utils/env.server";
 import type { MenteeOptInInput, MentorOptInInput } from "./forms";
 import { strongestFromReview, teachableFromReview } from "./inputs";
-import { levelLabel, menteeTarget } from "./levels";
+import { menteeTarget } from "./levels";
 import { KEPT_STATUSES, type Role } from "./lifecycle";
 import { canOptIn } from "./policy";
 import { requireProgramme, storedIds, type ProgrammeAccess } from "./programmes.server";
@@ -60,7 +60,7 @@ async function choices(ladder: Ladder, role: Role, personId: string) {
     return {
       options,
       suggested: options.filter((option) => option.suggested).map((option) => option.id),
-      target: target ? { label: levelLabel(ladder, target.level), from: target.from } : null,
+      target: target ? { label: levelWithTrack(ladder, target.level.id), from: target.from } : null,
     };
   }
   const review = await latestManagerReview(personId);

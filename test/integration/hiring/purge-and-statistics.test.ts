@@ -1,4 +1,5 @@
 // Purging candidates (by hand and after the retention period, each in the audit log), and the statistics pages.
+import type { Message } from "~/i18n/messages";
 import { describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { erasePerson } from "~/modules/retention/erasure.server";
@@ -146,12 +147,10 @@ describe("purging candidate data", () => {
     });
     expect(scores.map((score) => score.score).sort()).toEqual([2, 2, 3, 3]);
     expect(scores.every((score) => score.notes === "")).toBe(true);
-    const { html, view: loop } = await renderPage<{ candidate: { name: string | null } }>(
-      loopPage,
-      "/hiring/loops/:loopId",
-      `/hiring/loops/${facts.loopId}`,
-      facts.grace.id,
-    );
+    const { html, view: loop } = await renderPage<{
+      candidate: { name: string | null };
+      opening: { level: Message };
+    }>(loopPage, "/hiring/loops/:loopId", `/hiring/loops/${facts.loopId}`, facts.grace.id);
     const page = JSON.stringify(loop) + html;
     for (const text of [
       "Casey",
@@ -168,6 +167,12 @@ describe("purging candidate data", () => {
     expect(loop.candidate.name).toBeNull();
     expect(html).toContain("<h1");
     expect(html).toMatch(/<h1[^>]*>Purged candidate<\/h1>/);
+    // The opening's level with its track, as a message the page words.
+    expect(loop.opening.level).toEqual({
+      key: "common:level.withTrack",
+      values: { level: "Senior Engineer", track: "Individual contributor" },
+    });
+    expect(html).toContain("Senior Engineer (Individual contributor)");
     const events = await db.auditEvent.findMany({
       where: { action: "candidate.purged", subjectId: candidate.id },
     });

@@ -36,7 +36,10 @@ describe("opting in", () => {
     expect(page.organisationTimeZone).toBe("UTC");
     expect(page.timeZones).toContain("Europe/London");
     expect(page.target).toEqual({
-      label: "Senior Engineer (Individual contributor)",
+      label: {
+        key: "common:level.withTrack",
+        values: { level: "Senior Engineer", track: "Individual contributor" },
+      },
       from: "growth-plan",
     });
     expect(page.options.filter((option) => option.suggested).map((option) => option.id)).toEqual([

@@ -64,6 +64,7 @@ export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {})
   // The edition's instance words the site in its language; without one, the site is in the ladders' own language.
   const instance = options.edition?.i18n ?? i18nFor(SOURCE_LANGUAGE);
   const t: SiteT = instance.getFixedT(language, "ladders");
+  const common = instance.getFixedT(language, "common");
   const siteTitle = options.title ?? t("site.defaultTitle");
   const editions = options.editions ?? [];
   const folder = editions.find((edition) => edition.language === language)?.folder ?? "";
@@ -101,7 +102,7 @@ export function buildSite(ladders: readonly Ladder[], options: SiteOptions = {})
       <HomePage ladders={ladders.map(ladderOverview)} />,
     ),
   ];
-  for (const ladder of ladders) files.push(...ladderPages(ladder, page, t));
+  for (const ladder of ladders) files.push(...ladderPages(ladder, page, t, common));
   return files;
 }
 
@@ -128,6 +129,7 @@ function ladderPages(
     body: ReactElement,
   ) => SiteFile,
   t: SiteT,
+  common: TFunction<"common">,
 ): SiteFile[] {
   const id = ladder.meta.id;
   const nav: LadderNav = {
@@ -163,7 +165,7 @@ function ladderPages(
       page(
         {
           path: sitePaths.level(id, level.id),
-          title: t("site.levelTitle", { level: level.title, track: level.trackName }),
+          title: common("level.withTrack", { level: level.title, track: level.trackName }),
           ladder: nav,
         },
         <LevelPage ladderId={id} view={view} />,
