@@ -2,7 +2,12 @@ import { useId } from "react";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import { keyResultFigure, type KeyResultKind, type Point } from "~/modules/goals/progress";
+import {
+  figureWords,
+  keyResultFigure,
+  type KeyResultKind,
+  type Point,
+} from "~/modules/goals/progress";
 
 const WIDTH = 320;
 const HEIGHT = 120;
@@ -21,11 +26,7 @@ export function useKeyResultFigure(): (
 ) => string {
   const f = useFormats();
   const { t } = useTranslation("goals");
-  const words = {
-    measure: f.measure,
-    done: t("objective.checkIn.done"),
-    notDone: t("objective.checkIn.notDone"),
-  };
+  const words = figureWords(t, f.measure);
   return (value, keyResult) => keyResultFigure(value, keyResult, words);
 }
 

@@ -78,6 +78,7 @@ import {
   type Direction,
   type KeyResultKind,
   keyResultFigure,
+  figureWords,
 } from "./progress";
 
 /**
@@ -1143,11 +1144,7 @@ export async function recordContribution(
     throw new ForbiddenError({ key: "goals:errors.notYours" });
   const latest = (await latestValues([keyResultId])).get(keyResultId) ?? keyResult.startValue;
   const t = i18nFor(language).getFixedT(language, "goals");
-  const words = {
-    measure: formatsFor(language, "UTC").measure,
-    done: t("objective.checkIn.done"),
-    notDone: t("objective.checkIn.notDone"),
-  };
+  const words = figureWords(t, formatsFor(language, "UTC").measure);
   const shape = { kind: keyResult.kind as KeyResultKind, unit: keyResult.unit };
   const figures = t("objective.evidence.figures", {
     title: keyResult.title,

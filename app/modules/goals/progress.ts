@@ -178,6 +178,17 @@ export function chartPoints(
 }
 export type Point = { x: number; y: number };
 
+/** What keyResultFigure words a figure with: the reader's number format and the goals messages' done and not done. */
+export type FigureWords = { measure: (value: number) => string; done: string; notDone: string };
+
+/** The figure words of a reader: `t` scoped to the goals messages, `measure` their number format. */
+export function figureWords(
+  t: (key: "objective.checkIn.done" | "objective.checkIn.notDone") => string,
+  measure: (value: number) => string,
+): FigureWords {
+  return { measure, done: t("objective.checkIn.done"), notDone: t("objective.checkIn.notDone") };
+}
+
 /**
  * A key result's value as a reader reads it, in their language: done or not done for a done / not
  * done key result, else the figure with its unit ("3,087.5 ms", "3.087,5 ms"). The page and the
@@ -186,7 +197,7 @@ export type Point = { x: number; y: number };
 export function keyResultFigure(
   value: number,
   keyResult: { kind: KeyResultKind; unit: string },
-  words: { measure: (value: number) => string; done: string; notDone: string },
+  words: FigureWords,
 ): string {
   if (keyResult.kind === "binary") return value >= 1 ? words.done : words.notDone;
   const figure = words.measure(value);
