@@ -15,6 +15,7 @@ import {
   liveEntry,
   type HealthViewer,
 } from "./policy";
+import { liveRoomRows } from "./queries.server";
 import { checkInTeamView, closeCheckIn, standingIn, startCheckIn } from "./team-health.server";
 
 /**
@@ -194,27 +195,15 @@ export async function closeLiveCheckIn(viewer: HealthViewer, typed: string, now 
 
 /** The live check-ins whose rooms the viewer may open, newest first: the team page's and the home page's links. */
 export async function liveRooms(viewer: HealthViewer, now = clock.now()) {
-  const rows = await db.teamHealthTeam.findMany({
-    where: { checkIn: { liveCode: { not: null } } },
-    orderBy: [{ checkIn: { createdAt: "desc" } }, { id: "asc" }],
-    take: 20,
-    select: {
-      id: true,
-      teamId: true,
-      team: { select: { name: true } },
-      checkIn: {
-        select: { liveCode: true, createdAt: true, closesAt: true, closedAt: true },
-      },
-    },
-  });
+  const rows = await liveRoomRows(20);
   const rooms = [];
   for (const row of rows) {
     if (!canReadResults(viewer, await standingIn(viewer, row))) continue;
     rooms.push({
-      code: row.checkIn.liveCode!,
-      team: row.team.name,
-      startedAt: row.checkIn.createdAt,
-      open: isOpen(row.checkIn, now),
+      code: row.liveCode,
+      team: row.team,
+      startedAt: row.createdAt,
+      open: isOpen(row, now),
     });
     if (rooms.length === 5) break;
   }

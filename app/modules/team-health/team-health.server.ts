@@ -11,6 +11,7 @@ import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import * as clock from "~/platform/clock.server";
 import { shownComments } from "./comments";
 import { keptView } from "./kept";
+import { invitationsOf } from "./queries.server";
 import {
   cronbachAlpha,
   furthestItems,
@@ -254,25 +255,12 @@ export async function standingIn(
 
 /** The viewer's page: check-ins they were asked in (and whether they answered: theirs alone), and the teams' results they may read. */
 export async function healthHome(viewer: HealthViewer, now = clock.now()) {
-  const invitations = await db.teamHealthInvitation.findMany({
-    where: { personId: viewer.id },
-    select: {
-      personId: true,
-      answered: true,
-      checkInTeam: {
-        select: {
-          checkIn: { select: { id: true, closesAt: true, closedAt: true, createdAt: true } },
-          team: { select: { name: true } },
-        },
-      },
-    },
-  });
-  const toAnswer = invitations
-    .filter((invitation) => isOpen(invitation.checkInTeam.checkIn, now))
+  const toAnswer = (await invitationsOf(viewer.id))
+    .filter((invitation) => isOpen(invitation, now))
     .map((invitation) => ({
-      checkInId: invitation.checkInTeam.checkIn.id,
-      team: invitation.checkInTeam.team.name,
-      closesAt: invitation.checkInTeam.checkIn.closesAt,
+      checkInId: invitation.checkInId,
+      team: invitation.team,
+      closesAt: invitation.closesAt,
       answered: showsAnswered(viewer, invitation.personId) && invitation.answered,
     }));
   // One statement for the rows and what the viewer's standing needs: their own invitation, and one

@@ -13,6 +13,7 @@ import {
   answerForm,
   chooseAction,
   closeCheckIn,
+  healthHome,
   markActionDone,
   organisationView,
   startableTeams,
@@ -21,6 +22,7 @@ import {
   teamResults,
 } from "~/modules/team-health/team-health.server";
 import { EDMONDSON_ITEMS } from "~/modules/team-health/items";
+import { liveRooms } from "~/modules/team-health/live.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { readerOf, sectionReaders } from "~/modules/data-rights/collect.server";
 import * as homeRoute from "~/routes/_index";
@@ -88,6 +90,17 @@ describe("starting a check-in", () => {
       expect(statements.filter((sql) => lineLike.test(sql))).toEqual([]);
       expect(statements.some((sql) => /linePath[`"]? >= /.test(sql))).toBe(true);
     }
+    // Asked in nothing and no room live: the invitations and the live rooms are a joined statement
+    // each, and nothing reads their check-ins' or teams' rows for none (`IN (NULL)`).
+    const rooms = await countStatements(() => liveRooms(outsider));
+    expect(rooms.statements).toHaveLength(1);
+    const home = await countStatements(() => healthHome(outsider));
+    expect(home.result.toAnswer).toEqual([]);
+    expect(
+      home.statements.filter((sql) =>
+        /FROM [`"](main|public)[`"]\.[`"]TeamHealthTeam[`"] WHERE .*IN \(NULL\)/.test(sql),
+      ),
+    ).toEqual([]);
     // No check-in has run yet: a 404, read as the page reads it.
     const { statements } = await countStatements(() => organisationView(manager).catch(() => null));
     expect(statements.filter((sql) => lineLike.test(sql))).toEqual([]);
