@@ -34,6 +34,7 @@ import {
 import { checkKeyResult, type OutputCheck } from "./output-check";
 import {
   latestValues,
+  loadedObjective,
   objectiveDetails,
   objectiveKeyResults,
   shownKeyResults,
@@ -421,20 +422,9 @@ export async function goalsPage(
   };
 }
 
-async function loadObjective(objectiveId: string) {
-  return db.objective.findUnique({
-    where: { id: objectiveId },
-    select: {
-      ...OBJECTIVE,
-      createdById: true,
-      period: { select: { id: true, name: true, startsOn: true, endsOn: true, closedAt: true } },
-    },
-  });
-}
-
 /** The objective if the viewer may read it; NotFoundError otherwise (as if it did not exist). */
 async function requireReadable(viewer: Viewer, objectiveId: string) {
-  const row = await loadObjective(objectiveId);
+  const row = await loadedObjective(objectiveId);
   if (!row || !canReadObjective(goalViewer(viewer), facts(row)))
     throw new NotFoundError({ key: "goals:errors.none" });
   return row;
@@ -506,13 +496,13 @@ export async function objectivePage(
       writerFacts(viewer.id, [row.teamId]),
       objectiveKeyResults(objectiveId, viewer.id),
       readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
-      row.parentId ? loadObjective(row.parentId) : null,
+      row.parentId ? loadedObjective(row.parentId) : null,
       // Its id first: most objectives were never carried on, and a nested select of none still
       // reads each relation (`IN (NULL)`).
       db.objective
         .findFirst({ where: { carriedFromId: objectiveId }, select: { id: true } })
-        .then((carried) => (carried ? loadObjective(carried.id) : null)),
-      row.carriedFromId ? loadObjective(row.carriedFromId) : null,
+        .then((carried) => (carried ? loadedObjective(carried.id) : null)),
+      row.carriedFromId ? loadedObjective(row.carriedFromId) : null,
       goalPeriods(),
     ]);
   const level = levelOf(row.level);
@@ -1035,10 +1025,10 @@ export async function keyResultsToOffer(
   if (ownerManagerId !== series.managerId) return [];
   const gv = goalViewer(viewer);
   const offered: OfferedKeyResult[] = [];
-  const objectives = new Map<string, Awaited<ReturnType<typeof loadObjective>>>();
+  const objectives = new Map<string, Awaited<ReturnType<typeof loadedObjective>>>();
   for (const row of rows) {
     if (!objectives.has(row.objectiveId))
-      objectives.set(row.objectiveId, await loadObjective(row.objectiveId));
+      objectives.set(row.objectiveId, await loadedObjective(row.objectiveId));
     const objective = objectives.get(row.objectiveId);
     if (!objective || !canReadObjective(gv, facts(objective))) continue;
     const confidence = await latestConfidence(row.id);

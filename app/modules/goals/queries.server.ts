@@ -497,3 +497,89 @@ export async function objectiveKeyResults(objectiveId: string, viewerId: string)
     evidence: of(evidenceRows, kr.id).map(({ id, text, occurredOn }) => ({ id, text, occurredOn })),
   }));
 }
+
+const loadedRow = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  level: z.string(),
+  teamId: z.string().nullable(),
+  ownerId: z.string(),
+  title: z.string(),
+  why: z.string(),
+  commitment: z.string(),
+  parentId: z.string().nullable(),
+  openToAll: sqlBool,
+  carriedFromId: z.string().nullable(),
+  createdById: z.string(),
+  ownerName: z.string(),
+  ownerLinePath: z.string(),
+  teamName: z.string().nullable(),
+  periodName: z.string(),
+  startsOn: sqlDate,
+  endsOn: sqlDate,
+  closedAt: sqlDate.nullable(),
+});
+const readerRow = z.object({
+  kind: z.enum(["share", "owner", "contributor"]),
+  keyResultId: z.string().nullable(),
+  personId: z.string(),
+});
+
+/**
+ * One objective with what deciding who reads it needs (its owner's reporting line, whom it is
+ * shared with, its key results' owners and contributors), its team and its period: two
+ * statements, where Prisma's nested selects send six (and read a team for an objective of none).
+ */
+export async function loadedObjective(objectiveId: string) {
+  const [rows, readers] = await Promise.all([
+    readRows`
+      SELECT o.id, o."periodId", o.level, o."teamId", o."ownerId", o.title, o.why, o.commitment,
+        o."parentId", o."openToAll", o."carriedFromId", o."createdById",
+        w.name AS "ownerName", w."linePath" AS "ownerLinePath", t.name AS "teamName",
+        p.name AS "periodName", p."startsOn", p."endsOn", p."closedAt"
+      FROM "Objective" o JOIN "User" w ON w.id = o."ownerId" LEFT JOIN "Team" t ON t.id = o."teamId"
+        JOIN "GoalPeriod" p ON p.id = o."periodId"
+      WHERE o.id = ${objectiveId}`,
+    readRows`
+      SELECT 'share' AS kind, CAST(NULL AS TEXT) AS "keyResultId", s."personId"
+      FROM "ObjectiveShare" s WHERE s."objectiveId" = ${objectiveId}
+      UNION ALL
+      SELECT 'owner', k.id, k."ownerId" FROM "KeyResult" k WHERE k."objectiveId" = ${objectiveId}
+      UNION ALL
+      SELECT 'contributor', kc."keyResultId", kc."personId"
+      FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
+      WHERE k."objectiveId" = ${objectiveId}`,
+  ]);
+  const [row] = parseRows(loadedRow, rows);
+  if (!row) return null;
+  const people = parseRows(readerRow, readers);
+  const {
+    ownerName,
+    ownerLinePath,
+    teamName,
+    periodName,
+    startsOn,
+    endsOn,
+    closedAt,
+    ...objective
+  } = row;
+  return {
+    ...objective,
+    owner: { name: ownerName, linePath: ownerLinePath },
+    team: teamName === null ? null : { name: teamName },
+    period: { id: row.periodId, name: periodName, startsOn, endsOn, closedAt },
+    shares: people
+      .filter((person) => person.kind === "share")
+      .map((person) => ({ personId: person.personId })),
+    keyResults: people
+      .filter((person) => person.kind === "owner")
+      .map((owner) => ({
+        ownerId: owner.personId,
+        contributors: people
+          .filter(
+            (person) => person.kind === "contributor" && person.keyResultId === owner.keyResultId,
+          )
+          .map((person) => ({ personId: person.personId })),
+      })),
+  };
+}

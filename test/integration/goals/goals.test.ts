@@ -467,6 +467,11 @@ describe("closing a period", () => {
     const { result: page, statements } = await countStatements(() => objectivePage(lena, id));
     // Not carried on yet: nothing reads the relations of an objective that is not there.
     expect(statements.filter((sql) => /ObjectiveShare.* IN \(NULL\)/.test(sql))).toEqual([]);
+    // A person's objective has no team: the objective is read with its owner, team and period
+    // joined, and no statement asks for a team of none.
+    expect(
+      statements.filter((sql) => /FROM [`"](main|public)[`"]\.[`"]Team[`"]/.test(sql)),
+    ).toEqual([]);
     expect(page.keyResults.map((kr) => [kr.finalScore, kr.reading])).toEqual([
       [0.65, "asExpected"],
       [1, "beyond"],
