@@ -297,6 +297,13 @@ export async function treeSupporters(
 const READ_WHOLE = 64;
 
 const placedNearRow = placedRow.extend({ near: sqlBool });
+const manyRow = z.object({
+  part: z.enum(["count", "near", "other"]),
+  id: z.string().nullable(),
+  under: z.string().nullable(),
+  createdAt: sqlDate.nullable(),
+  total: sqlInt.nullable(),
+});
 
 const written = (a: z.output<typeof placedRow>, b: z.output<typeof placedRow>) =>
   a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -331,11 +338,11 @@ async function fewSupporters(
 }
 
 /**
- * The supporters of the top of the tree (null) or of objectives that have many: three statements,
- * the count (to `COUNTED_AT_MOST`), the viewer's own and team's (found from the viewer's side:
- * their own objectives, their team's, and the people's objectives among the supporters), and the
- * others' first `limit` through the (parentId, createdAt, id) index, which stops there however
- * many supporters an objective has.
+ * The supporters of the top of the tree (null) or of objectives that have many: one statement of
+ * three parts, the count (to `COUNTED_AT_MOST`), the viewer's own and team's (found from the
+ * viewer's side: their own objectives, their team's, and the people's objectives among the
+ * supporters), and the others' first `limit` through the (parentId, createdAt, id) index, which
+ * stops there however many supporters an objective has.
  */
 async function manySupporters(
   scope: TreeScope,
@@ -377,32 +384,47 @@ async function manySupporters(
           ),
         ]),
   ];
-  const [counted, nearRows, others] = await Promise.all([
-    atTop
-      ? readRows`${sets} SELECT CAST(NULL AS TEXT) AS under, COUNT(*) AS total
-          FROM (${kept(topPlaced)} LIMIT ${COUNTED_AT_MOST + 1}) AS counted`
-      : readRows`${sets} ${countedUnder(ids, COUNTED_AT_MOST, (id) => kept(Prisma.sql`o."parentId" = ${id}`))}`,
-    readRows`${sets} ${Prisma.join(nearParts, " UNION ")}`,
-    limit === 0
-      ? Promise.resolve([])
-      : readRows`${sets} ${Prisma.join(
-          atTop ? [first(topPlaced)] : ids.map((id) => first(Prisma.sql`o."parentId" = ${id}`)),
-          " UNION ALL ",
-        )}`,
-  ]);
-  const byParent = (rows: unknown[]) => {
+  const counted = atTop
+    ? Prisma.sql`SELECT CAST(NULL AS TEXT) AS under, COUNT(*) AS total
+        FROM (${kept(topPlaced)} LIMIT ${COUNTED_AT_MOST + 1}) AS counted`
+    : countedUnder(ids, COUNTED_AT_MOST, (id) => kept(Prisma.sql`o."parentId" = ${id}`));
+  const firsts = atTop
+    ? [first(topPlaced)]
+    : ids.map((id) => first(Prisma.sql`o."parentId" = ${id}`));
+  // The three parts in one statement, each marked: the viewer's sets are gathered once.
+  const parts = [
+    Prisma.sql`SELECT 'count' AS part, CAST(NULL AS TEXT) AS id, c.under,
+        CAST(NULL AS TIMESTAMP) AS "createdAt", c.total FROM (${counted}) AS c`,
+    Prisma.sql`SELECT 'near', n.id, n.under, n."createdAt", CAST(NULL AS INTEGER)
+        FROM (${Prisma.join(nearParts, " UNION ")}) AS n`,
+    ...(limit === 0
+      ? []
+      : [
+          Prisma.sql`SELECT 'other', f.id, f.under, f."createdAt", CAST(NULL AS INTEGER)
+            FROM (${Prisma.join(firsts, " UNION ALL ")}) AS f`,
+        ]),
+  ];
+  const rows = parseRows(manyRow, await readRows`${sets} ${Prisma.join(parts, " UNION ALL ")}`);
+  const byParent = (part: "near" | "other") => {
     const grouped = new Map<string | null, z.output<typeof placedRow>[]>();
-    for (const row of parseRows(placedRow, rows))
-      grouped.set(row.under, [...(grouped.get(row.under) ?? []), row]);
+    for (const row of rows)
+      if (row.part === part && row.id !== null && row.createdAt !== null)
+        grouped.set(row.under, [
+          ...(grouped.get(row.under) ?? []),
+          { id: row.id, under: row.under, createdAt: row.createdAt },
+        ]);
     return grouped;
   };
-  const nearOf = byParent(nearRows);
-  const othersOf = byParent(others);
+  const nearOf = byParent("near");
+  const othersOf = byParent("other");
   const found = new Map<string | null, Supporters>();
-  for (const { under: parent, total } of parseRows(countedRow, counted)) {
-    if (!total) continue;
+  for (const { under: parent, total } of rows) {
+    if (total === null || !total) continue;
     found.set(parent, {
-      ids: [...(nearOf.get(parent) ?? []).sort(written), ...(othersOf.get(parent) ?? [])]
+      ids: [
+        ...(nearOf.get(parent) ?? []).sort(written),
+        ...(othersOf.get(parent) ?? []).sort(written),
+      ]
         .slice(0, limit)
         .map((row) => row.id),
       total: Math.min(total, COUNTED_AT_MOST),

@@ -363,7 +363,12 @@ describe("the tree of a large company", () => {
     );
     // Past 64 supporters the tree pages them in SQL instead of reading them whole: the same shape.
     await writeAtOnce(10, "Written later");
-    const wide = await goalsPage(lena, { periodId: treePeriod });
+    const { result: wide, statements } = await countStatements(() =>
+      goalsPage(lena, { periodId: treePeriod }),
+    );
+    // The top and the company objective's many supporters are read in one statement each (their
+    // count, the reader's own and team's, the others' first), the reader's sets gathered once.
+    expect(statements.filter((sql) => /shared\(id\) AS MATERIALIZED/.test(sql))).toHaveLength(2);
     expect(wide.objectives.map((row) => row.title)).toEqual(
       tree.objectives.map((row) => row.title),
     );
