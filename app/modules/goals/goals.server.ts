@@ -497,8 +497,7 @@ export async function objectivePage(
       objectiveKeyResults(objectiveId, viewer.id),
       readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
       row.parentId ? loadedObjective(row.parentId) : null,
-      // Its id first: most objectives were never carried on, and a nested select of none still
-      // reads each relation (`IN (NULL)`).
+      // Its id first: most objectives were never carried on, and one statement says so.
       db.objective
         .findFirst({ where: { carriedFromId: objectiveId }, select: { id: true } })
         .then((carried) => (carried ? loadedObjective(carried.id) : null)),

@@ -65,6 +65,14 @@ export async function readableSupporters(
   };
 }
 
+/**
+ * The latest value of the key result `k` (by the moment it was for, then when it was written): a
+ * seek to the end of its check-ins in the (keyResultId, at) index.
+ */
+const LATEST_OF_K = Prisma.sql`(
+  SELECT c.value FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id
+  ORDER BY c.at DESC, c."createdAt" DESC LIMIT 1)`;
+
 const detailRow = z.object({
   id: z.string(),
   level: z.string(),
@@ -115,9 +123,8 @@ export async function shownKeyResults(objectiveIds: readonly string[]) {
   return parseRows(
     shownKeyResultRow,
     await readRows`
-      SELECT k.id, k."objectiveId", k.kind, k.direction, k."startValue", k."targetValue", (
-          SELECT c.value FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id
-          ORDER BY c.at DESC, c."createdAt" DESC LIMIT 1) AS latest
+      SELECT k.id, k."objectiveId", k.kind, k.direction, k."startValue", k."targetValue",
+        ${LATEST_OF_K} AS latest
       FROM "KeyResult" k WHERE k."objectiveId" IN (${Prisma.join(objectiveIds)})
       ORDER BY k.position, k.id`,
   );
@@ -138,9 +145,7 @@ export async function latestValues(keyResultIds: readonly string[]): Promise<Map
     const rows = parseRows(
       latestRow,
       await readRows`
-        SELECT k.id AS "keyResultId", (
-          SELECT c.value FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id
-          ORDER BY c.at DESC, c."createdAt" DESC LIMIT 1) AS value
+        SELECT k.id AS "keyResultId", ${LATEST_OF_K} AS value
         FROM "KeyResult" k WHERE k.id IN (${Prisma.join(part)})`,
     );
     for (const row of rows) if (row.value !== null) latest.set(row.keyResultId, row.value);
