@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect } from "react-router";
+import { Form, redirect, useSearchParams } from "react-router";
 import { useState } from "react";
 import type { Route } from "./+types/goals.objectives.new";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -58,6 +58,8 @@ export default function NewObjective({ loaderData, actionData }: Route.Component
     (level) => loaderData.levels[level],
   );
   const [level, setLevel] = useState<string>(typed.level ?? "person");
+  // The objectives one may support are the chosen period's: choosing another loads its list.
+  const [, setSearchParams] = useSearchParams();
   return (
     <>
       <BackLink to="/goals">{t("objective.back")}</BackLink>
@@ -70,6 +72,12 @@ export default function NewObjective({ loaderData, actionData }: Route.Component
               label={t("new.period")}
               name="periodId"
               defaultValue={typed.periodId ?? loaderData.periodId}
+              onChange={(event) =>
+                setSearchParams(
+                  { period: event.currentTarget.value },
+                  { replace: true, preventScrollReset: true },
+                )
+              }
               errors={errors.periodId}
             >
               {loaderData.periods.map((period) => (

@@ -58,11 +58,13 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
     await page.getByLabel("Why it matters").fill(`Why: ${title}`);
     if (options.commitment) await page.getByRole("radio", { name: options.commitment }).check();
     if (options.supports) {
-      const select = page.getByLabel("Supports");
-      const label = (await select.locator("option").allTextContents()).find((text) =>
-        options.supports!.test(text),
-      )!;
-      await select.selectOption({ label });
+      // The list is the chosen period's, loaded once the period is chosen.
+      const option = page
+        .getByLabel("Supports")
+        .locator("option")
+        .filter({ hasText: options.supports });
+      await expect(option).toHaveCount(1);
+      await page.getByLabel("Supports").selectOption((await option.getAttribute("value"))!);
     }
     await page.getByRole("button", { name: "Save the objective" }).click();
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
@@ -103,6 +105,18 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   expect(company).toMatch(/\/goals\/objectives\//);
 
   const manager = await as(browser, arjun.email);
+  // What one may support is the chosen period's: the next period offers nothing of this one's.
+  await manager.goto("/goals/objectives/new");
+  await hydrated(manager);
+  await manager.getByLabel("Whose objective").selectOption({ label: "A team's" });
+  const supportable = manager
+    .getByLabel("Supports")
+    .locator("option")
+    .filter({ hasText: "Engineers ship with confidence 7b2e" });
+  await manager.getByLabel("Period").selectOption({ label: next });
+  await expect(supportable).toHaveCount(0);
+  await manager.getByLabel("Period").selectOption({ label: quarter });
+  await expect(supportable).toHaveCount(1);
   const infra = await write(manager, "A team's", "Infrastructure changes never surprise 7b2e", {
     team: "Infrastructure",
     supports: /Engineers ship with confidence 7b2e/,

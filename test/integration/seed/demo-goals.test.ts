@@ -23,6 +23,8 @@ describe("the demo's goals", () => {
       ["person", "Make performance visible to the whole team"],
     ]);
     expect(tree.objectives.every((objective) => (objective.progress ?? 0) > 0)).toBe(true);
+    // None is dated after today, in a quarter's first week too.
+    expect(await db.keyResultCheckIn.count({ where: { at: { gt: new Date() } } })).toBe(0);
     const closed = tree.periods.find((period) => period.closedAt !== null)!;
     const previous = await goalsPage(lena, { periodId: closed.id });
     const old = await objectivePage(lena, previous.objectives[0]!.id);
