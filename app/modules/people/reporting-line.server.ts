@@ -18,9 +18,13 @@ import * as clock from "~/platform/clock.server";
  * reportsBelowSql reads it. Never `startsWith`: its LIKE reads the whole index on SQLite.
  */
 export function belowInLine(managerLine: string, managerId: string) {
-  return {
-    linePath: { gte: `${managerLine}${managerId}/`, lt: `${managerLine}${managerId}0` },
-  } satisfies Prisma.UserWhereInput;
+  const { from, to } = lineRangeBelow(managerLine, managerId);
+  return { linePath: { gte: from, lt: to } } satisfies Prisma.UserWhereInput;
+}
+
+/** The same range as bounds, for a raw query's `"linePath" >= from AND "linePath" < to`. */
+export function lineRangeBelow(managerLine: string, managerId: string) {
+  return { from: `${managerLine}${managerId}/`, to: `${managerLine}${managerId}0` };
 }
 
 /** Deeper than any real organisation; stops a cycle in bad data from looping. */

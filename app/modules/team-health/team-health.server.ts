@@ -9,9 +9,10 @@ import { personFloors } from "~/modules/disclosure/floors.server";
 import { ConflictError, InvalidError, NotFoundError } from "~/modules/errors";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import * as clock from "~/platform/clock.server";
+import { memoForRequest } from "~/utils/request-memo.server";
 import { shownComments } from "./comments";
 import { keptView } from "./kept";
-import { invitationsOf } from "./queries.server";
+import { invitationsOf, readableTeamRows } from "./queries.server";
 import {
   cronbachAlpha,
   furthestItems,
@@ -61,7 +62,7 @@ import {
   type StoredAnswer,
 } from "./release";
 import { largest } from "~/utils/extremes";
-import { belowInLine } from "~/modules/people/reporting-line.server";
+import { belowInLine, lineRangeBelow } from "~/modules/people/reporting-line.server";
 
 /**
  * Team health check-ins (decision 099): started for teams, answered anonymously (an answer keeps
@@ -90,14 +91,18 @@ function parseItems(items: string): string[] {
  * team is read for it (an engineer's page read every team of the organisation to find none: 124 ms
  * at 200,000 people).
  */
-async function lineBelow(viewerId: string) {
-  const me = await db.user.findUnique({
-    where: { id: viewerId },
-    select: { teamId: true, linePath: true },
+function lineBelow(viewerId: string) {
+  // The page's list and its start link both ask: one answer per page view.
+  return memoForRequest(`team-health:line-below:${viewerId}`, async () => {
+    const me = await db.user.findUnique({
+      where: { id: viewerId },
+      select: { teamId: true, linePath: true },
+    });
+    const range = lineRangeBelow(me?.linePath ?? "/", viewerId);
+    const below = belowInLine(me?.linePath ?? "/", viewerId);
+    const anyone = (await db.user.findFirst({ where: below, select: { id: true } })) !== null;
+    return { me, below, range, anyone };
   });
-  const below = belowInLine(me?.linePath ?? "/", viewerId);
-  const anyone = (await db.user.findFirst({ where: below, select: { id: true } })) !== null;
-  return { me, below, anyone };
 }
 
 export async function startableTeams(viewer: HealthViewer) {
@@ -265,56 +270,29 @@ export async function healthHome(viewer: HealthViewer, now = clock.now()) {
     }));
   // One statement for the rows and what the viewer's standing needs: their own invitation, and one
   // member now or one person asked below them in the reporting line (asked only if there is anyone).
-  const { me, below, anyone } = await lineBelow(viewer.id);
-  const rows = await db.teamHealthTeam.findMany({
-    where: viewer.isAdmin
-      ? {}
-      : {
-          OR: [
-            { invitations: { some: { personId: viewer.id } } },
-            ...(me?.teamId ? [{ teamId: me.teamId }] : []),
-            ...(anyone
-              ? [
-                  { team: { members: { some: below } } },
-                  { invitations: { some: { person: below } } },
-                ]
-              : []),
-          ],
-        },
-    orderBy: [{ checkIn: { createdAt: "desc" } }, { id: "asc" }],
-    take: 200,
-    select: {
-      id: true,
-      teamId: true,
-      releasedAt: true,
-      team: { select: { name: true, members: { where: below, take: 1, select: { id: true } } } },
-      invitations: {
-        where: { OR: [{ personId: viewer.id }, { person: below }] },
-        select: { personId: true },
-      },
-      checkIn: {
-        select: { id: true, createdAt: true, closesAt: true, closedAt: true, startedById: true },
-      },
-    },
+  const { me, range, anyone } = await lineBelow(viewer.id);
+  const rows = await readableTeamRows(viewer.id, {
+    all: viewer.isAdmin,
+    teamId: me?.teamId ?? null,
+    below: anyone ? range : null,
+    limit: 200,
   });
   const readable = [];
   for (const row of rows) {
     const standing: TeamStanding = {
-      asked: row.invitations.some((invitation) => invitation.personId === viewer.id),
+      asked: row.asked,
       member: me?.teamId === row.teamId,
-      managesMember:
-        row.team.members.length > 0 ||
-        row.invitations.some((invitation) => invitation.personId !== viewer.id),
+      managesMember: row.managesMember,
     };
     if (!canReadResults(viewer, standing)) continue;
     readable.push({
-      checkInId: row.checkIn.id,
+      checkInId: row.checkInId,
       teamId: row.teamId,
-      team: row.team.name,
-      startedAt: row.checkIn.createdAt,
-      closesAt: row.checkIn.closesAt,
-      open: isOpen(row.checkIn, now),
-      canClose: isOpen(row.checkIn, now) && canClose(viewer, row.checkIn.startedById),
+      team: row.team,
+      startedAt: row.createdAt,
+      closesAt: row.closesAt,
+      open: isOpen(row, now),
+      canClose: isOpen(row, now) && canClose(viewer, row.startedById),
       releasedAt: row.releasedAt,
     });
   }

@@ -6,6 +6,7 @@ import { handleError } from "~/entry.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import * as root from "~/root";
 import * as home from "~/routes/_index";
+import * as teamHealth from "~/routes/team-health._index";
 import { createPerson } from "../../utils/factories";
 import { route, serveBuild, serverBuild } from "../../utils/server-build";
 
@@ -13,6 +14,7 @@ const build = serverBuild(
   {
     root: route("root", "", root),
     "routes/_index": route("routes/_index", undefined, home, { index: true }),
+    "routes/team-health._index": route("routes/team-health._index", "team-health", teamHealth),
   },
   { handleError },
 );
@@ -41,5 +43,16 @@ describe("the loaders of one request", () => {
       expect(sessionReads(statements), path).toBe(1);
       expect(todoReads(statements), path).toBe(1);
     }
+  });
+
+  test("the team health page asks once who is below the reader, for its list and its start link alike", async () => {
+    const person = await createPerson();
+    const cookie = (await startSession(person.id)).split(";")[0]!;
+    const { result, statements } = await countStatements(() =>
+      server.send("GET", "/team-health.data", { Cookie: cookie }),
+    );
+    expect(result.status).toBe(200);
+    // Nobody is below this reader: the range is read only by the check for anyone there.
+    expect(statements.filter((sql) => /linePath[`"]? >= /.test(sql))).toHaveLength(1);
   });
 });

@@ -222,6 +222,19 @@ describe("a check-in from invitation to results", () => {
     expect(statusOf(page)).toBe(404);
   });
 
+  test("the page lists the results a reader may read, from one statement of teams and the facts the rule needs", async () => {
+    const listed = async (reader: Person) => {
+      const { result, statements } = await countStatements(() => healthHome(reader));
+      // The invitations, the reader's line and whether anyone is below it, and the teams.
+      expect(statements).toHaveLength(4);
+      return result.results.some((row) => row.checkInId === checkInId && row.teamId === falconsId);
+    };
+    for (const reader of [manager, admin, falcons[0]!, falcons[7]!])
+      expect(await listed(reader), reader.name).toBe(true);
+    for (const reader of [outsider, otherManager, otters[1]!])
+      expect(await listed(reader), reader.name).toBe(false);
+  });
+
   test("the team chooses one action; its owner sees it to do; the next check-in asks whether it helped", async () => {
     expect(
       await refused(() =>
