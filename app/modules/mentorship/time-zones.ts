@@ -18,6 +18,36 @@ export function offsetDifferenceMinutes(a: number, b: number): number {
   return Math.min(apart, MINUTES_A_DAY - apart);
 }
 
+/**
+ * Offsets already read, by zone and instant: the time zone database does not change while the
+ * server runs, and asking ICU for a clock costs microseconds, so a pair's page (two zones on every
+ * day of a programme) spent a fifth of its time there on every view. Bounded: emptied when full.
+ */
+const keptOffsets = new Map<string, Map<number, number>>();
+const MOST_KEPT = 100_000;
+let kept = 0;
+
+function offsetAt(instant: number, zone: string): number {
+  let zoneOffsets = keptOffsets.get(zone);
+  if (!zoneOffsets) keptOffsets.set(zone, (zoneOffsets = new Map()));
+  let offset = zoneOffsets.get(instant);
+  if (offset === undefined) {
+    offset = utcOffsetMinutes(new Date(instant), zone);
+    if (kept >= MOST_KEPT) {
+      for (const other of keptOffsets.values()) other.clear();
+      kept = 0;
+    }
+    zoneOffsets.set(instant, offset);
+    kept += 1;
+  }
+  return offset;
+}
+
+/** How many offsets are kept, for the test of the bound. */
+export function keptOffsetCount(): number {
+  return kept;
+}
+
 /** Each zone's offset from UTC at noon (UTC) of every day from `startsOn` to `endsOn`, zone after zone. */
 function dailyOffsets(
   zones: readonly string[],
@@ -28,10 +58,7 @@ function dailyOffsets(
   const offsets = new Int16Array(zones.length * days);
   zones.forEach((zone, index) => {
     for (let day = 0; day < days; day++)
-      offsets[index * days + day] = utcOffsetMinutes(
-        new Date(startsOn.getTime() + day * DAY + NOON),
-        zone,
-      );
+      offsets[index * days + day] = offsetAt(startsOn.getTime() + day * DAY + NOON, zone);
   });
   return { days, offsets };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   clockDifferenceRange,
   clockDifferenceMessage,
+  keptOffsetCount,
   largestClockDifferences,
   offsetDifferenceMinutes,
 } from "~/modules/mentorship/time-zones";
@@ -91,5 +92,19 @@ describe("how far apart two people's clocks are over a programme", () => {
       key: "mentorship:pair.apart.upTo",
       values: { most: 1 },
     });
+  });
+
+  it("reads each zone's clock once per day however often a page asks, and keeps a bounded number", () => {
+    const zones = ["Pacific/Chatham", "America/St_Johns"];
+    const before = keptOffsetCount();
+    const first = clockDifferenceRange(zones[0]!, zones[1]!, day("2031-01-01"), day("2031-12-31"));
+    expect(keptOffsetCount() - before).toBe(2 * 365);
+    expect(
+      clockDifferenceRange(zones[0]!, zones[1]!, day("2031-01-01"), day("2031-12-31")),
+    ).toEqual(first);
+    expect(keptOffsetCount() - before).toBe(2 * 365);
+    // 300 years of one zone's days: more than are kept, so the kept ones are let go on the way.
+    largestClockDifferences(["Asia/Kathmandu"], day("1900-01-01"), day("2199-12-31"));
+    expect(keptOffsetCount()).toBeLessThanOrEqual(100_000);
   });
 });
