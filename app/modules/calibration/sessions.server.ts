@@ -6,9 +6,7 @@ import { listOf, type Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
 import { isErased } from "~/modules/people/erased.server";
-import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { recordLevelChanges } from "~/modules/people/level-history.server";
-import { levelSinceAfter } from "~/modules/people/level-since";
+import { applyPromotion } from "~/modules/people/promotion.server";
 import { dayToDate } from "~/modules/days";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "~/modules/errors";
 import type { Ladder } from "~/modules/ladders";
@@ -602,9 +600,6 @@ export async function applyDuePromotions(now = clock.now()): Promise<number> {
   let applied = 0;
   for (const entry of due) {
     const ladder = await requireLadderOfVersion(entry.session.ladderVersionId);
-    const target = ladder.tracks
-      .flatMap((track) => track.levels)
-      .find((level) => level.id === entry.finalLevelId);
     const releasedBy = entry.events[0]?.actorId ?? entry.session.facilitatorId;
     await db.$transaction(async (tx) => {
       const claimed = await tx.calibrationEntry.updateMany({
@@ -612,83 +607,27 @@ export async function applyDuePromotions(now = clock.now()): Promise<number> {
         data: { appliedAt: now },
       });
       if (claimed.count !== 1) return; // another server applied it meanwhile
-      const person = await tx.user.findUniqueOrThrow({
-        where: { id: entry.personId },
-        select: { track: true, level: true, levelSince: true },
+      const result = await applyPromotion(tx, {
+        personId: entry.personId,
+        decidedFromLevelId: entry.levelId,
+        ladder,
+        targetLevelId: entry.finalLevelId!,
+        effectiveAt: now,
+        actorId: releasedBy,
+        source: { calibrationSessionId: entry.sessionId },
+        now,
       });
-      const stillThere = person.level === entry.levelId && target !== undefined;
-      if (stillThere) {
-        // A promotion is to a level: the new level starts without a sub-level.
-        const levelSince = levelSinceAfter({
-          levelChanged: true,
-          given: undefined,
-          current: person.levelSince,
-          movedAt: null,
-        });
-        await tx.user.update({
-          where: { id: entry.personId },
-          data: {
-            track: target.trackId,
-            level: target.id,
-            sublevel: null,
-            ladderId: ladder.meta.id,
-            levelSince,
-          },
-        });
-        await recordLevelChanges(
-          tx,
-          "promoted",
-          [
-            {
-              personId: entry.personId,
-              from: { track: person.track, level: person.level },
-              to: { track: target.trackId, level: target.id },
-              fromSince: person.levelSince,
-            },
-          ],
-          now,
-        );
-        await recordAuditEvent(tx, {
-          actorId: releasedBy,
-          action: "person.promoted",
-          subjectType: "person",
-          subjectId: entry.personId,
-          detail: {
-            from: { track: person.track, level: person.level },
-            to: { track: target.trackId, level: target.id },
-            calibrationSessionId: entry.sessionId,
-          },
-        });
-        await emitWebhookEvents(
-          tx,
-          [
-            {
-              kind: "promotion.effective",
-              promotion: {
-                personId: entry.personId,
-                effectiveAt: now,
-                from: { track: person.track, level: person.level },
-                to: { track: target.trackId, level: target.id },
-                calibrationSessionId: entry.sessionId,
-              },
-            },
-          ],
-          now,
-        );
-        applied += 1;
-      }
+      if (result.applied) applied += 1;
       await tx.calibrationEvent.create({
         data: {
           sessionId: entry.sessionId,
           entryId: entry.id,
           actorId: releasedBy,
           kind: "apply",
-          change: JSON.stringify(
-            stillThere
-              ? { level: [person.level, target!.id] }
-              : { level: [person.level, person.level] },
-          ),
-          reason: stillThere
+          change: JSON.stringify({
+            level: [result.from.level, result.applied ? entry.finalLevelId : result.from.level],
+          }),
+          reason: result.applied
             ? null
             : "Not applied: the person's level changed after the session was set up.",
         },

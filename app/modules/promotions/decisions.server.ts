@@ -18,9 +18,7 @@ import {
   requireLadderOfVersion,
   requireLadderOfVersionIn,
 } from "~/modules/ladders/versions.server";
-import { recordAuditEvent } from "~/modules/audit/audit.server";
-import { recordLevelChanges } from "~/modules/people/level-history.server";
-import { levelSinceAfter } from "~/modules/people/level-since";
+import { applyPromotion } from "~/modules/people/promotion.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import * as clock from "~/platform/clock.server";
 import {
@@ -52,7 +50,6 @@ import {
   requireCommitteeNomination,
   type WindowFacts,
 } from "./committee.server";
-import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import { promotionAuditScope } from "./policy";
 import { freeTextError, freeTextProblem } from "~/utils/free-text";
 
@@ -580,7 +577,6 @@ export async function applyDuePromotionDecisions(now = clock.now()): Promise<num
   for (const decision of due) {
     const { nomination } = decision;
     const ladder = await requireLadderOfVersion(nomination.window.ladderVersionId);
-    const target = getLevel(ladder, nomination.targetLevelId);
     const effective = takesEffectOn(nomination.window.effectiveOn, decision.releasedAt!);
     await db.$transaction(async (tx) => {
       const claimed = await tx.promotionDecision.updateMany({
@@ -588,78 +584,28 @@ export async function applyDuePromotionDecisions(now = clock.now()): Promise<num
         data: { appliedAt: effective },
       });
       if (claimed.count !== 1) return;
-      const person = await tx.user.findUniqueOrThrow({
-        where: { id: nomination.nomineeId },
-        select: { track: true, level: true, levelSince: true },
+      const result = await applyPromotion(tx, {
+        personId: nomination.nomineeId,
+        decidedFromLevelId: nomination.levelId,
+        ladder,
+        targetLevelId: nomination.targetLevelId,
+        effectiveAt: effective,
+        actorId: decision.releasedById,
+        source: { promotionWindowId: nomination.windowId },
+        now,
       });
-      const stillThere = person.level === nomination.levelId && target !== undefined;
-      if (stillThere) {
-        const levelSince = levelSinceAfter({
-          levelChanged: true,
-          given: undefined,
-          current: person.levelSince,
-          movedAt: null,
-        });
-        await tx.user.update({
-          where: { id: nomination.nomineeId },
-          data: {
-            track: target.trackId,
-            level: target.id,
-            sublevel: null,
-            ladderId: ladder.meta.id,
-            levelSince,
-          },
-        });
-        await recordLevelChanges(
-          tx,
-          "promoted",
-          [
-            {
-              personId: nomination.nomineeId,
-              from: { track: person.track, level: person.level },
-              to: { track: target.trackId, level: target.id },
-              fromSince: person.levelSince,
-            },
-          ],
-          effective,
-        );
-        await recordAuditEvent(tx, {
-          actorId: decision.releasedById,
-          action: "person.promoted",
-          subjectType: "person",
-          subjectId: nomination.nomineeId,
-          detail: {
-            from: { track: person.track, level: person.level },
-            to: { track: target.trackId, level: target.id },
-            promotionWindowId: nomination.windowId,
-          },
-        });
-        // The company's other tools hear of it as of any promotion taking effect (app/modules/webhooks).
-        await emitWebhookEvents(
-          tx,
-          [
-            {
-              kind: "promotion.effective",
-              promotion: {
-                personId: nomination.nomineeId,
-                effectiveAt: effective,
-                from: { track: person.track, level: person.level },
-                to: { track: target.trackId, level: target.id },
-                calibrationSessionId: null,
-              },
-            },
-          ],
-          now,
-        );
-        applied += 1;
-      }
+      if (result.applied) applied += 1;
       await recordPromotionEvent(tx, {
         windowId: nomination.windowId,
         nominationId: decision.nominationId,
         actorId: decision.releasedById,
         kind: "apply",
-        change: { level: [person.level, stillThere ? target.id : person.level] },
-        reason: stillThere ? null : "Not applied: the person's level changed after the nomination.",
+        change: {
+          level: [result.from.level, result.applied ? nomination.targetLevelId : result.from.level],
+        },
+        reason: result.applied
+          ? null
+          : "Not applied: the person's level changed after the nomination.",
         at: now,
       });
     });

@@ -869,10 +869,10 @@ describe("the committee", () => {
 });
 
 describe("a promotion released before its window's effective day", () => {
-  test("takes effect on that day, not at the release, and once", async () => {
-    const person = await createPerson({ name: "Kai Later", track: "ic", level: "ic3" });
-    const released = new Date("2030-03-01T09:00:00Z");
-    const effectiveOn = new Date("2030-04-01T00:00:00Z");
+  const released = new Date("2030-03-01T09:00:00Z");
+  const effectiveOn = new Date("2030-04-01T00:00:00Z");
+  /** A window whose committee released a promotion of `person` from ic3 to ic4, taking effect on 1 April 2030. */
+  async function releasedPromotion(person: { id: string }) {
     const window = await db.promotionWindow.create({
       data: {
         name: "Later window",
@@ -916,9 +916,15 @@ describe("a promotion released before its window's effective day", () => {
         releasedById: s.vera.id,
       },
     });
-    const level = async () =>
-      (await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true } }))
-        .level;
+    return { window, nomination };
+  }
+  const levelOf = async (person: { id: string }) =>
+    (await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { level: true } })).level;
+
+  test("takes effect on that day, not at the release, and once", async () => {
+    const person = await createPerson({ name: "Kai Later", track: "ic", level: "ic3" });
+    const { nomination } = await releasedPromotion(person);
+    const level = () => levelOf(person);
     // A tool that wants to hear of promotions taking effect (app/modules/webhooks).
     await db.webhookEndpoint.create({
       data: {
@@ -960,5 +966,33 @@ describe("a promotion released before its window's effective day", () => {
         .filter((event) => event.promotion.personId === person.id)
         .map((event) => event.promotion.to.level),
     ).toEqual(["ic4"]);
+  });
+
+  test("a nominee whose level changed some other way before that day keeps it, and the window's history says why", async () => {
+    const person = await createPerson({ name: "Noa Moved", track: "ic", level: "ic3" });
+    const { window, nomination } = await releasedPromotion(person);
+    // Placed at ic5 by an admin before the effective day: the committee decided from ic3.
+    await db.user.update({ where: { id: person.id }, data: { level: "ic5" } });
+    expect(await applyDuePromotionDecisions(new Date("2030-04-01T06:00:00Z"))).toBe(0);
+    expect(await levelOf(person)).toBe("ic5");
+    expect(await db.levelChange.count({ where: { personId: person.id } })).toBe(0);
+    expect(
+      await db.auditEvent.count({ where: { action: "person.promoted", subjectId: person.id } }),
+    ).toBe(0);
+    const events = await db.promotionEvent.findMany({
+      where: { windowId: window.id, nominationId: nomination.id, kind: "apply" },
+      select: { change: true, reason: true },
+    });
+    expect(events).toEqual([
+      {
+        change: JSON.stringify({ level: ["ic5", "ic5"] }),
+        reason: "Not applied: the person's level changed after the nomination.",
+      },
+    ]);
+    // Claimed once: a later pass does not try again.
+    expect(await applyDuePromotionDecisions(new Date("2030-04-02T06:00:00Z"))).toBe(0);
+    expect(
+      await db.promotionEvent.count({ where: { nominationId: nomination.id, kind: "apply" } }),
+    ).toBe(1);
   });
 });
