@@ -11,7 +11,7 @@ import { i18nOf, notingNamespaces, withNamespaces } from "./i18n/i18n.server";
 import { logError } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { serverFacts } from "./utils/server-facts";
-import { documentShipsScripts } from "./utils/page-scripts";
+import { documentShipsScripts, withoutHandoff } from "./utils/page-scripts";
 // Every workflow registers its to-do provider and deactivation hook before any request is served.
 import "./modules/workflows.server";
 
@@ -40,7 +40,7 @@ export default function handleRequest(
       (match) => routerContext.routeModules[match.route.id]?.handle,
     ),
   );
-  const context = scripted ? routerContext : { ...routerContext, serverHandoffStream: undefined };
+  const context = scripted ? routerContext : withoutHandoff(routerContext);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const chunks: Buffer[] = [];

@@ -15,6 +15,19 @@ export function documentShipsScripts(handles: readonly unknown[]): boolean {
 }
 
 /**
+ * A document's router context without the data the scripts would hydrate from. React Router writes
+ * that hand-off stream only once it is read (patches/react-router+8.4.0.patch, decision 140), so the
+ * context is copied property by property: a spread would read it, and encode every loader's data
+ * for a document that drops it.
+ */
+export function withoutHandoff<Context extends { serverHandoffStream?: unknown }>(
+  context: Context,
+): Context {
+  const { serverHandoffStream: _dropped, ...kept } = Object.getOwnPropertyDescriptors(context);
+  return Object.defineProperties({}, kept) as Context;
+}
+
+/**
  * The one script a document without the app's carries: its print buttons (marked `data-print`)
  * print. In a document with the app's scripts, the button's own handler does.
  */
