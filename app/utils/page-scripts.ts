@@ -16,7 +16,7 @@ export function documentShipsScripts(handles: readonly unknown[]): boolean {
 
 /**
  * A document's router context without the data the scripts would hydrate from. React Router writes
- * that hand-off stream only once it is read (patches/react-router+8.4.0.patch, decision 140), so the
+ * that hand-off stream only once it is read (patches/react-router+8.5.3.patch, decision 140), so the
  * context is copied property by property: a spread would read it, and encode every loader's data
  * for a document that drops it.
  */

@@ -7,7 +7,7 @@ import { withoutHandoff } from "~/utils/page-scripts";
 
 /**
  * React Router writes the data a document's scripts hydrate from (its hand-off stream) only once
- * the document reads it (patches/react-router+8.4.0.patch, applied at install; decision 140), so a
+ * the document reads it (patches/react-router+8.5.3.patch, applied at install; decision 140), so a
  * page sent without scripts does not encode every loader's data for nothing. The patch is made for
  * one release: if an upgrade changes the installed router, this fails, and the patch is looked at
  * again.
@@ -68,7 +68,7 @@ describe("the router patch", () => {
     const { version } = JSON.parse(
       readFileSync(path.join(routerFolder, "package.json"), "utf8"),
     ) as { version: string };
-    expect(version).toBe("8.4.0");
+    expect(version).toBe("8.5.3");
     for (const build of ["development", "production"]) {
       const server = readFileSync(
         path.join(routerFolder, "dist", build, "lib/server-runtime/server.js"),
