@@ -8,8 +8,8 @@ import type { TestClockSetting } from "../app/platform/clock.server.ts";
 /**
  * The one way tests and scripts start and stop Rungs' server: Playwright's global setup, the
  * specs and integration tests that start their own, and the benchmarks. The production build is
- * started as `npm run serve` starts it (`node --import tsx server/index.ts`, no launcher process
- * in between) in a process group of its own, so stopping ends the group whole: the server, the
+ * started as `npm run serve` starts it (`node build/start/index.js`, no launcher process in
+ * between) in a process group of its own, so stopping ends the group whole: the server, the
  * app processes it forks (WEB_CONCURRENCY) and anything they started. Every group still running
  * when this process exits is killed then, so a test that fails half-way leaves nothing behind.
  */
@@ -155,12 +155,15 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
+/** The server as `npm run build` bundles it (decision 141), run from the project's root. */
+export const SERVER_BUNDLE = "build/start/index.js";
+
 export function ensureBuild(): void {
-  if (existsSync("build/server/index.js")) return;
+  if (existsSync(SERVER_BUNDLE)) return;
   // A production build whoever asks: Vitest sets NODE_ENV=test, and a build under it bundles React's
   // development client, whose hydration warnings (a hidden `nonce`) then failed the browser tests
   // that served it.
-  const built = spawnSync("npx", ["react-router", "build"], {
+  const built = spawnSync("npm", ["run", "build"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
@@ -192,7 +195,10 @@ export async function startAppServer(
     delete env.DATABASE_DIRECT_URL;
   const steps = [
     ...(options.before ?? []),
-    [process.execPath, "--import", "tsx", "server/index.ts"],
+    // A checkout built before the server had a bundle (the bench's `--against`) runs its source.
+    existsSync(join(options.cwd ?? ".", SERVER_BUNDLE))
+      ? [process.execPath, SERVER_BUNDLE]
+      : [process.execPath, "--import", "tsx", "server/index.ts"],
   ];
   // One shell per server so the steps share its process group; exec hands the group's leader to the server.
   const script = steps

@@ -67,7 +67,7 @@ import { postgresMs, treeMs } from "./bench-cpu.ts";
 import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { buildFloorApp, floorPageScripts, startFloorApp, type FloorKind } from "./bench-floor.ts";
-import { freePort, startAppServer, type AppServer } from "./app-servers.ts";
+import { freePort, SERVER_BUNDLE, startAppServer, type AppServer } from "./app-servers.ts";
 import { processCount } from "../server/process-rules.ts";
 import { notTheSamePage } from "./bench-same-page.ts";
 import { startPooler, type Pooler } from "./pooler.ts";
@@ -238,7 +238,7 @@ async function main() {
     !values.build &&
     existsSync("build/server/index.js") &&
     newestSource("app") > statSync("build/server/index.js").mtimeMs;
-  if (values.build || stale || !existsSync("build/server/index.js")) {
+  if (values.build || stale || !existsSync("build/server/index.js") || !existsSync(SERVER_BUNDLE)) {
     step(
       values.build
         ? "npm run build"

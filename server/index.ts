@@ -22,6 +22,7 @@ import { sendSmallAnswersWhole } from "./small-answers.ts";
 import { serveAssets } from "./precompressed.ts";
 import { securityHeaders } from "./security.ts";
 import { stopOnSignal } from "./shutdown.ts";
+import { projectFile } from "./project-file.ts";
 import type * as BuiltServerModule from "./app.ts";
 
 type BuiltServer = typeof BuiltServerModule;
@@ -259,8 +260,9 @@ async function serve(env: Env, development: boolean, exit: (code: number) => voi
     app.use((req, res, next) =>
       clientEntries.has(req.path.split("/")[1] ?? "") ? serveClientFile(req, res, next) : next(),
     );
-    // @ts-expect-error the build exists only after `npm run build`
-    const built = (await import("../build/server/index.js")) as BuiltServer;
+    // From the working directory, as build/client above: the same line holds in the source and in
+    // its bundle under build/start, and the bundler leaves the app's build to be loaded here.
+    const built = (await import(projectFile("build/server/index.js"))) as BuiltServer;
     routeOf = (path) => patternOf(path, built.patterns);
     handler = built.reactRouterHandler(stopping.signal, "production");
   }

@@ -1,6 +1,7 @@
 import { Worker as Thread } from "node:worker_threads";
 import { installOffLoop, type OffLoopRunner } from "../app/platform/off-loop.server.ts";
 import { THREAD_START } from "./processes.ts";
+import { projectFile } from "./project-file.ts";
 
 /**
  * The process's compute thread (decision 133): one per app process, started on its first task and
@@ -20,7 +21,7 @@ export function startOffLoop(): { run: OffLoopRunner; stop: () => Promise<void> 
     if (thread) return thread;
     const current = (thread = new Thread(THREAD_START, {
       eval: true,
-      workerData: { url: new URL("./off-loop-thread.ts", import.meta.url).href },
+      workerData: { url: projectFile("server/off-loop-thread.ts") },
     }));
     current.unref();
     current.on("message", (message: { id: number; result?: unknown; error?: string }) => {

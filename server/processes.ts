@@ -7,6 +7,7 @@ import { isSiblingMessage } from "../app/platform/siblings.server.ts";
 import { BEAT_MS, loopRunning } from "./loop-beat.ts";
 import { METRICS_REQUEST, METRICS_REPLY, isMetricsRequest } from "./metrics.ts";
 import { smallest } from "../app/utils/extremes.ts";
+import { projectFile } from "./project-file.ts";
 
 /**
  * The primary process of WEB_CONCURRENCY > 1: starts the app processes (workers) that serve the
@@ -177,7 +178,8 @@ export function serveHealth(
  * a thread that only asked the database, it answered 200 while the page loop was wedged. A thread
  * that ends is started again, with the same growing delay as a process. `stop` ends it for good.
  */
-// A thread does not inherit the TypeScript loader the server runs under: it registers tsx's, then loads the file.
+// A thread runs its file from the source, whether the server runs from its bundle (build/start) or under tsx: it
+// registers tsx's loader, then loads the file.
 export const THREAD_START = `import("tsx/esm/api").then(({ register }) => { register(); return import(require("node:worker_threads").workerData.url); })`;
 
 export function serveHealthOnThread(
@@ -191,7 +193,7 @@ export function serveHealthOnThread(
   const start = () => {
     const thread = (current = new Thread(THREAD_START, {
       eval: true,
-      workerData: { port, host, cell, url: new URL("./health-thread.ts", import.meta.url).href },
+      workerData: { port, host, cell, url: projectFile("server/health-thread.ts") },
     }));
     thread.on("error", (error) => console.error("The health check's thread failed:", error));
     thread.on("exit", (code) => {

@@ -15,7 +15,7 @@ import {
   provider,
   withPostgres,
 } from "../../setup/databases";
-import { freePort } from "../../../scripts/app-servers";
+import { ensureBuild, freePort, SERVER_BUNDLE } from "../../../scripts/app-servers";
 
 /**
  * Behind PgBouncer in transaction mode (the PostgreSQL run puts one in front: scripts/test-postgres.ts),
@@ -88,7 +88,8 @@ describe.runIf(provider === "postgresql" && postgresPoolerUrl)("sessions behind 
 
   /** The server as `npm start` runs it, with `env` over this file's; ended after half a minute if it has not. */
   async function startServer(env: Record<string, string>) {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    ensureBuild();
+    const child = spawn(process.execPath, [SERVER_BUNDLE], {
       env: {
         ...process.env,
         NODE_ENV: "production",
