@@ -16,8 +16,12 @@ import {
  * a new process would have: the environment as the worker began, none of the app's process-wide
  * holders (`globalThis.rungs…`: the database client, the ladder registry, metrics, servers), real
  * timers, and every module of the app evaluated again, reading this file's database. Only
- * node_modules stay loaded: that is what the sharing saves.
+ * node_modules stay loaded: that is what the sharing saves. And the holders below: caches keyed by
+ * a digest of all their results are made from, which no test can make stale (the ladders'
+ * translations as read, app/modules/ladders/load-from-directory.server.ts: half a second of parsing
+ * in each file that loads the ladders).
  */
+const KEPT_ACROSS_FILES = new Set(["rungsTranslationsRead"]);
 const worker = globalThis as { testEnvAtStart?: Record<string, string | undefined> } & Record<
   string,
   unknown
@@ -26,7 +30,8 @@ worker.testEnvAtStart ??= { ...process.env };
 for (const key of Object.keys(process.env))
   if (!(key in worker.testEnvAtStart)) delete process.env[key];
 Object.assign(process.env, worker.testEnvAtStart);
-for (const key of Object.keys(worker)) if (key.startsWith("rungs")) delete worker[key];
+for (const key of Object.keys(worker))
+  if (key.startsWith("rungs") && !KEPT_ACROSS_FILES.has(key)) delete worker[key];
 vi.useRealTimers();
 vi.resetModules();
 

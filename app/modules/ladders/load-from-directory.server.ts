@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { check, said } from "./check-messages";
@@ -11,7 +12,7 @@ import {
   type LoadLadderOptions,
 } from "./load-ladder";
 import type { LadderSource } from "./source-text";
-import { readTranslation, type LadderTranslation } from "./translations";
+import { ladderTexts, readTranslation, type LadderTranslation } from "./translations";
 import type { LadderError } from "./ladder-errors";
 import type { Ladder } from "./types";
 
@@ -149,7 +150,7 @@ export function loadTranslationsFromDirectory(
       });
       continue;
     }
-    const read = readTranslation(
+    const read = readTranslationKept(
       ladder,
       displayPath(base, path),
       entry.name,
@@ -160,6 +161,44 @@ export function loadTranslationsFromDirectory(
     if ("translation" in read) translations.push(read.translation);
   }
   return { translations, errors };
+}
+
+type TranslationRead = ReturnType<typeof readTranslation>;
+
+/**
+ * Translations read against a ladder, by a digest of all they are read from: the ladder's text
+ * keys, the folder and language, the files' names and bytes, and the limits. Reading the same again
+ * gives the same result, and parsing a language's YAML takes about a tenth of a second (the four
+ * languages of the shipped ladder, 1.2 MB, about half a second), so a reload that changed nothing,
+ * or a second load of the same files in the process, reuses the last reading. Results are never
+ * changed once read. Kept on globalThis, as the ladder registry is (and across the test files of a
+ * worker: test/setup/database.ts keeps this holder); the latest 16 readings.
+ */
+const kept = globalThis as { rungsTranslationsRead?: Map<string, TranslationRead> };
+const KEPT_READINGS = 16;
+
+function readTranslationKept(
+  ladder: Ladder,
+  folder: string,
+  language: string,
+  sources: LadderSource[],
+  limits: LadderLimits,
+): TranslationRead {
+  const digest = createHash("sha256");
+  for (const part of [folder, language, JSON.stringify(limits)]) digest.update(`${part}\0`);
+  for (const { key } of ladderTexts(ladder)) digest.update(`${key}\0`);
+  for (const source of sources) {
+    digest.update(`\0${source.file}\0${source.size ?? ""}\0`);
+    digest.update(source.text);
+  }
+  const key = digest.digest("hex");
+  const readings = (kept.rungsTranslationsRead ??= new Map());
+  const earlier = readings.get(key);
+  if (earlier !== undefined) return earlier;
+  const read = readTranslation(ladder, folder, language, sources, limits);
+  readings.set(key, read);
+  if (readings.size > KEPT_READINGS) readings.delete(readings.keys().next().value!);
+  return read;
 }
 
 export interface LoadedLadderFolder {

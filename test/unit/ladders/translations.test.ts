@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { resolveLimits } from "~/modules/ladders/limits";
 import {
@@ -147,5 +150,55 @@ describe("a ladder in another language", () => {
       /^"xx" is not a language a ladder can be translated into/,
     );
     expect(readTranslation(ladder, "translations/en", "en", [], limits).errors).toHaveLength(1);
+  });
+});
+
+describe("translations read again", () => {
+  /** The translated fixture in a folder of its own, to change. */
+  function copy(): string {
+    const folder = mkdtempSync(join(tmpdir(), "rungs-translations-kept-"));
+    cpSync(FOLDER, folder, { recursive: true });
+    return folder;
+  }
+  const load = (folder: string) => {
+    const result = loadLadderFromDirectory(folder);
+    if (!result.ok) throw new Error("the copied fixture must load");
+    return { ladder: result.ladder, read: loadTranslationsFromDirectory(folder, result.ladder) };
+  };
+  const german = (folder: string) =>
+    readFileSync(join(folder, "translations/de/ladder.yaml"), "utf8");
+
+  test("the same files against the same ladder give the reading kept from the last time", () => {
+    const folder = copy();
+    const first = load(folder).read.translations[0];
+    const again = load(folder).read.translations[0];
+    expect(again).toBe(first);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test("a changed file is read again, and so is an unchanged one against a ladder whose texts changed", () => {
+    const folder = copy();
+    const before = load(folder).read;
+    expect(before.translations[0]!.texts.get("ladder.name")?.translation).toBe(
+      "Fixture-Karriereleiter",
+    );
+    const file = join(folder, "translations/de/ladder.yaml");
+    writeFileSync(file, german(folder).replace("Fixture-Karriereleiter", "Fixture-Leiter"));
+    const changed = load(folder).read;
+    expect(changed.translations[0]!.texts.get("ladder.name")?.translation).toBe("Fixture-Leiter");
+    expect(changed.errors).toEqual([]);
+
+    // The ladder loses the competency the translation names: the same translation files now name a
+    // text the ladder lacks.
+    const competencies = join(folder, "competencies.yaml");
+    const renamed = readFileSync(competencies, "utf8").replaceAll("code-quality", "code-clarity");
+    writeFileSync(competencies, renamed);
+    for (const track of ["ic", "manager"]) {
+      const path = join(folder, `tracks/${track}.yaml`);
+      writeFileSync(path, readFileSync(path, "utf8").replaceAll("code-quality", "code-clarity"));
+    }
+    const against = load(folder);
+    expect(against.read.errors.map((error) => error.path)).toContain("competencies.code-quality");
+    rmSync(folder, { recursive: true, force: true });
   });
 });
