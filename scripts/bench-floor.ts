@@ -5,7 +5,8 @@
  * behind node:cluster's primary). Every page of Rungs
  * is measured against them in the same run: what the framework itself costs on this machine today.
  *
- * - "bare": one page of one line of text (`/status`) and one resource route (`/ping`).
+ * - "bare": one page of one line of text (`/status`), one resource route (`/ping`), and a page of
+ *   cards at any size (`/sized?cards=`).
  * - "routes": the same app with Rungs' route table (every file of app/routes present, each an
  *   empty module but those two) and a root with a minimal loader and layout: what a frame of
  *   Rungs' size costs before Rungs does anything.
@@ -24,6 +25,55 @@ const STATUS = `export default function Status() {
 
 const PING = `export function loader() {
   return new Response("ok", { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+`;
+
+/**
+ * A page of `?cards=` cards as a form page of Rungs is built (a heading, a sentence, four radio
+ * buttons and a text area each, Tailwind's classes) from its loader's data, which the page also
+ * hands to the browser: what the framework alone costs a page of that size (bench.ts, "the framework
+ * at the page's size").
+ */
+const SIZED = `import { useLoaderData } from "react-router";
+const WORDS = "design delivery ownership mentoring quality review reliability scope impact clarity".split(" ");
+export function loader({ request }: { request: Request }) {
+  const cards = Number(new URL(request.url).searchParams.get("cards") ?? 1);
+  return {
+    items: Array.from({ length: cards }, (_, i) => ({
+      id: \`card-\${i}\`,
+      name: \`\${WORDS[i % 10]} and \${WORDS[(i * 3) % 10]} \${i}\`,
+      text: Array.from({ length: 24 }, (_, j) => WORDS[(i + j * 7) % 10]).join(" ") + ".",
+      rating: (i % 4) + 1,
+      notes: Array.from({ length: 12 }, (_, j) => WORDS[(i * 5 + j) % 10]).join(" "),
+    })),
+  };
+}
+export default function Sized() {
+  const { items } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-4xl space-y-4 px-4 py-6">
+      <h1 className="text-2xl font-semibold text-gray-900 dark:text-gray-100">A page of cards</h1>
+      {items.map((item) => (
+        <section key={item.id} aria-labelledby={\`\${item.id}-name\`} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm dark:border-gray-700 dark:bg-gray-900">
+          <h2 id={\`\${item.id}-name\`} className="text-base font-semibold text-gray-900 dark:text-gray-100">{item.name}</h2>
+          <p className="mt-1 text-sm text-gray-600 dark:text-gray-300">{item.text}</p>
+          <fieldset className="mt-3">
+            <legend className="text-sm font-medium">Rating for {item.name}</legend>
+            <div className="mt-2 flex flex-wrap gap-3">
+              {[1, 2, 3, 4].map((value) => (
+                <label key={value} className="inline-flex items-center gap-2 text-sm">
+                  <input type="radio" name={\`rating-\${item.id}\`} value={value} defaultChecked={item.rating === value} className="h-4 w-4 border-gray-300 text-indigo-600" />
+                  <span>Level {value}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label htmlFor={\`\${item.id}-notes\`} className="mt-3 block text-sm font-medium">Notes</label>
+          <textarea id={\`\${item.id}-notes\`} name={\`notes:\${item.id}\`} rows={3} defaultValue={item.notes} className="mt-1 block w-full rounded-md border-gray-300 text-sm shadow-sm dark:border-gray-600 dark:bg-gray-800" />
+        </section>
+      ))}
+    </div>
+  );
 }
 `;
 
@@ -136,6 +186,7 @@ export function buildFloorApp(kind: FloorKind, folder: string, projectRoot: stri
     ...FILES,
     "app/root.tsx": kind === "bare" ? BARE_ROOT : ROUTES_ROOT,
   };
+  if (kind === "bare") files["app/routes/sized.tsx"] = SIZED;
   if (kind === "routes") {
     // Rungs' route table: each of its route files, empty, beside the floor's own two.
     for (const file of readdirSync(path.join(projectRoot, "app/routes"))) {

@@ -23,8 +23,10 @@
  * loaded in Chromium for the JavaScript and CSS it makes the browser fetch until it is interactive
  * (at most 120 KB on the wire; the sign-in and ladder pages 100 KB), and with `--phone` as a
  * mid-range phone would load it, for the time until it is interactive (scripts/bench-browser.ts).
- * Last, each page over a CPU bar is served again under V8's profiler for `--profile` seconds (3 by
- * default; 0 for none), and the bench prints where its time goes (scripts/bench-profile.ts).
+ * Each page over its CPU bar is set beside the framework at its size (the bare floor's page of as
+ * many form cards as make the page's HTML, in the same slices), and last served again under V8's
+ * profiler for `--profile` seconds (3 by default; 0 for none), and the bench prints where its time
+ * goes (scripts/bench-profile.ts).
  *
  * `--against DIR` serves another checkout of Rungs beside (DIR, with its own node_modules and
  * build: `npm ci && npm run build` there) on the same database, and each page takes turns with it
@@ -770,6 +772,10 @@ async function main() {
     `The framework's own page (the bare floor's /status: React, React DOM and React Router, no words, no styles): ${(floorScripts / 1024).toFixed(1)} KB of JavaScript on the wire, compressed as Rungs' scripts are; the bars leave a page ${((ASSETS_BAR - floorScripts) / 1024).toFixed(1)} KB beyond it (the sign-in and ladder pages ${((LIGHT_ASSETS_BAR - floorScripts) / 1024).toFixed(1)}).\n`,
   );
   if (values.phone) printPhoneTable(results);
+  await frameworkAtSize(results, (page) => ({
+    ...floorSide("bare", "page"),
+    url: floors.bare.base + page,
+  }));
   // A profile explains the figures above; one that cannot be taken leaves them standing.
   await profileOverTheBars(results, tier).catch((error: unknown) =>
     console.error(`bench: no profiles: ${error instanceof Error ? error.message : String(error)}`),
@@ -778,6 +784,38 @@ async function main() {
   if (CONNECTIONS >= STARVATION_CONNECTIONS) await starvation(base, engineer, accounts.autosavers);
   if (replica) await printReplicaShare(readsAtStart!);
   if (!values.only.length || values.only.includes("live")) liveAcrossServers();
+}
+
+/**
+ * Each page over its CPU bar beside the framework alone at its size: the bare floor's page of cards
+ * (bench-floor.ts), as many as make the page's HTML, measured as the pages are against the bare
+ * page. The framework's cost grows with a page's bytes too; what a page costs beyond that page of
+ * cards is Rungs' own (its frame, words, data and checks).
+ */
+async function frameworkAtSize(rows: Row[], bare: (page: string) => Side) {
+  const over = rows.filter(
+    (row) => row.path && row.html && row.kind === "page" && (row.cpuRatio ?? 0) > PAGE_BAR,
+  );
+  if (over.length === 0) return;
+  // The HTML a card adds, read from two sizes of the page.
+  const bytes = async (cards: number) =>
+    (await pageSizes(bare(`/sized?cards=${cards}`).url, undefined)).html;
+  const [ten, forty] = [await bytes(10), await bytes(40)];
+  const perCard = (forty - ten) / 30;
+  const lines: string[] = [];
+  for (const row of over) {
+    const cards = Math.max(1, Math.round(10 + (row.html! - ten) / perCard));
+    step(`the framework at the size of ${row.label}: the bare floor's page of ${cards} cards`);
+    const sized = bare(`/sized?cards=${cards}`);
+    const measured = await measureAgainstFloors([bare("/status")], sized, DURATION);
+    const html = (await pageSizes(sized.url, undefined)).html;
+    lines.push(
+      `  ${row.label}: ${(row.html! / 1024).toFixed(1)} KB of HTML, ${row.cpuRatio!.toFixed(2)} x the bare page; the framework's page of ${(html / 1024).toFixed(1)} KB, ${measured.cpuRatio.toFixed(2)} x.`,
+    );
+  }
+  console.log(
+    `The framework alone at the size of each page over the CPU bar: the bare floor's page of cards (a heading, a sentence, four radio buttons and a text area each, from its loader's data, which it hands to the browser), as many as make the page's HTML, measured against the bare page as the pages are. The rest of a page's CPU is Rungs' own.\n${lines.join("\n")}\n`,
+  );
 }
 
 /**
