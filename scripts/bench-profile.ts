@@ -9,11 +9,16 @@
  * the figures beside it stay those of the measured run.
  */
 
+import { existsSync, readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
 /** Enough of V8's `Profiler.Profile` for self time by call frame. */
 export type CpuProfile = {
   nodes: {
     id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number };
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
     children?: number[];
   }[];
   samples: number[];
@@ -83,12 +88,17 @@ export type Attribution = {
 /** V8's own entries: not functions, so never given to a caller. */
 const V8_ENTRIES = new Set(["(root)", "(program)", "(idle)", "(garbage collector)"]);
 
+/** Where a frame of a built bundle was written: its source file's URL and line (0-based). */
+export type SourceOf = (frame: CpuFrame) => { url: string; lineNumber: number } | null;
+type CpuFrame = CpuProfile["nodes"][number]["callFrame"];
+
 /**
  * Self time by part and by function, idle left out. A native function (no script: SQLite's `all`,
  * an `Intl` constructor) counts in the part of the nearest caller that has a script, and is named
- * with it.
+ * with it. A frame in a bundle is read where `sourceOf` finds it written (the build's source
+ * maps): the server's bundle holds the app's database layer and the server's own code alike.
  */
-export function attribute(profile: CpuProfile, top = 5): Attribution {
+export function attribute(profile: CpuProfile, top = 5, sourceOf?: SourceOf): Attribution {
   const byNode = new Map<number, number>();
   profile.samples.forEach((id, index) =>
     byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
@@ -112,13 +122,15 @@ export function attribute(profile: CpuProfile, top = 5): Attribution {
     if (time <= 0 || node.callFrame.functionName === "(idle)") continue;
     const own = node.callFrame;
     const native = !own.url && !V8_ENTRIES.has(own.functionName);
-    const frame = (native && caller(node.id)) || own;
+    const called = (native && caller(node.id)) || own;
+    const written = called.url ? sourceOf?.(called) : null;
+    const frame = written ? { ...called, ...written } : called;
     const part = partOf(frame);
     busy += time;
     parts.set(part, (parts.get(part) ?? 0) + time);
     const where = frame.url ? `${shortScript(frame.url)}:${frame.lineNumber + 1}` : "V8";
     const name =
-      frame === own
+      called === own
         ? own.functionName || "(anonymous)"
         : `${own.functionName || "(native)"} in ${frame.functionName || "(anonymous)"}`;
     const key = `${name} ${where}`;
@@ -135,6 +147,36 @@ export function attribute(profile: CpuProfile, top = 5): Attribution {
       .sort((a, b) => b.time - a.time)
       .slice(0, top)
       .map(({ time, ...entry }) => ({ ...entry, share: time / busy })),
+  };
+}
+
+/**
+ * Reads the frames of the app's build (`build/`) through the source map beside each script, so a
+ * frame is attributed to the file it was written in; each map is read once. Frames of other
+ * scripts, or of a script without a map, stay as they are.
+ */
+export function sourcesOfBuild(): SourceOf {
+  const maps = new Map<string, { map: SourceMap; folder: string } | null>();
+  return (frame) => {
+    if (!/^file:.*\/build\/.*\.js$/.test(frame.url)) return null;
+    let read = maps.get(frame.url);
+    if (read === undefined) {
+      const script = fileURLToPath(frame.url);
+      read = existsSync(`${script}.map`)
+        ? {
+            map: new SourceMap(JSON.parse(readFileSync(`${script}.map`, "utf8"))),
+            folder: path.dirname(script),
+          }
+        : null;
+      maps.set(frame.url, read);
+    }
+    if (!read) return null;
+    const found = read.map.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
+    if (!("originalSource" in found) || !found.originalSource) return null;
+    const source = found.originalSource.startsWith("file:")
+      ? found.originalSource
+      : pathToFileURL(path.resolve(read.folder, found.originalSource)).href;
+    return { url: source, lineNumber: found.originalLine };
   };
 }
 

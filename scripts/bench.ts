@@ -73,7 +73,7 @@ import { freePort, SERVER_BUNDLE, startAppServer, type AppServer } from "./app-s
 import { processCount } from "../server/process-rules.ts";
 import { notTheSamePage } from "./bench-same-page.ts";
 import { startPooler, type Pooler } from "./pooler.ts";
-import { attribute, Inspector, profileLine } from "./bench-profile.ts";
+import { attribute, Inspector, profileLine, sourcesOfBuild } from "./bench-profile.ts";
 import { startReplica, type Replica } from "./replica.ts";
 import type pg from "pg";
 
@@ -848,6 +848,7 @@ async function profileOverTheBars(rows: Row[], tier: { url: string; env: Record<
   const lines: string[] = [];
   const saved = mkdtempSync(path.join(os.tmpdir(), "rungs-profiles-"));
   let inspector: Inspector | null = null;
+  const sources = sourcesOfBuild();
   try {
     inspector = await Inspector.connect(inspectPort);
     for (const row of over) {
@@ -869,7 +870,7 @@ async function profileOverTheBars(rows: Row[], tier: { url: string; env: Record<
             floorName: frame ? "the route-table floor" : "the bare page",
             dbMs: row.cpuDb ?? 0,
           },
-          attribute(profile),
+          attribute(profile, 5, sources),
         ),
       );
     }

@@ -1,5 +1,10 @@
 // `npm run bench` names each page over a CPU bar with where its time goes (scripts/bench-profile.ts).
 import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
 import { afterEach, describe, expect, test } from "vitest";
 import { freePort } from "../../../scripts/app-servers";
 import {
@@ -7,6 +12,7 @@ import {
   Inspector,
   partOf,
   profileLine,
+  sourcesOfBuild,
   type CpuProfile,
 } from "../../../scripts/bench-profile";
 
@@ -104,6 +110,72 @@ describe("where a page's CPU goes", () => {
       "most self time: all in queryRaw (app/db/sqlite-adapter.server.ts:93) 36%, format in loader (build/server/index.js:42) 18%.",
     );
     expect(line).not.toContain("database server");
+  });
+});
+
+describe("a profile of the built app", () => {
+  test("frames of a bundle count where they were written, read through the build's source maps", () => {
+    // A server's bundle holding the app's database layer, as esbuild writes build/start.
+    const root = mkdtempSync(join(tmpdir(), "rungs-profile-"));
+    try {
+      mkdirSync(join(root, "app/db"), { recursive: true });
+      mkdirSync(join(root, "server"), { recursive: true });
+      writeFileSync(
+        join(root, "app/db/adapter.ts"),
+        "export function queryRaw(sql: string) {\n  return sql.length;\n}\n",
+      );
+      writeFileSync(
+        join(root, "server/index.ts"),
+        'import { queryRaw } from "../app/db/adapter";\nexport function serve() {\n  return queryRaw("SELECT 1");\n}\n',
+      );
+      buildSync({
+        entryPoints: [join(root, "server/index.ts")],
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        sourcemap: true,
+        outdir: join(root, "build/start"),
+        logLevel: "silent",
+      });
+      const script = join(root, "build/start/index.js");
+      const text = readFileSync(script, "utf8");
+      // Where V8 would name each function: 0-based line and column of its body in the bundle.
+      const at = (name: string) => {
+        const lines = text.slice(0, text.indexOf(`function ${name}`)).split("\n");
+        return { lineNumber: lines.length - 1, columnNumber: lines.at(-1)!.length };
+      };
+      const url = pathToFileURL(script).href;
+      const bundled: CpuProfile = {
+        nodes: [
+          { id: 1, callFrame: frame("(root)", ""), children: [2] },
+          { id: 2, callFrame: { functionName: "serve", url, ...at("serve") }, children: [3] },
+          { id: 3, callFrame: { functionName: "queryRaw", url, ...at("queryRaw") }, children: [4] },
+          { id: 4, callFrame: frame("all", "") },
+        ],
+        samples: [4, 3, 2],
+        timeDeltas: [3_000, 1_000, 1_000],
+      };
+      // Read as it runs, the bundle is no part of the app: a script of its own.
+      expect(attribute(bundled).parts).toEqual([{ part: "node", share: 1 }]);
+      const sourceOf = sourcesOfBuild();
+      expect(sourceOf({ functionName: "queryRaw", url, ...at("queryRaw") })).toEqual({
+        url: pathToFileURL(join(root, "app/db/adapter.ts")).href,
+        lineNumber: 0,
+      });
+      const read = attribute(bundled, 3, sourceOf);
+      expect(read.parts).toEqual([
+        { part: "database", share: 4 / 5 },
+        { part: "app", share: 1 / 5 },
+      ]);
+      // Equal shares keep the order the profile first met them in.
+      expect(read.heaviest).toEqual([
+        { name: "all in queryRaw", where: "app/db/adapter.ts:1", part: "database", share: 3 / 5 },
+        { name: "serve", where: "server/index.ts:2", part: "app", share: 1 / 5 },
+        { name: "queryRaw", where: "app/db/adapter.ts:1", part: "database", share: 1 / 5 },
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
