@@ -772,11 +772,16 @@ async function main() {
     `The framework's own page (the bare floor's /status: React, React DOM and React Router, no words, no styles): ${(floorScripts / 1024).toFixed(1)} KB of JavaScript on the wire, compressed as Rungs' scripts are; the bars leave a page ${((ASSETS_BAR - floorScripts) / 1024).toFixed(1)} KB beyond it (the sign-in and ladder pages ${((LIGHT_ASSETS_BAR - floorScripts) / 1024).toFixed(1)}).\n`,
   );
   if (values.phone) printPhoneTable(results);
+  // The framework at a page's size and a profile explain the figures above; one that cannot be
+  // taken leaves them standing.
   await frameworkAtSize(results, (page) => ({
     ...floorSide("bare", "page"),
     url: floors.bare.base + page,
-  }));
-  // A profile explains the figures above; one that cannot be taken leaves them standing.
+  })).catch((error: unknown) =>
+    console.error(
+      `bench: no framework at the pages' sizes: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
   await profileOverTheBars(results, tier).catch((error: unknown) =>
     console.error(`bench: no profiles: ${error instanceof Error ? error.message : String(error)}`),
   );
