@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { createClient } from "~/db/client.server";
+import { createClient, db } from "~/db/client.server";
 import { provider } from "../../setup/databases";
 
 const setting = z.array(z.object({ name: z.string(), setting: z.string(), source: z.string() }));
@@ -28,5 +28,23 @@ describe.runIf(provider === "postgresql")("PostgreSQL connections' settings", ()
     } finally {
       await client.$disconnect();
     }
+  });
+});
+
+const pragma = z.array(z.record(z.string(), z.union([z.bigint(), z.number(), z.string()])));
+
+/**
+ * The app's SQLite connection says, as it opens, how it keeps its data (app/db/client.server.ts):
+ * read back on the connection the pages use. `secure_delete` is what keeps an erased leaver's words
+ * out of the file's free pages and the backups copied from them.
+ */
+describe.runIf(provider === "sqlite")("the SQLite connection's settings", () => {
+  test("write-ahead log, foreign keys, freed pages zeroed, and a large page cache", async () => {
+    const read = async (name: string) =>
+      Object.values(pragma.parse(await db.$queryRawUnsafe(`PRAGMA ${name}`))[0] ?? {}).map(String);
+    expect(await read("journal_mode")).toEqual(["wal"]);
+    expect(await read("secure_delete")).toEqual(["1"]);
+    expect(await read("foreign_keys")).toEqual(["1"]);
+    expect(await read("cache_size")).toEqual(["-65536"]);
   });
 });
