@@ -16,6 +16,9 @@ import { HELPED, SCALE_POINTS } from "~/modules/team-health/items";
 import { answerForm, submitAnswer } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, type FieldErrors } from "~/utils/posted";
+import { plainHtml } from "~/utils/page-scripts";
+
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:answer.title") },

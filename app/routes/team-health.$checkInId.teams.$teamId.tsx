@@ -28,6 +28,9 @@ import {
 import * as clock from "~/platform/clock.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
+import { plainHtml } from "~/utils/page-scripts";
+
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:page.title") },

@@ -13,6 +13,9 @@ import { formatLiveCode } from "~/modules/team-health/live";
 import { liveRooms } from "~/modules/team-health/live.server";
 import { closeCheckIn, healthHome, startableTeams } from "~/modules/team-health/team-health.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:page.title") },

@@ -17,6 +17,9 @@ import { startableTeams } from "~/modules/team-health/team-health.server";
 import { offeredOwnItems } from "~/modules/team-health/own-items.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, type FieldErrors } from "~/utils/posted";
+import { plainHtml } from "~/utils/page-scripts";
+
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealthLive:join.title") },

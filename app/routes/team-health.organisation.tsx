@@ -11,6 +11,9 @@ import { SCALE_MAX, SCALE_MIN } from "~/modules/team-health/items";
 import { experienceSection } from "~/modules/team-health/by-group.server";
 import { organisationView } from "~/modules/team-health/team-health.server";
 import { withDomainErrors } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:organisation.title") },

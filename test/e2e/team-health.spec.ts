@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { answerItems, items, onPhone } from "./team-health";
+import { answerItems, items, onPhone, scriptsFetched } from "./team-health";
 
 // Data Platform's manager Hannah Kim starts a check-in for her team; its engineers answer on phones
 // (one of them with JavaScript off); the results appear once four have answered, a late answer moves
@@ -18,10 +18,15 @@ const late = "patrick.doyle@example.com";
 const action = "Open every planning meeting with the risks nobody has raised";
 const ownItem = "We can say no to a deadline without it being held against us.";
 
+/** Every script the walk's pages fetched: none, as team health's pages are HTML (decision 142). */
+const fetched: string[] = [];
+
 async function answer(page: Page, person: number) {
+  const scripts = scriptsFetched(page);
   await page.goto("/team-health");
   await page.getByRole("link", { name: "Answer for Data Platform" }).click();
   await answerItems(page, (index) => (person * 3 + index) % 7);
+  fetched.push(...scripts);
 }
 
 test("a check-in from invitation to results, a late answer that moves nothing, an action, and the next check-in asking whether it helped", async ({
@@ -30,6 +35,7 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   // Several people sign in over two check-ins: more than the default half minute on a busy machine.
   test.setTimeout(120_000);
   const manager = await onPhone(browser, hannah);
+  const managerScripts = scriptsFetched(manager);
   await manager.goto("/team-health");
   await manager.getByRole("link", { name: "Start a check-in" }).click();
   await manager.getByRole("checkbox", { name: /^Data Platform/ }).check();
@@ -65,6 +71,7 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
 
   // The action's owner: Leila, whom no other browser test signs in as or changes.
   const owner = await onPhone(browser, answerers[1]!);
+  const ownerScripts = scriptsFetched(owner);
   await owner.goto("/");
   await expect(
     owner.getByText("Follow through on your team's health action for Data Platform"),
@@ -106,4 +113,6 @@ test("a check-in from invitation to results, a late answer that moves nothing, a
   await owner.getByRole("radio", { name: "Partly" }).check();
   await owner.getByRole("button", { name: "Send my answers" }).click();
   await expect(owner.getByText("you answered")).toBeVisible();
+  // Started, answered, read, acted on and closed on phones with no script fetched.
+  expect([...fetched, ...managerScripts, ...ownerScripts]).toEqual([]);
 });
