@@ -26,6 +26,9 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { postedText } from "~/utils/posted";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {

@@ -24,6 +24,9 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { revalidateAfterConflict, revisionField } from "~/utils/revision";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {

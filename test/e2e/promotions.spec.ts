@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "./test";
-import { expectAccessible, hydrated, signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
 /**
  * One promotion window, from its first nomination to its close: the demo's "Summer promotions"
@@ -40,23 +40,29 @@ async function nominate(page: Page, nomineeEmail: string, level: string, stateme
 
 /** Writes the first criterion's case, then submits the packet: once in, it is no longer written. */
 async function writeAndSubmit(page: Page, text: string) {
+  const scripts = scriptsFetched(page);
   const firstCase = () => page.locator('[id^="case-"]').first().locator("xpath=..");
-  // The packet opens from home's to-do as a new document (decision 135): saved before React holds
-  // the form, the save is a whole page's post, still loading when the page is read again below.
-  await hydrated(page);
   await firstCase().getByLabel("Your case").fill(text);
-  // Saved, then read again: the submission carries the packet's revision as the page last read it.
-  const saved = page.waitForResponse(
-    (response) =>
-      response.request().method() === "POST" && response.url().includes("/promotions/nominations/"),
-  );
+  // Saved (a whole page's post, answered at the criterion), then read again: the submission carries
+  // the packet's revision as the page last read it.
   await firstCase().getByRole("button", { name: "Save this criterion" }).click();
-  await saved;
+  await page.waitForURL(/#case-/);
   await page.reload();
   await expect(firstCase().getByLabel("Your case")).toHaveValue(text);
   await page.getByRole("button", { name: "Submit the packet" }).click();
   await expect(page.getByRole("heading", { name: /The packet, submitted on/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save this criterion" })).toHaveCount(0);
+  // The packet opens as a document (from home's to-do, or read again) and is HTML (decision 143).
+  expect(scripts).toEqual([]);
+}
+
+/** The scripts `page` fetches from now on, as a list that grows. */
+function scriptsFetched(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  return scripts;
 }
 
 /** Marks every criterion of a form (one group each) the same, the first one as `first` when given. */
@@ -77,6 +83,7 @@ async function markEvery(scope: Locator, mark: string, first?: string) {
  * other member's vote), marked, submitted; then the votes already in are there, `before`'s among them.
  */
 async function vote(page: Page, candidate: number, mark: string, first?: string, before?: string) {
+  const scripts = scriptsFetched(page);
   await page.goto(MEETING);
   await expect(
     page.getByText("The votes on this nominee are shown once your own is in.").first(),
@@ -103,6 +110,7 @@ async function vote(page: Page, candidate: number, mark: string, first?: string,
     page.getByText("Your vote is in. You now read the other members' votes as they come in."),
   ).toBeVisible();
   if (before) await expect(page.getByText(`${before}: `).first()).toBeVisible();
+  expect(scripts).toEqual([]);
 }
 
 test("a promotion window end to end: a self, a manager's and a sponsor's nomination; packets; the committee's independent, redacted votes; the meeting side by side; release, audit and close; a promotion and a not yet", async ({
@@ -245,6 +253,7 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await vote(ravi, 3, "Met", undefined, chair.name);
 
   // The chair opens the meeting: the nominees side by side, a disagreement marked, the agreement measured.
+  const meetingScripts = scriptsFetched(ines);
   await ines.goto(MEETING);
   await ines.getByRole("button", { name: "Start the meeting" }).click();
   await expect(
@@ -315,7 +324,8 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     card(julia.name, "Engineer II").getByRole("heading", { name: "Decision: Not yet" }),
   ).toBeVisible();
 
-  // Until the release, the nominee reads no decision.
+  // Until the release, the nominee reads no decision, on a page that is HTML (decision 143).
+  const outcomeScripts = scriptsFetched(amaraPage);
   await amaraPage.goto(`/promotions/outcome/${amaraNomination}`);
   await expect(
     amaraPage.getByText("No decision has been released yet. You will be told as soon as it is."),
@@ -325,6 +335,8 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     await ines.getByRole("button", { name: `Release the decision to ${nominee.name}` }).click();
     await expect(ines.getByText("Released to the nominee.")).toHaveCount(index + 1);
   }
+  // The meeting, its decisions refused and saved, and the releases, as HTML (decision 143).
+  expect(meetingScripts).toEqual([]);
 
   // The window closes only after its chair has opened its audit: refused before, offered after.
   await priya.goto(`/admin/promotions/${WINDOW}`);
@@ -367,8 +379,10 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await expect(amaraPage.getByRole("heading", { name: /^Promoted to / })).toBeVisible();
   await expect(amaraPage.getByText(/The new level takes effect on/)).toBeVisible();
   await expectAccessible(amaraPage);
+  expect(outcomeScripts).toEqual([]);
 
   // Julia's home page says her decision is there, not what it is.
+  const juliaScripts = scriptsFetched(juliaPage);
   await juliaPage.goto("/");
   const released = juliaPage
     .getByRole("listitem")
@@ -387,4 +401,5 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
   await expect(
     juliaPage.getByText("The criteria not yet met are now the focus of your growth plan."),
   ).toBeVisible();
+  expect(juliaScripts).toEqual([]);
 });
