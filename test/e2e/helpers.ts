@@ -191,6 +191,18 @@ export async function submitAssessment(page: Page, label: string) {
 }
 
 /**
+ * The scripts `page` fetches from now on, as a list that grows: a page sent as HTML (decisions 134
+ * to 136, 142, 143) fetches none.
+ */
+export function scriptsFetched(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  return scripts;
+}
+
+/**
  * Waits until React holds the page: its body and every form control carry React's props (the
  * page's content hydrates inside the root's Suspense boundary, after the body). A value chosen or a
  * file picked before then is reset or reaches no handler. Some pages keep an event stream open, so

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "./test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, scriptsFetched, signIn } from "./helpers";
 
 /**
  * One promotion window, from its first nomination to its close: the demo's "Summer promotions"
@@ -54,15 +54,6 @@ async function writeAndSubmit(page: Page, text: string) {
   await expect(page.getByRole("button", { name: "Save this criterion" })).toHaveCount(0);
   // The packet opens as a document (from home's to-do, or read again) and is HTML (decision 143).
   expect(scripts).toEqual([]);
-}
-
-/** The scripts `page` fetches from now on, as a list that grows. */
-function scriptsFetched(page: Page): string[] {
-  const scripts: string[] = [];
-  page.on("request", (request) => {
-    if (request.resourceType() === "script") scripts.push(request.url());
-  });
-  return scripts;
 }
 
 /** Marks every criterion of a form (one group each) the same, the first one as `first` when given. */

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "./test";
-import { answerItems, items, onPhone, scriptsFetched } from "./team-health";
+import { scriptsFetched } from "./helpers";
+import { answerItems, items, onPhone } from "./team-health";
 
 // Data Platform's manager Hannah Kim starts a check-in for her team; its engineers answer on phones
 // (one of them with JavaScript off); the results appear once four have answered, a late answer moves

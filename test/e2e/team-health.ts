@@ -37,18 +37,6 @@ export async function onPhone(
 }
 
 /**
- * The scripts `page` fetches from now on, as a list that grows. Team health's pages come without the
- * app's scripts but for the live room (decision 142).
- */
-export function scriptsFetched(page: Page): string[] {
-  const scripts: string[] = [];
-  page.on("request", (request) => {
-    if (request.resourceType() === "script") scripts.push(request.url());
-  });
-  return scripts;
-}
-
-/**
  * On the answer page: each item but those in `skip` answered with the point `pointOf` gives it
  * (0 for "Strongly disagree" to 6 for "Strongly agree"), then sent.
  */
