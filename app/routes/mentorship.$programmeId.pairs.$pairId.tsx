@@ -38,6 +38,11 @@ import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from the to-do list and emails as a document; each form checks on the server, and a refusal
+// comes back with its errors and what was typed (decision 144).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);

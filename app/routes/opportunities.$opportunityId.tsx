@@ -28,6 +28,10 @@ import * as clock from "~/platform/clock.server";
 import { postedText } from "~/utils/posted";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from emails and the to-do list as a document; its forms post as HTML (decision 144).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:detail.title") },

@@ -4,6 +4,7 @@ import {
   expectAccessibleInEveryView,
   expectHeadingsInOrder,
   people,
+  scriptsFetched,
   signIn,
 } from "./helpers";
 
@@ -113,7 +114,8 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
       .getByRole("row", { name: /Ibrahim Khan/ }),
   ).toContainText("Peter Walsh");
 
-  // The mentor accepts from his home page.
+  // The mentor accepts from his home page; the pair's page is a document of HTML (decision 144).
+  const peterScripts = scriptsFetched(peter);
   await peter.goto("/");
   await peter
     .getByRole("listitem")
@@ -128,8 +130,10 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   await expect(
     peter.getByText(`You accepted. The pair starts once ${mentee.name} accepts too.`),
   ).toBeVisible();
+  expect(peterScripts).toEqual([]);
 
   // The mentee accepts, and records their first check-in.
+  const ibrahimScripts = scriptsFetched(ibrahim);
   await ibrahim.goto("/");
   await ibrahim
     .getByRole("listitem")
@@ -155,6 +159,7 @@ test("a mentee and a mentor opt in; the admin runs the matching, pins them, reru
   const checkIns = ibrahim.getByRole("region", { name: "Check-ins" });
   await expect(checkIns).toContainText("Walked through the checkout test suite together.");
   await expect(checkIns).toContainText("Worked on: Testing and verification");
+  expect(ibrahimScripts).toEqual([]);
   // The demo holds no pairs until matching is published, so the accessibility sweep cannot reach a pair: checked here.
   await expectAccessibleInEveryView(ibrahim);
   // The check-in was the last thing to do for now.

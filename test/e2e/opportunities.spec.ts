@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "./test";
-import { people, signIn } from "./helpers";
+import { people, scriptsFetched, signIn } from "./helpers";
 
 // Sam Okafor posts; two of Checkout's engineers no other journey signs in as express interest; Mei
 // Tanaka sponsors the one chosen.
@@ -42,6 +42,8 @@ test("an opportunity posted, two people interested, one chosen with a reason the
     await expect(page.getByText(note)).toBeVisible();
   }
 
+  // Opened as a document (from an email or the to-do list), the page and its forms work as HTML (decision 144).
+  const samScripts = scriptsFetched(sam);
   await sam.goto(url);
   await sam.getByLabel("Person").selectOption({ label: jonas.name });
   await sam.getByRole("checkbox", { name: "Testing and verification" }).check();
@@ -50,6 +52,7 @@ test("an opportunity posted, two people interested, one chosen with a reason the
     .fill("Jonas's plan asks for testing depth, and this is the place to build it.");
   await sam.getByRole("button", { name: "Choose", exact: true }).click();
   await expect(sam.getByText(`Chosen: ${jonas.name}`)).toBeVisible();
+  expect(samScripts).toEqual([]);
 
   const other = await as(browser, chloe.email);
   await other.goto(url);
@@ -59,6 +62,7 @@ test("an opportunity posted, two people interested, one chosen with a reason the
   ).toBeVisible();
 
   const chosen = await as(browser, jonas.email);
+  const chosenScripts = scriptsFetched(chosen);
   await chosen.goto(url);
   await chosen.getByLabel("Competency").selectOption({ label: "Testing and verification" });
   await chosen
@@ -68,6 +72,7 @@ test("an opportunity posted, two people interested, one chosen with a reason the
   await expect(
     chosen.getByText("Covered the discount rules with table-driven tests."),
   ).toBeVisible();
+  expect(chosenScripts).toEqual([]);
 
   const sponsor = await as(browser, mei.email);
   await sponsor.goto("/sponsorships");

@@ -11,11 +11,13 @@ import {
   action as pairAction,
   loader as pairLoader,
 } from "~/routes/mentorship.$programmeId.pairs.$pairId";
+import * as pairRoute from "~/routes/mentorship.$programmeId.pairs.$pairId";
 import { loader as programmeLoader } from "~/routes/mentorship.$programmeId._index";
 import { action as settingsAction } from "~/routes/mentorship.$programmeId.settings";
 import { loader as growthLoader } from "~/routes/people.$personId._index";
 import { loader as historyLoader } from "~/routes/people.$personId.history";
 import { createPerson } from "../../utils/factories";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { call, joinAs, parsedFields, programmeFields, setUp, submittedReview } from "./helpers";
@@ -772,6 +774,23 @@ describe("matching, review and the life of a pair", () => {
       error: { competencies: ["Choose among the mentee's goals."] },
       initialValue: { note: "Kept" },
     });
+    // The page is sent as HTML (decision 144): the refusal comes back as a document, with the
+    // error beside its field and the note as typed.
+    const refusedPage = await renderPage(
+      pairRoute as unknown as PageModule,
+      "/mentorship/:programmeId/pairs/:pairId",
+      `/mentorship/${programmeId}/pairs/${pairId}`,
+      lena.id,
+      new URLSearchParams([
+        ["intent", "check-in"],
+        ["occurredOn", today],
+        ["note", "Kept"],
+        ["competencies", "security"],
+      ]),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain("Choose among the mentee&#x27;s goals.");
+    expect(refusedPage.html).toMatch(/<textarea[^>]*name="note"[^>]*>Kept<\/textarea>/);
     expect(
       statusOf(
         await post(
