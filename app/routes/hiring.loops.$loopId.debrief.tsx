@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data } from "react-router";
+import { Form, data, redirect } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId.debrief";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,7 +15,6 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { ScrollRegion } from "~/components/ui/data-table";
-import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
@@ -28,6 +27,12 @@ import { RECOMMENDATION_KEYS, RECOMMENDATIONS } from "~/modules/hiring/scorecard
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from emails and the loop's page as a document; each form checks on the server, redirects
+// when accepted and shows its errors and what was typed when refused (decision 144).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -47,9 +52,8 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   return debriefPage(viewer, params.loopId ?? "", languageOf(context));
 });
 
-export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const t = translatorOf(context);
   const loopId = params.loopId ?? "";
   const formData = await formOf(request);
   const intent = formData.get("intent");
@@ -63,22 +67,14 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         { intent, result: submission.reply({ fieldErrors: result.fieldErrors }) },
         { status: 400 },
       );
-    return {
-      intent,
-      result: submission.reply({ resetForm: true }),
-      message: t("hiring:debrief.flash.decided"),
-    };
+    return redirect(`/hiring/loops/${loopId}/debrief?done=decided`);
   }
   if (intent === "dissent") {
     const submission = parseWithZod(formData, { schema: DissentSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     await recordDissent(viewer, loopId, submission.value.text);
-    return {
-      intent,
-      result: submission.reply({ resetForm: true }),
-      message: t("hiring:debrief.flash.dissented"),
-    };
+    return redirect(`/hiring/loops/${loopId}/debrief?done=dissented`);
   }
   throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
@@ -101,7 +97,10 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
     value === null ? "–" : digits ? t("debrief.scores.oneDecimal", { value }) : f.number(value);
   const sending = useSubmitting();
   const busy = sending;
-  const message = actionData && "message" in actionData ? actionData.message : null;
+  const message = useDoneMessage(
+    { decided: t("debrief.flash.decided"), dissented: t("debrief.flash.dissented") },
+    actionData,
+  );
   const candidate = page.candidate ?? t("candidate.purged");
   const back = <BackLink to={`/hiring/loops/${page.loop.id}`}>{candidate}</BackLink>;
   if (!page.available) {
@@ -362,7 +361,12 @@ export default function DebriefPage({ loaderData, actionData }: Route.ComponentP
                 </section>
               ) : null}
               {page.can.dissent ? (
-                <DissentForm lastResult={resultOf(actionData, "dissent")} busy={busy} />
+                // Keyed by the dissents recorded: one recorded in place leaves the form empty.
+                <DissentForm
+                  key={page.dissents.length}
+                  lastResult={resultOf(actionData, "dissent")}
+                  busy={busy}
+                />
               ) : null}
             </>
           ) : page.can.decide ? (

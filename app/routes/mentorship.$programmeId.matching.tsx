@@ -7,9 +7,9 @@ import {
   FactorList,
   PairStatusBadge,
   ProgrammeTabs,
-  useDoneMessage,
   programmeMeta,
 } from "~/components/mentorship/parts";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
 import { DataTable, tdClass } from "~/components/ui/data-table";

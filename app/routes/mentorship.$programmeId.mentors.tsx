@@ -1,7 +1,8 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
-import { useDoneMessage, programmeMeta } from "~/components/mentorship/parts";
+import { programmeMeta } from "~/components/mentorship/parts";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import type { Route } from "./+types/mentorship.$programmeId.mentors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, redirect } from "react-router";
-import { useDoneMessage, programmeMeta } from "~/components/mentorship/parts";
+import { programmeMeta } from "~/components/mentorship/parts";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import type { Route } from "./+types/mentorship.$programmeId.requests";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";

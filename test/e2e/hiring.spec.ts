@@ -5,6 +5,7 @@ import {
   hydrated,
   openUnhydrated,
   people,
+  scriptsFetched,
   signIn,
 } from "./helpers";
 
@@ -221,13 +222,16 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await expect(page.getByText("Decision recorded.")).toBeVisible();
   await expect(page.getByText(/Hire, recorded by Grace Liu/)).toBeVisible();
 
-  // Henrik records his dissent beside it.
+  // Henrik records his dissent beside it, on the debrief opened as a document (as from its email): HTML (decision 144).
+  const henrikScripts = scriptsFetched(henrikPage);
   await henrikPage.goto(`${loopUrl}/debrief`);
   await henrikPage
     .getByLabel("Record your dissent")
     .fill("The testing gaps were real, not nerves.");
   await henrikPage.getByRole("button", { name: "Record dissent" }).click();
   await expect(henrikPage.getByText("The testing gaps were real, not nerves.")).toBeVisible();
+  await expect(henrikPage.getByText("Your dissent is recorded beside the decision.")).toBeVisible();
+  expect(henrikScripts).toEqual([]);
 });
 
 test("a hiring admin opens an opening's pipeline, moves a candidate on and rejects another with a reason", async ({

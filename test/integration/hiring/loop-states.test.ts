@@ -191,7 +191,7 @@ describe("a loop once decided, withdrawn or purged", () => {
           rationale: "FIRST-RATIONALE",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const decided = await loopRow(loopId);
     expect([decided.state, decided.decision, decided.rationale]).toEqual([
       "decided",
@@ -251,7 +251,7 @@ describe("a loop once decided, withdrawn or purged", () => {
     ).toBe(409);
     expect(
       statusOf(await onDebrief(loopId, ben.id, { intent: "dissent", text: "BEN-DISSENT" })),
-    ).toBe(200);
+    ).toBe(302);
     expect(
       await db.hiringDissent.findMany({
         where: { loopId },
@@ -349,7 +349,7 @@ describe("a loop once decided, withdrawn or purged", () => {
       statusOf(
         await onDebrief(loopId, grace.id, { intent: "decide", decision: "hire", rationale: "Yes" }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     expect(statusOf(await onLoop(loopId, grace.id, { intent: "purge", confirm: "purge" }))).toBe(
       200,
     );
@@ -390,7 +390,7 @@ describe("a loop once decided, withdrawn or purged", () => {
           rationale: "Not now",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const joined = await createPerson({ name: "Casey Joined" });
     expect((await loopPage(noHire.loopId, noHire.grace.id)).can.linkHire).toBe(false);
     const notAHire = await onLoop(noHire.loopId, noHire.grace.id, {
@@ -415,7 +415,7 @@ describe("a loop once decided, withdrawn or purged", () => {
           rationale: "Yes, one level up",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     // Ben interviewed and reads the debrief, but does not manage the opening.
     expect((await loopPage(hire.loopId, hire.ben.id)).can.linkHire).toBe(false);
     const byInterviewer = await onLoop(hire.loopId, hire.ben.id, {

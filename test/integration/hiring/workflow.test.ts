@@ -16,6 +16,8 @@ import {
 import { loader as kitLoader } from "~/routes/hiring.openings.$openingId.stages.$stageId.kit";
 import { action as newAction, loader as newLoader } from "~/routes/hiring.openings.new";
 import { createPerson } from "../../utils/factories";
+import { renderPage, type PageModule } from "../../utils/render-page";
+import * as debriefRoute from "~/routes/hiring.loops.$loopId.debrief";
 import { countStatements } from "~/db/statement-count.server";
 import { addCandidate, assignInterviewer } from "~/modules/hiring/loops.server";
 import { panelPage } from "~/modules/hiring/panels.server";
@@ -722,6 +724,24 @@ describe("loops", () => {
       bodyOf<{ result: { error: Record<string, string[]> } }>(missing).result.error.levelId,
     ).toEqual(["hiring:debrief.errors.levelMissing"]);
     expect((await db.hiringLoop.findUniqueOrThrow({ where: { id: loopId } })).decision).toBeNull();
+    // The page is sent as HTML (decision 144): the refusal comes back as a document, the error at
+    // the level's field and the rationale as typed.
+    const refusedPage = await renderPage(
+      debriefRoute as unknown as PageModule,
+      "/hiring/loops/:loopId/debrief",
+      `/hiring/loops/${loopId}/debrief`,
+      grace.id,
+      new URLSearchParams({
+        intent: "decide",
+        decision: "hire-other-level",
+        rationale: "Strong but not senior yet",
+      }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain("Choose the level to hire at.");
+    expect(refusedPage.html).toMatch(
+      /<textarea[^>]*name="rationale"[^>]*>Strong but not senior yet<\/textarea>/,
+    );
     // The loop assessed the individual contributor track: another track's level is not offered, nor taken.
     expect(open.levels.map((level) => level.id)).not.toContain("m1");
     const otherTrack = await call(async () =>
@@ -755,7 +775,11 @@ describe("loops", () => {
         ),
       ),
     );
-    expect(statusOf(decided)).toBe(200);
+    // Accepted, the form answers with the page again, saying so (it is sent as HTML, decision 144).
+    expect([statusOf(decided), (decided as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/loops/${loopId}/debrief?done=decided`,
+    ]);
     // The debrief stays as it was decided on: no card is corrected after the decision.
     const amend = await call(async () =>
       interviewAction(
@@ -793,7 +817,10 @@ describe("loops", () => {
         ),
       ),
     );
-    expect(statusOf(dissent)).toBe(200);
+    expect([statusOf(dissent), (dissent as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/loops/${loopId}/debrief?done=dissented`,
+    ]);
     const after = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(
       await debriefLoader(
         routeArgs(await get(`/hiring/loops/${loopId}/debrief`, ben.id), { loopId }),
