@@ -18,6 +18,10 @@ import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from the to-do list and emails as a document; its forms post and redirect (decision 144).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = programmeMeta("requests");
 
@@ -38,6 +42,11 @@ export const action = withFormRefusals(async ({ request, params }: Route.ActionA
       {
         error:
           Object.values(submission.error ?? {}).flat()[0] ?? "mentorship:requests.errors.checkForm",
+        // The page is sent as HTML: a refused note comes back in its field.
+        typed: {
+          requestId: String(form.get("requestId") ?? ""),
+          note: String(form.get("note") ?? ""),
+        },
       },
       { status: 400 },
     );
@@ -135,6 +144,11 @@ export default function RequestsPage({ loaderData, actionData }: Route.Component
                       rows={2}
                       maxLength={MAX_NOTE}
                       className="min-w-64"
+                      defaultValue={
+                        result && "typed" in result && result.typed.requestId === request.id
+                          ? result.typed.note
+                          : undefined
+                      }
                     />
                     <Button
                       type="submit"

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./test";
-import { expectAccessible, people, signIn } from "./helpers";
+import { expectAccessible, people, scriptsFetched, signIn } from "./helpers";
 
 // The second server of playwright.config.ts. The README's people are this spec's there: no other spec
 // on it signs in as or names Sam, Lena, Nora or Patrick, mentors, or proposes in the demo's own
@@ -90,6 +90,8 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
 
   // Nora finds the request on her home page and accepts it.
   const noraPage = await signedIn(browser, "nora.lindqvist@example.com");
+  // Her requests page is a document of HTML, and its forms post (decision 144).
+  const noraScripts = scriptsFetched(noraPage);
   await noraPage
     .getByRole("listitem")
     .filter({ hasText: "Answer a request from Lena Fischer for you as their mentor" })
@@ -100,6 +102,7 @@ test("the README's demo people each find their workflow: Sam proposes in the ope
   await expectAccessible(noraPage);
   await request.getByRole("button", { name: "Accept Lena Fischer" }).click();
   await expect(noraPage.getByText("Accepted: you are paired.")).toBeVisible();
+  expect(noraScripts).toEqual([]);
   await noraPage.context().close();
 
   // Lena has her mentor: the pair is active and says it was her choice; her second request was withdrawn.

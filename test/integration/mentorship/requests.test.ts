@@ -19,6 +19,8 @@ import {
 import { action as joinAction } from "~/routes/mentorship.$programmeId.join";
 import { loader as homeLoader } from "~/routes/_index";
 import { createPerson } from "../../utils/factories";
+import { renderPage, type PageModule } from "../../utils/render-page";
+import * as requestsRoute from "~/routes/mentorship.$programmeId.requests";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import {
@@ -335,6 +337,19 @@ describe("mentees who choose", () => {
       note: "x".repeat(501),
     });
     expect(statusOf(tooLong)).toBe(400);
+    // The page is sent as HTML (decision 144): the refusal comes back as a document with the note
+    // as typed, in that request's field.
+    const refusedPage = await renderPage(
+      requestsRoute as unknown as PageModule,
+      "/mentorship/:programmeId/requests",
+      `/mentorship/${programmeId}/requests`,
+      ravi.id,
+      new URLSearchParams({ intent: "decline", requestId: request.id, note: "x".repeat(501) }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toMatch(
+      new RegExp(`<textarea[^>]*name="note"[^>]*>${"x".repeat(501)}</textarea>`),
+    );
     expect(
       await db.mentorshipRequest.findUniqueOrThrow({
         where: { id: request.id },
