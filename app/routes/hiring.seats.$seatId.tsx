@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data } from "react-router";
+import { Form, data, redirect } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.seats.$seatId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,13 +8,18 @@ import { KitView } from "~/components/hiring/kit-view";
 import { SubmitButton } from "~/components/ui/button";
 import { ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { translatorOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { PracticeNotesSchema, SignOffSchema } from "~/modules/hiring/forms";
 import { savePracticeNotes, seatPage, signOffSeat } from "~/modules/hiring/panels.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from the to-do list and emails as a document; its forms post, redirect when accepted and
+// come back with the notes typed when refused (decision 144).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:seat.title") },
@@ -25,26 +30,16 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   return seatPage(await requireUser(request), params.seatId ?? "", languageOf(context));
 });
 
-export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const t = translatorOf(context);
   const seatId = params.seatId ?? "";
   const formData = await formOf(request);
   if (formData.get("intent") === "sign-off") {
     const submission = parseWithZod(formData, { schema: SignOffSchema });
     if (submission.status !== "success")
-      return data(
-        { error: "panels:errors.outcomeMissing", message: null, typed: null },
-        { status: 400 },
-      );
+      return data({ error: "panels:errors.outcomeMissing", typed: null }, { status: 400 });
     const { step } = await signOffSeat(viewer, seatId, submission.value.outcome);
-    return {
-      error: null,
-      message: step
-        ? t("panels:seat.advanced", { step: t(`panels:steps.${step}`) })
-        : t("panels:seat.notYetSaved"),
-      typed: null,
-    };
+    return redirect(`/hiring/seats/${seatId}?done=${step ?? "not-yet"}`);
   }
   const submission = parseWithZod(formData, { schema: PracticeNotesSchema });
   // Refused (over the limit), the notes come back as typed (without JavaScript the page reloads from this answer).
@@ -52,13 +47,12 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     return data(
       {
         error: "panels:errors.notesTooLong",
-        message: null,
         typed: String(formData.get("practiceNotes") ?? ""),
       },
       { status: 400 },
     );
   await savePracticeNotes(viewer, seatId, submission.value.practiceNotes);
-  return { error: null, message: t("panels:seat.notesSaved"), typed: null };
+  return redirect(`/hiring/seats/${seatId}?done=notes`);
 });
 
 export default function SeatPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -76,6 +70,18 @@ export default function SeatPage({ loaderData, actionData }: Route.ComponentProp
   } = loaderData;
   const { t } = useTranslation("panels");
   const when = useInstant();
+  const advanced = (step: "shadow" | "reverse-shadow" | "qualified") =>
+    t("seat.advanced", { step: t(`steps.${step}`) });
+  const done = useDoneMessage(
+    {
+      notes: t("seat.notesSaved"),
+      "not-yet": t("seat.notYetSaved"),
+      shadow: advanced("shadow"),
+      "reverse-shadow": advanced("reverse-shadow"),
+      qualified: advanced("qualified"),
+    },
+    actionData,
+  );
   return (
     <>
       <BackLink to="/">{t("seat.back")}</BackLink>
@@ -89,7 +95,7 @@ export default function SeatPage({ loaderData, actionData }: Route.ComponentProp
           candidate: candidate ?? t("panel.purged"),
         })}
       />
-      {actionData?.message ? <Alert tone="success">{actionData.message}</Alert> : null}
+      {done ? <Alert tone="success">{done}</Alert> : null}
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
       <Alert tone="info">{t("seat.neverCounts")}</Alert>
       <Card className="my-4">

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./test";
-import { expectAccessible, people, signIn } from "./helpers";
+import { expectAccessible, people, scriptsFetched, signIn } from "./helpers";
 
 // The demo's panel rule mixes teams and levels and lets only qualified interviewers score. People no
 // other browser test staffs: Identity's Niamh (qualified in coding) and Sana (in delivery),
@@ -20,6 +20,8 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 /** The interviewer opens the sign-off from their to-do list and moves the trainee on. */
 async function signOff(browser: Browser, email: string, stage: string, button: string) {
   const page = await signedIn(browser, email);
+  // The seat's page is opened from home as a document of HTML, and its form posts (decision 144).
+  const scripts = scriptsFetched(page);
   await page
     .getByRole("listitem")
     .filter({ hasText: `Sign off a trainee who sat in on your ${stage} interview` })
@@ -30,6 +32,7 @@ async function signOff(browser: Browser, email: string, stage: string, button: s
   await expectAccessible(page);
   await page.getByRole("button", { name: button }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Signed off: now / })).toBeVisible();
+  expect(scripts).toEqual([]);
   await page.context().close();
 }
 

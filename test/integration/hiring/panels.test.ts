@@ -419,11 +419,14 @@ describe("training", () => {
         ),
       ),
     ).toBe(200);
-    expect(
-      statusOf(
-        await seatPost(tess.id, seatId, { practiceNotes: `${PRACTICE} strong on trade-offs` }),
-      ),
-    ).toBe(200);
+    // Saved, the page answers with itself, saying so (it is sent as HTML, decision 144).
+    const saved = await seatPost(tess.id, seatId, {
+      practiceNotes: `${PRACTICE} strong on trade-offs`,
+    });
+    expect([statusOf(saved), (saved as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/seats/${seatId}?done=notes`,
+    ]);
     // Over the limit, the notes are refused and come back as typed; what was saved stays.
     const long = `${"Asked about the cache's eviction first, then the queue. ".repeat(200)}TYPED-PRACTICE`;
     const tooLong = await seatPost(tess.id, seatId, { practiceNotes: long });
@@ -592,9 +595,14 @@ describe("training", () => {
     expect(
       statusOf(await seatPost(facts.ben.id, seatId, { intent: "sign-off", outcome: "maybe" })),
     ).toBe(400);
-    expect(
-      statusOf(await seatPost(facts.ben.id, seatId, { intent: "sign-off", outcome: "advance" })),
-    ).toBe(200);
+    const signedOff = await seatPost(facts.ben.id, seatId, {
+      intent: "sign-off",
+      outcome: "advance",
+    });
+    expect([statusOf(signedOff), (signedOff as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/seats/${seatId}?done=reverse-shadow`,
+    ]);
     expect(
       (await db.interviewerTraining.findMany({ where: { personId: tess.id } })).map(
         (row) => row.step,
@@ -634,7 +642,7 @@ describe("training", () => {
     expect(second.mode).toBe("reverse-shadow");
     expect(
       statusOf(await seatPost(facts.ben.id, second.id, { intent: "sign-off", outcome: "advance" })),
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (await db.interviewerTraining.findMany({ where: { personId: tess.id } })).map(
         (row) => row.step,
