@@ -24,6 +24,11 @@ import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from an email and the programme's page; each form checks on the server, redirects when
+// accepted and comes back with its errors and what was typed when refused (decision 144).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = programmeMeta("mentors");
 

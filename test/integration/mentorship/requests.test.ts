@@ -21,6 +21,7 @@ import { loader as homeLoader } from "~/routes/_index";
 import { createPerson } from "../../utils/factories";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import * as requestsRoute from "~/routes/mentorship.$programmeId.requests";
+import * as mentorsRoute from "~/routes/mentorship.$programmeId.mentors";
 import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import {
@@ -718,6 +719,24 @@ describe("mentees who choose", () => {
         }),
       ),
     ).toBe(302);
+    expect(
+      bodyOf<MentorsView>(await mentors(lena.id)).profiles.find(
+        (profile) => profile.name === nora.name,
+      )?.note,
+    ).toBe("Happy to pair on design reviews, mornings UTC.");
+    // The page is sent as HTML (decision 144): a note refused comes back as a document, its error
+    // beside it and the note as typed; the saved one stays.
+    const tooLong = `${"Mornings UTC, design reviews and testing. ".repeat(12)}TYPED-NOTE`;
+    const refusedPage = await renderPage(
+      mentorsRoute as unknown as PageModule,
+      "/mentorship/:programmeId/mentors",
+      `/mentorship/${programmeId}/mentors`,
+      nora.id,
+      new URLSearchParams({ intent: "note", note: tooLong }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain("That note is too long: keep it to a few sentences.");
+    expect(refusedPage.html).toMatch(/<textarea[^>]*name="note"[^>]*>[^<]*TYPED-NOTE<\/textarea>/);
     expect(
       bodyOf<MentorsView>(await mentors(lena.id)).profiles.find(
         (profile) => profile.name === nora.name,
