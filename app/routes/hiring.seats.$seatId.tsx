@@ -11,6 +11,7 @@ import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { metaT } from "~/i18n/meta";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { PracticeNotesSchema, SignOffSchema } from "~/modules/hiring/forms";
+import { TRAINING_STEPS } from "~/modules/hiring/panels";
 import { savePracticeNotes, seatPage, signOffSeat } from "~/modules/hiring/panels.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
@@ -70,15 +71,14 @@ export default function SeatPage({ loaderData, actionData }: Route.ComponentProp
   } = loaderData;
   const { t } = useTranslation("panels");
   const when = useInstant();
-  const advanced = (step: "shadow" | "reverse-shadow" | "qualified") =>
-    t("seat.advanced", { step: t(`steps.${step}`) });
+  // The sign-off names the step it reached (`?done=<step>`), as the action redirects.
   const done = useDoneMessage(
     {
       notes: t("seat.notesSaved"),
       "not-yet": t("seat.notYetSaved"),
-      shadow: advanced("shadow"),
-      "reverse-shadow": advanced("reverse-shadow"),
-      qualified: advanced("qualified"),
+      ...Object.fromEntries(
+        TRAINING_STEPS.map((step) => [step, t("seat.advanced", { step: t(`steps.${step}`) })]),
+      ),
     },
     actionData,
   );
