@@ -537,6 +537,14 @@ async function main() {
       note: `a colleague's draft answer, ${accounts.feedback.answered} of ${accounts.feedback.competencies} competencies answered (issue 81)`,
     },
     {
+      label: "feedback nominations",
+      path: `/feedback/cycles/${accounts.feedback.cycleId}/people/${accounts.feedback.subjectId}`,
+      cookie: await signIn(base, accounts.feedback.managerEmail),
+      bar: true,
+      duration: DURATION,
+      note: `the manager on a person's feedback page, one colleague asked and ${accounts.feedback.waiting} nominations to approve or decline (decision 145)`,
+    },
+    {
       label: "ladder matrix",
       path: "/ladders/engineering",
       cookie: engineer,
@@ -1334,7 +1342,7 @@ async function seed() {
   step(`hiring scorecard: ${scorecard.competencies} competencies scored with notes, not submitted`);
   const feedback = await seedFeedbackRequest(adminUser);
   step(
-    `peer feedback: a request of ${feedback.competencies} competencies, ${feedback.answered} answered in the draft`,
+    `peer feedback: a request of ${feedback.competencies} competencies, ${feedback.answered} answered in the draft; ${feedback.waiting} nominations waiting for the manager`,
   );
   // The manager with the most people in the live session: the calibration page of someone who proposed.
   const managers = new Map<string, number>();
@@ -1463,6 +1471,22 @@ async function seedFeedbackRequest(admin: {
   // The manager's own nomination is approved at once.
   const nominated = await nominatePeer(manager, opened.cycleId, subject.id, reviewer.id);
   if (!nominated.ok) throw new Error(`the peer was not asked: ${nominated.message.key}`);
+  // Three more the person nominates themself, waiting for the manager's approval on their page.
+  const waiting = await db.user.findMany({
+    where: {
+      teamId: team.id,
+      id: { notIn: [subject.id, manager.id, reviewer.id] },
+      level: { not: null },
+      deactivatedAt: null,
+    },
+    orderBy: { email: "asc" },
+    take: 3,
+    select: { id: true },
+  });
+  for (const colleague of waiting) {
+    const asked = await nominatePeer(subject, opened.cycleId, subject.id, colleague.id);
+    if (!asked.ok) throw new Error(`the colleague was not nominated: ${asked.message.key}`);
+  }
   const page = await answerPage(reviewer, nominated.requestId);
   const answered = page.competencies.filter((_, index) => index % 4 !== 3);
   const example =
@@ -1487,6 +1511,10 @@ async function seedFeedbackRequest(admin: {
   return {
     requestId: nominated.requestId,
     reviewerEmail: reviewer.email,
+    cycleId: opened.cycleId,
+    subjectId: subject.id,
+    managerEmail: manager.email,
+    waiting: waiting.length,
     competencies: page.competencies.length,
     answered: answered.length,
   };

@@ -1,11 +1,11 @@
-import { Form, data } from "react-router";
+import { Form, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/feedback.cycles.$cycleId.people.$personId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackReleaseView } from "~/components/feedback/release-view";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { InvalidError } from "~/modules/errors";
+import { ConflictError, InvalidError } from "~/modules/errors";
 import {
   decideNomination,
   nominatePeer,
@@ -18,7 +18,7 @@ import { feedbackFollowUp, personFeedbackPage } from "~/modules/feedback/person-
 import { addPointToNextOneToOne } from "~/modules/conversations/agenda.server";
 import { addGrowthFocus } from "~/modules/growth/growth-plan.server";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { withDomainErrors, formOf } from "~/utils/http.server";
+import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -26,6 +26,12 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from home and three emails as a document; its forms post, redirect when accepted and come
+// back with what was typed when refused (decision 145).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -48,128 +54,130 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   );
 });
 
-/** Nominating (a suggestion, or a colleague by email), approving, declining with a reason, swapping, withdrawing; the person acting on their released feedback. */
-export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
-  const viewer = await requireUser(request);
-  const t = translatorOf(context);
-  const cycleId = params.cycleId ?? "";
-  const personId = params.personId ?? "";
-  const form = await formOf(request);
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const intent = text("intent");
-  if (intent === "nominate") {
-    const result = text("reviewerId")
-      ? await nominatePeer(viewer, cycleId, personId, text("reviewerId"))
-      : await nominatePeerByEmail(viewer, cycleId, personId, text("email"));
-    if (!result.ok)
-      return data(
-        { ok: false as const, message: wordsOf(t, result.message), typed: text("email") },
-        { status: 400 },
-      );
-    return {
-      ok: true as const,
-      message:
-        result.state === "nominated"
-          ? t("feedback:personPage.done.nominated")
-          : t("feedback:personPage.done.asked"),
-      typed: "",
+/**
+ * Nominating (a suggestion, or a colleague by email), approving, declining with a reason, swapping,
+ * withdrawing; the person acting on their released feedback. Each accepted form redirects to the
+ * page, which words `?done=` (and the competency acted on), so a reload never posts again; a
+ * refusal comes back on the page with what was typed (decision 145).
+ */
+export const action = withFormRefusals(
+  async ({ request, params, context }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const t = translatorOf(context);
+    const cycleId = params.cycleId ?? "";
+    const personId = params.personId ?? "";
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
     };
-  }
-  if (intent === "approve" || intent === "decline") {
-    await decideNomination(
-      viewer,
-      text("requestId"),
-      intent,
-      intent === "decline" ? text("reason") : null,
-    );
-    return {
-      ok: true as const,
-      message:
-        intent === "approve"
-          ? t("feedback:personPage.done.approved")
-          : t("feedback:personPage.done.declined"),
-      typed: "",
-    };
-  }
-  if (intent === "swap") {
-    const replacement = text("reviewerId")
-      ? { reviewerId: text("reviewerId") }
-      : { email: text("email") };
-    const result = await swapReviewer(viewer, text("requestId"), replacement, text("reason"));
-    if (!result.ok)
-      return data(
-        { ok: false as const, message: wordsOf(t, result.message), typed: "" },
-        { status: 400 },
+    const done = (what: string, competencyId?: string) =>
+      redirect(
+        `/feedback/cycles/${cycleId}/people/${personId}?${new URLSearchParams({
+          done: what,
+          ...(competencyId ? { competency: competencyId } : {}),
+        })}`,
       );
-    return { ok: true as const, message: t("feedback:personPage.done.swapped"), typed: "" };
-  }
-  if (intent === "pick-competencies") {
-    const picked = form
-      .getAll("competencyId")
-      .filter((value): value is string => typeof value === "string");
-    const result = await pickCompetencies(viewer, cycleId, personId, picked);
-    if (!result.ok)
-      return data(
-        { ok: false as const, message: wordsOf(t, result.message), typed: "" },
-        { status: 400 },
-      );
-    return { ok: true as const, message: t("feedback:personPage.done.picked"), typed: "" };
-  }
-  if (intent === "to-one-to-one" || intent === "to-growth-plan") {
-    const topic = await feedbackFollowUp(
-      viewer,
-      cycleId,
-      personId,
-      text("competencyId"),
-      languageOf(context),
-    );
-    if (intent === "to-one-to-one") {
-      const point = wordsOf(t, topic.agendaPoint);
-      const added = await addPointToNextOneToOne(viewer, point);
-      if (!added.ok)
-        return data(
-          { ok: false as const, message: wordsOf(t, added.message), typed: "" },
-          { status: 409 },
-        );
-      return {
-        ok: true as const,
-        message: t("feedback:personPage.done.agendaPoint", { point }),
-        typed: "",
-      };
+    const intent = text("intent");
+    if (intent === "nominate") {
+      const result = text("reviewerId")
+        ? await nominatePeer(viewer, cycleId, personId, text("reviewerId"))
+        : await nominatePeerByEmail(viewer, cycleId, personId, text("email"));
+      if (!result.ok) throw new InvalidError(result.message);
+      return done(result.state === "nominated" ? "nominated" : "asked");
     }
-    const focus = await addGrowthFocus(viewer, personId, topic.competencyId, languageOf(context));
-    if (!focus.ok)
-      return data(
-        { ok: false as const, message: wordsOf(t, focus.message), typed: "" },
-        { status: 409 },
+    if (intent === "approve" || intent === "decline") {
+      await decideNomination(
+        viewer,
+        text("requestId"),
+        intent,
+        intent === "decline" ? text("reason") : null,
       );
-    const competency = topic.competencyName;
-    return {
-      ok: true as const,
-      message: focus.added
-        ? t("feedback:personPage.done.focusAdded", { competency })
-        : t("feedback:personPage.done.focusAlready", { competency }),
-      typed: "",
-    };
-  }
-  if (intent === "withdraw") {
-    await withdrawRequest(viewer, text("requestId"));
-    return { ok: true as const, message: t("feedback:personPage.done.withdrawn"), typed: "" };
-  }
-  throw new InvalidError({ key: "feedback:errors.unknownAction" });
-});
+      return done(intent === "approve" ? "approved" : "declined");
+    }
+    if (intent === "swap") {
+      const replacement = text("reviewerId")
+        ? { reviewerId: text("reviewerId") }
+        : { email: text("email") };
+      const result = await swapReviewer(viewer, text("requestId"), replacement, text("reason"));
+      if (!result.ok) throw new InvalidError(result.message);
+      return done("swapped");
+    }
+    if (intent === "pick-competencies") {
+      const picked = form
+        .getAll("competencyId")
+        .filter((value): value is string => typeof value === "string");
+      const result = await pickCompetencies(viewer, cycleId, personId, picked);
+      if (!result.ok) throw new InvalidError(result.message);
+      return done("picked");
+    }
+    if (intent === "to-one-to-one" || intent === "to-growth-plan") {
+      const topic = await feedbackFollowUp(
+        viewer,
+        cycleId,
+        personId,
+        text("competencyId"),
+        languageOf(context),
+      );
+      if (intent === "to-one-to-one") {
+        const added = await addPointToNextOneToOne(viewer, wordsOf(t, topic.agendaPoint));
+        if (!added.ok) throw new ConflictError(added.message);
+        return done("agenda-point", topic.competencyId);
+      }
+      const focus = await addGrowthFocus(viewer, personId, topic.competencyId, languageOf(context));
+      if (!focus.ok) throw new ConflictError(focus.message);
+      return done(focus.added ? "focus-added" : "focus-already", topic.competencyId);
+    }
+    if (intent === "withdraw") {
+      await withdrawRequest(viewer, text("requestId"));
+      return done("withdrawn");
+    }
+    throw new InvalidError({ key: "feedback:errors.unknownAction" });
+  },
+  // What was typed goes back into the form it came from: the email asked, a swap's or a decline's.
+  (form) => ({
+    requestId: String(form.get("requestId") ?? ""),
+    email: String(form.get("email") ?? ""),
+    reason: String(form.get("reason") ?? ""),
+  }),
+);
 
 export default function PersonFeedback({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
-  const reply = actionData;
+  const refused = actionData;
   const sending = useSubmitting();
   const busy = sending;
   const { settings, subject, cycle } = page;
   const { t } = useTranslation("feedback");
   const f = useFormats();
+  const [searchParams] = useSearchParams();
+  // The competency a follow-up named, among those the page offers to act on.
+  const actedOn = page.followUp.find(
+    (competency) => competency.id === searchParams.get("competency"),
+  )?.name;
+  const done = useDoneMessage(
+    {
+      nominated: t("personPage.done.nominated"),
+      asked: t("personPage.done.asked"),
+      approved: t("personPage.done.approved"),
+      declined: t("personPage.done.declined"),
+      swapped: t("personPage.done.swapped"),
+      picked: t("personPage.done.picked"),
+      withdrawn: t("personPage.done.withdrawn"),
+      ...(actedOn
+        ? {
+            "agenda-point": t("personPage.done.agendaPoint", {
+              point: t("personPage.followUpPoint", { cycle: cycle.name, competency: actedOn }),
+            }),
+            "focus-added": t("personPage.done.focusAdded", { competency: actedOn }),
+            "focus-already": t("personPage.done.focusAlready", { competency: actedOn }),
+          }
+        : {}),
+    },
+    actionData,
+  );
+  // What a refused form had typed, given back to that form.
+  const typed = (intent: string, requestId = "") =>
+    refused && refused.intent === intent && refused.requestId === requestId ? refused : undefined;
   // What the person's own feedback, not yet released to them, holds of what the cycle asks about them.
   const waitingFor =
     page.releaseAwaits === null
@@ -192,7 +200,8 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
         }
         description={t("personPage.description", { cycle: cycle.name, due: f.day(settings.dueOn) })}
       />
-      {reply ? <Alert tone={reply.ok ? "success" : "error"}>{reply.message}</Alert> : null}
+      {refused ? <Alert tone="error">{refused.error}</Alert> : null}
+      {done ? <Alert tone="success">{done}</Alert> : null}
 
       {settings.peer && (page.isSubject || page.isManager) ? (
         <Card className="mb-6">
@@ -269,6 +278,7 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                               label={t("personPage.peers.whyNot")}
                               name="reason"
                               required
+                              defaultValue={typed("decline", request.id)?.reason}
                               className="w-full max-w-48"
                             />
                             <Button
@@ -291,6 +301,7 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                             type="email"
                             name="email"
                             required
+                            defaultValue={typed("swap", request.id)?.email}
                             autoComplete="off"
                             className="w-56"
                           />
@@ -299,6 +310,7 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                               label={t("personPage.peers.swapReason")}
                               name="reason"
                               required
+                              defaultValue={typed("swap", request.id)?.reason}
                               className="w-48"
                             />
                           ) : null}
@@ -373,7 +385,7 @@ export default function PersonFeedback({ loaderData, actionData }: Route.Compone
                   name="email"
                   required
                   autoComplete="off"
-                  defaultValue={reply && !reply.ok ? reply.typed : ""}
+                  defaultValue={typed("nominate")?.email}
                 />
                 <Button type="submit" disabled={busy}>
                   {t("personPage.peers.askSubmit")}

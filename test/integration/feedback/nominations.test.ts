@@ -16,6 +16,7 @@ import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { inEnglish } from "../../utils/todo-words";
+import { renderPage, type PageModule } from "../../utils/render-page";
 
 /**
  * Nominations without dead ends: the manager adds and swaps reviewers whoever nominates, the to-do
@@ -106,6 +107,13 @@ async function page(url: string, userId: string, params: Record<string, string>)
   return bodyOf<Page>(await loader(routeArgs(await signedInRequest(url, userId), params)));
 }
 
+/** An action's answer: a redirect's status and address, or a refusal's status and body. */
+function answerOf(value: unknown) {
+  if (value instanceof Response)
+    return { status: value.status, location: value.headers.get("Location") };
+  return { status: statusOf(value), body: bodyOf<{ error: string }>(value) };
+}
+
 async function post(
   url: string,
   userId: string,
@@ -115,9 +123,9 @@ async function post(
   const action: RouteFunction = personRoute.action;
   try {
     const result = await action(routeArgs(await signedInPost(url, userId, fields), params));
-    return { status: statusOf(result), body: bodyOf<{ ok: boolean; message: string }>(result) };
+    return answerOf(result);
   } catch (error) {
-    return { status: statusOf(error), body: bodyOf<{ ok: boolean; message: string }>(error) };
+    return answerOf(error);
   }
 }
 
@@ -160,7 +168,7 @@ describe("nominations", () => {
         { intent: "nominate", reviewerId: org.quinn.id },
         org.params,
       ),
-    ).toMatchObject({ status: 200, body: { ok: true, message: "Asked." } });
+    ).toEqual({ status: 302, location: `${org.url}?done=asked` });
     expect(
       await db.feedbackRequest.findFirstOrThrow({
         where: { cycleId: org.cycle.id, subjectId: org.engineer.id, reviewerId: org.quinn.id },
@@ -199,7 +207,7 @@ describe("nominations", () => {
       ),
     ).toMatchObject({
       status: 400,
-      body: { ok: false, message: "Say why you swap this nomination: the person reads it." },
+      body: { error: "Say why you swap this nomination: the person reads it." },
     });
     expect(
       await post(
@@ -208,7 +216,35 @@ describe("nominations", () => {
         { intent: "swap", requestId: omarRequest, email: org.priya.email, reason: "Priya instead" },
         org.params,
       ),
-    ).toMatchObject({ status: 400, body: { ok: false, message: "Priya Peer is already asked." } });
+    ).toMatchObject({ status: 400, body: { error: "Priya Peer is already asked." } });
+    // The page is sent as HTML (decision 145): the refused swap comes back as a document with its
+    // reason, and the email and reason as typed in that request's swap form.
+    const refusedPage = await renderPage(
+      personRoute as unknown as PageModule,
+      "/feedback/cycles/:cycleId/people/:personId",
+      org.url,
+      org.manager.id,
+      new URLSearchParams({
+        intent: "swap",
+        requestId: omarRequest,
+        email: org.priya.email,
+        reason: "Priya instead",
+      }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain("Priya Peer is already asked.");
+    const swapForms = refusedPage.html
+      .split("</form>")
+      .filter((form) => form.includes('value="swap"'))
+      .map((form) => ({
+        omar: form.includes(`value="${omarRequest}"`),
+        typed:
+          form.includes(`value="${org.priya.email}"`) && form.includes('value="Priya instead"'),
+      }));
+    expect(swapForms).toEqual([
+      { omar: true, typed: true },
+      { omar: false, typed: false },
+    ]);
     expect(
       await post(
         org.url,
@@ -221,7 +257,7 @@ describe("nominations", () => {
         },
         org.params,
       ),
-    ).toMatchObject({ status: 400, body: { ok: false } });
+    ).toMatchObject({ status: 400, body: { intent: "swap", error: expect.any(String) } });
     expect(
       await db.feedbackRequest.findUniqueOrThrow({ where: { id: omarRequest } }),
     ).toMatchObject({ state: "nominated", declineReason: null });
@@ -242,7 +278,7 @@ describe("nominations", () => {
       },
       org.params,
     );
-    expect(swapped).toMatchObject({ status: 200, body: { ok: true } });
+    expect(swapped).toEqual({ status: 302, location: `${org.url}?done=swapped` });
     expect(
       await db.feedbackRequest.findUniqueOrThrow({ where: { id: omarRequest } }),
     ).toMatchObject({
@@ -264,7 +300,7 @@ describe("nominations", () => {
         { intent: "swap", requestId: priyaRequest, reviewerId: org.rui.id },
         org.params,
       ),
-    ).toMatchObject({ status: 200 });
+    ).toEqual({ status: 302, location: `${org.url}?done=swapped` });
     expect(
       await db.feedbackRequest.findUniqueOrThrow({ where: { id: priyaRequest } }),
     ).toMatchObject({ state: "withdrawn", withdrawnReason: "by-manager" });

@@ -26,6 +26,7 @@ import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/res
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { inEnglish } from "../../utils/todo-words";
 import { behindRoot } from "../../utils/behind-root";
+import { renderPage, type PageModule } from "../../utils/render-page";
 
 /**
  * Feedback people can find once it is released: announced on the to-do list (and so in the digest)
@@ -160,6 +161,13 @@ async function load<T>(
 }
 
 /** `behind`: run behind the root's middleware, in the language the person chose. */
+/** An action's answer: a redirect's status and address, or a refusal's status and body. */
+function answerOf(value: unknown) {
+  if (value instanceof Response)
+    return { status: value.status, location: value.headers.get("Location") };
+  return { status: statusOf(value), body: bodyOf<{ error: string }>(value) };
+}
+
 async function post(
   url: string,
   userId: string,
@@ -171,9 +179,9 @@ async function post(
   try {
     const args = routeArgs(await signedInPost(url, userId, fields), params);
     const result = behind ? await behindRoot(action, args) : await action(args);
-    return { status: statusOf(result), body: bodyOf<{ ok: boolean; message: string }>(result) };
+    return answerOf(result);
   } catch (error) {
-    return { status: statusOf(error), body: bodyOf<{ ok: boolean; message: string }>(error) };
+    return answerOf(error);
   }
 }
 
@@ -316,10 +324,7 @@ describe("released feedback", () => {
     );
     expect(noSeries).toMatchObject({
       status: 409,
-      body: {
-        ok: false,
-        message: expect.stringContaining("no one-to-one series with your manager"),
-      },
+      body: { error: expect.stringContaining("no one-to-one series with your manager") },
     });
     expect(await db.conversationPoint.count({ where: { authorId: org.engineer.id } })).toBe(0);
 
@@ -340,7 +345,10 @@ describe("released feedback", () => {
       { intent: "to-one-to-one", competencyId: org.competencyId },
       params,
     );
-    expect(added).toMatchObject({ status: 200, body: { ok: true } });
+    expect(added).toEqual({
+      status: 302,
+      location: `${url}?done=agenda-point&competency=${org.competencyId}`,
+    });
     const points = await db.conversationPoint.findMany({
       where: { seriesId },
       select: { text: true, authorId: true, meeting: { select: { status: true } } },
@@ -362,7 +370,7 @@ describe("released feedback", () => {
     );
     expect(noPlan).toMatchObject({
       status: 409,
-      body: { ok: false, message: expect.stringContaining("no growth plan yet") },
+      body: { error: expect.stringContaining("no growth plan yet") },
     });
     expect(await storedGrowthPlan(org.engineer.id)).toBeNull();
     expect(await saveGrowthPlan(org.engineer.id, { target: "ic3", focus: [] })).toEqual({
@@ -376,10 +384,40 @@ describe("released feedback", () => {
         params,
       ),
     ).toMatchObject({
-      status: 200,
-      body: { ok: true, message: `${competencyName} is now a focus of your growth plan.` },
+      status: 302,
+      location: `${url}?done=focus-added&competency=${org.competencyId}`,
     });
     expect((await storedGrowthPlan(org.engineer.id))?.focus).toEqual([org.competencyId]);
+    // The page words what was done from its address (decision 145), naming the competency.
+    const shown = async (done: string) =>
+      (
+        await renderPage(
+          personRoute as unknown as PageModule,
+          "/feedback/cycles/:cycleId/people/:personId",
+          `${url}?done=${done}&competency=${org.competencyId}`,
+          org.engineer.id,
+        )
+      ).html.replaceAll("&#x27;", "'");
+    expect(await shown("agenda-point")).toContain(
+      `Added to the agenda of your next one-to-one: “What I take from my feedback in ${org.cycle.name} on ${competencyName}”.`,
+    );
+    expect(await shown("focus-added")).toContain(
+      `${competencyName} is now a focus of your growth plan.`,
+    );
+    expect(
+      await post(
+        url,
+        org.engineer.id,
+        { intent: "to-growth-plan", competencyId: org.competencyId },
+        params,
+      ),
+    ).toEqual({
+      status: 302,
+      location: `${url}?done=focus-already&competency=${org.competencyId}`,
+    });
+    expect(await shown("focus-already")).toContain(
+      `${competencyName} was already a focus of your growth plan.`,
+    );
 
     // Only the person acts on their feedback, and only on what it speaks of.
     expect(
@@ -426,16 +464,20 @@ describe("released feedback", () => {
     const german = GERMAN_NAMES[org.competencyId]!;
     const point = `Was ich aus meinem Feedback in ${org.cycle.name} zu ${german} mitnehme`;
     expect(added).toEqual({
-      status: 200,
-      body: {
-        ok: true,
-        message: `Zur Agenda Ihres nächsten Einzelgesprächs hinzugefügt: „${point}“.`,
-        typed: "",
-      },
+      status: 302,
+      location: `${url}?done=agenda-point&competency=${org.competencyId}`,
     });
     expect(
       await db.conversationPoint.findMany({ where: { seriesId }, select: { text: true } }),
     ).toEqual([{ text: point }]);
+    // The page that redirect opens words the reply from the competency as its German reader reads it.
+    const germanPage = await behindRoot(
+      personRoute.loader as RouteFunction,
+      routeArgs(await signedInRequest(url, org.engineer.id), params),
+    );
+    expect(bodyOf<{ followUp: { id: string; name: string }[] }>(germanPage).followUp).toEqual([
+      { id: org.competencyId, name: german },
+    ]);
     // No growth plan yet: refused, in German.
     const noPlan = await post(
       url,
@@ -447,8 +489,7 @@ describe("released feedback", () => {
     expect(noPlan).toMatchObject({
       status: 409,
       body: {
-        ok: false,
-        message:
+        error:
           "Sie haben noch keinen Entwicklungsplan. Wählen Sie zuerst auf Ihrer Entwicklungsseite eine Zielstufe und fügen Sie dann diesen Schwerpunkt hinzu.",
       },
     });

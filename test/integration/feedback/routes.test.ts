@@ -61,7 +61,13 @@ async function post(
 ) {
   try {
     const result = await route.action(routeArgs(await signedInPost(url, userId, fields), params));
-    return { status: statusOf(result), body: bodyOf<Record<string, unknown>>(result) };
+    return {
+      status: statusOf(result),
+      body:
+        result instanceof Response
+          ? { location: result.headers.get("Location") }
+          : bodyOf<Record<string, unknown>>(result),
+    };
   } catch (error) {
     return {
       status: statusOf(error),
@@ -128,7 +134,7 @@ describe("the feedback pages", () => {
           params,
         )
       ).body,
-    ).toMatchObject({ ok: false, message: "Nobody in Rungs has the email nobody@example.com." });
+    ).toMatchObject({ error: "Nobody in Rungs has the email nobody@example.com." });
     // Whoever the person's choices are not learns nothing: not whose an email is (the same answer for a colleague's and for
     // nobody's), nor whether the person is there (the same answer as for an id nobody has).
     // (The manager may always choose: the nominations' own tests.)
@@ -204,7 +210,7 @@ describe("the feedback pages", () => {
           params,
         )
       ).body,
-    ).toMatchObject({ ok: false, message: `Nobody in Rungs has the email ${gone.email}.` });
+    ).toMatchObject({ error: `Nobody in Rungs has the email ${gone.email}.` });
     expect(
       await db.feedbackRequest.count({ where: { cycleId: org.cycle.id, channel: "peer" } }),
     ).toBe(0);
@@ -218,7 +224,7 @@ describe("the feedback pages", () => {
           params,
         )
       ).body,
-    ).toMatchObject({ ok: true });
+    ).toEqual({ location: `${url}?done=nominated` });
     const nominated = await db.feedbackRequest.findFirstOrThrow({
       where: { cycleId: org.cycle.id, reviewerId: org.peer.id },
     });
@@ -229,10 +235,7 @@ describe("the feedback pages", () => {
       { intent: "swap", requestId: nominated.id, email: gone.email, reason: "Another colleague" },
       params,
     );
-    expect(swapped.body).toMatchObject({
-      ok: false,
-      message: `Nobody in Rungs has the email ${gone.email}.`,
-    });
+    expect(swapped.body).toMatchObject({ error: `Nobody in Rungs has the email ${gone.email}.` });
     expect(
       await db.feedbackRequest.findUniqueOrThrow({ where: { id: nominated.id } }),
     ).toMatchObject({ state: "nominated", reviewerId: org.peer.id });
@@ -251,7 +254,7 @@ describe("the feedback pages", () => {
     const requestId = forManager.requests[0]!.id;
     expect(
       (await post(personRoute, url, org.manager.id, { intent: "approve", requestId }, params)).body,
-    ).toMatchObject({ ok: true });
+    ).toEqual({ location: `${url}?done=approved` });
 
     const answerUrl = `/feedback/${requestId}`;
     expect(
