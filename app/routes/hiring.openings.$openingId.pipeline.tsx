@@ -15,8 +15,6 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { translatorOf } from "~/i18n/i18n.server";
-import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -24,6 +22,7 @@ import { InvalidError } from "~/modules/errors";
 import { MoveCandidateSchema } from "~/modules/hiring/forms";
 import {
   isPipelineStage,
+  MOVES_DONE,
   PIPELINE_COLUMN_LIMIT,
   PIPELINE_STAGE_KEYS,
   REJECTION_REASON_KEYS,
@@ -36,8 +35,14 @@ import {
   type PipelinePage,
 } from "~/modules/hiring/pipeline.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
 import { ClientLinks } from "~/components/ui/client-links";
 import { useSubmitting } from "~/components/ui/use-submitting";
+
+// Opened from the opening's page and the hiring section; each move posts and redirects, and the move
+// form opens on a card by its link (?move=), so the board works whole as HTML (decision 146).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -59,12 +64,17 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
   return pipelinePage(viewer, params.openingId ?? "", {
     opened: isPipelineStage(opened) ? opened : null,
     moving: search.get("move"),
+    moved: search.get("candidate"),
   });
 });
 
-export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
+/**
+ * Moving a candidate, or starting another loop for them. A move redirects to the board at their card
+ * (keeping a column opened whole), which words `?done=` for `?candidate=`, so a reload never moves
+ * them again; a refused one comes back with its form open and what was chosen (decision 146).
+ */
+export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const t = translatorOf(context);
   const openingId = params.openingId ?? "";
   const formData = await formOf(request);
   const intent = formData.get("intent");
@@ -85,12 +95,10 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         { intent, candidateId, result: submission.reply({ fieldErrors: result.fieldErrors }) },
         { status: 400 },
       );
-    return {
-      intent,
-      candidateId,
-      result: submission.reply({ resetForm: true }),
-      message: wordsOf(t, result.message),
-    };
+    const board = new URLSearchParams({ done: result.done, candidate: candidateId });
+    const opened = url.searchParams.get("all");
+    if (opened) board.set("all", opened);
+    return redirect(`/hiring/openings/${openingId}/pipeline?${board}#candidate-${candidateId}`);
   }
   if (intent === "start-loop") {
     const { loopId } = await startAnotherLoop(viewer, openingId, candidateId);
@@ -103,13 +111,24 @@ type Column = PipelinePage["columns"][number];
 type Candidate = Column["candidates"][number];
 
 export default function PipelinePageView({ loaderData, actionData }: Route.ComponentProps) {
-  const { opening, hidden, columns, timeInStage, funnel } = loaderData;
+  const { opening, hidden, columns, timeInStage, funnel, moved } = loaderData;
   const { t } = useTranslation("hiring");
   const f = useFormats();
   const dayFigure = (value: number | null) =>
     value === null ? "–" : t("pipeline.funnel.days", { days: value });
   const stageLabel = (stage: keyof typeof PIPELINE_STAGE_KEYS) => t(PIPELINE_STAGE_KEYS[stage]);
-  const message = actionData && "message" in actionData ? actionData.message : null;
+  const movedName = moved ? (moved.name ?? t("candidate.purged")) : "";
+  const message = useDoneMessage(
+    moved
+      ? Object.fromEntries(
+          MOVES_DONE.map((done) => [
+            done,
+            t(`pipeline.flash.${done}`, { name: movedName, stage: moved.stage }),
+          ]),
+        )
+      : {},
+    actionData,
+  );
   const total = columns.reduce((sum, column) => sum + column.count, 0);
   const busy = useSubmitting();
   const [search] = useSearchParams();

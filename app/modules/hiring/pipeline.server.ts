@@ -1,5 +1,4 @@
 import { db, type Prisma } from "~/db/client.server";
-import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
 import { ConflictError, ForbiddenError } from "~/modules/errors";
 import { ViewCache } from "~/platform/view-cache.server";
@@ -24,6 +23,7 @@ import {
   stageCounts,
   timeInStage,
   type CandidateHistory,
+  type MoveDone,
   type MoveRequest,
   type PipelineStage,
   type RejectionReason,
@@ -112,7 +112,7 @@ export async function moveCandidate(
   candidateId: string,
   request: MoveRequest,
   now = clock.now(),
-): Promise<{ ok: true; message: Message } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<{ ok: true; done: MoveDone } | { ok: false; fieldErrors: FieldErrors }> {
   const candidate = await requireCandidate(viewer, openingId, candidateId);
   if (!canMoveCandidate(viewer, candidate.access)) refuseMove(viewer, candidate.access);
   const from = stageOf(candidate.pipelineStage);
@@ -130,20 +130,16 @@ export async function moveCandidate(
     });
     if (!moved) throw new ConflictError({ key: "hiring:pipeline.errors.movedMeanwhile" });
   });
-  const key = {
-    forward: "moved",
-    back: "movedBack",
-    hire: "moved",
-    reject: "moved",
-    reopen: "reopened",
-  }[check.kind];
-  return {
-    ok: true,
-    message: {
-      key: `hiring:pipeline.flash.${key}`,
-      values: { name: candidate.name, stage: request.to },
-    },
-  };
+  const done = (
+    {
+      forward: "moved",
+      back: "movedBack",
+      hire: "moved",
+      reject: "moved",
+      reopen: "reopened",
+    } as const
+  )[check.kind];
+  return { ok: true, done };
 }
 
 /**
@@ -274,7 +270,7 @@ async function readBoard(openingId: string) {
 export async function pipelinePage(
   viewer: Viewer,
   openingId: string,
-  options: { opened?: PipelineStage | null; moving?: string | null } = {},
+  options: { opened?: PipelineStage | null; moving?: string | null; moved?: string | null } = {},
   now = clock.now(),
 ) {
   const opened = options.opened ?? null;
@@ -308,8 +304,17 @@ export async function pipelinePage(
   const counts = stageCounts(histories);
   const open = opening.state === "open";
   const columns = PIPELINE_STAGES.map((stage) => ({ stage, ...inStage(placed, stage, opened) }));
+  // The candidate a move just redirected here for (?candidate=), when the viewer sees their card.
+  const moved = placed.find(({ row }) => row.id === options.moved && row.purgedAt === null);
   const details = await db.hiringCandidate.findMany({
-    where: { id: { in: columns.flatMap((column) => column.shown.map(({ row }) => row.id)) } },
+    where: {
+      id: {
+        in: [
+          ...columns.flatMap((column) => column.shown.map(({ row }) => row.id)),
+          ...(moved ? [moved.row.id] : []),
+        ],
+      },
+    },
     select: {
       id: true,
       name: true,
@@ -357,6 +362,11 @@ export async function pipelinePage(
         };
       }),
     })),
+    /** Who a move just redirected here for, and the stage they are in now. */
+    moved:
+      moved && detailsOf.has(moved.row.id)
+        ? { id: moved.row.id, name: detailsOf.get(moved.row.id)!.name, stage: moved.stage }
+        : null,
     timeInStage: timeInStage(histories, now),
     funnel: funnel(histories),
   };

@@ -296,3 +296,7 @@ export function timeInStage(histories: readonly CandidateHistory[], now: Date): 
     };
   });
 }
+
+/** What a move did, as the board words it (`hiring:pipeline.flash.<done>`) once it redirects there. */
+export const MOVES_DONE = ["moved", "movedBack", "reopened"] as const;
+export type MoveDone = (typeof MOVES_DONE)[number];

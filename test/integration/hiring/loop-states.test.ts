@@ -90,7 +90,7 @@ async function reject(facts: Facts, loopId: string) {
       ),
     ),
   );
-  expect(statusOf(rejected)).toBe(200);
+  expect(statusOf(rejected)).toBe(302);
   expect((await loopRow(loopId)).state).toBe("withdrawn");
 }
 

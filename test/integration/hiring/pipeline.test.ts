@@ -17,7 +17,9 @@ import {
   action as pipelineAction,
   loader as pipelineLoader,
 } from "~/routes/hiring.openings.$openingId.pipeline";
+import * as pipelineRoute from "~/routes/hiring.openings.$openingId.pipeline";
 import { seedHiringHistory } from "../../../prisma/seed/hiring-history";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { createAdmin, createPerson } from "../../utils/factories";
 import {
   asViewer,
@@ -46,6 +48,23 @@ async function board(facts: Facts, userId: string): Promise<Board> {
       }),
     ),
   );
+}
+
+/**
+ * What the board says once a move redirected there: the page rendered at the redirect's address
+ * for `userId`, as the browser opens it (decision 146), and the status message at its top.
+ */
+async function boardSays(answer: unknown, userId: string): Promise<string | undefined> {
+  expect(statusOf(answer)).toBe(302);
+  const [location, card] = (answer as Response).headers.get("Location")!.split("#");
+  expect(card).toMatch(/^candidate-/);
+  const { html } = await renderPage(
+    pipelineRoute as unknown as PageModule,
+    "/hiring/openings/:openingId/pipeline",
+    location!,
+    userId,
+  );
+  return html.match(/<div role="status"[^>]*>(.*?)<\/div>/)?.[1];
 }
 
 async function move(
@@ -95,7 +114,7 @@ describe("the pipeline", () => {
 
     expect(
       statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "offer" })),
-    ).toBe(200);
+    ).toBe(302);
     // A rejection without a reason, "other" without a note, hired without an offer and without a note, an unknown stage: 400s that write nothing.
     for (const fields of [
       { candidateId: sam.id, to: "rejected" } as Record<string, string>,
@@ -111,6 +130,23 @@ describe("the pipeline", () => {
       await move(facts, facts.grace.id, { candidateId: sam.id, to: "rejected" }),
     );
     expect(refused.result.error.reason).toEqual(["hiring:pipeline.errors.reasonMissing"]);
+    // The board is sent as HTML (decision 146): the refusal comes back as a document with the move
+    // form open on Sam's card, its error beside the reason and the note as typed.
+    const refusedPage = await renderPage(
+      pipelineRoute as unknown as PageModule,
+      "/hiring/openings/:openingId/pipeline",
+      `/hiring/openings/${facts.openingId}/pipeline`,
+      facts.grace.id,
+      new URLSearchParams({
+        intent: "move",
+        candidateId: sam.id,
+        to: "rejected",
+        note: "TYPED-NOTE about the screen",
+      }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain("Choose why the candidate is rejected.");
+    expect(refusedPage.html).toMatch(/<textarea[^>]*>TYPED-NOTE about the screen<\/textarea>/);
 
     const rejected = await move(facts, facts.grace.id, {
       candidateId: sam.id,
@@ -118,7 +154,7 @@ describe("the pipeline", () => {
       reason: "experience",
       note: "No production experience with identity systems",
     });
-    expect(bodyOf<{ message: string }>(rejected).message).toBe("Sam Screen moved to rejected.");
+    expect(await boardSays(rejected, facts.grace.id)).toBe("Sam Screen moved to rejected.");
     const samNow = await candidateOf(screenLoop);
     expect(samNow.pipelineStage).toBe("rejected");
     expect(samNow.rejectedAt).toEqual(samNow.pipelineStageSince);
@@ -184,7 +220,7 @@ describe("the pipeline", () => {
     // Hired from the offer stage needs no note; a hire stays hired.
     expect(
       statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "hired" })),
-    ).toBe(200);
+    ).toBe(302);
     expect(
       statusOf(await move(facts, facts.grace.id, { candidateId: casey.id, to: "offer" })),
     ).toBe(400);
@@ -264,7 +300,7 @@ describe("the pipeline", () => {
           note: "Returning employee: the contract was signed directly",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const other = await hiringSetUp();
     const otherCandidate = await candidateOf(other.loopId);
     expect(
@@ -275,16 +311,24 @@ describe("the pipeline", () => {
           reason: "withdrew",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     expect((await candidateOf(other.loopId)).rejectedAt).not.toBeNull();
     const reopened = await move(other, other.grace.id, {
       candidateId: otherCandidate.id,
       to: "interviews",
       note: "Withdrew by mistake; back in",
     });
-    expect(bodyOf<{ message: string }>(reopened).message).toBe(
+    expect(await boardSays(reopened, other.grace.id)).toBe(
       "Casey Candidate reopened in interviews.",
     );
+    // The board names only a candidate whose card it shows: one of another opening, nobody.
+    const elsewhere = await renderPage(
+      pipelineRoute as unknown as PageModule,
+      "/hiring/openings/:openingId/pipeline",
+      `/hiring/openings/${facts.openingId}/pipeline?done=reopened&candidate=${otherCandidate.id}`,
+      facts.grace.id,
+    );
+    expect(elsewhere.html).not.toContain("reopened in");
     const after = await candidateOf(other.loopId);
     expect([after.pipelineStage, after.rejectedAt]).toEqual(["interviews", null]);
   });
@@ -588,7 +632,7 @@ describe("the pipeline", () => {
           note: "Re-applied",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const todo = bodyOf<Awaited<ReturnType<typeof homeLoader>>>(
       await homeLoader(routeArgs(await get("/", facts.grace.id))),
     ).todo;
@@ -716,7 +760,7 @@ describe("the pipeline", () => {
           note: "Re-applied",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const started = await call(async () =>
       pipelineAction(
         routeArgs(
@@ -803,7 +847,7 @@ describe("the pipeline", () => {
             opened.openingId,
           ),
         ),
-      ).toBe(200);
+      ).toBe(302);
     }
     // Casey was decided a hire, then declined the offer: rejected too, though her loop ended in a hire.
     await scoreAndSubmit(
@@ -832,7 +876,7 @@ describe("the pipeline", () => {
           reason: "offer-declined",
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     // Moved in January, as far as the clock is concerned.
     await db.hiringCandidate.updateMany({
       where: { id: { in: [riley.id, kim.id, casey.id] } },
@@ -847,7 +891,7 @@ describe("the pipeline", () => {
           opened.openingId,
         ),
       ),
-    ).toBe(200);
+    ).toBe(302);
     await setRetention(asViewer(facts.admin), 30);
     const purgedBefore = await db.hiringCandidate.count({ where: { purgedAt: { not: null } } });
     expect(
