@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data } from "react-router";
+import { Form, Link, data, redirect, useSearchParams } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,7 +15,6 @@ import { clashWords, linkClass, useInstant } from "~/components/hiring/hiring-pa
 import { Button } from "~/components/ui/button";
 import { ErrorList, Field, SelectField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { formatsFor } from "~/i18n/format";
 import { languageOf, translatorOf } from "~/i18n/i18n.server";
 import { wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
@@ -41,6 +40,12 @@ import { RECOMMENDATION_KEYS, type Recommendation } from "~/modules/hiring/score
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { useTimeZone } from "~/utils/time-zone";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from emails, the to-do list and the hiring section as a document; its forms post, redirect
+// when accepted and come back with what was typed when refused (decision 147).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -59,10 +64,16 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   return loopPage(await requireUser(request), params.loopId ?? "", languageOf(context));
 });
 
+/**
+ * Staffing the panel, the candidate's invitations, opening the debrief early, linking the hire and
+ * purging the candidate. Each accepted form redirects to the page, which words `?done=`, so a reload
+ * never posts again; a refused one comes back with its errors and what was typed (decision 147).
+ */
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const t = translatorOf(context);
   const loopId = params.loopId ?? "";
+  const done = (what: LoopDone) => redirect(`/hiring/loops/${loopId}?done=${what}`);
   const formData = await formOf(request);
   const intent = formData.get("intent");
   if (intent === "assign") {
@@ -75,36 +86,22 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         { intent, result: submission.reply({ fieldErrors: result.fieldErrors }) },
         { status: 400 },
       );
-    // Saved even when the times clash (a paired interview may be meant); the clash is said at once.
-    return {
-      intent,
-      result: submission.reply({ resetForm: true }),
-      clash: result.overlaps.length > 0,
-      message: result.overlaps.length
-        ? t("hiring:loop.flash.assignedClash", {
-            clashes: result.overlaps
-              .map((clash) => clashWords(t, formatsFor(languageOf(context), timeZone), clash))
-              .join(" "),
-          })
-        : t("hiring:loop.flash.assigned"),
-    };
+    // Saved even when the times clash (a paired interview may be meant); the page says so at once.
+    return done(result.overlaps.length ? "assignedClash" : "assigned");
   }
   if (intent === "unassign") {
     await removeInterview(viewer, loopId, String(formData.get("interviewId") ?? ""));
-    return { intent, message: t("hiring:loop.flash.unassigned") };
+    return done("unassigned");
   }
   if (intent === "candidate-invitations") {
     const send = formData.get("send") === "on";
     const result = await setCandidateInvitations(viewer, loopId, send);
     if (!result.ok) return data({ intent, error: wordsOf(t, result.error) }, { status: 400 });
-    return {
-      intent,
-      message: send ? t("hiring:loop.flash.invitationsOn") : t("hiring:loop.flash.invitationsOff"),
-    };
+    return done(send ? "invitationsOn" : "invitationsOff");
   }
   if (intent === "open-debrief") {
     await openDebriefEarly(viewer, loopId);
-    return { intent, message: t("hiring:loop.flash.debriefOpened") };
+    return done("debriefOpened");
   }
   if (intent === "link-hire") {
     const submission = parseWithZod(formData, { schema: LinkHireSchema });
@@ -116,20 +113,29 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         { intent, result: submission.reply({ fieldErrors: result.fieldErrors }) },
         { status: 400 },
       );
-    return {
-      intent,
-      result: submission.reply({ resetForm: true }),
-      message: t("hiring:loop.flash.linked"),
-    };
+    return done("linked");
   }
   if (intent === "purge") {
     if (formData.get("confirm") !== "purge")
       return data({ intent, error: t("hiring:loop.errors.confirmPurge") }, { status: 400 });
     await purgeCandidate(viewer, loopId);
-    return { intent, message: t("hiring:loop.flash.purged") };
+    return done("purged");
   }
   throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
+
+/** What an accepted form did, as the page words it (`hiring:loop.flash.<done>`) after the redirect. */
+const LOOP_DONE = [
+  "assigned",
+  "assignedClash",
+  "unassigned",
+  "invitationsOn",
+  "invitationsOff",
+  "debriefOpened",
+  "linked",
+  "purged",
+] as const;
+type LoopDone = (typeof LOOP_DONE)[number];
 
 type ActionData = Route.ComponentProps["actionData"];
 
@@ -166,7 +172,21 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
   } = page;
   const sending = useSubmitting();
   const busy = sending;
-  const message = actionData && "message" in actionData ? actionData.message : null;
+  // A clash the assignment made is among the loop's clashes, which the page lists in full below.
+  const clashes = page.overlaps.map((clash) => clashWords(t, f, clash)).join(" ");
+  const message = useDoneMessage(
+    Object.fromEntries(
+      LOOP_DONE.map((what) => [
+        what,
+        what === "assignedClash"
+          ? t("loop.flash.assignedClash", { clashes })
+          : t(`loop.flash.${what}`),
+      ]),
+    ) as Record<LoopDone, string>,
+    actionData,
+  );
+  const [searchParams] = useSearchParams();
+  const clashSaid = message !== null && searchParams.get("done") === "assignedClash";
   const error = actionData && "error" in actionData ? actionData.error : null;
   const stageName = (id: string | null) => stages.find((stage) => stage.id === id)?.name ?? "";
   const recommendationLabel = (value: string | null) =>
@@ -209,13 +229,7 @@ export default function LoopPage({ loaderData, actionData }: Route.ComponentProp
           </>
         }
       />
-      {message ? (
-        <Alert
-          tone={actionData && "clash" in actionData && actionData.clash ? "warning" : "success"}
-        >
-          {message}
-        </Alert>
-      ) : null}
+      {message ? <Alert tone={clashSaid ? "warning" : "success"}>{message}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {debrief.waitingForOwn ? (
         <Alert tone="info" title={t("loop.ownFirst.title")}>

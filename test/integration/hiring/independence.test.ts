@@ -457,7 +457,7 @@ describe("independence of interviewers", () => {
         where: { loopId: facts.loopId, interviewerId: facts.grace.id },
       })
     ).id;
-    expect(await unassign(own)).toBe(200);
+    expect(await unassign(own)).toBe(302);
     expect(
       await textOf(
         await loopLoader(
@@ -489,7 +489,7 @@ describe("independence of interviewers", () => {
       }),
     ).toBe(0);
     // Someone who manages nothing of it still joins.
-    expect(statusOf(await assign(facts.stranger.email))).toBe(200);
+    expect(statusOf(await assign(facts.stranger.email))).toBe(302);
   });
 
   test("once the loop is withdrawn without a decision, an interviewer whose card is in is told it is closed, not that a decision was recorded", async () => {

@@ -112,9 +112,9 @@ describe("staffing a loop", () => {
       intent: "unassign",
       interviewId: facts.anaInterview,
     });
-    expect([statusOf(removed), bodyOf<{ message: string }>(removed).message]).toEqual([
-      200,
-      "Interviewer taken off the loop.",
+    expect([statusOf(removed), (removed as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/loops/${loopId}?done=unassigned`,
     ]);
     expect(
       await db.hiringInterview.findMany({ where: { loopId }, select: { interviewerId: true } }),
@@ -128,7 +128,7 @@ describe("staffing a loop", () => {
           email: grace.email,
         }),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const design = (
       await db.hiringInterview.findFirstOrThrow({
         where: { loopId, interviewerId: grace.id },
@@ -149,7 +149,10 @@ describe("staffing a loop", () => {
       stageId: stages[0]!.id,
       email: grace.email,
     });
-    expect(bodyOf<{ message?: string }>(again).message).toBe("Interviewer assigned.");
+    expect([statusOf(again), (again as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/loops/${loopId}?done=assigned`,
+    ]);
     expect(await db.hiringInterview.count({ where: { loopId, interviewerId: grace.id } })).toBe(2);
   });
 });
@@ -166,7 +169,7 @@ describe("a loop once decided, withdrawn or purged", () => {
       "BEN",
       "no",
     );
-    expect(statusOf(await onLoop(loopId, grace.id, { intent: "open-debrief" }))).toBe(200);
+    expect(statusOf(await onLoop(loopId, grace.id, { intent: "open-debrief" }))).toBe(302);
     const opened = await loopRow(loopId);
     expect(opened.debriefOpenedById).toBe(grace.id);
     const twice = await onLoop(loopId, grace.id, { intent: "open-debrief" });
@@ -351,7 +354,7 @@ describe("a loop once decided, withdrawn or purged", () => {
       ),
     ).toBe(302);
     expect(statusOf(await onLoop(loopId, grace.id, { intent: "purge", confirm: "purge" }))).toBe(
-      200,
+      302,
     );
     const purged = await candidateOf(loopId);
     expect([purged.pipelineStage, purged.purgedAt !== null]).toEqual(["offer", true]);
@@ -448,7 +451,7 @@ describe("a loop once decided, withdrawn or purged", () => {
       intent: "link-hire",
       email: joined.email,
     });
-    expect(statusOf(linked)).toBe(200);
+    expect(statusOf(linked)).toBe(302);
     expect(await candidateOf(hire.loopId)).toMatchObject({
       hiredPersonId: joined.id,
       pipelineStage: "hired",

@@ -478,7 +478,7 @@ describe("the pipeline", () => {
           ),
         ),
       ),
-    ).toBe(200);
+    ).toBe(302);
     await recordDecision(asViewer(facts.grace), facts.loopId, {
       decision: "hire",
       rationale: "Yes",
@@ -534,7 +534,7 @@ describe("the pipeline", () => {
           ),
         ),
       ),
-    ).toBe(200);
+    ).toBe(302);
     await recordDecision(asViewer(facts.grace), facts.loopId, {
       decision: "hire",
       rationale: "Yes",
@@ -663,7 +663,7 @@ describe("the pipeline", () => {
           ),
         ),
       );
-    expect(await assign(facts.ana.email, facts.stages[0]!.id)).toBe(200);
+    expect(await assign(facts.ana.email, facts.stages[0]!.id)).toBe(302);
     const anaSecond = await db.hiringInterview.findFirstOrThrow({
       where: { loopId: secondLoop, interviewerId: facts.ana.id },
     });
@@ -793,7 +793,7 @@ describe("the pipeline", () => {
         ),
       ),
     );
-    expect(statusOf(assigned)).toBe(200);
+    expect(statusOf(assigned)).toBe(302);
     expect(await pipelineOn(facts.loopId)).toBeNull();
     expect(await pipelineOn(secondLoop)).toBeNull();
     const graceInterview = await db.hiringInterview.findFirstOrThrow({

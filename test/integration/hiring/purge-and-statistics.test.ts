@@ -135,7 +135,7 @@ describe("purging candidate data", () => {
           ),
         ),
       ),
-    ).toBe(200);
+    ).toBe(302);
 
     const candidate = await db.hiringCandidate.findFirstOrThrow({
       where: { loops: { some: { id: facts.loopId } } },
@@ -464,7 +464,7 @@ describe("statistics", () => {
           ),
         ),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const purged = await loopOf();
     expect(purged.candidate.hiredPerson).toBeNull();
     expect(JSON.stringify(purged)).not.toContain("Casey");

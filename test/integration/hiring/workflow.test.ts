@@ -34,7 +34,24 @@ import {
   statusOf,
 } from "./helpers";
 import { inEnglish } from "../../utils/todo-words";
-import { inEnglishWords, inWordsOf } from "../../utils/english";
+import { english, inEnglishWords, inWordsOf } from "../../utils/english";
+import { clashWords } from "~/components/hiring/hiring-parts";
+import * as loopRoute from "~/routes/hiring.loops.$loopId._index";
+
+/**
+ * What the loop's page says once an action redirected there: the page rendered at the redirect's
+ * address for `userId`, as the browser opens it (decision 147), and the status message at its top.
+ */
+async function loopSays(answer: unknown, userId: string): Promise<string | undefined> {
+  expect(statusOf(answer)).toBe(302);
+  const { html } = await renderPage(
+    loopRoute as unknown as PageModule,
+    "/hiring/loops/:loopId",
+    (answer as Response).headers.get("Location")!,
+    userId,
+  );
+  return html.match(/<div role="status"[^>]*>(.*?)<\/div>/)?.[1];
+}
 
 describe("navigation", () => {
   test("an interviewer who is no hiring admin has Hiring in the navigation (their interviews are there); someone never given an interview does not", async () => {
@@ -470,7 +487,7 @@ describe("loops", () => {
         ),
       ),
     );
-    expect(statusOf(assigned)).toBe(200);
+    expect(statusOf(assigned)).toBe(302);
     const after = bodyOf<Awaited<ReturnType<typeof loopLoader>>>(
       await loopLoader(routeArgs(await get(`/hiring/loops/${loopId}`, grace.id), { loopId })),
     );
@@ -541,26 +558,28 @@ describe("loops", () => {
       email: ana.email,
       scheduledAt: "2026-11-20T10:30",
     });
-    expect(statusOf(clashing)).toBe(200);
-    expect(bodyOf<{ message: string }>(clashing).message).toBe(
-      "Interviewer assigned, but the times clash. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 10:30 (UTC) in another loop.",
+    expect(await loopSays(clashing, grace.id)).toBe(
+      "Interviewer assigned, but the times clash. Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 10:30 (UTC).",
     );
     const apart = await createPerson({ name: "Pia Interviewer" });
     expect(
-      bodyOf<{ message: string }>(
+      await loopSays(
         await assign({
           stageId: stages[1]!.id,
           email: apart.email,
           scheduledAt: "2026-11-20T11:30",
         }),
-      ).message,
+        grace.id,
+      ),
     ).toBe("Interviewer assigned.");
     expect(
-      bodyOf<{ message: string }>(
+      await loopSays(
         await assign({ stageId: stages[1]!.id, email: ana.email, scheduledAt: "2026-11-20T11:00" }),
-      ).message,
+        grace.id,
+      ),
     ).toBe(
-      "Interviewer assigned, but the times clash. The candidate already has Coding with Ana Interviewer at 20 Nov 2026, 10:30 (UTC); Design with Pia Interviewer at 20 Nov 2026, 11:30 (UTC): less than an hour from this one. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 11:00 (UTC).",
+      // The loop's clashes as its page lists them, the one this assignment made among them.
+      "Interviewer assigned, but the times clash. The candidate has 3 interviews less than an hour apart: Coding with Ana Interviewer at 20 Nov 2026, 10:30 (UTC); Design with Ana Interviewer at 20 Nov 2026, 11:00 (UTC); Design with Pia Interviewer at 20 Nov 2026, 11:30 (UTC). Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 10:30 (UTC).",
     );
     expect((await loopPageOf(grace.id, loopId)).overlaps).toContainEqual({
       kind: "interviewer-elsewhere",
@@ -596,9 +615,11 @@ describe("loops", () => {
         ),
       ),
     );
-    expect(bodyOf<{ message: string }>(assigned).message).toBe(
-      "Interviewer assigned, but the times clash. Ana Interviewer already interviews less than an hour from 20 Nov 2026, 05:30 (America/New_York) in another loop.",
-    );
+    // The page says the clash after the redirect, worded from its own list on the viewer's clock (below).
+    expect([statusOf(assigned), (assigned as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/loops/${loopId}?done=assignedClash`,
+    ]);
     const interview = await db.hiringInterview.findFirstOrThrow({
       where: { loopId },
       select: { scheduledAt: true },
@@ -623,6 +644,11 @@ describe("loops", () => {
         },
         others: 1,
       },
+    ]);
+    expect(
+      page.overlaps.map((clash) => clashWords(english, formatsFor("en", zone), clash)),
+    ).toEqual([
+      "Ana Interviewer has another interview in another loop less than an hour from Coding at 20 Nov 2026, 05:30 (America/New_York).",
     ]);
     // Nonsense is refused with the message, and nothing is written.
     const refused = await call(async () =>
@@ -849,7 +875,7 @@ describe("loops", () => {
         ),
       ),
     );
-    expect(statusOf(linked)).toBe(200);
+    expect(statusOf(linked)).toBe(302);
     expect(
       (await db.hiringCandidate.findFirstOrThrow({ where: { loops: { some: { id: loopId } } } }))
         .hiredPersonId,
@@ -876,7 +902,7 @@ describe("loops", () => {
           ),
         ),
       ),
-    ).toBe(200);
+    ).toBe(302);
     const debrief = bodyOf<Awaited<ReturnType<typeof debriefLoader>>>(
       await debriefLoader(
         routeArgs(await get(`/hiring/loops/${loopId}/debrief`, grace.id), { loopId }),

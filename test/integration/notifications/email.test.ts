@@ -561,9 +561,9 @@ describe("calendar invitations to a candidate's contact", () => {
       where: { id: loop.candidateId },
       data: { email: contact.email },
     });
-    expect(await loopAction(hiring.grace.id, "on")).toMatchObject({
-      intent: "candidate-invitations",
-    });
+    expect(((await loopAction(hiring.grace.id, "on")) as Response).headers.get("Location")).toBe(
+      `/hiring/loops/${hiring.loopId}?done=invitationsOn`,
+    );
     from = sink.received.length;
     await pass(TUESDAY);
     const [invited, ...others] = calendars(from);
@@ -600,9 +600,9 @@ describe("calendar invitations to a candidate's contact", () => {
     expect(moved[0]?.text).toContain("DTSTART:20261127T150000Z");
 
     // Stopped by the hiring admin: cancelled; asked again: invited again, above the cancellation.
-    expect(await loopAction(hiring.grace.id, "off")).toMatchObject({
-      intent: "candidate-invitations",
-    });
+    expect(((await loopAction(hiring.grace.id, "off")) as Response).headers.get("Location")).toBe(
+      `/hiring/loops/${hiring.loopId}?done=invitationsOff`,
+    );
     from = sink.received.length;
     await pass(TUESDAY);
     expect(
