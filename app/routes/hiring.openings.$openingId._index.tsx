@@ -18,7 +18,6 @@ import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { ErrorList, Field, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { translatorOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { requireUser } from "~/modules/identity/permissions.server";
@@ -44,6 +43,12 @@ import { withDomainErrors, formOf } from "~/utils/http.server";
 import { pageParam } from "~/utils/search-params";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from the hiring section, the pipeline and a loop; its forms post, redirect when accepted and
+// come back with what was typed when refused (decision 148).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -68,10 +73,23 @@ export const loader = withDomainErrors(
   },
 );
 
-export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
+/**
+ * The plan's stages, the opening's hiring admins, a new candidate, closing and reopening. Each
+ * accepted form redirects to the page (a stage's form closed, the list's page kept), which words
+ * `?done=`, so a reload never posts again; a refused one comes back with its errors and what was
+ * typed (decision 148).
+ */
+export const action = withDomainErrors(async ({ request, url, params }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  const t = translatorOf(context);
   const openingId = params.openingId ?? "";
+  const done = (what: OpeningDone | null) => {
+    const kept = new URLSearchParams(url.searchParams);
+    kept.delete("stage");
+    kept.delete("done");
+    if (what) kept.set("done", what);
+    const search = kept.toString();
+    return redirect(`/hiring/openings/${openingId}${search ? `?${search}` : ""}`);
+  };
   const formData = await formOf(request);
   const intent = formData.get("intent");
   const text = (name: string) =>
@@ -88,25 +106,18 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         { intent, stageId, result: submission.reply({ fieldErrors: result.fieldErrors }) },
         { status: 400 },
       );
-    return {
-      intent,
-      stageId,
-      result: submission.reply({ resetForm: !stageId }),
-      message: stageId
-        ? t("hiring:opening.flash.stageSaved")
-        : t("hiring:opening.flash.stageAdded"),
-    };
+    return done(stageId ? "stageSaved" : "stageAdded");
   }
   if (intent === "remove-stage") {
     await removeStage(viewer, openingId, text("stageId"));
-    return { intent, stageId: null, message: t("hiring:opening.flash.stageRemoved") };
+    return done("stageRemoved");
   }
   if (intent === "move-stage") {
     const direction = text("direction");
     if (direction !== "up" && direction !== "down")
       throw new InvalidError({ key: "hiring:opening.errors.moveUpOrDown" });
     await moveStage(viewer, openingId, text("stageId"), direction);
-    return { intent, stageId: null, message: null };
+    return done(null);
   }
   if (intent === "add-admin") {
     const submission = parseWithZod(formData, { schema: AddAdminSchema });
@@ -123,12 +134,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         },
         { status: 400 },
       );
-    return {
-      intent,
-      stageId: null,
-      result: submission.reply({ resetForm: true }),
-      message: t("hiring:opening.flash.adminAdded"),
-    };
+    return done("adminAdded");
   }
   if (intent === "add-candidate") {
     const submission = parseWithZod(formData, { schema: CandidateSchema });
@@ -139,15 +145,21 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   }
   if (intent === "close" || intent === "reopen") {
     await setOpeningState(viewer, openingId, intent === "close" ? "closed" : "open");
-    return {
-      intent,
-      stageId: null,
-      message:
-        intent === "close" ? t("hiring:opening.flash.closed") : t("hiring:opening.flash.reopened"),
-    };
+    return done(intent === "close" ? "closed" : "reopened");
   }
   throw new InvalidError({ key: "hiring:errors.unknownAction" });
 });
+
+/** What an accepted form did, as the page words it (`hiring:opening.flash.<done>`) after the redirect. */
+const OPENING_DONE = [
+  "stageSaved",
+  "stageAdded",
+  "stageRemoved",
+  "adminAdded",
+  "closed",
+  "reopened",
+] as const;
+type OpeningDone = (typeof OPENING_DONE)[number];
 
 type ActionData = Route.ComponentProps["actionData"];
 
@@ -186,7 +198,13 @@ export default function OpeningPage({ loaderData, actionData }: Route.ComponentP
   const sending = useSubmitting();
   const day = useDay();
   const busy = sending;
-  const message = actionData && "message" in actionData ? actionData.message : null;
+  const message = useDoneMessage(
+    Object.fromEntries(OPENING_DONE.map((what) => [what, t(`opening.flash.${what}`)])) as Record<
+      OpeningDone,
+      string
+    >,
+    actionData,
+  );
   const coveredBy = (competencyId: string, exceptStageId: string | null) =>
     stages
       .filter((stage) => stage.id !== exceptStageId && stage.competencyIds.includes(competencyId))

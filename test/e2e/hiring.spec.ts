@@ -74,6 +74,10 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await expect(
     page.getByRole("heading", { name: "Senior Engineer, Checkout", level: 1 }),
   ).toBeVisible();
+  // The opening's page is sent as HTML (decision 148): opened as a document, its plan is built and
+  // a candidate added with no script fetched.
+  const openingScripts = scriptsFetched(page);
+  await page.goto(page.url());
   await expect(
     page.getByRole("status").filter({ hasText: "Not covered by any stage" }),
   ).toContainText("Code quality");
@@ -109,6 +113,7 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
   await expect(
     page.getByRole("heading", { name: "Taylor Quinn", exact: true, level: 1 }),
   ).toBeVisible();
+  expect(openingScripts).toEqual([]);
   // The loop's page is sent as HTML (decision 147): opened as a document, as from an email, the
   // panel is staffed with no script fetched.
   const loopScripts = scriptsFetched(page);

@@ -145,6 +145,8 @@ describe("naming a co-owner of an opening who is not a hiring admin", () => {
     expect(await db.hiringOpeningAdmin.count({ where: { openingId, userId: ben.id } })).toBe(0);
 
     await db.user.update({ where: { id: ben.id }, data: { isHiringAdmin: true } });
-    expect(bodyOf<{ message: string }>(await add()).message).toBe("Hiring admin added.");
+    expect(((await add()) as Response).headers.get("Location")).toBe(
+      `/hiring/openings/${openingId}?done=adminAdded`,
+    );
   });
 });

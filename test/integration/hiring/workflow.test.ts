@@ -37,6 +37,7 @@ import { inEnglish } from "../../utils/todo-words";
 import { english, inEnglishWords, inWordsOf } from "../../utils/english";
 import { clashWords } from "~/components/hiring/hiring-parts";
 import * as loopRoute from "~/routes/hiring.loops.$loopId._index";
+import * as openingRoute from "~/routes/hiring.openings.$openingId._index";
 
 /**
  * What the loop's page says once an action redirected there: the page rendered at the redirect's
@@ -228,7 +229,10 @@ describe("openings and plans", () => {
         ),
       ),
     );
-    expect(statusOf(added)).toBe(200);
+    expect([statusOf(added), (added as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/openings/${openingId}?done=stageAdded`,
+    ]);
     // A stage nobody interviews in yet changes freely; one with an interview assigned keeps its competencies.
     const collaboration = (
       await db.hiringStage.findFirstOrThrow({ where: { openingId, name: "Collaboration" } })
@@ -246,7 +250,20 @@ describe("openings and plans", () => {
         ),
       ),
     );
-    expect(statusOf(changed)).toBe(200);
+    expect([statusOf(changed), (changed as Response).headers.get("Location")]).toEqual([
+      302,
+      `/hiring/openings/${openingId}?done=stageSaved`,
+    ]);
+    // The page is sent as HTML (decision 148): it words the save from its address, the stage's form
+    // closed.
+    const savedPage = await renderPage(
+      openingRoute as unknown as PageModule,
+      "/hiring/openings/:openingId",
+      `/hiring/openings/${openingId}?done=stageSaved`,
+      grace.id,
+    );
+    expect(savedPage.html).toContain("Stage saved.");
+    expect(savedPage.html).not.toContain(">Stage name<");
     expect(
       (await db.hiringStage.findUniqueOrThrow({ where: { id: collaboration } })).competencyIds,
     ).toBe(JSON.stringify(["collaboration"]));
@@ -281,7 +298,7 @@ describe("openings and plans", () => {
         ),
       ),
     );
-    expect(statusOf(renamed)).toBe(200);
+    expect(statusOf(renamed)).toBe(302);
     expect(
       statusOf(
         await call(async () =>
