@@ -36,6 +36,13 @@ export function bodyOf<T = unknown>(value: unknown): T {
   return value as T;
 }
 
+/** An action's answer: a redirect's status and address, or a refusal's status and body. */
+export function answerOf(value: unknown) {
+  if (value instanceof Response)
+    return { status: value.status, location: value.headers.get("Location") };
+  return { status: statusOf(value), body: bodyOf<{ error: string }>(value) };
+}
+
 /** The kind of domain error a service call raises ("not-found", "forbidden", …), or "allowed". */
 export async function refused(run: () => Promise<unknown>): Promise<string> {
   try {

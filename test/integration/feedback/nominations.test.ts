@@ -13,7 +13,7 @@ import {
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import { answerOf, bodyOf, routeArgs, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { inEnglish } from "../../utils/todo-words";
 import { renderPage, type PageModule } from "../../utils/render-page";
@@ -105,13 +105,6 @@ async function organisation() {
 async function page(url: string, userId: string, params: Record<string, string>): Promise<Page> {
   const loader: RouteFunction = personRoute.loader;
   return bodyOf<Page>(await loader(routeArgs(await signedInRequest(url, userId), params)));
-}
-
-/** An action's answer: a redirect's status and address, or a refusal's status and body. */
-function answerOf(value: unknown) {
-  if (value instanceof Response)
-    return { status: value.status, location: value.headers.get("Location") };
-  return { status: statusOf(value), body: bodyOf<{ error: string }>(value) };
 }
 
 async function post(

@@ -22,7 +22,7 @@ import { renderMessage } from "~/modules/notifications/render";
 import { voiceIn } from "~/modules/notifications/voice.server";
 import { todoFor } from "~/modules/todo/todo.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import { answerOf, bodyOf, routeArgs, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { inEnglish } from "../../utils/todo-words";
 import { behindRoot } from "../../utils/behind-root";
@@ -161,13 +161,6 @@ async function load<T>(
 }
 
 /** `behind`: run behind the root's middleware, in the language the person chose. */
-/** An action's answer: a redirect's status and address, or a refusal's status and body. */
-function answerOf(value: unknown) {
-  if (value instanceof Response)
-    return { status: value.status, location: value.headers.get("Location") };
-  return { status: statusOf(value), body: bodyOf<{ error: string }>(value) };
-}
-
 async function post(
   url: string,
   userId: string,
@@ -362,12 +355,14 @@ describe("released feedback", () => {
     ]);
 
     // No growth plan yet: refused, nothing written; with one, the competency joins its focus.
-    const noPlan = await post(
-      url,
-      org.engineer.id,
-      { intent: "to-growth-plan", competencyId: org.competencyId },
-      params,
-    );
+    const toGrowthPlan = () =>
+      post(
+        url,
+        org.engineer.id,
+        { intent: "to-growth-plan", competencyId: org.competencyId },
+        params,
+      );
+    const noPlan = await toGrowthPlan();
     expect(noPlan).toMatchObject({
       status: 409,
       body: { error: expect.stringContaining("no growth plan yet") },
@@ -376,14 +371,7 @@ describe("released feedback", () => {
     expect(await saveGrowthPlan(org.engineer.id, { target: "ic3", focus: [] })).toEqual({
       ok: true,
     });
-    expect(
-      await post(
-        url,
-        org.engineer.id,
-        { intent: "to-growth-plan", competencyId: org.competencyId },
-        params,
-      ),
-    ).toMatchObject({
+    expect(await toGrowthPlan()).toMatchObject({
       status: 302,
       location: `${url}?done=focus-added&competency=${org.competencyId}`,
     });
@@ -404,14 +392,7 @@ describe("released feedback", () => {
     expect(await shown("focus-added")).toContain(
       `${competencyName} is now a focus of your growth plan.`,
     );
-    expect(
-      await post(
-        url,
-        org.engineer.id,
-        { intent: "to-growth-plan", competencyId: org.competencyId },
-        params,
-      ),
-    ).toEqual({
+    expect(await toGrowthPlan()).toEqual({
       status: 302,
       location: `${url}?done=focus-already&competency=${org.competencyId}`,
     });

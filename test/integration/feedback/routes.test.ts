@@ -59,23 +59,18 @@ async function post(
   fields: Record<string, string>,
   params: Record<string, string>,
 ) {
+  // Answered or thrown, a redirect's address or the body.
+  const answered = (value: unknown) => ({
+    status: statusOf(value),
+    body:
+      value instanceof Response
+        ? { location: value.headers.get("Location") }
+        : bodyOf<Record<string, unknown>>(value),
+  });
   try {
-    const result = await route.action(routeArgs(await signedInPost(url, userId, fields), params));
-    return {
-      status: statusOf(result),
-      body:
-        result instanceof Response
-          ? { location: result.headers.get("Location") }
-          : bodyOf<Record<string, unknown>>(result),
-    };
+    return answered(await route.action(routeArgs(await signedInPost(url, userId, fields), params)));
   } catch (error) {
-    return {
-      status: statusOf(error),
-      body:
-        error instanceof Response
-          ? { location: error.headers.get("Location") }
-          : bodyOf<Record<string, unknown>>(error),
-    };
+    return answered(error);
   }
 }
 
