@@ -465,6 +465,14 @@ async function main() {
       note: "admin, the loop of six interviewers",
     },
     {
+      label: "hiring panel",
+      path: `/hiring/loops/${accounts.hiring.debriefLoopId}/panel`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, the same loop's panel mix, suggestions and trainees",
+    },
+    {
       label: "hiring opening",
       path: `/hiring/openings/${accounts.hiring.pipelineOpeningId}`,
       cookie: admin,

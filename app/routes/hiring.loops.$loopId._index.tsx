@@ -87,7 +87,7 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
         { status: 400 },
       );
     // Saved even when the times clash (a paired interview may be meant); the page says so at once.
-    return done(result.overlaps.length ? "assignedClash" : "assigned");
+    return done(result.clashes ? "assignedClash" : "assigned");
   }
   if (intent === "unassign") {
     await removeInterview(viewer, loopId, String(formData.get("interviewId") ?? ""));

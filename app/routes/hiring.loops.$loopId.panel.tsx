@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.loops.$loopId.panel";
@@ -8,7 +8,6 @@ import { linkClass } from "~/components/hiring/hiring-parts";
 import { SubmitButton } from "~/components/ui/button";
 import { ErrorList } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { translatorOf } from "~/i18n/i18n.server";
 import { listOf, wordsOf } from "~/i18n/messages";
 import { metaT } from "~/i18n/meta";
 import { requireUserAndTimeZone, requireUser } from "~/modules/identity/permissions.server";
@@ -16,8 +15,14 @@ import { assignSchema, SeatSchema } from "~/modules/hiring/forms";
 import { assignInterviewer } from "~/modules/hiring/loops.server";
 import { ATTRIBUTE_PREFIX, type NamedDimension } from "~/modules/hiring/panels";
 import { panelPage, seatTrainee } from "~/modules/hiring/panels.server";
-import { withDomainErrors, formOf } from "~/utils/http.server";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import { languageOf } from "~/i18n/i18n.server";
+import { withDomainErrors, formOf } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Opened from the loop's page and the hiring admins' emails; its forms post and redirect, so it
+// needs none of the app's scripts as a document (decision 149).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("panels:panel.title") },
@@ -28,40 +33,49 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   return panelPage(await requireUser(request), params.loopId ?? "", undefined, languageOf(context));
 });
 
-export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
+/**
+ * Adding a suggested interviewer and seating a trainee. An accepted form redirects to the page,
+ * which words `?done=`, so a reload never posts again; a refused one comes back with its error.
+ */
+export const action = withDomainErrors(async ({ request, params }: Route.ActionArgs) => {
   const { viewer, timeZone } = await requireUserAndTimeZone(request);
-  const t = translatorOf(context);
   const loopId = params.loopId ?? "";
+  const done = (what: PanelDone) => redirect(`/hiring/loops/${loopId}/panel?done=${what}`);
   const formData = await formOf(request);
   const intent = formData.get("intent");
   if (intent === "seat") {
     const submission = parseWithZod(formData, { schema: SeatSchema });
     if (submission.status !== "success")
-      return data({ error: "panels:errors.traineeMissing", message: null }, { status: 400 });
+      return data({ error: "panels:errors.traineeMissing" }, { status: 400 });
     const result = await seatTrainee(viewer, loopId, submission.value);
-    if (!result.ok) return data({ error: result.error, message: null }, { status: 400 });
-    return { error: null, message: t("panels:panel.seated") };
+    if (!result.ok) return data({ error: result.error }, { status: 400 });
+    return done("seated");
   }
   const submission = parseWithZod(formData, { schema: assignSchema(timeZone) });
   if (submission.status !== "success")
-    return data(
-      { error: "hiring:loop.errors.interviewerEmailMissing", message: null },
-      { status: 400 },
-    );
+    return data({ error: "hiring:loop.errors.interviewerEmailMissing" }, { status: 400 });
   const result = await assignInterviewer(viewer, loopId, submission.value);
   if (!result.ok)
-    return data(
-      { error: Object.values(result.fieldErrors).flat()[0] ?? null, message: null },
-      { status: 400 },
-    );
-  return { error: null, message: t("panels:panel.added") };
+    return data({ error: Object.values(result.fieldErrors).flat()[0] ?? null }, { status: 400 });
+  return done("added");
 });
+
+/** What an accepted form did, as the page words it (`panels:panel.<done>`) after the redirect. */
+const PANEL_DONE = ["added", "seated"] as const;
+type PanelDone = (typeof PANEL_DONE)[number];
 
 export default function PanelPage({ loaderData, actionData }: Route.ComponentProps) {
   const { loop, opening, settings, canStaff, mix, stages } = loaderData;
   const { t } = useTranslation("panels");
   const { t: common } = useTranslation("common");
   const f = useFormats();
+  const message = useDoneMessage(
+    Object.fromEntries(PANEL_DONE.map((what) => [what, t(`panel.${what}`)])) as Record<
+      PanelDone,
+      string
+    >,
+    actionData,
+  );
   const label = (dimension: string) =>
     dimension.startsWith(ATTRIBUTE_PREFIX)
       ? t("dimensions.attribute", { name: dimension.slice(ATTRIBUTE_PREFIX.length) })
@@ -77,7 +91,7 @@ export default function PanelPage({ loaderData, actionData }: Route.ComponentPro
         title={t("panel.heading", { candidate: loop.candidate ?? t("panel.purged") })}
         description={t("panel.description", { opening: opening.title })}
       />
-      {actionData?.message ? <Alert tone="success">{actionData.message}</Alert> : null}
+      {message ? <Alert tone="success">{message}</Alert> : null}
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
       <Card className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">{t("panel.mixHeading", { count: mix.size })}</h2>

@@ -66,6 +66,10 @@ test("a hiring admin staffs a loop whose panel the rule flags, widens it with a 
   await expect(
     page.getByRole("heading", { name: "The panel for Rowan Panel", level: 1 }),
   ).toBeVisible();
+  // The panel's page is sent as HTML (decision 149): opened as a document, as from an email, it is
+  // widened and a trainee seated with no script fetched.
+  const panelScripts = scriptsFetched(page);
+  await page.goto(page.url());
   await expect(
     page.getByText("The panel comes from one group on a dimension the organisation asked to mix."),
   ).toBeVisible();
@@ -87,6 +91,7 @@ test("a hiring admin staffs a loop whose panel the rule flags, widens it with a 
   await page.getByRole("button", { name: "Sit in with Omar Farouk: Yara Haddad" }).click();
   await expect(page.getByText("The trainee is seated on the interview.")).toBeVisible();
   await expect(page.getByText("Yara Haddad sits in (Reverse shadow)")).toBeVisible();
+  expect(panelScripts).toEqual([]);
   await signOff(browser, omar.email, "System design", "Qualified to interview");
 
   await page.goto("/hiring/panels");

@@ -55,8 +55,8 @@ export function HiringNav({
 }
 
 /**
- * A clash in time in the reader's words, its times on their clock (`f`): the loop page words its
- * clashes with the page's `t`, the assign action the one it just made with the request's.
+ * A clash in time in the reader's words, its times on their clock (`f`), as the loop page lists
+ * its clashes.
  */
 export function clashWords(t: Parameters<typeof wordsOf>[0], f: Formats, clash: Clash): string {
   const say = (key: string, values: Record<string, string | number> = {}) =>
@@ -80,13 +80,6 @@ export function clashWords(t: Parameters<typeof wordsOf>[0], f: Formats, clash: 
         count: clash.others,
         stage: clash.interview.stageName,
         when: f.dateTime(clash.interview.at),
-      });
-    case "candidate-already":
-      return say("already", { interviews: list(clash.interviews) });
-    case "interviewer-busy":
-      return say(clash.inThisLoop ? "busy" : "busyElsewhere", {
-        interviewer: clash.interviewerName,
-        when: f.dateTime(clash.at),
       });
   }
 }

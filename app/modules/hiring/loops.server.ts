@@ -17,7 +17,7 @@ import type { AssignInput, CandidateInput, Decision, DecisionInput } from "./for
 import {
   INTERVIEW_MINUTES,
   loopOverlaps,
-  newInterviewOverlaps,
+  makesClash,
   type Clash,
   type InterviewElsewhere,
   type ScheduledInterview,
@@ -399,15 +399,15 @@ async function loopClashes(viewer: Viewer, loop: VisibleLoop): Promise<Clash[]> 
 }
 
 /**
- * Assigns an interviewer to a stage of the loop; `overlaps` warns of clashes in time it makes (it is
- * saved all the same).
+ * Assigns an interviewer to a stage of the loop; `clashes` says whether its time clashes with
+ * another interview of the candidate's or the interviewer's (it is saved all the same).
  */
 export async function assignInterviewer(
   viewer: Viewer,
   loopId: string,
   input: AssignInput,
   now = clock.now(),
-): Promise<{ ok: true; overlaps: Clash[] } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<{ ok: true; clashes: boolean } | { ok: false; fieldErrors: FieldErrors }> {
   const loop = await requireVisibleLoop(viewer, loopId);
   if (!canStaffLoop(viewer, loop.access))
     throw new ForbiddenError({ key: "hiring:errors.staffAdminsOnly" });
@@ -460,7 +460,7 @@ export async function assignInterviewer(
       return { ok: false, fieldErrors: { email: ["hiring:loop.errors.alreadyInStage"] } };
     throw error;
   }
-  if (!input.scheduledAt) return { ok: true, overlaps: [] };
+  if (!input.scheduledAt) return { ok: true, clashes: false };
   const scheduled: ScheduledInterview = {
     id: created.id,
     interviewerId: person.id,
@@ -470,7 +470,7 @@ export async function assignInterviewer(
   };
   return {
     ok: true,
-    overlaps: newInterviewOverlaps(
+    clashes: makesClash(
       scheduled,
       scheduledOf(loop),
       await interviewsElsewhere(loopId, [scheduled]),

@@ -23,14 +23,11 @@ export type ClashingInterview = { stageName: string; interviewerName: string; at
 
 /**
  * A clash in time, for the page to word: the candidate's run of interviews closer than an
- * interview lasts; an interviewer's other interviews in another loop near one of this loop's; and,
- * for an interview just scheduled, the candidate's interviews near it and its interviewer's.
+ * interview lasts, and an interviewer's other interviews in another loop near one of this loop's.
  */
 export type Clash =
   | { kind: "candidate-run"; interviews: ClashingInterview[] }
-  | { kind: "interviewer-elsewhere"; interview: ClashingInterview; others: number }
-  | { kind: "candidate-already"; interviews: ClashingInterview[] }
-  | { kind: "interviewer-busy"; interviewerName: string; at: string; inThisLoop: boolean };
+  | { kind: "interviewer-elsewhere"; interview: ClashingInterview; others: number };
 
 const clash = (a: Date, b: Date) =>
   Math.abs(a.getTime() - b.getTime()) < INTERVIEW_MINUTES * 60_000;
@@ -79,34 +76,19 @@ export function loopOverlaps(
   return clashes;
 }
 
-/** The clashes of one interview just scheduled: with the candidate's other interviews, and with its interviewer's elsewhere. */
-export function newInterviewOverlaps(
+/**
+ * Whether an interview just scheduled clashes: with another of the candidate's, or with another of
+ * its interviewer's elsewhere. The loop's page then says its clashes, the new one among them.
+ */
+export function makesClash(
   scheduled: ScheduledInterview,
   loopInterviews: readonly ScheduledInterview[],
   elsewhere: readonly InterviewElsewhere[],
-): Clash[] {
-  const clashes: Clash[] = [];
-  const candidate = loopInterviews.filter(
-    (other) => other.id !== scheduled.id && clash(other.at, scheduled.at),
-  );
-  if (candidate.length)
-    clashes.push({ kind: "candidate-already", interviews: candidate.map(named) });
-  const own = loopInterviews.filter(
-    (other) =>
-      other.id !== scheduled.id &&
-      other.interviewerId === scheduled.interviewerId &&
-      clash(other.at, scheduled.at),
-  );
-  const theirs =
-    elsewhere.filter(
+): boolean {
+  return (
+    loopInterviews.some((other) => other.id !== scheduled.id && clash(other.at, scheduled.at)) ||
+    elsewhere.some(
       (other) => other.interviewerId === scheduled.interviewerId && clash(other.at, scheduled.at),
-    ).length + own.length;
-  if (theirs)
-    clashes.push({
-      kind: "interviewer-busy",
-      interviewerName: scheduled.interviewerName,
-      at: scheduled.at.toISOString(),
-      inThisLoop: own.length > 0,
-    });
-  return clashes;
+    )
+  );
 }

@@ -22,7 +22,8 @@ import {
 } from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
 import { createPerson } from "../../utils/factories";
-import { answerText, withRouteProps, type RouteFunction } from "../../utils/responses";
+import { renderPage } from "../../utils/render-page";
+import { answerOf, answerText, withRouteProps, type RouteFunction } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
 import * as panelRoute from "~/routes/hiring.loops.$loopId.panel";
 import * as rulesRoute from "~/routes/hiring.panels";
@@ -316,12 +317,36 @@ describe("staffing a panel", () => {
     });
     expect(statusOf(refused)).toBe(400);
     expect(bodyOf<{ error: string }>(refused).error).toBe("panels:errors.notQualified");
+    // As a document (the page has no scripts): the refusal is said on the page, with its status.
+    const address = `/hiring/loops/${facts.loopId}/panel`;
+    const asDocument = await renderPage(
+      panelRoute,
+      "/hiring/loops/:loopId/panel",
+      address,
+      facts.grace.id,
+      new URLSearchParams({ intent: "assign", stageId: design, email: dan.email }),
+    );
+    expect(asDocument.status).toBe(400);
+    expect(asDocument.html).toContain(
+      "This person is not qualified for every competency of this stage yet",
+    );
     expect(await db.hiringInterview.count({ where: { interviewerId: dan.id } })).toBe(0);
+    // Accepted, it redirects to the page, which says what was done; a reload posts nothing again.
     expect(
-      statusOf(
+      answerOf(
         await panelPost(facts.grace.id, { intent: "assign", stageId: design, email: cleo.email }),
       ),
-    ).toBe(200);
+    ).toEqual({ status: 302, location: `${address}?done=added` });
+    const after = await renderPage(
+      panelRoute,
+      "/hiring/loops/:loopId/panel",
+      `${address}?done=added`,
+      facts.grace.id,
+    );
+    expect(after.html).toContain("The interviewer is added to the panel.");
+    expect(
+      (await renderPage(panelRoute, "/hiring/loops/:loopId/panel", address, facts.grace.id)).html,
+    ).not.toContain("The interviewer is added to the panel.");
     const page = await panelPage(facts.grace.id);
     expect(page.mix).toMatchObject({ metRule: true, size: 3 });
     expect(
@@ -390,14 +415,24 @@ describe("training", () => {
       ).error,
     ).toBe("panels:errors.notTraining");
     expect(
-      statusOf(
+      answerOf(
         await panelPost(facts.grace.id, {
           intent: "seat",
           interviewId: facts.benInterview,
           personId: tess.id,
         }),
       ),
-    ).toBe(200);
+    ).toEqual({ status: 302, location: `/hiring/loops/${facts.loopId}/panel?done=seated` });
+    expect(
+      (
+        await renderPage(
+          panelRoute,
+          "/hiring/loops/:loopId/panel",
+          `/hiring/loops/${facts.loopId}/panel?done=seated`,
+          facts.grace.id,
+        )
+      ).html,
+    ).toContain("The trainee is seated on the interview.");
     seatId = (await db.hiringTraineeSeat.findFirstOrThrow({ where: { traineeId: tess.id } })).id;
     const own = bodyOf<Awaited<ReturnType<typeof seatLoader>>>(
       await seatLoader(routeArgs(await get(`/hiring/seats/${seatId}`, tess.id), { seatId })),
@@ -634,10 +669,10 @@ describe("training", () => {
     ).toBe(true);
     const interviewId = (await db.hiringInterview.findFirstOrThrow({ where: { loopId } })).id;
     expect(
-      statusOf(
+      answerOf(
         await panelPost(facts.grace.id, { intent: "seat", interviewId, personId: tess.id }, loopId),
       ),
-    ).toBe(200);
+    ).toEqual({ status: 302, location: `/hiring/loops/${loopId}/panel?done=seated` });
     const second = await db.hiringTraineeSeat.findFirstOrThrow({ where: { interviewId } });
     expect(second.mode).toBe("reverse-shadow");
     expect(

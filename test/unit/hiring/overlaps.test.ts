@@ -1,9 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  loopOverlaps,
-  newInterviewOverlaps,
-  type ScheduledInterview,
-} from "~/modules/hiring/overlaps";
+import { loopOverlaps, makesClash, type ScheduledInterview } from "~/modules/hiring/overlaps";
 
 const at = (time: string) => new Date(`2026-11-24T${time}:00Z`);
 const interview = (
@@ -84,26 +80,19 @@ describe("interviews that clash in time", () => {
     ]);
   });
 
-  test("scheduling one interview names what it clashes with", () => {
+  test("an interview just scheduled clashes with the candidate's others, or its interviewer's elsewhere, less than an hour away", () => {
     const loop = [
       interview("a", "Ana", "Coding", "10:00"),
       interview("b", "Ben", "Design", "13:00"),
     ];
     const added = interview("n", "Ben", "Values", "10:15");
-    expect(newInterviewOverlaps(added, [...loop, added], [])).toEqual([
-      { kind: "candidate-already", interviews: [named("Ana", "Coding", "10:00")] },
-    ]);
-    expect(
-      newInterviewOverlaps(interview("n", "Cleo", "Values", "15:00"), loop, [
-        { interviewerId: "cleo", at: at("15:59") },
-      ]),
-    ).toEqual([
-      {
-        kind: "interviewer-busy",
-        interviewerName: "Cleo",
-        at: at("15:00").toISOString(),
-        inThisLoop: false,
-      },
-    ]);
+    // Itself among the loop's interviews is no clash.
+    expect(makesClash(added, [...loop, added], [])).toBe(true);
+    expect(makesClash(interview("n", "Ben", "Values", "11:00"), loop, [])).toBe(false);
+    const cleo = interview("n", "Cleo", "Values", "15:00");
+    expect(makesClash(cleo, loop, [{ interviewerId: "cleo", at: at("15:59") }])).toBe(true);
+    expect(makesClash(cleo, loop, [{ interviewerId: "cleo", at: at("16:00") }])).toBe(false);
+    // Another interviewer's interview elsewhere is none of this one's.
+    expect(makesClash(cleo, loop, [{ interviewerId: "ana", at: at("15:00") }])).toBe(false);
   });
 });
