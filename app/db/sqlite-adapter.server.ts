@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import {
   ColumnTypeEnum,
@@ -26,6 +28,17 @@ import {
  * Prisma's adapter, which the query engine expects; `test/integration/db/sqlite-adapter.test.ts`
  * holds them, and every database test runs through this adapter.
  */
+
+/**
+ * The extension that turns on SQLite's query planner stability guarantee (decision 150), built at
+ * install by scripts/sqlite-stable-plans.mjs. Without it SQLite plans a kept statement again at every
+ * run: better-sqlite3 clears a statement's values after each run, and SQLite takes that as values
+ * that may change the plan of any statement with a LIMIT, a column compared with a value, or index
+ * samples. A machine without a C compiler runs without it, as before, only slower.
+ */
+export const STABLE_PLANS_EXTENSION = path.resolve(
+  "node_modules/.cache/rungs/sqlite-stable-plans.so",
+);
 
 /** SQLITE_MAX_VARIABLE_NUMBER of the SQLite that better-sqlite3 builds (the default since SQLite 3.32), as PostgreSQL's. */
 export const SQLITE_MAX_BOUND_VALUES = 32_766;
@@ -220,6 +233,8 @@ export class SqliteAdapterFactory implements SqlDriverAdapterFactory {
       this.config.timeout === undefined ? {} : { timeout: this.config.timeout },
     );
     database.defaultSafeIntegers(true);
+    if (existsSync(STABLE_PLANS_EXTENSION))
+      database.loadExtension(STABLE_PLANS_EXTENSION, "sqlite3_sqlitestableplans_init");
     return new SqliteAdapter(database, this.config.statementCacheSize);
   }
 }

@@ -2,7 +2,7 @@
 // its own: each statement prepared once and kept, values bound at each run, the conversions Prisma's
 // query engine expects, driver errors as Prisma reads them, one transaction at a time. Every other
 // database test on SQLite runs through it too, by way of Prisma.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -13,7 +13,11 @@ import {
 } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { SqliteAdapterFactory, type SqliteAdapter } from "~/db/sqlite-adapter.server";
+import {
+  SqliteAdapterFactory,
+  STABLE_PLANS_EXTENSION,
+  type SqliteAdapter,
+} from "~/db/sqlite-adapter.server";
 
 const scalar = (scalarType: ArgType["scalarType"]): ArgType => ({ scalarType, arity: "scalar" });
 const query = (sql: string, args: [unknown, ArgType["scalarType"]][] = []): SqlQuery => ({
@@ -83,6 +87,32 @@ describe("the SQLite adapter", () => {
       prepared: before.prepared + 1,
       kept: before.kept + 1,
     });
+  });
+
+  test("SQLite keeps a statement's plan whatever values are bound to it, so it never plans it again at a run (decision 150)", async () => {
+    expect(
+      existsSync(STABLE_PLANS_EXTENSION),
+      "the stable plans extension was not built: run node scripts/sqlite-stable-plans.mjs",
+    ).toBe(true);
+    await open();
+    // One value on most rows and 400 others on a few each, with the index samples ANALYZE keeps: on
+    // average a value is on five rows, so the plan searches the index; a planner that planned again
+    // for the value bound would scan the table for the common one.
+    await adapter.executeScript(`
+      CREATE TABLE "Skewed" ("id" INTEGER PRIMARY KEY, "kind" TEXT NOT NULL, "note" TEXT);
+      CREATE INDEX "Skewed_kind" ON "Skewed" ("kind");
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+        INSERT INTO "Skewed" ("kind", "note") SELECT CASE WHEN i % 5 = 0 THEN 'rare ' || i ELSE 'common' END, 'x' FROM n;
+      ANALYZE;
+    `);
+    const plan = async (kind: string) =>
+      (
+        await adapter.queryRaw(
+          query(`EXPLAIN QUERY PLAN SELECT * FROM "Skewed" WHERE "kind" = ?`, [[kind, "string"]]),
+        )
+      ).rows.map((row) => row.at(-1));
+    expect(await plan("rare 5")).toEqual([`SEARCH Skewed USING INDEX Skewed_kind (kind=?)`]);
+    expect(await plan("common")).toEqual([`SEARCH Skewed USING INDEX Skewed_kind (kind=?)`]);
   });
 
   test("values go in and come out as Prisma's query engine expects", async () => {
