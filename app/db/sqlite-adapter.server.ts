@@ -233,8 +233,7 @@ export class SqliteAdapterFactory implements SqlDriverAdapterFactory {
       this.config.timeout === undefined ? {} : { timeout: this.config.timeout },
     );
     database.defaultSafeIntegers(true);
-    if (existsSync(STABLE_PLANS_EXTENSION))
-      database.loadExtension(STABLE_PLANS_EXTENSION, "sqlite3_sqlitestableplans_init");
+    if (existsSync(STABLE_PLANS_EXTENSION)) database.loadExtension(STABLE_PLANS_EXTENSION);
     return new SqliteAdapter(database, this.config.statementCacheSize);
   }
 }

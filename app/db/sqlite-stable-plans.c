@@ -11,6 +11,7 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
 
+/* The entry point SQLite derives from the file name, sqlite-stable-plans.so. */
 int sqlite3_sqlitestableplans_init(sqlite3 *db, char **error, const sqlite3_api_routines *api) {
   SQLITE_EXTENSION_INIT2(api);
   (void)error;
