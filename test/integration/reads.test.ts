@@ -4,7 +4,7 @@
 // databases, and be counted.
 import { afterEach, describe, expect, test } from "vitest";
 import { db, Prisma } from "~/db/client.server";
-import { readRows } from "~/db/reads.server";
+import { readRows, words } from "~/db/reads.server";
 import { sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { countStatements } from "~/db/statement-count.server";
 import { createPerson } from "../utils/factories";
@@ -16,6 +16,15 @@ afterEach(() => {
 });
 
 describe("a raw read", () => {
+  test("writes the words the code fixes into the statement, for the planner to see (decision 151), and nothing else", async () => {
+    const { result, statements } = await countStatements(
+      () => readRows`SELECT 'found' AS n WHERE ${"offer"} IN (${words(["screen", "offer"])})`,
+    );
+    expect(result).toEqual([{ n: "found" }]);
+    expect(statements.at(-1)).toContain(`IN ('screen', 'offer')`);
+    expect(() => words(["offer') OR ('1' = '1"])).toThrow(/Not a word/);
+  });
+
   test("sees what the app has just written, changed and deleted", async () => {
     const ada = await createPerson({ name: "Ada Direct" });
     const nameOf = (id: string) => readRows`SELECT name FROM "User" WHERE id = ${id}`;

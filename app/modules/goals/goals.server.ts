@@ -33,6 +33,7 @@ import {
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
 import {
+  lastCheckIns,
   latestValues,
   loadedObjective,
   objectiveDetails,
@@ -499,7 +500,7 @@ export async function objectivePage(
       row.parentId ? loadedObjective(row.parentId) : null,
       // Its id first: most objectives were never carried on, and one statement says so.
       db.objective
-        .findFirst({ where: { carriedFromId: objectiveId }, select: { id: true } })
+        .findUnique({ where: { carriedFromId: objectiveId }, select: { id: true } })
         .then((carried) => (carried ? loadedObjective(carried.id) : null)),
       row.carriedFromId ? loadedObjective(row.carriedFromId) : null,
       goalPeriods(),
@@ -1079,40 +1080,47 @@ export async function carryOver(
     })
   )
     throw new ForbiddenError({ key: "goals:errors.mayNotCarry" });
-  return db.$transaction(async (tx) => {
-    const copy = await tx.objective.create({
-      data: {
-        periodId: target.id,
-        level: row.level,
-        teamId: row.teamId,
-        ownerId: row.ownerId,
-        title: row.title,
-        why: row.why,
-        commitment: row.commitment,
-        openToAll: row.openToAll,
-        carriedFromId: row.id,
-        createdById: viewer.id,
-        shares: { create: row.shares.map((share) => ({ personId: share.personId })) },
-      },
-      select: { id: true },
-    });
-    for (const kr of keyResults)
-      await tx.keyResult.create({
+  try {
+    return await db.$transaction(async (tx) => {
+      const copy = await tx.objective.create({
         data: {
-          objectiveId: copy.id,
-          title: kr.title,
-          kind: kr.kind,
-          unit: kr.unit,
-          direction: kr.direction,
-          startValue: kr.kind === "binary" ? 0 : (latest.get(kr.id) ?? kr.startValue),
-          targetValue: kr.targetValue,
-          ownerId: kr.ownerId,
-          position: kr.position,
-          contributors: { create: kr.contributors.map((c) => ({ personId: c.personId })) },
+          periodId: target.id,
+          level: row.level,
+          teamId: row.teamId,
+          ownerId: row.ownerId,
+          title: row.title,
+          why: row.why,
+          commitment: row.commitment,
+          openToAll: row.openToAll,
+          carriedFromId: row.id,
+          createdById: viewer.id,
+          shares: { create: row.shares.map((share) => ({ personId: share.personId })) },
         },
+        select: { id: true },
       });
-    return copy.id;
-  });
+      for (const kr of keyResults)
+        await tx.keyResult.create({
+          data: {
+            objectiveId: copy.id,
+            title: kr.title,
+            kind: kr.kind,
+            unit: kr.unit,
+            direction: kr.direction,
+            startValue: kr.kind === "binary" ? 0 : (latest.get(kr.id) ?? kr.startValue),
+            targetValue: kr.targetValue,
+            ownerId: kr.ownerId,
+            position: kr.position,
+            contributors: { create: kr.contributors.map((c) => ({ personId: c.personId })) },
+          },
+        });
+      return copy.id;
+    });
+  } catch (error) {
+    // Carried by another request since the check above: the copy is unique to its origin.
+    if ((error as { code?: string }).code === "P2002")
+      throw new ForbiddenError({ key: "goals:errors.mayNotCarry" });
+    throw error;
+  }
 }
 
 /**
@@ -1226,20 +1234,19 @@ export async function reportsGoals(
       ...OBJECTIVE,
       period: { select: { startsOn: true, endsOn: true, closedAt: true } },
       keyResults: {
-        select: {
-          ownerId: true,
-          contributors: { select: { personId: true } },
-          checkIns: { orderBy: [{ at: "desc" }], take: 1, select: { at: true } },
-        },
+        select: { id: true, ownerId: true, contributors: { select: { personId: true } } },
       },
     },
   });
   const gv = goalViewer(viewer);
-  for (const row of rows) {
-    if (!periodOpenOn(row.period, now) || !canReadObjective(gv, facts(row))) continue;
+  const readable = rows.filter(
+    (row) => periodOpenOn(row.period, now) && canReadObjective(gv, facts(row)),
+  );
+  const last = await lastCheckIns(readable.flatMap((row) => row.keyResults.map((kr) => kr.id)));
+  for (const row of readable) {
     of.get(row.ownerId)?.objectives.push({ id: row.id, title: row.title });
     for (const kr of row.keyResults) {
-      if (!checkInDue(kr.checkIns[0]?.at ?? null, now)) continue;
+      if (!checkInDue(last.get(kr.id) ?? null, now)) continue;
       for (const personId of new Set([kr.ownerId, ...kr.contributors.map((c) => c.personId)])) {
         const goals = of.get(personId);
         if (goals) goals.overdue += 1;

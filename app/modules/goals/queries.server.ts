@@ -135,7 +135,8 @@ const latestRow = z.object({ keyResultId: z.string(), value: z.number().nullable
 
 /**
  * Each key result's latest value (by the moment it was for, then when it was written): a seek to the
- * end of each key result's check-ins in the (keyResultId, at) index, not every check-in of the quarter.
+ * end of each key result's check-ins in the (keyResultId, at, createdAt) index, not every check-in of
+ * the quarter.
  */
 export async function latestValues(keyResultIds: readonly string[]): Promise<Map<string, number>> {
   const latest = new Map<string, number>();
@@ -151,6 +152,28 @@ export async function latestValues(keyResultIds: readonly string[]): Promise<Map
     for (const row of rows) if (row.value !== null) latest.set(row.keyResultId, row.value);
   }
   return latest;
+}
+
+const lastCheckInRow = z.object({ keyResultId: z.string(), at: sqlDate.nullable() });
+
+/**
+ * When each key result was last checked in (the latest moment a check-in was for), by the same seek
+ * to the end of its check-ins in the index: for whether a check-in is due (progress.checkInDue).
+ */
+export async function lastCheckIns(keyResultIds: readonly string[]): Promise<Map<string, Date>> {
+  const last = new Map<string, Date>();
+  for (let from = 0; from < keyResultIds.length; from += LATEST_PART) {
+    const part = keyResultIds.slice(from, from + LATEST_PART);
+    const rows = parseRows(
+      lastCheckInRow,
+      await readRows`
+        SELECT k.id AS "keyResultId",
+          (SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id) AS at
+        FROM "KeyResult" k WHERE k.id IN (${Prisma.join(part)})`,
+    );
+    for (const row of rows) if (row.at) last.set(row.keyResultId, row.at);
+  }
+  return last;
 }
 
 /** Which objectives a goal tree keeps besides the policy's: all it reads, the viewer's, or their team's. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
-import { readRows } from "~/db/reads.server";
+import { readRows, words } from "~/db/reads.server";
 import { ACTIVE_STAGES } from "./pipeline";
 
 /** Hiring's reads: Prisma's API, and raw SQL (each row parsed once into a typed object) where it cannot say the statement. */
@@ -529,7 +529,7 @@ export async function hiringTodoCandidates(viewerId: string): Promise<HiringTodo
     JOIN "HiringLoop" l ON l."candidateId" = c.id
     JOIN "HiringOpening" o ON o.id = l."openingId"
     LEFT JOIN "HiringInterview" i ON i."loopId" = l.id AND i."interviewerId" = ${viewerId}
-    WHERE c."purgedAt" IS NULL AND c."pipelineStage" IN (${Prisma.join([...ACTIVE_STAGES])})
+    WHERE c."purgedAt" IS NULL AND c."pipelineStage" IN (${words(ACTIVE_STAGES)})
       AND EXISTS (SELECT 1 FROM "HiringLoop" ml JOIN "HiringOpeningAdmin" a ON a."openingId" = ml."openingId" WHERE ml."candidateId" = c.id AND a."userId" = ${viewerId})
     ORDER BY c."pipelineStageSince", c.id, l."createdAt", l.id`,
   );

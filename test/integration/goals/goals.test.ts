@@ -505,4 +505,26 @@ describe("closing a period", () => {
     expect(original.keyResults[0]!.checkIns).toHaveLength(1);
     expect(original.keyResults[0]!.reflection).toBe("Adoption stalled in week six.");
   });
+
+  test("two carries of one objective at once (two tabs, a double click) make one copy; the other is refused and writes nothing", async () => {
+    const old = await createPeriod(admin, {
+      name: "2020 Q2",
+      startsOn: "2020-04-01",
+      endsOn: "2020-06-30",
+    });
+    const id = await createObjective(lena, objective("person", { periodId: old }));
+    await addKeyResult(lena, id, metric("Active teams"));
+    await addKeyResult(lena, id, metric("Teams onboarded"));
+    await closePeriod(admin, old);
+    const before = await db.keyResult.count();
+    const results = await Promise.allSettled([
+      carryOver(lena, id, nextPeriodId),
+      carryOver(lena, id, nextPeriodId),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refusal = results.find((result) => result.status === "rejected");
+    expect(await refused(() => Promise.reject(refusal!.reason))).toBe("forbidden");
+    expect(await db.objective.count({ where: { carriedFromId: id } })).toBe(1);
+    expect(await db.keyResult.count()).toBe(before + 2);
+  });
 });
