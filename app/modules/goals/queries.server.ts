@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { chunks } from "~/utils/chunks";
 import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
 import { COUNTED_AT_MOST, type Supporters } from "./tree";
 
@@ -130,50 +131,48 @@ export async function shownKeyResults(objectiveIds: readonly string[]) {
   );
 }
 
-const LATEST_PART = 10_000;
-const latestRow = z.object({ keyResultId: z.string(), value: z.number().nullable() });
+/**
+ * A value of each key result `k` by `column` (a subquery of `k`), left out where it is null. A period's
+ * close asks every key result of the period: the list is bound in parts, as Prisma splits its own.
+ */
+async function perKeyResult<T>(
+  keyResultIds: readonly string[],
+  column: Prisma.Sql,
+  value: z.ZodType<T>,
+): Promise<Map<string, T>> {
+  const row = z.object({ keyResultId: z.string(), value: value.nullable() });
+  const found = new Map<string, T>();
+  for (const part of chunks(keyResultIds, 10_000)) {
+    const rows: { keyResultId: string; value: T | null }[] = parseRows(
+      row,
+      await readRows`
+        SELECT k.id AS "keyResultId", ${column} AS value
+        FROM "KeyResult" k WHERE k.id IN (${Prisma.join(part)})`,
+    );
+    for (const { keyResultId, value } of rows) if (value !== null) found.set(keyResultId, value);
+  }
+  return found;
+}
 
 /**
  * Each key result's latest value (by the moment it was for, then when it was written): a seek to the
  * end of each key result's check-ins in the (keyResultId, at, createdAt) index, not every check-in of
  * the quarter.
  */
-export async function latestValues(keyResultIds: readonly string[]): Promise<Map<string, number>> {
-  const latest = new Map<string, number>();
-  // A period's close asks every key result of the period: lists bound in parts, as Prisma splits its own.
-  for (let from = 0; from < keyResultIds.length; from += LATEST_PART) {
-    const part = keyResultIds.slice(from, from + LATEST_PART);
-    const rows = parseRows(
-      latestRow,
-      await readRows`
-        SELECT k.id AS "keyResultId", ${LATEST_OF_K} AS value
-        FROM "KeyResult" k WHERE k.id IN (${Prisma.join(part)})`,
-    );
-    for (const row of rows) if (row.value !== null) latest.set(row.keyResultId, row.value);
-  }
-  return latest;
+export function latestValues(keyResultIds: readonly string[]): Promise<Map<string, number>> {
+  return perKeyResult(keyResultIds, LATEST_OF_K, z.number());
 }
-
-const lastCheckInRow = z.object({ keyResultId: z.string(), at: sqlDate.nullable() });
 
 /**
  * When each key result was last checked in (the latest moment a check-in was for), by the same seek
  * to the end of its check-ins in the index: for whether a check-in is due (progress.checkInDue).
  */
-export async function lastCheckIns(keyResultIds: readonly string[]): Promise<Map<string, Date>> {
-  const last = new Map<string, Date>();
-  for (let from = 0; from < keyResultIds.length; from += LATEST_PART) {
-    const part = keyResultIds.slice(from, from + LATEST_PART);
-    const rows = parseRows(
-      lastCheckInRow,
-      await readRows`
-        SELECT k.id AS "keyResultId",
-          (SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id) AS at
-        FROM "KeyResult" k WHERE k.id IN (${Prisma.join(part)})`,
-    );
-    for (const row of rows) if (row.at) last.set(row.keyResultId, row.at);
-  }
-  return last;
+export function lastCheckIns(keyResultIds: readonly string[]): Promise<Map<string, Date>> {
+  return perKeyResult(
+    keyResultIds,
+    Prisma.sql`(SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id)`,
+    sqlDate,
+  );
 }
 
 /** Which objectives a goal tree keeps besides the policy's: all it reads, the viewer's, or their team's. */
